@@ -1,0 +1,86 @@
+//! Wire types shared by the client and the service: serde (and OpenAPI schemas) only.
+//!
+//! Nothing here performs I/O or knows about terminals; both sides of the API
+//! depend on these types so they cannot drift apart.
+
+mod operators;
+mod problem;
+mod teams;
+mod tokens;
+
+pub use operators::*;
+pub use problem::*;
+pub use teams::*;
+pub use tokens::*;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The largest page a list endpoint returns, whatever `limit` asks for.
+pub const MAX_PAGE_LIMIT: u32 = 500;
+/// The page size when a request names none.
+pub const DEFAULT_PAGE_LIMIT: u32 = 100;
+
+/// One page of a list. `next_cursor` is opaque; pass it back as `cursor` to get
+/// the next page. It is absent on the last page.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Query parameters shared by every list endpoint.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    /// How many items to return (1 to 500; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Health {
+    /// `ok` when the service can reach its database.
+    pub status: String,
+}
+
+/// `GET /v1/version`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct VersionInfo {
+    /// The deskctl release serving the API.
+    pub version: String,
+    /// The API version, `v1`.
+    pub api: String,
+}
+
+/// A field that a PATCH body may set, clear (JSON `null`) or leave alone (absent).
+///
+/// Serde cannot tell an absent field from `null` with a plain `Option`, so
+/// clearable fields use `Option<Option<T>>` with this helper.
+pub(crate) mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
+
+    pub fn serialize<T, S>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: Serialize,
+        S: Serializer,
+    {
+        match value {
+            Some(inner) => inner.serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}

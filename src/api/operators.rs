@@ -1,0 +1,170 @@
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::double_option;
+
+/// Declares a string enum with its wire names, `Display` and `FromStr` in one place.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
+        }
+
+        impl $name {
+            /// Every wire name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $wire),+ }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok(Self::$variant),)+
+                    other => Err(format!(
+                        "unknown value '{other}', expected one of: {}",
+                        Self::NAMES.join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+pub(crate) use wire_enum;
+
+wire_enum! {
+    /// What an operator may do. Owners manage roles, tokens and integrations;
+    /// managers configure the workspace and see every ticket; operators work tickets.
+    Role {
+        Owner = "owner",
+        Manager = "manager",
+        Operator = "operator",
+    }
+}
+
+impl Role {
+    /// Whether this role includes everything `required` may do.
+    pub fn includes(self, required: Role) -> bool {
+        // Declaration order is most to least powerful.
+        self <= required
+    }
+}
+
+wire_enum! {
+    /// Whether an operator takes new tickets: only `online` operators are assigned.
+    Availability {
+        Online = "online",
+        Away = "away",
+        Busy = "busy",
+        Offline = "offline",
+    }
+}
+
+/// A person who works tickets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Operator {
+    /// Unique slug: lowercase letters, digits and dashes, e.g. `alice`.
+    pub handle: String,
+    /// The name customers see.
+    pub name: String,
+    /// The address replies are sent from.
+    pub email: String,
+    /// Appended to email replies.
+    #[serde(default)]
+    pub signature: Option<String>,
+    pub role: Role,
+    pub availability: Availability,
+    /// Keys of the teams the operator belongs to, sorted.
+    pub teams: Vec<String>,
+    /// The most open tickets the operator takes; none means no limit.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
+}
+
+/// `POST /v1/operators`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorCreate {
+    pub handle: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Defaults to `operator`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Defaults to `offline`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+}
+
+/// `PATCH /v1/operators/{handle}`: absent fields are left alone, `null` clears.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    #[schema(value_type = Option<String>)]
+    pub signature: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+    /// Replaces the operator's teams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teams: Option<Vec<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    #[schema(value_type = Option<u32>)]
+    pub capacity: Option<Option<u32>>,
+}
+
+impl OperatorUpdate {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.email.is_none()
+            && self.signature.is_none()
+            && self.role.is_none()
+            && self.availability.is_none()
+            && self.teams.is_none()
+            && self.capacity.is_none()
+    }
+}
+
+/// `PUT /v1/operators/{handle}/availability`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityUpdate {
+    pub availability: Availability,
+}

@@ -1,0 +1,53 @@
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A group of operators tickets are routed to. Exactly one team is the default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Team {
+    /// Unique slug: lowercase letters, digits and dashes, e.g. `billing`.
+    pub key: String,
+    pub name: String,
+    /// Whether tickets no assignment rule routes go to this team.
+    pub default: bool,
+    /// Handles of the members, sorted.
+    pub members: Vec<String>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
+}
+
+/// `POST /v1/teams`. The first team becomes the default whatever `default` says.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamCreate {
+    pub key: String,
+    pub name: String,
+    /// Make this the default team; refused while another team is the default.
+    #[serde(default)]
+    pub default: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// `PATCH /v1/teams/{key}`: absent fields are left alone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `true` makes this the default team (the previous default stops being it).
+    /// `false` is refused: make another team the default instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<bool>,
+    /// Replaces the members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<String>>,
+}
+
+impl TeamUpdate {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.default.is_none() && self.members.is_none()
+    }
+}

@@ -1,0 +1,517 @@
+//! The Desk API client: the one path every request takes, to a remote service over
+//! HTTP or to the local desk in-process.
+//!
+//! It adds the token, applies timeouts, retries what is safe to retry and turns
+//! problem+json answers into typed errors. It knows nothing of clap or terminals.
+
+mod operators;
+mod teams;
+mod tokens;
+
+use std::path::Path;
+use std::time::Duration;
+
+use axum::body::Body;
+use backon::{ExponentialBuilder, Retryable};
+use bytes::Bytes;
+use http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, Method, StatusCode};
+use http_body_util::BodyExt;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::api::{Health, Page, PageQuery, Problem, VersionInfo, MAX_PAGE_LIMIT};
+use crate::server::{LocalDesk, REQUEST_ID_HEADER};
+
+/// How long one HTTP request may take, end to end.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long establishing a connection may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// When and how often to try a request again.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: usize,
+    /// The first backoff; it doubles (with jitter) on each retry.
+    pub min_delay: Duration,
+    pub max_delay: Duration,
+    /// The longest `Retry-After` honoured; a longer one is cut to this.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 3,
+            min_delay: Duration::from_millis(250),
+            max_delay: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The service answered with an error.
+    #[error("{}", .problem.detail.as_deref().unwrap_or(&.problem.title))]
+    Api {
+        status: StatusCode,
+        problem: Problem,
+        request_id: Option<String>,
+    },
+    /// No connection could be made (after retries).
+    #[error("cannot reach the Desk service at {target}")]
+    Unreachable {
+        target: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("the Desk service at {target} did not answer in time")]
+    Timeout { target: String },
+    #[error("unexpected answer from {target} ({status}): {detail}")]
+    InvalidResponse {
+        target: String,
+        status: StatusCode,
+        detail: String,
+    },
+    #[error("cannot open the local desk at {path}")]
+    LocalDesk {
+        path: String,
+        #[source]
+        source: crate::server::store::StoreError,
+    },
+    #[error("cannot build the HTTP client")]
+    Setup(#[source] reqwest::Error),
+}
+
+impl ClientError {
+    /// The HTTP status of an API error.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            ClientError::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The problem's stable code, e.g. `operator_not_found`.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ClientError::Api { problem, .. } => Some(&problem.code),
+            _ => None,
+        }
+    }
+}
+
+pub type ClientResult<T> = Result<T, ClientError>;
+
+enum Transport {
+    Http { base: String, http: reqwest::Client },
+    Local(LocalDesk),
+}
+
+/// A connection to one Desk service.
+pub struct Client {
+    transport: Transport,
+    token: Option<SecretString>,
+    retry: RetryPolicy,
+}
+
+/// One request, as the transports send it.
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    pub method: Method,
+    /// The path and query, e.g. `/v1/operators?limit=10`.
+    pub path: String,
+    pub body: Option<Vec<u8>>,
+    pub idempotency_key: Option<String>,
+}
+
+/// One answer.
+#[derive(Debug, Clone)]
+pub struct ApiResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+enum AttemptError {
+    /// An answer worth trying again for (429, 502, 503, 504).
+    Retryable(ApiResponse),
+    Connect(reqwest::Error),
+    Timeout,
+    Other(ClientError),
+}
+
+impl Client {
+    /// A client of the service at `base` (e.g. `http://127.0.0.1:7070`).
+    pub fn http(base: &str, token: Option<SecretString>) -> ClientResult<Client> {
+        // reqwest is built without a default crypto provider; ring is ours. A second
+        // install (another client in this process) is refused harmlessly.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(ClientError::Setup)?;
+        Ok(Client {
+            transport: Transport::Http {
+                base: base.trim_end_matches('/').to_string(),
+                http,
+            },
+            token,
+            retry: RetryPolicy::default(),
+        })
+    }
+
+    /// A client of the local desk at `path`, served in this process.
+    pub async fn local(path: &Path) -> ClientResult<Client> {
+        let desk = LocalDesk::open(path)
+            .await
+            .map_err(|source| ClientError::LocalDesk {
+                path: path.display().to_string(),
+                source,
+            })?;
+        Ok(Client {
+            transport: Transport::Local(desk),
+            token: None,
+            retry: RetryPolicy::default(),
+        })
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Where requests go, for messages: a URL or `local desk <path>`.
+    pub fn target(&self) -> String {
+        match &self.transport {
+            Transport::Http { base, .. } => base.clone(),
+            Transport::Local(_) => "the local desk".to_string(),
+        }
+    }
+
+    /// Releases the local desk's database connections; a no-op over HTTP.
+    pub async fn close(&self) {
+        if let Transport::Local(desk) = &self.transport {
+            desk.close().await;
+        }
+    }
+
+    /// Sends a request, retrying what is safe to retry, and returns a 2xx answer
+    /// or the error the service gave.
+    pub async fn send(&self, request: ApiRequest) -> ClientResult<ApiResponse> {
+        let retry_safe = matches!(request.method, Method::GET | Method::PUT | Method::DELETE)
+            || request.idempotency_key.is_some();
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(self.retry.min_delay)
+            .with_max_delay(self.retry.max_delay)
+            .with_max_times(self.retry.max_retries)
+            .with_jitter();
+        let max_retry_after = self.retry.max_retry_after;
+        let outcome = (|| self.send_once(&request))
+            .retry(backoff)
+            .sleep(tokio::time::sleep)
+            .when(|error| match error {
+                // Nothing reached the service: any method is safe to send again.
+                AttemptError::Connect(_) => true,
+                AttemptError::Retryable(_) | AttemptError::Timeout => retry_safe,
+                AttemptError::Other(_) => false,
+            })
+            .adjust(|error, delay| {
+                let AttemptError::Retryable(response) = error else {
+                    return delay;
+                };
+                // `None` means retries are used up; a Retry-After does not extend them.
+                delay.map(|delay| {
+                    retry_after(&response.headers)
+                        .map(|wait| wait.min(max_retry_after))
+                        .unwrap_or(delay)
+                })
+            })
+            .await;
+        match outcome {
+            Ok(response) if response.status.is_success() => Ok(response),
+            Ok(response) | Err(AttemptError::Retryable(response)) => {
+                Err(self.error_from(response))
+            }
+            Err(AttemptError::Connect(source)) => Err(ClientError::Unreachable {
+                target: self.target(),
+                source,
+            }),
+            Err(AttemptError::Timeout) => Err(ClientError::Timeout {
+                target: self.target(),
+            }),
+            Err(AttemptError::Other(error)) => Err(error),
+        }
+    }
+
+    async fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
+        let response = match &self.transport {
+            Transport::Http { base, http } => {
+                let mut builder = http.request(request.method.clone(), format!("{base}{}", request.path));
+                if let Some(token) = &self.token {
+                    builder = builder.bearer_auth(token.expose_secret());
+                }
+                if let Some(key) = &request.idempotency_key {
+                    builder = builder.header("Idempotency-Key", key);
+                }
+                if let Some(body) = &request.body {
+                    builder = builder
+                        .header(CONTENT_TYPE, "application/json")
+                        .body(body.clone());
+                }
+                let response = builder.send().await.map_err(|e| {
+                    if e.is_timeout() {
+                        AttemptError::Timeout
+                    } else if e.is_connect() {
+                        AttemptError::Connect(e)
+                    } else {
+                        AttemptError::Other(ClientError::Unreachable {
+                            target: self.target(),
+                            source: e,
+                        })
+                    }
+                })?;
+                let status = response.status();
+                let headers = response.headers().clone();
+                let body = response.bytes().await.map_err(|e| {
+                    if e.is_timeout() {
+                        AttemptError::Timeout
+                    } else {
+                        AttemptError::Other(ClientError::Unreachable {
+                            target: self.target(),
+                            source: e,
+                        })
+                    }
+                })?;
+                ApiResponse {
+                    status,
+                    headers,
+                    body,
+                }
+            }
+            Transport::Local(desk) => {
+                let mut builder = http::Request::builder()
+                    .method(request.method.clone())
+                    .uri(&request.path);
+                if let Some(token) = &self.token {
+                    builder = builder.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret()));
+                }
+                if let Some(key) = &request.idempotency_key {
+                    builder = builder.header("Idempotency-Key", key);
+                }
+                let body = match &request.body {
+                    Some(body) => {
+                        builder = builder.header(CONTENT_TYPE, "application/json");
+                        Body::from(body.clone())
+                    }
+                    None => Body::empty(),
+                };
+                let http_request = builder.body(body).map_err(|e| {
+                    AttemptError::Other(ClientError::InvalidResponse {
+                        target: self.target(),
+                        status: StatusCode::BAD_REQUEST,
+                        detail: format!("cannot build the request: {e}"),
+                    })
+                })?;
+                let response = desk.call(http_request).await;
+                let (parts, body) = response.into_parts();
+                let body = body
+                    .collect()
+                    .await
+                    .map(|collected| collected.to_bytes())
+                    .unwrap_or_default();
+                ApiResponse {
+                    status: parts.status,
+                    headers: parts.headers,
+                    body,
+                }
+            }
+        };
+        if matches!(
+            response.status,
+            StatusCode::TOO_MANY_REQUESTS
+                | StatusCode::BAD_GATEWAY
+                | StatusCode::SERVICE_UNAVAILABLE
+                | StatusCode::GATEWAY_TIMEOUT
+        ) {
+            return Err(AttemptError::Retryable(response));
+        }
+        Ok(response)
+    }
+
+    fn error_from(&self, response: ApiResponse) -> ClientError {
+        let request_id = response
+            .headers
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        match serde_json::from_slice::<Problem>(&response.body) {
+            Ok(problem) => ClientError::Api {
+                status: response.status,
+                problem,
+                request_id,
+            },
+            // A proxy or a foreign server: keep what it said, briefly.
+            Err(_) => {
+                let text = String::from_utf8_lossy(&response.body);
+                let detail: String = text.trim().chars().take(200).collect();
+                let reason = response.status.canonical_reason().unwrap_or("error");
+                ClientError::Api {
+                    status: response.status,
+                    problem: Problem {
+                        kind: "about:blank".into(),
+                        title: reason.into(),
+                        status: response.status.as_u16(),
+                        detail: Some(if detail.is_empty() {
+                            format!("{} {reason}", response.status.as_u16())
+                        } else {
+                            detail
+                        }),
+                        code: format!("http_{}", response.status.as_u16()),
+                        errors: Vec::new(),
+                    },
+                    request_id,
+                }
+            }
+        }
+    }
+
+    fn decode<T: DeserializeOwned>(&self, response: &ApiResponse) -> ClientResult<T> {
+        serde_json::from_slice(&response.body).map_err(|e| ClientError::InvalidResponse {
+            target: self.target(),
+            status: response.status,
+            detail: format!("cannot read the answer: {e}"),
+        })
+    }
+
+    pub(crate) async fn get<T: DeserializeOwned>(&self, path: String) -> ClientResult<T> {
+        let response = self.send(request(Method::GET, path, None)).await?;
+        self.decode(&response)
+    }
+
+    pub(crate) async fn write<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: String,
+        body: &B,
+    ) -> ClientResult<T> {
+        let body = serde_json::to_vec(body).expect("request bodies serialize");
+        let response = self.send(request(method, path, Some(body))).await?;
+        self.decode(&response)
+    }
+
+    pub(crate) async fn delete(&self, path: String) -> ClientResult<()> {
+        self.send(request(Method::DELETE, path, None)).await?;
+        Ok(())
+    }
+
+    /// Every item of a list endpoint, following cursors page by page.
+    pub(crate) async fn get_all<T: DeserializeOwned>(&self, path: &str) -> ClientResult<Vec<T>> {
+        let mut items = Vec::new();
+        let mut query = PageQuery {
+            limit: Some(MAX_PAGE_LIMIT),
+            cursor: None,
+        };
+        loop {
+            let page: Page<T> = self.get(format!("{path}?{}", encode_query(&query))).await?;
+            items.extend(page.items);
+            match page.next_cursor {
+                Some(cursor) => query.cursor = Some(cursor),
+                None => return Ok(items),
+            }
+        }
+    }
+
+    pub async fn health(&self) -> ClientResult<Health> {
+        self.get("/v1/health".into()).await
+    }
+
+    pub async fn version(&self) -> ClientResult<VersionInfo> {
+        self.get("/v1/version".into()).await
+    }
+}
+
+fn request(method: Method, path: String, body: Option<Vec<u8>>) -> ApiRequest {
+    ApiRequest {
+        method,
+        path,
+        body,
+        idempotency_key: None,
+    }
+}
+
+/// Characters left as they are in a path segment: RFC 3986's unreserved set.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One path segment, percent-encoded so user input cannot reach another route.
+pub(crate) fn segment(value: &str) -> String {
+    utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+pub(crate) fn encode_query<Q: Serialize>(query: &Q) -> String {
+    serde_urlencoded::to_string(query).expect("query parameters serialize")
+}
+
+/// The wait a `Retry-After` header asks for: delta-seconds or an HTTP date.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    fn headers(value: &str) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        map.insert(RETRY_AFTER, HeaderValue::from_str(value).unwrap());
+        map
+    }
+
+    #[test]
+    fn retry_after_reads_seconds() {
+        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn retry_after_reads_an_http_date() {
+        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(120);
+        let date = jiff::fmt::rfc2822::to_string(&soon.to_zoned(jiff::tz::TimeZone::UTC)).unwrap();
+        let wait = retry_after(&headers(&date)).unwrap();
+        assert!(wait > Duration::from_secs(100) && wait <= Duration::from_secs(120), "{wait:?}");
+    }
+
+    #[test]
+    fn retry_after_in_the_past_means_now_and_garbage_means_nothing() {
+        assert_eq!(
+            retry_after(&headers("Sun, 06 Nov 1994 08:49:37 GMT")),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after(&headers("soon")), None);
+        assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn segments_cannot_escape_their_place_in_the_path() {
+        assert_eq!(segment("alice"), "alice");
+        assert_eq!(segment("../tokens"), "..%2Ftokens");
+        assert_eq!(segment("a b?c#d"), "a%20b%3Fc%23d");
+    }
+}

@@ -1,0 +1,27 @@
+use http::Method;
+
+use super::{Client, ClientResult, segment};
+use crate::api::{Team, TeamCreate, TeamUpdate};
+
+impl Client {
+    pub async fn list_teams(&self) -> ClientResult<Vec<Team>> {
+        self.get_all("/v1/teams").await
+    }
+
+    pub async fn get_team(&self, key: &str) -> ClientResult<Team> {
+        self.get(format!("/v1/teams/{}", segment(key))).await
+    }
+
+    pub async fn create_team(&self, body: &TeamCreate) -> ClientResult<Team> {
+        self.write(Method::POST, "/v1/teams".into(), body).await
+    }
+
+    pub async fn update_team(&self, key: &str, body: &TeamUpdate) -> ClientResult<Team> {
+        self.write(Method::PATCH, format!("/v1/teams/{}", segment(key)), body)
+            .await
+    }
+
+    pub async fn delete_team(&self, key: &str) -> ClientResult<()> {
+        self.delete(format!("/v1/teams/{}", segment(key))).await
+    }
+}

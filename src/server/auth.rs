@@ -1,0 +1,155 @@
+//! Who is calling: bearer tokens over HTTP, or the owner of the desk file in-process.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use jiff::{Timestamp, ToSpan};
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+use super::error::{ApiError, ApiResult};
+use crate::api::{Role, TOKEN_PREFIX, TokenKind};
+
+/// Marks a request sent by the in-process transport. It cannot arrive over HTTP
+/// (extensions are not headers): whoever can open the desk file owns the desk.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalCaller;
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub enum Principal {
+    /// The in-process caller of a local desk: acts as an owner.
+    LocalOwner,
+    Operator {
+        token_id: String,
+        handle: String,
+        role: Role,
+    },
+    Ingest {
+        token_id: String,
+    },
+}
+
+impl Principal {
+    /// Refuses callers whose role does not include `role`.
+    pub fn require(&self, role: Role) -> ApiResult<()> {
+        match self {
+            Principal::LocalOwner => Ok(()),
+            Principal::Operator {
+                handle, role: has, ..
+            } => {
+                if has.includes(role) {
+                    Ok(())
+                } else {
+                    Err(ApiError::forbidden(format!(
+                        "this needs the {role} role or higher; the token acts as '{handle}' ({has})"
+                    )))
+                }
+            }
+            Principal::Ingest { .. } => Err(ApiError::forbidden(
+                "ingest tokens may only send handoffs and inbound email and read handover status",
+            )),
+        }
+    }
+
+    /// Refuses ingest tokens: any operator (or the local owner) may pass.
+    pub fn require_operator(&self) -> ApiResult<()> {
+        self.require(Role::Operator)
+    }
+
+    /// The operator's handle, when the caller is an operator token.
+    pub fn handle(&self) -> Option<&str> {
+        match self {
+            Principal::Operator { handle, .. } => Some(handle),
+            _ => None,
+        }
+    }
+}
+
+/// The hex SHA-256 of a token secret: the only form in which secrets are stored.
+pub fn hash_secret(secret: &str) -> String {
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A new secret: the prefix and 32 random bytes, hex encoded.
+pub fn generate_secret() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+    format!("{TOKEN_PREFIX}{}", hex(&bytes))
+}
+
+/// A short random identifier with a prefix, e.g. `tok_3f9a0c1b2d4e`.
+pub fn generate_id(prefix: &str) -> String {
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+    format!("{prefix}_{}", hex(&bytes))
+}
+
+impl FromRequestParts<AppState> for Principal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let header = parts.headers.get(AUTHORIZATION);
+        if header.is_none() && parts.extensions.get::<LocalCaller>().is_some() {
+            return Ok(Principal::LocalOwner);
+        }
+        let header = header.ok_or_else(|| {
+            ApiError::unauthenticated(
+                "unauthenticated",
+                "this request needs a token: send `Authorization: Bearer <token>`",
+            )
+        })?;
+        let secret = header
+            .to_str()
+            .ok()
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|secret| !secret.is_empty())
+            .ok_or_else(|| {
+                ApiError::unauthenticated(
+                    "invalid_authorization",
+                    "the Authorization header must be `Bearer <token>`",
+                )
+            })?;
+        // The hash is looked up through a unique index: comparing hashes of
+        // high-entropy secrets leaks nothing useful through timing.
+        let identity = state
+            .store
+            .find_token(&hash_secret(secret))
+            .await?
+            .ok_or_else(|| {
+                ApiError::unauthenticated(
+                    "invalid_token",
+                    "the token is not valid: it may have been revoked or mistyped",
+                )
+            })?;
+        // Record use at most once a minute so reads do not all become writes.
+        let stale = identity
+            .last_used_at
+            .is_none_or(|at| at < Timestamp::now() - 1.minute());
+        if stale {
+            // A failure to record use must not fail the request.
+            if let Err(error) = state.store.touch_token(&identity.id).await {
+                tracing::warn!(%error, "could not record token use");
+            }
+        }
+        match (identity.kind, identity.operator, identity.role) {
+            (TokenKind::Ingest, _, _) => Ok(Principal::Ingest {
+                token_id: identity.id,
+            }),
+            (TokenKind::Operator, Some(handle), Some(role)) => Ok(Principal::Operator {
+                token_id: identity.id,
+                handle,
+                role,
+            }),
+            _ => Err(ApiError::unauthenticated(
+                "invalid_token",
+                "the token's operator no longer exists",
+            )),
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The service's one error type: every failure leaves a handler as an `ApiError`
+//! and reaches the caller as `application/problem+json` with a stable `code`.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::store::StoreError;
+use crate::api::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
+
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: String,
+    pub errors: Vec<FieldError>,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// 422 with one entry per invalid field.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let detail = match errors.as_slice() {
+            [one] => format!("{}: {}", one.field, one.message),
+            many => format!("{} fields are invalid", many.len()),
+        };
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_failed",
+            detail,
+            errors,
+        }
+    }
+
+    pub fn unauthenticated(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, code, detail)
+    }
+
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+    }
+
+    pub fn internal(error: impl std::fmt::Display) -> Self {
+        tracing::error!(%error, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "the service failed to handle the request; see its log",
+        )
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        Problem {
+            kind: format!("urn:deskctl:problem:{}", self.code),
+            title: self
+                .status
+                .canonical_reason()
+                .unwrap_or("Error")
+                .to_string(),
+            status: self.status.as_u16(),
+            detail: Some(self.detail.clone()),
+            code: self.code.to_string(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
+        let mut response = (self.status, body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
+        );
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match &error {
+            StoreError::NotFound { what, .. } => {
+                let code = match *what {
+                    "operator" => "operator_not_found",
+                    "team" => "team_not_found",
+                    "token" => "token_not_found",
+                    _ => "not_found",
+                };
+                Self::new(StatusCode::NOT_FOUND, code, error.to_string())
+            }
+            StoreError::AlreadyExists { what, .. } => {
+                let code = match *what {
+                    "operator" => "operator_exists",
+                    "team" => "team_exists",
+                    _ => "already_exists",
+                };
+                Self::new(StatusCode::CONFLICT, code, error.to_string())
+            }
+            StoreError::UnknownReference { field, what, key } => {
+                Self::validation(vec![FieldError::new(
+                    *field,
+                    format!("{what} '{key}' does not exist"),
+                )])
+            }
+            StoreError::Conflict { code, detail } => {
+                Self::new(StatusCode::CONFLICT, code, detail.clone())
+            }
+            StoreError::Database(sqlx::Error::Database(db))
+                if db.message().contains("locked") || db.message().contains("busy") =>
+            {
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "database_busy",
+                    "the desk database is busy; try again",
+                )
+            }
+            StoreError::Database(_) | StoreError::Corrupt(_) => Self::internal(error),
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The Desk service: the `/v1` HTTP API over the desk's store.
+//!
+//! It knows nothing of terminals. The same router serves HTTP (`deskctl serve`) and
+//! the in-process transport of the local desk ([`LocalDesk`]), so both run exactly
+//! the same code.
+
+pub mod auth;
+pub mod error;
+mod json;
+pub mod routes;
+pub mod store;
+pub mod validate;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, Request, Response, StatusCode};
+use axum::response::IntoResponse;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+
+use self::error::ApiError;
+pub use self::store::Store;
+
+/// The largest request body the service reads.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How long one request may take before the service gives up on it.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The header carrying each request's id, set by the service when the caller sent none.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Desk API",
+        description = "The API of the Desk service, served by `deskctl serve`. Errors are \
+                       `application/problem+json` (RFC 9457) with a stable `code`.",
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    components(schemas(crate::api::Problem, crate::api::FieldError)),
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(routes::meta::router())
+        .merge(routes::operators::router())
+        .merge(routes::teams::router())
+        .merge(routes::tokens::router())
+}
+
+/// The OpenAPI document of every route the router serves.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut doc = api_router().into_openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    doc
+}
+
+/// The whole service, ready to serve.
+pub fn router(state: AppState) -> Router {
+    let (router, _) = api_router().split_for_parts();
+    let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
+    router
+        .fallback(|| async {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "route_not_found",
+                "no such endpoint; see docs/openapi.json",
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this endpoint does not accept that method",
+            )
+        })
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::internal("a handler panicked").into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+        .layer(SetSensitiveRequestHeadersLayer::new([
+            axum::http::header::AUTHORIZATION,
+        ]))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, RandomRequestId))
+}
+
+#[derive(Clone, Copy)]
+struct RandomRequestId;
+
+impl MakeRequestId for RandomRequestId {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let id = auth::generate_id("req");
+        id.parse().ok().map(RequestId::new)
+    }
+}
+
+/// The local desk: the service in this process, called without a socket.
+///
+/// Requests are marked as coming from the desk file's owner, who may do anything.
+#[derive(Debug, Clone)]
+pub struct LocalDesk {
+    router: Router,
+    store: Store,
+}
+
+impl LocalDesk {
+    pub async fn open(path: &std::path::Path) -> Result<Self, store::StoreError> {
+        let store = Store::open(path).await?;
+        Ok(Self {
+            router: router(AppState {
+                store: store.clone(),
+            }),
+            store,
+        })
+    }
+
+    /// Sends one request through the router.
+    pub async fn call(&self, mut request: Request<Body>) -> Response<Body> {
+        request.extensions_mut().insert(auth::LocalCaller);
+        match self.router.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
+    }
+
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+}
+
+/// Serves the API on `listener` until `shutdown` completes, then stops taking new
+/// connections and finishes the requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    store: Store,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(AppState {
+        store: store.clone(),
+    });
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
+    store.close().await;
+    Ok(())
+}

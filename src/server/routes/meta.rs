@@ -1,0 +1,36 @@
+//! `/v1/health` and `/v1/version`: unauthenticated, for load balancers and clients.
+
+use axum::Json;
+use axum::extract::State;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::api::{Health, VersionInfo};
+use crate::server::AppState;
+use crate::server::error::ApiResult;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(health))
+        .routes(routes!(version))
+}
+
+/// Whether the service is up and its database answers.
+#[utoipa::path(get, path = "/v1/health", tag = "meta", security(()),
+    responses((status = 200, body = Health), (status = 503, body = crate::api::Problem)))]
+async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
+    state.store.ping().await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+    }))
+}
+
+/// The release serving the API.
+#[utoipa::path(get, path = "/v1/version", tag = "meta", security(()),
+    responses((status = 200, body = VersionInfo)))]
+async fn version() -> Json<VersionInfo> {
+    Json(VersionInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        api: "v1".into(),
+    })
+}

@@ -1,0 +1,65 @@
+//! One module per resource. Handlers are thin: authorize, validate, call the
+//! store, answer. Each registers its paths with the OpenAPI document.
+
+pub mod meta;
+pub mod operators;
+pub mod teams;
+pub mod tokens;
+
+use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
+
+use super::error::{ApiError, ApiResult};
+
+/// The page size a query asks for, within bounds.
+pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {
+    match query.limit {
+        None => Ok(DEFAULT_PAGE_LIMIT),
+        Some(limit) if (1..=MAX_PAGE_LIMIT).contains(&limit) => Ok(limit),
+        Some(limit) => Err(ApiError::validation(vec![crate::api::FieldError::new(
+            "limit",
+            format!("{limit} is out of range: use 1 to {MAX_PAGE_LIMIT}"),
+        )])),
+    }
+}
+
+/// Cuts a list fetched with `limit + 1` rows into a page and its cursor.
+pub(crate) fn into_page<T>(mut items: Vec<T>, limit: u32, key: impl Fn(&T) -> String) -> Page<T> {
+    let next_cursor = if items.len() > limit as usize {
+        items.truncate(limit as usize);
+        items.last().map(key)
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_page_points_at_its_last_item() {
+        let page = into_page(vec![1, 2, 3], 2, |n| n.to_string());
+        assert_eq!(page.items, [1, 2]);
+        assert_eq!(page.next_cursor.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn the_last_page_has_no_cursor() {
+        let page = into_page(vec![1, 2], 2, |n| n.to_string());
+        assert_eq!(page.items, [1, 2]);
+        assert_eq!(page.next_cursor, None);
+    }
+
+    #[test]
+    fn limits_outside_the_range_are_refused() {
+        for limit in [0, MAX_PAGE_LIMIT + 1] {
+            let query = PageQuery {
+                limit: Some(limit),
+                cursor: None,
+            };
+            assert_eq!(page_limit(&query).unwrap_err().errors[0].field, "limit");
+        }
+        assert_eq!(page_limit(&PageQuery::default()).unwrap(), DEFAULT_PAGE_LIMIT);
+    }
+}

@@ -1,0 +1,179 @@
+//! `/v1/operators`: the people who work tickets.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{into_page, page_limit};
+use crate::api::{
+    Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
+    Problem, Role,
+};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::store::operators::NewOperator;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+        .routes(routes!(set_availability))
+}
+
+/// List operators, ordered by handle.
+#[utoipa::path(get, path = "/v1/operators", tag = "operators", params(PageQuery),
+    responses((status = 200, body = Page<Operator>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<Operator>>> {
+    principal.require_operator()?;
+    let limit = page_limit(&query)?;
+    let items = state
+        .store
+        .list_operators(query.cursor.as_deref(), limit + 1)
+        .await?;
+    Ok(Json(into_page(items, limit, |o| o.handle.clone())))
+}
+
+/// Add an operator. Managers add operators; only owners give the owner or manager role.
+#[utoipa::path(post, path = "/v1/operators", tag = "operators", request_body = OperatorCreate,
+    responses((status = 201, body = Operator), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<OperatorCreate>,
+) -> ApiResult<(StatusCode, Json<Operator>)> {
+    let role = body.role.unwrap_or(Role::Operator);
+    principal.require(if role == Role::Operator {
+        Role::Manager
+    } else {
+        Role::Owner
+    })?;
+    let mut checks = Checks::new();
+    checks
+        .slug("handle", &body.handle)
+        .name("name", &body.name)
+        .email("email", &body.email)
+        .slugs("teams", &body.teams);
+    checks.finish()?;
+    let operator = state
+        .store
+        .create_operator(NewOperator {
+            handle: body.handle,
+            name: body.name.trim().to_string(),
+            email: body.email,
+            signature: body.signature,
+            role,
+            availability: body.availability.unwrap_or(Availability::Offline),
+            teams: dedup(body.teams),
+            capacity: body.capacity,
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(operator)))
+}
+
+/// Show one operator.
+#[utoipa::path(get, path = "/v1/operators/{handle}", tag = "operators",
+    params(("handle" = String, Path, description = "The operator's handle")),
+    responses((status = 200, body = Operator), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(handle): Path<String>,
+) -> ApiResult<Json<Operator>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_operator(&handle).await?))
+}
+
+/// Change an operator. Absent fields are left alone; `null` clears `signature` and `capacity`.
+#[utoipa::path(patch, path = "/v1/operators/{handle}", tag = "operators",
+    params(("handle" = String, Path, description = "The operator's handle")),
+    request_body = OperatorUpdate,
+    responses((status = 200, body = Operator), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(handle): Path<String>,
+    ApiJson(body): ApiJson<OperatorUpdate>,
+) -> ApiResult<Json<Operator>> {
+    principal.require(if body.role.is_some() {
+        Role::Owner
+    } else {
+        Role::Manager
+    })?;
+    let mut checks = Checks::new();
+    if body.is_empty() {
+        checks.push("body", "nothing to change: name at least one field");
+    }
+    if let Some(name) = &body.name {
+        checks.name("name", name);
+    }
+    if let Some(email) = &body.email {
+        checks.email("email", email);
+    }
+    if let Some(teams) = &body.teams {
+        checks.slugs("teams", teams);
+    }
+    checks.finish()?;
+    let body = OperatorUpdate {
+        name: body.name.map(|n| n.trim().to_string()),
+        teams: body.teams.map(dedup),
+        ..body
+    };
+    Ok(Json(state.store.update_operator(&handle, &body).await?))
+}
+
+/// Remove an operator, with their team memberships and tokens.
+#[utoipa::path(delete, path = "/v1/operators/{handle}", tag = "operators",
+    params(("handle" = String, Path, description = "The operator's handle")),
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(handle): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    let operator = state.store.get_operator(&handle).await?;
+    if operator.role != Role::Operator {
+        principal.require(Role::Owner)?;
+    }
+    state.store.delete_operator(&handle).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Set whether an operator takes new tickets. Operators may set their own.
+#[utoipa::path(put, path = "/v1/operators/{handle}/availability", tag = "operators",
+    params(("handle" = String, Path, description = "The operator's handle")),
+    request_body = AvailabilityUpdate,
+    responses((status = 200, body = Operator), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn set_availability(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(handle): Path<String>,
+    ApiJson(body): ApiJson<AvailabilityUpdate>,
+) -> ApiResult<Json<Operator>> {
+    if principal.handle() != Some(handle.as_str()) {
+        principal.require(Role::Manager).map_err(|_| {
+            ApiError::forbidden("operators may set only their own availability")
+        })?;
+    }
+    let update = OperatorUpdate {
+        availability: Some(body.availability),
+        ..OperatorUpdate::default()
+    };
+    Ok(Json(state.store.update_operator(&handle, &update).await?))
+}
+
+/// Drops repeated keys, keeping the first of each.
+pub(crate) fn dedup(mut keys: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    keys.retain(|k| seen.insert(k.clone()));
+    keys
+}

@@ -1,0 +1,124 @@
+//! `/v1/teams`: groups of operators that tickets are routed to.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::operators::dedup;
+use super::{into_page, page_limit};
+use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::ApiResult;
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::store::teams::NewTeam;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+}
+
+/// List teams, ordered by key.
+#[utoipa::path(get, path = "/v1/teams", tag = "teams", params(PageQuery),
+    responses((status = 200, body = Page<Team>), (status = 401, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<Team>>> {
+    principal.require_operator()?;
+    let limit = page_limit(&query)?;
+    let items = state
+        .store
+        .list_teams(query.cursor.as_deref(), limit + 1)
+        .await?;
+    Ok(Json(into_page(items, limit, |t| t.key.clone())))
+}
+
+/// Add a team. The first team becomes the default.
+#[utoipa::path(post, path = "/v1/teams", tag = "teams", request_body = TeamCreate,
+    responses((status = 201, body = Team), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<TeamCreate>,
+) -> ApiResult<(StatusCode, Json<Team>)> {
+    principal.require(Role::Manager)?;
+    Checks::new()
+        .slug("key", &body.key)
+        .name("name", &body.name)
+        .slugs("members", &body.members)
+        .finish()?;
+    let team = state
+        .store
+        .create_team(NewTeam {
+            key: body.key,
+            name: body.name.trim().to_string(),
+            default: body.default,
+            members: dedup(body.members),
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(team)))
+}
+
+/// Show one team.
+#[utoipa::path(get, path = "/v1/teams/{key}", tag = "teams",
+    params(("key" = String, Path, description = "The team's key")),
+    responses((status = 200, body = Team), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<Json<Team>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_team(&key).await?))
+}
+
+/// Change a team; `default: true` moves the default here.
+#[utoipa::path(patch, path = "/v1/teams/{key}", tag = "teams",
+    params(("key" = String, Path, description = "The team's key")),
+    request_body = TeamUpdate,
+    responses((status = 200, body = Team), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+    ApiJson(body): ApiJson<TeamUpdate>,
+) -> ApiResult<Json<Team>> {
+    principal.require(Role::Manager)?;
+    let mut checks = Checks::new();
+    if body.is_empty() {
+        checks.push("body", "nothing to change: name at least one field");
+    }
+    if let Some(name) = &body.name {
+        checks.name("name", name);
+    }
+    if let Some(members) = &body.members {
+        checks.slugs("members", members);
+    }
+    checks.finish()?;
+    let body = TeamUpdate {
+        name: body.name.map(|n| n.trim().to_string()),
+        members: body.members.map(dedup),
+        ..body
+    };
+    Ok(Json(state.store.update_team(&key, &body).await?))
+}
+
+/// Remove a team. The default team can be removed only when it is the last one.
+#[utoipa::path(delete, path = "/v1/teams/{key}", tag = "teams",
+    params(("key" = String, Path, description = "The team's key")),
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    state.store.delete_team(&key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,94 @@
+//! `/v1/tokens`: API credentials. Owners only; secrets are shown once, at creation.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{into_page, page_limit};
+use crate::api::{Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind};
+use crate::server::AppState;
+use crate::server::auth::{Principal, generate_id, generate_secret, hash_secret};
+use crate::server::error::ApiResult;
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::store::tokens::NewToken;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(revoke))
+}
+
+/// List tokens, without their secrets.
+#[utoipa::path(get, path = "/v1/tokens", tag = "tokens", params(PageQuery),
+    responses((status = 200, body = Page<Token>), (status = 403, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<Token>>> {
+    principal.require(Role::Owner)?;
+    let limit = page_limit(&query)?;
+    let items = state
+        .store
+        .list_tokens(query.cursor.as_deref(), limit + 1)
+        .await?;
+    Ok(Json(into_page(items, limit, |t| t.id.clone())))
+}
+
+/// Create a token. The answer holds the secret: it is never shown again.
+#[utoipa::path(post, path = "/v1/tokens", tag = "tokens", request_body = TokenCreate,
+    responses((status = 201, body = TokenCreated), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<TokenCreate>,
+) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
+    principal.require(Role::Owner)?;
+    let mut checks = Checks::new();
+    let name = match (body.kind, &body.operator, &body.name) {
+        (TokenKind::Operator, Some(handle), name) => {
+            checks.slug("operator", handle);
+            name.clone().unwrap_or_else(|| handle.clone())
+        }
+        (TokenKind::Operator, None, _) => {
+            checks.push("operator", "an operator token needs the operator's handle");
+            String::new()
+        }
+        (TokenKind::Ingest, Some(_), _) => {
+            checks.push("operator", "ingest tokens act for no operator: leave it out");
+            String::new()
+        }
+        (TokenKind::Ingest, None, name) => name.clone().unwrap_or_default(),
+    };
+    checks.name("name", &name).finish()?;
+    let secret = generate_secret();
+    let token = state
+        .store
+        .create_token(NewToken {
+            id: generate_id("tok"),
+            name: name.trim().to_string(),
+            kind: body.kind,
+            operator: body.operator,
+            secret_sha256: hash_secret(&secret),
+            hint: secret[secret.len() - 4..].to_string(),
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(TokenCreated { token, secret })))
+}
+
+/// Revoke a token: requests with it fail from now on.
+#[utoipa::path(delete, path = "/v1/tokens/{id}", tag = "tokens",
+    params(("id" = String, Path, description = "The token's id")),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn revoke(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Owner)?;
+    state.store.delete_token(&id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

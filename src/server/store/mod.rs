@@ -1,0 +1,168 @@
+//! All SQL lives here: the connection pool, embedded migrations and one module per
+//! table group. Nothing outside `store` builds a query.
+//!
+//! Statements are written in the SQL that SQLite and PostgreSQL share, so the
+//! PostgreSQL backend can follow without rewriting the domain.
+
+pub mod operators;
+pub mod teams;
+pub mod tokens;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
+
+/// How long a writer waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The schema, embedded in the binary: versions are applied in order, once.
+const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "foundation",
+    include_str!("../../../migrations/0001_foundation.sql"),
+)];
+
+/// Why a store operation did not happen. Nothing was written when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{what} '{key}' does not exist")]
+    NotFound { what: &'static str, key: String },
+    #[error("{what} '{key}' already exists")]
+    AlreadyExists { what: &'static str, key: String },
+    /// A value names something that does not exist, e.g. an unknown team.
+    #[error("{field}: {what} '{key}' does not exist")]
+    UnknownReference {
+        field: &'static str,
+        what: &'static str,
+        key: String,
+    },
+    /// The change would break a rule of the workspace, e.g. a second default team.
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not read stored value: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The desk's database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating it and its directory when missing) the desk file at `path`
+    /// and brings its schema up to date.
+    pub async fn open(path: &Path) -> StoreResult<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                StoreError::Database(sqlx::Error::Configuration(
+                    format!("cannot create {}: {e}", parent.display()).into(),
+                ))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL makes every commit durable across power loss, also in WAL mode.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        let store = Store {
+            pool,
+            path: path.to_path_buf(),
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        let migrator = Migrator::with_migrations(
+            MIGRATIONS
+                .iter()
+                .map(|(version, description, sql)| {
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*description),
+                        MigrationType::Simple,
+                        AssertSqlSafe(*sql).into_sql_str(),
+                        false,
+                    )
+                })
+                .collect(),
+        );
+        // sqlx takes no lock for SQLite migrations, so two processes opening a new
+        // desk at once can race: the loser's transaction fails, and on the next
+        // attempt it sees the winner's schema and has nothing left to do.
+        let mut attempt = 0;
+        loop {
+            match migrator.run(&self.pool).await {
+                Ok(()) => return Ok(()),
+                Err(_) if attempt < 8 => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(25 << attempt.min(5))).await;
+                }
+                Err(e) => return Err(StoreError::Database(e.into())),
+            }
+        }
+    }
+
+    /// A read-only check that the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Starts a write transaction holding the write lock from its first statement,
+    /// so concurrent writers wait for each other (busy timeout) instead of failing
+    /// when a read turns into a write.
+    pub(crate) async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+pub(crate) fn now() -> String {
+    Timestamp::now().to_string()
+}
+
+pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
+    Timestamp::from_str(value).map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
+}
+
+pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {
+    value.parse().map_err(StoreError::Corrupt)
+}
+
+/// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}

@@ -3,6 +3,45 @@
 //! Nothing here performs I/O or knows about terminals; both sides of the API
 //! depend on these types so they cannot drift apart.
 
+/// Declares a string enum with its wire names, `Display` and `FromStr` in one place.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
+        }
+
+        impl $name {
+            /// Every wire name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $wire),+ }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok(Self::$variant),)+
+                    other => Err(format!(
+                        "unknown value '{other}', expected one of: {}",
+                        Self::NAMES.join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
 mod operators;
 mod problem;
 mod teams;
@@ -15,6 +54,16 @@ pub use tokens::*;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+wire_enum! {
+    /// The AI agent's environment, carried on every handoff; also what a CLI
+    /// context points at.
+    Environment {
+        Development = "development",
+        Staging = "staging",
+        Production = "production",
+    }
+}
 
 /// The largest page a list endpoint returns, whatever `limit` asks for.
 pub const MAX_PAGE_LIMIT: u32 = 500;

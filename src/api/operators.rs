@@ -1,49 +1,8 @@
-
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::double_option;
-
-/// Declares a string enum with its wire names, `Display` and `FromStr` in one place.
-macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
-        }
-
-        impl $name {
-            /// Every wire name, in declaration order.
-            pub const NAMES: &'static [&'static str] = &[$($wire),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $wire),+ }
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($wire => Ok(Self::$variant),)+
-                    other => Err(format!(
-                        "unknown value '{other}', expected one of: {}",
-                        Self::NAMES.join(", ")
-                    )),
-                }
-            }
-        }
-    };
-}
-pub(crate) use wire_enum;
 
 wire_enum! {
     /// What an operator may do. Owners manage roles, tokens and integrations;

@@ -2,8 +2,6 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::operators::wire_enum;
-
 /// Every token starts with this, so a leaked one is recognisable (and scannable).
 pub const TOKEN_PREFIX: &str = "desk_";
 

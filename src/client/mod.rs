@@ -22,7 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::api::{Health, Page, PageQuery, Problem, VersionInfo, MAX_PAGE_LIMIT};
+use crate::api::{Health, MAX_PAGE_LIMIT, Page, PageQuery, Problem, VersionInfo};
 use crate::server::{LocalDesk, REQUEST_ID_HEADER};
 
 /// How long one HTTP request may take, end to end.
@@ -237,9 +237,7 @@ impl Client {
             .await;
         match outcome {
             Ok(response) if response.status.is_success() => Ok(response),
-            Ok(response) | Err(AttemptError::Retryable(response)) => {
-                Err(self.error_from(response))
-            }
+            Ok(response) | Err(AttemptError::Retryable(response)) => Err(self.error_from(response)),
             Err(AttemptError::Connect(source)) => Err(ClientError::Unreachable {
                 target: self.target(),
                 source,
@@ -254,7 +252,8 @@ impl Client {
     async fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
         let response = match &self.transport {
             Transport::Http { base, http } => {
-                let mut builder = http.request(request.method.clone(), format!("{base}{}", request.path));
+                let mut builder =
+                    http.request(request.method.clone(), format!("{base}{}", request.path));
                 if let Some(token) = &self.token {
                     builder = builder.bearer_auth(token.expose_secret());
                 }
@@ -301,7 +300,8 @@ impl Client {
                     .method(request.method.clone())
                     .uri(&request.path);
                 if let Some(token) = &self.token {
-                    builder = builder.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret()));
+                    builder =
+                        builder.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret()));
                 }
                 if let Some(key) = &request.idempotency_key {
                     builder = builder.header("Idempotency-Key", key);
@@ -495,7 +495,10 @@ mod tests {
         let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(120);
         let date = jiff::fmt::rfc2822::to_string(&soon.to_zoned(jiff::tz::TimeZone::UTC)).unwrap();
         let wait = retry_after(&headers(&date)).unwrap();
-        assert!(wait > Duration::from_secs(100) && wait <= Duration::from_secs(120), "{wait:?}");
+        assert!(
+            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
     }
 
     #[test]

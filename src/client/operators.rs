@@ -21,8 +21,12 @@ impl Client {
         handle: &str,
         body: &OperatorUpdate,
     ) -> ClientResult<Operator> {
-        self.write(Method::PATCH, format!("/v1/operators/{}", segment(handle)), body)
-            .await
+        self.write(
+            Method::PATCH,
+            format!("/v1/operators/{}", segment(handle)),
+            body,
+        )
+        .await
     }
 
     pub async fn set_operator_availability(
@@ -35,6 +39,7 @@ impl Client {
     }
 
     pub async fn delete_operator(&self, handle: &str) -> ClientResult<()> {
-        self.delete(format!("/v1/operators/{}", segment(handle))).await
+        self.delete(format!("/v1/operators/{}", segment(handle)))
+            .await
     }
 }

@@ -35,7 +35,10 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
             ..ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_body",
-                format!("the request body does not match the expected shape: {}", source_message(&e)),
+                format!(
+                    "the request body does not match the expected shape: {}",
+                    source_message(&e)
+                ),
             )
         },
         JsonRejection::JsonSyntaxError(e) => ApiError::new(
@@ -96,7 +99,11 @@ where
                     format!("invalid query string: {}", source_message(&e)),
                 )
             }),
-            Err(other) => Err(ApiError::new(other.status(), "invalid_query", other.body_text())),
+            Err(other) => Err(ApiError::new(
+                other.status(),
+                "invalid_query",
+                other.body_text(),
+            )),
         }
     }
 }

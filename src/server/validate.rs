@@ -145,7 +145,11 @@ mod tests {
         assert!(check_slug("under_score").is_err());
         assert!(check_slug("-flag").unwrap_err().contains("dash"));
         assert!(check_slug("").is_err());
-        assert!(check_slug(&"a".repeat(41)).unwrap_err().contains("too long"));
+        assert!(
+            check_slug(&"a".repeat(41))
+                .unwrap_err()
+                .contains("too long")
+        );
     }
 
     #[test]

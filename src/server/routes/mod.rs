@@ -60,6 +60,9 @@ mod tests {
             };
             assert_eq!(page_limit(&query).unwrap_err().errors[0].field, "limit");
         }
-        assert_eq!(page_limit(&PageQuery::default()).unwrap(), DEFAULT_PAGE_LIMIT);
+        assert_eq!(
+            page_limit(&PageQuery::default()).unwrap(),
+            DEFAULT_PAGE_LIMIT
+        );
     }
 }

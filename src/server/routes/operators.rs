@@ -160,9 +160,9 @@ async fn set_availability(
     ApiJson(body): ApiJson<AvailabilityUpdate>,
 ) -> ApiResult<Json<Operator>> {
     if principal.handle() != Some(handle.as_str()) {
-        principal.require(Role::Manager).map_err(|_| {
-            ApiError::forbidden("operators may set only their own availability")
-        })?;
+        principal
+            .require(Role::Manager)
+            .map_err(|_| ApiError::forbidden("operators may set only their own availability"))?;
     }
     let update = OperatorUpdate {
         availability: Some(body.availability),

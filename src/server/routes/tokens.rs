@@ -58,7 +58,10 @@ async fn create(
             String::new()
         }
         (TokenKind::Ingest, Some(_), _) => {
-            checks.push("operator", "ingest tokens act for no operator: leave it out");
+            checks.push(
+                "operator",
+                "ingest tokens act for no operator: leave it out",
+            );
             String::new()
         }
         (TokenKind::Ingest, None, name) => name.clone().unwrap_or_default(),

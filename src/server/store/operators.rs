@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, Sqlite, Transaction};
 
-use super::{
-    StoreError, StoreResult, is_unique_violation, now, parse_enum, parse_time, Store,
-};
+use super::{Store, StoreError, StoreResult, is_unique_violation, now, parse_enum, parse_time};
 use crate::api::{Availability, Operator, OperatorUpdate, Role};
 
 /// A validated operator to insert.
@@ -181,14 +179,16 @@ impl Store {
 }
 
 async fn fetch_operator(conn: &mut sqlx::SqliteConnection, handle: &str) -> StoreResult<Operator> {
-    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM operators WHERE handle = ?")))
-        .bind(handle)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "operator",
-            key: handle.to_string(),
-        })?;
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM operators WHERE handle = ?"
+    )))
+    .bind(handle)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "operator",
+        key: handle.to_string(),
+    })?;
     let teams = sqlx::query_scalar::<_, String>(
         "SELECT team_key FROM team_members WHERE operator_handle = ? ORDER BY team_key",
     )

@@ -1,8 +1,8 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
 use jiff::Timestamp;
-use sqlx::{AssertSqlSafe, Row};
 use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Row};
 
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
 use crate::api::{Role, Token, TokenKind};
@@ -86,10 +86,12 @@ impl Store {
         .bind(super::now())
         .execute(&mut *tx)
         .await?;
-        let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM tokens WHERE id = ?")))
-            .bind(&new.id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM tokens WHERE id = ?"
+        )))
+        .bind(&new.id)
+        .fetch_one(&mut *tx)
+        .await?;
         let token = from_row(&row)?;
         tx.commit().await?;
         Ok(token)

@@ -1,0 +1,42 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::config::ConfigError;
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct ContextRemoveArgs {
+    /// The context to remove
+    pub name: String,
+}
+
+pub fn cmd_context_remove(session: &Session, args: ContextRemoveArgs) -> CliResult {
+    let mut config = session.load_config()?;
+    let before = config.contexts.len();
+    config.contexts.retain(|c| c.name != args.name);
+    if config.contexts.len() == before {
+        return Err(ConfigError::UnknownContext {
+            name: args.name,
+            known: config.contexts.iter().map(|c| c.name.clone()).collect(),
+        }
+        .into());
+    }
+    let was_current = config.current_context.as_deref() == Some(args.name.as_str());
+    if was_current {
+        config.current_context = None;
+    }
+    config.save(&session.paths.config)?;
+    let mut credentials = session.load_credentials()?;
+    if credentials.remove(&args.name) {
+        credentials.save(&session.paths.credentials)?;
+    }
+    session
+        .ui
+        .success(&format!("Removed context {}", args.name));
+    if was_current {
+        session
+            .ui
+            .info("It was the current context: commands now use the local desk");
+    }
+    Ok(())
+}

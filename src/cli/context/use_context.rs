@@ -1,0 +1,32 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::config::{ConfigError, LOCAL_CONTEXT};
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct ContextUseArgs {
+    /// The context to make current; `local` is the local desk
+    pub name: String,
+}
+
+pub fn cmd_context_use(session: &Session, args: ContextUseArgs) -> CliResult {
+    let mut config = session.load_config()?;
+    if args.name == LOCAL_CONTEXT {
+        config.current_context = None;
+    } else {
+        if config.find(&args.name).is_none() {
+            return Err(ConfigError::UnknownContext {
+                name: args.name,
+                known: config.contexts.iter().map(|c| c.name.clone()).collect(),
+            }
+            .into());
+        }
+        config.current_context = Some(args.name.clone());
+    }
+    config.save(&session.paths.config)?;
+    session
+        .ui
+        .success(&format!("Switched to context {}", args.name));
+    Ok(())
+}

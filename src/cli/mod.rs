@@ -1,0 +1,109 @@
+//! The command line: clap definitions and one module per noun, one file per verb.
+//! Commands resolve their inputs, ask the client, and render the answer.
+
+pub mod completions;
+pub mod context;
+pub mod operators;
+pub mod serve;
+mod session;
+pub mod teams;
+pub mod tokens;
+
+pub use session::Session;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::CliResult;
+use crate::ui::{ColorChoice, OutputFormat};
+
+/// deskctl: administer a Desk help desk, and run the Desk service.
+///
+/// With no context configured every command runs the Desk service in-process on a
+/// local SQLite file (the local desk), so deskctl works on a fresh machine with no
+/// server. `deskctl serve` exposes a desk over HTTP; `deskctl context add` points
+/// the CLI at one.
+#[derive(Debug, Parser)]
+#[command(name = "deskctl", version, max_term_width = 100)]
+#[command(after_long_help = crate::docs::after_long_help())]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Use this context instead of the current one (`local` is the local desk)
+    #[arg(long, global = true, value_name = "NAME", conflicts_with_all = ["server", "desk"])]
+    pub context: Option<String>,
+    /// Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN
+    #[arg(long, global = true, value_name = "URL", conflicts_with = "desk")]
+    pub server: Option<String>,
+    /// Use this local desk file instead of the default one
+    #[arg(long, global = true, value_name = "PATH")]
+    pub desk: Option<PathBuf>,
+    /// Output format for data on stdout
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+    /// Never prompt: fail instead, naming the flag that answers the question
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Answer yes to every confirmation
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Print only data and errors: no status lines or notes
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// When to use color
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the Desk service over HTTP
+    Serve(serve::ServeArgs),
+    /// Choose which Desk service the CLI talks to
+    #[command(subcommand)]
+    Context(context::ContextCommand),
+    /// Manage the people who work tickets
+    #[command(subcommand)]
+    Operators(operators::OperatorsCommand),
+    /// Manage teams of operators
+    #[command(subcommand)]
+    Teams(teams::TeamsCommand),
+    /// Manage API tokens
+    #[command(subcommand)]
+    Tokens(tokens::TokensCommand),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+}
+
+/// A value parser for a wire enum: its names become the possible values that
+/// help and completions show.
+pub(crate) fn wire_enum_parser<T>(
+    names: &'static [&'static str],
+) -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+    T::Err: std::fmt::Debug,
+{
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| name.parse::<T>().expect("a listed value parses"))
+}
+
+pub async fn dispatch(command: Command, session: &Session) -> CliResult {
+    match command {
+        Command::Serve(args) => serve::cmd_serve(session, args).await,
+        Command::Context(command) => context::dispatch(session, command).await,
+        Command::Operators(command) => operators::dispatch(session, command).await,
+        Command::Teams(command) => teams::dispatch(session, command).await,
+        Command::Tokens(command) => tokens::dispatch(session, command).await,
+        Command::Completions(args) => completions::cmd_completions(args),
+    }
+}

@@ -1,0 +1,119 @@
+//! `deskctl operators`: the people who work tickets.
+
+mod add;
+mod availability;
+mod list;
+mod remove;
+mod set;
+mod show;
+
+use clap::Subcommand;
+
+use super::Session;
+use crate::api::{Availability, Operator, Role};
+use crate::error::CliResult;
+use crate::ui::{Detail, Tabular, Ui};
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorsCommand {
+    /// List operators
+    #[command(visible_alias = "ls")]
+    List(list::OperatorsListArgs),
+    /// Show one operator
+    Show(show::OperatorsShowArgs),
+    /// Add an operator
+    Add(add::OperatorsAddArgs),
+    /// Change an operator
+    Set(set::OperatorsSetArgs),
+    /// Remove an operator, with their team memberships and tokens
+    #[command(visible_alias = "rm")]
+    Remove(remove::OperatorsRemoveArgs),
+    /// Set whether an operator takes new tickets
+    Availability(availability::OperatorsAvailabilityArgs),
+}
+
+pub async fn dispatch(session: &Session, command: OperatorsCommand) -> CliResult {
+    match command {
+        OperatorsCommand::List(args) => list::cmd_operators_list(session, args).await,
+        OperatorsCommand::Show(args) => show::cmd_operators_show(session, args).await,
+        OperatorsCommand::Add(args) => add::cmd_operators_add(session, args).await,
+        OperatorsCommand::Set(args) => set::cmd_operators_set(session, args).await,
+        OperatorsCommand::Remove(args) => remove::cmd_operators_remove(session, args).await,
+        OperatorsCommand::Availability(args) => {
+            availability::cmd_operators_availability(session, args).await
+        }
+    }
+}
+
+pub(crate) fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    super::wire_enum_parser(Role::NAMES)
+}
+
+pub(crate) fn availability_parser() -> impl clap::builder::TypedValueParser<Value = Availability> {
+    super::wire_enum_parser(Availability::NAMES)
+}
+
+fn capacity_text(capacity: Option<u32>) -> String {
+    capacity.map_or_else(|| "-".to_string(), |c| c.to_string())
+}
+
+fn list_text(items: &[String]) -> String {
+    if items.is_empty() {
+        "-".to_string()
+    } else {
+        items.join(",")
+    }
+}
+
+impl Tabular for Operator {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        let mut columns = vec!["HANDLE", "NAME", "EMAIL", "ROLE", "AVAILABILITY", "TEAMS"];
+        if wide {
+            columns.extend(["CAPACITY", "CREATED", "UPDATED"]);
+        }
+        columns
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let mut cells = vec![
+            self.handle.clone(),
+            self.name.clone(),
+            self.email.clone(),
+            self.role.to_string(),
+            self.availability.to_string(),
+            list_text(&self.teams),
+        ];
+        if wide {
+            cells.extend([
+                capacity_text(self.capacity),
+                ui.time(self.created_at),
+                ui.time(self.updated_at),
+            ]);
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.handle.clone()
+    }
+}
+
+impl Detail for Operator {
+    fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        vec![
+            ("Handle", self.handle.clone()),
+            ("Name", self.name.clone()),
+            ("Email", self.email.clone()),
+            ("Role", self.role.to_string()),
+            ("Availability", self.availability.to_string()),
+            ("Teams", list_text(&self.teams)),
+            ("Capacity", capacity_text(self.capacity)),
+            (
+                "Signature",
+                self.signature.clone().unwrap_or_else(|| "-".into()),
+            ),
+            ("Created", ui.time(self.created_at)),
+            ("Updated", ui.time(self.updated_at)),
+        ]
+    }
+}

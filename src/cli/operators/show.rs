@@ -1,0 +1,16 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct OperatorsShowArgs {
+    /// The operator's handle
+    pub handle: String,
+}
+
+pub async fn cmd_operators_show(session: &Session, args: OperatorsShowArgs) -> CliResult {
+    let client = session.client().await?;
+    let operator = client.get_operator(&args.handle).await?;
+    session.ui.print_item(&operator)
+}

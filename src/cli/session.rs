@@ -1,0 +1,93 @@
+//! What every command has: the terminal, the environment, deskctl's files, and
+//! the target the global flags pick.
+
+use std::io::Read;
+
+use crate::client::Client;
+use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
+use crate::env::EnvVars;
+use crate::error::{CliError, CliResult};
+use crate::ui::Ui;
+
+pub struct Session {
+    pub ui: Ui,
+    pub env: EnvVars,
+    pub paths: Paths,
+    pub flags: TargetFlags,
+}
+
+impl Session {
+    pub fn load_config(&self) -> CliResult<ConfigFile> {
+        Ok(ConfigFile::load(&self.paths.config)?)
+    }
+
+    pub fn load_credentials(&self) -> CliResult<Credentials> {
+        Ok(Credentials::load(&self.paths.credentials)?)
+    }
+
+    /// The target the flags, environment and config pick.
+    pub fn target(&self) -> CliResult<Target> {
+        let config = self.load_config()?;
+        let credentials = self.load_credentials()?;
+        Ok(resolve_target(
+            &self.flags,
+            &self.env,
+            &config,
+            &credentials,
+            &self.paths.default_desk,
+        )?)
+    }
+
+    /// A client for reading.
+    pub async fn client(&self) -> CliResult<Client> {
+        let target = self.target()?;
+        Ok(connect(&target).await?)
+    }
+
+    /// A client for a change described by `action` (e.g. "add operator alice").
+    /// On a protected context the change is confirmed first, or needs `--yes`.
+    pub async fn writer(&self, action: &str) -> CliResult<Client> {
+        let target = self.target()?;
+        if target.is_protected() {
+            self.ui.confirm(&format!(
+                "{action} on protected context '{}'",
+                target.label()
+            ))?;
+        }
+        Ok(connect(&target).await?)
+    }
+
+    /// Confirms a destructive change, or takes `--yes`, then gives a client for it.
+    pub async fn destroyer(&self, action: &str) -> CliResult<Client> {
+        let target = self.target()?;
+        let question = if target.is_protected() {
+            format!("{action} on protected context '{}'", target.label())
+        } else {
+            action.to_string()
+        };
+        self.ui.confirm(&question)?;
+        Ok(connect(&target).await?)
+    }
+
+    /// Reads text from a file, or from stdin when `path` is `-`.
+    pub fn read_text(&self, path: &std::path::Path) -> CliResult<String> {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| CliError::general("cannot read stdin").with_cause(e))?;
+            Ok(text)
+        } else {
+            std::fs::read_to_string(path).map_err(|e| {
+                CliError::general(format!("cannot read {}", path.display())).with_cause(e)
+            })
+        }
+    }
+}
+
+async fn connect(target: &Target) -> Result<Client, crate::client::ClientError> {
+    match target {
+        Target::Local { path } => Client::local(path).await,
+        Target::Remote { server, token, .. } => Client::http(server, token.clone()),
+    }
+}

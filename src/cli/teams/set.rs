@@ -1,0 +1,53 @@
+use clap::Args;
+
+use crate::api::TeamUpdate;
+use crate::cli::Session;
+use crate::error::{CliError, CliResult};
+
+#[derive(Debug, Args)]
+pub struct TeamsSetArgs {
+    /// The team's key
+    pub key: String,
+    /// The team's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Make this the default team (the previous default stops being it)
+    #[arg(long)]
+    pub default: bool,
+    /// Add an operator (repeat for several)
+    #[arg(long = "add-member", value_name = "HANDLE")]
+    pub add_members: Vec<String>,
+    /// Remove an operator (repeat for several)
+    #[arg(long = "remove-member", value_name = "HANDLE")]
+    pub remove_members: Vec<String>,
+}
+
+pub async fn cmd_teams_set(session: &Session, args: TeamsSetArgs) -> CliResult {
+    let mut update = TeamUpdate {
+        name: args.name,
+        default: args.default.then_some(true),
+        members: None,
+    };
+    let client = session.writer(&format!("change team {}", args.key)).await?;
+    if !args.add_members.is_empty() || !args.remove_members.is_empty() {
+        let current = client.get_team(&args.key).await?;
+        let mut members: Vec<String> = current
+            .members
+            .into_iter()
+            .filter(|m| !args.remove_members.contains(m))
+            .collect();
+        for handle in args.add_members {
+            if !members.contains(&handle) {
+                members.push(handle);
+            }
+        }
+        update.members = Some(members);
+    }
+    if update.is_empty() {
+        return Err(CliError::usage("nothing to change")
+            .with_hint("name what to change: --name, --default, --add-member or --remove-member"));
+    }
+    let team = client.update_team(&args.key, &update).await?;
+    session.ui.success(&format!("Updated team {}", team.key));
+    session.ui.print_item(&team)
+}

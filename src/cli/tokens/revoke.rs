@@ -1,0 +1,19 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct TokensRevokeArgs {
+    /// The token's id (see `deskctl tokens list`)
+    pub id: String,
+}
+
+pub async fn cmd_tokens_revoke(session: &Session, args: TokensRevokeArgs) -> CliResult {
+    let client = session
+        .destroyer(&format!("revoke token {}", args.id))
+        .await?;
+    client.revoke_token(&args.id).await?;
+    session.ui.success(&format!("Revoked token {}", args.id));
+    Ok(())
+}

@@ -1,0 +1,389 @@
+//! The CLI's own configuration: contexts (which Desk service to talk to), the
+//! credentials file that holds their tokens, and which target a command uses.
+//!
+//! Precedence: a flag, then an environment variable, then the current context,
+//! then the local desk.
+
+mod files;
+
+pub use files::{ConfigFile, ContextEntry, Credentials, atomic_write};
+
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+
+use crate::api::Environment;
+use crate::env::EnvVars;
+
+/// The reserved name of the local desk in `context list` and `context use`.
+pub const LOCAL_CONTEXT: &str = "local";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("context '{name}' does not exist")]
+    UnknownContext { name: String, known: Vec<String> },
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a valid deskctl config file:\n{message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("cannot write {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot find the home directory to keep deskctl's files in; set {0}")]
+    NoHome(&'static str),
+    #[error("{first} and {second} are both set; unset one of them")]
+    Ambiguous {
+        first: &'static str,
+        second: &'static str,
+    },
+}
+
+/// Where deskctl keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config: PathBuf,
+    pub credentials: PathBuf,
+    /// The local desk used when nothing else is chosen.
+    pub default_desk: PathBuf,
+}
+
+impl Paths {
+    /// XDG directories (`~/.config/deskctl`, `~/.local/share/deskctl`), with
+    /// `DESKCTL_CONFIG` overriding the config file.
+    pub fn resolve(env: &EnvVars) -> Result<Paths, ConfigError> {
+        use etcetera::BaseStrategy;
+        let dirs = etcetera::choose_base_strategy()
+            .map_err(|_| ConfigError::NoHome(crate::env::DESKCTL_CONFIG))?;
+        let config = env
+            .config
+            .clone()
+            .unwrap_or_else(|| dirs.config_dir().join("deskctl").join("config.yaml"));
+        let credentials = config
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("credentials.yaml");
+        Ok(Paths {
+            config,
+            credentials,
+            default_desk: dirs.data_dir().join("deskctl").join("desk.sqlite"),
+        })
+    }
+}
+
+/// The target flags given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct TargetFlags {
+    pub context: Option<String>,
+    pub server: Option<String>,
+    pub desk: Option<PathBuf>,
+}
+
+/// What a command talks to.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// The service in-process, on a SQLite file.
+    Local { path: PathBuf },
+    /// A Desk service over HTTP.
+    Remote {
+        /// The context it came from; none for `--server`/`DESKCTL_SERVER`.
+        context: Option<String>,
+        server: String,
+        token: Option<SecretString>,
+        environment: Option<Environment>,
+        protected: bool,
+    },
+}
+
+impl Target {
+    /// The context's name, `local`, or the bare server URL.
+    pub fn label(&self) -> String {
+        match self {
+            Target::Local { .. } => LOCAL_CONTEXT.to_string(),
+            Target::Remote {
+                context: Some(name),
+                ..
+            } => name.clone(),
+            Target::Remote { server, .. } => server.clone(),
+        }
+    }
+
+    pub fn is_protected(&self) -> bool {
+        matches!(
+            self,
+            Target::Remote {
+                protected: true,
+                ..
+            }
+        )
+    }
+}
+
+/// Picks the target: flags, then environment, then the current context, then
+/// the local desk. The token is `DESKCTL_TOKEN` or the one stored for the context.
+pub fn resolve_target(
+    flags: &TargetFlags,
+    env: &EnvVars,
+    config: &ConfigFile,
+    credentials: &Credentials,
+    default_desk: &Path,
+) -> Result<Target, ConfigError> {
+    let bare_server = |server: &str| Target::Remote {
+        context: None,
+        server: server.to_string(),
+        token: env.token.clone(),
+        environment: None,
+        protected: false,
+    };
+    let local = |path: &Path| Target::Local {
+        path: path.to_path_buf(),
+    };
+    if let Some(path) = &flags.desk {
+        return Ok(local(path));
+    }
+    if let Some(server) = &flags.server {
+        return Ok(bare_server(server));
+    }
+    if let Some(name) = &flags.context {
+        return named_context(name, env, config, credentials, default_desk);
+    }
+    match (&env.context, &env.server, &env.desk) {
+        (Some(_), Some(_), _) => Err(ConfigError::Ambiguous {
+            first: crate::env::DESKCTL_CONTEXT,
+            second: crate::env::DESKCTL_SERVER,
+        }),
+        (Some(_), None, Some(_)) => Err(ConfigError::Ambiguous {
+            first: crate::env::DESKCTL_CONTEXT,
+            second: crate::env::DESKCTL_DESK,
+        }),
+        (None, Some(_), Some(_)) => Err(ConfigError::Ambiguous {
+            first: crate::env::DESKCTL_SERVER,
+            second: crate::env::DESKCTL_DESK,
+        }),
+        (Some(name), None, None) => named_context(name, env, config, credentials, default_desk),
+        (None, Some(server), None) => Ok(bare_server(server)),
+        (None, None, Some(path)) => Ok(local(path)),
+        (None, None, None) => match &config.current_context {
+            Some(name) => named_context(name, env, config, credentials, default_desk),
+            None => Ok(local(default_desk)),
+        },
+    }
+}
+
+fn named_context(
+    name: &str,
+    env: &EnvVars,
+    config: &ConfigFile,
+    credentials: &Credentials,
+    default_desk: &Path,
+) -> Result<Target, ConfigError> {
+    if name == LOCAL_CONTEXT {
+        return Ok(Target::Local {
+            path: default_desk.to_path_buf(),
+        });
+    }
+    let entry = config
+        .find(name)
+        .ok_or_else(|| ConfigError::UnknownContext {
+            name: name.to_string(),
+            known: config.contexts.iter().map(|c| c.name.clone()).collect(),
+        })?;
+    Ok(Target::Remote {
+        context: Some(entry.name.clone()),
+        server: entry.server.clone(),
+        token: env.token.clone().or_else(|| {
+            credentials
+                .token(name)
+                .map(|t| SecretString::from(t.to_string()))
+        }),
+        environment: entry.environment,
+        protected: entry.protected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn config() -> ConfigFile {
+        ConfigFile {
+            current_context: Some("staging".into()),
+            contexts: vec![
+                ContextEntry {
+                    name: "staging".into(),
+                    server: "http://staging:7070".into(),
+                    environment: Some(Environment::Staging),
+                    protected: false,
+                },
+                ContextEntry {
+                    name: "prod".into(),
+                    server: "http://prod:7070".into(),
+                    environment: Some(Environment::Production),
+                    protected: true,
+                },
+            ],
+        }
+    }
+
+    fn credentials() -> Credentials {
+        let mut credentials = Credentials::default();
+        credentials.set_token("staging", "desk_staging".into());
+        credentials.set_token("prod", "desk_prod".into());
+        credentials
+    }
+
+    fn resolve(flags: TargetFlags, env: EnvVars, config: &ConfigFile) -> Target {
+        resolve_target(
+            &flags,
+            &env,
+            config,
+            &credentials(),
+            Path::new("/data/desk.sqlite"),
+        )
+        .unwrap()
+    }
+
+    fn server_and_token(target: &Target) -> (String, Option<String>) {
+        match target {
+            Target::Remote { server, token, .. } => (
+                server.clone(),
+                token.as_ref().map(|t| t.expose_secret().to_string()),
+            ),
+            Target::Local { path } => (path.display().to_string(), None),
+        }
+    }
+
+    #[test]
+    fn without_anything_configured_the_local_desk_is_used() {
+        let target = resolve(
+            TargetFlags::default(),
+            EnvVars::default(),
+            &ConfigFile::default(),
+        );
+        assert_eq!(server_and_token(&target).0, "/data/desk.sqlite");
+    }
+
+    #[test]
+    fn the_current_context_is_used_with_its_stored_token() {
+        let target = resolve(TargetFlags::default(), EnvVars::default(), &config());
+        assert_eq!(
+            server_and_token(&target),
+            ("http://staging:7070".into(), Some("desk_staging".into()))
+        );
+    }
+
+    #[test]
+    fn the_environment_beats_the_current_context() {
+        let env = EnvVars {
+            context: Some("prod".into()),
+            ..EnvVars::default()
+        };
+        let target = resolve(TargetFlags::default(), env, &config());
+        assert!(target.is_protected());
+        assert_eq!(server_and_token(&target).0, "http://prod:7070");
+
+        let env = EnvVars {
+            desk: Some("/tmp/other.sqlite".into()),
+            ..EnvVars::default()
+        };
+        let target = resolve(TargetFlags::default(), env, &config());
+        assert_eq!(server_and_token(&target).0, "/tmp/other.sqlite");
+    }
+
+    #[test]
+    fn a_flag_beats_the_environment() {
+        let env = EnvVars {
+            context: Some("prod".into()),
+            ..EnvVars::default()
+        };
+        let flags = TargetFlags {
+            desk: Some("/tmp/flag.sqlite".into()),
+            ..TargetFlags::default()
+        };
+        assert_eq!(
+            server_and_token(&resolve(flags, env.clone(), &config())).0,
+            "/tmp/flag.sqlite"
+        );
+        let flags = TargetFlags {
+            context: Some("staging".into()),
+            ..TargetFlags::default()
+        };
+        assert_eq!(
+            server_and_token(&resolve(flags, env, &config())).0,
+            "http://staging:7070"
+        );
+    }
+
+    #[test]
+    fn the_token_variable_beats_the_stored_token() {
+        let env = EnvVars {
+            token: Some(SecretString::from("desk_from_env")),
+            ..EnvVars::default()
+        };
+        let target = resolve(TargetFlags::default(), env, &config());
+        assert_eq!(
+            server_and_token(&target).1.as_deref(),
+            Some("desk_from_env")
+        );
+    }
+
+    #[test]
+    fn local_names_the_local_desk() {
+        let flags = TargetFlags {
+            context: Some(LOCAL_CONTEXT.into()),
+            ..TargetFlags::default()
+        };
+        assert!(matches!(
+            resolve(flags, EnvVars::default(), &config()),
+            Target::Local { .. }
+        ));
+    }
+
+    #[test]
+    fn an_unknown_context_is_an_error_listing_the_known_ones() {
+        let flags = TargetFlags {
+            context: Some("nope".into()),
+            ..TargetFlags::default()
+        };
+        let error = resolve_target(
+            &flags,
+            &EnvVars::default(),
+            &config(),
+            &credentials(),
+            Path::new("/d"),
+        )
+        .unwrap_err();
+        match error {
+            ConfigError::UnknownContext { name, known } => {
+                assert_eq!(name, "nope");
+                assert_eq!(known, ["staging", "prod"]);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_target_variables_at_once_are_ambiguous() {
+        let env = EnvVars {
+            server: Some("http://x".into()),
+            desk: Some("/tmp/d".into()),
+            ..EnvVars::default()
+        };
+        let error = resolve_target(
+            &TargetFlags::default(),
+            &env,
+            &config(),
+            &credentials(),
+            Path::new("/d"),
+        )
+        .unwrap_err();
+        assert!(matches!(error, ConfigError::Ambiguous { .. }));
+    }
+}

@@ -1,0 +1,248 @@
+//! The CLI's one error type. Every failure reaches the user through
+//! [`CliError`]: a message, optional causes and hints, and an exit code from the
+//! documented table. Library errors are mapped to it here and nowhere else.
+
+use std::fmt;
+
+use http::StatusCode;
+
+use crate::client::ClientError;
+use crate::config::ConfigError;
+
+/// The documented exit codes (docs/exit-codes.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitKind {
+    /// 1: something failed.
+    Error,
+    /// 2: the command line was wrong, or a needed answer could not be asked for.
+    Usage,
+    /// 3: `diff` or `apply --dry-run` found changes.
+    ChangesPresent,
+    /// 4: not authenticated or not allowed.
+    Auth,
+    /// 5: what was named does not exist.
+    NotFound,
+    /// 6: a conflict: it already exists, a rule of the workspace, a stale revision.
+    Conflict,
+    /// 7: the service could not be reached, timed out or was rate limited after retries.
+    Unavailable,
+    /// 130: interrupted (Ctrl-C).
+    Interrupted,
+    /// 0: the reader of our output went away (a closed pipe is not a failure).
+    BrokenPipe,
+}
+
+impl ExitKind {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitKind::BrokenPipe => 0,
+            ExitKind::Error => 1,
+            ExitKind::Usage => 2,
+            ExitKind::ChangesPresent => 3,
+            ExitKind::Auth => 4,
+            ExitKind::NotFound => 5,
+            ExitKind::Conflict => 6,
+            ExitKind::Unavailable => 7,
+            ExitKind::Interrupted => 130,
+        }
+    }
+}
+
+/// The exit-code table, for `--help` and docs/exit-codes.md.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success (an empty result included)"),
+    (1, "error"),
+    (
+        2,
+        "usage: invalid arguments, or an answer was needed and prompting is not possible",
+    ),
+    (3, "changes present (`diff`, `apply --dry-run`)"),
+    (4, "not authenticated or not allowed"),
+    (5, "not found"),
+    (
+        6,
+        "conflict: already exists, a workspace rule, a stale revision or a concurrent change",
+    ),
+    (
+        7,
+        "service unreachable, timed out or rate limited after retries",
+    ),
+    (130, "interrupted"),
+];
+
+#[derive(Debug)]
+pub struct CliError {
+    pub kind: ExitKind,
+    pub message: String,
+    /// Indented lines under the message, e.g. one per invalid field.
+    pub details: Vec<String>,
+    pub causes: Vec<String>,
+    pub hints: Vec<String>,
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+impl CliError {
+    pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            details: Vec::new(),
+            causes: Vec::new(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn general(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::Error, message)
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::Usage, message)
+    }
+
+    pub fn interrupted() -> Self {
+        Self::new(ExitKind::Interrupted, "interrupted")
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn with_cause(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+
+    /// A needed value that could not be asked for: names the flag to pass.
+    pub fn needs_flag(what: &str, flag: &str) -> Self {
+        Self::usage(format!("{what}: pass {flag}")).with_hint(
+            "deskctl prompts only when stdin and stdout are terminals and --no-input is not set",
+        )
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn chain(error: &dyn std::error::Error) -> Vec<String> {
+    let mut causes = Vec::new();
+    let mut current = error.source();
+    while let Some(cause) = current {
+        causes.push(cause.to_string());
+        current = cause.source();
+    }
+    causes
+}
+
+impl From<ClientError> for CliError {
+    fn from(error: ClientError) -> Self {
+        let message = error.to_string();
+        match &error {
+            ClientError::Api {
+                status,
+                problem,
+                request_id,
+            } => {
+                let kind = match *status {
+                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ExitKind::Auth,
+                    StatusCode::NOT_FOUND => ExitKind::NotFound,
+                    StatusCode::CONFLICT | StatusCode::PRECONDITION_FAILED => ExitKind::Conflict,
+                    StatusCode::TOO_MANY_REQUESTS
+                    | StatusCode::BAD_GATEWAY
+                    | StatusCode::SERVICE_UNAVAILABLE
+                    | StatusCode::GATEWAY_TIMEOUT => ExitKind::Unavailable,
+                    _ => ExitKind::Error,
+                };
+                let mut cli = CliError::new(kind, message);
+                // One invalid field is already the message; list several.
+                if problem.errors.len() > 1 {
+                    cli.details = problem
+                        .errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, e.message))
+                        .collect();
+                }
+                if let Some(id) = request_id.as_ref().filter(|_| status.is_server_error()) {
+                    cli.causes.push(format!("request id {id}"));
+                }
+                match problem.code.as_str() {
+                    "unauthenticated" | "invalid_token" | "invalid_authorization" => cli
+                        .with_hint(
+                            "pass a token with DESKCTL_TOKEN, or store one for the context with \
+                             `deskctl context add NAME --server URL --token-stdin`",
+                        )
+                        .with_hint(
+                            "an owner creates tokens with `deskctl tokens create --operator HANDLE`",
+                        ),
+                    "too_many_requests" | "http_429" => {
+                        cli.with_hint("the service is rate limiting; try again later")
+                    }
+                    _ => cli,
+                }
+            }
+            ClientError::Unreachable { target, .. } | ClientError::Timeout { target } => {
+                let mut cli = CliError::new(ExitKind::Unavailable, message);
+                cli.causes = chain(&error);
+                cli.with_hint(format!(
+                    "is `deskctl serve` running at {target}? check with `deskctl context show`"
+                ))
+            }
+            _ => {
+                let mut cli = CliError::general(message);
+                cli.causes = chain(&error);
+                cli
+            }
+        }
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(error: ConfigError) -> Self {
+        let message = error.to_string();
+        match &error {
+            ConfigError::UnknownContext { known, .. } => {
+                let hint = if known.is_empty() {
+                    "no contexts are configured; add one with `deskctl context add NAME --server URL`"
+                        .to_string()
+                } else {
+                    format!(
+                        "known contexts: {}, and `local` for the local desk",
+                        known.join(", ")
+                    )
+                };
+                CliError::new(ExitKind::NotFound, message).with_hint(hint)
+            }
+            ConfigError::Ambiguous { .. } => CliError::usage(message),
+            _ => {
+                let mut cli = CliError::general(message);
+                cli.causes = chain(&error);
+                cli
+            }
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError::new(ExitKind::BrokenPipe, "output closed");
+        }
+        CliError::general(error.to_string())
+    }
+}
+
+impl From<dialoguer::Error> for CliError {
+    fn from(error: dialoguer::Error) -> Self {
+        match error {
+            dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+                CliError::interrupted()
+            }
+            dialoguer::Error::IO(io) => io.into(),
+        }
+    }
+}

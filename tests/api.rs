@@ -1,0 +1,2032 @@
+//! The Desk service through its router, in-process and without a socket.
+//!
+//! Requests sent straight to `server::router` carry no in-process marker, so they are
+//! treated exactly like HTTP requests and need a bearer token. Tokens are made through
+//! a `LocalDesk` on the same desk file, which acts as the desk's owner.
+
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::body::Body;
+use deskctl::server::{AppState, LocalDesk, MAX_BODY_BYTES, Store, router};
+use http::header::{AUTHORIZATION, CONTENT_TYPE};
+use http::{HeaderMap, Method, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const PROBLEM_JSON: &str = "application/problem+json";
+const REQUEST_ID: &str = "x-request-id";
+/// A well-formed token that was never issued.
+const UNKNOWN_TOKEN: &str = "desk_0000000000000000000000000000000000000000000000000000000000000000";
+
+/// A collected answer.
+#[derive(Debug)]
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    json: Value,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts a success status and returns the body.
+    #[track_caller]
+    fn ok(self, status: StatusCode) -> Value {
+        assert_eq!(self.status, status, "unexpected answer: {:#}", self.json);
+        self.json
+    }
+
+    /// Asserts an RFC 9457 problem with `status` and `code`, and returns its body.
+    #[track_caller]
+    fn problem(self, status: StatusCode, code: &str) -> Value {
+        assert_eq!(self.status, status, "unexpected answer: {:#}", self.json);
+        assert_eq!(
+            self.header("content-type"),
+            Some(PROBLEM_JSON),
+            "error bodies are problem+json: {:#}",
+            self.json
+        );
+        assert_eq!(self.json["code"], code, "{:#}", self.json);
+        assert_eq!(self.json["status"], status.as_u16(), "{:#}", self.json);
+        assert_eq!(
+            self.json["type"],
+            format!("urn:deskctl:problem:{code}"),
+            "{:#}",
+            self.json
+        );
+        assert!(
+            self.json["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "a problem has a title: {:#}",
+            self.json
+        );
+        assert!(
+            self.json["detail"].as_str().is_some_and(|d| !d.is_empty()),
+            "a problem has a detail: {:#}",
+            self.json
+        );
+        assert!(
+            self.header(REQUEST_ID).is_some_and(|id| !id.is_empty()),
+            "errors carry a request id"
+        );
+        self.json
+    }
+}
+
+/// The `field` of every entry of a problem's `errors[]`.
+fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| e["field"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The message of the first `errors[]` entry about `field`.
+fn error_message<'a>(problem: &'a Value, field: &str) -> &'a str {
+    problem["errors"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|e| e["field"] == field))
+        .and_then(|e| e["message"].as_str())
+        .unwrap_or_else(|| panic!("no error about '{field}' in {problem:#}"))
+}
+
+async fn collect(response: Response<Body>) -> Reply {
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("read the body").to_bytes();
+    let json = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            panic!(
+                "the body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        })
+    };
+    Reply {
+        status: parts.status,
+        headers: parts.headers,
+        json,
+    }
+}
+
+/// A request as an HTTP client would send it.
+fn request(method: &str, uri: &str, token: Option<&str>, body: Option<&Value>) -> Request<Body> {
+    let mut builder = Request::builder()
+        .method(Method::from_bytes(method.as_bytes()).unwrap())
+        .uri(uri);
+    if let Some(token) = token {
+        builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
+    }
+    match body {
+        Some(body) => builder
+            .header(CONTENT_TYPE, "application/json")
+            .body(Body::from(serde_json::to_vec(body).unwrap()))
+            .unwrap(),
+        None => builder.body(Body::empty()).unwrap(),
+    }
+}
+
+/// A request with a raw body and full control of the content type.
+fn raw_request(
+    method: &str,
+    uri: &str,
+    token: &str,
+    content_type: Option<&str>,
+    body: impl Into<Body>,
+) -> Request<Body> {
+    let mut builder = Request::builder()
+        .method(Method::from_bytes(method.as_bytes()).unwrap())
+        .uri(uri)
+        .header(AUTHORIZATION, format!("Bearer {token}"));
+    if let Some(content_type) = content_type {
+        builder = builder.header(CONTENT_TYPE, content_type);
+    }
+    builder.body(body.into()).unwrap()
+}
+
+/// One desk file, served both by a router (HTTP semantics, tokens) and by a
+/// `LocalDesk` (the owner, no token) on a second connection pool.
+struct Desk {
+    _dir: TempDir,
+    path: PathBuf,
+    router: Router,
+    local: LocalDesk,
+}
+
+impl Desk {
+    async fn new() -> Desk {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("desk.sqlite");
+        let store = Store::open(&path).await.expect("open the store");
+        let router = router(AppState { store });
+        let local = LocalDesk::open(&path).await.expect("open the local desk");
+        Desk {
+            _dir: dir,
+            path,
+            router,
+            local,
+        }
+    }
+
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Sends a request through the router, as over HTTP.
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router never fails");
+        collect(response).await
+    }
+
+    /// A JSON request through the router with `token` (or none).
+    async fn call(
+        &self,
+        token: Option<&str>,
+        method: &str,
+        uri: &str,
+        body: Option<Value>,
+    ) -> Reply {
+        self.send(request(method, uri, token, body.as_ref())).await
+    }
+
+    /// A JSON request as the desk's owner, through the in-process transport.
+    async fn owner(&self, method: &str, uri: &str, body: Option<Value>) -> Reply {
+        collect(
+            self.local
+                .call(request(method, uri, None, body.as_ref()))
+                .await,
+        )
+        .await
+    }
+
+    async fn add_operator(&self, handle: &str, role: &str) -> Value {
+        self.owner(
+            "POST",
+            "/v1/operators",
+            Some(json!({
+                "handle": handle,
+                "name": format!("Operator {handle}"),
+                "email": format!("{handle}@example.com"),
+                "role": role,
+            })),
+        )
+        .await
+        .ok(StatusCode::CREATED)
+    }
+
+    async fn add_team(&self, key: &str) -> Value {
+        self.owner(
+            "POST",
+            "/v1/teams",
+            Some(json!({ "key": key, "name": format!("Team {key}") })),
+        )
+        .await
+        .ok(StatusCode::CREATED)
+    }
+
+    /// A new operator token for `handle`: (token id, secret).
+    async fn token_for(&self, handle: &str) -> (String, String) {
+        let created = self
+            .owner(
+                "POST",
+                "/v1/tokens",
+                Some(json!({ "kind": "operator", "operator": handle })),
+            )
+            .await
+            .ok(StatusCode::CREATED);
+        (
+            created["token"]["id"].as_str().unwrap().to_string(),
+            created["secret"].as_str().unwrap().to_string(),
+        )
+    }
+
+    /// Adds an operator with `role` and returns a token secret acting as them.
+    async fn login(&self, handle: &str, role: &str) -> String {
+        self.add_operator(handle, role).await;
+        self.token_for(handle).await.1
+    }
+
+    async fn ingest_token(&self) -> String {
+        let created = self
+            .owner(
+                "POST",
+                "/v1/tokens",
+                Some(json!({ "kind": "ingest", "name": "agent-platform" })),
+            )
+            .await
+            .ok(StatusCode::CREATED);
+        created["secret"].as_str().unwrap().to_string()
+    }
+
+    /// Everything the desk holds, to compare before and after a failing write.
+    /// A token's `last_used_at` records use, not state, so it is left out.
+    async fn snapshot(&self) -> Value {
+        let operators = self
+            .owner("GET", "/v1/operators?limit=500", None)
+            .await
+            .ok(StatusCode::OK);
+        let teams = self
+            .owner("GET", "/v1/teams?limit=500", None)
+            .await
+            .ok(StatusCode::OK);
+        let mut tokens = self
+            .owner("GET", "/v1/tokens?limit=500", None)
+            .await
+            .ok(StatusCode::OK);
+        for token in tokens["items"].as_array_mut().unwrap() {
+            token.as_object_mut().unwrap().remove("last_used_at");
+        }
+        json!({ "operators": operators, "teams": teams, "tokens": tokens })
+    }
+
+    async fn operator(&self, handle: &str) -> Value {
+        self.owner("GET", &format!("/v1/operators/{handle}"), None)
+            .await
+            .ok(StatusCode::OK)
+    }
+
+    async fn team(&self, key: &str) -> Value {
+        self.owner("GET", &format!("/v1/teams/{key}"), None)
+            .await
+            .ok(StatusCode::OK)
+    }
+}
+
+/// Every endpoint except health and version, each with a body it would accept.
+fn protected_endpoints() -> Vec<(&'static str, &'static str, Option<Value>)> {
+    vec![
+        ("GET", "/v1/operators", None),
+        (
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "zed", "name": "Zed", "email": "zed@example.com"})),
+        ),
+        ("GET", "/v1/operators/alice", None),
+        ("PATCH", "/v1/operators/alice", Some(json!({"name": "Al"}))),
+        ("DELETE", "/v1/operators/alice", None),
+        (
+            "PUT",
+            "/v1/operators/alice/availability",
+            Some(json!({"availability": "online"})),
+        ),
+        ("GET", "/v1/teams", None),
+        (
+            "POST",
+            "/v1/teams",
+            Some(json!({"key": "billing", "name": "Billing"})),
+        ),
+        ("GET", "/v1/teams/support", None),
+        ("PATCH", "/v1/teams/support", Some(json!({"name": "Help"}))),
+        ("DELETE", "/v1/teams/support", None),
+        ("GET", "/v1/tokens", None),
+        (
+            "POST",
+            "/v1/tokens",
+            Some(json!({"kind": "operator", "operator": "alice"})),
+        ),
+        ("DELETE", "/v1/tokens/tok_000000000000", None),
+    ]
+}
+
+fn names(page: &Value, key: &str) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[key].as_str().unwrap().to_string())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Authentication
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn health_and_version_answer_without_a_token() {
+    let desk = Desk::new().await;
+
+    let health = desk.call(None, "GET", "/v1/health", None).await;
+    assert!(health.header(REQUEST_ID).is_some());
+    assert_eq!(health.ok(StatusCode::OK), json!({"status": "ok"}));
+
+    let version = desk
+        .call(None, "GET", "/v1/version", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(version["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(version["api"], "v1");
+
+    // A bad token does not get in the way of the unauthenticated endpoints.
+    desk.call(Some(UNKNOWN_TOKEN), "GET", "/v1/health", None)
+        .await
+        .ok(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_other_endpoint_needs_a_valid_bearer_token() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    desk.add_team("support").await;
+    let before = desk.snapshot().await;
+
+    for (method, uri, body) in protected_endpoints() {
+        let what = format!("{method} {uri}");
+
+        let reply = desk.call(None, method, uri, body.clone()).await;
+        let problem = reply.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+        assert!(
+            problem["detail"].as_str().unwrap().contains("Bearer"),
+            "{what}: the detail says how to authenticate: {problem:#}"
+        );
+
+        desk.call(Some(UNKNOWN_TOKEN), method, uri, body.clone())
+            .await
+            .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+
+        for header in [
+            "Basic YWxpY2U6c2VjcmV0",
+            "Bearer",
+            "Bearer    ",
+            "bearer-desk_abc",
+            UNKNOWN_TOKEN,
+        ] {
+            let mut request = request(method, uri, None, body.as_ref());
+            request
+                .headers_mut()
+                .insert(AUTHORIZATION, header.parse().unwrap());
+            let reply = desk.send(request).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::UNAUTHORIZED,
+                "{what} with Authorization: {header}"
+            );
+            reply.problem(StatusCode::UNAUTHORIZED, "invalid_authorization");
+        }
+    }
+
+    assert_eq!(
+        desk.snapshot().await,
+        before,
+        "refused requests change nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_revoked_token_stops_working() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let (id, secret) = desk.token_for("alice").await;
+    let (_, other) = desk.token_for("alice").await;
+
+    desk.call(Some(&secret), "GET", "/v1/operators", None)
+        .await
+        .ok(StatusCode::OK);
+
+    desk.owner("DELETE", &format!("/v1/tokens/{id}"), None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+
+    desk.call(Some(&secret), "GET", "/v1/operators", None)
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    // Revoking one token leaves the operator's other tokens alone.
+    desk.call(Some(&other), "GET", "/v1/operators", None)
+        .await
+        .ok(StatusCode::OK);
+    // Revoking it again: it is gone.
+    desk.owner("DELETE", &format!("/v1/tokens/{id}"), None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "token_not_found");
+}
+
+#[tokio::test]
+async fn removing_an_operator_revokes_their_tokens() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let bob = desk.login("bob", "operator").await;
+    desk.call(Some(&bob), "GET", "/v1/teams", None)
+        .await
+        .ok(StatusCode::OK);
+
+    desk.owner("DELETE", "/v1/operators/bob", None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+
+    desk.call(Some(&bob), "GET", "/v1/teams", None)
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    let tokens = desk.snapshot().await["tokens"]["items"].clone();
+    assert_eq!(tokens, json!([]), "bob's token went with him");
+}
+
+#[tokio::test]
+async fn token_secrets_are_shown_once_and_never_listed() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let (id, secret) = desk.token_for("alice").await;
+    assert!(secret.starts_with("desk_"), "{secret}");
+
+    let list = desk
+        .call(Some(&secret), "GET", "/v1/tokens", None)
+        .await
+        .ok(StatusCode::OK);
+    let token = &list["items"][0];
+    assert_eq!(token["id"], id.as_str());
+    assert_eq!(token["operator"], "alice");
+    assert_eq!(token["kind"], "operator");
+    assert_eq!(token["hint"], &secret[secret.len() - 4..]);
+    assert!(token.get("secret").is_none(), "{token:#}");
+    assert!(
+        !list.to_string().contains(&secret),
+        "the secret is never listed"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Roles
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn an_operator_reads_but_cannot_change_the_workspace() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    desk.add_team("support").await;
+    let bob = desk.login("bob", "operator").await;
+    let before = desk.snapshot().await;
+
+    let operators = desk
+        .call(Some(&bob), "GET", "/v1/operators", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&operators, "handle"), ["alice", "bob"]);
+    let teams = desk
+        .call(Some(&bob), "GET", "/v1/teams", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&teams, "key"), ["support"]);
+    desk.call(Some(&bob), "GET", "/v1/operators/alice", None)
+        .await
+        .ok(StatusCode::OK);
+    desk.call(Some(&bob), "GET", "/v1/teams/support", None)
+        .await
+        .ok(StatusCode::OK);
+
+    let refused: Vec<(&str, &str, Option<Value>)> = vec![
+        (
+            "POST",
+            "/v1/teams",
+            Some(json!({"key": "billing", "name": "Billing"})),
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "carol", "name": "Carol", "email": "carol@example.com"})),
+        ),
+        ("PATCH", "/v1/operators/bob", Some(json!({"name": "Bobby"}))),
+        ("PATCH", "/v1/teams/support", Some(json!({"name": "Help"}))),
+        ("DELETE", "/v1/teams/support", None),
+        ("DELETE", "/v1/operators/alice", None),
+        ("GET", "/v1/tokens", None),
+        (
+            "POST",
+            "/v1/tokens",
+            Some(json!({"kind": "operator", "operator": "bob"})),
+        ),
+    ];
+    for (method, uri, body) in refused {
+        let reply = desk.call(Some(&bob), method, uri, body).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {uri}");
+        reply.problem(StatusCode::FORBIDDEN, "forbidden");
+    }
+
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let (alice_token_id, _) = desk.token_for("alice").await;
+    let mia = desk.login("mia", "manager").await;
+
+    // Allowed: operators with the operator role, and teams.
+    let bob = desk
+        .call(
+            Some(&mia),
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"})),
+        )
+        .await
+        .ok(StatusCode::CREATED);
+    assert_eq!(bob["role"], "operator");
+    desk.call(
+        Some(&mia),
+        "POST",
+        "/v1/operators",
+        Some(json!({
+            "handle": "carol", "name": "Carol", "email": "carol@example.com", "role": "operator"
+        })),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    desk.call(
+        Some(&mia),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "support", "name": "Support", "members": ["bob"]})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    desk.call(
+        Some(&mia),
+        "PATCH",
+        "/v1/operators/bob",
+        Some(json!({"name": "Bobby", "capacity": 3})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    desk.call(Some(&mia), "DELETE", "/v1/operators/carol", None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+
+    let before = desk.snapshot().await;
+    let refused: Vec<(&str, String, Option<Value>)> = vec![
+        (
+            "POST",
+            "/v1/operators".into(),
+            Some(
+                json!({"handle": "olga", "name": "Olga", "email": "olga@example.com", "role": "owner"}),
+            ),
+        ),
+        (
+            "POST",
+            "/v1/operators".into(),
+            Some(
+                json!({"handle": "max", "name": "Max", "email": "max@example.com", "role": "manager"}),
+            ),
+        ),
+        (
+            "PATCH",
+            "/v1/operators/bob".into(),
+            Some(json!({"role": "manager"})),
+        ),
+        (
+            "PATCH",
+            "/v1/operators/mia".into(),
+            Some(json!({"role": "owner"})),
+        ),
+        ("DELETE", "/v1/operators/alice".into(), None),
+        ("GET", "/v1/tokens".into(), None),
+        (
+            "POST",
+            "/v1/tokens".into(),
+            Some(json!({"kind": "operator", "operator": "bob"})),
+        ),
+        (
+            "POST",
+            "/v1/tokens".into(),
+            Some(json!({"kind": "ingest", "name": "bot"})),
+        ),
+        ("DELETE", format!("/v1/tokens/{alice_token_id}"), None),
+    ];
+    for (method, uri, body) in refused {
+        let reply = desk.call(Some(&mia), method, &uri, body).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {uri}");
+        reply.problem(StatusCode::FORBIDDEN, "forbidden");
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn an_owner_may_do_everything() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let call = |method: &'static str, uri: String, body: Option<Value>| {
+        let alice = alice.clone();
+        let desk = &desk;
+        async move { desk.call(Some(&alice), method, &uri, body).await }
+    };
+
+    for (handle, role) in [("olga", "owner"), ("max", "manager"), ("bob", "operator")] {
+        let created = call(
+            "POST",
+            "/v1/operators".into(),
+            Some(json!({"handle": handle, "name": handle, "email": format!("{handle}@example.com"), "role": role})),
+        )
+        .await
+        .ok(StatusCode::CREATED);
+        assert_eq!(created["role"], role);
+    }
+    let bob = call(
+        "PATCH",
+        "/v1/operators/bob".into(),
+        Some(json!({"role": "manager"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    assert_eq!(bob["role"], "manager");
+
+    call(
+        "POST",
+        "/v1/teams".into(),
+        Some(json!({"key": "support", "name": "Support"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    call(
+        "PATCH",
+        "/v1/teams/support".into(),
+        Some(json!({"members": ["bob", "max"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+
+    let created = call(
+        "POST",
+        "/v1/tokens".into(),
+        Some(json!({"kind": "operator", "operator": "bob"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    let ingest = call(
+        "POST",
+        "/v1/tokens".into(),
+        Some(json!({"kind": "ingest", "name": "agents"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    assert_eq!(ingest["token"]["kind"], "ingest");
+    let tokens = call("GET", "/v1/tokens".into(), None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(tokens["items"].as_array().unwrap().len(), 3);
+    let id = created["token"]["id"].as_str().unwrap();
+    call("DELETE", format!("/v1/tokens/{id}"), None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+
+    call("DELETE", "/v1/operators/olga".into(), None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+    call("DELETE", "/v1/operators/max".into(), None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+    call("DELETE", "/v1/teams/support".into(), None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+
+    let operators = call("GET", "/v1/operators".into(), None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&operators, "handle"), ["alice", "bob"]);
+}
+
+#[tokio::test]
+async fn an_ingest_token_is_refused_by_every_admin_endpoint() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    desk.add_team("support").await;
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+
+    for (method, uri, body) in protected_endpoints() {
+        let reply = desk.call(Some(&ingest), method, uri, body).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {uri}");
+        reply.problem(StatusCode::FORBIDDEN, "forbidden");
+    }
+    desk.call(Some(&ingest), "GET", "/v1/health", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn operators_set_their_own_availability_only() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let bob = desk.login("bob", "operator").await;
+    desk.add_operator("carol", "operator").await;
+    let mia = desk.login("mia", "manager").await;
+
+    let updated = desk
+        .call(
+            Some(&bob),
+            "PUT",
+            "/v1/operators/bob/availability",
+            Some(json!({"availability": "online"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(updated["availability"], "online");
+    assert_eq!(desk.operator("bob").await["availability"], "online");
+
+    let carol_before = desk.operator("carol").await;
+    desk.call(
+        Some(&bob),
+        "PUT",
+        "/v1/operators/carol/availability",
+        Some(json!({"availability": "online"})),
+    )
+    .await
+    .problem(StatusCode::FORBIDDEN, "forbidden");
+    assert_eq!(desk.operator("carol").await, carol_before);
+
+    // An unknown availability is a body error, not a change.
+    desk.call(
+        Some(&bob),
+        "PUT",
+        "/v1/operators/bob/availability",
+        Some(json!({"availability": "sleeping"})),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(desk.operator("bob").await["availability"], "online");
+
+    // Managers may set anyone's.
+    desk.call(
+        Some(&mia),
+        "PUT",
+        "/v1/operators/carol/availability",
+        Some(json!({"availability": "busy"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    assert_eq!(desk.operator("carol").await["availability"], "busy");
+}
+
+#[tokio::test]
+async fn a_token_acts_with_its_operators_current_role() {
+    let desk = Desk::new().await;
+    desk.add_operator("alice", "owner").await;
+    let mia = desk.login("mia", "manager").await;
+    desk.call(
+        Some(&mia),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "support", "name": "Support"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+
+    desk.owner(
+        "PATCH",
+        "/v1/operators/mia",
+        Some(json!({"role": "operator"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+
+    desk.call(
+        Some(&mia),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "billing", "name": "Billing"})),
+    )
+    .await
+    .problem(StatusCode::FORBIDDEN, "forbidden");
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn malformed_json_is_a_400() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let before = desk.snapshot().await;
+
+    for (method, uri) in [
+        ("POST", "/v1/operators"),
+        ("PATCH", "/v1/operators/alice"),
+        ("PUT", "/v1/operators/alice/availability"),
+        ("POST", "/v1/teams"),
+        ("PATCH", "/v1/teams/support"),
+        ("POST", "/v1/tokens"),
+    ] {
+        for body in [
+            r#"{"handle": "bob", "#,
+            "not json",
+            r#"{"name": "x"} trailing"#,
+        ] {
+            let reply = desk
+                .send(raw_request(
+                    method,
+                    uri,
+                    &alice,
+                    Some("application/json"),
+                    body,
+                ))
+                .await;
+            assert_eq!(
+                reply.status,
+                StatusCode::BAD_REQUEST,
+                "{method} {uri} {body}"
+            );
+            reply.problem(StatusCode::BAD_REQUEST, "malformed_json");
+        }
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let before = desk.snapshot().await;
+
+    let cases: Vec<(&str, &str, Value, &str)> = vec![
+        (
+            "POST",
+            "/v1/operators",
+            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "nickname": "b"}),
+            "nickname",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "capacity": "lots"}),
+            "lots",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "admin"}),
+            "admin",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!({"handle": "bob", "name": "Bob"}),
+            "email",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!({"handle": 7, "name": "Bob", "email": "bob@example.com"}),
+            "",
+        ),
+        ("PATCH", "/v1/operators/alice", json!({"capacity": -1}), ""),
+        (
+            "PATCH",
+            "/v1/operators/alice",
+            json!({"teams": "support"}),
+            "",
+        ),
+        (
+            "POST",
+            "/v1/teams",
+            json!({"key": "billing", "name": "Billing", "default": "yes"}),
+            "",
+        ),
+        (
+            "PATCH",
+            "/v1/teams/support",
+            json!({"colour": "blue"}),
+            "colour",
+        ),
+        (
+            "POST",
+            "/v1/tokens",
+            json!({"kind": "robot", "name": "x"}),
+            "robot",
+        ),
+        ("POST", "/v1/operators", json!(["bob"]), ""),
+    ];
+    for (method, uri, body, mentions) in cases {
+        let reply = desk
+            .call(Some(&alice), method, uri, Some(body.clone()))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {uri} {body}: {:#}",
+            reply.json
+        );
+        let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        assert_eq!(error_fields(&problem), ["body"], "{problem:#}");
+        assert!(
+            error_message(&problem, "body").contains(mentions),
+            "{method} {uri} {body}: the error names '{mentions}': {problem:#}"
+        );
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_body_without_a_json_content_type_is_a_415() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+    let body = json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"}).to_string();
+
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let reply = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                content_type,
+                body.clone(),
+            ))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "content type {content_type:?}"
+        );
+        reply.problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_a_413() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+
+    // A body whose length is exactly `len` bytes, valid JSON with a huge name.
+    let body_of = |len: usize| {
+        let head = r#"{"handle":"bob","email":"bob@example.com","name":""#;
+        let tail = r#""}"#;
+        let body = format!("{head}{}{tail}", "n".repeat(len - head.len() - tail.len()));
+        assert_eq!(body.len(), len);
+        body
+    };
+
+    for len in [MAX_BODY_BYTES + 1, 4 * MAX_BODY_BYTES] {
+        let reply = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                Some("application/json"),
+                body_of(len),
+            ))
+            .await;
+        assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{len} bytes");
+        let problem = reply.problem(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains(&MAX_BODY_BYTES.to_string()),
+            "the detail names the limit: {problem:#}"
+        );
+    }
+
+    // Exactly at the limit the body is read: the name is then too long.
+    let problem = desk
+        .send(raw_request(
+            "POST",
+            "/v1/operators",
+            &alice,
+            Some("application/json"),
+            body_of(MAX_BODY_BYTES),
+        ))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(error_fields(&problem), ["name"]);
+
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn validation_reports_every_bad_field_at_once() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let before = desk.snapshot().await;
+
+    // One bad field.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "bob", "name": "Bob", "email": "bob-at-example.com"})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(error_fields(&problem), ["email"]);
+    assert!(error_message(&problem, "email").contains("bob-at-example.com"));
+
+    // Invalid handle characters.
+    for handle in ["Bob", "bob smith", "bob_s", "-bob", "", "bøb"] {
+        let problem = desk
+            .call(
+                Some(&alice),
+                "POST",
+                "/v1/operators",
+                Some(json!({"handle": handle, "name": "Bob", "email": "bob@example.com"})),
+            )
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(error_fields(&problem), ["handle"], "handle {handle:?}");
+    }
+
+    // Several bad fields, all reported.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/operators",
+            Some(json!({
+                "handle": "Bad Handle!",
+                "name": "   ",
+                "email": "nobody@",
+                "teams": ["Support Team"],
+            })),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let mut fields = error_fields(&problem);
+    fields.sort();
+    assert_eq!(fields, ["email", "handle", "name", "teams"], "{problem:#}");
+    assert!(error_message(&problem, "handle").contains("Bad Handle!"));
+    assert!(error_message(&problem, "teams").contains("Support Team"));
+
+    // The same on a PATCH and on teams.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"name": "", "email": "a@b"})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let mut fields = error_fields(&problem);
+    fields.sort();
+    assert_eq!(fields, ["email", "name"]);
+
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/teams",
+            Some(json!({"key": "Tier 2", "name": "", "members": ["Al"]})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let mut fields = error_fields(&problem);
+    fields.sort();
+    assert_eq!(fields, ["key", "members", "name"]);
+
+    // An empty PATCH changes nothing and says so.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(error_fields(&problem), ["body"]);
+
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn tokens_need_a_consistent_kind_and_operator() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+
+    for (body, field) in [
+        (json!({"kind": "operator"}), "operator"),
+        (json!({"kind": "operator", "operator": "ghost"}), "operator"),
+        (
+            json!({"kind": "ingest", "operator": "alice", "name": "x"}),
+            "operator",
+        ),
+        (json!({"kind": "ingest"}), "name"),
+    ] {
+        let problem = desk
+            .call(Some(&alice), "POST", "/v1/tokens", Some(body.clone()))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert!(
+            error_fields(&problem).contains(&field.to_string()),
+            "{body}: {problem:#}"
+        );
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_duplicate_handle_is_a_conflict() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_operator("bob", "operator").await;
+    desk.add_team("support").await;
+    let before = desk.snapshot().await;
+
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "bob", "name": "Other Bob", "email": "other@example.com", "teams": ["support"]})),
+        )
+        .await
+        .problem(StatusCode::CONFLICT, "operator_exists");
+    assert!(problem["detail"].as_str().unwrap().contains("bob"));
+
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "support", "name": "Again"})),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "team_exists");
+
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn unknown_references_are_refused_and_nothing_is_half_written() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    desk.add_team("billing").await;
+    desk.owner(
+        "PATCH",
+        "/v1/operators/alice",
+        Some(json!({"teams": ["support"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    desk.add_operator("bob", "operator").await;
+    desk.owner(
+        "PATCH",
+        "/v1/teams/billing",
+        Some(json!({"members": ["bob"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let before = desk.snapshot().await;
+
+    // A new operator in a known and an unknown team: not created at all.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": "carol", "name": "Carol", "email": "carol@example.com", "teams": ["support", "ghost"]})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(error_fields(&problem), ["teams"]);
+    assert!(error_message(&problem, "teams").contains("ghost"));
+    desk.owner("GET", "/v1/operators/carol", None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "operator_not_found");
+
+    // Replacing teams with an unknown one keeps the old teams.
+    desk.call(
+        Some(&alice),
+        "PATCH",
+        "/v1/operators/alice",
+        Some(json!({"teams": ["billing", "ghost"], "name": "Renamed"})),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+
+    // Replacing members with an unknown operator keeps the old members.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/teams/billing",
+            Some(json!({"members": ["alice", "ghost"]})),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(error_fields(&problem), ["members"]);
+
+    // A new team with an unknown member: not created.
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "vip", "name": "VIP", "members": ["ghost"]})),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+
+    assert_eq!(desk.snapshot().await, before);
+    assert_eq!(desk.operator("alice").await["teams"], json!(["support"]));
+    assert_eq!(desk.team("billing").await["members"], json!(["bob"]));
+}
+
+#[tokio::test]
+async fn unknown_resources_are_404s() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+
+    for (method, uri, body) in [
+        ("GET", "/v1/operators/ghost", None),
+        (
+            "PATCH",
+            "/v1/operators/ghost",
+            Some(json!({"name": "Ghost"})),
+        ),
+        ("DELETE", "/v1/operators/ghost", None),
+        (
+            "PUT",
+            "/v1/operators/ghost/availability",
+            Some(json!({"availability": "online"})),
+        ),
+    ] {
+        let problem = desk
+            .call(Some(&alice), method, uri, body)
+            .await
+            .problem(StatusCode::NOT_FOUND, "operator_not_found");
+        assert!(problem["detail"].as_str().unwrap().contains("ghost"));
+    }
+    for (method, uri, body) in [
+        ("GET", "/v1/teams/ghost", None),
+        ("PATCH", "/v1/teams/ghost", Some(json!({"name": "Ghost"}))),
+        ("DELETE", "/v1/teams/ghost", None),
+    ] {
+        desk.call(Some(&alice), method, uri, body)
+            .await
+            .problem(StatusCode::NOT_FOUND, "team_not_found");
+    }
+    desk.call(Some(&alice), "DELETE", "/v1/tokens/tok_ffffffffffff", None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "token_not_found");
+
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_problems() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+
+    for uri in [
+        "/v1/nothing-here",
+        "/v2/operators",
+        "/",
+        "/v1/operators/alice/extra",
+    ] {
+        desk.call(Some(&alice), "GET", uri, None)
+            .await
+            .problem(StatusCode::NOT_FOUND, "route_not_found");
+    }
+    // The route does not exist whoever asks.
+    desk.call(None, "GET", "/v1/nothing-here", None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "route_not_found");
+
+    for (method, uri) in [
+        ("DELETE", "/v1/operators"),
+        ("PUT", "/v1/operators"),
+        ("POST", "/v1/operators/alice"),
+        ("GET", "/v1/operators/alice/availability"),
+        ("PATCH", "/v1/tokens"),
+        ("GET", "/v1/tokens/tok_ffffffffffff"),
+        ("POST", "/v1/health"),
+    ] {
+        let reply = desk.call(Some(&alice), method, uri, None).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {uri}"
+        );
+        reply.problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+// ---------------------------------------------------------------------------
+// Teams and owners: workspace invariants
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_first_team_is_the_default_and_the_default_can_move() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let call = |method: &'static str, uri: &'static str, body: Option<Value>| {
+        let alice = alice.clone();
+        let desk = &desk;
+        async move { desk.call(Some(&alice), method, uri, body).await }
+    };
+
+    let support = call(
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "support", "name": "Support"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    assert_eq!(support["default"], true, "the first team is the default");
+    let billing = call(
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "billing", "name": "Billing"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    assert_eq!(billing["default"], false);
+
+    // A second default is refused, and nothing is created.
+    let before = desk.snapshot().await;
+    call(
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "vip", "name": "VIP", "default": true})),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "default_team_exists");
+    assert_eq!(desk.snapshot().await, before);
+
+    // Moving the default.
+    let billing = call("PATCH", "/v1/teams/billing", Some(json!({"default": true})))
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(billing["default"], true);
+    assert_eq!(billing["name"], "Billing", "absent fields are left alone");
+    let teams = call("GET", "/v1/teams", None).await.ok(StatusCode::OK);
+    let defaults: Vec<&str> = teams["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["default"] == true)
+        .map(|t| t["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(defaults, ["billing"], "exactly one default team");
+
+    // Making the default team the default again changes nothing.
+    call("PATCH", "/v1/teams/billing", Some(json!({"default": true})))
+        .await
+        .ok(StatusCode::OK);
+
+    // The default cannot be switched off or removed while other teams exist.
+    let before = desk.snapshot().await;
+    call(
+        "PATCH",
+        "/v1/teams/billing",
+        Some(json!({"default": false})),
+    )
+    .await
+    .problem(StatusCode::CONFLICT, "default_team_required");
+    call("DELETE", "/v1/teams/billing", None)
+        .await
+        .problem(StatusCode::CONFLICT, "default_team_required");
+    assert_eq!(desk.snapshot().await, before);
+
+    // Once it is the last team, it can go.
+    call("DELETE", "/v1/teams/support", None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+    call("DELETE", "/v1/teams/billing", None)
+        .await
+        .ok(StatusCode::NO_CONTENT);
+    let teams = call("GET", "/v1/teams", None).await.ok(StatusCode::OK);
+    assert_eq!(teams["items"], json!([]));
+
+    // And the next first team is the default again.
+    let vip = call(
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "vip", "name": "VIP"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    assert_eq!(vip["default"], true);
+}
+
+#[tokio::test]
+async fn the_only_owner_cannot_be_removed_or_demoted() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_operator("bob", "operator").await;
+    let before = desk.snapshot().await;
+
+    // Neither by a token nor by the local desk's owner.
+    for via_local in [false, true] {
+        let delete = if via_local {
+            desk.owner("DELETE", "/v1/operators/alice", None).await
+        } else {
+            desk.call(Some(&alice), "DELETE", "/v1/operators/alice", None)
+                .await
+        };
+        let problem = delete.problem(StatusCode::CONFLICT, "last_owner");
+        assert!(problem["detail"].as_str().unwrap().contains("alice"));
+
+        for role in ["manager", "operator"] {
+            let body = Some(json!({"role": role}));
+            let demote = if via_local {
+                desk.owner("PATCH", "/v1/operators/alice", body).await
+            } else {
+                desk.call(Some(&alice), "PATCH", "/v1/operators/alice", body)
+                    .await
+            };
+            demote.problem(StatusCode::CONFLICT, "last_owner");
+        }
+    }
+    assert_eq!(desk.snapshot().await, before);
+
+    // Keeping the owner role is not a demotion.
+    desk.call(
+        Some(&alice),
+        "PATCH",
+        "/v1/operators/alice",
+        Some(json!({"role": "owner", "name": "Alice"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+
+    // With a second owner, the first may step down.
+    desk.call(
+        Some(&alice),
+        "PATCH",
+        "/v1/operators/bob",
+        Some(json!({"role": "owner"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let alice_now = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"role": "manager"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(alice_now["role"], "manager");
+    // ...and now bob is the only owner.
+    desk.owner("DELETE", "/v1/operators/bob", None)
+        .await
+        .problem(StatusCode::CONFLICT, "last_owner");
+}
+
+// ---------------------------------------------------------------------------
+// Pagination
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn pages_follow_cursors_through_every_operator_once() {
+    let desk = Desk::new().await;
+    let token = desk.login("erin", "owner").await;
+    for handle in ["dave", "bob", "carol", "alice"] {
+        desk.add_operator(handle, "operator").await;
+    }
+
+    let mut seen = Vec::new();
+    let mut sizes = Vec::new();
+    let mut uri = "/v1/operators?limit=2".to_string();
+    loop {
+        let page = desk
+            .call(Some(&token), "GET", &uri, None)
+            .await
+            .ok(StatusCode::OK);
+        let handles = names(&page, "handle");
+        sizes.push(handles.len());
+        seen.extend(handles);
+        match page.get("next_cursor").and_then(Value::as_str) {
+            Some(cursor) => {
+                uri = format!("/v1/operators?limit=2&cursor={cursor}");
+            }
+            None => break,
+        }
+        assert!(sizes.len() <= 5, "pagination does not end: {seen:?}");
+    }
+    assert_eq!(seen, ["alice", "bob", "carol", "dave", "erin"]);
+    assert_eq!(sizes, [2, 2, 1]);
+
+    // Without a limit, one page holds everything and has no cursor.
+    let page = desk
+        .call(Some(&token), "GET", "/v1/operators", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&page, "handle").len(), 5);
+    assert!(page.get("next_cursor").is_none(), "{page:#}");
+
+    // A page that ends exactly on the last item says there is no more.
+    let page = desk
+        .call(Some(&token), "GET", "/v1/operators?limit=5", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&page, "handle").len(), 5);
+    assert!(page.get("next_cursor").is_none(), "{page:#}");
+    desk.call(Some(&token), "GET", "/v1/operators?limit=500", None)
+        .await
+        .ok(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn teams_paginate_too() {
+    let desk = Desk::new().await;
+    let token = desk.login("alice", "owner").await;
+    for key in ["c", "a", "e", "b", "d"] {
+        desk.add_team(key).await;
+    }
+    let first = desk
+        .call(Some(&token), "GET", "/v1/teams?limit=3", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&first, "key"), ["a", "b", "c"]);
+    let cursor = first["next_cursor"].as_str().expect("a next cursor");
+    let second = desk
+        .call(
+            Some(&token),
+            "GET",
+            &format!("/v1/teams?limit=3&cursor={cursor}"),
+            None,
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(names(&second, "key"), ["d", "e"]);
+    assert!(second.get("next_cursor").is_none());
+}
+
+#[tokio::test]
+async fn page_limits_out_of_range_are_refused() {
+    let desk = Desk::new().await;
+    let token = desk.login("alice", "owner").await;
+
+    for uri in [
+        "/v1/operators?limit=0",
+        "/v1/operators?limit=501",
+        "/v1/teams?limit=0",
+        "/v1/teams?limit=501",
+        "/v1/tokens?limit=0",
+        "/v1/tokens?limit=501",
+    ] {
+        let reply = desk.call(Some(&token), "GET", uri, None).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(error_fields(&problem), ["limit"], "{uri}");
+        assert!(
+            error_message(&problem, "limit").contains("500"),
+            "{problem:#}"
+        );
+    }
+
+    // Query strings that do not parse are refused too.
+    for uri in [
+        "/v1/operators?limit=lots",
+        "/v1/operators?limit=-1",
+        "/v1/operators?page=2",
+    ] {
+        let reply = desk.call(Some(&token), "GET", uri, None).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+        reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Request ids
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn every_response_has_a_request_id_and_a_callers_id_is_echoed() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+
+    let mut ids = Vec::new();
+    let requests = vec![
+        request("GET", "/v1/health", None, None),
+        request("GET", "/v1/operators", Some(&alice), None),
+        request(
+            "POST",
+            "/v1/teams",
+            Some(&alice),
+            Some(&json!({"key": "support", "name": "Support"})),
+        ),
+        request("GET", "/v1/operators", None, None),
+        request("GET", "/v1/operators", Some(UNKNOWN_TOKEN), None),
+        request("GET", "/v1/operators/ghost", Some(&alice), None),
+        request("GET", "/v1/nowhere", None, None),
+        request("DELETE", "/v1/operators", Some(&alice), None),
+        request(
+            "POST",
+            "/v1/operators",
+            Some(&alice),
+            Some(&json!({"handle": "Bad"})),
+        ),
+        raw_request(
+            "POST",
+            "/v1/teams",
+            &alice,
+            Some("application/json"),
+            vec![b' '; MAX_BODY_BYTES + 1],
+        ),
+    ];
+    for request in requests {
+        let what = format!("{} {}", request.method(), request.uri());
+        let reply = desk.send(request).await;
+        let id = reply
+            .header(REQUEST_ID)
+            .unwrap_or_else(|| panic!("{what} ({}) has no request id", reply.status))
+            .to_string();
+        assert!(!id.is_empty(), "{what}");
+        ids.push(id);
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "every request gets its own id: {ids:?}"
+    );
+
+    // A caller's id is kept, on success and on error.
+    for (uri, token, status) in [
+        ("/v1/operators", Some(alice.as_str()), StatusCode::OK),
+        ("/v1/operators", None, StatusCode::UNAUTHORIZED),
+        (
+            "/v1/operators/ghost",
+            Some(alice.as_str()),
+            StatusCode::NOT_FOUND,
+        ),
+    ] {
+        let mut request = request("GET", uri, token, None);
+        request
+            .headers_mut()
+            .insert(REQUEST_ID, "trace-42-abc".parse().unwrap());
+        let reply = desk.send(request).await;
+        assert_eq!(reply.status, status, "{uri}");
+        assert_eq!(reply.header(REQUEST_ID), Some("trace-42-abc"), "{uri}");
+    }
+    // The in-process transport goes through the same layers.
+    let mut request = request("GET", "/v1/operators", None, None);
+    request
+        .headers_mut()
+        .insert(REQUEST_ID, "local-7".parse().unwrap());
+    let reply = collect(desk.local.call(request).await).await;
+    assert_eq!(reply.header(REQUEST_ID), Some("local-7"));
+}
+
+// ---------------------------------------------------------------------------
+// PATCH semantics
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn patch_leaves_absent_fields_alone_and_null_clears() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    desk.add_team("billing").await;
+    let created = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/operators",
+            Some(json!({
+                "handle": "bob",
+                "name": "Bob",
+                "email": "bob@example.com",
+                "signature": "-- Bob",
+                "availability": "away",
+                "teams": ["support", "billing"],
+                "capacity": 5,
+            })),
+        )
+        .await
+        .ok(StatusCode::CREATED);
+    assert_eq!(
+        created["teams"],
+        json!(["billing", "support"]),
+        "teams are sorted"
+    );
+    assert_eq!(created["signature"], "-- Bob");
+    assert_eq!(created["capacity"], 5);
+
+    let without = |value: &Value, fields: &[&str]| {
+        let mut value = value.clone();
+        for field in fields.iter().chain(&["updated_at"]) {
+            value.as_object_mut().unwrap().remove(*field);
+        }
+        value
+    };
+
+    // Only the name changes.
+    let renamed = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/bob",
+            Some(json!({"name": "Robert"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(renamed["name"], "Robert");
+    assert_eq!(without(&renamed, &["name"]), without(&created, &["name"]));
+    assert_eq!(desk.operator("bob").await, renamed, "the change is stored");
+
+    // `null` clears the signature and nothing else.
+    let unsigned = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/bob",
+            Some(json!({"signature": null})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(unsigned["signature"], Value::Null);
+    assert_eq!(unsigned["capacity"], 5);
+    assert_eq!(
+        without(&unsigned, &["signature"]),
+        without(&renamed, &["signature"])
+    );
+
+    // `null` clears the capacity.
+    let unlimited = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/bob",
+            Some(json!({"capacity": null})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(unlimited["capacity"], Value::Null);
+    assert_eq!(unlimited["signature"], Value::Null);
+    assert_eq!(unlimited["teams"], json!(["billing", "support"]));
+
+    // Teams are replaced as a whole; an empty list leaves none.
+    let moved = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/bob",
+            Some(json!({"teams": ["billing"], "capacity": 2, "signature": "Bob, Support"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(moved["teams"], json!(["billing"]));
+    assert_eq!(moved["capacity"], 2);
+    assert_eq!(moved["signature"], "Bob, Support");
+    assert_eq!(desk.team("support").await["members"], json!([]));
+    let alone = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/bob",
+            Some(json!({"teams": []})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(alone["teams"], json!([]));
+    assert_eq!(alone["name"], "Robert");
+    assert_eq!(alone["email"], "bob@example.com");
+    assert_eq!(alone["availability"], "away");
+    assert_eq!(alone["role"], "operator");
+    assert_eq!(alone["created_at"], created["created_at"]);
+
+    // Teams: a rename leaves members and the default alone.
+    desk.owner(
+        "PATCH",
+        "/v1/teams/billing",
+        Some(json!({"members": ["alice", "bob"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let billing = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/teams/billing",
+            Some(json!({"name": "Billing & Refunds"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(billing["name"], "Billing & Refunds");
+    assert_eq!(billing["members"], json!(["alice", "bob"]));
+    assert_eq!(billing["default"], false);
+}
+
+// ---------------------------------------------------------------------------
+// Concurrency
+// ---------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_writers_on_one_desk_file_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.sqlite");
+
+    // Two services open the same new desk file at once.
+    let (first, second) = tokio::join!(Store::open(&path), Store::open(&path));
+    let routers = [
+        router(AppState {
+            store: first.expect("first store"),
+        }),
+        router(AppState {
+            store: second.expect("second store"),
+        }),
+    ];
+
+    let local = LocalDesk::open(&path).await.unwrap();
+    let owner = |method: &str, uri: &str, body: Value| {
+        let request = request(method, uri, None, Some(&body));
+        let local = local.clone();
+        async move { collect(local.call(request).await).await }
+    };
+    owner(
+        "POST",
+        "/v1/operators",
+        json!({"handle": "owner", "name": "Owner", "email": "owner@example.com", "role": "owner"}),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    let secret = owner(
+        "POST",
+        "/v1/tokens",
+        json!({"kind": "operator", "operator": "owner"}),
+    )
+    .await
+    .ok(StatusCode::CREATED)["secret"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    const PER_WRITER: usize = 25;
+    let mut tasks = Vec::new();
+    for (writer, router) in routers.iter().enumerate() {
+        for n in 0..PER_WRITER {
+            let router = router.clone();
+            let secret = secret.clone();
+            tasks.push(tokio::spawn(async move {
+                let handle = format!("w{writer}-op{n:02}");
+                let operator = request(
+                    "POST",
+                    "/v1/operators",
+                    Some(&secret),
+                    Some(&json!({
+                        "handle": handle,
+                        "name": handle,
+                        "email": format!("{handle}@example.com"),
+                    })),
+                );
+                let operator = collect(router.clone().oneshot(operator).await.unwrap()).await;
+                let key = format!("w{writer}-team{n:02}");
+                let team = request(
+                    "POST",
+                    "/v1/teams",
+                    Some(&secret),
+                    Some(&json!({ "key": key, "name": key, "members": [handle] })),
+                );
+                let team = collect(router.oneshot(team).await.unwrap()).await;
+                (handle, operator, team)
+            }));
+        }
+    }
+    for task in tasks {
+        let (handle, operator, team) = task.await.expect("the task finished");
+        assert_eq!(
+            operator.status,
+            StatusCode::CREATED,
+            "{handle}: {:#}",
+            operator.json
+        );
+        assert_eq!(
+            team.status,
+            StatusCode::CREATED,
+            "{handle}: {:#}",
+            team.json
+        );
+    }
+
+    let operators = collect(
+        local
+            .call(request("GET", "/v1/operators?limit=500", None, None))
+            .await,
+    )
+    .await
+    .ok(StatusCode::OK);
+    let mut expected: Vec<String> = (0..2)
+        .flat_map(|w| (0..PER_WRITER).map(move |n| format!("w{w}-op{n:02}")))
+        .collect();
+    expected.push("owner".into());
+    expected.sort();
+    assert_eq!(names(&operators, "handle"), expected);
+    for operator in operators["items"].as_array().unwrap() {
+        if operator["handle"] != "owner" {
+            assert_eq!(
+                operator["teams"].as_array().unwrap().len(),
+                1,
+                "{operator:#}"
+            );
+        }
+    }
+
+    let teams = collect(
+        local
+            .call(request("GET", "/v1/teams?limit=500", None, None))
+            .await,
+    )
+    .await
+    .ok(StatusCode::OK);
+    let teams = teams["items"].as_array().unwrap();
+    assert_eq!(teams.len(), 2 * PER_WRITER);
+    let defaults = teams.iter().filter(|t| t["default"] == true).count();
+    assert_eq!(
+        defaults, 1,
+        "racing first teams still make exactly one default"
+    );
+}
+
+#[tokio::test]
+async fn the_local_desk_and_tokens_see_the_same_desk_file() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/operators",
+        Some(json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+
+    // A desk opened afresh on the same file sees both writes.
+    let reopened = LocalDesk::open(desk.path()).await.unwrap();
+    let reply = collect(
+        reopened
+            .call(request("GET", "/v1/operators", None, None))
+            .await,
+    )
+    .await
+    .ok(StatusCode::OK);
+    assert_eq!(names(&reply, "handle"), ["alice", "bob"]);
+    reopened.close().await;
+}

@@ -93,11 +93,7 @@ fn write_command(page: &mut String, command: &clap::Command, path: &str) {
     let mut usage_command = command.clone();
     let usage = usage_command.render_usage().to_string();
     let usage = usage.trim_start_matches("Usage: ");
-    let _ = writeln!(
-        page,
-        "```\n{}\n```\n",
-        usage.replacen(command.get_name(), path, 1)
-    );
+    let _ = writeln!(page, "```\n{usage}\n```\n");
     let arguments: Vec<_> = command
         .get_arguments()
         .filter(|a| !a.is_hide_set() && (path == "deskctl" || !a.is_global_set()))

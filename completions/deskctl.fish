@@ -1,0 +1,687 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_deskctl_global_optspecs
+    string join \n context= server= desk= o/output= no-input y/yes q/quiet color= h/help V/version
+end
+
+function __fish_deskctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_deskctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_deskctl_using_subcommand
+    set -l cmd (__fish_deskctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c deskctl -n "__fish_deskctl_needs_command" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_needs_command" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_needs_command" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_needs_command" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_needs_command" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_needs_command" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_needs_command" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_needs_command" -s V -l version -d 'Print version'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l listen -d 'The address to listen on; port 0 picks a free port' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "list" -d 'List contexts; `*` marks the current one'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "ls" -d 'List contexts; `*` marks the current one'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "show" -d 'Show a context (default: the one commands use now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "use" -d 'Make a context current (`local` for the local desk)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "add" -d 'Add a context for a Desk service; its token is read from stdin, DESKCTL_TOKEN or a prompt, never from the command line'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "remove" -d 'Remove a context and its stored token'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "rm" -d 'Remove a context and its stored token'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and not __fish_seen_subcommand_from list ls show use add remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l server -d 'The Desk service\'s URL, e.g. `https://desk.example.com`' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l environment -d 'The environment the service belongs to' -r -f -a "development\t''
+staging\t''
+production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l protected -d 'Make every write to this context ask for confirmation, or need --yes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l token-stdin -d 'Read the token from stdin'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l use -d 'Make it the current context'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "list" -d 'List contexts; `*` marks the current one'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a context (default: the one commands use now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a context current (`local` for the local desk)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a context for a Desk service; its token is read from stdin, DESKCTL_TOKEN or a prompt, never from the command line'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a context and its stored token'
+complete -c deskctl -n "__fish_deskctl_using_subcommand context; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "list" -d 'List operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "ls" -d 'List operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "show" -d 'Show one operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "add" -d 'Add an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "set" -d 'Change an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "remove" -d 'Remove an operator, with their team memberships and tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "rm" -d 'Remove an operator, with their team memberships and tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "availability" -d 'Set whether an operator takes new tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and not __fish_seen_subcommand_from list ls show add set remove rm availability help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l name -d 'The name customers see' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l email -d 'The address replies are sent from' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l role -d 'What the operator may do' -r -f -a "owner\t''
+manager\t''
+operator\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l availability -d 'Whether the operator takes new tickets (only `online` operators are assigned)' -r -f -a "online\t''
+away\t''
+busy\t''
+offline\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l team -d 'A team to join (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l capacity -d 'The most open tickets the operator takes' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l signature -d 'Email signature' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l signature-file -d 'Read the email signature from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l name -d 'The name customers see' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l email -d 'The address replies are sent from' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l role -d 'What the operator may do (only owners change roles)' -r -f -a "owner\t''
+manager\t''
+operator\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l availability -d 'Whether the operator takes new tickets' -r -f -a "online\t''
+away\t''
+busy\t''
+offline\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l add-team -d 'Join a team (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l remove-team -d 'Leave a team (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l capacity -d 'The most open tickets the operator takes' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l signature -d 'Email signature' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l signature-file -d 'Read the email signature from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l no-capacity -d 'Remove the capacity limit'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l no-signature -d 'Remove the email signature'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from availability" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an operator, with their team memberships and tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "availability" -d 'Set whether an operator takes new tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand operators; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "list" -d 'List teams'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "ls" -d 'List teams'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "show" -d 'Show one team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "add" -d 'Add a team (the first team becomes the default)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "set" -d 'Change a team, its members, or make it the default'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "remove" -d 'Remove a team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "rm" -d 'Remove a team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l name -d 'The team\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l member -d 'An operator to add (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l default -d 'Make it the default team (refused while another team is the default: move the default with `teams set KEY --default`)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l name -d 'The team\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l add-member -d 'Add an operator (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l remove-member -d 'Remove an operator (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l default -d 'Make this the default team (the previous default stops being it)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "list" -d 'List teams'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team (the first team becomes the default)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a team, its members, or make it the default'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand teams; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -f -a "list" -d 'List tokens (never their secrets)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -f -a "ls" -d 'List tokens (never their secrets)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -f -a "create" -d 'Create a token and print its secret, once'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -f -a "revoke" -d 'Revoke a token: requests with it fail from now on'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and not __fish_seen_subcommand_from list ls create revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l operator -d 'Create a token that acts as this operator, with their role' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'A label for the token (defaults to the operator\'s handle)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l ingest -d 'Create an ingest token, for the AI agent platform: it may only send handoffs and inbound email (needs --name)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens (never their secrets)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token and print its secret, once'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token: requests with it fail from now on'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "add" -d 'Add a context for a Desk service; its token is read from stdin, DESKCTL_TOKEN or a prompt, never from the command line'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "remove" -d 'Remove a context and its stored token'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "list" -d 'List operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "show" -d 'Show one operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "add" -d 'Add an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "set" -d 'Change an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "remove" -d 'Remove an operator, with their team memberships and tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from operators" -f -a "availability" -d 'Set whether an operator takes new tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from teams" -f -a "list" -d 'List teams'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from teams" -f -a "show" -d 'Show one team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from teams" -f -a "add" -d 'Add a team (the first team becomes the default)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from teams" -f -a "set" -d 'Change a team, its members, or make it the default'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from teams" -f -a "remove" -d 'Remove a team'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens (never their secrets)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "create" -d 'Create a token and print its secret, once'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "revoke" -d 'Revoke a token: requests with it fail from now on'

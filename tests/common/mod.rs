@@ -1,0 +1,270 @@
+//! Shared helpers for the CLI tests: a desk in a temporary directory, the real
+//! binary with a clean environment, and a real `deskctl serve` on a free port.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_deskctl");
+
+/// A temporary home with its own desk file and config: nothing outside it is touched.
+pub struct Desk {
+    pub dir: tempfile::TempDir,
+}
+
+impl Desk {
+    pub fn new() -> Desk {
+        Desk {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("desk.sqlite")
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config").join("config.yaml")
+    }
+
+    pub fn credentials(&self) -> PathBuf {
+        self.dir.path().join("config").join("credentials.yaml")
+    }
+
+    /// `deskctl` with an environment that points only inside this desk's directory.
+    /// The local desk is chosen by default (no context), as on a fresh machine.
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::new(BIN);
+        self.scrub(cmd.env_clear());
+        cmd
+    }
+
+    /// The same environment, for a `std::process::Command`.
+    pub fn std_cmd(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        self.scrub(cmd.env_clear());
+        cmd
+    }
+
+    fn scrub<C: SetEnv>(&self, cmd: &mut C) {
+        let home = self.dir.path();
+        cmd.set("HOME", home.as_os_str());
+        cmd.set("XDG_CONFIG_HOME", home.join("xdg-config").as_os_str());
+        cmd.set("XDG_DATA_HOME", home.join("xdg-data").as_os_str());
+        cmd.set("DESKCTL_CONFIG", self.config().as_os_str());
+        cmd.set("DESKCTL_DESK", self.path().as_os_str());
+        cmd.set(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_default().as_os_str(),
+        );
+    }
+
+    /// Runs deskctl with `args`, expecting success, and returns stdout.
+    pub fn run(&self, args: &[&str]) -> String {
+        let output = self.cmd().args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "deskctl {args:?} failed ({:?}):\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// `operators list -o json` and `teams list -o json`, to show nothing changed.
+    pub fn snapshot(&self) -> String {
+        format!(
+            "{}{}",
+            self.run(&["operators", "list", "-o", "json"]),
+            self.run(&["teams", "list", "-o", "json"])
+        )
+    }
+
+    /// A support team and two operators: alice (owner) and bob (operator).
+    pub fn seed(&self) {
+        self.run(&["teams", "add", "support", "--name", "Support"]);
+        self.run(&[
+            "operators",
+            "add",
+            "alice",
+            "--name",
+            "Alice Smith",
+            "--email",
+            "alice@example.com",
+            "--role",
+            "owner",
+            "--team",
+            "support",
+        ]);
+        self.run(&[
+            "operators",
+            "add",
+            "bob",
+            "--name",
+            "Bob Jones",
+            "--email",
+            "bob@example.com",
+            "--team",
+            "support",
+        ]);
+    }
+
+    /// A token for `handle`, created on the local desk as its owner.
+    pub fn token(&self, handle: &str) -> String {
+        self.run(&["tokens", "create", "--operator", handle])
+            .trim()
+            .to_string()
+    }
+
+    /// Starts `deskctl serve` on this desk, on a free loopback port.
+    pub fn serve(&self) -> Server {
+        let log = self.dir.path().join("serve.log");
+        let mut child = self
+            .std_cmd()
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line.trim().to_string();
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "serve printed {url:?}"
+        );
+        Server { child, url, log }
+    }
+}
+
+trait SetEnv {
+    fn set(&mut self, key: &str, value: &std::ffi::OsStr);
+}
+
+impl SetEnv for assert_cmd::Command {
+    fn set(&mut self, key: &str, value: &std::ffi::OsStr) {
+        self.env(key, value);
+    }
+}
+
+impl SetEnv for Command {
+    fn set(&mut self, key: &str, value: &std::ffi::OsStr) {
+        self.env(key, value);
+    }
+}
+
+/// A running `deskctl serve`; stopped with SIGTERM when dropped.
+pub struct Server {
+    pub child: Child,
+    pub url: String,
+    pub log: PathBuf,
+}
+
+impl Server {
+    pub fn address(&self) -> String {
+        self.url.trim_start_matches("http://").to_string()
+    }
+
+    /// Sends a raw HTTP/1.1 request and returns the status code, headers and body.
+    pub fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> RawResponse {
+        let mut stream = TcpStream::connect(self.address()).unwrap();
+        let mut request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.address(),
+            body.len()
+        );
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        // The server may answer (413) before reading a large body and close.
+        let _ = stream.write_all(body);
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        RawResponse::parse(&response)
+    }
+
+    /// Stops the server with SIGTERM and returns its exit code.
+    pub fn terminate(mut self) -> Option<i32> {
+        signal(&self.child, "TERM");
+        let status = self.child.wait().unwrap();
+        status.code()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            signal(&self.child, "TERM");
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .args([format!("-{name}"), child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl RawResponse {
+    fn parse(bytes: &[u8]) -> RawResponse {
+        let text = String::from_utf8_lossy(bytes);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        RawResponse {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}

@@ -1,0 +1,65 @@
+//! The committed generated files (completions, man page, CLI reference, exit
+//! codes, OpenAPI) must match what the code generates now.
+//!
+//! Refresh them with `UPDATE_GENERATED=1 cargo test --test generated`.
+
+use std::path::Path;
+
+#[test]
+fn generated_files_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let update = std::env::var_os("UPDATE_GENERATED").is_some();
+    let mut stale = Vec::new();
+    for (path, contents) in deskctl::docs::generated_files() {
+        let full = root.join(&path);
+        if update {
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(&full, &contents).unwrap();
+            continue;
+        }
+        match std::fs::read(&full) {
+            Ok(committed) if committed == contents => {}
+            _ => stale.push(path),
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "these generated files are stale or missing: {stale:?}\n\
+         run `UPDATE_GENERATED=1 cargo test --test generated` and commit the result"
+    );
+}
+
+#[test]
+fn the_completions_command_prints_the_committed_script() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_deskctl"))
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let committed =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/deskctl.bash"))
+            .unwrap();
+    assert_eq!(output.stdout, committed);
+}
+
+#[test]
+fn the_openapi_document_lists_every_route_of_the_router() {
+    let doc = deskctl::server::openapi();
+    let paths: Vec<&str> = doc.paths.paths.keys().map(String::as_str).collect();
+    for expected in [
+        "/v1/health",
+        "/v1/version",
+        "/v1/operators",
+        "/v1/operators/{handle}",
+        "/v1/operators/{handle}/availability",
+        "/v1/teams",
+        "/v1/teams/{key}",
+        "/v1/tokens",
+        "/v1/tokens/{id}",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+}

@@ -40,12 +40,13 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
     })?;
     let address = listener.local_addr()?;
+    let shutdown = shutdown_signal()?;
     session.ui.info(&format!(
         "Serving desk {} (stop with Ctrl-C)",
         path.display()
     ));
     session.ui.print_line(&format!("http://{address}"))?;
-    crate::server::serve(listener, store, shutdown_signal())
+    crate::server::serve(listener, store, shutdown)
         .await
         .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
     session
@@ -54,23 +55,29 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on SIGINT or SIGTERM. The handlers are installed before this returns,
+/// so a signal that arrives as soon as the URL is printed is not lost (nor fatal).
+fn shutdown_signal() -> CliResult<impl std::future::Future<Output = ()> + Send + 'static> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let install = |kind| {
+            signal(kind)
+                .map_err(|e| CliError::general("cannot install the signal handlers").with_cause(e))
+        };
+        let mut interrupt = install(SignalKind::interrupt())?;
+        let mut terminate = install(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {},
+                _ = terminate.recv() => {},
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
+        })
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }

@@ -866,9 +866,11 @@ async fn malformed_json_is_a_400() {
         ("POST", "/v1/tokens"),
     ] {
         for body in [
-            r#"{"handle": "bob", "#,
+            "",
+            "{",
+            r#"{"na"#,
             "not json",
-            r#"{"name": "x"} trailing"#,
+            "{'handle': 'bob'}",
         ] {
             let reply = desk
                 .send(raw_request(
@@ -887,6 +889,16 @@ async fn malformed_json_is_a_400() {
             reply.problem(StatusCode::BAD_REQUEST, "malformed_json");
         }
     }
+    // A right body followed by more text is not one JSON document.
+    desk.send(raw_request(
+        "PUT",
+        "/v1/operators/alice/availability",
+        &alice,
+        Some("application/json"),
+        r#"{"availability": "online"} {"availability": "busy"}"#,
+    ))
+    .await
+    .problem(StatusCode::BAD_REQUEST, "malformed_json");
     assert_eq!(desk.snapshot().await, before);
 }
 

@@ -196,7 +196,11 @@ async fn a_problem_answer_becomes_an_api_error() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/v1/operators/ghost"))
-        .respond_with(problem(404, "operator_not_found", "operator 'ghost' does not exist"))
+        .respond_with(problem(
+            404,
+            "operator_not_found",
+            "operator 'ghost' does not exist",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -209,7 +213,10 @@ async fn a_problem_answer_becomes_an_api_error() {
         .and(path("/v1/operators"))
         .respond_with(
             ResponseTemplate::new(422)
-                .set_body_raw(serde_json::to_vec(&invalid).unwrap(), "application/problem+json")
+                .set_body_raw(
+                    serde_json::to_vec(&invalid).unwrap(),
+                    "application/problem+json",
+                )
                 .insert_header("x-request-id", "req_422"),
         )
         .expect(1)
@@ -226,7 +233,11 @@ async fn a_problem_answer_becomes_an_api_error() {
     assert_eq!(code, "operator_not_found");
     assert_eq!(request_id.as_deref(), Some("req_operator_not_found"));
 
-    match client.create_operator(&new_operator("Bad")).await.unwrap_err() {
+    match client
+        .create_operator(&new_operator("Bad"))
+        .await
+        .unwrap_err()
+    {
         ClientError::Api {
             status,
             problem,
@@ -287,7 +298,11 @@ async fn a_non_json_error_body_is_still_a_readable_api_error() {
     // A huge body is cut short for people.
     let error = client.get_team("long").await.unwrap_err();
     assert_eq!(error.code(), Some("http_400"));
-    assert!(error.to_string().len() <= 200, "{}", error.to_string().len());
+    assert!(
+        error.to_string().len() <= 200,
+        "{}",
+        error.to_string().len()
+    );
     server.verify().await;
 }
 
@@ -339,7 +354,11 @@ async fn puts_and_deletes_are_retried_too() {
         } else {
             ok
         };
-        Mock::given(method(verb)).respond_with(ok).expect(1).mount(&server).await;
+        Mock::given(method(verb))
+            .respond_with(ok)
+            .expect(1)
+            .mount(&server)
+            .await;
     }
     let client = client(&server, quick_retries(2));
 
@@ -359,9 +378,7 @@ async fn retry_after_zero_is_honoured_over_a_long_backoff() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/v1/teams"))
-        .respond_with(
-            problem(429, "rate_limited", "slow down").insert_header("retry-after", "0"),
-        )
+        .respond_with(problem(429, "rate_limited", "slow down").insert_header("retry-after", "0"))
         .up_to_n_times(1)
         .expect(1)
         .mount(&server)
@@ -619,7 +636,10 @@ async fn the_local_client_lists_what_it_created() {
     let handles: Vec<&str> = operators.iter().map(|o| o.handle.as_str()).collect();
     assert_eq!(handles, ["alice", "bob"]);
     assert_eq!(operators[0], alice);
-    assert_eq!(client.get_operator("bob").await.unwrap().role, Role::Operator);
+    assert_eq!(
+        client.get_operator("bob").await.unwrap().role,
+        Role::Operator
+    );
     let teams = client.list_teams().await.unwrap();
     assert_eq!(teams.len(), 1);
     assert!(teams[0].default);
@@ -631,7 +651,10 @@ async fn the_local_client_lists_what_it_created() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(code, "operator_not_found");
     assert!(request_id.is_some_and(|id| !id.is_empty()));
-    let error = client.create_operator(&new_operator("bob")).await.unwrap_err();
+    let error = client
+        .create_operator(&new_operator("bob"))
+        .await
+        .unwrap_err();
     assert_eq!(error.code(), Some("operator_exists"));
 
     client.close().await;

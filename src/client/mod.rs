@@ -60,7 +60,7 @@ pub enum ClientError {
     #[error("{}", .problem.detail.as_deref().unwrap_or(&.problem.title))]
     Api {
         status: StatusCode,
-        problem: Problem,
+        problem: Box<Problem>,
         request_id: Option<String>,
     },
     /// No connection could be made (after retries).
@@ -355,7 +355,7 @@ impl Client {
         match serde_json::from_slice::<Problem>(&response.body) {
             Ok(problem) => ClientError::Api {
                 status: response.status,
-                problem,
+                problem: Box::new(problem),
                 request_id,
             },
             // A proxy or a foreign server: keep what it said, briefly.
@@ -365,7 +365,7 @@ impl Client {
                 let reason = response.status.canonical_reason().unwrap_or("error");
                 ClientError::Api {
                     status: response.status,
-                    problem: Problem {
+                    problem: Box::new(Problem {
                         kind: "about:blank".into(),
                         title: reason.into(),
                         status: response.status.as_u16(),
@@ -376,7 +376,7 @@ impl Client {
                         }),
                         code: format!("http_{}", response.status.as_u16()),
                         errors: Vec::new(),
-                    },
+                    }),
                     request_id,
                 }
             }

@@ -776,3 +776,77 @@ fn serve_refuses_a_remote_target() {
         .code(2)
         .stderr(contains("serve runs a desk file"));
 }
+
+// ---- terminals and color --------------------------------------------------
+
+#[test]
+fn a_terminal_gets_an_aligned_table_with_headers_and_relative_times() {
+    let desk = Desk::new();
+    desk.seed();
+    let screen = desk.run_on_terminal(&["operators", "list", "-o", "wide", "--color", "never"]);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("HANDLE  NAME"), "{screen}");
+    assert!(lines[0].contains("CREATED"), "{screen}");
+    assert!(
+        lines[1].starts_with("alice   Alice Smith  alice@example.com"),
+        "{screen}"
+    );
+    assert!(lines[1].contains("just now"), "{screen}");
+    assert!(
+        !screen.contains('\t') && !screen.contains('\x1b'),
+        "{screen:?}"
+    );
+
+    let colored = desk.run_on_terminal(&["teams", "list"]);
+    assert!(
+        colored.contains("\x1b[1mKEY"),
+        "headers are bold on a terminal: {colored:?}"
+    );
+    let plain = desk.run_on_terminal(&["teams", "list", "--color", "never"]);
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}
+
+#[test]
+fn no_color_turns_color_off_and_color_always_forces_it_when_piped() {
+    let desk = Desk::new();
+    desk.seed();
+    let screen = {
+        let mut cmd = desk.std_cmd_of("script");
+        cmd.env("NO_COLOR", "1").args([
+            "-qec",
+            &format!("{} teams list", common::BIN),
+            "/dev/null",
+        ]);
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(
+        screen.contains("KEY") && !screen.contains('\x1b'),
+        "{screen:?}"
+    );
+    desk.cmd()
+        .args([
+            "teams", "add", "billing", "--name", "Billing", "--color", "always",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("\x1b[32m✓\x1b[0m Added team billing"));
+    desk.cmd()
+        .args(["teams", "add", "sales", "--name", "Sales"])
+        .assert()
+        .success()
+        .stderr("✓ Added team sales\n");
+    desk.cmd()
+        .args(["teams", "add", "legal", "--name", "Legal", "-q"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn a_token_on_a_terminal_comes_with_a_warning_that_it_is_shown_once() {
+    let desk = Desk::new();
+    desk.seed();
+    let screen = desk.run_on_terminal(&["tokens", "create", "--operator", "alice"]);
+    assert!(screen.contains("cannot be shown again"), "{screen}");
+    assert!(screen.lines().any(|l| l.starts_with("desk_")), "{screen}");
+}

@@ -45,8 +45,10 @@ pub struct Ui {
     pub format: OutputFormat,
     pub stdout_tty: bool,
     stdin_tty: bool,
-    stderr_tty: bool,
+    /// Color on stdout (tables, detail labels).
     color: bool,
+    /// Color on stderr (status lines, errors).
+    color_stderr: bool,
     quiet: bool,
     no_input: bool,
     yes: bool,
@@ -67,22 +69,22 @@ impl Ui {
     pub fn new(settings: UiSettings) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let color = match settings.color {
+        let wanted = |tty: bool| match settings.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_tty && !settings.no_color_env,
+            ColorChoice::Auto => tty && !settings.no_color_env,
         };
+        let color = wanted(stdout_tty);
+        let color_stderr = wanted(stderr_tty);
         // dialoguer and indicatif draw through `console`: make it agree.
         console::set_colors_enabled(color);
-        console::set_colors_enabled_stderr(
-            color && (stderr_tty || settings.color == ColorChoice::Always),
-        );
+        console::set_colors_enabled_stderr(color_stderr);
         Ui {
             format: settings.format,
             stdout_tty,
             stdin_tty: std::io::stdin().is_terminal(),
-            stderr_tty,
             color,
+            color_stderr,
             quiet: settings.quiet,
             no_input: settings.no_input,
             yes: settings.yes,
@@ -111,7 +113,7 @@ impl Ui {
     }
 
     fn paint_stderr(&self, style: Style, text: &str) -> String {
-        if self.color && self.stderr_tty {
+        if self.color_stderr {
             format!("{style}{text}{style:#}")
         } else {
             text.to_string()

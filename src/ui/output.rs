@@ -55,22 +55,27 @@ impl Ui {
                     }
                 } else if self.stdout_tty {
                     let mut table = Table::new();
+                    // Natural column widths, as kubectl prints them: squeezing
+                    // columns to the terminal wraps values into unreadable pieces.
                     table
                         .load_style(presets::NOTHING)
-                        .set_content_arrangement(ContentArrangement::Dynamic)
-                        .set_header(T::columns(wide).into_iter().map(|h| {
-                            let cell = Cell::new(h);
-                            if self.color {
-                                cell.add_attribute(Attribute::Bold)
-                            } else {
-                                cell
-                            }
-                        }));
+                        .set_content_arrangement(ContentArrangement::Disabled);
+                    table.set_header(T::columns(wide).into_iter().map(|h| {
+                        let cell = Cell::new(h);
+                        if self.color {
+                            cell.add_attribute(Attribute::Bold)
+                        } else {
+                            cell
+                        }
+                    }));
                     if self.color {
                         table.enforce_styling();
                     }
                     for item in items {
                         table.add_row(item.cells(self, wide));
+                    }
+                    for column in table.column_iter_mut() {
+                        column.set_padding((0, 2));
                     }
                     // comfy-table pads every cell by one; trim each line's end.
                     for line in table.to_string().lines() {

@@ -44,7 +44,12 @@ impl Desk {
 
     /// The same environment, for a `std::process::Command`.
     pub fn std_cmd(&self) -> Command {
-        let mut cmd = Command::new(BIN);
+        self.std_cmd_of(BIN)
+    }
+
+    /// `program` with this desk's environment.
+    pub fn std_cmd_of(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
         self.scrub(cmd.env_clear());
         cmd
     }
@@ -267,4 +272,28 @@ impl RawResponse {
 
 pub fn path_str(path: &Path) -> &str {
     path.to_str().unwrap()
+}
+
+impl Desk {
+    /// Runs deskctl on a pseudo-terminal (util-linux `script`), as a person at a
+    /// terminal would, and returns what the terminal showed (stdout and stderr).
+    pub fn run_on_terminal(&self, args: &[&str]) -> String {
+        let quoted: Vec<String> = std::iter::once(BIN.to_string())
+            .chain(args.iter().map(|a| a.to_string()))
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let output = self
+            .std_cmd_of("script")
+            .args(["-qec", &quoted.join(" "), "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .replace("\r\n", "\n")
+    }
 }

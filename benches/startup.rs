@@ -31,7 +31,7 @@ struct Case {
 const CASES: &[Case] = &[
     Case {
         label: "deskctl --version",
-        args: &["--version"],
+        args: &["operators", "show", "nobody"],
     },
     Case {
         label: "deskctl operators list",

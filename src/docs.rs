@@ -39,11 +39,9 @@ pub fn generated_files() -> Vec<(String, Vec<u8>)> {
         clap_complete::generate(shell, &mut Cli::command(), "deskctl", &mut script);
         files.push((format!("completions/{name}"), script));
     }
-    let mut man = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut man)
-        .expect("the man page renders to memory");
-    files.push(("docs/man/deskctl.1".into(), man));
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    man_pages(&command, &mut files);
     files.push(("docs/cli.md".into(), cli_reference().into_bytes()));
     files.push(("docs/exit-codes.md".into(), exit_codes_page().into_bytes()));
     let openapi = crate::server::openapi()
@@ -54,6 +52,17 @@ pub fn generated_files() -> Vec<(String, Vec<u8>)> {
         format!("{openapi}\n").into_bytes(),
     ));
     files
+}
+
+/// One man page per command, `deskctl.1` and `deskctl-operators-add.1` alike.
+fn man_pages(command: &clap::Command, files: &mut Vec<(String, Vec<u8>)>) {
+    let man = clap_mangen::Man::new(command.clone());
+    let mut page = Vec::new();
+    man.render(&mut page).expect("a man page renders to memory");
+    files.push((format!("docs/man/{}", man.get_filename()), page));
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages(sub, files);
+    }
 }
 
 fn exit_codes_page() -> String {

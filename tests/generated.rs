@@ -10,7 +10,21 @@ fn generated_files_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var_os("UPDATE_GENERATED").is_some();
     let mut stale = Vec::new();
-    for (path, contents) in deskctl::docs::generated_files() {
+    let files = deskctl::docs::generated_files();
+    // A file left behind by a removed command is stale too.
+    for dir in ["completions", "docs/man"] {
+        for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten() {
+            let path = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
+            if !files.iter().any(|(generated, _)| *generated == path) {
+                if update {
+                    std::fs::remove_file(root.join(&path)).unwrap();
+                } else {
+                    stale.push(path);
+                }
+            }
+        }
+    }
+    for (path, contents) in files {
         let full = root.join(&path);
         if update {
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();

@@ -433,7 +433,6 @@ async fn every_other_endpoint_needs_a_valid_bearer_token() {
 /// RFC 9110 §11.1: the authentication scheme is a case-insensitive token, so
 /// `bearer` and `BEARER` are the same scheme as `Bearer`.
 #[tokio::test]
-#[ignore = "bug: src/server/auth.rs matches the scheme with strip_prefix(\"Bearer \"), case-sensitively"]
 async fn the_bearer_scheme_is_case_insensitive() {
     let desk = Desk::new().await;
     desk.add_operator("alice", "owner").await;

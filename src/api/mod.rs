@@ -46,11 +46,13 @@ mod operators;
 mod problem;
 mod teams;
 mod tokens;
+mod workspace;
 
 pub use operators::*;
 pub use problem::*;
 pub use teams::*;
 pub use tokens::*;
+pub use workspace::*;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -38,7 +38,7 @@ pub struct TeamUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `true` makes this the default team (the previous default stops being it).
-    /// `false` is refused: make another team the default instead.
+    /// `false` on the default team is refused: make another team the default instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Replaces the members.

@@ -50,12 +50,14 @@ impl Store {
         limit: u32,
     ) -> StoreResult<Vec<Operator>> {
         let after = after.unwrap_or("");
+        // One read transaction: both queries see the same snapshot of the desk.
+        let mut tx = self.pool().begin().await?;
         let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM operators WHERE handle > ? ORDER BY handle LIMIT ?"
         )))
         .bind(after)
         .bind(i64::from(limit))
-        .fetch_all(self.pool())
+        .fetch_all(&mut *tx)
         .await?;
         let memberships = sqlx::query(
             "SELECT operator_handle, team_key FROM team_members WHERE operator_handle IN \
@@ -64,8 +66,9 @@ impl Store {
         )
         .bind(after)
         .bind(i64::from(limit))
-        .fetch_all(self.pool())
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
         let mut teams: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for row in &memberships {
             teams

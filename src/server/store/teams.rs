@@ -33,13 +33,15 @@ impl Store {
     /// Teams ordered by key, starting after `after`.
     pub async fn list_teams(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Team>> {
         let after = after.unwrap_or("");
+        // One read transaction: both queries see the same snapshot of the desk.
+        let mut tx = self.pool().begin().await?;
         let rows = sqlx::query(
             "SELECT key, name, is_default, created_at, updated_at FROM teams \
              WHERE key > ? ORDER BY key LIMIT ?",
         )
         .bind(after)
         .bind(i64::from(limit))
-        .fetch_all(self.pool())
+        .fetch_all(&mut *tx)
         .await?;
         let memberships = sqlx::query(
             "SELECT team_key, operator_handle FROM team_members WHERE team_key IN \
@@ -48,8 +50,9 @@ impl Store {
         )
         .bind(after)
         .bind(i64::from(limit))
-        .fetch_all(self.pool())
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
         let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for row in &memberships {
             members

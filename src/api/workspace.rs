@@ -1,0 +1,563 @@
+//! Workspace configuration: AI agents and their handover actions, settings,
+//! ticket fields and rules.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::Environment;
+
+wire_enum! {
+    /// Where a customer talks to an AI agent.
+    Channel {
+        Web = "web",
+        HelpPage = "help-page",
+        Telegram = "telegram",
+        Whatsapp = "whatsapp",
+        Email = "email",
+    }
+}
+
+wire_enum! {
+    /// A ticket's priority, lowest first.
+    Priority {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+        Urgent = "urgent",
+    }
+}
+
+wire_enum! {
+    /// How new tickets get an operator.
+    AssignmentMethod {
+        /// Tickets stay unassigned until someone takes them.
+        Manual = "manual",
+        /// The available operator with the fewest open tickets.
+        Balanced = "balanced",
+        /// Available operators in turn.
+        RoundRobin = "round-robin",
+    }
+}
+
+wire_enum! {
+    /// The type of a ticket field: what values it holds.
+    FieldType {
+        Text = "text",
+        Number = "number",
+        Dropdown = "dropdown",
+        Checkbox = "checkbox",
+        Date = "date",
+    }
+}
+
+wire_enum! {
+    /// A day of the week.
+    Weekday {
+        Monday = "monday",
+        Tuesday = "tuesday",
+        Wednesday = "wednesday",
+        Thursday = "thursday",
+        Friday = "friday",
+        Saturday = "saturday",
+        Sunday = "sunday",
+    }
+}
+
+impl Weekday {
+    pub fn to_jiff(self) -> jiff::civil::Weekday {
+        use jiff::civil::Weekday as W;
+        match self {
+            Weekday::Monday => W::Monday,
+            Weekday::Tuesday => W::Tuesday,
+            Weekday::Wednesday => W::Wednesday,
+            Weekday::Thursday => W::Thursday,
+            Weekday::Friday => W::Friday,
+            Weekday::Saturday => W::Saturday,
+            Weekday::Sunday => W::Sunday,
+        }
+    }
+}
+
+wire_enum! {
+    /// How a rule's conditions combine.
+    MatchMode {
+        /// Every condition must hold.
+        All = "all",
+        /// At least one condition must hold.
+        Any = "any",
+    }
+}
+
+wire_enum! {
+    /// How a condition compares its field.
+    ConditionOp {
+        Equals = "equals",
+        NotEquals = "not-equals",
+        /// The field equals one of `values`.
+        In = "in",
+        /// The field contains `value` as a substring.
+        Contains = "contains",
+        /// The field matches the regular expression `value`.
+        Matches = "matches",
+        /// The field is present (for context keys and the requester's email).
+        Exists = "exists",
+    }
+}
+
+wire_enum! {
+    /// Which list a rule belongs to.
+    RuleKind {
+        /// Conditions → a ticket priority.
+        Priority = "priority",
+        /// Conditions → a team.
+        Assignment = "assignment",
+    }
+}
+
+/// An AI agent that may hand conversations over to people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Agent {
+    /// Unique slug, e.g. `shop-assistant`.
+    pub key: String,
+    pub name: String,
+    /// The agent's handover action, when it has one.
+    #[serde(default)]
+    pub handover: Option<HandoverAction>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
+}
+
+/// `POST /v1/agents`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgentCreate {
+    pub key: String,
+    pub name: String,
+}
+
+/// `PATCH /v1/agents/{key}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgentUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// What the customer sees while waiting for, and once connected to, a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverLabels {
+    #[serde(default = "default_waiting_label")]
+    pub waiting: String,
+    #[serde(default = "default_connected_label")]
+    pub connected: String,
+}
+
+impl Default for HandoverLabels {
+    fn default() -> Self {
+        Self {
+            waiting: default_waiting_label(),
+            connected: default_connected_label(),
+        }
+    }
+}
+
+fn default_waiting_label() -> String {
+    "Connecting you with a member of our team…".into()
+}
+
+fn default_connected_label() -> String {
+    "You are now chatting with a member of our team.".into()
+}
+
+fn default_action_name() -> String {
+    "Escalate_To_Human".into()
+}
+
+fn default_auto_reply() -> String {
+    "Our team is not available right now. We have your message and will get back to you as soon as we can."
+        .into()
+}
+
+fn default_platform() -> String {
+    "inbox".into()
+}
+
+fn default_channels() -> Vec<Channel> {
+    vec![Channel::Web, Channel::HelpPage]
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An agent's handover action ("Escalate to Human"): when and how the agent
+/// hands a conversation to people. `PUT /v1/agents/{key}/handover` takes it whole;
+/// absent fields take their defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HandoverAction {
+    /// What the agent calls the action, e.g. `Escalate_To_Human`.
+    #[serde(default = "default_action_name")]
+    pub name: String,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// `inbox` (Desk's own) or the kind of a connected integration.
+    #[serde(default = "default_platform")]
+    pub platform: String,
+    /// Guidance for the agent: what the action does, what data moves, when to use it.
+    #[serde(default)]
+    pub when_to_use: String,
+    /// Where escalation is offered.
+    #[serde(default = "default_channels")]
+    pub channels: Vec<Channel>,
+    /// The priority of tickets no priority rule decides; none means `medium`.
+    #[serde(default)]
+    pub default_priority: Option<Priority>,
+    /// Show a "talk to a human" button in the chat widget.
+    #[serde(default = "yes")]
+    pub human_button: bool,
+    /// Messages exchanged before the button appears.
+    #[serde(default)]
+    pub message_threshold: u32,
+    #[serde(default)]
+    pub labels: HandoverLabels,
+    /// Shown when nobody is available (outside business hours, or nobody online).
+    #[serde(default = "default_auto_reply")]
+    pub auto_reply: String,
+}
+
+impl Default for HandoverAction {
+    fn default() -> Self {
+        serde_json::from_str("{}").expect("every field has a default")
+    }
+}
+
+/// Why the human button is hidden.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HiddenReason {
+    /// `action_disabled`, `button_off`, `below_threshold`, `outside_business_hours`
+    /// or `nobody_online`.
+    pub code: String,
+    pub message: String,
+}
+
+/// `GET /v1/agents/{key}/handover/status`: would the customer see the human
+/// button, and what text would they see on escalating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HandoverStatus {
+    pub agent: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+    pub messages: u32,
+    /// Whether the button is shown.
+    pub button_visible: bool,
+    /// Every reason it is hidden, in the order they are checked.
+    pub hidden_because: Vec<HiddenReason>,
+    /// Whether business hours are open at `at` (always true when they are off).
+    pub business_hours_open: bool,
+    pub operators_online: u32,
+    /// `waiting-label` or `auto-reply`; none when the action is disabled.
+    #[serde(default)]
+    pub customer_sees: Option<String>,
+    /// The text the customer sees on escalating.
+    #[serde(default)]
+    pub customer_text: Option<String>,
+}
+
+/// Query of `GET /v1/agents/{key}/handover/status`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverStatusQuery {
+    /// Messages exchanged so far (default: the threshold, so only other reasons hide it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<u32>,
+    /// The moment to evaluate, RFC 3339 (default: now).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// The support inbox: email to its address opens a ticket handled by people.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupportInbox {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// `/v1/settings/assignment`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AssignmentSettings {
+    #[serde(default = "default_method")]
+    pub method: AssignmentMethod,
+    #[serde(default)]
+    pub support_inbox: SupportInbox,
+}
+
+fn default_method() -> AssignmentMethod {
+    AssignmentMethod::Balanced
+}
+
+impl Default for AssignmentSettings {
+    fn default() -> Self {
+        Self {
+            method: default_method(),
+            support_inbox: SupportInbox::default(),
+        }
+    }
+}
+
+/// `/v1/settings/business-hours`. When enabled, the human button shows only while open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessHours {
+    #[serde(default)]
+    pub enabled: bool,
+    /// An IANA time zone, e.g. `Europe/Berlin`.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// Working days; a span starts on each of them.
+    #[serde(default = "default_days")]
+    pub days: Vec<Weekday>,
+    /// `HH:MM`, local time.
+    #[serde(default = "default_start")]
+    pub start: String,
+    /// `HH:MM`, local time; before `start` only with `overnight`.
+    #[serde(default = "default_end")]
+    pub end: String,
+    /// The span ends the next day (e.g. 22:00–06:00).
+    #[serde(default)]
+    pub overnight: bool,
+    /// Dates (`YYYY-MM-DD`) on which no span starts.
+    #[serde(default)]
+    pub holidays: Vec<String>,
+}
+
+fn default_timezone() -> String {
+    "UTC".into()
+}
+
+fn default_days() -> Vec<Weekday> {
+    vec![
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+    ]
+}
+
+fn default_start() -> String {
+    "09:00".into()
+}
+
+fn default_end() -> String {
+    "17:00".into()
+}
+
+impl Default for BusinessHours {
+    fn default() -> Self {
+        serde_json::from_str("{}").expect("every field has a default")
+    }
+}
+
+/// `GET /v1/settings/business-hours/check?at=T`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HoursCheck {
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+    /// `at` in the desk's time zone, RFC 9557 (`2026-03-29T09:00:00+02:00[Europe/Berlin]`).
+    pub at_desk: String,
+    pub enabled: bool,
+    pub open: bool,
+    /// When open changes to closed or back; none when it never does.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_change: Option<Timestamp>,
+    #[serde(default)]
+    pub next_change_desk: Option<String>,
+    /// Why it is closed when that is a holiday, e.g. `holiday 2026-12-25`.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Query of the business-hours check.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AtQuery {
+    /// The moment, RFC 3339 (default: now).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// `/v1/settings/notifications`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NotificationSettings {
+    /// Email every owner when a customer asks for a human.
+    #[serde(default)]
+    pub email_owners_on_human_request: bool,
+}
+
+/// `/v1/settings/handoff`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HandoffSettings {
+    /// Handoffs from development and staging record a preview instead of a ticket.
+    #[serde(default = "yes")]
+    pub preview_in_non_production: bool,
+}
+
+impl Default for HandoffSettings {
+    fn default() -> Self {
+        Self {
+            preview_in_non_production: true,
+        }
+    }
+}
+
+/// A ticket field, set from a context key with the same key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TicketField {
+    /// Lowercase letters, digits and dashes, e.g. `order-id`.
+    pub key: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// The choices of a dropdown; empty otherwise.
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
+}
+
+/// `POST /v1/ticket-fields`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketFieldCreate {
+    pub key: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+}
+
+/// `PATCH /v1/ticket-fields/{key}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketFieldUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Replaces a dropdown's choices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<String>>,
+}
+
+/// One test of a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// `channel`, `agent`, `environment`, `reason`, `requester.email` or `context.<key>`.
+    pub field: String,
+    pub op: ConditionOp,
+    /// The operand of `equals`, `not-equals`, `contains` and `matches`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The operands of `in`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// An ordered rule: when its conditions hold, it sets a priority (priority rules)
+/// or a team (assignment rules). The first matching rule of each list wins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Rule {
+    /// Stable identifier, e.g. `rule_3f9a0c1b2d4e`.
+    pub id: String,
+    pub kind: RuleKind,
+    /// 1-based position in its list.
+    pub position: u32,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(rename = "match")]
+    pub match_mode: MatchMode,
+    pub conditions: Vec<Condition>,
+    /// The priority a priority rule sets.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// The team an assignment rule routes to.
+    #[serde(default)]
+    pub team: Option<String>,
+}
+
+/// `POST /v1/rules/{kind}`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCreate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "match", default = "default_match")]
+    pub match_mode: MatchMode,
+    pub conditions: Vec<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Where to insert it, 1-based; default: last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<u32>,
+}
+
+fn default_match() -> MatchMode {
+    MatchMode::All
+}
+
+/// `POST /v1/rules/{kind}/{id}/move`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMove {
+    /// The new 1-based position.
+    pub position: u32,
+}
+
+/// A value in a handoff's context object: a string, a number or a boolean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ContextValue {
+    Text(String),
+    Number(serde_json::Number),
+    Flag(bool),
+}
+
+impl ContextValue {
+    /// The value as rules compare it.
+    pub fn as_text(&self) -> String {
+        match self {
+            ContextValue::Text(text) => text.clone(),
+            ContextValue::Number(number) => number.to_string(),
+            ContextValue::Flag(flag) => flag.to_string(),
+        }
+    }
+}
+
+/// The facts of a conversation that rules test.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RuleFacts {
+    pub channel: Option<Channel>,
+    pub agent: Option<String>,
+    pub environment: Option<Environment>,
+    pub reason: Option<String>,
+    pub requester_email: Option<String>,
+    pub context: BTreeMap<String, ContextValue>,
+}

@@ -38,6 +38,13 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand operators 'Manage the people who work tickets'
             cand teams 'Manage teams of operators'
             cand tokens 'Manage API tokens'
+            cand agents 'Manage the AI agents that hand conversations over'
+            cand actions 'Configure each agent''s handover action (Escalate to Human)'
+            cand assignment 'How new tickets are assigned, and the support inbox'
+            cand hours 'Business hours'
+            cand notifications 'Who is told when a customer asks for a human'
+            cand fields 'Ticket fields, set from context keys'
+            cand rules 'Priority and assignment rules'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -647,6 +654,856 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;tokens;help;help'= {
         }
+        &'deskctl;agents'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List AI agents'
+            cand ls 'List AI agents'
+            cand show 'Show one AI agent'
+            cand add 'Add an AI agent'
+            cand set 'Rename an AI agent'
+            cand remove 'Remove an AI agent and its handover action'
+            cand rm 'Remove an AI agent and its handover action'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;agents;list'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;ls'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;add'= {
+            cand --name 'The agent''s name'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;set'= {
+            cand --name 'The agent''s name'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;remove'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;rm'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;agents;help'= {
+            cand list 'List AI agents'
+            cand show 'Show one AI agent'
+            cand add 'Add an AI agent'
+            cand set 'Rename an AI agent'
+            cand remove 'Remove an AI agent and its handover action'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;agents;help;list'= {
+        }
+        &'deskctl;agents;help;show'= {
+        }
+        &'deskctl;agents;help;add'= {
+        }
+        &'deskctl;agents;help;set'= {
+        }
+        &'deskctl;agents;help;remove'= {
+        }
+        &'deskctl;agents;help;help'= {
+        }
+        &'deskctl;actions'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the agents'' handover actions'
+            cand ls 'List the agents'' handover actions'
+            cand show 'Show an agent''s handover action'
+            cand set 'Create or change an agent''s handover action'
+            cand enable 'Enable an agent''s handover action'
+            cand disable 'Disable an agent''s handover action'
+            cand status 'Would the customer see the human button now (or at a moment), and if not why'
+            cand remove 'Remove an agent''s handover action'
+            cand rm 'Remove an agent''s handover action'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;actions;list'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;ls'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;set'= {
+            cand --name 'The action''s name, as the agent sees it, e.g. `Escalate_To_Human`'
+            cand --platform 'Where tickets go: `inbox` or a connected integration'
+            cand --when-to-use 'Guidance for the agent: what the action does, what data moves, when to use it'
+            cand --when-to-use-file 'Read the guidance from a file (`-` for stdin)'
+            cand --channel 'A channel where escalation is offered; repeat for several (replaces the list)'
+            cand --default-priority 'The priority of tickets no priority rule decides'
+            cand --human-button 'Show a "talk to a human" button in the chat widget'
+            cand --message-threshold 'Messages exchanged before the button appears'
+            cand --waiting-label 'Shown to the customer while waiting for a person'
+            cand --waiting-label-file 'Read the waiting label from a file (`-` for stdin)'
+            cand --connected-label 'Shown to the customer once a person has joined'
+            cand --connected-label-file 'Read the connected label from a file (`-` for stdin)'
+            cand --auto-reply 'Shown when nobody is available (outside business hours, or nobody online)'
+            cand --auto-reply-file 'Read the auto-reply from a file (`-` for stdin)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-default-priority 'Leave the priority to rules, else medium'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;enable'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;disable'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;status'= {
+            cand --messages 'Messages exchanged so far (default: the action''s threshold)'
+            cand --at 'The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and time in your time zone (`2026-03-29T09:30`); default now'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;remove'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;rm'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;actions;help'= {
+            cand list 'List the agents'' handover actions'
+            cand show 'Show an agent''s handover action'
+            cand set 'Create or change an agent''s handover action'
+            cand enable 'Enable an agent''s handover action'
+            cand disable 'Disable an agent''s handover action'
+            cand status 'Would the customer see the human button now (or at a moment), and if not why'
+            cand remove 'Remove an agent''s handover action'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;actions;help;list'= {
+        }
+        &'deskctl;actions;help;show'= {
+        }
+        &'deskctl;actions;help;set'= {
+        }
+        &'deskctl;actions;help;enable'= {
+        }
+        &'deskctl;actions;help;disable'= {
+        }
+        &'deskctl;actions;help;status'= {
+        }
+        &'deskctl;actions;help;remove'= {
+        }
+        &'deskctl;actions;help;help'= {
+        }
+        &'deskctl;assignment'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the assignment method and the support inbox'
+            cand set 'Change the assignment method or the support inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;assignment;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;assignment;set'= {
+            cand --method 'manual: tickets wait to be taken; balanced: the available operator with the fewest open tickets; round-robin: available operators in turn'
+            cand --support-inbox 'Turn the support inbox on for this address: email to it opens a ticket'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-support-inbox 'Turn the support inbox off'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;assignment;help'= {
+            cand show 'Show the assignment method and the support inbox'
+            cand set 'Change the assignment method or the support inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;assignment;help;show'= {
+        }
+        &'deskctl;assignment;help;set'= {
+        }
+        &'deskctl;assignment;help;help'= {
+        }
+        &'deskctl;hours'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the business hours'
+            cand set 'Change the business hours'
+            cand check 'Are we open now (or at a moment), and when does that change'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;hours;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;hours;set'= {
+            cand --enabled 'Turn business hours on or off'
+            cand --timezone 'An IANA time zone, e.g. `Europe/Berlin`'
+            cand --days 'Working days, comma-separated: `mon,tue,wed` or full names (replaces the list)'
+            cand --start 'When a working day''s span starts, `HH:MM` local time'
+            cand --end 'When it ends, `HH:MM`; before the start only with --overnight true'
+            cand --overnight 'The span ends the next day (e.g. 22:00–06:00)'
+            cand --holiday 'Add a holiday, `YYYY-MM-DD` (repeat for several)'
+            cand --remove-holiday 'Remove a holiday (repeat for several)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;hours;check'= {
+            cand --at 'The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and time in your time zone (`2026-03-29T09:30`); default now'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;hours;help'= {
+            cand show 'Show the business hours'
+            cand set 'Change the business hours'
+            cand check 'Are we open now (or at a moment), and when does that change'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;hours;help;show'= {
+        }
+        &'deskctl;hours;help;set'= {
+        }
+        &'deskctl;hours;help;check'= {
+        }
+        &'deskctl;hours;help;help'= {
+        }
+        &'deskctl;notifications'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the notification settings'
+            cand set 'Change the notification settings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;notifications;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;notifications;set'= {
+            cand --email-owners 'Email every owner when a customer asks for a human'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;notifications;help'= {
+            cand show 'Show the notification settings'
+            cand set 'Change the notification settings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;notifications;help;show'= {
+        }
+        &'deskctl;notifications;help;set'= {
+        }
+        &'deskctl;notifications;help;help'= {
+        }
+        &'deskctl;fields'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List ticket fields'
+            cand ls 'List ticket fields'
+            cand show 'Show one ticket field'
+            cand add 'Add a ticket field'
+            cand set 'Rename a field or replace a dropdown''s options'
+            cand remove 'Remove a ticket field'
+            cand rm 'Remove a ticket field'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;fields;list'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;ls'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;add'= {
+            cand --name 'The field''s name'
+            cand --type 'What values the field holds'
+            cand --option 'A dropdown choice (repeat for several)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;set'= {
+            cand --name 'The field''s name'
+            cand --option 'A dropdown choice (repeat for several; replaces the options)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;remove'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;rm'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;fields;help'= {
+            cand list 'List ticket fields'
+            cand show 'Show one ticket field'
+            cand add 'Add a ticket field'
+            cand set 'Rename a field or replace a dropdown''s options'
+            cand remove 'Remove a ticket field'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;fields;help;list'= {
+        }
+        &'deskctl;fields;help;show'= {
+        }
+        &'deskctl;fields;help;add'= {
+        }
+        &'deskctl;fields;help;set'= {
+        }
+        &'deskctl;fields;help;remove'= {
+        }
+        &'deskctl;fields;help;help'= {
+        }
+        &'deskctl;rules'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List rules in the order they are tried'
+            cand ls 'List rules in the order they are tried'
+            cand add 'Add a rule'
+            cand remove 'Remove a rule'
+            cand rm 'Remove a rule'
+            cand move 'Move a rule to another position in its list'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;rules;list'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;ls'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;add'= {
+            cand --when 'A condition (repeat for several): FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, ''FIELD in A,B'', ''FIELD contains X'', ''FIELD exists''. Fields: channel, agent, environment, reason, requester.email, context.<key>. None: always matches'
+            cand --priority 'The priority a priority rule sets'
+            cand --team 'The team an assignment rule routes to'
+            cand --name 'A name for the rule'
+            cand --position 'Insert at this 1-based position (default: last)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --any 'Match when any condition holds (default: all must)'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;remove'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;rm'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;move'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;rules;help'= {
+            cand list 'List rules in the order they are tried'
+            cand add 'Add a rule'
+            cand remove 'Remove a rule'
+            cand move 'Move a rule to another position in its list'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;rules;help;list'= {
+        }
+        &'deskctl;rules;help;add'= {
+        }
+        &'deskctl;rules;help;remove'= {
+        }
+        &'deskctl;rules;help;move'= {
+        }
+        &'deskctl;rules;help;help'= {
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -668,6 +1525,13 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand operators 'Manage the people who work tickets'
             cand teams 'Manage teams of operators'
             cand tokens 'Manage API tokens'
+            cand agents 'Manage the AI agents that hand conversations over'
+            cand actions 'Configure each agent''s handover action (Escalate to Human)'
+            cand assignment 'How new tickets are assigned, and the support inbox'
+            cand hours 'Business hours'
+            cand notifications 'Who is told when a customer asks for a human'
+            cand fields 'Ticket fields, set from context keys'
+            cand rules 'Priority and assignment rules'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -737,6 +1601,104 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;tokens;create'= {
         }
         &'deskctl;help;tokens;revoke'= {
+        }
+        &'deskctl;help;agents'= {
+            cand list 'List AI agents'
+            cand show 'Show one AI agent'
+            cand add 'Add an AI agent'
+            cand set 'Rename an AI agent'
+            cand remove 'Remove an AI agent and its handover action'
+        }
+        &'deskctl;help;agents;list'= {
+        }
+        &'deskctl;help;agents;show'= {
+        }
+        &'deskctl;help;agents;add'= {
+        }
+        &'deskctl;help;agents;set'= {
+        }
+        &'deskctl;help;agents;remove'= {
+        }
+        &'deskctl;help;actions'= {
+            cand list 'List the agents'' handover actions'
+            cand show 'Show an agent''s handover action'
+            cand set 'Create or change an agent''s handover action'
+            cand enable 'Enable an agent''s handover action'
+            cand disable 'Disable an agent''s handover action'
+            cand status 'Would the customer see the human button now (or at a moment), and if not why'
+            cand remove 'Remove an agent''s handover action'
+        }
+        &'deskctl;help;actions;list'= {
+        }
+        &'deskctl;help;actions;show'= {
+        }
+        &'deskctl;help;actions;set'= {
+        }
+        &'deskctl;help;actions;enable'= {
+        }
+        &'deskctl;help;actions;disable'= {
+        }
+        &'deskctl;help;actions;status'= {
+        }
+        &'deskctl;help;actions;remove'= {
+        }
+        &'deskctl;help;assignment'= {
+            cand show 'Show the assignment method and the support inbox'
+            cand set 'Change the assignment method or the support inbox'
+        }
+        &'deskctl;help;assignment;show'= {
+        }
+        &'deskctl;help;assignment;set'= {
+        }
+        &'deskctl;help;hours'= {
+            cand show 'Show the business hours'
+            cand set 'Change the business hours'
+            cand check 'Are we open now (or at a moment), and when does that change'
+        }
+        &'deskctl;help;hours;show'= {
+        }
+        &'deskctl;help;hours;set'= {
+        }
+        &'deskctl;help;hours;check'= {
+        }
+        &'deskctl;help;notifications'= {
+            cand show 'Show the notification settings'
+            cand set 'Change the notification settings'
+        }
+        &'deskctl;help;notifications;show'= {
+        }
+        &'deskctl;help;notifications;set'= {
+        }
+        &'deskctl;help;fields'= {
+            cand list 'List ticket fields'
+            cand show 'Show one ticket field'
+            cand add 'Add a ticket field'
+            cand set 'Rename a field or replace a dropdown''s options'
+            cand remove 'Remove a ticket field'
+        }
+        &'deskctl;help;fields;list'= {
+        }
+        &'deskctl;help;fields;show'= {
+        }
+        &'deskctl;help;fields;add'= {
+        }
+        &'deskctl;help;fields;set'= {
+        }
+        &'deskctl;help;fields;remove'= {
+        }
+        &'deskctl;help;rules'= {
+            cand list 'List rules in the order they are tried'
+            cand add 'Add a rule'
+            cand remove 'Remove a rule'
+            cand move 'Move a rule to another position in its list'
+        }
+        &'deskctl;help;rules;list'= {
+        }
+        &'deskctl;help;rules;add'= {
+        }
+        &'deskctl;help;rules;remove'= {
+        }
+        &'deskctl;help;rules;move'= {
         }
         &'deskctl;help;completions'= {
         }

@@ -46,6 +46,13 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "context" -d 'Choose
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "operators" -d 'Manage the people who work tickets'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "teams" -d 'Manage teams of operators'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "rules" -d 'Priority and assignment rules'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l listen -d 'The address to listen on; port 0 picks a free port' -r
@@ -643,6 +650,835 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_
 complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token and print its secret, once'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token: requests with it fail from now on'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "list" -d 'List AI agents'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "ls" -d 'List AI agents'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "show" -d 'Show one AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "add" -d 'Add an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "set" -d 'Rename an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "remove" -d 'Remove an AI agent and its handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "rm" -d 'Remove an AI agent and its handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l name -d 'The agent\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l name -d 'The agent\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "list" -d 'List AI agents'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "set" -d 'Rename an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an AI agent and its handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand agents; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "list" -d 'List the agents\' handover actions'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "ls" -d 'List the agents\' handover actions'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "show" -d 'Show an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "set" -d 'Create or change an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "enable" -d 'Enable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "disable" -d 'Disable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "status" -d 'Would the customer see the human button now (or at a moment), and if not why'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "remove" -d 'Remove an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "rm" -d 'Remove an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and not __fish_seen_subcommand_from list ls show set enable disable status remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l name -d 'The action\'s name, as the agent sees it, e.g. `Escalate_To_Human`' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l platform -d 'Where tickets go: `inbox` or a connected integration' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l when-to-use -d 'Guidance for the agent: what the action does, what data moves, when to use it' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l when-to-use-file -d 'Read the guidance from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l channel -d 'A channel where escalation is offered; repeat for several (replaces the list)' -r -f -a "web\t''
+help-page\t''
+telegram\t''
+whatsapp\t''
+email\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l default-priority -d 'The priority of tickets no priority rule decides' -r -f -a "low\t''
+medium\t''
+high\t''
+urgent\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l human-button -d 'Show a "talk to a human" button in the chat widget' -r -f -a "true\t''
+false\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l message-threshold -d 'Messages exchanged before the button appears' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l waiting-label -d 'Shown to the customer while waiting for a person' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l waiting-label-file -d 'Read the waiting label from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l connected-label -d 'Shown to the customer once a person has joined' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l connected-label-file -d 'Read the connected label from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l auto-reply -d 'Shown when nobody is available (outside business hours, or nobody online)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l auto-reply-file -d 'Read the auto-reply from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l no-default-priority -d 'Leave the priority to rules, else medium'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l messages -d 'Messages exchanged so far (default: the action\'s threshold)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l at -d 'The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and time in your time zone (`2026-03-29T09:30`); default now' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the agents\' handover actions'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or change an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "status" -d 'Would the customer see the human button now (or at a moment), and if not why'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show the assignment method and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change the assignment method or the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l method -d 'manual: tickets wait to be taken; balanced: the available operator with the fewest open tickets; round-robin: available operators in turn' -r -f -a "manual\t''
+balanced\t''
+round-robin\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l support-inbox -d 'Turn the support inbox on for this address: email to it opens a ticket' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l no-support-inbox -d 'Turn the support inbox off'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the assignment method and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the assignment method or the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand assignment; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -f -a "show" -d 'Show the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -f -a "set" -d 'Change the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -f -a "check" -d 'Are we open now (or at a moment), and when does that change'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and not __fish_seen_subcommand_from show set check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l enabled -d 'Turn business hours on or off' -r -f -a "true\t''
+false\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l timezone -d 'An IANA time zone, e.g. `Europe/Berlin`' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l days -d 'Working days, comma-separated: `mon,tue,wed` or full names (replaces the list)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l start -d 'When a working day\'s span starts, `HH:MM` local time' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l end -d 'When it ends, `HH:MM`; before the start only with --overnight true' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l overnight -d 'The span ends the next day (e.g. 22:00–06:00)' -r -f -a "true\t''
+false\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l holiday -d 'Add a holiday, `YYYY-MM-DD` (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l remove-holiday -d 'Remove a holiday (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l at -d 'The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and time in your time zone (`2026-03-29T09:30`); default now' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from help" -f -a "check" -d 'Are we open now (or at a moment), and when does that change'
+complete -c deskctl -n "__fish_deskctl_using_subcommand hours; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l email-owners -d 'Email every owner when a customer asks for a human' -r -f -a "true\t''
+false\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand notifications; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "list" -d 'List ticket fields'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "ls" -d 'List ticket fields'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "show" -d 'Show one ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "add" -d 'Add a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "set" -d 'Rename a field or replace a dropdown\'s options'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "remove" -d 'Remove a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "rm" -d 'Remove a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and not __fish_seen_subcommand_from list ls show add set remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l name -d 'The field\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l type -d 'What values the field holds' -r -f -a "text\t''
+number\t''
+dropdown\t''
+checkbox\t''
+date\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l option -d 'A dropdown choice (repeat for several)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l name -d 'The field\'s name' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l option -d 'A dropdown choice (repeat for several; replaces the options)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ticket fields'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "set" -d 'Rename a field or replace a dropdown\'s options'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "list" -d 'List rules in the order they are tried'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "ls" -d 'List rules in the order they are tried'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "add" -d 'Add a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "remove" -d 'Remove a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "rm" -d 'Remove a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "move" -d 'Move a rule to another position in its list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l when -d 'A condition (repeat for several): FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, \'FIELD in A,B\', \'FIELD contains X\', \'FIELD exists\'. Fields: channel, agent, environment, reason, requester.email, context.<key>. None: always matches' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l priority -d 'The priority a priority rule sets' -r -f -a "low\t''
+medium\t''
+high\t''
+urgent\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l team -d 'The team an assignment rule routes to' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l name -d 'A name for the rule' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l position -d 'Insert at this 1-based position (default: last)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l any -d 'Match when any condition holds (default: all must)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d 'List rules in the order they are tried'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a rule to another position in its list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -659,13 +1495,20 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
@@ -685,3 +1528,31 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List tokens (never their secrets)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "create" -d 'Create a token and print its secret, once'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "revoke" -d 'Revoke a token: requests with it fail from now on'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "list" -d 'List AI agents'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "show" -d 'Show one AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "add" -d 'Add an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "set" -d 'Rename an AI agent'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from agents" -f -a "remove" -d 'Remove an AI agent and its handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "list" -d 'List the agents\' handover actions'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "show" -d 'Show an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "set" -d 'Create or change an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "enable" -d 'Enable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "disable" -d 'Disable an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "status" -d 'Would the customer see the human button now (or at a moment), and if not why'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "remove" -d 'Remove an agent\'s handover action'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from assignment" -f -a "show" -d 'Show the assignment method and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from assignment" -f -a "set" -d 'Change the assignment method or the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from hours" -f -a "show" -d 'Show the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from hours" -f -a "set" -d 'Change the business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from hours" -f -a "check" -d 'Are we open now (or at a moment), and when does that change'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from notifications" -f -a "show" -d 'Show the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from notifications" -f -a "set" -d 'Change the notification settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "list" -d 'List ticket fields'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "show" -d 'Show one ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "add" -d 'Add a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "set" -d 'Rename a field or replace a dropdown\'s options'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "remove" -d 'Remove a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'List rules in the order they are tried'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Add a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove a rule'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "move" -d 'Move a rule to another position in its list'

@@ -241,8 +241,8 @@ impl Default for HandoverAction {
 /// Why the human button is hidden.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct HiddenReason {
-    /// `action_disabled`, `button_off`, `below_threshold`, `outside_business_hours`
-    /// or `nobody_online`.
+    /// `no_action`, `action_disabled`, `button_off`, `below_threshold`,
+    /// `outside_business_hours` or `nobody_online`.
     pub code: String,
     pub message: String,
 }
@@ -384,7 +384,7 @@ pub struct HoursCheck {
     pub next_change: Option<Timestamp>,
     #[serde(default)]
     pub next_change_desk: Option<String>,
-    /// Why it is closed when that is a holiday, e.g. `holiday 2026-12-25`.
+    /// Why it is closed when that is a holiday, e.g. `closed for the holiday 2026-12-25`.
     #[serde(default)]
     pub note: Option<String>,
 }

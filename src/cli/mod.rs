@@ -1,9 +1,16 @@
 //! The command line: clap definitions and one module per noun, one file per verb.
 //! Commands resolve their inputs, ask the client, and render the answer.
 
+pub mod actions;
+pub mod agents;
+pub mod assignment;
 pub mod completions;
 pub mod context;
+pub mod fields;
+pub mod hours;
+pub mod notifications;
 pub mod operators;
+pub mod rules;
 pub mod serve;
 mod session;
 pub mod teams;
@@ -79,6 +86,27 @@ pub enum Command {
     /// Manage API tokens
     #[command(subcommand)]
     Tokens(tokens::TokensCommand),
+    /// Manage the AI agents that hand conversations over
+    #[command(subcommand)]
+    Agents(agents::AgentsCommand),
+    /// Configure each agent's handover action (Escalate to Human)
+    #[command(subcommand)]
+    Actions(actions::ActionsCommand),
+    /// How new tickets are assigned, and the support inbox
+    #[command(subcommand)]
+    Assignment(assignment::AssignmentCommand),
+    /// Business hours
+    #[command(subcommand)]
+    Hours(hours::HoursCommand),
+    /// Who is told when a customer asks for a human
+    #[command(subcommand)]
+    Notifications(notifications::NotificationsCommand),
+    /// Ticket fields, set from context keys
+    #[command(subcommand)]
+    Fields(fields::FieldsCommand),
+    /// Priority and assignment rules
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -104,6 +132,35 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Operators(command) => operators::dispatch(session, command).await,
         Command::Teams(command) => teams::dispatch(session, command).await,
         Command::Tokens(command) => tokens::dispatch(session, command).await,
+        Command::Agents(command) => agents::dispatch(session, command).await,
+        Command::Actions(command) => actions::dispatch(session, command).await,
+        Command::Assignment(command) => assignment::dispatch(session, command).await,
+        Command::Hours(command) => hours::dispatch(session, command).await,
+        Command::Notifications(command) => notifications::dispatch(session, command).await,
+        Command::Fields(command) => fields::dispatch(session, command).await,
+        Command::Rules(command) => rules::dispatch(session, command).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
+}
+
+/// A moment given on the command line: an RFC 3339 instant
+/// (`2026-03-29T07:30:00Z`), or a civil date and time (`2026-03-29T09:30`) in the
+/// caller's time zone.
+pub(crate) fn parse_instant(text: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(at) = text.parse::<jiff::Timestamp>() {
+        return Ok(at);
+    }
+    if let Ok(zoned) = text.parse::<jiff::Zoned>() {
+        return Ok(zoned.timestamp());
+    }
+    text.parse::<jiff::civil::DateTime>()
+        .ok()
+        .and_then(|civil| civil.to_zoned(jiff::tz::TimeZone::system()).ok())
+        .map(|zoned| zoned.timestamp())
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not a moment: use RFC 3339 like 2026-03-29T07:30:00Z, or a local \
+                 date and time like 2026-03-29T09:30"
+            )
+        })
 }

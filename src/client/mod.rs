@@ -4,7 +4,11 @@
 //! It adds the token, applies timeouts, retries what is safe to retry and turns
 //! problem+json answers into typed errors. It knows nothing of clap or terminals.
 
+mod agents;
+mod fields;
 mod operators;
+mod rules;
+mod settings;
 mod teams;
 mod tokens;
 

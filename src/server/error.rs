@@ -94,6 +94,9 @@ impl From<StoreError> for ApiError {
                     "operator" => "operator_not_found",
                     "team" => "team_not_found",
                     "token" => "token_not_found",
+                    "agent" => "agent_not_found",
+                    "ticket field" => "field_not_found",
+                    "rule" => "rule_not_found",
                     _ => "not_found",
                 };
                 Self::new(StatusCode::NOT_FOUND, code, error.to_string())
@@ -102,6 +105,8 @@ impl From<StoreError> for ApiError {
                 let code = match *what {
                     "operator" => "operator_exists",
                     "team" => "team_exists",
+                    "agent" => "agent_exists",
+                    "ticket field" => "field_exists",
                     _ => "already_exists",
                 };
                 Self::new(StatusCode::CONFLICT, code, error.to_string())

@@ -7,7 +7,9 @@
 pub mod auth;
 pub mod error;
 mod json;
+pub mod platform;
 pub mod routes;
+pub mod routing;
 pub mod store;
 pub mod validate;
 
@@ -80,6 +82,10 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::operators::router())
         .merge(routes::teams::router())
         .merge(routes::tokens::router())
+        .merge(routes::agents::router())
+        .merge(routes::settings::router())
+        .merge(routes::fields::router())
+        .merge(routes::rules::router())
 }
 
 /// The OpenAPI document of every route the router serves.

@@ -174,6 +174,20 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
     }
 }
 
+impl Ui {
+    /// An exact moment for people: in the caller's time zone on a terminal,
+    /// RFC 3339 when piped.
+    pub fn instant(&self, at: Timestamp) -> String {
+        if self.stdout_tty {
+            at.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                .to_string()
+        } else {
+            at.to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

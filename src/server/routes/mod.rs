@@ -1,8 +1,12 @@
 //! One module per resource. Handlers are thin: authorize, validate, call the
 //! store, answer. Each registers its paths with the OpenAPI document.
 
+pub mod agents;
+pub mod fields;
 pub mod meta;
 pub mod operators;
+pub mod rules;
+pub mod settings;
 pub mod teams;
 pub mod tokens;
 
@@ -20,6 +24,16 @@ pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {
             format!("{limit} is out of range: use 1 to {MAX_PAGE_LIMIT}"),
         )])),
     }
+}
+
+/// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`).
+pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestamp> {
+    text.parse::<jiff::Timestamp>().map_err(|e| {
+        ApiError::validation(vec![crate::api::FieldError::new(
+            field,
+            format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {e}"),
+        )])
+    })
 }
 
 /// Cuts a list fetched with `limit + 1` rows into a page and its cursor.

@@ -4,7 +4,11 @@
 //! Statements are written in the SQL that SQLite and PostgreSQL share, so the
 //! PostgreSQL backend can follow without rewriting the domain.
 
+pub mod agents;
+pub mod fields;
 pub mod operators;
+pub mod rules;
+pub mod settings;
 pub mod teams;
 pub mod tokens;
 
@@ -24,11 +28,18 @@ use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The schema, embedded in the binary: versions are applied in order, once.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../../../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../../../migrations/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "workspace",
+        include_str!("../../../migrations/0002_workspace.sql"),
+    ),
+];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]

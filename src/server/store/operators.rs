@@ -251,3 +251,14 @@ async fn set_operator_teams(
     }
     Ok(())
 }
+
+impl Store {
+    /// How many operators are online now.
+    pub async fn count_online_operators(&self) -> StoreResult<u32> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE availability = 'online'")
+                .fetch_one(self.pool())
+                .await?;
+        Ok(count as u32)
+    }
+}

@@ -175,6 +175,17 @@ impl Store {
                 });
             }
         }
+        let rules = Store::rules_using_team(&mut tx, key).await?;
+        if !rules.is_empty() {
+            let positions: Vec<String> = rules.iter().map(u32::to_string).collect();
+            return Err(StoreError::Conflict {
+                code: "team_in_use",
+                detail: format!(
+                    "team '{key}' is the target of assignment rule {}; remove or change the rule first",
+                    positions.join(", ")
+                ),
+            });
+        }
         sqlx::query("DELETE FROM teams WHERE key = ?")
             .bind(key)
             .execute(&mut *tx)

@@ -1,0 +1,215 @@
+//! `deskctl actions`: each AI agent's handover action ("Escalate to Human").
+
+mod list;
+mod remove;
+mod set;
+mod show;
+mod status;
+mod toggle;
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Session;
+use crate::api::{HandoverAction, HandoverStatus};
+use crate::error::CliResult;
+use crate::ui::{Detail, Tabular, Ui};
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// List the agents' handover actions
+    #[command(visible_alias = "ls")]
+    List(list::ActionsListArgs),
+    /// Show an agent's handover action
+    Show(show::ActionsShowArgs),
+    /// Create or change an agent's handover action
+    Set(Box<set::ActionsSetArgs>),
+    /// Enable an agent's handover action
+    Enable(toggle::ActionsToggleArgs),
+    /// Disable an agent's handover action
+    Disable(toggle::ActionsToggleArgs),
+    /// Would the customer see the human button now (or at a moment), and if not why
+    Status(status::ActionsStatusArgs),
+    /// Remove an agent's handover action
+    #[command(visible_alias = "rm")]
+    Remove(remove::ActionsRemoveArgs),
+}
+
+pub async fn dispatch(session: &Session, command: ActionsCommand) -> CliResult {
+    match command {
+        ActionsCommand::List(args) => list::cmd_actions_list(session, args).await,
+        ActionsCommand::Show(args) => show::cmd_actions_show(session, args).await,
+        ActionsCommand::Set(args) => set::cmd_actions_set(session, *args).await,
+        ActionsCommand::Enable(args) => toggle::cmd_actions_toggle(session, args, true).await,
+        ActionsCommand::Disable(args) => toggle::cmd_actions_toggle(session, args, false).await,
+        ActionsCommand::Status(args) => status::cmd_actions_status(session, args).await,
+        ActionsCommand::Remove(args) => remove::cmd_actions_remove(session, args).await,
+    }
+}
+
+/// An agent's handover action, as listed and shown.
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    pub agent: String,
+    pub handover: HandoverAction,
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_string()
+}
+
+fn channels(action: &HandoverAction) -> String {
+    if action.channels.is_empty() {
+        return "-".into();
+    }
+    action
+        .channels
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Tabular for ActionView {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        let mut columns = vec!["AGENT", "ACTION", "ENABLED", "PLATFORM", "CHANNELS"];
+        if wide {
+            columns.extend(["PRIORITY", "BUTTON", "THRESHOLD"]);
+        }
+        columns
+    }
+
+    fn cells(&self, _ui: &Ui, wide: bool) -> Vec<String> {
+        let action = &self.handover;
+        let mut cells = vec![
+            self.agent.clone(),
+            action.name.clone(),
+            yes_no(action.enabled),
+            action.platform.clone(),
+            channels(action),
+        ];
+        if wide {
+            cells.extend([
+                action
+                    .default_priority
+                    .map_or_else(|| "-".into(), |p| p.to_string()),
+                yes_no(action.human_button),
+                action.message_threshold.to_string(),
+            ]);
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.agent.clone()
+    }
+}
+
+impl Detail for ActionView {
+    fn fields(&self, _ui: &Ui) -> Vec<(&'static str, String)> {
+        let action = &self.handover;
+        vec![
+            ("Agent", self.agent.clone()),
+            ("Action", action.name.clone()),
+            ("Enabled", yes_no(action.enabled)),
+            ("Platform", action.platform.clone()),
+            ("Channels", channels(action)),
+            (
+                "Default priority",
+                action
+                    .default_priority
+                    .map_or_else(|| "- (medium)".into(), |p| p.to_string()),
+            ),
+            ("Human button", yes_no(action.human_button)),
+            ("Message threshold", action.message_threshold.to_string()),
+            ("Waiting label", action.labels.waiting.clone()),
+            ("Connected label", action.labels.connected.clone()),
+            ("Auto-reply", action.auto_reply.clone()),
+            (
+                "When to use",
+                if action.when_to_use.is_empty() {
+                    "-".into()
+                } else {
+                    action.when_to_use.clone()
+                },
+            ),
+        ]
+    }
+}
+
+impl Tabular for HandoverStatus {
+    fn columns(_wide: bool) -> Vec<&'static str> {
+        vec!["AGENT", "BUTTON", "HIDDEN BECAUSE", "CUSTOMER SEES"]
+    }
+
+    fn cells(&self, _ui: &Ui, _wide: bool) -> Vec<String> {
+        vec![
+            self.agent.clone(),
+            if self.button_visible {
+                "shown"
+            } else {
+                "hidden"
+            }
+            .into(),
+            self.hidden_because
+                .iter()
+                .map(|r| r.code.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            self.customer_sees.clone().unwrap_or_else(|| "-".into()),
+        ]
+    }
+
+    fn name(&self) -> String {
+        self.agent.clone()
+    }
+}
+
+impl Detail for HandoverStatus {
+    fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut fields = vec![
+            ("Agent", self.agent.clone()),
+            ("At", ui.instant(self.at)),
+            (
+                "Human button",
+                if self.button_visible {
+                    "shown"
+                } else {
+                    "hidden"
+                }
+                .into(),
+            ),
+        ];
+        if !self.hidden_because.is_empty() {
+            fields.push((
+                "Hidden because",
+                self.hidden_because
+                    .iter()
+                    .map(|r| format!("- {}", r.message))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ));
+        }
+        fields.extend([
+            ("Messages", self.messages.to_string()),
+            (
+                "Business hours",
+                if self.business_hours_open {
+                    "open"
+                } else {
+                    "closed"
+                }
+                .into(),
+            ),
+            ("Operators online", self.operators_online.to_string()),
+            (
+                "Customer sees",
+                match (&self.customer_sees, &self.customer_text) {
+                    (Some(kind), Some(text)) => format!("{kind}: {text}"),
+                    _ => "- (no escalation)".into(),
+                },
+            ),
+        ]);
+        fields
+    }
+}

@@ -1,0 +1,22 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct AgentsRemoveArgs {
+    /// The agent's key
+    pub key: String,
+}
+
+pub async fn cmd_agents_remove(session: &Session, args: AgentsRemoveArgs) -> CliResult {
+    let client = session
+        .destroyer(&format!(
+            "remove agent {} and its handover action",
+            args.key
+        ))
+        .await?;
+    client.delete_agent(&args.key).await?;
+    session.ui.success(&format!("Removed agent {}", args.key));
+    Ok(())
+}

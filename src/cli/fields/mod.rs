@@ -1,0 +1,88 @@
+//! `deskctl fields`: ticket fields, set from context keys with the same key.
+
+mod add;
+mod list;
+mod remove;
+mod set;
+mod show;
+
+use clap::Subcommand;
+
+use super::Session;
+use crate::api::TicketField;
+use crate::error::CliResult;
+use crate::ui::{Detail, Tabular, Ui};
+
+#[derive(Debug, Subcommand)]
+pub enum FieldsCommand {
+    /// List ticket fields
+    #[command(visible_alias = "ls")]
+    List(list::FieldsListArgs),
+    /// Show one ticket field
+    Show(show::FieldsShowArgs),
+    /// Add a ticket field
+    Add(add::FieldsAddArgs),
+    /// Rename a field or replace a dropdown's options
+    Set(set::FieldsSetArgs),
+    /// Remove a ticket field
+    #[command(visible_alias = "rm")]
+    Remove(remove::FieldsRemoveArgs),
+}
+
+pub async fn dispatch(session: &Session, command: FieldsCommand) -> CliResult {
+    match command {
+        FieldsCommand::List(args) => list::cmd_fields_list(session, args).await,
+        FieldsCommand::Show(args) => show::cmd_fields_show(session, args).await,
+        FieldsCommand::Add(args) => add::cmd_fields_add(session, args).await,
+        FieldsCommand::Set(args) => set::cmd_fields_set(session, args).await,
+        FieldsCommand::Remove(args) => remove::cmd_fields_remove(session, args).await,
+    }
+}
+
+fn options_text(field: &TicketField) -> String {
+    if field.options.is_empty() {
+        "-".into()
+    } else {
+        field.options.join(",")
+    }
+}
+
+impl Tabular for TicketField {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        let mut columns = vec!["KEY", "NAME", "TYPE", "OPTIONS"];
+        if wide {
+            columns.push("CREATED");
+        }
+        columns
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let mut cells = vec![
+            self.key.clone(),
+            self.name.clone(),
+            self.field_type.to_string(),
+            options_text(self),
+        ];
+        if wide {
+            cells.push(ui.time(self.created_at));
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.key.clone()
+    }
+}
+
+impl Detail for TicketField {
+    fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        vec![
+            ("Key", self.key.clone()),
+            ("Name", self.name.clone()),
+            ("Type", self.field_type.to_string()),
+            ("Options", options_text(self)),
+            ("Created", ui.time(self.created_at)),
+            ("Updated", ui.time(self.updated_at)),
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+use clap::Args;
+
+use crate::cli::Session;
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct FieldsRemoveArgs {
+    /// The field's key
+    pub key: String,
+}
+
+pub async fn cmd_fields_remove(session: &Session, args: FieldsRemoveArgs) -> CliResult {
+    let client = session
+        .destroyer(&format!("remove ticket field {}", args.key))
+        .await?;
+    client.delete_field(&args.key).await?;
+    session
+        .ui
+        .success(&format!("Removed ticket field {}", args.key));
+    Ok(())
+}

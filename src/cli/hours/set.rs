@@ -1,0 +1,103 @@
+use clap::Args;
+
+use crate::api::Weekday;
+use crate::cli::Session;
+use crate::error::{CliError, CliResult};
+
+#[derive(Debug, Args)]
+pub struct HoursSetArgs {
+    /// Turn business hours on or off
+    #[arg(long, value_name = "BOOL")]
+    pub enabled: Option<bool>,
+    /// An IANA time zone, e.g. `Europe/Berlin`
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
+    /// Working days, comma-separated: `mon,tue,wed` or full names (replaces the list)
+    #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = parse_weekday)]
+    pub days: Vec<Weekday>,
+    /// When a working day's span starts, `HH:MM` local time
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    /// When it ends, `HH:MM`; before the start only with --overnight true
+    #[arg(long, value_name = "HH:MM")]
+    pub end: Option<String>,
+    /// The span ends the next day (e.g. 22:00–06:00)
+    #[arg(long, value_name = "BOOL")]
+    pub overnight: Option<bool>,
+    /// Add a holiday, `YYYY-MM-DD` (repeat for several)
+    #[arg(long = "holiday", value_name = "DATE")]
+    pub holidays: Vec<String>,
+    /// Remove a holiday (repeat for several)
+    #[arg(long = "remove-holiday", value_name = "DATE")]
+    pub remove_holidays: Vec<String>,
+}
+
+fn parse_weekday(text: &str) -> Result<Weekday, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    Weekday::NAMES
+        .iter()
+        .find(|name| **name == lower || (lower.len() >= 3 && name.starts_with(&lower)))
+        .map(|name| name.parse().expect("a listed day"))
+        .ok_or_else(|| format!("'{text}' is not a day: use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+pub async fn cmd_hours_set(session: &Session, args: HoursSetArgs) -> CliResult {
+    let nothing = args.enabled.is_none()
+        && args.timezone.is_none()
+        && args.days.is_empty()
+        && args.start.is_none()
+        && args.end.is_none()
+        && args.overnight.is_none()
+        && args.holidays.is_empty()
+        && args.remove_holidays.is_empty();
+    if nothing {
+        return Err(CliError::usage("nothing to change").with_hint(
+            "pass --enabled, --timezone, --days, --start, --end, --overnight or --holiday",
+        ));
+    }
+    let client = session.writer("change the business hours").await?;
+    let mut hours = client.get_business_hours().await?;
+    if let Some(enabled) = args.enabled {
+        hours.enabled = enabled;
+    }
+    if let Some(zone) = args.timezone {
+        hours.timezone = zone;
+    }
+    if !args.days.is_empty() {
+        hours.days = args.days;
+    }
+    if let Some(start) = args.start {
+        hours.start = start;
+    }
+    if let Some(end) = args.end {
+        hours.end = end;
+    }
+    if let Some(overnight) = args.overnight {
+        hours.overnight = overnight;
+    }
+    hours
+        .holidays
+        .retain(|date| !args.remove_holidays.contains(date));
+    for date in args.holidays {
+        if !hours.holidays.contains(&date) {
+            hours.holidays.push(date);
+        }
+    }
+    let hours = client.put_business_hours(&hours).await?;
+    session.ui.success("Updated the business hours");
+    session.ui.print_item(&hours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_take_full_names_and_abbreviations() {
+        assert_eq!(parse_weekday("mon"), Ok(Weekday::Monday));
+        assert_eq!(parse_weekday("Thursday"), Ok(Weekday::Thursday));
+        assert_eq!(parse_weekday("SAT"), Ok(Weekday::Saturday));
+        assert!(parse_weekday("mo").is_err());
+        assert!(parse_weekday("funday").is_err());
+    }
+}

@@ -1,0 +1,61 @@
+use http::Method;
+
+use super::{Client, ClientResult, encode_query, segment};
+use crate::api::{
+    Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverStatus, HandoverStatusQuery,
+};
+
+impl Client {
+    pub async fn list_agents(&self) -> ClientResult<Vec<Agent>> {
+        self.get_all("/v1/agents").await
+    }
+
+    pub async fn get_agent(&self, key: &str) -> ClientResult<Agent> {
+        self.get(format!("/v1/agents/{}", segment(key))).await
+    }
+
+    pub async fn create_agent(&self, body: &AgentCreate) -> ClientResult<Agent> {
+        self.write(Method::POST, "/v1/agents".into(), body).await
+    }
+
+    pub async fn update_agent(&self, key: &str, body: &AgentUpdate) -> ClientResult<Agent> {
+        self.write(Method::PATCH, format!("/v1/agents/{}", segment(key)), body)
+            .await
+    }
+
+    pub async fn delete_agent(&self, key: &str) -> ClientResult<()> {
+        self.delete(format!("/v1/agents/{}", segment(key))).await
+    }
+
+    pub async fn get_handover(&self, key: &str) -> ClientResult<HandoverAction> {
+        self.get(format!("/v1/agents/{}/handover", segment(key)))
+            .await
+    }
+
+    pub async fn put_handover(
+        &self,
+        key: &str,
+        action: &HandoverAction,
+    ) -> ClientResult<HandoverAction> {
+        let path = format!("/v1/agents/{}/handover", segment(key));
+        self.write(Method::PUT, path, action).await
+    }
+
+    pub async fn delete_handover(&self, key: &str) -> ClientResult<()> {
+        self.delete(format!("/v1/agents/{}/handover", segment(key)))
+            .await
+    }
+
+    pub async fn handover_status(
+        &self,
+        key: &str,
+        query: &HandoverStatusQuery,
+    ) -> ClientResult<HandoverStatus> {
+        self.get(format!(
+            "/v1/agents/{}/handover/status?{}",
+            segment(key),
+            encode_query(query)
+        ))
+        .await
+    }
+}

@@ -1,0 +1,292 @@
+//! `/v1/agents`: AI agents and their handover actions.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use jiff::Timestamp;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{into_page, page_limit, parse_instant};
+use crate::api::{
+    Agent, AgentCreate, AgentUpdate, BusinessHours, HandoverAction, HandoverStatus,
+    HandoverStatusQuery, Page, PageQuery, Problem, Role,
+};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::platform::check_platform;
+use crate::server::routing::button::{ButtonInputs, evaluate};
+use crate::server::routing::hours::Schedule;
+use crate::server::store::settings::Section;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+        .routes(routes!(get_handover, put_handover, delete_handover))
+        .routes(routes!(handover_status))
+}
+
+/// The longest `when-to-use` guidance.
+const MAX_GUIDANCE_CHARS: usize = 4000;
+/// The longest label or auto-reply.
+const MAX_TEXT_CHARS: usize = 1000;
+
+/// List AI agents, ordered by key.
+#[utoipa::path(get, path = "/v1/agents", tag = "agents", params(PageQuery),
+    responses((status = 200, body = Page<Agent>), (status = 401, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<Agent>>> {
+    principal.require_operator()?;
+    let limit = page_limit(&query)?;
+    let items = state
+        .store
+        .list_agents(query.cursor.as_deref(), limit + 1)
+        .await?;
+    Ok(Json(into_page(items, limit, |a| a.key.clone())))
+}
+
+/// Add an AI agent.
+#[utoipa::path(post, path = "/v1/agents", tag = "agents", request_body = AgentCreate,
+    responses((status = 201, body = Agent), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<AgentCreate>,
+) -> ApiResult<(StatusCode, Json<Agent>)> {
+    principal.require(Role::Manager)?;
+    Checks::new()
+        .slug("key", &body.key)
+        .name("name", &body.name)
+        .finish()?;
+    let agent = state
+        .store
+        .create_agent(&body.key, body.name.trim())
+        .await?;
+    Ok((StatusCode::CREATED, Json(agent)))
+}
+
+/// Show one AI agent with its handover action.
+#[utoipa::path(get, path = "/v1/agents/{key}", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    responses((status = 200, body = Agent), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<Json<Agent>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_agent(&key).await?))
+}
+
+/// Rename an AI agent.
+#[utoipa::path(patch, path = "/v1/agents/{key}", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    request_body = AgentUpdate,
+    responses((status = 200, body = Agent), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+    ApiJson(body): ApiJson<AgentUpdate>,
+) -> ApiResult<Json<Agent>> {
+    principal.require(Role::Manager)?;
+    let Some(name) = body.name else {
+        return Err(ApiError::validation(vec![crate::api::FieldError::new(
+            "body",
+            "nothing to change: name at least one field",
+        )]));
+    };
+    Checks::new().name("name", &name).finish()?;
+    Ok(Json(state.store.rename_agent(&key, name.trim()).await?))
+}
+
+/// Remove an AI agent and its handover action.
+#[utoipa::path(delete, path = "/v1/agents/{key}", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    state.store.delete_agent(&key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Show an agent's handover action.
+#[utoipa::path(get, path = "/v1/agents/{key}/handover", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    responses((status = 200, body = HandoverAction), (status = 404, body = Problem)))]
+async fn get_handover(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<Json<HandoverAction>> {
+    principal.require_operator()?;
+    let agent = state.store.get_agent(&key).await?;
+    agent.handover.map(Json).ok_or_else(|| no_action(&key))
+}
+
+fn no_action(key: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "handover_not_found",
+        format!(
+            "agent '{key}' has no handover action; create one with `deskctl actions set {key}`"
+        ),
+    )
+}
+
+/// Set an agent's handover action, whole: absent fields take their defaults.
+#[utoipa::path(put, path = "/v1/agents/{key}/handover", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    request_body = HandoverAction,
+    responses((status = 200, body = HandoverAction), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn put_handover(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+    ApiJson(body): ApiJson<HandoverAction>,
+) -> ApiResult<Json<HandoverAction>> {
+    principal.require(Role::Manager)?;
+    let action = normalize_action(body);
+    validate_action(&action)?;
+    let agent = state.store.set_handover(&key, Some(&action)).await?;
+    agent.handover.map(Json).ok_or_else(|| no_action(&key))
+}
+
+/// Remove an agent's handover action.
+#[utoipa::path(delete, path = "/v1/agents/{key}/handover", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key")),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn delete_handover(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    if state.store.get_agent(&key).await?.handover.is_none() {
+        return Err(no_action(&key));
+    }
+    state.store.set_handover(&key, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Whether the customer would see the human button now (or at `at`), why not,
+/// and what they would see on escalating. Ingest tokens may ask.
+#[utoipa::path(get, path = "/v1/agents/{key}/handover/status", tag = "agents",
+    params(("key" = String, Path, description = "The agent's key"), HandoverStatusQuery),
+    responses((status = 200, body = HandoverStatus), (status = 404, body = Problem)))]
+async fn handover_status(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+    ApiQuery(query): ApiQuery<HandoverStatusQuery>,
+) -> ApiResult<Json<HandoverStatus>> {
+    if !matches!(principal, Principal::Ingest { .. }) {
+        principal.require_operator()?;
+    }
+    let at = match &query.at {
+        Some(text) => parse_instant("at", text)?,
+        None => Timestamp::now(),
+    };
+    let agent = state.store.get_agent(&key).await?;
+    let hours: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;
+    let schedule = Schedule::from_settings(&hours).map_err(ApiError::validation)?;
+    let operators_online = state.store.count_online_operators().await?;
+    let messages = query.messages.unwrap_or_else(|| {
+        agent
+            .handover
+            .as_ref()
+            .map_or(0, |action| action.message_threshold)
+    });
+    let business_hours_open = schedule.is_open(at);
+    let decision = evaluate(&ButtonInputs {
+        action: agent.handover.as_ref(),
+        messages,
+        hours_open: business_hours_open,
+        operators_online,
+    });
+    Ok(Json(HandoverStatus {
+        agent: agent.key,
+        at,
+        messages,
+        button_visible: decision.visible,
+        hidden_because: decision.hidden_because,
+        business_hours_open,
+        operators_online,
+        customer_sees: decision.customer_sees.map(str::to_string),
+        customer_text: decision.customer_text,
+    }))
+}
+
+/// Trims texts and drops repeated channels, so equal actions compare equal.
+fn normalize_action(mut action: HandoverAction) -> HandoverAction {
+    action.name = action.name.trim().to_string();
+    action.when_to_use = action.when_to_use.trim().to_string();
+    action.labels.waiting = action.labels.waiting.trim().to_string();
+    action.labels.connected = action.labels.connected.trim().to_string();
+    action.auto_reply = action.auto_reply.trim().to_string();
+    let mut seen = std::collections::HashSet::new();
+    action.channels.retain(|c| seen.insert(*c));
+    action
+}
+
+fn validate_action(action: &HandoverAction) -> ApiResult<()> {
+    let mut checks = Checks::new();
+    if action.name.is_empty()
+        || action.name.len() > 64
+        || !action
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        checks.push(
+            "name",
+            format!(
+                "'{}' is not a valid action name: use 1 to 64 letters, digits, underscores \
+                 and dashes, e.g. Escalate_To_Human",
+                action.name
+            ),
+        );
+    }
+    // Integrations arrive later: until then none is connected.
+    if let Err(error) = check_platform(&action.platform, &[]) {
+        checks.push(&error.field, error.message);
+    }
+    if action.enabled && action.channels.is_empty() {
+        checks.push(
+            "channels",
+            "an enabled action needs at least one channel (web, help-page, telegram, whatsapp, email)",
+        );
+    }
+    if action.when_to_use.chars().count() > MAX_GUIDANCE_CHARS {
+        checks.push(
+            "when-to-use",
+            format!("must be at most {MAX_GUIDANCE_CHARS} characters"),
+        );
+    }
+    for (field, text) in [
+        ("labels.waiting", &action.labels.waiting),
+        ("labels.connected", &action.labels.connected),
+        ("auto-reply", &action.auto_reply),
+    ] {
+        if text.is_empty() {
+            checks.push(field, "must not be empty: the customer sees it");
+        } else if text.chars().count() > MAX_TEXT_CHARS {
+            checks.push(
+                field,
+                format!("must be at most {MAX_TEXT_CHARS} characters"),
+            );
+        }
+    }
+    checks.finish()
+}

@@ -1,0 +1,143 @@
+//! `/v1/ticket-fields`: fields set on tickets from context keys with the same key.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{into_page, page_limit};
+use crate::api::{
+    FieldType, Page, PageQuery, Problem, Role, TicketField, TicketFieldCreate, TicketFieldUpdate,
+};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::ApiResult;
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update, remove))
+}
+
+/// List ticket fields, ordered by key.
+#[utoipa::path(get, path = "/v1/ticket-fields", tag = "ticket-fields", params(PageQuery),
+    responses((status = 200, body = Page<TicketField>), (status = 401, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<TicketField>>> {
+    principal.require_operator()?;
+    let limit = page_limit(&query)?;
+    let items = state
+        .store
+        .list_fields(query.cursor.as_deref(), limit + 1)
+        .await?;
+    Ok(Json(into_page(items, limit, |f| f.key.clone())))
+}
+
+/// Add a ticket field.
+#[utoipa::path(post, path = "/v1/ticket-fields", tag = "ticket-fields", request_body = TicketFieldCreate,
+    responses((status = 201, body = TicketField), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(mut body): ApiJson<TicketFieldCreate>,
+) -> ApiResult<(StatusCode, Json<TicketField>)> {
+    principal.require(Role::Manager)?;
+    body.name = body.name.trim().to_string();
+    body.options = trimmed(body.options);
+    let mut checks = Checks::new();
+    checks.slug("key", &body.key).name("name", &body.name);
+    check_options(&mut checks, body.field_type, &body.options);
+    checks.finish()?;
+    let field = state.store.create_field(&body).await?;
+    Ok((StatusCode::CREATED, Json(field)))
+}
+
+/// Show one ticket field.
+#[utoipa::path(get, path = "/v1/ticket-fields/{key}", tag = "ticket-fields",
+    params(("key" = String, Path, description = "The field's key")),
+    responses((status = 200, body = TicketField), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<Json<TicketField>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_field(&key).await?))
+}
+
+/// Rename a ticket field or replace a dropdown's options. The type cannot change.
+#[utoipa::path(patch, path = "/v1/ticket-fields/{key}", tag = "ticket-fields",
+    params(("key" = String, Path, description = "The field's key")),
+    request_body = TicketFieldUpdate,
+    responses((status = 200, body = TicketField), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+    ApiJson(mut body): ApiJson<TicketFieldUpdate>,
+) -> ApiResult<Json<TicketField>> {
+    principal.require(Role::Manager)?;
+    let current = state.store.get_field(&key).await?;
+    body.name = body.name.map(|n| n.trim().to_string());
+    body.options = body.options.map(trimmed);
+    let mut checks = Checks::new();
+    if body.name.is_none() && body.options.is_none() {
+        checks.push("body", "nothing to change: name at least one field");
+    }
+    if let Some(name) = &body.name {
+        checks.name("name", name);
+    }
+    if let Some(options) = &body.options {
+        check_options(&mut checks, current.field_type, options);
+    }
+    checks.finish()?;
+    Ok(Json(state.store.update_field(&key, &body).await?))
+}
+
+/// Remove a ticket field.
+#[utoipa::path(delete, path = "/v1/ticket-fields/{key}", tag = "ticket-fields",
+    params(("key" = String, Path, description = "The field's key")),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(key): Path<String>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    state.store.delete_field(&key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn trimmed(options: Vec<String>) -> Vec<String> {
+    options.into_iter().map(|o| o.trim().to_string()).collect()
+}
+
+/// Dropdowns need distinct, non-empty options; other types take none.
+fn check_options(checks: &mut Checks, field_type: FieldType, options: &[String]) {
+    if field_type != FieldType::Dropdown {
+        if !options.is_empty() {
+            checks.push(
+                "options",
+                format!("only dropdown fields have options, not {field_type} fields"),
+            );
+        }
+        return;
+    }
+    if options.is_empty() {
+        checks.push("options", "a dropdown needs at least one option");
+    }
+    let mut seen = std::collections::HashSet::new();
+    for option in options {
+        if option.is_empty() {
+            checks.push("options", "options must not be empty");
+        } else if !seen.insert(option) {
+            checks.push("options", format!("'{option}' is listed twice"));
+        }
+    }
+}

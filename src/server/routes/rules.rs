@@ -1,0 +1,177 @@
+//! `/v1/rules/{kind}`: the ordered priority and assignment rules.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::api::{Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use crate::server::AppState;
+use crate::server::auth::{Principal, generate_id};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::ApiJson;
+use crate::server::routing::rules::validate_condition;
+use crate::server::store::rules::NewRule;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, remove))
+        .routes(routes!(move_rule))
+}
+
+fn kind(text: &str) -> ApiResult<RuleKind> {
+    text.parse().map_err(|_| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "rule_kind_not_found",
+            format!("there are no '{text}' rules: use priority or assignment"),
+        )
+    })
+}
+
+/// One list of rules, in order: the first match wins.
+#[utoipa::path(get, path = "/v1/rules/{kind}", tag = "rules",
+    params(("kind" = String, Path, description = "`priority` or `assignment`")),
+    responses((status = 200, body = Vec<Rule>), (status = 404, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(kind_text): Path<String>,
+) -> ApiResult<Json<Vec<Rule>>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.list_rules(kind(&kind_text)?).await?))
+}
+
+/// Add a rule, last or at `position`.
+#[utoipa::path(post, path = "/v1/rules/{kind}", tag = "rules",
+    params(("kind" = String, Path, description = "`priority` or `assignment`")),
+    request_body = RuleCreate,
+    responses((status = 201, body = Rule), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(kind_text): Path<String>,
+    ApiJson(body): ApiJson<RuleCreate>,
+) -> ApiResult<(StatusCode, Json<Rule>)> {
+    principal.require(Role::Manager)?;
+    let kind = kind(&kind_text)?;
+    let name = body
+        .name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let mut checks = Checks::new();
+    if let Some(name) = &name {
+        checks.name("name", name);
+    }
+    for (index, condition) in body.conditions.iter().enumerate() {
+        if let Err(message) = validate_condition(condition) {
+            checks.push(&format!("conditions[{index}]"), message);
+        }
+    }
+    match kind {
+        RuleKind::Priority => {
+            if body.priority.is_none() {
+                checks.push("priority", "a priority rule needs the priority it sets");
+            }
+            if body.team.is_some() {
+                checks.push(
+                    "team",
+                    "a priority rule sets no team: use an assignment rule",
+                );
+            }
+        }
+        RuleKind::Assignment => {
+            match &body.team {
+                Some(team) => {
+                    checks.slug("team", team);
+                }
+                None => {
+                    checks.push("team", "an assignment rule needs the team it routes to");
+                }
+            }
+            if body.priority.is_some() {
+                checks.push(
+                    "priority",
+                    "an assignment rule sets no priority: use a priority rule",
+                );
+            }
+        }
+    }
+    if body.position == Some(0) {
+        checks.push("position", "positions start at 1");
+    }
+    checks.finish()?;
+    let rule = state
+        .store
+        .create_rule(NewRule {
+            id: generate_id("rule"),
+            kind,
+            name,
+            match_mode: body.match_mode,
+            conditions: body.conditions,
+            priority: body.priority,
+            team: body.team,
+            position: body.position,
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(rule)))
+}
+
+/// Show one rule.
+#[utoipa::path(get, path = "/v1/rules/{kind}/{id}", tag = "rules",
+    params(("kind" = String, Path, description = "`priority` or `assignment`"),
+        ("id" = String, Path, description = "The rule's id")),
+    responses((status = 200, body = Rule), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path((kind_text, id)): Path<(String, String)>,
+) -> ApiResult<Json<Rule>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_rule(kind(&kind_text)?, &id).await?))
+}
+
+/// Remove a rule; the rules after it move up.
+#[utoipa::path(delete, path = "/v1/rules/{kind}/{id}", tag = "rules",
+    params(("kind" = String, Path, description = "`priority` or `assignment`"),
+        ("id" = String, Path, description = "The rule's id")),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path((kind_text, id)): Path<(String, String)>,
+) -> ApiResult<StatusCode> {
+    principal.require(Role::Manager)?;
+    state.store.delete_rule(kind(&kind_text)?, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Move a rule to another position; positions past the end move it last.
+#[utoipa::path(post, path = "/v1/rules/{kind}/{id}/move", tag = "rules",
+    params(("kind" = String, Path, description = "`priority` or `assignment`"),
+        ("id" = String, Path, description = "The rule's id")),
+    request_body = RuleMove,
+    responses((status = 200, body = Rule), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn move_rule(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path((kind_text, id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<RuleMove>,
+) -> ApiResult<Json<Rule>> {
+    principal.require(Role::Manager)?;
+    if body.position == 0 {
+        return Err(ApiError::validation(vec![crate::api::FieldError::new(
+            "position",
+            "positions start at 1",
+        )]));
+    }
+    Ok(Json(
+        state
+            .store
+            .move_rule(kind(&kind_text)?, &id, body.position)
+            .await?,
+    ))
+}

@@ -1,0 +1,179 @@
+//! `/v1/settings/*`: assignment, business hours, notifications and handoff settings.
+//! Each section is read and replaced whole; absent fields take their defaults.
+
+use axum::Json;
+use axum::extract::State;
+use jiff::Timestamp;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::parse_instant;
+use crate::api::{
+    AssignmentSettings, AtQuery, BusinessHours, HandoffSettings, HoursCheck, NotificationSettings,
+    Problem, Role,
+};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::routing::hours;
+use crate::server::store::settings::Section;
+use crate::server::validate::Checks;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_assignment, put_assignment))
+        .routes(routes!(get_hours, put_hours))
+        .routes(routes!(check_hours))
+        .routes(routes!(get_notifications, put_notifications))
+        .routes(routes!(get_handoff, put_handoff))
+}
+
+/// How new tickets are assigned, and the support inbox.
+#[utoipa::path(get, path = "/v1/settings/assignment", tag = "settings",
+    responses((status = 200, body = AssignmentSettings)))]
+async fn get_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<AssignmentSettings>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_setting(Section::Assignment).await?))
+}
+
+/// Replace the assignment settings.
+#[utoipa::path(put, path = "/v1/settings/assignment", tag = "settings",
+    request_body = AssignmentSettings,
+    responses((status = 200, body = AssignmentSettings), (status = 422, body = Problem)))]
+async fn put_assignment(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(mut body): ApiJson<AssignmentSettings>,
+) -> ApiResult<Json<AssignmentSettings>> {
+    principal.require(Role::Manager)?;
+    body.support_inbox.address = body
+        .support_inbox
+        .address
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty());
+    let mut checks = Checks::new();
+    match &body.support_inbox.address {
+        Some(address) => {
+            checks.email("support-inbox.address", address);
+        }
+        None if body.support_inbox.enabled => {
+            checks.push(
+                "support-inbox.address",
+                "an enabled support inbox needs the address customers write to",
+            );
+        }
+        None => {}
+    }
+    checks.finish()?;
+    state.store.put_setting(Section::Assignment, &body).await?;
+    Ok(Json(body))
+}
+
+/// Business hours.
+#[utoipa::path(get, path = "/v1/settings/business-hours", tag = "settings",
+    responses((status = 200, body = BusinessHours)))]
+async fn get_hours(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<BusinessHours>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_setting(Section::BusinessHours).await?))
+}
+
+/// Replace the business hours. The time zone must be a known IANA zone.
+#[utoipa::path(put, path = "/v1/settings/business-hours", tag = "settings",
+    request_body = BusinessHours,
+    responses((status = 200, body = BusinessHours), (status = 422, body = Problem)))]
+async fn put_hours(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(mut body): ApiJson<BusinessHours>,
+) -> ApiResult<Json<BusinessHours>> {
+    principal.require(Role::Manager)?;
+    hours::Schedule::from_settings(&body).map_err(ApiError::validation)?;
+    // Store days in week order and holidays in date order, so reordering is no change.
+    body.days.sort();
+    body.holidays.sort();
+    state
+        .store
+        .put_setting(Section::BusinessHours, &body)
+        .await?;
+    Ok(Json(body))
+}
+
+/// Whether business hours are open at `at` (default now), and when that next changes.
+#[utoipa::path(get, path = "/v1/settings/business-hours/check", tag = "settings",
+    params(AtQuery),
+    responses((status = 200, body = HoursCheck), (status = 422, body = Problem)))]
+async fn check_hours(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<AtQuery>,
+) -> ApiResult<Json<HoursCheck>> {
+    principal.require_operator()?;
+    let at = match &query.at {
+        Some(text) => parse_instant("at", text)?,
+        None => Timestamp::now(),
+    };
+    let settings: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;
+    Ok(Json(
+        hours::check(&settings, at).map_err(ApiError::validation)?,
+    ))
+}
+
+/// Notification settings.
+#[utoipa::path(get, path = "/v1/settings/notifications", tag = "settings",
+    responses((status = 200, body = NotificationSettings)))]
+async fn get_notifications(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<NotificationSettings>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_setting(Section::Notifications).await?))
+}
+
+/// Replace the notification settings.
+#[utoipa::path(put, path = "/v1/settings/notifications", tag = "settings",
+    request_body = NotificationSettings,
+    responses((status = 200, body = NotificationSettings)))]
+async fn put_notifications(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<NotificationSettings>,
+) -> ApiResult<Json<NotificationSettings>> {
+    principal.require(Role::Manager)?;
+    state
+        .store
+        .put_setting(Section::Notifications, &body)
+        .await?;
+    Ok(Json(body))
+}
+
+/// Handoff settings.
+#[utoipa::path(get, path = "/v1/settings/handoff", tag = "settings",
+    responses((status = 200, body = HandoffSettings)))]
+async fn get_handoff(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<HandoffSettings>> {
+    principal.require_operator()?;
+    Ok(Json(state.store.get_setting(Section::Handoff).await?))
+}
+
+/// Replace the handoff settings.
+#[utoipa::path(put, path = "/v1/settings/handoff", tag = "settings",
+    request_body = HandoffSettings,
+    responses((status = 200, body = HandoffSettings)))]
+async fn put_handoff(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<HandoffSettings>,
+) -> ApiResult<Json<HandoffSettings>> {
+    principal.require(Role::Manager)?;
+    state.store.put_setting(Section::Handoff, &body).await?;
+    Ok(Json(body))
+}

@@ -1,0 +1,60 @@
+//! The `settings` table: one JSON document per section. A section never written
+//! reads as its defaults.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Store, StoreError, StoreResult, now};
+
+/// The settings sections, by their stored names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Assignment,
+    BusinessHours,
+    Notifications,
+    Handoff,
+}
+
+impl Section {
+    fn name(self) -> &'static str {
+        match self {
+            Section::Assignment => "assignment",
+            Section::BusinessHours => "business-hours",
+            Section::Notifications => "notifications",
+            Section::Handoff => "handoff",
+        }
+    }
+}
+
+impl Store {
+    pub async fn get_setting<T: DeserializeOwned + Default>(
+        &self,
+        section: Section,
+    ) -> StoreResult<T> {
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE name = ?")
+            .bind(section.name())
+            .fetch_optional(self.pool())
+            .await?;
+        match value {
+            None => Ok(T::default()),
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("{} settings: {e}", section.name()))),
+        }
+    }
+
+    pub async fn put_setting<T: Serialize>(&self, section: Section, value: &T) -> StoreResult<()> {
+        let json = serde_json::to_string(value).expect("settings serialize");
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?) \
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(section.name())
+        .bind(json)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

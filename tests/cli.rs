@@ -401,10 +401,10 @@ fn tokens_are_never_taken_on_the_command_line() {
 }
 
 #[test]
-fn two_processes_can_use_one_new_desk_file_at_once() {
-    for round in 0..5 {
+fn several_processes_can_use_one_new_desk_file_at_once() {
+    for round in 0..8 {
         let desk = Desk::new();
-        let children: Vec<_> = (0..2)
+        let children: Vec<_> = (0..3)
             .map(|i| {
                 desk.std_cmd()
                     .args([

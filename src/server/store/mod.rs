@@ -27,6 +27,9 @@ use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How often opening a desk is tried again while another process holds its lock.
+const OPEN_ATTEMPTS: u32 = 12;
+
 /// The schema, embedded in the binary: versions are applied in order, once.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (
@@ -92,6 +95,25 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
+        // Two processes opening a new desk at once race to switch it to WAL and to
+        // create the schema: SQLite answers the loser "database is locked" at once,
+        // without waiting out the busy timeout, and sqlx takes no migration lock on
+        // SQLite, so the loser may also find a table the winner just created.
+        // Trying again after a pause finds the winner's work done.
+        let mut attempt = 0;
+        loop {
+            match Self::connect(path, options.clone()).await {
+                Ok(store) => return Ok(store),
+                Err(error) if attempt < OPEN_ATTEMPTS && is_busy(&error) => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(20 << attempt.min(4))).await;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    async fn connect(path: &Path, options: SqliteConnectOptions) -> StoreResult<Store> {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -100,7 +122,10 @@ impl Store {
             pool,
             path: path.to_path_buf(),
         };
-        store.migrate().await?;
+        if let Err(error) = store.migrate().await {
+            store.close().await;
+            return Err(error);
+        }
         Ok(store)
     }
 
@@ -123,20 +148,10 @@ impl Store {
                 })
                 .collect(),
         );
-        // sqlx takes no lock for SQLite migrations, so two processes opening a new
-        // desk at once can race: the loser's transaction fails, and on the next
-        // attempt it sees the winner's schema and has nothing left to do.
-        let mut attempt = 0;
-        loop {
-            match migrator.run(&self.pool).await {
-                Ok(()) => return Ok(()),
-                Err(_) if attempt < 8 => {
-                    attempt += 1;
-                    tokio::time::sleep(Duration::from_millis(25 << attempt.min(5))).await;
-                }
-                Err(e) => return Err(StoreError::Database(e.into())),
-            }
-        }
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))
     }
 
     /// A read-only check that the database answers.
@@ -171,6 +186,18 @@ pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
 
 pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {
     value.parse().map_err(StoreError::Corrupt)
+}
+
+/// Whether an error is a lost race with another process opening the same desk:
+/// SQLite's "database is locked" or "busy", or a migration finding the schema
+/// object the other process just created (it is then recorded as applied).
+fn is_busy(error: &StoreError) -> bool {
+    let text = match error {
+        StoreError::Database(sqlx::Error::Database(db)) => db.message().to_string(),
+        StoreError::Database(sqlx::Error::Migrate(migrate)) => migrate.to_string(),
+        _ => return false,
+    };
+    text.contains("locked") || text.contains("busy") || text.contains("already exists")
 }
 
 /// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.

@@ -432,7 +432,7 @@ fn several_processes_can_use_one_new_desk_file_at_once() {
         }
         assert_eq!(
             desk.run(&["operators", "list", "-o", "name"]),
-            "op-0\nop-1\n"
+            "op-0\nop-1\nop-2\n"
         );
     }
 }

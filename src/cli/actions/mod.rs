@@ -181,14 +181,15 @@ impl Detail for HandoverStatus {
             ),
         ];
         if !self.hidden_because.is_empty() {
-            fields.push((
-                "Hidden because",
-                self.hidden_because
+            let reasons = match self.hidden_because.as_slice() {
+                [one] => one.message.clone(),
+                many => many
                     .iter()
                     .map(|r| format!("- {}", r.message))
                     .collect::<Vec<_>>()
                     .join("\n"),
-            ));
+            };
+            fields.push(("Hidden because", reasons));
         }
         fields.extend([
             ("Messages", self.messages.to_string()),

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -196,7 +195,7 @@ async fn handover_status(
     }
     let at = match &query.at {
         Some(text) => parse_instant("at", text)?,
-        None => Timestamp::now(),
+        None => super::now_to_the_second(),
     };
     let agent = state.store.get_agent(&key).await?;
     let hours: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;

@@ -36,6 +36,12 @@ pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestam
     })
 }
 
+/// Now, without the fraction of a second nobody wants to read.
+pub(crate) fn now_to_the_second() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(jiff::Timestamp::now().as_second())
+        .expect("now is within jiff's range")
+}
+
 /// Cuts a list fetched with `limit + 1` rows into a page and its cursor.
 pub(crate) fn into_page<T>(mut items: Vec<T>, limit: u32, key: impl Fn(&T) -> String) -> Page<T> {
     let next_cursor = if items.len() > limit as usize {

@@ -3,7 +3,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -117,7 +116,7 @@ async fn check_hours(
     principal.require_operator()?;
     let at = match &query.at {
         Some(text) => parse_instant("at", text)?,
-        None => Timestamp::now(),
+        None => super::now_to_the_second(),
     };
     let settings: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;
     Ok(Json(

@@ -3,7 +3,7 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{Store, StoreError, StoreResult, is_unique_violation, now, parse_time};
+use super::{Store, StoreError, StoreResult, inserted, now, parse_time};
 use crate::api::{Agent, HandoverAction};
 
 const COLUMNS: &str = "key, name, handover, created_at, updated_at";
@@ -59,7 +59,7 @@ impl Store {
     pub async fn create_agent(&self, key: &str, name: &str) -> StoreResult<Agent> {
         let mut tx = self.write().await?;
         let stamp = now();
-        let inserted = sqlx::query(
+        let insertion = sqlx::query(
             "INSERT INTO agents (key, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
         )
         .bind(key)
@@ -68,15 +68,7 @@ impl Store {
         .bind(&stamp)
         .execute(&mut *tx)
         .await;
-        match inserted {
-            Err(e) if is_unique_violation(&e) => {
-                return Err(StoreError::AlreadyExists {
-                    what: "agent",
-                    key: key.to_string(),
-                });
-            }
-            other => other?,
-        };
+        inserted(insertion, "agent", key)?;
         let agent = fetch_agent(&mut tx, key).await?;
         tx.commit().await?;
         Ok(agent)

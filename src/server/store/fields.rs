@@ -3,7 +3,7 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{Store, StoreError, StoreResult, is_unique_violation, now, parse_enum, parse_time};
+use super::{Store, StoreError, StoreResult, inserted, now, parse_enum, parse_time};
 use crate::api::{TicketField, TicketFieldCreate, TicketFieldUpdate};
 
 const COLUMNS: &str = "key, name, field_type, options, created_at, updated_at";
@@ -64,7 +64,7 @@ impl Store {
     pub async fn create_field(&self, field: &TicketFieldCreate) -> StoreResult<TicketField> {
         let mut tx = self.write().await?;
         let stamp = now();
-        let inserted = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let insertion = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO ticket_fields ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
         )))
         .bind(&field.key)
@@ -75,15 +75,7 @@ impl Store {
         .bind(&stamp)
         .execute(&mut *tx)
         .await;
-        match inserted {
-            Err(e) if is_unique_violation(&e) => {
-                return Err(StoreError::AlreadyExists {
-                    what: "ticket field",
-                    key: field.key.clone(),
-                });
-            }
-            other => other?,
-        };
+        inserted(insertion, "ticket field", &field.key)?;
         let created = fetch_field(&mut tx, &field.key).await?;
         tx.commit().await?;
         Ok(created)

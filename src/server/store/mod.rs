@@ -200,6 +200,39 @@ fn is_busy(error: &StoreError) -> bool {
     text.contains("locked") || text.contains("busy") || text.contains("already exists")
 }
 
+/// The outcome of an INSERT, with a UNIQUE or PRIMARY KEY violation reported as
+/// `what` '`key`' already existing.
+pub(crate) fn inserted(
+    result: Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error>,
+    what: &'static str,
+    key: &str,
+) -> StoreResult<()> {
+    match result {
+        Err(e) if is_unique_violation(&e) => Err(StoreError::AlreadyExists {
+            what,
+            key: key.to_string(),
+        }),
+        other => other.map(|_| ()).map_err(StoreError::from),
+    }
+}
+
+/// Groups two-column rows (`key`, `value`) into the values of each key, in row order.
+pub(crate) fn group_rows(
+    rows: &[sqlx::sqlite::SqliteRow],
+    key: &str,
+    value: &str,
+) -> StoreResult<std::collections::BTreeMap<String, Vec<String>>> {
+    use sqlx::Row;
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in rows {
+        groups
+            .entry(row.try_get(key)?)
+            .or_default()
+            .push(row.try_get(value)?);
+    }
+    Ok(groups)
+}
+
 /// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.
 pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())

@@ -1,11 +1,9 @@
 //! The `operators` table and operators' side of `team_members`.
 
-use std::collections::BTreeMap;
-
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, Sqlite, Transaction};
 
-use super::{Store, StoreError, StoreResult, is_unique_violation, now, parse_enum, parse_time};
+use super::{Store, StoreError, StoreResult, group_rows, inserted, now, parse_enum, parse_time};
 use crate::api::{Availability, Operator, OperatorUpdate, Role};
 
 /// A validated operator to insert.
@@ -69,13 +67,7 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        let mut teams: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for row in &memberships {
-            teams
-                .entry(row.try_get("operator_handle")?)
-                .or_default()
-                .push(row.try_get("team_key")?);
-        }
+        let mut teams = group_rows(&memberships, "operator_handle", "team_key")?;
         rows.iter()
             .map(|row| {
                 let handle: String = row.try_get("handle")?;
@@ -92,7 +84,7 @@ impl Store {
     pub async fn create_operator(&self, new: NewOperator) -> StoreResult<Operator> {
         let mut tx = self.write().await?;
         let stamp = now();
-        let inserted = sqlx::query(AssertSqlSafe(format!(
+        let insertion = sqlx::query(AssertSqlSafe(format!(
             "INSERT INTO operators ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )))
         .bind(&new.handle)
@@ -106,15 +98,7 @@ impl Store {
         .bind(&stamp)
         .execute(&mut *tx)
         .await;
-        match inserted {
-            Err(e) if is_unique_violation(&e) => {
-                return Err(StoreError::AlreadyExists {
-                    what: "operator",
-                    key: new.handle,
-                });
-            }
-            other => other?,
-        };
+        inserted(insertion, "operator", &new.handle)?;
         set_operator_teams(&mut tx, &new.handle, &new.teams).await?;
         let operator = fetch_operator(&mut tx, &new.handle).await?;
         tx.commit().await?;

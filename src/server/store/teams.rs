@@ -1,11 +1,9 @@
 //! The `teams` table and teams' side of `team_members`.
 
-use std::collections::BTreeMap;
-
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
 
-use super::{Store, StoreError, StoreResult, is_unique_violation, now, parse_time};
+use super::{Store, StoreError, StoreResult, group_rows, inserted, now, parse_time};
 use crate::api::{Team, TeamUpdate};
 
 /// A validated team to insert.
@@ -53,13 +51,7 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for row in &memberships {
-            members
-                .entry(row.try_get("team_key")?)
-                .or_default()
-                .push(row.try_get("operator_handle")?);
-        }
+        let mut members = group_rows(&memberships, "team_key", "operator_handle")?;
         rows.iter()
             .map(|row| {
                 let key: String = row.try_get("key")?;
@@ -88,7 +80,7 @@ impl Store {
             });
         }
         let stamp = now();
-        let inserted = sqlx::query(
+        let insertion = sqlx::query(
             "INSERT INTO teams (key, name, is_default, created_at, updated_at) \
              VALUES (?, ?, ?, ?, ?)",
         )
@@ -100,15 +92,7 @@ impl Store {
         .bind(&stamp)
         .execute(&mut *tx)
         .await;
-        match inserted {
-            Err(e) if is_unique_violation(&e) => {
-                return Err(StoreError::AlreadyExists {
-                    what: "team",
-                    key: new.key,
-                });
-            }
-            other => other?,
-        };
+        inserted(insertion, "team", &new.key)?;
         set_members(&mut tx, &new.key, &new.members).await?;
         let team = fetch_team(&mut tx, &new.key).await?;
         tx.commit().await?;

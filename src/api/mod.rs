@@ -42,12 +42,14 @@ macro_rules! wire_enum {
     };
 }
 
+mod handoffs;
 mod operators;
 mod problem;
 mod teams;
 mod tokens;
 mod workspace;
 
+pub use handoffs::*;
 pub use operators::*;
 pub use problem::*;
 pub use teams::*;

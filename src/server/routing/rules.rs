@@ -26,7 +26,6 @@
 use std::borrow::Cow;
 
 use regex::{Regex, RegexBuilder};
-use serde::Serialize;
 
 use crate::api::{
     Channel, Condition, ConditionOp, Environment, MatchMode, Priority, Rule, RuleFacts, RuleKind,
@@ -263,44 +262,14 @@ pub fn rule_matches(rule: &Rule, facts: &RuleFacts) -> bool {
     }
 }
 
-/// Where a decided value came from, so a decision can be explained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "source", rename_all = "kebab-case")]
-pub enum DecisionSource {
-    /// The first matching rule.
-    Rule {
-        id: String,
-        position: u32,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        name: Option<String>,
-    },
-    /// No priority rule matched: the handover action's default priority.
-    ActionDefault,
-    /// No priority rule matched and the action has no default: `medium`.
-    Fallback,
-    /// No assignment rule matched: the workspace's default team.
-    DefaultTeam,
-    /// No assignment rule matched and there is no default team.
-    NoTeam,
-}
+pub use crate::api::{Decided, DecisionSource};
 
-impl DecisionSource {
-    fn rule(rule: &Rule) -> Self {
-        DecisionSource::Rule {
-            id: rule.id.clone(),
-            position: rule.position,
-            name: rule.name.clone(),
-        }
+fn source_of(rule: &Rule) -> DecisionSource {
+    DecisionSource::Rule {
+        id: rule.id.clone(),
+        position: rule.position,
+        name: rule.name.clone(),
     }
-}
-
-/// A decided value and where it came from. Serializes flat:
-/// `{"value": "high", "source": "rule", "id": "rule_…", "position": 1}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Decided<T> {
-    pub value: T,
-    #[serde(flatten)]
-    pub source: DecisionSource,
 }
 
 /// The first rule of `kind`, by `position` (then `id`, should two share one), that
@@ -322,7 +291,7 @@ fn first_match<'r, T>(
         .find(|(rule, _)| rule_matches(rule, facts))
         .map(|(rule, value)| Decided {
             value,
-            source: DecisionSource::rule(rule),
+            source: source_of(rule),
         })
 }
 

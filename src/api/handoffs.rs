@@ -1,0 +1,239 @@
+//! Handoffs: an AI agent escalates a conversation, Desk decides what happens, and
+//! records the decision with a ticket or a preview.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Channel, Environment, FieldType, Priority};
+
+wire_enum! {
+    /// Who wrote a transcript message.
+    MessageRole {
+        Customer = "customer",
+        Ai = "ai",
+    }
+}
+
+wire_enum! {
+    /// What a handoff became.
+    HandoffOutcome {
+        /// Recorded for review; no ticket (development and staging, by default).
+        Preview = "preview",
+        /// A ticket in Desk's inbox.
+        Ticket = "ticket",
+        /// A ticket on an external platform, delivered through the outbox.
+        External = "external",
+    }
+}
+
+/// The customer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Requester {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The customer's id on the AI agent platform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}
+
+/// One message of the conversation before the handoff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranscriptMessage {
+    pub role: MessageRole,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub at: Option<Timestamp>,
+}
+
+/// `POST /v1/handoffs` and `POST /v1/handoffs/preview`: what the AI agent sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HandoffRequest {
+    /// The AI agent's key.
+    pub agent: String,
+    pub environment: Environment,
+    pub channel: Channel,
+    #[serde(default)]
+    pub requester: Option<Requester>,
+    /// The conversation so far, oldest first.
+    #[serde(default)]
+    pub transcript: Vec<TranscriptMessage>,
+    /// Key/value facts (strings, numbers or booleans), e.g. `order-id: "123"`.
+    /// Keys that equal a ticket field's key set that field.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub context: BTreeMap<String, serde_json::Value>,
+    /// `explicit-request`, `failed-resolution` or other text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The agent's own summary; Desk writes one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// Where a decided value came from, so a decision can be explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "source", rename_all = "kebab-case")]
+pub enum DecisionSource {
+    /// The first matching rule.
+    Rule {
+        id: String,
+        position: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
+    /// No priority rule matched: the handover action's default priority.
+    ActionDefault,
+    /// No priority rule matched and the action has no default: `medium`.
+    Fallback,
+    /// No assignment rule matched: the workspace's default team.
+    DefaultTeam,
+    /// No assignment rule matched and there is no default team.
+    NoTeam,
+}
+
+/// A decided value and where it came from. Serializes flat:
+/// `{"value": "high", "source": "rule", "id": "rule_…", "position": 1}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Decided<T> {
+    pub value: T,
+    #[serde(flatten)]
+    pub source: DecisionSource,
+}
+
+/// A ticket field the handoff sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct FieldValue {
+    pub key: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// The context value converted to the field's type.
+    #[schema(value_type = Object)]
+    pub value: serde_json::Value,
+}
+
+/// A context value that matched a field but could not be converted to its type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct FieldMismatch {
+    pub key: String,
+    #[schema(value_type = Object)]
+    pub value: serde_json::Value,
+    pub message: String,
+}
+
+/// Who gets the ticket, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct AssigneeDecision {
+    /// The operator's handle; none when nobody is assigned.
+    #[serde(default)]
+    pub value: Option<String>,
+    pub method: super::AssignmentMethod,
+    /// Why this operator, or why nobody.
+    pub reason: String,
+}
+
+/// What the customer sees on escalating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CustomerView {
+    /// `waiting-label` or `auto-reply`.
+    pub kind: String,
+    pub text: String,
+}
+
+/// The full decision of the handoff pipeline: what happens and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HandoffDecision {
+    pub agent: String,
+    /// The handover action's name.
+    pub action: String,
+    pub platform: String,
+    pub environment: Environment,
+    pub channel: Channel,
+    pub outcome: HandoffOutcome,
+    pub subject: String,
+    #[schema(value_type = Object)]
+    pub priority: Decided<Priority>,
+    #[schema(value_type = Object)]
+    pub team: Decided<Option<String>>,
+    pub assignee: AssigneeDecision,
+    /// Ticket fields set from context keys, by key.
+    pub fields: Vec<FieldValue>,
+    /// Context values that matched a field but did not convert; not applied.
+    pub field_mismatches: Vec<FieldMismatch>,
+    /// Context keys that match no ticket field.
+    pub unmatched_context_keys: Vec<String>,
+    /// Context keys that break the key convention (lowercase letters, digits,
+    /// dashes); never used.
+    pub invalid_context_keys: Vec<String>,
+    pub warnings: Vec<String>,
+    pub customer_sees: CustomerView,
+    pub summary: String,
+}
+
+/// A recorded handoff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Handoff {
+    /// e.g. `hof_3f9a0c1b2d4e`.
+    pub id: String,
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+    pub agent: String,
+    pub environment: Environment,
+    pub outcome: HandoffOutcome,
+    /// The inbox ticket it created.
+    #[serde(default)]
+    pub ticket: Option<u64>,
+    pub decision: HandoffDecision,
+    /// The handoff as received.
+    pub request: HandoffRequest,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+}
+
+/// Filters of `GET /v1/handoffs`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Environment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<HandoffOutcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// `POST /v1/inbound/email`: a message to the support inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InboundEmail {
+    /// `Name <address>` or a bare address.
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub text: String,
+    /// The message's `Message-ID`: a second message with the same id creates nothing.
+    pub message_id: String,
+}
+
+/// The answer to an inbound email.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InboundResult {
+    pub ticket: u64,
+    /// False when the message id was seen before and nothing was created.
+    pub created: bool,
+}

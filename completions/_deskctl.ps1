@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Who is told when a customer asks for a human')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'Ticket fields, set from context keys')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Priority and assignment rules')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Preview, send and inspect handoffs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1651,6 +1652,150 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
         'deskctl;rules;help;help' {
             break
         }
+        'deskctl;handoff' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a handoff for real, to test a setup end to end')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded handoffs, newest first')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List recorded handoffs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a recorded handoff and its decision')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskctl;handoff;preview' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Preview as this agent instead of the file''s')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Preview in this environment instead of the file''s')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;handoff;send' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Send as this agent instead of the file''s')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Send in this environment instead of the file''s')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Make the send repeatable: the same key never creates a second ticket (default: a new random key, so retries after a lost answer are safe)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;handoff;list' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only handoffs from this environment')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only handoffs from this agent')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only handoffs with this outcome')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (newest first)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every matching handoff')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;handoff;ls' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Only handoffs from this environment')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only handoffs from this agent')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only handoffs with this outcome')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (newest first)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every matching handoff')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;handoff;show' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;handoff;help' {
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a handoff for real, to test a setup end to end')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded handoffs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a recorded handoff and its decision')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskctl;handoff;help;preview' {
+            break
+        }
+        'deskctl;handoff;help;send' {
+            break
+        }
+        'deskctl;handoff;help;list' {
+            break
+        }
+        'deskctl;handoff;help;show' {
+            break
+        }
+        'deskctl;handoff;help;help' {
+            break
+        }
         'deskctl;completions' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
@@ -1680,6 +1825,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Who is told when a customer asks for a human')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'Ticket fields, set from context keys')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Priority and assignment rules')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Preview, send and inspect handoffs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1906,6 +2052,25 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;help;rules;move' {
+            break
+        }
+        'deskctl;help;handoff' {
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a handoff for real, to test a setup end to end')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded handoffs, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a recorded handoff and its decision')
+            break
+        }
+        'deskctl;help;handoff;preview' {
+            break
+        }
+        'deskctl;help;handoff;send' {
+            break
+        }
+        'deskctl;help;handoff;list' {
+            break
+        }
+        'deskctl;help;handoff;show' {
             break
         }
         'deskctl;help;completions' {

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
             cand rules 'Priority and assignment rules'
+            cand handoff 'Preview, send and inspect handoffs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1504,6 +1505,138 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;rules;help;help'= {
         }
+        &'deskctl;handoff'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand preview 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+            cand send 'Send a handoff for real, to test a setup end to end'
+            cand list 'List recorded handoffs, newest first'
+            cand ls 'List recorded handoffs, newest first'
+            cand show 'Show a recorded handoff and its decision'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;handoff;preview'= {
+            cand -f 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
+            cand --file 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
+            cand --agent 'Preview as this agent instead of the file''s'
+            cand --env 'Preview in this environment instead of the file''s'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;handoff;send'= {
+            cand -f 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
+            cand --file 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
+            cand --agent 'Send as this agent instead of the file''s'
+            cand --env 'Send in this environment instead of the file''s'
+            cand --idempotency-key 'Make the send repeatable: the same key never creates a second ticket (default: a new random key, so retries after a lost answer are safe)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;handoff;list'= {
+            cand --env 'Only handoffs from this environment'
+            cand --agent 'Only handoffs from this agent'
+            cand --outcome 'Only handoffs with this outcome'
+            cand --limit 'At most this many (newest first)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching handoff'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;handoff;ls'= {
+            cand --env 'Only handoffs from this environment'
+            cand --agent 'Only handoffs from this agent'
+            cand --outcome 'Only handoffs with this outcome'
+            cand --limit 'At most this many (newest first)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching handoff'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;handoff;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;handoff;help'= {
+            cand preview 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+            cand send 'Send a handoff for real, to test a setup end to end'
+            cand list 'List recorded handoffs, newest first'
+            cand show 'Show a recorded handoff and its decision'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;handoff;help;preview'= {
+        }
+        &'deskctl;handoff;help;send'= {
+        }
+        &'deskctl;handoff;help;list'= {
+        }
+        &'deskctl;handoff;help;show'= {
+        }
+        &'deskctl;handoff;help;help'= {
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -1532,6 +1665,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
             cand rules 'Priority and assignment rules'
+            cand handoff 'Preview, send and inspect handoffs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1699,6 +1833,20 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;rules;remove'= {
         }
         &'deskctl;help;rules;move'= {
+        }
+        &'deskctl;help;handoff'= {
+            cand preview 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+            cand send 'Send a handoff for real, to test a setup end to end'
+            cand list 'List recorded handoffs, newest first'
+            cand show 'Show a recorded handoff and its decision'
+        }
+        &'deskctl;help;handoff;preview'= {
+        }
+        &'deskctl;help;handoff;send'= {
+        }
+        &'deskctl;help;handoff;list'= {
+        }
+        &'deskctl;help;handoff;show'= {
         }
         &'deskctl;help;completions'= {
         }

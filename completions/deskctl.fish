@@ -53,6 +53,7 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "hours" -d 'Business
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "notifications" -d 'Who is told when a customer asks for a human'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "fields" -d 'Ticket fields, set from context keys'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "handoff" -d 'Preview, send and inspect handoffs'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l listen -d 'The address to listen on; port 0 picks a free port' -r
@@ -1479,6 +1480,142 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_s
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a rule to another position in its list'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "preview" -d 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "list" -d 'List recorded handoffs, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "ls" -d 'List recorded handoffs, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "show" -d 'Show a recorded handoff and its decision'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s f -l file -d 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l agent -d 'Preview as this agent instead of the file\'s' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l env -d 'Preview in this environment instead of the file\'s' -r -f -a "development\t''
+staging\t''
+production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -s f -l file -d 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l agent -d 'Send as this agent instead of the file\'s' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l env -d 'Send in this environment instead of the file\'s' -r -f -a "development\t''
+staging\t''
+production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l idempotency-key -d 'Make the send repeatable: the same key never creates a second ticket (default: a new random key, so retries after a lost answer are safe)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l env -d 'Only handoffs from this environment' -r -f -a "development\t''
+staging\t''
+production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l agent -d 'Only handoffs from this agent' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l outcome -d 'Only handoffs with this outcome' -r -f -a "preview\t''
+ticket\t''
+external\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l limit -d 'At most this many (newest first)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l all -d 'Every matching handoff'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l env -d 'Only handoffs from this environment' -r -f -a "development\t''
+staging\t''
+production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l agent -d 'Only handoffs from this agent' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l outcome -d 'Only handoffs with this outcome' -r -f -a "preview\t''
+ticket\t''
+external\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l limit -d 'At most this many (newest first)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l all -d 'Every matching handoff'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "preview" -d 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recorded handoffs, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a recorded handoff and its decision'
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -1495,20 +1632,21 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "hours" -d 'Business hours'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "rules" -d 'Priority and assignment rules'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
@@ -1556,3 +1694,7 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Add a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "move" -d 'Move a rule to another position in its list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "preview" -d 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List recorded handoffs, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "show" -d 'Show a recorded handoff and its decision'

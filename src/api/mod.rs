@@ -46,6 +46,7 @@ mod handoffs;
 mod operators;
 mod problem;
 mod teams;
+mod tickets;
 mod tokens;
 mod workspace;
 
@@ -53,6 +54,7 @@ pub use handoffs::*;
 pub use operators::*;
 pub use problem::*;
 pub use teams::*;
+pub use tickets::*;
 pub use tokens::*;
 pub use workspace::*;
 

@@ -7,6 +7,7 @@ pub mod assignment;
 pub mod completions;
 pub mod context;
 pub mod fields;
+pub mod handoff;
 pub mod hours;
 pub mod notifications;
 pub mod operators;
@@ -107,6 +108,9 @@ pub enum Command {
     /// Priority and assignment rules
     #[command(subcommand)]
     Rules(rules::RulesCommand),
+    /// Preview, send and inspect handoffs
+    #[command(subcommand)]
+    Handoff(handoff::HandoffCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -139,6 +143,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Notifications(command) => notifications::dispatch(session, command).await,
         Command::Fields(command) => fields::dispatch(session, command).await,
         Command::Rules(command) => rules::dispatch(session, command).await,
+        Command::Handoff(command) => handoff::dispatch(session, command).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

@@ -6,6 +6,7 @@
 
 mod agents;
 mod fields;
+mod handoffs;
 mod operators;
 mod rules;
 mod settings;

@@ -97,6 +97,8 @@ impl From<StoreError> for ApiError {
                     "agent" => "agent_not_found",
                     "ticket field" => "field_not_found",
                     "rule" => "rule_not_found",
+                    "handoff" => "handoff_not_found",
+                    "ticket" => "ticket_not_found",
                     _ => "not_found",
                 };
                 Self::new(StatusCode::NOT_FOUND, code, error.to_string())

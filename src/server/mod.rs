@@ -86,6 +86,9 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::settings::router())
         .merge(routes::fields::router())
         .merge(routes::rules::router())
+        .merge(routes::handoffs::router())
+        .merge(routes::tickets::router())
+        .merge(routes::inbound::router())
 }
 
 /// The OpenAPI document of every route the router serves.

@@ -200,6 +200,19 @@ impl Ui {
     }
 }
 
+/// Items for a detail view: one as it is, several as a bulleted list.
+pub fn bullets(items: &[String]) -> String {
+    match items {
+        [] => "-".to_string(),
+        [one] => one.clone(),
+        many => many
+            .iter()
+            .map(|item| format!("- {item}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

@@ -181,14 +181,12 @@ impl Detail for HandoverStatus {
             ),
         ];
         if !self.hidden_because.is_empty() {
-            let reasons = match self.hidden_because.as_slice() {
-                [one] => one.message.clone(),
-                many => many
-                    .iter()
-                    .map(|r| format!("- {}", r.message))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            };
+            let reasons: Vec<String> = self
+                .hidden_because
+                .iter()
+                .map(|r| r.message.clone())
+                .collect();
+            let reasons = crate::ui::bullets(&reasons);
             fields.push(("Hidden because", reasons));
         }
         fields.extend([

@@ -3,11 +3,14 @@
 
 pub mod agents;
 pub mod fields;
+pub mod handoffs;
+pub mod inbound;
 pub mod meta;
 pub mod operators;
 pub mod rules;
 pub mod settings;
 pub mod teams;
+pub mod tickets;
 pub mod tokens;
 
 use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};

@@ -13,5 +13,6 @@
 
 pub mod assignment;
 pub mod button;
+pub mod handoff;
 pub mod hours;
 pub mod rules;

@@ -993,7 +993,7 @@ mod tests {
             match reference(&rules, RuleKind::Priority, &facts) {
                 Some(rule) => {
                     prop_assert_eq!(priority.value, rule.priority.unwrap());
-                    prop_assert_eq!(priority.source, DecisionSource::rule(&rule));
+                    prop_assert_eq!(priority.source, source_of(&rule));
                 }
                 None => prop_assert!(matches!(
                     priority.source,
@@ -1004,7 +1004,7 @@ mod tests {
             match reference(&rules, RuleKind::Assignment, &facts) {
                 Some(rule) => {
                     prop_assert_eq!(team.value, rule.team.clone());
-                    prop_assert_eq!(team.source, DecisionSource::rule(&rule));
+                    prop_assert_eq!(team.source, source_of(&rule));
                 }
                 None => {
                     prop_assert!(matches!(

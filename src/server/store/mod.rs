@@ -6,10 +6,12 @@
 
 pub mod agents;
 pub mod fields;
+pub mod handoffs;
 pub mod operators;
 pub mod rules;
 pub mod settings;
 pub mod teams;
+pub mod tickets;
 pub mod tokens;
 
 use std::borrow::Cow;
@@ -41,6 +43,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "workspace",
         include_str!("../../../migrations/0002_workspace.sql"),
+    ),
+    (
+        3,
+        "tickets",
+        include_str!("../../../migrations/0003_tickets.sql"),
     ),
 ];
 
@@ -176,8 +183,18 @@ impl Store {
     }
 }
 
+/// Now, as stored: RFC 3339 in UTC with exactly six fractional digits, so that
+/// text order is time order (`…00Z` would sort after `…00.1Z`).
 pub(crate) fn now() -> String {
-    Timestamp::now().to_string()
+    stored_time(Timestamp::now())
+}
+
+pub fn stored_time(at: Timestamp) -> String {
+    format!(
+        "{}.{:06}Z",
+        at.strftime("%Y-%m-%dT%H:%M:%S"),
+        at.subsec_microsecond()
+    )
 }
 
 pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
@@ -236,4 +253,24 @@ pub(crate) fn group_rows(
 /// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.
 pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_sort_as_text_in_time_order() {
+        let whole = Timestamp::from_second(1_800_000_000).unwrap();
+        let later = whole + jiff::SignedDuration::from_micros(100_000);
+        let much_later = whole + jiff::SignedDuration::from_secs(1);
+        let texts = [
+            stored_time(whole),
+            stored_time(later),
+            stored_time(much_later),
+        ];
+        assert_eq!(texts[0], "2027-01-15T08:00:00.000000Z");
+        assert!(texts[0] < texts[1] && texts[1] < texts[2], "{texts:?}");
+        assert_eq!(parse_time(&texts[1]).unwrap(), later);
+    }
 }

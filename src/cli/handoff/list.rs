@@ -1,0 +1,63 @@
+use clap::Args;
+
+use crate::api::{Environment, HandoffOutcome, HandoffQuery};
+use crate::cli::{Session, wire_enum_parser};
+use crate::error::CliResult;
+
+#[derive(Debug, Args)]
+pub struct HandoffListArgs {
+    /// Only handoffs from this environment
+    #[arg(long = "env", value_name = "ENV",
+        value_parser = wire_enum_parser::<Environment>(Environment::NAMES))]
+    pub environment: Option<Environment>,
+    /// Only handoffs from this agent
+    #[arg(long, value_name = "KEY")]
+    pub agent: Option<String>,
+    /// Only handoffs with this outcome
+    #[arg(long, value_parser = wire_enum_parser::<HandoffOutcome>(HandoffOutcome::NAMES))]
+    pub outcome: Option<HandoffOutcome>,
+    /// At most this many (newest first)
+    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+    pub limit: u32,
+    /// Every matching handoff
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub async fn cmd_handoff_list(session: &Session, args: HandoffListArgs) -> CliResult {
+    let client = session.client().await?;
+    let mut query = HandoffQuery {
+        environment: args.environment,
+        agent: args.agent,
+        outcome: args.outcome,
+        limit: Some(if args.all {
+            crate::api::MAX_PAGE_LIMIT
+        } else {
+            args.limit.clamp(1, crate::api::MAX_PAGE_LIMIT)
+        }),
+        cursor: None,
+    };
+    let mut handoffs = Vec::new();
+    let cut = loop {
+        let page = client.list_handoffs(&query).await?;
+        handoffs.extend(page.items);
+        match page.next_cursor {
+            Some(_) if !args.all && handoffs.len() >= args.limit as usize => break true,
+            Some(cursor) => query.cursor = Some(cursor),
+            None => break false,
+        }
+    };
+    handoffs.truncate(if args.all {
+        usize::MAX
+    } else {
+        args.limit as usize
+    });
+    session.ui.print_list(&handoffs, "handoffs")?;
+    if cut {
+        session.ui.info(&format!(
+            "Showing the newest {}; pass --all for every one or --limit N for more",
+            handoffs.len()
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,318 @@
+//! `deskctl handoff`: preview what a handoff would do, send one, and read the
+//! recorded ones.
+
+mod list;
+mod preview;
+mod send;
+mod show;
+
+use std::path::Path;
+
+use clap::Subcommand;
+
+use super::Session;
+use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
+use crate::error::{CliError, CliResult};
+use crate::ui::{Detail, Tabular, Ui};
+
+#[derive(Debug, Subcommand)]
+pub enum HandoffCommand {
+    /// Show what a handoff would do, storing nothing (a dry run of the real pipeline)
+    Preview(preview::HandoffPreviewArgs),
+    /// Send a handoff for real, to test a setup end to end
+    Send(send::HandoffSendArgs),
+    /// List recorded handoffs, newest first
+    #[command(visible_alias = "ls")]
+    List(list::HandoffListArgs),
+    /// Show a recorded handoff and its decision
+    Show(show::HandoffShowArgs),
+}
+
+pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
+    match command {
+        HandoffCommand::Preview(args) => preview::cmd_handoff_preview(session, args).await,
+        HandoffCommand::Send(args) => send::cmd_handoff_send(session, args).await,
+        HandoffCommand::List(args) => list::cmd_handoff_list(session, args).await,
+        HandoffCommand::Show(args) => show::cmd_handoff_show(session, args).await,
+    }
+}
+
+/// Reads a handoff from a JSON or YAML file (`-` for stdin; see
+/// docs/handoff-format.md), with `--agent` and `--env` overriding the file.
+pub(crate) fn read_handoff(
+    session: &Session,
+    path: &Path,
+    agent: Option<String>,
+    environment: Option<Environment>,
+) -> CliResult<HandoffRequest> {
+    let text = session.read_text(path)?;
+    let name = if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let looks_like_json =
+        path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    let mut request: HandoffRequest = if looks_like_json {
+        serde_json::from_str(&text).map_err(|e| {
+            CliError::general(format!(
+                "{name}:{}:{}: {}",
+                e.line(),
+                e.column(),
+                strip_position(&e.to_string())
+            ))
+            .with_hint("the handoff format is described in docs/handoff-format.md")
+        })?
+    } else {
+        serde_saphyr::from_str(&text).map_err(|e| {
+            CliError::general(format!("{name} is not a valid handoff"))
+                .with_cause(e)
+                .with_hint("the handoff format is described in docs/handoff-format.md")
+        })?
+    };
+    if let Some(agent) = agent {
+        request.agent = agent;
+    }
+    if let Some(environment) = environment {
+        request.environment = environment;
+    }
+    Ok(request)
+}
+
+/// serde_json ends its messages with " at line L column C"; the caller puts the
+/// position first, as compilers do.
+fn strip_position(message: &str) -> &str {
+    message
+        .rfind(" at line ")
+        .map_or(message, |index| &message[..index])
+}
+
+/// A decision as the preview shows it.
+pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, String)> {
+    use crate::api::DecisionSource;
+    let from = |source: &DecisionSource| match source {
+        DecisionSource::Rule { position, name, id } => match name {
+            Some(name) => format!("from rule #{position} \"{name}\" ({id})"),
+            None => format!("from rule #{position} ({id})"),
+        },
+        DecisionSource::ActionDefault => "the handover action's default".into(),
+        DecisionSource::Fallback => "no rule matched and the action has no default".into(),
+        DecisionSource::DefaultTeam => "the default team: no assignment rule matched".into(),
+        DecisionSource::NoTeam => "no assignment rule matched and there is no default team".into(),
+    };
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "-".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    let mut fields = vec![
+        (
+            "Agent",
+            format!(
+                "{} (action {}, platform {})",
+                decision.agent, decision.action, decision.platform
+            ),
+        ),
+        ("Environment", decision.environment.to_string()),
+        ("Channel", decision.channel.to_string()),
+        ("Outcome", decision.outcome.to_string()),
+        ("Subject", decision.subject.clone()),
+        (
+            "Ticket priority",
+            format!(
+                "{} ({})",
+                decision.priority.value,
+                from(&decision.priority.source)
+            ),
+        ),
+        (
+            "Assigned team",
+            format!(
+                "{} ({})",
+                decision.team.value.as_deref().unwrap_or("none"),
+                from(&decision.team.source)
+            ),
+        ),
+        (
+            "Operator",
+            format!(
+                "{} ({})",
+                decision.assignee.value.as_deref().unwrap_or("nobody"),
+                decision.assignee.reason
+            ),
+        ),
+        (
+            "Ticket fields",
+            if decision.fields.is_empty() {
+                "-".into()
+            } else {
+                decision
+                    .fields
+                    .iter()
+                    .map(|f| format!("{} ({}, {}) = {}", f.key, f.name, f.field_type, f.value))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            },
+        ),
+    ];
+    if !decision.field_mismatches.is_empty() {
+        fields.push((
+            "Not applied",
+            decision
+                .field_mismatches
+                .iter()
+                .map(|m| format!("{} = {}: {}", m.key, m.value, m.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    fields.extend([
+        ("Unmatched keys", list(&decision.unmatched_context_keys)),
+        ("Invalid keys", list(&decision.invalid_context_keys)),
+        (
+            "Customer sees",
+            format!(
+                "{}: {}",
+                decision.customer_sees.kind, decision.customer_sees.text
+            ),
+        ),
+        ("Summary", decision.summary.clone()),
+    ]);
+    if !decision.warnings.is_empty() {
+        fields.push(("Warnings", crate::ui::bullets(&decision.warnings)));
+    }
+    fields
+}
+
+impl Tabular for HandoffDecision {
+    fn columns(_wide: bool) -> Vec<&'static str> {
+        vec!["AGENT", "OUTCOME", "PRIORITY", "TEAM", "OPERATOR"]
+    }
+
+    fn cells(&self, _ui: &Ui, _wide: bool) -> Vec<String> {
+        vec![
+            self.agent.clone(),
+            self.outcome.to_string(),
+            self.priority.value.to_string(),
+            self.team.value.clone().unwrap_or_else(|| "-".into()),
+            self.assignee.value.clone().unwrap_or_else(|| "-".into()),
+        ]
+    }
+
+    fn name(&self) -> String {
+        self.agent.clone()
+    }
+}
+
+impl Detail for HandoffDecision {
+    fn fields(&self, _ui: &Ui) -> Vec<(&'static str, String)> {
+        decision_fields(self)
+    }
+}
+
+impl Tabular for Handoff {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        let mut columns = vec!["ID", "CREATED", "AGENT", "ENVIRONMENT", "OUTCOME", "TICKET"];
+        if wide {
+            columns.extend(["PRIORITY", "TEAM", "OPERATOR"]);
+        }
+        columns
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let mut cells = vec![
+            self.id.clone(),
+            ui.time(self.created_at),
+            self.agent.clone(),
+            self.environment.to_string(),
+            self.outcome.to_string(),
+            self.ticket.map_or_else(|| "-".into(), |n| n.to_string()),
+        ];
+        if wide {
+            cells.extend(self.decision.cells(ui, false).into_iter().skip(2));
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.id.clone()
+    }
+}
+
+impl Detail for Handoff {
+    fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut fields = vec![
+            ("Handoff", self.id.clone()),
+            ("Received", ui.instant(self.created_at)),
+            (
+                "Ticket",
+                self.ticket
+                    .map_or_else(|| "- (none)".into(), |n| n.to_string()),
+            ),
+        ];
+        if let Some(key) = &self.idempotency_key {
+            fields.push(("Idempotency key", key.clone()));
+        }
+        fields.extend(decision_fields(&self.decision));
+        fields.push(("Context object", context_text(&self.request.context)));
+        fields.push((
+            "Transcript",
+            self.request
+                .transcript
+                .iter()
+                .map(|m| format!("{}: {}", m.role, m.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+        fields
+    }
+}
+
+/// A preview as shown: the decision, then the context object it was made from
+/// (the machine formats print the decision alone, as the API returns it).
+pub(crate) struct PreviewView {
+    pub decision: HandoffDecision,
+    pub context: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl serde::Serialize for PreviewView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.decision.serialize(serializer)
+    }
+}
+
+/// The context object, one `key: value` per line.
+fn context_text(context: &std::collections::BTreeMap<String, serde_json::Value>) -> String {
+    if context.is_empty() {
+        return "-".into();
+    }
+    context
+        .iter()
+        .map(|(key, value)| format!("{key}: {value}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Tabular for PreviewView {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        HandoffDecision::columns(wide)
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        self.decision.cells(ui, wide)
+    }
+
+    fn name(&self) -> String {
+        self.decision.name()
+    }
+}
+
+impl Detail for PreviewView {
+    fn fields(&self, _ui: &Ui) -> Vec<(&'static str, String)> {
+        let mut fields = decision_fields(&self.decision);
+        fields.push(("Context object", context_text(&self.context)));
+        fields
+    }
+}

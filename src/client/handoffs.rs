@@ -1,0 +1,44 @@
+use http::Method;
+
+use super::{ApiRequest, Client, ClientResult, encode_query, segment};
+use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest, Page, TicketDetail};
+
+impl Client {
+    /// Sends a handoff. The idempotency key makes it safe to retry; the flag says
+    /// whether the service had accepted that key before (nothing new was created).
+    pub async fn send_handoff(
+        &self,
+        request: &HandoffRequest,
+        idempotency_key: &str,
+    ) -> ClientResult<(Handoff, bool)> {
+        let response = self
+            .send(ApiRequest {
+                method: Method::POST,
+                path: "/v1/handoffs".into(),
+                body: Some(serde_json::to_vec(request).expect("requests serialize")),
+                idempotency_key: Some(idempotency_key.to_string()),
+            })
+            .await?;
+        let replayed = response.status == http::StatusCode::OK;
+        Ok((self.decode(&response)?, replayed))
+    }
+
+    pub async fn preview_handoff(&self, request: &HandoffRequest) -> ClientResult<HandoffDecision> {
+        self.write(Method::POST, "/v1/handoffs/preview".into(), request)
+            .await
+    }
+
+    /// One page of recorded handoffs, newest first.
+    pub async fn list_handoffs(&self, query: &HandoffQuery) -> ClientResult<Page<Handoff>> {
+        self.get(format!("/v1/handoffs?{}", encode_query(query)))
+            .await
+    }
+
+    pub async fn get_handoff(&self, id: &str) -> ClientResult<Handoff> {
+        self.get(format!("/v1/handoffs/{}", segment(id))).await
+    }
+
+    pub async fn get_ticket(&self, number: u64) -> ClientResult<TicketDetail> {
+        self.get(format!("/v1/tickets/{number}")).await
+    }
+}

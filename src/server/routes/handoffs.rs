@@ -1,0 +1,365 @@
+//! `/v1/handoffs`: AI agents escalate conversations; previews run the same
+//! pipeline and store nothing.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use jiff::Timestamp;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::page_limit;
+use crate::api::{
+    AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff, HandoffDecision,
+    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole, Page, PageQuery,
+    Problem, Role, RuleKind, TimelineKind,
+};
+use crate::server::AppState;
+use crate::server::auth::{Principal, generate_id, hash_secret};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::routing::handoff::{self, Rejection, Workspace};
+use crate::server::routing::hours::Schedule;
+use crate::server::store::handoffs::{HandoffWrite, Recorded};
+use crate::server::store::settings::Section;
+use crate::server::store::tickets::{NewEntry, NewTicket};
+use crate::server::store::{Store, StoreError};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(preview))
+        .routes(routes!(show))
+}
+
+/// The header that makes a handoff safe to send again.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+const MAX_IDEMPOTENCY_KEY_LEN: usize = 200;
+
+/// Ingest tokens (the AI agent platform) and managers may send handoffs.
+fn may_send(principal: &Principal) -> ApiResult<()> {
+    match principal {
+        Principal::Ingest { .. } => Ok(()),
+        other => other.require(Role::Manager),
+    }
+}
+
+pub(crate) fn rejection(rejection: Rejection) -> ApiError {
+    ApiError {
+        errors: vec![FieldError::new(rejection.field, rejection.message.clone())],
+        ..ApiError::new(
+            StatusCode::from_u16(rejection.status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
+            rejection.code,
+            rejection.message,
+        )
+    }
+}
+
+fn rejections(mut all: Vec<Rejection>) -> ApiError {
+    if all.len() == 1 {
+        return rejection(all.remove(0));
+    }
+    // Several problems: the most severe status leads (413 over 422).
+    let status = all.iter().map(|r| r.status).max().unwrap_or(422);
+    let code = all
+        .iter()
+        .find(|r| r.status == status)
+        .map_or("invalid_handoff", |r| r.code);
+    ApiError {
+        errors: all
+            .iter()
+            .map(|r| FieldError::new(r.field.clone(), r.message.clone()))
+            .collect(),
+        ..ApiError::new(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
+            code,
+            format!("the handoff has {} problems", all.len()),
+        )
+    }
+}
+
+/// The workspace as the pipeline reads it, loaded from the store.
+pub(crate) struct Loaded {
+    agent: Option<crate::api::Agent>,
+    fields: Vec<crate::api::TicketField>,
+    rules: Vec<crate::api::Rule>,
+    default_team: Option<String>,
+    pub(crate) assignment: AssignmentSettings,
+    handoff: HandoffSettings,
+    schedule: Schedule,
+    operators_online: u32,
+}
+
+impl Loaded {
+    pub(crate) async fn load(store: &Store, agent: Option<&str>) -> ApiResult<Loaded> {
+        let agent = match agent {
+            Some(key) => match store.get_agent(key).await {
+                Ok(agent) => Some(agent),
+                Err(StoreError::NotFound { .. }) => None,
+                Err(error) => return Err(error.into()),
+            },
+            None => None,
+        };
+        let mut rules = store.list_rules(RuleKind::Priority).await?;
+        rules.extend(store.list_rules(RuleKind::Assignment).await?);
+        let hours: BusinessHours = store.get_setting(Section::BusinessHours).await?;
+        Ok(Loaded {
+            agent,
+            fields: store
+                .list_fields(None, crate::api::MAX_PAGE_LIMIT * 100)
+                .await?,
+            rules,
+            default_team: store.default_team().await?,
+            assignment: store.get_setting(Section::Assignment).await?,
+            handoff: store.get_setting(Section::Handoff).await?,
+            schedule: Schedule::from_settings(&hours).map_err(ApiError::validation)?,
+            operators_online: store.count_online_operators().await?,
+        })
+    }
+
+    pub(crate) fn workspace(&self) -> Workspace<'_> {
+        Workspace {
+            agent: self.agent.as_ref(),
+            fields: &self.fields,
+            rules: &self.rules,
+            default_team: self.default_team.as_deref(),
+            assignment: &self.assignment,
+            handoff: &self.handoff,
+            schedule: &self.schedule,
+            operators_online: self.operators_online,
+        }
+    }
+
+    pub(crate) fn rules(&self) -> &[crate::api::Rule] {
+        &self.rules
+    }
+
+    pub(crate) fn default_team(&self) -> Option<&str> {
+        self.default_team.as_deref()
+    }
+}
+
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
+    let Some(value) = headers.get(IDEMPOTENCY_KEY) else {
+        return Ok(None);
+    };
+    let key = value.to_str().ok().map(str::trim).unwrap_or_default();
+    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "Idempotency-Key",
+            format!("must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"),
+        )]));
+    }
+    Ok(Some(key.to_string()))
+}
+
+fn request_hash(request: &HandoffRequest) -> String {
+    hash_secret(&serde_json::to_string(request).expect("requests serialize"))
+}
+
+/// The ticket an inbox handoff opens: the summary, the transcript and the
+/// assignment on its timeline.
+fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestamp) -> NewTicket {
+    let system = |event: &str, body: String| NewEntry {
+        kind: TimelineKind::Event,
+        author_kind: AuthorKind::System,
+        author: None,
+        event: Some(event.to_string()),
+        body: Some(body),
+        channel: None,
+        at,
+    };
+    let customer = request
+        .requester
+        .as_ref()
+        .and_then(|r| r.name.clone().or_else(|| r.email.clone()));
+    let mut timeline = vec![
+        system(
+            "created",
+            format!(
+                "Handed over by agent {} on {} ({})",
+                decision.agent, decision.channel, decision.environment
+            ),
+        ),
+        system("summary", decision.summary.clone()),
+    ];
+    timeline.extend(request.transcript.iter().map(|message| NewEntry {
+        kind: TimelineKind::Message,
+        author_kind: match message.role {
+            MessageRole::Customer => AuthorKind::Customer,
+            MessageRole::Ai => AuthorKind::Ai,
+        },
+        author: match message.role {
+            MessageRole::Customer => customer.clone(),
+            MessageRole::Ai => Some(decision.agent.clone()),
+        },
+        event: None,
+        body: Some(message.text.clone()),
+        channel: Some(decision.channel),
+        at: message.at.unwrap_or(at),
+    }));
+    timeline.push(match &decision.assignee.value {
+        Some(handle) => NewEntry {
+            author: Some(handle.clone()),
+            ..system(
+                "assigned",
+                format!("Assigned to {handle}: {}", decision.assignee.reason),
+            )
+        },
+        None => system(
+            "unassigned",
+            format!("Not assigned: {}", decision.assignee.reason),
+        ),
+    });
+    NewTicket {
+        subject: decision.subject.clone(),
+        priority: decision.priority.value,
+        requester: request.requester.clone().unwrap_or_default(),
+        assignee: decision.assignee.value.clone(),
+        team: decision.team.value.clone(),
+        agent: Some(decision.agent.clone()),
+        channel: decision.channel,
+        environment: decision.environment,
+        fields: decision
+            .fields
+            .iter()
+            .map(|f| (f.key.clone(), f.value.clone()))
+            .collect(),
+        context: request.context.clone(),
+        handoff: None,
+        timeline,
+    }
+}
+
+/// Accept a handoff. Development and staging record a preview (unless the
+/// workspace turned that off); production opens a ticket. Committed before the
+/// answer; an `Idempotency-Key` already accepted returns the first result (200).
+#[utoipa::path(post, path = "/v1/handoffs", tag = "handoffs", request_body = HandoffRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
+    responses((status = 201, body = Handoff), (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
+        (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<HandoffRequest>,
+) -> ApiResult<(StatusCode, Json<Handoff>)> {
+    may_send(&principal)?;
+    let key = idempotency_key(&headers)?;
+    let sha = request_hash(&request);
+    // A replay returns the first result even if the workspace changed since.
+    if let Some(key) = &key
+        && let Some((first, first_sha)) = state.store.find_handoff_by_key(key).await?
+    {
+        if first_sha != sha {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_reused",
+                format!(
+                    "idempotency key '{key}' was used for a different handoff; use a new key for a new handoff"
+                ),
+            ));
+        }
+        return Ok((StatusCode::OK, Json(first)));
+    }
+    handoff::validate_request(&request).map_err(rejections)?;
+    let at = Timestamp::now();
+    let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
+    let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
+    let method = loaded.assignment.method;
+    let write = HandoffWrite {
+        id: generate_id("hof"),
+        idempotency_key: key,
+        request_sha256: sha,
+        request: request.clone(),
+        team: plan.team().map(str::to_string),
+    };
+    let recorded = state
+        .store
+        .record_handoff(write, |team| {
+            let assignee = handoff::assign(
+                method,
+                plan.team(),
+                &team.candidates,
+                team.last_assigned.as_deref(),
+            );
+            let outcome = plan.outcome();
+            let decision = plan.finish(assignee);
+            let ticket =
+                (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
+            (decision, ticket)
+        })
+        .await?;
+    Ok(match recorded {
+        Recorded::Created(handoff) => (StatusCode::CREATED, Json(handoff)),
+        Recorded::Replayed(handoff) => (StatusCode::OK, Json(handoff)),
+    })
+}
+
+/// Run the whole pipeline without storing anything: what would happen.
+#[utoipa::path(post, path = "/v1/handoffs/preview", tag = "handoffs", request_body = HandoffRequest,
+    responses((status = 200, body = HandoffDecision), (status = 413, body = Problem), (status = 422, body = Problem)))]
+async fn preview(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(request): ApiJson<HandoffRequest>,
+) -> ApiResult<Json<HandoffDecision>> {
+    match &principal {
+        Principal::Ingest { .. } => {}
+        other => other.require_operator()?,
+    }
+    handoff::validate_request(&request).map_err(rejections)?;
+    let at = Timestamp::now();
+    let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
+    let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
+    let team = state.store.team_state(plan.team()).await?;
+    let assignee = handoff::assign(
+        loaded.assignment.method,
+        plan.team(),
+        &team.candidates,
+        team.last_assigned.as_deref(),
+    );
+    Ok(Json(plan.finish(assignee)))
+}
+
+/// Recorded handoffs, newest first.
+#[utoipa::path(get, path = "/v1/handoffs", tag = "handoffs", params(HandoffQuery),
+    responses((status = 200, body = Page<Handoff>), (status = 401, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<HandoffQuery>,
+) -> ApiResult<Json<Page<Handoff>>> {
+    principal.require(Role::Manager)?;
+    let limit = page_limit(&PageQuery {
+        limit: query.limit,
+        cursor: None,
+    })?;
+    let mut items = state.store.list_handoffs(&query, limit + 1).await?;
+    let next_cursor = if items.len() > limit as usize {
+        items.truncate(limit as usize);
+        items.last().map(|h| {
+            format!(
+                "{}|{}",
+                crate::server::store::stored_time(h.created_at),
+                h.id
+            )
+        })
+    } else {
+        None
+    };
+    Ok(Json(Page { items, next_cursor }))
+}
+
+/// One recorded handoff with its full decision.
+#[utoipa::path(get, path = "/v1/handoffs/{id}", tag = "handoffs",
+    params(("id" = String, Path, description = "The handoff's id")),
+    responses((status = 200, body = Handoff), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Handoff>> {
+    principal.require(Role::Manager)?;
+    Ok(Json(state.store.get_handoff(&id).await?))
+}

@@ -1,0 +1,2536 @@
+//! The handoff pipeline (design §3): what happens when an AI agent hands a
+//! conversation over to people, and why.
+//!
+//! Everything here is pure: the caller loads the workspace ([`Workspace`]) and the
+//! decided team's operators ([`Candidate`]s), passes the instant `at`, and stores
+//! whatever comes back. A real handoff and a dry-run preview run exactly this code,
+//! so they decide alike.
+//!
+//! The caller's sequence:
+//!
+//! 1. [`validate_request`]: the request's own shape (every problem at once).
+//! 2. [`plan`]: steps 1–5 and 7–8 and the outcome (step 9) against the workspace.
+//!    An `Err` is a [`Rejection`]: nothing may be stored.
+//! 3. Load the candidates of [`Plan::team`] and the team's round-robin position,
+//!    then [`assign`] (step 6) — also for a preview, which reports whom it *would*
+//!    assign (the caller simply does not record the assignment).
+//! 4. [`Plan::finish`] with the assignee: the full [`HandoffDecision`].
+//!
+//! # Rejections ([`validate_request`], status and `code`)
+//!
+//! - 422 `requester_missing` (`requester`): no requester, or one with no name,
+//!   email or external id (blank text counts as none).
+//! - 422 `invalid_requester_email` (`requester.email`): an email that is not an
+//!   address (the service's usual email check).
+//! - 422 `transcript_empty` (`transcript`): no messages.
+//! - 413 `transcript_too_large` (`transcript`): more than
+//!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
+//!   than [`MAX_MESSAGE_CHARS`] characters (Unicode scalar values).
+//! - 422 `invalid_transcript` (`transcript[i].text`): a message whose text is empty
+//!   or only white space. `i` counts from 0.
+//! - 413 `context_too_large` (`context`): more than [`MAX_CONTEXT_KEYS`] keys.
+//! - 422 `invalid_context_value` (`context.<key>`): a value that is `null`, an array
+//!   or an object.
+//!
+//! Per-message and per-key problems are reported one by one up to
+//! [`MAX_REPORTED_PER_CODE`] of each code; beyond that one more rejection of the same
+//! code (field `transcript` or `context`) says how many more there are.
+//!
+//! # Rejections ([`plan`], step 1)
+//!
+//! - 422 `agent_not_found` (`agent`): the workspace has no such agent.
+//! - 422 `handover_not_configured` (`agent`): the agent has no handover action.
+//! - 422 `handover_disabled` (`agent`): its handover action is switched off.
+//! - 422 `channel_not_allowed` (`channel`): the action is not offered on the
+//!   request's channel; the message lists the channels it is offered on.
+//!
+//! # The decision
+//!
+//! - **Context keys** (step 2): a key that breaks the convention
+//!   ([`rules::is_context_key`]) is listed in `invalid_context_keys` with a warning
+//!   and is never used — neither for fields nor in the facts rules test. When the
+//!   key, lowercased with `_` and spaces turned into dashes, is a ticket field's key,
+//!   the warning suggests it.
+//! - **Fields** (step 3): a ticket field whose key *exactly* equals a valid context
+//!   key takes the value converted to the field's type (see [`convert`]). A value
+//!   that does not convert is listed in `field_mismatches` with a warning and not
+//!   applied. Valid keys without a field are `unmatched_context_keys`. So every valid
+//!   key lands in exactly one of `fields`, `field_mismatches` and
+//!   `unmatched_context_keys`. All lists are sorted by key.
+//! - **Priority and team** (steps 4–5): [`rules::decide_priority`] and
+//!   [`rules::decide_team`] on facts made of the channel, the agent's key, the
+//!   environment, the reason as given, the requester's email and the valid context
+//!   keys whose values are strings, numbers or booleans. No team at all (no rule
+//!   matched, no default team) is a warning.
+//! - **Assignee** (step 6): see [`assign`].
+//! - **What the customer sees** (step 7): as [`button::evaluate`] decides it — the
+//!   auto-reply when business hours are closed at `at` or no operator is online
+//!   (with a warning), the waiting label otherwise.
+//! - **Summary** (step 8): see [`summarize`]; the request's own `summary`, when not
+//!   blank, replaces it. **Subject**: see [`subject`].
+//! - **Outcome** (step 9): see [`outcome`].
+//!
+//! Warnings come in step order: invalid context keys, field mismatches, unusable
+//! context values, no team, nobody available, and (from [`Plan::finish`]) nobody
+//! assigned in a team that has a method to assign by.
+//!
+//! [`plan`] does not repeat [`validate_request`], but it is total: given a request
+//! that validation would refuse, it still decides without panicking (a `null`, array
+//! or object value is never used: a mismatch when a field has its key, otherwise
+//! unmatched, with a warning).
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde_json::{Number, Value};
+
+use super::assignment::{self, Candidate};
+use super::button::{self, ButtonInputs};
+use super::hours::{self, Schedule};
+use super::rules;
+use crate::api::{
+    Agent, AssigneeDecision, AssignmentMethod, AssignmentSettings, Availability, ContextValue,
+    CustomerView, Decided, Environment, FieldMismatch, FieldType, FieldValue, HandoffDecision,
+    HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
+    RuleFacts, TicketField,
+};
+use crate::server::validate::check_email;
+
+/// Everything about the workspace the pipeline reads, loaded by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Workspace<'a> {
+    /// `None`: the request named an unknown agent.
+    pub agent: Option<&'a Agent>,
+    pub fields: &'a [TicketField],
+    /// Both kinds, any order.
+    pub rules: &'a [Rule],
+    pub default_team: Option<&'a str>,
+    pub assignment: &'a AssignmentSettings,
+    pub handoff: &'a HandoffSettings,
+    pub schedule: &'a Schedule,
+    /// Operators online in the whole workspace (step 7).
+    pub operators_online: u32,
+}
+
+/// Why a handoff is refused: nothing may be stored for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// The HTTP status: 422, or 413 for the size limits.
+    pub status: u16,
+    /// The problem's machine-readable `code`, one of the constants of this module.
+    pub code: &'static str,
+    /// The request field at fault, e.g. `requester.email`, `transcript[3].text`,
+    /// `context.order-id`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Rejection {
+    fn new(status: u16, code: &'static str, field: impl Into<String>, message: String) -> Self {
+        Self {
+            status,
+            code,
+            field: field.into(),
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}): {}", self.code, self.field, self.message)
+    }
+}
+
+/// The status to answer a list of rejections with: 413 when any of them is about
+/// size (the client must send less, whatever else it fixes), else 422.
+pub fn status_of(rejections: &[Rejection]) -> u16 {
+    if rejections.iter().any(|r| r.status == 413) {
+        413
+    } else {
+        422
+    }
+}
+
+/// The most messages a handoff's transcript may hold.
+pub const MAX_TRANSCRIPT_MESSAGES: usize = 1000;
+/// The longest transcript message, in characters (Unicode scalar values).
+pub const MAX_MESSAGE_CHARS: usize = 20_000;
+/// The most keys a handoff's context object may hold.
+pub const MAX_CONTEXT_KEYS: usize = 200;
+/// How many per-message or per-key rejections of one code are reported one by one;
+/// the rest are counted in one more rejection.
+pub const MAX_REPORTED_PER_CODE: usize = 10;
+
+/// The longest quoted customer message in a summary, ellipsis included.
+pub const SUMMARY_QUOTE_CHARS: usize = 140;
+/// The longest subject, ellipsis included.
+pub const SUBJECT_CHARS: usize = 80;
+
+/// No requester, or one with no name, email or external id.
+pub const REQUESTER_MISSING: &str = "requester_missing";
+/// The requester's email is not an address.
+pub const INVALID_REQUESTER_EMAIL: &str = "invalid_requester_email";
+/// The transcript has no messages.
+pub const TRANSCRIPT_EMPTY: &str = "transcript_empty";
+/// Too many messages, or a message too long.
+pub const TRANSCRIPT_TOO_LARGE: &str = "transcript_too_large";
+/// A message with empty text.
+pub const INVALID_TRANSCRIPT: &str = "invalid_transcript";
+/// A context value that is not a string, number or boolean.
+pub const INVALID_CONTEXT_VALUE: &str = "invalid_context_value";
+/// Too many context keys.
+pub const CONTEXT_TOO_LARGE: &str = "context_too_large";
+/// The workspace has no agent with the request's key.
+pub const AGENT_NOT_FOUND: &str = "agent_not_found";
+/// The agent has no handover action.
+pub const HANDOVER_NOT_CONFIGURED: &str = "handover_not_configured";
+/// The agent's handover action is disabled.
+pub const HANDOVER_DISABLED: &str = "handover_disabled";
+/// The handover action is not offered on the request's channel.
+pub const CHANNEL_NOT_ALLOWED: &str = "channel_not_allowed";
+
+// --- validation ----------------------------------------------------------------
+
+/// Checks the request's own shape (no workspace needed), reporting every problem,
+/// not just the first (see the module documentation for the codes).
+pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> {
+    let mut problems = Vec::new();
+
+    match &request.requester {
+        None => problems.push(Rejection::new(
+            422,
+            REQUESTER_MISSING,
+            "requester",
+            "the handoff names no requester: set requester.name, requester.email or \
+             requester.external-id"
+                .into(),
+        )),
+        Some(requester) => {
+            if who(requester).is_none() {
+                problems.push(Rejection::new(
+                    422,
+                    REQUESTER_MISSING,
+                    "requester",
+                    "the requester has no name, email or external id: set at least one".into(),
+                ));
+            }
+            if let Some(email) = &requester.email
+                && let Err(message) = check_email(email)
+            {
+                problems.push(Rejection::new(
+                    422,
+                    INVALID_REQUESTER_EMAIL,
+                    "requester.email",
+                    message,
+                ));
+            }
+        }
+    }
+
+    let transcript = &request.transcript;
+    if transcript.is_empty() {
+        problems.push(Rejection::new(
+            422,
+            TRANSCRIPT_EMPTY,
+            "transcript",
+            "the transcript has no messages: send the conversation so far, oldest first".into(),
+        ));
+    }
+    if transcript.len() > MAX_TRANSCRIPT_MESSAGES {
+        problems.push(Rejection::new(
+            413,
+            TRANSCRIPT_TOO_LARGE,
+            "transcript",
+            format!(
+                "the transcript has {} messages; at most {MAX_TRANSCRIPT_MESSAGES} are accepted",
+                transcript.len()
+            ),
+        ));
+    }
+    let mut too_long = Capped::new(413, TRANSCRIPT_TOO_LARGE, "transcript", "messages");
+    let mut empty = Capped::new(422, INVALID_TRANSCRIPT, "transcript", "messages");
+    for (i, message) in transcript.iter().enumerate() {
+        let field = || format!("transcript[{i}].text");
+        if message.text.trim().is_empty() {
+            empty.push(
+                field(),
+                format!("message {i} of the transcript has no text"),
+            );
+        } else if message.text.len() > MAX_MESSAGE_CHARS {
+            let chars = message.text.chars().count();
+            if chars > MAX_MESSAGE_CHARS {
+                too_long.push(
+                    field(),
+                    format!(
+                        "message {i} of the transcript has {chars} characters; \
+                         at most {MAX_MESSAGE_CHARS} are accepted"
+                    ),
+                );
+            }
+        }
+    }
+    too_long.finish(&mut problems);
+    empty.finish(&mut problems);
+
+    if request.context.len() > MAX_CONTEXT_KEYS {
+        problems.push(Rejection::new(
+            413,
+            CONTEXT_TOO_LARGE,
+            "context",
+            format!(
+                "the context has {} keys; at most {MAX_CONTEXT_KEYS} are accepted",
+                request.context.len()
+            ),
+        ));
+    }
+    let mut bad_values = Capped::new(422, INVALID_CONTEXT_VALUE, "context", "context values");
+    for (key, value) in &request.context {
+        if let Some(kind) = non_scalar(value) {
+            bad_values.push(
+                format!("context.{key}"),
+                format!(
+                    "the value of context key '{key}' is {kind}: context values are strings, \
+                     numbers or booleans"
+                ),
+            );
+        }
+    }
+    bad_values.finish(&mut problems);
+
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Collects rejections of one code, reporting at most [`MAX_REPORTED_PER_CODE`]
+/// one by one and counting the rest.
+struct Capped {
+    status: u16,
+    code: &'static str,
+    field: &'static str,
+    what: &'static str,
+    reported: Vec<Rejection>,
+    more: usize,
+}
+
+impl Capped {
+    fn new(status: u16, code: &'static str, field: &'static str, what: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            field,
+            what,
+            reported: Vec::new(),
+            more: 0,
+        }
+    }
+
+    fn push(&mut self, field: String, message: String) {
+        if self.reported.len() < MAX_REPORTED_PER_CODE {
+            self.reported
+                .push(Rejection::new(self.status, self.code, field, message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(self, problems: &mut Vec<Rejection>) {
+        problems.extend(self.reported);
+        if self.more > 0 {
+            problems.push(Rejection::new(
+                self.status,
+                self.code,
+                self.field,
+                format!(
+                    "{} more {} have the same problem ({}); only the first \
+                     {MAX_REPORTED_PER_CODE} are listed",
+                    self.more, self.what, self.code
+                ),
+            ));
+        }
+    }
+}
+
+/// What a JSON value is when it is not a string, number or boolean.
+fn non_scalar(value: &Value) -> Option<&'static str> {
+    match value {
+        Value::Null => Some("null"),
+        Value::Array(_) => Some("an array"),
+        Value::Object(_) => Some("an object"),
+        Value::String(_) | Value::Number(_) | Value::Bool(_) => None,
+    }
+}
+
+/// The value as rules see it; `None` when it is not a string, number or boolean.
+fn context_value(value: &Value) -> Option<ContextValue> {
+    match value {
+        Value::String(text) => Some(ContextValue::Text(text.clone())),
+        Value::Number(number) => Some(ContextValue::Number(number.clone())),
+        Value::Bool(flag) => Some(ContextValue::Flag(*flag)),
+        _ => None,
+    }
+}
+
+// --- the plan --------------------------------------------------------------------
+
+/// Steps 1–5 and 7–8 of the pipeline and its outcome: everything but the assignee.
+/// Complete it with [`Plan::finish`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    decision: HandoffDecision,
+}
+
+impl Plan {
+    /// The team the ticket goes to (the caller loads that team's candidates).
+    pub fn team(&self) -> Option<&str> {
+        self.decision.team.value.as_deref()
+    }
+
+    pub fn outcome(&self) -> HandoffOutcome {
+        self.decision.outcome
+    }
+
+    /// The workspace's assignment method, to pass to [`assign`].
+    pub fn method(&self) -> AssignmentMethod {
+        self.decision.assignee.method
+    }
+
+    /// [`assign`] with this plan's method and team.
+    pub fn assign(
+        &self,
+        candidates: &[Candidate],
+        last_assigned: Option<&str>,
+    ) -> AssigneeDecision {
+        assign(self.method(), self.team(), candidates, last_assigned)
+    }
+
+    /// Completes the decision with the assignee (step 6).
+    ///
+    /// When nobody is assigned although the ticket has a team and the method is not
+    /// manual, that is a warning (the assignee's reason says why).
+    pub fn finish(self, assignee: AssigneeDecision) -> HandoffDecision {
+        let mut decision = self.decision;
+        if assignee.value.is_none()
+            && assignee.method != AssignmentMethod::Manual
+            && decision.team.value.is_some()
+        {
+            decision
+                .warnings
+                .push(format!("nobody is assigned: {}", assignee.reason));
+        }
+        decision.assignee = assignee;
+        decision
+    }
+}
+
+/// Runs steps 1–5 and 7–8 and decides the outcome, at the instant `at` (see the
+/// module documentation). `Err` when step 1 refuses the handoff.
+pub fn plan(
+    request: &HandoffRequest,
+    workspace: &Workspace,
+    at: Timestamp,
+) -> Result<Plan, Rejection> {
+    // Step 1: agent, action, channel.
+    let agent = workspace.agent.ok_or_else(|| {
+        Rejection::new(
+            422,
+            AGENT_NOT_FOUND,
+            "agent",
+            format!("there is no AI agent '{}'", request.agent),
+        )
+    })?;
+    let action = agent.handover.as_ref().ok_or_else(|| {
+        Rejection::new(
+            422,
+            HANDOVER_NOT_CONFIGURED,
+            "agent",
+            format!(
+                "the AI agent '{}' has no handover action: configure one first",
+                agent.key
+            ),
+        )
+    })?;
+    if !action.enabled {
+        return Err(Rejection::new(
+            422,
+            HANDOVER_DISABLED,
+            "agent",
+            format!(
+                "the handover action '{}' of the AI agent '{}' is disabled",
+                action.name, agent.key
+            ),
+        ));
+    }
+    if !action.channels.contains(&request.channel) {
+        let allowed = if action.channels.is_empty() {
+            "it is offered on no channel".to_string()
+        } else {
+            let names: Vec<&str> = action.channels.iter().map(|c| c.as_str()).collect();
+            format!("allowed: {}", names.join(", "))
+        };
+        return Err(Rejection::new(
+            422,
+            CHANNEL_NOT_ALLOWED,
+            "channel",
+            format!(
+                "the handover action '{}' of the AI agent '{}' is not offered on channel \
+                 '{}'; {allowed}",
+                action.name, agent.key, request.channel
+            ),
+        ));
+    }
+
+    let mut warnings = Vec::new();
+
+    // Step 2: the key convention.
+    let mut fields_by_key: BTreeMap<&str, &TicketField> = BTreeMap::new();
+    for field in workspace.fields {
+        fields_by_key.entry(field.key.as_str()).or_insert(field);
+    }
+    let mut valid: BTreeMap<&str, &Value> = BTreeMap::new();
+    let mut invalid_context_keys = Vec::new();
+    for (key, value) in &request.context {
+        if rules::is_context_key(key) {
+            valid.insert(key, value);
+        } else {
+            let mut warning = format!(
+                "context key '{key}' is not used: context keys use {}",
+                rules::CONTEXT_KEY_RULE
+            );
+            let suggestion = suggest_key(key);
+            if fields_by_key.contains_key(suggestion.as_str()) {
+                warning.push_str(&format!(
+                    "; send it as '{suggestion}' to set the ticket field '{suggestion}'"
+                ));
+            }
+            warnings.push(warning);
+            invalid_context_keys.push(key.clone());
+        }
+    }
+
+    // Step 3: fields from exactly matching keys.
+    let mut fields = Vec::new();
+    let mut field_mismatches = Vec::new();
+    let mut unmatched_context_keys = Vec::new();
+    let mut unusable = Vec::new();
+    for (&key, &value) in &valid {
+        match fields_by_key.get(key) {
+            Some(field) => match convert(field, value) {
+                Ok(converted) => fields.push(FieldValue {
+                    key: key.to_string(),
+                    name: field.name.clone(),
+                    field_type: field.field_type,
+                    value: converted,
+                }),
+                Err(message) => {
+                    warnings.push(format!(
+                        "context key '{key}': {message}, so the {} field '{key}' is not set",
+                        field.field_type
+                    ));
+                    field_mismatches.push(FieldMismatch {
+                        key: key.to_string(),
+                        value: value.clone(),
+                        message,
+                    });
+                }
+            },
+            None => {
+                if let Some(kind) = non_scalar(value) {
+                    unusable.push(format!(
+                        "context key '{key}' is not used: its value is {kind}; context values \
+                         are strings, numbers or booleans"
+                    ));
+                }
+                unmatched_context_keys.push(key.to_string());
+            }
+        }
+    }
+    warnings.extend(unusable);
+
+    // Steps 4–5: priority and team.
+    let facts = rule_facts(request, &agent.key, &valid);
+    let priority: Decided<Priority> =
+        rules::decide_priority(workspace.rules, &facts, action.default_priority);
+    let team = rules::decide_team(workspace.rules, &facts, workspace.default_team);
+    if team.value.is_none() {
+        warnings.push(
+            "no assignment rule matched and there is no default team: the ticket has no team, \
+             so nobody is assigned"
+                .into(),
+        );
+    }
+
+    // Step 7: what the customer sees.
+    let button = button::evaluate(&ButtonInputs {
+        action: Some(action),
+        messages: u32::try_from(request.transcript.len()).unwrap_or(u32::MAX),
+        hours_open: workspace.schedule.is_open(at),
+        operators_online: workspace.operators_online,
+    });
+    let kind = button.customer_sees.unwrap_or(button::AUTO_REPLY);
+    if kind == button::AUTO_REPLY {
+        let why: Vec<&str> = button
+            .hidden_because
+            .iter()
+            .filter(|r| r.code == button::OUTSIDE_BUSINESS_HOURS || r.code == button::NOBODY_ONLINE)
+            .map(|r| r.message.as_str())
+            .collect();
+        warnings.push(format!(
+            "nobody is available ({}): the customer sees the auto-reply",
+            why.join(", ")
+        ));
+    }
+    let customer_sees = CustomerView {
+        kind: kind.to_string(),
+        text: button
+            .customer_text
+            .unwrap_or_else(|| action.auto_reply.clone()),
+    };
+
+    // Step 8: summary and subject.
+    let summary = match request.summary.as_deref().map(str::trim) {
+        Some(own) if !own.is_empty() => own.to_string(),
+        _ => summarize(request, agent, &fields),
+    };
+
+    Ok(Plan {
+        decision: HandoffDecision {
+            agent: agent.key.clone(),
+            action: action.name.clone(),
+            platform: action.platform.clone(),
+            environment: request.environment,
+            channel: request.channel,
+            outcome: outcome(request.environment, workspace.handoff, &action.platform),
+            subject: subject(request),
+            priority,
+            team,
+            assignee: AssigneeDecision {
+                value: None,
+                method: workspace.assignment.method,
+                reason: "not decided yet".into(),
+            },
+            fields,
+            field_mismatches,
+            unmatched_context_keys,
+            invalid_context_keys,
+            warnings,
+            customer_sees,
+            summary,
+        },
+    })
+}
+
+/// The facts rules test: only valid context keys with scalar values take part.
+fn rule_facts(request: &HandoffRequest, agent: &str, valid: &BTreeMap<&str, &Value>) -> RuleFacts {
+    RuleFacts {
+        channel: Some(request.channel),
+        agent: Some(agent.to_string()),
+        environment: Some(request.environment),
+        reason: request.reason.clone(),
+        requester_email: request.requester.as_ref().and_then(|r| r.email.clone()),
+        context: valid
+            .iter()
+            .filter_map(|(key, value)| context_value(value).map(|v| (key.to_string(), v)))
+            .collect(),
+    }
+}
+
+/// The key a broken one was probably meant to be: lowercased, `_` and spaces as
+/// dashes.
+fn suggest_key(key: &str) -> String {
+    key.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Converts a context value to `field`'s type, or says why it does not convert:
+///
+/// - `text`: strings as they are; numbers and booleans as their text.
+/// - `number`: JSON numbers; strings that parse as a finite number (Rust's float
+///   syntax, no surrounding white space: `42`, `-4.5`, `1e3`), stored as an integer
+///   when they are one; booleans never.
+/// - `checkbox`: booleans; the strings `true` and `false` (exactly); nothing else.
+/// - `dropdown`: a string, or a number's text, that is exactly one of the options.
+/// - `date`: a string `YYYY-MM-DD` that is a real calendar date.
+///
+/// `null`, arrays and objects never convert.
+pub fn convert(field: &TicketField, value: &Value) -> Result<Value, String> {
+    if let Some(kind) = non_scalar(value) {
+        return Err(format!(
+            "the value is {kind}, not a string, number or boolean"
+        ));
+    }
+    match field.field_type {
+        FieldType::Text => Ok(Value::String(scalar_text(value))),
+        FieldType::Number => match value {
+            Value::Number(number) => Ok(Value::Number(number.clone())),
+            Value::String(text) => parse_number(text)
+                .map(Value::Number)
+                .ok_or_else(|| format!("'{text}' is not a number")),
+            _ => Err(format!("{value} is a boolean, not a number")),
+        },
+        FieldType::Checkbox => match value {
+            Value::Bool(flag) => Ok(Value::Bool(*flag)),
+            Value::String(text) if text == "true" => Ok(Value::Bool(true)),
+            Value::String(text) if text == "false" => Ok(Value::Bool(false)),
+            Value::String(text) => Err(format!("'{text}' is not true or false")),
+            _ => Err(format!("{value} is not true or false")),
+        },
+        FieldType::Dropdown => {
+            if value.is_boolean() {
+                return Err(format!(
+                    "{value} is a boolean, not one of the options{}",
+                    options_list(field)
+                ));
+            }
+            let text = scalar_text(value);
+            if field.options.contains(&text) {
+                Ok(Value::String(text))
+            } else {
+                Err(format!(
+                    "'{text}' is not one of the options{}",
+                    options_list(field)
+                ))
+            }
+        }
+        FieldType::Date => match value {
+            Value::String(text) => {
+                hours::parse_date(text).map(|date| Value::String(date.to_string()))
+            }
+            _ => Err(format!(
+                "{value} is not a date: use YYYY-MM-DD, e.g. 2026-12-25"
+            )),
+        },
+    }
+}
+
+fn options_list(field: &TicketField) -> String {
+    if field.options.is_empty() {
+        " (the field has no options)".into()
+    } else {
+        format!(": {}", field.options.join(", "))
+    }
+}
+
+/// A scalar's text: strings as they are, numbers and booleans as JSON writes them.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A finite number from text: an integer when it is one, else a float.
+fn parse_number(text: &str) -> Option<Number> {
+    if let Ok(int) = text.parse::<i64>() {
+        return Some(int.into());
+    }
+    if let Ok(int) = text.parse::<u64>() {
+        return Some(int.into());
+    }
+    text.parse::<f64>()
+        .ok()
+        .filter(|float| float.is_finite())
+        .and_then(Number::from_f64)
+}
+
+/// Step 9's switch, in one place: development and staging record a preview while
+/// `handoff.preview-in-non-production` is on; otherwise the action's platform
+/// decides — `inbox` makes a ticket in Desk, anything else an external ticket.
+pub fn outcome(
+    environment: Environment,
+    settings: &HandoffSettings,
+    platform: &str,
+) -> HandoffOutcome {
+    let non_production = matches!(environment, Environment::Development | Environment::Staging);
+    if non_production && settings.preview_in_non_production {
+        HandoffOutcome::Preview
+    } else if platform == "inbox" {
+        HandoffOutcome::Ticket
+    } else {
+        HandoffOutcome::External
+    }
+}
+
+// --- summary and subject ----------------------------------------------------------
+
+/// Who the requester is, for people: the name, else the email, else the external
+/// id; blank text counts as none.
+fn who(requester: &Requester) -> Option<&str> {
+    [&requester.name, &requester.email, &requester.external_id]
+        .into_iter()
+        .flatten()
+        .map(|text| text.trim())
+        .find(|text| !text.is_empty())
+}
+
+/// Who the requester is, white space collapsed; `None` when the request does not
+/// say (only when validation was skipped).
+fn who_of(request: &HandoffRequest) -> Option<String> {
+    request.requester.as_ref().and_then(who).map(collapse)
+}
+
+/// White space runs (newlines included) as single spaces, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` with its white space collapsed, cut to at most `max` characters: when
+/// longer, the first `max - 1` characters (trailing space dropped) and `…`.
+pub fn cut(text: &str, max: usize) -> String {
+    let text = collapse(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
+    short.truncate(short.trim_end().len());
+    short.push('…');
+    short
+}
+
+/// The customer's messages that have text, in order.
+fn customer_messages(request: &HandoffRequest) -> impl Iterator<Item = &str> {
+    request
+        .transcript
+        .iter()
+        .filter(|m| m.role == MessageRole::Customer && !m.text.trim().is_empty())
+        .map(|m| m.text.as_str())
+}
+
+/// The reason in words; `None` when there is none.
+fn reason_in_words(reason: Option<&str>) -> Option<String> {
+    match reason.map(str::trim) {
+        None | Some("") => None,
+        Some("explicit-request") => Some("the customer asked for a human".into()),
+        Some("failed-resolution") => Some("the AI could not resolve the issue".into()),
+        Some(other) => Some(cut(other, SUMMARY_QUOTE_CHARS)),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A field's value in a summary: strings unquoted, others as JSON writes them.
+fn shown(value: &Value) -> String {
+    cut(&scalar_text(value), SUMMARY_QUOTE_CHARS)
+}
+
+/// Step 8: a brief summary, one fact per line, the same text for the same input.
+///
+/// ```text
+/// Alice talked to Shop Assistant (shop) on web: 3 messages, 2 from the customer.
+/// Reason: the customer asked for a human.
+/// First customer message: "Where is my order?"
+/// Last customer message: "I want to talk to a person."
+/// Fields set: order-id = A-1001, vip = true.
+/// ```
+///
+/// Who is the requester's name, else email, else external id. The agent shows as
+/// its name with its key (just the key when they are equal). Quoted messages have
+/// their white space collapsed and are cut to [`SUMMARY_QUOTE_CHARS`] characters
+/// with an ellipsis; a single customer message is quoted once ("Customer
+/// message"), none is said so. The reason line is left out when there is no
+/// reason; the fields line when no field is set.
+pub fn summarize(request: &HandoffRequest, agent: &Agent, fields: &[FieldValue]) -> String {
+    let agent_name = collapse(&agent.name);
+    let agent_shown = if agent_name.is_empty() || agent_name == agent.key {
+        agent.key.clone()
+    } else {
+        format!("{agent_name} ({})", agent.key)
+    };
+    let customer: Vec<&str> = customer_messages(request).collect();
+    let from_customer = request
+        .transcript
+        .iter()
+        .filter(|m| m.role == MessageRole::Customer)
+        .count();
+
+    let mut lines = vec![format!(
+        "{} talked to {agent_shown} on {}: {}, {} from the customer.",
+        who_of(request).unwrap_or_else(|| "An unknown customer".into()),
+        request.channel,
+        plural(request.transcript.len(), "message", "messages"),
+        from_customer
+    )];
+    if let Some(reason) = reason_in_words(request.reason.as_deref()) {
+        let stop = if reason.ends_with(['.', '!', '?', '…']) {
+            ""
+        } else {
+            "."
+        };
+        lines.push(format!("Reason: {reason}{stop}"));
+    }
+    match customer.as_slice() {
+        [] => lines.push("The customer wrote no message.".into()),
+        [only] => lines.push(format!(
+            "Customer message: \"{}\"",
+            cut(only, SUMMARY_QUOTE_CHARS)
+        )),
+        [first, .., last] => {
+            lines.push(format!(
+                "First customer message: \"{}\"",
+                cut(first, SUMMARY_QUOTE_CHARS)
+            ));
+            lines.push(format!(
+                "Last customer message: \"{}\"",
+                cut(last, SUMMARY_QUOTE_CHARS)
+            ));
+        }
+    }
+    if !fields.is_empty() {
+        let set: Vec<String> = fields
+            .iter()
+            .map(|f| format!("{} = {}", f.key, shown(&f.value)))
+            .collect();
+        lines.push(format!("Fields set: {}.", set.join(", ")));
+    }
+    lines.join("\n")
+}
+
+/// The ticket's subject: the first customer message (white space collapsed) cut to
+/// [`SUBJECT_CHARS`] characters with an ellipsis; without one, `Conversation with
+/// <who>`.
+pub fn subject(request: &HandoffRequest) -> String {
+    match customer_messages(request).next() {
+        Some(first) => cut(first, SUBJECT_CHARS),
+        None => cut(
+            &format!(
+                "Conversation with {}",
+                who_of(request).unwrap_or_else(|| "an unknown customer".into())
+            ),
+            SUBJECT_CHARS,
+        ),
+    }
+}
+
+// --- step 6 ---------------------------------------------------------------------
+
+/// Step 6: who gets the ticket, by `method` among the team's `candidates`
+/// ([`assignment::pick`]; `last_assigned` is the team's round-robin position).
+///
+/// Nobody for manual assignment ("manual assignment: the ticket waits to be
+/// taken"), for no team ("no team to assign within"), for a team with no members,
+/// and when nobody is online and under capacity (the reason counts who is not
+/// online and who is at capacity). Otherwise the reason explains the pick, e.g.
+/// `balanced: bob has the fewest open tickets (2) among 3 available` or
+/// `round-robin: carol is next after bob among 3 available`.
+///
+/// A preview calls this too: it reports whom the handoff *would* assign.
+pub fn assign(
+    method: AssignmentMethod,
+    team: Option<&str>,
+    candidates: &[Candidate],
+    last_assigned: Option<&str>,
+) -> AssigneeDecision {
+    let decision = |value: Option<String>, reason: String| AssigneeDecision {
+        value,
+        method,
+        reason,
+    };
+    if method == AssignmentMethod::Manual {
+        return decision(
+            None,
+            "manual assignment: the ticket waits to be taken".into(),
+        );
+    }
+    let Some(team) = team else {
+        return decision(None, "no team to assign within".into());
+    };
+    if candidates.is_empty() {
+        return decision(None, format!("team {team} has no members"));
+    }
+    let available: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| assignment::is_available(c))
+        .collect();
+    let Some(handle) = assignment::pick(method, candidates, last_assigned) else {
+        let offline = candidates
+            .iter()
+            .filter(|c| c.availability != Availability::Online)
+            .count();
+        let full = candidates.len() - offline;
+        let mut parts = Vec::new();
+        if offline > 0 {
+            parts.push(format!("{offline} not online"));
+        }
+        if full > 0 {
+            parts.push(format!("{full} at capacity"));
+        }
+        return decision(
+            None,
+            format!(
+                "nobody in team {team} is online and under capacity ({}: {})",
+                plural(candidates.len(), "member", "members"),
+                parts.join(", ")
+            ),
+        );
+    };
+    let n = available.len();
+    let reason = match method {
+        AssignmentMethod::Manual => unreachable!("manual returned above"),
+        AssignmentMethod::Balanced => balanced_reason(&handle, &available, team),
+        AssignmentMethod::RoundRobin => {
+            let among = format!("among {n} available");
+            match last_assigned {
+                None => format!("round-robin: {handle} starts the rotation {among}"),
+                Some(last) if handle.as_str() > last => {
+                    format!("round-robin: {handle} is next after {last} {among}")
+                }
+                Some(last) => format!(
+                    "round-robin: {handle} is next after {last} (the rotation starts over) {among}"
+                ),
+            }
+        }
+    };
+    decision(Some(handle), reason)
+}
+
+fn balanced_reason(handle: &str, available: &[&Candidate], team: &str) -> String {
+    let Some(picked) = available.iter().find(|c| c.handle == handle) else {
+        return format!("balanced: {handle}");
+    };
+    let open = picked.open_tickets;
+    if available.len() == 1 {
+        return format!(
+            "balanced: {handle} is the only one available in team {team} ({})",
+            plural(open as usize, "open ticket", "open tickets")
+        );
+    }
+    let mut reason = format!(
+        "balanced: {handle} has the fewest open tickets ({open}) among {} available",
+        available.len()
+    );
+    let tied: Vec<&&Candidate> = available
+        .iter()
+        .filter(|c| c.open_tickets == open && c.handle != handle)
+        .collect();
+    if !tied.is_empty() {
+        let names: Vec<&str> = tied.iter().map(|c| c.handle.as_str()).collect();
+        let by_handle = tied
+            .iter()
+            .any(|c| c.last_assigned_at == picked.last_assigned_at);
+        let when = if picked.last_assigned_at.is_none() {
+            "has not been assigned a ticket yet"
+        } else {
+            "was assigned least recently"
+        };
+        reason.push_str(&format!("; tied with {}, {handle} ", names.join(", ")));
+        if by_handle {
+            reason.push_str(&format!("{when} and comes first by handle"));
+        } else {
+            reason.push_str(when);
+        }
+    }
+    reason
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{
+        BusinessHours, Channel, Condition, ConditionOp, DecisionSource, HandoverAction, MatchMode,
+        RuleKind, TranscriptMessage,
+    };
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn ts(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    /// Monday 2026-06-08 10:00 UTC: open under the default Monday–Friday 09–17.
+    fn monday() -> Timestamp {
+        ts("2026-06-08T10:00:00Z")
+    }
+
+    /// Saturday 2026-06-13 10:00 UTC: closed.
+    fn saturday() -> Timestamp {
+        ts("2026-06-13T10:00:00Z")
+    }
+
+    fn field(key: &str, field_type: FieldType, options: &[&str]) -> TicketField {
+        TicketField {
+            key: key.into(),
+            name: format!("Field {key}"),
+            field_type,
+            options: options.iter().map(|o| o.to_string()).collect(),
+            created_at: monday(),
+            updated_at: monday(),
+        }
+    }
+
+    fn ticket_fields() -> Vec<TicketField> {
+        vec![
+            field("order-id", FieldType::Text, &[]),
+            field("count", FieldType::Number, &[]),
+            field("vip", FieldType::Checkbox, &[]),
+            field("tier", FieldType::Dropdown, &["gold", "silver", "7"]),
+            field("due", FieldType::Date, &[]),
+        ]
+    }
+
+    fn agent(action: Option<HandoverAction>) -> Agent {
+        Agent {
+            key: "shop".into(),
+            name: "Shop Assistant".into(),
+            handover: action,
+            created_at: monday(),
+            updated_at: monday(),
+        }
+    }
+
+    fn cond(field: &str, op: ConditionOp, value: Option<&str>) -> Condition {
+        Condition {
+            field: field.into(),
+            op,
+            value: value.map(str::to_string),
+            values: vec![],
+        }
+    }
+
+    fn eq(field: &str, value: &str) -> Condition {
+        cond(field, ConditionOp::Equals, Some(value))
+    }
+
+    fn priority_rule(id: &str, position: u32, conditions: Vec<Condition>, p: Priority) -> Rule {
+        Rule {
+            id: id.into(),
+            kind: RuleKind::Priority,
+            position,
+            name: Some(format!("rule {id}")),
+            match_mode: MatchMode::All,
+            conditions,
+            priority: Some(p),
+            team: None,
+        }
+    }
+
+    fn team_rule(id: &str, position: u32, conditions: Vec<Condition>, team: &str) -> Rule {
+        Rule {
+            id: id.into(),
+            kind: RuleKind::Assignment,
+            position,
+            name: None,
+            match_mode: MatchMode::All,
+            conditions,
+            priority: None,
+            team: Some(team.into()),
+        }
+    }
+
+    /// A workspace, owned, from which [`Workspace`] views are borrowed.
+    #[derive(Debug)]
+    struct Fixture {
+        agent: Option<Agent>,
+        fields: Vec<TicketField>,
+        rules: Vec<Rule>,
+        default_team: Option<String>,
+        assignment: AssignmentSettings,
+        handoff: HandoffSettings,
+        schedule: Schedule,
+        operators_online: u32,
+    }
+
+    impl Fixture {
+        fn new() -> Self {
+            Self {
+                agent: Some(agent(Some(HandoverAction::default()))),
+                fields: ticket_fields(),
+                rules: vec![],
+                default_team: Some("support".into()),
+                assignment: AssignmentSettings::default(),
+                handoff: HandoffSettings::default(),
+                schedule: Schedule::from_settings(&BusinessHours::default()).unwrap(),
+                operators_online: 2,
+            }
+        }
+
+        fn with_hours(mut self) -> Self {
+            let hours = BusinessHours {
+                enabled: true,
+                ..BusinessHours::default()
+            };
+            self.schedule = Schedule::from_settings(&hours).unwrap();
+            self
+        }
+
+        fn action(&mut self) -> &mut HandoverAction {
+            self.agent.as_mut().unwrap().handover.as_mut().unwrap()
+        }
+
+        fn ws(&self) -> Workspace<'_> {
+            Workspace {
+                agent: self.agent.as_ref(),
+                fields: &self.fields,
+                rules: &self.rules,
+                default_team: self.default_team.as_deref(),
+                assignment: &self.assignment,
+                handoff: &self.handoff,
+                schedule: &self.schedule,
+                operators_online: self.operators_online,
+            }
+        }
+
+        fn plan(&self, request: &HandoffRequest) -> Result<Plan, Rejection> {
+            plan(request, &self.ws(), monday())
+        }
+
+        /// The decision, with one available operator in the team.
+        fn decide(&self, request: &HandoffRequest) -> HandoffDecision {
+            let plan = self.plan(request).unwrap();
+            let assignee = plan.assign(&[online("alice", 0)], None);
+            plan.finish(assignee)
+        }
+    }
+
+    fn message(role: MessageRole, text: &str) -> TranscriptMessage {
+        TranscriptMessage {
+            role,
+            text: text.into(),
+            at: None,
+        }
+    }
+
+    fn request() -> HandoffRequest {
+        HandoffRequest {
+            agent: "shop".into(),
+            environment: Environment::Production,
+            channel: Channel::Web,
+            requester: Some(Requester {
+                name: Some("Alice".into()),
+                email: Some("alice@example.com".into()),
+                external_id: Some("u-1".into()),
+            }),
+            transcript: vec![
+                message(MessageRole::Customer, "Where is my order?"),
+                message(MessageRole::Ai, "Let me check that for you."),
+                message(MessageRole::Customer, "I want to talk to a person."),
+            ],
+            context: BTreeMap::new(),
+            reason: Some("explicit-request".into()),
+            summary: None,
+        }
+    }
+
+    fn with_context(pairs: &[(&str, Value)]) -> HandoffRequest {
+        let mut request = request();
+        request.context = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        request
+    }
+
+    fn codes(rejections: &[Rejection]) -> Vec<&'static str> {
+        rejections.iter().map(|r| r.code).collect()
+    }
+
+    // --- validate_request ----------------------------------------------------
+
+    #[test]
+    fn a_good_request_validates() {
+        assert_eq!(validate_request(&request()), Ok(()));
+        let mut only_id = request();
+        only_id.requester = Some(Requester {
+            external_id: Some("u-1".into()),
+            ..Requester::default()
+        });
+        assert_eq!(validate_request(&only_id), Ok(()));
+    }
+
+    #[test]
+    fn the_requester_must_be_someone() {
+        let mut r = request();
+        r.requester = None;
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [REQUESTER_MISSING]);
+        assert_eq!(problems[0].field, "requester");
+        assert_eq!(problems[0].status, 422);
+
+        r.requester = Some(Requester {
+            name: Some("  ".into()),
+            ..Requester::default()
+        });
+        assert_eq!(
+            codes(&validate_request(&r).unwrap_err()),
+            [REQUESTER_MISSING]
+        );
+    }
+
+    #[test]
+    fn the_requester_email_must_be_an_address() {
+        let mut r = request();
+        r.requester.as_mut().unwrap().email = Some("alice-at-example".into());
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_REQUESTER_EMAIL]);
+        assert_eq!(problems[0].field, "requester.email");
+        assert!(
+            problems[0].message.contains("alice-at-example"),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn the_transcript_must_have_messages_with_text() {
+        let mut r = request();
+        r.transcript.clear();
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [TRANSCRIPT_EMPTY]);
+        assert_eq!(
+            (problems[0].status, problems[0].field.as_str()),
+            (422, "transcript")
+        );
+
+        let mut r = request();
+        r.transcript[1].text = " \n".into();
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_TRANSCRIPT]);
+        assert_eq!(problems[0].field, "transcript[1].text");
+    }
+
+    #[test]
+    fn the_transcript_has_size_limits() {
+        let mut r = request();
+        r.transcript = vec![message(MessageRole::Customer, "hi"); MAX_TRANSCRIPT_MESSAGES];
+        assert_eq!(validate_request(&r), Ok(()));
+        r.transcript.push(message(MessageRole::Ai, "hello"));
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
+        assert_eq!(
+            (problems[0].status, problems[0].field.as_str()),
+            (413, "transcript")
+        );
+
+        let mut r = request();
+        // Characters, not bytes: 20 000 two-byte characters are fine.
+        r.transcript[0].text = "é".repeat(MAX_MESSAGE_CHARS);
+        assert_eq!(validate_request(&r), Ok(()));
+        r.transcript[2].text = "x".repeat(MAX_MESSAGE_CHARS + 1);
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
+        assert_eq!(problems[0].field, "transcript[2].text");
+        assert_eq!(problems[0].status, 413);
+        assert_eq!(status_of(&problems), 413);
+    }
+
+    #[test]
+    fn context_values_must_be_scalars() {
+        let r = with_context(&[
+            ("a", Value::Null),
+            ("b", json!([1])),
+            ("c", json!({"x": 1})),
+            ("d", json!("ok")),
+            ("e", json!(1.5)),
+            ("f", json!(false)),
+        ]);
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_CONTEXT_VALUE; 3]);
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["context.a", "context.b", "context.c"]);
+        assert!(problems[0].message.contains("null"));
+        assert!(problems[1].message.contains("an array"));
+        assert!(problems[2].message.contains("an object"));
+    }
+
+    #[test]
+    fn the_context_has_a_size_limit() {
+        let mut r = request();
+        r.context = (0..MAX_CONTEXT_KEYS)
+            .map(|i| (format!("k{i}"), json!(i)))
+            .collect();
+        assert_eq!(validate_request(&r), Ok(()));
+        r.context.insert("one-more".into(), json!(1));
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(codes(&problems), [CONTEXT_TOO_LARGE]);
+        assert_eq!(
+            (problems[0].status, problems[0].field.as_str()),
+            (413, "context")
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut r = with_context(&[("bad", Value::Null)]);
+        r.requester = Some(Requester {
+            email: Some("nope".into()),
+            ..Requester::default()
+        });
+        r.transcript = vec![
+            message(MessageRole::Customer, ""),
+            message(MessageRole::Ai, &"y".repeat(MAX_MESSAGE_CHARS + 1)),
+        ];
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(
+            codes(&problems),
+            [
+                INVALID_REQUESTER_EMAIL,
+                TRANSCRIPT_TOO_LARGE,
+                INVALID_TRANSCRIPT,
+                INVALID_CONTEXT_VALUE
+            ]
+        );
+        assert_eq!(status_of(&problems), 413);
+        r.transcript.pop();
+        assert_eq!(status_of(&validate_request(&r).unwrap_err()), 422);
+        // No requester at all and no transcript: both.
+        r.requester = None;
+        r.transcript.clear();
+        assert_eq!(
+            codes(&validate_request(&r).unwrap_err()),
+            [REQUESTER_MISSING, TRANSCRIPT_EMPTY, INVALID_CONTEXT_VALUE]
+        );
+    }
+
+    #[test]
+    fn many_problems_of_one_kind_are_counted_past_the_cap() {
+        let mut r = request();
+        r.transcript = vec![message(MessageRole::Customer, ""); 25];
+        let problems = validate_request(&r).unwrap_err();
+        assert_eq!(problems.len(), MAX_REPORTED_PER_CODE + 1);
+        assert!(problems.iter().all(|p| p.code == INVALID_TRANSCRIPT));
+        let last = problems.last().unwrap();
+        assert_eq!(last.field, "transcript");
+        assert!(
+            last.message.starts_with("15 more messages"),
+            "{}",
+            last.message
+        );
+    }
+
+    // --- step 1 --------------------------------------------------------------
+
+    #[test]
+    fn step_one_refuses_an_unknown_agent() {
+        let mut fx = Fixture::new();
+        fx.agent = None;
+        let rejection = fx.plan(&request()).unwrap_err();
+        assert_eq!((rejection.status, rejection.code), (422, AGENT_NOT_FOUND));
+        assert_eq!(rejection.field, "agent");
+        assert!(rejection.message.contains("'shop'"));
+    }
+
+    #[test]
+    fn step_one_refuses_a_missing_or_disabled_action() {
+        let mut fx = Fixture::new();
+        fx.agent = Some(agent(None));
+        assert_eq!(
+            fx.plan(&request()).unwrap_err().code,
+            HANDOVER_NOT_CONFIGURED
+        );
+
+        let mut fx = Fixture::new();
+        fx.action().enabled = false;
+        let rejection = fx.plan(&request()).unwrap_err();
+        assert_eq!((rejection.status, rejection.code), (422, HANDOVER_DISABLED));
+    }
+
+    #[test]
+    fn step_one_refuses_a_channel_the_action_does_not_offer() {
+        let fx = Fixture::new();
+        let mut r = request();
+        r.channel = Channel::Telegram;
+        let rejection = fx.plan(&r).unwrap_err();
+        assert_eq!(
+            (rejection.status, rejection.code),
+            (422, CHANNEL_NOT_ALLOWED)
+        );
+        assert_eq!(rejection.field, "channel");
+        assert!(
+            rejection.message.contains("'telegram'"),
+            "{}",
+            rejection.message
+        );
+        assert!(
+            rejection.message.ends_with("allowed: web, help-page"),
+            "{}",
+            rejection.message
+        );
+
+        let mut fx = Fixture::new();
+        fx.action().channels.clear();
+        let rejection = fx.plan(&request()).unwrap_err();
+        assert!(
+            rejection.message.ends_with("offered on no channel"),
+            "{}",
+            rejection.message
+        );
+
+        let mut fx = Fixture::new();
+        fx.action().channels.push(Channel::Telegram);
+        assert!(fx.plan(&r).is_ok());
+    }
+
+    // --- steps 2–3 -----------------------------------------------------------
+
+    fn field_value(decision: &HandoffDecision, key: &str) -> Option<Value> {
+        decision
+            .fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value.clone())
+    }
+
+    fn mismatch(decision: &HandoffDecision, key: &str) -> Option<String> {
+        decision
+            .field_mismatches
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.message.clone())
+    }
+
+    /// The converted value, or the mismatch message, of `key: value`.
+    fn converted(key: &str, value: Value) -> Result<Value, String> {
+        let decision = Fixture::new().decide(&with_context(&[(key, value)]));
+        match (field_value(&decision, key), mismatch(&decision, key)) {
+            (Some(value), None) => Ok(value),
+            (None, Some(message)) => Err(message),
+            other => panic!("{key}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_fields_take_any_scalar_as_text() {
+        assert_eq!(converted("order-id", json!("A-1001")), Ok(json!("A-1001")));
+        assert_eq!(converted("order-id", json!(1001)), Ok(json!("1001")));
+        assert_eq!(converted("order-id", json!(2.5)), Ok(json!("2.5")));
+        assert_eq!(converted("order-id", json!(true)), Ok(json!("true")));
+        assert_eq!(converted("order-id", json!("")), Ok(json!("")));
+    }
+
+    #[test]
+    fn number_fields_take_numbers_and_numeric_text() {
+        assert_eq!(converted("count", json!(3)), Ok(json!(3)));
+        assert_eq!(converted("count", json!(-2.5)), Ok(json!(-2.5)));
+        assert_eq!(converted("count", json!("42")), Ok(json!(42)));
+        assert_eq!(converted("count", json!("-4.5")), Ok(json!(-4.5)));
+        assert_eq!(converted("count", json!("1e3")), Ok(json!(1000.0)));
+        assert_eq!(
+            converted("count", json!("18446744073709551615")),
+            Ok(json!(u64::MAX))
+        );
+        for bad in ["abc", "", " 42", "inf", "NaN", "1,5", "infinity"] {
+            let message = converted("count", json!(bad)).unwrap_err();
+            assert!(message.contains("is not a number"), "{bad}: {message}");
+        }
+        let message = converted("count", json!(true)).unwrap_err();
+        assert!(message.contains("boolean"), "{message}");
+    }
+
+    #[test]
+    fn checkbox_fields_take_booleans_and_their_text() {
+        assert_eq!(converted("vip", json!(true)), Ok(json!(true)));
+        assert_eq!(converted("vip", json!(false)), Ok(json!(false)));
+        assert_eq!(converted("vip", json!("true")), Ok(json!(true)));
+        assert_eq!(converted("vip", json!("false")), Ok(json!(false)));
+        for bad in [json!("yes"), json!("TRUE"), json!(1), json!(0)] {
+            let message = converted("vip", bad.clone()).unwrap_err();
+            assert!(message.contains("not true or false"), "{bad}: {message}");
+        }
+    }
+
+    #[test]
+    fn dropdown_fields_take_exactly_an_option() {
+        assert_eq!(converted("tier", json!("gold")), Ok(json!("gold")));
+        assert_eq!(converted("tier", json!(7)), Ok(json!("7")));
+        assert_eq!(converted("tier", json!("7")), Ok(json!("7")));
+        let message = converted("tier", json!("Gold")).unwrap_err();
+        assert_eq!(message, "'Gold' is not one of the options: gold, silver, 7");
+        let message = converted("tier", json!(true)).unwrap_err();
+        assert!(message.contains("gold, silver, 7"), "{message}");
+
+        let mut fx = Fixture::new();
+        fx.fields = vec![field("tier", FieldType::Dropdown, &[])];
+        let decision = fx.decide(&with_context(&[("tier", json!("gold"))]));
+        assert!(mismatch(&decision, "tier").unwrap().contains("no options"));
+    }
+
+    #[test]
+    fn date_fields_take_real_calendar_dates() {
+        assert_eq!(
+            converted("due", json!("2026-02-28")),
+            Ok(json!("2026-02-28"))
+        );
+        assert_eq!(
+            converted("due", json!("2028-02-29")),
+            Ok(json!("2028-02-29"))
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-2-3",
+            "28/02/2026",
+            "2026-02-28T10:00",
+            "today",
+        ] {
+            let message = converted("due", json!(bad)).unwrap_err();
+            assert!(message.contains("is not a date"), "{bad}: {message}");
+        }
+        assert!(
+            converted("due", json!(20260228))
+                .unwrap_err()
+                .contains("not a date")
+        );
+    }
+
+    #[test]
+    fn a_mismatch_is_reported_with_its_value_and_a_warning_and_not_applied() {
+        let decision = Fixture::new().decide(&with_context(&[("count", json!("lots"))]));
+        assert!(decision.fields.is_empty());
+        assert_eq!(
+            decision.field_mismatches,
+            [FieldMismatch {
+                key: "count".into(),
+                value: json!("lots"),
+                message: "'lots' is not a number".into(),
+            }]
+        );
+        assert_eq!(
+            decision.warnings,
+            ["context key 'count': 'lots' is not a number, so the number field 'count' is not set"]
+        );
+    }
+
+    #[test]
+    fn fields_match_exact_keys_only_and_broken_keys_are_never_used() {
+        let decision = Fixture::new().decide(&with_context(&[
+            ("Order-ID", json!("A-1")),
+            ("order_id", json!("A-2")),
+            ("order-id", json!("A-3")),
+            ("tier", json!("gold")),
+            ("color", json!("red")),
+        ]));
+        assert_eq!(field_value(&decision, "order-id"), Some(json!("A-3")));
+        assert_eq!(decision.invalid_context_keys, ["Order-ID", "order_id"]);
+        assert_eq!(decision.unmatched_context_keys, ["color"]);
+        let keys: Vec<&str> = decision.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["order-id", "tier"], "sorted by key");
+        let field = &decision.fields[1];
+        assert_eq!(
+            (field.name.as_str(), field.field_type),
+            ("Field tier", FieldType::Dropdown)
+        );
+        assert_eq!(
+            decision.warnings[0],
+            "context key 'Order-ID' is not used: context keys use lowercase letters, digits and \
+             dashes only (^[a-z0-9-]+$); send it as 'order-id' to set the ticket field 'order-id'"
+        );
+        assert!(decision.warnings[1].starts_with("context key 'order_id' is not used"));
+
+        // Without the well-formed key, the field stays unset.
+        let decision = Fixture::new().decide(&with_context(&[("Order-ID", json!("A-1"))]));
+        assert!(decision.fields.is_empty());
+        assert!(decision.field_mismatches.is_empty());
+        assert!(decision.unmatched_context_keys.is_empty());
+        assert_eq!(decision.invalid_context_keys, ["Order-ID"]);
+    }
+
+    #[test]
+    fn a_key_with_no_suggestion_is_just_reported() {
+        let decision = Fixture::new().decide(&with_context(&[("Colour", json!("red"))]));
+        assert_eq!(
+            decision.warnings,
+            [
+                "context key 'Colour' is not used: context keys use lowercase letters, digits and \
+              dashes only (^[a-z0-9-]+$)"
+            ]
+        );
+    }
+
+    #[test]
+    fn unusable_values_are_never_used_even_without_validation() {
+        let mut fx = Fixture::new();
+        fx.rules = vec![priority_rule(
+            "p",
+            1,
+            vec![cond("context.extra", ConditionOp::Exists, None)],
+            Priority::Urgent,
+        )];
+        let decision = fx.decide(&with_context(&[
+            ("count", Value::Null),
+            ("extra", json!([1, 2])),
+        ]));
+        assert!(decision.fields.is_empty());
+        assert_eq!(decision.field_mismatches.len(), 1);
+        assert!(decision.field_mismatches[0].message.contains("null"));
+        assert_eq!(decision.unmatched_context_keys, ["extra"]);
+        assert!(
+            decision
+                .warnings
+                .iter()
+                .any(|w| w.contains("'extra' is not used"))
+        );
+        assert_eq!(decision.priority.source, DecisionSource::Fallback);
+    }
+
+    // --- steps 4–5 -----------------------------------------------------------
+
+    #[test]
+    fn priority_comes_from_the_first_matching_rule_then_the_action_then_medium() {
+        let mut fx = Fixture::new();
+        fx.rules = vec![
+            priority_rule("later", 2, vec![], Priority::Low),
+            priority_rule("vip", 1, vec![eq("context.vip", "true")], Priority::Urgent),
+        ];
+        let decision = fx.decide(&with_context(&[("vip", json!(true))]));
+        assert_eq!(decision.priority.value, Priority::Urgent);
+        assert_eq!(
+            decision.priority.source,
+            DecisionSource::Rule {
+                id: "vip".into(),
+                position: 1,
+                name: Some("rule vip".into())
+            }
+        );
+        let decision = fx.decide(&request());
+        assert_eq!(decision.priority.value, Priority::Low);
+
+        fx.rules = vec![priority_rule(
+            "email",
+            1,
+            vec![eq("channel", "email")],
+            Priority::High,
+        )];
+        fx.action().default_priority = Some(Priority::High);
+        let decision = fx.decide(&request());
+        assert_eq!(
+            (decision.priority.value, decision.priority.source),
+            (Priority::High, DecisionSource::ActionDefault)
+        );
+        fx.action().default_priority = None;
+        let decision = fx.decide(&request());
+        assert_eq!(
+            (decision.priority.value, decision.priority.source),
+            (Priority::Medium, DecisionSource::Fallback)
+        );
+    }
+
+    #[test]
+    fn rules_see_the_request_facts() {
+        let mut fx = Fixture::new();
+        let facts_rule =
+            |field: &str, value: &str| team_rule("t", 1, vec![eq(field, value)], "special");
+        for (field, value) in [
+            ("channel", "web"),
+            ("agent", "shop"),
+            ("environment", "production"),
+            ("reason", "explicit-request"),
+            ("requester.email", "ALICE@example.com"),
+            ("context.tier", "gold"),
+        ] {
+            fx.rules = vec![facts_rule(field, value)];
+            let decision = fx.decide(&with_context(&[("tier", json!("gold"))]));
+            assert_eq!(decision.team.value.as_deref(), Some("special"), "{field}");
+        }
+        // A broken key is not a fact, even lowercased.
+        fx.rules = vec![team_rule(
+            "t",
+            1,
+            vec![cond("context.tier", ConditionOp::Exists, None)],
+            "special",
+        )];
+        let decision = fx.decide(&with_context(&[("Tier", json!("gold"))]));
+        assert_eq!(decision.team.source, DecisionSource::DefaultTeam);
+    }
+
+    #[test]
+    fn team_comes_from_the_first_matching_rule_then_the_default_team_else_none() {
+        let mut fx = Fixture::new();
+        fx.rules = vec![team_rule(
+            "billing",
+            1,
+            vec![eq("context.tier", "gold")],
+            "billing",
+        )];
+        let decision = fx.decide(&with_context(&[("tier", json!("gold"))]));
+        assert_eq!(decision.team.value.as_deref(), Some("billing"));
+        assert!(matches!(decision.team.source, DecisionSource::Rule { .. }));
+
+        let decision = fx.decide(&request());
+        assert_eq!(
+            (decision.team.value.as_deref(), &decision.team.source),
+            (Some("support"), &DecisionSource::DefaultTeam)
+        );
+        assert!(decision.warnings.is_empty(), "{:?}", decision.warnings);
+
+        fx.default_team = None;
+        let plan = fx.plan(&request()).unwrap();
+        assert_eq!(plan.team(), None);
+        let assignee = plan.assign(&[online("alice", 0)], None);
+        assert_eq!(assignee.reason, "no team to assign within");
+        let decision = plan.finish(assignee);
+        assert_eq!(decision.team.source, DecisionSource::NoTeam);
+        assert_eq!(decision.assignee.value, None);
+        assert_eq!(
+            decision.warnings,
+            [
+                "no assignment rule matched and there is no default team: the ticket has no team, \
+              so nobody is assigned"
+            ]
+        );
+    }
+
+    // --- step 7 --------------------------------------------------------------
+
+    #[test]
+    fn the_customer_sees_the_waiting_label_when_someone_is_available() {
+        let fx = Fixture::new().with_hours();
+        let decision = fx.decide(&request());
+        assert_eq!(
+            decision.customer_sees,
+            CustomerView {
+                kind: "waiting-label".into(),
+                text: HandoverAction::default().labels.waiting,
+            }
+        );
+    }
+
+    #[test]
+    fn the_customer_sees_the_auto_reply_outside_hours_or_with_nobody_online() {
+        let mut fx = Fixture::new().with_hours();
+        fx.action().auto_reply = "We are closed.".into();
+        let planned = plan(&request(), &fx.ws(), saturday()).unwrap();
+        let decision = planned.finish(assign(AssignmentMethod::Manual, None, &[], None));
+        assert_eq!(
+            decision.customer_sees,
+            CustomerView {
+                kind: "auto-reply".into(),
+                text: "We are closed.".into()
+            }
+        );
+        assert_eq!(
+            decision.warnings,
+            ["nobody is available (outside business hours): the customer sees the auto-reply"]
+        );
+
+        fx.operators_online = 0;
+        let decision = fx.decide(&request());
+        assert_eq!(decision.customer_sees.kind, "auto-reply");
+        assert_eq!(
+            decision.warnings[0],
+            "nobody is available (no operator is online): the customer sees the auto-reply"
+        );
+        let planned = plan(&request(), &fx.ws(), saturday()).unwrap();
+        assert_eq!(
+            planned
+                .finish(assign(AssignmentMethod::Manual, None, &[], None))
+                .warnings[0],
+            "nobody is available (outside business hours, no operator is online): the customer \
+             sees the auto-reply"
+        );
+    }
+
+    #[test]
+    fn the_customer_view_agrees_with_the_button() {
+        for (at, online) in [
+            (monday(), 0),
+            (monday(), 3),
+            (saturday(), 0),
+            (saturday(), 3),
+        ] {
+            let mut fx = Fixture::new().with_hours();
+            fx.operators_online = online;
+            let decision = plan(&request(), &fx.ws(), at).unwrap().finish(assign(
+                AssignmentMethod::Manual,
+                None,
+                &[],
+                None,
+            ));
+            let button = button::evaluate(&ButtonInputs {
+                action: fx.agent.as_ref().unwrap().handover.as_ref(),
+                messages: 3,
+                hours_open: fx.schedule.is_open(at),
+                operators_online: online,
+            });
+            assert_eq!(
+                Some(decision.customer_sees.kind.as_str()),
+                button.customer_sees
+            );
+            assert_eq!(Some(decision.customer_sees.text), button.customer_text);
+        }
+    }
+
+    // --- step 8 --------------------------------------------------------------
+
+    #[test]
+    fn the_summary_says_who_where_how_much_why_and_what_was_set() {
+        let decision = Fixture::new().decide(&with_context(&[
+            ("order-id", json!("A-1001")),
+            ("vip", json!("true")),
+            ("color", json!("red")),
+        ]));
+        assert_eq!(
+            decision.summary,
+            "Alice talked to Shop Assistant (shop) on web: 3 messages, 2 from the customer.\n\
+             Reason: the customer asked for a human.\n\
+             First customer message: \"Where is my order?\"\n\
+             Last customer message: \"I want to talk to a person.\"\n\
+             Fields set: order-id = A-1001, vip = true."
+        );
+    }
+
+    #[test]
+    fn the_summary_words_reasons_and_leaves_out_what_is_absent() {
+        let fx = Fixture::new();
+        let summary = |reason: Option<&str>| {
+            let mut r = request();
+            r.reason = reason.map(str::to_string);
+            fx.decide(&r).summary
+        };
+        assert!(
+            summary(Some("failed-resolution"))
+                .contains("\nReason: the AI could not resolve the issue.\n")
+        );
+        assert!(summary(Some("refund over limit")).contains("\nReason: refund over limit.\n"));
+        assert!(summary(Some("Angry!")).contains("\nReason: Angry!\n"));
+        for none in [None, Some(""), Some("  ")] {
+            let text = summary(none);
+            assert!(!text.contains("Reason"), "{text}");
+            assert!(!text.contains("Fields set"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_summary_quotes_one_message_once_and_notes_none() {
+        let fx = Fixture::new();
+        let mut r = request();
+        r.requester = Some(Requester {
+            email: Some("bob@example.com".into()),
+            ..Requester::default()
+        });
+        r.transcript = vec![
+            message(MessageRole::Ai, "Hello!"),
+            message(MessageRole::Customer, "Help\n\nme   please"),
+        ];
+        let summary = fx.decide(&r).summary;
+        assert_eq!(
+            summary.lines().collect::<Vec<_>>(),
+            [
+                "bob@example.com talked to Shop Assistant (shop) on web: 2 messages, 1 from the customer.",
+                "Reason: the customer asked for a human.",
+                "Customer message: \"Help me please\"",
+            ]
+        );
+
+        r.transcript = vec![message(MessageRole::Ai, "Escalating.")];
+        r.requester = Some(Requester {
+            external_id: Some("u-77".into()),
+            ..Requester::default()
+        });
+        let summary = fx.decide(&r).summary;
+        assert!(
+            summary.starts_with(
+                "u-77 talked to Shop Assistant (shop) on web: 1 message, 0 from the customer."
+            ),
+            "{summary}"
+        );
+        assert!(summary.contains("\nThe customer wrote no message."));
+    }
+
+    #[test]
+    fn the_summary_cuts_long_messages_and_names_the_agent_by_key_when_it_has_no_other_name() {
+        let mut fx = Fixture::new();
+        fx.agent.as_mut().unwrap().name = "shop".into();
+        let mut r = request();
+        r.transcript[2].text = "z".repeat(500);
+        let summary = fx.decide(&r).summary;
+        assert!(
+            summary.starts_with("Alice talked to shop on web"),
+            "{summary}"
+        );
+        let last = summary.lines().find(|l| l.starts_with("Last")).unwrap();
+        let quoted = last
+            .trim_start_matches("Last customer message: \"")
+            .trim_end_matches('"');
+        assert_eq!(quoted.chars().count(), SUMMARY_QUOTE_CHARS);
+        assert!(quoted.ends_with('…'));
+    }
+
+    #[test]
+    fn the_summary_is_deterministic_and_the_agents_own_is_kept() {
+        let fx = Fixture::new();
+        let r = with_context(&[("tier", json!("gold")), ("count", json!("3"))]);
+        assert_eq!(fx.decide(&r).summary, fx.decide(&r.clone()).summary);
+
+        let mut own = r.clone();
+        own.summary = Some("  Customer wants a refund.  ".into());
+        let decision = fx.decide(&own);
+        assert_eq!(decision.summary, "Customer wants a refund.");
+        assert_eq!(
+            decision.fields,
+            fx.decide(&r).fields,
+            "everything else is still decided"
+        );
+        own.summary = Some(" ".into());
+        assert_eq!(fx.decide(&own).summary, fx.decide(&r).summary);
+    }
+
+    #[test]
+    fn the_subject_is_the_first_customer_message_cut_to_eighty() {
+        let fx = Fixture::new();
+        assert_eq!(fx.decide(&request()).subject, "Where is my order?");
+        let mut r = request();
+        r.transcript
+            .insert(0, message(MessageRole::Ai, "Hi, how can I help?"));
+        r.transcript[1].text = format!("My  parcel\n{}", "x".repeat(200));
+        let subject = fx.decide(&r).subject;
+        assert_eq!(subject.chars().count(), SUBJECT_CHARS);
+        assert!(subject.starts_with("My parcel xxx"));
+        assert!(subject.ends_with('…'));
+        let exactly = "e".repeat(SUBJECT_CHARS);
+        r.transcript[1].text = exactly.clone();
+        assert_eq!(fx.decide(&r).subject, exactly);
+    }
+
+    #[test]
+    fn without_a_customer_message_the_subject_names_the_requester() {
+        let fx = Fixture::new();
+        let mut r = request();
+        r.transcript = vec![message(MessageRole::Ai, "Escalating.")];
+        assert_eq!(fx.decide(&r).subject, "Conversation with Alice");
+        r.requester.as_mut().unwrap().name = None;
+        assert_eq!(fx.decide(&r).subject, "Conversation with alice@example.com");
+        r.requester.as_mut().unwrap().email = None;
+        assert_eq!(fx.decide(&r).subject, "Conversation with u-1");
+    }
+
+    #[test]
+    fn cut_keeps_short_text_and_ends_long_text_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("  a \n b  ", 10), "a b");
+        assert_eq!(cut("abcdefghijk", 10), "abcdefghi…");
+        assert_eq!(
+            cut("abcd efghijk", 6),
+            "abcd…",
+            "no space before the ellipsis"
+        );
+        assert_eq!(cut("ééééééé", 4), "ééé…");
+    }
+
+    // --- outcome -------------------------------------------------------------
+
+    #[test]
+    fn the_outcome_depends_on_the_environment_the_setting_and_the_platform() {
+        let on = HandoffSettings {
+            preview_in_non_production: true,
+        };
+        let off = HandoffSettings {
+            preview_in_non_production: false,
+        };
+        use Environment::*;
+        use HandoffOutcome::*;
+        for (env, settings, platform, expected) in [
+            (Development, &on, "inbox", Preview),
+            (Staging, &on, "zendesk", Preview),
+            (Production, &on, "inbox", Ticket),
+            (Production, &on, "zendesk", External),
+            (Development, &off, "inbox", Ticket),
+            (Staging, &off, "freshdesk", External),
+            (Production, &off, "inbox", Ticket),
+        ] {
+            assert_eq!(
+                outcome(env, settings, platform),
+                expected,
+                "{env} {platform}"
+            );
+        }
+
+        let mut fx = Fixture::new();
+        let mut r = request();
+        r.environment = Staging;
+        assert_eq!(fx.plan(&r).unwrap().outcome(), Preview);
+        fx.handoff.preview_in_non_production = false;
+        fx.action().platform = "intercom".into();
+        let decision = fx.decide(&r);
+        assert_eq!(decision.outcome, External);
+        assert_eq!(decision.platform, "intercom");
+        assert_eq!(decision.action, "Escalate_To_Human");
+        assert_eq!(
+            (decision.environment, decision.channel),
+            (Staging, Channel::Web)
+        );
+    }
+
+    // --- step 6 --------------------------------------------------------------
+
+    fn online(handle: &str, open_tickets: u32) -> Candidate {
+        Candidate {
+            handle: handle.into(),
+            availability: Availability::Online,
+            capacity: None,
+            open_tickets,
+            last_assigned_at: None,
+        }
+    }
+
+    #[test]
+    fn manual_assignment_assigns_nobody() {
+        let decision = assign(
+            AssignmentMethod::Manual,
+            Some("support"),
+            &[online("a", 0)],
+            None,
+        );
+        assert_eq!(decision.value, None);
+        assert_eq!(decision.method, AssignmentMethod::Manual);
+        assert_eq!(
+            decision.reason,
+            "manual assignment: the ticket waits to be taken"
+        );
+        let decision = assign(AssignmentMethod::Manual, None, &[], None);
+        assert_eq!(
+            decision.reason,
+            "manual assignment: the ticket waits to be taken"
+        );
+    }
+
+    #[test]
+    fn nobody_is_assigned_without_a_team_members_or_availability() {
+        for method in [AssignmentMethod::Balanced, AssignmentMethod::RoundRobin] {
+            let decision = assign(method, None, &[online("a", 0)], None);
+            assert_eq!(
+                (decision.value, decision.reason.as_str()),
+                (None, "no team to assign within")
+            );
+            let decision = assign(method, Some("support"), &[], None);
+            assert_eq!(decision.reason, "team support has no members");
+            let team = [
+                Candidate {
+                    availability: Availability::Away,
+                    ..online("alice", 0)
+                },
+                Candidate {
+                    capacity: Some(2),
+                    ..online("bob", 2)
+                },
+                Candidate {
+                    availability: Availability::Offline,
+                    ..online("carol", 0)
+                },
+            ];
+            let decision = assign(method, Some("support"), &team, Some("alice"));
+            assert_eq!(decision.value, None);
+            assert_eq!(
+                decision.reason,
+                "nobody in team support is online and under capacity (3 members: 2 not online, 1 at capacity)"
+            );
+        }
+    }
+
+    #[test]
+    fn balanced_explains_the_fewest_open_tickets() {
+        let team = [online("alice", 3), online("bob", 2), online("carol", 5)];
+        let decision = assign(AssignmentMethod::Balanced, Some("support"), &team, None);
+        assert_eq!(decision.value.as_deref(), Some("bob"));
+        assert_eq!(decision.method, AssignmentMethod::Balanced);
+        assert_eq!(
+            decision.reason,
+            "balanced: bob has the fewest open tickets (2) among 3 available"
+        );
+
+        let team = [
+            online("alice", 1),
+            Candidate {
+                availability: Availability::Busy,
+                ..online("bob", 0)
+            },
+        ];
+        let decision = assign(AssignmentMethod::Balanced, Some("support"), &team, None);
+        assert_eq!(
+            decision.reason,
+            "balanced: alice is the only one available in team support (1 open ticket)"
+        );
+    }
+
+    #[test]
+    fn balanced_explains_how_a_tie_was_broken() {
+        let earlier = Some(ts("2026-06-01T09:00:00Z"));
+        let later = Some(ts("2026-06-02T09:00:00Z"));
+        let team = [
+            Candidate {
+                last_assigned_at: later,
+                ..online("alice", 1)
+            },
+            Candidate {
+                last_assigned_at: earlier,
+                ..online("bob", 1)
+            },
+        ];
+        let decision = assign(AssignmentMethod::Balanced, Some("support"), &team, None);
+        assert_eq!(
+            decision.reason,
+            "balanced: bob has the fewest open tickets (1) among 2 available; tied with alice, \
+             bob was assigned least recently"
+        );
+        let team = [online("carol", 0), online("bob", 0)];
+        let decision = assign(AssignmentMethod::Balanced, Some("support"), &team, None);
+        assert_eq!(
+            decision.reason,
+            "balanced: bob has the fewest open tickets (0) among 2 available; tied with carol, \
+             bob has not been assigned a ticket yet and comes first by handle"
+        );
+    }
+
+    #[test]
+    fn round_robin_explains_the_rotation() {
+        let team = [online("alice", 9), online("bob", 0), online("carol", 0)];
+        let method = AssignmentMethod::RoundRobin;
+        let decision = assign(method, Some("support"), &team, None);
+        assert_eq!(decision.value.as_deref(), Some("alice"));
+        assert_eq!(
+            decision.reason,
+            "round-robin: alice starts the rotation among 3 available"
+        );
+        let decision = assign(method, Some("support"), &team, Some("alice"));
+        assert_eq!(
+            decision.reason,
+            "round-robin: bob is next after alice among 3 available"
+        );
+        let decision = assign(method, Some("support"), &team, Some("carol"));
+        assert_eq!(decision.value.as_deref(), Some("alice"));
+        assert_eq!(
+            decision.reason,
+            "round-robin: alice is next after carol (the rotation starts over) among 3 available"
+        );
+    }
+
+    #[test]
+    fn finishing_records_the_assignee_and_warns_when_nobody_could_take_it() {
+        let fx = Fixture::new();
+        let plan = fx.plan(&request()).unwrap();
+        assert_eq!(plan.method(), AssignmentMethod::Balanced);
+        assert_eq!(plan.team(), Some("support"));
+        let decision = plan.clone().finish(plan.assign(&[online("bob", 0)], None));
+        assert_eq!(decision.assignee.value.as_deref(), Some("bob"));
+        assert!(decision.warnings.is_empty());
+
+        let decision = plan.clone().finish(plan.assign(&[], None));
+        assert_eq!(
+            decision.warnings,
+            ["nobody is assigned: team support has no members"]
+        );
+
+        let mut fx = Fixture::new();
+        fx.assignment.method = AssignmentMethod::Manual;
+        let plan = fx.plan(&request()).unwrap();
+        let decision = plan.clone().finish(plan.assign(&[online("bob", 0)], None));
+        assert_eq!(decision.assignee.value, None);
+        assert!(decision.warnings.is_empty(), "manual is not a problem");
+    }
+
+    #[test]
+    fn the_decision_serializes_as_the_api_describes() {
+        let decision = Fixture::new().decide(&with_context(&[("tier", json!("gold"))]));
+        let value = serde_json::to_value(&decision).unwrap();
+        assert_eq!(
+            value["priority"],
+            json!({"value": "medium", "source": "fallback"})
+        );
+        assert_eq!(
+            value["team"],
+            json!({"value": "support", "source": "default-team"})
+        );
+        assert_eq!(value["outcome"], json!("ticket"));
+        assert_eq!(value["customer_sees"]["kind"], json!("waiting-label"));
+        assert_eq!(
+            value["fields"],
+            json!([{"key": "tier", "name": "Field tier", "type": "dropdown", "value": "gold"}])
+        );
+    }
+
+    // --- properties ----------------------------------------------------------
+
+    const VALID_KEYS: &[&str] = &["order-id", "count", "vip", "tier", "due", "color", "x-1"];
+    const INVALID_KEYS: &[&str] = &["Order-ID", "order_id", "VIP", "Tier", "bad key", "", "é"];
+
+    fn any_value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            proptest::sample::select(vec![
+                "gold",
+                "silver",
+                "bronze",
+                "7",
+                "42",
+                "-4.5",
+                "abc",
+                "true",
+                "false",
+                "2026-02-28",
+                "2026-02-30",
+                "",
+                "A-1001",
+            ])
+            .prop_map(|s| json!(s)),
+            proptest::sample::select(vec![json!(7), json!(42), json!(-4.5), json!(0)]),
+            any::<bool>().prop_map(Value::Bool),
+            Just(Value::Null),
+        ]
+    }
+
+    fn any_context(
+        keys: &'static [&'static str],
+    ) -> impl Strategy<Value = BTreeMap<String, Value>> {
+        proptest::collection::btree_map(
+            proptest::sample::select(keys).prop_map(str::to_string),
+            any_value(),
+            0..6,
+        )
+    }
+
+    fn any_condition() -> impl Strategy<Value = Condition> {
+        prop_oneof![
+            proptest::sample::select(vec!["web", "help-page", "email"])
+                .prop_map(|v| eq("channel", v)),
+            proptest::sample::select(vec!["development", "production"])
+                .prop_map(|v| eq("environment", v)),
+            proptest::sample::select(vec!["explicit-request", "refund"])
+                .prop_map(|v| eq("reason", v)),
+            Just(cond(
+                "requester.email",
+                ConditionOp::Contains,
+                Some("example")
+            )),
+            (
+                proptest::sample::select(VALID_KEYS),
+                proptest::sample::select(vec!["gold", "true", "42", "7", "abc"]),
+            )
+                .prop_map(|(key, v)| eq(&format!("context.{key}"), v)),
+            proptest::sample::select(VALID_KEYS).prop_map(|key| cond(
+                &format!("context.{key}"),
+                ConditionOp::Exists,
+                None
+            )),
+            proptest::sample::select(VALID_KEYS).prop_map(|key| cond(
+                &format!("context.{key}"),
+                ConditionOp::NotEquals,
+                Some("gold")
+            )),
+        ]
+    }
+
+    fn any_rule() -> impl Strategy<Value = Rule> {
+        (
+            proptest::collection::vec(any_condition(), 0..3),
+            any::<bool>(),
+            any::<bool>(),
+            proptest::sample::select(vec![Priority::Low, Priority::High, Priority::Urgent]),
+            proptest::sample::select(vec!["billing", "vip", "support"]),
+            1u32..6,
+        )
+            .prop_map(
+                |(conditions, is_priority, any, priority, team, position)| Rule {
+                    id: format!("rule_{position}_{team}"),
+                    kind: if is_priority {
+                        RuleKind::Priority
+                    } else {
+                        RuleKind::Assignment
+                    },
+                    position,
+                    name: None,
+                    match_mode: if any { MatchMode::Any } else { MatchMode::All },
+                    conditions,
+                    priority: is_priority.then_some(priority),
+                    team: (!is_priority).then(|| team.to_string()),
+                },
+            )
+    }
+
+    fn any_request(keys: &'static [&'static str]) -> impl Strategy<Value = HandoffRequest> {
+        (
+            proptest::sample::select(vec![
+                Environment::Development,
+                Environment::Staging,
+                Environment::Production,
+            ]),
+            proptest::sample::select(vec![Channel::Web, Channel::HelpPage, Channel::Email]),
+            proptest::collection::vec((any::<bool>(), "[a-z ]{1,30}"), 1..5),
+            any_context(keys),
+            proptest::option::of(proptest::sample::select(vec![
+                "explicit-request",
+                "failed-resolution",
+                "refund",
+            ])),
+            proptest::option::of(Just("Alice")),
+        )
+            .prop_map(
+                |(environment, channel, transcript, context, reason, name)| HandoffRequest {
+                    agent: "shop".into(),
+                    environment,
+                    channel,
+                    requester: Some(Requester {
+                        name: name.map(str::to_string),
+                        email: Some("alice@example.com".into()),
+                        external_id: None,
+                    }),
+                    transcript: transcript
+                        .into_iter()
+                        .map(|(customer, text)| {
+                            let role = if customer {
+                                MessageRole::Customer
+                            } else {
+                                MessageRole::Ai
+                            };
+                            message(role, &text)
+                        })
+                        .collect(),
+                    context,
+                    reason: reason.map(str::to_string),
+                    summary: None,
+                },
+            )
+    }
+
+    fn any_fixture() -> impl Strategy<Value = Fixture> {
+        (
+            proptest::collection::vec(any_rule(), 0..6),
+            proptest::option::of(Just("support")),
+            any::<bool>(),
+            0u32..2,
+            proptest::sample::select(vec![
+                AssignmentMethod::Manual,
+                AssignmentMethod::Balanced,
+                AssignmentMethod::RoundRobin,
+            ]),
+        )
+            .prop_map(|(rules, default_team, preview, online, method)| {
+                let mut fx = Fixture::new().with_hours();
+                fx.rules = rules;
+                fx.default_team = default_team.map(str::to_string);
+                fx.handoff.preview_in_non_production = preview;
+                fx.operators_online = online;
+                fx.assignment.method = method;
+                fx
+            })
+    }
+
+    fn any_instant() -> impl Strategy<Value = Timestamp> {
+        proptest::sample::select(vec![monday(), saturday()])
+    }
+
+    fn candidates() -> Vec<Candidate> {
+        vec![online("alice", 2), online("bob", 1), online("carol", 1)]
+    }
+
+    fn run(
+        fx: &Fixture,
+        request: &HandoffRequest,
+        at: Timestamp,
+    ) -> Result<HandoffDecision, Rejection> {
+        plan(request, &fx.ws(), at).map(|plan| {
+            let assignee = plan.assign(&candidates(), Some("alice"));
+            plan.finish(assignee)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn plan_is_deterministic(
+            fx in any_fixture(),
+            request in any_request(&["order-id", "count", "vip", "tier", "due", "color", "Order-ID", "VIP"]),
+            at in any_instant(),
+        ) {
+            let first = run(&fx, &request, at);
+            let second = run(&fx, &request.clone(), at);
+            prop_assert_eq!(first, second);
+        }
+
+        #[test]
+        fn every_valid_key_lands_in_exactly_one_list(
+            fx in any_fixture(),
+            valid in any_context(VALID_KEYS),
+            invalid in any_context(INVALID_KEYS),
+        ) {
+            let mut request = request();
+            request.context = valid.clone();
+            request.context.extend(invalid.clone());
+            let decision = run(&fx, &request, monday()).unwrap();
+            for key in valid.keys() {
+                let places = [
+                    decision.fields.iter().filter(|f| &f.key == key).count(),
+                    decision.field_mismatches.iter().filter(|f| &f.key == key).count(),
+                    decision.unmatched_context_keys.iter().filter(|k| *k == key).count(),
+                ];
+                prop_assert_eq!(places.iter().sum::<usize>(), 1, "{}: {:?}", key, places);
+                prop_assert!(!decision.invalid_context_keys.contains(key));
+            }
+            let invalid_keys: Vec<String> = invalid.keys().cloned().collect();
+            prop_assert_eq!(&decision.invalid_context_keys, &invalid_keys);
+            let total = decision.fields.len()
+                + decision.field_mismatches.len()
+                + decision.unmatched_context_keys.len();
+            prop_assert_eq!(total, valid.len());
+            // Sorted, by key.
+            let field_keys: Vec<&String> = decision.fields.iter().map(|f| &f.key).collect();
+            prop_assert!(field_keys.is_sorted());
+            prop_assert!(decision.field_mismatches.iter().map(|f| &f.key).is_sorted());
+            prop_assert!(decision.unmatched_context_keys.is_sorted());
+        }
+
+        #[test]
+        fn invalid_keys_never_change_what_valid_keys_decide(
+            fx in any_fixture(),
+            request in any_request(VALID_KEYS),
+            invalid in any_context(INVALID_KEYS),
+            at in any_instant(),
+        ) {
+            let before = run(&fx, &request, at);
+            let mut noisy = request.clone();
+            noisy.context.extend(invalid.clone());
+            let after = run(&fx, &noisy, at).map(|mut after| {
+                let invalid_keys: Vec<String> = invalid.keys().cloned().collect();
+                assert_eq!(after.invalid_context_keys, invalid_keys);
+                after.invalid_context_keys.clear();
+                after.warnings.retain(|w| {
+                    !invalid
+                        .keys()
+                        .any(|key| w.starts_with(&format!("context key '{key}' is not used")))
+                });
+                after
+            });
+            prop_assert_eq!(after, before);
+        }
+
+        #[test]
+        fn a_rule_that_matches_nothing_never_changes_the_decision(
+            fx in any_fixture(),
+            request in any_request(VALID_KEYS),
+            extra in any_rule(),
+            index in 0usize..8,
+            at in any_instant(),
+        ) {
+            let valid: BTreeMap<&str, &Value> = request
+                .context
+                .iter()
+                .map(|(k, v)| (k.as_str(), v))
+                .collect();
+            let facts = rule_facts(&request, "shop", &valid);
+            prop_assume!(!rules::rule_matches(&extra, &facts));
+            let before = run(&fx, &request, at);
+            let mut fx = fx;
+            let index = index.min(fx.rules.len());
+            fx.rules.insert(index, extra);
+            prop_assert_eq!(run(&fx, &request, at), before);
+        }
+
+        #[test]
+        fn the_summary_and_subject_stay_brief(request in any_request(VALID_KEYS)) {
+            let Ok(decision) = run(&Fixture::new(), &request, monday()) else {
+                prop_assert_eq!(request.channel, Channel::Email);
+                return Ok(());
+            };
+            prop_assert!(decision.subject.chars().count() <= SUBJECT_CHARS);
+            prop_assert!(!decision.subject.is_empty());
+            prop_assert!(decision.summary.lines().count() <= 5);
+            prop_assert!(decision.summary.lines().all(|l| l.chars().count() <= 2 * SUMMARY_QUOTE_CHARS + 40));
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The `handoffs` table: every accepted handoff, its decision, and for an inbox
+//! outcome the ticket it created, all written in one transaction.
+
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::tickets::{NewTicket, TeamState, insert_ticket, team_state};
+use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
+use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest};
+
+/// A handoff to record.
+#[derive(Debug, Clone)]
+pub struct HandoffWrite {
+    pub id: String,
+    pub idempotency_key: Option<String>,
+    /// SHA-256 of the request body, to tell a replay from a reused key.
+    pub request_sha256: String,
+    pub request: HandoffRequest,
+    /// The team whose members the assignment is chosen from.
+    pub team: Option<String>,
+}
+
+/// What recording did.
+#[derive(Debug, Clone)]
+pub enum Recorded {
+    /// New: the handoff (and its ticket) now exist.
+    Created(Handoff),
+    /// The idempotency key was accepted before: the first result, nothing new.
+    Replayed(Handoff),
+}
+
+const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
+                       decision, request, created_at";
+
+fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
+    let decision: String = row.try_get("decision")?;
+    let request: String = row.try_get("request")?;
+    let ticket: Option<i64> = row.try_get("ticket_number")?;
+    Ok(Handoff {
+        id: row.try_get("id")?,
+        idempotency_key: row.try_get("idempotency_key")?,
+        agent: row.try_get("agent_key")?,
+        environment: parse_enum(row.try_get("environment")?)?,
+        outcome: parse_enum(row.try_get("outcome")?)?,
+        ticket: ticket.map(|n| n as u64),
+        decision: serde_json::from_str(&decision)
+            .map_err(|e| StoreError::Corrupt(format!("handoff decision: {e}")))?,
+        request: serde_json::from_str(&request)
+            .map_err(|e| StoreError::Corrupt(format!("handoff request: {e}")))?,
+        created_at: parse_time(row.try_get("created_at")?)?,
+    })
+}
+
+impl Store {
+    /// Records a handoff exactly once. Under the write lock: an idempotency key
+    /// seen before returns the first result; otherwise `finish` completes the
+    /// decision from the team's assignment state (read in the same transaction,
+    /// so concurrent handoffs see each other's assignments), and the ticket it
+    /// describes, if any, is created with the handoff.
+    pub async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: impl FnOnce(&TeamState) -> (HandoffDecision, Option<NewTicket>),
+    ) -> StoreResult<Recorded> {
+        let mut tx = self.write().await?;
+        if let Some(key) = &write.idempotency_key {
+            let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
+            )))
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(row) = existing {
+                let sha: String = row.try_get("request_sha256")?;
+                if sha != write.request_sha256 {
+                    return Err(StoreError::Conflict {
+                        code: "idempotency_key_reused",
+                        detail: format!(
+                            "idempotency key '{key}' was used for a different handoff; \
+                             use a new key for a new handoff"
+                        ),
+                    });
+                }
+                return Ok(Recorded::Replayed(from_row(&row)?));
+            }
+        }
+        let state = team_state(&mut tx, write.team.as_deref()).await?;
+        let (decision, ticket) = finish(&state);
+        let number = match ticket {
+            Some(mut ticket) => {
+                ticket.handoff = Some(write.id.clone());
+                Some(insert_ticket(&mut tx, &ticket).await?)
+            }
+            None => None,
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO handoffs ({COLUMNS}, request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )))
+        .bind(&write.id)
+        .bind(&write.idempotency_key)
+        .bind(&write.request.agent)
+        .bind(write.request.environment.as_str())
+        .bind(decision.outcome.as_str())
+        .bind(number.map(|n| n as i64))
+        .bind(serde_json::to_string(&decision).expect("decisions serialize"))
+        .bind(serde_json::to_string(&write.request).expect("requests serialize"))
+        .bind(super::now())
+        .bind(&write.request_sha256)
+        .execute(&mut *tx)
+        .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM handoffs WHERE id = ?"
+        )))
+        .bind(&write.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let handoff = from_row(&row)?;
+        tx.commit().await?;
+        Ok(Recorded::Created(handoff))
+    }
+
+    pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM handoffs WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "handoff",
+            key: id.to_string(),
+        })?;
+        from_row(&row)
+    }
+
+    /// Handoffs newest first, filtered, starting after the cursor
+    /// (`<created_at>|<id>` of the last one seen).
+    pub async fn list_handoffs(
+        &self,
+        query: &HandoffQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<Handoff>> {
+        let (before_time, before_id) = match query.cursor.as_deref().and_then(|c| c.split_once('|'))
+        {
+            Some((time, id)) => (Some(time.to_string()), id.to_string()),
+            None => (None, String::new()),
+        };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM handoffs \
+             WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
+               AND (? IS NULL OR outcome = ?) \
+               AND (? IS NULL OR created_at < ? OR (created_at = ? AND id < ?)) \
+             ORDER BY created_at DESC, id DESC LIMIT ?"
+        )))
+        .bind(query.environment.map(|e| e.as_str()))
+        .bind(query.environment.map(|e| e.as_str()))
+        .bind(&query.agent)
+        .bind(&query.agent)
+        .bind(query.outcome.map(|o| o.as_str()))
+        .bind(query.outcome.map(|o| o.as_str()))
+        .bind(&before_time)
+        .bind(&before_time)
+        .bind(&before_time)
+        .bind(&before_id)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+}
+
+impl Store {
+    /// The handoff accepted with `key`, with its request's SHA-256.
+    pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
+        )))
+        .bind(key)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| Ok((from_row(&row)?, row.try_get("request_sha256")?)))
+            .transpose()
+    }
+}

@@ -1,0 +1,338 @@
+//! The `tickets` and `timeline` tables, and the assignment state read with them:
+//! operators' open tickets and each team's round-robin position.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+
+use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
+use crate::api::{
+    AuthorKind, Channel, Environment, Priority, Requester, Ticket, TicketDetail, TicketStatus,
+    TimelineEntry, TimelineKind,
+};
+use crate::server::routing::assignment::Candidate;
+
+/// The first ticket number of a desk.
+pub const FIRST_TICKET_NUMBER: u64 = 10001;
+
+/// A team's members as assignment sees them, and its round-robin position.
+#[derive(Debug, Clone, Default)]
+pub struct TeamState {
+    pub candidates: Vec<Candidate>,
+    pub last_assigned: Option<String>,
+}
+
+/// A ticket to create, with its first timeline entries.
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub subject: String,
+    pub priority: Priority,
+    pub requester: Requester,
+    pub assignee: Option<String>,
+    pub team: Option<String>,
+    pub agent: Option<String>,
+    pub channel: Channel,
+    pub environment: Environment,
+    pub fields: BTreeMap<String, serde_json::Value>,
+    pub context: BTreeMap<String, serde_json::Value>,
+    pub handoff: Option<String>,
+    pub timeline: Vec<NewEntry>,
+}
+
+/// A timeline entry to append.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: TimelineKind,
+    pub author_kind: AuthorKind,
+    pub author: Option<String>,
+    pub event: Option<String>,
+    pub body: Option<String>,
+    pub channel: Option<Channel>,
+    pub at: Timestamp,
+}
+
+const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
+     requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
+     context, ai_paused, handoff_id, created_at, last_activity_at";
+
+fn json_map(text: &str, what: &str) -> StoreResult<BTreeMap<String, serde_json::Value>> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("ticket {what}: {e}")))
+}
+
+fn from_row(row: &SqliteRow) -> StoreResult<Ticket> {
+    let number: i64 = row.try_get("number")?;
+    let paused: i64 = row.try_get("ai_paused")?;
+    Ok(Ticket {
+        number: number as u64,
+        subject: row.try_get("subject")?,
+        status: parse_enum(row.try_get("status")?)?,
+        priority: parse_enum(row.try_get("priority")?)?,
+        requester: Requester {
+            name: row.try_get("requester_name")?,
+            email: row.try_get("requester_email")?,
+            external_id: row.try_get("requester_external_id")?,
+        },
+        assignee: row.try_get("assignee")?,
+        team: row.try_get("team_key")?,
+        agent: row.try_get("agent_key")?,
+        channel: parse_enum(row.try_get("channel")?)?,
+        environment: parse_enum(row.try_get("environment")?)?,
+        fields: json_map(row.try_get("fields")?, "fields")?,
+        context: json_map(row.try_get("context")?, "context")?,
+        ai_paused: paused == 1,
+        handoff: row.try_get("handoff_id")?,
+        created_at: parse_time(row.try_get("created_at")?)?,
+        last_activity_at: parse_time(row.try_get("last_activity_at")?)?,
+    })
+}
+
+fn entry_from_row(row: &SqliteRow) -> StoreResult<TimelineEntry> {
+    let seq: i64 = row.try_get("seq")?;
+    let channel: Option<String> = row.try_get("channel")?;
+    Ok(TimelineEntry {
+        seq: seq as u32,
+        kind: parse_enum(row.try_get("kind")?)?,
+        author_kind: parse_enum(row.try_get("author_kind")?)?,
+        author: row.try_get("author")?,
+        event: row.try_get("event")?,
+        body: row.try_get("body")?,
+        channel: channel.as_deref().map(parse_enum).transpose()?,
+        at: parse_time(row.try_get("at")?)?,
+    })
+}
+
+pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> StoreResult<Ticket> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM tickets WHERE number = ?"
+    )))
+    .bind(number as i64)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "ticket",
+        key: number.to_string(),
+    })?;
+    from_row(&row)
+}
+
+/// The members of `team` with their open tickets, and the team's round-robin position.
+pub(crate) async fn team_state(
+    conn: &mut SqliteConnection,
+    team: Option<&str>,
+) -> StoreResult<TeamState> {
+    let Some(team) = team else {
+        return Ok(TeamState::default());
+    };
+    let rows = sqlx::query(
+        "SELECT o.handle, o.availability, o.capacity, o.last_assigned_at, \
+         (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status <> 'resolved') \
+           AS open_tickets \
+         FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
+         WHERE m.team_key = ? ORDER BY o.handle",
+    )
+    .bind(team)
+    .fetch_all(&mut *conn)
+    .await?;
+    let candidates = rows
+        .iter()
+        .map(|row| {
+            let capacity: Option<i64> = row.try_get("capacity")?;
+            let open: i64 = row.try_get("open_tickets")?;
+            let last: Option<String> = row.try_get("last_assigned_at")?;
+            Ok(Candidate {
+                handle: row.try_get("handle")?,
+                availability: parse_enum(row.try_get("availability")?)?,
+                capacity: capacity.map(|c| c as u32),
+                open_tickets: open as u32,
+                last_assigned_at: last.as_deref().map(parse_time).transpose()?,
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    let last_assigned =
+        sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = ?")
+            .bind(team)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(TeamState {
+        candidates,
+        last_assigned,
+    })
+}
+
+/// Creates a ticket with the next number and its timeline, and records the
+/// assignment (the operator's last assignment and the team's round-robin position).
+pub(crate) async fn insert_ticket(
+    tx: &mut Transaction<'static, Sqlite>,
+    ticket: &NewTicket,
+) -> StoreResult<u64> {
+    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
+        .fetch_one(&mut **tx)
+        .await?;
+    let number = max.map_or(FIRST_TICKET_NUMBER, |m| m as u64 + 1);
+    let now = super::now();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO tickets ({COLUMNS}) VALUES \
+         (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+    )))
+    .bind(number as i64)
+    .bind(&ticket.subject)
+    .bind(ticket.priority.as_str())
+    .bind(&ticket.requester.name)
+    .bind(&ticket.requester.email)
+    .bind(&ticket.requester.external_id)
+    .bind(&ticket.assignee)
+    .bind(&ticket.team)
+    .bind(&ticket.agent)
+    .bind(ticket.channel.as_str())
+    .bind(ticket.environment.as_str())
+    .bind(serde_json::to_string(&ticket.fields).expect("fields serialize"))
+    .bind(serde_json::to_string(&ticket.context).expect("context serializes"))
+    .bind(&ticket.handoff)
+    .bind(&now)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await?;
+    append_entries(tx, number, &ticket.timeline).await?;
+    if let Some(handle) = &ticket.assignee {
+        sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
+            .bind(&now)
+            .bind(handle)
+            .execute(&mut **tx)
+            .await?;
+        if let Some(team) = &ticket.team {
+            sqlx::query(
+                "INSERT INTO round_robin (team_key, last_handle) VALUES (?, ?) \
+                 ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle",
+            )
+            .bind(team)
+            .bind(handle)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(number)
+}
+
+/// Appends entries to a ticket's timeline, after its last one.
+pub(crate) async fn append_entries(
+    tx: &mut Transaction<'static, Sqlite>,
+    number: u64,
+    entries: &[NewEntry],
+) -> StoreResult<()> {
+    let last: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(seq) FROM timeline WHERE ticket_number = ?")
+            .bind(number as i64)
+            .fetch_one(&mut **tx)
+            .await?;
+    let mut seq = last.unwrap_or(0);
+    for entry in entries {
+        seq += 1;
+        sqlx::query(
+            "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
+             channel, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(number as i64)
+        .bind(seq)
+        .bind(entry.kind.as_str())
+        .bind(entry.author_kind.as_str())
+        .bind(&entry.author)
+        .bind(&entry.event)
+        .bind(&entry.body)
+        .bind(entry.channel.map(Channel::as_str))
+        .bind(super::stored_time(entry.at))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
+        let mut tx = self.pool().begin().await?;
+        let ticket = fetch_ticket(&mut tx, number).await?;
+        let rows = sqlx::query(
+            "SELECT seq, kind, author_kind, author, event, body, channel, at FROM timeline \
+             WHERE ticket_number = ? ORDER BY seq",
+        )
+        .bind(number as i64)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(TicketDetail {
+            ticket,
+            timeline: rows
+                .iter()
+                .map(entry_from_row)
+                .collect::<StoreResult<_>>()?,
+        })
+    }
+
+    /// The assignment state of `team`, read outside any write (for previews).
+    pub async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
+        let mut conn = self.pool().acquire().await?;
+        team_state(&mut conn, team).await
+    }
+
+    /// The key of the default team, if any.
+    pub async fn default_team(&self) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT key FROM teams WHERE is_default = 1")
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// How many tickets the desk holds, by status.
+    pub async fn count_tickets(&self, status: Option<TicketStatus>) -> StoreResult<u64> {
+        let count: i64 = match status {
+            Some(status) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE status = ?")
+                    .bind(status.as_str())
+                    .fetch_one(self.pool())
+                    .await?
+            }
+            None => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
+                    .fetch_one(self.pool())
+                    .await?
+            }
+        };
+        Ok(count as u64)
+    }
+}
+
+impl Store {
+    /// Opens a ticket for a support-inbox email exactly once per message id.
+    /// Returns the ticket's number and whether it was created now.
+    pub async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: impl FnOnce(&TeamState) -> NewTicket,
+    ) -> StoreResult<(u64, bool)> {
+        let mut tx = self.write().await?;
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = ?")
+                .bind(message_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(number) = seen {
+            return Ok((number as u64, false));
+        }
+        let state = team_state(&mut tx, team).await?;
+        let ticket = finish(&state);
+        let number = insert_ticket(&mut tx, &ticket).await?;
+        sqlx::query(
+            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
+        )
+        .bind(message_id)
+        .bind(number as i64)
+        .bind(super::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok((number, true))
+    }
+}

@@ -1,0 +1,530 @@
+//! Handoffs end to end: the pipeline's outcome per environment, previews, exact
+//! once delivery, bad input, the support inbox.
+
+mod common;
+
+use common::{Desk, Server};
+use predicates::str::contains;
+use serde_json::{Value, json};
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// A desk with teams, operators online, an agent with an action, fields and rules.
+fn configured() -> Desk {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "bob",
+    ]);
+    desk.run(&["operators", "availability", "bob", "online"]);
+    desk.run(&["operators", "availability", "alice", "online"]);
+    desk.run(&["agents", "add", "shop", "--name", "Shop assistant"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--channel",
+        "email",
+        "--default-priority",
+        "low",
+    ]);
+    desk.run(&[
+        "fields", "add", "order-id", "--name", "Order", "--type", "text",
+    ]);
+    desk.run(&[
+        "fields", "add", "items", "--name", "Items", "--type", "number",
+    ]);
+    desk.run(&[
+        "fields", "add", "plan", "--name", "Plan", "--type", "dropdown", "--option", "free",
+        "--option", "gold",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "priority",
+        "--when",
+        "context.plan=gold",
+        "--priority",
+        "urgent",
+        "--name",
+        "VIP",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "reason contains invoice",
+        "--team",
+        "billing",
+    ]);
+    desk
+}
+
+fn handoff(environment: &str) -> Value {
+    json!({
+        "agent": "shop",
+        "environment": environment,
+        "channel": "web",
+        "requester": {"name": "Dana Reyes", "email": "dana@example.com"},
+        "transcript": [
+            {"role": "customer", "text": "My invoice 77 is wrong."},
+            {"role": "ai", "text": "Let me check that."},
+            {"role": "customer", "text": "Please get me a person."}
+        ],
+        "context": {"order-id": "4417", "plan": "gold", "items": "3", "Bad_Key": 1, "colour": "red"},
+        "reason": "invoice dispute"
+    })
+}
+
+fn write(desk: &Desk, name: &str, value: &Value) -> String {
+    let path = desk.dir.path().join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn authed_get(server: &Server, token: &str, path: &str) -> Value {
+    let auth = format!("Bearer {token}");
+    let response = server.raw("GET", path, &[("Authorization", &auth)], b"");
+    assert_eq!(response.status, 200, "{}", response.body);
+    response.json()
+}
+
+#[test]
+fn a_production_handoff_opens_a_routed_ticket_with_its_timeline() {
+    let desk = configured();
+    let file = write(&desk, "prod.json", &handoff("production"));
+    let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "-o", "json"]));
+    assert_eq!(sent["outcome"], "ticket");
+    assert_eq!(sent["ticket"], 10001);
+    let decision = &sent["decision"];
+    assert_eq!(decision["priority"]["value"], "urgent");
+    assert_eq!(decision["priority"]["source"], "rule");
+    assert_eq!(decision["priority"]["name"], "VIP");
+    assert_eq!(decision["team"]["value"], "billing");
+    assert_eq!(
+        decision["assignee"]["value"], "bob",
+        "bob is billing's only member"
+    );
+    let fields: Vec<(&str, &Value)> = decision["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["key"].as_str().unwrap(), &f["value"]))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("items", &json!(3)),
+            ("order-id", &json!("4417")),
+            ("plan", &json!("gold"))
+        ]
+    );
+    assert_eq!(decision["unmatched_context_keys"], json!(["colour"]));
+    assert_eq!(decision["invalid_context_keys"], json!(["Bad_Key"]));
+    assert_eq!(decision["customer_sees"]["kind"], "waiting-label");
+
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let ticket = authed_get(&server, &token, "/v1/tickets/10001");
+    assert_eq!(ticket["ticket"]["priority"], "urgent");
+    assert_eq!(ticket["ticket"]["assignee"], "bob");
+    assert_eq!(ticket["ticket"]["team"], "billing");
+    assert_eq!(ticket["ticket"]["fields"]["items"], 3);
+    assert_eq!(
+        ticket["ticket"]["context"]["Bad_Key"], 1,
+        "the context is kept as received"
+    );
+    let kinds: Vec<String> = ticket["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["kind"].as_str().unwrap(),
+                e["event"].as_str().or(e["author_kind"].as_str()).unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "event:created",
+            "event:summary",
+            "message:customer",
+            "message:ai",
+            "message:customer",
+            "event:assigned"
+        ]
+    );
+}
+
+#[test]
+fn development_records_a_preview_unless_the_workspace_turns_that_off() {
+    let desk = configured();
+    let file = write(&desk, "dev.json", &handoff("development"));
+    let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "-o", "json"]));
+    assert_eq!(sent["outcome"], "preview");
+    assert_eq!(sent["ticket"], Value::Null);
+    assert_eq!(
+        sent["decision"]["assignee"]["value"], "bob",
+        "a preview shows whom it would assign"
+    );
+    let listed = parse(&desk.run(&["handoff", "list", "-o", "json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(
+        desk.run(&["handoff", "list", "--outcome", "ticket", "-o", "name"]),
+        ""
+    );
+
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        "PUT",
+        "/v1/settings/handoff",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"preview-in-non-production": false}"#,
+    );
+    assert_eq!(response.status, 200, "{}", response.body);
+    let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "-o", "json"]));
+    assert_eq!(sent["outcome"], "ticket");
+    assert_eq!(sent["ticket"], 10001);
+    assert_eq!(
+        desk.run(&[
+            "handoff",
+            "list",
+            "--env",
+            "development",
+            "--outcome",
+            "ticket",
+            "-o",
+            "name"
+        ])
+        .lines()
+        .count(),
+        1
+    );
+}
+
+#[test]
+fn a_dry_run_preview_explains_everything_and_stores_nothing() {
+    let desk = configured();
+    let file = write(&desk, "dev.json", &handoff("development"));
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &file])
+        .assert()
+        .success()
+        .stdout(contains("Ticket priority:"))
+        .stdout(contains("urgent (from rule #1 \"VIP\""))
+        .stdout(contains("billing (from rule #1"))
+        .stdout(contains("bob ("))
+        .stdout(contains("order-id (Order, text) = \"4417\""))
+        .stdout(contains("colour"))
+        .stdout(contains("Bad_Key"))
+        .stdout(contains("waiting-label"));
+    let json = parse(&desk.run(&[
+        "handoff",
+        "preview",
+        "-f",
+        &file,
+        "--env",
+        "production",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(json["outcome"], "ticket");
+    assert_eq!(json["environment"], "production");
+    assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
+
+    // The documented examples parse and preview.
+    desk.run(&["agents", "set", "shop", "--name", "Shop"]);
+    for example in ["docs/examples/handoff.json", "docs/examples/handoff.yaml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        desk.run(&["handoff", "preview", "-f", path.to_str().unwrap()]);
+    }
+}
+
+#[test]
+fn a_repeated_idempotency_key_creates_nothing_new() {
+    let desk = configured();
+    let file = write(&desk, "prod.json", &handoff("production"));
+    let first = parse(&desk.run(&[
+        "handoff",
+        "send",
+        "-f",
+        &file,
+        "--idempotency-key",
+        "conv-1",
+        "-o",
+        "json",
+    ]));
+    desk.cmd()
+        .args([
+            "handoff",
+            "send",
+            "-f",
+            &file,
+            "--idempotency-key",
+            "conv-1",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("was accepted before: nothing new was created"));
+    let listed = parse(&desk.run(&["handoff", "list", "-o", "json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], first["id"]);
+
+    let mut other = handoff("production");
+    other["reason"] = json!("something else");
+    let other_file = write(&desk, "other.json", &other);
+    desk.cmd()
+        .args([
+            "handoff",
+            "send",
+            "-f",
+            &other_file,
+            "--idempotency-key",
+            "conv-1",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "idempotency key 'conv-1' was used for a different handoff",
+        ));
+    assert_eq!(
+        parse(&desk.run(&["handoff", "list", "-o", "json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn bad_handoffs_are_refused_and_store_nothing() {
+    let desk = configured();
+    let mut cases: Vec<(String, Value, i32, &str)> = Vec::new();
+    let mut case = |name: &str, edit: &dyn Fn(&mut Value), code: i32, message: &'static str| {
+        let mut value = handoff("production");
+        edit(&mut value);
+        cases.push((name.to_string(), value, code, message));
+    };
+    case(
+        "unknown-agent",
+        &|v| v["agent"] = json!("ghost"),
+        1,
+        "ghost",
+    );
+    case(
+        "channel",
+        &|v| v["channel"] = json!("telegram"),
+        1,
+        "telegram",
+    );
+    case(
+        "no-requester",
+        &|v| v["requester"] = Value::Null,
+        1,
+        "requester",
+    );
+    case(
+        "empty-requester",
+        &|v| v["requester"] = json!({}),
+        1,
+        "requester",
+    );
+    case(
+        "empty-transcript",
+        &|v| v["transcript"] = json!([]),
+        1,
+        "transcript",
+    );
+    case(
+        "array-context",
+        &|v| v["context"]["tags"] = json!(["a"]),
+        1,
+        "tags",
+    );
+    case(
+        "null-context",
+        &|v| v["context"]["note"] = Value::Null,
+        1,
+        "note",
+    );
+    case(
+        "huge-transcript",
+        &|v| {
+            v["transcript"] = json!(
+                (0..1001)
+                    .map(|i| json!({"role": "customer", "text": format!("m{i}")}))
+                    .collect::<Vec<_>>()
+            )
+        },
+        1,
+        "transcript",
+    );
+    for (name, value, code, message) in cases {
+        let file = write(&desk, &format!("{name}.json"), &value);
+        desk.cmd()
+            .args(["handoff", "send", "-f", &file])
+            .assert()
+            .code(code)
+            .stderr(contains(message));
+    }
+    let malformed = desk.dir.path().join("broken.json");
+    std::fs::write(
+        &malformed,
+        "{\n  \"agent\": \"shop\",\n  \"environment\": \n}",
+    )
+    .unwrap();
+    desk.cmd()
+        .args(["handoff", "send", "-f", malformed.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("broken.json:4:1:"));
+    let yaml = desk.dir.path().join("typo.yaml");
+    std::fs::write(&yaml, "agent: shop\nenviroment: production\n").unwrap();
+    desk.cmd()
+        .args(["handoff", "preview", "-f", yaml.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("enviroment"));
+    desk.run(&["actions", "disable", "shop"]);
+    let file = write(&desk, "ok.json", &handoff("production"));
+    desk.cmd()
+        .args(["handoff", "send", "-f", &file])
+        .assert()
+        .code(1)
+        .stderr(contains("disabled"));
+    assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let auth = format!("Bearer {token}");
+    let response = server.raw("GET", "/v1/tickets/10001", &[("Authorization", &auth)], b"");
+    assert_eq!(response.status, 404, "no ticket was created");
+}
+
+#[test]
+fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
+    let desk = configured();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "ai"])
+        .trim()
+        .to_string();
+    let operator = desk.token("bob");
+    let server = desk.serve();
+    let body = serde_json::to_vec(&handoff("production")).unwrap();
+    let send = |token: &str, key: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "POST",
+            "/v1/handoffs",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            &body,
+        )
+    };
+    let response = send(&ingest, "k1");
+    assert_eq!(response.status, 201, "{}", response.body);
+    assert_eq!(response.json()["ticket"], 10001);
+    let again = send(&ingest, "k1");
+    assert_eq!(again.status, 200);
+    assert_eq!(again.json()["id"], response.json()["id"]);
+    let refused = send(&operator, "k2");
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.json()["code"], "forbidden");
+
+    let mut bad = handoff("production");
+    bad["agent"] = json!("ghost");
+    let auth = format!("Bearer {ingest}");
+    let response = server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::to_vec(&bad).unwrap(),
+    );
+    assert_eq!(response.status, 422);
+    assert_eq!(response.json()["code"], "agent_not_found");
+    assert_eq!(
+        response.header("content-type"),
+        Some("application/problem+json")
+    );
+}
+
+#[test]
+fn the_support_inbox_opens_one_ticket_per_message() {
+    let desk = configured();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "mail"])
+        .trim()
+        .to_string();
+    let server = desk.serve();
+    let auth = format!("Bearer {ingest}");
+    let post = |body: Value| {
+        server.raw(
+            "POST",
+            "/v1/inbound/email",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            &serde_json::to_vec(&body).unwrap(),
+        )
+    };
+    let email = json!({
+        "from": "Carol Diaz <carol@example.com>",
+        "to": "help@example.com",
+        "subject": "Refund",
+        "text": "Please refund order 12.",
+        "message-id": "<abc@mail.example.com>"
+    });
+    let refused = post(email.clone());
+    assert_eq!(refused.status, 409);
+    assert_eq!(refused.json()["code"], "support_inbox_disabled");
+
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let created = post(email.clone());
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.json(), json!({"ticket": 10001, "created": true}));
+    let duplicate = post(email.clone());
+    assert_eq!(duplicate.status, 200);
+    assert_eq!(duplicate.json(), json!({"ticket": 10001, "created": false}));
+
+    let mut wrong = email.clone();
+    wrong["to"] = json!("sales@example.com");
+    wrong["message-id"] = json!("<other@mail>");
+    let response = post(wrong);
+    assert_eq!(response.status, 422);
+
+    let owner = desk.token("alice");
+    let ticket = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(ticket["ticket"]["channel"], "email");
+    assert_eq!(ticket["ticket"]["agent"], Value::Null);
+    assert_eq!(ticket["ticket"]["requester"]["name"], "Carol Diaz");
+    assert_eq!(ticket["ticket"]["subject"], "Refund");
+    assert_eq!(ticket["timeline"][1]["body"], "Please refund order 12.");
+    let missing = server.raw(
+        "GET",
+        "/v1/tickets/10002",
+        &[("Authorization", &format!("Bearer {owner}"))],
+        b"",
+    );
+    assert_eq!(missing.status, 404);
+}

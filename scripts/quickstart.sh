@@ -49,5 +49,13 @@ echo
 echo "== Would a customer of 'shop' see the human button now?"
 "$deskctl" actions status shop --messages 3
 echo
+echo "== What would this handoff do in development? (a dry run: nothing is stored)"
+"$deskctl" handoff preview -f docs/examples/handoff.json --env development
+echo
+echo "== A handoff in production opens a ticket (the idempotency key makes re-runs safe)"
+"$deskctl" handoff send -f docs/examples/handoff.yaml --env production \
+  --idempotency-key quickstart-handoff-1 >/dev/null
+"$deskctl" handoff list --limit 5
+echo
 echo "== The desk"
 "$deskctl" context show

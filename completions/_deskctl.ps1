@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Who is told when a customer asks for a human')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'Ticket fields, set from context keys')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Priority and assignment rules')
+            [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'The ticket inbox: list, show, assign, reply, note, resolve')
             [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Preview, send and inspect handoffs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1652,6 +1653,316 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
         'deskctl;rules;help;help' {
             break
         }
+        'deskctl;tickets' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets in a view, filtered; newest activity first')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List tickets in a view, filtered; newest activity first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket and its whole timeline')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign tickets to an operator')
+            [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Unassign tickets')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Take unassigned tickets: assign them to yourself')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Set a ticket''s priority')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note (never shown to the customer)')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the customer, on the right channel')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskctl;tickets;list' {
+            [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'priority')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'An operator''s handle')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'A team''s key')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'channel')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The source AI agent''s key')
+            [CompletionResult]::new('--requester', '--requester', [CompletionResultType]::ParameterName, 'The requester''s email, name or external id')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Text to find in subjects and messages')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Text to find in subjects and messages')
+            [CompletionResult]::new('--created-since', '--created-since', [CompletionResultType]::ParameterName, 'Created at or after this moment (RFC 3339, or a local date and time)')
+            [CompletionResult]::new('--updated-since', '--updated-since', [CompletionResultType]::ParameterName, 'Active at or after this moment')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (default: 30 on a terminal, all when piped)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every matching ticket (streams with -o jsonl)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;ls' {
+            [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'priority')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'An operator''s handle')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'A team''s key')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'channel')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The source AI agent''s key')
+            [CompletionResult]::new('--requester', '--requester', [CompletionResultType]::ParameterName, 'The requester''s email, name or external id')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Text to find in subjects and messages')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Text to find in subjects and messages')
+            [CompletionResult]::new('--created-since', '--created-since', [CompletionResultType]::ParameterName, 'Created at or after this moment (RFC 3339, or a local date and time)')
+            [CompletionResult]::new('--updated-since', '--updated-since', [CompletionResultType]::ParameterName, 'Active at or after this moment')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many (default: 30 on a terminal, all when piped)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every matching ticket (streams with -o jsonl)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;show' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;assign' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The operator to assign them to')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--me', '--me', [CompletionResultType]::ParameterName, 'Assign them to yourself (the token''s operator)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Assign even when the operator is not online')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;unassign' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;take' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;priority' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;note' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The text')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The text')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the text from a file (`-` for stdin)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;reply' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The text')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The text')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the text from a file (`-` for stdin)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Send on this channel instead of the one chosen (the live chat once taken over, else email when an address is on file)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;takeover' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;resolve' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;reopen' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;tickets;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets in a view, filtered; newest activity first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket and its whole timeline')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign tickets to an operator')
+            [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Unassign tickets')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Take unassigned tickets: assign them to yourself')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Set a ticket''s priority')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note (never shown to the customer)')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the customer, on the right channel')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskctl;tickets;help;list' {
+            break
+        }
+        'deskctl;tickets;help;show' {
+            break
+        }
+        'deskctl;tickets;help;assign' {
+            break
+        }
+        'deskctl;tickets;help;unassign' {
+            break
+        }
+        'deskctl;tickets;help;take' {
+            break
+        }
+        'deskctl;tickets;help;priority' {
+            break
+        }
+        'deskctl;tickets;help;note' {
+            break
+        }
+        'deskctl;tickets;help;reply' {
+            break
+        }
+        'deskctl;tickets;help;takeover' {
+            break
+        }
+        'deskctl;tickets;help;resolve' {
+            break
+        }
+        'deskctl;tickets;help;reopen' {
+            break
+        }
+        'deskctl;tickets;help;help' {
+            break
+        }
         'deskctl;handoff' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
@@ -1825,6 +2136,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'Who is told when a customer asks for a human')
             [CompletionResult]::new('fields', 'fields', [CompletionResultType]::ParameterValue, 'Ticket fields, set from context keys')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Priority and assignment rules')
+            [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'The ticket inbox: list, show, assign, reply, note, resolve')
             [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Preview, send and inspect handoffs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -2052,6 +2364,53 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;help;rules;move' {
+            break
+        }
+        'deskctl;help;tickets' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets in a view, filtered; newest activity first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket and its whole timeline')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign tickets to an operator')
+            [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Unassign tickets')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Take unassigned tickets: assign them to yourself')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Set a ticket''s priority')
+            [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note (never shown to the customer)')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to the customer, on the right channel')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            break
+        }
+        'deskctl;help;tickets;list' {
+            break
+        }
+        'deskctl;help;tickets;show' {
+            break
+        }
+        'deskctl;help;tickets;assign' {
+            break
+        }
+        'deskctl;help;tickets;unassign' {
+            break
+        }
+        'deskctl;help;tickets;take' {
+            break
+        }
+        'deskctl;help;tickets;priority' {
+            break
+        }
+        'deskctl;help;tickets;note' {
+            break
+        }
+        'deskctl;help;tickets;reply' {
+            break
+        }
+        'deskctl;help;tickets;takeover' {
+            break
+        }
+        'deskctl;help;tickets;resolve' {
+            break
+        }
+        'deskctl;help;tickets;reopen' {
             break
         }
         'deskctl;help;handoff' {

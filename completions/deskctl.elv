@@ -45,6 +45,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
             cand rules 'Priority and assignment rules'
+            cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1505,6 +1506,290 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;rules;help;help'= {
         }
+        &'deskctl;tickets'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List tickets in a view, filtered; newest activity first'
+            cand ls 'List tickets in a view, filtered; newest activity first'
+            cand show 'Show a ticket and its whole timeline'
+            cand assign 'Assign tickets to an operator'
+            cand unassign 'Unassign tickets'
+            cand take 'Take unassigned tickets: assign them to yourself'
+            cand priority 'Set a ticket''s priority'
+            cand note 'Add an internal note (never shown to the customer)'
+            cand reply 'Reply to the customer, on the right channel'
+            cand takeover 'Take the conversation over from the AI, which stops answering'
+            cand resolve 'Resolve tickets'
+            cand reopen 'Reopen resolved tickets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;tickets;list'= {
+            cand --view 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed'
+            cand --status 'status'
+            cand --priority 'priority'
+            cand --assignee 'An operator''s handle'
+            cand --team 'A team''s key'
+            cand --channel 'channel'
+            cand --agent 'The source AI agent''s key'
+            cand --requester 'The requester''s email, name or external id'
+            cand -s 'Text to find in subjects and messages'
+            cand --search 'Text to find in subjects and messages'
+            cand --created-since 'Created at or after this moment (RFC 3339, or a local date and time)'
+            cand --updated-since 'Active at or after this moment'
+            cand --limit 'At most this many (default: 30 on a terminal, all when piped)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching ticket (streams with -o jsonl)'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;ls'= {
+            cand --view 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed'
+            cand --status 'status'
+            cand --priority 'priority'
+            cand --assignee 'An operator''s handle'
+            cand --team 'A team''s key'
+            cand --channel 'channel'
+            cand --agent 'The source AI agent''s key'
+            cand --requester 'The requester''s email, name or external id'
+            cand -s 'Text to find in subjects and messages'
+            cand --search 'Text to find in subjects and messages'
+            cand --created-since 'Created at or after this moment (RFC 3339, or a local date and time)'
+            cand --updated-since 'Active at or after this moment'
+            cand --limit 'At most this many (default: 30 on a terminal, all when piped)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching ticket (streams with -o jsonl)'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;assign'= {
+            cand --to 'The operator to assign them to'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --me 'Assign them to yourself (the token''s operator)'
+            cand --force 'Assign even when the operator is not online'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;unassign'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;take'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;priority'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;note'= {
+            cand -m 'The text'
+            cand --body 'The text'
+            cand --body-file 'Read the text from a file (`-` for stdin)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;reply'= {
+            cand -m 'The text'
+            cand --body 'The text'
+            cand --body-file 'Read the text from a file (`-` for stdin)'
+            cand --channel 'Send on this channel instead of the one chosen (the live chat once taken over, else email when an address is on file)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;takeover'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;resolve'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;reopen'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;tickets;help'= {
+            cand list 'List tickets in a view, filtered; newest activity first'
+            cand show 'Show a ticket and its whole timeline'
+            cand assign 'Assign tickets to an operator'
+            cand unassign 'Unassign tickets'
+            cand take 'Take unassigned tickets: assign them to yourself'
+            cand priority 'Set a ticket''s priority'
+            cand note 'Add an internal note (never shown to the customer)'
+            cand reply 'Reply to the customer, on the right channel'
+            cand takeover 'Take the conversation over from the AI, which stops answering'
+            cand resolve 'Resolve tickets'
+            cand reopen 'Reopen resolved tickets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;tickets;help;list'= {
+        }
+        &'deskctl;tickets;help;show'= {
+        }
+        &'deskctl;tickets;help;assign'= {
+        }
+        &'deskctl;tickets;help;unassign'= {
+        }
+        &'deskctl;tickets;help;take'= {
+        }
+        &'deskctl;tickets;help;priority'= {
+        }
+        &'deskctl;tickets;help;note'= {
+        }
+        &'deskctl;tickets;help;reply'= {
+        }
+        &'deskctl;tickets;help;takeover'= {
+        }
+        &'deskctl;tickets;help;resolve'= {
+        }
+        &'deskctl;tickets;help;reopen'= {
+        }
+        &'deskctl;tickets;help;help'= {
+        }
         &'deskctl;handoff'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -1665,6 +1950,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
             cand rules 'Priority and assignment rules'
+            cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1833,6 +2119,41 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;rules;remove'= {
         }
         &'deskctl;help;rules;move'= {
+        }
+        &'deskctl;help;tickets'= {
+            cand list 'List tickets in a view, filtered; newest activity first'
+            cand show 'Show a ticket and its whole timeline'
+            cand assign 'Assign tickets to an operator'
+            cand unassign 'Unassign tickets'
+            cand take 'Take unassigned tickets: assign them to yourself'
+            cand priority 'Set a ticket''s priority'
+            cand note 'Add an internal note (never shown to the customer)'
+            cand reply 'Reply to the customer, on the right channel'
+            cand takeover 'Take the conversation over from the AI, which stops answering'
+            cand resolve 'Resolve tickets'
+            cand reopen 'Reopen resolved tickets'
+        }
+        &'deskctl;help;tickets;list'= {
+        }
+        &'deskctl;help;tickets;show'= {
+        }
+        &'deskctl;help;tickets;assign'= {
+        }
+        &'deskctl;help;tickets;unassign'= {
+        }
+        &'deskctl;help;tickets;take'= {
+        }
+        &'deskctl;help;tickets;priority'= {
+        }
+        &'deskctl;help;tickets;note'= {
+        }
+        &'deskctl;help;tickets;reply'= {
+        }
+        &'deskctl;help;tickets;takeover'= {
+        }
+        &'deskctl;help;tickets;resolve'= {
+        }
+        &'deskctl;help;tickets;reopen'= {
         }
         &'deskctl;help;handoff'= {
             cand preview 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'

@@ -53,6 +53,7 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "hours" -d 'Business
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "notifications" -d 'Who is told when a customer asks for a human'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "fields" -d 'Ticket fields, set from context keys'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "handoff" -d 'Preview, send and inspect handoffs'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1480,6 +1481,301 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_s
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a rule to another position in its list'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "ls" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "show" -d 'Show a ticket and its whole timeline'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "assign" -d 'Assign tickets to an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "unassign" -d 'Unassign tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "take" -d 'Take unassigned tickets: assign them to yourself'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "priority" -d 'Set a ticket\'s priority'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "note" -d 'Add an internal note (never shown to the customer)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "reply" -d 'Reply to the customer, on the right channel'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "resolve" -d 'Resolve tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "reopen" -d 'Reopen resolved tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l view -d 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed' -r -f -a "mine\t''
+all\t''
+unassigned\t''
+resolved\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l status -r -f -a "open\t''
+pending\t''
+resolved\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l priority -r -f -a "low\t''
+medium\t''
+high\t''
+urgent\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l assignee -d 'An operator\'s handle' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l team -d 'A team\'s key' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l channel -r -f -a "web\t''
+help-page\t''
+telegram\t''
+whatsapp\t''
+email\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l agent -d 'The source AI agent\'s key' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l requester -d 'The requester\'s email, name or external id' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -s s -l search -d 'Text to find in subjects and messages' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l created-since -d 'Created at or after this moment (RFC 3339, or a local date and time)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l updated-since -d 'Active at or after this moment' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l limit -d 'At most this many (default: 30 on a terminal, all when piped)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l all -d 'Every matching ticket (streams with -o jsonl)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l view -d 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed' -r -f -a "mine\t''
+all\t''
+unassigned\t''
+resolved\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l status -r -f -a "open\t''
+pending\t''
+resolved\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l priority -r -f -a "low\t''
+medium\t''
+high\t''
+urgent\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l assignee -d 'An operator\'s handle' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l team -d 'A team\'s key' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l channel -r -f -a "web\t''
+help-page\t''
+telegram\t''
+whatsapp\t''
+email\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l agent -d 'The source AI agent\'s key' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l requester -d 'The requester\'s email, name or external id' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -s s -l search -d 'Text to find in subjects and messages' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l created-since -d 'Created at or after this moment (RFC 3339, or a local date and time)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l updated-since -d 'Active at or after this moment' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l limit -d 'At most this many (default: 30 on a terminal, all when piped)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l all -d 'Every matching ticket (streams with -o jsonl)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l to -d 'The operator to assign them to' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l me -d 'Assign them to yourself (the token\'s operator)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l force -d 'Assign even when the operator is not online'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from take" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -s m -l body -d 'The text' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l body-file -d 'Read the text from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from note" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -s m -l body -d 'The text' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l body-file -d 'Read the text from a file (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l channel -d 'Send on this channel instead of the one chosen (the live chat once taken over, else email when an address is on file)' -r -f -a "web\t''
+help-page\t''
+telegram\t''
+whatsapp\t''
+email\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from takeover" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket and its whole timeline'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign tickets to an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Unassign tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "take" -d 'Take unassigned tickets: assign them to yourself'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "priority" -d 'Set a ticket\'s priority'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "note" -d 'Add an internal note (never shown to the customer)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "reply" -d 'Reply to the customer, on the right channel'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen resolved tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -1632,21 +1928,22 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "hours" -d 'Business hours'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "rules" -d 'Priority and assignment rules'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules handoff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
@@ -1694,6 +1991,17 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Add a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "move" -d 'Move a rule to another position in its list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "show" -d 'Show a ticket and its whole timeline'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "assign" -d 'Assign tickets to an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "unassign" -d 'Unassign tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "take" -d 'Take unassigned tickets: assign them to yourself'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "priority" -d 'Set a ticket\'s priority'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "note" -d 'Add an internal note (never shown to the customer)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "reply" -d 'Reply to the customer, on the right channel'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "resolve" -d 'Resolve tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "reopen" -d 'Reopen resolved tickets'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "preview" -d 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List recorded handoffs, newest first'

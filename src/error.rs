@@ -10,7 +10,7 @@ use crate::client::ClientError;
 use crate::config::ConfigError;
 
 /// The documented exit codes (docs/exit-codes.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExitKind {
     /// 1: something failed.
     Error,

@@ -139,3 +139,15 @@ pub(crate) mod double_option {
         }
     }
 }
+
+/// `GET /v1/me`: who the caller is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    /// `local-owner` (the local desk file), `operator` or `ingest`.
+    pub kind: String,
+    /// The operator's handle, for operator tokens.
+    #[serde(default)]
+    pub operator: Option<String>,
+    #[serde(default)]
+    pub role: Option<Role>,
+}

@@ -101,3 +101,120 @@ pub struct TicketDetail {
     pub ticket: Ticket,
     pub timeline: Vec<TimelineEntry>,
 }
+
+wire_enum! {
+    /// The inbox's views.
+    TicketView {
+        /// Open and pending tickets assigned to the caller.
+        Mine = "mine",
+        /// Every ticket, whatever its status.
+        All = "all",
+        /// Open and pending tickets nobody is assigned to.
+        Unassigned = "unassigned",
+        /// Resolved tickets.
+        Resolved = "resolved",
+    }
+}
+
+/// Query of `GET /v1/tickets`: a view, filters and a cursor. Newest activity first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TicketQuery {
+    /// `mine`, `all` (default), `unassigned` or `resolved`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<TicketView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TicketStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// An operator's handle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// The source AI agent's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// The requester's email, name or external id (exact, case-insensitive for email).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester: Option<String>,
+    /// Text searched in subjects and messages (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// RFC 3339: created at or after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_since: Option<String>,
+    /// RFC 3339: last activity at or after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_since: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// `POST /v1/tickets/{number}/assign`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// The operator's handle.
+    pub to: String,
+    /// Assign even when the operator is not online.
+    #[serde(default)]
+    pub force: bool,
+}
+
+/// `POST /v1/tickets/{number}/priority`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityRequest {
+    pub priority: Priority,
+}
+
+/// `POST /v1/tickets/{number}/notes`: an internal note.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRequest {
+    pub body: String,
+}
+
+/// `POST /v1/tickets/{number}/messages`: a reply to the customer.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyRequest {
+    pub body: String,
+    /// Overrides the channel chosen for the reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+}
+
+/// `POST /v1/tickets/{number}/conversation`: later messages of the conversation,
+/// appended by the AI agent platform while the ticket waits.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConversationAppend {
+    pub messages: Vec<super::TranscriptMessage>,
+}
+
+/// The answer to a conversation append: whether the AI should keep answering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ConversationState {
+    pub ticket: u64,
+    /// A person took over: the AI must stop answering.
+    pub ai_paused: bool,
+    pub status: TicketStatus,
+}
+
+/// A customer's ticket as the chat widget's "View tickets" lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RequesterTicket {
+    pub number: u64,
+    pub subject: String,
+    pub status: TicketStatus,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub last_activity_at: Timestamp,
+}

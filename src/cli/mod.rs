@@ -15,6 +15,7 @@ pub mod rules;
 pub mod serve;
 mod session;
 pub mod teams;
+pub mod tickets;
 pub mod tokens;
 
 pub use session::Session;
@@ -108,6 +109,9 @@ pub enum Command {
     /// Priority and assignment rules
     #[command(subcommand)]
     Rules(rules::RulesCommand),
+    /// The ticket inbox: list, show, assign, reply, note, resolve
+    #[command(subcommand)]
+    Tickets(tickets::TicketsCommand),
     /// Preview, send and inspect handoffs
     #[command(subcommand)]
     Handoff(handoff::HandoffCommand),
@@ -144,6 +148,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Fields(command) => fields::dispatch(session, command).await,
         Command::Rules(command) => rules::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
+        Command::Tickets(command) => tickets::dispatch(session, command).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

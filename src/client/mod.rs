@@ -11,6 +11,7 @@ mod operators;
 mod rules;
 mod settings;
 mod teams;
+mod tickets;
 mod tokens;
 
 use std::path::Path;
@@ -436,6 +437,10 @@ impl Client {
 
     pub async fn health(&self) -> ClientResult<Health> {
         self.get("/v1/health".into()).await
+    }
+
+    pub async fn me(&self) -> ClientResult<crate::api::Me> {
+        self.get("/v1/me".into()).await
     }
 
     pub async fn version(&self) -> ClientResult<VersionInfo> {

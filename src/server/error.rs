@@ -119,6 +119,7 @@ impl From<StoreError> for ApiError {
                     format!("{what} '{key}' does not exist"),
                 )])
             }
+            StoreError::Forbidden(detail) => Self::forbidden(detail.clone()),
             StoreError::Conflict { code, detail } => {
                 Self::new(StatusCode::CONFLICT, code, detail.clone())
             }

@@ -45,6 +45,7 @@ pub struct Ui {
     pub format: OutputFormat,
     pub stdout_tty: bool,
     stdin_tty: bool,
+    stderr_tty: bool,
     /// Color on stdout (tables, detail labels).
     color: bool,
     /// Color on stderr (status lines, errors).
@@ -83,6 +84,7 @@ impl Ui {
             format: settings.format,
             stdout_tty,
             stdin_tty: std::io::stdin().is_terminal(),
+            stderr_tty,
             color,
             color_stderr,
             quiet: settings.quiet,
@@ -139,6 +141,20 @@ impl Ui {
     pub fn warn(&self, message: &str) {
         let label = self.paint_stderr(AnsiColor::Yellow.on_default().bold(), "warning:");
         eprintln!("{label} {message}");
+    }
+
+    /// A progress bar on stderr for a batch of `len` steps; hidden when stderr is
+    /// not a terminal, with -q, or for batches too short to need one.
+    pub fn progress(&self, len: u64) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_tty || len < 5 {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(len);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .expect("a valid template"),
+        );
+        bar
     }
 
     /// Asks a yes/no question, or takes `--yes`. Without a terminal and without

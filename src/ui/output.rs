@@ -84,14 +84,34 @@ impl Ui {
                 } else {
                     // Piped: one record per line, tab-separated, no header, no
                     // truncation, so `cut` and `awk` work.
-                    for item in items {
-                        let cells: Vec<String> = item
-                            .cells(self, wide)
-                            .into_iter()
-                            .map(|cell| cell.replace(['\t', '\n'], " "))
-                            .collect();
-                        writeln!(out, "{}", cells.join("\t"))?;
-                    }
+                    drop(out);
+                    return self.print_rows(items);
+                }
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Prints items as records, without a table's header or alignment, so pages
+    /// can be written as they arrive: JSON lines, names, or tab-separated values.
+    pub fn print_rows<T: Tabular>(&self, items: &[T]) -> CliResult {
+        let mut out = std::io::stdout().lock();
+        for item in items {
+            match self.format {
+                OutputFormat::Jsonl | OutputFormat::Json | OutputFormat::Yaml => {
+                    serde_json::to_writer(&mut out, item).map_err(std::io::Error::from)?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Name => writeln!(out, "{}", item.name())?,
+                OutputFormat::Table | OutputFormat::Wide => {
+                    let wide = self.format == OutputFormat::Wide;
+                    let cells: Vec<String> = item
+                        .cells(self, wide)
+                        .into_iter()
+                        .map(|cell| cell.replace(['\t', '\n'], " "))
+                        .collect();
+                    writeln!(out, "{}", cells.join("\t"))?;
                 }
             }
         }

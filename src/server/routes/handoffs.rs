@@ -199,13 +199,10 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
         at: message.at.unwrap_or(at),
     }));
     timeline.push(match &decision.assignee.value {
-        Some(handle) => NewEntry {
-            author: Some(handle.clone()),
-            ..system(
-                "assigned",
-                format!("Assigned to {handle}: {}", decision.assignee.reason),
-            )
-        },
+        Some(handle) => system(
+            "assigned",
+            format!("Assigned to {handle}: {}", decision.assignee.reason),
+        ),
         None => system(
             "unassigned",
             format!("Not assigned: {}", decision.assignee.reason),

@@ -150,13 +150,10 @@ async fn receive(
                 },
             ];
             timeline.push(match &assignee.value {
-                Some(handle) => NewEntry {
-                    author: Some(handle.clone()),
-                    ..event(
-                        "assigned",
-                        format!("Assigned to {handle}: {}", assignee.reason),
-                    )
-                },
+                Some(handle) => event(
+                    "assigned",
+                    format!("Assigned to {handle}: {}", assignee.reason),
+                ),
                 None => event("unassigned", format!("Not assigned: {}", assignee.reason)),
             });
             NewTicket {

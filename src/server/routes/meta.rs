@@ -5,14 +5,16 @@ use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::{Health, VersionInfo};
+use crate::api::{Health, Me, VersionInfo};
 use crate::server::AppState;
+use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(health))
         .routes(routes!(version))
+        .routes(routes!(me))
 }
 
 /// Whether the service is up and its database answers.
@@ -32,5 +34,28 @@ async fn version() -> Json<VersionInfo> {
     Json(VersionInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         api: "v1".into(),
+    })
+}
+
+/// Who the caller is: the local desk's owner, an operator (with role) or an ingest token.
+#[utoipa::path(get, path = "/v1/me", tag = "meta",
+    responses((status = 200, body = Me), (status = 401, body = crate::api::Problem)))]
+async fn me(principal: Principal) -> Json<Me> {
+    Json(match principal {
+        Principal::LocalOwner => Me {
+            kind: "local-owner".into(),
+            operator: None,
+            role: Some(crate::api::Role::Owner),
+        },
+        Principal::Operator { handle, role, .. } => Me {
+            kind: "operator".into(),
+            operator: Some(handle),
+            role: Some(role),
+        },
+        Principal::Ingest { .. } => Me {
+            kind: "ingest".into(),
+            operator: None,
+            role: None,
+        },
     })
 }

@@ -15,4 +15,5 @@ pub mod assignment;
 pub mod button;
 pub mod handoff;
 pub mod hours;
+pub mod reply;
 pub mod rules;

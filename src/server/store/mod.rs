@@ -49,6 +49,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "tickets",
         include_str!("../../../migrations/0003_tickets.sql"),
     ),
+    (
+        4,
+        "ticket views",
+        include_str!("../../../migrations/0004_ticket_views.sql"),
+    ),
 ];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -68,6 +73,9 @@ pub enum StoreError {
     /// The change would break a rule of the workspace, e.g. a second default team.
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
+    /// The caller may not make this change.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("could not read stored value: {0}")]

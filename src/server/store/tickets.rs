@@ -336,3 +336,212 @@ impl Store {
         Ok((number, true))
     }
 }
+
+/// Who is listing tickets: operators see only their own and their teams' unassigned ones.
+#[derive(Debug, Clone)]
+pub enum Viewer {
+    Everyone,
+    Operator(String),
+}
+
+/// A resolved ticket query, with times already in stored form.
+#[derive(Debug, Clone)]
+pub struct TicketFilter {
+    pub view: crate::api::TicketView,
+    /// The caller, for the `mine` view.
+    pub me: Option<String>,
+    pub viewer: Viewer,
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    pub assignee: Option<String>,
+    pub team: Option<String>,
+    pub channel: Option<Channel>,
+    pub agent: Option<String>,
+    pub requester: Option<String>,
+    pub text: Option<String>,
+    pub created_since: Option<String>,
+    pub updated_since: Option<String>,
+    /// `(last_activity_at, number)` of the last ticket of the previous page.
+    pub after: Option<(String, u64)>,
+}
+
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// `%text%` for LIKE, with LIKE's wildcards in `text` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// One page of tickets matching `filter`, newest activity first.
+    pub async fn list_tickets(
+        &self,
+        filter: &TicketFilter,
+        limit: u32,
+    ) -> StoreResult<Vec<Ticket>> {
+        use crate::api::TicketView;
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut binds: Vec<Bind> = Vec::new();
+        match filter.view {
+            TicketView::Mine => {
+                clauses.push("assignee = ? AND status <> 'resolved'");
+                binds.push(Bind::Text(filter.me.clone().unwrap_or_default()));
+            }
+            TicketView::Unassigned => clauses.push("assignee IS NULL AND status <> 'resolved'"),
+            TicketView::Resolved => clauses.push("status = 'resolved'"),
+            TicketView::All => {}
+        }
+        if let Viewer::Operator(handle) = &filter.viewer {
+            clauses.push(
+                "(assignee = ? OR (assignee IS NULL AND team_key IN \
+                 (SELECT team_key FROM team_members WHERE operator_handle = ?)))",
+            );
+            binds.push(Bind::Text(handle.clone()));
+            binds.push(Bind::Text(handle.clone()));
+        }
+        let mut equal = |clause: &'static str, value: Option<String>| {
+            if let Some(value) = value {
+                clauses.push(clause);
+                binds.push(Bind::Text(value));
+            }
+        };
+        equal("status = ?", filter.status.map(|s| s.as_str().to_string()));
+        equal(
+            "priority = ?",
+            filter.priority.map(|p| p.as_str().to_string()),
+        );
+        equal("assignee = ?", filter.assignee.clone());
+        equal("team_key = ?", filter.team.clone());
+        equal(
+            "channel = ?",
+            filter.channel.map(|c| c.as_str().to_string()),
+        );
+        equal("agent_key = ?", filter.agent.clone());
+        equal("created_at >= ?", filter.created_since.clone());
+        equal("last_activity_at >= ?", filter.updated_since.clone());
+        if let Some(requester) = &filter.requester {
+            clauses.push(
+                "(lower(requester_email) = lower(?) OR requester_name = ? OR requester_external_id = ?)",
+            );
+            for _ in 0..3 {
+                binds.push(Bind::Text(requester.clone()));
+            }
+        }
+        if let Some(text) = &filter.text {
+            clauses.push(
+                "(subject LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
+                 WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
+                 AND e.body LIKE ? ESCAPE '\\'))",
+            );
+            binds.push(Bind::Text(like_pattern(text)));
+            binds.push(Bind::Text(like_pattern(text)));
+        }
+        if let Some((activity, number)) = &filter.after {
+            clauses.push("(last_activity_at < ? OR (last_activity_at = ? AND number < ?))");
+            binds.push(Bind::Text(activity.clone()));
+            binds.push(Bind::Text(activity.clone()));
+            binds.push(Bind::Int(*number as i64));
+        }
+        let condition = if clauses.is_empty() {
+            "1 = 1".to_string()
+        } else {
+            clauses.join(" AND ")
+        };
+        let sql = format!(
+            "SELECT {COLUMNS} FROM tickets WHERE {condition} \
+             ORDER BY last_activity_at DESC, number DESC LIMIT ?"
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for bind in binds {
+            query = match bind {
+                Bind::Text(text) => query.bind(text),
+                Bind::Int(int) => query.bind(int),
+            };
+        }
+        let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Changes a ticket under the write lock: `change` sees the current ticket and
+    /// returns the update to apply and the timeline entries to append, or refuses.
+    pub async fn change_ticket(
+        &self,
+        number: u64,
+        change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
+    ) -> StoreResult<Ticket> {
+        let mut tx = self.write().await?;
+        let current = fetch_ticket(&mut tx, number).await?;
+        let (update, entries) = change(&current)?;
+        if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
+            let exists: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
+                    .bind(handle)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if exists.is_none() {
+                return Err(StoreError::UnknownReference {
+                    field: "to",
+                    what: "operator",
+                    key: handle.clone(),
+                });
+            }
+        }
+        let now = super::now();
+        sqlx::query(
+            "UPDATE tickets SET status = ?, priority = ?, assignee = ?, ai_paused = ?, \
+             last_activity_at = ? WHERE number = ?",
+        )
+        .bind(update.status.unwrap_or(current.status).as_str())
+        .bind(update.priority.unwrap_or(current.priority).as_str())
+        .bind(match &update.assignee {
+            Some(assignee) => assignee.clone(),
+            None => current.assignee.clone(),
+        })
+        .bind(i64::from(update.ai_paused.unwrap_or(current.ai_paused)))
+        .bind(&now)
+        .bind(number as i64)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(Some(handle)) = &update.assignee {
+            sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
+                .bind(&now)
+                .bind(handle)
+                .execute(&mut *tx)
+                .await?;
+        }
+        append_entries(&mut tx, number, &entries).await?;
+        let ticket = fetch_ticket(&mut tx, number).await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    /// A customer's tickets, by external id or email, newest first.
+    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = ? \
+             OR lower(requester_email) = lower(?) ORDER BY created_at DESC, number DESC LIMIT 500"
+        )))
+        .bind(id)
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+}
+
+/// What a ticket change sets; `None` leaves a column as it is.
+#[derive(Debug, Clone, Default)]
+pub struct TicketChange {
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    /// `Some(None)` unassigns.
+    pub assignee: Option<Option<String>>,
+    pub ai_paused: Option<bool>,
+}

@@ -1,0 +1,114 @@
+use clap::Args;
+use jiff::Timestamp;
+
+use crate::api::{Channel, MAX_PAGE_LIMIT, Priority, TicketQuery, TicketStatus, TicketView};
+use crate::cli::{Session, parse_instant, wire_enum_parser};
+use crate::error::CliResult;
+use crate::ui::OutputFormat;
+
+/// How many tickets a terminal shows unless told otherwise.
+const TERMINAL_LIMIT: u32 = 30;
+
+#[derive(Debug, Args)]
+pub struct TicketsListArgs {
+    /// mine: assigned to you; all: every ticket; unassigned: waiting for someone;
+    /// resolved: closed
+    #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
+    pub view: TicketView,
+    #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
+    pub status: Option<TicketStatus>,
+    #[arg(long, value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]
+    pub priority: Option<Priority>,
+    /// An operator's handle
+    #[arg(long, value_name = "HANDLE")]
+    pub assignee: Option<String>,
+    /// A team's key
+    #[arg(long, value_name = "KEY")]
+    pub team: Option<String>,
+    #[arg(long, value_parser = wire_enum_parser::<Channel>(Channel::NAMES))]
+    pub channel: Option<Channel>,
+    /// The source AI agent's key
+    #[arg(long, value_name = "KEY")]
+    pub agent: Option<String>,
+    /// The requester's email, name or external id
+    #[arg(long, value_name = "WHO")]
+    pub requester: Option<String>,
+    /// Text to find in subjects and messages
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Created at or after this moment (RFC 3339, or a local date and time)
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub created_since: Option<Timestamp>,
+    /// Active at or after this moment
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub updated_since: Option<Timestamp>,
+    /// At most this many (default: 30 on a terminal, all when piped)
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<u32>,
+    /// Every matching ticket (streams with -o jsonl)
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
+    let ui = &session.ui;
+    let limit = match (args.limit, args.all) {
+        (Some(n), _) => Some(n.max(1)),
+        (None, true) => None,
+        (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
+        (None, false) => None,
+    };
+    let mut query = TicketQuery {
+        view: Some(args.view),
+        status: args.status,
+        priority: args.priority,
+        assignee: args.assignee,
+        team: args.team,
+        channel: args.channel,
+        agent: args.agent,
+        requester: args.requester,
+        q: args.search,
+        created_since: args.created_since.map(|t| t.to_string()),
+        updated_since: args.updated_since.map(|t| t.to_string()),
+        limit: Some(limit.map_or(MAX_PAGE_LIMIT, |n| n.min(MAX_PAGE_LIMIT))),
+        cursor: None,
+    };
+    let client = session.client().await?;
+    // Machine formats and piped tables stream page by page, in constant memory;
+    // an aligned table needs every row first.
+    let streaming = matches!(ui.format, OutputFormat::Jsonl | OutputFormat::Name)
+        || (matches!(ui.format, OutputFormat::Table | OutputFormat::Wide) && !ui.stdout_tty);
+    let mut shown = 0usize;
+    let mut kept = Vec::new();
+    let more = loop {
+        let page = client.list_tickets(&query).await?;
+        let room = limit.map_or(usize::MAX, |n| n as usize - shown);
+        let take = page.items.len().min(room);
+        let cut_here = take < page.items.len();
+        let mut items = page.items;
+        items.truncate(take);
+        shown += items.len();
+        if streaming {
+            ui.print_rows(&items)?;
+        } else {
+            kept.extend(items);
+        }
+        match page.next_cursor {
+            _ if cut_here => break true,
+            Some(_) if limit.is_some_and(|n| shown >= n as usize) => break true,
+            Some(cursor) => query.cursor = Some(cursor),
+            None => break false,
+        }
+    };
+    if !streaming {
+        ui.print_list(&kept, "tickets")?;
+    } else if shown == 0 && ui.stdout_tty {
+        ui.info("No tickets.");
+    }
+    if more {
+        ui.info(&format!(
+            "Showing {shown} tickets; there are more: pass --limit N for more or --all for every one"
+        ));
+    }
+    Ok(())
+}

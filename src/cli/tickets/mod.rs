@@ -1,0 +1,346 @@
+//! `deskctl tickets`: the inbox from a shell — views and filters, timelines,
+//! and the actions a support lead takes all day.
+
+mod assign;
+mod list;
+mod note;
+mod priority;
+mod reopen;
+mod reply;
+mod resolve;
+mod show;
+mod take;
+mod takeover;
+mod unassign;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::Session;
+use crate::api::{Ticket, TicketDetail};
+use crate::client::{Client, ClientResult};
+use crate::error::{CliError, CliResult, ExitKind};
+use crate::ui::{Detail, Tabular, Ui};
+
+#[derive(Debug, Subcommand)]
+pub enum TicketsCommand {
+    /// List tickets in a view, filtered; newest activity first
+    #[command(visible_alias = "ls")]
+    List(list::TicketsListArgs),
+    /// Show a ticket and its whole timeline
+    Show(show::TicketsShowArgs),
+    /// Assign tickets to an operator
+    Assign(assign::TicketsAssignArgs),
+    /// Unassign tickets
+    Unassign(TicketsNumbersArgs),
+    /// Take unassigned tickets: assign them to yourself
+    Take(TicketsNumbersArgs),
+    /// Set a ticket's priority
+    Priority(priority::TicketsPriorityArgs),
+    /// Add an internal note (never shown to the customer)
+    Note(note::TicketsNoteArgs),
+    /// Reply to the customer, on the right channel
+    Reply(reply::TicketsReplyArgs),
+    /// Take the conversation over from the AI, which stops answering
+    Takeover(TicketsNumbersArgs),
+    /// Resolve tickets
+    Resolve(TicketsNumbersArgs),
+    /// Reopen resolved tickets
+    Reopen(TicketsNumbersArgs),
+}
+
+pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
+    match command {
+        TicketsCommand::List(args) => list::cmd_tickets_list(session, args).await,
+        TicketsCommand::Show(args) => show::cmd_tickets_show(session, args).await,
+        TicketsCommand::Assign(args) => assign::cmd_tickets_assign(session, args).await,
+        TicketsCommand::Unassign(args) => unassign::cmd_tickets_unassign(session, args).await,
+        TicketsCommand::Take(args) => take::cmd_tickets_take(session, args).await,
+        TicketsCommand::Priority(args) => priority::cmd_tickets_priority(session, args).await,
+        TicketsCommand::Note(args) => note::cmd_tickets_note(session, args).await,
+        TicketsCommand::Reply(args) => reply::cmd_tickets_reply(session, args).await,
+        TicketsCommand::Takeover(args) => takeover::cmd_tickets_takeover(session, args).await,
+        TicketsCommand::Resolve(args) => resolve::cmd_tickets_resolve(session, args).await,
+        TicketsCommand::Reopen(args) => reopen::cmd_tickets_reopen(session, args).await,
+    }
+}
+
+/// Ticket numbers, for the verbs that take several at once.
+#[derive(Debug, Args)]
+pub struct TicketsNumbersArgs {
+    /// Ticket numbers
+    #[arg(required = true, value_name = "NUMBER")]
+    pub numbers: Vec<u64>,
+}
+
+impl TicketsNumbersArgs {
+    /// "resolve ticket 10042" or "resolve 3 tickets", for confirmations.
+    pub fn describe(&self, verb: &str) -> String {
+        match self.numbers.as_slice() {
+            [one] => format!("{verb} ticket {one}"),
+            many => format!("{verb} {} tickets", many.len()),
+        }
+    }
+}
+
+/// A message body from a flag, a file (`-` for stdin) or, on a terminal, `$EDITOR`.
+#[derive(Debug, Args)]
+pub struct BodyArgs {
+    /// The text
+    #[arg(long, short = 'm', value_name = "TEXT", conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// Read the text from a file (`-` for stdin)
+    #[arg(long = "body-file", value_name = "PATH")]
+    pub body_file: Option<PathBuf>,
+}
+
+impl BodyArgs {
+    pub fn read(&self, session: &Session, what: &str) -> CliResult<String> {
+        let text = match (&self.body, &self.body_file) {
+            (Some(text), _) => text.clone(),
+            (None, Some(path)) => session.read_text(path)?,
+            (None, None) if session.ui.can_prompt() => edit(what)?,
+            (None, None) => {
+                return Err(CliError::needs_flag(
+                    &format!("the {what} is needed"),
+                    "--body TEXT or --body-file PATH (`-` for stdin)",
+                ));
+            }
+        };
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return Err(CliError::usage(format!(
+                "the {what} is empty: nothing was sent"
+            )));
+        }
+        Ok(text)
+    }
+}
+
+/// Opens `$EDITOR` (or `$VISUAL`, else `vi`) on a temporary file.
+fn edit(what: &str) -> CliResult<String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let dir = std::env::temp_dir().join(format!("deskctl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("MESSAGE.txt");
+    std::fs::write(&path, "")?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status()
+        .map_err(|e| {
+            CliError::general(format!("cannot start the editor '{editor}'")).with_cause(e)
+        })?;
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    if !status.success() {
+        return Err(CliError::general(format!(
+            "the editor exited with {status}; the {what} was not sent"
+        )));
+    }
+    Ok(text)
+}
+
+/// Runs `action` on each ticket with a progress bar for long batches, reports
+/// each failure, and fails with a summary when any did.
+pub(crate) async fn each_ticket(
+    session: &Session,
+    client: &Client,
+    numbers: &[u64],
+    done: &str,
+    action: impl AsyncFn(&Client, u64) -> ClientResult<Ticket>,
+) -> CliResult {
+    let progress = session.ui.progress(numbers.len() as u64);
+    let mut failures: Vec<(u64, CliError)> = Vec::new();
+    for &number in numbers {
+        match action(client, number).await {
+            Ok(ticket) => progress.suspend(|| {
+                session
+                    .ui
+                    .success(&format!("{done} ticket {}", ticket.number))
+            }),
+            Err(error) => failures.push((number, error.into())),
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    match failures.len() {
+        0 => Ok(()),
+        1 if numbers.len() == 1 => Err(failures.remove(0).1),
+        count => {
+            for (number, error) in &failures {
+                session
+                    .ui
+                    .warn(&format!("ticket {number}: {}", error.message));
+            }
+            let kinds: std::collections::HashSet<_> =
+                failures.iter().map(|(_, e)| e.kind).collect();
+            let kind = if kinds.len() == 1 {
+                failures[0].1.kind
+            } else {
+                ExitKind::Error
+            };
+            Err(CliError::new(
+                kind,
+                format!("{count} of {} tickets failed", numbers.len()),
+            ))
+        }
+    }
+}
+
+fn or_dash(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "-".into())
+}
+
+fn requester_text(ticket: &Ticket) -> String {
+    let r = &ticket.requester;
+    r.name
+        .clone()
+        .or_else(|| r.email.clone())
+        .or_else(|| r.external_id.clone())
+        .unwrap_or_else(|| "-".into())
+}
+
+impl Tabular for Ticket {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        let mut columns = vec![
+            "STATUS",
+            "NUMBER",
+            "REQUESTER",
+            "ASSIGNEE",
+            "SUBJECT",
+            "AGENT",
+            "PRIORITY",
+            "CHANNEL",
+            "ACTIVITY",
+        ];
+        if wide {
+            columns.extend(["TEAM", "FIELDS"]);
+        }
+        columns
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let subject = if ui.stdout_tty && self.subject.chars().count() > 50 {
+            format!("{}…", self.subject.chars().take(49).collect::<String>())
+        } else {
+            self.subject.clone()
+        };
+        let mut cells = vec![
+            self.status.to_string(),
+            self.number.to_string(),
+            requester_text(self),
+            or_dash(&self.assignee),
+            subject,
+            or_dash(&self.agent),
+            self.priority.to_string(),
+            self.channel.to_string(),
+            ui.time(self.last_activity_at),
+        ];
+        if wide {
+            cells.extend([
+                or_dash(&self.team),
+                if self.fields.is_empty() {
+                    "-".into()
+                } else {
+                    self.fields
+                        .iter()
+                        .map(|(k, v)| {
+                            format!(
+                                "{k}={}",
+                                v.as_str().map_or_else(|| v.to_string(), str::to_string)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(",")
+                },
+            ]);
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.number.to_string()
+    }
+}
+
+impl Tabular for TicketDetail {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        Ticket::columns(wide)
+    }
+
+    fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        self.ticket.cells(ui, wide)
+    }
+
+    fn name(&self) -> String {
+        self.ticket.number.to_string()
+    }
+}
+
+impl Detail for TicketDetail {
+    fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
+        let t = &self.ticket;
+        let mut requester = requester_text(t);
+        if let (Some(_), Some(email)) = (&t.requester.name, &t.requester.email) {
+            requester = format!("{requester} <{email}>");
+        }
+        let mut fields = vec![
+            ("Ticket", format!("{} {}", t.number, t.subject)),
+            ("Status", t.status.to_string()),
+            ("Priority", t.priority.to_string()),
+            ("Requester", requester),
+            ("Assignee", or_dash(&t.assignee)),
+            ("Team", or_dash(&t.team)),
+            ("Agent", or_dash(&t.agent)),
+            ("Channel", format!("{} ({})", t.channel, t.environment)),
+            (
+                "AI",
+                if t.ai_paused {
+                    "paused (taken over)"
+                } else {
+                    "answering"
+                }
+                .into(),
+            ),
+            ("Created", ui.instant(t.created_at)),
+            ("Last activity", ui.instant(t.last_activity_at)),
+        ];
+        if !t.fields.is_empty() {
+            fields.push((
+                "Fields",
+                t.fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ));
+        }
+        fields.push((
+            "Timeline",
+            self.timeline
+                .iter()
+                .map(|e| {
+                    let who = match (&e.author, e.author_kind) {
+                        (Some(author), kind) => format!("{author} ({kind})"),
+                        (None, kind) => kind.to_string(),
+                    };
+                    let what = match (e.kind, &e.event) {
+                        (crate::api::TimelineKind::Event, Some(event)) => format!("[{event}]"),
+                        (crate::api::TimelineKind::Note, _) => "[note]".into(),
+                        (_, _) => e.channel.map(|c| format!("[{c}]")).unwrap_or_default(),
+                    };
+                    let body = e.body.clone().unwrap_or_default().replace('\n', "\n    ");
+                    format!("{} {who} {what}\n    {body}", ui.instant(e.at))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+        fields
+    }
+}

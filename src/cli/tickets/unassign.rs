@@ -1,0 +1,15 @@
+use super::{TicketsNumbersArgs, each_ticket};
+use crate::cli::Session;
+use crate::error::CliResult;
+
+pub async fn cmd_tickets_unassign(session: &Session, args: TicketsNumbersArgs) -> CliResult {
+    let client = session.writer(&args.describe("unassign")).await?;
+    each_ticket(
+        session,
+        &client,
+        &args.numbers,
+        "Unassigned",
+        async |client, number| client.unassign_ticket(number).await,
+    )
+    .await
+}

@@ -1,0 +1,123 @@
+//! Which channel an operator's reply goes out on.
+//!
+//! As the help desk does it: the live channel (web, help page, Telegram,
+//! WhatsApp) once a person has taken the chat over; otherwise email when the
+//! customer's address is on file; otherwise there is no way to reach them.
+
+use crate::api::Channel;
+
+/// Whether replies on `channel` reach the customer in the live chat.
+pub fn is_live(channel: Channel) -> bool {
+    !matches!(channel, Channel::Email)
+}
+
+/// The channel for a reply, or why there is none. `requested` overrides the
+/// choice, but only with a channel that reaches the customer.
+pub fn reply_channel(
+    ticket_channel: Channel,
+    taken_over: bool,
+    has_email: bool,
+    requested: Option<Channel>,
+) -> Result<Channel, String> {
+    match requested {
+        Some(Channel::Email) if has_email => Ok(Channel::Email),
+        Some(Channel::Email) => Err("there is no email address on file for this customer".into()),
+        Some(live) if live != ticket_channel => Err(format!(
+            "the customer is on {ticket_channel}, not {live}: reply on {ticket_channel} or by email"
+        )),
+        Some(live) if taken_over => Ok(live),
+        Some(live) => Err(format!(
+            "the AI is still answering on {live}: take the chat over first (`deskctl tickets takeover`)"
+        )),
+        None if taken_over && is_live(ticket_channel) => Ok(ticket_channel),
+        None if has_email => Ok(Channel::Email),
+        None if is_live(ticket_channel) => Err(format!(
+            "no email address is on file and the AI still answers on {ticket_channel}: \
+             take the chat over first (`deskctl tickets takeover`) to reply live"
+        )),
+        None => Err("there is no email address on file for this customer".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_taken_over_live_chat_gets_the_reply_live() {
+        assert_eq!(
+            reply_channel(Channel::Telegram, true, true, None),
+            Ok(Channel::Telegram)
+        );
+        assert_eq!(
+            reply_channel(Channel::Web, true, false, None),
+            Ok(Channel::Web)
+        );
+    }
+
+    #[test]
+    fn otherwise_email_when_an_address_is_on_file() {
+        assert_eq!(
+            reply_channel(Channel::Web, false, true, None),
+            Ok(Channel::Email)
+        );
+        assert_eq!(
+            reply_channel(Channel::Email, false, true, None),
+            Ok(Channel::Email)
+        );
+        assert_eq!(
+            reply_channel(Channel::Email, true, true, None),
+            Ok(Channel::Email)
+        );
+    }
+
+    #[test]
+    fn without_either_there_is_a_clear_error() {
+        let error = reply_channel(Channel::Whatsapp, false, false, None).unwrap_err();
+        assert!(error.contains("take the chat over"), "{error}");
+        assert!(reply_channel(Channel::Email, false, false, None).is_err());
+    }
+
+    #[test]
+    fn an_override_must_reach_the_customer() {
+        assert_eq!(
+            reply_channel(Channel::Web, true, true, Some(Channel::Email)),
+            Ok(Channel::Email)
+        );
+        assert!(reply_channel(Channel::Web, true, false, Some(Channel::Email)).is_err());
+        assert!(reply_channel(Channel::Web, true, true, Some(Channel::Telegram)).is_err());
+        assert!(reply_channel(Channel::Web, false, true, Some(Channel::Web)).is_err());
+        assert_eq!(
+            reply_channel(Channel::Web, true, false, Some(Channel::Web)),
+            Ok(Channel::Web)
+        );
+    }
+
+    fn channel() -> impl Strategy<Value = Channel> {
+        prop_oneof![
+            Just(Channel::Web),
+            Just(Channel::HelpPage),
+            Just(Channel::Telegram),
+            Just(Channel::Whatsapp),
+            Just(Channel::Email),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn a_chosen_channel_always_reaches_the_customer(
+            ticket in channel(), taken in any::<bool>(), email in any::<bool>(),
+            requested in proptest::option::of(channel()),
+        ) {
+            if let Ok(chosen) = reply_channel(ticket, taken, email, requested) {
+                if chosen == Channel::Email {
+                    prop_assert!(email);
+                } else {
+                    prop_assert_eq!(chosen, ticket);
+                    prop_assert!(taken);
+                }
+            }
+        }
+    }
+}

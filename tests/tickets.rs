@@ -1,0 +1,516 @@
+//! The ticket inbox: views and filters on a desk filled by real handoffs,
+//! timelines, every action on the timeline, roles over HTTP, races.
+
+mod common;
+
+use common::{Desk, Server};
+use predicates::str::contains;
+use serde_json::{Value, json};
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// Teams support (alice, bob) and billing (carol); an agent; manual assignment so
+/// tests decide who gets what.
+fn desk_with_tickets() -> Desk {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+    ]);
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+    ]);
+    for handle in ["alice", "bob", "carol"] {
+        desk.run(&["operators", "availability", handle, "online"]);
+    }
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--channel",
+        "telegram",
+        "--channel",
+        "email",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "reason contains invoice",
+        "--team",
+        "billing",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "priority",
+        "--when",
+        "channel=telegram",
+        "--priority",
+        "high",
+    ]);
+    desk.run(&["assignment", "set", "--method", "manual"]);
+    let send = |channel: &str, email: Option<&str>, text: &str, reason: &str| {
+        let mut requester = json!({"name": format!("Customer {text}")});
+        if let Some(email) = email {
+            requester["email"] = json!(email);
+        }
+        let body = json!({
+            "agent": "shop", "environment": "production", "channel": channel,
+            "requester": requester,
+            "transcript": [{"role": "customer", "text": text}],
+            "reason": reason,
+        });
+        let path = desk.dir.path().join("h.json");
+        std::fs::write(&path, body.to_string()).unwrap();
+        desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    };
+    send(
+        "web",
+        Some("dana@example.com"),
+        "Where is my parcel",
+        "failed-resolution",
+    ); // 10001 support
+    send("telegram", None, "Refund please", "explicit-request"); // 10002 support, high
+    send(
+        "email",
+        Some("erin@example.com"),
+        "Invoice 55 is wrong",
+        "invoice dispute",
+    ); // 10003 billing
+    send(
+        "web",
+        Some("dana@example.com"),
+        "Parcel again",
+        "explicit-request",
+    ); // 10004 support
+    desk
+}
+
+fn numbers(desk: &Desk, args: &[&str]) -> Vec<u64> {
+    let mut all = vec!["tickets", "list", "-o", "name"];
+    all.extend_from_slice(args);
+    desk.run(&all).lines().map(|l| l.parse().unwrap()).collect()
+}
+
+#[test]
+fn views_and_filters_return_exactly_the_right_tickets() {
+    let desk = desk_with_tickets();
+    assert_eq!(
+        numbers(&desk, &[]),
+        [10004, 10003, 10002, 10001],
+        "newest first"
+    );
+    assert_eq!(
+        numbers(&desk, &["--view", "unassigned"]),
+        [10004, 10003, 10002, 10001]
+    );
+    desk.run(&["tickets", "assign", "10001", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10003"]);
+    // Actions count as activity: the assigned tickets move to the top.
+    assert_eq!(numbers(&desk, &["--view", "unassigned"]), [10004]);
+    assert_eq!(numbers(&desk, &["--view", "resolved"]), [10003]);
+    assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);
+    assert_eq!(numbers(&desk, &["--priority", "high"]), [10002]);
+    assert_eq!(numbers(&desk, &["--channel", "email"]), [10003]);
+    assert_eq!(numbers(&desk, &["--team", "billing"]), [10003]);
+    assert_eq!(numbers(&desk, &["--status", "open"]), [10002, 10001, 10004]);
+    assert_eq!(
+        numbers(&desk, &["--requester", "DANA@example.com"]),
+        [10001, 10004]
+    );
+    assert_eq!(numbers(&desk, &["--search", "parcel"]), [10001, 10004]);
+    assert_eq!(
+        numbers(&desk, &["--search", "100%"]),
+        Vec::<u64>::new(),
+        "% is literal"
+    );
+    assert_eq!(numbers(&desk, &["--agent", "nobody"]), Vec::<u64>::new());
+    assert_eq!(
+        numbers(&desk, &["--created-since", "2999-01-01T00:00:00Z"]),
+        Vec::<u64>::new()
+    );
+    assert_eq!(numbers(&desk, &["--limit", "2"]), [10003, 10002]);
+    desk.cmd()
+        .args(["tickets", "list", "--limit", "2", "-o", "name"])
+        .assert()
+        .success()
+        .stderr(contains("Showing 2 tickets; there are more"));
+    // Piped table: tab-separated columns in the documented order.
+    let line = desk.run(&["tickets", "list", "--view", "resolved"]);
+    let cells: Vec<&str> = line.trim_end().split('\t').collect();
+    assert_eq!(
+        &cells[..8],
+        [
+            "resolved",
+            "10003",
+            "Customer Invoice 55 is wrong",
+            "-",
+            "Invoice 55 is wrong",
+            "shop",
+            "medium",
+            "email"
+        ]
+    );
+    assert!(cells[8].ends_with('Z'), "RFC 3339 when piped: {}", cells[8]);
+    // jsonl streams every ticket, one object per line.
+    let lines = desk.run(&["tickets", "list", "--all", "-o", "jsonl"]);
+    assert_eq!(
+        lines
+            .lines()
+            .map(|l| parse(l)["number"].as_u64().unwrap())
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn every_action_lands_on_the_timeline_in_order() {
+    let desk = desk_with_tickets();
+    desk.run(&["tickets", "assign", "10001", "--to", "alice"]);
+    desk.run(&["tickets", "priority", "10001", "urgent"]);
+    desk.cmd()
+        .args(["tickets", "note", "10001", "--body-file", "-"])
+        .write_stdin("Customer called twice.\n")
+        .assert()
+        .success();
+    desk.run(&["tickets", "reply", "10001", "-m", "We are on it.", "--yes"]);
+    desk.run(&["tickets", "takeover", "10001"]);
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "Hi, Alice here.",
+        "--yes",
+    ]);
+    desk.run(&["tickets", "unassign", "10001"]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    desk.run(&["tickets", "reopen", "10001"]);
+    let detail = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    let ticket = &detail["ticket"];
+    assert_eq!(ticket["priority"], "urgent");
+    assert_eq!(ticket["status"], "open");
+    assert_eq!(ticket["ai_paused"], true);
+    assert_eq!(ticket["assignee"], Value::Null);
+    let entries: Vec<String> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}:{}",
+                e["kind"].as_str().unwrap(),
+                e["event"].as_str().or(e["channel"].as_str()).unwrap_or("-"),
+                e["body"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let tail: Vec<&str> = entries.iter().skip(4).map(String::as_str).collect();
+    assert_eq!(
+        tail,
+        [
+            "event:assigned:Assigned to alice",
+            "event:priority-changed:Priority medium → urgent",
+            "note:-:Customer called twice.",
+            "message:email:We are on it.",
+            "event:taken-over:Taken over: the AI stops answering",
+            "message:web:Hi, Alice here.",
+            "event:unassigned:Unassigned from alice",
+            "event:resolved:Resolved",
+            "event:reopened:Reopened",
+        ]
+    );
+    let seqs: Vec<u64> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["seq"].as_u64().unwrap())
+        .collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+    desk.cmd()
+        .args(["tickets", "show", "10001"])
+        .assert()
+        .success()
+        .stdout(contains("Customer called twice."))
+        .stdout(contains("[taken-over]"));
+}
+
+#[test]
+fn bad_actions_are_refused_with_the_documented_exit_codes() {
+    let desk = desk_with_tickets();
+    desk.run(&["tickets", "resolve", "10004"]);
+    desk.run(&["operators", "availability", "carol", "away"]);
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["tickets", "show", "99999"],
+            5,
+            "ticket '99999' does not exist",
+        ),
+        (
+            &["tickets", "assign", "10004", "--to", "bob"],
+            6,
+            "reopen it before you assign it",
+        ),
+        (
+            &["tickets", "reply", "10004", "-m", "x", "--yes"],
+            6,
+            "resolved",
+        ),
+        (
+            &["tickets", "assign", "10001", "--to", "zed"],
+            1,
+            "operator 'zed' does not exist",
+        ),
+        (
+            &["tickets", "assign", "10001", "--to", "carol"],
+            6,
+            "carol is away",
+        ),
+        (&["tickets", "reopen", "10001"], 6, "not resolved"),
+        // Telegram without an email: no reply until the chat is taken over.
+        (
+            &["tickets", "reply", "10002", "-m", "hi", "--yes"],
+            6,
+            "take the chat over",
+        ),
+        (
+            &[
+                "tickets",
+                "reply",
+                "10001",
+                "-m",
+                "hi",
+                "--yes",
+                "--channel",
+                "telegram",
+            ],
+            6,
+            "not telegram",
+        ),
+        (&["tickets", "reply", "10001", "-m", "hi"], 2, "--yes"),
+        (&["tickets", "note", "10001"], 2, "--body"),
+        (&["tickets", "note", "10001", "-m", "   "], 2, "empty"),
+        (&["tickets", "priority", "10001", "critical"], 2, "critical"),
+    ];
+    for (args, code, message) in cases {
+        desk.cmd()
+            .args(*args)
+            .assert()
+            .code(*code)
+            .stderr(contains(*message));
+    }
+    let detail = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    assert_eq!(
+        detail["timeline"].as_array().unwrap().len(),
+        4,
+        "nothing was added"
+    );
+    desk.run(&["tickets", "assign", "10001", "--to", "carol", "--force"]);
+}
+
+fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = desk.cmd();
+    cmd.env_remove("DESKCTL_DESK")
+        .env("DESKCTL_TOKEN", token)
+        .arg("--server")
+        .arg(&server.url)
+        .args(args);
+    cmd
+}
+
+#[test]
+fn operators_see_and_touch_only_what_their_role_allows() {
+    let desk = desk_with_tickets();
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
+    let bob = desk.token("bob");
+    let carol = desk.token("carol");
+    let manager_alice = desk.token("alice");
+    let server = desk.serve();
+    let list = |token: &str, args: &[&str]| -> Vec<u64> {
+        let mut all = vec!["tickets", "list", "-o", "name"];
+        all.extend_from_slice(args);
+        let out = as_token(&desk, &server, token, &all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.parse().unwrap())
+            .collect()
+    };
+    // bob: his own ticket and support's unassigned ones; never billing's.
+    assert_eq!(
+        list(&bob, &[]),
+        [10003, 10002, 10004, 10001]
+            .into_iter()
+            .filter(|n| *n != 10003)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(list(&bob, &["--view", "mine"]), [10002]);
+    assert_eq!(list(&carol, &[]), [10003]);
+    assert_eq!(list(&manager_alice, &[]).len(), 4);
+    as_token(&desk, &server, &bob, &["tickets", "show", "10003"])
+        .assert()
+        .code(4)
+        .stderr(contains("not assigned to you"));
+    as_token(&desk, &server, &bob, &["tickets", "resolve", "10003"])
+        .assert()
+        .code(4);
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "assign", "10001", "--to", "bob"],
+    )
+    .assert()
+    .code(4);
+    as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
+        .assert()
+        .code(4)
+        .stderr(contains("only the ticket's assignee"));
+    as_token(&desk, &server, &bob, &["tickets", "take", "10001"])
+        .assert()
+        .success();
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "note", "10001", "-m", "mine now"],
+    )
+    .assert()
+    .success();
+    as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
+        .assert()
+        .success();
+    as_token(
+        &desk,
+        &server,
+        &bob,
+        &["tickets", "assign", "10004", "--me"],
+    )
+    .assert()
+    .code(4);
+    as_token(
+        &desk,
+        &server,
+        &manager_alice,
+        &["tickets", "assign", "10004", "--me"],
+    )
+    .assert()
+    .success();
+    assert_eq!(list(&manager_alice, &["--view", "mine"]), [10004]);
+}
+
+#[test]
+fn two_operators_taking_the_same_ticket_at_once_one_wins() {
+    let desk = desk_with_tickets();
+    let alice = desk.token("alice");
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    for number in ["10001", "10002", "10004"] {
+        let children: Vec<_> = [&alice, &bob]
+            .iter()
+            .map(|token| {
+                let mut cmd = desk.std_cmd();
+                cmd.env_remove("DESKCTL_DESK")
+                    .env("DESKCTL_TOKEN", token.as_str())
+                    .args(["--server", &server.url, "tickets", "take", number])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped());
+                cmd.spawn().unwrap()
+            })
+            .collect();
+        let codes: Vec<i32> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.code().unwrap())
+            .collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(sorted, [0, 6], "ticket {number}: exit codes {codes:?}");
+    }
+}
+
+#[test]
+fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
+    let desk = desk_with_tickets();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "ai"])
+        .trim()
+        .to_string();
+    let server = desk.serve();
+    let auth = format!("Bearer {ingest}");
+    let append = |text: &str| {
+        server.raw(
+            "POST",
+            "/v1/tickets/10001/conversation",
+            &[("Authorization", &auth), ("Content-Type", "application/json")],
+            json!({"messages": [{"role": "customer", "text": text}, {"role": "ai", "text": "Still here."}]})
+                .to_string()
+                .as_bytes(),
+        )
+    };
+    let response = append("Any news?");
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(
+        response.json(),
+        json!({"ticket": 10001, "ai_paused": false, "status": "open"})
+    );
+    desk.run(&["tickets", "takeover", "10001"]);
+    assert_eq!(append("Hello?").json()["ai_paused"], true);
+    let timeline =
+        parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["timeline"].clone();
+    let bodies: Vec<&str> = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["body"].as_str())
+        .collect();
+    assert!(
+        bodies.contains(&"Any news?") && bodies.contains(&"Hello?"),
+        "{bodies:?}"
+    );
+
+    // The customer's own tickets, as the widget lists them.
+    let response = server.raw(
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &[("Authorization", &auth)],
+        b"",
+    );
+    let listed: Vec<u64> = response
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(listed, [10004, 10001]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    let response = server.raw(
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &[("Authorization", &auth)],
+        b"",
+    );
+    assert_eq!(response.json()[1]["status"], "resolved");
+    let resolved = append("after");
+    assert_eq!(resolved.status, 409);
+}

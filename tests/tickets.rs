@@ -514,3 +514,51 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     let resolved = append("after");
     assert_eq!(resolved.status, 409);
 }
+
+#[test]
+fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
+    let desk = desk_with_tickets();
+    desk.cmd()
+        .args(["tickets", "triage"])
+        .assert()
+        .code(2)
+        .stderr(contains("triage needs a terminal"))
+        .stderr(contains("tickets assign"));
+}
+
+#[test]
+fn triage_walks_the_unassigned_tickets_in_a_terminal() {
+    let desk = desk_with_tickets();
+    // Keys typed into the terminal: ticket 10004 → "set priority…" (3 down) →
+    // "urgent" (3 down); ticket 10003 → "resolve" (6 down); ticket 10002 → quit (q).
+    let keys = "jjj\rjjj\rjjjjjj\rq";
+    let mut cmd = desk.std_cmd_of("script");
+    cmd.args([
+        "-qec",
+        &format!("{} tickets triage", common::BIN),
+        "/dev/null",
+    ])
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(keys.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("[1/4] #10004"), "{screen}");
+    assert!(screen.contains("Triaged 2 of 4 tickets"), "{screen}");
+    let ticket =
+        |n: &str| parse(&desk.run(&["tickets", "show", n, "-o", "json"]))["ticket"].clone();
+    assert_eq!(ticket("10004")["priority"], "urgent");
+    assert_eq!(ticket("10003")["status"], "resolved");
+    assert_eq!(
+        ticket("10002")["priority"],
+        "high",
+        "quit before ticket 10002 changed anything"
+    );
+    assert_eq!(ticket("10002")["status"], "open");
+}

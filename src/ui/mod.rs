@@ -176,6 +176,21 @@ impl Ui {
         }
     }
 
+    /// Asks to choose one of `items` (interactive only: check `can_prompt`).
+    pub fn select(&self, prompt: &str, items: &[String]) -> Result<Option<usize>, CliError> {
+        prompt::select(prompt, items, 0)
+    }
+
+    /// Asks for a line of text (interactive only: check `can_prompt`).
+    pub fn input(&self, prompt: &str) -> Result<String, CliError> {
+        prompt::input(prompt)
+    }
+
+    /// Asks a yes/no question and returns the answer (interactive only).
+    pub fn ask(&self, question: &str) -> Result<bool, CliError> {
+        prompt::confirm(question)
+    }
+
     /// Asks for a secret without echoing it.
     pub fn password(&self, prompt: &str) -> Result<String, CliError> {
         prompt::password(prompt)

@@ -18,3 +18,22 @@ pub fn password(prompt: &str) -> Result<String, CliError> {
         .with_prompt(prompt)
         .interact()?)
 }
+
+/// A choice among `items`; `None` when the person pressed Escape or `q`.
+pub fn select(prompt: &str, items: &[String], default: usize) -> Result<Option<usize>, CliError> {
+    Ok(dialoguer::Select::with_theme(&ColorfulTheme::default())
+        .with_prompt(prompt)
+        .items(items)
+        .default(default)
+        .interact_opt()?)
+}
+
+/// A line of text.
+pub fn input(prompt: &str) -> Result<String, CliError> {
+    Ok(
+        dialoguer::Input::<String>::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .interact_text()?,
+    )
+}

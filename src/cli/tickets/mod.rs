@@ -11,6 +11,7 @@ mod resolve;
 mod show;
 mod take;
 mod takeover;
+mod triage;
 mod unassign;
 
 use std::path::PathBuf;
@@ -48,6 +49,8 @@ pub enum TicketsCommand {
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets
     Reopen(TicketsNumbersArgs),
+    /// Walk unassigned (or a view's) tickets one at a time, interactively
+    Triage(triage::TicketsTriageArgs),
 }
 
 pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
@@ -63,6 +66,7 @@ pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
         TicketsCommand::Takeover(args) => takeover::cmd_tickets_takeover(session, args).await,
         TicketsCommand::Resolve(args) => resolve::cmd_tickets_resolve(session, args).await,
         TicketsCommand::Reopen(args) => reopen::cmd_tickets_reopen(session, args).await,
+        TicketsCommand::Triage(args) => triage::cmd_tickets_triage(session, args).await,
     }
 }
 

@@ -1679,6 +1679,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            [CompletionResult]::new('triage', 'triage', [CompletionResultType]::ParameterValue, 'Walk unassigned (or a view''s) tickets one at a time, interactively')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1912,6 +1913,24 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'deskctl;tickets;triage' {
+            [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'The view to walk through')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only tickets of this team')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'deskctl;tickets;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets in a view, filtered; newest activity first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a ticket and its whole timeline')
@@ -1924,6 +1943,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            [CompletionResult]::new('triage', 'triage', [CompletionResultType]::ParameterValue, 'Walk unassigned (or a view''s) tickets one at a time, interactively')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1958,6 +1978,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;tickets;help;reopen' {
+            break
+        }
+        'deskctl;tickets;help;triage' {
             break
         }
         'deskctl;tickets;help;help' {
@@ -2378,6 +2401,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take the conversation over from the AI, which stops answering')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve tickets')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen resolved tickets')
+            [CompletionResult]::new('triage', 'triage', [CompletionResultType]::ParameterValue, 'Walk unassigned (or a view''s) tickets one at a time, interactively')
             break
         }
         'deskctl;help;tickets;list' {
@@ -2411,6 +2435,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;help;tickets;reopen' {
+            break
+        }
+        'deskctl;help;tickets;triage' {
             break
         }
         'deskctl;help;handoff' {

@@ -517,6 +517,9 @@ _deskctl() {
             deskctl__subcmd__help__subcmd__tickets,takeover)
                 cmd="deskctl__subcmd__help__subcmd__tickets__subcmd__takeover"
                 ;;
+            deskctl__subcmd__help__subcmd__tickets,triage)
+                cmd="deskctl__subcmd__help__subcmd__tickets__subcmd__triage"
+                ;;
             deskctl__subcmd__help__subcmd__tickets,unassign)
                 cmd="deskctl__subcmd__help__subcmd__tickets__subcmd__unassign"
                 ;;
@@ -733,6 +736,9 @@ _deskctl() {
             deskctl__subcmd__tickets,takeover)
                 cmd="deskctl__subcmd__tickets__subcmd__takeover"
                 ;;
+            deskctl__subcmd__tickets,triage)
+                cmd="deskctl__subcmd__tickets__subcmd__triage"
+                ;;
             deskctl__subcmd__tickets,unassign)
                 cmd="deskctl__subcmd__tickets__subcmd__unassign"
                 ;;
@@ -768,6 +774,9 @@ _deskctl() {
                 ;;
             deskctl__subcmd__tickets__subcmd__help,takeover)
                 cmd="deskctl__subcmd__tickets__subcmd__help__subcmd__takeover"
+                ;;
+            deskctl__subcmd__tickets__subcmd__help,triage)
+                cmd="deskctl__subcmd__tickets__subcmd__help__subcmd__triage"
                 ;;
             deskctl__subcmd__tickets__subcmd__help,unassign)
                 cmd="deskctl__subcmd__tickets__subcmd__help__subcmd__unassign"
@@ -3772,7 +3781,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__help__subcmd__tickets)
-            opts="list show assign unassign take priority note reply takeover resolve reopen"
+            opts="list show assign unassign take priority note reply takeover resolve reopen triage"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3912,6 +3921,20 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__help__subcmd__tickets__subcmd__takeover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__help__subcmd__tickets__subcmd__triage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5556,7 +5579,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__tickets)
-            opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help list ls show assign unassign take priority note reply takeover resolve reopen help"
+            opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help list ls show assign unassign take priority note reply takeover resolve reopen triage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5636,7 +5659,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__tickets__subcmd__help)
-            opts="list show assign unassign take priority note reply takeover resolve reopen help"
+            opts="list show assign unassign take priority note reply takeover resolve reopen triage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5790,6 +5813,20 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__tickets__subcmd__help__subcmd__takeover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__tickets__subcmd__help__subcmd__triage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6208,6 +6245,52 @@ _deskctl() {
                 return 0
             fi
             case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__tickets__subcmd__triage)
+            opts="-o -y -q -h --view --team --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --view)
+                    COMPREPLY=($(compgen -W "mine all unassigned resolved" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1532,6 +1532,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand takeover 'Take the conversation over from the AI, which stops answering'
             cand resolve 'Resolve tickets'
             cand reopen 'Reopen resolved tickets'
+            cand triage 'Walk unassigned (or a view''s) tickets one at a time, interactively'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskctl;tickets;list'= {
@@ -1752,6 +1753,23 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'deskctl;tickets;triage'= {
+            cand --view 'The view to walk through'
+            cand --team 'Only tickets of this team'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'deskctl;tickets;help'= {
             cand list 'List tickets in a view, filtered; newest activity first'
             cand show 'Show a ticket and its whole timeline'
@@ -1764,6 +1782,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand takeover 'Take the conversation over from the AI, which stops answering'
             cand resolve 'Resolve tickets'
             cand reopen 'Reopen resolved tickets'
+            cand triage 'Walk unassigned (or a view''s) tickets one at a time, interactively'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskctl;tickets;help;list'= {
@@ -1787,6 +1806,8 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;tickets;help;resolve'= {
         }
         &'deskctl;tickets;help;reopen'= {
+        }
+        &'deskctl;tickets;help;triage'= {
         }
         &'deskctl;tickets;help;help'= {
         }
@@ -2132,6 +2153,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand takeover 'Take the conversation over from the AI, which stops answering'
             cand resolve 'Resolve tickets'
             cand reopen 'Reopen resolved tickets'
+            cand triage 'Walk unassigned (or a view''s) tickets one at a time, interactively'
         }
         &'deskctl;help;tickets;list'= {
         }
@@ -2154,6 +2176,8 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;tickets;resolve'= {
         }
         &'deskctl;help;tickets;reopen'= {
+        }
+        &'deskctl;help;tickets;triage'= {
         }
         &'deskctl;help;handoff'= {
             cand preview 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'

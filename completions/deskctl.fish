@@ -1481,35 +1481,36 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_s
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a rule to another position in its list'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l desk -d 'Use this local desk file instead of the default one' -r -F
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
 wide\t'`table` with more columns'
 json\t'The API\'s JSON: an array for lists'
 jsonl\t'One JSON object per line'
 yaml\t'The API\'s objects as YAML'
 name\t'Only names (handles, keys, ids), one per line'"
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s y -l yes -d 'Answer yes to every confirmation'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "ls" -d 'List tickets in a view, filtered; newest activity first'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "show" -d 'Show a ticket and its whole timeline'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "assign" -d 'Assign tickets to an operator'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "unassign" -d 'Unassign tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "take" -d 'Take unassigned tickets: assign them to yourself'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "priority" -d 'Set a ticket\'s priority'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "note" -d 'Add an internal note (never shown to the customer)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "reply" -d 'Reply to the customer, on the right channel'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "resolve" -d 'Resolve tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "reopen" -d 'Reopen resolved tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "ls" -d 'List tickets in a view, filtered; newest activity first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "show" -d 'Show a ticket and its whole timeline'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "assign" -d 'Assign tickets to an operator'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "unassign" -d 'Unassign tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "take" -d 'Take unassigned tickets: assign them to yourself'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "priority" -d 'Set a ticket\'s priority'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "note" -d 'Add an internal note (never shown to the customer)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "reply" -d 'Reply to the customer, on the right channel'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "resolve" -d 'Resolve tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "reopen" -d 'Reopen resolved tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "triage" -d 'Walk unassigned (or a view\'s) tickets one at a time, interactively'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and not __fish_seen_subcommand_from list ls show assign unassign take priority note reply takeover resolve reopen triage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from list" -l view -d 'mine: assigned to you; all: every ticket; unassigned: waiting for someone; resolved: closed' -r -f -a "mine\t''
 all\t''
 unassigned\t''
@@ -1764,6 +1765,27 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l view -d 'The view to walk through' -r -f -a "mine\t''
+all\t''
+unassigned\t''
+resolved\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l team -d 'Only tickets of this team' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from triage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tickets in a view, filtered; newest activity first'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a ticket and its whole timeline'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign tickets to an operator'
@@ -1775,6 +1797,7 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve tickets'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen resolved tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "triage" -d 'Walk unassigned (or a view\'s) tickets one at a time, interactively'
 complete -c deskctl -n "__fish_deskctl_using_subcommand tickets; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
@@ -2002,6 +2025,7 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "takeover" -d 'Take the conversation over from the AI, which stops answering'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "resolve" -d 'Resolve tickets'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "reopen" -d 'Reopen resolved tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from tickets" -f -a "triage" -d 'Walk unassigned (or a view\'s) tickets one at a time, interactively'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "preview" -d 'Show what a handoff would do, storing nothing (a dry run of the real pipeline)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List recorded handoffs, newest first'

@@ -57,5 +57,15 @@ echo "== A handoff in production opens a ticket (the idempotency key makes re-ru
   --idempotency-key quickstart-handoff-1 >/dev/null
 "$deskctl" handoff list --limit 5
 echo
+echo "== The inbox: list, show, note and resolve the ticket"
+"$deskctl" tickets list --limit 5
+ticket=$("$deskctl" tickets list --requester dana@example.com --limit 1 -o name)
+"$deskctl" tickets show "$ticket"
+"$deskctl" tickets note "$ticket" -m "Asked the warehouse for photos of the damage."
+if "$deskctl" tickets list --view resolved -o name | grep -qx "$ticket"; then
+  "$deskctl" tickets reopen "$ticket"
+fi
+"$deskctl" tickets resolve "$ticket"
+echo
 echo "== The desk"
 "$deskctl" context show

@@ -47,6 +47,9 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand rules 'Priority and assignment rules'
             cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
+            cand email 'The SMTP server that emails customers and owners'
+            cand delivery 'The AI agent platform''s webhook for live replies and takeovers'
+            cand outbox 'Outbound messages: pending, delivered and dead, with their errors'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1943,6 +1946,245 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;handoff;help;help'= {
         }
+        &'deskctl;email'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the SMTP server settings (the password only as set or not)'
+            cand set 'Change the SMTP server settings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;email;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;email;set'= {
+            cand --host 'The SMTP server''s host name, e.g. smtp.example.com'
+            cand --port 'The SMTP port (default: 25 with --tls none, 587 with starttls, 465 with tls)'
+            cand --tls 'none: plain text (trusted local relays only); starttls: upgrade, required; tls: TLS from the start (SMTPS)'
+            cand --username 'The user name to log in with'
+            cand --password-env 'Read the password from this environment variable'
+            cand --from 'The sender of the desk''s own mail (owners'' notices), e.g. "Acme Support <support@acme.example>"; operators'' replies come from the operator''s own name and address'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --default-port 'Go back to the TLS mode''s usual port'
+            cand --no-username 'Send without logging in (removes the username and password)'
+            cand --password-stdin 'Read the password from stdin (the whole input, without its final line break)'
+            cand --password-prompt 'Ask for the password (on a terminal, without echo)'
+            cand --no-password 'Remove the stored password'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;email;help'= {
+            cand show 'Show the SMTP server settings (the password only as set or not)'
+            cand set 'Change the SMTP server settings'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;email;help;show'= {
+        }
+        &'deskctl;email;help;set'= {
+        }
+        &'deskctl;email;help;help'= {
+        }
+        &'deskctl;delivery'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show the delivery webhook (the secret only as set or not)'
+            cand set 'Change the delivery webhook or its signing secret'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;delivery;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;delivery;set'= {
+            cand --url 'The platform''s webhook, e.g. https://ai.example.com/desk/events'
+            cand --secret-env 'Read the signing secret from this environment variable'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-url 'Stop delivering live replies and takeovers (they wait in the outbox)'
+            cand --secret-stdin 'Read the signing secret from stdin (the whole input, without its final line break)'
+            cand --secret-prompt 'Ask for the signing secret (on a terminal, without echo)'
+            cand --no-secret 'Remove the stored signing secret (with --no-url: a URL needs one)'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;delivery;help'= {
+            cand show 'Show the delivery webhook (the secret only as set or not)'
+            cand set 'Change the delivery webhook or its signing secret'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;delivery;help;show'= {
+        }
+        &'deskctl;delivery;help;set'= {
+        }
+        &'deskctl;delivery;help;help'= {
+        }
+        &'deskctl;outbox'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List outbound messages, newest first'
+            cand ls 'List outbound messages, newest first'
+            cand show 'Show one outbound message and what it says'
+            cand retry 'Queue dead messages again (or try pending ones now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;outbox;list'= {
+            cand --state 'Only messages in this state'
+            cand --kind 'Only messages of this kind'
+            cand --ticket 'Only messages about this ticket'
+            cand --limit 'At most this many (newest first)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching message'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;outbox;ls'= {
+            cand --state 'Only messages in this state'
+            cand --kind 'Only messages of this kind'
+            cand --ticket 'Only messages about this ticket'
+            cand --limit 'At most this many (newest first)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --all 'Every matching message'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;outbox;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;outbox;retry'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;outbox;help'= {
+            cand list 'List outbound messages, newest first'
+            cand show 'Show one outbound message and what it says'
+            cand retry 'Queue dead messages again (or try pending ones now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;outbox;help;list'= {
+        }
+        &'deskctl;outbox;help;show'= {
+        }
+        &'deskctl;outbox;help;retry'= {
+        }
+        &'deskctl;outbox;help;help'= {
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -1973,6 +2215,9 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand rules 'Priority and assignment rules'
             cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
+            cand email 'The SMTP server that emails customers and owners'
+            cand delivery 'The AI agent platform''s webhook for live replies and takeovers'
+            cand outbox 'Outbound messages: pending, delivered and dead, with their errors'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2192,6 +2437,33 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;handoff;list'= {
         }
         &'deskctl;help;handoff;show'= {
+        }
+        &'deskctl;help;email'= {
+            cand show 'Show the SMTP server settings (the password only as set or not)'
+            cand set 'Change the SMTP server settings'
+        }
+        &'deskctl;help;email;show'= {
+        }
+        &'deskctl;help;email;set'= {
+        }
+        &'deskctl;help;delivery'= {
+            cand show 'Show the delivery webhook (the secret only as set or not)'
+            cand set 'Change the delivery webhook or its signing secret'
+        }
+        &'deskctl;help;delivery;show'= {
+        }
+        &'deskctl;help;delivery;set'= {
+        }
+        &'deskctl;help;outbox'= {
+            cand list 'List outbound messages, newest first'
+            cand show 'Show one outbound message and what it says'
+            cand retry 'Queue dead messages again (or try pending ones now)'
+        }
+        &'deskctl;help;outbox;list'= {
+        }
+        &'deskctl;help;outbox;show'= {
+        }
+        &'deskctl;help;outbox;retry'= {
         }
         &'deskctl;help;completions'= {
         }

@@ -55,6 +55,9 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "fields" -d 'Ticket 
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "rules" -d 'Priority and assignment rules'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "email" -d 'The SMTP server that emails customers and owners'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l listen -d 'The address to listen on; port 0 picks a free port' -r
@@ -1935,6 +1938,238 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recorded handoffs, newest first'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a recorded handoff and its decision'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show the SMTP server settings (the password only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change the SMTP server settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l host -d 'The SMTP server\'s host name, e.g. smtp.example.com' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l port -d 'The SMTP port (default: 25 with --tls none, 587 with starttls, 465 with tls)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l tls -d 'none: plain text (trusted local relays only); starttls: upgrade, required; tls: TLS from the start (SMTPS)' -r -f -a "none\t''
+starttls\t''
+tls\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l username -d 'The user name to log in with' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l password-env -d 'Read the password from this environment variable' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l from -d 'The sender of the desk\'s own mail (owners\' notices), e.g. "Acme Support <support@acme.example>"; operators\' replies come from the operator\'s own name and address' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l default-port -d 'Go back to the TLS mode\'s usual port'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l no-username -d 'Send without logging in (removes the username and password)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l password-stdin -d 'Read the password from stdin (the whole input, without its final line break)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l password-prompt -d 'Ask for the password (on a terminal, without echo)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l no-password -d 'Remove the stored password'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the SMTP server settings (the password only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the SMTP server settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -f -a "show" -d 'Show the delivery webhook (the secret only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -f -a "set" -d 'Change the delivery webhook or its signing secret'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and not __fish_seen_subcommand_from show set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l url -d 'The platform\'s webhook, e.g. https://ai.example.com/desk/events' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l secret-env -d 'Read the signing secret from this environment variable' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l no-url -d 'Stop delivering live replies and takeovers (they wait in the outbox)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l secret-stdin -d 'Read the signing secret from stdin (the whole input, without its final line break)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l secret-prompt -d 'Ask for the signing secret (on a terminal, without echo)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l no-secret -d 'Remove the stored signing secret (with --no-url: a URL needs one)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the delivery webhook (the secret only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the delivery webhook or its signing secret'
+complete -c deskctl -n "__fish_deskctl_using_subcommand delivery; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -f -a "list" -d 'List outbound messages, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -f -a "ls" -d 'List outbound messages, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -f -a "show" -d 'Show one outbound message and what it says'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -f -a "retry" -d 'Queue dead messages again (or try pending ones now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and not __fish_seen_subcommand_from list ls show retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l state -d 'Only messages in this state' -r -f -a "pending\t''
+delivered\t''
+dead\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l kind -d 'Only messages of this kind' -r -f -a "email\t''
+webhook\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l ticket -d 'Only messages about this ticket' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l limit -d 'At most this many (newest first)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l all -d 'Every matching message'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l state -d 'Only messages in this state' -r -f -a "pending\t''
+delivered\t''
+dead\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l kind -d 'Only messages of this kind' -r -f -a "email\t''
+webhook\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l ticket -d 'Only messages about this ticket' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l limit -d 'At most this many (newest first)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l all -d 'Every matching message'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List outbound messages, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one outbound message and what it says'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Queue dead messages again (or try pending ones now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -1951,22 +2186,25 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "hours" -d 'Business hours'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "rules" -d 'Priority and assignment rules'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "email" -d 'The SMTP server that emails customers and owners'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
@@ -2030,3 +2268,10 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "send" -d 'Send a handoff for real, to test a setup end to end'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List recorded handoffs, newest first'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "show" -d 'Show a recorded handoff and its decision'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "show" -d 'Show the SMTP server settings (the password only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "set" -d 'Change the SMTP server settings'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from delivery" -f -a "show" -d 'Show the delivery webhook (the secret only as set or not)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from delivery" -f -a "set" -d 'Change the delivery webhook or its signing secret'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "list" -d 'List outbound messages, newest first'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "show" -d 'Show one outbound message and what it says'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "retry" -d 'Queue dead messages again (or try pending ones now)'

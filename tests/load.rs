@@ -159,6 +159,7 @@ struct Sent {
     index: usize,
     handoff: Handoff,
     replayed: bool,
+    latency: Duration,
 }
 
 fn client(url: &str, token: &str) -> Client {
@@ -188,6 +189,7 @@ async fn send_all(url: &str, token: &str, jobs: Vec<usize>) -> Vec<Sent> {
                 let Some(&index) = jobs.get(slot) else {
                     return sent;
                 };
+                let start = Instant::now();
                 let (handoff, replayed) = client
                     .send_handoff(&request(index), &key(index))
                     .await
@@ -196,6 +198,7 @@ async fn send_all(url: &str, token: &str, jobs: Vec<usize>) -> Vec<Sent> {
                     index,
                     handoff,
                     replayed,
+                    latency: start.elapsed(),
                 });
             }
         });
@@ -320,8 +323,15 @@ async fn check_load(url: &str, ingest: &str, owner: &str) -> BTreeMap<&'static s
             jobs.push(index);
         }
     }
+    let sending = Instant::now();
     let sent = send_all(url, ingest, jobs).await;
     assert_eq!(sent.len(), HANDOFFS + RACED);
+    eprintln!(
+        "sent {} handoffs in {:.2?}, the slowest answered in {:.2?}",
+        sent.len(),
+        sending.elapsed(),
+        sent.iter().map(|s| s.latency).max().unwrap_or_default()
+    );
 
     // Per handoff index: one handoff id; exactly one send created it.
     let mut by_index: BTreeMap<usize, Vec<&Sent>> = BTreeMap::new();
@@ -414,9 +424,19 @@ async fn check_load(url: &str, ingest: &str, owner: &str) -> BTreeMap<&'static s
             .find(|h| h.ticket == Some(ticket.number))
             .unwrap();
         assert_eq!(ticket.assignee, handoff.decision.assignee.value);
+        // The timeline ends with the assignment, naming the assignee.
         let assigned = detail.timeline.last().expect("a timeline");
         assert_eq!(assigned.event.as_deref(), Some("assigned"));
-        assert_eq!(assigned.author, ticket.assignee);
+        let handle = ticket.assignee.as_deref().unwrap_or_default();
+        assert!(
+            assigned
+                .body
+                .as_deref()
+                .unwrap_or_default()
+                .contains(handle),
+            "ticket {}: {assigned:?}",
+            ticket.number
+        );
     }
     let beyond = reader.get_ticket(last_ticket + 1).await;
     assert_eq!(

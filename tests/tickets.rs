@@ -167,13 +167,11 @@ fn views_and_filters_return_exactly_the_right_tickets() {
     assert!(cells[8].ends_with('Z'), "RFC 3339 when piped: {}", cells[8]);
     // jsonl streams every ticket, one object per line.
     let lines = desk.run(&["tickets", "list", "--all", "-o", "jsonl"]);
-    assert_eq!(
-        lines
-            .lines()
-            .map(|l| parse(l)["number"].as_u64().unwrap())
-            .count(),
-        4
-    );
+    let streamed: Vec<u64> = lines
+        .lines()
+        .map(|l| parse(l)["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(streamed, [10003, 10002, 10001, 10004]);
 }
 
 #[test]

@@ -44,6 +44,7 @@ macro_rules! wire_enum {
 
 mod handoffs;
 mod operators;
+mod outbound;
 mod problem;
 mod teams;
 mod tickets;
@@ -52,6 +53,7 @@ mod workspace;
 
 pub use handoffs::*;
 pub use operators::*;
+pub use outbound::*;
 pub use problem::*;
 pub use teams::*;
 pub use tickets::*;

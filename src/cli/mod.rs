@@ -6,12 +6,16 @@ pub mod agents;
 pub mod assignment;
 pub mod completions;
 pub mod context;
+pub mod delivery;
+pub mod email;
 pub mod fields;
 pub mod handoff;
 pub mod hours;
 pub mod notifications;
 pub mod operators;
+pub mod outbox;
 pub mod rules;
+mod secret;
 pub mod serve;
 mod session;
 pub mod teams;
@@ -115,6 +119,15 @@ pub enum Command {
     /// Preview, send and inspect handoffs
     #[command(subcommand)]
     Handoff(handoff::HandoffCommand),
+    /// The SMTP server that emails customers and owners
+    #[command(subcommand)]
+    Email(email::EmailCommand),
+    /// The AI agent platform's webhook for live replies and takeovers
+    #[command(subcommand)]
+    Delivery(delivery::DeliveryCommand),
+    /// Outbound messages: pending, delivered and dead, with their errors
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -149,6 +162,9 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Rules(command) => rules::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
         Command::Tickets(command) => tickets::dispatch(session, command).await,
+        Command::Email(command) => email::dispatch(session, command).await,
+        Command::Delivery(command) => delivery::dispatch(session, command).await,
+        Command::Outbox(command) => outbox::dispatch(session, command).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

@@ -8,6 +8,7 @@ mod agents;
 mod fields;
 mod handoffs;
 mod operators;
+mod outbound;
 mod rules;
 mod settings;
 mod teams;

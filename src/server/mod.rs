@@ -5,6 +5,7 @@
 //! the same code.
 
 pub mod auth;
+pub mod delivery;
 pub mod error;
 mod json;
 pub mod platform;
@@ -15,6 +16,7 @@ pub mod validate;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -23,6 +25,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, Response, StatusCode};
 use axum::response::IntoResponse;
 use tokio::net::TcpListener;
+use tokio::sync::{Notify, watch};
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{
@@ -89,6 +92,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::handoffs::router())
         .merge(routes::tickets::router())
         .merge(routes::inbound::router())
+        .merge(routes::outbox::router())
 }
 
 /// The OpenAPI document of every route the router serves.
@@ -168,10 +172,15 @@ impl MakeRequestId for RandomRequestId {
 /// The local desk: the service in this process, called without a socket.
 ///
 /// Requests are marked as coming from the desk file's owner, who may do anything.
+/// With no background worker to deliver what requests queue in the outbox, each
+/// request that changes something delivers what is due before it answers, within
+/// [`delivery::LOCAL_BUDGET`]; what is left waits for the next such request or
+/// for `deskctl serve`.
 #[derive(Debug, Clone)]
 pub struct LocalDesk {
     router: Router,
     store: Store,
+    deliverer: delivery::Deliverer,
 }
 
 impl LocalDesk {
@@ -181,6 +190,7 @@ impl LocalDesk {
             router: router(AppState {
                 store: store.clone(),
             }),
+            deliverer: delivery::Deliverer::new(store.clone()),
             store,
         })
     }
@@ -188,10 +198,15 @@ impl LocalDesk {
     /// Sends one request through the router.
     pub async fn call(&self, mut request: Request<Body>) -> Response<Body> {
         request.extensions_mut().insert(auth::LocalCaller);
-        match self.router.clone().oneshot(request).await {
+        let changes = is_change(request.method());
+        let response = match self.router.clone().oneshot(request).await {
             Ok(response) => response,
             Err(never) => match never {},
+        };
+        if changes && let Err(error) = self.deliverer.deliver_due(delivery::LOCAL_BUDGET).await {
+            tracing::warn!(%error, "could not deliver queued messages");
         }
+        response
     }
 
     pub async fn close(&self) {
@@ -199,22 +214,61 @@ impl LocalDesk {
     }
 }
 
+/// Whether a request may have changed something (and queued a message).
+fn is_change(method: &axum::http::Method) -> bool {
+    !matches!(
+        *method,
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    )
+}
+
+/// How long `serve` waits, once stopped, for the delivery worker to finish the
+/// message in hand; a message cut off is tried again when its lease runs out.
+const DELIVERY_STOP_GRACE: Duration = Duration::from_secs(35);
+
 /// Serves the API on `listener` until `shutdown` completes, then stops taking new
-/// connections and finishes the requests in flight.
+/// connections and finishes the requests in flight. Meanwhile a worker delivers
+/// the outbox, woken by every request that changes something; it stops after
+/// the message in hand.
 pub async fn serve(
     listener: TcpListener,
     store: Store,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let wake = Arc::new(Notify::new());
+    let (stop, stopped) = watch::channel(false);
+    let worker = tokio::spawn(delivery::Deliverer::new(store.clone()).run(wake.clone(), stopped));
     let app = router(AppState {
         store: store.clone(),
-    });
-    axum::serve(
+    })
+    .layer(axum::middleware::from_fn_with_state(wake, wake_deliverer));
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await?;
+    .await;
+    let _ = stop.send(true);
+    if tokio::time::timeout(DELIVERY_STOP_GRACE, worker)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the delivery worker did not stop in time");
+    }
     store.close().await;
-    Ok(())
+    served
+}
+
+/// Wakes the delivery worker after each request that changed something.
+async fn wake_deliverer(
+    axum::extract::State(wake): axum::extract::State<Arc<Notify>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let changes = is_change(request.method());
+    let response = next.run(request).await;
+    if changes && response.status().is_success() {
+        wake.notify_one();
+    }
+    response
 }

@@ -297,3 +297,35 @@ impl Desk {
             .replace("\r\n", "\n")
     }
 }
+
+/// Polls `check` every 25 ms until it gives a value, and fails the test naming
+/// `what` if `timeout` passes first: waits end on the event, never on a sleep.
+pub fn wait_until<T>(
+    what: &str,
+    timeout: std::time::Duration,
+    mut check: impl FnMut() -> Option<T>,
+) -> T {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+}
+
+impl Desk {
+    /// `deskctl` as the holder of `token`, against `server` instead of the local desk.
+    pub fn as_token(&self, server: &Server, token: &str) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.env_remove("DESKCTL_DESK")
+            .env("DESKCTL_TOKEN", token)
+            .arg("--server")
+            .arg(&server.url);
+        cmd
+    }
+}

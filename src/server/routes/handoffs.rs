@@ -11,8 +11,8 @@ use utoipa_axum::routes;
 use super::page_limit;
 use crate::api::{
     AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff, HandoffDecision,
-    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole, Page, PageQuery,
-    Problem, Role, RuleKind, TimelineKind,
+    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole,
+    NotificationSettings, Page, PageQuery, Problem, Role, RuleKind, TimelineKind,
 };
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
@@ -264,12 +264,15 @@ async fn create(
     let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
     let method = loaded.assignment.method;
+    let notifications: NotificationSettings =
+        state.store.get_setting(Section::Notifications).await?;
     let write = HandoffWrite {
         id: generate_id("hof"),
         idempotency_key: key,
         request_sha256: sha,
         request: request.clone(),
         team: plan.team().map(str::to_string),
+        notify_owners: notifications.email_owners_on_human_request,
     };
     let recorded = state
         .store

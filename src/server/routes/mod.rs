@@ -7,6 +7,7 @@ pub mod handoffs;
 pub mod inbound;
 pub mod meta;
 pub mod operators;
+pub mod outbox;
 pub mod rules;
 pub mod settings;
 pub mod teams;

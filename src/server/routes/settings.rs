@@ -1,5 +1,6 @@
-//! `/v1/settings/*`: assignment, business hours, notifications and handoff settings.
-//! Each section is read and replaced whole; absent fields take their defaults.
+//! `/v1/settings/*`: assignment, business hours, notifications, handoff, email and
+//! delivery settings. Each section is read and replaced whole; absent fields take
+//! their defaults, except secrets: write-only, kept when left out.
 
 use axum::Json;
 use axum::extract::State;
@@ -8,11 +9,12 @@ use utoipa_axum::routes;
 
 use super::parse_instant;
 use crate::api::{
-    AssignmentSettings, AtQuery, BusinessHours, HandoffSettings, HoursCheck, NotificationSettings,
-    Problem, Role,
+    AssignmentSettings, AtQuery, BusinessHours, DeliverySettings, EmailSettings, HandoffSettings,
+    HoursCheck, NotificationSettings, Problem, Role,
 };
 use crate::server::AppState;
 use crate::server::auth::Principal;
+use crate::server::delivery::{email::SmtpConfig, webhook::WebhookConfig};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::routing::hours;
@@ -26,6 +28,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(check_hours))
         .routes(routes!(get_notifications, put_notifications))
         .routes(routes!(get_handoff, put_handoff))
+        .routes(routes!(get_email, put_email))
+        .routes(routes!(get_delivery, put_delivery))
 }
 
 /// How new tickets are assigned, and the support inbox.
@@ -175,4 +179,72 @@ async fn put_handoff(
     principal.require(Role::Manager)?;
     state.store.put_setting(Section::Handoff, &body).await?;
     Ok(Json(body))
+}
+
+/// The SMTP server that sends email (owners only). The password is never
+/// returned: only whether one is set, and its fingerprint.
+#[utoipa::path(get, path = "/v1/settings/email", tag = "settings",
+    responses((status = 200, body = EmailSettings), (status = 403, body = Problem)))]
+async fn get_email(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<EmailSettings>> {
+    principal.require(Role::Owner)?;
+    let stored: SmtpConfig = state.store.get_setting(Section::Email).await?;
+    Ok(Json(stored.view()))
+}
+
+/// Replace the email settings (owners only). A `password` left out keeps the
+/// stored one; `null` removes it.
+#[utoipa::path(put, path = "/v1/settings/email", tag = "settings",
+    request_body = EmailSettings,
+    responses((status = 200, body = EmailSettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn put_email(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<EmailSettings>,
+) -> ApiResult<Json<EmailSettings>> {
+    principal.require(Role::Owner)?;
+    let stored: SmtpConfig = state.store.get_setting(Section::Email).await?;
+    let updated = stored.updated(body);
+    let errors = updated.check();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    state.store.put_setting(Section::Email, &updated).await?;
+    Ok(Json(updated.view()))
+}
+
+/// The AI agent platform's delivery webhook (owners only). The signing secret
+/// is never returned: only whether one is set, and its fingerprint.
+#[utoipa::path(get, path = "/v1/settings/delivery", tag = "settings",
+    responses((status = 200, body = DeliverySettings), (status = 403, body = Problem)))]
+async fn get_delivery(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> ApiResult<Json<DeliverySettings>> {
+    principal.require(Role::Owner)?;
+    let stored: WebhookConfig = state.store.get_setting(Section::Delivery).await?;
+    Ok(Json(stored.view()))
+}
+
+/// Replace the delivery webhook settings (owners only). A `secret` left out
+/// keeps the stored one; `null` removes it. A URL needs a secret.
+#[utoipa::path(put, path = "/v1/settings/delivery", tag = "settings",
+    request_body = DeliverySettings,
+    responses((status = 200, body = DeliverySettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn put_delivery(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<DeliverySettings>,
+) -> ApiResult<Json<DeliverySettings>> {
+    principal.require(Role::Owner)?;
+    let stored: WebhookConfig = state.store.get_setting(Section::Delivery).await?;
+    let updated = stored.updated(body);
+    let errors = updated.check();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    state.store.put_setting(Section::Delivery, &updated).await?;
+    Ok(Json(updated.view()))
 }

@@ -15,10 +15,12 @@ use crate::api::{
     Ticket, TicketDetail, TicketQuery, TicketStatus, TicketView, TimelineKind,
 };
 use crate::server::AppState;
-use crate::server::auth::Principal;
+use crate::server::auth::{Principal, generate_id};
+use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::routing::reply::reply_channel;
+use crate::server::store::outbox::SendingChange;
 use crate::server::store::tickets::{NewEntry, TicketChange, TicketFilter, Viewer};
 use crate::server::store::{Store, StoreError, stored_time};
 
@@ -149,6 +151,31 @@ async fn act(
     let detail = state.store.get_ticket(number).await?;
     may_see(&state.store, principal, &detail.ticket).await?;
     Ok(Json(state.store.change_ticket(number, change).await?))
+}
+
+/// [`act`] for a change that sends something: the messages are queued in the
+/// change's transaction, and delivered from the outbox.
+async fn act_sending(
+    state: &AppState,
+    principal: &Principal,
+    number: u64,
+    change: impl FnOnce(&Ticket) -> Result<SendingChange, StoreError>,
+) -> ApiResult<Json<Ticket>> {
+    principal.require_operator()?;
+    let detail = state.store.get_ticket(number).await?;
+    may_see(&state.store, principal, &detail.ticket).await?;
+    Ok(Json(
+        state.store.change_ticket_sending(number, change).await?,
+    ))
+}
+
+/// The operator acting, for what is sent in their name; none for the local
+/// desk's owner.
+async fn sender(store: &Store, principal: &Principal) -> ApiResult<Option<crate::api::Operator>> {
+    match principal.handle() {
+        Some(handle) => Ok(Some(store.get_operator(handle).await?)),
+        None => Ok(None),
+    }
 }
 
 /// Tickets in a view, filtered, newest activity first.
@@ -431,7 +458,8 @@ async fn note(
 }
 
 /// Reply to the customer. The channel is the live chat once taken over, else
-/// email when an address is on file; `channel` overrides.
+/// email when an address is on file; `channel` overrides. The reply is queued
+/// for delivery in the same transaction: by email, or through the delivery webhook.
 #[utoipa::path(post, path = "/v1/tickets/{number}/messages", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = ReplyRequest,
@@ -443,7 +471,8 @@ async fn reply(
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let text = check_body(&body.body)?;
-    act(&state, &principal, number, |ticket| {
+    let sender = sender(&state.store, &principal).await?;
+    act_sending(&state, &principal, number, |ticket| {
         may_act(&principal, ticket, "reply on")?;
         not_resolved(ticket, "reply on")?;
         let channel = reply_channel(
@@ -457,6 +486,15 @@ async fn reply(
             detail,
         })?;
         let (author_kind, author) = actor(&principal);
+        let at = Timestamp::now();
+        let message = compose::reply(
+            ticket,
+            channel,
+            sender.as_ref(),
+            &text,
+            at,
+            generate_id("msg"),
+        );
         Ok((
             TicketChange {
                 status: Some(TicketStatus::Pending),
@@ -469,14 +507,16 @@ async fn reply(
                 event: None,
                 body: Some(text),
                 channel: Some(channel),
-                at: Timestamp::now(),
+                at,
             }],
+            vec![message],
         ))
     })
     .await
 }
 
 /// Take the conversation over from the AI: it stops answering the customer.
+/// The AI agent platform is told through the delivery webhook.
 #[utoipa::path(post, path = "/v1/tickets/{number}/takeover", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
@@ -485,7 +525,8 @@ async fn takeover(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    act(&state, &principal, number, |ticket| {
+    let sender = sender(&state.store, &principal).await?;
+    act_sending(&state, &principal, number, |ticket| {
         may_act(&principal, ticket, "take over")?;
         not_resolved(ticket, "take over")?;
         if ticket.ai_paused {
@@ -494,6 +535,12 @@ async fn takeover(
                 detail: format!("ticket {} is already taken over", ticket.number),
             });
         }
+        let notice = compose::takeover(
+            ticket,
+            sender.as_ref(),
+            Timestamp::now(),
+            generate_id("msg"),
+        );
         Ok((
             TicketChange {
                 ai_paused: Some(true),
@@ -504,6 +551,7 @@ async fn takeover(
                 "taken-over",
                 "Taken over: the AI stops answering".into(),
             )],
+            vec![notice],
         ))
     })
     .await

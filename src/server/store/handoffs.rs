@@ -1,9 +1,11 @@
 //! The `handoffs` table: every accepted handoff, its decision, and for an inbox
-//! outcome the ticket it created, all written in one transaction.
+//! outcome the ticket it created (and the owners' notices), all written in one
+//! transaction.
 
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::outbox::enqueue_owner_notices;
 use super::tickets::{NewTicket, TeamState, insert_ticket, team_state};
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
 use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest};
@@ -18,6 +20,8 @@ pub struct HandoffWrite {
     pub request: HandoffRequest,
     /// The team whose members the assignment is chosen from.
     pub team: Option<String>,
+    /// Email every owner when a ticket is opened (the notifications setting).
+    pub notify_owners: bool,
 }
 
 /// What recording did.
@@ -89,7 +93,11 @@ impl Store {
         let number = match ticket {
             Some(mut ticket) => {
                 ticket.handoff = Some(write.id.clone());
-                Some(insert_ticket(&mut tx, &ticket).await?)
+                let number = insert_ticket(&mut tx, &ticket).await?;
+                if write.notify_owners {
+                    enqueue_owner_notices(&mut tx, number, &ticket, &decision.summary).await?;
+                }
+                Some(number)
             }
             None => None,
         };

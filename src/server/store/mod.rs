@@ -8,6 +8,7 @@ pub mod agents;
 pub mod fields;
 pub mod handoffs;
 pub mod operators;
+pub mod outbox;
 pub mod rules;
 pub mod settings;
 pub mod teams;
@@ -53,6 +54,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         "ticket views",
         include_str!("../../../migrations/0004_ticket_views.sql"),
+    ),
+    (
+        5,
+        "outbox",
+        include_str!("../../../migrations/0005_outbox.sql"),
     ),
 ];
 
@@ -110,11 +116,9 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
-        // Two processes opening a new desk at once race to switch it to WAL and to
-        // create the schema: SQLite answers the loser "database is locked" at once,
-        // without waiting out the busy timeout, and sqlx takes no migration lock on
-        // SQLite, so the loser may also find a table the winner just created.
-        // Trying again after a pause finds the winner's work done.
+        // Two processes opening a new desk at once race to switch it to WAL:
+        // SQLite answers the loser "database is locked" at once, without waiting
+        // out the busy timeout. Trying again after a pause finds it done.
         let mut attempt = 0;
         loop {
             match Self::connect(path, options.clone()).await {
@@ -158,15 +162,27 @@ impl Store {
                         Cow::Borrowed(*description),
                         MigrationType::Simple,
                         AssertSqlSafe(*sql).into_sql_str(),
-                        false,
+                        // Run inside the one transaction below, not one each.
+                        true,
                     )
                 })
                 .collect(),
         );
-        migrator
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Database(e.into()))
+        // sqlx takes no migration lock on SQLite, so two processes opening a new
+        // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
+        // for the first (busy timeout), then finds every migration recorded.
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        match migrator.run(&mut *conn).await {
+            Ok(()) => {
+                sqlx::query("COMMIT").execute(&mut *conn).await?;
+                Ok(())
+            }
+            Err(error) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                Err(StoreError::Database(error.into()))
+            }
+        }
     }
 
     /// A read-only check that the database answers.
@@ -213,16 +229,15 @@ pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T
     value.parse().map_err(StoreError::Corrupt)
 }
 
-/// Whether an error is a lost race with another process opening the same desk:
-/// SQLite's "database is locked" or "busy", or a migration finding the schema
-/// object the other process just created (it is then recorded as applied).
+/// Whether an error is SQLite's "database is locked" or "busy": a race lost to
+/// another process opening the same desk.
 fn is_busy(error: &StoreError) -> bool {
     let text = match error {
         StoreError::Database(sqlx::Error::Database(db)) => db.message().to_string(),
         StoreError::Database(sqlx::Error::Migrate(migrate)) => migrate.to_string(),
         _ => return false,
     };
-    text.contains("locked") || text.contains("busy") || text.contains("already exists")
+    text.contains("locked") || text.contains("busy")
 }
 
 /// The outcome of an INSERT, with a UNIQUE or PRIMARY KEY violation reported as
@@ -238,6 +253,38 @@ pub(crate) fn inserted(
             key: key.to_string(),
         }),
         other => other.map(|_| ()).map_err(StoreError::from),
+    }
+}
+
+/// What a reference in a request may name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Referent {
+    Team,
+    Operator,
+}
+
+/// Fails with `UnknownReference` unless the team or operator `key` exists.
+pub(crate) async fn require_exists(
+    conn: &mut sqlx::SqliteConnection,
+    referent: Referent,
+    field: &'static str,
+    key: &str,
+) -> StoreResult<()> {
+    let (sql, what) = match referent {
+        Referent::Team => ("SELECT 1 FROM teams WHERE key = ?", "team"),
+        Referent::Operator => ("SELECT 1 FROM operators WHERE handle = ?", "operator"),
+    };
+    let found: Option<i64> = sqlx::query_scalar(sql)
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what,
+            key: key.to_string(),
+        }),
     }
 }
 

@@ -3,7 +3,10 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, Sqlite, Transaction};
 
-use super::{Store, StoreError, StoreResult, group_rows, inserted, now, parse_enum, parse_time};
+use super::{
+    Referent, Store, StoreError, StoreResult, group_rows, inserted, now, parse_enum, parse_time,
+    require_exists,
+};
 use crate::api::{Availability, Operator, OperatorUpdate, Role};
 
 /// A validated operator to insert.
@@ -213,17 +216,7 @@ async fn set_operator_teams(
     teams: &[String],
 ) -> StoreResult<()> {
     for team in teams {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM teams WHERE key = ?")
-            .bind(team)
-            .fetch_optional(&mut **tx)
-            .await?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownReference {
-                field: "teams",
-                what: "team",
-                key: team.clone(),
-            });
-        }
+        require_exists(tx, Referent::Team, "teams", team).await?;
         sqlx::query(
             "INSERT INTO team_members (team_key, operator_handle) VALUES (?, ?) \
              ON CONFLICT DO NOTHING",

@@ -4,7 +4,7 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
 
-use super::{Store, StoreError, StoreResult, now, parse_enum};
+use super::{Referent, Store, StoreError, StoreResult, now, parse_enum, require_exists};
 use crate::api::{Condition, MatchMode, Priority, Rule, RuleKind};
 
 /// A validated rule to insert.
@@ -96,17 +96,7 @@ impl Store {
     pub async fn create_rule(&self, new: NewRule) -> StoreResult<Rule> {
         let mut tx = self.write().await?;
         if let Some(team) = &new.team {
-            let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM teams WHERE key = ?")
-                .bind(team)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if exists.is_none() {
-                return Err(StoreError::UnknownReference {
-                    field: "team",
-                    what: "team",
-                    key: team.clone(),
-                });
-            }
+            require_exists(&mut tx, Referent::Team, "team", team).await?;
         }
         let mut order: Vec<String> = fetch_rules(&mut tx, new.kind)
             .await?

@@ -13,6 +13,10 @@ pub enum Section {
     BusinessHours,
     Notifications,
     Handoff,
+    /// The SMTP server; its password is kept here and never returned.
+    Email,
+    /// The delivery webhook; its signing secret is kept here and never returned.
+    Delivery,
 }
 
 impl Section {
@@ -22,6 +26,8 @@ impl Section {
             Section::BusinessHours => "business-hours",
             Section::Notifications => "notifications",
             Section::Handoff => "handoff",
+            Section::Email => "email",
+            Section::Delivery => "delivery",
         }
     }
 }

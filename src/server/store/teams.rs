@@ -3,7 +3,9 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
 
-use super::{Store, StoreError, StoreResult, group_rows, inserted, now, parse_time};
+use super::{
+    Referent, Store, StoreError, StoreResult, group_rows, inserted, now, parse_time, require_exists,
+};
 use crate::api::{Team, TeamUpdate};
 
 /// A validated team to insert.
@@ -214,17 +216,7 @@ async fn set_members(
     members: &[String],
 ) -> StoreResult<()> {
     for handle in members {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
-            .bind(handle)
-            .fetch_optional(&mut **tx)
-            .await?;
-        if exists.is_none() {
-            return Err(StoreError::UnknownReference {
-                field: "members",
-                what: "operator",
-                key: handle.clone(),
-            });
-        }
+        require_exists(tx, Referent::Operator, "members", handle).await?;
         sqlx::query(
             "INSERT INTO team_members (team_key, operator_handle) VALUES (?, ?) \
              ON CONFLICT DO NOTHING",

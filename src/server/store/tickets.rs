@@ -248,6 +248,55 @@ pub(crate) async fn append_entries(
     Ok(())
 }
 
+/// [`Store::change_ticket`] inside a write transaction that the caller commits,
+/// so that more can be written with the change (e.g. the messages it sends).
+pub(crate) async fn update_ticket(
+    tx: &mut Transaction<'static, Sqlite>,
+    number: u64,
+    change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
+) -> StoreResult<Ticket> {
+    let current = fetch_ticket(tx, number).await?;
+    let (update, entries) = change(&current)?;
+    if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
+            .bind(handle)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if exists.is_none() {
+            return Err(StoreError::UnknownReference {
+                field: "to",
+                what: "operator",
+                key: handle.clone(),
+            });
+        }
+    }
+    let now = super::now();
+    sqlx::query(
+        "UPDATE tickets SET status = ?, priority = ?, assignee = ?, ai_paused = ?, \
+             last_activity_at = ? WHERE number = ?",
+    )
+    .bind(update.status.unwrap_or(current.status).as_str())
+    .bind(update.priority.unwrap_or(current.priority).as_str())
+    .bind(match &update.assignee {
+        Some(assignee) => assignee.clone(),
+        None => current.assignee.clone(),
+    })
+    .bind(i64::from(update.ai_paused.unwrap_or(current.ai_paused)))
+    .bind(&now)
+    .bind(number as i64)
+    .execute(&mut **tx)
+    .await?;
+    if let Some(Some(handle)) = &update.assignee {
+        sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
+            .bind(&now)
+            .bind(handle)
+            .execute(&mut **tx)
+            .await?;
+    }
+    append_entries(tx, number, &entries).await?;
+    fetch_ticket(tx, number).await
+}
+
 impl Store {
     pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
         let mut tx = self.pool().begin().await?;
@@ -477,47 +526,7 @@ impl Store {
         change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
     ) -> StoreResult<Ticket> {
         let mut tx = self.write().await?;
-        let current = fetch_ticket(&mut tx, number).await?;
-        let (update, entries) = change(&current)?;
-        if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
-            let exists: Option<i64> =
-                sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
-                    .bind(handle)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if exists.is_none() {
-                return Err(StoreError::UnknownReference {
-                    field: "to",
-                    what: "operator",
-                    key: handle.clone(),
-                });
-            }
-        }
-        let now = super::now();
-        sqlx::query(
-            "UPDATE tickets SET status = ?, priority = ?, assignee = ?, ai_paused = ?, \
-             last_activity_at = ? WHERE number = ?",
-        )
-        .bind(update.status.unwrap_or(current.status).as_str())
-        .bind(update.priority.unwrap_or(current.priority).as_str())
-        .bind(match &update.assignee {
-            Some(assignee) => assignee.clone(),
-            None => current.assignee.clone(),
-        })
-        .bind(i64::from(update.ai_paused.unwrap_or(current.ai_paused)))
-        .bind(&now)
-        .bind(number as i64)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(Some(handle)) = &update.assignee {
-            sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
-                .bind(&now)
-                .bind(handle)
-                .execute(&mut *tx)
-                .await?;
-        }
-        append_entries(&mut tx, number, &entries).await?;
-        let ticket = fetch_ticket(&mut tx, number).await?;
+        let ticket = update_ticket(&mut tx, number, change).await?;
         tx.commit().await?;
         Ok(ticket)
     }

@@ -1,0 +1,700 @@
+//! Handoff throughput of a real `deskctl serve` (release build) over HTTP, on a desk
+//! that has been in use: ~100k tickets, almost all of them resolved.
+//!
+//! Measured: durable production handoffs per second (`POST /v1/handoffs`, each one
+//! committed with `synchronous=FULL` before the answer) with 1, 4 and 16 concurrent
+//! clients, with the latency of each request, and the latency of a dry-run preview
+//! (`POST /v1/handoffs/preview`), which stores nothing.
+//!
+//! The desk is seeded in two steps: a few hundred real handoffs are sent over HTTP
+//! (these tickets stay open and spread over the operators by balanced assignment),
+//! then the service is stopped and the bench copies those rows with plain SQL
+//! through sqlx (`INSERT … SELECT` into the same tables, with new numbers and ids)
+//! until the desk holds the target count. The copies are marked resolved: history,
+//! as on a desk that has been running for a while. Only the columns that identify a
+//! row are named, so the copies are whatever the service itself wrote.
+//!
+//! A plain `harness = false` binary rather than criterion, which would slow every
+//! CI build. Run it with `cargo bench --bench handoffs`; see `docs/performance.md`.
+//! Environment variables scale it:
+//!
+//! - `DESKCTL_BENCH_TICKETS`  tickets on the desk before measuring (100000)
+//! - `DESKCTL_BENCH_HANDOFFS` handoffs sent per concurrency level (2000)
+//! - `DESKCTL_BENCH_PREVIEWS` dry-run previews timed one after another (1000)
+//! - `DESKCTL_BENCH_CLIENTS`  concurrency levels, comma-separated (1,4,16)
+//! - `DESKCTL_BENCH_DIR`      where the scratch desk is created (the temp dir); a
+//!   tmpfs such as /dev/shm shows what the service costs without the disk's fsyncs
+//! - `DESKCTL_BENCH_KEEP=1`   keep the scratch desk afterwards, to inspect or profile it
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use deskctl::api::{
+    Channel, Environment, HandoffOutcome, HandoffRequest, MessageRole, Requester, TranscriptMessage,
+};
+use deskctl::client::{Client, RetryPolicy};
+use secrecy::SecretString;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection, SqliteConnection};
+
+/// Cargo builds the binary in the bench's profile (release for `cargo bench`).
+const DESKCTL: &str = env!("CARGO_BIN_EXE_deskctl");
+/// Variables that would point a child at a server or a context instead of the
+/// scratch desk.
+const TARGET_VARS: &[&str] = &["DESKCTL_CONTEXT", "DESKCTL_SERVER", "DESKCTL_TOKEN"];
+const FIRST_TICKET: u64 = 10001;
+const OPERATORS: usize = 10;
+/// Real handoffs sent over HTTP to seed the desk; they stay open.
+const REAL_SEED: usize = 500;
+const SEED_CLIENTS: usize = 16;
+/// Untimed requests before each measurement.
+const WARMUP: usize = 50;
+
+struct Settings {
+    tickets: usize,
+    handoffs: usize,
+    previews: usize,
+    clients: Vec<usize>,
+    dir: PathBuf,
+}
+
+fn main() -> ExitCode {
+    // Cargo passes `--bench`, and `cargo bench -- FILTER` passes a filter meant for
+    // other harnesses: this bench always runs everything.
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("handoffs bench failed: cannot start tokio: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("handoffs bench failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let settings = settings()?;
+    let desk = ScratchDesk::create(&settings.dir)?;
+    desk.configure()?;
+    let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "bench"])?;
+
+    println!("deskctl handoff throughput");
+    println!("binary: {DESKCTL}");
+    println!("desk:   {}", desk.dir.display());
+    println!(
+        "        {} tickets ({} open), {OPERATORS} operators online in the default team, \
+         balanced assignment, 2 ticket fields, 1 priority rule",
+        settings.tickets,
+        settings.tickets.min(REAL_SEED)
+    );
+
+    // Seed: real handoffs over HTTP, then copies in SQL with the service stopped.
+    let real = settings.tickets.min(REAL_SEED);
+    let mut server = Server::start(&desk)?;
+    let started = Instant::now();
+    send_handoffs(&server.url, &ingest, "seed", 0..real, SEED_CLIENTS)
+        .await
+        .map_err(|e| server.explain(&desk, e))?;
+    let seed_time = started.elapsed();
+    server.stop()?;
+    let started = Instant::now();
+    let copied = clone_tickets(&desk.path("desk.sqlite"), real, settings.tickets).await?;
+    println!(
+        "seed:   {real} handoffs over HTTP in {:.1}s, {copied} copies in SQL in {:.1}s, \
+         desk file {} MB\n",
+        seed_time.as_secs_f64(),
+        started.elapsed().as_secs_f64(),
+        desk.size_mb()
+    );
+
+    let mut server = Server::start(&desk)?;
+    println!("server: pid {} at {}\n", server.child.id(), server.url);
+    measure(&settings, &desk, &server.url, &ingest)
+        .await
+        .map_err(|e| server.explain(&desk, e))?;
+    server.stop()
+}
+
+fn header(what: &str, rate: &str) {
+    println!(
+        "{what:<34} {:>7} {:>8} {rate:>11} {:>8} {:>8} {:>8} {:>8}",
+        "clients", "sent", "p50 ms", "p95 ms", "p99 ms", "max ms"
+    );
+}
+
+fn row(what: &str, clients: usize, latencies: &mut [Duration], elapsed: Duration) {
+    let sent = latencies.len();
+    let s = Summary::of(latencies);
+    println!(
+        "{what:<34} {clients:>7} {sent:>8} {:>11.0} {:>8.2} {:>8.2} {:>8.2} {:>8.2}",
+        sent as f64 / elapsed.as_secs_f64(),
+        s.p50,
+        s.p95,
+        s.p99,
+        s.max
+    );
+}
+
+/// The timed part, on the seeded desk served at `url`.
+async fn measure(
+    settings: &Settings,
+    desk: &ScratchDesk,
+    url: &str,
+    ingest: &str,
+) -> Result<(), String> {
+    header("POST /v1/handoffs", "handoffs/s");
+    let mut next = settings.tickets;
+    for &clients in &settings.clients {
+        send_handoffs(url, ingest, "warm", next..next + WARMUP, clients).await?;
+        next += WARMUP;
+        let started = Instant::now();
+        let range = next..next + settings.handoffs;
+        let mut latencies = send_handoffs(url, ingest, "bench", range, clients).await?;
+        row(
+            "durable production handoff",
+            clients,
+            &mut latencies,
+            started.elapsed(),
+        );
+        next += settings.handoffs;
+    }
+
+    if settings.previews > 0 {
+        let previewer = client(url, ingest)?;
+        for i in 0..WARMUP {
+            preview(&previewer, i).await?;
+        }
+        let mut latencies = Vec::with_capacity(settings.previews);
+        let started = Instant::now();
+        for i in 0..settings.previews {
+            let start = Instant::now();
+            preview(&previewer, i).await?;
+            latencies.push(start.elapsed());
+        }
+        println!();
+        header("POST /v1/handoffs/preview", "previews/s");
+        row(
+            "dry run, one after another",
+            1,
+            &mut latencies,
+            started.elapsed(),
+        );
+    }
+
+    // Nothing was lost: the last ticket exists and the next one does not.
+    let reader = client(url, &desk.owner_token()?)?;
+    let last = FIRST_TICKET + next as u64 - 1;
+    reader
+        .get_ticket(last)
+        .await
+        .map_err(|e| format!("ticket {last} should exist: {e}"))?;
+    if reader.get_ticket(last + 1).await.is_ok() {
+        return Err(format!(
+            "ticket {} exists: more tickets than handoffs",
+            last + 1
+        ));
+    }
+    println!("\nchecked: tickets {FIRST_TICKET}..={last}, no more");
+    Ok(())
+}
+
+fn settings() -> Result<Settings, String> {
+    let clients = match std::env::var("DESKCTL_BENCH_CLIENTS") {
+        Ok(list) => list
+            .split(',')
+            .map(|c| match c.trim().parse::<usize>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(format!(
+                    "DESKCTL_BENCH_CLIENTS={list:?}: {c:?} is not a positive number"
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        Err(_) => vec![1, 4, 16],
+    };
+    let settings = Settings {
+        tickets: number("DESKCTL_BENCH_TICKETS", 100_000)?,
+        handoffs: number("DESKCTL_BENCH_HANDOFFS", 2_000)?,
+        previews: number("DESKCTL_BENCH_PREVIEWS", 1_000)?,
+        clients,
+        dir: std::env::var_os("DESKCTL_BENCH_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(std::env::temp_dir),
+    };
+    if settings.tickets == 0 || settings.handoffs == 0 {
+        return Err("DESKCTL_BENCH_TICKETS and DESKCTL_BENCH_HANDOFFS must be at least 1".into());
+    }
+    Ok(settings)
+}
+
+fn number(var: &str, default: usize) -> Result<usize, String> {
+    match std::env::var(var) {
+        Err(std::env::VarError::NotPresent) => Ok(default),
+        Ok(value) => usize::from_str(value.trim().replace('_', "").as_str())
+            .map_err(|_| format!("{var}={value:?} is not a number")),
+        Err(e) => Err(format!("{var}: {e}")),
+    }
+}
+
+/// Handoff `i`: a realistic size (six messages, four context keys), its own
+/// customer, and context that sets two ticket fields and may match the rule.
+fn request(i: usize) -> HandoffRequest {
+    let message = |role, text: String| TranscriptMessage {
+        role,
+        text,
+        at: None,
+    };
+    HandoffRequest {
+        agent: "shop".into(),
+        environment: Environment::Production,
+        channel: Channel::Web,
+        requester: Some(Requester {
+            name: Some(format!("Customer {i}")),
+            email: Some(format!("customer-{i}@example.com")),
+            external_id: Some(format!("user-{i}")),
+        }),
+        transcript: vec![
+            message(
+                MessageRole::Customer,
+                format!("Hello, my order {i} arrived damaged and I need a replacement."),
+            ),
+            message(
+                MessageRole::Ai,
+                "I'm sorry to hear that. Could you describe the damage?".into(),
+            ),
+            message(
+                MessageRole::Customer,
+                "The box was crushed and the screen is cracked.".into(),
+            ),
+            message(
+                MessageRole::Ai,
+                "Thank you. I can offer a refund or a replacement.".into(),
+            ),
+            message(
+                MessageRole::Customer,
+                "Neither works for me, it was a gift for tomorrow.".into(),
+            ),
+            message(
+                MessageRole::Customer,
+                "I'd like to talk to a person, please.".into(),
+            ),
+        ],
+        context: [
+            ("order-id", serde_json::json!(format!("{i}"))),
+            (
+                "plan",
+                serde_json::json!(if i.is_multiple_of(5) { "gold" } else { "free" }),
+            ),
+            ("items", serde_json::json!(i % 7 + 1)),
+            ("locale", serde_json::json!("en-GB")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect(),
+        reason: Some("explicit-request".into()),
+        summary: None,
+    }
+}
+
+fn client(url: &str, token: &str) -> Result<Client, String> {
+    // No retries: a failed request aborts the bench instead of being hidden.
+    Ok(
+        Client::http(url, Some(SecretString::from(token.to_string())))
+            .map_err(|e| format!("cannot build a client: {e}"))?
+            .with_retry(RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            }),
+    )
+}
+
+/// Sends handoffs `indexes` from `clients` concurrent clients (each with its own
+/// connection pool) pulling from one queue; returns each request's latency.
+async fn send_handoffs(
+    url: &str,
+    token: &str,
+    label: &'static str,
+    indexes: std::ops::Range<usize>,
+    clients: usize,
+) -> Result<Vec<Duration>, String> {
+    let next = Arc::new(AtomicUsize::new(indexes.start));
+    let end = indexes.end;
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..clients {
+        let next = next.clone();
+        let client = client(url, token)?;
+        tasks.spawn(async move {
+            let mut latencies = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= end {
+                    return Ok::<_, String>(latencies);
+                }
+                let request = request(i);
+                let start = Instant::now();
+                let (handoff, replayed) = client
+                    .send_handoff(&request, &format!("{label}-{i}"))
+                    .await
+                    .map_err(|e| format!("handoff {label}-{i} failed: {e} ({e:?})"))?;
+                latencies.push(start.elapsed());
+                if replayed || handoff.outcome != HandoffOutcome::Ticket || handoff.ticket.is_none()
+                {
+                    return Err(format!(
+                        "handoff {label}-{i} did not open a new ticket: {handoff:?}"
+                    ));
+                }
+            }
+        });
+    }
+    let mut all = Vec::with_capacity(indexes.len());
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok(Ok(latencies)) => all.extend(latencies),
+            Ok(Err(message)) => return Err(message),
+            Err(e) => return Err(format!("a client task failed: {e}")),
+        }
+    }
+    Ok(all)
+}
+
+async fn preview(client: &Client, i: usize) -> Result<(), String> {
+    let decision = client
+        .preview_handoff(&request(i))
+        .await
+        .map_err(|e| format!("preview {i} failed: {e} ({e:?})"))?;
+    if decision.assignee.value.is_none() {
+        return Err(format!("preview {i} assigned nobody: {decision:?}"));
+    }
+    Ok(())
+}
+
+/// Copies the first tickets (with their timelines and handoffs) until the desk
+/// holds `target` tickets, doubling at most each round; copies are resolved.
+/// Returns how many were copied.
+async fn clone_tickets(path: &Path, real: usize, target: usize) -> Result<usize, String> {
+    let sql = |e: sqlx::Error| format!("seeding {} in SQL: {e}", path.display());
+    // The desk is in WAL mode already; the seed need not be durable.
+    let mut conn: SqliteConnection = SqliteConnectOptions::new()
+        .filename(path)
+        .synchronous(SqliteSynchronous::Off)
+        .foreign_keys(true)
+        .connect()
+        .await
+        .map_err(sql)?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
+        .fetch_one(&mut conn)
+        .await
+        .map_err(sql)?;
+    if count as usize != real {
+        return Err(format!(
+            "expected {real} tickets after the HTTP seed, found {count}"
+        ));
+    }
+    let mut have = real as i64;
+    let mut tx = conn.begin().await.map_err(sql)?;
+    while have < target as i64 {
+        let take = have.min(target as i64 - have);
+        let below = FIRST_TICKET as i64 + take;
+        for statement in [
+            "CREATE TEMP TABLE seed_tickets AS SELECT * FROM tickets WHERE number < ?1",
+            "CREATE TEMP TABLE seed_timeline AS SELECT * FROM timeline WHERE ticket_number < ?1",
+            "CREATE TEMP TABLE seed_handoffs AS SELECT * FROM handoffs WHERE ticket_number < ?1",
+        ] {
+            sqlx::query(statement)
+                .bind(below)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql)?;
+        }
+        for statement in [
+            "UPDATE seed_tickets SET number = number + ?1, status = 'resolved', \
+             handoff_id = 'hof_seed' || (number + ?1)",
+            "UPDATE seed_timeline SET ticket_number = ticket_number + ?1",
+            "UPDATE seed_handoffs SET ticket_number = ticket_number + ?1, \
+             id = 'hof_seed' || (ticket_number + ?1), \
+             idempotency_key = 'seed-copy-' || (ticket_number + ?1)",
+        ] {
+            sqlx::query(statement)
+                .bind(have)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql)?;
+        }
+        for statement in [
+            "INSERT INTO tickets SELECT * FROM seed_tickets",
+            "INSERT INTO timeline SELECT * FROM seed_timeline",
+            "INSERT INTO handoffs SELECT * FROM seed_handoffs",
+            "DROP TABLE seed_tickets",
+            "DROP TABLE seed_timeline",
+            "DROP TABLE seed_handoffs",
+        ] {
+            sqlx::query(statement)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql)?;
+        }
+        have += take;
+    }
+    tx.commit().await.map_err(sql)?;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await
+        .map_err(sql)?;
+    conn.close().await.map_err(sql)?;
+    Ok(target - real)
+}
+
+/// A desk and config file in a fresh directory, so the user's real desk and
+/// contexts are never read or written. Removed on drop, also when the bench fails.
+struct ScratchDesk {
+    dir: PathBuf,
+    keep: bool,
+}
+
+impl ScratchDesk {
+    fn create(parent: &Path) -> Result<ScratchDesk, String> {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = parent.join(format!(
+            "deskctl-bench-handoffs-{}-{nanos}",
+            std::process::id()
+        ));
+        // create_dir, not create_dir_all: an existing directory is not ours to remove.
+        std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let keep = std::env::var_os("DESKCTL_BENCH_KEEP").is_some_and(|v| v == "1");
+        Ok(ScratchDesk { dir, keep })
+    }
+
+    /// The default team with `OPERATORS` operators online (balanced assignment,
+    /// the default), an owner outside it, an agent with an inbox action, two ticket
+    /// fields and a priority rule, so the whole pipeline runs.
+    fn configure(&self) -> Result<(), String> {
+        self.run(&["teams", "add", "support", "--name", "Support", "--default"])?;
+        for n in 1..=OPERATORS {
+            let handle = format!("operator-{n:02}");
+            let email = format!("{handle}@example.com");
+            self.run(&[
+                "operators",
+                "add",
+                &handle,
+                "--name",
+                &handle,
+                "--email",
+                &email,
+                "--availability",
+                "online",
+                "--team",
+                "support",
+            ])?;
+        }
+        self.run(&[
+            "operators",
+            "add",
+            "root",
+            "--name",
+            "Root",
+            "--email",
+            "root@example.com",
+            "--role",
+            "owner",
+        ])?;
+        self.run(&["agents", "add", "shop", "--name", "Shop assistant"])?;
+        self.run(&[
+            "actions",
+            "set",
+            "shop",
+            "--platform",
+            "inbox",
+            "--channel",
+            "web",
+            "--default-priority",
+            "low",
+        ])?;
+        self.run(&[
+            "fields", "add", "order-id", "--name", "Order", "--type", "text",
+        ])?;
+        self.run(&[
+            "fields", "add", "items", "--name", "Items", "--type", "number",
+        ])?;
+        self.run(&[
+            "rules",
+            "add",
+            "priority",
+            "--when",
+            "context.plan=gold",
+            "--priority",
+            "urgent",
+            "--name",
+            "VIP",
+        ])?;
+        self.run(&["assignment", "set", "--method", "balanced"])?;
+        Ok(())
+    }
+
+    fn owner_token(&self) -> Result<String, String> {
+        self.run(&["tokens", "create", "--operator", "root"])
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new(DESKCTL);
+        command
+            .env("DESKCTL_DESK", self.path("desk.sqlite"))
+            .env("DESKCTL_CONFIG", self.path("config.yaml"))
+            .stdin(Stdio::null());
+        for var in TARGET_VARS {
+            command.env_remove(var);
+        }
+        command
+    }
+
+    /// Runs deskctl on this desk and returns its trimmed stdout; fails unless it
+    /// exits 0.
+    fn run(&self, args: &[&str]) -> Result<String, String> {
+        let output = self
+            .command()
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "`deskctl {}` exited with {}\n{}",
+                args.join(" "),
+                output.status,
+                String::from_utf8_lossy(&output.stderr).trim_end()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    fn size_mb(&self) -> u64 {
+        std::fs::metadata(self.path("desk.sqlite")).map_or(0, |m| m.len() >> 20)
+    }
+}
+
+impl Drop for ScratchDesk {
+    fn drop(&mut self) {
+        if self.keep {
+            eprintln!("kept the desk in {}", self.dir.display());
+            return;
+        }
+        if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            eprintln!("warning: cannot remove {}: {e}", self.dir.display());
+        }
+    }
+}
+
+/// `deskctl serve` on the scratch desk, on a free port, its log in the desk's
+/// directory. Killed on drop if not stopped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(desk: &ScratchDesk) -> Result<Server, String> {
+        let log = std::fs::File::options()
+            .create(true)
+            .append(true)
+            .open(desk.path("serve.log"))
+            .map_err(|e| format!("cannot create the server log: {e}"))?;
+        let mut child = desk
+            .command()
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("cannot start deskctl serve: {e}"))?;
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let read = BufReader::new(stdout).read_line(&mut line);
+        let url = line.trim().to_string();
+        let server = Server { child, url };
+        if read.is_err() || !server.url.starts_with("http://") {
+            return Err(format!(
+                "deskctl serve printed {:?} instead of its URL; see {}",
+                server.url,
+                desk.path("serve.log").display()
+            ));
+        }
+        Ok(server)
+    }
+
+    /// `error`, with whether the server is still running and the end of its log.
+    fn explain(&mut self, desk: &ScratchDesk, error: String) -> String {
+        let state = match self.child.try_wait() {
+            Ok(None) => "still running".to_string(),
+            Ok(Some(status)) => format!("gone ({status})"),
+            Err(e) => format!("in an unknown state ({e})"),
+        };
+        let log = std::fs::read_to_string(desk.path("serve.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        format!(
+            "{error}\ndeskctl serve (pid {}) is {state}; the end of its log:\n{}",
+            self.child.id(),
+            lines[lines.len().saturating_sub(15)..].join("\n")
+        )
+    }
+
+    /// SIGTERM, then waits: serve finishes the requests in flight and exits 0.
+    fn stop(mut self) -> Result<(), String> {
+        let pid = self.child.id().to_string();
+        let signalled = Command::new("kill").args(["-TERM", &pid]).status();
+        let status = self
+            .child
+            .wait()
+            .map_err(|e| format!("waiting for deskctl serve: {e}"))?;
+        match signalled {
+            Ok(s) if s.success() && status.success() => Ok(()),
+            _ => Err(format!("deskctl serve did not stop cleanly: {status}")),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Order statistics of latencies, in milliseconds.
+struct Summary {
+    p50: f64,
+    p95: f64,
+    p99: f64,
+    max: f64,
+}
+
+impl Summary {
+    /// `times` must not be empty; it is sorted in place.
+    fn of(times: &mut [Duration]) -> Summary {
+        times.sort_unstable();
+        let ms = |t: Duration| t.as_secs_f64() * 1000.0;
+        let rank = |pct: usize| times[(times.len() * pct).div_ceil(100).max(1) - 1];
+        Summary {
+            p50: ms(rank(50)),
+            p95: ms(rank(95)),
+            p99: ms(rank(99)),
+            max: ms(times[times.len() - 1]),
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Outbound delivery: the email (SMTP) and delivery-webhook settings with their
+//! write-only secrets, the outbox of messages waiting to go out, and the events
+//! the delivery webhook carries to the AI agent platform.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{Channel, Requester, double_option};
+
+wire_enum! {
+    /// How the connection to the SMTP server is protected.
+    SmtpTls {
+        /// Plain text: only for a trusted relay on the same host or network.
+        None = "none",
+        /// Plain text upgraded with STARTTLS, which is required (port 587).
+        Starttls = "starttls",
+        /// TLS from the first byte (SMTPS, port 465).
+        Tls = "tls",
+    }
+}
+
+impl SmtpTls {
+    /// The port used when the settings name none.
+    pub fn default_port(self) -> u16 {
+        match self {
+            SmtpTls::None => 25,
+            SmtpTls::Starttls => 587,
+            SmtpTls::Tls => 465,
+        }
+    }
+}
+
+fn default_tls() -> SmtpTls {
+    SmtpTls::Starttls
+}
+
+/// `/v1/settings/email`: the SMTP server that sends replies to customers and the
+/// owners' notices. Read and replaced whole, except the password: it is
+/// write-only, never returned; a PUT without `password` keeps the stored one,
+/// `"password": null` removes it.
+#[derive(Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EmailSettings {
+    /// The SMTP server's host name; none means email is not set up.
+    #[serde(default)]
+    pub host: Option<String>,
+    /// The SMTP port; none means the TLS mode's usual one (25, 587 or 465).
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// The user name to log in with; none sends without logging in.
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default = "default_tls")]
+    pub tls: SmtpTls,
+    /// The sender of the desk's own mail (owners' notices, replies from the local
+    /// desk's owner), e.g. `Acme Support <support@acme.example>`. Operators' replies
+    /// come from the operator's own name and address.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Write-only: the password to log in with.
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schema(value_type = Option<String>, write_only)]
+    pub password: Option<Option<String>>,
+    /// Whether a password is stored (read-only).
+    #[serde(default)]
+    #[schema(read_only)]
+    pub password_set: bool,
+    /// `sha256:` and the first 12 hex digits of the stored password's SHA-256, to
+    /// tell whether it changed (read-only).
+    #[serde(default)]
+    #[schema(read_only)]
+    pub password_fingerprint: Option<String>,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        serde_json::from_str("{}").expect("every field has a default")
+    }
+}
+
+impl EmailSettings {
+    /// The port connections go to.
+    pub fn effective_port(&self) -> u16 {
+        self.port.unwrap_or_else(|| self.tls.default_port())
+    }
+}
+
+impl fmt::Debug for EmailSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmailSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("tls", &self.tls)
+            .field("from", &self.from)
+            .field("password", &redacted(&self.password))
+            .field("password_set", &self.password_set)
+            .field("password_fingerprint", &self.password_fingerprint)
+            .finish()
+    }
+}
+
+/// `/v1/settings/delivery`: where replies on live channels and takeovers go — a
+/// webhook of the AI agent platform, signed with a shared secret (see
+/// docs/delivery.md). The secret is write-only like the email password.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DeliverySettings {
+    /// The platform's delivery webhook (`https://…`); none means not set up.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Write-only: the secret the webhook's signature is made with (16 or more characters).
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schema(value_type = Option<String>, write_only)]
+    pub secret: Option<Option<String>>,
+    /// Whether a secret is stored (read-only).
+    #[serde(default)]
+    #[schema(read_only)]
+    pub secret_set: bool,
+    /// `sha256:` and the first 12 hex digits of the stored secret's SHA-256 (read-only).
+    #[serde(default)]
+    #[schema(read_only)]
+    pub secret_fingerprint: Option<String>,
+}
+
+impl fmt::Debug for DeliverySettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeliverySettings")
+            .field("url", &self.url)
+            .field("secret", &redacted(&self.secret))
+            .field("secret_set", &self.secret_set)
+            .field("secret_fingerprint", &self.secret_fingerprint)
+            .finish()
+    }
+}
+
+fn redacted(secret: &Option<Option<String>>) -> &'static str {
+    match secret {
+        None => "(unchanged)",
+        Some(None) => "(remove)",
+        Some(Some(_)) => "(redacted)",
+    }
+}
+
+wire_enum! {
+    /// How an outbound message travels.
+    OutboxKind {
+        /// An email through the SMTP server.
+        Email = "email",
+        /// A signed webhook to the AI agent platform.
+        Webhook = "webhook",
+    }
+}
+
+wire_enum! {
+    /// Where an outbound message stands.
+    OutboxState {
+        /// Waiting for its next attempt.
+        Pending = "pending",
+        Delivered = "delivered",
+        /// Given up on: a permanent error, or every attempt failed. `retry` queues it again.
+        Dead = "dead",
+    }
+}
+
+/// One outbound message: written with what caused it, delivered and retried by
+/// the service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OutboxMessage {
+    pub id: u64,
+    pub kind: OutboxKind,
+    /// The ticket it is about.
+    #[serde(default)]
+    pub ticket: Option<u64>,
+    /// What it is, e.g. `email to dana@example.com: Re: Parcel [#10001]`.
+    pub description: String,
+    pub state: OutboxState,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// When the next attempt is due (pending messages).
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_attempt_at: Option<Timestamp>,
+    /// Why the last attempt failed.
+    #[serde(default)]
+    pub last_error: Option<String>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub delivered_at: Option<Timestamp>,
+    /// The message itself: the email (sender, recipient, subject, body) or the
+    /// webhook's JSON body.
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+}
+
+/// Query of `GET /v1/outbox`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct OutboxQuery {
+    /// Only messages in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>)]
+    pub state: Option<OutboxState>,
+    /// Only messages of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>)]
+    pub kind: Option<OutboxKind>,
+    /// Only messages about this ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<u64>,
+    /// How many to return (1 to 500; default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+wire_enum! {
+    /// What a delivery webhook tells the AI agent platform.
+    DeliveryEventType {
+        /// Relay an operator's reply to the customer in the live chat.
+        Reply = "reply",
+        /// A person took the chat over: stop the AI answering the customer.
+        Takeover = "takeover",
+    }
+}
+
+/// The operator behind a delivery event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventOperator {
+    /// None when the desk's owner acted on the local desk.
+    #[serde(default)]
+    pub handle: Option<String>,
+    /// The name the customer sees.
+    pub name: String,
+}
+
+/// The JSON body of a delivery webhook (`POST` to the delivery URL). The raw
+/// body is signed: see docs/delivery.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DeliveryEvent {
+    /// Unique per event and the same on every attempt, so a receiver can drop repeats.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: DeliveryEventType,
+    pub ticket: u64,
+    /// The AI agent that handed the conversation over.
+    #[serde(default)]
+    pub agent: Option<String>,
+    /// The live channel the customer is on.
+    pub channel: Channel,
+    pub requester: Requester,
+    pub operator: EventOperator,
+    /// The reply (for `reply`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Whether the AI must stay silent on this conversation.
+    pub ai_paused: bool,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+}

@@ -1,0 +1,328 @@
+//! What the desk sends, composed when the cause is recorded (so the message
+//! says what was true then, e.g. the operator's signature at the time): replies
+//! by email or to the live chat, takeovers, and the owners' notices. Pure.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{
+    Channel, DeliveryEvent, DeliveryEventType, EventOperator, Operator, OutboxKind, Ticket,
+};
+use crate::server::store::outbox::NewOutbound;
+use crate::server::store::tickets::NewTicket;
+
+/// The name live replies carry when the local desk's owner, who is no operator, replies.
+pub const OWNER_NAME: &str = "Support";
+
+/// A mailbox: a display name and an address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub email: String,
+}
+
+impl std::fmt::Display for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{name} <{}>", self.email),
+            None => f.write_str(&self.email),
+        }
+    }
+}
+
+/// Why an email is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EmailPurpose {
+    /// An operator's reply to the customer.
+    Reply,
+    /// An owner is told that a customer asked for a human.
+    OwnerNotice,
+}
+
+/// An email as queued in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmailPayload {
+    /// Unique, and the same on every attempt: it makes the Message-ID, so a
+    /// message sent twice (a lost answer, then a retry) can be recognised.
+    pub id: String,
+    pub purpose: EmailPurpose,
+    /// The sender; none means the desk's own sender address (email settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Address>,
+    pub to: Address,
+    pub subject: String,
+    pub body: String,
+    pub at: Timestamp,
+}
+
+/// A header value on one line: line breaks in user text cannot start a header.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The operator behind an event; none is the local desk's owner.
+fn event_operator(operator: Option<&Operator>) -> EventOperator {
+    match operator {
+        Some(operator) => EventOperator {
+            handle: Some(operator.handle.clone()),
+            name: operator.name.clone(),
+        },
+        None => EventOperator {
+            handle: None,
+            name: OWNER_NAME.into(),
+        },
+    }
+}
+
+fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
+    NewOutbound {
+        kind: OutboxKind::Webhook,
+        ticket: Some(event.ticket),
+        description,
+        payload: serde_json::to_string(event).expect("events serialize"),
+    }
+}
+
+fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
+    NewOutbound {
+        kind: OutboxKind::Email,
+        ticket,
+        description: format!("email to {}: {}", payload.to.email, payload.subject),
+        payload: serde_json::to_string(payload).expect("emails serialize"),
+    }
+}
+
+/// An operator's reply on `channel`: an email to the customer from the
+/// operator's name and address with their signature, or for a live channel an
+/// event for the AI agent platform to relay.
+pub fn reply(
+    ticket: &Ticket,
+    channel: Channel,
+    operator: Option<&Operator>,
+    text: &str,
+    at: Timestamp,
+    id: String,
+) -> NewOutbound {
+    if channel == Channel::Email {
+        let mut body = text.trim_end().to_string();
+        if let Some(signature) = operator
+            .and_then(|o| o.signature.as_deref())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            // "-- " on its own line is the signature separator mail readers know.
+            body.push_str("\n\n-- \n");
+            body.push_str(signature);
+        }
+        body.push('\n');
+        let payload = EmailPayload {
+            id,
+            purpose: EmailPurpose::Reply,
+            from: operator.map(|o| Address {
+                name: Some(o.name.clone()),
+                email: o.email.clone(),
+            }),
+            to: Address {
+                name: ticket.requester.name.clone(),
+                email: ticket.requester.email.clone().unwrap_or_default(),
+            },
+            subject: one_line(&format!("Re: {} [#{}]", ticket.subject, ticket.number)),
+            body,
+            at,
+        };
+        return email(&payload, Some(ticket.number));
+    }
+    let event = DeliveryEvent {
+        id,
+        event_type: DeliveryEventType::Reply,
+        ticket: ticket.number,
+        agent: ticket.agent.clone(),
+        channel,
+        requester: ticket.requester.clone(),
+        operator: event_operator(operator),
+        text: Some(text.to_string()),
+        ai_paused: ticket.ai_paused,
+        at,
+    };
+    webhook(&event, format!("reply on {channel} to #{}", ticket.number))
+}
+
+/// A takeover: the AI agent platform must stop the AI answering this customer.
+pub fn takeover(
+    ticket: &Ticket,
+    operator: Option<&Operator>,
+    at: Timestamp,
+    id: String,
+) -> NewOutbound {
+    let event = DeliveryEvent {
+        id,
+        event_type: DeliveryEventType::Takeover,
+        ticket: ticket.number,
+        agent: ticket.agent.clone(),
+        channel: ticket.channel,
+        requester: ticket.requester.clone(),
+        operator: event_operator(operator),
+        text: None,
+        ai_paused: true,
+        at,
+    };
+    webhook(&event, format!("takeover of #{}", ticket.number))
+}
+
+/// The notice to one owner that a customer asked for a human and ticket
+/// `number` now waits in the inbox.
+pub fn owner_notice(
+    owner: Address,
+    number: u64,
+    ticket: &NewTicket,
+    summary: &str,
+    at: Timestamp,
+    id: String,
+) -> NewOutbound {
+    let requester = &ticket.requester;
+    let customer = match (&requester.name, &requester.email, &requester.external_id) {
+        (Some(name), Some(email), _) => format!("{name} <{email}>"),
+        (Some(name), None, _) => name.clone(),
+        (None, Some(email), _) => email.clone(),
+        (None, None, Some(id)) => id.clone(),
+        (None, None, None) => "unknown".into(),
+    };
+    let or_none = |value: &Option<String>, none: &str| value.clone().unwrap_or(none.into());
+    let body = format!(
+        "A customer asked for a human.\n\n\
+         Ticket:    #{number} {subject}\n\
+         Customer:  {customer}\n\
+         Channel:   {channel}\n\
+         Agent:     {agent}\n\
+         Priority:  {priority}\n\
+         Team:      {team}\n\
+         Assignee:  {assignee}\n\n\
+         {summary}\n\n\
+         Open it with: deskctl tickets show {number}\n",
+        subject = ticket.subject,
+        channel = ticket.channel,
+        agent = or_none(&ticket.agent, "none"),
+        priority = ticket.priority,
+        team = or_none(&ticket.team, "none"),
+        assignee = or_none(&ticket.assignee, "nobody yet"),
+        summary = summary.trim(),
+    );
+    let payload = EmailPayload {
+        id,
+        purpose: EmailPurpose::OwnerNotice,
+        from: None,
+        to: owner,
+        subject: one_line(&format!(
+            "Customer asks for a human: {} [#{number}]",
+            ticket.subject
+        )),
+        body,
+        at,
+    };
+    email(&payload, Some(number))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::api::{Availability, Environment, Priority, Requester, Role, TicketStatus};
+
+    fn ticket(channel: Channel) -> Ticket {
+        Ticket {
+            number: 10001,
+            subject: "Where is my\nparcel".into(),
+            status: TicketStatus::Open,
+            priority: Priority::High,
+            requester: Requester {
+                name: Some("Dana".into()),
+                email: Some("dana@example.com".into()),
+                external_id: Some("cust-7".into()),
+            },
+            assignee: Some("bob".into()),
+            team: Some("support".into()),
+            agent: Some("shop".into()),
+            channel,
+            environment: Environment::Production,
+            fields: BTreeMap::new(),
+            context: BTreeMap::new(),
+            ai_paused: true,
+            handoff: None,
+            created_at: Timestamp::UNIX_EPOCH,
+            last_activity_at: Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    fn bob() -> Operator {
+        Operator {
+            handle: "bob".into(),
+            name: "Bob Jones".into(),
+            email: "bob@example.com".into(),
+            signature: Some("Bob, Support".into()),
+            role: Role::Operator,
+            availability: Availability::Online,
+            teams: vec![],
+            capacity: None,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn an_email_reply_comes_from_the_operator_with_their_signature() {
+        let message = reply(
+            &ticket(Channel::Web),
+            Channel::Email,
+            Some(&bob()),
+            "On its way.",
+            Timestamp::UNIX_EPOCH,
+            "msg_1".into(),
+        );
+        assert_eq!(message.kind, OutboxKind::Email);
+        let email: EmailPayload = serde_json::from_str(&message.payload).unwrap();
+        assert_eq!(
+            email.from.unwrap().to_string(),
+            "Bob Jones <bob@example.com>"
+        );
+        assert_eq!(email.to.to_string(), "Dana <dana@example.com>");
+        assert_eq!(email.subject, "Re: Where is my parcel [#10001]");
+        assert_eq!(email.body, "On its way.\n\n-- \nBob, Support\n");
+        assert_eq!(
+            message.description,
+            "email to dana@example.com: Re: Where is my parcel [#10001]"
+        );
+    }
+
+    #[test]
+    fn a_live_reply_is_an_event_for_the_platform() {
+        let message = reply(
+            &ticket(Channel::Telegram),
+            Channel::Telegram,
+            Some(&bob()),
+            "Hi, Bob here.",
+            Timestamp::UNIX_EPOCH,
+            "msg_2".into(),
+        );
+        assert_eq!(message.kind, OutboxKind::Webhook);
+        let event: DeliveryEvent = serde_json::from_str(&message.payload).unwrap();
+        assert_eq!(event.event_type, DeliveryEventType::Reply);
+        assert_eq!(event.text.as_deref(), Some("Hi, Bob here."));
+        assert_eq!(event.operator.name, "Bob Jones");
+        assert_eq!(event.requester.external_id.as_deref(), Some("cust-7"));
+    }
+
+    #[test]
+    fn a_takeover_tells_the_platform_to_pause_the_ai() {
+        let mut open = ticket(Channel::Web);
+        open.ai_paused = false;
+        let message = takeover(&open, None, Timestamp::UNIX_EPOCH, "msg_3".into());
+        let event: DeliveryEvent = serde_json::from_str(&message.payload).unwrap();
+        assert_eq!(event.event_type, DeliveryEventType::Takeover);
+        assert!(event.ai_paused);
+        assert_eq!(event.operator.name, OWNER_NAME);
+        assert_eq!(event.text, None);
+    }
+}

@@ -1,0 +1,278 @@
+//! Email over SMTP with lettre: the stored server settings (password
+//! included, never shown), their checks, and one attempt at one message.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+
+use super::compose::{Address, EmailPayload};
+use super::{Attempt, describe, fingerprint};
+use crate::api::{EmailSettings, FieldError, SmtpTls};
+
+/// The email settings as stored: [`EmailSettings`] with the password itself.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SmtpConfig {
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default = "starttls")]
+    pub tls: SmtpTls,
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+fn starttls() -> SmtpTls {
+    SmtpTls::Starttls
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        serde_json::from_str("{}").expect("every field has a default")
+    }
+}
+
+impl fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "(redacted)"))
+            .field("tls", &self.tls)
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+impl SmtpConfig {
+    /// What the API shows: everything but the password, which only shows as set
+    /// or not, and its fingerprint.
+    pub fn view(&self) -> EmailSettings {
+        EmailSettings {
+            host: self.host.clone(),
+            port: self.port,
+            username: self.username.clone(),
+            tls: self.tls,
+            from: self.from.clone(),
+            password: None,
+            password_set: self.password.is_some(),
+            password_fingerprint: self.password.as_deref().map(fingerprint),
+        }
+    }
+
+    /// These settings replaced by `update`: a password left out is kept, `null`
+    /// removes it. Blank values count as none.
+    pub fn updated(&self, update: EmailSettings) -> SmtpConfig {
+        SmtpConfig {
+            host: trimmed(update.host),
+            port: update.port,
+            username: trimmed(update.username),
+            password: match update.password {
+                None => self.password.clone(),
+                Some(password) => password,
+            },
+            tls: update.tls,
+            from: trimmed(update.from),
+        }
+    }
+
+    /// Every problem with these settings.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(host) = &self.host
+            && (host.contains("://") || host.contains(char::is_whitespace) || host.len() > 253)
+        {
+            errors.push(FieldError::new(
+                "host",
+                format!("'{host}' is not a host name: use a name like smtp.example.com"),
+            ));
+        }
+        if self.port == Some(0) {
+            errors.push(FieldError::new("port", "must be 1 to 65535"));
+        }
+        match &self.password {
+            Some(password) if password.is_empty() => {
+                errors.push(FieldError::new(
+                    "password",
+                    "must not be empty; send null to remove it",
+                ));
+            }
+            Some(_) if self.username.is_none() => {
+                errors.push(FieldError::new(
+                    "password",
+                    "a password needs a username to log in with",
+                ));
+            }
+            _ => {}
+        }
+        if let Some(from) = &self.from
+            && let Err(error) = from.parse::<Mailbox>()
+        {
+            errors.push(FieldError::new(
+                "from",
+                format!(
+                    "'{from}' is not an address like 'Acme Support <support@acme.example>': {error}"
+                ),
+            ));
+        }
+        errors
+    }
+}
+
+fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
+    let email = address.email.parse::<lettre::Address>().map_err(|e| {
+        Attempt::permanent(format!(
+            "the {role} address '{}' is not valid: {e}",
+            address.email
+        ))
+    })?;
+    Ok(Mailbox::new(address.name.clone(), email))
+}
+
+fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> {
+    let from = match &email.from {
+        Some(from) => mailbox(from, "sender")?,
+        None => config
+            .from
+            .as_deref()
+            .ok_or_else(|| {
+                Attempt::transient(
+                    "the desk has no sender address: set one with `deskctl email set --from ADDRESS`",
+                )
+            })?
+            .parse::<Mailbox>()
+            .map_err(|e| Attempt::transient(format!("the desk's sender address is not valid: {e}")))?,
+    };
+    let to = mailbox(&email.to, "recipient")?;
+    let domain = from.email.domain().to_string();
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(email.subject.clone())
+        .message_id(Some(format!("<{}@{domain}>", email.id)))
+        .date(SystemTime::from(email.at))
+        .header(ContentType::TEXT_PLAIN)
+        .body(email.body.clone())
+        .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))
+}
+
+/// One attempt to hand `email` to the SMTP server. SMTP 5xx replies and bad
+/// addresses are permanent; everything else (4xx, connection, TLS, time-outs,
+/// missing settings) may succeed later.
+pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) -> Attempt {
+    let Some(host) = config.host.as_deref() else {
+        return Attempt::transient(
+            "email is not set up: set the SMTP server with `deskctl email set --host HOST`",
+        );
+    };
+    let message = match build(config, email) {
+        Ok(message) => message,
+        Err(failed) => return failed,
+    };
+    let tls = match config.tls {
+        SmtpTls::None => Ok(Tls::None),
+        SmtpTls::Starttls => TlsParameters::new(host.to_string()).map(Tls::Required),
+        SmtpTls::Tls => TlsParameters::new(host.to_string()).map(Tls::Wrapper),
+    };
+    let tls = match tls {
+        Ok(tls) => tls,
+        Err(error) => {
+            return Attempt::transient(format!("cannot set up TLS: {}", describe(&error)));
+        }
+    };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(config.port.unwrap_or_else(|| config.tls.default_port()))
+        .tls(tls)
+        .timeout(Some(timeout));
+    if let Some(username) = &config.username {
+        builder = builder.credentials(Credentials::new(
+            username.clone(),
+            config.password.clone().unwrap_or_default(),
+        ));
+    }
+    let transport = builder.build();
+    match tokio::time::timeout(timeout, transport.send(message)).await {
+        Err(_) => Attempt::transient(format!(
+            "the SMTP server at {host} did not finish within {} s",
+            timeout.as_secs()
+        )),
+        Ok(Ok(_)) => Attempt::Delivered,
+        Ok(Err(error)) if error.is_permanent() => {
+            Attempt::permanent(format!("the SMTP server refused: {}", describe(&error)))
+        }
+        Ok(Err(error)) => Attempt::transient(format!("SMTP {host}: {}", describe(&error))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> SmtpConfig {
+        SmtpConfig {
+            host: Some("smtp.example.com".into()),
+            port: None,
+            username: Some("desk".into()),
+            password: Some("hunter22".into()),
+            tls: SmtpTls::Starttls,
+            from: Some("Acme Support <support@acme.example>".into()),
+        }
+    }
+
+    #[test]
+    fn the_view_never_holds_the_password() {
+        let view = config().view();
+        assert_eq!(view.password, None);
+        assert!(view.password_set);
+        let json = serde_json::to_string(&view).unwrap();
+        assert!(!json.contains("hunter22"), "{json}");
+        assert!(!format!("{:?}", config()).contains("hunter22"));
+    }
+
+    #[test]
+    fn an_update_keeps_the_password_unless_it_names_one() {
+        let stored = config();
+        let mut update = stored.view();
+        update.host = Some(" mail.example.com ".into());
+        let kept = stored.updated(update.clone());
+        assert_eq!(kept.password.as_deref(), Some("hunter22"));
+        assert_eq!(kept.host.as_deref(), Some("mail.example.com"));
+        update.password = Some(None);
+        assert_eq!(stored.updated(update.clone()).password, None);
+        update.password = Some(Some("new".into()));
+        assert_eq!(stored.updated(update).password.as_deref(), Some("new"));
+    }
+
+    #[test]
+    fn checks_name_every_bad_field() {
+        let bad = SmtpConfig {
+            host: Some("smtp://x".into()),
+            port: Some(0),
+            username: None,
+            password: Some("pw".into()),
+            tls: SmtpTls::None,
+            from: Some("not an address".into()),
+        };
+        let fields: Vec<String> = bad.check().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["host", "port", "password", "from"]);
+        assert!(config().check().is_empty());
+    }
+}

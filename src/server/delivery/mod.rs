@@ -1,0 +1,417 @@
+//! Outbound delivery: takes due messages from the outbox, sends them (email in
+//! [`email`], signed webhooks in [`webhook`]) and records how each attempt went,
+//! retrying with exponential backoff and jitter until a message is delivered or
+//! dead. What is sent is composed in [`compose`] when its cause is recorded.
+//!
+//! Handlers never send anything themselves: they queue messages through the
+//! store in the transaction of what causes them. `deskctl serve` runs a
+//! [`Deliverer`] in the background; the local desk, which has no background
+//! worker, delivers what is due after each request that changed something.
+//! Several deliverers (processes) may share a desk: each claims one message at
+//! a time with a lease.
+
+pub mod compose;
+pub mod email;
+pub mod webhook;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::{SignedDuration, Timestamp};
+use tokio::sync::{Notify, watch};
+
+use self::compose::{EmailPayload, EmailPurpose};
+use super::store::outbox::{Claimed, Settle};
+use super::store::settings::Section;
+use super::store::tickets::NewEntry;
+use super::store::{Store, StoreResult};
+use crate::api::{AuthorKind, DeliveryEvent, DeliveryEventType, OutboxKind, TimelineKind};
+
+/// How long a claim holds a message; longer than any attempt may take.
+const LEASE: Duration = Duration::from_secs(120);
+/// The longest one attempt (an SMTP conversation, a webhook request) may take.
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long the local desk spends delivering after a request, at most.
+pub const LOCAL_BUDGET: Duration = Duration::from_secs(5);
+/// How often an idle worker looks for messages queued by other processes.
+const POLL: Duration = Duration::from_secs(15);
+
+/// When to try again and when to give up.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Attempts before a message is dead.
+    pub max_attempts: u32,
+    /// The wait after the first failure; it doubles after each one.
+    pub first_delay: Duration,
+    pub max_delay: Duration,
+    /// The longest `Retry-After` honoured; a longer one is cut to this.
+    pub max_retry_after: Duration,
+}
+
+impl Default for Policy {
+    /// 20 attempts over about 9 hours: waits of 1 s, 2 s, 4 s … up to an hour.
+    fn default() -> Self {
+        Self {
+            max_attempts: 20,
+            first_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(3600),
+            max_retry_after: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// How one attempt went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attempt {
+    Delivered,
+    Failed(Failure),
+}
+
+/// Why an attempt failed, and whether trying again can help.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// For people; never holds a secret.
+    pub error: String,
+    /// Trying again cannot help (a 4xx answer, an SMTP 5xx reply, a bad address).
+    pub permanent: bool,
+    /// The receiver asked to wait this long (`Retry-After`).
+    pub retry_after: Option<Duration>,
+}
+
+impl Attempt {
+    pub fn transient(error: impl Into<String>) -> Attempt {
+        Attempt::Failed(Failure {
+            error: error.into(),
+            permanent: false,
+            retry_after: None,
+        })
+    }
+
+    pub fn permanent(error: impl Into<String>) -> Attempt {
+        Attempt::Failed(Failure {
+            error: error.into(),
+            permanent: true,
+            retry_after: None,
+        })
+    }
+}
+
+/// The wait before attempt `attempts + 1`: `first_delay` doubled for each
+/// failure so far, capped, with "equal jitter" (between half and all of it) so
+/// that messages that failed together do not all come back at once.
+/// `jitter` is uniform in `[0, 1)`.
+pub fn backoff(policy: &Policy, attempts: u32, jitter: f64) -> Duration {
+    let doublings = attempts.saturating_sub(1).min(31);
+    let full = policy
+        .first_delay
+        .saturating_mul(1u32 << doublings)
+        .min(policy.max_delay);
+    full / 2 + full.mul_f64(jitter.clamp(0.0, 1.0) / 2.0)
+}
+
+/// How an attempt settles a message that has had `attempts` attempts.
+pub fn settle(
+    policy: &Policy,
+    attempts: u32,
+    attempt: &Attempt,
+    jitter: f64,
+    now: Timestamp,
+) -> Settle {
+    let failure = match attempt {
+        Attempt::Delivered => return Settle::Delivered,
+        Attempt::Failed(failure) => failure,
+    };
+    if failure.permanent {
+        return Settle::Dead {
+            error: failure.error.clone(),
+        };
+    }
+    if attempts >= policy.max_attempts {
+        return Settle::Dead {
+            error: format!("{} (gave up after {attempts} attempts)", failure.error),
+        };
+    }
+    let wait = match failure.retry_after {
+        // Honoured within bounds: `Retry-After: 0` must not make a busy loop.
+        Some(asked) => asked.clamp(policy.first_delay, policy.max_retry_after),
+        None => backoff(policy, attempts, jitter),
+    };
+    Settle::Retry {
+        at: now + SignedDuration::try_from(wait).expect("waits are bounded by the policy"),
+        error: failure.error.clone(),
+    }
+}
+
+/// `sha256:` and the first 12 hex digits of a secret's SHA-256: enough to tell
+/// whether a secret changed, far too little to recover it.
+pub fn fingerprint(secret: &str) -> String {
+    format!("sha256:{}", &super::auth::hash_secret(secret)[..12])
+}
+
+/// The message of an error and its causes, on one line.
+fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// What the ticket's timeline says about a settled message: customer-facing
+/// messages and takeovers when they arrive, anything with a ticket when it dies.
+fn note(claimed: &Claimed, settle: &Settle, at: Timestamp) -> Option<NewEntry> {
+    let (event, body) = match settle {
+        Settle::Retry { .. } => return None,
+        Settle::Dead { error } => (
+            "delivery-failed",
+            format!("Could not deliver the {}: {error}", claimed.description),
+        ),
+        Settle::Delivered => {
+            let body = match claimed.kind {
+                OutboxKind::Email => {
+                    let email: EmailPayload = serde_json::from_str(&claimed.payload).ok()?;
+                    match email.purpose {
+                        EmailPurpose::Reply => format!("Reply emailed to {}", email.to.email),
+                        EmailPurpose::OwnerNotice => return None,
+                    }
+                }
+                OutboxKind::Webhook => {
+                    let event: DeliveryEvent = serde_json::from_str(&claimed.payload).ok()?;
+                    match event.event_type {
+                        DeliveryEventType::Reply => format!(
+                            "Reply delivered to the AI agent platform for {}",
+                            event.channel
+                        ),
+                        DeliveryEventType::Takeover => {
+                            "The AI agent platform was told to stop the AI".to_string()
+                        }
+                    }
+                }
+            };
+            ("delivered", body)
+        }
+    };
+    Some(NewEntry {
+        kind: TimelineKind::Event,
+        author_kind: AuthorKind::System,
+        author: None,
+        event: Some(event.to_string()),
+        body: Some(body),
+        channel: None,
+        at,
+    })
+}
+
+/// A uniform number in `[0, 1)` for jitter.
+fn random_unit() -> f64 {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+    f64::from(u32::from_le_bytes(bytes)) / (f64::from(u32::MAX) + 1.0)
+}
+
+/// Delivers outbox messages of one desk.
+#[derive(Debug, Clone)]
+pub struct Deliverer {
+    store: Store,
+    webhooks: Arc<webhook::WebhookSender>,
+    /// This deliverer's name on its claims.
+    worker: String,
+    policy: Policy,
+}
+
+impl Deliverer {
+    pub fn new(store: Store) -> Deliverer {
+        Deliverer {
+            store,
+            webhooks: Arc::new(webhook::WebhookSender::default()),
+            worker: super::auth::generate_id("wrk"),
+            policy: Policy::default(),
+        }
+    }
+
+    /// Claims the message due soonest, tries it once within `timeout` and
+    /// records the outcome. `false` when nothing was due.
+    pub async fn deliver_one(&self, timeout: Duration) -> StoreResult<bool> {
+        let Some(claimed) = self.store.claim_outbound(&self.worker, LEASE).await? else {
+            return Ok(false);
+        };
+        let attempt = self.attempt(&claimed, timeout).await;
+        let now = Timestamp::now();
+        let settled = settle(&self.policy, claimed.attempts, &attempt, random_unit(), now);
+        match &settled {
+            Settle::Delivered => {
+                tracing::info!(id = claimed.id, what = %claimed.description, "delivered")
+            }
+            Settle::Retry { at, error } => tracing::warn!(
+                id = claimed.id, what = %claimed.description, attempts = claimed.attempts,
+                next = %at, %error, "delivery failed; will try again"
+            ),
+            Settle::Dead { error } => tracing::error!(
+                id = claimed.id, what = %claimed.description, attempts = claimed.attempts,
+                %error, "delivery failed for good"
+            ),
+        }
+        let note = note(&claimed, &settled, now);
+        if !self.store.settle_outbound(&claimed, &settled, note).await? {
+            tracing::warn!(
+                id = claimed.id,
+                "the claim ran out before the attempt ended"
+            );
+        }
+        Ok(true)
+    }
+
+    async fn attempt(&self, claimed: &Claimed, timeout: Duration) -> Attempt {
+        match claimed.kind {
+            OutboxKind::Email => {
+                let config: email::SmtpConfig = match self.store.get_setting(Section::Email).await {
+                    Ok(config) => config,
+                    Err(error) => {
+                        return Attempt::transient(format!("cannot read settings: {error}"));
+                    }
+                };
+                match serde_json::from_str::<EmailPayload>(&claimed.payload) {
+                    Ok(payload) => email::send(&config, &payload, timeout).await,
+                    Err(error) => Attempt::permanent(format!("unreadable message: {error}")),
+                }
+            }
+            OutboxKind::Webhook => {
+                let config: webhook::WebhookConfig =
+                    match self.store.get_setting(Section::Delivery).await {
+                        Ok(config) => config,
+                        Err(error) => {
+                            return Attempt::transient(format!("cannot read settings: {error}"));
+                        }
+                    };
+                self.webhooks.send(&config, &claimed.payload, timeout).await
+            }
+        }
+    }
+
+    /// Delivers what is due, one message after another, until nothing is due or
+    /// `budget` is spent; an attempt is cut short rather than overrun it.
+    /// Returns how many messages were attempted.
+    pub async fn deliver_due(&self, budget: Duration) -> StoreResult<usize> {
+        let start = Instant::now();
+        let mut attempted = 0;
+        loop {
+            let left = budget.saturating_sub(start.elapsed());
+            if left < Duration::from_millis(50)
+                || !self.deliver_one(left.min(ATTEMPT_TIMEOUT)).await?
+            {
+                return Ok(attempted);
+            }
+            attempted += 1;
+        }
+    }
+
+    /// The background worker of `deskctl serve`: delivers what is due, then
+    /// sleeps until the next message falls due, `wake` is notified (a request
+    /// changed something) or [`POLL`] passes. Returns once `stop` turns true,
+    /// after finishing the message in hand.
+    pub async fn run(self, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+        loop {
+            loop {
+                if *stop.borrow() {
+                    return;
+                }
+                match self.deliver_one(ATTEMPT_TIMEOUT).await {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(error) => {
+                        tracing::error!(%error, "the delivery worker cannot read the outbox");
+                        break;
+                    }
+                }
+            }
+            let wait = match self.store.next_outbound_due().await {
+                Ok(Some(at)) => Duration::try_from(at.duration_since(Timestamp::now()))
+                    .unwrap_or(Duration::ZERO)
+                    .clamp(Duration::from_millis(50), POLL),
+                Ok(None) => POLL,
+                Err(error) => {
+                    tracing::error!(%error, "the delivery worker cannot read the outbox");
+                    POLL
+                }
+            };
+            tokio::select! {
+                _ = wake.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(permanent: bool, retry_after: Option<Duration>) -> Attempt {
+        Attempt::Failed(Failure {
+            error: "boom".into(),
+            permanent,
+            retry_after,
+        })
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let policy = Policy::default();
+        assert_eq!(backoff(&policy, 1, 0.0), Duration::from_millis(500));
+        assert_eq!(backoff(&policy, 1, 1.0), Duration::from_secs(1));
+        assert_eq!(backoff(&policy, 3, 1.0), Duration::from_secs(4));
+        assert_eq!(backoff(&policy, 40, 1.0), policy.max_delay);
+        let half = backoff(&policy, 5, 0.5);
+        assert!(half > Duration::from_secs(8) && half < Duration::from_secs(16));
+    }
+
+    #[test]
+    fn permanent_failures_die_at_once_and_others_after_the_last_attempt() {
+        let policy = Policy::default();
+        let now = Timestamp::UNIX_EPOCH;
+        assert!(matches!(
+            settle(&policy, 1, &failed(true, None), 0.5, now),
+            Settle::Dead { .. }
+        ));
+        assert!(matches!(
+            settle(&policy, 1, &failed(false, None), 0.5, now),
+            Settle::Retry { .. }
+        ));
+        match settle(&policy, policy.max_attempts, &failed(false, None), 0.5, now) {
+            Settle::Dead { error } => assert!(error.contains("gave up after 20 attempts")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            settle(&policy, 3, &Attempt::Delivered, 0.5, now),
+            Settle::Delivered
+        );
+    }
+
+    #[test]
+    fn retry_after_sets_the_wait_within_bounds() {
+        let policy = Policy::default();
+        let now = Timestamp::UNIX_EPOCH;
+        let at = |attempt: &Attempt| match settle(&policy, 1, attempt, 0.0, now) {
+            Settle::Retry { at, .. } => at.duration_since(now).as_secs(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at(&failed(false, Some(Duration::from_secs(120)))), 120);
+        assert_eq!(at(&failed(false, Some(Duration::from_secs(86_400)))), 3600);
+        assert_eq!(at(&failed(false, Some(Duration::ZERO))), 1);
+    }
+
+    #[test]
+    fn fingerprints_tell_secrets_apart_without_showing_them() {
+        let print = fingerprint("correct horse battery staple");
+        assert!(print.starts_with("sha256:") && print.len() == 19, "{print}");
+        assert!(!print.contains("horse"));
+        assert_ne!(print, fingerprint("correct horse battery stable"));
+    }
+}

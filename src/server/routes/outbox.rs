@@ -1,0 +1,77 @@
+//! `/v1/outbox`: the messages the desk sends — pending, delivered or dead —
+//! and putting a dead one back in the queue. Owners and managers.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{into_page, page_limit};
+use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::ApiQuery;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(show))
+        .routes(routes!(retry))
+}
+
+/// Outbound messages, newest first, with their attempts and last error.
+#[utoipa::path(get, path = "/v1/outbox", tag = "outbox", params(OutboxQuery),
+    responses((status = 200, body = Page<OutboxMessage>), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<OutboxQuery>,
+) -> ApiResult<Json<Page<OutboxMessage>>> {
+    principal.require(Role::Manager)?;
+    let limit = page_limit(&PageQuery {
+        limit: query.limit,
+        cursor: None,
+    })?;
+    let before = query
+        .cursor
+        .as_deref()
+        .map(|cursor| {
+            cursor.parse::<u64>().map_err(|_| {
+                ApiError::validation(vec![FieldError::new(
+                    "cursor",
+                    "not a cursor this service gave out",
+                )])
+            })
+        })
+        .transpose()?;
+    let items = state.store.list_outbox(&query, before, limit + 1).await?;
+    Ok(Json(into_page(items, limit, |m| m.id.to_string())))
+}
+
+/// One outbound message, with what it says.
+#[utoipa::path(get, path = "/v1/outbox/{id}", tag = "outbox",
+    params(("id" = u64, Path, description = "The message's id")),
+    responses((status = 200, body = OutboxMessage), (status = 404, body = Problem)))]
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<u64>,
+) -> ApiResult<Json<OutboxMessage>> {
+    principal.require(Role::Manager)?;
+    Ok(Json(state.store.get_outbound(id).await?))
+}
+
+/// Queue a dead message again, with a fresh set of attempts, or try a pending
+/// one now. A delivered message is a conflict.
+#[utoipa::path(post, path = "/v1/outbox/{id}/retry", tag = "outbox",
+    params(("id" = u64, Path, description = "The message's id")),
+    responses((status = 200, body = OutboxMessage), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn retry(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<u64>,
+) -> ApiResult<Json<OutboxMessage>> {
+    principal.require(Role::Manager)?;
+    Ok(Json(state.store.retry_outbound(id).await?))
+}

@@ -1,0 +1,496 @@
+//! The `outbox` table: messages the desk sends, queued in the transaction of
+//! what causes them, claimed by delivery workers with a lease, and settled as
+//! delivered, to be tried again, or dead.
+//!
+//! What a message says and how it travels is the delivery module's business;
+//! here a message is a kind, a description and a JSON payload.
+
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+
+use super::tickets::{NewEntry, NewTicket, TicketChange, append_entries, update_ticket};
+use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
+use crate::api::{OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket};
+use crate::server::delivery::compose;
+
+/// A message to queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOutbound {
+    pub kind: OutboxKind,
+    pub ticket: Option<u64>,
+    pub description: String,
+    /// JSON text, sent as it is (a webhook's body is signed byte for byte).
+    pub payload: String,
+}
+
+/// A ticket change, the timeline entries it appends and the messages it sends.
+pub type SendingChange = (TicketChange, Vec<NewEntry>, Vec<NewOutbound>);
+
+/// A message a worker claimed: no other worker takes it until the lease runs out.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: u64,
+    pub kind: OutboxKind,
+    pub ticket: Option<u64>,
+    pub description: String,
+    pub payload: String,
+    /// Attempts made, this one included.
+    pub attempts: u32,
+    pub lease_owner: String,
+}
+
+/// How an attempt settles a claimed message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settle {
+    Delivered,
+    /// Try again at `at`.
+    Retry {
+        at: Timestamp,
+        error: String,
+    },
+    /// Give up: a permanent error, or the last attempt failed.
+    Dead {
+        error: String,
+    },
+}
+
+const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
+                       next_attempt_at, last_error, created_at, delivered_at";
+
+fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
+    let id: i64 = row.try_get("id")?;
+    let ticket: Option<i64> = row.try_get("ticket_number")?;
+    let attempts: i64 = row.try_get("attempts")?;
+    let state: OutboxState = parse_enum(row.try_get("state")?)?;
+    let payload: String = row.try_get("payload")?;
+    let delivered: Option<String> = row.try_get("delivered_at")?;
+    Ok(OutboxMessage {
+        id: id as u64,
+        kind: parse_enum(row.try_get("kind")?)?,
+        ticket: ticket.map(|n| n as u64),
+        description: row.try_get("description")?,
+        state,
+        attempts: attempts as u32,
+        next_attempt_at: match state {
+            OutboxState::Pending => Some(parse_time(row.try_get("next_attempt_at")?)?),
+            _ => None,
+        },
+        last_error: row.try_get("last_error")?,
+        created_at: parse_time(row.try_get("created_at")?)?,
+        delivered_at: delivered.as_deref().map(parse_time).transpose()?,
+        payload: serde_json::from_str(&payload)
+            .map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
+    })
+}
+
+/// Queues `messages`, due now, in the caller's transaction.
+pub(crate) async fn enqueue(
+    tx: &mut Transaction<'static, Sqlite>,
+    messages: &[NewOutbound],
+) -> StoreResult<()> {
+    let now = now();
+    for message in messages {
+        sqlx::query(
+            "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
+             next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+        )
+        .bind(message.kind.as_str())
+        .bind(message.ticket.map(|n| n as i64))
+        .bind(&message.description)
+        .bind(&message.payload)
+        .bind(&now)
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Queues the owners' notice of a ticket a customer's request for a human opened:
+/// one email per owner, so one bad address does not hold up the others.
+pub(crate) async fn enqueue_owner_notices(
+    tx: &mut Transaction<'static, Sqlite>,
+    number: u64,
+    ticket: &NewTicket,
+    summary: &str,
+) -> StoreResult<()> {
+    let owners = owners(tx).await?;
+    let at = Timestamp::now();
+    let messages: Vec<NewOutbound> = owners
+        .iter()
+        .map(|(name, email)| {
+            compose::owner_notice(
+                compose::Address {
+                    name: Some(name.clone()),
+                    email: email.clone(),
+                },
+                number,
+                ticket,
+                summary,
+                at,
+                crate::server::auth::generate_id("msg"),
+            )
+        })
+        .collect();
+    enqueue(tx, &messages).await
+}
+
+/// Every owner's name and address.
+async fn owners(conn: &mut SqliteConnection) -> StoreResult<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT display_name, email FROM operators WHERE role = 'owner' ORDER BY handle",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("display_name")?, row.try_get("email")?)))
+        .collect()
+}
+
+impl Store {
+    /// [`Store::change_ticket`], queuing the messages the change sends in the
+    /// same transaction: they exist exactly when the change does.
+    pub async fn change_ticket_sending(
+        &self,
+        number: u64,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange>,
+    ) -> StoreResult<Ticket> {
+        let mut tx = self.write().await?;
+        let mut outbound = Vec::new();
+        let ticket = update_ticket(&mut tx, number, |current| {
+            let (update, entries, messages) = change(current)?;
+            outbound = messages;
+            Ok((update, entries))
+        })
+        .await?;
+        enqueue(&mut tx, &outbound).await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    /// Claims the pending message that is due soonest, if any, for `lease`:
+    /// its attempt is counted now, so a worker that dies mid-attempt still uses it up.
+    pub async fn claim_outbound(
+        &self,
+        worker: &str,
+        lease: Duration,
+    ) -> StoreResult<Option<Claimed>> {
+        const DUE: &str = "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? \
+             AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, id LIMIT 1";
+        let now_at = Timestamp::now();
+        let now = stored_time(now_at);
+        // Most calls find nothing due: look without taking the write lock first.
+        let due: Option<i64> = sqlx::query_scalar(DUE)
+            .bind(&now)
+            .bind(&now)
+            .fetch_optional(self.pool())
+            .await?;
+        if due.is_none() {
+            return Ok(None);
+        }
+        let mut tx = self.write().await?;
+        let id: Option<i64> = sqlx::query_scalar(DUE)
+            .bind(&now)
+            .bind(&now)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        let until = now_at + SignedDuration::try_from(lease).expect("leases are minutes long");
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, lease_owner = ?, lease_until = ?, \
+             updated_at = ? WHERE id = ?",
+        )
+        .bind(worker)
+        .bind(stored_time(until))
+        .bind(&now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let row = sqlx::query(
+            "SELECT id, kind, ticket_number, description, payload, attempts FROM outbox WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let ticket: Option<i64> = row.try_get("ticket_number")?;
+        let attempts: i64 = row.try_get("attempts")?;
+        Ok(Some(Claimed {
+            id: id as u64,
+            kind: parse_enum(row.try_get("kind")?)?,
+            ticket: ticket.map(|n| n as u64),
+            description: row.try_get("description")?,
+            payload: row.try_get("payload")?,
+            attempts: attempts as u32,
+            lease_owner: worker.to_string(),
+        }))
+    }
+
+    /// Records how an attempt at a claimed message ended, with `note` on its
+    /// ticket's timeline. Returns false, changing nothing, when the claim was
+    /// lost (the lease ran out and another worker took the message).
+    pub async fn settle_outbound(
+        &self,
+        claimed: &Claimed,
+        settle: &Settle,
+        note: Option<NewEntry>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let now = now();
+        let (state, next_attempt, error, delivered) = match settle {
+            Settle::Delivered => ("delivered", now.clone(), None, Some(now.clone())),
+            Settle::Retry { at, error } => ("pending", stored_time(*at), Some(error), None),
+            Settle::Dead { error } => ("dead", now.clone(), Some(error), None),
+        };
+        let updated = sqlx::query(
+            "UPDATE outbox SET state = ?, next_attempt_at = ?, \
+             last_error = COALESCE(?, last_error), delivered_at = ?, lease_owner = NULL, \
+             lease_until = NULL, updated_at = ? \
+             WHERE id = ? AND lease_owner = ? AND state = 'pending'",
+        )
+        .bind(state)
+        .bind(next_attempt)
+        .bind(error)
+        .bind(delivered)
+        .bind(&now)
+        .bind(claimed.id as i64)
+        .bind(&claimed.lease_owner)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            return Ok(false);
+        }
+        if let (Some(number), Some(note)) = (claimed.ticket, note) {
+            append_entries(&mut tx, number, &[note]).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// When the next pending message that nobody holds falls due.
+    pub async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
+        let now = now();
+        let next: Option<String> = sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
+             AND (lease_until IS NULL OR lease_until <= ?)",
+        )
+        .bind(&now)
+        .fetch_one(self.pool())
+        .await?;
+        next.as_deref().map(parse_time).transpose()
+    }
+
+    /// Messages matching `query` (its cursor aside), newest first, before the
+    /// message `before`.
+    pub async fn list_outbox(
+        &self,
+        query: &OutboxQuery,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        let before = before.map(|id| id as i64);
+        let state = query.state.map(OutboxState::as_str);
+        let kind = query.kind.map(OutboxKind::as_str);
+        let ticket = query.ticket.map(|n| n as i64);
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox \
+             WHERE (? IS NULL OR state = ?) AND (? IS NULL OR kind = ?) \
+               AND (? IS NULL OR ticket_number = ?) AND (? IS NULL OR id < ?) \
+             ORDER BY id DESC LIMIT ?"
+        )))
+        .bind(state)
+        .bind(state)
+        .bind(kind)
+        .bind(kind)
+        .bind(ticket)
+        .bind(ticket)
+        .bind(before)
+        .bind(before)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    pub async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
+        )))
+        .bind(id as i64)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "outbound message",
+            key: id.to_string(),
+        })?;
+        from_row(&row)
+    }
+
+    /// Queues a dead message again with a fresh set of attempts, or makes a
+    /// pending one due now. A delivered message is a conflict.
+    pub async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        let mut tx = self.write().await?;
+        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?")
+            .bind(id as i64)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let state: OutboxState = match state {
+            None => {
+                return Err(StoreError::NotFound {
+                    what: "outbound message",
+                    key: id.to_string(),
+                });
+            }
+            Some(state) => parse_enum(&state)?,
+        };
+        let now = now();
+        match state {
+            OutboxState::Delivered => {
+                return Err(StoreError::Conflict {
+                    code: "already_delivered",
+                    detail: format!("outbound message {id} was delivered already"),
+                });
+            }
+            OutboxState::Dead => {
+                sqlx::query(
+                    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, \
+                     lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
+                )
+                .bind(&now)
+                .bind(&now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+            OutboxState::Pending => {
+                sqlx::query("UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE id = ?")
+                    .bind(&now)
+                    .bind(&now)
+                    .bind(id as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        self.get_outbound(id).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(n: u32) -> NewOutbound {
+        NewOutbound {
+            kind: OutboxKind::Webhook,
+            ticket: None,
+            description: format!("message {n}"),
+            payload: format!(r#"{{"n":{n}}}"#),
+        }
+    }
+
+    async fn store_with(count: u32) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("desk.sqlite")).await.unwrap();
+        let mut tx = store.write().await.unwrap();
+        let messages: Vec<_> = (0..count).map(message).collect();
+        enqueue(&mut tx, &messages).await.unwrap();
+        tx.commit().await.unwrap();
+        (dir, store)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_workers_never_claim_the_same_message() {
+        let (_dir, store) = store_with(20).await;
+        let workers: Vec<_> = (0..4)
+            .map(|w| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let mut mine = Vec::new();
+                    while let Some(claimed) = store
+                        .claim_outbound(&format!("w{w}"), Duration::from_secs(60))
+                        .await
+                        .unwrap()
+                    {
+                        mine.push(claimed.id);
+                    }
+                    mine
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for worker in workers {
+            all.extend(worker.await.unwrap());
+        }
+        all.sort();
+        assert_eq!(all, (1..=20).collect::<Vec<u64>>());
+    }
+
+    #[tokio::test]
+    async fn a_lease_that_ran_out_passes_the_message_on() {
+        let (_dir, store) = store_with(1).await;
+        let first = store
+            .claim_outbound("a", Duration::ZERO)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first.attempts, 1);
+        // The lease is over: another worker takes the message; the first one's
+        // result no longer counts.
+        let second = store
+            .claim_outbound("b", Duration::from_secs(60))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((second.id, second.attempts), (first.id, 2));
+        assert!(
+            store
+                .claim_outbound("c", Duration::from_secs(60))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            !store
+                .settle_outbound(&first, &Settle::Delivered, None)
+                .await
+                .unwrap()
+        );
+        let later = Timestamp::now() + SignedDuration::from_secs(60);
+        let retry = Settle::Retry {
+            at: later,
+            error: "503".into(),
+        };
+        assert!(store.settle_outbound(&second, &retry, None).await.unwrap());
+        let stored = store.get_outbound(first.id).await.unwrap();
+        assert_eq!(stored.state, OutboxState::Pending);
+        assert_eq!(stored.last_error.as_deref(), Some("503"));
+        assert_eq!(
+            store.next_outbound_due().await.unwrap(),
+            Some(parse_time(&stored_time(later)).unwrap())
+        );
+        // Not due yet: nothing to claim until it is, or until it is retried.
+        assert!(
+            store
+                .claim_outbound("d", Duration::from_secs(60))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        store.retry_outbound(first.id).await.unwrap();
+        assert!(
+            store
+                .claim_outbound("d", Duration::from_secs(60))
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+}

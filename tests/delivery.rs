@@ -1,0 +1,767 @@
+//! Outbound delivery against real receivers on loopback: an SMTP server process
+//! (Python's standard-library `smtpd`) and an HTTP receiver for the delivery
+//! webhook (axum, in this test). Replies, takeovers and owners' notices arrive
+//! from the right senders with valid signatures; a receiver that is down gets
+//! everything once it is back; permanent errors dead-letter; secrets never show.
+
+mod common;
+
+use std::collections::{HashMap, VecDeque};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::{Desk, wait_until};
+use hmac::{Hmac, KeyInit, Mac};
+use predicates::str::contains;
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+/// The longest any wait for a delivery may take before the test fails.
+const WAIT: Duration = Duration::from_secs(15);
+const SECRET: &str = "whsec-test-0123456789abcdef";
+const PASSWORD: &str = "smtp-pass-Zq8xK2vLw";
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// A loopback port nobody listens on (yet): a receiver that is down.
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+/// An SMTP server: Python's smtpd, writing each message it accepts as a JSON
+/// line. Recipients containing "reject" get a permanent 550.
+const SMTP_SINK: &str = r#"
+import asyncore, email, json, smtpd, sys
+from email import policy
+
+class Sink(smtpd.SMTPServer):
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        if any("reject" in r for r in rcpttos):
+            return "550 5.1.1 mailbox unavailable"
+        message = email.message_from_bytes(data, policy=policy.default)
+        record = {
+            "mailfrom": mailfrom,
+            "rcpttos": rcpttos,
+            "from": str(message["From"]),
+            "to": str(message["To"]),
+            "subject": str(message["Subject"]),
+            "message_id": str(message["Message-ID"]),
+            "body": message.get_content(),
+        }
+        with open(sys.argv[2], "a") as out:
+            out.write(json.dumps(record) + "\n")
+
+server = Sink(("127.0.0.1", int(sys.argv[1])), None, decode_data=False)
+print(server.socket.getsockname()[1], flush=True)
+asyncore.loop()
+"#;
+
+struct SmtpSink {
+    child: Child,
+    port: u16,
+    out: PathBuf,
+}
+
+impl SmtpSink {
+    /// Starts the server on `port` (0: any free one) and waits until it listens.
+    fn start(dir: &Path, port: u16) -> SmtpSink {
+        let script = dir.join("smtp_sink.py");
+        std::fs::write(&script, SMTP_SINK).unwrap();
+        let out = dir.join(format!("mail-{port}.jsonl"));
+        let mut child = Command::new("python3")
+            .args(["-W", "ignore"])
+            .arg(&script)
+            .arg(port.to_string())
+            .arg(&out)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("python3 runs the SMTP sink");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("the SMTP sink did not start: {line:?}"));
+        SmtpSink { child, port, out }
+    }
+
+    fn messages(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.out)
+            .unwrap_or_default()
+            .lines()
+            .map(parse)
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request the webhook receiver got.
+#[derive(Debug, Clone)]
+struct Hit {
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+/// A status, and the seconds of a `Retry-After`.
+type Answer = (u16, Option<u64>);
+
+#[derive(Clone, Default)]
+struct Shared {
+    hits: Arc<Mutex<Vec<Hit>>>,
+    /// Answers to give, in order; then 204.
+    answers: Arc<Mutex<VecDeque<Answer>>>,
+}
+
+/// The AI agent platform's delivery webhook: records every request.
+struct Receiver {
+    port: u16,
+    shared: Shared,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Receiver {
+    /// Listens on `port` (already bound when this returns).
+    fn start(port: u16) -> Receiver {
+        use axum::extract::State;
+        use axum::http::{HeaderMap, StatusCode};
+        use axum::response::IntoResponse;
+
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let shared = Shared::default();
+        let state = shared.clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                async fn hook(
+                    State(state): State<Shared>,
+                    headers: HeaderMap,
+                    body: String,
+                ) -> axum::response::Response {
+                    let headers = headers
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+                        .collect();
+                    state.hits.lock().unwrap().push(Hit { headers, body });
+                    let answer = state.answers.lock().unwrap().pop_front();
+                    match answer {
+                        None => StatusCode::NO_CONTENT.into_response(),
+                        Some((status, retry_after)) => {
+                            let mut response = (
+                                StatusCode::from_u16(status).unwrap(),
+                                format!("answer {status}"),
+                            )
+                                .into_response();
+                            if let Some(seconds) = retry_after {
+                                response
+                                    .headers_mut()
+                                    .insert("retry-after", seconds.to_string().parse().unwrap());
+                            }
+                            response
+                        }
+                    }
+                }
+                let app = axum::Router::new()
+                    .route("/desk/events", axum::routing::post(hook))
+                    .with_state(state);
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .unwrap();
+            });
+        });
+        Receiver {
+            port,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    fn answer(&self, status: u16, retry_after: Option<u64>) {
+        self.shared
+            .answers
+            .lock()
+            .unwrap()
+            .push_back((status, retry_after));
+    }
+
+    fn hits(&self) -> Vec<Hit> {
+        self.shared.hits.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn webhook_url(port: u16) -> String {
+    format!("http://127.0.0.1:{port}/desk/events")
+}
+
+/// Checks a delivery as a receiver must (docs/delivery.md): the HMAC-SHA256 of
+/// `<timestamp>.<body>` with the shared secret, a fresh timestamp, and the
+/// headers agreeing with the body. Returns the body.
+fn verified(hit: &Hit, secret: &str) -> Value {
+    let timestamp = &hit.headers["x-desk-timestamp"];
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{timestamp}.{}", hit.body).as_bytes());
+    let expected = format!("sha256={}", hex(&mac.finalize().into_bytes()));
+    assert_eq!(hit.headers["x-desk-signature"], expected, "signature");
+    let age = jiff::Timestamp::now().as_second() - timestamp.parse::<i64>().unwrap();
+    assert!((0..300).contains(&age), "timestamp {age} s old");
+    assert_eq!(hit.headers["content-type"], "application/json");
+    let body = parse(&hit.body);
+    assert_eq!(hit.headers["x-desk-delivery"], body["id"].as_str().unwrap());
+    assert_eq!(hit.headers["x-desk-event"], body["type"].as_str().unwrap());
+    body
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Team support with alice (owner) and bob (operator, with a signature), both
+/// online; agent shop on web, telegram and email; manual assignment.
+fn desk() -> Desk {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&[
+        "operators",
+        "add",
+        "alice",
+        "--name",
+        "Alice Smith",
+        "--email",
+        "alice@example.com",
+        "--role",
+        "owner",
+        "--team",
+        "support",
+    ]);
+    desk.run(&[
+        "operators",
+        "add",
+        "bob",
+        "--name",
+        "Bob Jones",
+        "--email",
+        "bob@example.com",
+        "--signature",
+        "Bob, Acme Support",
+        "--team",
+        "support",
+    ]);
+    for handle in ["alice", "bob"] {
+        desk.run(&["operators", "availability", handle, "online"]);
+    }
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--channel",
+        "telegram",
+        "--channel",
+        "email",
+    ]);
+    desk.run(&["assignment", "set", "--method", "manual"]);
+    desk
+}
+
+/// Sends a handoff from `channel`; the desk numbers tickets from 10001.
+fn handoff(desk: &Desk, channel: &str, requester: Value, text: &str) {
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": channel,
+        "requester": requester,
+        "transcript": [{"role": "customer", "text": text}],
+        "reason": "explicit-request",
+    });
+    let path = desk.dir.path().join("handoff.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+}
+
+fn outbox(desk: &Desk) -> Vec<Value> {
+    parse(&desk.run(&["outbox", "list", "-o", "json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Waits until every message in the outbox is in `state`, and returns them.
+fn wait_for_all(desk: &Desk, count: usize, state: &str) -> Vec<Value> {
+    wait_until(&format!("{count} messages {state}"), WAIT, || {
+        let messages = outbox(desk);
+        (messages.len() == count && messages.iter().all(|m| m["state"] == state))
+            .then_some(messages)
+    })
+}
+
+fn timeline_events(desk: &Desk, number: &str) -> Vec<(String, String)> {
+    parse(&desk.run(&["tickets", "show", number, "-o", "json"]))["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "event")
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap_or_default().to_string(),
+                e["body"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn set_email(desk: &Desk, port: u16) {
+    desk.run(&[
+        "email",
+        "set",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+        "--tls",
+        "none",
+        "--from",
+        "Acme Support <support@acme.example>",
+    ]);
+}
+
+fn set_delivery(desk: &Desk, port: u16) {
+    desk.cmd()
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            &webhook_url(port),
+            "--secret-stdin",
+        ])
+        .write_stdin(format!("{SECRET}\n"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
+    let desk = desk();
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["notifications", "set", "--email-owners", "true"]);
+
+    // The local desk delivers before the command that queued the notice exits.
+    handoff(
+        &desk,
+        "web",
+        json!({"name": "Dana", "email": "dana@example.com"}),
+        "Where is my parcel",
+    );
+    let mail = sink.messages();
+    assert_eq!(mail.len(), 1, "one owner, one notice: {mail:?}");
+    let notice = &mail[0];
+    assert_eq!(notice["to"], "Alice Smith <alice@example.com>");
+    assert_eq!(notice["from"], "Acme Support <support@acme.example>");
+    assert_eq!(
+        notice["subject"],
+        "Customer asks for a human: Where is my parcel [#10001]"
+    );
+    let body = notice["body"].as_str().unwrap();
+    assert!(
+        body.contains("Customer:  Dana <dana@example.com>"),
+        "{body}"
+    );
+    assert!(body.contains("deskctl tickets show 10001"), "{body}");
+
+    // bob replies through `deskctl serve`: its worker sends the email.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    desk.as_token(&server, &bob)
+        .args([
+            "tickets",
+            "reply",
+            "10001",
+            "-m",
+            "Your parcel ships today.",
+            "--yes",
+        ])
+        .assert()
+        .success();
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().nth(1)
+    });
+    assert_eq!(reply["from"], "Bob Jones <bob@example.com>");
+    assert_eq!(reply["mailfrom"], "bob@example.com");
+    assert_eq!(reply["to"], "Dana <dana@example.com>");
+    assert_eq!(reply["rcpttos"], json!(["dana@example.com"]));
+    assert_eq!(reply["subject"], "Re: Where is my parcel [#10001]");
+    assert_eq!(
+        reply["body"].as_str().unwrap().replace("\r\n", "\n"),
+        "Your parcel ships today.\n\n-- \nBob, Acme Support\n"
+    );
+    assert!(
+        reply["message_id"]
+            .as_str()
+            .unwrap()
+            .ends_with("@example.com>"),
+        "{reply}"
+    );
+
+    let messages = wait_for_all(&desk, 2, "delivered");
+    assert!(
+        messages
+            .iter()
+            .all(|m| m["attempts"] == 1 && m["kind"] == "email")
+    );
+    assert!(timeline_events(&desk, "10001").contains(&(
+        "delivered".into(),
+        "Reply emailed to dana@example.com".into()
+    )));
+    assert_eq!(server.terminate(), Some(0));
+}
+
+#[test]
+fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
+    let desk = desk();
+    let receiver = Receiver::start(free_port());
+    set_delivery(&desk, receiver.port);
+    handoff(
+        &desk,
+        "telegram",
+        json!({"name": "Tom", "external-id": "tg-42"}),
+        "Refund please",
+    );
+
+    // The local desk's owner takes over: the platform hears of it at once.
+    desk.run(&["tickets", "takeover", "10001"]);
+    let hits = receiver.hits();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let takeover = verified(&hits[0], SECRET);
+    assert_eq!(takeover["type"], "takeover");
+    assert_eq!(takeover["ticket"], 10001);
+    assert_eq!(takeover["ai_paused"], true);
+    assert_eq!(takeover["agent"], "shop");
+    assert_eq!(takeover["channel"], "telegram");
+    assert_eq!(takeover["requester"]["external-id"], "tg-42");
+
+    // bob replies live through `deskctl serve`.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    desk.as_token(&server, &bob)
+        .args(["tickets", "reply", "10001", "-m", "Hi, Bob here.", "--yes"])
+        .assert()
+        .success();
+    let hit = wait_until("the live reply", WAIT, || {
+        receiver.hits().into_iter().nth(1)
+    });
+    let reply = verified(&hit, SECRET);
+    assert_eq!(reply["type"], "reply");
+    assert_eq!(reply["text"], "Hi, Bob here.");
+    assert_eq!(reply["channel"], "telegram");
+    assert_eq!(
+        reply["operator"],
+        json!({"handle": "bob", "name": "Bob Jones"})
+    );
+    assert_eq!(
+        reply["requester"],
+        json!({"name": "Tom", "external-id": "tg-42"})
+    );
+    assert_ne!(reply["id"], takeover["id"]);
+
+    // A receiver with another secret cannot verify the signature.
+    let forged = std::panic::catch_unwind(|| verified(&hit, "another-secret-0123456789"));
+    assert!(forged.is_err());
+
+    wait_for_all(&desk, 2, "delivered");
+    let events = timeline_events(&desk, "10001");
+    assert!(events.contains(&(
+        "delivered".into(),
+        "The AI agent platform was told to stop the AI".into()
+    )));
+    assert!(events.contains(&(
+        "delivered".into(),
+        "Reply delivered to the AI agent platform for telegram".into()
+    )));
+    assert_eq!(server.terminate(), Some(0));
+}
+
+#[test]
+fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
+    let desk = desk();
+    let (smtp_port, webhook_port) = (free_port(), free_port());
+    set_email(&desk, smtp_port);
+    set_delivery(&desk, webhook_port);
+    desk.run(&["notifications", "set", "--email-owners", "true"]);
+    handoff(
+        &desk,
+        "web",
+        json!({"name": "Dana", "email": "dana@example.com", "external-id": "w-1"}),
+        "Where is my parcel",
+    );
+    desk.run(&["tickets", "takeover", "10001"]);
+    desk.run(&["tickets", "reply", "10001", "-m", "A person here.", "--yes"]);
+
+    // Each command tried once and failed: nothing is lost, the errors are recorded.
+    let messages = outbox(&desk);
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    for message in &messages {
+        assert_eq!(message["state"], "pending", "{message}");
+        assert!(message["attempts"].as_u64().unwrap() >= 1, "{message}");
+        assert!(message["next_attempt_at"].is_string(), "{message}");
+        let error = message["last_error"].as_str().unwrap();
+        match message["kind"].as_str().unwrap() {
+            "email" => assert!(error.contains("SMTP 127.0.0.1"), "{error}"),
+            _ => assert!(
+                error.contains("cannot reach the delivery webhook"),
+                "{error}"
+            ),
+        }
+    }
+    let timeline = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert!(timeline.contains("A person here."));
+    desk.cmd()
+        .args(["outbox", "list", "--state", "pending", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("3\n2\n1\n");
+
+    // The service's worker retries; the receivers come back.
+    let server = desk.serve();
+    let sink = SmtpSink::start(desk.dir.path(), smtp_port);
+    let receiver = Receiver::start(webhook_port);
+    wait_for_all(&desk, 3, "delivered");
+    assert_eq!(sink.messages().len(), 1);
+    assert_eq!(sink.messages()[0]["to"], "Alice Smith <alice@example.com>");
+    let mut types: Vec<String> = receiver
+        .hits()
+        .iter()
+        .map(|hit| verified(hit, SECRET)["type"].as_str().unwrap().to_string())
+        .collect();
+    types.sort();
+    assert_eq!(types, ["reply", "takeover"]);
+    assert_eq!(server.terminate(), Some(0));
+}
+
+#[test]
+fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
+    let desk = desk();
+    let receiver = Receiver::start(free_port());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_delivery(&desk, receiver.port);
+    set_email(&desk, sink.port);
+    handoff(&desk, "web", json!({"name": "Dana"}), "Parcel"); // 10001
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Rex", "email": "reject@example.com"}),
+        "Invoice",
+    ); // 10002
+
+    // 410 Gone: no second attempt.
+    receiver.answer(410, None);
+    desk.run(&["tickets", "takeover", "10001"]);
+    let dead = &outbox(&desk)[0];
+    assert_eq!(dead["state"], "dead");
+    assert_eq!(dead["attempts"], 1);
+    assert!(
+        dead["last_error"].as_str().unwrap().contains("410 Gone"),
+        "{dead}"
+    );
+    assert!(
+        timeline_events(&desk, "10001")
+            .iter()
+            .any(|(event, body)| event == "delivery-failed" && body.contains("410"))
+    );
+    // An SMTP 5xx reply: dead at once as well.
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10002",
+        "-m",
+        "About your invoice",
+        "--yes",
+    ]);
+    let bounced = &outbox(&desk)[0];
+    assert_eq!(bounced["kind"], "email");
+    assert_eq!(bounced["state"], "dead");
+    assert_eq!(bounced["attempts"], 1);
+    assert!(
+        bounced["last_error"].as_str().unwrap().contains("550"),
+        "{bounced}"
+    );
+    assert!(sink.messages().is_empty());
+
+    // Queued again, the takeover goes out (the receiver now answers 204).
+    let retried = parse(&desk.run(&["outbox", "retry", "1", "-o", "json"]));
+    assert_eq!(retried[0]["state"], "delivered");
+    assert_eq!(retried[0]["attempts"], 1, "a fresh set of attempts");
+    assert_eq!(receiver.hits().len(), 2);
+    desk.cmd()
+        .args(["outbox", "retry", "1"])
+        .assert()
+        .code(6)
+        .stderr(contains("delivered already"));
+    desk.cmd().args(["outbox", "retry", "99"]).assert().code(5);
+
+    // 503 with Retry-After: the next attempt waits as long as the receiver asked.
+    receiver.answer(503, Some(120));
+    desk.run(&["tickets", "reply", "10001", "-m", "Still there?", "--yes"]);
+    let waiting = &outbox(&desk)[0];
+    assert_eq!(waiting["state"], "pending");
+    assert!(
+        waiting["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("503 Service Unavailable"),
+        "{waiting}"
+    );
+    let next: jiff::Timestamp = waiting["next_attempt_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let wait = next.duration_since(jiff::Timestamp::now()).as_secs();
+    assert!((100..=120).contains(&wait), "retry in {wait} s");
+}
+
+#[test]
+fn secrets_are_write_only_and_never_shown() {
+    let desk = desk();
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    let receiver = Receiver::start(free_port());
+    // Everything any command printed, and every HTTP answer.
+    let seen = std::cell::RefCell::new(String::new());
+    let run = |cmd: &mut assert_cmd::Command| -> std::process::Output {
+        let output = cmd.output().unwrap();
+        let mut seen = seen.borrow_mut();
+        seen.push_str(&String::from_utf8_lossy(&output.stdout));
+        seen.push_str(&String::from_utf8_lossy(&output.stderr));
+        output
+    };
+
+    let set = run(desk
+        .cmd()
+        .args(["email", "set", "--host", "127.0.0.1", "--port"])
+        .arg(sink.port.to_string())
+        .args(["--tls", "none", "--username", "desk", "--password-stdin"])
+        .write_stdin(format!("{PASSWORD}\n")));
+    assert!(set.status.success());
+    let shown = parse(&desk.run(&["email", "show", "-o", "json"]));
+    assert_eq!(shown["password-set"], true);
+    assert!(shown.get("password").is_none(), "{shown}");
+    let print = shown["password-fingerprint"].as_str().unwrap().to_string();
+    assert!(print.starts_with("sha256:"), "{print}");
+    // Other changes keep the password.
+    run(desk
+        .cmd()
+        .args(["email", "set", "--from", "Desk <desk@acme.example>"]));
+    let kept = parse(&desk.run(&["email", "show", "-o", "json"]));
+    assert_eq!(kept["password-fingerprint"], print.as_str());
+    assert_eq!(kept["from"], "Desk <desk@acme.example>");
+
+    let set = run(desk
+        .cmd()
+        .env("DESK_WEBHOOK_SECRET", SECRET)
+        .args(["delivery", "set", "--url", &webhook_url(receiver.port)])
+        .args(["--secret-env", "DESK_WEBHOOK_SECRET"]));
+    assert!(set.status.success());
+    let shown = parse(&desk.run(&["delivery", "show", "-o", "json"]));
+    assert_eq!(shown["secret-set"], true);
+    assert!(shown.get("secret").is_none(), "{shown}");
+
+    for args in [
+        &["email", "show"][..],
+        &["email", "show", "-o", "yaml"],
+        &["email", "show", "-o", "wide"],
+        &["delivery", "show"],
+        &["delivery", "show", "-o", "yaml"],
+    ] {
+        assert!(run(desk.cmd().args(args)).status.success());
+    }
+    // Errors: a bad change, and a prompt with no terminal to prompt on.
+    let bad = run(desk
+        .cmd()
+        .args(["email", "set", "--from", "not an address"]));
+    assert_eq!(bad.status.code(), Some(1));
+    let no_tty = run(desk.cmd().args(["email", "set", "--password-prompt"]));
+    assert_eq!(no_tty.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_tty.stderr).contains("--password-stdin"));
+    let short = run(desk
+        .cmd()
+        .args(["delivery", "set", "--secret-stdin"])
+        .write_stdin("short\n"));
+    assert_eq!(short.status.code(), Some(1));
+
+    // Deliveries: the SMTP login fails (the sink offers no AUTH); the webhook works.
+    handoff(&desk, "web", json!({"email": "dana@example.com"}), "Hello");
+    desk.run(&["tickets", "reply", "10001", "-m", "Hi by email", "--yes"]);
+    desk.run(&["tickets", "takeover", "10001"]);
+    assert_eq!(receiver.hits().len(), 1);
+    run(desk.cmd().args(["outbox", "list", "-o", "json"]));
+    run(desk.cmd().args(["outbox", "list", "-o", "wide"]));
+    run(desk.cmd().args(["outbox", "show", "1"]));
+    let failed = &outbox(&desk)[1];
+    assert_eq!(failed["kind"], "email");
+    assert!(failed["last_error"].is_string(), "{failed}");
+
+    // Over HTTP: owners only, and the answer holds no secret either.
+    let alice = desk.token("alice");
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    let auth = format!("Bearer {alice}");
+    for path in ["/v1/settings/email", "/v1/settings/delivery", "/v1/outbox"] {
+        let response = server.raw("GET", path, &[("Authorization", &auth)], b"");
+        assert_eq!(response.status, 200, "{path}: {}", response.body);
+        seen.borrow_mut().push_str(&response.body);
+    }
+    let forbidden = run(desk.as_token(&server, &bob).args(["email", "show"]));
+    assert_eq!(forbidden.status.code(), Some(4));
+    let forbidden = run(desk.as_token(&server, &bob).args(["delivery", "show"]));
+    assert_eq!(forbidden.status.code(), Some(4));
+    run(desk
+        .as_token(&server, &alice)
+        .args(["email", "show", "-o", "json"]));
+    let log = server.log();
+    server.terminate();
+
+    let seen = seen.into_inner();
+    for secret in [PASSWORD, SECRET] {
+        assert!(!seen.contains(secret), "a secret was shown:\n{seen}");
+        assert!(!log.contains(secret), "a secret was logged:\n{log}");
+    }
+    assert!(seen.contains(&print), "the fingerprint is shown");
+}

@@ -224,6 +224,7 @@ fn every_action_lands_on_the_timeline_in_order() {
             "event:priority-changed:Priority medium → urgent",
             "note:-:Customer called twice.",
             "message:email:We are on it.",
+            "event:status-changed:Status open → pending",
             "event:taken-over:Taken over: the AI stops answering",
             "message:web:Hi, Alice here.",
             "event:unassigned:Unassigned from alice",
@@ -465,6 +466,15 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
                 .as_bytes(),
         )
     };
+    // Answered, the ticket waits on the customer; their next message reopens it.
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "Looking into it.",
+        "--yes",
+    ]);
     let response = append("Any news?");
     assert_eq!(response.status, 200, "{}", response.body);
     assert_eq!(
@@ -481,6 +491,10 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
         .iter()
         .filter_map(|e| e["body"].as_str())
         .collect();
+    assert!(
+        bodies.contains(&"Status pending → open: the customer wrote again"),
+        "{bodies:?}"
+    );
     assert!(
         bodies.contains(&"Any news?") && bodies.contains(&"Hello?"),
         "{bodies:?}"

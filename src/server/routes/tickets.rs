@@ -495,20 +495,29 @@ async fn reply(
             at,
             generate_id("msg"),
         );
+        let mut entries = vec![NewEntry {
+            kind: TimelineKind::Message,
+            author_kind,
+            author,
+            event: None,
+            body: Some(text),
+            channel: Some(channel),
+            at,
+        }];
+        // Answered: the ticket waits on the customer now.
+        if ticket.status != TicketStatus::Pending {
+            entries.push(event(
+                &principal,
+                "status-changed",
+                format!("Status {} → pending", ticket.status),
+            ));
+        }
         Ok((
             TicketChange {
                 status: Some(TicketStatus::Pending),
                 ..TicketChange::default()
             },
-            vec![NewEntry {
-                kind: TimelineKind::Message,
-                author_kind,
-                author,
-                event: None,
-                body: Some(text),
-                channel: Some(channel),
-                at,
-            }],
+            entries,
             vec![message],
         ))
     })
@@ -669,7 +678,26 @@ async fn append_conversation(
                     at: message.at.unwrap_or_else(Timestamp::now),
                 })
                 .collect();
-            Ok((TicketChange::default(), entries))
+            // A customer who writes again puts a waiting ticket back in the queue.
+            let customer_wrote = body
+                .messages
+                .iter()
+                .any(|m| m.role == MessageRole::Customer);
+            let mut entries: Vec<NewEntry> = entries;
+            let mut change = TicketChange::default();
+            if customer_wrote && ticket.status == TicketStatus::Pending {
+                change.status = Some(TicketStatus::Open);
+                entries.push(NewEntry {
+                    kind: TimelineKind::Event,
+                    author_kind: AuthorKind::System,
+                    author: None,
+                    event: Some("status-changed".into()),
+                    body: Some("Status pending → open: the customer wrote again".into()),
+                    channel: None,
+                    at: Timestamp::now(),
+                });
+            }
+            Ok((change, entries))
         })
         .await?;
     Ok(Json(ConversationState {

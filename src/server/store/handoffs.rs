@@ -101,6 +101,8 @@ impl Store {
             }
             None => None,
         };
+        // Microseconds, as stored, so the answer equals what a later read returns.
+        let created_at = super::parse_time(&super::now())?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO handoffs ({COLUMNS}, request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )))
@@ -112,19 +114,22 @@ impl Store {
         .bind(number.map(|n| n as i64))
         .bind(serde_json::to_string(&decision).expect("decisions serialize"))
         .bind(serde_json::to_string(&write.request).expect("requests serialize"))
-        .bind(super::now())
+        .bind(super::stored_time(created_at))
         .bind(&write.request_sha256)
         .execute(&mut *tx)
         .await?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM handoffs WHERE id = ?"
-        )))
-        .bind(&write.id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let handoff = from_row(&row)?;
         tx.commit().await?;
-        Ok(Recorded::Created(handoff))
+        Ok(Recorded::Created(Handoff {
+            id: write.id,
+            idempotency_key: write.idempotency_key,
+            agent: write.request.agent.clone(),
+            environment: write.request.environment,
+            outcome: decision.outcome,
+            ticket: number,
+            decision,
+            request: write.request,
+            created_at,
+        }))
     }
 
     pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {

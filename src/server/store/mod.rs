@@ -18,6 +18,7 @@ pub mod tokens;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -95,6 +96,37 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    /// Serializes this process's writers. Waiting here queues them fairly;
+    /// waiting in SQLite's busy handler makes them sleep and retry, and under
+    /// load some starve for seconds.
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction, holding this process's writer lock until it ends.
+pub(crate) struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    _writer: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::SqliteConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+impl WriteTx {
+    pub(crate) async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
 }
 
 impl Store {
@@ -140,6 +172,7 @@ impl Store {
         let store = Store {
             pool,
             path: path.to_path_buf(),
+            writer: Arc::new(tokio::sync::Mutex::new(())),
         };
         if let Err(error) = store.migrate().await {
             store.close().await;
@@ -192,10 +225,15 @@ impl Store {
     }
 
     /// Starts a write transaction holding the write lock from its first statement,
-    /// so concurrent writers wait for each other (busy timeout) instead of failing
-    /// when a read turns into a write.
-    pub(crate) async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// so concurrent writers wait for each other instead of failing when a read
+    /// turns into a write: in this process in line for the writer lock, across
+    /// processes in SQLite's busy timeout.
+    pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
+        let writer = Arc::clone(&self.writer).lock_owned().await;
+        Ok(WriteTx {
+            tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            _writer: writer,
+        })
     }
 
     pub(crate) fn pool(&self) -> &SqlitePool {

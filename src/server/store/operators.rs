@@ -1,7 +1,7 @@
 //! The `operators` table and operators' side of `team_members`.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, Row};
 
 use super::{
     Referent, Store, StoreError, StoreResult, group_rows, inserted, now, parse_enum, parse_time,
@@ -189,7 +189,7 @@ async fn fetch_operator(conn: &mut sqlx::SqliteConnection, handle: &str) -> Stor
 }
 
 async fn ensure_another_owner(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut super::WriteTx,
     handle: &str,
     action: &str,
 ) -> StoreResult<()> {
@@ -211,7 +211,7 @@ async fn ensure_another_owner(
 
 /// Adds `handle` to each team in `teams`; every team must exist.
 async fn set_operator_teams(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut super::WriteTx,
     handle: &str,
     teams: &[String],
 ) -> StoreResult<()> {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{NewEntry, NewTicket, TicketChange, append_entries, update_ticket};
 use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
@@ -87,10 +87,7 @@ fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
 }
 
 /// Queues `messages`, due now, in the caller's transaction.
-pub(crate) async fn enqueue(
-    tx: &mut Transaction<'static, Sqlite>,
-    messages: &[NewOutbound],
-) -> StoreResult<()> {
+pub(crate) async fn enqueue(tx: &mut super::WriteTx, messages: &[NewOutbound]) -> StoreResult<()> {
     let now = now();
     for message in messages {
         sqlx::query(
@@ -113,7 +110,7 @@ pub(crate) async fn enqueue(
 /// Queues the owners' notice of a ticket a customer's request for a human opened:
 /// one email per owner, so one bad address does not hold up the others.
 pub(crate) async fn enqueue_owner_notices(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut super::WriteTx,
     number: u64,
     ticket: &NewTicket,
     summary: &str,

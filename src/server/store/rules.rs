@@ -2,7 +2,7 @@
 //! positions the store keeps dense, 1 to n.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Row, SqliteConnection};
 
 use super::{Referent, Store, StoreError, StoreResult, now, parse_enum, require_exists};
 use crate::api::{Condition, MatchMode, Priority, Rule, RuleKind};
@@ -59,7 +59,7 @@ fn not_found(id: &str) -> StoreError {
 }
 
 /// Rewrites positions so the list reads 1..n in the given order.
-async fn renumber(tx: &mut Transaction<'static, Sqlite>, ids: &[String]) -> StoreResult<()> {
+async fn renumber(tx: &mut super::WriteTx, ids: &[String]) -> StoreResult<()> {
     for (index, id) in ids.iter().enumerate() {
         sqlx::query("UPDATE rules SET position = ?, updated_at = ? WHERE id = ?")
             .bind(index as i64 + 1)

@@ -1,7 +1,7 @@
 //! The `teams` table and teams' side of `team_members`.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Row, SqliteConnection};
 
 use super::{
     Referent, Store, StoreError, StoreResult, group_rows, inserted, now, parse_time, require_exists,
@@ -210,11 +210,7 @@ async fn fetch_team(conn: &mut SqliteConnection, key: &str) -> StoreResult<Team>
 }
 
 /// Adds each operator in `members` to team `key`; every operator must exist.
-async fn set_members(
-    tx: &mut Transaction<'static, Sqlite>,
-    key: &str,
-    members: &[String],
-) -> StoreResult<()> {
+async fn set_members(tx: &mut super::WriteTx, key: &str, members: &[String]) -> StoreResult<()> {
     for handle in members {
         require_exists(tx, Referent::Operator, "members", handle).await?;
         sqlx::query(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Row, SqliteConnection};
 
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
 use crate::api::{
@@ -127,7 +127,7 @@ pub(crate) async fn team_state(
     };
     let rows = sqlx::query(
         "SELECT o.handle, o.availability, o.capacity, o.last_assigned_at, \
-         (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status <> 'resolved') \
+         (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
            AS open_tickets \
          FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
          WHERE m.team_key = ? ORDER BY o.handle",
@@ -163,10 +163,7 @@ pub(crate) async fn team_state(
 
 /// Creates a ticket with the next number and its timeline, and records the
 /// assignment (the operator's last assignment and the team's round-robin position).
-pub(crate) async fn insert_ticket(
-    tx: &mut Transaction<'static, Sqlite>,
-    ticket: &NewTicket,
-) -> StoreResult<u64> {
+pub(crate) async fn insert_ticket(tx: &mut super::WriteTx, ticket: &NewTicket) -> StoreResult<u64> {
     let max: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
         .fetch_one(&mut **tx)
         .await?;
@@ -194,7 +191,8 @@ pub(crate) async fn insert_ticket(
     .bind(&now)
     .execute(&mut **tx)
     .await?;
-    append_entries(tx, number, &ticket.timeline).await?;
+    // A new ticket has no timeline yet: no need to ask where it ends.
+    insert_entries(tx, number, 0, &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
             .bind(&now)
@@ -217,7 +215,7 @@ pub(crate) async fn insert_ticket(
 
 /// Appends entries to a ticket's timeline, after its last one.
 pub(crate) async fn append_entries(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut super::WriteTx,
     number: u64,
     entries: &[NewEntry],
 ) -> StoreResult<()> {
@@ -226,24 +224,40 @@ pub(crate) async fn append_entries(
             .bind(number as i64)
             .fetch_one(&mut **tx)
             .await?;
-    let mut seq = last.unwrap_or(0);
-    for entry in entries {
-        seq += 1;
-        sqlx::query(
+    insert_entries(tx, number, last.unwrap_or(0), entries).await
+}
+
+/// Timeline rows written by one statement, at most (9 values each).
+const ENTRIES_PER_INSERT: usize = 100;
+
+/// Writes `entries` numbered after `last_seq`, many rows per statement.
+async fn insert_entries(
+    tx: &mut super::WriteTx,
+    number: u64,
+    last_seq: i64,
+    entries: &[NewEntry],
+) -> StoreResult<()> {
+    let mut seq = last_seq;
+    for chunk in entries.chunks(ENTRIES_PER_INSERT) {
+        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
-             channel, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(number as i64)
-        .bind(seq)
-        .bind(entry.kind.as_str())
-        .bind(entry.author_kind.as_str())
-        .bind(&entry.author)
-        .bind(&entry.event)
-        .bind(&entry.body)
-        .bind(entry.channel.map(Channel::as_str))
-        .bind(super::stored_time(entry.at))
-        .execute(&mut **tx)
-        .await?;
+             channel, at) VALUES {rows}"
+        )));
+        for entry in chunk {
+            seq += 1;
+            query = query
+                .bind(number as i64)
+                .bind(seq)
+                .bind(entry.kind.as_str())
+                .bind(entry.author_kind.as_str())
+                .bind(entry.author.clone())
+                .bind(entry.event.clone())
+                .bind(entry.body.clone())
+                .bind(entry.channel.map(Channel::as_str))
+                .bind(super::stored_time(entry.at));
+        }
+        query.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -251,7 +265,7 @@ pub(crate) async fn append_entries(
 /// [`Store::change_ticket`] inside a write transaction that the caller commits,
 /// so that more can be written with the change (e.g. the messages it sends).
 pub(crate) async fn update_ticket(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut super::WriteTx,
     number: u64,
     change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
 ) -> StoreResult<Ticket> {
@@ -430,10 +444,12 @@ impl Store {
         let mut binds: Vec<Bind> = Vec::new();
         match filter.view {
             TicketView::Mine => {
-                clauses.push("assignee = ? AND status <> 'resolved'");
+                clauses.push("assignee = ? AND status IN ('open', 'pending')");
                 binds.push(Bind::Text(filter.me.clone().unwrap_or_default()));
             }
-            TicketView::Unassigned => clauses.push("assignee IS NULL AND status <> 'resolved'"),
+            TicketView::Unassigned => {
+                clauses.push("assignee IS NULL AND status IN ('open', 'pending')")
+            }
             TicketView::Resolved => clauses.push("status = 'resolved'"),
             TicketView::All => {}
         }

@@ -414,7 +414,7 @@ async fn explain(desk: &Desk) -> Result<(), String> {
         ("view all", list_sql("1 = 1"), vec![]),
         (
             "view unassigned",
-            list_sql("assignee IS NULL AND status <> 'resolved'"),
+            list_sql("assignee IS NULL AND status IN ('open', 'pending')"),
             vec![],
         ),
         ("view resolved", list_sql("status = 'resolved'"), vec![]),
@@ -1023,6 +1023,10 @@ impl Desk {
             .await
             .map_err(|e| e.to_string())?;
         conn.close().await.map_err(|e| e.to_string())?;
+        // Written back now rather than while the first cases are timed.
+        std::fs::File::open(self.desk_file())
+            .and_then(|file| file.sync_all())
+            .map_err(|e| format!("cannot sync {}: {e}", self.desk_file().display()))?;
         Ok(())
     }
 }

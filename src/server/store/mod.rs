@@ -61,6 +61,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "outbox",
         include_str!("../../../migrations/0005_outbox.sql"),
     ),
+    (
+        6,
+        "requester name index",
+        include_str!("../../../migrations/0006_requester_name_index.sql"),
+    ),
 ];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.

@@ -206,6 +206,21 @@ impl Store {
                 })
                 .collect(),
         );
+        // The common case, a desk already up to date, needs no write lock: a
+        // read-only command must not queue behind a busy writer.
+        let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+        )
+        .fetch_all(&self.pool)
+        .await;
+        if let Ok(applied) = applied
+            && applied
+                .iter()
+                .copied()
+                .eq(MIGRATIONS.iter().map(|(version, _, _)| *version))
+        {
+            return Ok(());
+        }
         // sqlx takes no migration lock on SQLite, so two processes opening a new
         // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
         // for the first (busy timeout), then finds every migration recorded.

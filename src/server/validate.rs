@@ -81,6 +81,15 @@ impl Checks {
     }
 }
 
+/// Checks a handle or key against the slug rule, naming what breaks it.
+///
+/// ```
+/// use deskctl::server::validate::check_slug;
+///
+/// assert!(check_slug("tier-2").is_ok());
+/// let error = check_slug("Tier 2").unwrap_err();
+/// assert!(error.contains("contains 'T'"));
+/// ```
 pub fn check_slug(value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Err(format!("must not be empty; {SLUG_RULE}"));

@@ -13,6 +13,17 @@ pub fn is_live(channel: Channel) -> bool {
 
 /// The channel for a reply, or why there is none. `requested` overrides the
 /// choice, but only with a channel that reaches the customer.
+///
+/// ```
+/// use deskctl::api::Channel;
+/// use deskctl::server::routing::reply::reply_channel;
+///
+/// // Taken over: the reply goes to the live chat.
+/// assert_eq!(reply_channel(Channel::Telegram, true, true, None), Ok(Channel::Telegram));
+/// // Still with the AI: by email, when an address is on file.
+/// assert_eq!(reply_channel(Channel::Telegram, false, true, None), Ok(Channel::Email));
+/// assert!(reply_channel(Channel::Telegram, false, false, None).is_err());
+/// ```
 pub fn reply_channel(
     ticket_channel: Channel,
     taken_over: bool,

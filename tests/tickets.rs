@@ -574,3 +574,31 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     );
     assert_eq!(ticket("10002")["status"], "open");
 }
+
+#[test]
+fn cursor_pages_return_every_ticket_once_in_order() {
+    let desk = desk_with_tickets();
+    desk.run(&["tickets", "note", "10002", "-m", "bump"]);
+    let all = numbers(&desk, &[]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let paged = runtime.block_on(async {
+        let client = deskctl::client::Client::local(&desk.path()).await.unwrap();
+        let mut query = deskctl::api::TicketQuery {
+            limit: Some(1),
+            ..Default::default()
+        };
+        let mut seen = Vec::new();
+        loop {
+            let page = client.list_tickets(&query).await.unwrap();
+            assert!(page.items.len() <= 1);
+            seen.extend(page.items.iter().map(|t| t.number));
+            match page.next_cursor {
+                Some(cursor) => query.cursor = Some(cursor),
+                None => break seen,
+            }
+        }
+    });
+    assert_eq!(paged, all);
+    assert_eq!(paged.len(), 4);
+    assert_eq!(paged[0], 10002, "the note made it the most recent");
+}

@@ -162,7 +162,7 @@ impl Store {
             "SELECT {COLUMNS} FROM handoffs \
              WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
                AND (? IS NULL OR outcome = ?) \
-               AND (? IS NULL OR created_at < ? OR (created_at = ? AND id < ?)) \
+               AND (? IS NULL OR (created_at, id) < (?, ?)) \
              ORDER BY created_at DESC, id DESC LIMIT ?"
         )))
         .bind(query.environment.map(|e| e.as_str()))
@@ -171,7 +171,6 @@ impl Store {
         .bind(&query.agent)
         .bind(query.outcome.map(|o| o.as_str()))
         .bind(query.outcome.map(|o| o.as_str()))
-        .bind(&before_time)
         .bind(&before_time)
         .bind(&before_time)
         .bind(&before_id)

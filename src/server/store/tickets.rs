@@ -499,8 +499,9 @@ impl Store {
             binds.push(Bind::Text(like_pattern(text)));
         }
         if let Some((activity, number)) = &filter.after {
-            clauses.push("(last_activity_at < ? OR (last_activity_at = ? AND number < ?))");
-            binds.push(Bind::Text(activity.clone()));
+            // A row value, so the next page starts with an index seek instead of
+            // stepping over every ticket already listed.
+            clauses.push("(last_activity_at, number) < (?, ?)");
             binds.push(Bind::Text(activity.clone()));
             binds.push(Bind::Int(*number as i64));
         }

@@ -15,16 +15,28 @@ pub struct TicketsTriageArgs {
     pub team: Option<String>,
 }
 
-/// What the person chose for a ticket.
-const ACTIONS: &[&str] = &[
-    "skip",
-    "assign to…",
-    "take (assign to me)",
-    "set priority…",
-    "add a note…",
-    "reply to the customer…",
-    "resolve",
-    "quit",
+/// What the person can do with a ticket, in the order the prompt lists them.
+#[derive(Debug, Clone, Copy)]
+enum Action {
+    Skip,
+    Assign,
+    Take,
+    Priority,
+    Note,
+    Reply,
+    Resolve,
+    Quit,
+}
+
+const ACTIONS: &[(Action, &str)] = &[
+    (Action::Skip, "skip"),
+    (Action::Assign, "assign to…"),
+    (Action::Take, "take (assign to me)"),
+    (Action::Priority, "set priority…"),
+    (Action::Note, "add a note…"),
+    (Action::Reply, "reply to the customer…"),
+    (Action::Resolve, "resolve"),
+    (Action::Quit, "quit"),
 ];
 
 /// Walks a view's tickets one at a time in an interactive prompt. Nothing reaches
@@ -117,15 +129,15 @@ async fn show(
 
 async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliResult<Step> {
     let ui = &session.ui;
-    let items: Vec<String> = ACTIONS.iter().map(|a| a.to_string()).collect();
+    let items: Vec<String> = ACTIONS.iter().map(|(_, label)| label.to_string()).collect();
     let Some(choice) = ui.select(&format!("Ticket {}", ticket.number), &items)? else {
         return Ok(Step::Quit);
     };
     let number = ticket.number;
-    match ACTIONS[choice] {
-        "skip" => return Ok(Step::Skip),
-        "quit" => return Ok(Step::Quit),
-        "assign to…" => {
+    match ACTIONS[choice].0 {
+        Action::Skip => return Ok(Step::Skip),
+        Action::Quit => return Ok(Step::Quit),
+        Action::Assign => {
             let online: Vec<String> = client
                 .list_operators()
                 .await?
@@ -143,11 +155,11 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             client.assign_ticket(number, &online[pick], false).await?;
             ui.success(&format!("Assigned ticket {number} to {}", online[pick]));
         }
-        "take (assign to me)" => {
+        Action::Take => {
             client.take_ticket(number).await?;
             ui.success(&format!("Took ticket {number}"));
         }
-        "set priority…" => {
+        Action::Priority => {
             let names: Vec<String> = Priority::NAMES.iter().map(|p| p.to_string()).collect();
             let Some(pick) = ui.select("Priority", &names)? else {
                 return Ok(Step::Skip);
@@ -156,7 +168,7 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             client.set_ticket_priority(number, priority).await?;
             ui.success(&format!("Set priority {priority} on ticket {number}"));
         }
-        "add a note…" => {
+        Action::Note => {
             let text = ui.input("Note")?;
             if text.trim().is_empty() {
                 return Ok(Step::Skip);
@@ -164,7 +176,7 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             client.note_ticket(number, &text).await?;
             ui.success(&format!("Added a note to ticket {number}"));
         }
-        "reply to the customer…" => {
+        Action::Reply => {
             let text = ui.input("Reply")?;
             if text.trim().is_empty() {
                 return Ok(Step::Skip);
@@ -186,11 +198,10 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
                 .await?;
             ui.success(&format!("Replied on ticket {number}"));
         }
-        "resolve" => {
+        Action::Resolve => {
             client.resolve_ticket(number).await?;
             ui.success(&format!("Resolved ticket {number}"));
         }
-        other => unreachable!("unlisted action {other}"),
     }
     Ok(Step::Next)
 }

@@ -105,9 +105,7 @@ impl Loaded {
         let hours: BusinessHours = store.get_setting(Section::BusinessHours).await?;
         Ok(Loaded {
             agent,
-            fields: store
-                .list_fields(None, crate::api::MAX_PAGE_LIMIT * 100)
-                .await?,
+            fields: store.all_fields().await?,
             rules,
             default_team: store.default_team().await?,
             assignment: store.get_setting(Section::Assignment).await?,

@@ -56,6 +56,11 @@ impl Store {
         rows.iter().map(from_row).collect()
     }
 
+    /// Every ticket field: the handoff pipeline matches context keys against all.
+    pub async fn all_fields(&self) -> StoreResult<Vec<TicketField>> {
+        self.list_fields(None, u32::MAX).await
+    }
+
     pub async fn get_field(&self, key: &str) -> StoreResult<TicketField> {
         let mut conn = self.pool().acquire().await?;
         fetch_field(&mut conn, key).await

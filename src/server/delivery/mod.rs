@@ -25,7 +25,7 @@ use super::store::outbox::{Claimed, Settle};
 use super::store::settings::Section;
 use super::store::tickets::NewEntry;
 use super::store::{Store, StoreResult};
-use crate::api::{AuthorKind, DeliveryEvent, DeliveryEventType, OutboxKind, TimelineKind};
+use crate::api::{DeliveryEvent, DeliveryEventType, OutboxKind};
 
 /// How long a claim holds a message; longer than any attempt may take.
 const LEASE: Duration = Duration::from_secs(120);
@@ -197,15 +197,7 @@ fn note(claimed: &Claimed, settle: &Settle, at: Timestamp) -> Option<NewEntry> {
             ("delivered", body)
         }
     };
-    Some(NewEntry {
-        kind: TimelineKind::Event,
-        author_kind: AuthorKind::System,
-        author: None,
-        event: Some(event.to_string()),
-        body: Some(body),
-        channel: None,
-        at,
-    })
+    Some(NewEntry::system(event, body, at))
 }
 
 /// A uniform number in `[0, 1)` for jitter.

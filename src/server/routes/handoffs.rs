@@ -10,8 +10,8 @@ use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
-    AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff, HandoffDecision,
-    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole,
+    AssigneeDecision, AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff,
+    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole,
     NotificationSettings, Page, PageQuery, Problem, Role, RuleKind, TimelineKind,
 };
 use crate::server::AppState;
@@ -155,18 +155,26 @@ fn request_hash(request: &HandoffRequest) -> String {
     hash_secret(&serde_json::to_string(request).expect("requests serialize"))
 }
 
+/// The timeline entry saying whom a new ticket went to, and why.
+pub(crate) fn assignment_entry(assignee: &AssigneeDecision, at: Timestamp) -> NewEntry {
+    match &assignee.value {
+        Some(handle) => NewEntry::system(
+            "assigned",
+            format!("Assigned to {handle}: {}", assignee.reason),
+            at,
+        ),
+        None => NewEntry::system(
+            "unassigned",
+            format!("Not assigned: {}", assignee.reason),
+            at,
+        ),
+    }
+}
+
 /// The ticket an inbox handoff opens: the summary, the transcript and the
 /// assignment on its timeline.
 fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestamp) -> NewTicket {
-    let system = |event: &str, body: String| NewEntry {
-        kind: TimelineKind::Event,
-        author_kind: AuthorKind::System,
-        author: None,
-        event: Some(event.to_string()),
-        body: Some(body),
-        channel: None,
-        at,
-    };
+    let system = |event: &str, body: String| NewEntry::system(event, body, at);
     let customer = request
         .requester
         .as_ref()
@@ -196,16 +204,7 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
         channel: Some(decision.channel),
         at: message.at.unwrap_or(at),
     }));
-    timeline.push(match &decision.assignee.value {
-        Some(handle) => system(
-            "assigned",
-            format!("Assigned to {handle}: {}", decision.assignee.reason),
-        ),
-        None => system(
-            "unassigned",
-            format!("Not assigned: {}", decision.assignee.reason),
-        ),
-    });
+    timeline.push(assignment_entry(&decision.assignee, at));
     NewTicket {
         subject: decision.subject.clone(),
         priority: decision.priority.value,

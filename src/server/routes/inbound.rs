@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::handoffs::Loaded;
+use super::handoffs::{Loaded, assignment_entry};
 use crate::api::{
     AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundResult, Problem, Requester,
     Role, RuleFacts, TimelineKind,
@@ -128,17 +128,12 @@ async fn receive(
                 &state.candidates,
                 state.last_assigned.as_deref(),
             );
-            let event = |event: &str, body: String| NewEntry {
-                kind: TimelineKind::Event,
-                author_kind: AuthorKind::System,
-                author: None,
-                event: Some(event.into()),
-                body: Some(body),
-                channel: None,
-                at,
-            };
             let mut timeline = vec![
-                event("created", format!("Email to the support inbox {address}")),
+                NewEntry::system(
+                    "created",
+                    format!("Email to the support inbox {address}"),
+                    at,
+                ),
                 NewEntry {
                     kind: TimelineKind::Message,
                     author_kind: AuthorKind::Customer,
@@ -149,13 +144,7 @@ async fn receive(
                     at,
                 },
             ];
-            timeline.push(match &assignee.value {
-                Some(handle) => event(
-                    "assigned",
-                    format!("Assigned to {handle}: {}", assignee.reason),
-                ),
-                None => event("unassigned", format!("Not assigned: {}", assignee.reason)),
-            });
+            timeline.push(assignment_entry(&assignee, at));
             NewTicket {
                 subject,
                 priority: priority.value,

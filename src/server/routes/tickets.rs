@@ -112,15 +112,7 @@ fn actor(principal: &Principal) -> (AuthorKind, Option<String>) {
 
 fn event(principal: &Principal, name: &str, body: String) -> NewEntry {
     let (author_kind, author) = actor(principal);
-    NewEntry {
-        kind: TimelineKind::Event,
-        author_kind,
-        author,
-        event: Some(name.to_string()),
-        body: Some(body),
-        channel: None,
-        at: Timestamp::now(),
-    }
+    NewEntry::event(author_kind, author, name, body, Timestamp::now())
 }
 
 fn check_body(body: &str) -> ApiResult<String> {
@@ -687,15 +679,11 @@ async fn append_conversation(
             let mut change = TicketChange::default();
             if customer_wrote && ticket.status == TicketStatus::Pending {
                 change.status = Some(TicketStatus::Open);
-                entries.push(NewEntry {
-                    kind: TimelineKind::Event,
-                    author_kind: AuthorKind::System,
-                    author: None,
-                    event: Some("status-changed".into()),
-                    body: Some("Status pending → open: the customer wrote again".into()),
-                    channel: None,
-                    at: Timestamp::now(),
-                });
+                entries.push(NewEntry::system(
+                    "status-changed",
+                    "Status pending → open: the customer wrote again",
+                    Timestamp::now(),
+                ));
             }
             Ok((change, entries))
         })

@@ -53,6 +53,33 @@ pub struct NewEntry {
     pub at: Timestamp,
 }
 
+impl NewEntry {
+    /// An event done by `author` (an operator, or the system when `None` and
+    /// `author_kind` is `System`): assigned, resolved, ...
+    pub fn event(
+        author_kind: AuthorKind,
+        author: Option<String>,
+        event: &str,
+        body: impl Into<String>,
+        at: Timestamp,
+    ) -> NewEntry {
+        NewEntry {
+            kind: TimelineKind::Event,
+            author_kind,
+            author,
+            event: Some(event.to_string()),
+            body: Some(body.into()),
+            channel: None,
+            at,
+        }
+    }
+
+    /// An event the system records by itself: created, summary, delivered, ...
+    pub fn system(event: &str, body: impl Into<String>, at: Timestamp) -> NewEntry {
+        NewEntry::event(AuthorKind::System, None, event, body, at)
+    }
+}
+
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
      context, ai_paused, handoff_id, created_at, last_activity_at";

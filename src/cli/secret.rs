@@ -48,21 +48,13 @@ pub(crate) fn read_secret(
                     stdin_flag,
                 ));
             }
-            session.ui.password(&capitalized(what))?
+            session.ui.password(&crate::ui::capitalize_first(what))?
         }
     };
     if secret.is_empty() {
         return Err(CliError::usage(format!("the {what} is empty")));
     }
     Ok(secret)
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// How a stored secret shows: set or not, with its fingerprint.

@@ -244,7 +244,8 @@ pub fn bullets(items: &[String]) -> String {
     }
 }
 
-fn capitalize_first(text: &str) -> String {
+/// `text` with its first letter in upper case.
+pub fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -1,9 +1,8 @@
-use std::io::Read;
-
 use clap::Args;
 
 use crate::api::{Environment, TOKEN_PREFIX};
 use crate::cli::Session;
+use crate::cli::secret::{SecretSource, read_secret};
 use crate::config::{ContextEntry, LOCAL_CONTEXT};
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -93,21 +92,16 @@ fn check_name(name: &str) -> CliResult {
 /// The token from stdin, DESKCTL_TOKEN or a prompt: never from argv.
 fn read_token(session: &Session, args: &ContextAddArgs) -> CliResult<String> {
     use secrecy::ExposeSecret;
-    let token = if args.token_stdin {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| CliError::general("cannot read the token from stdin").with_cause(e))?;
-        text
-    } else if let Some(token) = &session.env.token {
-        token.expose_secret().to_string()
-    } else if session.ui.can_prompt() {
-        session.ui.password(&format!("Token for {}", args.name))?
-    } else {
-        return Err(CliError::needs_flag(
-            &format!("a token is needed for context '{}'", args.name),
+    let what = format!("token for context '{}'", args.name);
+    let token = match (&session.env.token, args.token_stdin) {
+        (_, true) => read_secret(session, SecretSource::Stdin, &what, "--token-stdin")?,
+        (Some(token), false) => token.expose_secret().to_string(),
+        (None, false) => read_secret(
+            session,
+            SecretSource::Prompt,
+            &what,
             "--token-stdin (or set DESKCTL_TOKEN)",
-        ));
+        )?,
     };
     let token = token.trim().to_string();
     if token.is_empty() {

@@ -231,6 +231,18 @@ impl Ui {
     }
 }
 
+/// A list in one cell: comma-separated, or `-` when empty.
+pub fn joined<T: std::fmt::Display>(items: &[T]) -> String {
+    if items.is_empty() {
+        return "-".to_string();
+    }
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Items for a detail view: one as it is, several as a bulleted list.
 pub fn bullets(items: &[String]) -> String {
     match items {

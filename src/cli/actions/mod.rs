@@ -58,18 +58,6 @@ fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
 }
 
-fn channels(action: &HandoverAction) -> String {
-    if action.channels.is_empty() {
-        return "-".into();
-    }
-    action
-        .channels
-        .iter()
-        .map(|c| c.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 impl Tabular for ActionView {
     fn columns(wide: bool) -> Vec<&'static str> {
         let mut columns = vec!["AGENT", "ACTION", "ENABLED", "PLATFORM", "CHANNELS"];
@@ -86,7 +74,7 @@ impl Tabular for ActionView {
             action.name.clone(),
             yes_no(action.enabled),
             action.platform.clone(),
-            channels(action),
+            crate::ui::joined(&action.channels),
         ];
         if wide {
             cells.extend([
@@ -113,7 +101,7 @@ impl Detail for ActionView {
             ("Action", action.name.clone()),
             ("Enabled", yes_no(action.enabled)),
             ("Platform", action.platform.clone()),
-            ("Channels", channels(action)),
+            ("Channels", crate::ui::joined(&action.channels)),
             (
                 "Default priority",
                 action

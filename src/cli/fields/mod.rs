@@ -39,14 +39,6 @@ pub async fn dispatch(session: &Session, command: FieldsCommand) -> CliResult {
     }
 }
 
-fn options_text(field: &TicketField) -> String {
-    if field.options.is_empty() {
-        "-".into()
-    } else {
-        field.options.join(",")
-    }
-}
-
 impl Tabular for TicketField {
     fn columns(wide: bool) -> Vec<&'static str> {
         let mut columns = vec!["KEY", "NAME", "TYPE", "OPTIONS"];
@@ -61,7 +53,7 @@ impl Tabular for TicketField {
             self.key.clone(),
             self.name.clone(),
             self.field_type.to_string(),
-            options_text(self),
+            crate::ui::joined(&self.options),
         ];
         if wide {
             cells.push(ui.time(self.created_at));
@@ -80,7 +72,7 @@ impl Detail for TicketField {
             ("Key", self.key.clone()),
             ("Name", self.name.clone()),
             ("Type", self.field_type.to_string()),
-            ("Options", options_text(self)),
+            ("Options", crate::ui::joined(&self.options)),
             ("Created", ui.time(self.created_at)),
             ("Updated", ui.time(self.updated_at)),
         ]

@@ -35,18 +35,6 @@ fn span(hours: &BusinessHours) -> String {
     format!("{}–{}{next_day}", hours.start, hours.end)
 }
 
-fn days(hours: &BusinessHours) -> String {
-    if hours.days.is_empty() {
-        return "-".into();
-    }
-    hours
-        .days
-        .iter()
-        .map(|d| d.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 impl Tabular for BusinessHours {
     fn columns(_wide: bool) -> Vec<&'static str> {
         vec!["ENABLED", "TIMEZONE", "DAYS", "HOURS", "HOLIDAYS"]
@@ -56,13 +44,9 @@ impl Tabular for BusinessHours {
         vec![
             if self.enabled { "yes" } else { "no" }.into(),
             self.timezone.clone(),
-            days(self),
+            crate::ui::joined(&self.days),
             span(self),
-            if self.holidays.is_empty() {
-                "-".into()
-            } else {
-                self.holidays.join(",")
-            },
+            crate::ui::joined(&self.holidays),
         ]
     }
 

@@ -57,14 +57,6 @@ fn capacity_text(capacity: Option<u32>) -> String {
     capacity.map_or_else(|| "-".to_string(), |c| c.to_string())
 }
 
-fn list_text(items: &[String]) -> String {
-    if items.is_empty() {
-        "-".to_string()
-    } else {
-        items.join(",")
-    }
-}
-
 impl Tabular for Operator {
     fn columns(wide: bool) -> Vec<&'static str> {
         let mut columns = vec!["HANDLE", "NAME", "EMAIL", "ROLE", "AVAILABILITY", "TEAMS"];
@@ -81,7 +73,7 @@ impl Tabular for Operator {
             self.email.clone(),
             self.role.to_string(),
             self.availability.to_string(),
-            list_text(&self.teams),
+            crate::ui::joined(&self.teams),
         ];
         if wide {
             cells.extend([
@@ -106,7 +98,7 @@ impl Detail for Operator {
             ("Email", self.email.clone()),
             ("Role", self.role.to_string()),
             ("Availability", self.availability.to_string()),
-            ("Teams", list_text(&self.teams)),
+            ("Teams", crate::ui::joined(&self.teams)),
             ("Capacity", capacity_text(self.capacity)),
             (
                 "Signature",

@@ -39,14 +39,6 @@ pub async fn dispatch(session: &Session, command: TeamsCommand) -> CliResult {
     }
 }
 
-fn members_text(members: &[String]) -> String {
-    if members.is_empty() {
-        "-".to_string()
-    } else {
-        members.join(",")
-    }
-}
-
 impl Tabular for Team {
     fn columns(wide: bool) -> Vec<&'static str> {
         let mut columns = vec!["KEY", "NAME", "DEFAULT", "MEMBERS"];
@@ -61,7 +53,7 @@ impl Tabular for Team {
             self.key.clone(),
             self.name.clone(),
             if self.default { "yes" } else { "no" }.to_string(),
-            members_text(&self.members),
+            crate::ui::joined(&self.members),
         ];
         if wide {
             cells.extend([ui.time(self.created_at), ui.time(self.updated_at)]);
@@ -83,7 +75,7 @@ impl Detail for Team {
                 "Default",
                 if self.default { "yes" } else { "no" }.to_string(),
             ),
-            ("Members", members_text(&self.members)),
+            ("Members", crate::ui::joined(&self.members)),
             ("Created", ui.time(self.created_at)),
             ("Updated", ui.time(self.updated_at)),
         ]

@@ -25,6 +25,21 @@ pub fn after_long_help() -> String {
     text
 }
 
+/// The settings each integration kind takes, for `integrations connect --help`.
+pub fn integration_settings_help() -> String {
+    let mut text = String::from("Settings by kind (secrets marked *):\n");
+    for name in crate::api::IntegrationKind::NAMES {
+        let kind: crate::api::IntegrationKind = name.parse().expect("listed kinds parse");
+        let _ = writeln!(text, "  {kind} ({}):", kind.title());
+        for spec in kind.settings() {
+            let mark = if spec.secret { "*" } else { " " };
+            let need = if spec.required { "" } else { " (optional)" };
+            let _ = writeln!(text, "    {mark}{:<20} {}{need}", spec.key, spec.help);
+        }
+    }
+    text
+}
+
 /// Every generated file: its path in the repository and its contents.
 pub fn generated_files() -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();

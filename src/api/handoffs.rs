@@ -192,6 +192,10 @@ pub struct Handoff {
     /// The inbox ticket it created.
     #[serde(default)]
     pub ticket: Option<u64>,
+    /// The ticket on an external platform (outcome `external`): its delivery
+    /// and what the platform has done with it since.
+    #[serde(default)]
+    pub external: Option<super::ExternalTicket>,
     pub decision: HandoffDecision,
     /// The handoff as received.
     pub request: HandoffRequest,

@@ -43,6 +43,7 @@ macro_rules! wire_enum {
 }
 
 mod handoffs;
+mod integrations;
 mod operators;
 mod outbound;
 mod problem;
@@ -52,6 +53,7 @@ mod tokens;
 mod workspace;
 
 pub use handoffs::*;
+pub use integrations::*;
 pub use operators::*;
 pub use outbound::*;
 pub use problem::*;

@@ -160,6 +160,8 @@ wire_enum! {
         Email = "email",
         /// A signed webhook to the AI agent platform.
         Webhook = "webhook",
+        /// A handoff's ticket for an external platform, made by its connector.
+        Integration = "integration",
     }
 }
 
@@ -200,6 +202,12 @@ pub struct OutboxMessage {
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub delivered_at: Option<Timestamp>,
+    /// For kind `integration`: the platform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration: Option<super::IntegrationKind>,
+    /// For kind `integration`: the handoff it delivers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<String>,
     /// The message itself: the email (sender, recipient, subject, body) or the
     /// webhook's JSON body.
     #[schema(value_type = Object)]
@@ -218,6 +226,10 @@ pub struct OutboxQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(value_type = Option<String>)]
     pub kind: Option<OutboxKind>,
+    /// Only deliveries to this platform (kind `integration`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>)]
+    pub integration: Option<super::IntegrationKind>,
     /// Only messages about this ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<u64>,

@@ -11,6 +11,7 @@ pub mod email;
 pub mod fields;
 pub mod handoff;
 pub mod hours;
+pub mod integrations;
 pub mod notifications;
 pub mod operators;
 pub mod outbox;
@@ -110,6 +111,9 @@ pub enum Command {
     /// Ticket fields, set from context keys
     #[command(subcommand)]
     Fields(fields::FieldsCommand),
+    /// Connections to external help desks, and deliveries of handoffs to them
+    #[command(subcommand)]
+    Integrations(integrations::IntegrationsCommand),
     /// Priority and assignment rules
     #[command(subcommand)]
     Rules(rules::RulesCommand),
@@ -160,6 +164,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Notifications(command) => notifications::dispatch(session, command).await,
         Command::Fields(command) => fields::dispatch(session, command).await,
         Command::Rules(command) => rules::dispatch(session, command).await,
+        Command::Integrations(command) => integrations::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
         Command::Tickets(command) => tickets::dispatch(session, command).await,
         Command::Email(command) => email::dispatch(session, command).await,

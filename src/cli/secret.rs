@@ -15,6 +15,8 @@ pub(crate) enum SecretSource<'a> {
     /// `${env:NAME}` reference in a desk file, so it is read here rather than
     /// with deskctl's own variables.
     Env(&'a str),
+    /// The whole of a file, without its final line break.
+    File(&'a std::path::Path),
     /// Asked for without echo, on a terminal.
     Prompt,
 }
@@ -41,6 +43,14 @@ pub(crate) fn read_secret(
                 "the environment variable {name} is not set (or not UTF-8): it should hold the {what}"
             ))
         })?,
+        SecretSource::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::usage(format!("cannot read the {what} from {}", path.display()))
+                    .with_cause(e)
+            })?;
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            text.strip_suffix('\r').unwrap_or(text).to_string()
+        }
         SecretSource::Prompt => {
             if !session.ui.can_prompt() {
                 return Err(CliError::needs_flag(

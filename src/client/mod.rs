@@ -7,6 +7,7 @@
 mod agents;
 mod fields;
 mod handoffs;
+mod integrations;
 mod operators;
 mod outbound;
 mod rules;

@@ -5,6 +5,7 @@
 //! the same code.
 
 pub mod auth;
+pub mod connectors;
 pub mod delivery;
 pub mod error;
 mod json;
@@ -32,7 +33,7 @@ use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -93,6 +94,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::tickets::router())
         .merge(routes::inbound::router())
         .merge(routes::outbox::router())
+        .merge(routes::integrations::router())
 }
 
 /// The OpenAPI document of every route the router serves.
@@ -129,7 +131,14 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                // The path only: a query may carry a platform's webhook token.
+                .make_span_with(|request: &Request<Body>| {
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                    )
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(SetSensitiveRequestHeadersLayer::new([

@@ -7,20 +7,11 @@ use crate::api::FieldError;
 pub const INBOX: &str = "inbox";
 
 /// The external platforms Desk can connect to, by integration kind.
-pub const INTEGRATION_KINDS: &[&str] = &[
-    "sendbird-desk",
-    "freshchat",
-    "freshdesk",
-    "zendesk",
-    "salesforce",
-    "intercom",
-    "zoho-desk",
-];
+pub const INTEGRATION_KINDS: &[&str] = crate::api::IntegrationKind::NAMES;
 
 /// Checks that `platform` is the inbox or a connected integration.
 ///
-/// `connected` lists the kinds of the integrations connected now; until
-/// integrations can be connected it is empty, and only the inbox passes.
+/// `connected` lists the kinds of the integrations connected now.
 pub fn check_platform(platform: &str, connected: &[String]) -> Result<(), FieldError> {
     if platform == INBOX || connected.iter().any(|kind| kind == platform) {
         return Ok(());

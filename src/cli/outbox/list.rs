@@ -29,6 +29,7 @@ pub async fn cmd_outbox_list(session: &Session, args: OutboxListArgs) -> CliResu
     let mut query = OutboxQuery {
         state: args.state,
         kind: args.kind,
+        integration: None,
         ticket: args.ticket,
         limit: Some(if args.all {
             crate::api::MAX_PAGE_LIMIT

@@ -6,6 +6,8 @@ mod list;
 mod retry;
 mod show;
 
+pub(crate) use retry::retry_messages;
+
 use clap::Subcommand;
 
 use super::Session;
@@ -44,7 +46,7 @@ fn shorten(text: &str, ui: &Ui) -> String {
 }
 
 /// When it was delivered, when it is tried next, or that it is dead.
-fn when(message: &OutboxMessage, ui: &Ui) -> String {
+pub(crate) fn when(message: &OutboxMessage, ui: &Ui) -> String {
     match (message.state, message.next_attempt_at, message.delivered_at) {
         (OutboxState::Pending, Some(at), _) => format!("next {}", ui.time(at)),
         (OutboxState::Delivered, _, Some(at)) => ui.time(at),

@@ -13,10 +13,16 @@ pub struct OutboxRetryArgs {
 /// Queues each message again and shows where it stands afterwards: on the local
 /// desk it has been tried once already; a server's worker tries it at once.
 pub async fn cmd_outbox_retry(session: &Session, args: OutboxRetryArgs) -> CliResult {
-    let client = session.writer("queue outbound messages again").await?;
+    retry_messages(session, &args.ids, "outbound messages").await
+}
+
+/// Queues messages (`noun`: what they are to people) again, one by one,
+/// summing up the ones that could not be.
+pub(crate) async fn retry_messages(session: &Session, ids: &[u64], noun: &str) -> CliResult {
+    let client = session.writer(&format!("queue {noun} again")).await?;
     let mut retried = Vec::new();
     let mut failures: Vec<(u64, CliError)> = Vec::new();
-    for &id in &args.ids {
+    for &id in ids {
         let outcome = match client.retry_outbound(id).await {
             Ok(_) => client.get_outbound(id).await,
             Err(error) => Err(error),
@@ -29,10 +35,10 @@ pub async fn cmd_outbox_retry(session: &Session, args: OutboxRetryArgs) -> CliRe
             Err(error) => failures.push((id, error.into())),
         }
     }
-    session.ui.print_list(&retried, "outbound messages")?;
+    session.ui.print_list(&retried, noun)?;
     match failures.len() {
         0 => Ok(()),
-        1 if args.ids.len() == 1 => Err(failures.remove(0).1),
+        1 if ids.len() == 1 => Err(failures.remove(0).1),
         count => {
             for (id, error) in &failures {
                 session.ui.warn(&format!("message {id}: {}", error.message));
@@ -44,10 +50,7 @@ pub async fn cmd_outbox_retry(session: &Session, args: OutboxRetryArgs) -> CliRe
             };
             Err(CliError::new(
                 kind,
-                format!(
-                    "{count} of {} messages could not be queued again",
-                    args.ids.len()
-                ),
+                format!("{count} of {} {noun} could not be queued again", ids.len()),
             ))
         }
     }

@@ -6,8 +6,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{
-    Channel, DeliveryEvent, DeliveryEventType, EventOperator, Operator, OutboxKind, Ticket,
+    Channel, DeliveryEvent, DeliveryEventType, EventOperator, HandoffDecision, HandoffRequest,
+    IntegrationKind, Operator, OutboxKind, Ticket,
 };
+use crate::server::connectors::Escalation;
 use crate::server::store::outbox::NewOutbound;
 use crate::server::store::tickets::NewTicket;
 
@@ -82,6 +84,8 @@ fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
         ticket: Some(event.ticket),
         description,
         payload: serde_json::to_string(event).expect("events serialize"),
+        integration: None,
+        handoff: None,
     }
 }
 
@@ -91,6 +95,8 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
         ticket,
         description: format!("email to {}: {}", payload.to.email, payload.subject),
         payload: serde_json::to_string(payload).expect("emails serialize"),
+        integration: None,
+        handoff: None,
     }
 }
 
@@ -224,6 +230,50 @@ pub fn owner_notice(
     email(&payload, Some(number))
 }
 
+/// A handoff bound for an external platform: the delivery its connector makes
+/// into a ticket there.
+pub fn escalation(
+    kind: IntegrationKind,
+    handoff: &str,
+    decision: &HandoffDecision,
+    request: &HandoffRequest,
+    at: Timestamp,
+) -> NewOutbound {
+    let escalation = Escalation {
+        handoff: handoff.to_string(),
+        subject: decision.subject.clone(),
+        summary: decision.summary.clone(),
+        transcript: request.transcript.clone(),
+        requester: request.requester.clone().unwrap_or_default(),
+        priority: decision.priority.value,
+        fields: decision.fields.clone(),
+        context: request
+            .context
+            .iter()
+            .filter(|(key, _)| !decision.invalid_context_keys.contains(key))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect(),
+        agent: decision.agent.clone(),
+        channel: decision.channel,
+        environment: decision.environment,
+        team: decision.team.value.clone(),
+        reason: request.reason.clone(),
+        created_at: at,
+    };
+    NewOutbound {
+        kind: OutboxKind::Integration,
+        ticket: None,
+        description: format!(
+            "{} ticket for handoff {handoff}: {}",
+            kind.title(),
+            decision.subject
+        ),
+        payload: serde_json::to_string(&escalation).expect("escalations serialize"),
+        integration: Some(kind),
+        handoff: Some(handoff.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -326,3 +376,4 @@ mod tests {
         assert_eq!(event.text, None);
     }
 }
+

@@ -21,7 +21,8 @@ use jiff::{SignedDuration, Timestamp};
 use tokio::sync::{Notify, watch};
 
 use self::compose::{EmailPayload, EmailPurpose};
-use super::store::outbox::{Claimed, Settle};
+use super::connectors::{self, Escalation, Progress};
+use super::store::outbox::{Claimed, ExternalSettle, Settle};
 use super::store::settings::Section;
 use super::store::tickets::NewEntry;
 use super::store::{Store, StoreResult};
@@ -76,6 +77,26 @@ pub struct Failure {
     pub permanent: bool,
     /// The receiver asked to wait this long (`Retry-After`).
     pub retry_after: Option<Duration>,
+}
+
+impl Failure {
+    /// A failure trying again may mend.
+    pub fn transient(error: impl Into<String>) -> Failure {
+        Failure {
+            error: error.into(),
+            permanent: false,
+            retry_after: None,
+        }
+    }
+
+    /// A failure trying again cannot mend.
+    pub fn permanent(error: impl Into<String>) -> Failure {
+        Failure {
+            error: error.into(),
+            permanent: true,
+            retry_after: None,
+        }
+    }
 }
 
 impl Attempt {
@@ -149,7 +170,7 @@ pub fn fingerprint(secret: &str) -> String {
 }
 
 /// The message of an error and its causes, on one line.
-fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn describe(error: &(dyn std::error::Error + 'static)) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
@@ -181,6 +202,8 @@ fn note(claimed: &Claimed, settle: &Settle, at: Timestamp) -> Option<NewEntry> {
                         EmailPurpose::OwnerNotice => return None,
                     }
                 }
+                // External tickets belong to handoffs, not to inbox tickets.
+                OutboxKind::Integration => return None,
                 OutboxKind::Webhook => {
                     let event: DeliveryEvent = serde_json::from_str(&claimed.payload).ok()?;
                     match event.event_type {
@@ -212,6 +235,7 @@ fn random_unit() -> f64 {
 pub struct Deliverer {
     store: Store,
     webhooks: Arc<webhook::WebhookSender>,
+    platforms: Arc<connectors::Http>,
     /// This deliverer's name on its claims.
     worker: String,
     policy: Policy,
@@ -222,18 +246,25 @@ impl Deliverer {
         Deliverer {
             store,
             webhooks: Arc::new(webhook::WebhookSender::default()),
+            platforms: Arc::new(connectors::Http::default()),
             worker: super::auth::generate_id("wrk"),
             policy: Policy::default(),
         }
     }
 
     /// Claims the message due soonest, tries it once within `timeout` and
-    /// records the outcome. `false` when nothing was due.
-    pub async fn deliver_one(&self, timeout: Duration) -> StoreResult<bool> {
+    /// records the outcome. Returns its id; none when nothing was due.
+    pub async fn deliver_one(&self, timeout: Duration) -> StoreResult<Option<u64>> {
         let Some(claimed) = self.store.claim_outbound(&self.worker, LEASE).await? else {
-            return Ok(false);
+            return Ok(None);
         };
-        let attempt = self.attempt(&claimed, timeout).await;
+        let (attempt, external) = match claimed.kind {
+            OutboxKind::Integration => {
+                let (attempt, external) = self.attempt_external(&claimed, timeout).await;
+                (attempt, Some(external))
+            }
+            _ => (self.attempt(&claimed, timeout).await, None),
+        };
         let now = Timestamp::now();
         let settled = settle(&self.policy, claimed.attempts, &attempt, random_unit(), now);
         match &settled {
@@ -250,13 +281,17 @@ impl Deliverer {
             ),
         }
         let note = note(&claimed, &settled, now);
-        if !self.store.settle_outbound(&claimed, &settled, note).await? {
+        if !self
+            .store
+            .settle_outbound(&claimed, &settled, note, external)
+            .await?
+        {
             tracing::warn!(
                 id = claimed.id,
                 "the claim ran out before the attempt ended"
             );
         }
-        Ok(true)
+        Ok(Some(claimed.id))
     }
 
     async fn attempt(&self, claimed: &Claimed, timeout: Duration) -> Attempt {
@@ -283,23 +318,97 @@ impl Deliverer {
                     };
                 self.webhooks.send(&config, &claimed.payload, timeout).await
             }
+            OutboxKind::Integration => {
+                unreachable!("external deliveries go through attempt_external")
+            }
         }
     }
 
+    /// One attempt at an external delivery through its platform's connector,
+    /// resuming from the steps earlier attempts completed.
+    async fn attempt_external(
+        &self,
+        claimed: &Claimed,
+        timeout: Duration,
+    ) -> (Attempt, ExternalSettle) {
+        let mut progress = Progress::resume(claimed.progress.as_deref(), claimed.attempts);
+        let result = self.deliver_external(claimed, timeout, &mut progress).await;
+        let (attempt, ticket) = match result {
+            Ok(delivered) => (Attempt::Delivered, Some((delivered.id, delivered.url))),
+            Err(failure) => (Attempt::Failed(failure), None),
+        };
+        let settle = ExternalSettle {
+            progress: progress.to_json(),
+            ticket,
+        };
+        (attempt, settle)
+    }
+
+    async fn deliver_external(
+        &self,
+        claimed: &Claimed,
+        timeout: Duration,
+        progress: &mut Progress,
+    ) -> Result<connectors::Delivered, Failure> {
+        let kind = claimed
+            .integration
+            .ok_or_else(|| Failure::permanent("the delivery names no integration"))?;
+        let connection = match self.store.connection(kind).await {
+            Ok(Some(connection)) => connection,
+            Ok(None) => {
+                return Err(Failure::permanent(format!(
+                    "the {kind} integration is not connected: connect it, then `deskctl \
+                     integrations retry {}`",
+                    claimed.id
+                )));
+            }
+            Err(error) => {
+                return Err(Failure::transient(format!(
+                    "cannot read the {kind} integration: {error}"
+                )));
+            }
+        };
+        let escalation: Escalation = serde_json::from_str(&claimed.payload)
+            .map_err(|error| Failure::permanent(format!("unreadable delivery: {error}")))?;
+        let attempt = connectors::deliver(&self.platforms, &connection, &escalation, progress);
+        tokio::time::timeout(timeout, attempt)
+            .await
+            .unwrap_or_else(|_| {
+                Err(Failure::transient(format!(
+                    "{} took longer than {} s",
+                    kind.title(),
+                    timeout.as_secs()
+                )))
+            })
+    }
+
     /// Delivers what is due, one message after another, until nothing is due or
-    /// `budget` is spent; an attempt is cut short rather than overrun it.
-    /// Returns how many messages were attempted.
+    /// `budget` is spent; an attempt is cut short rather than overrun it. A
+    /// message attempted here that is to be tried again within the budget (a
+    /// platform asked to wait a second) is waited for, so the local desk
+    /// delivers before the command returns. Returns how many attempts were made.
     pub async fn deliver_due(&self, budget: Duration) -> StoreResult<usize> {
         let start = Instant::now();
-        let mut attempted = 0;
+        let mut attempted = Vec::new();
         loop {
             let left = budget.saturating_sub(start.elapsed());
-            if left < Duration::from_millis(50)
-                || !self.deliver_one(left.min(ATTEMPT_TIMEOUT)).await?
-            {
-                return Ok(attempted);
+            if left < Duration::from_millis(50) {
+                return Ok(attempted.len());
             }
-            attempted += 1;
+            match self.deliver_one(left.min(ATTEMPT_TIMEOUT)).await? {
+                Some(id) => attempted.push(id),
+                None => {
+                    let Some(due) = self.store.next_due_among(&attempted).await? else {
+                        return Ok(attempted.len());
+                    };
+                    let wait = Duration::try_from(due.duration_since(Timestamp::now()))
+                        .unwrap_or(Duration::ZERO);
+                    if wait + Duration::from_millis(50) >= budget.saturating_sub(start.elapsed()) {
+                        return Ok(attempted.len());
+                    }
+                    tokio::time::sleep(wait).await;
+                }
+            }
         }
     }
 
@@ -314,8 +423,8 @@ impl Deliverer {
                     return;
                 }
                 match self.deliver_one(ATTEMPT_TIMEOUT).await {
-                    Ok(true) => {}
-                    Ok(false) => break,
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
                     Err(error) => {
                         tracing::error!(%error, "the delivery worker cannot read the outbox");
                         break;

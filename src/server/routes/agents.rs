@@ -157,7 +157,8 @@ async fn put_handover(
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require(Role::Manager)?;
     let action = normalize_action(body);
-    validate_action(&action)?;
+    let connected = state.store.connected_kinds().await?;
+    validate_action(&action, &connected)?;
     let agent = state.store.set_handover(&key, Some(&action)).await?;
     agent.handover.map(Json).ok_or_else(|| no_action(&key))
 }
@@ -239,7 +240,7 @@ fn normalize_action(mut action: HandoverAction) -> HandoverAction {
     action
 }
 
-fn validate_action(action: &HandoverAction) -> ApiResult<()> {
+fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
     let mut checks = Checks::new();
     if action.name.is_empty()
         || action.name.len() > 64
@@ -257,8 +258,7 @@ fn validate_action(action: &HandoverAction) -> ApiResult<()> {
             ),
         );
     }
-    // Integrations arrive later: until then none is connected.
-    if let Err(error) = check_platform(&action.platform, &[]) {
+    if let Err(error) = check_platform(&action.platform, connected) {
         checks.push(&error.field, error.message);
     }
     if action.enabled && action.channels.is_empty() {

@@ -11,16 +11,18 @@ use utoipa_axum::routes;
 use super::page_limit;
 use crate::api::{
     AssigneeDecision, AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff,
-    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, MessageRole,
-    NotificationSettings, Page, PageQuery, Problem, Role, RuleKind, TimelineKind,
+    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
+    IntegrationKind, MessageRole, NotificationSettings, Page, PageQuery, Problem, Role, RuleKind,
+    TimelineKind,
 };
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
+use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::routing::handoff::{self, Rejection, Workspace};
 use crate::server::routing::hours::Schedule;
-use crate::server::store::handoffs::{HandoffWrite, Recorded};
+use crate::server::store::handoffs::{Finished, HandoffWrite, Recorded};
 use crate::server::store::settings::Section;
 use crate::server::store::tickets::{NewEntry, NewTicket};
 use crate::server::store::{Store, StoreError};
@@ -260,6 +262,9 @@ async fn create(
     let at = Timestamp::now();
     let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
+    if plan.outcome() == HandoffOutcome::External {
+        external_platform(&state.store, &loaded).await?;
+    }
     let method = loaded.assignment.method;
     let notifications: NotificationSettings =
         state.store.get_setting(Section::Notifications).await?;
@@ -271,6 +276,7 @@ async fn create(
         team: plan.team().map(str::to_string),
         notify_owners: notifications.email_owners_on_human_request,
     };
+    let handoff_id = write.id.clone();
     let recorded = state
         .store
         .record_handoff(write, |team| {
@@ -284,13 +290,49 @@ async fn create(
             let decision = plan.finish(assignee);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
-            (decision, ticket)
+            let delivery = match outcome {
+                HandoffOutcome::External => decision
+                    .platform
+                    .parse::<IntegrationKind>()
+                    .ok()
+                    .map(|kind| compose::escalation(kind, &handoff_id, &decision, &request, at)),
+                _ => None,
+            };
+            Finished {
+                decision,
+                ticket,
+                delivery,
+            }
         })
         .await?;
     Ok(match recorded {
         Recorded::Created(handoff) => (StatusCode::CREATED, Json(handoff)),
         Recorded::Replayed(handoff) => (StatusCode::OK, Json(handoff)),
     })
+}
+
+/// The handover action's platform must be connected for a handoff to go there:
+/// otherwise the handoff is refused rather than accepted and never delivered.
+async fn external_platform(store: &Store, loaded: &Loaded) -> ApiResult<IntegrationKind> {
+    let platform = loaded
+        .agent
+        .as_ref()
+        .and_then(|agent| agent.handover.as_ref())
+        .map(|action| action.platform.as_str())
+        .unwrap_or_default();
+    let kind = platform.parse::<IntegrationKind>().ok();
+    match kind {
+        Some(kind) if store.integration_connected(kind).await? => Ok(kind),
+        _ => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "integration_not_connected",
+            format!(
+                "the handover action sends tickets to '{platform}', which is not connected: \
+                 connect it with `deskctl integrations connect {platform}`, or set the action's \
+                 platform to `inbox`"
+            ),
+        )),
+    }
 }
 
 /// Run the whole pipeline without storing anything: what would happen.

@@ -5,6 +5,7 @@ pub mod agents;
 pub mod fields;
 pub mod handoffs;
 pub mod inbound;
+pub mod integrations;
 pub mod meta;
 pub mod operators;
 pub mod outbox;

@@ -5,10 +5,12 @@
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::outbox::enqueue_owner_notices;
+use super::outbox::{NewOutbound, enqueue, enqueue_owner_notices};
 use super::tickets::{NewTicket, TeamState, insert_ticket, team_state};
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
-use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest};
+use crate::api::{
+    ExternalStatus, ExternalTicket, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
+};
 
 /// A handoff to record.
 #[derive(Debug, Clone)]
@@ -24,6 +26,16 @@ pub struct HandoffWrite {
     pub notify_owners: bool,
 }
 
+/// What a handoff comes to, decided under the write lock.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub decision: HandoffDecision,
+    /// The inbox ticket to create (outcome `ticket`).
+    pub ticket: Option<NewTicket>,
+    /// The delivery to an external platform to queue (outcome `external`).
+    pub delivery: Option<NewOutbound>,
+}
+
 /// What recording did.
 #[derive(Debug, Clone)]
 pub enum Recorded {
@@ -35,11 +47,30 @@ pub enum Recorded {
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
                        decision, request, created_at";
+/// [`COLUMNS`] and the external ticket, with the outbox message delivering it.
+const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, \
+     ticket_number, decision, request, created_at, external_id, external_url, external_status, \
+     external_updated_at, \
+     (SELECT o.id FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_id, \
+     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration";
 
 fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
     let decision: String = row.try_get("decision")?;
     let request: String = row.try_get("request")?;
     let ticket: Option<i64> = row.try_get("ticket_number")?;
+    let external_status: Option<String> = row.try_get("external_status")?;
+    let delivery: Option<i64> = row.try_get("delivery_id")?;
+    let external = match (external_status, delivery) {
+        (Some(status), Some(delivery)) => Some(ExternalTicket {
+            kind: parse_enum(row.try_get("integration")?)?,
+            delivery: delivery as u64,
+            id: row.try_get("external_id")?,
+            url: row.try_get("external_url")?,
+            status: parse_enum(&status)?,
+            updated_at: parse_time(row.try_get("external_updated_at")?)?,
+        }),
+        _ => None,
+    };
     Ok(Handoff {
         id: row.try_get("id")?,
         idempotency_key: row.try_get("idempotency_key")?,
@@ -47,6 +78,7 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
         environment: parse_enum(row.try_get("environment")?)?,
         outcome: parse_enum(row.try_get("outcome")?)?,
         ticket: ticket.map(|n| n as u64),
+        external,
         decision: serde_json::from_str(&decision)
             .map_err(|e| StoreError::Corrupt(format!("handoff decision: {e}")))?,
         request: serde_json::from_str(&request)
@@ -64,12 +96,12 @@ impl Store {
     pub async fn record_handoff(
         &self,
         write: HandoffWrite,
-        finish: impl FnOnce(&TeamState) -> (HandoffDecision, Option<NewTicket>),
+        finish: impl FnOnce(&TeamState) -> Finished,
     ) -> StoreResult<Recorded> {
         let mut tx = self.write().await?;
         if let Some(key) = &write.idempotency_key {
             let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT {COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
+                "SELECT {SELECT_COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
             )))
             .bind(key)
             .fetch_optional(&mut *tx)
@@ -89,7 +121,11 @@ impl Store {
             }
         }
         let state = team_state(&mut tx, write.team.as_deref()).await?;
-        let (decision, ticket) = finish(&state);
+        let Finished {
+            decision,
+            ticket,
+            delivery,
+        } = finish(&state);
         let number = match ticket {
             Some(mut ticket) => {
                 ticket.handoff = Some(write.id.clone());
@@ -118,6 +154,10 @@ impl Store {
         .bind(&write.request_sha256)
         .execute(&mut *tx)
         .await?;
+        let external = match delivery {
+            Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
+            None => None,
+        };
         tx.commit().await?;
         Ok(Recorded::Created(Handoff {
             id: write.id,
@@ -126,6 +166,7 @@ impl Store {
             environment: write.request.environment,
             outcome: decision.outcome,
             ticket: number,
+            external,
             decision,
             request: write.request,
             created_at,
@@ -134,7 +175,7 @@ impl Store {
 
     pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM handoffs WHERE id = ?"
+            "SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = ?"
         )))
         .bind(id)
         .fetch_optional(self.pool())
@@ -159,7 +200,7 @@ impl Store {
             None => (None, String::new()),
         };
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM handoffs \
+            "SELECT {SELECT_COLUMNS} FROM handoffs \
              WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
                AND (? IS NULL OR outcome = ?) \
                AND (? IS NULL OR (created_at, id) < (?, ?)) \
@@ -185,7 +226,7 @@ impl Store {
     /// The handoff accepted with `key`, with its request's SHA-256.
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
+            "SELECT {SELECT_COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
         )))
         .bind(key)
         .fetch_optional(self.pool())
@@ -193,4 +234,33 @@ impl Store {
         row.map(|row| Ok((from_row(&row)?, row.try_get("request_sha256")?)))
             .transpose()
     }
+}
+
+/// Queues the delivery of handoff `id` to its platform and marks its external
+/// ticket queued, in the handoff's transaction.
+async fn queue_delivery(
+    tx: &mut super::WriteTx,
+    id: &str,
+    delivery: NewOutbound,
+    at: jiff::Timestamp,
+) -> StoreResult<ExternalTicket> {
+    let kind = delivery
+        .integration
+        .expect("an external delivery names its integration");
+    let delivery_id = enqueue(tx, std::slice::from_ref(&delivery)).await?[0];
+    sqlx::query(
+        "UPDATE handoffs SET external_status = 'queued', external_updated_at = ? WHERE id = ?",
+    )
+    .bind(super::stored_time(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(ExternalTicket {
+        kind,
+        delivery: delivery_id,
+        id: None,
+        url: None,
+        status: ExternalStatus::Queued,
+        updated_at: at,
+    })
 }

@@ -7,6 +7,7 @@
 pub mod agents;
 pub mod fields;
 pub mod handoffs;
+pub mod integrations;
 pub mod operators;
 pub mod outbox;
 pub mod rules;
@@ -65,6 +66,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "requester name index",
         include_str!("../../../migrations/0006_requester_name_index.sql"),
+    ),
+    (
+        7,
+        "integrations",
+        include_str!("../../../migrations/0007_integrations.sql"),
     ),
 ];
 

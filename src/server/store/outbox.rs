@@ -13,7 +13,9 @@ use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{NewEntry, NewTicket, TicketChange, append_entries, update_ticket};
 use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
-use crate::api::{OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket};
+use crate::api::{
+    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
+};
 use crate::server::delivery::compose;
 
 /// A message to queue.
@@ -24,6 +26,9 @@ pub struct NewOutbound {
     pub description: String,
     /// JSON text, sent as it is (a webhook's body is signed byte for byte).
     pub payload: String,
+    /// For an external delivery: the platform, and the handoff it delivers.
+    pub integration: Option<IntegrationKind>,
+    pub handoff: Option<String>,
 }
 
 /// A ticket change, the timeline entries it appends and the messages it sends.
@@ -40,6 +45,19 @@ pub struct Claimed {
     /// Attempts made, this one included.
     pub attempts: u32,
     pub lease_owner: String,
+    pub integration: Option<IntegrationKind>,
+    pub handoff: Option<String>,
+    /// JSON: the steps earlier attempts completed (external deliveries).
+    pub progress: Option<String>,
+}
+
+/// What an attempt at an external delivery leaves for the handoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalSettle {
+    /// The steps completed so far, kept for the next attempt.
+    pub progress: String,
+    /// The ticket made, once delivered: its id and link.
+    pub ticket: Option<(String, Option<String>)>,
 }
 
 /// How an attempt settles a claimed message.
@@ -58,7 +76,8 @@ pub enum Settle {
 }
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
-                       next_attempt_at, last_error, created_at, delivered_at";
+                       next_attempt_at, last_error, created_at, delivered_at, integration, \
+                       handoff_id";
 
 fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
     let id: i64 = row.try_get("id")?;
@@ -67,6 +86,7 @@ fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
     let state: OutboxState = parse_enum(row.try_get("state")?)?;
     let payload: String = row.try_get("payload")?;
     let delivered: Option<String> = row.try_get("delivered_at")?;
+    let integration: Option<String> = row.try_get("integration")?;
     Ok(OutboxMessage {
         id: id as u64,
         kind: parse_enum(row.try_get("kind")?)?,
@@ -81,18 +101,25 @@ fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
         last_error: row.try_get("last_error")?,
         created_at: parse_time(row.try_get("created_at")?)?,
         delivered_at: delivered.as_deref().map(parse_time).transpose()?,
+        integration: integration.as_deref().map(parse_enum).transpose()?,
+        handoff: row.try_get("handoff_id")?,
         payload: serde_json::from_str(&payload)
             .map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
     })
 }
 
-/// Queues `messages`, due now, in the caller's transaction.
-pub(crate) async fn enqueue(tx: &mut super::WriteTx, messages: &[NewOutbound]) -> StoreResult<()> {
+/// Queues `messages`, due now, in the caller's transaction; returns their ids.
+pub(crate) async fn enqueue(
+    tx: &mut super::WriteTx,
+    messages: &[NewOutbound],
+) -> StoreResult<Vec<u64>> {
     let now = now();
+    let mut ids = Vec::with_capacity(messages.len());
     for message in messages {
-        sqlx::query(
+        let id = sqlx::query(
             "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
-             next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+             next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)",
         )
         .bind(message.kind.as_str())
         .bind(message.ticket.map(|n| n as i64))
@@ -101,10 +128,14 @@ pub(crate) async fn enqueue(tx: &mut super::WriteTx, messages: &[NewOutbound]) -
         .bind(&now)
         .bind(&now)
         .bind(&now)
+        .bind(message.integration.map(IntegrationKind::as_str))
+        .bind(&message.handoff)
         .execute(&mut **tx)
-        .await?;
+        .await?
+        .last_insert_rowid();
+        ids.push(id as u64);
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// Queues the owners' notice of a ticket a customer's request for a human opened:
@@ -133,7 +164,7 @@ pub(crate) async fn enqueue_owner_notices(
             )
         })
         .collect();
-    enqueue(tx, &messages).await
+    enqueue(tx, &messages).await.map(|_| ())
 }
 
 /// Every owner's name and address.
@@ -210,7 +241,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let row = sqlx::query(
-            "SELECT id, kind, ticket_number, description, payload, attempts FROM outbox WHERE id = ?",
+            "SELECT id, kind, ticket_number, description, payload, attempts, integration, \
+             handoff_id, progress FROM outbox WHERE id = ?",
         )
         .bind(id)
         .fetch_one(&mut *tx)
@@ -218,6 +250,7 @@ impl Store {
         tx.commit().await?;
         let ticket: Option<i64> = row.try_get("ticket_number")?;
         let attempts: i64 = row.try_get("attempts")?;
+        let integration: Option<String> = row.try_get("integration")?;
         Ok(Some(Claimed {
             id: id as u64,
             kind: parse_enum(row.try_get("kind")?)?,
@@ -226,17 +259,22 @@ impl Store {
             payload: row.try_get("payload")?,
             attempts: attempts as u32,
             lease_owner: worker.to_string(),
+            integration: integration.as_deref().map(parse_enum).transpose()?,
+            handoff: row.try_get("handoff_id")?,
+            progress: row.try_get("progress")?,
         }))
     }
 
     /// Records how an attempt at a claimed message ended, with `note` on its
-    /// ticket's timeline. Returns false, changing nothing, when the claim was
-    /// lost (the lease ran out and another worker took the message).
+    /// ticket's timeline and, for an external delivery, its progress and what
+    /// it means for the handoff. Returns false, changing nothing, when the
+    /// claim was lost (the lease ran out and another worker took the message).
     pub async fn settle_outbound(
         &self,
         claimed: &Claimed,
         settle: &Settle,
         note: Option<NewEntry>,
+        external: Option<ExternalSettle>,
     ) -> StoreResult<bool> {
         let mut tx = self.write().await?;
         let now = now();
@@ -267,8 +305,52 @@ impl Store {
         if let (Some(number), Some(note)) = (claimed.ticket, note) {
             append_entries(&mut tx, number, &[note]).await?;
         }
+        if let Some(external) = external {
+            sqlx::query("UPDATE outbox SET progress = ? WHERE id = ?")
+                .bind(&external.progress)
+                .bind(claimed.id as i64)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(handoff) = &claimed.handoff {
+                let status = match settle {
+                    Settle::Delivered => Some(ExternalStatus::Created),
+                    Settle::Dead { .. } => Some(ExternalStatus::Failed),
+                    Settle::Retry { .. } => None,
+                };
+                let (id, url) = external.ticket.unzip();
+                sqlx::query(
+                    "UPDATE handoffs SET external_id = COALESCE(?, external_id), \
+                     external_url = COALESCE(?, external_url), \
+                     external_status = COALESCE(?, external_status), external_updated_at = ? \
+                     WHERE id = ?",
+                )
+                .bind(id)
+                .bind(url.flatten())
+                .bind(status.map(ExternalStatus::as_str))
+                .bind(&now)
+                .bind(handoff)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// When the soonest of messages `ids` that is still pending falls due.
+    pub async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>> {
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let ids = serde_json::to_string(ids).expect("ids serialize");
+        let next: Option<String> = sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
+             AND id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(ids)
+        .fetch_one(self.pool())
+        .await?;
+        next.as_deref().map(parse_time).transpose()
     }
 
     /// When the next pending message that nobody holds falls due.
@@ -295,10 +377,12 @@ impl Store {
         let before = before.map(|id| id as i64);
         let state = query.state.map(OutboxState::as_str);
         let kind = query.kind.map(OutboxKind::as_str);
+        let integration = query.integration.map(IntegrationKind::as_str);
         let ticket = query.ticket.map(|n| n as i64);
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM outbox \
              WHERE (? IS NULL OR state = ?) AND (? IS NULL OR kind = ?) \
+               AND (? IS NULL OR integration = ?) \
                AND (? IS NULL OR ticket_number = ?) AND (? IS NULL OR id < ?) \
              ORDER BY id DESC LIMIT ?"
         )))
@@ -306,6 +390,8 @@ impl Store {
         .bind(state)
         .bind(kind)
         .bind(kind)
+        .bind(integration)
+        .bind(integration)
         .bind(ticket)
         .bind(ticket)
         .bind(before)
@@ -365,6 +451,15 @@ impl Store {
                 .bind(id as i64)
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query(
+                    "UPDATE handoffs SET external_status = 'queued', external_updated_at = ? \
+                     WHERE id = (SELECT handoff_id FROM outbox WHERE id = ?) \
+                       AND external_status = 'failed'",
+                )
+                .bind(&now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
             }
             OutboxState::Pending => {
                 sqlx::query("UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE id = ?")
@@ -390,6 +485,8 @@ mod tests {
             ticket: None,
             description: format!("message {n}"),
             payload: format!(r#"{{"n":{n}}}"#),
+            integration: None,
+            handoff: None,
         }
     }
 
@@ -456,7 +553,7 @@ mod tests {
         );
         assert!(
             !store
-                .settle_outbound(&first, &Settle::Delivered, None)
+                .settle_outbound(&first, &Settle::Delivered, None, None)
                 .await
                 .unwrap()
         );
@@ -465,7 +562,12 @@ mod tests {
             at: later,
             error: "503".into(),
         };
-        assert!(store.settle_outbound(&second, &retry, None).await.unwrap());
+        assert!(
+            store
+                .settle_outbound(&second, &retry, None, None)
+                .await
+                .unwrap()
+        );
         let stored = store.get_outbound(first.id).await.unwrap();
         assert_eq!(stored.state, OutboxState::Pending);
         assert_eq!(stored.last_error.as_deref(), Some("503"));

@@ -1,0 +1,418 @@
+//! Zendesk Support: a ticket (Ticketing API) with a private note, basic auth
+//! with an API token, webhooks signed with HMAC-SHA256 over timestamp + body.
+//! See ../shared/reference/platform-apis.md §2.
+
+use jiff::{SignedDuration, Timestamp};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::signing::{check_header, hmac_sha256_base64};
+use super::{
+    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
+    Progress, Verified, WebhookError, failed, passed,
+};
+use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::server::delivery::Failure;
+
+const KIND: IntegrationKind = IntegrationKind::Zendesk;
+pub const SIGNATURE_HEADER: &str = "x-zendesk-webhook-signature";
+pub const TIMESTAMP_HEADER: &str = "x-zendesk-webhook-signature-timestamp";
+/// How far a webhook's timestamp may be from now before it counts as a replay.
+const WEBHOOK_WINDOW: SignedDuration = SignedDuration::from_mins(5);
+
+pub struct Zendesk;
+
+/// Zendesk's priorities: low, normal, high, urgent.
+pub fn priority(priority: Priority) -> String {
+    match priority {
+        Priority::Low => "low",
+        Priority::Medium => "normal",
+        Priority::High => "high",
+        Priority::Urgent => "urgent",
+    }
+    .to_string()
+}
+
+fn base(connection: &Connection) -> Result<String, Failure> {
+    let subdomain = connection.required("subdomain")?;
+    Ok(connection.base_url_or(|| format!("https://{subdomain}.zendesk.com")))
+}
+
+fn authorized(
+    connection: &Connection,
+    request: reqwest::RequestBuilder,
+) -> Result<reqwest::RequestBuilder, Failure> {
+    let email = connection.required("email")?;
+    let token = connection.required("api-token")?;
+    Ok(request.basic_auth(format!("{email}/token"), Some(token)))
+}
+
+/// Zendesk's error bodies: `{"error": "RecordInvalid", "description": "…",
+/// "details": {"requester": [{"description": "…"}]}}`, or a bare text.
+fn explain(answer: &Answer) -> Option<String> {
+    let body = answer.value();
+    let error = match &body["error"] {
+        Value::String(text) => Some(text.clone()),
+        Value::Object(object) => object
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        _ => None,
+    };
+    let description = body["description"].as_str().map(str::to_string);
+    let details: Vec<String> = body["details"]
+        .as_object()
+        .map(|details| {
+            details
+                .values()
+                .filter_map(Value::as_array)
+                .flatten()
+                .filter_map(|detail| detail["description"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut text = [error, description]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(": ");
+    if !details.is_empty() {
+        text.push_str(&format!(" ({})", details.join("; ")));
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+#[derive(Deserialize)]
+struct TicketEnvelope {
+    ticket: TicketId,
+}
+
+#[derive(Deserialize)]
+struct TicketId {
+    id: u64,
+}
+
+#[derive(Deserialize)]
+struct TicketList {
+    tickets: Vec<TicketId>,
+}
+
+impl Zendesk {
+    /// The ticket an earlier attempt made, found by its external id.
+    async fn find(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        base: &str,
+        handoff: &str,
+    ) -> Result<Option<u64>, Failure> {
+        let client = http.client().await?;
+        let request = authorized(
+            connection,
+            client
+                .get(format!("{base}/api/v2/tickets"))
+                .query(&[("external_id", handoff)]),
+        )?;
+        let answer = http.send(KIND, request, explain).await?;
+        let list: TicketList = answer.json(KIND)?;
+        Ok(list.tickets.first().map(|ticket| ticket.id))
+    }
+
+    fn ticket_body(connection: &Connection, escalation: &Escalation) -> Value {
+        let mut requester = serde_json::Map::new();
+        requester.insert("name".into(), json!(escalation.requester_name()));
+        if let Some(email) = &escalation.requester.email {
+            requester.insert("email".into(), json!(email));
+        }
+        let custom_fields: Vec<Value> = connection
+            .mapped_fields(&escalation.fields)
+            .map(|(id, value)| match id.parse::<u64>() {
+                Ok(id) => json!({"id": id, "value": value}),
+                Err(_) => json!({"id": id, "value": value}),
+            })
+            .collect();
+        let mut ticket = json!({
+            "subject": escalation.subject.chars().take(150).collect::<String>(),
+            "comment": {"body": escalation.summary, "public": false},
+            "requester": requester,
+            "priority": connection.priority(escalation.priority, priority),
+            "external_id": escalation.handoff,
+            "tags": ["deskctl", format!("agent-{}", escalation.agent)],
+        });
+        if !custom_fields.is_empty() {
+            ticket["custom_fields"] = json!(custom_fields);
+        }
+        json!({ "ticket": ticket })
+    }
+}
+
+impl Connector for Zendesk {
+    async fn test(&self, http: &Http, connection: &Connection) -> Vec<TestCheck> {
+        const CHECK: &str = "credentials";
+        let prepared = async {
+            let base = base(connection)?;
+            let request = http.client().await?.get(format!("{base}/api/v2/users/me"));
+            Ok::<_, Failure>((base.clone(), authorized(connection, request)?))
+        };
+        let (base, request) = match prepared.await {
+            Ok(prepared) => prepared,
+            Err(failure) => return vec![failed(CHECK, failure.error)],
+        };
+        let answer = match http.fetch(KIND, request).await {
+            Ok(answer) => answer,
+            Err(failure) => return vec![failed("reachable", failure.error)],
+        };
+        let email = connection.setting("email").unwrap_or_default();
+        let message = match answer.status.as_u16() {
+            200 => {
+                let user = &answer.value()["user"];
+                return match (user["id"].as_u64(), user["role"].as_str()) {
+                    (Some(_), Some("admin" | "agent")) => vec![passed(
+                        CHECK,
+                        format!(
+                            "signed in to {base} as {email} ({})",
+                            user["role"].as_str().unwrap_or_default()
+                        ),
+                    )],
+                    (Some(_), Some(role)) => vec![failed(
+                        "permission",
+                        format!(
+                            "{email} is a Zendesk {role}, not an agent or admin: it cannot \
+                             create tickets; use an agent's API token"
+                        ),
+                    )],
+                    _ => vec![failed(
+                        CHECK,
+                        "Zendesk did not recognise the email and API token (it answered as \
+                         an anonymous user): check both, and that token access is enabled in \
+                         Admin Center > Apps and integrations > Zendesk API",
+                    )],
+                };
+            }
+            401 => format!(
+                "Zendesk refused the email and API token ({}): check that the token belongs \
+                 to {email} and that token access is enabled",
+                explain(&answer).unwrap_or_else(|| "401".into())
+            ),
+            403 => format!(
+                "{email} may not use the API ({}): it needs an agent or admin role",
+                explain(&answer).unwrap_or_else(|| "403".into())
+            ),
+            404 => format!(
+                "there is no Zendesk account at {base}: check the subdomain ({})",
+                connection.setting("subdomain").unwrap_or_default()
+            ),
+            _ => super::http::classify(KIND, &answer, explain(&answer)).error,
+        };
+        vec![failed(CHECK, message)]
+    }
+
+    async fn deliver(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        escalation: &Escalation,
+        progress: &mut Progress,
+    ) -> Result<Delivered, Failure> {
+        let base = base(connection)?;
+        let client = http.client().await?;
+        let mut ticket = progress.get("ticket").map(str::to_string);
+        if ticket.is_none() && progress.may_have_created() {
+            ticket = self
+                .find(http, connection, &base, &escalation.handoff)
+                .await?
+                .map(|id| id.to_string());
+        }
+        let ticket = match ticket {
+            Some(id) => id,
+            None => {
+                let request = authorized(
+                    connection,
+                    client
+                        .post(format!("{base}/api/v2/tickets"))
+                        .json(&Self::ticket_body(connection, escalation)),
+                )?;
+                let answer = http.send(KIND, request, explain).await?;
+                let created: TicketEnvelope = answer.json(KIND)?;
+                created.ticket.id.to_string()
+            }
+        };
+        progress.set("ticket", &ticket);
+        if progress.get("note").is_none() {
+            let note = escalation.note_text();
+            let request = authorized(
+                connection,
+                client
+                    .put(format!("{base}/api/v2/tickets/{ticket}"))
+                    .json(&json!({"ticket": {"comment": {"body": note, "public": false}}})),
+            )?;
+            http.send(KIND, request, explain).await?;
+            progress.set("note", "added");
+        }
+        Ok(Delivered {
+            url: Some(format!("{base}/agent/tickets/{ticket}")),
+            id: ticket,
+        })
+    }
+
+    fn verify(
+        &self,
+        connection: &Connection,
+        webhook: &InboundWebhook<'_>,
+        now: Timestamp,
+    ) -> Result<Verified, WebhookError> {
+        let secret = connection.secret("webhook-secret").ok_or_else(|| {
+            WebhookError::Unauthenticated(
+                "no webhook signing secret is set: set webhook-secret with `deskctl \
+                 integrations connect zendesk`"
+                    .into(),
+            )
+        })?;
+        let timestamp = webhook.header(TIMESTAMP_HEADER).ok_or_else(|| {
+            WebhookError::Unauthenticated(format!(
+                "the request is not signed: no {TIMESTAMP_HEADER} header"
+            ))
+        })?;
+        let expected = hmac_sha256_base64(secret.as_bytes(), &[timestamp.as_bytes(), webhook.body]);
+        let signature = webhook.header(SIGNATURE_HEADER);
+        check_header(signature, &expected, SIGNATURE_HEADER)?;
+        let signed_at: Timestamp = timestamp.trim().parse().map_err(|_| {
+            WebhookError::Unauthenticated(format!(
+                "{TIMESTAMP_HEADER} is not an RFC 3339 time: {timestamp}"
+            ))
+        })?;
+        if (now - WEBHOOK_WINDOW) > signed_at || signed_at > (now + WEBHOOK_WINDOW) {
+            return Err(WebhookError::Unauthenticated(format!(
+                "the signature was made at {signed_at}, more than 5 minutes from now: a replay \
+                 or a clock far off"
+            )));
+        }
+        Ok(Verified {
+            replay_key: format!("{timestamp} {}", signature.unwrap_or_default()),
+        })
+    }
+
+    fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let body: Value = serde_json::from_slice(webhook.body)
+            .map_err(|error| WebhookError::Malformed(format!("the body is not JSON: {error}")))?;
+        // A trigger's webhook with the body docs/integrations.md gives, or an
+        // event subscription's `zen:event-type:ticket.*` event.
+        let (id, status, assignee) = if let Some(detail) = body.get("detail") {
+            let status = body["event"]["current"]
+                .as_str()
+                .or_else(|| detail["status"].as_str());
+            (
+                text_or_number(&detail["id"]),
+                status,
+                detail["assignee_id"].clone(),
+            )
+        } else {
+            (
+                text_or_number(&body["ticket_id"]),
+                body["status"].as_str(),
+                body["assignee_id"].clone(),
+            )
+        };
+        let id = id.ok_or_else(|| {
+            WebhookError::Malformed("the body has no ticket id (ticket_id or detail.id)".into())
+        })?;
+        let assigned = match &assignee {
+            Value::Null => false,
+            Value::String(text) => !text.is_empty(),
+            _ => true,
+        };
+        let status = match status.map(str::to_ascii_lowercase).as_deref() {
+            Some("solved" | "closed") => ExternalStatus::Resolved,
+            Some("new" | "open" | "pending" | "hold") if assigned => ExternalStatus::Assigned,
+            Some("new" | "open" | "pending" | "hold") => ExternalStatus::Created,
+            Some(other) => {
+                return Err(WebhookError::Malformed(format!(
+                    "unknown ticket status '{other}'"
+                )));
+            }
+            None => return Err(WebhookError::Malformed("the body has no status".into())),
+        };
+        Ok(vec![ExternalEvent { id, status }])
+    }
+}
+
+fn text_or_number(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.is_empty() => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priorities_map_to_zendesks_values() {
+        let mapped: Vec<String> = [
+            Priority::Low,
+            Priority::Medium,
+            Priority::High,
+            Priority::Urgent,
+        ]
+        .into_iter()
+        .map(priority)
+        .collect();
+        assert_eq!(mapped, ["low", "normal", "high", "urgent"]);
+    }
+
+    #[test]
+    fn error_bodies_are_read_with_their_details() {
+        let answer = Answer {
+            status: http::StatusCode::UNPROCESSABLE_ENTITY,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(
+                br#"{"error":"RecordInvalid","description":"Record validation errors","details":{"requester":[{"description":"Requester: Email is invalid","error":"InvalidValue"}]}}"#,
+            ),
+        };
+        assert_eq!(
+            explain(&answer).unwrap(),
+            "RecordInvalid: Record validation errors (Requester: Email is invalid)"
+        );
+    }
+
+    fn webhook(body: &str) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let headers = http::HeaderMap::new();
+        Zendesk.events(&InboundWebhook {
+            headers: &headers,
+            query: None,
+            body: body.as_bytes(),
+        })
+    }
+
+    #[test]
+    fn trigger_and_event_bodies_are_read() {
+        assert_eq!(
+            webhook(r#"{"ticket_id":"35","status":"Solved"}"#).unwrap(),
+            [ExternalEvent {
+                id: "35".into(),
+                status: ExternalStatus::Resolved
+            }]
+        );
+        assert_eq!(
+            webhook(r#"{"ticket_id":35,"status":"open","assignee_id":"9"}"#).unwrap()[0].status,
+            ExternalStatus::Assigned
+        );
+        assert_eq!(
+            webhook(
+                r#"{"type":"zen:event-type:ticket.status_changed","detail":{"id":"7","status":"OPEN"},"event":{"current":"SOLVED","previous":"OPEN"}}"#
+            )
+            .unwrap()[0],
+            ExternalEvent {
+                id: "7".into(),
+                status: ExternalStatus::Resolved
+            }
+        );
+        assert!(matches!(webhook("{}"), Err(WebhookError::Malformed(_))));
+        assert!(matches!(
+            webhook(r#"{"ticket_id":"1","status":"exploded"}"#),
+            Err(WebhookError::Malformed(_))
+        ));
+    }
+}

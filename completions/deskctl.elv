@@ -44,6 +44,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand hours 'Business hours'
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
+            cand integrations 'Connections to external help desks, and deliveries of handoffs to them'
             cand rules 'Priority and assignment rules'
             cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
@@ -1374,6 +1375,188 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;fields;help;help'= {
         }
+        &'deskctl;integrations'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the connected integrations with their status and last test'
+            cand ls 'List the connected integrations with their status and last test'
+            cand show 'Show one integration, the settings its kind takes, and its webhook URL'
+            cand connect 'Connect an integration, or change its settings; then test it'
+            cand test 'Test a connection: the platform''s cheap authenticated call and its prerequisites'
+            cand disconnect 'Disconnect an integration no handover action uses'
+            cand deliveries 'Deliveries of handoffs to external platforms: state, attempts, last error'
+            cand retry 'Queue dead deliveries again (or try pending ones now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;integrations;list'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;ls'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;show'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;connect'= {
+            cand --set 'A setting, e.g. `--set subdomain=acme` (repeat for each; see the list below)'
+            cand --unset 'Remove a setting kept from an earlier connect'
+            cand --secret 'A secret and where to read it: NAME=env:VAR, NAME=file:PATH, NAME=- (stdin), or just NAME to be asked for it. Never on the command line itself'
+            cand --remove-secret 'Remove a stored secret'
+            cand --base-url 'Call the platform here instead of its usual host (a sandbox, a proxy, a test double)'
+            cand --field 'Send a ticket field to a platform custom field: DESK_KEY=PLATFORM_FIELD'
+            cand --unmap-field 'Stop sending a ticket field to the platform'
+            cand --priority 'Use this platform value for a Desk priority: PRIORITY=VALUE, e.g. urgent=Critical'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-base-url 'Go back to the platform''s usual host'
+            cand --no-test 'Save without testing the connection'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;test'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;disconnect'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;deliveries'= {
+            cand --state 'Only deliveries in this state'
+            cand --limit 'How many to show, newest first (1 to 500)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;retry'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;integrations;help'= {
+            cand list 'List the connected integrations with their status and last test'
+            cand show 'Show one integration, the settings its kind takes, and its webhook URL'
+            cand connect 'Connect an integration, or change its settings; then test it'
+            cand test 'Test a connection: the platform''s cheap authenticated call and its prerequisites'
+            cand disconnect 'Disconnect an integration no handover action uses'
+            cand deliveries 'Deliveries of handoffs to external platforms: state, attempts, last error'
+            cand retry 'Queue dead deliveries again (or try pending ones now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskctl;integrations;help;list'= {
+        }
+        &'deskctl;integrations;help;show'= {
+        }
+        &'deskctl;integrations;help;connect'= {
+        }
+        &'deskctl;integrations;help;test'= {
+        }
+        &'deskctl;integrations;help;disconnect'= {
+        }
+        &'deskctl;integrations;help;deliveries'= {
+        }
+        &'deskctl;integrations;help;retry'= {
+        }
+        &'deskctl;integrations;help;help'= {
+        }
         &'deskctl;rules'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -2212,6 +2395,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand hours 'Business hours'
             cand notifications 'Who is told when a customer asks for a human'
             cand fields 'Ticket fields, set from context keys'
+            cand integrations 'Connections to external help desks, and deliveries of handoffs to them'
             cand rules 'Priority and assignment rules'
             cand tickets 'The ticket inbox: list, show, assign, reply, note, resolve'
             cand handoff 'Preview, send and inspect handoffs'
@@ -2371,6 +2555,29 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;fields;set'= {
         }
         &'deskctl;help;fields;remove'= {
+        }
+        &'deskctl;help;integrations'= {
+            cand list 'List the connected integrations with their status and last test'
+            cand show 'Show one integration, the settings its kind takes, and its webhook URL'
+            cand connect 'Connect an integration, or change its settings; then test it'
+            cand test 'Test a connection: the platform''s cheap authenticated call and its prerequisites'
+            cand disconnect 'Disconnect an integration no handover action uses'
+            cand deliveries 'Deliveries of handoffs to external platforms: state, attempts, last error'
+            cand retry 'Queue dead deliveries again (or try pending ones now)'
+        }
+        &'deskctl;help;integrations;list'= {
+        }
+        &'deskctl;help;integrations;show'= {
+        }
+        &'deskctl;help;integrations;connect'= {
+        }
+        &'deskctl;help;integrations;test'= {
+        }
+        &'deskctl;help;integrations;disconnect'= {
+        }
+        &'deskctl;help;integrations;deliveries'= {
+        }
+        &'deskctl;help;integrations;retry'= {
         }
         &'deskctl;help;rules'= {
             cand list 'List rules in the order they are tried'

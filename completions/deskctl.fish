@@ -52,6 +52,7 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "assignment" -d 'How
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "hours" -d 'Business hours'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "notifications" -d 'Who is told when a customer asks for a human'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "integrations" -d 'Connections to external help desks, and deliveries of handoffs to them'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "rules" -d 'Priority and assignment rules'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "handoff" -d 'Preview, send and inspect handoffs'
@@ -1351,6 +1352,181 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_
 complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "set" -d 'Rename a field or replace a dropdown\'s options'
 complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a ticket field'
 complete -c deskctl -n "__fish_deskctl_using_subcommand fields; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "list" -d 'List the connected integrations with their status and last test'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "ls" -d 'List the connected integrations with their status and last test'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "show" -d 'Show one integration, the settings its kind takes, and its webhook URL'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "connect" -d 'Connect an integration, or change its settings; then test it'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "test" -d 'Test a connection: the platform\'s cheap authenticated call and its prerequisites'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "disconnect" -d 'Disconnect an integration no handover action uses'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "deliveries" -d 'Deliveries of handoffs to external platforms: state, attempts, last error'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "retry" -d 'Queue dead deliveries again (or try pending ones now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and not __fish_seen_subcommand_from list ls show connect test disconnect deliveries retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l set -d 'A setting, e.g. `--set subdomain=acme` (repeat for each; see the list below)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l unset -d 'Remove a setting kept from an earlier connect' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l secret -d 'A secret and where to read it: NAME=env:VAR, NAME=file:PATH, NAME=- (stdin), or just NAME to be asked for it. Never on the command line itself' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l remove-secret -d 'Remove a stored secret' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l base-url -d 'Call the platform here instead of its usual host (a sandbox, a proxy, a test double)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l field -d 'Send a ticket field to a platform custom field: DESK_KEY=PLATFORM_FIELD' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l unmap-field -d 'Stop sending a ticket field to the platform' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l priority -d 'Use this platform value for a Desk priority: PRIORITY=VALUE, e.g. urgent=Critical' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l no-base-url -d 'Go back to the platform\'s usual host'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l no-test -d 'Save without testing the connection'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l state -d 'Only deliveries in this state' -r -f -a "pending\t''
+delivered\t''
+dead\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l limit -d 'How many to show, newest first (1 to 500)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the connected integrations with their status and last test'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one integration, the settings its kind takes, and its webhook URL'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "connect" -d 'Connect an integration, or change its settings; then test it'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "test" -d 'Test a connection: the platform\'s cheap authenticated call and its prerequisites'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "disconnect" -d 'Disconnect an integration no handover action uses'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "deliveries" -d 'Deliveries of handoffs to external platforms: state, attempts, last error'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Queue dead deliveries again (or try pending ones now)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand rules; and not __fish_seen_subcommand_from list ls add remove rm move help" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -2090,7 +2266,8 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_
 delivered\t''
 dead\t''"
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l kind -d 'Only messages of this kind' -r -f -a "email\t''
-webhook\t''"
+webhook\t''
+integration\t''"
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l ticket -d 'Only messages about this ticket' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l limit -d 'At most this many (newest first)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from list" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
@@ -2114,7 +2291,8 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_
 delivered\t''
 dead\t''"
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l kind -d 'Only messages of this kind' -r -f -a "email\t''
-webhook\t''"
+webhook\t''
+integration\t''"
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l ticket -d 'Only messages about this ticket' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l limit -d 'At most this many (newest first)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from ls" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
@@ -2186,25 +2364,26 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "hours" -d 'Business hours'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "rules" -d 'Priority and assignment rules'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "email" -d 'The SMTP server that emails customers and owners'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields rules tickets handoff email delivery outbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "integrations" -d 'Connections to external help desks, and deliveries of handoffs to them'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "email" -d 'The SMTP server that emails customers and owners'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'
@@ -2248,6 +2427,13 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_su
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "add" -d 'Add a ticket field'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "set" -d 'Rename a field or replace a dropdown\'s options'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from fields" -f -a "remove" -d 'Remove a ticket field'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "list" -d 'List the connected integrations with their status and last test'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "show" -d 'Show one integration, the settings its kind takes, and its webhook URL'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "connect" -d 'Connect an integration, or change its settings; then test it'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "test" -d 'Test a connection: the platform\'s cheap authenticated call and its prerequisites'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "disconnect" -d 'Disconnect an integration no handover action uses'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "deliveries" -d 'Deliveries of handoffs to external platforms: state, attempts, last error'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "retry" -d 'Queue dead deliveries again (or try pending ones now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'List rules in the order they are tried'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Add a rule'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove a rule'

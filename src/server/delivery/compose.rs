@@ -376,4 +376,3 @@ mod tests {
         assert_eq!(event.text, None);
     }
 }
-

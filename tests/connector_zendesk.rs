@@ -1,0 +1,426 @@
+//! The Zendesk connector against a fake Zendesk that answers as its API
+//! documents (../shared/reference/platform-apis.md §2): what is sent, how
+//! answers are read, and that a lost answer never makes a second ticket.
+
+mod common;
+
+use std::time::Duration;
+
+use common::connectors::{connection, escalation, secret_free};
+use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
+use deskctl::server::connectors::signing::hmac_sha256_base64;
+use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
+use serde_json::json;
+use wiremock::matchers::{body_partial_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "zd-token-6wiI";
+const SIGNING: &str = "zd-signing-secret";
+
+fn zendesk(server: &MockServer) -> connectors::Connection {
+    connection(
+        IntegrationKind::Zendesk,
+        &[("subdomain", "acme"), ("email", "admin@acme.example")],
+        &[("api-token", TOKEN), ("webhook-secret", SIGNING)],
+        &server.uri(),
+    )
+}
+
+/// `Basic base64("admin@acme.example/token:zd-token-6wiI")`.
+fn basic() -> String {
+    use base64::Engine;
+    let raw = format!("admin@acme.example/token:{TOKEN}");
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    )
+}
+
+fn created(id: u64) -> ResponseTemplate {
+    ResponseTemplate::new(201).set_body_json(json!({
+        "ticket": {"id": id, "status": "new", "external_id": "hof_1"},
+        "audit": {"id": 1}
+    }))
+}
+
+async fn note_ok(server: &MockServer, id: u64, times: u64) {
+    Mock::given(method("PUT"))
+        .and(path(format!("/api/v2/tickets/{id}")))
+        .and(header("authorization", basic().as_str()))
+        .and(body_partial_json(
+            json!({"ticket": {"comment": {"public": false}}}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ticket": {"id": id}})))
+        .expect(times)
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn a_handoff_becomes_a_ticket_with_a_private_note() {
+    let server = MockServer::start().await;
+    let mut connection = zendesk(&server);
+    connection
+        .fields
+        .insert("order-id".into(), "360001234".into());
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(header("authorization", basic().as_str()))
+        .and(header("content-type", "application/json"))
+        .and(body_partial_json(json!({"ticket": {
+            "subject": "Refund for order 123",
+            "priority": "urgent",
+            "external_id": "hof_1",
+            "requester": {"name": "Dana Scully", "email": "dana@example.com"},
+            "comment": {"public": false},
+            "custom_fields": [{"id": 360001234u64, "value": "123"}],
+        }})))
+        .respond_with(created(35436))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 35436, 1).await;
+    let mut progress = Progress::resume(None, 1);
+    let delivered = connectors::deliver(
+        &Http::default(),
+        &connection,
+        &escalation(Priority::Urgent),
+        &mut progress,
+    )
+    .await
+    .unwrap();
+    assert_eq!(delivered.id, "35436");
+    assert_eq!(
+        delivered.url.as_deref(),
+        Some(format!("{}/agent/tickets/35436", server.uri()).as_str())
+    );
+    let requests = server.received_requests().await.unwrap();
+    let note: serde_json::Value = requests[1].body_json().unwrap();
+    let body = note["ticket"]["comment"]["body"].as_str().unwrap();
+    assert!(body.contains("Customer: Where is my refund?"), "{body}");
+}
+
+#[tokio::test]
+async fn priorities_map_to_zendesks_values_or_the_connections_own() {
+    for (priority, expected) in [
+        (Priority::Low, "low"),
+        (Priority::Medium, "normal"),
+        (Priority::High, "high"),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .and(body_partial_json(json!({"ticket": {"priority": expected}})))
+            .respond_with(created(1))
+            .expect(1)
+            .mount(&server)
+            .await;
+        note_ok(&server, 1, 1).await;
+        let mut progress = Progress::resume(None, 1);
+        connectors::deliver(
+            &Http::default(),
+            &zendesk(&server),
+            &escalation(priority),
+            &mut progress,
+        )
+        .await
+        .unwrap();
+    }
+    let server = MockServer::start().await;
+    let mut connection = zendesk(&server);
+    connection
+        .priorities
+        .insert(Priority::Urgent, "high".into());
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(json!({"ticket": {"priority": "high"}})))
+        .respond_with(created(2))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 2, 1).await;
+    let mut progress = Progress::resume(None, 1);
+    connectors::deliver(
+        &Http::default(),
+        &connection,
+        &escalation(Priority::Urgent),
+        &mut progress,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn error_answers_are_permanent_with_zendesks_message_and_sent_once() {
+    let cases = [
+        (
+            400,
+            json!({"error": "InvalidEndpoint", "description": "Bad request"}),
+            "InvalidEndpoint: Bad request",
+        ),
+        (
+            401,
+            json!({"error": "Couldn't authenticate you"}),
+            "Couldn't authenticate you",
+        ),
+        (
+            403,
+            json!({"error": "Forbidden", "description": "You do not have access to this page"}),
+            "Forbidden: You do not have access",
+        ),
+        (
+            404,
+            json!({"error": "RecordNotFound", "description": "Not found"}),
+            "RecordNotFound: Not found",
+        ),
+        (
+            422,
+            json!({"error": "RecordInvalid", "description": "Record validation errors",
+            "details": {"requester": [{"description": "Requester: Email is invalid", "error": "InvalidValue"}]}}),
+            "RecordInvalid: Record validation errors (Requester: Email is invalid)",
+        ),
+    ];
+    for (status, body, said) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let mut progress = Progress::resume(None, 1);
+        let failure = connectors::deliver(
+            &Http::default(),
+            &zendesk(&server),
+            &escalation(Priority::High),
+            &mut progress,
+        )
+        .await
+        .unwrap_err();
+        assert!(failure.permanent, "{status}");
+        assert_eq!(failure.retry_after, None);
+        assert!(failure.error.contains(said), "{status}: {}", failure.error);
+        assert!(secret_free(&failure.error, &[TOKEN, SIGNING]));
+    }
+}
+
+#[tokio::test]
+async fn a_rate_limit_is_transient_with_the_wait_zendesk_asks() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "17")
+                .insert_header("content-type", "text/plain")
+                .set_body_string("Number of allowed API requests per minute exceeded"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut progress = Progress::resume(None, 1);
+    let failure = connectors::deliver(
+        &Http::default(),
+        &zendesk(&server),
+        &escalation(Priority::High),
+        &mut progress,
+    )
+    .await
+    .unwrap_err();
+    assert!(!failure.permanent);
+    assert_eq!(failure.retry_after, Some(Duration::from_secs(17)));
+    assert!(
+        failure.error.contains("per minute exceeded"),
+        "{}",
+        failure.error
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
+    let server = MockServer::start().await;
+    // The create succeeds on Zendesk's side, but its answer never arrives.
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(77).set_delay(Duration::from_secs(5)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .and(query_param("external_id", "hof_1"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"tickets": [{"id": 77, "external_id": "hof_1"}], "count": 1}),
+            ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 77, 1).await;
+    let connection = zendesk(&server);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut first = Progress::resume(None, 1);
+    let lost = tokio::time::timeout(
+        Duration::from_millis(500),
+        connectors::deliver(&http, &connection, &ticket, &mut first),
+    )
+    .await;
+    assert!(lost.is_err(), "the first attempt's answer was to be lost");
+    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "77");
+}
+
+#[tokio::test]
+async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(9))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v2/tickets/9"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = zendesk(&server);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut progress = Progress::resume(None, 1);
+    let failure = connectors::deliver(&http, &connection, &ticket, &mut progress)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    note_ok(&server, 9, 1).await;
+    let mut again = Progress::resume(Some(&progress.to_json()), 2);
+    assert_eq!(
+        connectors::deliver(&http, &connection, &ticket, &mut again)
+            .await
+            .unwrap()
+            .id,
+        "9"
+    );
+}
+
+async fn test_with(status: u16, body: serde_json::Value) -> Vec<deskctl::api::TestCheck> {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    connectors::test(&Http::default(), &zendesk(&server)).await
+}
+
+#[tokio::test]
+async fn the_connection_test_says_exactly_what_is_wrong() {
+    let ok = test_with(
+        200,
+        json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+    )
+    .await;
+    assert_eq!(ok[0].outcome, CheckOutcome::Ok, "{ok:?}");
+    let cases = [
+        (
+            401,
+            json!({"error": "Couldn't authenticate you"}),
+            "refused the email and API token",
+        ),
+        (
+            404,
+            json!({"error": "RecordNotFound"}),
+            "no Zendesk account",
+        ),
+        (403, json!({"error": "Forbidden"}), "may not use the API"),
+        (
+            200,
+            json!({"user": {"id": null, "role": "end-user"}}),
+            "anonymous user",
+        ),
+        (
+            200,
+            json!({"user": {"id": 5, "role": "end-user"}}),
+            "not an agent or admin",
+        ),
+    ];
+    for (status, body, said) in cases {
+        let checks = test_with(status, body).await;
+        assert_eq!(checks[0].outcome, CheckOutcome::Failed, "{status} {said}");
+        assert!(checks[0].message.contains(said), "{}", checks[0].message);
+        assert!(secret_free(&checks[0].message, &[TOKEN]));
+    }
+    // Nothing listening: unreachable, not a credentials problem.
+    let mut down = zendesk(&MockServer::start().await);
+    down.base_url = Some("http://127.0.0.1:9".into());
+    let checks = connectors::test(&Http::default(), &down).await;
+    assert_eq!(checks[0].check, "reachable");
+    assert_eq!(checks[0].outcome, CheckOutcome::Failed);
+}
+
+fn signed(body: &str, timestamp: &str, secret: &str) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    headers.insert(
+        "x-zendesk-webhook-signature",
+        hmac_sha256_base64(secret.as_bytes(), &[timestamp.as_bytes(), body.as_bytes()])
+            .parse()
+            .unwrap(),
+    );
+    headers.insert(
+        "x-zendesk-webhook-signature-timestamp",
+        timestamp.parse().unwrap(),
+    );
+    headers
+}
+
+#[tokio::test]
+async fn webhooks_are_verified_as_zendesk_signs_them() {
+    let connection = zendesk(&MockServer::start().await);
+    let now = jiff::Timestamp::now();
+    let stamp = now.to_string();
+    let body = r#"{"ticket_id":"35436","status":"solved"}"#;
+    let receive = |headers: &http::HeaderMap, body: &str, at: jiff::Timestamp| {
+        connectors::receive(
+            &connection,
+            &InboundWebhook {
+                headers,
+                query: None,
+                body: body.as_bytes(),
+            },
+            at,
+        )
+    };
+    let (verified, events) = receive(&signed(body, &stamp, SIGNING), body, now).unwrap();
+    assert_eq!(events[0].id, "35436");
+    assert_eq!(events[0].status, ExternalStatus::Resolved);
+    assert!(!verified.replay_key.is_empty());
+    // Tampered body, wrong secret, no signature, a stale timestamp.
+    let tampered = r#"{"ticket_id":"35437","status":"solved"}"#;
+    assert!(matches!(
+        receive(&signed(body, &stamp, SIGNING), tampered, now),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+    assert!(matches!(
+        receive(&signed(body, &stamp, "other"), body, now),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+    assert!(matches!(
+        receive(&http::HeaderMap::new(), body, now),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+    let later = now + jiff::SignedDuration::from_mins(10);
+    match receive(&signed(body, &stamp, SIGNING), body, later) {
+        Err(WebhookError::Unauthenticated(why)) => assert!(why.contains("5 minutes"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

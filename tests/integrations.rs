@@ -1,0 +1,402 @@
+//! `deskctl integrations` end to end with the real binary, against a fake
+//! Zendesk: connect, test, deliver a production handoff before the command
+//! returns, wait as a rate limit says, stop at a permanent error, accept
+//! signed webhooks under `serve` and refuse tampered or replayed ones, and
+//! deliver everything exactly once after the platform was down for a while.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Desk, wait_until};
+use deskctl::server::connectors::signing::hmac_sha256_base64;
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "zd-token-e2e-4f1c";
+const SIGNING: &str = "zd-signing-e2e-9a7b";
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// `deskctl` with the Zendesk secrets in its environment.
+fn with_secrets(desk: &Desk) -> assert_cmd::Command {
+    let mut cmd = desk.cmd();
+    cmd.env("ZD_TOKEN", TOKEN).env("ZD_SIGNING", SIGNING);
+    cmd
+}
+
+/// Runs deskctl with the secrets at hand; returns (success, stdout + stderr),
+/// checking that no secret shows in either.
+fn run(desk: &Desk, args: &[&str]) -> (bool, String) {
+    let output = with_secrets(desk).args(args).output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !text.contains(TOKEN) && !text.contains(SIGNING),
+        "deskctl {args:?} showed a secret:\n{text}"
+    );
+    (output.status.success(), text)
+}
+
+async fn zendesk_ok() -> MockServer {
+    let server = MockServer::start().await;
+    answer_like_zendesk(&server).await;
+    server
+}
+
+/// What every test's Zendesk answers: who the token is, the search by external
+/// id a repeated delivery makes first (nothing found), the private note.
+async fn answer_like_zendesk(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"tickets": [], "count": 0})))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+        ))
+        .mount(server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v2/tickets/35436"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ticket": {"id": 35436}})))
+        .mount(server)
+        .await;
+}
+
+fn created() -> ResponseTemplate {
+    ResponseTemplate::new(201).set_body_json(json!({"ticket": {"id": 35436}, "audit": {}}))
+}
+
+/// A desk with agent `shop` whose action sends tickets to Zendesk at `base`.
+fn connected(base: &str) -> Desk {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&["agents", "add", "shop", "--name", "Shop assistant"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--default-priority",
+        "high",
+    ]);
+    let (ok, text) = run(
+        &desk,
+        &[
+            "integrations",
+            "connect",
+            "zendesk",
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=admin@acme.example",
+            "--secret",
+            "api-token=env:ZD_TOKEN",
+            "--secret",
+            "webhook-secret=env:ZD_SIGNING",
+            "--base-url",
+            base,
+        ],
+    );
+    assert!(ok, "{text}");
+    assert!(text.contains("The Zendesk connection works"), "{text}");
+    desk.run(&["actions", "set", "shop", "--platform", "zendesk"]);
+    desk
+}
+
+fn send(desk: &Desk, name: &str) -> Value {
+    let handoff = json!({
+        "agent": "shop",
+        "environment": "production",
+        "channel": "web",
+        "requester": {"name": "Dana Reyes", "email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Please get me a person."}],
+        "context": {"order-id": "4417"},
+        "reason": "explicit-request"
+    });
+    let file = desk.dir.path().join(format!("{name}.json"));
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    let (ok, text) = run(
+        desk,
+        &[
+            "handoff",
+            "send",
+            "-f",
+            file.to_str().unwrap(),
+            "-o",
+            "json",
+        ],
+    );
+    assert!(ok, "{text}");
+    parse(&text[..text.rfind('}').unwrap() + 1])
+}
+
+fn show(desk: &Desk, id: &str) -> Value {
+    parse(&desk.run(&["handoff", "show", id, "-o", "json"]))
+}
+
+async fn posts(server: &MockServer) -> Vec<Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/api/v2/tickets")
+        .map(|r| r.body_json().unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_action_can_only_name_a_connected_platform() {
+    let desk = Desk::new();
+    desk.run(&["agents", "add", "shop", "--name", "Shop assistant"]);
+    let output = desk
+        .cmd()
+        .args([
+            "actions",
+            "set",
+            "shop",
+            "--channel",
+            "web",
+            "--platform",
+            "zendesk",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("zendesk integration is not connected"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deskctl integrations connect zendesk"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_production_handoff_arrives_before_the_command_returns() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = send(&desk, "one");
+    assert_eq!(sent["outcome"], "external");
+    let body = &posts(&server).await[0]["ticket"];
+    assert_eq!(body["priority"], "high");
+    assert_eq!(body["external_id"], sent["id"]);
+    assert_eq!(body["requester"]["email"], "dana@example.com");
+    let shown = show(&desk, sent["id"].as_str().unwrap());
+    assert_eq!(shown["external"]["status"], "created", "{shown}");
+    assert_eq!(shown["external"]["id"], "35436");
+    assert_eq!(shown["external"]["kind"], "zendesk");
+    let (_, list) = run(&desk, &["integrations", "list"]);
+    assert!(
+        list.contains("zendesk") && list.contains("connected"),
+        "{list}"
+    );
+    let (_, detail) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(detail.contains("sha256:"), "{detail}");
+    assert!(
+        detail.contains("/v1/integrations/zendesk/webhook"),
+        "{detail}"
+    );
+    let (_, deliveries) = run(&desk, &["integrations", "deliveries", "zendesk"]);
+    assert!(deliveries.contains("delivered"), "{deliveries}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_delivery_waits_as_told_and_arrives_once() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = send(&desk, "limited");
+    let requests = server.received_requests().await.unwrap();
+    let times: Vec<_> = requests
+        .iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .collect();
+    assert_eq!(times.len(), 2, "one refused, one accepted");
+    assert_eq!(posts(&server).await[0], posts(&server).await[1]);
+    let shown = show(&desk, sent["id"].as_str().unwrap());
+    assert_eq!(shown["external"]["status"], "created", "{shown}");
+    let (_, deliveries) = run(&desk, &["integrations", "deliveries", "-o", "json"]);
+    assert!(deliveries.contains("\"attempts\": 2"), "{deliveries}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_permanent_error_is_reported_and_not_retried() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(422).set_body_json(json!({
+            "error": "RecordInvalid", "description": "Record validation errors",
+            "details": {"requester": [{"description": "Requester: Email is invalid"}]}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = send(&desk, "invalid");
+    // Later commands deliver what is due: a dead delivery is not tried again.
+    desk.run(&["operators", "availability", "bob", "online"]);
+    let (_, dead) = run(&desk, &["integrations", "deliveries", "--state", "dead"]);
+    assert!(dead.contains("Requester: Email is invalid"), "{dead}");
+    let shown = show(&desk, sent["id"].as_str().unwrap());
+    assert_eq!(shown["external"]["status"], "failed", "{shown}");
+    assert_eq!(posts(&server).await.len(), 1);
+}
+
+fn signed_headers(body: &str, secret: &str) -> Vec<(String, String)> {
+    let stamp = jiff::Timestamp::now().to_string();
+    let signature = hmac_sha256_base64(secret.as_bytes(), &[stamp.as_bytes(), body.as_bytes()]);
+    vec![
+        ("X-Zendesk-Webhook-Signature".into(), signature),
+        ("X-Zendesk-Webhook-Signature-Timestamp".into(), stamp),
+        ("Content-Type".into(), "application/json".into()),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let id = send(&desk, "hooked")["id"].as_str().unwrap().to_string();
+    let serve = desk.serve();
+    let post = |body: &str, headers: &[(String, String)]| {
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        serve.raw(
+            "POST",
+            "/v1/integrations/zendesk/webhook",
+            &headers,
+            body.as_bytes(),
+        )
+    };
+    let body = r#"{"ticket_id":"35436","status":"solved"}"#;
+    let headers = signed_headers(body, SIGNING);
+    let tampered = post(r#"{"ticket_id":"35436","status":"open"}"#, &headers);
+    assert_eq!(tampered.status, 401, "{}", tampered.body);
+    let forged = post(body, &signed_headers(body, "guessed-secret"));
+    assert_eq!(forged.status, 401);
+    let unsigned = post(body, &[]);
+    assert_eq!(unsigned.status, 401);
+    assert_eq!(show(&desk, &id)["external"]["status"], "created");
+    let accepted = post(body, &headers);
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(accepted.json()["updated"], json!([id]));
+    assert_eq!(show(&desk, &id)["external"]["status"], "resolved");
+    let replayed = post(body, &headers);
+    assert_eq!(replayed.status, 409, "{}", replayed.body);
+    let reopen = r#"{"ticket_id":"35436","status":"open","assignee_id":"7"}"#;
+    assert_eq!(post(reopen, &signed_headers(reopen, SIGNING)).status, 200);
+    assert_eq!(show(&desk, &id)["external"]["status"], "reopened");
+    let log = serve.log();
+    assert!(!log.contains(SIGNING) && !log.contains(TOKEN), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_serve_every_delivery_arrives_once_after_the_platform_was_down() {
+    // Reserve a port for the fake, then leave it closed: Zendesk is down.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let up = zendesk_ok().await;
+    let desk = connected(&up.uri());
+    let (ok, text) = run(
+        &desk,
+        &[
+            "integrations",
+            "connect",
+            "zendesk",
+            "--base-url",
+            &base,
+            "--no-test",
+        ],
+    );
+    assert!(ok, "{text}");
+    let serve = desk.serve();
+    let token = desk.token("alice");
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let handoff = json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"email": format!("c{n}@example.com")},
+            "transcript": [{"role": "customer", "text": "A person, please."}]
+        });
+        let auth = format!("Bearer {token}");
+        let response = serve.raw(
+            "POST",
+            "/v1/handoffs",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            handoff.to_string().as_bytes(),
+        );
+        assert_eq!(response.status, 201, "{}", response.body);
+        ids.push(response.json()["id"].as_str().unwrap().to_string());
+    }
+    // Let the worker fail against the closed port at least once.
+    wait_until("a failed attempt", Duration::from_secs(20), || {
+        let (_, text) = run(&desk, &["integrations", "deliveries", "-o", "json"]);
+        text.contains("cannot be reached").then_some(())
+    });
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let fake = MockServer::builder().listener(listener).start().await;
+    answer_like_zendesk(&fake).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&fake)
+        .await;
+    for id in &ids {
+        wait_until("the delivery", Duration::from_secs(60), || {
+            (show(&desk, id)["external"]["status"] == "created").then_some(())
+        });
+    }
+    let mut external_ids: Vec<String> = posts(&fake)
+        .await
+        .iter()
+        .map(|body| body["ticket"]["external_id"].as_str().unwrap().to_string())
+        .collect();
+    external_ids.sort();
+    ids.sort();
+    assert_eq!(external_ids, ids, "each handoff exactly once");
+    drop(serve);
+}

@@ -228,7 +228,11 @@ impl Tabular for Handoff {
             self.agent.clone(),
             self.environment.to_string(),
             self.outcome.to_string(),
-            self.ticket.map_or_else(|| "-".into(), |n| n.to_string()),
+            match (&self.ticket, &self.external) {
+                (Some(number), _) => number.to_string(),
+                (None, Some(external)) => external_cell(external),
+                (None, None) => "-".into(),
+            },
         ];
         if wide {
             cells.extend(self.decision.cells(ui, false).into_iter().skip(2));
@@ -238,6 +242,15 @@ impl Tabular for Handoff {
 
     fn name(&self) -> String {
         self.id.clone()
+    }
+}
+
+/// An external ticket in a cell: `zendesk #35436 resolved`, or its status
+/// alone while it is not delivered.
+fn external_cell(external: &crate::api::ExternalTicket) -> String {
+    match &external.id {
+        Some(id) => format!("{} #{id} {}", external.kind, external.status),
+        None => format!("{} {}", external.kind, external.status),
     }
 }
 
@@ -252,6 +265,24 @@ impl Detail for Handoff {
                     .map_or_else(|| "- (none)".into(), |n| n.to_string()),
             ),
         ];
+        if let Some(external) = &self.external {
+            let ticket = external
+                .id
+                .as_ref()
+                .map_or_else(String::new, |id| format!(" #{id}"));
+            let mut text = format!(
+                "{}{ticket}: {} since {} (delivery {})",
+                external.kind.title(),
+                external.status,
+                ui.instant(external.updated_at),
+                external.delivery
+            );
+            if let Some(url) = &external.url {
+                text.push('\n');
+                text.push_str(url);
+            }
+            fields.push(("External ticket", text));
+        }
         if let Some(key) = &self.idempotency_key {
             fields.push(("Idempotency key", key.clone()));
         }

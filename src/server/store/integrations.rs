@@ -2,8 +2,8 @@
 //! connectors ever read), and what platforms' webhooks say about the tickets
 //! Desk delivered to them.
 
-use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
 
 use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time};
 use crate::api::{
@@ -74,12 +74,8 @@ fn not_found(kind: IntegrationKind) -> StoreError {
 
 impl Store {
     pub async fn list_integrations(&self) -> StoreResult<Vec<Integration>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM integrations ORDER BY kind"
-        )))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(view_from_row).collect()
+        let mut conn = self.pool().acquire().await?;
+        all(&mut conn).await
     }
 
     pub async fn get_integration(&self, kind: IntegrationKind) -> StoreResult<Integration> {
@@ -95,13 +91,8 @@ impl Store {
 
     /// The connection with its secrets, for connectors only.
     pub async fn connection(&self, kind: IntegrationKind) -> StoreResult<Option<Connection>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM integrations WHERE kind = ?"
-        )))
-        .bind(kind.as_str())
-        .fetch_optional(self.pool())
-        .await?;
-        row.as_ref().map(connection_from_row).transpose()
+        let mut conn = self.pool().acquire().await?;
+        find(&mut conn, kind).await
     }
 
     pub async fn integration_connected(&self, kind: IntegrationKind) -> StoreResult<bool> {
@@ -129,50 +120,7 @@ impl Store {
         connection: &Connection,
     ) -> StoreResult<(Integration, bool)> {
         let mut tx = self.write().await?;
-        let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM integrations WHERE kind = ?"
-        )))
-        .bind(connection.kind.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let now = now();
-        let created = existing.is_none();
-        match existing {
-            Some(row) => {
-                if connection_from_row(&row)? != *connection {
-                    sqlx::query(
-                        "UPDATE integrations SET settings = ?, secrets = ?, base_url = ?, \
-                         fields = ?, priorities = ?, status = 'untested', updated_at = ? \
-                         WHERE kind = ?",
-                    )
-                    .bind(encode(&connection.settings))
-                    .bind(encode(&connection.secrets))
-                    .bind(&connection.base_url)
-                    .bind(encode(&connection.fields))
-                    .bind(encode(&connection.priorities))
-                    .bind(&now)
-                    .bind(connection.kind.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            }
-            None => {
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "INSERT INTO integrations ({COLUMNS}) \
-                     VALUES (?, ?, ?, ?, ?, ?, 'untested', NULL, ?, ?)"
-                )))
-                .bind(connection.kind.as_str())
-                .bind(encode(&connection.settings))
-                .bind(encode(&connection.secrets))
-                .bind(&connection.base_url)
-                .bind(encode(&connection.fields))
-                .bind(encode(&connection.priorities))
-                .bind(&now)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        let created = save(&mut tx, connection).await?;
         tx.commit().await?;
         Ok((self.get_integration(connection.kind).await?, created))
     }
@@ -207,30 +155,7 @@ impl Store {
     /// Disconnects an integration no handover action sends tickets to.
     pub async fn delete_integration(&self, kind: IntegrationKind) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let users: Vec<String> = sqlx::query_scalar(
-            "SELECT key FROM agents WHERE json_extract(handover, '$.platform') = ? ORDER BY key",
-        )
-        .bind(kind.as_str())
-        .fetch_all(&mut *tx)
-        .await?;
-        if !users.is_empty() {
-            return Err(StoreError::Conflict {
-                code: "integration_in_use",
-                detail: format!(
-                    "the handover actions of {} send tickets to {kind}: set their platform to \
-                     another one first (`deskctl actions set AGENT --platform inbox`)",
-                    users.join(", ")
-                ),
-            });
-        }
-        let deleted = sqlx::query("DELETE FROM integrations WHERE kind = ?")
-            .bind(kind.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(not_found(kind));
-        }
+        delete(&mut tx, kind).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -298,6 +223,112 @@ impl Store {
         tx.commit().await?;
         Ok(updated)
     }
+}
+
+/// Every integration as the API shows it, in the caller's transaction.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Integration>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations ORDER BY kind"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(view_from_row).collect()
+}
+
+/// One connection with its secrets, in the caller's transaction.
+pub(crate) async fn find(
+    conn: &mut SqliteConnection,
+    kind: IntegrationKind,
+) -> StoreResult<Option<Connection>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations WHERE kind = ?"
+    )))
+    .bind(kind.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(connection_from_row).transpose()
+}
+
+/// Inserts or replaces a connection in the caller's transaction; a changed
+/// one is untested again. Returns whether it is new.
+pub(crate) async fn save(
+    conn: &mut SqliteConnection,
+    connection: &Connection,
+) -> StoreResult<bool> {
+    let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations WHERE kind = ?"
+    )))
+    .bind(connection.kind.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let now = now();
+    match existing {
+        Some(row) => {
+            if connection_from_row(&row)? != *connection {
+                sqlx::query(
+                    "UPDATE integrations SET settings = ?, secrets = ?, base_url = ?, \
+                     fields = ?, priorities = ?, status = 'untested', updated_at = ? \
+                     WHERE kind = ?",
+                )
+                .bind(encode(&connection.settings))
+                .bind(encode(&connection.secrets))
+                .bind(&connection.base_url)
+                .bind(encode(&connection.fields))
+                .bind(encode(&connection.priorities))
+                .bind(&now)
+                .bind(connection.kind.as_str())
+                .execute(&mut *conn)
+                .await?;
+            }
+            Ok(false)
+        }
+        None => {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO integrations ({COLUMNS}) \
+                 VALUES (?, ?, ?, ?, ?, ?, 'untested', NULL, ?, ?)"
+            )))
+            .bind(connection.kind.as_str())
+            .bind(encode(&connection.settings))
+            .bind(encode(&connection.secrets))
+            .bind(&connection.base_url)
+            .bind(encode(&connection.fields))
+            .bind(encode(&connection.priorities))
+            .bind(&now)
+            .bind(&now)
+            .execute(&mut *conn)
+            .await?;
+            Ok(true)
+        }
+    }
+}
+
+/// Deletes a connection no handover action uses, in the caller's transaction.
+pub(crate) async fn delete(conn: &mut SqliteConnection, kind: IntegrationKind) -> StoreResult<()> {
+    let users: Vec<String> = sqlx::query_scalar(
+        "SELECT key FROM agents WHERE json_extract(handover, '$.platform') = ? ORDER BY key",
+    )
+    .bind(kind.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    if !users.is_empty() {
+        return Err(StoreError::Conflict {
+            code: "integration_in_use",
+            detail: format!(
+                "the handover actions of {} send tickets to {kind}: set their platform to \
+                 another one first (`deskctl actions set AGENT --platform inbox`)",
+                users.join(", ")
+            ),
+        });
+    }
+    let deleted = sqlx::query("DELETE FROM integrations WHERE kind = ?")
+        .bind(kind.as_str())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if deleted == 0 {
+        return Err(not_found(kind));
+    }
+    Ok(())
 }
 
 /// JSON text of a map a connection keeps.

@@ -230,7 +230,8 @@ const ZOHO_DESK: &[SettingSpec] = &[
     secret(
         "refresh-token",
         true,
-        "An OAuth refresh token with the Desk.tickets.ALL and Desk.basic.READ scopes",
+        "An OAuth refresh token with the Desk.tickets.ALL, Desk.basic.READ and Desk.search.READ \
+         scopes",
     ),
     secret(
         "webhook-token",

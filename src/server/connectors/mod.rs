@@ -16,9 +16,11 @@
 //!   answers are permanent, with the platform's own message;
 //! - errors never carry a secret.
 
+pub mod freshdesk;
 pub mod http;
 pub mod signing;
 pub mod zendesk;
+pub mod zoho_desk;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -102,6 +104,21 @@ impl Escalation {
         .cloned()
         .unwrap_or_else(|| "Customer".to_string())
     }
+}
+
+/// Plain text as HTML paragraphs, line breaks kept, for platforms whose
+/// ticket descriptions and notes are HTML.
+pub fn html_paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(|paragraph| {
+            let escaped = paragraph
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;");
+            format!("<p>{}</p>", escaped.replace('\n', "<br>"))
+        })
+        .collect()
 }
 
 /// A connection as the service keeps it: settings and secrets in clear.
@@ -498,6 +515,14 @@ macro_rules! with_connector {
                 let $connector = zendesk::Zendesk;
                 $body
             }
+            IntegrationKind::Freshdesk => {
+                let $connector = freshdesk::Freshdesk;
+                $body
+            }
+            IntegrationKind::ZohoDesk => {
+                let $connector = zoho_desk::ZohoDesk;
+                $body
+            }
             other => {
                 let $connector = NotBuilt(other);
                 $body
@@ -605,6 +630,14 @@ impl Connector for NotBuilt {
 mod tests {
     use super::*;
     use ExternalStatus::*;
+
+    #[test]
+    fn text_becomes_escaped_html_paragraphs() {
+        assert_eq!(
+            html_paragraphs("Refund <late> & \"lost\"\nline two\n\nTranscript:"),
+            "<p>Refund &lt;late&gt; &amp; &quot;lost&quot;<br>line two</p><p>Transcript:</p>"
+        );
+    }
 
     #[test]
     fn webhooks_move_the_external_status_forward() {

@@ -235,7 +235,7 @@ impl Connector for Freshdesk {
         let base = base(connection)?;
         let client = http.client().await?;
         let mut ticket = progress.get("ticket").map(str::to_string);
-        if ticket.is_none() && progress.may_have_created() {
+        if ticket.is_none() && progress.may_have_made("ticket") {
             ticket = self
                 .find(http, connection, &base, &escalation.handoff)
                 .await?
@@ -249,7 +249,12 @@ impl Connector for Freshdesk {
                     connection,
                     client.post(format!("{base}/api/v2/tickets")).json(&body),
                 )?;
-                let answer = http.send(KIND, request, explain).await?;
+                progress.sending("ticket");
+                let answer = http.fetch(KIND, request).await?;
+                progress.answered("ticket", answer.status);
+                if !answer.status.is_success() {
+                    return Err(super::http::classify(KIND, &answer, explain(&answer)));
+                }
                 let created: TicketId = answer.json(KIND)?;
                 created.id.to_string()
             }

@@ -259,6 +259,33 @@ impl Progress {
     pub fn may_have_created(&self) -> bool {
         self.attempt > 1
     }
+
+    /// Whether an earlier attempt may have made `step` without its answer
+    /// arriving: not when the platform's last answer to that create was a
+    /// refusal (see [`Progress::answered`]).
+    pub fn may_have_made(&self, step: &str) -> bool {
+        self.may_have_created() && self.get(&refused_key(step)).is_none()
+    }
+
+    /// Records the platform's answer to the create of `step`: a 4xx refusal
+    /// means nothing was made, so the next attempt need not look for it; a
+    /// lost or 5xx answer leaves the look-up in place.
+    pub fn answered(&mut self, step: &str, status: ::http::StatusCode) {
+        if status.is_client_error() {
+            self.set(&refused_key(step), status.as_str());
+        } else {
+            self.steps.remove(&refused_key(step));
+        }
+    }
+
+    /// Forgets an earlier refusal before the create of `step` is sent again.
+    pub fn sending(&mut self, step: &str) {
+        self.steps.remove(&refused_key(step));
+    }
+}
+
+fn refused_key(step: &str) -> String {
+    format!("{step}-refused")
 }
 
 /// A webhook as it arrived: verified against the raw bytes.
@@ -630,6 +657,22 @@ impl Connector for NotBuilt {
 mod tests {
     use super::*;
     use ExternalStatus::*;
+
+    #[test]
+    fn only_a_refused_create_spares_the_next_attempt_its_look_up() {
+        let mut first = Progress::resume(None, 1);
+        assert!(!first.may_have_made("ticket"));
+        first.sending("ticket");
+        first.answered("ticket", ::http::StatusCode::TOO_MANY_REQUESTS);
+        let mut second = Progress::resume(Some(&first.to_json()), 2);
+        assert!(!second.may_have_made("ticket"));
+        // Sent again, and the answer is lost.
+        second.sending("ticket");
+        let mut third = Progress::resume(Some(&second.to_json()), 3);
+        assert!(third.may_have_made("ticket"));
+        third.answered("ticket", ::http::StatusCode::BAD_GATEWAY);
+        assert!(Progress::resume(Some(&third.to_json()), 4).may_have_made("ticket"));
+    }
 
     #[test]
     fn text_becomes_escaped_html_paragraphs() {

@@ -512,7 +512,7 @@ impl Connector for ZohoDesk {
     ) -> Result<Delivered, Failure> {
         let mut session = Session::open(http, connection).await?;
         if progress.get("ticket").is_none() {
-            let found = if progress.may_have_created() {
+            let found = if progress.may_have_made("ticket") {
                 self.find(&mut session, escalation).await?
             } else {
                 None
@@ -521,11 +521,16 @@ impl Connector for ZohoDesk {
                 Some(found) => found,
                 None => {
                     let body = Self::ticket_body(connection, escalation)?;
+                    progress.sending("ticket");
                     let answer = session
-                        .send(|client, base| {
+                        .fetch(true, |client, base| {
                             client.post(format!("{base}/api/v1/tickets")).json(&body)
                         })
                         .await?;
+                    progress.answered("ticket", answer.status);
+                    if !answer.status.is_success() {
+                        return Err(classify(KIND, &answer, explain(&answer)));
+                    }
                     let created: Value = answer.json(KIND)?;
                     let id = text_or_number(&created["id"]).ok_or_else(|| {
                         Failure::permanent(

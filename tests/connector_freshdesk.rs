@@ -1,0 +1,735 @@
+//! The Freshdesk connector against a fake Freshdesk that answers as its API
+//! documents (../shared/reference/platform-apis.md §1): what is sent, how
+//! answers are read, that a lost answer never makes a second ticket, and the
+//! token that authenticates its webhooks.
+
+mod common;
+
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use common::connectors::{connection, escalation, secret_free};
+use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
+use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
+use serde_json::json;
+use wiremock::matchers::{body_json, body_partial_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const API_KEY: &str = "fd-key-Qx81vB";
+const WEBHOOK_TOKEN: &str = "fd-hook-9tT2";
+
+fn freshdesk(server: &MockServer) -> connectors::Connection {
+    connection(
+        IntegrationKind::Freshdesk,
+        &[("domain", "acme")],
+        &[("api-key", API_KEY), ("webhook-token", WEBHOOK_TOKEN)],
+        &server.uri(),
+    )
+}
+
+/// `Basic base64("fd-key-Qx81vB:X")`: the API key, and Freshdesk's `X`.
+fn basic() -> String {
+    format!("Basic {}", BASE64.encode(format!("{API_KEY}:X")))
+}
+
+fn created(id: u64) -> ResponseTemplate {
+    ResponseTemplate::new(201).set_body_json(json!({
+        "id": id, "subject": "Refund for order 123", "status": 2, "priority": 4,
+        "source": 7, "requester_id": 5001, "tags": ["deskctl", "desk-hof_1"],
+    }))
+}
+
+async fn note_ok(server: &MockServer, id: u64, times: u64) {
+    Mock::given(method("POST"))
+        .and(path(format!("/api/v2/tickets/{id}/notes")))
+        .and(header("authorization", basic().as_str()))
+        .and(body_partial_json(json!({"private": true})))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "id": 9001, "ticket_id": id, "private": true, "incoming": false
+        })))
+        .expect(times)
+        .mount(server)
+        .await;
+}
+
+async fn deliver(
+    connection: &connectors::Connection,
+    priority: Priority,
+) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
+    let mut progress = Progress::resume(None, 1);
+    connectors::deliver(
+        &Http::default(),
+        connection,
+        &escalation(priority),
+        &mut progress,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_handoff_becomes_a_chat_ticket_with_a_private_note() {
+    let server = MockServer::start().await;
+    let mut connection = freshdesk(&server);
+    connection
+        .fields
+        .insert("order-id".into(), "cf_order_id".into());
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(header("authorization", basic().as_str()))
+        .and(header("content-type", "application/json"))
+        .and(body_json(json!({
+            "name": "Dana Scully",
+            "email": "dana@example.com",
+            "subject": "Refund for order 123",
+            "description": "<p>Dana Scully asked for a person on web after 2 messages.</p>",
+            "priority": 4,
+            "status": 2,
+            "source": 7,
+            "tags": ["deskctl", "desk-hof_1", "agent-shop-assistant"],
+            "custom_fields": {"cf_order_id": "123"},
+        })))
+        .respond_with(created(43))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 43, 1).await;
+    let delivered = deliver(&connection, Priority::Urgent).await.unwrap();
+    assert_eq!(delivered.id, "43");
+    assert_eq!(
+        delivered.url.as_deref(),
+        Some(format!("{}/a/tickets/43", server.uri()).as_str())
+    );
+    let requests = server.received_requests().await.unwrap();
+    let note: serde_json::Value = requests[1].body_json().unwrap();
+    assert_eq!(
+        note,
+        json!({
+            "body": "<p>Dana Scully asked for a person on web after 2 messages.</p>\
+                     <p>Transcript:<br>Customer: Where is my refund?<br>AI: Let me get someone \
+                     who can check.</p>",
+            "private": true
+        })
+    );
+}
+
+#[tokio::test]
+async fn a_requester_without_email_is_found_by_external_id() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(json!({"unique_external_id": "u-42"})))
+        .respond_with(created(44))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 44, 1).await;
+    let mut ticket = escalation(Priority::Low);
+    ticket.requester.email = None;
+    let mut progress = Progress::resume(None, 1);
+    connectors::deliver(
+        &Http::default(),
+        &freshdesk(&server),
+        &ticket,
+        &mut progress,
+    )
+    .await
+    .unwrap();
+    let sent: serde_json::Value = server.received_requests().await.unwrap()[0]
+        .body_json()
+        .unwrap();
+    assert!(sent.get("email").is_none(), "{sent}");
+}
+
+#[tokio::test]
+async fn priorities_map_to_freshdesks_numbers_or_the_connections_own() {
+    for (priority, expected) in [
+        (Priority::Low, 1),
+        (Priority::Medium, 2),
+        (Priority::High, 3),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .and(body_partial_json(json!({"priority": expected})))
+            .respond_with(created(1))
+            .expect(1)
+            .mount(&server)
+            .await;
+        note_ok(&server, 1, 1).await;
+        deliver(&freshdesk(&server), priority).await.unwrap();
+    }
+    let server = MockServer::start().await;
+    let mut connection = freshdesk(&server);
+    connection.priorities.insert(Priority::Urgent, "3".into());
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(json!({"priority": 3})))
+        .respond_with(created(2))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 2, 1).await;
+    deliver(&connection, Priority::Urgent).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_priority_freshdesk_cannot_take_stops_before_any_call() {
+    let server = MockServer::start().await;
+    let mut connection = freshdesk(&server);
+    connection
+        .priorities
+        .insert(Priority::Urgent, "Critical".into());
+    let failure = deliver(&connection, Priority::Urgent).await.unwrap_err();
+    assert!(failure.permanent);
+    assert!(failure.error.contains("'Critical'"), "{}", failure.error);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn error_answers_are_permanent_with_freshdesks_message_and_sent_once() {
+    let cases = [
+        (
+            400,
+            json!({"description": "Validation failed", "errors": [
+                {"field": "email", "message": "It should be a valid email address", "code": "invalid_value"},
+                {"field": "cf_order_id", "message": "Unexpected/invalid field in request", "code": "invalid_field"}]}),
+            "Validation failed (email: It should be a valid email address; cf_order_id: \
+             Unexpected/invalid field in request)",
+        ),
+        (
+            401,
+            json!({"code": "invalid_credentials", "message": "You have to be logged in to perform this action."}),
+            "You have to be logged in to perform this action.",
+        ),
+        (
+            403,
+            json!({"code": "access_denied", "message": "You are not authorized to perform this action."}),
+            "You are not authorized to perform this action.",
+        ),
+        (
+            404,
+            json!({"code": "not_found", "message": "The requested resource could not be found"}),
+            "could not be found",
+        ),
+        (
+            422,
+            json!({"description": "Validation failed", "errors": [
+                {"field": "priority", "message": "It should be one of these values: '1,2,3,4'", "code": "invalid_value"}]}),
+            "priority: It should be one of these values",
+        ),
+    ];
+    for (status, body, said) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let failure = deliver(&freshdesk(&server), Priority::High)
+            .await
+            .unwrap_err();
+        assert!(failure.permanent, "{status}");
+        assert_eq!(failure.retry_after, None);
+        assert!(failure.error.contains(said), "{status}: {}", failure.error);
+        assert!(secret_free(&failure.error, &[API_KEY, WEBHOOK_TOKEN]));
+    }
+}
+
+#[tokio::test]
+async fn a_rate_limit_is_transient_with_the_wait_freshdesk_asks() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "23")
+                .insert_header("x-ratelimit-total", "200")
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-used-currentrequest", "1")
+                .set_body_json(
+                    json!({"message": "You have exceeded the limit of requests per minute"}),
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let failure = deliver(&freshdesk(&server), Priority::High)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    assert_eq!(failure.retry_after, Some(Duration::from_secs(23)));
+    assert!(
+        failure.error.contains("exceeded the limit"),
+        "{}",
+        failure.error
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_found_by_the_handoff_tag_instead_of_created_twice() {
+    let server = MockServer::start().await;
+    // The create succeeds on Freshdesk's side, but its answer never arrives.
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(77).set_delay(Duration::from_secs(5)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/search/tickets"))
+        .and(query_param("query", "\"tag:'desk-hof_1'\""))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "results": [{"id": 77, "tags": ["deskctl", "desk-hof_1"]}], "total": 1
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 77, 1).await;
+    let connection = freshdesk(&server);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut first = Progress::resume(None, 1);
+    let lost = tokio::time::timeout(
+        Duration::from_millis(500),
+        connectors::deliver(&http, &connection, &ticket, &mut first),
+    )
+    .await;
+    assert!(lost.is_err(), "the first attempt's answer was to be lost");
+    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "77");
+}
+
+#[tokio::test]
+async fn a_retry_after_a_refused_create_creates_without_searching() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(79))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/search/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [], "total": 0})))
+        .expect(0)
+        .mount(&server)
+        .await;
+    note_ok(&server, 79, 1).await;
+    let connection = freshdesk(&server);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut first = Progress::resume(None, 1);
+    let failure = connectors::deliver(&http, &connection, &ticket, &mut first)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "79");
+}
+
+#[tokio::test]
+async fn a_retry_that_finds_nothing_creates_the_ticket() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/search/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [], "total": 0})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(78))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 78, 1).await;
+    let mut progress = Progress::resume(None, 2);
+    let delivered = connectors::deliver(
+        &Http::default(),
+        &freshdesk(&server),
+        &escalation(Priority::High),
+        &mut progress,
+    )
+    .await
+    .unwrap();
+    assert_eq!(delivered.id, "78");
+}
+
+#[tokio::test]
+async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(9))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets/9/notes"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let connection = freshdesk(&server);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut progress = Progress::resume(None, 1);
+    let failure = connectors::deliver(&http, &connection, &ticket, &mut progress)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    note_ok(&server, 9, 1).await;
+    let mut again = Progress::resume(Some(&progress.to_json()), 2);
+    assert_eq!(
+        connectors::deliver(&http, &connection, &ticket, &mut again)
+            .await
+            .unwrap()
+            .id,
+        "9"
+    );
+}
+
+async fn test_with(status: u16, body: serde_json::Value) -> Vec<deskctl::api::TestCheck> {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/agents/me"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    connectors::test(&Http::default(), &freshdesk(&server)).await
+}
+
+#[tokio::test]
+async fn the_connection_test_says_exactly_what_is_wrong() {
+    let ok = test_with(
+        200,
+        json!({"id": 1, "contact": {"name": "Ann Agent", "email": "ann@acme.example"}}),
+    )
+    .await;
+    assert_eq!(ok[0].outcome, CheckOutcome::Ok, "{ok:?}");
+    assert!(ok[0].message.contains("ann@acme.example"), "{ok:?}");
+    let cases = [
+        (
+            401,
+            json!({"code": "invalid_credentials", "message": "You have to be logged in to perform this action."}),
+            "refused the API key",
+        ),
+        (
+            403,
+            json!({"code": "access_denied", "message": "You are not authorized to perform this action."}),
+            "may not use the API",
+        ),
+        (404, json!({}), "no Freshdesk helpdesk"),
+    ];
+    for (status, body, said) in cases {
+        let checks = test_with(status, body).await;
+        assert_eq!(checks[0].outcome, CheckOutcome::Failed, "{status} {said}");
+        assert!(checks[0].message.contains(said), "{}", checks[0].message);
+        assert!(secret_free(&checks[0].message, &[API_KEY]));
+    }
+    let mut down = freshdesk(&MockServer::start().await);
+    down.base_url = Some("http://127.0.0.1:9".into());
+    let checks = connectors::test(&Http::default(), &down).await;
+    assert_eq!(checks[0].check, "reachable");
+    assert_eq!(checks[0].outcome, CheckOutcome::Failed);
+}
+
+fn authorization(value: &str) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    headers.insert("authorization", value.parse().unwrap());
+    headers
+}
+
+#[tokio::test]
+async fn webhooks_carry_the_token_the_rule_was_given() {
+    let connection = freshdesk(&MockServer::start().await);
+    let body = r#"{"ticket_id":43,"status":"Resolved","agent":"ann@acme.example","updated_at":"2027-01-15T09:00:00Z"}"#;
+    let receive = |headers: &http::HeaderMap, body: &str| {
+        connectors::receive(
+            &connection,
+            &InboundWebhook {
+                headers,
+                query: None,
+                body: body.as_bytes(),
+            },
+            jiff::Timestamp::now(),
+        )
+    };
+    // A custom Authorization header, and the rule's basic-auth password.
+    let (verified, events) = receive(&authorization(WEBHOOK_TOKEN), body).unwrap();
+    assert_eq!(events[0].id, "43");
+    assert_eq!(events[0].status, ExternalStatus::Resolved);
+    let rule_basic = format!("Basic {}", BASE64.encode(format!("desk:{WEBHOOK_TOKEN}")));
+    let (again, _) = receive(&authorization(&rule_basic), body).unwrap();
+    // The same event twice is the same replay key; another event is not.
+    assert_eq!(verified.replay_key, again.replay_key);
+    let later = body.replace("09:00", "09:05");
+    assert_ne!(
+        receive(&authorization(WEBHOOK_TOKEN), &later)
+            .unwrap()
+            .0
+            .replay_key,
+        verified.replay_key
+    );
+    assert!(!verified.replay_key.contains(WEBHOOK_TOKEN));
+    for refused in [
+        authorization("fd-hook-9tT3"),
+        authorization(&format!("Basic {}", BASE64.encode("desk:wrong"))),
+        authorization(&basic()),
+        http::HeaderMap::new(),
+    ] {
+        match receive(&refused, body) {
+            Err(WebhookError::Unauthenticated(why)) => {
+                assert!(secret_free(&why, &[WEBHOOK_TOKEN, API_KEY]), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A connection without a webhook token takes no webhooks at all.
+    let mut unset = connection.clone();
+    unset.secrets.remove("webhook-token");
+    assert!(matches!(
+        connectors::receive(
+            &unset,
+            &InboundWebhook {
+                headers: &authorization(WEBHOOK_TOKEN),
+                query: None,
+                body: body.as_bytes(),
+            },
+            jiff::Timestamp::now(),
+        ),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+}
+
+// End to end: the real binary on a local desk, against the fake.
+
+const ENV: common::integrations::Secrets =
+    &[("FD_API_KEY", API_KEY), ("FD_WEBHOOK_TOKEN", WEBHOOK_TOKEN)];
+
+/// A fake Freshdesk whose key works and whose notes are taken.
+async fn freshdesk_ok() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/agents/me"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": 1, "contact": {"name": "Ann Agent", "email": "ann@acme.example"}}),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets/43/notes"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 9001})))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A desk whose agent `shop` sends its tickets to the fake Freshdesk.
+fn connected(base: &str) -> common::Desk {
+    let desk = common::integrations::desk_with_agent();
+    let text = common::integrations::run_ok(
+        &desk,
+        ENV,
+        &[
+            "integrations",
+            "connect",
+            "freshdesk",
+            "--set",
+            "domain=acme",
+            "--secret",
+            "api-key=env:FD_API_KEY",
+            "--secret",
+            "webhook-token=env:FD_WEBHOOK_TOKEN",
+            "--base-url",
+            base,
+        ],
+    );
+    assert!(text.contains("works"), "{text}");
+    let tested = common::integrations::run_ok(&desk, ENV, &["integrations", "test", "freshdesk"]);
+    assert!(tested.contains("ann@acme.example"), "{tested}");
+    desk.run(&["actions", "set", "shop", "--platform", "freshdesk"]);
+    desk
+}
+
+async fn ticket_posts(server: &MockServer) -> Vec<serde_json::Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/api/v2/tickets")
+        .map(|r| r.body_json().unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_a_production_handoff_arrives_before_the_command_returns() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(created(43))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = common::integrations::send(&desk, ENV, "one");
+    assert_eq!(sent["outcome"], "external");
+    let id = sent["id"].as_str().unwrap();
+    let body = &ticket_posts(&server).await[0];
+    assert_eq!(body["priority"], 3);
+    assert_eq!(body["source"], 7);
+    assert_eq!(body["email"], "dana@example.com");
+    assert_eq!(body["tags"][1], format!("desk-{id}"));
+    let shown = common::integrations::show(&desk, id);
+    assert_eq!(shown["external"]["kind"], "freshdesk");
+    assert_eq!(shown["external"]["id"], "43");
+    assert_eq!(shown["external"]["status"], "created", "{shown}");
+    let list = common::integrations::run_ok(&desk, ENV, &["integrations", "list"]);
+    assert!(
+        list.contains("freshdesk") && list.contains("connected"),
+        "{list}"
+    );
+    let detail = common::integrations::run_ok(&desk, ENV, &["integrations", "show", "freshdesk"]);
+    assert!(
+        detail.contains("/v1/integrations/freshdesk/webhook"),
+        "{detail}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_a_rate_limited_delivery_waits_as_told_and_arrives_once() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "1")
+                .insert_header("x-ratelimit-remaining", "0"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(43))
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let started = std::time::Instant::now();
+    let sent = common::integrations::send(&desk, ENV, "limited");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "it waited as told"
+    );
+    let posts = ticket_posts(&server).await;
+    assert_eq!(posts.len(), 2, "one refused, one accepted");
+    assert_eq!(posts[0], posts[1]);
+    let notes = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.url.path() == "/api/v2/tickets/43/notes")
+        .count();
+    assert_eq!(notes, 1);
+    let shown = common::integrations::show(&desk, sent["id"].as_str().unwrap());
+    assert_eq!(shown["external"]["status"], "created", "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_a_permanent_error_is_reported_and_not_retried() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "description": "Validation failed",
+            "errors": [{"field": "email", "message": "It should be a valid email address", "code": "invalid_value"}]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = common::integrations::send(&desk, ENV, "invalid");
+    // A later command delivers what is due: a dead delivery is not tried again.
+    desk.run(&["operators", "availability", "bob", "online"]);
+    let dead = common::integrations::run_ok(
+        &desk,
+        ENV,
+        &["integrations", "deliveries", "freshdesk", "--state", "dead"],
+    );
+    assert!(
+        dead.contains("It should be a valid email address"),
+        "{dead}"
+    );
+    let shown = common::integrations::show(&desk, sent["id"].as_str().unwrap());
+    assert_eq!(shown["external"]["status"], "failed", "{shown}");
+    assert_eq!(ticket_posts(&server).await.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_webhooks_with_the_token_move_the_handoff_under_serve() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(43))
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let id = common::integrations::send(&desk, ENV, "hooked")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let serve = desk.serve();
+    let post = |body: &str, authorization: Option<&str>| {
+        let mut headers = vec![("Content-Type", "application/json")];
+        if let Some(value) = authorization {
+            headers.push(("Authorization", value));
+        }
+        serve.raw(
+            "POST",
+            "/v1/integrations/freshdesk/webhook",
+            &headers,
+            body.as_bytes(),
+        )
+    };
+    let body = r#"{"ticket_id":43,"status":"Resolved","agent":"ann@acme.example","updated_at":"2027-01-15T09:00:00Z"}"#;
+    assert_eq!(post(body, Some("not-the-token")).status, 401);
+    assert_eq!(post(body, None).status, 401);
+    assert_eq!(
+        common::integrations::show(&desk, &id)["external"]["status"],
+        "created"
+    );
+    let accepted = post(body, Some(WEBHOOK_TOKEN));
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(accepted.json()["updated"], json!([id]));
+    assert_eq!(
+        common::integrations::show(&desk, &id)["external"]["status"],
+        "resolved"
+    );
+    assert_eq!(post(body, Some(WEBHOOK_TOKEN)).status, 409, "a replay");
+    let log = serve.log();
+    assert!(
+        !log.contains(WEBHOOK_TOKEN) && !log.contains(API_KEY),
+        "{log}"
+    );
+}

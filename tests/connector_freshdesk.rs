@@ -571,14 +571,7 @@ fn connected(base: &str) -> common::Desk {
 }
 
 async fn ticket_posts(server: &MockServer) -> Vec<serde_json::Value> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/api/v2/tickets")
-        .map(|r| r.body_json().unwrap())
-        .collect()
+    common::integrations::posted(server, "/api/v2/tickets").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -93,3 +93,15 @@ pub fn send(desk: &Desk, secrets: Secrets, name: &str) -> Value {
 pub fn show(desk: &Desk, id: &str) -> Value {
     parse(&desk.run(&["handoff", "show", id, "-o", "json"]))
 }
+
+/// The JSON bodies POSTed to `path` on the fake, in order.
+pub async fn posted(server: &wiremock::MockServer, path: &str) -> Vec<Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == path)
+        .map(|r| r.body_json().unwrap())
+        .collect()
+}

@@ -169,12 +169,8 @@ impl Freshdesk {
                 ));
             }
         }
-        let custom_fields: serde_json::Map<String, Value> = connection
-            .mapped_fields(&escalation.fields)
-            .map(|(name, value)| (name.to_string(), value.clone()))
-            .collect();
-        if !custom_fields.is_empty() {
-            ticket["custom_fields"] = Value::Object(custom_fields);
+        if let Some(custom_fields) = connection.mapped_object(&escalation.fields) {
+            ticket["custom_fields"] = custom_fields;
         }
         Ok(ticket)
     }

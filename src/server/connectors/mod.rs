@@ -197,6 +197,17 @@ impl Connection {
             .unwrap_or_else(|| usual(priority))
     }
 
+    /// The mapped ticket fields as one JSON object keyed by the platform's
+    /// field name (Freshdesk's `custom_fields`, Zoho Desk's `cf`); none when
+    /// no field maps.
+    pub fn mapped_object(&self, fields: &[FieldValue]) -> Option<serde_json::Value> {
+        let object: serde_json::Map<String, serde_json::Value> = self
+            .mapped_fields(fields)
+            .map(|(name, value)| (name.to_string(), value.clone()))
+            .collect();
+        (!object.is_empty()).then_some(serde_json::Value::Object(object))
+    }
+
     /// The ticket fields that map to a platform custom field, as (platform
     /// field, value).
     pub fn mapped_fields<'a>(

@@ -332,12 +332,8 @@ impl ZohoDesk {
             "priority": connection.priority(escalation.priority, priority),
             "channel": "Chat",
         });
-        let custom: serde_json::Map<String, Value> = connection
-            .mapped_fields(&escalation.fields)
-            .map(|(name, value)| (name.to_string(), value.clone()))
-            .collect();
-        if !custom.is_empty() {
-            ticket["cf"] = Value::Object(custom);
+        if let Some(custom) = connection.mapped_object(&escalation.fields) {
+            ticket["cf"] = custom;
         }
         Ok(ticket)
     }

@@ -295,7 +295,7 @@ impl Connector for Zendesk {
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
         let body: Value = serde_json::from_slice(webhook.body)
             .map_err(|error| WebhookError::Malformed(format!("the body is not JSON: {error}")))?;
-        // A trigger's webhook with the body docs/integrations.md gives, or an
+        // A trigger's webhook with the body docs/integrations/zendesk.md gives, or an
         // event subscription's `zen:event-type:ticket.*` event.
         let (id, status, assignee) = if let Some(detail) = body.get("detail") {
             let status = body["event"]["current"]

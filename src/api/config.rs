@@ -370,6 +370,15 @@ impl SecretValue {
         }
     }
 
+    /// The fingerprint of the secret this stands for: the one it names for a
+    /// `${sha256:…}` value, else that of its text (resolve references first).
+    pub fn fingerprint(&self) -> String {
+        match self.form() {
+            SecretForm::Fingerprint(fingerprint) => fingerprint.to_string(),
+            _ => secret_fingerprint(&self.0),
+        }
+    }
+
     /// The text: a reference, a fingerprint or the secret itself. Never print it.
     pub fn expose(&self) -> &str {
         &self.0
@@ -385,6 +394,16 @@ impl fmt::Debug for SecretValue {
             SecretForm::Malformed | SecretForm::Literal(_) => f.write_str("SecretValue(redacted)"),
         }
     }
+}
+
+/// `sha256:` and the first 12 hex digits of a secret's SHA-256: tells whether
+/// a stored secret changed without showing it. The service reports stored
+/// secrets this way and plans compare secrets by it.
+pub fn secret_fingerprint(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(secret.as_bytes());
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}{hex}", SecretValue::FINGERPRINT_PREFIX)
 }
 
 wire_enum! {

@@ -7,7 +7,10 @@
 
 pub mod diagnostic;
 pub mod parse;
+pub mod plan;
+pub mod secrets;
 mod tree;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Pos, Severity, Source};
 pub use tree::Node;

@@ -46,6 +46,24 @@ impl Node {
         }
     }
 
+    /// Where the node at `path` (mapping keys and list indexes) starts; the
+    /// nearest ancestor's place when the path goes further than the tree.
+    pub fn locate<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> Pos {
+        let mut node = self;
+        for step in path {
+            let next = match &node.value {
+                Value::Map(_) => node.get(step),
+                Value::Seq(items) => step.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            };
+            match next {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node.pos
+    }
+
     /// The value of `key` in a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {

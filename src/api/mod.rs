@@ -42,6 +42,7 @@ macro_rules! wire_enum {
     };
 }
 
+mod apply;
 mod config;
 mod handoffs;
 mod integrations;
@@ -53,6 +54,7 @@ mod tickets;
 mod tokens;
 mod workspace;
 
+pub use apply::*;
 pub use config::*;
 pub use handoffs::*;
 pub use integrations::*;

@@ -224,7 +224,7 @@ async fn handover_status(
 }
 
 /// Trims texts and drops repeated channels, so equal actions compare equal.
-fn normalize_action(mut action: HandoverAction) -> HandoverAction {
+pub(crate) fn normalize_action(mut action: HandoverAction) -> HandoverAction {
     action.name = action.name.trim().to_string();
     action.when_to_use = action.when_to_use.trim().to_string();
     action.labels.waiting = action.labels.waiting.trim().to_string();
@@ -235,7 +235,7 @@ fn normalize_action(mut action: HandoverAction) -> HandoverAction {
     action
 }
 
-fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
+pub(crate) fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
     let mut checks = Checks::new();
     check_handover_action(&mut checks, action);
     if let Err(error) = check_platform(&action.platform, connected) {

@@ -114,6 +114,6 @@ async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn trimmed(options: Vec<String>) -> Vec<String> {
+pub(crate) fn trimmed(options: Vec<String>) -> Vec<String> {
     options.into_iter().map(|o| o.trim().to_string()).collect()
 }

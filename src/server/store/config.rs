@@ -6,7 +6,7 @@
 //! references hold at every step (teams before members, rules before the
 //! teams they stop naming are removed).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use sqlx::SqliteConnection;
 
@@ -17,11 +17,13 @@ use super::teams::NewTeam;
 use super::{Store, StoreError, StoreResult};
 use crate::api::{
     Agent, AssignmentSettings, Availability, BusinessHours, ChangeAction, DeskDocument,
-    HandoffSettings, NotificationSettings, Operator, OperatorUpdate, Plan, Rule, RuleKind, Section,
-    Team, TeamUpdate, TicketField, TicketFieldCreate, TicketFieldUpdate,
+    HandoffSettings, Integration, NotificationSettings, Operator, OperatorUpdate, Plan, Rule,
+    RuleKind, SecretForm, SecretValue, Section, Team, TeamUpdate, TicketField, TicketFieldCreate,
+    TicketFieldUpdate,
 };
 use crate::server::delivery::email::SmtpConfig;
 use crate::server::delivery::webhook::WebhookConfig;
+use crate::server::document::memberships;
 
 /// The workspace's configuration, read in one transaction.
 #[derive(Debug, Clone)]
@@ -41,6 +43,8 @@ pub struct Snapshot {
     pub priority_rules: Vec<Rule>,
     pub assignment_rules: Vec<Rule>,
     pub agents: Vec<Agent>,
+    /// As the API shows them: secrets as fingerprints.
+    pub integrations: Vec<Integration>,
 }
 
 /// The workspace's configuration revision: every configuration change moves it
@@ -67,6 +71,7 @@ async fn snapshot(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
         priority_rules: super::rules::fetch_rules(conn, RuleKind::Priority).await?,
         assignment_rules: super::rules::fetch_rules(conn, RuleKind::Assignment).await?,
         agents: super::agents::all(conn).await?,
+        integrations: super::integrations::all(conn).await?,
     })
 }
 
@@ -93,15 +98,15 @@ impl Store {
         Ok(snapshot)
     }
 
-    /// Makes the workspace match `desired` in one transaction, if its revision
-    /// is still `expected`: `plan` decides the changes from the workspace as the
-    /// transaction sees it, and exactly those are made. On any error nothing is
-    /// written.
+    /// Makes the workspace match a desired document in one transaction, if its
+    /// revision is still `expected`: `decide` turns the workspace as the
+    /// transaction sees it into the desired document and the plan to get
+    /// there, and exactly the plan's changes are made, each resource taken
+    /// whole from the document. On any error nothing is written.
     pub async fn apply_config<E: From<StoreError>>(
         &self,
         expected: u64,
-        desired: &DeskDocument,
-        plan: impl FnOnce(&Snapshot) -> Result<Plan, E>,
+        decide: impl FnOnce(&Snapshot) -> Result<(DeskDocument, Plan), E>,
     ) -> Result<Applied, E> {
         let mut tx = self.write().await?;
         let current = snapshot(&mut tx).await?;
@@ -112,9 +117,9 @@ impl Store {
             }
             .into());
         }
-        let plan = plan(&current)?;
+        let (desired, plan) = decide(&current)?;
         if plan.has_changes() {
-            carry_out(&mut tx, &current, desired, &plan).await?;
+            carry_out(&mut tx, &current, &desired, &plan).await?;
         }
         let revision = revision(&mut tx).await?;
         tx.commit().await?;
@@ -163,28 +168,6 @@ fn at(path: String) -> impl FnOnce(StoreError) -> StoreError {
     }
 }
 
-/// The membership a document states: a pair (operator, team) is desired when
-/// the operator's `teams` or the team's `members` names it. Only pairs whose
-/// operator or team the document lists are managed; others are left alone.
-fn desired_members(desired: &DeskDocument) -> BTreeMap<&str, BTreeSet<&str>> {
-    let mut members: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for team in desired.teams.iter().flatten() {
-        members
-            .entry(team.key.as_str())
-            .or_default()
-            .extend(team.members.iter().map(String::as_str));
-    }
-    for operator in desired.operators.iter().flatten() {
-        for team in &operator.teams {
-            members
-                .entry(team.as_str())
-                .or_default()
-                .insert(operator.handle.as_str());
-        }
-    }
-    members
-}
-
 /// Writes the changes `plan` lists, taking each resource whole from `desired`.
 async fn carry_out(
     conn: &mut SqliteConnection,
@@ -192,7 +175,7 @@ async fn carry_out(
     desired: &DeskDocument,
     plan: &Plan,
 ) -> StoreResult<()> {
-    let members = desired_members(desired);
+    let members = memberships(desired);
     let teams = Touched::of(plan, Section::Teams);
     let operators = Touched::of(plan, Section::Operators);
 
@@ -465,8 +448,17 @@ async fn carry_out(
     Ok(())
 }
 
-/// Replaces each settings section the plan changes, whole. Secrets the
-/// document leaves out are kept, as `PUT /v1/settings/*` does.
+/// A secret as the document states it: absent removes it, the stored secret's
+/// fingerprint keeps it, a value replaces it.
+fn kept_or_new(desired: Option<&SecretValue>, stored: &Option<String>) -> Option<String> {
+    let desired = desired?;
+    match desired.form() {
+        SecretForm::Fingerprint(_) => stored.clone(),
+        _ => Some(desired.expose().to_string()),
+    }
+}
+
+/// Replaces each settings section the plan changes, whole.
 async fn write_settings(
     conn: &mut SqliteConnection,
     current: &Snapshot,
@@ -511,10 +503,7 @@ async fn write_settings(
             host: email.host.clone(),
             port: email.port,
             username: email.username.clone(),
-            password: match &email.password {
-                Some(secret) => Some(secret.expose().to_string()),
-                None => current.email.password.clone(),
-            },
+            password: kept_or_new(email.password.as_ref(), &current.email.password),
             tls: email.tls,
             from: email.from.clone(),
         };
@@ -527,10 +516,7 @@ async fn write_settings(
     {
         let value = WebhookConfig {
             url: delivery.url.clone(),
-            secret: match &delivery.secret {
-                Some(secret) => Some(secret.expose().to_string()),
-                None => current.delivery.secret.clone(),
-            },
+            secret: kept_or_new(delivery.secret.as_ref(), &current.delivery.secret),
         };
         super::settings::put(conn, Setting::Delivery, &value).await?;
     }

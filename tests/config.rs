@@ -690,3 +690,175 @@ async fn what_if_reports_exactly_the_handoffs_whose_routing_changes() {
     let handoffs = desk.owner("GET", "/v1/handoffs", None).await.ok();
     assert_eq!(handoffs["items"], json!([]));
 }
+
+// ---------------------------------------------------------------------------
+// Through the CLI, on a local desk
+// ---------------------------------------------------------------------------
+
+mod common;
+
+const DESK_YAML: &str = r#"apiVersion: deskctl/v1
+kind: Desk
+operators:
+  - handle: alice
+    name: Alice Smith
+    email: alice@example.com
+    role: owner
+  - handle: bob
+    name: Bob Jones
+    email: bob@example.com
+teams:
+  - key: support
+    name: Support
+    default: true
+    members: [alice]
+  - key: billing
+    name: Billing
+    members: [bob]
+email:
+  host: smtp.acme.example
+  username: desk
+  password: ${env:SMTP_PASSWORD}
+rules:
+  assignment:
+    - name: Money
+      conditions:
+        - field: channel
+          op: equals
+          value: email
+      team: billing
+agents:
+  - key: shop
+    name: Shop assistant
+    handover:
+      channels: [web, email]
+"#;
+
+fn cli_output(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let output = cmd.output().unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn diff_apply_export_through_the_cli_never_show_the_secret() {
+    let desk = common::Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, DESK_YAML).unwrap();
+    let file = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = desk.cmd();
+        cmd.env("SMTP_PASSWORD", EMAIL_PASSWORD).args(args);
+        cli_output(&mut cmd)
+    };
+    let mut seen = String::new();
+
+    let (code, out, err) = run(&["diff", "-f", file]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(out.contains("+ add alice"), "{out}");
+    assert!(out.contains("password: (sensitive value changed)"), "{out}");
+    seen += &(out + &err);
+
+    // No terminal and no --yes: refused, nothing applied.
+    let (code, _, err) = run(&["apply", "-f", file]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(run(&["diff", "-f", file]).0, 3);
+
+    let (code, out, err) = run(&["apply", "-f", file, "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("Applied"), "{err}");
+    seen += &(out + &err);
+
+    let (code, out, err) = run(&["diff", "-f", file]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = run(&["apply", "-f", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("No changes. The workspace matches {file}.")),
+        "{err}"
+    );
+    seen += &err;
+
+    // Export, then apply the export with the secret's variable set: no changes.
+    let (code, exported, err) = run(&["export"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        exported.contains("${env:DESKCTL_EMAIL_PASSWORD}"),
+        "{exported}"
+    );
+    seen += &(exported.clone() + &err);
+    let export_file = desk.dir.path().join("exported.yaml");
+    std::fs::write(&export_file, &exported).unwrap();
+    let mut cmd = desk.cmd();
+    cmd.env("DESKCTL_EMAIL_PASSWORD", EMAIL_PASSWORD).args([
+        "diff",
+        "-f",
+        export_file.to_str().unwrap(),
+    ]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 0, "{out}{err}");
+    // Without the variable the reference cannot be resolved: refused, named.
+    let (code, _, err) = run(&["diff", "-f", export_file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("DESKCTL_EMAIL_PASSWORD is not set"), "{err}");
+
+    // --dry-run shows the plan and exits 3, applying nothing.
+    let changed = DESK_YAML.replace("name: Billing", "name: Billing and refunds");
+    std::fs::write(desk.dir.path().join("desk.yaml"), &changed).unwrap();
+    let (code, out, _) = run(&["apply", "-f", file, "--dry-run"]);
+    assert_eq!(code, 3);
+    assert!(
+        out.contains("name: \"Billing\" → \"Billing and refunds\""),
+        "{out}"
+    );
+    assert_eq!(run(&["diff", "-f", file]).0, 3, "dry-run applied nothing");
+    seen += &out;
+
+    assert!(!seen.contains(EMAIL_PASSWORD), "the secret leaked: {seen}");
+}
+
+#[test]
+fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+    let desk = common::Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, DESK_YAML).unwrap();
+    desk.cmd()
+        .env("SMTP_PASSWORD", EMAIL_PASSWORD)
+        .args(["apply", "-f", file.to_str().unwrap(), "--yes"])
+        .assert()
+        .success();
+    let handoffs = desk.dir.path().join("handoffs.jsonl");
+    let line = |channel: &str| serde_json::to_string(&handoff("shop", channel, json!({}))).unwrap();
+    std::fs::write(
+        &handoffs,
+        [line("web"), line("email"), line("web")].join("\n"),
+    )
+    .unwrap();
+    // Under the proposal, email goes to support too.
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(
+        &proposal,
+        "apiVersion: deskctl/v1\nkind: Desk\nrules:\n  assignment: []\n",
+    )
+    .unwrap();
+    let mut cmd = desk.cmd();
+    cmd.args([
+        "handoff",
+        "preview",
+        "-f",
+        handoffs.to_str().unwrap(),
+        "--with",
+        proposal.to_str().unwrap(),
+    ]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(err.contains("1 of 3 would route differently"), "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows[1].contains("team billing → support"), "{out}");
+    assert!(rows[0].contains("same"), "{out}");
+}

@@ -804,7 +804,7 @@ fn diff_apply_export_through_the_cli_never_show_the_secret() {
     // Without the variable the reference cannot be resolved: refused, named.
     let (code, _, err) = run(&["diff", "-f", export_file.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("DESKCTL_EMAIL_PASSWORD is not set"), "{err}");
+    assert!(err.contains("`DESKCTL_EMAIL_PASSWORD` is not set"), "{err}");
 
     // --dry-run shows the plan and exits 3, applying nothing.
     let changed = DESK_YAML.replace("name: Billing", "name: Billing and refunds");

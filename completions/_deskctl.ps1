@@ -54,6 +54,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'The SMTP server that emails customers and owners')
             [CompletionResult]::new('delivery', 'delivery', [CompletionResultType]::ParameterValue, 'The AI agent platform''s webhook for live replies and takeovers')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Outbound messages: pending, delivered and dead, with their errors')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the workspace match a desk document, in one transaction')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what applying a desk document would change (exit 3 when something would)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the workspace as a desk document that `apply` accepts unchanged')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2213,10 +2216,11 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;handoff;preview' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of many handoffs (see docs/handoff-format.md)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of many handoffs (see docs/handoff-format.md)')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Preview as this agent instead of the file''s')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Preview in this environment instead of the file''s')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Compare with the workspace as this desk document would make it (what-if); exits 3 when any handoff would be routed differently')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
@@ -2597,6 +2601,61 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
         'deskctl;outbox;help;help' {
             break
         }
+        'deskctl;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The desk document, YAML (`-` for stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The desk document, YAML (`-` for stdin)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and apply nothing (exit 3 when there are changes)')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete what the document''s sections do not list')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;diff' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The desk document, YAML (`-` for stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The desk document, YAML (`-` for stdin)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also show what --prune would delete: what the document''s sections do not list')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'deskctl;export' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Use this local desk file instead of the default one')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use color')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail instead, naming the flag that answers the question')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no status lines or notes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'deskctl;completions' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this context instead of the current one (`local` is the local desk)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN')
@@ -2632,6 +2691,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'The SMTP server that emails customers and owners')
             [CompletionResult]::new('delivery', 'delivery', [CompletionResultType]::ParameterValue, 'The AI agent platform''s webhook for live replies and takeovers')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Outbound messages: pending, delivered and dead, with their errors')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the workspace match a desk document, in one transaction')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what applying a desk document would change (exit 3 when something would)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the workspace as a desk document that `apply` accepts unchanged')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2996,6 +3058,15 @@ Register-ArgumentCompleter -Native -CommandName 'deskctl' -ScriptBlock {
             break
         }
         'deskctl;help;outbox;retry' {
+            break
+        }
+        'deskctl;help;apply' {
+            break
+        }
+        'deskctl;help;diff' {
+            break
+        }
+        'deskctl;help;export' {
             break
         }
         'deskctl;help;completions' {

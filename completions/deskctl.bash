@@ -22,6 +22,9 @@ _deskctl() {
             deskctl,agents)
                 cmd="deskctl__subcmd__agents"
                 ;;
+            deskctl,apply)
+                cmd="deskctl__subcmd__apply"
+                ;;
             deskctl,assignment)
                 cmd="deskctl__subcmd__assignment"
                 ;;
@@ -34,8 +37,14 @@ _deskctl() {
             deskctl,delivery)
                 cmd="deskctl__subcmd__delivery"
                 ;;
+            deskctl,diff)
+                cmd="deskctl__subcmd__diff"
+                ;;
             deskctl,email)
                 cmd="deskctl__subcmd__email"
+                ;;
+            deskctl,export)
+                cmd="deskctl__subcmd__export"
                 ;;
             deskctl,fields)
                 cmd="deskctl__subcmd__fields"
@@ -349,6 +358,9 @@ _deskctl() {
             deskctl__subcmd__help,agents)
                 cmd="deskctl__subcmd__help__subcmd__agents"
                 ;;
+            deskctl__subcmd__help,apply)
+                cmd="deskctl__subcmd__help__subcmd__apply"
+                ;;
             deskctl__subcmd__help,assignment)
                 cmd="deskctl__subcmd__help__subcmd__assignment"
                 ;;
@@ -361,8 +373,14 @@ _deskctl() {
             deskctl__subcmd__help,delivery)
                 cmd="deskctl__subcmd__help__subcmd__delivery"
                 ;;
+            deskctl__subcmd__help,diff)
+                cmd="deskctl__subcmd__help__subcmd__diff"
+                ;;
             deskctl__subcmd__help,email)
                 cmd="deskctl__subcmd__help__subcmd__email"
+                ;;
+            deskctl__subcmd__help,export)
+                cmd="deskctl__subcmd__help__subcmd__export"
                 ;;
             deskctl__subcmd__help,fields)
                 cmd="deskctl__subcmd__help__subcmd__fields"
@@ -995,7 +1013,7 @@ _deskctl() {
 
     case "${cmd}" in
         deskctl)
-            opts="-o -y -q -h -V --context --server --desk --output --no-input --yes --quiet --color --help --version serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help"
+            opts="-o -y -q -h -V --context --server --desk --output --no-input --yes --quiet --color --help --version serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1860,6 +1878,52 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__apply)
+            opts="-f -o -y -q -h --file --dry-run --prune --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__assignment)
             opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2584,6 +2648,52 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__diff)
+            opts="-f -o -y -q -h --file --prune --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__email)
             opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help show set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2743,6 +2853,44 @@ _deskctl() {
         deskctl__subcmd__email__subcmd__show)
             opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__export)
+            opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3301,7 +3449,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__handoff__subcmd__preview)
-            opts="-f -o -y -q -h --file --agent --env --context --server --desk --output --no-input --yes --quiet --color --help"
+            opts="-f -o -y -q -h --file --agent --env --with --context --server --desk --output --no-input --yes --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3321,6 +3469,10 @@ _deskctl() {
                     ;;
                 --env)
                     COMPREPLY=($(compgen -W "development staging production" -- "${cur}"))
+                    return 0
+                    ;;
+                --with)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -3451,7 +3603,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__help)
-            opts="serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help"
+            opts="serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3660,6 +3812,20 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__help__subcmd__assignment)
             opts="show set"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3842,6 +4008,20 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__help__subcmd__email)
             opts="show set"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3873,6 +4053,20 @@ _deskctl() {
         deskctl__subcmd__help__subcmd__email__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -51,6 +51,9 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand email 'The SMTP server that emails customers and owners'
             cand delivery 'The AI agent platform''s webhook for live replies and takeovers'
             cand outbox 'Outbound messages: pending, delivered and dead, with their errors'
+            cand apply 'Make the workspace match a desk document, in one transaction'
+            cand diff 'Show what applying a desk document would change (exit 3 when something would)'
+            cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2019,10 +2022,11 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskctl;handoff;preview'= {
-            cand -f 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
-            cand --file 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md'
+            cand -f 'The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of many handoffs (see docs/handoff-format.md)'
+            cand --file 'The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of many handoffs (see docs/handoff-format.md)'
             cand --agent 'Preview as this agent instead of the file''s'
             cand --env 'Preview in this environment instead of the file''s'
+            cand --with 'Compare with the workspace as this desk document would make it (what-if); exits 3 when any handoff would be routed differently'
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
             cand --desk 'Use this local desk file instead of the default one'
@@ -2368,6 +2372,58 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         }
         &'deskctl;outbox;help;help'= {
         }
+        &'deskctl;apply'= {
+            cand -f 'The desk document, YAML (`-` for stdin)'
+            cand --file 'The desk document, YAML (`-` for stdin)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --dry-run 'Show the plan and apply nothing (exit 3 when there are changes)'
+            cand --prune 'Also delete what the document''s sections do not list'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;diff'= {
+            cand -f 'The desk document, YAML (`-` for stdin)'
+            cand --file 'The desk document, YAML (`-` for stdin)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --prune 'Also show what --prune would delete: what the document''s sections do not list'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;export'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -2402,6 +2458,9 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand email 'The SMTP server that emails customers and owners'
             cand delivery 'The AI agent platform''s webhook for live replies and takeovers'
             cand outbox 'Outbound messages: pending, delivered and dead, with their errors'
+            cand apply 'Make the workspace match a desk document, in one transaction'
+            cand diff 'Show what applying a desk document would change (exit 3 when something would)'
+            cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2671,6 +2730,12 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;outbox;show'= {
         }
         &'deskctl;help;outbox;retry'= {
+        }
+        &'deskctl;help;apply'= {
+        }
+        &'deskctl;help;diff'= {
+        }
+        &'deskctl;help;export'= {
         }
         &'deskctl;help;completions'= {
         }

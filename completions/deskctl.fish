@@ -59,6 +59,9 @@ complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "handoff" -d 'Previe
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "email" -d 'The SMTP server that emails customers and owners'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "apply" -d 'Make the workspace match a desk document, in one transaction'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "diff" -d 'Show what applying a desk document would change (exit 3 when something would)'
+complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "export" -d 'Write the workspace as a desk document that `apply` accepts unchanged'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskctl -n "__fish_deskctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand serve" -l listen -d 'The address to listen on; port 0 picks a free port' -r
@@ -2000,11 +2003,12 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "ls" -d 'List recorded handoffs, newest first'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "show" -d 'Show a recorded handoff and its decision'
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and not __fish_seen_subcommand_from preview send list ls show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s f -l file -d 'The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -s f -l file -d 'The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of many handoffs (see docs/handoff-format.md)' -r -F
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l agent -d 'Preview as this agent instead of the file\'s' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l env -d 'Preview in this environment instead of the file\'s' -r -f -a "development\t''
 staging\t''
 production\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l with -d 'Compare with the workspace as this desk document would make it (what-if); exits 3 when any handoff would be routed differently' -r -F
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand handoff; and __fish_seen_subcommand_from preview" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -2348,6 +2352,59 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one outbound message and what it says'
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Queue dead messages again (or try pending ones now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -s f -l file -d 'The desk document, YAML (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l dry-run -d 'Show the plan and apply nothing (exit 3 when there are changes)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l prune -d 'Also delete what the document\'s sections do not list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -s f -l file -d 'The desk document, YAML (`-` for stdin)' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l prune -d 'Also show what --prune would delete: what the document\'s sections do not list'
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -l desk -d 'Use this local desk file instead of the default one' -r -F
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t'An aligned table on a terminal; tab-separated values when piped'
+wide\t'`table` with more columns'
+json\t'The API\'s JSON: an array for lists'
+jsonl\t'One JSON object per line'
+yaml\t'The API\'s objects as YAML'
+name\t'Only names (handles, keys, ids), one per line'"
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -l color -d 'When to use color' -r -f -a "auto\t'When writing to a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -l no-input -d 'Never prompt: fail instead, naming the flag that answers the question'
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
+complete -c deskctl -n "__fish_deskctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l context -d 'Use this context instead of the current one (`local` is the local desk)' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l server -d 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN' -r
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l desk -d 'Use this local desk file instead of the default one' -r -F
@@ -2364,26 +2421,29 @@ complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -l no-input
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no status lines or notes'
 complete -c deskctl -n "__fish_deskctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "operators" -d 'Manage the people who work tickets'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "teams" -d 'Manage teams of operators'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "tokens" -d 'Manage API tokens'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "hours" -d 'Business hours'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "integrations" -d 'Connections to external help desks, and deliveries of handoffs to them'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "rules" -d 'Priority and assignment rules'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "email" -d 'The SMTP server that emails customers and owners'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "serve" -d 'Run the Desk service over HTTP'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "context" -d 'Choose which Desk service the CLI talks to'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "operators" -d 'Manage the people who work tickets'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "teams" -d 'Manage teams of operators'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "tokens" -d 'Manage API tokens'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "agents" -d 'Manage the AI agents that hand conversations over'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "actions" -d 'Configure each agent\'s handover action (Escalate to Human)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "assignment" -d 'How new tickets are assigned, and the support inbox'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "hours" -d 'Business hours'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "notifications" -d 'Who is told when a customer asks for a human'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "fields" -d 'Ticket fields, set from context keys'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "integrations" -d 'Connections to external help desks, and deliveries of handoffs to them'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "rules" -d 'Priority and assignment rules'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "tickets" -d 'The ticket inbox: list, show, assign, reply, note, resolve'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "handoff" -d 'Preview, send and inspect handoffs'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "email" -d 'The SMTP server that emails customers and owners'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "delivery" -d 'The AI agent platform\'s webhook for live replies and takeovers'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "outbox" -d 'Outbound messages: pending, delivered and dead, with their errors'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "apply" -d 'Make the workspace match a desk document, in one transaction'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "diff" -d 'Show what applying a desk document would change (exit 3 when something would)'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "export" -d 'Write the workspace as a desk document that `apply` accepts unchanged'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskctl -n "__fish_deskctl_using_subcommand help; and not __fish_seen_subcommand_from serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List contexts; `*` marks the current one'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show a context (default: the one commands use now)'
 complete -c deskctl -n "__fish_deskctl_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "use" -d 'Make a context current (`local` for the local desk)'

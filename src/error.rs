@@ -116,6 +116,12 @@ impl CliError {
     }
 
     /// A needed value that could not be asked for: names the flag to pass.
+    /// Exit 3 for `diff` and `apply --dry-run`: not an error, so nothing is
+    /// reported; the plan was printed.
+    pub fn changes_present() -> Self {
+        Self::new(ExitKind::ChangesPresent, "")
+    }
+
     pub fn needs_flag(what: &str, flag: &str) -> Self {
         Self::usage(format!("{what}: pass {flag}")).with_hint(
             "deskctl prompts only when stdin and stdout are terminals and --no-input is not set",

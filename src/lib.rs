@@ -10,6 +10,7 @@ pub mod config;
 pub mod docs;
 pub mod env;
 pub mod error;
+pub mod manifest;
 pub mod server;
 pub mod ui;
 

@@ -501,6 +501,7 @@ async fn a_post_with_an_idempotency_key_is_retried() {
         path: "/v1/operators".into(),
         body: Some(serde_json::to_vec(&body).unwrap()),
         idempotency_key: Some("create-bob-1".into()),
+        if_match: None,
     }))
     .await
     .unwrap();
@@ -550,6 +551,7 @@ async fn retries_stop_after_max_retries_with_the_last_error() {
         path: "/v1/tokens".into(),
         body: Some(br#"{"kind":"ingest","name":"x"}"#.to_vec()),
         idempotency_key: Some("token-1".into()),
+        if_match: None,
     }))
     .await
     .unwrap_err();

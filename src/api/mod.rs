@@ -7,7 +7,7 @@
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema, ::schemars::JsonSchema)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
         }
@@ -42,6 +42,8 @@ macro_rules! wire_enum {
     };
 }
 
+mod apply;
+mod config;
 mod handoffs;
 mod integrations;
 mod operators;
@@ -52,6 +54,8 @@ mod tickets;
 mod tokens;
 mod workspace;
 
+pub use apply::*;
+pub use config::*;
 pub use handoffs::*;
 pub use integrations::*;
 pub use operators::*;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -149,7 +150,7 @@ pub struct AgentUpdate {
 }
 
 /// What the customer sees while waiting for, and once connected to, a person.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverLabels {
     #[serde(default = "default_waiting_label")]
@@ -199,7 +200,7 @@ fn yes() -> bool {
 /// An agent's handover action ("Escalate to Human"): when and how the agent
 /// hands a conversation to people. `PUT /v1/agents/{key}/handover` takes it whole;
 /// absent fields take their defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HandoverAction {
     /// What the agent calls the action, e.g. `Escalate_To_Human`.
@@ -283,7 +284,7 @@ pub struct HandoverStatusQuery {
 }
 
 /// The support inbox: email to its address opens a ticket handled by people.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportInbox {
     #[serde(default)]
@@ -293,7 +294,7 @@ pub struct SupportInbox {
 }
 
 /// `/v1/settings/assignment`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AssignmentSettings {
     #[serde(default = "default_method")]
@@ -316,7 +317,7 @@ impl Default for AssignmentSettings {
 }
 
 /// `/v1/settings/business-hours`. When enabled, the human button shows only while open.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
     #[serde(default)]
@@ -399,7 +400,7 @@ pub struct AtQuery {
 }
 
 /// `/v1/settings/notifications`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NotificationSettings {
     /// Email every owner when a customer asks for a human.
@@ -408,7 +409,7 @@ pub struct NotificationSettings {
 }
 
 /// `/v1/settings/handoff`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HandoffSettings {
     /// Handoffs from development and staging record a preview instead of a ticket.
@@ -465,7 +466,7 @@ pub struct TicketFieldUpdate {
 }
 
 /// One test of a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// `channel`, `agent`, `environment`, `reason`, `requester.email` or `context.<key>`.

@@ -3,11 +3,15 @@
 
 pub mod actions;
 pub mod agents;
+pub mod apply;
 pub mod assignment;
 pub mod completions;
 pub mod context;
 pub mod delivery;
+pub mod diff;
+mod document;
 pub mod email;
+pub mod export;
 pub mod fields;
 pub mod handoff;
 pub mod hours;
@@ -132,6 +136,12 @@ pub enum Command {
     /// Outbound messages: pending, delivered and dead, with their errors
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
+    /// Make the workspace match a desk document, in one transaction
+    Apply(apply::ApplyArgs),
+    /// Show what applying a desk document would change (exit 3 when something would)
+    Diff(diff::DiffArgs),
+    /// Write the workspace as a desk document that `apply` accepts unchanged
+    Export(export::ExportArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -170,6 +180,9 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
+        Command::Apply(args) => apply::cmd_apply(session, args).await,
+        Command::Diff(args) => diff::cmd_diff(session, args).await,
+        Command::Export(args) => export::cmd_export(session, args).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

@@ -17,6 +17,7 @@ impl Client {
                 path: "/v1/handoffs".into(),
                 body: Some(serde_json::to_vec(request).expect("requests serialize")),
                 idempotency_key: Some(idempotency_key.to_string()),
+                if_match: None,
             })
             .await?;
         let replayed = response.status == http::StatusCode::OK;

@@ -5,6 +5,7 @@
 //! problem+json answers into typed errors. It knows nothing of clap or terminals.
 
 mod agents;
+mod config;
 mod fields;
 mod handoffs;
 mod integrations;
@@ -136,6 +137,8 @@ pub struct ApiRequest {
     pub path: String,
     pub body: Option<Vec<u8>>,
     pub idempotency_key: Option<String>,
+    /// The revision a change was planned against (`If-Match`).
+    pub if_match: Option<String>,
 }
 
 /// One answer.
@@ -268,6 +271,9 @@ impl Client {
                 if let Some(key) = &request.idempotency_key {
                     builder = builder.header("Idempotency-Key", key);
                 }
+                if let Some(revision) = &request.if_match {
+                    builder = builder.header(http::header::IF_MATCH, revision);
+                }
                 if let Some(body) = &request.body {
                     builder = builder
                         .header(CONTENT_TYPE, "application/json")
@@ -313,6 +319,9 @@ impl Client {
                 }
                 if let Some(key) = &request.idempotency_key {
                     builder = builder.header("Idempotency-Key", key);
+                }
+                if let Some(revision) = &request.if_match {
+                    builder = builder.header(http::header::IF_MATCH, revision);
                 }
                 let body = match &request.body {
                     Some(body) => {
@@ -456,6 +465,7 @@ fn request(method: Method, path: String, body: Option<Vec<u8>>) -> ApiRequest {
         path,
         body,
         idempotency_key: None,
+        if_match: None,
     }
 }
 

@@ -58,6 +58,25 @@ impl ApiError {
         )
     }
 
+    /// This error, about the resource at `path` of a desired-state document:
+    /// validation problems name the document path of each field; others keep
+    /// their status and code and say which resource they are about.
+    pub fn at_path(self, path: &str) -> Self {
+        if self.status == StatusCode::UNPROCESSABLE_ENTITY {
+            let errors = self
+                .errors
+                .into_iter()
+                .map(|e| FieldError::new(format!("{path}.{}", e.field), e.message))
+                .collect();
+            return Self::validation(errors);
+        }
+        ApiError {
+            detail: format!("{path}: {}", self.detail),
+            errors: vec![FieldError::new(path, self.detail.clone())],
+            ..self
+        }
+    }
+
     pub fn to_problem(&self) -> Problem {
         Problem {
             kind: format!("urn:deskctl:problem:{}", self.code),
@@ -88,6 +107,9 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
+        if let StoreError::AtPath { path, source } = error {
+            return Self::from(*source).at_path(&path);
+        }
         match &error {
             StoreError::NotFound { what, .. } => {
                 let code = match *what {
@@ -120,6 +142,12 @@ impl From<StoreError> for ApiError {
                 )])
             }
             StoreError::Forbidden(detail) => Self::forbidden(detail.clone()),
+            StoreError::StaleRevision { .. } => Self::new(
+                StatusCode::PRECONDITION_FAILED,
+                "revision_mismatch",
+                format!("{error}: plan again against the current workspace"),
+            ),
+            StoreError::AtPath { .. } => unreachable!("handled above"),
             StoreError::Conflict { code, detail } => {
                 Self::new(StatusCode::CONFLICT, code, detail.clone())
             }

@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod connectors;
 pub mod delivery;
+pub mod document;
 pub mod error;
 mod json;
 pub mod platform;
@@ -83,6 +84,7 @@ impl utoipa::Modify for BearerAuth {
 fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(routes::meta::router())
+        .merge(routes::config::router())
         .merge(routes::operators::router())
         .merge(routes::teams::router())
         .merge(routes::tokens::router())

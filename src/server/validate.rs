@@ -1,11 +1,16 @@
 //! Field rules the service enforces on every write, as pure functions.
 
-use crate::api::FieldError;
+use crate::api::{FieldError, FieldType, HandoverAction};
 
 /// The longest handle or key.
 pub const MAX_SLUG_LEN: usize = 40;
 /// The longest display name.
 pub const MAX_NAME_LEN: usize = 100;
+
+/// The longest `when-to-use` guidance.
+const MAX_GUIDANCE_CHARS: usize = 4000;
+/// The longest label or auto-reply.
+const MAX_TEXT_CHARS: usize = 1000;
 
 /// The rule stated in every error about a slug, so users learn it from the message.
 pub const SLUG_RULE: &str = "use 1 to 40 lowercase letters (a-z), digits and dashes, \
@@ -31,14 +36,8 @@ impl Checks {
     }
 
     pub fn name(&mut self, field: &str, value: &str) -> &mut Self {
-        if value.trim().is_empty() {
-            self.errors
-                .push(FieldError::new(field, "must not be empty"));
-        } else if value.chars().count() > MAX_NAME_LEN {
-            self.errors.push(FieldError::new(
-                field,
-                format!("must be at most {MAX_NAME_LEN} characters"),
-            ));
+        if let Err(message) = check_name(value) {
+            self.errors.push(FieldError::new(field, message));
         }
         self
     }
@@ -67,6 +66,11 @@ impl Checks {
     pub fn push(&mut self, field: &str, message: impl Into<String>) -> &mut Self {
         self.errors.push(FieldError::new(field, message));
         self
+    }
+
+    /// Every collected problem.
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
     }
 
     /// `Err` with every collected problem, or `Ok` when there were none.
@@ -107,6 +111,88 @@ pub fn check_slug(value: &str) -> Result<(), String> {
         return Err(format!("'{value}' starts with a dash; {SLUG_RULE}"));
     }
     Ok(())
+}
+
+/// A display name: not blank, at most [`MAX_NAME_LEN`] characters.
+pub fn check_name(value: &str) -> Result<(), String> {
+    if value.trim().is_empty() {
+        Err("must not be empty".into())
+    } else if value.chars().count() > MAX_NAME_LEN {
+        Err(format!("must be at most {MAX_NAME_LEN} characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Dropdowns need distinct, non-empty options; other types take none.
+pub fn check_field_options(checks: &mut Checks, field_type: FieldType, options: &[String]) {
+    if field_type != FieldType::Dropdown {
+        if !options.is_empty() {
+            checks.push(
+                "options",
+                format!("only dropdown fields have options, not {field_type} fields"),
+            );
+        }
+        return;
+    }
+    if options.is_empty() {
+        checks.push("options", "a dropdown needs at least one option");
+    }
+    let mut seen = std::collections::HashSet::new();
+    for option in options {
+        if option.is_empty() {
+            checks.push("options", "options must not be empty");
+        } else if !seen.insert(option) {
+            checks.push("options", format!("'{option}' is listed twice"));
+        }
+    }
+}
+
+/// The rules of a handover action's own fields; whether its platform may be
+/// named is [`crate::server::platform::check_platform`]'s to say.
+pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
+    if action.name.is_empty()
+        || action.name.len() > 64
+        || !action
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        checks.push(
+            "name",
+            format!(
+                "'{}' is not a valid action name: use 1 to 64 letters, digits, underscores \
+                 and dashes, e.g. Escalate_To_Human",
+                action.name
+            ),
+        );
+    }
+    if action.enabled && action.channels.is_empty() {
+        checks.push(
+            "channels",
+            "an enabled action needs at least one channel (web, help-page, telegram, whatsapp, email)",
+        );
+    }
+    if action.when_to_use.chars().count() > MAX_GUIDANCE_CHARS {
+        checks.push(
+            "when-to-use",
+            format!("must be at most {MAX_GUIDANCE_CHARS} characters"),
+        );
+    }
+    for (field, text) in [
+        ("labels.waiting", &action.labels.waiting),
+        ("labels.connected", &action.labels.connected),
+        ("auto-reply", &action.auto_reply),
+    ] {
+        if text.is_empty() {
+            checks.push(field, "must not be empty: the customer sees it");
+        } else if text.chars().count() > MAX_TEXT_CHARS {
+            checks.push(
+                field,
+                format!("must be at most {MAX_TEXT_CHARS} characters"),
+            );
+        }
+    }
 }
 
 pub fn check_email(value: &str) -> Result<(), String> {

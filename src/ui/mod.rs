@@ -3,9 +3,12 @@
 //! check `if json` or `if tty` themselves.
 
 mod output;
+mod plan;
 mod prompt;
 
+pub(crate) use output::to_yaml;
 pub use output::{Detail, Tabular};
+pub use plan::{plan_summary, render_plan};
 
 use std::io::{IsTerminal, Write};
 
@@ -206,7 +209,9 @@ impl Ui {
 
     /// Reports an error on stderr and returns the process's exit code.
     pub fn report(&self, error: &CliError) -> u8 {
-        if error.kind == ExitKind::BrokenPipe {
+        if error.kind == ExitKind::BrokenPipe
+            || (error.kind == ExitKind::ChangesPresent && error.message.is_empty())
+        {
             return error.kind.code();
         }
         let label = self.paint_stderr(AnsiColor::Red.on_default().bold(), "error:");

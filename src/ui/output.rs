@@ -168,7 +168,7 @@ impl Ui {
     }
 }
 
-fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
     // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times).
     let json = serde_json::to_value(value).expect("wire types serialize");
     serde_saphyr::to_string(&json).expect("JSON values serialize as YAML")

@@ -1,15 +1,22 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::read_handoff;
-use crate::api::Environment;
+use crate::api::{
+    DecisionDifference, Environment, HandoffRequest, WhatIfOutcome, WhatIfRequest, WhatIfResult,
+};
+use crate::cli::document::read_document;
 use crate::cli::{Session, wire_enum_parser};
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
+
+/// Handoffs sent to the service per what-if request, to stay under its body limit.
+const WHAT_IF_BATCH: usize = 100;
 
 #[derive(Debug, Args)]
 pub struct HandoffPreviewArgs {
-    /// The handoff, JSON or YAML (`-` for stdin); see docs/handoff-format.md
+    /// The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of
+    /// many handoffs (see docs/handoff-format.md)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub file: PathBuf,
     /// Preview as this agent instead of the file's
@@ -19,10 +26,17 @@ pub struct HandoffPreviewArgs {
     #[arg(long = "env", value_name = "ENV",
         value_parser = wire_enum_parser::<Environment>(Environment::NAMES))]
     pub environment: Option<Environment>,
+    /// Compare with the workspace as this desk document would make it (what-if);
+    /// exits 3 when any handoff would be routed differently
+    #[arg(long = "with", value_name = "DESK_YAML")]
+    pub with: Option<PathBuf>,
 }
 
 /// Runs the real pipeline on the current context's desk and stores nothing.
 pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) -> CliResult {
+    if let Some(document) = &args.with {
+        return what_if(session, &args, document).await;
+    }
     let request = read_handoff(session, &args.file, args.agent, args.environment)?;
     let client = session.client().await?;
     let decision = client.preview_handoff(&request).await?;
@@ -30,4 +44,111 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
         decision,
         context: request.context,
     })
+}
+
+/// Handoffs from a JSON Lines file (one per line), or the one handoff a JSON or
+/// YAML file holds.
+fn read_handoffs(session: &Session, args: &HandoffPreviewArgs) -> CliResult<Vec<HandoffRequest>> {
+    let is_lines = args
+        .file
+        .extension()
+        .is_some_and(|e| e == "jsonl" || e == "ndjson");
+    if !is_lines {
+        let one = read_handoff(session, &args.file, args.agent.clone(), args.environment)?;
+        return Ok(vec![one]);
+    }
+    let text = session.read_text(&args.file)?;
+    let name = args.file.display();
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            let mut request: HandoffRequest = serde_json::from_str(line).map_err(|e| {
+                CliError::general(format!("{name}:{}:{}: {e}", index + 1, e.column()))
+                    .with_hint("each line is one handoff as docs/handoff-format.md describes")
+            })?;
+            if let Some(agent) = &args.agent {
+                request.agent = agent.clone();
+            }
+            if let Some(environment) = args.environment {
+                request.environment = environment;
+            }
+            Ok(request)
+        })
+        .collect()
+}
+
+async fn what_if(session: &Session, args: &HandoffPreviewArgs, with: &Path) -> CliResult {
+    let handoffs = read_handoffs(session, args)?;
+    let document = read_document(session, with)?;
+    let client = session.client().await?;
+    let mut results: Vec<WhatIfResult> = Vec::with_capacity(handoffs.len());
+    for (batch, chunk) in handoffs.chunks(WHAT_IF_BATCH).enumerate() {
+        let report = client
+            .what_if(&WhatIfRequest {
+                document: document.clone(),
+                handoffs: chunk.to_vec(),
+            })
+            .await?;
+        results.extend(report.results.into_iter().map(|mut result| {
+            result.index += batch * WHAT_IF_BATCH;
+            result
+        }));
+    }
+    let different = results.iter().filter(|r| !r.differences.is_empty()).count();
+    session.ui.print_value(&results, || {
+        results
+            .iter()
+            .map(|r| row(r, &handoffs[r.index]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    session.ui.info(&format!(
+        "{different} of {} would route differently under {}",
+        results.len(),
+        with.display()
+    ));
+    if different > 0 {
+        Err(CliError::changes_present())
+    } else {
+        Ok(())
+    }
+}
+
+fn shown(value: &Option<serde_json::Value>) -> String {
+    match value {
+        None => "(none)".into(),
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// `#3 shop/web  team billing → support; priority high → urgent`, or `same`.
+fn row(result: &WhatIfResult, handoff: &HandoffRequest) -> String {
+    let describe = |d: &DecisionDifference| {
+        format!("{} {} → {}", d.field, shown(&d.current), shown(&d.proposed))
+    };
+    let change = if result.differences.is_empty() {
+        match &result.current {
+            WhatIfOutcome::Decision(decision) => format!(
+                "same: team {}, priority {}",
+                decision.team.value.as_deref().unwrap_or("(none)"),
+                decision.priority.value
+            ),
+            WhatIfOutcome::Rejected(problem) => format!("same: refused ({})", problem.code),
+        }
+    } else {
+        result
+            .differences
+            .iter()
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    format!(
+        "#{}\t{}/{}\t{change}",
+        result.index + 1,
+        handoff.agent,
+        handoff.channel
+    )
 }

@@ -166,7 +166,7 @@ pub fn settle(
 /// `sha256:` and the first 12 hex digits of a secret's SHA-256: enough to tell
 /// whether a secret changed, far too little to recover it.
 pub fn fingerprint(secret: &str) -> String {
-    format!("sha256:{}", &super::auth::hash_secret(secret)[..12])
+    crate::api::secret_fingerprint(secret)
 }
 
 /// The message of an error and its causes, on one line.

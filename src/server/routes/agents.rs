@@ -19,7 +19,7 @@ use crate::server::platform::check_platform;
 use crate::server::routing::button::{ButtonInputs, evaluate};
 use crate::server::routing::hours::Schedule;
 use crate::server::store::settings::Section;
-use crate::server::validate::Checks;
+use crate::server::validate::{Checks, check_handover_action};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -28,11 +28,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_handover, put_handover, delete_handover))
         .routes(routes!(handover_status))
 }
-
-/// The longest `when-to-use` guidance.
-const MAX_GUIDANCE_CHARS: usize = 4000;
-/// The longest label or auto-reply.
-const MAX_TEXT_CHARS: usize = 1000;
 
 /// List AI agents, ordered by key.
 #[utoipa::path(get, path = "/v1/agents", tag = "agents", params(PageQuery),
@@ -229,7 +224,7 @@ async fn handover_status(
 }
 
 /// Trims texts and drops repeated channels, so equal actions compare equal.
-fn normalize_action(mut action: HandoverAction) -> HandoverAction {
+pub(crate) fn normalize_action(mut action: HandoverAction) -> HandoverAction {
     action.name = action.name.trim().to_string();
     action.when_to_use = action.when_to_use.trim().to_string();
     action.labels.waiting = action.labels.waiting.trim().to_string();
@@ -240,52 +235,11 @@ fn normalize_action(mut action: HandoverAction) -> HandoverAction {
     action
 }
 
-fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
+pub(crate) fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
     let mut checks = Checks::new();
-    if action.name.is_empty()
-        || action.name.len() > 64
-        || !action
-            .name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        checks.push(
-            "name",
-            format!(
-                "'{}' is not a valid action name: use 1 to 64 letters, digits, underscores \
-                 and dashes, e.g. Escalate_To_Human",
-                action.name
-            ),
-        );
-    }
+    check_handover_action(&mut checks, action);
     if let Err(error) = check_platform(&action.platform, connected) {
         checks.push(&error.field, error.message);
-    }
-    if action.enabled && action.channels.is_empty() {
-        checks.push(
-            "channels",
-            "an enabled action needs at least one channel (web, help-page, telegram, whatsapp, email)",
-        );
-    }
-    if action.when_to_use.chars().count() > MAX_GUIDANCE_CHARS {
-        checks.push(
-            "when-to-use",
-            format!("must be at most {MAX_GUIDANCE_CHARS} characters"),
-        );
-    }
-    for (field, text) in [
-        ("labels.waiting", &action.labels.waiting),
-        ("labels.connected", &action.labels.connected),
-        ("auto-reply", &action.auto_reply),
-    ] {
-        if text.is_empty() {
-            checks.push(field, "must not be empty: the customer sees it");
-        } else if text.chars().count() > MAX_TEXT_CHARS {
-            checks.push(
-                field,
-                format!("must be at most {MAX_TEXT_CHARS} characters"),
-            );
-        }
     }
     checks.finish()
 }

@@ -8,13 +8,13 @@ use utoipa_axum::routes;
 
 use super::{into_page, page_limit};
 use crate::api::{
-    FieldType, Page, PageQuery, Problem, Role, TicketField, TicketFieldCreate, TicketFieldUpdate,
+    Page, PageQuery, Problem, Role, TicketField, TicketFieldCreate, TicketFieldUpdate,
 };
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::validate::Checks;
+use crate::server::validate::{Checks, check_field_options};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -52,7 +52,7 @@ async fn create(
     body.options = trimmed(body.options);
     let mut checks = Checks::new();
     checks.slug("key", &body.key).name("name", &body.name);
-    check_options(&mut checks, body.field_type, &body.options);
+    check_field_options(&mut checks, body.field_type, &body.options);
     checks.finish()?;
     let field = state.store.create_field(&body).await?;
     Ok((StatusCode::CREATED, Json(field)))
@@ -94,7 +94,7 @@ async fn update(
         checks.name("name", name);
     }
     if let Some(options) = &body.options {
-        check_options(&mut checks, current.field_type, options);
+        check_field_options(&mut checks, current.field_type, options);
     }
     checks.finish()?;
     Ok(Json(state.store.update_field(&key, &body).await?))
@@ -114,30 +114,6 @@ async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn trimmed(options: Vec<String>) -> Vec<String> {
+pub(crate) fn trimmed(options: Vec<String>) -> Vec<String> {
     options.into_iter().map(|o| o.trim().to_string()).collect()
-}
-
-/// Dropdowns need distinct, non-empty options; other types take none.
-fn check_options(checks: &mut Checks, field_type: FieldType, options: &[String]) {
-    if field_type != FieldType::Dropdown {
-        if !options.is_empty() {
-            checks.push(
-                "options",
-                format!("only dropdown fields have options, not {field_type} fields"),
-            );
-        }
-        return;
-    }
-    if options.is_empty() {
-        checks.push("options", "a dropdown needs at least one option");
-    }
-    let mut seen = std::collections::HashSet::new();
-    for option in options {
-        if option.is_empty() {
-            checks.push("options", "options must not be empty");
-        } else if !seen.insert(option) {
-            checks.push("options", format!("'{option}' is listed twice"));
-        }
-    }
 }

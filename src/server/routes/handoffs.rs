@@ -10,10 +10,10 @@ use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
-    AssigneeDecision, AssignmentSettings, AuthorKind, BusinessHours, FieldError, Handoff,
-    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
+    AssigneeDecision, AssignmentSettings, AuthorKind, Availability, BusinessHours, FieldError,
+    Handoff, HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
     IntegrationKind, MessageRole, NotificationSettings, Page, PageQuery, Problem, Role, RuleKind,
-    TimelineKind,
+    TimelineKind, WhatIfOutcome, WhatIfReport, WhatIfRequest, WhatIfResult,
 };
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
@@ -22,8 +22,11 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::routing::handoff::{self, Rejection, Workspace};
 use crate::server::routing::hours::Schedule;
+use crate::server::routing::what_if;
+use crate::server::store::config::Snapshot;
 use crate::server::store::handoffs::{Finished, HandoffWrite, Recorded};
 use crate::server::store::settings::Section;
+use crate::server::store::tickets::Loads;
 use crate::server::store::tickets::{NewEntry, NewTicket};
 use crate::server::store::{Store, StoreError};
 
@@ -31,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(preview))
+        .routes(routes!(what_if))
         .routes(routes!(show))
 }
 
@@ -114,6 +118,30 @@ impl Loaded {
             handoff: store.get_setting(Section::Handoff).await?,
             schedule: Schedule::from_settings(&hours).map_err(ApiError::validation)?,
             operators_online: store.count_online_operators().await?,
+        })
+    }
+
+    /// The same, from a configuration snapshot (what-if lays a document over one).
+    fn from_snapshot(snapshot: &Snapshot, agent: &str) -> Result<Loaded, Vec<FieldError>> {
+        let mut rules = snapshot.priority_rules.clone();
+        rules.extend(snapshot.assignment_rules.iter().cloned());
+        Ok(Loaded {
+            agent: snapshot.agents.iter().find(|a| a.key == agent).cloned(),
+            fields: snapshot.fields.clone(),
+            rules,
+            default_team: snapshot
+                .teams
+                .iter()
+                .find(|t| t.default)
+                .map(|t| t.key.clone()),
+            assignment: snapshot.assignment.clone(),
+            handoff: snapshot.handoff.clone(),
+            schedule: Schedule::from_settings(&snapshot.business_hours)?,
+            operators_online: snapshot
+                .operators
+                .iter()
+                .filter(|o| o.availability == Availability::Online)
+                .count() as u32,
         })
     }
 
@@ -359,6 +387,67 @@ async fn preview(
         team.last_assigned.as_deref(),
     );
     Ok(Json(plan.finish(assignee)))
+}
+
+/// One handoff through the pipeline against `snapshot`, as a preview runs it.
+fn decide_in(
+    snapshot: &Snapshot,
+    loads: &Loads,
+    request: &HandoffRequest,
+    at: Timestamp,
+) -> WhatIfOutcome {
+    let outcome = (|| {
+        handoff::validate_request(request).map_err(rejections)?;
+        let loaded = Loaded::from_snapshot(snapshot, &request.agent)
+            .map_err(|errors| ApiError::validation(errors).at_path("business-hours"))?;
+        let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;
+        let candidates = what_if::team_candidates(snapshot, loads, plan.team());
+        let last = plan
+            .team()
+            .and_then(|team| loads.last_assigned.get(team))
+            .map(String::as_str);
+        let assignee = handoff::assign(loaded.assignment.method, plan.team(), &candidates, last);
+        Ok::<_, ApiError>(plan.finish(assignee))
+    })();
+    match outcome {
+        Ok(decision) => WhatIfOutcome::Decision(Box::new(decision)),
+        Err(error) => WhatIfOutcome::Rejected(Box::new(error.to_problem())),
+    }
+}
+
+/// Each handoff's decision today and with a document laid over the workspace
+/// (as `apply` without prune would leave it), and how they differ. Stores
+/// nothing and changes nothing.
+#[utoipa::path(post, path = "/v1/handoffs/what-if", tag = "handoffs", request_body = WhatIfRequest,
+    responses((status = 200, body = WhatIfReport), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn what_if(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(request): ApiJson<WhatIfRequest>,
+) -> ApiResult<Json<WhatIfReport>> {
+    principal.require_operator()?;
+    let current = state.store.config_snapshot().await?;
+    let loads = state.store.assignment_loads().await?;
+    let document = crate::server::document::normalize(request.document);
+    let proposed = what_if::overlay(&current, &document);
+    let at = Timestamp::now();
+    let results: Vec<WhatIfResult> = request
+        .handoffs
+        .iter()
+        .enumerate()
+        .map(|(index, handoff)| {
+            let today = decide_in(&current, &loads, handoff, at);
+            let next = decide_in(&proposed, &loads, handoff, at);
+            WhatIfResult {
+                index,
+                differences: what_if::differences(&today, &next),
+                current: today,
+                proposed: next,
+            }
+        })
+        .collect();
+    let different = results.iter().filter(|r| !r.differences.is_empty()).count();
+    Ok(Json(WhatIfReport { results, different }))
 }
 
 /// Recorded handoffs, newest first.

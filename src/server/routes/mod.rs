@@ -2,6 +2,7 @@
 //! store, answer. Each registers its paths with the OpenAPI document.
 
 pub mod agents;
+pub mod config;
 pub mod fields;
 pub mod handoffs;
 pub mod inbound;

@@ -56,13 +56,7 @@ async fn create(
     } else {
         Role::Owner
     })?;
-    let mut checks = Checks::new();
-    checks
-        .slug("handle", &body.handle)
-        .name("name", &body.name)
-        .email("email", &body.email)
-        .slugs("teams", &body.teams);
-    checks.finish()?;
+    check_new_operator(&body.handle, &body.name, &body.email, &body.teams)?;
     let operator = state
         .store
         .create_operator(NewOperator {
@@ -169,6 +163,21 @@ async fn set_availability(
         ..OperatorUpdate::default()
     };
     Ok(Json(state.store.update_operator(&handle, &update).await?))
+}
+
+/// The checks a new operator passes, also when a document states it.
+pub(crate) fn check_new_operator(
+    handle: &str,
+    name: &str,
+    email: &str,
+    teams: &[String],
+) -> ApiResult<()> {
+    Checks::new()
+        .slug("handle", handle)
+        .name("name", name)
+        .email("email", email)
+        .slugs("teams", teams)
+        .finish()
 }
 
 /// Drops repeated keys, keeping the first of each.

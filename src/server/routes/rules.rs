@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::{Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use crate::api::{Condition, Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
@@ -63,14 +63,7 @@ async fn create(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let mut checks = Checks::new();
-    if let Some(name) = &name {
-        checks.name("name", name);
-    }
-    for (index, condition) in body.conditions.iter().enumerate() {
-        if let Err(message) = validate_condition(condition) {
-            checks.push(&format!("conditions[{index}]"), message);
-        }
-    }
+    check_rule(&mut checks, name.as_deref(), &body.conditions);
     match kind {
         RuleKind::Priority => {
             if body.priority.is_none() {
@@ -174,4 +167,17 @@ async fn move_rule(
             .move_rule(kind(&kind_text)?, &id, body.position)
             .await?,
     ))
+}
+
+/// The checks every rule passes, also when a document states it: its name and
+/// each condition.
+pub(crate) fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Condition]) {
+    if let Some(name) = name {
+        checks.name("name", name);
+    }
+    for (index, condition) in conditions.iter().enumerate() {
+        if let Err(message) = validate_condition(condition) {
+            checks.push(&format!("conditions[{index}]"), message);
+        }
+    }
 }

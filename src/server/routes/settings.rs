@@ -53,17 +53,30 @@ async fn put_assignment(
     ApiJson(mut body): ApiJson<AssignmentSettings>,
 ) -> ApiResult<Json<AssignmentSettings>> {
     principal.require(Role::Manager)?;
-    body.support_inbox.address = body
+    normalize_assignment(&mut body);
+    check_assignment(&body)?;
+    state.store.put_setting(Section::Assignment, &body).await?;
+    Ok(Json(body))
+}
+
+/// A blank support inbox address counts as none.
+pub(crate) fn normalize_assignment(settings: &mut AssignmentSettings) {
+    settings.support_inbox.address = settings
         .support_inbox
         .address
+        .take()
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty());
+}
+
+/// An enabled support inbox needs a valid address.
+pub(crate) fn check_assignment(settings: &AssignmentSettings) -> ApiResult<()> {
     let mut checks = Checks::new();
-    match &body.support_inbox.address {
+    match &settings.support_inbox.address {
         Some(address) => {
             checks.email("support-inbox.address", address);
         }
-        None if body.support_inbox.enabled => {
+        None if settings.support_inbox.enabled => {
             checks.push(
                 "support-inbox.address",
                 "an enabled support inbox needs the address customers write to",
@@ -71,9 +84,7 @@ async fn put_assignment(
         }
         None => {}
     }
-    checks.finish()?;
-    state.store.put_setting(Section::Assignment, &body).await?;
-    Ok(Json(body))
+    checks.finish()
 }
 
 /// Business hours.

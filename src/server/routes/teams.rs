@@ -48,11 +48,7 @@ async fn create(
     ApiJson(body): ApiJson<TeamCreate>,
 ) -> ApiResult<(StatusCode, Json<Team>)> {
     principal.require(Role::Manager)?;
-    Checks::new()
-        .slug("key", &body.key)
-        .name("name", &body.name)
-        .slugs("members", &body.members)
-        .finish()?;
+    check_new_team(&body.key, &body.name, &body.members)?;
     let team = state
         .store
         .create_team(NewTeam {
@@ -121,4 +117,13 @@ async fn remove(
     principal.require(Role::Manager)?;
     state.store.delete_team(&key).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The checks a new team passes, also when a document states it.
+pub(crate) fn check_new_team(key: &str, name: &str, members: &[String]) -> ApiResult<()> {
+    Checks::new()
+        .slug("key", key)
+        .name("name", name)
+        .slugs("members", members)
+        .finish()
 }

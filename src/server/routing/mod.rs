@@ -10,6 +10,7 @@
 //! - [`assignment`]: which operator gets a ticket (balanced, round-robin, manual).
 //! - [`hours`]: business hours — open or closed at an instant, and when that changes.
 //! - [`button`]: whether the customer sees the "talk to a human" button, and why not.
+//! - [`what_if`]: the workspace under a document, and how decisions there differ.
 
 pub mod assignment;
 pub mod button;
@@ -17,3 +18,4 @@ pub mod handoff;
 pub mod hours;
 pub mod reply;
 pub mod rules;
+pub mod what_if;

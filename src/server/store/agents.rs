@@ -58,17 +58,7 @@ impl Store {
 
     pub async fn create_agent(&self, key: &str, name: &str) -> StoreResult<Agent> {
         let mut tx = self.write().await?;
-        let stamp = now();
-        let insertion = sqlx::query(
-            "INSERT INTO agents (key, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-        )
-        .bind(key)
-        .bind(name)
-        .bind(&stamp)
-        .bind(&stamp)
-        .execute(&mut *tx)
-        .await;
-        inserted(insertion, "agent", key)?;
+        insert(&mut tx, key, name).await?;
         let agent = fetch_agent(&mut tx, key).await?;
         tx.commit().await?;
         Ok(agent)
@@ -76,13 +66,7 @@ impl Store {
 
     pub async fn rename_agent(&self, key: &str, name: &str) -> StoreResult<Agent> {
         let mut tx = self.write().await?;
-        fetch_agent(&mut tx, key).await?;
-        sqlx::query("UPDATE agents SET name = ?, updated_at = ? WHERE key = ?")
-            .bind(name)
-            .bind(now())
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        rename(&mut tx, key, name).await?;
         let agent = fetch_agent(&mut tx, key).await?;
         tx.commit().await?;
         Ok(agent)
@@ -90,11 +74,7 @@ impl Store {
 
     pub async fn delete_agent(&self, key: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        fetch_agent(&mut tx, key).await?;
-        sqlx::query("DELETE FROM agents WHERE key = ?")
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        delete(&mut tx, key).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -106,16 +86,69 @@ impl Store {
         action: Option<&HandoverAction>,
     ) -> StoreResult<Agent> {
         let mut tx = self.write().await?;
-        fetch_agent(&mut tx, key).await?;
-        let json = action.map(|a| serde_json::to_string(a).expect("actions serialize"));
-        sqlx::query("UPDATE agents SET handover = ?, updated_at = ? WHERE key = ?")
-            .bind(json)
-            .bind(now())
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        set_action(&mut tx, key, action).await?;
         let agent = fetch_agent(&mut tx, key).await?;
         tx.commit().await?;
         Ok(agent)
     }
+}
+
+pub(crate) async fn insert(conn: &mut SqliteConnection, key: &str, name: &str) -> StoreResult<()> {
+    let stamp = now();
+    let insertion =
+        sqlx::query("INSERT INTO agents (key, name, created_at, updated_at) VALUES (?, ?, ?, ?)")
+            .bind(key)
+            .bind(name)
+            .bind(&stamp)
+            .bind(&stamp)
+            .execute(&mut *conn)
+            .await;
+    inserted(insertion, "agent", key)
+}
+
+pub(crate) async fn rename(conn: &mut SqliteConnection, key: &str, name: &str) -> StoreResult<()> {
+    fetch_agent(conn, key).await?;
+    sqlx::query("UPDATE agents SET name = ?, updated_at = ? WHERE key = ?")
+        .bind(name)
+        .bind(now())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn delete(conn: &mut SqliteConnection, key: &str) -> StoreResult<()> {
+    fetch_agent(conn, key).await?;
+    sqlx::query("DELETE FROM agents WHERE key = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets (or, with `None`, removes) an agent's handover action.
+pub(crate) async fn set_action(
+    conn: &mut SqliteConnection,
+    key: &str,
+    action: Option<&HandoverAction>,
+) -> StoreResult<()> {
+    fetch_agent(conn, key).await?;
+    let json = action.map(|a| serde_json::to_string(a).expect("actions serialize"));
+    sqlx::query("UPDATE agents SET handover = ?, updated_at = ? WHERE key = ?")
+        .bind(json)
+        .bind(now())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Every agent, ordered by key.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Agent>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM agents ORDER BY key"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(from_row).collect()
 }

@@ -68,19 +68,7 @@ impl Store {
 
     pub async fn create_field(&self, field: &TicketFieldCreate) -> StoreResult<TicketField> {
         let mut tx = self.write().await?;
-        let stamp = now();
-        let insertion = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO ticket_fields ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
-        )))
-        .bind(&field.key)
-        .bind(&field.name)
-        .bind(field.field_type.as_str())
-        .bind(options_json(&field.options))
-        .bind(&stamp)
-        .bind(&stamp)
-        .execute(&mut *tx)
-        .await;
-        inserted(insertion, "ticket field", &field.key)?;
+        insert(&mut tx, field).await?;
         let created = fetch_field(&mut tx, &field.key).await?;
         tx.commit().await?;
         Ok(created)
@@ -92,16 +80,7 @@ impl Store {
         update: &TicketFieldUpdate,
     ) -> StoreResult<TicketField> {
         let mut tx = self.write().await?;
-        let current = fetch_field(&mut tx, key).await?;
-        sqlx::query("UPDATE ticket_fields SET name = ?, options = ?, updated_at = ? WHERE key = ?")
-            .bind(update.name.as_ref().unwrap_or(&current.name))
-            .bind(options_json(
-                update.options.as_ref().unwrap_or(&current.options),
-            ))
-            .bind(now())
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        self::update(&mut tx, key, update).await?;
         let field = fetch_field(&mut tx, key).await?;
         tx.commit().await?;
         Ok(field)
@@ -109,12 +88,65 @@ impl Store {
 
     pub async fn delete_field(&self, key: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        fetch_field(&mut tx, key).await?;
-        sqlx::query("DELETE FROM ticket_fields WHERE key = ?")
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        delete(&mut tx, key).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    field: &TicketFieldCreate,
+) -> StoreResult<()> {
+    let stamp = now();
+    let insertion = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO ticket_fields ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+    )))
+    .bind(&field.key)
+    .bind(&field.name)
+    .bind(field.field_type.as_str())
+    .bind(options_json(&field.options))
+    .bind(&stamp)
+    .bind(&stamp)
+    .execute(&mut *conn)
+    .await;
+    inserted(insertion, "ticket field", &field.key)
+}
+
+/// Renames a field or replaces its options; its type never changes.
+pub(crate) async fn update(
+    conn: &mut SqliteConnection,
+    key: &str,
+    update: &TicketFieldUpdate,
+) -> StoreResult<()> {
+    let current = fetch_field(conn, key).await?;
+    sqlx::query("UPDATE ticket_fields SET name = ?, options = ?, updated_at = ? WHERE key = ?")
+        .bind(update.name.as_ref().unwrap_or(&current.name))
+        .bind(options_json(
+            update.options.as_ref().unwrap_or(&current.options),
+        ))
+        .bind(now())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn delete(conn: &mut SqliteConnection, key: &str) -> StoreResult<()> {
+    fetch_field(conn, key).await?;
+    sqlx::query("DELETE FROM ticket_fields WHERE key = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Every ticket field, ordered by key.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<TicketField>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM ticket_fields ORDER BY key"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(from_row).collect()
 }

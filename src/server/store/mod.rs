@@ -5,6 +5,7 @@
 //! PostgreSQL backend can follow without rewriting the domain.
 
 pub mod agents;
+pub mod config;
 pub mod fields;
 pub mod handoffs;
 pub mod integrations;
@@ -72,6 +73,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "integrations",
         include_str!("../../../migrations/0007_integrations.sql"),
     ),
+    (
+        8,
+        "workspace revision",
+        include_str!("../../../migrations/0008_revision.sql"),
+    ),
 ];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -94,6 +100,18 @@ pub enum StoreError {
     /// The caller may not make this change.
     #[error("{0}")]
     Forbidden(String),
+    /// The workspace's configuration changed since the caller read `expected`.
+    #[error(
+        "the workspace changed since revision {expected} (it is at revision {current} now); \
+         nothing was applied"
+    )]
+    StaleRevision { expected: u64, current: u64 },
+    /// `source`, about the resource at `path` of a desired-state document.
+    #[error("{path}: {source}")]
+    AtPath {
+        path: String,
+        source: Box<StoreError>,
+    },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("could not read stored value: {0}")]

@@ -1,7 +1,7 @@
 //! The `operators` table and operators' side of `team_members`.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use super::{
     Referent, Store, StoreError, StoreResult, group_rows, inserted, now, parse_enum, parse_time,
@@ -86,23 +86,7 @@ impl Store {
 
     pub async fn create_operator(&self, new: NewOperator) -> StoreResult<Operator> {
         let mut tx = self.write().await?;
-        let stamp = now();
-        let insertion = sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO operators ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        )))
-        .bind(&new.handle)
-        .bind(&new.name)
-        .bind(&new.email)
-        .bind(&new.signature)
-        .bind(new.role.as_str())
-        .bind(new.availability.as_str())
-        .bind(new.capacity.map(i64::from))
-        .bind(&stamp)
-        .bind(&stamp)
-        .execute(&mut *tx)
-        .await;
-        inserted(insertion, "operator", &new.handle)?;
-        set_operator_teams(&mut tx, &new.handle, &new.teams).await?;
+        insert(&mut tx, &new).await?;
         let operator = fetch_operator(&mut tx, &new.handle).await?;
         tx.commit().await?;
         Ok(operator)
@@ -114,39 +98,7 @@ impl Store {
         update: &OperatorUpdate,
     ) -> StoreResult<Operator> {
         let mut tx = self.write().await?;
-        let current = fetch_operator(&mut tx, handle).await?;
-        if current.role == Role::Owner && update.role.is_some_and(|r| r != Role::Owner) {
-            ensure_another_owner(&mut tx, handle, "change the role of").await?;
-        }
-        let signature = match &update.signature {
-            Some(value) => value.clone(),
-            None => current.signature.clone(),
-        };
-        let capacity = match update.capacity {
-            Some(value) => value,
-            None => current.capacity,
-        };
-        sqlx::query(
-            "UPDATE operators SET display_name = ?, email = ?, signature = ?, role = ?, \
-             availability = ?, capacity = ?, updated_at = ? WHERE handle = ?",
-        )
-        .bind(update.name.as_ref().unwrap_or(&current.name))
-        .bind(update.email.as_ref().unwrap_or(&current.email))
-        .bind(signature)
-        .bind(update.role.unwrap_or(current.role).as_str())
-        .bind(update.availability.unwrap_or(current.availability).as_str())
-        .bind(capacity.map(i64::from))
-        .bind(now())
-        .bind(handle)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(teams) = &update.teams {
-            sqlx::query("DELETE FROM team_members WHERE operator_handle = ?")
-                .bind(handle)
-                .execute(&mut *tx)
-                .await?;
-            set_operator_teams(&mut tx, handle, teams).await?;
-        }
+        self::update(&mut tx, handle, update).await?;
         let operator = fetch_operator(&mut tx, handle).await?;
         tx.commit().await?;
         Ok(operator)
@@ -154,21 +106,110 @@ impl Store {
 
     pub async fn delete_operator(&self, handle: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let current = fetch_operator(&mut tx, handle).await?;
-        if current.role == Role::Owner {
-            ensure_another_owner(&mut tx, handle, "remove").await?;
-        }
-        // Memberships and tokens go with the operator (ON DELETE CASCADE).
-        sqlx::query("DELETE FROM operators WHERE handle = ?")
-            .bind(handle)
-            .execute(&mut *tx)
-            .await?;
+        delete(&mut tx, handle).await?;
         tx.commit().await?;
         Ok(())
     }
 }
 
-async fn fetch_operator(conn: &mut sqlx::SqliteConnection, handle: &str) -> StoreResult<Operator> {
+/// Inserts an operator with their team memberships; every team must exist.
+pub(crate) async fn insert(conn: &mut SqliteConnection, new: &NewOperator) -> StoreResult<()> {
+    let stamp = now();
+    let insertion = sqlx::query(AssertSqlSafe(format!(
+        "INSERT INTO operators ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )))
+    .bind(&new.handle)
+    .bind(&new.name)
+    .bind(&new.email)
+    .bind(&new.signature)
+    .bind(new.role.as_str())
+    .bind(new.availability.as_str())
+    .bind(new.capacity.map(i64::from))
+    .bind(&stamp)
+    .bind(&stamp)
+    .execute(&mut *conn)
+    .await;
+    inserted(insertion, "operator", &new.handle)?;
+    set_operator_teams(conn, &new.handle, &new.teams).await
+}
+
+/// Changes the fields `update` names; the last owner keeps the owner role.
+pub(crate) async fn update(
+    conn: &mut SqliteConnection,
+    handle: &str,
+    update: &OperatorUpdate,
+) -> StoreResult<()> {
+    let current = fetch_operator(conn, handle).await?;
+    if current.role == Role::Owner && update.role.is_some_and(|r| r != Role::Owner) {
+        ensure_another_owner(conn, handle, "change the role of").await?;
+    }
+    let signature = match &update.signature {
+        Some(value) => value.clone(),
+        None => current.signature.clone(),
+    };
+    let capacity = match update.capacity {
+        Some(value) => value,
+        None => current.capacity,
+    };
+    sqlx::query(
+        "UPDATE operators SET display_name = ?, email = ?, signature = ?, role = ?, \
+         availability = ?, capacity = ?, updated_at = ? WHERE handle = ?",
+    )
+    .bind(update.name.as_ref().unwrap_or(&current.name))
+    .bind(update.email.as_ref().unwrap_or(&current.email))
+    .bind(signature)
+    .bind(update.role.unwrap_or(current.role).as_str())
+    .bind(update.availability.unwrap_or(current.availability).as_str())
+    .bind(capacity.map(i64::from))
+    .bind(now())
+    .bind(handle)
+    .execute(&mut *conn)
+    .await?;
+    if let Some(teams) = &update.teams {
+        sqlx::query("DELETE FROM team_members WHERE operator_handle = ?")
+            .bind(handle)
+            .execute(&mut *conn)
+            .await?;
+        set_operator_teams(conn, handle, teams).await?;
+    }
+    Ok(())
+}
+
+/// Removes an operator, unless they are the last owner.
+pub(crate) async fn delete(conn: &mut SqliteConnection, handle: &str) -> StoreResult<()> {
+    let current = fetch_operator(conn, handle).await?;
+    if current.role == Role::Owner {
+        ensure_another_owner(conn, handle, "remove").await?;
+    }
+    // Memberships and tokens go with the operator (ON DELETE CASCADE).
+    sqlx::query("DELETE FROM operators WHERE handle = ?")
+        .bind(handle)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Every operator, ordered by handle.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Operator>> {
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM operators ORDER BY handle"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    let memberships =
+        sqlx::query("SELECT operator_handle, team_key FROM team_members ORDER BY team_key")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut teams = group_rows(&memberships, "operator_handle", "team_key")?;
+    rows.iter()
+        .map(|row| {
+            let handle: String = row.try_get("handle")?;
+            from_row(row, teams.remove(&handle).unwrap_or_default())
+        })
+        .collect()
+}
+
+async fn fetch_operator(conn: &mut SqliteConnection, handle: &str) -> StoreResult<Operator> {
     let row = sqlx::query(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM operators WHERE handle = ?"
     )))
@@ -189,14 +230,14 @@ async fn fetch_operator(conn: &mut sqlx::SqliteConnection, handle: &str) -> Stor
 }
 
 async fn ensure_another_owner(
-    tx: &mut super::WriteTx,
+    conn: &mut SqliteConnection,
     handle: &str,
     action: &str,
 ) -> StoreResult<()> {
     let others: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE role = 'owner' AND handle <> ?")
             .bind(handle)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *conn)
             .await?;
     if others == 0 {
         return Err(StoreError::Conflict {
@@ -211,19 +252,19 @@ async fn ensure_another_owner(
 
 /// Adds `handle` to each team in `teams`; every team must exist.
 async fn set_operator_teams(
-    tx: &mut super::WriteTx,
+    conn: &mut SqliteConnection,
     handle: &str,
     teams: &[String],
 ) -> StoreResult<()> {
     for team in teams {
-        require_exists(tx, Referent::Team, "teams", team).await?;
+        require_exists(conn, Referent::Team, "teams", team).await?;
         sqlx::query(
             "INSERT INTO team_members (team_key, operator_handle) VALUES (?, ?) \
              ON CONFLICT DO NOTHING",
         )
         .bind(team)
         .bind(handle)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(())

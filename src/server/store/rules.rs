@@ -41,7 +41,10 @@ fn from_row(row: &SqliteRow) -> StoreResult<Rule> {
     })
 }
 
-async fn fetch_rules(conn: &mut SqliteConnection, kind: RuleKind) -> StoreResult<Vec<Rule>> {
+pub(crate) async fn fetch_rules(
+    conn: &mut SqliteConnection,
+    kind: RuleKind,
+) -> StoreResult<Vec<Rule>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM rules WHERE kind = ? ORDER BY position"
     )))
@@ -187,6 +190,74 @@ impl Store {
         .await?;
         Ok(positions.into_iter().map(|p| p as u32).collect())
     }
+}
+
+/// Makes the `kind` list read `rules`, in order. Rules keep their ids by
+/// position: the rule at position n is rewritten in place, extra ones are
+/// added, and the rest removed. `path` names the list in errors.
+pub(crate) async fn replace(
+    conn: &mut SqliteConnection,
+    kind: RuleKind,
+    rules: Vec<NewRule>,
+    path: &str,
+) -> StoreResult<()> {
+    let existing = fetch_rules(conn, kind).await?;
+    for (index, rule) in rules.iter().enumerate() {
+        if let Some(team) = &rule.team {
+            require_exists(conn, Referent::Team, "team", team)
+                .await
+                .map_err(|error| StoreError::AtPath {
+                    path: format!("{path}[{index}]"),
+                    source: Box::new(error),
+                })?;
+        }
+    }
+    let stamp = now();
+    for (index, rule) in rules.iter().enumerate() {
+        let conditions = serde_json::to_string(&rule.conditions).expect("conditions serialize");
+        match existing.get(index) {
+            Some(old) => {
+                sqlx::query(
+                    "UPDATE rules SET name = ?, match_mode = ?, conditions = ?, priority = ?, \
+                     team_key = ?, updated_at = ? WHERE id = ?",
+                )
+                .bind(&rule.name)
+                .bind(rule.match_mode.as_str())
+                .bind(conditions)
+                .bind(rule.priority.map(Priority::as_str))
+                .bind(&rule.team)
+                .bind(&stamp)
+                .bind(&old.id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            None => {
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "INSERT INTO rules ({COLUMNS}, created_at, updated_at) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                )))
+                .bind(crate::server::auth::generate_id("rule"))
+                .bind(kind.as_str())
+                .bind(index as i64 + 1)
+                .bind(&rule.name)
+                .bind(rule.match_mode.as_str())
+                .bind(conditions)
+                .bind(rule.priority.map(Priority::as_str))
+                .bind(&rule.team)
+                .bind(&stamp)
+                .bind(&stamp)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+    }
+    for surplus in existing.iter().skip(rules.len()) {
+        sqlx::query("DELETE FROM rules WHERE id = ?")
+            .bind(&surplus.id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

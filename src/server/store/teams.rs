@@ -69,33 +69,7 @@ impl Store {
 
     pub async fn create_team(&self, new: NewTeam) -> StoreResult<Team> {
         let mut tx = self.write().await?;
-        let current_default = default_team(&mut tx).await?;
-        if let Some(existing) = current_default.as_ref().filter(|_| new.default) {
-            return Err(StoreError::Conflict {
-                code: "default_team_exists",
-                detail: format!(
-                    "team '{existing}' is already the default team; there can be only one. \
-                     Create the team without --default, then move the default with \
-                     `deskctl teams set {} --default`",
-                    new.key
-                ),
-            });
-        }
-        let stamp = now();
-        let insertion = sqlx::query(
-            "INSERT INTO teams (key, name, is_default, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(&new.key)
-        .bind(&new.name)
-        // The first team is the default: a workspace with teams always has one.
-        .bind(i64::from(current_default.is_none()))
-        .bind(&stamp)
-        .bind(&stamp)
-        .execute(&mut *tx)
-        .await;
-        inserted(insertion, "team", &new.key)?;
-        set_members(&mut tx, &new.key, &new.members).await?;
+        insert(&mut tx, &new).await?;
         let team = fetch_team(&mut tx, &new.key).await?;
         tx.commit().await?;
         Ok(team)
@@ -103,41 +77,7 @@ impl Store {
 
     pub async fn update_team(&self, key: &str, update: &TeamUpdate) -> StoreResult<Team> {
         let mut tx = self.write().await?;
-        let current = fetch_team(&mut tx, key).await?;
-        match update.default {
-            Some(false) if current.default => {
-                return Err(StoreError::Conflict {
-                    code: "default_team_required",
-                    detail: format!(
-                        "team '{key}' is the default team and one team must be; \
-                         make another team the default instead"
-                    ),
-                });
-            }
-            Some(true) if !current.default => {
-                sqlx::query("UPDATE teams SET is_default = 0 WHERE is_default = 1")
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("UPDATE teams SET is_default = 1 WHERE key = ?")
-                    .bind(key)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            _ => {}
-        }
-        sqlx::query("UPDATE teams SET name = ?, updated_at = ? WHERE key = ?")
-            .bind(update.name.as_ref().unwrap_or(&current.name))
-            .bind(now())
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(members) = &update.members {
-            sqlx::query("DELETE FROM team_members WHERE team_key = ?")
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
-            set_members(&mut tx, key, members).await?;
-        }
+        self::update(&mut tx, key, update).await?;
         let team = fetch_team(&mut tx, key).await?;
         tx.commit().await?;
         Ok(team)
@@ -145,40 +85,142 @@ impl Store {
 
     pub async fn delete_team(&self, key: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let current = fetch_team(&mut tx, key).await?;
-        if current.default {
-            let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE key <> ?")
-                .bind(key)
-                .fetch_one(&mut *tx)
-                .await?;
-            if others > 0 {
-                return Err(StoreError::Conflict {
-                    code: "default_team_required",
-                    detail: format!(
-                        "team '{key}' is the default team; make another team the default \
-                         (`deskctl teams set KEY --default`) before removing it"
-                    ),
-                });
-            }
-        }
-        let rules = Store::rules_using_team(&mut tx, key).await?;
-        if !rules.is_empty() {
-            let positions: Vec<String> = rules.iter().map(u32::to_string).collect();
-            return Err(StoreError::Conflict {
-                code: "team_in_use",
-                detail: format!(
-                    "team '{key}' is the target of assignment rule {}; remove or change the rule first",
-                    positions.join(", ")
-                ),
-            });
-        }
-        sqlx::query("DELETE FROM teams WHERE key = ?")
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        delete(&mut tx, key).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Inserts a team with its members. The first team becomes the default; asking
+/// for the default while another team is it is refused.
+pub(crate) async fn insert(conn: &mut SqliteConnection, new: &NewTeam) -> StoreResult<()> {
+    let current_default = default_team(conn).await?;
+    if let Some(existing) = current_default.as_ref().filter(|_| new.default) {
+        return Err(StoreError::Conflict {
+            code: "default_team_exists",
+            detail: format!(
+                "team '{existing}' is already the default team; there can be only one. \
+                 Create the team without --default, then move the default with \
+                 `deskctl teams set {} --default`",
+                new.key
+            ),
+        });
+    }
+    let stamp = now();
+    let insertion = sqlx::query(
+        "INSERT INTO teams (key, name, is_default, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&new.key)
+    .bind(&new.name)
+    // The first team is the default: a workspace with teams always has one.
+    .bind(i64::from(current_default.is_none()))
+    .bind(&stamp)
+    .bind(&stamp)
+    .execute(&mut *conn)
+    .await;
+    inserted(insertion, "team", &new.key)?;
+    set_members(conn, &new.key, &new.members).await
+}
+
+/// Changes the fields `update` names; `default: true` moves the default here.
+pub(crate) async fn update(
+    conn: &mut SqliteConnection,
+    key: &str,
+    update: &TeamUpdate,
+) -> StoreResult<()> {
+    let current = fetch_team(conn, key).await?;
+    match update.default {
+        Some(false) if current.default => {
+            return Err(StoreError::Conflict {
+                code: "default_team_required",
+                detail: format!(
+                    "team '{key}' is the default team and one team must be; \
+                     make another team the default instead"
+                ),
+            });
+        }
+        Some(true) if !current.default => {
+            sqlx::query("UPDATE teams SET is_default = 0 WHERE is_default = 1")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("UPDATE teams SET is_default = 1 WHERE key = ?")
+                .bind(key)
+                .execute(&mut *conn)
+                .await?;
+        }
+        _ => {}
+    }
+    sqlx::query("UPDATE teams SET name = ?, updated_at = ? WHERE key = ?")
+        .bind(update.name.as_ref().unwrap_or(&current.name))
+        .bind(now())
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(members) = &update.members {
+        sqlx::query("DELETE FROM team_members WHERE team_key = ?")
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+        set_members(conn, key, members).await?;
+    }
+    Ok(())
+}
+
+/// Removes a team, unless it is the default while other teams remain, or an
+/// assignment rule routes to it.
+pub(crate) async fn delete(conn: &mut SqliteConnection, key: &str) -> StoreResult<()> {
+    let current = fetch_team(conn, key).await?;
+    if current.default {
+        let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE key <> ?")
+            .bind(key)
+            .fetch_one(&mut *conn)
+            .await?;
+        if others > 0 {
+            return Err(StoreError::Conflict {
+                code: "default_team_required",
+                detail: format!(
+                    "team '{key}' is the default team; make another team the default \
+                     (`deskctl teams set KEY --default`) before removing it"
+                ),
+            });
+        }
+    }
+    let rules = Store::rules_using_team(conn, key).await?;
+    if !rules.is_empty() {
+        let positions: Vec<String> = rules.iter().map(u32::to_string).collect();
+        return Err(StoreError::Conflict {
+            code: "team_in_use",
+            detail: format!(
+                "team '{key}' is the target of assignment rule {}; remove or change the rule first",
+                positions.join(", ")
+            ),
+        });
+    }
+    sqlx::query("DELETE FROM teams WHERE key = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Every team, ordered by key.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Team>> {
+    let rows =
+        sqlx::query("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
+            .fetch_all(&mut *conn)
+            .await?;
+    let memberships =
+        sqlx::query("SELECT team_key, operator_handle FROM team_members ORDER BY operator_handle")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut members = group_rows(&memberships, "team_key", "operator_handle")?;
+    rows.iter()
+        .map(|row| {
+            let key: String = row.try_get("key")?;
+            from_row(row, members.remove(&key).unwrap_or_default())
+        })
+        .collect()
 }
 
 async fn default_team(conn: &mut SqliteConnection) -> StoreResult<Option<String>> {
@@ -210,16 +252,20 @@ async fn fetch_team(conn: &mut SqliteConnection, key: &str) -> StoreResult<Team>
 }
 
 /// Adds each operator in `members` to team `key`; every operator must exist.
-async fn set_members(tx: &mut super::WriteTx, key: &str, members: &[String]) -> StoreResult<()> {
+async fn set_members(
+    conn: &mut SqliteConnection,
+    key: &str,
+    members: &[String],
+) -> StoreResult<()> {
     for handle in members {
-        require_exists(tx, Referent::Operator, "members", handle).await?;
+        require_exists(conn, Referent::Operator, "members", handle).await?;
         sqlx::query(
             "INSERT INTO team_members (team_key, operator_handle) VALUES (?, ?) \
              ON CONFLICT DO NOTHING",
         )
         .bind(key)
         .bind(handle)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(())

@@ -145,6 +145,57 @@ pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> St
 }
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
+/// An operator as assignment sees them, with their open tickets counted.
+const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
+     (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
+       AS open_tickets";
+
+fn candidate_from_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<Candidate> {
+    let capacity: Option<i64> = row.try_get("capacity")?;
+    let open: i64 = row.try_get("open_tickets")?;
+    let last: Option<String> = row.try_get("last_assigned_at")?;
+    Ok(Candidate {
+        handle: row.try_get("handle")?,
+        availability: parse_enum(row.try_get("availability")?)?,
+        capacity: capacity.map(|c| c as u32),
+        open_tickets: open as u32,
+        last_assigned_at: last.as_deref().map(parse_time).transpose()?,
+    })
+}
+
+/// Every operator as assignment sees them, and each team's round-robin
+/// position: what assignment needs under any team membership (what-if).
+#[derive(Debug, Clone, Default)]
+pub struct Loads {
+    pub operators: Vec<Candidate>,
+    pub last_assigned: BTreeMap<String, String>,
+}
+
+impl Store {
+    pub async fn assignment_loads(&self) -> StoreResult<Loads> {
+        let mut tx = self.pool().begin().await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM operators o ORDER BY o.handle"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
+        let positions = sqlx::query("SELECT team_key, last_handle FROM round_robin")
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Loads {
+            operators: rows
+                .iter()
+                .map(candidate_from_row)
+                .collect::<StoreResult<_>>()?,
+            last_assigned: positions
+                .iter()
+                .map(|row| Ok((row.try_get("team_key")?, row.try_get("last_handle")?)))
+                .collect::<StoreResult<_>>()?,
+        })
+    }
+}
+
 pub(crate) async fn team_state(
     conn: &mut SqliteConnection,
     team: Option<&str>,
@@ -152,30 +203,17 @@ pub(crate) async fn team_state(
     let Some(team) = team else {
         return Ok(TeamState::default());
     };
-    let rows = sqlx::query(
-        "SELECT o.handle, o.availability, o.capacity, o.last_assigned_at, \
-         (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
-           AS open_tickets \
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {CANDIDATE_COLUMNS} \
          FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
-         WHERE m.team_key = ? ORDER BY o.handle",
-    )
+         WHERE m.team_key = ? ORDER BY o.handle"
+    )))
     .bind(team)
     .fetch_all(&mut *conn)
     .await?;
     let candidates = rows
         .iter()
-        .map(|row| {
-            let capacity: Option<i64> = row.try_get("capacity")?;
-            let open: i64 = row.try_get("open_tickets")?;
-            let last: Option<String> = row.try_get("last_assigned_at")?;
-            Ok(Candidate {
-                handle: row.try_get("handle")?,
-                availability: parse_enum(row.try_get("availability")?)?,
-                capacity: capacity.map(|c| c as u32),
-                open_tickets: open as u32,
-                last_assigned_at: last.as_deref().map(parse_time).transpose()?,
-            })
-        })
+        .map(candidate_from_row)
         .collect::<StoreResult<Vec<_>>>()?;
     let last_assigned =
         sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = ?")

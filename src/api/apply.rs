@@ -1,0 +1,90 @@
+//! `/v1/config`: the live workspace as a document with its revision, plans
+//! against it and revision-guarded applies; and `/v1/handoffs/what-if`, which
+//! compares handoff decisions today with those under a document.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{DeskDocument, HandoffDecision, HandoffRequest, Plan, Problem};
+
+/// `GET /v1/config`: the workspace as a document `apply` accepts unchanged.
+/// Secrets are `${env:DESKCTL_…}` references, never values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WorkspaceConfig {
+    /// The configuration revision (also the `ETag`); pass it as `If-Match` to apply.
+    pub revision: String,
+    pub document: DeskDocument,
+}
+
+/// `POST /v1/config/plan` and `PUT /v1/config`: a desired document, its
+/// secrets resolved to their values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigRequest {
+    pub document: DeskDocument,
+    /// Also delete what the document's sections do not list.
+    #[serde(default)]
+    pub prune: bool,
+}
+
+/// `PUT /v1/config`: what was applied, and the revision after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ConfigApplied {
+    /// The plan that was carried out; without changes when the workspace
+    /// already matched the document.
+    pub plan: Plan,
+    /// The revision now (unchanged when nothing was applied).
+    pub revision: String,
+}
+
+/// `POST /v1/handoffs/what-if`: handoffs to evaluate today and under a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WhatIfRequest {
+    /// The document laid over the live workspace (secrets need not be resolved:
+    /// nothing is applied).
+    pub document: DeskDocument,
+    pub handoffs: Vec<HandoffRequest>,
+}
+
+/// One decided value that differs between today and the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DecisionDifference {
+    /// `priority`, `team`, `assignee`, `fields.<key>`, `outcome`, `platform` or `error`.
+    pub field: String,
+    /// The value today; absent when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub current: Option<serde_json::Value>,
+    /// The value under the document; absent when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub proposed: Option<serde_json::Value>,
+}
+
+/// The pipeline's answer for one handoff: a decision, or why it was refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum WhatIfOutcome {
+    Decision(Box<HandoffDecision>),
+    Rejected(Box<Problem>),
+}
+
+/// One handoff evaluated today and under the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WhatIfResult {
+    /// 0-based position in the request's `handoffs`.
+    pub index: usize,
+    pub current: WhatIfOutcome,
+    pub proposed: WhatIfOutcome,
+    /// Empty when the handoff would be routed the same way.
+    pub differences: Vec<DecisionDifference>,
+}
+
+/// `POST /v1/handoffs/what-if`: every handoff's comparison, in request order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WhatIfReport {
+    pub results: Vec<WhatIfResult>,
+    /// How many handoffs would be routed differently.
+    pub different: usize,
+}

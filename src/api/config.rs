@@ -1,0 +1,514 @@
+//! The declarative workspace document (`apiVersion: deskctl/v1`, `kind: Desk`)
+//! and the plan of changes that applying one would make.
+//!
+//! The document is what `deskctl validate` and `apply` read from YAML, what
+//! `export` writes and the body of `PUT /v1/config`. Every section is optional:
+//! an absent section is left alone. Types that hold read-only server state
+//! (ids, timestamps, `*_set`, fingerprints) have a spec type here without it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{
+    AssignmentSettings, BusinessHours, Condition, FieldType, HandoffSettings, HandoverAction,
+    MatchMode, NotificationSettings, Priority, Role, SmtpTls,
+};
+
+wire_enum! {
+    /// The version of the document format.
+    ApiVersion {
+        V1 = "deskctl/v1",
+    }
+}
+
+wire_enum! {
+    /// What the document describes.
+    DocumentKind {
+        /// A whole Desk workspace.
+        Desk = "Desk",
+    }
+}
+
+/// A whole workspace as one document. Sections that are absent are left alone
+/// by `apply`; a present section describes that part of the workspace fully.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "Desk workspace document")]
+pub struct DeskDocument {
+    /// Always `deskctl/v1`.
+    #[serde(rename = "apiVersion")]
+    pub api_version: ApiVersion,
+    /// Always `Desk`.
+    pub kind: DocumentKind,
+    /// The people who work tickets, by handle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operators: Option<Vec<OperatorSpec>>,
+    /// Groups of operators tickets are routed to; exactly one is the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teams: Option<Vec<TeamSpec>>,
+    /// Ticket fields, set from handoff context keys of the same key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_fields: Option<Vec<TicketFieldSpec>>,
+    /// How new tickets get an operator, and the support inbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<AssignmentSettings>,
+    /// When people are there to answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_hours: Option<BusinessHours>,
+    /// Who is told what, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notifications: Option<NotificationSettings>,
+    /// How handoffs are treated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<HandoffSettings>,
+    /// The SMTP server replies and notices are sent through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailSpec>,
+    /// The AI agent platform's delivery webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliverySpec>,
+    /// Ordered priority and assignment rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RulesSpec>,
+    /// Connected external help desks and chat platforms, by kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrations: Option<Vec<IntegrationSpec>>,
+    /// AI agents and their handover actions, by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agents: Option<Vec<AgentSpec>>,
+}
+
+impl DeskDocument {
+    /// A document with no sections: applying it changes nothing.
+    pub fn empty() -> Self {
+        Self {
+            api_version: ApiVersion::V1,
+            kind: DocumentKind::Desk,
+            operators: None,
+            teams: None,
+            ticket_fields: None,
+            assignment: None,
+            business_hours: None,
+            notifications: None,
+            handoff: None,
+            email: None,
+            delivery: None,
+            rules: None,
+            integrations: None,
+            agents: None,
+        }
+    }
+}
+
+impl Default for DeskDocument {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
+fn default_role() -> Role {
+    Role::Operator
+}
+
+fn is_default_role(role: &Role) -> bool {
+    *role == Role::Operator
+}
+
+/// An operator as the document states it. Availability is not part of the
+/// document: it is the operator's own, changed as they come and go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OperatorSpec {
+    /// Unique slug: lowercase letters, digits and dashes, e.g. `alice`.
+    pub handle: String,
+    /// The name customers see.
+    pub name: String,
+    /// The address replies are sent from.
+    pub email: String,
+    /// Appended to email replies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// `owner`, `manager` or `operator` (the default).
+    #[serde(default = "default_role", skip_serializing_if = "is_default_role")]
+    pub role: Role,
+    /// Keys of the teams the operator belongs to (the same membership as a
+    /// team's `members`; either or both may state it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+    /// The most open tickets the operator takes; absent means no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// A team as the document states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TeamSpec {
+    /// Unique slug, e.g. `billing`.
+    pub key: String,
+    pub name: String,
+    /// Tickets no assignment rule routes go to the default team; exactly one
+    /// team of the section is the default.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub default: bool,
+    /// Handles of the members (the same membership as an operator's `teams`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// A ticket field as the document states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TicketFieldSpec {
+    /// Lowercase letters, digits and dashes, e.g. `order-id`; handoff context
+    /// keys of the same name fill it.
+    pub key: String,
+    pub name: String,
+    /// `text`, `number`, `dropdown`, `checkbox` or `date`.
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// The choices of a dropdown; only dropdowns have them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+}
+
+/// The ordered rule lists. An absent list is left alone; rule order matters:
+/// the first matching rule of each list wins.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulesSpec {
+    /// Conditions → a ticket priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Vec<PriorityRuleSpec>>,
+    /// Conditions → a team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<Vec<AssignmentRuleSpec>>,
+}
+
+fn default_match() -> MatchMode {
+    MatchMode::All
+}
+
+fn is_match_all(mode: &MatchMode) -> bool {
+    *mode == MatchMode::All
+}
+
+/// A priority rule: when its conditions hold, the ticket gets `priority`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PriorityRuleSpec {
+    /// A name to recognise the rule by in plans and lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `all` (the default) or `any` of the conditions must hold.
+    #[serde(
+        rename = "match",
+        default = "default_match",
+        skip_serializing_if = "is_match_all"
+    )]
+    pub match_mode: MatchMode,
+    pub conditions: Vec<Condition>,
+    pub priority: Priority,
+}
+
+/// An assignment rule: when its conditions hold, the ticket goes to `team`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AssignmentRuleSpec {
+    /// A name to recognise the rule by in plans and lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `all` (the default) or `any` of the conditions must hold.
+    #[serde(
+        rename = "match",
+        default = "default_match",
+        skip_serializing_if = "is_match_all"
+    )]
+    pub match_mode: MatchMode,
+    pub conditions: Vec<Condition>,
+    /// The key of a team of the workspace.
+    pub team: String,
+}
+
+fn default_tls() -> SmtpTls {
+    SmtpTls::Starttls
+}
+
+/// The SMTP settings as the document states them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EmailSpec {
+    /// The SMTP server's host name; absent means email is not set up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The SMTP port; absent means the TLS mode's usual one (25, 587 or 465).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// The user name to log in with; absent sends without logging in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `none`, `starttls` (the default) or `tls`.
+    #[serde(default = "default_tls")]
+    pub tls: SmtpTls,
+    /// The sender of the desk's own mail, e.g. `Acme Support <support@acme.example>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The password to log in with: `${env:NAME}` or `${file:PATH}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<SecretValue>,
+}
+
+/// The delivery webhook as the document states it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DeliverySpec {
+    /// The platform's delivery webhook (`https://…`); absent means not set up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The signing secret (16 or more characters): `${env:NAME}` or `${file:PATH}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<SecretValue>,
+}
+
+/// A connected external platform. At most one integration per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IntegrationSpec {
+    /// `sendbird-desk`, `freshchat`, `freshdesk`, `zendesk`, `salesforce`,
+    /// `intercom` or `zoho-desk`; handover actions name it as their platform.
+    pub kind: String,
+    /// The platform's API address, when it is not the kind's usual one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Plain settings of the connection (account, subdomain, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub settings: BTreeMap<String, String>,
+    /// Credentials, by name: `${env:NAME}` or `${file:PATH}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub secrets: BTreeMap<String, SecretValue>,
+    /// Desk ticket field key → the platform's field it is copied to.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// An AI agent as the document states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AgentSpec {
+    /// Unique slug, e.g. `shop-assistant`.
+    pub key: String,
+    pub name: String,
+    /// The agent's handover action; absent means the agent has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handover: Option<HandoverAction>,
+}
+
+/// A secret in a document: `${env:NAME}` (an environment variable of the
+/// process reading the document), `${file:PATH}` (a file, relative to the
+/// document's directory) or, warned about, the secret itself.
+///
+/// On the wire (`PUT /v1/config`) it carries the resolved value; the service
+/// describes stored secrets as `${sha256:…}` fingerprints, never values. Its
+/// `Debug` never shows the text.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, JsonSchema)]
+#[serde(transparent)]
+#[schema(value_type = String)]
+pub struct SecretValue(pub String);
+
+/// What a [`SecretValue`]'s text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretForm<'a> {
+    /// `${env:NAME}`.
+    Env(&'a str),
+    /// `${file:PATH}`.
+    File(&'a str),
+    /// `${sha256:HEX}`: the fingerprint of a stored secret.
+    Fingerprint(&'a str),
+    /// `${…}` that is none of the above.
+    Malformed,
+    /// The secret itself.
+    Literal(&'a str),
+}
+
+impl SecretValue {
+    /// The prefix of a stored secret's fingerprint.
+    pub const FINGERPRINT_PREFIX: &'static str = "sha256:";
+
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    /// The value standing for a stored secret with this fingerprint (`sha256:…`).
+    pub fn from_fingerprint(fingerprint: &str) -> Self {
+        Self(format!("${{{fingerprint}}}"))
+    }
+
+    pub fn form(&self) -> SecretForm<'_> {
+        let text = self.0.as_str();
+        let Some(inner) = text
+            .strip_prefix("${")
+            .and_then(|rest| rest.strip_suffix('}'))
+        else {
+            return SecretForm::Literal(text);
+        };
+        if let Some(name) = inner.strip_prefix("env:") {
+            SecretForm::Env(name)
+        } else if let Some(path) = inner.strip_prefix("file:") {
+            SecretForm::File(path)
+        } else if inner.starts_with(Self::FINGERPRINT_PREFIX) {
+            SecretForm::Fingerprint(inner)
+        } else {
+            SecretForm::Malformed
+        }
+    }
+
+    /// The fingerprint of the secret this stands for: the one it names for a
+    /// `${sha256:…}` value, else that of its text (resolve references first).
+    pub fn fingerprint(&self) -> String {
+        match self.form() {
+            SecretForm::Fingerprint(fingerprint) => fingerprint.to_string(),
+            _ => secret_fingerprint(&self.0),
+        }
+    }
+
+    /// The text: a reference, a fingerprint or the secret itself. Never print it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.form() {
+            SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Fingerprint(_) => {
+                write!(f, "SecretValue({})", self.0)
+            }
+            SecretForm::Malformed | SecretForm::Literal(_) => f.write_str("SecretValue(redacted)"),
+        }
+    }
+}
+
+/// `sha256:` and the first 12 hex digits of a secret's SHA-256: tells whether
+/// a stored secret changed without showing it. The service reports stored
+/// secrets this way and plans compare secrets by it.
+pub fn secret_fingerprint(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(secret.as_bytes());
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}{hex}", SecretValue::FINGERPRINT_PREFIX)
+}
+
+wire_enum! {
+    /// A top-level section of the document.
+    Section {
+        Operators = "operators",
+        Teams = "teams",
+        TicketFields = "ticket-fields",
+        Assignment = "assignment",
+        BusinessHours = "business-hours",
+        Notifications = "notifications",
+        Handoff = "handoff",
+        Email = "email",
+        Delivery = "delivery",
+        PriorityRules = "rules.priority",
+        AssignmentRules = "rules.assignment",
+        Integrations = "integrations",
+        Agents = "agents",
+    }
+}
+
+wire_enum! {
+    /// What applying a plan does to one resource.
+    ChangeAction {
+        /// The resource is created.
+        Add = "add",
+        /// Some of its fields change.
+        Change = "change",
+        /// The resource is deleted (only with prune).
+        Remove = "remove",
+        /// The resource exists but its section does not list it; without prune it stays.
+        Unmanaged = "unmanaged",
+    }
+}
+
+/// One field of a resource that a change sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+pub struct FieldChange {
+    /// The field's document name, e.g. `email` or `handover.channels`.
+    pub field: String,
+    /// The value now; absent when the field is unset, or when `sensitive`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub old: Option<serde_json::Value>,
+    /// The value after applying; absent when the field becomes unset, or when `sensitive`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub new: Option<serde_json::Value>,
+    /// A secret: its values are never shown, only that it changes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sensitive: bool,
+}
+
+/// One resource that applying the plan adds, changes or removes, or leaves unmanaged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+pub struct Change {
+    pub action: ChangeAction,
+    /// The resource: a handle or key, `#2 (name)` for a rule; empty for a
+    /// settings section.
+    pub resource: String,
+    /// What it sets: every field for an add, the differing ones for a change,
+    /// none for a remove or unmanaged resource.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldChange>,
+}
+
+/// The changes to one section, in a stable order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
+pub struct SectionPlan {
+    pub section: Section,
+    pub changes: Vec<Change>,
+}
+
+/// How many resources each action touches.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, JsonSchema,
+)]
+pub struct PlanSummary {
+    pub add: u32,
+    pub change: u32,
+    pub remove: u32,
+    pub unmanaged: u32,
+}
+
+impl PlanSummary {
+    /// Whether applying would change anything (unmanaged resources change nothing).
+    pub fn has_changes(&self) -> bool {
+        self.add + self.change + self.remove > 0
+    }
+}
+
+/// What applying a document would do: `POST /v1/config/plan`, and the first half of apply.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
+pub struct Plan {
+    /// The workspace revision the plan was made against (opaque); apply refuses
+    /// with a conflict when the workspace has moved on since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+    /// Sections with at least one change or unmanaged resource, in document order.
+    pub sections: Vec<SectionPlan>,
+    pub summary: PlanSummary,
+}
+
+impl Plan {
+    pub fn has_changes(&self) -> bool {
+        self.summary.has_changes()
+    }
+}

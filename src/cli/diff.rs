@@ -1,0 +1,40 @@
+//! `deskctl diff -f FILE`: what applying a document would change.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::api::ConfigRequest;
+use crate::cli::Session;
+use crate::cli::document::read_document;
+use crate::error::{CliError, CliResult};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The desk document, YAML (`-` for stdin)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also show what --prune would delete: what the document's sections do not list
+    #[arg(long)]
+    pub prune: bool,
+}
+
+/// Prints the plan; exits 3 when applying would change something, 0 when not.
+pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
+    let document = read_document(session, &args.file)?;
+    let client = session.client().await?;
+    let plan = client
+        .plan_config(&ConfigRequest {
+            document,
+            prune: args.prune,
+        })
+        .await?;
+    session
+        .ui
+        .print_value(&plan, || crate::ui::render_plan(&plan))?;
+    if plan.has_changes() {
+        Err(CliError::changes_present())
+    } else {
+        Ok(())
+    }
+}

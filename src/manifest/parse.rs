@@ -1,0 +1,463 @@
+//! YAML text → [`DeskDocument`], reporting every problem with its place.
+//!
+//! serde-saphyr reads the text into a located [`Node`] tree (a syntax error
+//! stops there: after one, nothing further can be trusted). The typed document
+//! is then read from the tree; on an error the offending entry is dropped and
+//! the read repeated, so unknown keys, wrong types and bad values anywhere in
+//! the file are all reported in one pass.
+
+use std::collections::HashSet;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{DuplicateKeyPolicy, Options, SnippetMode, Spanned};
+
+use super::diagnostic::{Diagnostic, Pos, Source};
+use super::tree::{Node, Removed, Value, from_node};
+use crate::api::DeskDocument;
+
+/// The most errors reported for one document; past it, the rest is noise.
+pub const MAX_ERRORS: usize = 100;
+
+/// A document read from YAML, with the tree it came from (for locations).
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub document: DeskDocument,
+    pub tree: Node,
+}
+
+/// Reads a document. `Err` holds every error found (never empty); `Ok` may
+/// still be accompanied by nothing: warnings come from validation.
+pub fn parse(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
+    let (tree, mut errors) = read_tree(&source.text)?;
+    match read_document(tree) {
+        Ok(parsed) if errors.is_empty() => Ok(parsed),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            super::diagnostic::sort(&mut errors);
+            errors.truncate(MAX_ERRORS);
+            Err(errors)
+        }
+    }
+}
+
+/// Reads the text into a located tree; duplicate keys are reported and the
+/// later entry dropped, so the rest of the document can still be checked.
+pub fn read_tree(text: &str) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut options = Options::default();
+    // Repeated keys reach the tree, which reports each of them.
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    // `yes`, `no`, `on` and `off` stay strings: a boolean is `true` or `false`.
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(text, options) {
+        Ok(raw) => raw,
+        Err(error) => return Err(vec![syntax_error(&error)]),
+    };
+    let mut duplicates = Vec::new();
+    let tree = build(raw, text, &mut duplicates);
+    Ok((tree, duplicates))
+}
+
+fn syntax_error(error: &serde_saphyr::Error) -> Diagnostic {
+    let pos = error
+        .location()
+        .filter(|location| location.line() > 0)
+        .map(|location| Pos {
+            line: u32::try_from(location.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
+        })
+        .unwrap_or(Pos::START);
+    let mut render = serde_saphyr::RenderOptions::default();
+    render.snippets = SnippetMode::Off;
+    let text = error.render_with_options(render);
+    Diagnostic::error(pos, strip_location(&text))
+}
+
+/// Drops the " at line L, column C" that serde-saphyr appends: ours leads the line.
+fn strip_location(message: &str) -> String {
+    let message = message.lines().next().unwrap_or(message).trim();
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Reads the typed document from the tree, dropping each offending entry and
+/// trying again until the read succeeds, so that every error is found.
+///
+/// A missing key gets a stand-in value (see [`Node::stand_in`]) so the rest of
+/// its mapping is still read; errors about stand-ins are never reported.
+fn read_document(mut tree: Node) -> Result<Parsed, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    // Keys dropped because their value was wrong: their absence is not news.
+    let mut dropped: HashSet<(Pos, String)> = HashSet::new();
+    loop {
+        let error = match from_node::<DeskDocument>(&tree) {
+            Ok(document) if errors.is_empty() => return Ok(Parsed { document, tree }),
+            Ok(_) => return Err(errors),
+            Err(error) => error,
+        };
+        if let Some(stand_in) = tree.stand_in_on(&error.path) {
+            // The stand-in did not fit: try the next kind of value, or drop it.
+            if !tree.next_stand_in(&stand_in, error.variants) {
+                tree.remove(&stand_in);
+            }
+            continue;
+        }
+        let pos = error.pos.unwrap_or(tree.pos);
+        let missing = error
+            .message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        if let Some(key) = missing {
+            if !dropped.contains(&(pos, key.to_string())) {
+                errors.push(Diagnostic::error(pos, format!("missing key `{key}`")));
+            }
+            if !tree.add_stand_in(&error.path, key) {
+                return Err(errors);
+            }
+        } else {
+            let mut diagnostic = Diagnostic::error(pos, error.message.clone());
+            diagnostic.help = error.help.clone();
+            errors.push(diagnostic);
+            // Drop what the error is about (the entry or the item) and read again;
+            // an error about the root ends it.
+            match tree.remove(&error.path) {
+                Some(Removed::Entry { map, key }) => {
+                    dropped.insert((map, key));
+                }
+                Some(Removed::Item) => {}
+                None => return Err(errors),
+            }
+        }
+        if errors.len() >= MAX_ERRORS {
+            return Err(errors);
+        }
+    }
+}
+
+/// A node as serde-saphyr hands it over, before locations are attached.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(deserializer)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(value.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Raw, E> {
+        Ok(Raw::Int(value.into()))
+    }
+
+    fn visit_i128<E: de::Error>(self, value: i128) -> Result<Raw, E> {
+        Ok(Raw::Int(value))
+    }
+
+    fn visit_u128<E: de::Error>(self, value: u128) -> Result<Raw, E> {
+        Ok(i128::try_from(value).map_or(Raw::Float(value as f64), Raw::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(value))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(value.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Raw, E> {
+        Ok(Raw::Str(value))
+    }
+
+    fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(value).into_owned()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            let value = map.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+fn pos_of(location: &serde_saphyr::Location) -> Pos {
+    Pos {
+        line: u32::try_from(location.line()).unwrap_or(u32::MAX).max(1),
+        column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
+    }
+}
+
+/// The source text of a node, for plain scalars read as numbers or booleans.
+fn source_text(text: &str, location: &serde_saphyr::Location) -> Option<String> {
+    let span = location.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    text.get(start..start.checked_add(len)?)
+        .map(|slice| slice.trim().to_string())
+        .filter(|slice| !slice.is_empty())
+}
+
+fn build(raw: Spanned<Raw>, text: &str, duplicates: &mut Vec<Diagnostic>) -> Node {
+    let pos = pos_of(&raw.referenced);
+    let typed = |value: Value, fallback: String| {
+        let source = source_text(text, &raw.referenced).unwrap_or(fallback);
+        Value::Typed(Box::new(value), source)
+    };
+    let value = match raw.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(flag) => typed(Value::Bool(flag), flag.to_string()),
+        Raw::Int(number) => typed(Value::Int(number), number.to_string()),
+        Raw::Float(number) => typed(Value::Float(number), number.to_string()),
+        Raw::Str(string) => Value::Str(string),
+        Raw::Seq(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|item| build(item, text, duplicates))
+                .collect(),
+        ),
+        Raw::Map(raw_entries) => {
+            let mut entries: Vec<(Node, Node)> = Vec::with_capacity(raw_entries.len());
+            for (key, value) in raw_entries {
+                let key = build(key, text, duplicates);
+                let value = build(value, text, duplicates);
+                let first = entries
+                    .iter()
+                    .find(|(seen, _)| same_key(seen, &key))
+                    .map(|(seen, _)| seen.pos);
+                match first {
+                    Some(first) => duplicates.push(
+                        Diagnostic::error(
+                            key.pos,
+                            format!("duplicate key `{}`", key.as_text().unwrap_or("?")),
+                        )
+                        .with_help(format!("first given at line {}", first.line)),
+                    ),
+                    None => entries.push((key, value)),
+                }
+            }
+            Value::Map(entries)
+        }
+    };
+    Node { pos, value }
+}
+
+fn same_key(a: &Node, b: &Node) -> bool {
+    match (a.as_text(), b.as_text()) {
+        (Some(a), Some(b)) => a == b,
+        _ => a.value == b.value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<(u32, u32, String)> {
+        let source = Source::new("desk.yaml", text, ".");
+        parse(&source)
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect()
+    }
+
+    const HEAD: &str = "apiVersion: deskctl/v1\nkind: Desk\n";
+
+    #[test]
+    fn a_minimal_document_parses() {
+        let source = Source::new("desk.yaml", HEAD, ".");
+        let parsed = parse(&source).unwrap();
+        assert_eq!(parsed.document, DeskDocument::empty());
+    }
+
+    #[test]
+    fn plain_numbers_are_read_as_text_where_text_is_wanted() {
+        let text = format!("{HEAD}teams:\n  - key: t1\n    name: 2024\n    default: true\n");
+        let parsed = parse(&Source::new("d", text, ".")).unwrap();
+        assert_eq!(parsed.document.teams.unwrap()[0].name, "2024");
+    }
+
+    #[test]
+    fn a_syntax_error_has_its_place() {
+        let found = errors("apiVersion: deskctl/v1\nkind: [Desk\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0 >= 2, "{found:?}");
+    }
+
+    #[test]
+    fn every_unknown_key_and_wrong_type_is_reported_in_one_pass() {
+        let text = format!(
+            "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    emial: a@x.com\n    email: a@x.com\n  - handle: bob\n    name: Bob\n    email: b@x.com\n    capacity: lots\nteamz: []\n"
+        );
+        let found = errors(&text);
+        assert_eq!(
+            found,
+            vec![
+                (6, 5, "unknown key `emial`".to_string()),
+                (
+                    11,
+                    15,
+                    "invalid type: string \"lots\", expected u32".to_string()
+                ),
+                (12, 1, "unknown key `teamz`".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_key_is_reported_once_at_its_mapping() {
+        let text = format!("{HEAD}teams:\n  - name: Support\n    default: oops\n");
+        let found = errors(&text);
+        assert_eq!(
+            found,
+            vec![
+                (4, 5, "missing key `key`".to_string()),
+                (
+                    5,
+                    14,
+                    "invalid type: string \"oops\", expected a boolean".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrongly_typed_required_value_is_not_also_missing() {
+        let text = format!("{HEAD}teams:\n  - key: [a]\n    name: Support\n");
+        assert_eq!(
+            errors(&text),
+            vec![(
+                4,
+                10,
+                "invalid type: sequence, expected a string".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_repeat() {
+        let text = format!(
+            "{HEAD}handoff:\n  preview-in-non-production: true\n  preview-in-non-production: false\nkind: Desk\n"
+        );
+        let found = errors(&text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (5, 3));
+        assert!(
+            found[0]
+                .2
+                .contains("duplicate key `preview-in-non-production`")
+        );
+        assert_eq!((found[1].0, found[1].1), (6, 1));
+    }
+
+    #[test]
+    fn bad_enum_values_suggest_the_closest() {
+        let source = Source::new(
+            "d",
+            format!("{HEAD}assignment:\n  method: round-robbin\n"),
+            ".",
+        );
+        let found = parse(&source).unwrap_err();
+        assert_eq!((found[0].pos.line, found[0].pos.column), (4, 11));
+        assert_eq!(found[0].message, "unknown value `round-robbin`");
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `round-robin`?")
+        );
+    }
+
+    #[test]
+    fn the_version_and_kind_are_required_and_checked() {
+        let found = errors("apiVersion: deskctl/v2\nkind: Desk\n");
+        assert_eq!(
+            found,
+            vec![(1, 13, "unknown value `deskctl/v2`".to_string())]
+        );
+        let found = errors("kind: Desk\n");
+        assert_eq!(found, vec![(1, 1, "missing key `apiVersion`".to_string())]);
+    }
+
+    #[test]
+    fn errors_after_a_missing_key_are_still_found() {
+        let text = "operators:\n  - handle: al\n    nmae: Al\n    email: 5\nrules:\n  priority:\n    - conditions:\n        - field: channel\n      prio: high\n";
+        let found: Vec<String> = errors(text)
+            .into_iter()
+            .map(|e| format!("{}:{} {}", e.0, e.1, e.2))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "1:1 missing key `apiVersion`",
+                "1:1 missing key `kind`",
+                "2:5 missing key `name`",
+                "3:5 unknown key `nmae`",
+                "7:7 missing key `priority`",
+                "8:11 missing key `op`",
+                "9:7 unknown key `prio`",
+            ]
+        );
+    }
+
+    #[test]
+    fn yes_is_not_a_boolean() {
+        let found = errors(&format!(
+            "{HEAD}handoff:\n  preview-in-non-production: yes\n"
+        ));
+        assert_eq!(
+            found[0].2,
+            "invalid type: string \"yes\", expected a boolean"
+        );
+    }
+}

@@ -1,0 +1,1002 @@
+//! What applying a document would change: a pure comparison of the desired
+//! document with the current workspace (as the service exports it, secrets as
+//! `${sha256:…}` fingerprints), and the workspace that applying it yields.
+//!
+//! Lists whose order means nothing (operators, teams and their members,
+//! fields, integrations, agents, channels, days, holidays) compare as sets
+//! keyed by handle, key or kind, so reordering a file changes nothing. Rule
+//! order is meaningful: rules compare by position. An absent section is left
+//! alone; with `prune`, resources a present section does not list are
+//! removed, without it they are reported as unmanaged and kept. Secrets
+//! compare by fingerprint, so an unchanged secret is never a change.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::secrets::secrets_mut;
+use crate::api::{
+    Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, SecretValue, Section,
+    SectionPlan,
+};
+
+/// The plan of changes that turns `current` into `desired`'s sections.
+pub fn plan(desired: &DeskDocument, current: &DeskDocument, prune: bool) -> Plan {
+    let desired = comparable(desired);
+    let current = comparable(current);
+    let mut sections = Vec::new();
+    let mut add = |section: Section, changes: Vec<Change>| {
+        if !changes.is_empty() {
+            sections.push(SectionPlan { section, changes });
+        }
+    };
+    add(
+        Section::Operators,
+        keyed(
+            &desired.operators,
+            &current.operators,
+            |o| o.handle.clone(),
+            prune,
+            Section::Operators,
+        ),
+    );
+    add(
+        Section::Teams,
+        keyed(
+            &desired.teams,
+            &current.teams,
+            |t| t.key.clone(),
+            prune,
+            Section::Teams,
+        ),
+    );
+    add(
+        Section::TicketFields,
+        keyed(
+            &desired.ticket_fields,
+            &current.ticket_fields,
+            |f| f.key.clone(),
+            prune,
+            Section::TicketFields,
+        ),
+    );
+    add(
+        Section::Assignment,
+        single(
+            &desired.assignment,
+            &current.assignment,
+            Section::Assignment,
+        ),
+    );
+    add(
+        Section::BusinessHours,
+        single(
+            &desired.business_hours,
+            &current.business_hours,
+            Section::BusinessHours,
+        ),
+    );
+    add(
+        Section::Notifications,
+        single(
+            &desired.notifications,
+            &current.notifications,
+            Section::Notifications,
+        ),
+    );
+    add(
+        Section::Handoff,
+        single(&desired.handoff, &current.handoff, Section::Handoff),
+    );
+    add(
+        Section::Email,
+        single(&desired.email, &current.email, Section::Email),
+    );
+    add(
+        Section::Delivery,
+        single(&desired.delivery, &current.delivery, Section::Delivery),
+    );
+    let (desired_rules, current_rules) = (
+        desired.rules.clone().unwrap_or_default(),
+        current.rules.clone().unwrap_or_default(),
+    );
+    if desired.rules.is_some() {
+        add(
+            Section::PriorityRules,
+            ordered(
+                &desired_rules.priority,
+                &current_rules.priority,
+                |r| r.name.clone(),
+                prune,
+                Section::PriorityRules,
+            ),
+        );
+        add(
+            Section::AssignmentRules,
+            ordered(
+                &desired_rules.assignment,
+                &current_rules.assignment,
+                |r| r.name.clone(),
+                prune,
+                Section::AssignmentRules,
+            ),
+        );
+    }
+    add(
+        Section::Integrations,
+        keyed(
+            &desired.integrations,
+            &current.integrations,
+            |i| i.kind.clone(),
+            prune,
+            Section::Integrations,
+        ),
+    );
+    add(
+        Section::Agents,
+        keyed(
+            &desired.agents,
+            &current.agents,
+            |a| a.key.clone(),
+            prune,
+            Section::Agents,
+        ),
+    );
+    let mut summary = PlanSummary::default();
+    for change in sections.iter().flat_map(|s| &s.changes) {
+        match change.action {
+            ChangeAction::Add => summary.add += 1,
+            ChangeAction::Change => summary.change += 1,
+            ChangeAction::Remove => summary.remove += 1,
+            ChangeAction::Unmanaged => summary.unmanaged += 1,
+        }
+    }
+    Plan {
+        revision: None,
+        sections,
+        summary,
+    }
+}
+
+/// The workspace after applying `desired` to `current`: present sections
+/// replace theirs (keeping unlisted resources unless `prune`), absent ones
+/// stay. What-if previews evaluate handoffs against it.
+pub fn merged(current: &DeskDocument, desired: &DeskDocument, prune: bool) -> DeskDocument {
+    fn keep<T: Clone>(
+        desired: &Option<Vec<T>>,
+        current: &Option<Vec<T>>,
+        key: impl Fn(&T) -> String,
+        prune: bool,
+    ) -> Option<Vec<T>> {
+        let Some(listed) = desired else {
+            return current.clone();
+        };
+        let mut result = listed.clone();
+        if !prune {
+            let named: BTreeSet<String> = listed.iter().map(&key).collect();
+            result.extend(
+                current
+                    .iter()
+                    .flatten()
+                    .filter(|item| !named.contains(&key(item)))
+                    .cloned(),
+            );
+        }
+        Some(result)
+    }
+    fn keep_ordered<T: Clone>(
+        desired: &Option<Vec<T>>,
+        current: &Option<Vec<T>>,
+        prune: bool,
+    ) -> Option<Vec<T>> {
+        let Some(listed) = desired else {
+            return current.clone();
+        };
+        let mut result = listed.clone();
+        if !prune {
+            result.extend(current.iter().flatten().skip(listed.len()).cloned());
+        }
+        Some(result)
+    }
+    let rules = match (&desired.rules, &current.rules) {
+        (None, current) => current.clone(),
+        (Some(wanted), now) => {
+            let now = now.clone().unwrap_or_default();
+            Some(crate::api::RulesSpec {
+                priority: keep_ordered(&wanted.priority, &now.priority, prune),
+                assignment: keep_ordered(&wanted.assignment, &now.assignment, prune),
+            })
+        }
+    };
+    let mut result = DeskDocument {
+        api_version: desired.api_version,
+        kind: desired.kind,
+        operators: keep(
+            &desired.operators,
+            &current.operators,
+            |o| o.handle.clone(),
+            prune,
+        ),
+        teams: keep(&desired.teams, &current.teams, |t| t.key.clone(), prune),
+        ticket_fields: keep(
+            &desired.ticket_fields,
+            &current.ticket_fields,
+            |f| f.key.clone(),
+            prune,
+        ),
+        assignment: desired
+            .assignment
+            .clone()
+            .or_else(|| current.assignment.clone()),
+        business_hours: desired
+            .business_hours
+            .clone()
+            .or_else(|| current.business_hours.clone()),
+        notifications: desired
+            .notifications
+            .clone()
+            .or_else(|| current.notifications.clone()),
+        handoff: desired.handoff.clone().or_else(|| current.handoff.clone()),
+        email: desired.email.clone().or_else(|| current.email.clone()),
+        delivery: desired
+            .delivery
+            .clone()
+            .or_else(|| current.delivery.clone()),
+        rules,
+        integrations: keep(
+            &desired.integrations,
+            &current.integrations,
+            |i| i.kind.clone(),
+            prune,
+        ),
+        agents: keep(&desired.agents, &current.agents, |a| a.key.clone(), prune),
+    };
+    // Who is in which team: the document decides for the operators and teams
+    // it lists; the rest keeps its current membership.
+    let listed_operators: BTreeSet<&str> = desired
+        .operators
+        .iter()
+        .flatten()
+        .map(|o| o.handle.as_str())
+        .collect();
+    let listed_teams: BTreeSet<&str> = desired
+        .teams
+        .iter()
+        .flatten()
+        .map(|t| t.key.as_str())
+        .collect();
+    let mut pairs = memberships(desired);
+    pairs.extend(
+        memberships(&normalized(current))
+            .into_iter()
+            .filter(|(handle, team)| {
+                !listed_operators.contains(handle.as_str()) && !listed_teams.contains(team.as_str())
+            }),
+    );
+    for operator in result.operators.iter_mut().flatten() {
+        operator.teams = pairs
+            .iter()
+            .filter(|(h, _)| *h == operator.handle)
+            .map(|(_, t)| t.clone())
+            .collect();
+    }
+    for team in result.teams.iter_mut().flatten() {
+        team.members = pairs
+            .iter()
+            .filter(|(_, t)| *t == team.key)
+            .map(|(h, _)| h.clone())
+            .collect();
+    }
+    normalized(&result)
+}
+
+/// Every (operator, team) membership a document states, on either side.
+fn memberships(document: &DeskDocument) -> BTreeSet<(String, String)> {
+    let mut pairs = BTreeSet::new();
+    for operator in document.operators.iter().flatten() {
+        pairs.extend(
+            operator
+                .teams
+                .iter()
+                .map(|t| (operator.handle.clone(), t.clone())),
+        );
+    }
+    for team in document.teams.iter().flatten() {
+        pairs.extend(team.members.iter().map(|m| (m.clone(), team.key.clone())));
+    }
+    pairs
+}
+
+/// The document in the form plans compare: set-like lists sorted and without
+/// repeats, team membership stated on both sides when both sections are
+/// present (an operator's `teams` and a team's `members` are one relation).
+pub fn normalized(document: &DeskDocument) -> DeskDocument {
+    let mut document = document.clone();
+    fn tidy<T: Ord>(list: &mut Vec<T>) {
+        list.sort();
+        list.dedup();
+    }
+    if let (Some(operators), Some(teams)) = (&mut document.operators, &mut document.teams) {
+        let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
+        for operator in operators.iter() {
+            pairs.extend(
+                operator
+                    .teams
+                    .iter()
+                    .map(|t| (operator.handle.clone(), t.clone())),
+            );
+        }
+        for team in teams.iter() {
+            pairs.extend(team.members.iter().map(|m| (m.clone(), team.key.clone())));
+        }
+        let handles: BTreeSet<String> = operators.iter().map(|o| o.handle.clone()).collect();
+        let keys: BTreeSet<String> = teams.iter().map(|t| t.key.clone()).collect();
+        for team in teams.iter_mut() {
+            team.members.extend(
+                pairs
+                    .iter()
+                    .filter(|(h, t)| *t == team.key && handles.contains(h))
+                    .map(|(h, _)| h.clone()),
+            );
+        }
+        for operator in operators.iter_mut() {
+            operator.teams.extend(
+                pairs
+                    .iter()
+                    .filter(|(h, t)| *h == operator.handle && keys.contains(t))
+                    .map(|(_, t)| t.clone()),
+            );
+        }
+    }
+    for operator in document.operators.iter_mut().flatten() {
+        tidy(&mut operator.teams);
+    }
+    for team in document.teams.iter_mut().flatten() {
+        tidy(&mut team.members);
+    }
+    if let Some(hours) = &mut document.business_hours {
+        tidy(&mut hours.days);
+        tidy(&mut hours.holidays);
+    }
+    for agent in document.agents.iter_mut().flatten() {
+        if let Some(action) = &mut agent.handover {
+            tidy(&mut action.channels);
+        }
+    }
+    document
+}
+
+/// Normalized, with every secret as its fingerprint: equal secrets compare
+/// equal, and no secret value can reach a plan.
+fn comparable(document: &DeskDocument) -> DeskDocument {
+    let mut document = normalized(document);
+    for (_, secret) in secrets_mut(&mut document) {
+        *secret = SecretValue::from_fingerprint(&secret.fingerprint());
+    }
+    document
+}
+
+fn is_sensitive(section: Section, field: &str) -> bool {
+    matches!(
+        (section, field),
+        (Section::Email, "password") | (Section::Delivery, "secret")
+    ) || (section == Section::Integrations && field.starts_with("secrets."))
+}
+
+/// The fields of a value, nested mappings flattened to dotted names.
+fn fields(value: &impl Serialize) -> BTreeMap<String, Value> {
+    fn walk(value: Value, prefix: String, out: &mut BTreeMap<String, Value>) {
+        match value {
+            Value::Object(map) if !map.is_empty() => {
+                for (key, value) in map {
+                    let name = if prefix.is_empty() {
+                        key
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    walk(value, name, out);
+                }
+            }
+            Value::Null => {}
+            other => {
+                out.insert(prefix, other);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(
+        serde_json::to_value(value).expect("documents serialize"),
+        String::new(),
+        &mut out,
+    );
+    out
+}
+
+/// Field by field, what changes from `old` to `new` (either may be absent).
+fn field_changes<T: Serialize>(
+    section: Section,
+    old: Option<&T>,
+    new: Option<&T>,
+) -> Vec<FieldChange> {
+    let old = old.map(fields).unwrap_or_default();
+    let new = new.map(fields).unwrap_or_default();
+    let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    names
+        .into_iter()
+        .filter(|name| old.get(*name) != new.get(*name))
+        .map(|name| {
+            let sensitive = is_sensitive(section, name);
+            FieldChange {
+                field: name.clone(),
+                old: if sensitive {
+                    None
+                } else {
+                    old.get(name).cloned()
+                },
+                new: if sensitive {
+                    None
+                } else {
+                    new.get(name).cloned()
+                },
+                sensitive,
+            }
+        })
+        .collect()
+}
+
+fn change<T: Serialize>(
+    section: Section,
+    action: ChangeAction,
+    resource: String,
+    old: Option<&T>,
+    new: Option<&T>,
+) -> Change {
+    let fields = match action {
+        ChangeAction::Add | ChangeAction::Change => field_changes(section, old, new),
+        ChangeAction::Remove | ChangeAction::Unmanaged => Vec::new(),
+    };
+    Change {
+        action,
+        resource,
+        fields,
+    }
+}
+
+fn unlisted(prune: bool) -> ChangeAction {
+    if prune {
+        ChangeAction::Remove
+    } else {
+        ChangeAction::Unmanaged
+    }
+}
+
+/// A list compared as a set keyed by `key`.
+fn keyed<T: Serialize + PartialEq>(
+    desired: &Option<Vec<T>>,
+    current: &Option<Vec<T>>,
+    key: impl Fn(&T) -> String,
+    prune: bool,
+    section: Section,
+) -> Vec<Change> {
+    let Some(desired) = desired else {
+        return Vec::new();
+    };
+    let current: BTreeMap<String, &T> = current
+        .iter()
+        .flatten()
+        .map(|item| (key(item), item))
+        .collect();
+    let mut wanted: BTreeMap<String, &T> = BTreeMap::new();
+    for item in desired {
+        wanted.insert(key(item), item);
+    }
+    let mut changes = Vec::new();
+    for (name, item) in &wanted {
+        match current.get(name) {
+            None => changes.push(change(
+                section,
+                ChangeAction::Add,
+                name.clone(),
+                None,
+                Some(*item),
+            )),
+            Some(now) if now != item => changes.push(change(
+                section,
+                ChangeAction::Change,
+                name.clone(),
+                Some(*now),
+                Some(*item),
+            )),
+            Some(_) => {}
+        }
+    }
+    for (name, now) in &current {
+        if !wanted.contains_key(name) {
+            changes.push(change(
+                section,
+                unlisted(prune),
+                name.clone(),
+                Some(*now),
+                None,
+            ));
+        }
+    }
+    changes
+}
+
+/// A settings section: one resource, changed field by field.
+fn single<T: Serialize + PartialEq>(
+    desired: &Option<T>,
+    current: &Option<T>,
+    section: Section,
+) -> Vec<Change> {
+    match (desired, current) {
+        (Some(wanted), now) if now.as_ref() != Some(wanted) => {
+            vec![change(
+                section,
+                ChangeAction::Change,
+                String::new(),
+                now.as_ref(),
+                Some(wanted),
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A rule list compared by position: `#2 (name)` is the second rule.
+fn ordered<T: Serialize + PartialEq>(
+    desired: &Option<Vec<T>>,
+    current: &Option<Vec<T>>,
+    name: impl Fn(&T) -> Option<String>,
+    prune: bool,
+    section: Section,
+) -> Vec<Change> {
+    let Some(desired) = desired else {
+        return Vec::new();
+    };
+    let current: &[T] = current.as_deref().unwrap_or_default();
+    let label = |index: usize, item: &T| match name(item) {
+        Some(name) => format!("#{} ({name})", index + 1),
+        None => format!("#{}", index + 1),
+    };
+    let mut changes = Vec::new();
+    for (index, item) in desired.iter().enumerate() {
+        match current.get(index) {
+            None => changes.push(change(
+                section,
+                ChangeAction::Add,
+                label(index, item),
+                None,
+                Some(item),
+            )),
+            Some(now) if now != item => changes.push(change(
+                section,
+                ChangeAction::Change,
+                label(index, item),
+                Some(now),
+                Some(item),
+            )),
+            Some(_) => {}
+        }
+    }
+    for (index, now) in current.iter().enumerate().skip(desired.len()) {
+        changes.push(change(
+            section,
+            unlisted(prune),
+            label(index, now),
+            Some(now),
+            None,
+        ));
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::api::{
+        AgentSpec, AssignmentRuleSpec, BusinessHours, Channel, Condition, ConditionOp, EmailSpec,
+        HandoverAction, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec, Role, RulesSpec,
+        TeamSpec, Weekday,
+    };
+
+    fn operator(handle: &str, teams: &[&str]) -> OperatorSpec {
+        OperatorSpec {
+            handle: handle.into(),
+            name: handle.to_uppercase(),
+            email: format!("{handle}@example.com"),
+            signature: None,
+            role: Role::Operator,
+            teams: teams.iter().map(|t| t.to_string()).collect(),
+            capacity: None,
+        }
+    }
+
+    fn team(key: &str, default: bool, members: &[&str]) -> TeamSpec {
+        TeamSpec {
+            key: key.into(),
+            name: key.into(),
+            default,
+            members: members.iter().map(|m| m.to_string()).collect(),
+        }
+    }
+
+    fn doc() -> DeskDocument {
+        DeskDocument {
+            operators: Some(vec![operator("alice", &["support"]), operator("bob", &[])]),
+            teams: Some(vec![
+                team("support", true, &["bob"]),
+                team("billing", false, &[]),
+            ]),
+            email: Some(EmailSpec {
+                host: Some("smtp.example.com".into()),
+                port: None,
+                username: Some("desk".into()),
+                tls: crate::api::SmtpTls::Starttls,
+                from: None,
+                password: Some(SecretValue::new("hunter2")),
+            }),
+            ..DeskDocument::empty()
+        }
+    }
+
+    #[test]
+    fn reordering_lists_is_not_a_change() {
+        let mut reordered = doc();
+        reordered.operators.as_mut().unwrap().reverse();
+        reordered.teams.as_mut().unwrap().reverse();
+        reordered.operators.as_mut().unwrap()[0].teams = vec!["support".into()];
+        assert_eq!(plan(&reordered, &doc(), true), Plan::default());
+    }
+
+    #[test]
+    fn membership_stated_on_either_side_is_the_same() {
+        // bob is in support through the team's members; alice through her teams.
+        let mut other = doc();
+        other.operators.as_mut().unwrap()[1].teams = vec!["support".into()];
+        other.teams.as_mut().unwrap()[0].members = vec!["alice".into()];
+        other.operators.as_mut().unwrap()[0].teams.clear();
+        let found = plan(&other, &doc(), false);
+        assert!(!found.has_changes(), "{found:?}");
+    }
+
+    #[test]
+    fn changes_are_field_by_field_and_secrets_are_never_shown() {
+        let current = DeskDocument {
+            email: Some(EmailSpec {
+                password: Some(SecretValue::from_fingerprint(
+                    &crate::api::secret_fingerprint("old-password"),
+                )),
+                ..doc().email.unwrap()
+            }),
+            ..doc()
+        };
+        let mut desired = doc();
+        desired.operators.as_mut().unwrap()[1].email = "robert@example.com".into();
+        let found = plan(&desired, &current, false);
+        assert_eq!(
+            found.summary,
+            PlanSummary {
+                add: 0,
+                change: 2,
+                remove: 0,
+                unmanaged: 0
+            }
+        );
+        let operators = &found.sections[0];
+        assert_eq!(operators.section, Section::Operators);
+        assert_eq!(operators.changes[0].resource, "bob");
+        assert_eq!(
+            operators.changes[0].fields,
+            vec![FieldChange {
+                field: "email".into(),
+                old: Some("bob@example.com".into()),
+                new: Some("robert@example.com".into()),
+                sensitive: false,
+            }]
+        );
+        let email = &found.sections[1].changes[0];
+        assert_eq!(
+            email.fields,
+            vec![FieldChange {
+                field: "password".into(),
+                old: None,
+                new: None,
+                sensitive: true
+            }]
+        );
+        let text = serde_json::to_string(&found).unwrap();
+        assert!(
+            !text.contains("hunter2") && !text.contains("old-password"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_unchanged_secret_compares_by_fingerprint() {
+        let current = DeskDocument {
+            email: Some(EmailSpec {
+                password: Some(SecretValue::from_fingerprint(
+                    &crate::api::secret_fingerprint("hunter2"),
+                )),
+                ..doc().email.unwrap()
+            }),
+            ..doc()
+        };
+        assert_eq!(plan(&doc(), &current, false), Plan::default());
+    }
+
+    #[test]
+    fn unlisted_resources_are_unmanaged_or_pruned_and_absent_sections_left_alone() {
+        let desired = DeskDocument {
+            operators: Some(vec![operator("alice", &["support"])]),
+            ..DeskDocument::empty()
+        };
+        let kept = plan(&desired, &doc(), false);
+        assert_eq!(
+            kept.summary,
+            PlanSummary {
+                add: 0,
+                change: 0,
+                remove: 0,
+                unmanaged: 1
+            }
+        );
+        assert_eq!(
+            kept.sections.len(),
+            1,
+            "teams and email are left alone: {kept:?}"
+        );
+        assert_eq!(kept.sections[0].changes[0].action, ChangeAction::Unmanaged);
+        let pruned = plan(&desired, &doc(), true);
+        assert_eq!(
+            pruned.summary,
+            PlanSummary {
+                add: 0,
+                change: 0,
+                remove: 1,
+                unmanaged: 0
+            }
+        );
+        assert_eq!(pruned.sections[0].changes[0].resource, "bob");
+    }
+
+    #[test]
+    fn rule_order_is_meaningful() {
+        let rule = |name: &str, priority| PriorityRuleSpec {
+            name: Some(name.into()),
+            match_mode: crate::api::MatchMode::All,
+            conditions: vec![],
+            priority,
+        };
+        let current = DeskDocument {
+            rules: Some(RulesSpec {
+                priority: Some(vec![
+                    rule("vip", Priority::High),
+                    rule("spam", Priority::Low),
+                ]),
+                assignment: None,
+            }),
+            ..DeskDocument::empty()
+        };
+        let mut desired = current.clone();
+        desired
+            .rules
+            .as_mut()
+            .unwrap()
+            .priority
+            .as_mut()
+            .unwrap()
+            .reverse();
+        let found = plan(&desired, &current, false);
+        assert_eq!(found.summary.change, 2);
+        assert_eq!(found.sections[0].changes[0].resource, "#1 (spam)");
+    }
+
+    fn slug() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(String::from)
+    }
+
+    fn arb_document() -> impl Strategy<Value = DeskDocument> {
+        let operators = prop::option::of(prop::collection::vec(
+            (
+                slug(),
+                prop::collection::vec(slug(), 0..3),
+                any::<bool>(),
+                prop::option::of(0u32..5),
+            ),
+            0..4,
+        ));
+        let teams = prop::option::of(prop::collection::vec(
+            (slug(), any::<bool>(), prop::collection::vec(slug(), 0..3)),
+            0..4,
+        ));
+        let hours = prop::option::of((
+            prop::collection::vec(prop::sample::select(Weekday::NAMES.to_vec()), 0..4),
+            any::<bool>(),
+        ));
+        let rules = prop::option::of((
+            prop::option::of(prop::collection::vec(
+                (slug(), prop::sample::select(Priority::NAMES.to_vec())),
+                0..3,
+            )),
+            prop::option::of(prop::collection::vec((slug(), slug()), 0..3)),
+        ));
+        let secret = prop::option::of(prop::sample::select(vec!["s1", "s2"]));
+        let agents = prop::option::of(prop::collection::vec(
+            (
+                slug(),
+                prop::option::of((
+                    any::<bool>(),
+                    prop::collection::vec(prop::sample::select(Channel::NAMES.to_vec()), 0..3),
+                )),
+            ),
+            0..3,
+        ));
+        let integrations = prop::option::of(prop::collection::vec(
+            (
+                prop::sample::select(vec!["zendesk", "freshdesk"]),
+                secret.clone(),
+            ),
+            0..2,
+        ));
+        (operators, teams, hours, rules, secret, agents, integrations).prop_map(
+            |(operators, teams, hours, rules, secret, agents, integrations)| DeskDocument {
+                operators: operators.map(|list| {
+                    list.into_iter()
+                        .map(|(handle, teams, owner, capacity)| OperatorSpec {
+                            role: if owner { Role::Owner } else { Role::Operator },
+                            capacity,
+                            ..operator(
+                                &handle,
+                                &teams.iter().map(String::as_str).collect::<Vec<_>>(),
+                            )
+                        })
+                        .collect()
+                }),
+                teams: teams.map(|list| {
+                    list.into_iter()
+                        .map(|(key, default, members)| {
+                            team(
+                                &key,
+                                default,
+                                &members.iter().map(String::as_str).collect::<Vec<_>>(),
+                            )
+                        })
+                        .collect()
+                }),
+                business_hours: hours.map(|(days, enabled)| BusinessHours {
+                    enabled,
+                    days: days.iter().map(|d| d.parse().unwrap()).collect(),
+                    ..BusinessHours::default()
+                }),
+                rules: rules.map(|(priority, assignment)| RulesSpec {
+                    priority: priority.map(|list| {
+                        list.into_iter()
+                            .map(|(name, priority)| PriorityRuleSpec {
+                                name: Some(name),
+                                match_mode: crate::api::MatchMode::Any,
+                                conditions: vec![Condition {
+                                    field: "channel".into(),
+                                    op: ConditionOp::Equals,
+                                    value: Some("web".into()),
+                                    values: vec![],
+                                }],
+                                priority: priority.parse().unwrap(),
+                            })
+                            .collect()
+                    }),
+                    assignment: assignment.map(|list| {
+                        list.into_iter()
+                            .map(|(name, team)| AssignmentRuleSpec {
+                                name: Some(name),
+                                match_mode: crate::api::MatchMode::All,
+                                conditions: vec![],
+                                team,
+                            })
+                            .collect()
+                    }),
+                }),
+                email: secret.map(|s| EmailSpec {
+                    password: Some(SecretValue::new(s)),
+                    ..doc().email.unwrap()
+                }),
+                agents: agents.map(|list| {
+                    list.into_iter()
+                        .map(|(key, action)| AgentSpec {
+                            name: key.to_uppercase(),
+                            key,
+                            handover: action.map(|(enabled, channels)| HandoverAction {
+                                enabled,
+                                channels: channels.iter().map(|c| c.parse().unwrap()).collect(),
+                                ..HandoverAction::default()
+                            }),
+                        })
+                        .collect()
+                }),
+                integrations: integrations.map(|list| {
+                    list.into_iter()
+                        .map(|(kind, secret)| IntegrationSpec {
+                            kind: kind.into(),
+                            base_url: None,
+                            settings: BTreeMap::from([("subdomain".into(), "acme".into())]),
+                            secrets: secret
+                                .map(|s| {
+                                    BTreeMap::from([("api-token".into(), SecretValue::new(s))])
+                                })
+                                .unwrap_or_default(),
+                            fields: BTreeMap::new(),
+                        })
+                        .collect()
+                }),
+                ..DeskDocument::empty()
+            },
+        )
+    }
+
+    /// Lists keyed by handle or key hold each key once, as validation demands.
+    fn unique_keys(mut document: DeskDocument) -> DeskDocument {
+        fn dedup<T>(list: &mut Option<Vec<T>>, key: impl Fn(&T) -> String) {
+            if let Some(list) = list {
+                let mut seen = BTreeSet::new();
+                list.retain(|item| seen.insert(key(item)));
+            }
+        }
+        dedup(&mut document.operators, |o| o.handle.clone());
+        dedup(&mut document.teams, |t| t.key.clone());
+        dedup(&mut document.agents, |a| a.key.clone());
+        dedup(&mut document.integrations, |i| i.kind.clone());
+        document
+    }
+
+    proptest! {
+        #[test]
+        fn a_document_planned_against_itself_changes_nothing(document in arb_document(), prune in any::<bool>()) {
+            let document = unique_keys(document);
+            prop_assert_eq!(plan(&document, &document, prune), Plan::default());
+        }
+
+        #[test]
+        fn applying_a_plan_yields_the_desired_document(
+            desired in arb_document(),
+            current in arb_document(),
+            prune in any::<bool>(),
+        ) {
+            let (desired, current) = (unique_keys(desired), unique_keys(current));
+            let after = merged(&current, &desired, prune);
+            // Nothing is left to change once the document is applied...
+            prop_assert!(!plan(&desired, &after, prune).has_changes());
+            // ...and with prune every present section is exactly the document's.
+            if prune {
+                let applied = merged(&current, &desired, true);
+                let wanted = normalized(&desired);
+                let same = |a: &DeskDocument, b: &DeskDocument| {
+                    plan(a, b, true) == Plan::default()
+                };
+                let mut only_desired = applied.clone();
+                // Sections the document leaves out keep their current value.
+                if desired.operators.is_none() { only_desired.operators = None; }
+                if desired.teams.is_none() { only_desired.teams = None; }
+                if desired.business_hours.is_none() { only_desired.business_hours = None; }
+                if desired.rules.is_none() { only_desired.rules = None; }
+                if desired.email.is_none() { only_desired.email = None; }
+                if desired.agents.is_none() { only_desired.agents = None; }
+                if desired.integrations.is_none() { only_desired.integrations = None; }
+                prop_assert!(same(&wanted, &only_desired));
+            }
+        }
+
+        #[test]
+        fn the_summary_counts_every_change(desired in arb_document(), current in arb_document(), prune in any::<bool>()) {
+            let found = plan(&unique_keys(desired), &unique_keys(current), prune);
+            let total = found.sections.iter().map(|s| s.changes.len() as u32).sum::<u32>();
+            let summary = found.summary;
+            prop_assert_eq!(total, summary.add + summary.change + summary.remove + summary.unmanaged);
+            if prune { prop_assert_eq!(summary.unmanaged, 0); }
+        }
+    }
+}

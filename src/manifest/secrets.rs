@@ -1,0 +1,135 @@
+//! Resolving a document's secret references: `${env:NAME}` from the
+//! environment, `${file:PATH}` from a file relative to the document. Resolved
+//! values replace the references in the document that is sent to the service
+//! and are never printed; a reference that cannot be resolved is an error at
+//! its place.
+
+use std::ffi::OsString;
+use std::path::Path;
+
+use super::diagnostic::{Diagnostic, Source};
+use super::tree::Node;
+use crate::api::{DeskDocument, SecretForm, SecretValue};
+
+/// Every secret of a document with its path in the file.
+pub fn secrets_mut(document: &mut DeskDocument) -> Vec<(String, &mut SecretValue)> {
+    let mut found = Vec::new();
+    if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
+        found.push(("email.password".to_string(), secret));
+    }
+    if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
+        found.push(("delivery.secret".to_string(), secret));
+    }
+    for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
+        for (name, secret) in &mut integration.secrets {
+            found.push((format!("integrations.{index}.secrets.{name}"), secret));
+        }
+    }
+    found
+}
+
+/// Replaces every `${env:…}` and `${file:…}` reference with the secret it
+/// names. `lookup` reads an environment variable (an empty value is unset, as
+/// everywhere in deskctl). Returns an error for each reference that cannot be
+/// resolved; the document is then not fit to send.
+pub fn resolve(
+    document: &mut DeskDocument,
+    tree: &Node,
+    source: &Source,
+    lookup: &dyn Fn(&str) -> Option<OsString>,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (path, secret) in secrets_mut(document) {
+        let pos = tree.locate(path.split('.'));
+        let resolved = match secret.form() {
+            SecretForm::Env(name) => match lookup(name).filter(|value| !value.is_empty()) {
+                Some(value) => value.into_string().map_err(|_| {
+                    Diagnostic::error(
+                        pos,
+                        format!("environment variable `{name}` is not valid UTF-8"),
+                    )
+                }),
+                None => Err(Diagnostic::error(
+                    pos,
+                    format!("environment variable `{name}` is not set"),
+                )
+                .with_help(format!("export {name}=… before running deskctl"))),
+            },
+            SecretForm::File(file) => read_secret_file(&source.dir, file).map_err(|why| {
+                Diagnostic::error(pos, format!("cannot read the secret file `{file}`: {why}"))
+            }),
+            SecretForm::Fingerprint(_) | SecretForm::Malformed | SecretForm::Literal(_) => continue,
+        };
+        match resolved {
+            Ok(value) => *secret = SecretValue::new(value),
+            Err(error) => errors.push(error),
+        }
+    }
+    errors
+}
+
+/// A secret file's text without its final line break; relative paths start at
+/// the document's directory.
+fn read_secret_file(dir: &Path, file: &str) -> Result<String, String> {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|error| error.to_string())?;
+    let text = text
+        .strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t))
+        .unwrap_or(&text);
+    if text.is_empty() {
+        return Err("the file is empty".into());
+    }
+    Ok(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::parse::parse;
+
+    fn document(dir: &Path) -> (DeskDocument, Node, Source) {
+        let text = "apiVersion: deskctl/v1\nkind: Desk\nemail:\n  host: smtp.example.com\n  username: desk\n  password: ${env:SMTP_PASSWORD}\ndelivery:\n  url: https://ai.example.com/hook\n  secret: ${file:hook.secret}\n";
+        let source = Source::new("desk.yaml", text, dir);
+        let parsed = parse(&source).unwrap();
+        (parsed.document, parsed.tree, source)
+    }
+
+    #[test]
+    fn references_are_replaced_by_their_values() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("hook.secret"), "0123456789abcdefXYZ\n").unwrap();
+        let (mut doc, tree, source) = document(dir.path());
+        let lookup = |name: &str| (name == "SMTP_PASSWORD").then(|| OsString::from("hunter2"));
+        assert_eq!(resolve(&mut doc, &tree, &source, &lookup), vec![]);
+        assert_eq!(doc.email.unwrap().password.unwrap().expose(), "hunter2");
+        assert_eq!(
+            doc.delivery.unwrap().secret.unwrap().expose(),
+            "0123456789abcdefXYZ"
+        );
+    }
+
+    #[test]
+    fn a_missing_variable_or_file_is_an_error_at_the_reference() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut doc, tree, source) = document(dir.path());
+        let lookup = |name: &str| (name == "SMTP_PASSWORD").then(|| OsString::from(""));
+        let errors = resolve(&mut doc, &tree, &source, &lookup);
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.pos.line, e.pos.column, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found[0],
+            (6, 13, "environment variable `SMTP_PASSWORD` is not set")
+        );
+        assert_eq!((found[1].0, found[1].1), (9, 11));
+        assert!(
+            found[1]
+                .2
+                .starts_with("cannot read the secret file `hook.secret`"),
+            "{}",
+            found[1].2
+        );
+    }
+}

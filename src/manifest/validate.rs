@@ -1,0 +1,454 @@
+//! Offline checks of a parsed document: the service's own field rules (reused
+//! from `server::validate` and friends, never restated), key conventions,
+//! repeated keys within a list, and references between sections — each
+//! problem at its place in the file.
+//!
+//! A reference into a section the document leaves out cannot be checked
+//! offline: it is a warning, and the service checks it when applying.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Diagnostic, Pos, did_you_mean};
+use super::tree::Node;
+use crate::api::{
+    DeliverySettings, DeskDocument, EmailSettings, FieldError, SecretForm, SecretValue,
+};
+use crate::server::delivery::email::SmtpConfig;
+use crate::server::delivery::webhook::WebhookConfig;
+use crate::server::platform::{INBOX, INTEGRATION_KINDS};
+use crate::server::routing::hours::Schedule;
+use crate::server::routing::rules::validate_condition;
+use crate::server::validate::{
+    Checks, check_email, check_field_options, check_handover_action, check_name, check_slug,
+};
+
+/// Every problem of the document, errors and warnings, in file order.
+pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
+    let mut report = Report {
+        tree,
+        found: Vec::new(),
+    };
+    report.operators(document);
+    report.teams(document);
+    report.ticket_fields(document);
+    report.business_hours(document);
+    report.rules(document);
+    report.email(document);
+    report.delivery(document);
+    report.integrations(document);
+    report.agents(document);
+    super::diagnostic::sort(&mut report.found);
+    report.found
+}
+
+struct Report<'a> {
+    tree: &'a Node,
+    found: Vec<Diagnostic>,
+}
+
+/// The keys a section lists, for references into it; `None` when the document
+/// leaves the section out.
+fn keys<T>(list: &Option<Vec<T>>, key: impl Fn(&T) -> &str) -> Option<Vec<&str>> {
+    list.as_ref().map(|items| items.iter().map(key).collect())
+}
+
+impl Report<'_> {
+    /// Where `path` (dot-separated keys and list indexes) is; the nearest
+    /// existing ancestor when the path is not in the file.
+    fn pos(&self, path: &str) -> Pos {
+        self.tree.locate(path.split('.'))
+    }
+
+    fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::error(self.pos(path), message);
+        self.found.push(diagnostic);
+        self.found.last_mut().expect("just pushed")
+    }
+
+    fn warning(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::warning(self.pos(path), message);
+        self.found.push(diagnostic);
+        self.found.last_mut().expect("just pushed")
+    }
+
+    /// Reports the service's field errors for the resource at `base`.
+    fn field_errors(&mut self, base: &str, errors: Vec<FieldError>) {
+        for error in errors {
+            // `holidays[2]` in a field error is `holidays.2` in a path.
+            let field = error.field.replace('[', ".").replace(']', "");
+            self.error(&format!("{base}.{field}"), error.message);
+        }
+    }
+
+    fn check(&mut self, path: &str, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.error(path, message);
+        }
+    }
+
+    /// Reports keys listed more than once in one list.
+    fn unique<'k>(&mut self, section: &str, field: &str, keys: impl IntoIterator<Item = &'k str>) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (index, key) in keys.into_iter().enumerate() {
+            if let Some(earlier) = first.get(key) {
+                let line = self.pos(&format!("{section}.{earlier}.{field}")).line;
+                self.error(
+                    &format!("{section}.{index}.{field}"),
+                    format!("`{key}` is listed twice in {section}"),
+                )
+                .help = Some(format!("first listed at line {line}"));
+            } else {
+                first.insert(key, index);
+            }
+        }
+    }
+
+    /// Checks that `key` (at `path`) is one of `known`, the keys of `section`.
+    fn reference(
+        &mut self,
+        path: &str,
+        key: &str,
+        what: &str,
+        section: &str,
+        known: Option<&[&str]>,
+    ) {
+        match known {
+            Some(known) if !known.contains(&key) => {
+                let help = match did_you_mean(key, known.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None if known.is_empty() => format!("{section} lists none"),
+                    None => format!("{section} lists {}", list(known)),
+                };
+                self.error(path, format!("no {what} `{key}` in {section}"))
+                    .help = Some(help);
+            }
+            Some(_) => {}
+            None => {
+                self.warning(
+                    path,
+                    format!(
+                        "{what} `{key}` cannot be checked offline: the document has no {section} section"
+                    ),
+                )
+                .help = Some("the service checks it when the document is applied".into());
+            }
+        }
+    }
+
+    fn secret(&mut self, path: &str, secret: &SecretValue) {
+        match secret.form() {
+            SecretForm::Env(name) => {
+                let valid = name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    self.error(
+                        path,
+                        format!("`{name}` is not an environment variable name"),
+                    )
+                    .help = Some(
+                        "use letters, digits and underscores, e.g. ${env:SMTP_PASSWORD}".into(),
+                    );
+                }
+            }
+            SecretForm::File(file) if file.trim().is_empty() => {
+                self.error(path, "the secret's file is not named").help =
+                    Some("e.g. ${file:secrets/smtp-password}".into());
+            }
+            SecretForm::File(_) | SecretForm::Fingerprint(_) => {}
+            SecretForm::Malformed => {
+                self.error(path, "not a secret reference").help =
+                    Some("use ${env:NAME} or ${file:PATH}".into());
+            }
+            SecretForm::Literal(_) => {
+                self.warning(
+                    path,
+                    "a secret is written in the document: whoever reads the file reads it",
+                )
+                .help = Some("use ${env:NAME} or ${file:PATH} instead".into());
+            }
+        }
+    }
+
+    fn operators(&mut self, document: &DeskDocument) {
+        let Some(operators) = &document.operators else {
+            return;
+        };
+        let teams = keys(&document.teams, |t| t.key.as_str());
+        for (index, operator) in operators.iter().enumerate() {
+            let base = format!("operators.{index}");
+            self.check(&format!("{base}.handle"), check_slug(&operator.handle));
+            self.check(&format!("{base}.name"), check_name(&operator.name));
+            self.check(&format!("{base}.email"), check_email(&operator.email));
+            for (position, team) in operator.teams.iter().enumerate() {
+                let path = format!("{base}.teams.{position}");
+                self.reference(&path, team, "team", "teams", teams.as_deref());
+            }
+        }
+        self.unique(
+            "operators",
+            "handle",
+            operators.iter().map(|o| o.handle.as_str()),
+        );
+    }
+
+    fn teams(&mut self, document: &DeskDocument) {
+        let Some(teams) = &document.teams else {
+            return;
+        };
+        let operators = keys(&document.operators, |o| o.handle.as_str());
+        for (index, team) in teams.iter().enumerate() {
+            let base = format!("teams.{index}");
+            self.check(&format!("{base}.key"), check_slug(&team.key));
+            self.check(&format!("{base}.name"), check_name(&team.name));
+            for (position, member) in team.members.iter().enumerate() {
+                let path = format!("{base}.members.{position}");
+                self.reference(&path, member, "operator", "operators", operators.as_deref());
+            }
+        }
+        self.unique("teams", "key", teams.iter().map(|t| t.key.as_str()));
+        let defaults: Vec<usize> = (0..teams.len()).filter(|&i| teams[i].default).collect();
+        match defaults.as_slice() {
+            [] if !teams.is_empty() => {
+                self.error("teams", "no team is the default")
+                    .help = Some("mark exactly one team with `default: true`: tickets no assignment rule routes go there".into());
+            }
+            [_first, rest @ ..] => {
+                for index in rest {
+                    self.error(
+                        &format!("teams.{index}.default"),
+                        format!("`{}` is a second default team", teams[*index].key),
+                    )
+                    .help = Some(format!(
+                        "`{}` is already the default: exactly one team is",
+                        teams[defaults[0]].key
+                    ));
+                }
+            }
+            [] => {}
+        }
+    }
+
+    fn ticket_fields(&mut self, document: &DeskDocument) {
+        let Some(fields) = &document.ticket_fields else {
+            return;
+        };
+        for (index, field) in fields.iter().enumerate() {
+            let base = format!("ticket-fields.{index}");
+            self.check(&format!("{base}.key"), check_slug(&field.key));
+            self.check(&format!("{base}.name"), check_name(&field.name));
+            let mut checks = Checks::new();
+            check_field_options(&mut checks, field.field_type, &field.options);
+            self.field_errors(&base, checks.into_errors());
+        }
+        self.unique(
+            "ticket-fields",
+            "key",
+            fields.iter().map(|f| f.key.as_str()),
+        );
+    }
+
+    fn business_hours(&mut self, document: &DeskDocument) {
+        if let Some(hours) = &document.business_hours
+            && let Err(errors) = Schedule::from_settings(hours)
+        {
+            self.field_errors("business-hours", errors);
+        }
+    }
+
+    fn rules(&mut self, document: &DeskDocument) {
+        let Some(rules) = &document.rules else {
+            return;
+        };
+        let teams = keys(&document.teams, |t| t.key.as_str());
+        let lists = [
+            (
+                "priority",
+                rules
+                    .priority
+                    .iter()
+                    .flatten()
+                    .map(|r| (&r.name, &r.conditions, None))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "assignment",
+                rules
+                    .assignment
+                    .iter()
+                    .flatten()
+                    .map(|r| (&r.name, &r.conditions, Some(r.team.as_str())))
+                    .collect(),
+            ),
+        ];
+        for (kind, list) in lists {
+            for (index, (name, conditions, team)) in list.into_iter().enumerate() {
+                let base = format!("rules.{kind}.{index}");
+                if let Some(name) = name {
+                    self.check(&format!("{base}.name"), check_name(name));
+                }
+                for (position, condition) in conditions.iter().enumerate() {
+                    self.check(
+                        &format!("{base}.conditions.{position}"),
+                        validate_condition(condition),
+                    );
+                }
+                if let Some(team) = team {
+                    let path = format!("{base}.team");
+                    self.reference(&path, team, "team", "teams", teams.as_deref());
+                }
+            }
+        }
+    }
+
+    fn email(&mut self, document: &DeskDocument) {
+        let Some(email) = &document.email else {
+            return;
+        };
+        if let Some(password) = &email.password {
+            self.secret("email.password", password);
+        }
+        let settings = EmailSettings {
+            host: email.host.clone(),
+            port: email.port,
+            username: email.username.clone(),
+            tls: email.tls,
+            from: email.from.clone(),
+            password: Some(email.password.as_ref().map(offline_secret)),
+            password_set: false,
+            password_fingerprint: None,
+        };
+        self.field_errors("email", SmtpConfig::default().updated(settings).check());
+    }
+
+    fn delivery(&mut self, document: &DeskDocument) {
+        let Some(delivery) = &document.delivery else {
+            return;
+        };
+        if let Some(secret) = &delivery.secret {
+            self.secret("delivery.secret", secret);
+        }
+        let settings = DeliverySettings {
+            url: delivery.url.clone(),
+            secret: Some(delivery.secret.as_ref().map(offline_secret)),
+            secret_set: false,
+            secret_fingerprint: None,
+        };
+        self.field_errors(
+            "delivery",
+            WebhookConfig::default().updated(settings).check(),
+        );
+    }
+
+    fn integrations(&mut self, document: &DeskDocument) {
+        let Some(integrations) = &document.integrations else {
+            return;
+        };
+        let fields = keys(&document.ticket_fields, |f| f.key.as_str());
+        for (index, integration) in integrations.iter().enumerate() {
+            let base = format!("integrations.{index}");
+            if !INTEGRATION_KINDS.contains(&integration.kind.as_str()) {
+                let help = match did_you_mean(&integration.kind, INTEGRATION_KINDS.iter().copied())
+                {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("use one of {}", list(INTEGRATION_KINDS)),
+                };
+                self.error(
+                    &format!("{base}.kind"),
+                    format!("unknown integration kind `{}`", integration.kind),
+                )
+                .help = Some(help);
+            }
+            if let Some(url) = &integration.base_url {
+                let fine = reqwest::Url::parse(url).is_ok_and(|u| {
+                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
+                });
+                if !fine {
+                    self.error(
+                        &format!("{base}.base-url"),
+                        format!("'{url}' is not an http(s) URL"),
+                    );
+                }
+            }
+            for (name, secret) in &integration.secrets {
+                self.secret(&format!("{base}.secrets.{name}"), secret);
+            }
+            for field in integration.fields.keys() {
+                let path = format!("{base}.fields.{field}");
+                self.reference(
+                    &path,
+                    field,
+                    "ticket field",
+                    "ticket-fields",
+                    fields.as_deref(),
+                );
+            }
+        }
+        self.unique(
+            "integrations",
+            "kind",
+            integrations.iter().map(|i| i.kind.as_str()),
+        );
+    }
+
+    fn agents(&mut self, document: &DeskDocument) {
+        let Some(agents) = &document.agents else {
+            return;
+        };
+        let connected = keys(&document.integrations, |i| i.kind.as_str());
+        for (index, agent) in agents.iter().enumerate() {
+            let base = format!("agents.{index}");
+            self.check(&format!("{base}.key"), check_slug(&agent.key));
+            self.check(&format!("{base}.name"), check_name(&agent.name));
+            let Some(action) = &agent.handover else {
+                continue;
+            };
+            let mut checks = Checks::new();
+            check_handover_action(&mut checks, action);
+            self.field_errors(&format!("{base}.handover"), checks.into_errors());
+            let path = format!("{base}.handover.platform");
+            let platform = action.platform.as_str();
+            if platform == INBOX {
+                continue;
+            }
+            if !INTEGRATION_KINDS.contains(&platform) {
+                let mut known = vec![INBOX];
+                known.extend(INTEGRATION_KINDS);
+                let help = match did_you_mean(platform, known.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("use `inbox` or an integration: {}", list(INTEGRATION_KINDS)),
+                };
+                self.error(&path, format!("unknown platform `{platform}`"))
+                    .help = Some(help);
+                continue;
+            }
+            self.reference(
+                &path,
+                platform,
+                "integration",
+                "integrations",
+                connected.as_deref(),
+            );
+        }
+        self.unique("agents", "key", agents.iter().map(|a| a.key.as_str()));
+    }
+}
+
+/// What the service's checks see for a secret offline: a reference stands for
+/// a well-formed secret (its value is checked once resolved), a literal is itself.
+fn offline_secret(secret: &SecretValue) -> String {
+    match secret.form() {
+        SecretForm::Literal(text) => text.to_string(),
+        _ => "resolved-when-applied".to_string(),
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

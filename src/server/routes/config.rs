@@ -1,0 +1,205 @@
+//! `/v1/config`: the whole workspace as one document. Export it with its
+//! revision, plan a desired document against it, and apply one atomically,
+//! guarded by the revision it was planned against (`If-Match`).
+//!
+//! Owners and managers change configuration; a document that touches
+//! operators' roles, email, delivery or integrations needs an owner.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::api::{
+    ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
+    WorkspaceConfig,
+};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::document::{self, Audience};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::ApiJson;
+use crate::server::store::config::Snapshot;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(export, apply))
+        .routes(routes!(plan))
+}
+
+/// What the caller may see and change.
+fn audience(principal: &Principal) -> ApiResult<Audience> {
+    principal.require(Role::Manager)?;
+    Ok(if principal.require(Role::Owner).is_ok() {
+        Audience::Owner
+    } else {
+        Audience::Manager
+    })
+}
+
+/// `"42"`: a revision as an entity tag.
+fn etag(revision: u64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
+}
+
+/// The revision an `If-Match` header names (`"42"` or `42`).
+fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
+    let value = headers.get(header::IF_MATCH).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::PRECONDITION_REQUIRED,
+            "revision_required",
+            "applying needs the revision it was planned against: send `If-Match: \"<revision>\"` \
+             with the revision from GET /v1/config or POST /v1/config/plan",
+        )
+    })?;
+    value
+        .to_str()
+        .ok()
+        .map(|text| text.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| {
+            ApiError::validation(vec![crate::api::FieldError::new(
+                "If-Match",
+                "must be a revision like \"42\", as GET /v1/config returns it",
+            )])
+        })
+}
+
+/// The workspace as a document `apply` accepts unchanged, with its revision
+/// (also the `ETag`). Secrets are `${env:DESKCTL_…}` references, never values;
+/// managers get no email or delivery section.
+#[utoipa::path(get, path = "/v1/config", tag = "config",
+    responses((status = 200, body = WorkspaceConfig, headers(("ETag" = String, description = "The revision"))),
+        (status = 403, body = Problem)))]
+async fn export(State(state): State<AppState>, principal: Principal) -> ApiResult<Response> {
+    let audience = audience(&principal)?;
+    let snapshot = state.store.config_snapshot().await?;
+    let body = WorkspaceConfig {
+        revision: snapshot.revision.to_string(),
+        document: document::exported_document(&snapshot, audience),
+    };
+    Ok(([(header::ETAG, etag(snapshot.revision))], Json(body)).into_response())
+}
+
+/// The document ready to plan against `current`: normalized as
+/// single-resource writes store values, secrets prepared, checked.
+fn desired(request: ConfigRequest, current: &Snapshot) -> ApiResult<DeskDocument> {
+    let normalized = document::normalize(request.document);
+    let prepared = document::prepare_secrets(normalized, current)?;
+    document::check(&prepared, current, request.prune)?;
+    Ok(prepared)
+}
+
+/// Refuses a plan a manager may not carry out or read: operators' roles,
+/// email, delivery and integrations are the owners'.
+fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiResult<()> {
+    let owners_section = [
+        (desired.email.is_some(), "email"),
+        (desired.delivery.is_some(), "delivery"),
+        (desired.integrations.is_some(), "integrations"),
+    ]
+    .into_iter()
+    .find_map(|(present, name)| present.then_some(name));
+    if let Some(section) = owners_section {
+        return principal.require(Role::Owner).map_err(|error| {
+            ApiError::forbidden(format!(
+                "the document has a `{section}` section, which only owners may plan or apply: {}",
+                error.detail
+            ))
+        });
+    }
+    let touches_roles = plan
+        .sections
+        .iter()
+        .filter(|s| s.section == Section::Operators)
+        .flat_map(|s| &s.changes)
+        .any(|change| match change.action {
+            ChangeAction::Add => change
+                .fields
+                .iter()
+                .any(|f| f.field == "role" && f.new != Some(serde_json::json!("operator"))),
+            ChangeAction::Change => change.fields.iter().any(|f| f.field == "role"),
+            ChangeAction::Remove => true,
+            ChangeAction::Unmanaged => false,
+        });
+    if touches_roles {
+        return principal.require(Role::Owner).map_err(|error| {
+            ApiError::forbidden(format!(
+                "the plan gives, changes or removes operators' roles, which only owners may do: {}",
+                error.detail
+            ))
+        });
+    }
+    Ok(())
+}
+
+fn plan_against(desired: &DeskDocument, current: &Snapshot, prune: bool) -> Plan {
+    let live = document::current_document(current, Audience::Owner);
+    let mut plan = crate::manifest::plan::plan(desired, &live, prune);
+    plan.revision = Some(current.revision.to_string());
+    plan
+}
+
+/// What applying the document would change, against the live workspace, and
+/// the revision the plan was made against. Changes nothing.
+#[utoipa::path(post, path = "/v1/config/plan", tag = "config", request_body = ConfigRequest,
+    responses((status = 200, body = Plan), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn plan(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(request): ApiJson<ConfigRequest>,
+) -> ApiResult<Json<Plan>> {
+    audience(&principal)?;
+    let current = state.store.config_snapshot().await?;
+    let prune = request.prune;
+    let desired = desired(request, &current)?;
+    let plan = plan_against(&desired, &current, prune);
+    authorize(&principal, &desired, &plan)?;
+    Ok(Json(plan))
+}
+
+/// Apply a document in one transaction, if the workspace is still at the
+/// `If-Match` revision (412 otherwise, and nothing changes). Answers with the
+/// plan carried out and the revision after it; applying the same document
+/// again changes nothing.
+#[utoipa::path(put, path = "/v1/config", tag = "config", request_body = ConfigRequest,
+    params(("If-Match" = String, Header, description = "The revision the plan was made against")),
+    responses((status = 200, body = ConfigApplied, headers(("ETag" = String, description = "The revision after applying"))),
+        (status = 403, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem),
+        (status = 422, body = Problem), (status = 428, body = Problem)))]
+async fn apply(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ConfigRequest>,
+) -> ApiResult<Response> {
+    audience(&principal)?;
+    let expected = if_match(&headers)?;
+    let prune = request.prune;
+    // Checked and planned against the workspace as the transaction sees it.
+    let applied = state
+        .store
+        .apply_config(expected, |current| {
+            let desired = desired(request, current)?;
+            let plan = plan_against(&desired, current, prune);
+            authorize(&principal, &desired, &plan)?;
+            Ok::<_, ApiError>((desired, plan))
+        })
+        .await?;
+    if applied.plan.has_changes() {
+        tracing::info!(
+            revision = applied.revision,
+            add = applied.plan.summary.add,
+            change = applied.plan.summary.change,
+            remove = applied.plan.summary.remove,
+            "applied a configuration document"
+        );
+    }
+    let body = ConfigApplied {
+        revision: applied.revision.to_string(),
+        plan: applied.plan,
+    };
+    Ok(([(header::ETAG, etag(applied.revision))], Json(body)).into_response())
+}

@@ -1,0 +1,864 @@
+//! `/v1/config` and `/v1/handoffs/what-if` through the router: export with a
+//! revision, plans, revision-guarded atomic applies, prune, secrets, roles,
+//! and what a document would change about handoff routing.
+
+use axum::Router;
+use axum::body::Body;
+use deskctl::server::{AppState, LocalDesk, Store, router};
+use http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH};
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const EMAIL_PASSWORD: &str = "smtp-pass-Zq8-never-shown";
+const DELIVERY_SECRET: &str = "delivery-secret-Kx4-never-shown";
+
+struct Reply {
+    status: StatusCode,
+    etag: Option<String>,
+    json: Value,
+}
+
+impl Reply {
+    #[track_caller]
+    fn ok(self) -> Value {
+        assert_eq!(self.status, StatusCode::OK, "{:#}", self.json);
+        self.json
+    }
+
+    #[track_caller]
+    fn problem(self, status: StatusCode, code: &str) -> Value {
+        assert_eq!(self.status, status, "{:#}", self.json);
+        assert_eq!(self.json["code"], code, "{:#}", self.json);
+        self.json
+    }
+}
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    router: Router,
+    local: LocalDesk,
+}
+
+impl Desk {
+    async fn new() -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        let router = router(AppState {
+            store: Store::open(&path).await.unwrap(),
+        });
+        let local = LocalDesk::open(&path).await.unwrap();
+        Desk {
+            _dir: dir,
+            router,
+            local,
+        }
+    }
+
+    /// A request with an optional token (none: the in-process owner) and If-Match.
+    async fn send(
+        &self,
+        token: Option<&str>,
+        method: &str,
+        uri: &str,
+        body: Option<&Value>,
+        if_match: Option<&str>,
+    ) -> Reply {
+        let mut builder = Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
+        }
+        if let Some(revision) = if_match {
+            builder = builder.header(IF_MATCH, revision);
+        }
+        let request = match body {
+            Some(body) => builder
+                .header(CONTENT_TYPE, "application/json")
+                .body(Body::from(serde_json::to_vec(body).unwrap()))
+                .unwrap(),
+            None => builder.body(Body::empty()).unwrap(),
+        };
+        let response = match token {
+            Some(_) => self.router.clone().oneshot(request).await.unwrap(),
+            None => self.local.call(request).await,
+        };
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        Reply {
+            status: parts.status,
+            etag: parts
+                .headers
+                .get(ETAG)
+                .map(|v| v.to_str().unwrap().to_string()),
+            json: if bytes.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_slice(&bytes).unwrap()
+            },
+        }
+    }
+
+    async fn owner(&self, method: &str, uri: &str, body: Option<Value>) -> Reply {
+        self.send(None, method, uri, body.as_ref(), None).await
+    }
+
+    async fn export(&self) -> (String, Value) {
+        let reply = self.owner("GET", "/v1/config", None).await;
+        let etag = reply.etag.clone().expect("GET /v1/config has an ETag");
+        let body = reply.ok();
+        assert_eq!(etag, format!("\"{}\"", body["revision"].as_str().unwrap()));
+        (
+            body["revision"].as_str().unwrap().to_string(),
+            body["document"].clone(),
+        )
+    }
+
+    async fn revision(&self) -> String {
+        self.export().await.0
+    }
+
+    async fn plan(&self, document: &Value, prune: bool) -> Value {
+        self.owner(
+            "POST",
+            "/v1/config/plan",
+            Some(json!({ "document": document, "prune": prune })),
+        )
+        .await
+        .ok()
+    }
+
+    async fn apply_at(&self, document: &Value, prune: bool, revision: &str) -> Reply {
+        self.send(
+            None,
+            "PUT",
+            "/v1/config",
+            Some(&json!({ "document": document, "prune": prune })),
+            Some(&format!("\"{revision}\"")),
+        )
+        .await
+    }
+
+    /// Plans, then applies at the planned revision.
+    async fn apply(&self, document: &Value, prune: bool) -> Value {
+        let plan = self.plan(document, prune).await;
+        let revision = plan["revision"].as_str().unwrap().to_string();
+        self.apply_at(document, prune, &revision).await.ok()
+    }
+
+    async fn token(&self, handle: &str, role: &str) -> String {
+        self.owner(
+            "POST",
+            "/v1/operators",
+            Some(json!({"handle": handle, "name": handle, "email": format!("{handle}@example.com"), "role": role})),
+        )
+        .await;
+        let created = self
+            .owner(
+                "POST",
+                "/v1/tokens",
+                Some(json!({ "kind": "operator", "operator": handle })),
+            )
+            .await;
+        created.json["secret"].as_str().unwrap().to_string()
+    }
+}
+
+fn summary(plan: &Value) -> (u64, u64, u64, u64) {
+    let s = &plan["summary"];
+    (
+        s["add"].as_u64().unwrap(),
+        s["change"].as_u64().unwrap(),
+        s["remove"].as_u64().unwrap(),
+        s["unmanaged"].as_u64().unwrap(),
+    )
+}
+
+/// A realistic workspace, secrets resolved to their values as the CLI sends them.
+fn realistic() -> Value {
+    json!({
+        "apiVersion": "deskctl/v1",
+        "kind": "Desk",
+        "operators": [
+            {"handle": "alice", "name": "Alice Smith", "email": "alice@example.com", "role": "owner"},
+            {"handle": "bob", "name": "Bob Jones", "email": "bob@example.com", "capacity": 5,
+             "signature": "Bob, Acme Support", "teams": ["billing"]},
+            {"handle": "carol", "name": "Carol White", "email": "carol@example.com", "role": "manager"}
+        ],
+        "teams": [
+            {"key": "support", "name": "Support", "default": true, "members": ["alice", "carol"]},
+            {"key": "billing", "name": "Billing", "members": ["carol"]}
+        ],
+        "ticket-fields": [
+            {"key": "order-id", "name": "Order", "type": "text"},
+            {"key": "plan", "name": "Plan", "type": "dropdown", "options": ["free", "pro"]}
+        ],
+        "assignment": {"method": "round-robin", "support-inbox": {"enabled": true, "address": "help@acme.example"}},
+        "business-hours": {"enabled": true, "timezone": "Europe/Berlin", "days": ["friday", "monday"],
+                           "start": "08:00", "end": "18:00", "holidays": ["2026-12-25"]},
+        "notifications": {"email-owners-on-human-request": true},
+        "handoff": {"preview-in-non-production": false},
+        "email": {"host": "smtp.acme.example", "username": "desk", "password": EMAIL_PASSWORD,
+                  "from": "Acme Support <support@acme.example>"},
+        "delivery": {"url": "https://ai.acme.example/desk/events", "secret": DELIVERY_SECRET},
+        "rules": {
+            "priority": [
+                {"name": "VIP", "conditions": [{"field": "context.plan", "op": "equals", "value": "pro"}], "priority": "high"},
+                {"conditions": [{"field": "reason", "op": "equals", "value": "explicit-request"}], "priority": "urgent"}
+            ],
+            "assignment": [
+                {"name": "Money", "match": "any", "conditions": [
+                    {"field": "context.order-id", "op": "exists"},
+                    {"field": "channel", "op": "in", "values": ["email", "whatsapp"]}
+                ], "team": "billing"}
+            ]
+        },
+        "agents": [
+            {"key": "shop", "name": "Shop assistant", "handover": {"channels": ["web", "email"], "default-priority": "low"}},
+            {"key": "faq", "name": "FAQ bot"}
+        ]
+    })
+}
+
+/// The exported document with its `${env:…}` references resolved, as
+/// `deskctl apply` does with the variables set.
+fn resolved(mut exported: Value) -> Value {
+    let text = exported.to_string();
+    assert!(text.contains("${env:DESKCTL_EMAIL_PASSWORD}"), "{text}");
+    assert!(text.contains("${env:DESKCTL_DELIVERY_SECRET}"), "{text}");
+    exported["email"]["password"] = json!(EMAIL_PASSWORD);
+    exported["delivery"]["secret"] = json!(DELIVERY_SECRET);
+    exported
+}
+
+#[tokio::test]
+async fn a_realistic_document_applies_then_reapplies_and_round_trips_as_no_ops() {
+    let desk = Desk::new().await;
+    let document = realistic();
+
+    let plan = desk.plan(&document, false).await;
+    // 3 operators, 2 teams, 2 fields, 6 settings sections, 2 rule lists, 2 agents.
+    assert!(summary(&plan).0 > 10, "{plan:#}");
+    assert_eq!(summary(&plan).2, 0, "nothing to remove: {plan:#}");
+    let applied = desk.apply(&document, false).await;
+    assert!(applied["plan"]["summary"]["add"].as_u64().unwrap() > 0);
+    assert_ne!(applied["revision"], plan["revision"]);
+
+    // The workspace now holds what the document says.
+    let bob = desk.owner("GET", "/v1/operators/bob", None).await.ok();
+    assert_eq!(bob["teams"], json!(["billing"]));
+    assert_eq!(bob["capacity"], 5);
+    assert_eq!(bob["availability"], "offline");
+    let billing = desk.owner("GET", "/v1/teams/billing", None).await.ok();
+    assert_eq!(billing["members"], json!(["bob", "carol"]));
+    let support = desk.owner("GET", "/v1/teams/support", None).await.ok();
+    assert_eq!(support["default"], true);
+    let rules = desk.owner("GET", "/v1/rules/priority", None).await.ok();
+    assert_eq!(rules.as_array().unwrap().len(), 2);
+    assert_eq!(rules[0]["name"], "VIP");
+    let hours = desk
+        .owner("GET", "/v1/settings/business-hours", None)
+        .await
+        .ok();
+    assert_eq!(hours["days"], json!(["monday", "friday"]));
+    let email = desk.owner("GET", "/v1/settings/email", None).await.ok();
+    assert_eq!(email["password-set"], true);
+
+    // The same document again: nothing to do, and the revision stays.
+    let revision = desk.revision().await;
+    let again = desk.apply(&document, false).await;
+    assert_eq!(summary(&again["plan"]), (0, 0, 0, 0), "{again:#}");
+    assert_eq!(again["revision"], revision.as_str());
+
+    // Export, then apply the export: still nothing to do.
+    let (_, exported) = desk.export().await;
+    let round_trip = desk.apply(&resolved(exported), false).await;
+    assert_eq!(summary(&round_trip["plan"]), (0, 0, 0, 0), "{round_trip:#}");
+    assert_eq!(desk.revision().await, revision);
+}
+
+#[tokio::test]
+async fn a_stale_revision_applies_nothing() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let mut changed = realistic();
+    changed["teams"][1]["name"] = json!("Billing and refunds");
+    let plan = desk.plan(&changed, false).await;
+    let planned_at = plan["revision"].as_str().unwrap().to_string();
+
+    // Someone changes the workspace between plan and apply.
+    desk.owner("PATCH", "/v1/agents/faq", Some(json!({"name": "Help bot"})))
+        .await
+        .ok();
+    let (revision, before) = desk.export().await;
+    assert_ne!(revision, planned_at);
+
+    let problem = desk
+        .apply_at(&changed, false, &planned_at)
+        .await
+        .problem(StatusCode::PRECONDITION_FAILED, "revision_mismatch");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was applied"),
+        "{problem:#}"
+    );
+    assert_eq!(desk.export().await, (revision.clone(), before));
+
+    // No If-Match at all is refused too, and an unreadable one.
+    desk.send(
+        None,
+        "PUT",
+        "/v1/config",
+        Some(&json!({ "document": changed })),
+        None,
+    )
+    .await
+    .problem(StatusCode::PRECONDITION_REQUIRED, "revision_required");
+    desk.send(
+        None,
+        "PUT",
+        "/v1/config",
+        Some(&json!({ "document": changed })),
+        Some("yesterday"),
+    )
+    .await
+    .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(desk.revision().await, revision);
+}
+
+#[tokio::test]
+async fn the_revision_moves_with_configuration_only() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let start = desk.revision().await;
+
+    // Availability, handoffs and tickets are not configuration.
+    desk.owner(
+        "PUT",
+        "/v1/operators/bob/availability",
+        Some(json!({"availability": "online"})),
+    )
+    .await
+    .ok();
+    let sent = desk
+        .owner(
+            "POST",
+            "/v1/handoffs",
+            Some(handoff("shop", "web", json!({}))),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{:#}", sent.json);
+    // Writing a settings section with the same value changes nothing.
+    desk.owner(
+        "PUT",
+        "/v1/settings/notifications",
+        Some(json!({"email-owners-on-human-request": true})),
+    )
+    .await
+    .ok();
+    assert_eq!(desk.revision().await, start);
+
+    for (method, uri, body) in [
+        ("PATCH", "/v1/teams/billing", json!({"name": "Money"})),
+        (
+            "POST",
+            "/v1/ticket-fields",
+            json!({"key": "sku", "name": "SKU", "type": "text"}),
+        ),
+        (
+            "PUT",
+            "/v1/settings/handoff",
+            json!({"preview-in-non-production": true}),
+        ),
+        (
+            "POST",
+            "/v1/agents",
+            json!({"key": "new-bot", "name": "New"}),
+        ),
+    ] {
+        let before = desk.revision().await;
+        let reply = desk.owner(method, uri, Some(body)).await;
+        assert!(
+            reply.status.is_success(),
+            "{method} {uri}: {:#}",
+            reply.json
+        );
+        assert_ne!(
+            desk.revision().await,
+            before,
+            "{method} {uri} moves the revision"
+        );
+    }
+}
+
+#[tokio::test]
+async fn prune_removes_exactly_what_the_plan_shows() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    desk.owner(
+        "POST",
+        "/v1/ticket-fields",
+        Some(json!({"key": "sku", "name": "SKU", "type": "text"})),
+    )
+    .await;
+    desk.owner(
+        "POST",
+        "/v1/agents",
+        Some(json!({"key": "legacy", "name": "Legacy bot"})),
+    )
+    .await;
+
+    let mut smaller = realistic();
+    smaller["operators"].as_array_mut().unwrap().remove(2); // carol
+    smaller["teams"][0]["members"] = json!(["alice"]);
+    smaller["teams"][1]["members"] = json!([]);
+
+    // Without prune the extras are listed as unmanaged and stay.
+    let plan = desk.plan(&smaller, false).await;
+    assert_eq!(
+        sorted(changes(&plan, "unmanaged")),
+        ["agents/legacy", "operators/carol", "ticket-fields/sku"]
+    );
+
+    let plan = desk.plan(&smaller, true).await;
+    let removals = sorted(changes(&plan, "remove"));
+    assert_eq!(
+        removals,
+        ["agents/legacy", "operators/carol", "ticket-fields/sku"]
+    );
+    let applied = desk.apply(&smaller, true).await;
+    assert_eq!(sorted(changes(&applied["plan"], "remove")), removals);
+
+    // Exactly those are gone; everything else is still there.
+    for uri in [
+        "/v1/agents/legacy",
+        "/v1/operators/carol",
+        "/v1/ticket-fields/sku",
+    ] {
+        assert_eq!(
+            desk.owner("GET", uri, None).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
+    }
+    for uri in [
+        "/v1/agents/faq",
+        "/v1/operators/bob",
+        "/v1/ticket-fields/plan",
+        "/v1/teams/billing",
+    ] {
+        assert_eq!(
+            desk.owner("GET", uri, None).await.status,
+            StatusCode::OK,
+            "{uri}"
+        );
+    }
+    // And the pruned desk re-applies as a no-op.
+    let again = desk.apply(&smaller, true).await;
+    assert_eq!(summary(&again["plan"]), (0, 0, 0, 0), "{again:#}");
+}
+
+/// `section/resource` of every change with `action`.
+fn changes(plan: &Value, action: &str) -> Vec<String> {
+    plan["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|section| {
+            let name = section["section"].as_str().unwrap().to_string();
+            section["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(move |c| c["action"] == action)
+                .map(move |c| format!("{name}/{}", c["resource"].as_str().unwrap()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn sorted(mut items: Vec<String>) -> Vec<String> {
+    items.sort();
+    items
+}
+
+#[tokio::test]
+async fn bad_documents_are_refused_with_their_paths_and_change_nothing() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let before = desk.export().await;
+
+    let mut bad = realistic();
+    bad["teams"][1]["members"] = json!(["nobody"]);
+    bad["operators"][0]["email"] = json!("not-an-email");
+    bad["rules"]["assignment"][0]["team"] = json!("ghosts");
+    bad["ticket-fields"][1]["options"] = json!([]);
+    bad["agents"][0]["handover"]["platform"] = json!("jira");
+    bad["business-hours"]["timezone"] = json!("Mars/Olympus");
+    bad["teams"][1]["default"] = json!(true);
+
+    let reply = desk
+        .owner("POST", "/v1/config/plan", Some(json!({ "document": bad })))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "teams[1].members[0]",
+        "operators[0].email",
+        "rules.assignment[0].team",
+        "ticket-fields[1].options",
+        "agents[0].handover.platform",
+        "business-hours.timezone",
+        "teams",
+    ] {
+        assert!(fields.contains(&expected), "{expected} in {fields:?}");
+    }
+    let revision = before.0.clone();
+    desk.apply_at(&bad, false, &revision)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(desk.export().await, before);
+}
+
+#[tokio::test]
+async fn secrets_never_leave_the_service() {
+    let desk = Desk::new().await;
+    let applied = desk.apply(&realistic(), false).await;
+    let (_, exported) = desk.export().await;
+    let mut rotated = resolved(exported.clone());
+    rotated["email"]["password"] = json!("a-new-smtp-pass-Zq9");
+    let plan = desk.plan(&rotated, false).await;
+    let rotation = desk.apply(&rotated, false).await;
+
+    // The change shows as sensitive, with no value on either side.
+    let email_change = &plan["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["section"] == "email")
+        .expect("the email section changes")["changes"][0];
+    let password = email_change["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "password")
+        .unwrap();
+    assert_eq!(password["sensitive"], true);
+    assert!(password.get("old").is_none() && password.get("new").is_none());
+
+    for text in [
+        applied.to_string(),
+        exported.to_string(),
+        plan.to_string(),
+        rotation.to_string(),
+    ] {
+        for secret in [EMAIL_PASSWORD, DELIVERY_SECRET, "a-new-smtp-pass-Zq9"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+    }
+    // An unresolved reference is refused: the client resolves references.
+    let mut unresolved = realistic();
+    unresolved["email"]["password"] = json!("${env:SMTP_PASSWORD}");
+    let reply = desk
+        .owner(
+            "POST",
+            "/v1/config/plan",
+            Some(json!({ "document": unresolved })),
+        )
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "email.password");
+}
+
+#[tokio::test]
+async fn managers_change_configuration_but_not_roles_or_owner_sections() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let manager = desk.token("mia", "manager").await;
+    let owner = desk.token("olga", "owner").await;
+    let plan_as = |token: &str, document: Value| {
+        let token = token.to_string();
+        let desk = &desk;
+        async move {
+            desk.send(
+                Some(&token),
+                "POST",
+                "/v1/config/plan",
+                Some(&json!({ "document": document })),
+                None,
+            )
+            .await
+        }
+    };
+
+    // A manager's export has no owner-only sections; a manager may apply it.
+    let reply = desk
+        .send(Some(&manager), "GET", "/v1/config", None, None)
+        .await;
+    let exported = reply.ok();
+    assert!(exported["document"].get("email").is_none());
+    assert!(exported["document"].get("delivery").is_none());
+    let mut renamed = exported["document"].clone();
+    renamed["teams"][1]["name"] = json!("Money");
+    let plan = plan_as(&manager, renamed.clone()).await.ok();
+    desk.send(
+        Some(&manager),
+        "PUT",
+        "/v1/config",
+        Some(&json!({ "document": renamed })),
+        Some(plan["revision"].as_str().unwrap()),
+    )
+    .await
+    .ok();
+
+    // Roles and owner sections need an owner.
+    let mut promote = renamed.clone();
+    promote["operators"][1]["role"] = json!("owner");
+    plan_as(&manager, promote.clone())
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    plan_as(&owner, promote).await.ok();
+    plan_as(&manager, realistic())
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+}
+
+fn handoff(agent: &str, channel: &str, context: Value) -> Value {
+    json!({"agent": agent, "environment": "production", "channel": channel,
+           "requester": {"name": "Dana", "email": "dana@example.com"},
+           "transcript": [{"role": "customer", "text": "I need a person"}], "context": context})
+}
+
+#[tokio::test]
+async fn what_if_reports_exactly_the_handoffs_whose_routing_changes() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let revision = desk.revision().await;
+    let handoffs = json!([
+        handoff("shop", "web", json!({})),                  // support, low
+        handoff("shop", "email", json!({})),                // billing (channel rule)
+        handoff("shop", "web", json!({"plan": "pro"})),     // support, high
+        handoff("shop", "web", json!({"order-id": "A-1"})), // billing
+        handoff("faq", "web", json!({})),                   // refused: no action
+    ]);
+
+    // The document sends whatsapp-or-order handoffs to support instead, and
+    // makes `pro` urgent.
+    let mut proposal = realistic();
+    proposal["rules"]["assignment"][0]["conditions"] =
+        json!([{"field": "channel", "op": "equals", "value": "email"}]);
+    proposal["rules"]["priority"][0]["priority"] = json!("urgent");
+    let report = desk
+        .owner(
+            "POST",
+            "/v1/handoffs/what-if",
+            Some(json!({ "document": proposal, "handoffs": handoffs })),
+        )
+        .await
+        .ok();
+
+    let differing: Vec<u64> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["differences"].as_array().unwrap().is_empty())
+        .map(|r| r["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(differing, [2, 3], "{report}");
+    assert_eq!(report["different"], 2);
+    let third = &report["results"][2]["differences"];
+    assert_eq!(
+        third[0],
+        json!({"field": "priority", "current": "high", "proposed": "urgent"})
+    );
+    let fourth = &report["results"][3]["differences"];
+    assert_eq!(
+        fourth[0],
+        json!({"field": "team", "current": "billing", "proposed": "support"})
+    );
+    assert!(report["results"][4]["current"]["rejected"].is_object());
+
+    // Nothing was stored or changed.
+    assert_eq!(desk.revision().await, revision);
+    let handoffs = desk.owner("GET", "/v1/handoffs", None).await.ok();
+    assert_eq!(handoffs["items"], json!([]));
+}
+
+// ---------------------------------------------------------------------------
+// Through the CLI, on a local desk
+// ---------------------------------------------------------------------------
+
+mod common;
+
+const DESK_YAML: &str = r#"apiVersion: deskctl/v1
+kind: Desk
+operators:
+  - handle: alice
+    name: Alice Smith
+    email: alice@example.com
+    role: owner
+  - handle: bob
+    name: Bob Jones
+    email: bob@example.com
+teams:
+  - key: support
+    name: Support
+    default: true
+    members: [alice]
+  - key: billing
+    name: Billing
+    members: [bob]
+email:
+  host: smtp.acme.example
+  username: desk
+  password: ${env:SMTP_PASSWORD}
+rules:
+  assignment:
+    - name: Money
+      conditions:
+        - field: channel
+          op: equals
+          value: email
+      team: billing
+agents:
+  - key: shop
+    name: Shop assistant
+    handover:
+      channels: [web, email]
+"#;
+
+fn cli_output(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let output = cmd.output().unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn diff_apply_export_through_the_cli_never_show_the_secret() {
+    let desk = common::Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, DESK_YAML).unwrap();
+    let file = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = desk.cmd();
+        cmd.env("SMTP_PASSWORD", EMAIL_PASSWORD).args(args);
+        cli_output(&mut cmd)
+    };
+    let mut seen = String::new();
+
+    let (code, out, err) = run(&["diff", "-f", file]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(out.contains("+ add alice"), "{out}");
+    assert!(out.contains("password: (sensitive value changed)"), "{out}");
+    seen += &(out + &err);
+
+    // No terminal and no --yes: refused, nothing applied.
+    let (code, _, err) = run(&["apply", "-f", file]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(run(&["diff", "-f", file]).0, 3);
+
+    let (code, out, err) = run(&["apply", "-f", file, "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("Applied"), "{err}");
+    seen += &(out + &err);
+
+    let (code, out, err) = run(&["diff", "-f", file]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = run(&["apply", "-f", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("No changes. The workspace matches {file}.")),
+        "{err}"
+    );
+    seen += &err;
+
+    // Export, then apply the export with the secret's variable set: no changes.
+    let (code, exported, err) = run(&["export"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        exported.contains("${env:DESKCTL_EMAIL_PASSWORD}"),
+        "{exported}"
+    );
+    seen += &(exported.clone() + &err);
+    let export_file = desk.dir.path().join("exported.yaml");
+    std::fs::write(&export_file, &exported).unwrap();
+    let mut cmd = desk.cmd();
+    cmd.env("DESKCTL_EMAIL_PASSWORD", EMAIL_PASSWORD).args([
+        "diff",
+        "-f",
+        export_file.to_str().unwrap(),
+    ]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 0, "{out}{err}");
+    // Without the variable the reference cannot be resolved: refused, named.
+    let (code, _, err) = run(&["diff", "-f", export_file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`DESKCTL_EMAIL_PASSWORD` is not set"), "{err}");
+
+    // --dry-run shows the plan and exits 3, applying nothing.
+    let changed = DESK_YAML.replace("name: Billing", "name: Billing and refunds");
+    std::fs::write(desk.dir.path().join("desk.yaml"), &changed).unwrap();
+    let (code, out, _) = run(&["apply", "-f", file, "--dry-run"]);
+    assert_eq!(code, 3);
+    assert!(
+        out.contains("name: \"Billing\" → \"Billing and refunds\""),
+        "{out}"
+    );
+    assert_eq!(run(&["diff", "-f", file]).0, 3, "dry-run applied nothing");
+    seen += &out;
+
+    assert!(!seen.contains(EMAIL_PASSWORD), "the secret leaked: {seen}");
+}
+
+#[test]
+fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+    let desk = common::Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, DESK_YAML).unwrap();
+    desk.cmd()
+        .env("SMTP_PASSWORD", EMAIL_PASSWORD)
+        .args(["apply", "-f", file.to_str().unwrap(), "--yes"])
+        .assert()
+        .success();
+    let handoffs = desk.dir.path().join("handoffs.jsonl");
+    let line = |channel: &str| serde_json::to_string(&handoff("shop", channel, json!({}))).unwrap();
+    std::fs::write(
+        &handoffs,
+        [line("web"), line("email"), line("web")].join("\n"),
+    )
+    .unwrap();
+    // Under the proposal, email goes to support too.
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(
+        &proposal,
+        "apiVersion: deskctl/v1\nkind: Desk\nrules:\n  assignment: []\n",
+    )
+    .unwrap();
+    let mut cmd = desk.cmd();
+    cmd.args([
+        "handoff",
+        "preview",
+        "-f",
+        handoffs.to_str().unwrap(),
+        "--with",
+        proposal.to_str().unwrap(),
+    ]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(err.contains("1 of 3 would route differently"), "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows[1].contains("team billing → support"), "{out}");
+    assert!(rows[0].contains("same"), "{out}");
+}

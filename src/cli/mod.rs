@@ -16,12 +16,14 @@ pub mod notifications;
 pub mod operators;
 pub mod outbox;
 pub mod rules;
+pub mod schema;
 mod secret;
 pub mod serve;
 mod session;
 pub mod teams;
 pub mod tickets;
 pub mod tokens;
+pub mod validate;
 
 pub use session::Session;
 
@@ -132,6 +134,10 @@ pub enum Command {
     /// Outbound messages: pending, delivered and dead, with their errors
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
+    /// Check a workspace document offline, with the place of every problem
+    Validate(validate::ValidateArgs),
+    /// Print the JSON Schema of the workspace document
+    Schema,
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -170,6 +176,8 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
+        Command::Validate(args) => validate::cmd_validate(session, args).await,
+        Command::Schema => schema::cmd_schema(session).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

@@ -2,7 +2,9 @@
 //! formats, tables, status lines, prompts. Decided once here, so commands never
 //! check `if json` or `if tty` themselves.
 
+pub mod diagnostics;
 mod output;
+pub mod plan;
 mod prompt;
 
 pub use output::{Detail, Tabular};

@@ -15,7 +15,6 @@ pub mod validate;
 pub use diagnostic::{Diagnostic, Pos, Severity, Source};
 pub use tree::Node;
 
-use std::ffi::OsString;
 use std::io::Read;
 use std::path::Path;
 
@@ -58,7 +57,7 @@ impl Checked {
 
 /// Parses and validates a document, and resolves its secret references with
 /// `lookup` (an environment variable's value) unless it is `None`.
-pub fn check(source: &Source, lookup: Option<&dyn Fn(&str) -> Option<OsString>>) -> Checked {
+pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
     let parsed = match parse::parse(source) {
         Ok(parsed) => parsed,
         Err(diagnostics) => {

@@ -66,6 +66,10 @@ pub fn generated_files() -> Vec<(String, Vec<u8>)> {
         "docs/openapi.json".into(),
         format!("{openapi}\n").into_bytes(),
     ));
+    files.push((
+        "docs/desk.schema.json".into(),
+        format!("{}\n", crate::manifest::json_schema()).into_bytes(),
+    ));
     files
 }
 

@@ -77,3 +77,9 @@ impl EnvVars {
         }
     }
 }
+
+/// The variable a document's `${env:NAME}` secret reference names, read when
+/// the document is checked or applied; an empty value counts as unset.
+pub fn document_secret(name: &str) -> Option<OsString> {
+    std::env::var_os(name).filter(|value| !value.is_empty())
+}

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use super::{
     AssignmentSettings, BusinessHours, Condition, FieldType, HandoffSettings, HandoverAction,
-    MatchMode, NotificationSettings, Priority, Role, SmtpTls,
+    IntegrationKind, MatchMode, NotificationSettings, Priority, Role, SmtpTls,
 };
 
 wire_enum! {
@@ -278,25 +278,28 @@ pub struct DeliverySpec {
     pub secret: Option<SecretValue>,
 }
 
-/// A connected external platform. At most one integration per kind.
+/// A connected external platform (see `deskctl integrations show KIND` for
+/// what each kind takes). At most one integration per kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct IntegrationSpec {
-    /// `sendbird-desk`, `freshchat`, `freshdesk`, `zendesk`, `salesforce`,
-    /// `intercom` or `zoho-desk`; handover actions name it as their platform.
-    pub kind: String,
-    /// The platform's API address, when it is not the kind's usual one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_url: Option<String>,
-    /// Plain settings of the connection (account, subdomain, …).
+    /// The platform; handover actions name it as their `platform`.
+    pub kind: IntegrationKind,
+    /// The kind's non-secret settings by name (subdomain, account, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub settings: BTreeMap<String, String>,
-    /// Credentials, by name: `${env:NAME}` or `${file:PATH}`.
+    /// The kind's secrets by name: `${env:NAME}` or `${file:PATH}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub secrets: BTreeMap<String, SecretValue>,
-    /// Desk ticket field key → the platform's field it is copied to.
+    /// Talk to the platform here instead of its documented host: a sandbox or a proxy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Desk ticket field key → the platform's custom field that receives its value.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// Desk priority → the platform's value, replacing the usual mapping.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub priorities: BTreeMap<Priority, String>,
 }
 
 /// An AI agent as the document states it.

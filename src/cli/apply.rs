@@ -8,7 +8,7 @@ use crate::api::{ChangeAction, ConfigRequest};
 use crate::cli::Session;
 use crate::cli::document::read_document;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ui::{plan_summary, render_plan};
+use crate::ui::plan::summary_line;
 
 /// Deletions `--prune` makes after a confirmation on a terminal; more need `--yes`.
 const PRUNE_WITHOUT_YES: u32 = 5;
@@ -41,7 +41,9 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     let name = args.file.display().to_string();
     if !plan.has_changes() {
         if args.dry_run {
-            session.ui.print_value(&plan, || render_plan(&plan))?;
+            session
+                .ui
+                .print_value(&plan, || session.ui.plan_text(&plan))?;
         }
         session
             .ui
@@ -49,10 +51,12 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         return Ok(());
     }
     if args.dry_run {
-        session.ui.print_value(&plan, || render_plan(&plan))?;
+        session
+            .ui
+            .print_value(&plan, || session.ui.plan_text(&plan))?;
         return Err(CliError::changes_present());
     }
-    session.ui.info(&render_plan(&plan));
+    session.ui.info(&session.ui.plan_text(&plan));
     let removals = plan.summary.remove;
     if removals > PRUNE_WITHOUT_YES && !session.ui.assume_yes() {
         return Err(CliError::needs_flag(
@@ -62,7 +66,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     }
     session
         .ui
-        .confirm(&format!("apply these changes ({})", plan_summary(&plan)))?;
+        .confirm(&format!("apply these changes? {}", summary_line(&plan)))?;
     let revision = plan.revision.clone().ok_or_else(|| {
         CliError::general("the service's plan names no revision to apply against")
     })?;

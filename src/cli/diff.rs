@@ -31,7 +31,7 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
         .await?;
     session
         .ui
-        .print_value(&plan, || crate::ui::render_plan(&plan))?;
+        .print_value(&plan, || session.ui.plan_text(&plan))?;
     if plan.has_changes() {
         Err(CliError::changes_present())
     } else {

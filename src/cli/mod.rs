@@ -20,12 +20,14 @@ pub mod notifications;
 pub mod operators;
 pub mod outbox;
 pub mod rules;
+pub mod schema;
 mod secret;
 pub mod serve;
 mod session;
 pub mod teams;
 pub mod tickets;
 pub mod tokens;
+pub mod validate;
 
 pub use session::Session;
 
@@ -142,6 +144,10 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Write the workspace as a desk document that `apply` accepts unchanged
     Export(export::ExportArgs),
+    /// Check a workspace document offline, with the place of every problem
+    Validate(validate::ValidateArgs),
+    /// Print the JSON Schema of the workspace document
+    Schema,
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -183,6 +189,8 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,
+        Command::Validate(args) => validate::cmd_validate(session, args).await,
+        Command::Schema => schema::cmd_schema(session).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

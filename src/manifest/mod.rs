@@ -14,3 +14,79 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Pos, Severity, Source};
 pub use tree::Node;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::api::DeskDocument;
+
+/// Reads a document's text from `path`, or from stdin when it is `-`.
+pub fn read_source(path: &Path) -> std::io::Result<Source> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        return Ok(Source::new("<stdin>", text, "."));
+    }
+    let text = std::fs::read_to_string(path)?;
+    let dir = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(Source::new(path.display().to_string(), text, dir))
+}
+
+/// A document checked offline.
+#[derive(Debug)]
+pub struct Checked {
+    /// The document, with its secret references resolved when asked to; none
+    /// when there is any error.
+    pub document: Option<DeskDocument>,
+    /// Every error and warning, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Parses and validates a document, and resolves its secret references with
+/// `lookup` (an environment variable's value) unless it is `None`.
+pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
+    let parsed = match parse::parse(source) {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => {
+            return Checked {
+                document: None,
+                diagnostics,
+            };
+        }
+    };
+    let mut diagnostics = validate::validate(&parsed.document, &parsed.tree);
+    let mut document = parsed.document;
+    if let Some(lookup) = lookup {
+        diagnostics.extend(secrets::resolve(
+            &mut document,
+            &parsed.tree,
+            source,
+            lookup,
+        ));
+        diagnostic::sort(&mut diagnostics);
+    }
+    let valid = !diagnostics.iter().any(Diagnostic::is_error);
+    Checked {
+        document: valid.then_some(document),
+        diagnostics,
+    }
+}
+
+/// The JSON Schema of the document, pretty-printed, from the same types the
+/// parser reads.
+pub fn json_schema() -> String {
+    serde_json::to_string_pretty(&schemars::schema_for!(DeskDocument)).expect("schemas serialize")
+}

@@ -128,7 +128,7 @@ pub fn plan(desired: &DeskDocument, current: &DeskDocument, prune: bool) -> Plan
         keyed(
             &desired.integrations,
             &current.integrations,
-            |i| i.kind.clone(),
+            |i| i.kind.to_string(),
             prune,
             Section::Integrations,
         ),
@@ -247,7 +247,7 @@ pub fn merged(current: &DeskDocument, desired: &DeskDocument, prune: bool) -> De
         integrations: keep(
             &desired.integrations,
             &current.integrations,
-            |i| i.kind.clone(),
+            |i| i.kind.to_string(),
             prune,
         ),
         agents: keep(&desired.agents, &current.agents, |a| a.key.clone(), prune),
@@ -839,7 +839,10 @@ mod tests {
         ));
         let integrations = prop::option::of(prop::collection::vec(
             (
-                prop::sample::select(vec!["zendesk", "freshdesk"]),
+                prop::sample::select(vec![
+                    crate::api::IntegrationKind::Zendesk,
+                    crate::api::IntegrationKind::Freshdesk,
+                ]),
                 secret.clone(),
             ),
             0..2,
@@ -921,7 +924,7 @@ mod tests {
                 integrations: integrations.map(|list| {
                     list.into_iter()
                         .map(|(kind, secret)| IntegrationSpec {
-                            kind: kind.into(),
+                            kind,
                             base_url: None,
                             settings: BTreeMap::from([("subdomain".into(), "acme".into())]),
                             secrets: secret
@@ -930,6 +933,7 @@ mod tests {
                                 })
                                 .unwrap_or_default(),
                             fields: BTreeMap::new(),
+                            priorities: BTreeMap::new(),
                         })
                         .collect()
                 }),
@@ -949,7 +953,7 @@ mod tests {
         dedup(&mut document.operators, |o| o.handle.clone());
         dedup(&mut document.teams, |t| t.key.clone());
         dedup(&mut document.agents, |a| a.key.clone());
-        dedup(&mut document.integrations, |i| i.kind.clone());
+        dedup(&mut document.integrations, |i| i.kind.to_string());
         document
     }
 

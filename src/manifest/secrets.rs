@@ -11,6 +11,9 @@ use super::diagnostic::{Diagnostic, Source};
 use super::tree::Node;
 use crate::api::{DeskDocument, SecretForm, SecretValue};
 
+/// Reads an environment variable for a `${env:NAME}` reference.
+pub type Lookup = dyn Fn(&str) -> Option<OsString>;
+
 /// Every secret of a document with its path in the file.
 pub fn secrets_mut(document: &mut DeskDocument) -> Vec<(String, &mut SecretValue)> {
     let mut found = Vec::new();
@@ -36,7 +39,7 @@ pub fn resolve(
     document: &mut DeskDocument,
     tree: &Node,
     source: &Source,
-    lookup: &dyn Fn(&str) -> Option<OsString>,
+    lookup: &Lookup,
 ) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (path, secret) in secrets_mut(document) {

@@ -11,8 +11,10 @@ use std::collections::HashMap;
 use super::diagnostic::{Diagnostic, Pos, did_you_mean};
 use super::tree::Node;
 use crate::api::{
-    DeliverySettings, DeskDocument, EmailSettings, FieldError, SecretForm, SecretValue,
+    DeliverySettings, DeskDocument, EmailSettings, FieldError, IntegrationPut, SecretForm,
+    SecretValue,
 };
+use crate::server::connectors;
 use crate::server::delivery::email::SmtpConfig;
 use crate::server::delivery::webhook::WebhookConfig;
 use crate::server::platform::{INBOX, INTEGRATION_KINDS};
@@ -349,28 +351,19 @@ impl Report<'_> {
         let fields = keys(&document.ticket_fields, |f| f.key.as_str());
         for (index, integration) in integrations.iter().enumerate() {
             let base = format!("integrations.{index}");
-            if !INTEGRATION_KINDS.contains(&integration.kind.as_str()) {
-                let help = match did_you_mean(&integration.kind, INTEGRATION_KINDS.iter().copied())
-                {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("use one of {}", list(INTEGRATION_KINDS)),
-                };
-                self.error(
-                    &format!("{base}.kind"),
-                    format!("unknown integration kind `{}`", integration.kind),
-                )
-                .help = Some(help);
-            }
-            if let Some(url) = &integration.base_url {
-                let fine = reqwest::Url::parse(url).is_ok_and(|u| {
-                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
-                });
-                if !fine {
-                    self.error(
-                        &format!("{base}.base-url"),
-                        format!("'{url}' is not an http(s) URL"),
-                    );
-                }
+            let put = IntegrationPut {
+                settings: integration.settings.clone(),
+                secrets: integration
+                    .secrets
+                    .iter()
+                    .map(|(name, secret)| (name.clone(), Some(offline_secret(secret))))
+                    .collect(),
+                base_url: integration.base_url.clone(),
+                fields: integration.fields.clone(),
+                priorities: integration.priorities.clone(),
+            };
+            if let Err(errors) = connectors::merge(integration.kind, &put, None) {
+                self.field_errors(&base, errors);
             }
             for (name, secret) in &integration.secrets {
                 self.secret(&format!("{base}.secrets.{name}"), secret);

@@ -442,7 +442,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
                 .integrations
                 .iter()
                 .flatten()
-                .map(|i| i.kind.clone()),
+                .map(|i| i.kind.to_string()),
         )
         .collect();
     if let Some(list) = &document.agents {

@@ -2,13 +2,13 @@
 //! formats, tables, status lines, prompts. Decided once here, so commands never
 //! check `if json` or `if tty` themselves.
 
+pub mod diagnostics;
 mod output;
-mod plan;
+pub mod plan;
 mod prompt;
 
 pub(crate) use output::to_yaml;
 pub use output::{Detail, Tabular};
-pub use plan::{plan_summary, render_plan};
 
 use std::io::{IsTerminal, Write};
 

@@ -1,74 +1,19 @@
-//! A plan as people read it: grouped by section, one line per resource
-//! (`+` add, `~` change, `-` remove, `?` unmanaged), field by field
-//! (old → new), secrets only as "(sensitive value changed)", and a summary.
+//! A plan for people: grouped by section, `+` to add, `~` to change (field by
+//! field, old → new), `-` to remove, unmanaged resources listed, and a one-line
+//! summary. Secrets appear only as "(sensitive value changed)".
 
+use anstyle::{AnsiColor, Style};
+
+use super::Ui;
 use crate::api::{ChangeAction, FieldChange, Plan};
 
-fn value(field: &Option<serde_json::Value>) -> String {
-    match field {
-        None => "(none)".into(),
-        Some(serde_json::Value::String(text)) => format!("{text:?}"),
-        Some(other) => other.to_string(),
+impl Ui {
+    /// The plan as text for people, colored on a terminal.
+    pub fn plan_text(&self, plan: &Plan) -> String {
+        let paint = |style: Style, text: &str| self.paint(style, text);
+        render_plan(plan, &paint).trim_end().to_string()
     }
-}
 
-fn field_line(change: &FieldChange, action: ChangeAction) -> String {
-    if change.sensitive {
-        return format!("      {}: (sensitive value changed)", change.field);
-    }
-    match action {
-        ChangeAction::Add => format!("      {}: {}", change.field, value(&change.new)),
-        _ => format!(
-            "      {}: {} → {}",
-            change.field,
-            value(&change.old),
-            value(&change.new)
-        ),
-    }
-}
-
-/// The one-line summary, e.g. `2 to add, 1 to change, 0 to remove`.
-pub fn plan_summary(plan: &Plan) -> String {
-    let s = &plan.summary;
-    let mut line = format!(
-        "{} to add, {} to change, {} to remove",
-        s.add, s.change, s.remove
-    );
-    if s.unmanaged > 0 {
-        line.push_str(&format!(
-            "; {} unmanaged (not in the document; --prune removes them)",
-            s.unmanaged
-        ));
-    }
-    line
-}
-
-/// The whole plan as text, ending with the summary line.
-pub fn render_plan(plan: &Plan) -> String {
-    let mut lines = Vec::new();
-    for section in &plan.sections {
-        lines.push(format!("{}:", section.section));
-        for change in &section.changes {
-            let (mark, verb) = match change.action {
-                ChangeAction::Add => ('+', "add"),
-                ChangeAction::Change => ('~', "change"),
-                ChangeAction::Remove => ('-', "remove"),
-                ChangeAction::Unmanaged => ('?', "unmanaged"),
-            };
-            let name = if change.resource.is_empty() {
-                section.section.to_string()
-            } else {
-                change.resource.clone()
-            };
-            lines.push(format!("  {mark} {verb} {name}"));
-            lines.extend(change.fields.iter().map(|f| field_line(f, change.action)));
-        }
-    }
-    lines.push(format!("Plan: {}.", plan_summary(plan)));
-    lines.join("\n")
-}
-
-impl super::Ui {
     /// Prints a whole value: its JSON or YAML, or for people `text()`.
     pub fn print_value<T: serde::Serialize>(
         &self,
@@ -91,5 +36,151 @@ impl super::Ui {
         }
         out.flush()?;
         Ok(())
+    }
+}
+
+/// `Plan: 3 to add, 2 to change, 1 to remove.` (and the unmanaged count), or
+/// `No changes.` when there are none.
+pub fn summary_line(plan: &Plan) -> String {
+    let s = plan.summary;
+    let mut line = if plan.has_changes() {
+        format!(
+            "Plan: {} to add, {} to change, {} to remove.",
+            s.add, s.change, s.remove
+        )
+    } else {
+        "No changes: the workspace matches the document.".to_string()
+    };
+    if s.unmanaged > 0 {
+        line.push_str(&format!(
+            " {} unmanaged (not in the document; kept, --prune removes them).",
+            s.unmanaged
+        ));
+    }
+    line
+}
+
+pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String {
+    let mut text = String::new();
+    for section in &plan.sections {
+        text.push_str(&paint(Style::new().bold(), section.section.as_str()));
+        text.push('\n');
+        for change in &section.changes {
+            let (mark, color, verb) = match change.action {
+                ChangeAction::Add => ("+", AnsiColor::Green, "add"),
+                ChangeAction::Change => ("~", AnsiColor::Yellow, "change"),
+                ChangeAction::Remove => ("-", AnsiColor::Red, "remove"),
+                ChangeAction::Unmanaged => ("?", AnsiColor::BrightBlack, "unmanaged"),
+            };
+            let name = if change.resource.is_empty() {
+                section.section.as_str()
+            } else {
+                &change.resource
+            };
+            let head = format!("  {mark} {verb} {name}");
+            text.push_str(&paint(color.on_default(), &head));
+            text.push('\n');
+            for field in &change.fields {
+                text.push_str(&format!("      {}\n", field_line(field)));
+            }
+        }
+        text.push('\n');
+    }
+    text.push_str(&summary_line(plan));
+    text.push('\n');
+    text
+}
+
+fn field_line(field: &FieldChange) -> String {
+    if field.sensitive {
+        return format!("{}: (sensitive value changed)", field.field);
+    }
+    let show = |value: &Option<serde_json::Value>| match value {
+        None => "(none)".to_string(),
+        Some(serde_json::Value::String(text)) => format!("{text:?}"),
+        Some(other) => other.to_string(),
+    };
+    match (&field.old, &field.new) {
+        (None, new) => format!("{}: {}", field.field, show(new)),
+        (old, new) => format!("{}: {} → {}", field.field, show(old), show(new)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Change, PlanSummary, Section, SectionPlan};
+
+    #[test]
+    fn a_plan_reads_by_section_with_a_summary() {
+        let plan = Plan {
+            revision: None,
+            sections: vec![
+                SectionPlan {
+                    section: Section::Operators,
+                    changes: vec![
+                        Change {
+                            action: ChangeAction::Add,
+                            resource: "carol".into(),
+                            fields: vec![FieldChange {
+                                field: "name".into(),
+                                old: None,
+                                new: Some("Carol".into()),
+                                sensitive: false,
+                            }],
+                        },
+                        Change {
+                            action: ChangeAction::Change,
+                            resource: "bob".into(),
+                            fields: vec![FieldChange {
+                                field: "capacity".into(),
+                                old: Some(3.into()),
+                                new: Some(5.into()),
+                                sensitive: false,
+                            }],
+                        },
+                        Change {
+                            action: ChangeAction::Unmanaged,
+                            resource: "dave".into(),
+                            fields: vec![],
+                        },
+                    ],
+                },
+                SectionPlan {
+                    section: Section::Email,
+                    changes: vec![Change {
+                        action: ChangeAction::Change,
+                        resource: String::new(),
+                        fields: vec![FieldChange {
+                            field: "password".into(),
+                            old: None,
+                            new: None,
+                            sensitive: true,
+                        }],
+                    }],
+                },
+            ],
+            summary: PlanSummary {
+                add: 1,
+                change: 2,
+                remove: 0,
+                unmanaged: 1,
+            },
+        };
+        let plain = |_: Style, text: &str| text.to_string();
+        assert_eq!(
+            render_plan(&plan, &plain),
+            "operators\n  + add carol\n      name: \"Carol\"\n  ~ change bob\n      capacity: 3 → 5\n  ? unmanaged dave\n\n\
+             email\n  ~ change email\n      password: (sensitive value changed)\n\n\
+             Plan: 1 to add, 2 to change, 0 to remove. 1 unmanaged (not in the document; kept, --prune removes them).\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_plan_says_so() {
+        assert_eq!(
+            summary_line(&Plan::default()),
+            "No changes: the workspace matches the document."
+        );
     }
 }

@@ -18,6 +18,8 @@
 
 pub mod freshdesk;
 pub mod http;
+pub mod intercom;
+pub mod salesforce;
 pub mod signing;
 pub mod zendesk;
 pub mod zoho_desk;
@@ -559,6 +561,14 @@ macro_rules! with_connector {
             }
             IntegrationKind::ZohoDesk => {
                 let $connector = zoho_desk::ZohoDesk;
+                $body
+            }
+            IntegrationKind::Salesforce => {
+                let $connector = salesforce::Salesforce;
+                $body
+            }
+            IntegrationKind::Intercom => {
+                let $connector = intercom::Intercom;
                 $body
             }
             other => {

@@ -1,0 +1,557 @@
+//! The Intercom connector against a fake workspace that answers as its API
+//! documents (../shared/reference/platform-apis.md §5): contact search or
+//! create, a conversation (or a ticket), the note, error lists, rate limits
+//! told by X-RateLimit-Reset, and that a lost answer never makes a second
+//! conversation.
+
+mod common;
+
+use std::time::Duration;
+
+use common::connectors::{connection, escalation, secret_free};
+use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
+use deskctl::server::connectors::signing::hmac_sha1_header;
+use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
+use serde_json::json;
+use wiremock::matchers::{body_partial_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "dG9rOmIntercom-access-token";
+const CLIENT_SECRET: &str = "ic-client-secret-9f";
+
+fn intercom(server: &MockServer, settings: &[(&str, &str)]) -> connectors::Connection {
+    let mut all = vec![("admin-id", "814860")];
+    all.extend_from_slice(settings);
+    connection(
+        IntegrationKind::Intercom,
+        &all,
+        &[("access-token", TOKEN), ("client-secret", CLIENT_SECRET)],
+        &server.uri(),
+    )
+}
+
+fn bearer() -> String {
+    format!("Bearer {TOKEN}")
+}
+
+/// Every call carries the token and the pinned API version.
+fn intercom_call(verb: &str, route: &str) -> wiremock::MockBuilder {
+    Mock::given(method(verb))
+        .and(path(route))
+        .and(header("authorization", bearer().as_str()))
+        .and(header("intercom-version", "2.11"))
+}
+
+async fn contact_found(server: &MockServer) {
+    intercom_call("POST", "/contacts/search")
+        .and(body_partial_json(
+            json!({"query": {"field": "external_id", "operator": "=", "value": "u-42"}}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "list", "total_count": 1,
+            "data": [{"type": "contact", "id": "6657a1b2", "role": "user", "external_id": "u-42"}]
+        })))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+async fn conversation_created(server: &MockServer, delay: Duration) {
+    intercom_call("POST", "/conversations")
+        .and(body_partial_json(
+            json!({"from": {"type": "user", "id": "6657a1b2"}}),
+        ))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({
+                    "type": "user_message", "id": "2001", "message_type": "inapp",
+                    "conversation_id": "36000324324"
+                }))
+                .set_delay(delay),
+        )
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+async fn note_ok(server: &MockServer, route: &str) {
+    intercom_call("POST", route)
+        .and(body_partial_json(
+            json!({"message_type": "note", "type": "admin", "admin_id": "814860"}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "conversation"})))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+async fn deliver(
+    connection: &connectors::Connection,
+    priority: Priority,
+) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
+    let mut progress = Progress::resume(None, 1);
+    connectors::deliver(
+        &Http::default(),
+        connection,
+        &escalation(priority),
+        &mut progress,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_handoff_becomes_a_conversation_with_priority_and_a_note() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    conversation_created(&server, Duration::ZERO).await;
+    intercom_call("PUT", "/conversations/36000324324")
+        .and(body_partial_json(json!({
+            "priority": "priority",
+            "custom_attributes": {"order_id": "123"}
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "conversation"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, "/conversations/36000324324/reply").await;
+    let mut connection = intercom(&server, &[]);
+    connection
+        .fields
+        .insert("order-id".into(), "order_id".into());
+    let delivered = deliver(&connection, Priority::Urgent).await.unwrap();
+    assert_eq!(delivered.id, "36000324324");
+    let requests = server.received_requests().await.unwrap();
+    let opened: serde_json::Value = requests[1].body_json().unwrap();
+    let body = opened["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("Refund for order 123")
+            && body.contains("Customer: Where is my refund?")
+            && body.ends_with("Desk handoff hof_1"),
+        "{body}"
+    );
+    let note: serde_json::Value = requests[3].body_json().unwrap();
+    let note = note["body"].as_str().unwrap();
+    assert!(
+        note.starts_with("<p>Dana Scully asked") && note.contains("Customer: Where is my refund?"),
+        "{note}"
+    );
+}
+
+#[tokio::test]
+async fn a_new_customer_becomes_a_contact_and_low_priority_needs_no_update() {
+    let server = MockServer::start().await;
+    intercom_call("POST", "/contacts/search")
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"type": "list", "total_count": 0, "data": []})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    intercom_call("POST", "/contacts")
+        .and(body_partial_json(json!({
+            "role": "user", "external_id": "u-42", "email": "dana@example.com", "name": "Dana Scully"
+        })))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"type": "contact", "id": "6657a1b2", "role": "user"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    conversation_created(&server, Duration::ZERO).await;
+    note_ok(&server, "/conversations/36000324324/reply").await;
+    // The admin comes from GET /me when no admin-id is set.
+    intercom_call("GET", "/me")
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"type": "admin", "id": "814860", "email": "a@acme.example"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut connection = intercom(&server, &[]);
+    connection.settings.remove("admin-id");
+    deliver(&connection, Priority::Low).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert!(
+        requests
+            .iter()
+            .all(|request| request.method.as_str() != "PUT"),
+        "not_priority is the default: nothing to update"
+    );
+}
+
+#[tokio::test]
+async fn a_ticket_type_makes_a_ticket_with_a_note() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    intercom_call("POST", "/tickets")
+        .and(body_partial_json(json!({
+            "ticket_type_id": "1234",
+            "contacts": [{"id": "6657a1b2"}],
+            "ticket_attributes": {"_default_title_": "Refund for order 123"}
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "ticket", "id": "1295", "ticket_id": "1390", "ticket_state": "submitted"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, "/tickets/1295/reply").await;
+    let connection = intercom(&server, &[("ticket-type-id", "1234")]);
+    let delivered = deliver(&connection, Priority::High).await.unwrap();
+    assert_eq!(delivered.id, "1295");
+    let requests = server.received_requests().await.unwrap();
+    let ticket: serde_json::Value = requests[1].body_json().unwrap();
+    let description = ticket["ticket_attributes"]["_default_description_"]
+        .as_str()
+        .unwrap();
+    assert!(description.ends_with("Desk handoff hof_1"), "{description}");
+}
+
+#[tokio::test]
+async fn priorities_are_binary_or_the_connections_own() {
+    for (priority, overrides, expected) in [
+        (Priority::High, None, Some("priority")),
+        (Priority::Medium, Some("priority"), Some("priority")),
+        (Priority::Urgent, Some("not_priority"), None),
+    ] {
+        let server = MockServer::start().await;
+        contact_found(&server).await;
+        conversation_created(&server, Duration::ZERO).await;
+        note_ok(&server, "/conversations/36000324324/reply").await;
+        if let Some(expected) = expected {
+            intercom_call("PUT", "/conversations/36000324324")
+                .and(body_partial_json(json!({"priority": expected})))
+                .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+                .expect(1)
+                .mount(&server)
+                .await;
+        }
+        let mut connection = intercom(&server, &[]);
+        if let Some(value) = overrides {
+            connection.priorities.insert(priority, value.into());
+        }
+        deliver(&connection, priority).await.unwrap();
+        let puts = server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|request| request.method.as_str() == "PUT")
+            .count();
+        assert_eq!(puts, usize::from(expected.is_some()), "{priority:?}");
+    }
+}
+
+#[tokio::test]
+async fn error_lists_are_permanent_with_intercoms_message_and_sent_once() {
+    let cases = [
+        (
+            400,
+            "parameter_invalid",
+            "From type must be one of user, lead",
+        ),
+        (401, "unauthorized", "Access Token Invalid"),
+        (403, "api_plan_restricted", "Active subscription needed."),
+        (404, "not_found", "User Not Found"),
+        (422, "data_invalid", "body is too long"),
+    ];
+    for (status, code, message) in cases {
+        let server = MockServer::start().await;
+        contact_found(&server).await;
+        intercom_call("POST", "/conversations")
+            .respond_with(ResponseTemplate::new(status).set_body_json(json!({
+                "type": "error.list", "request_id": "f93ecfa8",
+                "errors": [{"code": code, "message": message}]
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let failure = deliver(&intercom(&server, &[]), Priority::High)
+            .await
+            .unwrap_err();
+        assert!(failure.permanent, "{status}");
+        assert_eq!(failure.retry_after, None);
+        assert!(
+            failure.error.contains(&format!("{code}: {message}")),
+            "{status}: {}",
+            failure.error
+        );
+        assert!(secret_free(&failure.error, &[TOKEN, CLIENT_SECRET]));
+    }
+}
+
+#[tokio::test]
+async fn a_rate_limit_waits_until_x_ratelimit_reset() {
+    let server = MockServer::start().await;
+    let reset = jiff::Timestamp::now().as_second() + 40;
+    intercom_call("POST", "/contacts/search")
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("x-ratelimit-limit", "166")
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", reset.to_string().as_str())
+                .set_body_json(json!({
+                    "type": "error.list",
+                    "errors": [{"code": "rate_limit_exceeded", "message": "Exceeded rate limit of 166 in 10_seconds"}]
+                })),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let failure = deliver(&intercom(&server, &[]), Priority::High)
+        .await
+        .unwrap_err();
+    assert!(!failure.permanent);
+    let wait = failure.retry_after.unwrap();
+    assert!(
+        wait <= Duration::from_secs(40) && wait >= Duration::from_secs(38),
+        "{wait:?}"
+    );
+    assert!(
+        failure.error.contains("rate_limit_exceeded"),
+        "{}",
+        failure.error
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_found_by_searching_the_handoff_id() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    conversation_created(&server, Duration::from_secs(5)).await;
+    intercom_call("POST", "/conversations/search")
+        .and(body_partial_json(
+            json!({"query": {"operator": "AND", "value": [
+                {"field": "contact_ids", "operator": "=", "value": "6657a1b2"},
+                {"field": "source.body", "operator": "~", "value": "Desk handoff hof_1"},
+            ]}}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "conversation.list", "total_count": 1,
+            "conversations": [{"type": "conversation", "id": "36000324324"}]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    intercom_call("PUT", "/conversations/36000324324")
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, "/conversations/36000324324/reply").await;
+    let connection = intercom(&server, &[]);
+    let http = Http::default();
+    let ticket = escalation(Priority::High);
+    let mut first = Progress::resume(None, 1);
+    let lost = tokio::time::timeout(
+        Duration::from_millis(500),
+        connectors::deliver(&http, &connection, &ticket, &mut first),
+    )
+    .await;
+    assert!(lost.is_err(), "the first attempt's answer was to be lost");
+    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "36000324324");
+}
+
+#[tokio::test]
+async fn a_lost_ticket_is_found_by_searching_its_description() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    intercom_call("POST", "/tickets/search")
+        .and(body_partial_json(
+            json!({"query": {"operator": "AND", "value": [
+                {"field": "contact_ids", "operator": "=", "value": "6657a1b2"},
+                {"field": "_default_description_", "operator": "~", "value": "Desk handoff hof_1"},
+            ]}}),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "ticket.list", "total_count": 1,
+            "tickets": [{"type": "ticket", "id": "1295"}]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, "/tickets/1295/reply").await;
+    let connection = intercom(&server, &[("ticket-type-id", "1234")]);
+    let mut second = Progress::resume(None, 2);
+    let delivered = connectors::deliver(
+        &Http::default(),
+        &connection,
+        &escalation(Priority::High),
+        &mut second,
+    )
+    .await
+    .unwrap();
+    assert_eq!(delivered.id, "1295");
+    let posted_tickets = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|request| request.url.path() == "/tickets")
+        .count();
+    assert_eq!(posted_tickets, 0);
+}
+
+async fn me(server: &MockServer, status: u16, body: serde_json::Value) {
+    intercom_call("GET", "/me")
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+fn admin_me(region: &str) -> serde_json::Value {
+    json!({"type": "admin", "id": "814860", "email": "ops@acme.example",
+        "app": {"type": "app", "id_code": "abc123", "region": region}})
+}
+
+fn check<'a>(checks: &'a [deskctl::api::TestCheck], name: &str) -> &'a deskctl::api::TestCheck {
+    checks
+        .iter()
+        .find(|c| c.check == name)
+        .unwrap_or_else(|| panic!("no {name} check in {checks:?}"))
+}
+
+#[tokio::test]
+async fn the_connection_test_checks_token_region_admin_and_ticket_type() {
+    let server = MockServer::start().await;
+    me(&server, 200, admin_me("US")).await;
+    intercom_call("GET", "/admins/814860")
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "admin"})))
+        .mount(&server)
+        .await;
+    intercom_call("GET", "/ticket_types/1234")
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"type": "ticket_type", "id": "1234", "name": "Refunds", "archived": false}),
+        ))
+        .mount(&server)
+        .await;
+    let checks = connectors::test(
+        &Http::default(),
+        &intercom(&server, &[("ticket-type-id", "1234")]),
+    )
+    .await;
+    assert!(
+        checks.iter().all(|c| c.outcome == CheckOutcome::Ok),
+        "{checks:?}"
+    );
+    assert!(check(&checks, "ticket type").message.contains("Refunds"));
+
+    // A token for an EU workspace sent to the US host is refused as unauthorized.
+    let server = MockServer::start().await;
+    me(
+        &server,
+        401,
+        json!({"type": "error.list", "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}]}),
+    )
+    .await;
+    let checks = connectors::test(&Http::default(), &intercom(&server, &[])).await;
+    let failed = check(&checks, "credentials");
+    assert_eq!(failed.outcome, CheckOutcome::Failed);
+    assert!(
+        failed.message.contains("Access Token Invalid") && failed.message.contains("region us"),
+        "{}",
+        failed.message
+    );
+    assert!(secret_free(&failed.message, &[TOKEN]));
+
+    // The workspace says where it is hosted.
+    let server = MockServer::start().await;
+    me(&server, 200, admin_me("EU")).await;
+    let checks = connectors::test(&Http::default(), &intercom(&server, &[("region", "us")])).await;
+    let failed = check(&checks, "region");
+    assert_eq!(failed.outcome, CheckOutcome::Failed);
+    assert!(failed.message.contains("region eu"), "{}", failed.message);
+
+    let server = MockServer::start().await;
+    me(&server, 200, admin_me("US")).await;
+    intercom_call("GET", "/admins/814860")
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
+            "type": "error.list", "errors": [{"code": "not_found", "message": "Admin Not Found"}]
+        })))
+        .mount(&server)
+        .await;
+    intercom_call("GET", "/ticket_types/999")
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
+            "type": "error.list", "errors": [{"code": "not_found", "message": "Ticket type not found"}]
+        })))
+        .mount(&server)
+        .await;
+    let checks = connectors::test(
+        &Http::default(),
+        &intercom(&server, &[("ticket-type-id", "999")]),
+    )
+    .await;
+    assert_eq!(check(&checks, "admin").outcome, CheckOutcome::Failed);
+    let ticket_type = check(&checks, "ticket type");
+    assert_eq!(ticket_type.outcome, CheckOutcome::Failed);
+    assert!(
+        ticket_type.message.contains("no ticket type 999"),
+        "{}",
+        ticket_type.message
+    );
+
+    let server = MockServer::start().await;
+    me(
+        &server,
+        403,
+        json!({"type": "error.list", "errors": [{"code": "action_forbidden", "message": "Missing scope"}]}),
+    )
+    .await;
+    let checks = connectors::test(&Http::default(), &intercom(&server, &[])).await;
+    assert_eq!(check(&checks, "permission").outcome, CheckOutcome::Failed);
+
+    let mut down = intercom(&server, &[]);
+    down.base_url = Some("http://127.0.0.1:9".into());
+    let checks = connectors::test(&Http::default(), &down).await;
+    assert!(
+        checks[0].message.contains("cannot be reached"),
+        "{checks:?}"
+    );
+}
+
+#[tokio::test]
+async fn webhooks_are_verified_with_the_client_secret() {
+    let connection = intercom(&MockServer::start().await, &[]);
+    let body = r#"{"type":"notification_event","app_id":"abc123","id":"notif_1","topic":"conversation.admin.closed","created_at":1800000000,"data":{"type":"notification_event_data","item":{"type":"conversation","id":"36000324324"}}}"#;
+    let receive = |signature: Option<String>, body: &str| {
+        let mut headers = http::HeaderMap::new();
+        if let Some(signature) = signature {
+            headers.insert("x-hub-signature", signature.parse().unwrap());
+        }
+        connectors::receive(
+            &connection,
+            &InboundWebhook {
+                headers: &headers,
+                query: None,
+                body: body.as_bytes(),
+            },
+            jiff::Timestamp::now(),
+        )
+    };
+    let signature = hmac_sha1_header(CLIENT_SECRET.as_bytes(), body.as_bytes());
+    let (verified, events) = receive(Some(signature.clone()), body).unwrap();
+    assert_eq!(verified.replay_key, signature);
+    assert_eq!(events[0].id, "36000324324");
+    assert_eq!(events[0].status, ExternalStatus::Resolved);
+    let tampered = body.replace("closed", "opened");
+    assert!(matches!(
+        receive(Some(signature.clone()), &tampered),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+    assert!(matches!(
+        receive(Some(hmac_sha1_header(b"other", body.as_bytes())), body),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+    assert!(matches!(
+        receive(None, body),
+        Err(WebhookError::Unauthenticated(_))
+    ));
+}

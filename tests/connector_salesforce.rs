@@ -659,3 +659,228 @@ async fn webhooks_carry_the_token_and_are_told_apart_by_their_body() {
         );
     }
 }
+
+mod end_to_end {
+    //! `deskctl` with the real binary on a local desk, against the fake org.
+
+    use super::*;
+    use crate::common::integrations::{Secrets, desk_with_agent, run, run_ok, send, show};
+    use wiremock::matchers::path_regex;
+
+    const SECRETS: Secrets = &[("SF_SECRET", SECRET), ("SF_HOOK", HOOK_TOKEN)];
+
+    /// What the fake org answers besides the Case: the token, describe, no
+    /// Case or comment found by a repeated delivery, comments created.
+    async fn answer_like_salesforce(server: &MockServer) {
+        Mock::given(method("POST"))
+            .and(path("/services/oauth2/token"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "access_token": ACCESS, "instance_url": "https://acme.my.salesforce.com",
+                "token_type": "Bearer"
+            })))
+            .mount(server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("{API}/sobjects/Case/describe")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(describe(true)))
+            .mount(server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path_regex(r"/sobjects/Case/Desk_Handoff_Id__c/.+"))
+            .respond_with(ResponseTemplate::new(404).set_body_json(json!([{
+                "errorCode": "NOT_FOUND", "message": "The requested resource does not exist"
+            }])))
+            .mount(server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("{API}/query")))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"totalSize": 0, "done": true, "records": []})),
+            )
+            .mount(server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(format!("{API}/sobjects/CaseComment/")))
+            .respond_with(created("00a1"))
+            .mount(server)
+            .await;
+    }
+
+    fn connected(base: &str) -> crate::common::Desk {
+        let desk = desk_with_agent();
+        let text = run_ok(
+            &desk,
+            SECRETS,
+            &[
+                "integrations",
+                "connect",
+                "salesforce",
+                "--set",
+                "my-domain=acme",
+                "--set",
+                &format!("client-id={CLIENT_ID}"),
+                "--set",
+                "external-id-field=Desk_Handoff_Id__c",
+                "--secret",
+                "client-secret=env:SF_SECRET",
+                "--secret",
+                "webhook-token=env:SF_HOOK",
+                "--base-url",
+                base,
+            ],
+        );
+        assert!(text.contains("The Salesforce connection works"), "{text}");
+        let tested = run_ok(&desk, SECRETS, &["integrations", "test", "salesforce"]);
+        assert!(tested.contains("Desk_Handoff_Id__c"), "{tested}");
+        run_ok(
+            &desk,
+            SECRETS,
+            &["actions", "set", "shop", "--platform", "salesforce"],
+        );
+        desk
+    }
+
+    async fn cases(server: &MockServer) -> Vec<serde_json::Value> {
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.method.as_str() == "POST" && r.url.path().ends_with("/sobjects/Case/"))
+            .map(|r| r.body_json().unwrap())
+            .collect()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_production_handoff_becomes_a_case_before_the_command_returns() {
+        let server = MockServer::start().await;
+        answer_like_salesforce(&server).await;
+        Mock::given(method("POST"))
+            .and(path(format!("{API}/sobjects/Case/")))
+            .and(header("authorization", bearer().as_str()))
+            .respond_with(created("5005g00000E2E"))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "one");
+        assert_eq!(sent["outcome"], "external");
+        let case = &cases(&server).await[0];
+        assert_eq!(case["Priority"], "High");
+        assert_eq!(case["Desk_Handoff_Id__c"], sent["id"]);
+        assert_eq!(case["SuppliedEmail"], "dana@example.com");
+        assert_eq!(case["Origin"], "Web");
+        let shown = show(&desk, sent["id"].as_str().unwrap());
+        assert_eq!(shown["external"]["kind"], "salesforce", "{shown}");
+        assert_eq!(shown["external"]["id"], "5005g00000E2E");
+        assert_eq!(shown["external"]["status"], "created");
+        let list = run_ok(&desk, SECRETS, &["integrations", "list"]);
+        assert!(
+            list.contains("salesforce") && list.contains("connected"),
+            "{list}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_spent_api_allocation_backs_off_and_the_case_arrives_once() {
+        let server = MockServer::start().await;
+        answer_like_salesforce(&server).await;
+        Mock::given(method("POST"))
+            .and(path(format!("{API}/sobjects/Case/")))
+            .respond_with(ResponseTemplate::new(403).set_body_json(json!([{
+                "message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"
+            }])))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(format!("{API}/sobjects/Case/")))
+            .respond_with(created("500R"))
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "limited");
+        let posted = cases(&server).await;
+        assert_eq!(posted.len(), 2, "one refused, one accepted");
+        assert_eq!(posted[0], posted[1]);
+        let shown = show(&desk, sent["id"].as_str().unwrap());
+        assert_eq!(shown["external"]["id"], "500R", "{shown}");
+        let deliveries = run_ok(
+            &desk,
+            SECRETS,
+            &["integrations", "deliveries", "-o", "json"],
+        );
+        assert!(deliveries.contains("\"attempts\": 2"), "{deliveries}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_refused_case_is_reported_and_not_retried() {
+        let server = MockServer::start().await;
+        answer_like_salesforce(&server).await;
+        Mock::given(method("POST"))
+            .and(path(format!("{API}/sobjects/Case/")))
+            .respond_with(ResponseTemplate::new(400).set_body_json(json!([{
+                "message": "Priority: bad value for restricted picklist field: High",
+                "errorCode": "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "fields": ["Priority"]
+            }])))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "refused");
+        desk.run(&["operators", "availability", "bob", "online"]);
+        let dead = run_ok(
+            &desk,
+            SECRETS,
+            &[
+                "integrations",
+                "deliveries",
+                "salesforce",
+                "--state",
+                "dead",
+            ],
+        );
+        assert!(
+            dead.contains("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
+            "{dead}"
+        );
+        let shown = show(&desk, sent["id"].as_str().unwrap());
+        assert_eq!(shown["external"]["status"], "failed", "{shown}");
+        assert_eq!(cases(&server).await.len(), 1);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_wrong_client_secret_fails_the_connection_test() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/services/oauth2/token"))
+            .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+                "error": "invalid_client", "error_description": "invalid client credentials"
+            })))
+            .mount(&server)
+            .await;
+        let desk = desk_with_agent();
+        let (ok, text) = run(
+            &desk,
+            SECRETS,
+            &[
+                "integrations",
+                "connect",
+                "salesforce",
+                "--set",
+                "my-domain=acme",
+                "--set",
+                &format!("client-id={CLIENT_ID}"),
+                "--secret",
+                "client-secret=env:SF_SECRET",
+                "--base-url",
+                &server.uri(),
+            ],
+        );
+        assert!(text.contains("refused the client secret"), "{ok} {text}");
+        let (ok, text) = run(&desk, SECRETS, &["integrations", "test", "salesforce"]);
+        assert!(!ok, "{text}");
+        assert!(text.contains("refused the client secret"), "{text}");
+    }
+}

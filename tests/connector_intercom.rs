@@ -555,3 +555,300 @@ async fn webhooks_are_verified_with_the_client_secret() {
         Err(WebhookError::Unauthenticated(_))
     ));
 }
+
+mod end_to_end {
+    //! `deskctl` with the real binary on a local desk (and under `serve` for
+    //! webhooks), against the fake workspace.
+
+    use super::*;
+    use crate::common::integrations::{Secrets, desk_with_agent, run, run_ok, send, show};
+    use wiremock::matchers::path_regex;
+
+    const SECRETS: Secrets = &[("IC_TOKEN", TOKEN), ("IC_SECRET", CLIENT_SECRET)];
+
+    /// What the fake workspace answers besides the conversation: who the
+    /// token is, the admin, contact search and create, searches that find
+    /// nothing, priority updates and notes.
+    async fn answer_like_intercom(server: &MockServer) {
+        intercom_call("GET", "/me")
+            .respond_with(ResponseTemplate::new(200).set_body_json(admin_me("US")))
+            .mount(server)
+            .await;
+        intercom_call("GET", "/admins/814860")
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"type": "admin"})))
+            .mount(server)
+            .await;
+        intercom_call("POST", "/contacts/search")
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"type": "list", "total_count": 0, "data": []})),
+            )
+            .mount(server)
+            .await;
+        intercom_call("POST", "/contacts")
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"type": "contact", "id": "6657a1b2", "role": "user"})),
+            )
+            .mount(server)
+            .await;
+        intercom_call("POST", "/conversations/search")
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"type": "conversation.list", "total_count": 0, "conversations": []}),
+            ))
+            .mount(server)
+            .await;
+        Mock::given(method("PUT"))
+            .and(path_regex("^/conversations/[0-9]+$"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path_regex("^/conversations/[0-9]+/reply$"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(server)
+            .await;
+    }
+
+    fn opened() -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_json(json!({
+            "type": "user_message", "id": "2001", "conversation_id": "36000324324"
+        }))
+    }
+
+    fn connected(base: &str) -> crate::common::Desk {
+        let desk = desk_with_agent();
+        let text = run_ok(
+            &desk,
+            SECRETS,
+            &[
+                "integrations",
+                "connect",
+                "intercom",
+                "--set",
+                "region=us",
+                "--set",
+                "admin-id=814860",
+                "--secret",
+                "access-token=env:IC_TOKEN",
+                "--secret",
+                "client-secret=env:IC_SECRET",
+                "--base-url",
+                base,
+            ],
+        );
+        assert!(text.contains("The Intercom connection works"), "{text}");
+        run_ok(&desk, SECRETS, &["integrations", "test", "intercom"]);
+        run_ok(
+            &desk,
+            SECRETS,
+            &["actions", "set", "shop", "--platform", "intercom"],
+        );
+        desk
+    }
+
+    async fn requests_to(server: &MockServer, verb: &str, route: &str) -> Vec<serde_json::Value> {
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.method.as_str() == verb && r.url.path() == route)
+            .map(|r| r.body_json().unwrap())
+            .collect()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_production_handoff_becomes_a_conversation_before_the_command_returns() {
+        let server = MockServer::start().await;
+        answer_like_intercom(&server).await;
+        intercom_call("POST", "/conversations")
+            .respond_with(opened())
+            .expect(1)
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "one");
+        assert_eq!(sent["outcome"], "external");
+        let contact = &requests_to(&server, "POST", "/contacts").await[0];
+        assert_eq!(contact["email"], "dana@example.com");
+        let conversation = &requests_to(&server, "POST", "/conversations").await[0];
+        assert_eq!(conversation["from"]["id"], "6657a1b2");
+        let handoff = sent["id"].as_str().unwrap();
+        assert!(
+            conversation["body"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("Desk handoff {handoff}")),
+            "{conversation}"
+        );
+        // The action's high priority is Intercom's `priority`.
+        let update = &requests_to(&server, "PUT", "/conversations/36000324324").await[0];
+        assert_eq!(update["priority"], "priority");
+        let note = &requests_to(&server, "POST", "/conversations/36000324324/reply").await[0];
+        assert_eq!(note["message_type"], "note");
+        let shown = show(&desk, handoff);
+        assert_eq!(shown["external"]["kind"], "intercom", "{shown}");
+        assert_eq!(shown["external"]["id"], "36000324324");
+        assert_eq!(shown["external"]["status"], "created");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_rate_limited_delivery_waits_for_the_reset_and_arrives_once() {
+        let server = MockServer::start().await;
+        answer_like_intercom(&server).await;
+        let reset = jiff::Timestamp::now().as_second() + 1;
+        intercom_call("POST", "/conversations")
+            .respond_with(
+                ResponseTemplate::new(429)
+                    .insert_header("x-ratelimit-limit", "166")
+                    .insert_header("x-ratelimit-remaining", "0")
+                    .insert_header("x-ratelimit-reset", reset.to_string().as_str())
+                    .set_body_json(json!({"type": "error.list",
+                        "errors": [{"code": "rate_limit_exceeded", "message": "Exceeded rate limit"}]})),
+            )
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        intercom_call("POST", "/conversations")
+            .respond_with(opened())
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "limited");
+        let posted = requests_to(&server, "POST", "/conversations").await;
+        assert_eq!(posted.len(), 2, "one refused, one accepted");
+        assert_eq!(posted[0], posted[1]);
+        // The second attempt looked for what the first may have made.
+        assert_eq!(
+            requests_to(&server, "POST", "/conversations/search")
+                .await
+                .len(),
+            1
+        );
+        let shown = show(&desk, sent["id"].as_str().unwrap());
+        assert_eq!(shown["external"]["id"], "36000324324", "{shown}");
+        let deliveries = run_ok(
+            &desk,
+            SECRETS,
+            &["integrations", "deliveries", "-o", "json"],
+        );
+        assert!(deliveries.contains("\"attempts\": 2"), "{deliveries}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_refused_conversation_is_reported_and_not_retried() {
+        let server = MockServer::start().await;
+        answer_like_intercom(&server).await;
+        intercom_call("POST", "/conversations")
+            .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+                "type": "error.list",
+                "errors": [{"code": "parameter_invalid", "message": "User is blocked"}]
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let sent = send(&desk, SECRETS, "refused");
+        desk.run(&["operators", "availability", "bob", "online"]);
+        let dead = run_ok(
+            &desk,
+            SECRETS,
+            &["integrations", "deliveries", "intercom", "--state", "dead"],
+        );
+        assert!(
+            dead.contains("parameter_invalid: User is blocked"),
+            "{dead}"
+        );
+        let shown = show(&desk, sent["id"].as_str().unwrap());
+        assert_eq!(shown["external"]["status"], "failed", "{shown}");
+        assert_eq!(
+            requests_to(&server, "POST", "/conversations").await.len(),
+            1
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+        let server = MockServer::start().await;
+        answer_like_intercom(&server).await;
+        intercom_call("POST", "/conversations")
+            .respond_with(opened())
+            .mount(&server)
+            .await;
+        let desk = connected(&server.uri());
+        let id = send(&desk, SECRETS, "hooked")["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let serve = desk.serve();
+        let post = |body: &str, signature: Option<String>| {
+            let mut headers = vec![("Content-Type", "application/json".to_string())];
+            if let Some(signature) = signature {
+                headers.push(("X-Hub-Signature", signature));
+            }
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            serve.raw(
+                "POST",
+                "/v1/integrations/intercom/webhook",
+                &headers,
+                body.as_bytes(),
+            )
+        };
+        let hook = |topic: &str| {
+            format!(
+                r#"{{"type":"notification_event","topic":"{topic}","id":"notif_{topic}","data":{{"item":{{"type":"conversation","id":"36000324324"}}}}}}"#
+            )
+        };
+        let sign = |body: &str| Some(hmac_sha1_header(CLIENT_SECRET.as_bytes(), body.as_bytes()));
+        let closed = hook("conversation.admin.closed");
+        let tampered = post(&hook("conversation.admin.opened"), sign(&closed));
+        assert_eq!(tampered.status, 401, "{}", tampered.body);
+        assert_eq!(post(&closed, None).status, 401);
+        assert_eq!(show(&desk, &id)["external"]["status"], "created");
+        let accepted = post(&closed, sign(&closed));
+        assert_eq!(accepted.status, 200, "{}", accepted.body);
+        assert_eq!(accepted.json()["updated"], json!([id]));
+        assert_eq!(show(&desk, &id)["external"]["status"], "resolved");
+        assert_eq!(post(&closed, sign(&closed)).status, 409, "a replay");
+        let reopened = hook("conversation.admin.opened");
+        assert_eq!(post(&reopened, sign(&reopened)).status, 200);
+        assert_eq!(show(&desk, &id)["external"]["status"], "reopened");
+        let log = serve.log();
+        assert!(
+            !log.contains(TOKEN) && !log.contains(CLIENT_SECRET),
+            "{log}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_invalid_token_fails_the_connection_test() {
+        let server = MockServer::start().await;
+        intercom_call("GET", "/me")
+            .respond_with(ResponseTemplate::new(401).set_body_json(json!({
+                "type": "error.list",
+                "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}]
+            })))
+            .mount(&server)
+            .await;
+        let desk = desk_with_agent();
+        let (_, text) = run(
+            &desk,
+            SECRETS,
+            &[
+                "integrations",
+                "connect",
+                "intercom",
+                "--secret",
+                "access-token=env:IC_TOKEN",
+                "--base-url",
+                &server.uri(),
+            ],
+        );
+        assert!(text.contains("Access Token Invalid"), "{text}");
+        let (ok, text) = run(&desk, SECRETS, &["integrations", "test", "intercom"]);
+        assert!(!ok, "{text}");
+        assert!(text.contains("refused the access token"), "{text}");
+    }
+}

@@ -395,6 +395,19 @@ async fn no_comments_yet(server: &MockServer, case: &str) {
         .await;
 }
 
+/// The lookup of handoff `hof_1`'s Case by the external-id field, once.
+async fn case_by_external_id(server: &MockServer, answer: ResponseTemplate) {
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "{API}/sobjects/Case/Desk_Handoff_Id__c/hof_1"
+        )))
+        .and(header("authorization", bearer().as_str()))
+        .respond_with(answer)
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn a_lost_answer_is_found_by_the_external_id_field() {
     let server = MockServer::start().await;
@@ -405,18 +418,14 @@ async fn a_lost_answer_is_found_by_the_external_id_field() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path(format!(
-            "{API}/sobjects/Case/Desk_Handoff_Id__c/hof_1"
-        )))
-        .and(header("authorization", bearer().as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+    case_by_external_id(
+        &server,
+        ResponseTemplate::new(200).set_body_json(json!({
             "attributes": {"type": "Case", "url": format!("{API}/sobjects/Case/500D")},
             "Id": "500D"
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     no_comments_yet(&server, "500D").await;
     comments_ok(&server, "500D", 1).await;
     let delivered = lose_then_retry(&salesforce(&server, true)).await;
@@ -427,16 +436,13 @@ async fn a_lost_answer_is_found_by_the_external_id_field() {
 async fn an_attempt_after_a_failure_creates_when_the_external_id_finds_nothing() {
     let server = MockServer::start().await;
     token_ok(&server, 1).await;
-    Mock::given(method("GET"))
-        .and(path(format!(
-            "{API}/sobjects/Case/Desk_Handoff_Id__c/hof_1"
-        )))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!([{
+    case_by_external_id(
+        &server,
+        ResponseTemplate::new(404).set_body_json(json!([{
             "errorCode": "NOT_FOUND", "message": "The requested resource does not exist"
-        }])))
-        .expect(1)
-        .mount(&server)
-        .await;
+        }])),
+    )
+    .await;
     Mock::given(method("POST"))
         .and(path(format!("{API}/sobjects/Case/")))
         .respond_with(created("500E"))

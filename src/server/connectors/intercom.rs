@@ -10,7 +10,7 @@ use super::http::classify;
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed, warning,
+    Progress, Verified, WebhookError, failed, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -503,14 +503,6 @@ impl Connector for Intercom {
         let id = text_or_number(&item["id"])
             .ok_or_else(|| WebhookError::Malformed("the body has no data.item.id".into()))?;
         Ok(vec![ExternalEvent { id, status }])
-    }
-}
-
-fn text_or_number(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
     }
 }
 

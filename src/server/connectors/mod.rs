@@ -606,6 +606,16 @@ pub fn receive(
     })
 }
 
+/// An id as platforms send it, a string or a number, as text; none when it
+/// is missing or empty.
+pub fn text_or_number(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) if !text.is_empty() => Some(text.clone()),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
 /// A check that passed.
 pub fn passed(check: &str, message: impl Into<String>) -> TestCheck {
     TestCheck {

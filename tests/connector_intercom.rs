@@ -561,7 +561,7 @@ mod end_to_end {
     //! webhooks), against the fake workspace.
 
     use super::*;
-    use crate::common::integrations::{Secrets, desk_with_agent, run, run_ok, send, show};
+    use crate::common::integrations::{Secrets, desk_with_agent, posted, run, run_ok, send, show};
     use wiremock::matchers::path_regex;
 
     const SECRETS: Secrets = &[("IC_TOKEN", TOKEN), ("IC_SECRET", CLIENT_SECRET)];
@@ -647,17 +647,6 @@ mod end_to_end {
         desk
     }
 
-    async fn requests_to(server: &MockServer, verb: &str, route: &str) -> Vec<serde_json::Value> {
-        server
-            .received_requests()
-            .await
-            .unwrap()
-            .into_iter()
-            .filter(|r| r.method.as_str() == verb && r.url.path() == route)
-            .map(|r| r.body_json().unwrap())
-            .collect()
-    }
-
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_production_handoff_becomes_a_conversation_before_the_command_returns() {
         let server = MockServer::start().await;
@@ -670,9 +659,9 @@ mod end_to_end {
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "one");
         assert_eq!(sent["outcome"], "external");
-        let contact = &requests_to(&server, "POST", "/contacts").await[0];
+        let contact = &posted(&server, "/contacts").await[0];
         assert_eq!(contact["email"], "dana@example.com");
-        let conversation = &requests_to(&server, "POST", "/conversations").await[0];
+        let conversation = &posted(&server, "/conversations").await[0];
         assert_eq!(conversation["from"]["id"], "6657a1b2");
         let handoff = sent["id"].as_str().unwrap();
         assert!(
@@ -683,9 +672,17 @@ mod end_to_end {
             "{conversation}"
         );
         // The action's high priority is Intercom's `priority`.
-        let update = &requests_to(&server, "PUT", "/conversations/36000324324").await[0];
+        let update: serde_json::Value = server
+            .received_requests()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.method.as_str() == "PUT")
+            .expect("the priority update")
+            .body_json()
+            .unwrap();
         assert_eq!(update["priority"], "priority");
-        let note = &requests_to(&server, "POST", "/conversations/36000324324/reply").await[0];
+        let note = &posted(&server, "/conversations/36000324324/reply").await[0];
         assert_eq!(note["message_type"], "note");
         let shown = show(&desk, handoff);
         assert_eq!(shown["external"]["kind"], "intercom", "{shown}");
@@ -716,16 +713,11 @@ mod end_to_end {
             .await;
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "limited");
-        let posted = requests_to(&server, "POST", "/conversations").await;
-        assert_eq!(posted.len(), 2, "one refused, one accepted");
-        assert_eq!(posted[0], posted[1]);
+        let conversations = posted(&server, "/conversations").await;
+        assert_eq!(conversations.len(), 2, "one refused, one accepted");
+        assert_eq!(conversations[0], conversations[1]);
         // The second attempt looked for what the first may have made.
-        assert_eq!(
-            requests_to(&server, "POST", "/conversations/search")
-                .await
-                .len(),
-            1
-        );
+        assert_eq!(posted(&server, "/conversations/search").await.len(), 1);
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["id"], "36000324324", "{shown}");
         let deliveries = run_ok(
@@ -762,10 +754,7 @@ mod end_to_end {
         );
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["status"], "failed", "{shown}");
-        assert_eq!(
-            requests_to(&server, "POST", "/conversations").await.len(),
-            1
-        );
+        assert_eq!(posted(&server, "/conversations").await.len(), 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

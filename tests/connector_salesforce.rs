@@ -670,7 +670,7 @@ mod end_to_end {
     //! `deskctl` with the real binary on a local desk, against the fake org.
 
     use super::*;
-    use crate::common::integrations::{Secrets, desk_with_agent, run, run_ok, send, show};
+    use crate::common::integrations::{Secrets, desk_with_agent, posted, run, run_ok, send, show};
     use wiremock::matchers::path_regex;
 
     const SECRETS: Secrets = &[("SF_SECRET", SECRET), ("SF_HOOK", HOOK_TOKEN)];
@@ -747,17 +747,6 @@ mod end_to_end {
         desk
     }
 
-    async fn cases(server: &MockServer) -> Vec<serde_json::Value> {
-        server
-            .received_requests()
-            .await
-            .unwrap()
-            .into_iter()
-            .filter(|r| r.method.as_str() == "POST" && r.url.path().ends_with("/sobjects/Case/"))
-            .map(|r| r.body_json().unwrap())
-            .collect()
-    }
-
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_production_handoff_becomes_a_case_before_the_command_returns() {
         let server = MockServer::start().await;
@@ -772,7 +761,7 @@ mod end_to_end {
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "one");
         assert_eq!(sent["outcome"], "external");
-        let case = &cases(&server).await[0];
+        let case = &posted(&server, &format!("{API}/sobjects/Case/")).await[0];
         assert_eq!(case["Priority"], "High");
         assert_eq!(case["Desk_Handoff_Id__c"], sent["id"]);
         assert_eq!(case["SuppliedEmail"], "dana@example.com");
@@ -807,9 +796,9 @@ mod end_to_end {
             .await;
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "limited");
-        let posted = cases(&server).await;
-        assert_eq!(posted.len(), 2, "one refused, one accepted");
-        assert_eq!(posted[0], posted[1]);
+        let attempts = posted(&server, &format!("{API}/sobjects/Case/")).await;
+        assert_eq!(attempts.len(), 2, "one refused, one accepted");
+        assert_eq!(attempts[0], attempts[1]);
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["id"], "500R", "{shown}");
         let deliveries = run_ok(
@@ -853,7 +842,12 @@ mod end_to_end {
         );
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["status"], "failed", "{shown}");
-        assert_eq!(cases(&server).await.len(), 1);
+        assert_eq!(
+            posted(&server, &format!("{API}/sobjects/Case/"))
+                .await
+                .len(),
+            1
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,7 +10,7 @@ use super::http::classify;
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed, text_or_number, warning,
+    Progress, Verified, WebhookError, failed, html_paragraphs, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -61,21 +61,6 @@ fn explain(answer: &Answer) -> Option<String> {
         .collect::<Vec<_>>()
         .join("; ");
     (!text.is_empty()).then_some(text)
-}
-
-/// The note's body: Intercom renders notes as HTML, so the text is escaped
-/// and each line kept.
-fn note_html(text: &str) -> String {
-    text.split("\n\n")
-        .map(|paragraph| {
-            let escaped = paragraph
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('\n', "<br>");
-            format!("<p>{escaped}</p>")
-        })
-        .collect()
 }
 
 /// The line that marks what a delivery made with its handoff id, so that a
@@ -239,15 +224,13 @@ impl Api<'_> {
         contact: &str,
         ticket_type: &str,
     ) -> Result<String, Failure> {
-        let mut attributes = serde_json::Map::new();
-        attributes.insert("_default_title_".into(), json!(escalation.subject));
-        attributes.insert(
-            "_default_description_".into(),
-            json!(format!("{}\n\n{}", escalation.summary, marker(escalation))),
-        );
-        for (name, value) in self.connection.mapped_fields(&escalation.fields) {
-            attributes.insert(name.to_string(), value.clone());
-        }
+        let mut attributes = self
+            .connection
+            .mapped_object(&escalation.fields)
+            .unwrap_or_else(|| json!({}));
+        attributes["_default_title_"] = json!(escalation.subject);
+        attributes["_default_description_"] =
+            json!(format!("{}\n\n{}", escalation.summary, marker(escalation)));
         let body = json!({
             "ticket_type_id": ticket_type,
             "contacts": [{"id": contact}],
@@ -400,16 +383,12 @@ impl Connector for Intercom {
         progress.set("made", &made);
         if ticket_type.is_none() && progress.get("update").is_none() {
             let priority = connection.priority(escalation.priority, priority);
-            let attributes: serde_json::Map<String, Value> = connection
-                .mapped_fields(&escalation.fields)
-                .map(|(name, value)| (name.to_string(), value.clone()))
-                .collect();
             let mut update = serde_json::Map::new();
             if priority != "not_priority" {
                 update.insert("priority".into(), json!(priority));
             }
-            if !attributes.is_empty() {
-                update.insert("custom_attributes".into(), Value::Object(attributes));
+            if let Some(attributes) = connection.mapped_object(&escalation.fields) {
+                update.insert("custom_attributes".into(), attributes);
             }
             if !update.is_empty() {
                 api.send(
@@ -432,7 +411,7 @@ impl Connector for Intercom {
                 "message_type": "note",
                 "type": "admin",
                 "admin_id": admin,
-                "body": note_html(&escalation.note_text()),
+                "body": html_paragraphs(&escalation.note_text()),
             });
             api.post(&format!("/{kind}/{made}/reply"), &body).await?;
             progress.set("note", "added");
@@ -539,14 +518,6 @@ mod tests {
         assert_eq!(
             explain(&answer).unwrap(),
             "unauthorized: Access Token Invalid; parameter_invalid"
-        );
-    }
-
-    #[test]
-    fn notes_are_escaped_html_paragraphs() {
-        assert_eq!(
-            note_html("Refund <now> & later\n\nTranscript:\nCustomer: hi\nAI: hello"),
-            "<p>Refund &lt;now&gt; &amp; later</p><p>Transcript:<br>Customer: hi<br>AI: hello</p>"
         );
     }
 

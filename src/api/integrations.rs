@@ -171,6 +171,11 @@ const SALESFORCE: &[SettingSpec] = &[
         "A Case text field marked External ID (e.g. Desk_Handoff_Id__c) that keeps the handoff \
          id, so a repeated delivery finds the Case it already made",
     ),
+    setting(
+        "origin",
+        false,
+        "The Case Origin picklist value (default Email for email handoffs, else Web)",
+    ),
     secret("client-secret", true, "The consumer secret of that app"),
     secret(
         "webhook-token",

@@ -18,6 +18,8 @@
 
 pub mod freshdesk;
 pub mod http;
+pub mod intercom;
+pub mod salesforce;
 pub mod signing;
 pub mod zendesk;
 pub mod zoho_desk;
@@ -561,6 +563,14 @@ macro_rules! with_connector {
                 let $connector = zoho_desk::ZohoDesk;
                 $body
             }
+            IntegrationKind::Salesforce => {
+                let $connector = salesforce::Salesforce;
+                $body
+            }
+            IntegrationKind::Intercom => {
+                let $connector = intercom::Intercom;
+                $body
+            }
             other => {
                 let $connector = NotBuilt(other);
                 $body
@@ -594,6 +604,16 @@ pub fn receive(
         let verified = c.verify(connection, webhook, now)?;
         Ok((verified, c.events(webhook)?))
     })
+}
+
+/// An id as platforms send it, a string or a number, as text; none when it
+/// is missing or empty.
+pub fn text_or_number(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) if !text.is_empty() => Some(text.clone()),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
 }
 
 /// A check that passed.

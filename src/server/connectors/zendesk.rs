@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::signing::{check_header, hmac_sha256_base64};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed,
+    Progress, Verified, WebhookError, failed, passed, text_or_number,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -333,14 +333,6 @@ impl Connector for Zendesk {
             None => return Err(WebhookError::Malformed("the body has no status".into())),
         };
         Ok(vec![ExternalEvent { id, status }])
-    }
-}
-
-fn text_or_number(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
     }
 }
 

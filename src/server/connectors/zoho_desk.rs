@@ -15,7 +15,7 @@ use super::http::classify;
 use super::signing::{body_digest, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, html_paragraphs, passed, warning,
+    Progress, Verified, WebhookError, failed, html_paragraphs, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -262,15 +262,6 @@ async fn access_token(
         ),
         other => format!("Zoho refused to refresh the access token: {other}"),
     }))
-}
-
-/// Zoho ids are strings, sometimes numbers.
-fn text_or_number(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
-    }
 }
 
 impl ZohoDesk {

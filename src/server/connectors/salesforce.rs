@@ -1,0 +1,752 @@
+//! Salesforce Service Cloud: a Case (REST API) with the summary and transcript
+//! as private CaseComments, a Bearer token from the OAuth client credentials
+//! flow, and webhooks from a Flow's HTTP callout carrying a shared token.
+//! See ../shared/reference/platform-apis.md §4.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::http::classify;
+use super::signing::same;
+use super::{
+    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
+    Progress, Verified, WebhookError, failed, passed, warning,
+};
+use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::server::auth::hex;
+use crate::server::delivery::Failure;
+
+const KIND: IntegrationKind = IntegrationKind::Salesforce;
+const DEFAULT_API_VERSION: &str = "62.0";
+/// CaseComment.CommentBody holds at most this many bytes.
+pub const COMMENT_BYTES: usize = 4000;
+const SUBJECT_CHARS: usize = 255;
+const DESCRIPTION_CHARS: usize = 32_000;
+
+pub struct Salesforce;
+
+/// Salesforce's default Case priorities: Low, Medium, High (no Urgent).
+pub fn priority(priority: Priority) -> String {
+    match priority {
+        Priority::Low => "Low",
+        Priority::Medium => "Medium",
+        Priority::High | Priority::Urgent => "High",
+    }
+    .to_string()
+}
+
+/// The host the token call goes to: the base URL override, else the org's
+/// My Domain (`acme` → `https://acme.my.salesforce.com`, or a whole host).
+fn login_base(connection: &Connection) -> Result<String, Failure> {
+    let domain = connection.required("my-domain")?;
+    let host = domain
+        .trim()
+        .trim_start_matches("https://")
+        .trim_end_matches('/');
+    Ok(connection.base_url_or(|| {
+        if host.contains('.') {
+            format!("https://{host}")
+        } else {
+            format!("https://{host}.my.salesforce.com")
+        }
+    }))
+}
+
+fn api_version(connection: &Connection) -> String {
+    connection
+        .setting("api-version")
+        .unwrap_or(DEFAULT_API_VERSION)
+        .trim_start_matches(['v', 'V'])
+        .to_string()
+}
+
+/// Salesforce's REST errors: a JSON array of `{message, errorCode, fields}`.
+fn explain(answer: &Answer) -> Option<String> {
+    let body = answer.value();
+    let errors = body.as_array()?;
+    let text = errors
+        .iter()
+        .map(|error| {
+            let code = error["errorCode"].as_str().unwrap_or("ERROR");
+            let message = error["message"].as_str().unwrap_or_default();
+            let fields: Vec<&str> = error["fields"]
+                .as_array()
+                .map(|fields| fields.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            if fields.is_empty() {
+                format!("{code}: {message}")
+            } else {
+                format!("{code}: {message} (fields: {})", fields.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The first `errorCode` of an error body.
+fn error_code(answer: &Answer) -> Option<String> {
+    answer.value()[0]["errorCode"].as_str().map(str::to_string)
+}
+
+/// The token endpoint's errors, `{"error": "invalid_client_id",
+/// "error_description": "client identifier invalid"}`, said as which
+/// credential is wrong.
+fn token_problem(connection: &Connection, answer: &Answer) -> String {
+    let body = answer.value();
+    let error = body["error"].as_str().unwrap_or_default();
+    let description = body["error_description"].as_str().unwrap_or_default();
+    let client_id = connection.setting("client-id").unwrap_or_default();
+    match error {
+        "invalid_client_id" => format!(
+            "Salesforce does not know the client id {client_id} ({description}): use the \
+             consumer key of the external client app"
+        ),
+        "invalid_client" => format!(
+            "Salesforce refused the client secret for client id {client_id} ({description}): \
+             use that app's consumer secret"
+        ),
+        "invalid_grant" | "unsupported_grant_type" => format!(
+            "Salesforce refused the client credentials flow ({error}: {description}): enable \
+             \"Client Credentials Flow\" on the app and choose its run-as user"
+        ),
+        _ if answer.status == http::StatusCode::NOT_FOUND => format!(
+            "there is no Salesforce org at {}: check my-domain ({})",
+            login_base(connection).unwrap_or_default(),
+            connection.setting("my-domain").unwrap_or_default()
+        ),
+        _ => {
+            let said = [error, description]
+                .into_iter()
+                .filter(|text| !text.is_empty())
+                .collect::<Vec<_>>()
+                .join(": ");
+            classify(KIND, answer, (!said.is_empty()).then_some(said)).error
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
+    instance_url: String,
+}
+
+/// A signed-in session: a token and the REST API's base for this org.
+struct Session {
+    token: String,
+    /// `{instance}/services/data/vNN.N`.
+    api: String,
+    /// The org's instance, for links.
+    instance: String,
+}
+
+impl Session {
+    /// Fetches a token with the client credentials flow.
+    async fn open(http: &Http, connection: &Connection) -> Result<Session, Failure> {
+        let base = login_base(connection)?;
+        let client_id = connection.required("client-id")?;
+        let client_secret = connection.required("client-secret")?;
+        let form = serde_urlencoded::to_string([
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("client_secret", client_secret),
+        ])
+        .expect("a form of strings encodes");
+        let request = http
+            .client()
+            .await?
+            .post(format!("{base}/services/oauth2/token"))
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(reqwest::header::ACCEPT, "application/json")
+            .body(form);
+        let answer = http.fetch(KIND, request).await?;
+        if !answer.status.is_success() {
+            let transient = answer.status.is_server_error()
+                || answer.status == http::StatusCode::TOO_MANY_REQUESTS;
+            let problem = token_problem(connection, &answer);
+            return Err(if transient {
+                classify(KIND, &answer, Some(problem))
+            } else {
+                Failure::permanent(problem)
+            });
+        }
+        let token: TokenAnswer = answer.json(KIND)?;
+        // The base URL override stands in for the org's instance too.
+        let instance = match &connection.base_url {
+            Some(_) => base,
+            None => token.instance_url.trim_end_matches('/').to_string(),
+        };
+        Ok(Session {
+            token: token.access_token,
+            api: format!("{instance}/services/data/v{}", api_version(connection)),
+            instance,
+        })
+    }
+
+    /// Sends the request `build` makes (given the API base) with the token and
+    /// reads the answer, whatever its status; an expired session (401
+    /// `INVALID_SESSION_ID`) gets a new token and one more try.
+    async fn fetch(
+        &mut self,
+        http: &Http,
+        connection: &Connection,
+        build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
+    ) -> Result<Answer, Failure> {
+        let mut renewed = false;
+        loop {
+            let request = build(http.client().await?, &self.api).bearer_auth(&self.token);
+            let answer = http.fetch(KIND, request).await?;
+            if answer.status == http::StatusCode::UNAUTHORIZED
+                && error_code(&answer).as_deref() == Some("INVALID_SESSION_ID")
+                && !renewed
+            {
+                *self = Session::open(http, connection).await?;
+                renewed = true;
+                continue;
+            }
+            return Ok(answer);
+        }
+    }
+
+    /// [`Session::fetch`], with anything but a success as a [`Failure`].
+    async fn send(
+        &mut self,
+        http: &Http,
+        connection: &Connection,
+        build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
+    ) -> Result<Answer, Failure> {
+        let answer = self.fetch(http, connection, build).await?;
+        if answer.status.is_success() {
+            Ok(answer)
+        } else {
+            Err(failure(&answer))
+        }
+    }
+}
+
+/// What a failed answer means. A 403 `REQUEST_LIMIT_EXCEEDED` is the org's API
+/// allocation running out: transient, with no wait told, so the outbox backs
+/// off; other answers as [`classify`] says.
+fn failure(answer: &Answer) -> Failure {
+    if answer.status == http::StatusCode::FORBIDDEN
+        && error_code(answer).as_deref() == Some("REQUEST_LIMIT_EXCEEDED")
+    {
+        return Failure::transient(format!(
+            "Salesforce answered 403 Forbidden: {}",
+            explain(answer).unwrap_or_default()
+        ));
+    }
+    classify(KIND, answer, explain(answer))
+}
+
+/// Quotes `text` for a SOQL string literal.
+fn soql_quote(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('\'', "\\'");
+    format!("'{escaped}'")
+}
+
+/// `text` cut into pieces of at most `max` bytes, never inside a UTF-8
+/// character, preferring to cut after a line.
+pub fn split_bytes(text: &str, max: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.len() > max {
+        let mut cut = max;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(line_end) = rest[..cut].rfind('\n').filter(|&at| at > 0) {
+            cut = line_end + 1;
+        }
+        pieces.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest.to_string());
+    }
+    pieces
+}
+
+#[derive(Deserialize)]
+struct Created {
+    id: String,
+    #[serde(default = "yes")]
+    success: bool,
+    #[serde(default)]
+    errors: Vec<Value>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+struct Query {
+    records: Vec<Value>,
+}
+
+impl Salesforce {
+    /// The Case subject: the handoff's, with the handoff id appended when no
+    /// external-id field is configured, so a repeated delivery can find it.
+    fn subject(connection: &Connection, escalation: &Escalation) -> String {
+        match connection.setting("external-id-field") {
+            Some(_) => escalation.subject.chars().take(SUBJECT_CHARS).collect(),
+            None => {
+                let marker = format!(" [Desk {}]", escalation.handoff);
+                let room = SUBJECT_CHARS.saturating_sub(marker.chars().count());
+                let mut subject: String = escalation.subject.chars().take(room).collect();
+                subject.push_str(&marker);
+                subject
+            }
+        }
+    }
+
+    fn case_body(connection: &Connection, escalation: &Escalation) -> Value {
+        let origin = connection
+            .setting("origin")
+            .map(str::to_string)
+            .unwrap_or_else(|| match escalation.channel {
+                Channel::Email => "Email".into(),
+                _ => "Web".into(),
+            });
+        let mut case = serde_json::Map::new();
+        case.insert(
+            "Subject".into(),
+            json!(Self::subject(connection, escalation)),
+        );
+        case.insert(
+            "Description".into(),
+            json!(
+                escalation
+                    .summary
+                    .chars()
+                    .take(DESCRIPTION_CHARS)
+                    .collect::<String>()
+            ),
+        );
+        case.insert(
+            "Priority".into(),
+            json!(connection.priority(escalation.priority, priority)),
+        );
+        case.insert("Origin".into(), json!(origin));
+        case.insert("SuppliedName".into(), json!(escalation.requester_name()));
+        if let Some(email) = &escalation.requester.email {
+            case.insert("SuppliedEmail".into(), json!(email));
+        }
+        for (field, value) in connection.mapped_fields(&escalation.fields) {
+            case.insert(field.to_string(), value.clone());
+        }
+        if let Some(field) = connection.setting("external-id-field") {
+            case.insert(field.to_string(), json!(escalation.handoff));
+        }
+        Value::Object(case)
+    }
+
+    /// The Case an earlier attempt made: by the external-id field when one is
+    /// set, else by its subject (which then carries the handoff id).
+    async fn find(
+        session: &mut Session,
+        http: &Http,
+        connection: &Connection,
+        escalation: &Escalation,
+    ) -> Result<Option<String>, Failure> {
+        if let Some(field) = connection.setting("external-id-field") {
+            let path = format!("/sobjects/Case/{field}/{}", escalation.handoff);
+            let answer = session
+                .fetch(http, connection, |client, api| {
+                    client
+                        .get(format!("{api}{path}"))
+                        .query(&[("fields", "Id")])
+                })
+                .await?;
+            return match answer.status.as_u16() {
+                200 => Ok(answer.value()["Id"].as_str().map(str::to_string)),
+                404 => Ok(None),
+                _ => Err(failure(&answer)),
+            };
+        }
+        let soql = format!(
+            "SELECT Id FROM Case WHERE Subject = {}",
+            soql_quote(&Self::subject(connection, escalation))
+        );
+        let found: Query = query(session, http, connection, &soql).await?;
+        Ok(found
+            .records
+            .first()
+            .and_then(|record| record["Id"].as_str())
+            .map(str::to_string))
+    }
+}
+
+async fn query(
+    session: &mut Session,
+    http: &Http,
+    connection: &Connection,
+    soql: &str,
+) -> Result<Query, Failure> {
+    session
+        .send(http, connection, |client, api| {
+            client.get(format!("{api}/query")).query(&[("q", soql)])
+        })
+        .await?
+        .json(KIND)
+}
+
+/// A create's answer: 201 `{id, success, errors}`.
+fn created(answer: &Answer) -> Result<String, Failure> {
+    let created: Created = answer.json(KIND)?;
+    if !created.success {
+        return Err(Failure::permanent(format!(
+            "Salesforce did not create the record: {}",
+            Value::Array(created.errors)
+        )));
+    }
+    Ok(created.id)
+}
+
+impl Connector for Salesforce {
+    async fn test(&self, http: &Http, connection: &Connection) -> Vec<TestCheck> {
+        let mut session = match Session::open(http, connection).await {
+            Ok(session) => session,
+            Err(failure) => return vec![failed("credentials", failure.error)],
+        };
+        let mut checks = vec![passed(
+            "credentials",
+            format!(
+                "the client credentials flow gave a token for {}",
+                session.instance
+            ),
+        )];
+        let describe = session
+            .fetch(http, connection, |client, api| {
+                client.get(format!("{api}/sobjects/Case/describe"))
+            })
+            .await;
+        let answer = match describe {
+            Ok(answer) => answer,
+            Err(failure) => {
+                checks.push(failed("permission", failure.error));
+                return checks;
+            }
+        };
+        let said = explain(&answer).unwrap_or_else(|| answer.status.to_string());
+        let problem = match answer.status.as_u16() {
+            200 => None,
+            403 if error_code(&answer).as_deref() != Some("REQUEST_LIMIT_EXCEEDED") => {
+                Some(format!(
+                    "the run-as user may not read Cases ({said}): give it API Enabled and \
+                     Read/Create on Case"
+                ))
+            }
+            404 => Some(format!(
+                "API version v{} is not available on this org ({said}): set api-version",
+                api_version(connection)
+            )),
+            _ => Some(failure(&answer).error),
+        };
+        if let Some(problem) = problem {
+            checks.push(failed("permission", problem));
+            return checks;
+        }
+        let described = answer.value();
+        if described["createable"].as_bool() == Some(false) {
+            checks.push(failed(
+                "permission",
+                "the run-as user may read Cases but not create them: give it Create on Case",
+            ));
+        } else {
+            checks.push(passed("permission", "the run-as user may create Cases"));
+        }
+        let fields = described["fields"].as_array().cloned().unwrap_or_default();
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|field| field["name"].as_str() == Some(name))
+                .cloned()
+        };
+        match connection.setting("external-id-field") {
+            None => checks.push(warning(
+                "external id",
+                "no external-id-field is set: a repeated delivery looks for its Case by \
+                 subject, which then ends with [Desk <handoff id>]",
+            )),
+            Some(name) => match field(name) {
+                None => checks.push(failed(
+                    "external id",
+                    format!("Case has no field {name}: create it (Text, External ID, Unique)"),
+                )),
+                Some(spec) if spec["externalId"].as_bool() != Some(true) => checks.push(failed(
+                    "external id",
+                    format!("Case.{name} is not marked External ID: edit the field"),
+                )),
+                Some(_) => checks.push(passed(
+                    "external id",
+                    format!("Case.{name} keeps the handoff id"),
+                )),
+            },
+        }
+        let missing: Vec<&str> = connection
+            .fields
+            .values()
+            .map(String::as_str)
+            .filter(|name| field(name).is_none())
+            .collect();
+        if !missing.is_empty() {
+            checks.push(failed(
+                "fields",
+                format!("Case has no field {}", missing.join(", ")),
+            ));
+        }
+        checks
+    }
+
+    async fn deliver(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        escalation: &Escalation,
+        progress: &mut Progress,
+    ) -> Result<Delivered, Failure> {
+        let mut session = Session::open(http, connection).await?;
+        let mut case = progress.get("case").map(str::to_string);
+        if case.is_none() && progress.may_have_created() {
+            case = Self::find(&mut session, http, connection, escalation).await?;
+        }
+        let case = match case {
+            Some(id) => id,
+            None => {
+                let body = Self::case_body(connection, escalation);
+                let answer = session
+                    .send(http, connection, |client, api| {
+                        client.post(format!("{api}/sobjects/Case/")).json(&body)
+                    })
+                    .await?;
+                created(&answer)?
+            }
+        };
+        progress.set("case", &case);
+        let pieces = split_bytes(&escalation.note_text(), COMMENT_BYTES);
+        let mut existing: Option<BTreeSet<String>> = None;
+        for (index, piece) in pieces.iter().enumerate() {
+            let step = format!("comment-{}", index + 1);
+            if progress.get(&step).is_some() {
+                continue;
+            }
+            if progress.may_have_created() && existing.is_none() {
+                let soql = format!(
+                    "SELECT Id, CommentBody FROM CaseComment WHERE ParentId = {}",
+                    soql_quote(&case)
+                );
+                let found = query(&mut session, http, connection, &soql).await?;
+                existing = Some(
+                    found
+                        .records
+                        .iter()
+                        .filter_map(|record| record["CommentBody"].as_str().map(str::to_string))
+                        .collect(),
+                );
+            }
+            if existing
+                .as_ref()
+                .is_some_and(|bodies| bodies.contains(piece))
+            {
+                progress.set(&step, "found");
+                continue;
+            }
+            let body = json!({"ParentId": case, "CommentBody": piece, "IsPublished": false});
+            let answer = session
+                .send(http, connection, |client, api| {
+                    client
+                        .post(format!("{api}/sobjects/CaseComment/"))
+                        .json(&body)
+                })
+                .await?;
+            progress.set(&step, created(&answer)?);
+        }
+        Ok(Delivered {
+            url: Some(format!("{}/lightning/r/Case/{case}/view", session.instance)),
+            id: case,
+        })
+    }
+
+    fn verify(
+        &self,
+        connection: &Connection,
+        webhook: &InboundWebhook<'_>,
+        _now: Timestamp,
+    ) -> Result<Verified, WebhookError> {
+        let token = connection.secret("webhook-token").ok_or_else(|| {
+            WebhookError::Unauthenticated(
+                "no webhook token is set: set webhook-token with `deskctl integrations connect \
+                 salesforce`"
+                    .into(),
+            )
+        })?;
+        let given = webhook.header("authorization").ok_or_else(|| {
+            WebhookError::Unauthenticated(
+                "the request carries no Authorization header with the webhook token".into(),
+            )
+        })?;
+        let given = given.trim();
+        let given = given.strip_prefix("Bearer ").unwrap_or(given).trim();
+        if !same(given, token) {
+            return Err(WebhookError::Unauthenticated(
+                "the Authorization header does not carry the webhook token".into(),
+            ));
+        }
+        // The token is the same on every call: the body (which carries the
+        // time of the change) is what tells one call from its replay.
+        Ok(Verified {
+            replay_key: format!("sha256:{}", hex(&Sha256::digest(webhook.body))),
+        })
+    }
+
+    fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let body: Value = serde_json::from_slice(webhook.body)
+            .map_err(|error| WebhookError::Malformed(format!("the body is not JSON: {error}")))?;
+        let pick = |keys: &[&str]| keys.iter().map(|key| &body[*key]).find(|v| !v.is_null());
+        let id = pick(&["case_id", "Id"])
+            .and_then(Value::as_str)
+            .filter(|id| !id.is_empty())
+            .ok_or_else(|| WebhookError::Malformed("the body has no case_id".into()))?;
+        let closed = match pick(&["is_closed", "IsClosed"]) {
+            Some(Value::Bool(closed)) => *closed,
+            Some(Value::String(text)) => text.eq_ignore_ascii_case("true"),
+            _ => false,
+        };
+        let status = pick(&["status", "Status"]).and_then(Value::as_str);
+        let owner = pick(&["owner_id", "OwnerId"])
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let status = if closed || status.is_some_and(|s| s.eq_ignore_ascii_case("closed")) {
+            ExternalStatus::Resolved
+        } else if owner.starts_with("005") {
+            // 005 is the key prefix of User ids; a queue (00G) is nobody yet.
+            ExternalStatus::Assigned
+        } else if status.is_some() || !owner.is_empty() {
+            ExternalStatus::Created
+        } else {
+            return Err(WebhookError::Malformed(
+                "the body has neither status, is_closed nor owner_id".into(),
+            ));
+        };
+        Ok(vec![ExternalEvent {
+            id: id.to_string(),
+            status,
+        }])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urgent_is_high_in_the_default_picklist() {
+        let mapped: Vec<String> = [
+            Priority::Low,
+            Priority::Medium,
+            Priority::High,
+            Priority::Urgent,
+        ]
+        .into_iter()
+        .map(priority)
+        .collect();
+        assert_eq!(mapped, ["Low", "Medium", "High", "High"]);
+    }
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer {
+            status: http::StatusCode::from_u16(status).unwrap(),
+            headers: Default::default(),
+            body: bytes::Bytes::from(body.to_string()),
+        }
+    }
+
+    #[test]
+    fn error_arrays_are_read_with_their_fields() {
+        let body = r#"[{"message":"Required fields are missing: [Subject]","errorCode":"REQUIRED_FIELD_MISSING","fields":["Subject"]},{"message":"bad","errorCode":"INVALID_FIELD"}]"#;
+        assert_eq!(
+            explain(&answer(400, body)).unwrap(),
+            "REQUIRED_FIELD_MISSING: Required fields are missing: [Subject] (fields: Subject); \
+             INVALID_FIELD: bad"
+        );
+        assert_eq!(explain(&answer(400, "{}")), None);
+        assert_eq!(
+            error_code(&answer(403, body)).as_deref(),
+            Some("REQUIRED_FIELD_MISSING")
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_at_character_boundaries_within_the_byte_limit() {
+        let text = "é".repeat(3000); // 6000 bytes, no line breaks
+        let pieces = split_bytes(&text, COMMENT_BYTES);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces.iter().all(|piece| piece.len() <= COMMENT_BYTES));
+        assert_eq!(pieces.concat(), text);
+        let lines = format!("{}\n{}", "a".repeat(3000), "b".repeat(3000));
+        let pieces = split_bytes(&lines, COMMENT_BYTES);
+        assert_eq!(pieces[0], format!("{}\n", "a".repeat(3000)));
+        assert_eq!(pieces[1], "b".repeat(3000));
+        assert_eq!(split_bytes("short", COMMENT_BYTES), ["short"]);
+    }
+
+    #[test]
+    fn soql_literals_are_escaped() {
+        assert_eq!(soql_quote(r"it's a \ test"), r"'it\'s a \\ test'");
+    }
+
+    fn webhook(body: &str) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let headers = http::HeaderMap::new();
+        Salesforce.events(&InboundWebhook {
+            headers: &headers,
+            query: None,
+            body: body.as_bytes(),
+        })
+    }
+
+    fn status_of(body: &str) -> ExternalStatus {
+        webhook(body).unwrap()[0].status
+    }
+
+    #[test]
+    fn flow_callout_bodies_are_read() {
+        assert_eq!(
+            webhook(r#"{"case_id":"500A","status":"Closed","is_closed":true}"#).unwrap(),
+            [ExternalEvent {
+                id: "500A".into(),
+                status: ExternalStatus::Resolved
+            }]
+        );
+        assert_eq!(
+            status_of(r#"{"case_id":"500A","status":"Working","owner_id":"005X"}"#),
+            ExternalStatus::Assigned
+        );
+        assert_eq!(
+            status_of(r#"{"Id":"500A","Status":"New","OwnerId":"00GQ"}"#),
+            ExternalStatus::Created
+        );
+        assert_eq!(
+            status_of(r#"{"Id":"500A","Status":"Solved","IsClosed":"true"}"#),
+            ExternalStatus::Resolved
+        );
+        assert!(matches!(
+            webhook(r#"{"status":"Closed"}"#),
+            Err(WebhookError::Malformed(_))
+        ));
+        assert!(matches!(
+            webhook(r#"{"case_id":"500A"}"#),
+            Err(WebhookError::Malformed(_))
+        ));
+        assert!(matches!(webhook("<xml/>"), Err(WebhookError::Malformed(_))));
+    }
+}

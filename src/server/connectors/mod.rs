@@ -16,8 +16,10 @@
 //!   answers are permanent, with the platform's own message;
 //! - errors never carry a secret.
 
+pub mod freshchat;
 pub mod freshdesk;
 pub mod http;
+pub mod sendbird_desk;
 pub mod signing;
 pub mod zendesk;
 pub mod zoho_desk;
@@ -559,6 +561,14 @@ macro_rules! with_connector {
             }
             IntegrationKind::ZohoDesk => {
                 let $connector = zoho_desk::ZohoDesk;
+                $body
+            }
+            IntegrationKind::SendbirdDesk => {
+                let $connector = sendbird_desk::SendbirdDesk;
+                $body
+            }
+            IntegrationKind::Freshchat => {
+                let $connector = freshchat::Freshchat;
                 $body
             }
             other => {

@@ -76,3 +76,77 @@ pub fn escalation(priority: Priority) -> Escalation {
 pub fn secret_free(text: &str, secrets: &[&str]) -> bool {
     secrets.iter().all(|secret| !text.contains(secret))
 }
+
+/// Runs deskctl in `desk` with `env` set (the secrets' variables); returns
+/// (success, stdout + stderr), failing the test if any value of `env` shows.
+pub fn run_with(desk: &super::Desk, env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
+    let mut cmd = desk.cmd();
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let output = cmd.args(args).output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (_, value) in env {
+        assert!(
+            !text.contains(value),
+            "deskctl {args:?} showed a secret:\n{text}"
+        );
+    }
+    (output.status.success(), text)
+}
+
+/// A seeded desk with agent `shop`, whose web action defaults to high priority.
+pub fn desk_with_agent() -> super::Desk {
+    let desk = super::Desk::new();
+    desk.seed();
+    desk.run(&["agents", "add", "shop", "--name", "Shop assistant"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--default-priority",
+        "high",
+    ]);
+    desk
+}
+
+/// `handoff send` of Dana Reyes asking `shop` for a person in production;
+/// returns the handoff as JSON.
+pub fn send_handoff(desk: &super::Desk, env: &[(&str, &str)], name: &str) -> serde_json::Value {
+    let handoff = serde_json::json!({
+        "agent": "shop",
+        "environment": "production",
+        "channel": "web",
+        "requester": {"name": "Dana Reyes", "email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Please get me a person."}],
+        "context": {"order-id": "4417"},
+        "reason": "explicit-request"
+    });
+    let file = desk.dir.path().join(format!("{name}.json"));
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    let (ok, text) = run_with(
+        desk,
+        env,
+        &[
+            "handoff",
+            "send",
+            "-f",
+            file.to_str().unwrap(),
+            "-o",
+            "json",
+        ],
+    );
+    assert!(ok, "{text}");
+    serde_json::from_str(&text[..text.rfind('}').unwrap() + 1]).unwrap()
+}
+
+/// `handoff show ID` as JSON.
+pub fn show_handoff(desk: &super::Desk, id: &str) -> serde_json::Value {
+    serde_json::from_str(&desk.run(&["handoff", "show", id, "-o", "json"])).unwrap()
+}

@@ -9,7 +9,8 @@ mod common;
 use std::time::Duration;
 
 use common::connectors::{
-    connection, desk_with_agent, escalation, run_with, secret_free, send_handoff, show_handoff,
+    bodies, connection, deliver_first, desk_with_agent, escalation, run_with, secret_free,
+    send_handoff, show_handoff,
 };
 use deskctl::api::{CheckOutcome, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -113,36 +114,11 @@ fn created() -> ResponseTemplate {
     }))
 }
 
-async fn bodies(server: &MockServer, verb: &str, route: &str) -> Vec<Value> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == route)
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
-        .collect()
-}
-
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_conversation_in_the_topic_with_a_private_note() {
     let server = MockServer::start().await;
     fake(&server, created()).await;
-    let delivered = deliver(&freshchat(&server), Priority::Urgent)
+    let delivered = deliver_first(&freshchat(&server), Priority::Urgent)
         .await
         .unwrap();
     assert_eq!(delivered.id, "conv-1");
@@ -188,7 +164,9 @@ async fn a_known_user_is_reused_and_a_near_match_is_not_trusted() {
         .mount(&server)
         .await;
     fake(&server, created()).await;
-    deliver(&freshchat(&server), Priority::Low).await.unwrap();
+    deliver_first(&freshchat(&server), Priority::Low)
+        .await
+        .unwrap();
     assert!(bodies(&server, "POST", "/v2/users").await.is_empty());
     let conversation = &bodies(&server, "POST", "/v2/conversations").await[0];
     assert_eq!(conversation["users"], json!([{"id": "user-9"}]));
@@ -206,7 +184,7 @@ async fn a_missing_topic_stops_the_delivery_with_what_to_do() {
         .mount(&server)
         .await;
     fake(&server, created()).await;
-    let failure = deliver(&freshchat(&server), Priority::High)
+    let failure = deliver_first(&freshchat(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(failure.permanent);
@@ -256,7 +234,7 @@ async fn error_answers_are_permanent_with_freshchats_message_and_sent_once() {
     for (status, body, said) in cases {
         let server = MockServer::start().await;
         fake(&server, ResponseTemplate::new(status).set_body_json(body)).await;
-        let failure = deliver(&freshchat(&server), Priority::High)
+        let failure = deliver_first(&freshchat(&server), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -277,7 +255,7 @@ async fn a_rate_limit_is_transient_with_the_wait_freshchat_asks() {
             .set_body_json(json!({"code": 429, "status": "TOO_MANY_REQUESTS", "message": "Rate limit exceeded"})),
     )
     .await;
-    let failure = deliver(&freshchat(&server), Priority::High)
+    let failure = deliver_first(&freshchat(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent);

@@ -9,7 +9,8 @@ mod common;
 use std::time::Duration;
 
 use common::connectors::{
-    connection, desk_with_agent, escalation, run_with, secret_free, send_handoff, show_handoff,
+    bodies, connection, deliver_first, desk_with_agent, escalation, run_with, secret_free,
+    send_handoff, show_handoff,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
@@ -104,31 +105,6 @@ async fn fake(server: &MockServer, ticket_answer: ResponseTemplate) {
         .await;
 }
 
-async fn bodies(server: &MockServer, verb: &str, route: &str) -> Vec<Value> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.method.as_str() == verb && r.url.path() == route)
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
-        .collect()
-}
-
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() {
     let server = MockServer::start().await;
@@ -137,7 +113,9 @@ async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() 
         ResponseTemplate::new(200).set_body_json(ticket(9001)),
     )
     .await;
-    let delivered = deliver(&sendbird(&server), Priority::Urgent).await.unwrap();
+    let delivered = deliver_first(&sendbird(&server), Priority::Urgent)
+        .await
+        .unwrap();
     assert_eq!(delivered.id, "9001");
     let created = bodies(&server, "POST", "/platform/v1/tickets").await;
     assert_eq!(
@@ -213,7 +191,9 @@ async fn an_existing_user_and_customer_are_reused() {
         ResponseTemplate::new(200).set_body_json(ticket(9001)),
     )
     .await;
-    deliver(&sendbird(&server), Priority::Low).await.unwrap();
+    deliver_first(&sendbird(&server), Priority::Low)
+        .await
+        .unwrap();
     assert!(bodies(&server, "POST", "/v3/users").await.is_empty());
     assert!(
         bodies(&server, "POST", "/platform/v1/customers")
@@ -237,7 +217,7 @@ async fn priorities_follow_the_connections_own_mapping() {
     connection
         .priorities
         .insert(Priority::Medium, "HIGH".into());
-    deliver(&connection, Priority::Medium).await.unwrap();
+    deliver_first(&connection, Priority::Medium).await.unwrap();
     assert_eq!(
         bodies(&server, "POST", "/platform/v1/tickets").await[0]["priority"],
         "HIGH"
@@ -272,7 +252,7 @@ async fn error_answers_are_permanent_with_sendbirds_message_and_sent_once() {
     for (status, body, said) in cases {
         let server = MockServer::start().await;
         fake(&server, ResponseTemplate::new(status).set_body_json(body)).await;
-        let failure = deliver(&sendbird(&server), Priority::High)
+        let failure = deliver_first(&sendbird(&server), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -296,7 +276,7 @@ async fn a_rate_limit_is_transient_with_the_wait_sendbird_asks() {
             .set_body_json(json!({"error": true, "code": 429100, "message": "Too many requests."})),
     )
     .await;
-    let failure = deliver(&sendbird(&server), Priority::High)
+    let failure = deliver_first(&sendbird(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent);

@@ -150,3 +150,34 @@ pub fn send_handoff(desk: &super::Desk, env: &[(&str, &str)], name: &str) -> ser
 pub fn show_handoff(desk: &super::Desk, id: &str) -> serde_json::Value {
     serde_json::from_str(&desk.run(&["handoff", "show", id, "-o", "json"])).unwrap()
 }
+
+/// The JSON bodies `server` received as `verb route`, in order.
+pub async fn bodies(
+    server: &wiremock::MockServer,
+    verb: &str,
+    route: &str,
+) -> Vec<serde_json::Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == verb && r.url.path() == route)
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect()
+}
+
+/// A first attempt at delivering [`escalation`] at `priority` over `connection`.
+pub async fn deliver_first(
+    connection: &Connection,
+    priority: Priority,
+) -> Result<deskctl::server::connectors::Delivered, deskctl::server::delivery::Failure> {
+    let mut progress = deskctl::server::connectors::Progress::resume(None, 1);
+    deskctl::server::connectors::deliver(
+        &deskctl::server::connectors::Http::default(),
+        connection,
+        &escalation(priority),
+        &mut progress,
+    )
+    .await
+}

@@ -21,7 +21,7 @@ use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
     Progress, Verified, WebhookError, failed, passed, warning,
 };
-use crate::api::{ExternalStatus, IntegrationKind, MessageRole, Priority, TestCheck};
+use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::client::segment;
 use crate::server::delivery::Failure;
 
@@ -250,20 +250,6 @@ impl Freshchat {
             })
     }
 
-    /// The customer's reference id: their id on the AI agent platform, else
-    /// their email, else one made for this handoff.
-    fn reference(escalation: &Escalation) -> String {
-        [
-            &escalation.requester.external_id,
-            &escalation.requester.email,
-        ]
-        .into_iter()
-        .flatten()
-        .find(|text| !text.trim().is_empty())
-        .cloned()
-        .unwrap_or_else(|| format!("deskctl-{}", escalation.handoff))
-    }
-
     /// The customer's Freshchat user, found by reference id or made.
     async fn user(
         &self,
@@ -273,7 +259,7 @@ impl Freshchat {
     ) -> Result<String, Failure> {
         let base = base(connection)?;
         let client = http.client().await?;
-        let reference = Self::reference(escalation);
+        let reference = escalation.customer_key();
         let request = authorized(
             connection,
             client
@@ -344,13 +330,7 @@ impl Freshchat {
         user: &str,
         topic: &str,
     ) -> Value {
-        let opening = escalation
-            .transcript
-            .iter()
-            .rev()
-            .find(|message| message.role == MessageRole::Customer)
-            .map(|message| message.text.clone())
-            .unwrap_or_else(|| escalation.subject.clone());
+        let opening = escalation.last_customer_message();
         let mut properties = serde_json::Map::new();
         properties.insert(
             "priority".into(),
@@ -668,6 +648,7 @@ impl Connector for Freshchat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::connectors::testing::{answer, events};
 
     #[derive(Deserialize)]
     struct Vector {
@@ -759,14 +740,6 @@ mod tests {
         assert!(api_root("http://acme.freshchat.com").is_err());
     }
 
-    fn answer(status: u16, body: &'static str) -> Answer {
-        Answer {
-            status: http::StatusCode::from_u16(status).unwrap(),
-            headers: Default::default(),
-            body: bytes::Bytes::from_static(body.as_bytes()),
-        }
-    }
-
     #[test]
     fn error_bodies_are_read() {
         assert_eq!(
@@ -781,12 +754,7 @@ mod tests {
     }
 
     fn webhook(body: &str) -> Result<Vec<ExternalEvent>, WebhookError> {
-        let headers = http::HeaderMap::new();
-        Freshchat.events(&InboundWebhook {
-            headers: &headers,
-            query: None,
-            body: body.as_bytes(),
-        })
+        events(&Freshchat, body)
     }
 
     #[test]

@@ -92,6 +92,29 @@ impl Escalation {
         text
     }
 
+    /// A stable id for the customer on a platform that keeps its own users
+    /// (Sendbird user id, Freshchat reference id): their id on the AI agent
+    /// platform, else their email, else one made for this handoff.
+    pub fn customer_key(&self) -> String {
+        [&self.requester.external_id, &self.requester.email]
+            .into_iter()
+            .flatten()
+            .find(|text| !text.trim().is_empty())
+            .cloned()
+            .unwrap_or_else(|| format!("deskctl-{}", self.handoff))
+    }
+
+    /// What the customer last said, else the subject: the message a chat
+    /// platform's conversation opens with, as the customer.
+    pub fn last_customer_message(&self) -> String {
+        self.transcript
+            .iter()
+            .rev()
+            .find(|message| message.role == crate::api::MessageRole::Customer)
+            .map(|message| message.text.clone())
+            .unwrap_or_else(|| self.subject.clone())
+    }
+
     /// The requester's name for people: the name, else the email, else the
     /// external id.
     pub fn requester_name(&self) -> String {
@@ -671,6 +694,34 @@ impl Connector for NotBuilt {
 
     fn events(&self, _: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
         Ok(Vec::new())
+    }
+}
+
+/// Helpers for connectors' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// An answer with `status` and `body`.
+    pub fn answer(status: u16, body: &'static str) -> Answer {
+        Answer {
+            status: ::http::StatusCode::from_u16(status).unwrap(),
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(body.as_bytes()),
+        }
+    }
+
+    /// The events `connector` reads in an unsigned webhook with `body`.
+    pub fn events(
+        connector: &impl Connector,
+        body: &str,
+    ) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let headers = ::http::HeaderMap::new();
+        connector.events(&InboundWebhook {
+            headers: &headers,
+            query: None,
+            body: body.as_bytes(),
+        })
     }
 }
 

@@ -19,7 +19,7 @@ use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
     Progress, Verified, WebhookError, failed, passed,
 };
-use crate::api::{ExternalStatus, IntegrationKind, MessageRole, Priority, TestCheck};
+use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::client::segment;
 use crate::server::delivery::Failure;
 
@@ -131,34 +131,8 @@ struct Messages {
 }
 
 impl SendbirdDesk {
-    /// The customer's Chat user id: their id on the AI agent platform, else
-    /// their email, else one made for this handoff.
-    fn user_id(escalation: &Escalation) -> String {
-        [
-            &escalation.requester.external_id,
-            &escalation.requester.email,
-        ]
-        .into_iter()
-        .flatten()
-        .find(|text| !text.trim().is_empty())
-        .cloned()
-        .unwrap_or_else(|| format!("deskctl-{}", escalation.handoff))
-    }
-
     fn channel_name(escalation: &Escalation) -> String {
         escalation.subject.chars().take(MAX_CHANNEL_NAME).collect()
-    }
-
-    /// What the customer last said, else the subject: the first message, as
-    /// the customer, that shows the ticket to agents.
-    fn first_message(escalation: &Escalation) -> String {
-        escalation
-            .transcript
-            .iter()
-            .rev()
-            .find(|message| message.role == MessageRole::Customer)
-            .map(|message| message.text.clone())
-            .unwrap_or_else(|| escalation.subject.clone())
     }
 
     /// Makes the customer's Chat user unless it exists.
@@ -422,7 +396,7 @@ impl Connector for SendbirdDesk {
         escalation: &Escalation,
         progress: &mut Progress,
     ) -> Result<Delivered, Failure> {
-        let user = Self::user_id(escalation);
+        let user = escalation.customer_key();
         if progress.get("user").is_none() {
             self.ensure_user(http, connection, escalation, &user)
                 .await?;
@@ -465,7 +439,7 @@ impl Connector for SendbirdDesk {
         let first = json!({
             "message_type": "MESG",
             "user_id": user,
-            "message": Self::first_message(escalation),
+            "message": escalation.last_customer_message(),
             "custom_type": FIRST_MESSAGE_TYPE,
         });
         self.post_once(http, connection, progress, &channel, first)
@@ -564,6 +538,7 @@ fn event_status(event: &str) -> Result<ExternalStatus, WebhookError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::connectors::testing::{answer, events};
 
     #[test]
     fn priorities_map_to_desks_values() {
@@ -577,14 +552,6 @@ mod tests {
         .map(priority)
         .collect();
         assert_eq!(mapped, ["LOW", "MEDIUM", "HIGH", "URGENT"]);
-    }
-
-    fn answer(status: u16, body: &'static str) -> Answer {
-        Answer {
-            status: http::StatusCode::from_u16(status).unwrap(),
-            headers: Default::default(),
-            body: bytes::Bytes::from_static(body.as_bytes()),
-        }
     }
 
     #[test]
@@ -605,12 +572,7 @@ mod tests {
     }
 
     fn webhook(body: &str) -> Result<Vec<ExternalEvent>, WebhookError> {
-        let headers = http::HeaderMap::new();
-        SendbirdDesk.events(&InboundWebhook {
-            headers: &headers,
-            query: None,
-            body: body.as_bytes(),
-        })
+        events(&SendbirdDesk, body)
     }
 
     #[test]

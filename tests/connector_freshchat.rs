@@ -8,10 +8,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{
-    bodies, connection, deliver_first, desk_with_agent, escalation, run_with, secret_free,
-    send_handoff, show_handoff,
-};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
 use serde_json::{Value, json};
@@ -123,11 +121,11 @@ async fn a_handoff_becomes_a_conversation_in_the_topic_with_a_private_note() {
         .unwrap();
     assert_eq!(delivered.id, "conv-1");
     assert_eq!(
-        bodies(&server, "POST", "/v2/users").await,
+        posted(&server, "/v2/users").await,
         [json!({"reference_id": "u-42", "first_name": "Dana Scully", "email": "dana@example.com"})]
     );
     assert_eq!(
-        bodies(&server, "POST", "/v2/conversations").await,
+        posted(&server, "/v2/conversations").await,
         [json!({
             "channel_id": TOPIC,
             "users": [{"id": "user-1"}],
@@ -141,7 +139,7 @@ async fn a_handoff_becomes_a_conversation_in_the_topic_with_a_private_note() {
             "properties": {"priority": "Urgent", "cf_order_id": "123"},
         })]
     );
-    let notes = bodies(&server, "POST", "/v2/conversations/conv-1/messages").await;
+    let notes = posted(&server, "/v2/conversations/conv-1/messages").await;
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0]["message_type"], "private");
     assert_eq!(notes[0]["actor_type"], "agent");
@@ -167,8 +165,8 @@ async fn a_known_user_is_reused_and_a_near_match_is_not_trusted() {
     deliver_first(&freshchat(&server), Priority::Low)
         .await
         .unwrap();
-    assert!(bodies(&server, "POST", "/v2/users").await.is_empty());
-    let conversation = &bodies(&server, "POST", "/v2/conversations").await[0];
+    assert!(posted(&server, "/v2/users").await.is_empty());
+    let conversation = &posted(&server, "/v2/conversations").await[0];
     assert_eq!(conversation["users"], json!([{"id": "user-9"}]));
     assert_eq!(conversation["properties"]["priority"], "Low");
 }
@@ -195,11 +193,7 @@ async fn a_missing_topic_stops_the_delivery_with_what_to_do() {
         "{}",
         failure.error
     );
-    assert!(
-        bodies(&server, "POST", "/v2/conversations")
-            .await
-            .is_empty()
-    );
+    assert!(posted(&server, "/v2/conversations").await.is_empty());
 }
 
 #[tokio::test]
@@ -241,7 +235,7 @@ async fn error_answers_are_permanent_with_freshchats_message_and_sent_once() {
         assert_eq!(failure.retry_after, None);
         assert!(failure.error.contains(said), "{status}: {}", failure.error);
         assert!(secret_free(&failure.error, &[KEY]));
-        assert_eq!(bodies(&server, "POST", "/v2/conversations").await.len(), 1);
+        assert_eq!(posted(&server, "/v2/conversations").await.len(), 1);
     }
 }
 
@@ -321,10 +315,10 @@ async fn a_lost_conversation_answer_is_found_instead_of_created_twice() {
         .await
         .unwrap();
     assert_eq!(delivered.id, "conv-1");
-    assert_eq!(bodies(&server, "POST", "/v2/conversations").await.len(), 1);
-    assert_eq!(bodies(&server, "POST", "/v2/users").await.len(), 1);
+    assert_eq!(posted(&server, "/v2/conversations").await.len(), 1);
+    assert_eq!(posted(&server, "/v2/users").await.len(), 1);
     assert_eq!(
-        bodies(&server, "POST", "/v2/conversations/conv-1/messages")
+        posted(&server, "/v2/conversations/conv-1/messages")
             .await
             .len(),
         1
@@ -370,13 +364,13 @@ async fn a_note_already_written_is_not_written_again() {
         .await
         .unwrap();
     assert_eq!(
-        bodies(&server, "POST", "/v2/conversations/conv-1/messages")
+        posted(&server, "/v2/conversations/conv-1/messages")
             .await
             .len(),
         1,
         "the note was not written twice"
     );
-    assert_eq!(bodies(&server, "POST", "/v2/conversations").await.len(), 1);
+    assert_eq!(posted(&server, "/v2/conversations").await.len(), 1);
 }
 
 async fn test_with(agents: ResponseTemplate, topics: Option<Value>) -> Vec<TestCheck> {
@@ -627,7 +621,7 @@ async fn fake_for_cli(conversations: &[ResponseTemplate]) -> MockServer {
 
 fn connected(base: &str) -> common::Desk {
     let desk = desk_with_agent();
-    let (ok, text) = run_with(
+    let (ok, text) = run(
         &desk,
         ENV,
         &[
@@ -644,7 +638,7 @@ fn connected(base: &str) -> common::Desk {
     );
     assert!(ok, "{text}");
     assert!(text.contains("The Freshchat connection works"), "{text}");
-    let (ok, text) = run_with(&desk, ENV, &["integrations", "test", "freshchat"]);
+    let (ok, text) = run(&desk, ENV, &["integrations", "test", "freshchat"]);
     assert!(ok && text.contains(TOPIC), "{text}");
     desk.run(&["actions", "set", "shop", "--platform", "freshchat"]);
     desk
@@ -654,9 +648,9 @@ fn connected(base: &str) -> common::Desk {
 async fn cli_a_production_handoff_arrives_before_the_command_returns() {
     let server = fake_for_cli(&[created()]).await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "one");
+    let sent = send(&desk, ENV, "one");
     assert_eq!(sent["outcome"], "external", "{sent}");
-    let conversations = bodies(&server, "POST", "/v2/conversations").await;
+    let conversations = posted(&server, "/v2/conversations").await;
     assert_eq!(conversations.len(), 1);
     assert_eq!(conversations[0]["channel_id"], TOPIC);
     assert_eq!(conversations[0]["properties"]["priority"], "High");
@@ -664,7 +658,7 @@ async fn cli_a_production_handoff_arrives_before_the_command_returns() {
         conversations[0]["messages"][0]["message_parts"][0]["text"]["content"],
         "Please get me a person."
     );
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["kind"], "freshchat", "{shown}");
     assert_eq!(shown["external"]["id"], "conv-1");
     assert_eq!(shown["external"]["status"], "created");
@@ -678,14 +672,14 @@ async fn cli_a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     ])
     .await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "limited");
-    let conversations = bodies(&server, "POST", "/v2/conversations").await;
+    let sent = send(&desk, ENV, "limited");
+    let conversations = posted(&server, "/v2/conversations").await;
     assert_eq!(conversations.len(), 2, "one refused, one accepted");
     assert_eq!(conversations[0], conversations[1]);
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "created", "{shown}");
     assert_eq!(
-        bodies(&server, "POST", "/v2/conversations/conv-1/messages")
+        posted(&server, "/v2/conversations/conv-1/messages")
             .await
             .len(),
         1
@@ -699,15 +693,15 @@ async fn cli_a_permanent_error_is_reported_and_not_retried() {
     )])
     .await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "invalid");
+    let sent = send(&desk, ENV, "invalid");
     desk.run(&["operators", "availability", "bob", "online"]);
-    let (_, dead) = run_with(
+    let (_, dead) = run(
         &desk,
         ENV,
         &["integrations", "deliveries", "freshchat", "--state", "dead"],
     );
     assert!(dead.contains("not a user of this account"), "{dead}");
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "failed", "{shown}");
-    assert_eq!(bodies(&server, "POST", "/v2/conversations").await.len(), 1);
+    assert_eq!(posted(&server, "/v2/conversations").await.len(), 1);
 }

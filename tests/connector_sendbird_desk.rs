@@ -8,10 +8,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{
-    bodies, connection, deliver_first, desk_with_agent, escalation, run_with, secret_free,
-    send_handoff, show_handoff,
-};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -117,7 +115,7 @@ async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() 
         .await
         .unwrap();
     assert_eq!(delivered.id, "9001");
-    let created = bodies(&server, "POST", "/platform/v1/tickets").await;
+    let created = posted(&server, "/platform/v1/tickets").await;
     assert_eq!(
         created,
         [json!({
@@ -128,12 +126,7 @@ async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() 
             "customFields": "{\"order-id\":\"123\"}",
         })]
     );
-    let messages = bodies(
-        &server,
-        "POST",
-        &format!("/v3/group_channels/{CHANNEL}/messages"),
-    )
-    .await;
+    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
     assert_eq!(messages.len(), 2);
     assert_eq!(messages[0]["message_type"], "MESG");
     assert_eq!(messages[0]["user_id"], "u-42");
@@ -194,13 +187,9 @@ async fn an_existing_user_and_customer_are_reused() {
     deliver_first(&sendbird(&server), Priority::Low)
         .await
         .unwrap();
-    assert!(bodies(&server, "POST", "/v3/users").await.is_empty());
-    assert!(
-        bodies(&server, "POST", "/platform/v1/customers")
-            .await
-            .is_empty()
-    );
-    let created = bodies(&server, "POST", "/platform/v1/tickets").await;
+    assert!(posted(&server, "/v3/users").await.is_empty());
+    assert!(posted(&server, "/platform/v1/customers").await.is_empty());
+    let created = posted(&server, "/platform/v1/tickets").await;
     assert_eq!(created[0]["customerId"], 777);
     assert_eq!(created[0]["priority"], "LOW");
 }
@@ -219,7 +208,7 @@ async fn priorities_follow_the_connections_own_mapping() {
         .insert(Priority::Medium, "HIGH".into());
     deliver_first(&connection, Priority::Medium).await.unwrap();
     assert_eq!(
-        bodies(&server, "POST", "/platform/v1/tickets").await[0]["priority"],
+        posted(&server, "/platform/v1/tickets").await[0]["priority"],
         "HIGH"
     );
 }
@@ -259,10 +248,7 @@ async fn error_answers_are_permanent_with_sendbirds_message_and_sent_once() {
         assert_eq!(failure.retry_after, None);
         assert!(failure.error.contains(said), "{status}: {}", failure.error);
         assert!(secret_free(&failure.error, &[DESK_TOKEN, CHAT_TOKEN]));
-        assert_eq!(
-            bodies(&server, "POST", "/platform/v1/tickets").await.len(),
-            1
-        );
+        assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
     }
 }
 
@@ -330,26 +316,14 @@ async fn a_lost_ticket_answer_is_found_by_customer_and_title_instead_of_created_
         .await
         .unwrap();
     assert_eq!(delivered.id, "9001");
-    assert_eq!(
-        bodies(&server, "POST", "/platform/v1/tickets").await.len(),
-        1
-    );
+    assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
     // The user and customer steps were kept: not made again.
-    assert_eq!(bodies(&server, "POST", "/v3/users").await.len(), 1);
+    assert_eq!(posted(&server, "/v3/users").await.len(), 1);
+    assert_eq!(posted(&server, "/platform/v1/customers").await.len(), 1);
     assert_eq!(
-        bodies(&server, "POST", "/platform/v1/customers")
+        posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages"))
             .await
             .len(),
-        1
-    );
-    assert_eq!(
-        bodies(
-            &server,
-            "POST",
-            &format!("/v3/group_channels/{CHANNEL}/messages")
-        )
-        .await
-        .len(),
         2
     );
 }
@@ -394,16 +368,13 @@ async fn a_message_whose_answer_was_lost_is_not_posted_twice() {
     connectors::deliver(&http, &connection, &handoff, &mut second)
         .await
         .unwrap();
-    let posted = bodies(&server, "POST", &messages).await;
-    let kinds: Vec<&str> = posted
+    let messages_posted = posted(&server, &messages).await;
+    let kinds: Vec<&str> = messages_posted
         .iter()
         .map(|m| m["message_type"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["MESG", "ADMM"], "nothing posted on the retry");
-    assert_eq!(
-        bodies(&server, "POST", "/platform/v1/tickets").await.len(),
-        1
-    );
+    assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
 }
 
 async fn test_with(desk: ResponseTemplate, chat: ResponseTemplate) -> Vec<deskctl::api::TestCheck> {
@@ -596,7 +567,7 @@ async fn fake_for_cli(tickets: &[ResponseTemplate]) -> MockServer {
 
 fn connected(base: &str) -> common::Desk {
     let desk = desk_with_agent();
-    let (ok, text) = run_with(
+    let (ok, text) = run(
         &desk,
         ENV,
         &[
@@ -620,7 +591,7 @@ fn connected(base: &str) -> common::Desk {
         text.contains("The Sendbird Desk connection works"),
         "{text}"
     );
-    let (ok, text) = run_with(&desk, ENV, &["integrations", "test", "sendbird-desk"]);
+    let (ok, text) = run(&desk, ENV, &["integrations", "test", "sendbird-desk"]);
     assert!(ok && text.contains("chat-api-token"), "{text}");
     desk.run(&["actions", "set", "shop", "--platform", "sendbird-desk"]);
     desk
@@ -630,26 +601,21 @@ fn connected(base: &str) -> common::Desk {
 async fn cli_a_production_handoff_arrives_before_the_command_returns() {
     let server = fake_for_cli(&[ResponseTemplate::new(200).set_body_json(ticket(9001))]).await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "one");
+    let sent = send(&desk, ENV, "one");
     assert_eq!(sent["outcome"], "external", "{sent}");
-    let created = bodies(&server, "POST", "/platform/v1/tickets").await;
+    let created = posted(&server, "/platform/v1/tickets").await;
     assert_eq!(created.len(), 1);
     assert_eq!(created[0]["priority"], "HIGH");
     assert_eq!(created[0]["customerId"], 501);
     assert_eq!(created[0]["groupKey"], "cs-team");
-    let messages = bodies(
-        &server,
-        "POST",
-        &format!("/v3/group_channels/{CHANNEL}/messages"),
-    )
-    .await;
+    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
     assert_eq!(messages[0]["message"], "Please get me a person.");
     assert_eq!(messages[0]["user_id"], "dana@example.com");
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["kind"], "sendbird-desk", "{shown}");
     assert_eq!(shown["external"]["id"], "9001");
     assert_eq!(shown["external"]["status"], "created");
-    let (_, details) = run_with(&desk, ENV, &["integrations", "show", "sendbird-desk"]);
+    let (_, details) = run(&desk, ENV, &["integrations", "show", "sendbird-desk"]);
     assert!(details.contains("sha256:"), "{details}");
 }
 
@@ -661,19 +627,14 @@ async fn cli_a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     ])
     .await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "limited");
-    let created = bodies(&server, "POST", "/platform/v1/tickets").await;
+    let sent = send(&desk, ENV, "limited");
+    let created = posted(&server, "/platform/v1/tickets").await;
     assert_eq!(created.len(), 2, "one refused, one accepted");
     assert_eq!(created[0], created[1]);
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "created", "{shown}");
     assert_eq!(shown["external"]["id"], "9001");
-    let messages = bodies(
-        &server,
-        "POST",
-        &format!("/v3/group_channels/{CHANNEL}/messages"),
-    )
-    .await;
+    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
     assert_eq!(messages.len(), 2, "each message once");
 }
 
@@ -684,9 +645,9 @@ async fn cli_a_permanent_error_is_reported_and_not_retried() {
     }))])
     .await;
     let desk = connected(&server.uri());
-    let sent = send_handoff(&desk, ENV, "invalid");
+    let sent = send(&desk, ENV, "invalid");
     desk.run(&["operators", "availability", "bob", "online"]);
-    let (_, dead) = run_with(
+    let (_, dead) = run(
         &desk,
         ENV,
         &[
@@ -698,10 +659,7 @@ async fn cli_a_permanent_error_is_reported_and_not_retried() {
         ],
     );
     assert!(dead.contains("cs-team does not exist"), "{dead}");
-    let shown = show_handoff(&desk, sent["id"].as_str().unwrap());
+    let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "failed", "{shown}");
-    assert_eq!(
-        bodies(&server, "POST", "/platform/v1/tickets").await.len(),
-        1
-    );
+    assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
 }

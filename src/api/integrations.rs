@@ -93,17 +93,19 @@ const FRESHCHAT: &[SettingSpec] = &[
     setting(
         "chat-url",
         true,
-        "The account's chat URL, e.g. https://acme.freshchat.com (Admin > Configure > API Tokens)",
+        "The account's chat URL, e.g. https://acme.freshchat.com (Admin Settings > API \
+         Settings > Your chat URL); /v2 is added",
     ),
     setting(
         "webhook-public-key",
         false,
-        "The RSA public key (PEM) Freshchat signs its webhooks with (Admin > Webhooks)",
+        "The RSA public key Freshchat signs its webhooks with (Admin Settings > Conversation \
+         Webhooks > Authentication), as shown",
     ),
     secret(
         "api-key",
         true,
-        "A Freshchat API key (Admin > Configure > API Tokens)",
+        "A Freshchat API key (Admin Settings > API Settings > Generate Token)",
     ),
 ];
 

@@ -76,3 +76,18 @@ pub fn escalation(priority: Priority) -> Escalation {
 pub fn secret_free(text: &str, secrets: &[&str]) -> bool {
     secrets.iter().all(|secret| !text.contains(secret))
 }
+
+/// A first attempt at delivering [`escalation`] at `priority` over `connection`.
+pub async fn deliver_first(
+    connection: &Connection,
+    priority: Priority,
+) -> Result<deskctl::server::connectors::Delivered, deskctl::server::delivery::Failure> {
+    let mut progress = deskctl::server::connectors::Progress::resume(None, 1);
+    deskctl::server::connectors::deliver(
+        &deskctl::server::connectors::Http::default(),
+        connection,
+        &escalation(priority),
+        &mut progress,
+    )
+    .await
+}

@@ -16,10 +16,12 @@
 //!   answers are permanent, with the platform's own message;
 //! - errors never carry a secret.
 
+pub mod freshchat;
 pub mod freshdesk;
 pub mod http;
 pub mod intercom;
 pub mod salesforce;
+pub mod sendbird_desk;
 pub mod signing;
 pub mod zendesk;
 pub mod zoho_desk;
@@ -90,6 +92,29 @@ impl Escalation {
             text.push_str(&self.transcript_text());
         }
         text
+    }
+
+    /// A stable id for the customer on a platform that keeps its own users
+    /// (Sendbird user id, Freshchat reference id): their id on the AI agent
+    /// platform, else their email, else one made for this handoff.
+    pub fn customer_key(&self) -> String {
+        [&self.requester.external_id, &self.requester.email]
+            .into_iter()
+            .flatten()
+            .find(|text| !text.trim().is_empty())
+            .cloned()
+            .unwrap_or_else(|| format!("deskctl-{}", self.handoff))
+    }
+
+    /// What the customer last said, else the subject: the message a chat
+    /// platform's conversation opens with, as the customer.
+    pub fn last_customer_message(&self) -> String {
+        self.transcript
+            .iter()
+            .rev()
+            .find(|message| message.role == crate::api::MessageRole::Customer)
+            .map(|message| message.text.clone())
+            .unwrap_or_else(|| self.subject.clone())
     }
 
     /// The requester's name for people: the name, else the email, else the
@@ -571,8 +596,12 @@ macro_rules! with_connector {
                 let $connector = intercom::Intercom;
                 $body
             }
-            other => {
-                let $connector = NotBuilt(other);
+            IntegrationKind::SendbirdDesk => {
+                let $connector = sendbird_desk::SendbirdDesk;
+                $body
+            }
+            IntegrationKind::Freshchat => {
+                let $connector = freshchat::Freshchat;
                 $body
             }
         }
@@ -643,44 +672,30 @@ pub fn warning(check: &str, message: impl Into<String>) -> TestCheck {
     }
 }
 
-/// The connector of a kind whose module is not written yet.
-struct NotBuilt(IntegrationKind);
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
 
-impl Connector for NotBuilt {
-    async fn test(&self, _: &Http, _: &Connection) -> Vec<TestCheck> {
-        vec![failed(
-            "connector",
-            format!("deskctl cannot talk to {} yet", self.0.title()),
-        )]
+    /// An answer with `status` and `body`.
+    pub fn answer(status: u16, body: &'static str) -> Answer {
+        Answer {
+            status: ::http::StatusCode::from_u16(status).unwrap(),
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(body.as_bytes()),
+        }
     }
 
-    async fn deliver(
-        &self,
-        _: &Http,
-        _: &Connection,
-        _: &Escalation,
-        _: &mut Progress,
-    ) -> Result<Delivered, Failure> {
-        Err(Failure::permanent(format!(
-            "deskctl cannot deliver to {} yet",
-            self.0.title()
-        )))
-    }
-
-    fn verify(
-        &self,
-        _: &Connection,
-        _: &InboundWebhook<'_>,
-        _: Timestamp,
-    ) -> Result<Verified, WebhookError> {
-        Err(WebhookError::Unauthenticated(format!(
-            "deskctl cannot read {} webhooks yet",
-            self.0.title()
-        )))
-    }
-
-    fn events(&self, _: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
-        Ok(Vec::new())
+    /// The events `connector` reads in an unsigned webhook with `body`.
+    pub fn events(
+        connector: &impl Connector,
+        body: &str,
+    ) -> Result<Vec<ExternalEvent>, WebhookError> {
+        let headers = ::http::HeaderMap::new();
+        connector.events(&InboundWebhook {
+            headers: &headers,
+            query: None,
+            body: body.as_bytes(),
+        })
     }
 }
 

@@ -73,6 +73,9 @@ _deskctl() {
             deskctl,rules)
                 cmd="deskctl__subcmd__rules"
                 ;;
+            deskctl,schema)
+                cmd="deskctl__subcmd__schema"
+                ;;
             deskctl,serve)
                 cmd="deskctl__subcmd__serve"
                 ;;
@@ -84,6 +87,9 @@ _deskctl() {
                 ;;
             deskctl,tokens)
                 cmd="deskctl__subcmd__tokens"
+                ;;
+            deskctl,validate)
+                cmd="deskctl__subcmd__validate"
                 ;;
             deskctl__subcmd__actions,disable)
                 cmd="deskctl__subcmd__actions__subcmd__disable"
@@ -409,6 +415,9 @@ _deskctl() {
             deskctl__subcmd__help,rules)
                 cmd="deskctl__subcmd__help__subcmd__rules"
                 ;;
+            deskctl__subcmd__help,schema)
+                cmd="deskctl__subcmd__help__subcmd__schema"
+                ;;
             deskctl__subcmd__help,serve)
                 cmd="deskctl__subcmd__help__subcmd__serve"
                 ;;
@@ -420,6 +429,9 @@ _deskctl() {
                 ;;
             deskctl__subcmd__help,tokens)
                 cmd="deskctl__subcmd__help__subcmd__tokens"
+                ;;
+            deskctl__subcmd__help,validate)
+                cmd="deskctl__subcmd__help__subcmd__validate"
                 ;;
             deskctl__subcmd__help__subcmd__actions,disable)
                 cmd="deskctl__subcmd__help__subcmd__actions__subcmd__disable"
@@ -1013,7 +1025,7 @@ _deskctl() {
 
     case "${cmd}" in
         deskctl)
-            opts="-o -y -q -h -V --context --server --desk --output --no-input --yes --quiet --color --help --version serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help"
+            opts="-o -y -q -h -V --context --server --desk --output --no-input --yes --quiet --color --help --version serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export validate schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3603,7 +3615,7 @@ _deskctl() {
             return 0
             ;;
         deskctl__subcmd__help)
-            opts="serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export completions help"
+            opts="serve context operators teams tokens agents actions assignment hours notifications fields integrations rules tickets handoff email delivery outbox apply diff export validate schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4680,6 +4692,20 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5005,6 +5031,20 @@ _deskctl() {
         deskctl__subcmd__help__subcmd__tokens__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__help__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6896,6 +6936,44 @@ _deskctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskctl__subcmd__schema)
+            opts="-o -y -q -h --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskctl__subcmd__serve)
             opts="-o -y -q -h --listen --context --server --desk --output --no-input --yes --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -8265,6 +8343,52 @@ _deskctl() {
                 return 0
             fi
             case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskctl__subcmd__validate)
+            opts="-f -o -y -q -h --file --skip-secrets --context --server --desk --output --no-input --yes --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

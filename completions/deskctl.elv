@@ -54,6 +54,8 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand apply 'Make the workspace match a desk document, in one transaction'
             cand diff 'Show what applying a desk document would change (exit 3 when something would)'
             cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
+            cand validate 'Check a workspace document offline, with the place of every problem'
+            cand schema 'Print the JSON Schema of the workspace document'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2424,6 +2426,39 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'deskctl;validate'= {
+            cand -f 'The document to check (`-` reads stdin)'
+            cand --file 'The document to check (`-` reads stdin)'
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --skip-secrets 'Do not resolve ${env:…} and ${file:…} secret references (when the secrets are not available where the check runs)'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'deskctl;schema'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -2461,6 +2496,8 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand apply 'Make the workspace match a desk document, in one transaction'
             cand diff 'Show what applying a desk document would change (exit 3 when something would)'
             cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
+            cand validate 'Check a workspace document offline, with the place of every problem'
+            cand schema 'Print the JSON Schema of the workspace document'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2736,6 +2773,10 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;diff'= {
         }
         &'deskctl;help;export'= {
+        }
+        &'deskctl;help;validate'= {
+        }
+        &'deskctl;help;schema'= {
         }
         &'deskctl;help;completions'= {
         }

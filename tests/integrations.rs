@@ -8,6 +8,7 @@ mod common;
 
 use std::time::Duration;
 
+use common::integrations::{self, Secrets, desk_with_agent, posted, run_ok, show};
 use common::{Desk, wait_until};
 use deskctl::server::connectors::signing::hmac_sha256_base64;
 use serde_json::{Value, json};
@@ -17,31 +18,11 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const TOKEN: &str = "zd-token-e2e-4f1c";
 const SIGNING: &str = "zd-signing-e2e-9a7b";
 
-fn parse(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-}
+const SECRETS: Secrets = &[("ZD_TOKEN", TOKEN), ("ZD_SIGNING", SIGNING)];
 
-/// `deskctl` with the Zendesk secrets in its environment.
-fn with_secrets(desk: &Desk) -> assert_cmd::Command {
-    let mut cmd = desk.cmd();
-    cmd.env("ZD_TOKEN", TOKEN).env("ZD_SIGNING", SIGNING);
-    cmd
-}
-
-/// Runs deskctl with the secrets at hand; returns (success, stdout + stderr),
-/// checking that no secret shows in either.
+/// Runs deskctl with the Zendesk secrets at hand (never shown).
 fn run(desk: &Desk, args: &[&str]) -> (bool, String) {
-    let output = with_secrets(desk).args(args).output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        !text.contains(TOKEN) && !text.contains(SIGNING),
-        "deskctl {args:?} showed a secret:\n{text}"
-    );
-    (output.status.success(), text)
+    integrations::run(desk, SECRETS, args)
 }
 
 async fn zendesk_ok() -> MockServer {
@@ -78,20 +59,10 @@ fn created() -> ResponseTemplate {
 
 /// A desk with agent `shop` whose action sends tickets to Zendesk at `base`.
 fn connected(base: &str) -> Desk {
-    let desk = Desk::new();
-    desk.seed();
-    desk.run(&["agents", "add", "shop", "--name", "Shop assistant"]);
-    desk.run(&[
-        "actions",
-        "set",
-        "shop",
-        "--channel",
-        "web",
-        "--default-priority",
-        "high",
-    ]);
-    let (ok, text) = run(
+    let desk = desk_with_agent();
+    let text = run_ok(
         &desk,
+        SECRETS,
         &[
             "integrations",
             "connect",
@@ -108,52 +79,17 @@ fn connected(base: &str) -> Desk {
             base,
         ],
     );
-    assert!(ok, "{text}");
     assert!(text.contains("The Zendesk connection works"), "{text}");
     desk.run(&["actions", "set", "shop", "--platform", "zendesk"]);
     desk
 }
 
 fn send(desk: &Desk, name: &str) -> Value {
-    let handoff = json!({
-        "agent": "shop",
-        "environment": "production",
-        "channel": "web",
-        "requester": {"name": "Dana Reyes", "email": "dana@example.com"},
-        "transcript": [{"role": "customer", "text": "Please get me a person."}],
-        "context": {"order-id": "4417"},
-        "reason": "explicit-request"
-    });
-    let file = desk.dir.path().join(format!("{name}.json"));
-    std::fs::write(&file, handoff.to_string()).unwrap();
-    let (ok, text) = run(
-        desk,
-        &[
-            "handoff",
-            "send",
-            "-f",
-            file.to_str().unwrap(),
-            "-o",
-            "json",
-        ],
-    );
-    assert!(ok, "{text}");
-    parse(&text[..text.rfind('}').unwrap() + 1])
-}
-
-fn show(desk: &Desk, id: &str) -> Value {
-    parse(&desk.run(&["handoff", "show", id, "-o", "json"]))
+    integrations::send(desk, SECRETS, name)
 }
 
 async fn posts(server: &MockServer) -> Vec<Value> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/api/v2/tickets")
-        .map(|r| r.body_json().unwrap())
-        .collect()
+    posted(server, "/api/v2/tickets").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

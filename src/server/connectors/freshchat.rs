@@ -582,13 +582,7 @@ impl Connector for Freshchat {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let key = connection.setting("webhook-public-key").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no webhook public key is set: set webhook-public-key with `deskctl \
-                 integrations connect freshchat`"
-                    .into(),
-            )
-        })?;
+        let key = connection.webhook_key("webhook-public-key")?;
         let key = public_key(key).map_err(WebhookError::Unauthenticated)?;
         let signature = webhook.header(SIGNATURE_HEADER).ok_or_else(|| {
             WebhookError::Unauthenticated(format!(

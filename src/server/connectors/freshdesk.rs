@@ -280,13 +280,7 @@ impl Connector for Freshdesk {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let token = connection.secret("webhook-token").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no webhook token is set: set webhook-token with `deskctl integrations connect \
-                 freshdesk`"
-                    .into(),
-            )
-        })?;
+        let token = connection.webhook_key("webhook-token")?;
         let authorization = webhook.header("authorization").ok_or_else(|| {
             WebhookError::Unauthenticated(
                 "the request is not authenticated: no Authorization header".into(),

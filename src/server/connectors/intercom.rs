@@ -428,13 +428,7 @@ impl Connector for Intercom {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let secret = connection.secret("client-secret").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no client secret is set: set client-secret with `deskctl integrations connect \
-                 intercom`"
-                    .into(),
-            )
-        })?;
+        let secret = connection.webhook_key("client-secret")?;
         let expected = hmac_sha1_header(secret.as_bytes(), webhook.body);
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, "X-Hub-Signature")?;

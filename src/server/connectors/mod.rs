@@ -206,6 +206,25 @@ impl Connection {
             })
     }
 
+    /// The setting or secret `key` that verifies the platform's webhooks; a
+    /// connection without it refuses every webhook, saying how to set it.
+    pub fn webhook_key(&self, key: &str) -> Result<&str, WebhookError> {
+        self.setting(key)
+            .or_else(|| self.secret(key))
+            .ok_or_else(|| {
+                let kind = self.kind;
+                let source = if kind.setting(key).is_some_and(|spec| spec.secret) {
+                    format!("--secret {key}=env:VAR")
+                } else {
+                    format!("--set {key}=…")
+                };
+                WebhookError::Unauthenticated(format!(
+                    "webhooks cannot be verified: {key} is not set (`deskctl integrations connect \
+                 {kind} {source}`)"
+                ))
+            })
+    }
+
     /// The base URL override, without a trailing slash, or `default`.
     pub fn base_url_or(&self, default: impl FnOnce() -> String) -> String {
         self.base_url

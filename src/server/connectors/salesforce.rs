@@ -583,13 +583,7 @@ impl Connector for Salesforce {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let token = connection.secret("webhook-token").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no webhook token is set: set webhook-token with `deskctl integrations connect \
-                 salesforce`"
-                    .into(),
-            )
-        })?;
+        let token = connection.webhook_key("webhook-token")?;
         let given = webhook.header("authorization").ok_or_else(|| {
             WebhookError::Unauthenticated(
                 "the request carries no Authorization header with the webhook token".into(),

@@ -464,13 +464,7 @@ impl Connector for SendbirdDesk {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let token = connection.secret("desk-api-token").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no Desk API token is set: set desk-api-token with `deskctl integrations \
-                 connect sendbird-desk`"
-                    .into(),
-            )
-        })?;
+        let token = connection.webhook_key("desk-api-token")?;
         let expected = hmac_sha1_header(token.as_bytes(), webhook.body);
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, SIGNATURE_HEADER)?;

@@ -261,13 +261,7 @@ impl Connector for Zendesk {
         webhook: &InboundWebhook<'_>,
         now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let secret = connection.secret("webhook-secret").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no webhook signing secret is set: set webhook-secret with `deskctl \
-                 integrations connect zendesk`"
-                    .into(),
-            )
-        })?;
+        let secret = connection.webhook_key("webhook-secret")?;
         let timestamp = webhook.header(TIMESTAMP_HEADER).ok_or_else(|| {
             WebhookError::Unauthenticated(format!(
                 "the request is not signed: no {TIMESTAMP_HEADER} header"

@@ -561,13 +561,7 @@ impl Connector for ZohoDesk {
         webhook: &InboundWebhook<'_>,
         _now: Timestamp,
     ) -> Result<Verified, WebhookError> {
-        let token = connection.secret("webhook-token").ok_or_else(|| {
-            WebhookError::Unauthenticated(
-                "no webhook token is set: set webhook-token with `deskctl integrations connect \
-                 zoho-desk`"
-                    .into(),
-            )
-        })?;
+        let token = connection.webhook_key("webhook-token")?;
         match webhook.query_param("token") {
             None => Err(WebhookError::Unauthenticated(
                 "the request is not authenticated: the URL has no ?token=".into(),

@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{
-    AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError, OperatorSpec,
-    Priority, PriorityRuleSpec, Rule, RulesSpec, SecretForm, SecretValue, TeamSpec,
-    TicketFieldSpec,
+    AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError,
+    IntegrationKind, IntegrationPut, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec,
+    Rule, RulesSpec, SecretForm, SecretValue, TeamSpec, TicketFieldSpec,
 };
+use crate::server::connectors::{self, Connection};
 use crate::server::delivery::email::SmtpConfig;
 use crate::server::delivery::fingerprint;
 use crate::server::delivery::webhook::WebhookConfig;
@@ -24,6 +25,14 @@ use crate::server::validate::{Checks, check_field_options};
 pub const EMAIL_PASSWORD_ENV: &str = "DESKCTL_EMAIL_PASSWORD";
 /// The environment variable an exported document names for the delivery secret.
 pub const DELIVERY_SECRET_ENV: &str = "DESKCTL_DELIVERY_SECRET";
+
+/// The environment variable an exported document names for an integration's
+/// secret: `DESKCTL_ZENDESK_API_TOKEN` for zendesk's `api-token`.
+pub fn integration_secret_env(kind: IntegrationKind, secret: &str) -> String {
+    format!("DESKCTL_{kind}_{secret}")
+        .to_ascii_uppercase()
+        .replace('-', "_")
+}
 
 /// Which sections a caller may read and write: email, delivery and
 /// integrations are the owners'.
@@ -94,7 +103,7 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     .collect(),
             ),
         }),
-        integrations: None,
+        integrations: owner.then(|| snapshot.integrations.iter().map(integration_spec).collect()),
         agents: Some(
             snapshot
                 .agents
@@ -110,8 +119,13 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
     }
 }
 
+/// A stored secret as plans see it: its `${sha256:…}` fingerprint.
+fn fingerprinted(secret: &str) -> SecretValue {
+    SecretValue::from_fingerprint(&fingerprint(secret))
+}
+
 fn stored_secret(secret: Option<&str>) -> Option<SecretValue> {
-    secret.map(|value| SecretValue::from_fingerprint(&fingerprint(value)))
+    secret.map(fingerprinted)
 }
 
 fn email_spec(config: &SmtpConfig) -> EmailSpec {
@@ -129,6 +143,21 @@ fn delivery_spec(config: &WebhookConfig) -> DeliverySpec {
     DeliverySpec {
         url: config.url.clone(),
         secret: stored_secret(config.secret.as_deref()),
+    }
+}
+
+fn integration_spec(connection: &Connection) -> IntegrationSpec {
+    IntegrationSpec {
+        kind: connection.kind,
+        settings: connection.settings.clone(),
+        secrets: connection
+            .secrets
+            .iter()
+            .map(|(name, value)| (name.clone(), fingerprinted(value)))
+            .collect(),
+        base_url: connection.base_url.clone(),
+        fields: connection.fields.clone(),
+        priorities: connection.priorities.clone(),
     }
 }
 
@@ -166,6 +195,12 @@ pub fn exported_document(snapshot: &Snapshot, audience: Audience) -> DeskDocumen
         && delivery.secret.is_some()
     {
         delivery.secret = Some(reference(DELIVERY_SECRET_ENV));
+    }
+    for integration in document.integrations.iter_mut().flatten() {
+        let kind = integration.kind;
+        for (name, secret) in &mut integration.secrets {
+            *secret = reference(&integration_secret_env(kind, name));
+        }
     }
     document
 }
@@ -432,19 +467,61 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
         }
     }
 
-    // Integrations connected now, and those the document connects.
-    let connected: Vec<String> = current
-        .integrations
-        .iter()
-        .map(|i| i.kind.to_string())
-        .chain(
-            document
-                .integrations
-                .iter()
-                .flatten()
-                .map(|i| i.kind.to_string()),
-        )
-        .collect();
+    if let Some(list) = &document.integrations {
+        problems.unique("integrations", list.iter().map(|i| i.kind.as_str()));
+        for (index, spec) in list.iter().enumerate() {
+            let stored = current.integrations.iter().find(|c| c.kind == spec.kind);
+            problems.check(
+                &format!("integrations[{index}]"),
+                check_connection(&connection(spec, stored)),
+            );
+        }
+    }
+
+    // The platforms handover actions may name once the document is applied.
+    let connected = surviving(
+        document
+            .integrations
+            .as_ref()
+            .map(|i| i.iter().map(|i| i.kind.as_str())),
+        current.integrations.iter().map(|c| c.kind.as_str()),
+        prune,
+    );
+    // Agents the document does not list keep their actions: pruning the
+    // platform one of them sends tickets to would strand it.
+    let agent_keys = surviving(
+        document
+            .agents
+            .as_ref()
+            .map(|a| a.iter().map(|a| a.key.as_str())),
+        current.agents.iter().map(|a| a.key.as_str()),
+        prune,
+    );
+    let unlisted_agents = current.agents.iter().filter(|agent| {
+        agent_keys.contains(agent.key.as_str())
+            && !document.agents.iter().flatten().any(|a| a.key == agent.key)
+    });
+    for agent in unlisted_agents {
+        let Some(platform) = agent.handover.as_ref().map(|a| a.platform.as_str()) else {
+            continue;
+        };
+        let connected_now = current
+            .integrations
+            .iter()
+            .any(|c| c.kind.as_str() == platform);
+        if connected_now && !connected.contains(platform) {
+            problems.push(
+                "integrations".into(),
+                format!(
+                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
+                     sends tickets there: list {platform} in `integrations`, or give the agent \
+                     another platform in `agents`",
+                    agent.key
+                ),
+            );
+        }
+    }
+    let connected: Vec<String> = connected.into_iter().map(str::to_string).collect();
     if let Some(list) = &document.agents {
         problems.unique("agents", list.iter().map(|a| a.key.as_str()));
         for (index, agent) in list.iter().enumerate() {
@@ -466,6 +543,45 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     } else {
         Err(ApiError::validation(problems.0))
     }
+}
+
+/// The connection an integration of a prepared document stands for, taken
+/// whole from it (a secret it leaves out is removed), a fingerprint standing
+/// for the stored secret of that name.
+pub fn connection(spec: &IntegrationSpec, stored: Option<&Connection>) -> Connection {
+    Connection {
+        kind: spec.kind,
+        settings: spec.settings.clone(),
+        secrets: spec
+            .secrets
+            .iter()
+            .map(|(name, secret)| {
+                let stored = stored.and_then(|c| c.secrets.get(name)).map(String::as_str);
+                (name.clone(), value_of(secret, stored))
+            })
+            .collect(),
+        base_url: spec.base_url.clone(),
+        fields: spec.fields.clone(),
+        priorities: spec.priorities.clone(),
+    }
+}
+
+/// The checks `PUT /v1/integrations/{kind}` makes of a whole connection.
+fn check_connection(connection: &Connection) -> ApiResult<()> {
+    let put = IntegrationPut {
+        settings: connection.settings.clone(),
+        secrets: connection
+            .secrets
+            .iter()
+            .map(|(name, value)| (name.clone(), Some(value.clone())))
+            .collect(),
+        base_url: connection.base_url.clone(),
+        fields: connection.fields.clone(),
+        priorities: connection.priorities.clone(),
+    };
+    connectors::merge(connection.kind, &put, None)
+        .map(|_| ())
+        .map_err(ApiError::validation)
 }
 
 /// The value a prepared secret stands for: a fingerprint stands for the
@@ -491,21 +607,26 @@ fn as_result(errors: Vec<FieldError>) -> ApiResult<()> {
 /// `${file:…}` reference is refused (the client resolves them).
 pub fn prepare_secrets(mut document: DeskDocument, current: &Snapshot) -> ApiResult<DeskDocument> {
     let mut problems = Problems::default();
-    if let Some(email) = document.email.as_mut() {
-        prepare_secret(
-            &mut email.password,
-            current.email.password.as_deref(),
-            "email.password",
-            &mut problems,
-        );
+    if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
+        let stored = current.email.password.as_deref();
+        prepare_secret(secret, stored, "email.password", &mut problems);
     }
-    if let Some(delivery) = document.delivery.as_mut() {
-        prepare_secret(
-            &mut delivery.secret,
-            current.delivery.secret.as_deref(),
-            "delivery.secret",
-            &mut problems,
-        );
+    if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
+        let stored = current.delivery.secret.as_deref();
+        prepare_secret(secret, stored, "delivery.secret", &mut problems);
+    }
+    for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
+        let connection = current
+            .integrations
+            .iter()
+            .find(|c| c.kind == integration.kind);
+        for (name, secret) in &mut integration.secrets {
+            let stored = connection
+                .and_then(|c| c.secrets.get(name))
+                .map(String::as_str);
+            let path = format!("integrations[{index}].secrets.{name}");
+            prepare_secret(secret, stored, &path, &mut problems);
+        }
     }
     if problems.0.is_empty() {
         Ok(document)
@@ -515,19 +636,16 @@ pub fn prepare_secrets(mut document: DeskDocument, current: &Snapshot) -> ApiRes
 }
 
 fn prepare_secret(
-    secret: &mut Option<SecretValue>,
+    secret: &mut SecretValue,
     stored: Option<&str>,
     path: &str,
     problems: &mut Problems,
 ) {
-    let Some(value) = secret.as_ref() else {
-        return;
-    };
     let stored_print = stored.map(fingerprint);
-    match value.form() {
+    match secret.form() {
         SecretForm::Literal(text) => {
             if stored == Some(text) {
-                *secret = stored_secret(stored);
+                *secret = fingerprinted(text);
             }
         }
         SecretForm::Fingerprint(print) => {

@@ -17,13 +17,14 @@ use super::teams::NewTeam;
 use super::{Store, StoreError, StoreResult};
 use crate::api::{
     Agent, AssignmentSettings, Availability, BusinessHours, ChangeAction, DeskDocument,
-    HandoffSettings, Integration, NotificationSettings, Operator, OperatorUpdate, Plan, Rule,
-    RuleKind, SecretForm, SecretValue, Section, Team, TeamUpdate, TicketField, TicketFieldCreate,
+    HandoffSettings, NotificationSettings, Operator, OperatorUpdate, Plan, Rule, RuleKind,
+    SecretForm, SecretValue, Section, Team, TeamUpdate, TicketField, TicketFieldCreate,
     TicketFieldUpdate,
 };
+use crate::server::connectors::Connection;
 use crate::server::delivery::email::SmtpConfig;
 use crate::server::delivery::webhook::WebhookConfig;
-use crate::server::document::memberships;
+use crate::server::document::{connection, memberships};
 
 /// The workspace's configuration, read in one transaction.
 #[derive(Debug, Clone)]
@@ -43,12 +44,12 @@ pub struct Snapshot {
     pub priority_rules: Vec<Rule>,
     pub assignment_rules: Vec<Rule>,
     pub agents: Vec<Agent>,
-    /// As the API shows them: secrets as fingerprints.
-    pub integrations: Vec<Integration>,
+    /// With the secrets themselves: never let them leave the service.
+    pub integrations: Vec<Connection>,
 }
 
 /// The workspace's configuration revision: every configuration change moves it
-/// on (triggers in migration 0008), nothing else does.
+/// on (triggers in migrations 0008 and 0009), nothing else does.
 pub(crate) async fn revision(conn: &mut SqliteConnection) -> StoreResult<u64> {
     let revision: i64 = sqlx::query_scalar("SELECT revision FROM workspace_revision WHERE id = 1")
         .fetch_one(&mut *conn)
@@ -71,7 +72,7 @@ async fn snapshot(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
         priority_rules: super::rules::fetch_rules(conn, RuleKind::Priority).await?,
         assignment_rules: super::rules::fetch_rules(conn, RuleKind::Assignment).await?,
         agents: super::agents::all(conn).await?,
-        integrations: super::integrations::all(conn).await?,
+        integrations: super::integrations::connections(conn).await?,
     })
 }
 
@@ -362,6 +363,19 @@ async fn carry_out(
 
     write_settings(conn, current, desired, plan).await?;
 
+    // Integrations before agents: a handover action may send tickets to a
+    // platform the same document connects.
+    let integrations = Touched::of(plan, Section::Integrations);
+    for (index, spec) in desired.integrations.iter().flatten().enumerate() {
+        let kind = spec.kind.as_str();
+        if integrations.add.contains(kind) || integrations.change.contains(kind) {
+            let stored = current.integrations.iter().find(|c| c.kind == spec.kind);
+            super::integrations::save(conn, &connection(spec, stored))
+                .await
+                .map_err(at(format!("integrations[{index}]")))?;
+        }
+    }
+
     let agents = Touched::of(plan, Section::Agents);
     for (index, agent) in desired.agents.iter().flatten().enumerate() {
         let key = agent.key.as_str();
@@ -423,12 +437,21 @@ async fn carry_out(
         }
     }
 
-    // Removals last, dependents first: agents and fields, then operators, then
-    // teams (no rule names them any more, and the default has moved).
+    // Removals last, dependents first: agents and fields, then the
+    // integrations no action sends tickets to any more, operators, then teams
+    // (no rule names them any more, and the default has moved).
     for key in &agents.remove {
         super::agents::delete(conn, key)
             .await
             .map_err(at(format!("agents: {key}")))?;
+    }
+    for kind in &integrations.remove {
+        let kind = kind.parse().map_err(|_| {
+            StoreError::Corrupt(format!("a plan removes integration kind '{kind}'"))
+        })?;
+        super::integrations::delete(conn, kind)
+            .await
+            .map_err(at(format!("integrations: {kind}")))?;
     }
     for key in &fields.remove {
         super::fields::delete(conn, key)

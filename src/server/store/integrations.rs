@@ -235,6 +235,16 @@ pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Integrat
     rows.iter().map(view_from_row).collect()
 }
 
+/// Every connection with its secrets, in the caller's transaction.
+pub(crate) async fn connections(conn: &mut SqliteConnection) -> StoreResult<Vec<Connection>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations ORDER BY kind"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(connection_from_row).collect()
+}
+
 /// One connection with its secrets, in the caller's transaction.
 pub(crate) async fn find(
     conn: &mut SqliteConnection,

@@ -78,6 +78,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "workspace revision",
         include_str!("../../../migrations/0008_revision.sql"),
     ),
+    (
+        9,
+        "integration revision",
+        include_str!("../../../migrations/0009_integration_revision.sql"),
+    ),
 ];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.

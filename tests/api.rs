@@ -344,6 +344,17 @@ fn protected_endpoints() -> Vec<(&'static str, &'static str, Option<Value>)> {
             Some(json!({"kind": "operator", "operator": "alice"})),
         ),
         ("DELETE", "/v1/tokens/tok_000000000000", None),
+        ("GET", "/v1/config", None),
+        (
+            "POST",
+            "/v1/config/plan",
+            Some(json!({"document": {"apiVersion": "deskctl/v1", "kind": "Desk"}})),
+        ),
+        (
+            "PUT",
+            "/v1/config",
+            Some(json!({"document": {"apiVersion": "deskctl/v1", "kind": "Desk"}})),
+        ),
     ]
 }
 
@@ -572,6 +583,23 @@ async fn an_operator_reads_but_cannot_change_the_workspace() {
             "POST",
             "/v1/tokens",
             Some(json!({"kind": "operator", "operator": "bob"})),
+        ),
+        ("GET", "/v1/config", None),
+        (
+            "POST",
+            "/v1/config/plan",
+            Some(
+                json!({"document": {"apiVersion": "deskctl/v1", "kind": "Desk",
+                                     "teams": [{"key": "support", "name": "Help", "default": true}]}}),
+            ),
+        ),
+        (
+            "PUT",
+            "/v1/config",
+            Some(
+                json!({"document": {"apiVersion": "deskctl/v1", "kind": "Desk",
+                                     "teams": [{"key": "support", "name": "Help", "default": true}]}}),
+            ),
         ),
     ];
     for (method, uri, body) in refused {

@@ -13,6 +13,16 @@ use tower::ServiceExt;
 
 const EMAIL_PASSWORD: &str = "smtp-pass-Zq8-never-shown";
 const DELIVERY_SECRET: &str = "delivery-secret-Kx4-never-shown";
+const ZENDESK_TOKEN: &str = "zd-token-Qm7-never-shown";
+const ZENDESK_WEBHOOK_SECRET: &str = "zd-webhook-Lp3-never-shown";
+
+/// The variables an export names, with the secrets they hold.
+const EXPORT_VARIABLES: [(&str, &str); 4] = [
+    ("DESKCTL_EMAIL_PASSWORD", EMAIL_PASSWORD),
+    ("DESKCTL_DELIVERY_SECRET", DELIVERY_SECRET),
+    ("DESKCTL_ZENDESK_API_TOKEN", ZENDESK_TOKEN),
+    ("DESKCTL_ZENDESK_WEBHOOK_SECRET", ZENDESK_WEBHOOK_SECRET),
+];
 
 struct Reply {
     status: StatusCode,
@@ -221,14 +231,70 @@ fn realistic() -> Value {
 }
 
 /// The exported document with its `${env:…}` references resolved, as
-/// `deskctl apply` does with the variables set.
-fn resolved(mut exported: Value) -> Value {
+/// `deskctl apply` does with [`EXPORT_VARIABLES`] set.
+fn resolved(exported: Value) -> Value {
     let text = exported.to_string();
     assert!(text.contains("${env:DESKCTL_EMAIL_PASSWORD}"), "{text}");
     assert!(text.contains("${env:DESKCTL_DELIVERY_SECRET}"), "{text}");
-    exported["email"]["password"] = json!(EMAIL_PASSWORD);
-    exported["delivery"]["secret"] = json!(DELIVERY_SECRET);
-    exported
+    resolve_references(exported)
+}
+
+fn resolve_references(value: Value) -> Value {
+    match value {
+        Value::String(text) => match text
+            .strip_prefix("${env:")
+            .and_then(|rest| rest.strip_suffix('}'))
+        {
+            Some(name) => {
+                let (_, secret) = EXPORT_VARIABLES
+                    .iter()
+                    .find(|(variable, _)| *variable == name)
+                    .unwrap_or_else(|| panic!("the export names an unknown variable {name}"));
+                json!(secret)
+            }
+            None => Value::String(text),
+        },
+        Value::Array(items) => items.into_iter().map(resolve_references).collect(),
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(key, value)| (key, resolve_references(value)))
+            .collect(),
+        other => other,
+    }
+}
+
+/// `document` with Zendesk connected, and agent `shop` handing over to it.
+fn with_zendesk(mut document: Value) -> Value {
+    document["integrations"] = json!([{
+        "kind": "zendesk",
+        "settings": {"subdomain": "acme", "email": "desk@acme.example"},
+        "secrets": {"api-token": ZENDESK_TOKEN, "webhook-secret": ZENDESK_WEBHOOK_SECRET},
+        "fields": {"order-id": "360001234"},
+        "priorities": {"urgent": "urgent"}
+    }]);
+    assert_eq!(document["agents"][0]["key"], "shop");
+    document["agents"][0]["handover"]["platform"] = json!("zendesk");
+    document
+}
+
+/// The one change a plan makes to `section`/`resource`.
+#[track_caller]
+fn change_of<'a>(plan: &'a Value, section: &str, resource: &str) -> &'a Value {
+    plan["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["section"] == section)
+        .flat_map(|s| s["changes"].as_array().unwrap())
+        .find(|c| c["resource"] == resource)
+        .unwrap_or_else(|| panic!("no change to {section}/{resource}: {plan:#}"))
+}
+
+#[track_caller]
+fn assert_no_secret(text: &str) {
+    for (_, secret) in EXPORT_VARIABLES {
+        assert!(!text.contains(secret), "{secret} leaked: {text}");
+    }
 }
 
 #[tokio::test]
@@ -578,9 +644,304 @@ async fn secrets_never_leave_the_service() {
 }
 
 #[tokio::test]
-async fn managers_change_configuration_but_not_roles_or_owner_sections() {
+async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets() {
+    let desk = Desk::new().await;
+    let document = with_zendesk(realistic());
+
+    let plan = desk.plan(&document, false).await;
+    let added = change_of(&plan, "integrations", "zendesk");
+    assert_eq!(added["action"], "add");
+    let token = added["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "secrets.api-token")
+        .expect("the plan names the secret it sets");
+    assert_eq!(token["sensitive"], true);
+    assert!(token.get("new").is_none(), "{token}");
+    let applied = desk.apply(&document, false).await;
+
+    // Connected as the document says, and the action hands over to it: the
+    // integration was saved before the agent that names it.
+    let zendesk = desk
+        .owner("GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok();
+    assert_eq!(
+        zendesk["settings"],
+        json!({"subdomain": "acme", "email": "desk@acme.example"})
+    );
+    assert_eq!(
+        zendesk["secrets"]["api-token"]["fingerprint"],
+        deskctl::api::secret_fingerprint(ZENDESK_TOKEN)
+    );
+    assert_eq!(zendesk["fields"], json!({"order-id": "360001234"}));
+    assert_eq!(zendesk["priorities"], json!({"urgent": "urgent"}));
+    let shop = desk.owner("GET", "/v1/agents/shop", None).await.ok();
+    assert_eq!(shop["handover"]["platform"], "zendesk");
+
+    // The same document again: no change, not even to the secrets.
+    let revision = desk.revision().await;
+    let again = desk.apply(&document, false).await;
+    assert_eq!(summary(&again["plan"]), (0, 0, 0, 0), "{again:#}");
+    assert_eq!(again["revision"], revision.as_str());
+
+    // The export names variables for the secrets, and holds none of them.
+    let (_, exported) = desk.export().await;
+    let integrations = exported["integrations"].as_array().unwrap();
+    assert_eq!(integrations.len(), 1, "{exported:#}");
+    assert_eq!(
+        integrations[0]["secrets"],
+        json!({
+            "api-token": "${env:DESKCTL_ZENDESK_API_TOKEN}",
+            "webhook-secret": "${env:DESKCTL_ZENDESK_WEBHOOK_SECRET}"
+        })
+    );
+    assert_eq!(
+        integrations[0]["settings"],
+        document["integrations"][0]["settings"]
+    );
+    assert_eq!(
+        integrations[0]["fields"],
+        document["integrations"][0]["fields"]
+    );
+    for text in [plan.to_string(), applied.to_string(), exported.to_string()] {
+        assert_no_secret(&text);
+    }
+
+    // With the variables holding the same secrets, the export is a no-op.
+    let round_trip = desk.apply(&resolved(exported.clone()), false).await;
+    assert_eq!(summary(&round_trip["plan"]), (0, 0, 0, 0), "{round_trip:#}");
+    assert_eq!(desk.revision().await, revision);
+
+    // A rotated secret is the only change, and shows no value.
+    let mut rotated = resolved(exported);
+    rotated["integrations"][0]["secrets"]["api-token"] = json!("zd-token-rotated-Vn2");
+    let plan = desk.plan(&rotated, false).await;
+    assert_eq!(summary(&plan), (0, 1, 0, 0), "{plan:#}");
+    assert_eq!(
+        change_of(&plan, "integrations", "zendesk")["fields"],
+        json!([{"field": "secrets.api-token", "sensitive": true}])
+    );
+    let rotation = desk.apply(&rotated, false).await;
+    assert_eq!(summary(&rotation["plan"]), (0, 1, 0, 0));
+    let zendesk = desk
+        .owner("GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok();
+    assert_eq!(
+        zendesk["secrets"]["api-token"]["fingerprint"],
+        deskctl::api::secret_fingerprint("zd-token-rotated-Vn2")
+    );
+    assert_eq!(
+        zendesk["secrets"]["webhook-secret"]["fingerprint"],
+        deskctl::api::secret_fingerprint(ZENDESK_WEBHOOK_SECRET),
+        "the secret the document did not change is kept"
+    );
+    for text in [plan.to_string(), rotation.to_string()] {
+        assert!(!text.contains("zd-token-rotated-Vn2"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn bad_integrations_are_refused_at_their_paths_and_change_nothing() {
     let desk = Desk::new().await;
     desk.apply(&realistic(), false).await;
+    let before = desk.export().await;
+
+    let mut bad = with_zendesk(realistic());
+    let zendesk = bad["integrations"][0].clone();
+    bad["integrations"][0]["settings"] = json!({"email": "desk@acme.example", "region": "eu"});
+    bad["integrations"][0]["base-url"] = json!("http://zendesk.example");
+    bad["integrations"][0]["secrets"]["webhook-secret"] = json!("${env:ZENDESK_WEBHOOK}");
+    bad["integrations"]
+        .as_array_mut()
+        .unwrap()
+        .push(zendesk.clone());
+    bad["agents"][1]["handover"] = json!({"platform": "freshdesk"});
+
+    let reply = desk
+        .owner("POST", "/v1/config/plan", Some(json!({ "document": bad })))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(
+        problem["errors"][0]["field"], "integrations[0].secrets.webhook-secret",
+        "an unresolved reference: the client resolves them"
+    );
+
+    // Secrets prepared, the rest is checked all at once.
+    bad["integrations"][0]["secrets"]["webhook-secret"] = json!(ZENDESK_WEBHOOK_SECRET);
+    let reply = desk
+        .owner("POST", "/v1/config/plan", Some(json!({ "document": bad })))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "integrations[0].settings.subdomain",
+        "integrations[0].settings.region",
+        "integrations[0].base-url",
+        "integrations[1]",
+        "agents[1].handover.platform",
+    ] {
+        assert!(fields.contains(&expected), "{expected} in {fields:?}");
+    }
+    assert_no_secret(&problem.to_string());
+    desk.apply_at(&bad, false, &before.0)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(desk.export().await, before);
+}
+
+#[tokio::test]
+async fn prune_disconnects_integrations_no_action_sends_tickets_to() {
+    let desk = Desk::new().await;
+    let document = with_zendesk(realistic());
+    desk.apply(&document, false).await;
+    // Connected by hand, outside the document.
+    desk.owner(
+        "PUT",
+        "/v1/integrations/freshdesk",
+        Some(json!({"settings": {"domain": "acme"}, "secrets": {"api-key": "fd-key-Wq1"}})),
+    )
+    .await;
+
+    let plan = desk.plan(&document, false).await;
+    assert_eq!(changes(&plan, "unmanaged"), ["integrations/freshdesk"]);
+    let plan = desk.plan(&document, true).await;
+    assert_eq!(changes(&plan, "remove"), ["integrations/freshdesk"]);
+    let applied = desk.apply(&document, true).await;
+    assert_eq!(
+        changes(&applied["plan"], "remove"),
+        ["integrations/freshdesk"]
+    );
+    assert_eq!(
+        desk.owner("GET", "/v1/integrations/freshdesk", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    desk.owner("GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok();
+
+    // Pruning the platform an action still sends tickets to is refused before
+    // anything changes: the action the document states, or one it leaves alone.
+    let before = desk.export().await;
+    let mut unplugged = document.clone();
+    unplugged["integrations"] = json!([]);
+    let problem = desk
+        .owner(
+            "POST",
+            "/v1/config/plan",
+            Some(json!({ "document": unplugged, "prune": true })),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "agents[0].handover.platform");
+    let mut no_agents = unplugged.clone();
+    no_agents.as_object_mut().unwrap().remove("agents");
+    let problem = desk
+        .owner(
+            "POST",
+            "/v1/config/plan",
+            Some(json!({ "document": no_agents, "prune": true })),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "integrations");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("agent 'shop'"),
+        "{problem:#}"
+    );
+    assert_eq!(desk.export().await, before);
+
+    // The same prune with the action moved to the inbox: the action changes
+    // first, then the integration goes, in one apply.
+    unplugged["agents"][0]["handover"]["platform"] = json!("inbox");
+    let applied = desk.apply(&unplugged, true).await;
+    assert_eq!(
+        changes(&applied["plan"], "remove"),
+        ["integrations/zendesk"]
+    );
+    assert_eq!(
+        desk.owner("GET", "/v1/integrations/zendesk", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let shop = desk.owner("GET", "/v1/agents/shop", None).await.ok();
+    assert_eq!(shop["handover"]["platform"], "inbox");
+    let again = desk.apply(&unplugged, true).await;
+    assert_eq!(summary(&again["plan"]), (0, 0, 0, 0), "{again:#}");
+}
+
+#[tokio::test]
+async fn a_connection_test_between_plan_and_apply_does_not_fail_it() {
+    let desk = Desk::new().await;
+    // A platform that answers nothing the connector asks for: the test fails.
+    let platform = wiremock::MockServer::start().await;
+    let mut document = with_zendesk(realistic());
+    document["integrations"][0]["base-url"] = json!(platform.uri());
+    desk.apply(&document, false).await;
+
+    let mut renamed = document.clone();
+    renamed["teams"][1]["name"] = json!("Billing and refunds");
+    let planned_at = desk.plan(&renamed, false).await["revision"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let report = desk
+        .owner("POST", "/v1/integrations/zendesk/test", None)
+        .await
+        .ok();
+    assert_eq!(report["ok"], false, "{report:#}");
+    let zendesk = desk
+        .owner("GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok();
+    assert_eq!(zendesk["status"], "error");
+    assert_eq!(
+        desk.revision().await,
+        planned_at,
+        "a test is not configuration"
+    );
+    let applied = desk.apply_at(&renamed, false, &planned_at).await.ok();
+    assert_eq!(summary(&applied["plan"]), (0, 1, 0, 0), "{applied:#}");
+
+    // Changing the connection between plan and apply is a change.
+    let mut again = renamed.clone();
+    again["teams"][1]["name"] = json!("Money");
+    let planned_at = desk.plan(&again, false).await["revision"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.owner(
+        "PUT",
+        "/v1/integrations/zendesk",
+        Some(
+            json!({"settings": {"subdomain": "acme-eu", "email": "desk@acme.example"},
+                    "base-url": platform.uri()}),
+        ),
+    )
+    .await
+    .ok();
+    desk.apply_at(&again, false, &planned_at)
+        .await
+        .problem(StatusCode::PRECONDITION_FAILED, "revision_mismatch");
+}
+
+#[tokio::test]
+async fn managers_change_configuration_but_not_roles_or_owner_sections() {
+    let desk = Desk::new().await;
+    desk.apply(&with_zendesk(realistic()), false).await;
     let manager = desk.token("mia", "manager").await;
     let owner = desk.token("olga", "owner").await;
     let plan_as = |token: &str, document: Value| {
@@ -605,6 +966,7 @@ async fn managers_change_configuration_but_not_roles_or_owner_sections() {
     let exported = reply.ok();
     assert!(exported["document"].get("email").is_none());
     assert!(exported["document"].get("delivery").is_none());
+    assert!(exported["document"].get("integrations").is_none());
     let mut renamed = exported["document"].clone();
     renamed["teams"][1]["name"] = json!("Money");
     let plan = plan_as(&manager, renamed.clone()).await.ok();
@@ -628,6 +990,19 @@ async fn managers_change_configuration_but_not_roles_or_owner_sections() {
     plan_as(&manager, realistic())
         .await
         .problem(StatusCode::FORBIDDEN, "forbidden");
+    let integrations_only = json!({"apiVersion": "deskctl/v1", "kind": "Desk",
+                                   "integrations": with_zendesk(realistic())["integrations"]});
+    let problem = plan_as(&manager, integrations_only.clone())
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("`integrations`"),
+        "{problem:#}"
+    );
+    plan_as(&owner, integrations_only).await.ok();
 }
 
 fn handoff(agent: &str, channel: &str, context: Value) -> Value {

@@ -1237,3 +1237,194 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     assert!(rows[1].contains("team billing → support"), "{out}");
     assert!(rows[0].contains("same"), "{out}");
 }
+
+const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1
+kind: Desk
+integrations:
+  - kind: zendesk
+    settings:
+      subdomain: acme
+      email: desk@acme.example
+    secrets:
+      api-token: ${env:ZENDESK_TOKEN}
+agents:
+  - key: shop
+    name: Shop assistant
+    handover:
+      platform: zendesk
+      channels: [web]
+"#;
+
+#[test]
+fn integrations_through_the_cli_show_a_rotated_secret_only_as_changed() {
+    let desk = common::Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, ZENDESK_YAML).unwrap();
+    let file = file.to_str().unwrap();
+    let run = |variables: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = desk.cmd();
+        for (name, value) in variables {
+            cmd.env(name, value);
+        }
+        let (code, out, err) = cli_output(cmd.args(args));
+        for secret in [ZENDESK_TOKEN, "zd-token-rotated-Vn2"] {
+            assert!(
+                !out.contains(secret) && !err.contains(secret),
+                "{args:?} leaked:\n{out}{err}"
+            );
+        }
+        (code, out, err)
+    };
+    let token = [("ZENDESK_TOKEN", ZENDESK_TOKEN)];
+
+    let (code, out, err) = run(&token, &["apply", "-f", file, "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("Applied"), "{err}");
+    let (code, out, err) = run(&token, &["diff", "-f", file]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "No changes: the workspace matches the document.\n");
+
+    // The export names a variable for the token; with it set, no changes.
+    let (code, exported, err) = run(&[], &["export"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        exported.contains("api-token: ${env:DESKCTL_ZENDESK_API_TOKEN}"),
+        "{exported}"
+    );
+    let export_file = desk.dir.path().join("exported.yaml");
+    std::fs::write(&export_file, &exported).unwrap();
+    let export_file = export_file.to_str().unwrap();
+    let (code, out, err) = run(
+        &[("DESKCTL_ZENDESK_API_TOKEN", ZENDESK_TOKEN)],
+        &["diff", "-f", export_file],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+
+    // A rotated token is the one change, shown without a value.
+    let (code, out, err) = run(
+        &[("ZENDESK_TOKEN", "zd-token-rotated-Vn2")],
+        &["diff", "-f", file],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(
+        out,
+        "integrations\n  ~ change zendesk\n      secrets.api-token: (sensitive value changed)\n\n\
+         Plan: 0 to add, 1 to change, 0 to remove.\n"
+    );
+}
+
+/// `deskctl apply` against a served desk where someone changes the workspace
+/// after the plan and before the apply: a layer in front of the service
+/// makes that change as the apply arrives, so the test needs no timing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_plan() {
+    use axum::middleware::{Next, from_fn};
+    use std::sync::Arc;
+
+    let cli = common::Desk::new();
+    let path = cli.dir.path().join("served.sqlite");
+    let local = Arc::new(LocalDesk::open(&path).await.unwrap());
+    let call = |method: &str, uri: &str, body: Value| {
+        let local = local.clone();
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        async move {
+            let response = local.call(request).await;
+            let status = response.status();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            assert!(status.is_success(), "{status}: {bytes:?}");
+            serde_json::from_slice::<Value>(&bytes).unwrap_or(Value::Null)
+        }
+    };
+    call(
+        "POST",
+        "/v1/operators",
+        json!({"handle": "alice", "name": "Alice", "email": "alice@example.com", "role": "owner"}),
+    )
+    .await;
+    call(
+        "POST",
+        "/v1/teams",
+        json!({"key": "support", "name": "Support"}),
+    )
+    .await;
+    let token = call(
+        "POST",
+        "/v1/tokens",
+        json!({"kind": "operator", "operator": "alice"}),
+    )
+    .await["secret"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let interloper = local.clone();
+    let app = router(AppState {
+        store: Store::open(&path).await.unwrap(),
+    })
+    .layer(from_fn(move |request: Request<Body>, next: Next| {
+        let interloper = interloper.clone();
+        async move {
+            if request.method() == http::Method::PUT && request.uri().path() == "/v1/config" {
+                let rename = Request::builder()
+                    .method("PATCH")
+                    .uri("/v1/teams/support")
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(Body::from(r#"{"name": "Renamed meanwhile"}"#))
+                    .unwrap();
+                assert!(interloper.call(rename).await.status().is_success());
+            }
+            next.run(request).await
+        }
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let file = cli.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    name: Support\n    \
+         default: true\n  - key: billing\n    name: Billing\n",
+    )
+    .unwrap();
+    let (code, out, err) = tokio::task::spawn_blocking(move || {
+        let mut cmd = cli.cmd();
+        cmd.env_remove("DESKCTL_DESK")
+            .env("DESKCTL_TOKEN", token)
+            .args([
+                "--server",
+                &url,
+                "apply",
+                "-f",
+                file.to_str().unwrap(),
+                "--yes",
+            ]);
+        cli_output(&mut cmd)
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 6, "{out}{err}");
+    assert!(err.contains("nothing was applied"), "{err}");
+    assert!(err.contains("run the apply again"), "{err}");
+
+    // Only the other change landed.
+    let teams = call("GET", "/v1/teams", Value::Null).await;
+    let teams: Vec<(&str, &str, bool)> = teams["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["key"].as_str().unwrap(),
+                t["name"].as_str().unwrap(),
+                t["default"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(teams, [("support", "Renamed meanwhile", true)]);
+}

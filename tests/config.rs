@@ -1428,3 +1428,249 @@ async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_
         .collect();
     assert_eq!(teams, [("support", "Renamed meanwhile", true)]);
 }
+
+// ---------------------------------------------------------------------------
+// Property: apply to an empty desk, export, and the document comes back
+// ---------------------------------------------------------------------------
+
+mod round_trip {
+    use deskctl::api::DeskDocument;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::{Desk, ZENDESK_TOKEN, resolve_references, summary};
+
+    const HANDLES: [&str; 3] = ["alice", "bob", "carol"];
+    const TEAMS: [&str; 3] = ["billing", "sales", "support"];
+    const FIELDS: [&str; 4] = ["due", "order-id", "plan", "vip"];
+    const FIELD_TYPES: [&str; 5] = ["text", "number", "dropdown", "checkbox", "date"];
+    const AGENTS: [&str; 2] = ["faq", "shop"];
+    const ROLES: [&str; 3] = ["operator", "manager", "owner"];
+    const PRIORITIES: [&str; 4] = ["low", "medium", "high", "urgent"];
+    const CHANNELS: [&str; 3] = ["web", "email", "telegram"];
+
+    fn conditions() -> impl Strategy<Value = Vec<Value>> {
+        let condition = prop::sample::select(vec![
+            json!({"field": "channel", "op": "equals", "value": "web"}),
+            json!({"field": "context.plan", "op": "exists"}),
+            json!({"field": "reason", "op": "contains", "value": "human"}),
+            json!({"field": "channel", "op": "in", "values": ["email", "whatsapp"]}),
+        ]);
+        prop::collection::vec(condition, 1..=2)
+    }
+
+    /// The items of `names` whose bit is set in `mask`.
+    fn picked<'a>(names: &[&'a str], mask: u8) -> Vec<&'a str> {
+        names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, name)| *name)
+            .collect()
+    }
+
+    /// A valid document with every section the property covers: a few
+    /// operators, teams (one the default) with members, ticket fields, both
+    /// rule lists, agents with or without a handover action, and maybe Zendesk.
+    fn document() -> impl Strategy<Value = Value> {
+        let operators = prop::collection::vec(
+            prop::option::of((0..ROLES.len(), prop::option::of(1u32..5), 0u8..8)),
+            HANDLES.len(),
+        );
+        let teams = (
+            prop::collection::vec(prop::option::of(0u8..8), TEAMS.len()),
+            0..3usize,
+        );
+        let fields = prop::collection::vec(prop::option::of(0..FIELD_TYPES.len()), FIELDS.len());
+        let rules = (
+            prop::collection::vec((any::<bool>(), conditions(), 0..PRIORITIES.len()), 0..=2),
+            prop::collection::vec((conditions(), 0..3usize), 0..=2),
+        );
+        let agents = prop::collection::vec(
+            prop::option::of(prop::option::of((
+                1u8..8,
+                prop::option::of(0..PRIORITIES.len()),
+                any::<bool>(),
+            ))),
+            AGENTS.len(),
+        );
+        (operators, teams, fields, rules, agents, any::<bool>()).prop_map(
+            |(operators, (teams, default), fields, (priority, assignment), agents, zendesk)| {
+                let handles: Vec<&str> = HANDLES
+                    .iter()
+                    .zip(&operators)
+                    .filter_map(|(h, o)| o.map(|_| *h))
+                    .collect();
+                let mut team_keys: Vec<&str> = TEAMS
+                    .iter()
+                    .zip(&teams)
+                    .filter_map(|(k, t)| t.map(|_| *k))
+                    .collect();
+                if team_keys.is_empty() {
+                    team_keys.push(TEAMS[0]);
+                }
+                let default = team_keys[default % team_keys.len()];
+                let teams: Vec<Value> = TEAMS
+                    .iter()
+                    .zip(&teams)
+                    .filter(|(key, _)| team_keys.contains(key))
+                    .map(|(key, members)| {
+                        json!({"key": key, "name": key.to_uppercase(), "default": *key == default,
+                               "members": picked(&handles, members.unwrap_or(0))})
+                    })
+                    .collect();
+                let operators: Vec<Value> = HANDLES
+                    .iter()
+                    .zip(&operators)
+                    .filter_map(|(handle, spec)| {
+                        let (role, capacity, teams) = (*spec)?;
+                        let mut operator = json!({
+                            "handle": handle, "name": format!("{handle} ({})", ROLES[role]),
+                            "email": format!("{handle}@example.com"), "role": ROLES[role],
+                            "teams": picked(&team_keys, teams),
+                        });
+                        if let Some(capacity) = capacity {
+                            operator["capacity"] = json!(capacity);
+                        }
+                        Some(operator)
+                    })
+                    .collect();
+                let fields: Vec<Value> = FIELDS
+                    .iter()
+                    .zip(&fields)
+                    .filter_map(|(key, field_type)| {
+                        let field_type = FIELD_TYPES[(*field_type)?];
+                        let mut field = json!({"key": key, "name": key, "type": field_type});
+                        if field_type == "dropdown" {
+                            field["options"] = json!(["basic", "pro"]);
+                        }
+                        Some(field)
+                    })
+                    .collect();
+                let priority: Vec<Value> = priority
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (named, conditions, priority))| {
+                        let mut rule =
+                            json!({"conditions": conditions, "priority": PRIORITIES[priority]});
+                        if named {
+                            rule["name"] = json!(format!("Rule {index}"));
+                        }
+                        rule
+                    })
+                    .collect();
+                let assignment: Vec<Value> = assignment
+                    .into_iter()
+                    .map(|(conditions, team)| {
+                        json!({"match": "any", "conditions": conditions,
+                               "team": team_keys[team % team_keys.len()]})
+                    })
+                    .collect();
+                let agents: Vec<Value> = AGENTS
+                    .iter()
+                    .zip(&agents)
+                    .filter_map(|(key, spec)| {
+                        let action = (*spec)?;
+                        let mut agent = json!({"key": key, "name": format!("The {key} bot")});
+                        if let Some((channels, priority, to_zendesk)) = action {
+                            let platform = if zendesk && to_zendesk {
+                                "zendesk"
+                            } else {
+                                "inbox"
+                            };
+                            agent["handover"] = json!({
+                                "platform": platform,
+                                "channels": picked(&CHANNELS, channels),
+                                "default-priority": priority.map(|p| PRIORITIES[p]),
+                            });
+                        }
+                        Some(agent)
+                    })
+                    .collect();
+                let integrations: Vec<Value> = zendesk
+                    .then(|| {
+                        json!({"kind": "zendesk",
+                               "settings": {"subdomain": "acme", "email": "desk@acme.example"},
+                               "secrets": {"api-token": ZENDESK_TOKEN}})
+                    })
+                    .into_iter()
+                    .collect();
+                json!({
+                    "apiVersion": "deskctl/v1", "kind": "Desk",
+                    "operators": operators, "teams": teams, "ticket-fields": fields,
+                    "rules": {"priority": priority, "assignment": assignment},
+                    "integrations": integrations, "agents": agents,
+                })
+            },
+        )
+    }
+
+    /// A document as the service documents its normalization: as
+    /// single-resource writes store it, set-like lists sorted, membership
+    /// stated on both sides, resources in key order.
+    fn normalized(document: &Value) -> DeskDocument {
+        let document: DeskDocument = serde_json::from_value(document.clone()).unwrap();
+        let mut document =
+            deskctl::manifest::plan::normalized(&deskctl::server::document::normalize(document));
+        document
+            .operators
+            .iter_mut()
+            .for_each(|l| l.sort_by(|a, b| a.handle.cmp(&b.handle)));
+        document
+            .teams
+            .iter_mut()
+            .for_each(|l| l.sort_by(|a, b| a.key.cmp(&b.key)));
+        document
+            .ticket_fields
+            .iter_mut()
+            .for_each(|l| l.sort_by(|a, b| a.key.cmp(&b.key)));
+        document
+            .agents
+            .iter_mut()
+            .for_each(|l| l.sort_by(|a, b| a.key.cmp(&b.key)));
+        document
+            .integrations
+            .iter_mut()
+            .for_each(|l| l.sort_by_key(|i| i.kind.as_str()));
+        document
+    }
+
+    async fn round_trip(desired: Value) -> Result<(), TestCaseError> {
+        let desk = Desk::new().await;
+        desk.apply(&desired, false).await;
+        let (_, exported) = desk.export().await;
+        let exported = resolve_references(exported);
+
+        let (want, got) = (normalized(&desired), normalized(&exported));
+        prop_assert_eq!(want.operators, got.operators);
+        prop_assert_eq!(want.teams, got.teams);
+        prop_assert_eq!(want.ticket_fields, got.ticket_fields);
+        prop_assert_eq!(want.rules, got.rules);
+        prop_assert_eq!(want.integrations, got.integrations);
+        prop_assert_eq!(want.agents, got.agents);
+
+        // Planning the document or its export again finds nothing to do;
+        // the export lists everything, so not even with prune.
+        let again = desk.plan(&desired, false).await;
+        let (add, change, remove, _) = summary(&again);
+        prop_assert_eq!((add, change, remove), (0, 0, 0), "{:#}", again);
+        let again = desk.plan(&exported, true).await;
+        prop_assert_eq!(summary(&again), (0, 0, 0, 0), "{:#}", again);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+        #[test]
+        fn applying_a_document_to_an_empty_desk_then_exporting_gives_it_back(
+            desired in document()
+        ) {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(round_trip(desired))?;
+        }
+    }
+}

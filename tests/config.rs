@@ -550,6 +550,16 @@ fn sorted(mut items: Vec<String>) -> Vec<String> {
     items
 }
 
+/// The document paths a validation problem names.
+fn error_fields(problem: &Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect()
+}
+
 #[tokio::test]
 async fn bad_documents_are_refused_with_their_paths_and_change_nothing() {
     let desk = Desk::new().await;
@@ -569,12 +579,7 @@ async fn bad_documents_are_refused_with_their_paths_and_change_nothing() {
         .owner("POST", "/v1/config/plan", Some(json!({ "document": bad })))
         .await;
     let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
-    let fields: Vec<&str> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&problem);
     for expected in [
         "teams[1].members[0]",
         "operators[0].email",
@@ -775,12 +780,7 @@ async fn bad_integrations_are_refused_at_their_paths_and_change_nothing() {
         .owner("POST", "/v1/config/plan", Some(json!({ "document": bad })))
         .await;
     let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
-    let fields: Vec<&str> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&problem);
     for expected in [
         "integrations[0].settings.subdomain",
         "integrations[0].settings.region",

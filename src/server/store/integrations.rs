@@ -225,24 +225,26 @@ impl Store {
     }
 }
 
-/// Every integration as the API shows it, in the caller's transaction.
-pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Integration>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+async fn every_row(conn: &mut SqliteConnection) -> StoreResult<Vec<SqliteRow>> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM integrations ORDER BY kind"
     )))
     .fetch_all(&mut *conn)
-    .await?;
-    rows.iter().map(view_from_row).collect()
+    .await?)
+}
+
+/// Every integration as the API shows it, in the caller's transaction.
+pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Integration>> {
+    every_row(conn).await?.iter().map(view_from_row).collect()
 }
 
 /// Every connection with its secrets, in the caller's transaction.
 pub(crate) async fn connections(conn: &mut SqliteConnection) -> StoreResult<Vec<Connection>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM integrations ORDER BY kind"
-    )))
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter().map(connection_from_row).collect()
+    every_row(conn)
+        .await?
+        .iter()
+        .map(connection_from_row)
+        .collect()
 }
 
 /// One connection with its secrets, in the caller's transaction.

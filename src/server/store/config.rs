@@ -445,10 +445,12 @@ async fn carry_out(
             .await
             .map_err(at(format!("agents: {key}")))?;
     }
-    for kind in &integrations.remove {
-        let kind = kind.parse().map_err(|_| {
-            StoreError::Corrupt(format!("a plan removes integration kind '{kind}'"))
-        })?;
+    let unplugged = current
+        .integrations
+        .iter()
+        .map(|c| c.kind)
+        .filter(|kind| integrations.remove.contains(kind.as_str()));
+    for kind in unplugged {
         super::integrations::delete(conn, kind)
             .await
             .map_err(at(format!("integrations: {kind}")))?;

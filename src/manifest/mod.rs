@@ -58,16 +58,16 @@ impl Checked {
 /// Parses and validates a document, and resolves its secret references with
 /// `lookup` (an environment variable's value) unless it is `None`.
 pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
-    let parsed = match parse::parse(source) {
-        Ok(parsed) => parsed,
-        Err(diagnostics) => {
-            return Checked {
-                document: None,
-                diagnostics,
-            };
-        }
+    let (parsed, mut diagnostics) = parse::parse_partial(source);
+    let Some(parsed) = parsed else {
+        return Checked {
+            document: None,
+            diagnostics,
+        };
     };
-    let mut diagnostics = validate::validate(&parsed.document, &parsed.tree);
+    // What the document says past its read errors is checked too; problems of
+    // the values standing in for missing keys are not the user's.
+    diagnostics.extend(validate::validate(&parsed.document, &parsed.tree));
     let mut document = parsed.document;
     if let Some(lookup) = lookup {
         diagnostics.extend(secrets::resolve(
@@ -76,8 +76,9 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
             source,
             lookup,
         ));
-        diagnostic::sort(&mut diagnostics);
     }
+    diagnostics.retain(|d| d.pos != Node::STAND_IN);
+    diagnostic::sort(&mut diagnostics);
     let valid = !diagnostics.iter().any(Diagnostic::is_error);
     Checked {
         document: valid.then_some(document),

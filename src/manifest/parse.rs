@@ -25,20 +25,27 @@ pub struct Parsed {
     pub tree: Node,
 }
 
-/// Reads a document. `Err` holds every error found (never empty); `Ok` may
-/// still be accompanied by nothing: warnings come from validation.
+/// Reads a document. `Err` holds every error found (never empty).
 pub fn parse(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
-    let (tree, mut errors) = read_tree(&source.text)?;
-    match read_document(tree) {
-        Ok(parsed) if errors.is_empty() => Ok(parsed),
-        Ok(_) => Err(errors),
-        Err(more) => {
-            errors.extend(more);
-            super::diagnostic::sort(&mut errors);
-            errors.truncate(MAX_ERRORS);
-            Err(errors)
-        }
+    match parse_partial(source) {
+        (Some(parsed), errors) if errors.is_empty() => Ok(parsed),
+        (_, errors) => Err(errors),
     }
+}
+
+/// Reads as much of a document as can be read: every error, and the document
+/// without the offending entries (missing keys stood in for), so that later
+/// checks can still find their problems. No document after a syntax error.
+pub fn parse_partial(source: &Source) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let (tree, mut errors) = match read_tree(&source.text) {
+        Ok(read) => read,
+        Err(errors) => return (None, errors),
+    };
+    let (parsed, more) = read_document(tree);
+    errors.extend(more);
+    super::diagnostic::sort(&mut errors);
+    errors.truncate(MAX_ERRORS);
+    (parsed, errors)
 }
 
 /// Reads the text into a located tree; duplicate keys are reported and the
@@ -88,14 +95,13 @@ fn strip_location(message: &str) -> String {
 ///
 /// A missing key gets a stand-in value (see [`Node::stand_in`]) so the rest of
 /// its mapping is still read; errors about stand-ins are never reported.
-fn read_document(mut tree: Node) -> Result<Parsed, Vec<Diagnostic>> {
+fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     // Keys dropped because their value was wrong: their absence is not news.
     let mut dropped: HashSet<(Pos, String)> = HashSet::new();
     loop {
         let error = match from_node::<DeskDocument>(&tree) {
-            Ok(document) if errors.is_empty() => return Ok(Parsed { document, tree }),
-            Ok(_) => return Err(errors),
+            Ok(document) => return (Some(Parsed { document, tree }), errors),
             Err(error) => error,
         };
         if let Some(stand_in) = tree.stand_in_on(&error.path) {
@@ -115,7 +121,7 @@ fn read_document(mut tree: Node) -> Result<Parsed, Vec<Diagnostic>> {
                 errors.push(Diagnostic::error(pos, format!("missing key `{key}`")));
             }
             if !tree.add_stand_in(&error.path, key) {
-                return Err(errors);
+                return (None, errors);
             }
         } else {
             let mut diagnostic = Diagnostic::error(pos, error.message.clone());
@@ -128,11 +134,11 @@ fn read_document(mut tree: Node) -> Result<Parsed, Vec<Diagnostic>> {
                     dropped.insert((map, key));
                 }
                 Some(Removed::Item) => {}
-                None => return Err(errors),
+                None => return (None, errors),
             }
         }
         if errors.len() >= MAX_ERRORS {
-            return Err(errors);
+            return (None, errors);
         }
     }
 }

@@ -76,7 +76,7 @@ impl Node {
     }
 
     /// Where stand-ins are: no real node starts on line 0.
-    const STAND_IN: Pos = Pos { line: 0, column: 0 };
+    pub const STAND_IN: Pos = Pos { line: 0, column: 0 };
 
     /// Adds `key` to the mapping at `path` with a stand-in value (an empty
     /// string first), so that a read can go on past the missing key.

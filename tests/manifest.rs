@@ -1,0 +1,293 @@
+//! The workspace document offline: `deskctl validate` and `deskctl schema` as a
+//! user runs them — every problem with its line and column, all at once, exit
+//! codes, stdin, secrets that never show — and the shipped examples.
+
+mod common;
+
+use std::path::Path;
+
+use common::Desk;
+use predicates::prelude::*;
+
+const HEAD: &str = "apiVersion: deskctl/v1\nkind: Desk\n";
+
+/// Runs `deskctl validate -f FILE` on `text` written to a file in the desk's directory.
+fn validate(desk: &Desk, text: &str) -> assert_cmd::assert::Assert {
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, text).unwrap();
+    desk.cmd().args(["validate", "-f"]).arg(&file).assert()
+}
+
+/// The `--> FILE:LINE:COL` places in stderr, in order.
+fn places(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("--> "))
+        .map(|place| {
+            place
+                .rsplit_once("desk.yaml:")
+                .map_or(place, |(_, at)| at)
+                .to_string()
+        })
+        .collect()
+}
+
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
+#[test]
+fn a_valid_document_passes_quietly_on_stdout() {
+    let desk = Desk::new();
+    validate(&desk, HEAD)
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("desk.yaml is valid"));
+}
+
+#[test]
+fn bad_yaml_is_refused_with_its_place() {
+    let desk = Desk::new();
+    let assert = validate(&desk, &format!("{HEAD}teams:\n  - key: a\n    name: [A\n")).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(places(&assert.get_output().stderr).len(), 1, "{stderr}");
+    assert!(stderr.contains("is not valid: 1 error"), "{stderr}");
+}
+
+#[test]
+fn every_kind_of_mistake_is_reported_in_one_run_at_its_line_and_column() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}\
+operators:
+  - handle: alice
+    name: Alice
+    emial: alice@example.com
+    email: alice@example.com
+    teams: [suport]
+  - handle: bob
+    name: Bob
+    email: bob@example.com
+    capacity: many
+teams:
+  - key: support
+    name: Support
+    default: true
+  - key: support
+    name: Support again
+business-hours:
+  timezone: Europe/Berln
+  timezone: Europe/Berlin
+agents:
+  - key: shop
+    name: Shop
+    handover:
+      platform: zendesk
+integrations: []
+widgets: {{}}
+"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        [
+            "6:5",   // unknown key `emial`
+            "8:13",  // no team `suport`
+            "12:15", // capacity is not a number
+            "17:10", // `support` listed twice
+            "20:13", // no time zone Europe/Berln (the repeated key is dropped)
+            "21:3",  // duplicate key `timezone`
+            "26:17", // zendesk is not among the document's integrations
+            "28:1",  // unknown section `widgets`
+        ],
+        "{stderr}"
+    );
+    for expected in [
+        "unknown key `emial`",
+        "did you mean `email`?",
+        "no team `suport` in teams",
+        "did you mean `support`?",
+        "invalid type: string \"many\", expected u32",
+        "`support` is listed twice in teams",
+        "duplicate key `timezone`",
+        "no integration `zendesk` in integrations",
+        "unknown key `widgets`",
+        "Europe/Berln",
+        "is not valid: 8 errors",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    // The offending line and a caret under the place.
+    assert!(
+        stderr.contains("6 |     emial: alice@example.com\n  |     ^^^^^\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_invalid_timezone_is_refused_at_the_value() {
+    let desk = Desk::new();
+    let assert = validate(
+        &desk,
+        &format!("{HEAD}business-hours:\n  enabled: true\n  timezone: Mars/Olympus\n"),
+    )
+    .code(1);
+    assert_eq!(places(&assert.get_output().stderr), ["5:13"]);
+    assert!(stderr_of(&assert).contains("Mars/Olympus"));
+}
+
+#[test]
+fn a_bad_pattern_and_an_unknown_team_in_rules_are_refused() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\nrules:\n  priority:\n    - conditions:\n        - field: reason\n          op: matches\n          value: \"(unclosed\"\n      priority: high\n  assignment:\n    - conditions: []\n      team: billing\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["10:11", "16:13"],
+        "{}",
+        stderr_of(&assert)
+    );
+}
+
+#[test]
+fn a_reference_into_an_absent_section_is_a_warning_not_an_error() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}operators:\n  - handle: al\n    name: Al\n    email: al@example.com\n    teams: [support]\n"
+    );
+    let assert = validate(&desk, &text).success();
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("warning: team `support` cannot be checked offline"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("is valid (1 warning)"), "{stderr}");
+}
+
+#[test]
+fn secrets_resolve_from_the_environment_and_files_and_never_show() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: ${{env:SMTP_PASSWORD}}\ndelivery:\n  url: https://ai.example.com/hook\n  secret: ${{file:hook.secret}}\n"
+    );
+    std::fs::write(
+        desk.dir.path().join("hook.secret"),
+        "a-webhook-secret-of-some-length\n",
+    )
+    .unwrap();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, &text).unwrap();
+    let ok = desk
+        .cmd()
+        .env("SMTP_PASSWORD", "correct horse battery staple")
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert!(!stderr_of(&ok).contains("horse"));
+
+    let missing = desk
+        .cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert_eq!(places(&missing.get_output().stderr), ["6:13"]);
+    assert!(stderr_of(&missing).contains("environment variable `SMTP_PASSWORD` is not set"));
+
+    desk.cmd()
+        .args(["validate", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_literal_secret_is_accepted_with_a_warning_that_does_not_repeat_it() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}delivery:\n  url: https://ai.example.com/hook\n  secret: plain-text-secret-1234\n"
+    );
+    let assert = validate(&desk, &text).success();
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("warning: a secret is written in the document"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> "), "{stderr}");
+    // The caret line shows the source line, which the user wrote; the message itself never does.
+    assert_eq!(
+        stderr.matches("plain-text-secret-1234").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stdin_is_read_for_a_dash() {
+    let desk = Desk::new();
+    desk.cmd()
+        .args(["validate", "-f", "-"])
+        .write_stdin(format!("{HEAD}kind: Desk\n"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> <stdin>:3:1"))
+        .stderr(predicate::str::contains("duplicate key `kind`"));
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let desk = Desk::new();
+    desk.cmd()
+        .args(["validate", "-f", "nowhere.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read nowhere.yaml"));
+}
+
+#[test]
+fn the_schema_command_prints_the_committed_schema() {
+    let desk = Desk::new();
+    let output = desk.cmd().arg("schema").output().unwrap();
+    assert!(output.status.success());
+    let committed =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/desk.schema.json")).unwrap();
+    assert_eq!(output.stdout, committed);
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["apiVersion", "kind"])
+    );
+}
+
+#[test]
+fn every_example_document_is_valid() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let is_document = path.extension().is_some_and(|ext| ext == "yaml")
+            && std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("apiVersion: deskctl/v1");
+        if is_document {
+            let source = deskctl::manifest::read_source(&path).unwrap();
+            let result = deskctl::manifest::check(&source, None);
+            let errors: Vec<_> = result.diagnostics.iter().filter(|d| d.is_error()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 4,
+        "only {checked} examples found in {}",
+        dir.display()
+    );
+}

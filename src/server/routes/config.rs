@@ -69,7 +69,7 @@ fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
 
 /// The workspace as a document `apply` accepts unchanged, with its revision
 /// (also the `ETag`). Secrets are `${env:DESKCTL_…}` references, never values;
-/// managers get no email or delivery section.
+/// managers get no email, delivery or integrations section.
 #[utoipa::path(get, path = "/v1/config", tag = "config",
     responses((status = 200, body = WorkspaceConfig, headers(("ETag" = String, description = "The revision"))),
         (status = 403, body = Problem)))]

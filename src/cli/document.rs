@@ -1,53 +1,44 @@
-//! Reading a desired-state document for `diff`, `apply` and `handoff preview
-//! --with`: parsed with every problem located, secret references resolved
-//! (`${env:NAME}`, `${file:PATH}` relative to the document) so the service
-//! receives values and never a reference it cannot follow.
+//! Reading a desired-state document for `validate`, `diff`, `apply` and
+//! `handoff preview --with`: parsed and checked offline with every problem
+//! shown at its place, secret references resolved (`${env:NAME}`,
+//! `${file:PATH}` relative to the document) so the service receives values and
+//! never a reference it cannot follow.
 
 use std::path::Path;
 
 use crate::api::DeskDocument;
 use crate::cli::Session;
-use crate::error::CliError;
-use crate::manifest::parse::parse;
-use crate::manifest::secrets::resolve;
-use crate::manifest::{Diagnostic, Source};
+use crate::error::{CliError, CliResult};
+use crate::manifest::{self, Checked, Source};
 
-/// The document at `path` (`-` for stdin), with its secrets resolved.
+/// The document at `path` (`-` for stdin), checked, with its secrets resolved.
+/// Its problems are shown on stderr; any error refuses it.
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
-    let text = session.read_text(path)?;
-    let (name, dir) = if path.as_os_str() == "-" {
-        (
-            "<stdin>".to_string(),
-            std::env::current_dir().unwrap_or_default(),
-        )
-    } else {
-        (
-            path.display().to_string(),
-            path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        )
-    };
-    let source = Source::new(name, text, &dir);
-    let parsed = parse(&source).map_err(|diagnostics| invalid(&source, &diagnostics))?;
-    let mut document = parsed.document;
-    let lookup = |name: &str| std::env::var_os(name);
-    let unresolved = resolve(&mut document, &parsed.tree, &source, &lookup);
-    if unresolved.is_empty() {
-        Ok(document)
-    } else {
-        Err(invalid(&source, &unresolved))
-    }
+    let source = read_source(path)?;
+    let checked = manifest::check(&source, Some(&crate::env::document_secret));
+    session.ui.diagnostics(&source, &checked.diagnostics);
+    verdict(&source, &checked)?;
+    Ok(checked.document.expect("a document without errors"))
 }
 
-fn invalid(source: &Source, diagnostics: &[Diagnostic]) -> CliError {
-    let mut error = CliError::general(format!(
-        "{} is not a valid desk document ({} problems)",
-        source.name,
-        diagnostics.len()
-    ))
-    .with_hint("`deskctl validate -f FILE` explains each problem");
-    error.details = diagnostics
-        .iter()
-        .map(|d| format!("{}:{}: {}", source.name, d.pos, d.message))
-        .collect();
-    error
+/// Reads a document named on the command line, or fails saying which.
+pub(crate) fn read_source(path: &Path) -> Result<Source, CliError> {
+    manifest::read_source(path).map_err(|error| {
+        CliError::general(format!("cannot read {}", path.display())).with_cause(error)
+    })
+}
+
+/// An error counting the document's errors when it has any.
+pub(crate) fn verdict(source: &Source, checked: &Checked) -> CliResult {
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (checked.errors(), checked.warnings()) {
+        (0, _) => Ok(()),
+        (errors, warnings) => {
+            let mut message = format!("{} is not valid: {}", source.name, plural(errors, "error"));
+            if warnings > 0 {
+                message.push_str(&format!(", {}", plural(warnings, "warning")));
+            }
+            Err(CliError::general(message))
+        }
+    }
 }

@@ -3,8 +3,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cli::Session;
-use crate::error::{CliError, CliResult, ExitKind};
-use crate::manifest::{self, Checked, Source};
+use crate::cli::document::{read_source, verdict};
+use crate::error::CliResult;
+use crate::manifest;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -21,7 +22,7 @@ pub struct ValidateArgs {
 /// keys, key conventions, references between sections and secret references.
 /// Every problem is shown with file:line:column; exits 1 when there is an error.
 pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
-    let source = read(&args.file)?;
+    let source = read_source(&args.file)?;
     let lookup = crate::env::document_secret;
     let checked = manifest::check(&source, (!args.skip_secrets).then_some(&lookup as _));
     session.ui.diagnostics(&source, &checked.diagnostics);
@@ -32,27 +33,4 @@ pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
         n => format!("{} is valid ({n} warnings)", source.name),
     });
     Ok(())
-}
-
-/// Reads a document named on the command line, or fails saying which.
-pub(crate) fn read(file: &std::path::Path) -> Result<Source, CliError> {
-    manifest::read_source(file).map_err(|error| {
-        CliError::new(ExitKind::Error, format!("cannot read {}", file.display())).with_cause(error)
-    })
-}
-
-/// An error counting the document's errors when it has any.
-pub(crate) fn verdict(source: &Source, checked: &Checked) -> CliResult {
-    match (checked.errors(), checked.warnings()) {
-        (0, _) => Ok(()),
-        (errors, warnings) => {
-            let plural =
-                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-            let mut message = format!("{} is not valid: {}", source.name, plural(errors, "error"));
-            if warnings > 0 {
-                message.push_str(&format!(", {}", plural(warnings, "warning")));
-            }
-            Err(CliError::new(ExitKind::Error, message))
-        }
-    }
 }

@@ -83,13 +83,14 @@ impl Source {
         }
     }
 
-    /// The text of a 1-based line, without its line break.
+    /// The text of a 1-based line, without its line break. Lines end as YAML
+    /// ends them: at `\n`, `\r\n` or a lone `\r`.
     pub fn line(&self, number: u32) -> Option<&str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         self.text
             .split('\n')
+            .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
             .nth(index)
-            .map(|line| line.strip_suffix('\r').unwrap_or(line))
     }
 }
 
@@ -123,6 +124,8 @@ mod tests {
         assert_eq!(source.line(2), Some("b: 2"));
         assert_eq!(source.line(0), None);
         assert_eq!(source.line(9), None);
+        let old_mac = Source::new("x", "a: 1\rb: 2", ".");
+        assert_eq!(old_mac.line(2), Some("b: 2"));
     }
 
     #[test]

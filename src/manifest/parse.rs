@@ -124,7 +124,7 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
                 return (None, errors);
             }
         } else {
-            let mut diagnostic = Diagnostic::error(pos, error.message.clone());
+            let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
             diagnostic.help = error.help.clone();
             errors.push(diagnostic);
             // Drop what the error is about (the entry or the item) and read again;
@@ -140,6 +140,25 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
         if errors.len() >= MAX_ERRORS {
             return (None, errors);
         }
+    }
+}
+
+/// serde names the Rust type it expected (`expected struct OperatorSpec`):
+/// say what the YAML should have been instead.
+fn plain_words(message: &str) -> String {
+    let Some((head, expected)) = message.split_once("expected ") else {
+        return message.to_string();
+    };
+    if expected.starts_with("struct DeskDocument") {
+        format!(
+            "{head}expected a mapping that starts with `apiVersion: deskctl/v1` and `kind: Desk`"
+        )
+    } else if expected.starts_with("struct ") {
+        format!("{head}expected a mapping")
+    } else if expected.starts_with("enum ") {
+        format!("{head}expected a name")
+    } else {
+        message.to_string()
     }
 }
 
@@ -454,6 +473,22 @@ mod tests {
                 "9:7 unknown key `prio`",
             ]
         );
+    }
+
+    #[test]
+    fn messages_name_yaml_shapes_not_rust_types() {
+        assert_eq!(
+            errors("just text\n"),
+            [(1, 1, "invalid type: string \"just text\", expected a mapping that starts with `apiVersion: deskctl/v1` and `kind: Desk`".to_string())]
+        );
+        let found = errors(&format!(
+            "{HEAD}operators: [alice]\nassignment:\n  method: [balanced]\n"
+        ));
+        assert_eq!(
+            found[0].2,
+            "invalid type: string \"alice\", expected a mapping"
+        );
+        assert_eq!(found[1].2, "invalid type: sequence, expected a name");
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn secrets_resolve_from_the_environment_and_files_and_never_show() {
 }
 
 #[test]
-fn a_literal_secret_is_accepted_with_a_warning_that_does_not_repeat_it() {
+fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     let desk = Desk::new();
     let text = format!(
         "{HEAD}delivery:\n  url: https://ai.example.com/hook\n  secret: plain-text-secret-1234\n"
@@ -221,12 +221,10 @@ fn a_literal_secret_is_accepted_with_a_warning_that_does_not_repeat_it() {
         "{stderr}"
     );
     assert!(stderr.contains("--> "), "{stderr}");
-    // The caret line shows the source line, which the user wrote; the message itself never does.
-    assert_eq!(
-        stderr.matches("plain-text-secret-1234").count(),
-        1,
-        "{stderr}"
-    );
+    // The offending line is shown with the secret masked.
+    assert!(!stderr.contains("plain-text-secret"), "{stderr}");
+    let masked = format!("secret: {}\n", "*".repeat("plain-text-secret-1234".len()));
+    assert!(stderr.contains(&masked), "{stderr}");
 }
 
 #[test]

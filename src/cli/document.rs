@@ -16,7 +16,7 @@ use crate::manifest::{self, Checked, Source};
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
     let source = read_source(path)?;
     let checked = manifest::check(&source, Some(&crate::env::document_secret));
-    session.ui.diagnostics(&source, &checked.diagnostics);
+    session.ui.diagnostics(&checked.shown, &checked.diagnostics);
     verdict(&source, &checked)?;
     Ok(checked.document.expect("a document without errors"))
 }

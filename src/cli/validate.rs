@@ -25,7 +25,7 @@ pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
     let source = read_source(&args.file)?;
     let lookup = crate::env::document_secret;
     let checked = manifest::check(&source, (!args.skip_secrets).then_some(&lookup as _));
-    session.ui.diagnostics(&source, &checked.diagnostics);
+    session.ui.diagnostics(&checked.shown, &checked.diagnostics);
     verdict(&source, &checked)?;
     session.ui.success(&match checked.warnings() {
         0 => format!("{} is valid", source.name),

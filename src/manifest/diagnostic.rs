@@ -83,6 +83,37 @@ impl Source {
         }
     }
 
+    /// The same text with the token at each of `places` replaced by `*`s of
+    /// its width, so that showing a line never shows a secret written there.
+    pub fn masked(&self, places: &[Pos]) -> Source {
+        let mut lines: Vec<String> = (1..)
+            .map_while(|number| self.line(number).map(str::to_string))
+            .collect();
+        for pos in places {
+            let Some(line) = lines.get_mut(pos.line.saturating_sub(1) as usize) else {
+                continue;
+            };
+            let start = pos.column.saturating_sub(1) as usize;
+            let width = token_width(line, pos.column);
+            *line = line
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if (start..start + width).contains(&i) {
+                        '*'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
+        Source {
+            name: self.name.clone(),
+            text: lines.join("\n"),
+            dir: self.dir.clone(),
+        }
+    }
+
     /// The text of a 1-based line, without its line break. Lines end as YAML
     /// ends them: at `\n`, `\r\n` or a lone `\r`.
     pub fn line(&self, number: u32) -> Option<&str> {
@@ -92,6 +123,33 @@ impl Source {
             .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
             .nth(index)
     }
+}
+
+/// How many characters the token at `column` takes: a key, a plain value or a
+/// quoted string; at least one.
+pub fn token_width(line: &str, column: u32) -> usize {
+    let rest: Vec<char> = line
+        .chars()
+        .skip(column.saturating_sub(1) as usize)
+        .collect();
+    let width = match rest.first() {
+        Some(quote @ ('"' | '\'')) => rest[1..]
+            .iter()
+            .position(|c| c == quote)
+            .map_or(rest.len(), |end| end + 2),
+        // A colon ends a key only before a space or the end of the line; a
+        // brace ends a flow mapping unless the token opened it (`${env:X}`).
+        _ => (0..rest.len())
+            .find(|&i| {
+                let c = rest[i];
+                c.is_whitespace()
+                    || matches!(c, ',' | ']' | '#')
+                    || (c == '}' && !rest[..i].contains(&'{'))
+                    || (c == ':' && rest.get(i + 1).is_none_or(|n| n.is_whitespace()))
+            })
+            .unwrap_or(rest.len()),
+    };
+    width.max(1)
 }
 
 /// Orders diagnostics by place, errors before warnings at the same place.
@@ -126,6 +184,25 @@ mod tests {
         assert_eq!(source.line(9), None);
         let old_mac = Source::new("x", "a: 1\rb: 2", ".");
         assert_eq!(old_mac.line(2), Some("b: 2"));
+    }
+
+    #[test]
+    fn tokens_are_measured_as_yaml_reads_them() {
+        assert_eq!(token_width("  tz: \"Europe/Berln\" # x", 7), 14);
+        assert_eq!(token_width("x", 9), 1);
+        assert_eq!(token_width("  password: ${env:SMTP}", 13), 11);
+        assert_eq!(token_width("  password: ${env:SMTP}", 3), 8);
+    }
+
+    #[test]
+    fn masking_hides_the_token_and_keeps_the_columns() {
+        let source = Source::new("x", "a: 1\n  secret: hunter2 # note\n", ".");
+        let masked = source.masked(&[Pos {
+            line: 2,
+            column: 11,
+        }]);
+        assert_eq!(masked.line(2), Some("  secret: ******* # note"));
+        assert_eq!(masked.line(1), Some("a: 1"));
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct Checked {
     pub document: Option<DeskDocument>,
     /// Every error and warning, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The document's text as diagnostics may show it: secrets written in it
+    /// are masked.
+    pub shown: Source,
 }
 
 impl Checked {
@@ -63,12 +66,18 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         return Checked {
             document: None,
             diagnostics,
+            shown: source.clone(),
         };
     };
     // What the document says past its read errors is checked too; problems of
     // the values standing in for missing keys are not the user's.
     diagnostics.extend(validate::validate(&parsed.document, &parsed.tree));
     let mut document = parsed.document;
+    let literals: Vec<Pos> = secrets::secrets_mut(&mut document)
+        .into_iter()
+        .filter(|(_, secret)| matches!(secret.form(), crate::api::SecretForm::Literal(_)))
+        .map(|(path, _)| parsed.tree.locate(path.split('.')))
+        .collect();
     if let Some(lookup) = lookup {
         diagnostics.extend(secrets::resolve(
             &mut document,
@@ -83,6 +92,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
     Checked {
         document: valid.then_some(document),
         diagnostics,
+        shown: source.masked(&literals),
     }
 }
 

@@ -47,7 +47,7 @@ pub fn render_diagnostic(
             .chars()
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let width = token_width(line, pos.column);
+        let width = crate::manifest::diagnostic::token_width(line, pos.column);
         text.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
         text.push_str(&format!(
             "{} {} {line}\n",
@@ -65,33 +65,6 @@ pub fn render_diagnostic(
     }
     text.push('\n');
     text
-}
-
-/// How many characters the token at `column` takes: a key, a plain value or a
-/// quoted string; at least one.
-fn token_width(line: &str, column: u32) -> usize {
-    let rest: Vec<char> = line
-        .chars()
-        .skip(column.saturating_sub(1) as usize)
-        .collect();
-    let width = match rest.first() {
-        Some(quote @ ('"' | '\'')) => rest[1..]
-            .iter()
-            .position(|c| c == quote)
-            .map_or(rest.len(), |end| end + 2),
-        // A colon ends a key only before a space or the end of the line; a
-        // brace ends a flow mapping unless the token opened it (`${env:X}`).
-        _ => (0..rest.len())
-            .find(|&i| {
-                let c = rest[i];
-                c.is_whitespace()
-                    || matches!(c, ',' | ']' | '#')
-                    || (c == '}' && !rest[..i].contains(&'{'))
-                    || (c == ':' && rest.get(i + 1).is_none_or(|n| n.is_whitespace()))
-            })
-            .unwrap_or(rest.len()),
-    };
-    width.max(1)
 }
 
 #[cfg(test)]
@@ -113,13 +86,5 @@ mod tests {
             render_diagnostic(&source, &diagnostic, &plain),
             "error: unknown key `emial`\n --> desk.yaml:3:5\n  |\n3 |     emial: a@x.com\n  |     ^^^^^\n  = help: did you mean `email`?\n\n"
         );
-    }
-
-    #[test]
-    fn quoted_values_are_underlined_whole() {
-        assert_eq!(token_width("  tz: \"Europe/Berln\" # x", 7), 14);
-        assert_eq!(token_width("x", 9), 1);
-        assert_eq!(token_width("  password: ${env:SMTP}", 13), 11);
-        assert_eq!(token_width("  password: ${env:SMTP}", 3), 8);
     }
 }

@@ -113,27 +113,30 @@ async fn run() -> Result<(), String> {
         settings.runs
     );
 
-    let mut in_process = InProcess::default();
+    let mut in_process = Timings::default();
+    let mut cli = Timings::default();
+    // Warm-up runs record into a throwaway.
+    let mut warmup = Timings::default();
     for run in 0..WARMUP_RUNS + settings.runs {
-        let times = in_process_run(&scratch, run, &text, &shape).await?;
-        if run >= WARMUP_RUNS {
-            in_process.push(times);
-        }
+        let times = if run < WARMUP_RUNS {
+            &mut warmup
+        } else {
+            &mut in_process
+        };
+        in_process_run(&scratch, run, &text, &shape, times).await?;
     }
-    println!("in-process, through the local desk's client (ms)");
-    header();
-    in_process.print();
+    in_process.print("in-process, through the local desk's client (ms)");
 
-    let mut cli = Cli::default();
     for run in 0..WARMUP_RUNS + settings.runs {
-        let times = cli_run(&scratch, run, &file)?;
-        if run >= WARMUP_RUNS {
-            cli.push(times);
-        }
+        let times = if run < WARMUP_RUNS {
+            &mut warmup
+        } else {
+            &mut cli
+        };
+        cli_run(&scratch, run, &file, times)?;
     }
-    println!("\nthe release binary, spawned (ms)");
-    header();
-    cli.print();
+    println!();
+    cli.print("the release binary, spawned (ms)");
     Ok(())
 }
 
@@ -312,48 +315,18 @@ fn read_document(text: &str, dir: &Path) -> Result<DeskDocument, String> {
     }
 }
 
-/// The timed phases of one in-process run, in order.
-#[derive(Default)]
-struct InProcess {
-    read: Vec<Duration>,
-    plan_empty: Vec<Duration>,
-    apply_empty: Vec<Duration>,
-    plan_applied: Vec<Duration>,
-    reapply: Vec<Duration>,
-    export: Vec<Duration>,
-}
-
-impl InProcess {
-    fn push(&mut self, run: InProcess) {
-        self.read.extend(run.read);
-        self.plan_empty.extend(run.plan_empty);
-        self.apply_empty.extend(run.apply_empty);
-        self.plan_applied.extend(run.plan_applied);
-        self.reapply.extend(run.reapply);
-        self.export.extend(run.export);
-    }
-
-    fn print(&mut self) {
-        row("read the document (parse, secrets)", &mut self.read);
-        row("plan against an empty desk", &mut self.plan_empty);
-        row("apply to the empty desk", &mut self.apply_empty);
-        row("plan against the applied desk", &mut self.plan_applied);
-        row("apply again (no changes)", &mut self.reapply);
-        row("export", &mut self.export);
-    }
-}
-
 async fn in_process_run(
     scratch: &Scratch,
     run: usize,
     text: &str,
     shape: &Shape,
-) -> Result<InProcess, String> {
+    times: &mut Timings,
+) -> Result<(), String> {
     let desk = scratch.path(&format!("in-process-{run}.sqlite"));
     let client = Client::local(&desk)
         .await
         .map_err(|e| format!("cannot open {}: {e}", desk.display()))?;
-    let result = in_process_phases(&client, scratch, text, shape).await;
+    let result = in_process_phases(&client, scratch, text, shape, times).await;
     client.close().await;
     scratch.remove_desk(&desk);
     result
@@ -364,11 +337,11 @@ async fn in_process_phases(
     scratch: &Scratch,
     text: &str,
     shape: &Shape,
-) -> Result<InProcess, String> {
-    let mut times = InProcess::default();
+    times: &mut Timings,
+) -> Result<(), String> {
     let start = Instant::now();
     let document = read_document(text, &scratch.dir)?;
-    times.read.push(start.elapsed());
+    times.record("read the document (parse, secrets)", start.elapsed());
     let request = ConfigRequest {
         document,
         prune: false,
@@ -379,7 +352,7 @@ async fn in_process_phases(
         .plan_config(&request)
         .await
         .map_err(|e| format!("plan against the empty desk failed: {e}"))?;
-    times.plan_empty.push(start.elapsed());
+    times.record("plan against an empty desk", start.elapsed());
     if plan.summary.add as usize != shape.listed() {
         return Err(format!(
             "the plan against an empty desk should add {} resources: {:?}",
@@ -394,7 +367,7 @@ async fn in_process_phases(
         .apply_config(&request, &revision)
         .await
         .map_err(|e| format!("apply to the empty desk failed: {e}"))?;
-    times.apply_empty.push(start.elapsed());
+    times.record("apply to the empty desk", start.elapsed());
     if applied.plan.summary != plan.summary {
         return Err(format!(
             "apply carried out {:?}, the plan was {:?}",
@@ -407,7 +380,7 @@ async fn in_process_phases(
         .plan_config(&request)
         .await
         .map_err(|e| format!("plan against the applied desk failed: {e}"))?;
-    times.plan_applied.push(start.elapsed());
+    times.record("plan against the applied desk", start.elapsed());
     unchanged("the plan against the applied desk", &again)?;
 
     let start = Instant::now();
@@ -415,7 +388,7 @@ async fn in_process_phases(
         .apply_config(&request, &revision_of(&again)?)
         .await
         .map_err(|e| format!("the second apply failed: {e}"))?;
-    times.reapply.push(start.elapsed());
+    times.record("apply again (no changes)", start.elapsed());
     unchanged("the second apply", &reapplied.plan)?;
     if reapplied.revision != applied.revision {
         return Err(format!(
@@ -429,7 +402,7 @@ async fn in_process_phases(
         .export_config()
         .await
         .map_err(|e| format!("export failed: {e}"))?;
-    times.export.push(start.elapsed());
+    times.record("export", start.elapsed());
     let agents = exported.document.agents.map_or(0, |a| a.len());
     if agents != shape.agents {
         return Err(format!(
@@ -437,7 +410,7 @@ async fn in_process_phases(
             shape.agents
         ));
     }
-    Ok(times)
+    Ok(())
 }
 
 fn revision_of(plan: &Plan) -> Result<String, String> {
@@ -453,44 +426,20 @@ fn unchanged(what: &str, plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
-/// The timed commands of one run of the binary, in order.
-#[derive(Default)]
-struct Cli {
-    apply_empty: Vec<Duration>,
-    diff_applied: Vec<Duration>,
-    reapply: Vec<Duration>,
-}
-
-impl Cli {
-    fn push(&mut self, run: Cli) {
-        self.apply_empty.extend(run.apply_empty);
-        self.diff_applied.extend(run.diff_applied);
-        self.reapply.extend(run.reapply);
-    }
-
-    fn print(&mut self) {
-        row("deskctl apply --yes (empty desk)", &mut self.apply_empty);
-        row("deskctl diff (no changes)", &mut self.diff_applied);
-        row("deskctl apply --yes (no changes)", &mut self.reapply);
-    }
-}
-
-fn cli_run(scratch: &Scratch, run: usize, file: &Path) -> Result<Cli, String> {
+fn cli_run(scratch: &Scratch, run: usize, file: &Path, times: &mut Timings) -> Result<(), String> {
     let desk = scratch.path(&format!("cli-{run}.sqlite"));
     let file = file.to_str().ok_or("the scratch path is not UTF-8")?;
     let result = (|| {
         // Creating the desk file and its schema is start-up, not applying.
         scratch.deskctl(&desk, &["teams", "list"])?;
-        let mut times = Cli::default();
         let (elapsed, output) = timed(|| scratch.deskctl(&desk, &["apply", "-f", file, "--yes"]))?;
-        times.apply_empty.push(elapsed);
+        times.record("deskctl apply --yes (empty desk)", elapsed);
         expect_stderr(&output, "Applied ")?;
         let (elapsed, _) = timed(|| scratch.deskctl(&desk, &["diff", "-f", file]))?;
-        times.diff_applied.push(elapsed);
+        times.record("deskctl diff (no changes)", elapsed);
         let (elapsed, output) = timed(|| scratch.deskctl(&desk, &["apply", "-f", file, "--yes"]))?;
-        times.reapply.push(elapsed);
-        expect_stderr(&output, "No changes")?;
-        Ok(times)
+        times.record("deskctl apply --yes (no changes)", elapsed);
+        expect_stderr(&output, "No changes")
     })();
     scratch.remove_desk(&desk);
     result
@@ -578,6 +527,27 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         if let Err(e) = std::fs::remove_dir_all(&self.dir) {
             eprintln!("warning: cannot remove {}: {e}", self.dir.display());
+        }
+    }
+}
+
+/// Timed samples of each case, in the order the cases were first recorded.
+#[derive(Default)]
+struct Timings(Vec<(&'static str, Vec<Duration>)>);
+
+impl Timings {
+    fn record(&mut self, case: &'static str, elapsed: Duration) {
+        match self.0.iter_mut().find(|(name, _)| *name == case) {
+            Some((_, times)) => times.push(elapsed),
+            None => self.0.push((case, vec![elapsed])),
+        }
+    }
+
+    fn print(&mut self, title: &str) {
+        println!("{title}");
+        header();
+        for (case, times) in &mut self.0 {
+            row(case, times);
         }
     }
 }

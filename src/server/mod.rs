@@ -209,7 +209,7 @@ impl LocalDesk {
     /// Sends one request through the router.
     pub async fn call(&self, mut request: Request<Body>) -> Response<Body> {
         request.extensions_mut().insert(auth::LocalCaller);
-        let changes = is_change(request.method());
+        let changes = is_change(request.method(), request.uri().path());
         let response = match self.router.clone().oneshot(request).await {
             Ok(response) => response,
             Err(never) => match never {},
@@ -225,12 +225,20 @@ impl LocalDesk {
     }
 }
 
+/// The POSTs that only compute an answer and store nothing.
+const READ_ONLY_POSTS: &[&str] = &[
+    "/v1/handoffs/preview",
+    "/v1/handoffs/what-if",
+    "/v1/config/plan",
+];
+
 /// Whether a request may have changed something (and queued a message).
-fn is_change(method: &axum::http::Method) -> bool {
-    !matches!(
-        *method,
-        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
-    )
+fn is_change(method: &axum::http::Method, path: &str) -> bool {
+    match *method {
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS => false,
+        axum::http::Method::POST => !READ_ONLY_POSTS.contains(&path),
+        _ => true,
+    }
 }
 
 /// How long `serve` waits, once stopped, for the delivery worker to finish the
@@ -276,10 +284,27 @@ async fn wake_deliverer(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let changes = is_change(request.method());
+    let changes = is_change(request.method(), request.uri().path());
     let response = next.run(request).await;
     if changes && response.status().is_success() {
         wake.notify_one();
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::Method;
+
+    #[test]
+    fn only_requests_that_may_store_something_start_deliveries() {
+        assert!(is_change(&Method::POST, "/v1/handoffs"));
+        assert!(is_change(&Method::PUT, "/v1/config"));
+        assert!(is_change(&Method::DELETE, "/v1/teams/support"));
+        assert!(!is_change(&Method::GET, "/v1/tickets"));
+        assert!(!is_change(&Method::POST, "/v1/handoffs/preview"));
+        assert!(!is_change(&Method::POST, "/v1/config/plan"));
+        assert!(!is_change(&Method::POST, "/v1/handoffs/what-if"));
+    }
 }

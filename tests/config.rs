@@ -1313,11 +1313,13 @@ fn integrations_through_the_cli_show_a_rotated_secret_only_as_changed() {
     );
 }
 
-/// `deskctl apply` against a served desk where someone changes the workspace
-/// after the plan and before the apply: a layer in front of the service
-/// makes that change as the apply arrives, so the test needs no timing.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_plan() {
+/// `deskctl apply -f` (support and billing) against a served desk where
+/// someone sends `change` after the plan and before the apply: a layer in
+/// front of the service makes that change as the apply arrives, so the test
+/// needs no timing. Returns the exit code, stderr and the teams afterwards.
+async fn apply_while_someone_sends(
+    change: (&'static str, &'static str, &'static str),
+) -> (i32, String, Vec<(String, String, bool)>) {
     use axum::middleware::{Next, from_fn};
     use std::sync::Arc;
 
@@ -1370,13 +1372,14 @@ async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_
         let interloper = interloper.clone();
         async move {
             if request.method() == http::Method::PUT && request.uri().path() == "/v1/config" {
-                let rename = Request::builder()
-                    .method("PATCH")
-                    .uri("/v1/teams/support")
+                let (method, uri, body) = change;
+                let change = Request::builder()
+                    .method(method)
+                    .uri(uri)
                     .header(CONTENT_TYPE, "application/json")
-                    .body(Body::from(r#"{"name": "Renamed meanwhile"}"#))
+                    .body(Body::from(body))
                     .unwrap();
-                assert!(interloper.call(rename).await.status().is_success());
+                assert!(interloper.call(change).await.status().is_success());
             }
             next.run(request).await
         }
@@ -1392,7 +1395,7 @@ async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_
          default: true\n  - key: billing\n    name: Billing\n",
     )
     .unwrap();
-    let (code, out, err) = tokio::task::spawn_blocking(move || {
+    let (code, _out, err) = tokio::task::spawn_blocking(move || {
         let mut cmd = cli.cmd();
         cmd.env_remove("DESKCTL_DESK")
             .env("DESKCTL_TOKEN", token)
@@ -1408,25 +1411,55 @@ async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_
     })
     .await
     .unwrap();
-    assert_eq!(code, 6, "{out}{err}");
-    assert!(err.contains("nothing was applied"), "{err}");
-    assert!(err.contains("run the apply again"), "{err}");
-
-    // Only the other change landed.
     let teams = call("GET", "/v1/teams", Value::Null).await;
-    let teams: Vec<(&str, &str, bool)> = teams["items"]
+    let teams = teams["items"]
         .as_array()
         .unwrap()
         .iter()
         .map(|t| {
             (
-                t["key"].as_str().unwrap(),
-                t["name"].as_str().unwrap(),
+                t["key"].as_str().unwrap().to_string(),
+                t["name"].as_str().unwrap().to_string(),
                 t["default"].as_bool().unwrap(),
             )
         })
         .collect();
-    assert_eq!(teams, [("support", "Renamed meanwhile", true)]);
+    (code, err, teams)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn apply_exits_6_and_applies_nothing_when_the_workspace_changed_since_the_plan() {
+    let (code, err, teams) = apply_while_someone_sends((
+        "PATCH",
+        "/v1/teams/support",
+        r#"{"name": "Renamed meanwhile"}"#,
+    ))
+    .await;
+    assert_eq!(code, 6, "{err}");
+    assert!(err.contains("nothing was applied"), "{err}");
+    assert!(err.contains("run the apply again"), "{err}");
+    // Only the other change landed.
+    assert_eq!(
+        teams,
+        [("support".to_string(), "Renamed meanwhile".to_string(), true)]
+    );
+}
+
+/// A change in between that makes the workspace what the document says (a
+/// retried apply whose first attempt committed, or a colleague's identical
+/// change) is not a conflict.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn apply_succeeds_when_the_change_in_between_made_the_workspace_match() {
+    let (code, err, teams) = apply_while_someone_sends((
+        "POST",
+        "/v1/teams",
+        r#"{"key": "billing", "name": "Billing"}"#,
+    ))
+    .await;
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("matches"), "{err}");
+    let keys: Vec<&str> = teams.iter().map(|(key, _, _)| key.as_str()).collect();
+    assert_eq!(keys, ["billing", "support"]);
 }
 
 // ---------------------------------------------------------------------------

@@ -77,20 +77,27 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         0
     });
     bar.set_message("applying in one transaction");
-    let applied = client
-        .apply_config(&request, &revision)
-        .await
-        .map_err(|error| {
-            let conflict = error.status() == Some(http::StatusCode::PRECONDITION_FAILED);
-            let error = CliError::from(error);
-            if conflict {
-                CliError::new(ExitKind::Conflict, error.message).with_hint(
-                    "the workspace changed since the plan: run the apply again to plan against it",
-                )
-            } else {
-                error
+    let applied = match client.apply_config(&request, &revision).await {
+        Ok(applied) => applied,
+        Err(error) if error.status() == Some(http::StatusCode::PRECONDITION_FAILED) => {
+            bar.finish_and_clear();
+            // A retried request whose first attempt did commit also ends here:
+            // when the workspace now matches the document, the apply happened.
+            if !client.plan_config(&request).await?.has_changes() {
+                session.ui.success(&format!(
+                    "The workspace matches {name} (it changed since the plan, to what the \
+                     document says)."
+                ));
+                return Ok(());
             }
-        })?;
+            return Err(
+                CliError::new(ExitKind::Conflict, CliError::from(error).message).with_hint(
+                    "the workspace changed since the plan: run the apply again to plan against it",
+                ),
+            );
+        }
+        Err(error) => return Err(error.into()),
+    };
     bar.set_position(u64::from(total));
     bar.finish_and_clear();
     let done = |action| {

@@ -119,6 +119,29 @@ impl Ui {
         Ok(())
     }
 
+    /// Prints a whole value: its JSON or YAML, or for people `text()`.
+    pub fn print_value<T: serde::Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> crate::error::CliResult {
+        let mut out = std::io::stdout().lock();
+        match self.format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+                writeln!(out)?;
+            }
+            OutputFormat::Jsonl => {
+                serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
+                writeln!(out)?;
+            }
+            OutputFormat::Yaml => out.write_all(to_yaml(value).as_bytes())?,
+            _ => writeln!(out, "{}", text())?,
+        }
+        out.flush()?;
+        Ok(())
+    }
+
     /// Prints one item in the chosen format.
     pub fn print_item<T: Detail>(&self, item: &T) -> CliResult {
         let mut out = std::io::stdout().lock();

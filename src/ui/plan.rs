@@ -13,30 +13,6 @@ impl Ui {
         let paint = |style: Style, text: &str| self.paint(style, text);
         render_plan(plan, &paint).trim_end().to_string()
     }
-
-    /// Prints a whole value: its JSON or YAML, or for people `text()`.
-    pub fn print_value<T: serde::Serialize>(
-        &self,
-        value: &T,
-        text: impl FnOnce() -> String,
-    ) -> crate::error::CliResult {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        match self.format {
-            super::OutputFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
-                writeln!(out)?;
-            }
-            super::OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
-                writeln!(out)?;
-            }
-            super::OutputFormat::Yaml => out.write_all(super::output::to_yaml(value).as_bytes())?,
-            _ => writeln!(out, "{}", text())?,
-        }
-        out.flush()?;
-        Ok(())
-    }
 }
 
 /// `Plan: 3 to add, 2 to change, 1 to remove.` (and the unmanaged count), or

@@ -11,10 +11,9 @@ use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{into_page, page_limit};
 use crate::api::{
-    FieldError, Integration, IntegrationKind, IntegrationPut, OutboxKind, OutboxMessage,
-    OutboxQuery, OutboxState, Page, PageQuery, Problem, Role, TestReport, WebhookReceipt,
+    Integration, IntegrationKind, IntegrationPut, OutboxKind, OutboxMessage, OutboxQuery,
+    OutboxState, Page, PageQuery, Problem, Role, TestReport, WebhookReceipt,
 };
 use crate::server::AppState;
 use crate::server::auth::Principal;
@@ -149,34 +148,17 @@ async fn deliveries(
     ApiQuery(query): ApiQuery<DeliveriesQuery>,
 ) -> ApiResult<Json<Page<OutboxMessage>>> {
     principal.require(Role::Manager)?;
-    let kind = kind(&text)?;
-    let limit = page_limit(&PageQuery {
-        limit: query.limit,
-        cursor: None,
-    })?;
-    let before = query
-        .cursor
-        .as_deref()
-        .map(|cursor| {
-            cursor.parse::<u64>().map_err(|_| {
-                ApiError::validation(vec![FieldError::new(
-                    "cursor",
-                    "not a cursor this service gave out",
-                )])
-            })
-        })
-        .transpose()?;
     let outbox_query = OutboxQuery {
         state: query.state,
         kind: Some(OutboxKind::Integration),
-        integration: Some(kind),
+        integration: Some(kind(&text)?),
+        limit: query.limit,
+        cursor: query.cursor,
         ..OutboxQuery::default()
     };
-    let items = state
-        .store
-        .list_outbox(&outbox_query, before, limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |m| m.id.to_string())))
+    Ok(Json(
+        super::outbox::page(&state.store, &outbox_query).await?,
+    ))
 }
 
 /// Query of the deliveries list.

@@ -8,10 +8,10 @@ use utoipa_axum::routes;
 
 use super::{into_page, page_limit};
 use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
-use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiQuery;
+use crate::server::{AppState, Store};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -29,6 +29,11 @@ async fn list(
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> ApiResult<Json<Page<OutboxMessage>>> {
     principal.require(Role::Manager)?;
+    Ok(Json(page(&state.store, &query).await?))
+}
+
+/// A page of the messages `query` matches (its limit and cursor included).
+pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<OutboxMessage>> {
     let limit = page_limit(&PageQuery {
         limit: query.limit,
         cursor: None,
@@ -45,8 +50,8 @@ async fn list(
             })
         })
         .transpose()?;
-    let items = state.store.list_outbox(&query, before, limit + 1).await?;
-    Ok(Json(into_page(items, limit, |m| m.id.to_string())))
+    let items = store.list_outbox(query, before, limit + 1).await?;
+    Ok(into_page(items, limit, |m| m.id.to_string()))
 }
 
 /// One outbound message, with what it says.

@@ -252,28 +252,7 @@ pub fn merged(current: &DeskDocument, desired: &DeskDocument, prune: bool) -> De
         ),
         agents: keep(&desired.agents, &current.agents, |a| a.key.clone(), prune),
     };
-    // Who is in which team: the document decides for the operators and teams
-    // it lists; the rest keeps its current membership.
-    let listed_operators: BTreeSet<&str> = desired
-        .operators
-        .iter()
-        .flatten()
-        .map(|o| o.handle.as_str())
-        .collect();
-    let listed_teams: BTreeSet<&str> = desired
-        .teams
-        .iter()
-        .flatten()
-        .map(|t| t.key.as_str())
-        .collect();
-    let mut pairs = memberships(desired);
-    pairs.extend(
-        memberships(&normalized(current))
-            .into_iter()
-            .filter(|(handle, team)| {
-                !listed_operators.contains(handle.as_str()) && !listed_teams.contains(team.as_str())
-            }),
-    );
+    let pairs = memberships_after(memberships(&normalized(current)), desired);
     for operator in result.operators.iter_mut().flatten() {
         operator.teams = pairs
             .iter()
@@ -291,8 +270,34 @@ pub fn merged(current: &DeskDocument, desired: &DeskDocument, prune: bool) -> De
     normalized(&result)
 }
 
+/// Who is in which team, as (operator, team), once `desired` is applied to a
+/// workspace whose memberships are `current`: the document decides for the
+/// operators and teams it lists; the rest keeps its current membership.
+pub fn memberships_after(
+    current: impl IntoIterator<Item = (String, String)>,
+    desired: &DeskDocument,
+) -> BTreeSet<(String, String)> {
+    let listed_operators: BTreeSet<&str> = desired
+        .operators
+        .iter()
+        .flatten()
+        .map(|o| o.handle.as_str())
+        .collect();
+    let listed_teams: BTreeSet<&str> = desired
+        .teams
+        .iter()
+        .flatten()
+        .map(|t| t.key.as_str())
+        .collect();
+    let mut pairs = memberships(desired);
+    pairs.extend(current.into_iter().filter(|(handle, team)| {
+        !listed_operators.contains(handle.as_str()) && !listed_teams.contains(team.as_str())
+    }));
+    pairs
+}
+
 /// Every (operator, team) membership a document states, on either side.
-fn memberships(document: &DeskDocument) -> BTreeSet<(String, String)> {
+pub fn memberships(document: &DeskDocument) -> BTreeSet<(String, String)> {
     let mut pairs = BTreeSet::new();
     for operator in document.operators.iter().flatten() {
         pairs.extend(

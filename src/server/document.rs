@@ -260,21 +260,10 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
 /// The membership a document states: a pair (operator, team) is desired when
 /// the operator's `teams` or the team's `members` names it. Only pairs whose
 /// operator or team the document lists are managed; others are left alone.
-pub fn memberships(desired: &DeskDocument) -> BTreeMap<&str, BTreeSet<&str>> {
-    let mut members: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for team in desired.teams.iter().flatten() {
-        members
-            .entry(team.key.as_str())
-            .or_default()
-            .extend(team.members.iter().map(String::as_str));
-    }
-    for operator in desired.operators.iter().flatten() {
-        for team in &operator.teams {
-            members
-                .entry(team.as_str())
-                .or_default()
-                .insert(operator.handle.as_str());
-        }
+pub fn memberships(desired: &DeskDocument) -> BTreeMap<String, BTreeSet<String>> {
+    let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (handle, team) in crate::manifest::plan::memberships(desired) {
+        members.entry(team).or_default().insert(handle);
     }
     members
 }

@@ -8,9 +8,9 @@ use crate::api::{
     Agent, Availability, DecisionDifference, DeskDocument, HandoffDecision, Operator, Priority,
     Rule, RuleKind, Team, TicketField, WhatIfOutcome,
 };
+use crate::manifest::plan::memberships_after;
 use crate::server::delivery::email::SmtpConfig;
 use crate::server::delivery::webhook::WebhookConfig;
-use crate::server::document::memberships;
 use crate::server::routing::assignment::Candidate;
 use crate::server::store::config::Snapshot;
 use crate::server::store::tickets::Loads;
@@ -68,51 +68,24 @@ pub fn overlay(current: &Snapshot, document: &DeskDocument) -> Snapshot {
             team.default = default.is_some_and(|d| d.key == team.key);
         }
     }
-    // Membership: listed teams hold exactly their stated members; listed
-    // operators are in exactly the teams they (or a listed team) name.
-    let stated = memberships(document);
-    let listed_teams: BTreeSet<&str> = document
-        .teams
-        .iter()
-        .flatten()
-        .map(|t| t.key.as_str())
-        .collect();
-    let listed_operators: BTreeSet<&str> = document
-        .operators
-        .iter()
-        .flatten()
-        .map(|o| o.handle.as_str())
-        .collect();
-    for team in &mut next.teams {
-        let previous = current
-            .teams
+    let current_pairs = current.teams.iter().flat_map(|team| {
+        team.members
             .iter()
-            .find(|t| t.key == team.key)
-            .map(|t| t.members.clone())
-            .unwrap_or_default();
-        let mut members: BTreeSet<String> = if listed_teams.contains(team.key.as_str()) {
-            BTreeSet::new()
-        } else {
-            previous
-                .into_iter()
-                .filter(|h| !listed_operators.contains(h.as_str()))
-                .collect()
-        };
-        members.extend(
-            stated
-                .get(team.key.as_str())
-                .into_iter()
-                .flatten()
-                .map(|h| h.to_string()),
-        );
-        team.members = members.into_iter().collect();
+            .map(|handle| (handle.clone(), team.key.clone()))
+    });
+    let pairs = memberships_after(current_pairs, document);
+    for team in &mut next.teams {
+        team.members = pairs
+            .iter()
+            .filter(|(_, key)| *key == team.key)
+            .map(|(handle, _)| handle.clone())
+            .collect();
     }
     for operator in &mut next.operators {
-        operator.teams = next
-            .teams
+        operator.teams = pairs
             .iter()
-            .filter(|t| t.members.contains(&operator.handle))
-            .map(|t| t.key.clone())
+            .filter(|(handle, _)| *handle == operator.handle)
+            .map(|(_, key)| key.clone())
             .collect();
     }
     for spec in document.ticket_fields.iter().flatten() {

@@ -280,7 +280,7 @@ async fn carry_out(
             .filter(|t| listed_teams.contains(t.as_str()))
             .collect();
         for team in &listed_teams {
-            let is_member = members.get(team).is_some_and(|m| m.contains(handle));
+            let is_member = members.get(*team).is_some_and(|m| m.contains(handle));
             if is_member {
                 wanted.insert(team.to_string());
             } else {

@@ -41,14 +41,8 @@ async fn fetch_agent(conn: &mut SqliteConnection, key: &str) -> StoreResult<Agen
 impl Store {
     /// Agents ordered by key, starting after `after`.
     pub async fn list_agents(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Agent>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM agents WHERE key > ? ORDER BY key LIMIT ?"
-        )))
-        .bind(after.unwrap_or(""))
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(from_row).collect()
+        let mut conn = self.pool().acquire().await?;
+        page(&mut conn, after.unwrap_or(""), limit).await
     }
 
     pub async fn get_agent(&self, key: &str) -> StoreResult<Agent> {
@@ -145,9 +139,15 @@ pub(crate) async fn set_action(
 
 /// Every agent, ordered by key.
 pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Agent>> {
+    page(conn, "", u32::MAX).await
+}
+
+async fn page(conn: &mut SqliteConnection, after: &str, limit: u32) -> StoreResult<Vec<Agent>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM agents ORDER BY key"
+        "SELECT {COLUMNS} FROM agents WHERE key > ? ORDER BY key LIMIT ?"
     )))
+    .bind(after)
+    .bind(i64::from(limit))
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(from_row).collect()

@@ -46,14 +46,8 @@ impl Store {
         after: Option<&str>,
         limit: u32,
     ) -> StoreResult<Vec<TicketField>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM ticket_fields WHERE key > ? ORDER BY key LIMIT ?"
-        )))
-        .bind(after.unwrap_or(""))
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(from_row).collect()
+        let mut conn = self.pool().acquire().await?;
+        page(&mut conn, after.unwrap_or(""), limit).await
     }
 
     /// Every ticket field: the handoff pipeline matches context keys against all.
@@ -143,9 +137,19 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, key: &str) -> StoreResul
 
 /// Every ticket field, ordered by key.
 pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<TicketField>> {
+    page(conn, "", u32::MAX).await
+}
+
+async fn page(
+    conn: &mut SqliteConnection,
+    after: &str,
+    limit: u32,
+) -> StoreResult<Vec<TicketField>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM ticket_fields ORDER BY key"
+        "SELECT {COLUMNS} FROM ticket_fields WHERE key > ? ORDER BY key LIMIT ?"
     )))
+    .bind(after)
+    .bind(i64::from(limit))
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(from_row).collect()

@@ -50,33 +50,11 @@ impl Store {
         after: Option<&str>,
         limit: u32,
     ) -> StoreResult<Vec<Operator>> {
-        let after = after.unwrap_or("");
         // One read transaction: both queries see the same snapshot of the desk.
         let mut tx = self.pool().begin().await?;
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM operators WHERE handle > ? ORDER BY handle LIMIT ?"
-        )))
-        .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        let memberships = sqlx::query(
-            "SELECT operator_handle, team_key FROM team_members WHERE operator_handle IN \
-             (SELECT handle FROM operators WHERE handle > ? ORDER BY handle LIMIT ?) \
-             ORDER BY team_key",
-        )
-        .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
+        let operators = page(&mut tx, after.unwrap_or(""), limit).await?;
         tx.commit().await?;
-        let mut teams = group_rows(&memberships, "operator_handle", "team_key")?;
-        rows.iter()
-            .map(|row| {
-                let handle: String = row.try_get("handle")?;
-                from_row(row, teams.remove(&handle).unwrap_or_default())
-            })
-            .collect()
+        Ok(operators)
     }
 
     pub async fn get_operator(&self, handle: &str) -> StoreResult<Operator> {
@@ -191,15 +169,27 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, handle: &str) -> StoreRe
 
 /// Every operator, ordered by handle.
 pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Operator>> {
+    page(conn, "", u32::MAX).await
+}
+
+/// Operators ordered by handle, after `after`, with their teams.
+async fn page(conn: &mut SqliteConnection, after: &str, limit: u32) -> StoreResult<Vec<Operator>> {
     let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM operators ORDER BY handle"
+        "SELECT {COLUMNS} FROM operators WHERE handle > ? ORDER BY handle LIMIT ?"
     )))
+    .bind(after)
+    .bind(i64::from(limit))
     .fetch_all(&mut *conn)
     .await?;
-    let memberships =
-        sqlx::query("SELECT operator_handle, team_key FROM team_members ORDER BY team_key")
-            .fetch_all(&mut *conn)
-            .await?;
+    let memberships = sqlx::query(
+        "SELECT operator_handle, team_key FROM team_members WHERE operator_handle IN \
+         (SELECT handle FROM operators WHERE handle > ? ORDER BY handle LIMIT ?) \
+         ORDER BY team_key",
+    )
+    .bind(after)
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?;
     let mut teams = group_rows(&memberships, "operator_handle", "team_key")?;
     rows.iter()
         .map(|row| {

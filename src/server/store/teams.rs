@@ -32,34 +32,11 @@ fn from_row(row: &SqliteRow, members: Vec<String>) -> StoreResult<Team> {
 impl Store {
     /// Teams ordered by key, starting after `after`.
     pub async fn list_teams(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Team>> {
-        let after = after.unwrap_or("");
         // One read transaction: both queries see the same snapshot of the desk.
         let mut tx = self.pool().begin().await?;
-        let rows = sqlx::query(
-            "SELECT key, name, is_default, created_at, updated_at FROM teams \
-             WHERE key > ? ORDER BY key LIMIT ?",
-        )
-        .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
-        let memberships = sqlx::query(
-            "SELECT team_key, operator_handle FROM team_members WHERE team_key IN \
-             (SELECT key FROM teams WHERE key > ? ORDER BY key LIMIT ?) \
-             ORDER BY operator_handle",
-        )
-        .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *tx)
-        .await?;
+        let teams = page(&mut tx, after.unwrap_or(""), limit).await?;
         tx.commit().await?;
-        let mut members = group_rows(&memberships, "team_key", "operator_handle")?;
-        rows.iter()
-            .map(|row| {
-                let key: String = row.try_get("key")?;
-                from_row(row, members.remove(&key).unwrap_or_default())
-            })
-            .collect()
+        Ok(teams)
     }
 
     pub async fn get_team(&self, key: &str) -> StoreResult<Team> {
@@ -206,14 +183,28 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, key: &str) -> StoreResul
 
 /// Every team, ordered by key.
 pub(crate) async fn all(conn: &mut SqliteConnection) -> StoreResult<Vec<Team>> {
-    let rows =
-        sqlx::query("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
-            .fetch_all(&mut *conn)
-            .await?;
-    let memberships =
-        sqlx::query("SELECT team_key, operator_handle FROM team_members ORDER BY operator_handle")
-            .fetch_all(&mut *conn)
-            .await?;
+    page(conn, "", u32::MAX).await
+}
+
+/// Teams ordered by key, after `after`, with their members.
+async fn page(conn: &mut SqliteConnection, after: &str, limit: u32) -> StoreResult<Vec<Team>> {
+    let rows = sqlx::query(
+        "SELECT key, name, is_default, created_at, updated_at FROM teams \
+         WHERE key > ? ORDER BY key LIMIT ?",
+    )
+    .bind(after)
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?;
+    let memberships = sqlx::query(
+        "SELECT team_key, operator_handle FROM team_members WHERE team_key IN \
+         (SELECT key FROM teams WHERE key > ? ORDER BY key LIMIT ?) \
+         ORDER BY operator_handle",
+    )
+    .bind(after)
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?;
     let mut members = group_rows(&memberships, "team_key", "operator_handle")?;
     rows.iter()
         .map(|row| {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use common::connectors::{connection, escalation, secret_free};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
 use serde_json::json;
@@ -53,20 +53,6 @@ async fn note_ok(server: &MockServer, id: u64, times: u64) {
         .await;
 }
 
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_chat_ticket_with_a_private_note() {
     let server = MockServer::start().await;
@@ -94,7 +80,7 @@ async fn a_handoff_becomes_a_chat_ticket_with_a_private_note() {
         .mount(&server)
         .await;
     note_ok(&server, 43, 1).await;
-    let delivered = deliver(&connection, Priority::Urgent).await.unwrap();
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "43");
     assert_eq!(
         delivered.url.as_deref(),
@@ -157,7 +143,7 @@ async fn priorities_map_to_freshdesks_numbers_or_the_connections_own() {
             .mount(&server)
             .await;
         note_ok(&server, 1, 1).await;
-        deliver(&freshdesk(&server), priority).await.unwrap();
+        deliver_first(&freshdesk(&server), priority).await.unwrap();
     }
     let server = MockServer::start().await;
     let mut connection = freshdesk(&server);
@@ -170,7 +156,7 @@ async fn priorities_map_to_freshdesks_numbers_or_the_connections_own() {
         .mount(&server)
         .await;
     note_ok(&server, 2, 1).await;
-    deliver(&connection, Priority::Urgent).await.unwrap();
+    deliver_first(&connection, Priority::Urgent).await.unwrap();
 }
 
 #[tokio::test]
@@ -180,7 +166,9 @@ async fn a_priority_freshdesk_cannot_take_stops_before_any_call() {
     connection
         .priorities
         .insert(Priority::Urgent, "Critical".into());
-    let failure = deliver(&connection, Priority::Urgent).await.unwrap_err();
+    let failure = deliver_first(&connection, Priority::Urgent)
+        .await
+        .unwrap_err();
     assert!(failure.permanent);
     assert!(failure.error.contains("'Critical'"), "{}", failure.error);
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -227,7 +215,7 @@ async fn error_answers_are_permanent_with_freshdesks_message_and_sent_once() {
             .expect(1)
             .mount(&server)
             .await;
-        let failure = deliver(&freshdesk(&server), Priority::High)
+        let failure = deliver_first(&freshdesk(&server), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -255,7 +243,7 @@ async fn a_rate_limit_is_transient_with_the_wait_freshdesk_asks() {
         .expect(1)
         .mount(&server)
         .await;
-    let failure = deliver(&freshdesk(&server), Priority::High)
+    let failure = deliver_first(&freshdesk(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent);

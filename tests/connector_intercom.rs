@@ -8,7 +8,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, escalation, secret_free};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -85,20 +85,6 @@ async fn note_ok(server: &MockServer, route: &str) {
         .await;
 }
 
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_conversation_with_priority_and_a_note() {
     let server = MockServer::start().await;
@@ -118,7 +104,7 @@ async fn a_handoff_becomes_a_conversation_with_priority_and_a_note() {
     connection
         .fields
         .insert("order-id".into(), "order_id".into());
-    let delivered = deliver(&connection, Priority::Urgent).await.unwrap();
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "36000324324");
     let requests = server.received_requests().await.unwrap();
     let opened: serde_json::Value = requests[1].body_json().unwrap();
@@ -172,7 +158,7 @@ async fn a_new_customer_becomes_a_contact_and_low_priority_needs_no_update() {
         .await;
     let mut connection = intercom(&server, &[]);
     connection.settings.remove("admin-id");
-    deliver(&connection, Priority::Low).await.unwrap();
+    deliver_first(&connection, Priority::Low).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert!(
         requests
@@ -200,7 +186,7 @@ async fn a_ticket_type_makes_a_ticket_with_a_note() {
         .await;
     note_ok(&server, "/tickets/1295/reply").await;
     let connection = intercom(&server, &[("ticket-type-id", "1234")]);
-    let delivered = deliver(&connection, Priority::High).await.unwrap();
+    let delivered = deliver_first(&connection, Priority::High).await.unwrap();
     assert_eq!(delivered.id, "1295");
     let requests = server.received_requests().await.unwrap();
     let ticket: serde_json::Value = requests[1].body_json().unwrap();
@@ -233,7 +219,7 @@ async fn priorities_are_binary_or_the_connections_own() {
         if let Some(value) = overrides {
             connection.priorities.insert(priority, value.into());
         }
-        deliver(&connection, priority).await.unwrap();
+        deliver_first(&connection, priority).await.unwrap();
         let puts = server
             .received_requests()
             .await
@@ -269,7 +255,7 @@ async fn error_lists_are_permanent_with_intercoms_message_and_sent_once() {
             .expect(1)
             .mount(&server)
             .await;
-        let failure = deliver(&intercom(&server, &[]), Priority::High)
+        let failure = deliver_first(&intercom(&server, &[]), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -301,7 +287,7 @@ async fn a_rate_limit_waits_until_x_ratelimit_reset() {
         .expect(1)
         .mount(&server)
         .await;
-    let failure = deliver(&intercom(&server, &[]), Priority::High)
+    let failure = deliver_first(&intercom(&server, &[]), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent);

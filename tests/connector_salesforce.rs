@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, escalation, secret_free};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, MessageRole, Priority};
 use deskctl::server::connectors::salesforce::COMMENT_BYTES;
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -82,20 +82,6 @@ async fn comments_ok(server: &MockServer, case: &str, times: u64) {
         .await;
 }
 
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, deskctl::server::delivery::Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_case_with_a_private_comment() {
     let server = MockServer::start().await;
@@ -119,7 +105,7 @@ async fn a_handoff_becomes_a_case_with_a_private_comment() {
         .mount(&server)
         .await;
     comments_ok(&server, "5005g00000AbCdE", 1).await;
-    let delivered = deliver(&salesforce(&server, true), Priority::Urgent)
+    let delivered = deliver_first(&salesforce(&server, true), Priority::Urgent)
         .await
         .unwrap();
     assert_eq!(delivered.id, "5005g00000AbCdE");
@@ -156,7 +142,7 @@ async fn priorities_follow_the_default_picklist_or_the_connections_own() {
             .mount(&server)
             .await;
         comments_ok(&server, "500A", 1).await;
-        deliver(&connection, priority).await.unwrap();
+        deliver_first(&connection, priority).await.unwrap();
     }
 }
 
@@ -241,7 +227,7 @@ async fn error_arrays_are_permanent_with_salesforces_message_and_sent_once() {
             .expect(1)
             .mount(&server)
             .await;
-        let failure = deliver(&salesforce(&server, true), Priority::High)
+        let failure = deliver_first(&salesforce(&server, true), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -264,7 +250,7 @@ async fn the_api_allocation_running_out_is_transient() {
         .expect(1)
         .mount(&server)
         .await;
-    let failure = deliver(&salesforce(&server, true), Priority::High)
+    let failure = deliver_first(&salesforce(&server, true), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent, "{failure:?}");
@@ -298,7 +284,7 @@ async fn an_expired_session_gets_a_new_token_and_one_more_try() {
         .await;
     comments_ok(&server, "500C", 1).await;
     assert_eq!(
-        deliver(&salesforce(&server, true), Priority::High)
+        deliver_first(&salesforce(&server, true), Priority::High)
             .await
             .unwrap()
             .id,
@@ -314,7 +300,7 @@ async fn an_expired_session_gets_a_new_token_and_one_more_try() {
         .expect(2)
         .mount(&server)
         .await;
-    let failure = deliver(&salesforce(&server, true), Priority::High)
+    let failure = deliver_first(&salesforce(&server, true), Priority::High)
         .await
         .unwrap_err();
     assert!(failure.permanent);
@@ -349,7 +335,7 @@ async fn token_errors_say_which_credential_is_wrong() {
             .expect(2)
             .mount(&server)
             .await;
-        let failure = deliver(&salesforce(&server, true), Priority::High)
+        let failure = deliver_first(&salesforce(&server, true), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent);

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, escalation, secret_free};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha256_base64;
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -80,15 +80,7 @@ async fn a_handoff_becomes_a_ticket_with_a_private_note() {
         .mount(&server)
         .await;
     note_ok(&server, 35436, 1).await;
-    let mut progress = Progress::resume(None, 1);
-    let delivered = connectors::deliver(
-        &Http::default(),
-        &connection,
-        &escalation(Priority::Urgent),
-        &mut progress,
-    )
-    .await
-    .unwrap();
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "35436");
     assert_eq!(
         delivered.url.as_deref(),
@@ -139,15 +131,7 @@ async fn priorities_map_to_zendesks_values_or_the_connections_own() {
         .mount(&server)
         .await;
     note_ok(&server, 2, 1).await;
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        &connection,
-        &escalation(Priority::Urgent),
-        &mut progress,
-    )
-    .await
-    .unwrap();
+    deliver_first(&connection, Priority::Urgent).await.unwrap();
 }
 
 #[tokio::test]
@@ -188,15 +172,9 @@ async fn error_answers_are_permanent_with_zendesks_message_and_sent_once() {
             .expect(1)
             .mount(&server)
             .await;
-        let mut progress = Progress::resume(None, 1);
-        let failure = connectors::deliver(
-            &Http::default(),
-            &zendesk(&server),
-            &escalation(Priority::High),
-            &mut progress,
-        )
-        .await
-        .unwrap_err();
+        let failure = deliver_first(&zendesk(&server), Priority::High)
+            .await
+            .unwrap_err();
         assert!(failure.permanent, "{status}");
         assert_eq!(failure.retry_after, None);
         assert!(failure.error.contains(said), "{status}: {}", failure.error);
@@ -218,15 +196,9 @@ async fn a_rate_limit_is_transient_with_the_wait_zendesk_asks() {
         .expect(1)
         .mount(&server)
         .await;
-    let mut progress = Progress::resume(None, 1);
-    let failure = connectors::deliver(
-        &Http::default(),
-        &zendesk(&server),
-        &escalation(Priority::High),
-        &mut progress,
-    )
-    .await
-    .unwrap_err();
+    let failure = deliver_first(&zendesk(&server), Priority::High)
+        .await
+        .unwrap_err();
     assert!(!failure.permanent);
     assert_eq!(failure.retry_after, Some(Duration::from_secs(17)));
     assert!(

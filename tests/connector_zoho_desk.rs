@@ -8,10 +8,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, escalation, secret_free};
+use common::connectors::{connection, deliver_first, escalation, secret_free};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
-use deskctl::server::delivery::Failure;
 use serde_json::json;
 use wiremock::matchers::{body_json, body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -92,20 +91,6 @@ async fn comment_ok(server: &MockServer, id: &str, times: u64) {
         .await;
 }
 
-async fn deliver(
-    connection: &connectors::Connection,
-    priority: Priority,
-) -> Result<connectors::Delivered, Failure> {
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        connection,
-        &escalation(priority),
-        &mut progress,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_handoff_becomes_a_ticket_with_a_private_comment() {
     let server = MockServer::start().await;
@@ -133,7 +118,7 @@ async fn a_handoff_becomes_a_ticket_with_a_private_comment() {
         .mount(&server)
         .await;
     comment_ok(&server, "3000000123001", 1).await;
-    let delivered = deliver(&connection, Priority::Urgent).await.unwrap();
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "3000000123001");
     assert!(
         delivered
@@ -173,7 +158,7 @@ async fn priorities_map_to_zohos_defaults_or_the_connections_own() {
             .mount(&server)
             .await;
         comment_ok(&server, "1", 1).await;
-        deliver(&zoho(&server), priority).await.unwrap();
+        deliver_first(&zoho(&server), priority).await.unwrap();
     }
     let server = MockServer::start().await;
     token_ok(&server, ACCESS_TOKEN, 1).await;
@@ -189,7 +174,7 @@ async fn priorities_map_to_zohos_defaults_or_the_connections_own() {
         .mount(&server)
         .await;
     comment_ok(&server, "2", 1).await;
-    deliver(&connection, Priority::Urgent).await.unwrap();
+    deliver_first(&connection, Priority::Urgent).await.unwrap();
 }
 
 #[tokio::test]
@@ -232,7 +217,7 @@ async fn error_answers_are_permanent_with_zohos_message_and_sent_once() {
             .expect(1)
             .mount(&server)
             .await;
-        let failure = deliver(
+        let failure = deliver_first(
             &zoho_as(&server, &format!("errors-{status}")),
             Priority::High,
         )
@@ -261,7 +246,9 @@ async fn a_rate_limit_is_transient_with_the_wait_zoho_asks() {
         .expect(1)
         .mount(&server)
         .await;
-    let failure = deliver(&zoho(&server), Priority::High).await.unwrap_err();
+    let failure = deliver_first(&zoho(&server), Priority::High)
+        .await
+        .unwrap_err();
     assert!(!failure.permanent);
     assert_eq!(failure.retry_after, Some(Duration::from_secs(31)));
     assert!(
@@ -284,7 +271,7 @@ async fn a_refused_refresh_answered_with_200_stops_before_any_ticket() {
             .expect(1)
             .mount(&server)
             .await;
-        let failure = deliver(&zoho_as(&server, error), Priority::High)
+        let failure = deliver_first(&zoho_as(&server, error), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{error}");
@@ -308,8 +295,8 @@ async fn the_access_token_is_kept_for_its_life_and_renewed_when_refused() {
         .mount(&server)
         .await;
     comment_ok(&server, "5", 2).await;
-    deliver(&connection, Priority::High).await.unwrap();
-    deliver(&connection, Priority::High).await.unwrap();
+    deliver_first(&connection, Priority::High).await.unwrap();
+    deliver_first(&connection, Priority::High).await.unwrap();
     let token_calls = |requests: &[wiremock::Request]| {
         requests
             .iter()
@@ -352,7 +339,10 @@ async fn the_access_token_is_kept_for_its_life_and_renewed_when_refused() {
         .expect(1)
         .mount(&server)
         .await;
-    assert_eq!(deliver(&connection, Priority::High).await.unwrap().id, "6");
+    assert_eq!(
+        deliver_first(&connection, Priority::High).await.unwrap().id,
+        "6"
+    );
 }
 
 #[tokio::test]

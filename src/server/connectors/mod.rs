@@ -312,9 +312,16 @@ impl Progress {
     }
 
     /// Whether an earlier attempt may have created something whose answer was
-    /// lost: then a create must look for it first.
+    /// lost: then a create must look for it first. Counted attempts start
+    /// again when a dead delivery is retried, so an attempt that failed is
+    /// also remembered in the progress itself.
     pub fn may_have_created(&self) -> bool {
-        self.attempt > 1
+        self.attempt > 1 || self.steps.contains_key(FAILED_BEFORE)
+    }
+
+    /// Records that this attempt failed, for [`Progress::may_have_created`].
+    pub fn failed(&mut self) {
+        self.set(FAILED_BEFORE, "true");
     }
 
     /// Whether an earlier attempt may have made `step` without its answer
@@ -340,6 +347,9 @@ impl Progress {
         self.steps.remove(&refused_key(step));
     }
 }
+
+/// The progress entry of a delivery that has had a failed attempt.
+const FAILED_BEFORE: &str = "failed-before";
 
 fn refused_key(step: &str) -> String {
     format!("{step}-refused")
@@ -846,6 +856,17 @@ mod tests {
         };
         let errors = merge(IntegrationKind::Intercom, &put, None).unwrap_err();
         assert!(errors[0].message.contains("us, eu, au"), "{:?}", errors);
+    }
+
+    #[test]
+    fn a_failed_attempt_is_remembered_past_a_retry_of_a_dead_delivery() {
+        assert!(!Progress::resume(None, 1).may_have_created());
+        assert!(Progress::resume(None, 2).may_have_created());
+        let mut first = Progress::resume(None, 1);
+        first.failed();
+        // `deskctl integrations retry` starts the count again from one.
+        let retried = Progress::resume(Some(&first.to_json()), 1);
+        assert!(retried.may_have_created());
     }
 
     #[test]

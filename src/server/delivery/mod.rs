@@ -335,7 +335,10 @@ impl Deliverer {
         let result = self.deliver_external(claimed, timeout, &mut progress).await;
         let (attempt, ticket) = match result {
             Ok(delivered) => (Attempt::Delivered, Some((delivered.id, delivered.url))),
-            Err(failure) => (Attempt::Failed(failure), None),
+            Err(failure) => {
+                progress.failed();
+                (Attempt::Failed(failure), None)
+            }
         };
         let settle = ExternalSettle {
             progress: progress.to_json(),

@@ -1,6 +1,6 @@
 //! Files generated from the code: shell completions, the man page, the CLI
 //! reference, the exit-code table and the OpenAPI document. A test compares them
-//! with the committed copies (`UPDATE_GENERATED=1 cargo test --test generated`
+//! with the committed copies (`UPDATE_GENERATED=1 cargo test --test integration generated`
 //! rewrites them).
 
 use std::fmt::Write;
@@ -86,7 +86,7 @@ fn man_pages(command: &clap::Command, files: &mut Vec<(String, Vec<u8>)>) {
 
 fn exit_codes_page() -> String {
     let mut page = String::from(
-        "# Exit codes\n\n<!-- Generated from src/error.rs by `UPDATE_GENERATED=1 cargo test --test generated`. -->\n\n\
+        "# Exit codes\n\n<!-- Generated from src/error.rs by `UPDATE_GENERATED=1 cargo test --test integration generated`. -->\n\n\
          Every deskctl command exits with one of these codes. `deskctl --help` shows the same table.\n\n\
          | code | meaning |\n|---|---|\n",
     );
@@ -105,7 +105,7 @@ fn exit_codes_page() -> String {
 pub fn cli_reference() -> String {
     let mut page = String::from(
         "# deskctl command-line reference\n\n<!-- Generated from the clap definitions by \
-         `UPDATE_GENERATED=1 cargo test --test generated`. Do not edit. -->\n\n",
+         `UPDATE_GENERATED=1 cargo test --test integration generated`. Do not edit. -->\n\n",
     );
     let mut command = Cli::command();
     command.build();

@@ -1,7 +1,7 @@
 //! The CLI as a user drives it: against a local desk in a temporary directory
 //! and against a real `deskctl serve` on a loopback port.
 
-mod common;
+use crate::common;
 
 use common::Desk;
 use predicates::str::contains;

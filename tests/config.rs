@@ -1070,7 +1070,7 @@ async fn what_if_reports_exactly_the_handoffs_whose_routing_changes() {
 // Through the CLI, on a local desk
 // ---------------------------------------------------------------------------
 
-mod common;
+use crate::common;
 
 const DESK_YAML: &str = r#"apiVersion: deskctl/v1
 kind: Desk

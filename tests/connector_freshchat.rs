@@ -4,7 +4,7 @@
 //! connection test and its topic checks, webhooks signed with the reference
 //! vector; and the same end to end with the real binary.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

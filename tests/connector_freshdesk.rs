@@ -3,7 +3,7 @@
 //! answers are read, that a lost answer never makes a second ticket, and the
 //! token that authenticates its webhooks.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

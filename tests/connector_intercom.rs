@@ -4,7 +4,7 @@
 //! told by X-RateLimit-Reset, and that a lost answer never makes a second
 //! conversation.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

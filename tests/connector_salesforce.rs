@@ -3,7 +3,7 @@
 //! token, the Case and its CaseComments, error arrays, the API allocation
 //! running out, and that a lost answer never makes a second Case.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -4,7 +4,7 @@
 //! message and the summary; errors, rate limits, lost answers, the connection
 //! test, signed webhooks; and the same end to end with the real binary.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! documents (../shared/reference/platform-apis.md §2): what is sent, how
 //! answers are read, and that a lost answer never makes a second ticket.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

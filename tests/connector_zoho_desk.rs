@@ -4,7 +4,7 @@
 //! sent with which headers, how answers are read, that a lost answer never
 //! makes a second ticket, and the token that authenticates its webhooks.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

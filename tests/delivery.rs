@@ -4,7 +4,7 @@
 //! from the right senders with valid signatures; a receiver that is down gets
 //! everything once it is back; permanent errors dead-letter; secrets never show.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader};

@@ -1,7 +1,7 @@
 //! The committed generated files (completions, man page, CLI reference, exit
 //! codes, OpenAPI) must match what the code generates now.
 //!
-//! Refresh them with `UPDATE_GENERATED=1 cargo test --test generated`.
+//! Refresh them with `UPDATE_GENERATED=1 cargo test --test integration generated`.
 
 use std::path::Path;
 
@@ -39,7 +39,7 @@ fn generated_files_are_current() {
     assert!(
         stale.is_empty(),
         "these generated files are stale or missing: {stale:?}\n\
-         run `UPDATE_GENERATED=1 cargo test --test generated` and commit the result"
+         run `UPDATE_GENERATED=1 cargo test --test integration generated` and commit the result"
     );
 }
 

@@ -1,7 +1,7 @@
 //! Handoffs end to end: the pipeline's outcome per environment, previews, exact
 //! once delivery, bad input, the support inbox.
 
-mod common;
+use crate::common;
 
 use common::{Desk, Server};
 use predicates::str::contains;

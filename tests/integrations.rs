@@ -4,7 +4,7 @@
 //! signed webhooks under `serve` and refuse tampered or replayed ones, and
 //! deliver everything exactly once after the platform was down for a while.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -13,7 +13,7 @@
 //! each handoff in one write transaction that reads the team's assignment state.
 //! The whole run is bounded by one timeout so a hang fails instead of stalling CI.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

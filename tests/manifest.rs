@@ -2,7 +2,7 @@
 //! user runs them — every problem with its line and column, all at once, exit
 //! codes, stdin, secrets that never show — and the shipped examples.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! binary under test (`DESKCTL_BIN` skips its release build) against a desk in
 //! a temporary home, as on a fresh machine: no terminal, `CI=true`.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output, Stdio};
 

@@ -1,7 +1,7 @@
 //! The ticket inbox: views and filters on a desk filled by real handoffs,
 //! timelines, every action on the timeline, roles over HTTP, races.
 
-mod common;
+use crate::common;
 
 use common::{Desk, Server};
 use predicates::str::contains;

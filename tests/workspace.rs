@@ -2,7 +2,7 @@
 //! assignment, business hours, notifications, ticket fields and rules — on a
 //! local desk and through `deskctl serve`.
 
-mod common;
+use crate::common;
 
 use common::Desk;
 use predicates::str::contains;

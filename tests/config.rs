@@ -1644,7 +1644,7 @@ mod round_trip {
     fn normalized(document: &Value) -> DeskDocument {
         let document: DeskDocument = serde_json::from_value(document.clone()).unwrap();
         let mut document =
-            deskctl::manifest::plan::normalized(&deskctl::server::document::normalize(document));
+            deskctl::domain::plan::normalized(&deskctl::server::document::normalize(document));
         document
             .operators
             .iter_mut()

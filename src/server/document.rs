@@ -11,15 +11,16 @@ use crate::api::{
     IntegrationKind, IntegrationPut, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec,
     Rule, RulesSpec, SecretForm, SecretValue, TeamSpec, TicketFieldSpec,
 };
-use crate::server::connectors::{self, Connection};
-use crate::server::delivery::email::SmtpConfig;
+use crate::domain::hours::Schedule;
+use crate::domain::validate;
+use crate::domain::validate::{Checks, check_field_options};
+use crate::domain::workspace::Connection;
+use crate::domain::workspace::SmtpConfig;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::WebhookConfig;
+use crate::server::connectors;
 use crate::server::delivery::fingerprint;
-use crate::server::delivery::webhook::WebhookConfig;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::routes::{agents, fields, operators, rules, settings, teams};
-use crate::server::routing::hours::Schedule;
-use crate::server::store::config::Snapshot;
-use crate::server::validate::{Checks, check_field_options};
 
 /// The environment variable an exported document names for the email password.
 pub const EMAIL_PASSWORD_ENV: &str = "DESKCTL_EMAIL_PASSWORD";
@@ -216,18 +217,18 @@ fn trim(text: &str) -> String {
 pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     for operator in document.operators.iter_mut().flatten() {
         operator.name = trim(&operator.name);
-        operator.teams = operators::dedup(std::mem::take(&mut operator.teams));
+        operator.teams = validate::dedup(std::mem::take(&mut operator.teams));
     }
     for team in document.teams.iter_mut().flatten() {
         team.name = trim(&team.name);
-        team.members = operators::dedup(std::mem::take(&mut team.members));
+        team.members = validate::dedup(std::mem::take(&mut team.members));
     }
     for field in document.ticket_fields.iter_mut().flatten() {
         field.name = trim(&field.name);
-        field.options = fields::trimmed(std::mem::take(&mut field.options));
+        field.options = validate::trimmed(std::mem::take(&mut field.options));
     }
     if let Some(assignment) = document.assignment.as_mut() {
-        settings::normalize_assignment(assignment);
+        validate::normalize_assignment(assignment);
     }
     if let Some(hours) = document.business_hours.as_mut() {
         hours.days.sort();
@@ -252,7 +253,7 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     }
     for agent in document.agents.iter_mut().flatten() {
         agent.name = trim(&agent.name);
-        agent.handover = agent.handover.take().map(agents::normalize_action);
+        agent.handover = agent.handover.take().map(validate::normalize_action);
     }
     document
 }
@@ -262,7 +263,7 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
 /// operator or team the document lists are managed; others are left alone.
 pub fn memberships(desired: &DeskDocument) -> BTreeMap<String, BTreeSet<String>> {
     let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (handle, team) in crate::manifest::plan::memberships(desired) {
+    for (handle, team) in crate::domain::plan::memberships(desired) {
         members.entry(team).or_default().insert(handle);
     }
     members
@@ -273,9 +274,9 @@ pub fn memberships(desired: &DeskDocument) -> BTreeMap<String, BTreeSet<String>>
 struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn check(&mut self, path: &str, result: ApiResult<()>) {
+    fn check(&mut self, path: &str, result: Result<(), impl Into<ApiError>>) {
         if let Err(error) = result {
-            self.0.extend(error.at_path(path).errors);
+            self.0.extend(error.into().at_path(path).errors);
         }
     }
 
@@ -340,7 +341,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             let path = format!("operators[{index}]");
             problems.check(
                 &path,
-                operators::check_new_operator(
+                validate::check_new_operator(
                     &operator.handle,
                     &operator.name,
                     &operator.email,
@@ -364,7 +365,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             let path = format!("teams[{index}]");
             problems.check(
                 &path,
-                teams::check_new_team(&team.key, &team.name, &team.members),
+                validate::check_new_team(&team.key, &team.name, &team.members),
             );
             for (at, handle) in team.members.iter().enumerate() {
                 if !handles.contains(handle.as_str()) {
@@ -397,7 +398,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     }
 
     if let Some(assignment) = &document.assignment {
-        problems.check("assignment", settings::check_assignment(assignment));
+        problems.check("assignment", validate::check_assignment(assignment));
     }
     if let Some(hours) = &document.business_hours {
         problems.check(
@@ -435,13 +436,13 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     if let Some(spec) = &document.rules {
         for (index, rule) in spec.priority.iter().flatten().enumerate() {
             let mut checks = Checks::new();
-            rules::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
+            validate::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
             problems.check(&format!("rules.priority[{index}]"), checks.finish());
         }
         for (index, rule) in spec.assignment.iter().flatten().enumerate() {
             let path = format!("rules.assignment[{index}]");
             let mut checks = Checks::new();
-            rules::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
+            validate::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
             checks.slug("team", &rule.team);
             problems.check(&path, checks.finish());
             if !team_keys.contains(rule.team.as_str()) {
@@ -521,7 +522,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             if let Some(action) = &agent.handover {
                 problems.check(
                     &format!("{path}.handover"),
-                    agents::validate_action(action, &connected),
+                    validate::validate_action(action, &connected),
                 );
             }
         }

@@ -105,6 +105,12 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl From<crate::domain::validate::Invalid> for ApiError {
+    fn from(invalid: crate::domain::validate::Invalid) -> Self {
+        Self::validation(invalid.0)
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         if let StoreError::AtPath { path, source } = error {

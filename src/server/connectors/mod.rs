@@ -27,7 +27,6 @@ pub mod zendesk;
 pub mod zoho_desk;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::future::Future;
 
 use jiff::Timestamp;
@@ -39,6 +38,7 @@ use crate::api::{
     Channel, Environment, ExternalStatus, FieldError, FieldValue, IntegrationKind, IntegrationPut,
     Priority, Requester, TestCheck, TranscriptMessage,
 };
+pub use crate::domain::workspace::Connection;
 
 /// A handoff bound for an external platform: everything a connector needs to
 /// make the ticket, fixed when the handoff is accepted (the outbox payload).
@@ -146,32 +146,6 @@ pub fn html_paragraphs(text: &str) -> String {
             format!("<p>{}</p>", escaped.replace('\n', "<br>"))
         })
         .collect()
-}
-
-/// A connection as the service keeps it: settings and secrets in clear.
-#[derive(Clone, PartialEq)]
-pub struct Connection {
-    pub kind: IntegrationKind,
-    pub settings: BTreeMap<String, String>,
-    pub secrets: BTreeMap<String, String>,
-    pub base_url: Option<String>,
-    /// Desk field key → the platform's custom field.
-    pub fields: BTreeMap<String, String>,
-    /// Desk priority → the platform's value, overriding the connector's mapping.
-    pub priorities: BTreeMap<Priority, String>,
-}
-
-impl fmt::Debug for Connection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Connection")
-            .field("kind", &self.kind)
-            .field("settings", &self.settings)
-            .field("secrets", &self.secrets.keys().collect::<Vec<_>>())
-            .field("base_url", &self.base_url)
-            .field("fields", &self.fields)
-            .field("priorities", &self.priorities)
-            .finish()
-    }
 }
 
 impl Connection {
@@ -496,7 +470,7 @@ pub fn merge(
         errors.push(FieldError::new("base-url", message));
     }
     for (key, target) in &put.fields {
-        if crate::server::validate::check_slug(key).is_err() {
+        if crate::domain::validate::check_slug(key).is_err() {
             errors.push(FieldError::new(
                 format!("fields.{key}"),
                 "is not a ticket field key (lowercase letters, digits and dashes)",

@@ -24,9 +24,9 @@ use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
 use super::store::outbox::{Claimed, ExternalSettle, Settle};
 use super::store::settings::Section;
-use super::store::tickets::NewEntry;
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, OutboxKind};
+use crate::domain::tickets::NewEntry;
 
 /// How long a claim holds a message; longer than any attempt may take.
 const LEASE: Duration = Duration::from_secs(120);
@@ -297,19 +297,20 @@ impl Deliverer {
     async fn attempt(&self, claimed: &Claimed, timeout: Duration) -> Attempt {
         match claimed.kind {
             OutboxKind::Email => {
-                let config: email::SmtpConfig = match self.store.get_setting(Section::Email).await {
-                    Ok(config) => config,
-                    Err(error) => {
-                        return Attempt::transient(format!("cannot read settings: {error}"));
-                    }
-                };
+                let config: crate::domain::workspace::SmtpConfig =
+                    match self.store.get_setting(Section::Email).await {
+                        Ok(config) => config,
+                        Err(error) => {
+                            return Attempt::transient(format!("cannot read settings: {error}"));
+                        }
+                    };
                 match serde_json::from_str::<EmailPayload>(&claimed.payload) {
                     Ok(payload) => email::send(&config, &payload, timeout).await,
                     Err(error) => Attempt::permanent(format!("unreadable message: {error}")),
                 }
             }
             OutboxKind::Webhook => {
-                let config: webhook::WebhookConfig =
+                let config: crate::domain::workspace::WebhookConfig =
                     match self.store.get_setting(Section::Delivery).await {
                         Ok(config) => config,
                         Err(error) => {

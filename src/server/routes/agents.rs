@@ -11,15 +11,15 @@ use crate::api::{
     Agent, AgentCreate, AgentUpdate, BusinessHours, HandoverAction, HandoverStatus,
     HandoverStatusQuery, Page, PageQuery, Problem, Role,
 };
+use crate::domain::button::{ButtonInputs, evaluate};
+use crate::domain::hours::Schedule;
+use crate::domain::validate;
+use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::platform::check_platform;
-use crate::server::routing::button::{ButtonInputs, evaluate};
-use crate::server::routing::hours::Schedule;
 use crate::server::store::settings::Section;
-use crate::server::validate::{Checks, check_handover_action};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -151,9 +151,9 @@ async fn put_handover(
     ApiJson(body): ApiJson<HandoverAction>,
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require(Role::Manager)?;
-    let action = normalize_action(body);
+    let action = validate::normalize_action(body);
     let connected = state.store.connected_kinds().await?;
-    validate_action(&action, &connected)?;
+    validate::validate_action(&action, &connected)?;
     let agent = state.store.set_handover(&key, Some(&action)).await?;
     agent.handover.map(Json).ok_or_else(|| no_action(&key))
 }
@@ -221,25 +221,4 @@ async fn handover_status(
         customer_sees: decision.customer_sees.map(str::to_string),
         customer_text: decision.customer_text,
     }))
-}
-
-/// Trims texts and drops repeated channels, so equal actions compare equal.
-pub(crate) fn normalize_action(mut action: HandoverAction) -> HandoverAction {
-    action.name = action.name.trim().to_string();
-    action.when_to_use = action.when_to_use.trim().to_string();
-    action.labels.waiting = action.labels.waiting.trim().to_string();
-    action.labels.connected = action.labels.connected.trim().to_string();
-    action.auto_reply = action.auto_reply.trim().to_string();
-    let mut seen = std::collections::HashSet::new();
-    action.channels.retain(|c| seen.insert(*c));
-    action
-}
-
-pub(crate) fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
-    let mut checks = Checks::new();
-    check_handover_action(&mut checks, action);
-    if let Err(error) = check_platform(&action.platform, connected) {
-        checks.push(&error.field, error.message);
-    }
-    checks.finish()
 }

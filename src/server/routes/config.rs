@@ -16,12 +16,12 @@ use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
     WorkspaceConfig,
 };
+use crate::domain::workspace::Snapshot;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::document::{self, Audience};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::store::config::Snapshot;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -137,7 +137,7 @@ fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiR
 
 fn plan_against(desired: &DeskDocument, current: &Snapshot, prune: bool) -> Plan {
     let live = document::current_document(current, Audience::Owner);
-    let mut plan = crate::manifest::plan::plan(desired, &live, prune);
+    let mut plan = crate::domain::plan::plan(desired, &live, prune);
     plan.revision = Some(current.revision.to_string());
     plan
 }

@@ -10,11 +10,12 @@ use super::{into_page, page_limit};
 use crate::api::{
     Page, PageQuery, Problem, Role, TicketField, TicketFieldCreate, TicketFieldUpdate,
 };
+use crate::domain::validate;
+use crate::domain::validate::{Checks, check_field_options};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::validate::{Checks, check_field_options};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -49,7 +50,7 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<TicketField>)> {
     principal.require(Role::Manager)?;
     body.name = body.name.trim().to_string();
-    body.options = trimmed(body.options);
+    body.options = validate::trimmed(body.options);
     let mut checks = Checks::new();
     checks.slug("key", &body.key).name("name", &body.name);
     check_field_options(&mut checks, body.field_type, &body.options);
@@ -85,7 +86,7 @@ async fn update(
     principal.require(Role::Manager)?;
     let current = state.store.get_field(&key).await?;
     body.name = body.name.map(|n| n.trim().to_string());
-    body.options = body.options.map(trimmed);
+    body.options = body.options.map(validate::trimmed);
     let mut checks = Checks::new();
     if body.name.is_none() && body.options.is_none() {
         checks.push("body", "nothing to change: name at least one field");
@@ -112,8 +113,4 @@ async fn remove(
     principal.require(Role::Manager)?;
     state.store.delete_field(&key).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-pub(crate) fn trimmed(options: Vec<String>) -> Vec<String> {
-    options.into_iter().map(|o| o.trim().to_string()).collect()
 }

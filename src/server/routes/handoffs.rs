@@ -15,19 +15,19 @@ use crate::api::{
     IntegrationKind, MessageRole, NotificationSettings, Page, PageQuery, Problem, Role, RuleKind,
     TimelineKind, WhatIfOutcome, WhatIfReport, WhatIfRequest, WhatIfResult,
 };
+use crate::domain::assignment::Loads;
+use crate::domain::handoff::{self, Rejection, Workspace};
+use crate::domain::hours::Schedule;
+use crate::domain::tickets::{NewEntry, NewTicket};
+use crate::domain::what_if;
+use crate::domain::workspace::Snapshot;
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::handoff::{self, Rejection, Workspace};
-use crate::server::routing::hours::Schedule;
-use crate::server::routing::what_if;
-use crate::server::store::config::Snapshot;
 use crate::server::store::handoffs::{Finished, HandoffWrite, Recorded};
 use crate::server::store::settings::Section;
-use crate::server::store::tickets::Loads;
-use crate::server::store::tickets::{NewEntry, NewTicket};
 use crate::server::store::{Store, StoreError};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -11,12 +11,13 @@ use crate::api::{
     Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
     Problem, Role,
 };
+use crate::domain::validate;
+use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::operators::NewOperator;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -56,7 +57,7 @@ async fn create(
     } else {
         Role::Owner
     })?;
-    check_new_operator(&body.handle, &body.name, &body.email, &body.teams)?;
+    validate::check_new_operator(&body.handle, &body.name, &body.email, &body.teams)?;
     let operator = state
         .store
         .create_operator(NewOperator {
@@ -66,7 +67,7 @@ async fn create(
             signature: body.signature,
             role,
             availability: body.availability.unwrap_or(Availability::Offline),
-            teams: dedup(body.teams),
+            teams: validate::dedup(body.teams),
             capacity: body.capacity,
         })
         .await?;
@@ -118,7 +119,7 @@ async fn update(
     checks.finish()?;
     let body = OperatorUpdate {
         name: body.name.map(|n| n.trim().to_string()),
-        teams: body.teams.map(dedup),
+        teams: body.teams.map(validate::dedup),
         ..body
     };
     Ok(Json(state.store.update_operator(&handle, &body).await?))
@@ -163,26 +164,4 @@ async fn set_availability(
         ..OperatorUpdate::default()
     };
     Ok(Json(state.store.update_operator(&handle, &update).await?))
-}
-
-/// The checks a new operator passes, also when a document states it.
-pub(crate) fn check_new_operator(
-    handle: &str,
-    name: &str,
-    email: &str,
-    teams: &[String],
-) -> ApiResult<()> {
-    Checks::new()
-        .slug("handle", handle)
-        .name("name", name)
-        .email("email", email)
-        .slugs("teams", teams)
-        .finish()
-}
-
-/// Drops repeated keys, keeping the first of each.
-pub(crate) fn dedup(mut keys: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    keys.retain(|k| seen.insert(k.clone()));
-    keys
 }

@@ -6,14 +6,14 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::{Condition, Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use crate::api::{Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use crate::domain::validate;
+use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::routing::rules::validate_condition;
 use crate::server::store::rules::NewRule;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -63,7 +63,7 @@ async fn create(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let mut checks = Checks::new();
-    check_rule(&mut checks, name.as_deref(), &body.conditions);
+    validate::check_rule(&mut checks, name.as_deref(), &body.conditions);
     match kind {
         RuleKind::Priority => {
             if body.priority.is_none() {
@@ -167,17 +167,4 @@ async fn move_rule(
             .move_rule(kind(&kind_text)?, &id, body.position)
             .await?,
     ))
-}
-
-/// The checks every rule passes, also when a document states it: its name and
-/// each condition.
-pub(crate) fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Condition]) {
-    if let Some(name) = name {
-        checks.name("name", name);
-    }
-    for (index, condition) in conditions.iter().enumerate() {
-        if let Err(message) = validate_condition(condition) {
-            checks.push(&format!("conditions[{index}]"), message);
-        }
-    }
 }

@@ -12,14 +12,14 @@ use crate::api::{
     AssignmentSettings, AtQuery, BusinessHours, DeliverySettings, EmailSettings, HandoffSettings,
     HoursCheck, NotificationSettings, Problem, Role,
 };
+use crate::domain::hours;
+use crate::domain::validate;
+use crate::domain::workspace::{SmtpConfig, WebhookConfig};
 use crate::server::AppState;
 use crate::server::auth::Principal;
-use crate::server::delivery::{email::SmtpConfig, webhook::WebhookConfig};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::hours;
 use crate::server::store::settings::Section;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -53,38 +53,10 @@ async fn put_assignment(
     ApiJson(mut body): ApiJson<AssignmentSettings>,
 ) -> ApiResult<Json<AssignmentSettings>> {
     principal.require(Role::Manager)?;
-    normalize_assignment(&mut body);
-    check_assignment(&body)?;
+    validate::normalize_assignment(&mut body);
+    validate::check_assignment(&body)?;
     state.store.put_setting(Section::Assignment, &body).await?;
     Ok(Json(body))
-}
-
-/// A blank support inbox address counts as none.
-pub(crate) fn normalize_assignment(settings: &mut AssignmentSettings) {
-    settings.support_inbox.address = settings
-        .support_inbox
-        .address
-        .take()
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty());
-}
-
-/// An enabled support inbox needs a valid address.
-pub(crate) fn check_assignment(settings: &AssignmentSettings) -> ApiResult<()> {
-    let mut checks = Checks::new();
-    match &settings.support_inbox.address {
-        Some(address) => {
-            checks.email("support-inbox.address", address);
-        }
-        None if settings.support_inbox.enabled => {
-            checks.push(
-                "support-inbox.address",
-                "an enabled support inbox needs the address customers write to",
-            );
-        }
-        None => {}
-    }
-    checks.finish()
 }
 
 /// Business hours.

@@ -6,15 +6,15 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::operators::dedup;
 use super::{into_page, page_limit};
 use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
+use crate::domain::validate;
+use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::teams::NewTeam;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -48,14 +48,14 @@ async fn create(
     ApiJson(body): ApiJson<TeamCreate>,
 ) -> ApiResult<(StatusCode, Json<Team>)> {
     principal.require(Role::Manager)?;
-    check_new_team(&body.key, &body.name, &body.members)?;
+    validate::check_new_team(&body.key, &body.name, &body.members)?;
     let team = state
         .store
         .create_team(NewTeam {
             key: body.key,
             name: body.name.trim().to_string(),
             default: body.default,
-            members: dedup(body.members),
+            members: validate::dedup(body.members),
         })
         .await?;
     Ok((StatusCode::CREATED, Json(team)))
@@ -99,7 +99,7 @@ async fn update(
     checks.finish()?;
     let body = TeamUpdate {
         name: body.name.map(|n| n.trim().to_string()),
-        members: body.members.map(dedup),
+        members: body.members.map(validate::dedup),
         ..body
     };
     Ok(Json(state.store.update_team(&key, &body).await?))
@@ -117,13 +117,4 @@ async fn remove(
     principal.require(Role::Manager)?;
     state.store.delete_team(&key).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The checks a new team passes, also when a document states it.
-pub(crate) fn check_new_team(key: &str, name: &str, members: &[String]) -> ApiResult<()> {
-    Checks::new()
-        .slug("key", key)
-        .name("name", name)
-        .slugs("members", members)
-        .finish()
 }

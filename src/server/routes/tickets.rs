@@ -14,14 +14,15 @@ use crate::api::{
     NoteRequest, Page, PageQuery, PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role,
     Ticket, TicketDetail, TicketQuery, TicketStatus, TicketView, TimelineKind,
 };
+use crate::domain::reply::reply_channel;
+use crate::domain::tickets::{NewEntry, TicketChange};
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::reply::reply_channel;
 use crate::server::store::outbox::SendingChange;
-use crate::server::store::tickets::{NewEntry, TicketChange, TicketFilter, Viewer};
+use crate::server::store::tickets::{TicketFilter, Viewer};
 use crate::server::store::{Store, StoreError, stored_time};
 
 pub fn router() -> OpenApiRouter<AppState> {

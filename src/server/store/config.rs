@@ -16,37 +16,13 @@ use super::settings::Section as Setting;
 use super::teams::NewTeam;
 use super::{Store, StoreError, StoreResult};
 use crate::api::{
-    Agent, AssignmentSettings, Availability, BusinessHours, ChangeAction, DeskDocument,
-    HandoffSettings, NotificationSettings, Operator, OperatorUpdate, Plan, Rule, RuleKind,
-    SecretForm, SecretValue, Section, Team, TeamUpdate, TicketField, TicketFieldCreate,
-    TicketFieldUpdate,
+    Availability, ChangeAction, DeskDocument, OperatorUpdate, Plan, RuleKind, SecretForm,
+    SecretValue, Section, TeamUpdate, TicketFieldCreate, TicketFieldUpdate,
 };
-use crate::server::connectors::Connection;
-use crate::server::delivery::email::SmtpConfig;
-use crate::server::delivery::webhook::WebhookConfig;
+use crate::domain::workspace::SmtpConfig;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::WebhookConfig;
 use crate::server::document::{connection, memberships};
-
-/// The workspace's configuration, read in one transaction.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub revision: u64,
-    pub operators: Vec<Operator>,
-    pub teams: Vec<Team>,
-    pub fields: Vec<TicketField>,
-    pub assignment: AssignmentSettings,
-    pub business_hours: BusinessHours,
-    pub notifications: NotificationSettings,
-    pub handoff: HandoffSettings,
-    /// With the password itself: never let it leave the service.
-    pub email: SmtpConfig,
-    /// With the secret itself: never let it leave the service.
-    pub delivery: WebhookConfig,
-    pub priority_rules: Vec<Rule>,
-    pub assignment_rules: Vec<Rule>,
-    pub agents: Vec<Agent>,
-    /// With the secrets themselves: never let them leave the service.
-    pub integrations: Vec<Connection>,
-}
 
 /// The workspace's configuration revision: every configuration change moves it
 /// on (triggers in migrations 0008 and 0009), nothing else does.

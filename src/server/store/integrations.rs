@@ -9,8 +9,9 @@ use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time};
 use crate::api::{
     ExternalStatus, Integration, IntegrationKind, IntegrationStatus, SecretInfo, TestReport,
 };
+use crate::domain::workspace::Connection;
 use crate::server::auth::hash_secret;
-use crate::server::connectors::{Connection, ExternalEvent, advance};
+use crate::server::connectors::{ExternalEvent, advance};
 use crate::server::delivery::fingerprint;
 
 const COLUMNS: &str = "kind, settings, secrets, base_url, fields, priorities, status, last_test, \

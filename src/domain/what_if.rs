@@ -8,12 +8,12 @@ use crate::api::{
     Agent, Availability, DecisionDifference, DeskDocument, HandoffDecision, Operator, Priority,
     Rule, RuleKind, Team, TicketField, WhatIfOutcome,
 };
-use crate::manifest::plan::memberships_after;
-use crate::server::delivery::email::SmtpConfig;
-use crate::server::delivery::webhook::WebhookConfig;
-use crate::server::routing::assignment::Candidate;
-use crate::server::store::config::Snapshot;
-use crate::server::store::tickets::Loads;
+use crate::domain::assignment::Candidate;
+use crate::domain::assignment::Loads;
+use crate::domain::plan::memberships_after;
+use crate::domain::workspace::SmtpConfig;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::WebhookConfig;
 
 /// Replaces the entry with the same key, or adds it.
 fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {

@@ -19,6 +19,7 @@
 
 pub mod assignment;
 pub mod button;
+pub mod external;
 pub mod handoff;
 pub mod hours;
 pub mod plan;
@@ -29,3 +30,65 @@ pub mod tickets;
 pub mod validate;
 pub mod what_if;
 pub mod workspace;
+
+use crate::api::FieldError;
+
+/// Why the desk will not do what was asked: a rule of the workspace or of a
+/// ticket says no. Nothing was changed when one is returned; the service
+/// answers each with its own status and stable code.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    #[error("{what} '{key}' does not exist")]
+    NotFound { what: &'static str, key: String },
+    #[error("{what} '{key}' already exists")]
+    AlreadyExists { what: &'static str, key: String },
+    /// A value names something that does not exist, e.g. an unknown team.
+    #[error("{field}: {what} '{key}' does not exist")]
+    UnknownReference {
+        field: String,
+        what: &'static str,
+        key: String,
+    },
+    /// The change would break a rule, e.g. removing the last owner.
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    /// The caller may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Fields that break their rules, each named.
+    #[error("{} invalid field(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    /// `source`, about the resource at `path` of a desired-state document.
+    #[error("{path}: {source}")]
+    AtPath { path: String, source: Box<Refusal> },
+}
+
+impl Refusal {
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Refusal {
+        Refusal::Conflict {
+            code,
+            detail: detail.into(),
+        }
+    }
+
+    /// This refusal, about the resource at `path` of a document.
+    pub fn at(self, path: impl Into<String>) -> Refusal {
+        Refusal::AtPath {
+            path: path.into(),
+            source: Box::new(self),
+        }
+    }
+
+    pub fn not_found(what: &'static str, key: impl Into<String>) -> Refusal {
+        Refusal::NotFound {
+            what,
+            key: key.into(),
+        }
+    }
+}
+
+impl From<validate::Invalid> for Refusal {
+    fn from(invalid: validate::Invalid) -> Refusal {
+        Refusal::Invalid(invalid.0)
+    }
+}

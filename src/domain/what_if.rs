@@ -5,164 +5,34 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{
-    Agent, Availability, DecisionDifference, DeskDocument, HandoffDecision, Operator, Priority,
-    Rule, RuleKind, Team, TicketField, WhatIfOutcome,
+    Availability, DecisionDifference, DeskDocument, HandoffDecision, Priority, WhatIfOutcome,
 };
+use crate::domain::Refusal;
 use crate::domain::assignment::Candidate;
 use crate::domain::assignment::Loads;
-use crate::domain::plan::memberships_after;
-use crate::domain::workspace::SmtpConfig;
-use crate::domain::workspace::Snapshot;
-use crate::domain::workspace::WebhookConfig;
-
-/// Replaces the entry with the same key, or adds it.
-fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
-    match list.iter_mut().find(|existing| same(existing)) {
-        Some(existing) => *existing = item,
-        None => list.push(item),
-    }
-}
+use crate::domain::workspace::document::after;
+use crate::domain::workspace::{SmtpConfig, Snapshot, WebhookConfig};
 
 /// `current` with `document` laid over it as `apply` without prune would
-/// leave it: listed resources replaced, unlisted ones kept, present settings
-/// and rule lists replaced. Timestamps and ids of new things are made up;
-/// decisions never depend on them.
-pub fn overlay(current: &Snapshot, document: &DeskDocument) -> Snapshot {
-    let mut next = current.clone();
-    let stamp = jiff::Timestamp::UNIX_EPOCH;
-    for spec in document.operators.iter().flatten() {
-        let availability = current
-            .operators
-            .iter()
-            .find(|o| o.handle == spec.handle)
-            .map_or(Availability::Offline, |o| o.availability);
-        let operator = Operator {
-            handle: spec.handle.clone(),
-            name: spec.name.clone(),
-            email: spec.email.clone(),
-            signature: spec.signature.clone(),
-            role: spec.role,
-            availability,
-            teams: Vec::new(),
-            capacity: spec.capacity,
-            created_at: stamp,
-            updated_at: stamp,
-        };
-        upsert(&mut next.operators, operator, |o| o.handle == spec.handle);
-    }
-    let listed_default = document.teams.iter().flatten().any(|t| t.default);
-    for spec in document.teams.iter().flatten() {
-        let team = Team {
-            key: spec.key.clone(),
-            name: spec.name.clone(),
-            default: spec.default,
-            members: Vec::new(),
-            created_at: stamp,
-            updated_at: stamp,
-        };
-        upsert(&mut next.teams, team, |t| t.key == spec.key);
-    }
-    if listed_default {
-        let default = document.teams.iter().flatten().find(|t| t.default);
-        for team in &mut next.teams {
-            team.default = default.is_some_and(|d| d.key == team.key);
-        }
-    }
-    let current_pairs = current.teams.iter().flat_map(|team| {
-        team.members
-            .iter()
-            .map(|handle| (handle.clone(), team.key.clone()))
-    });
-    let pairs = memberships_after(current_pairs, document);
-    for team in &mut next.teams {
-        team.members = pairs
-            .iter()
-            .filter(|(_, key)| *key == team.key)
-            .map(|(handle, _)| handle.clone())
-            .collect();
-    }
-    for operator in &mut next.operators {
-        operator.teams = pairs
-            .iter()
-            .filter(|(handle, _)| *handle == operator.handle)
-            .map(|(_, key)| key.clone())
-            .collect();
-    }
-    for spec in document.ticket_fields.iter().flatten() {
-        let field = TicketField {
-            key: spec.key.clone(),
-            name: spec.name.clone(),
-            field_type: spec.field_type,
-            options: spec.options.clone(),
-            created_at: stamp,
-            updated_at: stamp,
-        };
-        upsert(&mut next.fields, field, |f| f.key == spec.key);
-    }
-    if let Some(value) = &document.assignment {
-        next.assignment = value.clone();
-    }
-    if let Some(value) = &document.business_hours {
-        next.business_hours = value.clone();
-    }
-    if let Some(value) = &document.notifications {
-        next.notifications = value.clone();
-    }
-    if let Some(value) = &document.handoff {
-        next.handoff = value.clone();
-    }
-    // Secrets never decide a handoff: a preview needs none of them.
+/// leave it (the one [`after`]), without a single secret: secrets never decide
+/// a handoff, and a preview needs none. Rules the document adds are named
+/// `document-rule-N`.
+pub fn overlay(
+    current: &Snapshot,
+    document: &DeskDocument,
+    at: jiff::Timestamp,
+) -> Result<Snapshot, Refusal> {
+    let mut added = 0;
+    let mut next = after(current, document, false, at, &mut || {
+        added += 1;
+        format!("document-rule-{added}")
+    })?;
     next.email = SmtpConfig::default();
     next.delivery = WebhookConfig::default();
-    if let Some(rules) = &document.rules {
-        let rule = |kind: RuleKind, index: usize| Rule {
-            id: format!("document-{kind}-{}", index + 1),
-            kind,
-            position: index as u32 + 1,
-            name: None,
-            match_mode: crate::api::MatchMode::All,
-            conditions: Vec::new(),
-            priority: None,
-            team: None,
-        };
-        if let Some(list) = &rules.priority {
-            next.priority_rules = list
-                .iter()
-                .enumerate()
-                .map(|(index, spec)| Rule {
-                    name: spec.name.clone(),
-                    match_mode: spec.match_mode,
-                    conditions: spec.conditions.clone(),
-                    priority: Some(spec.priority),
-                    ..rule(RuleKind::Priority, index)
-                })
-                .collect();
-        }
-        if let Some(list) = &rules.assignment {
-            next.assignment_rules = list
-                .iter()
-                .enumerate()
-                .map(|(index, spec)| Rule {
-                    name: spec.name.clone(),
-                    match_mode: spec.match_mode,
-                    conditions: spec.conditions.clone(),
-                    team: Some(spec.team.clone()),
-                    ..rule(RuleKind::Assignment, index)
-                })
-                .collect();
-        }
+    for integration in &mut next.integrations {
+        integration.connection.secrets.clear();
     }
-    for spec in document.agents.iter().flatten() {
-        let agent = Agent {
-            key: spec.key.clone(),
-            name: spec.name.clone(),
-            handover: spec.handover.clone(),
-            created_at: stamp,
-            updated_at: stamp,
-        };
-        upsert(&mut next.agents, agent, |a| a.key == spec.key);
-    }
-    next
+    Ok(next)
 }
 
 /// The operators of `team` as assignment sees them in `snapshot`: today's

@@ -22,7 +22,6 @@ use crate::domain::validate::{
 };
 use crate::domain::workspace::SmtpConfig;
 use crate::domain::workspace::WebhookConfig;
-use crate::server::connectors;
 
 /// Every problem of the document, errors and warnings, in file order.
 pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
@@ -362,7 +361,9 @@ impl Report<'_> {
                 fields: integration.fields.clone(),
                 priorities: integration.priorities.clone(),
             };
-            if let Err(errors) = connectors::merge(integration.kind, &put, None) {
+            if let Err(errors) =
+                crate::domain::workspace::connection::merge(integration.kind, &put, None)
+            {
                 self.field_errors(&base, errors);
             }
             for (name, secret) in &integration.secrets {

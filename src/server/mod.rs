@@ -7,7 +7,6 @@
 pub mod auth;
 pub mod connectors;
 pub mod delivery;
-pub mod document;
 pub mod error;
 mod json;
 pub mod routes;

@@ -58,7 +58,7 @@ async fn receive(
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
-    let loaded = Loaded::load(&state.store, None).await?;
+    let loaded = Loaded::load(&state.store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {
         (Some(address), true) => address.clone(),

@@ -6,15 +6,16 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{into_page, page_limit};
+use super::{change_workspace, page_of};
 use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
 use crate::domain::validate;
 use crate::domain::validate::Checks;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::store::teams::NewTeam;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,12 +32,8 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Team>>> {
     principal.require_operator()?;
-    let limit = page_limit(&query)?;
-    let items = state
-        .store
-        .list_teams(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |t| t.key.clone())))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(page_of(&workspace.teams, &query, |t| t.key.clone())?))
 }
 
 /// Add a team. The first team becomes the default.
@@ -49,16 +46,15 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<Team>)> {
     principal.require(Role::Manager)?;
     validate::check_new_team(&body.key, &body.name, &body.members)?;
-    let team = state
-        .store
-        .create_team(NewTeam {
-            key: body.key,
-            name: body.name.trim().to_string(),
-            default: body.default,
-            members: validate::dedup(body.members),
-        })
-        .await?;
-    Ok((StatusCode::CREATED, Json(team)))
+    let key = body.key.clone();
+    let new = NewTeam {
+        key: body.key,
+        name: body.name.trim().to_string(),
+        default: body.default,
+        members: validate::dedup(body.members),
+    };
+    let workspace = change_workspace(&state, |ws, at| change::add_team(ws, new, at)).await?;
+    Ok((StatusCode::CREATED, Json(team(&workspace, &key)?)))
 }
 
 /// Show one team.
@@ -71,7 +67,7 @@ async fn show(
     Path(key): Path<String>,
 ) -> ApiResult<Json<Team>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_team(&key).await?))
+    Ok(Json(team(&*state.store.workspace().await?, &key)?))
 }
 
 /// Change a team; `default: true` moves the default here.
@@ -102,7 +98,9 @@ async fn update(
         members: body.members.map(validate::dedup),
         ..body
     };
-    Ok(Json(state.store.update_team(&key, &body).await?))
+    let workspace =
+        change_workspace(&state, |ws, at| change::update_team(ws, &key, &body, at)).await?;
+    Ok(Json(team(&workspace, &key)?))
 }
 
 /// Remove a team. The default team can be removed only when it is the last one.
@@ -115,6 +113,14 @@ async fn remove(
     Path(key): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    state.store.delete_team(&key).await?;
+    change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The team `key` of `workspace`, or 404.
+fn team(workspace: &Snapshot, key: &str) -> ApiResult<Team> {
+    workspace
+        .team(key)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("team", key).into())
 }

@@ -264,7 +264,7 @@ pub(crate) async fn update_ticket(
     let current = fetch_ticket(tx, number).await?;
     let (update, entries) = change(&current)?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
-        super::require_exists(tx, super::Referent::Operator, "to", handle).await?;
+        super::require_operator(tx, "to", handle).await?;
     }
     let now = super::now();
     sqlx::query(

@@ -1,22 +1,39 @@
-//! The workspace's configuration as one value: what handoffs are decided
-//! against, what documents are planned against and applied to, with the
-//! stored secrets themselves (never let them leave the service).
+//! The workspace's configuration as one value, [`Snapshot`]: what handoffs are
+//! decided against, what documents are planned against, and what every
+//! configuration change turns into another value (see [`change`] and
+//! [`document::after`]); the store then writes only the difference.
+//!
+//! A snapshot carries the stored secrets themselves: never let them leave the
+//! service.
 
-use std::collections::BTreeMap;
+pub mod change;
+pub mod connection;
+pub mod document;
+
 use std::fmt;
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+pub use self::connection::Connection;
 use crate::api::{
     Agent, AssignmentSettings, BusinessHours, DeliverySettings, EmailSettings, FieldError,
-    HandoffSettings, IntegrationKind, NotificationSettings, Operator, Priority, Rule, SmtpTls,
-    Team, TicketField, secret_fingerprint,
+    HandoffSettings, Integration, IntegrationKind, IntegrationStatus, NotificationSettings,
+    Operator, Rule, RuleKind, SecretInfo, SmtpTls, Team, TestReport, TicketField,
+    secret_fingerprint,
 };
 
-/// The workspace's configuration, read in one transaction.
-#[derive(Debug, Clone)]
+/// The workspace's configuration, as one consistent value. Lists are in
+/// their stored order: operators by handle, teams and fields and agents by
+/// key, integrations by kind, rules by position; each operator's teams and
+/// each team's members sorted.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
+    /// Moves on with every configuration change (what `If-Match` guards).
     pub revision: u64,
+    /// Moves on with every change to anything here, availability and
+    /// connection tests included: what caches of the snapshot are keyed by.
+    pub generation: u64,
     pub operators: Vec<Operator>,
     pub teams: Vec<Team>,
     pub fields: Vec<TicketField>,
@@ -24,40 +41,139 @@ pub struct Snapshot {
     pub business_hours: BusinessHours,
     pub notifications: NotificationSettings,
     pub handoff: HandoffSettings,
-    /// With the password itself: never let it leave the service.
+    /// With the password itself.
     pub email: SmtpConfig,
-    /// With the secret itself: never let it leave the service.
+    /// With the secret itself.
     pub delivery: WebhookConfig,
     pub priority_rules: Vec<Rule>,
     pub assignment_rules: Vec<Rule>,
     pub agents: Vec<Agent>,
-    /// With the secrets themselves: never let them leave the service.
-    pub integrations: Vec<Connection>,
+    /// With the secrets themselves.
+    pub integrations: Vec<IntegrationRecord>,
 }
 
-/// A connection as the service keeps it: settings and secrets in clear.
-#[derive(Clone, PartialEq)]
-pub struct Connection {
-    pub kind: IntegrationKind,
-    pub settings: BTreeMap<String, String>,
-    pub secrets: BTreeMap<String, String>,
-    pub base_url: Option<String>,
-    /// Desk field key → the platform's custom field.
-    pub fields: BTreeMap<String, String>,
-    /// Desk priority → the platform's value, overriding the connector's mapping.
-    pub priorities: BTreeMap<Priority, String>,
+/// A connected integration: the connection and what its tests found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegrationRecord {
+    pub connection: Connection,
+    pub status: IntegrationStatus,
+    pub last_test: Option<TestReport>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
-impl fmt::Debug for Connection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Connection")
-            .field("kind", &self.kind)
-            .field("settings", &self.settings)
-            .field("secrets", &self.secrets.keys().collect::<Vec<_>>())
-            .field("base_url", &self.base_url)
-            .field("fields", &self.fields)
-            .field("priorities", &self.priorities)
-            .finish()
+impl IntegrationRecord {
+    pub fn kind(&self) -> IntegrationKind {
+        self.connection.kind
+    }
+
+    /// What the API shows: secrets only as fingerprints.
+    pub fn view(&self) -> Integration {
+        let connection = &self.connection;
+        Integration {
+            kind: connection.kind,
+            settings: connection.settings.clone(),
+            secrets: connection
+                .secrets
+                .iter()
+                .map(|(name, value)| {
+                    let fingerprint = secret_fingerprint(value);
+                    (name.clone(), SecretInfo { fingerprint })
+                })
+                .collect(),
+            base_url: connection.base_url.clone(),
+            fields: connection.fields.clone(),
+            priorities: connection.priorities.clone(),
+            status: self.status,
+            last_test: self.last_test.clone(),
+            webhook_path: connection.kind.webhook_path(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+impl Snapshot {
+    /// An empty workspace: what a new desk holds.
+    pub fn empty() -> Snapshot {
+        Snapshot {
+            revision: 1,
+            generation: 0,
+            operators: Vec::new(),
+            teams: Vec::new(),
+            fields: Vec::new(),
+            assignment: AssignmentSettings::default(),
+            business_hours: BusinessHours::default(),
+            notifications: NotificationSettings::default(),
+            handoff: HandoffSettings::default(),
+            email: SmtpConfig::default(),
+            delivery: WebhookConfig::default(),
+            priority_rules: Vec::new(),
+            assignment_rules: Vec::new(),
+            agents: Vec::new(),
+            integrations: Vec::new(),
+        }
+    }
+
+    pub fn operator(&self, handle: &str) -> Option<&Operator> {
+        self.operators.iter().find(|o| o.handle == handle)
+    }
+
+    pub fn team(&self, key: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.key == key)
+    }
+
+    pub fn field(&self, key: &str) -> Option<&TicketField> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn agent(&self, key: &str) -> Option<&Agent> {
+        self.agents.iter().find(|a| a.key == key)
+    }
+
+    pub fn integration(&self, kind: IntegrationKind) -> Option<&IntegrationRecord> {
+        self.integrations.iter().find(|i| i.kind() == kind)
+    }
+
+    pub fn connection(&self, kind: IntegrationKind) -> Option<&Connection> {
+        self.integration(kind).map(|i| &i.connection)
+    }
+
+    /// The kinds connected now: the platforms a handover action may name.
+    pub fn connected_kinds(&self) -> Vec<String> {
+        self.integrations
+            .iter()
+            .map(|i| i.kind().to_string())
+            .collect()
+    }
+
+    pub fn default_team(&self) -> Option<&str> {
+        self.teams
+            .iter()
+            .find(|t| t.default)
+            .map(|t| t.key.as_str())
+    }
+
+    pub fn rules(&self, kind: RuleKind) -> &[Rule] {
+        match kind {
+            RuleKind::Priority => &self.priority_rules,
+            RuleKind::Assignment => &self.assignment_rules,
+        }
+    }
+
+    pub fn rules_mut(&mut self, kind: RuleKind) -> &mut Vec<Rule> {
+        match kind {
+            RuleKind::Priority => &mut self.priority_rules,
+            RuleKind::Assignment => &mut self.assignment_rules,
+        }
+    }
+
+    /// How many operators are online.
+    pub fn operators_online(&self) -> u32 {
+        self.operators
+            .iter()
+            .filter(|o| o.availability == crate::api::Availability::Online)
+            .count() as u32
     }
 }
 

@@ -14,6 +14,7 @@ mod outbound;
 mod rules;
 mod settings;
 mod teams;
+mod ticket_counts;
 mod tickets;
 mod tokens;
 

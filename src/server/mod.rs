@@ -94,6 +94,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::rules::router())
         .merge(routes::handoffs::router())
         .merge(routes::tickets::router())
+        .merge(routes::ticket_counts::router())
         .merge(routes::inbound::router())
         .merge(routes::outbox::router())
         .merge(routes::integrations::router())

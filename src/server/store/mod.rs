@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod rules;
 pub mod settings;
 pub mod teams;
+pub mod ticket_counts;
 pub mod tickets;
 pub mod tokens;
 

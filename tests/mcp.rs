@@ -117,7 +117,7 @@ fn tool_error(step: &Value) -> &Value {
 }
 
 fn numbers(list: &Value) -> Vec<u64> {
-    list["tickets"]
+    list["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -329,11 +329,11 @@ fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
     assert_eq!(numbers(ok(&steps[2])), [10002]);
 
     let ticket = ok(&steps[3]);
-    assert_eq!(ticket["number"], 10001);
-    assert_eq!(ticket["subject"], "Where is my parcel");
-    assert_eq!(ticket["assignee"], "bob");
-    assert_eq!(ticket["team"], "support");
-    assert_eq!(ticket["context"]["order-id"], "A-1001");
+    assert_eq!(ticket["ticket"]["number"], 10001);
+    assert_eq!(ticket["ticket"]["subject"], "Where is my parcel");
+    assert_eq!(ticket["ticket"]["assignee"], "bob");
+    assert_eq!(ticket["ticket"]["team"], "support");
+    assert_eq!(ticket["ticket"]["context"]["order-id"], "A-1001");
     let timeline = ticket["timeline"].as_array().unwrap();
     assert!(timeline.iter().any(|e| e["kind"] == "message"
         && e["author_kind"] == "customer"
@@ -345,6 +345,12 @@ fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
         "the owner sees the team's notes, as in the inbox: {ticket:#}"
     );
     assert!(text(&steps[3]).starts_with("Ticket #10001: \"Where is my parcel\""));
+    let shown: Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10001", "-o", "json"])).unwrap();
+    assert_eq!(
+        *ticket, shown,
+        "the copilot's ticket is the API's, as `tickets show -o json` prints it"
+    );
 
     assert_eq!(numbers(ok(&steps[4])), [10002]);
     assert_eq!(numbers(ok(&steps[5])), [10003]);
@@ -566,7 +572,10 @@ fn an_operator_sees_what_the_inbox_shows_them_and_an_owner_sees_every_ticket() {
     );
     assert_eq!(numbers(ok(&steps_of_alice[1])), [10004]);
     assert_eq!(ok(&steps_of_alice[2])["total"], 4);
-    assert_eq!(ok(&steps_of_alice[3])["subject"], "Invoice 55 is wrong");
+    assert_eq!(
+        ok(&steps_of_alice[3])["ticket"]["subject"],
+        "Invoice 55 is wrong"
+    );
     assert_eq!(ok(&steps_of_alice[4])["ticket"], 10001);
 
     let answer = as_token(&carol);
@@ -791,7 +800,7 @@ fn deskctl_mcp_writes_nothing_but_mcp_messages_on_stdout() {
         "arguments that are not an object are a protocol error"
     );
     assert_eq!(
-        by_id(5)["result"]["structuredContent"]["number"],
+        by_id(5)["result"]["structuredContent"]["ticket"]["number"],
         10001,
         "and the server goes on answering"
     );

@@ -30,7 +30,9 @@ wire_enum! {
 }
 
 /// The customer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Requester {
     #[serde(default, skip_serializing_if = "Option::is_none")]

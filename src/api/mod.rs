@@ -88,7 +88,7 @@ pub const DEFAULT_PAGE_LIMIT: u32 = 100;
 
 /// One page of a list. `next_cursor` is opaque; pass it back as `cursor` to get
 /// the next page. It is absent on the last page.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -112,7 +112,7 @@ impl TicketCountQuery {
 }
 
 /// `GET /v1/tickets/counts`: the tickets the caller sees, grouped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct TicketCounts {
     pub by: TicketCountBy,
     /// Every ticket counted.
@@ -124,7 +124,7 @@ pub struct TicketCounts {
 }
 
 /// The tickets that share one value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct TicketCount {
     /// The value, e.g. `open` or `alice`; none for unassigned tickets or
     /// tickets without a team.

@@ -2,7 +2,7 @@
 //! paging through every ticket).
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::list_tickets::ListTicketsArgs;
 use super::{CopilotTool, ToolError};
@@ -48,42 +48,6 @@ pub struct CountTicketsArgs {
     pub active_since: Option<String>,
 }
 
-/// Tickets counted by one attribute.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TicketCountsOutput {
-    pub by: TicketCountBy,
-    /// Every ticket counted.
-    pub total: u64,
-    /// Status, priority and channel list every value (0 included); assignee
-    /// and team list the values with tickets, largest first.
-    pub groups: Vec<TicketGroup>,
-}
-
-/// The tickets that share one value.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TicketGroup {
-    /// e.g. `open` or `alice`; none for unassigned tickets or tickets without a team.
-    pub value: Option<String>,
-    pub count: u64,
-}
-
-impl From<TicketCounts> for TicketCountsOutput {
-    fn from(counts: TicketCounts) -> Self {
-        TicketCountsOutput {
-            by: counts.by,
-            total: counts.total,
-            groups: counts
-                .groups
-                .into_iter()
-                .map(|group| TicketGroup {
-                    value: group.value,
-                    count: group.count,
-                })
-                .collect(),
-        }
-    }
-}
-
 impl CopilotTool for CountTickets {
     const NAME: &'static str = "count_tickets";
     const TITLE: &'static str = "Count tickets";
@@ -91,9 +55,9 @@ impl CopilotTool for CountTickets {
         priority, assignee, team or channel, with the same filters as list_tickets: \
         \"how many tickets are open?\", \"who has the most urgent tickets?\".";
     type Args = CountTicketsArgs;
-    type Output = TicketCountsOutput;
+    type Output = TicketCounts;
 
-    async fn run(client: &Client, args: CountTicketsArgs) -> Result<TicketCountsOutput, ToolError> {
+    async fn run(client: &Client, args: CountTicketsArgs) -> Result<TicketCounts, ToolError> {
         let filters = ListTicketsArgs {
             view: args.view,
             status: args.status,
@@ -110,10 +74,10 @@ impl CopilotTool for CountTickets {
         }
         .query()?;
         let query = TicketCountQuery::filtered(args.by, filters);
-        Ok(client.count_tickets(&query).await?.into())
+        Ok(client.count_tickets(&query).await?)
     }
 
-    fn text(output: &TicketCountsOutput) -> String {
+    fn text(output: &TicketCounts) -> String {
         let none = match output.by {
             TicketCountBy::Assignee => "unassigned",
             TicketCountBy::Team => "no team",

@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use jiff::Timestamp;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::{CopilotTool, TicketSummary, ToolError, requester};
-use crate::api::{AuthorKind, Channel, TicketDetail, TimelineEntry, TimelineKind};
+use super::{CopilotTool, ToolError, requester};
+use crate::api::{AuthorKind, TicketDetail, TimelineEntry, TimelineKind};
 use crate::client::Client;
 
 pub struct GetTicket;
@@ -20,91 +19,24 @@ pub struct GetTicketArgs {
     pub number: u64,
 }
 
-/// A ticket with everything the inbox shows of it.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TicketOutput {
-    #[serde(flatten)]
-    pub summary: TicketSummary,
-    /// The customer's id on the AI agent platform.
-    pub requester_external_id: Option<String>,
-    /// Ticket field values by key.
-    pub fields: BTreeMap<String, serde_json::Value>,
-    /// The facts the AI agent sent with the handoff, as received.
-    pub context: BTreeMap<String, serde_json::Value>,
-    /// A person took the conversation over: the AI no longer answers.
-    pub ai_paused: bool,
-    /// The handoff that created the ticket: `get_handoff` explains its routing.
-    pub handoff: Option<String>,
-    /// In order: messages with the customer, internal notes, and events.
-    pub timeline: Vec<TimelineOutput>,
-}
-
-/// One entry of a ticket's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TimelineOutput {
-    pub seq: u32,
-    /// `message` (to or from the customer), `note` (internal, never shown to
-    /// the customer) or `event` (assigned, resolved, ...).
-    pub kind: TimelineKind,
-    pub author_kind: AuthorKind,
-    /// An operator's handle, the customer's name, or the AI agent.
-    pub author: Option<String>,
-    /// For events: `created`, `summary`, `assigned`, ...
-    pub event: Option<String>,
-    pub body: Option<String>,
-    pub channel: Option<Channel>,
-    pub at: Timestamp,
-}
-
-impl From<&TimelineEntry> for TimelineOutput {
-    fn from(entry: &TimelineEntry) -> Self {
-        TimelineOutput {
-            seq: entry.seq,
-            kind: entry.kind,
-            author_kind: entry.author_kind,
-            author: entry.author.clone(),
-            event: entry.event.clone(),
-            body: entry.body.clone(),
-            channel: entry.channel,
-            at: entry.at,
+/// One timeline entry on one line: `3. 2026-03-29T07:30:00Z customer Dana (web): text`.
+fn entry_line(entry: &TimelineEntry) -> String {
+    let author = entry.author.as_deref().unwrap_or("system");
+    let channel = entry
+        .channel
+        .map(|channel| format!(" ({channel})"))
+        .unwrap_or_default();
+    let who = match (entry.kind, entry.author_kind) {
+        (TimelineKind::Note, _) => format!("internal note by {author}"),
+        (TimelineKind::Event, _) => {
+            format!("{} by {author}", entry.event.as_deref().unwrap_or("event"))
         }
-    }
-}
-
-impl From<TicketDetail> for TicketOutput {
-    fn from(detail: TicketDetail) -> Self {
-        let ticket = detail.ticket;
-        TicketOutput {
-            summary: TicketSummary::from(&ticket),
-            requester_external_id: ticket.requester.external_id,
-            fields: ticket.fields,
-            context: ticket.context,
-            ai_paused: ticket.ai_paused,
-            handoff: ticket.handoff,
-            timeline: detail.timeline.iter().map(TimelineOutput::from).collect(),
-        }
-    }
-}
-
-impl TimelineOutput {
-    fn line(&self) -> String {
-        let author = self.author.as_deref().unwrap_or("system");
-        let channel = self
-            .channel
-            .map(|channel| format!(" ({channel})"))
-            .unwrap_or_default();
-        let body = self.body.as_deref().unwrap_or("");
-        let who = match (self.kind, self.author_kind) {
-            (TimelineKind::Note, _) => format!("internal note by {author}"),
-            (TimelineKind::Event, _) => {
-                format!("{} by {author}", self.event.as_deref().unwrap_or("event"))
-            }
-            (TimelineKind::Message, AuthorKind::Customer) => format!("customer {author}{channel}"),
-            (TimelineKind::Message, AuthorKind::Ai) => format!("AI agent {author}{channel}"),
-            (TimelineKind::Message, _) => format!("operator {author}{channel}"),
-        };
-        format!("{}. {} {who}: {body}", self.seq, self.at)
-    }
+        (TimelineKind::Message, AuthorKind::Customer) => format!("customer {author}{channel}"),
+        (TimelineKind::Message, AuthorKind::Ai) => format!("AI agent {author}{channel}"),
+        (TimelineKind::Message, _) => format!("operator {author}{channel}"),
+    };
+    let body = entry.body.as_deref().unwrap_or("");
+    format!("{}. {} {who}: {body}", entry.seq, entry.at)
 }
 
 impl CopilotTool for GetTicket {
@@ -115,23 +47,18 @@ impl CopilotTool for GetTicket {
         order: the conversation with the customer (AI and human replies), the internal notes \
         your team wrote, and what happened to it (assignments, takeovers, status changes).";
     type Args = GetTicketArgs;
-    type Output = TicketOutput;
+    type Output = TicketDetail;
 
-    async fn run(client: &Client, args: GetTicketArgs) -> Result<TicketOutput, ToolError> {
-        Ok(client.get_ticket(args.number).await?.into())
+    async fn run(client: &Client, args: GetTicketArgs) -> Result<TicketDetail, ToolError> {
+        Ok(client.get_ticket(args.number).await?)
     }
 
-    fn text(output: &TicketOutput) -> String {
-        let ticket = &output.summary;
+    fn text(output: &TicketDetail) -> String {
+        let ticket = &output.ticket;
         let assignee = match &ticket.assignee {
             Some(handle) => format!("assigned to {handle}"),
             None => "unassigned".into(),
         };
-        let requester = requester(&crate::api::Requester {
-            name: ticket.requester_name.clone(),
-            email: ticket.requester_email.clone(),
-            external_id: output.requester_external_id.clone(),
-        });
         let mut lines = vec![
             format!("Ticket #{}: \"{}\"", ticket.number, ticket.subject),
             format!(
@@ -142,7 +69,7 @@ impl CopilotTool for GetTicket {
                 ticket.channel,
                 ticket.agent.as_deref().unwrap_or("none (support inbox)"),
             ),
-            format!("Requester: {requester}"),
+            format!("Requester: {}", requester(&ticket.requester)),
             format!(
                 "Created {} · last activity {}",
                 ticket.created_at, ticket.last_activity_at
@@ -154,17 +81,17 @@ impl CopilotTool for GetTicket {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        if !output.fields.is_empty() {
-            lines.push(format!("Fields: {}", pairs(&output.fields)));
+        if !ticket.fields.is_empty() {
+            lines.push(format!("Fields: {}", pairs(&ticket.fields)));
         }
-        if !output.context.is_empty() {
-            lines.push(format!("Context: {}", pairs(&output.context)));
+        if !ticket.context.is_empty() {
+            lines.push(format!("Context: {}", pairs(&ticket.context)));
         }
-        if output.ai_paused {
+        if ticket.ai_paused {
             lines.push("Taken over: the AI no longer answers the customer.".into());
         }
         lines.push("Timeline:".into());
-        lines.extend(output.timeline.iter().map(TimelineOutput::line));
+        lines.extend(output.timeline.iter().map(entry_line));
         lines.join("\n")
     }
 }

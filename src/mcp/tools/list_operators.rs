@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{CopilotTool, ToolError, non_blank};
-use crate::api::{Availability, Operator, Role};
+use crate::api::{Availability, Operator};
 use crate::client::Client;
 
 pub struct ListOperators;
@@ -23,38 +23,7 @@ pub struct ListOperatorsArgs {
 /// The operators, by handle.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OperatorList {
-    pub operators: Vec<OperatorOutput>,
-}
-
-/// A person who works tickets.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct OperatorOutput {
-    /// e.g. `alice`: tickets name their assignee by handle.
-    pub handle: String,
-    /// The name customers see.
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-    /// `online` (gets new tickets), `away`, `busy` or `offline`.
-    pub availability: Availability,
-    /// Keys of the operator's teams.
-    pub teams: Vec<String>,
-    /// The most open tickets the operator takes; none means no limit.
-    pub capacity: Option<u32>,
-}
-
-impl From<Operator> for OperatorOutput {
-    fn from(operator: Operator) -> Self {
-        OperatorOutput {
-            handle: operator.handle,
-            name: operator.name,
-            email: operator.email,
-            role: operator.role,
-            availability: operator.availability,
-            teams: operator.teams,
-            capacity: operator.capacity,
-        }
-    }
+    pub operators: Vec<Operator>,
 }
 
 impl CopilotTool for ListOperators {
@@ -74,7 +43,6 @@ impl CopilotTool for ListOperators {
             .into_iter()
             .filter(|o| args.availability.is_none_or(|a| o.availability == a))
             .filter(|o| team.as_ref().is_none_or(|t| o.teams.contains(t)))
-            .map(OperatorOutput::from)
             .collect();
         Ok(OperatorList { operators })
     }

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, TicketList, ToolError, limit, non_blank, since};
-use crate::api::{Channel, Priority, TicketQuery, TicketStatus, TicketView};
+use super::{CopilotTool, ToolError, limit, non_blank, page_text, since};
+use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
 
 pub struct ListTickets;
@@ -83,14 +83,13 @@ impl CopilotTool for ListTickets {
         managers see every ticket; operators see the tickets assigned to them and the \
         unassigned tickets of their teams. Each ticket has its number for get_ticket.";
     type Args = ListTicketsArgs;
-    type Output = TicketList;
+    type Output = Page<Ticket>;
 
-    async fn run(client: &Client, args: ListTicketsArgs) -> Result<TicketList, ToolError> {
-        let page = client.list_tickets(&args.query()?).await?;
-        Ok(TicketList::from(page))
+    async fn run(client: &Client, args: ListTicketsArgs) -> Result<Page<Ticket>, ToolError> {
+        Ok(client.list_tickets(&args.query()?).await?)
     }
 
-    fn text(output: &TicketList) -> String {
-        output.text(Self::NAME)
+    fn text(output: &Page<Ticket>) -> String {
+        page_text(output, Self::NAME)
     }
 }

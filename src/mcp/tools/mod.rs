@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{Channel, Page, Priority, Requester, Ticket, TicketStatus};
+use crate::api::{Page, Requester, Ticket};
 use crate::client::{Client, ClientError};
 
 use count_tickets::CountTickets;
@@ -263,77 +263,28 @@ pub fn non_blank(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.trim().is_empty())
 }
 
-/// A ticket as lists show it.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TicketSummary {
-    /// The ticket's number, e.g. 10042: `get_ticket` opens it.
-    pub number: u64,
-    pub subject: String,
-    pub status: TicketStatus,
-    pub priority: Priority,
-    /// The customer's name.
-    pub requester_name: Option<String>,
-    pub requester_email: Option<String>,
-    /// The operator's handle; none when unassigned.
-    pub assignee: Option<String>,
-    /// The team's key.
-    pub team: Option<String>,
-    /// Where the customer wrote from.
-    pub channel: Channel,
-    /// The AI agent that handed the conversation over; none for support-inbox email.
-    pub agent: Option<String>,
-    pub created_at: Timestamp,
-    pub last_activity_at: Timestamp,
-}
-
-impl From<&Ticket> for TicketSummary {
-    fn from(ticket: &Ticket) -> Self {
-        TicketSummary {
-            number: ticket.number,
-            subject: ticket.subject.clone(),
-            status: ticket.status,
-            priority: ticket.priority,
-            requester_name: ticket.requester.name.clone(),
-            requester_email: ticket.requester.email.clone(),
-            assignee: ticket.assignee.clone(),
-            team: ticket.team.clone(),
-            channel: ticket.channel,
-            agent: ticket.agent.clone(),
-            created_at: ticket.created_at,
-            last_activity_at: ticket.last_activity_at,
-        }
-    }
-}
-
-impl TicketSummary {
-    /// One line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
-    pub fn line(&self) -> String {
-        let requester = requester(&Requester {
-            name: self.requester_name.clone(),
-            email: self.requester_email.clone(),
-            external_id: None,
-        });
-        let assignee = match &self.assignee {
-            Some(handle) => format!("assigned to {handle}"),
-            None => "unassigned".into(),
-        };
-        let team = match &self.team {
-            Some(team) => format!("team {team}"),
-            None => "no team".into(),
-        };
-        format!(
-            "#{} {} · {} · \"{}\" · {} · {} · {} · {} · last activity {}",
-            self.number,
-            self.status,
-            self.priority,
-            self.subject,
-            requester,
-            assignee,
-            team,
-            self.channel,
-            self.last_activity_at
-        )
-    }
+/// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
+pub fn ticket_line(ticket: &Ticket) -> String {
+    let assignee = match &ticket.assignee {
+        Some(handle) => format!("assigned to {handle}"),
+        None => "unassigned".into(),
+    };
+    let team = match &ticket.team {
+        Some(team) => format!("team {team}"),
+        None => "no team".into(),
+    };
+    format!(
+        "#{} {} · {} · \"{}\" · {} · {} · {} · {} · last activity {}",
+        ticket.number,
+        ticket.status,
+        ticket.priority,
+        ticket.subject,
+        requester(&ticket.requester),
+        assignee,
+        team,
+        ticket.channel,
+        ticket.last_activity_at
+    )
 }
 
 /// A customer as one phrase: `Jane Doe <jane@example.com>`.
@@ -347,43 +298,23 @@ pub fn requester(requester: &Requester) -> String {
     }
 }
 
-/// A page of tickets.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct TicketList {
-    /// Newest activity first.
-    pub tickets: Vec<TicketSummary>,
-    /// More tickets match: pass this as `cursor` to get the next page.
-    pub next_cursor: Option<String>,
-}
-
-impl From<Page<Ticket>> for TicketList {
-    fn from(page: Page<Ticket>) -> Self {
-        TicketList {
-            tickets: page.items.iter().map(TicketSummary::from).collect(),
-            next_cursor: page.next_cursor,
-        }
+/// A page of tickets one per line, and how `tool` gets more.
+pub fn page_text(page: &Page<Ticket>, tool: &str) -> String {
+    let mut text = match page.items.len() {
+        0 => return "No tickets match.".into(),
+        1 => "1 ticket:".to_string(),
+        n => format!("{n} tickets, newest activity first:"),
+    };
+    for ticket in &page.items {
+        text.push('\n');
+        text.push_str(&ticket_line(ticket));
     }
-}
-
-impl TicketList {
-    /// The tickets one per line, and how to get more.
-    pub fn text(&self, tool: &str) -> String {
-        let mut text = match self.tickets.len() {
-            0 => return "No tickets match.".into(),
-            1 => "1 ticket:".to_string(),
-            n => format!("{n} tickets, newest activity first:"),
-        };
-        for ticket in &self.tickets {
-            text.push('\n');
-            text.push_str(&ticket.line());
-        }
-        if let Some(cursor) = &self.next_cursor {
-            text.push_str(&format!(
-                "\nMore tickets match: call {tool} again with cursor \"{cursor}\"."
-            ));
-        }
-        text
+    if let Some(cursor) = &page.next_cursor {
+        text.push_str(&format!(
+            "\nMore tickets match: call {tool} again with cursor \"{cursor}\"."
+        ));
     }
+    text
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, TicketList, TicketSummary, ToolError, limit};
-use crate::api::{TicketQuery, TicketStatus, TicketView};
+use super::{CopilotTool, ToolError, limit, page_text};
+use crate::api::{Page, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::{Client, ClientError};
 
 pub struct SearchTickets;
@@ -43,9 +43,9 @@ impl CopilotTool for SearchTickets {
         ticket number (10042 or #10042) also finds that ticket when no status or view is \
         given.";
     type Args = SearchTicketsArgs;
-    type Output = TicketList;
+    type Output = Page<Ticket>;
 
-    async fn run(client: &Client, args: SearchTicketsArgs) -> Result<TicketList, ToolError> {
+    async fn run(client: &Client, args: SearchTicketsArgs) -> Result<Page<Ticket>, ToolError> {
         let words = args.query.trim().to_string();
         if words.is_empty() {
             return Err(ToolError::argument(
@@ -61,25 +61,25 @@ impl CopilotTool for SearchTickets {
             cursor: args.cursor.clone(),
             ..TicketQuery::default()
         };
-        let mut list = TicketList::from(client.list_tickets(&query).await?);
+        let mut page = client.list_tickets(&query).await?;
         // A number is looked up through the same role check as get_ticket (a
         // ticket the caller may not see is not found), on an unfiltered first page.
         let unfiltered = args.status.is_none() && args.view.is_none() && args.cursor.is_none();
         if let Some(number) = ticket_number(&words).filter(|_| unfiltered) {
             match client.get_ticket(number).await {
-                Ok(detail) if !list.tickets.iter().any(|t| t.number == number) => {
-                    list.tickets.insert(0, TicketSummary::from(&detail.ticket));
+                Ok(detail) if !page.items.iter().any(|t| t.number == number) => {
+                    page.items.insert(0, detail.ticket);
                 }
                 Ok(_) => {}
                 Err(ClientError::Api { status, .. }) if status.is_client_error() => {}
                 Err(other) => return Err(other.into()),
             }
         }
-        Ok(list)
+        Ok(page)
     }
 
-    fn text(output: &TicketList) -> String {
-        output.text(Self::NAME)
+    fn text(output: &Page<Ticket>) -> String {
+        page_text(output, Self::NAME)
     }
 }
 

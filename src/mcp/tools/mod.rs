@@ -338,6 +338,20 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn every_listed_tool_is_called_by_its_name_and_no_other_name_is() {
+        // Arguments are read before anything is sent: this client is never used.
+        let client = Client::http("http://127.0.0.1:9", None).unwrap();
+        for tool in definitions() {
+            let arguments = json!({"not_an_argument": 1}).as_object().cloned();
+            let result = call(&client, &tool.name, arguments).await.unwrap();
+            let error = &result.structured_content.unwrap()["error"];
+            assert_eq!(error["field"], "not_an_argument", "{}", tool.name);
+        }
+        let refused = call(&client, "resolve_ticket", None).await.unwrap_err();
+        assert!(refused.message.contains("unknown tool 'resolve_ticket'"));
+    }
+
     #[test]
     fn since_takes_instants_dates_and_spans_back_from_now() {
         assert_eq!(

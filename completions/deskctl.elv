@@ -56,6 +56,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
             cand validate 'Check a workspace document offline, with the place of every problem'
             cand schema 'Print the JSON Schema of the workspace document'
+            cand mcp 'Serve the AI copilot''s read-only tools over MCP on stdio'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2459,6 +2460,21 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'deskctl;mcp'= {
+            cand --context 'Use this context instead of the current one (`local` is the local desk)'
+            cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
+            cand --desk 'Use this local desk file instead of the default one'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to use color'
+            cand --no-input 'Never prompt: fail instead, naming the flag that answers the question'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand -q 'Print only data and errors: no status lines or notes'
+            cand --quiet 'Print only data and errors: no status lines or notes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'deskctl;completions'= {
             cand --context 'Use this context instead of the current one (`local` is the local desk)'
             cand --server 'Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN'
@@ -2498,6 +2514,7 @@ set edit:completion:arg-completer[deskctl] = {|@words|
             cand export 'Write the workspace as a desk document that `apply` accepts unchanged'
             cand validate 'Check a workspace document offline, with the place of every problem'
             cand schema 'Print the JSON Schema of the workspace document'
+            cand mcp 'Serve the AI copilot''s read-only tools over MCP on stdio'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2777,6 +2794,8 @@ set edit:completion:arg-completer[deskctl] = {|@words|
         &'deskctl;help;validate'= {
         }
         &'deskctl;help;schema'= {
+        }
+        &'deskctl;help;mcp'= {
         }
         &'deskctl;help;completions'= {
         }

@@ -12,6 +12,7 @@ pub mod domain;
 pub mod env;
 pub mod error;
 pub mod manifest;
+pub mod mcp;
 pub mod server;
 pub mod ui;
 
@@ -90,7 +91,10 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
 /// Request logs for `deskctl serve`, on stderr; `DESKCTL_LOG` sets the filter.
 fn init_logging(env: &EnvVars) {
     let filter = tracing_subscriber::EnvFilter::try_new(
-        env.log.as_deref().unwrap_or("info,tower_http=info"),
+        // rmcp says at info level that each stateless `/v1/mcp` request ended.
+        env.log
+            .as_deref()
+            .unwrap_or("info,tower_http=info,rmcp=warn"),
     )
     .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()

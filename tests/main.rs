@@ -20,6 +20,7 @@ mod handoffs;
 mod integrations;
 mod load;
 mod manifest;
+mod mcp;
 mod quickstart;
 mod tickets;
 mod workspace;

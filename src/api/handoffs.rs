@@ -30,7 +30,9 @@ wire_enum! {
 }
 
 /// The customer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Requester {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +100,24 @@ pub enum DecisionSource {
     DefaultTeam,
     /// No assignment rule matched and there is no default team.
     NoTeam,
+}
+
+impl DecisionSource {
+    /// Where the value came from, for people: `from rule #2 "VIP" (rule_…)`.
+    pub fn explain(&self) -> String {
+        match self {
+            DecisionSource::Rule { position, name, id } => match name {
+                Some(name) => format!("from rule #{position} \"{name}\" ({id})"),
+                None => format!("from rule #{position} ({id})"),
+            },
+            DecisionSource::ActionDefault => "the handover action's default".into(),
+            DecisionSource::Fallback => "no rule matched and the action has no default".into(),
+            DecisionSource::DefaultTeam => "the default team: no assignment rule matched".into(),
+            DecisionSource::NoTeam => {
+                "no assignment rule matched and there is no default team".into()
+            }
+        }
+    }
 }
 
 /// A decided value and where it came from. Serializes flat:

@@ -50,6 +50,7 @@ mod operators;
 mod outbound;
 mod problem;
 mod teams;
+mod ticket_counts;
 mod tickets;
 mod tokens;
 mod workspace;
@@ -62,6 +63,7 @@ pub use operators::*;
 pub use outbound::*;
 pub use problem::*;
 pub use teams::*;
+pub use ticket_counts::*;
 pub use tickets::*;
 pub use tokens::*;
 pub use workspace::*;
@@ -86,7 +88,7 @@ pub const DEFAULT_PAGE_LIMIT: u32 = 100;
 
 /// One page of a list. `next_cursor` is opaque; pass it back as `cursor` to get
 /// the next page. It is absent on the last page.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,7 +33,7 @@ wire_enum! {
 }
 
 /// A person who works tickets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct Operator {
     /// Unique slug: lowercase letters, digits and dashes, e.g. `alice`.
     pub handle: String,

@@ -40,7 +40,7 @@ wire_enum! {
 }
 
 /// A ticket.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct Ticket {
     /// From 10001 upward.
     pub number: u64,
@@ -75,7 +75,7 @@ pub struct Ticket {
 }
 
 /// One entry of a ticket's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct TimelineEntry {
     /// 1-based order within the ticket.
     pub seq: u32,
@@ -96,7 +96,7 @@ pub struct TimelineEntry {
 }
 
 /// `GET /v1/tickets/{number}`: the ticket with its timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct TicketDetail {
     pub ticket: Ticket,
     pub timeline: Vec<TimelineEntry>,

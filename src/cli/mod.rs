@@ -16,6 +16,7 @@ pub mod fields;
 pub mod handoff;
 pub mod hours;
 pub mod integrations;
+pub mod mcp;
 pub mod notifications;
 pub mod operators;
 pub mod outbox;
@@ -148,6 +149,13 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the workspace document
     Schema,
+    /// Serve the AI copilot's read-only tools over MCP on stdio
+    ///
+    /// An MCP client (Claude Desktop, an IDE agent) starts `deskctl mcp` and talks to it on
+    /// stdin and stdout. The tools read tickets, handoffs and operators as the target's
+    /// token sees them (the local desk: as its owner) and change nothing. See
+    /// docs/copilot.md.
+    Mcp(mcp::McpArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -191,6 +199,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Export(args) => export::cmd_export(session, args).await,
         Command::Validate(args) => validate::cmd_validate(session, args).await,
         Command::Schema => schema::cmd_schema(session).await,
+        Command::Mcp(args) => mcp::cmd_mcp(session, args).await,
         Command::Completions(args) => completions::cmd_completions(args),
     }
 }

@@ -46,7 +46,8 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         path.display()
     ));
     session.ui.print_line(&format!("http://{address}"))?;
-    crate::server::serve(listener, store, shutdown)
+    let copilot = crate::mcp::http::routes(store.clone());
+    crate::server::serve(listener, store, copilot, shutdown)
         .await
         .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
     session

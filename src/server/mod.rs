@@ -90,6 +90,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::rules::router())
         .merge(routes::handoffs::router())
         .merge(routes::tickets::router())
+        .merge(routes::ticket_counts::router())
         .merge(routes::inbound::router())
         .merge(routes::outbox::router())
         .merge(routes::integrations::router())
@@ -104,6 +105,13 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The whole service, ready to serve.
 pub fn router(state: AppState) -> Router {
+    router_with(state, Router::new())
+}
+
+/// The service with `extra` routes beside the API's, behind the same layers:
+/// how what sits above the server (the copilot's `/v1/mcp`, served over the
+/// API's own client) joins it without the server importing it.
+pub fn router_with(state: AppState, extra: Router) -> Router {
     let (router, _) = api_router().split_for_parts();
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     router
@@ -122,6 +130,7 @@ pub fn router(state: AppState) -> Router {
             )
         })
         .with_state(state)
+        .merge(extra)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(time_limit))
         .layer(CatchPanicLayer::custom(|_| {
@@ -226,6 +235,8 @@ const READ_ONLY_POSTS: &[&str] = &[
     "/v1/handoffs/preview",
     "/v1/handoffs/what-if",
     "/v1/config/plan",
+    // The copilot's tools only read.
+    "/v1/mcp",
 ];
 
 /// Whether a request may have changed something (and queued a message).
@@ -241,21 +252,25 @@ fn is_change(method: &axum::http::Method, path: &str) -> bool {
 /// message in hand; a message cut off is tried again when its lease runs out.
 const DELIVERY_STOP_GRACE: Duration = Duration::from_secs(35);
 
-/// Serves the API on `listener` until `shutdown` completes, then stops taking new
-/// connections and finishes the requests in flight. Meanwhile a worker delivers
-/// the outbox, woken by every request that changes something; it stops after
-/// the message in hand.
+/// Serves the API, and `extra` routes beside it, on `listener` until `shutdown`
+/// completes, then stops taking new connections and finishes the requests in
+/// flight. Meanwhile a worker delivers the outbox, woken by every request that
+/// changes something; it stops after the message in hand.
 pub async fn serve(
     listener: TcpListener,
     store: Store,
+    extra: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
     let worker = tokio::spawn(delivery::Deliverer::new(store.clone()).run(wake.clone(), stopped));
-    let app = router(AppState {
-        store: store.clone(),
-    })
+    let app = router_with(
+        AppState {
+            store: store.clone(),
+        },
+        extra,
+    )
     .layer(axum::middleware::from_fn_with_state(wake, wake_deliverer));
     let served = axum::serve(
         listener,
@@ -302,5 +317,6 @@ mod tests {
         assert!(!is_change(&Method::POST, "/v1/handoffs/preview"));
         assert!(!is_change(&Method::POST, "/v1/config/plan"));
         assert!(!is_change(&Method::POST, "/v1/handoffs/what-if"));
+        assert!(!is_change(&Method::POST, "/v1/mcp"));
     }
 }

@@ -89,17 +89,6 @@ fn strip_position(message: &str) -> &str {
 
 /// A decision as the preview shows it.
 pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, String)> {
-    use crate::api::DecisionSource;
-    let from = |source: &DecisionSource| match source {
-        DecisionSource::Rule { position, name, id } => match name {
-            Some(name) => format!("from rule #{position} \"{name}\" ({id})"),
-            None => format!("from rule #{position} ({id})"),
-        },
-        DecisionSource::ActionDefault => "the handover action's default".into(),
-        DecisionSource::Fallback => "no rule matched and the action has no default".into(),
-        DecisionSource::DefaultTeam => "the default team: no assignment rule matched".into(),
-        DecisionSource::NoTeam => "no assignment rule matched and there is no default team".into(),
-    };
     let list = |items: &[String]| {
         if items.is_empty() {
             "-".to_string()
@@ -124,7 +113,7 @@ pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, 
             format!(
                 "{} ({})",
                 decision.priority.value,
-                from(&decision.priority.source)
+                decision.priority.source.explain()
             ),
         ),
         (
@@ -132,7 +121,7 @@ pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, 
             format!(
                 "{} ({})",
                 decision.team.value.as_deref().unwrap_or("none"),
-                from(&decision.team.source)
+                decision.team.source.explain()
             ),
         ),
         (

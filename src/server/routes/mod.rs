@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod rules;
 pub mod settings;
 pub mod teams;
+pub mod ticket_counts;
 pub mod tickets;
 pub mod tokens;
 

@@ -127,19 +127,9 @@ async fn act(
     Ok(ticket)
 }
 
-/// Tickets in a view, filtered, newest activity first.
-#[utoipa::path(get, path = "/v1/tickets", tag = "tickets", params(TicketQuery),
-    responses((status = 200, body = Page<Ticket>), (status = 401, body = Problem)))]
-async fn list(
-    State(state): State<AppState>,
-    principal: Principal,
-    ApiQuery(query): ApiQuery<TicketQuery>,
-) -> ApiResult<Json<Page<Ticket>>> {
-    principal.require_operator()?;
-    let limit = page_limit(&PageQuery {
-        limit: query.limit,
-        cursor: None,
-    })?;
+/// The tickets `query` selects for `principal`: its view, filters and cursor,
+/// within what the caller's role sees. The list and the counts share it.
+pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
     let view = query.view.unwrap_or(TicketView::All);
     let me = principal.handle().map(str::to_string);
     if view == TicketView::Mine && me.is_none() {
@@ -172,7 +162,7 @@ async fn list(
                 })?,
         ),
     };
-    let filter = TicketFilter {
+    Ok(TicketFilter {
         view,
         me,
         viewer,
@@ -187,7 +177,23 @@ async fn list(
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
         after,
-    };
+    })
+}
+
+/// Tickets in a view, filtered, newest activity first.
+#[utoipa::path(get, path = "/v1/tickets", tag = "tickets", params(TicketQuery),
+    responses((status = 200, body = Page<Ticket>), (status = 401, body = Problem)))]
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<TicketQuery>,
+) -> ApiResult<Json<Page<Ticket>>> {
+    principal.require_operator()?;
+    let limit = page_limit(&PageQuery {
+        limit: query.limit,
+        cursor: None,
+    })?;
+    let filter = ticket_filter(&principal, &query)?;
     let mut items = state.store.list_tickets(&filter, limit + 1).await?;
     let next_cursor = if items.len() > limit as usize {
         items.truncate(limit as usize);

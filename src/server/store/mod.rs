@@ -7,6 +7,7 @@
 pub mod handoffs;
 pub mod integrations;
 pub mod outbox;
+pub mod ticket_counts;
 pub mod tickets;
 pub mod tokens;
 pub mod workspace;

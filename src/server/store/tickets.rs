@@ -410,9 +410,24 @@ pub struct TicketFilter {
     pub after: Option<(String, u64)>,
 }
 
-enum Bind {
+/// A value a ticket query binds.
+pub(super) enum Bind {
     Text(String),
     Int(i64),
+}
+
+/// `query` with `binds` bound, in order.
+pub(super) fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    binds: Vec<Bind>,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+    for bind in binds {
+        query = match bind {
+            Bind::Text(text) => query.bind(text),
+            Bind::Int(int) => query.bind(int),
+        };
+    }
+    query
 }
 
 /// `%text%` for LIKE, with LIKE's wildcards in `text` taken literally.
@@ -424,6 +439,84 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// The WHERE condition that selects the tickets of `filter`, with the values
+/// it binds: one definition for the list and for counts, so both see the same
+/// tickets.
+pub(super) fn condition(filter: &TicketFilter) -> (String, Vec<Bind>) {
+    use crate::api::TicketView;
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut binds: Vec<Bind> = Vec::new();
+    match filter.view {
+        TicketView::Mine => {
+            clauses.push("assignee = ? AND status IN ('open', 'pending')");
+            binds.push(Bind::Text(filter.me.clone().unwrap_or_default()));
+        }
+        TicketView::Unassigned => {
+            clauses.push("assignee IS NULL AND status IN ('open', 'pending')")
+        }
+        TicketView::Resolved => clauses.push("status = 'resolved'"),
+        TicketView::All => {}
+    }
+    if let Viewer::Operator(handle) = &filter.viewer {
+        clauses.push(
+            "(assignee = ? OR (assignee IS NULL AND team_key IN \
+             (SELECT team_key FROM team_members WHERE operator_handle = ?)))",
+        );
+        binds.push(Bind::Text(handle.clone()));
+        binds.push(Bind::Text(handle.clone()));
+    }
+    let mut equal = |clause: &'static str, value: Option<String>| {
+        if let Some(value) = value {
+            clauses.push(clause);
+            binds.push(Bind::Text(value));
+        }
+    };
+    equal("status = ?", filter.status.map(|s| s.as_str().to_string()));
+    equal(
+        "priority = ?",
+        filter.priority.map(|p| p.as_str().to_string()),
+    );
+    equal("assignee = ?", filter.assignee.clone());
+    equal("team_key = ?", filter.team.clone());
+    equal(
+        "channel = ?",
+        filter.channel.map(|c| c.as_str().to_string()),
+    );
+    equal("agent_key = ?", filter.agent.clone());
+    equal("created_at >= ?", filter.created_since.clone());
+    equal("last_activity_at >= ?", filter.updated_since.clone());
+    if let Some(requester) = &filter.requester {
+        clauses.push(
+            "(lower(requester_email) = lower(?) OR requester_name = ? OR requester_external_id = ?)",
+        );
+        for _ in 0..3 {
+            binds.push(Bind::Text(requester.clone()));
+        }
+    }
+    if let Some(text) = &filter.text {
+        clauses.push(
+            "(subject LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
+             WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
+             AND e.body LIKE ? ESCAPE '\\'))",
+        );
+        binds.push(Bind::Text(like_pattern(text)));
+        binds.push(Bind::Text(like_pattern(text)));
+    }
+    if let Some((activity, number)) = &filter.after {
+        // A row value, so the next page starts with an index seek instead of
+        // stepping over every ticket already listed.
+        clauses.push("(last_activity_at, number) < (?, ?)");
+        binds.push(Bind::Text(activity.clone()));
+        binds.push(Bind::Int(*number as i64));
+    }
+    let condition = if clauses.is_empty() {
+        "1 = 1".to_string()
+    } else {
+        clauses.join(" AND ")
+    };
+    (condition, binds)
+}
+
 impl Store {
     /// One page of tickets matching `filter`, newest activity first.
     pub async fn list_tickets(
@@ -431,88 +524,12 @@ impl Store {
         filter: &TicketFilter,
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
-        use crate::api::TicketView;
-        let mut clauses: Vec<&str> = Vec::new();
-        let mut binds: Vec<Bind> = Vec::new();
-        match filter.view {
-            TicketView::Mine => {
-                clauses.push("assignee = ? AND status IN ('open', 'pending')");
-                binds.push(Bind::Text(filter.me.clone().unwrap_or_default()));
-            }
-            TicketView::Unassigned => {
-                clauses.push("assignee IS NULL AND status IN ('open', 'pending')")
-            }
-            TicketView::Resolved => clauses.push("status = 'resolved'"),
-            TicketView::All => {}
-        }
-        if let Viewer::Operator(handle) = &filter.viewer {
-            clauses.push(
-                "(assignee = ? OR (assignee IS NULL AND team_key IN \
-                 (SELECT team_key FROM team_members WHERE operator_handle = ?)))",
-            );
-            binds.push(Bind::Text(handle.clone()));
-            binds.push(Bind::Text(handle.clone()));
-        }
-        let mut equal = |clause: &'static str, value: Option<String>| {
-            if let Some(value) = value {
-                clauses.push(clause);
-                binds.push(Bind::Text(value));
-            }
-        };
-        equal("status = ?", filter.status.map(|s| s.as_str().to_string()));
-        equal(
-            "priority = ?",
-            filter.priority.map(|p| p.as_str().to_string()),
-        );
-        equal("assignee = ?", filter.assignee.clone());
-        equal("team_key = ?", filter.team.clone());
-        equal(
-            "channel = ?",
-            filter.channel.map(|c| c.as_str().to_string()),
-        );
-        equal("agent_key = ?", filter.agent.clone());
-        equal("created_at >= ?", filter.created_since.clone());
-        equal("last_activity_at >= ?", filter.updated_since.clone());
-        if let Some(requester) = &filter.requester {
-            clauses.push(
-                "(lower(requester_email) = lower(?) OR requester_name = ? OR requester_external_id = ?)",
-            );
-            for _ in 0..3 {
-                binds.push(Bind::Text(requester.clone()));
-            }
-        }
-        if let Some(text) = &filter.text {
-            clauses.push(
-                "(subject LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
-                 WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
-                 AND e.body LIKE ? ESCAPE '\\'))",
-            );
-            binds.push(Bind::Text(like_pattern(text)));
-            binds.push(Bind::Text(like_pattern(text)));
-        }
-        if let Some((activity, number)) = &filter.after {
-            // A row value, so the next page starts with an index seek instead of
-            // stepping over every ticket already listed.
-            clauses.push("(last_activity_at, number) < (?, ?)");
-            binds.push(Bind::Text(activity.clone()));
-            binds.push(Bind::Int(*number as i64));
-        }
-        let condition = if clauses.is_empty() {
-            "1 = 1".to_string()
-        } else {
-            clauses.join(" AND ")
-        };
+        let (condition, binds) = condition(filter);
         let sql = format!(
             "SELECT {COLUMNS} FROM tickets WHERE {condition} \
              ORDER BY last_activity_at DESC, number DESC LIMIT ?"
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for bind in binds {
-            query = match bind {
-                Bind::Text(text) => query.bind(text),
-                Bind::Int(int) => query.bind(int),
-            };
-        }
+        let query = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds);
         let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
         rows.iter().map(from_row).collect()
     }

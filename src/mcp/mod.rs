@@ -1,0 +1,132 @@
+//! The AI copilot: Desk's inbox as read-only tools over the Model Context
+//! Protocol, for assistants such as Claude Desktop or an IDE agent.
+//!
+//! It sits above both the client and the server: the tools read only through
+//! [`Client`], the path every command takes, so what they show follows the
+//! API's own role rules. `deskctl mcp` serves them on stdio for the target the
+//! command line picks; `deskctl serve` serves them at `/v1/mcp` ([`http`]),
+//! calling its own router in-process with each request's bearer token. The
+//! server knows nothing of this module.
+
+mod args;
+pub mod http;
+mod tools;
+
+use std::sync::Arc;
+
+use rmcp::model::{
+    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
+    PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
+};
+use rmcp::service::RequestContext;
+use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
+
+use crate::client::Client;
+
+/// What the copilot tells an assistant when it connects.
+const INSTRUCTIONS: &str = "Read-only tools over a Desk help desk inbox. What they show \
+    follows the role of the token deskctl acts with: owners and managers see every ticket; \
+    operators see the tickets assigned to them and the unassigned tickets of their teams. \
+    Start with list_tickets, search_tickets or count_tickets; open one ticket with \
+    get_ticket. Quote ticket numbers (#10042) so people can find them. These tools cannot \
+    reply to, assign, resolve or change anything: people do that in the inbox.";
+
+/// The copilot's MCP server: the tools, over one client or over a router
+/// called with each request's own token.
+#[derive(Clone)]
+pub struct Copilot {
+    caller: Caller,
+}
+
+#[derive(Clone)]
+enum Caller {
+    /// `deskctl mcp`: the client of the target the command line picked.
+    Client(Arc<Client>),
+    /// `/v1/mcp`: the service's own router, called as each request's token.
+    Router(axum::Router),
+}
+
+impl Copilot {
+    /// The copilot over `client`, acting with its token (or as the local desk's owner).
+    pub fn new(client: Client) -> Self {
+        Copilot {
+            caller: Caller::Client(Arc::new(client)),
+        }
+    }
+
+    fn over_router(router: axum::Router) -> Self {
+        Copilot {
+            caller: Caller::Router(router),
+        }
+    }
+
+    /// The client that answers this request: over HTTP, one acting with the
+    /// token the request was authenticated with, never with more.
+    fn client(&self, context: &RequestContext<RoleServer>) -> Result<Arc<Client>, ErrorData> {
+        match &self.caller {
+            Caller::Client(client) => Ok(client.clone()),
+            Caller::Router(router) => {
+                let token = context
+                    .extensions
+                    .get::<::http::request::Parts>()
+                    .and_then(|parts| parts.extensions.get::<http::CallerToken>())
+                    .ok_or_else(|| {
+                        ErrorData::internal_error(
+                            "the request reached the copilot without a token",
+                            None,
+                        )
+                    })?;
+                Ok(Arc::new(Client::in_process(
+                    router.clone(),
+                    token.0.clone(),
+                )))
+            }
+        }
+    }
+
+    /// Serves the tools on stdin and stdout until the client hangs up. Nothing
+    /// else is written to stdout.
+    pub async fn serve_stdio(self) -> Result<(), std::io::Error> {
+        let running = self
+            .serve(rmcp::transport::io::stdio_pipes())
+            .await
+            .map_err(std::io::Error::other)?;
+        running.waiting().await.map_err(std::io::Error::other)?;
+        Ok(())
+    }
+}
+
+impl ServerHandler for Copilot {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
+            .with_server_info(
+                Implementation::new("deskctl", env!("CARGO_PKG_VERSION"))
+                    .with_title("Desk copilot"),
+            )
+            .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn list_tools(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListToolsResult, ErrorData> {
+        Ok(ListToolsResult::with_all_items(tools::definitions()))
+    }
+
+    fn get_tool(&self, name: &str) -> Option<Tool> {
+        tools::definitions()
+            .into_iter()
+            .find(|tool| tool.name == name)
+    }
+
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, ErrorData> {
+        let client = self.client(&context)?;
+        let result = tools::call(&client, &request.name, request.arguments).await?;
+        Ok(result.into())
+    }
+}

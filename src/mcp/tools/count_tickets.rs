@@ -1,0 +1,102 @@
+//! `count_tickets`: how many tickets, grouped, counted by the service (never by
+//! paging through every ticket).
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::list_tickets::ListTicketsArgs;
+use super::{CopilotTool, ToolError};
+use crate::api::{
+    Channel, Priority, TicketCountBy, TicketCountQuery, TicketCounts, TicketStatus, TicketView,
+};
+use crate::client::Client;
+
+pub struct CountTickets;
+
+/// The grouping, and which tickets to count (the filters of `list_tickets`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountTicketsArgs {
+    /// Count by `status`, `priority`, `assignee`, `team` or `channel`.
+    pub by: TicketCountBy,
+    /// `mine`, `unassigned`, `resolved`, or `all` (the default).
+    #[serde(default)]
+    pub view: Option<TicketView>,
+    #[serde(default)]
+    pub status: Option<TicketStatus>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// An operator's handle.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// A team's key.
+    #[serde(default)]
+    pub team: Option<String>,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// The customer's email, name or external id (exact).
+    #[serde(default)]
+    pub requester: Option<String>,
+    /// Words searched in subjects and messages.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Tickets created at or after this (an instant, a date, or a span like `7d`).
+    #[serde(default)]
+    pub since: Option<String>,
+    /// Tickets with activity at or after this (same forms as `since`).
+    #[serde(default)]
+    pub active_since: Option<String>,
+}
+
+impl CopilotTool for CountTickets {
+    const NAME: &'static str = "count_tickets";
+    const TITLE: &'static str = "Count tickets";
+    const DESCRIPTION: &'static str = "Count the tickets you may see, grouped by status, \
+        priority, assignee, team or channel, with the same filters as list_tickets: \
+        \"how many tickets are open?\", \"who has the most urgent tickets?\".";
+    type Args = CountTicketsArgs;
+    type Output = TicketCounts;
+
+    async fn run(client: &Client, args: CountTicketsArgs) -> Result<TicketCounts, ToolError> {
+        let filters = ListTicketsArgs {
+            view: args.view,
+            status: args.status,
+            priority: args.priority,
+            assignee: args.assignee,
+            team: args.team,
+            channel: args.channel,
+            requester: args.requester,
+            text: args.text,
+            since: args.since,
+            active_since: args.active_since,
+            limit: None,
+            cursor: None,
+        }
+        .query()?;
+        let query = TicketCountQuery::filtered(args.by, filters);
+        Ok(client.count_tickets(&query).await?)
+    }
+
+    fn text(output: &TicketCounts) -> String {
+        let none = match output.by {
+            TicketCountBy::Assignee => "unassigned",
+            TicketCountBy::Team => "no team",
+            _ => "none",
+        };
+        let groups: Vec<String> = output
+            .groups
+            .iter()
+            .map(|group| format!("{} {}", group.value.as_deref().unwrap_or(none), group.count))
+            .collect();
+        let ticket_s = if output.total == 1 { "" } else { "s" };
+        if groups.is_empty() {
+            return format!("No tickets match (by {}).", output.by);
+        }
+        format!(
+            "{} ticket{ticket_s} by {}: {}.",
+            output.total,
+            output.by,
+            groups.join(", ")
+        )
+    }
+}

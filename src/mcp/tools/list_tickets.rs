@@ -1,0 +1,95 @@
+//! `list_tickets`: the inbox's views and filters, a page at a time.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{CopilotTool, ToolError, limit, non_blank, page_text, since};
+use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
+use crate::client::Client;
+
+pub struct ListTickets;
+
+/// Which tickets, as the inbox filters them. Every filter is optional.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListTicketsArgs {
+    /// `mine` (open and pending tickets assigned to you), `unassigned` (open
+    /// and pending, nobody assigned), `resolved`, or `all` (the default).
+    #[serde(default)]
+    pub view: Option<TicketView>,
+    #[serde(default)]
+    pub status: Option<TicketStatus>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// An operator's handle, e.g. `alice`.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// A team's key, e.g. `billing`.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// Where the customer wrote from.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// The customer's email, name or external id (exact).
+    #[serde(default)]
+    pub requester: Option<String>,
+    /// Words searched in subjects and messages (case-insensitive).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Tickets created at or after this: an instant like `2026-03-29T07:30:00Z`,
+    /// a date like `2026-03-29`, or a span back from now like `24h` or `7d`.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// Tickets with activity (a message, note or change) at or after this, in
+    /// the same forms as `since`.
+    #[serde(default)]
+    pub active_since: Option<String>,
+    /// How many tickets to return: 1 to 100, 20 when not given.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = super::MAX_LIMIT))]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+impl ListTicketsArgs {
+    /// The API's query for these arguments.
+    pub fn query(self) -> Result<TicketQuery, ToolError> {
+        Ok(TicketQuery {
+            view: self.view,
+            status: self.status,
+            priority: self.priority,
+            assignee: non_blank(self.assignee),
+            team: non_blank(self.team),
+            channel: self.channel,
+            agent: None,
+            requester: non_blank(self.requester),
+            q: non_blank(self.text),
+            created_since: since("since", self.since.as_deref())?,
+            updated_since: since("active_since", self.active_since.as_deref())?,
+            limit: Some(limit(self.limit)?),
+            cursor: non_blank(self.cursor),
+        })
+    }
+}
+
+impl CopilotTool for ListTickets {
+    const NAME: &'static str = "list_tickets";
+    const TITLE: &'static str = "List tickets";
+    const DESCRIPTION: &'static str = "List the help desk tickets you may see, newest activity \
+        first, filtered like the inbox: by view (mine, unassigned, resolved, all), status, \
+        priority, assignee, team, channel, requester, text, and since when. Owners and \
+        managers see every ticket; operators see the tickets assigned to them and the \
+        unassigned tickets of their teams. Each ticket has its number for get_ticket.";
+    type Args = ListTicketsArgs;
+    type Output = Page<Ticket>;
+
+    async fn run(client: &Client, args: ListTicketsArgs) -> Result<Page<Ticket>, ToolError> {
+        Ok(client.list_tickets(&args.query()?).await?)
+    }
+
+    fn text(output: &Page<Ticket>) -> String {
+        page_text(output, Self::NAME)
+    }
+}

@@ -1,0 +1,394 @@
+//! The copilot's tools: each reads through the API client and nothing else, so
+//! what a tool shows is what the API shows that caller. There is no tool that
+//! writes, and a name that is not listed here is refused.
+//!
+//! Each tool is one file: its arguments (with their JSON Schema), its
+//! structured result (with its schema), the calls it makes, and the short text
+//! an assistant can quote.
+
+mod count_tickets;
+mod get_handoff;
+mod get_ticket;
+mod list_operators;
+mod list_tickets;
+mod search_tickets;
+
+use std::borrow::Cow;
+
+use jiff::Timestamp;
+use rmcp::ErrorData;
+use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool, ToolAnnotations};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+use crate::api::{Page, Requester, Ticket};
+use crate::client::{Client, ClientError};
+
+use count_tickets::CountTickets;
+use get_handoff::GetHandoff;
+use get_ticket::GetTicket;
+use list_operators::ListOperators;
+use list_tickets::ListTickets;
+use search_tickets::SearchTickets;
+
+/// One read-only tool.
+pub trait CopilotTool {
+    const NAME: &'static str;
+    const TITLE: &'static str;
+    const DESCRIPTION: &'static str;
+    type Args: DeserializeOwned + JsonSchema + 'static;
+    type Output: Serialize + JsonSchema + 'static;
+
+    async fn run(client: &Client, args: Self::Args) -> Result<Self::Output, ToolError>;
+
+    /// The result as short text an assistant can quote: ticket numbers first.
+    fn text(output: &Self::Output) -> String;
+}
+
+/// Every tool, as `tools/list` describes it.
+pub fn definitions() -> Vec<Tool> {
+    vec![
+        definition::<ListTickets>(),
+        definition::<SearchTickets>(),
+        definition::<GetTicket>(),
+        definition::<CountTickets>(),
+        definition::<GetHandoff>(),
+        definition::<ListOperators>(),
+    ]
+}
+
+/// Runs the tool called `name`. A name that is not a tool is a protocol error
+/// naming it (the copilot has no tool that writes, whatever the caller asks);
+/// everything that goes wrong inside a tool is a tool error the assistant reads.
+pub async fn call(
+    client: &Client,
+    name: &str,
+    arguments: Option<JsonObject>,
+) -> Result<CallToolResult, ErrorData> {
+    match name {
+        ListTickets::NAME => Ok(run::<ListTickets>(client, arguments).await),
+        SearchTickets::NAME => Ok(run::<SearchTickets>(client, arguments).await),
+        GetTicket::NAME => Ok(run::<GetTicket>(client, arguments).await),
+        CountTickets::NAME => Ok(run::<CountTickets>(client, arguments).await),
+        GetHandoff::NAME => Ok(run::<GetHandoff>(client, arguments).await),
+        ListOperators::NAME => Ok(run::<ListOperators>(client, arguments).await),
+        other => Err(unknown_tool(other)),
+    }
+}
+
+fn definition<T: CopilotTool>() -> Tool {
+    Tool::new(T::NAME, T::DESCRIPTION, JsonObject::new())
+        .with_title(T::TITLE)
+        .with_input_schema::<T::Args>()
+        .with_output_schema::<T::Output>()
+        .with_annotations(
+            ToolAnnotations::with_title(T::TITLE)
+                .read_only(true)
+                .destructive(false)
+                .idempotent(true)
+                .open_world(false),
+        )
+}
+
+async fn run<T: CopilotTool>(client: &Client, arguments: Option<JsonObject>) -> CallToolResult {
+    let outcome = match super::args::parse::<T::Args>(arguments) {
+        Ok(args) => T::run(client, args).await,
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok(output) => {
+            let structured = serde_json::to_value(&output).expect("tool results serialize");
+            let mut result = CallToolResult::success(vec![ContentBlock::text(T::text(&output))]);
+            result.structured_content = Some(structured);
+            result
+        }
+        Err(error) => error.into_result(),
+    }
+}
+
+/// The answer to a tool name that does not exist: JSON-RPC's invalid params,
+/// as the MCP specification asks, with the tools that do.
+fn unknown_tool(name: &str) -> ErrorData {
+    let tools: Vec<Cow<'static, str>> = definitions().into_iter().map(|tool| tool.name).collect();
+    ErrorData::invalid_params(
+        format!(
+            "unknown tool '{name}': the Desk copilot only reads, with the tools {}",
+            tools.join(", ")
+        ),
+        Some(json!({ "tool": name, "tools": tools })),
+    )
+}
+
+/// Why a tool gave no result.
+#[derive(Debug)]
+pub enum ToolError {
+    /// An argument is missing, unknown, or of the wrong type or value.
+    Argument { field: String, message: String },
+    /// The service refused (role, not found, ...) or could not be reached.
+    Service(ClientError),
+    /// The question has no answer, e.g. a ticket that no handoff created.
+    Unanswerable { code: &'static str, message: String },
+}
+
+impl ToolError {
+    pub fn argument(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ToolError::Argument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A tool result marked as an error: text saying what went wrong (and which
+    /// argument), and the same as structured content.
+    fn into_result(self) -> CallToolResult {
+        let (text, error) = match self {
+            ToolError::Argument { field, message } => (
+                format!("Invalid argument {field}: {message}"),
+                json!({ "code": "invalid_argument", "field": field, "message": message }),
+            ),
+            ToolError::Unanswerable { code, message } => {
+                (message.clone(), json!({ "code": code, "message": message }))
+            }
+            ToolError::Service(ClientError::Api {
+                status, problem, ..
+            }) => {
+                // The API names the parameter at fault; the tools' arguments have its names.
+                if let Some(first) = problem.errors.first() {
+                    return ToolError::argument(first.field.clone(), first.message.clone())
+                        .into_result();
+                }
+                let detail = problem
+                    .detail
+                    .clone()
+                    .unwrap_or_else(|| problem.title.clone());
+                let text = match status.as_u16() {
+                    401 => format!("Not authenticated: {detail}"),
+                    403 => format!("Not allowed: {detail}"),
+                    404 => format!("Not found: {detail}"),
+                    _ => detail.clone(),
+                };
+                let error = json!({
+                    "code": problem.code,
+                    "status": status.as_u16(),
+                    "message": detail,
+                });
+                (text, error)
+            }
+            ToolError::Service(other) => {
+                let message = error_chain(&other);
+                (
+                    format!("The Desk service could not answer: {message}"),
+                    json!({ "code": "service_unavailable", "message": message }),
+                )
+            }
+        };
+        let mut result = CallToolResult::error(vec![ContentBlock::text(text)]);
+        result.structured_content = Some(json!({ "error": error }));
+        result
+    }
+}
+
+impl From<ClientError> for ToolError {
+    fn from(error: ClientError) -> Self {
+        ToolError::Service(error)
+    }
+}
+
+/// An error and its causes, on one line.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// How many tickets a list returns unless asked for another number; an
+/// assistant reads every one, so pages stay short.
+pub const DEFAULT_LIMIT: u32 = 20;
+/// The most tickets one call returns.
+pub const MAX_LIMIT: u32 = 100;
+
+/// A page size given to a tool, checked against [`MAX_LIMIT`].
+pub fn limit(limit: Option<u32>) -> Result<u32, ToolError> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
+        Some(limit) => Err(ToolError::argument(
+            "limit",
+            format!("{limit} is out of range: use 1 to {MAX_LIMIT}"),
+        )),
+    }
+}
+
+/// A moment given to a tool: an RFC 3339 instant, a date (its start, in UTC),
+/// or a span back from now such as `24h`, `7d` or `2 weeks`. The API takes
+/// the instant.
+pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolError> {
+    let Some(text) = text.map(str::trim).filter(|text| !text.is_empty()) else {
+        return Ok(None);
+    };
+    let utc = jiff::tz::TimeZone::UTC;
+    let at = if let Ok(at) = text.parse::<Timestamp>() {
+        at
+    } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
+        date.to_zoned(utc)
+            .map_err(|e| ToolError::argument(field, e.to_string()))?
+            .timestamp()
+    } else if let Ok(span) = text.parse::<jiff::Span>() {
+        Timestamp::now()
+            .to_zoned(utc)
+            .checked_sub(span.abs())
+            .map_err(|e| ToolError::argument(field, e.to_string()))?
+            .timestamp()
+    } else {
+        return Err(ToolError::argument(
+            field,
+            format!(
+                "'{text}' is not a moment: use an instant like 2026-03-29T07:30:00Z, a date \
+                 like 2026-03-29, or a span back from now like 24h, 7d or 2 weeks"
+            ),
+        ));
+    };
+    Ok(Some(at.to_string()))
+}
+
+/// A text filter as the API takes it: blank means none.
+pub fn non_blank(value: Option<String>) -> Option<String> {
+    value.filter(|value| !value.trim().is_empty())
+}
+
+/// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
+pub fn ticket_line(ticket: &Ticket) -> String {
+    let assignee = match &ticket.assignee {
+        Some(handle) => format!("assigned to {handle}"),
+        None => "unassigned".into(),
+    };
+    let team = match &ticket.team {
+        Some(team) => format!("team {team}"),
+        None => "no team".into(),
+    };
+    format!(
+        "#{} {} · {} · \"{}\" · {} · {} · {} · {} · last activity {}",
+        ticket.number,
+        ticket.status,
+        ticket.priority,
+        ticket.subject,
+        requester(&ticket.requester),
+        assignee,
+        team,
+        ticket.channel,
+        ticket.last_activity_at
+    )
+}
+
+/// A customer as one phrase: `Jane Doe <jane@example.com>`.
+pub fn requester(requester: &Requester) -> String {
+    match (&requester.name, &requester.email, &requester.external_id) {
+        (Some(name), Some(email), _) => format!("{name} <{email}>"),
+        (Some(name), None, _) => name.clone(),
+        (None, Some(email), _) => email.clone(),
+        (None, None, Some(id)) => format!("customer {id}"),
+        (None, None, None) => "an unknown customer".into(),
+    }
+}
+
+/// A page of tickets one per line, and how `tool` gets more.
+pub fn page_text(page: &Page<Ticket>, tool: &str) -> String {
+    let mut text = match page.items.len() {
+        0 => return "No tickets match.".into(),
+        1 => "1 ticket:".to_string(),
+        n => format!("{n} tickets, newest activity first:"),
+    };
+    for ticket in &page.items {
+        text.push('\n');
+        text.push_str(&ticket_line(ticket));
+    }
+    if let Some(cursor) = &page.next_cursor {
+        text.push_str(&format!(
+            "\nMore tickets match: call {tool} again with cursor \"{cursor}\"."
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_tool_is_read_only_and_has_object_schemas() {
+        let tools = definitions();
+        assert_eq!(tools.len(), 6);
+        for tool in tools {
+            let annotations = tool.annotations.as_ref().unwrap();
+            assert_eq!(annotations.read_only_hint, Some(true), "{}", tool.name);
+            assert_eq!(tool.input_schema.get("type"), Some(&json!("object")));
+            assert_eq!(
+                tool.output_schema.as_ref().unwrap().get("type"),
+                Some(&json!("object")),
+                "{}",
+                tool.name
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn every_listed_tool_is_called_by_its_name_and_no_other_name_is() {
+        // Arguments are read before anything is sent: this client is never used.
+        let client = Client::http("http://127.0.0.1:9", None).unwrap();
+        for tool in definitions() {
+            let arguments = json!({"not_an_argument": 1}).as_object().cloned();
+            let result = call(&client, &tool.name, arguments).await.unwrap();
+            let error = &result.structured_content.unwrap()["error"];
+            assert_eq!(error["field"], "not_an_argument", "{}", tool.name);
+        }
+        let refused = call(&client, "resolve_ticket", None).await.unwrap_err();
+        assert!(refused.message.contains("unknown tool 'resolve_ticket'"));
+    }
+
+    #[test]
+    fn since_takes_instants_dates_and_spans_back_from_now() {
+        assert_eq!(
+            since("since", Some("2026-03-29T07:30:00Z")).unwrap(),
+            Some("2026-03-29T07:30:00Z".into())
+        );
+        assert_eq!(
+            since("since", Some("2026-03-29")).unwrap(),
+            Some("2026-03-29T00:00:00Z".into())
+        );
+        let day_ago: Timestamp = since("since", Some("24h"))
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let expected = Timestamp::now() - jiff::SignedDuration::from_hours(24);
+        assert!((day_ago - expected).get_seconds().abs() < 60);
+        assert!(since("since", Some("7d")).unwrap().is_some());
+        assert_eq!(since("since", Some("  ")).unwrap(), None);
+        match since("active_since", Some("yesterday-ish")).unwrap_err() {
+            ToolError::Argument { field, message } => {
+                assert_eq!(field, "active_since");
+                assert!(message.contains("yesterday-ish"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn limits_outside_the_range_name_the_argument() {
+        assert_eq!(limit(None).unwrap(), DEFAULT_LIMIT);
+        assert_eq!(limit(Some(MAX_LIMIT)).unwrap(), MAX_LIMIT);
+        for bad in [0, MAX_LIMIT + 1] {
+            assert!(matches!(
+                limit(Some(bad)),
+                Err(ToolError::Argument { field, .. }) if field == "limit"
+            ));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! Tickets counted by one column, over the same condition as the ticket list.
+
+use sqlx::Row;
+
+use super::tickets::{TicketFilter, bind_all, condition};
+use super::{Store, StoreResult};
+use crate::api::TicketCountBy;
+
+/// The column a grouping reads.
+fn column(by: TicketCountBy) -> &'static str {
+    match by {
+        TicketCountBy::Status => "status",
+        TicketCountBy::Priority => "priority",
+        TicketCountBy::Assignee => "assignee",
+        TicketCountBy::Team => "team_key",
+        TicketCountBy::Channel => "channel",
+    }
+}
+
+impl Store {
+    /// How many tickets matching `filter` have each value of `by`, in no
+    /// particular order; `None` is the group without a value.
+    pub async fn ticket_counts(
+        &self,
+        filter: &TicketFilter,
+        by: TicketCountBy,
+    ) -> StoreResult<Vec<(Option<String>, u64)>> {
+        let (condition, binds) = condition(filter);
+        let column = column(by);
+        let sql = format!(
+            "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
+             GROUP BY {column}"
+        );
+        let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let count: i64 = row.try_get("count")?;
+                Ok((row.try_get("value")?, count as u64))
+            })
+            .collect()
+    }
+}

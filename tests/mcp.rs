@@ -1,0 +1,875 @@
+//! The AI copilot: `deskctl mcp` on stdio and `/v1/mcp` on `deskctl serve`,
+//! driven by a real MCP client nobody here wrote — the official Python SDK
+//! (pinned in tests/mcp/requirements.txt, installed by `.ci/run`) through
+//! tests/mcp/client.py, which reports what the server answered. Under `CI` a
+//! missing SDK fails these tests; elsewhere they say so and pass.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{OnceLock, mpsc};
+use std::time::Duration;
+
+use crate::common;
+
+use common::{BIN, Desk, Server};
+use serde_json::{Value, json};
+
+/// What bob's team wrote on ticket 10001: operators outside it never see it.
+const NOTE: &str = "Courier confirms the parcel is lost; refund approved internally";
+
+/// The Python that has the MCP SDK: `DESKCTL_MCP_PYTHON`, else the virtual
+/// environment `.ci/run` makes.
+fn python() -> Option<PathBuf> {
+    let python = std::env::var_os("DESKCTL_MCP_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ci/mcp-venv/bin/python")
+        });
+    let works = Command::new(&python)
+        .args(["-c", "import mcp"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if works {
+        return Some(python);
+    }
+    let missing = format!(
+        "the MCP Python SDK is not installed at {}: run `bash .ci/run`, or \
+         `python3 -m venv target/ci/mcp-venv && target/ci/mcp-venv/bin/pip install -r \
+         tests/mcp/requirements.txt`",
+        python.display()
+    );
+    let ci = std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false");
+    assert!(!ci, "{missing}");
+    eprintln!("skipped: {missing}");
+    None
+}
+
+/// Runs the Python client with `plan` and returns what the server answered.
+/// The client starts stdio servers with its own environment: this desk's,
+/// plus `env`.
+fn drive(python: &Path, desk: &Desk, env: &[(&str, &str)], plan: Value) -> Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mcp/client.py");
+    let mut command = desk.std_cmd_of(python.to_str().unwrap());
+    command.envs(env.iter().copied());
+    let mut child = command
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(plan.to_string().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the MCP client failed:\n{stderr}");
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{stderr}", String::from_utf8_lossy(&output.stdout)))
+}
+
+/// `deskctl mcp` with `args`, started by the client.
+fn stdio(args: &[&str], steps: Vec<Value>) -> Value {
+    let mut all = vec!["mcp"];
+    all.extend_from_slice(args);
+    json!({"transport": "stdio", "command": BIN, "args": all, "mode": "legacy", "steps": steps})
+}
+
+/// `/v1/mcp` on `server`, with `token` as the bearer token.
+fn http(server: &Server, token: Option<&str>, mode: &str, steps: Vec<Value>) -> Value {
+    json!({
+        "transport": "http", "url": format!("{}/v1/mcp", server.url), "token": token,
+        "mode": mode, "steps": steps,
+    })
+}
+
+fn call(tool: &str, arguments: Value) -> Value {
+    json!({"call": tool, "arguments": arguments})
+}
+
+fn list_tools() -> Value {
+    json!({"list_tools": {}})
+}
+
+/// The structured result of a tool call that worked.
+#[track_caller]
+fn ok(step: &Value) -> &Value {
+    let result = &step["result"];
+    assert_eq!(result["isError"], false, "the tool failed: {step:#}");
+    &result["structuredContent"]
+}
+
+/// The text of a tool call, for people and assistants.
+fn text(step: &Value) -> &str {
+    step["result"]["content"][0]["text"].as_str().unwrap()
+}
+
+/// The structured error of a tool call that failed as a tool error.
+#[track_caller]
+fn tool_error(step: &Value) -> &Value {
+    let result = &step["result"];
+    assert_eq!(result["isError"], true, "the tool did not fail: {step:#}");
+    &result["structuredContent"]["error"]
+}
+
+fn numbers(list: &Value) -> Vec<u64> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].as_u64().unwrap())
+        .collect()
+}
+
+/// Teams support (alice the owner, bob) and billing (carol); four tickets from
+/// real handoffs: 10001 (support, bob's, with an internal note), 10002
+/// (support, unassigned, high), 10003 (billing, unassigned), 10004 (support,
+/// alice's). Built once per run and copied: the twenty commands that build it
+/// cost more than most tests here.
+fn copilot_desk() -> Desk {
+    static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
+    let template = TEMPLATE.get_or_init(|| {
+        let built = build_copilot_desk();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mcp-copilot-desk");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        copy_desk(&built.path(), &dir.join("desk.sqlite"));
+        dir.join("desk.sqlite")
+    });
+    let desk = Desk::new();
+    copy_desk(template, &desk.path());
+    desk
+}
+
+/// A desk file no process has open, with its write-ahead log.
+fn copy_desk(from: &Path, to: &Path) {
+    std::fs::copy(from, to).unwrap();
+    let wal = |path: &Path| PathBuf::from(format!("{}-wal", path.display()));
+    if wal(from).exists() {
+        std::fs::copy(wal(from), wal(to)).unwrap();
+    }
+}
+
+fn build_copilot_desk() -> Desk {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+    ]);
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+    ]);
+    for handle in ["alice", "bob", "carol"] {
+        desk.run(&["operators", "availability", handle, "online"]);
+    }
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--channel",
+        "web",
+        "--channel",
+        "telegram",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "reason contains invoice",
+        "--team",
+        "billing",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "priority",
+        "--when",
+        "channel=telegram",
+        "--priority",
+        "high",
+    ]);
+    desk.run(&["assignment", "set", "--method", "manual"]);
+    let send = |channel: &str, requester: Value, text: &str, reason: &str| {
+        let body = json!({
+            "agent": "shop", "environment": "production", "channel": channel,
+            "requester": requester,
+            "transcript": [{"role": "customer", "text": text}],
+            "context": {"order-id": "A-1001"},
+            "reason": reason,
+        });
+        let path = desk.dir.path().join("handoff.json");
+        std::fs::write(&path, body.to_string()).unwrap();
+        desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    };
+    let dana = json!({"name": "Dana", "email": "dana@example.com"});
+    send(
+        "web",
+        dana.clone(),
+        "Where is my parcel",
+        "failed-resolution",
+    );
+    send(
+        "telegram",
+        json!({"name": "Tom"}),
+        "Refund please",
+        "explicit-request",
+    );
+    send(
+        "web",
+        json!({"name": "Erin", "email": "erin@example.com"}),
+        "Invoice 55 is wrong",
+        "invoice dispute",
+    );
+    send("web", dana, "Parcel again", "explicit-request");
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    desk.run(&["tickets", "assign", "10004", "--to", "alice"]);
+    desk.run(&["tickets", "note", "10001", "--body", NOTE]);
+    desk
+}
+
+#[test]
+fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        stdio(
+            &[],
+            vec![
+                list_tools(),
+                call("list_tickets", json!({})),
+                call(
+                    "list_tickets",
+                    json!({"status": "open", "priority": "high"}),
+                ),
+                call("get_ticket", json!({"number": 10001})),
+                call("search_tickets", json!({"query": "refund"})),
+                call("search_tickets", json!({"query": "#10003"})),
+                call("count_tickets", json!({"by": "status"})),
+                call("count_tickets", json!({"by": "team"})),
+                call("get_handoff", json!({"ticket": 10002})),
+                call("list_operators", json!({"team": "billing"})),
+            ],
+        ),
+    );
+    let server = &answer["server"];
+    assert_eq!(server["name"], "deskctl", "{answer:#}");
+    assert_eq!(server["protocol_version"], "2025-11-25");
+    assert_eq!(server["tools_capability"], true);
+    assert!(
+        server["instructions"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reply to, assign, resolve")
+    );
+    let steps = answer["steps"].as_array().unwrap();
+
+    let tools = steps[0]["result"]["tools"].as_array().unwrap();
+    let names: Vec<&str> = tools.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "list_tickets",
+            "search_tickets",
+            "get_ticket",
+            "count_tickets",
+            "get_handoff",
+            "list_operators"
+        ]
+    );
+    for tool in tools {
+        assert_eq!(tool["annotations"]["readOnlyHint"], true, "{tool:#}");
+        assert_eq!(tool["inputSchema"]["type"], "object");
+        assert_eq!(tool["outputSchema"]["type"], "object");
+    }
+    let list_schema = &tools[0]["inputSchema"]["properties"];
+    for argument in [
+        "view",
+        "status",
+        "priority",
+        "assignee",
+        "team",
+        "channel",
+        "requester",
+        "text",
+        "since",
+        "limit",
+        "cursor",
+    ] {
+        assert!(
+            list_schema.get(argument).is_some(),
+            "list_tickets takes {argument}"
+        );
+    }
+
+    assert_eq!(
+        numbers(ok(&steps[1])),
+        [10001, 10004, 10003, 10002],
+        "newest activity first: the note made 10001 the newest"
+    );
+    assert!(
+        text(&steps[1]).contains("#10003 open · medium · \"Invoice 55 is wrong\""),
+        "{}",
+        text(&steps[1])
+    );
+    assert_eq!(numbers(ok(&steps[2])), [10002]);
+
+    let ticket = ok(&steps[3]);
+    assert_eq!(ticket["ticket"]["number"], 10001);
+    assert_eq!(ticket["ticket"]["subject"], "Where is my parcel");
+    assert_eq!(ticket["ticket"]["assignee"], "bob");
+    assert_eq!(ticket["ticket"]["team"], "support");
+    assert_eq!(ticket["ticket"]["context"]["order-id"], "A-1001");
+    let timeline = ticket["timeline"].as_array().unwrap();
+    assert!(timeline.iter().any(|e| e["kind"] == "message"
+        && e["author_kind"] == "customer"
+        && e["body"] == "Where is my parcel"));
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e["kind"] == "note" && e["body"] == NOTE),
+        "the owner sees the team's notes, as in the inbox: {ticket:#}"
+    );
+    assert!(text(&steps[3]).starts_with("Ticket #10001: \"Where is my parcel\""));
+    let shown: Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10001", "-o", "json"])).unwrap();
+    assert_eq!(
+        *ticket, shown,
+        "the copilot's ticket is the API's, as `tickets show -o json` prints it"
+    );
+
+    assert_eq!(numbers(ok(&steps[4])), [10002]);
+    assert_eq!(numbers(ok(&steps[5])), [10003]);
+
+    let by_status = ok(&steps[6]);
+    assert_eq!(by_status["total"], 4);
+    assert_eq!(
+        by_status["groups"],
+        json!([
+            {"value": "open", "count": 4},
+            {"value": "pending", "count": 0},
+            {"value": "resolved", "count": 0},
+        ])
+    );
+    assert_eq!(
+        text(&steps[6]),
+        "4 tickets by status: open 4, pending 0, resolved 0."
+    );
+    assert_eq!(
+        ok(&steps[7])["groups"],
+        json!([{"value": "support", "count": 3}, {"value": "billing", "count": 1}])
+    );
+
+    let handoff = ok(&steps[8]);
+    assert_eq!(handoff["ticket"], 10002);
+    assert_eq!(handoff["priority"]["value"], "high");
+    assert!(
+        handoff["priority"]["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("from rule #1"),
+        "{handoff:#}"
+    );
+    assert_eq!(handoff["team"]["value"], "support");
+    assert_eq!(handoff["reason"], "explicit-request");
+    assert!(text(&steps[8]).contains("→ ticket #10002"));
+
+    let operators = ok(&steps[9])["operators"].as_array().unwrap();
+    assert_eq!(operators.len(), 1);
+    assert_eq!(operators[0]["handle"], "carol");
+    assert_eq!(operators[0]["availability"], "online");
+}
+
+#[test]
+fn no_tool_writes_and_a_write_asked_for_by_name_is_refused() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let before = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let writes = [
+        ("resolve_ticket", json!({"number": 10001})),
+        ("reply_ticket", json!({"number": 10001, "body": "hi"})),
+        ("assign_ticket", json!({"number": 10001, "to": "carol"})),
+        ("add_note", json!({"number": 10001, "body": "x"})),
+        ("set_priority", json!({"number": 10001, "priority": "low"})),
+    ];
+    let mut steps = vec![list_tools()];
+    steps.extend(writes.iter().map(|(name, args)| call(name, args.clone())));
+    let answer = drive(&python, &desk, &[], stdio(&[], steps));
+    let steps = answer["steps"].as_array().unwrap();
+    for tool in steps[0]["result"]["tools"].as_array().unwrap() {
+        let name = tool["name"].as_str().unwrap();
+        assert!(
+            name.starts_with("list_")
+                || name.starts_with("get_")
+                || name.starts_with("search_")
+                || name.starts_with("count_"),
+            "{name} is not a reading tool"
+        );
+    }
+    for ((name, _), step) in writes.iter().zip(&steps[1..]) {
+        let error = &step["error"];
+        assert_eq!(error["code"], -32602, "{name}: {step:#}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("unknown tool '{name}'")),
+            "{step:#}"
+        );
+        assert_eq!(error["data"]["tool"], *name);
+    }
+    assert_eq!(
+        desk.run(&["tickets", "show", "10001", "-o", "json"]),
+        before,
+        "nothing changed"
+    );
+}
+
+#[test]
+fn bad_arguments_are_tool_errors_that_name_the_argument() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let cases = [
+        ("list_tickets", json!({"status": "opne"}), "status"),
+        ("list_tickets", json!({"limit": 0}), "limit"),
+        ("list_tickets", json!({"limit": "ten"}), "limit"),
+        ("list_tickets", json!({"since": "yesterday-ish"}), "since"),
+        ("list_tickets", json!({"ticket": 10001}), "ticket"),
+        ("list_tickets", json!({"view": "mine"}), "view"),
+        ("get_ticket", json!({}), "number"),
+        ("get_ticket", json!({"number": -1}), "number"),
+        ("search_tickets", json!({"query": "  "}), "query"),
+        ("count_tickets", json!({"by": "mood"}), "by"),
+        ("get_handoff", json!({}), "id"),
+        (
+            "get_handoff",
+            json!({"id": "hof_1", "ticket": 10001}),
+            "ticket",
+        ),
+        (
+            "list_operators",
+            json!({"availability": "asleep"}),
+            "availability",
+        ),
+    ];
+    let mut steps: Vec<Value> = cases
+        .iter()
+        .map(|(tool, args, _)| call(tool, args.clone()))
+        .collect();
+    steps.push(call("get_ticket", json!({"number": 99999})));
+    steps.push(call("list_tickets", json!({})));
+    let answer = drive(&python, &desk, &[], stdio(&[], steps));
+    let steps = answer["steps"].as_array().unwrap();
+    for ((tool, args, field), step) in cases.iter().zip(steps) {
+        let error = tool_error(step);
+        assert_eq!(error["code"], "invalid_argument", "{tool} {args}: {step:#}");
+        assert_eq!(error["field"], *field, "{tool} {args}: {step:#}");
+        assert!(
+            text(step).starts_with(&format!("Invalid argument {field}: ")),
+            "{}",
+            text(step)
+        );
+    }
+    let missing = tool_error(&steps[cases.len()]);
+    assert_eq!(missing["code"], "ticket_not_found");
+    assert_eq!(missing["status"], 404);
+    assert!(text(&steps[cases.len()]).starts_with("Not found: "));
+    assert_eq!(
+        numbers(ok(&steps[cases.len() + 1])).len(),
+        4,
+        "the server still answers"
+    );
+}
+
+/// `deskctl serve` on the copilot desk, and tokens for alice (owner), bob and carol.
+fn served(desk: &Desk) -> (Server, [String; 3]) {
+    let tokens = ["alice", "bob", "carol"].map(|handle| desk.token(handle));
+    (desk.serve(), tokens)
+}
+
+#[test]
+fn an_operator_sees_what_the_inbox_shows_them_and_an_owner_sees_every_ticket() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, bob, carol]) = served(&desk);
+    let steps = || {
+        vec![
+            call("list_tickets", json!({})),
+            call("list_tickets", json!({"view": "mine"})),
+            call("count_tickets", json!({"by": "status"})),
+            call("get_ticket", json!({"number": 10003})),
+            call("get_handoff", json!({"ticket": 10001})),
+        ]
+    };
+    let as_token = |token: &str| {
+        drive(
+            &python,
+            &desk,
+            &[("DESKCTL_TOKEN", token)],
+            stdio(&["--server", &server.url], steps()),
+        )
+    };
+
+    let answer = as_token(&bob);
+    let steps_of_bob = answer["steps"].as_array().unwrap();
+    let inbox_of_bob: Vec<u64> = desk
+        .cmd()
+        .env("DESKCTL_TOKEN", &bob)
+        .args(["--server", &server.url, "tickets", "list", "-o", "name"])
+        .output()
+        .map(|output| {
+            String::from_utf8(output.stdout)
+                .unwrap()
+                .lines()
+                .map(|line| line.parse().unwrap())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(inbox_of_bob, [10001, 10002]);
+    assert_eq!(
+        numbers(ok(&steps_of_bob[0])),
+        inbox_of_bob,
+        "bob sees his own ticket and his team's unassigned one, as in the inbox"
+    );
+    assert_eq!(numbers(ok(&steps_of_bob[1])), [10001]);
+    assert_eq!(ok(&steps_of_bob[2])["total"], 2);
+    let refused = tool_error(&steps_of_bob[3]);
+    assert_eq!(refused["status"], 403);
+    assert!(text(&steps_of_bob[3]).starts_with("Not allowed: "));
+    assert!(
+        !steps_of_bob[3].to_string().contains("Invoice 55"),
+        "a refused ticket shows nothing of itself"
+    );
+    let needs_role = tool_error(&steps_of_bob[4]);
+    assert_eq!(needs_role["status"], 403);
+    assert!(
+        needs_role["message"]
+            .as_str()
+            .unwrap()
+            .contains("needs the manager role"),
+        "a role the token lacks is named: {needs_role:#}"
+    );
+
+    let answer = as_token(&alice);
+    let steps_of_alice = answer["steps"].as_array().unwrap();
+    assert_eq!(
+        numbers(ok(&steps_of_alice[0])),
+        [10001, 10004, 10003, 10002]
+    );
+    assert_eq!(numbers(ok(&steps_of_alice[1])), [10004]);
+    assert_eq!(ok(&steps_of_alice[2])["total"], 4);
+    assert_eq!(
+        ok(&steps_of_alice[3])["ticket"]["subject"],
+        "Invoice 55 is wrong"
+    );
+    assert_eq!(ok(&steps_of_alice[4])["ticket"], 10001);
+
+    let answer = as_token(&carol);
+    assert_eq!(numbers(ok(&answer["steps"][0])), [10003]);
+}
+
+#[test]
+fn internal_notes_reach_only_those_the_inbox_shows_them_to() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, bob, carol]) = served(&desk);
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "shop"])
+        .trim()
+        .to_string();
+    let steps = || {
+        vec![
+            call("get_ticket", json!({"number": 10001})),
+            call("search_tickets", json!({"query": "Courier confirms"})),
+            call("list_tickets", json!({})),
+        ]
+    };
+    let as_token = |token: &str| {
+        drive(
+            &python,
+            &desk,
+            &[],
+            http(&server, Some(token), "legacy", steps()),
+        )
+    };
+    let has_note = |ticket: &Value| {
+        ticket["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|entry| entry["kind"] == "note" && entry["body"] == NOTE)
+    };
+
+    for token in [&alice, &bob] {
+        let answer = as_token(token);
+        assert!(
+            has_note(ok(&answer["steps"][0])),
+            "the ticket's team sees its notes: {answer:#}"
+        );
+        assert_eq!(
+            numbers(ok(&answer["steps"][1])),
+            Vec::<u64>::new(),
+            "notes are never searched"
+        );
+        assert!(!answer["steps"][2].to_string().contains(NOTE));
+    }
+    for token in [&carol, &ingest] {
+        let answer = as_token(token);
+        assert_eq!(tool_error(&answer["steps"][0])["status"], 403);
+        assert!(
+            !answer.to_string().contains(NOTE),
+            "nothing of the note reaches a caller outside the team: {answer:#}"
+        );
+    }
+}
+
+#[test]
+fn the_http_copilot_needs_a_bearer_token_and_acts_with_it() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, bob, _]) = served(&desk);
+
+    let request = r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#;
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json, text/event-stream"),
+    ];
+    let anonymous = server.raw("POST", "/v1/mcp", &headers, request.as_bytes());
+    assert_eq!(anonymous.status, 401, "{}", anonymous.body);
+    assert_eq!(
+        anonymous.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(anonymous.json()["code"], "unauthenticated");
+    assert!(
+        anonymous
+            .header("www-authenticate")
+            .is_some_and(|v| v.starts_with("Bearer"))
+    );
+    let unknown = "desk_0000000000000000000000000000000000000000000000000000000000000000";
+    let bearer = format!("Bearer {unknown}");
+    let mut with_token = headers.to_vec();
+    with_token.push(("Authorization", &bearer));
+    let forged = server.raw("POST", "/v1/mcp", &with_token, request.as_bytes());
+    assert_eq!(forged.status, 401);
+    assert_eq!(forged.json()["code"], "invalid_token");
+
+    // The SDK reports any 4xx without a JSON-RPC body as one generic error.
+    let answer = drive(&python, &desk, &[], http(&server, None, "legacy", vec![]));
+    assert!(answer["connect_error"].is_string(), "{answer:#}");
+    assert!(answer.get("steps").is_none());
+
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        http(
+            &server,
+            Some(&bob),
+            "legacy",
+            vec![
+                list_tools(),
+                call("list_tickets", json!({})),
+                call("resolve_ticket", json!({"number": 10001})),
+                call("list_tickets", json!({"status": "opne"})),
+            ],
+        ),
+    );
+    assert_eq!(answer["server"]["name"], "deskctl", "{answer:#}");
+    let steps = answer["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["result"]["tools"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        numbers(ok(&steps[1])),
+        [10001, 10002],
+        "bob's view, not the owner's"
+    );
+    assert_eq!(steps[2]["error"]["code"], -32602);
+    assert_eq!(tool_error(&steps[3])["field"], "status");
+
+    // The 2026-07-28 protocol: discover instead of initialize, no sessions.
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        http(
+            &server,
+            Some(&alice),
+            "auto",
+            vec![call("count_tickets", json!({"by": "assignee"}))],
+        ),
+    );
+    assert_eq!(
+        answer["server"]["protocol_version"], "2026-07-28",
+        "{answer:#}"
+    );
+    assert_eq!(
+        ok(&answer["steps"][0])["groups"],
+        json!([
+            {"value": null, "count": 2},
+            {"value": "alice", "count": 1},
+            {"value": "bob", "count": 1},
+        ])
+    );
+}
+
+/// Reads `deskctl mcp`'s stdout a line at a time, on its own thread, so a test
+/// waits for each answer and never for longer than it must.
+fn lines_of(stdout: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+#[test]
+fn deskctl_mcp_writes_nothing_but_mcp_messages_on_stdout() {
+    let desk = copilot_desk();
+    let mut child = desk
+        .std_cmd()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let lines = lines_of(child.stdout.take().unwrap());
+    let requests = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-11-25", "capabilities": {},
+            "clientInfo": {"name": "frames-test", "version": "1"}}}),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+            "params": {"name": "count_tickets", "arguments": {"by": "status"}}}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
+            "params": {"name": "resolve_ticket", "arguments": {"number": 10001}}}),
+        json!({"jsonrpc": "2.0", "id": 4, "method": "tools/call",
+            "params": {"name": "get_ticket", "arguments": "10001"}}),
+        json!({"jsonrpc": "2.0", "id": 5, "method": "tools/call",
+            "params": {"name": "get_ticket", "arguments": {"number": 10001}}}),
+    ];
+    for request in &requests {
+        writeln!(stdin, "{request}").unwrap();
+    }
+    let mut answers = Vec::new();
+    while answers.len() < 5 {
+        let line = lines
+            .recv_timeout(Duration::from_secs(30))
+            .expect("deskctl mcp answers each request");
+        let message: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("stdout carries only MCP messages, not {line:?}: {e}"));
+        assert_eq!(message["jsonrpc"], "2.0", "{line}");
+        answers.push(message);
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(
+        status.success(),
+        "deskctl mcp ends cleanly when the client hangs up"
+    );
+    assert!(
+        lines.recv_timeout(Duration::from_secs(5)).is_err(),
+        "nothing follows the answers"
+    );
+    let by_id = |id: u64| answers.iter().find(|a| a["id"] == id).unwrap();
+    assert_eq!(by_id(1)["result"]["serverInfo"]["name"], "deskctl");
+    assert_eq!(by_id(2)["result"]["structuredContent"]["total"], 4);
+    assert_eq!(by_id(3)["error"]["code"], -32602);
+    assert!(
+        by_id(4)["error"]["code"].is_i64(),
+        "arguments that are not an object are a protocol error"
+    );
+    assert_eq!(
+        by_id(5)["result"]["structuredContent"]["ticket"]["number"],
+        10001,
+        "and the server goes on answering"
+    );
+    let stderr = std::io::read_to_string(child.stderr.take().unwrap()).unwrap();
+    assert!(
+        stderr.contains("deskctl mcp: read-only tools as the local desk's owner"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn deskctl_mcp_with_a_token_the_service_refuses_fails_before_it_speaks() {
+    let desk = copilot_desk();
+    let server = desk.serve();
+    let output = desk
+        .cmd()
+        .env(
+            "DESKCTL_TOKEN",
+            "desk_0000000000000000000000000000000000000000000000000000000000000000",
+        )
+        .args(["--server", &server.url, "mcp"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error: the token is not valid"), "{stderr}");
+}
+
+#[test]
+fn ticket_counts_follow_the_callers_role_like_the_list() {
+    let desk = copilot_desk();
+    let (server, [alice, bob, _]) = served(&desk);
+    let get = |path: &str, token: Option<&str>| {
+        let bearer = token.map(|t| format!("Bearer {t}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .as_deref()
+            .map(|b| vec![("Authorization", b)])
+            .unwrap_or_default();
+        server.raw("GET", path, &headers, b"")
+    };
+    let counts = get("/v1/tickets/counts?by=priority", Some(&alice));
+    assert_eq!(counts.status, 200, "{}", counts.body);
+    assert_eq!(
+        counts.json(),
+        json!({"by": "priority", "total": 4, "groups": [
+            {"value": "low", "count": 0}, {"value": "medium", "count": 3},
+            {"value": "high", "count": 1}, {"value": "urgent", "count": 0},
+        ]})
+    );
+    let counts = get("/v1/tickets/counts?by=team&view=unassigned", Some(&bob)).json();
+    assert_eq!(
+        counts["groups"],
+        json!([{"value": "support", "count": 1}]),
+        "bob counts only his team's unassigned tickets, not billing's"
+    );
+    let counts = get("/v1/tickets/counts?by=status&q=parcel", Some(&alice)).json();
+    assert_eq!(counts["total"], 2, "the list's filters apply");
+
+    let bad = get("/v1/tickets/counts?by=mood", Some(&alice));
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(bad.json()["detail"].as_str().unwrap().contains("mood"));
+    assert_eq!(get("/v1/tickets/counts", Some(&alice)).status, 400);
+    assert_eq!(get("/v1/tickets/counts?by=status", None).status, 401);
+    let bad_time = get(
+        "/v1/tickets/counts?by=status&created_since=yesterday",
+        Some(&alice),
+    );
+    assert_eq!(bad_time.status, 422);
+    assert_eq!(bad_time.json()["errors"][0]["field"], "created_since");
+}

@@ -284,7 +284,18 @@ async fn create(
         request_sha256: sha,
         request: request.clone(),
         team: plan.team().map(str::to_string),
-        notify_owners: notifications.email_owners_on_human_request,
+    };
+    let owners: Vec<compose::Address> = match notifications.email_owners_on_human_request {
+        true => workspace
+            .operators
+            .iter()
+            .filter(|o| o.role == Role::Owner)
+            .map(|o| compose::Address {
+                name: Some(o.name.clone()),
+                email: o.email.clone(),
+            })
+            .collect(),
+        false => Vec::new(),
     };
     let handoff_id = write.id.clone();
     let recorded = state
@@ -308,10 +319,28 @@ async fn create(
                     .map(|kind| compose::escalation(kind, &handoff_id, &decision, &request, at)),
                 _ => None,
             };
+            let notices = match (&ticket, owners.is_empty()) {
+                (Some(ticket), false) => {
+                    let ticket = ticket.clone();
+                    let summary = decision.summary.clone();
+                    let notices = move |number| {
+                        owners
+                            .into_iter()
+                            .map(|owner| {
+                                let id = generate_id("msg");
+                                compose::owner_notice(owner, number, &ticket, &summary, at, id)
+                            })
+                            .collect()
+                    };
+                    Some(Box::new(notices) as Box<dyn FnOnce(u64) -> Vec<_> + Send>)
+                }
+                _ => None,
+            };
             Finished {
                 decision,
                 ticket,
                 delivery,
+                notices,
             }
         })
         .await?;

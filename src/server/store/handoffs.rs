@@ -5,7 +5,7 @@
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::outbox::{NewOutbound, enqueue, enqueue_owner_notices};
+use super::outbox::{NewOutbound, enqueue};
 use super::tickets::{insert_ticket, team_state};
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
 use crate::api::{
@@ -24,18 +24,17 @@ pub struct HandoffWrite {
     pub request: HandoffRequest,
     /// The team whose members the assignment is chosen from.
     pub team: Option<String>,
-    /// Email every owner when a ticket is opened (the notifications setting).
-    pub notify_owners: bool,
 }
 
 /// What a handoff comes to, decided under the write lock.
-#[derive(Debug, Clone)]
 pub struct Finished {
     pub decision: HandoffDecision,
     /// The inbox ticket to create (outcome `ticket`).
     pub ticket: Option<NewTicket>,
     /// The delivery to an external platform to queue (outcome `external`).
     pub delivery: Option<NewOutbound>,
+    /// The messages to send about the new ticket, once its number is known.
+    pub notices: Option<Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>>,
 }
 
 /// What recording did.
@@ -127,13 +126,14 @@ impl Store {
             decision,
             ticket,
             delivery,
+            notices,
         } = finish(&state);
         let number = match ticket {
             Some(mut ticket) => {
                 ticket.handoff = Some(write.id.clone());
                 let number = insert_ticket(&mut tx, &ticket).await?;
-                if write.notify_owners {
-                    enqueue_owner_notices(&mut tx, number, &ticket, &decision.summary).await?;
+                if let Some(notices) = notices {
+                    enqueue(&mut tx, &notices(number)).await?;
                 }
                 Some(number)
             }

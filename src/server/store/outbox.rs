@@ -8,16 +8,15 @@
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
+use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{append_entries, update_ticket};
 use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-use crate::server::delivery::compose;
+use crate::domain::tickets::{NewEntry, TicketChange};
 
 /// A message to queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,47 +136,6 @@ pub(crate) async fn enqueue(
         ids.push(id as u64);
     }
     Ok(ids)
-}
-
-/// Queues the owners' notice of a ticket a customer's request for a human opened:
-/// one email per owner, so one bad address does not hold up the others.
-pub(crate) async fn enqueue_owner_notices(
-    tx: &mut super::WriteTx,
-    number: u64,
-    ticket: &NewTicket,
-    summary: &str,
-) -> StoreResult<()> {
-    let owners = owners(tx).await?;
-    let at = Timestamp::now();
-    let messages: Vec<NewOutbound> = owners
-        .iter()
-        .map(|(name, email)| {
-            compose::owner_notice(
-                compose::Address {
-                    name: Some(name.clone()),
-                    email: email.clone(),
-                },
-                number,
-                ticket,
-                summary,
-                at,
-                crate::server::auth::generate_id("msg"),
-            )
-        })
-        .collect();
-    enqueue(tx, &messages).await.map(|_| ())
-}
-
-/// Every owner's name and address.
-async fn owners(conn: &mut SqliteConnection) -> StoreResult<Vec<(String, String)>> {
-    let rows = sqlx::query(
-        "SELECT display_name, email FROM operators WHERE role = 'owner' ORDER BY handle",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get("display_name")?, row.try_get("email")?)))
-        .collect()
 }
 
 impl Store {

@@ -4,6 +4,8 @@
 //! treated exactly like HTTP requests and need a bearer token. Tokens are made through
 //! a `LocalDesk` on the same desk file, which acts as the desk's owner.
 
+use crate::common::sqlite;
+use deskctl::server::store::Open;
 use std::path::{Path, PathBuf};
 
 use axum::Router;
@@ -171,9 +173,13 @@ impl Desk {
     async fn new() -> Desk {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("desk.sqlite");
-        let store = Store::open(&path).await.expect("open the store");
+        let store = Store::open(&sqlite(&path), Open::CreateIfMissing)
+            .await
+            .expect("open the store");
         let router = router(AppState { store });
-        let local = LocalDesk::open(&path).await.expect("open the local desk");
+        let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+            .await
+            .expect("open the local desk");
         Desk {
             _dir: dir,
             path,
@@ -1953,7 +1959,11 @@ async fn concurrent_writers_on_one_desk_file_all_succeed() {
     let path = dir.path().join("desk.sqlite");
 
     // Two services open the same new desk file at once.
-    let (first, second) = tokio::join!(Store::open(&path), Store::open(&path));
+    let location = sqlite(&path);
+    let (first, second) = tokio::join!(
+        Store::open(&location, Open::CreateIfMissing),
+        Store::open(&location, Open::CreateIfMissing)
+    );
     let routers = [
         router(AppState {
             store: first.expect("first store"),
@@ -1963,7 +1973,9 @@ async fn concurrent_writers_on_one_desk_file_all_succeed() {
         }),
     ];
 
-    let local = LocalDesk::open(&path).await.unwrap();
+    let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+        .await
+        .unwrap();
     let owner = |method: &str, uri: &str, body: Value| {
         let request = request(method, uri, None, Some(&body));
         let local = local.clone();
@@ -2087,7 +2099,9 @@ async fn the_local_desk_and_tokens_see_the_same_desk_file() {
     .ok(StatusCode::CREATED);
 
     // A desk opened afresh on the same file sees both writes.
-    let reopened = LocalDesk::open(desk.path()).await.unwrap();
+    let reopened = LocalDesk::open(&sqlite(desk.path()), Open::CreateIfMissing)
+        .await
+        .unwrap();
     let reply = collect(
         reopened
             .call(request("GET", "/v1/operators", None, None))

@@ -2,8 +2,10 @@
 //! revision, plans, revision-guarded atomic applies, prune, secrets, roles,
 //! and what a document would change about handoff routing.
 
+use crate::common::sqlite;
 use axum::Router;
 use axum::body::Body;
+use deskctl::server::store::Open;
 use deskctl::server::{AppState, LocalDesk, Store, router};
 use http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH};
 use http::{Request, StatusCode};
@@ -56,9 +58,13 @@ impl Desk {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite");
         let router = router(AppState {
-            store: Store::open(&path).await.unwrap(),
+            store: Store::open(&sqlite(&path), Open::CreateIfMissing)
+                .await
+                .unwrap(),
         });
-        let local = LocalDesk::open(&path).await.unwrap();
+        let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+            .await
+            .unwrap();
         Desk {
             _dir: dir,
             router,
@@ -1346,7 +1352,11 @@ async fn apply_while_someone_sends(
 
     let cli = common::Desk::new();
     let path = cli.dir.path().join("served.sqlite");
-    let local = Arc::new(LocalDesk::open(&path).await.unwrap());
+    let local = Arc::new(
+        LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+            .await
+            .unwrap(),
+    );
     let call = |method: &str, uri: &str, body: Value| {
         let local = local.clone();
         let request = Request::builder()
@@ -1387,7 +1397,9 @@ async fn apply_while_someone_sends(
 
     let interloper = local.clone();
     let app = router(AppState {
-        store: Store::open(&path).await.unwrap(),
+        store: Store::open(&sqlite(&path), Open::CreateIfMissing)
+            .await
+            .unwrap(),
     })
     .layer(from_fn(move |request: Request<Body>, next: Next| {
         let interloper = interloper.clone();

@@ -7,6 +7,7 @@ use crate::cli::Session;
 use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::server::Store;
+use crate::server::store::{Location, Open};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -33,9 +34,12 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             },
         },
     };
-    let store = Store::open(&path).await.map_err(|e| {
-        CliError::general(format!("cannot open the desk at {}", path.display())).with_cause(e)
-    })?;
+    let location = Location::Sqlite(path.clone());
+    let store = Store::open(&location, Open::CreateIfMissing)
+        .await
+        .map_err(|e| {
+            CliError::general(format!("cannot open the desk at {}", path.display())).with_cause(e)
+        })?;
     let listener = TcpListener::bind(args.listen).await.map_err(|e| {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
     })?;

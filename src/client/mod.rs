@@ -203,7 +203,8 @@ impl Client {
 
     /// A client of the local desk at `path`, served in this process.
     pub async fn local(path: &Path) -> ClientResult<Client> {
-        let desk = LocalDesk::open(path)
+        let location = crate::server::store::Location::Sqlite(path.to_path_buf());
+        let desk = LocalDesk::open(&location, crate::server::store::Open::CreateIfMissing)
             .await
             .map_err(|source| ClientError::LocalDesk {
                 path: path.display().to_string(),

@@ -186,16 +186,15 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict { code, ref detail } => {
                 Self::new(StatusCode::CONFLICT, code, detail.clone())
             }
-            StoreError::Database(sqlx::Error::Database(ref db))
-                if db.message().contains("locked") || db.message().contains("busy") =>
-            {
-                Self::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "database_busy",
-                    "the desk database is busy; try again",
-                )
-            }
-            StoreError::Database(_) | StoreError::Corrupt(_) => Self::internal(error),
+            StoreError::Unavailable(ref detail) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                detail.clone(),
+            ),
+            StoreError::Missing(_)
+            | StoreError::Incompatible(_)
+            | StoreError::Database(_)
+            | StoreError::Corrupt(_) => Self::internal(error),
         }
     }
 }

@@ -200,8 +200,11 @@ pub struct LocalDesk {
 }
 
 impl LocalDesk {
-    pub async fn open(path: &std::path::Path) -> Result<Self, store::StoreError> {
-        let store = Store::open(path).await?;
+    pub async fn open(
+        location: &store::Location,
+        open: store::Open,
+    ) -> Result<Self, store::StoreError> {
+        let store = Store::open(location, open).await?;
         Ok(Self {
             router: router(AppState {
                 store: store.clone(),

@@ -332,3 +332,8 @@ impl Desk {
         cmd
     }
 }
+
+/// The location of a SQLite desk file.
+pub fn sqlite(path: &Path) -> deskctl::server::store::Location {
+    deskctl::server::store::Location::Sqlite(path.to_path_buf())
+}

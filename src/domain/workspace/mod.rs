@@ -168,6 +168,24 @@ impl Snapshot {
         }
     }
 
+    /// `next`, made from this snapshot by a change, with the counters it is
+    /// stored under: the revision moves on when configuration changed (what a
+    /// document describes: not availability, not connection tests), the
+    /// generation when anything did. `None` when nothing changed.
+    pub fn changed_to(&self, mut next: Snapshot) -> Option<Snapshot> {
+        next.revision = self.revision;
+        next.generation = self.generation;
+        if next == *self {
+            return None;
+        }
+        let owner = document::Audience::Owner;
+        if document::current_document(self, owner) != document::current_document(&next, owner) {
+            next.revision += 1;
+        }
+        next.generation += 1;
+        Some(next)
+    }
+
     /// How many operators are online.
     pub fn operators_online(&self) -> u32 {
         self.operators

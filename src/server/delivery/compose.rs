@@ -11,7 +11,7 @@ use crate::api::{
 };
 use crate::domain::tickets::NewTicket;
 use crate::server::connectors::Escalation;
-use crate::server::store::outbox::NewOutbound;
+use crate::server::store::NewOutbound;
 
 /// The name live replies carry when the local desk's owner, who is no operator, replies.
 pub const OWNER_NAME: &str = "Support";

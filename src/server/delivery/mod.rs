@@ -22,7 +22,7 @@ use tokio::sync::{Notify, watch};
 
 use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
-use super::store::outbox::{Claimed, ExternalSettle, Settle};
+use super::store::{Claimed, ExternalSettle, Settle};
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, OutboxKind};
 use crate::domain::tickets::NewEntry;

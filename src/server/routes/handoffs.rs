@@ -28,7 +28,7 @@ use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::Store;
-use crate::server::store::handoffs::{Finished, HandoffWrite, Recorded};
+use crate::server::store::{Finished, HandoffWrite, Recorded};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

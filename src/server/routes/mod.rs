@@ -30,7 +30,7 @@ use super::error::{ApiError, ApiResult};
 /// changes (as stored: to the microsecond), and answers the workspace after it.
 pub(crate) async fn change_workspace(
     state: &AppState,
-    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal>,
+    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
 ) -> ApiResult<Arc<Snapshot>> {
     let at = super::store::stored_now();
     Ok(state

@@ -18,8 +18,8 @@ use crate::server::auth::{Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::store::tickets::{TicketFilter, Viewer};
 use crate::server::store::{Store, stored_now, stored_time};
+use crate::server::store::{TicketFilter, Viewer};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -101,7 +101,7 @@ async fn act(
     };
     let ticket = state
         .store
-        .change_ticket_sending(number, |ticket| {
+        .change_ticket(number, |ticket| {
             let at = stored_now();
             let decision = tickets::decide(&actor, ticket, action, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {

@@ -13,7 +13,7 @@ use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::store::tokens::NewToken;
+use crate::server::store::NewToken;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -1,89 +1,34 @@
-//! All SQL lives here: the connection pool, embedded migrations and one module per
-//! table group. Nothing outside `store` builds a query.
+//! The storage seam: everything the service asks of its database, as traits
+//! with one implementation per database: [`sqlite`] for the local desk and
+//! `--desk` files, [`postgres`] for a team's service and its replicas. Each
+//! keeps its own migrations and uses its own database's strengths; both pass
+//! one test suite. All SQL lives behind these traits: nothing above the store
+//! builds a query or sees a database type.
 //!
-//! Statements are written in the SQL that SQLite and PostgreSQL share, so the
-//! PostgreSQL backend can follow without rewriting the domain.
+//! Decisions are not made here: a method that must decide under its lock (a
+//! handoff's assignment, a ticket change, a configuration change) takes the
+//! decision as a function from the domain, and only stores what it returns.
 
-pub mod handoffs;
-pub mod integrations;
-pub mod outbox;
-pub mod ticket_counts;
-pub mod tickets;
-pub mod tokens;
-pub mod workspace;
+pub mod sqlite;
 
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::fmt;
+use std::ops::Deref;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
+use async_trait::async_trait;
 use jiff::Timestamp;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+
+use crate::api::{
+    Channel, ExternalStatus, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
+    IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, Priority, Role, Ticket, TicketCountBy,
+    TicketDetail, TicketStatus, Token, TokenKind,
 };
-use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
-
-/// How long a writer waits for another process's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How often opening a desk is tried again while another process holds its lock.
-const OPEN_ATTEMPTS: u32 = 12;
-
-/// The schema, embedded in the binary: versions are applied in order, once.
-const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (
-        1,
-        "foundation",
-        include_str!("../../../migrations/0001_foundation.sql"),
-    ),
-    (
-        2,
-        "workspace",
-        include_str!("../../../migrations/0002_workspace.sql"),
-    ),
-    (
-        3,
-        "tickets",
-        include_str!("../../../migrations/0003_tickets.sql"),
-    ),
-    (
-        4,
-        "ticket views",
-        include_str!("../../../migrations/0004_ticket_views.sql"),
-    ),
-    (
-        5,
-        "outbox",
-        include_str!("../../../migrations/0005_outbox.sql"),
-    ),
-    (
-        6,
-        "requester name index",
-        include_str!("../../../migrations/0006_requester_name_index.sql"),
-    ),
-    (
-        7,
-        "integrations",
-        include_str!("../../../migrations/0007_integrations.sql"),
-    ),
-    (
-        8,
-        "workspace revision",
-        include_str!("../../../migrations/0008_revision.sql"),
-    ),
-    (
-        9,
-        "integration revision",
-        include_str!("../../../migrations/0009_integration_revision.sql"),
-    ),
-    (
-        10,
-        "revision by the store",
-        include_str!("../../../migrations/0010_revision_by_store.sql"),
-    ),
-];
+use crate::domain::Refusal;
+use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::workspace::Snapshot;
+use crate::server::connectors::ExternalEvent;
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -111,189 +56,480 @@ pub enum StoreError {
          nothing was applied"
     )]
     StaleRevision { expected: u64, current: u64 },
+    /// The desk to open does not exist.
+    #[error("{0}")]
+    Missing(String),
+    /// The database was made by a newer deskctl, or is not a desk.
+    #[error("{0}")]
+    Incompatible(String),
+    /// The database cannot answer now (busy, or unreachable): try again.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(String),
     #[error("could not read stored value: {0}")]
     Corrupt(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// The desk's database.
+/// The first ticket number of a desk.
+pub const FIRST_TICKET_NUMBER: u64 = 10001;
+
+/// Who is listing tickets: operators see only their own and their teams' unassigned ones.
+#[derive(Debug, Clone)]
+pub enum Viewer {
+    Everyone,
+    Operator(String),
+}
+
+/// A resolved ticket query, with times already in stored form.
+#[derive(Debug, Clone)]
+pub struct TicketFilter {
+    pub view: crate::api::TicketView,
+    /// The caller, for the `mine` view.
+    pub me: Option<String>,
+    pub viewer: Viewer,
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    pub assignee: Option<String>,
+    pub team: Option<String>,
+    pub channel: Option<Channel>,
+    pub agent: Option<String>,
+    pub requester: Option<String>,
+    pub text: Option<String>,
+    pub created_since: Option<String>,
+    pub updated_since: Option<String>,
+    /// `(last_activity_at, number)` of the last ticket of the previous page.
+    pub after: Option<(String, u64)>,
+}
+
+/// A handoff to record.
+#[derive(Debug, Clone)]
+pub struct HandoffWrite {
+    pub id: String,
+    pub idempotency_key: Option<String>,
+    /// SHA-256 of the request body, to tell a replay from a reused key.
+    pub request_sha256: String,
+    pub request: HandoffRequest,
+    /// The team whose members the assignment is chosen from.
+    pub team: Option<String>,
+}
+
+/// What a handoff comes to, decided under the write lock.
+pub struct Finished {
+    pub decision: HandoffDecision,
+    /// The inbox ticket to create (outcome `ticket`).
+    pub ticket: Option<NewTicket>,
+    /// The delivery to an external platform to queue (outcome `external`).
+    pub delivery: Option<NewOutbound>,
+    /// The messages to send about the new ticket, once its number is known.
+    pub notices: Option<Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>>,
+}
+
+/// What recording did.
+#[derive(Debug, Clone)]
+pub enum Recorded {
+    /// New: the handoff (and its ticket) now exist.
+    Created(Handoff),
+    /// The idempotency key was accepted before: the first result, nothing new.
+    Replayed(Handoff),
+}
+
+/// A message to queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOutbound {
+    pub kind: OutboxKind,
+    pub ticket: Option<u64>,
+    pub description: String,
+    /// JSON text, sent as it is (a webhook's body is signed byte for byte).
+    pub payload: String,
+    /// For an external delivery: the platform, and the handoff it delivers.
+    pub integration: Option<IntegrationKind>,
+    pub handoff: Option<String>,
+}
+
+/// A ticket change, the timeline entries it appends and the messages it sends.
+pub type SendingChange = (TicketChange, Vec<NewEntry>, Vec<NewOutbound>);
+
+/// A message a worker claimed: no other worker takes it until the lease runs out.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: u64,
+    pub kind: OutboxKind,
+    pub ticket: Option<u64>,
+    pub description: String,
+    pub payload: String,
+    /// Attempts made, this one included.
+    pub attempts: u32,
+    pub lease_owner: String,
+    pub integration: Option<IntegrationKind>,
+    pub handoff: Option<String>,
+    /// JSON: the steps earlier attempts completed (external deliveries).
+    pub progress: Option<String>,
+}
+
+/// What an attempt at an external delivery leaves for the handoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalSettle {
+    /// The steps completed so far, kept for the next attempt.
+    pub progress: String,
+    /// The ticket made, once delivered: its id and link.
+    pub ticket: Option<(String, Option<String>)>,
+}
+
+/// How an attempt settles a claimed message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settle {
+    Delivered,
+    /// Try again at `at`.
+    Retry {
+        at: Timestamp,
+        error: String,
+    },
+    /// Give up: a permanent error, or the last attempt failed.
+    Dead {
+        error: String,
+    },
+}
+
+/// A token to insert; `secret_sha256` is the hex SHA-256 of the secret.
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub id: String,
+    pub name: String,
+    pub kind: TokenKind,
+    pub operator: Option<String>,
+    pub secret_sha256: String,
+    pub hint: String,
+}
+
+/// What a presented token authenticates as.
+#[derive(Debug, Clone)]
+pub struct TokenIdentity {
+    pub id: String,
+    pub kind: TokenKind,
+    pub operator: Option<String>,
+    /// The operator's current role (not the role when the token was made).
+    pub role: Option<Role>,
+    pub last_used_at: Option<Timestamp>,
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                StoreError::Unavailable(format!("the database cannot be reached: {error}"))
+            }
+            sqlx::Error::Database(db)
+                if db.message().contains("locked") || db.message().contains("busy") =>
+            {
+                StoreError::Unavailable("the desk database is busy; try again".into())
+            }
+            _ => StoreError::Database(error.to_string()),
+        }
+    }
+}
+
+/// A configuration change: the next workspace from the current one.
+pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
+
+/// A ticket change: decided on the ticket as the write transaction sees it.
+pub type TicketChangeFn<'a> = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'a>;
+
+/// Completes a handoff's decision from its team's assignment state.
+pub type FinishHandoff<'a> = Box<dyn FnOnce(&TeamState) -> Finished + Send + 'a>;
+
+/// Makes the ticket an inbound email opens from its team's assignment state.
+pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
+
+/// How a webhook event moves an external status (`domain::external::advance`).
+pub type Advance = fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>;
+
+/// The workspace's configuration, read and changed as one value.
+#[async_trait]
+pub trait Workspace: Send + Sync {
+    /// Moves on with every change to the workspace: a cheap read that says
+    /// whether a cached snapshot is still current.
+    async fn generation(&self) -> StoreResult<u64>;
+
+    /// The whole configuration, as one consistent snapshot.
+    async fn read_workspace(&self) -> StoreResult<Snapshot>;
+
+    /// Changes the configuration in one write transaction, serialized with
+    /// every other configuration change (across processes and replicas):
+    /// `change` turns the workspace as the transaction sees it into the next
+    /// one, or refuses and nothing is written. With `expected`, refused as
+    /// stale unless the revision is still that one. The revision moves on when
+    /// configuration changed, the generation when anything did. Answers the
+    /// workspace after the change.
+    async fn change_workspace(
+        &self,
+        expected: Option<u64>,
+        change: WorkspaceChange<'_>,
+    ) -> StoreResult<Snapshot>;
+}
+
+/// API tokens, stored only as hashes.
+#[async_trait]
+pub trait Tokens: Send + Sync {
+    /// Tokens ordered by id, after `after`.
+    async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>>;
+    async fn create_token(&self, new: NewToken) -> StoreResult<Token>;
+    async fn delete_token(&self, id: &str) -> StoreResult<()>;
+    /// The token whose secret hashes to `secret_sha256`, with whom it acts as.
+    async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>>;
+    /// Records that a token was used now.
+    async fn touch_token(&self, id: &str) -> StoreResult<()>;
+}
+
+/// Tickets, their timelines, and the assignment state read with them.
+#[async_trait]
+pub trait Tickets: Send + Sync {
+    /// One page of tickets matching `filter`, newest activity first.
+    async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<Vec<Ticket>>;
+    /// How many tickets matching `filter` have each value of `by`; `None` is
+    /// the group without a value.
+    async fn ticket_counts(
+        &self,
+        filter: &TicketFilter,
+        by: TicketCountBy,
+    ) -> StoreResult<Vec<(Option<String>, u64)>>;
+    /// A ticket with its whole timeline, in order.
+    async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
+    /// A customer's tickets, by external id or email, newest first.
+    async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>>;
+    /// Every operator as assignment sees them, and each team's round-robin
+    /// position: what assignment needs under any membership (what-if).
+    async fn assignment_loads(&self) -> StoreResult<Loads>;
+    /// The assignment state of `team`, read outside any write (previews).
+    async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState>;
+    /// Changes a ticket under the write lock: `change` sees the current ticket
+    /// and returns the update, the timeline entries to append and the
+    /// messages to queue, or refuses. Answers the ticket after the change.
+    async fn change_ticket(&self, number: u64, change: TicketChangeFn<'_>) -> StoreResult<Ticket>;
+    /// Opens a ticket for a support-inbox email exactly once per message id:
+    /// its number, and whether it was created now.
+    async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: FinishInbound<'_>,
+    ) -> StoreResult<(u64, bool)>;
+}
+
+/// Handoffs: each accepted exactly once, with what it created.
+#[async_trait]
+pub trait Handoffs: Send + Sync {
+    /// Records a handoff exactly once. An idempotency key seen before returns
+    /// the first result; otherwise `finish` completes the decision from the
+    /// team's assignment state read in the same transaction (so concurrent
+    /// handoffs see each other's assignments), and the ticket, delivery and
+    /// notices it describes are stored with the handoff.
+    async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: FinishHandoff<'_>,
+    ) -> StoreResult<Recorded>;
+    async fn get_handoff(&self, id: &str) -> StoreResult<Handoff>;
+    /// Handoffs newest first, filtered, after the query's cursor.
+    async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>>;
+    /// The handoff accepted with `key`, with its request's SHA-256.
+    async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>>;
+}
+
+/// Messages the desk sends: queued with what causes them, claimed by one
+/// worker at a time with a lease that expires if the worker dies.
+#[async_trait]
+pub trait Outbox: Send + Sync {
+    /// Claims the next due message for `owner` until `lease` runs out.
+    async fn claim_outbound(
+        &self,
+        owner: &str,
+        lease: std::time::Duration,
+    ) -> StoreResult<Option<Claimed>>;
+    /// Settles a claimed message, if `claimed.lease_owner` still holds it,
+    /// appending `note` to its ticket's timeline. Answers whether it did.
+    async fn settle_outbound(
+        &self,
+        claimed: &Claimed,
+        settle: &Settle,
+        note: Option<NewEntry>,
+        external: Option<ExternalSettle>,
+    ) -> StoreResult<bool>;
+    /// When the first of `ids` that is still queued is due.
+    async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>>;
+    /// When the next queued message is due.
+    async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>>;
+    /// Messages newest first, filtered, with ids below `before`.
+    async fn list_outbox(
+        &self,
+        query: &OutboxQuery,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>>;
+    async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
+    /// Queues a dead or failed message again, from its first attempt.
+    async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
+}
+
+/// What platforms' webhooks say about the tickets Desk delivered to them.
+#[async_trait]
+pub trait Webhooks: Send + Sync {
+    /// Records a verified webhook once (the same `replay_key` again is a
+    /// conflict), and moves the external status of the handoffs its events are
+    /// about as `advance` says. Answers the handoffs that changed.
+    async fn accept_webhook(
+        &self,
+        kind: IntegrationKind,
+        replay_key: &str,
+        events: &[ExternalEvent],
+        advance: Advance,
+    ) -> StoreResult<Vec<String>>;
+}
+
+/// A database the service can run on.
+#[async_trait]
+pub trait Database:
+    Workspace + Tokens + Tickets + Handoffs + Outbox + Webhooks + fmt::Debug
+{
+    /// Which database this is, for messages and logs: never a password.
+    fn describe(&self) -> String;
+    /// A read-only check that the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+    async fn close(&self);
+}
+
+/// Where a desk's data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file: the local desk, or `--desk PATH`.
+    Sqlite(PathBuf),
+    /// A PostgreSQL database: `--database postgres://…`.
+    Postgres(String),
+}
+
+/// How to open a desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Create it (and its schema) when missing: `serve`, and writes.
+    CreateIfMissing,
+    /// It must exist already.
+    Existing,
+}
+
+/// The service's handle on its database: the backend, and the workspace
+/// snapshot cached between changes.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
-    path: PathBuf,
-    /// Serializes this process's writers. Waiting here queues them fairly;
-    /// waiting in SQLite's busy handler makes them sleep and retry, and under
-    /// load some starve for seconds.
-    writer: Arc<tokio::sync::Mutex<()>>,
-    cache: Arc<workspace::Cache>,
+    db: Arc<dyn Database>,
+    cache: Arc<Cache>,
 }
 
-/// A write transaction, holding this process's writer lock until it ends.
-pub(crate) struct WriteTx {
-    tx: Transaction<'static, Sqlite>,
-    _writer: tokio::sync::OwnedMutexGuard<()>,
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::SqliteConnection;
+impl Deref for Store {
+    type Target = dyn Database;
 
     fn deref(&self) -> &Self::Target {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
-    }
-}
-
-impl WriteTx {
-    pub(crate) async fn commit(self) -> StoreResult<()> {
-        self.tx.commit().await?;
-        Ok(())
+        &*self.db
     }
 }
 
 impl Store {
-    /// Opens (creating it and its directory when missing) the desk file at `path`
-    /// and brings its schema up to date.
-    pub async fn open(path: &Path) -> StoreResult<Store> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                StoreError::Database(sqlx::Error::Configuration(
-                    format!("cannot create {}: {e}", parent.display()).into(),
-                ))
-            })?;
-        }
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL makes every commit durable across power loss, also in WAL mode.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        // Two processes opening a new desk at once race to switch it to WAL:
-        // SQLite answers the loser "database is locked" at once, without waiting
-        // out the busy timeout. Trying again after a pause finds it done.
-        let mut attempt = 0;
-        loop {
-            match Self::connect(path, options.clone()).await {
-                Ok(store) => return Ok(store),
-                Err(error) if attempt < OPEN_ATTEMPTS && is_busy(&error) => {
-                    attempt += 1;
-                    tokio::time::sleep(Duration::from_millis(20 << attempt.min(4))).await;
-                }
-                Err(error) => return Err(error),
-            }
-        }
-    }
-
-    async fn connect(path: &Path, options: SqliteConnectOptions) -> StoreResult<Store> {
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        let store = Store {
-            pool,
-            path: path.to_path_buf(),
-            writer: Arc::new(tokio::sync::Mutex::new(())),
+    /// Wraps a backend.
+    pub fn new(db: Arc<dyn Database>) -> Store {
+        Store {
+            db,
             cache: Arc::default(),
+        }
+    }
+
+    /// Opens the desk at `location`, bringing its schema up to date.
+    pub async fn open(location: &Location, open: Open) -> StoreResult<Store> {
+        let db: Arc<dyn Database> = match location {
+            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
+            Location::Postgres(_) => {
+                let _ = open;
+                return Err(StoreError::Incompatible(
+                    "this build cannot open PostgreSQL databases yet".into(),
+                ));
+            }
         };
-        if let Err(error) = store.migrate().await {
-            store.close().await;
-            return Err(error);
+        Ok(Store::new(db))
+    }
+
+    /// The whole configuration: from the cache while nothing changed since it
+    /// was read, through any process or replica.
+    pub async fn workspace(&self) -> StoreResult<Arc<Snapshot>> {
+        let generation = self.db.generation().await?;
+        if let Some(cached) = self.cache.get(generation) {
+            return Ok(cached);
         }
-        Ok(store)
+        let snapshot = Arc::new(self.db.read_workspace().await?);
+        self.cache.put(snapshot.clone());
+        Ok(snapshot)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// [`Workspace::change_workspace`] with any function, caching the result.
+    pub async fn change_workspace(
+        &self,
+        expected: Option<u64>,
+        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
+    ) -> StoreResult<Arc<Snapshot>> {
+        let next = Arc::new(self.db.change_workspace(expected, Box::new(change)).await?);
+        self.cache.put(next.clone());
+        Ok(next)
     }
 
-    async fn migrate(&self) -> StoreResult<()> {
-        let migrator = Migrator::with_migrations(
-            MIGRATIONS
-                .iter()
-                .map(|(version, description, sql)| {
-                    Migration::new(
-                        *version,
-                        Cow::Borrowed(*description),
-                        MigrationType::Simple,
-                        AssertSqlSafe(*sql).into_sql_str(),
-                        // Run inside the one transaction below, not one each.
-                        true,
-                    )
-                })
-                .collect(),
-        );
-        // The common case, a desk already up to date, needs no write lock: a
-        // read-only command must not queue behind a busy writer.
-        let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
-            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
-        )
-        .fetch_all(&self.pool)
-        .await;
-        if let Ok(applied) = applied
-            && applied
-                .iter()
-                .copied()
-                .eq(MIGRATIONS.iter().map(|(version, _, _)| *version))
-        {
-            return Ok(());
-        }
-        // sqlx takes no migration lock on SQLite, so two processes opening a new
-        // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
-        // for the first (busy timeout), then finds every migration recorded.
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
-        match migrator.run(&mut *conn).await {
-            Ok(()) => {
-                sqlx::query("COMMIT").execute(&mut *conn).await?;
-                Ok(())
-            }
-            Err(error) => {
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-                Err(StoreError::Database(error.into()))
-            }
-        }
+    /// [`Tickets::change_ticket`] with any function.
+    pub async fn change_ticket(
+        &self,
+        number: u64,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
+    ) -> StoreResult<Ticket> {
+        self.db.change_ticket(number, Box::new(change)).await
     }
 
-    /// A read-only check that the database answers.
-    pub async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
-        Ok(())
+    /// [`Handoffs::record_handoff`] with any function.
+    pub async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: impl FnOnce(&TeamState) -> Finished + Send,
+    ) -> StoreResult<Recorded> {
+        self.db.record_handoff(write, Box::new(finish)).await
     }
 
-    /// Starts a write transaction holding the write lock from its first statement,
-    /// so concurrent writers wait for each other instead of failing when a read
-    /// turns into a write: in this process in line for the writer lock, across
-    /// processes in SQLite's busy timeout.
-    pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
-        let writer = Arc::clone(&self.writer).lock_owned().await;
-        Ok(WriteTx {
-            tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            _writer: writer,
-        })
-    }
-
-    pub(crate) fn pool(&self) -> &SqlitePool {
-        &self.pool
-    }
-
-    pub async fn close(&self) {
-        self.pool.close().await;
+    /// [`Tickets::record_inbound_email`] with any function.
+    pub async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: impl FnOnce(&TeamState) -> NewTicket + Send,
+    ) -> StoreResult<(u64, bool)> {
+        self.db
+            .record_inbound_email(message_id, team, Box::new(finish))
+            .await
     }
 }
 
-/// Now, as stored: RFC 3339 in UTC with exactly six fractional digits, so that
-/// text order is time order (`…00Z` would sort after `…00.1Z`).
-pub(crate) fn now() -> String {
-    stored_time(Timestamp::now())
+/// The last snapshot read or written, for [`Store::workspace`].
+#[derive(Debug, Default)]
+struct Cache(std::sync::Mutex<Option<Arc<Snapshot>>>);
+
+impl Cache {
+    fn get(&self, generation: u64) -> Option<Arc<Snapshot>> {
+        let cached = self.0.lock().expect("the cache lock is never poisoned");
+        cached.clone().filter(|s| s.generation == generation)
+    }
+
+    fn put(&self, snapshot: Arc<Snapshot>) {
+        let mut cached = self.0.lock().expect("the cache lock is never poisoned");
+        if cached
+            .as_ref()
+            .is_none_or(|c| c.generation <= snapshot.generation)
+        {
+            *cached = Some(snapshot);
+        }
+    }
 }
 
 /// Now, to the microsecond as stored: a value written and read back equals it.
@@ -302,6 +538,8 @@ pub fn stored_now() -> Timestamp {
     Timestamp::new(now.as_second(), now.subsec_microsecond() * 1000).expect("now is in range")
 }
 
+/// An instant as cursors carry it: RFC 3339 in UTC with exactly six fractional
+/// digits, so that text order is time order (`…00Z` would sort after `…00.1Z`).
 pub fn stored_time(at: Timestamp) -> String {
     format!(
         "{}.{:06}Z",
@@ -310,48 +548,10 @@ pub fn stored_time(at: Timestamp) -> String {
     )
 }
 
-pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
-    Timestamp::from_str(value).map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
-}
-
-pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {
-    value.parse().map_err(StoreError::Corrupt)
-}
-
-/// Whether an error is SQLite's "database is locked" or "busy": a race lost to
-/// another process opening the same desk.
-fn is_busy(error: &StoreError) -> bool {
-    let text = match error {
-        StoreError::Database(sqlx::Error::Database(db)) => db.message().to_string(),
-        StoreError::Database(sqlx::Error::Migrate(migrate)) => migrate.to_string(),
-        _ => return false,
-    };
-    text.contains("locked") || text.contains("busy")
-}
-
-/// Fails with `UnknownReference` unless operator `handle` exists.
-pub(crate) async fn require_operator(
-    conn: &mut sqlx::SqliteConnection,
-    field: &'static str,
-    handle: &str,
-) -> StoreResult<()> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
-        .bind(handle)
-        .fetch_optional(&mut *conn)
-        .await?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownReference {
-            field,
-            what: "operator",
-            key: handle.to_string(),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     #[test]
     fn stored_times_sort_as_text_in_time_order() {
@@ -365,6 +565,6 @@ mod tests {
         ];
         assert_eq!(texts[0], "2027-01-15T08:00:00.000000Z");
         assert!(texts[0] < texts[1] && texts[1] < texts[2], "{texts:?}");
-        assert_eq!(parse_time(&texts[1]).unwrap(), later);
+        assert_eq!(Timestamp::from_str(&texts[1]).unwrap(), later);
     }
 }

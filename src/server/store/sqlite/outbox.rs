@@ -12,68 +12,14 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::tickets::{append_entries, update_ticket};
-use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
+use super::{SqliteStore, now, parse_enum, parse_time, stored_time};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
-use crate::domain::tickets::{NewEntry, TicketChange};
-
-/// A message to queue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewOutbound {
-    pub kind: OutboxKind,
-    pub ticket: Option<u64>,
-    pub description: String,
-    /// JSON text, sent as it is (a webhook's body is signed byte for byte).
-    pub payload: String,
-    /// For an external delivery: the platform, and the handoff it delivers.
-    pub integration: Option<IntegrationKind>,
-    pub handoff: Option<String>,
-}
-
-/// A ticket change, the timeline entries it appends and the messages it sends.
-pub type SendingChange = (TicketChange, Vec<NewEntry>, Vec<NewOutbound>);
-
-/// A message a worker claimed: no other worker takes it until the lease runs out.
-#[derive(Debug, Clone)]
-pub struct Claimed {
-    pub id: u64,
-    pub kind: OutboxKind,
-    pub ticket: Option<u64>,
-    pub description: String,
-    pub payload: String,
-    /// Attempts made, this one included.
-    pub attempts: u32,
-    pub lease_owner: String,
-    pub integration: Option<IntegrationKind>,
-    pub handoff: Option<String>,
-    /// JSON: the steps earlier attempts completed (external deliveries).
-    pub progress: Option<String>,
-}
-
-/// What an attempt at an external delivery leaves for the handoff.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExternalSettle {
-    /// The steps completed so far, kept for the next attempt.
-    pub progress: String,
-    /// The ticket made, once delivered: its id and link.
-    pub ticket: Option<(String, Option<String>)>,
-}
-
-/// How an attempt settles a claimed message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Settle {
-    Delivered,
-    /// Try again at `at`.
-    Retry {
-        at: Timestamp,
-        error: String,
-    },
-    /// Give up: a permanent error, or the last attempt failed.
-    Dead {
-        error: String,
-    },
-}
+use crate::domain::tickets::NewEntry;
+use crate::server::store::{
+    Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
+};
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
@@ -138,13 +84,13 @@ pub(crate) async fn enqueue(
     Ok(ids)
 }
 
-impl Store {
-    /// [`Store::change_ticket`], queuing the messages the change sends in the
-    /// same transaction: they exist exactly when the change does.
-    pub async fn change_ticket_sending(
+impl SqliteStore {
+    /// Changes a ticket under the write lock, queuing the messages the change
+    /// sends in the same transaction: they exist exactly when the change does.
+    pub async fn change_ticket(
         &self,
         number: u64,
-        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange>,
+        change: TicketChangeFn<'_>,
     ) -> StoreResult<Ticket> {
         let mut tx = self.write().await?;
         let mut outbound = Vec::new();
@@ -449,9 +395,12 @@ mod tests {
         }
     }
 
-    async fn store_with(count: u32) -> (tempfile::TempDir, Store) {
+    async fn store_with(count: u32) -> (tempfile::TempDir, SqliteStore) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("desk.sqlite")).await.unwrap();
+        let path = dir.path().join("desk.sqlite");
+        let store = SqliteStore::open(&path, crate::server::store::Open::CreateIfMissing)
+            .await
+            .unwrap();
         let mut tx = store.write().await.unwrap();
         let messages: Vec<_> = (0..count).map(message).collect();
         enqueue(&mut tx, &messages).await.unwrap();

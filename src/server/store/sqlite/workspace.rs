@@ -4,23 +4,18 @@
 //! domain turns the snapshot into the next one, and this module writes the
 //! difference, row by row, in one transaction.
 //!
-//! Reads are served from a cache keyed by the workspace's generation, so a
-//! handoff reads one counter instead of every table; a change made by another
-//! process moves the generation and is seen on the next read.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{Store, StoreError, StoreResult, parse_enum, parse_time, stored_time};
+use super::{SqliteStore, parse_enum, parse_time, stored_time};
 use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
-use crate::domain::Refusal;
-use crate::domain::workspace::document::{Audience, current_document};
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
+use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
 
 /// The settings sections, by their stored names.
 const ASSIGNMENT: &str = "assignment";
@@ -30,59 +25,28 @@ const HANDOFF: &str = "handoff";
 const EMAIL: &str = "email";
 const DELIVERY: &str = "delivery";
 
-/// The last snapshot read or written, for [`Store::workspace`].
-#[derive(Debug, Default)]
-pub(crate) struct Cache(std::sync::Mutex<Option<Arc<Snapshot>>>);
-
-impl Cache {
-    fn get(&self, generation: u64) -> Option<Arc<Snapshot>> {
-        let cached = self.0.lock().expect("the cache lock is never poisoned");
-        cached.clone().filter(|s| s.generation == generation)
-    }
-
-    fn put(&self, snapshot: Arc<Snapshot>) {
-        let mut cached = self.0.lock().expect("the cache lock is never poisoned");
-        if cached
-            .as_ref()
-            .is_none_or(|c| c.generation <= snapshot.generation)
-        {
-            *cached = Some(snapshot);
-        }
-    }
-}
-
-impl Store {
-    /// The current configuration revision.
-    pub async fn revision(&self) -> StoreResult<u64> {
+impl SqliteStore {
+    /// Moves on with every change to the workspace.
+    pub async fn generation(&self) -> StoreResult<u64> {
         let mut conn = self.pool().acquire().await?;
-        Ok(counters(&mut conn).await?.0)
+        Ok(counters(&mut conn).await?.1)
     }
 
-    /// The whole configuration as one consistent snapshot: from the cache
-    /// while nothing changed since it was read.
-    pub async fn workspace(&self) -> StoreResult<Arc<Snapshot>> {
+    /// The whole configuration, as one consistent snapshot.
+    pub async fn read_workspace(&self) -> StoreResult<Snapshot> {
         let mut tx = self.pool().begin().await?;
-        let (_, generation) = counters(&mut tx).await?;
-        if let Some(cached) = self.cache.get(generation) {
-            return Ok(cached);
-        }
-        let snapshot = Arc::new(read(&mut tx).await?);
+        let snapshot = read(&mut tx).await?;
         tx.commit().await?;
-        self.cache.put(snapshot.clone());
         Ok(snapshot)
     }
 
-    /// Changes the configuration in one write transaction: `change` turns the
-    /// workspace as the transaction sees it into the next one (or refuses,
-    /// and nothing is written), and only the difference is stored. With
-    /// `expected`, refused as stale unless the revision is still that one.
-    /// The revision moves on when configuration changed, the generation when
-    /// anything did. Answers the workspace after the change.
+    /// See [`crate::server::store::Workspace::change_workspace`]: under the
+    /// one write lock, only the difference is written.
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
-        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal>,
-    ) -> StoreResult<Arc<Snapshot>> {
+        change: WorkspaceChange<'_>,
+    ) -> StoreResult<Snapshot> {
         let mut tx = self.write().await?;
         let current = read(&mut tx).await?;
         if let Some(expected) = expected
@@ -95,32 +59,18 @@ impl Store {
         }
         let mut next = current.clone();
         change(&mut next).map_err(StoreError::Refused)?;
-        next.revision = current.revision;
-        next.generation = current.generation;
-        if next == current {
-            return Ok(Arc::new(current));
-        }
+        let Some(next) = current.changed_to(next) else {
+            return Ok(current);
+        };
         write_difference(&mut tx, &current, &next).await?;
-        if configuration(&current) != configuration(&next) {
-            next.revision += 1;
-        }
-        next.generation += 1;
         sqlx::query("UPDATE workspace_revision SET revision = ?, generation = ? WHERE id = 1")
             .bind(next.revision as i64)
             .bind(next.generation as i64)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        let next = Arc::new(next);
-        self.cache.put(next.clone());
         Ok(next)
     }
-}
-
-/// What a desired-state document describes of a workspace: a change to it is
-/// a configuration change (availability and connection tests are not).
-fn configuration(snapshot: &Snapshot) -> crate::api::DeskDocument {
-    current_document(snapshot, Audience::Owner)
 }
 
 async fn counters(conn: &mut SqliteConnection) -> StoreResult<(u64, u64)> {

@@ -2,9 +2,10 @@
 
 use sqlx::Row;
 
-use super::tickets::{TicketFilter, bind_all, condition};
-use super::{Store, StoreResult};
+use super::SqliteStore;
+use super::tickets::{bind_all, condition};
 use crate::api::TicketCountBy;
+use crate::server::store::{StoreResult, TicketFilter};
 
 /// The column a grouping reads.
 fn column(by: TicketCountBy) -> &'static str {
@@ -17,7 +18,7 @@ fn column(by: TicketCountBy) -> &'static str {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// How many tickets matching `filter` have each value of `by`, in no
     /// particular order; `None` is the group without a value.
     pub async fn ticket_counts(

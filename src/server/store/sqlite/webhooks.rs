@@ -3,12 +3,13 @@
 
 use sqlx::Row;
 
-use super::{Store, StoreError, StoreResult, now, parse_enum};
+use super::{SqliteStore, now, parse_enum};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::server::auth::hash_secret;
 use crate::server::connectors::ExternalEvent;
+use crate::server::store::{StoreError, StoreResult};
 
-impl Store {
+impl SqliteStore {
     /// Records a verified webhook once: the same request again is a conflict
     /// (a replay), and changes nothing. Each event moves the external status
     /// of the handoff whose ticket it is about; events about tickets Desk did

@@ -5,46 +5,14 @@
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::outbox::{NewOutbound, enqueue};
+use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
-use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
-use crate::api::{
-    ExternalStatus, ExternalTicket, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
-};
+use super::{SqliteStore, parse_enum, parse_time};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery};
 use crate::domain::assignment::TeamState;
-use crate::domain::tickets::NewTicket;
-
-/// A handoff to record.
-#[derive(Debug, Clone)]
-pub struct HandoffWrite {
-    pub id: String,
-    pub idempotency_key: Option<String>,
-    /// SHA-256 of the request body, to tell a replay from a reused key.
-    pub request_sha256: String,
-    pub request: HandoffRequest,
-    /// The team whose members the assignment is chosen from.
-    pub team: Option<String>,
-}
-
-/// What a handoff comes to, decided under the write lock.
-pub struct Finished {
-    pub decision: HandoffDecision,
-    /// The inbox ticket to create (outcome `ticket`).
-    pub ticket: Option<NewTicket>,
-    /// The delivery to an external platform to queue (outcome `external`).
-    pub delivery: Option<NewOutbound>,
-    /// The messages to send about the new ticket, once its number is known.
-    pub notices: Option<Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>>,
-}
-
-/// What recording did.
-#[derive(Debug, Clone)]
-pub enum Recorded {
-    /// New: the handoff (and its ticket) now exist.
-    Created(Handoff),
-    /// The idempotency key was accepted before: the first result, nothing new.
-    Replayed(Handoff),
-}
+use crate::server::store::{
+    Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
+};
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
                        decision, request, created_at";
@@ -88,7 +56,7 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
     })
 }
 
-impl Store {
+impl SqliteStore {
     /// Records a handoff exactly once. Under the write lock: an idempotency key
     /// seen before returns the first result; otherwise `finish` completes the
     /// decision from the team's assignment state (read in the same transaction,
@@ -224,7 +192,7 @@ impl Store {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// The handoff accepted with `key`, with its request's SHA-256.
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(

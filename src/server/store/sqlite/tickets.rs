@@ -6,14 +6,12 @@ use std::collections::BTreeMap;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
-use crate::api::{Channel, Priority, Requester, Ticket, TicketDetail, TicketStatus, TimelineEntry};
+use super::{SqliteStore, parse_enum, parse_time};
+use crate::api::{Channel, Requester, Ticket, TicketDetail, TicketStatus, TimelineEntry};
 use crate::domain::assignment::Candidate;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-
-/// The first ticket number of a desk.
-pub const FIRST_TICKET_NUMBER: u64 = 10001;
+use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter, Viewer};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -98,7 +96,7 @@ fn candidate_from_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<Candidate> {
     })
 }
 
-impl Store {
+impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
         let mut tx = self.pool().begin().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -293,7 +291,7 @@ pub(crate) async fn update_ticket(
     fetch_ticket(tx, number).await
 }
 
-impl Store {
+impl SqliteStore {
     pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
         let mut tx = self.pool().begin().await?;
         let ticket = fetch_ticket(&mut tx, number).await?;
@@ -348,7 +346,7 @@ impl Store {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// Opens a ticket for a support-inbox email exactly once per message id.
     /// Returns the ticket's number and whether it was created now.
     pub async fn record_inbound_email(
@@ -380,34 +378,6 @@ impl Store {
         tx.commit().await?;
         Ok((number, true))
     }
-}
-
-/// Who is listing tickets: operators see only their own and their teams' unassigned ones.
-#[derive(Debug, Clone)]
-pub enum Viewer {
-    Everyone,
-    Operator(String),
-}
-
-/// A resolved ticket query, with times already in stored form.
-#[derive(Debug, Clone)]
-pub struct TicketFilter {
-    pub view: crate::api::TicketView,
-    /// The caller, for the `mine` view.
-    pub me: Option<String>,
-    pub viewer: Viewer,
-    pub status: Option<TicketStatus>,
-    pub priority: Option<Priority>,
-    pub assignee: Option<String>,
-    pub team: Option<String>,
-    pub channel: Option<Channel>,
-    pub agent: Option<String>,
-    pub requester: Option<String>,
-    pub text: Option<String>,
-    pub created_since: Option<String>,
-    pub updated_since: Option<String>,
-    /// `(last_activity_at, number)` of the last ticket of the previous page.
-    pub after: Option<(String, u64)>,
 }
 
 /// A value a ticket query binds.
@@ -517,7 +487,7 @@ pub(super) fn condition(filter: &TicketFilter) -> (String, Vec<Bind>) {
     (condition, binds)
 }
 
-impl Store {
+impl SqliteStore {
     /// One page of tickets matching `filter`, newest activity first.
     pub async fn list_tickets(
         &self,
@@ -532,19 +502,6 @@ impl Store {
         let query = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds);
         let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
         rows.iter().map(from_row).collect()
-    }
-
-    /// Changes a ticket under the write lock: `change` sees the current ticket and
-    /// returns the update to apply and the timeline entries to append, or refuses.
-    pub async fn change_ticket(
-        &self,
-        number: u64,
-        change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
-    ) -> StoreResult<Ticket> {
-        let mut tx = self.write().await?;
-        let ticket = update_ticket(&mut tx, number, change).await?;
-        tx.commit().await?;
-        Ok(ticket)
     }
 
     /// A customer's tickets, by external id or email, newest first.

@@ -1,33 +1,11 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
-use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Store, StoreError, StoreResult, parse_enum, parse_time, require_operator};
-use crate::api::{Role, Token, TokenKind};
-
-/// A token to insert; `secret_sha256` is the hex SHA-256 of the secret.
-#[derive(Debug, Clone)]
-pub struct NewToken {
-    pub id: String,
-    pub name: String,
-    pub kind: TokenKind,
-    pub operator: Option<String>,
-    pub secret_sha256: String,
-    pub hint: String,
-}
-
-/// What a presented token authenticates as.
-#[derive(Debug, Clone)]
-pub struct TokenIdentity {
-    pub id: String,
-    pub kind: TokenKind,
-    pub operator: Option<String>,
-    /// The operator's current role (not the role when the token was made).
-    pub role: Option<Role>,
-    pub last_used_at: Option<Timestamp>,
-}
+use super::{SqliteStore, parse_enum, parse_time, require_operator};
+use crate::api::Token;
+use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
 
@@ -44,7 +22,7 @@ fn from_row(row: &SqliteRow) -> StoreResult<Token> {
     })
 }
 
-impl Store {
+impl SqliteStore {
     /// Tokens ordered by id, starting after `after`.
     pub async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
         let rows = sqlx::query(AssertSqlSafe(format!(

@@ -1,0 +1,504 @@
+//! The SQLite implementation of the store: the local desk and `--desk` files.
+//! One file in WAL mode with `synchronous=FULL` (a commit survives power
+//! loss), its own migrations (`migrations/sqlite`), one module per table group.
+//!
+//! SQLite has one writer at a time: writers in this process queue fairly on a
+//! lock, writers in other processes wait in SQLite's busy timeout, and every
+//! write transaction holds the write lock from its first statement
+//! (`BEGIN IMMEDIATE`), so a read never has to turn into a write mid-way.
+
+mod handoffs;
+mod outbox;
+mod ticket_counts;
+mod tickets;
+mod tokens;
+mod webhooks;
+mod workspace;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
+
+use super::{
+    Advance, Claimed, Database, ExternalSettle, FinishHandoff, FinishInbound, HandoffWrite,
+    Handoffs, NewToken, Open, Outbox, Recorded, Settle, StoreError, StoreResult, TicketChangeFn,
+    TicketFilter, Tickets, TokenIdentity, Tokens, Webhooks, Workspace, WorkspaceChange,
+    stored_time,
+};
+use crate::api::{
+    Handoff, HandoffQuery, IntegrationKind, OutboxMessage, OutboxQuery, Ticket, TicketCountBy,
+    TicketDetail, Token,
+};
+use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::tickets::NewEntry;
+use crate::domain::workspace::Snapshot;
+use crate::server::connectors::ExternalEvent;
+
+/// How long a writer waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often opening a desk is tried again while another process holds its lock.
+const OPEN_ATTEMPTS: u32 = 12;
+
+/// The schema, embedded in the binary: versions are applied in order, once.
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../../../../migrations/sqlite/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "workspace",
+        include_str!("../../../../migrations/sqlite/0002_workspace.sql"),
+    ),
+    (
+        3,
+        "tickets",
+        include_str!("../../../../migrations/sqlite/0003_tickets.sql"),
+    ),
+    (
+        4,
+        "ticket views",
+        include_str!("../../../../migrations/sqlite/0004_ticket_views.sql"),
+    ),
+    (
+        5,
+        "outbox",
+        include_str!("../../../../migrations/sqlite/0005_outbox.sql"),
+    ),
+    (
+        6,
+        "requester name index",
+        include_str!("../../../../migrations/sqlite/0006_requester_name_index.sql"),
+    ),
+    (
+        7,
+        "integrations",
+        include_str!("../../../../migrations/sqlite/0007_integrations.sql"),
+    ),
+    (
+        8,
+        "workspace revision",
+        include_str!("../../../../migrations/sqlite/0008_revision.sql"),
+    ),
+    (
+        9,
+        "integration revision",
+        include_str!("../../../../migrations/sqlite/0009_integration_revision.sql"),
+    ),
+    (
+        10,
+        "revision by the store",
+        include_str!("../../../../migrations/sqlite/0010_revision_by_store.sql"),
+    ),
+];
+
+/// A desk in a SQLite file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    path: PathBuf,
+    /// Serializes this process's writers. Waiting here queues them fairly;
+    /// waiting in SQLite's busy handler makes them sleep and retry, and under
+    /// load some starve for seconds.
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction, holding this process's writer lock until it ends.
+pub(crate) struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    _writer: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::SqliteConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+impl WriteTx {
+    pub(crate) async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// Opens the desk file at `path` and brings its schema up to date; with
+    /// [`Open::CreateIfMissing`], creates it (and its directory) when missing.
+    pub async fn open(path: &Path, open: Open) -> StoreResult<SqliteStore> {
+        if open == Open::Existing && !path.exists() {
+            return Err(StoreError::Missing(format!(
+                "no desk at {}: check the path, or create one with any command that writes \
+                 (e.g. `deskctl teams add`) or `deskctl serve`",
+                path.display()
+            )));
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                StoreError::Database(format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL makes every commit durable across power loss, also in WAL mode.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        // Two processes opening a new desk at once race to switch it to WAL:
+        // SQLite answers the loser "database is locked" at once, without waiting
+        // out the busy timeout. Trying again after a pause finds it done.
+        let mut attempt = 0;
+        loop {
+            match Self::connect(path, options.clone()).await {
+                Ok(store) => return Ok(store),
+                Err(error) if attempt < OPEN_ATTEMPTS && is_busy(&error) => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(20 << attempt.min(4))).await;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+
+    async fn connect(path: &Path, options: SqliteConnectOptions) -> Result<SqliteStore, Opening> {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        let store = SqliteStore {
+            pool,
+            path: path.to_path_buf(),
+            writer: Arc::new(tokio::sync::Mutex::new(())),
+        };
+        if let Err(error) = store.migrate().await {
+            store.pool.close().await;
+            return Err(error);
+        }
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn migrate(&self) -> Result<(), Opening> {
+        let migrator = Migrator::with_migrations(
+            MIGRATIONS
+                .iter()
+                .map(|(version, description, sql)| {
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*description),
+                        MigrationType::Simple,
+                        AssertSqlSafe(*sql).into_sql_str(),
+                        // Run inside the one transaction below, not one each.
+                        true,
+                    )
+                })
+                .collect(),
+        );
+        // The common case, a desk already up to date, needs no write lock: a
+        // read-only command must not queue behind a busy writer.
+        let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+        )
+        .fetch_all(&self.pool)
+        .await;
+        if let Ok(applied) = &applied {
+            let newest = MIGRATIONS.last().map_or(0, |(version, _, _)| *version);
+            if let Some(unknown) = applied.iter().find(|v| **v > newest) {
+                return Err(Opening::Store(StoreError::Incompatible(format!(
+                    "the desk at {} has schema version {unknown}, newer than this deskctl \
+                     knows ({newest}): upgrade deskctl to use it",
+                    self.path.display()
+                ))));
+            }
+            if applied
+                .iter()
+                .copied()
+                .eq(MIGRATIONS.iter().map(|(version, _, _)| *version))
+            {
+                return Ok(());
+            }
+        }
+        // sqlx takes no migration lock on SQLite, so two processes opening a new
+        // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
+        // for the first (busy timeout), then finds every migration recorded.
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        match migrator.run(&mut *conn).await {
+            Ok(()) => {
+                sqlx::query("COMMIT").execute(&mut *conn).await?;
+                Ok(())
+            }
+            Err(error) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                Err(Opening::Sql(error.into()))
+            }
+        }
+    }
+
+    /// Starts a write transaction holding the write lock from its first statement,
+    /// so concurrent writers wait for each other instead of failing when a read
+    /// turns into a write: in this process in line for the writer lock, across
+    /// processes in SQLite's busy timeout.
+    pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
+        let writer = Arc::clone(&self.writer).lock_owned().await;
+        Ok(WriteTx {
+            tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            _writer: writer,
+        })
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+/// Now, as stored: RFC 3339 in UTC with exactly six fractional digits, so that
+/// text order is time order (`…00Z` would sort after `…00.1Z`).
+/// Now, as stored: see [`stored_time`].
+pub(crate) fn now() -> String {
+    stored_time(Timestamp::now())
+}
+
+pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
+    Timestamp::from_str(value).map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
+}
+
+pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {
+    value.parse().map_err(StoreError::Corrupt)
+}
+
+/// Why opening a desk failed: kept as sqlx's error until it is known whether
+/// it was a race lost to another process opening the same desk.
+enum Opening {
+    Sql(sqlx::Error),
+    Store(StoreError),
+}
+
+impl From<sqlx::Error> for Opening {
+    fn from(error: sqlx::Error) -> Self {
+        Opening::Sql(error)
+    }
+}
+
+impl From<Opening> for StoreError {
+    fn from(error: Opening) -> Self {
+        match error {
+            Opening::Sql(error) => error.into(),
+            Opening::Store(error) => error,
+        }
+    }
+}
+
+/// Whether an error is SQLite's "database is locked" or "busy": a race lost to
+/// another process opening the same desk.
+fn is_busy(error: &Opening) -> bool {
+    let text = match error {
+        Opening::Sql(sqlx::Error::Database(db)) => db.message().to_string(),
+        Opening::Sql(sqlx::Error::Migrate(migrate)) => migrate.to_string(),
+        _ => return false,
+    };
+    text.contains("locked") || text.contains("busy")
+}
+
+/// Fails with `UnknownReference` unless operator `handle` exists.
+pub(crate) async fn require_operator(
+    conn: &mut sqlx::SqliteConnection,
+    field: &'static str,
+    handle: &str,
+) -> StoreResult<()> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
+        .bind(handle)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "operator",
+            key: handle.to_string(),
+        }),
+    }
+}
+
+// The traits of the storage seam, by the inherent methods of each module.
+
+#[async_trait]
+impl Workspace for SqliteStore {
+    async fn generation(&self) -> StoreResult<u64> {
+        SqliteStore::generation(self).await
+    }
+    async fn read_workspace(&self) -> StoreResult<Snapshot> {
+        SqliteStore::read_workspace(self).await
+    }
+    async fn change_workspace(
+        &self,
+        expected: Option<u64>,
+        change: WorkspaceChange<'_>,
+    ) -> StoreResult<Snapshot> {
+        SqliteStore::change_workspace(self, expected, change).await
+    }
+}
+
+#[async_trait]
+impl Tokens for SqliteStore {
+    async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
+        SqliteStore::list_tokens(self, after, limit).await
+    }
+    async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
+        SqliteStore::create_token(self, new).await
+    }
+    async fn delete_token(&self, id: &str) -> StoreResult<()> {
+        SqliteStore::delete_token(self, id).await
+    }
+    async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>> {
+        SqliteStore::find_token(self, secret_sha256).await
+    }
+    async fn touch_token(&self, id: &str) -> StoreResult<()> {
+        SqliteStore::touch_token(self, id).await
+    }
+}
+
+#[async_trait]
+impl Tickets for SqliteStore {
+    async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<Vec<Ticket>> {
+        SqliteStore::list_tickets(self, filter, limit).await
+    }
+    async fn ticket_counts(
+        &self,
+        filter: &TicketFilter,
+        by: TicketCountBy,
+    ) -> StoreResult<Vec<(Option<String>, u64)>> {
+        SqliteStore::ticket_counts(self, filter, by).await
+    }
+    async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
+        SqliteStore::get_ticket(self, number).await
+    }
+    async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+        SqliteStore::requester_tickets(self, id).await
+    }
+    async fn assignment_loads(&self) -> StoreResult<Loads> {
+        SqliteStore::assignment_loads(self).await
+    }
+    async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
+        SqliteStore::team_state(self, team).await
+    }
+    async fn change_ticket(&self, number: u64, change: TicketChangeFn<'_>) -> StoreResult<Ticket> {
+        SqliteStore::change_ticket(self, number, change).await
+    }
+    async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: FinishInbound<'_>,
+    ) -> StoreResult<(u64, bool)> {
+        SqliteStore::record_inbound_email(self, message_id, team, finish).await
+    }
+}
+
+#[async_trait]
+impl Handoffs for SqliteStore {
+    async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: FinishHandoff<'_>,
+    ) -> StoreResult<Recorded> {
+        SqliteStore::record_handoff(self, write, finish).await
+    }
+    async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
+        SqliteStore::get_handoff(self, id).await
+    }
+    async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>> {
+        SqliteStore::list_handoffs(self, query, limit).await
+    }
+    async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+        SqliteStore::find_handoff_by_key(self, key).await
+    }
+}
+
+#[async_trait]
+impl Outbox for SqliteStore {
+    async fn claim_outbound(&self, owner: &str, lease: Duration) -> StoreResult<Option<Claimed>> {
+        SqliteStore::claim_outbound(self, owner, lease).await
+    }
+    async fn settle_outbound(
+        &self,
+        claimed: &Claimed,
+        settle: &Settle,
+        note: Option<NewEntry>,
+        external: Option<ExternalSettle>,
+    ) -> StoreResult<bool> {
+        SqliteStore::settle_outbound(self, claimed, settle, note, external).await
+    }
+    async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<jiff::Timestamp>> {
+        SqliteStore::next_due_among(self, ids).await
+    }
+    async fn next_outbound_due(&self) -> StoreResult<Option<jiff::Timestamp>> {
+        SqliteStore::next_outbound_due(self).await
+    }
+    async fn list_outbox(
+        &self,
+        query: &OutboxQuery,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        SqliteStore::list_outbox(self, query, before, limit).await
+    }
+    async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        SqliteStore::get_outbound(self, id).await
+    }
+    async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        SqliteStore::retry_outbound(self, id).await
+    }
+}
+
+#[async_trait]
+impl Webhooks for SqliteStore {
+    async fn accept_webhook(
+        &self,
+        kind: IntegrationKind,
+        replay_key: &str,
+        events: &[ExternalEvent],
+        advance: Advance,
+    ) -> StoreResult<Vec<String>> {
+        SqliteStore::accept_webhook(self, kind, replay_key, events, advance).await
+    }
+}
+
+#[async_trait]
+impl Database for SqliteStore {
+    fn describe(&self) -> String {
+        format!("the desk at {}", self.path.display())
+    }
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod docs;
+pub mod domain;
 pub mod env;
 pub mod error;
 pub mod manifest;

@@ -1213,8 +1213,33 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
         [line("web"), line("email"), line("web")].join("\n"),
     )
     .unwrap();
-    // Under the proposal, email goes to support too.
+    // Under the proposal, the first assignment rule sends web to billing: a
+    // listed rule replaces the one at its position, as apply would.
     let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(
+        &proposal,
+        "apiVersion: deskctl/v1\nkind: Desk\nrules:\n  assignment:\n    - conditions:\n        \
+         - {field: channel, op: equals, value: web}\n      team: billing\n",
+    )
+    .unwrap();
+    let mut cmd = desk.cmd();
+    cmd.args([
+        "handoff",
+        "preview",
+        "-f",
+        handoffs.to_str().unwrap(),
+        "--with",
+        proposal.to_str().unwrap(),
+    ]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(err.contains("3 of 3 would route differently"), "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows[0].contains("team support → billing"), "{out}");
+    assert!(rows[1].contains("team billing → support"), "{out}");
+
+    // An empty list without --prune leaves the rules alone, as apply does.
     std::fs::write(
         &proposal,
         "apiVersion: deskctl/v1\nkind: Desk\nrules:\n  assignment: []\n",
@@ -1230,12 +1255,8 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
         proposal.to_str().unwrap(),
     ]);
     let (code, out, err) = cli_output(&mut cmd);
-    assert_eq!(code, 3, "{out}{err}");
-    assert!(err.contains("1 of 3 would route differently"), "{err}");
-    let rows: Vec<&str> = out.lines().collect();
-    assert_eq!(rows.len(), 3, "{out}");
-    assert!(rows[1].contains("team billing → support"), "{out}");
-    assert!(rows[0].contains("same"), "{out}");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("0 of 3 would route differently"), "{err}");
 }
 
 const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1
@@ -1643,8 +1664,9 @@ mod round_trip {
     /// stated on both sides, resources in key order.
     fn normalized(document: &Value) -> DeskDocument {
         let document: DeskDocument = serde_json::from_value(document.clone()).unwrap();
-        let mut document =
-            deskctl::manifest::plan::normalized(&deskctl::server::document::normalize(document));
+        let mut document = deskctl::domain::plan::normalized(
+            &deskctl::domain::workspace::document::normalize(document),
+        );
         document
             .operators
             .iter_mut()

@@ -7,7 +7,6 @@
 
 pub mod diagnostic;
 pub mod parse;
-pub mod plan;
 pub mod secrets;
 mod tree;
 pub mod validate;
@@ -73,7 +72,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
     // the values standing in for missing keys are not the user's.
     diagnostics.extend(validate::validate(&parsed.document, &parsed.tree));
     let mut document = parsed.document;
-    let literals: Vec<Pos> = secrets::secrets_mut(&mut document)
+    let literals: Vec<Pos> = crate::domain::plan::secrets_mut(&mut document)
         .into_iter()
         .filter(|(_, secret)| matches!(secret.form(), crate::api::SecretForm::Literal(_)))
         .map(|(path, _)| parsed.tree.locate(path.split('.')))

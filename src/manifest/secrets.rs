@@ -10,26 +10,10 @@ use std::path::Path;
 use super::diagnostic::{Diagnostic, Source};
 use super::tree::Node;
 use crate::api::{DeskDocument, SecretForm, SecretValue};
+use crate::domain::plan::secrets_mut;
 
 /// Reads an environment variable for a `${env:NAME}` reference.
 pub type Lookup = dyn Fn(&str) -> Option<OsString>;
-
-/// Every secret of a document with its path in the file.
-pub fn secrets_mut(document: &mut DeskDocument) -> Vec<(String, &mut SecretValue)> {
-    let mut found = Vec::new();
-    if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
-        found.push(("email.password".to_string(), secret));
-    }
-    if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
-        found.push(("delivery.secret".to_string(), secret));
-    }
-    for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
-        for (name, secret) in &mut integration.secrets {
-            found.push((format!("integrations.{index}.secrets.{name}"), secret));
-        }
-    }
-    found
-}
 
 /// Replaces every `${env:…}` and `${file:…}` reference with the secret it
 /// names. `lookup` reads an environment variable (an empty value is unset, as

@@ -14,15 +14,14 @@ use crate::api::{
     DeliverySettings, DeskDocument, EmailSettings, FieldError, IntegrationPut, SecretForm,
     SecretValue,
 };
-use crate::server::connectors;
-use crate::server::delivery::email::SmtpConfig;
-use crate::server::delivery::webhook::WebhookConfig;
-use crate::server::platform::{INBOX, INTEGRATION_KINDS};
-use crate::server::routing::hours::Schedule;
-use crate::server::routing::rules::validate_condition;
-use crate::server::validate::{
+use crate::domain::hours::Schedule;
+use crate::domain::platform::{INBOX, INTEGRATION_KINDS};
+use crate::domain::rules::validate_condition;
+use crate::domain::validate::{
     Checks, check_email, check_field_options, check_handover_action, check_name, check_slug,
 };
+use crate::domain::workspace::SmtpConfig;
+use crate::domain::workspace::WebhookConfig;
 
 /// Every problem of the document, errors and warnings, in file order.
 pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
@@ -362,7 +361,9 @@ impl Report<'_> {
                 fields: integration.fields.clone(),
                 priorities: integration.priorities.clone(),
             };
-            if let Err(errors) = connectors::merge(integration.kind, &put, None) {
+            if let Err(errors) =
+                crate::domain::workspace::connection::merge(integration.kind, &put, None)
+            {
                 self.field_errors(&base, errors);
             }
             for (name, secret) in &integration.secrets {

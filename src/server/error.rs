@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::store::StoreError;
 use crate::api::{FieldError, PROBLEM_CONTENT_TYPE, Problem};
+use crate::domain::Refusal;
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -105,53 +106,87 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> Self {
-        if let StoreError::AtPath { path, source } = error {
-            return Self::from(*source).at_path(&path);
-        }
-        match &error {
-            StoreError::NotFound { what, .. } => {
-                let code = match *what {
-                    "operator" => "operator_not_found",
-                    "team" => "team_not_found",
-                    "token" => "token_not_found",
-                    "agent" => "agent_not_found",
-                    "ticket field" => "field_not_found",
-                    "rule" => "rule_not_found",
-                    "handoff" => "handoff_not_found",
-                    "ticket" => "ticket_not_found",
-                    _ => "not_found",
-                };
-                Self::new(StatusCode::NOT_FOUND, code, error.to_string())
-            }
-            StoreError::AlreadyExists { what, .. } => {
-                let code = match *what {
+impl From<crate::domain::validate::Invalid> for ApiError {
+    fn from(invalid: crate::domain::validate::Invalid) -> Self {
+        Self::validation(invalid.0)
+    }
+}
+
+/// The stable code of a missing thing.
+fn not_found_code(what: &str) -> &'static str {
+    match what {
+        "operator" => "operator_not_found",
+        "team" => "team_not_found",
+        "token" => "token_not_found",
+        "agent" => "agent_not_found",
+        "ticket field" => "field_not_found",
+        "rule" => "rule_not_found",
+        "handoff" => "handoff_not_found",
+        "ticket" => "ticket_not_found",
+        "integration" => "integration_not_found",
+        _ => "not_found",
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::AtPath { path, source } => Self::from(*source).at_path(&path),
+            Refusal::NotFound { what, .. } => Self::new(
+                StatusCode::NOT_FOUND,
+                not_found_code(what),
+                refusal.to_string(),
+            ),
+            Refusal::AlreadyExists { what, .. } => {
+                let code = match what {
                     "operator" => "operator_exists",
                     "team" => "team_exists",
                     "agent" => "agent_exists",
                     "ticket field" => "field_exists",
                     _ => "already_exists",
                 };
-                Self::new(StatusCode::CONFLICT, code, error.to_string())
+                Self::new(StatusCode::CONFLICT, code, refusal.to_string())
             }
-            StoreError::UnknownReference { field, what, key } => {
+            Refusal::UnknownReference { field, what, key } => {
                 Self::validation(vec![FieldError::new(
-                    *field,
+                    field,
                     format!("{what} '{key}' does not exist"),
                 )])
             }
-            StoreError::Forbidden(detail) => Self::forbidden(detail.clone()),
+            Refusal::Conflict { code, detail } => Self::new(StatusCode::CONFLICT, code, detail),
+            Refusal::Forbidden(detail) => Self::forbidden(detail),
+            Refusal::Invalid(errors) => Self::validation(errors),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Refused(refusal) => Self::from(refusal),
+            StoreError::NotFound { what, .. } => Self::new(
+                StatusCode::NOT_FOUND,
+                not_found_code(what),
+                error.to_string(),
+            ),
+            StoreError::AlreadyExists { .. } => {
+                Self::new(StatusCode::CONFLICT, "already_exists", error.to_string())
+            }
+            StoreError::UnknownReference { field, what, key } => {
+                Self::validation(vec![FieldError::new(
+                    field,
+                    format!("{what} '{key}' does not exist"),
+                )])
+            }
             StoreError::StaleRevision { .. } => Self::new(
                 StatusCode::PRECONDITION_FAILED,
                 "revision_mismatch",
                 format!("{error}: plan again against the current workspace"),
             ),
-            StoreError::AtPath { .. } => unreachable!("handled above"),
-            StoreError::Conflict { code, detail } => {
+            StoreError::Conflict { code, ref detail } => {
                 Self::new(StatusCode::CONFLICT, code, detail.clone())
             }
-            StoreError::Database(sqlx::Error::Database(db))
+            StoreError::Database(sqlx::Error::Database(ref db))
                 if db.message().contains("locked") || db.message().contains("busy") =>
             {
                 Self::new(

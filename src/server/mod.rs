@@ -7,14 +7,10 @@
 pub mod auth;
 pub mod connectors;
 pub mod delivery;
-pub mod document;
 pub mod error;
 mod json;
-pub mod platform;
 pub mod routes;
-pub mod routing;
 pub mod store;
-pub mod validate;
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -51,19 +51,6 @@ pub struct Escalation {
     pub created_at: Timestamp,
 }
 
-/// The names a connection's `fields` may map besides context keys: Desk's
-/// own values of the handoff, e.g. `desk.team: 360000123` sends the team the
-/// rules chose to that Zendesk field.
-pub const DESK_VALUES: &[&str] = &[
-    "desk.handoff",
-    "desk.agent",
-    "desk.channel",
-    "desk.environment",
-    "desk.reason",
-    "desk.priority",
-    "desk.team",
-];
-
 impl Escalation {
     /// A stable id for the customer on a platform that keeps its own users
     /// (Sendbird user id, Freshchat reference id): their id on the AI agent
@@ -205,7 +192,8 @@ impl Escalation {
     }
 
     /// The value a connection's mapping names: a ticket field (converted to
-    /// its type), a context key as received, or one of [`DESK_VALUES`].
+    /// its type), a context key as received, or one of Desk's own values
+    /// ([`crate::domain::workspace::DESK_VALUES`]).
     pub fn value_of(&self, key: &str) -> Option<Value> {
         if let Some(name) = key.strip_prefix("desk.") {
             let text = match name {

@@ -9,9 +9,9 @@ use crate::api::{
     Channel, DeliveryEvent, DeliveryEventType, EventOperator, HandoffDecision, HandoffRequest,
     IntegrationKind, Operator, OutboxKind, Ticket,
 };
+use crate::domain::tickets::NewTicket;
 use crate::server::connectors::Escalation;
 use crate::server::store::outbox::NewOutbound;
-use crate::server::store::tickets::NewTicket;
 
 /// The name live replies carry when the local desk's owner, who is no operator, replies.
 pub const OWNER_NAME: &str = "Support";

@@ -1,7 +1,6 @@
 //! Email over SMTP with lettre: the stored server settings (password
 //! included, never shown), their checks, and one attempt at one message.
 
-use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use lettre::message::Mailbox;
@@ -9,133 +8,11 @@ use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use serde::{Deserialize, Serialize};
 
 use super::compose::{Address, EmailPayload};
-use super::{Attempt, describe, fingerprint};
-use crate::api::{EmailSettings, FieldError, SmtpTls};
-
-/// The email settings as stored: [`EmailSettings`] with the password itself.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct SmtpConfig {
-    #[serde(default)]
-    pub host: Option<String>,
-    #[serde(default)]
-    pub port: Option<u16>,
-    #[serde(default)]
-    pub username: Option<String>,
-    #[serde(default)]
-    pub password: Option<String>,
-    #[serde(default = "starttls")]
-    pub tls: SmtpTls,
-    #[serde(default)]
-    pub from: Option<String>,
-}
-
-fn starttls() -> SmtpTls {
-    SmtpTls::Starttls
-}
-
-impl Default for SmtpConfig {
-    fn default() -> Self {
-        serde_json::from_str("{}").expect("every field has a default")
-    }
-}
-
-impl fmt::Debug for SmtpConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SmtpConfig")
-            .field("host", &self.host)
-            .field("port", &self.port)
-            .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "(redacted)"))
-            .field("tls", &self.tls)
-            .field("from", &self.from)
-            .finish()
-    }
-}
-
-fn trimmed(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-impl SmtpConfig {
-    /// What the API shows: everything but the password, which only shows as set
-    /// or not, and its fingerprint.
-    pub fn view(&self) -> EmailSettings {
-        EmailSettings {
-            host: self.host.clone(),
-            port: self.port,
-            username: self.username.clone(),
-            tls: self.tls,
-            from: self.from.clone(),
-            password: None,
-            password_set: self.password.is_some(),
-            password_fingerprint: self.password.as_deref().map(fingerprint),
-        }
-    }
-
-    /// These settings replaced by `update`: a password left out is kept, `null`
-    /// removes it. Blank values count as none.
-    pub fn updated(&self, update: EmailSettings) -> SmtpConfig {
-        SmtpConfig {
-            host: trimmed(update.host),
-            port: update.port,
-            username: trimmed(update.username),
-            password: match update.password {
-                None => self.password.clone(),
-                Some(password) => password,
-            },
-            tls: update.tls,
-            from: trimmed(update.from),
-        }
-    }
-
-    /// Every problem with these settings.
-    pub fn check(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if let Some(host) = &self.host
-            && (host.contains("://") || host.contains(char::is_whitespace) || host.len() > 253)
-        {
-            errors.push(FieldError::new(
-                "host",
-                format!("'{host}' is not a host name: use a name like smtp.example.com"),
-            ));
-        }
-        if self.port == Some(0) {
-            errors.push(FieldError::new("port", "must be 1 to 65535"));
-        }
-        match &self.password {
-            Some(password) if password.is_empty() => {
-                errors.push(FieldError::new(
-                    "password",
-                    "must not be empty; send null to remove it",
-                ));
-            }
-            Some(_) if self.username.is_none() => {
-                errors.push(FieldError::new(
-                    "password",
-                    "a password needs a username to log in with",
-                ));
-            }
-            _ => {}
-        }
-        if let Some(from) = &self.from
-            && let Err(error) = from.parse::<Mailbox>()
-        {
-            errors.push(FieldError::new(
-                "from",
-                format!(
-                    "'{from}' is not an address like 'Acme Support <support@acme.example>': {error}"
-                ),
-            ));
-        }
-        errors
-    }
-}
+use super::{Attempt, describe};
+use crate::api::SmtpTls;
+use crate::domain::workspace::SmtpConfig;
 
 fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
     let email = address.email.parse::<lettre::Address>().map_err(|e| {

@@ -23,10 +23,9 @@ use tokio::sync::{Notify, watch};
 use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
 use super::store::outbox::{Claimed, ExternalSettle, Settle};
-use super::store::settings::Section;
-use super::store::tickets::NewEntry;
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, OutboxKind};
+use crate::domain::tickets::NewEntry;
 
 /// How long a claim holds a message; longer than any attempt may take.
 const LEASE: Duration = Duration::from_secs(120);
@@ -297,26 +296,27 @@ impl Deliverer {
     async fn attempt(&self, claimed: &Claimed, timeout: Duration) -> Attempt {
         match claimed.kind {
             OutboxKind::Email => {
-                let config: email::SmtpConfig = match self.store.get_setting(Section::Email).await {
-                    Ok(config) => config,
+                let workspace = match self.store.workspace().await {
+                    Ok(workspace) => workspace,
                     Err(error) => {
                         return Attempt::transient(format!("cannot read settings: {error}"));
                     }
                 };
                 match serde_json::from_str::<EmailPayload>(&claimed.payload) {
-                    Ok(payload) => email::send(&config, &payload, timeout).await,
+                    Ok(payload) => email::send(&workspace.email, &payload, timeout).await,
                     Err(error) => Attempt::permanent(format!("unreadable message: {error}")),
                 }
             }
             OutboxKind::Webhook => {
-                let config: webhook::WebhookConfig =
-                    match self.store.get_setting(Section::Delivery).await {
-                        Ok(config) => config,
-                        Err(error) => {
-                            return Attempt::transient(format!("cannot read settings: {error}"));
-                        }
-                    };
-                self.webhooks.send(&config, &claimed.payload, timeout).await
+                let workspace = match self.store.workspace().await {
+                    Ok(workspace) => workspace,
+                    Err(error) => {
+                        return Attempt::transient(format!("cannot read settings: {error}"));
+                    }
+                };
+                self.webhooks
+                    .send(&workspace.delivery, &claimed.payload, timeout)
+                    .await
             }
             OutboxKind::Integration => {
                 unreachable!("external deliveries go through attempt_external")
@@ -356,7 +356,12 @@ impl Deliverer {
         let kind = claimed
             .integration
             .ok_or_else(|| Failure::permanent("the delivery names no integration"))?;
-        let connection = match self.store.connection(kind).await {
+        let connection = match self
+            .store
+            .workspace()
+            .await
+            .map(|w| w.connection(kind).cloned())
+        {
             Ok(Some(connection)) => connection,
             Ok(None) => {
                 return Err(Failure::permanent(format!(

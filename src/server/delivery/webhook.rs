@@ -2,16 +2,15 @@
 //! included, never shown), the signature scheme (docs/delivery.md) and one
 //! attempt at one event.
 
-use std::fmt;
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
 use http::StatusCode;
-use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-use super::{Attempt, Failure, describe, fingerprint};
-use crate::api::{DeliveryEvent, DeliverySettings, FieldError};
+use super::{Attempt, Failure, describe};
+use crate::api::DeliveryEvent;
+use crate::domain::workspace::WebhookConfig;
 use crate::server::auth::hex;
 
 /// `sha256=` and the hex HMAC-SHA256 of `<timestamp>.<raw body>`.
@@ -22,91 +21,6 @@ pub const TIMESTAMP_HEADER: &str = "x-desk-timestamp";
 pub const DELIVERY_HEADER: &str = "x-desk-delivery";
 /// The event's type: `reply` or `takeover`.
 pub const EVENT_HEADER: &str = "x-desk-event";
-/// The shortest secret accepted.
-pub const MIN_SECRET_LEN: usize = 16;
-
-/// The delivery settings as stored: [`DeliverySettings`] with the secret itself.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct WebhookConfig {
-    #[serde(default)]
-    pub url: Option<String>,
-    #[serde(default)]
-    pub secret: Option<String>,
-}
-
-impl fmt::Debug for WebhookConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WebhookConfig")
-            .field("url", &self.url)
-            .field("secret", &self.secret.as_ref().map(|_| "(redacted)"))
-            .finish()
-    }
-}
-
-impl WebhookConfig {
-    /// What the API shows: the secret only as set or not, and its fingerprint.
-    pub fn view(&self) -> DeliverySettings {
-        DeliverySettings {
-            url: self.url.clone(),
-            secret: None,
-            secret_set: self.secret.is_some(),
-            secret_fingerprint: self.secret.as_deref().map(fingerprint),
-        }
-    }
-
-    /// These settings replaced by `update`: a secret left out is kept, `null`
-    /// removes it.
-    pub fn updated(&self, update: DeliverySettings) -> WebhookConfig {
-        WebhookConfig {
-            url: update
-                .url
-                .map(|u| u.trim().to_string())
-                .filter(|u| !u.is_empty()),
-            secret: match update.secret {
-                None => self.secret.clone(),
-                Some(secret) => secret,
-            },
-        }
-    }
-
-    /// Every problem with these settings. A URL needs a secret: events are
-    /// always signed.
-    pub fn check(&self) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        if let Some(url) = &self.url {
-            match reqwest::Url::parse(url) {
-                Ok(parsed)
-                    if matches!(parsed.scheme(), "http" | "https")
-                        && parsed.host_str().is_some() => {}
-                _ => errors.push(FieldError::new(
-                    "url",
-                    format!(
-                        "'{url}' is not an http(s) URL like https://ai.example.com/desk/events"
-                    ),
-                )),
-            }
-            if self.secret.is_none() {
-                errors.push(FieldError::new(
-                    "secret",
-                    "the delivery webhook needs a signing secret (deliveries are always signed)",
-                ));
-            }
-        }
-        if let Some(secret) = &self.secret
-            && (secret.chars().count() < MIN_SECRET_LEN || secret.trim() != secret)
-        {
-            errors.push(FieldError::new(
-                "secret",
-                format!(
-                    "must be at least {MIN_SECRET_LEN} characters, without leading or trailing spaces"
-                ),
-            ));
-        }
-        errors
-    }
-}
-
 /// The signature of a delivery: `sha256=` and the hex HMAC-SHA256, keyed with
 /// the secret, of the timestamp, a dot and the raw body.
 pub fn signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {

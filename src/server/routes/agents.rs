@@ -6,20 +6,21 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{into_page, page_limit, parse_instant};
+use super::{change_workspace, page_of, parse_instant};
 use crate::api::{
-    Agent, AgentCreate, AgentUpdate, BusinessHours, HandoverAction, HandoverStatus,
-    HandoverStatusQuery, Page, PageQuery, Problem, Role,
+    Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverStatus, HandoverStatusQuery, Page,
+    PageQuery, Problem, Role,
 };
+use crate::domain::button::{ButtonInputs, evaluate};
+use crate::domain::hours::Schedule;
+use crate::domain::validate;
+use crate::domain::validate::Checks;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::platform::check_platform;
-use crate::server::routing::button::{ButtonInputs, evaluate};
-use crate::server::routing::hours::Schedule;
-use crate::server::store::settings::Section;
-use crate::server::validate::{Checks, check_handover_action};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -38,12 +39,8 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Agent>>> {
     principal.require_operator()?;
-    let limit = page_limit(&query)?;
-    let items = state
-        .store
-        .list_agents(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |a| a.key.clone())))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(page_of(&workspace.agents, &query, |a| a.key.clone())?))
 }
 
 /// Add an AI agent.
@@ -59,11 +56,11 @@ async fn create(
         .slug("key", &body.key)
         .name("name", &body.name)
         .finish()?;
-    let agent = state
-        .store
-        .create_agent(&body.key, body.name.trim())
-        .await?;
-    Ok((StatusCode::CREATED, Json(agent)))
+    let workspace = change_workspace(&state, |ws, at| {
+        change::add_agent(ws, &body.key, body.name.trim(), at)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(agent(&workspace, &body.key)?)))
 }
 
 /// Show one AI agent with its handover action.
@@ -76,7 +73,7 @@ async fn show(
     Path(key): Path<String>,
 ) -> ApiResult<Json<Agent>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_agent(&key).await?))
+    Ok(Json(agent(&*state.store.workspace().await?, &key)?))
 }
 
 /// Rename an AI agent.
@@ -98,7 +95,11 @@ async fn update(
         )]));
     };
     Checks::new().name("name", &name).finish()?;
-    Ok(Json(state.store.rename_agent(&key, name.trim()).await?))
+    let workspace = change_workspace(&state, |ws, at| {
+        change::rename_agent(ws, &key, name.trim(), at)
+    })
+    .await?;
+    Ok(Json(agent(&workspace, &key)?))
 }
 
 /// Remove an AI agent and its handover action.
@@ -111,7 +112,7 @@ async fn remove(
     Path(key): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    state.store.delete_agent(&key).await?;
+    change_workspace(&state, |ws, _| change::remove_agent(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -125,7 +126,7 @@ async fn get_handover(
     Path(key): Path<String>,
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require_operator()?;
-    let agent = state.store.get_agent(&key).await?;
+    let agent = agent(&*state.store.workspace().await?, &key)?;
     agent.handover.map(Json).ok_or_else(|| no_action(&key))
 }
 
@@ -151,10 +152,14 @@ async fn put_handover(
     ApiJson(body): ApiJson<HandoverAction>,
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require(Role::Manager)?;
-    let action = normalize_action(body);
-    let connected = state.store.connected_kinds().await?;
-    validate_action(&action, &connected)?;
-    let agent = state.store.set_handover(&key, Some(&action)).await?;
+    let action = validate::normalize_action(body);
+    let workspace = change_workspace(&state, |ws, at| {
+        // Checked in the change: the platform must be connected as it commits.
+        validate::validate_action(&action, &ws.connected_kinds())?;
+        change::set_handover(ws, &key, Some(action), at)
+    })
+    .await?;
+    let agent = agent(&workspace, &key)?;
     agent.handover.map(Json).ok_or_else(|| no_action(&key))
 }
 
@@ -168,10 +173,13 @@ async fn delete_handover(
     Path(key): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    if state.store.get_agent(&key).await?.handover.is_none() {
+    if agent(&*state.store.workspace().await?, &key)?
+        .handover
+        .is_none()
+    {
         return Err(no_action(&key));
     }
-    state.store.set_handover(&key, None).await?;
+    change_workspace(&state, |ws, at| change::set_handover(ws, &key, None, at)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -193,10 +201,11 @@ async fn handover_status(
         Some(text) => parse_instant("at", text)?,
         None => super::now_to_the_second(),
     };
-    let agent = state.store.get_agent(&key).await?;
-    let hours: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;
-    let schedule = Schedule::from_settings(&hours).map_err(ApiError::validation)?;
-    let operators_online = state.store.count_online_operators().await?;
+    let workspace = state.store.workspace().await?;
+    let agent = agent(&workspace, &key)?;
+    let schedule =
+        Schedule::from_settings(&workspace.business_hours).map_err(ApiError::validation)?;
+    let operators_online = workspace.operators_online();
     let messages = query.messages.unwrap_or_else(|| {
         agent
             .handover
@@ -223,23 +232,10 @@ async fn handover_status(
     }))
 }
 
-/// Trims texts and drops repeated channels, so equal actions compare equal.
-pub(crate) fn normalize_action(mut action: HandoverAction) -> HandoverAction {
-    action.name = action.name.trim().to_string();
-    action.when_to_use = action.when_to_use.trim().to_string();
-    action.labels.waiting = action.labels.waiting.trim().to_string();
-    action.labels.connected = action.labels.connected.trim().to_string();
-    action.auto_reply = action.auto_reply.trim().to_string();
-    let mut seen = std::collections::HashSet::new();
-    action.channels.retain(|c| seen.insert(*c));
-    action
-}
-
-pub(crate) fn validate_action(action: &HandoverAction, connected: &[String]) -> ApiResult<()> {
-    let mut checks = Checks::new();
-    check_handover_action(&mut checks, action);
-    if let Err(error) = check_platform(&action.platform, connected) {
-        checks.push(&error.field, error.message);
-    }
-    checks.finish()
+/// The agent `key` of `workspace`, or 404.
+fn agent(workspace: &Snapshot, key: &str) -> ApiResult<Agent> {
+    workspace
+        .agent(key)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("agent", key).into())
 }

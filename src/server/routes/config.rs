@@ -16,12 +16,14 @@ use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
     WorkspaceConfig,
 };
+use crate::domain::Refusal;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::document::{self, Audience};
 use crate::server::AppState;
-use crate::server::auth::Principal;
-use crate::server::document::{self, Audience};
+use crate::server::auth::{Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::store::config::Snapshot;
+use crate::server::store::stored_now;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -75,7 +77,7 @@ fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
         (status = 403, body = Problem)))]
 async fn export(State(state): State<AppState>, principal: Principal) -> ApiResult<Response> {
     let audience = audience(&principal)?;
-    let snapshot = state.store.config_snapshot().await?;
+    let snapshot = state.store.workspace().await?;
     let body = WorkspaceConfig {
         revision: snapshot.revision.to_string(),
         document: document::exported_document(&snapshot, audience),
@@ -85,7 +87,7 @@ async fn export(State(state): State<AppState>, principal: Principal) -> ApiResul
 
 /// The document ready to plan against `current`: normalized as
 /// single-resource writes store values, secrets prepared, checked.
-fn desired(request: ConfigRequest, current: &Snapshot) -> ApiResult<DeskDocument> {
+fn desired(request: ConfigRequest, current: &Snapshot) -> Result<DeskDocument, Refusal> {
     let normalized = document::normalize(request.document);
     let prepared = document::prepare_secrets(normalized, current)?;
     document::check(&prepared, current, request.prune)?;
@@ -94,7 +96,7 @@ fn desired(request: ConfigRequest, current: &Snapshot) -> ApiResult<DeskDocument
 
 /// Refuses a plan a manager may not carry out or read: operators' roles,
 /// email, delivery and integrations are the owners'.
-fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiResult<()> {
+fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> Result<(), Refusal> {
     let owners_section = [
         (desired.email.is_some(), "email"),
         (desired.delivery.is_some(), "delivery"),
@@ -104,7 +106,7 @@ fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiR
     .find_map(|(present, name)| present.then_some(name));
     if let Some(section) = owners_section {
         return principal.require(Role::Owner).map_err(|error| {
-            ApiError::forbidden(format!(
+            Refusal::Forbidden(format!(
                 "the document has a `{section}` section, which only owners may plan or apply: {}",
                 error.detail
             ))
@@ -126,7 +128,7 @@ fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiR
         });
     if touches_roles {
         return principal.require(Role::Owner).map_err(|error| {
-            ApiError::forbidden(format!(
+            Refusal::Forbidden(format!(
                 "the plan gives, changes or removes operators' roles, which only owners may do: {}",
                 error.detail
             ))
@@ -135,11 +137,19 @@ fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> ApiR
     Ok(())
 }
 
-fn plan_against(desired: &DeskDocument, current: &Snapshot, prune: bool) -> Plan {
+/// The plan of `desired` against `current`, and the workspace it leaves:
+/// what apply refuses, the plan refuses too.
+fn plan_against(
+    desired: &DeskDocument,
+    current: &Snapshot,
+    prune: bool,
+    at: jiff::Timestamp,
+) -> Result<(Plan, Snapshot), Refusal> {
+    let next = document::after(current, desired, prune, at, &mut || generate_id("rule"))?;
     let live = document::current_document(current, Audience::Owner);
-    let mut plan = crate::manifest::plan::plan(desired, &live, prune);
+    let mut plan = crate::domain::plan::plan(desired, &live, prune);
     plan.revision = Some(current.revision.to_string());
-    plan
+    Ok((plan, next))
 }
 
 /// What applying the document would change, against the live workspace, and
@@ -152,10 +162,10 @@ async fn plan(
     ApiJson(request): ApiJson<ConfigRequest>,
 ) -> ApiResult<Json<Plan>> {
     audience(&principal)?;
-    let current = state.store.config_snapshot().await?;
+    let current = state.store.workspace().await?;
     let prune = request.prune;
     let desired = desired(request, &current)?;
-    let plan = plan_against(&desired, &current, prune);
+    let (plan, _) = plan_against(&desired, &current, prune, stored_now())?;
     authorize(&principal, &desired, &plan)?;
     Ok(Json(plan))
 }
@@ -179,27 +189,31 @@ async fn apply(
     let expected = if_match(&headers)?;
     let prune = request.prune;
     // Checked and planned against the workspace as the transaction sees it.
+    let mut carried_out = None;
     let applied = state
         .store
-        .apply_config(expected, |current| {
-            let desired = desired(request, current)?;
-            let plan = plan_against(&desired, current, prune);
+        .change_workspace(Some(expected), |workspace| {
+            let desired = desired(request, workspace)?;
+            let (plan, next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired, &plan)?;
-            Ok::<_, ApiError>((desired, plan))
+            *workspace = next;
+            carried_out = Some(plan);
+            Ok(())
         })
         .await?;
-    if applied.plan.has_changes() {
+    let plan = carried_out.expect("a change that succeeded made its plan");
+    if plan.has_changes() {
         tracing::info!(
             revision = applied.revision,
-            add = applied.plan.summary.add,
-            change = applied.plan.summary.change,
-            remove = applied.plan.summary.remove,
+            add = plan.summary.add,
+            change = plan.summary.change,
+            remove = plan.summary.remove,
             "applied a configuration document"
         );
     }
     let body = ConfigApplied {
         revision: applied.revision.to_string(),
-        plan: applied.plan,
+        plan,
     };
     Ok(([(header::ETAG, etag(applied.revision))], Json(body)).into_response())
 }

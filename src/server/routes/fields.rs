@@ -6,15 +6,18 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{into_page, page_limit};
+use super::{change_workspace, page_of};
 use crate::api::{
     Page, PageQuery, Problem, Role, TicketField, TicketFieldCreate, TicketFieldUpdate,
 };
+use crate::domain::validate;
+use crate::domain::validate::{Checks, check_field_options};
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change;
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::validate::{Checks, check_field_options};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,12 +34,8 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<TicketField>>> {
     principal.require_operator()?;
-    let limit = page_limit(&query)?;
-    let items = state
-        .store
-        .list_fields(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |f| f.key.clone())))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(page_of(&workspace.fields, &query, |f| f.key.clone())?))
 }
 
 /// Add a ticket field.
@@ -49,13 +48,13 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<TicketField>)> {
     principal.require(Role::Manager)?;
     body.name = body.name.trim().to_string();
-    body.options = trimmed(body.options);
+    body.options = validate::trimmed(body.options);
     let mut checks = Checks::new();
     checks.slug("key", &body.key).name("name", &body.name);
     check_field_options(&mut checks, body.field_type, &body.options);
     checks.finish()?;
-    let field = state.store.create_field(&body).await?;
-    Ok((StatusCode::CREATED, Json(field)))
+    let workspace = change_workspace(&state, |ws, at| change::add_field(ws, &body, at)).await?;
+    Ok((StatusCode::CREATED, Json(field(&workspace, &body.key)?)))
 }
 
 /// Show one ticket field.
@@ -68,7 +67,7 @@ async fn show(
     Path(key): Path<String>,
 ) -> ApiResult<Json<TicketField>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_field(&key).await?))
+    Ok(Json(field(&*state.store.workspace().await?, &key)?))
 }
 
 /// Rename a ticket field or replace a dropdown's options. The type cannot change.
@@ -83,9 +82,9 @@ async fn update(
     ApiJson(mut body): ApiJson<TicketFieldUpdate>,
 ) -> ApiResult<Json<TicketField>> {
     principal.require(Role::Manager)?;
-    let current = state.store.get_field(&key).await?;
+    let current = field(&*state.store.workspace().await?, &key)?;
     body.name = body.name.map(|n| n.trim().to_string());
-    body.options = body.options.map(trimmed);
+    body.options = body.options.map(validate::trimmed);
     let mut checks = Checks::new();
     if body.name.is_none() && body.options.is_none() {
         checks.push("body", "nothing to change: name at least one field");
@@ -97,7 +96,9 @@ async fn update(
         check_field_options(&mut checks, current.field_type, options);
     }
     checks.finish()?;
-    Ok(Json(state.store.update_field(&key, &body).await?))
+    let workspace =
+        change_workspace(&state, |ws, at| change::update_field(ws, &key, &body, at)).await?;
+    Ok(Json(field(&workspace, &key)?))
 }
 
 /// Remove a ticket field.
@@ -110,10 +111,14 @@ async fn remove(
     Path(key): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    state.store.delete_field(&key).await?;
+    change_workspace(&state, |ws, _| change::remove_field(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub(crate) fn trimmed(options: Vec<String>) -> Vec<String> {
-    options.into_iter().map(|o| o.trim().to_string()).collect()
+/// The ticket field `key` of `workspace`, or 404.
+fn field(workspace: &Snapshot, key: &str) -> ApiResult<TicketField> {
+    workspace
+        .field(key)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("ticket field", key).into())
 }

@@ -10,25 +10,25 @@ use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
-    AssigneeDecision, AssignmentSettings, AuthorKind, Availability, BusinessHours, FieldError,
-    Handoff, HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
-    IntegrationKind, MessageRole, NotificationSettings, Page, PageQuery, Problem, Role, RuleKind,
-    TimelineKind, WhatIfOutcome, WhatIfReport, WhatIfRequest, WhatIfResult,
+    AssigneeDecision, AssignmentSettings, AuthorKind, Availability, FieldError, Handoff,
+    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
+    IntegrationKind, MessageRole, Page, PageQuery, Problem, Role, TimelineKind, WhatIfOutcome,
+    WhatIfReport, WhatIfRequest, WhatIfResult,
 };
+use crate::domain::assignment::Loads;
+use crate::domain::handoff::{self, Rejection, Workspace};
+use crate::domain::hours::Schedule;
+use crate::domain::tickets::{NewEntry, NewTicket};
+use crate::domain::what_if;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::document;
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::handoff::{self, Rejection, Workspace};
-use crate::server::routing::hours::Schedule;
-use crate::server::routing::what_if;
-use crate::server::store::config::Snapshot;
+use crate::server::store::Store;
 use crate::server::store::handoffs::{Finished, HandoffWrite, Recorded};
-use crate::server::store::settings::Section;
-use crate::server::store::tickets::Loads;
-use crate::server::store::tickets::{NewEntry, NewTicket};
-use crate::server::store::{Store, StoreError};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -97,31 +97,13 @@ pub(crate) struct Loaded {
 }
 
 impl Loaded {
-    pub(crate) async fn load(store: &Store, agent: Option<&str>) -> ApiResult<Loaded> {
-        let agent = match agent {
-            Some(key) => match store.get_agent(key).await {
-                Ok(agent) => Some(agent),
-                Err(StoreError::NotFound { .. }) => None,
-                Err(error) => return Err(error.into()),
-            },
-            None => None,
-        };
-        let mut rules = store.list_rules(RuleKind::Priority).await?;
-        rules.extend(store.list_rules(RuleKind::Assignment).await?);
-        let hours: BusinessHours = store.get_setting(Section::BusinessHours).await?;
-        Ok(Loaded {
-            agent,
-            fields: store.all_fields().await?,
-            rules,
-            default_team: store.default_team().await?,
-            assignment: store.get_setting(Section::Assignment).await?,
-            handoff: store.get_setting(Section::Handoff).await?,
-            schedule: Schedule::from_settings(&hours).map_err(ApiError::validation)?,
-            operators_online: store.count_online_operators().await?,
-        })
+    /// The workspace now, as the pipeline reads it for `agent`.
+    pub(crate) async fn load(store: &Store, agent: &str) -> ApiResult<Loaded> {
+        let workspace = store.workspace().await?;
+        Loaded::from_snapshot(&workspace, agent).map_err(ApiError::validation)
     }
 
-    /// The same, from a configuration snapshot (what-if lays a document over one).
+    /// The workspace `snapshot` as the pipeline reads it for `agent`.
     fn from_snapshot(snapshot: &Snapshot, agent: &str) -> Result<Loaded, Vec<FieldError>> {
         let mut rules = snapshot.priority_rules.clone();
         rules.extend(snapshot.assignment_rules.iter().cloned());
@@ -288,14 +270,14 @@ async fn create(
     }
     handoff::validate_request(&request).map_err(rejections)?;
     let at = Timestamp::now();
-    let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
+    let workspace = state.store.workspace().await?;
+    let loaded = Loaded::from_snapshot(&workspace, &request.agent).map_err(ApiError::validation)?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
     if plan.outcome() == HandoffOutcome::External {
-        external_platform(&state.store, &loaded).await?;
+        external_platform(&workspace, &loaded)?;
     }
     let method = loaded.assignment.method;
-    let notifications: NotificationSettings =
-        state.store.get_setting(Section::Notifications).await?;
+    let notifications = &workspace.notifications;
     let write = HandoffWrite {
         id: generate_id("hof"),
         idempotency_key: key,
@@ -341,7 +323,7 @@ async fn create(
 
 /// The handover action's platform must be connected for a handoff to go there:
 /// otherwise the handoff is refused rather than accepted and never delivered.
-async fn external_platform(store: &Store, loaded: &Loaded) -> ApiResult<IntegrationKind> {
+fn external_platform(workspace: &Snapshot, loaded: &Loaded) -> ApiResult<IntegrationKind> {
     let platform = loaded
         .agent
         .as_ref()
@@ -350,7 +332,7 @@ async fn external_platform(store: &Store, loaded: &Loaded) -> ApiResult<Integrat
         .unwrap_or_default();
     let kind = platform.parse::<IntegrationKind>().ok();
     match kind {
-        Some(kind) if store.integration_connected(kind).await? => Ok(kind),
+        Some(kind) if workspace.integration(kind).is_some() => Ok(kind),
         _ => Err(ApiError::new(
             StatusCode::CONFLICT,
             "integration_not_connected",
@@ -377,7 +359,7 @@ async fn preview(
     }
     handoff::validate_request(&request).map_err(rejections)?;
     let at = Timestamp::now();
-    let loaded = Loaded::load(&state.store, Some(&request.agent)).await?;
+    let loaded = Loaded::load(&state.store, &request.agent).await?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
     let team = state.store.team_state(plan.team()).await?;
     let assignee = handoff::assign(
@@ -426,11 +408,11 @@ async fn what_if(
     ApiJson(request): ApiJson<WhatIfRequest>,
 ) -> ApiResult<Json<WhatIfReport>> {
     principal.require_operator()?;
-    let current = state.store.config_snapshot().await?;
+    let current = state.store.workspace().await?;
     let loads = state.store.assignment_loads().await?;
-    let document = crate::server::document::normalize(request.document);
-    let proposed = what_if::overlay(&current, &document);
+    let document = document::normalize(request.document);
     let at = Timestamp::now();
+    let proposed = what_if::overlay(&current, &document, at)?;
     let results: Vec<WhatIfResult> = request
         .handoffs
         .iter()

@@ -13,13 +13,13 @@ use crate::api::{
     AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundResult, Problem, Requester,
     Role, RuleFacts, TimelineKind,
 };
+use crate::domain::tickets::{NewEntry, NewTicket};
+use crate::domain::validate::check_email;
+use crate::domain::{handoff, rules};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::routing::{handoff, rules};
-use crate::server::store::tickets::{NewEntry, NewTicket};
-use crate::server::validate::check_email;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(receive))
@@ -58,7 +58,7 @@ async fn receive(
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
-    let loaded = Loaded::load(&state.store, None).await?;
+    let loaded = Loaded::load(&state.store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {
         (Some(address), true) => address.clone(),

@@ -11,10 +11,14 @@ use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::change_workspace;
 use crate::api::{
     Integration, IntegrationKind, IntegrationPut, OutboxKind, OutboxMessage, OutboxQuery,
     OutboxState, Page, PageQuery, Problem, Role, TestReport, WebhookReceipt,
 };
+use crate::domain::Refusal;
+use crate::domain::external;
+use crate::domain::workspace::{Snapshot, change, connection};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::connectors::{self, Http, InboundWebhook, WebhookError};
@@ -52,7 +56,10 @@ async fn list(
     principal: Principal,
 ) -> ApiResult<Json<Vec<Integration>>> {
     principal.require(Role::Manager)?;
-    Ok(Json(state.store.list_integrations().await?))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(
+        workspace.integrations.iter().map(|i| i.view()).collect(),
+    ))
 }
 
 /// One integration: its settings, its secrets as fingerprints, its status
@@ -66,7 +73,8 @@ async fn show(
     Path(text): Path<String>,
 ) -> ApiResult<Json<Integration>> {
     principal.require(Role::Manager)?;
-    Ok(Json(state.store.get_integration(kind(&text)?).await?))
+    let kind = kind(&text)?;
+    Ok(Json(integration(&*state.store.workspace().await?, kind)?))
 }
 
 /// Connect, or change a connection. Settings and field mappings are replaced
@@ -85,16 +93,20 @@ async fn put(
 ) -> ApiResult<(StatusCode, Json<Integration>)> {
     principal.require(Role::Owner)?;
     let kind = kind(&text)?;
-    let stored = state.store.connection(kind).await?;
-    let connection =
-        connectors::merge(kind, &request, stored.as_ref()).map_err(ApiError::validation)?;
-    let (integration, created) = state.store.save_integration(&connection).await?;
+    let mut created = false;
+    let workspace = change_workspace(&state, |ws, at| {
+        let connection =
+            connection::merge(kind, &request, ws.connection(kind)).map_err(Refusal::Invalid)?;
+        created = change::save_integration(ws, connection, at);
+        Ok(())
+    })
+    .await?;
     let status = if created {
         StatusCode::CREATED
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(integration)))
+    Ok((status, Json(integration(&workspace, kind)?)))
 }
 
 /// Disconnect: forget the settings and secrets. Refused while a handover
@@ -108,7 +120,8 @@ async fn disconnect(
     Path(text): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Owner)?;
-    state.store.delete_integration(kind(&text)?).await?;
+    let kind = kind(&text)?;
+    change_workspace(&state, |ws, _| change::remove_integration(ws, kind)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -124,15 +137,14 @@ async fn test(
 ) -> ApiResult<Json<TestReport>> {
     principal.require(Role::Owner)?;
     let kind = kind(&text)?;
-    let connection = state.store.connection(kind).await?.ok_or_else(|| {
-        crate::server::store::StoreError::NotFound {
-            what: "integration",
-            key: kind.to_string(),
-        }
-    })?;
-    let checks = connectors::test(&Http::default(), &connection).await;
+    let workspace = state.store.workspace().await?;
+    let connection = workspace
+        .connection(kind)
+        .ok_or_else(|| Refusal::not_found("integration", kind.as_str()))?;
+    let checks = connectors::test(&Http::default(), connection).await;
     let report = TestReport::new(checks, Timestamp::now());
-    state.store.record_test(kind, &report).await?;
+    let recorded = report.clone();
+    change_workspace(&state, |ws, _| change::record_test(ws, kind, recorded)).await?;
     Ok(Json(report))
 }
 
@@ -190,7 +202,8 @@ async fn webhook(
     body: Bytes,
 ) -> ApiResult<Json<WebhookReceipt>> {
     let kind = kind(&text)?;
-    let Some(connection) = state.store.connection(kind).await? else {
+    let workspace = state.store.workspace().await?;
+    let Some(connection) = workspace.connection(kind) else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "integration_not_connected",
@@ -202,7 +215,7 @@ async fn webhook(
         query: query.as_deref(),
         body: &body,
     };
-    let (verified, events) = connectors::receive(&connection, &inbound, Timestamp::now()).map_err(
+    let (verified, events) = connectors::receive(connection, &inbound, Timestamp::now()).map_err(
         |error| match error {
             WebhookError::Unauthenticated(detail) => {
                 tracing::warn!(%kind, %detail, "refused a webhook");
@@ -215,10 +228,18 @@ async fn webhook(
     )?;
     let updated = state
         .store
-        .accept_webhook(kind, &verified.replay_key, &events)
+        .accept_webhook(kind, &verified.replay_key, &events, external::advance)
         .await?;
     Ok(Json(WebhookReceipt {
         events: events.len() as u32,
         updated,
     }))
+}
+
+/// The integration `kind` of `workspace` as the API shows it, or 404.
+fn integration(workspace: &Snapshot, kind: IntegrationKind) -> ApiResult<Integration> {
+    workspace
+        .integration(kind)
+        .map(|i| i.view())
+        .ok_or_else(|| Refusal::not_found("integration", kind.as_str()).into())
 }

@@ -16,9 +16,45 @@ pub mod teams;
 pub mod tickets;
 pub mod tokens;
 
-use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
+use std::sync::Arc;
 
+use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
+use crate::domain::Refusal;
+use crate::domain::workspace::Snapshot;
+
+use super::AppState;
 use super::error::{ApiError, ApiResult};
+
+/// Changes the workspace with `change`, given the instant to stamp what it
+/// changes (as stored: to the microsecond), and answers the workspace after it.
+pub(crate) async fn change_workspace(
+    state: &AppState,
+    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal>,
+) -> ApiResult<Arc<Snapshot>> {
+    let at = super::store::stored_now();
+    Ok(state
+        .store
+        .change_workspace(None, |ws| change(ws, at))
+        .await?)
+}
+
+/// One page of a list ordered by `key`: the items after the cursor (the key of
+/// the last item of the previous page).
+pub(crate) fn page_of<T: Clone>(
+    items: &[T],
+    query: &PageQuery,
+    key: impl Fn(&T) -> String,
+) -> ApiResult<Page<T>> {
+    let limit = page_limit(query)?;
+    let after = query.cursor.as_deref().unwrap_or("");
+    let rest: Vec<T> = items
+        .iter()
+        .filter(|item| key(item).as_str() > after)
+        .take(limit as usize + 1)
+        .cloned()
+        .collect();
+    Ok(into_page(rest, limit, key))
+}
 
 /// The page size a query asks for, within bounds.
 pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {

@@ -6,17 +6,19 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{into_page, page_limit};
+use super::{change_workspace, page_of};
 use crate::api::{
     Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
     Problem, Role,
 };
+use crate::domain::validate;
+use crate::domain::validate::Checks;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change::{self, NewOperator};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::store::operators::NewOperator;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -34,12 +36,10 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Operator>>> {
     principal.require_operator()?;
-    let limit = page_limit(&query)?;
-    let items = state
-        .store
-        .list_operators(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |o| o.handle.clone())))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(page_of(&workspace.operators, &query, |o| {
+        o.handle.clone()
+    })?))
 }
 
 /// Add an operator. Managers add operators; only owners give the owner or manager role.
@@ -56,21 +56,20 @@ async fn create(
     } else {
         Role::Owner
     })?;
-    check_new_operator(&body.handle, &body.name, &body.email, &body.teams)?;
-    let operator = state
-        .store
-        .create_operator(NewOperator {
-            handle: body.handle,
-            name: body.name.trim().to_string(),
-            email: body.email,
-            signature: body.signature,
-            role,
-            availability: body.availability.unwrap_or(Availability::Offline),
-            teams: dedup(body.teams),
-            capacity: body.capacity,
-        })
-        .await?;
-    Ok((StatusCode::CREATED, Json(operator)))
+    validate::check_new_operator(&body.handle, &body.name, &body.email, &body.teams)?;
+    let handle = body.handle.clone();
+    let new = NewOperator {
+        handle: body.handle,
+        name: body.name.trim().to_string(),
+        email: body.email,
+        signature: body.signature,
+        role,
+        availability: body.availability.unwrap_or(Availability::Offline),
+        teams: validate::dedup(body.teams),
+        capacity: body.capacity,
+    };
+    let workspace = change_workspace(&state, |ws, at| change::add_operator(ws, new, at)).await?;
+    Ok((StatusCode::CREATED, Json(operator(&workspace, &handle)?)))
 }
 
 /// Show one operator.
@@ -83,7 +82,7 @@ async fn show(
     Path(handle): Path<String>,
 ) -> ApiResult<Json<Operator>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_operator(&handle).await?))
+    Ok(Json(operator(&*state.store.workspace().await?, &handle)?))
 }
 
 /// Change an operator. Absent fields are left alone; `null` clears `signature` and `capacity`.
@@ -118,10 +117,14 @@ async fn update(
     checks.finish()?;
     let body = OperatorUpdate {
         name: body.name.map(|n| n.trim().to_string()),
-        teams: body.teams.map(dedup),
+        teams: body.teams.map(validate::dedup),
         ..body
     };
-    Ok(Json(state.store.update_operator(&handle, &body).await?))
+    let workspace = change_workspace(&state, |ws, at| {
+        change::update_operator(ws, &handle, &body, at)
+    })
+    .await?;
+    Ok(Json(operator(&workspace, &handle)?))
 }
 
 /// Remove an operator, with their team memberships and tokens.
@@ -134,11 +137,10 @@ async fn remove(
     Path(handle): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    let operator = state.store.get_operator(&handle).await?;
-    if operator.role != Role::Operator {
+    if operator(&*state.store.workspace().await?, &handle)?.role != Role::Operator {
         principal.require(Role::Owner)?;
     }
-    state.store.delete_operator(&handle).await?;
+    change_workspace(&state, |ws, _| change::remove_operator(ws, &handle)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -158,31 +160,17 @@ async fn set_availability(
             .require(Role::Manager)
             .map_err(|_| ApiError::forbidden("operators may set only their own availability"))?;
     }
-    let update = OperatorUpdate {
-        availability: Some(body.availability),
-        ..OperatorUpdate::default()
-    };
-    Ok(Json(state.store.update_operator(&handle, &update).await?))
+    let workspace = change_workspace(&state, |ws, at| {
+        change::set_availability(ws, &handle, body.availability, at)
+    })
+    .await?;
+    Ok(Json(operator(&workspace, &handle)?))
 }
 
-/// The checks a new operator passes, also when a document states it.
-pub(crate) fn check_new_operator(
-    handle: &str,
-    name: &str,
-    email: &str,
-    teams: &[String],
-) -> ApiResult<()> {
-    Checks::new()
-        .slug("handle", handle)
-        .name("name", name)
-        .email("email", email)
-        .slugs("teams", teams)
-        .finish()
-}
-
-/// Drops repeated keys, keeping the first of each.
-pub(crate) fn dedup(mut keys: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    keys.retain(|k| seen.insert(k.clone()));
-    keys
+/// The operator `handle` of `workspace`, or 404.
+fn operator(workspace: &Snapshot, handle: &str) -> ApiResult<Operator> {
+    workspace
+        .operator(handle)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("operator", handle).into())
 }

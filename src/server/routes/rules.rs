@@ -6,14 +6,16 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::{Condition, Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use super::change_workspace;
+use crate::api::{Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
+use crate::domain::validate;
+use crate::domain::validate::Checks;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change::{self, NewRule};
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::routing::rules::validate_condition;
-use crate::server::store::rules::NewRule;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -42,7 +44,8 @@ async fn list(
     Path(kind_text): Path<String>,
 ) -> ApiResult<Json<Vec<Rule>>> {
     principal.require_operator()?;
-    Ok(Json(state.store.list_rules(kind(&kind_text)?).await?))
+    let kind = kind(&kind_text)?;
+    Ok(Json(state.store.workspace().await?.rules(kind).to_vec()))
 }
 
 /// Add a rule, last or at `position`.
@@ -63,7 +66,7 @@ async fn create(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let mut checks = Checks::new();
-    check_rule(&mut checks, name.as_deref(), &body.conditions);
+    validate::check_rule(&mut checks, name.as_deref(), &body.conditions);
     match kind {
         RuleKind::Priority => {
             if body.priority.is_none() {
@@ -97,20 +100,19 @@ async fn create(
         checks.push("position", "positions start at 1");
     }
     checks.finish()?;
-    let rule = state
-        .store
-        .create_rule(NewRule {
-            id: generate_id("rule"),
-            kind,
-            name,
-            match_mode: body.match_mode,
-            conditions: body.conditions,
-            priority: body.priority,
-            team: body.team,
-            position: body.position,
-        })
-        .await?;
-    Ok((StatusCode::CREATED, Json(rule)))
+    let id = generate_id("rule");
+    let new = NewRule {
+        id: id.clone(),
+        kind,
+        name,
+        match_mode: body.match_mode,
+        conditions: body.conditions,
+        priority: body.priority,
+        team: body.team,
+        position: body.position,
+    };
+    let workspace = change_workspace(&state, |ws, _| change::add_rule(ws, new)).await?;
+    Ok((StatusCode::CREATED, Json(rule(&workspace, kind, &id)?)))
 }
 
 /// Show one rule.
@@ -124,7 +126,8 @@ async fn show(
     Path((kind_text, id)): Path<(String, String)>,
 ) -> ApiResult<Json<Rule>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_rule(kind(&kind_text)?, &id).await?))
+    let kind = kind(&kind_text)?;
+    Ok(Json(rule(&*state.store.workspace().await?, kind, &id)?))
 }
 
 /// Remove a rule; the rules after it move up.
@@ -138,7 +141,8 @@ async fn remove(
     Path((kind_text, id)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    state.store.delete_rule(kind(&kind_text)?, &id).await?;
+    let kind = kind(&kind_text)?;
+    change_workspace(&state, |ws, _| change::remove_rule(ws, kind, &id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -161,23 +165,20 @@ async fn move_rule(
             "positions start at 1",
         )]));
     }
-    Ok(Json(
-        state
-            .store
-            .move_rule(kind(&kind_text)?, &id, body.position)
-            .await?,
-    ))
+    let kind = kind(&kind_text)?;
+    let workspace = change_workspace(&state, |ws, _| {
+        change::move_rule(ws, kind, &id, body.position)
+    })
+    .await?;
+    Ok(Json(rule(&workspace, kind, &id)?))
 }
 
-/// The checks every rule passes, also when a document states it: its name and
-/// each condition.
-pub(crate) fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Condition]) {
-    if let Some(name) = name {
-        checks.name("name", name);
-    }
-    for (index, condition) in conditions.iter().enumerate() {
-        if let Err(message) = validate_condition(condition) {
-            checks.push(&format!("conditions[{index}]"), message);
-        }
-    }
+/// The rule `id` of `workspace`'s `kind` list, or 404.
+fn rule(workspace: &Snapshot, kind: RuleKind, id: &str) -> ApiResult<Rule> {
+    workspace
+        .rules(kind)
+        .iter()
+        .find(|r| r.id == id)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("rule", id).into())
 }

@@ -7,19 +7,18 @@ use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::parse_instant;
+use super::{change_workspace, parse_instant};
 use crate::api::{
     AssignmentSettings, AtQuery, BusinessHours, DeliverySettings, EmailSettings, HandoffSettings,
     HoursCheck, NotificationSettings, Problem, Role,
 };
+use crate::domain::Refusal;
+use crate::domain::hours;
+use crate::domain::validate;
 use crate::server::AppState;
 use crate::server::auth::Principal;
-use crate::server::delivery::{email::SmtpConfig, webhook::WebhookConfig};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::hours;
-use crate::server::store::settings::Section;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,7 +39,7 @@ async fn get_assignment(
     principal: Principal,
 ) -> ApiResult<Json<AssignmentSettings>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_setting(Section::Assignment).await?))
+    Ok(Json(state.store.workspace().await?.assignment.clone()))
 }
 
 /// Replace the assignment settings.
@@ -53,38 +52,15 @@ async fn put_assignment(
     ApiJson(mut body): ApiJson<AssignmentSettings>,
 ) -> ApiResult<Json<AssignmentSettings>> {
     principal.require(Role::Manager)?;
-    normalize_assignment(&mut body);
-    check_assignment(&body)?;
-    state.store.put_setting(Section::Assignment, &body).await?;
+    validate::normalize_assignment(&mut body);
+    validate::check_assignment(&body)?;
+    let value = body.clone();
+    change_workspace(&state, |ws, _| {
+        ws.assignment = value;
+        Ok(())
+    })
+    .await?;
     Ok(Json(body))
-}
-
-/// A blank support inbox address counts as none.
-pub(crate) fn normalize_assignment(settings: &mut AssignmentSettings) {
-    settings.support_inbox.address = settings
-        .support_inbox
-        .address
-        .take()
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty());
-}
-
-/// An enabled support inbox needs a valid address.
-pub(crate) fn check_assignment(settings: &AssignmentSettings) -> ApiResult<()> {
-    let mut checks = Checks::new();
-    match &settings.support_inbox.address {
-        Some(address) => {
-            checks.email("support-inbox.address", address);
-        }
-        None if settings.support_inbox.enabled => {
-            checks.push(
-                "support-inbox.address",
-                "an enabled support inbox needs the address customers write to",
-            );
-        }
-        None => {}
-    }
-    checks.finish()
 }
 
 /// Business hours.
@@ -95,7 +71,7 @@ async fn get_hours(
     principal: Principal,
 ) -> ApiResult<Json<BusinessHours>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_setting(Section::BusinessHours).await?))
+    Ok(Json(state.store.workspace().await?.business_hours.clone()))
 }
 
 /// Replace the business hours. The time zone must be a known IANA zone.
@@ -112,10 +88,12 @@ async fn put_hours(
     // Store days in week order and holidays in date order, so reordering is no change.
     body.days.sort();
     body.holidays.sort();
-    state
-        .store
-        .put_setting(Section::BusinessHours, &body)
-        .await?;
+    let value = body.clone();
+    change_workspace(&state, |ws, _| {
+        ws.business_hours = value;
+        Ok(())
+    })
+    .await?;
     Ok(Json(body))
 }
 
@@ -133,9 +111,9 @@ async fn check_hours(
         Some(text) => parse_instant("at", text)?,
         None => super::now_to_the_second(),
     };
-    let settings: BusinessHours = state.store.get_setting(Section::BusinessHours).await?;
+    let workspace = state.store.workspace().await?;
     Ok(Json(
-        hours::check(&settings, at).map_err(ApiError::validation)?,
+        hours::check(&workspace.business_hours, at).map_err(ApiError::validation)?,
     ))
 }
 
@@ -147,7 +125,7 @@ async fn get_notifications(
     principal: Principal,
 ) -> ApiResult<Json<NotificationSettings>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_setting(Section::Notifications).await?))
+    Ok(Json(state.store.workspace().await?.notifications.clone()))
 }
 
 /// Replace the notification settings.
@@ -160,10 +138,12 @@ async fn put_notifications(
     ApiJson(body): ApiJson<NotificationSettings>,
 ) -> ApiResult<Json<NotificationSettings>> {
     principal.require(Role::Manager)?;
-    state
-        .store
-        .put_setting(Section::Notifications, &body)
-        .await?;
+    let value = body.clone();
+    change_workspace(&state, |ws, _| {
+        ws.notifications = value;
+        Ok(())
+    })
+    .await?;
     Ok(Json(body))
 }
 
@@ -175,7 +155,7 @@ async fn get_handoff(
     principal: Principal,
 ) -> ApiResult<Json<HandoffSettings>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_setting(Section::Handoff).await?))
+    Ok(Json(state.store.workspace().await?.handoff.clone()))
 }
 
 /// Replace the handoff settings.
@@ -188,7 +168,12 @@ async fn put_handoff(
     ApiJson(body): ApiJson<HandoffSettings>,
 ) -> ApiResult<Json<HandoffSettings>> {
     principal.require(Role::Manager)?;
-    state.store.put_setting(Section::Handoff, &body).await?;
+    let value = body.clone();
+    change_workspace(&state, |ws, _| {
+        ws.handoff = value;
+        Ok(())
+    })
+    .await?;
     Ok(Json(body))
 }
 
@@ -201,8 +186,7 @@ async fn get_email(
     principal: Principal,
 ) -> ApiResult<Json<EmailSettings>> {
     principal.require(Role::Owner)?;
-    let stored: SmtpConfig = state.store.get_setting(Section::Email).await?;
-    Ok(Json(stored.view()))
+    Ok(Json(state.store.workspace().await?.email.view()))
 }
 
 /// Replace the email settings (owners only). A `password` left out keeps the
@@ -216,14 +200,17 @@ async fn put_email(
     ApiJson(body): ApiJson<EmailSettings>,
 ) -> ApiResult<Json<EmailSettings>> {
     principal.require(Role::Owner)?;
-    let stored: SmtpConfig = state.store.get_setting(Section::Email).await?;
-    let updated = stored.updated(body);
-    let errors = updated.check();
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    state.store.put_setting(Section::Email, &updated).await?;
-    Ok(Json(updated.view()))
+    let workspace = change_workspace(&state, |ws, _| {
+        let updated = ws.email.updated(body);
+        let errors = updated.check();
+        if !errors.is_empty() {
+            return Err(Refusal::Invalid(errors));
+        }
+        ws.email = updated;
+        Ok(())
+    })
+    .await?;
+    Ok(Json(workspace.email.view()))
 }
 
 /// The AI agent platform's delivery webhook (owners only). The signing secret
@@ -235,8 +222,7 @@ async fn get_delivery(
     principal: Principal,
 ) -> ApiResult<Json<DeliverySettings>> {
     principal.require(Role::Owner)?;
-    let stored: WebhookConfig = state.store.get_setting(Section::Delivery).await?;
-    Ok(Json(stored.view()))
+    Ok(Json(state.store.workspace().await?.delivery.view()))
 }
 
 /// Replace the delivery webhook settings (owners only). A `secret` left out
@@ -250,12 +236,15 @@ async fn put_delivery(
     ApiJson(body): ApiJson<DeliverySettings>,
 ) -> ApiResult<Json<DeliverySettings>> {
     principal.require(Role::Owner)?;
-    let stored: WebhookConfig = state.store.get_setting(Section::Delivery).await?;
-    let updated = stored.updated(body);
-    let errors = updated.check();
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    state.store.put_setting(Section::Delivery, &updated).await?;
-    Ok(Json(updated.view()))
+    let workspace = change_workspace(&state, |ws, _| {
+        let updated = ws.delivery.updated(body);
+        let errors = updated.check();
+        if !errors.is_empty() {
+            return Err(Refusal::Invalid(errors));
+        }
+        ws.delivery = updated;
+        Ok(())
+    })
+    .await?;
+    Ok(Json(workspace.delivery.view()))
 }

@@ -6,15 +6,16 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::operators::dedup;
-use super::{into_page, page_limit};
+use super::{change_workspace, page_of};
 use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
+use crate::domain::validate;
+use crate::domain::validate::Checks;
+use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::store::teams::NewTeam;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,12 +32,8 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Team>>> {
     principal.require_operator()?;
-    let limit = page_limit(&query)?;
-    let items = state
-        .store
-        .list_teams(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(Json(into_page(items, limit, |t| t.key.clone())))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(page_of(&workspace.teams, &query, |t| t.key.clone())?))
 }
 
 /// Add a team. The first team becomes the default.
@@ -48,17 +45,16 @@ async fn create(
     ApiJson(body): ApiJson<TeamCreate>,
 ) -> ApiResult<(StatusCode, Json<Team>)> {
     principal.require(Role::Manager)?;
-    check_new_team(&body.key, &body.name, &body.members)?;
-    let team = state
-        .store
-        .create_team(NewTeam {
-            key: body.key,
-            name: body.name.trim().to_string(),
-            default: body.default,
-            members: dedup(body.members),
-        })
-        .await?;
-    Ok((StatusCode::CREATED, Json(team)))
+    validate::check_new_team(&body.key, &body.name, &body.members)?;
+    let key = body.key.clone();
+    let new = NewTeam {
+        key: body.key,
+        name: body.name.trim().to_string(),
+        default: body.default,
+        members: validate::dedup(body.members),
+    };
+    let workspace = change_workspace(&state, |ws, at| change::add_team(ws, new, at)).await?;
+    Ok((StatusCode::CREATED, Json(team(&workspace, &key)?)))
 }
 
 /// Show one team.
@@ -71,7 +67,7 @@ async fn show(
     Path(key): Path<String>,
 ) -> ApiResult<Json<Team>> {
     principal.require_operator()?;
-    Ok(Json(state.store.get_team(&key).await?))
+    Ok(Json(team(&*state.store.workspace().await?, &key)?))
 }
 
 /// Change a team; `default: true` moves the default here.
@@ -99,10 +95,12 @@ async fn update(
     checks.finish()?;
     let body = TeamUpdate {
         name: body.name.map(|n| n.trim().to_string()),
-        members: body.members.map(dedup),
+        members: body.members.map(validate::dedup),
         ..body
     };
-    Ok(Json(state.store.update_team(&key, &body).await?))
+    let workspace =
+        change_workspace(&state, |ws, at| change::update_team(ws, &key, &body, at)).await?;
+    Ok(Json(team(&workspace, &key)?))
 }
 
 /// Remove a team. The default team can be removed only when it is the last one.
@@ -115,15 +113,14 @@ async fn remove(
     Path(key): Path<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
-    state.store.delete_team(&key).await?;
+    change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The checks a new team passes, also when a document states it.
-pub(crate) fn check_new_team(key: &str, name: &str, members: &[String]) -> ApiResult<()> {
-    Checks::new()
-        .slug("key", key)
-        .name("name", name)
-        .slugs("members", members)
-        .finish()
+/// The team `key` of `workspace`, or 404.
+fn team(workspace: &Snapshot, key: &str) -> ApiResult<Team> {
+    workspace
+        .team(key)
+        .cloned()
+        .ok_or_else(|| crate::domain::Refusal::not_found("team", key).into())
 }

@@ -3,26 +3,23 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{page_limit, parse_instant};
 use crate::api::{
-    AssignRequest, AuthorKind, Availability, ConversationAppend, ConversationState, MessageRole,
-    NoteRequest, Page, PageQuery, PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role,
-    Ticket, TicketDetail, TicketQuery, TicketStatus, TicketView, TimelineKind,
+    AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, PageQuery,
+    PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
+    TicketQuery, TicketView,
 };
+use crate::domain::tickets::{self, Action, Actor, Outgoing};
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
-use crate::server::routing::reply::reply_channel;
-use crate::server::store::outbox::SendingChange;
-use crate::server::store::tickets::{NewEntry, TicketChange, TicketFilter, Viewer};
-use crate::server::store::{Store, StoreError, stored_time};
+use crate::server::store::tickets::{TicketFilter, Viewer};
+use crate::server::store::{Store, stored_now, stored_time};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -44,75 +41,23 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The longest note or reply.
 const MAX_BODY_CHARS: usize = 20_000;
 
-/// Owners and managers see every ticket; operators see their own and the
-/// unassigned tickets of their teams.
-pub(crate) async fn may_see(
-    store: &Store,
-    principal: &Principal,
-    ticket: &Ticket,
-) -> ApiResult<()> {
-    if principal.require(Role::Manager).is_ok() {
-        return Ok(());
-    }
-    principal.require_operator()?;
-    let handle = principal.handle().unwrap_or_default();
-    if ticket.assignee.as_deref() == Some(handle) {
-        return Ok(());
-    }
-    if ticket.assignee.is_none() {
-        let operator = store.get_operator(handle).await?;
-        if ticket
-            .team
-            .as_ref()
-            .is_some_and(|team| operator.teams.contains(team))
-        {
-            return Ok(());
+/// The caller as the ticket rules see them.
+pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Actor> {
+    Ok(match principal {
+        Principal::LocalOwner => Actor::Desk,
+        Principal::Ingest { .. } => Actor::Platform,
+        Principal::Operator { handle, role, .. } => {
+            let workspace = store.workspace().await?;
+            Actor::Operator {
+                handle: handle.clone(),
+                role: *role,
+                teams: workspace
+                    .operator(handle)
+                    .map(|o| o.teams.clone())
+                    .unwrap_or_default(),
+            }
         }
-    }
-    Err(ApiError::forbidden(format!(
-        "ticket {} is not assigned to you or unassigned in one of your teams",
-        ticket.number
-    )))
-}
-
-/// Operators act only on tickets assigned to them; owners and managers on any.
-fn may_act(principal: &Principal, ticket: &Ticket, action: &str) -> Result<(), StoreError> {
-    if principal.require(Role::Manager).is_ok() {
-        return Ok(());
-    }
-    if principal.handle().is_some() && ticket.assignee.as_deref() == principal.handle() {
-        return Ok(());
-    }
-    Err(StoreError::Forbidden(format!(
-        "only the ticket's assignee, a manager or an owner may {action} ticket {}",
-        ticket.number
-    )))
-}
-
-fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), StoreError> {
-    if ticket.status == TicketStatus::Resolved {
-        return Err(StoreError::Conflict {
-            code: "ticket_resolved",
-            detail: format!(
-                "ticket {} is resolved: reopen it before you {action} it",
-                ticket.number
-            ),
-        });
-    }
-    Ok(())
-}
-
-/// Who did something, for the timeline.
-fn actor(principal: &Principal) -> (AuthorKind, Option<String>) {
-    match principal.handle() {
-        Some(handle) => (AuthorKind::Operator, Some(handle.to_string())),
-        None => (AuthorKind::System, Some("owner".into())),
-    }
-}
-
-fn event(principal: &Principal, name: &str, body: String) -> NewEntry {
-    let (author_kind, author) = actor(principal);
-    NewEntry::event(author_kind, author, name, body, Timestamp::now())
+    })
 }
 
 fn check_body(body: &str) -> ApiResult<String> {
@@ -132,42 +77,54 @@ fn check_body(body: &str) -> ApiResult<String> {
     Ok(body.to_string())
 }
 
-/// Loads a ticket the caller may see, then changes it.
+/// Decides `action` on ticket `number` for the caller, under the write lock,
+/// and stores the change with what it sends. A ticket the caller may not see
+/// is refused before anything about its state is told.
 async fn act(
     state: &AppState,
     principal: &Principal,
     number: u64,
-    change: impl FnOnce(&Ticket) -> Result<(TicketChange, Vec<NewEntry>), StoreError>,
-) -> ApiResult<Json<Ticket>> {
-    principal.require_operator()?;
-    let detail = state.store.get_ticket(number).await?;
-    may_see(&state.store, principal, &detail.ticket).await?;
-    Ok(Json(state.store.change_ticket(number, change).await?))
-}
-
-/// [`act`] for a change that sends something: the messages are queued in the
-/// change's transaction, and delivered from the outbox.
-async fn act_sending(
-    state: &AppState,
-    principal: &Principal,
-    number: u64,
-    change: impl FnOnce(&Ticket) -> Result<SendingChange, StoreError>,
-) -> ApiResult<Json<Ticket>> {
-    principal.require_operator()?;
-    let detail = state.store.get_ticket(number).await?;
-    may_see(&state.store, principal, &detail.ticket).await?;
-    Ok(Json(
-        state.store.change_ticket_sending(number, change).await?,
-    ))
-}
-
-/// The operator acting, for what is sent in their name; none for the local
-/// desk's owner.
-async fn sender(store: &Store, principal: &Principal) -> ApiResult<Option<crate::api::Operator>> {
-    match principal.handle() {
-        Some(handle) => Ok(Some(store.get_operator(handle).await?)),
-        None => Ok(None),
+    action: Action,
+) -> ApiResult<Ticket> {
+    let actor = actor(&state.store, principal).await?;
+    if !matches!(action, Action::Take | Action::Append(_)) {
+        // Taking is decided under the lock alone: of two operators taking the
+        // same ticket, the loser hears it was taken, not that it is hidden.
+        // The platform adds to conversations it cannot read.
+        let detail = state.store.get_ticket(number).await?;
+        tickets::may_see(&actor, &detail.ticket)?;
     }
+    // Who replies, for what is sent in their name; none for the local desk's owner.
+    let sender = match principal.handle() {
+        Some(handle) => state.store.workspace().await?.operator(handle).cloned(),
+        None => None,
+    };
+    let ticket = state
+        .store
+        .change_ticket_sending(number, |ticket| {
+            let at = stored_now();
+            let decision = tickets::decide(&actor, ticket, action, at)?;
+            let outgoing = decision.outgoing.map(|outgoing| match outgoing {
+                Outgoing::Reply { channel, text } => compose::reply(
+                    ticket,
+                    channel,
+                    sender.as_ref(),
+                    &text,
+                    at,
+                    generate_id("msg"),
+                ),
+                Outgoing::Takeover => {
+                    compose::takeover(ticket, sender.as_ref(), at, generate_id("msg"))
+                }
+            });
+            Ok((
+                decision.change,
+                decision.entries,
+                outgoing.into_iter().collect(),
+            ))
+        })
+        .await?;
+    Ok(ticket)
 }
 
 /// Tickets in a view, filtered, newest activity first.
@@ -252,9 +209,9 @@ async fn show(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<TicketDetail>> {
-    principal.require_operator()?;
+    let actor = actor(&state.store, &principal).await?;
     let detail = state.store.get_ticket(number).await?;
-    may_see(&state.store, &principal, &detail.ticket).await?;
+    tickets::may_see(&actor, &detail.ticket)?;
     Ok(Json(detail))
 }
 
@@ -270,42 +227,13 @@ async fn assign(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    principal.require(Role::Manager)?;
-    let operator = match state.store.get_operator(&body.to).await {
-        Ok(operator) => operator,
-        Err(StoreError::NotFound { .. }) => {
-            return Err(ApiError::validation(vec![crate::api::FieldError::new(
-                "to",
-                format!("operator '{}' does not exist", body.to),
-            )]));
-        }
-        Err(error) => return Err(error.into()),
+    let to = state.store.workspace().await?.operator(&body.to).cloned();
+    let action = Action::Assign {
+        handle: body.to,
+        to,
+        force: body.force,
     };
-    if operator.availability != Availability::Online && !body.force {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "operator_unavailable",
-            format!(
-                "{} is {}: assign anyway with --force, or pick someone online",
-                operator.handle, operator.availability
-            ),
-        ));
-    }
-    act(&state, &principal, number, |ticket| {
-        not_resolved(ticket, "assign")?;
-        Ok((
-            TicketChange {
-                assignee: Some(Some(operator.handle.clone())),
-                ..TicketChange::default()
-            },
-            vec![event(
-                &principal,
-                "assigned",
-                format!("Assigned to {}", operator.handle),
-            )],
-        ))
-    })
-    .await
+    Ok(Json(act(&state, &principal, number, action).await?))
 }
 
 /// Unassign a ticket.
@@ -317,28 +245,9 @@ async fn unassign(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    act(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "unassign")?;
-        not_resolved(ticket, "unassign")?;
-        let Some(previous) = &ticket.assignee else {
-            return Err(StoreError::Conflict {
-                code: "ticket_unassigned",
-                detail: format!("ticket {} is not assigned to anyone", ticket.number),
-            });
-        };
-        Ok((
-            TicketChange {
-                assignee: Some(None),
-                ..TicketChange::default()
-            },
-            vec![event(
-                &principal,
-                "unassigned",
-                format!("Unassigned from {previous}"),
-            )],
-        ))
-    })
-    .await
+    Ok(Json(
+        act(&state, &principal, number, Action::Unassign).await?,
+    ))
 }
 
 /// Take an unassigned ticket: assign it to yourself. Exactly one of two
@@ -351,42 +260,7 @@ async fn take(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    let Some(handle) = principal.handle().map(str::to_string) else {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "operator",
-            "only an operator can take a ticket; the local desk acts as its owner: use assign",
-        )]));
-    };
-    // Checked under the write lock, so that of two operators taking the same
-    // ticket one wins and the other gets a conflict, not a forbidden read.
-    let teams = state.store.get_operator(&handle).await?.teams;
-    let manager = principal.require(Role::Manager).is_ok();
-    let ticket = state
-        .store
-        .change_ticket(number, |ticket| {
-            if let Some(assignee) = &ticket.assignee {
-                return Err(StoreError::Conflict {
-                    code: "ticket_taken",
-                    detail: format!("ticket {} is already assigned to {assignee}", ticket.number),
-                });
-            }
-            if !manager && !ticket.team.as_ref().is_some_and(|t| teams.contains(t)) {
-                return Err(StoreError::Forbidden(format!(
-                    "ticket {} is not in one of your teams",
-                    ticket.number
-                )));
-            }
-            not_resolved(ticket, "take")?;
-            Ok((
-                TicketChange {
-                    assignee: Some(Some(handle.clone())),
-                    ..TicketChange::default()
-                },
-                vec![event(&principal, "assigned", format!("Taken by {handle}"))],
-            ))
-        })
-        .await?;
-    Ok(Json(ticket))
+    Ok(Json(act(&state, &principal, number, Action::Take).await?))
 }
 
 /// Change a ticket's priority.
@@ -400,22 +274,8 @@ async fn set_priority(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<PriorityRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    act(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "change the priority of")?;
-        not_resolved(ticket, "change the priority of")?;
-        Ok((
-            TicketChange {
-                priority: Some(body.priority),
-                ..TicketChange::default()
-            },
-            vec![event(
-                &principal,
-                "priority-changed",
-                format!("Priority {} → {}", ticket.priority, body.priority),
-            )],
-        ))
-    })
-    .await
+    let action = Action::SetPriority(body.priority);
+    Ok(Json(act(&state, &principal, number, action).await?))
 }
 
 /// Add an internal note: never shown to the customer.
@@ -429,24 +289,8 @@ async fn note(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    let text = check_body(&body.body)?;
-    act(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "add a note to")?;
-        let (author_kind, author) = actor(&principal);
-        Ok((
-            TicketChange::default(),
-            vec![NewEntry {
-                kind: TimelineKind::Note,
-                author_kind,
-                author,
-                event: None,
-                body: Some(text),
-                channel: None,
-                at: Timestamp::now(),
-            }],
-        ))
-    })
-    .await
+    let action = Action::Note(check_body(&body.body)?);
+    Ok(Json(act(&state, &principal, number, action).await?))
 }
 
 /// Reply to the customer. The channel is the live chat once taken over, else
@@ -462,58 +306,11 @@ async fn reply(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    let text = check_body(&body.body)?;
-    let sender = sender(&state.store, &principal).await?;
-    act_sending(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "reply on")?;
-        not_resolved(ticket, "reply on")?;
-        let channel = reply_channel(
-            ticket.channel,
-            ticket.ai_paused,
-            ticket.requester.email.is_some(),
-            body.channel,
-        )
-        .map_err(|detail| StoreError::Conflict {
-            code: "no_reply_channel",
-            detail,
-        })?;
-        let (author_kind, author) = actor(&principal);
-        let at = Timestamp::now();
-        let message = compose::reply(
-            ticket,
-            channel,
-            sender.as_ref(),
-            &text,
-            at,
-            generate_id("msg"),
-        );
-        let mut entries = vec![NewEntry {
-            kind: TimelineKind::Message,
-            author_kind,
-            author,
-            event: None,
-            body: Some(text),
-            channel: Some(channel),
-            at,
-        }];
-        // Answered: the ticket waits on the customer now.
-        if ticket.status != TicketStatus::Pending {
-            entries.push(event(
-                &principal,
-                "status-changed",
-                format!("Status {} → pending", ticket.status),
-            ));
-        }
-        Ok((
-            TicketChange {
-                status: Some(TicketStatus::Pending),
-                ..TicketChange::default()
-            },
-            entries,
-            vec![message],
-        ))
-    })
-    .await
+    let action = Action::Reply {
+        text: check_body(&body.body)?,
+        channel: body.channel,
+    };
+    Ok(Json(act(&state, &principal, number, action).await?))
 }
 
 /// Take the conversation over from the AI: it stops answering the customer.
@@ -526,36 +323,9 @@ async fn takeover(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    let sender = sender(&state.store, &principal).await?;
-    act_sending(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "take over")?;
-        not_resolved(ticket, "take over")?;
-        if ticket.ai_paused {
-            return Err(StoreError::Conflict {
-                code: "already_taken_over",
-                detail: format!("ticket {} is already taken over", ticket.number),
-            });
-        }
-        let notice = compose::takeover(
-            ticket,
-            sender.as_ref(),
-            Timestamp::now(),
-            generate_id("msg"),
-        );
-        Ok((
-            TicketChange {
-                ai_paused: Some(true),
-                ..TicketChange::default()
-            },
-            vec![event(
-                &principal,
-                "taken-over",
-                "Taken over: the AI stops answering".into(),
-            )],
-            vec![notice],
-        ))
-    })
-    .await
+    Ok(Json(
+        act(&state, &principal, number, Action::Takeover).await?,
+    ))
 }
 
 /// Resolve a ticket.
@@ -567,18 +337,9 @@ async fn resolve(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    act(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "resolve")?;
-        not_resolved(ticket, "resolve")?;
-        Ok((
-            TicketChange {
-                status: Some(TicketStatus::Resolved),
-                ..TicketChange::default()
-            },
-            vec![event(&principal, "resolved", "Resolved".into())],
-        ))
-    })
-    .await
+    Ok(Json(
+        act(&state, &principal, number, Action::Resolve).await?,
+    ))
 }
 
 /// Reopen a resolved ticket.
@@ -590,26 +351,7 @@ async fn reopen(
     principal: Principal,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
-    act(&state, &principal, number, |ticket| {
-        may_act(&principal, ticket, "reopen")?;
-        if ticket.status != TicketStatus::Resolved {
-            return Err(StoreError::Conflict {
-                code: "ticket_not_resolved",
-                detail: format!(
-                    "ticket {} is {}, not resolved",
-                    ticket.number, ticket.status
-                ),
-            });
-        }
-        Ok((
-            TicketChange {
-                status: Some(TicketStatus::Open),
-                ..TicketChange::default()
-            },
-            vec![event(&principal, "reopened", "Reopened".into())],
-        ))
-    })
-    .await
+    Ok(Json(act(&state, &principal, number, Action::Reopen).await?))
 }
 
 /// Append later customer and AI messages to an open ticket (the AI agent
@@ -642,52 +384,7 @@ async fn append_conversation(
             )]));
         }
     }
-    let ticket = state
-        .store
-        .change_ticket(number, |ticket| {
-            if ticket.status == TicketStatus::Resolved {
-                return Err(StoreError::Conflict {
-                    code: "ticket_resolved",
-                    detail: format!("ticket {} is resolved", ticket.number),
-                });
-            }
-            let entries = body
-                .messages
-                .iter()
-                .map(|message| NewEntry {
-                    kind: TimelineKind::Message,
-                    author_kind: match message.role {
-                        MessageRole::Customer => AuthorKind::Customer,
-                        MessageRole::Ai => AuthorKind::Ai,
-                    },
-                    author: match message.role {
-                        MessageRole::Customer => ticket.requester.name.clone(),
-                        MessageRole::Ai => ticket.agent.clone(),
-                    },
-                    event: None,
-                    body: Some(message.text.clone()),
-                    channel: Some(ticket.channel),
-                    at: message.at.unwrap_or_else(Timestamp::now),
-                })
-                .collect();
-            // A customer who writes again puts a waiting ticket back in the queue.
-            let customer_wrote = body
-                .messages
-                .iter()
-                .any(|m| m.role == MessageRole::Customer);
-            let mut entries: Vec<NewEntry> = entries;
-            let mut change = TicketChange::default();
-            if customer_wrote && ticket.status == TicketStatus::Pending {
-                change.status = Some(TicketStatus::Open);
-                entries.push(NewEntry::system(
-                    "status-changed",
-                    "Status pending → open: the customer wrote again",
-                    Timestamp::now(),
-                ));
-            }
-            Ok((change, entries))
-        })
-        .await?;
+    let ticket = act(&state, &principal, number, Action::Append(body.messages)).await?;
     Ok(Json(ConversationState {
         ticket: ticket.number,
         ai_paused: ticket.ai_paused,

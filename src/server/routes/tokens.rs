@@ -8,12 +8,12 @@ use utoipa_axum::routes;
 
 use super::{into_page, page_limit};
 use crate::api::{Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind};
+use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::tokens::NewToken;
-use crate::server::validate::Checks;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

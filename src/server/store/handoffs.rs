@@ -6,11 +6,13 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::outbox::{NewOutbound, enqueue, enqueue_owner_notices};
-use super::tickets::{NewTicket, TeamState, insert_ticket, team_state};
+use super::tickets::{insert_ticket, team_state};
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
 use crate::api::{
     ExternalStatus, ExternalTicket, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
 };
+use crate::domain::assignment::TeamState;
+use crate::domain::tickets::NewTicket;
 
 /// A handoff to record.
 #[derive(Debug, Clone)]

@@ -4,18 +4,12 @@
 //! Statements are written in the SQL that SQLite and PostgreSQL share, so the
 //! PostgreSQL backend can follow without rewriting the domain.
 
-pub mod agents;
-pub mod config;
-pub mod fields;
 pub mod handoffs;
 pub mod integrations;
-pub mod operators;
 pub mod outbox;
-pub mod rules;
-pub mod settings;
-pub mod teams;
 pub mod tickets;
 pub mod tokens;
+pub mod workspace;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -83,6 +77,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "integration revision",
         include_str!("../../../migrations/0009_integration_revision.sql"),
     ),
+    (
+        10,
+        "revision by the store",
+        include_str!("../../../migrations/0010_revision_by_store.sql"),
+    ),
 ];
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -99,24 +98,18 @@ pub enum StoreError {
         what: &'static str,
         key: String,
     },
-    /// The change would break a rule of the workspace, e.g. a second default team.
+    /// The change would break a rule, e.g. an idempotency key reused.
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
-    /// The caller may not make this change.
-    #[error("{0}")]
-    Forbidden(String),
+    /// The decision the change was made with refused it.
+    #[error(transparent)]
+    Refused(#[from] crate::domain::Refusal),
     /// The workspace's configuration changed since the caller read `expected`.
     #[error(
         "the workspace changed since revision {expected} (it is at revision {current} now); \
          nothing was applied"
     )]
     StaleRevision { expected: u64, current: u64 },
-    /// `source`, about the resource at `path` of a desired-state document.
-    #[error("{path}: {source}")]
-    AtPath {
-        path: String,
-        source: Box<StoreError>,
-    },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("could not read stored value: {0}")]
@@ -134,6 +127,7 @@ pub struct Store {
     /// waiting in SQLite's busy handler makes them sleep and retry, and under
     /// load some starve for seconds.
     writer: Arc<tokio::sync::Mutex<()>>,
+    cache: Arc<workspace::Cache>,
 }
 
 /// A write transaction, holding this process's writer lock until it ends.
@@ -207,6 +201,7 @@ impl Store {
             pool,
             path: path.to_path_buf(),
             writer: Arc::new(tokio::sync::Mutex::new(())),
+            cache: Arc::default(),
         };
         if let Err(error) = store.migrate().await {
             store.close().await;
@@ -300,6 +295,12 @@ pub(crate) fn now() -> String {
     stored_time(Timestamp::now())
 }
 
+/// Now, to the microsecond as stored: a value written and read back equals it.
+pub fn stored_now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::new(now.as_second(), now.subsec_microsecond() * 1000).expect("now is in range")
+}
+
 pub fn stored_time(at: Timestamp) -> String {
     format!(
         "{}.{:06}Z",
@@ -327,74 +328,24 @@ fn is_busy(error: &StoreError) -> bool {
     text.contains("locked") || text.contains("busy")
 }
 
-/// The outcome of an INSERT, with a UNIQUE or PRIMARY KEY violation reported as
-/// `what` '`key`' already existing.
-pub(crate) fn inserted(
-    result: Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error>,
-    what: &'static str,
-    key: &str,
-) -> StoreResult<()> {
-    match result {
-        Err(e) if is_unique_violation(&e) => Err(StoreError::AlreadyExists {
-            what,
-            key: key.to_string(),
-        }),
-        other => other.map(|_| ()).map_err(StoreError::from),
-    }
-}
-
-/// What a reference in a request may name.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Referent {
-    Team,
-    Operator,
-}
-
-/// Fails with `UnknownReference` unless the team or operator `key` exists.
-pub(crate) async fn require_exists(
+/// Fails with `UnknownReference` unless operator `handle` exists.
+pub(crate) async fn require_operator(
     conn: &mut sqlx::SqliteConnection,
-    referent: Referent,
     field: &'static str,
-    key: &str,
+    handle: &str,
 ) -> StoreResult<()> {
-    let (sql, what) = match referent {
-        Referent::Team => ("SELECT 1 FROM teams WHERE key = ?", "team"),
-        Referent::Operator => ("SELECT 1 FROM operators WHERE handle = ?", "operator"),
-    };
-    let found: Option<i64> = sqlx::query_scalar(sql)
-        .bind(key)
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
+        .bind(handle)
         .fetch_optional(&mut *conn)
         .await?;
     match found {
         Some(_) => Ok(()),
         None => Err(StoreError::UnknownReference {
             field,
-            what,
-            key: key.to_string(),
+            what: "operator",
+            key: handle.to_string(),
         }),
     }
-}
-
-/// Groups two-column rows (`key`, `value`) into the values of each key, in row order.
-pub(crate) fn group_rows(
-    rows: &[sqlx::sqlite::SqliteRow],
-    key: &str,
-    value: &str,
-) -> StoreResult<std::collections::BTreeMap<String, Vec<String>>> {
-    use sqlx::Row;
-    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for row in rows {
-        groups
-            .entry(row.try_get(key)?)
-            .or_default()
-            .push(row.try_get(value)?);
-    }
-    Ok(groups)
-}
-
-/// Whether an error is a violated UNIQUE or PRIMARY KEY constraint.
-pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
 #[cfg(test)]

@@ -11,11 +11,12 @@ use jiff::{SignedDuration, Timestamp};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::tickets::{NewEntry, NewTicket, TicketChange, append_entries, update_ticket};
+use super::tickets::{append_entries, update_ticket};
 use super::{Store, StoreError, StoreResult, now, parse_enum, parse_time, stored_time};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
+use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::delivery::compose;
 
 /// A message to queue.

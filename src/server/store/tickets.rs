@@ -3,82 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::{Store, StoreError, StoreResult, parse_enum, parse_time};
-use crate::api::{
-    AuthorKind, Channel, Environment, Priority, Requester, Ticket, TicketDetail, TicketStatus,
-    TimelineEntry, TimelineKind,
-};
-use crate::server::routing::assignment::Candidate;
+use crate::api::{Channel, Priority, Requester, Ticket, TicketDetail, TicketStatus, TimelineEntry};
+use crate::domain::assignment::Candidate;
+use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 
 /// The first ticket number of a desk.
 pub const FIRST_TICKET_NUMBER: u64 = 10001;
-
-/// A team's members as assignment sees them, and its round-robin position.
-#[derive(Debug, Clone, Default)]
-pub struct TeamState {
-    pub candidates: Vec<Candidate>,
-    pub last_assigned: Option<String>,
-}
-
-/// A ticket to create, with its first timeline entries.
-#[derive(Debug, Clone)]
-pub struct NewTicket {
-    pub subject: String,
-    pub priority: Priority,
-    pub requester: Requester,
-    pub assignee: Option<String>,
-    pub team: Option<String>,
-    pub agent: Option<String>,
-    pub channel: Channel,
-    pub environment: Environment,
-    pub fields: BTreeMap<String, serde_json::Value>,
-    pub context: BTreeMap<String, serde_json::Value>,
-    pub handoff: Option<String>,
-    pub timeline: Vec<NewEntry>,
-}
-
-/// A timeline entry to append.
-#[derive(Debug, Clone)]
-pub struct NewEntry {
-    pub kind: TimelineKind,
-    pub author_kind: AuthorKind,
-    pub author: Option<String>,
-    pub event: Option<String>,
-    pub body: Option<String>,
-    pub channel: Option<Channel>,
-    pub at: Timestamp,
-}
-
-impl NewEntry {
-    /// An event done by `author` (an operator, or the system when `None` and
-    /// `author_kind` is `System`): assigned, resolved, ...
-    pub fn event(
-        author_kind: AuthorKind,
-        author: Option<String>,
-        event: &str,
-        body: impl Into<String>,
-        at: Timestamp,
-    ) -> NewEntry {
-        NewEntry {
-            kind: TimelineKind::Event,
-            author_kind,
-            author,
-            event: Some(event.to_string()),
-            body: Some(body.into()),
-            channel: None,
-            at,
-        }
-    }
-
-    /// An event the system records by itself: created, summary, delivered, ...
-    pub fn system(event: &str, body: impl Into<String>, at: Timestamp) -> NewEntry {
-        NewEntry::event(AuthorKind::System, None, event, body, at)
-    }
-}
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -163,14 +98,6 @@ fn candidate_from_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<Candidate> {
         open_tickets: open as u32,
         last_assigned_at: last.as_deref().map(parse_time).transpose()?,
     })
-}
-
-/// Every operator as assignment sees them, and each team's round-robin
-/// position: what assignment needs under any team membership (what-if).
-#[derive(Debug, Clone, Default)]
-pub struct Loads {
-    pub operators: Vec<Candidate>,
-    pub last_assigned: BTreeMap<String, String>,
 }
 
 impl Store {
@@ -339,7 +266,7 @@ pub(crate) async fn update_ticket(
     let current = fetch_ticket(tx, number).await?;
     let (update, entries) = change(&current)?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
-        super::require_exists(tx, super::Referent::Operator, "to", handle).await?;
+        super::require_operator(tx, "to", handle).await?;
     }
     let now = super::now();
     sqlx::query(
@@ -617,14 +544,4 @@ impl Store {
         .await?;
         rows.iter().map(from_row).collect()
     }
-}
-
-/// What a ticket change sets; `None` leaves a column as it is.
-#[derive(Debug, Clone, Default)]
-pub struct TicketChange {
-    pub status: Option<TicketStatus>,
-    pub priority: Option<Priority>,
-    /// `Some(None)` unassigns.
-    pub assignee: Option<Option<String>>,
-    pub ai_paused: Option<bool>,
 }

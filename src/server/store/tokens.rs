@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Referent, Store, StoreError, StoreResult, parse_enum, parse_time, require_exists};
+use super::{Store, StoreError, StoreResult, parse_enum, parse_time, require_operator};
 use crate::api::{Role, Token, TokenKind};
 
 /// A token to insert; `secret_sha256` is the hex SHA-256 of the secret.
@@ -60,7 +60,7 @@ impl Store {
     pub async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
         let mut tx = self.write().await?;
         if let Some(handle) = &new.operator {
-            require_exists(&mut tx, Referent::Operator, "operator", handle).await?;
+            require_operator(&mut tx, "operator", handle).await?;
         }
         sqlx::query(
             "INSERT INTO tokens (id, name, kind, operator_handle, secret_sha256, hint, created_at) \

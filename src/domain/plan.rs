@@ -15,7 +15,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::secrets::secrets_mut;
 use crate::api::{
     Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, SecretValue, Section,
     SectionPlan,
@@ -596,6 +595,23 @@ fn ordered<T: Serialize + PartialEq>(
         ));
     }
     changes
+}
+
+/// Every secret of a document with its path in the file.
+pub fn secrets_mut(document: &mut DeskDocument) -> Vec<(String, &mut SecretValue)> {
+    let mut found = Vec::new();
+    if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
+        found.push(("email.password".to_string(), secret));
+    }
+    if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
+        found.push(("delivery.secret".to_string(), secret));
+    }
+    for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
+        for (name, secret) in &mut integration.secrets {
+            found.push((format!("integrations.{index}.secrets.{name}"), secret));
+        }
+    }
+    found
 }
 
 #[cfg(test)]

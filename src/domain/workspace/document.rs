@@ -1,25 +1,22 @@
 //! The desired-state document on the service's side, as pure functions: the
 //! live workspace as a document, the checks a document passes before it is
 //! planned (the same ones single-resource writes pass, named by document path),
-//! the normalization those writes apply, and secrets (fingerprints inside the
-//! service, `${env:…}` references outside it).
+//! the normalization those writes apply, secrets (fingerprints inside the
+//! service, `${env:…}` references outside it), and [`after`]: the one
+//! definition of the workspace a document leaves, which plans, what-if
+//! previews and apply all use.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::{Connection, SmtpConfig, Snapshot, WebhookConfig};
+use crate::api::secret_fingerprint as fingerprint;
 use crate::api::{
     AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError,
     IntegrationKind, IntegrationPut, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec,
     Rule, RulesSpec, SecretForm, SecretValue, TeamSpec, TicketFieldSpec,
 };
-use crate::server::connectors::{self, Connection};
-use crate::server::delivery::email::SmtpConfig;
-use crate::server::delivery::fingerprint;
-use crate::server::delivery::webhook::WebhookConfig;
-use crate::server::error::{ApiError, ApiResult};
-use crate::server::routes::{agents, fields, operators, rules, settings, teams};
-use crate::server::routing::hours::Schedule;
-use crate::server::store::config::Snapshot;
-use crate::server::validate::{Checks, check_field_options};
+use crate::domain::hours::Schedule;
+use crate::domain::validate::{self, Checks, Invalid, check_field_options};
 
 /// The environment variable an exported document names for the email password.
 pub const EMAIL_PASSWORD_ENV: &str = "DESKCTL_EMAIL_PASSWORD";
@@ -103,7 +100,13 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     .collect(),
             ),
         }),
-        integrations: owner.then(|| snapshot.integrations.iter().map(integration_spec).collect()),
+        integrations: owner.then(|| {
+            snapshot
+                .integrations
+                .iter()
+                .map(|i| integration_spec(&i.connection))
+                .collect()
+        }),
         agents: Some(
             snapshot
                 .agents
@@ -216,18 +219,18 @@ fn trim(text: &str) -> String {
 pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     for operator in document.operators.iter_mut().flatten() {
         operator.name = trim(&operator.name);
-        operator.teams = operators::dedup(std::mem::take(&mut operator.teams));
+        operator.teams = validate::dedup(std::mem::take(&mut operator.teams));
     }
     for team in document.teams.iter_mut().flatten() {
         team.name = trim(&team.name);
-        team.members = operators::dedup(std::mem::take(&mut team.members));
+        team.members = validate::dedup(std::mem::take(&mut team.members));
     }
     for field in document.ticket_fields.iter_mut().flatten() {
         field.name = trim(&field.name);
-        field.options = fields::trimmed(std::mem::take(&mut field.options));
+        field.options = validate::trimmed(std::mem::take(&mut field.options));
     }
     if let Some(assignment) = document.assignment.as_mut() {
-        settings::normalize_assignment(assignment);
+        validate::normalize_assignment(assignment);
     }
     if let Some(hours) = document.business_hours.as_mut() {
         hours.days.sort();
@@ -252,7 +255,7 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     }
     for agent in document.agents.iter_mut().flatten() {
         agent.name = trim(&agent.name);
-        agent.handover = agent.handover.take().map(agents::normalize_action);
+        agent.handover = agent.handover.take().map(validate::normalize_action);
     }
     document
 }
@@ -262,7 +265,7 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
 /// operator or team the document lists are managed; others are left alone.
 pub fn memberships(desired: &DeskDocument) -> BTreeMap<String, BTreeSet<String>> {
     let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (handle, team) in crate::manifest::plan::memberships(desired) {
+    for (handle, team) in crate::domain::plan::memberships(desired) {
         members.entry(team).or_default().insert(handle);
     }
     members
@@ -273,9 +276,21 @@ pub fn memberships(desired: &DeskDocument) -> BTreeMap<String, BTreeSet<String>>
 struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn check(&mut self, path: &str, result: ApiResult<()>) {
-        if let Err(error) = result {
-            self.0.extend(error.at_path(path).errors);
+    fn check(&mut self, path: &str, result: Result<(), Invalid>) {
+        if let Err(Invalid(errors)) = result {
+            self.0.extend(
+                errors
+                    .into_iter()
+                    .map(|e| FieldError::new(format!("{path}.{}", e.field), e.message)),
+            );
+        }
+    }
+
+    fn finish(self) -> Result<(), Invalid> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(self.0))
         }
     }
 
@@ -315,7 +330,7 @@ fn surviving<'a>(
 /// `teams[1].members`): the checks of single-resource writes, keys listed
 /// twice, one default team, and references that would not hold after
 /// applying it over `current`.
-pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiResult<()> {
+pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result<(), Invalid> {
     let mut problems = Problems::default();
     let team_keys = surviving(
         document
@@ -340,7 +355,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             let path = format!("operators[{index}]");
             problems.check(
                 &path,
-                operators::check_new_operator(
+                validate::check_new_operator(
                     &operator.handle,
                     &operator.name,
                     &operator.email,
@@ -364,7 +379,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             let path = format!("teams[{index}]");
             problems.check(
                 &path,
-                teams::check_new_team(&team.key, &team.name, &team.members),
+                validate::check_new_team(&team.key, &team.name, &team.members),
             );
             for (at, handle) in team.members.iter().enumerate() {
                 if !handles.contains(handle.as_str()) {
@@ -397,14 +412,12 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     }
 
     if let Some(assignment) = &document.assignment {
-        problems.check("assignment", settings::check_assignment(assignment));
+        problems.check("assignment", validate::check_assignment(assignment));
     }
     if let Some(hours) = &document.business_hours {
         problems.check(
             "business-hours",
-            Schedule::from_settings(hours)
-                .map(|_| ())
-                .map_err(ApiError::validation),
+            Schedule::from_settings(hours).map(|_| ()).map_err(Invalid),
         );
     }
     if let Some(email) = &document.email {
@@ -435,13 +448,13 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     if let Some(spec) = &document.rules {
         for (index, rule) in spec.priority.iter().flatten().enumerate() {
             let mut checks = Checks::new();
-            rules::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
+            validate::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
             problems.check(&format!("rules.priority[{index}]"), checks.finish());
         }
         for (index, rule) in spec.assignment.iter().flatten().enumerate() {
             let path = format!("rules.assignment[{index}]");
             let mut checks = Checks::new();
-            rules::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
+            validate::check_rule(&mut checks, rule.name.as_deref(), &rule.conditions);
             checks.slug("team", &rule.team);
             problems.check(&path, checks.finish());
             if !team_keys.contains(rule.team.as_str()) {
@@ -459,7 +472,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
     if let Some(list) = &document.integrations {
         problems.unique("integrations", list.iter().map(|i| i.kind.as_str()));
         for (index, spec) in list.iter().enumerate() {
-            let stored = current.integrations.iter().find(|c| c.kind == spec.kind);
+            let stored = current.connection(spec.kind);
             problems.check(
                 &format!("integrations[{index}]"),
                 check_connection(&connection(spec, stored)),
@@ -473,7 +486,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             .integrations
             .as_ref()
             .map(|i| i.iter().map(|i| i.kind.as_str())),
-        current.integrations.iter().map(|c| c.kind.as_str()),
+        current.integrations.iter().map(|c| c.kind().as_str()),
         prune,
     );
     // Agents the document does not list keep their actions: pruning the
@@ -497,7 +510,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
         let connected_now = current
             .integrations
             .iter()
-            .any(|c| c.kind.as_str() == platform);
+            .any(|c| c.kind().as_str() == platform);
         if connected_now && !connected.contains(platform) {
             problems.push(
                 "integrations".into(),
@@ -521,17 +534,13 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> ApiRes
             if let Some(action) = &agent.handover {
                 problems.check(
                     &format!("{path}.handover"),
-                    agents::validate_action(action, &connected),
+                    validate::validate_action(action, &connected),
                 );
             }
         }
     }
 
-    if problems.0.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::validation(problems.0))
-    }
+    problems.finish()
 }
 
 /// The connection an integration of a prepared document stands for, taken
@@ -556,7 +565,7 @@ pub fn connection(spec: &IntegrationSpec, stored: Option<&Connection>) -> Connec
 }
 
 /// The checks `PUT /v1/integrations/{kind}` makes of a whole connection.
-fn check_connection(connection: &Connection) -> ApiResult<()> {
+fn check_connection(connection: &Connection) -> Result<(), Invalid> {
     let put = IntegrationPut {
         settings: connection.settings.clone(),
         secrets: connection
@@ -568,9 +577,9 @@ fn check_connection(connection: &Connection) -> ApiResult<()> {
         fields: connection.fields.clone(),
         priorities: connection.priorities.clone(),
     };
-    connectors::merge(connection.kind, &put, None)
+    super::connection::merge(connection.kind, &put, None)
         .map(|_| ())
-        .map_err(ApiError::validation)
+        .map_err(Invalid)
 }
 
 /// The value a prepared secret stands for: a fingerprint stands for the
@@ -582,11 +591,11 @@ fn value_of(secret: &SecretValue, stored: Option<&str>) -> String {
     }
 }
 
-fn as_result(errors: Vec<FieldError>) -> ApiResult<()> {
+fn as_result(errors: Vec<FieldError>) -> Result<(), Invalid> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(errors))
+        Err(Invalid(errors))
     }
 }
 
@@ -594,7 +603,10 @@ fn as_result(errors: Vec<FieldError>) -> ApiResult<()> {
 /// equal to the stored secret becomes its fingerprint (no change to plan); a
 /// fingerprint must be the stored secret's; an unresolved `${env:…}` or
 /// `${file:…}` reference is refused (the client resolves them).
-pub fn prepare_secrets(mut document: DeskDocument, current: &Snapshot) -> ApiResult<DeskDocument> {
+pub fn prepare_secrets(
+    mut document: DeskDocument,
+    current: &Snapshot,
+) -> Result<DeskDocument, Invalid> {
     let mut problems = Problems::default();
     if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
         let stored = current.email.password.as_deref();
@@ -605,10 +617,7 @@ pub fn prepare_secrets(mut document: DeskDocument, current: &Snapshot) -> ApiRes
         prepare_secret(secret, stored, "delivery.secret", &mut problems);
     }
     for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
-        let connection = current
-            .integrations
-            .iter()
-            .find(|c| c.kind == integration.kind);
+        let connection = current.connection(integration.kind);
         for (name, secret) in &mut integration.secrets {
             let stored = connection
                 .and_then(|c| c.secrets.get(name))
@@ -617,11 +626,7 @@ pub fn prepare_secrets(mut document: DeskDocument, current: &Snapshot) -> ApiRes
             prepare_secret(secret, stored, &path, &mut problems);
         }
     }
-    if problems.0.is_empty() {
-        Ok(document)
-    } else {
-        Err(ApiError::validation(problems.0))
-    }
+    problems.finish().map(|()| document)
 }
 
 fn prepare_secret(
@@ -651,4 +656,318 @@ fn prepare_secret(
              ${env:…} and ${file:…} before sending)",
         ),
     }
+}
+
+/// The workspace a normalized, prepared and checked `desired` document leaves
+/// when applied to `current`: each present section replaces what it lists
+/// (with `prune`, also removes what it does not list; without, keeps it),
+/// absent sections are left alone. Plans describe the difference, what-if
+/// previews decide handoffs against it, and apply stores exactly it.
+///
+/// Refused, naming the document path, when the result would break a rule the
+/// document cannot express: a field changing its type, or no owner left.
+/// `new_id` names rules the document adds; `at` stamps what changes.
+pub fn after(
+    current: &Snapshot,
+    desired: &DeskDocument,
+    prune: bool,
+    at: jiff::Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Snapshot, crate::domain::Refusal> {
+    use crate::api::{Availability, Operator, Role, RuleKind, Team, TicketField};
+    use crate::domain::Refusal;
+
+    let mut next = current.clone();
+
+    /// `current`'s items with `listed` laid over them by key: listed ones
+    /// replaced (`merge` sees the stored one, if any), unlisted ones kept
+    /// unless `prune`. Sorted by key.
+    fn lay_over<T: Clone, S>(
+        current: &[T],
+        listed: &[S],
+        prune: bool,
+        key: impl Fn(&T) -> String,
+        spec_key: impl Fn(&S) -> String,
+        mut merge: impl FnMut(usize, &S, Option<&T>) -> Result<T, crate::domain::Refusal>,
+    ) -> Result<Vec<T>, crate::domain::Refusal> {
+        let mut result: BTreeMap<String, T> = BTreeMap::new();
+        if !prune {
+            result.extend(current.iter().map(|item| (key(item), item.clone())));
+        }
+        for (index, spec) in listed.iter().enumerate() {
+            let name = spec_key(spec);
+            let stored = current.iter().find(|item| key(item) == name);
+            result.insert(name, merge(index, spec, stored)?);
+        }
+        Ok(result.into_values().collect())
+    }
+
+    fn stamped<T: PartialEq>(new: T, stored: Option<&T>, touch: impl FnOnce(&mut T)) -> T {
+        let mut new = new;
+        if stored != Some(&new) {
+            touch(&mut new);
+        }
+        new
+    }
+
+    if let Some(listed) = &desired.operators {
+        next.operators = lay_over(
+            &current.operators,
+            listed,
+            prune,
+            |o| o.handle.clone(),
+            |s| s.handle.clone(),
+            |_, spec, stored| {
+                let operator = Operator {
+                    handle: spec.handle.clone(),
+                    name: spec.name.clone(),
+                    email: spec.email.clone(),
+                    signature: spec.signature.clone(),
+                    role: spec.role,
+                    availability: stored.map_or(Availability::Offline, |o| o.availability),
+                    teams: stored.map(|o| o.teams.clone()).unwrap_or_default(),
+                    capacity: spec.capacity,
+                    created_at: stored.map_or(at, |o| o.created_at),
+                    updated_at: stored.map_or(at, |o| o.updated_at),
+                };
+                Ok(stamped(operator, stored, |o| o.updated_at = at))
+            },
+        )?;
+        let owners_before = current.operators.iter().any(|o| o.role == Role::Owner);
+        if owners_before && !next.operators.iter().any(|o| o.role == Role::Owner) {
+            return Err(Refusal::conflict(
+                "last_owner",
+                "the document leaves the workspace without an owner; keep at least one operator \
+                 with `role: owner`",
+            )
+            .at("operators"));
+        }
+    }
+
+    if let Some(listed) = &desired.teams {
+        next.teams = lay_over(
+            &current.teams,
+            listed,
+            prune,
+            |t| t.key.clone(),
+            |s| s.key.clone(),
+            |_, spec, stored| {
+                let team = Team {
+                    key: spec.key.clone(),
+                    name: spec.name.clone(),
+                    default: spec.default,
+                    members: stored.map(|t| t.members.clone()).unwrap_or_default(),
+                    created_at: stored.map_or(at, |t| t.created_at),
+                    updated_at: stored.map_or(at, |t| t.updated_at),
+                };
+                Ok(stamped(team, stored, |t| t.updated_at = at))
+            },
+        )?;
+        if let Some(default) = listed.iter().find(|t| t.default) {
+            for team in &mut next.teams {
+                let is_default = team.key == default.key;
+                if team.default != is_default {
+                    team.default = is_default;
+                    team.updated_at = at;
+                }
+            }
+        }
+    }
+
+    // Membership: the document decides for the operators and teams it lists;
+    // the rest keep theirs, as long as both ends remain.
+    let pairs: BTreeSet<(String, String)> =
+        crate::domain::plan::memberships_after(super::change::memberships(current), desired)
+            .into_iter()
+            .filter(|(handle, team)| next.operator(handle).is_some() && next.team(team).is_some())
+            .collect();
+    let before = next.clone();
+    super::change::set_memberships(&mut next, &pairs);
+    for (operator, was) in next.operators.iter_mut().zip(&before.operators) {
+        if operator.teams != was.teams {
+            operator.updated_at = at;
+        }
+    }
+    for (team, was) in next.teams.iter_mut().zip(&before.teams) {
+        if team.members != was.members {
+            team.updated_at = at;
+        }
+    }
+
+    if let Some(listed) = &desired.ticket_fields {
+        next.fields = lay_over(
+            &current.fields,
+            listed,
+            prune,
+            |f| f.key.clone(),
+            |s| s.key.clone(),
+            |index, spec, stored| {
+                if let Some(stored) = stored
+                    && stored.field_type != spec.field_type
+                {
+                    // Values already on tickets were converted to the old type.
+                    return Err(Refusal::conflict(
+                        "field_type_change",
+                        format!(
+                            "ticket field '{}' cannot change its type; remove it and add it \
+                             again under a new key",
+                            spec.key
+                        ),
+                    )
+                    .at(format!("ticket-fields[{index}].type")));
+                }
+                let field = TicketField {
+                    key: spec.key.clone(),
+                    name: spec.name.clone(),
+                    field_type: spec.field_type,
+                    options: spec.options.clone(),
+                    created_at: stored.map_or(at, |f| f.created_at),
+                    updated_at: stored.map_or(at, |f| f.updated_at),
+                };
+                Ok(stamped(field, stored, |f| f.updated_at = at))
+            },
+        )?;
+    }
+
+    if let Some(value) = &desired.assignment {
+        next.assignment = value.clone();
+    }
+    if let Some(value) = &desired.business_hours {
+        next.business_hours = value.clone();
+    }
+    if let Some(value) = &desired.notifications {
+        next.notifications = value.clone();
+    }
+    if let Some(value) = &desired.handoff {
+        next.handoff = value.clone();
+    }
+    if let Some(email) = &desired.email {
+        next.email = SmtpConfig {
+            host: email.host.clone(),
+            port: email.port,
+            username: email.username.clone(),
+            password: email
+                .password
+                .as_ref()
+                .map(|s| value_of(s, current.email.password.as_deref())),
+            tls: email.tls,
+            from: email.from.clone(),
+        };
+    }
+    if let Some(delivery) = &desired.delivery {
+        next.delivery = WebhookConfig {
+            url: delivery.url.clone(),
+            secret: delivery
+                .secret
+                .as_ref()
+                .map(|s| value_of(s, current.delivery.secret.as_deref())),
+        };
+    }
+
+    if let Some(rules) = &desired.rules {
+        let mut lay_rules = |kind: RuleKind, listed: Vec<Rule>| {
+            let existing = current.rules(kind);
+            let mut result: Vec<Rule> = listed
+                .into_iter()
+                .enumerate()
+                .map(|(index, mut rule)| {
+                    // Rules keep their ids by position.
+                    rule.id = existing
+                        .get(index)
+                        .map_or_else(&mut *new_id, |r| r.id.clone());
+                    rule
+                })
+                .collect();
+            if !prune {
+                result.extend(existing.iter().skip(result.len()).cloned());
+            }
+            for (index, rule) in result.iter_mut().enumerate() {
+                rule.position = index as u32 + 1;
+            }
+            *next.rules_mut(kind) = result;
+        };
+        if let Some(listed) = &rules.priority {
+            let listed = listed
+                .iter()
+                .map(|spec| Rule {
+                    id: String::new(),
+                    kind: RuleKind::Priority,
+                    position: 0,
+                    name: spec.name.clone(),
+                    match_mode: spec.match_mode,
+                    conditions: spec.conditions.clone(),
+                    priority: Some(spec.priority),
+                    team: None,
+                })
+                .collect();
+            lay_rules(RuleKind::Priority, listed);
+        }
+        if let Some(listed) = &rules.assignment {
+            let listed = listed
+                .iter()
+                .map(|spec| Rule {
+                    id: String::new(),
+                    kind: RuleKind::Assignment,
+                    position: 0,
+                    name: spec.name.clone(),
+                    match_mode: spec.match_mode,
+                    conditions: spec.conditions.clone(),
+                    priority: None,
+                    team: Some(spec.team.clone()),
+                })
+                .collect();
+            lay_rules(RuleKind::Assignment, listed);
+        }
+    }
+
+    if let Some(listed) = &desired.integrations {
+        next.integrations = lay_over(
+            &current.integrations,
+            listed,
+            prune,
+            |i| i.kind().to_string(),
+            |s| s.kind.to_string(),
+            |_, spec, stored| {
+                let connection = connection(spec, stored.map(|i| &i.connection));
+                Ok(match stored {
+                    Some(record) if record.connection == connection => record.clone(),
+                    Some(record) => super::IntegrationRecord {
+                        connection,
+                        status: crate::api::IntegrationStatus::Untested,
+                        last_test: record.last_test.clone(),
+                        created_at: record.created_at,
+                        updated_at: at,
+                    },
+                    None => super::IntegrationRecord {
+                        connection,
+                        status: crate::api::IntegrationStatus::Untested,
+                        last_test: None,
+                        created_at: at,
+                        updated_at: at,
+                    },
+                })
+            },
+        )?;
+    }
+
+    if let Some(listed) = &desired.agents {
+        next.agents = lay_over(
+            &current.agents,
+            listed,
+            prune,
+            |a| a.key.clone(),
+            |s| s.key.clone(),
+            |_, spec, stored| {
+                let agent = crate::api::Agent {
+                    key: spec.key.clone(),
+                    name: spec.name.clone(),
+                    handover: spec.handover.clone(),
+                    created_at: stored.map_or(at, |a| a.created_at),
+                    updated_at: stored.map_or(at, |a| a.updated_at),
+                };
+                Ok(stamped(agent, stored, |a| a.updated_at = at))
+            },
+        )?;
+    }
+    Ok(next)
 }

@@ -1,6 +1,8 @@
 //! Field rules the service enforces on every write, as pure functions.
 
-use crate::api::{FieldError, FieldType, HandoverAction};
+use crate::api::{AssignmentSettings, Condition, FieldError, FieldType, HandoverAction};
+use crate::domain::platform::check_platform;
+use crate::domain::rules::validate_condition;
 
 /// The longest handle or key.
 pub const MAX_SLUG_LEN: usize = 40;
@@ -74,21 +76,24 @@ impl Checks {
     }
 
     /// `Err` with every collected problem, or `Ok` when there were none.
-    pub fn finish(&mut self) -> Result<(), super::error::ApiError> {
+    pub fn finish(&mut self) -> Result<(), Invalid> {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(super::error::ApiError::validation(std::mem::take(
-                &mut self.errors,
-            )))
+            Err(Invalid(std::mem::take(&mut self.errors)))
         }
     }
 }
 
+/// A request or document that breaks field rules: every problem, each naming
+/// its field. The service answers it with 422 and the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid(pub Vec<FieldError>);
+
 /// Checks a handle or key against the slug rule, naming what breaks it.
 ///
 /// ```
-/// use deskctl::server::validate::check_slug;
+/// use deskctl::domain::validate::check_slug;
 ///
 /// assert!(check_slug("tier-2").is_ok());
 /// let error = check_slug("Tier 2").unwrap_err();
@@ -149,7 +154,7 @@ pub fn check_field_options(checks: &mut Checks, field_type: FieldType, options: 
 }
 
 /// The rules of a handover action's own fields; whether its platform may be
-/// named is [`crate::server::platform::check_platform`]'s to say.
+/// named is [`crate::domain::platform::check_platform`]'s to say.
 pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
     if action.name.is_empty()
         || action.name.len() > 64
@@ -219,6 +224,103 @@ pub fn check_email(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Trims texts and drops repeated channels, so equal actions compare equal.
+pub fn normalize_action(mut action: HandoverAction) -> HandoverAction {
+    action.name = action.name.trim().to_string();
+    action.when_to_use = action.when_to_use.trim().to_string();
+    action.labels.waiting = action.labels.waiting.trim().to_string();
+    action.labels.connected = action.labels.connected.trim().to_string();
+    action.auto_reply = action.auto_reply.trim().to_string();
+    let mut seen = std::collections::HashSet::new();
+    action.channels.retain(|c| seen.insert(*c));
+    action
+}
+
+pub fn validate_action(action: &HandoverAction, connected: &[String]) -> Result<(), Invalid> {
+    let mut checks = Checks::new();
+    check_handover_action(&mut checks, action);
+    if let Err(error) = check_platform(&action.platform, connected) {
+        checks.push(&error.field, error.message);
+    }
+    checks.finish()
+}
+
+pub fn trimmed(options: Vec<String>) -> Vec<String> {
+    options.into_iter().map(|o| o.trim().to_string()).collect()
+}
+
+/// The checks a new operator passes, also when a document states it.
+pub fn check_new_operator(
+    handle: &str,
+    name: &str,
+    email: &str,
+    teams: &[String],
+) -> Result<(), Invalid> {
+    Checks::new()
+        .slug("handle", handle)
+        .name("name", name)
+        .email("email", email)
+        .slugs("teams", teams)
+        .finish()
+}
+
+/// Drops repeated keys, keeping the first of each.
+pub fn dedup(mut keys: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    keys.retain(|k| seen.insert(k.clone()));
+    keys
+}
+
+/// The checks every rule passes, also when a document states it: its name and
+/// each condition.
+pub fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Condition]) {
+    if let Some(name) = name {
+        checks.name("name", name);
+    }
+    for (index, condition) in conditions.iter().enumerate() {
+        if let Err(message) = validate_condition(condition) {
+            checks.push(&format!("conditions[{index}]"), message);
+        }
+    }
+}
+
+/// A blank support inbox address counts as none.
+pub fn normalize_assignment(settings: &mut AssignmentSettings) {
+    settings.support_inbox.address = settings
+        .support_inbox
+        .address
+        .take()
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty());
+}
+
+/// An enabled support inbox needs a valid address.
+pub fn check_assignment(settings: &AssignmentSettings) -> Result<(), Invalid> {
+    let mut checks = Checks::new();
+    match &settings.support_inbox.address {
+        Some(address) => {
+            checks.email("support-inbox.address", address);
+        }
+        None if settings.support_inbox.enabled => {
+            checks.push(
+                "support-inbox.address",
+                "an enabled support inbox needs the address customers write to",
+            );
+        }
+        None => {}
+    }
+    checks.finish()
+}
+
+/// The checks a new team passes, also when a document states it.
+pub fn check_new_team(key: &str, name: &str, members: &[String]) -> Result<(), Invalid> {
+    Checks::new()
+        .slug("key", key)
+        .name("name", name)
+        .slugs("members", members)
+        .finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,7 +374,7 @@ mod tests {
             .email("email", "nope")
             .finish()
             .unwrap_err();
-        let fields: Vec<_> = error.errors.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<_> = error.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["handle", "name", "email"]);
     }
 

@@ -5,6 +5,8 @@
 //! available operators in turn. An operator is available when online and under
 //! capacity; when nobody is, the ticket stays unassigned.
 
+use std::collections::BTreeMap;
+
 use jiff::Timestamp;
 
 use crate::api::{AssignmentMethod, Availability};
@@ -73,6 +75,21 @@ pub fn pick(
         AssignmentMethod::Balanced => pick_balanced(candidates),
         AssignmentMethod::RoundRobin => pick_round_robin(candidates, last_assigned),
     }
+}
+
+/// A team's members as assignment sees them, and its round-robin position.
+#[derive(Debug, Clone, Default)]
+pub struct TeamState {
+    pub candidates: Vec<Candidate>,
+    pub last_assigned: Option<String>,
+}
+
+/// Every operator as assignment sees them, and each team's round-robin
+/// position: what assignment needs under any team membership (what-if).
+#[derive(Debug, Clone, Default)]
+pub struct Loads {
+    pub operators: Vec<Candidate>,
+    pub last_assigned: BTreeMap<String, String>,
 }
 
 #[cfg(test)]

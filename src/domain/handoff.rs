@@ -94,7 +94,7 @@ use crate::api::{
     HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
     RuleFacts, TicketField,
 };
-use crate::server::validate::check_email;
+use crate::domain::validate::check_email;
 
 /// Everything about the workspace the pipeline reads, loaded by the caller.
 #[derive(Debug, Clone, Copy)]

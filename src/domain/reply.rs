@@ -16,7 +16,7 @@ pub fn is_live(channel: Channel) -> bool {
 ///
 /// ```
 /// use deskctl::api::Channel;
-/// use deskctl::server::routing::reply::reply_channel;
+/// use deskctl::domain::reply::reply_channel;
 ///
 /// // Taken over: the reply goes to the live chat.
 /// assert_eq!(reply_channel(Channel::Telegram, true, true, None), Ok(Channel::Telegram));

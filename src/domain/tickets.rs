@@ -1,0 +1,496 @@
+//! Tickets as the desk decides about them: what a new ticket and its first
+//! timeline entries are, what a change sets, and who may do what to a ticket.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use crate::api::{
+    AuthorKind, Availability, Channel, Environment, MessageRole, Operator, Priority, Requester,
+    Role, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
+};
+use crate::domain::Refusal;
+use crate::domain::reply::reply_channel;
+
+/// A ticket to create, with its first timeline entries.
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub subject: String,
+    pub priority: Priority,
+    pub requester: Requester,
+    pub assignee: Option<String>,
+    pub team: Option<String>,
+    pub agent: Option<String>,
+    pub channel: Channel,
+    pub environment: Environment,
+    pub fields: BTreeMap<String, serde_json::Value>,
+    pub context: BTreeMap<String, serde_json::Value>,
+    pub handoff: Option<String>,
+    pub timeline: Vec<NewEntry>,
+}
+
+/// A timeline entry to append.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: TimelineKind,
+    pub author_kind: AuthorKind,
+    pub author: Option<String>,
+    pub event: Option<String>,
+    pub body: Option<String>,
+    pub channel: Option<Channel>,
+    pub at: Timestamp,
+}
+
+impl NewEntry {
+    /// An event done by `author` (an operator, or the system when `None` and
+    /// `author_kind` is `System`): assigned, resolved, ...
+    pub fn event(
+        author_kind: AuthorKind,
+        author: Option<String>,
+        event: &str,
+        body: impl Into<String>,
+        at: Timestamp,
+    ) -> NewEntry {
+        NewEntry {
+            kind: TimelineKind::Event,
+            author_kind,
+            author,
+            event: Some(event.to_string()),
+            body: Some(body.into()),
+            channel: None,
+            at,
+        }
+    }
+
+    /// An event the system records by itself: created, summary, delivered, ...
+    pub fn system(event: &str, body: impl Into<String>, at: Timestamp) -> NewEntry {
+        NewEntry::event(AuthorKind::System, None, event, body, at)
+    }
+}
+
+/// What a ticket change sets; `None` leaves a column as it is.
+#[derive(Debug, Clone, Default)]
+pub struct TicketChange {
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    /// `Some(None)` unassigns.
+    pub assignee: Option<Option<String>>,
+    pub ai_paused: Option<bool>,
+}
+
+/// Who acts on a ticket, as the ticket rules see them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Actor {
+    /// Whoever can open the local desk's file: may do anything, as an owner.
+    Desk,
+    /// An operator, with their role and teams.
+    Operator {
+        handle: String,
+        role: Role,
+        teams: Vec<String>,
+    },
+    /// The AI agent platform (an ingest token).
+    Platform,
+}
+
+impl Actor {
+    /// Owners and managers (and the desk itself) work every ticket.
+    fn manages(&self) -> bool {
+        match self {
+            Actor::Desk => true,
+            Actor::Operator { role, .. } => role.includes(Role::Manager),
+            Actor::Platform => false,
+        }
+    }
+
+    fn handle(&self) -> Option<&str> {
+        match self {
+            Actor::Operator { handle, .. } => Some(handle),
+            _ => None,
+        }
+    }
+
+    /// Who did something, for the timeline.
+    pub fn author(&self) -> (AuthorKind, Option<String>) {
+        match self {
+            Actor::Operator { handle, .. } => (AuthorKind::Operator, Some(handle.clone())),
+            Actor::Desk => (AuthorKind::System, Some("owner".into())),
+            Actor::Platform => (AuthorKind::System, Some("platform".into())),
+        }
+    }
+
+    /// An event this actor did, for the timeline.
+    pub fn event(&self, name: &str, body: impl Into<String>, at: Timestamp) -> NewEntry {
+        let (author_kind, author) = self.author();
+        NewEntry::event(author_kind, author, name, body, at)
+    }
+}
+
+/// Owners and managers see every ticket; operators see their own and the
+/// unassigned tickets of their teams; the platform reads no tickets.
+pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
+    if actor.manages() {
+        return Ok(());
+    }
+    let Actor::Operator { handle, teams, .. } = actor else {
+        return Err(Refusal::Forbidden(
+            "ingest tokens may only send handoffs and inbound email and read handover status"
+                .into(),
+        ));
+    };
+    let own = ticket.assignee.as_deref() == Some(handle.as_str());
+    let teams_unassigned = ticket.assignee.is_none()
+        && ticket
+            .team
+            .as_ref()
+            .is_some_and(|team| teams.contains(team));
+    if own || teams_unassigned {
+        return Ok(());
+    }
+    Err(Refusal::Forbidden(format!(
+        "ticket {} is not assigned to you or unassigned in one of your teams",
+        ticket.number
+    )))
+}
+
+/// Refuses all but owners and managers (and the desk itself).
+pub fn require_manager(actor: &Actor) -> Result<(), Refusal> {
+    match actor {
+        _ if actor.manages() => Ok(()),
+        Actor::Operator { handle, role, .. } => Err(Refusal::Forbidden(format!(
+            "this needs the manager role or higher; the token acts as '{handle}' ({role})"
+        ))),
+        _ => Err(Refusal::Forbidden(
+            "ingest tokens may only send handoffs and inbound email and read handover status"
+                .into(),
+        )),
+    }
+}
+
+/// Operators act only on tickets assigned to them; owners and managers on any.
+fn may_act(actor: &Actor, ticket: &Ticket, action: &str) -> Result<(), Refusal> {
+    if actor.manages() || (actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle())
+    {
+        return Ok(());
+    }
+    Err(Refusal::Forbidden(format!(
+        "only the ticket's assignee, a manager or an owner may {action} ticket {}",
+        ticket.number
+    )))
+}
+
+fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
+    if ticket.status == TicketStatus::Resolved {
+        return Err(Refusal::conflict(
+            "ticket_resolved",
+            format!(
+                "ticket {} is resolved: reopen it before you {action} it",
+                ticket.number
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Something an actor asks to do to a ticket.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Assign to `handle` (`to` is the operator, if they exist); an operator
+    /// who is not online only with `force`.
+    Assign {
+        handle: String,
+        to: Option<Operator>,
+        force: bool,
+    },
+    Unassign,
+    /// Assign an unassigned ticket of one's teams to oneself.
+    Take,
+    SetPriority(Priority),
+    /// An internal note.
+    Note(String),
+    /// A reply to the customer, on `channel` or the one the ticket calls for.
+    Reply {
+        text: String,
+        channel: Option<Channel>,
+    },
+    /// Pause the AI: a person answers from now on.
+    Takeover,
+    Resolve,
+    Reopen,
+    /// Later messages of the conversation, from the AI agent platform.
+    Append(Vec<TranscriptMessage>),
+}
+
+/// What a ticket change sends, composed by the delivery module.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outgoing {
+    /// The reply, on the channel decided.
+    Reply { channel: Channel, text: String },
+    /// Tell the AI agent platform that a person took over.
+    Takeover,
+}
+
+/// The decision about an action: the change, the timeline entries it
+/// appends, and what it sends.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub change: TicketChange,
+    pub entries: Vec<NewEntry>,
+    pub outgoing: Option<Outgoing>,
+}
+
+impl Decision {
+    fn new(change: TicketChange, entries: Vec<NewEntry>) -> Decision {
+        Decision {
+            change,
+            entries,
+            outgoing: None,
+        }
+    }
+}
+
+/// Decides `action` by `actor` on `ticket` at `at`, or refuses it.
+pub fn decide(
+    actor: &Actor,
+    ticket: &Ticket,
+    action: Action,
+    at: Timestamp,
+) -> Result<Decision, Refusal> {
+    match action {
+        Action::Assign { handle, to, force } => {
+            require_manager(actor)?;
+            let Some(operator) = to else {
+                return Err(Refusal::UnknownReference {
+                    field: "to".into(),
+                    what: "operator",
+                    key: handle,
+                });
+            };
+            if operator.availability != Availability::Online && !force {
+                return Err(Refusal::conflict(
+                    "operator_unavailable",
+                    format!(
+                        "{} is {}: assign anyway with --force, or pick someone online",
+                        operator.handle, operator.availability
+                    ),
+                ));
+            }
+            not_resolved(ticket, "assign")?;
+            Ok(Decision::new(
+                TicketChange {
+                    assignee: Some(Some(operator.handle.clone())),
+                    ..TicketChange::default()
+                },
+                vec![actor.event("assigned", format!("Assigned to {}", operator.handle), at)],
+            ))
+        }
+        Action::Unassign => {
+            may_act(actor, ticket, "unassign")?;
+            not_resolved(ticket, "unassign")?;
+            let Some(previous) = &ticket.assignee else {
+                return Err(Refusal::conflict(
+                    "ticket_unassigned",
+                    format!("ticket {} is not assigned to anyone", ticket.number),
+                ));
+            };
+            Ok(Decision::new(
+                TicketChange {
+                    assignee: Some(None),
+                    ..TicketChange::default()
+                },
+                vec![actor.event("unassigned", format!("Unassigned from {previous}"), at)],
+            ))
+        }
+        Action::Take => {
+            let Actor::Operator { handle, teams, .. } = actor else {
+                return Err(Refusal::Invalid(vec![crate::api::FieldError::new(
+                    "operator",
+                    "only an operator can take a ticket; the local desk acts as its owner: use \
+                     assign",
+                )]));
+            };
+            // Whom a ticket outside one's teams is assigned to is not an
+            // operator's business: that refusal comes first and names nobody.
+            if !actor.manages() && !ticket.team.as_ref().is_some_and(|t| teams.contains(t)) {
+                return Err(Refusal::Forbidden(format!(
+                    "ticket {} is not in one of your teams",
+                    ticket.number
+                )));
+            }
+            if let Some(assignee) = &ticket.assignee {
+                return Err(Refusal::conflict(
+                    "ticket_taken",
+                    format!("ticket {} is already assigned to {assignee}", ticket.number),
+                ));
+            }
+            not_resolved(ticket, "take")?;
+            Ok(Decision::new(
+                TicketChange {
+                    assignee: Some(Some(handle.clone())),
+                    ..TicketChange::default()
+                },
+                vec![actor.event("assigned", format!("Taken by {handle}"), at)],
+            ))
+        }
+        Action::SetPriority(priority) => {
+            may_act(actor, ticket, "change the priority of")?;
+            not_resolved(ticket, "change the priority of")?;
+            Ok(Decision::new(
+                TicketChange {
+                    priority: Some(priority),
+                    ..TicketChange::default()
+                },
+                vec![actor.event(
+                    "priority-changed",
+                    format!("Priority {} → {priority}", ticket.priority),
+                    at,
+                )],
+            ))
+        }
+        Action::Note(text) => {
+            may_act(actor, ticket, "add a note to")?;
+            let (author_kind, author) = actor.author();
+            Ok(Decision::new(
+                TicketChange::default(),
+                vec![NewEntry {
+                    kind: TimelineKind::Note,
+                    author_kind,
+                    author,
+                    event: None,
+                    body: Some(text),
+                    channel: None,
+                    at,
+                }],
+            ))
+        }
+        Action::Reply { text, channel } => {
+            may_act(actor, ticket, "reply on")?;
+            not_resolved(ticket, "reply on")?;
+            let channel = reply_channel(
+                ticket.channel,
+                ticket.ai_paused,
+                ticket.requester.email.is_some(),
+                channel,
+            )
+            .map_err(|detail| Refusal::conflict("no_reply_channel", detail))?;
+            let (author_kind, author) = actor.author();
+            let mut entries = vec![NewEntry {
+                kind: TimelineKind::Message,
+                author_kind,
+                author,
+                event: None,
+                body: Some(text.clone()),
+                channel: Some(channel),
+                at,
+            }];
+            // Answered: the ticket waits on the customer now.
+            if ticket.status != TicketStatus::Pending {
+                entries.push(actor.event(
+                    "status-changed",
+                    format!("Status {} → pending", ticket.status),
+                    at,
+                ));
+            }
+            Ok(Decision {
+                change: TicketChange {
+                    status: Some(TicketStatus::Pending),
+                    ..TicketChange::default()
+                },
+                entries,
+                outgoing: Some(Outgoing::Reply { channel, text }),
+            })
+        }
+        Action::Takeover => {
+            may_act(actor, ticket, "take over")?;
+            not_resolved(ticket, "take over")?;
+            if ticket.ai_paused {
+                return Err(Refusal::conflict(
+                    "already_taken_over",
+                    format!("ticket {} is already taken over", ticket.number),
+                ));
+            }
+            Ok(Decision {
+                change: TicketChange {
+                    ai_paused: Some(true),
+                    ..TicketChange::default()
+                },
+                entries: vec![actor.event("taken-over", "Taken over: the AI stops answering", at)],
+                outgoing: Some(Outgoing::Takeover),
+            })
+        }
+        Action::Resolve => {
+            may_act(actor, ticket, "resolve")?;
+            not_resolved(ticket, "resolve")?;
+            Ok(Decision::new(
+                TicketChange {
+                    status: Some(TicketStatus::Resolved),
+                    ..TicketChange::default()
+                },
+                vec![actor.event("resolved", "Resolved", at)],
+            ))
+        }
+        Action::Reopen => {
+            may_act(actor, ticket, "reopen")?;
+            if ticket.status != TicketStatus::Resolved {
+                return Err(Refusal::conflict(
+                    "ticket_not_resolved",
+                    format!(
+                        "ticket {} is {}, not resolved",
+                        ticket.number, ticket.status
+                    ),
+                ));
+            }
+            Ok(Decision::new(
+                TicketChange {
+                    status: Some(TicketStatus::Open),
+                    ..TicketChange::default()
+                },
+                vec![actor.event("reopened", "Reopened", at)],
+            ))
+        }
+        Action::Append(messages) => {
+            if !(actor.manages() || *actor == Actor::Platform) {
+                return Err(Refusal::Forbidden(
+                    "only the AI agent platform, managers and owners add to the conversation"
+                        .into(),
+                ));
+            }
+            if ticket.status == TicketStatus::Resolved {
+                return Err(Refusal::conflict(
+                    "ticket_resolved",
+                    format!("ticket {} is resolved", ticket.number),
+                ));
+            }
+            let customer_wrote = messages.iter().any(|m| m.role == MessageRole::Customer);
+            let mut entries: Vec<NewEntry> = messages
+                .into_iter()
+                .map(|message| NewEntry {
+                    kind: TimelineKind::Message,
+                    author_kind: match message.role {
+                        MessageRole::Customer => AuthorKind::Customer,
+                        MessageRole::Ai => AuthorKind::Ai,
+                    },
+                    author: match message.role {
+                        MessageRole::Customer => ticket.requester.name.clone(),
+                        MessageRole::Ai => ticket.agent.clone(),
+                    },
+                    event: None,
+                    body: Some(message.text),
+                    channel: Some(ticket.channel),
+                    at: message.at.unwrap_or(at),
+                })
+                .collect();
+            // A customer who writes again puts a waiting ticket back in the queue.
+            let mut change = TicketChange::default();
+            if customer_wrote && ticket.status == TicketStatus::Pending {
+                change.status = Some(TicketStatus::Open);
+                entries.push(NewEntry::system(
+                    "status-changed",
+                    "Status pending → open: the customer wrote again",
+                    at,
+                ));
+            }
+            Ok(Decision::new(change, entries))
+        }
+    }
+}

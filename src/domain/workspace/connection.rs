@@ -1,0 +1,342 @@
+//! A connection to an external platform as the service keeps it, and the one
+//! check every way of saving one goes through.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::api::{FieldError, IntegrationKind, IntegrationPut, Priority};
+
+/// A connection as the service keeps it: settings and secrets in clear.
+#[derive(Clone, PartialEq)]
+pub struct Connection {
+    pub kind: IntegrationKind,
+    pub settings: BTreeMap<String, String>,
+    pub secrets: BTreeMap<String, String>,
+    pub base_url: Option<String>,
+    /// Context key (or one of [`DESK_VALUES`]) → the platform's custom field.
+    pub fields: BTreeMap<String, String>,
+    /// Desk priority → the platform's value, overriding the connector's mapping.
+    pub priorities: BTreeMap<Priority, String>,
+}
+
+impl fmt::Debug for Connection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Connection")
+            .field("kind", &self.kind)
+            .field("settings", &self.settings)
+            .field("secrets", &self.secrets.keys().collect::<Vec<_>>())
+            .field("base_url", &self.base_url)
+            .field("fields", &self.fields)
+            .field("priorities", &self.priorities)
+            .finish()
+    }
+}
+
+/// The names a connection's `fields` may map besides context keys: Desk's
+/// own values of a handoff, e.g. `desk.team: 360000123` sends the team the
+/// rules chose to that Zendesk field.
+pub const DESK_VALUES: &[&str] = &[
+    "desk.handoff",
+    "desk.agent",
+    "desk.channel",
+    "desk.environment",
+    "desk.reason",
+    "desk.priority",
+    "desk.team",
+];
+
+/// The connection `put` asks for, on top of the stored one (whose secrets a
+/// PUT that does not name them keeps), checked against the kind's settings:
+/// unknown names, missing required settings, values outside the choices, a
+/// base URL that is not `https://` (or `http://` on loopback, for tests).
+pub fn merge(
+    kind: IntegrationKind,
+    put: &IntegrationPut,
+    stored: Option<&Connection>,
+) -> Result<Connection, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let known = |secret: bool| -> String {
+        kind.settings()
+            .iter()
+            .filter(|spec| spec.secret == secret)
+            .map(|spec| spec.key)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (key, value) in &put.settings {
+        match kind.setting(key) {
+            Some(spec) if !spec.secret => {
+                if value.trim().is_empty() {
+                    errors.push(FieldError::new(
+                        format!("settings.{key}"),
+                        "is empty: leave it out instead",
+                    ));
+                } else if !spec.choices.is_empty() && !spec.choices.contains(&value.as_str()) {
+                    errors.push(FieldError::new(
+                        format!("settings.{key}"),
+                        format!("'{value}' is not one of: {}", spec.choices.join(", ")),
+                    ));
+                }
+            }
+            Some(_) => errors.push(FieldError::new(
+                format!("settings.{key}"),
+                "is a secret: send it in `secrets`, never with the settings",
+            )),
+            None => errors.push(FieldError::new(
+                format!("settings.{key}"),
+                format!(
+                    "{kind} has no setting '{key}'; its settings: {}",
+                    known(false)
+                ),
+            )),
+        }
+    }
+    let mut secrets = stored.map(|c| c.secrets.clone()).unwrap_or_default();
+    for (key, value) in &put.secrets {
+        match kind.setting(key) {
+            Some(spec) if spec.secret => match value {
+                Some(value) if value.is_empty() => errors.push(FieldError::new(
+                    format!("secrets.{key}"),
+                    "is empty: send null to remove it",
+                )),
+                Some(value) => {
+                    secrets.insert(key.clone(), value.clone());
+                }
+                None => {
+                    secrets.remove(key);
+                }
+            },
+            Some(_) => errors.push(FieldError::new(
+                format!("secrets.{key}"),
+                "is not a secret: send it in `settings`",
+            )),
+            None => errors.push(FieldError::new(
+                format!("secrets.{key}"),
+                format!("{kind} has no secret '{key}'; its secrets: {}", known(true)),
+            )),
+        }
+    }
+    for spec in kind.settings().iter().filter(|spec| spec.required) {
+        let present = if spec.secret {
+            secrets.contains_key(spec.key)
+        } else {
+            put.settings.contains_key(spec.key)
+        };
+        if !present {
+            let place = if spec.secret { "secrets" } else { "settings" };
+            errors.push(FieldError::new(
+                format!("{place}.{}", spec.key),
+                format!("is required: {}", spec.help),
+            ));
+        }
+    }
+    if let Some(url) = &put.base_url
+        && let Err(message) = check_base_url(url)
+    {
+        errors.push(FieldError::new("base-url", message));
+    }
+    for (key, target) in &put.fields {
+        let desk_value = key.starts_with("desk.");
+        if desk_value && !DESK_VALUES.contains(&key.as_str()) {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                format!("is not one of Desk's values: {}", DESK_VALUES.join(", ")),
+            ));
+        } else if !desk_value && crate::domain::validate::check_slug(key).is_err() {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                "is not a context key (lowercase letters, digits and dashes) or one of \
+                 Desk's values (desk.team, desk.priority, …)",
+            ));
+        }
+        if target.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                "names no platform field",
+            ));
+        } else if kind == IntegrationKind::Zendesk && target.trim().parse::<u64>().is_err() {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                format!(
+                    "'{target}' is not a Zendesk custom field id: Zendesk names its fields by \
+                     number (Admin Center > Objects and rules > Fields)"
+                ),
+            ));
+        }
+    }
+    for (priority, value) in &put.priorities {
+        if value.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("priorities.{priority}"),
+                "names no platform value",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Connection {
+        kind,
+        settings: put.settings.clone(),
+        secrets,
+        base_url: put.base_url.clone(),
+        fields: put.fields.clone(),
+        priorities: put.priorities.clone(),
+    })
+}
+
+fn check_base_url(url: &str) -> Result<(), String> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match parsed.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        _ => {
+            return Err(format!(
+                "'{url}' must be https:// (http:// only on this machine, for tests): secrets \
+                 travel with every call"
+            ));
+        }
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() || parsed.query().is_some() {
+        return Err("must not carry credentials or a query: set them as settings".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields_of(errors: Vec<FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    fn zendesk_put() -> IntegrationPut {
+        IntegrationPut {
+            settings: [
+                ("subdomain".to_string(), "acme".to_string()),
+                ("email".to_string(), "admin@acme.example".to_string()),
+            ]
+            .into(),
+            secrets: [("api-token".to_string(), Some("tok-1".to_string()))].into(),
+            ..IntegrationPut::default()
+        }
+    }
+
+    #[test]
+    fn a_connection_keeps_stored_secrets_it_does_not_name() {
+        let first = merge(IntegrationKind::Zendesk, &zendesk_put(), None).unwrap();
+        let mut again = zendesk_put();
+        again.secrets.clear();
+        again
+            .secrets
+            .insert("webhook-secret".into(), Some("whsec".into()));
+        let second = merge(IntegrationKind::Zendesk, &again, Some(&first)).unwrap();
+        assert_eq!(second.secret("api-token"), Some("tok-1"));
+        assert_eq!(second.secret("webhook-secret"), Some("whsec"));
+        let mut removal = zendesk_put();
+        removal.secrets = [("webhook-secret".to_string(), None)].into();
+        let third = merge(IntegrationKind::Zendesk, &removal, Some(&second)).unwrap();
+        assert_eq!(third.secret("webhook-secret"), None);
+    }
+
+    #[test]
+    fn every_problem_with_a_connection_is_reported_at_once() {
+        let mut put = zendesk_put();
+        put.settings.remove("email");
+        put.settings.insert("domain".into(), "acme".into());
+        put.settings.insert("api-token".into(), "leak".into());
+        put.secrets.insert("subdomain".into(), Some("x".into()));
+        put.base_url = Some("http://zendesk.example".into());
+        put.fields.insert("Order ID".into(), "360".into());
+        let errors = fields_of(merge(IntegrationKind::Zendesk, &put, None).unwrap_err());
+        assert_eq!(
+            errors,
+            [
+                "settings.api-token",
+                "settings.domain",
+                "secrets.subdomain",
+                "settings.email",
+                "base-url",
+                "fields.Order ID"
+            ]
+        );
+    }
+
+    #[test]
+    fn mappings_name_context_keys_or_desks_values_and_zendesk_fields_by_number() {
+        let mut put = zendesk_put();
+        put.fields = [
+            ("loyalty-tier", "360001"),
+            ("desk.team", "360002"),
+            ("desk.mood", "360003"),
+            ("order-id", "cf_order"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let errors = merge(IntegrationKind::Zendesk, &put, None).unwrap_err();
+        assert_eq!(fields_of(errors), ["fields.desk.mood", "fields.order-id"]);
+        let freshdesk = IntegrationPut {
+            settings: [("domain".to_string(), "acme".to_string())].into(),
+            secrets: [("api-key".to_string(), Some("k".to_string()))].into(),
+            fields: [("order-id".to_string(), "cf_order".to_string())].into(),
+            ..IntegrationPut::default()
+        };
+        assert!(merge(IntegrationKind::Freshdesk, &freshdesk, None).is_ok());
+    }
+
+    #[test]
+    fn a_required_secret_must_be_given_or_stored() {
+        let mut put = zendesk_put();
+        put.secrets.clear();
+        assert_eq!(
+            fields_of(merge(IntegrationKind::Zendesk, &put, None).unwrap_err()),
+            ["secrets.api-token"]
+        );
+    }
+
+    #[test]
+    fn base_urls_are_https_or_loopback() {
+        assert!(check_base_url("https://sandbox.example.com/").is_ok());
+        assert!(check_base_url("http://127.0.0.1:8080").is_ok());
+        assert!(check_base_url("http://localhost:8080").is_ok());
+        assert!(check_base_url("http://example.com").is_err());
+        assert!(check_base_url("https://user:pw@example.com").is_err());
+        assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn choices_are_enforced() {
+        let put = IntegrationPut {
+            settings: [("region".to_string(), "mars".to_string())].into(),
+            secrets: [("access-token".to_string(), Some("t".to_string()))].into(),
+            ..IntegrationPut::default()
+        };
+        let errors = merge(IntegrationKind::Intercom, &put, None).unwrap_err();
+        assert!(errors[0].message.contains("us, eu, au"), "{:?}", errors);
+    }
+
+    #[test]
+    fn a_connection_never_shows_its_secrets() {
+        let connection = Connection {
+            kind: IntegrationKind::Zendesk,
+            settings: [("subdomain".to_string(), "acme".to_string())].into(),
+            secrets: [("api-token".to_string(), "tok-secret-1".to_string())].into(),
+            base_url: None,
+            fields: BTreeMap::new(),
+            priorities: BTreeMap::new(),
+        };
+        let shown = format!("{connection:?}");
+        assert!(
+            !shown.contains("tok-secret-1") && shown.contains("api-token"),
+            "{shown}"
+        );
+    }
+}

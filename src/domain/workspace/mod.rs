@@ -1,0 +1,385 @@
+//! The workspace's configuration as one value, [`Snapshot`]: what handoffs are
+//! decided against, what documents are planned against, and what every
+//! configuration change turns into another value (see [`change`] and
+//! [`document::after`]); the store then writes only the difference.
+//!
+//! A snapshot carries the stored secrets themselves: never let them leave the
+//! service.
+
+pub mod change;
+pub mod connection;
+pub mod document;
+
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+pub use self::connection::{Connection, DESK_VALUES};
+use crate::api::{
+    Agent, AssignmentSettings, BusinessHours, DeliverySettings, EmailSettings, FieldError,
+    HandoffSettings, Integration, IntegrationKind, IntegrationStatus, NotificationSettings,
+    Operator, Rule, RuleKind, SecretInfo, SmtpTls, Team, TestReport, TicketField,
+    secret_fingerprint,
+};
+
+/// The workspace's configuration, as one consistent value. Lists are in
+/// their stored order: operators by handle, teams and fields and agents by
+/// key, integrations by kind, rules by position; each operator's teams and
+/// each team's members sorted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Moves on with every configuration change (what `If-Match` guards).
+    pub revision: u64,
+    /// Moves on with every change to anything here, availability and
+    /// connection tests included: what caches of the snapshot are keyed by.
+    pub generation: u64,
+    pub operators: Vec<Operator>,
+    pub teams: Vec<Team>,
+    pub fields: Vec<TicketField>,
+    pub assignment: AssignmentSettings,
+    pub business_hours: BusinessHours,
+    pub notifications: NotificationSettings,
+    pub handoff: HandoffSettings,
+    /// With the password itself.
+    pub email: SmtpConfig,
+    /// With the secret itself.
+    pub delivery: WebhookConfig,
+    pub priority_rules: Vec<Rule>,
+    pub assignment_rules: Vec<Rule>,
+    pub agents: Vec<Agent>,
+    /// With the secrets themselves.
+    pub integrations: Vec<IntegrationRecord>,
+}
+
+/// A connected integration: the connection and what its tests found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegrationRecord {
+    pub connection: Connection,
+    pub status: IntegrationStatus,
+    pub last_test: Option<TestReport>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl IntegrationRecord {
+    pub fn kind(&self) -> IntegrationKind {
+        self.connection.kind
+    }
+
+    /// What the API shows: secrets only as fingerprints.
+    pub fn view(&self) -> Integration {
+        let connection = &self.connection;
+        Integration {
+            kind: connection.kind,
+            settings: connection.settings.clone(),
+            secrets: connection
+                .secrets
+                .iter()
+                .map(|(name, value)| {
+                    let fingerprint = secret_fingerprint(value);
+                    (name.clone(), SecretInfo { fingerprint })
+                })
+                .collect(),
+            base_url: connection.base_url.clone(),
+            fields: connection.fields.clone(),
+            priorities: connection.priorities.clone(),
+            status: self.status,
+            last_test: self.last_test.clone(),
+            webhook_path: connection.kind.webhook_path(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+impl Snapshot {
+    /// An empty workspace: what a new desk holds.
+    pub fn empty() -> Snapshot {
+        Snapshot {
+            revision: 1,
+            generation: 0,
+            operators: Vec::new(),
+            teams: Vec::new(),
+            fields: Vec::new(),
+            assignment: AssignmentSettings::default(),
+            business_hours: BusinessHours::default(),
+            notifications: NotificationSettings::default(),
+            handoff: HandoffSettings::default(),
+            email: SmtpConfig::default(),
+            delivery: WebhookConfig::default(),
+            priority_rules: Vec::new(),
+            assignment_rules: Vec::new(),
+            agents: Vec::new(),
+            integrations: Vec::new(),
+        }
+    }
+
+    pub fn operator(&self, handle: &str) -> Option<&Operator> {
+        self.operators.iter().find(|o| o.handle == handle)
+    }
+
+    pub fn team(&self, key: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.key == key)
+    }
+
+    pub fn field(&self, key: &str) -> Option<&TicketField> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn agent(&self, key: &str) -> Option<&Agent> {
+        self.agents.iter().find(|a| a.key == key)
+    }
+
+    pub fn integration(&self, kind: IntegrationKind) -> Option<&IntegrationRecord> {
+        self.integrations.iter().find(|i| i.kind() == kind)
+    }
+
+    pub fn connection(&self, kind: IntegrationKind) -> Option<&Connection> {
+        self.integration(kind).map(|i| &i.connection)
+    }
+
+    /// The kinds connected now: the platforms a handover action may name.
+    pub fn connected_kinds(&self) -> Vec<String> {
+        self.integrations
+            .iter()
+            .map(|i| i.kind().to_string())
+            .collect()
+    }
+
+    pub fn default_team(&self) -> Option<&str> {
+        self.teams
+            .iter()
+            .find(|t| t.default)
+            .map(|t| t.key.as_str())
+    }
+
+    pub fn rules(&self, kind: RuleKind) -> &[Rule] {
+        match kind {
+            RuleKind::Priority => &self.priority_rules,
+            RuleKind::Assignment => &self.assignment_rules,
+        }
+    }
+
+    pub fn rules_mut(&mut self, kind: RuleKind) -> &mut Vec<Rule> {
+        match kind {
+            RuleKind::Priority => &mut self.priority_rules,
+            RuleKind::Assignment => &mut self.assignment_rules,
+        }
+    }
+
+    /// How many operators are online.
+    pub fn operators_online(&self) -> u32 {
+        self.operators
+            .iter()
+            .filter(|o| o.availability == crate::api::Availability::Online)
+            .count() as u32
+    }
+}
+
+/// The email settings as stored: [`EmailSettings`] with the password itself.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SmtpConfig {
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default = "starttls")]
+    pub tls: SmtpTls,
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+fn starttls() -> SmtpTls {
+    SmtpTls::Starttls
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        serde_json::from_str("{}").expect("every field has a default")
+    }
+}
+
+impl fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "(redacted)"))
+            .field("tls", &self.tls)
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+impl SmtpConfig {
+    /// What the API shows: everything but the password, which only shows as set
+    /// or not, and its fingerprint.
+    pub fn view(&self) -> EmailSettings {
+        EmailSettings {
+            host: self.host.clone(),
+            port: self.port,
+            username: self.username.clone(),
+            tls: self.tls,
+            from: self.from.clone(),
+            password: None,
+            password_set: self.password.is_some(),
+            password_fingerprint: self.password.as_deref().map(secret_fingerprint),
+        }
+    }
+
+    /// These settings replaced by `update`: a password left out is kept, `null`
+    /// removes it. Blank values count as none.
+    pub fn updated(&self, update: EmailSettings) -> SmtpConfig {
+        SmtpConfig {
+            host: trimmed(update.host),
+            port: update.port,
+            username: trimmed(update.username),
+            password: match update.password {
+                None => self.password.clone(),
+                Some(password) => password,
+            },
+            tls: update.tls,
+            from: trimmed(update.from),
+        }
+    }
+
+    /// Every problem with these settings.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(host) = &self.host
+            && (host.contains("://") || host.contains(char::is_whitespace) || host.len() > 253)
+        {
+            errors.push(FieldError::new(
+                "host",
+                format!("'{host}' is not a host name: use a name like smtp.example.com"),
+            ));
+        }
+        if self.port == Some(0) {
+            errors.push(FieldError::new("port", "must be 1 to 65535"));
+        }
+        match &self.password {
+            Some(password) if password.is_empty() => {
+                errors.push(FieldError::new(
+                    "password",
+                    "must not be empty; send null to remove it",
+                ));
+            }
+            Some(_) if self.username.is_none() => {
+                errors.push(FieldError::new(
+                    "password",
+                    "a password needs a username to log in with",
+                ));
+            }
+            _ => {}
+        }
+        if let Some(from) = &self.from
+            && let Err(error) = from.parse::<lettre::message::Mailbox>()
+        {
+            errors.push(FieldError::new(
+                "from",
+                format!(
+                    "'{from}' is not an address like 'Acme Support <support@acme.example>': {error}"
+                ),
+            ));
+        }
+        errors
+    }
+}
+
+/// The shortest secret accepted.
+pub const MIN_SECRET_LEN: usize = 16;
+
+/// The delivery settings as stored: [`DeliverySettings`] with the secret itself.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct WebhookConfig {
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub secret: Option<String>,
+}
+
+impl fmt::Debug for WebhookConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WebhookConfig")
+            .field("url", &self.url)
+            .field("secret", &self.secret.as_ref().map(|_| "(redacted)"))
+            .finish()
+    }
+}
+
+impl WebhookConfig {
+    /// What the API shows: the secret only as set or not, and its fingerprint.
+    pub fn view(&self) -> DeliverySettings {
+        DeliverySettings {
+            url: self.url.clone(),
+            secret: None,
+            secret_set: self.secret.is_some(),
+            secret_fingerprint: self.secret.as_deref().map(secret_fingerprint),
+        }
+    }
+
+    /// These settings replaced by `update`: a secret left out is kept, `null`
+    /// removes it.
+    pub fn updated(&self, update: DeliverySettings) -> WebhookConfig {
+        WebhookConfig {
+            url: update
+                .url
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty()),
+            secret: match update.secret {
+                None => self.secret.clone(),
+                Some(secret) => secret,
+            },
+        }
+    }
+
+    /// Every problem with these settings. A URL needs a secret: events are
+    /// always signed.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Some(url) = &self.url {
+            match url::Url::parse(url) {
+                Ok(parsed)
+                    if matches!(parsed.scheme(), "http" | "https")
+                        && parsed.host_str().is_some() => {}
+                _ => errors.push(FieldError::new(
+                    "url",
+                    format!(
+                        "'{url}' is not an http(s) URL like https://ai.example.com/desk/events"
+                    ),
+                )),
+            }
+            if self.secret.is_none() {
+                errors.push(FieldError::new(
+                    "secret",
+                    "the delivery webhook needs a signing secret (deliveries are always signed)",
+                ));
+            }
+        }
+        if let Some(secret) = &self.secret
+            && (secret.chars().count() < MIN_SECRET_LEN || secret.trim() != secret)
+        {
+            errors.push(FieldError::new(
+                "secret",
+                format!(
+                    "must be at least {MIN_SECRET_LEN} characters, without leading or trailing spaces"
+                ),
+            ));
+        }
+        errors
+    }
+}

@@ -264,6 +264,7 @@ fn request(i: usize) -> HandoffRequest {
             name: Some(format!("Customer {i}")),
             email: Some(format!("customer-{i}@example.com")),
             external_id: Some(format!("user-{i}")),
+            phone: None,
         }),
         transcript: vec![
             message(

@@ -1,6 +1,7 @@
 //! The Freshchat connector against a fake Freshchat that answers as its API
-//! v2 documents (../shared/reference/freshchat.md): the topic, the user, the
-//! conversation and the private note; errors, rate limits, lost answers, the
+//! v2 documents (../shared/reference/freshchat.md): the topic, the user with
+//! every identifier, the conversation opened by the customer's own words and
+//! the agents' note as a private note; errors, rate limits, lost answers, the
 //! connection test and its topic checks, webhooks signed with the reference
 //! vector; and the same end to end with the real binary.
 
@@ -8,7 +9,10 @@ use crate::common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::connectors::{
+    LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    connection, deliver_first, escalation, lose_answer, secret_free,
+};
 use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -113,41 +117,52 @@ fn created() -> ResponseTemplate {
 }
 
 #[tokio::test]
-async fn a_handoff_becomes_a_conversation_in_the_topic_with_a_private_note() {
+async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words() {
     let server = MockServer::start().await;
     fake(&server, created()).await;
-    let delivered = deliver_first(&freshchat(&server), Priority::Urgent)
-        .await
-        .unwrap();
+    let mut connection = freshchat(&server);
+    connection
+        .fields
+        .insert("desk.team".into(), "cf_desk_team".into());
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "conv-1");
     assert_eq!(
         posted(&server, "/v2/users").await,
-        [json!({"reference_id": "u-42", "first_name": "Dana Scully", "email": "dana@example.com"})]
+        [json!({"reference_id": "u-42", "first_name": "Dana Scully",
+                "email": "dana@example.com", "phone": "+15550100"})]
     );
+    let conversation = &posted(&server, "/v2/conversations").await[0];
     assert_eq!(
-        posted(&server, "/v2/conversations").await,
-        [json!({
+        conversation,
+        &json!({
             "channel_id": TOPIC,
             "users": [{"id": "user-1"}],
             "messages": [{
-                "message_parts": [{"text": {"content": "Where is my refund?"}}],
+                "message_parts": [{"text": {"content": LAST_WORDS}}],
                 "actor_type": "user",
                 "actor_id": "user-1",
                 "message_type": "normal",
             }],
             "status": "new",
-            "properties": {"priority": "Urgent", "cf_order_id": "123"},
-        })]
+            "properties": {"priority": "Urgent", "cf_order_id": "123", "cf_desk_team": "billing"},
+        })
     );
     let notes = posted(&server, "/v2/conversations/conv-1/messages").await;
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0]["message_type"], "private");
     assert_eq!(notes[0]["actor_type"], "agent");
     assert_eq!(notes[0]["actor_id"], "agent-1");
-    let note = notes[0]["message_parts"][0]["text"]["content"]
-        .as_str()
-        .unwrap();
-    assert!(note.contains("Customer: Where is my refund?"), "{note}");
+    assert_agents_see_the_whole_handoff(
+        notes[0]["message_parts"][0]["text"]["content"]
+            .as_str()
+            .unwrap(),
+        Priority::Urgent,
+    );
+    assert_customer_sees_no_agent_material(
+        conversation["messages"][0]["message_parts"][0]["text"]["content"]
+            .as_str()
+            .unwrap(),
+    );
 }
 
 #[tokio::test]
@@ -303,14 +318,7 @@ async fn a_lost_conversation_answer_is_found_instead_of_created_twice() {
     let connection = freshchat(&server);
     let http = Http::default();
     let handoff = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(800),
-        connectors::deliver(&http, &connection, &handoff, &mut first),
-    )
-    .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let mut second = lose_answer(&server, &connection, &handoff, "POST", "/v2/conversations").await;
     let delivered = connectors::deliver(&http, &connection, &handoff, &mut second)
         .await
         .unwrap();
@@ -353,7 +361,7 @@ async fn a_note_already_written_is_not_written_again() {
         .respond_with(
             ResponseTemplate::new(200).set_body_json(json!({"messages": [{
                 "id": "msg-2", "message_type": "private", "actor_type": "agent",
-                "message_parts": [{"text": {"content": handoff.note_text()}}]
+                "message_parts": [{"text": {"content": handoff.agent_note()}}]
             }]})),
         )
         .expect(1)

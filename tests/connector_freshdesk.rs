@@ -1,7 +1,8 @@
 //! The Freshdesk connector against a fake Freshdesk that answers as its API
-//! documents (../shared/reference/platform-apis.md §1): what is sent, how
-//! answers are read, that a lost answer never makes a second ticket, and the
-//! token that authenticates its webhooks.
+//! documents (../shared/reference/platform-apis.md §1): what is sent, who sees
+//! what, how answers are read, that a lost answer never makes a second ticket
+//! or note (found in the requester's ticket list, not the lagging search),
+//! and the token that authenticates its webhooks.
 
 use crate::common;
 
@@ -9,11 +10,15 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::connectors::{
+    LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    bodies, connection, deliver, deliver_first, escalation, html_text, lose_answer, secret_free,
+    without_email,
+};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
 use serde_json::json;
-use wiremock::matchers::{body_json, body_partial_json, header, method, path, query_param};
+use wiremock::matchers::{body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const API_KEY: &str = "fd-key-Qx81vB";
@@ -53,28 +58,53 @@ async fn note_ok(server: &MockServer, id: u64, times: u64) {
         .await;
 }
 
+/// The search index, which lags new tickets by minutes: never read.
+async fn no_search(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/v2/search/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [], "total": 0})))
+        .expect(0)
+        .mount(server)
+        .await;
+}
+
+/// `GET /tickets?email=dana@example.com…`: the requester's newest tickets.
+async fn listed(server: &MockServer, tickets: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .and(query_param("email", "dana@example.com"))
+        .and(query_param("order_by", "created_at"))
+        .and(query_param("order_type", "desc"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(tickets))
+        .mount(server)
+        .await;
+}
+
+/// `GET /tickets/{id}/conversations`: the ticket's notes and replies.
+async fn conversations(server: &MockServer, id: u64, notes: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path(format!("/api/v2/tickets/{id}/conversations")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(notes))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
-async fn a_handoff_becomes_a_chat_ticket_with_a_private_note() {
+async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words() {
     let server = MockServer::start().await;
     let mut connection = freshdesk(&server);
-    connection
-        .fields
-        .insert("order-id".into(), "cf_order_id".into());
+    for (key, field) in [
+        ("order-id", "cf_order_id"),
+        ("loyalty-tier", "cf_loyalty_tier"),
+        ("desk.reason", "cf_handoff_reason"),
+    ] {
+        connection.fields.insert(key.into(), field.into());
+    }
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .and(header("authorization", basic().as_str()))
         .and(header("content-type", "application/json"))
-        .and(body_json(json!({
-            "name": "Dana Scully",
-            "email": "dana@example.com",
-            "subject": "Refund for order 123",
-            "description": "<p>Dana Scully asked for a person on web after 2 messages.</p>",
-            "priority": 4,
-            "status": 2,
-            "source": 7,
-            "tags": ["deskctl", "desk-hof_1", "agent-shop-assistant"],
-            "custom_fields": {"cf_order_id": "123"},
-        })))
         .respond_with(created(43))
         .expect(1)
         .mount(&server)
@@ -86,17 +116,32 @@ async fn a_handoff_becomes_a_chat_ticket_with_a_private_note() {
         delivered.url.as_deref(),
         Some(format!("{}/a/tickets/43", server.uri()).as_str())
     );
-    let requests = server.received_requests().await.unwrap();
-    let note: serde_json::Value = requests[1].body_json().unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v2/tickets").await[0];
     assert_eq!(
-        note,
-        json!({
-            "body": "<p>Dana Scully asked for a person on web after 2 messages.</p>\
-                     <p>Transcript:<br>Customer: Where is my refund?<br>AI: Let me get someone \
-                     who can check.</p>",
-            "private": true
+        ticket,
+        &json!({
+            "name": "Dana Scully",
+            "email": "dana@example.com",
+            "subject": "Where is my refund for order 123?",
+            "description": format!("<p>{LAST_WORDS}</p>"),
+            "priority": 4,
+            "status": 2,
+            "source": 7,
+            "tags": ["deskctl", "desk-hof_1", "agent-shop-assistant", "desk-team-billing"],
+            "custom_fields": {"cf_order_id": "123", "cf_loyalty_tier": "gold",
+                              "cf_handoff_reason": "explicit-request"},
         })
     );
+    let note = &bodies(&server, "POST", "/api/v2/tickets/43/notes").await[0];
+    assert_eq!(note["private"], true);
+    assert_agents_see_the_whole_handoff(
+        &html_text(note["body"].as_str().unwrap()),
+        Priority::Urgent,
+    );
+    assert_customer_sees_no_agent_material(&format!(
+        "{}\n{}",
+        ticket["subject"], ticket["description"]
+    ));
 }
 
 #[tokio::test]
@@ -110,21 +155,29 @@ async fn a_requester_without_email_is_found_by_external_id() {
         .mount(&server)
         .await;
     note_ok(&server, 44, 1).await;
-    let mut ticket = escalation(Priority::Low);
-    ticket.requester.email = None;
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        &freshdesk(&server),
-        &ticket,
-        &mut progress,
-    )
-    .await
-    .unwrap();
-    let sent: serde_json::Value = server.received_requests().await.unwrap()[0]
-        .body_json()
+    deliver(&freshdesk(&server), &without_email(Priority::Low), 1)
+        .await
         .unwrap();
+    let sent = &bodies(&server, "POST", "/api/v2/tickets").await[0];
     assert!(sent.get("email").is_none(), "{sent}");
+}
+
+#[tokio::test]
+async fn a_requester_with_a_phone_alone_is_found_by_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(
+            json!({"phone": "+15550100", "name": "Dana Scully"}),
+        ))
+        .respond_with(created(45))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 45, 1).await;
+    let mut handoff = without_email(Priority::Low);
+    handoff.requester.external_id = None;
+    deliver(&freshdesk(&server), &handoff, 1).await.unwrap();
 }
 
 #[tokio::test]
@@ -256,8 +309,9 @@ async fn a_rate_limit_is_transient_with_the_wait_freshdesk_asks() {
 }
 
 #[tokio::test]
-async fn a_lost_answer_is_found_by_the_handoff_tag_instead_of_created_twice() {
+async fn a_lost_answer_is_found_among_the_requesters_tickets_by_the_handoff_tag() {
     let server = MockServer::start().await;
+    no_search(&server).await;
     // The create succeeds on Freshdesk's side, but its answer never arrives.
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
@@ -265,28 +319,19 @@ async fn a_lost_answer_is_found_by_the_handoff_tag_instead_of_created_twice() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/search/tickets"))
-        .and(query_param("query", "\"tag:'desk-hof_1'\""))
-        .and(header("authorization", basic().as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "results": [{"id": 77, "tags": ["deskctl", "desk-hof_1"]}], "total": 1
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
+    // Listed at once (the search index would not show it for minutes).
+    listed(
+        &server,
+        json!([{"id": 80, "tags": ["deskctl", "desk-hof_0"]},
+               {"id": 77, "tags": ["deskctl", "desk-hof_1"]}]),
+    )
+    .await;
+    conversations(&server, 77, json!([])).await;
     note_ok(&server, 77, 1).await;
     let connection = freshdesk(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(500),
-        connectors::deliver(&http, &connection, &ticket, &mut first),
-    )
-    .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let mut second = lose_answer(&server, &connection, &ticket, "POST", "/api/v2/tickets").await;
     let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
         .await
         .unwrap();
@@ -294,8 +339,38 @@ async fn a_lost_answer_is_found_by_the_handoff_tag_instead_of_created_twice() {
 }
 
 #[tokio::test]
-async fn a_retry_after_a_refused_create_creates_without_searching() {
+async fn a_requester_known_by_external_id_is_looked_up_as_a_contact_first() {
     let server = MockServer::start().await;
+    no_search(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/contacts"))
+        .and(query_param("unique_external_id", "u-42"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([{"id": 5001}])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .and(query_param("requester_id", "5001"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!([{"id": 91, "tags": ["desk-hof_1"]}])),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    conversations(&server, 91, json!([])).await;
+    note_ok(&server, 91, 1).await;
+    let delivered = deliver(&freshdesk(&server), &without_email(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "91");
+    assert!(bodies(&server, "POST", "/api/v2/tickets").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_retry_after_a_refused_create_creates_without_looking() {
+    let server = MockServer::start().await;
+    no_search(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
@@ -308,11 +383,12 @@ async fn a_retry_after_a_refused_create_creates_without_searching() {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .and(path("/api/v2/search/tickets"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [], "total": 0})))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
         .expect(0)
         .mount(&server)
         .await;
+    conversations(&server, 79, json!([])).await;
     note_ok(&server, 79, 1).await;
     let connection = freshdesk(&server);
     let http = Http::default();
@@ -332,29 +408,41 @@ async fn a_retry_after_a_refused_create_creates_without_searching() {
 #[tokio::test]
 async fn a_retry_that_finds_nothing_creates_the_ticket() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/search/tickets"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [], "total": 0})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    listed(
+        &server,
+        json!([{"id": 80, "tags": ["deskctl", "desk-hof_0"]}]),
+    )
+    .await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .respond_with(created(78))
         .expect(1)
         .mount(&server)
         .await;
+    conversations(&server, 78, json!([])).await;
     note_ok(&server, 78, 1).await;
-    let mut progress = Progress::resume(None, 2);
-    let delivered = connectors::deliver(
-        &Http::default(),
-        &freshdesk(&server),
-        &escalation(Priority::High),
-        &mut progress,
-    )
-    .await
-    .unwrap();
+    let delivered = deliver(&freshdesk(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
     assert_eq!(delivered.id, "78");
+}
+
+#[tokio::test]
+async fn a_note_whose_answer_was_lost_is_not_added_twice() {
+    let server = MockServer::start().await;
+    listed(&server, json!([{"id": 12, "tags": ["desk-hof_1"]}])).await;
+    let note = escalation(Priority::High).agent_note();
+    conversations(
+        &server,
+        12,
+        json!([{"id": 1, "private": true, "body_text": note, "body": "<p>…</p>"}]),
+    )
+    .await;
+    note_ok(&server, 12, 0).await;
+    let delivered = deliver(&freshdesk(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "12");
 }
 
 #[tokio::test]
@@ -373,6 +461,7 @@ async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
         .expect(1)
         .mount(&server)
         .await;
+    conversations(&server, 9, json!([])).await;
     let connection = freshdesk(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);

@@ -1,16 +1,21 @@
 //! The Salesforce connector against a fake org that answers as the REST API
 //! documents (../shared/reference/platform-apis.md §4): the client credentials
-//! token, the Case and its CaseComments, error arrays, the API allocation
-//! running out, and that a lost answer never makes a second Case.
+//! token, the Case upserted by its external id and its private CaseComments,
+//! who sees what, error arrays, the API allocation running out, and that a
+//! lost answer never makes a second Case or comment.
 
 use crate::common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::connectors::{
+    LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    bodies, connection, deliver, deliver_first, escalation, lose_answer, secret_free,
+    without_email,
+};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, MessageRole, Priority};
 use deskctl::server::connectors::salesforce::COMMENT_BYTES;
-use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
+use deskctl::server::connectors::{self, Http, InboundWebhook, WebhookError};
 use serde_json::json;
 use wiremock::matchers::{
     body_partial_json, body_string, header, method, path, query_param, query_param_contains,
@@ -22,15 +27,13 @@ const SECRET: &str = "sf-consumer-secret-Qx7";
 const ACCESS: &str = "00D5g!AQ-access-token";
 const HOOK_TOKEN: &str = "sf-hook-token-Zp1";
 const API: &str = "/services/data/v62.0";
+/// Where handoff `hof_1`'s Case is upserted and read, by the default field.
+const CASE: &str = "/services/data/v62.0/sobjects/Case/Desk_Handoff_Id__c/hof_1";
 
-fn salesforce(server: &MockServer, external_id: bool) -> connectors::Connection {
-    let mut settings = vec![("my-domain", "acme"), ("client-id", CLIENT_ID)];
-    if external_id {
-        settings.push(("external-id-field", "Desk_Handoff_Id__c"));
-    }
+fn salesforce(server: &MockServer) -> connectors::Connection {
     let mut connection = connection(
         IntegrationKind::Salesforce,
-        &settings,
+        &[("my-domain", "acme"), ("client-id", CLIENT_ID)],
         &[("client-secret", SECRET), ("webhook-token", HOOK_TOKEN)],
         &server.uri(),
     );
@@ -44,7 +47,8 @@ fn bearer() -> String {
     format!("Bearer {ACCESS}")
 }
 
-/// The token call: form-encoded client credentials, answered with a token.
+/// The token call: form-encoded client credentials, answered with a token;
+/// and the org's Contacts, none of them with Dana's email.
 async fn token_ok(server: &MockServer, times: u64) {
     Mock::given(method("POST"))
         .and(path("/services/oauth2/token"))
@@ -63,10 +67,39 @@ async fn token_ok(server: &MockServer, times: u64) {
         .expect(times)
         .mount(server)
         .await;
+    contacts(server, json!([])).await;
+}
+
+/// `SELECT Id FROM Contact WHERE Email = …`: the Contacts with Dana's email.
+async fn contacts(server: &MockServer, records: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path(format!("{API}/query")))
+        .and(query_param(
+            "q",
+            "SELECT Id FROM Contact WHERE Email = 'dana@example.com' LIMIT 2",
+        ))
+        .and(header("authorization", bearer().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"totalSize": records.as_array().unwrap().len(), "done": true, "records": records}),
+        ))
+        .mount(server)
+        .await;
 }
 
 fn created(id: &str) -> ResponseTemplate {
-    ResponseTemplate::new(201).set_body_json(json!({"id": id, "success": true, "errors": []}))
+    ResponseTemplate::new(201)
+        .set_body_json(json!({"id": id, "success": true, "errors": [], "created": true}))
+}
+
+/// The Case upsert of `hof_1`, answered with `answer`, `times` times.
+async fn upsert(server: &MockServer, answer: ResponseTemplate, times: u64) {
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
+        .and(header("authorization", bearer().as_str()))
+        .respond_with(answer)
+        .expect(times)
+        .mount(server)
+        .await;
 }
 
 async fn comments_ok(server: &MockServer, case: &str, times: u64) {
@@ -83,41 +116,122 @@ async fn comments_ok(server: &MockServer, case: &str, times: u64) {
 }
 
 #[tokio::test]
-async fn a_handoff_becomes_a_case_with_a_private_comment() {
+async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words() {
     let server = MockServer::start().await;
     token_ok(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
         .and(header("authorization", bearer().as_str()))
         .and(header("content-type", "application/json"))
-        .and(body_partial_json(json!({
-            "Subject": "Refund for order 123",
-            "Description": "Dana Scully asked for a person on web after 2 messages.",
-            "Priority": "High",
-            "Origin": "Web",
-            "SuppliedName": "Dana Scully",
-            "SuppliedEmail": "dana@example.com",
-            "Order_Id__c": "123",
-            "Desk_Handoff_Id__c": "hof_1",
-        })))
         .respond_with(created("5005g00000AbCdE"))
         .expect(1)
         .mount(&server)
         .await;
     comments_ok(&server, "5005g00000AbCdE", 1).await;
-    let delivered = deliver_first(&salesforce(&server, true), Priority::Urgent)
-        .await
-        .unwrap();
+    let mut connection = salesforce(&server);
+    connection
+        .fields
+        .insert("loyalty-tier".into(), "Loyalty_Tier__c".into());
+    connection
+        .fields
+        .insert("desk.team".into(), "Desk_Team__c".into());
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "5005g00000AbCdE");
     assert_eq!(
         delivered.url.as_deref(),
         Some(format!("{}/lightning/r/Case/5005g00000AbCdE/view", server.uri()).as_str())
     );
-    let requests = server.received_requests().await.unwrap();
-    let comment: serde_json::Value = requests.last().unwrap().body_json().unwrap();
-    let body = comment["CommentBody"].as_str().unwrap();
-    assert!(body.starts_with("Dana Scully asked"), "{body}");
-    assert!(body.contains("Customer: Where is my refund?"), "{body}");
+    let case = &bodies(&server, "PATCH", CASE).await[0];
+    assert_eq!(
+        case,
+        &json!({
+            "Subject": "Where is my refund for order 123?",
+            "Description": LAST_WORDS,
+            "Priority": "High",
+            "Origin": "Web",
+            "SuppliedName": "Dana Scully",
+            "SuppliedEmail": "dana@example.com",
+            "SuppliedPhone": "+15550100",
+            "Order_Id__c": "123",
+            "Loyalty_Tier__c": "gold",
+            "Desk_Team__c": "billing",
+        })
+    );
+    let comments = bodies(&server, "POST", &format!("{API}/sobjects/CaseComment/")).await;
+    assert!(comments.iter().all(|c| c["IsPublished"] == false));
+    let note: String = comments
+        .iter()
+        .map(|c| c["CommentBody"].as_str().unwrap())
+        .collect();
+    assert_agents_see_the_whole_handoff(&note, Priority::Urgent);
+    assert_customer_sees_no_agent_material(&format!(
+        "{}\n{}",
+        case["Subject"], case["Description"]
+    ));
+}
+
+#[tokio::test]
+async fn a_customer_is_tied_to_their_contact_by_external_id_or_by_their_one_email() {
+    // By external id, with the Contact field that keeps it.
+    let server = MockServer::start().await;
+    token_ok(&server, 1).await;
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "{API}/sobjects/Contact/Desk_Customer_Id__c/u-42"
+        )))
+        .and(query_param("fields", "Id"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"attributes": {"type": "Contact"}, "Id": "0035g00000XyZ"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
+        .and(body_partial_json(json!({"ContactId": "0035g00000XyZ"})))
+        .respond_with(created("500H"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    comments_ok(&server, "500H", 1).await;
+    let mut connection = salesforce(&server);
+    connection
+        .settings
+        .insert("contact-id-field".into(), "Desk_Customer_Id__c".into());
+    deliver(&connection, &without_email(Priority::High), 1)
+        .await
+        .unwrap();
+
+    // By email, when exactly one Contact has it.
+    let server = MockServer::start().await;
+    contacts(&server, json!([{"Id": "0035g00000One"}])).await;
+    token_ok(&server, 1).await;
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
+        .and(body_partial_json(json!({"ContactId": "0035g00000One"})))
+        .respond_with(created("500I"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    comments_ok(&server, "500I", 1).await;
+    deliver_first(&salesforce(&server), Priority::High)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_subject_is_the_customers_words_without_any_marker() {
+    let server = MockServer::start().await;
+    token_ok(&server, 1).await;
+    upsert(&server, created("500J"), 1).await;
+    comments_ok(&server, "500J", 1).await;
+    deliver_first(&salesforce(&server), Priority::High)
+        .await
+        .unwrap();
+    let case = &bodies(&server, "PATCH", CASE).await[0];
+    assert_eq!(case["Subject"], "Where is my refund for order 123?");
+    assert!(!case.to_string().contains("[Desk"), "{case}");
 }
 
 #[tokio::test]
@@ -130,12 +244,12 @@ async fn priorities_follow_the_default_picklist_or_the_connections_own() {
     ] {
         let server = MockServer::start().await;
         token_ok(&server, 1).await;
-        let mut connection = salesforce(&server, true);
+        let mut connection = salesforce(&server);
         if let Some(value) = override_urgent {
             connection.priorities.insert(Priority::Urgent, value.into());
         }
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
+        Mock::given(method("PATCH"))
+            .and(path(CASE))
             .and(body_partial_json(json!({"Priority": expected})))
             .respond_with(created("500A"))
             .expect(1)
@@ -150,12 +264,7 @@ async fn priorities_follow_the_default_picklist_or_the_connections_own() {
 async fn a_long_transcript_is_split_into_comments_within_the_byte_limit() {
     let server = MockServer::start().await;
     token_ok(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(created("500B"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    upsert(&server, created("500B"), 1).await;
     comments_ok(&server, "500B", 3).await;
     let mut long = escalation(Priority::Medium);
     for _ in 0..40 {
@@ -166,27 +275,15 @@ async fn a_long_transcript_is_split_into_comments_within_the_byte_limit() {
             at: None,
         });
     }
-    let mut progress = Progress::resume(None, 1);
-    connectors::deliver(
-        &Http::default(),
-        &salesforce(&server, true),
-        &long,
-        &mut progress,
-    )
-    .await
-    .unwrap();
-    let requests = server.received_requests().await.unwrap();
-    let pieces: Vec<String> = requests
+    deliver(&salesforce(&server), &long, 1).await.unwrap();
+    let pieces: Vec<String> = bodies(&server, "POST", &format!("{API}/sobjects/CaseComment/"))
+        .await
         .iter()
-        .filter(|request| request.url.path().ends_with("/CaseComment/"))
-        .map(|request| {
-            let body: serde_json::Value = request.body_json().unwrap();
-            body["CommentBody"].as_str().unwrap().to_string()
-        })
+        .map(|body| body["CommentBody"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(pieces.len(), 3);
     assert!(pieces.iter().all(|piece| piece.len() <= COMMENT_BYTES));
-    assert_eq!(pieces.concat(), long.note_text());
+    assert_eq!(pieces.concat(), long.agent_note());
 }
 
 #[tokio::test]
@@ -221,13 +318,13 @@ async fn error_arrays_are_permanent_with_salesforces_message_and_sent_once() {
     for (status, body, said) in cases {
         let server = MockServer::start().await;
         token_ok(&server, 1).await;
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
-            .respond_with(ResponseTemplate::new(status).set_body_json(body))
-            .expect(1)
-            .mount(&server)
-            .await;
-        let failure = deliver_first(&salesforce(&server, true), Priority::High)
+        upsert(
+            &server,
+            ResponseTemplate::new(status).set_body_json(body),
+            1,
+        )
+        .await;
+        let failure = deliver_first(&salesforce(&server), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent, "{status}");
@@ -241,16 +338,16 @@ async fn error_arrays_are_permanent_with_salesforces_message_and_sent_once() {
 async fn the_api_allocation_running_out_is_transient() {
     let server = MockServer::start().await;
     token_ok(&server, 1).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(ResponseTemplate::new(403).set_body_json(json!([{
+    upsert(
+        &server,
+        ResponseTemplate::new(403).set_body_json(json!([{
             "message": "TotalRequests Limit exceeded.",
             "errorCode": "REQUEST_LIMIT_EXCEEDED"
-        }])))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let failure = deliver_first(&salesforce(&server, true), Priority::High)
+        }])),
+        1,
+    )
+    .await;
+    let failure = deliver_first(&salesforce(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(!failure.permanent, "{failure:?}");
@@ -269,22 +366,17 @@ async fn an_expired_session_gets_a_new_token_and_one_more_try() {
     token_ok(&server, 2).await;
     let expired =
         json!([{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]);
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
         .respond_with(ResponseTemplate::new(401).set_body_json(expired.clone()))
         .up_to_n_times(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(created("500C"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    upsert(&server, created("500C"), 1).await;
     comments_ok(&server, "500C", 1).await;
     assert_eq!(
-        deliver_first(&salesforce(&server, true), Priority::High)
+        deliver_first(&salesforce(&server), Priority::High)
             .await
             .unwrap()
             .id,
@@ -294,13 +386,13 @@ async fn an_expired_session_gets_a_new_token_and_one_more_try() {
     // A session refused again after a new token is permanent, after one retry.
     let server = MockServer::start().await;
     token_ok(&server, 2).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(ResponseTemplate::new(401).set_body_json(expired))
-        .expect(2)
-        .mount(&server)
-        .await;
-    let failure = deliver_first(&salesforce(&server, true), Priority::High)
+    upsert(
+        &server,
+        ResponseTemplate::new(401).set_body_json(expired),
+        2,
+    )
+    .await;
+    let failure = deliver_first(&salesforce(&server), Priority::High)
         .await
         .unwrap_err();
     assert!(failure.permanent);
@@ -335,13 +427,13 @@ async fn token_errors_say_which_credential_is_wrong() {
             .expect(2)
             .mount(&server)
             .await;
-        let failure = deliver_first(&salesforce(&server, true), Priority::High)
+        let failure = deliver_first(&salesforce(&server), Priority::High)
             .await
             .unwrap_err();
         assert!(failure.permanent);
         assert!(failure.error.contains(said), "{}", failure.error);
         assert!(secret_free(&failure.error, &[SECRET]));
-        let checks = connectors::test(&Http::default(), &salesforce(&server, true)).await;
+        let checks = connectors::test(&Http::default(), &salesforce(&server)).await;
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].check, "credentials");
         assert_eq!(checks[0].outcome, CheckOutcome::Failed);
@@ -350,19 +442,16 @@ async fn token_errors_say_which_credential_is_wrong() {
     }
 }
 
-/// Runs two attempts where the first one's last answer never arrives.
-async fn lose_then_retry(connection: &connectors::Connection) -> connectors::Delivered {
-    let http = Http::default();
+/// Runs two attempts where the first one's `method path` never gets its answer.
+async fn lose_then_retry(
+    server: &MockServer,
+    connection: &connectors::Connection,
+    method: &str,
+    path: &str,
+) -> connectors::Delivered {
     let ticket = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(500),
-        connectors::deliver(&http, connection, &ticket, &mut first),
-    )
-    .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
-    connectors::deliver(&http, connection, &ticket, &mut second)
+    let mut second = lose_answer(server, connection, &ticket, method, path).await;
+    connectors::deliver(&Http::default(), connection, &ticket, &mut second)
         .await
         .unwrap()
 }
@@ -381,12 +470,11 @@ async fn no_comments_yet(server: &MockServer, case: &str) {
         .await;
 }
 
-/// The lookup of handoff `hof_1`'s Case by the external-id field, once.
+/// The read of handoff `hof_1`'s Case by the external-id field, once.
 async fn case_by_external_id(server: &MockServer, answer: ResponseTemplate) {
     Mock::given(method("GET"))
-        .and(path(format!(
-            "{API}/sobjects/Case/Desk_Handoff_Id__c/hof_1"
-        )))
+        .and(path(CASE))
+        .and(query_param("fields", "Id"))
         .and(header("authorization", bearer().as_str()))
         .respond_with(answer)
         .expect(1)
@@ -398,12 +486,12 @@ async fn case_by_external_id(server: &MockServer, answer: ResponseTemplate) {
 async fn a_lost_answer_is_found_by_the_external_id_field() {
     let server = MockServer::start().await;
     token_ok(&server, 2).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(created("500D").set_delay(Duration::from_secs(5)))
-        .expect(1)
-        .mount(&server)
-        .await;
+    upsert(
+        &server,
+        created("500D").set_delay(Duration::from_secs(5)),
+        1,
+    )
+    .await;
     case_by_external_id(
         &server,
         ResponseTemplate::new(200).set_body_json(json!({
@@ -412,14 +500,13 @@ async fn a_lost_answer_is_found_by_the_external_id_field() {
         })),
     )
     .await;
-    no_comments_yet(&server, "500D").await;
     comments_ok(&server, "500D", 1).await;
-    let delivered = lose_then_retry(&salesforce(&server, true)).await;
+    let delivered = lose_then_retry(&server, &salesforce(&server), "PATCH", CASE).await;
     assert_eq!(delivered.id, "500D");
 }
 
 #[tokio::test]
-async fn an_attempt_after_a_failure_creates_when_the_external_id_finds_nothing() {
+async fn an_attempt_after_a_failure_upserts_when_the_external_id_finds_nothing() {
     let server = MockServer::start().await;
     token_ok(&server, 1).await;
     case_by_external_id(
@@ -429,75 +516,48 @@ async fn an_attempt_after_a_failure_creates_when_the_external_id_finds_nothing()
         }])),
     )
     .await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(created("500E"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    upsert(&server, created("500E"), 1).await;
     no_comments_yet(&server, "500E").await;
     comments_ok(&server, "500E", 1).await;
-    let mut second = Progress::resume(Some("{}"), 2);
-    let delivered = connectors::deliver(
-        &Http::default(),
-        &salesforce(&server, true),
-        &escalation(Priority::High),
-        &mut second,
-    )
-    .await
-    .unwrap();
+    let delivered = deliver(&salesforce(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
     assert_eq!(delivered.id, "500E");
 }
 
 #[tokio::test]
-async fn without_an_external_id_field_the_subject_carries_the_handoff_id() {
+async fn the_connections_own_external_id_field_names_the_case() {
     let server = MockServer::start().await;
-    token_ok(&server, 2).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .and(body_partial_json(
-            json!({"Subject": "Refund for order 123 [Desk hof_1]"}),
-        ))
-        .respond_with(created("500F").set_delay(Duration::from_secs(5)))
+    token_ok(&server, 1).await;
+    Mock::given(method("PATCH"))
+        .and(path(format!("{API}/sobjects/Case/Handoff__c/hof_1")))
+        .respond_with(created("500K"))
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path(format!("{API}/query")))
-        .and(query_param(
-            "q",
-            "SELECT Id FROM Case WHERE Subject = 'Refund for order 123 [Desk hof_1]'",
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "totalSize": 1, "done": true,
-            "records": [{"attributes": {"type": "Case"}, "Id": "500F"}]
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
-    no_comments_yet(&server, "500F").await;
-    comments_ok(&server, "500F", 1).await;
-    let delivered = lose_then_retry(&salesforce(&server, false)).await;
-    assert_eq!(delivered.id, "500F");
+    comments_ok(&server, "500K", 1).await;
+    let mut connection = salesforce(&server);
+    connection
+        .settings
+        .insert("external-id-field".into(), "Handoff__c".into());
+    assert_eq!(
+        deliver_first(&connection, Priority::High).await.unwrap().id,
+        "500K"
+    );
 }
 
 #[tokio::test]
 async fn a_comment_whose_answer_was_lost_is_not_posted_again() {
     let server = MockServer::start().await;
     token_ok(&server, 2).await;
-    Mock::given(method("POST"))
-        .and(path(format!("{API}/sobjects/Case/")))
-        .respond_with(created("500G"))
-        .expect(1)
-        .mount(&server)
-        .await;
+    upsert(&server, created("500G"), 1).await;
     Mock::given(method("POST"))
         .and(path(format!("{API}/sobjects/CaseComment/")))
         .respond_with(created("00a1").set_delay(Duration::from_secs(5)))
         .expect(1)
         .mount(&server)
         .await;
-    let note = escalation(Priority::High).note_text();
+    let note = escalation(Priority::High).agent_note();
     Mock::given(method("GET"))
         .and(path(format!("{API}/query")))
         .and(query_param_contains("q", "FROM CaseComment"))
@@ -508,7 +568,8 @@ async fn a_comment_whose_answer_was_lost_is_not_posted_again() {
         .expect(1)
         .mount(&server)
         .await;
-    let delivered = lose_then_retry(&salesforce(&server, true)).await;
+    let comments = format!("{API}/sobjects/CaseComment/");
+    let delivered = lose_then_retry(&server, &salesforce(&server), "POST", &comments).await;
     assert_eq!(delivered.id, "500G");
 }
 
@@ -551,35 +612,33 @@ fn outcome(checks: &[deskctl::api::TestCheck], check: &str) -> (CheckOutcome, St
 
 #[tokio::test]
 async fn the_connection_test_checks_the_token_the_permission_and_the_fields() {
-    let checks = test_with(|s| salesforce(s, true), 200, describe(true)).await;
+    let checks = test_with(salesforce, 200, describe(true)).await;
     assert!(
         checks.iter().all(|c| c.outcome == CheckOutcome::Ok),
         "{checks:?}"
     );
-    let checks = test_with(|s| salesforce(s, false), 200, describe(true)).await;
-    assert_eq!(outcome(&checks, "external id").0, CheckOutcome::Warning);
 
-    let checks = test_with(|s| salesforce(s, true), 200, describe(false)).await;
+    let checks = test_with(salesforce, 200, describe(false)).await;
     let (result, message) = outcome(&checks, "external id");
     assert_eq!(result, CheckOutcome::Failed);
     assert!(message.contains("not marked External ID"), "{message}");
 
     let mut without = describe(true);
     without["fields"].as_array_mut().unwrap().pop();
-    let checks = test_with(|s| salesforce(s, true), 200, without).await;
+    let checks = test_with(salesforce, 200, without).await;
     let (result, message) = outcome(&checks, "external id");
     assert_eq!(result, CheckOutcome::Failed);
     assert!(message.contains("no field Desk_Handoff_Id__c"), "{message}");
 
     let mut unmapped = describe(true);
     unmapped["fields"].as_array_mut().unwrap().remove(2);
-    let checks = test_with(|s| salesforce(s, true), 200, unmapped).await;
+    let checks = test_with(salesforce, 200, unmapped).await;
     let (result, message) = outcome(&checks, "fields");
     assert_eq!(result, CheckOutcome::Failed);
     assert!(message.contains("Order_Id__c"), "{message}");
 
     let checks = test_with(
-        |s| salesforce(s, true),
+        salesforce,
         403,
         json!([{"message": "The user does not have API access", "errorCode": "API_DISABLED_FOR_ORG"}]),
     )
@@ -596,14 +655,14 @@ async fn the_connection_test_checks_the_token_the_permission_and_the_fields() {
 async fn a_wrong_my_domain_is_named() {
     // The fake answers 404 for the token path, as a host without an org does.
     let server = MockServer::start().await;
-    let checks = connectors::test(&Http::default(), &salesforce(&server, true)).await;
+    let checks = connectors::test(&Http::default(), &salesforce(&server)).await;
     assert_eq!(checks[0].outcome, CheckOutcome::Failed);
     assert!(
         checks[0].message.contains("no Salesforce org") && checks[0].message.contains("acme"),
         "{}",
         checks[0].message
     );
-    let mut down = salesforce(&server, true);
+    let mut down = salesforce(&server);
     down.base_url = Some("http://127.0.0.1:9".into());
     let checks = connectors::test(&Http::default(), &down).await;
     assert_eq!(checks[0].outcome, CheckOutcome::Failed);
@@ -616,7 +675,7 @@ async fn a_wrong_my_domain_is_named() {
 
 #[tokio::test]
 async fn webhooks_carry_the_token_and_are_told_apart_by_their_body() {
-    let connection = salesforce(&MockServer::start().await, true);
+    let connection = salesforce(&MockServer::start().await);
     let receive = |authorization: Option<&str>, body: &str| {
         let mut headers = http::HeaderMap::new();
         if let Some(value) = authorization {
@@ -656,7 +715,7 @@ mod end_to_end {
     //! `deskctl` with the real binary on a local desk, against the fake org.
 
     use super::*;
-    use crate::common::integrations::{Secrets, desk_with_agent, posted, run, run_ok, send, show};
+    use crate::common::integrations::{Secrets, desk_with_agent, run, run_ok, send, show};
     use wiremock::matchers::path_regex;
 
     const SECRETS: Secrets = &[("SF_SECRET", SECRET), ("SF_HOOK", HOOK_TOKEN)];
@@ -733,12 +792,25 @@ mod end_to_end {
         desk
     }
 
+    /// The Case upserts the fake received, as (path, body).
+    async fn upserts(server: &MockServer) -> Vec<(String, serde_json::Value)> {
+        crate::common::connectors::received(server)
+            .await
+            .into_iter()
+            .filter(|(method, path, _)| method == "PATCH" && path.contains("/sobjects/Case/"))
+            .map(|(_, path, body)| (path, body))
+            .collect()
+    }
+
+    fn upserted() -> wiremock::MockBuilder {
+        Mock::given(method("PATCH")).and(path_regex(r"/sobjects/Case/Desk_Handoff_Id__c/hof_.+"))
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_production_handoff_becomes_a_case_before_the_command_returns() {
         let server = MockServer::start().await;
         answer_like_salesforce(&server).await;
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
+        upserted()
             .and(header("authorization", bearer().as_str()))
             .respond_with(created("5005g00000E2E"))
             .expect(1)
@@ -747,11 +819,15 @@ mod end_to_end {
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "one");
         assert_eq!(sent["outcome"], "external");
-        let case = &posted(&server, &format!("{API}/sobjects/Case/")).await[0];
+        let (path, case) = &upserts(&server).await[0];
+        assert!(
+            path.ends_with(&format!("/{}", sent["id"].as_str().unwrap())),
+            "{path}"
+        );
         assert_eq!(case["Priority"], "High");
-        assert_eq!(case["Desk_Handoff_Id__c"], sent["id"]);
         assert_eq!(case["SuppliedEmail"], "dana@example.com");
         assert_eq!(case["Origin"], "Web");
+        assert_eq!(case["Description"], "Please get me a person.");
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["kind"], "salesforce", "{shown}");
         assert_eq!(shown["external"]["id"], "5005g00000E2E");
@@ -767,22 +843,20 @@ mod end_to_end {
     async fn a_spent_api_allocation_backs_off_and_the_case_arrives_once() {
         let server = MockServer::start().await;
         answer_like_salesforce(&server).await;
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
+        upserted()
             .respond_with(ResponseTemplate::new(403).set_body_json(json!([{
                 "message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"
             }])))
             .up_to_n_times(1)
             .mount(&server)
             .await;
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
+        upserted()
             .respond_with(created("500R"))
             .mount(&server)
             .await;
         let desk = connected(&server.uri());
         let sent = send(&desk, SECRETS, "limited");
-        let attempts = posted(&server, &format!("{API}/sobjects/Case/")).await;
+        let attempts = upserts(&server).await;
         assert_eq!(attempts.len(), 2, "one refused, one accepted");
         assert_eq!(attempts[0], attempts[1]);
         let shown = show(&desk, sent["id"].as_str().unwrap());
@@ -799,8 +873,7 @@ mod end_to_end {
     async fn a_refused_case_is_reported_and_not_retried() {
         let server = MockServer::start().await;
         answer_like_salesforce(&server).await;
-        Mock::given(method("POST"))
-            .and(path(format!("{API}/sobjects/Case/")))
+        upserted()
             .respond_with(ResponseTemplate::new(400).set_body_json(json!([{
                 "message": "Priority: bad value for restricted picklist field: High",
                 "errorCode": "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "fields": ["Priority"]
@@ -828,12 +901,7 @@ mod end_to_end {
         );
         let shown = show(&desk, sent["id"].as_str().unwrap());
         assert_eq!(shown["external"]["status"], "failed", "{shown}");
-        assert_eq!(
-            posted(&server, &format!("{API}/sobjects/Case/"))
-                .await
-                .len(),
-            1
-        );
+        assert_eq!(upserts(&server).await.len(), 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

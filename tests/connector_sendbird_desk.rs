@@ -1,14 +1,20 @@
 //! The Sendbird Desk connector against a fake Sendbird that answers as its
 //! Desk Platform API and Chat API document (../shared/reference/
-//! platform-apis.md §3): the customer, the ticket, the customer's first
-//! message and the summary; errors, rate limits, lost answers, the connection
+//! platform-apis.md §3; Chat request bodies are checked against Sendbird's
+//! own API description): the customer, the related chat that carries the
+//! agents' note where the customer is not, the ticket released to the queue
+//! without speaking for the customer; errors, rate limits, lost answers
+//! (found by the related chat, never by comparing clocks), the connection
 //! test, signed webhooks; and the same end to end with the real binary.
 
 use crate::common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::connectors::{
+    FIRST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    connection, deliver, deliver_first, escalation, lose_answer, received, secret_free,
+};
 use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
@@ -19,7 +25,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const DESK_TOKEN: &str = "sb-desk-token-71c2";
 const CHAT_TOKEN: &str = "sb-chat-token-0d9e";
+/// The ticket's own channel: the customer's chat with the agent.
 const CHANNEL: &str = "sendbird_desk_agent_chat_9001";
+/// Handoff `hof_1`'s related chat, where the agents' note goes.
+const RELATED: &str = "deskctl-handoff-hof_1";
 const DESK_JSON: &str = "application/json; charset=utf8";
 
 fn sendbird(server: &MockServer) -> connectors::Connection {
@@ -40,29 +49,34 @@ fn sendbird(server: &MockServer) -> connectors::Connection {
 
 fn ticket(id: u64) -> Value {
     json!({
-        "id": id, "channelName": "Refund for order 123", "channelUrl": CHANNEL,
+        "id": id, "channelName": FIRST_WORDS, "channelUrl": CHANNEL,
         "status2": "INITIALIZED", "priority": "HIGH", "customer": {"id": 501, "sendbirdId": "u-42"},
+        "relatedChannels": format!("[{{\"channel_url\": \"{RELATED}\", \"name\": \"Desk handoff hof_1\"}}]"),
         "createdAt": "2027-01-15T08:00:00.000000Z"
     })
 }
 
-/// A Sendbird where user u-42 and its customer do not exist yet, and every
-/// step answers; `ticket_answer` is what creating the ticket gets.
+/// A Chat user missing: 400 with code 400201.
+fn no_user() -> ResponseTemplate {
+    ResponseTemplate::new(400)
+        .set_body_json(json!({"error": true, "code": 400201, "message": "\"User\" not found."}))
+}
+
+/// A Sendbird where user u-42, its customer and the notes user do not exist
+/// yet, and every step answers; `ticket_answer` is what creating the ticket
+/// gets.
 async fn fake(server: &MockServer, ticket_answer: ResponseTemplate) {
-    Mock::given(method("GET"))
-        .and(path("/v3/users/u-42"))
-        .and(header("api-token", CHAT_TOKEN))
-        .respond_with(ResponseTemplate::new(400).set_body_json(
-            json!({"error": true, "code": 400201, "message": "\"User\" not found."}),
-        ))
-        .mount(server)
-        .await;
+    for user in ["u-42", "deskctl-handoffs"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v3/users/{user}")))
+            .and(header("api-token", CHAT_TOKEN))
+            .respond_with(no_user())
+            .mount(server)
+            .await;
+    }
     Mock::given(method("POST"))
         .and(path("/v3/users"))
         .and(header("api-token", CHAT_TOKEN))
-        .and(body_partial_json(
-            json!({"user_id": "u-42", "nickname": "Dana Scully", "profile_url": ""}),
-        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"user_id": "u-42"})))
         .mount(server)
         .await;
@@ -89,6 +103,21 @@ async fn fake(server: &MockServer, ticket_answer: ResponseTemplate) {
         .mount(server)
         .await;
     Mock::given(method("POST"))
+        .and(path("/v3/group_channels"))
+        .and(header("api-token", CHAT_TOKEN))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"channel_url": RELATED, "member_count": 1})),
+        )
+        .mount(server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("/v3/group_channels/{RELATED}/messages")))
+        .and(header("api-token", CHAT_TOKEN))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"message_id": 1})))
+        .mount(server)
+        .await;
+    Mock::given(method("POST"))
         .and(path("/platform/v1/tickets"))
         .and(header("sendbirddeskapitoken", DESK_TOKEN))
         .and(header("content-type", DESK_JSON))
@@ -96,58 +125,50 @@ async fn fake(server: &MockServer, ticket_answer: ResponseTemplate) {
         .mount(server)
         .await;
     Mock::given(method("POST"))
-        .and(path(format!("/v3/group_channels/{CHANNEL}/messages")))
-        .and(header("api-token", CHAT_TOKEN))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"message_id": 1})))
+        .and(path("/platform/v1/tickets/transfer_to_group"))
+        .and(header("sendbirddeskapitoken", DESK_TOKEN))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [ticket(9001)]})))
         .mount(server)
         .await;
 }
 
+/// Checks every Chat API body against Sendbird's description; returns the
+/// requests.
+async fn all_as_documented(server: &MockServer) -> Vec<(String, String, Value)> {
+    let spec = Spec::load("sendbird-chat.yaml");
+    let requests = received(server).await;
+    for (verb, path, body) in &requests {
+        if verb != "POST" || !path.starts_with("/v3/") {
+            continue;
+        }
+        let operation = match path.as_str() {
+            "/v3/users" | "/v3/group_channels" => path.clone(),
+            _ if path.ends_with("/messages") => "/v3/{channel_type}/{channel_url}/messages".into(),
+            other => panic!("no description checked for {other}"),
+        };
+        spec.check_request("post", &operation, body);
+    }
+    requests
+}
+
 #[tokio::test]
-async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() {
+async fn the_whole_handoff_reaches_agents_in_a_related_chat_the_customer_is_not_in() {
     let server = MockServer::start().await;
     fake(
         &server,
         ResponseTemplate::new(200).set_body_json(ticket(9001)),
     )
     .await;
-    let delivered = deliver_first(&sendbird(&server), Priority::Urgent)
-        .await
-        .unwrap();
+    let mut connection = sendbird(&server);
+    connection
+        .fields
+        .insert("loyalty-tier".into(), "loyalty-tier".into());
+    let delivered = deliver_first(&connection, Priority::Urgent).await.unwrap();
     assert_eq!(delivered.id, "9001");
-    let created = posted(&server, "/platform/v1/tickets").await;
-    assert_eq!(
-        created,
-        [json!({
-            "channelName": "Refund for order 123",
-            "customerId": 501,
-            "groupKey": "cs-team",
-            "priority": "URGENT",
-            "customFields": "{\"order-id\":\"123\"}",
-        })]
-    );
-    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
-    assert_eq!(messages.len(), 2);
-    assert_eq!(messages[0]["message_type"], "MESG");
-    assert_eq!(messages[0]["user_id"], "u-42");
-    assert_eq!(messages[0]["message"], "Where is my refund?");
-    assert_eq!(messages[1]["message_type"], "ADMM");
-    let summary = messages[1]["message"].as_str().unwrap();
-    assert!(
-        summary.starts_with("Dana Scully asked for a person"),
-        "{summary}"
-    );
-    assert!(
-        summary.contains("Customer: Where is my refund?"),
-        "{summary}"
-    );
-    // The order: user, customer, ticket, then the messages.
-    let order: Vec<String> = server
-        .received_requests()
-        .await
-        .unwrap()
+    let requests = all_as_documented(&server).await;
+    let order: Vec<String> = requests
         .iter()
-        .map(|r| format!("{} {}", r.method, r.url.path()))
+        .map(|(verb, path, _)| format!("{verb} {path}"))
         .collect();
     assert_eq!(
         order,
@@ -156,11 +177,59 @@ async fn a_handoff_becomes_a_ticket_the_customer_opens_with_the_summary_after() 
             "POST /v3/users",
             "GET /platform/v1/customers",
             "POST /platform/v1/customers",
+            "GET /v3/users/deskctl-handoffs",
+            "POST /v3/users",
+            "POST /v3/group_channels",
+            &format!("POST /v3/group_channels/{RELATED}/messages"),
             "POST /platform/v1/tickets",
-            &format!("POST /v3/group_channels/{CHANNEL}/messages"),
-            &format!("POST /v3/group_channels/{CHANNEL}/messages"),
+            "POST /platform/v1/tickets/transfer_to_group",
         ]
     );
+    let users = posted(&server, "/v3/users").await;
+    assert_eq!(
+        users[0],
+        json!({"user_id": "u-42", "nickname": "Dana Scully", "profile_url": "",
+               "metadata": {"email": "dana@example.com", "phone": "+15550100"}})
+    );
+    let related = &posted(&server, "/v3/group_channels").await[0];
+    assert_eq!(related["channel_url"], RELATED);
+    assert_eq!(
+        related["user_ids"],
+        json!(["deskctl-handoffs"]),
+        "not the customer"
+    );
+    let mut created = posted(&server, "/platform/v1/tickets").await[0].clone();
+    let fields: Value = serde_json::from_str(created["customFields"].as_str().unwrap()).unwrap();
+    assert_eq!(fields, json!({"order-id": "123", "loyalty-tier": "gold"}));
+    created.as_object_mut().unwrap().remove("customFields");
+    assert_eq!(
+        created,
+        json!({
+            "channelName": FIRST_WORDS,
+            "customerId": 501,
+            "priority": "URGENT",
+            "relatedChannelUrls": RELATED,
+            "groupKey": "cs-team",
+        })
+    );
+    assert_eq!(
+        posted(&server, "/platform/v1/tickets/transfer_to_group").await,
+        [json!({"tickets": [9001], "status": "PENDING", "groupKey": "cs-team"})]
+    );
+    let note: String = posted(&server, &format!("/v3/group_channels/{RELATED}/messages"))
+        .await
+        .iter()
+        .inspect(|message| assert_eq!(message["user_id"], "deskctl-handoffs"))
+        .map(|message| message["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_agents_see_the_whole_handoff(&note, Priority::Urgent);
+    // The customer's chat (the ticket's channel) gets nothing; the title is
+    // their own first words.
+    assert!(
+        !order.iter().any(|request| request.contains(CHANNEL)),
+        "{order:?}"
+    );
+    assert_customer_sees_no_agent_material(created["channelName"].as_str().unwrap());
 }
 
 #[tokio::test]
@@ -169,6 +238,13 @@ async fn an_existing_user_and_customer_are_reused() {
     Mock::given(method("GET"))
         .and(path("/v3/users/u-42"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"user_id": "u-42"})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v3/users/deskctl-handoffs"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"user_id": "deskctl-handoffs"})),
+        )
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -271,7 +347,7 @@ async fn a_rate_limit_is_transient_with_the_wait_sendbird_asks() {
 }
 
 #[tokio::test]
-async fn a_lost_ticket_answer_is_found_by_customer_and_title_instead_of_created_twice() {
+async fn a_lost_ticket_answer_is_found_by_its_related_chat_whatever_the_clocks_say() {
     let server = MockServer::start().await;
     // Desk makes the ticket, but its answer never arrives.
     fake(
@@ -281,61 +357,111 @@ async fn a_lost_ticket_answer_is_found_by_customer_and_title_instead_of_created_
             .set_delay(Duration::from_secs(5)),
     )
     .await;
+    let mut made = ticket(9001);
+    // Sendbird's clock is behind ours: the ticket looks made before the
+    // handoff was accepted. Only the related chat tells which ticket it is.
+    made["createdAt"] = json!("2027-01-15T07:59:58.000000Z");
     Mock::given(method("GET"))
         .and(path("/platform/v1/tickets"))
         .and(query_param("customer_id", "501"))
         .and(header("sendbirddeskapitoken", DESK_TOKEN))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [
-            // An older ticket of the same customer, and one of another title.
-            {"id": 10, "channelName": "Refund for order 123", "channelUrl": "old",
-             "customer": {"id": 501}, "createdAt": "2020-01-01T00:00:00Z"},
-            {"id": 11, "channelName": "Something else", "channelUrl": "other",
-             "customer": {"id": 501}, "createdAt": "2027-01-15T08:00:00Z"},
-            ticket(9001),
+            // Dana's earlier ticket with the same title.
+            {"id": 10, "channelName": FIRST_WORDS, "channelUrl": "old",
+             "customer": {"id": 501}, "relatedChannels": "[]"},
+            made,
         ]})))
         .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("/v3/group_channels/{CHANNEL}/messages")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"messages": []})))
         .mount(&server)
         .await;
     let connection = sendbird(&server);
     let http = Http::default();
     let handoff = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(800),
-        connectors::deliver(&http, &connection, &handoff, &mut first),
+    let mut second = lose_answer(
+        &server,
+        &connection,
+        &handoff,
+        "POST",
+        "/platform/v1/tickets",
     )
     .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
     let delivered = connectors::deliver(&http, &connection, &handoff, &mut second)
         .await
         .unwrap();
     assert_eq!(delivered.id, "9001");
     assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
-    // The user and customer steps were kept: not made again.
-    assert_eq!(posted(&server, "/v3/users").await.len(), 1);
+    // The steps before were kept: nothing made again.
+    assert_eq!(posted(&server, "/v3/users").await.len(), 2);
     assert_eq!(posted(&server, "/platform/v1/customers").await.len(), 1);
+    assert_eq!(posted(&server, "/v3/group_channels").await.len(), 1);
     assert_eq!(
-        posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages"))
+        posted(&server, &format!("/v3/group_channels/{RELATED}/messages"))
             .await
             .len(),
-        2
+        1
     );
 }
 
 #[tokio::test]
-async fn a_message_whose_answer_was_lost_is_not_posted_twice() {
+async fn a_related_chat_made_before_is_not_made_again() {
     let server = MockServer::start().await;
-    let messages = format!("/v3/group_channels/{CHANNEL}/messages");
-    // The summary fails once with a server error; the first message went through.
+    // Found by its URL on a later attempt.
+    Mock::given(method("GET"))
+        .and(path(format!("/v3/group_channels/{RELATED}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"channel_url": RELATED})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v3/group_channels/{RELATED}/messages")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"messages": []})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/platform/v1/tickets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": []})))
+        .mount(&server)
+        .await;
+    fake(
+        &server,
+        ResponseTemplate::new(200).set_body_json(ticket(9001)),
+    )
+    .await;
+    deliver(&sendbird(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert!(posted(&server, "/v3/group_channels").await.is_empty());
+
+    // Refused as taken when made again: it is this handoff's, and delivery goes on.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/group_channels"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "error": true, "code": 400202, "message": "\"channel_url\" violates a unique constraint."
+        })))
+        .mount(&server)
+        .await;
+    fake(
+        &server,
+        ResponseTemplate::new(200).set_body_json(ticket(9001)),
+    )
+    .await;
+    assert_eq!(
+        deliver_first(&sendbird(&server), Priority::High)
+            .await
+            .unwrap()
+            .id,
+        "9001"
+    );
+}
+
+#[tokio::test]
+async fn a_note_whose_answer_was_lost_is_not_posted_twice() {
+    let server = MockServer::start().await;
+    let messages = format!("/v3/group_channels/{RELATED}/messages");
+    // The note fails once with a server error after Sendbird stored it.
     Mock::given(method("POST"))
         .and(path(messages.as_str()))
-        .and(body_partial_json(json!({"message_type": "ADMM"})))
         .respond_with(ResponseTemplate::new(503))
         .up_to_n_times(1)
         .mount(&server)
@@ -353,14 +479,17 @@ async fn a_message_whose_answer_was_lost_is_not_posted_twice() {
         .await
         .unwrap_err();
     assert!(!failure.permanent);
-    // Sendbird did store the summary before failing: the retry must see it.
     Mock::given(method("GET"))
         .and(path(messages.as_str()))
-        .and(query_param("custom_types", "deskctl-summary"))
+        .and(query_param("custom_types", "deskctl-handoff"))
+        .and(query_param("message_ts", "0"))
         .and(header("api-token", CHAT_TOKEN))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"messages": [{"message_id": 2, "type": "ADMM", "custom_type": "deskctl-summary"}]}),
-        ))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"messages": [
+                {"message_id": 2, "type": "ADMM", "custom_type": "deskctl-handoff",
+                 "data": "{\"handoff\":\"hof_1\",\"part\":1}"}
+            ]})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -368,12 +497,11 @@ async fn a_message_whose_answer_was_lost_is_not_posted_twice() {
     connectors::deliver(&http, &connection, &handoff, &mut second)
         .await
         .unwrap();
-    let messages_posted = posted(&server, &messages).await;
-    let kinds: Vec<&str> = messages_posted
-        .iter()
-        .map(|m| m["message_type"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["MESG", "ADMM"], "nothing posted on the retry");
+    assert_eq!(
+        posted(&server, &messages).await.len(),
+        1,
+        "not posted on the retry"
+    );
     assert_eq!(posted(&server, "/platform/v1/tickets").await.len(), 1);
 }
 
@@ -528,6 +656,13 @@ async fn fake_for_cli(tickets: &[ResponseTemplate]) -> MockServer {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
+        .and(path("/v3/users/deskctl-handoffs"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"user_id": "deskctl-handoffs"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
         .and(path("/platform/v1/customers"))
         .and(query_param("sendbird_id", "dana@example.com"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": [{"id": 501}]})))
@@ -538,14 +673,28 @@ async fn fake_for_cli(tickets: &[ResponseTemplate]) -> MockServer {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": []})))
         .mount(&server)
         .await;
+    Mock::given(method("POST"))
+        .and(path("/v3/group_channels"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"channel_url": "x"})))
+        .mount(&server)
+        .await;
     Mock::given(method("GET"))
-        .and(path(format!("/v3/group_channels/{CHANNEL}/messages")))
+        .and(path_regex(
+            r"^/v3/group_channels/deskctl-handoff-[^/]+/messages$",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"messages": []})))
         .mount(&server)
         .await;
     Mock::given(method("POST"))
-        .and(path(format!("/v3/group_channels/{CHANNEL}/messages")))
+        .and(path_regex(
+            r"^/v3/group_channels/deskctl-handoff-[^/]+/messages$",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"message_id": 1})))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/platform/v1/tickets/transfer_to_group"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"results": []})))
         .mount(&server)
         .await;
     let (last, first) = tickets.split_last().unwrap();
@@ -563,6 +712,15 @@ async fn fake_for_cli(tickets: &[ResponseTemplate]) -> MockServer {
         .mount(&server)
         .await;
     server
+}
+
+/// The note messages posted into handoff `id`'s related chat.
+async fn notes(server: &MockServer, id: &str) -> Vec<Value> {
+    posted(
+        server,
+        &format!("/v3/group_channels/deskctl-handoff-{id}/messages"),
+    )
+    .await
 }
 
 fn connected(base: &str) -> common::Desk {
@@ -608,9 +766,24 @@ async fn cli_a_production_handoff_arrives_before_the_command_returns() {
     assert_eq!(created[0]["priority"], "HIGH");
     assert_eq!(created[0]["customerId"], 501);
     assert_eq!(created[0]["groupKey"], "cs-team");
-    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
-    assert_eq!(messages[0]["message"], "Please get me a person.");
-    assert_eq!(messages[0]["user_id"], "dana@example.com");
+    assert_eq!(
+        created[0]["relatedChannelUrls"],
+        format!("deskctl-handoff-{}", sent["id"].as_str().unwrap())
+    );
+    let note = notes(&server, sent["id"].as_str().unwrap()).await;
+    assert!(
+        note[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Customer: Please get me a person."),
+        "{note:?}"
+    );
+    assert!(
+        posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages"))
+            .await
+            .is_empty(),
+        "nothing posted as the customer"
+    );
     let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["kind"], "sendbird-desk", "{shown}");
     assert_eq!(shown["external"]["id"], "9001");
@@ -634,8 +807,11 @@ async fn cli_a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "created", "{shown}");
     assert_eq!(shown["external"]["id"], "9001");
-    let messages = posted(&server, &format!("/v3/group_channels/{CHANNEL}/messages")).await;
-    assert_eq!(messages.len(), 2, "each message once");
+    assert_eq!(
+        notes(&server, sent["id"].as_str().unwrap()).await.len(),
+        1,
+        "the note once"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,13 +1,18 @@
 //! The Zendesk connector against a fake Zendesk that answers as its API
-//! documents (../shared/reference/platform-apis.md §2): what is sent, how
-//! answers are read, and that a lost answer never makes a second ticket.
+//! documents (../shared/reference/platform-apis.md §2): what is sent (checked
+//! against Zendesk's own API description), who sees what, how answers are
+//! read, and that a lost answer never makes a second ticket or note.
 
 use crate::common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, deliver_first, escalation, secret_free};
-use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
+use common::connectors::{
+    LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    bodies, connection, deliver, deliver_first, escalation, lose_answer, secret_free,
+    without_email,
+};
+use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, Requester};
 use deskctl::server::connectors::signing::hmac_sha256_base64;
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
 use serde_json::json;
@@ -16,6 +21,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "zd-token-6wiI";
 const SIGNING: &str = "zd-signing-secret";
+/// The requester's Zendesk user, as the fake's create_or_update answers.
+const USER: u64 = 501;
 
 fn zendesk(server: &MockServer) -> connectors::Connection {
     connection(
@@ -43,6 +50,18 @@ fn created(id: u64) -> ResponseTemplate {
     }))
 }
 
+/// `POST /users/create_or_update`: the requester's user, found or made.
+async fn user_ok(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/api/v2/users/create_or_update"))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"user": {"id": USER, "role": "end-user", "external_id": "u-42"}}),
+        ))
+        .mount(server)
+        .await;
+}
+
 async fn note_ok(server: &MockServer, id: u64, times: u64) {
     Mock::given(method("PUT"))
         .and(path(format!("/api/v2/tickets/{id}")))
@@ -56,25 +75,32 @@ async fn note_ok(server: &MockServer, id: u64, times: u64) {
         .await;
 }
 
+/// `GET /tickets/{id}/comments`: the ticket's comments so far.
+async fn comments(server: &MockServer, id: u64, listed: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path(format!("/api/v2/tickets/{id}/comments")))
+        .and(header("authorization", basic().as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"comments": listed})))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
-async fn a_handoff_becomes_a_ticket_with_a_private_note() {
+async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words() {
     let server = MockServer::start().await;
     let mut connection = zendesk(&server);
-    connection
-        .fields
-        .insert("order-id".into(), "360001234".into());
+    for (key, id) in [
+        ("order-id", "360001234"),
+        ("loyalty-tier", "360005678"),
+        ("desk.team", "360009999"),
+    ] {
+        connection.fields.insert(key.into(), id.into());
+    }
+    user_ok(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .and(header("authorization", basic().as_str()))
         .and(header("content-type", "application/json"))
-        .and(body_partial_json(json!({"ticket": {
-            "subject": "Refund for order 123",
-            "priority": "urgent",
-            "external_id": "hof_1",
-            "requester": {"name": "Dana Scully", "email": "dana@example.com"},
-            "comment": {"public": false},
-            "custom_fields": [{"id": 360001234u64, "value": "123"}],
-        }})))
         .respond_with(created(35436))
         .expect(1)
         .mount(&server)
@@ -86,10 +112,112 @@ async fn a_handoff_becomes_a_ticket_with_a_private_note() {
         delivered.url.as_deref(),
         Some(format!("{}/agent/tickets/35436", server.uri()).as_str())
     );
-    let requests = server.received_requests().await.unwrap();
-    let note: serde_json::Value = requests[1].body_json().unwrap();
-    let body = note["ticket"]["comment"]["body"].as_str().unwrap();
-    assert!(body.contains("Customer: Where is my refund?"), "{body}");
+
+    let spec = Spec::load("zendesk-support.yaml");
+    let user = &bodies(&server, "POST", "/api/v2/users/create_or_update").await[0];
+    spec.check_schema("UserRequest", user);
+    assert_eq!(
+        user["user"],
+        json!({"name": "Dana Scully", "email": "dana@example.com", "external_id": "u-42",
+               "phone": "+15550100"})
+    );
+    let ticket = &bodies(&server, "POST", "/api/v2/tickets").await[0];
+    spec.check_schema("TicketCreateRequest", ticket);
+    let ticket = &ticket["ticket"];
+    assert_eq!(ticket["requester_id"], USER);
+    assert_eq!(ticket["external_id"], "hof_1");
+    assert_eq!(ticket["priority"], "urgent");
+    assert_eq!(
+        ticket["comment"],
+        json!({"body": LAST_WORDS, "public": true, "author_id": USER})
+    );
+    let mut fields = ticket["custom_fields"].as_array().unwrap().clone();
+    fields.sort_by_key(|field| field["id"].as_u64());
+    assert_eq!(
+        fields,
+        [
+            json!({"id": 360001234u64, "value": "123"}),
+            json!({"id": 360005678u64, "value": "gold"}),
+            json!({"id": 360009999u64, "value": "billing"}),
+        ]
+    );
+    let tags: Vec<&str> = ticket["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert_eq!(
+        tags,
+        ["deskctl", "agent-shop-assistant", "desk-team-billing"]
+    );
+
+    let note = &bodies(&server, "PUT", "/api/v2/tickets/35436").await[0];
+    spec.check_schema("TicketCommentObject", &note["ticket"]["comment"]);
+    assert_eq!(note["ticket"]["comment"]["public"], false);
+    assert_agents_see_the_whole_handoff(
+        note["ticket"]["comment"]["body"].as_str().unwrap(),
+        Priority::Urgent,
+    );
+    let public = format!("{}\n{}", ticket["subject"], ticket["comment"]["body"]);
+    assert_customer_sees_no_agent_material(&public);
+}
+
+#[tokio::test]
+async fn a_customer_without_an_email_is_tied_to_their_user_by_external_id() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/users/create_or_update"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"user": {"id": 88}})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(json!({"ticket": {"requester_id": 88}})))
+        .respond_with(created(5))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 5, 1).await;
+    deliver(&zendesk(&server), &without_email(Priority::High), 1)
+        .await
+        .unwrap();
+    let user = &bodies(&server, "POST", "/api/v2/users/create_or_update").await[0];
+    assert_eq!(
+        user["user"],
+        json!({"name": "Dana Scully", "external_id": "u-42", "phone": "+15550100"})
+    );
+}
+
+#[tokio::test]
+async fn a_requester_known_by_name_alone_is_named_on_the_ticket() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .and(body_partial_json(
+            json!({"ticket": {"requester": {"name": "Dana Scully"}}}),
+        ))
+        .respond_with(created(6))
+        .expect(1)
+        .mount(&server)
+        .await;
+    note_ok(&server, 6, 1).await;
+    let mut handoff = escalation(Priority::High);
+    handoff.requester = Requester {
+        name: Some("Dana Scully".into()),
+        ..Requester::default()
+    };
+    deliver(&zendesk(&server), &handoff, 1).await.unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v2/tickets").await[0];
+    Spec::load("zendesk-support.yaml").check_schema("TicketCreateRequest", ticket);
+    assert!(ticket["ticket"].get("requester_id").is_none());
+    assert!(
+        bodies(&server, "POST", "/api/v2/users/create_or_update")
+            .await
+            .is_empty(),
+        "nothing to find a user by: none is looked up or made"
+    );
 }
 
 #[tokio::test]
@@ -100,6 +228,7 @@ async fn priorities_map_to_zendesks_values_or_the_connections_own() {
         (Priority::High, "high"),
     ] {
         let server = MockServer::start().await;
+        user_ok(&server).await;
         Mock::given(method("POST"))
             .and(path("/api/v2/tickets"))
             .and(body_partial_json(json!({"ticket": {"priority": expected}})))
@@ -108,21 +237,14 @@ async fn priorities_map_to_zendesks_values_or_the_connections_own() {
             .mount(&server)
             .await;
         note_ok(&server, 1, 1).await;
-        let mut progress = Progress::resume(None, 1);
-        connectors::deliver(
-            &Http::default(),
-            &zendesk(&server),
-            &escalation(priority),
-            &mut progress,
-        )
-        .await
-        .unwrap();
+        deliver_first(&zendesk(&server), priority).await.unwrap();
     }
     let server = MockServer::start().await;
     let mut connection = zendesk(&server);
     connection
         .priorities
         .insert(Priority::Urgent, "high".into());
+    user_ok(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .and(body_partial_json(json!({"ticket": {"priority": "high"}})))
@@ -132,6 +254,27 @@ async fn priorities_map_to_zendesks_values_or_the_connections_own() {
         .await;
     note_ok(&server, 2, 1).await;
     deliver_first(&connection, Priority::Urgent).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_custom_field_named_by_anything_but_its_number_stops_before_any_ticket() {
+    let server = MockServer::start().await;
+    let mut connection = zendesk(&server);
+    // A mapping stored before ids were checked when connecting.
+    connection
+        .fields
+        .insert("order-id".into(), "cf_order".into());
+    user_ok(&server).await;
+    let failure = deliver_first(&connection, Priority::High)
+        .await
+        .unwrap_err();
+    assert!(failure.permanent);
+    assert!(
+        failure
+            .error
+            .contains("'cf_order' is not a Zendesk custom field id")
+    );
+    assert!(bodies(&server, "POST", "/api/v2/tickets").await.is_empty());
 }
 
 #[tokio::test]
@@ -166,6 +309,7 @@ async fn error_answers_are_permanent_with_zendesks_message_and_sent_once() {
     ];
     for (status, body, said) in cases {
         let server = MockServer::start().await;
+        user_ok(&server).await;
         Mock::given(method("POST"))
             .and(path("/api/v2/tickets"))
             .respond_with(ResponseTemplate::new(status).set_body_json(body))
@@ -185,6 +329,7 @@ async fn error_answers_are_permanent_with_zendesks_message_and_sent_once() {
 #[tokio::test]
 async fn a_rate_limit_is_transient_with_the_wait_zendesk_asks() {
     let server = MockServer::start().await;
+    user_ok(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .respond_with(
@@ -211,6 +356,7 @@ async fn a_rate_limit_is_transient_with_the_wait_zendesk_asks() {
 #[tokio::test]
 async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
     let server = MockServer::start().await;
+    user_ok(&server).await;
     // The create succeeds on Zendesk's side, but its answer never arrives.
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
@@ -230,18 +376,17 @@ async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
         .expect(1)
         .mount(&server)
         .await;
+    comments(
+        &server,
+        77,
+        json!([{"id": 1, "public": true, "body": LAST_WORDS}]),
+    )
+    .await;
     note_ok(&server, 77, 1).await;
     let connection = zendesk(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(500),
-        connectors::deliver(&http, &connection, &ticket, &mut first),
-    )
-    .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let mut second = lose_answer(&server, &connection, &ticket, "POST", "/api/v2/tickets").await;
     let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
         .await
         .unwrap();
@@ -249,8 +394,34 @@ async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
 }
 
 #[tokio::test]
+async fn a_note_whose_answer_was_lost_is_not_added_twice() {
+    let server = MockServer::start().await;
+    user_ok(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .and(query_param("external_id", "hof_1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"tickets": [{"id": 8}]})))
+        .mount(&server)
+        .await;
+    let note = escalation(Priority::High).agent_note();
+    comments(
+        &server,
+        8,
+        json!([{"id": 1, "public": true, "body": LAST_WORDS},
+               {"id": 2, "public": false, "body": note}]),
+    )
+    .await;
+    note_ok(&server, 8, 0).await;
+    let delivered = deliver(&zendesk(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "8");
+}
+
+#[tokio::test]
 async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
     let server = MockServer::start().await;
+    user_ok(&server).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
         .respond_with(created(9))
@@ -264,6 +435,7 @@ async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
         .expect(1)
         .mount(&server)
         .await;
+    comments(&server, 9, json!([])).await;
     let connection = zendesk(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);

@@ -1,18 +1,24 @@
 //! The Zoho Desk connector against a fake Zoho (its accounts server and its
 //! Desk API on one base URL) that answers as the reference documents
 //! (../shared/reference/platform-apis.md §6): the token refresh, what is
-//! sent with which headers, how answers are read, that a lost answer never
-//! makes a second ticket, and the token that authenticates its webhooks.
+//! sent with which headers, who sees what, how answers are read, that a lost
+//! answer never makes a second ticket or comment (found by the handoff field
+//! in the department's ticket list, not by subject and time), and the token
+//! that authenticates its webhooks.
 
 use crate::common;
 
 use std::time::Duration;
 
-use common::connectors::{connection, deliver_first, escalation, secret_free};
+use common::connectors::{
+    LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
+    bodies, connection, deliver, deliver_first, escalation, html_text, lose_answer, secret_free,
+    without_email,
+};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
 use serde_json::json;
-use wiremock::matchers::{body_json, body_partial_json, header, method, path, query_param};
+use wiremock::matchers::{body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const CLIENT_SECRET: &str = "zoho-client-secret-4Kd";
@@ -91,28 +97,58 @@ async fn comment_ok(server: &MockServer, id: &str, times: u64) {
         .await;
 }
 
+/// `GET /tickets?departmentId=…&sortBy=-createdTime`: the department's newest
+/// tickets, with the handoff field asked for.
+async fn listed(server: &MockServer, tickets: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path("/api/v1/tickets"))
+        .and(query_param("departmentId", "3000000007043"))
+        .and(query_param("sortBy", "-createdTime"))
+        .and(query_param("fields", "id,subject,webUrl,cf_desk_handoff"))
+        .and(header("authorization", oauth(ACCESS_TOKEN).as_str()))
+        .and(header("orgId", "20071234"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "data": tickets })))
+        .mount(server)
+        .await;
+}
+
+/// `GET /tickets/{id}/comments`: the ticket's comments so far.
+async fn comments(server: &MockServer, id: &str, listed: serde_json::Value) {
+    Mock::given(method("GET"))
+        .and(path(format!("/api/v1/tickets/{id}/comments")))
+        .and(header("orgId", "20071234"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "data": listed })))
+        .mount(server)
+        .await;
+}
+
+/// The ticket search, an index: never read for tickets.
+async fn no_ticket_search(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/v1/tickets/search"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(0)
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
-async fn a_handoff_becomes_a_ticket_with_a_private_comment() {
+async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words() {
     let server = MockServer::start().await;
     let mut connection = zoho(&server);
-    connection
-        .fields
-        .insert("order-id".into(), "cf_order_id".into());
+    for (key, field) in [
+        ("order-id", "cf_order_id"),
+        ("cart-items", "cf_cart"),
+        ("desk.priority", "cf_desk_priority"),
+    ] {
+        connection.fields.insert(key.into(), field.into());
+    }
     token_ok(&server, ACCESS_TOKEN, 1).await;
     Mock::given(method("POST"))
         .and(path("/api/v1/tickets"))
         .and(header("authorization", oauth(ACCESS_TOKEN).as_str()))
         .and(header("orgId", "20071234"))
         .and(header("content-type", "application/json"))
-        .and(body_json(json!({
-            "subject": "Refund for order 123",
-            "departmentId": "3000000007043",
-            "contact": {"lastName": "Dana Scully", "email": "dana@example.com"},
-            "description": "<p>Dana Scully asked for a person on web after 2 messages.</p>",
-            "priority": "High",
-            "channel": "Chat",
-            "cf": {"cf_order_id": "123"},
-        })))
         .respond_with(created("3000000123001"))
         .expect(1)
         .mount(&server)
@@ -128,16 +164,108 @@ async fn a_handoff_becomes_a_ticket_with_a_private_comment() {
             .ends_with("#Cases/dv/3000000123001"),
         "{delivered:?}"
     );
-    let requests = server.received_requests().await.unwrap();
-    let comment = requests
-        .last()
-        .unwrap()
-        .body_json::<serde_json::Value>()
-        .unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v1/tickets").await[0];
     assert_eq!(
-        comment["content"],
-        "Dana Scully asked for a person on web after 2 messages.\n\nTranscript:\nCustomer: \
-         Where is my refund?\nAI: Let me get someone who can check."
+        ticket,
+        &json!({
+            "subject": "Where is my refund for order 123?",
+            "departmentId": "3000000007043",
+            "contact": {"lastName": "Dana Scully", "email": "dana@example.com",
+                        "phone": "+15550100"},
+            "email": "dana@example.com",
+            "phone": "+15550100",
+            "description": format!("<p>{LAST_WORDS}</p>"),
+            "priority": "High",
+            "channel": "Chat",
+            "cf": {"cf_order_id": "123", "cf_cart": ["sku-1", "sku-2"],
+                   "cf_desk_priority": "urgent", "cf_desk_handoff": "hof_1"},
+        })
+    );
+    let comment = &bodies(&server, "POST", "/api/v1/tickets/3000000123001/comments").await[0];
+    assert_eq!(comment["isPublic"], false);
+    assert_agents_see_the_whole_handoff(comment["content"].as_str().unwrap(), Priority::Urgent);
+    assert_customer_sees_no_agent_material(&format!(
+        "{}\n{}",
+        ticket["subject"],
+        html_text(ticket["description"].as_str().unwrap())
+    ));
+}
+
+#[tokio::test]
+async fn a_customer_without_an_email_is_tied_to_their_contact_by_external_id() {
+    let server = MockServer::start().await;
+    let mut connection = zoho_as(&server, "contact-by-id");
+    connection
+        .settings
+        .insert("contact-id-field".into(), "cf_desk_customer_id".into());
+    token_ok(&server, ACCESS_TOKEN, 1).await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/contacts/search"))
+        .and(query_param("customField1", "cf_desk_customer_id:u-42"))
+        .and(header("orgId", "20071234"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"data": [{"id": "3000000011001", "lastName": "Scully"}], "count": 1}),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/tickets"))
+        .and(body_partial_json(json!({"contactId": "3000000011001"})))
+        .respond_with(created("30"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    comment_ok(&server, "30", 1).await;
+    deliver(&connection, &without_email(Priority::High), 1)
+        .await
+        .unwrap_or_else(|failure| panic!("{}", failure.error));
+    let ticket = &bodies(&server, "POST", "/api/v1/tickets").await[0];
+    assert!(ticket.get("contact").is_none(), "{ticket}");
+    assert!(
+        bodies(&server, "POST", "/api/v1/contacts").await.is_empty(),
+        "the contact exists: none is made"
+    );
+}
+
+#[tokio::test]
+async fn a_new_customer_without_an_email_gets_a_contact_that_keeps_their_id() {
+    let server = MockServer::start().await;
+    let mut connection = zoho_as(&server, "contact-made");
+    connection
+        .settings
+        .insert("contact-id-field".into(), "cf_desk_customer_id".into());
+    token_ok(&server, ACCESS_TOKEN, 1).await;
+    // No contact keeps that id yet (an empty search is 204 No Content).
+    Mock::given(method("GET"))
+        .and(path("/api/v1/contacts/search"))
+        .and(query_param("customField1", "cf_desk_customer_id:u-42"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/contacts"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "3000000011777"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/tickets"))
+        .and(body_partial_json(json!({"contactId": "3000000011777"})))
+        .respond_with(created("31"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    comment_ok(&server, "31", 1).await;
+    deliver(&connection, &without_email(Priority::High), 1)
+        .await
+        .unwrap_or_else(|failure| panic!("{}", failure.error));
+    let contact = &bodies(&server, "POST", "/api/v1/contacts").await[0];
+    assert_eq!(
+        contact,
+        &json!({"lastName": "Dana Scully", "phone": "+15550100",
+                "cf": {"cf_desk_customer_id": "u-42"}})
     );
 }
 
@@ -346,8 +474,9 @@ async fn the_access_token_is_kept_for_its_life_and_renewed_when_refused() {
 }
 
 #[tokio::test]
-async fn a_lost_answer_is_found_by_subject_and_requester_instead_of_created_twice() {
+async fn a_lost_answer_is_found_by_the_handoff_field_instead_of_created_twice() {
     let server = MockServer::start().await;
+    no_ticket_search(&server).await;
     token_ok(&server, ACCESS_TOKEN, 1).await;
     // The create succeeds on Zoho's side, but its answer never arrives.
     Mock::given(method("POST"))
@@ -356,33 +485,23 @@ async fn a_lost_answer_is_found_by_subject_and_requester_instead_of_created_twic
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/tickets/search"))
-        .and(query_param("subject", "Refund for order 123"))
-        .and(query_param("email", "dana@example.com"))
-        .and(header("authorization", oauth(ACCESS_TOKEN).as_str()))
-        .and(header("orgId", "20071234"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": [
-            // An older ticket of Dana's with the same subject is not this one.
-            {"id": "12", "subject": "Refund for order 123", "createdTime": "2026-03-01T10:00:00.000Z"},
-            {"id": "77", "subject": "Refund for order 123", "createdTime": "2027-01-15T08:00:05.000Z",
+    listed(
+        &server,
+        json!([
+            // Dana's earlier ticket with the same subject is not this one.
+            {"id": "12", "subject": "Where is my refund for order 123?",
+             "cf": {"cf_desk_handoff": "hof_0"}},
+            {"id": "77", "subject": "Where is my refund for order 123?",
+             "cf": {"cf_desk_handoff": "hof_1"},
              "webUrl": "https://desk.zoho.eu/support/acme/ShowHomePage.do#Cases/dv/77"},
-        ], "count": 2})))
-        .expect(1)
-        .mount(&server)
-        .await;
+        ]),
+    )
+    .await;
     comment_ok(&server, "77", 1).await;
     let connection = zoho(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);
-    let mut first = Progress::resume(None, 1);
-    let lost = tokio::time::timeout(
-        Duration::from_millis(500),
-        connectors::deliver(&http, &connection, &ticket, &mut first),
-    )
-    .await;
-    assert!(lost.is_err(), "the first attempt's answer was to be lost");
-    let mut second = Progress::resume(Some(&first.to_json()), 2);
+    let mut second = lose_answer(&server, &connection, &ticket, "POST", "/api/v1/tickets").await;
     let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
         .await
         .unwrap();
@@ -391,8 +510,9 @@ async fn a_lost_answer_is_found_by_subject_and_requester_instead_of_created_twic
 }
 
 #[tokio::test]
-async fn a_retry_after_a_refused_create_creates_without_searching() {
+async fn a_retry_after_a_refused_create_creates_without_looking() {
     let server = MockServer::start().await;
+    no_ticket_search(&server).await;
     token_ok(&server, ACCESS_TOKEN, 1).await;
     Mock::given(method("POST"))
         .and(path("/api/v1/tickets"))
@@ -406,7 +526,7 @@ async fn a_retry_after_a_refused_create_creates_without_searching() {
         .mount(&server)
         .await;
     Mock::given(method("GET"))
-        .and(path("/api/v1/tickets/search"))
+        .and(path("/api/v1/tickets"))
         .respond_with(ResponseTemplate::new(204))
         .expect(0)
         .mount(&server)
@@ -430,12 +550,12 @@ async fn a_retry_after_a_refused_create_creates_without_searching() {
 }
 
 #[tokio::test]
-async fn a_retry_whose_search_finds_nothing_creates_the_ticket() {
+async fn a_retry_that_finds_nothing_creates_the_ticket() {
     let server = MockServer::start().await;
     token_ok(&server, ACCESS_TOKEN, 1).await;
-    // Zoho answers an empty search with 204 No Content.
+    // Zoho answers an empty list with 204 No Content.
     Mock::given(method("GET"))
-        .and(path("/api/v1/tickets/search"))
+        .and(path("/api/v1/tickets"))
         .respond_with(ResponseTemplate::new(204))
         .expect(1)
         .mount(&server)
@@ -446,17 +566,35 @@ async fn a_retry_whose_search_finds_nothing_creates_the_ticket() {
         .expect(1)
         .mount(&server)
         .await;
+    comments(&server, "78", json!([])).await;
     comment_ok(&server, "78", 1).await;
-    let mut progress = Progress::resume(None, 2);
-    let delivered = connectors::deliver(
-        &Http::default(),
-        &zoho(&server),
-        &escalation(Priority::High),
-        &mut progress,
-    )
-    .await
-    .unwrap();
+    let delivered = deliver(&zoho(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
     assert_eq!(delivered.id, "78");
+}
+
+#[tokio::test]
+async fn a_comment_whose_answer_was_lost_is_not_added_twice() {
+    let server = MockServer::start().await;
+    token_ok(&server, ACCESS_TOKEN, 1).await;
+    listed(
+        &server,
+        json!([{"id": "14", "cf": {"cf_desk_handoff": "hof_1"}}]),
+    )
+    .await;
+    let note = escalation(Priority::High).agent_note();
+    comments(
+        &server,
+        "14",
+        json!([{"id": "1", "isPublic": false, "content": note}]),
+    )
+    .await;
+    comment_ok(&server, "14", 0).await;
+    let delivered = deliver(&zoho(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "14");
 }
 
 #[tokio::test]
@@ -476,6 +614,7 @@ async fn a_failed_comment_is_added_on_the_next_attempt_without_a_second_ticket()
         .expect(1)
         .mount(&server)
         .await;
+    comments(&server, "9", json!([])).await;
     let connection = zoho(&server);
     let http = Http::default();
     let ticket = escalation(Priority::High);
@@ -498,7 +637,31 @@ async fn test_with(
     organizations: (u16, serde_json::Value),
     department: (u16, serde_json::Value),
 ) -> Vec<TestCheck> {
+    test_fields(organizations, department, (200, ticket_fields())).await
+}
+
+/// The ticket fields a Zoho Desk with the handoff field lists.
+fn ticket_fields() -> serde_json::Value {
+    json!({"data": [
+        {"apiName": "subject", "displayLabel": "Subject", "type": "Text"},
+        {"apiName": "cf_desk_handoff", "displayLabel": "Desk handoff", "type": "Text"},
+    ]})
+}
+
+/// [`test_with`], with the ticket fields call answering `fields`.
+async fn test_fields(
+    organizations: (u16, serde_json::Value),
+    department: (u16, serde_json::Value),
+    fields: (u16, serde_json::Value),
+) -> Vec<TestCheck> {
     let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/organizationFields"))
+        .and(query_param("module", "tickets"))
+        .and(header("orgId", "20071234"))
+        .respond_with(ResponseTemplate::new(fields.0).set_body_json(fields.1))
+        .mount(&server)
+        .await;
     token_ok(&server, ACCESS_TOKEN, 1).await;
     Mock::given(method("GET"))
         .and(path("/api/v1/organizations"))
@@ -551,10 +714,43 @@ async fn the_connection_test_checks_token_organization_and_department() {
         [
             ("credentials", CheckOutcome::Ok),
             ("organization", CheckOutcome::Ok),
-            ("department", CheckOutcome::Ok)
+            ("department", CheckOutcome::Ok),
+            ("handoff field", CheckOutcome::Ok),
         ]
     );
     assert!(ok[2].message.contains("Support"), "{ok:?}");
+
+    let department = (
+        200,
+        json!({"id": "3000000007043", "name": "Support", "isEnabled": true}),
+    );
+    let missing = test_fields(
+        orgs(),
+        department.clone(),
+        (200, json!({"data": [{"apiName": "subject"}]})),
+    )
+    .await;
+    let failure = failure_of(&missing);
+    assert_eq!(failure.check, "handoff field");
+    assert!(
+        failure.message.contains("no tickets field cf_desk_handoff"),
+        "{failure:?}"
+    );
+    let unreadable = test_fields(
+        orgs(),
+        department,
+        (
+            401,
+            json!({"errorCode": "SCOPE_MISMATCH", "message": "scope"}),
+        ),
+    )
+    .await;
+    let last = unreadable.last().unwrap();
+    assert_eq!(
+        (last.check.as_str(), last.outcome),
+        ("handoff field", CheckOutcome::Warning)
+    );
+    assert!(last.message.contains("Desk.settings.READ"), "{last:?}");
 
     let disabled = test_with(
         orgs(),
@@ -640,6 +836,25 @@ async fn the_connection_test_tells_bad_credentials_from_a_wrong_data_centre() {
 }
 
 #[tokio::test]
+async fn a_refused_access_token_is_one_failed_credentials_check() {
+    // The refresh works, then Zoho Desk refuses the token it gave.
+    let checks = test_with(
+        (
+            401,
+            json!({"errorCode": "INVALID_OAUTH", "message": "The OAuth Token you provided is invalid."}),
+        ),
+        (200, json!({})),
+    )
+    .await;
+    let shown: Vec<_> = checks
+        .iter()
+        .map(|c| (c.check.as_str(), c.outcome))
+        .collect();
+    assert_eq!(shown, [("credentials", CheckOutcome::Failed)], "{checks:?}");
+    assert!(checks[0].message.contains("INVALID_OAUTH"), "{checks:?}");
+}
+
+#[tokio::test]
 async fn webhooks_carry_the_token_in_their_url() {
     let connection = zoho(&MockServer::start().await);
     let body = r#"[{"eventType":"Ticket_Update","orgId":"20071234","eventTime":"1800000300000","payload":{"id":"3000000123001","status":"Closed","statusType":"Closed","assigneeId":"3000000000101"}}]"#;
@@ -686,6 +901,11 @@ const ENV: common::integrations::Secrets = &[
 async fn zoho_ok() -> MockServer {
     let server = MockServer::start().await;
     token_ok(&server, ACCESS_TOKEN, 100).await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/organizationFields"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(ticket_fields()))
+        .mount(&server)
+        .await;
     Mock::given(method("GET"))
         .and(path("/api/v1/organizations"))
         .respond_with(ResponseTemplate::new(200).set_body_json(orgs().1))

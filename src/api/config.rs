@@ -294,7 +294,8 @@ pub struct IntegrationSpec {
     /// Talk to the platform here instead of its documented host: a sandbox or a proxy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
-    /// Desk ticket field key → the platform's custom field that receives its value.
+    /// Context key (or one of Desk's own values: `desk.team`, `desk.priority`,
+    /// `desk.reason`, …) → the platform's custom field that receives its value.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
     /// Desk priority → the platform's value, replacing the usual mapping.

@@ -42,6 +42,10 @@ pub struct Requester {
     /// The customer's id on the AI agent platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
+    /// The customer's phone number, as the AI agent platform knows it
+    /// (e.g. `+15550100` on WhatsApp); passed to external platforms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 /// One message of the conversation before the handoff.

@@ -84,8 +84,8 @@ const SENDBIRD_DESK: &[SettingSpec] = &[
     secret(
         "chat-api-token",
         true,
-        "A Chat API token (master or secondary), to create the customer's chat user and post \
-         the first message and the summary",
+        "A Chat API token (master or secondary), to create the customer's chat user and the \
+         related chat that holds the agents' note",
     ),
 ];
 
@@ -170,8 +170,14 @@ const SALESFORCE: &[SettingSpec] = &[
     setting(
         "external-id-field",
         false,
-        "A Case text field marked External ID (e.g. Desk_Handoff_Id__c) that keeps the handoff \
-         id, so a repeated delivery finds the Case it already made",
+        "The Case text field marked External ID that keeps the handoff id: Cases are upserted \
+         by it, so a repeated delivery never makes a second (default Desk_Handoff_Id__c)",
+    ),
+    setting(
+        "contact-id-field",
+        false,
+        "A Contact field marked External ID (e.g. Desk_Customer_Id__c) that keeps the \
+         customer's id on the AI agent platform: a handoff's Case is tied to that Contact",
     ),
     setting(
         "origin",
@@ -197,7 +203,8 @@ const INTERCOM: &[SettingSpec] = &[
     setting(
         "admin-id",
         false,
-        "The admin that notes are written as (default: the token's own admin, from GET /me)",
+        "The admin that notes and tags are written as (default: the token's own admin, from \
+         GET /me)",
     ),
     setting(
         "ticket-type-id",
@@ -233,12 +240,25 @@ const ZOHO_DESK: &[SettingSpec] = &[
         "The Desk organization id (Setup > Developer Space > API)",
     ),
     setting("department-id", true, "The department new tickets go to"),
+    setting(
+        "handoff-field",
+        false,
+        "The ticket custom field (API name) that keeps the handoff id, so a repeated delivery \
+         finds the ticket it made (default cf_desk_handoff: create a single-line field \
+         \"Desk handoff\")",
+    ),
+    setting(
+        "contact-id-field",
+        false,
+        "A contact custom field (API name, e.g. cf_desk_customer_id) that keeps the customer's \
+         external id, so customers without an email are tied to their contact",
+    ),
     secret("client-secret", true, "The OAuth client secret"),
     secret(
         "refresh-token",
         true,
-        "An OAuth refresh token with the Desk.tickets.ALL, Desk.basic.READ and Desk.search.READ \
-         scopes",
+        "An OAuth refresh token with the Desk.tickets.ALL, Desk.contacts.ALL, Desk.basic.READ, \
+         Desk.settings.READ and Desk.search.READ scopes",
     ),
     secret(
         "webhook-token",
@@ -302,8 +322,11 @@ pub struct IntegrationPut {
     /// proxy, or a test double. `https://…` (or `http://` on loopback).
     #[serde(default)]
     pub base_url: Option<String>,
-    /// Desk ticket field key → the platform's custom field (its id or API name)
-    /// that receives the field's value.
+    /// Context key → the platform's custom field (its id or API name) that
+    /// receives its value (converted when a ticket field has that key); or one
+    /// of Desk's own values (`desk.team`, `desk.priority`, `desk.reason`,
+    /// `desk.handoff`, `desk.agent`, `desk.channel`, `desk.environment`). Every
+    /// context key, mapped or not, also reaches agents in the ticket's note.
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
     /// Desk priority → the platform's value, replacing the usual mapping (e.g.

@@ -1208,6 +1208,7 @@ mod tests {
                 name: Some("Alice".into()),
                 email: Some("alice@example.com".into()),
                 external_id: Some("u-1".into()),
+                phone: None,
             }),
             transcript: vec![
                 message(MessageRole::Customer, "Where is my order?"),
@@ -2368,6 +2369,7 @@ mod tests {
                         name: name.map(str::to_string),
                         email: Some("alice@example.com".into()),
                         external_id: None,
+                        phone: None,
                     }),
                     transcript: transcript
                         .into_iter()

@@ -369,15 +369,22 @@ impl Report<'_> {
             for (name, secret) in &integration.secrets {
                 self.secret(&format!("{base}.secrets.{name}"), secret);
             }
+            // A mapping names a context key (converted when a ticket field has
+            // that key) or one of Desk's own `desk.*` values.
             for field in integration.fields.keys() {
                 let path = format!("{base}.fields.{field}");
-                self.reference(
-                    &path,
-                    field,
-                    "ticket field",
-                    "ticket-fields",
-                    fields.as_deref(),
-                );
+                if let Some(known) = fields.as_deref()
+                    && !field.starts_with("desk.")
+                    && !known.contains(&field.as_str())
+                {
+                    self.warning(
+                        &path,
+                        format!(
+                            "`{field}` is no ticket field: the context key `{field}` is sent as \
+                             received"
+                        ),
+                    );
+                }
             }
         }
         self.unique(

@@ -34,10 +34,13 @@ pub struct IntegrationsConnectArgs {
     /// Go back to the platform's usual host
     #[arg(long)]
     pub no_base_url: bool,
-    /// Send a ticket field to a platform custom field: DESK_KEY=PLATFORM_FIELD
+    /// Send a context key (a ticket field's value, converted) or one of Desk's
+    /// own values (desk.team, desk.priority, desk.reason, desk.handoff,
+    /// desk.agent, desk.channel, desk.environment) to a platform custom field:
+    /// KEY=PLATFORM_FIELD
     #[arg(long = "field", value_name = "KEY=FIELD", value_parser = key_value)]
     pub fields: Vec<(String, String)>,
-    /// Stop sending a ticket field to the platform
+    /// Stop sending a context key or Desk value to the platform
     #[arg(long, value_name = "KEY")]
     pub unmap_field: Vec<String>,
     /// Use this platform value for a Desk priority: PRIORITY=VALUE, e.g. urgent=Critical

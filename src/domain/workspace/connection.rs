@@ -13,7 +13,7 @@ pub struct Connection {
     pub settings: BTreeMap<String, String>,
     pub secrets: BTreeMap<String, String>,
     pub base_url: Option<String>,
-    /// Desk field key → the platform's custom field.
+    /// Context key (or one of [`DESK_VALUES`]) → the platform's custom field.
     pub fields: BTreeMap<String, String>,
     /// Desk priority → the platform's value, overriding the connector's mapping.
     pub priorities: BTreeMap<Priority, String>,
@@ -31,6 +31,19 @@ impl fmt::Debug for Connection {
             .finish()
     }
 }
+
+/// The names a connection's `fields` may map besides context keys: Desk's
+/// own values of a handoff, e.g. `desk.team: 360000123` sends the team the
+/// rules chose to that Zendesk field.
+pub const DESK_VALUES: &[&str] = &[
+    "desk.handoff",
+    "desk.agent",
+    "desk.channel",
+    "desk.environment",
+    "desk.reason",
+    "desk.priority",
+    "desk.team",
+];
 
 /// The connection `put` asks for, on top of the stored one (whose secrets a
 /// PUT that does not name them keeps), checked against the kind's settings:
@@ -123,16 +136,31 @@ pub fn merge(
         errors.push(FieldError::new("base-url", message));
     }
     for (key, target) in &put.fields {
-        if crate::domain::validate::check_slug(key).is_err() {
+        let desk_value = key.starts_with("desk.");
+        if desk_value && !DESK_VALUES.contains(&key.as_str()) {
             errors.push(FieldError::new(
                 format!("fields.{key}"),
-                "is not a ticket field key (lowercase letters, digits and dashes)",
+                format!("is not one of Desk's values: {}", DESK_VALUES.join(", ")),
+            ));
+        } else if !desk_value && crate::domain::validate::check_slug(key).is_err() {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                "is not a context key (lowercase letters, digits and dashes) or one of \
+                 Desk's values (desk.team, desk.priority, …)",
             ));
         }
         if target.trim().is_empty() {
             errors.push(FieldError::new(
                 format!("fields.{key}"),
                 "names no platform field",
+            ));
+        } else if kind == IntegrationKind::Zendesk && target.trim().parse::<u64>().is_err() {
+            errors.push(FieldError::new(
+                format!("fields.{key}"),
+                format!(
+                    "'{target}' is not a Zendesk custom field id: Zendesk names its fields by \
+                     number (Admin Center > Objects and rules > Fields)"
+                ),
             ));
         }
     }
@@ -239,6 +267,29 @@ mod tests {
                 "fields.Order ID"
             ]
         );
+    }
+
+    #[test]
+    fn mappings_name_context_keys_or_desks_values_and_zendesk_fields_by_number() {
+        let mut put = zendesk_put();
+        put.fields = [
+            ("loyalty-tier", "360001"),
+            ("desk.team", "360002"),
+            ("desk.mood", "360003"),
+            ("order-id", "cf_order"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let errors = merge(IntegrationKind::Zendesk, &put, None).unwrap_err();
+        assert_eq!(fields_of(errors), ["fields.desk.mood", "fields.order-id"]);
+        let freshdesk = IntegrationPut {
+            settings: [("domain".to_string(), "acme".to_string())].into(),
+            secrets: [("api-key".to_string(), Some("k".to_string()))].into(),
+            fields: [("order-id".to_string(), "cf_order".to_string())].into(),
+            ..IntegrationPut::default()
+        };
+        assert!(merge(IntegrationKind::Freshdesk, &freshdesk, None).is_ok());
     }
 
     #[test]

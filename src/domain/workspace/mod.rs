@@ -15,7 +15,7 @@ use std::fmt;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use self::connection::Connection;
+pub use self::connection::{Connection, DESK_VALUES};
 use crate::api::{
     Agent, AssignmentSettings, BusinessHours, DeliverySettings, EmailSettings, FieldError,
     HandoffSettings, Integration, IntegrationKind, IntegrationStatus, NotificationSettings,

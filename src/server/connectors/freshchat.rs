@@ -1,7 +1,7 @@
 //! Freshchat (Freshworks Conversations API v2): the customer's user, found by
 //! reference id or made, then a conversation in the web chat topic named
-//! `Sendbird Integration` opened by the customer's message, then the summary
-//! as a private note. Webhooks are signed with RSA (PKCS#1 v1.5, SHA-256) over
+//! `Sendbird Integration` opened by the customer's own last message, then the
+//! agents' note (details, context, summary, transcript) as a private note. Webhooks are signed with RSA (PKCS#1 v1.5, SHA-256) over
 //! the raw body. See ../shared/reference/freshchat.md.
 
 use base64::Engine;
@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed, warning,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::client::segment;
@@ -279,8 +279,13 @@ impl Freshchat {
             "reference_id": reference,
             "first_name": escalation.requester_name(),
         });
-        if let Some(email) = &escalation.requester.email {
-            body["email"] = json!(email);
+        for (key, value) in [
+            ("email", &escalation.requester.email),
+            ("phone", &escalation.requester.phone),
+        ] {
+            if let Some(value) = value {
+                body[key] = json!(value);
+            }
         }
         let request = authorized(connection, client.post(format!("{base}/users")).json(&body))?;
         let created: User = http.send(KIND, request, explain).await?.json(KIND)?;
@@ -324,26 +329,26 @@ impl Freshchat {
         Ok(None)
     }
 
+    /// The conversation, opened by the customer's own last message (a
+    /// conversation needs one; the customer sees it, and it is theirs), with
+    /// the priority and mapped values as its properties.
     fn conversation_body(
         connection: &Connection,
         escalation: &Escalation,
         user: &str,
         topic: &str,
     ) -> Value {
-        let opening = escalation.last_customer_message();
         let mut properties = serde_json::Map::new();
         properties.insert(
             "priority".into(),
             json!(connection.priority(escalation.priority, priority)),
         );
-        for (field, value) in connection.mapped_fields(&escalation.fields) {
-            properties.insert(field.to_string(), value.clone());
-        }
+        properties.extend(connection.mapped(escalation));
         json!({
             "channel_id": topic,
             "users": [{"id": user}],
             "messages": [{
-                "message_parts": [{"text": {"content": opening}}],
+                "message_parts": [{"text": {"content": escalation.customer_words()}}],
                 "actor_type": "user",
                 "actor_id": user,
                 "message_type": "normal",
@@ -353,60 +358,64 @@ impl Freshchat {
         })
     }
 
-    /// Adds the summary as a private note, written as the account's first
-    /// agent (Freshchat notes need an agent), unless an earlier attempt did.
-    async fn note(
+    /// Whether the conversation already has this handoff's private note.
+    async fn noted(
         &self,
         http: &Http,
         connection: &Connection,
-        escalation: &Escalation,
         conversation: &str,
-        progress: &Progress,
-    ) -> Result<(), Failure> {
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
         let base = base(connection)?;
-        let client = http.client().await?;
-        let note = escalation.note_text();
-        let messages = format!("{base}/conversations/{}/messages", segment(conversation));
-        if progress.may_have_created() {
-            let request = authorized(
-                connection,
-                client
-                    .get(&messages)
-                    .query(&[("items_per_page", PAGE_SIZE.to_string())]),
-            )?;
-            let listed = http.send(KIND, request, explain).await?.value();
-            let noted = listed["messages"].as_array().is_some_and(|messages| {
-                messages.iter().any(|message| {
-                    message["message_type"] == "private"
-                        && message["message_parts"][0]["text"]["content"] == note.as_str()
-                })
-            });
-            if noted {
-                return Ok(());
-            }
-        }
         let request = authorized(
             connection,
-            client
+            http.client()
+                .await?
+                .get(format!(
+                    "{base}/conversations/{}/messages",
+                    segment(conversation)
+                ))
+                .query(&[("items_per_page", PAGE_SIZE.to_string())]),
+        )?;
+        let listed = http.send(KIND, request, explain).await?.value();
+        let mark = escalation.mark();
+        let noted = listed["messages"].as_array().is_some_and(|messages| {
+            messages.iter().any(|message| {
+                message["message_type"] == "private"
+                    && message["message_parts"][0]["text"]["content"]
+                        .as_str()
+                        .is_some_and(|text| text.contains(&mark))
+            })
+        });
+        Ok(noted.then_some(()))
+    }
+
+    /// The agent the private note is written as: the account's first agent
+    /// (Freshchat notes need one).
+    async fn agent(&self, http: &Http, connection: &Connection) -> Result<String, Failure> {
+        let base = base(connection)?;
+        let request = authorized(
+            connection,
+            http.client()
+                .await?
                 .get(format!("{base}/agents"))
                 .query(&[("items_per_page", "1")]),
         )?;
         let agents: Agents = http.send(KIND, request, explain).await?.json(KIND)?;
-        let agent = agents.agents.first().ok_or_else(|| {
-            Failure::permanent("the Freshchat account has no agent to write the note as")
-        })?;
-        let request = authorized(
-            connection,
-            client.post(&messages).json(&json!({
-                "message_parts": [{"text": {"content": note}}],
-                "message_type": "private",
-                "actor_type": "agent",
-                "actor_id": agent.id,
-            })),
-        )?;
-        http.send(KIND, request, explain).await?;
-        Ok(())
+        agents
+            .agents
+            .into_iter()
+            .next()
+            .map(|agent| agent.id)
+            .ok_or_else(|| {
+                Failure::permanent("the Freshchat account has no agent to write the note as")
+            })
     }
+}
+
+/// A create's answer as what it made, or the failure a refusal means.
+fn created<T: serde::de::DeserializeOwned>(answer: &Answer) -> Result<T, Failure> {
+    answer.success(KIND, explain)?.json(KIND)
 }
 
 impl Connector for Freshchat {
@@ -531,6 +540,8 @@ impl Connector for Freshchat {
         escalation: &Escalation,
         progress: &mut Progress,
     ) -> Result<Delivered, Failure> {
+        let base = base(connection)?;
+        let client = http.client().await?;
         let topic = match progress.get("topic") {
             Some(topic) => topic.to_string(),
             None => self.topic(http, connection).await?,
@@ -541,33 +552,47 @@ impl Connector for Freshchat {
             None => self.user(http, connection, escalation).await?,
         };
         progress.set("user", &user);
-        let mut conversation = progress.get("conversation").map(str::to_string);
-        if conversation.is_none() && progress.may_have_created() {
-            conversation = self
-                .find_conversation(http, connection, &user, &topic)
-                .await?;
-        }
-        let conversation = match conversation {
-            Some(id) => id,
+        let conversation = match progress.get("conversation") {
+            Some(id) => id.to_string(),
             None => {
-                let base = base(connection)?;
                 let body = Self::conversation_body(connection, escalation, &user, &topic);
-                let request = authorized(
-                    connection,
-                    http.client()
-                        .await?
-                        .post(format!("{base}/conversations"))
-                        .json(&body),
-                )?;
-                let answer = http.send(KIND, request, explain).await?;
-                let created: Conversation = answer.json(KIND)?;
-                created.conversation_id
+                let id = create_once(
+                    progress,
+                    "conversation",
+                    Lookup::Direct,
+                    self.find_conversation(http, connection, &user, &topic),
+                    async {
+                        let request = client.post(format!("{base}/conversations")).json(&body);
+                        http.fetch(KIND, authorized(connection, request)?).await
+                    },
+                    |answer| created::<Conversation>(answer).map(|made| made.conversation_id),
+                )
+                .await?;
+                progress.set("conversation", &id);
+                id
             }
         };
-        progress.set("conversation", &conversation);
         if progress.get("note").is_none() {
-            self.note(http, connection, escalation, &conversation, progress)
-                .await?;
+            let agent = self.agent(http, connection).await?;
+            let messages = format!("{base}/conversations/{}/messages", segment(&conversation));
+            let note = json!({
+                "message_parts": [{"text": {"content": escalation.agent_note()}}],
+                "message_type": "private",
+                "actor_type": "agent",
+                "actor_id": agent,
+            });
+            create_once(
+                progress,
+                "note",
+                Lookup::Direct,
+                self.noted(http, connection, &conversation, escalation),
+                async {
+                    let request = client.post(&messages).json(&note);
+                    http.fetch(KIND, authorized(connection, request)?).await
+                },
+                |answer| created::<Value>(answer).map(|_| ()),
+            )
+            .await?;
             progress.set("note", "added");
         }
         Ok(Delivered {

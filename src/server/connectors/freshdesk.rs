@@ -1,4 +1,5 @@
-//! Freshdesk: a ticket with a private note, basic auth with an agent's API
+//! Freshdesk: a ticket with the customer's words as its description and the
+//! agents' note as a private note, basic auth with an agent's API
 //! key, webhooks from automation rules authenticated by a token the admin puts
 //! in the rule's Authorization header (Freshdesk does not sign them).
 //! See ../shared/reference/platform-apis.md §1 and docs/integrations/freshdesk.md.
@@ -9,10 +10,11 @@ use jiff::Timestamp;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::escalation::slug;
 use super::signing::{body_digest, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, html_paragraphs, passed,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -37,7 +39,8 @@ pub fn priority(priority: Priority) -> String {
 }
 
 /// The tag that marks the ticket of a handoff: Freshdesk tickets have no
-/// external id field, so a repeated delivery searches for this tag.
+/// external id field, so a repeated delivery looks for this tag among the
+/// requester's tickets.
 pub fn handoff_tag(handoff: &str) -> String {
     format!("desk-{handoff}")
 }
@@ -105,32 +108,95 @@ struct TicketId {
 }
 
 #[derive(Deserialize)]
-struct SearchResults {
-    results: Vec<TicketId>,
+struct Listed {
+    id: u64,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+/// How many of the requester's newest tickets the guard reads.
+const GUARD_PAGE: &str = "100";
+
+/// A create's answer as what it made, or the failure a refusal means.
+fn created(answer: &Answer) -> Result<u64, Failure> {
+    let made: TicketId = answer.success(KIND, explain)?.json(KIND)?;
+    Ok(made.id)
 }
 
 impl Freshdesk {
-    /// The ticket an earlier attempt made, found by its handoff tag.
+    async fn get(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        url: String,
+        query: &[(&str, &str)],
+    ) -> Result<Answer, Failure> {
+        let request = authorized(connection, http.client().await?.get(url).query(query))?;
+        http.send(KIND, request, explain).await
+    }
+
+    /// The ticket an earlier attempt made: among the requester's newest
+    /// tickets (the ticket list filtered by requester, newest first: the
+    /// records themselves, not the search index, which lags new tickets by
+    /// minutes), the one with the handoff's tag.
     async fn find(
         &self,
         http: &Http,
         connection: &Connection,
         base: &str,
-        handoff: &str,
+        escalation: &Escalation,
     ) -> Result<Option<u64>, Failure> {
-        let client = http.client().await?;
-        let query = format!("\"tag:'{}'\"", handoff_tag(handoff));
-        let request = authorized(
-            connection,
-            client
-                .get(format!("{base}/api/v2/search/tickets"))
-                .query(&[("query", query)]),
-        )?;
-        let answer = http.send(KIND, request, explain).await?;
-        let found: SearchResults = answer.json(KIND)?;
-        Ok(found.results.first().map(|ticket| ticket.id))
+        let requester = &escalation.requester;
+        let filter = match (&requester.email, &requester.external_id, &requester.phone) {
+            (Some(email), _, _) => ("email", email.clone()),
+            (None, Some(id), _) | (None, None, Some(id)) => {
+                let field = if requester.external_id.is_some() {
+                    "unique_external_id"
+                } else {
+                    "phone"
+                };
+                let contacts = self
+                    .get(
+                        http,
+                        connection,
+                        format!("{base}/api/v2/contacts"),
+                        &[(field, id)],
+                    )
+                    .await?
+                    .value();
+                match contacts.get(0).and_then(|c| c["id"].as_u64()) {
+                    Some(contact) => ("requester_id", contact.to_string()),
+                    // No contact: the ticket (which makes it) was not made.
+                    None => return Ok(None),
+                }
+            }
+            (None, None, None) => return Ok(None),
+        };
+        let listed: Vec<Listed> = self
+            .get(
+                http,
+                connection,
+                format!("{base}/api/v2/tickets"),
+                &[
+                    (filter.0, filter.1.as_str()),
+                    ("order_by", "created_at"),
+                    ("order_type", "desc"),
+                    ("per_page", GUARD_PAGE),
+                ],
+            )
+            .await?
+            .json(KIND)?;
+        let tag = handoff_tag(&escalation.handoff);
+        Ok(listed
+            .into_iter()
+            .find(|ticket| ticket.tags.contains(&tag))
+            .map(|ticket| ticket.id))
     }
 
+    /// The ticket: the customer's own words as its description (the
+    /// requester sees it in the portal), the handoff's tag, mapped values as
+    /// custom fields, and the requester by email, else external id, else
+    /// phone (Freshdesk finds or makes the contact by it).
     fn ticket_body(connection: &Connection, escalation: &Escalation) -> Result<Value, Failure> {
         let chosen = connection.priority(escalation.priority, priority);
         let priority: u8 = chosen
@@ -146,33 +212,68 @@ impl Freshdesk {
                     escalation.priority
                 ))
             })?;
+        let mut tags = vec![
+            "deskctl".to_string(),
+            handoff_tag(&escalation.handoff),
+            format!("agent-{}", slug(&escalation.agent)),
+        ];
+        if let Some(team) = &escalation.team {
+            tags.push(format!("desk-team-{}", slug(team)));
+        }
         let mut ticket = json!({
             "name": escalation.requester_name(),
             "subject": escalation.subject,
-            "description": html_paragraphs(&escalation.summary),
+            "description": html_paragraphs(&escalation.customer_words()),
             "priority": priority,
             "status": STATUS_OPEN,
             "source": SOURCE_CHAT,
-            "tags": ["deskctl", handoff_tag(&escalation.handoff), format!("agent-{}", escalation.agent)],
+            "tags": tags,
         });
-        // Freshdesk needs one way to find or make the contact.
-        match (
-            &escalation.requester.email,
-            &escalation.requester.external_id,
-        ) {
-            (Some(email), _) => ticket["email"] = json!(email),
-            (None, Some(external_id)) => ticket["unique_external_id"] = json!(external_id),
-            (None, None) => {
+        let requester = &escalation.requester;
+        match (&requester.email, &requester.external_id, &requester.phone) {
+            (Some(email), _, _) => ticket["email"] = json!(email),
+            (None, Some(id), _) => ticket["unique_external_id"] = json!(id),
+            (None, None, Some(phone)) => ticket["phone"] = json!(phone),
+            (None, None, None) => {
                 return Err(Failure::permanent(
-                    "Freshdesk needs the requester's email or external id to make a ticket, \
-                     and the handoff has neither",
+                    "Freshdesk needs the requester's email, external id or phone to make a \
+                     ticket, and the handoff has none",
                 ));
             }
         }
-        if let Some(custom_fields) = connection.mapped_object(&escalation.fields) {
+        if let Some(custom_fields) = connection.mapped_object(escalation) {
             ticket["custom_fields"] = custom_fields;
         }
         Ok(ticket)
+    }
+
+    /// Whether the ticket already has this handoff's note (an earlier
+    /// attempt's answer lost): a private note naming the handoff.
+    async fn noted(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        base: &str,
+        ticket: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
+        let listed = self
+            .get(
+                http,
+                connection,
+                format!("{base}/api/v2/tickets/{ticket}/conversations"),
+                &[("per_page", "100")],
+            )
+            .await?
+            .value();
+        let mark = escalation.mark();
+        let found = listed.as_array().into_iter().flatten().any(|note| {
+            note["private"] == json!(true)
+                && [&note["body_text"], &note["body"]]
+                    .iter()
+                    .any(|body| body.as_str().is_some_and(|text| text.contains(&mark)))
+        });
+        Ok(found.then_some(()))
     }
 }
 
@@ -230,42 +331,45 @@ impl Connector for Freshdesk {
     ) -> Result<Delivered, Failure> {
         let base = base(connection)?;
         let client = http.client().await?;
-        let mut ticket = progress.get("ticket").map(str::to_string);
-        if ticket.is_none() && progress.may_have_made("ticket") {
-            ticket = self
-                .find(http, connection, &base, &escalation.handoff)
-                .await?
-                .map(|id| id.to_string());
-        }
-        let ticket = match ticket {
-            Some(id) => id,
+        let ticket = match progress.get("ticket") {
+            Some(id) => id.to_string(),
             None => {
                 let body = Self::ticket_body(connection, escalation)?;
-                let request = authorized(
-                    connection,
-                    client.post(format!("{base}/api/v2/tickets")).json(&body),
-                )?;
-                progress.sending("ticket");
-                let answer = http.fetch(KIND, request).await?;
-                progress.answered("ticket", answer.status);
-                if !answer.status.is_success() {
-                    return Err(super::http::classify(KIND, &answer, explain(&answer)));
-                }
-                let created: TicketId = answer.json(KIND)?;
-                created.id.to_string()
+                let id = create_once(
+                    progress,
+                    "ticket",
+                    Lookup::Direct,
+                    async { self.find(http, connection, &base, escalation).await },
+                    async {
+                        let request = client.post(format!("{base}/api/v2/tickets")).json(&body);
+                        http.fetch(KIND, authorized(connection, request)?).await
+                    },
+                    created,
+                )
+                .await?;
+                progress.set("ticket", id.to_string());
+                id.to_string()
             }
         };
-        progress.set("ticket", &ticket);
         if progress.get("note").is_none() {
-            let request = authorized(
-                connection,
-                client
-                    .post(format!("{base}/api/v2/tickets/{ticket}/notes"))
-                    .json(
-                        &json!({"body": html_paragraphs(&escalation.note_text()), "private": true}),
-                    ),
-            )?;
-            http.send(KIND, request, explain).await?;
+            let note = json!({"body": html_paragraphs(&escalation.agent_note()), "private": true});
+            create_once(
+                progress,
+                "note",
+                Lookup::Direct,
+                async {
+                    self.noted(http, connection, &base, &ticket, escalation)
+                        .await
+                },
+                async {
+                    let request = client
+                        .post(format!("{base}/api/v2/tickets/{ticket}/notes"))
+                        .json(&note);
+                    http.fetch(KIND, authorized(connection, request)?).await
+                },
+                |answer| created(answer).map(|_| ()),
+            )
+            .await?;
             progress.set("note", "added");
         }
         Ok(Delivered {

@@ -42,6 +42,20 @@ impl Answer {
         })
     }
 
+    /// The answer when it is a success, else the [`Failure`] its status
+    /// means ([`classify`]), worded with `explain`.
+    pub fn success(
+        &self,
+        kind: IntegrationKind,
+        explain: fn(&Answer) -> Option<String>,
+    ) -> Result<&Answer, Failure> {
+        if self.status.is_success() {
+            Ok(self)
+        } else {
+            Err(classify(kind, self, explain(self)))
+        }
+    }
+
     /// The body as loose JSON (`null` when it is not JSON).
     pub fn value(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
@@ -113,10 +127,8 @@ impl Http {
         explain: fn(&Answer) -> Option<String>,
     ) -> Result<Answer, Failure> {
         let answer = self.fetch(kind, request).await?;
-        if answer.status.is_success() {
-            return Ok(answer);
-        }
-        Err(classify(kind, &answer, explain(&answer)))
+        answer.success(kind, explain)?;
+        Ok(answer)
     }
 }
 

@@ -1,7 +1,13 @@
-//! Intercom: a contact, then a conversation from it (or a ticket, with a
-//! ticket type), then the summary and transcript as an internal note; Bearer
-//! token with a pinned `Intercom-Version`; webhooks signed with `sha1=`
-//! HMAC-SHA1 of the raw body. See ../shared/reference/platform-apis.md §5.
+//! Intercom: a contact, then a conversation opened by the customer's own last
+//! message (or a ticket, with a ticket type), Desk's priority and team as
+//! tags, mapped values as custom attributes, and the agents' note (details,
+//! context, summary, transcript) as an admin note; Bearer token with a
+//! pinned `Intercom-Version`; webhooks signed with `sha1=` HMAC-SHA1 of the
+//! raw body. Every request follows Intercom's own OpenAPI description of
+//! that version (tests/data/intercom-2.11.yaml; a test validates them).
+//! See ../shared/reference/platform-apis.md §5.
+
+use std::time::Duration;
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -10,9 +16,10 @@ use super::http::classify;
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, html_paragraphs, passed, text_or_number, warning,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
+    text_or_number, warning,
 };
-use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::api::{ExternalStatus, IntegrationKind, TestCheck};
 use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Intercom;
@@ -22,15 +29,6 @@ pub const API_VERSION: &str = "2.11";
 pub const SIGNATURE_HEADER: &str = "x-hub-signature";
 
 pub struct Intercom;
-
-/// Intercom's priority is binary: high and urgent are `priority`.
-pub fn priority(priority: Priority) -> String {
-    match priority {
-        Priority::Low | Priority::Medium => "not_priority",
-        Priority::High | Priority::Urgent => "priority",
-    }
-    .to_string()
-}
 
 fn region(connection: &Connection) -> &str {
     connection.setting("region").unwrap_or("us")
@@ -63,14 +61,13 @@ fn explain(answer: &Answer) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The line that marks what a delivery made with its handoff id, so that a
-/// repeated delivery finds it by search.
-fn marker(escalation: &Escalation) -> String {
-    format!("Desk handoff {}", escalation.handoff)
-}
+/// How long Intercom's search may lag a new contact, conversation or ticket.
+/// Intercom documents no figure; its search is an index, so a repeated
+/// delivery does not believe "not found" until this long after its create.
+pub const SEARCH_LAG: Duration = Duration::from_secs(60);
 
 /// A search body: all of `conditions` (`field`, `operator`, `value`).
-fn search(conditions: &[(&str, &str, &str)]) -> Value {
+fn search(conditions: &[(&str, &str, Value)]) -> Value {
     let value: Vec<Value> = conditions
         .iter()
         .map(|(field, operator, value)| {
@@ -78,6 +75,43 @@ fn search(conditions: &[(&str, &str, &str)]) -> Value {
         })
         .collect();
     json!({"query": {"operator": "AND", "value": value}})
+}
+
+/// What a delivery makes: a conversation, or a ticket of the connection's
+/// ticket type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Made {
+    Conversation,
+    Ticket,
+}
+
+impl Made {
+    fn of(connection: &Connection) -> Made {
+        match connection.setting("ticket-type-id") {
+            Some(_) => Made::Ticket,
+            None => Made::Conversation,
+        }
+    }
+
+    /// The path segment of its API: `conversations` or `tickets`.
+    fn path(self) -> &'static str {
+        match self {
+            Made::Conversation => "conversations",
+            Made::Ticket => "tickets",
+        }
+    }
+}
+
+/// The tags that show agents Desk's priority and team: Intercom 2.11 cannot
+/// set a conversation's own priority (no stable version documents it), and
+/// has no team field Desk's teams map to.
+fn tags(connection: &Connection, escalation: &Escalation) -> Vec<String> {
+    let priority = connection.priority(escalation.priority, |p| p.to_string());
+    let mut tags = vec![format!("Desk priority: {priority}")];
+    if let Some(team) = &escalation.team {
+        tags.push(format!("Desk team: {team}"));
+    }
+    tags
 }
 
 /// A calling context: the connection and its base URL.
@@ -109,6 +143,18 @@ impl Api<'_> {
         self.http.fetch(KIND, request).await
     }
 
+    /// Sends `body`, whatever the answer's status.
+    async fn fetch(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &Value,
+    ) -> Result<Answer, Failure> {
+        let request = self.request(method, path).await?.json(body);
+        self.http.fetch(KIND, request).await
+    }
+
+    /// Sends `body`; anything but a success is a [`Failure`].
     async fn send(
         &self,
         method: reqwest::Method,
@@ -129,117 +175,164 @@ impl Api<'_> {
             return Ok(admin.to_string());
         }
         let answer = self.get("/me").await?;
-        if !answer.status.is_success() {
-            return Err(classify(KIND, &answer, explain(&answer)));
-        }
-        text_or_number(&answer.value()["id"])
+        text_or_number(&answer.success(KIND, explain)?.value()["id"])
             .ok_or_else(|| Failure::permanent("Intercom's GET /me answered without an admin id"))
     }
 
-    /// The contact for the requester, as `(id, role)`: found by external id
-    /// or email, else created.
-    async fn contact(&self, escalation: &Escalation) -> Result<(String, String), Failure> {
-        let requester = &escalation.requester;
-        let key = requester
-            .external_id
-            .as_deref()
-            .map(|id| ("external_id", id))
-            .or_else(|| requester.email.as_deref().map(|email| ("email", email)));
-        if let Some((field, value)) = key {
-            let found = self
-                .post(
-                    "/contacts/search",
-                    &json!({"query": {"field": field, "operator": "=", "value": value}}),
-                )
-                .await?;
-            if let Some(contact) = found["data"].as_array().and_then(|data| data.first())
-                && let Some(id) = text_or_number(&contact["id"])
-            {
-                let role = contact["role"].as_str().unwrap_or("user").to_string();
-                return Ok((id, role));
-            }
-        }
-        // A user needs an external id or an email; without either the
-        // customer can only be a lead.
-        let role = if key.is_some() { "user" } else { "lead" };
-        let mut body = json!({"role": role, "name": escalation.requester_name()});
-        if let Some(id) = &requester.external_id {
-            body["external_id"] = json!(id);
-        }
-        if let Some(email) = &requester.email {
-            body["email"] = json!(email);
-        }
-        let created = self.post("/contacts", &body).await?;
-        let id = text_or_number(&created["id"])
-            .ok_or_else(|| Failure::permanent("Intercom created a contact without an id"))?;
-        Ok((id, role.to_string()))
-    }
-
-    /// The conversation or ticket an earlier attempt made, by the marker
-    /// its body carries.
-    async fn find(
+    /// The first hit of a search at `path` (`/contacts/search`, …), as `(id,
+    /// role)`.
+    async fn first(
         &self,
-        escalation: &Escalation,
-        contact: &str,
-    ) -> Result<Option<String>, Failure> {
-        let marker = marker(escalation);
-        let (path, list, field) = match self.connection.setting("ticket-type-id") {
-            Some(_) => ("/tickets/search", "tickets", "_default_description_"),
-            None => ("/conversations/search", "conversations", "source.body"),
-        };
-        let query = search(&[("contact_ids", "=", contact), (field, "~", marker.as_str())]);
+        path: &str,
+        list: &str,
+        query: Value,
+    ) -> Result<Option<(String, String)>, Failure> {
         let found = self.post(path, &query).await?;
         Ok(found[list]
             .as_array()
             .and_then(|items| items.first())
-            .and_then(|item| text_or_number(&item["id"])))
+            .and_then(|item| {
+                let id = text_or_number(&item["id"])?;
+                let role = item["role"].as_str().unwrap_or("user").to_string();
+                Some((id, role))
+            }))
     }
 
-    async fn create_conversation(
+    /// The requester's contact, as `(id, role)`: found by external id, else
+    /// by email, else made with every identifier the handoff has.
+    async fn contact(
         &self,
         escalation: &Escalation,
-        contact: &str,
-        role: &str,
-    ) -> Result<String, Failure> {
-        let body = format!(
-            "{}\n\n{}\n\n{}",
-            escalation.subject,
-            escalation.transcript_text(),
-            marker(escalation)
-        );
-        let created = self
-            .post(
-                "/conversations",
-                &json!({"from": {"type": role, "id": contact}, "body": body}),
-            )
-            .await?;
-        text_or_number(&created["conversation_id"]).ok_or_else(|| {
-            Failure::permanent("Intercom created the message without a conversation_id")
-        })
+        progress: &mut Progress,
+    ) -> Result<(String, String), Failure> {
+        let requester = &escalation.requester;
+        let keys: Vec<(&str, &str)> = [
+            ("external_id", &requester.external_id),
+            ("email", &requester.email),
+        ]
+        .into_iter()
+        .filter_map(|(field, value)| value.as_deref().map(|value| (field, value)))
+        .collect();
+        for (field, value) in &keys {
+            let query = json!({"query": {"field": field, "operator": "=", "value": value}});
+            if let Some(found) = self.first("/contacts/search", "data", query).await? {
+                return Ok(found);
+            }
+        }
+        // A user needs an external id or an email; without either the
+        // customer can only be a lead.
+        let role = if keys.is_empty() { "lead" } else { "user" };
+        let mut body = json!({"role": role, "name": escalation.requester_name()});
+        for (key, value) in [
+            ("external_id", &requester.external_id),
+            ("email", &requester.email),
+            ("phone", &requester.phone),
+        ] {
+            if let Some(value) = value {
+                body[key] = json!(value);
+            }
+        }
+        // Only a lead (nothing to search by) is made without a look-up.
+        let find = async {
+            match keys.first() {
+                Some((field, value)) => {
+                    let query = json!({"query": {"field": field, "operator": "=", "value": value}});
+                    self.first("/contacts/search", "data", query).await
+                }
+                None => Ok(None),
+            }
+        };
+        create_once(
+            progress,
+            "contact",
+            Lookup::Indexed(SEARCH_LAG),
+            find,
+            self.fetch(reqwest::Method::POST, "/contacts", &body),
+            |answer| {
+                let created = created(answer)?;
+                let id = text_or_number(&created["id"])
+                    .ok_or_else(|| Failure::permanent("Intercom made a contact without an id"))?;
+                Ok((id, role.to_string()))
+            },
+        )
+        .await
     }
 
-    async fn create_ticket(
+    /// The conversation or ticket an earlier attempt made: the contact's, with
+    /// the `created_at` the delivery set (both fields 2.11 can search).
+    async fn find(
         &self,
+        made: Made,
         escalation: &Escalation,
         contact: &str,
-        ticket_type: &str,
-    ) -> Result<String, Failure> {
-        let mut attributes = self
-            .connection
-            .mapped_object(&escalation.fields)
-            .unwrap_or_else(|| json!({}));
-        attributes["_default_title_"] = json!(escalation.subject);
-        attributes["_default_description_"] =
-            json!(format!("{}\n\n{}", escalation.summary, marker(escalation)));
-        let body = json!({
-            "ticket_type_id": ticket_type,
-            "contacts": [{"id": contact}],
-            "ticket_attributes": attributes,
+    ) -> Result<Option<String>, Failure> {
+        let path = format!("/{}/search", made.path());
+        let query = search(&[
+            ("contact_ids", "=", json!(contact)),
+            ("created_at", "=", json!(escalation.created_at.as_second())),
+        ]);
+        Ok(self
+            .first(&path, made.path(), query)
+            .await?
+            .map(|(id, _)| id))
+    }
+
+    /// The create of what a delivery makes. A conversation opens with the
+    /// customer's own last message, as the customer (the only thing they
+    /// see); a ticket names its contact. Both carry the handoff's acceptance
+    /// time as `created_at`, which the guard finds them by.
+    fn create_body(&self, made: Made, escalation: &Escalation, contact: &str, role: &str) -> Value {
+        let created_at = escalation.created_at.as_second();
+        match made {
+            Made::Conversation => json!({
+                "from": {"type": role, "id": contact},
+                "body": escalation.customer_words(),
+                "created_at": created_at,
+            }),
+            Made::Ticket => {
+                let mut attributes = self
+                    .connection
+                    .mapped_object(escalation)
+                    .unwrap_or_else(|| json!({}));
+                attributes["_default_title_"] = json!(escalation.subject);
+                attributes["_default_description_"] = json!(escalation.customer_words());
+                json!({
+                    "ticket_type_id": self.connection.setting("ticket-type-id"),
+                    "contacts": [{"id": contact}],
+                    "created_at": created_at,
+                    "ticket_attributes": attributes,
+                })
+            }
+        }
+    }
+
+    /// Whether the conversation or ticket already has this handoff's note.
+    async fn noted(
+        &self,
+        made: Made,
+        id: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
+        let answer = self.get(&format!("/{}/{id}", made.path())).await?;
+        let item = answer.success(KIND, explain)?.value();
+        let parts = match made {
+            Made::Conversation => &item["conversation_parts"]["conversation_parts"],
+            Made::Ticket => &item["ticket_parts"]["ticket_parts"],
+        };
+        let mark = escalation.mark();
+        let noted = parts.as_array().into_iter().flatten().any(|part| {
+            part["part_type"] == "note"
+                && part["body"]
+                    .as_str()
+                    .is_some_and(|body| body.contains(&mark))
         });
-        let created = self.post("/tickets", &body).await?;
-        text_or_number(&created["id"])
-            .ok_or_else(|| Failure::permanent("Intercom created a ticket without an id"))
+        Ok(noted.then_some(()))
     }
+}
+
+/// A create's answer as its body, or the failure a refusal means.
+fn created(answer: &Answer) -> Result<Value, Failure> {
+    answer.success(KIND, explain)?.json(KIND)
 }
 
 impl Connector for Intercom {
@@ -364,62 +457,91 @@ impl Connector for Intercom {
         };
         let (contact, role) = match (progress.get("contact"), progress.get("contact-role")) {
             (Some(id), Some(role)) => (id.to_string(), role.to_string()),
-            _ => api.contact(escalation).await?,
+            _ => api.contact(escalation, progress).await?,
         };
         progress.set("contact", &contact);
         progress.set("contact-role", &role);
-        let ticket_type = connection.setting("ticket-type-id");
-        let mut made = progress.get("made").map(str::to_string);
-        if made.is_none() && progress.may_have_created() {
-            made = api.find(escalation, &contact).await?;
-        }
-        let made = match (made, ticket_type) {
-            (Some(id), _) => id,
-            (None, Some(ticket_type)) => {
-                api.create_ticket(escalation, &contact, ticket_type).await?
+        let made = Made::of(connection);
+        let id = match progress.get("made") {
+            Some(id) => id.to_string(),
+            None => {
+                let body = api.create_body(made, escalation, &contact, &role);
+                let id = create_once(
+                    progress,
+                    "made",
+                    Lookup::Indexed(SEARCH_LAG),
+                    api.find(made, escalation, &contact),
+                    api.fetch(reqwest::Method::POST, &format!("/{}", made.path()), &body),
+                    |answer| {
+                        let created = created(answer)?;
+                        let id = match made {
+                            Made::Conversation => &created["conversation_id"],
+                            Made::Ticket => &created["id"],
+                        };
+                        text_or_number(id).ok_or_else(|| {
+                            Failure::permanent(format!(
+                                "Intercom made the {} without saying its id",
+                                made.path()
+                            ))
+                        })
+                    },
+                )
+                .await?;
+                progress.set("made", &id);
+                id
             }
-            (None, None) => api.create_conversation(escalation, &contact, &role).await?,
         };
-        progress.set("made", &made);
-        if ticket_type.is_none() && progress.get("update").is_none() {
-            let priority = connection.priority(escalation.priority, priority);
-            let mut update = serde_json::Map::new();
-            if priority != "not_priority" {
-                update.insert("priority".into(), json!(priority));
-            }
-            if let Some(attributes) = connection.mapped_object(&escalation.fields) {
-                update.insert("custom_attributes".into(), attributes);
-            }
-            if !update.is_empty() {
-                api.send(
-                    reqwest::Method::PUT,
-                    &format!("/conversations/{made}"),
-                    &Value::Object(update),
+        let path = made.path();
+        let admin = match progress.get("admin") {
+            Some(admin) => admin.to_string(),
+            None => api.admin().await?,
+        };
+        progress.set("admin", &admin);
+        // Setting attributes and tags twice changes nothing: no guard needed.
+        if made == Made::Conversation
+            && progress.get("attributes").is_none()
+            && let Some(attributes) = connection.mapped_object(escalation)
+        {
+            api.send(
+                reqwest::Method::PUT,
+                &format!("/conversations/{id}"),
+                &json!({ "custom_attributes": attributes }),
+            )
+            .await?;
+            progress.set("attributes", "set");
+        }
+        if progress.get("tags").is_none() {
+            for name in tags(connection, escalation) {
+                let tag = api.post("/tags", &json!({ "name": name })).await?;
+                let tag = text_or_number(&tag["id"])
+                    .ok_or_else(|| Failure::permanent("Intercom made a tag without an id"))?;
+                api.post(
+                    &format!("/{path}/{id}/tags"),
+                    &json!({"id": tag, "admin_id": admin}),
                 )
                 .await?;
             }
-            progress.set("update", "done");
+            progress.set("tags", "added");
         }
         if progress.get("note").is_none() {
-            let admin = api.admin().await?;
-            let kind = if ticket_type.is_some() {
-                "tickets"
-            } else {
-                "conversations"
-            };
             let body = json!({
                 "message_type": "note",
                 "type": "admin",
                 "admin_id": admin,
-                "body": html_paragraphs(&escalation.note_text()),
+                "body": html_paragraphs(&escalation.agent_note()),
             });
-            api.post(&format!("/{kind}/{made}/reply"), &body).await?;
+            create_once(
+                progress,
+                "note",
+                Lookup::Direct,
+                api.noted(made, &id, escalation),
+                api.fetch(reqwest::Method::POST, &format!("/{path}/{id}/reply"), &body),
+                |answer| created(answer).map(|_| ()),
+            )
+            .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered {
-            id: made,
-            url: None,
-        })
+        Ok(Delivered { id, url: None })
     }
 
     fn verify(
@@ -482,23 +604,6 @@ impl Connector for Intercom {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn high_and_urgent_are_priority() {
-        let mapped: Vec<String> = [
-            Priority::Low,
-            Priority::Medium,
-            Priority::High,
-            Priority::Urgent,
-        ]
-        .into_iter()
-        .map(priority)
-        .collect();
-        assert_eq!(
-            mapped,
-            ["not_priority", "not_priority", "priority", "priority"]
-        );
-    }
 
     #[test]
     fn error_lists_are_read() {

@@ -3,7 +3,7 @@
 //! flow, and webhooks from a Flow's HTTP callout carrying a shared token.
 //! See ../shared/reference/platform-apis.md §4.
 
-use std::collections::BTreeSet;
+use std::sync::Mutex;
 
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -14,9 +14,10 @@ use super::http::classify;
 use super::signing::same;
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed, warning,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::client::segment;
 use crate::server::auth::hex;
 use crate::server::delivery::Failure;
 
@@ -26,6 +27,8 @@ const DEFAULT_API_VERSION: &str = "62.0";
 pub const COMMENT_BYTES: usize = 4000;
 const SUBJECT_CHARS: usize = 255;
 const DESCRIPTION_CHARS: usize = 32_000;
+const SUPPLIED_NAME_CHARS: usize = 80;
+const SUPPLIED_PHONE_CHARS: usize = 40;
 
 pub struct Salesforce;
 
@@ -138,7 +141,9 @@ struct TokenAnswer {
 
 /// A signed-in session: a token and the REST API's base for this org.
 struct Session {
-    token: String,
+    /// Renewed in place when Salesforce says the session expired; never held
+    /// across a call.
+    token: Mutex<String>,
     /// `{instance}/services/data/vNN.N`.
     api: String,
     /// The org's instance, for links.
@@ -185,7 +190,7 @@ impl Session {
             None => token.instance_url.trim_end_matches('/').to_string(),
         };
         Ok(Session {
-            token: token.access_token,
+            token: Mutex::new(token.access_token),
             api: format!("{instance}/services/data/v{}", api_version(connection)),
             instance,
         })
@@ -195,20 +200,23 @@ impl Session {
     /// reads the answer, whatever its status; an expired session (401
     /// `INVALID_SESSION_ID`) gets a new token and one more try.
     async fn fetch(
-        &mut self,
+        &self,
         http: &Http,
         connection: &Connection,
         build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
     ) -> Result<Answer, Failure> {
         let mut renewed = false;
         loop {
-            let request = build(http.client().await?, &self.api).bearer_auth(&self.token);
+            let token = self.token.lock().expect("session token lock").clone();
+            let request = build(http.client().await?, &self.api).bearer_auth(token);
             let answer = http.fetch(KIND, request).await?;
             if answer.status == http::StatusCode::UNAUTHORIZED
                 && error_code(&answer).as_deref() == Some("INVALID_SESSION_ID")
                 && !renewed
             {
-                *self = Session::open(http, connection).await?;
+                let fresh = Session::open(http, connection).await?;
+                let token = fresh.token.into_inner().expect("session token lock");
+                *self.token.lock().expect("session token lock") = token;
                 renewed = true;
                 continue;
             }
@@ -218,7 +226,7 @@ impl Session {
 
     /// [`Session::fetch`], with anything but a success as a [`Failure`].
     async fn send(
-        &mut self,
+        &self,
         http: &Http,
         connection: &Connection,
         build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
@@ -253,28 +261,6 @@ fn soql_quote(text: &str) -> String {
     format!("'{escaped}'")
 }
 
-/// `text` cut into pieces of at most `max` bytes, never inside a UTF-8
-/// character, preferring to cut after a line.
-pub fn split_bytes(text: &str, max: usize) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut rest = text;
-    while rest.len() > max {
-        let mut cut = max;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        if let Some(line_end) = rest[..cut].rfind('\n').filter(|&at| at > 0) {
-            cut = line_end + 1;
-        }
-        pieces.push(rest[..cut].to_string());
-        rest = &rest[cut..];
-    }
-    if !rest.is_empty() || pieces.is_empty() {
-        pieces.push(rest.to_string());
-    }
-    pieces
-}
-
 #[derive(Deserialize)]
 struct Created {
     id: String,
@@ -293,23 +279,62 @@ struct Query {
     records: Vec<Value>,
 }
 
+/// The Case field that keeps the handoff id, unless the connection names
+/// another.
+pub const EXTERNAL_ID_FIELD: &str = "Desk_Handoff_Id__c";
+
+fn external_id_field(connection: &Connection) -> &str {
+    connection
+        .setting("external-id-field")
+        .unwrap_or(EXTERNAL_ID_FIELD)
+}
+
+/// The first `max` characters of `text`.
+fn cut(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
 impl Salesforce {
-    /// The Case subject: the handoff's, with the handoff id appended when no
-    /// external-id field is configured, so a repeated delivery can find it.
-    fn subject(connection: &Connection, escalation: &Escalation) -> String {
-        match connection.setting("external-id-field") {
-            Some(_) => escalation.subject.chars().take(SUBJECT_CHARS).collect(),
-            None => {
-                let marker = format!(" [Desk {}]", escalation.handoff);
-                let room = SUBJECT_CHARS.saturating_sub(marker.chars().count());
-                let mut subject: String = escalation.subject.chars().take(room).collect();
-                subject.push_str(&marker);
-                subject
+    /// The requester's Contact: by the Contact field that keeps their id on
+    /// the AI agent platform (when the connection names one), else the one
+    /// Contact with their email. A read, never a create: a customer with no
+    /// Contact is named on the Case by its Supplied* fields.
+    async fn contact(
+        session: &Session,
+        http: &Http,
+        connection: &Connection,
+        escalation: &Escalation,
+    ) -> Result<Option<String>, Failure> {
+        let requester = &escalation.requester;
+        if let (Some(field), Some(id)) = (
+            connection.setting("contact-id-field"),
+            &requester.external_id,
+        ) {
+            let path = format!("/sobjects/Contact/{field}/{}", segment(id));
+            if let Some(contact) = read_by_external_id(session, http, connection, &path).await? {
+                return Ok(Some(contact));
             }
         }
+        let Some(email) = &requester.email else {
+            return Ok(None);
+        };
+        let soql = format!(
+            "SELECT Id FROM Contact WHERE Email = {} LIMIT 2",
+            soql_quote(email)
+        );
+        let found = query(session, http, connection, &soql).await?;
+        // Two Contacts with one email: neither is surely the customer.
+        Ok(match found.records.as_slice() {
+            [one] => one["Id"].as_str().map(str::to_string),
+            _ => None,
+        })
     }
 
-    fn case_body(connection: &Connection, escalation: &Escalation) -> Value {
+    /// The Case: the customer's own words as its description (a customer
+    /// sees their Cases in a portal), the requester with every identifier,
+    /// mapped values in their fields. The handoff id is not in the body: the
+    /// upsert's URL names it.
+    fn case_body(connection: &Connection, escalation: &Escalation, contact: Option<&str>) -> Value {
         let origin = connection
             .setting("origin")
             .map(str::to_string)
@@ -317,77 +342,153 @@ impl Salesforce {
                 Channel::Email => "Email".into(),
                 _ => "Web".into(),
             });
+        let requester = &escalation.requester;
         let mut case = serde_json::Map::new();
         case.insert(
             "Subject".into(),
-            json!(Self::subject(connection, escalation)),
+            json!(cut(&escalation.subject, SUBJECT_CHARS)),
         );
         case.insert(
             "Description".into(),
-            json!(
-                escalation
-                    .summary
-                    .chars()
-                    .take(DESCRIPTION_CHARS)
-                    .collect::<String>()
-            ),
+            json!(cut(&escalation.customer_words(), DESCRIPTION_CHARS)),
         );
         case.insert(
             "Priority".into(),
             json!(connection.priority(escalation.priority, priority)),
         );
         case.insert("Origin".into(), json!(origin));
-        case.insert("SuppliedName".into(), json!(escalation.requester_name()));
-        if let Some(email) = &escalation.requester.email {
+        case.insert(
+            "SuppliedName".into(),
+            json!(cut(&escalation.requester_name(), SUPPLIED_NAME_CHARS)),
+        );
+        if let Some(email) = &requester.email {
             case.insert("SuppliedEmail".into(), json!(email));
         }
-        for (field, value) in connection.mapped_fields(&escalation.fields) {
-            case.insert(field.to_string(), value.clone());
+        if let Some(phone) = &requester.phone {
+            case.insert(
+                "SuppliedPhone".into(),
+                json!(cut(phone, SUPPLIED_PHONE_CHARS)),
+            );
         }
-        if let Some(field) = connection.setting("external-id-field") {
-            case.insert(field.to_string(), json!(escalation.handoff));
+        if let Some(contact) = contact {
+            case.insert("ContactId".into(), json!(contact));
+        }
+        for (field, value) in connection.mapped(escalation) {
+            case.insert(field, value);
         }
         Value::Object(case)
     }
 
-    /// The Case an earlier attempt made: by the external-id field when one is
-    /// set, else by its subject (which then carries the handoff id).
+    /// The Case of this handoff, read by its external id; none when there is
+    /// none (404).
     async fn find(
-        session: &mut Session,
+        session: &Session,
         http: &Http,
         connection: &Connection,
         escalation: &Escalation,
     ) -> Result<Option<String>, Failure> {
-        if let Some(field) = connection.setting("external-id-field") {
-            let path = format!("/sobjects/Case/{field}/{}", escalation.handoff);
-            let answer = session
-                .fetch(http, connection, |client, api| {
-                    client
-                        .get(format!("{api}{path}"))
-                        .query(&[("fields", "Id")])
-                })
-                .await?;
-            return match answer.status.as_u16() {
-                200 => Ok(answer.value()["Id"].as_str().map(str::to_string)),
-                404 => Ok(None),
-                _ => Err(failure(&answer)),
-            };
-        }
+        let path = case_path(connection, escalation);
+        read_by_external_id(session, http, connection, &path).await
+    }
+
+    /// Whether the Case already has `piece` as a private comment.
+    async fn commented(
+        session: &Session,
+        http: &Http,
+        connection: &Connection,
+        case: &str,
+        piece: &str,
+    ) -> Result<Option<String>, Failure> {
         let soql = format!(
-            "SELECT Id FROM Case WHERE Subject = {}",
-            soql_quote(&Self::subject(connection, escalation))
+            "SELECT Id, CommentBody FROM CaseComment WHERE ParentId = {}",
+            soql_quote(case)
         );
-        let found: Query = query(session, http, connection, &soql).await?;
+        let found = query(session, http, connection, &soql).await?;
         Ok(found
             .records
-            .first()
+            .iter()
+            .find(|record| record["CommentBody"].as_str() == Some(piece))
             .and_then(|record| record["Id"].as_str())
             .map(str::to_string))
     }
 }
 
+impl Salesforce {
+    /// Whether Contact has `name`, marked External ID.
+    async fn check_contact_field(
+        session: &Session,
+        http: &Http,
+        connection: &Connection,
+        name: &str,
+    ) -> TestCheck {
+        let answer = match session
+            .fetch(http, connection, |client, api| {
+                client.get(format!("{api}/sobjects/Contact/describe"))
+            })
+            .await
+        {
+            Ok(answer) if answer.status.is_success() => answer,
+            Ok(answer) => return failed("contact id", failure(&answer).error),
+            Err(failure) => return failed("contact id", failure.error),
+        };
+        let described = answer.value();
+        let spec = described["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|field| field["name"].as_str() == Some(name));
+        match spec {
+            None => failed(
+                "contact id",
+                format!("Contact has no field {name}: create it (Text, External ID, Unique)"),
+            ),
+            Some(spec) if spec["externalId"].as_bool() != Some(true) => failed(
+                "contact id",
+                format!("Contact.{name} is not marked External ID: edit the field"),
+            ),
+            Some(_) => passed(
+                "contact id",
+                format!("customers are tied to the Contact whose {name} is their id"),
+            ),
+        }
+    }
+}
+
+/// The Id of the record at `path` (`/sobjects/{object}/{field}/{value}`),
+/// read by an external id; none when no record has it (404) or several do
+/// (300: the field is not marked Unique, and none is surely the one).
+async fn read_by_external_id(
+    session: &Session,
+    http: &Http,
+    connection: &Connection,
+    path: &str,
+) -> Result<Option<String>, Failure> {
+    let answer = session
+        .fetch(http, connection, |client, api| {
+            client
+                .get(format!("{api}{path}"))
+                .query(&[("fields", "Id")])
+        })
+        .await?;
+    match answer.status.as_u16() {
+        200 => Ok(answer.value()["Id"].as_str().map(str::to_string)),
+        300 | 404 => Ok(None),
+        _ => Err(failure(&answer)),
+    }
+}
+
+/// `/sobjects/Case/{external id field}/{handoff}`: where the Case of a
+/// handoff is upserted and read.
+fn case_path(connection: &Connection, escalation: &Escalation) -> String {
+    format!(
+        "/sobjects/Case/{}/{}",
+        external_id_field(connection),
+        segment(&escalation.handoff)
+    )
+}
+
 async fn query(
-    session: &mut Session,
+    session: &Session,
     http: &Http,
     connection: &Connection,
     soql: &str,
@@ -400,8 +501,12 @@ async fn query(
         .json(KIND)
 }
 
-/// A create's answer: 201 `{id, success, errors}`.
+/// A create's answer: 201 `{id, success, errors}` (an upsert that updated
+/// answers 200 with the same body), or the failure a refusal means.
 fn created(answer: &Answer) -> Result<String, Failure> {
+    if !answer.status.is_success() {
+        return Err(failure(answer));
+    }
     let created: Created = answer.json(KIND)?;
     if !created.success {
         return Err(Failure::permanent(format!(
@@ -414,7 +519,7 @@ fn created(answer: &Answer) -> Result<String, Failure> {
 
 impl Connector for Salesforce {
     async fn test(&self, http: &Http, connection: &Connection) -> Vec<TestCheck> {
-        let mut session = match Session::open(http, connection).await {
+        let session = match Session::open(http, connection).await {
             Ok(session) => session,
             Err(failure) => return vec![failed("credentials", failure.error)],
         };
@@ -472,26 +577,23 @@ impl Connector for Salesforce {
                 .find(|field| field["name"].as_str() == Some(name))
                 .cloned()
         };
-        match connection.setting("external-id-field") {
-            None => checks.push(warning(
+        let name = external_id_field(connection);
+        checks.push(match field(name) {
+            None => failed(
                 "external id",
-                "no external-id-field is set: a repeated delivery looks for its Case by \
-                 subject, which then ends with [Desk <handoff id>]",
-            )),
-            Some(name) => match field(name) {
-                None => checks.push(failed(
-                    "external id",
-                    format!("Case has no field {name}: create it (Text, External ID, Unique)"),
-                )),
-                Some(spec) if spec["externalId"].as_bool() != Some(true) => checks.push(failed(
-                    "external id",
-                    format!("Case.{name} is not marked External ID: edit the field"),
-                )),
-                Some(_) => checks.push(passed(
-                    "external id",
-                    format!("Case.{name} keeps the handoff id"),
-                )),
-            },
+                format!(
+                    "Case has no field {name}: create it (Text, External ID, Unique) or set \
+                     external-id-field; deliveries upsert Cases by it"
+                ),
+            ),
+            Some(spec) if spec["externalId"].as_bool() != Some(true) => failed(
+                "external id",
+                format!("Case.{name} is not marked External ID: edit the field"),
+            ),
+            Some(_) => passed("external id", format!("Case.{name} keeps the handoff id")),
+        });
+        if let Some(name) = connection.setting("contact-id-field") {
+            checks.push(Self::check_contact_field(&session, http, connection, name).await);
         }
         let missing: Vec<&str> = connection
             .fields
@@ -515,61 +617,50 @@ impl Connector for Salesforce {
         escalation: &Escalation,
         progress: &mut Progress,
     ) -> Result<Delivered, Failure> {
-        let mut session = Session::open(http, connection).await?;
-        let mut case = progress.get("case").map(str::to_string);
-        if case.is_none() && progress.may_have_created() {
-            case = Self::find(&mut session, http, connection, escalation).await?;
-        }
-        let case = match case {
-            Some(id) => id,
+        let session = Session::open(http, connection).await?;
+        let case = match progress.get("case") {
+            Some(id) => id.to_string(),
             None => {
-                let body = Self::case_body(connection, escalation);
-                let answer = session
-                    .send(http, connection, |client, api| {
-                        client.post(format!("{api}/sobjects/Case/")).json(&body)
-                    })
-                    .await?;
-                created(&answer)?
+                let contact = Self::contact(&session, http, connection, escalation).await?;
+                let body = Self::case_body(connection, escalation, contact.as_deref());
+                let path = case_path(connection, escalation);
+                // An upsert by the external id: even two attempts racing make one Case.
+                let id = create_once(
+                    progress,
+                    "case",
+                    Lookup::Direct,
+                    Self::find(&session, http, connection, escalation),
+                    session.fetch(http, connection, |client, api| {
+                        client.patch(format!("{api}{path}")).json(&body)
+                    }),
+                    created,
+                )
+                .await?;
+                progress.set("case", &id);
+                id
             }
         };
-        progress.set("case", &case);
-        let pieces = split_bytes(&escalation.note_text(), COMMENT_BYTES);
-        let mut existing: Option<BTreeSet<String>> = None;
+        let pieces = split_bytes(&escalation.agent_note(), COMMENT_BYTES);
         for (index, piece) in pieces.iter().enumerate() {
             let step = format!("comment-{}", index + 1);
             if progress.get(&step).is_some() {
                 continue;
             }
-            if progress.may_have_created() && existing.is_none() {
-                let soql = format!(
-                    "SELECT Id, CommentBody FROM CaseComment WHERE ParentId = {}",
-                    soql_quote(&case)
-                );
-                let found = query(&mut session, http, connection, &soql).await?;
-                existing = Some(
-                    found
-                        .records
-                        .iter()
-                        .filter_map(|record| record["CommentBody"].as_str().map(str::to_string))
-                        .collect(),
-                );
-            }
-            if existing
-                .as_ref()
-                .is_some_and(|bodies| bodies.contains(piece))
-            {
-                progress.set(&step, "found");
-                continue;
-            }
             let body = json!({"ParentId": case, "CommentBody": piece, "IsPublished": false});
-            let answer = session
-                .send(http, connection, |client, api| {
+            let id = create_once(
+                progress,
+                &step,
+                Lookup::Direct,
+                Self::commented(&session, http, connection, &case, piece),
+                session.fetch(http, connection, |client, api| {
                     client
                         .post(format!("{api}/sobjects/CaseComment/"))
                         .json(&body)
-                })
-                .await?;
-            progress.set(&step, created(&answer)?);
+                }),
+                created,
+            )
+            .await?;
+            progress.set(&step, id);
         }
         Ok(Delivered {
             url: Some(format!("{}/lightning/r/Case/{case}/view", session.instance)),

@@ -1,6 +1,11 @@
 //! Sendbird Desk: a ticket through the Desk Platform API (a customer, then the
-//! ticket), made visible to agents by the customer's first message and given
-//! the summary through the Chat API, since a ticket is a Chat group channel.
+//! ticket), released to the agents' queue with `transfer_to_group`. A ticket
+//! is a Chat group channel the customer reads, so nothing of the handoff is
+//! posted there: the agents' note goes, through the Chat API, into a group
+//! channel of its own that the customer is not in, attached to the ticket as
+//! a related chat (agents see related chats beside the ticket). That
+//! channel's URL, which the delivery chooses, is also how a repeated delivery
+//! recognises the ticket it made.
 //! Desk's webhooks are signed with HMAC-SHA1 of the body keyed with the Desk
 //! API token. See ../shared/reference/platform-apis.md §3.
 //!
@@ -17,7 +22,7 @@ use serde_json::{Value, json};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::client::segment;
@@ -31,12 +36,21 @@ const CHAT_TOKEN_HEADER: &str = "Api-Token";
 const DESK_CONTENT_TYPE: &str = "application/json; charset=utf8";
 /// Desk's limit on a ticket's title (the group channel's name).
 const MAX_CHANNEL_NAME: usize = 100;
-/// The custom types of the two messages deskctl posts, so that a repeated
-/// delivery can tell whether an earlier attempt posted them.
-const FIRST_MESSAGE_TYPE: &str = "deskctl-handoff";
-const SUMMARY_TYPE: &str = "deskctl-summary";
+/// The custom type of the related chat and of the note's messages in it.
+const NOTE_TYPE: &str = "deskctl-handoff";
+/// The longest piece of the note one message carries.
+const NOTE_BYTES: usize = 4000;
+/// The Chat user the related chats belong to (a channel needs a member; the
+/// customer must not be one).
+pub const NOTES_USER: &str = "deskctl-handoffs";
 /// Chat API code for a resource that does not exist (answered with HTTP 400).
 const CHAT_NOT_FOUND: u64 = 400201;
+/// Chat API code for a unique value taken (a channel URL that exists).
+const CHAT_TAKEN: u64 = 400202;
+/// How many of the customer's tickets one page of the guard's look-up reads,
+/// and how many pages at most.
+const TICKET_PAGE: usize = 100;
+const TICKET_PAGES: usize = 10;
 
 pub struct SendbirdDesk;
 
@@ -116,13 +130,8 @@ struct Customer {
 #[serde(rename_all = "camelCase")]
 struct Ticket {
     id: u64,
-    channel_url: String,
     #[serde(default)]
-    channel_name: Option<String>,
-    #[serde(default)]
-    customer: Option<Customer>,
-    #[serde(default)]
-    created_at: Option<String>,
+    related_channels: Value,
 }
 
 #[derive(Deserialize)]
@@ -130,18 +139,51 @@ struct Messages {
     messages: Vec<Value>,
 }
 
+/// The related chat of a handoff: a URL the delivery chooses, so making it
+/// twice is refused and finding it needs no search.
+pub fn related_channel(handoff: &str) -> String {
+    format!("deskctl-handoff-{handoff}")
+}
+
+/// Whether `ticket` lists `channel` among its related chats (Desk gives
+/// them as a JSON-encoded string, or as a list).
+fn relates(ticket: &Ticket, channel: &str) -> bool {
+    let listed = match &ticket.related_channels {
+        Value::String(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+        other => other.clone(),
+    };
+    listed
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|related| related["channel_url"] == channel || related == channel)
+}
+
+/// Whether an answer says the thing is not there: 404, or the Chat API's
+/// 400 with code 400201.
+fn missing(answer: &Answer) -> bool {
+    answer.status == http::StatusCode::NOT_FOUND
+        || answer.value()["code"].as_u64() == Some(CHAT_NOT_FOUND)
+}
+
+/// A create's answer, or the failure a refusal means.
+fn created(answer: &Answer) -> Result<Value, Failure> {
+    answer.success(KIND, explain)?.json(KIND)
+}
+
 impl SendbirdDesk {
     fn channel_name(escalation: &Escalation) -> String {
         escalation.subject.chars().take(MAX_CHANNEL_NAME).collect()
     }
 
-    /// Makes the customer's Chat user unless it exists.
+    /// Makes Chat user `user` unless it exists. Making a user is idempotent
+    /// by its id: a second create is refused, and then it exists.
     async fn ensure_user(
         &self,
         http: &Http,
         connection: &Connection,
-        escalation: &Escalation,
         user: &str,
+        body: Value,
     ) -> Result<(), Failure> {
         let base = chat_base(connection)?;
         let client = http.client().await?;
@@ -150,24 +192,41 @@ impl SendbirdDesk {
             client.get(format!("{base}/users/{}", segment(user))),
         )?;
         let answer = http.fetch(KIND, request).await?;
-        let missing = answer.status == http::StatusCode::NOT_FOUND
-            || answer.value()["code"].as_u64() == Some(CHAT_NOT_FOUND);
         if answer.status.is_success() {
             return Ok(());
         }
-        if !missing {
+        if !missing(&answer) {
             return Err(super::http::classify(KIND, &answer, explain(&answer)));
         }
-        let request = chat(
-            connection,
-            client.post(format!("{base}/users")).json(&json!({
-                "user_id": user,
-                "nickname": escalation.requester_name(),
-                "profile_url": "",
-            })),
-        )?;
-        http.send(KIND, request, explain).await?;
+        let request = chat(connection, client.post(format!("{base}/users")).json(&body))?;
+        let answer = http.fetch(KIND, request).await?;
+        // Made meanwhile (by a racing attempt): it exists.
+        if answer.value()["code"].as_u64() == Some(CHAT_TAKEN) {
+            return Ok(());
+        }
+        answer.success(KIND, explain)?;
         Ok(())
+    }
+
+    /// The customer's Chat user: their id on the AI agent platform, their
+    /// name, and their email and phone as the user's metadata.
+    fn customer_user(escalation: &Escalation, user: &str) -> Value {
+        let requester = &escalation.requester;
+        let mut metadata = serde_json::Map::new();
+        for (key, value) in [("email", &requester.email), ("phone", &requester.phone)] {
+            if let Some(value) = value {
+                metadata.insert(key.into(), json!(value));
+            }
+        }
+        let mut body = json!({
+            "user_id": user,
+            "nickname": escalation.requester_name(),
+            "profile_url": "",
+        });
+        if !metadata.is_empty() {
+            body["metadata"] = Value::Object(metadata);
+        }
+        body
     }
 
     /// The Desk customer of Chat user `user`, made when there is none.
@@ -199,67 +258,54 @@ impl SendbirdDesk {
         Ok(created.id)
     }
 
-    /// The ticket an earlier attempt made for this handoff: the customer's
-    /// ticket with this title, made since the handoff was accepted.
-    async fn find_ticket(
+    /// Whether the related chat exists already.
+    async fn related_exists(
         &self,
         http: &Http,
         connection: &Connection,
-        escalation: &Escalation,
-        customer: u64,
-    ) -> Result<Option<Ticket>, Failure> {
-        let base = desk_base(connection)?;
-        let request = desk(
+        channel: &str,
+    ) -> Result<Option<()>, Failure> {
+        let base = chat_base(connection)?;
+        let request = chat(
             connection,
-            http.client().await?.get(format!("{base}/tickets")).query(&[
-                ("customer_id", customer.to_string()),
-                ("limit", "100".to_string()),
-            ]),
+            http.client()
+                .await?
+                .get(format!("{base}/group_channels/{}", segment(channel))),
         )?;
-        let found: Results<Ticket> = http.send(KIND, request, explain).await?.json(KIND)?;
-        let name = Self::channel_name(escalation);
-        Ok(found.results.into_iter().find(|ticket| {
-            let made_since = ticket
-                .created_at
-                .as_deref()
-                .and_then(|at| at.parse::<Timestamp>().ok())
-                .is_none_or(|at| at >= escalation.created_at);
-            ticket.customer.as_ref().map(|c| c.id) == Some(customer)
-                && ticket.channel_name.as_deref() == Some(name.as_str())
-                && made_since
-        }))
+        let answer = http.fetch(KIND, request).await?;
+        if answer.status.is_success() {
+            return Ok(Some(()));
+        }
+        if missing(&answer) {
+            return Ok(None);
+        }
+        Err(super::http::classify(KIND, &answer, explain(&answer)))
     }
 
-    fn ticket_body(connection: &Connection, escalation: &Escalation, customer: u64) -> Value {
-        let mut ticket = json!({
-            "channelName": Self::channel_name(escalation),
-            "customerId": customer,
-            "priority": connection.priority(escalation.priority, priority),
-        });
-        if let Some(group) = connection.setting("group-key") {
-            ticket["groupKey"] = json!(group);
-        }
-        let fields: serde_json::Map<String, Value> = connection
-            .mapped_fields(&escalation.fields)
-            .map(|(key, value)| (key.to_string(), value.clone()))
-            .collect();
-        if !fields.is_empty() {
-            // Desk takes custom fields as a JSON-encoded string, not an object.
-            ticket["customFields"] = json!(Value::Object(fields).to_string());
-        }
-        ticket
+    /// The related chat: a group channel of [`NOTES_USER`] alone.
+    fn related_body(escalation: &Escalation, channel: &str) -> Value {
+        json!({
+            "channel_url": channel,
+            "name": format!("Desk handoff {}", escalation.handoff),
+            "custom_type": NOTE_TYPE,
+            "data": json!({"handoff": escalation.handoff}).to_string(),
+            "is_distinct": false,
+            "user_ids": [NOTES_USER],
+            // Sendbird's published description requires `users`; the members
+            // are `user_ids`.
+            "users": [],
+        })
     }
 
-    /// Whether a message of `custom_type` is already in the channel.
+    /// The note's pieces already in the related chat, by their `data`.
     async fn posted(
         &self,
         http: &Http,
         connection: &Connection,
         channel: &str,
-        custom_type: &str,
-    ) -> Result<bool, Failure> {
+        data: &str,
+    ) -> Result<Option<()>, Failure> {
         let base = chat_base(connection)?;
-        let now = Timestamp::now().as_millisecond().to_string();
         let request = chat(
             connection,
             http.client()
@@ -268,52 +314,73 @@ impl SendbirdDesk {
                     "{base}/group_channels/{}/messages",
                     segment(channel)
                 ))
+                // From the channel's beginning: no clock of ours involved.
                 .query(&[
-                    ("message_ts", now.as_str()),
-                    ("prev_limit", "200"),
-                    ("next_limit", "0"),
-                    ("custom_types", custom_type),
+                    ("message_ts", "0"),
+                    ("prev_limit", "0"),
+                    ("next_limit", "200"),
+                    ("custom_types", NOTE_TYPE),
                 ]),
         )?;
         let found: Messages = http.send(KIND, request, explain).await?.json(KIND)?;
         Ok(found
             .messages
             .iter()
-            .any(|message| message["custom_type"].as_str() == Some(custom_type)))
+            .any(|message| message["data"].as_str() == Some(data))
+            .then_some(()))
     }
 
-    /// Posts a message into the ticket's channel unless an earlier attempt
-    /// may have and did.
-    async fn post_once(
+    /// The ticket an earlier attempt made: the customer's ticket whose
+    /// related chats include this handoff's (read from Desk's ticket list,
+    /// not compared by time).
+    async fn find_ticket(
         &self,
         http: &Http,
         connection: &Connection,
-        progress: &mut Progress,
+        customer: u64,
         channel: &str,
-        message: Value,
-    ) -> Result<(), Failure> {
-        let custom_type = message["custom_type"].as_str().unwrap_or_default();
-        if progress.get(custom_type).is_some() {
-            return Ok(());
-        }
-        let already = progress.may_have_created()
-            && self.posted(http, connection, channel, custom_type).await?;
-        if !already {
-            let base = chat_base(connection)?;
-            let request = chat(
+    ) -> Result<Option<String>, Failure> {
+        let base = desk_base(connection)?;
+        for page in 0..TICKET_PAGES {
+            let request = desk(
                 connection,
-                http.client()
-                    .await?
-                    .post(format!(
-                        "{base}/group_channels/{}/messages",
-                        segment(channel)
-                    ))
-                    .json(&message),
+                http.client().await?.get(format!("{base}/tickets")).query(&[
+                    ("customer_id", customer.to_string()),
+                    ("limit", TICKET_PAGE.to_string()),
+                    ("offset", (page * TICKET_PAGE).to_string()),
+                ]),
             )?;
-            http.send(KIND, request, explain).await?;
+            let found: Results<Ticket> = http.send(KIND, request, explain).await?.json(KIND)?;
+            if let Some(ticket) = found.results.iter().find(|t| relates(t, channel)) {
+                return Ok(Some(ticket.id.to_string()));
+            }
+            if found.results.len() < TICKET_PAGE {
+                break;
+            }
         }
-        progress.set(custom_type, "posted");
-        Ok(())
+        Ok(None)
+    }
+
+    fn ticket_body(
+        connection: &Connection,
+        escalation: &Escalation,
+        customer: u64,
+        channel: &str,
+    ) -> Value {
+        let mut ticket = json!({
+            "channelName": Self::channel_name(escalation),
+            "customerId": customer,
+            "priority": connection.priority(escalation.priority, priority),
+            "relatedChannelUrls": channel,
+        });
+        if let Some(group) = connection.setting("group-key") {
+            ticket["groupKey"] = json!(group);
+        }
+        if let Some(fields) = connection.mapped_object(escalation) {
+            // Desk takes custom fields as a JSON-encoded string, not an object.
+            ticket["customFields"] = json!(fields.to_string());
+        }
+        ticket
     }
 }
 
@@ -398,8 +465,8 @@ impl Connector for SendbirdDesk {
     ) -> Result<Delivered, Failure> {
         let user = escalation.customer_key();
         if progress.get("user").is_none() {
-            self.ensure_user(http, connection, escalation, &user)
-                .await?;
+            let body = Self::customer_user(escalation, &user);
+            self.ensure_user(http, connection, &user, body).await?;
             progress.set("user", &user);
         }
         let customer = match progress.get("customer").and_then(|id| id.parse().ok()) {
@@ -410,48 +477,113 @@ impl Connector for SendbirdDesk {
                 id
             }
         };
-        let (ticket, channel) = match (progress.get("ticket"), progress.get("channel")) {
-            (Some(ticket), Some(channel)) => (ticket.to_string(), channel.to_string()),
-            _ => {
-                let found = if progress.may_have_created() {
-                    self.find_ticket(http, connection, escalation, customer)
-                        .await?
-                } else {
-                    None
-                };
-                let ticket = match found {
-                    Some(ticket) => ticket,
-                    None => {
-                        let base = desk_base(connection)?;
-                        let body = Self::ticket_body(connection, escalation, customer);
-                        let request = desk(
-                            connection,
-                            desk_json(http.client().await?.post(format!("{base}/tickets")), &body),
-                        )?;
-                        http.send(KIND, request, explain).await?.json(KIND)?
-                    }
-                };
-                progress.set("ticket", ticket.id.to_string());
-                progress.set("channel", &ticket.channel_url);
-                (ticket.id.to_string(), ticket.channel_url)
+        let chat_base = chat_base(connection)?;
+        let client = http.client().await?;
+        let channel = related_channel(&escalation.handoff);
+        if progress.get("related").is_none() {
+            let notes_user = json!({
+                "user_id": NOTES_USER,
+                "nickname": "Desk handoffs",
+                "profile_url": "",
+            });
+            self.ensure_user(http, connection, NOTES_USER, notes_user)
+                .await?;
+            let body = Self::related_body(escalation, &channel);
+            create_once(
+                progress,
+                "related",
+                Lookup::Direct,
+                self.related_exists(http, connection, &channel),
+                async {
+                    let request = client
+                        .post(format!("{chat_base}/group_channels"))
+                        .json(&body);
+                    http.fetch(KIND, chat(connection, request)?).await
+                },
+                // A channel with this URL exists: it is this handoff's.
+                |answer| match answer.value()["code"].as_u64() {
+                    Some(CHAT_TAKEN) => Ok(()),
+                    _ => created(answer).map(|_| ()),
+                },
+            )
+            .await?;
+            progress.set("related", &channel);
+        }
+        let note = escalation.agent_note();
+        let pieces = split_bytes(&note, NOTE_BYTES);
+        let messages = format!("{chat_base}/group_channels/{}/messages", segment(&channel));
+        for (index, piece) in pieces.iter().enumerate() {
+            let step = format!("note-{}", index + 1);
+            if progress.get(&step).is_some() {
+                continue;
+            }
+            let data = json!({"handoff": escalation.handoff, "part": index + 1}).to_string();
+            // Written by the notes user, the related chat's one member.
+            let body = json!({
+                "message_type": "MESG",
+                "user_id": NOTES_USER,
+                "message": piece,
+                "custom_type": NOTE_TYPE,
+                "data": data,
+                "is_silent": true,
+            });
+            create_once(
+                progress,
+                &step,
+                Lookup::Direct,
+                self.posted(http, connection, &channel, &data),
+                async {
+                    let request = client.post(&messages).json(&body);
+                    http.fetch(KIND, chat(connection, request)?).await
+                },
+                |answer| created(answer).map(|_| ()),
+            )
+            .await?;
+            progress.set(&step, "posted");
+        }
+        let desk_base = desk_base(connection)?;
+        let ticket = match progress.get("ticket") {
+            Some(ticket) => ticket.to_string(),
+            None => {
+                let body = Self::ticket_body(connection, escalation, customer, &channel);
+                let id = create_once(
+                    progress,
+                    "ticket",
+                    Lookup::Direct,
+                    self.find_ticket(http, connection, customer, &channel),
+                    async {
+                        let request = client.post(format!("{desk_base}/tickets"));
+                        http.fetch(KIND, desk(connection, desk_json(request, &body))?)
+                            .await
+                    },
+                    |answer| {
+                        created(answer)?;
+                        answer
+                            .json::<Ticket>(KIND)
+                            .map(|ticket| ticket.id.to_string())
+                    },
+                )
+                .await?;
+                progress.set("ticket", &id);
+                id
             }
         };
-        let first = json!({
-            "message_type": "MESG",
-            "user_id": user,
-            "message": escalation.last_customer_message(),
-            "custom_type": FIRST_MESSAGE_TYPE,
-        });
-        self.post_once(http, connection, progress, &channel, first)
-            .await?;
-        let summary = json!({
-            "message_type": "ADMM",
-            "message": escalation.note_text(),
-            "custom_type": SUMMARY_TYPE,
-            "data": json!({"handoff": escalation.handoff}).to_string(),
-        });
-        self.post_once(http, connection, progress, &channel, summary)
-            .await?;
+        if progress.get("released").is_none() {
+            // A new ticket waits, unseen by agents, for the customer's first
+            // message; moving it to PENDING puts it in the queue without
+            // speaking for the customer. Repeating it changes nothing.
+            let id: u64 = ticket.parse().map_err(|_| {
+                Failure::permanent(format!("the ticket id '{ticket}' is not Desk's (a number)"))
+            })?;
+            let mut body = json!({"tickets": [id], "status": "PENDING"});
+            if let Some(group) = connection.setting("group-key") {
+                body["groupKey"] = json!(group);
+            }
+            let request = client.post(format!("{desk_base}/tickets/transfer_to_group"));
+            http.send(KIND, desk(connection, desk_json(request, &body))?, explain)
+                .await?;
+            progress.set("released", "pending");
+        }
         Ok(Delivered {
             id: ticket,
             url: None,

@@ -1,15 +1,19 @@
-//! Zendesk Support: a ticket (Ticketing API) with a private note, basic auth
-//! with an API token, webhooks signed with HMAC-SHA256 over timestamp + body.
+//! Zendesk Support: the requester's user (found by email or external id, or
+//! made), then a ticket (Ticketing API) opened by the customer's own words,
+//! then the agents' note as a private comment; basic auth with an API token;
+//! webhooks signed with HMAC-SHA256 over timestamp + body.
 //! See ../shared/reference/platform-apis.md §2.
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::escalation::slug;
+use super::http::classify;
 use super::signing::{check_header, hmac_sha256_base64};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, passed, text_or_number,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, text_or_number,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -19,6 +23,8 @@ pub const SIGNATURE_HEADER: &str = "x-zendesk-webhook-signature";
 pub const TIMESTAMP_HEADER: &str = "x-zendesk-webhook-signature-timestamp";
 /// How far a webhook's timestamp may be from now before it counts as a replay.
 const WEBHOOK_WINDOW: SignedDuration = SignedDuration::from_mins(5);
+/// Zendesk's limit on a ticket's subject.
+const SUBJECT_CHARS: usize = 150;
 
 pub struct Zendesk;
 
@@ -84,21 +90,36 @@ fn explain(answer: &Answer) -> Option<String> {
 
 #[derive(Deserialize)]
 struct TicketEnvelope {
-    ticket: TicketId,
+    ticket: Id,
 }
 
 #[derive(Deserialize)]
-struct TicketId {
+struct UserEnvelope {
+    user: Id,
+}
+
+#[derive(Deserialize)]
+struct Id {
     id: u64,
 }
 
 #[derive(Deserialize)]
 struct TicketList {
-    tickets: Vec<TicketId>,
+    tickets: Vec<Id>,
+}
+
+/// The id in a create's answer (`{"ticket": {"id": …}}`, `{"user": …}`), or
+/// the failure a refusal means.
+fn created<T: serde::de::DeserializeOwned>(
+    answer: &Answer,
+    id: impl FnOnce(T) -> u64,
+) -> Result<u64, Failure> {
+    answer.success(KIND, explain)?.json(KIND).map(id)
 }
 
 impl Zendesk {
-    /// The ticket an earlier attempt made, found by its external id.
+    /// The ticket an earlier attempt made, by its external id (the Tickets
+    /// list filtered by `external_id`: the records themselves, no search).
     async fn find(
         &self,
         http: &Http,
@@ -118,31 +139,118 @@ impl Zendesk {
         Ok(list.tickets.first().map(|ticket| ticket.id))
     }
 
-    fn ticket_body(connection: &Connection, escalation: &Escalation) -> Value {
-        let mut requester = serde_json::Map::new();
-        requester.insert("name".into(), json!(escalation.requester_name()));
-        if let Some(email) = &escalation.requester.email {
-            requester.insert("email".into(), json!(email));
+    /// Whether the ticket already has this handoff's private note.
+    async fn noted(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        base: &str,
+        ticket: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
+        let client = http.client().await?;
+        let request = authorized(
+            connection,
+            client.get(format!("{base}/api/v2/tickets/{ticket}/comments")),
+        )?;
+        let listed = http.send(KIND, request, explain).await?.value();
+        let mark = escalation.mark();
+        let noted = listed["comments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|comment| {
+                comment["public"] == json!(false)
+                    && comment["body"]
+                        .as_str()
+                        .is_some_and(|body| body.contains(&mark))
+            });
+        Ok(noted.then_some(()))
+    }
+
+    /// The requester's Zendesk user, tied to their existing record by email
+    /// or external id: `POST /users/create_or_update` finds the user by either
+    /// (and updates the name and phone), or makes one. Idempotent, so it needs
+    /// no guard. None when the handoff has neither identifier: the ticket then
+    /// names the requester inline and Zendesk makes an anonymous user with it.
+    async fn requester(
+        &self,
+        http: &Http,
+        connection: &Connection,
+        base: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<u64>, Failure> {
+        let requester = &escalation.requester;
+        if requester.email.is_none() && requester.external_id.is_none() {
+            return Ok(None);
         }
-        let custom_fields: Vec<Value> = connection
-            .mapped_fields(&escalation.fields)
-            .map(|(id, value)| match id.parse::<u64>() {
-                Ok(id) => json!({"id": id, "value": value}),
-                Err(_) => json!({"id": id, "value": value}),
-            })
-            .collect();
+        let mut user = json!({"name": escalation.requester_name()});
+        for (key, value) in [
+            ("email", &requester.email),
+            ("external_id", &requester.external_id),
+            ("phone", &requester.phone),
+        ] {
+            if let Some(value) = value {
+                user[key] = json!(value);
+            }
+        }
+        let client = http.client().await?;
+        let request = authorized(
+            connection,
+            client
+                .post(format!("{base}/api/v2/users/create_or_update"))
+                .json(&json!({ "user": user })),
+        )?;
+        let answer = http.fetch(KIND, request).await?;
+        created(&answer, |user: UserEnvelope| user.user.id).map(Some)
+    }
+
+    /// The ticket: the customer's own words as its first comment, public and
+    /// written as the requester (what Zendesk shows when a customer writes
+    /// in; a private first comment depends on an account setting, so the
+    /// agents' note follows as a comment of its own); the handoff id as
+    /// `external_id`; mapped values as custom fields, which Zendesk names by
+    /// number.
+    fn ticket_body(
+        connection: &Connection,
+        escalation: &Escalation,
+        requester: Option<u64>,
+    ) -> Result<Value, Failure> {
+        let mut custom_fields = Vec::new();
+        for (id, value) in connection.mapped(escalation) {
+            let id: u64 = id.trim().parse().map_err(|_| {
+                Failure::permanent(format!(
+                    "'{id}' is not a Zendesk custom field id (a number): map it again with \
+                     `deskctl integrations connect zendesk --field KEY=ID`"
+                ))
+            })?;
+            custom_fields.push(json!({"id": id, "value": value}));
+        }
+        let mut tags = vec![
+            "deskctl".to_string(),
+            format!("agent-{}", slug(&escalation.agent)),
+        ];
+        if let Some(team) = &escalation.team {
+            tags.push(format!("desk-team-{}", slug(team)));
+        }
         let mut ticket = json!({
-            "subject": escalation.subject.chars().take(150).collect::<String>(),
-            "comment": {"body": escalation.summary, "public": false},
-            "requester": requester,
+            "subject": escalation.subject.chars().take(SUBJECT_CHARS).collect::<String>(),
+            "comment": {"body": escalation.customer_words(), "public": true},
             "priority": connection.priority(escalation.priority, priority),
             "external_id": escalation.handoff,
-            "tags": ["deskctl", format!("agent-{}", escalation.agent)],
+            "tags": tags,
         });
+        match requester {
+            Some(id) => {
+                ticket["requester_id"] = json!(id);
+                ticket["comment"]["author_id"] = json!(id);
+            }
+            None => ticket["requester"] = json!({"name": escalation.requester_name()}),
+        }
         if !custom_fields.is_empty() {
             ticket["custom_fields"] = json!(custom_fields);
         }
-        json!({ "ticket": ticket })
+        Ok(json!({ "ticket": ticket }))
     }
 }
 
@@ -202,7 +310,7 @@ impl Connector for Zendesk {
                 "there is no Zendesk account at {base}: check the subdomain ({})",
                 connection.setting("subdomain").unwrap_or_default()
             ),
-            _ => super::http::classify(KIND, &answer, explain(&answer)).error,
+            _ => classify(KIND, &answer, explain(&answer)).error,
         };
         vec![failed(CHECK, message)]
     }
@@ -216,37 +324,54 @@ impl Connector for Zendesk {
     ) -> Result<Delivered, Failure> {
         let base = base(connection)?;
         let client = http.client().await?;
-        let mut ticket = progress.get("ticket").map(str::to_string);
-        if ticket.is_none() && progress.may_have_created() {
-            ticket = self
-                .find(http, connection, &base, &escalation.handoff)
-                .await?
-                .map(|id| id.to_string());
-        }
-        let ticket = match ticket {
-            Some(id) => id,
+        let requester = match progress.get("requester") {
+            Some(id) => id.parse().ok(),
             None => {
-                let request = authorized(
-                    connection,
-                    client
-                        .post(format!("{base}/api/v2/tickets"))
-                        .json(&Self::ticket_body(connection, escalation)),
-                )?;
-                let answer = http.send(KIND, request, explain).await?;
-                let created: TicketEnvelope = answer.json(KIND)?;
-                created.ticket.id.to_string()
+                let id = self.requester(http, connection, &base, escalation).await?;
+                progress.set("requester", id.map(|id| id.to_string()).unwrap_or_default());
+                id
             }
         };
-        progress.set("ticket", &ticket);
+        let ticket = match progress.get("ticket") {
+            Some(id) => id.to_string(),
+            None => {
+                let body = Self::ticket_body(connection, escalation, requester)?;
+                let id = create_once(
+                    progress,
+                    "ticket",
+                    Lookup::Direct,
+                    async {
+                        self.find(http, connection, &base, &escalation.handoff)
+                            .await
+                    },
+                    async {
+                        let request = client.post(format!("{base}/api/v2/tickets")).json(&body);
+                        http.fetch(KIND, authorized(connection, request)?).await
+                    },
+                    |answer| created(answer, |ticket: TicketEnvelope| ticket.ticket.id),
+                )
+                .await?;
+                progress.set("ticket", id.to_string());
+                id.to_string()
+            }
+        };
         if progress.get("note").is_none() {
-            let note = escalation.note_text();
-            let request = authorized(
-                connection,
-                client
-                    .put(format!("{base}/api/v2/tickets/{ticket}"))
-                    .json(&json!({"ticket": {"comment": {"body": note, "public": false}}})),
-            )?;
-            http.send(KIND, request, explain).await?;
+            let note =
+                json!({"ticket": {"comment": {"body": escalation.agent_note(), "public": false}}});
+            create_once(
+                progress,
+                "note",
+                Lookup::Direct,
+                self.noted(http, connection, &base, &ticket, escalation),
+                async {
+                    let request = client
+                        .put(format!("{base}/api/v2/tickets/{ticket}"))
+                        .json(&note);
+                    http.fetch(KIND, authorized(connection, request)?).await
+                },
+                |answer| created(answer, |ticket: TicketEnvelope| ticket.ticket.id).map(|_| ()),
+            )
+            .await?;
             progress.set("note", "added");
         }
         Ok(Delivered {

@@ -1,4 +1,7 @@
-//! Zoho Desk: a ticket with a private comment, OAuth access tokens refreshed
+//! Zoho Desk: a ticket with the customer's words as its description, the
+//! handoff id in a custom field and the agents' note as a private comment
+//! (a customer without an email tied to their contact by external id, when a
+//! contact field keeps it); OAuth access tokens refreshed
 //! in the account's data centre, webhooks authenticated by a token in their
 //! URL (Zoho Desk does not sign them).
 //! See ../shared/reference/platform-apis.md §6 and docs/integrations/zoho-desk.md.
@@ -8,14 +11,15 @@ use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::http::classify;
 use super::signing::{body_digest, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Progress, Verified, WebhookError, failed, html_paragraphs, passed, text_or_number, warning,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
+    text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::server::delivery::Failure;
@@ -23,9 +27,6 @@ use crate::server::delivery::Failure;
 const KIND: IntegrationKind = IntegrationKind::ZohoDesk;
 /// How long before its end a cached access token is refreshed anyway.
 const TOKEN_MARGIN: Duration = Duration::from_secs(60);
-/// How far before the handoff was accepted a ticket found by the duplicate
-/// guard may have been made (clocks differ).
-const CLOCK_SLACK: SignedDuration = SignedDuration::from_mins(5);
 
 pub struct ZohoDesk;
 
@@ -125,6 +126,7 @@ fn error_code(answer: &Answer) -> String {
 
 /// An access token and whether it came from the cache (then a 401 may only
 /// mean it was revoked early, and a fresh one is worth one more try).
+#[derive(Clone)]
 struct Token {
     value: String,
     cached: bool,
@@ -135,7 +137,8 @@ struct Session<'a> {
     http: &'a Http,
     connection: &'a Connection,
     hosts: Hosts,
-    token: Token,
+    /// Renewed in place when Zoho refuses a cached one; never held across a call.
+    token: Mutex<Token>,
 }
 
 impl<'a> Session<'a> {
@@ -146,15 +149,19 @@ impl<'a> Session<'a> {
             http,
             connection,
             hosts,
-            token,
+            token: Mutex::new(token),
         })
+    }
+
+    fn token(&self) -> Token {
+        self.token.lock().expect("session token lock").clone()
     }
 
     /// Sends the request `build` makes (from the client and the Desk base
     /// URL) with the token and, when `scoped`, the orgId header; whatever the
     /// answer's status.
     async fn fetch(
-        &mut self,
+        &self,
         scoped: bool,
         build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
     ) -> Result<Answer, Failure> {
@@ -169,25 +176,25 @@ impl<'a> Session<'a> {
                 request
             }
         };
-        let answer = self.http.fetch(KIND, request(&self.token.value)).await?;
-        if answer.status != StatusCode::UNAUTHORIZED || !self.token.cached {
+        let token = self.token();
+        let answer = self.http.fetch(KIND, request(&token.value)).await?;
+        if answer.status != StatusCode::UNAUTHORIZED || !token.cached {
             return Ok(answer);
         }
-        self.token = access_token(self.http, self.connection, &self.hosts, false).await?;
-        self.http.fetch(KIND, request(&self.token.value)).await
+        let fresh = access_token(self.http, self.connection, &self.hosts, false).await?;
+        let value = fresh.value.clone();
+        *self.token.lock().expect("session token lock") = fresh;
+        self.http.fetch(KIND, request(&value)).await
     }
 
     /// As [`Session::fetch`] with the orgId header; only a success is an answer.
     async fn send(
-        &mut self,
+        &self,
         build: impl Fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
     ) -> Result<Answer, Failure> {
         let answer = self.fetch(true, build).await?;
-        if answer.status.is_success() {
-            Ok(answer)
-        } else {
-            Err(classify(KIND, &answer, explain(&answer)))
-        }
+        answer.success(KIND, explain)?;
+        Ok(answer)
     }
 }
 
@@ -264,45 +271,66 @@ async fn access_token(
     }))
 }
 
+/// The ticket field that keeps the handoff id, unless the connection names
+/// another.
+pub const HANDOFF_FIELD: &str = "cf_desk_handoff";
+/// How many of the department's newest tickets the guard reads.
+const GUARD_PAGE: &str = "100";
+/// How long Zoho Desk's contact search may lag a new contact (undocumented;
+/// a guess on the safe side).
+const SEARCH_LAG: Duration = Duration::from_secs(60);
+
+fn handoff_field(connection: &Connection) -> &str {
+    connection.setting("handoff-field").unwrap_or(HANDOFF_FIELD)
+}
+
+/// A create's answer as the made record's id (and link), or the failure a
+/// refusal means.
+fn created(answer: &Answer) -> Result<(String, Option<String>), Failure> {
+    let made: Value = answer.success(KIND, explain)?.json(KIND)?;
+    let id = text_or_number(&made["id"]).ok_or_else(|| {
+        Failure::permanent(format!(
+            "Zoho Desk answered {} without the id of what it made",
+            answer.status
+        ))
+    })?;
+    Ok((id, made["webUrl"].as_str().map(str::to_string)))
+}
+
 impl ZohoDesk {
-    /// The ticket an earlier attempt made: Zoho Desk has no external-id
-    /// field, so the guard searches the requester's tickets with this subject
-    /// and takes one made since the handoff was accepted.
+    /// The ticket an earlier attempt made: among the department's newest
+    /// tickets (the ticket list, newest first: the records themselves, not
+    /// the search index), the one whose handoff field holds the handoff id.
     async fn find(
         &self,
-        session: &mut Session<'_>,
+        session: &Session<'_>,
         escalation: &Escalation,
     ) -> Result<Option<(String, Option<String>)>, Failure> {
-        let mut query = vec![
-            ("subject", escalation.subject.clone()),
-            ("limit", "10".to_string()),
-        ];
-        if let Some(email) = &escalation.requester.email {
-            query.push(("email", email.clone()));
-        }
+        let field = handoff_field(session.connection).to_string();
+        let department = session.connection.required("department-id")?.to_string();
+        let fields = format!("id,subject,webUrl,{field}");
         let answer = session
             .send(|client, base| {
-                client
-                    .get(format!("{base}/api/v1/tickets/search"))
-                    .query(&query)
+                client.get(format!("{base}/api/v1/tickets")).query(&[
+                    ("departmentId", department.as_str()),
+                    ("sortBy", "-createdTime"),
+                    ("limit", GUARD_PAGE),
+                    ("fields", fields.as_str()),
+                ])
             })
             .await?;
-        // No match is 204 No Content.
         if answer.status == StatusCode::NO_CONTENT || answer.body.is_empty() {
             return Ok(None);
         }
-        let found: Value = answer.json(KIND)?;
-        let since = escalation.created_at - CLOCK_SLACK;
-        let ticket = found["data"]
+        let listed: Value = answer.json(KIND)?;
+        let ticket = listed["data"]
             .as_array()
             .into_iter()
             .flatten()
             .find(|ticket| {
-                ticket["subject"].as_str() == Some(escalation.subject.as_str())
-                    && ticket["createdTime"]
-                        .as_str()
-                        .and_then(|time| time.parse::<Timestamp>().ok())
-                        .is_some_and(|created| created >= since)
+                // Asked-for custom fields come under `cf`, or beside the others.
+                let value = ticket["cf"].get(&field).unwrap_or(&ticket[&field]);
+                value.as_str() == Some(escalation.handoff.as_str())
             });
         Ok(ticket.and_then(|ticket| {
             let id = text_or_number(&ticket["id"])?;
@@ -310,29 +338,209 @@ impl ZohoDesk {
         }))
     }
 
-    fn ticket_body(connection: &Connection, escalation: &Escalation) -> Result<Value, Failure> {
-        let mut contact = json!({ "lastName": escalation.requester_name() });
-        if let Some(email) = &escalation.requester.email {
-            contact["email"] = json!(email);
+    /// The contact of a customer without an email, tied by external id: the
+    /// contact whose `contact-id-field` holds it, else a new one that keeps
+    /// it. None when the customer has an email (Zoho Desk finds or makes the
+    /// contact by it) or nothing to tie by.
+    async fn contact(
+        &self,
+        session: &Session<'_>,
+        escalation: &Escalation,
+        progress: &mut Progress,
+    ) -> Result<Option<String>, Failure> {
+        let requester = &escalation.requester;
+        let (None, Some(external_id), Some(field)) = (
+            &requester.email,
+            &requester.external_id,
+            session.connection.setting("contact-id-field"),
+        ) else {
+            return Ok(None);
+        };
+        let field = field.to_string();
+        let mut contact = json!({
+            "lastName": escalation.requester_name(),
+            "cf": {field.clone(): external_id},
+        });
+        if let Some(phone) = &requester.phone {
+            contact["phone"] = json!(phone);
         }
+        if let Some(found) = self.find_contact(session, &field, external_id).await? {
+            return Ok(Some(found));
+        }
+        let (id, _) = create_once(
+            progress,
+            "contact",
+            Lookup::Indexed(SEARCH_LAG),
+            async {
+                let found = self.find_contact(session, &field, external_id).await?;
+                Ok(found.map(|id| (id, None)))
+            },
+            session.fetch(true, |client, base| {
+                client
+                    .post(format!("{base}/api/v1/contacts"))
+                    .json(&contact)
+            }),
+            created,
+        )
+        .await?;
+        Ok(Some(id))
+    }
+
+    /// The contact whose `field` holds `external_id` (Zoho Desk's contact
+    /// search: an index, so a contact made moments ago may not show yet).
+    async fn find_contact(
+        &self,
+        session: &Session<'_>,
+        field: &str,
+        external_id: &str,
+    ) -> Result<Option<String>, Failure> {
+        let filter = format!("{field}:{external_id}");
+        let answer = session
+            .send(|client, base| {
+                client
+                    .get(format!("{base}/api/v1/contacts/search"))
+                    .query(&[("customField1", filter.as_str()), ("limit", "1")])
+            })
+            .await?;
+        if answer.status == StatusCode::NO_CONTENT || answer.body.is_empty() {
+            return Ok(None);
+        }
+        let found: Value = answer.json(KIND)?;
+        Ok(found["data"]
+            .get(0)
+            .and_then(|contact| text_or_number(&contact["id"])))
+    }
+
+    /// The ticket: the customer's own words as its description (the contact
+    /// sees it in the help centre), the requester with every identifier,
+    /// mapped values and the handoff id in custom fields (`cf`).
+    fn ticket_body(
+        connection: &Connection,
+        escalation: &Escalation,
+        contact: Option<&str>,
+    ) -> Result<Value, Failure> {
+        let requester = &escalation.requester;
         let mut ticket = json!({
             "subject": escalation.subject,
             "departmentId": connection.required("department-id")?,
-            "contact": contact,
-            "description": html_paragraphs(&escalation.summary),
+            "description": html_paragraphs(&escalation.customer_words()),
             "priority": connection.priority(escalation.priority, priority),
             "channel": "Chat",
         });
-        if let Some(custom) = connection.mapped_object(&escalation.fields) {
-            ticket["cf"] = custom;
+        match contact {
+            Some(id) => ticket["contactId"] = json!(id),
+            None => {
+                let mut contact = json!({ "lastName": escalation.requester_name() });
+                for (key, value) in [("email", &requester.email), ("phone", &requester.phone)] {
+                    if let Some(value) = value {
+                        contact[key] = json!(value);
+                    }
+                }
+                ticket["contact"] = contact;
+            }
         }
+        for (key, value) in [("email", &requester.email), ("phone", &requester.phone)] {
+            if let Some(value) = value {
+                ticket[key] = json!(value);
+            }
+        }
+        let mut custom = connection
+            .mapped_object(escalation)
+            .unwrap_or_else(|| json!({}));
+        custom[handoff_field(connection)] = json!(escalation.handoff);
+        ticket["cf"] = custom;
         Ok(ticket)
+    }
+
+    /// Whether the ticket already has this handoff's comment: a private
+    /// comment naming the handoff.
+    async fn commented(
+        &self,
+        session: &Session<'_>,
+        ticket: &str,
+        escalation: &Escalation,
+    ) -> Result<Option<()>, Failure> {
+        let answer = session
+            .send(|client, base| {
+                client
+                    .get(format!("{base}/api/v1/tickets/{ticket}/comments"))
+                    .query(&[("limit", "100")])
+            })
+            .await?;
+        if answer.status == StatusCode::NO_CONTENT || answer.body.is_empty() {
+            return Ok(None);
+        }
+        let listed: Value = answer.json(KIND)?;
+        let mark = escalation.mark();
+        let found = listed["data"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|comment| {
+                comment["isPublic"] == json!(false)
+                    && comment["content"]
+                        .as_str()
+                        .is_some_and(|text| text.contains(&mark))
+            });
+        Ok(found.then_some(()))
+    }
+}
+
+/// Whether `module` (tickets, contacts) has the custom field `field`, as
+/// check `check` saying what it is for.
+async fn field_check(
+    session: &Session<'_>,
+    module: &str,
+    field: &str,
+    check: &str,
+    purpose: &str,
+) -> TestCheck {
+    let answer = match session
+        .fetch(true, |client, base| {
+            client
+                .get(format!("{base}/api/v1/organizationFields"))
+                .query(&[("module", module)])
+        })
+        .await
+    {
+        Ok(answer) => answer,
+        Err(failure) => return failed(check, failure.error),
+    };
+    if matches!(answer.status.as_u16(), 401 | 403) {
+        return warning(
+            check,
+            format!(
+                "cannot read the {module} fields to check {field} ({}): give the refresh \
+                 token Desk.settings.READ",
+                explain(&answer).unwrap_or_else(|| answer.status.to_string())
+            ),
+        );
+    }
+    if !answer.status.is_success() {
+        return failed(check, classify(KIND, &answer, explain(&answer)).error);
+    }
+    let listed = answer.value();
+    let found = listed["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|spec| spec["apiName"].as_str() == Some(field));
+    if found {
+        passed(check, format!("{module} field {field} {purpose}"))
+    } else {
+        failed(
+            check,
+            format!(
+                "there is no {module} field {field}: create a single-line text field (Setup > \
+                 Customization > Layouts and Fields) and give its API name here; it {purpose}"
+            ),
+        )
     }
 }
 
 impl Connector for ZohoDesk {
     async fn test(&self, http: &Http, connection: &Connection) -> Vec<TestCheck> {
-        let mut session = match Session::open(http, connection).await {
+        let session = match Session::open(http, connection).await {
             Ok(session) => session,
             Err(failure) if failure.permanent => return vec![failed("credentials", failure.error)],
             Err(failure) => return vec![failed("reachable", failure.error)],
@@ -394,7 +602,8 @@ impl Connector for ZohoDesk {
                     "permission",
                     format!(
                         "the refresh token lacks a scope ({}): make one with Desk.tickets.ALL, \
-                         Desk.basic.READ and Desk.search.READ",
+                         Desk.contacts.ALL, Desk.basic.READ, Desk.settings.READ and \
+                         Desk.search.READ",
                         said(&organizations)
                     ),
                 ));
@@ -412,14 +621,15 @@ impl Connector for ZohoDesk {
                 return checks;
             }
             _ => {
-                checks.push(failed(
+                // The refresh gave a token Zoho Desk refuses: the credentials
+                // did not work after all, and say so once.
+                return vec![failed(
                     "credentials",
                     format!(
                         "Zoho Desk refused the access token: {}",
                         said(&organizations)
                     ),
-                ));
-                return checks;
+                )];
             }
         }
         let department = connection
@@ -487,6 +697,29 @@ impl Connector for ZohoDesk {
                 ),
             },
         );
+        let field = handoff_field(connection);
+        checks.push(
+            field_check(
+                &session,
+                "tickets",
+                field,
+                "handoff field",
+                "keeps the handoff id",
+            )
+            .await,
+        );
+        if let Some(field) = connection.setting("contact-id-field") {
+            checks.push(
+                field_check(
+                    &session,
+                    "contacts",
+                    field,
+                    "contact id",
+                    "ties customers without an email to their contact",
+                )
+                .await,
+            );
+        }
         checks
     }
 
@@ -497,37 +730,31 @@ impl Connector for ZohoDesk {
         escalation: &Escalation,
         progress: &mut Progress,
     ) -> Result<Delivered, Failure> {
-        let mut session = Session::open(http, connection).await?;
+        let session = Session::open(http, connection).await?;
         if progress.get("ticket").is_none() {
-            let found = if progress.may_have_made("ticket") {
-                self.find(&mut session, escalation).await?
-            } else {
-                None
+            let contact = match progress.get("contact") {
+                Some(id) => Some(id.to_string()),
+                None => self.contact(&session, escalation, progress).await?,
             };
-            let (id, url) = match found {
-                Some(found) => found,
-                None => {
-                    let body = Self::ticket_body(connection, escalation)?;
-                    progress.sending("ticket");
-                    let answer = session
+            if let Some(contact) = &contact {
+                progress.set("contact", contact);
+            }
+            let body = Self::ticket_body(connection, escalation, contact.as_deref())?;
+            let (id, url) = create_once(
+                progress,
+                "ticket",
+                Lookup::Direct,
+                self.find(&session, escalation),
+                async {
+                    session
                         .fetch(true, |client, base| {
                             client.post(format!("{base}/api/v1/tickets")).json(&body)
                         })
-                        .await?;
-                    progress.answered("ticket", answer.status);
-                    if !answer.status.is_success() {
-                        return Err(classify(KIND, &answer, explain(&answer)));
-                    }
-                    let created: Value = answer.json(KIND)?;
-                    let id = text_or_number(&created["id"]).ok_or_else(|| {
-                        Failure::permanent(
-                            "Zoho Desk made the ticket but did not say its id; look for it \
-                             before retrying",
-                        )
-                    })?;
-                    (id, created["webUrl"].as_str().map(str::to_string))
-                }
-            };
+                        .await
+                },
+                created,
+            )
+            .await?;
             progress.set("ticket", &id);
             if let Some(url) = url {
                 progress.set("url", url);
@@ -536,17 +763,27 @@ impl Connector for ZohoDesk {
         let ticket = progress.get("ticket").unwrap_or_default().to_string();
         if progress.get("comment").is_none() {
             let comment = json!({
-                "content": escalation.note_text(),
+                "content": escalation.agent_note(),
                 "isPublic": false,
                 "contentType": "plainText",
             });
-            session
-                .send(|client, base| {
-                    client
-                        .post(format!("{base}/api/v1/tickets/{ticket}/comments"))
-                        .json(&comment)
-                })
-                .await?;
+            create_once(
+                progress,
+                "comment",
+                Lookup::Direct,
+                self.commented(&session, &ticket, escalation),
+                async {
+                    session
+                        .fetch(true, |client, base| {
+                            client
+                                .post(format!("{base}/api/v1/tickets/{ticket}/comments"))
+                                .json(&comment)
+                        })
+                        .await
+                },
+                |answer| created(answer).map(|_| ()),
+            )
+            .await?;
             progress.set("comment", "added");
         }
         Ok(Delivered {

@@ -246,6 +246,7 @@ pub fn escalation(
         transcript: request.transcript.clone(),
         requester: request.requester.clone().unwrap_or_default(),
         priority: decision.priority.value,
+        priority_source: Some(decision.priority.source.clone()),
         fields: decision.fields.clone(),
         context: request
             .context
@@ -257,6 +258,7 @@ pub fn escalation(
         channel: decision.channel,
         environment: decision.environment,
         team: decision.team.value.clone(),
+        team_source: Some(decision.team.source.clone()),
         reason: request.reason.clone(),
         created_at: at,
     };
@@ -291,6 +293,7 @@ mod tests {
                 name: Some("Dana".into()),
                 email: Some("dana@example.com".into()),
                 external_id: Some("cust-7".into()),
+                phone: None,
             },
             assignee: Some("bob".into()),
             team: Some("support".into()),
@@ -362,6 +365,92 @@ mod tests {
         assert_eq!(event.text.as_deref(), Some("Hi, Bob here."));
         assert_eq!(event.operator.name, "Bob Jones");
         assert_eq!(event.requester.external_id.as_deref(), Some("cust-7"));
+    }
+
+    #[test]
+    fn an_escalation_carries_the_whole_handoff_but_invalid_context_keys() {
+        use crate::api::{
+            AssigneeDecision, AssignmentMethod, CustomerView, Decided, DecisionSource,
+            HandoffOutcome, MessageRole, TranscriptMessage,
+        };
+        let decision = HandoffDecision {
+            agent: "shop".into(),
+            action: "Escalate_To_Human".into(),
+            platform: "zendesk".into(),
+            environment: Environment::Production,
+            channel: Channel::Whatsapp,
+            outcome: HandoffOutcome::External,
+            subject: "Refund?".into(),
+            priority: Decided {
+                value: Priority::High,
+                source: DecisionSource::Rule {
+                    id: "rule_1".into(),
+                    position: 1,
+                    name: Some("VIP".into()),
+                },
+            },
+            team: Decided {
+                value: Some("billing".into()),
+                source: DecisionSource::DefaultTeam,
+            },
+            assignee: AssigneeDecision {
+                value: None,
+                method: AssignmentMethod::Manual,
+                reason: "manual".into(),
+            },
+            fields: vec![],
+            field_mismatches: vec![],
+            unmatched_context_keys: vec!["loyalty-tier".into()],
+            invalid_context_keys: vec!["Bad Key".into()],
+            warnings: vec![],
+            customer_sees: CustomerView {
+                kind: "waiting-label".into(),
+                text: "Connecting you".into(),
+            },
+            summary: "Dana asked for a person.".into(),
+        };
+        let request = HandoffRequest {
+            agent: "shop".into(),
+            environment: Environment::Production,
+            channel: Channel::Whatsapp,
+            requester: Some(Requester {
+                name: Some("Dana".into()),
+                email: None,
+                external_id: Some("wa-1".into()),
+                phone: Some("+15550100".into()),
+            }),
+            transcript: vec![TranscriptMessage {
+                role: MessageRole::Customer,
+                text: "Refund?".into(),
+                at: None,
+            }],
+            context: [
+                ("loyalty-tier".to_string(), serde_json::json!("gold")),
+                ("Bad Key".to_string(), serde_json::json!("x")),
+            ]
+            .into(),
+            reason: Some("explicit-request".into()),
+            summary: None,
+        };
+        let queued = escalation(
+            IntegrationKind::Zendesk,
+            "hof_1",
+            &decision,
+            &request,
+            Timestamp::UNIX_EPOCH,
+        );
+        let sent: Escalation = serde_json::from_str(&queued.payload).unwrap();
+        assert_eq!(sent.requester.phone.as_deref(), Some("+15550100"));
+        assert_eq!(
+            sent.context.keys().collect::<Vec<_>>(),
+            ["loyalty-tier"],
+            "every valid key, matched to a field or not"
+        );
+        assert_eq!(sent.priority_source, Some(decision.priority.source));
+        assert_eq!(sent.team.as_deref(), Some("billing"));
+        assert_eq!(sent.team_source, Some(DecisionSource::DefaultTeam));
+        assert_eq!(sent.reason.as_deref(), Some("explicit-request"));
+        assert_eq!(queued.handoff.as_deref(), Some("hof_1"));
     }
 
     #[test]

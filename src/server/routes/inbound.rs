@@ -118,6 +118,7 @@ async fn receive(
         name: name.clone(),
         email: Some(from.clone()),
         external_id: None,
+        phone: None,
     };
     let (number, created) = state
         .store

@@ -33,6 +33,8 @@ fn from_row(row: &SqliteRow) -> StoreResult<Ticket> {
             name: row.try_get("requester_name")?,
             email: row.try_get("requester_email")?,
             external_id: row.try_get("requester_external_id")?,
+            // Inbox tickets do not keep a phone; handoffs keep the request whole.
+            phone: None,
         },
         assignee: row.try_get("assignee")?,
         team: row.try_get("team_key")?,

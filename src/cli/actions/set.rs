@@ -10,6 +10,7 @@ use crate::error::{CliError, CliResult};
 #[derive(Debug, Args)]
 pub struct ActionsSetArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
     /// The action's name, as the agent sees it, e.g. `Escalate_To_Human`
     #[arg(long)]

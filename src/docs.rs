@@ -5,28 +5,36 @@
 
 use std::fmt::Write;
 
-use clap::CommandFactory;
-use clap_complete::Shell;
-
-use crate::cli::Cli;
 use crate::env::DOCUMENTED;
 use crate::error::EXIT_CODES;
 
-/// The text after `deskctl --help`: exit codes and environment variables.
-pub fn after_long_help() -> String {
+/// The text after `deskctl --help`: `examples`, exit codes and environment
+/// variables.
+pub fn after_long_help(examples: &str) -> String {
+    format!("{examples}\n\n{}", exit_codes_and_environment())
+}
+
+/// The exit-code table and the environment variables, as help shows them.
+pub fn exit_codes_and_environment() -> String {
     let mut text = String::from("Exit codes:\n");
     for (code, meaning) in EXIT_CODES {
         let _ = writeln!(text, "  {code:<4} {meaning}");
     }
     text.push_str("\nEnvironment:\n");
+    let width = DOCUMENTED
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
     for (name, meaning) in DOCUMENTED {
-        let _ = writeln!(text, "  {name:<16} {meaning}");
+        let _ = writeln!(text, "  {name:<width$}  {meaning}");
     }
     text
 }
 
-/// The settings each integration kind takes, for `integrations connect --help`.
-pub fn integration_settings_help() -> String {
+/// The settings each integration kind takes, then `examples`, for
+/// `integrations connect --help`.
+pub fn integration_settings_help(examples: &str) -> String {
     let mut text = String::from("Settings by kind (secrets marked *):\n");
     for name in crate::api::IntegrationKind::NAMES {
         let kind: crate::api::IntegrationKind = name.parse().expect("listed kinds parse");
@@ -37,6 +45,8 @@ pub fn integration_settings_help() -> String {
             let _ = writeln!(text, "    {mark}{:<20} {}{need}", spec.key, spec.help);
         }
     }
+    text.push('\n');
+    text.push_str(examples);
     text
 }
 
@@ -44,17 +54,16 @@ pub fn integration_settings_help() -> String {
 pub fn generated_files() -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for (shell, name) in [
-        (Shell::Bash, "deskctl.bash"),
-        (Shell::Zsh, "_deskctl"),
-        (Shell::Fish, "deskctl.fish"),
-        (Shell::Elvish, "deskctl.elv"),
-        (Shell::PowerShell, "_deskctl.ps1"),
+        ("bash", "deskctl.bash"),
+        ("zsh", "_deskctl"),
+        ("fish", "deskctl.fish"),
+        ("elvish", "deskctl.elv"),
+        ("powershell", "_deskctl.ps1"),
     ] {
-        let mut script = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "deskctl", &mut script);
+        let script = crate::cli::complete::registration(shell).expect("a built-in shell");
         files.push((format!("completions/{name}"), script));
     }
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = crate::cli::command().disable_help_subcommand(true);
     command.build();
     man_pages(&command, &mut files);
     files.push(("docs/cli.md".into(), cli_reference().into_bytes()));
@@ -75,12 +84,119 @@ pub fn generated_files() -> Vec<(String, Vec<u8>)> {
 
 /// One man page per command, `deskctl.1` and `deskctl-operators-add.1` alike.
 fn man_pages(command: &clap::Command, files: &mut Vec<(String, Vec<u8>)>) {
-    let man = clap_mangen::Man::new(command.clone());
-    let mut page = Vec::new();
-    man.render(&mut page).expect("a man page renders to memory");
-    files.push((format!("docs/man/{}", man.get_filename()), page));
+    let root = files.iter().all(|(path, _)| !path.starts_with("docs/man/"));
+    let name = command
+        .get_display_name()
+        .unwrap_or(command.get_name())
+        .to_string();
+    files.push((format!("docs/man/{name}.1"), man_page(command, root)));
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         man_pages(sub, files);
+    }
+}
+
+/// A man page: clap_mangen's NAME, SYNOPSIS, DESCRIPTION, OPTIONS and
+/// SUBCOMMANDS, then EXAMPLES (as typed, not refilled), on `deskctl(1)` the
+/// exit status and environment, elsewhere a pointer to the global options; a
+/// version footer on every page.
+fn man_page(command: &clap::Command, root: bool) -> Vec<u8> {
+    use clap_mangen::roff::{Roff, bold, roman};
+    let version = env!("CARGO_PKG_VERSION");
+    let after = if root {
+        command.get_after_help()
+    } else {
+        command.get_after_long_help().or(command.get_after_help())
+    }
+    .map(ToString::to_string)
+    .unwrap_or_default();
+    let (notes, examples) = split_examples(&after);
+    let mut shown = command
+        .clone()
+        .version(None::<&str>)
+        .after_help(None::<&str>)
+        .after_long_help(None::<&str>);
+    if !root {
+        // Documented once, in deskctl(1).
+        shown = shown.mut_args(|arg| {
+            if arg.is_global_set() {
+                arg.hide(true)
+            } else {
+                arg
+            }
+        });
+    }
+    let man = clap_mangen::Man::new(shown)
+        .source(format!("deskctl {version}"))
+        .manual("deskctl manual");
+    let mut page = Vec::new();
+    man.render(&mut page).expect("a man page renders to memory");
+
+    let mut roff = Roff::new();
+    let verbatim = |roff: &mut Roff, lines: &[&str]| {
+        roff.control("nf", []);
+        for line in lines {
+            roff.text([roman(line.to_string())]);
+        }
+        roff.control("fi", []);
+    };
+    if !notes.is_empty() {
+        roff.control("SH", ["NOTES"]);
+        verbatim(&mut roff, &notes.lines().collect::<Vec<_>>());
+    }
+    if !examples.is_empty() {
+        roff.control("SH", ["EXAMPLES"]);
+        verbatim(
+            &mut roff,
+            &examples.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+    }
+    if root {
+        roff.control("SH", ["EXIT STATUS"]);
+        for (code, meaning) in EXIT_CODES {
+            roff.control("TP", []);
+            roff.text([bold(code.to_string())]);
+            roff.text([roman(meaning.to_string())]);
+        }
+        roff.control("SH", ["ENVIRONMENT"]);
+        for (name, meaning) in DOCUMENTED {
+            roff.control("TP", []);
+            roff.text([bold(name.to_string())]);
+            roff.text([roman(meaning.to_string())]);
+        }
+    } else {
+        roff.control("SH", ["GLOBAL OPTIONS"]);
+        roff.text([roman(
+            "--context, --server, --desk, -o/--output, --no-input, -y/--yes, -q/--quiet, \
+             -v/--verbose and --color work with every command: see deskctl(1).",
+        )]);
+        roff.control("SH", ["SEE ALSO"]);
+        roff.text([bold("deskctl"), roman("(1)")]);
+    }
+    roff.control("SH", ["VERSION"]);
+    roff.text([roman(format!("deskctl {version}"))]);
+    let rendered = roff.render();
+    // The page already defines the apostrophe string the preamble sets up.
+    let body = rendered
+        .split_once("\n.el .ds Aq '\n")
+        .map_or(rendered.as_str(), |(_, body)| body);
+    page.extend_from_slice(body.as_bytes());
+    page
+}
+
+/// A command's after-help split into what comes before `Examples:` and the
+/// example lines (without their indentation).
+fn split_examples(text: &str) -> (String, Vec<String>) {
+    match text.split_once("Examples:") {
+        Some((notes, examples)) => (
+            notes.trim().to_string(),
+            examples
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+        None => (text.trim().to_string(), Vec::new()),
     }
 }
 
@@ -107,7 +223,7 @@ pub fn cli_reference() -> String {
         "# deskctl command-line reference\n\n<!-- Generated from the clap definitions by \
          `UPDATE_GENERATED=1 cargo test --test integration generated`. Do not edit. -->\n\n",
     );
-    let mut command = Cli::command();
+    let mut command = crate::cli::command();
     command.build();
     write_command(&mut page, &command, "deskctl");
     page
@@ -160,8 +276,19 @@ fn write_command(page: &mut String, command: &clap::Command, path: &str) {
         }
         page.push('\n');
     }
+    let after = command
+        .get_after_help()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let (notes, examples) = split_examples(&after);
+    if !notes.is_empty() {
+        let _ = writeln!(page, "{notes}\n");
+    }
+    if !examples.is_empty() {
+        let _ = writeln!(page, "Examples:\n\n```sh\n{}\n```\n", examples.join("\n"));
+    }
     if path == "deskctl" {
-        let _ = writeln!(page, "```text\n{}```\n", after_long_help());
+        let _ = writeln!(page, "```text\n{}```\n", exit_codes_and_environment());
     }
     for sub in command
         .get_subcommands()

@@ -17,6 +17,17 @@ pub const DESKCTL_DESK: &str = "DESKCTL_DESK";
 pub const DESKCTL_CONFIG: &str = "DESKCTL_CONFIG";
 /// Log filter for `deskctl serve` (tracing's `EnvFilter` syntax), e.g. `debug`.
 pub const DESKCTL_LOG: &str = "DESKCTL_LOG";
+/// Any value but `0` or `false` acts as `--no-input`.
+pub const DESKCTL_NO_INPUT: &str = "DESKCTL_NO_INPUT";
+/// Set by CI services; any value but `0` or `false` acts as `--no-input`.
+pub const CI: &str = "CI";
+/// The pager for long output on a terminal (default `less`); empty or `cat`
+/// turns paging off.
+pub const PAGER: &str = "PAGER";
+/// less's options; deskctl sets `FRX` for the pager when it is unset.
+pub const LESS: &str = "LESS";
+/// The terminal width tables fit into, instead of the terminal's own.
+pub const COLUMNS: &str = "COLUMNS";
 /// Any value turns color off (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
 
@@ -43,7 +54,19 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         DESKCTL_LOG,
         "log filter for `deskctl serve`, e.g. `info` or `debug`",
     ),
-    (NO_COLOR, "turn color off"),
+    (
+        DESKCTL_NO_INPUT,
+        "never prompt, as --no-input does (also when CI is set)",
+    ),
+    (
+        PAGER,
+        "the pager for long output on a terminal (default less)",
+    ),
+    (COLUMNS, "the width tables fit into"),
+    (
+        NO_COLOR,
+        "turn color off (CLICOLOR=0 and CLICOLOR_FORCE=1 are honoured too)",
+    ),
 ];
 
 /// The values of deskctl's environment variables; empty values count as unset.
@@ -55,6 +78,13 @@ pub struct EnvVars {
     pub desk: Option<PathBuf>,
     pub config: Option<PathBuf>,
     pub log: Option<String>,
+    /// `DESKCTL_NO_INPUT` or `CI` asks for no prompts.
+    pub no_input: bool,
+    /// The pager command line, unless paging is turned off.
+    pub pager: Option<String>,
+    /// Whether `LESS` is set (deskctl then leaves less's options alone).
+    pub less_set: bool,
+    pub columns: Option<usize>,
     pub no_color: bool,
 }
 
@@ -66,6 +96,17 @@ impl EnvVars {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Self {
         let get = |name: &str| lookup(name).filter(|value| !value.is_empty());
         let text = |name: &str| get(name).and_then(|v| v.into_string().ok());
+        let truthy = |name: &str| {
+            text(name).is_some_and(|v| {
+                !matches!(v.trim().to_ascii_lowercase().as_str(), "0" | "false" | "no")
+            })
+        };
+        // An empty PAGER is a choice (no pager), not an unset one.
+        let pager = match lookup(PAGER).map(|v| v.to_string_lossy().trim().to_string()) {
+            None => Some("less".to_string()),
+            Some(pager) if pager.is_empty() || pager == "cat" => None,
+            Some(pager) => Some(pager),
+        };
         EnvVars {
             context: text(DESKCTL_CONTEXT),
             server: text(DESKCTL_SERVER),
@@ -73,6 +114,12 @@ impl EnvVars {
             desk: get(DESKCTL_DESK).map(PathBuf::from),
             config: get(DESKCTL_CONFIG).map(PathBuf::from),
             log: text(DESKCTL_LOG),
+            no_input: truthy(DESKCTL_NO_INPUT) || truthy(CI),
+            pager,
+            less_set: lookup(LESS).is_some(),
+            columns: text(COLUMNS)
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|&n| n > 0),
             no_color: get(NO_COLOR).is_some(),
         }
     }
@@ -82,4 +129,52 @@ impl EnvVars {
 /// the document is checked or applied; an empty value counts as unset.
 pub fn document_secret(name: &str) -> Option<OsString> {
     std::env::var_os(name).filter(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> EnvVars {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        EnvVars::from_lookup(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn ci_and_deskctl_no_input_turn_prompts_off_unless_false() {
+        assert!(!vars(&[]).no_input);
+        assert!(vars(&[(CI, "true")]).no_input);
+        assert!(vars(&[(CI, "1")]).no_input);
+        assert!(vars(&[(DESKCTL_NO_INPUT, "yes")]).no_input);
+        assert!(!vars(&[(CI, "false")]).no_input);
+        assert!(!vars(&[(DESKCTL_NO_INPUT, "0")]).no_input);
+        assert!(!vars(&[(CI, "")]).no_input);
+    }
+
+    #[test]
+    fn the_pager_defaults_to_less_and_cat_or_empty_turn_it_off() {
+        assert_eq!(vars(&[]).pager.as_deref(), Some("less"));
+        assert_eq!(
+            vars(&[(PAGER, "more -s")]).pager.as_deref(),
+            Some("more -s")
+        );
+        assert_eq!(vars(&[(PAGER, "cat")]).pager, None);
+        assert_eq!(vars(&[(PAGER, " ")]).pager, None);
+        assert_eq!(vars(&[(PAGER, "")]).pager, None);
+    }
+
+    #[test]
+    fn columns_must_be_a_positive_number() {
+        assert_eq!(vars(&[(COLUMNS, "60")]).columns, Some(60));
+        assert_eq!(vars(&[(COLUMNS, "0")]).columns, None);
+        assert_eq!(vars(&[(COLUMNS, "wide")]).columns, None);
+    }
 }

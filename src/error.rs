@@ -135,6 +135,25 @@ impl fmt::Display for CliError {
     }
 }
 
+/// The known name closest to a mistyped `word`: one edit away (a swapped
+/// pair counts as one), a third of it for longer words, or close by
+/// Jaro–Winkler; none when nothing is close.
+pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let allowed = (word.chars().count() / 3).max(1);
+    known
+        .into_iter()
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(word, name),
+                strsim::jaro_winkler(word, name),
+                name,
+            )
+        })
+        .filter(|&(edits, similarity, _)| edits <= allowed || similarity > 0.85)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, name)| name)
+}
+
 fn chain(error: &dyn std::error::Error) -> Vec<String> {
     let mut causes = Vec::new();
     let mut current = error.source();
@@ -143,6 +162,20 @@ fn chain(error: &dyn std::error::Error) -> Vec<String> {
         current = cause.source();
     }
     causes
+}
+
+/// The exit code of an HTTP error status (docs/exit-codes.md).
+fn exit_kind(status: StatusCode) -> ExitKind {
+    match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ExitKind::Auth,
+        StatusCode::NOT_FOUND => ExitKind::NotFound,
+        StatusCode::CONFLICT | StatusCode::PRECONDITION_FAILED => ExitKind::Conflict,
+        StatusCode::TOO_MANY_REQUESTS
+        | StatusCode::BAD_GATEWAY
+        | StatusCode::SERVICE_UNAVAILABLE
+        | StatusCode::GATEWAY_TIMEOUT => ExitKind::Unavailable,
+        _ => ExitKind::Error,
+    }
 }
 
 impl From<ClientError> for CliError {
@@ -154,17 +187,7 @@ impl From<ClientError> for CliError {
                 problem,
                 request_id,
             } => {
-                let kind = match *status {
-                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ExitKind::Auth,
-                    StatusCode::NOT_FOUND => ExitKind::NotFound,
-                    StatusCode::CONFLICT | StatusCode::PRECONDITION_FAILED => ExitKind::Conflict,
-                    StatusCode::TOO_MANY_REQUESTS
-                    | StatusCode::BAD_GATEWAY
-                    | StatusCode::SERVICE_UNAVAILABLE
-                    | StatusCode::GATEWAY_TIMEOUT => ExitKind::Unavailable,
-                    _ => ExitKind::Error,
-                };
-                let mut cli = CliError::new(kind, message);
+                let mut cli = CliError::new(exit_kind(*status), message);
                 // One invalid field is already the message; list several.
                 if problem.errors.len() > 1 {
                     cli.details = problem
@@ -180,7 +203,7 @@ impl From<ClientError> for CliError {
                     "unauthenticated" | "invalid_token" | "invalid_authorization" => cli
                         .with_hint(
                             "pass a token with DESKCTL_TOKEN, or store one for the context with \
-                             `deskctl context add NAME --server URL --token-stdin`",
+                             `deskctl context set NAME --token-stdin`",
                         )
                         .with_hint(
                             "an owner creates tokens with `deskctl tokens create --operator HANDLE`",
@@ -190,6 +213,30 @@ impl From<ClientError> for CliError {
                     }
                     _ => cli,
                 }
+            }
+            ClientError::InvalidUrl { .. } => CliError::usage(message).with_hint(
+                "give the service's URL with --server, DESKCTL_SERVER or \
+                 `deskctl context set NAME --server URL`",
+            ),
+            ClientError::NotTls { target } => CliError::general(message).with_hint(format!(
+                "the service speaks plain HTTP there: use {}",
+                target.replacen("https://", "http://", 1)
+            )),
+            ClientError::Foreign { target, status, .. } => {
+                // Not the API's answer: a web page's 404 says nothing of what
+                // was named, nor its 409 of a conflict.
+                let kind = match exit_kind(*status) {
+                    ExitKind::NotFound | ExitKind::Conflict => ExitKind::Error,
+                    kind => kind,
+                };
+                CliError::new(kind, message).with_hint(format!(
+                    "is {target} a Desk service? `deskctl serve` prints its URL when it starts"
+                ))
+            }
+            ClientError::Tls { .. } => {
+                let mut cli = CliError::new(ExitKind::Unavailable, message);
+                cli.causes = chain(&error);
+                cli
             }
             ClientError::Unreachable { target, .. } | ClientError::Timeout { target } => {
                 let mut cli = CliError::new(ExitKind::Unavailable, message);
@@ -211,15 +258,23 @@ impl From<ConfigError> for CliError {
     fn from(error: ConfigError) -> Self {
         let message = error.to_string();
         match &error {
-            ConfigError::UnknownContext { known, .. } => {
-                let hint = if known.is_empty() {
-                    "no contexts are configured; add one with `deskctl context add NAME --server URL`"
-                        .to_string()
-                } else {
-                    format!(
+            ConfigError::UnknownContext { name, known } => {
+                let nearest = nearest(
+                    name,
+                    known
+                        .iter()
+                        .map(String::as_str)
+                        .chain([crate::config::LOCAL_CONTEXT]),
+                );
+                let hint = match nearest {
+                    Some(nearest) => format!("did you mean '{nearest}'?"),
+                    None if known.is_empty() => "no contexts are configured; add one with \
+                                                 `deskctl context add NAME --server URL`"
+                        .to_string(),
+                    None => format!(
                         "known contexts: {}, and `local` for the local desk",
                         known.join(", ")
-                    )
+                    ),
                 };
                 CliError::new(ExitKind::NotFound, message).with_hint(hint)
             }
@@ -242,13 +297,19 @@ impl From<std::io::Error> for CliError {
     }
 }
 
-impl From<dialoguer::Error> for CliError {
-    fn from(error: dialoguer::Error) -> Self {
-        match error {
-            dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
-                CliError::interrupted()
-            }
-            dialoguer::Error::IO(io) => io.into(),
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_name_is_one_edit_or_a_swap_away() {
+        let known = ["alice", "bob", "support", "billing", "local", "prod"];
+        assert_eq!(nearest("bbo", known), Some("bob"));
+        assert_eq!(nearest("alcie", known), Some("alice"));
+        assert_eq!(nearest("suport", known), Some("support"));
+        assert_eq!(nearest("locl", known), Some("local"));
+        assert_eq!(nearest("prdo", known), Some("prod"));
+        assert_eq!(nearest("zed", known), None);
+        assert_eq!(nearest("x", known), None);
     }
 }

@@ -18,7 +18,7 @@ pub mod ui;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::cli::{Cli, Command, Session};
 use crate::config::{Paths, TargetFlags};
@@ -28,7 +28,13 @@ use crate::ui::{Ui, UiSettings};
 
 /// Runs deskctl with the process's arguments and environment.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // A shell asking for completions (`COMPLETE=bash deskctl -- …`) is answered
+    // here, before anything else is written, and the process ends.
+    cli::complete::complete_from_env();
+    let cli = match cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -37,14 +43,16 @@ pub fn run() -> ExitCode {
         }
     };
     let env = EnvVars::from_process();
-    let ui = Ui::new(UiSettings {
-        format: cli.global.output,
-        color: cli.global.color,
-        no_color_env: env.no_color,
-        quiet: cli.global.quiet,
-        no_input: cli.global.no_input,
-        yes: cli.global.yes,
-    });
+    let ui = Ui::new(
+        UiSettings {
+            format: cli.global.output,
+            color: cli.global.color,
+            quiet: cli.global.quiet,
+            no_input: cli.global.no_input,
+            yes: cli.global.yes,
+        },
+        &env,
+    );
     let code = match execute(cli, env, ui.clone()) {
         Ok(()) => 0,
         Err(error) => ui.report(&error),
@@ -54,8 +62,8 @@ pub fn run() -> ExitCode {
 
 fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
     let serving = matches!(cli.command, Command::Serve(_));
-    if serving {
-        init_logging(&env);
+    if !serving && cli.global.verbose > 0 {
+        ui::trace_requests(cli.global.verbose, cli.global.color);
     }
     let paths = Paths::resolve(&env)?;
     let session = Session {
@@ -67,6 +75,8 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
             server: cli.global.server.clone(),
             desk: cli.global.desk.clone(),
         },
+        verbose: cli.global.verbose,
+        color: cli.global.color,
     };
     let runtime = if serving {
         tokio::runtime::Builder::new_multi_thread()
@@ -81,24 +91,33 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
             // serve handles signals itself, to finish requests in flight.
             return cli::dispatch(cli.command, &session).await;
         }
+        // The handler is in place before the command starts: a Ctrl-C at its
+        // first prompt must end in a report, not kill the process with the
+        // terminal in the prompt's state.
+        let interrupted = interrupt_signal()?;
         tokio::select! {
+            biased;
+            _ = interrupted => Err(CliError::interrupted()),
             result = cli::dispatch(cli.command, &session) => result,
-            _ = tokio::signal::ctrl_c() => Err(CliError::interrupted()),
         }
     })
 }
 
-/// Request logs for `deskctl serve`, on stderr; `DESKCTL_LOG` sets the filter.
-fn init_logging(env: &EnvVars) {
-    let filter = tracing_subscriber::EnvFilter::try_new(
-        // rmcp says at info level that each stateless `/v1/mcp` request ended.
-        env.log
-            .as_deref()
-            .unwrap_or("info,tower_http=info,rmcp=warn"),
-    )
-    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+/// Resolves on Ctrl-C; the handler is installed when this returns.
+fn interrupt_signal() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt())
+            .map_err(|e| CliError::general("cannot install the signal handler").with_cause(e))?;
+        Ok(async move {
+            interrupt.recv().await;
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    }
 }

@@ -247,7 +247,7 @@ fn bad_input_gets_a_clear_message_the_documented_exit_code_and_changes_nothing()
                 "--team",
                 "nope",
             ],
-            1,
+            5,
             "team 'nope' does not exist",
         ),
         (
@@ -369,7 +369,7 @@ fn a_token_created_on_the_local_desk_is_printed_alone_when_piped() {
     desk.cmd()
         .args(["tokens", "create", "--operator", "carol"])
         .assert()
-        .code(1)
+        .code(5)
         .stderr(contains("operator 'carol' does not exist"));
     assert!(
         desk.run(&["tokens", "create", "--ingest", "--name", "ai-platform"])
@@ -450,6 +450,94 @@ fn help_documents_exit_codes_and_environment() {
 }
 
 #[test]
+fn every_help_has_examples_and_keeps_global_flags_under_their_own_heading() {
+    let desk = Desk::new();
+    let help = desk.run(&["tickets", "list", "--help"]);
+    let own = help.find("--status").expect("own options listed");
+    let global = help.find("Global options:").expect("a global heading");
+    assert!(own < global, "own options first:\n{help}");
+    assert!(!help[..global].contains("--server"), "{help}");
+    assert!(help.contains("Only tickets in this state"), "{help}");
+    assert!(
+        help.contains("Examples:\n  deskctl tickets list --view unassigned"),
+        "{help}"
+    );
+    let short = desk.run(&["tickets", "assign", "-h"]);
+    assert!(short.contains("Examples:"), "{short}");
+    let root = desk.run(&["--help"]);
+    for group in [
+        "Inbox:",
+        "Handoffs:",
+        "Configuration:",
+        "Workspace as a file:",
+        "Service and CLI:",
+    ] {
+        assert!(root.contains(group), "{group} missing:\n{root}");
+    }
+    assert!(
+        root.contains("Examples:") && root.contains("Exit codes:"),
+        "{root}"
+    );
+}
+
+#[test]
+fn man_pages_have_a_plain_name_examples_and_the_version() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let page = std::fs::read_to_string(root.join("deskctl.1")).unwrap();
+    assert!(
+        page.contains("deskctl \\- Administer a Desk help desk"),
+        "{}",
+        &page[..400]
+    );
+    assert!(!page.contains("deskctl: administer"));
+    let version = env!("CARGO_PKG_VERSION");
+    for name in [
+        "deskctl.1",
+        "deskctl-tickets-list.1",
+        "deskctl-completions.1",
+    ] {
+        let page = std::fs::read_to_string(root.join(name)).unwrap();
+        assert!(
+            page.contains(&format!("\"deskctl {version}\"")),
+            "{name}: no version in .TH"
+        );
+        assert!(page.contains(".SH EXAMPLES"), "{name}: no examples");
+    }
+    let list = std::fs::read_to_string(root.join("deskctl-tickets-list.1")).unwrap();
+    assert!(
+        !list.contains("\\fB\\-\\-server\\fR"),
+        "global flags are in deskctl(1) only"
+    );
+}
+
+#[test]
+fn a_mistyped_name_gets_the_nearest_one_and_exit_5() {
+    let desk = Desk::new();
+    desk.seed();
+    for (args, hint) in [
+        (&["operators", "show", "alcie"][..], "did you mean 'alice'?"),
+        (
+            &["teams", "remove", "suport", "--yes"],
+            "did you mean 'support'?",
+        ),
+        (
+            &["operators", "set", "bbo", "--name", "B"],
+            "did you mean 'bob'?",
+        ),
+        (
+            &["--context", "locl", "operators", "list"],
+            "did you mean 'local'?",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(5)
+            .stderr(predicates::str::contains(hint));
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     Desk::new()
         .cmd()
@@ -474,6 +562,7 @@ fn contexts_are_added_used_listed_and_removed_with_the_token_in_a_private_file()
             "--environment",
             "staging",
             "--token-stdin",
+            "--no-verify",
         ])
         .write_stdin("desk_0123456789\n")
         .assert()
@@ -514,7 +603,12 @@ fn contexts_are_added_used_listed_and_removed_with_the_token_in_a_private_file()
         .stderr(contains(
             "cannot reach the Desk service at http://127.0.0.1:9",
         ));
-    desk.run(&["context", "remove", "staging"]);
+    desk.cmd()
+        .args(["context", "remove", "staging"])
+        .assert()
+        .code(2)
+        .stderr(contains("pass --yes"));
+    desk.run(&["context", "remove", "staging", "--yes"]);
     assert!(
         !std::fs::read_to_string(desk.credentials())
             .unwrap()
@@ -783,7 +877,10 @@ fn serve_refuses_a_remote_target() {
 fn a_terminal_gets_an_aligned_table_with_headers_and_relative_times() {
     let desk = Desk::new();
     desk.seed();
-    let screen = desk.run_on_terminal(&["operators", "list", "-o", "wide", "--color", "never"]);
+    let screen = desk.run_on_terminal_sized(
+        160,
+        &["operators", "list", "-o", "wide", "--color", "never"],
+    );
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].starts_with("HANDLE  NAME"), "{screen}");
     assert!(lines[0].contains("CREATED"), "{screen}");

@@ -108,7 +108,7 @@ widgets: {{}}
         "did you mean `email`?",
         "no team `suport` in teams",
         "did you mean `support`?",
-        "invalid type: string \"many\", expected u32",
+        "invalid type: string \"many\", expected a whole number, 0 or more",
         "`support` is listed twice in teams",
         "duplicate key `timezone`",
         "no integration `zendesk` in integrations",
@@ -288,4 +288,36 @@ fn every_example_document_is_valid() {
         "only {checked} examples found in {}",
         dir.display()
     );
+}
+
+#[test]
+fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}business-hours:\n  enabled: true\n  timezone: Europe/Berlin\n  days: [mon, tue, friday, sun]\n"
+    );
+    validate(&desk, &text).success();
+    let file = desk.dir.path().join("desk.yaml");
+    desk.cmd()
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+    let hours: serde_json::Value =
+        serde_json::from_str(&desk.run(&["hours", "show", "-o", "json"])).unwrap();
+    assert_eq!(
+        hours["days"],
+        serde_json::json!(["monday", "tuesday", "friday", "sunday"])
+    );
+    let assert = validate(
+        &desk,
+        &format!("{HEAD}operators:\n  - handle: a\n    name: A\n    email: a@example.com\n    capacity: -3\n"),
+    )
+    .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("invalid value: integer `-3`, expected a whole number, 0 or more"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("u32"), "{stderr}");
 }

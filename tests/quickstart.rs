@@ -144,7 +144,7 @@ fn the_quickstart_uses_the_local_desk_even_when_the_current_context_is_a_server(
         .env("DESKCTL_TOKEN", "a-token-for-a-server-nobody-runs")
         .env_remove("DESKCTL_DESK")
         .args(["context", "add", "prod", "--server", "http://127.0.0.1:9"])
-        .args(["--use"])
+        .args(["--use", "--no-verify"])
         .assert()
         .success();
     let mut cmd = quickstart(&desk);

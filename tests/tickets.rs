@@ -143,6 +143,32 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         Vec::<u64>::new()
     );
     assert_eq!(numbers(&desk, &["--limit", "2"]), [10003, 10002]);
+    assert_eq!(numbers(&desk, &["--limit", "1"]), [10003]);
+    desk.cmd()
+        .args(["tickets", "list", "--limit", "1", "-o", "name"])
+        .assert()
+        .stderr(contains("Showing 1 ticket; there are more"));
+    for limit in ["0", "-1"] {
+        desk.cmd()
+            .args(["tickets", "list", "--limit", limit])
+            .assert()
+            .code(2)
+            .stdout("");
+    }
+    // Times relative to now, and named days.
+    for since in ["2h", "30 minutes", "yesterday", "today"] {
+        assert_eq!(
+            numbers(&desk, &["--created-since", since]).len(),
+            4,
+            "--created-since {since}"
+        );
+    }
+    assert_eq!(numbers(&desk, &["--since", "1h"]).len(), 4);
+    desk.cmd()
+        .args(["tickets", "list", "--since", "soonish"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not a moment"));
     desk.cmd()
         .args(["tickets", "list", "--limit", "2", "-o", "name"])
         .assert()
@@ -270,7 +296,7 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
         ),
         (
             &["tickets", "assign", "10001", "--to", "zed"],
-            1,
+            5,
             "operator 'zed' does not exist",
         ),
         (

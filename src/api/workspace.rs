@@ -55,14 +55,22 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// A day of the week.
+    /// A day of the week; documents also take the three-letter form (`mon`),
+    /// as `deskctl hours set --days` does.
     Weekday {
+        #[serde(alias = "mon")]
         Monday = "monday",
+        #[serde(alias = "tue")]
         Tuesday = "tuesday",
+        #[serde(alias = "wed")]
         Wednesday = "wednesday",
+        #[serde(alias = "thu")]
         Thursday = "thursday",
+        #[serde(alias = "fri")]
         Friday = "friday",
+        #[serde(alias = "sat")]
         Saturday = "saturday",
+        #[serde(alias = "sun")]
         Sunday = "sunday",
     }
 }

@@ -8,12 +8,6 @@ use crate::api::{ChangeAction, ConfigRequest};
 use crate::cli::Session;
 use crate::cli::document::read_document;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ui::plan::summary_line;
-
-/// Deletions `--prune` makes after a confirmation on a terminal; more need `--yes`.
-const PRUNE_WITHOUT_YES: u32 = 5;
-/// Resources in a plan from which applying shows a progress bar.
-const PROGRESS_FROM: u32 = 50;
 
 #[derive(Debug, Args)]
 pub struct ApplyArgs {
@@ -28,8 +22,9 @@ pub struct ApplyArgs {
     pub prune: bool,
 }
 
-/// Plans, shows the plan on stderr, confirms, then applies in one transaction
-/// guarded by the planned revision: a concurrent change applies nothing (exit 6).
+/// Plans, shows the plan on stderr, asks for a typed `yes` (or takes --yes),
+/// then applies in one transaction guarded by the planned revision: a
+/// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     let document = read_document(session, &args.file)?;
     let request = ConfigRequest {
@@ -57,30 +52,28 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         return Err(CliError::changes_present());
     }
     session.ui.info(&session.ui.plan_text(&plan));
-    let removals = plan.summary.remove;
-    if removals > PRUNE_WITHOUT_YES && !session.ui.assume_yes() {
-        return Err(CliError::needs_flag(
-            &format!("--prune would delete {removals} resources (more than {PRUNE_WITHOUT_YES})"),
-            "--yes",
-        ));
-    }
-    session
-        .ui
-        .confirm(&format!("apply these changes? {}", summary_line(&plan)))?;
+    let summary = plan.summary;
+    let total = summary.add + summary.change + summary.remove;
+    // A whole plan, deletions included, hangs on a typed `yes`, not a keypress.
+    session.ui.confirm_typed(&format!(
+        "apply {total} change{} to {} ({} to add, {} to change, {} to remove)",
+        if total == 1 { "" } else { "s" },
+        session.target()?.describe(),
+        summary.add,
+        summary.change,
+        summary.remove
+    ))?;
     let revision = plan.revision.clone().ok_or_else(|| {
         CliError::general("the service's plan names no revision to apply against")
     })?;
-    let total = plan.summary.add + plan.summary.change + plan.summary.remove;
-    let bar = session.ui.progress(if total >= PROGRESS_FROM {
-        u64::from(total)
-    } else {
-        0
-    });
-    bar.set_message("applying in one transaction");
+    // One request, one transaction: there is no count to show, only the wait.
+    let spinner = session
+        .ui
+        .spinner(&format!("Applying {total} changes in one transaction"));
     let applied = match client.apply_config(&request, &revision).await {
         Ok(applied) => applied,
         Err(error) if error.status() == Some(http::StatusCode::PRECONDITION_FAILED) => {
-            bar.finish_and_clear();
+            spinner.finish_and_clear();
             // A retried request whose first attempt did commit also ends here:
             // when the workspace now matches the document, the apply happened.
             if !client.plan_config(&request).await?.has_changes() {
@@ -96,10 +89,12 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
                 ),
             );
         }
-        Err(error) => return Err(error.into()),
+        Err(error) => {
+            spinner.finish_and_clear();
+            return Err(error.into());
+        }
     };
-    bar.set_position(u64::from(total));
-    bar.finish_and_clear();
+    spinner.finish_and_clear();
     let done = |action| {
         applied
             .plan

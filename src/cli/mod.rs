@@ -5,6 +5,8 @@ pub mod actions;
 pub mod agents;
 pub mod apply;
 pub mod assignment;
+pub mod auth;
+pub mod complete;
 pub mod completions;
 pub mod context;
 pub mod delivery;
@@ -17,6 +19,8 @@ pub mod handoff;
 pub mod hours;
 pub mod integrations;
 pub mod mcp;
+mod moment;
+mod names;
 pub mod notifications;
 pub mod operators;
 pub mod outbox;
@@ -30,16 +34,17 @@ pub mod tickets;
 pub mod tokens;
 pub mod validate;
 
+pub(crate) use moment::parse_instant;
 pub use session::Session;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand};
 
 use crate::error::CliResult;
 use crate::ui::{ColorChoice, OutputFormat};
 
-/// deskctl: administer a Desk help desk, and run the Desk service.
+/// Administer a Desk help desk, and run the Desk service.
 ///
 /// With no context configured every command runs the Desk service in-process on a
 /// local SQLite file (the local desk), so deskctl works on a fresh machine with no
@@ -47,7 +52,7 @@ use crate::ui::{ColorChoice, OutputFormat};
 /// the CLI at one.
 #[derive(Debug, Parser)]
 #[command(name = "deskctl", version, max_term_width = 100)]
-#[command(after_long_help = crate::docs::after_long_help())]
+#[command(after_help = ROOT_EXAMPLES, after_long_help = crate::docs::after_long_help(ROOT_EXAMPLES))]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -55,11 +60,13 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command takes.
+/// Flags every command takes, shown under their own heading.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this context instead of the current one (`local` is the local desk)
     #[arg(long, global = true, value_name = "NAME", conflicts_with_all = ["server", "desk"])]
+    #[arg(add = complete::contexts())]
     pub context: Option<String>,
     /// Talk to the Desk service at this URL; the token comes from DESKCTL_TOKEN
     #[arg(long, global = true, value_name = "URL", conflicts_with = "desk")]
@@ -79,6 +86,10 @@ pub struct GlobalArgs {
     /// Print only data and errors: no status lines or notes
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Trace each request on stderr: method, path, status, time, request id
+    /// (-vv: the in-process local desk's own log too)
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
     /// When to use color
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -90,64 +101,126 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Choose which Desk service the CLI talks to
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl context list\n  deskctl context add prod --server https://desk.example.com --token-stdin < token.txt\n  deskctl context use prod"
+    )]
     Context(context::ContextCommand),
     /// Manage the people who work tickets
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl operators list\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com --team support\n  deskctl operators availability alice online"
+    )]
     Operators(operators::OperatorsCommand),
     /// Manage teams of operators
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl teams list\n  deskctl teams add billing --name Billing --member carol\n  deskctl teams set billing --add-member dave"
+    )]
     Teams(teams::TeamsCommand),
     /// Manage API tokens
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl tokens create --operator alice\n  deskctl tokens create --ingest --name ai-platform\n  deskctl tokens revoke tok_3f9c0a1b2d4e"
+    )]
     Tokens(tokens::TokensCommand),
     /// Manage the AI agents that hand conversations over
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl agents list\n  deskctl agents add shop-assistant --name 'Shop assistant'"
+    )]
     Agents(agents::AgentsCommand),
     /// Configure each agent's handover action (Escalate to Human)
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions disable shop-assistant"
+    )]
     Actions(actions::ActionsCommand),
     /// How new tickets are assigned, and the support inbox
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl assignment show\n  deskctl assignment set --method round-robin"
+    )]
     Assignment(assignment::AssignmentCommand),
     /// Business hours
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl hours set --enabled true --timezone Europe/Berlin --days mon,tue,wed,thu,fri --start 09:00 --end 17:00\n  deskctl hours check --at 2026-03-30T08:30"
+    )]
     Hours(hours::HoursCommand),
     /// Who is told when a customer asks for a human
     #[command(subcommand)]
+    #[command(after_help = "Examples:\n  deskctl notifications set --email-owners true")]
     Notifications(notifications::NotificationsCommand),
     /// Ticket fields, set from context keys
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl fields add order-id --name 'Order ID' --type text\n  deskctl fields list"
+    )]
     Fields(fields::FieldsCommand),
     /// Connections to external help desks, and deliveries of handoffs to them
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl integrations connect zendesk --set subdomain=acme --secret api-token=env:ZD_TOKEN\n  deskctl integrations deliveries --state dead\n  deskctl integrations test zendesk"
+    )]
     Integrations(integrations::IntegrationsCommand),
     /// Priority and assignment rules
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl rules add priority --when channel=telegram --priority high\n  deskctl rules add assignment --when 'reason contains invoice' --team billing\n  deskctl rules list"
+    )]
     Rules(rules::RulesCommand),
     /// The ticket inbox: list, show, assign, reply, note, resolve
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets show 10042\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets triage"
+    )]
     Tickets(tickets::TicketsCommand),
     /// Preview, send and inspect handoffs
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl handoff preview -f convo.json --env development\n  deskctl handoff preview -f convos.jsonl --with desk.yaml\n  deskctl handoff list --outcome ticket"
+    )]
     Handoff(handoff::HandoffCommand),
     /// The SMTP server that emails customers and owners
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk --password-env SMTP_PASSWORD\n  deskctl email show"
+    )]
     Email(email::EmailCommand),
     /// The AI agent platform's webhook for live replies and takeovers
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery show"
+    )]
     Delivery(delivery::DeliveryCommand),
     /// Outbound messages: pending, delivered and dead, with their errors
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl outbox list --state dead\n  deskctl outbox retry 42"
+    )]
     Outbox(outbox::OutboxCommand),
     /// Make the workspace match a desk document, in one transaction
+    #[command(
+        after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
+    )]
     Apply(apply::ApplyArgs),
     /// Show what applying a desk document would change (exit 3 when something would)
+    #[command(
+        after_help = "Examples:\n  deskctl diff -f desk.yaml\n  deskctl diff -f desk.yaml --prune --context prod"
+    )]
     Diff(diff::DiffArgs),
     /// Write the workspace as a desk document that `apply` accepts unchanged
+    #[command(
+        after_help = "Examples:\n  deskctl export > desk.yaml\n  deskctl export --context prod > prod.yaml"
+    )]
     Export(export::ExportArgs),
     /// Check a workspace document offline, with the place of every problem
+    #[command(
+        after_help = "Examples:\n  deskctl validate -f desk.yaml\n  deskctl validate -f desk.yaml --skip-secrets\n  cat desk.yaml | deskctl validate -f -"
+    )]
     Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the workspace document
+    #[command(after_help = "Examples:\n  deskctl schema > desk.schema.json")]
     Schema,
     /// Serve the AI copilot's read-only tools over MCP on stdio
     ///
@@ -155,9 +228,88 @@ pub enum Command {
     /// stdin and stdout. The tools read tickets, handoffs and operators as the target's
     /// token sees them (the local desk: as its owner) and change nothing. See
     /// docs/copilot.md.
+    #[command(
+        after_help = "Examples:\n  deskctl mcp\n  deskctl mcp --context prod\n  DESKCTL_TOKEN=… deskctl mcp --server https://desk.example.com"
+    )]
     Mcp(mcp::McpArgs),
-    /// Print a shell completion script
+    /// Print the script that gives a shell deskctl's completions
     Completions(completions::CompletionsArgs),
+    /// Who you are on the current target, and what serves it
+    #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  deskctl auth status\n  deskctl auth status --context prod -o json"
+    )]
+    Auth(auth::AuthCommand),
+}
+
+pub const ROOT_EXAMPLES: &str = "\
+Examples:
+  deskctl tickets list --view unassigned
+  deskctl handoff preview -f convo.json --env development
+  deskctl apply -f desk.yaml --context prod
+  deskctl context add prod --server https://desk.example.com --token-stdin < token.txt
+  deskctl serve --listen 0.0.0.0:7070";
+
+/// The top-level commands by what they are for, as `deskctl --help` lists them.
+pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
+    ("Inbox", &["tickets", "outbox"]),
+    (
+        "Handoffs",
+        &["handoff", "agents", "actions", "integrations"],
+    ),
+    (
+        "Configuration",
+        &[
+            "operators",
+            "teams",
+            "tokens",
+            "assignment",
+            "hours",
+            "notifications",
+            "fields",
+            "rules",
+            "email",
+            "delivery",
+        ],
+    ),
+    (
+        "Workspace as a file",
+        &["apply", "diff", "export", "validate", "schema"],
+    ),
+    (
+        "Service and CLI",
+        &["serve", "mcp", "context", "auth", "completions"],
+    ),
+];
+
+/// The command line as clap sees it, with the top-level commands listed by
+/// group: clap lists subcommands in one block, so the root's help template
+/// carries the grouped list.
+pub fn command() -> clap::Command {
+    let command = Cli::command();
+    let styles = command.get_styles().clone();
+    let (header, literal) = (styles.get_header(), styles.get_literal());
+    let width = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().len())
+        .max()
+        .unwrap_or(0);
+    let mut groups = String::new();
+    for (title, names) in COMMAND_GROUPS {
+        groups.push_str(&format!("{header}{title}:{header:#}\n"));
+        for name in *names {
+            let sub = command
+                .find_subcommand(name)
+                .unwrap_or_else(|| panic!("COMMAND_GROUPS names `{name}`, which is no command"));
+            let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+            groups.push_str(&format!("  {literal}{name:<width$}{literal:#}  {about}\n"));
+        }
+        groups.push('\n');
+    }
+    command.help_template(format!(
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{groups}\
+         {header}Global options:{header:#}\n{{options}}{{after-help}}"
+    ))
 }
 
 /// A value parser for a wire enum: its names become the possible values that
@@ -201,27 +353,94 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Schema => schema::cmd_schema(session).await,
         Command::Mcp(args) => mcp::cmd_mcp(session, args).await,
         Command::Completions(args) => completions::cmd_completions(args),
+        Command::Auth(command) => auth::dispatch(session, command).await,
     }
 }
 
-/// A moment given on the command line: an RFC 3339 instant
-/// (`2026-03-29T07:30:00Z`), or a civil date and time (`2026-03-29T09:30`) in the
-/// caller's time zone.
-pub(crate) fn parse_instant(text: &str) -> Result<jiff::Timestamp, String> {
-    if let Ok(at) = text.parse::<jiff::Timestamp>() {
-        return Ok(at);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every visible command, with its path.
+    fn commands() -> Vec<(String, clap::Command)> {
+        fn walk(path: &str, command: &clap::Command, out: &mut Vec<(String, clap::Command)>) {
+            out.push((path.to_string(), command.clone()));
+            for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+                if sub.get_name() != "help" {
+                    walk(&format!("{path} {}", sub.get_name()), sub, out);
+                }
+            }
+        }
+        let mut root = command();
+        root.build();
+        let mut out = Vec::new();
+        walk("deskctl", &root, &mut out);
+        out
     }
-    if let Ok(zoned) = text.parse::<jiff::Zoned>() {
-        return Ok(zoned.timestamp());
+
+    #[test]
+    fn every_command_shows_examples() {
+        let missing: Vec<String> = commands()
+            .into_iter()
+            .filter(|(_, c)| {
+                !c.get_after_help()
+                    .is_some_and(|h| h.to_string().contains("Examples:\n  "))
+            })
+            .map(|(path, _)| path)
+            .collect();
+        assert!(missing.is_empty(), "no examples: {missing:#?}");
     }
-    text.parse::<jiff::civil::DateTime>()
-        .ok()
-        .and_then(|civil| civil.to_zoned(jiff::tz::TimeZone::system()).ok())
-        .map(|zoned| zoned.timestamp())
-        .ok_or_else(|| {
-            format!(
-                "'{text}' is not a moment: use RFC 3339 like 2026-03-29T07:30:00Z, or a local \
-                 date and time like 2026-03-29T09:30"
-            )
-        })
+
+    #[test]
+    fn every_flag_and_argument_says_what_it_is() {
+        let mut missing = Vec::new();
+        for (path, command) in commands() {
+            for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "undescribed: {missing:#?}");
+    }
+
+    #[test]
+    fn every_top_level_command_is_in_exactly_one_group() {
+        let grouped: Vec<&str> = COMMAND_GROUPS
+            .iter()
+            .flat_map(|(_, names)| *names)
+            .copied()
+            .collect();
+        let mut root = command();
+        root.build();
+        for sub in root
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        {
+            let count = grouped.iter().filter(|n| **n == sub.get_name()).count();
+            assert_eq!(count, 1, "{} is in {count} groups", sub.get_name());
+        }
+    }
+
+    #[test]
+    fn global_flags_have_their_own_heading() {
+        let mut root = command();
+        root.build();
+        let list = root
+            .find_subcommand("tickets")
+            .unwrap()
+            .find_subcommand("list")
+            .unwrap();
+        for arg in list.get_arguments().filter(|a| a.is_global_set()) {
+            assert_eq!(
+                arg.get_help_heading(),
+                Some("Global options"),
+                "{}",
+                arg.get_id()
+            );
+        }
+        for arg in list.get_arguments().filter(|a| !a.is_global_set()) {
+            assert_eq!(arg.get_help_heading(), None, "{}", arg.get_id());
+        }
+    }
 }

@@ -10,15 +10,69 @@ use crate::server::Store;
 use crate::server::store::{Location, Open};
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Logs go to stderr, one line per request: its id, method, path, status and time \
+taken. Query strings are never logged (a webhook token may ride in one).
+
+Examples:
+  deskctl serve
+  deskctl serve --listen 0.0.0.0:7070 --desk /var/lib/deskctl/desk.sqlite
+  deskctl serve --log-format json 2>> /var/log/deskctl.jsonl
+  DESKCTL_LOG=debug deskctl serve")]
 pub struct ServeArgs {
     /// The address to listen on; port 0 picks a free port
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7070")]
     pub listen: SocketAddr,
+    /// How log lines look: `text` for people (colored on a terminal), `json`
+    /// (one object per line) for journald, containers and log collectors
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, value_name = "FORMAT")]
+    pub log_format: LogFormat,
+}
+
+/// The shape of `serve`'s log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// A line of text per event, colored only on a terminal (see --color).
+    Text,
+    /// A JSON object per line: the event's fields at the top level, the
+    /// request's id, method and path under `span`.
+    Json,
+}
+
+/// Request logs on stderr. `DESKCTL_LOG` sets the filter (tracing's syntax);
+/// `-v` turns on debug.
+fn init_logging(session: &Session, format: LogFormat) {
+    // rmcp says at info level that each stateless `/v1/mcp` request ended.
+    let default = if session.verbose > 0 {
+        "debug"
+    } else {
+        "info,rmcp=warn"
+    };
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(session.env.log.as_deref().unwrap_or(default))
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        // A closed stderr is no reason to panic.
+        .log_internal_errors(false);
+    let _ = match format {
+        LogFormat::Text => builder
+            .with_ansi(session.color.wanted(&std::io::stderr()))
+            .try_init(),
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+    };
 }
 
 /// Serves the desk file over HTTP until SIGINT or SIGTERM, then finishes the
 /// requests in flight. Prints the URL on stdout, so scripts can read it.
 pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
+    init_logging(session, args.log_format);
     if session.flags.server.is_some() || session.flags.context.is_some() {
         return Err(CliError::usage(
             "serve runs a desk file: use --desk PATH (or DESKCTL_DESK), not --server or --context",
@@ -45,7 +99,14 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     })?;
     let address = listener.local_addr()?;
     let shutdown = shutdown_signal()?;
-    session.ui.info(&format!(
+    let status = |message: &str| match args.log_format {
+        LogFormat::Text => session.ui.info(message),
+        // Collectors read every stderr line as JSON: status lines are events too.
+        LogFormat::Json => {
+            tracing::info!(desk = %path.display(), url = %format!("http://{address}"), "{message}")
+        }
+    };
+    status(&format!(
         "Serving desk {} (stop with Ctrl-C)",
         path.display()
     ));
@@ -54,9 +115,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     crate::server::serve(listener, store, copilot, shutdown)
         .await
         .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
-    session
-        .ui
-        .info("Stopped: every request in flight was answered");
+    status("Stopped: every request in flight was answered");
     Ok(())
 }
 

@@ -7,13 +7,17 @@ use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
-use crate::ui::Ui;
+use crate::ui::{ColorChoice, Ui};
 
 pub struct Session {
     pub ui: Ui,
     pub env: EnvVars,
     pub paths: Paths,
     pub flags: TargetFlags,
+    /// `-v` given this many times.
+    pub verbose: u8,
+    /// `--color`, for what draws outside the Ui (serve's log).
+    pub color: ColorChoice,
 }
 
 impl Session {
@@ -54,6 +58,19 @@ impl Session {
                 target.label()
             ))?;
         }
+        Ok(connect(&target).await?)
+    }
+
+    /// A client for a change to `count` items at once: from
+    /// [`crate::ui::BULK_TYPED_FROM`] items it waits for a typed `yes` (or
+    /// --yes), on any context; fewer are a [`Session::writer`] change.
+    pub async fn bulk_writer(&self, action: &str, count: usize) -> CliResult<Client> {
+        if count < crate::ui::BULK_TYPED_FROM {
+            return self.writer(action).await;
+        }
+        let target = self.target()?;
+        self.ui
+            .confirm_typed(&format!("{action} on {}", target.describe()))?;
         Ok(connect(&target).await?)
     }
 

@@ -97,6 +97,26 @@ pub enum ClientError {
     },
     #[error("cannot build the HTTP client")]
     Setup(#[source] reqwest::Error),
+    /// The server URL given is not one a client can use.
+    #[error("the server URL '{url}' {reason}")]
+    InvalidUrl { url: String, reason: String },
+    /// An `https://` URL whose server speaks plain HTTP.
+    #[error("{target} does not answer with TLS (HTTPS)")]
+    NotTls { target: String },
+    /// The TLS handshake failed (certificate, protocol).
+    #[error("cannot make a TLS connection to {target}")]
+    Tls {
+        target: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    /// An answer that is not the Desk API's: a web page, a proxy's error page.
+    #[error("{target} answered {status} with {what}, not a Desk API answer")]
+    Foreign {
+        target: String,
+        status: StatusCode,
+        what: String,
+    },
 }
 
 impl ClientError {
@@ -182,6 +202,10 @@ enum AttemptError {
 impl Client {
     /// A client of the service at `base` (e.g. `http://127.0.0.1:7070`).
     pub fn http(base: &str, token: Option<SecretString>) -> ClientResult<Client> {
+        let base = check_server_url(base).map_err(|reason| ClientError::InvalidUrl {
+            url: base.to_string(),
+            reason,
+        })?;
         // reqwest is built without a default crypto provider; ring is ours. A second
         // install (another client in this process) is refused harmlessly.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -192,10 +216,7 @@ impl Client {
             .build()
             .map_err(ClientError::Setup)?;
         Ok(Client {
-            transport: Transport::Http {
-                base: base.trim_end_matches('/').to_string(),
-                http,
-            },
+            transport: Transport::Http { base, http },
             token,
             retry: RetryPolicy::default(),
         })
@@ -259,9 +280,23 @@ impl Client {
             .with_max_times(self.retry.max_retries)
             .with_jitter();
         let max_retry_after = self.retry.max_retry_after;
-        let outcome = (|| self.send_once(&request))
+        let outcome = (|| self.send_traced(&request))
             .retry(backoff)
             .sleep(tokio::time::sleep)
+            .notify(|error, wait| {
+                let why = match error {
+                    AttemptError::Retryable(response) => response.status.to_string(),
+                    AttemptError::Connect(_) => "no connection".into(),
+                    AttemptError::Timeout => "timed out".into(),
+                    AttemptError::Other(error) => error.to_string(),
+                };
+                tracing::debug!(
+                    "{} {}: {why}; trying again in {} ms",
+                    request.method,
+                    path_only(&request.path),
+                    wait.as_millis()
+                );
+            })
             .when(|error| match error {
                 // Nothing reached the service: any method is safe to send again.
                 AttemptError::Connect(_) => true,
@@ -294,6 +329,35 @@ impl Client {
         }
     }
 
+    /// One attempt, traced for `-v`: method, path (never the query), status,
+    /// time taken and request id. Tokens and bodies are never traced.
+    async fn send_traced(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
+        let started = std::time::Instant::now();
+        let outcome = self.send_once(request).await;
+        let took = started.elapsed().as_millis();
+        let path = path_only(&request.path);
+        let answered = match &outcome {
+            Ok(response) | Err(AttemptError::Retryable(response)) => Some(response),
+            Err(_) => None,
+        };
+        match answered {
+            Some(response) => {
+                let id = response
+                    .headers
+                    .get(REQUEST_ID_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::debug!(
+                    "{} {path} → {} in {took} ms (request id {id})",
+                    request.method,
+                    response.status
+                );
+            }
+            None => tracing::debug!("{} {path} → no answer after {took} ms", request.method),
+        }
+        outcome
+    }
+
     async fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
         let response = match &self.transport {
             Transport::Http { base, http } => {
@@ -316,6 +380,19 @@ impl Client {
                 let response = builder.send().await.map_err(|e| {
                     if e.is_timeout() {
                         AttemptError::Timeout
+                    } else if let Some(tls) = tls_error(&e) {
+                        // Trying again cannot change what the server speaks.
+                        AttemptError::Other(match tls {
+                            rustls::Error::InvalidMessage(
+                                rustls::InvalidMessage::InvalidContentType,
+                            ) => ClientError::NotTls {
+                                target: self.target(),
+                            },
+                            _ => ClientError::Tls {
+                                target: self.target(),
+                                source: e,
+                            },
+                        })
                     } else if e.is_connect() {
                         AttemptError::Connect(e)
                     } else {
@@ -403,6 +480,13 @@ impl Client {
             .get(REQUEST_ID_HEADER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        if let Some(what) = foreign(&response) {
+            return ClientError::Foreign {
+                target: self.target(),
+                status: response.status,
+                what,
+            };
+        }
         match serde_json::from_slice::<Problem>(&response.body) {
             Ok(problem) => ClientError::Api {
                 status: response.status,
@@ -412,7 +496,14 @@ impl Client {
             // A proxy or a foreign server: keep what it said, briefly.
             Err(_) => {
                 let text = String::from_utf8_lossy(&response.body);
-                let detail: String = text.trim().chars().take(200).collect();
+                let detail: String = text
+                    .trim()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(200)
+                    .collect();
                 let reason = response.status.canonical_reason().unwrap_or("error");
                 ClientError::Api {
                     status: response.status,
@@ -435,6 +526,13 @@ impl Client {
     }
 
     fn decode<T: DeserializeOwned>(&self, response: &ApiResponse) -> ClientResult<T> {
+        if let Some(what) = foreign(response) {
+            return Err(ClientError::Foreign {
+                target: self.target(),
+                status: response.status,
+                what,
+            });
+        }
         serde_json::from_slice(&response.body).map_err(|e| ClientError::InvalidResponse {
             target: self.target(),
             status: response.status,
@@ -503,6 +601,73 @@ fn request(method: Method, path: String, body: Option<Vec<u8>>) -> ApiRequest {
     }
 }
 
+/// A server URL as the client uses it (no trailing slash), or why it cannot be
+/// one: the scheme is missing or not http(s), or it carries a query.
+pub fn check_server_url(text: &str) -> Result<String, String> {
+    let text = text.trim().trim_end_matches('/');
+    if !text.contains("://") {
+        return Err(format!(
+            "has no scheme: use http://{text} (or https://{text} when it serves TLS)"
+        ));
+    }
+    let url = url::Url::parse(text).map_err(|e| format!("is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "uses {}://: only http:// and https:// are supported",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("names no host".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("has a query or fragment: give the service's base URL only".into());
+    }
+    Ok(text.to_string())
+}
+
+/// A request's path without its query, for traces.
+fn path_only(path: &str) -> &str {
+    path.split_once('?').map_or(path, |(path, _)| path)
+}
+
+/// The rustls error behind a failed request, if TLS is what failed. An
+/// `io::Error` hides what it wraps from `source()`, so each one is opened.
+fn tls_error(error: &reqwest::Error) -> Option<&rustls::Error> {
+    fn find<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+        if let Some(tls) = error.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(inner) = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            && let Some(tls) = find(inner)
+        {
+            return Some(tls);
+        }
+        error.source().and_then(find)
+    }
+    find(error)
+}
+
+/// What an answer is when it is a web page rather than the API's JSON (a
+/// different server at that address, a proxy's error page): "an HTML page".
+fn foreign(response: &ApiResponse) -> Option<String> {
+    let content_type = response
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let starts_like_html = {
+        let head = String::from_utf8_lossy(&response.body[..response.body.len().min(64)])
+            .trim_start()
+            .to_ascii_lowercase();
+        head.starts_with("<!doctype html") || head.starts_with("<html")
+    };
+    (content_type.starts_with("text/html") || starts_like_html).then(|| "an HTML page".into())
+}
+
 /// Characters left as they are in a path segment: RFC 3986's unreserved set.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -565,6 +730,54 @@ mod tests {
         );
         assert_eq!(retry_after(&headers("soon")), None);
         assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn server_urls_need_a_scheme_and_a_host_and_nothing_more() {
+        assert_eq!(
+            check_server_url("http://127.0.0.1:7070/").unwrap(),
+            "http://127.0.0.1:7070"
+        );
+        assert_eq!(
+            check_server_url("https://desk.example.com/desk").unwrap(),
+            "https://desk.example.com/desk"
+        );
+        let missing = check_server_url("127.0.0.1:7070").unwrap_err();
+        assert!(missing.contains("use http://127.0.0.1:7070"), "{missing}");
+        assert!(
+            check_server_url("ftp://x")
+                .unwrap_err()
+                .contains("only http")
+        );
+        assert!(
+            check_server_url("http://x/?token=1")
+                .unwrap_err()
+                .contains("query")
+        );
+        assert!(check_server_url("http://").is_err());
+    }
+
+    #[test]
+    fn html_pages_are_foreign_answers_and_json_is_not() {
+        let answer = |content_type: &str, body: &str| ApiResponse {
+            status: StatusCode::NOT_FOUND,
+            headers: {
+                let mut headers = HeaderMap::new();
+                headers.insert(CONTENT_TYPE, HeaderValue::from_str(content_type).unwrap());
+                headers
+            },
+            body: Bytes::from(body.to_string()),
+        };
+        assert!(foreign(&answer("text/html; charset=utf-8", "<p>no</p>")).is_some());
+        assert!(foreign(&answer("", "<!DOCTYPE HTML>\n<html>")).is_some());
+        assert!(foreign(&answer("application/problem+json", "{}")).is_none());
+        assert!(foreign(&answer("text/plain", "Invalid URL")).is_none());
+    }
+
+    #[test]
+    fn traces_show_paths_without_queries() {
+        assert_eq!(path_only("/v1/tickets?requester=a%40b"), "/v1/tickets");
+        assert_eq!(path_only("/v1/me"), "/v1/me");
     }
 
     #[test]

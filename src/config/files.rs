@@ -60,6 +60,27 @@ impl ConfigFile {
     pub fn find(&self, name: &str) -> Option<&ContextEntry> {
         self.contexts.iter().find(|c| c.name == name)
     }
+
+    /// The context called `name`, or an error that names the known ones.
+    pub fn get(&self, name: &str) -> Result<&ContextEntry, ConfigError> {
+        self.find(name).ok_or_else(|| self.unknown(name))
+    }
+
+    /// [`ConfigFile::get`], to change the context.
+    pub fn get_mut(&mut self, name: &str) -> Result<&mut ContextEntry, ConfigError> {
+        let unknown = self.unknown(name);
+        self.contexts
+            .iter_mut()
+            .find(|c| c.name == name)
+            .ok_or(unknown)
+    }
+
+    fn unknown(&self, name: &str) -> ConfigError {
+        ConfigError::UnknownContext {
+            name: name.to_string(),
+            known: self.contexts.iter().map(|c| c.name.clone()).collect(),
+        }
+    }
 }
 
 impl Credentials {

@@ -114,6 +114,18 @@ impl Target {
         }
     }
 
+    /// The target for people: `the local desk`, `context 'prod'` or the URL.
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Local { .. } => "the local desk".to_string(),
+            Target::Remote {
+                context: Some(name),
+                ..
+            } => format!("context '{name}'"),
+            Target::Remote { server, .. } => server.clone(),
+        }
+    }
+
     pub fn is_protected(&self) -> bool {
         matches!(
             self,
@@ -188,12 +200,7 @@ fn named_context(
             path: default_desk.to_path_buf(),
         });
     }
-    let entry = config
-        .find(name)
-        .ok_or_else(|| ConfigError::UnknownContext {
-            name: name.to_string(),
-            known: config.contexts.iter().map(|c| c.name.clone()).collect(),
-        })?;
+    let entry = config.get(name)?;
     Ok(Target::Remote {
         context: Some(entry.name.clone()),
         server: entry.server.clone(),

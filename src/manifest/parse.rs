@@ -157,6 +157,12 @@ fn plain_words(message: &str) -> String {
         format!("{head}expected a mapping")
     } else if expected.starts_with("enum ") {
         format!("{head}expected a name")
+    } else if ["u8", "u16", "u32", "u64", "usize"].contains(&expected.trim()) {
+        format!("{head}expected a whole number, 0 or more")
+    } else if ["i8", "i16", "i32", "i64", "isize"].contains(&expected.trim()) {
+        format!("{head}expected a whole number")
+    } else if ["f32", "f64"].contains(&expected.trim()) {
+        format!("{head}expected a number")
     } else {
         message.to_string()
     }
@@ -371,7 +377,7 @@ mod tests {
                 (
                     11,
                     15,
-                    "invalid type: string \"lots\", expected u32".to_string()
+                    "invalid type: string \"lots\", expected a whole number, 0 or more".to_string()
                 ),
                 (12, 1, "unknown key `teamz`".to_string()),
             ]
@@ -489,6 +495,17 @@ mod tests {
             "invalid type: string \"alice\", expected a mapping"
         );
         assert_eq!(found[1].2, "invalid type: sequence, expected a name");
+    }
+
+    #[test]
+    fn numbers_are_described_without_rust_types() {
+        let found = errors(&format!(
+            "{HEAD}operators:\n  - handle: a\n    name: A\n    email: a@x.com\n    capacity: -3\n"
+        ));
+        assert_eq!(
+            found[0].2,
+            "invalid value: integer `-3`, expected a whole number, 0 or more"
+        );
     }
 
     #[test]

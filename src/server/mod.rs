@@ -30,8 +30,7 @@ use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
-use tracing::Level;
+use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
@@ -140,13 +139,29 @@ pub fn router_with(state: AppState, extra: Router) -> Router {
             TraceLayer::new_for_http()
                 // The path only: a query may carry a platform's webhook token.
                 .make_span_with(|request: &Request<Body>| {
+                    let request_id = request
+                        .headers()
+                        .get(REQUEST_ID_HEADER)
+                        .and_then(|id| id.to_str().ok())
+                        .unwrap_or("-");
                     tracing::info_span!(
                         "request",
+                        request_id = %request_id,
                         method = %request.method(),
                         path = %request.uri().path(),
                     )
                 })
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                // One line per request, when it is answered (errors included).
+                .on_response(
+                    |response: &Response<Body>, latency: Duration, _: &tracing::Span| {
+                        tracing::info!(
+                            status = response.status().as_u16(),
+                            duration_ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX),
+                            "answered"
+                        );
+                    },
+                )
+                .on_failure(()),
         )
         .layer(SetSensitiveRequestHeadersLayer::new([
             axum::http::header::AUTHORIZATION,

@@ -4,16 +4,21 @@
 
 pub mod diagnostics;
 mod output;
+mod pager;
 pub mod plan;
 mod prompt;
+mod table;
+mod time;
 
 pub(crate) use output::to_yaml;
 pub use output::{Detail, Tabular};
+pub use time::relative;
 
 use std::io::{IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::env::EnvVars;
 use crate::error::{CliError, ExitKind};
 
 /// How data on stdout is written.
@@ -21,7 +26,7 @@ use crate::error::{CliError, ExitKind};
 pub enum OutputFormat {
     /// An aligned table on a terminal; tab-separated values when piped.
     Table,
-    /// `table` with more columns.
+    /// `table` with every column.
     Wide,
     /// The API's JSON: an array for lists.
     Json,
@@ -36,11 +41,32 @@ pub enum OutputFormat {
 /// When to use color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// When writing to a terminal and NO_COLOR is not set.
+    /// On a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise.
     Auto,
+    /// Always, even when piped.
     Always,
+    /// Never.
     Never,
 }
+
+impl ColorChoice {
+    /// Whether to color what is written to `stream`.
+    pub fn wanted(self, stream: &impl anstream::stream::RawStream) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            // anstream reads NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM.
+            ColorChoice::Auto => {
+                anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
+/// The width tables fit when the terminal's is unknown.
+const DEFAULT_WIDTH: usize = 80;
+/// Bulk changes from this many items ask for a typed `yes`, not a keypress.
+pub const BULK_TYPED_FROM: usize = 10;
 
 /// The terminal as a command sees it.
 #[derive(Debug, Clone)]
@@ -53,36 +79,38 @@ pub struct Ui {
     color: bool,
     /// Color on stderr (status lines, errors).
     color_stderr: bool,
+    /// The width tables fit on a terminal.
+    width: usize,
+    /// The terminal's height, for deciding whether output needs a pager.
+    height: Option<usize>,
+    pager: Option<String>,
+    less_set: bool,
     quiet: bool,
     no_input: bool,
     yes: bool,
 }
 
-/// What the global flags and environment say about output and interaction.
+/// What the global flags say about output and interaction; the environment adds
+/// its part in [`Ui::new`].
 #[derive(Debug, Clone, Copy)]
 pub struct UiSettings {
     pub format: OutputFormat,
     pub color: ColorChoice,
-    pub no_color_env: bool,
     pub quiet: bool,
     pub no_input: bool,
     pub yes: bool,
 }
 
 impl Ui {
-    pub fn new(settings: UiSettings) -> Ui {
+    pub fn new(settings: UiSettings, env: &EnvVars) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let wanted = |tty: bool| match settings.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !settings.no_color_env,
-        };
-        let color = wanted(stdout_tty);
-        let color_stderr = wanted(stderr_tty);
+        let color = settings.color.wanted(&std::io::stdout());
+        let color_stderr = settings.color.wanted(&std::io::stderr());
         // dialoguer and indicatif draw through `console`: make it agree.
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color_stderr);
+        let size = console::Term::stdout().size_checked();
         Ui {
             format: settings.format,
             stdout_tty,
@@ -90,13 +118,21 @@ impl Ui {
             stderr_tty,
             color,
             color_stderr,
+            width: env
+                .columns
+                .or(size.map(|(_, cols)| usize::from(cols)))
+                .unwrap_or(DEFAULT_WIDTH),
+            height: size.map(|(rows, _)| usize::from(rows)),
+            pager: env.pager.clone(),
+            less_set: env.less_set,
             quiet: settings.quiet,
-            no_input: settings.no_input,
+            no_input: settings.no_input || env.no_input,
             yes: settings.yes,
         }
     }
 
-    /// Prompts are allowed only with a person at both ends and --no-input unset.
+    /// Prompts are allowed only with a person at both ends, and neither
+    /// --no-input nor DESKCTL_NO_INPUT/CI set.
     pub fn can_prompt(&self) -> bool {
         self.stdin_tty && self.stdout_tty && !self.no_input
     }
@@ -125,25 +161,33 @@ impl Ui {
         }
     }
 
+    /// Writes to stderr. A closed stderr is not worth a panic or an error: the
+    /// message had nowhere to go.
+    fn stderr(&self, text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+    }
+
     /// A status line on stderr, e.g. `✓ Created operator alice`. Hidden by -q.
     pub fn success(&self, message: &str) {
         if !self.quiet {
             let mark = self.paint_stderr(AnsiColor::Green.on_default(), "✓");
-            eprintln!("{mark} {message}");
+            self.stderr(&format!("{mark} {message}\n"));
         }
     }
 
     /// A note on stderr. Hidden by -q.
     pub fn info(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            self.stderr(&format!("{message}\n"));
         }
     }
 
     /// A warning on stderr; shown even with -q.
     pub fn warn(&self, message: &str) {
         let label = self.paint_stderr(AnsiColor::Yellow.on_default().bold(), "warning:");
-        eprintln!("{label} {message}");
+        self.stderr(&format!("{label} {message}\n"));
     }
 
     /// A progress bar on stderr for a batch of `len` steps; hidden when stderr is
@@ -160,22 +204,62 @@ impl Ui {
         bar
     }
 
+    /// A spinner on stderr with the time spent, for one long step whose progress
+    /// cannot be counted (a request the service answers when it is done).
+    /// Hidden when stderr is not a terminal or with -q.
+    pub fn spinner(&self, message: &str) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_tty {
+            return indicatif::ProgressBar::hidden();
+        }
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                .expect("a valid template"),
+        );
+        spinner.set_message(message.to_string());
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        spinner
+    }
+
     /// Asks a yes/no question, or takes `--yes`. Without a terminal and without
     /// `--yes` it is an error naming `--yes`.
     pub fn confirm(&self, question: &str) -> Result<(), CliError> {
         if self.yes {
             return Ok(());
         }
+        let question = question_text(question);
         if !self.can_prompt() {
-            return Err(CliError::needs_flag(
-                &format!("confirmation needed to {question}"),
-                "--yes",
-            ));
+            return Err(needs_yes(&question));
         }
-        if prompt::confirm(&format!("{}?", capitalize_first(question)))? {
+        if prompt::confirm(&question)? {
             Ok(())
         } else {
-            Err(CliError::new(ExitKind::Error, "cancelled"))
+            Err(CliError::new(
+                ExitKind::Error,
+                "cancelled: nothing was changed",
+            ))
+        }
+    }
+
+    /// Asks for `yes` typed in full (terraform's rule), for changes too large to
+    /// hang on one keypress: applying a plan, bulk changes. Or takes `--yes`.
+    pub fn confirm_typed(&self, question: &str) -> Result<(), CliError> {
+        if self.yes {
+            return Ok(());
+        }
+        let question = question_text(question);
+        if !self.can_prompt() {
+            return Err(needs_yes(&question));
+        }
+        self.stderr(&format!("{question}\n"));
+        let answer = prompt::input("Only 'yes' will be accepted to go ahead")?;
+        if answer.trim() == "yes" {
+            Ok(())
+        } else {
+            Err(
+                CliError::new(ExitKind::Error, "cancelled: nothing was changed")
+                    .with_hint("type yes in full to go ahead, or pass --yes"),
+            )
         }
     }
 
@@ -191,7 +275,7 @@ impl Ui {
 
     /// Asks a yes/no question and returns the answer (interactive only).
     pub fn ask(&self, question: &str) -> Result<bool, CliError> {
-        prompt::confirm(question)
+        prompt::confirm(&question_text(question))
     }
 
     /// Asks for a secret without echoing it.
@@ -226,13 +310,54 @@ impl Ui {
             let label = self.paint_stderr(AnsiColor::Cyan.on_default(), "hint:");
             text.push_str(&format!("{label} {hint}\n"));
         }
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        self.stderr(&text);
         error.kind.code()
     }
 
     /// Bold header text when colored.
     fn header(&self, text: &str) -> String {
         self.paint(Style::new().bold(), text)
+    }
+}
+
+/// Sends the client's request traces (`-v`) to stderr.
+pub fn trace_requests(verbose: u8, color: ColorChoice) {
+    let filter = if verbose > 1 {
+        "deskctl=debug"
+    } else {
+        "deskctl::client=debug"
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .with_ansi(color.wanted(&std::io::stderr()))
+        .without_time()
+        .with_level(false)
+        .with_target(false)
+        // A closed stderr is no reason to panic.
+        .log_internal_errors(false)
+        .try_init();
+}
+
+/// A question as a prompt shows it: a capital letter, one question mark.
+fn question_text(question: &str) -> String {
+    let question = question.trim().trim_end_matches(['.', '?', ':', ' ']);
+    format!("{}?", capitalize_first(question))
+}
+
+fn needs_yes(question: &str) -> CliError {
+    let what = question.trim_end_matches('?');
+    CliError::needs_flag(
+        &format!("confirmation needed to {}", lower_first(what)),
+        "--yes",
+    )
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -267,5 +392,33 @@ pub fn capitalize_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_read_cleanly_whatever_punctuation_they_came_with() {
+        assert_eq!(
+            question_text("delete operator alice"),
+            "Delete operator alice?"
+        );
+        assert_eq!(
+            question_text("Apply 2 changes: 2 to add, 0 to remove."),
+            "Apply 2 changes: 2 to add, 0 to remove?"
+        );
+        assert_eq!(question_text("remove it? "), "Remove it?");
+    }
+
+    #[test]
+    fn without_a_terminal_a_question_names_yes() {
+        let error = needs_yes("Delete operator alice?");
+        assert_eq!(error.kind, ExitKind::Usage);
+        assert_eq!(
+            error.message,
+            "confirmation needed to delete operator alice: pass --yes"
+        );
     }
 }

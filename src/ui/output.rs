@@ -3,10 +3,10 @@
 
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
-use jiff::Timestamp;
+use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use super::table::{self, Tone};
 use super::{OutputFormat, Ui};
 use crate::error::CliResult;
 
@@ -18,6 +18,16 @@ pub trait Tabular: Serialize {
     fn cells(&self, ui: &Ui, wide: bool) -> Vec<String>;
     /// What `-o name` prints: the handle, key or id.
     fn name(&self) -> String;
+    /// Columns kept whole when a table is narrowed to the terminal (numbers,
+    /// states, times); the others may be cut short with `…`.
+    fn fixed_columns() -> &'static [&'static str] {
+        &[]
+    }
+    /// Columns a narrow terminal leaves out, in this order, before cutting the
+    /// others to nothing; `-o wide` always shows them.
+    fn optional_columns() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// A type shown on its own as `label: value` lines.
@@ -35,58 +45,26 @@ impl Ui {
                 serde_json::to_writer_pretty(&mut out, items).map_err(std::io::Error::from)?;
                 writeln!(out)?;
             }
-            OutputFormat::Jsonl => {
-                for item in items {
-                    serde_json::to_writer(&mut out, item).map_err(std::io::Error::from)?;
-                    writeln!(out)?;
-                }
-            }
             OutputFormat::Yaml => out.write_all(to_yaml(&items).as_bytes())?,
-            OutputFormat::Name => {
-                for item in items {
-                    writeln!(out, "{}", item.name())?;
+            OutputFormat::Table | OutputFormat::Wide if self.stdout_tty => {
+                if items.is_empty() {
+                    self.info(&format!("No {noun}."));
+                } else {
+                    let wide = self.format == OutputFormat::Wide;
+                    let rows = items.iter().map(|item| item.cells(self, wide)).collect();
+                    let layout = table::Layout {
+                        fixed: T::fixed_columns(),
+                        optional: if wide { &[] } else { T::optional_columns() },
+                    };
+                    let text =
+                        table::render(&T::columns(wide), rows, layout, self.width, self.color);
+                    out.write_all(text.as_bytes())?;
                 }
             }
-            OutputFormat::Table | OutputFormat::Wide => {
-                let wide = self.format == OutputFormat::Wide;
-                if items.is_empty() {
-                    if self.stdout_tty {
-                        self.info(&format!("No {noun}."));
-                    }
-                } else if self.stdout_tty {
-                    let mut table = Table::new();
-                    // Natural column widths, as kubectl prints them: squeezing
-                    // columns to the terminal wraps values into unreadable pieces.
-                    table
-                        .load_style(presets::NOTHING)
-                        .set_content_arrangement(ContentArrangement::Disabled);
-                    table.set_header(T::columns(wide).into_iter().map(|h| {
-                        let cell = Cell::new(h);
-                        if self.color {
-                            cell.add_attribute(Attribute::Bold)
-                        } else {
-                            cell
-                        }
-                    }));
-                    if self.color {
-                        table.enforce_styling();
-                    }
-                    for item in items {
-                        table.add_row(item.cells(self, wide));
-                    }
-                    for column in table.column_iter_mut() {
-                        column.set_padding((0, 2));
-                    }
-                    // comfy-table pads every cell by one; trim each line's end.
-                    for line in table.to_string().lines() {
-                        writeln!(out, "{}", line.trim_end())?;
-                    }
-                } else {
-                    // Piped: one record per line, tab-separated, no header, no
-                    // truncation, so `cut` and `awk` work.
-                    drop(out);
-                    return self.print_rows(items);
-                }
+            // Piped tables, JSON lines and names are records, one per line.
+            OutputFormat::Table | OutputFormat::Wide | OutputFormat::Jsonl | OutputFormat::Name => {
+                drop(out);
+                return self.print_rows(items);
             }
         }
         out.flush()?;
@@ -94,7 +72,8 @@ impl Ui {
     }
 
     /// Prints items as records, without a table's header or alignment, so pages
-    /// can be written as they arrive: JSON lines, names, or tab-separated values.
+    /// can be written as they arrive: JSON lines, names, or tab-separated values
+    /// (untruncated and uncolored, so `cut` and `awk` work).
     pub fn print_rows<T: Tabular>(&self, items: &[T]) -> CliResult {
         let mut out = std::io::stdout().lock();
         for item in items {
@@ -144,7 +123,34 @@ impl Ui {
 
     /// Prints one item in the chosen format.
     pub fn print_item<T: Detail>(&self, item: &T) -> CliResult {
+        let text = self.item_text(item)?;
+        self.write_stdout(&text)
+    }
+
+    /// Prints one item like [`Ui::print_item`], through the pager when a person
+    /// reads it on a terminal it does not fit (unless `paging` is off).
+    pub fn print_item_paged<T: Detail>(&self, item: &T, paging: bool) -> CliResult {
+        let text = self.item_text(item)?;
+        if paging && self.format_is_for_people() {
+            self.page(&text)
+        } else {
+            self.write_stdout(&text)
+        }
+    }
+
+    fn format_is_for_people(&self) -> bool {
+        matches!(self.format, OutputFormat::Table | OutputFormat::Wide)
+    }
+
+    pub(super) fn write_stdout(&self, text: &str) -> CliResult {
         let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+
+    fn item_text<T: Detail>(&self, item: &T) -> CliResult<String> {
+        let mut out = Vec::new();
         match self.format {
             OutputFormat::Json => {
                 serde_json::to_writer_pretty(&mut out, item).map_err(std::io::Error::from)?;
@@ -165,6 +171,10 @@ impl Ui {
                     .unwrap_or(0);
                 for (label, value) in fields {
                     let pad = " ".repeat(width - label.len());
+                    let shown = match table::tone(label, &value) {
+                        Some(tone) => self.paint(tone_style(tone), &value),
+                        None => value.clone(),
+                    };
                     let label = self.header(&format!("{label}:"));
                     if value.contains('\n') {
                         writeln!(out, "{label}")?;
@@ -172,22 +182,21 @@ impl Ui {
                             writeln!(out, "  {line}")?;
                         }
                     } else {
-                        writeln!(out, "{label}{pad} {value}")?;
+                        writeln!(out, "{label}{pad} {shown}")?;
                     }
                 }
             }
         }
-        out.flush()?;
-        Ok(())
+        Ok(String::from_utf8(out).expect("rendered text is UTF-8"))
     }
+}
 
-    /// A time for people: relative on a terminal, RFC 3339 when piped.
-    pub fn time(&self, at: Timestamp) -> String {
-        if self.stdout_tty {
-            relative(at, Timestamp::now())
-        } else {
-            at.to_string()
-        }
+fn tone_style(tone: Tone) -> Style {
+    match tone {
+        Tone::Good => AnsiColor::Green.on_default(),
+        Tone::Warn => AnsiColor::Yellow.on_default(),
+        Tone::Bad => AnsiColor::Red.on_default().bold(),
+        Tone::Quiet => Style::new().dimmed(),
     }
 }
 
@@ -195,62 +204,4 @@ pub(crate) fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
     // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times).
     let json = serde_json::to_value(value).expect("wire types serialize");
     serde_saphyr::to_string(&json).expect("JSON values serialize as YAML")
-}
-
-/// "just now", "5 minutes ago", "3 days ago", "in 2 hours".
-pub fn relative(at: Timestamp, now: Timestamp) -> String {
-    let seconds = now.as_second() - at.as_second();
-    let (amount, future) = (seconds.unsigned_abs(), seconds < 0);
-    let (count, unit) = match amount {
-        0..45 => return "just now".to_string(),
-        45..3_600 => (amount.div_ceil(60).max(1), "minute"),
-        3_600..86_400 => (amount / 3_600, "hour"),
-        86_400..2_592_000 => (amount / 86_400, "day"),
-        2_592_000..31_536_000 => (amount / 2_592_000, "month"),
-        _ => (amount / 31_536_000, "year"),
-    };
-    let plural = if count == 1 { "" } else { "s" };
-    if future {
-        format!("in {count} {unit}{plural}")
-    } else {
-        format!("{count} {unit}{plural} ago")
-    }
-}
-
-impl Ui {
-    /// An exact moment for people: in the caller's time zone on a terminal,
-    /// RFC 3339 when piped.
-    pub fn instant(&self, at: Timestamp) -> String {
-        if self.stdout_tty {
-            at.to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M:%S %Z")
-                .to_string()
-        } else {
-            at.to_string()
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ago(seconds: i64) -> String {
-        let now = Timestamp::from_second(1_800_000_000).unwrap();
-        relative(
-            Timestamp::from_second(1_800_000_000 - seconds).unwrap(),
-            now,
-        )
-    }
-
-    #[test]
-    fn relative_times_read_naturally() {
-        assert_eq!(ago(5), "just now");
-        assert_eq!(ago(60), "1 minute ago");
-        assert_eq!(ago(5 * 60), "5 minutes ago");
-        assert_eq!(ago(2 * 3_600 + 10), "2 hours ago");
-        assert_eq!(ago(86_400), "1 day ago");
-        assert_eq!(ago(400 * 86_400), "1 year ago");
-        assert_eq!(ago(-3 * 3_600), "in 3 hours");
-    }
 }

@@ -129,10 +129,16 @@ impl Desk {
 
     /// Starts `deskctl serve` on this desk, on a free loopback port.
     pub fn serve(&self) -> Server {
+        self.serve_with(&[])
+    }
+
+    /// `deskctl serve` with `extra` arguments (e.g. `--log-format json`).
+    pub fn serve_with(&self, extra: &[&str]) -> Server {
         let log = self.dir.path().join("serve.log");
         let mut child = self
             .std_cmd()
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap())
@@ -278,18 +284,17 @@ pub fn path_str(path: &Path) -> &str {
 }
 
 impl Desk {
-    /// Runs deskctl on a pseudo-terminal (util-linux `script`), as a person at a
-    /// terminal would, and returns what the terminal showed (stdout and stderr).
+    /// Runs deskctl on an 80-column pseudo-terminal (util-linux `script`), as a
+    /// person at a terminal would, and returns what the terminal showed (stdout
+    /// and stderr).
     pub fn run_on_terminal(&self, args: &[&str]) -> String {
-        let quoted: Vec<String> = std::iter::once(BIN.to_string())
-            .chain(args.iter().map(|a| a.to_string()))
-            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
-            .collect();
-        let output = self
-            .std_cmd_of("script")
-            .args(["-qec", &quoted.join(" "), "/dev/null"])
-            .output()
-            .unwrap();
+        self.run_on_terminal_sized(80, args)
+    }
+
+    /// Runs deskctl on a pseudo-terminal `columns` wide (set with `stty`, as a
+    /// resized window would be) and returns what it showed.
+    pub fn run_on_terminal_sized(&self, columns: u16, args: &[&str]) -> String {
+        let output = self.terminal_command(columns, args).output().unwrap();
         assert!(
             output.status.success(),
             "{}",
@@ -299,6 +304,25 @@ impl Desk {
             .unwrap()
             .replace("\r\n", "\n")
     }
+
+    /// `script` running deskctl on a pseudo-terminal `columns` wide, with a
+    /// terminal's TERM; add environment variables before running it.
+    pub fn terminal_command(&self, columns: u16, args: &[&str]) -> Command {
+        let quoted: Vec<String> = std::iter::once(BIN.to_string())
+            .chain(args.iter().map(|a| a.to_string()))
+            .map(|a| shell_quote(&a))
+            .collect();
+        let line = format!("stty cols {columns} rows 40; exec {}", quoted.join(" "));
+        let mut cmd = self.std_cmd_of("script");
+        cmd.env("TERM", "xterm-256color")
+            .args(["-qec", &line, "/dev/null"]);
+        cmd
+    }
+}
+
+/// `text` quoted for `sh`.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// Polls `check` every 25 ms until it gives a value, and fails the test naming
@@ -336,4 +360,167 @@ impl Desk {
 /// The location of a SQLite desk file.
 pub fn sqlite(path: &Path) -> deskctl::server::store::Location {
     deskctl::server::store::Location::Sqlite(path.to_path_buf())
+}
+
+impl Desk {
+    /// An agent `shop` whose handoffs open inbox tickets, and `count` tickets
+    /// (10001 upward) with a 49-character requester name and a long subject.
+    pub fn seed_tickets(&self, count: usize) {
+        self.run(&["agents", "add", "shop", "--name", "Shop"]);
+        self.run(&["actions", "set", "shop", "--channel", "web"]);
+        self.run(&["assignment", "set", "--method", "manual"]);
+        let path = self.dir.path().join("handoff.json");
+        for n in 1..=count {
+            let handoff = serde_json::json!({
+                "agent": "shop", "environment": "production", "channel": "web",
+                "requester": {
+                    "name": format!("A Very Long Requester Name Of Forty-Nine Chars {n:02}"),
+                    "email": format!("customer{n}@example.com"),
+                },
+                "transcript": [{"role": "customer",
+                    "text": format!("Order {n} has not arrived and I would like to know where it is")}],
+                "reason": "explicit-request",
+            });
+            std::fs::write(&path, handoff.to_string()).unwrap();
+            self.run(&["handoff", "send", "-f", path_str(&path)]);
+        }
+    }
+}
+
+/// Whether `tool` can be run. Without it a test skips, except in CI (`CI`
+/// set), where a missing tool is a failure: .ci/run installs them.
+pub fn have_tool(tool: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is missing: .ci/run installs it"
+        );
+        eprintln!("skipped: {tool} is not installed");
+    }
+    found
+}
+
+/// A shell in a tmux window, to drive deskctl as a person at a terminal does:
+/// type, press keys (Ctrl-C included), read the screen and the cursor.
+pub struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// A `bash` in a `columns`×`rows` window with this desk's environment.
+    pub fn start(desk: &Desk, columns: u16, rows: u16) -> Tmux {
+        let socket = desk.dir.path().join("tmux.sock");
+        let status = desk
+            .std_cmd_of("tmux")
+            .env("TERM", "xterm-256color")
+            .args([
+                "-S",
+                path_str(&socket),
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+            ])
+            .args(["-x", &columns.to_string(), "-y", &rows.to_string()])
+            .args(["bash", "--norc", "--noprofile"])
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux did not start");
+        let tmux = Tmux { socket };
+        tmux.type_line("PS1='@@ '; clear");
+        tmux.wait_until_clear();
+        tmux
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-S", path_str(&self.socket)])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Types `text` and presses Enter.
+    pub fn type_line(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+        self.tmux(&["send-keys", "Enter"]);
+    }
+
+    /// Types `text` without pressing Enter.
+    pub fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+    }
+
+    /// Waits until `ready` holds for the screen (`what` names it for a failure).
+    pub fn wait_until_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        wait_until(what, std::time::Duration::from_secs(20), || {
+            Some(self.screen()).filter(|screen| ready(screen))
+        })
+    }
+
+    /// Presses keys by tmux's names, e.g. `C-c`, `Tab`, `Enter`.
+    pub fn press(&self, key: &str) {
+        self.tmux(&["send-keys", key]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        wait_until(
+            &format!("the terminal to show {text:?}"),
+            std::time::Duration::from_secs(20),
+            || Some(self.screen()).filter(|screen| screen.contains(text)),
+        )
+    }
+
+    /// Runs `line` in the shell and returns its exit status and the screen.
+    pub fn run(&self, line: &str) -> (i32, String) {
+        self.type_line(&format!("{line}; echo \"exit=$?.\""));
+        self.wait_exit()
+    }
+
+    /// Waits for the `exit=N.` a [`Tmux::run`] line prints, then clears it.
+    pub fn wait_exit(&self) -> (i32, String) {
+        let screen = self.wait_for(".\n@@");
+        let code = screen
+            .rsplit_once("exit=")
+            .and_then(|(_, rest)| rest.split_once('.'))
+            .and_then(|(code, _)| code.parse().ok())
+            .unwrap_or_else(|| panic!("no exit status on the screen:\n{screen}"));
+        self.type_line("clear");
+        self.wait_until_clear();
+        (code, screen)
+    }
+
+    fn wait_until_clear(&self) {
+        wait_until(
+            "the screen to clear",
+            std::time::Duration::from_secs(10),
+            || Some(()).filter(|_| self.screen().trim() == "@@"),
+        );
+    }
+
+    /// Whether the terminal shows its cursor (a prompt that hid it and was
+    /// interrupted must show it again).
+    pub fn cursor_visible(&self) -> bool {
+        self.tmux(&["display-message", "-p", "#{cursor_flag}"])
+            .trim()
+            == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-S", path_str(&self.socket), "kill-server"])
+            .status();
+    }
 }

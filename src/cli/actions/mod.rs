@@ -19,19 +19,30 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum ActionsCommand {
     /// List the agents' handover actions
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl actions list")]
     List(list::ActionsListArgs),
     /// Show an agent's handover action
+    #[command(after_help = "Examples:\n  deskctl actions show shop-assistant")]
     Show(show::ActionsShowArgs),
     /// Create or change an agent's handover action
+    #[command(
+        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel telegram\n  deskctl actions set shop-assistant --platform zendesk --default-priority high\n  deskctl actions set shop-assistant --when-to-use-file guidance.md --human-button true --message-threshold 3"
+    )]
     Set(Box<set::ActionsSetArgs>),
     /// Enable an agent's handover action
+    #[command(after_help = "Examples:\n  deskctl actions enable shop-assistant")]
     Enable(toggle::ActionsToggleArgs),
     /// Disable an agent's handover action
+    #[command(after_help = "Examples:\n  deskctl actions disable shop-assistant")]
     Disable(toggle::ActionsToggleArgs),
     /// Would the customer see the human button now (or at a moment), and if not why
+    #[command(
+        after_help = "Examples:\n  deskctl actions status shop-assistant\n  deskctl actions status shop-assistant --messages 5 --at 2026-03-30T18:30"
+    )]
     Status(status::ActionsStatusArgs),
     /// Remove an agent's handover action
     #[command(visible_alias = "rm")]
+    #[command(after_help = "Examples:\n  deskctl actions remove shop-assistant")]
     Remove(remove::ActionsRemoveArgs),
 }
 

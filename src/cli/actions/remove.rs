@@ -1,11 +1,13 @@
 use clap::Args;
 
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct ActionsRemoveArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
 }
 
@@ -16,7 +18,11 @@ pub async fn cmd_actions_remove(session: &Session, args: ActionsRemoveArgs) -> C
             args.agent
         ))
         .await?;
-    client.delete_handover(&args.agent).await?;
+    client
+        .delete_handover(&args.agent)
+        .await
+        .or_suggest(&client, &[(Named::Agent, &args.agent)])
+        .await?;
     session.ui.success(&format!(
         "Removed the handover action of agent {}",
         args.agent

@@ -4,12 +4,14 @@ use clap::Args;
 
 use super::ActionView;
 use crate::api::{Channel, HandoverAction, Priority};
+use crate::cli::names::{Named, missing};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct ActionsSetArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
     /// The action's name, as the agent sees it, e.g. `Escalate_To_Human`
     #[arg(long)]
@@ -93,7 +95,10 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
     let existing = match client.get_handover(&args.agent).await {
         Ok(action) => Some(action),
         Err(error) if error.code() == Some("handover_not_found") => None,
-        Err(error) => return Err(error.into()),
+        Err(error) => {
+            let missing = missing(&client, Named::Agent, &args.agent).await;
+            return Err(missing.unwrap_or_else(|| error.into()));
+        }
     };
     let created = existing.is_none();
     let mut action = existing.unwrap_or_default();

@@ -2,12 +2,14 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::api::HandoverStatusQuery;
+use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, parse_instant};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct ActionsStatusArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
     /// Messages exchanged so far (default: the action's threshold)
     #[arg(long, value_name = "N")]
@@ -28,6 +30,8 @@ pub async fn cmd_actions_status(session: &Session, args: ActionsStatusArgs) -> C
                 at: args.at.map(|at| at.to_string()),
             },
         )
+        .await
+        .or_suggest(&client, &[(Named::Agent, &args.agent)])
         .await?;
     session.ui.print_item(&status)
 }

@@ -2,11 +2,13 @@ use clap::Args;
 
 use super::ActionView;
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct ActionsToggleArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
 }
 
@@ -23,7 +25,11 @@ pub async fn cmd_actions_toggle(
             args.agent
         ))
         .await?;
-    let mut action = client.get_handover(&args.agent).await?;
+    let mut action = client
+        .get_handover(&args.agent)
+        .await
+        .or_suggest(&client, &[(Named::Agent, &args.agent)])
+        .await?;
     action.enabled = enabled;
     let handover = client.put_handover(&args.agent, &action).await?;
     session.ui.success(&format!(

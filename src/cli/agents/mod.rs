@@ -17,15 +17,24 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum AgentsCommand {
     /// List AI agents
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl agents list\n  deskctl agents list -o wide")]
     List(list::AgentsListArgs),
     /// Show one AI agent
+    #[command(after_help = "Examples:\n  deskctl agents show shop-assistant")]
     Show(show::AgentsShowArgs),
     /// Add an AI agent
+    #[command(
+        after_help = "Examples:\n  deskctl agents add shop-assistant --name 'Shop assistant'"
+    )]
     Add(add::AgentsAddArgs),
     /// Rename an AI agent
+    #[command(
+        after_help = "Examples:\n  deskctl agents set shop-assistant --name 'Store assistant'"
+    )]
     Set(set::AgentsSetArgs),
     /// Remove an AI agent and its handover action
     #[command(visible_alias = "rm")]
+    #[command(after_help = "Examples:\n  deskctl agents remove shop-assistant")]
     Remove(remove::AgentsRemoveArgs),
 }
 

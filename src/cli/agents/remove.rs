@@ -1,11 +1,13 @@
 use clap::Args;
 
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct AgentsRemoveArgs {
     /// The agent's key
+    #[arg(add = crate::cli::complete::agents())]
     pub key: String,
 }
 
@@ -16,7 +18,11 @@ pub async fn cmd_agents_remove(session: &Session, args: AgentsRemoveArgs) -> Cli
             args.key
         ))
         .await?;
-    client.delete_agent(&args.key).await?;
+    client
+        .delete_agent(&args.key)
+        .await
+        .or_suggest(&client, &[(Named::Agent, &args.key)])
+        .await?;
     session.ui.success(&format!("Removed agent {}", args.key));
     Ok(())
 }

@@ -13,8 +13,12 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum AssignmentCommand {
     /// Show the assignment method and the support inbox
+    #[command(after_help = "Examples:\n  deskctl assignment show")]
     Show(show::AssignmentShowArgs),
     /// Change the assignment method or the support inbox
+    #[command(
+        after_help = "Examples:\n  deskctl assignment set --method balanced\n  deskctl assignment set --support-inbox support@example.com\n  deskctl assignment set --no-support-inbox"
+    )]
     Set(set::AssignmentSetArgs),
 }
 

@@ -1,9 +1,9 @@
 use clap::Args;
 
-use crate::api::{Environment, TOKEN_PREFIX};
+use super::{check_name, read_token, verify};
+use crate::api::Environment;
 use crate::cli::Session;
-use crate::cli::secret::{SecretSource, read_secret};
-use crate::config::{ContextEntry, LOCAL_CONTEXT};
+use crate::config::ContextEntry;
 use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
@@ -19,22 +19,21 @@ pub struct ContextAddArgs {
     /// Make every write to this context ask for confirmation, or need --yes
     #[arg(long)]
     pub protected: bool,
-    /// Read the token from stdin
+    /// Read the token from stdin (else DESKCTL_TOKEN, else a prompt)
     #[arg(long)]
     pub token_stdin: bool,
     /// Make it the current context
     #[arg(long = "use")]
     pub use_it: bool,
+    /// Store the context without checking the token against the service (for
+    /// a service that is not running yet)
+    #[arg(long)]
+    pub no_verify: bool,
 }
 
-pub fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResult {
+pub async fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResult {
     check_name(&args.name)?;
-    let server = args.server.trim_end_matches('/').to_string();
-    if !(server.starts_with("http://") || server.starts_with("https://")) {
-        return Err(CliError::usage(format!(
-            "--server '{server}' is not a URL: it must start with http:// or https://"
-        )));
-    }
+    let server = super::server_url(&args.server)?;
     let mut config = session.load_config()?;
     if config.find(&args.name).is_some() {
         return Err(CliError::new(
@@ -42,16 +41,16 @@ pub fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResult {
             format!("context '{}' already exists", args.name),
         )
         .with_hint(format!(
-            "remove it first with `deskctl context remove {}`",
+            "change it with `deskctl context set {} …`, or remove it first",
             args.name
         )));
     }
-    let token = read_token(session, &args)?;
-    if !token.starts_with(TOKEN_PREFIX) {
-        session.ui.warn(&format!(
-            "the token does not start with '{TOKEN_PREFIX}': is it a deskctl token?"
-        ));
-    }
+    let token = read_token(session, &args.name, args.token_stdin)?;
+    let signed_in = if args.no_verify {
+        None
+    } else {
+        Some(verify(&server, &token).await?)
+    };
     let mut credentials = session.load_credentials()?;
     credentials.set_token(&args.name, token);
     credentials.save(&session.paths.credentials)?;
@@ -65,7 +64,14 @@ pub fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResult {
         config.current_context = Some(args.name.clone());
     }
     config.save(&session.paths.config)?;
-    session.ui.success(&format!("Added context {}", args.name));
+    match signed_in {
+        Some(who) => session
+            .ui
+            .success(&format!("Added context {} (signed in as {who})", args.name)),
+        None => session
+            .ui
+            .success(&format!("Added context {} (token not checked)", args.name)),
+    }
     if !args.use_it {
         session.ui.info(&format!(
             "Use it with `deskctl context use {0}` or `--context {0}`",
@@ -73,39 +79,4 @@ pub fn cmd_context_add(session: &Session, args: ContextAddArgs) -> CliResult {
         ));
     }
     Ok(())
-}
-
-fn check_name(name: &str) -> CliResult {
-    if name == LOCAL_CONTEXT {
-        return Err(CliError::usage(
-            "'local' is reserved for the local desk: choose another name",
-        ));
-    }
-    if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(CliError::usage(format!(
-            "'{name}' is not a valid context name: use letters, digits, dashes, dots or underscores"
-        )));
-    }
-    Ok(())
-}
-
-/// The token from stdin, DESKCTL_TOKEN or a prompt: never from argv.
-fn read_token(session: &Session, args: &ContextAddArgs) -> CliResult<String> {
-    use secrecy::ExposeSecret;
-    let what = format!("token for context '{}'", args.name);
-    let token = match (&session.env.token, args.token_stdin) {
-        (_, true) => read_secret(session, SecretSource::Stdin, &what, "--token-stdin")?,
-        (Some(token), false) => token.expose_secret().to_string(),
-        (None, false) => read_secret(
-            session,
-            SecretSource::Prompt,
-            &what,
-            "--token-stdin (or set DESKCTL_TOKEN)",
-        )?,
-    };
-    let token = token.trim().to_string();
-    if token.is_empty() {
-        return Err(CliError::usage("the token is empty"));
-    }
-    Ok(token)
 }

@@ -4,31 +4,59 @@
 mod add;
 mod list;
 mod remove;
+mod rename;
+mod set;
 mod show;
 mod use_context;
 
 use clap::Subcommand;
+use secrecy::SecretString;
 use serde::Serialize;
 
 use super::Session;
-use crate::api::Environment;
-use crate::error::CliResult;
+use crate::api::{Environment, TOKEN_PREFIX};
+use crate::cli::secret::{SecretSource, read_secret};
+use crate::client::Client;
+use crate::config::LOCAL_CONTEXT;
+use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
 pub enum ContextCommand {
     /// List contexts; `*` marks the current one
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl context list\n  deskctl context list -o json")]
     List(list::ContextListArgs),
     /// Show a context (default: the one commands use now)
+    #[command(after_help = "Examples:\n  deskctl context show\n  deskctl context show prod")]
     Show(show::ContextShowArgs),
     /// Make a context current (`local` for the local desk)
+    #[command(after_help = "Examples:\n  deskctl context use prod\n  deskctl context use local")]
     Use(use_context::ContextUseArgs),
     /// Add a context for a Desk service; its token is read from stdin,
-    /// DESKCTL_TOKEN or a prompt, never from the command line
+    /// DESKCTL_TOKEN or a prompt, never from the command line, and checked
+    /// against the service
+    #[command(after_help = "Examples:\n  \
+        deskctl context add prod --server https://desk.example.com --token-stdin < token.txt\n  \
+        deskctl context add staging --server http://10.0.0.5:7070 --environment staging --use\n  \
+        deskctl context add prod --server https://desk.example.com --protected --no-verify")]
     Add(add::ContextAddArgs),
-    /// Remove a context and its stored token
+    /// Change a context's server, token, environment or protection, keeping
+    /// the rest
+    #[command(after_help = "Examples:\n  \
+        deskctl context set prod --token-stdin < new-token.txt\n  \
+        deskctl context set prod --server https://desk2.example.com\n  \
+        deskctl context set prod --protected\n  \
+        deskctl context set staging --protected=false")]
+    Set(set::ContextSetArgs),
+    /// Rename a context (its token and current mark move with it)
+    #[command(after_help = "Examples:\n  deskctl context rename prod production")]
+    Rename(rename::ContextRenameArgs),
+    /// Remove a context and its stored token (asks first)
     #[command(visible_alias = "rm")]
+    #[command(
+        after_help = "Examples:\n  deskctl context remove staging\n  deskctl context remove staging --yes"
+    )]
     Remove(remove::ContextRemoveArgs),
 }
 
@@ -37,9 +65,79 @@ pub async fn dispatch(session: &Session, command: ContextCommand) -> CliResult {
         ContextCommand::List(args) => list::cmd_context_list(session, args),
         ContextCommand::Show(args) => show::cmd_context_show(session, args),
         ContextCommand::Use(args) => use_context::cmd_context_use(session, args),
-        ContextCommand::Add(args) => add::cmd_context_add(session, args),
+        ContextCommand::Add(args) => add::cmd_context_add(session, args).await,
+        ContextCommand::Set(args) => set::cmd_context_set(session, args).await,
+        ContextCommand::Rename(args) => rename::cmd_context_rename(session, args),
         ContextCommand::Remove(args) => remove::cmd_context_remove(session, args),
     }
+}
+
+fn check_name(name: &str) -> CliResult {
+    if name == LOCAL_CONTEXT {
+        return Err(CliError::usage(
+            "'local' is reserved for the local desk: choose another name",
+        ));
+    }
+    if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(CliError::usage(format!(
+            "'{name}' is not a valid context name: use letters, digits, dashes, dots or underscores"
+        )));
+    }
+    Ok(())
+}
+
+/// `--server` checked as the client will use it.
+fn server_url(text: &str) -> CliResult<String> {
+    crate::client::check_server_url(text)
+        .map_err(|reason| CliError::usage(format!("--server '{text}' {reason}")))
+}
+
+/// The token from stdin (`--token-stdin`), DESKCTL_TOKEN or a prompt: never
+/// from argv.
+fn read_token(session: &Session, context: &str, stdin: bool) -> CliResult<String> {
+    use secrecy::ExposeSecret;
+    let what = format!("token for context '{context}'");
+    let token = match (&session.env.token, stdin) {
+        (_, true) => read_secret(session, SecretSource::Stdin, &what, "--token-stdin")?,
+        (Some(token), false) => token.expose_secret().to_string(),
+        (None, false) => read_secret(
+            session,
+            SecretSource::Prompt,
+            &what,
+            "--token-stdin (or set DESKCTL_TOKEN)",
+        )?,
+    };
+    let token = token.trim().to_string();
+    if token.is_empty() {
+        return Err(CliError::usage("the token is empty"));
+    }
+    if !token.starts_with(TOKEN_PREFIX) {
+        session.ui.warn(&format!(
+            "the token does not start with '{TOKEN_PREFIX}': is it a deskctl token?"
+        ));
+    }
+    Ok(token)
+}
+
+/// Checks `token` against the service at `server` and says who it signs in
+/// as; a refused token or an unreachable service is an error naming
+/// `--no-verify`.
+async fn verify(server: &str, token: &str) -> CliResult<String> {
+    let client = Client::http(server, Some(SecretString::from(token.to_string())))?;
+    let me = client.me().await.map_err(|error| {
+        let refused = matches!(error.status().map(|s| s.as_u16()), Some(401 | 403));
+        let mut cli = CliError::from(error);
+        if refused {
+            cli = CliError::new(ExitKind::Auth, format!("{server} refused the token"))
+                .with_cause(cli.message);
+        }
+        cli.with_hint("check the token and URL, or pass --no-verify to store them unchecked")
+    })?;
+    let role = me.role.map(|r| format!(", {r}")).unwrap_or_default();
+    Ok(match me.operator {
+        Some(handle) => format!("{handle}{role}"),
+        None => format!("{}{role}", me.kind),
+    })
 }
 
 /// A context as `context list` and `context show` print it. Never holds a token.

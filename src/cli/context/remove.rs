@@ -1,26 +1,24 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::config::ConfigError;
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct ContextRemoveArgs {
     /// The context to remove
+    #[arg(add = crate::cli::complete::contexts())]
     pub name: String,
 }
 
+/// Asks first (or takes --yes): the stored token goes with it.
 pub fn cmd_context_remove(session: &Session, args: ContextRemoveArgs) -> CliResult {
     let mut config = session.load_config()?;
-    let before = config.contexts.len();
+    config.get(&args.name)?;
+    session.ui.confirm(&format!(
+        "remove context '{}' and its stored token",
+        args.name
+    ))?;
     config.contexts.retain(|c| c.name != args.name);
-    if config.contexts.len() == before {
-        return Err(ConfigError::UnknownContext {
-            name: args.name,
-            known: config.contexts.iter().map(|c| c.name.clone()).collect(),
-        }
-        .into());
-    }
     let was_current = config.current_context.as_deref() == Some(args.name.as_str());
     if was_current {
         config.current_context = None;

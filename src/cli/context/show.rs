@@ -9,6 +9,7 @@ use crate::error::CliResult;
 #[derive(Debug, Args)]
 pub struct ContextShowArgs {
     /// The context to show (default: the one commands use now)
+    #[arg(add = crate::cli::complete::contexts())]
     pub name: Option<String>,
 }
 

@@ -1,12 +1,13 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::config::{ConfigError, LOCAL_CONTEXT};
+use crate::config::LOCAL_CONTEXT;
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct ContextUseArgs {
     /// The context to make current; `local` is the local desk
+    #[arg(add = crate::cli::complete::contexts())]
     pub name: String,
 }
 
@@ -15,13 +16,7 @@ pub fn cmd_context_use(session: &Session, args: ContextUseArgs) -> CliResult {
     if args.name == LOCAL_CONTEXT {
         config.current_context = None;
     } else {
-        if config.find(&args.name).is_none() {
-            return Err(ConfigError::UnknownContext {
-                name: args.name,
-                known: config.contexts.iter().map(|c| c.name.clone()).collect(),
-            }
-            .into());
-        }
+        config.get(&args.name)?;
         config.current_context = Some(args.name.clone());
     }
     config.save(&session.paths.config)?;

@@ -16,8 +16,12 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum DeliveryCommand {
     /// Show the delivery webhook (the secret only as set or not)
+    #[command(after_help = "Examples:\n  deskctl delivery show")]
     Show(show::DeliveryShowArgs),
     /// Change the delivery webhook or its signing secret
+    #[command(
+        after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery set --no-url --no-secret"
+    )]
     Set(set::DeliverySetArgs),
 }
 

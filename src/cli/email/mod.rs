@@ -15,8 +15,12 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum EmailCommand {
     /// Show the SMTP server settings (the password only as set or not)
+    #[command(after_help = "Examples:\n  deskctl email show")]
     Show(show::EmailShowArgs),
     /// Change the SMTP server settings
+    #[command(
+        after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk --password-env SMTP_PASSWORD\n  deskctl email set --from 'Acme Support <support@example.com>'\n  deskctl email set --no-username"
+    )]
     Set(set::EmailSetArgs),
 }
 

@@ -17,15 +17,24 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum FieldsCommand {
     /// List ticket fields
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl fields list")]
     List(list::FieldsListArgs),
     /// Show one ticket field
+    #[command(after_help = "Examples:\n  deskctl fields show order-id")]
     Show(show::FieldsShowArgs),
     /// Add a ticket field
+    #[command(
+        after_help = "Examples:\n  deskctl fields add order-id --name 'Order ID' --type text\n  deskctl fields add plan --name Plan --type dropdown --option free --option gold"
+    )]
     Add(add::FieldsAddArgs),
     /// Rename a field or replace a dropdown's options
+    #[command(
+        after_help = "Examples:\n  deskctl fields set plan --option free --option gold --option platinum\n  deskctl fields set order-id --name 'Order number'"
+    )]
     Set(set::FieldsSetArgs),
     /// Remove a ticket field
     #[command(visible_alias = "rm")]
+    #[command(after_help = "Examples:\n  deskctl fields remove order-id")]
     Remove(remove::FieldsRemoveArgs),
 }
 

@@ -1,11 +1,13 @@
 use clap::Args;
 
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct FieldsRemoveArgs {
     /// The field's key
+    #[arg(add = crate::cli::complete::fields())]
     pub key: String,
 }
 
@@ -13,7 +15,11 @@ pub async fn cmd_fields_remove(session: &Session, args: FieldsRemoveArgs) -> Cli
     let client = session
         .destroyer(&format!("remove ticket field {}", args.key))
         .await?;
-    client.delete_field(&args.key).await?;
+    client
+        .delete_field(&args.key)
+        .await
+        .or_suggest(&client, &[(Named::Field, &args.key)])
+        .await?;
     session
         .ui
         .success(&format!("Removed ticket field {}", args.key));

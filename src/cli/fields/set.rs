@@ -2,11 +2,13 @@ use clap::Args;
 
 use crate::api::TicketFieldUpdate;
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct FieldsSetArgs {
     /// The field's key
+    #[arg(add = crate::cli::complete::fields())]
     pub key: String,
     /// The field's name
     #[arg(long)]
@@ -27,7 +29,11 @@ pub async fn cmd_fields_set(session: &Session, args: FieldsSetArgs) -> CliResult
     let client = session
         .writer(&format!("change ticket field {}", args.key))
         .await?;
-    let field = client.update_field(&args.key, &update).await?;
+    let field = client
+        .update_field(&args.key, &update)
+        .await
+        .or_suggest(&client, &[(Named::Field, &args.key)])
+        .await?;
     session
         .ui
         .success(&format!("Updated ticket field {}", field.key));

@@ -12,12 +12,14 @@ pub struct HandoffListArgs {
     pub environment: Option<Environment>,
     /// Only handoffs from this agent
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// Only handoffs with this outcome
     #[arg(long, value_parser = wire_enum_parser::<HandoffOutcome>(HandoffOutcome::NAMES))]
     pub outcome: Option<HandoffOutcome>,
     /// At most this many (newest first)
-    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",
+        value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
     /// Every matching handoff
     #[arg(long)]

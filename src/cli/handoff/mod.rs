@@ -18,13 +18,23 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum HandoffCommand {
     /// Show what a handoff would do, storing nothing (a dry run of the real pipeline)
+    #[command(
+        after_help = "Examples:\n  deskctl handoff preview -f convo.json\n  deskctl handoff preview -f convo.json --env development --agent shop-assistant\n  deskctl handoff preview -f convos.jsonl --with desk.yaml"
+    )]
     Preview(preview::HandoffPreviewArgs),
     /// Send a handoff for real, to test a setup end to end
+    #[command(
+        after_help = "Examples:\n  deskctl handoff send -f convo.json\n  deskctl handoff send -f convo.yaml --env production --idempotency-key test-1"
+    )]
     Send(send::HandoffSendArgs),
     /// List recorded handoffs, newest first
     #[command(visible_alias = "ls")]
+    #[command(
+        after_help = "Examples:\n  deskctl handoff list\n  deskctl handoff list --env development --outcome preview\n  deskctl handoff list --all -o jsonl"
+    )]
     List(list::HandoffListArgs),
     /// Show a recorded handoff and its decision
+    #[command(after_help = "Examples:\n  deskctl handoff show hof_1a2b3c4d5e6f")]
     Show(show::HandoffShowArgs),
 }
 
@@ -53,7 +63,7 @@ pub(crate) fn read_handoff(
     };
     let looks_like_json =
         path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
-    let mut request: HandoffRequest = if looks_like_json {
+    let typed: Result<HandoffRequest, CliError> = if looks_like_json {
         serde_json::from_str(&text).map_err(|e| {
             CliError::general(format!(
                 "{name}:{}:{}: {}",
@@ -62,21 +72,63 @@ pub(crate) fn read_handoff(
                 strip_position(&e.to_string())
             ))
             .with_hint("the handoff format is described in docs/handoff-format.md")
-        })?
+        })
     } else {
         serde_saphyr::from_str(&text).map_err(|e| {
             CliError::general(format!("{name} is not a valid handoff"))
                 .with_cause(e)
                 .with_hint("the handoff format is described in docs/handoff-format.md")
-        })?
+        })
     };
-    if let Some(agent) = agent {
-        request.agent = agent;
-    }
-    if let Some(environment) = environment {
-        request.environment = environment;
-    }
+    let overrides = Overrides { agent, environment };
+    let mut request = match typed {
+        Ok(request) => request,
+        // A file may leave out what --agent or --env gives.
+        Err(error) => {
+            let value = if looks_like_json {
+                serde_json::from_str(&text).ok()
+            } else {
+                serde_saphyr::from_str(&text).ok()
+            };
+            value.and_then(|value| overrides.fill(value)).ok_or(error)?
+        }
+    };
+    overrides.apply(&mut request);
     Ok(request)
+}
+
+/// `--agent` and `--env`: they win over the file, and stand in for what it
+/// leaves out.
+pub(crate) struct Overrides {
+    pub agent: Option<String>,
+    pub environment: Option<Environment>,
+}
+
+impl Overrides {
+    pub fn apply(&self, request: &mut HandoffRequest) {
+        if let Some(agent) = &self.agent {
+            request.agent = agent.clone();
+        }
+        if let Some(environment) = self.environment {
+            request.environment = environment;
+        }
+    }
+
+    /// The handoff a parsed file makes once the overrides are in it; none when
+    /// it is still not one, or nothing was overridden.
+    pub fn fill(&self, mut value: serde_json::Value) -> Option<HandoffRequest> {
+        if self.agent.is_none() && self.environment.is_none() {
+            return None;
+        }
+        let object = value.as_object_mut()?;
+        if let Some(agent) = &self.agent {
+            object.insert("agent".into(), agent.clone().into());
+        }
+        if let Some(environment) = self.environment {
+            object.insert("environment".into(), environment.as_str().into());
+        }
+        serde_json::from_value(value).ok()
+    }
 }
 
 /// serde_json ends its messages with " at line L column C"; the caller puts the
@@ -231,6 +283,17 @@ impl Tabular for Handoff {
 
     fn name(&self) -> String {
         self.id.clone()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &[
+            "ID",
+            "CREATED",
+            "ENVIRONMENT",
+            "OUTCOME",
+            "TICKET",
+            "PRIORITY",
+        ]
     }
 }
 

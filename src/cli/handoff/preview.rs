@@ -2,11 +2,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::read_handoff;
+use super::{Overrides, read_handoff};
 use crate::api::{
     DecisionDifference, Environment, HandoffRequest, WhatIfOutcome, WhatIfRequest, WhatIfResult,
 };
 use crate::cli::document::read_document;
+use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::{CliError, CliResult};
 
@@ -21,6 +22,7 @@ pub struct HandoffPreviewArgs {
     pub file: PathBuf,
     /// Preview as this agent instead of the file's
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// Preview in this environment instead of the file's
     #[arg(long = "env", value_name = "ENV",
@@ -39,7 +41,11 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
     }
     let request = read_handoff(session, &args.file, args.agent, args.environment)?;
     let client = session.client().await?;
-    let decision = client.preview_handoff(&request).await?;
+    let decision = client
+        .preview_handoff(&request)
+        .await
+        .or_suggest(&client, &[(Named::Agent, &request.agent)])
+        .await?;
     session.ui.print_item(&super::PreviewView {
         decision,
         context: request.context,
@@ -63,16 +69,23 @@ fn read_handoffs(session: &Session, args: &HandoffPreviewArgs) -> CliResult<Vec<
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
-            let mut request: HandoffRequest = serde_json::from_str(line).map_err(|e| {
-                CliError::general(format!("{name}:{}:{}: {e}", index + 1, e.column()))
-                    .with_hint("each line is one handoff as docs/handoff-format.md describes")
-            })?;
-            if let Some(agent) = &args.agent {
-                request.agent = agent.clone();
-            }
-            if let Some(environment) = args.environment {
-                request.environment = environment;
-            }
+            let overrides = Overrides {
+                agent: args.agent.clone(),
+                environment: args.environment,
+            };
+            let mut request = match serde_json::from_str::<HandoffRequest>(line) {
+                Ok(request) => request,
+                Err(e) => serde_json::from_str(line)
+                    .ok()
+                    .and_then(|value| overrides.fill(value))
+                    .ok_or_else(|| {
+                        CliError::general(format!("{name}:{}:{}: {e}", index + 1, e.column()))
+                            .with_hint(
+                                "each line is one handoff as docs/handoff-format.md describes",
+                            )
+                    })?,
+            };
+            overrides.apply(&mut request);
             Ok(request)
         })
         .collect()

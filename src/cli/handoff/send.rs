@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::read_handoff;
 use crate::api::Environment;
+use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::CliResult;
 
@@ -14,6 +15,7 @@ pub struct HandoffSendArgs {
     pub file: PathBuf,
     /// Send as this agent instead of the file's
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// Send in this environment instead of the file's
     #[arg(long = "env", value_name = "ENV",
@@ -36,7 +38,11 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
             request.environment, request.agent
         ))
         .await?;
-    let (handoff, replayed) = client.send_handoff(&request, &key).await?;
+    let (handoff, replayed) = client
+        .send_handoff(&request, &key)
+        .await
+        .or_suggest(&client, &[(Named::Agent, &request.agent)])
+        .await?;
     let what = match handoff.ticket {
         Some(number) => format!(
             "ticket {number}{}",

@@ -7,8 +7,9 @@ use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct HoursCheckArgs {
-    /// The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and
-    /// time in your time zone (`2026-03-29T09:30`); default now
+    /// The moment to check (default now): RFC 3339 (`2026-03-29T07:30:00Z`), a
+    /// local date and time in your time zone (`2026-03-29T09:30`; one the clocks
+    /// skip or repeat is refused), or a time ago (`2h`)
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<Timestamp>,
 }

@@ -15,10 +15,17 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum HoursCommand {
     /// Show the business hours
+    #[command(after_help = "Examples:\n  deskctl hours show")]
     Show(show::HoursShowArgs),
     /// Change the business hours
+    #[command(
+        after_help = "Examples:\n  deskctl hours set --enabled true --timezone Europe/Berlin\n  deskctl hours set --days mon,tue,wed,thu,fri --start 09:00 --end 17:30\n  deskctl hours set --holiday 2026-12-25 --holiday 2026-12-26"
+    )]
     Set(set::HoursSetArgs),
     /// Are we open now (or at a moment), and when does that change
+    #[command(
+        after_help = "Examples:\n  deskctl hours check\n  deskctl hours check --at 2026-03-30T08:30\n  deskctl hours check --at 2026-03-29T07:30:00Z"
+    )]
     Check(check::HoursCheckArgs),
 }
 
@@ -102,7 +109,7 @@ impl Detail for HoursCheck {
         let mut fields = vec![
             ("Status", state),
             ("At (desk)", self.at_desk.clone()),
-            ("At (yours)", ui.instant(self.at)),
+            ("At (yours)", ui.local_instant(self.at)),
         ];
         match (self.next_change, &self.next_change_desk) {
             (Some(next), Some(desk)) => {
@@ -120,7 +127,7 @@ impl Detail for HoursCheck {
                     } else {
                         "Opens (yours)"
                     },
-                    ui.instant(next),
+                    ui.local_instant(next),
                 ));
             }
             _ => fields.push(("Next change", "never".into())),

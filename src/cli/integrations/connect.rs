@@ -9,8 +9,14 @@ use crate::cli::Session;
 use crate::cli::secret::{SecretSource, read_secret};
 use crate::error::{CliError, CliResult};
 
+pub(super) const EXAMPLES: &str = "Examples:
+  deskctl integrations connect zendesk --set subdomain=acme --set email=bot@acme.com \\
+      --secret api-token=env:ZD_TOKEN
+  deskctl integrations connect freshdesk --set domain=acme --secret api-key --no-test
+  deskctl integrations connect zendesk --field order-id=360001234 --priority urgent=urgent";
+
 #[derive(Debug, Args)]
-#[command(after_long_help = crate::docs::integration_settings_help())]
+#[command(after_long_help = crate::docs::integration_settings_help(EXAMPLES))]
 pub struct IntegrationsConnectArgs {
     /// The platform
     #[arg(value_parser = kind_parser())]

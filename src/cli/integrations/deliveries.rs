@@ -16,7 +16,8 @@ pub struct IntegrationsDeliveriesArgs {
     #[arg(long, value_parser = wire_enum_parser::<OutboxState>(OutboxState::NAMES))]
     pub state: Option<OutboxState>,
     /// How many to show, newest first (1 to 500)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, value_name = "N", default_value_t = 50,
+        value_parser = clap::value_parser!(u32).range(1..=500))]
     pub limit: u32,
 }
 
@@ -62,6 +63,10 @@ impl Tabular for Delivery {
 
     fn name(&self) -> String {
         self.0.id.to_string()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &["ID", "STATE", "PLATFORM", "ATTEMPTS", "WHEN", "CREATED"]
     }
 }
 

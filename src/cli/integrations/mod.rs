@@ -21,18 +21,31 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum IntegrationsCommand {
     /// List the connected integrations with their status and last test
     #[command(visible_alias = "ls")]
+    #[command(
+        after_help = "Examples:\n  deskctl integrations list\n  deskctl integrations list -o wide"
+    )]
     List(list::IntegrationsListArgs),
     /// Show one integration, the settings its kind takes, and its webhook URL
+    #[command(after_help = "Examples:\n  deskctl integrations show zendesk")]
     Show(show::IntegrationsShowArgs),
     /// Connect an integration, or change its settings; then test it
+    #[command(after_help = connect::EXAMPLES)]
     Connect(connect::IntegrationsConnectArgs),
     /// Test a connection: the platform's cheap authenticated call and its prerequisites
+    #[command(after_help = "Examples:\n  deskctl integrations test zendesk")]
     Test(test::IntegrationsTestArgs),
     /// Disconnect an integration no handover action uses
+    #[command(after_help = "Examples:\n  deskctl integrations disconnect zendesk")]
     Disconnect(disconnect::IntegrationsDisconnectArgs),
     /// Deliveries of handoffs to external platforms: state, attempts, last error
+    #[command(
+        after_help = "Examples:\n  deskctl integrations deliveries\n  deskctl integrations deliveries zendesk --state dead"
+    )]
     Deliveries(deliveries::IntegrationsDeliveriesArgs),
     /// Queue dead deliveries again (or try pending ones now)
+    #[command(
+        after_help = "Examples:\n  deskctl integrations retry 17\n  deskctl integrations deliveries --state dead -o name | xargs deskctl integrations retry"
+    )]
     Retry(retry::IntegrationsRetryArgs),
 }
 

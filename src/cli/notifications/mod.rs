@@ -13,8 +13,10 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 pub enum NotificationsCommand {
     /// Show the notification settings
+    #[command(after_help = "Examples:\n  deskctl notifications show")]
     Show(show::NotificationsShowArgs),
     /// Change the notification settings
+    #[command(after_help = "Examples:\n  deskctl notifications set --email-owners true")]
     Set(set::NotificationsSetArgs),
 }
 

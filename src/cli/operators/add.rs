@@ -5,6 +5,7 @@ use clap::Args;
 use super::{availability_parser, role_parser};
 use crate::api::{Availability, OperatorCreate, Role};
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -25,6 +26,7 @@ pub struct OperatorsAddArgs {
     pub availability: Availability,
     /// A team to join (repeat for several)
     #[arg(long = "team", value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub teams: Vec<String>,
     /// The most open tickets the operator takes
     #[arg(long, value_name = "N")]
@@ -55,7 +57,16 @@ pub async fn cmd_operators_add(session: &Session, args: OperatorsAddArgs) -> Cli
     let client = session
         .writer(&format!("add operator {}", body.handle))
         .await?;
-    let operator = client.create_operator(&body).await?;
+    let teams: Vec<_> = body
+        .teams
+        .iter()
+        .map(|k| (Named::Team, k.as_str()))
+        .collect();
+    let operator = client
+        .create_operator(&body)
+        .await
+        .or_suggest(&client, &teams)
+        .await?;
     session.ui.success(&format!(
         "Added operator {} ({})",
         operator.handle, operator.role

@@ -3,11 +3,13 @@ use clap::Args;
 use super::availability_parser;
 use crate::api::{Availability, AvailabilityUpdate};
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct OperatorsAvailabilityArgs {
     /// The operator's handle
+    #[arg(add = crate::cli::complete::operators())]
     pub handle: String,
     /// The new availability; only `online` operators are assigned new tickets
     #[arg(value_parser = availability_parser())]
@@ -28,6 +30,8 @@ pub async fn cmd_operators_availability(
                 availability: args.availability,
             },
         )
+        .await
+        .or_suggest(&client, &[(Named::Operator, &args.handle)])
         .await?;
     session
         .ui

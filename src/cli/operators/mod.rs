@@ -18,17 +18,35 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum OperatorsCommand {
     /// List operators
     #[command(visible_alias = "ls")]
+    #[command(
+        after_help = "Examples:\n  deskctl operators list\n  deskctl operators list -o wide\n  deskctl operators list -o name"
+    )]
     List(list::OperatorsListArgs),
     /// Show one operator
+    #[command(
+        after_help = "Examples:\n  deskctl operators show alice\n  deskctl operators show alice -o json"
+    )]
     Show(show::OperatorsShowArgs),
     /// Add an operator
+    #[command(
+        after_help = "Examples:\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com\n  deskctl operators add bob --name Bob --email bob@example.com --role manager --team support --capacity 8"
+    )]
     Add(add::OperatorsAddArgs),
     /// Change an operator
+    #[command(
+        after_help = "Examples:\n  deskctl operators set alice --role manager\n  deskctl operators set bob --add-team billing --remove-team support\n  deskctl operators set bob --no-capacity"
+    )]
     Set(set::OperatorsSetArgs),
     /// Remove an operator, with their team memberships and tokens
     #[command(visible_alias = "rm")]
+    #[command(
+        after_help = "Examples:\n  deskctl operators remove bob\n  deskctl operators remove bob --yes"
+    )]
     Remove(remove::OperatorsRemoveArgs),
     /// Set whether an operator takes new tickets
+    #[command(
+        after_help = "Examples:\n  deskctl operators availability alice online\n  deskctl operators availability bob away"
+    )]
     Availability(availability::OperatorsAvailabilityArgs),
 }
 
@@ -87,6 +105,17 @@ impl Tabular for Operator {
 
     fn name(&self) -> String {
         self.handle.clone()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &[
+            "HANDLE",
+            "ROLE",
+            "AVAILABILITY",
+            "CAPACITY",
+            "CREATED",
+            "UPDATED",
+        ]
     }
 }
 

@@ -5,11 +5,13 @@ use clap::Args;
 use super::{availability_parser, role_parser};
 use crate::api::{Availability, OperatorUpdate, Role};
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct OperatorsSetArgs {
     /// The operator's handle
+    #[arg(add = crate::cli::complete::operators())]
     pub handle: String,
     /// The name customers see
     #[arg(long)]
@@ -25,9 +27,11 @@ pub struct OperatorsSetArgs {
     pub availability: Option<Availability>,
     /// Join a team (repeat for several)
     #[arg(long = "add-team", value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub add_teams: Vec<String>,
     /// Leave a team (repeat for several)
     #[arg(long = "remove-team", value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub remove_teams: Vec<String>,
     /// The most open tickets the operator takes
     #[arg(long, value_name = "N", conflicts_with = "no_capacity")]
@@ -71,13 +75,17 @@ pub async fn cmd_operators_set(session: &Session, args: OperatorsSetArgs) -> Cli
         .writer(&format!("change operator {}", args.handle))
         .await?;
     if !args.add_teams.is_empty() || !args.remove_teams.is_empty() {
-        let current = client.get_operator(&args.handle).await?;
+        let current = client
+            .get_operator(&args.handle)
+            .await
+            .or_suggest(&client, &[(Named::Operator, &args.handle)])
+            .await?;
         let mut teams: Vec<String> = current
             .teams
             .into_iter()
             .filter(|team| !args.remove_teams.contains(team))
             .collect();
-        for team in args.add_teams {
+        for team in args.add_teams.clone() {
             if !teams.contains(&team) {
                 teams.push(team);
             }
@@ -88,7 +96,13 @@ pub async fn cmd_operators_set(session: &Session, args: OperatorsSetArgs) -> Cli
         return Err(CliError::usage("nothing to change")
             .with_hint("name what to change, e.g. --name, --email, --role or --add-team"));
     }
-    let operator = client.update_operator(&args.handle, &update).await?;
+    let mut names = vec![(Named::Operator, args.handle.as_str())];
+    names.extend(args.add_teams.iter().map(|k| (Named::Team, k.as_str())));
+    let operator = client
+        .update_operator(&args.handle, &update)
+        .await
+        .or_suggest(&client, &names)
+        .await?;
     session
         .ui
         .success(&format!("Updated operator {}", operator.handle));

@@ -16,7 +16,8 @@ pub struct OutboxListArgs {
     #[arg(long, value_name = "NUMBER")]
     pub ticket: Option<u64>,
     /// At most this many (newest first)
-    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",
+        value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
     /// Every matching message
     #[arg(long)]

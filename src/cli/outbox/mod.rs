@@ -19,10 +19,17 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum OutboxCommand {
     /// List outbound messages, newest first
     #[command(visible_alias = "ls")]
+    #[command(
+        after_help = "Examples:\n  deskctl outbox list\n  deskctl outbox list --state dead --kind email\n  deskctl outbox list --ticket 10042"
+    )]
     List(list::OutboxListArgs),
     /// Show one outbound message and what it says
+    #[command(after_help = "Examples:\n  deskctl outbox show 42")]
     Show(show::OutboxShowArgs),
     /// Queue dead messages again (or try pending ones now)
+    #[command(
+        after_help = "Examples:\n  deskctl outbox retry 42\n  deskctl outbox list --state dead -o name | xargs deskctl outbox retry"
+    )]
     Retry(retry::OutboxRetryArgs),
 }
 
@@ -93,6 +100,12 @@ impl Tabular for OutboxMessage {
 
     fn name(&self) -> String {
         self.id.to_string()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &[
+            "ID", "STATE", "KIND", "TICKET", "ATTEMPTS", "WHEN", "CREATED",
+        ]
     }
 }
 

@@ -2,6 +2,7 @@ use clap::Args;
 
 use super::parse_condition;
 use crate::api::{Condition, MatchMode, Priority, RuleCreate, RuleKind};
+use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::{CliError, CliResult};
 
@@ -23,6 +24,7 @@ pub struct RulesAddArgs {
     pub priority: Option<Priority>,
     /// The team an assignment rule routes to
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub team: Option<String>,
     /// A name for the rule
     #[arg(long)]
@@ -55,7 +57,16 @@ pub async fn cmd_rules_add(session: &Session, args: RulesAddArgs) -> CliResult {
         position: args.position,
     };
     let client = session.writer(&format!("add a {} rule", args.kind)).await?;
-    let rule = client.create_rule(args.kind, &body).await?;
+    let team: Vec<_> = body
+        .team
+        .iter()
+        .map(|k| (Named::Team, k.as_str()))
+        .collect();
+    let rule = client
+        .create_rule(args.kind, &body)
+        .await
+        .or_suggest(&client, &team)
+        .await?;
     session.ui.success(&format!(
         "Added {} rule {} at position {}",
         rule.kind, rule.id, rule.position

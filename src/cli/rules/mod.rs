@@ -17,13 +17,19 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum RulesCommand {
     /// List rules in the order they are tried
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl rules list\n  deskctl rules list priority")]
     List(list::RulesListArgs),
     /// Add a rule
+    #[command(
+        after_help = "Examples:\n  deskctl rules add priority --when channel=telegram --priority high\n  deskctl rules add assignment --when 'reason contains invoice' --team billing --name invoices\n  deskctl rules add priority --any --when context.plan=gold --when 'requester.email contains @vip.' --priority urgent --position 1"
+    )]
     Add(add::RulesAddArgs),
     /// Remove a rule
     #[command(visible_alias = "rm")]
+    #[command(after_help = "Examples:\n  deskctl rules remove rule_3f9c0a1b2d4e")]
     Remove(remove::RulesRemoveArgs),
     /// Move a rule to another position in its list
+    #[command(after_help = "Examples:\n  deskctl rules move rule_3f9c0a1b2d4e 1")]
     Move(move_rule::RulesMoveArgs),
 }
 
@@ -170,6 +176,10 @@ impl Tabular for Rule {
 
     fn name(&self) -> String {
         self.id.clone()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &["KIND", "#", "ID"]
     }
 }
 

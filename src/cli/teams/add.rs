@@ -2,6 +2,7 @@ use clap::Args;
 
 use crate::api::TeamCreate;
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -17,6 +18,7 @@ pub struct TeamsAddArgs {
     pub default: bool,
     /// An operator to add (repeat for several)
     #[arg(long = "member", value_name = "HANDLE")]
+    #[arg(add = crate::cli::complete::operators())]
     pub members: Vec<String>,
 }
 
@@ -28,7 +30,16 @@ pub async fn cmd_teams_add(session: &Session, args: TeamsAddArgs) -> CliResult {
         members: args.members,
     };
     let client = session.writer(&format!("add team {}", body.key)).await?;
-    let team = client.create_team(&body).await?;
+    let members: Vec<_> = body
+        .members
+        .iter()
+        .map(|h| (Named::Operator, h.as_str()))
+        .collect();
+    let team = client
+        .create_team(&body)
+        .await
+        .or_suggest(&client, &members)
+        .await?;
     let note = if team.default { " (default team)" } else { "" };
     session
         .ui

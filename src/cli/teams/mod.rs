@@ -17,15 +17,24 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum TeamsCommand {
     /// List teams
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl teams list\n  deskctl teams list -o json")]
     List(list::TeamsListArgs),
     /// Show one team
+    #[command(after_help = "Examples:\n  deskctl teams show support")]
     Show(show::TeamsShowArgs),
     /// Add a team (the first team becomes the default)
+    #[command(
+        after_help = "Examples:\n  deskctl teams add billing --name Billing\n  deskctl teams add vip --name VIP --member alice --member bob"
+    )]
     Add(add::TeamsAddArgs),
     /// Change a team, its members, or make it the default
+    #[command(
+        after_help = "Examples:\n  deskctl teams set billing --name 'Billing and refunds'\n  deskctl teams set billing --add-member carol --remove-member bob\n  deskctl teams set billing --default"
+    )]
     Set(set::TeamsSetArgs),
     /// Remove a team
     #[command(visible_alias = "rm")]
+    #[command(after_help = "Examples:\n  deskctl teams remove billing")]
     Remove(remove::TeamsRemoveArgs),
 }
 

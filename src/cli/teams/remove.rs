@@ -1,11 +1,13 @@
 use clap::Args;
 
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct TeamsRemoveArgs {
     /// The team's key
+    #[arg(add = crate::cli::complete::teams())]
     pub key: String,
 }
 
@@ -13,7 +15,11 @@ pub async fn cmd_teams_remove(session: &Session, args: TeamsRemoveArgs) -> CliRe
     let client = session
         .destroyer(&format!("remove team {}", args.key))
         .await?;
-    client.delete_team(&args.key).await?;
+    client
+        .delete_team(&args.key)
+        .await
+        .or_suggest(&client, &[(Named::Team, &args.key)])
+        .await?;
     session.ui.success(&format!("Removed team {}", args.key));
     Ok(())
 }

@@ -2,11 +2,13 @@ use clap::Args;
 
 use crate::api::TeamUpdate;
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct TeamsSetArgs {
     /// The team's key
+    #[arg(add = crate::cli::complete::teams())]
     pub key: String,
     /// The team's name
     #[arg(long)]
@@ -16,9 +18,11 @@ pub struct TeamsSetArgs {
     pub default: bool,
     /// Add an operator (repeat for several)
     #[arg(long = "add-member", value_name = "HANDLE")]
+    #[arg(add = crate::cli::complete::operators())]
     pub add_members: Vec<String>,
     /// Remove an operator (repeat for several)
     #[arg(long = "remove-member", value_name = "HANDLE")]
+    #[arg(add = crate::cli::complete::operators())]
     pub remove_members: Vec<String>,
 }
 
@@ -30,13 +34,17 @@ pub async fn cmd_teams_set(session: &Session, args: TeamsSetArgs) -> CliResult {
     };
     let client = session.writer(&format!("change team {}", args.key)).await?;
     if !args.add_members.is_empty() || !args.remove_members.is_empty() {
-        let current = client.get_team(&args.key).await?;
+        let current = client
+            .get_team(&args.key)
+            .await
+            .or_suggest(&client, &[(Named::Team, &args.key)])
+            .await?;
         let mut members: Vec<String> = current
             .members
             .into_iter()
             .filter(|m| !args.remove_members.contains(m))
             .collect();
-        for handle in args.add_members {
+        for handle in args.add_members.clone() {
             if !members.contains(&handle) {
                 members.push(handle);
             }
@@ -47,7 +55,17 @@ pub async fn cmd_teams_set(session: &Session, args: TeamsSetArgs) -> CliResult {
         return Err(CliError::usage("nothing to change")
             .with_hint("name what to change: --name, --default, --add-member or --remove-member"));
     }
-    let team = client.update_team(&args.key, &update).await?;
+    let mut names = vec![(Named::Team, args.key.as_str())];
+    names.extend(
+        args.add_members
+            .iter()
+            .map(|h| (Named::Operator, h.as_str())),
+    );
+    let team = client
+        .update_team(&args.key, &update)
+        .await
+        .or_suggest(&client, &names)
+        .await?;
     session.ui.success(&format!("Updated team {}", team.key));
     session.ui.print_item(&team)
 }

@@ -2,12 +2,14 @@ use clap::Args;
 
 use super::each_ticket;
 use crate::cli::Session;
+use crate::cli::names::{Named, missing};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct TicketsAssignArgs {
     /// Ticket numbers
     #[arg(required = true, value_name = "NUMBER")]
+    #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
     /// The operator to assign them to
     #[arg(
@@ -16,6 +18,7 @@ pub struct TicketsAssignArgs {
         required_unless_present = "me",
         conflicts_with = "me"
     )]
+    #[arg(add = crate::cli::complete::operators())]
     pub to: Option<String>,
     /// Assign them to yourself (the token's operator)
     #[arg(long)]
@@ -26,9 +29,13 @@ pub struct TicketsAssignArgs {
 }
 
 pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> CliResult {
-    let client = session
-        .writer(&format!("assign {} ticket(s)", args.numbers.len()))
-        .await?;
+    let what = match (args.numbers.as_slice(), &args.to) {
+        ([one], Some(to)) => format!("assign ticket {one} to {to}"),
+        ([one], None) => format!("assign ticket {one} to yourself"),
+        (many, Some(to)) => format!("assign {} tickets to {to}", many.len()),
+        (many, None) => format!("assign {} tickets to yourself", many.len()),
+    };
+    let client = session.bulk_writer(&what, args.numbers.len()).await?;
     let to = match args.to {
         Some(handle) => handle,
         None => client.me().await?.operator.ok_or_else(|| {
@@ -37,12 +44,20 @@ pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> C
         })?,
     };
     let done = format!("Assigned to {to}:");
-    each_ticket(
+    let assigned = each_ticket(
         session,
         &client,
         &args.numbers,
         &done,
         async |client, number| client.assign_ticket(number, &to, args.force).await,
     )
-    .await
+    .await;
+    // Every ticket fails alike for a mistyped handle: say so once, with the
+    // nearest name, and exit 5.
+    if assigned.is_err()
+        && let Some(missing) = missing(&client, Named::Operator, &to).await
+    {
+        return Err(missing);
+    }
+    assigned
 }

@@ -15,20 +15,26 @@ pub struct TicketsListArgs {
     /// resolved: closed
     #[arg(long, default_value = "all", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
+    /// Only tickets in this state
     #[arg(long, value_parser = wire_enum_parser::<TicketStatus>(TicketStatus::NAMES))]
     pub status: Option<TicketStatus>,
+    /// Only tickets of this priority
     #[arg(long, value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]
     pub priority: Option<Priority>,
     /// An operator's handle
     #[arg(long, value_name = "HANDLE")]
+    #[arg(add = crate::cli::complete::operators())]
     pub assignee: Option<String>,
     /// A team's key
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub team: Option<String>,
+    /// Only tickets that came in on this channel
     #[arg(long, value_parser = wire_enum_parser::<Channel>(Channel::NAMES))]
     pub channel: Option<Channel>,
     /// The source AI agent's key
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// The requester's email, name or external id
     #[arg(long, value_name = "WHO")]
@@ -36,14 +42,16 @@ pub struct TicketsListArgs {
     /// Text to find in subjects and messages
     #[arg(long, short = 's', value_name = "TEXT")]
     pub search: Option<String>,
-    /// Created at or after this moment (RFC 3339, or a local date and time)
+    /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
+    /// `2026-03-29`, a local `2026-03-29T09:30`, or RFC 3339
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub created_since: Option<Timestamp>,
-    /// Active at or after this moment
-    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    /// Active at or after this moment (same forms as --created-since)
+    #[arg(long, visible_alias = "since", value_name = "TIME", value_parser = parse_instant)]
     pub updated_since: Option<Timestamp>,
-    /// At most this many (default: 30 on a terminal, all when piped)
-    #[arg(long, value_name = "N", conflicts_with = "all")]
+    /// At most this many, 1 or more (default: 30 on a terminal, all when piped)
+    #[arg(long, value_name = "N", conflicts_with = "all",
+        value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: Option<u32>,
     /// Every matching ticket (streams with -o jsonl)
     #[arg(long)]
@@ -53,7 +61,7 @@ pub struct TicketsListArgs {
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
     let ui = &session.ui;
     let limit = match (args.limit, args.all) {
-        (Some(n), _) => Some(n.max(1)),
+        (Some(n), _) => Some(n),
         (None, true) => None,
         (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
         (None, false) => None,
@@ -106,8 +114,9 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         ui.info("No tickets.");
     }
     if more {
+        let noun = if shown == 1 { "ticket" } else { "tickets" };
         ui.info(&format!(
-            "Showing {shown} tickets; there are more: pass --limit N for more or --all for every one"
+            "Showing {shown} {noun}; there are more: pass --limit N for more or --all for every one"
         ));
     }
     Ok(())

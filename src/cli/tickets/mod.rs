@@ -28,28 +28,56 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum TicketsCommand {
     /// List tickets in a view, filtered; newest activity first
     #[command(visible_alias = "ls")]
+    #[command(
+        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets list --status open --priority urgent --since 2h\n  deskctl tickets list --team billing --created-since yesterday -o wide\n  deskctl tickets list --all -o jsonl | jq .number"
+    )]
     List(list::TicketsListArgs),
     /// Show a ticket and its whole timeline
+    #[command(
+        after_help = "Examples:\n  deskctl tickets show 10042\n  deskctl tickets show 10042 --no-pager\n  deskctl tickets show 10042 -o json"
+    )]
     Show(show::TicketsShowArgs),
     /// Assign tickets to an operator
+    #[command(
+        after_help = "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force"
+    )]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets
+    #[command(after_help = "Examples:\n  deskctl tickets unassign 10042")]
     Unassign(TicketsNumbersArgs),
     /// Take unassigned tickets: assign them to yourself
+    #[command(
+        after_help = "Examples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043"
+    )]
     Take(TicketsNumbersArgs),
     /// Set a ticket's priority
+    #[command(after_help = "Examples:\n  deskctl tickets priority 10042 urgent")]
     Priority(priority::TicketsPriorityArgs),
     /// Add an internal note (never shown to the customer)
+    #[command(
+        after_help = "Examples:\n  deskctl tickets note 10042 -m 'Refund approved by finance'\n  deskctl tickets note 10042 --body-file notes.txt\n  deskctl tickets note 10042   # opens $EDITOR"
+    )]
     Note(note::TicketsNoteArgs),
     /// Reply to the customer, on the right channel
+    #[command(
+        after_help = "Examples:\n  deskctl tickets reply 10042 -m 'Your refund is on its way.'\n  deskctl tickets reply 10042 --body-file reply.txt --channel email --yes"
+    )]
     Reply(reply::TicketsReplyArgs),
     /// Take the conversation over from the AI, which stops answering
+    #[command(after_help = "Examples:\n  deskctl tickets takeover 10042")]
     Takeover(TicketsNumbersArgs),
     /// Resolve tickets
+    #[command(
+        after_help = "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name | xargs deskctl tickets resolve --yes"
+    )]
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets
+    #[command(after_help = "Examples:\n  deskctl tickets reopen 10042")]
     Reopen(TicketsNumbersArgs),
     /// Walk unassigned (or a view's) tickets one at a time, interactively
+    #[command(
+        after_help = "Examples:\n  deskctl tickets triage\n  deskctl tickets triage --view all --team billing"
+    )]
     Triage(triage::TicketsTriageArgs),
 }
 
@@ -75,6 +103,7 @@ pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
 pub struct TicketsNumbersArgs {
     /// Ticket numbers
     #[arg(required = true, value_name = "NUMBER")]
+    #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
 }
 
@@ -122,32 +151,22 @@ impl BodyArgs {
     }
 }
 
-/// Opens `$EDITOR` (or `$VISUAL`, else `vi`) on a temporary file.
+/// Opens `$VISUAL` or `$EDITOR` (else `vi`) on a new temporary file, with
+/// dialoguer's editor: the file is created private under a random name (never
+/// a predictable path another user could plant), and the editor's command line
+/// is split into words and run without a shell.
 fn edit(what: &str) -> CliResult<String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    let dir = std::env::temp_dir().join(format!("deskctl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("MESSAGE.txt");
-    std::fs::write(&path, "")?;
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(&path)
-        .status()
+    let text = dialoguer::Editor::new()
+        .require_save(true)
+        .edit("")
         .map_err(|e| {
-            CliError::general(format!("cannot start the editor '{editor}'")).with_cause(e)
+            CliError::general("cannot run the editor ($VISUAL or $EDITOR, else vi)").with_cause(e)
         })?;
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let _ = std::fs::remove_dir_all(&dir);
-    if !status.success() {
-        return Err(CliError::general(format!(
-            "the editor exited with {status}; the {what} was not sent"
-        )));
-    }
-    Ok(text)
+    text.ok_or_else(|| {
+        CliError::general(format!(
+            "the {what} was not saved in the editor: nothing was sent"
+        ))
+    })
 }
 
 /// Runs `action` on each ticket with a progress bar for long batches, reports
@@ -271,6 +290,18 @@ impl Tabular for Ticket {
     fn name(&self) -> String {
         self.number.to_string()
     }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        &[
+            "STATUS", "NUMBER", "ASSIGNEE", "AGENT", "PRIORITY", "CHANNEL", "ACTIVITY",
+        ]
+    }
+
+    /// A narrow terminal keeps what triage needs: state, number, subject,
+    /// priority and age.
+    fn optional_columns() -> &'static [&'static str] {
+        &["CHANNEL", "AGENT", "REQUESTER", "ASSIGNEE"]
+    }
 }
 
 impl Tabular for TicketDetail {
@@ -284,6 +315,14 @@ impl Tabular for TicketDetail {
 
     fn name(&self) -> String {
         self.ticket.number.to_string()
+    }
+
+    fn fixed_columns() -> &'static [&'static str] {
+        Ticket::fixed_columns()
+    }
+
+    fn optional_columns() -> &'static [&'static str] {
+        Ticket::optional_columns()
     }
 }
 

@@ -8,6 +8,7 @@ use crate::error::CliResult;
 #[derive(Debug, Args)]
 pub struct TicketsPriorityArgs {
     /// The ticket's number
+    #[arg(add = crate::cli::complete::tickets())]
     pub number: u64,
     /// The new priority
     #[arg(value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]

@@ -8,6 +8,7 @@ use crate::error::CliResult;
 #[derive(Debug, Args)]
 pub struct TicketsReplyArgs {
     /// The ticket's number
+    #[arg(add = crate::cli::complete::tickets())]
     pub number: u64,
     #[command(flatten)]
     pub body: BodyArgs,

@@ -3,7 +3,9 @@ use crate::cli::Session;
 use crate::error::CliResult;
 
 pub async fn cmd_tickets_take(session: &Session, args: TicketsNumbersArgs) -> CliResult {
-    let client = session.writer(&args.describe("take")).await?;
+    let client = session
+        .bulk_writer(&args.describe("take"), args.numbers.len())
+        .await?;
     each_ticket(
         session,
         &client,

@@ -12,6 +12,7 @@ pub struct TicketsTriageArgs {
     pub view: TicketView,
     /// Only tickets of this team
     #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
     pub team: Option<String>,
 }
 

@@ -3,7 +3,9 @@ use crate::cli::Session;
 use crate::error::CliResult;
 
 pub async fn cmd_tickets_unassign(session: &Session, args: TicketsNumbersArgs) -> CliResult {
-    let client = session.writer(&args.describe("unassign")).await?;
+    let client = session
+        .bulk_writer(&args.describe("unassign"), args.numbers.len())
+        .await?;
     each_ticket(
         session,
         &client,

@@ -2,6 +2,7 @@ use clap::Args;
 
 use crate::api::{TokenCreate, TokenKind};
 use crate::cli::Session;
+use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
 use crate::ui::OutputFormat;
 
@@ -10,6 +11,7 @@ use crate::ui::OutputFormat;
 pub struct TokensCreateArgs {
     /// Create a token that acts as this operator, with their role
     #[arg(long, value_name = "HANDLE")]
+    #[arg(add = crate::cli::complete::operators())]
     pub operator: Option<String>,
     /// Create an ingest token, for the AI agent platform: it may only send
     /// handoffs and inbound email (needs --name)
@@ -40,7 +42,16 @@ pub async fn cmd_tokens_create(session: &Session, args: TokensCreateArgs) -> Cli
     let client = session
         .writer(&format!("create a {} token for {label}", body.kind))
         .await?;
-    let created = client.create_token(&body).await?;
+    let operator: Vec<_> = body
+        .operator
+        .iter()
+        .map(|h| (Named::Operator, h.as_str()))
+        .collect();
+    let created = client
+        .create_token(&body)
+        .await
+        .or_suggest(&client, &operator)
+        .await?;
     let ui = &session.ui;
     ui.success(&format!(
         "Created {} token {} for {label}",

@@ -15,10 +15,15 @@ use crate::ui::{Detail, Tabular, Ui};
 pub enum TokensCommand {
     /// List tokens (never their secrets)
     #[command(visible_alias = "ls")]
+    #[command(after_help = "Examples:\n  deskctl tokens list")]
     List(list::TokensListArgs),
     /// Create a token and print its secret, once
+    #[command(
+        after_help = "Examples:\n  deskctl tokens create --operator alice\n  deskctl tokens create --ingest --name ai-platform\n  deskctl tokens create --operator alice | deskctl context add prod --server https://desk.example.com --token-stdin"
+    )]
     Create(create::TokensCreateArgs),
     /// Revoke a token: requests with it fail from now on
+    #[command(after_help = "Examples:\n  deskctl tokens revoke tok_3f9c0a1b2d4e")]
     Revoke(revoke::TokensRevokeArgs),
 }
 

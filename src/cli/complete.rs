@@ -1,0 +1,236 @@
+//! Shell completions that know the desk: clap_complete's dynamic engine asks
+//! deskctl itself (`COMPLETE=bash deskctl -- deskctl tickets show 10`) for each
+//! completion, so ticket numbers, handles, keys and contexts come from the
+//! target the command line would use, through the normal client.
+//!
+//! A completer is quick (one request, a short budget, no retries), never creates
+//! a local desk that does not exist, and is silent: any failure completes
+//! nothing. Where no file is meant, nothing is offered rather than files.
+
+use std::ffi::OsStr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap_complete::CompletionCandidate;
+use clap_complete::engine::ArgValueCompleter;
+
+use super::names::Named;
+use crate::api::{TicketQuery, TicketView};
+use crate::client::{Client, RetryPolicy};
+use crate::config::{
+    ConfigFile, Credentials, LOCAL_CONTEXT, Paths, Target, TargetFlags, resolve_target,
+};
+use crate::env::EnvVars;
+
+/// The variable the completion scripts set; its value names the shell.
+pub const COMPLETE_VAR: &str = "COMPLETE";
+/// How long a completer may wait for the desk before offering nothing.
+const BUDGET: Duration = Duration::from_millis(1500);
+/// How many tickets a number completes from.
+const TICKETS: u32 = 200;
+
+/// Answers a shell's completion request and exits, when there is one.
+pub fn complete_from_env() {
+    clap_complete::CompleteEnv::with_factory(super::command)
+        .var(COMPLETE_VAR)
+        .complete();
+}
+
+/// The registration script for `shell`, which `deskctl completions SHELL` prints.
+pub fn registration(shell: &str) -> Option<Vec<u8>> {
+    let shells = clap_complete::env::Shells::builtins();
+    let completer = shells.completer(shell)?;
+    let mut script = Vec::new();
+    completer
+        .write_registration(COMPLETE_VAR, "deskctl", "deskctl", "deskctl", &mut script)
+        .ok()?;
+    Some(script)
+}
+
+/// Completes ticket numbers (open and pending first), with their subjects.
+pub fn tickets() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| ticket_numbers(current, TicketView::All))
+}
+
+/// Completes resolved tickets' numbers, for `reopen`.
+pub fn resolved_tickets() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| ticket_numbers(current, TicketView::Resolved))
+}
+
+pub fn operators() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| named(current, Named::Operator))
+}
+
+pub fn teams() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| named(current, Named::Team))
+}
+
+pub fn agents() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| named(current, Named::Agent))
+}
+
+pub fn fields() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| named(current, Named::Field))
+}
+
+/// Completes context names from the config file (and `local`); no request.
+pub fn contexts() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let Some(prefix) = current.to_str() else {
+            return Vec::new();
+        };
+        let env = EnvVars::from_process();
+        let Ok(paths) = Paths::resolve(&env) else {
+            return Vec::new();
+        };
+        let config = ConfigFile::load(&paths.config).unwrap_or_default();
+        std::iter::once((LOCAL_CONTEXT.to_string(), "the local desk".to_string()))
+            .chain(config.contexts.into_iter().map(|c| (c.name, c.server)))
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(name, help)| CompletionCandidate::new(name).help(Some(help.into())))
+            .collect()
+    })
+}
+
+fn named(current: &OsStr, kind: Named) -> Vec<CompletionCandidate> {
+    ask_desk(current, async |client| kind.list(client).await.ok())
+}
+
+fn ticket_numbers(current: &OsStr, view: TicketView) -> Vec<CompletionCandidate> {
+    ask_desk(current, async |client| {
+        let query = TicketQuery {
+            view: Some(view),
+            limit: Some(TICKETS),
+            ..TicketQuery::default()
+        };
+        let page = client.list_tickets(&query).await.ok()?;
+        Some(
+            page.items
+                .into_iter()
+                .map(|t| (t.number.to_string(), t.subject))
+                .collect(),
+        )
+    })
+}
+
+/// Runs `lookup` against the target the command line being completed would
+/// use, and offers the values that start with `current`.
+fn ask_desk(
+    current: &OsStr,
+    lookup: impl AsyncFnOnce(&Client) -> Option<Vec<(String, String)>>,
+) -> Vec<CompletionCandidate> {
+    let Some(prefix) = current.to_str() else {
+        return Vec::new();
+    };
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return Vec::new();
+    };
+    let found = runtime.block_on(async {
+        let client = completion_client().await?;
+        let found = tokio::time::timeout(BUDGET, lookup(&client)).await.ok()?;
+        client.close().await;
+        found
+    });
+    found
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(value, _)| value.starts_with(prefix))
+        .map(|(value, help)| {
+            let help = help.lines().next().unwrap_or_default().to_string();
+            CompletionCandidate::new(value).help(Some(help.into()))
+        })
+        .collect()
+}
+
+/// A client of the target the words being completed name, or of the current
+/// one; none when the local desk does not exist yet (completing must not make one).
+async fn completion_client() -> Option<Client> {
+    let words: Vec<String> = std::env::args_os()
+        .skip_while(|arg| arg != "--")
+        .skip(1)
+        .filter_map(|arg| arg.into_string().ok())
+        .collect();
+    let env = EnvVars::from_process();
+    let paths = Paths::resolve(&env).ok()?;
+    let config = ConfigFile::load(&paths.config).ok()?;
+    let credentials = Credentials::load(&paths.credentials).ok()?;
+    let target = resolve_target(
+        &target_flags(&words),
+        &env,
+        &config,
+        &credentials,
+        &paths.default_desk,
+    )
+    .ok()?;
+    let client = match target {
+        Target::Local { path } if path.is_file() => {
+            tokio::time::timeout(BUDGET, Client::local(&path))
+                .await
+                .ok()?
+                .ok()?
+        }
+        Target::Local { .. } => return None,
+        Target::Remote { server, token, .. } => Client::http(&server, token).ok()?,
+    };
+    Some(client.with_retry(RetryPolicy {
+        max_retries: 0,
+        ..RetryPolicy::default()
+    }))
+}
+
+/// `--context`, `--server` and `--desk` as the words being completed give them.
+fn target_flags(words: &[String]) -> TargetFlags {
+    let mut flags = TargetFlags::default();
+    let mut words = words.iter();
+    while let Some(word) = words.next() {
+        let (name, inline) = match word.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_string())),
+            None => (word.as_str(), None),
+        };
+        let slot = match name {
+            "--context" => &mut flags.context,
+            "--server" => &mut flags.server,
+            "--desk" => {
+                let value = inline.or_else(|| words.next().cloned());
+                flags.desk = value.map(PathBuf::from);
+                continue;
+            }
+            _ => continue,
+        };
+        *slot = inline.or_else(|| words.next().cloned());
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_target_flags_come_from_the_words_being_completed() {
+        let flags = target_flags(&words("deskctl --context prod tickets show 10"));
+        assert_eq!(flags.context.as_deref(), Some("prod"));
+        let flags = target_flags(&words("deskctl tickets show --server=http://x:1 10"));
+        assert_eq!(flags.server.as_deref(), Some("http://x:1"));
+        let flags = target_flags(&words("deskctl --desk /tmp/d.sqlite tickets show"));
+        assert_eq!(flags.desk, Some(PathBuf::from("/tmp/d.sqlite")));
+        let flags = target_flags(&words("deskctl tickets show --context"));
+        assert_eq!(flags.context, None);
+    }
+
+    #[test]
+    fn every_shell_has_a_registration_script() {
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            let script = String::from_utf8(registration(shell).unwrap()).unwrap();
+            assert!(script.contains("COMPLETE"), "{shell}: {script}");
+        }
+        assert!(registration("tcsh").is_none());
+    }
+}

@@ -1,0 +1,147 @@
+//! The named things of a desk (operators, teams, agents, ticket fields): listed
+//! for shell completions, and searched for the nearest name when a command
+//! names one that does not exist.
+
+use crate::client::{Client, ClientError, ClientResult};
+use crate::error::{CliError, CliResult, ExitKind, nearest};
+
+/// A kind of named thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    Operator,
+    Team,
+    Agent,
+    Field,
+}
+
+impl Named {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Named::Operator => "operator",
+            Named::Team => "team",
+            Named::Agent => "agent",
+            Named::Field => "ticket field",
+        }
+    }
+
+    fn list_command(self) -> &'static str {
+        match self {
+            Named::Operator => "deskctl operators list",
+            Named::Team => "deskctl teams list",
+            Named::Agent => "deskctl agents list",
+            Named::Field => "deskctl fields list",
+        }
+    }
+
+    /// Every name of this kind, each with what describes it (a display name).
+    pub async fn list(self, client: &Client) -> ClientResult<Vec<(String, String)>> {
+        Ok(match self {
+            Named::Operator => client
+                .list_operators()
+                .await?
+                .into_iter()
+                .map(|o| (o.handle, o.name))
+                .collect(),
+            Named::Team => client
+                .list_teams()
+                .await?
+                .into_iter()
+                .map(|t| (t.key, t.name))
+                .collect(),
+            Named::Agent => client
+                .list_agents()
+                .await?
+                .into_iter()
+                .map(|a| (a.key, a.name))
+                .collect(),
+            Named::Field => client
+                .list_fields()
+                .await?
+                .into_iter()
+                .map(|f| (f.key, f.name))
+                .collect(),
+        })
+    }
+}
+
+/// A not-found error for `name`, with the nearest existing name as a hint.
+pub(crate) fn not_found<'a>(
+    kind_noun: &str,
+    name: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+    list_command: &str,
+) -> CliError {
+    let error = CliError::new(
+        ExitKind::NotFound,
+        format!("{kind_noun} '{name}' does not exist"),
+    );
+    match nearest(name, known.clone()) {
+        Some(nearest) => error.with_hint(format!("did you mean '{nearest}'?")),
+        None if known.into_iter().next().is_none() => {
+            error.with_hint(format!("there are no {kind_noun}s yet"))
+        }
+        None => error.with_hint(format!("list them with `{list_command}`")),
+    }
+}
+
+/// A client answer whose failure may be because a name the command was given
+/// does not exist.
+pub(crate) trait OrSuggest<T> {
+    /// On a 404 or 422, checks each of `names` and, for the first that does not
+    /// exist, fails with "not found" (exit 5) and the nearest existing name.
+    /// Any other failure, or when every name exists, is the error as it came.
+    async fn or_suggest(self, client: &Client, names: &[(Named, &str)]) -> CliResult<T>;
+}
+
+impl<T> OrSuggest<T> for ClientResult<T> {
+    async fn or_suggest(self, client: &Client, names: &[(Named, &str)]) -> CliResult<T> {
+        match self {
+            Ok(value) => Ok(value),
+            Err(error) => Err(explain_missing(client, error, names).await),
+        }
+    }
+}
+
+async fn explain_missing(client: &Client, error: ClientError, names: &[(Named, &str)]) -> CliError {
+    if matches!(error.status().map(|s| s.as_u16()), Some(404 | 422)) {
+        for &(kind, name) in names {
+            if let Some(missing) = missing(client, kind, name).await {
+                return missing;
+            }
+        }
+    }
+    error.into()
+}
+
+/// A not-found error, with the nearest name, when the desk has no `kind`
+/// called `name`; none when it has one or the names cannot be listed.
+pub(crate) async fn missing(client: &Client, kind: Named, name: &str) -> Option<CliError> {
+    let known = kind.list(client).await.ok()?;
+    if known.iter().any(|(known, _)| known == name) {
+        return None;
+    }
+    Some(not_found(
+        kind.noun(),
+        name,
+        known.iter().map(|(known, _)| known.as_str()),
+        kind.list_command(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_gets_the_nearest_name_and_nonsense_the_list_command() {
+        let known = ["alice", "bob", "carol"];
+        let error = not_found("operator", "alcie", known, "deskctl operators list");
+        assert_eq!(error.kind, ExitKind::NotFound);
+        assert_eq!(error.message, "operator 'alcie' does not exist");
+        assert_eq!(error.hints, ["did you mean 'alice'?"]);
+        let error = not_found("operator", "zzz", known, "deskctl operators list");
+        assert_eq!(error.hints, ["list them with `deskctl operators list`"]);
+        let error = not_found("team", "x", [], "deskctl teams list");
+        assert_eq!(error.hints, ["there are no teams yet"]);
+    }
+}

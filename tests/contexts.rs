@@ -1,0 +1,464 @@
+//! Contexts and auth against a real `deskctl serve`: tokens checked when added,
+//! rotated without losing the rest, renamed, removed after asking; `auth
+//! status`; `-v` request traces; the service's log; and what a wrong server
+//! URL gets.
+
+use crate::common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+
+use common::{Desk, Server};
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+/// A seeded desk served over HTTP, and alice's (owner) token.
+fn served() -> (Desk, Server, String) {
+    let desk = Desk::new();
+    desk.seed();
+    let token = desk.token("alice");
+    let server = desk.serve();
+    (desk, server, token)
+}
+
+/// `deskctl context add NAME --server URL --token-stdin EXTRA…` with `token`
+/// on stdin, ready to run.
+fn add_context(
+    desk: &Desk,
+    name: &str,
+    server: &str,
+    token: impl Into<Vec<u8>>,
+    extra: &[&str],
+) -> assert_cmd::Command {
+    let mut cmd = remote(desk);
+    cmd.args(["context", "add", name, "--server", server, "--token-stdin"])
+        .args(extra)
+        .write_stdin(token);
+    cmd
+}
+
+/// deskctl with no local desk in its environment (the contexts decide).
+fn remote(desk: &Desk) -> assert_cmd::Command {
+    let mut cmd = desk.cmd();
+    cmd.env_remove("DESKCTL_DESK");
+    cmd
+}
+
+#[test]
+fn context_add_checks_the_token_against_the_service() {
+    let (desk, server, token) = served();
+    add_context(
+        &desk,
+        "prod",
+        &server.url,
+        "desk_wrong_token_0000000000000000",
+        &[],
+    )
+    .assert()
+    .code(4)
+    .stderr(contains(format!("{} refused the token", server.url)))
+    .stderr(contains("--no-verify"));
+    assert!(!desk.config().exists() && !desk.credentials().exists());
+
+    add_context(&desk, "prod", &server.url, token.clone(), &["--use"])
+        .assert()
+        .success()
+        .stderr(contains("Added context prod (signed in as alice, owner)"));
+
+    // Nobody listening: an error naming --no-verify, which stores it unchecked.
+    add_context(&desk, "later", "http://127.0.0.1:9", token.clone(), &[])
+        .assert()
+        .code(7)
+        .stderr(contains("--no-verify"));
+    add_context(
+        &desk,
+        "later",
+        "http://127.0.0.1:9",
+        token,
+        &["--no-verify"],
+    )
+    .assert()
+    .success()
+    .stderr(contains("token not checked"));
+}
+
+#[test]
+fn context_set_rotates_a_token_and_keeps_everything_else() {
+    let (desk, server, token) = served();
+    add_context(
+        &desk,
+        "prod",
+        &server.url,
+        token,
+        &["--protected", "--environment", "production", "--use"],
+    )
+    .assert()
+    .success();
+    let bob = desk.token("bob");
+    remote(&desk)
+        .args(["context", "set", "prod", "--token-stdin"])
+        .write_stdin(bob.clone())
+        .assert()
+        .success()
+        .stderr(contains(
+            "Updated context prod (signed in as bob, operator)",
+        ));
+    let shown: Value = serde_json::from_str(
+        &String::from_utf8(
+            remote(&desk)
+                .args(["context", "show", "-o", "json"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(shown["protected"], true);
+    assert_eq!(shown["environment"], "production");
+    assert_eq!(shown["server"], server.url.as_str());
+    let credentials = std::fs::read_to_string(desk.credentials()).unwrap();
+    assert!(credentials.contains(&bob), "the new token is stored");
+    // A refused token changes nothing.
+    remote(&desk)
+        .args(["context", "set", "prod", "--token-stdin"])
+        .write_stdin("desk_wrong_token_0000000000000000")
+        .assert()
+        .code(4);
+    assert_eq!(
+        std::fs::read_to_string(desk.credentials()).unwrap(),
+        credentials
+    );
+
+    remote(&desk)
+        .args(["context", "set", "prod", "--protected=false"])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["context", "show", "-o", "json"])
+        .assert()
+        .stdout(contains("\"protected\": false"));
+    remote(&desk)
+        .args(["context", "set", "prod"])
+        .assert()
+        .code(2)
+        .stderr(contains("nothing to change"));
+    remote(&desk)
+        .args(["context", "set", "prod", "--server", "127.0.0.1:7070"])
+        .assert()
+        .code(2)
+        .stderr(contains("has no scheme: use http://127.0.0.1:7070"));
+    remote(&desk)
+        .args(["context", "set", "prdo", "--protected"])
+        .assert()
+        .code(5)
+        .stderr(contains("did you mean 'prod'?"));
+}
+
+#[test]
+fn contexts_are_renamed_with_their_token_and_removed_only_when_confirmed() {
+    let (desk, server, token) = served();
+    add_context(&desk, "prod", &server.url, token.clone(), &["--use"])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["context", "rename", "prod", "production"])
+        .assert()
+        .success();
+    let listed = String::from_utf8(
+        remote(&desk)
+            .args(["context", "list"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(listed.contains("*\tproduction\t"), "{listed}");
+    assert!(
+        listed.contains("\tstored"),
+        "the token moved with it: {listed}"
+    );
+    remote(&desk)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("alice\nbob\n");
+    remote(&desk)
+        .args(["context", "rename", "production", "local"])
+        .assert()
+        .code(2);
+
+    remote(&desk)
+        .args(["context", "remove", "production"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "confirmation needed to remove context 'production'",
+        ));
+    assert!(
+        std::fs::read_to_string(desk.credentials())
+            .unwrap()
+            .contains(&token)
+    );
+    remote(&desk)
+        .args(["context", "remove", "production", "--yes"])
+        .assert()
+        .success();
+    assert!(
+        !std::fs::read_to_string(desk.credentials())
+            .unwrap()
+            .contains(&token)
+    );
+}
+
+#[test]
+fn auth_status_says_who_you_are_where_and_that_tokens_never_expire() {
+    let (desk, server, token) = served();
+    let local = desk.run(&["auth", "status"]);
+    assert!(local.contains("Context:      local"), "{local}");
+    assert!(local.contains("the local desk's owner (owner)"), "{local}");
+    assert!(
+        local.contains(&format!("deskctl {}", env!("CARGO_PKG_VERSION"))),
+        "{local}"
+    );
+
+    add_context(&desk, "prod", &server.url, token.clone(), &["--use"])
+        .assert()
+        .success();
+    let output = remote(&desk).args(["auth", "status"]).output().unwrap();
+    let shown = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "Context:      prod".to_string(),
+        format!("Server:       {}", server.url),
+        "Signed in as: alice (owner)".into(),
+        "never expires".into(),
+    ] {
+        assert!(shown.contains(&expected), "{expected} missing:\n{shown}");
+    }
+    let json: Value = serde_json::from_slice(
+        &remote(&desk)
+            .args(["auth", "status", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["operator"], "alice");
+    assert_eq!(json["role"], "owner");
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(json["token_expires_at"], Value::Null);
+    assert!(!json.to_string().contains(&token));
+    // A refused token: exit 4.
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_wrong_token_0000000000000000")
+        .args(["auth", "status"])
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn verbose_traces_each_request_without_tokens_or_queries() {
+    let (desk, server, token) = served();
+    let output = desk
+        .as_token(&server, &token)
+        .args([
+            "-v",
+            "tickets",
+            "list",
+            "--requester",
+            "secret-looking@example.com",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("GET /v1/tickets → 200 OK in "))
+        .unwrap_or_else(|| panic!("no trace of the request: {stderr}"));
+    let id = line
+        .rsplit_once("(request id ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("no request id: {line}"));
+    assert!(
+        !stderr.contains(&token) && !stderr.contains("secret-looking"),
+        "{stderr}"
+    );
+    // The same id the service logged for it.
+    common::wait_until(
+        "the request in the service's log",
+        std::time::Duration::from_secs(10),
+        || Some(()).filter(|_| server.log().contains(id)),
+    );
+    // Without -v: nothing traced.
+    let quiet = desk
+        .as_token(&server, &token)
+        .args(["tickets", "list"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("GET /v1"));
+    // Retries are traced too.
+    desk.cmd()
+        .args(["-v", "--server", "http://127.0.0.1:9", "operators", "list"])
+        .assert()
+        .code(7)
+        .stderr(contains(
+            "GET /v1/operators: no connection; trying again in",
+        ));
+}
+
+#[test]
+fn serve_logs_one_plain_line_per_request_when_not_a_terminal() {
+    let desk = Desk::new();
+    let server = desk.serve();
+    let answer = server.raw("GET", "/v1/health?token=topsecret", &[], b"");
+    assert_eq!(answer.status, 200);
+    let id = answer.header("x-request-id").unwrap().to_string();
+    let line = common::wait_until(
+        "the request's log line",
+        std::time::Duration::from_secs(10),
+        || {
+            server
+                .log()
+                .lines()
+                .find(|l| l.contains(&id))
+                .map(str::to_string)
+        },
+    );
+    for part in [
+        "method=GET",
+        "path=/v1/health",
+        "status=200",
+        "duration_ms=",
+    ] {
+        assert!(line.contains(part), "{part} missing: {line}");
+    }
+    let log = server.log();
+    assert!(!log.contains('\x1b'), "color in a file: {log:?}");
+    assert!(
+        !log.contains("topsecret"),
+        "a query string was logged: {log}"
+    );
+    assert_eq!(log.lines().filter(|l| l.contains(&id)).count(), 1, "{log}");
+
+    // --color always is honoured even in a file; never is the default here.
+    let colored = Desk::new();
+    let server = colored.serve_with(&["--color", "always"]);
+    server.raw("GET", "/v1/health", &[], b"");
+    common::wait_until(
+        "a colored log line",
+        std::time::Duration::from_secs(10),
+        || Some(()).filter(|_| server.log().contains("\x1b[")),
+    );
+}
+
+#[test]
+fn serve_logs_json_lines_for_collectors() {
+    let desk = Desk::new();
+    let server = desk.serve_with(&["--log-format", "json"]);
+    let answer = server.raw("GET", "/v1/nowhere?token=topsecret", &[], b"");
+    assert_eq!(answer.status, 404);
+    let id = answer.header("x-request-id").unwrap().to_string();
+    let event: Value = common::wait_until(
+        "the request's JSON line",
+        std::time::Duration::from_secs(10),
+        || {
+            server
+                .log()
+                .lines()
+                .find(|l| l.contains(&id))
+                .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        },
+    );
+    assert_eq!(event["status"], 404);
+    assert!(event["duration_ms"].is_u64());
+    assert_eq!(event["span"]["method"], "GET");
+    assert_eq!(event["span"]["path"], "/v1/nowhere");
+    assert_eq!(event["span"]["request_id"], id.as_str());
+    // Every line is JSON, the status lines included; no secret anywhere.
+    let log = server.log();
+    for line in log.lines() {
+        serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    }
+    assert!(!log.contains("topsecret"));
+}
+
+/// A server that is not Desk: it answers every request with an HTML 404.
+fn not_a_desk() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let body = "<!DOCTYPE HTML>\n<html><head><title>Error response</title></head>\
+                        <body><h1>Error response</h1><p>Error code: 404</p></body></html>\n";
+            let _ = (&stream).write_all(
+                format!(
+                    "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+                .as_bytes(),
+            );
+            let _ = (&stream).read(&mut [0; 1]);
+        }
+    });
+    url
+}
+
+#[test]
+fn a_wrong_server_url_gets_an_error_that_says_what_is_wrong() {
+    let desk = Desk::new();
+    let server = desk.serve();
+    let address = server.address();
+    desk.cmd()
+        .args(["--server", &address, "operators", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "the server URL '{address}' has no scheme: use http://{address}"
+        )))
+        .stderr(contains("builder error").not())
+        .stderr(contains("is `deskctl serve` running").not());
+    desk.cmd()
+        .args([
+            "--server",
+            &format!("https://{address}"),
+            "operators",
+            "list",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "https://{address} does not answer with TLS"
+        )))
+        .stderr(contains(format!("use http://{address}")))
+        .stderr(contains("InvalidContentType").not());
+    let foreign = not_a_desk();
+    desk.cmd()
+        .args(["--server", &foreign, "operators", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "{foreign} answered 404 Not Found with an HTML page, not a Desk API answer"
+        )))
+        .stderr(contains("is it a Desk service?").or(contains("a Desk service?")))
+        .stderr(contains("<html").not());
+    desk.cmd()
+        .args([
+            "context",
+            "add",
+            "x",
+            "--server",
+            "desk.example.com",
+            "--token-stdin",
+        ])
+        .write_stdin("desk_x")
+        .assert()
+        .code(2)
+        .stderr(contains("has no scheme"));
+}

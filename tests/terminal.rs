@@ -1,0 +1,403 @@
+//! deskctl at a terminal, as a support lead sees it: tables that fit any width,
+//! color, the pager, prompts (Ctrl-C, typed confirmations, CI), the editor, and
+//! closed pipes. Terminals are real pseudo-terminals (`script`, tmux).
+
+use crate::common;
+
+use common::{Desk, Tmux, have_tool, path_str, shell_quote};
+use predicates::str::contains;
+
+/// Visible width of a terminal line: no escape sequences, one column a char
+/// (the tables here are ASCII and `…`).
+fn width(line: &str) -> usize {
+    let mut visible = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            visible += 1;
+        }
+    }
+    visible
+}
+
+#[test]
+fn ticket_tables_fit_every_width_without_wrapping_and_piped_output_is_whole() {
+    let desk = Desk::new();
+    desk.seed_tickets(3);
+    for columns in [200, 120, 100, 80, 60, 40] {
+        let screen = desk.run_on_terminal_sized(columns, &["tickets", "list"]);
+        let lines: Vec<&str> = screen.lines().collect();
+        assert_eq!(
+            lines.len(),
+            4,
+            "one line per ticket at {columns}:\n{screen}"
+        );
+        for line in &lines {
+            assert!(
+                width(line) <= columns as usize,
+                "{} columns on a {columns}-column terminal: {line:?}",
+                width(line)
+            );
+        }
+        assert!(lines[1].contains("10003"), "{screen}");
+    }
+    // Wide enough: everything whole. At 120 the requester and subject are cut
+    // with `…` while numbers, states and times stay whole.
+    let wide = desk.run_on_terminal_sized(200, &["tickets", "list", "--color", "never"]);
+    assert!(
+        wide.contains("A Very Long Requester Name Of Forty-Nine Chars 03"),
+        "{wide}"
+    );
+    let at_120 = desk.run_on_terminal_sized(120, &["tickets", "list", "--color", "never"]);
+    let row = at_120.lines().nth(1).unwrap();
+    assert!(row.starts_with("open    10003"), "{at_120}");
+    assert!(row.contains('…') && row.ends_with("just now"), "{at_120}");
+    // A narrow terminal keeps what triage needs; -o wide keeps every column.
+    let at_60 = desk.run_on_terminal_sized(60, &["tickets", "list", "--color", "never"]);
+    let header = at_60.lines().next().unwrap();
+    for column in ["STATUS", "NUMBER", "SUBJECT", "PRIORITY", "ACTIVITY"] {
+        assert!(header.contains(column), "{at_60}");
+    }
+    assert!(!header.contains("CHANNEL"), "{at_60}");
+    let wide_60 = desk.run_on_terminal_sized(60, &["tickets", "list", "-o", "wide"]);
+    assert!(wide_60.lines().next().unwrap().contains("CH"), "{wide_60}");
+    assert!(wide_60.lines().all(|l| width(l) <= 60), "{wide_60}");
+    // COLUMNS overrides the terminal's width.
+    let mut cmd = desk.terminal_command(200, &["tickets", "list"]);
+    cmd.env("COLUMNS", "70");
+    let screen = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(screen.lines().all(|l| width(l) <= 70), "{screen}");
+
+    // Piped: tab-separated, nothing cut, no color, whatever the width.
+    let piped = desk.run(&["tickets", "list"]);
+    let first = piped.lines().next().unwrap();
+    assert!(first.contains("\tA Very Long Requester Name Of Forty-Nine Chars 03\t"));
+    assert!(first.contains("Order 3 has not arrived and I would like to know where it is"));
+    assert!(!piped.contains('…') && !piped.contains('\x1b'));
+}
+
+#[test]
+fn status_and_priority_are_colored_only_when_color_is_on() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    desk.run(&["tickets", "priority", "10001", "urgent"]);
+    let colored = desk.run_on_terminal_sized(200, &["tickets", "list"]);
+    let row = colored.lines().nth(1).unwrap();
+    // open in green, urgent in bold red.
+    assert!(row.contains("\x1b[38;5;10mopen"), "{row:?}");
+    assert!(row.contains("urgent"), "{row:?}");
+    assert!(
+        row.contains("\x1b[38;5;9m") || row.contains("\x1b[1m"),
+        "{row:?}"
+    );
+    let plain = desk.run_on_terminal_sized(200, &["tickets", "list", "--color", "never"]);
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    let mut cmd = desk.terminal_command(200, &["tickets", "list"]);
+    cmd.env("NO_COLOR", "1");
+    let no_color = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(!no_color.contains('\x1b'), "{no_color:?}");
+}
+
+/// A `$PAGER` that keeps what it was given in `file`.
+fn recording_pager(desk: &Desk) -> (String, std::path::PathBuf) {
+    let file = desk.dir.path().join("paged.txt");
+    (format!("tee {}", shell_quote(path_str(&file))), file)
+}
+
+#[test]
+fn a_long_ticket_goes_through_the_pager_on_a_terminal_only() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    for n in 0..12 {
+        desk.run(&["tickets", "note", "10001", "-m", &format!("note {n}")]);
+    }
+    let (pager, paged) = recording_pager(&desk);
+    let on_terminal = |extra: &[&str], rows: u16| {
+        let mut args = vec!["tickets", "show", "10001"];
+        args.extend_from_slice(extra);
+        let quoted: Vec<String> = std::iter::once(common::BIN)
+            .chain(args)
+            .map(shell_quote)
+            .collect();
+        let line = format!("stty cols 100 rows {rows}; exec {}", quoted.join(" "));
+        desk.std_cmd_of("script")
+            .env("PAGER", &pager)
+            .env("TERM", "xterm-256color")
+            .args(["-qec", &line, "/dev/null"])
+            .output()
+            .unwrap()
+    };
+    // Taller than the terminal: paged.
+    let output = on_terminal(&[], 10);
+    assert!(output.status.success());
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(
+        text.contains("note 11") && text.contains("Ticket:"),
+        "{text}"
+    );
+    std::fs::remove_file(&paged).unwrap();
+    // --no-pager, a terminal tall enough, or a pipe: printed straight.
+    on_terminal(&["--no-pager"], 10);
+    on_terminal(&[], 200);
+    let piped = desk
+        .cmd()
+        .env("PAGER", &pager)
+        .args(["tickets", "show", "10001"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("note 11"));
+    assert!(!paged.exists(), "the pager ran when it should not have");
+}
+
+#[test]
+fn closed_pipes_end_quietly_with_success() {
+    let desk = Desk::new();
+    desk.seed_tickets(2);
+    let closed = || {
+        // A pipe whose reader is gone before deskctl writes: the first write
+        // fails with EPIPE, every time.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    for args in [
+        "completions zsh",
+        "completions bash",
+        "--help",
+        "tickets list --help",
+        "schema",
+        "tickets list",
+        "tickets list -o json",
+        "tickets show 10001",
+        "export",
+    ] {
+        let output = desk
+            .std_cmd()
+            .args(args.split(' '))
+            .stdout(closed())
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "deskctl {args}: {stderr}");
+        assert!(!stderr.contains("panicked"), "deskctl {args}: {stderr}");
+    }
+    // Status lines and errors to a closed stderr: no panic either.
+    for args in [
+        &["teams", "add", "x", "--name", "X"][..],
+        &["operators", "show", "nobody"],
+    ] {
+        let output = desk
+            .std_cmd()
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(closed())
+            .output()
+            .unwrap();
+        assert_ne!(output.status.code(), Some(101), "deskctl {args:?} panicked");
+    }
+}
+
+#[test]
+fn ctrl_c_at_a_confirmation_restores_the_cursor_and_exits_130() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed();
+    let tmux = Tmux::start(&desk, 100, 20);
+    tmux.type_line(&format!(
+        "{} operators remove bob; echo \"exit=$?.\"",
+        common::BIN
+    ));
+    tmux.wait_for("Remove operator bob with their tokens? (y/n)");
+    assert!(
+        !tmux.cursor_visible(),
+        "dialoguer hides the cursor while it asks"
+    );
+    tmux.press("C-c");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 130, "{screen}");
+    assert!(screen.contains("error: interrupted"), "{screen}");
+    assert!(tmux.cursor_visible(), "the cursor is shown again");
+    assert!(
+        desk.run(&["operators", "list", "-o", "name"])
+            .contains("bob")
+    );
+}
+
+#[test]
+fn ctrl_c_at_a_secret_prompt_stores_nothing() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    let tmux = Tmux::start(&desk, 100, 20);
+    tmux.type_line(&format!(
+        "{} context add prod --server http://127.0.0.1:9 --no-verify; echo \"exit=$?.\"",
+        common::BIN
+    ));
+    tmux.wait_for("Token for context 'prod'");
+    tmux.press("a");
+    tmux.press("b");
+    tmux.press("C-c");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("ab"), "the secret was echoed: {screen}");
+    assert!(!desk.credentials().exists(), "nothing was stored");
+    // The terminal echoes again.
+    tmux.type_line("echo typed-after");
+    tmux.wait_for("typed-after\ntyped-after");
+}
+
+#[test]
+fn applying_a_plan_waits_for_yes_typed_in_full() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    name: Support\n    default: true\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(&desk, 120, 30);
+    let apply = format!(
+        "{} apply -f {}; echo \"exit=$?.\"",
+        common::BIN,
+        path_str(&document)
+    );
+    tmux.type_line(&apply);
+    let screen = tmux.wait_for("Only 'yes' will be accepted");
+    assert!(
+        screen.contains("Apply 1 change to the local desk (1 to add, 0 to change, 0 to remove)?"),
+        "{screen}"
+    );
+    assert!(!screen.contains(".?"), "{screen}");
+    // One keypress is not an answer.
+    tmux.type_line("y");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains("cancelled: nothing was changed"),
+        "{screen}"
+    );
+    assert_eq!(desk.run(&["teams", "list", "-o", "name"]), "");
+
+    tmux.type_line(&apply);
+    tmux.wait_for("Only 'yes' will be accepted");
+    tmux.type_line("yes");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Applied"), "{screen}");
+    assert!(
+        !screen.contains("0/1"),
+        "no count bar for one request: {screen}"
+    );
+    assert_eq!(desk.run(&["teams", "list", "-o", "name"]), "support\n");
+}
+
+#[test]
+fn bulk_changes_to_many_tickets_wait_for_yes_and_few_do_not() {
+    let desk = Desk::new();
+    desk.seed_tickets(10);
+    let numbers: Vec<String> = (10001..=10010).map(|n| n.to_string()).collect();
+    let mut args = vec!["tickets", "resolve"];
+    args.extend(numbers.iter().map(String::as_str));
+    desk.cmd()
+        .args(&args)
+        .assert()
+        .code(2)
+        .stderr(contains("confirmation needed to resolve 10 tickets"))
+        .stderr(contains("--yes"));
+    assert_eq!(
+        desk.run(&["tickets", "list", "--view", "resolved", "-o", "name"]),
+        ""
+    );
+    desk.run(&["tickets", "resolve", "10001", "10002"]);
+    args.push("--yes");
+    desk.cmd().args(&args[..]).assert().code(6); // 2 were resolved already
+    assert_eq!(
+        desk.run(&["tickets", "list", "--view", "resolved", "-o", "name"])
+            .lines()
+            .count(),
+        10
+    );
+}
+
+#[test]
+fn ci_and_deskctl_no_input_never_prompt_even_on_a_terminal() {
+    let desk = Desk::new();
+    desk.seed();
+    for (name, value) in [("CI", "true"), ("DESKCTL_NO_INPUT", "1")] {
+        let mut cmd = desk.terminal_command(100, &["operators", "remove", "bob"]);
+        cmd.env(name, value);
+        let output = cmd.output().unwrap();
+        let screen = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(2), "{name}: {screen}");
+        assert!(
+            screen.contains("confirmation needed to remove operator bob")
+                && screen.contains("--yes"),
+            "{name}: {screen}"
+        );
+    }
+    // CI=false is no CI.
+    let mut cmd = desk.terminal_command(100, &["operators", "remove", "bob", "--no-input"]);
+    cmd.env("CI", "false");
+    assert_eq!(cmd.output().unwrap().status.code(), Some(2));
+    assert!(
+        desk.run(&["operators", "list", "-o", "name"])
+            .contains("bob")
+    );
+}
+
+#[test]
+fn the_editor_gets_a_private_file_with_an_unpredictable_name_and_no_shell() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    // An "editor" that records the file it was given and its mode, then writes
+    // the note. Its name has a space, so only a word-splitting caller runs it.
+    let dir = desk.dir.path().join("my editor");
+    std::fs::create_dir_all(&dir).unwrap();
+    let editor = dir.join("edit.sh");
+    let record = desk.dir.path().join("editor-args.txt");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n%s\\n' \"$2\" \"$(stat -c %a \"$2\")\" > {}\nsleep 1\nprintf 'Written in the editor\\n' > \"$2\"\n",
+            shell_quote(path_str(&record))
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut cmd = desk.terminal_command(100, &["tickets", "note", "10001"]);
+    // `--flag` proves the command line is split into words, as a shell would.
+    cmd.env(
+        "EDITOR",
+        format!("{} --flag", shell_quote(path_str(&editor))),
+    );
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let recorded = std::fs::read_to_string(&record).unwrap();
+    let (path, mode) = recorded.trim().split_once('\n').unwrap();
+    assert_eq!(mode, "600", "the draft is private");
+    assert!(!path.contains("deskctl-"), "a predictable path: {path}");
+    assert!(!std::path::Path::new(path).exists(), "the draft is removed");
+    let shown = desk.run(&["tickets", "show", "10001"]);
+    assert!(shown.contains("Written in the editor"), "{shown}");
+}

@@ -323,7 +323,7 @@ async fn in_process_run(
     times: &mut Timings,
 ) -> Result<(), String> {
     let desk = scratch.path(&format!("in-process-{run}.sqlite"));
-    let client = Client::local(&desk)
+    let client = Client::local(&deskctl::server::store::Location::Sqlite(desk.clone()))
         .await
         .map_err(|e| format!("cannot open {}: {e}", desk.display()))?;
     let result = in_process_phases(&client, scratch, text, shape, times).await;

@@ -13,6 +13,10 @@ pub const DESKCTL_SERVER: &str = "DESKCTL_SERVER";
 pub const DESKCTL_TOKEN: &str = "DESKCTL_TOKEN";
 /// The local desk file to use.
 pub const DESKCTL_DESK: &str = "DESKCTL_DESK";
+/// A PostgreSQL desk to run in-process (or to serve), instead of any context:
+/// `postgres://user@host/db`. The password is better in `PGPASSWORD` or
+/// `~/.pgpass` than in the URL.
+pub const DESKCTL_DATABASE_URL: &str = "DESKCTL_DATABASE_URL";
 /// The CLI's config file (contexts); credentials are kept beside it.
 pub const DESKCTL_CONFIG: &str = "DESKCTL_CONFIG";
 /// Log filter for `deskctl serve` (tracing's `EnvFilter` syntax), e.g. `debug`.
@@ -47,6 +51,10 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
     ),
     (DESKCTL_DESK, "the local desk file to use"),
     (
+        DESKCTL_DATABASE_URL,
+        "a PostgreSQL desk (postgres://…) to run in-process or serve",
+    ),
+    (
         DESKCTL_CONFIG,
         "the config file; credentials.yaml is kept beside it",
     ),
@@ -76,6 +84,8 @@ pub struct EnvVars {
     pub server: Option<String>,
     pub token: Option<SecretString>,
     pub desk: Option<PathBuf>,
+    /// `DESKCTL_DATABASE_URL`: it may carry a password.
+    pub database: Option<SecretString>,
     pub config: Option<PathBuf>,
     pub log: Option<String>,
     /// `DESKCTL_NO_INPUT` or `CI` asks for no prompts.
@@ -112,6 +122,8 @@ impl EnvVars {
             server: text(DESKCTL_SERVER),
             token: text(DESKCTL_TOKEN).map(|t| SecretString::from(t.trim().to_string())),
             desk: get(DESKCTL_DESK).map(PathBuf::from),
+            database: get(DESKCTL_DATABASE_URL)
+                .map(|v| SecretString::from(v.to_string_lossy().into_owned())),
             config: get(DESKCTL_CONFIG).map(PathBuf::from),
             log: text(DESKCTL_LOG),
             no_input: truthy(DESKCTL_NO_INPUT) || truthy(CI),

@@ -238,6 +238,7 @@ impl From<ClientError> for CliError {
                 cli.causes = chain(&error);
                 cli
             }
+            ClientError::LocalDesk { path, source } => CliError::opening(path, source),
             ClientError::Unreachable { target, .. } | ClientError::Timeout { target } => {
                 let mut cli = CliError::new(ExitKind::Unavailable, message);
                 cli.causes = chain(&error);
@@ -250,6 +251,22 @@ impl From<ClientError> for CliError {
                 cli.causes = chain(&error);
                 cli
             }
+        }
+    }
+}
+
+impl CliError {
+    /// The desk at `desk` could not be opened: its database unreachable (7),
+    /// missing (5), or otherwise failing (1).
+    pub fn opening(desk: &str, error: &crate::server::store::StoreError) -> CliError {
+        use crate::server::store::StoreError;
+        let message = format!("cannot open the desk at {desk}");
+        match error {
+            StoreError::Unavailable(_) => CliError::new(ExitKind::Unavailable, message)
+                .with_cause(error)
+                .with_hint("is the database server running, and is the URL's host and port right?"),
+            StoreError::Missing(_) => CliError::new(ExitKind::NotFound, error.to_string()),
+            _ => CliError::general(message).with_cause(error),
         }
     }
 }

@@ -13,12 +13,14 @@ pub mod env;
 pub mod error;
 pub mod manifest;
 pub mod mcp;
+pub mod net;
 pub mod server;
 pub mod ui;
 
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
+use secrecy::SecretString;
 
 use crate::cli::{Cli, Command, Session};
 use crate::config::{Paths, TargetFlags};
@@ -66,6 +68,17 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
         ui::trace_requests(cli.global.verbose, cli.global.color);
     }
     let paths = Paths::resolve(&env)?;
+    if cli
+        .global
+        .database
+        .as_deref()
+        .is_some_and(crate::net::carries_password)
+    {
+        ui.warn(
+            "the --database URL carries a password, which anyone on this machine can read in \
+             the process list: put it in PGPASSWORD, ~/.pgpass or DESKCTL_DATABASE_URL instead",
+        );
+    }
     let session = Session {
         ui,
         env,
@@ -74,6 +87,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
             context: cli.global.context.clone(),
             server: cli.global.server.clone(),
             desk: cli.global.desk.clone(),
+            database: cli.global.database.clone().map(SecretString::from),
         },
         verbose: cli.global.verbose,
         color: cli.global.color,

@@ -608,7 +608,9 @@ fn cursor_pages_return_every_ticket_once_in_order() {
     let all = numbers(&desk, &[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let paged = runtime.block_on(async {
-        let client = deskctl::client::Client::local(&desk.path()).await.unwrap();
+        let client = deskctl::client::Client::local(&crate::common::sqlite(&desk.path()))
+            .await
+            .unwrap();
         let mut query = deskctl::api::TicketQuery {
             limit: Some(1),
             ..Default::default()

@@ -64,6 +64,7 @@ pub async fn cmd_auth_status(session: &Session, _args: AuthStatusArgs) -> CliRes
             Some(path.display().to_string()),
             "not needed".to_string(),
         ),
+        Target::Database { .. } => (None, Some(target.label()), "not needed".to_string()),
         Target::Remote { server, .. } => (
             Some(server.clone()),
             None,

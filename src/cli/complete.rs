@@ -167,12 +167,14 @@ async fn completion_client() -> Option<Client> {
     .ok()?;
     let client = match target {
         Target::Local { path } if path.is_file() => {
-            tokio::time::timeout(BUDGET, Client::local(&path))
+            let location = crate::server::store::Location::Sqlite(path);
+            tokio::time::timeout(BUDGET, Client::local(&location))
                 .await
                 .ok()?
                 .ok()?
         }
-        Target::Local { .. } => return None,
+        // Completing must never create a desk or its schema.
+        Target::Local { .. } | Target::Database { .. } => return None,
         Target::Remote { server, token, .. } => Client::http(&server, token).ok()?,
     };
     Some(client.with_retry(RetryPolicy {

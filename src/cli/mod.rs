@@ -72,8 +72,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", conflicts_with = "desk")]
     pub server: Option<String>,
     /// Use this local desk file instead of the default one
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "database")]
     pub desk: Option<PathBuf>,
+    /// Run (or serve) the desk in this PostgreSQL database: postgres://user@host/db; keep the
+    /// password out of the command line (PGPASSWORD, ~/.pgpass or DESKCTL_DATABASE_URL)
+    #[arg(long, global = true, value_name = "URL", conflicts_with_all = ["server", "context"])]
+    pub database: Option<String>,
     /// Output format for data on stdout
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,

@@ -1,6 +1,7 @@
 use std::net::SocketAddr;
 
 use clap::Args;
+use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 
 use crate::cli::Session;
@@ -75,25 +76,31 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     init_logging(session, args.log_format);
     if session.flags.server.is_some() || session.flags.context.is_some() {
         return Err(CliError::usage(
-            "serve runs a desk file: use --desk PATH (or DESKCTL_DESK), not --server or --context",
+            "serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL (or \
+             DESKCTL_DATABASE_URL), not --server or --context",
         ));
     }
-    let path = match &session.flags.desk {
-        Some(path) => path.clone(),
-        None => match session.env.desk.clone() {
+    let database = session
+        .flags
+        .database
+        .as_ref()
+        .or(session.env.database.as_ref());
+    let location = match (database, &session.flags.desk) {
+        (Some(url), _) => Location::Postgres(url.expose_secret().to_string()),
+        (None, Some(path)) => Location::Sqlite(path.clone()),
+        (None, None) => Location::Sqlite(match session.env.desk.clone() {
             Some(path) => path,
             None => match session.target()? {
                 Target::Local { path } => path,
-                Target::Remote { .. } => session.paths.default_desk.clone(),
+                Target::Database { .. } | Target::Remote { .. } => {
+                    session.paths.default_desk.clone()
+                }
             },
-        },
+        }),
     };
-    let location = Location::Sqlite(path.clone());
     let store = Store::open(&location, Open::CreateIfMissing)
         .await
-        .map_err(|e| {
-            CliError::general(format!("cannot open the desk at {}", path.display())).with_cause(e)
-        })?;
+        .map_err(|e| CliError::opening(&location.describe(), &e))?;
     let listener = TcpListener::bind(args.listen).await.map_err(|e| {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
     })?;
@@ -103,12 +110,12 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         LogFormat::Text => session.ui.info(message),
         // Collectors read every stderr line as JSON: status lines are events too.
         LogFormat::Json => {
-            tracing::info!(desk = %path.display(), url = %format!("http://{address}"), "{message}")
+            tracing::info!(desk = %location.describe(), url = %format!("http://{address}"), "{message}")
         }
     };
     status(&format!(
         "Serving desk {} (stop with Ctrl-C)",
-        path.display()
+        location.describe()
     ));
     session.ui.print_line(&format!("http://{address}"))?;
     let copilot = crate::mcp::http::routes(store.clone());

@@ -3,10 +3,13 @@
 
 use std::io::Read;
 
+use secrecy::ExposeSecret;
+
 use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
+use crate::server::store::Location;
 use crate::ui::{ColorChoice, Ui};
 
 pub struct Session {
@@ -104,7 +107,10 @@ impl Session {
 
 async fn connect(target: &Target) -> Result<Client, crate::client::ClientError> {
     match target {
-        Target::Local { path } => Client::local(path).await,
+        Target::Local { path } => Client::local(&Location::Sqlite(path.clone())).await,
+        Target::Database { url } => {
+            Client::local(&Location::Postgres(url.expose_secret().to_string())).await
+        }
         Target::Remote { server, token, .. } => Client::http(server, token.clone()),
     }
 }

@@ -1,9 +1,10 @@
 use http::Method;
 
-use super::{Client, ClientResult, encode_query, segment};
+use super::{Client, ClientResult, encode_query};
 use crate::api::{
     Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverStatus, HandoverStatusQuery,
 };
+use crate::net::segment;
 
 impl Client {
     pub async fn list_agents(&self) -> ClientResult<Vec<Agent>> {

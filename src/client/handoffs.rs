@@ -1,7 +1,8 @@
 use http::Method;
 
-use super::{ApiRequest, Client, ClientResult, encode_query, segment};
+use super::{ApiRequest, Client, ClientResult, encode_query};
 use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest, Page, TicketDetail};
+use crate::net::segment;
 
 impl Client {
     /// Sends a handoff. The idempotency key makes it safe to retry; the flag says

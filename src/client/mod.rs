@@ -18,22 +18,21 @@ mod ticket_counts;
 mod tickets;
 mod tokens;
 
-use std::path::Path;
 use std::time::Duration;
 
 use axum::body::Body;
 use backon::{ExponentialBuilder, Retryable};
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::BodyExt;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
 use crate::api::{Health, MAX_PAGE_LIMIT, Page, PageQuery, Problem, VersionInfo};
+use crate::server::store::{Location, Open};
 use crate::server::{LocalDesk, REQUEST_ID_HEADER};
 
 /// How long one HTTP request may take, end to end.
@@ -89,7 +88,7 @@ pub enum ClientError {
         status: StatusCode,
         detail: String,
     },
-    #[error("cannot open the local desk at {path}")]
+    #[error("cannot open the desk at {path}")]
     LocalDesk {
         path: String,
         #[source]
@@ -222,13 +221,12 @@ impl Client {
         })
     }
 
-    /// A client of the local desk at `path`, served in this process.
-    pub async fn local(path: &Path) -> ClientResult<Client> {
-        let location = crate::server::store::Location::Sqlite(path.to_path_buf());
-        let desk = LocalDesk::open(&location, crate::server::store::Open::CreateIfMissing)
+    /// A client of the desk at `location`, served in this process.
+    pub async fn local(location: &Location) -> ClientResult<Client> {
+        let desk = LocalDesk::open(location, Open::CreateIfMissing)
             .await
             .map_err(|source| ClientError::LocalDesk {
-                path: path.display().to_string(),
+                path: location.describe(),
                 source,
             })?;
         Ok(Client {
@@ -309,7 +307,7 @@ impl Client {
                 };
                 // `None` means retries are used up; a Retry-After does not extend them.
                 delay.map(|delay| {
-                    retry_after(&response.headers)
+                    crate::net::retry_after(&response.headers)
                         .map(|wait| wait.min(max_retry_after))
                         .unwrap_or(delay)
                 })
@@ -668,69 +666,14 @@ fn foreign(response: &ApiResponse) -> Option<String> {
     (content_type.starts_with("text/html") || starts_like_html).then(|| "an HTML page".into())
 }
 
-/// Characters left as they are in a path segment: RFC 3986's unreserved set.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// One path segment, percent-encoded so user input cannot reach another route.
-pub(crate) fn segment(value: &str) -> String {
-    utf8_percent_encode(value, SEGMENT).to_string()
-}
-
 pub(crate) fn encode_query<Q: Serialize>(query: &Q) -> String {
     serde_urlencoded::to_string(query).expect("query parameters serialize")
-}
-
-/// The wait a `Retry-After` header asks for: delta-seconds or an HTTP date.
-pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
-    let wait = at.duration_since(jiff::Timestamp::now());
-    Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use http::HeaderValue;
-
-    fn headers(value: &str) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        map.insert(RETRY_AFTER, HeaderValue::from_str(value).unwrap());
-        map
-    }
-
-    #[test]
-    fn retry_after_reads_seconds() {
-        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
-    }
-
-    #[test]
-    fn retry_after_reads_an_http_date() {
-        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(120);
-        let date = jiff::fmt::rfc2822::to_string(&soon.to_zoned(jiff::tz::TimeZone::UTC)).unwrap();
-        let wait = retry_after(&headers(&date)).unwrap();
-        assert!(
-            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
-            "{wait:?}"
-        );
-    }
-
-    #[test]
-    fn retry_after_in_the_past_means_now_and_garbage_means_nothing() {
-        assert_eq!(
-            retry_after(&headers("Sun, 06 Nov 1994 08:49:37 GMT")),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(retry_after(&headers("soon")), None);
-        assert_eq!(retry_after(&HeaderMap::new()), None);
-    }
 
     #[test]
     fn server_urls_need_a_scheme_and_a_host_and_nothing_more() {
@@ -778,12 +721,5 @@ mod tests {
     fn traces_show_paths_without_queries() {
         assert_eq!(path_only("/v1/tickets?requester=a%40b"), "/v1/tickets");
         assert_eq!(path_only("/v1/me"), "/v1/me");
-    }
-
-    #[test]
-    fn segments_cannot_escape_their_place_in_the_path() {
-        assert_eq!(segment("alice"), "alice");
-        assert_eq!(segment("../tokens"), "..%2Ftokens");
-        assert_eq!(segment("a b?c#d"), "a%20b%3Fc%23d");
     }
 }

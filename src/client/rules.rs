@@ -1,7 +1,8 @@
 use http::Method;
 
-use super::{Client, ClientResult, segment};
+use super::{Client, ClientResult};
 use crate::api::{Rule, RuleCreate, RuleKind, RuleMove};
+use crate::net::segment;
 
 impl Client {
     pub async fn list_rules(&self, kind: RuleKind) -> ClientResult<Vec<Rule>> {

@@ -1,7 +1,8 @@
 use http::Method;
 
-use super::{Client, ClientResult, segment};
+use super::{Client, ClientResult};
 use crate::api::{Team, TeamCreate, TeamUpdate};
+use crate::net::segment;
 
 impl Client {
     pub async fn list_teams(&self) -> ClientResult<Vec<Team>> {

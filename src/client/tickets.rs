@@ -1,10 +1,11 @@
 use http::Method;
 
-use super::{Client, ClientResult, encode_query, segment};
+use super::{Client, ClientResult, encode_query};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, Priority,
     PriorityRequest, ReplyRequest, RequesterTicket, Ticket, TicketQuery,
 };
+use crate::net::segment;
 
 impl Client {
     /// One page of tickets.

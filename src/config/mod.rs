@@ -10,7 +10,7 @@ pub use files::{ConfigFile, ContextEntry, Credentials, atomic_write};
 
 use std::path::{Path, PathBuf};
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::Environment;
 use crate::env::EnvVars;
@@ -83,6 +83,8 @@ pub struct TargetFlags {
     pub context: Option<String>,
     pub server: Option<String>,
     pub desk: Option<PathBuf>,
+    /// `--database URL`: it may carry a password.
+    pub database: Option<SecretString>,
 }
 
 /// What a command talks to.
@@ -90,6 +92,8 @@ pub struct TargetFlags {
 pub enum Target {
     /// The service in-process, on a SQLite file.
     Local { path: PathBuf },
+    /// The service in-process, on a PostgreSQL database.
+    Database { url: SecretString },
     /// A Desk service over HTTP.
     Remote {
         /// The context it came from; none for `--server`/`DESKCTL_SERVER`.
@@ -106,6 +110,7 @@ impl Target {
     pub fn label(&self) -> String {
         match self {
             Target::Local { .. } => LOCAL_CONTEXT.to_string(),
+            Target::Database { url } => crate::net::redacted_url(url.expose_secret()),
             Target::Remote {
                 context: Some(name),
                 ..
@@ -118,6 +123,10 @@ impl Target {
     pub fn describe(&self) -> String {
         match self {
             Target::Local { .. } => "the local desk".to_string(),
+            Target::Database { url } => format!(
+                "the desk in {}",
+                crate::net::redacted_url(url.expose_secret())
+            ),
             Target::Remote {
                 context: Some(name),
                 ..
@@ -159,11 +168,30 @@ pub fn resolve_target(
     if let Some(path) = &flags.desk {
         return Ok(local(path));
     }
+    if let Some(url) = &flags.database {
+        return Ok(Target::Database { url: url.clone() });
+    }
     if let Some(server) = &flags.server {
         return Ok(bare_server(server));
     }
     if let Some(name) = &flags.context {
         return named_context(name, env, config, credentials, default_desk);
+    }
+    if let Some(url) = &env.database {
+        let other = [
+            (env.context.is_some(), crate::env::DESKCTL_CONTEXT),
+            (env.server.is_some(), crate::env::DESKCTL_SERVER),
+            (env.desk.is_some(), crate::env::DESKCTL_DESK),
+        ]
+        .into_iter()
+        .find_map(|(set, name)| set.then_some(name));
+        return match other {
+            Some(second) => Err(ConfigError::Ambiguous {
+                first: crate::env::DESKCTL_DATABASE_URL,
+                second,
+            }),
+            None => Ok(Target::Database { url: url.clone() }),
+        };
     }
     match (&env.context, &env.server, &env.desk) {
         (Some(_), Some(_), _) => Err(ConfigError::Ambiguous {
@@ -264,7 +292,47 @@ mod tests {
                 token.as_ref().map(|t| t.expose_secret().to_string()),
             ),
             Target::Local { path } => (path.display().to_string(), None),
+            Target::Database { url } => (url.expose_secret().to_string(), None),
         }
+    }
+
+    #[test]
+    fn a_database_url_picks_an_in_process_postgresql_desk_and_conflicts_with_other_targets() {
+        let url = "postgres://desk:s3cret@db.example.com/desk";
+        let flags = TargetFlags {
+            database: Some(SecretString::from(url)),
+            ..TargetFlags::default()
+        };
+        let target = resolve(flags, EnvVars::default(), &config());
+        assert!(matches!(&target, Target::Database { url: u } if u.expose_secret() == url));
+        assert_eq!(
+            target.describe(),
+            "the desk in postgres://desk:***@db.example.com/desk"
+        );
+        assert!(!format!("{target:?}").contains("s3cret"));
+
+        let env = EnvVars {
+            database: Some(SecretString::from(url)),
+            ..EnvVars::default()
+        };
+        let target = resolve(TargetFlags::default(), env.clone(), &config());
+        assert!(matches!(target, Target::Database { .. }));
+        let both = EnvVars {
+            server: Some("http://desk:7070".into()),
+            ..env
+        };
+        let error = resolve_target(
+            &TargetFlags::default(),
+            &both,
+            &config(),
+            &credentials(),
+            Path::new("/data/desk.sqlite"),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("DESKCTL_DATABASE_URL"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -44,6 +44,15 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             protected: false,
             token: "not needed".into(),
         },
+        Target::Database { .. } => ContextView {
+            name: "-".into(),
+            current: false,
+            server: None,
+            desk: Some(target.label()),
+            environment: None,
+            protected: false,
+            token: "not needed".into(),
+        },
         Target::Remote {
             context,
             server,

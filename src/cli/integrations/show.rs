@@ -36,7 +36,7 @@ pub async fn cmd_integrations_show(session: &Session, args: IntegrationsShowArgs
             server.trim_end_matches('/'),
             integration.webhook_path
         )),
-        Target::Local { .. } => session.ui.info(&format!(
+        Target::Local { .. } | Target::Database { .. } => session.ui.info(&format!(
             "Webhooks reach a desk served by `deskctl serve`: give {} the service's public URL \
              followed by {}",
             args.kind.title(),

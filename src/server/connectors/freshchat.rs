@@ -22,7 +22,7 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::client::segment;
+use crate::net::segment;
 use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Freshchat;

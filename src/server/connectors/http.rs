@@ -160,7 +160,7 @@ pub fn classify(kind: IntegrationKind, answer: &Answer, said: Option<String>) ->
 /// else `X-RateLimit-Reset` (Intercom: a Unix time; small numbers are taken as
 /// seconds), else `ratelimit-reset` (Zendesk: seconds).
 pub fn wait_asked(headers: &HeaderMap) -> Option<Duration> {
-    if let Some(wait) = crate::client::retry_after(headers) {
+    if let Some(wait) = crate::net::retry_after(headers) {
         return Some(wait);
     }
     let number = |name: &str| -> Option<u64> {

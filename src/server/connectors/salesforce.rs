@@ -17,7 +17,7 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::client::segment;
+use crate::net::segment;
 use crate::server::auth::hex;
 use crate::server::delivery::Failure;
 

@@ -25,7 +25,7 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::client::segment;
+use crate::net::segment;
 use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::SendbirdDesk;

@@ -135,7 +135,7 @@ impl WebhookSender {
             }
         };
         let status = response.status();
-        let retry_after = crate::client::retry_after(response.headers());
+        let retry_after = crate::net::retry_after(response.headers());
         let text = if status.is_success() {
             String::new()
         } else {

@@ -401,12 +401,31 @@ pub trait Database:
 }
 
 /// Where a desk's data lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Location {
     /// A SQLite file: the local desk, or `--desk PATH`.
     Sqlite(PathBuf),
-    /// A PostgreSQL database: `--database postgres://…`.
+    /// A PostgreSQL database: `--database postgres://…` (may carry a password).
     Postgres(String),
+}
+
+impl Location {
+    /// The desk for people: its file, or its database URL without a password.
+    pub fn describe(&self) -> String {
+        match self {
+            Location::Sqlite(path) => path.display().to_string(),
+            Location::Postgres(url) => crate::net::redacted_url(url),
+        }
+    }
+}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            Location::Postgres(_) => f.debug_tuple("Postgres").field(&self.describe()).finish(),
+        }
+    }
 }
 
 /// How to open a desk.

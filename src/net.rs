@@ -1,0 +1,130 @@
+//! Small HTTP facts both the client and the service's outbound calls need:
+//! below both, so neither imports the other for them.
+
+use std::time::Duration;
+
+use http::HeaderMap;
+use http::header::RETRY_AFTER;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// Characters left as they are in a path segment: RFC 3986's unreserved set.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// One path segment, percent-encoded so user input cannot reach another route.
+pub fn segment(value: &str) -> String {
+    utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+/// The wait a `Retry-After` header asks for: delta-seconds or an HTTP date.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
+    let wait = at.duration_since(jiff::Timestamp::now());
+    Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+}
+
+/// Whether `url` names a password (in its user info or its query).
+pub fn carries_password(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|parsed| {
+        parsed.password().is_some()
+            || parsed
+                .query_pairs()
+                .any(|(key, _)| key.eq_ignore_ascii_case("password"))
+    })
+}
+
+/// `url` with its password (and any `password=` query parameter) replaced by
+/// `***`, for messages and logs: database URLs carry credentials.
+pub fn redacted_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some("***"));
+            }
+            let pairs: Vec<(String, String)> = parsed
+                .query_pairs()
+                .map(|(k, v)| {
+                    let secret = k.eq_ignore_ascii_case("password");
+                    (
+                        k.into_owned(),
+                        if secret { "***".into() } else { v.into_owned() },
+                    )
+                })
+                .collect();
+            if !pairs.is_empty() {
+                parsed.query_pairs_mut().clear().extend_pairs(pairs);
+            }
+            parsed.to_string()
+        }
+        // Not a URL: nothing in it can be shown safely.
+        Err(_) => "(an unreadable URL)".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    fn headers(value: &str) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        map.insert(RETRY_AFTER, HeaderValue::from_str(value).unwrap());
+        map
+    }
+
+    #[test]
+    fn retry_after_reads_seconds() {
+        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn retry_after_reads_an_http_date() {
+        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(120);
+        let date = jiff::fmt::rfc2822::to_string(&soon.to_zoned(jiff::tz::TimeZone::UTC)).unwrap();
+        let wait = retry_after(&headers(&date)).unwrap();
+        assert!(
+            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
+    }
+
+    #[test]
+    fn retry_after_in_the_past_means_now_and_garbage_means_nothing() {
+        assert_eq!(
+            retry_after(&headers("Sun, 06 Nov 1994 08:49:37 GMT")),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after(&headers("soon")), None);
+        assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn segments_cannot_escape_their_place_in_the_path() {
+        assert_eq!(segment("alice"), "alice");
+        assert_eq!(segment("../tokens"), "..%2Ftokens");
+        assert_eq!(segment("a b?c#d"), "a%20b%3Fc%23d");
+    }
+
+    #[test]
+    fn passwords_never_show_in_a_redacted_url() {
+        assert_eq!(
+            redacted_url("postgres://desk:s3cret@db.example.com:5432/desk"),
+            "postgres://desk:***@db.example.com:5432/desk"
+        );
+        assert_eq!(
+            redacted_url("postgres:///desk?host=/run/pg&password=s3cret&user=desk"),
+            "postgres:///desk?host=%2Frun%2Fpg&password=***&user=desk"
+        );
+        assert!(!redacted_url("not a url s3cret").contains("s3cret"));
+        assert!(carries_password("postgres://desk:s3cret@db/desk"));
+        assert!(carries_password("postgres:///desk?password=s3cret"));
+        assert!(!carries_password("postgres://desk@db/desk"));
+    }
+}

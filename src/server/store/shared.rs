@@ -178,7 +178,7 @@ fn like_pattern(text: &str) -> String {
 /// The WHERE condition that selects the tickets of `filter`, with the values
 /// it binds: one definition for the list and for counts, and for both
 /// databases, so all of them see the same tickets. Text matches ignore case
-/// (SQLite's LIKE, PostgreSQL's ILIKE).
+/// (SQLite's LIKE, PostgreSQL's ILIKE): searched text and requester names.
 pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (String, Vec<Bind>) {
     let mut c = Condition {
         dialect,
@@ -236,20 +236,21 @@ pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (Stri
             c.clauses.push(format!("{clause}{param}"));
         }
     }
+    let like = match dialect {
+        Dialect::Sqlite => "LIKE",
+        Dialect::Postgres => "ILIKE",
+    };
     if let Some(requester) = &filter.requester {
+        // An email or external id whole; a name, or part of one, in any case.
         let email = c.param(Bind::Text(requester.clone()));
-        let name = c.param(Bind::Text(requester.clone()));
+        let name = c.param(Bind::Text(like_pattern(requester)));
         let external = c.param(Bind::Text(requester.clone()));
         c.clauses.push(format!(
-            "(lower(requester_email) = lower({email}) OR requester_name = {name} \
+            "(lower(requester_email) = lower({email}) OR requester_name {like} {name} ESCAPE '\\' \
              OR requester_external_id = {external})"
         ));
     }
     if let Some(text) = &filter.text {
-        let like = match dialect {
-            Dialect::Sqlite => "LIKE",
-            Dialect::Postgres => "ILIKE",
-        };
         let subject = c.param(Bind::Text(like_pattern(text)));
         let body = c.param(Bind::Text(like_pattern(text)));
         c.clauses.push(format!(
@@ -273,6 +274,25 @@ pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (Stri
         c.clauses.join(" AND ")
     };
     (condition, c.binds)
+}
+
+/// The times `entries` are recorded at, after an entry at `last`: each its
+/// own time, or the one before it if that is later, so a timeline read in
+/// order of record is in order of time too (entries composed a moment apart
+/// may be recorded the other way round).
+pub(super) fn in_order(
+    last: Option<jiff::Timestamp>,
+    entries: &[crate::domain::tickets::NewEntry],
+) -> Vec<jiff::Timestamp> {
+    let mut previous = last;
+    entries
+        .iter()
+        .map(|entry| {
+            let at = previous.map_or(entry.at, |p| p.max(entry.at));
+            previous = Some(at);
+            at
+        })
+        .collect()
 }
 
 /// The column tickets are counted by.
@@ -327,6 +347,18 @@ mod tests {
         let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite);
         assert_eq!(sql.matches('?').count(), binds.len());
         assert!(!sql.contains('$') && !sql.contains("ILIKE"), "{sql}");
+    }
+
+    #[test]
+    fn timeline_times_never_go_back() {
+        use crate::domain::tickets::NewEntry;
+        let at = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+        let entry = |s: i64| NewEntry::system("assigned", "x", at(s));
+        assert_eq!(
+            in_order(Some(at(5)), &[entry(3), entry(7), entry(6)]),
+            [at(5), at(7), at(7)]
+        );
+        assert_eq!(in_order(None, &[entry(3), entry(4)]), [at(3), at(4)]);
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub(super) const NOTIFICATIONS: &str = "notifications";
 pub(super) const HANDOFF: &str = "handoff";
 pub(super) const EMAIL: &str = "email";
 pub(super) const DELIVERY: &str = "delivery";
+pub(super) const SECRET_REFERENCES: &str = "secret-references";
 
 /// A settings section from its stored JSON; an absent section is the defaults.
 pub(super) fn section<T: DeserializeOwned + Default>(
@@ -78,7 +79,7 @@ pub(super) fn section<T: DeserializeOwned + Default>(
 /// Every settings section of `snapshot`, by stored name, as JSON.
 pub(super) fn sections(
     snapshot: &crate::domain::workspace::Snapshot,
-) -> [(&'static str, String); 6] {
+) -> [(&'static str, String); 7] {
     [
         (ASSIGNMENT, encode(&snapshot.assignment)),
         (BUSINESS_HOURS, encode(&snapshot.business_hours)),
@@ -86,6 +87,7 @@ pub(super) fn sections(
         (HANDOFF, encode(&snapshot.handoff)),
         (EMAIL, encode(&snapshot.email)),
         (DELIVERY, encode(&snapshot.delivery)),
+        (SECRET_REFERENCES, encode(&snapshot.secret_references)),
     ]
 }
 

@@ -31,4 +31,5 @@ mod manifest;
 mod mcp;
 mod quickstart;
 mod terminal;
+mod upgrade;
 mod workspace;

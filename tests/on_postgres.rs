@@ -16,5 +16,7 @@ mod handoffs;
 mod load;
 #[path = "served.rs"]
 mod served;
+#[path = "store.rs"]
+mod store;
 #[path = "tickets.rs"]
 mod tickets;

@@ -30,6 +30,7 @@ mod integrations;
 mod manifest;
 mod mcp;
 mod quickstart;
+mod replicas;
 mod terminal;
 mod upgrade;
 mod workspace;

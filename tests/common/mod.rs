@@ -224,7 +224,12 @@ impl Desk {
 
     /// `deskctl serve` with `extra` arguments (e.g. `--log-format json`).
     pub fn serve_with(&self, extra: &[&str]) -> Server {
-        let log = self.dir.path().join("serve.log");
+        self.serve_named("serve", extra)
+    }
+
+    /// `deskctl serve` logging to `<name>.log`: one of several on this desk.
+    pub fn serve_named(&self, name: &str, extra: &[&str]) -> Server {
+        let log = self.dir.path().join(format!("{name}.log"));
         let mut child = self
             .std_cmd()
             .args(["serve", "--listen", "127.0.0.1:0"])
@@ -310,6 +315,12 @@ impl Server {
 
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Kills the server with SIGKILL, as a crash would, and reaps it.
+    pub fn kill(&mut self) {
+        signal(&self.child, "KILL");
+        let _ = self.child.wait();
     }
 }
 

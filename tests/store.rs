@@ -28,8 +28,7 @@ use jiff::Timestamp;
 /// and agent shop handing over to the inbox on web; its store opened twice, as
 /// two replicas would.
 struct Fixture {
-    /// Kept for its directory and database, which the stores use.
-    _desk: Desk,
+    desk: Desk,
     store: Store,
     other: Store,
     decision: HandoffDecision,
@@ -77,7 +76,7 @@ async fn fixture() -> Option<Fixture> {
     let store = Store::open(&desk.location(), Open::Existing).await.unwrap();
     let other = Store::open(&desk.location(), Open::Existing).await.unwrap();
     Some(Fixture {
-        _desk: desk,
+        desk,
         store,
         other,
         decision,
@@ -784,4 +783,44 @@ async fn a_webhook_is_accepted_once_per_replay_key() {
         .accept_webhook(IntegrationKind::Zendesk, "evt-2", &[], advance)
         .await
         .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
+    let f = fixture!();
+    let location = f.desk.location();
+    f.store.close().await;
+    f.other.close().await;
+    // What a newer release would leave: a schema version this build does not know.
+    let future = "INSERT INTO _sqlx_migrations \
+         (version, description, success, checksum, execution_time) \
+         VALUES (9999, 'from the future', true, X'00', 0)";
+    match &location {
+        deskctl::server::store::Location::Sqlite(path) => {
+            let url = format!("sqlite://{}", path.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            sqlx::query(future).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        deskctl::server::store::Location::Postgres(_) => {
+            let database = f.desk.database.as_ref().unwrap();
+            database.sql(&future.replace("X'00'", "'\\x00'::bytea"));
+        }
+    }
+    for open in [Open::Existing, Open::CreateIfMissing] {
+        match Store::open(&location, open).await {
+            Err(StoreError::Incompatible(message)) => {
+                assert!(message.contains("9999"), "{message}");
+                assert!(message.contains("upgrade deskctl"), "{message}");
+            }
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+    }
+    // In-process commands are refused the same way (exit 1).
+    f.desk
+        .cmd()
+        .args(["teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("newer than this deskctl knows"));
 }

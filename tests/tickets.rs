@@ -1,6 +1,7 @@
 //! The ticket inbox: views and filters on a desk filled by real handoffs,
 //! timelines, every action on the timeline, roles over HTTP, races.
 
+use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
@@ -13,8 +14,7 @@ fn parse(text: &str) -> Value {
 
 /// Teams support (alice, bob) and billing (carol); an agent; manual assignment so
 /// tests decide who gets what.
-fn desk_with_tickets() -> Desk {
-    let desk = Desk::new();
+fn desk_with_tickets(desk: Desk) -> Desk {
     desk.seed();
     desk.run(&[
         "operators",
@@ -107,7 +107,7 @@ fn numbers(desk: &Desk, args: &[&str]) -> Vec<u64> {
 
 #[test]
 fn views_and_filters_return_exactly_the_right_tickets() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     assert_eq!(
         numbers(&desk, &[]),
         [10004, 10003, 10002, 10001],
@@ -220,7 +220,7 @@ fn views_and_filters_return_exactly_the_right_tickets() {
 
 #[test]
 fn every_action_lands_on_the_timeline_in_order() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "assign", "10001", "--to", "alice"]);
     desk.run(&["tickets", "priority", "10001", "urgent"]);
     desk.cmd()
@@ -293,7 +293,7 @@ fn every_action_lands_on_the_timeline_in_order() {
 
 #[test]
 fn bad_actions_are_refused_with_the_documented_exit_codes() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "resolve", "10004"]);
     desk.run(&["operators", "availability", "carol", "away"]);
     let cases: &[(&[&str], i32, &str)] = &[
@@ -377,7 +377,7 @@ fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_
 
 #[test]
 fn operators_see_and_touch_only_what_their_role_allows() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
     desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
     let bob = desk.token("bob");
@@ -464,7 +464,7 @@ fn operators_see_and_touch_only_what_their_role_allows() {
 
 #[test]
 fn two_operators_taking_the_same_ticket_at_once_one_wins() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     let alice = desk.token("alice");
     let bob = desk.token("bob");
     let server = desk.serve();
@@ -493,7 +493,7 @@ fn two_operators_taking_the_same_ticket_at_once_one_wins() {
 
 #[test]
 fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     let ingest = desk
         .run(&["tokens", "create", "--ingest", "--name", "ai"])
         .trim()
@@ -573,7 +573,7 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
 
 #[test]
 fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.cmd()
         .args(["tickets", "triage"])
         .assert()
@@ -584,7 +584,7 @@ fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
 
 #[test]
 fn triage_walks_the_unassigned_tickets_in_a_terminal() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     // Keys typed into the terminal: ticket 10004 → "set priority…" (3 down) →
     // "urgent" (3 down); ticket 10003 → "resolve" (6 down); ticket 10002 → quit (q).
     let keys = "jjj\rjjj\rjjjjjj\rq";
@@ -621,12 +621,12 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
 
 #[test]
 fn cursor_pages_return_every_ticket_once_in_order() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "note", "10002", "-m", "bump"]);
     let all = numbers(&desk, &[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let paged = runtime.block_on(async {
-        let client = deskctl::client::Client::local(&crate::common::sqlite(&desk.path()))
+        let client = deskctl::client::Client::local(&desk.location())
             .await
             .unwrap();
         let mut query = deskctl::api::TicketQuery {

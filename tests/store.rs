@@ -349,7 +349,7 @@ async fn text_search_ignores_ascii_case_and_takes_wildcards_literally() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn requesters_match_by_email_in_any_case_and_by_exact_name_or_external_id() {
+async fn requesters_match_by_email_in_any_case_by_name_in_part_or_by_exact_external_id() {
     let f = fixture!();
     let dana = f
         .ticket(
@@ -377,7 +377,11 @@ async fn requesters_match_by_email_in_any_case_and_by_exact_name_or_external_id(
         "external ids are exact"
     );
     assert_eq!(by("Erin Shaw").await, [erin]);
-    assert_eq!(by("Shaw").await, Vec::<u64>::new(), "names match whole");
+    // A name matches in any case, and in part; LIKE's wildcards are literal.
+    assert_eq!(by("shaw").await, [erin]);
+    assert_eq!(by("DANA R").await, [dana_again, dana]);
+    assert_eq!(by("Dana_Reyes").await, Vec::<u64>::new());
+    assert_eq!(by("%").await, Vec::<u64>::new());
 
     let numbers =
         |tickets: Vec<deskctl::api::Ticket>| tickets.iter().map(|t| t.number).collect::<Vec<_>>();

@@ -10,6 +10,7 @@
 //! decision as a function from the domain, and only stores what it returns.
 
 pub mod postgres;
+mod rows;
 mod shared;
 pub mod sqlite;
 

@@ -244,6 +244,28 @@ impl<'r> Decode<'r, Postgres> for At {
     }
 }
 
+impl super::rows::Fields for sqlx::postgres::PgRow {
+    fn optional_text(&self, column: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::Row::try_get(self, column)?)
+    }
+    /// `bigint` and `integer` columns alike.
+    fn optional_int(&self, column: &str) -> StoreResult<Option<i64>> {
+        match sqlx::Row::try_get::<Option<i64>, _>(self, column) {
+            Ok(value) => Ok(value),
+            Err(sqlx::Error::ColumnDecode { .. }) => {
+                Ok(sqlx::Row::try_get::<Option<i32>, _>(self, column)?.map(i64::from))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+    fn flag(&self, column: &str) -> StoreResult<bool> {
+        Ok(sqlx::Row::try_get(self, column)?)
+    }
+    fn optional_time(&self, column: &str) -> StoreResult<Option<Timestamp>> {
+        Ok(sqlx::Row::try_get::<Option<At>, _>(self, column)?.map(|at| at.0))
+    }
+}
+
 /// An instant to bind, from the stored text form the store's callers use.
 pub(crate) fn at(stored: &str) -> StoreResult<At> {
     super::sqlite::parse_time(stored).map(At)

@@ -1,16 +1,15 @@
 //! The `tickets` and `timeline` tables, and the assignment state read with them.
 
-use std::collections::BTreeMap;
-
-use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::postgres::PgArguments;
 use sqlx::{PgConnection, Postgres, Row};
 
-use super::{At, PostgresStore, at, parse_enum};
-use crate::api::{Channel, Requester, Ticket, TicketCountBy, TicketDetail, TimelineEntry};
-use crate::domain::assignment::{Candidate, Loads, TeamState};
+use super::{At, PostgresStore, at};
+use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
+use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, count_column, decode, encode, in_order, ticket_condition,
+    Bind, Dialect, count_column, encode, in_order, ticket_condition,
 };
 use crate::server::store::{StoreError, StoreResult, TicketChangeFn, TicketFilter};
 
@@ -18,51 +17,6 @@ const COLUMNS: &str = "number, subject, status, priority, requester_name, reques
      requester_external_id, assignee, team_key, agent_key, channel, environment, \
      fields::text AS fields, context::text AS context, ai_paused, handoff_id, created_at, \
      last_activity_at";
-
-fn from_row(row: &PgRow) -> StoreResult<Ticket> {
-    let number: i64 = row.try_get("number")?;
-    let fields: String = row.try_get("fields")?;
-    let context: String = row.try_get("context")?;
-    Ok(Ticket {
-        number: number as u64,
-        subject: row.try_get("subject")?,
-        status: parse_enum(row.try_get("status")?)?,
-        priority: parse_enum(row.try_get("priority")?)?,
-        requester: Requester {
-            name: row.try_get("requester_name")?,
-            email: row.try_get("requester_email")?,
-            external_id: row.try_get("requester_external_id")?,
-            // Inbox tickets do not keep a phone; handoffs keep the request whole.
-            phone: None,
-        },
-        assignee: row.try_get("assignee")?,
-        team: row.try_get("team_key")?,
-        agent: row.try_get("agent_key")?,
-        channel: parse_enum(row.try_get("channel")?)?,
-        environment: parse_enum(row.try_get("environment")?)?,
-        fields: decode::<BTreeMap<_, _>>(&fields, "ticket fields")?,
-        context: decode::<BTreeMap<_, _>>(&context, "ticket context")?,
-        ai_paused: row.try_get("ai_paused")?,
-        handoff: row.try_get("handoff_id")?,
-        created_at: row.try_get::<At, _>("created_at")?.0,
-        last_activity_at: row.try_get::<At, _>("last_activity_at")?.0,
-    })
-}
-
-fn entry_from_row(row: &PgRow) -> StoreResult<TimelineEntry> {
-    let seq: i32 = row.try_get("seq")?;
-    let channel: Option<String> = row.try_get("channel")?;
-    Ok(TimelineEntry {
-        seq: seq as u32,
-        kind: parse_enum(row.try_get("kind")?)?,
-        author_kind: parse_enum(row.try_get("author_kind")?)?,
-        author: row.try_get("author")?,
-        event: row.try_get("event")?,
-        body: row.try_get("body")?,
-        channel: channel.as_deref().map(parse_enum).transpose()?,
-        at: row.try_get::<At, _>("at")?.0,
-    })
-}
 
 /// The ticket `number`; with `lock`, its row stays locked until the
 /// transaction ends, so its timeline and state change one writer at a time.
@@ -82,26 +36,13 @@ pub(crate) async fn fetch_ticket(
         what: "ticket",
         key: number.to_string(),
     })?;
-    from_row(&row)
+    rows::ticket(&row)
 }
 
 /// An operator as assignment sees them, with their open tickets counted.
 const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
      (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
        AS open_tickets";
-
-fn candidate_from_row(row: &PgRow) -> StoreResult<Candidate> {
-    let capacity: Option<i32> = row.try_get("capacity")?;
-    let open: i64 = row.try_get("open_tickets")?;
-    let last: Option<At> = row.try_get("last_assigned_at")?;
-    Ok(Candidate {
-        handle: row.try_get("handle")?,
-        availability: parse_enum(row.try_get("availability")?)?,
-        capacity: capacity.map(|c| c as u32),
-        open_tickets: open as u32,
-        last_assigned_at: last.map(|at| at.0),
-    })
-}
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
 pub(crate) async fn team_state(
@@ -127,7 +68,7 @@ pub(crate) async fn team_state(
     Ok(TeamState {
         candidates: rows
             .iter()
-            .map(candidate_from_row)
+            .map(rows::candidate)
             .collect::<StoreResult<_>>()?,
         last_assigned,
     })
@@ -317,7 +258,7 @@ impl PostgresStore {
         Ok(Loads {
             operators: rows
                 .iter()
-                .map(candidate_from_row)
+                .map(rows::candidate)
                 .collect::<StoreResult<_>>()?,
             last_assigned: positions
                 .iter()
@@ -341,7 +282,7 @@ impl PostgresStore {
             ticket,
             timeline: rows
                 .iter()
-                .map(entry_from_row)
+                .map(rows::timeline_entry)
                 .collect::<StoreResult<_>>()?,
         })
     }
@@ -424,7 +365,7 @@ impl PostgresStore {
             .bind(i64::from(limit))
             .fetch_all(self.pool())
             .await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::ticket).collect()
     }
 
     /// How many tickets matching `filter` have each value of `by`.
@@ -459,6 +400,6 @@ impl PostgresStore {
         .bind(id)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::ticket).collect()
     }
 }

@@ -1,26 +1,13 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
-use sqlx::postgres::PgRow;
 use sqlx::{AssertSqlSafe, Row};
 
 use super::{At, PostgresStore, parse_enum, require_operator};
 use crate::api::Token;
+use crate::server::store::rows;
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
-
-fn from_row(row: &PgRow) -> StoreResult<Token> {
-    let last_used: Option<At> = row.try_get("last_used_at")?;
-    Ok(Token {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        kind: parse_enum(row.try_get("kind")?)?,
-        operator: row.try_get("operator_handle")?,
-        hint: row.try_get("hint")?,
-        created_at: row.try_get::<At, _>("created_at")?.0,
-        last_used_at: last_used.map(|at| at.0),
-    })
-}
 
 impl PostgresStore {
     /// Tokens ordered by id, starting after `after`.
@@ -32,7 +19,7 @@ impl PostgresStore {
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::token).collect()
     }
 
     pub async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
@@ -53,7 +40,7 @@ impl PostgresStore {
         .bind(super::now())
         .fetch_one(&mut *tx)
         .await?;
-        let token = from_row(&row)?;
+        let token = rows::token(&row)?;
         tx.commit().await?;
         Ok(token)
     }

@@ -3,19 +3,15 @@
 //! `workspace_revision` row: across replicas, one change at a time, each
 //! guarded by the revision its caller planned against.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use serde::de::DeserializeOwned;
-use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, Row};
 
-use super::{At, PostgresStore, parse_enum};
-use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
-use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
-use crate::server::store::shared::{
-    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
-    diff, encode, section, sections,
-};
+use super::{At, PostgresStore};
+use crate::api::Rule;
+use crate::domain::workspace::Snapshot;
+use crate::server::store::rows::{self, Tables};
+use crate::server::store::shared::{diff, encode, sections};
 use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
@@ -69,15 +65,6 @@ impl PostgresStore {
     }
 }
 
-fn json<T: DeserializeOwned>(row: &PgRow, column: &str, what: &str) -> StoreResult<T> {
-    let text: String = row.try_get(column)?;
-    decode(&text, what)
-}
-
-fn time(row: &PgRow, column: &str) -> StoreResult<jiff::Timestamp> {
-    Ok(row.try_get::<At, _>(column)?.0)
-}
-
 /// Every configuration table, in the caller's transaction; with `lock`, the
 /// revision row is locked first, so no other change can interleave.
 async fn read(conn: &mut PgConnection, lock: bool) -> StoreResult<Snapshot> {
@@ -87,184 +74,43 @@ async fn read(conn: &mut PgConnection, lock: bool) -> StoreResult<Snapshot> {
         "SELECT revision, generation FROM workspace_revision WHERE id = 1"
     };
     let row = sqlx::query(counters).fetch_one(&mut *conn).await?;
-    let revision: i64 = row.try_get("revision")?;
-    let generation: i64 = row.try_get("generation")?;
-    let members = sqlx::query(
-        "SELECT team_key, operator_handle FROM team_members ORDER BY team_key, operator_handle",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut teams_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut members_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for row in &members {
-        let team: String = row.try_get("team_key")?;
-        let handle: String = row.try_get("operator_handle")?;
-        teams_of
-            .entry(handle.clone())
-            .or_default()
-            .push(team.clone());
-        members_of.entry(team).or_default().push(handle);
-    }
-    let operators = sqlx::query(
-        "SELECT handle, display_name, email, signature, role, availability, capacity, \
-         created_at, updated_at FROM operators ORDER BY handle",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let handle: String = row.try_get("handle")?;
-        let capacity: Option<i32> = row.try_get("capacity")?;
-        Ok(Operator {
-            teams: teams_of.remove(&handle).unwrap_or_default(),
-            handle,
-            name: row.try_get("display_name")?,
-            email: row.try_get("email")?,
-            signature: row.try_get("signature")?,
-            role: parse_enum(row.try_get("role")?)?,
-            availability: parse_enum(row.try_get("availability")?)?,
-            capacity: capacity
-                .map(|c| u32::try_from(c).map_err(|_| StoreError::Corrupt(format!("capacity {c}"))))
-                .transpose()?,
-            created_at: time(row, "created_at")?,
-            updated_at: time(row, "updated_at")?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    let teams =
-        sqlx::query("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| {
-                let key: String = row.try_get("key")?;
-                Ok(Team {
-                    members: members_of.remove(&key).unwrap_or_default(),
-                    key,
-                    name: row.try_get("name")?,
-                    default: row.try_get("is_default")?,
-                    created_at: time(row, "created_at")?,
-                    updated_at: time(row, "updated_at")?,
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-    let fields = sqlx::query(
-        "SELECT key, name, field_type, options::text AS options, created_at, updated_at \
-         FROM ticket_fields ORDER BY key",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(TicketField {
-            key: row.try_get("key")?,
-            name: row.try_get("name")?,
-            field_type: parse_enum(row.try_get("field_type")?)?,
-            options: json(row, "options", "field options")?,
-            created_at: time(row, "created_at")?,
-            updated_at: time(row, "updated_at")?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    let settings: BTreeMap<String, String> =
-        sqlx::query("SELECT name, value::text AS value FROM settings")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| Ok((row.try_get("name")?, row.try_get("value")?)))
-            .collect::<StoreResult<_>>()?;
-    let rules = sqlx::query(
-        "SELECT id, kind, position, name, match_mode, conditions::text AS conditions, priority, \
-         team_key FROM rules ORDER BY kind, position",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let position: i32 = row.try_get("position")?;
-        let priority: Option<String> = row.try_get("priority")?;
-        Ok(Rule {
-            id: row.try_get("id")?,
-            kind: parse_enum(row.try_get("kind")?)?,
-            position: u32::try_from(position)
-                .map_err(|_| StoreError::Corrupt(format!("rule position {position}")))?,
-            name: row.try_get("name")?,
-            match_mode: parse_enum(row.try_get("match_mode")?)?,
-            conditions: json(row, "conditions", "rule conditions")?,
-            priority: priority.as_deref().map(parse_enum).transpose()?,
-            team: row.try_get("team_key")?,
-        })
-    })
-    .collect::<StoreResult<Vec<Rule>>>()?;
-    let (priority_rules, assignment_rules) = rules
-        .into_iter()
-        .partition(|r| r.kind == RuleKind::Priority);
-    let agents = sqlx::query(
-        "SELECT key, name, handover::text AS handover, created_at, updated_at FROM agents \
-         ORDER BY key",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let handover: Option<String> = row.try_get("handover")?;
-        Ok(Agent {
-            key: row.try_get("key")?,
-            name: row.try_get("name")?,
-            handover: handover
-                .map(|text| decode(&text, "handover action"))
-                .transpose()?,
-            created_at: time(row, "created_at")?,
-            updated_at: time(row, "updated_at")?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    let integrations = sqlx::query(
-        "SELECT kind, settings::text AS settings, secrets::text AS secrets, base_url, \
-         fields::text AS fields, priorities::text AS priorities, status, \
-         last_test::text AS last_test, created_at, updated_at FROM integrations ORDER BY kind",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let last_test: Option<String> = row.try_get("last_test")?;
-        Ok(IntegrationRecord {
-            connection: Connection {
-                kind: parse_enum(row.try_get("kind")?)?,
-                settings: json(row, "settings", "integration settings")?,
-                secrets: json(row, "secrets", "integration secrets")?,
-                base_url: row.try_get("base_url")?,
-                fields: json(row, "fields", "integration fields")?,
-                priorities: json(row, "priorities", "integration priorities")?,
-            },
-            status: parse_enum(row.try_get("status")?)?,
-            last_test: last_test
-                .as_deref()
-                .map(|text| decode(text, "integration test"))
-                .transpose()?,
-            created_at: time(row, "created_at")?,
-            updated_at: time(row, "updated_at")?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    Ok(Snapshot {
-        revision: revision as u64,
-        generation: generation as u64,
-        operators,
-        teams,
-        fields,
-        assignment: section(&settings, ASSIGNMENT)?,
-        business_hours: section(&settings, BUSINESS_HOURS)?,
-        notifications: section(&settings, NOTIFICATIONS)?,
-        handoff: section(&settings, HANDOFF)?,
-        email: section(&settings, EMAIL)?,
-        delivery: section(&settings, DELIVERY)?,
-        priority_rules,
-        assignment_rules,
-        agents,
-        integrations,
-        secret_references: section(&settings, SECRET_REFERENCES)?,
+    let mut all = async |sql: &'static str| sqlx::query(sql).fetch_all(&mut *conn).await;
+    rows::snapshot(Tables {
+        revision: row.try_get("revision")?,
+        generation: row.try_get("generation")?,
+        members: all("SELECT team_key, operator_handle FROM team_members \
+                      ORDER BY team_key, operator_handle")
+        .await?,
+        operators: all(
+            "SELECT handle, display_name, email, signature, role, availability, \
+                        capacity, created_at, updated_at FROM operators ORDER BY handle",
+        )
+        .await?,
+        teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
+            .await?,
+        fields: all(
+            "SELECT key, name, field_type, options::text AS options, created_at, \
+                     updated_at FROM ticket_fields ORDER BY key",
+        )
+        .await?,
+        settings: all("SELECT name, value::text AS value FROM settings").await?,
+        rules: all(
+            "SELECT id, kind, position, name, match_mode, conditions::text AS conditions, \
+                    priority, team_key FROM rules ORDER BY kind, position",
+        )
+        .await?,
+        agents: all(
+            "SELECT key, name, handover::text AS handover, created_at, updated_at \
+                     FROM agents ORDER BY key",
+        )
+        .await?,
+        integrations: all(
+            "SELECT kind, settings::text AS settings, secrets::text AS secrets, \
+                           base_url, fields::text AS fields, priorities::text AS priorities, \
+                           status, last_test::text AS last_test, created_at, updated_at \
+                           FROM integrations ORDER BY kind",
+        )
+        .await?,
     })
 }
 

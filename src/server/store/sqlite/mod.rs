@@ -245,6 +245,22 @@ pub(crate) fn now() -> String {
     stored_time(Timestamp::now())
 }
 
+impl super::rows::Fields for sqlx::sqlite::SqliteRow {
+    fn optional_text(&self, column: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::Row::try_get(self, column)?)
+    }
+    fn optional_int(&self, column: &str) -> StoreResult<Option<i64>> {
+        Ok(sqlx::Row::try_get(self, column)?)
+    }
+    fn flag(&self, column: &str) -> StoreResult<bool> {
+        Ok(sqlx::Row::try_get::<i64, _>(self, column)? == 1)
+    }
+    fn optional_time(&self, column: &str) -> StoreResult<Option<Timestamp>> {
+        let text: Option<String> = sqlx::Row::try_get(self, column)?;
+        text.as_deref().map(parse_time).transpose()
+    }
+}
+
 pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
     Timestamp::from_str(value).map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
 }

@@ -1,70 +1,19 @@
 //! The `tickets` and `timeline` tables, and the assignment state read with them:
 //! operators' open tickets and each team's round-robin position.
 
-use std::collections::BTreeMap;
-
-use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{Channel, Requester, Ticket, TicketDetail, TicketStatus, TimelineEntry};
-use crate::domain::assignment::Candidate;
+use super::{SqliteStore, parse_time};
+use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::server::store::rows;
 use crate::server::store::shared::{Bind, Dialect, in_order, ticket_condition};
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
      context, ai_paused, handoff_id, created_at, last_activity_at";
-
-fn json_map(text: &str, what: &str) -> StoreResult<BTreeMap<String, serde_json::Value>> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("ticket {what}: {e}")))
-}
-
-fn from_row(row: &SqliteRow) -> StoreResult<Ticket> {
-    let number: i64 = row.try_get("number")?;
-    let paused: i64 = row.try_get("ai_paused")?;
-    Ok(Ticket {
-        number: number as u64,
-        subject: row.try_get("subject")?,
-        status: parse_enum(row.try_get("status")?)?,
-        priority: parse_enum(row.try_get("priority")?)?,
-        requester: Requester {
-            name: row.try_get("requester_name")?,
-            email: row.try_get("requester_email")?,
-            external_id: row.try_get("requester_external_id")?,
-            // Inbox tickets do not keep a phone; handoffs keep the request whole.
-            phone: None,
-        },
-        assignee: row.try_get("assignee")?,
-        team: row.try_get("team_key")?,
-        agent: row.try_get("agent_key")?,
-        channel: parse_enum(row.try_get("channel")?)?,
-        environment: parse_enum(row.try_get("environment")?)?,
-        fields: json_map(row.try_get("fields")?, "fields")?,
-        context: json_map(row.try_get("context")?, "context")?,
-        ai_paused: paused == 1,
-        handoff: row.try_get("handoff_id")?,
-        created_at: parse_time(row.try_get("created_at")?)?,
-        last_activity_at: parse_time(row.try_get("last_activity_at")?)?,
-    })
-}
-
-fn entry_from_row(row: &SqliteRow) -> StoreResult<TimelineEntry> {
-    let seq: i64 = row.try_get("seq")?;
-    let channel: Option<String> = row.try_get("channel")?;
-    Ok(TimelineEntry {
-        seq: seq as u32,
-        kind: parse_enum(row.try_get("kind")?)?,
-        author_kind: parse_enum(row.try_get("author_kind")?)?,
-        author: row.try_get("author")?,
-        event: row.try_get("event")?,
-        body: row.try_get("body")?,
-        channel: channel.as_deref().map(parse_enum).transpose()?,
-        at: parse_time(row.try_get("at")?)?,
-    })
-}
 
 pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> StoreResult<Ticket> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -77,7 +26,7 @@ pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> St
         what: "ticket",
         key: number.to_string(),
     })?;
-    from_row(&row)
+    rows::ticket(&row)
 }
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
@@ -85,19 +34,6 @@ pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> St
 const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
      (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
        AS open_tickets";
-
-fn candidate_from_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<Candidate> {
-    let capacity: Option<i64> = row.try_get("capacity")?;
-    let open: i64 = row.try_get("open_tickets")?;
-    let last: Option<String> = row.try_get("last_assigned_at")?;
-    Ok(Candidate {
-        handle: row.try_get("handle")?,
-        availability: parse_enum(row.try_get("availability")?)?,
-        capacity: capacity.map(|c| c as u32),
-        open_tickets: open as u32,
-        last_assigned_at: last.as_deref().map(parse_time).transpose()?,
-    })
-}
 
 impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
@@ -114,7 +50,7 @@ impl SqliteStore {
         Ok(Loads {
             operators: rows
                 .iter()
-                .map(candidate_from_row)
+                .map(rows::candidate)
                 .collect::<StoreResult<_>>()?,
             last_assigned: positions
                 .iter()
@@ -141,7 +77,7 @@ pub(crate) async fn team_state(
     .await?;
     let candidates = rows
         .iter()
-        .map(candidate_from_row)
+        .map(rows::candidate)
         .collect::<StoreResult<Vec<_>>>()?;
     let last_assigned =
         sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = ?")
@@ -323,7 +259,7 @@ impl SqliteStore {
             ticket,
             timeline: rows
                 .iter()
-                .map(entry_from_row)
+                .map(rows::timeline_entry)
                 .collect::<StoreResult<_>>()?,
         })
     }
@@ -424,7 +360,7 @@ impl SqliteStore {
         );
         let query = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds);
         let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::ticket).collect()
     }
 
     /// A customer's tickets, by external id or email, newest first.
@@ -437,6 +373,6 @@ impl SqliteStore {
         .bind(id)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::ticket).collect()
     }
 }

@@ -5,19 +5,15 @@
 //! difference, row by row, in one transaction.
 //!
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use serde::de::DeserializeOwned;
-use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::{SqliteStore, parse_enum, parse_time, stored_time};
-use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
-use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
-use crate::server::store::shared::{
-    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
-    diff, encode, section, sections,
-};
+use super::{SqliteStore, stored_time};
+use crate::api::Rule;
+use crate::domain::workspace::Snapshot;
+use crate::server::store::rows::{self, Tables};
+use crate::server::store::shared::{diff, encode, sections};
 use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
 
 impl SqliteStore {
@@ -77,191 +73,41 @@ async fn counters(conn: &mut SqliteConnection) -> StoreResult<(u64, u64)> {
     Ok((revision as u64, generation as u64))
 }
 
-fn json<T: DeserializeOwned>(row: &SqliteRow, column: &str, what: &str) -> StoreResult<T> {
-    let text: String = row.try_get(column)?;
-    decode(&text, what)
-}
-
 /// Every configuration table, in the caller's transaction.
 async fn read(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
     let (revision, generation) = counters(conn).await?;
-    let members = sqlx::query(
-        "SELECT team_key, operator_handle FROM team_members ORDER BY team_key, operator_handle",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut teams_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut members_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for row in &members {
-        let team: String = row.try_get("team_key")?;
-        let handle: String = row.try_get("operator_handle")?;
-        teams_of
-            .entry(handle.clone())
-            .or_default()
-            .push(team.clone());
-        members_of.entry(team).or_default().push(handle);
-    }
-    let operators = sqlx::query(
-        "SELECT handle, display_name, email, signature, role, availability, capacity, \
-         created_at, updated_at FROM operators ORDER BY handle",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let handle: String = row.try_get("handle")?;
-        let capacity: Option<i64> = row.try_get("capacity")?;
-        Ok(Operator {
-            teams: teams_of.remove(&handle).unwrap_or_default(),
-            handle,
-            name: row.try_get("display_name")?,
-            email: row.try_get("email")?,
-            signature: row.try_get("signature")?,
-            role: parse_enum(row.try_get("role")?)?,
-            availability: parse_enum(row.try_get("availability")?)?,
-            capacity: capacity
-                .map(|c| u32::try_from(c).map_err(|_| StoreError::Corrupt(format!("capacity {c}"))))
-                .transpose()?,
-            created_at: parse_time(row.try_get("created_at")?)?,
-            updated_at: parse_time(row.try_get("updated_at")?)?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    let teams =
-        sqlx::query("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| {
-                let key: String = row.try_get("key")?;
-                let is_default: i64 = row.try_get("is_default")?;
-                Ok(Team {
-                    members: members_of.remove(&key).unwrap_or_default(),
-                    key,
-                    name: row.try_get("name")?,
-                    default: is_default == 1,
-                    created_at: parse_time(row.try_get("created_at")?)?,
-                    updated_at: parse_time(row.try_get("updated_at")?)?,
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-    let fields = sqlx::query(
-        "SELECT key, name, field_type, options, created_at, updated_at FROM ticket_fields \
-         ORDER BY key",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(TicketField {
-            key: row.try_get("key")?,
-            name: row.try_get("name")?,
-            field_type: parse_enum(row.try_get("field_type")?)?,
-            options: json(row, "options", "field options")?,
-            created_at: parse_time(row.try_get("created_at")?)?,
-            updated_at: parse_time(row.try_get("updated_at")?)?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    let settings: BTreeMap<String, String> = sqlx::query("SELECT name, value FROM settings")
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|row| Ok((row.try_get("name")?, row.try_get("value")?)))
-        .collect::<StoreResult<_>>()?;
-    let rules = sqlx::query(
-        "SELECT id, kind, position, name, match_mode, conditions, priority, team_key FROM rules \
-         ORDER BY kind, position",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let position: i64 = row.try_get("position")?;
-        let priority: Option<String> = row.try_get("priority")?;
-        Ok(Rule {
-            id: row.try_get("id")?,
-            kind: parse_enum(row.try_get("kind")?)?,
-            position: u32::try_from(position)
-                .map_err(|_| StoreError::Corrupt(format!("rule position {position}")))?,
-            name: row.try_get("name")?,
-            match_mode: parse_enum(row.try_get("match_mode")?)?,
-            conditions: json(row, "conditions", "rule conditions")?,
-            priority: priority.as_deref().map(parse_enum).transpose()?,
-            team: row.try_get("team_key")?,
-        })
-    })
-    .collect::<StoreResult<Vec<Rule>>>()?;
-    let (priority_rules, assignment_rules) = rules
-        .into_iter()
-        .partition(|r| r.kind == RuleKind::Priority);
-    let agents =
-        sqlx::query("SELECT key, name, handover, created_at, updated_at FROM agents ORDER BY key")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| {
-                let handover: Option<String> = row.try_get("handover")?;
-                Ok(Agent {
-                    key: row.try_get("key")?,
-                    name: row.try_get("name")?,
-                    handover: handover
-                        .map(|text| {
-                            serde_json::from_str(&text)
-                                .map_err(|e| StoreError::Corrupt(format!("handover action: {e}")))
-                        })
-                        .transpose()?,
-                    created_at: parse_time(row.try_get("created_at")?)?,
-                    updated_at: parse_time(row.try_get("updated_at")?)?,
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-    let integrations = sqlx::query(
-        "SELECT kind, settings, secrets, base_url, fields, priorities, status, last_test, \
-         created_at, updated_at FROM integrations ORDER BY kind",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let last_test: Option<String> = row.try_get("last_test")?;
-        Ok(IntegrationRecord {
-            connection: Connection {
-                kind: parse_enum(row.try_get("kind")?)?,
-                settings: json(row, "settings", "integration settings")?,
-                secrets: json(row, "secrets", "integration secrets")?,
-                base_url: row.try_get("base_url")?,
-                fields: json(row, "fields", "integration fields")?,
-                priorities: json(row, "priorities", "integration priorities")?,
-            },
-            status: parse_enum(row.try_get("status")?)?,
-            last_test: last_test
-                .as_deref()
-                .map(serde_json::from_str)
-                .transpose()
-                .map_err(|e| StoreError::Corrupt(format!("integration test: {e}")))?,
-            created_at: parse_time(row.try_get("created_at")?)?,
-            updated_at: parse_time(row.try_get("updated_at")?)?,
-        })
-    })
-    .collect::<StoreResult<Vec<_>>>()?;
-    Ok(Snapshot {
-        revision,
-        generation,
-        operators,
-        teams,
-        fields,
-        assignment: section(&settings, ASSIGNMENT)?,
-        business_hours: section(&settings, BUSINESS_HOURS)?,
-        notifications: section(&settings, NOTIFICATIONS)?,
-        handoff: section(&settings, HANDOFF)?,
-        email: section(&settings, EMAIL)?,
-        delivery: section(&settings, DELIVERY)?,
-        priority_rules,
-        assignment_rules,
-        agents,
-        integrations,
-        secret_references: section(&settings, SECRET_REFERENCES)?,
+    let mut all = async |sql: &'static str| sqlx::query(sql).fetch_all(&mut *conn).await;
+    rows::snapshot(Tables {
+        revision: revision as i64,
+        generation: generation as i64,
+        members: all("SELECT team_key, operator_handle FROM team_members \
+                      ORDER BY team_key, operator_handle")
+        .await?,
+        operators: all(
+            "SELECT handle, display_name, email, signature, role, availability, \
+                        capacity, created_at, updated_at FROM operators ORDER BY handle",
+        )
+        .await?,
+        teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
+            .await?,
+        fields: all(
+            "SELECT key, name, field_type, options, created_at, updated_at \
+                     FROM ticket_fields ORDER BY key",
+        )
+        .await?,
+        settings: all("SELECT name, value FROM settings").await?,
+        rules: all(
+            "SELECT id, kind, position, name, match_mode, conditions, priority, team_key \
+                    FROM rules ORDER BY kind, position",
+        )
+        .await?,
+        agents: all("SELECT key, name, handover, created_at, updated_at FROM agents ORDER BY key")
+            .await?,
+        integrations: all(
+            "SELECT kind, settings, secrets, base_url, fields, priorities, status, \
+                           last_test, created_at, updated_at FROM integrations ORDER BY kind",
+        )
+        .await?,
     })
 }
 

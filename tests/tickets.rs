@@ -121,6 +121,17 @@ fn views_and_filters_return_exactly_the_right_tickets() {
     desk.run(&["tickets", "resolve", "10003"]);
     // Actions count as activity: the assigned tickets move to the top.
     assert_eq!(numbers(&desk, &["--view", "unassigned"]), [10004]);
+    // The timeline is in order of time as well as of record.
+    let shown: serde_json::Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10001", "-o", "json"])).unwrap();
+    let times: Vec<jiff::Timestamp> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["at"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(times.len() >= 3, "{shown}");
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     assert_eq!(numbers(&desk, &["--view", "resolved"]), [10003]);
     assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);
     assert_eq!(numbers(&desk, &["--priority", "high"]), [10002]);
@@ -131,6 +142,13 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         numbers(&desk, &["--requester", "DANA@example.com"]),
         [10001, 10004]
     );
+    // A name matches in any case, and in part.
+    assert_eq!(
+        numbers(&desk, &["--requester", "customer REFUND please"]),
+        [10002]
+    );
+    assert_eq!(numbers(&desk, &["--requester", "parcel"]), [10001, 10004]);
+    assert_eq!(numbers(&desk, &["--requester", "dana"]), Vec::<u64>::new());
     assert_eq!(numbers(&desk, &["--search", "parcel"]), [10001, 10004]);
     assert_eq!(
         numbers(&desk, &["--search", "100%"]),

@@ -232,6 +232,17 @@ impl From<sqlx::Error> for StoreError {
             {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
+            // PostgreSQL gave up one of two transactions waiting for each other
+            // (e.g. an operator removed while a ticket is assigned to them):
+            // nothing was written, and the same request again succeeds.
+            sqlx::Error::Database(db)
+                if matches!(db.code().as_deref(), Some("40P01" | "40001")) =>
+            {
+                StoreError::Unavailable(format!(
+                    "the database gave up a conflicting change; try again ({})",
+                    db.message()
+                ))
+            }
             _ => StoreError::Database(error.to_string()),
         }
     }

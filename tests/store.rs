@@ -379,8 +379,10 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     // A name, or any part of one, in any case; LIKE's wildcards are literal.
     assert_eq!(by("Dana Reyes").await, [dana]);
     assert_eq!(by("dana").await, [dana_again, dana]);
+    assert_eq!(by("DANA R").await, [dana_again, dana]);
     assert_eq!(by("SHAW").await, [erin]);
     assert_eq!(by("R.").await, [dana_again]);
+    assert_eq!(by("Dana_Reyes").await, none);
     assert_eq!(by("%").await, none);
     assert_eq!(by("_").await, none);
 

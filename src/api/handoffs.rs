@@ -171,6 +171,11 @@ pub struct CustomerView {
     /// `waiting-label` or `auto-reply`.
     pub kind: String,
     pub text: String,
+    /// Why: who could answer (the routed team's members online and under
+    /// capacity; for an external platform only business hours count), or why
+    /// nobody can.
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// The full decision of the handoff pipeline: what happens and why.

@@ -214,10 +214,19 @@ pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, 
         ("Invalid keys", list(&decision.invalid_context_keys)),
         (
             "Customer sees",
-            format!(
-                "{}: {}",
-                decision.customer_sees.kind, decision.customer_sees.text
-            ),
+            if decision.customer_sees.reason.is_empty() {
+                format!(
+                    "{}: {}",
+                    decision.customer_sees.kind, decision.customer_sees.text
+                )
+            } else {
+                format!(
+                    "{}: {}\n(because {})",
+                    decision.customer_sees.kind,
+                    decision.customer_sees.text,
+                    decision.customer_sees.reason
+                )
+            },
         ),
         ("Summary", decision.summary.clone()),
     ]);

@@ -406,6 +406,7 @@ mod tests {
             customer_sees: CustomerView {
                 kind: "waiting-label".into(),
                 text: "Connecting you".into(),
+                reason: "the ticket goes to zendesk".into(),
             },
             summary: "Dana asked for a person.".into(),
         };

@@ -229,6 +229,7 @@ async fn handover_status(
         operators_online,
         customer_sees: decision.customer_sees.map(str::to_string),
         customer_text: decision.customer_text,
+        customer_reason: decision.customer_reason,
     }))
 }
 

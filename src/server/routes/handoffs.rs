@@ -10,10 +10,10 @@ use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
-    AssigneeDecision, AssignmentSettings, AuthorKind, Availability, FieldError, Handoff,
-    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
-    IntegrationKind, MessageRole, Page, PageQuery, Problem, Role, TimelineKind, WhatIfOutcome,
-    WhatIfReport, WhatIfRequest, WhatIfResult,
+    AssigneeDecision, AssignmentSettings, AuthorKind, FieldError, Handoff, HandoffDecision,
+    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, IntegrationKind, MessageRole,
+    Page, PageQuery, Problem, Role, TimelineKind, WhatIfOutcome, WhatIfReport, WhatIfRequest,
+    WhatIfResult,
 };
 use crate::domain::assignment::Loads;
 use crate::domain::handoff::{self, Rejection, Workspace};
@@ -93,7 +93,6 @@ pub(crate) struct Loaded {
     pub(crate) assignment: AssignmentSettings,
     handoff: HandoffSettings,
     schedule: Schedule,
-    operators_online: u32,
 }
 
 impl Loaded {
@@ -119,11 +118,6 @@ impl Loaded {
             assignment: snapshot.assignment.clone(),
             handoff: snapshot.handoff.clone(),
             schedule: Schedule::from_settings(&snapshot.business_hours)?,
-            operators_online: snapshot
-                .operators
-                .iter()
-                .filter(|o| o.availability == Availability::Online)
-                .count() as u32,
         })
     }
 
@@ -136,7 +130,6 @@ impl Loaded {
             assignment: &self.assignment,
             handoff: &self.handoff,
             schedule: &self.schedule,
-            operators_online: self.operators_online,
         }
     }
 
@@ -308,7 +301,7 @@ async fn create(
                 team.last_assigned.as_deref(),
             );
             let outcome = plan.outcome();
-            let decision = plan.finish(assignee);
+            let decision = plan.finish(assignee, &team.candidates);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
             let delivery = match outcome {
@@ -397,7 +390,7 @@ async fn preview(
         &team.candidates,
         team.last_assigned.as_deref(),
     );
-    Ok(Json(plan.finish(assignee)))
+    Ok(Json(plan.finish(assignee, &team.candidates)))
 }
 
 /// One handoff through the pipeline against `snapshot`, as a preview runs it.
@@ -418,7 +411,7 @@ fn decide_in(
             .and_then(|team| loads.last_assigned.get(team))
             .map(String::as_str);
         let assignee = handoff::assign(loaded.assignment.method, plan.team(), &candidates, last);
-        Ok::<_, ApiError>(plan.finish(assignee))
+        Ok::<_, ApiError>(plan.finish(assignee, &candidates))
     })();
     match outcome {
         Ok(decision) => WhatIfOutcome::Decision(Box::new(decision)),

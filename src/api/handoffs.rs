@@ -232,6 +232,16 @@ pub struct Handoff {
     pub created_at: Timestamp,
 }
 
+/// `?wait=` of `POST /v1/handoffs` and `GET /v1/handoffs/{id}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct WaitQuery {
+    /// Seconds (0 to 20) to wait for an external delivery to be delivered or to
+    /// fail before answering; the answer is the handoff as it stands then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<u32>,
+}
+
 /// Filters of `GET /v1/handoffs`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -284,6 +284,15 @@ pub struct HandoverStatus {
     pub customer_reason: Option<String>,
 }
 
+/// Query of `PUT /v1/agents/{key}/handover`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverPutQuery {
+    /// Point the action at an integration whose last connection test failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<bool>,
+}
+
 /// Query of `GET /v1/agents/{key}/handover/status`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]

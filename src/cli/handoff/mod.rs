@@ -309,10 +309,32 @@ impl Tabular for Handoff {
 /// An external ticket in a cell: `zendesk #35436 resolved`, or its status
 /// alone while it is not delivered.
 fn external_cell(external: &crate::api::ExternalTicket) -> String {
-    match &external.id {
-        Some(id) => format!("{} #{id} {}", external.kind, external.status),
-        None => format!("{} {}", external.kind, external.status),
+    match (&external.id, external.outcome.state) {
+        (Some(id), _) => format!("{} #{id} {}", external.kind, external.status),
+        (None, state) => format!("{} {state}", external.kind),
     }
+}
+
+/// How the delivery stands, for people: `failed after 1 attempt: …`.
+pub(crate) fn delivery_text(outcome: &crate::api::DeliveryOutcome, ui: &Ui) -> String {
+    let attempts = match outcome.attempts {
+        1 => "1 attempt".to_string(),
+        n => format!("{n} attempts"),
+    };
+    let mut text = match outcome.state {
+        crate::api::DeliveryState::Queued => "queued".to_string(),
+        state => format!("{state} after {attempts}"),
+    };
+    if let Some(error) = &outcome.error {
+        text.push_str(": ");
+        text.push_str(error);
+    }
+    if let Some(next) = outcome.next_attempt_at
+        && outcome.state == crate::api::DeliveryState::Retrying
+    {
+        text.push_str(&format!(" (next attempt {})", ui.instant(next)));
+    }
+    text
 }
 
 impl Detail for Handoff {
@@ -343,6 +365,7 @@ impl Detail for Handoff {
                 text.push_str(url);
             }
             fields.push(("External ticket", text));
+            fields.push(("Delivery", delivery_text(&external.outcome, ui)));
         }
         if let Some(key) = &self.idempotency_key {
             fields.push(("Idempotency key", key.clone()));

@@ -8,7 +8,10 @@ use sqlx::sqlite::SqliteRow;
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery};
+use crate::api::{
+    DeliveryOutcome, DeliveryState, ExternalStatus, ExternalTicket, Handoff, HandoffQuery,
+    OutboxState,
+};
 use crate::domain::assignment::TeamState;
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
@@ -21,7 +24,11 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      ticket_number, decision, request, created_at, external_id, external_url, external_status, \
      external_updated_at, \
      (SELECT o.id FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_id, \
-     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration";
+     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration, \
+     (SELECT o.state FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_state, \
+     (SELECT o.attempts FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_attempts, \
+     (SELECT o.last_error FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_error, \
+     (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
 fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
     let decision: String = row.try_get("decision")?;
@@ -37,6 +44,15 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
             url: row.try_get("external_url")?,
             status: parse_enum(&status)?,
             updated_at: parse_time(row.try_get("external_updated_at")?)?,
+            outcome: delivery_outcome(
+                parse_enum(row.try_get("delivery_state")?)?,
+                row.try_get::<i64, _>("delivery_attempts")? as u32,
+                row.try_get("delivery_error")?,
+                row.try_get::<Option<String>, _>("delivery_next")?
+                    .as_deref()
+                    .map(parse_time)
+                    .transpose()?,
+            ),
         }),
         _ => None,
     };
@@ -54,6 +70,30 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
             .map_err(|e| StoreError::Corrupt(format!("handoff request: {e}")))?,
         created_at: parse_time(row.try_get("created_at")?)?,
     })
+}
+
+/// How a handoff's delivery stands, from its outbox message.
+fn delivery_outcome(
+    state: OutboxState,
+    attempts: u32,
+    error: Option<String>,
+    next: Option<jiff::Timestamp>,
+) -> DeliveryOutcome {
+    let (state, error, next) = match state {
+        // An attempt in flight has not failed yet.
+        OutboxState::Pending if attempts == 0 || error.is_none() => {
+            (DeliveryState::Queued, None, next)
+        }
+        OutboxState::Pending => (DeliveryState::Retrying, error, next),
+        OutboxState::Delivered => (DeliveryState::Delivered, None, None),
+        OutboxState::Dead => (DeliveryState::Failed, error, None),
+    };
+    DeliveryOutcome {
+        state,
+        attempts,
+        error,
+        next_attempt_at: next,
+    }
 }
 
 impl SqliteStore {
@@ -232,5 +272,6 @@ async fn queue_delivery(
         url: None,
         status: ExternalStatus::Queued,
         updated_at: at,
+        outcome: delivery_outcome(OutboxState::Pending, 0, None, Some(at)),
     })
 }

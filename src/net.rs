@@ -68,6 +68,52 @@ pub fn redacted_url(url: &str) -> String {
     }
 }
 
+/// Why an attempt failed, and whether trying again can help.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// For people; never holds a secret.
+    pub error: String,
+    /// Trying again cannot help (a 4xx answer, an SMTP 5xx reply, a bad address).
+    pub permanent: bool,
+    /// The receiver asked to wait this long (`Retry-After`).
+    pub retry_after: Option<Duration>,
+}
+
+impl Failure {
+    /// A failure trying again may mend.
+    pub fn transient(error: impl Into<String>) -> Failure {
+        Failure {
+            error: error.into(),
+            permanent: false,
+            retry_after: None,
+        }
+    }
+
+    /// A failure trying again cannot mend.
+    pub fn permanent(error: impl Into<String>) -> Failure {
+        Failure {
+            error: error.into(),
+            permanent: true,
+            retry_after: None,
+        }
+    }
+}
+
+/// The message of an error and its causes, on one line.
+pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

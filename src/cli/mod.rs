@@ -16,6 +16,7 @@ pub mod email;
 pub mod export;
 pub mod fields;
 pub mod handoff;
+pub mod help;
 pub mod hours;
 pub mod integrations;
 pub mod mcp;
@@ -52,7 +53,7 @@ use crate::ui::{ColorChoice, OutputFormat};
 /// the CLI at one.
 #[derive(Debug, Parser)]
 #[command(name = "deskctl", version, max_term_width = 100)]
-#[command(after_help = ROOT_EXAMPLES, after_long_help = crate::docs::after_long_help(ROOT_EXAMPLES))]
+#[command(after_help = ROOT_EXAMPLES, after_long_help = crate::cli::help::after_long_help(ROOT_EXAMPLES))]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

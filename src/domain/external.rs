@@ -16,6 +16,14 @@ pub fn advance(current: ExternalStatus, event: ExternalStatus) -> Option<Externa
     (next != current).then_some(next)
 }
 
+/// Something the platform did to a ticket Desk delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalEvent {
+    /// The platform's id of the ticket, as `connectors::Delivered::id` recorded it.
+    pub id: String,
+    pub status: ExternalStatus,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -193,6 +193,7 @@ impl From<StoreError> for ApiError {
             ),
             StoreError::Missing(_)
             | StoreError::Incompatible(_)
+            | StoreError::Connect(_)
             | StoreError::Database(_)
             | StoreError::Corrupt(_) => Self::internal(error),
         }

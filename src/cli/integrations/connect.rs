@@ -16,7 +16,7 @@ pub(super) const EXAMPLES: &str = "Examples:
   deskctl integrations connect zendesk --field order-id=360001234 --priority urgent=urgent";
 
 #[derive(Debug, Args)]
-#[command(after_long_help = crate::docs::integration_settings_help(EXAMPLES))]
+#[command(after_long_help = crate::cli::help::integration_settings_help(EXAMPLES))]
 pub struct IntegrationsConnectArgs {
     /// The platform
     #[arg(value_parser = kind_parser())]

@@ -22,8 +22,8 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::net::Failure;
 use crate::net::segment;
-use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Freshchat;
 pub const SIGNATURE_HEADER: &str = "x-freshchat-signature";

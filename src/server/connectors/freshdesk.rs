@@ -17,7 +17,7 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::server::delivery::Failure;
+use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Freshdesk;
 /// Freshdesk's `source` for a ticket that started in a chat.

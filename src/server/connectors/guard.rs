@@ -23,7 +23,7 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 
 use super::Answer;
-use crate::server::delivery::Failure;
+use crate::net::Failure;
 
 /// The steps a delivery has completed, kept between attempts so that an
 /// attempt after a failure resumes instead of creating things twice.

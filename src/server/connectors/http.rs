@@ -9,7 +9,7 @@ use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::api::IntegrationKind;
-use crate::server::delivery::{Failure, describe};
+use crate::net::{Failure, describe};
 
 /// The longest one platform call may take.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(20);

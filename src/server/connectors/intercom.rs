@@ -20,7 +20,7 @@ use super::{
     text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, TestCheck};
-use crate::server::delivery::Failure;
+use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Intercom;
 /// The API version every call pins, so a workspace's default cannot change

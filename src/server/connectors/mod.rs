@@ -38,9 +38,9 @@ use serde::{Deserialize, Serialize};
 pub use self::escalation::{Escalation, html_paragraphs, split_bytes};
 pub use self::guard::{Lookup, Progress, create_once};
 pub use self::http::{Answer, Http};
-use super::delivery::Failure;
-use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::api::{IntegrationKind, Priority, TestCheck};
 pub use crate::domain::workspace::{Connection, DESK_VALUES};
+use crate::net::Failure;
 
 impl Connection {
     /// A non-secret setting, if set.
@@ -164,13 +164,7 @@ pub struct Verified {
     pub replay_key: String,
 }
 
-/// Something the platform did to a ticket Desk delivered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExternalEvent {
-    /// The platform's id of the ticket, as [`Delivered::id`] recorded it.
-    pub id: String,
-    pub status: ExternalStatus,
-}
+pub use crate::domain::external::ExternalEvent;
 
 /// One external platform.
 pub trait Connector: Sync {

@@ -17,9 +17,9 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::net::Failure;
 use crate::net::segment;
 use crate::server::auth::hex;
-use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Salesforce;
 const DEFAULT_API_VERSION: &str = "62.0";

@@ -25,8 +25,8 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
+use crate::net::Failure;
 use crate::net::segment;
-use crate::server::delivery::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::SendbirdDesk;
 pub const SIGNATURE_HEADER: &str = "x-hub-signature";

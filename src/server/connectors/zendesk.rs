@@ -16,7 +16,7 @@ use super::{
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, text_or_number,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::server::delivery::Failure;
+use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Zendesk;
 pub const SIGNATURE_HEADER: &str = "x-zendesk-webhook-signature";

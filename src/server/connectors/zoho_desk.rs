@@ -22,7 +22,7 @@ use super::{
     text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
-use crate::server::delivery::Failure;
+use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::ZohoDesk;
 /// How long before its end a cached access token is refreshed anyway.

@@ -26,6 +26,8 @@ use super::store::{Claimed, ExternalSettle, Settle};
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, HandoffEvent, HandoffEventType, OutboxKind};
 use crate::domain::tickets::NewEntry;
+pub use crate::net::Failure;
+pub(crate) use crate::net::describe;
 
 /// How long a claim holds a message; longer than any attempt may take.
 const LEASE: Duration = Duration::from_secs(120);
@@ -65,37 +67,6 @@ impl Default for Policy {
 pub enum Attempt {
     Delivered,
     Failed(Failure),
-}
-
-/// Why an attempt failed, and whether trying again can help.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
-    /// For people; never holds a secret.
-    pub error: String,
-    /// Trying again cannot help (a 4xx answer, an SMTP 5xx reply, a bad address).
-    pub permanent: bool,
-    /// The receiver asked to wait this long (`Retry-After`).
-    pub retry_after: Option<Duration>,
-}
-
-impl Failure {
-    /// A failure trying again may mend.
-    pub fn transient(error: impl Into<String>) -> Failure {
-        Failure {
-            error: error.into(),
-            permanent: false,
-            retry_after: None,
-        }
-    }
-
-    /// A failure trying again cannot mend.
-    pub fn permanent(error: impl Into<String>) -> Failure {
-        Failure {
-            error: error.into(),
-            permanent: true,
-            retry_after: None,
-        }
-    }
 }
 
 impl Attempt {
@@ -166,21 +137,6 @@ pub fn settle(
 /// whether a secret changed, far too little to recover it.
 pub fn fingerprint(secret: &str) -> String {
     crate::api::secret_fingerprint(secret)
-}
-
-/// The message of an error and its causes, on one line.
-pub(crate) fn describe(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
 }
 
 /// What the ticket's timeline says about a settled message: customer-facing

@@ -228,7 +228,12 @@ async fn webhook(
     )?;
     let updated = state
         .store
-        .accept_webhook(kind, &verified.replay_key, &events, external::advance)
+        .accept_webhook(
+            kind,
+            &crate::server::auth::hash_secret(&verified.replay_key),
+            &events,
+            external::advance,
+        )
         .await?;
     Ok(Json(WebhookReceipt {
         events: events.len() as u32,

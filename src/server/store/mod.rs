@@ -9,6 +9,8 @@
 //! handoff's assignment, a ticket change, a configuration change) takes the
 //! decision as a function from the domain, and only stores what it returns.
 
+pub mod postgres;
+mod shared;
 pub mod sqlite;
 
 use std::fmt;
@@ -26,9 +28,9 @@ use crate::api::{
 };
 use crate::domain::Refusal;
 use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::external::ExternalEvent;
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::domain::workspace::Snapshot;
-use crate::server::connectors::ExternalEvent;
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +64,10 @@ pub enum StoreError {
     /// The database was made by a newer deskctl, or is not a desk.
     #[error("{0}")]
     Incompatible(String),
+    /// The database refused the connection (credentials, no such database,
+    /// a malformed URL): the message names what to fix.
+    #[error("{0}")]
+    Connect(String),
     /// The database cannot answer now (busy, or unreachable): try again.
     #[error("{0}")]
     Unavailable(String),
@@ -379,13 +385,14 @@ pub trait Outbox: Send + Sync {
 /// What platforms' webhooks say about the tickets Desk delivered to them.
 #[async_trait]
 pub trait Webhooks: Send + Sync {
-    /// Records a verified webhook once (the same `replay_key` again is a
-    /// conflict), and moves the external status of the handoffs its events are
-    /// about as `advance` says. Answers the handoffs that changed.
+    /// Records a verified webhook once (`replay_digest`, the SHA-256 of what
+    /// identifies it, seen again is a conflict), and moves the external status
+    /// of the handoffs its events are about as `advance` says. Answers the
+    /// handoffs that changed.
     async fn accept_webhook(
         &self,
         kind: IntegrationKind,
-        replay_key: &str,
+        replay_digest: &str,
         events: &[ExternalEvent],
         advance: Advance,
     ) -> StoreResult<Vec<String>>;
@@ -469,12 +476,7 @@ impl Store {
     pub async fn open(location: &Location, open: Open) -> StoreResult<Store> {
         let db: Arc<dyn Database> = match location {
             Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
-            Location::Postgres(_) => {
-                let _ = open;
-                return Err(StoreError::Incompatible(
-                    "this build cannot open PostgreSQL databases yet".into(),
-                ));
-            }
+            Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
         };
         Ok(Store::new(db))
     }

@@ -15,7 +15,6 @@ mod tokens;
 mod webhooks;
 mod workspace;
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -23,12 +22,12 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use jiff::Timestamp;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{AssertSqlSafe, SqlSafeStr, Sqlite, Transaction};
+use sqlx::{Sqlite, Transaction};
 
+use super::shared::{self, Embedded};
 use super::{
     Advance, Claimed, Database, ExternalSettle, FinishHandoff, FinishInbound, HandoffWrite,
     Handoffs, NewToken, Open, Outbox, Recorded, Settle, StoreError, StoreResult, TicketChangeFn,
@@ -40,9 +39,9 @@ use crate::api::{
     TicketDetail, Token,
 };
 use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::external::ExternalEvent;
 use crate::domain::tickets::NewEntry;
 use crate::domain::workspace::Snapshot;
-use crate::server::connectors::ExternalEvent;
 
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -51,7 +50,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const OPEN_ATTEMPTS: u32 = 12;
 
 /// The schema, embedded in the binary: versions are applied in order, once.
-const MIGRATIONS: &[(i64, &str, &str)] = &[
+const MIGRATIONS: &[Embedded] = &[
     (
         1,
         "foundation",
@@ -204,21 +203,7 @@ impl SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), Opening> {
-        let migrator = Migrator::with_migrations(
-            MIGRATIONS
-                .iter()
-                .map(|(version, description, sql)| {
-                    Migration::new(
-                        *version,
-                        Cow::Borrowed(*description),
-                        MigrationType::Simple,
-                        AssertSqlSafe(*sql).into_sql_str(),
-                        // Run inside the one transaction below, not one each.
-                        true,
-                    )
-                })
-                .collect(),
-        );
+        let migrator = shared::migrator(MIGRATIONS, true);
         // The common case, a desk already up to date, needs no write lock: a
         // read-only command must not queue behind a busy writer.
         let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
@@ -226,22 +211,11 @@ impl SqliteStore {
         )
         .fetch_all(&self.pool)
         .await;
-        if let Ok(applied) = &applied {
-            let newest = MIGRATIONS.last().map_or(0, |(version, _, _)| *version);
-            if let Some(unknown) = applied.iter().find(|v| **v > newest) {
-                return Err(Opening::Store(StoreError::Incompatible(format!(
-                    "the desk at {} has schema version {unknown}, newer than this deskctl \
-                     knows ({newest}): upgrade deskctl to use it",
-                    self.path.display()
-                ))));
-            }
-            if applied
-                .iter()
-                .copied()
-                .eq(MIGRATIONS.iter().map(|(version, _, _)| *version))
-            {
-                return Ok(());
-            }
+        if let Ok(applied) = &applied
+            && shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
+                .map_err(Opening::Store)?
+        {
+            return Ok(());
         }
         // sqlx takes no migration lock on SQLite, so two processes opening a new
         // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
@@ -481,11 +455,11 @@ impl Webhooks for SqliteStore {
     async fn accept_webhook(
         &self,
         kind: IntegrationKind,
-        replay_key: &str,
+        replay_digest: &str,
         events: &[ExternalEvent],
         advance: Advance,
     ) -> StoreResult<Vec<String>> {
-        SqliteStore::accept_webhook(self, kind, replay_key, events, advance).await
+        SqliteStore::accept_webhook(self, kind, replay_digest, events, advance).await
     }
 }
 

@@ -3,20 +3,10 @@
 use sqlx::Row;
 
 use super::SqliteStore;
-use super::tickets::{bind_all, condition};
+use super::tickets::bind_all;
 use crate::api::TicketCountBy;
+use crate::server::store::shared::{Dialect, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
-
-/// The column a grouping reads.
-fn column(by: TicketCountBy) -> &'static str {
-    match by {
-        TicketCountBy::Status => "status",
-        TicketCountBy::Priority => "priority",
-        TicketCountBy::Assignee => "assignee",
-        TicketCountBy::Team => "team_key",
-        TicketCountBy::Channel => "channel",
-    }
-}
 
 impl SqliteStore {
     /// How many tickets matching `filter` have each value of `by`, in no
@@ -26,8 +16,8 @@ impl SqliteStore {
         filter: &TicketFilter,
         by: TicketCountBy,
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
-        let (condition, binds) = condition(filter);
-        let column = column(by);
+        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite);
+        let column = count_column(by);
         let sql = format!(
             "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
              GROUP BY {column}"

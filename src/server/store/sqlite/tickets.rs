@@ -11,7 +11,8 @@ use crate::api::{Channel, Requester, Ticket, TicketDetail, TicketStatus, Timelin
 use crate::domain::assignment::Candidate;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter, Viewer};
+use crate::server::store::shared::{Bind, Dialect, ticket_condition};
+use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -382,12 +383,6 @@ impl SqliteStore {
     }
 }
 
-/// A value a ticket query binds.
-pub(super) enum Bind {
-    Text(String),
-    Int(i64),
-}
-
 /// `query` with `binds` bound, in order.
 pub(super) fn bind_all<'q>(
     mut query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
@@ -395,98 +390,11 @@ pub(super) fn bind_all<'q>(
 ) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
     for bind in binds {
         query = match bind {
-            Bind::Text(text) => query.bind(text),
+            Bind::Text(text) | Bind::Time(text) => query.bind(text),
             Bind::Int(int) => query.bind(int),
         };
     }
     query
-}
-
-/// `%text%` for LIKE, with LIKE's wildcards in `text` taken literally.
-fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
-/// The WHERE condition that selects the tickets of `filter`, with the values
-/// it binds: one definition for the list and for counts, so both see the same
-/// tickets.
-pub(super) fn condition(filter: &TicketFilter) -> (String, Vec<Bind>) {
-    use crate::api::TicketView;
-    let mut clauses: Vec<&str> = Vec::new();
-    let mut binds: Vec<Bind> = Vec::new();
-    match filter.view {
-        TicketView::Mine => {
-            clauses.push("assignee = ? AND status IN ('open', 'pending')");
-            binds.push(Bind::Text(filter.me.clone().unwrap_or_default()));
-        }
-        TicketView::Unassigned => {
-            clauses.push("assignee IS NULL AND status IN ('open', 'pending')")
-        }
-        TicketView::Resolved => clauses.push("status = 'resolved'"),
-        TicketView::All => {}
-    }
-    if let Viewer::Operator(handle) = &filter.viewer {
-        clauses.push(
-            "(assignee = ? OR (assignee IS NULL AND team_key IN \
-             (SELECT team_key FROM team_members WHERE operator_handle = ?)))",
-        );
-        binds.push(Bind::Text(handle.clone()));
-        binds.push(Bind::Text(handle.clone()));
-    }
-    let mut equal = |clause: &'static str, value: Option<String>| {
-        if let Some(value) = value {
-            clauses.push(clause);
-            binds.push(Bind::Text(value));
-        }
-    };
-    equal("status = ?", filter.status.map(|s| s.as_str().to_string()));
-    equal(
-        "priority = ?",
-        filter.priority.map(|p| p.as_str().to_string()),
-    );
-    equal("assignee = ?", filter.assignee.clone());
-    equal("team_key = ?", filter.team.clone());
-    equal(
-        "channel = ?",
-        filter.channel.map(|c| c.as_str().to_string()),
-    );
-    equal("agent_key = ?", filter.agent.clone());
-    equal("created_at >= ?", filter.created_since.clone());
-    equal("last_activity_at >= ?", filter.updated_since.clone());
-    if let Some(requester) = &filter.requester {
-        clauses.push(
-            "(lower(requester_email) = lower(?) OR requester_name = ? OR requester_external_id = ?)",
-        );
-        for _ in 0..3 {
-            binds.push(Bind::Text(requester.clone()));
-        }
-    }
-    if let Some(text) = &filter.text {
-        clauses.push(
-            "(subject LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
-             WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
-             AND e.body LIKE ? ESCAPE '\\'))",
-        );
-        binds.push(Bind::Text(like_pattern(text)));
-        binds.push(Bind::Text(like_pattern(text)));
-    }
-    if let Some((activity, number)) = &filter.after {
-        // A row value, so the next page starts with an index seek instead of
-        // stepping over every ticket already listed.
-        clauses.push("(last_activity_at, number) < (?, ?)");
-        binds.push(Bind::Text(activity.clone()));
-        binds.push(Bind::Int(*number as i64));
-    }
-    let condition = if clauses.is_empty() {
-        "1 = 1".to_string()
-    } else {
-        clauses.join(" AND ")
-    };
-    (condition, binds)
 }
 
 impl SqliteStore {
@@ -496,7 +404,7 @@ impl SqliteStore {
         filter: &TicketFilter,
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
-        let (condition, binds) = condition(filter);
+        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite);
         let sql = format!(
             "SELECT {COLUMNS} FROM tickets WHERE {condition} \
              ORDER BY last_activity_at DESC, number DESC LIMIT ?"

@@ -5,8 +5,7 @@ use sqlx::Row;
 
 use super::{SqliteStore, now, parse_enum};
 use crate::api::{ExternalStatus, IntegrationKind};
-use crate::server::auth::hash_secret;
-use crate::server::connectors::ExternalEvent;
+use crate::domain::external::ExternalEvent;
 use crate::server::store::{StoreError, StoreResult};
 
 impl SqliteStore {
@@ -18,7 +17,7 @@ impl SqliteStore {
     pub async fn accept_webhook(
         &self,
         kind: IntegrationKind,
-        replay_key: &str,
+        replay_digest: &str,
         events: &[ExternalEvent],
         advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
     ) -> StoreResult<Vec<String>> {
@@ -29,7 +28,7 @@ impl SqliteStore {
              ON CONFLICT DO NOTHING",
         )
         .bind(kind.as_str())
-        .bind(hash_secret(replay_key))
+        .bind(replay_digest)
         .bind(&now)
         .execute(&mut *tx)
         .await?

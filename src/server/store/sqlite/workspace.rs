@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
@@ -15,15 +14,11 @@ use sqlx::{Row, SqliteConnection};
 use super::{SqliteStore, parse_enum, parse_time, stored_time};
 use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
+use crate::server::store::shared::{
+    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, decode, diff, encode,
+    section, sections,
+};
 use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
-
-/// The settings sections, by their stored names.
-const ASSIGNMENT: &str = "assignment";
-const BUSINESS_HOURS: &str = "business-hours";
-const NOTIFICATIONS: &str = "notifications";
-const HANDOFF: &str = "handoff";
-const EMAIL: &str = "email";
-const DELIVERY: &str = "delivery";
 
 impl SqliteStore {
     /// Moves on with every change to the workspace.
@@ -84,11 +79,7 @@ async fn counters(conn: &mut SqliteConnection) -> StoreResult<(u64, u64)> {
 
 fn json<T: DeserializeOwned>(row: &SqliteRow, column: &str, what: &str) -> StoreResult<T> {
     let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
-}
-
-fn encode<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("stored values serialize")
+    decode(&text, what)
 }
 
 /// Every configuration table, in the caller's transaction.
@@ -178,16 +169,6 @@ async fn read(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
         .iter()
         .map(|row| Ok((row.try_get("name")?, row.try_get("value")?)))
         .collect::<StoreResult<_>>()?;
-    fn section<T: DeserializeOwned + Default>(
-        settings: &BTreeMap<String, String>,
-        name: &str,
-    ) -> StoreResult<T> {
-        match settings.get(name) {
-            None => Ok(T::default()),
-            Some(text) => serde_json::from_str(text)
-                .map_err(|e| StoreError::Corrupt(format!("{name} settings: {e}"))),
-        }
-    }
     let rules = sqlx::query(
         "SELECT id, kind, position, name, match_mode, conditions, priority, team_key FROM rules \
          ORDER BY kind, position",
@@ -281,39 +262,6 @@ async fn read(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
         agents,
         integrations,
     })
-}
-
-/// What became of a keyed list: the keys removed, and the items added or changed.
-struct Diff<'a, T> {
-    removed: Vec<&'a T>,
-    added: Vec<&'a T>,
-    changed: Vec<&'a T>,
-}
-
-fn diff<'a, T: PartialEq, K: Ord>(
-    before: &'a [T],
-    after: &'a [T],
-    key: impl Fn(&T) -> K,
-) -> Diff<'a, T> {
-    let old: BTreeMap<K, &T> = before.iter().map(|item| (key(item), item)).collect();
-    let new: BTreeMap<K, &T> = after.iter().map(|item| (key(item), item)).collect();
-    Diff {
-        removed: old
-            .iter()
-            .filter(|(k, _)| !new.contains_key(k))
-            .map(|(_, v)| *v)
-            .collect(),
-        added: new
-            .iter()
-            .filter(|(k, _)| !old.contains_key(k))
-            .map(|(_, v)| *v)
-            .collect(),
-        changed: new
-            .iter()
-            .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
-            .map(|(_, v)| *v)
-            .collect(),
-    }
 }
 
 /// Writes what differs between `before` and `after`, in an order that keeps
@@ -421,28 +369,8 @@ async fn write_difference(
             .await?;
     }
 
-    let sections: [(&str, String, String); 6] = [
-        (
-            ASSIGNMENT,
-            encode(&before.assignment),
-            encode(&after.assignment),
-        ),
-        (
-            BUSINESS_HOURS,
-            encode(&before.business_hours),
-            encode(&after.business_hours),
-        ),
-        (
-            NOTIFICATIONS,
-            encode(&before.notifications),
-            encode(&after.notifications),
-        ),
-        (HANDOFF, encode(&before.handoff), encode(&after.handoff)),
-        (EMAIL, encode(&before.email), encode(&after.email)),
-        (DELIVERY, encode(&before.delivery), encode(&after.delivery)),
-    ];
     let now = super::now();
-    for (name, old, new) in sections {
+    for ((name, old), (_, new)) in sections(before).into_iter().zip(sections(after)) {
         if old != new {
             sqlx::query(
                 "INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?) \

@@ -1,0 +1,231 @@
+//! The `handoffs` table: every accepted handoff, its decision, and what it
+//! created, written in one transaction under the assignment lock, so one
+//! idempotency key gives one handoff whichever replica receives it.
+
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, Row};
+
+use super::outbox::enqueue;
+use super::tickets::{insert_ticket, team_state};
+use super::{At, PostgresStore, parse_enum};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery};
+use crate::domain::assignment::TeamState;
+use crate::server::store::shared::{decode, encode};
+use crate::server::store::{
+    Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
+};
+
+/// A handoff's columns, with the outbox message delivering it.
+const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, \
+     ticket_number, decision::text AS decision, request::text AS request, created_at, \
+     external_id, external_url, external_status, external_updated_at, request_sha256, \
+     (SELECT o.id FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_id, \
+     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration";
+
+fn from_row(row: &PgRow) -> StoreResult<Handoff> {
+    let decision: String = row.try_get("decision")?;
+    let request: String = row.try_get("request")?;
+    let ticket: Option<i64> = row.try_get("ticket_number")?;
+    let external_status: Option<String> = row.try_get("external_status")?;
+    let delivery: Option<i64> = row.try_get("delivery_id")?;
+    let external = match (external_status, delivery) {
+        (Some(status), Some(delivery)) => {
+            let integration: String = row.try_get("integration")?;
+            let updated: At = row.try_get("external_updated_at")?;
+            Some(ExternalTicket {
+                kind: parse_enum(&integration)?,
+                delivery: delivery as u64,
+                id: row.try_get("external_id")?,
+                url: row.try_get("external_url")?,
+                status: parse_enum(&status)?,
+                updated_at: updated.0,
+            })
+        }
+        _ => None,
+    };
+    Ok(Handoff {
+        id: row.try_get("id")?,
+        idempotency_key: row.try_get("idempotency_key")?,
+        agent: row.try_get("agent_key")?,
+        environment: parse_enum(row.try_get("environment")?)?,
+        outcome: parse_enum(row.try_get("outcome")?)?,
+        ticket: ticket.map(|n| n as u64),
+        external,
+        decision: decode(&decision, "handoff decision")?,
+        request: decode(&request, "handoff request")?,
+        created_at: row.try_get::<At, _>("created_at")?.0,
+    })
+}
+
+async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {SELECT_COLUMNS} FROM handoffs WHERE idempotency_key = $1"
+    )))
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|row| Ok((from_row(&row)?, row.try_get("request_sha256")?)))
+        .transpose()
+}
+
+impl PostgresStore {
+    /// Records a handoff exactly once, under the assignment lock: an
+    /// idempotency key seen before (by any replica) returns the first result;
+    /// otherwise `finish` decides from the team's state as every earlier
+    /// assignment left it, and what it describes is stored with the handoff.
+    pub async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: impl FnOnce(&TeamState) -> Finished,
+    ) -> StoreResult<Recorded> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        if let Some(key) = &write.idempotency_key
+            && let Some((existing, sha)) = by_key(&mut tx, key).await?
+        {
+            if sha != write.request_sha256 {
+                return Err(StoreError::Conflict {
+                    code: "idempotency_key_reused",
+                    detail: format!(
+                        "idempotency key '{key}' was used for a different handoff; \
+                         use a new key for a new handoff"
+                    ),
+                });
+            }
+            return Ok(Recorded::Replayed(existing));
+        }
+        let state = team_state(&mut tx, write.team.as_deref()).await?;
+        let Finished {
+            decision,
+            ticket,
+            delivery,
+            notices,
+        } = finish(&state);
+        let number = match ticket {
+            Some(mut ticket) => {
+                ticket.handoff = Some(write.id.clone());
+                let number = insert_ticket(&mut tx, &ticket).await?;
+                if let Some(notices) = notices {
+                    enqueue(&mut tx, &notices(number)).await?;
+                }
+                Some(number)
+            }
+            None => None,
+        };
+        let created_at = super::now().0;
+        sqlx::query(
+            "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
+             ticket_number, decision, request, created_at, request_sha256) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)",
+        )
+        .bind(&write.id)
+        .bind(&write.idempotency_key)
+        .bind(&write.request.agent)
+        .bind(write.request.environment.as_str())
+        .bind(decision.outcome.as_str())
+        .bind(number.map(|n| n as i64))
+        .bind(encode(&decision))
+        .bind(encode(&write.request))
+        .bind(At(created_at))
+        .bind(&write.request_sha256)
+        .execute(&mut *tx)
+        .await?;
+        let external = match delivery {
+            Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
+            None => None,
+        };
+        tx.commit().await?;
+        Ok(Recorded::Created(Handoff {
+            id: write.id,
+            idempotency_key: write.idempotency_key,
+            agent: write.request.agent.clone(),
+            environment: write.request.environment,
+            outcome: decision.outcome,
+            ticket: number,
+            external,
+            decision,
+            request: write.request,
+            created_at,
+        }))
+    }
+
+    pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "handoff",
+            key: id.to_string(),
+        })?;
+        from_row(&row)
+    }
+
+    /// Handoffs newest first, filtered, starting after the cursor
+    /// (`<created_at>|<id>` of the last one seen).
+    pub async fn list_handoffs(
+        &self,
+        query: &HandoffQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<Handoff>> {
+        let (before_time, before_id) = match query.cursor.as_deref().and_then(|c| c.split_once('|'))
+        {
+            Some((time, id)) => (Some(super::at(time)?), id.to_string()),
+            None => (None, String::new()),
+        };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SELECT_COLUMNS} FROM handoffs \
+             WHERE ($1::text IS NULL OR environment = $1) \
+               AND ($2::text IS NULL OR agent_key = $2) \
+               AND ($3::text IS NULL OR outcome = $3) \
+               AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5)) \
+             ORDER BY created_at DESC, id DESC LIMIT $6"
+        )))
+        .bind(query.environment.map(|e| e.as_str()))
+        .bind(&query.agent)
+        .bind(query.outcome.map(|o| o.as_str()))
+        .bind(before_time)
+        .bind(&before_id)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// The handoff accepted with `key`, with its request's SHA-256.
+    pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+        let mut conn = self.pool().acquire().await?;
+        by_key(&mut conn, key).await
+    }
+}
+
+/// Queues the delivery of handoff `id` to its platform and marks its external
+/// ticket queued, in the handoff's transaction.
+async fn queue_delivery(
+    conn: &mut PgConnection,
+    id: &str,
+    delivery: NewOutbound,
+    at: jiff::Timestamp,
+) -> StoreResult<ExternalTicket> {
+    let kind = delivery
+        .integration
+        .expect("an external delivery names its integration");
+    let delivery_id = enqueue(conn, std::slice::from_ref(&delivery)).await?[0];
+    sqlx::query(
+        "UPDATE handoffs SET external_status = 'queued', external_updated_at = $1 WHERE id = $2",
+    )
+    .bind(At(at))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(ExternalTicket {
+        kind,
+        delivery: delivery_id,
+        id: None,
+        url: None,
+        status: ExternalStatus::Queued,
+        updated_at: at,
+    })
+}

@@ -1,0 +1,449 @@
+//! The PostgreSQL implementation of the store: a team's service, and the
+//! replicas that share one database. Its own schema in PostgreSQL's types
+//! (`migrations/postgres`), applied at start under sqlx's advisory lock so
+//! replicas starting together apply it once.
+//!
+//! Replicas share nothing but the database, so every rule that SQLite gets
+//! from its one writer is a lock here:
+//! - configuration changes lock the `workspace_revision` row, then read, decide
+//!   and write: serialized and revision-guarded across replicas;
+//! - everything that creates or assigns tickets holds one transaction-scoped
+//!   advisory lock, so each assignment sees every assignment committed before
+//!   it (capacity, balance and round-robin hold across replicas) and ticket
+//!   numbers, taken from a counter row in the same transaction, have no gaps;
+//! - a ticket's row is locked before its timeline grows;
+//! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a
+//!   lease that another replica takes over once it has run out.
+
+mod handoffs;
+mod outbox;
+mod tickets;
+mod tokens;
+mod webhooks;
+mod workspace;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::postgres::types::Oid;
+use sqlx::postgres::{
+    PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgTypeInfo, PgValueFormat,
+    PgValueRef,
+};
+use sqlx::{Connection, Decode, Encode, PgConnection, Postgres};
+
+use super::shared::{self, Embedded};
+use super::{
+    Advance, Claimed, Database, ExternalSettle, FinishHandoff, FinishInbound, HandoffWrite,
+    Handoffs, NewToken, Open, Outbox, Recorded, Settle, StoreError, StoreResult, TicketChangeFn,
+    TicketFilter, Tickets, TokenIdentity, Tokens, Webhooks, Workspace, WorkspaceChange,
+};
+use crate::api::{
+    Handoff, HandoffQuery, IntegrationKind, OutboxMessage, OutboxQuery, Ticket, TicketCountBy,
+    TicketDetail, Token,
+};
+use crate::domain::assignment::{Loads, TeamState};
+use crate::domain::external::ExternalEvent;
+use crate::domain::tickets::NewEntry;
+use crate::domain::workspace::Snapshot;
+
+/// The schema, embedded in the binary: versions are applied in order, once.
+const MIGRATIONS: &[Embedded] = &[(
+    1,
+    "desk",
+    include_str!("../../../../migrations/postgres/0001_desk.sql"),
+)];
+
+/// Connections per process: replicas multiply it, so it stays well under
+/// PostgreSQL's default `max_connections` (100) for a handful of replicas.
+const MAX_CONNECTIONS: u32 = 16;
+
+/// How long a request waits for a free connection before the database is
+/// reported unavailable.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The advisory lock every transaction that creates or assigns tickets holds.
+const ASSIGNMENT_LOCK: i64 = 0x6465_736b_6173_7367; // "deskassg"
+
+/// A desk in a PostgreSQL database.
+#[derive(Debug, Clone)]
+pub struct PostgresStore {
+    pool: PgPool,
+    /// The database for people: the URL without its password.
+    described: String,
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` and brings its schema up to date.
+    /// With [`Open::Existing`], a database without a desk's schema is missing.
+    pub async fn open(url: &str, open: Open) -> StoreResult<PostgresStore> {
+        let described = crate::net::redacted_url(url);
+        let options = PgConnectOptions::from_str(url).map_err(|error| {
+            StoreError::Connect(format!(
+                "the database URL {described} is not valid: {}; expected \
+                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+                scrub(&error.to_string(), url)
+            ))
+        })?;
+        // One connection first: a wrong host, user, password or database is
+        // reported at once and exactly, not after a pool's retries.
+        let probe = PgConnection::connect_with(&options)
+            .await
+            .map_err(|error| connect_error(&error, &options, &described, url))?;
+        probe.close().await.ok();
+        let pool = PgPoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options)
+            .await?;
+        let store = PostgresStore { pool, described };
+        if let Err(error) = store.migrate(open).await {
+            store.pool.close().await;
+            return Err(error);
+        }
+        Ok(store)
+    }
+
+    async fn migrate(&self, open: Open) -> StoreResult<()> {
+        let exists: bool = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+            .fetch_one(&self.pool)
+            .await?;
+        if exists {
+            let applied: Vec<i64> = sqlx::query_scalar(
+                "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            if shared::check_applied(&applied, MIGRATIONS, &self.described)? {
+                return Ok(());
+            }
+        } else if open == Open::Existing {
+            return Err(StoreError::Missing(format!(
+                "no desk in the database at {}: create one with any command that writes \
+                 (e.g. `deskctl teams add`) or `deskctl serve`",
+                self.described
+            )));
+        }
+        // sqlx takes a PostgreSQL advisory lock around the whole run: replicas
+        // starting together wait for the first, then find the schema applied.
+        shared::migrator(MIGRATIONS, false)
+            .run(&self.pool)
+            .await
+            .map_err(|error| StoreError::Database(format!("migrating the schema: {error}")))
+    }
+
+    pub(crate) fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+/// `text` with the URL's password, if any, replaced.
+fn scrub(text: &str, url: &str) -> String {
+    match url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.password().map(str::to_string))
+        .filter(|p| !p.is_empty())
+    {
+        Some(password) => text.replace(&password, "***"),
+        None => text.to_string(),
+    }
+}
+
+/// Why connecting failed, naming what to fix.
+fn connect_error(
+    error: &sqlx::Error,
+    options: &PgConnectOptions,
+    described: &str,
+    url: &str,
+) -> StoreError {
+    // A server's message, without sqlx's framing (which names a line of
+    // PostgreSQL's own source).
+    let detail = match error {
+        sqlx::Error::Database(db) => scrub(db.message(), url),
+        _ => scrub(&error.to_string(), url),
+    };
+    let user = options.get_username();
+    let database = options.get_database().unwrap_or(user);
+    match error {
+        sqlx::Error::Database(db) => match db.code().as_deref() {
+            Some("28P01" | "28000") => StoreError::Connect(format!(
+                "PostgreSQL at {described} refused user '{user}': check the user and password \
+                 ({detail})"
+            )),
+            Some("3D000") => StoreError::Connect(format!(
+                "PostgreSQL at {described} has no database '{database}': create it \
+                 (`createdb {database}`) or fix the URL"
+            )),
+            _ => StoreError::Connect(format!("PostgreSQL at {described} refused: {detail}")),
+        },
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut => {
+            StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
+        }
+        _ => StoreError::Connect(format!(
+            "cannot connect to PostgreSQL at {described}: {detail}"
+        )),
+    }
+}
+
+/// Holds the assignment lock until the transaction ends.
+pub(crate) async fn lock_assignment(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(ASSIGNMENT_LOCK)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Starts a read-only transaction that sees one snapshot of the database.
+pub(crate) async fn snapshot(pool: &PgPool) -> StoreResult<sqlx::Transaction<'static, Postgres>> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
+}
+
+/// An instant as PostgreSQL's `timestamptz` holds it: microseconds since
+/// 2000-01-01 UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct At(pub Timestamp);
+
+const TIMESTAMPTZ: Oid = Oid(1184);
+/// 2000-01-01T00:00:00Z in microseconds since the Unix epoch.
+const POSTGRES_EPOCH_MICROS: i64 = 946_684_800_000_000;
+
+impl sqlx::Type<Postgres> for At {
+    fn type_info() -> PgTypeInfo {
+        PgTypeInfo::with_oid(TIMESTAMPTZ)
+    }
+
+    fn compatible(ty: &PgTypeInfo) -> bool {
+        ty.oid() == Some(TIMESTAMPTZ)
+    }
+}
+
+impl sqlx::postgres::PgHasArrayType for At {
+    fn array_type_info() -> PgTypeInfo {
+        PgTypeInfo::with_oid(Oid(1185))
+    }
+}
+
+impl Encode<'_, Postgres> for At {
+    fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        Encode::<Postgres>::encode(self.0.as_microsecond() - POSTGRES_EPOCH_MICROS, buf)
+    }
+
+    fn size_hint(&self) -> usize {
+        std::mem::size_of::<i64>()
+    }
+}
+
+impl<'r> Decode<'r, Postgres> for At {
+    fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        match value.format() {
+            PgValueFormat::Binary => {
+                let micros: i64 = Decode::<Postgres>::decode(value)?;
+                Ok(At(Timestamp::from_microsecond(
+                    micros + POSTGRES_EPOCH_MICROS,
+                )?))
+            }
+            PgValueFormat::Text => Ok(At(value.as_str()?.parse()?)),
+        }
+    }
+}
+
+/// An instant to bind, from the stored text form the store's callers use.
+pub(crate) fn at(stored: &str) -> StoreResult<At> {
+    super::sqlite::parse_time(stored).map(At)
+}
+
+/// Now, as stored.
+pub(crate) fn now() -> At {
+    At(super::stored_now())
+}
+
+pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {
+    value.parse().map_err(StoreError::Corrupt)
+}
+
+/// Fails with `UnknownReference` unless operator `handle` exists.
+pub(crate) async fn require_operator(
+    conn: &mut PgConnection,
+    field: &'static str,
+    handle: &str,
+) -> StoreResult<()> {
+    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = $1")
+        .bind(handle)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "operator",
+            key: handle.to_string(),
+        }),
+    }
+}
+
+// The traits of the storage seam, by the inherent methods of each module.
+
+#[async_trait]
+impl Workspace for PostgresStore {
+    async fn generation(&self) -> StoreResult<u64> {
+        PostgresStore::generation(self).await
+    }
+    async fn read_workspace(&self) -> StoreResult<Snapshot> {
+        PostgresStore::read_workspace(self).await
+    }
+    async fn change_workspace(
+        &self,
+        expected: Option<u64>,
+        change: WorkspaceChange<'_>,
+    ) -> StoreResult<Snapshot> {
+        PostgresStore::change_workspace(self, expected, change).await
+    }
+}
+
+#[async_trait]
+impl Tokens for PostgresStore {
+    async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
+        PostgresStore::list_tokens(self, after, limit).await
+    }
+    async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
+        PostgresStore::create_token(self, new).await
+    }
+    async fn delete_token(&self, id: &str) -> StoreResult<()> {
+        PostgresStore::delete_token(self, id).await
+    }
+    async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>> {
+        PostgresStore::find_token(self, secret_sha256).await
+    }
+    async fn touch_token(&self, id: &str) -> StoreResult<()> {
+        PostgresStore::touch_token(self, id).await
+    }
+}
+
+#[async_trait]
+impl Tickets for PostgresStore {
+    async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<Vec<Ticket>> {
+        PostgresStore::list_tickets(self, filter, limit).await
+    }
+    async fn ticket_counts(
+        &self,
+        filter: &TicketFilter,
+        by: TicketCountBy,
+    ) -> StoreResult<Vec<(Option<String>, u64)>> {
+        PostgresStore::ticket_counts(self, filter, by).await
+    }
+    async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
+        PostgresStore::get_ticket(self, number).await
+    }
+    async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+        PostgresStore::requester_tickets(self, id).await
+    }
+    async fn assignment_loads(&self) -> StoreResult<Loads> {
+        PostgresStore::assignment_loads(self).await
+    }
+    async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
+        PostgresStore::team_state(self, team).await
+    }
+    async fn change_ticket(&self, number: u64, change: TicketChangeFn<'_>) -> StoreResult<Ticket> {
+        PostgresStore::change_ticket(self, number, change).await
+    }
+    async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: FinishInbound<'_>,
+    ) -> StoreResult<(u64, bool)> {
+        PostgresStore::record_inbound_email(self, message_id, team, finish).await
+    }
+}
+
+#[async_trait]
+impl Handoffs for PostgresStore {
+    async fn record_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: FinishHandoff<'_>,
+    ) -> StoreResult<Recorded> {
+        PostgresStore::record_handoff(self, write, finish).await
+    }
+    async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
+        PostgresStore::get_handoff(self, id).await
+    }
+    async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>> {
+        PostgresStore::list_handoffs(self, query, limit).await
+    }
+    async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+        PostgresStore::find_handoff_by_key(self, key).await
+    }
+}
+
+#[async_trait]
+impl Outbox for PostgresStore {
+    async fn claim_outbound(&self, owner: &str, lease: Duration) -> StoreResult<Option<Claimed>> {
+        PostgresStore::claim_outbound(self, owner, lease).await
+    }
+    async fn settle_outbound(
+        &self,
+        claimed: &Claimed,
+        settle: &Settle,
+        note: Option<NewEntry>,
+        external: Option<ExternalSettle>,
+    ) -> StoreResult<bool> {
+        PostgresStore::settle_outbound(self, claimed, settle, note, external).await
+    }
+    async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>> {
+        PostgresStore::next_due_among(self, ids).await
+    }
+    async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
+        PostgresStore::next_outbound_due(self).await
+    }
+    async fn list_outbox(
+        &self,
+        query: &OutboxQuery,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        PostgresStore::list_outbox(self, query, before, limit).await
+    }
+    async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        PostgresStore::get_outbound(self, id).await
+    }
+    async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        PostgresStore::retry_outbound(self, id).await
+    }
+}
+
+#[async_trait]
+impl Webhooks for PostgresStore {
+    async fn accept_webhook(
+        &self,
+        kind: IntegrationKind,
+        replay_digest: &str,
+        events: &[ExternalEvent],
+        advance: Advance,
+    ) -> StoreResult<Vec<String>> {
+        PostgresStore::accept_webhook(self, kind, replay_digest, events, advance).await
+    }
+}
+
+#[async_trait]
+impl Database for PostgresStore {
+    fn describe(&self) -> String {
+        format!("the desk in PostgreSQL at {}", self.described)
+    }
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,316 @@
+//! The `outbox` table: messages queued in the transaction of what causes
+//! them, claimed by the delivery workers of every replica with
+//! `FOR UPDATE SKIP LOCKED` (no two take one message, none waits for another)
+//! and a lease that another replica takes over once it has run out.
+
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, Row};
+
+use super::tickets::{append_entries, fetch_ticket};
+use super::{At, PostgresStore, parse_enum};
+use crate::api::{
+    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState,
+};
+use crate::domain::tickets::NewEntry;
+use crate::server::store::shared::decode;
+use crate::server::store::{Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult};
+
+const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
+                       next_attempt_at, last_error, created_at, delivered_at, integration, \
+                       handoff_id";
+
+fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
+    let id: i64 = row.try_get("id")?;
+    let ticket: Option<i64> = row.try_get("ticket_number")?;
+    let attempts: i32 = row.try_get("attempts")?;
+    let state: OutboxState = parse_enum(row.try_get("state")?)?;
+    let payload: String = row.try_get("payload")?;
+    let delivered: Option<At> = row.try_get("delivered_at")?;
+    let integration: Option<String> = row.try_get("integration")?;
+    Ok(OutboxMessage {
+        id: id as u64,
+        kind: parse_enum(row.try_get("kind")?)?,
+        ticket: ticket.map(|n| n as u64),
+        description: row.try_get("description")?,
+        state,
+        attempts: attempts as u32,
+        next_attempt_at: match state {
+            OutboxState::Pending => Some(row.try_get::<At, _>("next_attempt_at")?.0),
+            _ => None,
+        },
+        last_error: row.try_get("last_error")?,
+        created_at: row.try_get::<At, _>("created_at")?.0,
+        delivered_at: delivered.map(|at| at.0),
+        integration: integration.as_deref().map(parse_enum).transpose()?,
+        handoff: row.try_get("handoff_id")?,
+        payload: decode(&payload, "outbox payload")?,
+    })
+}
+
+/// Queues `messages`, due now, in the caller's transaction; returns their ids.
+pub(crate) async fn enqueue(
+    conn: &mut PgConnection,
+    messages: &[NewOutbound],
+) -> StoreResult<Vec<u64>> {
+    let now = super::now();
+    let mut ids = Vec::with_capacity(messages.len());
+    for message in messages {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
+             next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $5, $6, $7) RETURNING id",
+        )
+        .bind(message.kind.as_str())
+        .bind(message.ticket.map(|n| n as i64))
+        .bind(&message.description)
+        .bind(&message.payload)
+        .bind(now)
+        .bind(message.integration.map(IntegrationKind::as_str))
+        .bind(&message.handoff)
+        .fetch_one(&mut *conn)
+        .await?;
+        ids.push(id as u64);
+    }
+    Ok(ids)
+}
+
+impl PostgresStore {
+    /// Claims the pending message that is due soonest and that no live lease
+    /// holds, for `lease`; its attempt is counted now, so a worker that dies
+    /// mid-attempt still uses it up. Messages other workers are claiming at
+    /// this moment are skipped, not waited for.
+    pub async fn claim_outbound(
+        &self,
+        worker: &str,
+        lease: Duration,
+    ) -> StoreResult<Option<Claimed>> {
+        let now = super::now();
+        let until = At(now.0 + SignedDuration::try_from(lease).expect("leases are minutes long"));
+        let row = sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, lease_owner = $1, lease_until = $2, \
+             updated_at = $3 \
+             WHERE id = (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 \
+                           AND (lease_until IS NULL OR lease_until <= $3) \
+                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, kind, ticket_number, description, payload, attempts, integration, \
+                       handoff_id, progress::text AS progress",
+        )
+        .bind(worker)
+        .bind(until)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let id: i64 = row.try_get("id")?;
+        let ticket: Option<i64> = row.try_get("ticket_number")?;
+        let attempts: i32 = row.try_get("attempts")?;
+        let integration: Option<String> = row.try_get("integration")?;
+        Ok(Some(Claimed {
+            id: id as u64,
+            kind: parse_enum(row.try_get("kind")?)?,
+            ticket: ticket.map(|n| n as u64),
+            description: row.try_get("description")?,
+            payload: row.try_get("payload")?,
+            attempts: attempts as u32,
+            lease_owner: worker.to_string(),
+            integration: integration.as_deref().map(parse_enum).transpose()?,
+            handoff: row.try_get("handoff_id")?,
+            progress: row.try_get("progress")?,
+        }))
+    }
+
+    /// Records how an attempt at a claimed message ended; false, changing
+    /// nothing, when the claim was lost to another worker.
+    pub async fn settle_outbound(
+        &self,
+        claimed: &Claimed,
+        settle: &Settle,
+        note: Option<NewEntry>,
+        external: Option<ExternalSettle>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool().begin().await?;
+        let now = super::now();
+        let (state, next_attempt, error, delivered) = match settle {
+            Settle::Delivered => ("delivered", now, None, Some(now)),
+            Settle::Retry { at, error } => ("pending", At(*at), Some(error), None),
+            Settle::Dead { error } => ("dead", now, Some(error), None),
+        };
+        let updated = sqlx::query(
+            "UPDATE outbox SET state = $1, next_attempt_at = $2, \
+             last_error = COALESCE($3, last_error), delivered_at = $4, lease_owner = NULL, \
+             lease_until = NULL, updated_at = $5, progress = COALESCE($8::jsonb, progress) \
+             WHERE id = $6 AND lease_owner = $7 AND state = 'pending'",
+        )
+        .bind(state)
+        .bind(next_attempt)
+        .bind(error)
+        .bind(delivered)
+        .bind(now)
+        .bind(claimed.id as i64)
+        .bind(&claimed.lease_owner)
+        .bind(external.as_ref().map(|e| e.progress.clone()))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            return Ok(false);
+        }
+        if let (Some(number), Some(note)) = (claimed.ticket, note) {
+            fetch_ticket(&mut tx, number, true).await?;
+            append_entries(&mut tx, number, &[note]).await?;
+        }
+        if let (Some(external), Some(handoff)) = (external, &claimed.handoff) {
+            let status = match settle {
+                Settle::Delivered => Some(ExternalStatus::Created),
+                Settle::Dead { .. } => Some(ExternalStatus::Failed),
+                Settle::Retry { .. } => None,
+            };
+            let (id, url) = external.ticket.unzip();
+            sqlx::query(
+                "UPDATE handoffs SET external_id = COALESCE($1, external_id), \
+                 external_url = COALESCE($2, external_url), \
+                 external_status = COALESCE($3, external_status), external_updated_at = $4 \
+                 WHERE id = $5",
+            )
+            .bind(id)
+            .bind(url.flatten())
+            .bind(status.map(ExternalStatus::as_str))
+            .bind(now)
+            .bind(handoff)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// When the soonest of messages `ids` that is still pending falls due.
+    pub async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>> {
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let ids: Vec<i64> = ids.iter().map(|id| *id as i64).collect();
+        let next: Option<At> = sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND id = ANY($1)",
+        )
+        .bind(ids)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(next.map(|at| at.0))
+    }
+
+    /// When the next pending message that nobody holds falls due.
+    pub async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
+        let next: Option<At> = sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
+             AND (lease_until IS NULL OR lease_until <= $1)",
+        )
+        .bind(super::now())
+        .fetch_one(self.pool())
+        .await?;
+        Ok(next.map(|at| at.0))
+    }
+
+    /// Messages matching `query` (its cursor aside), newest first, before the
+    /// message `before`.
+    pub async fn list_outbox(
+        &self,
+        query: &OutboxQuery,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox \
+             WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR kind = $2) \
+               AND ($3::text IS NULL OR integration = $3) \
+               AND ($4::bigint IS NULL OR ticket_number = $4) \
+               AND ($5::bigint IS NULL OR id < $5) \
+             ORDER BY id DESC LIMIT $6"
+        )))
+        .bind(query.state.map(OutboxState::as_str))
+        .bind(query.kind.map(OutboxKind::as_str))
+        .bind(query.integration.map(IntegrationKind::as_str))
+        .bind(query.ticket.map(|n| n as i64))
+        .bind(before.map(|id| id as i64))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    pub async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = $1"
+        )))
+        .bind(id as i64)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "outbound message",
+            key: id.to_string(),
+        })?;
+        from_row(&row)
+    }
+
+    /// Queues a dead message again with a fresh set of attempts, or makes a
+    /// pending one due now. A delivered message is a conflict.
+    pub async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
+        let mut tx = self.pool().begin().await?;
+        let state: Option<String> =
+            sqlx::query_scalar("SELECT state FROM outbox WHERE id = $1 FOR UPDATE")
+                .bind(id as i64)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let state: OutboxState = match state {
+            None => {
+                return Err(StoreError::NotFound {
+                    what: "outbound message",
+                    key: id.to_string(),
+                });
+            }
+            Some(state) => parse_enum(&state)?,
+        };
+        let now = super::now();
+        match state {
+            OutboxState::Delivered => {
+                return Err(StoreError::Conflict {
+                    code: "already_delivered",
+                    detail: format!("outbound message {id} was delivered already"),
+                });
+            }
+            OutboxState::Dead => {
+                sqlx::query(
+                    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, \
+                     lease_owner = NULL, lease_until = NULL, updated_at = $1 WHERE id = $2",
+                )
+                .bind(now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE handoffs SET external_status = 'queued', external_updated_at = $1 \
+                     WHERE id = (SELECT handoff_id FROM outbox WHERE id = $2) \
+                       AND external_status = 'failed'",
+                )
+                .bind(now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+            OutboxState::Pending => {
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1, updated_at = $1 WHERE id = $2",
+                )
+                .bind(now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        self.get_outbound(id).await
+    }
+}

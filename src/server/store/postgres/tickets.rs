@@ -1,0 +1,453 @@
+//! The `tickets` and `timeline` tables, and the assignment state read with them.
+
+use std::collections::BTreeMap;
+
+use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::{PgConnection, Postgres, Row};
+
+use super::{At, PostgresStore, at, parse_enum};
+use crate::api::{Channel, Requester, Ticket, TicketCountBy, TicketDetail, TimelineEntry};
+use crate::domain::assignment::{Candidate, Loads, TeamState};
+use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::server::store::shared::{Bind, Dialect, count_column, decode, encode, ticket_condition};
+use crate::server::store::{StoreError, StoreResult, TicketChangeFn, TicketFilter};
+
+const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
+     requester_external_id, assignee, team_key, agent_key, channel, environment, \
+     fields::text AS fields, context::text AS context, ai_paused, handoff_id, created_at, \
+     last_activity_at";
+
+fn from_row(row: &PgRow) -> StoreResult<Ticket> {
+    let number: i64 = row.try_get("number")?;
+    let fields: String = row.try_get("fields")?;
+    let context: String = row.try_get("context")?;
+    Ok(Ticket {
+        number: number as u64,
+        subject: row.try_get("subject")?,
+        status: parse_enum(row.try_get("status")?)?,
+        priority: parse_enum(row.try_get("priority")?)?,
+        requester: Requester {
+            name: row.try_get("requester_name")?,
+            email: row.try_get("requester_email")?,
+            external_id: row.try_get("requester_external_id")?,
+            // Inbox tickets do not keep a phone; handoffs keep the request whole.
+            phone: None,
+        },
+        assignee: row.try_get("assignee")?,
+        team: row.try_get("team_key")?,
+        agent: row.try_get("agent_key")?,
+        channel: parse_enum(row.try_get("channel")?)?,
+        environment: parse_enum(row.try_get("environment")?)?,
+        fields: decode::<BTreeMap<_, _>>(&fields, "ticket fields")?,
+        context: decode::<BTreeMap<_, _>>(&context, "ticket context")?,
+        ai_paused: row.try_get("ai_paused")?,
+        handoff: row.try_get("handoff_id")?,
+        created_at: row.try_get::<At, _>("created_at")?.0,
+        last_activity_at: row.try_get::<At, _>("last_activity_at")?.0,
+    })
+}
+
+fn entry_from_row(row: &PgRow) -> StoreResult<TimelineEntry> {
+    let seq: i32 = row.try_get("seq")?;
+    let channel: Option<String> = row.try_get("channel")?;
+    Ok(TimelineEntry {
+        seq: seq as u32,
+        kind: parse_enum(row.try_get("kind")?)?,
+        author_kind: parse_enum(row.try_get("author_kind")?)?,
+        author: row.try_get("author")?,
+        event: row.try_get("event")?,
+        body: row.try_get("body")?,
+        channel: channel.as_deref().map(parse_enum).transpose()?,
+        at: row.try_get::<At, _>("at")?.0,
+    })
+}
+
+/// The ticket `number`; with `lock`, its row stays locked until the
+/// transaction ends, so its timeline and state change one writer at a time.
+pub(crate) async fn fetch_ticket(
+    conn: &mut PgConnection,
+    number: u64,
+    lock: bool,
+) -> StoreResult<Ticket> {
+    let lock = if lock { " FOR UPDATE" } else { "" };
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM tickets WHERE number = $1{lock}"
+    )))
+    .bind(number as i64)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "ticket",
+        key: number.to_string(),
+    })?;
+    from_row(&row)
+}
+
+/// An operator as assignment sees them, with their open tickets counted.
+const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
+     (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
+       AS open_tickets";
+
+fn candidate_from_row(row: &PgRow) -> StoreResult<Candidate> {
+    let capacity: Option<i32> = row.try_get("capacity")?;
+    let open: i64 = row.try_get("open_tickets")?;
+    let last: Option<At> = row.try_get("last_assigned_at")?;
+    Ok(Candidate {
+        handle: row.try_get("handle")?,
+        availability: parse_enum(row.try_get("availability")?)?,
+        capacity: capacity.map(|c| c as u32),
+        open_tickets: open as u32,
+        last_assigned_at: last.map(|at| at.0),
+    })
+}
+
+/// The members of `team` with their open tickets, and the team's round-robin position.
+pub(crate) async fn team_state(
+    conn: &mut PgConnection,
+    team: Option<&str>,
+) -> StoreResult<TeamState> {
+    let Some(team) = team else {
+        return Ok(TeamState::default());
+    };
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {CANDIDATE_COLUMNS} \
+         FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
+         WHERE m.team_key = $1 ORDER BY o.handle"
+    )))
+    .bind(team)
+    .fetch_all(&mut *conn)
+    .await?;
+    let last_assigned =
+        sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = $1")
+            .bind(team)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(TeamState {
+        candidates: rows
+            .iter()
+            .map(candidate_from_row)
+            .collect::<StoreResult<_>>()?,
+        last_assigned,
+    })
+}
+
+/// Creates a ticket with the next number and its timeline, and records the
+/// assignment. The caller holds the assignment lock.
+pub(crate) async fn insert_ticket(conn: &mut PgConnection, ticket: &NewTicket) -> StoreResult<u64> {
+    let number: i64 =
+        sqlx::query_scalar("UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last")
+            .fetch_one(&mut *conn)
+            .await?;
+    let now = super::now();
+    sqlx::query(
+        "INSERT INTO tickets (number, subject, status, priority, requester_name, \
+         requester_email, requester_external_id, assignee, team_key, agent_key, channel, \
+         environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at) \
+         VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, \
+         false, $14, $15, $15)",
+    )
+    .bind(number)
+    .bind(&ticket.subject)
+    .bind(ticket.priority.as_str())
+    .bind(&ticket.requester.name)
+    .bind(&ticket.requester.email)
+    .bind(&ticket.requester.external_id)
+    .bind(&ticket.assignee)
+    .bind(&ticket.team)
+    .bind(&ticket.agent)
+    .bind(ticket.channel.as_str())
+    .bind(ticket.environment.as_str())
+    .bind(encode(&ticket.fields))
+    .bind(encode(&ticket.context))
+    .bind(&ticket.handoff)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    insert_entries(conn, number as u64, 0, &ticket.timeline).await?;
+    if let Some(handle) = &ticket.assignee {
+        sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
+            .bind(now)
+            .bind(handle)
+            .execute(&mut *conn)
+            .await?;
+        if let Some(team) = &ticket.team {
+            sqlx::query(
+                "INSERT INTO round_robin (team_key, last_handle) VALUES ($1, $2) \
+                 ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle",
+            )
+            .bind(team)
+            .bind(handle)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(number as u64)
+}
+
+/// Appends entries to a ticket's timeline, after its last one. The caller
+/// holds the ticket's row lock.
+pub(crate) async fn append_entries(
+    conn: &mut PgConnection,
+    number: u64,
+    entries: &[NewEntry],
+) -> StoreResult<()> {
+    let last: Option<i32> =
+        sqlx::query_scalar("SELECT MAX(seq) FROM timeline WHERE ticket_number = $1")
+            .bind(number as i64)
+            .fetch_one(&mut *conn)
+            .await?;
+    insert_entries(conn, number, last.unwrap_or(0), entries).await
+}
+
+/// Writes `entries` numbered after `last_seq`, in one statement (arrays unnested).
+async fn insert_entries(
+    conn: &mut PgConnection,
+    number: u64,
+    last_seq: i32,
+    entries: &[NewEntry],
+) -> StoreResult<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let seqs: Vec<i32> = (1..=entries.len() as i32).map(|n| last_seq + n).collect();
+    let column = |f: fn(&NewEntry) -> Option<String>| -> Vec<Option<String>> {
+        entries.iter().map(f).collect()
+    };
+    let ats: Vec<At> = entries.iter().map(|e| At(e.at)).collect();
+    sqlx::query(
+        "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
+         channel, at) \
+         SELECT $1, seq, kind, author_kind, author, event, body, channel, at \
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], \
+                     $8::text[], $9::timestamptz[]) \
+              AS e(seq, kind, author_kind, author, event, body, channel, at)",
+    )
+    .bind(number as i64)
+    .bind(seqs)
+    .bind(column(|e| Some(e.kind.as_str().to_string())))
+    .bind(column(|e| Some(e.author_kind.as_str().to_string())))
+    .bind(column(|e| e.author.clone()))
+    .bind(column(|e| e.event.clone()))
+    .bind(column(|e| e.body.clone()))
+    .bind(column(|e| {
+        e.channel.map(|c| Channel::as_str(c).to_string())
+    }))
+    .bind(ats)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Changes a ticket under its row lock, in a transaction the caller commits.
+pub(crate) async fn update_ticket(
+    conn: &mut PgConnection,
+    number: u64,
+    change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
+) -> StoreResult<Ticket> {
+    let current = fetch_ticket(conn, number, true).await?;
+    let (update, entries) = change(&current)?;
+    if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
+        super::require_operator(conn, "to", handle).await?;
+    }
+    let now = super::now();
+    sqlx::query(
+        "UPDATE tickets SET status = $1, priority = $2, assignee = $3, ai_paused = $4, \
+         last_activity_at = $5 WHERE number = $6",
+    )
+    .bind(update.status.unwrap_or(current.status).as_str())
+    .bind(update.priority.unwrap_or(current.priority).as_str())
+    .bind(match &update.assignee {
+        Some(assignee) => assignee.clone(),
+        None => current.assignee.clone(),
+    })
+    .bind(update.ai_paused.unwrap_or(current.ai_paused))
+    .bind(now)
+    .bind(number as i64)
+    .execute(&mut *conn)
+    .await?;
+    if let Some(Some(handle)) = &update.assignee {
+        sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
+            .bind(now)
+            .bind(handle)
+            .execute(&mut *conn)
+            .await?;
+    }
+    append_entries(conn, number, &entries).await?;
+    fetch_ticket(conn, number, false).await
+}
+
+/// `query` with `binds` bound, in order.
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, Postgres, PgArguments>,
+    binds: Vec<Bind>,
+) -> StoreResult<sqlx::query::Query<'q, Postgres, PgArguments>> {
+    for bind in binds {
+        query = match bind {
+            Bind::Text(text) => query.bind(text),
+            Bind::Int(int) => query.bind(int),
+            Bind::Time(text) => query.bind(at(&text)?),
+        };
+    }
+    Ok(query)
+}
+
+impl PostgresStore {
+    pub async fn assignment_loads(&self) -> StoreResult<Loads> {
+        let mut tx = super::snapshot(self.pool()).await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM operators o ORDER BY o.handle"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
+        let positions = sqlx::query("SELECT team_key, last_handle FROM round_robin")
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Loads {
+            operators: rows
+                .iter()
+                .map(candidate_from_row)
+                .collect::<StoreResult<_>>()?,
+            last_assigned: positions
+                .iter()
+                .map(|row| Ok((row.try_get("team_key")?, row.try_get("last_handle")?)))
+                .collect::<StoreResult<_>>()?,
+        })
+    }
+
+    pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
+        let mut tx = super::snapshot(self.pool()).await?;
+        let ticket = fetch_ticket(&mut tx, number, false).await?;
+        let rows = sqlx::query(
+            "SELECT seq, kind, author_kind, author, event, body, channel, at FROM timeline \
+             WHERE ticket_number = $1 ORDER BY seq",
+        )
+        .bind(number as i64)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(TicketDetail {
+            ticket,
+            timeline: rows
+                .iter()
+                .map(entry_from_row)
+                .collect::<StoreResult<_>>()?,
+        })
+    }
+
+    /// The assignment state of `team`, read outside any write (for previews).
+    pub async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
+        let mut tx = super::snapshot(self.pool()).await?;
+        let state = team_state(&mut tx, team).await?;
+        tx.commit().await?;
+        Ok(state)
+    }
+
+    /// Changes a ticket under its row lock and the assignment lock (a change
+    /// may assign), queuing the messages it sends in the same transaction.
+    pub async fn change_ticket(
+        &self,
+        number: u64,
+        change: TicketChangeFn<'_>,
+    ) -> StoreResult<Ticket> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        let mut outbound = Vec::new();
+        let ticket = update_ticket(&mut tx, number, |current| {
+            let (update, entries, messages) = change(current)?;
+            outbound = messages;
+            Ok((update, entries))
+        })
+        .await?;
+        super::outbox::enqueue(&mut tx, &outbound).await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    /// Opens a ticket for a support-inbox email exactly once per message id.
+    pub async fn record_inbound_email(
+        &self,
+        message_id: &str,
+        team: Option<&str>,
+        finish: impl FnOnce(&TeamState) -> NewTicket,
+    ) -> StoreResult<(u64, bool)> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
+                .bind(message_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(number) = seen {
+            return Ok((number as u64, false));
+        }
+        let state = team_state(&mut tx, team).await?;
+        let ticket = finish(&state);
+        let number = insert_ticket(&mut tx, &ticket).await?;
+        sqlx::query(
+            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
+             VALUES ($1, $2, $3)",
+        )
+        .bind(message_id)
+        .bind(number as i64)
+        .bind(super::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok((number, true))
+    }
+
+    /// One page of tickets matching `filter`, newest activity first.
+    pub async fn list_tickets(
+        &self,
+        filter: &TicketFilter,
+        limit: u32,
+    ) -> StoreResult<Vec<Ticket>> {
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres);
+        let limit_param = binds.len() + 1;
+        let sql = format!(
+            "SELECT {COLUMNS} FROM tickets WHERE {condition} \
+             ORDER BY last_activity_at DESC, number DESC LIMIT ${limit_param}"
+        );
+        let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)?
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// How many tickets matching `filter` have each value of `by`.
+    pub async fn ticket_counts(
+        &self,
+        filter: &TicketFilter,
+        by: TicketCountBy,
+    ) -> StoreResult<Vec<(Option<String>, u64)>> {
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres);
+        let column = count_column(by);
+        let sql = format!(
+            "SELECT {column}::text AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
+             GROUP BY {column}"
+        );
+        let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)?
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let count: i64 = row.try_get("count")?;
+                Ok((row.try_get("value")?, count as u64))
+            })
+            .collect()
+    }
+
+    /// A customer's tickets, by external id or email, newest first.
+    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = $1 \
+             OR lower(requester_email) = lower($1) ORDER BY created_at DESC, number DESC LIMIT 500"
+        )))
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+}

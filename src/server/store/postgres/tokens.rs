@@ -1,0 +1,105 @@
+//! The `tokens` table: only hashes of secrets are stored.
+
+use sqlx::postgres::PgRow;
+use sqlx::{AssertSqlSafe, Row};
+
+use super::{At, PostgresStore, parse_enum, require_operator};
+use crate::api::Token;
+use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
+
+const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
+
+fn from_row(row: &PgRow) -> StoreResult<Token> {
+    let last_used: Option<At> = row.try_get("last_used_at")?;
+    Ok(Token {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: parse_enum(row.try_get("kind")?)?,
+        operator: row.try_get("operator_handle")?,
+        hint: row.try_get("hint")?,
+        created_at: row.try_get::<At, _>("created_at")?.0,
+        last_used_at: last_used.map(|at| at.0),
+    })
+}
+
+impl PostgresStore {
+    /// Tokens ordered by id, starting after `after`.
+    pub async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM tokens WHERE id > $1 ORDER BY id LIMIT $2"
+        )))
+        .bind(after.unwrap_or(""))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    pub async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
+        let mut tx = self.pool().begin().await?;
+        if let Some(handle) = &new.operator {
+            require_operator(&mut tx, "operator", handle).await?;
+        }
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO tokens (id, name, kind, operator_handle, secret_sha256, hint, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
+        )))
+        .bind(&new.id)
+        .bind(&new.name)
+        .bind(new.kind.as_str())
+        .bind(&new.operator)
+        .bind(&new.secret_sha256)
+        .bind(&new.hint)
+        .bind(super::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let token = from_row(&row)?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    pub async fn delete_token(&self, id: &str) -> StoreResult<()> {
+        let deleted = sqlx::query("DELETE FROM tokens WHERE id = $1")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "token",
+                key: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The token whose secret hashes to `secret_sha256`, with its operator's role.
+    pub async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>> {
+        let row = sqlx::query(
+            "SELECT t.id, t.kind, t.operator_handle, t.last_used_at, o.role FROM tokens t \
+             LEFT JOIN operators o ON o.handle = t.operator_handle WHERE t.secret_sha256 = $1",
+        )
+        .bind(secret_sha256)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let role: Option<String> = row.try_get("role")?;
+        let last_used: Option<At> = row.try_get("last_used_at")?;
+        Ok(Some(TokenIdentity {
+            id: row.try_get("id")?,
+            kind: parse_enum(row.try_get("kind")?)?,
+            operator: row.try_get("operator_handle")?,
+            role: role.as_deref().map(parse_enum).transpose()?,
+            last_used_at: last_used.map(|at| at.0),
+        }))
+    }
+
+    /// Records that a token was used now.
+    pub async fn touch_token(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(super::now())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

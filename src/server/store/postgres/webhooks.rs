@@ -1,0 +1,77 @@
+//! What platforms' webhooks say about the tickets Desk delivered to them: each
+//! webhook accepted once, whichever replica receives it, and the external
+//! status of the handoffs it is about.
+
+use sqlx::Row;
+
+use super::{PostgresStore, parse_enum};
+use crate::api::{ExternalStatus, IntegrationKind};
+use crate::domain::external::ExternalEvent;
+use crate::server::store::{StoreError, StoreResult};
+
+impl PostgresStore {
+    /// Records a verified webhook once (the receipt's primary key makes a
+    /// concurrent copy wait, then find it), and moves the external status of
+    /// the handoffs its events are about as `advance` says.
+    pub async fn accept_webhook(
+        &self,
+        kind: IntegrationKind,
+        replay_digest: &str,
+        events: &[ExternalEvent],
+        advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
+    ) -> StoreResult<Vec<String>> {
+        let mut tx = self.pool().begin().await?;
+        let now = super::now();
+        let fresh = sqlx::query(
+            "INSERT INTO webhook_receipts (kind, digest, received_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(kind.as_str())
+        .bind(replay_digest)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if fresh == 0 {
+            return Err(StoreError::Conflict {
+                code: "webhook_replayed",
+                detail: format!("this {} webhook was received before", kind.title()),
+            });
+        }
+        let mut updated = Vec::new();
+        for event in events {
+            let row = sqlx::query(
+                "SELECT h.id, h.external_status FROM handoffs h \
+                 JOIN outbox o ON o.handoff_id = h.id \
+                 WHERE h.external_id = $1 AND o.integration = $2 FOR UPDATE OF h",
+            )
+            .bind(&event.id)
+            .bind(kind.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(row) = row else { continue };
+            let id: String = row.try_get("id")?;
+            let current: Option<String> = row.try_get("external_status")?;
+            let current: ExternalStatus = match current {
+                Some(status) => parse_enum(&status)?,
+                None => continue,
+            };
+            if let Some(next) = advance(current, event.status) {
+                sqlx::query(
+                    "UPDATE handoffs SET external_status = $1, external_updated_at = $2 \
+                     WHERE id = $3",
+                )
+                .bind(next.as_str())
+                .bind(now)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+                if !updated.contains(&id) {
+                    updated.push(id);
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(updated)
+    }
+}

@@ -1,0 +1,345 @@
+//! What both store implementations share that is not SQL of one database:
+//! how migrations are listed, how a configuration change is diffed into rows,
+//! how settings sections are named, and the ticket query's condition, written
+//! once and rendered in each database's placeholders.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AssertSqlSafe, SqlSafeStr};
+
+use super::{StoreError, StoreResult, TicketFilter, Viewer};
+use crate::api::{TicketCountBy, TicketView};
+
+/// A schema migration embedded in the binary: version, description, SQL.
+pub(super) type Embedded = (i64, &'static str, &'static str);
+
+/// The migrator for `migrations`; `no_tx` when the caller runs them all in
+/// one transaction of its own.
+pub(super) fn migrator(migrations: &[Embedded], no_tx: bool) -> Migrator {
+    Migrator::with_migrations(
+        migrations
+            .iter()
+            .map(|(version, description, sql)| {
+                Migration::new(
+                    *version,
+                    Cow::Borrowed(*description),
+                    MigrationType::Simple,
+                    AssertSqlSafe(*sql).into_sql_str(),
+                    no_tx,
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Refuses a database whose schema has a version this binary does not know;
+/// answers whether every known migration is applied already.
+pub(super) fn check_applied(
+    applied: &[i64],
+    migrations: &[Embedded],
+    desk: &str,
+) -> StoreResult<bool> {
+    let newest = migrations.last().map_or(0, |(version, _, _)| *version);
+    if let Some(unknown) = applied.iter().find(|v| **v > newest) {
+        return Err(StoreError::Incompatible(format!(
+            "the desk at {desk} has schema version {unknown}, newer than this deskctl knows \
+             ({newest}): upgrade deskctl to use it"
+        )));
+    }
+    Ok(applied
+        .iter()
+        .copied()
+        .eq(migrations.iter().map(|(version, _, _)| *version)))
+}
+
+/// The settings sections, by their stored names.
+pub(super) const ASSIGNMENT: &str = "assignment";
+pub(super) const BUSINESS_HOURS: &str = "business-hours";
+pub(super) const NOTIFICATIONS: &str = "notifications";
+pub(super) const HANDOFF: &str = "handoff";
+pub(super) const EMAIL: &str = "email";
+pub(super) const DELIVERY: &str = "delivery";
+
+/// A settings section from its stored JSON; an absent section is the defaults.
+pub(super) fn section<T: DeserializeOwned + Default>(
+    settings: &BTreeMap<String, String>,
+    name: &str,
+) -> StoreResult<T> {
+    match settings.get(name) {
+        None => Ok(T::default()),
+        Some(text) => decode(text, &format!("{name} settings")),
+    }
+}
+
+/// Every settings section of `snapshot`, by stored name, as JSON.
+pub(super) fn sections(
+    snapshot: &crate::domain::workspace::Snapshot,
+) -> [(&'static str, String); 6] {
+    [
+        (ASSIGNMENT, encode(&snapshot.assignment)),
+        (BUSINESS_HOURS, encode(&snapshot.business_hours)),
+        (NOTIFICATIONS, encode(&snapshot.notifications)),
+        (HANDOFF, encode(&snapshot.handoff)),
+        (EMAIL, encode(&snapshot.email)),
+        (DELIVERY, encode(&snapshot.delivery)),
+    ]
+}
+
+/// A stored JSON value, or `Corrupt` naming `what` it was.
+pub(super) fn decode<T: DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+pub(super) fn encode<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("stored values serialize")
+}
+
+/// What became of a keyed list: the items removed, added, and changed.
+pub(super) struct Diff<'a, T> {
+    pub removed: Vec<&'a T>,
+    pub added: Vec<&'a T>,
+    pub changed: Vec<&'a T>,
+}
+
+pub(super) fn diff<'a, T: PartialEq, K: Ord>(
+    before: &'a [T],
+    after: &'a [T],
+    key: impl Fn(&T) -> K,
+) -> Diff<'a, T> {
+    let old: BTreeMap<K, &T> = before.iter().map(|item| (key(item), item)).collect();
+    let new: BTreeMap<K, &T> = after.iter().map(|item| (key(item), item)).collect();
+    Diff {
+        removed: old
+            .iter()
+            .filter(|(k, _)| !new.contains_key(k))
+            .map(|(_, v)| *v)
+            .collect(),
+        added: new
+            .iter()
+            .filter(|(k, _)| !old.contains_key(k))
+            .map(|(_, v)| *v)
+            .collect(),
+        changed: new
+            .iter()
+            .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
+            .map(|(_, v)| *v)
+            .collect(),
+    }
+}
+
+/// A value a ticket query binds.
+pub(super) enum Bind {
+    Text(String),
+    Int(i64),
+    /// An instant in stored form ([`super::stored_time`]).
+    Time(String),
+}
+
+/// Which database a query is written for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// A WHERE condition under construction, with the values it binds.
+struct Condition {
+    dialect: Dialect,
+    clauses: Vec<String>,
+    binds: Vec<Bind>,
+}
+
+impl Condition {
+    /// The placeholder for `bind`, which is bound next.
+    fn param(&mut self, bind: Bind) -> String {
+        let time = matches!(bind, Bind::Time(_));
+        self.binds.push(bind);
+        match (self.dialect, time) {
+            (Dialect::Sqlite, _) => "?".to_string(),
+            (Dialect::Postgres, false) => format!("${}", self.binds.len()),
+            (Dialect::Postgres, true) => format!("${}::timestamptz", self.binds.len()),
+        }
+    }
+}
+
+/// `%text%` for LIKE, with LIKE's wildcards in `text` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The WHERE condition that selects the tickets of `filter`, with the values
+/// it binds: one definition for the list and for counts, and for both
+/// databases, so all of them see the same tickets. Text matches ignore case
+/// (SQLite's LIKE, PostgreSQL's ILIKE).
+pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (String, Vec<Bind>) {
+    let mut c = Condition {
+        dialect,
+        clauses: Vec::new(),
+        binds: Vec::new(),
+    };
+    match filter.view {
+        TicketView::Mine => {
+            let me = c.param(Bind::Text(filter.me.clone().unwrap_or_default()));
+            c.clauses
+                .push(format!("assignee = {me} AND status IN ('open', 'pending')"));
+        }
+        TicketView::Unassigned => c
+            .clauses
+            .push("assignee IS NULL AND status IN ('open', 'pending')".into()),
+        TicketView::Resolved => c.clauses.push("status = 'resolved'".into()),
+        TicketView::All => {}
+    }
+    if let Viewer::Operator(handle) = &filter.viewer {
+        let assignee = c.param(Bind::Text(handle.clone()));
+        let member = c.param(Bind::Text(handle.clone()));
+        c.clauses.push(format!(
+            "(assignee = {assignee} OR (assignee IS NULL AND team_key IN \
+             (SELECT team_key FROM team_members WHERE operator_handle = {member})))"
+        ));
+    }
+    let equal: [(&str, Option<Bind>); 8] = [
+        (
+            "status = ",
+            filter.status.map(|s| Bind::Text(s.as_str().into())),
+        ),
+        (
+            "priority = ",
+            filter.priority.map(|p| Bind::Text(p.as_str().into())),
+        ),
+        ("assignee = ", filter.assignee.clone().map(Bind::Text)),
+        ("team_key = ", filter.team.clone().map(Bind::Text)),
+        (
+            "channel = ",
+            filter.channel.map(|ch| Bind::Text(ch.as_str().into())),
+        ),
+        ("agent_key = ", filter.agent.clone().map(Bind::Text)),
+        (
+            "created_at >= ",
+            filter.created_since.clone().map(Bind::Time),
+        ),
+        (
+            "last_activity_at >= ",
+            filter.updated_since.clone().map(Bind::Time),
+        ),
+    ];
+    for (clause, value) in equal {
+        if let Some(value) = value {
+            let param = c.param(value);
+            c.clauses.push(format!("{clause}{param}"));
+        }
+    }
+    if let Some(requester) = &filter.requester {
+        let email = c.param(Bind::Text(requester.clone()));
+        let name = c.param(Bind::Text(requester.clone()));
+        let external = c.param(Bind::Text(requester.clone()));
+        c.clauses.push(format!(
+            "(lower(requester_email) = lower({email}) OR requester_name = {name} \
+             OR requester_external_id = {external})"
+        ));
+    }
+    if let Some(text) = &filter.text {
+        let like = match dialect {
+            Dialect::Sqlite => "LIKE",
+            Dialect::Postgres => "ILIKE",
+        };
+        let subject = c.param(Bind::Text(like_pattern(text)));
+        let body = c.param(Bind::Text(like_pattern(text)));
+        c.clauses.push(format!(
+            "(subject {like} {subject} ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
+             WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
+             AND e.body {like} {body} ESCAPE '\\'))"
+        ));
+    }
+    if let Some((activity, number)) = &filter.after {
+        // A row value, so the next page starts with an index seek instead of
+        // stepping over every ticket already listed.
+        let activity = c.param(Bind::Time(activity.clone()));
+        let number = c.param(Bind::Int(*number as i64));
+        c.clauses.push(format!(
+            "(last_activity_at, number) < ({activity}, {number})"
+        ));
+    }
+    let condition = if c.clauses.is_empty() {
+        "1 = 1".to_string()
+    } else {
+        c.clauses.join(" AND ")
+    };
+    (condition, c.binds)
+}
+
+/// The column tickets are counted by.
+pub(super) fn count_column(by: TicketCountBy) -> &'static str {
+    match by {
+        TicketCountBy::Status => "status",
+        TicketCountBy::Priority => "priority",
+        TicketCountBy::Assignee => "assignee",
+        TicketCountBy::Team => "team_key",
+        TicketCountBy::Channel => "channel",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter() -> TicketFilter {
+        TicketFilter {
+            view: TicketView::All,
+            me: None,
+            viewer: Viewer::Operator("ana".into()),
+            status: None,
+            priority: None,
+            assignee: None,
+            team: None,
+            channel: None,
+            agent: None,
+            requester: None,
+            text: Some("50%_off".into()),
+            created_since: Some("2026-01-01T00:00:00.000000Z".into()),
+            updated_since: None,
+            after: Some(("2026-02-01T00:00:00.000000Z".into(), 10005)),
+        }
+    }
+
+    #[test]
+    fn postgres_placeholders_are_numbered_in_bind_order_with_times_cast() {
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Postgres);
+        assert_eq!(binds.len(), 7);
+        for n in 1..=7 {
+            assert!(sql.contains(&format!("${n}")), "{sql}");
+        }
+        assert!(sql.contains("created_at >= $3::timestamptz"), "{sql}");
+        assert!(sql.contains("< ($6::timestamptz, $7)"), "{sql}");
+        assert!(sql.contains("ILIKE $4"), "{sql}");
+        assert!(matches!(&binds[3], Bind::Text(p) if p == "%50\\%\\_off%"));
+    }
+
+    #[test]
+    fn sqlite_gets_one_question_mark_per_bind() {
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite);
+        assert_eq!(sql.matches('?').count(), binds.len());
+        assert!(!sql.contains('$') && !sql.contains("ILIKE"), "{sql}");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_a_current_one_needs_nothing() {
+        let known: &[Embedded] = &[(1, "a", ""), (2, "b", "")];
+        assert!(check_applied(&[1, 2], known, "x").unwrap());
+        assert!(!check_applied(&[1], known, "x").unwrap());
+        let error = check_applied(&[1, 2, 3], known, "desk.sqlite").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("schema version 3, newer than this deskctl knows (2)"),
+            "{error}"
+        );
+    }
+}

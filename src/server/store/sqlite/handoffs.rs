@@ -8,11 +8,9 @@ use sqlx::sqlite::SqliteRow;
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{
-    DeliveryOutcome, DeliveryState, ExternalStatus, ExternalTicket, Handoff, HandoffQuery,
-    OutboxState,
-};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::domain::assignment::TeamState;
+use crate::server::store::shared::delivery_outcome;
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
 };
@@ -70,30 +68,6 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
             .map_err(|e| StoreError::Corrupt(format!("handoff request: {e}")))?,
         created_at: parse_time(row.try_get("created_at")?)?,
     })
-}
-
-/// How a handoff's delivery stands, from its outbox message.
-fn delivery_outcome(
-    state: OutboxState,
-    attempts: u32,
-    error: Option<String>,
-    next: Option<jiff::Timestamp>,
-) -> DeliveryOutcome {
-    let (state, error, next) = match state {
-        // An attempt in flight has not failed yet.
-        OutboxState::Pending if attempts == 0 || error.is_none() => {
-            (DeliveryState::Queued, None, next)
-        }
-        OutboxState::Pending => (DeliveryState::Retrying, error, next),
-        OutboxState::Delivered => (DeliveryState::Delivered, None, None),
-        OutboxState::Dead => (DeliveryState::Failed, error, None),
-    };
-    DeliveryOutcome {
-        state,
-        attempts,
-        error,
-        next_attempt_at: next,
-    }
 }
 
 impl SqliteStore {

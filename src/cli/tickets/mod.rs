@@ -179,14 +179,17 @@ pub(crate) async fn each_ticket(
     action: impl AsyncFn(&Client, u64) -> ClientResult<Ticket>,
 ) -> CliResult {
     each_ticket_or_skip(session, client, numbers, done, async |client, number| {
-        action(client, number).await.map(Done::Changed)
+        action(client, number)
+            .await
+            .map(|ticket| Done::Changed(ticket.number))
     })
     .await
 }
 
 /// What an action did to one ticket.
 pub(crate) enum Done {
-    Changed(Ticket),
+    /// Changed: the ticket's number.
+    Changed(u64),
     /// Nothing to do, and why: e.g. `ticket 10001 is already resolved`.
     Already(String),
 }
@@ -204,11 +207,9 @@ pub(crate) async fn each_ticket_or_skip(
     let mut failures: Vec<(u64, CliError)> = Vec::new();
     for &number in numbers {
         match action(client, number).await {
-            Ok(Done::Changed(ticket)) => progress.suspend(|| {
-                session
-                    .ui
-                    .success(&format!("{done} ticket {}", ticket.number))
-            }),
+            Ok(Done::Changed(changed)) => {
+                progress.suspend(|| session.ui.success(&format!("{done} ticket {changed}")))
+            }
             Ok(Done::Already(why)) => {
                 progress.suspend(|| session.ui.info(&format!("{why}: nothing to do")))
             }

@@ -20,7 +20,10 @@ pub async fn cmd_tickets_resolve(session: &Session, args: TicketsNumbersArgs) ->
                     "ticket {number} is already resolved"
                 )));
             }
-            client.resolve_ticket(number).await.map(Done::Changed)
+            client
+                .resolve_ticket(number)
+                .await
+                .map(|t| Done::Changed(t.number))
         },
     )
     .await

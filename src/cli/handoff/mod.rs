@@ -4,6 +4,7 @@
 mod list;
 mod preview;
 mod send;
+mod settings;
 mod show;
 
 use std::path::Path;
@@ -36,6 +37,8 @@ pub enum HandoffCommand {
     /// Show a recorded handoff and its decision
     #[command(after_help = "Examples:\n  deskctl handoff show hof_1a2b3c4d5e6f")]
     Show(show::HandoffShowArgs),
+    /// Show or change the handoff settings (the document's `handoff` section)
+    Settings(settings::HandoffSettingsArgs),
 }
 
 pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
@@ -44,6 +47,7 @@ pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
         HandoffCommand::Send(args) => send::cmd_handoff_send(session, args).await,
         HandoffCommand::List(args) => list::cmd_handoff_list(session, args).await,
         HandoffCommand::Show(args) => show::cmd_handoff_show(session, args).await,
+        HandoffCommand::Settings(args) => settings::cmd_handoff_settings(session, args).await,
     }
 }
 

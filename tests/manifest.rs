@@ -171,6 +171,47 @@ fn a_reference_into_an_absent_section_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn apply_and_diff_sum_up_the_references_the_service_checks_in_one_line() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&["teams", "add", "billing", "--name", "Billing"]);
+    let text = format!(
+        "{HEAD}operators:\n  - handle: al\n    name: Al\n    email: al@example.com\n    teams: [support, billing]\n  - handle: bo\n    name: Bo\n    email: bo@example.com\n    teams: [support]\n"
+    );
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, &text).unwrap();
+    for verb in [&["diff"][..], &["apply", "--yes"][..]] {
+        let mut args = verb.to_vec();
+        args.extend(["-f", file.to_str().unwrap()]);
+        let output = desk.cmd().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("cannot be checked offline"),
+            "{verb:?}: no warning per reference:\n{stderr}"
+        );
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("checked by the service"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{verb:?}: one line:\n{stderr}");
+        assert!(
+            lines[0].contains("3 references")
+                && lines[0].contains("team `support`")
+                && lines[0].contains("team `billing`"),
+            "{}",
+            lines[0]
+        );
+    }
+    // An unknown one is still refused, by the service.
+    std::fs::write(&file, text.replace("[support]", "[vip]")).unwrap();
+    desk.cmd()
+        .args(["apply", "--yes", "-f", file.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("vip"));
+}
+
+#[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();
     let text = format!(

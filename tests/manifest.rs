@@ -212,6 +212,50 @@ fn apply_and_diff_sum_up_the_references_the_service_checks_in_one_line() {
 }
 
 #[test]
+fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&["teams", "add", "vip", "--name", "VIP"]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "channel=web",
+        "--team",
+        "vip",
+    ]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!("{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\n"),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let message =
+        "teams: team 'vip' is the target of assignment rule 1; remove or change the rule first";
+    // The single-resource command, the plan and the apply all refuse alike.
+    desk.cmd()
+        .args(["teams", "remove", "vip", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("team 'vip' is the target of assignment rule 1"));
+    desk.cmd()
+        .args(["diff", "-f", file, "--prune"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(message));
+    desk.cmd()
+        .args(["apply", "-f", file, "--prune", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(message));
+    assert!(desk.run(&["teams", "list", "-o", "name"]).contains("vip"));
+    // Without --prune nothing is removed, so nothing is refused.
+    desk.cmd().args(["diff", "-f", file]).assert().code(0);
+}
+
+#[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();
     let text = format!(

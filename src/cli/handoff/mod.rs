@@ -38,6 +38,9 @@ pub enum HandoffCommand {
     #[command(after_help = "Examples:\n  deskctl handoff show hof_1a2b3c4d5e6f")]
     Show(show::HandoffShowArgs),
     /// Show or change the handoff settings (the document's `handoff` section)
+    #[command(
+        after_help = "Examples:\n  deskctl handoff settings show\n  deskctl handoff settings set --preview-in-non-production false"
+    )]
     Settings(settings::HandoffSettingsArgs),
 }
 

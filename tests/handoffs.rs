@@ -350,6 +350,71 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
 }
 
 #[test]
+fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time() {
+    let desk = configured();
+    let prod = write(&desk, "prod.json", &handoff("production"));
+    let dev = write(&desk, "dev.json", &handoff("development"));
+    desk.run(&["handoff", "send", "-f", &prod]);
+    desk.run(&["handoff", "send", "-f", &dev]);
+    // Piped: tab-separated rows, no header.
+    let table = desk.run(&["handoff", "list"]);
+    let rows: Vec<Vec<&str>> = table.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert_eq!(
+        rows[0][2..],
+        [
+            "shop",
+            "dana@example.com",
+            "web",
+            "My invoice 77 is wrong.",
+            "preview"
+        ],
+        "newest first: {table}"
+    );
+    assert_eq!(rows[1][6], "ticket 10001");
+    let wide = desk.run(&["handoff", "list", "-o", "wide"]);
+    let wide_rows: Vec<Vec<&str>> = wide.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        wide_rows[1][7..],
+        ["production", "urgent", "billing", "bob", "waiting-label"],
+        "{wide}"
+    );
+    // On a terminal, the header names them.
+    let screen = desk.run_on_terminal_sized(250, &["handoff", "list", "-o", "wide"]);
+    for column in [
+        "REQUESTER",
+        "CHANNEL",
+        "SUBJECT",
+        "OUTCOME",
+        "ENVIRONMENT",
+        "PRIORITY",
+        "TEAM",
+        "OPERATOR",
+        "CUSTOMER SEES",
+    ] {
+        assert!(screen.contains(column), "{column}: {screen}");
+    }
+
+    // Filters: agent, environment, outcome and time.
+    let count = |args: &[&str]| {
+        let mut all = vec!["handoff", "list", "-o", "name"];
+        all.extend_from_slice(args);
+        desk.run(&all).lines().count()
+    };
+    assert_eq!(count(&["--agent", "shop"]), 2);
+    assert_eq!(count(&["--env", "production"]), 1);
+    assert_eq!(count(&["--outcome", "preview"]), 1);
+    assert_eq!(count(&["--since", "1h"]), 2);
+    assert_eq!(count(&["--until", "1h"]), 0);
+    assert_eq!(count(&["--since", "2099-01-01T00:00:00Z"]), 0);
+    desk.cmd()
+        .args(["handoff", "list", "--since", "last tuesday"])
+        .assert()
+        .code(2)
+        .stderr(contains("last tuesday"));
+}
+
+#[test]
 fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
     let desk = configured();
     let mut bare = handoff("development");

@@ -239,7 +239,9 @@ fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
         .args(["teams", "remove", "vip", "--yes"])
         .assert()
         .code(6)
-        .stderr(predicate::str::contains("team 'vip' is the target of assignment rule 1"));
+        .stderr(predicate::str::contains(
+            "team 'vip' is the target of assignment rule 1",
+        ));
     desk.cmd()
         .args(["diff", "-f", file, "--prune"])
         .assert()

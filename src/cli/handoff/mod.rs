@@ -271,28 +271,48 @@ impl Detail for HandoffDecision {
 
 impl Tabular for Handoff {
     fn columns(wide: bool) -> Vec<&'static str> {
-        let mut columns = vec!["ID", "CREATED", "AGENT", "ENVIRONMENT", "OUTCOME", "TICKET"];
+        let mut columns = vec![
+            "ID",
+            "CREATED",
+            "AGENT",
+            "REQUESTER",
+            "CHANNEL",
+            "SUBJECT",
+            "OUTCOME",
+        ];
         if wide {
-            columns.extend(["PRIORITY", "TEAM", "OPERATOR"]);
+            columns.extend([
+                "ENVIRONMENT",
+                "PRIORITY",
+                "TEAM",
+                "OPERATOR",
+                "CUSTOMER SEES",
+            ]);
         }
         columns
     }
 
     fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let requester = self.request.requester.as_ref().and_then(|r| {
+            [&r.email, &r.name, &r.external_id, &r.phone]
+                .into_iter()
+                .flatten()
+                .find(|text| !text.trim().is_empty())
+                .cloned()
+        });
         let mut cells = vec![
             self.id.clone(),
             ui.time(self.created_at),
             self.agent.clone(),
-            self.environment.to_string(),
-            self.outcome.to_string(),
-            match (&self.ticket, &self.external) {
-                (Some(number), _) => number.to_string(),
-                (None, Some(external)) => external_cell(external),
-                (None, None) => "-".into(),
-            },
+            requester.unwrap_or_else(|| "-".into()),
+            self.decision.channel.to_string(),
+            self.decision.subject.clone(),
+            outcome_cell(self),
         ];
         if wide {
+            cells.push(self.environment.to_string());
             cells.extend(self.decision.cells(ui, false).into_iter().skip(2));
+            cells.push(self.decision.customer_sees.kind.clone());
         }
         cells
     }
@@ -305,11 +325,21 @@ impl Tabular for Handoff {
         &[
             "ID",
             "CREATED",
-            "ENVIRONMENT",
+            "CHANNEL",
             "OUTCOME",
-            "TICKET",
+            "ENVIRONMENT",
             "PRIORITY",
         ]
+    }
+}
+
+/// What a handoff became, in a cell: `ticket 10001`, `zendesk #35436 created`,
+/// `zendesk failed`, or `preview`.
+fn outcome_cell(handoff: &Handoff) -> String {
+    match (&handoff.ticket, &handoff.external) {
+        (Some(number), _) => format!("ticket {number}"),
+        (None, Some(external)) => external_cell(external),
+        (None, None) => handoff.outcome.to_string(),
     }
 }
 

@@ -193,6 +193,8 @@ impl PostgresStore {
                AND ($2::text IS NULL OR agent_key = $2) \
                AND ($3::text IS NULL OR outcome = $3) \
                AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5)) \
+               AND ($7::timestamptz IS NULL OR created_at >= $7) \
+               AND ($8::timestamptz IS NULL OR created_at < $8) \
              ORDER BY created_at DESC, id DESC LIMIT $6"
         )))
         .bind(query.environment.map(|e| e.as_str()))
@@ -201,6 +203,8 @@ impl PostgresStore {
         .bind(before_time)
         .bind(&before_id)
         .bind(i64::from(limit))
+        .bind(query.since.map(At))
+        .bind(query.until.map(At))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(from_row).collect()

@@ -187,6 +187,7 @@ impl SqliteStore {
             "SELECT {SELECT_COLUMNS} FROM handoffs \
              WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
                AND (? IS NULL OR outcome = ?) \
+               AND (? IS NULL OR created_at >= ?) AND (? IS NULL OR created_at < ?) \
                AND (? IS NULL OR (created_at, id) < (?, ?)) \
              ORDER BY created_at DESC, id DESC LIMIT ?"
         )))
@@ -196,6 +197,10 @@ impl SqliteStore {
         .bind(&query.agent)
         .bind(query.outcome.map(|o| o.as_str()))
         .bind(query.outcome.map(|o| o.as_str()))
+        .bind(query.since.map(super::stored_time))
+        .bind(query.since.map(super::stored_time))
+        .bind(query.until.map(super::stored_time))
+        .bind(query.until.map(super::stored_time))
         .bind(&before_time)
         .bind(&before_time)
         .bind(&before_id)

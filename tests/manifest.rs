@@ -258,6 +258,43 @@ fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
 }
 
 #[test]
+fn schema_prints_yaml_with_o_yaml_and_diff_prints_names_with_o_name() {
+    let desk = Desk::new();
+    let json: serde_json::Value = serde_json::from_str(&desk.run(&["schema"])).unwrap();
+    let yaml_text = desk.run(&["schema", "-o", "yaml"]);
+    assert!(!yaml_text.trim_start().starts_with('{'), "{yaml_text}");
+    let yaml: serde_json::Value = serde_saphyr::from_str(&yaml_text).unwrap();
+    assert_eq!(yaml, json, "the same schema, as YAML");
+
+    desk.run(&["teams", "add", "old", "--name", "Old"]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\nhandoff:\n  preview-in-non-production: false\n"
+        ),
+    )
+    .unwrap();
+    let output = desk
+        .cmd()
+        .args([
+            "diff",
+            "-f",
+            file.to_str().unwrap(),
+            "--prune",
+            "-o",
+            "name",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut names: Vec<&str> = stdout.lines().collect();
+    names.sort();
+    assert_eq!(names, ["handoff", "teams/old", "teams/support"], "{stdout}");
+}
+
+#[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();
     let text = format!(

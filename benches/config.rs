@@ -345,6 +345,7 @@ async fn in_process_phases(
     let request = ConfigRequest {
         document,
         prune: false,
+        secret_references: Default::default(),
     };
 
     let start = Instant::now();

@@ -4,9 +4,9 @@
 //! treated exactly like HTTP requests and need a bearer token. Tokens are made through
 //! a `LocalDesk` on the same desk file, which acts as the desk's owner.
 
-use crate::common::sqlite;
-use deskctl::server::store::Open;
-use std::path::{Path, PathBuf};
+use super::BACKEND;
+use crate::common::postgres;
+use deskctl::server::store::{Location, Open};
 
 use axum::Router;
 use axum::body::Body;
@@ -160,36 +160,35 @@ fn raw_request(
     builder.body(body.into()).unwrap()
 }
 
-/// One desk file, served both by a router (HTTP semantics, tokens) and by a
-/// `LocalDesk` (the owner, no token) on a second connection pool.
+/// One desk (on the suite's backend), served both by a router (HTTP semantics,
+/// tokens) and by a `LocalDesk` (the owner, no token) on a second connection pool.
 struct Desk {
     _dir: TempDir,
-    path: PathBuf,
+    _database: Option<postgres::Database>,
+    location: Location,
     router: Router,
     local: LocalDesk,
 }
 
 impl Desk {
-    async fn new() -> Desk {
+    /// A fresh desk; `None` skips the test (PostgreSQL unavailable outside CI).
+    async fn new() -> Option<Desk> {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("desk.sqlite");
-        let store = Store::open(&sqlite(&path), Open::CreateIfMissing)
+        let (location, database) = BACKEND.location(dir.path())?;
+        let store = Store::open(&location, Open::CreateIfMissing)
             .await
             .expect("open the store");
         let router = router(AppState { store });
-        let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+        let local = LocalDesk::open(&location, Open::CreateIfMissing)
             .await
             .expect("open the local desk");
-        Desk {
+        Some(Desk {
             _dir: dir,
-            path,
+            _database: database,
+            location,
             router,
             local,
-        }
-    }
-
-    fn path(&self) -> &Path {
-        &self.path
+        })
     }
 
     /// Sends a request through the router, as over HTTP.
@@ -379,7 +378,9 @@ fn names(page: &Value, key: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn health_and_version_answer_without_a_token() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
 
     let health = desk.call(None, "GET", "/v1/health", None).await;
     assert!(health.header(REQUEST_ID).is_some());
@@ -400,7 +401,9 @@ async fn health_and_version_answer_without_a_token() {
 
 #[tokio::test]
 async fn every_other_endpoint_needs_a_valid_bearer_token() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     desk.add_team("support").await;
     let before = desk.snapshot().await;
@@ -451,7 +454,9 @@ async fn every_other_endpoint_needs_a_valid_bearer_token() {
 /// `bearer` and `BEARER` are the same scheme as `Bearer`.
 #[tokio::test]
 async fn the_bearer_scheme_is_case_insensitive() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let (_, secret) = desk.token_for("alice").await;
     for scheme in ["bearer", "BEARER", "Bearer"] {
@@ -471,7 +476,9 @@ async fn the_bearer_scheme_is_case_insensitive() {
 
 #[tokio::test]
 async fn a_revoked_token_stops_working() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let (id, secret) = desk.token_for("alice").await;
     let (_, other) = desk.token_for("alice").await;
@@ -499,7 +506,9 @@ async fn a_revoked_token_stops_working() {
 
 #[tokio::test]
 async fn removing_an_operator_revokes_their_tokens() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let bob = desk.login("bob", "operator").await;
     desk.call(Some(&bob), "GET", "/v1/teams", None)
@@ -519,7 +528,9 @@ async fn removing_an_operator_revokes_their_tokens() {
 
 #[tokio::test]
 async fn token_secrets_are_shown_once_and_never_listed() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let (id, secret) = desk.token_for("alice").await;
     assert!(secret.starts_with("desk_"), "{secret}");
@@ -546,7 +557,9 @@ async fn token_secrets_are_shown_once_and_never_listed() {
 
 #[tokio::test]
 async fn an_operator_reads_but_cannot_change_the_workspace() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     desk.add_team("support").await;
     let bob = desk.login("bob", "operator").await;
@@ -619,7 +632,9 @@ async fn an_operator_reads_but_cannot_change_the_workspace() {
 
 #[tokio::test]
 async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let (alice_token_id, _) = desk.token_for("alice").await;
     let mia = desk.login("mia", "manager").await;
@@ -715,7 +730,9 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
 
 #[tokio::test]
 async fn an_owner_may_do_everything() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let call = |method: &'static str, uri: String, body: Option<Value>| {
         let alice = alice.clone();
@@ -799,7 +816,9 @@ async fn an_owner_may_do_everything() {
 
 #[tokio::test]
 async fn an_ingest_token_is_refused_by_every_admin_endpoint() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     desk.add_team("support").await;
     let ingest = desk.ingest_token().await;
@@ -818,7 +837,9 @@ async fn an_ingest_token_is_refused_by_every_admin_endpoint() {
 
 #[tokio::test]
 async fn operators_set_their_own_availability_only() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let bob = desk.login("bob", "operator").await;
     desk.add_operator("carol", "operator").await;
@@ -872,7 +893,9 @@ async fn operators_set_their_own_availability_only() {
 
 #[tokio::test]
 async fn a_token_acts_with_its_operators_current_role() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     desk.add_operator("alice", "owner").await;
     let mia = desk.login("mia", "manager").await;
     desk.call(
@@ -908,7 +931,9 @@ async fn a_token_acts_with_its_operators_current_role() {
 
 #[tokio::test]
 async fn malformed_json_is_a_400() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
     let before = desk.snapshot().await;
@@ -954,7 +979,9 @@ async fn malformed_json_is_a_400() {
 
 #[tokio::test]
 async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
     let before = desk.snapshot().await;
@@ -1039,7 +1066,9 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
 
 #[tokio::test]
 async fn a_body_without_a_json_content_type_is_a_415() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let before = desk.snapshot().await;
     let body = json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"}).to_string();
@@ -1070,7 +1099,9 @@ async fn a_body_without_a_json_content_type_is_a_415() {
 
 #[tokio::test]
 async fn a_body_over_the_limit_is_a_413() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let before = desk.snapshot().await;
 
@@ -1122,7 +1153,9 @@ async fn a_body_over_the_limit_is_a_413() {
 
 #[tokio::test]
 async fn validation_reports_every_bad_field_at_once() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
     let before = desk.snapshot().await;
@@ -1219,7 +1252,9 @@ async fn validation_reports_every_bad_field_at_once() {
 
 #[tokio::test]
 async fn tokens_need_a_consistent_kind_and_operator() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let before = desk.snapshot().await;
 
@@ -1246,7 +1281,9 @@ async fn tokens_need_a_consistent_kind_and_operator() {
 
 #[tokio::test]
 async fn a_duplicate_handle_is_a_conflict() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_operator("bob", "operator").await;
     desk.add_team("support").await;
@@ -1277,7 +1314,9 @@ async fn a_duplicate_handle_is_a_conflict() {
 
 #[tokio::test]
 async fn unknown_references_are_refused_and_nothing_is_half_written() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
     desk.add_team("billing").await;
@@ -1353,7 +1392,9 @@ async fn unknown_references_are_refused_and_nothing_is_half_written() {
 
 #[tokio::test]
 async fn unknown_resources_are_404s() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let before = desk.snapshot().await;
 
@@ -1395,7 +1436,9 @@ async fn unknown_resources_are_404s() {
 
 #[tokio::test]
 async fn unknown_routes_and_methods_are_problems() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let before = desk.snapshot().await;
 
@@ -1452,7 +1495,9 @@ async fn unknown_routes_and_methods_are_problems() {
 
 #[tokio::test]
 async fn the_first_team_is_the_default_and_the_default_can_move() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     let call = |method: &'static str, uri: &'static str, body: Option<Value>| {
         let alice = alice.clone();
@@ -1546,7 +1591,9 @@ async fn the_first_team_is_the_default_and_the_default_can_move() {
 
 #[tokio::test]
 async fn the_only_owner_cannot_be_removed_or_demoted() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_operator("bob", "operator").await;
     let before = desk.snapshot().await;
@@ -1616,7 +1663,9 @@ async fn the_only_owner_cannot_be_removed_or_demoted() {
 
 #[tokio::test]
 async fn pages_follow_cursors_through_every_operator_once() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let token = desk.login("erin", "owner").await;
     for handle in ["dave", "bob", "carol", "alice"] {
         desk.add_operator(handle, "operator").await;
@@ -1666,7 +1715,9 @@ async fn pages_follow_cursors_through_every_operator_once() {
 
 #[tokio::test]
 async fn teams_paginate_too() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let token = desk.login("alice", "owner").await;
     for key in ["c", "a", "e", "b", "d"] {
         desk.add_team(key).await;
@@ -1692,7 +1743,9 @@ async fn teams_paginate_too() {
 
 #[tokio::test]
 async fn page_limits_out_of_range_are_refused() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let token = desk.login("alice", "owner").await;
 
     for uri in [
@@ -1731,7 +1784,9 @@ async fn page_limits_out_of_range_are_refused() {
 
 #[tokio::test]
 async fn every_response_has_a_request_id_and_a_callers_id_is_echoed() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
 
     let mut ids = Vec::new();
@@ -1815,7 +1870,9 @@ async fn every_response_has_a_request_id_and_a_callers_id_is_echoed() {
 
 #[tokio::test]
 async fn patch_leaves_absent_fields_alone_and_null_clears() {
-    let desk = Desk::new().await;
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
     desk.add_team("billing").await;
@@ -1954,12 +2011,13 @@ async fn patch_leaves_absent_fields_alone_and_null_clears() {
 // ---------------------------------------------------------------------------
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_writers_on_one_desk_file_all_succeed() {
+async fn concurrent_writers_on_one_desk_all_succeed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("desk.sqlite");
+    let Some((location, _database)) = BACKEND.location(dir.path()) else {
+        return;
+    };
 
-    // Two services open the same new desk file at once.
-    let location = sqlite(&path);
+    // Two services open the same new desk at once.
     let (first, second) = tokio::join!(
         Store::open(&location, Open::CreateIfMissing),
         Store::open(&location, Open::CreateIfMissing)
@@ -1973,7 +2031,7 @@ async fn concurrent_writers_on_one_desk_file_all_succeed() {
         }),
     ];
 
-    let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+    let local = LocalDesk::open(&location, Open::CreateIfMissing)
         .await
         .unwrap();
     let owner = |method: &str, uri: &str, body: Value| {
@@ -2086,8 +2144,10 @@ async fn concurrent_writers_on_one_desk_file_all_succeed() {
 }
 
 #[tokio::test]
-async fn the_local_desk_and_tokens_see_the_same_desk_file() {
-    let desk = Desk::new().await;
+async fn the_local_desk_and_tokens_see_the_same_desk() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
     let alice = desk.login("alice", "owner").await;
     desk.call(
         Some(&alice),
@@ -2098,8 +2158,8 @@ async fn the_local_desk_and_tokens_see_the_same_desk_file() {
     .await
     .ok(StatusCode::CREATED);
 
-    // A desk opened afresh on the same file sees both writes.
-    let reopened = LocalDesk::open(&sqlite(desk.path()), Open::CreateIfMissing)
+    // A desk opened afresh on the same file (or database) sees both writes.
+    let reopened = LocalDesk::open(&desk.location, Open::CreateIfMissing)
         .await
         .unwrap();
     let reply = collect(

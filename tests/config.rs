@@ -1164,28 +1164,44 @@ fn diff_apply_export_through_the_cli_never_show_the_secret() {
     );
     seen += &err;
 
-    // Export, then apply the export with the secret's variable set: no changes.
+    // Export names the secret by the reference it was applied from, so the
+    // export applies back with the same variable set: no changes.
     let (code, exported, err) = run(&["export"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        exported.contains("${env:DESKCTL_EMAIL_PASSWORD}"),
-        "{exported}"
-    );
+    assert!(exported.contains("${env:SMTP_PASSWORD}"), "{exported}");
     seen += &(exported.clone() + &err);
     let export_file = desk.dir.path().join("exported.yaml");
     std::fs::write(&export_file, &exported).unwrap();
+    let (code, out, err) = run(&["diff", "-f", export_file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    // Without the variable the reference cannot be resolved: refused, named.
     let mut cmd = desk.cmd();
-    cmd.env("DESKCTL_EMAIL_PASSWORD", EMAIL_PASSWORD).args([
-        "diff",
+    cmd.args(["diff", "-f", export_file.to_str().unwrap()]);
+    let (code, _, err) = cli_output(&mut cmd);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`SMTP_PASSWORD` is not set"), "{err}");
+    // A secret applied from another reference is exported by that one (the
+    // reference is recorded by an apply that changes something).
+    let renamed = exported
+        .replace("${env:SMTP_PASSWORD}", "${env:MAIL_SECRET}")
+        .replace("name: Billing", "name: Billing desk");
+    assert_ne!(renamed, exported);
+    std::fs::write(&export_file, &renamed).unwrap();
+    let mut cmd = desk.cmd();
+    cmd.env("MAIL_SECRET", EMAIL_PASSWORD).args([
+        "apply",
         "-f",
         export_file.to_str().unwrap(),
+        "--yes",
     ]);
     let (code, out, err) = cli_output(&mut cmd);
     assert_eq!(code, 0, "{out}{err}");
-    // Without the variable the reference cannot be resolved: refused, named.
-    let (code, _, err) = run(&["diff", "-f", export_file.to_str().unwrap()]);
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("`DESKCTL_EMAIL_PASSWORD` is not set"), "{err}");
+    let (_, exported, _) = run(&["export"]);
+    assert!(exported.contains("${env:MAIL_SECRET}"), "{exported}");
+    assert!(!exported.contains("SMTP_PASSWORD"), "{exported}");
+    // The original document again: its reference is back too.
+    assert_eq!(run(&["apply", "-f", file, "--yes"]).0, 0);
+    assert!(run(&["export"]).1.contains("${env:SMTP_PASSWORD}"));
 
     // --dry-run shows the plan and exits 3, applying nothing.
     let changed = DESK_YAML.replace("name: Billing", "name: Billing and refunds");
@@ -1311,20 +1327,18 @@ fn integrations_through_the_cli_show_a_rotated_secret_only_as_changed() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(out, "No changes: the workspace matches the document.\n");
 
-    // The export names a variable for the token; with it set, no changes.
+    // The export names the token by the variable it was applied from; with
+    // it set, no changes.
     let (code, exported, err) = run(&[], &["export"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        exported.contains("api-token: ${env:DESKCTL_ZENDESK_API_TOKEN}"),
+        exported.contains("api-token: ${env:ZENDESK_TOKEN}"),
         "{exported}"
     );
     let export_file = desk.dir.path().join("exported.yaml");
     std::fs::write(&export_file, &exported).unwrap();
     let export_file = export_file.to_str().unwrap();
-    let (code, out, err) = run(
-        &[("DESKCTL_ZENDESK_API_TOKEN", ZENDESK_TOKEN)],
-        &["diff", "-f", export_file],
-    );
+    let (code, out, err) = run(&token, &["diff", "-f", export_file]);
     assert_eq!(code, 0, "{out}{err}");
 
     // A rotated token is the one change, shown without a value.

@@ -4,6 +4,7 @@
 //! from the right senders with valid signatures; a receiver that is down gets
 //! everything once it is back; permanent errors dead-letter; secrets never show.
 
+use super::BACKEND;
 use crate::common;
 
 use std::collections::{HashMap, VecDeque};
@@ -254,8 +255,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Team support with alice (owner) and bob (operator, with a signature), both
 /// online; agent shop on web, telegram and email; manual assignment.
-fn desk() -> Desk {
-    let desk = Desk::new();
+fn desk(desk: Desk) -> Desk {
     desk.run(&["teams", "add", "support", "--name", "Support"]);
     desk.run(&[
         "operators",
@@ -377,7 +377,7 @@ fn set_delivery(desk: &Desk, port: u16) {
 
 #[test]
 fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
-    let desk = desk();
+    let desk = desk(desk!());
     let sink = SmtpSink::start(desk.dir.path(), 0);
     set_email(&desk, sink.port);
     desk.run(&["notifications", "set", "--email-owners", "true"]);
@@ -472,7 +472,7 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
 
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
-    let desk = desk();
+    let desk = desk(desk!());
     let receiver = Receiver::start(free_port());
     set_delivery(&desk, receiver.port);
     handoff(
@@ -539,7 +539,7 @@ fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
 
 #[test]
 fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
-    let desk = desk();
+    let desk = desk(desk!());
     let (smtp_port, webhook_port) = (free_port(), free_port());
     set_email(&desk, smtp_port);
     set_delivery(&desk, webhook_port);
@@ -596,7 +596,7 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
 
 #[test]
 fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
-    let desk = desk();
+    let desk = desk(desk!());
     let receiver = Receiver::start(free_port());
     let sink = SmtpSink::start(desk.dir.path(), 0);
     set_delivery(&desk, receiver.port);
@@ -678,7 +678,7 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
 
 #[test]
 fn secrets_are_write_only_and_never_shown() {
-    let desk = desk();
+    let desk = desk(desk!());
     let sink = SmtpSink::start(desk.dir.path(), 0);
     let receiver = Receiver::start(free_port());
     // Everything any command printed, and every HTTP answer.

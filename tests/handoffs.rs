@@ -1,6 +1,7 @@
 //! Handoffs end to end: the pipeline's outcome per environment, previews, exact
 //! once delivery, bad input, the support inbox.
 
+use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
@@ -12,8 +13,7 @@ fn parse(text: &str) -> Value {
 }
 
 /// A desk with teams, operators online, an agent with an action, fields and rules.
-fn configured() -> Desk {
-    let desk = Desk::new();
+fn configured(desk: Desk) -> Desk {
     desk.seed();
     desk.run(&[
         "teams", "add", "billing", "--name", "Billing", "--member", "bob",
@@ -96,7 +96,7 @@ fn authed_get(server: &Server, token: &str, path: &str) -> Value {
 
 #[test]
 fn a_production_handoff_opens_a_routed_ticket_with_its_timeline() {
-    let desk = configured();
+    let desk = configured(desk!());
     let file = write(&desk, "prod.json", &handoff("production"));
     let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "-o", "json"]));
     assert_eq!(sent["outcome"], "ticket");
@@ -166,7 +166,7 @@ fn a_production_handoff_opens_a_routed_ticket_with_its_timeline() {
 
 #[test]
 fn development_records_a_preview_unless_the_workspace_turns_that_off() {
-    let desk = configured();
+    let desk = configured(desk!());
     let file = write(&desk, "dev.json", &handoff("development"));
     let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "-o", "json"]));
     assert_eq!(sent["outcome"], "preview");
@@ -217,7 +217,7 @@ fn development_records_a_preview_unless_the_workspace_turns_that_off() {
 
 #[test]
 fn a_dry_run_preview_explains_everything_and_stores_nothing() {
-    let desk = configured();
+    let desk = configured(desk!());
     let file = write(&desk, "dev.json", &handoff("development"));
     desk.cmd()
         .args(["handoff", "preview", "-f", &file])
@@ -255,7 +255,7 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
 
 #[test]
 fn the_customer_sees_the_auto_reply_when_nobody_in_the_routed_team_can_answer() {
-    let desk = configured();
+    let desk = configured(desk!());
     // bob is billing's only member; alice (support) stays online.
     desk.run(&["operators", "availability", "bob", "away"]);
     let file = write(&desk, "prod.json", &handoff("production"));
@@ -300,7 +300,7 @@ fn the_customer_sees_the_auto_reply_when_nobody_in_the_routed_team_can_answer() 
 
 #[test]
 fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
-    let desk = configured();
+    let desk = configured(desk!());
     desk.cmd()
         .env("ZD_TOKEN", "zd-secret-token")
         .args([
@@ -351,7 +351,7 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
 
 #[test]
 fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time() {
-    let desk = configured();
+    let desk = configured(desk!());
     let prod = write(&desk, "prod.json", &handoff("production"));
     let dev = write(&desk, "dev.json", &handoff("development"));
     desk.run(&["handoff", "send", "-f", &prod]);
@@ -416,7 +416,7 @@ fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time()
 
 #[test]
 fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
-    let desk = configured();
+    let desk = configured(desk!());
     let mut bare = handoff("development");
     bare.as_object_mut().unwrap().remove("environment");
     bare.as_object_mut().unwrap().remove("agent");
@@ -460,7 +460,7 @@ fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
 
 #[test]
 fn a_repeated_idempotency_key_creates_nothing_new() {
-    let desk = configured();
+    let desk = configured(desk!());
     let file = write(&desk, "prod.json", &handoff("production"));
     let first = parse(&desk.run(&[
         "handoff",
@@ -518,7 +518,7 @@ fn a_repeated_idempotency_key_creates_nothing_new() {
 
 #[test]
 fn bad_handoffs_are_refused_and_store_nothing() {
-    let desk = configured();
+    let desk = configured(desk!());
     let mut cases: Vec<(String, Value, i32, &str)> = Vec::new();
     let mut case = |name: &str, edit: &dyn Fn(&mut Value), code: i32, message: &'static str| {
         let mut value = handoff("production");
@@ -622,7 +622,7 @@ fn bad_handoffs_are_refused_and_store_nothing() {
 
 #[test]
 fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
-    let desk = configured();
+    let desk = configured(desk!());
     let ingest = desk
         .run(&["tokens", "create", "--ingest", "--name", "ai"])
         .trim()
@@ -675,7 +675,7 @@ fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
 
 #[test]
 fn the_support_inbox_opens_one_ticket_per_message() {
-    let desk = configured();
+    let desk = configured(desk!());
     let ingest = desk
         .run(&["tokens", "create", "--ingest", "--name", "mail"])
         .trim()

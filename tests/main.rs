@@ -1,9 +1,18 @@
 //! Every integration test, as modules of one test binary: a change links once,
 //! not once per file (as jj's `cli/tests/runner.rs`).
 
+// The suites in on_sqlite.rs and on_postgres.rs are the same files compiled
+// once per backend, on purpose.
+#![allow(clippy::duplicate_mod)]
+
+#[macro_use]
 mod common;
 
-mod api;
+// Compiled twice, once per backend: API, CLI over `serve`, delivery, handoffs,
+// tickets, concurrency and the store's conformance suite.
+mod on_postgres;
+mod on_sqlite;
+
 mod cli;
 mod client;
 mod completions;
@@ -16,14 +25,12 @@ mod connector_sendbird_desk;
 mod connector_zendesk;
 mod connector_zoho_desk;
 mod contexts;
-mod delivery;
 mod generated;
-mod handoffs;
 mod integrations;
-mod load;
 mod manifest;
 mod mcp;
 mod quickstart;
+mod replicas;
 mod terminal;
-mod tickets;
+mod upgrade;
 mod workspace;

@@ -1,6 +1,7 @@
 //! The ticket inbox: views and filters on a desk filled by real handoffs,
 //! timelines, every action on the timeline, roles over HTTP, races.
 
+use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
@@ -13,8 +14,7 @@ fn parse(text: &str) -> Value {
 
 /// Teams support (alice, bob) and billing (carol); an agent; manual assignment so
 /// tests decide who gets what.
-fn desk_with_tickets() -> Desk {
-    let desk = Desk::new();
+fn desk_with_tickets(desk: Desk) -> Desk {
     desk.seed();
     desk.run(&[
         "operators",
@@ -107,7 +107,7 @@ fn numbers(desk: &Desk, args: &[&str]) -> Vec<u64> {
 
 #[test]
 fn views_and_filters_return_exactly_the_right_tickets() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     assert_eq!(
         numbers(&desk, &[]),
         [10004, 10003, 10002, 10001],
@@ -121,6 +121,17 @@ fn views_and_filters_return_exactly_the_right_tickets() {
     desk.run(&["tickets", "resolve", "10003"]);
     // Actions count as activity: the assigned tickets move to the top.
     assert_eq!(numbers(&desk, &["--view", "unassigned"]), [10004]);
+    // The timeline is in order of time as well as of record.
+    let shown: serde_json::Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10001", "-o", "json"])).unwrap();
+    let times: Vec<jiff::Timestamp> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["at"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(times.len() >= 3, "{shown}");
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     assert_eq!(numbers(&desk, &["--view", "resolved"]), [10003]);
     assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);
     assert_eq!(numbers(&desk, &["--priority", "high"]), [10002]);
@@ -131,6 +142,13 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         numbers(&desk, &["--requester", "DANA@example.com"]),
         [10001, 10004]
     );
+    // A name matches in any case, and in part.
+    assert_eq!(
+        numbers(&desk, &["--requester", "customer REFUND please"]),
+        [10002]
+    );
+    assert_eq!(numbers(&desk, &["--requester", "parcel"]), [10001, 10004]);
+    assert_eq!(numbers(&desk, &["--requester", "dana"]), Vec::<u64>::new());
     assert_eq!(numbers(&desk, &["--search", "parcel"]), [10001, 10004]);
     assert_eq!(
         numbers(&desk, &["--search", "100%"]),
@@ -202,7 +220,7 @@ fn views_and_filters_return_exactly_the_right_tickets() {
 
 #[test]
 fn every_action_lands_on_the_timeline_in_order() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "assign", "10001", "--to", "alice"]);
     desk.run(&["tickets", "priority", "10001", "urgent"]);
     desk.cmd()
@@ -275,7 +293,7 @@ fn every_action_lands_on_the_timeline_in_order() {
 
 #[test]
 fn resolving_a_resolved_ticket_or_reopening_an_open_one_is_a_no_op_that_says_so() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "resolve", "10001"]);
     let before = desk.run(&["tickets", "show", "10001", "-o", "json"]);
     desk.cmd()
@@ -321,7 +339,7 @@ fn resolving_a_resolved_ticket_or_reopening_an_open_one_is_a_no_op_that_says_so(
 
 #[test]
 fn bad_actions_are_refused_with_the_documented_exit_codes() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "resolve", "10004"]);
     desk.run(&["operators", "availability", "carol", "away"]);
     let cases: &[(&[&str], i32, &str)] = &[
@@ -404,7 +422,7 @@ fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_
 
 #[test]
 fn operators_see_and_touch_only_what_their_role_allows() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
     desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
     let bob = desk.token("bob");
@@ -491,7 +509,7 @@ fn operators_see_and_touch_only_what_their_role_allows() {
 
 #[test]
 fn two_operators_taking_the_same_ticket_at_once_one_wins() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     let alice = desk.token("alice");
     let bob = desk.token("bob");
     let server = desk.serve();
@@ -520,7 +538,7 @@ fn two_operators_taking_the_same_ticket_at_once_one_wins() {
 
 #[test]
 fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     let ingest = desk
         .run(&["tokens", "create", "--ingest", "--name", "ai"])
         .trim()
@@ -600,7 +618,7 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
 
 #[test]
 fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.cmd()
         .args(["tickets", "triage"])
         .assert()
@@ -611,7 +629,7 @@ fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
 
 #[test]
 fn triage_walks_the_unassigned_tickets_in_a_terminal() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     // Keys typed into the terminal: ticket 10004 → "set priority…" (3 down) →
     // "urgent" (3 down); ticket 10003 → "resolve" (6 down); ticket 10002 → quit (q).
     let keys = "jjj\rjjj\rjjjjjj\rq";
@@ -648,12 +666,12 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
 
 #[test]
 fn cursor_pages_return_every_ticket_once_in_order() {
-    let desk = desk_with_tickets();
+    let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "note", "10002", "-m", "bump"]);
     let all = numbers(&desk, &[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let paged = runtime.block_on(async {
-        let client = deskctl::client::Client::local(&crate::common::sqlite(&desk.path()))
+        let client = deskctl::client::Client::local(&desk.location())
             .await
             .unwrap();
         let mut query = deskctl::api::TicketQuery {

@@ -25,6 +25,12 @@ pub struct ConfigRequest {
     /// Also delete what the document's sections do not list.
     #[serde(default)]
     pub prune: bool,
+    /// The `${env:…}`/`${file:…}` reference each secret was written as
+    /// before it was resolved, by where the secret sits (`email.password`,
+    /// `delivery.secret`, `integrations.<kind>.<name>`): kept so that
+    /// `GET /v1/config/export` names the same references.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
 /// `PUT /v1/config`: what was applied, and the revision after it.

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::api::{ChangeAction, ConfigRequest};
+use crate::api::ChangeAction;
 use crate::cli::Session;
-use crate::cli::document::read_document;
+use crate::cli::document::read_config_request;
 use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
@@ -26,11 +26,7 @@ pub struct ApplyArgs {
 /// then applies in one transaction guarded by the planned revision: a
 /// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
-    let document = read_document(session, &args.file)?;
-    let request = ConfigRequest {
-        document,
-        prune: args.prune,
-    };
+    let request = read_config_request(session, &args.file, args.prune)?;
     let client = session.client().await?;
     let plan = client.plan_config(&request).await?;
     let name = args.file.display().to_string();

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::api::{ChangeAction, ConfigRequest};
+use crate::api::ChangeAction;
 use crate::cli::Session;
-use crate::cli::document::read_document;
+use crate::cli::document::read_config_request;
 use crate::error::{CliError, CliResult};
 use crate::ui::OutputFormat;
 
@@ -22,14 +22,9 @@ pub struct DiffArgs {
 
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
-    let document = read_document(session, &args.file)?;
+    let request = read_config_request(session, &args.file, args.prune)?;
     let client = session.client().await?;
-    let plan = client
-        .plan_config(&ConfigRequest {
-            document,
-            prune: args.prune,
-        })
-        .await?;
+    let plan = client.plan_config(&request).await?;
     if session.ui.format == OutputFormat::Name {
         // `section/resource` for each change (`section` alone for settings).
         let names: Vec<String> = plan

@@ -4,9 +4,10 @@
 //! `${file:PATH}` relative to the document) so the service receives values and
 //! never a reference it cannot follow.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::api::DeskDocument;
+use crate::api::{ConfigRequest, DeskDocument};
 use crate::cli::Session;
 use crate::error::{CliError, CliResult};
 use crate::manifest::{self, Checked, Source};
@@ -16,6 +17,28 @@ use crate::manifest::{self, Checked, Source};
 /// stderr; any error refuses it. References that cannot be checked offline are
 /// summed up in one line: the service checks them next.
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
+    Ok(read_checked(session, path)?.0)
+}
+
+/// The document at `path` as `apply` and `diff` send it: resolved, with the
+/// references its secrets were written as.
+pub(crate) fn read_config_request(
+    session: &Session,
+    path: &Path,
+    prune: bool,
+) -> Result<ConfigRequest, CliError> {
+    let (document, secret_references) = read_checked(session, path)?;
+    Ok(ConfigRequest {
+        document,
+        prune,
+        secret_references,
+    })
+}
+
+fn read_checked(
+    session: &Session,
+    path: &Path,
+) -> Result<(DeskDocument, BTreeMap<String, String>), CliError> {
     let source = read_source(path)?;
     let checked = manifest::check(&source, Some(&crate::env::document_secret));
     let (unchecked, shown): (Vec<_>, Vec<_>) = checked
@@ -32,7 +55,8 @@ pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocume
         session.ui.info(&unchecked_line(&source.name, &names));
     }
     verdict(&source, &checked)?;
-    Ok(checked.document.expect("a document without errors"))
+    let document = checked.document.expect("a document without errors");
+    Ok((document, checked.secret_references))
 }
 
 /// One line for every reference the document leaves to the service to check.

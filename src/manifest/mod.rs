@@ -45,6 +45,8 @@ pub struct Checked {
     /// The document's text as diagnostics may show it: secrets written in it
     /// are masked.
     pub shown: Source,
+    /// The references the document names its secrets by, before resolving.
+    pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
 impl Checked {
@@ -66,12 +68,14 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
             document: None,
             diagnostics,
             shown: source.clone(),
+            secret_references: Default::default(),
         };
     };
     // What the document says past its read errors is checked too; problems of
     // the values standing in for missing keys are not the user's.
     diagnostics.extend(validate::validate(&parsed.document, &parsed.tree));
     let mut document = parsed.document;
+    let secret_references = crate::domain::workspace::document::secret_references(&document);
     let literals: Vec<Pos> = crate::domain::plan::secrets_mut(&mut document)
         .into_iter()
         .filter(|(_, secret)| matches!(secret.form(), crate::api::SecretForm::Literal(_)))
@@ -92,6 +96,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         document: valid.then_some(document),
         diagnostics,
         shown: source.masked(&literals),
+        secret_references,
     }
 }
 

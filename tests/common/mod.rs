@@ -5,6 +5,7 @@
 
 pub mod connectors;
 pub mod integrations;
+pub mod postgres;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -13,20 +14,97 @@ use std::process::{Child, Command, Stdio};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_deskctl");
 
-/// A temporary home with its own desk file and config: nothing outside it is touched.
+/// The database a suite runs on. The suites compiled once per backend
+/// (tests/on_sqlite.rs, tests/on_postgres.rs) read theirs from `BACKEND`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Where a fresh desk in `dir` lives on this backend: a new SQLite file,
+    /// or a new PostgreSQL database (kept alive by the returned handle). `None`
+    /// when PostgreSQL is unavailable outside CI (the test then skips).
+    pub fn location(
+        self,
+        dir: &Path,
+    ) -> Option<(deskctl::server::store::Location, Option<postgres::Database>)> {
+        match self {
+            Backend::Sqlite => Some((sqlite(&dir.join("desk.sqlite")), None)),
+            Backend::Postgres => {
+                let database = postgres::database()?;
+                Some((
+                    deskctl::server::store::Location::Postgres(database.url.clone()),
+                    Some(database),
+                ))
+            }
+        }
+    }
+}
+
+/// A fresh [`Desk`] on the suite's `BACKEND`, or returns from the test (a
+/// PostgreSQL suite on a machine without PostgreSQL, outside CI).
+#[macro_export]
+macro_rules! desk {
+    () => {
+        match $crate::common::Desk::on(BACKEND) {
+            Some(desk) => desk,
+            None => return,
+        }
+    };
+}
+
+/// A temporary home with its own desk (a SQLite file in it, or a PostgreSQL
+/// database of its own) and config: nothing outside it is touched.
 pub struct Desk {
     pub dir: tempfile::TempDir,
+    /// The desk's PostgreSQL database; `None` for a SQLite desk file.
+    pub database: Option<postgres::Database>,
 }
 
 impl Desk {
+    /// A desk on SQLite.
     pub fn new() -> Desk {
         Desk {
             dir: tempfile::tempdir().unwrap(),
+            database: None,
         }
     }
 
+    /// A desk on `backend`; `None` when PostgreSQL is unavailable outside CI.
+    pub fn on(backend: Backend) -> Option<Desk> {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, database) = backend.location(dir.path())?;
+        Some(Desk { dir, database })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.database {
+            Some(_) => Backend::Postgres,
+            None => Backend::Sqlite,
+        }
+    }
+
+    /// Where the desk lives, for opening its store in-process.
+    pub fn location(&self) -> deskctl::server::store::Location {
+        match &self.database {
+            Some(database) => deskctl::server::store::Location::Postgres(database.url.clone()),
+            None => sqlite(&self.path()),
+        }
+    }
+
+    /// The SQLite desk file (on PostgreSQL: where it would be, and never is).
     pub fn path(&self) -> PathBuf {
         self.dir.path().join("desk.sqlite")
+    }
+
+    /// The global flag naming this desk: `--desk PATH` or `--database URL`.
+    pub fn target_args(&self) -> [String; 2] {
+        match &self.database {
+            Some(database) => ["--database".into(), database.url.clone()],
+            None => ["--desk".into(), path_str(&self.path()).into()],
+        }
     }
 
     pub fn config(&self) -> PathBuf {
@@ -42,6 +120,15 @@ impl Desk {
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::new(BIN);
         self.scrub(cmd.env_clear());
+        cmd
+    }
+
+    /// `deskctl` with this environment but no desk chosen (neither
+    /// `DESKCTL_DESK` nor `DESKCTL_DATABASE_URL`): for `--server` and contexts.
+    pub fn elsewhere(&self) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.env_remove("DESKCTL_DESK")
+            .env_remove("DESKCTL_DATABASE_URL");
         cmd
     }
 
@@ -63,7 +150,10 @@ impl Desk {
         cmd.set("XDG_CONFIG_HOME", home.join("xdg-config").as_os_str());
         cmd.set("XDG_DATA_HOME", home.join("xdg-data").as_os_str());
         cmd.set("DESKCTL_CONFIG", self.config().as_os_str());
-        cmd.set("DESKCTL_DESK", self.path().as_os_str());
+        match &self.database {
+            Some(database) => cmd.set("DESKCTL_DATABASE_URL", std::ffi::OsStr::new(&database.url)),
+            None => cmd.set("DESKCTL_DESK", self.path().as_os_str()),
+        }
         cmd.set(
             "PATH",
             std::env::var_os("PATH").unwrap_or_default().as_os_str(),
@@ -134,7 +224,12 @@ impl Desk {
 
     /// `deskctl serve` with `extra` arguments (e.g. `--log-format json`).
     pub fn serve_with(&self, extra: &[&str]) -> Server {
-        let log = self.dir.path().join("serve.log");
+        self.serve_named("serve", extra)
+    }
+
+    /// `deskctl serve` logging to `<name>.log`: one of several on this desk.
+    pub fn serve_named(&self, name: &str, extra: &[&str]) -> Server {
+        let log = self.dir.path().join(format!("{name}.log"));
         let mut child = self
             .std_cmd()
             .args(["serve", "--listen", "127.0.0.1:0"])
@@ -220,6 +315,12 @@ impl Server {
 
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Kills the server with SIGKILL, as a crash would, and reaps it.
+    pub fn kill(&mut self) {
+        signal(&self.child, "KILL");
+        let _ = self.child.wait();
     }
 }
 
@@ -348,9 +449,8 @@ pub fn wait_until<T>(
 impl Desk {
     /// `deskctl` as the holder of `token`, against `server` instead of the local desk.
     pub fn as_token(&self, server: &Server, token: &str) -> assert_cmd::Command {
-        let mut cmd = self.cmd();
-        cmd.env_remove("DESKCTL_DESK")
-            .env("DESKCTL_TOKEN", token)
+        let mut cmd = self.elsewhere();
+        cmd.env("DESKCTL_TOKEN", token)
             .arg("--server")
             .arg(&server.url);
         cmd

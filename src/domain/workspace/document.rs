@@ -183,26 +183,96 @@ fn assignment_rule(rule: &Rule) -> AssignmentRuleSpec {
     }
 }
 
-/// The live workspace as `export` writes it: stored secrets become
-/// `${env:…}` references, so the document holds no secret and `apply` takes it
-/// back unchanged once those variables hold the secrets.
-pub fn exported_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument {
-    let mut document = current_document(snapshot, audience);
-    let reference = |name: &str| SecretValue::new(format!("${{env:{name}}}"));
-    if let Some(email) = document.email.as_mut()
-        && email.password.is_some()
-    {
-        email.password = Some(reference(EMAIL_PASSWORD_ENV));
+/// Where a secret sits in a document, as stored references are keyed:
+/// `email.password`, `delivery.secret`, `integrations.<kind>.<name>`.
+fn secret_keys(document: &mut DeskDocument) -> Vec<(String, &mut SecretValue)> {
+    let mut found = Vec::new();
+    if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
+        found.push(("email.password".to_string(), secret));
     }
-    if let Some(delivery) = document.delivery.as_mut()
-        && delivery.secret.is_some()
-    {
-        delivery.secret = Some(reference(DELIVERY_SECRET_ENV));
+    if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
+        found.push(("delivery.secret".to_string(), secret));
     }
     for integration in document.integrations.iter_mut().flatten() {
         let kind = integration.kind;
         for (name, secret) in &mut integration.secrets {
-            *secret = reference(&integration_secret_env(kind, name));
+            found.push((secret_key(kind, name), secret));
+        }
+    }
+    found
+}
+
+/// The key of integration `kind`'s secret `name` among stored references.
+pub fn secret_key(kind: crate::api::IntegrationKind, name: &str) -> String {
+    format!("integrations.{kind}.{name}")
+}
+
+/// The `${env:…}` and `${file:…}` references a document names its secrets
+/// by, before they are resolved: what `apply` sends along so that `export`
+/// writes the same references back.
+pub fn secret_references(document: &DeskDocument) -> BTreeMap<String, String> {
+    use crate::api::SecretForm;
+    let mut document = document.clone();
+    secret_keys(&mut document)
+        .into_iter()
+        .filter(|(_, secret)| matches!(secret.form(), SecretForm::Env(_) | SecretForm::File(_)))
+        .map(|(key, secret)| (key, secret.0.clone()))
+        .collect()
+}
+
+/// Records, in the workspace `desired` leaves, which reference each secret
+/// the document sets came from (`references`, from [`secret_references`]):
+/// a secret set without one forgets its old reference, and references of
+/// secrets no longer stored are dropped.
+pub fn remember_references(
+    next: &mut Snapshot,
+    desired: &DeskDocument,
+    references: &BTreeMap<String, String>,
+) {
+    let mut desired = desired.clone();
+    for (key, _) in secret_keys(&mut desired) {
+        match references.get(&key) {
+            Some(reference) => next.secret_references.insert(key, reference.clone()),
+            None => next.secret_references.remove(&key),
+        };
+    }
+    let mut stored = current_document(next, Audience::Owner);
+    let stored: BTreeSet<String> = secret_keys(&mut stored)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    next.secret_references.retain(|key, _| stored.contains(key));
+}
+
+/// The live workspace as `export` writes it: stored secrets become the
+/// references they were applied from, or `${env:DESKCTL_…}` ones, so the
+/// document holds no secret and `apply` takes it back unchanged once those
+/// references hold the secrets.
+pub fn exported_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument {
+    let mut document = current_document(snapshot, audience);
+    let reference = |key: String, default: &str| {
+        SecretValue::new(
+            snapshot
+                .secret_references
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| format!("${{env:{default}}}")),
+        )
+    };
+    if let Some(email) = document.email.as_mut()
+        && email.password.is_some()
+    {
+        email.password = Some(reference("email.password".into(), EMAIL_PASSWORD_ENV));
+    }
+    if let Some(delivery) = document.delivery.as_mut()
+        && delivery.secret.is_some()
+    {
+        delivery.secret = Some(reference("delivery.secret".into(), DELIVERY_SECRET_ENV));
+    }
+    for integration in document.integrations.iter_mut().flatten() {
+        let kind = integration.kind;
+        for (name, secret) in &mut integration.secrets {
+            *secret = reference(secret_key(kind, name), &integration_secret_env(kind, name));
         }
     }
     document

@@ -50,6 +50,9 @@ pub struct Snapshot {
     pub agents: Vec<Agent>,
     /// With the secrets themselves.
     pub integrations: Vec<IntegrationRecord>,
+    /// The `${env:…}`/`${file:…}` reference each stored secret was applied
+    /// from, by [`document::secret_key`], so `export` names it again.
+    pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
 /// A connected integration: the connection and what its tests found.
@@ -112,6 +115,7 @@ impl Snapshot {
             assignment_rules: Vec::new(),
             agents: Vec::new(),
             integrations: Vec::new(),
+            secret_references: Default::default(),
         }
     }
 

@@ -188,14 +188,16 @@ async fn apply(
     audience(&principal)?;
     let expected = if_match(&headers)?;
     let prune = request.prune;
+    let references = request.secret_references.clone();
     // Checked and planned against the workspace as the transaction sees it.
     let mut carried_out = None;
     let applied = state
         .store
         .change_workspace(Some(expected), |workspace| {
             let desired = desired(request, workspace)?;
-            let (plan, next) = plan_against(&desired, workspace, prune, stored_now())?;
+            let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired, &plan)?;
+            document::remember_references(&mut next, &desired, &references);
             *workspace = next;
             carried_out = Some(plan);
             Ok(())

@@ -235,6 +235,17 @@ impl From<sqlx::Error> for StoreError {
             {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
+            // PostgreSQL gave up one of two transactions waiting for each other
+            // (e.g. an operator removed while a ticket is assigned to them):
+            // nothing was written, and the same request again succeeds.
+            sqlx::Error::Database(db)
+                if matches!(db.code().as_deref(), Some("40P01" | "40001")) =>
+            {
+                StoreError::Unavailable(format!(
+                    "the database gave up a conflicting change; try again ({})",
+                    db.message()
+                ))
+            }
             _ => StoreError::Database(error.to_string()),
         }
     }
@@ -397,6 +408,212 @@ pub trait Webhooks: Send + Sync {
         advance: Advance,
     ) -> StoreResult<Vec<String>>;
 }
+
+/// The traits of the seam for a backend whose inherent methods carry the
+/// same names and signatures: one place for the forwarding both backends need.
+macro_rules! seam_by_inherent_methods {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::server::store::Workspace for $store {
+            async fn generation(&self) -> $crate::server::store::StoreResult<u64> {
+                <$store>::generation(self).await
+            }
+            async fn read_workspace(
+                &self,
+            ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
+                <$store>::read_workspace(self).await
+            }
+            async fn change_workspace(
+                &self,
+                expected: Option<u64>,
+                change: $crate::server::store::WorkspaceChange<'_>,
+            ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
+                <$store>::change_workspace(self, expected, change).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::server::store::Tokens for $store {
+            async fn list_tokens(
+                &self,
+                after: Option<&str>,
+                limit: u32,
+            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Token>> {
+                <$store>::list_tokens(self, after, limit).await
+            }
+            async fn create_token(
+                &self,
+                new: $crate::server::store::NewToken,
+            ) -> $crate::server::store::StoreResult<$crate::api::Token> {
+                <$store>::create_token(self, new).await
+            }
+            async fn delete_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
+                <$store>::delete_token(self, id).await
+            }
+            async fn find_token(
+                &self,
+                secret_sha256: &str,
+            ) -> $crate::server::store::StoreResult<Option<$crate::server::store::TokenIdentity>>
+            {
+                <$store>::find_token(self, secret_sha256).await
+            }
+            async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
+                <$store>::touch_token(self, id).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::server::store::Tickets for $store {
+            async fn list_tickets(
+                &self,
+                filter: &$crate::server::store::TicketFilter,
+                limit: u32,
+            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
+                <$store>::list_tickets(self, filter, limit).await
+            }
+            async fn ticket_counts(
+                &self,
+                filter: &$crate::server::store::TicketFilter,
+                by: $crate::api::TicketCountBy,
+            ) -> $crate::server::store::StoreResult<Vec<(Option<String>, u64)>> {
+                <$store>::ticket_counts(self, filter, by).await
+            }
+            async fn get_ticket(
+                &self,
+                number: u64,
+            ) -> $crate::server::store::StoreResult<$crate::api::TicketDetail> {
+                <$store>::get_ticket(self, number).await
+            }
+            async fn requester_tickets(
+                &self,
+                id: &str,
+            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
+                <$store>::requester_tickets(self, id).await
+            }
+            async fn assignment_loads(
+                &self,
+            ) -> $crate::server::store::StoreResult<$crate::domain::assignment::Loads> {
+                <$store>::assignment_loads(self).await
+            }
+            async fn team_state(
+                &self,
+                team: Option<&str>,
+            ) -> $crate::server::store::StoreResult<$crate::domain::assignment::TeamState> {
+                <$store>::team_state(self, team).await
+            }
+            async fn change_ticket(
+                &self,
+                number: u64,
+                change: $crate::server::store::TicketChangeFn<'_>,
+            ) -> $crate::server::store::StoreResult<$crate::api::Ticket> {
+                <$store>::change_ticket(self, number, change).await
+            }
+            async fn record_inbound_email(
+                &self,
+                message_id: &str,
+                team: Option<&str>,
+                finish: $crate::server::store::FinishInbound<'_>,
+            ) -> $crate::server::store::StoreResult<(u64, bool)> {
+                <$store>::record_inbound_email(self, message_id, team, finish).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::server::store::Handoffs for $store {
+            async fn record_handoff(
+                &self,
+                write: $crate::server::store::HandoffWrite,
+                finish: $crate::server::store::FinishHandoff<'_>,
+            ) -> $crate::server::store::StoreResult<$crate::server::store::Recorded> {
+                <$store>::record_handoff(self, write, finish).await
+            }
+            async fn get_handoff(
+                &self,
+                id: &str,
+            ) -> $crate::server::store::StoreResult<$crate::api::Handoff> {
+                <$store>::get_handoff(self, id).await
+            }
+            async fn list_handoffs(
+                &self,
+                query: &$crate::api::HandoffQuery,
+                limit: u32,
+            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Handoff>> {
+                <$store>::list_handoffs(self, query, limit).await
+            }
+            async fn find_handoff_by_key(
+                &self,
+                key: &str,
+            ) -> $crate::server::store::StoreResult<Option<($crate::api::Handoff, String)>> {
+                <$store>::find_handoff_by_key(self, key).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::server::store::Outbox for $store {
+            async fn claim_outbound(
+                &self,
+                owner: &str,
+                lease: ::std::time::Duration,
+            ) -> $crate::server::store::StoreResult<Option<$crate::server::store::Claimed>> {
+                <$store>::claim_outbound(self, owner, lease).await
+            }
+            async fn settle_outbound(
+                &self,
+                claimed: &$crate::server::store::Claimed,
+                settle: &$crate::server::store::Settle,
+                note: Option<$crate::domain::tickets::NewEntry>,
+                external: Option<$crate::server::store::ExternalSettle>,
+            ) -> $crate::server::store::StoreResult<bool> {
+                <$store>::settle_outbound(self, claimed, settle, note, external).await
+            }
+            async fn next_due_among(
+                &self,
+                ids: &[u64],
+            ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
+                <$store>::next_due_among(self, ids).await
+            }
+            async fn next_outbound_due(
+                &self,
+            ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
+                <$store>::next_outbound_due(self).await
+            }
+            async fn list_outbox(
+                &self,
+                query: &$crate::api::OutboxQuery,
+                before: Option<u64>,
+                limit: u32,
+            ) -> $crate::server::store::StoreResult<Vec<$crate::api::OutboxMessage>> {
+                <$store>::list_outbox(self, query, before, limit).await
+            }
+            async fn get_outbound(
+                &self,
+                id: u64,
+            ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
+                <$store>::get_outbound(self, id).await
+            }
+            async fn retry_outbound(
+                &self,
+                id: u64,
+            ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
+                <$store>::retry_outbound(self, id).await
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::server::store::Webhooks for $store {
+            async fn accept_webhook(
+                &self,
+                kind: $crate::api::IntegrationKind,
+                replay_digest: &str,
+                events: &[$crate::domain::external::ExternalEvent],
+                advance: $crate::server::store::Advance,
+            ) -> $crate::server::store::StoreResult<Vec<String>> {
+                <$store>::accept_webhook(self, kind, replay_digest, events, advance).await
+            }
+        }
+    };
+}
+pub(crate) use seam_by_inherent_methods;
 
 /// A database the service can run on.
 #[async_trait]

@@ -63,6 +63,7 @@ pub(super) const NOTIFICATIONS: &str = "notifications";
 pub(super) const HANDOFF: &str = "handoff";
 pub(super) const EMAIL: &str = "email";
 pub(super) const DELIVERY: &str = "delivery";
+pub(super) const SECRET_REFERENCES: &str = "secret-references";
 
 /// A settings section from its stored JSON; an absent section is the defaults.
 pub(super) fn section<T: DeserializeOwned + Default>(
@@ -78,7 +79,7 @@ pub(super) fn section<T: DeserializeOwned + Default>(
 /// Every settings section of `snapshot`, by stored name, as JSON.
 pub(super) fn sections(
     snapshot: &crate::domain::workspace::Snapshot,
-) -> [(&'static str, String); 6] {
+) -> [(&'static str, String); 7] {
     [
         (ASSIGNMENT, encode(&snapshot.assignment)),
         (BUSINESS_HOURS, encode(&snapshot.business_hours)),
@@ -86,6 +87,7 @@ pub(super) fn sections(
         (HANDOFF, encode(&snapshot.handoff)),
         (EMAIL, encode(&snapshot.email)),
         (DELIVERY, encode(&snapshot.delivery)),
+        (SECRET_REFERENCES, encode(&snapshot.secret_references)),
     ]
 }
 
@@ -178,7 +180,7 @@ fn like_pattern(text: &str) -> String {
 /// The WHERE condition that selects the tickets of `filter`, with the values
 /// it binds: one definition for the list and for counts, and for both
 /// databases, so all of them see the same tickets. Text matches ignore case
-/// (SQLite's LIKE, PostgreSQL's ILIKE).
+/// (SQLite's LIKE, PostgreSQL's ILIKE): searched text and requester names.
 pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (String, Vec<Bind>) {
     let mut c = Condition {
         dialect,
@@ -236,20 +238,21 @@ pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (Stri
             c.clauses.push(format!("{clause}{param}"));
         }
     }
+    let like = match dialect {
+        Dialect::Sqlite => "LIKE",
+        Dialect::Postgres => "ILIKE",
+    };
     if let Some(requester) = &filter.requester {
+        // An email or external id whole; a name, or part of one, in any case.
         let email = c.param(Bind::Text(requester.clone()));
-        let name = c.param(Bind::Text(requester.clone()));
+        let name = c.param(Bind::Text(like_pattern(requester)));
         let external = c.param(Bind::Text(requester.clone()));
         c.clauses.push(format!(
-            "(lower(requester_email) = lower({email}) OR requester_name = {name} \
+            "(lower(requester_email) = lower({email}) OR requester_name {like} {name} ESCAPE '\\' \
              OR requester_external_id = {external})"
         ));
     }
     if let Some(text) = &filter.text {
-        let like = match dialect {
-            Dialect::Sqlite => "LIKE",
-            Dialect::Postgres => "ILIKE",
-        };
         let subject = c.param(Bind::Text(like_pattern(text)));
         let body = c.param(Bind::Text(like_pattern(text)));
         c.clauses.push(format!(
@@ -273,6 +276,25 @@ pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (Stri
         c.clauses.join(" AND ")
     };
     (condition, c.binds)
+}
+
+/// The times `entries` are recorded at, after an entry at `last`: each its
+/// own time, or the one before it if that is later, so a timeline read in
+/// order of record is in order of time too (entries composed a moment apart
+/// may be recorded the other way round).
+pub(super) fn in_order(
+    last: Option<jiff::Timestamp>,
+    entries: &[crate::domain::tickets::NewEntry],
+) -> Vec<jiff::Timestamp> {
+    let mut previous = last;
+    entries
+        .iter()
+        .map(|entry| {
+            let at = previous.map_or(entry.at, |p| p.max(entry.at));
+            previous = Some(at);
+            at
+        })
+        .collect()
 }
 
 /// The column tickets are counted by.
@@ -351,6 +373,18 @@ mod tests {
         let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite);
         assert_eq!(sql.matches('?').count(), binds.len());
         assert!(!sql.contains('$') && !sql.contains("ILIKE"), "{sql}");
+    }
+
+    #[test]
+    fn timeline_times_never_go_back() {
+        use crate::domain::tickets::NewEntry;
+        let at = |s: i64| jiff::Timestamp::from_second(1_800_000_000 + s).unwrap();
+        let entry = |s: i64| NewEntry::system("assigned", "x", at(s));
+        assert_eq!(
+            in_order(Some(at(5)), &[entry(3), entry(7), entry(6)]),
+            [at(5), at(7), at(7)]
+        );
+        assert_eq!(in_order(None, &[entry(3), entry(4)]), [at(3), at(4)]);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use super::{At, PostgresStore, at, parse_enum};
 use crate::api::{Channel, Requester, Ticket, TicketCountBy, TicketDetail, TimelineEntry};
 use crate::domain::assignment::{Candidate, Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-use crate::server::store::shared::{Bind, Dialect, count_column, decode, encode, ticket_condition};
+use crate::server::store::shared::{
+    Bind, Dialect, count_column, decode, encode, in_order, ticket_condition,
+};
 use crate::server::store::{StoreError, StoreResult, TicketChangeFn, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -163,7 +165,7 @@ pub(crate) async fn insert_ticket(conn: &mut PgConnection, ticket: &NewTicket) -
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    insert_entries(conn, number as u64, 0, &ticket.timeline).await?;
+    insert_entries(conn, number as u64, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
             .bind(now)
@@ -191,19 +193,28 @@ pub(crate) async fn append_entries(
     number: u64,
     entries: &[NewEntry],
 ) -> StoreResult<()> {
-    let last: Option<i32> =
-        sqlx::query_scalar("SELECT MAX(seq) FROM timeline WHERE ticket_number = $1")
-            .bind(number as i64)
-            .fetch_one(&mut *conn)
-            .await?;
-    insert_entries(conn, number, last.unwrap_or(0), entries).await
+    let last = sqlx::query(
+        "SELECT seq, at FROM timeline WHERE ticket_number = $1 ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(number as i64)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let last = match last {
+        Some(row) => (
+            row.try_get::<i32, _>("seq")?,
+            Some(row.try_get::<At, _>("at")?.0),
+        ),
+        None => (0, None),
+    };
+    insert_entries(conn, number, last, entries).await
 }
 
-/// Writes `entries` numbered after `last_seq`, in one statement (arrays unnested).
+/// Writes `entries` numbered after the last entry `(seq, at)`, never earlier
+/// than it, in one statement (arrays unnested).
 async fn insert_entries(
     conn: &mut PgConnection,
     number: u64,
-    last_seq: i32,
+    (last_seq, last_at): (i32, Option<jiff::Timestamp>),
     entries: &[NewEntry],
 ) -> StoreResult<()> {
     if entries.is_empty() {
@@ -213,7 +224,7 @@ async fn insert_entries(
     let column = |f: fn(&NewEntry) -> Option<String>| -> Vec<Option<String>> {
         entries.iter().map(f).collect()
     };
-    let ats: Vec<At> = entries.iter().map(|e| At(e.at)).collect();
+    let ats: Vec<At> = in_order(last_at, entries).into_iter().map(At).collect();
     sqlx::query(
         "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
          channel, at) \

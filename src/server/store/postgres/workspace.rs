@@ -13,8 +13,8 @@ use super::{At, PostgresStore, parse_enum};
 use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
 use crate::server::store::shared::{
-    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, decode, diff, encode,
-    section, sections,
+    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
+    diff, encode, section, sections,
 };
 use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
 
@@ -264,6 +264,7 @@ async fn read(conn: &mut PgConnection, lock: bool) -> StoreResult<Snapshot> {
         assignment_rules,
         agents,
         integrations,
+        secret_references: section(&settings, SECRET_REFERENCES)?,
     })
 }
 

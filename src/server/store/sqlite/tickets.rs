@@ -11,7 +11,7 @@ use crate::api::{Channel, Requester, Ticket, TicketDetail, TicketStatus, Timelin
 use crate::domain::assignment::Candidate;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-use crate::server::store::shared::{Bind, Dialect, ticket_condition};
+use crate::server::store::shared::{Bind, Dialect, in_order, ticket_condition};
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -185,7 +185,7 @@ pub(crate) async fn insert_ticket(tx: &mut super::WriteTx, ticket: &NewTicket) -
     .execute(&mut **tx)
     .await?;
     // A new ticket has no timeline yet: no need to ask where it ends.
-    insert_entries(tx, number, 0, &ticket.timeline).await?;
+    insert_entries(tx, number, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
             .bind(&now)
@@ -212,32 +212,45 @@ pub(crate) async fn append_entries(
     number: u64,
     entries: &[NewEntry],
 ) -> StoreResult<()> {
-    let last: Option<i64> =
-        sqlx::query_scalar("SELECT MAX(seq) FROM timeline WHERE ticket_number = ?")
-            .bind(number as i64)
-            .fetch_one(&mut **tx)
-            .await?;
-    insert_entries(tx, number, last.unwrap_or(0), entries).await
+    let last = sqlx::query(
+        "SELECT seq, at FROM timeline WHERE ticket_number = ? ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(number as i64)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let last = match last {
+        Some(row) => (
+            row.try_get::<i64, _>("seq")?,
+            Some(parse_time(row.try_get("at")?)?),
+        ),
+        None => (0, None),
+    };
+    insert_entries(tx, number, last, entries).await
 }
 
 /// Timeline rows written by one statement, at most (9 values each).
 const ENTRIES_PER_INSERT: usize = 100;
 
-/// Writes `entries` numbered after `last_seq`, many rows per statement.
+/// Writes `entries` numbered after the last entry `(seq, at)`, never
+/// earlier than it, many rows per statement.
 async fn insert_entries(
     tx: &mut super::WriteTx,
     number: u64,
-    last_seq: i64,
+    (last_seq, last_at): (i64, Option<jiff::Timestamp>),
     entries: &[NewEntry],
 ) -> StoreResult<()> {
+    let times = in_order(last_at, entries);
     let mut seq = last_seq;
-    for chunk in entries.chunks(ENTRIES_PER_INSERT) {
+    for (chunk, times) in entries
+        .chunks(ENTRIES_PER_INSERT)
+        .zip(times.chunks(ENTRIES_PER_INSERT))
+    {
         let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
         let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
              channel, at) VALUES {rows}"
         )));
-        for entry in chunk {
+        for (entry, at) in chunk.iter().zip(times) {
             seq += 1;
             query = query
                 .bind(number as i64)
@@ -248,7 +261,7 @@ async fn insert_entries(
                 .bind(entry.event.clone())
                 .bind(entry.body.clone())
                 .bind(entry.channel.map(Channel::as_str))
-                .bind(super::stored_time(entry.at));
+                .bind(super::stored_time(*at));
         }
         query.execute(&mut **tx).await?;
     }

@@ -15,8 +15,8 @@ use super::{SqliteStore, parse_enum, parse_time, stored_time};
 use crate::api::{Agent, Operator, Rule, RuleKind, Team, TicketField};
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
 use crate::server::store::shared::{
-    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, decode, diff, encode,
-    section, sections,
+    ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
+    diff, encode, section, sections,
 };
 use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
 
@@ -261,6 +261,7 @@ async fn read(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
         assignment_rules,
         agents,
         integrations,
+        secret_references: section(&settings, SECRET_REFERENCES)?,
     })
 }
 

@@ -1,0 +1,383 @@
+//! A throwaway PostgreSQL for the test process, and a fresh database per test.
+//!
+//! `DESKCTL_TEST_POSTGRES_URL` names a server to use (a superuser URL; each test
+//! gets its own `deskctl_<unique>` database on it, dropped with the handle).
+//! Otherwise the machine's own server binaries (`/usr/lib/postgresql/*/bin`, or
+//! `initdb` on PATH) make a cluster in a temporary directory, started once per
+//! test process and listening only on a Unix socket in that directory: no TCP
+//! port, so parallel test runs never collide. PostgreSQL refuses to run as root,
+//! and CI runs as root: then the cluster belongs to the `postgres` user.
+//!
+//! A detached watchdog stops the cluster (`pg_ctl stop -m immediate`) and
+//! removes its directory when the test process exits, however it exits: it
+//! waits for end-of-file on a pipe only this process holds (close-on-exec, so no
+//! child inherits it). Neither the server nor the watchdog holds the test's
+//! stdout or stderr.
+//!
+//! Without PostgreSQL the tests that need it fail in CI (`CI` set), naming what
+//! to install; elsewhere they skip with a note on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// The environment variable naming an existing PostgreSQL server for the tests.
+pub const TEST_URL: &str = "DESKCTL_TEST_POSTGRES_URL";
+
+/// Where the test process's PostgreSQL is.
+enum Server {
+    /// `DESKCTL_TEST_POSTGRES_URL`: a running server, its URL as given.
+    External { url: String },
+    /// A cluster this process started.
+    Local(Cluster),
+}
+
+struct Cluster {
+    /// The cluster's directory: `data/`, the socket and the server's log.
+    dir: PathBuf,
+    /// Its `bin/` directory (`psql`, `pg_ctl`).
+    bin: PathBuf,
+    /// The superuser made by `initdb`.
+    user: String,
+    /// The write end of the watchdog's pipe: never closed while the process runs.
+    _watchdog: std::process::ChildStdin,
+}
+
+static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+/// The superuser the throwaway cluster is made with.
+const SUPERUSER: &str = "deskctl";
+
+/// A fresh, empty database for one test, or `None` (after a note on stderr)
+/// when this machine has no PostgreSQL and the run is not CI.
+pub fn database() -> Option<Database> {
+    let server = match SERVER.get_or_init(start) {
+        Ok(server) => server,
+        Err(why) => {
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+            assert!(
+                !ci,
+                "PostgreSQL is needed for these tests and could not be started: {why}\n\
+                 (.ci/run installs the `postgresql` package; or set {TEST_URL})"
+            );
+            eprintln!(
+                "SKIPPED (PostgreSQL unavailable: {why}; install the `postgresql` package \
+                 or set {TEST_URL})"
+            );
+            return None;
+        }
+    };
+    let name = format!(
+        "deskctl_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    server.sql("postgres", &format!("CREATE DATABASE {name}"));
+    Some(Database {
+        url: server.url(&name),
+        name,
+        drop_after: matches!(server, Server::External { .. }),
+    })
+}
+
+/// One test's database; dropped with this handle when it is on a server the
+/// tests did not start (a throwaway cluster goes away whole).
+pub struct Database {
+    /// The URL deskctl takes (`--database`, `DESKCTL_DATABASE_URL`).
+    pub url: String,
+    pub name: String,
+    drop_after: bool,
+}
+
+impl Database {
+    /// Runs `sql` in this database with psql and returns its unaligned output
+    /// (`|`-separated columns, one row a line); a failure fails the test.
+    pub fn sql(&self, sql: &str) -> String {
+        server().sql(&self.name, sql)
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if self.drop_after {
+            let _ = server().try_sql(
+                "postgres",
+                &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+            );
+        }
+    }
+}
+
+fn server() -> &'static Server {
+    SERVER
+        .get()
+        .and_then(|s| s.as_ref().ok())
+        .expect("a database handle exists only once the server runs")
+}
+
+impl Server {
+    /// The URL of database `name`, in the form sqlx (and psql) accept. A
+    /// socket URL names no host and passes the user as a parameter:
+    /// `postgres://user@/db` does not parse (the `url` crate refuses a user
+    /// without a host).
+    fn url(&self, name: &str) -> String {
+        match self {
+            Server::External { url } => with_database(url, name),
+            Server::Local(cluster) => format!(
+                "postgres:///{name}?host={}&user={}",
+                cluster.dir.display(),
+                cluster.user
+            ),
+        }
+    }
+
+    fn psql(&self) -> Command {
+        let mut cmd = match self {
+            Server::External { .. } => Command::new("psql"),
+            Server::Local(cluster) => Command::new(cluster.bin.join("psql")),
+        };
+        cmd.env_remove("PGSERVICE")
+            .env("PGCONNECT_TIMEOUT", "10")
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn try_sql(&self, database: &str, sql: &str) -> Result<String, String> {
+        let output = self
+            .psql()
+            .args(["-d", &self.url(database), "-c", sql])
+            .output()
+            .map_err(|e| format!("cannot run psql: {e}"))?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    }
+
+    fn sql(&self, database: &str, sql: &str) -> String {
+        self.try_sql(database, sql)
+            .unwrap_or_else(|e| panic!("psql failed on {sql:?} in {database}: {e}"))
+    }
+}
+
+/// `url` with its path (the database) replaced by `/name`, query kept.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[authority_start..]
+        .find('/')
+        .map_or(base.len(), |i| authority_start + i);
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+fn start() -> Result<Server, String> {
+    if let Some(url) = std::env::var_os(TEST_URL) {
+        let url = url
+            .into_string()
+            .map_err(|_| format!("{TEST_URL} is not UTF-8"))?;
+        let server = Server::External { url };
+        server
+            .try_sql("postgres", "SELECT 1")
+            .map_err(|e| format!("{TEST_URL} does not answer: {}", e.trim()))?;
+        return Ok(server);
+    }
+    let bin = server_binaries()?;
+    Cluster::start(bin).map(Server::Local)
+}
+
+/// The newest `/usr/lib/postgresql/N/bin` with `initdb` and `pg_ctl`, or the
+/// directory of `initdb` on PATH.
+fn server_binaries() -> Result<PathBuf, String> {
+    let has_both = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let version = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            has_both(&bin).then_some((version, bin))
+        })
+        .collect();
+    versions.sort();
+    if let Some((_, bin)) = versions.pop() {
+        return Ok(bin);
+    }
+    let on_path = Command::new("sh")
+        .args(["-c", "command -v initdb"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    match on_path.as_deref().and_then(Path::parent) {
+        Some(dir) if has_both(dir) => Ok(dir.to_path_buf()),
+        _ => Err("no PostgreSQL server binaries (initdb, pg_ctl) in \
+                  /usr/lib/postgresql/*/bin or on PATH"
+            .into()),
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+impl Cluster {
+    fn start(bin: PathBuf) -> Result<Cluster, String> {
+        let root = is_root();
+        // As root the cluster belongs to `postgres`, which must reach the
+        // directory: /tmp, not a TMPDIR that may sit under /root.
+        let base = if root {
+            PathBuf::from("/tmp")
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("deskctl-pg-")
+            .tempdir_in(&base)
+            .map_err(|e| format!("cannot make a directory in {}: {e}", base.display()))?
+            .keep();
+        let data = dir.join("data");
+        let as_owner = |program: &str| {
+            let mut cmd = if root {
+                let mut cmd = Command::new("runuser");
+                cmd.args(["-u", "postgres", "--"]).arg(bin.join(program));
+                cmd
+            } else {
+                Command::new(bin.join(program))
+            };
+            cmd.stdin(Stdio::null()).current_dir(&dir);
+            cmd
+        };
+        if root {
+            let chown = Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(&dir)
+                .status();
+            if !chown.is_ok_and(|s| s.success()) {
+                let _ = std::fs::remove_dir_all(&dir);
+                return Err(
+                    "running as root, and cannot give the cluster's directory to \
+                            the `postgres` user (does it exist?)"
+                        .into(),
+                );
+            }
+            // The socket lives here: everyone may reach it, only `postgres` writes.
+            let _ = Command::new("chmod").arg("0755").arg(&dir).status();
+        }
+        let fail = |what: &str, output: std::io::Result<std::process::Output>| -> String {
+            let detail = match output {
+                Ok(o) => format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&o.stdout),
+                    String::from_utf8_lossy(&o.stderr)
+                ),
+                Err(e) => e.to_string(),
+            };
+            format!("{what} failed: {}", detail.trim())
+        };
+        let initdb = as_owner("initdb")
+            .arg("-D")
+            .arg(&data)
+            .args(["-U", SUPERUSER, "--auth=trust", "--encoding=UTF8"])
+            .args(["--locale=C.UTF-8", "--no-sync", "--no-instructions"])
+            .output();
+        if !initdb.as_ref().is_ok_and(|o| o.status.success()) {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(fail("initdb", initdb));
+        }
+        // The watchdog first, so a failed start is cleaned up too.
+        let stop = format!(
+            "{} {} -D {} stop -m immediate",
+            if root { "runuser -u postgres --" } else { "" },
+            bin.join("pg_ctl").display(),
+            data.display()
+        );
+        let script = format!(
+            "cat >/dev/null; {stop} >/dev/null 2>&1; rm -rf {}",
+            dir.display()
+        );
+        let mut watchdog = Command::new("sh");
+        watchdog
+            .args(["-c", &script])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        // Its own process group: Ctrl-C on the test run does not kill it first.
+        std::os::unix::process::CommandExt::process_group(&mut watchdog, 0);
+        let mut watchdog = watchdog
+            .spawn()
+            .map_err(|e| format!("cannot start the watchdog: {e}"))?;
+        let pipe = watchdog.stdin.take().expect("piped");
+        // Fast and fragile on purpose: a test cluster needs no durability.
+        let options = format!(
+            "-c listen_addresses='' -k {} -c fsync=off -c synchronous_commit=off \
+             -c full_page_writes=off -c max_connections=400 -c shared_buffers=32MB",
+            dir.display()
+        );
+        let log = dir.join("server.log");
+        let pg_ctl = as_owner("pg_ctl")
+            .arg("-D")
+            .arg(&data)
+            .arg("-l")
+            .arg(&log)
+            .args(["-w", "-t", "60", "-o", &options, "start"])
+            // pg_ctl's own output to nothing: the server's goes to the log.
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        if !pg_ctl.as_ref().is_ok_and(|s| s.success()) {
+            let log = std::fs::read_to_string(&log).unwrap_or_default();
+            drop(pipe);
+            return Err(format!("pg_ctl start failed ({pg_ctl:?}): {}", log.trim()));
+        }
+        Ok(Cluster {
+            dir,
+            bin,
+            user: SUPERUSER.to_string(),
+            _watchdog: pipe,
+        })
+    }
+}
+
+#[test]
+fn a_database_url_keeps_the_query_and_replaces_the_path() {
+    assert_eq!(
+        with_database("postgres://u:p@h:5432/postgres?sslmode=disable", "d1"),
+        "postgres://u:p@h:5432/d1?sslmode=disable"
+    );
+    assert_eq!(with_database("postgres://u@h", "d2"), "postgres://u@h/d2");
+    assert_eq!(
+        with_database("postgresql://u@/x?host=/tmp/s", "d3"),
+        "postgresql://u@/d3?host=/tmp/s"
+    );
+}
+
+#[test]
+fn each_test_gets_its_own_empty_database() {
+    let Some(first) = database() else { return };
+    let second = database().unwrap();
+    assert_ne!(first.name, second.name);
+    first.sql("CREATE TABLE marker (id int)");
+    assert_eq!(
+        second
+            .sql("SELECT count(*) FROM pg_tables WHERE tablename = 'marker'")
+            .trim(),
+        "0"
+    );
+    assert_eq!(first.sql("SELECT current_database()").trim(), first.name);
+}

@@ -1,0 +1,236 @@
+//! The CLI against a real `deskctl serve` on a loopback port: tokens, roles,
+//! contexts, bad bodies and a clean stop, with the desk on each backend.
+
+use super::BACKEND;
+use predicates::str::contains;
+
+#[test]
+fn a_served_desk_answers_with_a_token_and_refuses_without_one() {
+    let desk = desk!();
+    desk.seed();
+    let token = desk.token("alice");
+    let server = desk.serve();
+
+    desk.elsewhere()
+        .args(["--server", &server.url, "operators", "list"])
+        .assert()
+        .code(4)
+        .stderr(contains("this request needs a token"))
+        .stderr(contains("hint:"));
+    desk.elsewhere()
+        .env("DESKCTL_TOKEN", "desk_not_a_real_token")
+        .args(["--server", &server.url, "operators", "list"])
+        .assert()
+        .code(4)
+        .stderr(contains("the token is not valid"));
+
+    desk.elsewhere()
+        .args([
+            "context",
+            "add",
+            "team",
+            "--server",
+            &server.url,
+            "--token-stdin",
+            "--use",
+        ])
+        .write_stdin(token.clone())
+        .assert()
+        .success();
+    let remote = |args: &[&str]| {
+        let mut cmd = desk.elsewhere();
+        cmd.args(args);
+        cmd
+    };
+    remote(&["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("alice\nbob\n");
+    remote(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "bob",
+    ])
+    .assert()
+    .success();
+    remote(&["operators", "set", "bob", "--name", "Robert"])
+        .assert()
+        .success();
+    remote(&["operators", "show", "bob", "-o", "json"])
+        .assert()
+        .success()
+        .stdout(contains("\"name\": \"Robert\""))
+        .stdout(contains("\"billing\""));
+    remote(&[
+        "operators",
+        "add",
+        "Bad",
+        "--name",
+        "B",
+        "--email",
+        "b@example.com",
+    ])
+    .assert()
+    .code(1)
+    .stderr(contains("'Bad' contains 'B'"));
+    remote(&["operators", "remove", "bob", "--yes"])
+        .assert()
+        .success();
+    // The same desk, read locally, shows what the server wrote.
+    assert_eq!(desk.run(&["operators", "list", "-o", "name"]), "alice\n");
+
+    // A revoked token stops working.
+    let id = desk
+        .run(&["tokens", "list", "-o", "name"])
+        .trim()
+        .to_string();
+    desk.run(&["tokens", "revoke", &id, "--yes"]);
+    remote(&["operators", "list"]).assert().code(4);
+}
+
+#[test]
+fn roles_are_enforced_over_http() {
+    let desk = desk!();
+    desk.seed();
+    let operator_token = desk.token("bob");
+    let ingest_token = desk
+        .run(&["tokens", "create", "--ingest", "--name", "ai"])
+        .trim()
+        .to_string();
+    let server = desk.serve();
+    let as_token = |token: &str, args: &[&str]| {
+        let mut cmd = desk.elsewhere();
+        cmd.env("DESKCTL_TOKEN", token)
+            .arg("--server")
+            .arg(&server.url)
+            .args(args);
+        cmd
+    };
+    as_token(&operator_token, &["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("alice\nbob\n");
+    as_token(&operator_token, &["teams", "add", "x", "--name", "X"])
+        .assert()
+        .code(4)
+        .stderr(contains("this needs the manager role"));
+    as_token(&operator_token, &["tokens", "list"])
+        .assert()
+        .code(4);
+    as_token(
+        &operator_token,
+        &["operators", "availability", "bob", "online"],
+    )
+    .assert()
+    .success();
+    as_token(
+        &operator_token,
+        &["operators", "availability", "alice", "online"],
+    )
+    .assert()
+    .code(4);
+    as_token(&ingest_token, &["operators", "list"])
+        .assert()
+        .code(4)
+        .stderr(contains("ingest tokens"));
+    assert_eq!(desk.run(&["teams", "list", "-o", "name"]), "support\n");
+}
+
+#[test]
+fn a_protected_context_confirms_every_write() {
+    let desk = desk!();
+    desk.seed();
+    let token = desk.token("alice");
+    let server = desk.serve();
+    desk.cmd()
+        .args([
+            "context",
+            "add",
+            "prod",
+            "--server",
+            &server.url,
+            "--protected",
+            "--token-stdin",
+        ])
+        .write_stdin(token)
+        .assert()
+        .success();
+    let prod = |args: &[&str]| {
+        let mut cmd = desk.elsewhere();
+        cmd.arg("--context").arg("prod").args(args);
+        cmd
+    };
+    prod(&["operators", "list", "-o", "name"])
+        .assert()
+        .success();
+    prod(&["teams", "add", "billing", "--name", "Billing"])
+        .assert()
+        .code(2)
+        .stderr(contains("add team billing on protected context 'prod'"))
+        .stderr(contains("--yes"));
+    assert_eq!(desk.run(&["teams", "list", "-o", "name"]), "support\n");
+    prod(&["teams", "add", "billing", "--name", "Billing", "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        desk.run(&["teams", "list", "-o", "name"]),
+        "billing\nsupport\n"
+    );
+}
+
+#[test]
+fn malformed_and_oversized_bodies_are_refused_and_change_nothing() {
+    let desk = desk!();
+    desk.seed();
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let before = desk.snapshot();
+    let auth = format!("Bearer {token}");
+    let json = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+
+    let response = server.raw("POST", "/v1/operators", &json, b"{\"handle\": \"carol\",");
+    assert_eq!(response.status, 400);
+    assert_eq!(
+        response.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(response.json()["code"], "malformed_json");
+    assert!(response.header("x-request-id").is_some());
+
+    let response = server.raw(
+        "POST",
+        "/v1/operators",
+        &json,
+        br#"{"handle":"carol","name":"C","email":"c@example.com","colour":"red"}"#,
+    );
+    assert_eq!(response.status, 422);
+    assert_eq!(response.json()["code"], "invalid_body");
+    assert!(response.body.contains("colour"), "{}", response.body);
+
+    let mut huge =
+        br#"{"handle":"carol","name":"C","email":"c@example.com","signature":""#.to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 2 * 1024 * 1024));
+    huge.extend(br#""}"#);
+    let response = server.raw("POST", "/v1/operators", &json, &huge);
+    assert_eq!(response.status, 413);
+    assert_eq!(response.json()["code"], "body_too_large");
+
+    let response = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(response.status, 200);
+    assert_eq!(response.json()["status"], "ok");
+    let response = server.raw("GET", "/v1/version", &[], b"");
+    assert_eq!(response.json()["api"], "v1");
+
+    assert_eq!(desk.snapshot(), before);
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let desk = desk!();
+    let server = desk.serve();
+    let log_path = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_path).unwrap();
+    assert!(log.contains("Stopped"), "{log}");
+}

@@ -1,0 +1,830 @@
+//! The store's contract, the same assertions on each backend, through the
+//! store traits: ticket numbers, text search and requester matching, ordering
+//! and cursors, idempotency keys, the outbox's claims and leases, revision
+//! guards, webhook replays, and the workspace generation.
+//!
+//! The workspace (a team, operators with capacities, an agent with a handover
+//! action) is set up through the CLI, as a user would; a handoff's decision is
+//! taken from a real preview. Everything under test goes through the traits.
+
+use super::BACKEND;
+use crate::common::Desk;
+
+use std::time::Duration;
+
+use deskctl::api::{
+    AuthorKind, Channel, Environment, HandoffDecision, HandoffQuery, IntegrationKind, MessageRole,
+    OutboxKind, OutboxQuery, Priority, Requester, TicketView, TimelineKind, TokenKind,
+    TranscriptMessage,
+};
+use deskctl::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use deskctl::server::store::{
+    FIRST_TICKET_NUMBER, Finished, HandoffWrite, NewOutbound, NewToken, Open, Recorded, Settle,
+    Store, StoreError, TicketFilter, Viewer, stored_now, stored_time,
+};
+use jiff::Timestamp;
+
+/// A desk with team support (alice: capacity 2, bob: capacity 3, both online)
+/// and agent shop handing over to the inbox on web; its store opened twice, as
+/// two replicas would.
+struct Fixture {
+    desk: Desk,
+    store: Store,
+    other: Store,
+    decision: HandoffDecision,
+}
+
+async fn fixture() -> Option<Fixture> {
+    let desk = Desk::on(BACKEND)?;
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    for (handle, role, capacity) in [("alice", "owner", "2"), ("bob", "operator", "3")] {
+        desk.run(&[
+            "operators",
+            "add",
+            handle,
+            "--name",
+            handle,
+            "--email",
+            &format!("{handle}@example.com"),
+            "--role",
+            role,
+            "--team",
+            "support",
+            "--availability",
+            "online",
+            "--capacity",
+            capacity,
+        ]);
+    }
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&["actions", "set", "shop", "--channel", "web"]);
+    let path = desk.dir.path().join("handoff.json");
+    std::fs::write(
+        &path,
+        serde_json::to_string(&request("x@example.com")).unwrap(),
+    )
+    .unwrap();
+    let preview = desk.run(&[
+        "handoff",
+        "preview",
+        "-f",
+        crate::common::path_str(&path),
+        "-o",
+        "json",
+    ]);
+    let decision = serde_json::from_str(&preview).unwrap();
+    let store = Store::open(&desk.location(), Open::Existing).await.unwrap();
+    let other = Store::open(&desk.location(), Open::Existing).await.unwrap();
+    Some(Fixture {
+        desk,
+        store,
+        other,
+        decision,
+    })
+}
+
+fn request(email: &str) -> deskctl::api::HandoffRequest {
+    deskctl::api::HandoffRequest {
+        agent: "shop".into(),
+        environment: Environment::Production,
+        channel: Channel::Web,
+        requester: Some(Requester {
+            name: Some("Customer".into()),
+            email: Some(email.into()),
+            external_id: None,
+            phone: None,
+        }),
+        transcript: vec![TranscriptMessage {
+            role: MessageRole::Customer,
+            text: "I would like a person".into(),
+            at: None,
+        }],
+        context: Default::default(),
+        reason: Some("explicit-request".into()),
+        summary: None,
+    }
+}
+
+/// A ticket with `subject`, `body` as the customer's message, and `requester`.
+fn new_ticket(
+    subject: &str,
+    body: &str,
+    requester: Requester,
+    assignee: Option<String>,
+) -> NewTicket {
+    let at = Timestamp::now();
+    NewTicket {
+        subject: subject.into(),
+        priority: Priority::Medium,
+        requester,
+        assignee,
+        team: Some("support".into()),
+        agent: Some("shop".into()),
+        channel: Channel::Web,
+        environment: Environment::Production,
+        fields: Default::default(),
+        context: Default::default(),
+        handoff: None,
+        timeline: vec![
+            NewEntry::system("created", "Handed over", at),
+            NewEntry {
+                kind: TimelineKind::Message,
+                author_kind: AuthorKind::Customer,
+                author: None,
+                event: None,
+                body: Some(body.into()),
+                channel: Some(Channel::Web),
+                at,
+            },
+        ],
+    }
+}
+
+fn requester(name: &str, email: &str, external_id: Option<&str>) -> Requester {
+    Requester {
+        name: Some(name.into()),
+        email: Some(email.into()),
+        external_id: external_id.map(Into::into),
+        phone: None,
+    }
+}
+
+impl Fixture {
+    /// Records handoff `n` (key `key-n` unless `key` says otherwise) opening
+    /// `ticket`, assigned to the first operator with room left, as the store's
+    /// transaction sees the team.
+    async fn handoff(
+        &self,
+        store: &Store,
+        key: Option<String>,
+        sha: &str,
+        ticket: NewTicket,
+    ) -> Result<Recorded, StoreError> {
+        let decision = self.decision.clone();
+        let write = HandoffWrite {
+            id: deskctl::server::auth::generate_id("hof"),
+            idempotency_key: key,
+            request_sha256: sha.into(),
+            request: request("x@example.com"),
+            team: Some("support".into()),
+        };
+        store
+            .record_handoff(write, move |team| {
+                let assignee = team
+                    .candidates
+                    .iter()
+                    .find(|c| c.capacity.is_none_or(|cap| c.open_tickets < cap))
+                    .map(|c| c.handle.clone());
+                Finished {
+                    decision,
+                    ticket: Some(NewTicket { assignee, ..ticket }),
+                    delivery: None,
+                    notices: None,
+                }
+            })
+            .await
+    }
+
+    /// Opens a ticket through a handoff without a key.
+    async fn ticket(&self, subject: &str, body: &str, who: Requester) -> u64 {
+        match self
+            .handoff(
+                &self.store,
+                None,
+                "sha",
+                new_ticket(subject, body, who, None),
+            )
+            .await
+            .unwrap()
+        {
+            Recorded::Created(handoff) => handoff.ticket.unwrap(),
+            Recorded::Replayed(_) => panic!("a handoff without a key is new"),
+        }
+    }
+
+    async fn search(&self, filter: impl FnOnce(&mut TicketFilter)) -> Vec<u64> {
+        let mut all = everything();
+        filter(&mut all);
+        let tickets = self.store.list_tickets(&all, 500).await.unwrap();
+        tickets.iter().map(|t| t.number).collect()
+    }
+
+    /// Queues a webhook message about `ticket` through a ticket change.
+    async fn queue(&self, ticket: u64, what: &str) {
+        let what = what.to_string();
+        self.store
+            .change_ticket(ticket, move |_| {
+                Ok((
+                    TicketChange::default(),
+                    vec![],
+                    vec![NewOutbound {
+                        kind: OutboxKind::Webhook,
+                        ticket: Some(ticket),
+                        description: what.clone(),
+                        payload: format!("{{\"what\":\"{what}\"}}"),
+                        integration: None,
+                        handoff: None,
+                    }],
+                ))
+            })
+            .await
+            .unwrap();
+    }
+}
+
+fn everything() -> TicketFilter {
+    TicketFilter {
+        view: TicketView::All,
+        me: None,
+        viewer: Viewer::Everyone,
+        status: None,
+        priority: None,
+        assignee: None,
+        team: None,
+        channel: None,
+        agent: None,
+        requester: None,
+        text: None,
+        created_since: None,
+        updated_since: None,
+        after: None,
+    }
+}
+
+macro_rules! fixture {
+    () => {
+        match fixture().await {
+            Some(fixture) => fixture,
+            None => return,
+        }
+    };
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() {
+    let f = fixture!();
+    let f = std::sync::Arc::new(f);
+    let tasks: Vec<_> = (0..40)
+        .map(|n| {
+            let f = f.clone();
+            tokio::spawn(async move {
+                // Half through each of two pools, as two replicas would.
+                let store = if n % 2 == 0 { &f.store } else { &f.other };
+                let ticket = new_ticket(
+                    &format!("handoff {n}"),
+                    "help",
+                    requester("C", "c@example.com", None),
+                    None,
+                );
+                match f
+                    .handoff(store, Some(format!("key-{n}")), "sha", ticket)
+                    .await
+                    .unwrap()
+                {
+                    Recorded::Created(handoff) => handoff.ticket.unwrap(),
+                    Recorded::Replayed(_) => panic!("key-{n} is new"),
+                }
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for task in tasks {
+        numbers.push(task.await.unwrap());
+    }
+    numbers.sort();
+    let expected: Vec<u64> = (FIRST_TICKET_NUMBER..FIRST_TICKET_NUMBER + 40).collect();
+    assert_eq!(numbers, expected);
+    // Assignment saw each other's tickets: nobody over capacity (2 + 3 slots).
+    let mut per_operator = std::collections::BTreeMap::new();
+    for ticket in f.store.list_tickets(&everything(), 500).await.unwrap() {
+        *per_operator.entry(ticket.assignee.clone()).or_insert(0) += 1;
+    }
+    assert_eq!(
+        per_operator.get(&Some("alice".to_string())),
+        Some(&2),
+        "{per_operator:?}"
+    );
+    assert_eq!(
+        per_operator.get(&Some("bob".to_string())),
+        Some(&3),
+        "{per_operator:?}"
+    );
+    assert_eq!(per_operator.get(&None), Some(&35), "{per_operator:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn text_search_ignores_ascii_case_and_takes_wildcards_literally() {
+    let f = fixture!();
+    let who = || requester("C", "c@example.com", None);
+    let order = f.ticket("Order 12 is LATE", "where is it", who()).await;
+    let body = f.ticket("Question", "My parcel never ARRIVED", who()).await;
+    let percent = f.ticket("A 100% refund", "please", who()).await;
+    let plain = f.ticket("A 100 x refund", "please", who()).await;
+    let underscore = f.ticket("code a_b", "x", who()).await;
+    let other = f.ticket("code axb", "x", who()).await;
+    let backslash = f.ticket("path C:\\temp", "x", who()).await;
+
+    let search = |text: &str| {
+        let text = text.to_string();
+        f.search(move |q| q.text = Some(text))
+    };
+    assert_eq!(
+        search("order 12 is late").await,
+        [order],
+        "subject, any case"
+    );
+    assert_eq!(search("arrived").await, [body], "message bodies too");
+    assert_eq!(search("100%").await, [percent], "% is literal");
+    assert_eq!(search("%").await, [percent]);
+    assert_eq!(search("a_b").await, [underscore], "_ is literal");
+    assert_eq!(search("C:\\temp").await, [backslash], "\\ is literal");
+    assert_eq!(search("zzz").await, Vec::<u64>::new());
+    let _ = (plain, other);
+    // Everything matches the empty filter, newest activity first.
+    let all = f.search(|_| {}).await;
+    assert_eq!(
+        all,
+        [backslash, other, underscore, plain, percent, body, order]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requesters_match_by_email_in_any_case_by_name_in_part_or_by_exact_external_id() {
+    let f = fixture!();
+    let dana = f
+        .ticket(
+            "one",
+            "x",
+            requester("Dana Reyes", "Dana@Example.com", Some("ext-7")),
+        )
+        .await;
+    let erin = f
+        .ticket("two", "x", requester("Erin Shaw", "erin@example.com", None))
+        .await;
+    let dana_again = f
+        .ticket("three", "x", requester("Dana R.", "dana@example.com", None))
+        .await;
+    let by = |who: &str| {
+        let who = who.to_string();
+        f.search(move |q| q.requester = Some(who))
+    };
+    assert_eq!(by("DANA@example.COM").await, [dana_again, dana]);
+    assert_eq!(by("Dana Reyes").await, [dana]);
+    assert_eq!(by("ext-7").await, [dana]);
+    assert_eq!(
+        by("EXT-7").await,
+        Vec::<u64>::new(),
+        "external ids are exact"
+    );
+    assert_eq!(by("Erin Shaw").await, [erin]);
+    // A name matches in any case, and in part; LIKE's wildcards are literal.
+    assert_eq!(by("shaw").await, [erin]);
+    assert_eq!(by("DANA R").await, [dana_again, dana]);
+    assert_eq!(by("Dana_Reyes").await, Vec::<u64>::new());
+    assert_eq!(by("%").await, Vec::<u64>::new());
+
+    let numbers =
+        |tickets: Vec<deskctl::api::Ticket>| tickets.iter().map(|t| t.number).collect::<Vec<_>>();
+    assert_eq!(
+        numbers(f.store.requester_tickets("DANA@EXAMPLE.COM").await.unwrap()),
+        [dana_again, dana]
+    );
+    assert_eq!(
+        numbers(f.store.requester_tickets("ext-7").await.unwrap()),
+        [dana]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order() {
+    let f = fixture!();
+    let mut numbers = Vec::new();
+    for n in 0..5 {
+        numbers.push(
+            f.ticket(&format!("t{n}"), "x", requester("C", "c@example.com", None))
+                .await,
+        );
+    }
+    // A note on the oldest moves it to the front.
+    let first = numbers[0];
+    f.store
+        .change_ticket(first, move |_| {
+            Ok((
+                TicketChange::default(),
+                vec![NewEntry::system("note", "bump", Timestamp::now())],
+                vec![],
+            ))
+        })
+        .await
+        .unwrap();
+    let mut paged = Vec::new();
+    let mut filter = everything();
+    loop {
+        let page = f.store.list_tickets(&filter, 2).await.unwrap();
+        paged.extend(page.iter().map(|t| t.number));
+        match page.last() {
+            Some(last) if page.len() == 2 => {
+                filter.after = Some((stored_time(last.last_activity_at), last.number))
+            }
+            _ => break,
+        }
+    }
+    let mut expected: Vec<u64> = numbers[1..].iter().rev().copied().collect();
+    expected.insert(0, first);
+    assert_eq!(paged, expected);
+
+    // Handoffs: newest first, `<created_at>|<id>` cursors.
+    let all = f
+        .store
+        .list_handoffs(&HandoffQuery::default(), 100)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 5);
+    let mut query = HandoffQuery::default();
+    let mut seen = Vec::new();
+    loop {
+        let page = f.store.list_handoffs(&query, 1).await.unwrap();
+        let Some(last) = page.last() else { break };
+        seen.push(last.id.clone());
+        query.cursor = Some(format!("{}|{}", stored_time(last.created_at), last.id));
+    }
+    assert_eq!(seen, all.iter().map(|h| h.id.clone()).collect::<Vec<_>>());
+    let tickets: Vec<u64> = all.iter().map(|h| h.ticket.unwrap()).collect();
+    assert_eq!(tickets, numbers.iter().rev().copied().collect::<Vec<_>>());
+
+    // The outbox: newest first, below an id.
+    for (n, number) in numbers.iter().take(4).enumerate() {
+        f.queue(*number, &format!("m{n}")).await;
+    }
+    let all = f
+        .store
+        .list_outbox(&OutboxQuery::default(), None, 100)
+        .await
+        .unwrap();
+    let ids: Vec<u64> = all.iter().map(|m| m.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+    let mut before = None;
+    let mut seen = Vec::new();
+    loop {
+        let page = f
+            .store
+            .list_outbox(&OutboxQuery::default(), before, 3)
+            .await
+            .unwrap();
+        seen.extend(page.iter().map(|m| m.id));
+        if page.len() < 3 {
+            break;
+        }
+        before = page.last().map(|m| m.id);
+    }
+    assert_eq!(seen, ids);
+    let about_one = OutboxQuery {
+        ticket: Some(numbers[2]),
+        ..Default::default()
+    };
+    let filtered = f.store.list_outbox(&about_one, None, 100).await.unwrap();
+    assert_eq!(
+        filtered
+            .iter()
+            .map(|m| m.description.as_str())
+            .collect::<Vec<_>>(),
+        ["m2"]
+    );
+
+    // Tokens: by id, after an id.
+    for n in [3, 1, 2] {
+        f.store
+            .create_token(NewToken {
+                id: format!("tok_test{n}"),
+                name: format!("t{n}"),
+                kind: TokenKind::Ingest,
+                operator: None,
+                secret_sha256: format!("{n:064}"),
+                hint: "0000".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let ids =
+        |tokens: Vec<deskctl::api::Token>| tokens.into_iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(f.store.list_tokens(None, 2).await.unwrap()),
+        ["tok_test1", "tok_test2"]
+    );
+    assert_eq!(
+        ids(f.store.list_tokens(Some("tok_test2"), 2).await.unwrap()),
+        ["tok_test3"]
+    );
+    let found = f
+        .store
+        .find_token(&format!("{:064}", 2))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, "tok_test2");
+    assert!(
+        f.store
+            .find_token(&format!("{:064}", 9))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_idempotency_key_replays_the_same_request_and_refuses_another() {
+    let f = fixture!();
+    let who = || requester("C", "c@example.com", None);
+    let Recorded::Created(first) = f
+        .handoff(
+            &f.store,
+            Some("k1".into()),
+            "sha-a",
+            new_ticket("s", "b", who(), None),
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("k1 is new")
+    };
+    // Through the other pool: the same handoff, nothing new.
+    let Recorded::Replayed(again) = f
+        .handoff(
+            &f.other,
+            Some("k1".into()),
+            "sha-a",
+            new_ticket("s", "b", who(), None),
+        )
+        .await
+        .unwrap()
+    else {
+        panic!("k1 replays")
+    };
+    assert_eq!(
+        (again.id.as_str(), again.ticket),
+        (first.id.as_str(), first.ticket)
+    );
+    let reused = f
+        .handoff(
+            &f.other,
+            Some("k1".into()),
+            "sha-b",
+            new_ticket("s", "b", who(), None),
+        )
+        .await;
+    assert!(
+        matches!(
+            &reused,
+            Err(StoreError::Conflict {
+                code: "idempotency_key_reused",
+                ..
+            })
+        ),
+        "{:?}",
+        reused.map(|_| ())
+    );
+    let (found, sha) = f.store.find_handoff_by_key("k1").await.unwrap().unwrap();
+    assert_eq!((found.id, sha.as_str()), (first.id, "sha-a"));
+    assert!(f.store.find_handoff_by_key("k2").await.unwrap().is_none());
+    assert_eq!(f.search(|_| {}).await, [first.ticket.unwrap()]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_outbox_hands_each_message_to_one_worker_and_a_lapsed_lease_to_the_next() {
+    let f = fixture!();
+    let ticket = f
+        .ticket("s", "b", requester("C", "c@example.com", None))
+        .await;
+    f.queue(ticket, "m1").await;
+    f.queue(ticket, "m2").await;
+    let minute = Duration::from_secs(60);
+    let one = f.store.claim_outbound("w1", minute).await.unwrap().unwrap();
+    let two = f.other.claim_outbound("w2", minute).await.unwrap().unwrap();
+    assert_eq!(
+        (one.description.as_str(), two.description.as_str()),
+        ("m1", "m2")
+    );
+    assert_eq!((one.attempts, one.lease_owner.as_str()), (1, "w1"));
+    assert!(
+        f.store
+            .claim_outbound("w3", minute)
+            .await
+            .unwrap()
+            .is_none(),
+        "both are held"
+    );
+    assert!(
+        f.store.next_outbound_due().await.unwrap().is_none(),
+        "held messages are not due"
+    );
+
+    // w1 delivers m1; settling again (or by another worker) does nothing.
+    assert!(
+        f.store
+            .settle_outbound(&one, &Settle::Delivered, None, None)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !f.store
+            .settle_outbound(&one, &Settle::Delivered, None, None)
+            .await
+            .unwrap()
+    );
+    let m1 = f.store.get_outbound(one.id).await.unwrap();
+    assert_eq!(m1.state.as_str(), "delivered");
+
+    // w2's attempt fails: m2 is due again at the given time, not before.
+    let later = stored_now() + jiff::SignedDuration::from_secs(3600);
+    let retry = Settle::Retry {
+        at: later,
+        error: "503".into(),
+    };
+    assert!(
+        f.other
+            .settle_outbound(&two, &retry, None, None)
+            .await
+            .unwrap()
+    );
+    assert!(
+        f.store
+            .claim_outbound("w3", minute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(f.store.next_outbound_due().await.unwrap(), Some(later));
+    // Queued again by hand: due now.
+    let again = f.store.retry_outbound(two.id).await.unwrap();
+    assert_eq!((again.state.as_str(), again.attempts), ("pending", 1));
+
+    // A lease that lapses (here: at once) passes the message to the next
+    // worker; the first worker's late result no longer counts.
+    let lapsed = f
+        .store
+        .claim_outbound("w4", Duration::ZERO)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(lapsed.id, two.id);
+    let taken = f.other.claim_outbound("w5", minute).await.unwrap().unwrap();
+    assert_eq!(
+        (taken.id, taken.attempts, taken.lease_owner.as_str()),
+        (two.id, 3, "w5")
+    );
+    assert!(
+        !f.store
+            .settle_outbound(&lapsed, &Settle::Delivered, None, None)
+            .await
+            .unwrap()
+    );
+    let dead = Settle::Dead {
+        error: "gone".into(),
+    };
+    assert!(
+        f.other
+            .settle_outbound(&taken, &dead, None, None)
+            .await
+            .unwrap()
+    );
+    let m2 = f.store.get_outbound(two.id).await.unwrap();
+    assert_eq!(
+        (m2.state.as_str(), m2.last_error.as_deref()),
+        ("dead", Some("gone"))
+    );
+    assert!(
+        f.store
+            .claim_outbound("w6", minute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_change() {
+    let f = fixture!();
+    let before = f.store.read_workspace().await.unwrap();
+    let generation = f.store.generation().await.unwrap();
+    assert_eq!(generation, before.generation);
+
+    // Through the other pool: the workspace changes (a new team).
+    let next = f
+        .other
+        .change_workspace(Some(before.revision), |snapshot| {
+            let mut team = snapshot.teams[0].clone();
+            team.key = "billing".into();
+            team.name = "Billing".into();
+            team.members.clear();
+            team.default = false;
+            snapshot.teams.push(team);
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert!(next.revision > before.revision);
+    assert!(next.generation > generation);
+    assert!(f.store.generation().await.unwrap() >= next.generation);
+    // This pool's cached snapshot sees it.
+    let seen = f.store.workspace().await.unwrap();
+    assert!(seen.teams.iter().any(|t| t.key == "billing"));
+
+    // Guarded by the old revision: refused, nothing written.
+    let stale = f
+        .store
+        .change_workspace(Some(before.revision), |snapshot| {
+            snapshot.teams.retain(|t| t.key != "billing");
+            Ok(())
+        })
+        .await;
+    match stale {
+        Err(StoreError::StaleRevision { expected, current }) => {
+            assert_eq!((expected, current), (before.revision, next.revision))
+        }
+        other => panic!(
+            "expected a stale revision, got {:?}",
+            other.map(|s| s.revision)
+        ),
+    }
+    assert!(
+        f.store
+            .read_workspace()
+            .await
+            .unwrap()
+            .teams
+            .iter()
+            .any(|t| t.key == "billing")
+    );
+
+    // A ticket is no configuration: the revision stays.
+    f.ticket("s", "b", requester("C", "c@example.com", None))
+        .await;
+    assert_eq!(
+        f.store.read_workspace().await.unwrap().revision,
+        next.revision
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_webhook_is_accepted_once_per_replay_key() {
+    let f = fixture!();
+    let advance: deskctl::server::store::Advance = |_, _| None;
+    let changed = f
+        .store
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance)
+        .await
+        .unwrap();
+    assert!(changed.is_empty());
+    let again = f
+        .other
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance)
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict { .. })),
+        "{again:?}"
+    );
+    f.store
+        .accept_webhook(IntegrationKind::Zendesk, "evt-2", &[], advance)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
+    let f = fixture!();
+    let location = f.desk.location();
+    f.store.close().await;
+    f.other.close().await;
+    // What a newer release would leave: a schema version this build does not know.
+    let future = "INSERT INTO _sqlx_migrations \
+         (version, description, success, checksum, execution_time) \
+         VALUES (9999, 'from the future', true, X'00', 0)";
+    match &location {
+        deskctl::server::store::Location::Sqlite(path) => {
+            let url = format!("sqlite://{}", path.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            sqlx::query(future).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        deskctl::server::store::Location::Postgres(_) => {
+            let database = f.desk.database.as_ref().unwrap();
+            database.sql(&future.replace("X'00'", "'\\x00'::bytea"));
+        }
+    }
+    for open in [Open::Existing, Open::CreateIfMissing] {
+        match Store::open(&location, open).await {
+            Err(StoreError::Incompatible(message)) => {
+                assert!(message.contains("9999"), "{message}");
+                assert!(message.contains("upgrade deskctl"), "{message}");
+            }
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+    }
+    // In-process commands are refused the same way (exit 1).
+    f.desk
+        .cmd()
+        .args(["teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("newer than this deskctl knows"));
+}

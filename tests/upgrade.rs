@@ -1,0 +1,320 @@
+//! A desk file made by an older deskctl opens in place with today's, and every
+//! ticket, timeline, setting, token, handoff and outbox message is still there.
+//!
+//! `tests/data/desk-0.1.0-2e53df0.sqlite` was made by main at 2e53df0 (schema
+//! migrations 1–9): the example desk applied, six tickets (five from handoffs,
+//! one from an inbound email) with notes, a reply, a resolve and a reopen, an
+//! operator and an ingest token, a development preview, and one reply email
+//! left queued after five failed attempts. The expected values below were read
+//! from the file with `sqlite3`; `desk-0.1.0-2e53df0.export.yaml` is the
+//! workspace document today's `deskctl export` must read back from it.
+
+use crate::common::{self, Desk};
+use deskctl::server::store::{Open, Store};
+use predicates::str::contains;
+use serde_json::Value;
+
+const FIXTURE: &str = "tests/data/desk-0.1.0-2e53df0.sqlite";
+
+/// The old desk, copied into a fresh desk's place (the fixture stays as it is).
+fn old_desk() -> Desk {
+    let desk = Desk::new();
+    std::fs::copy(FIXTURE, desk.path()).unwrap();
+    desk
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// `(number, status, priority, assignee, channel, requester email, handoff)`.
+type Row = (
+    u64,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// Newest activity first, as `tickets list` orders them (10005 was assigned
+/// as it was created and never touched again).
+const TICKETS: [Row; 6] = [
+    (
+        10006,
+        "open",
+        "medium",
+        Some("alice"),
+        "email",
+        "erin@example.com",
+        None,
+    ),
+    (
+        10004,
+        "open",
+        "medium",
+        None,
+        "web",
+        "c4@example.com",
+        Some("hof_256398c0a05a"),
+    ),
+    (
+        10003,
+        "resolved",
+        "medium",
+        None,
+        "web",
+        "c3@example.com",
+        Some("hof_f79a4ef863d3"),
+    ),
+    (
+        10002,
+        "pending",
+        "medium",
+        None,
+        "web",
+        "c2@example.com",
+        Some("hof_72bfaa35f6f0"),
+    ),
+    (
+        10001,
+        "open",
+        "high",
+        Some("bob"),
+        "web",
+        "dana@example.com",
+        Some("hof_745d2b792bee"),
+    ),
+    (
+        10005,
+        "open",
+        "medium",
+        Some("alice"),
+        "web",
+        "c2@example.com",
+        Some("hof_0cc37c3944f9"),
+    ),
+];
+
+/// Each ticket's timeline as `kind/event` (`kind` alone for messages and notes).
+fn expected_timeline(number: u64) -> Vec<&'static str> {
+    let handed_over = [
+        "event/created",
+        "event/summary",
+        "message",
+        "message",
+        "message",
+    ];
+    let tail: &[&str] = match number {
+        10001 => &[
+            "event/unassigned",
+            "note",
+            "event/assigned",
+            "event/priority-changed",
+        ],
+        10002 => &["event/unassigned", "message", "event/status-changed"],
+        10003 => &["event/unassigned", "event/resolved"],
+        10004 => &["event/unassigned", "event/resolved", "event/reopened"],
+        10005 => &["event/assigned"],
+        10006 => return vec!["event/created", "message", "event/assigned"],
+        _ => unreachable!(),
+    };
+    handed_over.iter().chain(tail).copied().collect()
+}
+
+#[test]
+fn a_desk_file_from_an_older_deskctl_keeps_every_ticket_and_timeline() {
+    let desk = old_desk();
+    let list = json(&desk.run(&["tickets", "list", "-o", "json"]));
+    let found: Vec<Row> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let leak = |v: &Value| -> &'static str { v.as_str().unwrap().to_string().leak() };
+            (
+                t["number"].as_u64().unwrap(),
+                leak(&t["status"]),
+                leak(&t["priority"]),
+                t["assignee"].as_str().map(|s| &*s.to_string().leak()),
+                leak(&t["channel"]),
+                leak(&t["requester"]["email"]),
+                t["handoff"].as_str().map(|s| &*s.to_string().leak()),
+            )
+        })
+        .collect();
+    assert_eq!(found, TICKETS);
+
+    for (number, ..) in TICKETS {
+        let detail = json(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]));
+        let timeline = detail["timeline"].as_array().unwrap();
+        let shapes: Vec<String> = timeline
+            .iter()
+            .map(|e| match e["event"].as_str() {
+                Some(event) => format!("{}/{event}", e["kind"].as_str().unwrap()),
+                None => e["kind"].as_str().unwrap().to_string(),
+            })
+            .collect();
+        assert_eq!(shapes, expected_timeline(number), "ticket {number}");
+        let seqs: Vec<u64> = timeline
+            .iter()
+            .map(|e| e["seq"].as_u64().unwrap())
+            .collect();
+        assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+    }
+    let note = json(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(
+        note["timeline"][6]["body"],
+        "Checked the order: damaged in transit."
+    );
+    assert_eq!(note["ticket"]["subject"], "My order 4417 arrived damaged.");
+    assert_eq!(note["ticket"]["requester"]["name"], "Dana Reyes");
+    assert_eq!(note["ticket"]["fields"]["order-id"], "4417");
+    let email = json(&desk.run(&["tickets", "show", "10006", "-o", "json"]));
+    assert_eq!(email["ticket"]["subject"], "Invoice 99 is wrong");
+    assert_eq!(
+        email["timeline"][1]["body"],
+        "Hello, my invoice 99 charges me twice."
+    );
+
+    // Search and the requester index work on the old rows.
+    let search = desk.run(&["tickets", "list", "--search", "INVOICE 99", "-o", "name"]);
+    assert_eq!(search, "10006\n");
+    let requester = desk.run(&[
+        "tickets",
+        "list",
+        "--requester",
+        "C2@example.com",
+        "-o",
+        "name",
+    ]);
+    assert_eq!(requester, "10002\n10005\n");
+}
+
+#[test]
+fn a_desk_file_from_an_older_deskctl_keeps_its_settings_tokens_handoffs_and_outbox() {
+    let desk = old_desk();
+    let expected = std::fs::read_to_string("tests/data/desk-0.1.0-2e53df0.export.yaml").unwrap();
+    let exported = desk.cmd().arg("export").output().unwrap();
+    assert!(exported.status.success());
+    assert_eq!(String::from_utf8(exported.stdout).unwrap(), expected);
+    assert!(
+        String::from_utf8_lossy(&exported.stderr).contains("Exported revision 35"),
+        "the workspace keeps its revision"
+    );
+    // The SMTP password is kept (export writes a reference only for a set secret).
+    assert!(expected.contains("password: ${env:DESKCTL_EMAIL_PASSWORD}"));
+
+    let tokens = json(&desk.run(&["tokens", "list", "-o", "json"]));
+    let tokens: Vec<(&str, &str, &str, Option<&str>, &str)> = tokens
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap(),
+                t["name"].as_str().unwrap(),
+                t["kind"].as_str().unwrap(),
+                t["operator"].as_str(),
+                t["hint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tokens,
+        [
+            (
+                "tok_581304d342de",
+                "alice",
+                "operator",
+                Some("alice"),
+                "b2fd"
+            ),
+            ("tok_8f0628105787", "platform", "ingest", None, "162e"),
+        ]
+    );
+
+    let handoffs = desk.run(&["handoff", "list", "-o", "name"]);
+    assert_eq!(
+        handoffs,
+        "hof_0cc37c3944f9\nhof_74df813ce320\nhof_256398c0a05a\nhof_f79a4ef863d3\n\
+         hof_72bfaa35f6f0\nhof_745d2b792bee\n"
+    );
+    let preview = json(&desk.run(&["handoff", "show", "hof_74df813ce320", "-o", "json"]));
+    assert_eq!(preview["environment"], "development", "{preview:#}");
+
+    let outbox = json(&desk.run(&["outbox", "list", "-o", "json"]));
+    let outbox = outbox.as_array().unwrap();
+    assert_eq!(outbox.len(), 1, "{outbox:#?}");
+    assert_eq!(outbox[0]["id"], 1);
+    assert_eq!(outbox[0]["kind"], "email");
+    assert_eq!(outbox[0]["ticket"], 10002);
+    assert_eq!(outbox[0]["state"], "pending");
+    assert_eq!(outbox[0]["attempts"], 5);
+    assert_eq!(outbox[0]["payload"]["to"]["email"], "c2@example.com");
+    assert_eq!(
+        outbox[0]["payload"]["body"],
+        "We are sending a replacement.\n"
+    );
+}
+
+#[tokio::test]
+async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_ticket() {
+    let desk = old_desk();
+    let store = Store::open(&common::sqlite(&desk.path()), Open::Existing)
+        .await
+        .unwrap();
+    // Tokens are found by the hash of their secret, acting with today's role.
+    let alice = store
+        .find_token("f812d4a56982ff5fc2360abcc3463b9ba69b73583c14bef454033821fc19e7da")
+        .await
+        .unwrap()
+        .expect("alice's token");
+    assert_eq!(alice.id, "tok_581304d342de");
+    assert_eq!(alice.operator.as_deref(), Some("alice"));
+    assert_eq!(alice.role, Some(deskctl::api::Role::Owner));
+    let ingest = store
+        .find_token("2d73a71a236a049e2544b1ab9fbc956815bfb60d89fd2a7033170495196f234d")
+        .await
+        .unwrap()
+        .expect("the ingest token");
+    assert_eq!(ingest.id, "tok_8f0628105787");
+    let (handoff, _) = store
+        .find_handoff_by_key("fx-3")
+        .await
+        .unwrap()
+        .expect("the key of the third handoff");
+    assert_eq!(handoff.id, "hof_f79a4ef863d3");
+    // The inbound email is known: the same message opens nothing again.
+    let (number, created) = store
+        .record_inbound_email("<fx-1@example.com>", Some("support"), |_| {
+            panic!("a message seen before opens no ticket")
+        })
+        .await
+        .unwrap();
+    assert_eq!((number, created), (10006, false));
+    store.close().await;
+
+    // An old idempotency key with another request is refused, and creates nothing.
+    let path = desk.dir.path().join("handoff.json");
+    let handoff = serde_json::json!({
+        "agent": "shop-assistant", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay", "email": "fay@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"}],
+        "reason": "explicit-request",
+    });
+    std::fs::write(&path, handoff.to_string()).unwrap();
+    let file = common::path_str(&path);
+    desk.cmd()
+        .args(["handoff", "send", "-f", file, "--idempotency-key", "fx-1"])
+        .assert()
+        .failure()
+        .stderr(contains("fx-1"));
+    // A new handoff opens the next ticket after the old ones.
+    desk.run(&["handoff", "send", "-f", file]);
+    assert_eq!(
+        desk.run(&["tickets", "list", "-o", "name"]).lines().next(),
+        Some("10007")
+    );
+}

@@ -346,7 +346,7 @@ async fn send_handoffs(
                 let request = request(i);
                 let start = Instant::now();
                 let (handoff, replayed) = client
-                    .send_handoff(&request, &format!("{label}-{i}"))
+                    .send_handoff(&request, &format!("{label}-{i}"), 0)
                     .await
                     .map_err(|e| format!("handoff {label}-{i} failed: {e} ({e:?})"))?;
                 latencies.push(start.elapsed());

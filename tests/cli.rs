@@ -711,3 +711,88 @@ fn a_token_on_a_terminal_comes_with_a_warning_that_it_is_shown_once() {
     assert!(screen.contains("cannot be shown again"), "{screen}");
     assert!(screen.lines().any(|l| l.starts_with("desk_")), "{screen}");
 }
+
+// ---- parity with the document ---------------------------------------------
+
+#[test]
+fn every_section_of_the_document_names_the_commands_that_set_it_and_they_exist() {
+    let desk = Desk::new();
+    let schema: serde_json::Value =
+        serde_json::from_str(&desk.run(&["schema"])).expect("the schema is JSON");
+    let properties = schema["properties"].as_object().unwrap();
+    for (section, property) in properties {
+        if section == "apiVersion" || section == "kind" {
+            continue;
+        }
+        let description = property["description"].as_str().unwrap_or_default();
+        let named = description
+            .split("`deskctl ")
+            .skip(1)
+            .map(|rest| rest[..rest.find('`').unwrap()].to_string())
+            .collect::<Vec<_>>();
+        assert!(
+            !named.is_empty(),
+            "{section}: no command in {description:?}"
+        );
+        for command in named {
+            let words: Vec<&str> = command.split(' ').collect();
+            let (noun, verbs) = words.split_at(words.len() - 1);
+            for verb in verbs[0].split('|') {
+                let mut args: Vec<&str> = noun.to_vec();
+                args.extend([verb, "--help"]);
+                desk.cmd()
+                    .args(&args)
+                    .assert()
+                    .success()
+                    .stdout(contains("Usage: deskctl"));
+            }
+        }
+    }
+}
+
+#[test]
+fn handoff_settings_are_shown_and_set_from_the_command_line() {
+    let desk = Desk::new();
+    desk.cmd()
+        .args(["handoff", "settings", "show"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "yes: development and staging handoffs record a preview",
+        ));
+    desk.cmd()
+        .args([
+            "handoff",
+            "settings",
+            "set",
+            "--preview-in-non-production",
+            "false",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("Updated the handoff settings"));
+    let exported = desk.run(&["export"]);
+    assert!(
+        exported.contains("preview-in-non-production: false"),
+        "{exported}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&desk.run(&["handoff", "settings", "show", "-o", "json"])).unwrap();
+    assert_eq!(shown["preview-in-non-production"], false);
+    desk.cmd()
+        .args([
+            "handoff",
+            "settings",
+            "set",
+            "--preview-in-non-production",
+            "maybe",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("maybe"));
+    desk.cmd()
+        .args(["handoff", "settings", "set"])
+        .assert()
+        .code(2)
+        .stderr(contains("--preview-in-non-production"));
+}

@@ -803,3 +803,197 @@ async fn cli_webhooks_with_the_token_move_the_handoff_under_serve() {
         "{log}"
     );
 }
+
+/// `handoff send` from `shop`, as the user runs it; (success, stdout + stderr).
+fn send_as_user(desk: &common::Desk, args: &[&str]) -> (bool, String) {
+    let handoff = json!({
+        "agent": "shop",
+        "environment": "production",
+        "channel": "web",
+        "requester": {"name": "Dana Reyes", "email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Please get me a person."}],
+        "reason": "explicit-request"
+    });
+    let file = desk.dir.path().join("handoff.json");
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    let mut all = vec!["handoff", "send", "-f", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    common::integrations::run(desk, ENV, &all)
+}
+
+/// Sets the delivery webhook to `hook`'s `/desk/events`, which answers 204.
+async fn delivery_webhook(desk: &common::Desk, hook: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/desk/events"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(hook)
+        .await;
+    desk.cmd()
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            &format!("{}/desk/events", hook.uri()),
+            "--secret-stdin",
+        ])
+        .write_stdin("whsec-0123456789abcdef\n")
+        .assert()
+        .success();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_the_ai_agent_learns_that_its_handoff_was_delivered() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(43))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let hook = MockServer::start().await;
+    let desk = connected(&server.uri());
+    delivery_webhook(&desk, &hook).await;
+    let (ok, text) = send_as_user(&desk, &["-o", "json"]);
+    assert!(ok, "{text}");
+    let sent =
+        common::integrations::parse(&text[text.find('{').unwrap()..=text.rfind('}').unwrap()]);
+    assert_eq!(sent["external"]["outcome"]["state"], "delivered", "{sent}");
+    assert_eq!(sent["external"]["outcome"]["attempts"], 1);
+    assert_eq!(sent["external"]["id"], "43");
+    let id = sent["id"].as_str().unwrap();
+
+    let events = common::integrations::posted(&hook, "/desk/events").await;
+    let event = events
+        .iter()
+        .find(|e| e["handoff"] == id)
+        .unwrap_or_else(|| panic!("no event for {id}: {events:?}"));
+    assert_eq!(event["type"], "handoff-delivered");
+    assert_eq!(event["platform"], "freshdesk");
+    assert_eq!(event["external_id"], "43");
+    assert_eq!(event["requester"]["email"], "dana@example.com");
+
+    // Over HTTP an ingest token (the AI agent platform) reads the outcome.
+    let token = desk.run(&["tokens", "create", "--ingest", "--name", "ai"]);
+    let server = desk.serve();
+    let response = server.raw(
+        "GET",
+        &format!("/v1/handoffs/{id}?wait=1"),
+        &[("Authorization", &format!("Bearer {}", token.trim()))],
+        b"",
+    );
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.json()["external"]["outcome"]["state"], "delivered");
+    let response = server.raw(
+        "GET",
+        &format!("/v1/handoffs/{id}?wait=99"),
+        &[("Authorization", &format!("Bearer {}", token.trim()))],
+        b"",
+    );
+    assert_eq!(response.status, 422, "{}", response.body);
+    assert!(response.body.contains("wait"), "{}", response.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_a_failed_delivery_exits_1_with_its_reason_and_tells_the_ai_agent() {
+    let server = freshdesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "description": "Validation failed",
+            "errors": [{"field": "group_id", "message": "There is no group matching the given group_id", "code": "invalid_value"}]
+        })))
+        .mount(&server)
+        .await;
+    let hook = MockServer::start().await;
+    let desk = connected(&server.uri());
+    delivery_webhook(&desk, &hook).await;
+    let (ok, text) = send_as_user(&desk, &[]);
+    assert!(!ok, "a failed delivery must not look like success:\n{text}");
+    assert!(text.contains("its delivery failed"), "{text}");
+    assert!(text.contains("deskctl integrations retry"), "{text}");
+
+    let listed = common::integrations::parse(&desk.run(&["handoff", "list", "-o", "json"]));
+    let id = listed[0]["id"].as_str().unwrap().to_string();
+    let shown = common::integrations::show(&desk, &id);
+    let outcome = &shown["external"]["outcome"];
+    assert_eq!(outcome["state"], "failed", "{shown}");
+    assert_eq!(shown["external"]["status"], "failed");
+    assert!(
+        outcome["error"].as_str().unwrap().contains("400"),
+        "{outcome}"
+    );
+    let detail = desk.run(&["handoff", "show", &id]);
+    assert!(detail.contains("failed after 1 attempt"), "{detail}");
+
+    let events = common::integrations::posted(&hook, "/desk/events").await;
+    let event = events
+        .iter()
+        .find(|e| e["handoff"] == id.as_str())
+        .unwrap_or_else(|| panic!("no event for {id}: {events:?}"));
+    assert_eq!(event["type"], "handoff-failed");
+    assert!(event["error"].as_str().unwrap().contains("400"), "{event}");
+
+    // Without waiting, the answer is queued and the command succeeds.
+    let (ok, text) = send_as_user(&desk, &["--no-wait", "-o", "json"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("\"state\": \"queued\""), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_an_action_is_not_pointed_at_an_integration_whose_test_failed_unless_forced() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/agents/me"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"code": "invalid_credentials", "message": "You have to be logged in to perform this action."})))
+        .mount(&server)
+        .await;
+    let desk = common::integrations::desk_with_agent();
+    let base = server.uri();
+    common::integrations::run(
+        &desk,
+        ENV,
+        &[
+            "integrations",
+            "connect",
+            "freshdesk",
+            "--set",
+            "domain=acme",
+            "--secret",
+            "api-key=env:FD_API_KEY",
+            "--secret",
+            "webhook-token=env:FD_WEBHOOK_TOKEN",
+            "--base-url",
+            &base,
+        ],
+    );
+    let output = desk
+        .cmd()
+        .args(["actions", "set", "shop", "--platform", "freshdesk"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains("the last test of the freshdesk integration failed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+    let action = common::integrations::parse(&desk.run(&["actions", "show", "shop", "-o", "json"]));
+    assert_eq!(
+        action["handover"]["platform"], "inbox",
+        "nothing changed: {action}"
+    );
+
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--platform",
+        "freshdesk",
+        "--force",
+    ]);
+    let action = common::integrations::parse(&desk.run(&["actions", "show", "shop", "-o", "json"]));
+    assert_eq!(action["handover"]["platform"], "freshdesk");
+    // Already pointed there: other changes need no force.
+    desk.run(&["actions", "set", "shop", "--message-threshold", "2"]);
+}

@@ -409,6 +409,20 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
     desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
     let bob = desk.token("bob");
     let server = desk.serve();
+    // Without --yes, the refusal names where the reply would go.
+    desk.as_token(&server, &bob)
+        .args([
+            "tickets",
+            "reply",
+            "10001",
+            "-m",
+            "Your parcel ships today.",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "confirmation needed to send this reply by email to dana@example.com on ticket 10001",
+        ));
     desk.as_token(&server, &bob)
         .args([
             "tickets",
@@ -419,7 +433,10 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
             "--yes",
         ])
         .assert()
-        .success();
+        .success()
+        .stderr(contains(
+            "Replied by email to dana@example.com on ticket 10001",
+        ));
     let reply = wait_until("the reply email", WAIT, || {
         sink.messages().into_iter().nth(1)
     });
@@ -484,7 +501,8 @@ fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     desk.as_token(&server, &bob)
         .args(["tickets", "reply", "10001", "-m", "Hi, Bob here.", "--yes"])
         .assert()
-        .success();
+        .success()
+        .stderr(contains("Replied in the telegram chat with"));
     let hit = wait_until("the live reply", WAIT, || {
         receiver.hits().into_iter().nth(1)
     });

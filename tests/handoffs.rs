@@ -254,6 +254,167 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
 }
 
 #[test]
+fn the_customer_sees_the_auto_reply_when_nobody_in_the_routed_team_can_answer() {
+    let desk = configured(desk!());
+    // bob is billing's only member; alice (support) stays online.
+    desk.run(&["operators", "availability", "bob", "away"]);
+    let file = write(&desk, "prod.json", &handoff("production"));
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["team"]["value"], "billing");
+    assert_eq!(preview["customer_sees"]["kind"], "auto-reply");
+    assert_eq!(
+        preview["customer_sees"]["reason"],
+        "nobody in team billing is online and under capacity"
+    );
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &file])
+        .assert()
+        .success()
+        .stdout(contains(
+            "(because nobody in team billing is online and under capacity)",
+        ));
+
+    // A team with no members.
+    desk.run(&["teams", "add", "empty", "--name", "Nobody"]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "channel=web",
+        "--team",
+        "empty",
+        "--position",
+        "1",
+    ]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["team"]["value"], "empty");
+    assert_eq!(preview["customer_sees"]["kind"], "auto-reply");
+    assert_eq!(
+        preview["customer_sees"]["reason"],
+        "team empty has no members"
+    );
+    let warnings = preview["warnings"].to_string();
+    assert!(warnings.contains("team empty has no members"), "{warnings}");
+}
+
+#[test]
+fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
+    let desk = configured(desk!());
+    desk.cmd()
+        .env("ZD_TOKEN", "zd-secret-token")
+        .args([
+            "integrations",
+            "connect",
+            "zendesk",
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=bot@acme.example",
+            "--secret",
+            "api-token=env:ZD_TOKEN",
+            "--no-test",
+        ])
+        .assert()
+        .success();
+    desk.run(&["actions", "set", "shop", "--platform", "zendesk"]);
+    desk.run(&["operators", "availability", "bob", "offline"]);
+    desk.run(&["operators", "availability", "alice", "offline"]);
+    let file = write(&desk, "prod.json", &handoff("production"));
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["outcome"], "external");
+    assert_eq!(preview["customer_sees"]["kind"], "waiting-label");
+    let reason = preview["customer_sees"]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("the ticket goes to zendesk, whose agents Desk cannot see"),
+        "{reason}"
+    );
+    assert!(
+        !preview["warnings"]
+            .to_string()
+            .contains("nobody is available"),
+        "{}",
+        preview["warnings"]
+    );
+
+    let status = parse(&desk.run(&["actions", "status", "shop", "-o", "json"]));
+    assert_eq!(status["customer_sees"], "waiting-label");
+    assert_eq!(status["button_visible"], true, "{status}");
+    desk.cmd()
+        .args(["actions", "status", "shop"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "tickets go to zendesk, whose agents Desk cannot see",
+        ));
+}
+
+#[test]
+fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time() {
+    let desk = configured(desk!());
+    let prod = write(&desk, "prod.json", &handoff("production"));
+    let dev = write(&desk, "dev.json", &handoff("development"));
+    desk.run(&["handoff", "send", "-f", &prod]);
+    desk.run(&["handoff", "send", "-f", &dev]);
+    // Piped: tab-separated rows, no header.
+    let table = desk.run(&["handoff", "list"]);
+    let rows: Vec<Vec<&str>> = table.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert_eq!(
+        rows[0][2..],
+        [
+            "shop",
+            "dana@example.com",
+            "web",
+            "My invoice 77 is wrong.",
+            "preview"
+        ],
+        "newest first: {table}"
+    );
+    assert_eq!(rows[1][6], "ticket 10001");
+    let wide = desk.run(&["handoff", "list", "-o", "wide"]);
+    let wide_rows: Vec<Vec<&str>> = wide.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        wide_rows[1][7..],
+        ["production", "urgent", "billing", "bob", "waiting-label"],
+        "{wide}"
+    );
+    // On a terminal, the header names them.
+    let screen = desk.run_on_terminal_sized(250, &["handoff", "list", "-o", "wide"]);
+    for column in [
+        "REQUESTER",
+        "CHANNEL",
+        "SUBJECT",
+        "OUTCOME",
+        "ENVIRONMENT",
+        "PRIORITY",
+        "TEAM",
+        "OPERATOR",
+        "CUSTOMER SEES",
+    ] {
+        assert!(screen.contains(column), "{column}: {screen}");
+    }
+
+    // Filters: agent, environment, outcome and time.
+    let count = |args: &[&str]| {
+        let mut all = vec!["handoff", "list", "-o", "name"];
+        all.extend_from_slice(args);
+        desk.run(&all).lines().count()
+    };
+    assert_eq!(count(&["--agent", "shop"]), 2);
+    assert_eq!(count(&["--env", "production"]), 1);
+    assert_eq!(count(&["--outcome", "preview"]), 1);
+    assert_eq!(count(&["--since", "1h"]), 2);
+    assert_eq!(count(&["--until", "1h"]), 0);
+    assert_eq!(count(&["--since", "2099-01-01T00:00:00Z"]), 0);
+    desk.cmd()
+        .args(["handoff", "list", "--since", "last tuesday"])
+        .assert()
+        .code(2)
+        .stderr(contains("last tuesday"));
+}
+
+#[test]
 fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
     let desk = configured(desk!());
     let mut bare = handoff("development");

@@ -192,7 +192,7 @@ async fn send_all(url: &str, token: &str, jobs: Vec<usize>) -> Vec<Sent> {
                 };
                 let start = Instant::now();
                 let (handoff, replayed) = client
-                    .send_handoff(&request(index), &key(index))
+                    .send_handoff(&request(index), &key(index), 0)
                     .await
                     .unwrap_or_else(|e| panic!("handoff {index} failed: {e:?}"));
                 sent.push(Sent {

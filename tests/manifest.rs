@@ -171,6 +171,130 @@ fn a_reference_into_an_absent_section_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn apply_and_diff_sum_up_the_references_the_service_checks_in_one_line() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&["teams", "add", "billing", "--name", "Billing"]);
+    let text = format!(
+        "{HEAD}operators:\n  - handle: al\n    name: Al\n    email: al@example.com\n    teams: [support, billing]\n  - handle: bo\n    name: Bo\n    email: bo@example.com\n    teams: [support]\n"
+    );
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, &text).unwrap();
+    for verb in [&["diff"][..], &["apply", "--yes"][..]] {
+        let mut args = verb.to_vec();
+        args.extend(["-f", file.to_str().unwrap()]);
+        let output = desk.cmd().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("cannot be checked offline"),
+            "{verb:?}: no warning per reference:\n{stderr}"
+        );
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("checked by the service"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{verb:?}: one line:\n{stderr}");
+        assert!(
+            lines[0].contains("3 references")
+                && lines[0].contains("team `support`")
+                && lines[0].contains("team `billing`"),
+            "{}",
+            lines[0]
+        );
+    }
+    // An unknown one is still refused, by the service.
+    std::fs::write(&file, text.replace("[support]", "[vip]")).unwrap();
+    desk.cmd()
+        .args(["apply", "--yes", "-f", file.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("vip"));
+}
+
+#[test]
+fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&["teams", "add", "vip", "--name", "VIP"]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "channel=web",
+        "--team",
+        "vip",
+    ]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!("{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\n"),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let message =
+        "teams: team 'vip' is the target of assignment rule 1; remove or change the rule first";
+    // The single-resource command, the plan and the apply all refuse alike.
+    desk.cmd()
+        .args(["teams", "remove", "vip", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(
+            "team 'vip' is the target of assignment rule 1",
+        ));
+    desk.cmd()
+        .args(["diff", "-f", file, "--prune"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(message));
+    desk.cmd()
+        .args(["apply", "-f", file, "--prune", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(message));
+    assert!(desk.run(&["teams", "list", "-o", "name"]).contains("vip"));
+    // Without --prune nothing is removed, so nothing is refused.
+    desk.cmd().args(["diff", "-f", file]).assert().code(0);
+}
+
+#[test]
+fn schema_prints_yaml_with_o_yaml_and_diff_prints_names_with_o_name() {
+    let desk = Desk::new();
+    let json: serde_json::Value = serde_json::from_str(&desk.run(&["schema"])).unwrap();
+    let yaml_text = desk.run(&["schema", "-o", "yaml"]);
+    assert!(!yaml_text.trim_start().starts_with('{'), "{yaml_text}");
+    let yaml: serde_json::Value = serde_saphyr::from_str(&yaml_text).unwrap();
+    assert_eq!(yaml, json, "the same schema, as YAML");
+
+    desk.run(&["teams", "add", "old", "--name", "Old"]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\nhandoff:\n  preview-in-non-production: false\n"
+        ),
+    )
+    .unwrap();
+    let output = desk
+        .cmd()
+        .args([
+            "diff",
+            "-f",
+            file.to_str().unwrap(),
+            "--prune",
+            "-o",
+            "name",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut names: Vec<&str> = stdout.lines().collect();
+    names.sort();
+    assert_eq!(names, ["handoff", "teams/old", "teams/support"], "{stdout}");
+}
+
+#[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();
     let text = format!(

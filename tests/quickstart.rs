@@ -186,3 +186,43 @@ fn a_refused_apply_stops_the_quickstart_before_anything_is_sent() {
     assert_eq!(count(&desk, &["teams", "list", "-o", "json"]), 0);
     assert_eq!(count(&desk, &["handoff", "list", "-o", "json"]), 0);
 }
+
+/// The commands of the README's quickstart section, in order.
+fn readme_quickstart() -> String {
+    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let section = &readme[readme.find("## The quickstart").unwrap()..];
+    let section = &section[..section[3..].find("\n## ").unwrap()];
+    let block = &section[section.find("```sh\n").unwrap() + 6..];
+    block[..block.find("```").unwrap()].to_string()
+}
+
+#[test]
+fn the_readme_quickstart_copied_into_a_fresh_shell_works_command_by_command() {
+    let desk = Desk::new();
+    let commands = readme_quickstart();
+    assert!(commands.starts_with("export SMTP_PASSWORD="), "{commands}");
+    let bin_dir = std::path::Path::new(common::BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for round in 1..=2 {
+        let mut cmd = desk.std_cmd_of("bash");
+        cmd.args(["-e", "-c", &commands])
+            .env("PATH", &path)
+            .env("CI", "true")
+            .env_remove("SMTP_PASSWORD")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null());
+        let ran = run(cmd);
+        assert_eq!(
+            ran.code,
+            Some(0),
+            "round {round}:\n{commands}\nstdout:\n{}\nstderr:\n{}",
+            ran.stdout,
+            ran.stderr
+        );
+    }
+    assert_eq!(count(&desk, &["tickets", "list", "-o", "json"]), 1);
+}

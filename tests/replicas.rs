@@ -232,7 +232,10 @@ async fn send(
         if replica == VICTIM && dead.load(Ordering::SeqCst) {
             continue;
         }
-        match replicas[replica].send_handoff(&request(i), &key(i)).await {
+        match replicas[replica]
+            .send_handoff(&request(i), &key(i), 0)
+            .await
+        {
             Ok((handoff, _)) => return Some((handoff.ticket.expect("an inbox ticket"), replica)),
             // The victim, killed mid-request: try the next one.
             Err(_) if replica == VICTIM => {}

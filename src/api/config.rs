@@ -45,39 +45,51 @@ pub struct DeskDocument {
     /// Always `Desk`.
     pub kind: DocumentKind,
     /// The people who work tickets, by handle.
+    /// One at a time: `deskctl operators add|set|remove`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operators: Option<Vec<OperatorSpec>>,
     /// Groups of operators tickets are routed to; exactly one is the default.
+    /// One at a time: `deskctl teams add|set|remove`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teams: Option<Vec<TeamSpec>>,
     /// Ticket fields, set from handoff context keys of the same key.
+    /// One at a time: `deskctl fields add|set|remove`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_fields: Option<Vec<TicketFieldSpec>>,
     /// How new tickets get an operator, and the support inbox.
+    /// One at a time: `deskctl assignment set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<AssignmentSettings>,
     /// When people are there to answer.
+    /// One at a time: `deskctl hours set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_hours: Option<BusinessHours>,
     /// Who is told what, and when.
+    /// One at a time: `deskctl notifications set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<NotificationSettings>,
     /// How handoffs are treated.
+    /// One at a time: `deskctl handoff settings set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handoff: Option<HandoffSettings>,
     /// The SMTP server replies and notices are sent through.
+    /// One at a time: `deskctl email set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailSpec>,
     /// The AI agent platform's delivery webhook.
+    /// One at a time: `deskctl delivery set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliverySpec>,
     /// Ordered priority and assignment rules.
+    /// One at a time: `deskctl rules add|remove|move`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<RulesSpec>,
     /// Connected external help desks and chat platforms, by kind.
+    /// One at a time: `deskctl integrations connect|disconnect`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integrations: Option<Vec<IntegrationSpec>>,
     /// AI agents and their handover actions, by key.
+    /// One at a time: `deskctl agents add|set|remove` and `deskctl actions set`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agents: Option<Vec<AgentSpec>>,
 }

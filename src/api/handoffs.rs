@@ -171,6 +171,11 @@ pub struct CustomerView {
     /// `waiting-label` or `auto-reply`.
     pub kind: String,
     pub text: String,
+    /// Why: who could answer (the routed team's members online and under
+    /// capacity; for an external platform only business hours count), or why
+    /// nobody can.
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// The full decision of the handoff pipeline: what happens and why.
@@ -227,6 +232,16 @@ pub struct Handoff {
     pub created_at: Timestamp,
 }
 
+/// `?wait=` of `POST /v1/handoffs` and `GET /v1/handoffs/{id}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct WaitQuery {
+    /// Seconds (0 to 20) to wait for an external delivery to be delivered or to
+    /// fail before answering; the answer is the handoff as it stands then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<u32>,
+}
+
 /// Filters of `GET /v1/handoffs`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -237,6 +252,14 @@ pub struct HandoffQuery {
     pub agent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<HandoffOutcome>,
+    /// Only handoffs received at or after this instant (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub since: Option<Timestamp>,
+    /// Only handoffs received before this instant (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub until: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

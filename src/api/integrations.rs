@@ -464,6 +464,42 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// Where the delivery of a handoff to its platform stands.
+    DeliveryState {
+        /// Waiting for its first attempt.
+        Queued = "queued",
+        /// An attempt failed; another is due at `next_attempt_at` (`error` says why).
+        Retrying = "retrying",
+        /// The platform has the ticket (`id`, `url`).
+        Delivered = "delivered",
+        /// Given up (`error` says why); `deskctl integrations retry` queues it again.
+        Failed = "failed",
+    }
+}
+
+impl DeliveryState {
+    /// Whether the outcome is still to come.
+    pub fn is_pending(self) -> bool {
+        matches!(self, DeliveryState::Queued | DeliveryState::Retrying)
+    }
+}
+
+/// The delivery of a handoff to its platform: how it stands and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DeliveryOutcome {
+    pub state: DeliveryState,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// Why the last attempt failed (`retrying`, `failed`).
+    #[serde(default)]
+    pub error: Option<String>,
+    /// When the next attempt is due (`queued`, `retrying`).
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_attempt_at: Option<Timestamp>,
+}
+
 /// What became of a handoff sent to an external platform.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ExternalTicket {
@@ -479,6 +515,9 @@ pub struct ExternalTicket {
     pub status: ExternalStatus,
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: Timestamp,
+    /// How the delivery stands: queued, retrying, delivered or failed, with the
+    /// reason of the last failure.
+    pub outcome: DeliveryOutcome,
 }
 
 /// `POST /v1/integrations/{kind}/webhook`: what an accepted webhook changed.

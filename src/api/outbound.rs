@@ -251,6 +251,47 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What a delivery webhook tells the AI agent platform about a handoff it sent
+    /// to an external platform.
+    HandoffEventType {
+        /// The platform has the ticket: `external.id` and `external.url`.
+        Delivered = "handoff-delivered",
+        /// Delivery gave up: `error` says why.
+        Failed = "handoff-failed",
+    }
+}
+
+/// The JSON body of a delivery webhook about a handoff's delivery to an external
+/// platform, signed like every delivery webhook (docs/delivery.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct HandoffEvent {
+    /// Unique per event and the same on every attempt.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: HandoffEventType,
+    /// The handoff's id, as `POST /v1/handoffs` answered it.
+    pub handoff: String,
+    pub agent: String,
+    pub channel: Channel,
+    pub requester: Requester,
+    /// The platform.
+    pub platform: super::IntegrationKind,
+    /// The platform's id of the ticket (`handoff-delivered`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// A link to it (`handoff-delivered`, when the platform gives one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_url: Option<String>,
+    /// Why delivery gave up (`handoff-failed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Attempts made.
+    pub attempts: u32,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+}
+
 /// The operator behind a delivery event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct EventOperator {

@@ -270,6 +270,7 @@ pub struct HandoverStatus {
     pub hidden_because: Vec<HiddenReason>,
     /// Whether business hours are open at `at` (always true when they are off).
     pub business_hours_open: bool,
+    /// Desk's operators online (they count only when the platform is the inbox).
     pub operators_online: u32,
     /// `waiting-label` or `auto-reply`; none when the action is disabled.
     #[serde(default)]
@@ -277,6 +278,19 @@ pub struct HandoverStatus {
     /// The text the customer sees on escalating.
     #[serde(default)]
     pub customer_text: Option<String>,
+    /// Why they see it: business hours, and Desk's operators online for the inbox;
+    /// for an external platform Desk's operators do not count.
+    #[serde(default)]
+    pub customer_reason: Option<String>,
+}
+
+/// Query of `PUT /v1/agents/{key}/handover`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct HandoverPutQuery {
+    /// Point the action at an integration whose last connection test failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<bool>,
 }
 
 /// Query of `GET /v1/agents/{key}/handover/status`.

@@ -12,8 +12,10 @@ use crate::cli::Session;
 use crate::error::{CliError, CliResult};
 use crate::manifest::{self, Checked, Source};
 
-/// The document at `path` (`-` for stdin), checked, with its secrets resolved.
-/// Its problems are shown on stderr; any error refuses it.
+/// The document at `path` (`-` for stdin), checked, with its secrets resolved,
+/// for a command that sends it to the service. Its problems are shown on
+/// stderr; any error refuses it. References that cannot be checked offline are
+/// summed up in one line: the service checks them next.
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
     Ok(read_checked(session, path)?.0)
 }
@@ -39,10 +41,44 @@ fn read_checked(
 ) -> Result<(DeskDocument, BTreeMap<String, String>), CliError> {
     let source = read_source(path)?;
     let checked = manifest::check(&source, Some(&crate::env::document_secret));
-    session.ui.diagnostics(&checked.shown, &checked.diagnostics);
+    let (unchecked, shown): (Vec<_>, Vec<_>) = checked
+        .diagnostics
+        .iter()
+        .cloned()
+        .partition(|d| d.unchecked.is_some() && !d.is_error());
+    session.ui.diagnostics(&checked.shown, &shown);
+    if !unchecked.is_empty() {
+        let names: Vec<String> = unchecked
+            .iter()
+            .filter_map(|d| d.unchecked.clone())
+            .collect();
+        session.ui.info(&unchecked_line(&source.name, &names));
+    }
     verdict(&source, &checked)?;
     let document = checked.document.expect("a document without errors");
     Ok((document, checked.secret_references))
+}
+
+/// One line for every reference the document leaves to the service to check.
+fn unchecked_line(name: &str, names: &[String]) -> String {
+    const SHOWN: usize = 4;
+    let mut listed = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        listed.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    let count = match names.len() {
+        1 => "1 reference".to_string(),
+        n => format!("{n} references"),
+    };
+    format!(
+        "{name}: {count} to sections the document leaves out ({listed}) are checked by the \
+         service, not offline"
+    )
 }
 
 /// Reads a document named on the command line, or fails saying which.

@@ -77,6 +77,18 @@ impl Session {
         Ok(connect(&target).await?)
     }
 
+    /// Confirms a destructive or customer-visible change (or takes `--yes`)
+    /// without connecting: for a command that looked things up first.
+    pub fn confirm_change(&self, action: &str) -> CliResult<()> {
+        let target = self.target()?;
+        let question = if target.is_protected() {
+            format!("{action} on protected context '{}'", target.label())
+        } else {
+            action.to_string()
+        };
+        self.ui.confirm(&question)
+    }
+
     /// Confirms a destructive change, or takes `--yes`, then gives a client for it.
     pub async fn destroyer(&self, action: &str) -> CliResult<Client> {
         let target = self.target()?;

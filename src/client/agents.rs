@@ -33,12 +33,18 @@ impl Client {
             .await
     }
 
+    /// Sets an agent's handover action; `force` points it at an integration whose
+    /// last connection test failed.
     pub async fn put_handover(
         &self,
         key: &str,
         action: &HandoverAction,
+        force: bool,
     ) -> ClientResult<HandoverAction> {
-        let path = format!("/v1/agents/{}/handover", segment(key));
+        let mut path = format!("/v1/agents/{}/handover", segment(key));
+        if force {
+            path.push_str("?force=true");
+        }
         self.write(Method::PUT, path, action).await
     }
 

@@ -7,15 +7,22 @@ use crate::net::segment;
 impl Client {
     /// Sends a handoff. The idempotency key makes it safe to retry; the flag says
     /// whether the service had accepted that key before (nothing new was created).
+    /// Sends a handoff; with `wait_seconds` above 0, the service waits up to that
+    /// long for an external delivery's outcome before answering.
     pub async fn send_handoff(
         &self,
         request: &HandoffRequest,
         idempotency_key: &str,
+        wait_seconds: u32,
     ) -> ClientResult<(Handoff, bool)> {
+        let path = match wait_seconds {
+            0 => "/v1/handoffs".to_string(),
+            n => format!("/v1/handoffs?wait={n}"),
+        };
         let response = self
             .send(ApiRequest {
                 method: Method::POST,
-                path: "/v1/handoffs".into(),
+                path,
                 body: Some(serde_json::to_vec(request).expect("requests serialize")),
                 idempotency_key: Some(idempotency_key.to_string()),
                 if_match: None,

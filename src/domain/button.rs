@@ -34,7 +34,9 @@ pub struct ButtonInputs<'a> {
     pub messages: u32,
     /// Whether business hours are open now (true when they are switched off).
     pub hours_open: bool,
-    /// How many operators are online.
+    /// How many of Desk's operators are online. They count only for an action
+    /// whose platform is the inbox: an external platform's agents are not Desk's
+    /// to see.
     pub operators_online: u32,
 }
 
@@ -49,6 +51,8 @@ pub struct ButtonDecision {
     pub customer_sees: Option<&'static str>,
     /// The text behind `customer_sees`.
     pub customer_text: Option<String>,
+    /// Why the customer sees that; `None` with `customer_sees`.
+    pub customer_reason: Option<String>,
 }
 
 /// Decides the button from `inputs`.
@@ -57,7 +61,8 @@ pub struct ButtonDecision {
 /// `below_threshold`, `outside_business_hours`, `nobody_online`. The customer sees
 /// the auto-reply when hours are closed or nobody is online, and the waiting label
 /// otherwise — whether or not the button itself shows, because the agent may still
-/// escalate on its own.
+/// escalate on its own. For an action whose platform is external, Desk's operators
+/// do not count (`nobody_online` never applies): only business hours do.
 pub fn evaluate(inputs: &ButtonInputs) -> ButtonDecision {
     let mut reasons = Vec::new();
     let mut hide = |code: &str, message: String| {
@@ -93,20 +98,48 @@ pub fn evaluate(inputs: &ButtonInputs) -> ButtonDecision {
     if !inputs.hours_open {
         hide(OUTSIDE_BUSINESS_HOURS, "outside business hours".into());
     }
-    if inputs.operators_online == 0 {
+    let external = inputs
+        .action
+        .map(|action| action.platform.as_str())
+        .filter(|platform| *platform != "inbox");
+    let nobody_online = external.is_none() && inputs.operators_online == 0;
+    if nobody_online {
         hide(NOBODY_ONLINE, "no operator is online".into());
     }
 
-    let nobody_available = !inputs.hours_open || inputs.operators_online == 0;
-    let (customer_sees, customer_text) = match inputs.action {
+    let reason = match (inputs.hours_open, external) {
+        (false, _) => "outside business hours".to_string(),
+        (true, Some(platform)) => format!(
+            "tickets go to {platform}, whose agents Desk cannot see: Desk's own operators do \
+             not count, and business hours are open"
+        ),
+        (true, None) if nobody_online => "no operator is online".to_string(),
+        (true, None) => format!(
+            "{} online and business hours are open",
+            match inputs.operators_online {
+                1 => "1 operator is".to_string(),
+                n => format!("{n} operators are"),
+            }
+        ),
+    };
+    let nobody_available = !inputs.hours_open || nobody_online;
+    let (customer_sees, customer_text, customer_reason) = match inputs.action {
         Some(action) if action.enabled => {
             if nobody_available {
-                (Some(AUTO_REPLY), Some(action.auto_reply.clone()))
+                (
+                    Some(AUTO_REPLY),
+                    Some(action.auto_reply.clone()),
+                    Some(reason),
+                )
             } else {
-                (Some(WAITING_LABEL), Some(action.labels.waiting.clone()))
+                (
+                    Some(WAITING_LABEL),
+                    Some(action.labels.waiting.clone()),
+                    Some(reason),
+                )
             }
         }
-        _ => (None, None),
+        _ => (None, None, None),
     };
 
     ButtonDecision {
@@ -114,6 +147,7 @@ pub fn evaluate(inputs: &ButtonInputs) -> ButtonDecision {
         hidden_because: reasons,
         customer_sees,
         customer_text,
+        customer_reason,
     }
 }
 
@@ -160,7 +194,42 @@ mod tests {
                 hidden_because: vec![],
                 customer_sees: Some(WAITING_LABEL),
                 customer_text: Some("Hold on…".into()),
+                customer_reason: Some("2 operators are online and business hours are open".into()),
             }
+        );
+    }
+
+    #[test]
+    fn an_external_platform_does_not_count_desks_operators() {
+        let action = HandoverAction {
+            platform: "zendesk".into(),
+            ..action()
+        };
+        let decision = evaluate(&ButtonInputs {
+            operators_online: 0,
+            ..inputs(Some(&action))
+        });
+        assert!(decision.visible, "{:?}", decision.hidden_because);
+        assert_eq!(decision.customer_sees, Some(WAITING_LABEL));
+        assert!(
+            decision
+                .customer_reason
+                .as_deref()
+                .unwrap()
+                .starts_with("tickets go to zendesk, whose agents Desk cannot see"),
+            "{:?}",
+            decision.customer_reason
+        );
+        let closed = evaluate(&ButtonInputs {
+            operators_online: 0,
+            hours_open: false,
+            ..inputs(Some(&action))
+        });
+        assert_eq!(codes(&closed), [OUTSIDE_BUSINESS_HOURS]);
+        assert_eq!(closed.customer_sees, Some(AUTO_REPLY));
+        assert_eq!(
+            closed.customer_reason.as_deref(),
+            Some("outside business hours")
         );
     }
 

@@ -63,15 +63,19 @@
 //!   keys whose values are strings, numbers or booleans. No team at all (no rule
 //!   matched, no default team) is a warning.
 //! - **Assignee** (step 6): see [`assign`].
-//! - **What the customer sees** (step 7): as [`button::evaluate`] decides it — the
-//!   auto-reply when business hours are closed at `at` or no operator is online
-//!   (with a warning), the waiting label otherwise.
+//! - **What the customer sees** (step 7, completed by [`Plan::finish`]): the
+//!   auto-reply (with a warning) when business hours are closed at `at`, or, for an
+//!   inbox ticket, when the routed team has no members or nobody in it is online and
+//!   under capacity, or the ticket has no team; the waiting label otherwise. A ticket
+//!   for an external platform goes to that platform's team, which Desk cannot see:
+//!   Desk's own operators do not count, only business hours. `customer_sees.reason`
+//!   says which applied.
 //! - **Summary** (step 8): see [`summarize`]; the request's own `summary`, when not
 //!   blank, replaces it. **Subject**: see [`subject`].
 //! - **Outcome** (step 9): see [`outcome`].
 //!
 //! Warnings come in step order: invalid context keys, field mismatches, unusable
-//! context values, no team, nobody available, and (from [`Plan::finish`]) nobody
+//! context values, no team, and (from [`Plan::finish`]) nobody available and nobody
 //! assigned in a team that has a method to assign by.
 //!
 //! [`plan`] does not repeat [`validate_request`], but it is total: given a request
@@ -85,7 +89,7 @@ use jiff::Timestamp;
 use serde_json::{Number, Value};
 
 use super::assignment::{self, Candidate};
-use super::button::{self, ButtonInputs};
+use super::button;
 use super::hours::{self, Schedule};
 use super::rules;
 use crate::api::{
@@ -108,8 +112,6 @@ pub struct Workspace<'a> {
     pub assignment: &'a AssignmentSettings,
     pub handoff: &'a HandoffSettings,
     pub schedule: &'a Schedule,
-    /// Operators online in the whole workspace (step 7).
-    pub operators_online: u32,
 }
 
 /// Why a handoff is refused: nothing may be stored for it.
@@ -381,6 +383,10 @@ fn context_value(value: &Value) -> Option<ContextValue> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     decision: HandoffDecision,
+    /// Step 7 so far: whether business hours are open at the handoff's instant.
+    hours_open: bool,
+    waiting_label: String,
+    auto_reply: String,
 }
 
 impl Plan {
@@ -407,12 +413,35 @@ impl Plan {
         assign(self.method(), self.team(), candidates, last_assigned)
     }
 
-    /// Completes the decision with the assignee (step 6).
+    /// Completes the decision with the assignee (step 6) and what the customer sees
+    /// (step 7), from the decided team's `candidates` (the same ones [`assign`] got).
     ///
-    /// When nobody is assigned although the ticket has a team and the method is not
-    /// manual, that is a warning (the assignee's reason says why).
-    pub fn finish(self, assignee: AssigneeDecision) -> HandoffDecision {
+    /// Nobody available is a warning; so is nobody assigned although the ticket has
+    /// a team and the method is not manual (the assignee's reason says why).
+    pub fn finish(self, assignee: AssigneeDecision, candidates: &[Candidate]) -> HandoffDecision {
         let mut decision = self.decision;
+        let (available, reason) = availability(
+            self.hours_open,
+            &decision.platform,
+            decision.team.value.as_deref(),
+            candidates,
+        );
+        decision.customer_sees = if available {
+            CustomerView {
+                kind: button::WAITING_LABEL.into(),
+                text: self.waiting_label,
+                reason,
+            }
+        } else {
+            decision.warnings.push(format!(
+                "nobody is available ({reason}): the customer sees the auto-reply"
+            ));
+            CustomerView {
+                kind: button::AUTO_REPLY.into(),
+                text: self.auto_reply,
+                reason,
+            }
+        };
         if assignee.value.is_none()
             && assignee.method != AssignmentMethod::Manual
             && decision.team.value.is_some()
@@ -424,6 +453,61 @@ impl Plan {
         decision.assignee = assignee;
         decision
     }
+}
+
+/// Step 7: whether someone can answer the customer, and why (or why not).
+///
+/// Closed business hours mean nobody. An external platform's team is not Desk's
+/// to see, so there only business hours count. An inbox ticket needs someone in
+/// its team who is online and under capacity.
+fn availability(
+    hours_open: bool,
+    platform: &str,
+    team: Option<&str>,
+    candidates: &[Candidate],
+) -> (bool, String) {
+    let mut why_not = Vec::new();
+    if !hours_open {
+        why_not.push("outside business hours".to_string());
+    }
+    if platform != "inbox" {
+        if why_not.is_empty() {
+            return (
+                true,
+                format!(
+                    "the ticket goes to {platform}, whose agents Desk cannot see: Desk's own \
+                     operators do not count, and business hours are open"
+                ),
+            );
+        }
+        return (false, why_not.join(", "));
+    }
+    match team {
+        None => why_not.push("the ticket has no team".into()),
+        Some(team) if candidates.is_empty() => {
+            why_not.push(format!("team {team} has no members"));
+        }
+        Some(team) => {
+            let available = candidates
+                .iter()
+                .filter(|c| assignment::is_available(c))
+                .count();
+            if available == 0 {
+                why_not.push(format!(
+                    "nobody in team {team} is online and under capacity"
+                ));
+            } else if why_not.is_empty() {
+                return (
+                    true,
+                    format!(
+                        "{available} of {} in team {team} online and under capacity",
+                        plural(candidates.len(), "member", "members")
+                    ),
+                );
+            }
+        }
+    }
+    (false, why_not.join(", "))
 }
 
 /// Runs steps 1–5 and 7–8 and decides the outcome, at the instant `at` (see the
@@ -563,32 +647,8 @@ pub fn plan(
         );
     }
 
-    // Step 7: what the customer sees.
-    let button = button::evaluate(&ButtonInputs {
-        action: Some(action),
-        messages: u32::try_from(request.transcript.len()).unwrap_or(u32::MAX),
-        hours_open: workspace.schedule.is_open(at),
-        operators_online: workspace.operators_online,
-    });
-    let kind = button.customer_sees.unwrap_or(button::AUTO_REPLY);
-    if kind == button::AUTO_REPLY {
-        let why: Vec<&str> = button
-            .hidden_because
-            .iter()
-            .filter(|r| r.code == button::OUTSIDE_BUSINESS_HOURS || r.code == button::NOBODY_ONLINE)
-            .map(|r| r.message.as_str())
-            .collect();
-        warnings.push(format!(
-            "nobody is available ({}): the customer sees the auto-reply",
-            why.join(", ")
-        ));
-    }
-    let customer_sees = CustomerView {
-        kind: kind.to_string(),
-        text: button
-            .customer_text
-            .unwrap_or_else(|| action.auto_reply.clone()),
-    };
+    // Step 7 needs the team's members: Plan::finish completes it.
+    let hours_open = workspace.schedule.is_open(at);
 
     // Step 8: summary and subject.
     let summary = match request.summary.as_deref().map(str::trim) {
@@ -617,9 +677,16 @@ pub fn plan(
             unmatched_context_keys,
             invalid_context_keys,
             warnings,
-            customer_sees,
+            customer_sees: CustomerView {
+                kind: button::WAITING_LABEL.into(),
+                text: action.labels.waiting.clone(),
+                reason: "not decided yet".into(),
+            },
             summary,
         },
+        hours_open,
+        waiting_label: action.labels.waiting.clone(),
+        auto_reply: action.auto_reply.clone(),
     })
 }
 
@@ -1175,7 +1242,6 @@ mod tests {
                 assignment: &self.assignment,
                 handoff: &self.handoff,
                 schedule: &self.schedule,
-                operators_online: self.operators_online,
             }
         }
 
@@ -1183,11 +1249,21 @@ mod tests {
             plan(request, &self.ws(), monday())
         }
 
-        /// The decision, with one available operator in the team.
+        /// The team's members: alice, online unless `operators_online` is 0.
+        fn team(&self) -> Vec<Candidate> {
+            let mut alice = online("alice", 0);
+            if self.operators_online == 0 {
+                alice.availability = Availability::Away;
+            }
+            vec![alice]
+        }
+
+        /// The decision, with the team of [`Fixture::team`].
         fn decide(&self, request: &HandoffRequest) -> HandoffDecision {
             let plan = self.plan(request).unwrap();
-            let assignee = plan.assign(&[online("alice", 0)], None);
-            plan.finish(assignee)
+            let team = self.team();
+            let assignee = plan.assign(&team, None);
+            plan.finish(assignee, &team)
         }
     }
 
@@ -1766,14 +1842,15 @@ mod tests {
         assert_eq!(plan.team(), None);
         let assignee = plan.assign(&[online("alice", 0)], None);
         assert_eq!(assignee.reason, "no team to assign within");
-        let decision = plan.finish(assignee);
+        let decision = plan.finish(assignee, &[]);
         assert_eq!(decision.team.source, DecisionSource::NoTeam);
         assert_eq!(decision.assignee.value, None);
         assert_eq!(
             decision.warnings,
             [
                 "no assignment rule matched and there is no default team: the ticket has no team, \
-              so nobody is assigned"
+              so nobody is assigned",
+                "nobody is available (the ticket has no team): the customer sees the auto-reply"
             ]
         );
     }
@@ -1789,21 +1866,24 @@ mod tests {
             CustomerView {
                 kind: "waiting-label".into(),
                 text: HandoverAction::default().labels.waiting,
+                reason: "1 of 1 member in team support online and under capacity".into(),
             }
         );
     }
 
     #[test]
-    fn the_customer_sees_the_auto_reply_outside_hours_or_with_nobody_online() {
+    fn the_customer_sees_the_auto_reply_outside_hours_or_with_nobody_in_the_team() {
         let mut fx = Fixture::new().with_hours();
         fx.action().auto_reply = "We are closed.".into();
         let planned = plan(&request(), &fx.ws(), saturday()).unwrap();
-        let decision = planned.finish(assign(AssignmentMethod::Manual, None, &[], None));
+        let team = fx.team();
+        let decision = planned.finish(assign(AssignmentMethod::Manual, None, &[], None), &team);
         assert_eq!(
             decision.customer_sees,
             CustomerView {
                 kind: "auto-reply".into(),
-                text: "We are closed.".into()
+                text: "We are closed.".into(),
+                reason: "outside business hours".into(),
             }
         );
         assert_eq!(
@@ -1816,20 +1896,76 @@ mod tests {
         assert_eq!(decision.customer_sees.kind, "auto-reply");
         assert_eq!(
             decision.warnings[0],
-            "nobody is available (no operator is online): the customer sees the auto-reply"
+            "nobody is available (nobody in team support is online and under capacity): the \
+             customer sees the auto-reply"
         );
         let planned = plan(&request(), &fx.ws(), saturday()).unwrap();
         assert_eq!(
             planned
-                .finish(assign(AssignmentMethod::Manual, None, &[], None))
+                .finish(assign(AssignmentMethod::Manual, None, &[], None), &[])
                 .warnings[0],
-            "nobody is available (outside business hours, no operator is online): the customer \
-             sees the auto-reply"
+            "nobody is available (outside business hours, team support has no members): the \
+             customer sees the auto-reply"
         );
     }
 
     #[test]
-    fn the_customer_view_agrees_with_the_button() {
+    fn only_the_routed_team_counts_not_the_whole_workspace() {
+        // Operators online elsewhere do not answer this team's customers: alice is at
+        // capacity, so nobody in the team can take it.
+        let fx = Fixture::new();
+        let full = [Candidate {
+            capacity: Some(1),
+            ..online("alice", 1)
+        }];
+        let plan = fx.plan(&request()).unwrap();
+        let decision = plan.clone().finish(plan.assign(&full, None), &full);
+        assert_eq!(decision.customer_sees.kind, "auto-reply");
+        assert_eq!(
+            decision.customer_sees.reason,
+            "nobody in team support is online and under capacity"
+        );
+        let decision = plan.clone().finish(plan.assign(&[], None), &[]);
+        assert_eq!(decision.customer_sees.kind, "auto-reply");
+        assert_eq!(decision.customer_sees.reason, "team support has no members");
+        // Manual assignment assigns nobody, but someone online can still pick it up.
+        let mut fx = Fixture::new();
+        fx.assignment.method = AssignmentMethod::Manual;
+        assert_eq!(fx.decide(&request()).customer_sees.kind, "waiting-label");
+    }
+
+    #[test]
+    fn an_external_platform_does_not_count_desks_operators() {
+        let mut fx = Fixture::new().with_hours();
+        fx.action().platform = "zendesk".into();
+        fx.operators_online = 0;
+        let plan = fx.plan(&request()).unwrap();
+        let decision = plan.clone().finish(plan.assign(&[], None), &[]);
+        assert_eq!(decision.customer_sees.kind, "waiting-label");
+        assert!(
+            decision
+                .customer_sees
+                .reason
+                .starts_with("the ticket goes to zendesk, whose agents Desk cannot see"),
+            "{}",
+            decision.customer_sees.reason
+        );
+        assert!(
+            !decision
+                .warnings
+                .iter()
+                .any(|w| w.contains("nobody is available")),
+            "{:?}",
+            decision.warnings
+        );
+        let planned = super::plan(&request(), &fx.ws(), saturday()).unwrap();
+        let decision = planned.finish(assign(AssignmentMethod::Manual, None, &[], None), &[]);
+        assert_eq!(decision.customer_sees.kind, "auto-reply");
+        assert_eq!(decision.customer_sees.reason, "outside business hours");
+    }
+
+    #[test]
+    fn the_customer_view_agrees_with_the_button_for_an_external_platform() {
         for (at, online) in [
             (monday(), 0),
             (monday(), 3),
@@ -1837,14 +1973,11 @@ mod tests {
             (saturday(), 3),
         ] {
             let mut fx = Fixture::new().with_hours();
-            fx.operators_online = online;
-            let decision = plan(&request(), &fx.ws(), at).unwrap().finish(assign(
-                AssignmentMethod::Manual,
-                None,
-                &[],
-                None,
-            ));
-            let button = button::evaluate(&ButtonInputs {
+            fx.action().platform = "intercom".into();
+            let decision = plan(&request(), &fx.ws(), at)
+                .unwrap()
+                .finish(assign(AssignmentMethod::Manual, None, &[], None), &[]);
+            let button = button::evaluate(&button::ButtonInputs {
                 action: fx.agent.as_ref().unwrap().handover.as_ref(),
                 messages: 3,
                 hours_open: fx.schedule.is_open(at),
@@ -2208,20 +2341,25 @@ mod tests {
         let plan = fx.plan(&request()).unwrap();
         assert_eq!(plan.method(), AssignmentMethod::Balanced);
         assert_eq!(plan.team(), Some("support"));
-        let decision = plan.clone().finish(plan.assign(&[online("bob", 0)], None));
+        let bob = [online("bob", 0)];
+        let decision = plan.clone().finish(plan.assign(&bob, None), &bob);
         assert_eq!(decision.assignee.value.as_deref(), Some("bob"));
         assert!(decision.warnings.is_empty());
 
-        let decision = plan.clone().finish(plan.assign(&[], None));
+        let decision = plan.clone().finish(plan.assign(&[], None), &[]);
         assert_eq!(
             decision.warnings,
-            ["nobody is assigned: team support has no members"]
+            [
+                "nobody is available (team support has no members): the customer sees the \
+                 auto-reply",
+                "nobody is assigned: team support has no members"
+            ]
         );
 
         let mut fx = Fixture::new();
         fx.assignment.method = AssignmentMethod::Manual;
         let plan = fx.plan(&request()).unwrap();
-        let decision = plan.clone().finish(plan.assign(&[online("bob", 0)], None));
+        let decision = plan.clone().finish(plan.assign(&bob, None), &bob);
         assert_eq!(decision.assignee.value, None);
         assert!(decision.warnings.is_empty(), "manual is not a problem");
     }
@@ -2426,8 +2564,13 @@ mod tests {
         at: Timestamp,
     ) -> Result<HandoffDecision, Rejection> {
         plan(request, &fx.ws(), at).map(|plan| {
-            let assignee = plan.assign(&candidates(), Some("alice"));
-            plan.finish(assignee)
+            let mut team = candidates();
+            if fx.operators_online == 0 {
+                team.iter_mut()
+                    .for_each(|c| c.availability = Availability::Offline);
+            }
+            let assignee = plan.assign(&team, Some("alice"));
+            plan.finish(assignee, &team)
         })
     }
 

@@ -1,7 +1,7 @@
 //! Where a handover action's tickets go: the one place that decides whether a
 //! platform may be named.
 
-use crate::api::FieldError;
+use crate::api::{CheckOutcome, FieldError, TestReport};
 
 /// Desk's own inbox.
 pub const INBOX: &str = "inbox";
@@ -30,9 +30,48 @@ pub fn check_platform(platform: &str, connected: &[String]) -> Result<(), FieldE
     Err(FieldError::new("platform", message))
 }
 
+/// Refuses to point an action at an integration whose last connection test
+/// failed: tickets sent there would fail too. `Err` carries the failed checks'
+/// messages. No test yet, or a passing one, is fine.
+pub fn check_tested(kind: &str, last_test: Option<&TestReport>) -> Result<(), String> {
+    let Some(report) = last_test.filter(|report| !report.ok) else {
+        return Ok(());
+    };
+    let failed: Vec<String> = report
+        .checks
+        .iter()
+        .filter(|check| check.outcome == CheckOutcome::Failed)
+        .map(|check| format!("{}: {}", check.check, check.message))
+        .collect();
+    Err(format!(
+        "the last test of the {kind} integration failed ({}): fix it and run `deskctl \
+         integrations test {kind}`, or pass --force to point the action at it anyway",
+        failed.join("; ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_test_refuses_with_its_reason() {
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        let check = |outcome, message: &str| crate::api::TestCheck {
+            check: "credentials".into(),
+            outcome,
+            message: message.into(),
+        };
+        let failed = TestReport::new(vec![check(CheckOutcome::Failed, "401 Unauthorized")], at);
+        let error = check_tested("zendesk", Some(&failed)).unwrap_err();
+        assert!(
+            error.contains("credentials: 401 Unauthorized") && error.contains("--force"),
+            "{error}"
+        );
+        let passed = TestReport::new(vec![check(CheckOutcome::Ok, "ok")], at);
+        assert!(check_tested("zendesk", Some(&passed)).is_ok());
+        assert!(check_tested("zendesk", None).is_ok());
+    }
 
     #[test]
     fn the_inbox_is_always_allowed() {

@@ -179,6 +179,26 @@ fn may_act(actor: &Actor, ticket: &Ticket, action: &str) -> Result<(), Refusal> 
     )))
 }
 
+/// Whether `action` would change nothing, so it succeeds doing nothing (and
+/// for a bulk action is no failure): resolving a resolved ticket, reopening one
+/// that is not resolved. `Err` when `actor` may not do it at all.
+pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Result<bool, Refusal> {
+    let nothing = match action {
+        Action::Resolve => ticket.status == TicketStatus::Resolved,
+        Action::Reopen => ticket.status != TicketStatus::Resolved,
+        _ => return Ok(false),
+    };
+    if nothing {
+        let verb = if matches!(action, Action::Resolve) {
+            "resolve"
+        } else {
+            "reopen"
+        };
+        may_act(actor, ticket, verb)?;
+    }
+    Ok(nothing)
+}
+
 fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
     if ticket.status == TicketStatus::Resolved {
         return Err(Refusal::conflict(

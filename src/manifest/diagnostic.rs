@@ -33,6 +33,11 @@ pub struct Diagnostic {
     pub pos: Pos,
     pub message: String,
     pub help: Option<String>,
+    /// For a reference that cannot be checked offline (the document leaves out
+    /// the section that defines it): what it names, e.g. ``team `vip` ``. A
+    /// command that sends the document to the service, which checks it, may
+    /// sum these up in one line instead.
+    pub unchecked: Option<String>,
 }
 
 impl Diagnostic {
@@ -42,6 +47,7 @@ impl Diagnostic {
             pos,
             message: message.into(),
             help: None,
+            unchecked: None,
         }
     }
 
@@ -51,6 +57,7 @@ impl Diagnostic {
             pos,
             message: message.into(),
             help: None,
+            unchecked: None,
         }
     }
 

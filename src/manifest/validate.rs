@@ -125,13 +125,14 @@ impl Report<'_> {
             }
             Some(_) => {}
             None => {
-                self.warning(
+                let warning = self.warning(
                     path,
                     format!(
                         "{what} `{key}` cannot be checked offline: the document has no {section} section"
                     ),
-                )
-                .help = Some("the service checks it when the document is applied".into());
+                );
+                warning.help = Some("the service checks it when the document is applied".into());
+                warning.unchecked = Some(format!("{what} `{key}`"));
             }
         }
     }

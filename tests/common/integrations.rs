@@ -60,8 +60,9 @@ pub fn desk_with_agent() -> Desk {
     desk
 }
 
-/// Sends a production handoff from `shop` (Dana, order 4417); returns the
-/// accepted handoff.
+/// Sends a production handoff from `shop` (Dana, order 4417) without waiting for
+/// its delivery's outcome (the local desk still delivers before the command
+/// returns); returns the accepted handoff.
 pub fn send(desk: &Desk, secrets: Secrets, name: &str) -> Value {
     let handoff = json!({
         "agent": "shop",
@@ -82,6 +83,7 @@ pub fn send(desk: &Desk, secrets: Secrets, name: &str) -> Value {
             "send",
             "-f",
             file.to_str().unwrap(),
+            "--no-wait",
             "-o",
             "json",
         ],

@@ -208,6 +208,9 @@ impl Detail for HandoverStatus {
                 },
             ),
         ]);
+        if let Some(reason) = &self.customer_reason {
+            fields.push(("Because", reason.clone()));
+        }
         fields
     }
 }

@@ -19,6 +19,9 @@ pub struct ActionsSetArgs {
     /// Where tickets go: `inbox` or a connected integration
     #[arg(long)]
     pub platform: Option<String>,
+    /// Point the action at an integration even though its last connection test failed
+    #[arg(long)]
+    pub force: bool,
     /// Guidance for the agent: what the action does, what data moves, when to use it
     #[arg(long, value_name = "TEXT", conflicts_with = "when_to_use_file")]
     pub when_to_use: Option<String>,
@@ -135,7 +138,9 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
     if let Some(text) = auto_reply {
         action.auto_reply = text;
     }
-    let handover: HandoverAction = client.put_handover(&args.agent, &action).await?;
+    let handover: HandoverAction = client
+        .put_handover(&args.agent, &action, args.force)
+        .await?;
     session.ui.success(&format!(
         "{} the handover action of agent {}",
         if created { "Created" } else { "Updated" },

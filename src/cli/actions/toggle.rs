@@ -31,7 +31,7 @@ pub async fn cmd_actions_toggle(
         .or_suggest(&client, &[(Named::Agent, &args.agent)])
         .await?;
     action.enabled = enabled;
-    let handover = client.put_handover(&args.agent, &action).await?;
+    let handover = client.put_handover(&args.agent, &action, false).await?;
     session.ui.success(&format!(
         "{} the handover action of agent {}",
         if enabled { "Enabled" } else { "Disabled" },

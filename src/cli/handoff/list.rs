@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::api::{Environment, HandoffOutcome, HandoffQuery};
-use crate::cli::{Session, wire_enum_parser};
+use crate::cli::{Session, parse_instant, wire_enum_parser};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -17,6 +17,13 @@ pub struct HandoffListArgs {
     /// Only handoffs with this outcome
     #[arg(long, value_parser = wire_enum_parser::<HandoffOutcome>(HandoffOutcome::NAMES))]
     pub outcome: Option<HandoffOutcome>,
+    /// Only handoffs received at or after this time (RFC 3339, a local date, `today`, or
+    /// a time ago: `2h`, `3 days`)
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<jiff::Timestamp>,
+    /// Only handoffs received before this time (same forms as --since)
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub until: Option<jiff::Timestamp>,
     /// At most this many (newest first)
     #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",
         value_parser = clap::value_parser!(u32).range(1..))]
@@ -32,6 +39,8 @@ pub async fn cmd_handoff_list(session: &Session, args: HandoffListArgs) -> CliRe
         environment: args.environment,
         agent: args.agent,
         outcome: args.outcome,
+        since: args.since,
+        until: args.until,
         limit: Some(if args.all {
             crate::api::MAX_PAGE_LIMIT
         } else {

@@ -4,6 +4,7 @@
 mod list;
 mod preview;
 mod send;
+mod settings;
 mod show;
 
 use std::path::Path;
@@ -36,6 +37,11 @@ pub enum HandoffCommand {
     /// Show a recorded handoff and its decision
     #[command(after_help = "Examples:\n  deskctl handoff show hof_1a2b3c4d5e6f")]
     Show(show::HandoffShowArgs),
+    /// Show or change the handoff settings (the document's `handoff` section)
+    #[command(
+        after_help = "Examples:\n  deskctl handoff settings show\n  deskctl handoff settings set --preview-in-non-production false"
+    )]
+    Settings(settings::HandoffSettingsArgs),
 }
 
 pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
@@ -44,6 +50,7 @@ pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
         HandoffCommand::Send(args) => send::cmd_handoff_send(session, args).await,
         HandoffCommand::List(args) => list::cmd_handoff_list(session, args).await,
         HandoffCommand::Show(args) => show::cmd_handoff_show(session, args).await,
+        HandoffCommand::Settings(args) => settings::cmd_handoff_settings(session, args).await,
     }
 }
 
@@ -214,10 +221,19 @@ pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, 
         ("Invalid keys", list(&decision.invalid_context_keys)),
         (
             "Customer sees",
-            format!(
-                "{}: {}",
-                decision.customer_sees.kind, decision.customer_sees.text
-            ),
+            if decision.customer_sees.reason.is_empty() {
+                format!(
+                    "{}: {}",
+                    decision.customer_sees.kind, decision.customer_sees.text
+                )
+            } else {
+                format!(
+                    "{}: {}\n(because {})",
+                    decision.customer_sees.kind,
+                    decision.customer_sees.text,
+                    decision.customer_sees.reason
+                )
+            },
         ),
         ("Summary", decision.summary.clone()),
     ]);
@@ -255,28 +271,48 @@ impl Detail for HandoffDecision {
 
 impl Tabular for Handoff {
     fn columns(wide: bool) -> Vec<&'static str> {
-        let mut columns = vec!["ID", "CREATED", "AGENT", "ENVIRONMENT", "OUTCOME", "TICKET"];
+        let mut columns = vec![
+            "ID",
+            "CREATED",
+            "AGENT",
+            "REQUESTER",
+            "CHANNEL",
+            "SUBJECT",
+            "OUTCOME",
+        ];
         if wide {
-            columns.extend(["PRIORITY", "TEAM", "OPERATOR"]);
+            columns.extend([
+                "ENVIRONMENT",
+                "PRIORITY",
+                "TEAM",
+                "OPERATOR",
+                "CUSTOMER SEES",
+            ]);
         }
         columns
     }
 
     fn cells(&self, ui: &Ui, wide: bool) -> Vec<String> {
+        let requester = self.request.requester.as_ref().and_then(|r| {
+            [&r.email, &r.name, &r.external_id, &r.phone]
+                .into_iter()
+                .flatten()
+                .find(|text| !text.trim().is_empty())
+                .cloned()
+        });
         let mut cells = vec![
             self.id.clone(),
             ui.time(self.created_at),
             self.agent.clone(),
-            self.environment.to_string(),
-            self.outcome.to_string(),
-            match (&self.ticket, &self.external) {
-                (Some(number), _) => number.to_string(),
-                (None, Some(external)) => external_cell(external),
-                (None, None) => "-".into(),
-            },
+            requester.unwrap_or_else(|| "-".into()),
+            self.decision.channel.to_string(),
+            self.decision.subject.clone(),
+            outcome_cell(self),
         ];
         if wide {
+            cells.push(self.environment.to_string());
             cells.extend(self.decision.cells(ui, false).into_iter().skip(2));
+            cells.push(self.decision.customer_sees.kind.clone());
         }
         cells
     }
@@ -289,21 +325,53 @@ impl Tabular for Handoff {
         &[
             "ID",
             "CREATED",
-            "ENVIRONMENT",
+            "CHANNEL",
             "OUTCOME",
-            "TICKET",
+            "ENVIRONMENT",
             "PRIORITY",
         ]
+    }
+}
+
+/// What a handoff became, in a cell: `ticket 10001`, `zendesk #35436 created`,
+/// `zendesk failed`, or `preview`.
+fn outcome_cell(handoff: &Handoff) -> String {
+    match (&handoff.ticket, &handoff.external) {
+        (Some(number), _) => format!("ticket {number}"),
+        (None, Some(external)) => external_cell(external),
+        (None, None) => handoff.outcome.to_string(),
     }
 }
 
 /// An external ticket in a cell: `zendesk #35436 resolved`, or its status
 /// alone while it is not delivered.
 fn external_cell(external: &crate::api::ExternalTicket) -> String {
-    match &external.id {
-        Some(id) => format!("{} #{id} {}", external.kind, external.status),
-        None => format!("{} {}", external.kind, external.status),
+    match (&external.id, external.outcome.state) {
+        (Some(id), _) => format!("{} #{id} {}", external.kind, external.status),
+        (None, state) => format!("{} {state}", external.kind),
     }
+}
+
+/// How the delivery stands, for people: `failed after 1 attempt: …`.
+pub(crate) fn delivery_text(outcome: &crate::api::DeliveryOutcome, ui: &Ui) -> String {
+    let attempts = match outcome.attempts {
+        1 => "1 attempt".to_string(),
+        n => format!("{n} attempts"),
+    };
+    let mut text = match outcome.state {
+        crate::api::DeliveryState::Queued => "queued".to_string(),
+        state => format!("{state} after {attempts}"),
+    };
+    if let Some(error) = &outcome.error {
+        text.push_str(": ");
+        text.push_str(error);
+    }
+    if let Some(next) = outcome.next_attempt_at
+        && outcome.state == crate::api::DeliveryState::Retrying
+    {
+        text.push_str(&format!(" (next attempt {})", ui.instant(next)));
+    }
+    text
 }
 
 impl Detail for Handoff {
@@ -334,6 +402,7 @@ impl Detail for Handoff {
                 text.push_str(url);
             }
             fields.push(("External ticket", text));
+            fields.push(("Delivery", delivery_text(&external.outcome, ui)));
         }
         if let Some(key) = &self.idempotency_key {
             fields.push(("Idempotency key", key.clone()));

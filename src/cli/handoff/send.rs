@@ -3,10 +3,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::read_handoff;
+use crate::api::DeliveryState;
 use crate::api::Environment;
 use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, wire_enum_parser};
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
 pub struct HandoffSendArgs {
@@ -25,6 +26,14 @@ pub struct HandoffSendArgs {
     /// (default: a new random key, so retries after a lost answer are safe)
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
+    /// Seconds to wait for a delivery to an external platform to be delivered or
+    /// to fail (0 to 20). A failed delivery exits 1
+    #[arg(long, value_name = "SECONDS", default_value_t = 10,
+        value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub wait: u32,
+    /// Do not wait for the delivery's outcome (the same as `--wait 0`)
+    #[arg(long, conflicts_with = "wait")]
+    pub no_wait: bool,
 }
 
 pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliResult {
@@ -38,8 +47,9 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
             request.environment, request.agent
         ))
         .await?;
+    let wait = if args.no_wait { 0 } else { args.wait };
     let (handoff, replayed) = client
-        .send_handoff(&request, &key)
+        .send_handoff(&request, &key, wait)
         .await
         .or_suggest(&client, &[(Named::Agent, &request.agent)])
         .await?;
@@ -54,15 +64,41 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
                 .map(|h| format!(", assigned to {h}"))
                 .unwrap_or_default()
         ),
-        None => format!("{} (no ticket)", handoff.outcome),
+        None => match &handoff.external {
+            Some(external) => format!(
+                "{} ticket, {}",
+                external.kind.title(),
+                super::delivery_text(&external.outcome, &session.ui)
+            ),
+            None => format!("{} (no ticket)", handoff.outcome),
+        },
     };
     if replayed {
         session.ui.info(&format!(
             "Idempotency key {key} was accepted before: nothing new was created"
         ));
     }
-    session
-        .ui
-        .success(&format!("Handoff {}: {what}", handoff.id));
+    let state = handoff.external.as_ref().map(|e| e.outcome.state);
+    if state == Some(DeliveryState::Failed) {
+        session.ui.print_item(&handoff)?;
+        return Err(CliError::general(format!(
+            "handoff {} was accepted, but its delivery failed: {what}",
+            handoff.id
+        ))
+        .with_hint(format!(
+            "fix the cause, then queue it again with `deskctl integrations retry {}`",
+            handoff.external.as_ref().map_or(0, |e| e.delivery)
+        )));
+    }
+    match state {
+        Some(state) if state.is_pending() && wait > 0 => session.ui.warn(&format!(
+            "Handoff {}: {what}; no outcome within {wait} s: it is retried in the background \
+             (`deskctl handoff show {}`)",
+            handoff.id, handoff.id
+        )),
+        _ => session
+            .ui
+            .success(&format!("Handoff {}: {what}", handoff.id)),
+    }
     session.ui.print_item(&handoff)
 }

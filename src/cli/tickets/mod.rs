@@ -178,15 +178,41 @@ pub(crate) async fn each_ticket(
     done: &str,
     action: impl AsyncFn(&Client, u64) -> ClientResult<Ticket>,
 ) -> CliResult {
+    each_ticket_or_skip(session, client, numbers, done, async |client, number| {
+        action(client, number)
+            .await
+            .map(|ticket| Done::Changed(ticket.number))
+    })
+    .await
+}
+
+/// What an action did to one ticket.
+pub(crate) enum Done {
+    /// Changed: the ticket's number.
+    Changed(u64),
+    /// Nothing to do, and why: e.g. `ticket 10001 is already resolved`.
+    Already(String),
+}
+
+/// [`each_ticket`] for actions that may find nothing to do: that is said, and
+/// is no failure.
+pub(crate) async fn each_ticket_or_skip(
+    session: &Session,
+    client: &Client,
+    numbers: &[u64],
+    done: &str,
+    action: impl AsyncFn(&Client, u64) -> ClientResult<Done>,
+) -> CliResult {
     let progress = session.ui.progress(numbers.len() as u64);
     let mut failures: Vec<(u64, CliError)> = Vec::new();
     for &number in numbers {
         match action(client, number).await {
-            Ok(ticket) => progress.suspend(|| {
-                session
-                    .ui
-                    .success(&format!("{done} ticket {}", ticket.number))
-            }),
+            Ok(Done::Changed(changed)) => {
+                progress.suspend(|| session.ui.success(&format!("{done} ticket {changed}")))
+            }
+            Ok(Done::Already(why)) => {
+                progress.suspend(|| session.ui.info(&format!("{why}: nothing to do")))
+            }
             Err(error) => failures.push((number, error.into())),
         }
         progress.inc(1);

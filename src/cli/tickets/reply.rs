@@ -1,8 +1,9 @@
 use clap::Args;
 
 use super::{BodyArgs, each_ticket};
-use crate::api::{Channel, ReplyRequest};
+use crate::api::{Channel, ReplyRequest, Ticket};
 use crate::cli::{Session, wire_enum_parser};
+use crate::domain::reply::reply_channel;
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -21,22 +22,51 @@ pub struct TicketsReplyArgs {
 /// The customer sees a reply: it is confirmed on a terminal, or needs --yes.
 pub async fn cmd_tickets_reply(session: &Session, args: TicketsReplyArgs) -> CliResult {
     let text = args.body.read(session, "reply")?;
-    let client = session
-        .destroyer(&format!(
-            "send this reply to the customer of ticket {}",
-            args.number
-        ))
-        .await?;
+    let client = session.client().await?;
+    let ticket = client.get_ticket(args.number).await?.ticket;
+    // Where it goes, as the service will decide it; when there is no way to
+    // reach the customer the service says why, and nothing is asked.
+    let how = reply_channel(
+        ticket.channel,
+        ticket.ai_paused,
+        ticket.requester.email.is_some(),
+        args.channel,
+    )
+    .ok()
+    .map(|channel| destination(&ticket, channel));
+    if let Some(how) = &how {
+        session.confirm_change(&format!("Send this reply {how} on ticket {}", args.number))?;
+    }
     let reply = ReplyRequest {
         body: text,
         channel: args.channel,
+    };
+    let done = match &how {
+        Some(how) => format!("Replied {how} on"),
+        None => "Replied on".to_string(),
     };
     each_ticket(
         session,
         &client,
         &[args.number],
-        "Replied on",
+        &done,
         async |client, number| client.reply_ticket(number, &reply).await,
     )
     .await
+}
+
+/// Where a reply on `channel` reaches the customer: `by email to
+/// dana@example.com`, or `in the telegram chat with Tom (tg-42)`.
+fn destination(ticket: &Ticket, channel: Channel) -> String {
+    let r = &ticket.requester;
+    if channel == Channel::Email {
+        return format!("by email to {}", r.email.as_deref().unwrap_or("-"));
+    }
+    let who = match (&r.name, &r.external_id) {
+        (Some(name), Some(id)) => format!("{name} ({id})"),
+        (Some(name), None) => name.clone(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => r.email.clone().unwrap_or_else(|| "the customer".into()),
+    };
+    format!("in the {channel} chat with {who}")
 }

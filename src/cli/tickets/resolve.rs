@@ -1,4 +1,5 @@
-use super::{TicketsNumbersArgs, each_ticket};
+use super::{Done, TicketsNumbersArgs, each_ticket_or_skip};
+use crate::api::TicketStatus;
 use crate::cli::Session;
 use crate::error::CliResult;
 
@@ -6,12 +7,24 @@ pub async fn cmd_tickets_resolve(session: &Session, args: TicketsNumbersArgs) ->
     let client = session
         .bulk_writer(&args.describe("resolve"), args.numbers.len())
         .await?;
-    each_ticket(
+    // Already resolved is no conflict: it is said, and the command succeeds.
+    each_ticket_or_skip(
         session,
         &client,
         &args.numbers,
         "Resolved",
-        async |client, number| client.resolve_ticket(number).await,
+        async |client, number| {
+            let ticket = client.get_ticket(number).await?.ticket;
+            if ticket.status == TicketStatus::Resolved {
+                return Ok(Done::Already(format!(
+                    "ticket {number} is already resolved"
+                )));
+            }
+            client
+                .resolve_ticket(number)
+                .await
+                .map(|t| Done::Changed(t.number))
+        },
     )
     .await
 }

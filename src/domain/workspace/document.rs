@@ -1039,5 +1039,54 @@ pub fn after(
             },
         )?;
     }
+    references_hold(&next)?;
     Ok(next)
+}
+
+/// Refuses a workspace whose references broke on the way (a pruned team that a
+/// rule the document leaves alone still routes to, a pruned integration an
+/// action still sends to), with the message the single-resource command gives,
+/// so a plan already shows what apply would refuse.
+fn references_hold(next: &Snapshot) -> Result<(), crate::domain::Refusal> {
+    use crate::domain::Refusal;
+    let teams: Vec<&str> = next.teams.iter().map(|t| t.key.as_str()).collect();
+    let mut orphaned: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for rule in &next.assignment_rules {
+        if let Some(team) = rule.team.as_deref()
+            && !teams.contains(&team)
+        {
+            orphaned
+                .entry(team)
+                .or_default()
+                .push(rule.position.to_string());
+        }
+    }
+    if let Some((key, positions)) = orphaned.into_iter().next() {
+        return Err(Refusal::conflict(
+            "team_in_use",
+            format!(
+                "team '{key}' is the target of assignment rule {}; remove or change the rule first",
+                positions.join(", ")
+            ),
+        )
+        .at("teams"));
+    }
+    let connected = next.connected_kinds();
+    for agent in &next.agents {
+        if let Some(action) = &agent.handover
+            && action.platform != crate::domain::platform::INBOX
+            && !connected.contains(&action.platform)
+        {
+            return Err(Refusal::conflict(
+                "integration_in_use",
+                format!(
+                    "the handover actions of {} send tickets to {}: set their platform to \
+                     another one first (`deskctl actions set AGENT --platform inbox`)",
+                    agent.key, action.platform
+                ),
+            )
+            .at("integrations"));
+        }
+    }
+    Ok(())
 }

@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{
-    Channel, DeliveryEvent, DeliveryEventType, EventOperator, HandoffDecision, HandoffRequest,
-    IntegrationKind, Operator, OutboxKind, Ticket,
+    Channel, DeliveryEvent, DeliveryEventType, EventOperator, HandoffDecision, HandoffEvent,
+    HandoffRequest, IntegrationKind, Operator, OutboxKind, Ticket,
 };
 use crate::domain::tickets::NewTicket;
 use crate::server::connectors::Escalation;
@@ -85,6 +85,20 @@ fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
         description,
         payload: serde_json::to_string(event).expect("events serialize"),
         integration: None,
+        handoff: None,
+    }
+}
+
+/// The delivery webhook telling the AI agent platform what became of a handoff
+/// it sent to an external platform.
+pub fn handoff_event(event: &HandoffEvent) -> NewOutbound {
+    NewOutbound {
+        kind: OutboxKind::Webhook,
+        ticket: None,
+        description: format!("{} of {}", event.event_type, event.handoff),
+        payload: serde_json::to_string(event).expect("events serialize"),
+        integration: None,
+        // Not the handoff's own delivery: that is the integration message.
         handoff: None,
     }
 }
@@ -406,6 +420,7 @@ mod tests {
             customer_sees: CustomerView {
                 kind: "waiting-label".into(),
                 text: "Connecting you".into(),
+                reason: "the ticket goes to zendesk".into(),
             },
             summary: "Dana asked for a person.".into(),
         };

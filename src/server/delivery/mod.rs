@@ -24,7 +24,7 @@ use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
 use super::store::{Claimed, ExternalSettle, Settle};
 use super::store::{Store, StoreResult};
-use crate::api::{DeliveryEvent, DeliveryEventType, OutboxKind};
+use crate::api::{DeliveryEvent, DeliveryEventType, HandoffEvent, HandoffEventType, OutboxKind};
 use crate::domain::tickets::NewEntry;
 pub use crate::net::Failure;
 pub(crate) use crate::net::describe;
@@ -222,6 +222,13 @@ impl Deliverer {
         };
         let now = Timestamp::now();
         let settled = settle(&self.policy, claimed.attempts, &attempt, random_unit(), now);
+        let external = match external {
+            Some(mut external) => {
+                external.event = self.handoff_event(&claimed, &settled, &external, now).await;
+                Some(external)
+            }
+            None => None,
+        };
         match &settled {
             Settle::Delivered => {
                 tracing::info!(id = claimed.id, what = %claimed.description, "delivered")
@@ -247,6 +254,43 @@ impl Deliverer {
             );
         }
         Ok(Some(claimed.id))
+    }
+
+    /// The delivery webhook saying an external delivery is delivered or dead;
+    /// none while it is retried, or when the delivery webhook is not set up.
+    async fn handoff_event(
+        &self,
+        claimed: &Claimed,
+        settled: &Settle,
+        external: &ExternalSettle,
+        at: Timestamp,
+    ) -> Option<super::store::NewOutbound> {
+        let (event_type, error) = match settled {
+            Settle::Retry { .. } => return None,
+            Settle::Delivered => (HandoffEventType::Delivered, None),
+            Settle::Dead { error } => (HandoffEventType::Failed, Some(error.clone())),
+        };
+        let workspace = self.store.workspace().await.ok()?;
+        workspace.delivery.url.as_ref()?;
+        let escalation: Escalation = serde_json::from_str(&claimed.payload).ok()?;
+        let (external_id, external_url) = match &external.ticket {
+            Some((id, url)) => (Some(id.clone()), url.clone()),
+            None => (None, None),
+        };
+        Some(compose::handoff_event(&HandoffEvent {
+            id: super::auth::generate_id("evt"),
+            event_type,
+            handoff: escalation.handoff,
+            agent: escalation.agent,
+            channel: escalation.channel,
+            requester: escalation.requester,
+            platform: claimed.integration?,
+            external_id,
+            external_url,
+            error,
+            attempts: claimed.attempts,
+            at,
+        }))
     }
 
     async fn attempt(&self, claimed: &Claimed, timeout: Duration) -> Attempt {
@@ -299,6 +343,7 @@ impl Deliverer {
         let settle = ExternalSettle {
             progress: progress.to_json(),
             ticket,
+            event: None,
         };
         (attempt, settle)
     }

@@ -9,7 +9,6 @@ use http::StatusCode;
 use sha2::Sha256;
 
 use super::{Attempt, Failure, describe};
-use crate::api::DeliveryEvent;
 use crate::domain::workspace::WebhookConfig;
 use crate::server::auth::hex;
 
@@ -19,7 +18,7 @@ pub const SIGNATURE_HEADER: &str = "x-desk-signature";
 pub const TIMESTAMP_HEADER: &str = "x-desk-timestamp";
 /// The event's id, the same on every attempt.
 pub const DELIVERY_HEADER: &str = "x-desk-delivery";
-/// The event's type: `reply` or `takeover`.
+/// The event's type: `reply`, `takeover`, `handoff-delivered` or `handoff-failed`.
 pub const EVENT_HEADER: &str = "x-desk-event";
 /// The signature of a delivery: `sha256=` and the hex HMAC-SHA256, keyed with
 /// the secret, of the timestamp, a dot and the raw body.
@@ -62,6 +61,15 @@ pub fn classify(status: StatusCode, retry_after: Option<Duration>, body: &str) -
     })
 }
 
+/// What every event ([`crate::api::DeliveryEvent`], [`crate::api::HandoffEvent`])
+/// has, for the headers.
+#[derive(serde::Deserialize)]
+struct EventHead {
+    id: String,
+    #[serde(rename = "type")]
+    event_type: String,
+}
+
 /// Posts events; the HTTP client is built on first use, so a local desk that
 /// sends nothing never pays for it.
 #[derive(Debug, Default)]
@@ -84,7 +92,7 @@ impl WebhookSender {
             .await
     }
 
-    /// One attempt to post `body` (a [`DeliveryEvent`] as queued), signed now.
+    /// One attempt to post `body` (an event as queued), signed now.
     pub async fn send(&self, config: &WebhookConfig, body: &str, timeout: Duration) -> Attempt {
         let (Some(url), Some(secret)) = (&config.url, &config.secret) else {
             return Attempt::transient(
@@ -92,7 +100,7 @@ impl WebhookSender {
                  `deskctl delivery set --url URL --secret-stdin`",
             );
         };
-        let event: DeliveryEvent = match serde_json::from_str(body) {
+        let event: EventHead = match serde_json::from_str(body) {
             Ok(event) => event,
             Err(error) => return Attempt::permanent(format!("unreadable event: {error}")),
         };
@@ -116,7 +124,7 @@ impl WebhookSender {
                 signature(secret.as_bytes(), timestamp, body.as_bytes()),
             )
             .header(DELIVERY_HEADER, &event.id)
-            .header(EVENT_HEADER, event.event_type.as_str())
+            .header(EVENT_HEADER, &event.event_type)
             .body(body.to_string());
         let response = match request.send().await {
             Ok(response) => response,

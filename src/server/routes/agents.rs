@@ -8,8 +8,8 @@ use utoipa_axum::routes;
 
 use super::{change_workspace, page_of, parse_instant};
 use crate::api::{
-    Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverStatus, HandoverStatusQuery, Page,
-    PageQuery, Problem, Role,
+    Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverPutQuery, HandoverStatus,
+    HandoverStatusQuery, Page, PageQuery, Problem, Role,
 };
 use crate::domain::button::{ButtonInputs, evaluate};
 use crate::domain::hours::Schedule;
@@ -17,6 +17,7 @@ use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change;
+use crate::domain::{Refusal, platform};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
@@ -143,19 +144,39 @@ fn no_action(key: &str) -> ApiError {
 /// Set an agent's handover action, whole: absent fields take their defaults.
 #[utoipa::path(put, path = "/v1/agents/{key}/handover", tag = "agents",
     params(("key" = String, Path, description = "The agent's key")),
+    params(("key" = String, Path, description = "The agent's key"), HandoverPutQuery),
     request_body = HandoverAction,
-    responses((status = 200, body = HandoverAction), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = HandoverAction), (status = 404, body = Problem),
+        (status = 409, description = "The platform's last connection test failed (`integration_test_failed`); `?force=true` points the action there anyway", body = Problem),
+        (status = 422, body = Problem)))]
 async fn put_handover(
     State(state): State<AppState>,
     principal: Principal,
     Path(key): Path<String>,
+    ApiQuery(query): ApiQuery<HandoverPutQuery>,
     ApiJson(body): ApiJson<HandoverAction>,
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require(Role::Manager)?;
     let action = validate::normalize_action(body);
+    let force = query.force.unwrap_or(false);
     let workspace = change_workspace(&state, |ws, at| {
         // Checked in the change: the platform must be connected as it commits.
         validate::validate_action(&action, &ws.connected_kinds())?;
+        let already_there = ws
+            .agent(&key)
+            .and_then(|agent| agent.handover.as_ref())
+            .is_some_and(|current| current.platform == action.platform);
+        if !force
+            && !already_there
+            && let Some(record) = ws
+                .integrations
+                .iter()
+                .find(|i| i.kind().as_str() == action.platform)
+            && let Err(message) =
+                platform::check_tested(&action.platform, record.last_test.as_ref())
+        {
+            return Err(Refusal::conflict("integration_test_failed", message));
+        }
         change::set_handover(ws, &key, Some(action), at)
     })
     .await?;
@@ -229,6 +250,7 @@ async fn handover_status(
         operators_online,
         customer_sees: decision.customer_sees.map(str::to_string),
         customer_text: decision.customer_text,
+        customer_reason: decision.customer_reason,
     }))
 }
 

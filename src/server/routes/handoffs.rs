@@ -1,6 +1,8 @@
 //! `/v1/handoffs`: AI agents escalate conversations; previews run the same
 //! pipeline and store nothing.
 
+use std::time::{Duration, Instant};
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -10,10 +12,10 @@ use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
-    AssigneeDecision, AssignmentSettings, AuthorKind, Availability, FieldError, Handoff,
-    HandoffDecision, HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings,
-    IntegrationKind, MessageRole, Page, PageQuery, Problem, Role, TimelineKind, WhatIfOutcome,
-    WhatIfReport, WhatIfRequest, WhatIfResult,
+    AssigneeDecision, AssignmentSettings, AuthorKind, FieldError, Handoff, HandoffDecision,
+    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, IntegrationKind, MessageRole,
+    Page, PageQuery, Problem, Role, TimelineKind, WaitQuery, WhatIfOutcome, WhatIfReport,
+    WhatIfRequest, WhatIfResult,
 };
 use crate::domain::assignment::Loads;
 use crate::domain::handoff::{self, Rejection, Workspace};
@@ -24,7 +26,7 @@ use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document;
 use crate::server::AppState;
 use crate::server::auth::{Principal, generate_id, hash_secret};
-use crate::server::delivery::compose;
+use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::Store;
@@ -93,7 +95,6 @@ pub(crate) struct Loaded {
     pub(crate) assignment: AssignmentSettings,
     handoff: HandoffSettings,
     schedule: Schedule,
-    operators_online: u32,
 }
 
 impl Loaded {
@@ -119,11 +120,6 @@ impl Loaded {
             assignment: snapshot.assignment.clone(),
             handoff: snapshot.handoff.clone(),
             schedule: Schedule::from_settings(&snapshot.business_hours)?,
-            operators_online: snapshot
-                .operators
-                .iter()
-                .filter(|o| o.availability == Availability::Online)
-                .count() as u32,
         })
     }
 
@@ -136,7 +132,6 @@ impl Loaded {
             assignment: &self.assignment,
             handoff: &self.handoff,
             schedule: &self.schedule,
-            operators_online: self.operators_online,
         }
     }
 
@@ -240,17 +235,21 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
 /// Accept a handoff. Development and staging record a preview (unless the
 /// workspace turned that off); production opens a ticket. Committed before the
 /// answer; an `Idempotency-Key` already accepted returns the first result (200).
+/// With `?wait=N` an external delivery is given up to N seconds to be delivered
+/// or to fail, and the answer shows which (`external.outcome`).
 #[utoipa::path(post, path = "/v1/handoffs", tag = "handoffs", request_body = HandoffRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat"), WaitQuery),
     responses((status = 201, body = Handoff), (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
     headers: HeaderMap,
+    ApiQuery(wait): ApiQuery<WaitQuery>,
     ApiJson(request): ApiJson<HandoffRequest>,
 ) -> ApiResult<(StatusCode, Json<Handoff>)> {
     may_send(&principal)?;
+    let wait = wait_for(&wait)?;
     let key = idempotency_key(&headers)?;
     let sha = request_hash(&request);
     // A replay returns the first result even if the workspace changed since.
@@ -266,6 +265,7 @@ async fn create(
                 ),
             ));
         }
+        let first = awaited(&state.store, first, wait).await?;
         return Ok((StatusCode::OK, Json(first)));
     }
     handoff::validate_request(&request).map_err(rejections)?;
@@ -308,7 +308,7 @@ async fn create(
                 team.last_assigned.as_deref(),
             );
             let outcome = plan.outcome();
-            let decision = plan.finish(assignee);
+            let decision = plan.finish(assignee, &team.candidates);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
             let delivery = match outcome {
@@ -345,9 +345,71 @@ async fn create(
         })
         .await?;
     Ok(match recorded {
-        Recorded::Created(handoff) => (StatusCode::CREATED, Json(handoff)),
-        Recorded::Replayed(handoff) => (StatusCode::OK, Json(handoff)),
+        Recorded::Created(handoff) => (
+            StatusCode::CREATED,
+            Json(awaited(&state.store, handoff, wait).await?),
+        ),
+        Recorded::Replayed(handoff) => (
+            StatusCode::OK,
+            Json(awaited(&state.store, handoff, wait).await?),
+        ),
     })
+}
+
+/// The longest `?wait=`, well inside the service's request time limit.
+pub const MAX_WAIT_SECONDS: u32 = 20;
+
+fn wait_for(query: &WaitQuery) -> ApiResult<Duration> {
+    match query.wait {
+        None => Ok(Duration::ZERO),
+        Some(seconds) if seconds <= MAX_WAIT_SECONDS => Ok(Duration::from_secs(seconds.into())),
+        Some(seconds) => Err(ApiError::validation(vec![FieldError::new(
+            "wait",
+            format!("{seconds} is more than the {MAX_WAIT_SECONDS} seconds a request may wait"),
+        )])),
+    }
+}
+
+/// `handoff` once its external delivery is delivered or failed, or as it stands
+/// when `wait` runs out. Meanwhile this request delivers what is due itself (the
+/// outbox's leases keep it from clashing with the delivery worker), so the wait
+/// works the same on the local desk and on `deskctl serve`.
+async fn awaited(store: &Store, handoff: Handoff, wait: Duration) -> ApiResult<Handoff> {
+    let pending = |h: &Handoff| {
+        h.external
+            .as_ref()
+            .is_some_and(|e| e.outcome.state.is_pending())
+    };
+    if wait.is_zero() || !pending(&handoff) {
+        return Ok(handoff);
+    }
+    let start = Instant::now();
+    let deliverer = Deliverer::new(store.clone());
+    let mut handoff = handoff;
+    loop {
+        let left = wait.saturating_sub(start.elapsed());
+        if !pending(&handoff) || left < Duration::from_millis(50) {
+            return Ok(handoff);
+        }
+        let attempted = deliverer
+            .deliver_one(left.min(delivery::ATTEMPT_TIMEOUT))
+            .await?;
+        if attempted.is_none() {
+            // Nothing due: ours waits for a later attempt, or another worker has it.
+            let next = handoff
+                .external
+                .as_ref()
+                .and_then(|e| e.outcome.next_attempt_at)
+                .map(|at| Duration::try_from(at.duration_since(Timestamp::now())))
+                .and_then(Result::ok)
+                .unwrap_or(Duration::ZERO);
+            if next >= left {
+                return Ok(handoff);
+            }
+            tokio::time::sleep(next.max(Duration::from_millis(100)).min(left)).await;
+        }
+        handoff = store.get_handoff(&handoff.id).await?;
+    }
 }
 
 /// The handover action's platform must be connected for a handoff to go there:
@@ -397,7 +459,7 @@ async fn preview(
         &team.candidates,
         team.last_assigned.as_deref(),
     );
-    Ok(Json(plan.finish(assignee)))
+    Ok(Json(plan.finish(assignee, &team.candidates)))
 }
 
 /// One handoff through the pipeline against `snapshot`, as a preview runs it.
@@ -418,7 +480,7 @@ fn decide_in(
             .and_then(|team| loads.last_assigned.get(team))
             .map(String::as_str);
         let assignee = handoff::assign(loaded.assignment.method, plan.team(), &candidates, last);
-        Ok::<_, ApiError>(plan.finish(assignee))
+        Ok::<_, ApiError>(plan.finish(assignee, &candidates))
     })();
     match outcome {
         Ok(decision) => WhatIfOutcome::Decision(Box::new(decision)),
@@ -490,15 +552,24 @@ async fn list(
     Ok(Json(Page { items, next_cursor }))
 }
 
-/// One recorded handoff with its full decision.
+/// One recorded handoff with its full decision and, for an external platform, how
+/// its delivery stands; `?wait=` waits for the delivery's outcome. Ingest tokens
+/// may read it.
 #[utoipa::path(get, path = "/v1/handoffs/{id}", tag = "handoffs",
-    params(("id" = String, Path, description = "The handoff's id")),
+    params(("id" = String, Path, description = "The handoff's id"), WaitQuery),
     responses((status = 200, body = Handoff), (status = 404, body = Problem)))]
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
     Path(id): Path<String>,
+    ApiQuery(wait): ApiQuery<WaitQuery>,
 ) -> ApiResult<Json<Handoff>> {
-    principal.require(Role::Manager)?;
-    Ok(Json(state.store.get_handoff(&id).await?))
+    match &principal {
+        // The AI agent platform reads what became of the handoffs it sent.
+        Principal::Ingest { .. } => {}
+        other => other.require(Role::Manager)?,
+    }
+    let wait = wait_for(&wait)?;
+    let handoff = state.store.get_handoff(&id).await?;
+    Ok(Json(awaited(&state.store, handoff, wait).await?))
 }

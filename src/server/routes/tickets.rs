@@ -93,6 +93,9 @@ async fn act(
         // The platform adds to conversations it cannot read.
         let detail = state.store.get_ticket(number).await?;
         tickets::may_see(&actor, &detail.ticket)?;
+        if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
+            return Ok(detail.ticket);
+        }
     }
     // Who replies, for what is sent in their name; none for the local desk's owner.
     let sender = match principal.handle() {
@@ -334,7 +337,7 @@ async fn takeover(
     ))
 }
 
-/// Resolve a ticket.
+/// Resolve a ticket. A ticket already resolved is answered as it is, unchanged.
 #[utoipa::path(post, path = "/v1/tickets/{number}/resolve", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
@@ -348,7 +351,8 @@ async fn resolve(
     ))
 }
 
-/// Reopen a resolved ticket.
+/// Reopen a resolved ticket. A ticket that is not resolved is answered as it is,
+/// unchanged.
 #[utoipa::path(post, path = "/v1/tickets/{number}/reopen", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]

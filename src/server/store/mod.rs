@@ -183,6 +183,9 @@ pub struct ExternalSettle {
     pub progress: String,
     /// The ticket made, once delivered: its id and link.
     pub ticket: Option<(String, Option<String>)>,
+    /// A delivery webhook to queue with the outcome (delivered or dead) in the
+    /// same transaction: the AI agent platform learns what became of its handoff.
+    pub event: Option<NewOutbound>,
 }
 
 /// How an attempt settles a claimed message.

@@ -12,7 +12,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AssertSqlSafe, SqlSafeStr};
 
 use super::{StoreError, StoreResult, TicketFilter, Viewer};
-use crate::api::{TicketCountBy, TicketView};
+use crate::api::{DeliveryOutcome, DeliveryState, OutboxState, TicketCountBy, TicketView};
 
 /// A schema migration embedded in the binary: version, description, SQL.
 pub(super) type Embedded = (i64, &'static str, &'static str);
@@ -305,6 +305,30 @@ pub(super) fn count_column(by: TicketCountBy) -> &'static str {
         TicketCountBy::Assignee => "assignee",
         TicketCountBy::Team => "team_key",
         TicketCountBy::Channel => "channel",
+    }
+}
+
+/// How a handoff's delivery stands, from its outbox message.
+pub(super) fn delivery_outcome(
+    state: OutboxState,
+    attempts: u32,
+    error: Option<String>,
+    next: Option<jiff::Timestamp>,
+) -> DeliveryOutcome {
+    let (state, error, next) = match state {
+        // An attempt in flight has not failed yet.
+        OutboxState::Pending if attempts == 0 || error.is_none() => {
+            (DeliveryState::Queued, None, next)
+        }
+        OutboxState::Pending => (DeliveryState::Retrying, error, next),
+        OutboxState::Delivered => (DeliveryState::Delivered, None, None),
+        OutboxState::Dead => (DeliveryState::Failed, error, None),
+    };
+    DeliveryOutcome {
+        state,
+        attempts,
+        error,
+        next_attempt_at: next,
     }
 }
 

@@ -8,8 +8,9 @@ use sqlx::{PgConnection, Row};
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{At, PostgresStore, parse_enum};
-use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::domain::assignment::TeamState;
+use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{decode, encode};
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
@@ -20,7 +21,11 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      ticket_number, decision::text AS decision, request::text AS request, created_at, \
      external_id, external_url, external_status, external_updated_at, request_sha256, \
      (SELECT o.id FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_id, \
-     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration";
+     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration, \
+     (SELECT o.state FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_state, \
+     (SELECT o.attempts FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_attempts, \
+     (SELECT o.last_error FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_error, \
+     (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
 fn from_row(row: &PgRow) -> StoreResult<Handoff> {
     let decision: String = row.try_get("decision")?;
@@ -39,6 +44,13 @@ fn from_row(row: &PgRow) -> StoreResult<Handoff> {
                 url: row.try_get("external_url")?,
                 status: parse_enum(&status)?,
                 updated_at: updated.0,
+                outcome: delivery_outcome(
+                    parse_enum(row.try_get("delivery_state")?)?,
+                    row.try_get::<i32, _>("delivery_attempts")? as u32,
+                    row.try_get("delivery_error")?,
+                    row.try_get::<Option<At>, _>("delivery_next")?
+                        .map(|at| at.0),
+                ),
             })
         }
         _ => None,
@@ -181,6 +193,8 @@ impl PostgresStore {
                AND ($2::text IS NULL OR agent_key = $2) \
                AND ($3::text IS NULL OR outcome = $3) \
                AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5)) \
+               AND ($7::timestamptz IS NULL OR created_at >= $7) \
+               AND ($8::timestamptz IS NULL OR created_at < $8) \
              ORDER BY created_at DESC, id DESC LIMIT $6"
         )))
         .bind(query.environment.map(|e| e.as_str()))
@@ -189,6 +203,8 @@ impl PostgresStore {
         .bind(before_time)
         .bind(&before_id)
         .bind(i64::from(limit))
+        .bind(query.since.map(At))
+        .bind(query.until.map(At))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(from_row).collect()
@@ -227,5 +243,6 @@ async fn queue_delivery(
         url: None,
         status: ExternalStatus::Queued,
         updated_at: at,
+        outcome: delivery_outcome(OutboxState::Pending, 0, None, Some(at)),
     })
 }

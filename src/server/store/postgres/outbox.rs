@@ -162,6 +162,11 @@ impl PostgresStore {
             fetch_ticket(&mut tx, number, true).await?;
             append_entries(&mut tx, number, &[note]).await?;
         }
+        if let Some(event) = external.as_ref().and_then(|e| e.event.as_ref())
+            && !matches!(settle, Settle::Retry { .. })
+        {
+            enqueue(&mut tx, std::slice::from_ref(event)).await?;
+        }
         if let (Some(external), Some(handoff)) = (external, &claimed.handoff) {
             let status = match settle {
                 Settle::Delivered => Some(ExternalStatus::Created),

@@ -8,8 +8,9 @@ use sqlx::sqlite::SqliteRow;
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::domain::assignment::TeamState;
+use crate::server::store::shared::delivery_outcome;
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
 };
@@ -21,7 +22,11 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      ticket_number, decision, request, created_at, external_id, external_url, external_status, \
      external_updated_at, \
      (SELECT o.id FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_id, \
-     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration";
+     (SELECT o.integration FROM outbox o WHERE o.handoff_id = handoffs.id) AS integration, \
+     (SELECT o.state FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_state, \
+     (SELECT o.attempts FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_attempts, \
+     (SELECT o.last_error FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_error, \
+     (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
 fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
     let decision: String = row.try_get("decision")?;
@@ -37,6 +42,15 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
             url: row.try_get("external_url")?,
             status: parse_enum(&status)?,
             updated_at: parse_time(row.try_get("external_updated_at")?)?,
+            outcome: delivery_outcome(
+                parse_enum(row.try_get("delivery_state")?)?,
+                row.try_get::<i64, _>("delivery_attempts")? as u32,
+                row.try_get("delivery_error")?,
+                row.try_get::<Option<String>, _>("delivery_next")?
+                    .as_deref()
+                    .map(parse_time)
+                    .transpose()?,
+            ),
         }),
         _ => None,
     };
@@ -173,6 +187,7 @@ impl SqliteStore {
             "SELECT {SELECT_COLUMNS} FROM handoffs \
              WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
                AND (? IS NULL OR outcome = ?) \
+               AND (? IS NULL OR created_at >= ?) AND (? IS NULL OR created_at < ?) \
                AND (? IS NULL OR (created_at, id) < (?, ?)) \
              ORDER BY created_at DESC, id DESC LIMIT ?"
         )))
@@ -182,6 +197,10 @@ impl SqliteStore {
         .bind(&query.agent)
         .bind(query.outcome.map(|o| o.as_str()))
         .bind(query.outcome.map(|o| o.as_str()))
+        .bind(query.since.map(super::stored_time))
+        .bind(query.since.map(super::stored_time))
+        .bind(query.until.map(super::stored_time))
+        .bind(query.until.map(super::stored_time))
         .bind(&before_time)
         .bind(&before_time)
         .bind(&before_id)
@@ -232,5 +251,6 @@ async fn queue_delivery(
         url: None,
         status: ExternalStatus::Queued,
         updated_at: at,
+        outcome: delivery_outcome(OutboxState::Pending, 0, None, Some(at)),
     })
 }

@@ -211,6 +211,11 @@ impl SqliteStore {
             append_entries(&mut tx, number, &[note]).await?;
         }
         if let Some(external) = external {
+            if let Some(event) = &external.event
+                && !matches!(settle, Settle::Retry { .. })
+            {
+                enqueue(&mut tx, std::slice::from_ref(event)).await?;
+            }
             sqlx::query("UPDATE outbox SET progress = ? WHERE id = ?")
                 .bind(&external.progress)
                 .bind(claimed.id as i64)

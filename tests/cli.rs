@@ -868,7 +868,9 @@ fn serve_refuses_a_remote_target() {
         .args(["--server", "http://127.0.0.1:9", "serve"])
         .assert()
         .code(2)
-        .stderr(contains("serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL"));
+        .stderr(contains(
+            "serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL",
+        ));
 }
 
 // ---- terminals and color --------------------------------------------------

@@ -24,6 +24,7 @@ mod load;
 mod manifest;
 mod mcp;
 mod quickstart;
+mod slow_clients;
 mod terminal;
 mod tickets;
 mod workspace;

@@ -229,6 +229,7 @@ pub struct Handoff {
 
 /// Filters of `GET /v1/handoffs`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HandoffQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]

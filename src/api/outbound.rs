@@ -216,6 +216,7 @@ pub struct OutboxMessage {
 
 /// Query of `GET /v1/outbox`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// Only messages in this state.

@@ -118,6 +118,7 @@ wire_enum! {
 
 /// Query of `GET /v1/tickets`: a view, filters and a cursor. Newest activity first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TicketQuery {
     /// `mine`, `all` (default), `unassigned` or `resolved`.

@@ -281,6 +281,7 @@ pub struct HandoverStatus {
 
 /// Query of `GET /v1/agents/{key}/handover/status`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverStatusQuery {
     /// Messages exchanged so far (default: the threshold, so only other reasons hide it).
@@ -400,6 +401,7 @@ pub struct HoursCheck {
 
 /// Query of the business-hours check.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AtQuery {
     /// The moment, RFC 3339 (default: now).

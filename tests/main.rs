@@ -23,6 +23,7 @@ mod integrations;
 mod load;
 mod manifest;
 mod mcp;
+mod openapi;
 mod quickstart;
 mod slow_clients;
 mod terminal;

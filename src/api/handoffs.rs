@@ -141,7 +141,6 @@ pub struct FieldValue {
     #[serde(rename = "type")]
     pub field_type: FieldType,
     /// The context value converted to the field's type.
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
 }
 
@@ -149,7 +148,6 @@ pub struct FieldValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FieldMismatch {
     pub key: String,
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
     pub message: String,
 }
@@ -238,6 +236,7 @@ pub struct HandoffQuery {
     pub agent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<HandoffOutcome>,
+    #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

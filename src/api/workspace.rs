@@ -289,6 +289,7 @@ pub struct HandoverStatusQuery {
     pub messages: Option<u32>,
     /// The moment to evaluate, RFC 3339 (default: now).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(format = DateTime)]
     pub at: Option<String>,
 }
 
@@ -406,6 +407,7 @@ pub struct HoursCheck {
 pub struct AtQuery {
     /// The moment, RFC 3339 (default: now).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(format = DateTime)]
     pub at: Option<String>,
 }
 

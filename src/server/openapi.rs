@@ -221,9 +221,13 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
         add(400);
         add(404);
     }
+    if method != "get" {
+        // Refused for the state it would change (a duplicate, a ticket already taken).
+        add(409);
+    }
     add(429);
     add(503);
-    let _ = (path, method);
+    let _ = path;
 }
 
 #[cfg(test)]

@@ -50,6 +50,12 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
             })
         })
         .transpose()?;
+    if query.ticket.is_some_and(|n| i64::try_from(n).is_err()) {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "ticket",
+            "no ticket has a number this large",
+        )]));
+    }
     let items = store.list_outbox(query, before, limit + 1).await?;
     Ok(into_page(items, limit, |m| m.id.to_string()))
 }

@@ -692,6 +692,17 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
             Some(json!({"role": "owner"})),
         ),
         ("DELETE", "/v1/operators/alice".into(), None),
+        // An owner's email receives the owners' alerts: a manager cannot redirect it.
+        (
+            "PATCH",
+            "/v1/operators/alice".into(),
+            Some(json!({"email": "mia@example.com"})),
+        ),
+        (
+            "PATCH",
+            "/v1/operators/alice".into(),
+            Some(json!({"name": "Not Alice"})),
+        ),
         ("GET", "/v1/tokens".into(), None),
         (
             "POST",

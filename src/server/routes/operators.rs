@@ -11,6 +11,7 @@ use crate::api::{
     Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
     Problem, Role,
 };
+use crate::domain::Refusal;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
@@ -120,7 +121,18 @@ async fn update(
         teams: body.teams.map(validate::dedup),
         ..body
     };
+    let caller_is_owner = principal.require(Role::Owner).is_ok();
     let workspace = change_workspace(&state, |ws, at| {
+        // An owner's email receives the owners' alerts: only an owner changes an owner.
+        if !caller_is_owner
+            && ws
+                .operator(&handle)
+                .is_some_and(|op| op.role == Role::Owner)
+        {
+            return Err(Refusal::Forbidden(format!(
+                "'{handle}' is an owner: only an owner may change an owner"
+            )));
+        }
         change::update_operator(ws, &handle, &body, at)
     })
     .await?;

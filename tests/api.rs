@@ -725,6 +725,51 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
 }
 
 #[tokio::test]
+async fn a_cursor_no_page_gave_out_is_refused_not_read_as_the_start() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    for uri in [
+        "/v1/handoffs?cursor=abc",
+        "/v1/handoffs?cursor=2026-01-01T00:00:00Z%7Cnope",
+        "/v1/operators?cursor=%21%21%21",
+        "/v1/operators?cursor=Alice",
+        "/v1/teams?cursor=..",
+        "/v1/agents?cursor=%20",
+        "/v1/ticket-fields?cursor=UPPER",
+        "/v1/tokens?cursor=abc",
+    ] {
+        let problem = desk
+            .call(Some(&alice), "GET", uri, None)
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "cursor", "{uri}");
+    }
+    // A cursor the service gave out still pages.
+    desk.call(Some(&alice), "GET", "/v1/operators?cursor=alice", None)
+        .await
+        .ok(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_routers_own_errors_are_problems_too() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let problem = desk
+        .call(Some(&alice), "GET", "/v1/tickets/abc", None)
+        .await
+        .problem(StatusCode::BAD_REQUEST, "bad_request");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("abc"),
+        "{problem}"
+    );
+    // A webhook over the body limit, refused before any handler reads it.
+    let huge = json!({"padding": "x".repeat(MAX_BODY_BYTES + 1)});
+    desk.call(None, "POST", "/v1/integrations/zendesk/webhook", Some(huge))
+        .await
+        .problem(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+}
+
+#[tokio::test]
 async fn an_owner_may_do_everything() {
     let desk = Desk::new().await;
     let alice = desk.login("alice", "owner").await;

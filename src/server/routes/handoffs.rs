@@ -474,6 +474,14 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
+    if let Some(cursor) = query.cursor.as_deref() {
+        let given = cursor.split_once('|').is_some_and(|(time, id)| {
+            time.parse::<jiff::Timestamp>().is_ok() && id.starts_with("hof_")
+        });
+        if !given {
+            return Err(super::bad_cursor());
+        }
+    }
     let mut items = state.store.list_handoffs(&query, limit + 1).await?;
     let next_cursor = if items.len() > limit as usize {
         items.truncate(limit as usize);

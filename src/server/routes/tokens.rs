@@ -31,6 +31,13 @@ async fn list(
 ) -> ApiResult<Json<Page<Token>>> {
     principal.require(Role::Owner)?;
     let limit = page_limit(&query)?;
+    if query
+        .cursor
+        .as_deref()
+        .is_some_and(|cursor| !cursor.starts_with("tok_"))
+    {
+        return Err(super::bad_cursor());
+    }
     let items = state
         .store
         .list_tokens(query.cursor.as_deref(), limit + 1)

@@ -770,6 +770,71 @@ async fn the_routers_own_errors_are_problems_too() {
 }
 
 #[tokio::test]
+async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
+    let desk = Desk::new().await;
+    let alice = desk.login("alice", "owner").await;
+    let secret = "a-signing-secret-of-length";
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[fe80::1]/hook",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "http://ai.example.com/desk/events",
+        "https://0.0.0.0/hook",
+    ] {
+        let problem = desk
+            .call(
+                Some(&alice),
+                "PUT",
+                "/v1/settings/delivery",
+                Some(json!({"url": url, "secret": secret})),
+            )
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "url", "{url}");
+    }
+    for url in [
+        "https://ai.example.com/desk/events",
+        "http://127.0.0.1:9/hook",
+    ] {
+        desk.call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/delivery",
+            Some(json!({"url": url, "secret": secret})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+    // The SMTP password never goes in clear to another host.
+    let email = |host: &str, tls: &str| {
+        json!({"host": host, "port": 25, "tls": tls, "username": "desk",
+               "password": "smtp-password", "from": "Desk <desk@acme.example>"})
+    };
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/email",
+            Some(email("smtp.acme.example", "none")),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "tls");
+    assert!(!problem.to_string().contains("smtp-password"));
+    for (host, tls) in [("smtp.acme.example", "starttls"), ("127.0.0.1", "none")] {
+        desk.call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/email",
+            Some(email(host, tls)),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+}
+
+#[tokio::test]
 async fn an_owner_may_do_everything() {
     let desk = Desk::new().await;
     let alice = desk.login("alice", "owner").await;

@@ -9,17 +9,34 @@ use predicates::str::contains;
 // ---- the local desk -------------------------------------------------------
 
 #[test]
-fn a_fresh_machine_creates_the_desk_on_first_use_and_lists_nothing() {
+fn reads_never_create_a_desk_the_first_write_does() {
     let desk = Desk::new();
+    // A mistyped path on a read is an error, not a new empty desk.
+    let typo = desk.dir.path().join("dsek.sqlite");
+    desk.cmd()
+        .args(["--desk", typo.to_str().unwrap(), "tickets", "list"])
+        .assert()
+        .code(5)
+        .stdout("")
+        .stderr(contains(format!("error: no desk at {}", typo.display())));
+    assert!(!typo.exists(), "a read created {}", typo.display());
+    desk.cmd()
+        .args(["operators", "list"])
+        .assert()
+        .code(5)
+        .stderr(contains("no desk at"));
+    assert!(!desk.path().exists());
+    // The first change creates it; reads work from then on.
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    assert!(
+        desk.path().exists(),
+        "the desk file is created on first write"
+    );
     desk.cmd()
         .args(["operators", "list"])
         .assert()
         .success()
         .stdout("");
-    assert!(
-        desk.path().exists(),
-        "the desk file is created on first use"
-    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
-use crate::server::store::Location;
+use crate::server::store::{Location, Open};
 use crate::ui::{ColorChoice, Ui};
 
 pub struct Session {
@@ -45,10 +45,11 @@ impl Session {
         )?)
     }
 
-    /// A client for reading.
+    /// A client for reading: a local desk that does not exist is an error
+    /// ("no desk at PATH"), never created by a command that only reads.
     pub async fn client(&self) -> CliResult<Client> {
         let target = self.target()?;
-        Ok(connect(&target).await?)
+        Ok(connect_with(&target, Open::Existing).await?)
     }
 
     /// A client for a change described by `action` (e.g. "add operator alice").
@@ -106,8 +107,12 @@ impl Session {
 }
 
 async fn connect(target: &Target) -> Result<Client, crate::client::ClientError> {
+    connect_with(target, Open::CreateIfMissing).await
+}
+
+async fn connect_with(target: &Target, open: Open) -> Result<Client, crate::client::ClientError> {
     match target {
-        Target::Local { path } => Client::local(&Location::Sqlite(path.clone())).await,
+        Target::Local { path } => Client::local_with(&Location::Sqlite(path.clone()), open).await,
         Target::Database { url } => {
             Client::local(&Location::Postgres(url.expose_secret().to_string())).await
         }

@@ -835,6 +835,37 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
 }
 
 #[tokio::test]
+async fn the_role_is_checked_before_the_body() {
+    let desk = Desk::new().await;
+    let bob = desk.login("bob", "operator").await;
+    let mia = desk.login("mia", "manager").await;
+    let garbage = || Some(json!({"not-a-field": [1, 2, 3]}));
+    for (token, method, uri) in [
+        (&bob, "POST", "/v1/teams"),
+        (&bob, "PATCH", "/v1/teams/support"),
+        (&bob, "POST", "/v1/operators"),
+        (&bob, "PATCH", "/v1/operators/mia"),
+        (&bob, "POST", "/v1/agents"),
+        (&bob, "POST", "/v1/ticket-fields"),
+        (&bob, "POST", "/v1/rules/priority"),
+        (&bob, "PUT", "/v1/settings/assignment"),
+        (&bob, "POST", "/v1/config/plan"),
+        (&mia, "PUT", "/v1/settings/email"),
+        (&mia, "PUT", "/v1/settings/delivery"),
+        (&mia, "POST", "/v1/tokens"),
+    ] {
+        let reply = desk.call(Some(token), method, uri, garbage()).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::FORBIDDEN,
+            "{method} {uri}: {}",
+            reply.json
+        );
+        reply.problem(StatusCode::FORBIDDEN, "forbidden");
+    }
+}
+
+#[tokio::test]
 async fn an_owner_may_do_everything() {
     let desk = Desk::new().await;
     let alice = desk.login("alice", "owner").await;

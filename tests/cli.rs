@@ -9,9 +9,8 @@ use predicates::str::contains;
 // ---- the local desk -------------------------------------------------------
 
 #[test]
-fn reads_never_create_a_desk_the_first_write_does() {
+fn a_mistyped_desk_path_on_a_read_is_an_error_not_a_new_desk() {
     let desk = Desk::new();
-    // A mistyped path on a read is an error, not a new empty desk.
     let typo = desk.dir.path().join("dsek.sqlite");
     desk.cmd()
         .args(["--desk", typo.to_str().unwrap(), "tickets", "list"])
@@ -20,23 +19,45 @@ fn reads_never_create_a_desk_the_first_write_does() {
         .stdout("")
         .stderr(contains(format!("error: no desk at {}", typo.display())));
     assert!(!typo.exists(), "a read created {}", typo.display());
+    // A change creates the desk it names; reads work from then on.
     desk.cmd()
-        .args(["operators", "list"])
+        .args([
+            "--desk",
+            typo.to_str().unwrap(),
+            "teams",
+            "add",
+            "support",
+            "--name",
+            "Support",
+        ])
         .assert()
-        .code(5)
-        .stderr(contains("no desk at"));
-    assert!(!desk.path().exists());
-    // The first change creates it; reads work from then on.
-    desk.run(&["teams", "add", "support", "--name", "Support"]);
-    assert!(
-        desk.path().exists(),
-        "the desk file is created on first write"
-    );
+        .success();
+    desk.cmd()
+        .args([
+            "--desk",
+            typo.to_str().unwrap(),
+            "teams",
+            "list",
+            "-o",
+            "name",
+        ])
+        .assert()
+        .success()
+        .stdout("support\n");
+}
+
+#[test]
+fn a_fresh_machine_creates_the_desk_on_first_use_and_lists_nothing() {
+    let desk = Desk::new();
     desk.cmd()
         .args(["operators", "list"])
         .assert()
         .success()
         .stdout("");
+    assert!(
+        desk.path().exists(),
+        "the desk file is created on first use"
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         document,
         prune: args.prune,
     };
-    let client = session.client().await?;
+    let client = session.planner().await?;
     let plan = client.plan_config(&request).await?;
     let name = args.file.display().to_string();
     if !plan.has_changes() {

@@ -45,11 +45,25 @@ impl Session {
         )?)
     }
 
-    /// A client for reading: a local desk that does not exist is an error
-    /// ("no desk at PATH"), never created by a command that only reads.
+    /// A client for reading. A desk named with `--desk` that does not exist
+    /// is an error ("no desk at PATH"): a mistyped path on a read never
+    /// becomes a new empty desk. The default desk (or `DESKCTL_DESK`) is made
+    /// on first use, so a fresh machine answers reads with empty lists.
     pub async fn client(&self) -> CliResult<Client> {
         let target = self.target()?;
-        Ok(connect_with(&target, Open::Existing).await?)
+        let open = if self.flags.desk.is_some() {
+            Open::Existing
+        } else {
+            Open::CreateIfMissing
+        };
+        Ok(connect_with(&target, open).await?)
+    }
+
+    /// A client for a command that plans and then changes (`apply`): it may
+    /// create the desk it applies to; it confirms on its own.
+    pub async fn planner(&self) -> CliResult<Client> {
+        let target = self.target()?;
+        Ok(connect(&target).await?)
     }
 
     /// A client for a change described by `action` (e.g. "add operator alice").

@@ -17,7 +17,7 @@ use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change::{self, NewOperator};
 use crate::server::AppState;
-use crate::server::auth::Principal;
+use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 
@@ -48,7 +48,7 @@ async fn list(
     responses((status = 201, body = Operator), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     ApiJson(body): ApiJson<OperatorCreate>,
 ) -> ApiResult<(StatusCode, Json<Operator>)> {
     let role = body.role.unwrap_or(Role::Operator);
@@ -93,7 +93,7 @@ async fn show(
     responses((status = 200, body = Operator), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     Path(handle): Path<String>,
     ApiJson(body): ApiJson<OperatorUpdate>,
 ) -> ApiResult<Json<Operator>> {

@@ -157,13 +157,14 @@ pub(crate) async fn run(
             ));
         }
         Err(_) => {
-            if let Ok(turn) = refusals.clone().try_acquire_owned() {
-                tokio::spawn(refuse(stream, turn));
-            }
+            // Logged before the answer goes out, so the log never lags it.
             tracing::warn!(
                 max = limits.max_connections,
                 "connection refused: too many connections"
             );
+            if let Ok(turn) = refusals.clone().try_acquire_owned() {
+                tokio::spawn(refuse(stream, turn));
+            }
         }
     };
     tokio::pin!(shutdown);

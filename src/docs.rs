@@ -26,8 +26,7 @@ pub fn generated_files() -> Vec<(String, Vec<u8>)> {
     man_pages(&command, &mut files);
     files.push(("docs/cli.md".into(), cli_reference().into_bytes()));
     files.push(("docs/exit-codes.md".into(), exit_codes_page().into_bytes()));
-    let openapi = crate::server::openapi()
-        .to_pretty_json()
+    let openapi = serde_json::to_string_pretty(&crate::server::openapi())
         .expect("the OpenAPI document serializes");
     files.push((
         "docs/openapi.json".into(),

@@ -707,6 +707,17 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
             Some(json!({"role": "owner"})),
         ),
         ("DELETE", "/v1/operators/alice".into(), None),
+        // An owner's email receives the owners' alerts: a manager cannot redirect it.
+        (
+            "PATCH",
+            "/v1/operators/alice".into(),
+            Some(json!({"email": "mia@example.com"})),
+        ),
+        (
+            "PATCH",
+            "/v1/operators/alice".into(),
+            Some(json!({"name": "Not Alice"})),
+        ),
         ("GET", "/v1/tokens".into(), None),
         (
             "POST",
@@ -726,6 +737,155 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
         reply.problem(StatusCode::FORBIDDEN, "forbidden");
     }
     assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_cursor_no_page_gave_out_is_refused_not_read_as_the_start() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    for uri in [
+        "/v1/handoffs?cursor=abc",
+        "/v1/handoffs?cursor=2026-01-01T00:00:00Z%7Cnope",
+        "/v1/operators?cursor=%21%21%21",
+        "/v1/operators?cursor=Alice",
+        "/v1/teams?cursor=..",
+        "/v1/agents?cursor=%20",
+        "/v1/ticket-fields?cursor=UPPER",
+        "/v1/tokens?cursor=abc",
+    ] {
+        let problem = desk
+            .call(Some(&alice), "GET", uri, None)
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "cursor", "{uri}");
+    }
+    // A cursor the service gave out still pages.
+    desk.call(Some(&alice), "GET", "/v1/operators?cursor=alice", None)
+        .await
+        .ok(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_routers_own_errors_are_problems_too() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let problem = desk
+        .call(Some(&alice), "GET", "/v1/tickets/abc", None)
+        .await
+        .problem(StatusCode::BAD_REQUEST, "bad_request");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("abc"),
+        "{problem}"
+    );
+    // A webhook over the body limit, refused before any handler reads it.
+    let huge = json!({"padding": "x".repeat(MAX_BODY_BYTES + 1)});
+    desk.call(None, "POST", "/v1/integrations/zendesk/webhook", Some(huge))
+        .await
+        .problem(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+}
+
+#[tokio::test]
+async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let secret = "a-signing-secret-of-length";
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[fe80::1]/hook",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "http://ai.example.com/desk/events",
+        "https://0.0.0.0/hook",
+    ] {
+        let problem = desk
+            .call(
+                Some(&alice),
+                "PUT",
+                "/v1/settings/delivery",
+                Some(json!({"url": url, "secret": secret})),
+            )
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "url", "{url}");
+    }
+    for url in [
+        "https://ai.example.com/desk/events",
+        "http://127.0.0.1:9/hook",
+    ] {
+        desk.call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/delivery",
+            Some(json!({"url": url, "secret": secret})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+    // The SMTP password never goes in clear to another host.
+    let email = |host: &str, tls: &str| {
+        json!({"host": host, "port": 25, "tls": tls, "username": "desk",
+               "password": "smtp-password", "from": "Desk <desk@acme.example>"})
+    };
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/email",
+            Some(email("smtp.acme.example", "none")),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "tls");
+    assert!(!problem.to_string().contains("smtp-password"));
+    for (host, tls) in [("smtp.acme.example", "starttls"), ("127.0.0.1", "none")] {
+        desk.call(
+            Some(&alice),
+            "PUT",
+            "/v1/settings/email",
+            Some(email(host, tls)),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn the_role_is_checked_before_the_body() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let bob = desk.login("bob", "operator").await;
+    let mia = desk.login("mia", "manager").await;
+    let garbage = || Some(json!({"not-a-field": [1, 2, 3]}));
+    for (token, method, uri) in [
+        (&bob, "POST", "/v1/teams"),
+        (&bob, "PATCH", "/v1/teams/support"),
+        (&bob, "POST", "/v1/operators"),
+        (&bob, "PATCH", "/v1/operators/mia"),
+        (&bob, "POST", "/v1/agents"),
+        (&bob, "POST", "/v1/ticket-fields"),
+        (&bob, "POST", "/v1/rules/priority"),
+        (&bob, "PUT", "/v1/settings/assignment"),
+        (&bob, "POST", "/v1/config/plan"),
+        (&mia, "PUT", "/v1/settings/email"),
+        (&mia, "PUT", "/v1/settings/delivery"),
+        (&mia, "POST", "/v1/tokens"),
+    ] {
+        let reply = desk.call(Some(token), method, uri, garbage()).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::FORBIDDEN,
+            "{method} {uri}: {}",
+            reply.json
+        );
+        reply.problem(StatusCode::FORBIDDEN, "forbidden");
+    }
 }
 
 #[tokio::test]

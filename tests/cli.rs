@@ -9,6 +9,44 @@ use predicates::str::contains;
 // ---- the local desk -------------------------------------------------------
 
 #[test]
+fn a_mistyped_desk_path_on_a_read_is_an_error_not_a_new_desk() {
+    let desk = Desk::new();
+    let typo = desk.dir.path().join("dsek.sqlite");
+    desk.cmd()
+        .args(["--desk", typo.to_str().unwrap(), "tickets", "list"])
+        .assert()
+        .code(5)
+        .stdout("")
+        .stderr(contains(format!("error: no desk at {}", typo.display())));
+    assert!(!typo.exists(), "a read created {}", typo.display());
+    // A change creates the desk it names; reads work from then on.
+    desk.cmd()
+        .args([
+            "--desk",
+            typo.to_str().unwrap(),
+            "teams",
+            "add",
+            "support",
+            "--name",
+            "Support",
+        ])
+        .assert()
+        .success();
+    desk.cmd()
+        .args([
+            "--desk",
+            typo.to_str().unwrap(),
+            "teams",
+            "list",
+            "-o",
+            "name",
+        ])
+        .assert()
+        .success()
+        .stdout("support\n");
+}
+
+#[test]
 fn a_fresh_machine_creates_the_desk_on_first_use_and_lists_nothing() {
     let desk = Desk::new();
     desk.cmd()

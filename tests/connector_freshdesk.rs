@@ -797,6 +797,24 @@ async fn cli_webhooks_with_the_token_move_the_handoff_under_serve() {
         "resolved"
     );
     assert_eq!(post(body, Some(WEBHOOK_TOKEN)).status, 409, "a replay");
+    // The same event in other bytes is still the same event.
+    for variant in [
+        format!("{body} "),
+        format!("\n{body}\n"),
+        r#"{ "updated_at": "2027-01-15T09:00:00Z", "agent": "ann@acme.example",
+             "status": "Resolved", "ticket_id": "43" }"#
+            .to_string(),
+        r#"{"freshdesk_webhook":{"ticket_id":43,"status":"Closed","updated_at":" 2027-01-15T09:00:00Z"}}"#
+            .to_string(),
+    ] {
+        let replayed = post(&variant, Some(WEBHOOK_TOKEN));
+        assert_eq!(replayed.status, 409, "a replay: {variant}");
+        assert_eq!(replayed.json()["code"], "webhook_replayed");
+    }
+    // A later change of the same ticket is a new event.
+    let reopened = r#"{"ticket_id":43,"status":"Open","agent":"ann@acme.example","updated_at":"2027-01-15T10:00:00Z"}"#;
+    let accepted = post(reopened, Some(WEBHOOK_TOKEN));
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
     let log = serve.log();
     assert!(
         !log.contains(WEBHOOK_TOKEN) && !log.contains(API_KEY),

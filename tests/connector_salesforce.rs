@@ -700,6 +700,26 @@ async fn webhooks_carry_the_token_and_are_told_apart_by_their_body() {
     assert_eq!(events[0].status, ExternalStatus::Assigned);
     assert_ne!(first.replay_key, second.replay_key);
     assert!(!first.replay_key.contains(HOOK_TOKEN));
+    // The same event in other bytes is the same event: a replay.
+    for variant in [
+        format!("{closed} "),
+        r#"{ "changed_at" : "2027-01-15T08:00:00Z", "is_closed": true,
+             "status": "Closed", "case_id": "500A" }"#
+            .to_string(),
+        r#"{"Id":"500A","IsClosed":"true","changed_at":"2027-01-15T08:00:00Z"}"#.to_string(),
+    ] {
+        let (again, _) = receive(Some(HOOK_TOKEN), &variant).unwrap();
+        assert_eq!(again.replay_key, first.replay_key, "{variant}");
+    }
+    // Without the fields that name the event, formatting still does not make it new.
+    let bare = r#"{"case_id":"500B","status":"New"}"#;
+    let (one, _) = receive(Some(HOOK_TOKEN), bare).unwrap();
+    let (two, _) = receive(
+        Some(HOOK_TOKEN),
+        "{ \"status\": \"New\",\n\"case_id\": \"500B\" }",
+    )
+    .unwrap();
+    assert_eq!(one.replay_key, two.replay_key);
     for refused in [None, Some("Bearer wrong-token"), Some("")] {
         assert!(
             matches!(

@@ -1127,6 +1127,19 @@ async fn cli_webhooks_with_the_url_token_move_the_handoff_under_serve() {
         409,
         "a replay"
     );
+    // The same events in other bytes are still the same events.
+    for variant in [
+        format!("{body}  "),
+        r#"[ { "payload": { "assigneeId": "3000000000101", "statusType": "Closed",
+               "status": "Closed", "id": 3000000123001 },
+             "eventTime": 1800000300000, "orgId": "20071234", "eventType": "Ticket_Update" } ]"#
+            .to_string(),
+        r#"{"eventType":"Ticket_Update","eventTime":"1800000300000","payload":{"id":"3000000123001","status":"Closed"}}"#
+            .to_string(),
+    ] {
+        let replayed = post(&format!("?token={WEBHOOK_TOKEN}"), &variant);
+        assert_eq!(replayed.status, 409, "a replay: {variant}");
+    }
     let log = serve.log();
     for secret in SECRETS {
         assert!(!log.contains(secret), "{log}");

@@ -5,6 +5,7 @@ use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::{Value, json};
 
@@ -505,6 +506,13 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     .assert()
     .success();
     assert_eq!(list(&manager_alice, &["--view", "mine"]), [10004]);
+    // Taking a ticket someone holds says it is taken, not who holds it: bob
+    // may not see a ticket assigned to another.
+    as_token(&desk, &server, &bob, &["tickets", "take", "10004"])
+        .assert()
+        .code(6)
+        .stderr(contains("already taken"))
+        .stderr(contains("alice").not());
 }
 
 #[test]

@@ -60,11 +60,9 @@ pub struct DecisionDifference {
     pub field: String,
     /// The value today; absent when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
     pub current: Option<serde_json::Value>,
     /// The value under the document; absent when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
     pub proposed: Option<serde_json::Value>,
 }
 

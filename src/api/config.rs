@@ -462,11 +462,9 @@ pub struct FieldChange {
     pub field: String,
     /// The value now; absent when the field is unset, or when `sensitive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
     pub old: Option<serde_json::Value>,
     /// The value after applying; absent when the field becomes unset, or when `sensitive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
     pub new: Option<serde_json::Value>,
     /// A secret: its values are never shown, only that it changes.
     #[serde(default, skip_serializing_if = "is_false")]

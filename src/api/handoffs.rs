@@ -141,7 +141,6 @@ pub struct FieldValue {
     #[serde(rename = "type")]
     pub field_type: FieldType,
     /// The context value converted to the field's type.
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
 }
 
@@ -149,7 +148,6 @@ pub struct FieldValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FieldMismatch {
     pub key: String,
-    #[schema(value_type = Object)]
     pub value: serde_json::Value,
     pub message: String,
 }
@@ -244,6 +242,7 @@ pub struct WaitQuery {
 
 /// Filters of `GET /v1/handoffs`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HandoffQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,6 +259,7 @@ pub struct HandoffQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(value_type = Option<String>, format = DateTime)]
     pub until: Option<Timestamp>,
+    #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

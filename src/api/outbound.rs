@@ -216,6 +216,7 @@ pub struct OutboxMessage {
 
 /// Query of `GET /v1/outbox`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// Only messages in this state.
@@ -234,6 +235,7 @@ pub struct OutboxQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<u64>,
     /// How many to return (1 to 500; default 100).
+    #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.

@@ -22,6 +22,7 @@ wire_enum! {
 /// Query of `GET /v1/tickets/counts`: the grouping, and the filters of
 /// `GET /v1/tickets` (same names, same meaning).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TicketCountQuery {
     /// `status`, `priority`, `assignee`, `team` or `channel`.

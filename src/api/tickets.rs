@@ -118,6 +118,7 @@ wire_enum! {
 
 /// Query of `GET /v1/tickets`: a view, filters and a cursor. Newest activity first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct TicketQuery {
     /// `mine`, `all` (default), `unassigned` or `resolved`.
@@ -149,6 +150,7 @@ pub struct TicketQuery {
     /// RFC 3339: last activity at or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_since: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -295,6 +295,7 @@ pub struct HandoverPutQuery {
 
 /// Query of `GET /v1/agents/{key}/handover/status`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverStatusQuery {
     /// Messages exchanged so far (default: the threshold, so only other reasons hide it).
@@ -302,6 +303,7 @@ pub struct HandoverStatusQuery {
     pub messages: Option<u32>,
     /// The moment to evaluate, RFC 3339 (default: now).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(format = DateTime)]
     pub at: Option<String>,
 }
 
@@ -414,10 +416,12 @@ pub struct HoursCheck {
 
 /// Query of the business-hours check.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AtQuery {
     /// The moment, RFC 3339 (default: now).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(format = DateTime)]
     pub at: Option<String>,
 }
 

@@ -27,7 +27,7 @@ pub struct ApplyArgs {
 /// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     let request = read_config_request(session, &args.file, args.prune)?;
-    let client = session.client().await?;
+    let client = session.planner().await?;
     let plan = client.plan_config(&request).await?;
     let name = args.file.display().to_string();
     if !plan.has_changes() {

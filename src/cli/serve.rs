@@ -1,4 +1,5 @@
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::Args;
 use secrecy::ExposeSecret;
@@ -8,6 +9,7 @@ use crate::cli::Session;
 use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::server::Store;
+use crate::server::listen::{Limits, RateLimits};
 use crate::server::store::{Location, Open};
 
 #[derive(Debug, Args)]
@@ -15,10 +17,18 @@ use crate::server::store::{Location, Open};
 Logs go to stderr, one line per request: its id, method, path, status and time \
 taken. Query strings are never logged (a webhook token may ride in one).
 
+Against slow and hostile clients: a connection that does not send a request's \
+headers within --header-timeout is closed; past --max-connections a connection \
+is answered 503 and closed; a client address or token that spends its \
+per-minute budget is answered 429 with Retry-After. On SIGINT or SIGTERM the \
+service stops accepting connections, answers requests that arrive 503 with \
+`Connection: close`, and finishes those in flight.
+
 Examples:
   deskctl serve
   deskctl serve --listen 0.0.0.0:7070 --desk /var/lib/deskctl/desk.sqlite
   deskctl serve --log-format json 2>> /var/log/deskctl.jsonl
+  deskctl serve --max-connections 10000 --rate-limit-per-token 0
   DESKCTL_LOG=debug deskctl serve")]
 pub struct ServeArgs {
     /// The address to listen on; port 0 picks a free port
@@ -28,6 +38,36 @@ pub struct ServeArgs {
     /// (one object per line) for journald, containers and log collectors
     #[arg(long, value_enum, default_value_t = LogFormat::Text, value_name = "FORMAT")]
     pub log_format: LogFormat,
+    /// Seconds a client has to send a request's headers, counted from when it
+    /// connects or its previous answer was sent; slower and idle connections
+    /// are closed
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Connections served at once; one more is answered 503 (with
+    /// Retry-After) and closed
+    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: u64,
+    /// Requests per minute from one client address before 429 (with
+    /// Retry-After); 0 turns the limit off
+    #[arg(long, value_name = "N", default_value_t = 1200)]
+    pub rate_limit_per_address: u32,
+    /// Requests per minute with one API token before 429 (with Retry-After); 0
+    /// turns the limit off
+    #[arg(long, value_name = "N", default_value_t = 1200)]
+    pub rate_limit_per_token: u32,
+}
+
+impl ServeArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(self.header_timeout),
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
+            rates: RateLimits {
+                per_address: self.rate_limit_per_address,
+                per_token: self.rate_limit_per_token,
+            },
+        }
+    }
 }
 
 /// The shape of `serve`'s log lines.
@@ -106,6 +146,17 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     })?;
     let address = listener.local_addr()?;
     let shutdown = shutdown_signal()?;
+    let mut limits = args.limits();
+    if let Some(room) = crate::server::listen::connection_room()
+        && room < limits.max_connections
+    {
+        session.ui.warn(&format!(
+            "the open-file limit allows {room} connections, not {}: serving at most {room} \
+             (raise it with `ulimit -n`)",
+            limits.max_connections
+        ));
+        limits.max_connections = room.max(1);
+    }
     let status = |message: &str| match args.log_format {
         LogFormat::Text => session.ui.info(message),
         // Collectors read every stderr line as JSON: status lines are events too.
@@ -119,10 +170,10 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     ));
     session.ui.print_line(&format!("http://{address}"))?;
     let copilot = crate::mcp::http::routes(store.clone());
-    crate::server::serve(listener, store, copilot, shutdown)
+    crate::server::serve(listener, store, copilot, limits, shutdown)
         .await
         .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
-    status("Stopped: every request in flight was answered");
+    status("Stopped: requests in flight were answered, later ones refused with 503");
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
-use crate::server::store::Location;
+use crate::server::store::{Location, Open};
 use crate::ui::{ColorChoice, Ui};
 
 pub struct Session {
@@ -45,8 +45,23 @@ impl Session {
         )?)
     }
 
-    /// A client for reading.
+    /// A client for reading. A desk named with `--desk` that does not exist
+    /// is an error ("no desk at PATH"): a mistyped path on a read never
+    /// becomes a new empty desk. The default desk (or `DESKCTL_DESK`) is made
+    /// on first use, so a fresh machine answers reads with empty lists.
     pub async fn client(&self) -> CliResult<Client> {
+        let target = self.target()?;
+        let open = if self.flags.desk.is_some() {
+            Open::Existing
+        } else {
+            Open::CreateIfMissing
+        };
+        Ok(connect_with(&target, open).await?)
+    }
+
+    /// A client for a command that plans and then changes (`apply`): it may
+    /// create the desk it applies to; it confirms on its own.
+    pub async fn planner(&self) -> CliResult<Client> {
         let target = self.target()?;
         Ok(connect(&target).await?)
     }
@@ -118,8 +133,12 @@ impl Session {
 }
 
 async fn connect(target: &Target) -> Result<Client, crate::client::ClientError> {
+    connect_with(target, Open::CreateIfMissing).await
+}
+
+async fn connect_with(target: &Target, open: Open) -> Result<Client, crate::client::ClientError> {
     match target {
-        Target::Local { path } => Client::local(&Location::Sqlite(path.clone())).await,
+        Target::Local { path } => Client::local_with(&Location::Sqlite(path.clone()), open).await,
         Target::Database { url } => {
             Client::local(&Location::Postgres(url.expose_secret().to_string())).await
         }

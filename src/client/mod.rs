@@ -221,14 +221,23 @@ impl Client {
         })
     }
 
-    /// A client of the desk at `location`, served in this process.
+    /// A client of the desk at `location`, served in this process; the desk is
+    /// created when missing.
     pub async fn local(location: &Location) -> ClientResult<Client> {
-        let desk = LocalDesk::open(location, Open::CreateIfMissing)
-            .await
-            .map_err(|source| ClientError::LocalDesk {
-                path: location.describe(),
-                source,
-            })?;
+        Self::local_with(location, Open::CreateIfMissing).await
+    }
+
+    /// A client of the desk at `location`, served in this process, opened as
+    /// `open` says: a reader passes [`Open::Existing`] so that a mistyped path
+    /// is an error, not a new empty desk.
+    pub async fn local_with(location: &Location, open: Open) -> ClientResult<Client> {
+        let desk =
+            LocalDesk::open(location, open)
+                .await
+                .map_err(|source| ClientError::LocalDesk {
+                    path: location.describe(),
+                    source,
+                })?;
         Ok(Client {
             transport: Transport::InProcess(InProcess::Desk(desk)),
             token: None,

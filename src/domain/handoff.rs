@@ -22,6 +22,10 @@
 //!   email or external id (blank text counts as none).
 //! - 422 `invalid_requester_email` (`requester.email`): an email that is not an
 //!   address (the service's usual email check).
+//! - 422 `field_too_long` (`requester.name`, `requester.email`,
+//!   `requester.external-id`, `reason`, `summary`, `context.<key>`): text longer
+//!   than its limit in [`TEXT_LIMITS`] (context: [`MAX_CONTEXT_KEY_CHARS`] for a
+//!   key, [`MAX_CONTEXT_TEXT_CHARS`] for a string value).
 //! - 422 `transcript_empty` (`transcript`): no messages.
 //! - 413 `transcript_too_large` (`transcript`): more than
 //!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
@@ -169,6 +173,20 @@ pub const SUMMARY_QUOTE_CHARS: usize = 140;
 /// The longest subject, ellipsis included.
 pub const SUBJECT_CHARS: usize = 80;
 
+/// A text field longer than its limit (see [`TEXT_LIMITS`]).
+pub const FIELD_TOO_LONG: &str = "field_too_long";
+/// The longest text of each free-text field of a handoff, in characters.
+pub const TEXT_LIMITS: &[(&str, usize)] = &[
+    ("requester.name", 200),
+    ("requester.email", 254),
+    ("requester.external-id", 200),
+    ("reason", 1000),
+    ("summary", 4000),
+];
+/// The longest context key, and the longest context string, in characters.
+pub const MAX_CONTEXT_KEY_CHARS: usize = 100;
+pub const MAX_CONTEXT_TEXT_CHARS: usize = 4000;
+
 /// No requester, or one with no name, email or external id.
 pub const REQUESTER_MISSING: &str = "requester_missing";
 /// The requester's email is not an address.
@@ -229,6 +247,48 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
             }
         }
     }
+
+    let requester = request.requester.as_ref();
+    let texts = [
+        requester.and_then(|r| r.name.as_deref()),
+        requester.and_then(|r| r.email.as_deref()),
+        requester.and_then(|r| r.external_id.as_deref()),
+        request.reason.as_deref(),
+        request.summary.as_deref(),
+    ];
+    for ((field, limit), text) in TEXT_LIMITS.iter().zip(texts) {
+        if let Some(text) = text
+            && text.chars().count() > *limit
+        {
+            problems.push(Rejection::new(
+                422,
+                FIELD_TOO_LONG,
+                *field,
+                format!(
+                    "{field} has {} characters; at most {limit} are accepted",
+                    text.chars().count()
+                ),
+            ));
+        }
+    }
+    let mut long_context = Capped::new(422, FIELD_TOO_LONG, "context", "keys");
+    for (key, value) in &request.context {
+        if key.chars().count() > MAX_CONTEXT_KEY_CHARS {
+            long_context.push(
+                "context".to_string(),
+                format!("a context key is longer than {MAX_CONTEXT_KEY_CHARS} characters"),
+            );
+        } else if value
+            .as_str()
+            .is_some_and(|text| text.chars().count() > MAX_CONTEXT_TEXT_CHARS)
+        {
+            long_context.push(
+                format!("context.{key}"),
+                format!("context.{key} is longer than {MAX_CONTEXT_TEXT_CHARS} characters"),
+            );
+        }
+    }
+    long_context.finish(&mut problems);
 
     let transcript = &request.transcript;
     if transcript.is_empty() {
@@ -1321,6 +1381,36 @@ mod tests {
             ..Requester::default()
         });
         assert_eq!(validate_request(&only_id), Ok(()));
+    }
+
+    #[test]
+    fn free_text_longer_than_its_limit_is_refused_by_field() {
+        let mut r = request();
+        r.requester.as_mut().unwrap().name = Some("n".repeat(201));
+        r.reason = Some("r".repeat(1001));
+        r.summary = Some("s".repeat(4001));
+        r.context
+            .insert("note".into(), serde_json::Value::String("c".repeat(4001)));
+        let problems = validate_request(&r).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["requester.name", "reason", "summary", "context.note"]
+        );
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.code == FIELD_TOO_LONG && p.status == 422)
+        );
+        assert_eq!(
+            problems[0].message,
+            "requester.name has 201 characters; at most 200 are accepted"
+        );
+        // At the limit, counted in characters, not bytes.
+        let mut r = request();
+        r.requester.as_mut().unwrap().name = Some("é".repeat(200));
+        r.summary = Some("s".repeat(4000));
+        assert_eq!(validate_request(&r), Ok(()));
     }
 
     #[test]

@@ -338,10 +338,13 @@ pub fn decide(
                 )));
             }
             if let Some(assignee) = &ticket.assignee {
-                return Err(Refusal::conflict(
-                    "ticket_taken",
-                    format!("ticket {} is already assigned to {assignee}", ticket.number),
-                ));
+                // Who holds it is shown only to whoever may see the ticket.
+                let detail = if actor.manages() || assignee == handle {
+                    format!("ticket {} is already assigned to {assignee}", ticket.number)
+                } else {
+                    format!("ticket {} is already taken", ticket.number)
+                };
+                return Err(Refusal::conflict("ticket_taken", detail));
             }
             not_resolved(ticket, "take")?;
             Ok(Decision::new(

@@ -90,6 +90,74 @@ impl Checks {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invalid(pub Vec<FieldError>);
 
+/// Whether `host` is this machine: `localhost` or a loopback address.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Checks a URL the service will call with secrets or customer data (a
+/// delivery webhook, a platform's API): `https://`, or `http://` only to this
+/// machine (for tests and local relays), and never a link-local, unspecified
+/// or multicast address nor a cloud metadata name, where a request would read
+/// the host's own credentials (`http://169.254.169.254/…`).
+///
+/// ```
+/// use deskctl::domain::validate::check_outbound_url;
+///
+/// assert!(check_outbound_url("https://ai.example.com/desk").is_ok());
+/// assert!(check_outbound_url("http://127.0.0.1:8080/hook").is_ok());
+/// assert!(check_outbound_url("http://ai.example.com/desk").is_err());
+/// assert!(check_outbound_url("https://169.254.169.254/latest").is_err());
+/// ```
+pub fn check_outbound_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
+    let host = match parsed.host() {
+        Some(host) => host,
+        None => return Err(format!("'{url}' has no host")),
+    };
+    let ip: Option<std::net::IpAddr> = match &host {
+        url::Host::Ipv4(ip) => Some((*ip).into()),
+        url::Host::Ipv6(ip) => Some((*ip).into()),
+        url::Host::Domain(_) => None,
+    };
+    let loopback = match &host {
+        url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        _ => ip.is_some_and(|ip| ip.is_loopback()),
+    };
+    let forbidden_ip = ip.is_some_and(|ip| match ip {
+        std::net::IpAddr::V4(v4) => {
+            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
+        }
+        std::net::IpAddr::V6(v6) => {
+            v6.is_unspecified()
+                || v6.is_multicast()
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_link_local())
+        }
+    });
+    let metadata_name = matches!(&host, url::Host::Domain(name)
+        if name.eq_ignore_ascii_case("metadata.google.internal")
+            || name.eq_ignore_ascii_case("metadata"));
+    if forbidden_ip || metadata_name {
+        return Err(format!(
+            "'{url}' points at a link-local or metadata address, which the service never calls"
+        ));
+    }
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(format!(
+            "'{url}' must be https:// (http:// only to this machine): what is sent \
+             is signed customer data"
+        )),
+        _ => Err(format!("'{url}' is not an http(s) URL")),
+    }
+}
+
 /// Checks a handle or key against the slug rule, naming what breaks it.
 ///
 /// ```

@@ -155,3 +155,36 @@ impl FromRequestParts<AppState> for Principal {
         }
     }
 }
+
+/// A caller with at least the role `ROLE` stands for (see [`role_of`]),
+/// checked when the request's parts are read: before its body, so a caller
+/// without the role hears 403 whatever they sent, never a 422 about a body
+/// they may not send at all.
+#[derive(Debug, Clone)]
+pub struct AtLeast<const ROLE: u8>(pub Principal);
+
+/// Any operator (not an ingest token).
+pub type AnyOperator = AtLeast<0>;
+/// A manager or an owner.
+pub type Manager = AtLeast<1>;
+/// An owner.
+pub type Owner = AtLeast<2>;
+
+/// The role an [`AtLeast`] parameter stands for.
+const fn role_of(role: u8) -> Role {
+    match role {
+        0 => Role::Operator,
+        1 => Role::Manager,
+        _ => Role::Owner,
+    }
+}
+
+impl<const ROLE: u8> FromRequestParts<AppState> for AtLeast<ROLE> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let principal = Principal::from_request_parts(parts, state).await?;
+        principal.require(role_of(ROLE))?;
+        Ok(AtLeast(principal))
+    }
+}

@@ -199,3 +199,54 @@ impl From<StoreError> for ApiError {
         }
     }
 }
+
+/// The most of a plain-text error body kept as the problem's detail.
+const MAX_DETAIL: usize = 1024;
+
+/// Turns an error that did not come from a handler (axum's own rejections: a
+/// path segment of the wrong type, a body over the limit) into problem+json,
+/// so every error the router answers has one shape. Bodies of other types
+/// (a problem already, the copilot's JSON-RPC) pass untouched.
+pub(crate) async fn problem_for_plain_errors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_none_or(|value| value.starts_with("text/plain"));
+    if !(status.is_client_error() || status.is_server_error()) || !plain {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = match axum::body::to_bytes(body, MAX_DETAIL * 4).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => String::new(),
+    };
+    let mut detail: String = text.trim().chars().take(MAX_DETAIL).collect();
+    if detail.is_empty() {
+        detail = status.canonical_reason().unwrap_or("error").to_lowercase();
+    }
+    let code = match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        StatusCode::REQUEST_TIMEOUT => "request_timeout",
+        s if s.is_server_error() => "internal_error",
+        _ => "error",
+    };
+    let mut answer = ApiError::new(status, code, detail).into_response();
+    // Keep what the original said about the connection and retrying.
+    for name in [header::RETRY_AFTER, header::CONNECTION, header::ALLOW] {
+        if let Some(value) = parts.headers.get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
+}

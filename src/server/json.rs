@@ -1,7 +1,7 @@
 //! Request-body and query extractors whose rejections are problem+json, with the
 //! position and field serde reported, instead of axum's plain-text rejections.
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -88,22 +88,20 @@ where
 {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
-            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(ApiError {
-                errors: vec![FieldError::new("query", source_message(&e))],
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default();
+        let deserializer =
+            serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        match serde_path_to_error::deserialize::<_, T>(deserializer) {
+            Ok(value) => Ok(ApiQuery(value)),
+            Err(e) => Err(ApiError {
+                errors: vec![FieldError::new("query", e.to_string())],
                 ..ApiError::new(
                     StatusCode::BAD_REQUEST,
                     "invalid_query",
-                    format!("invalid query string: {}", source_message(&e)),
+                    format!("invalid query string: {e}"),
                 )
             }),
-            Err(other) => Err(ApiError::new(
-                other.status(),
-                "invalid_query",
-                other.body_text(),
-            )),
         }
     }
 }

@@ -9,11 +9,12 @@ pub mod connectors;
 pub mod delivery;
 pub mod error;
 mod json;
+pub mod listen;
+mod openapi;
 pub mod routes;
 pub mod store;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -60,7 +61,7 @@ pub struct AppState {
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
-    components(schemas(crate::api::Problem, crate::api::FieldError)),
+    components(schemas(crate::api::Problem, crate::api::FieldError, crate::api::TicketView)),
 )]
 struct ApiDoc;
 
@@ -95,11 +96,14 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::integrations::router())
 }
 
-/// The OpenAPI document of every route the router serves.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document of every route the router serves, as JSON: utoipa's
+/// types cannot read back every schema the completed document holds.
+pub fn openapi() -> serde_json::Value {
     let mut doc = api_router().into_openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
-    doc
+    let mut json = serde_json::to_value(&doc).expect("the OpenAPI document serializes");
+    openapi::finish(&mut json);
+    json
 }
 
 /// The whole service, ready to serve.
@@ -132,6 +136,7 @@ pub fn router_with(state: AppState, extra: Router) -> Router {
         .merge(extra)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(time_limit))
+        .layer(axum::middleware::from_fn(error::problem_for_plain_errors))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::internal("a handler panicked").into_response()
         }))
@@ -270,14 +275,15 @@ fn is_change(method: &axum::http::Method, path: &str) -> bool {
 /// message in hand; a message cut off is tried again when its lease runs out.
 const DELIVERY_STOP_GRACE: Duration = Duration::from_secs(35);
 
-/// Serves the API, and `extra` routes beside it, on `listener` until `shutdown`
-/// completes, then stops taking new connections and finishes the requests in
-/// flight. Meanwhile a worker delivers the outbox, woken by every request that
+/// Serves the API, and `extra` routes beside it, on `listener` within `limits`
+/// until `shutdown` completes, then refuses new requests (503) and finishes the
+/// requests in flight (see [`listen`]). Meanwhile a worker delivers the outbox, woken by every request that
 /// changes something; it stops after the message in hand.
 pub async fn serve(
     listener: TcpListener,
     store: Store,
     extra: Router,
+    limits: listen::Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let wake = Arc::new(Notify::new());
@@ -289,13 +295,18 @@ pub async fn serve(
         },
         extra,
     )
-    .layer(axum::middleware::from_fn_with_state(wake, wake_deliverer));
-    let served = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    .layer(axum::middleware::from_fn_with_state(wake, wake_deliverer))
+    .layer(axum::middleware::from_fn_with_state(
+        Arc::new(listen::RateLimiter::new(limits.rates)),
+        listen::rate_limit,
+    ));
+    let draining = listen::Draining::default();
+    // Outermost: once stopping, nothing else runs for a new request.
+    let app = app.layer(axum::middleware::from_fn_with_state(
+        draining.clone(),
+        listen::refuse_when_draining,
+    ));
+    let served = listen::run(listener, app, limits, draining, shutdown).await;
     let _ = stop.send(true);
     if tokio::time::timeout(DELIVERY_STOP_GRACE, worker)
         .await

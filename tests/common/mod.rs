@@ -341,6 +341,7 @@ fn signal(child: &Child, name: &str) {
     assert!(status.success());
 }
 
+#[derive(Debug)]
 pub struct RawResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
@@ -348,7 +349,7 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
-    fn parse(bytes: &[u8]) -> RawResponse {
+    pub fn parse(bytes: &[u8]) -> RawResponse {
         let text = String::from_utf8_lossy(bytes);
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let mut lines = head.lines();

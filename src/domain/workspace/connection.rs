@@ -186,6 +186,7 @@ pub fn merge(
 }
 
 fn check_base_url(url: &str) -> Result<(), String> {
+    crate::domain::validate::check_outbound_url(url)?;
     let parsed = reqwest::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
     let loopback = match parsed.host() {
         Some(url::Host::Domain(name)) => name == "localhost",

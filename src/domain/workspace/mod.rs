@@ -307,6 +307,19 @@ impl SmtpConfig {
             }
             _ => {}
         }
+        if self.password.as_deref().is_some_and(|p| !p.is_empty())
+            && self.tls == crate::api::SmtpTls::None
+            && !self
+                .host
+                .as_deref()
+                .is_some_and(crate::domain::validate::is_loopback_host)
+        {
+            errors.push(FieldError::new(
+                "tls",
+                "`none` would send the SMTP password in clear to another host: use \
+                 `starttls` or `tls` (plain text only to a relay on this machine)",
+            ));
+        }
         if let Some(from) = &self.from
             && let Err(error) = from.parse::<lettre::message::Mailbox>()
         {
@@ -374,16 +387,11 @@ impl WebhookConfig {
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(url) = &self.url {
-            match url::Url::parse(url) {
-                Ok(parsed)
-                    if matches!(parsed.scheme(), "http" | "https")
-                        && parsed.host_str().is_some() => {}
-                _ => errors.push(FieldError::new(
+            if let Err(message) = crate::domain::validate::check_outbound_url(url) {
+                errors.push(FieldError::new(
                     "url",
-                    format!(
-                        "'{url}' is not an http(s) URL like https://ai.example.com/desk/events"
-                    ),
-                )),
+                    format!("{message}; e.g. https://ai.example.com/desk/events"),
+                ));
             }
             if self.secret.is_none() {
                 errors.push(FieldError::new(

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::escalation::slug;
-use super::signing::{body_digest, same};
+use super::signing::{canonical_key, event_key, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
     Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
@@ -399,9 +399,9 @@ impl Connector for Freshdesk {
             ));
         }
         // Freshdesk adds no timestamp or id: the body (which the rule makes
-        // carry the ticket id and its update time) tells one event from another.
+        // carry the ticket id and its update time) names the event.
         Ok(Verified {
-            replay_key: body_digest(webhook.body),
+            replay_key: replay_key(webhook.body),
         })
     }
 
@@ -439,6 +439,28 @@ impl Connector for Freshdesk {
         };
         Ok(vec![ExternalEvent { id, status }])
     }
+}
+
+/// The event a body is about: its ticket and `updated_at`, whatever the bytes;
+/// a body without them keys by its canonical form.
+fn replay_key(body: &[u8]) -> String {
+    let Ok(value) = serde_json::from_slice::<Value>(body) else {
+        return canonical_key(body);
+    };
+    let value = value.get("freshdesk_webhook").unwrap_or(&value);
+    let id = match &value["ticket_id"] {
+        Value::String(text) => text.trim().to_string(),
+        Value::Number(number) => number.to_string(),
+        _ => String::new(),
+    };
+    let at = value["updated_at"]
+        .as_str()
+        .map(str::trim)
+        .unwrap_or_default();
+    if id.is_empty() || at.is_empty() {
+        return canonical_key(body);
+    }
+    event_key(&["ticket", &id, at])
 }
 
 /// The values an Authorization header may carry the token as: the whole

@@ -8,10 +8,9 @@ use std::sync::Mutex;
 use jiff::Timestamp;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::http::classify;
-use super::signing::same;
+use super::signing::{canonical_key, event_key, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
     Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
@@ -19,7 +18,6 @@ use super::{
 use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
 use crate::net::segment;
-use crate::server::auth::hex;
 
 const KIND: IntegrationKind = IntegrationKind::Salesforce;
 const DEFAULT_API_VERSION: &str = "62.0";
@@ -687,10 +685,10 @@ impl Connector for Salesforce {
                 "the Authorization header does not carry the webhook token".into(),
             ));
         }
-        // The token is the same on every call: the body (which carries the
-        // time of the change) is what tells one call from its replay.
+        // The token is the same on every call: the Case and the time of the
+        // change the body names tell one call from its replay.
         Ok(Verified {
-            replay_key: format!("sha256:{}", hex(&Sha256::digest(webhook.body))),
+            replay_key: replay_key(webhook.body),
         })
     }
 
@@ -727,6 +725,27 @@ impl Connector for Salesforce {
             id: id.to_string(),
             status,
         }])
+    }
+}
+
+/// The event a body is about: its Case and `changed_at`, whatever the bytes; a
+/// body without them keys by its canonical form.
+fn replay_key(body: &[u8]) -> String {
+    let Ok(value) = serde_json::from_slice::<Value>(body) else {
+        return canonical_key(body);
+    };
+    let pick = |keys: &[&str]| {
+        keys.iter()
+            .filter_map(|key| value[*key].as_str())
+            .map(str::trim)
+            .find(|text| !text.is_empty())
+    };
+    match (
+        pick(&["case_id", "Id"]),
+        pick(&["changed_at", "LastModifiedDate"]),
+    ) {
+        (Some(id), Some(at)) => event_key(&["case", id, at]),
+        _ => canonical_key(body),
     }
 }
 

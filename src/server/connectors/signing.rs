@@ -32,6 +32,62 @@ pub fn body_digest(body: &[u8]) -> String {
     hex(&Sha256::digest(body))
 }
 
+/// The replay key of an event from a platform that neither signs nor numbers
+/// its calls (Freshdesk, Salesforce, Zoho Desk): what the event says it is —
+/// the ticket and the time of the change, as `parts` — not the bytes that
+/// carried it, so the same event with a trailing space, its keys reordered or
+/// its id as a string instead of a number is still the same event.
+pub fn event_key(parts: &[&str]) -> String {
+    format!("event:{}", parts.join("\u{1f}"))
+}
+
+/// The replay key of a JSON body that lacks the fields naming its event: a
+/// digest of its canonical form (keys sorted, no insignificant whitespace,
+/// strings trimmed), so formatting alone never makes a replay look new. A
+/// body that is not JSON keys by its bytes (it is refused as malformed later).
+pub fn canonical_key(body: &[u8]) -> String {
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(value) => {
+            let mut text = String::new();
+            canonical(&value, &mut text);
+            format!("json:{}", hex(&Sha256::digest(text.as_bytes())))
+        }
+        Err(_) => body_digest(body),
+    }
+}
+
+fn canonical(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.trim().to_string()).to_string());
+                out.push(':');
+                canonical(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::String(text) => out.push_str(&Value::String(text.trim().to_string()).to_string()),
+        other => out.push_str(&other.to_string()),
+    }
+}
+
 /// Whether `given` equals `expected`, in time that does not depend on where
 /// they differ.
 pub fn same(given: &str, expected: &str) -> bool {
@@ -84,5 +140,17 @@ mod tests {
             missing,
             WebhookError::Unauthenticated("the request is not signed: no X-Sig header".into())
         );
+    }
+}
+
+#[cfg(test)]
+mod replay_tests {
+    use super::*;
+
+    #[test]
+    fn formatting_does_not_make_a_body_new() {
+        let key = canonical_key(br#"{"a":1,"b":"x"}"#);
+        assert_eq!(key, canonical_key(b"{ \"b\" : \"x \",\n \"a\": 1 }  "));
+        assert_ne!(key, canonical_key(br#"{"a":2,"b":"x"}"#));
     }
 }

@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::http::classify;
-use super::signing::{body_digest, same};
+use super::signing::{body_digest, canonical_key, event_key, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
     Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
@@ -804,9 +804,9 @@ impl Connector for ZohoDesk {
                 "the request is not authenticated: the URL has no ?token=".into(),
             )),
             Some(given) if same(&given, token) => Ok(Verified {
-                // The token is the same on every request; the events carry
-                // their own times, so the body tells one delivery from another.
-                replay_key: body_digest(webhook.body),
+                // The token is the same on every request; each event names
+                // its type, ticket and time, which tell one delivery from another.
+                replay_key: replay_key(webhook.body),
             }),
             Some(_) => Err(WebhookError::Unauthenticated(
                 "the URL's token is not the webhook token".into(),
@@ -857,6 +857,31 @@ impl Connector for ZohoDesk {
         }
         Ok(events)
     }
+}
+
+/// The events a body carries: each one's type, ticket and `eventTime`, in
+/// order, whatever the bytes; a body without them keys by its canonical form.
+fn replay_key(body: &[u8]) -> String {
+    let items = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Array(items)) => items,
+        Ok(item @ Value::Object(_)) => vec![item],
+        _ => return canonical_key(body),
+    };
+    let mut parts = Vec::new();
+    for item in &items {
+        let kind = item["eventType"].as_str().map(str::trim);
+        let id = text_or_number(&item["payload"]["id"]);
+        let at = text_or_number(&item["eventTime"]);
+        match (kind, id, at) {
+            (Some(kind), Some(id), Some(at)) => parts.push(format!("{kind} {id} {at}")),
+            _ => return canonical_key(body),
+        }
+    }
+    if parts.is_empty() {
+        return canonical_key(body);
+    }
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    event_key(&parts)
 }
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ mod tests {
             from: Some("not an address".into()),
         };
         let fields: Vec<String> = bad.check().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["host", "port", "password", "from"]);
+        assert_eq!(fields, ["host", "port", "password", "tls", "from"]);
         assert!(config().check().is_empty());
     }
 }

@@ -19,7 +19,7 @@ use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change;
 use crate::domain::{Refusal, platform};
 use crate::server::AppState;
-use crate::server::auth::Principal;
+use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 
@@ -49,10 +49,9 @@ async fn list(
     responses((status = 201, body = Agent), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiJson(body): ApiJson<AgentCreate>,
 ) -> ApiResult<(StatusCode, Json<Agent>)> {
-    principal.require(Role::Manager)?;
     Checks::new()
         .slug("key", &body.key)
         .name("name", &body.name)
@@ -84,11 +83,10 @@ async fn show(
     responses((status = 200, body = Agent), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     Path(key): Path<String>,
     ApiJson(body): ApiJson<AgentUpdate>,
 ) -> ApiResult<Json<Agent>> {
-    principal.require(Role::Manager)?;
     let Some(name) = body.name else {
         return Err(ApiError::validation(vec![crate::api::FieldError::new(
             "body",
@@ -151,12 +149,11 @@ fn no_action(key: &str) -> ApiError {
         (status = 422, body = Problem)))]
 async fn put_handover(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     Path(key): Path<String>,
     ApiQuery(query): ApiQuery<HandoverPutQuery>,
     ApiJson(body): ApiJson<HandoverAction>,
 ) -> ApiResult<Json<HandoverAction>> {
-    principal.require(Role::Manager)?;
     let action = validate::normalize_action(body);
     let force = query.force.unwrap_or(false);
     let workspace = change_workspace(&state, |ws, at| {

@@ -20,7 +20,7 @@ use crate::domain::Refusal;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document::{self, Audience};
 use crate::server::AppState;
-use crate::server::auth::{Principal, generate_id};
+use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 use crate::server::store::stored_now;
@@ -158,7 +158,7 @@ fn plan_against(
     responses((status = 200, body = Plan), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn plan(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     ApiJson(request): ApiJson<ConfigRequest>,
 ) -> ApiResult<Json<Plan>> {
     audience(&principal)?;
@@ -181,7 +181,7 @@ async fn plan(
         (status = 422, body = Problem), (status = 428, body = Problem)))]
 async fn apply(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     headers: HeaderMap,
     ApiJson(request): ApiJson<ConfigRequest>,
 ) -> ApiResult<Response> {

@@ -25,7 +25,7 @@ use crate::domain::what_if;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document;
 use crate::server::AppState;
-use crate::server::auth::{Principal, generate_id, hash_secret};
+use crate::server::auth::{self, Principal, generate_id, hash_secret};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
@@ -528,14 +528,21 @@ async fn what_if(
     responses((status = 200, body = Page<Handoff>), (status = 401, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiQuery(query): ApiQuery<HandoffQuery>,
 ) -> ApiResult<Json<Page<Handoff>>> {
-    principal.require(Role::Manager)?;
     let limit = page_limit(&PageQuery {
         limit: query.limit,
         cursor: None,
     })?;
+    if let Some(cursor) = query.cursor.as_deref() {
+        let given = cursor.split_once('|').is_some_and(|(time, id)| {
+            time.parse::<jiff::Timestamp>().is_ok() && id.starts_with("hof_")
+        });
+        if !given {
+            return Err(super::bad_cursor());
+        }
+    }
     let mut items = state.store.list_handoffs(&query, limit + 1).await?;
     let next_cursor = if items.len() > limit as usize {
         items.truncate(limit as usize);

@@ -48,6 +48,9 @@ pub(crate) fn page_of<T: Clone>(
 ) -> ApiResult<Page<T>> {
     let limit = page_limit(query)?;
     let after = query.cursor.as_deref().unwrap_or("");
+    if !after.is_empty() && crate::domain::validate::check_slug(after).is_err() {
+        return Err(bad_cursor());
+    }
     let rest: Vec<T> = items
         .iter()
         .filter(|item| key(item).as_str() > after)
@@ -55,6 +58,15 @@ pub(crate) fn page_of<T: Clone>(
         .cloned()
         .collect();
     Ok(into_page(rest, limit, key))
+}
+
+/// A cursor that no page of this list could have given: refused, not read
+/// as "from the start", so a mangled cursor cannot silently restart a walk.
+pub(crate) fn bad_cursor() -> ApiError {
+    ApiError::validation(vec![crate::api::FieldError::new(
+        "cursor",
+        "not a cursor this service gave out: pass the `next_cursor` of the previous page",
+    )])
 }
 
 /// The page size a query asks for, within bounds.

@@ -11,12 +11,13 @@ use crate::api::{
     Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
     Problem, Role,
 };
+use crate::domain::Refusal;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change::{self, NewOperator};
 use crate::server::AppState;
-use crate::server::auth::Principal;
+use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 
@@ -47,7 +48,7 @@ async fn list(
     responses((status = 201, body = Operator), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     ApiJson(body): ApiJson<OperatorCreate>,
 ) -> ApiResult<(StatusCode, Json<Operator>)> {
     let role = body.role.unwrap_or(Role::Operator);
@@ -92,7 +93,7 @@ async fn show(
     responses((status = 200, body = Operator), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::Manager,
     Path(handle): Path<String>,
     ApiJson(body): ApiJson<OperatorUpdate>,
 ) -> ApiResult<Json<Operator>> {
@@ -120,7 +121,18 @@ async fn update(
         teams: body.teams.map(validate::dedup),
         ..body
     };
+    let caller_is_owner = principal.require(Role::Owner).is_ok();
     let workspace = change_workspace(&state, |ws, at| {
+        // An owner's email receives the owners' alerts: only an owner changes an owner.
+        if !caller_is_owner
+            && ws
+                .operator(&handle)
+                .is_some_and(|op| op.role == Role::Owner)
+        {
+            return Err(Refusal::Forbidden(format!(
+                "'{handle}' is an owner: only an owner may change an owner"
+            )));
+        }
         change::update_operator(ws, &handle, &body, at)
     })
     .await?;

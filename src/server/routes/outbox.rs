@@ -8,7 +8,7 @@ use utoipa_axum::routes;
 
 use super::{into_page, page_limit};
 use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
-use crate::server::auth::Principal;
+use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiQuery;
 use crate::server::{AppState, Store};
@@ -25,10 +25,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses((status = 200, body = Page<OutboxMessage>), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> ApiResult<Json<Page<OutboxMessage>>> {
-    principal.require(Role::Manager)?;
     Ok(Json(page(&state.store, &query).await?))
 }
 
@@ -50,6 +49,12 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
             })
         })
         .transpose()?;
+    if query.ticket.is_some_and(|n| i64::try_from(n).is_err()) {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "ticket",
+            "no ticket has a number this large",
+        )]));
+    }
     let items = store.list_outbox(query, before, limit + 1).await?;
     Ok(into_page(items, limit, |m| m.id.to_string()))
 }

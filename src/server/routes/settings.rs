@@ -16,7 +16,7 @@ use crate::domain::Refusal;
 use crate::domain::hours;
 use crate::domain::validate;
 use crate::server::AppState;
-use crate::server::auth::Principal;
+use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 
@@ -48,10 +48,9 @@ async fn get_assignment(
     responses((status = 200, body = AssignmentSettings), (status = 422, body = Problem)))]
 async fn put_assignment(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiJson(mut body): ApiJson<AssignmentSettings>,
 ) -> ApiResult<Json<AssignmentSettings>> {
-    principal.require(Role::Manager)?;
     validate::normalize_assignment(&mut body);
     validate::check_assignment(&body)?;
     let value = body.clone();
@@ -80,10 +79,9 @@ async fn get_hours(
     responses((status = 200, body = BusinessHours), (status = 422, body = Problem)))]
 async fn put_hours(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiJson(mut body): ApiJson<BusinessHours>,
 ) -> ApiResult<Json<BusinessHours>> {
-    principal.require(Role::Manager)?;
     hours::Schedule::from_settings(&body).map_err(ApiError::validation)?;
     // Store days in week order and holidays in date order, so reordering is no change.
     body.days.sort();
@@ -134,10 +132,9 @@ async fn get_notifications(
     responses((status = 200, body = NotificationSettings)))]
 async fn put_notifications(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiJson(body): ApiJson<NotificationSettings>,
 ) -> ApiResult<Json<NotificationSettings>> {
-    principal.require(Role::Manager)?;
     let value = body.clone();
     change_workspace(&state, |ws, _| {
         ws.notifications = value;
@@ -164,10 +161,9 @@ async fn get_handoff(
     responses((status = 200, body = HandoffSettings)))]
 async fn put_handoff(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Manager,
     ApiJson(body): ApiJson<HandoffSettings>,
 ) -> ApiResult<Json<HandoffSettings>> {
-    principal.require(Role::Manager)?;
     let value = body.clone();
     change_workspace(&state, |ws, _| {
         ws.handoff = value;
@@ -196,10 +192,9 @@ async fn get_email(
     responses((status = 200, body = EmailSettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn put_email(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Owner,
     ApiJson(body): ApiJson<EmailSettings>,
 ) -> ApiResult<Json<EmailSettings>> {
-    principal.require(Role::Owner)?;
     let workspace = change_workspace(&state, |ws, _| {
         let updated = ws.email.updated(body);
         let errors = updated.check();
@@ -232,10 +227,9 @@ async fn get_delivery(
     responses((status = 200, body = DeliverySettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn put_delivery(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Owner,
     ApiJson(body): ApiJson<DeliverySettings>,
 ) -> ApiResult<Json<DeliverySettings>> {
-    principal.require(Role::Owner)?;
     let workspace = change_workspace(&state, |ws, _| {
         let updated = ws.delivery.updated(body);
         let errors = updated.check();

@@ -14,7 +14,7 @@ use crate::api::{
 };
 use crate::domain::tickets::{self, Action, Actor, Outgoing};
 use crate::server::AppState;
-use crate::server::auth::{Principal, generate_id};
+use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
@@ -232,7 +232,7 @@ async fn show(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn assign(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -279,7 +279,7 @@ async fn take(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn set_priority(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<PriorityRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -294,7 +294,7 @@ async fn set_priority(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn note(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
@@ -311,7 +311,7 @@ async fn note(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn reply(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {

@@ -10,7 +10,7 @@ use super::{into_page, page_limit};
 use crate::api::{Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind};
 use crate::domain::validate::Checks;
 use crate::server::AppState;
-use crate::server::auth::{Principal, generate_id, generate_secret, hash_secret};
+use crate::server::auth::{self, Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery};
 use crate::server::store::NewToken;
@@ -26,11 +26,17 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses((status = 200, body = Page<Token>), (status = 403, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Owner,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Token>>> {
-    principal.require(Role::Owner)?;
     let limit = page_limit(&query)?;
+    if query
+        .cursor
+        .as_deref()
+        .is_some_and(|cursor| !cursor.starts_with("tok_"))
+    {
+        return Err(super::bad_cursor());
+    }
     let items = state
         .store
         .list_tokens(query.cursor.as_deref(), limit + 1)
@@ -43,10 +49,9 @@ async fn list(
     responses((status = 201, body = TokenCreated), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    principal: Principal,
+    _caller: auth::Owner,
     ApiJson(body): ApiJson<TokenCreate>,
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
-    principal.require(Role::Owner)?;
     let mut checks = Checks::new();
     let name = match (body.kind, &body.operator, &body.name) {
         (TokenKind::Operator, Some(handle), name) => {

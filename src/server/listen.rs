@@ -1,0 +1,510 @@
+//! The HTTP side of `deskctl serve`: the accept loop and what protects it from
+//! slow and hostile clients.
+//!
+//! - a connection has [`Limits::header_timeout`] to send each request's
+//!   headers, counted from when it opens or the previous answer went out, so a
+//!   half-sent request or an idle kept-alive connection is closed;
+//! - at most [`Limits::max_connections`] are served at once; one more is
+//!   answered `503` (problem+json, `Retry-After`) and closed;
+//! - each caller address and each token has a request budget per minute
+//!   ([`RateLimits`]), answered `429` with `Retry-After` when spent;
+//! - on shutdown the connections waiting in the listen queue are still
+//!   accepted, every request that arrives is answered (`503` + `Connection:
+//!   close`), and the requests in flight finish before the service stops.
+//!
+//! It owns sockets and timers only: what a request means is the router's.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::Poll;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::task::JoinSet;
+use tower::ServiceExt;
+
+use super::error::ApiError;
+
+/// How `serve` treats connections and callers. Every field is a `serve` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How long a client may take to send a request's headers, counted from
+    /// the connection's start or the previous answer.
+    pub header_timeout: Duration,
+    /// Connections served at once; more are answered `503` and closed.
+    pub max_connections: usize,
+    pub rates: RateLimits,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(10),
+            max_connections: 4096,
+            rates: RateLimits::default(),
+        }
+    }
+}
+
+/// Requests per minute allowed to one caller address and to one token; `0`
+/// turns a limit off. A caller may spend a minute's budget at once, then earns
+/// it back evenly over the minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    pub per_address: u32,
+    pub per_token: u32,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            per_address: 1200,
+            per_token: 1200,
+        }
+    }
+}
+
+/// Set once shutdown begins: from then on every request is refused with a 503.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Draining(Arc<AtomicBool>);
+
+impl Draining {
+    fn start(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// How long, once stopped, a connection may still deliver a request it had
+/// begun to send (it is answered 503) before idle connections are closed.
+const SHUTDOWN_DRAIN: Duration = Duration::from_secs(1);
+/// Connections refused for the cap at once; past it they are closed unanswered.
+const MAX_REFUSALS: usize = 64;
+
+/// File descriptors kept for what is not a client connection: the database
+/// and its journal, the log, outgoing deliveries, refusals in progress.
+const RESERVED_FILES: u64 = 64 + MAX_REFUSALS as u64;
+
+/// Raises this process's open-file limit to its hard limit (a default soft
+/// limit of 1,024 would stop the service near a thousand connections) and
+/// returns how many connections fit beside [`RESERVED_FILES`]; `None` when
+/// the limit is unknown or unlimited.
+pub fn connection_room() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        let mut current = limit.current;
+        if limit.current < limit.maximum || limit.maximum.is_none() {
+            let raised = Rlimit {
+                current: limit.maximum,
+                maximum: limit.maximum,
+            };
+            if setrlimit(Resource::Nofile, raised).is_ok() {
+                current = limit.maximum;
+            }
+        }
+        current.map(|files| {
+            usize::try_from(files.saturating_sub(RESERVED_FILES)).unwrap_or(usize::MAX)
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then drains: see the
+/// module documentation.
+pub(crate) async fn run(
+    listener: TcpListener,
+    app: Router,
+    limits: Limits,
+    draining: Draining,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let refusals = Arc::new(Semaphore::new(MAX_REFUSALS));
+    let (stop, stopped) = watch::channel(false);
+    let mut connections = JoinSet::new();
+    let serve = |connections: &mut JoinSet<()>, stream: TcpStream, peer: SocketAddr| match slots
+        .clone()
+        .try_acquire_owned()
+    {
+        Ok(slot) => {
+            connections.spawn(connection(
+                stream,
+                peer,
+                app.clone(),
+                limits,
+                slot,
+                stopped.clone(),
+            ));
+        }
+        Err(_) => {
+            // Logged before the answer goes out, so the log never lags it.
+            tracing::warn!(
+                max = limits.max_connections,
+                "connection refused: too many connections"
+            );
+            if let Ok(turn) = refusals.clone().try_acquire_owned() {
+                tokio::spawn(refuse(stream, turn));
+            }
+        }
+    };
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => serve(&mut connections, stream, peer),
+                Err(error) => accept_failed(&error).await,
+            },
+            // Reap finished connections so the set does not grow.
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    draining.start();
+    // Connections the kernel accepted for us are ours to answer.
+    while let Some(accepted) = std::future::poll_fn(|cx| match listener.poll_accept(cx) {
+        Poll::Pending => Poll::Ready(None),
+        Poll::Ready(result) => Poll::Ready(Some(result)),
+    })
+    .await
+    {
+        match accepted {
+            Ok((stream, peer)) => serve(&mut connections, stream, peer),
+            Err(error) => tracing::warn!(%error, "accept error while stopping"),
+        }
+    }
+    drop(listener);
+    tokio::time::sleep(SHUTDOWN_DRAIN).await;
+    let _ = stop.send(true);
+    let grace = super::REQUEST_TIMEOUT + limits.header_timeout;
+    let finished = tokio::time::timeout(grace, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if finished.is_err() {
+        tracing::warn!(
+            open = connections.len(),
+            "connections still open after the grace period were closed"
+        );
+        connections.shutdown().await;
+    }
+    Ok(())
+}
+
+/// An accept error (most often out of file descriptors): logged, and a pause
+/// so the loop does not spin while the condition lasts.
+async fn accept_failed(error: &std::io::Error) {
+    tracing::error!(%error, "accept error");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+/// Serves one connection until the client closes it, a limit closes it, or
+/// shutdown closes it once it is idle.
+async fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    app: Router,
+    limits: Limits,
+    _slot: OwnedSemaphorePermit,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let service = app.map_request(move |mut request: axum::extract::Request<_>| {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        request
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .max_buf_size(64 * 1024);
+    let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+    tokio::pin!(conn);
+    let mut closing = false;
+    loop {
+        tokio::select! {
+            result = conn.as_mut() => {
+                if let Err(error) = result {
+                    tracing::debug!(%error, %peer, "connection closed");
+                }
+                return;
+            }
+            changed = stopped.changed(), if !closing => {
+                if changed.is_err() || *stopped.borrow() {
+                    closing = true;
+                    // Idle: closed now; busy: closed once its answer is sent.
+                    conn.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+}
+
+/// Answers a connection over the cap with a 503 and closes it. What the
+/// client sent is read (briefly) first, so closing does not reset the
+/// connection before the answer is read.
+async fn refuse(mut stream: TcpStream, _turn: OwnedSemaphorePermit) {
+    let problem = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "too_many_connections",
+        "the service is serving as many connections as it allows; try again shortly",
+    )
+    .to_problem();
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let head = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: {}\r\ncontent-length: {}\r\n\
+         retry-after: 1\r\nconnection: close\r\n\r\n",
+        crate::api::PROBLEM_CONTENT_TYPE,
+        body.len()
+    );
+    let mut buffer = [0u8; 4096];
+    let _ = tokio::time::timeout(Duration::from_millis(200), stream.read(&mut buffer)).await;
+    if stream.write_all(head.as_bytes()).await.is_ok() && stream.write_all(&body).await.is_ok() {
+        let _ = stream.shutdown().await;
+        let _ = tokio::time::timeout(Duration::from_secs(1), async {
+            while matches!(stream.read(&mut buffer).await, Ok(n) if n > 0) {}
+        })
+        .await;
+    }
+}
+
+/// Refuses every request with a 503 once shutdown has begun, and closes each
+/// connection after its answer.
+pub(crate) async fn refuse_when_draining(
+    axum::extract::State(draining): axum::extract::State<Draining>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = if draining.is_set() {
+        let mut refused = ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "shutting_down",
+            "the service is stopping; send the request again",
+        )
+        .into_response();
+        refused
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        refused
+    } else {
+        next.run(request).await
+    };
+    if draining.is_set() {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
+}
+
+/// Token buckets by caller address and by token.
+#[derive(Debug)]
+pub(crate) struct RateLimiter {
+    limits: RateLimits,
+    buckets: Mutex<HashMap<Caller, Bucket>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Caller {
+    Address(IpAddr),
+    /// A digest of the token: the token itself is never kept.
+    Token([u8; 16]),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+/// Past this many callers, buckets that have refilled are forgotten.
+const MAX_BUCKETS: usize = 10_000;
+
+impl RateLimiter {
+    pub(crate) fn new(limits: RateLimits) -> Self {
+        Self {
+            limits,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Takes one request from the caller's buckets; `Err(wait)` when a budget
+    /// is spent, with how long until one more request is allowed.
+    fn take(
+        &self,
+        address: Option<IpAddr>,
+        token: Option<&str>,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        let mut callers = Vec::with_capacity(2);
+        if let Some(ip) = address
+            && self.limits.per_address > 0
+        {
+            callers.push((Caller::Address(ip), self.limits.per_address));
+        }
+        if let Some(token) = token
+            && self.limits.per_token > 0
+        {
+            let digest = Sha256::digest(token.as_bytes());
+            let mut key = [0u8; 16];
+            key.copy_from_slice(&digest[..16]);
+            callers.push((Caller::Token(key), self.limits.per_token));
+        }
+        if callers.is_empty() {
+            return Ok(());
+        }
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() > MAX_BUCKETS {
+            let limits = self.limits;
+            buckets.retain(|caller, bucket| {
+                let per_minute = match caller {
+                    Caller::Address(_) => limits.per_address,
+                    Caller::Token(_) => limits.per_token,
+                };
+                refill(*bucket, per_minute, now).tokens < f64::from(per_minute)
+            });
+        }
+        let mut refilled = Vec::with_capacity(callers.len());
+        let mut wait = Duration::ZERO;
+        for (caller, per_minute) in &callers {
+            let bucket = buckets.get(caller).map_or(
+                Bucket {
+                    tokens: f64::from(*per_minute),
+                    at: now,
+                },
+                |bucket| refill(*bucket, *per_minute, now),
+            );
+            if bucket.tokens < 1.0 {
+                let per_second = f64::from(*per_minute) / 60.0;
+                wait = wait.max(Duration::from_secs_f64((1.0 - bucket.tokens) / per_second));
+            }
+            refilled.push(bucket);
+        }
+        for ((caller, _), mut bucket) in callers.into_iter().zip(refilled) {
+            if wait.is_zero() {
+                bucket.tokens -= 1.0;
+            }
+            buckets.insert(caller, bucket);
+        }
+        if wait.is_zero() { Ok(()) } else { Err(wait) }
+    }
+}
+
+fn refill(bucket: Bucket, per_minute: u32, now: Instant) -> Bucket {
+    let earned =
+        now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(per_minute) / 60.0;
+    Bucket {
+        tokens: (bucket.tokens + earned).min(f64::from(per_minute)),
+        at: now,
+    }
+}
+
+/// Answers 429 with `Retry-After` to a caller whose budget is spent.
+pub(crate) async fn rate_limit(
+    axum::extract::State(limiter): axum::extract::State<Arc<RateLimiter>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let address = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip());
+    let token = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim);
+    match limiter.take(address, token, Instant::now()) {
+        Ok(()) => next.run(request).await,
+        Err(wait) => {
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let mut response = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("too many requests; try again in {seconds} s"),
+            )
+            .into_response();
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+            response
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limiter(per_address: u32, per_token: u32) -> RateLimiter {
+        RateLimiter::new(RateLimits {
+            per_address,
+            per_token,
+        })
+    }
+
+    const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+    #[test]
+    fn a_caller_may_spend_a_minutes_budget_then_waits_for_it_to_refill() {
+        let limiter = limiter(60, 0);
+        let now = Instant::now();
+        for _ in 0..60 {
+            limiter.take(Some(HOME), None, now).unwrap();
+        }
+        let wait = limiter.take(Some(HOME), None, now).unwrap_err();
+        assert_eq!(wait, Duration::from_secs(1));
+        limiter
+            .take(Some(HOME), None, now + Duration::from_secs(1))
+            .unwrap();
+    }
+
+    #[test]
+    fn tokens_and_addresses_have_budgets_of_their_own() {
+        let limiter = limiter(0, 2);
+        let now = Instant::now();
+        limiter.take(Some(HOME), Some("a"), now).unwrap();
+        limiter.take(Some(HOME), Some("a"), now).unwrap();
+        assert!(limiter.take(Some(HOME), Some("a"), now).is_err());
+        limiter.take(Some(HOME), Some("b"), now).unwrap();
+        // Address limits are off: an anonymous caller is never counted.
+        for _ in 0..10 {
+            limiter.take(Some(HOME), None, now).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_refused_request_spends_nothing() {
+        let limiter = limiter(1, 100);
+        let now = Instant::now();
+        limiter.take(Some(HOME), Some("a"), now).unwrap();
+        assert!(limiter.take(Some(HOME), Some("a"), now).is_err());
+        let buckets = limiter.buckets.lock().unwrap();
+        let token = buckets
+            .iter()
+            .find(|(caller, _)| matches!(caller, Caller::Token(_)))
+            .unwrap()
+            .1;
+        assert!((token.tokens - 99.0).abs() < f64::EPSILON);
+    }
+}

@@ -1,0 +1,272 @@
+//! What the route annotations cannot say once per route, added to the OpenAPI
+//! document in one place: unique `noun_verb` operation ids, a description on
+//! every response, the problem+json errors every route can answer, the
+//! `servers` entry and the error examples.
+//!
+//! The document stays the service's: routes, parameters and schemas come from
+//! the handlers' annotations and the wire types; this only completes them.
+
+use serde_json::{Map, Value, json};
+
+/// The address `deskctl serve` listens on by default.
+const DEFAULT_SERVER: &str = "http://127.0.0.1:7070";
+
+/// The errors documented once, under `components.responses`, by status.
+const ERRORS: &[(u16, &str, &str, &str)] = &[
+    (
+        400,
+        "BadRequest",
+        "The request is malformed: JSON that does not parse, a query string or path \
+         segment of the wrong type.",
+        "malformed_json",
+    ),
+    (
+        401,
+        "Unauthenticated",
+        "No bearer token, or one that is unknown, revoked or expired.",
+        "unauthenticated",
+    ),
+    (
+        403,
+        "Forbidden",
+        "The token's role does not allow this.",
+        "forbidden",
+    ),
+    (404, "NotFound", "The resource does not exist.", "not_found"),
+    (
+        409,
+        "Conflict",
+        "The request conflicts with the current state.",
+        "conflict",
+    ),
+    (
+        413,
+        "PayloadTooLarge",
+        "The request body is larger than 1 MiB.",
+        "body_too_large",
+    ),
+    (
+        415,
+        "UnsupportedMediaType",
+        "The request body was not sent as `application/json`.",
+        "unsupported_media_type",
+    ),
+    (
+        422,
+        "ValidationFailed",
+        "A field is invalid; `errors` names each one.",
+        "validation_failed",
+    ),
+    (
+        429,
+        "RateLimited",
+        "The caller's address or token spent its request budget; see `Retry-After`.",
+        "rate_limited",
+    ),
+    (
+        503,
+        "Unavailable",
+        "The service is stopping, at its connection cap, or cannot reach its \
+         database; see `Retry-After`.",
+        "shutting_down",
+    ),
+];
+
+/// Completes `doc` (the router's document as JSON); see the module docs.
+pub(crate) fn finish(doc: &mut Value) {
+    doc["servers"] = json!([{
+        "url": DEFAULT_SERVER,
+        "description": "`deskctl serve` on its default address (see `--listen`)",
+    }]);
+    let components = doc
+        .as_object_mut()
+        .expect("a document is an object")
+        .entry("components")
+        .or_insert_with(|| json!({}));
+    let responses = components
+        .as_object_mut()
+        .expect("components is an object")
+        .entry("responses")
+        .or_insert_with(|| json!({}));
+    for (status, name, description, code) in ERRORS {
+        responses[*name] = json!({
+            "description": description,
+            "content": {
+                crate::api::PROBLEM_CONTENT_TYPE: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": example(*status, code, description),
+                }
+            }
+        });
+    }
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut() {
+            if let Some(operation) = operation.as_object_mut() {
+                complete_operation(path, method, operation);
+            }
+        }
+    }
+}
+
+fn example(status: u16, code: &str, description: &str) -> Value {
+    let reason = axum::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Error");
+    json!({
+        "type": format!("urn:deskctl:problem:{code}"),
+        "title": reason,
+        "status": status,
+        "detail": description,
+        "code": code,
+    })
+}
+
+fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Value>) {
+    let tag = operation
+        .get("tags")
+        .and_then(|tags| tags.get(0))
+        .and_then(Value::as_str)
+        .unwrap_or("meta")
+        .replace('-', "_");
+    if let Some(id) = operation.get("operationId").and_then(Value::as_str) {
+        let verb = id.to_string();
+        let id = if verb.starts_with(&format!("{tag}_")) {
+            verb
+        } else {
+            format!("{tag}_{verb}")
+        };
+        operation.insert("operationId".into(), Value::String(id));
+    }
+    let public = operation
+        .get("security")
+        .and_then(Value::as_array)
+        .is_some_and(|schemes| {
+            schemes
+                .iter()
+                .all(|s| s.as_object().is_some_and(Map::is_empty))
+        });
+    let has_body = operation.contains_key("requestBody");
+    let params: Vec<String> = operation
+        .get("parameters")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|p| p.get("in").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let responses = operation
+        .entry("responses")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .expect("responses is an object");
+    // What the handler declared: described, errors as problem+json.
+    for (status, response) in responses.iter_mut() {
+        let code: u16 = status.parse().unwrap_or(0);
+        if code >= 400
+            && let Some((_, name, _, _)) = ERRORS.iter().find(|(s, ..)| *s == code)
+        {
+            *response = json!({"$ref": format!("#/components/responses/{name}")});
+            continue;
+        }
+        let Some(response) = response.as_object_mut() else {
+            continue;
+        };
+        if !response.contains_key("description") {
+            let reason = axum::http::StatusCode::from_u16(code)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("The answer");
+            response.insert("description".into(), Value::String(reason.into()));
+        }
+        if code >= 400
+            && let Some(content) = response.get_mut("content").and_then(Value::as_object_mut)
+            && let Some(schema) = content.remove("application/json")
+        {
+            content.insert(crate::api::PROBLEM_CONTENT_TYPE.into(), schema);
+        }
+    }
+    // What every route of its kind can answer.
+    let mut add = |status: u16| {
+        let (_, name, _, _) = ERRORS
+            .iter()
+            .find(|(s, ..)| *s == status)
+            .expect("a documented error");
+        responses
+            .entry(status.to_string())
+            .or_insert_with(|| json!({"$ref": format!("#/components/responses/{name}")}));
+    };
+    if !public {
+        add(401);
+        add(403);
+    }
+    if has_body {
+        add(400);
+        add(413);
+        add(415);
+        add(422);
+    }
+    if params.iter().any(|p| p == "query" || p == "header") {
+        add(400);
+        add(422);
+    }
+    if params.iter().any(|p| p == "path") {
+        add(400);
+        add(404);
+    }
+    if method != "get" {
+        // Refused for the state it would change (a duplicate, a ticket already taken).
+        add(409);
+    }
+    add(429);
+    add(503);
+    let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_are_prefixed_with_their_noun_once() {
+        let mut doc = json!({"paths": {
+            "/v1/teams": {"get": {"tags": ["teams"], "operationId": "list", "responses": {"200": {}}}},
+            "/v1/ticket-fields": {"get": {"tags": ["ticket-fields"], "operationId": "ticket_fields_list", "responses": {}}},
+        }});
+        finish(&mut doc);
+        assert_eq!(
+            doc["paths"]["/v1/teams"]["get"]["operationId"],
+            "teams_list"
+        );
+        assert_eq!(
+            doc["paths"]["/v1/ticket-fields"]["get"]["operationId"],
+            "ticket_fields_list"
+        );
+        assert_eq!(
+            doc["paths"]["/v1/teams"]["get"]["responses"]["200"]["description"],
+            "OK"
+        );
+        assert_eq!(
+            doc["paths"]["/v1/teams"]["get"]["responses"]["401"]["$ref"],
+            "#/components/responses/Unauthenticated"
+        );
+    }
+
+    #[test]
+    fn public_routes_do_not_promise_a_401() {
+        let mut doc = json!({"paths": {
+            "/v1/health": {"get": {"tags": ["meta"], "operationId": "health", "security": [{}], "responses": {}}},
+        }});
+        finish(&mut doc);
+        let responses = &doc["paths"]["/v1/health"]["get"]["responses"];
+        assert!(responses.get("401").is_none());
+        assert!(responses.get("503").is_some());
+    }
+}

@@ -11,8 +11,9 @@
 //! The receiver holds every webhook request until the kill, so each replica's
 //! delivery worker is in the middle of an attempt, holding a lease, when the
 //! replica dies. Waits end on events; one bound on the whole run turns a hang
-//! into a failure. The dead replica's lease is the deliverer's fixed 120 s, so
-//! this test takes a little over two minutes.
+//! into a failure. The replicas hold deliveries for `--delivery-lease 60` (an
+//! attempt is cut short at half that, the default 30 s), so the dead replica's
+//! message passes on a minute after it was claimed.
 
 use crate::common::{Backend, Desk, Server, postgres::Database, wait_until};
 
@@ -40,7 +41,9 @@ const CAPACITY: usize = 40;
 /// The replica killed, once this many handoffs are answered.
 const VICTIM: usize = 0;
 const KILL_AFTER: usize = HANDOFFS / 2;
-/// Everything, the lapsed lease (120 s) included, within this.
+/// How long a replica holds a message it is sending.
+const LEASE: &str = "60";
+/// Everything, the lapsed lease included, within this.
 const RUN_LIMIT: Duration = Duration::from_secs(420);
 
 fn request(i: usize) -> HandoffRequest {
@@ -347,7 +350,7 @@ fn three_replicas_on_one_postgres_behave_as_one_service_through_a_crash() {
         .to_string();
     let owner = desk.token("root");
     let mut servers: Vec<Server> = (0..REPLICAS)
-        .map(|n| desk.serve_named(&format!("replica-{n}"), &[]))
+        .map(|n| desk.serve_named(&format!("replica-{n}"), &["--delivery-lease", LEASE]))
         .collect();
     let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
 

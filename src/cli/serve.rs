@@ -55,6 +55,11 @@ pub struct ServeArgs {
     /// turns the limit off
     #[arg(long, value_name = "N", default_value_t = 1200)]
     pub rate_limit_per_token: u32,
+    /// Seconds a delivery worker holds a message it is sending (an attempt
+    /// is cut short at half of it); when a replica dies mid-attempt, another
+    /// takes the message over once this has passed
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
+    pub delivery_lease: u64,
 }
 
 impl ServeArgs {
@@ -170,7 +175,8 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     ));
     session.ui.print_line(&format!("http://{address}"))?;
     let copilot = crate::mcp::http::routes(store.clone());
-    crate::server::serve(listener, store, copilot, limits, shutdown)
+    let lease = Duration::from_secs(args.delivery_lease);
+    crate::server::serve(listener, store, copilot, limits, lease, shutdown)
         .await
         .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
     status("Stopped: requests in flight were answered, later ones refused with 503");

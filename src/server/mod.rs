@@ -284,11 +284,13 @@ pub async fn serve(
     store: Store,
     extra: Router,
     limits: listen::Limits,
+    delivery_lease: Duration,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
-    let worker = tokio::spawn(delivery::Deliverer::new(store.clone()).run(wake.clone(), stopped));
+    let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery_lease);
+    let worker = tokio::spawn(deliverer.run(wake.clone(), stopped));
     let app = router_with(
         AppState {
             store: store.clone(),

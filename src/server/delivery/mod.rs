@@ -194,6 +194,9 @@ pub struct Deliverer {
     /// This deliverer's name on its claims.
     worker: String,
     policy: Policy,
+    /// How long a claimed message is this worker's; another worker (another
+    /// replica) may take it over once it has run out.
+    lease: Duration,
 }
 
 impl Deliverer {
@@ -204,15 +207,30 @@ impl Deliverer {
             platforms: Arc::new(connectors::Http::default()),
             worker: super::auth::generate_id("wrk"),
             policy: Policy::default(),
+            lease: LEASE,
         }
+    }
+
+    /// Claims messages for `lease` instead of the default two minutes. An
+    /// attempt is cut short at half its lease, so no attempt outlives it
+    /// and no other worker ever takes over a message still being sent.
+    pub fn with_lease(mut self, lease: Duration) -> Deliverer {
+        self.lease = lease;
+        self
+    }
+
+    /// How long an idle worker waits before looking again.
+    fn idle_poll(&self) -> Duration {
+        POLL.min(self.lease)
     }
 
     /// Claims the message due soonest, tries it once within `timeout` and
     /// records the outcome. Returns its id; none when nothing was due.
     pub async fn deliver_one(&self, timeout: Duration) -> StoreResult<Option<u64>> {
-        let Some(claimed) = self.store.claim_outbound(&self.worker, LEASE).await? else {
+        let Some(claimed) = self.store.claim_outbound(&self.worker, self.lease).await? else {
             return Ok(None);
         };
+        let timeout = timeout.min(self.lease / 2);
         let (attempt, external) = match claimed.kind {
             OutboxKind::Integration => {
                 let (attempt, external) = self.attempt_external(&claimed, timeout).await;
@@ -443,11 +461,12 @@ impl Deliverer {
             let wait = match self.store.next_outbound_due().await {
                 Ok(Some(at)) => Duration::try_from(at.duration_since(Timestamp::now()))
                     .unwrap_or(Duration::ZERO)
-                    .clamp(Duration::from_millis(50), POLL),
-                Ok(None) => POLL,
+                    .clamp(Duration::from_millis(50), self.idle_poll()),
+                // A lease that runs out wakes nobody: look again within one.
+                Ok(None) => self.idle_poll(),
                 Err(error) => {
                     tracing::error!(%error, "the delivery worker cannot read the outbox");
-                    POLL
+                    self.idle_poll()
                 }
             };
             tokio::select! {

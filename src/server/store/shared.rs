@@ -91,6 +91,13 @@ pub(super) fn sections(
     ]
 }
 
+/// An instant from its stored text form ([`super::stored_time`]).
+pub(crate) fn parse_time(value: &str) -> StoreResult<jiff::Timestamp> {
+    value
+        .parse::<jiff::Timestamp>()
+        .map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
+}
+
 /// A stored JSON value, or `Corrupt` naming `what` it was.
 pub(super) fn decode<T: DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))

@@ -268,7 +268,7 @@ impl super::rows::Fields for sqlx::postgres::PgRow {
 
 /// An instant to bind, from the stored text form the store's callers use.
 pub(crate) fn at(stored: &str) -> StoreResult<At> {
-    super::sqlite::parse_time(stored).map(At)
+    super::shared::parse_time(stored).map(At)
 }
 
 /// Now, as stored.

@@ -27,6 +27,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Sqlite, Transaction};
 
+pub(crate) use super::shared::parse_time;
 use super::shared::{self, Embedded};
 use super::{Database, Open, StoreError, StoreResult, stored_time};
 
@@ -259,10 +260,6 @@ impl super::rows::Fields for sqlx::sqlite::SqliteRow {
         let text: Option<String> = sqlx::Row::try_get(self, column)?;
         text.as_deref().map(parse_time).transpose()
     }
-}
-
-pub(crate) fn parse_time(value: &str) -> StoreResult<Timestamp> {
-    Timestamp::from_str(value).map_err(|e| StoreError::Corrupt(format!("timestamp '{value}': {e}")))
 }
 
 pub(crate) fn parse_enum<T: FromStr<Err = String>>(value: &str) -> StoreResult<T> {

@@ -232,6 +232,7 @@ pub struct Handoff {
 
 /// `?wait=` of `POST /v1/handoffs` and `GET /v1/handoffs/{id}`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct WaitQuery {
     /// Seconds (0 to 20) to wait for an external delivery to be delivered or to

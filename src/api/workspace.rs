@@ -286,6 +286,7 @@ pub struct HandoverStatus {
 
 /// Query of `PUT /v1/agents/{key}/handover`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverPutQuery {
     /// Point the action at an integration whose last connection test failed.

@@ -141,7 +141,6 @@ fn no_action(key: &str) -> ApiError {
 
 /// Set an agent's handover action, whole: absent fields take their defaults.
 #[utoipa::path(put, path = "/v1/agents/{key}/handover", tag = "agents",
-    params(("key" = String, Path, description = "The agent's key")),
     params(("key" = String, Path, description = "The agent's key"), HandoverPutQuery),
     request_body = HandoverAction,
     responses((status = 200, body = HandoverAction), (status = 404, body = Problem),

@@ -71,19 +71,11 @@ pub enum Attempt {
 
 impl Attempt {
     pub fn transient(error: impl Into<String>) -> Attempt {
-        Attempt::Failed(Failure {
-            error: error.into(),
-            permanent: false,
-            retry_after: None,
-        })
+        Attempt::Failed(Failure::transient(error))
     }
 
     pub fn permanent(error: impl Into<String>) -> Attempt {
-        Attempt::Failed(Failure {
-            error: error.into(),
-            permanent: true,
-            retry_after: None,
-        })
+        Attempt::Failed(Failure::permanent(error))
     }
 }
 

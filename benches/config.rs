@@ -323,9 +323,14 @@ async fn in_process_run(
     times: &mut Timings,
 ) -> Result<(), String> {
     let desk = scratch.path(&format!("in-process-{run}.sqlite"));
-    let client = Client::local(&deskctl::server::store::Location::Sqlite(desk.clone()))
-        .await
-        .map_err(|e| format!("cannot open {}: {e}", desk.display()))?;
+    let keys =
+        deskctl::server::sealing::Keys::given(vec![deskctl::server::sealing::Key::generate()]);
+    let client = Client::local(
+        &deskctl::server::store::Location::Sqlite(desk.clone()),
+        keys,
+    )
+    .await
+    .map_err(|e| format!("cannot open {}: {e}", desk.display()))?;
     let result = in_process_phases(&client, scratch, text, shape, times).await;
     client.close().await;
     scratch.remove_desk(&desk);

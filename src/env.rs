@@ -17,6 +17,9 @@ pub const DESKCTL_DESK: &str = "DESKCTL_DESK";
 /// `postgres://user@host/db`. The password is better in `PGPASSWORD` or
 /// `~/.pgpass` than in the URL.
 pub const DESKCTL_DATABASE_URL: &str = "DESKCTL_DATABASE_URL";
+/// The keys that seal stored secrets (32 bytes in base64 each, the first
+/// sealing), instead of the key file `secret.key` beside the config.
+pub const DESKCTL_SECRET_KEY: &str = "DESKCTL_SECRET_KEY";
 /// The CLI's config file (contexts); credentials are kept beside it.
 pub const DESKCTL_CONFIG: &str = "DESKCTL_CONFIG";
 /// Log filter for `deskctl serve` (tracing's `EnvFilter` syntax), e.g. `debug`.
@@ -55,8 +58,12 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "a PostgreSQL desk (postgres://…) to run in-process or serve",
     ),
     (
+        DESKCTL_SECRET_KEY,
+        "the key(s) sealing stored secrets, instead of secret.key beside the config",
+    ),
+    (
         DESKCTL_CONFIG,
-        "the config file; credentials.yaml is kept beside it",
+        "the config file; credentials.yaml and secret.key are kept beside it",
     ),
     (
         DESKCTL_LOG,
@@ -86,6 +93,8 @@ pub struct EnvVars {
     pub desk: Option<PathBuf>,
     /// `DESKCTL_DATABASE_URL`: it may carry a password.
     pub database: Option<SecretString>,
+    /// `DESKCTL_SECRET_KEY`: the keys that seal stored secrets.
+    pub secret_key: Option<SecretString>,
     pub config: Option<PathBuf>,
     pub log: Option<String>,
     /// `DESKCTL_NO_INPUT` or `CI` asks for no prompts.
@@ -123,6 +132,8 @@ impl EnvVars {
             token: text(DESKCTL_TOKEN).map(|t| SecretString::from(t.trim().to_string())),
             desk: get(DESKCTL_DESK).map(PathBuf::from),
             database: get(DESKCTL_DATABASE_URL)
+                .map(|v| SecretString::from(v.to_string_lossy().into_owned())),
+            secret_key: get(DESKCTL_SECRET_KEY)
                 .map(|v| SecretString::from(v.to_string_lossy().into_owned())),
             config: get(DESKCTL_CONFIG).map(PathBuf::from),
             log: text(DESKCTL_LOG),

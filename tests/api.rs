@@ -175,11 +175,11 @@ impl Desk {
     async fn new() -> Option<Desk> {
         let dir = tempfile::tempdir().expect("temporary directory");
         let (location, database) = BACKEND.location(dir.path())?;
-        let store = Store::open(&location, Open::CreateIfMissing)
+        let store = Store::open(&location, Open::CreateIfMissing, crate::common::keys())
             .await
             .expect("open the store");
         let router = router(AppState { store });
-        let local = LocalDesk::open(&location, Open::CreateIfMissing)
+        let local = LocalDesk::open(&location, Open::CreateIfMissing, crate::common::keys())
             .await
             .expect("open the local desk");
         Some(Desk {
@@ -2179,8 +2179,8 @@ async fn concurrent_writers_on_one_desk_all_succeed() {
 
     // Two services open the same new desk at once.
     let (first, second) = tokio::join!(
-        Store::open(&location, Open::CreateIfMissing),
-        Store::open(&location, Open::CreateIfMissing)
+        Store::open(&location, Open::CreateIfMissing, crate::common::keys()),
+        Store::open(&location, Open::CreateIfMissing, crate::common::keys())
     );
     let routers = [
         router(AppState {
@@ -2191,7 +2191,7 @@ async fn concurrent_writers_on_one_desk_all_succeed() {
         }),
     ];
 
-    let local = LocalDesk::open(&location, Open::CreateIfMissing)
+    let local = LocalDesk::open(&location, Open::CreateIfMissing, crate::common::keys())
         .await
         .unwrap();
     let owner = |method: &str, uri: &str, body: Value| {
@@ -2319,7 +2319,7 @@ async fn the_local_desk_and_tokens_see_the_same_desk() {
     .ok(StatusCode::CREATED);
 
     // A desk opened afresh on the same file (or database) sees both writes.
-    let reopened = LocalDesk::open(&desk.location, Open::CreateIfMissing)
+    let reopened = LocalDesk::open(&desk.location, Open::CreateIfMissing, crate::common::keys())
         .await
         .unwrap();
     let reply = collect(

@@ -621,7 +621,7 @@ async fn a_refused_connection_is_unreachable() {
 async fn the_local_client_lists_what_it_created() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("desk.sqlite");
-    let client = Client::local(&crate::common::sqlite(&path))
+    let client = Client::local(&crate::common::sqlite(&path), crate::common::keys())
         .await
         .expect("open the local desk");
     assert_eq!(client.target(), "the local desk");
@@ -674,7 +674,9 @@ async fn the_local_client_lists_what_it_created() {
     client.close().await;
 
     // What the client wrote is in the desk file.
-    let again = Client::local(&crate::common::sqlite(&path)).await.unwrap();
+    let again = Client::local(&crate::common::sqlite(&path), crate::common::keys())
+        .await
+        .unwrap();
     assert_eq!(again.list_operators().await.unwrap(), operators);
     again.close().await;
 }

@@ -58,11 +58,11 @@ impl Desk {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite");
         let router = router(AppState {
-            store: Store::open(&sqlite(&path), Open::CreateIfMissing)
+            store: Store::open(&sqlite(&path), Open::CreateIfMissing, crate::common::keys())
                 .await
                 .unwrap(),
         });
-        let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+        let local = LocalDesk::open(&sqlite(&path), Open::CreateIfMissing, crate::common::keys())
             .await
             .unwrap();
         Desk {
@@ -684,7 +684,7 @@ async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets(
     );
     assert_eq!(
         zendesk["secrets"]["api-token"]["fingerprint"],
-        deskctl::api::secret_fingerprint(ZENDESK_TOKEN)
+        crate::common::keys().fingerprints().of(ZENDESK_TOKEN)
     );
     assert_eq!(zendesk["fields"], json!({"order-id": "360001234"}));
     assert_eq!(zendesk["priorities"], json!({"urgent": "urgent"}));
@@ -742,11 +742,15 @@ async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets(
         .ok();
     assert_eq!(
         zendesk["secrets"]["api-token"]["fingerprint"],
-        deskctl::api::secret_fingerprint("zd-token-rotated-Vn2")
+        crate::common::keys()
+            .fingerprints()
+            .of("zd-token-rotated-Vn2")
     );
     assert_eq!(
         zendesk["secrets"]["webhook-secret"]["fingerprint"],
-        deskctl::api::secret_fingerprint(ZENDESK_WEBHOOK_SECRET),
+        crate::common::keys()
+            .fingerprints()
+            .of(ZENDESK_WEBHOOK_SECRET),
         "the secret the document did not change is kept"
     );
     for text in [plan.to_string(), rotation.to_string()] {
@@ -1367,7 +1371,7 @@ async fn apply_while_someone_sends(
     let cli = common::Desk::new();
     let path = cli.dir.path().join("served.sqlite");
     let local = Arc::new(
-        LocalDesk::open(&sqlite(&path), Open::CreateIfMissing)
+        LocalDesk::open(&sqlite(&path), Open::CreateIfMissing, crate::common::keys())
             .await
             .unwrap(),
     );
@@ -1411,7 +1415,7 @@ async fn apply_while_someone_sends(
 
     let interloper = local.clone();
     let app = router(AppState {
-        store: Store::open(&sqlite(&path), Open::CreateIfMissing)
+        store: Store::open(&sqlite(&path), Open::CreateIfMissing, crate::common::keys())
             .await
             .unwrap(),
     })

@@ -158,7 +158,7 @@ async fn a_production_handoff_arrives_before_the_command_returns() {
         "{list}"
     );
     let (_, detail) = run(&desk, &["integrations", "show", "zendesk"]);
-    assert!(detail.contains("sha256:"), "{detail}");
+    assert!(detail.contains("hmac:"), "{detail}");
     assert!(
         detail.contains("/v1/integrations/zendesk/webhook"),
         "{detail}"

@@ -32,6 +32,7 @@ mod mcp;
 mod openapi;
 mod quickstart;
 mod replicas;
+mod secrets;
 mod slow_clients;
 mod terminal;
 mod upgrade;

@@ -73,8 +73,12 @@ async fn fixture() -> Option<Fixture> {
         "json",
     ]);
     let decision = serde_json::from_str(&preview).unwrap();
-    let store = Store::open(&desk.location(), Open::Existing).await.unwrap();
-    let other = Store::open(&desk.location(), Open::Existing).await.unwrap();
+    let store = Store::open(&desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    let other = Store::open(&desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
     Some(Fixture {
         desk,
         store,
@@ -815,7 +819,7 @@ async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
         }
     }
     for open in [Open::Existing, Open::CreateIfMissing] {
-        match Store::open(&location, open).await {
+        match Store::open(&location, open, crate::common::keys()).await {
             Err(StoreError::Incompatible(message)) => {
                 assert!(message.contains("9999"), "{message}");
                 assert!(message.contains("upgrade deskctl"), "{message}");
@@ -830,4 +834,112 @@ async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains("newer than this deskctl knows"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
+    use deskctl::server::sealing::{Key, Keys, is_sealed};
+    use deskctl::server::store::Workspace;
+    let f = fixture!();
+    let secret = "whsec-3f9c0a1b2d4e5f60";
+    // An older deskctl stored secrets as they were: through the backend alone.
+    Workspace::change_workspace(
+        &*f.store,
+        None,
+        Box::new(|snapshot| {
+            snapshot.delivery.url = Some("https://ai.example.com/desk/events".into());
+            snapshot.delivery.secret = Some(secret.into());
+            Ok(())
+        }),
+    )
+    .await
+    .unwrap();
+    let location = f.desk.location();
+    // Opened with a key at hand, the desk seals it.
+    let store = Store::open(&location, Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    let raw = Workspace::read_workspace(&*store).await.unwrap();
+    let sealed = raw.delivery.secret.clone().unwrap();
+    assert!(is_sealed(&sealed) && !sealed.contains(secret), "{sealed}");
+    let workspace = store.workspace().await.unwrap();
+    assert_eq!(workspace.delivery.secret.as_deref(), Some(secret));
+    let print = workspace
+        .delivery
+        .view(&workspace.fingerprints)
+        .secret_fingerprint;
+    assert_eq!(print, Some(store.keys().fingerprints().of(secret)));
+
+    // A change to something else keeps the sealed value as it was.
+    store
+        .change_workspace(None, |snapshot| {
+            snapshot.email.host = Some("smtp.example.com".into());
+            snapshot.email.password = Some("smtp-password-1".into());
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let raw = Workspace::read_workspace(&*store).await.unwrap();
+    assert_eq!(raw.delivery.secret.as_deref(), Some(sealed.as_str()));
+    assert!(is_sealed(raw.email.password.as_deref().unwrap()));
+
+    // Another key opens nothing, and says which key it needs.
+    let stranger = Store::open(
+        &location,
+        Open::Existing,
+        Keys::given(vec![Key::generate()]),
+    )
+    .await
+    .unwrap();
+    let id = sealed.split(':').nth(2).unwrap();
+    match stranger.workspace().await {
+        Err(StoreError::Sealing(message)) => {
+            assert!(message.contains(id), "{message}");
+            assert!(!message.contains(secret), "{message}");
+        }
+        other => panic!("expected a sealing error, got {:?}", other.map(|_| ())),
+    }
+    // ... and changes nothing when asked to.
+    let refused = stranger
+        .change_workspace(None, |snapshot| {
+            snapshot.email.password = None;
+            Ok(())
+        })
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Sealing(_))),
+        "{refused:?}"
+    );
+    let after = store.workspace().await.unwrap();
+    assert_eq!(after.email.password.as_deref(), Some("smtp-password-1"));
+
+    // A rotation seals every secret under the new key, which alone then opens them.
+    let new = Key::generate();
+    let rotating = Store::open(
+        &location,
+        Open::Existing,
+        Keys::given(vec![new.clone(), crate::common::keys_key()]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(rotating.reseal_secrets().await.unwrap(), 2);
+    let only_new = Store::open(&location, Open::Existing, Keys::given(vec![new.clone()]))
+        .await
+        .unwrap();
+    let rotated = only_new.workspace().await.unwrap();
+    assert_eq!(rotated.delivery.secret.as_deref(), Some(secret));
+    assert_eq!(rotated.email.password.as_deref(), Some("smtp-password-1"));
+    let raw = Workspace::read_workspace(&*only_new).await.unwrap();
+    assert!(raw.delivery.secret.unwrap().contains(&new.id()));
+    assert!(matches!(
+        Store::open(&location, Open::Existing, crate::common::keys())
+            .await
+            .unwrap()
+            .workspace()
+            .await,
+        Err(StoreError::Sealing(_))
+    ));
+    for store in [store, stranger, rotating, only_new] {
+        store.close().await;
+    }
 }

@@ -679,7 +679,7 @@ fn cursor_pages_return_every_ticket_once_in_order() {
     let all = numbers(&desk, &[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let paged = runtime.block_on(async {
-        let client = deskctl::client::Client::local(&desk.location())
+        let client = deskctl::client::Client::local(&desk.location(), crate::common::keys())
             .await
             .unwrap();
         let mut query = deskctl::api::TicketQuery {

@@ -262,9 +262,13 @@ fn a_desk_file_from_an_older_deskctl_keeps_its_settings_tokens_handoffs_and_outb
 #[tokio::test]
 async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_ticket() {
     let desk = old_desk();
-    let store = Store::open(&common::sqlite(&desk.path()), Open::Existing)
-        .await
-        .unwrap();
+    let store = Store::open(
+        &common::sqlite(&desk.path()),
+        Open::Existing,
+        common::keys(),
+    )
+    .await
+    .unwrap();
     // Tokens are found by the hash of their secret, acting with today's role.
     let alice = store
         .find_token("f812d4a56982ff5fc2360abcc3463b9ba69b73583c14bef454033821fc19e7da")

@@ -332,7 +332,7 @@ pub struct AgentSpec {
 /// document's directory) or, warned about, the secret itself.
 ///
 /// On the wire (`PUT /v1/config`) it carries the resolved value; the service
-/// describes stored secrets as `${sha256:…}` fingerprints, never values. Its
+/// describes stored secrets as `${hmac:…}` fingerprints, never values. Its
 /// `Debug` never shows the text.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(transparent)]
@@ -346,7 +346,8 @@ pub enum SecretForm<'a> {
     Env(&'a str),
     /// `${file:PATH}`.
     File(&'a str),
-    /// `${sha256:HEX}`: the fingerprint of a stored secret.
+    /// `${hmac:HEX}` (or, from older exports, `${sha256:HEX}`): the
+    /// fingerprint of a stored secret.
     Fingerprint(&'a str),
     /// `${…}` that is none of the above.
     Malformed,
@@ -355,14 +356,15 @@ pub enum SecretForm<'a> {
 }
 
 impl SecretValue {
-    /// The prefix of a stored secret's fingerprint.
-    pub const FINGERPRINT_PREFIX: &'static str = "sha256:";
+    /// The prefixes of a stored secret's fingerprint: keyed, and the plain
+    /// hash of older exports.
+    pub const FINGERPRINT_PREFIXES: [&'static str; 2] = ["hmac:", "sha256:"];
 
     pub fn new(text: impl Into<String>) -> Self {
         Self(text.into())
     }
 
-    /// The value standing for a stored secret with this fingerprint (`sha256:…`).
+    /// The value standing for a stored secret with this fingerprint (`hmac:…`).
     pub fn from_fingerprint(fingerprint: &str) -> Self {
         Self(format!("${{{fingerprint}}}"))
     }
@@ -379,19 +381,13 @@ impl SecretValue {
             SecretForm::Env(name)
         } else if let Some(path) = inner.strip_prefix("file:") {
             SecretForm::File(path)
-        } else if inner.starts_with(Self::FINGERPRINT_PREFIX) {
+        } else if Self::FINGERPRINT_PREFIXES
+            .iter()
+            .any(|prefix| inner.starts_with(prefix))
+        {
             SecretForm::Fingerprint(inner)
         } else {
             SecretForm::Malformed
-        }
-    }
-
-    /// The fingerprint of the secret this stands for: the one it names for a
-    /// `${sha256:…}` value, else that of its text (resolve references first).
-    pub fn fingerprint(&self) -> String {
-        match self.form() {
-            SecretForm::Fingerprint(fingerprint) => fingerprint.to_string(),
-            _ => secret_fingerprint(&self.0),
         }
     }
 
@@ -410,16 +406,6 @@ impl fmt::Debug for SecretValue {
             SecretForm::Malformed | SecretForm::Literal(_) => f.write_str("SecretValue(redacted)"),
         }
     }
-}
-
-/// `sha256:` and the first 12 hex digits of a secret's SHA-256: tells whether
-/// a stored secret changed without showing it. The service reports stored
-/// secrets this way and plans compare secrets by it.
-pub fn secret_fingerprint(secret: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(secret.as_bytes());
-    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}{hex}", SecretValue::FINGERPRINT_PREFIX)
 }
 
 wire_enum! {

@@ -21,6 +21,8 @@ use crate::config::{
     ConfigFile, Credentials, LOCAL_CONTEXT, Paths, Target, TargetFlags, resolve_target,
 };
 use crate::env::EnvVars;
+use crate::server::sealing::Keys;
+use secrecy::ExposeSecret;
 
 /// The variable the completion scripts set; its value names the shell.
 pub const COMPLETE_VAR: &str = "COMPLETE";
@@ -168,7 +170,9 @@ async fn completion_client() -> Option<Client> {
     let client = match target {
         Target::Local { path } if path.is_file() => {
             let location = crate::server::store::Location::Sqlite(path);
-            tokio::time::timeout(BUDGET, Client::local(&location))
+            let secret_key = env.secret_key.as_ref().map(|k| k.expose_secret());
+            let keys = Keys::load(secret_key, &paths.secret_key, false).ok()?;
+            tokio::time::timeout(BUDGET, Client::local(&location, keys))
                 .await
                 .ok()?
                 .ok()?

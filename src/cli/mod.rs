@@ -28,6 +28,7 @@ pub mod outbox;
 pub mod rules;
 pub mod schema;
 mod secret;
+pub mod secrets;
 pub mod serve;
 mod session;
 pub mod teams;
@@ -204,6 +205,10 @@ pub enum Command {
         after_help = "Examples:\n  deskctl outbox list --state dead\n  deskctl outbox retry 42"
     )]
     Outbox(outbox::OutboxCommand),
+    /// The key that seals stored secrets at rest
+    #[command(subcommand)]
+    #[command(after_help = "Examples:\n  deskctl secrets rotate-key")]
+    Secrets(secrets::SecretsCommand),
     /// Make the workspace match a desk document, in one transaction
     #[command(
         after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
@@ -283,7 +288,7 @@ pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
     ),
     (
         "Service and CLI",
-        &["serve", "mcp", "context", "auth", "completions"],
+        &["serve", "secrets", "mcp", "context", "auth", "completions"],
     ),
 ];
 
@@ -351,6 +356,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
+        Command::Secrets(command) => secrets::dispatch(session, command).await,
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,

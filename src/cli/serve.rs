@@ -143,7 +143,13 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             },
         }),
     };
-    let store = Store::open(&location, Open::CreateIfMissing)
+    if let Location::Sqlite(path) = &location
+        && let Some(warning) = crate::server::sealing::exposed_desk(path)
+    {
+        session.ui.warn(&warning);
+    }
+    let keys = session.keys(&location)?;
+    let store = Store::open(&location, Open::CreateIfMissing, keys)
         .await
         .map_err(|e| CliError::opening(&location.describe(), &e))?;
     let listener = TcpListener::bind(args.listen).await.map_err(|e| {

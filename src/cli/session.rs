@@ -9,6 +9,7 @@ use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
+use crate::server::sealing::Keys;
 use crate::server::store::{Location, Open};
 use crate::ui::{ColorChoice, Ui};
 
@@ -56,14 +57,14 @@ impl Session {
         } else {
             Open::CreateIfMissing
         };
-        Ok(connect_with(&target, open).await?)
+        self.connect_with(&target, open).await
     }
 
     /// A client for a command that plans and then changes (`apply`): it may
     /// create the desk it applies to; it confirms on its own.
     pub async fn planner(&self) -> CliResult<Client> {
         let target = self.target()?;
-        Ok(connect(&target).await?)
+        self.connect(&target).await
     }
 
     /// A client for a change described by `action` (e.g. "add operator alice").
@@ -76,7 +77,7 @@ impl Session {
                 target.label()
             ))?;
         }
-        Ok(connect(&target).await?)
+        self.connect(&target).await
     }
 
     /// A client for a change to `count` items at once: from
@@ -89,7 +90,7 @@ impl Session {
         let target = self.target()?;
         self.ui
             .confirm_typed(&format!("{action} on {}", target.describe()))?;
-        Ok(connect(&target).await?)
+        self.connect(&target).await
     }
 
     /// Confirms a destructive or customer-visible change (or takes `--yes`)
@@ -113,7 +114,7 @@ impl Session {
             action.to_string()
         };
         self.ui.confirm(&question)?;
-        Ok(connect(&target).await?)
+        self.connect(&target).await
     }
 
     /// Reads text from a file, or from stdin when `path` is `-`.
@@ -132,16 +133,36 @@ impl Session {
     }
 }
 
-async fn connect(target: &Target) -> Result<Client, crate::client::ClientError> {
-    connect_with(target, Open::CreateIfMissing).await
-}
+impl Session {
+    /// The keys that seal the secrets of the desk at `location`: those of
+    /// `DESKCTL_SECRET_KEY`, else of the key file beside the config, which is
+    /// made on first need for a SQLite desk (a PostgreSQL desk's replicas must
+    /// share one key, so it is never made for one behind the admin's back).
+    pub fn keys(&self, location: &Location) -> CliResult<Keys> {
+        let env = self.env.secret_key.as_ref().map(|k| k.expose_secret());
+        let create = matches!(location, Location::Sqlite(_));
+        Keys::load(env, &self.paths.secret_key, create)
+            .map_err(|e| CliError::general(e.to_string()))
+    }
 
-async fn connect_with(target: &Target, open: Open) -> Result<Client, crate::client::ClientError> {
-    match target {
-        Target::Local { path } => Client::local_with(&Location::Sqlite(path.clone()), open).await,
-        Target::Database { url } => {
-            Client::local(&Location::Postgres(url.expose_secret().to_string())).await
-        }
-        Target::Remote { server, token, .. } => Client::http(server, token.clone()),
+    async fn connect(&self, target: &Target) -> CliResult<Client> {
+        self.connect_with(target, Open::CreateIfMissing).await
+    }
+
+    async fn connect_with(&self, target: &Target, open: Open) -> CliResult<Client> {
+        let location = match target {
+            Target::Remote { server, token, .. } => {
+                return Ok(Client::http(server, token.clone())?);
+            }
+            Target::Local { path } => {
+                if let Some(warning) = crate::server::sealing::exposed_desk(path) {
+                    self.ui.warn(&warning);
+                }
+                Location::Sqlite(path.clone())
+            }
+            Target::Database { url } => Location::Postgres(url.expose_secret().to_string()),
+        };
+        let keys = self.keys(&location)?;
+        Ok(Client::local_with(&location, open, keys).await?)
     }
 }

@@ -32,6 +32,7 @@ use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
 use crate::api::{Health, MAX_PAGE_LIMIT, Page, PageQuery, Problem, VersionInfo};
+use crate::server::sealing::Keys;
 use crate::server::store::{Location, Open};
 use crate::server::{LocalDesk, REQUEST_ID_HEADER};
 
@@ -221,23 +222,22 @@ impl Client {
         })
     }
 
-    /// A client of the desk at `location`, served in this process; the desk is
-    /// created when missing.
-    pub async fn local(location: &Location) -> ClientResult<Client> {
-        Self::local_with(location, Open::CreateIfMissing).await
+    /// A client of the desk at `location`, served in this process with
+    /// secrets sealed under `keys`; the desk is created when missing.
+    pub async fn local(location: &Location, keys: Keys) -> ClientResult<Client> {
+        Self::local_with(location, Open::CreateIfMissing, keys).await
     }
 
     /// A client of the desk at `location`, served in this process, opened as
     /// `open` says: a reader passes [`Open::Existing`] so that a mistyped path
     /// is an error, not a new empty desk.
-    pub async fn local_with(location: &Location, open: Open) -> ClientResult<Client> {
-        let desk =
-            LocalDesk::open(location, open)
-                .await
-                .map_err(|source| ClientError::LocalDesk {
-                    path: location.describe(),
-                    source,
-                })?;
+    pub async fn local_with(location: &Location, open: Open, keys: Keys) -> ClientResult<Client> {
+        let desk = LocalDesk::open(location, open, keys)
+            .await
+            .map_err(|source| ClientError::LocalDesk {
+                path: location.describe(),
+                source,
+            })?;
         Ok(Client {
             transport: Transport::InProcess(InProcess::Desk(desk)),
             token: None,

@@ -50,6 +50,8 @@ pub enum ConfigError {
 pub struct Paths {
     pub config: PathBuf,
     pub credentials: PathBuf,
+    /// The key file sealing stored secrets, when `DESKCTL_SECRET_KEY` is unset.
+    pub secret_key: PathBuf,
     /// The local desk used when nothing else is chosen.
     pub default_desk: PathBuf,
 }
@@ -65,13 +67,13 @@ impl Paths {
             .config
             .clone()
             .unwrap_or_else(|| dirs.config_dir().join("deskctl").join("config.yaml"));
-        let credentials = config
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("credentials.yaml");
+        let dir = config.parent().unwrap_or(Path::new("."));
+        let credentials = dir.join("credentials.yaml");
+        let secret_key = dir.join("secret.key");
         Ok(Paths {
             config,
             credentials,
+            secret_key,
             default_desk: dirs.data_dir().join("deskctl").join("desk.sqlite"),
         })
     }

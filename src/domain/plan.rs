@@ -1,6 +1,6 @@
 //! What applying a document would change: a pure comparison of the desired
 //! document with the current workspace (as the service exports it, secrets as
-//! `${sha256:…}` fingerprints), and the workspace that applying it yields.
+//! `${hmac:…}` fingerprints), and the workspace that applying it yields.
 //!
 //! Lists whose order means nothing (operators, teams and their members,
 //! fields, integrations, agents, channels, days, holidays) compare as sets
@@ -16,14 +16,21 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::{
-    Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, SecretValue, Section,
-    SectionPlan,
+    Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, SecretForm, SecretValue,
+    Section, SectionPlan,
 };
+use crate::domain::workspace::Fingerprints;
 
-/// The plan of changes that turns `current` into `desired`'s sections.
-pub fn plan(desired: &DeskDocument, current: &DeskDocument, prune: bool) -> Plan {
-    let desired = comparable(desired);
-    let current = comparable(current);
+/// The plan of changes that turns `current` into `desired`'s sections; a
+/// secret shows as its fingerprint under `fingerprints`.
+pub fn plan(
+    desired: &DeskDocument,
+    current: &DeskDocument,
+    prune: bool,
+    fingerprints: &Fingerprints,
+) -> Plan {
+    let desired = comparable(desired, fingerprints);
+    let current = comparable(current, fingerprints);
     let mut sections = Vec::new();
     let mut add = |section: Section, changes: Vec<Change>| {
         if !changes.is_empty() {
@@ -262,10 +269,12 @@ pub fn normalized(document: &DeskDocument) -> DeskDocument {
 
 /// Normalized, with every secret as its fingerprint: equal secrets compare
 /// equal, and no secret value can reach a plan.
-fn comparable(document: &DeskDocument) -> DeskDocument {
+fn comparable(document: &DeskDocument, fingerprints: &Fingerprints) -> DeskDocument {
     let mut document = normalized(document);
     for (_, secret) in secrets_mut(&mut document) {
-        *secret = SecretValue::from_fingerprint(&secret.fingerprint());
+        if !matches!(secret.form(), SecretForm::Fingerprint(_)) {
+            *secret = SecretValue::from_fingerprint(&fingerprints.of(secret.expose()));
+        }
     }
     document
 }
@@ -508,6 +517,11 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// Plans with the fixed fingerprint key of snapshots no store read.
+    fn plan(desired: &DeskDocument, current: &DeskDocument, prune: bool) -> Plan {
+        super::plan(desired, current, prune, &Fingerprints::unkeyed())
+    }
     use crate::api::{
         AgentSpec, AssignmentRuleSpec, BusinessHours, Channel, Condition, ConditionOp, EmailSpec,
         HandoverAction, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec, Role, RulesSpec,
@@ -579,7 +593,7 @@ mod tests {
         let current = DeskDocument {
             email: Some(EmailSpec {
                 password: Some(SecretValue::from_fingerprint(
-                    &crate::api::secret_fingerprint("old-password"),
+                    &Fingerprints::unkeyed().of("old-password"),
                 )),
                 ..doc().email.unwrap()
             }),
@@ -631,7 +645,7 @@ mod tests {
         let current = DeskDocument {
             email: Some(EmailSpec {
                 password: Some(SecretValue::from_fingerprint(
-                    &crate::api::secret_fingerprint("hunter2"),
+                    &Fingerprints::unkeyed().of("hunter2"),
                 )),
                 ..doc().email.unwrap()
             }),

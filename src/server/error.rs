@@ -191,6 +191,16 @@ impl From<StoreError> for ApiError {
                 "database_unavailable",
                 detail.clone(),
             ),
+            // The service's own configuration is at fault, and the message
+            // names only a key id and what to set: the admin needs it.
+            StoreError::Sealing(ref detail) => {
+                tracing::error!(%detail, "cannot seal or open a stored secret");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "secret_key_unavailable",
+                    detail.clone(),
+                )
+            }
             StoreError::Missing(_)
             | StoreError::Incompatible(_)
             | StoreError::Connect(_)

@@ -12,6 +12,7 @@ mod json;
 pub mod listen;
 mod openapi;
 pub mod routes;
+pub mod sealing;
 pub mod store;
 
 use std::future::Future;
@@ -223,8 +224,9 @@ impl LocalDesk {
     pub async fn open(
         location: &store::Location,
         open: store::Open,
+        keys: sealing::Keys,
     ) -> Result<Self, store::StoreError> {
-        let store = Store::open(location, open).await?;
+        let store = Store::open(location, open, keys).await?;
         Ok(Self {
             router: router(AppState {
                 store: store.clone(),

@@ -154,6 +154,12 @@ impl Desk {
             Some(database) => cmd.set("DESKCTL_DATABASE_URL", std::ffi::OsStr::new(&database.url)),
             None => cmd.set("DESKCTL_DESK", self.path().as_os_str()),
         }
+        // The key the tests' in-process stores seal with, so both open what
+        // the other stored (tests/secrets.rs takes it away to use the key file).
+        cmd.set(
+            "DESKCTL_SECRET_KEY",
+            std::ffi::OsStr::new(keys_key().encoded().as_str()),
+        );
         cmd.set(
             "PATH",
             std::env::var_os("PATH").unwrap_or_default().as_os_str(),
@@ -624,4 +630,17 @@ impl Drop for Tmux {
             .args(["-S", path_str(&self.socket), "kill-server"])
             .status();
     }
+}
+
+/// The keys every store these tests open in-process seals secrets with: one
+/// key for the whole run, so two stores of one desk open each other's secrets.
+pub fn keys() -> deskctl::server::sealing::Keys {
+    deskctl::server::sealing::Keys::given(vec![keys_key()])
+}
+
+/// The one key of [`keys`].
+pub fn keys_key() -> deskctl::server::sealing::Key {
+    use deskctl::server::sealing::Key;
+    static KEY: std::sync::LazyLock<Key> = std::sync::LazyLock::new(Key::generate);
+    KEY.clone()
 }

@@ -8,8 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Connection, SmtpConfig, Snapshot, WebhookConfig};
-use crate::api::secret_fingerprint as fingerprint;
+use super::{Connection, Fingerprints, SmtpConfig, Snapshot, WebhookConfig};
 use crate::api::{
     AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError,
     IntegrationKind, IntegrationPut, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec,
@@ -40,7 +39,7 @@ pub enum Audience {
 }
 
 /// The live workspace as a document: every section, stored secrets as their
-/// `${sha256:…}` fingerprints (what plans compare against, never the values).
+/// `${hmac:…}` fingerprints (what plans compare against, never the values).
 pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument {
     let owner = audience == Audience::Owner;
     DeskDocument {
@@ -88,8 +87,8 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
         business_hours: Some(snapshot.business_hours.clone()),
         notifications: Some(snapshot.notifications.clone()),
         handoff: Some(snapshot.handoff.clone()),
-        email: owner.then(|| email_spec(&snapshot.email)),
-        delivery: owner.then(|| delivery_spec(&snapshot.delivery)),
+        email: owner.then(|| email_spec(&snapshot.email, &snapshot.fingerprints)),
+        delivery: owner.then(|| delivery_spec(&snapshot.delivery, &snapshot.fingerprints)),
         rules: Some(RulesSpec {
             priority: Some(snapshot.priority_rules.iter().map(priority_rule).collect()),
             assignment: Some(
@@ -104,7 +103,7 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
             snapshot
                 .integrations
                 .iter()
-                .map(|i| integration_spec(&i.connection))
+                .map(|i| integration_spec(&i.connection, &snapshot.fingerprints))
                 .collect()
         }),
         agents: Some(
@@ -122,41 +121,41 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
     }
 }
 
-/// A stored secret as plans see it: its `${sha256:…}` fingerprint.
-fn fingerprinted(secret: &str) -> SecretValue {
-    SecretValue::from_fingerprint(&fingerprint(secret))
+/// A stored secret as plans see it: its `${hmac:…}` fingerprint.
+fn fingerprinted(secret: &str, fingerprints: &Fingerprints) -> SecretValue {
+    SecretValue::from_fingerprint(&fingerprints.of(secret))
 }
 
-fn stored_secret(secret: Option<&str>) -> Option<SecretValue> {
-    secret.map(fingerprinted)
+fn stored_secret(secret: Option<&str>, fingerprints: &Fingerprints) -> Option<SecretValue> {
+    secret.map(|s| fingerprinted(s, fingerprints))
 }
 
-fn email_spec(config: &SmtpConfig) -> EmailSpec {
+fn email_spec(config: &SmtpConfig, fingerprints: &Fingerprints) -> EmailSpec {
     EmailSpec {
         host: config.host.clone(),
         port: config.port,
         username: config.username.clone(),
         tls: config.tls,
         from: config.from.clone(),
-        password: stored_secret(config.password.as_deref()),
+        password: stored_secret(config.password.as_deref(), fingerprints),
     }
 }
 
-fn delivery_spec(config: &WebhookConfig) -> DeliverySpec {
+fn delivery_spec(config: &WebhookConfig, fingerprints: &Fingerprints) -> DeliverySpec {
     DeliverySpec {
         url: config.url.clone(),
-        secret: stored_secret(config.secret.as_deref()),
+        secret: stored_secret(config.secret.as_deref(), fingerprints),
     }
 }
 
-fn integration_spec(connection: &Connection) -> IntegrationSpec {
+fn integration_spec(connection: &Connection, fingerprints: &Fingerprints) -> IntegrationSpec {
     IntegrationSpec {
         kind: connection.kind,
         settings: connection.settings.clone(),
         secrets: connection
             .secrets
             .iter()
-            .map(|(name, value)| (name.clone(), fingerprinted(value)))
+            .map(|(name, value)| (name.clone(), fingerprinted(value, fingerprints)))
             .collect(),
         base_url: connection.base_url.clone(),
         fields: connection.fields.clone(),
@@ -680,11 +679,11 @@ pub fn prepare_secrets(
     let mut problems = Problems::default();
     if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
         let stored = current.email.password.as_deref();
-        prepare_secret(secret, stored, "email.password", &mut problems);
+        prepare_secret(secret, stored, "email.password", current, &mut problems);
     }
     if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
         let stored = current.delivery.secret.as_deref();
-        prepare_secret(secret, stored, "delivery.secret", &mut problems);
+        prepare_secret(secret, stored, "delivery.secret", current, &mut problems);
     }
     for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
         let connection = current.connection(integration.kind);
@@ -693,7 +692,7 @@ pub fn prepare_secrets(
                 .and_then(|c| c.secrets.get(name))
                 .map(String::as_str);
             let path = format!("integrations[{index}].secrets.{name}");
-            prepare_secret(secret, stored, &path, &mut problems);
+            prepare_secret(secret, stored, &path, current, &mut problems);
         }
     }
     problems.finish().map(|()| document)
@@ -703,17 +702,22 @@ fn prepare_secret(
     secret: &mut SecretValue,
     stored: Option<&str>,
     path: &str,
+    current: &Snapshot,
     problems: &mut Problems,
 ) {
-    let stored_print = stored.map(fingerprint);
+    let fingerprints = &current.fingerprints;
     match secret.form() {
         SecretForm::Literal(text) => {
             if stored == Some(text) {
-                *secret = fingerprinted(text);
+                *secret = fingerprinted(text, fingerprints);
             }
         }
         SecretForm::Fingerprint(print) => {
-            if stored_print.as_deref() != Some(print) {
+            if let Some(stored) = stored.filter(|s| fingerprints.matches(print, s)) {
+                // An old plain-hash fingerprint, or one of a key being
+                // rotated out, stands for the stored secret as its own does.
+                *secret = fingerprinted(stored, fingerprints);
+            } else {
                 problems.push(
                     path.into(),
                     "the fingerprint does not match the stored secret: give the secret itself",

@@ -9,6 +9,7 @@
 pub mod change;
 pub mod connection;
 pub mod document;
+pub mod fingerprints;
 
 use std::fmt;
 
@@ -16,11 +17,11 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use self::connection::{Connection, DESK_VALUES};
+pub use self::fingerprints::Fingerprints;
 use crate::api::{
     Agent, AssignmentSettings, BusinessHours, DeliverySettings, EmailSettings, FieldError,
     HandoffSettings, Integration, IntegrationKind, IntegrationStatus, NotificationSettings,
     Operator, Rule, RuleKind, SecretInfo, SmtpTls, Team, TestReport, TicketField,
-    secret_fingerprint,
 };
 
 /// The workspace's configuration, as one consistent value. Lists are in
@@ -53,6 +54,9 @@ pub struct Snapshot {
     /// The `${env:…}`/`${file:…}` reference each stored secret was applied
     /// from, by [`document::secret_key`], so `export` names it again.
     pub secret_references: std::collections::BTreeMap<String, String>,
+    /// How stored secrets show: set by the store that read the snapshot, from
+    /// the keys that seal them; never stored.
+    pub fingerprints: Fingerprints,
 }
 
 /// A connected integration: the connection and what its tests found.
@@ -71,7 +75,7 @@ impl IntegrationRecord {
     }
 
     /// What the API shows: secrets only as fingerprints.
-    pub fn view(&self) -> Integration {
+    pub fn view(&self, fingerprints: &Fingerprints) -> Integration {
         let connection = &self.connection;
         Integration {
             kind: connection.kind,
@@ -80,7 +84,7 @@ impl IntegrationRecord {
                 .secrets
                 .iter()
                 .map(|(name, value)| {
-                    let fingerprint = secret_fingerprint(value);
+                    let fingerprint = fingerprints.of(value);
                     (name.clone(), SecretInfo { fingerprint })
                 })
                 .collect(),
@@ -116,7 +120,28 @@ impl Snapshot {
             agents: Vec::new(),
             integrations: Vec::new(),
             secret_references: Default::default(),
+            fingerprints: Fingerprints::unkeyed(),
         }
+    }
+
+    /// Every stored secret, each with the name of its place
+    /// (`email.password`, `delivery.secret`, `integrations.KIND.NAME`): what
+    /// the store seals at rest.
+    pub fn secrets_mut(&mut self) -> Vec<(String, &mut String)> {
+        let mut secrets = Vec::new();
+        if let Some(password) = &mut self.email.password {
+            secrets.push(("email.password".to_string(), password));
+        }
+        if let Some(secret) = &mut self.delivery.secret {
+            secrets.push(("delivery.secret".to_string(), secret));
+        }
+        for integration in &mut self.integrations {
+            let kind = integration.connection.kind;
+            for (name, value) in &mut integration.connection.secrets {
+                secrets.push((format!("integrations.{kind}.{name}"), value));
+            }
+        }
+        secrets
     }
 
     pub fn operator(&self, handle: &str) -> Option<&Operator> {
@@ -176,18 +201,42 @@ impl Snapshot {
     /// stored under: the revision moves on when configuration changed (what a
     /// document describes: not availability, not connection tests), the
     /// generation when anything did. `None` when nothing changed.
+    ///
+    /// Secrets reach the store sealed, and a secret sealed again reads
+    /// differently without having changed, so only their presence is compared
+    /// here: whoever seals them says a secret's value changed by moving
+    /// `next`'s revision on (see the store's `change_workspace`).
     pub fn changed_to(&self, mut next: Snapshot) -> Option<Snapshot> {
+        let secret_changed = next.revision > self.revision;
         next.revision = self.revision;
         next.generation = self.generation;
         if next == *self {
             return None;
         }
-        let owner = document::Audience::Owner;
-        if document::current_document(self, owner) != document::current_document(&next, owner) {
+        if secret_changed || self.configuration() != next.configuration() {
             next.revision += 1;
         }
         next.generation += 1;
         Some(next)
+    }
+
+    /// The configuration as a document, each secret only as present.
+    fn configuration(&self) -> crate::api::DeskDocument {
+        let mut bare = self.clone();
+        for (_, secret) in bare.secrets_mut() {
+            secret.clear();
+        }
+        bare.fingerprints = Fingerprints::unkeyed();
+        document::current_document(&bare, document::Audience::Owner)
+    }
+
+    /// Every stored secret by the name of its place (see [`Snapshot::secrets_mut`]).
+    pub fn secret_values(&self) -> std::collections::BTreeMap<String, String> {
+        let mut copy = self.clone();
+        copy.secrets_mut()
+            .into_iter()
+            .map(|(place, value)| (place, value.clone()))
+            .collect()
     }
 
     /// How many operators are online.
@@ -249,7 +298,7 @@ fn trimmed(value: Option<String>) -> Option<String> {
 impl SmtpConfig {
     /// What the API shows: everything but the password, which only shows as set
     /// or not, and its fingerprint.
-    pub fn view(&self) -> EmailSettings {
+    pub fn view(&self, fingerprints: &Fingerprints) -> EmailSettings {
         EmailSettings {
             host: self.host.clone(),
             port: self.port,
@@ -258,7 +307,7 @@ impl SmtpConfig {
             from: self.from.clone(),
             password: None,
             password_set: self.password.is_some(),
-            password_fingerprint: self.password.as_deref().map(secret_fingerprint),
+            password_fingerprint: self.password.as_deref().map(|p| fingerprints.of(p)),
         }
     }
 
@@ -358,12 +407,12 @@ impl fmt::Debug for WebhookConfig {
 
 impl WebhookConfig {
     /// What the API shows: the secret only as set or not, and its fingerprint.
-    pub fn view(&self) -> DeliverySettings {
+    pub fn view(&self, fingerprints: &Fingerprints) -> DeliverySettings {
         DeliverySettings {
             url: self.url.clone(),
             secret: None,
             secret_set: self.secret.is_some(),
-            secret_fingerprint: self.secret.as_deref().map(secret_fingerprint),
+            secret_fingerprint: self.secret.as_deref().map(|s| fingerprints.of(s)),
         }
     }
 

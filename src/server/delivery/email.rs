@@ -102,6 +102,7 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::workspace::Fingerprints;
 
     fn config() -> SmtpConfig {
         SmtpConfig {
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_view_never_holds_the_password() {
-        let view = config().view();
+        let view = config().view(&Fingerprints::unkeyed());
         assert_eq!(view.password, None);
         assert!(view.password_set);
         let json = serde_json::to_string(&view).unwrap();
@@ -127,7 +128,7 @@ mod tests {
     #[test]
     fn an_update_keeps_the_password_unless_it_names_one() {
         let stored = config();
-        let mut update = stored.view();
+        let mut update = stored.view(&Fingerprints::unkeyed());
         update.host = Some(" mail.example.com ".into());
         let kept = stored.updated(update.clone());
         assert_eq!(kept.password.as_deref(), Some("hunter22"));

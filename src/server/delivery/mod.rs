@@ -125,12 +125,6 @@ pub fn settle(
     }
 }
 
-/// `sha256:` and the first 12 hex digits of a secret's SHA-256: enough to tell
-/// whether a secret changed, far too little to recover it.
-pub fn fingerprint(secret: &str) -> String {
-    crate::api::secret_fingerprint(secret)
-}
-
 /// What the ticket's timeline says about a settled message: customer-facing
 /// messages and takeovers when they arrive, anything with a ticket when it dies.
 fn note(claimed: &Claimed, settle: &Settle, at: Timestamp) -> Option<NewEntry> {
@@ -526,13 +520,5 @@ mod tests {
         assert_eq!(at(&failed(false, Some(Duration::from_secs(120)))), 120);
         assert_eq!(at(&failed(false, Some(Duration::from_secs(86_400)))), 3600);
         assert_eq!(at(&failed(false, Some(Duration::ZERO))), 1);
-    }
-
-    #[test]
-    fn fingerprints_tell_secrets_apart_without_showing_them() {
-        let print = fingerprint("correct horse battery staple");
-        assert!(print.starts_with("sha256:") && print.len() == 19, "{print}");
-        assert!(!print.contains("horse"));
-        assert_ne!(print, fingerprint("correct horse battery stable"));
     }
 }

@@ -147,7 +147,7 @@ fn plan_against(
 ) -> Result<(Plan, Snapshot), Refusal> {
     let next = document::after(current, desired, prune, at, &mut || generate_id("rule"))?;
     let live = document::current_document(current, Audience::Owner);
-    let mut plan = crate::domain::plan::plan(desired, &live, prune);
+    let mut plan = crate::domain::plan::plan(desired, &live, prune, &current.fingerprints);
     plan.revision = Some(current.revision.to_string());
     Ok((plan, next))
 }

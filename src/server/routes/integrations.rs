@@ -58,7 +58,11 @@ async fn list(
     principal.require(Role::Manager)?;
     let workspace = state.store.workspace().await?;
     Ok(Json(
-        workspace.integrations.iter().map(|i| i.view()).collect(),
+        workspace
+            .integrations
+            .iter()
+            .map(|i| i.view(&workspace.fingerprints))
+            .collect(),
     ))
 }
 
@@ -243,6 +247,6 @@ async fn webhook(
 fn integration(workspace: &Snapshot, kind: IntegrationKind) -> ApiResult<Integration> {
     workspace
         .integration(kind)
-        .map(|i| i.view())
+        .map(|i| i.view(&workspace.fingerprints))
         .ok_or_else(|| Refusal::not_found("integration", kind.as_str()).into())
 }

@@ -182,7 +182,8 @@ async fn get_email(
     principal: Principal,
 ) -> ApiResult<Json<EmailSettings>> {
     principal.require(Role::Owner)?;
-    Ok(Json(state.store.workspace().await?.email.view()))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(workspace.email.view(&workspace.fingerprints)))
 }
 
 /// Replace the email settings (owners only). A `password` left out keeps the
@@ -205,7 +206,7 @@ async fn put_email(
         Ok(())
     })
     .await?;
-    Ok(Json(workspace.email.view()))
+    Ok(Json(workspace.email.view(&workspace.fingerprints)))
 }
 
 /// The AI agent platform's delivery webhook (owners only). The signing secret
@@ -217,7 +218,8 @@ async fn get_delivery(
     principal: Principal,
 ) -> ApiResult<Json<DeliverySettings>> {
     principal.require(Role::Owner)?;
-    Ok(Json(state.store.workspace().await?.delivery.view()))
+    let workspace = state.store.workspace().await?;
+    Ok(Json(workspace.delivery.view(&workspace.fingerprints)))
 }
 
 /// Replace the delivery webhook settings (owners only). A `secret` left out
@@ -240,5 +242,5 @@ async fn put_delivery(
         Ok(())
     })
     .await?;
-    Ok(Json(workspace.delivery.view()))
+    Ok(Json(workspace.delivery.view(&workspace.fingerprints)))
 }

@@ -32,6 +32,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::ExternalEvent;
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::domain::workspace::Snapshot;
+use crate::server::sealing::{self, Keys, SealError};
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +77,9 @@ pub enum StoreError {
     Database(String),
     #[error("could not read stored value: {0}")]
     Corrupt(String),
+    /// A secret could not be sealed or opened: no key, or not the right one.
+    #[error("{0}")]
+    Sealing(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -665,12 +669,17 @@ pub enum Open {
     Existing,
 }
 
-/// The service's handle on its database: the backend, and the workspace
-/// snapshot cached between changes.
+/// The service's handle on its database: the backend, the workspace snapshot
+/// cached between changes, and the keys secrets are sealed with at rest.
+///
+/// The backends store secrets as they are given; this is where they are
+/// sealed on the way in and opened on the way out, so a snapshot anyone gets
+/// from here holds them open and the database holds them sealed.
 #[derive(Debug, Clone)]
 pub struct Store {
     db: Arc<dyn Database>,
     cache: Arc<Cache>,
+    keys: Keys,
 }
 
 impl Deref for Store {
@@ -681,22 +690,37 @@ impl Deref for Store {
     }
 }
 
+impl From<SealError> for StoreError {
+    fn from(error: SealError) -> Self {
+        StoreError::Sealing(error.0)
+    }
+}
+
 impl Store {
-    /// Wraps a backend.
-    pub fn new(db: Arc<dyn Database>) -> Store {
+    /// Wraps a backend, sealing secrets with `keys`.
+    pub fn new(db: Arc<dyn Database>, keys: Keys) -> Store {
         Store {
             db,
             cache: Arc::default(),
+            keys,
         }
     }
 
-    /// Opens the desk at `location`, bringing its schema up to date.
-    pub async fn open(location: &Location, open: Open) -> StoreResult<Store> {
+    /// Opens the desk at `location`, bringing its schema up to date and
+    /// sealing any secret stored before secrets were sealed.
+    pub async fn open(location: &Location, open: Open, keys: Keys) -> StoreResult<Store> {
         let db: Arc<dyn Database> = match location {
             Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
             Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
         };
-        Ok(Store::new(db))
+        let store = Store::new(db, keys);
+        store.seal_open_secrets().await?;
+        Ok(store)
+    }
+
+    /// The keys secrets are sealed with.
+    pub fn keys(&self) -> &Keys {
+        &self.keys
     }
 
     /// The whole configuration: from the cache while nothing changed since it
@@ -706,20 +730,104 @@ impl Store {
         if let Some(cached) = self.cache.get(generation) {
             return Ok(cached);
         }
-        let snapshot = Arc::new(self.db.read_workspace().await?);
+        let snapshot = Arc::new(self.opened(self.db.read_workspace().await?)?);
         self.cache.put(snapshot.clone());
         Ok(snapshot)
     }
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
+    /// The function sees secrets open; what it changes is sealed, what it
+    /// leaves alone keeps its sealed value.
     pub async fn change_workspace(
         &self,
         expected: Option<u64>,
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
     ) -> StoreResult<Arc<Snapshot>> {
-        let next = Arc::new(self.db.change_workspace(expected, Box::new(change)).await?);
+        self.change_sealed(expected, change, Reseal::Changed).await
+    }
+
+    /// Seals every stored secret again under the first key (a rotation's
+    /// work); answers how many there are.
+    pub async fn reseal_secrets(&self) -> StoreResult<usize> {
+        let next = self.change_sealed(None, |_| Ok(()), Reseal::Every).await?;
+        Ok(Arc::unwrap_or_clone(next).secrets_mut().len())
+    }
+
+    /// Seals the secrets a desk holds open, stored before secrets were
+    /// sealed, when this process has a key for them; else says so in the log.
+    /// The snapshot read for it is cached: most commands read it next.
+    async fn seal_open_secrets(&self) -> StoreResult<()> {
+        let mut stored = self.db.read_workspace().await?;
+        let open = stored
+            .secrets_mut()
+            .iter()
+            .filter(|(_, value)| !sealing::is_sealed(value))
+            .count();
+        if open == 0 {
+            // Without the key, the error waits for a command that reads the
+            // workspace: tickets can still be listed and shown.
+            if let Ok(snapshot) = self.opened(stored) {
+                self.cache.put(Arc::new(snapshot));
+            }
+            return Ok(());
+        }
+        if !self.keys.can_seal() {
+            tracing::warn!(
+                "{open} secret(s) of this desk are stored unsealed: set {} to seal them",
+                sealing::SECRET_KEY_ENV
+            );
+            return Ok(());
+        }
+        self.change_workspace(None, |_| Ok(())).await?;
+        Ok(())
+    }
+
+    async fn change_sealed(
+        &self,
+        expected: Option<u64>,
+        change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
+        reseal: Reseal,
+    ) -> StoreResult<Arc<Snapshot>> {
+        let keys = self.keys.clone();
+        let failed = Arc::new(std::sync::Mutex::new(None::<SealError>));
+        let failure = failed.clone();
+        let change = move |stored: &mut Snapshot| {
+            let sealing = |result: Result<(), SealError>| {
+                result.map_err(|error| {
+                    *failure.lock().expect("never poisoned") = Some(error);
+                    Refusal::Conflict {
+                        code: "sealing",
+                        detail: String::new(),
+                    }
+                })
+            };
+            let mut next = stored.clone();
+            sealing(open_secrets(&keys, &mut next))?;
+            let before = next.secret_values();
+            change(&mut next)?;
+            let secret_changed = next.secret_values() != before;
+            sealing(seal_secrets(&keys, &mut next, stored, reseal))?;
+            if secret_changed {
+                // How the backend learns that a secret's value changed: it
+                // sees sealed values only (Snapshot::changed_to).
+                next.revision = stored.revision + 1;
+            }
+            *stored = next;
+            Ok(())
+        };
+        let result = self.db.change_workspace(expected, Box::new(change)).await;
+        if let Some(error) = failed.lock().expect("never poisoned").take() {
+            return Err(error.into());
+        }
+        let next = Arc::new(self.opened(result?)?);
         self.cache.put(next.clone());
         Ok(next)
+    }
+
+    /// `snapshot` as read from the backend, with its secrets opened.
+    fn opened(&self, mut snapshot: Snapshot) -> StoreResult<Snapshot> {
+        open_secrets(&self.keys, &mut snapshot)?;
+        Ok(snapshot)
     }
 
     /// [`Tickets::change_ticket`] with any function.
@@ -751,6 +859,53 @@ impl Store {
             .record_inbound_email(message_id, team, Box::new(finish))
             .await
     }
+}
+
+/// Which secrets a change seals anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reseal {
+    /// Those it changed (and any stored unsealed); the rest keep their value.
+    Changed,
+    /// Every one, under the first key.
+    Every,
+}
+
+/// Opens every secret of `snapshot` and gives it fingerprints from `keys`.
+fn open_secrets(keys: &Keys, snapshot: &mut Snapshot) -> Result<(), SealError> {
+    for (place, secret) in snapshot.secrets_mut() {
+        *secret = keys.open(&place, secret)?;
+    }
+    snapshot.fingerprints = keys.fingerprints();
+    Ok(())
+}
+
+/// Seals the open secrets of `next`: one equal to its sealed value in
+/// `stored` keeps that value (unless every one is resealed), so a change
+/// rewrites only the secrets it changed.
+fn seal_secrets(
+    keys: &Keys,
+    next: &mut Snapshot,
+    stored: &Snapshot,
+    reseal: Reseal,
+) -> Result<(), SealError> {
+    let mut before = stored.clone();
+    let before: std::collections::BTreeMap<String, String> = before
+        .secrets_mut()
+        .into_iter()
+        .map(|(place, value)| (place, value.clone()))
+        .collect();
+    for (place, secret) in next.secrets_mut() {
+        let kept = before.get(&place).filter(|sealed| {
+            reseal == Reseal::Changed
+                && sealing::is_sealed(sealed)
+                && keys.open(&place, sealed).ok().as_deref() == Some(secret.as_str())
+        });
+        *secret = match kept {
+            Some(sealed) => sealed.clone(),
+            None => keys.seal(&place, secret)?,
+        };
+    }
+    Ok(())
 }
 
 /// The last snapshot read or written, for [`Store::workspace`].

@@ -219,6 +219,8 @@ pub(super) fn snapshot<R: Fields>(tables: Tables<R>) -> StoreResult<Snapshot> {
         agents,
         integrations,
         secret_references: section(&settings, SECRET_REFERENCES)?,
+        // Made from the keys that seal secrets, which the store wrapper holds.
+        fingerprints: crate::domain::workspace::Fingerprints::unkeyed(),
     })
 }
 

@@ -1,0 +1,231 @@
+//! Secrets sealed at rest, through the CLI on a local desk as an admin meets
+//! them: private files, no secret in the desk file, a clear error without the
+//! key, and `deskctl secrets rotate-key`.
+
+use crate::common::Desk;
+
+use std::path::Path;
+
+const PASSWORD: &str = "smtp-password-Xq7-never-stored";
+const WEBHOOK_SECRET: &str = "whsec-4d9e1f-never-stored-either";
+
+/// `deskctl` on `desk` with no key but the key file, as on a user's machine.
+fn cmd(desk: &Desk) -> assert_cmd::Command {
+    let mut cmd = desk.cmd();
+    cmd.env_remove("DESKCTL_SECRET_KEY");
+    cmd
+}
+
+/// Runs `args`, expecting success; stdout.
+fn run(desk: &Desk, args: &[&str]) -> String {
+    let output = cmd(desk).args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A desk holding an SMTP password and a delivery webhook secret.
+fn desk_with_secrets() -> Desk {
+    let desk = Desk::new();
+    let ok = |cmd: &mut assert_cmd::Command| {
+        cmd.assert().success();
+    };
+    ok(cmd(&desk)
+        .args([
+            "email",
+            "set",
+            "--host",
+            "smtp.example.com",
+            "--username",
+            "desk",
+        ])
+        .args(["--password-env", "SMTP_PASSWORD"])
+        .env("SMTP_PASSWORD", PASSWORD));
+    ok(cmd(&desk)
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://ai.example.com/desk/events",
+        ])
+        .args(["--secret-env", "WEBHOOK_SECRET"])
+        .env("WEBHOOK_SECRET", WEBHOOK_SECRET));
+    desk
+}
+
+fn key_file(desk: &Desk) -> std::path::PathBuf {
+    desk.config().parent().unwrap().join("secret.key")
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Every byte of the desk file and its siblings.
+fn desk_bytes(desk: &Desk) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let path = format!("{}{suffix}", desk.path().display());
+        if let Ok(more) = std::fs::read(path) {
+            bytes.extend(more);
+        }
+    }
+    bytes
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+/// The lines of the key file that hold a key.
+fn keys_in(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn stored_secrets_are_sealed_in_private_files() {
+    let desk = desk_with_secrets();
+    let bytes = desk_bytes(&desk);
+    assert!(!bytes.is_empty());
+    for secret in [PASSWORD, WEBHOOK_SECRET] {
+        assert!(!contains(&bytes, secret), "{secret} is in the desk file");
+    }
+    assert!(contains(&bytes, "sealed:v1:"));
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&desk.path()), 0o600);
+        assert_eq!(mode(&key_file(&desk)), 0o600);
+        assert_eq!(mode(desk.config().parent().unwrap()), 0o700);
+        // A desk directory deskctl makes is its owner's alone.
+        let nested = desk.dir.path().join("nested").join("desk.sqlite");
+        cmd(&desk)
+            .args([
+                "--desk",
+                crate::common::path_str(&nested),
+                "teams",
+                "add",
+                "x",
+                "--name",
+                "X",
+            ])
+            .assert()
+            .success();
+        assert_eq!(mode(nested.parent().unwrap()), 0o700);
+        assert_eq!(mode(&nested), 0o600);
+    }
+    assert_eq!(keys_in(&key_file(&desk)).len(), 1);
+    let shown = run(&desk, &["email", "show"]);
+    assert!(shown.contains("set (hmac:"), "{shown}");
+    assert!(!shown.contains(PASSWORD));
+}
+
+#[test]
+fn without_its_key_a_desk_names_the_key_and_still_lists_tickets() {
+    let desk = desk_with_secrets();
+    let kept = desk.dir.path().join("kept.key");
+    std::fs::rename(key_file(&desk), &kept).unwrap();
+    let output = cmd(&desk).args(["email", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is sealed with key") && stderr.contains("DESKCTL_SECRET_KEY"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(PASSWORD) && !stderr.contains("sealed:v1"),
+        "{stderr}"
+    );
+    // Tickets are read without the key; the configuration is not.
+    run(&desk, &["tickets", "list"]);
+    let output = cmd(&desk).args(["teams", "list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is sealed with key"));
+
+    // The key given through the environment opens them.
+    let key = keys_in(&kept).remove(0);
+    let shown = cmd(&desk)
+        .args(["email", "show"])
+        .env("DESKCTL_SECRET_KEY", &key)
+        .output()
+        .unwrap();
+    assert!(shown.status.success(), "{shown:?}");
+
+    // A malformed key is refused, saying where it came from.
+    let output = cmd(&desk)
+        .args(["teams", "list"])
+        .env("DESKCTL_SECRET_KEY", "not-a-key")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("DESKCTL_SECRET_KEY: key 1"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn readable_files_are_warned_about_or_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let desk = desk_with_secrets();
+    std::fs::set_permissions(desk.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let output = cmd(&desk).args(["teams", "list"]).output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("can be read by other users (mode 0644)") && stderr.contains("chmod 600"),
+        "{stderr}"
+    );
+    std::fs::set_permissions(desk.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(key_file(&desk), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let output = cmd(&desk).args(["email", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("can be read by others (mode 0640)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn rotate_key_seals_everything_under_a_new_key_and_drops_the_old_one() {
+    let desk = desk_with_secrets();
+    let before = keys_in(&key_file(&desk));
+    let shown_before = run(&desk, &["delivery", "show"]);
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Sealed 2 secret(s) with key"), "{stderr}");
+    let after = keys_in(&key_file(&desk));
+    assert_eq!(after.len(), 1);
+    assert_ne!(after, before);
+    #[cfg(unix)]
+    assert_eq!(mode(&key_file(&desk)), 0o600);
+    // Still there, under the new key: its fingerprint moved with the key.
+    let shown_after = run(&desk, &["delivery", "show"]);
+    assert!(shown_after.contains("set (hmac:"), "{shown_after}");
+    assert_ne!(shown_before, shown_after);
+    // The old key alone opens nothing any more.
+    let output = cmd(&desk)
+        .args(["delivery", "show"])
+        .env("DESKCTL_SECRET_KEY", &before[0])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(!contains(&desk_bytes(&desk), WEBHOOK_SECRET));
+
+    // Over HTTP it is refused: the key is where the database is.
+    let output = desk
+        .elsewhere()
+        .args(["--server", "http://127.0.0.1:9", "secrets", "rotate-key"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--desk PATH or --database URL"));
+}

@@ -114,6 +114,45 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// The resolver of the service's outbound calls (delivery webhook,
+/// integrations): a name that resolves to a link-local or metadata address
+/// is refused at the moment of the call, so a hostname cannot reach what the
+/// URL's text check refuses (DNS changed after the check included).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GuardedResolver;
+
+impl reqwest::dns::Resolve for GuardedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let found: Vec<std::net::SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let allowed = allowed_addresses(&host, found)?;
+            Ok(Box::new(allowed.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+/// The addresses of `found` the service may call; an error naming `host`
+/// when it resolved only to forbidden ones.
+fn allowed_addresses(
+    host: &str,
+    found: Vec<std::net::SocketAddr>,
+) -> Result<Vec<std::net::SocketAddr>, Box<dyn std::error::Error + Send + Sync>> {
+    let (allowed, refused): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|addr| !crate::domain::validate::is_forbidden_address(addr.ip()));
+    match (allowed.is_empty(), refused.first()) {
+        (true, Some(refused)) => Err(format!(
+            "{host} resolves to {}, a link-local or metadata address, which the service \
+             never calls",
+            refused.ip()
+        )
+        .into()),
+        _ => Ok(allowed),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +211,39 @@ mod tests {
         assert!(carries_password("postgres://desk:s3cret@db/desk"));
         assert!(carries_password("postgres:///desk?password=s3cret"));
         assert!(!carries_password("postgres://desk@db/desk"));
+    }
+
+    #[test]
+    fn a_name_resolving_only_to_link_local_addresses_is_refused() {
+        let addr = |text: &str| text.parse::<std::net::SocketAddr>().unwrap();
+        let error = allowed_addresses("evil.example", vec![addr("169.254.169.254:0")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("evil.example resolves to 169.254.169.254"),
+            "{error}"
+        );
+        assert!(allowed_addresses("v6.example", vec![addr("[fe80::1]:0")]).is_err());
+        // Forbidden ones are dropped, the rest kept; loopback and private are fine.
+        let mixed = vec![
+            addr("169.254.1.1:0"),
+            addr("10.0.0.7:0"),
+            addr("127.0.0.1:0"),
+        ];
+        assert_eq!(
+            allowed_addresses("mixed.example", mixed).unwrap(),
+            vec![addr("10.0.0.7:0"), addr("127.0.0.1:0")]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_guarded_resolver_resolves_ordinary_names() {
+        use reqwest::dns::Resolve;
+        let addrs: Vec<_> = GuardedResolver
+            .resolve("localhost".parse().unwrap())
+            .await
+            .unwrap()
+            .collect();
+        assert!(addrs.iter().all(|a| a.ip().is_loopback()) && !addrs.is_empty());
     }
 }

@@ -99,6 +99,24 @@ pub fn is_loopback_host(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// Whether the service must never call `ip`: link-local (cloud metadata
+/// services live there), unspecified, multicast or broadcast. Checked on a
+/// URL's text when it is set, and on every address a name resolves to when
+/// it is called.
+pub fn is_forbidden_address(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
+        }
+        std::net::IpAddr::V6(v6) => {
+            v6.is_unspecified()
+                || v6.is_multicast()
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_link_local())
+        }
+    }
+}
+
 /// Checks a URL the service will call with secrets or customer data (a
 /// delivery webhook, a platform's API): `https://`, or `http://` only to this
 /// machine (for tests and local relays), and never a link-local, unspecified
@@ -128,17 +146,7 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
         url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
         _ => ip.is_some_and(|ip| ip.is_loopback()),
     };
-    let forbidden_ip = ip.is_some_and(|ip| match ip {
-        std::net::IpAddr::V4(v4) => {
-            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
-        }
-        std::net::IpAddr::V6(v6) => {
-            v6.is_unspecified()
-                || v6.is_multicast()
-                || (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_link_local())
-        }
-    });
+    let forbidden_ip = ip.is_some_and(is_forbidden_address);
     let metadata_name = matches!(&host, url::Host::Domain(name)
         if name.eq_ignore_ascii_case("metadata.google.internal")
             || name.eq_ignore_ascii_case("metadata"));

@@ -72,6 +72,7 @@ impl Http {
                     .connect_timeout(Duration::from_secs(5))
                     .timeout(CALL_TIMEOUT)
                     .redirect(reqwest::redirect::Policy::none())
+                    .dns_resolver(crate::net::GuardedResolver)
                     .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
                     .build()
             })

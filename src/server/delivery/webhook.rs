@@ -86,6 +86,7 @@ impl WebhookSender {
                 reqwest::Client::builder()
                     .connect_timeout(Duration::from_secs(5))
                     .redirect(reqwest::redirect::Policy::none())
+                    .dns_resolver(crate::net::GuardedResolver)
                     .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
                     .build()
             })

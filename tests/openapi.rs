@@ -1,10 +1,11 @@
 //! docs/openapi.json is the service (issue 14, item 1), checked by tools
-//! nobody here wrote: `openapi-spec-validator` reads the document, and
-//! schemathesis sends thousands of requests generated from it to a real
-//! `deskctl serve` in a network namespace of its own, checking every answer
-//! against the document. Both are pinned in tests/openapi/requirements.txt and
-//! installed by `.ci/run`; under `CI` a missing tool fails these tests,
-//! elsewhere they say so and pass.
+//! nobody here wrote: `openapi-spec-validator` and `redocly lint` read the
+//! document, and schemathesis sends thousands of requests generated from it to
+//! a real `deskctl serve` in a network namespace of its own, checking every
+//! answer against the document. The Python tools are pinned in
+//! tests/openapi/requirements.txt, Redocly's CLI in
+//! tests/openapi/package-lock.json, all installed by `.ci/run`; under `CI` a
+//! missing tool fails these tests, elsewhere they say so and pass.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,7 +22,25 @@ fn ci() -> bool {
 
 /// A program of the virtual environment `.ci/run` makes, if it works.
 fn tool(name: &str) -> Option<PathBuf> {
-    let program = root().join("target/ci/api-venv/bin").join(name);
+    installed(
+        root().join("target/ci/api-venv/bin").join(name),
+        "python3 -m venv target/ci/api-venv && target/ci/api-venv/bin/pip install -r \
+         tests/openapi/requirements.txt",
+    )
+}
+
+/// Redocly's CLI as `.ci/run` installs it, if it works.
+fn redocly() -> Option<PathBuf> {
+    installed(
+        root().join("target/ci/redocly/node_modules/.bin/redocly"),
+        "mkdir -p target/ci/redocly && cp tests/openapi/package*.json target/ci/redocly \
+         && (cd target/ci/redocly && npm ci)",
+    )
+}
+
+/// `program` if it runs; else, under `CI` a failure and elsewhere a skip,
+/// saying how to install it.
+fn installed(program: PathBuf, install: &str) -> Option<PathBuf> {
     let works = Command::new(&program)
         .arg("--help")
         .output()
@@ -30,9 +49,7 @@ fn tool(name: &str) -> Option<PathBuf> {
         return Some(program);
     }
     let missing = format!(
-        "{name} is not installed at {}: run `bash .ci/run`, or `python3 -m venv \
-         target/ci/api-venv && target/ci/api-venv/bin/pip install -r \
-         tests/openapi/requirements.txt`",
+        "{} is not installed: run `bash .ci/run`, or `{install}`",
         program.display()
     );
     assert!(!ci(), "{missing}");
@@ -56,6 +73,48 @@ fn the_document_passes_openapi_spec_validator() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("OK"), "{stdout}");
+}
+
+#[test]
+fn the_document_passes_redocly_lint_with_no_error() {
+    let Some(redocly) = redocly() else {
+        return;
+    };
+    let output = Command::new(redocly)
+        .arg("lint")
+        .arg(root().join("docs/openapi.json"))
+        .arg("--config")
+        .arg(root().join("tests/openapi/redocly.yaml"))
+        .arg("--format=json")
+        // No usage report and no update check: the test sends nothing anywhere.
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let report: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("redocly lint printed no JSON report ({e}):\n{stdout}{stderr}"));
+    let errors: Vec<String> = report["problems"]
+        .as_array()
+        .expect("a list of problems")
+        .iter()
+        .filter(|problem| problem["severity"] == "error")
+        .map(|problem| {
+            format!(
+                "{} at {}: {}",
+                problem["ruleId"], problem["location"][0]["pointer"], problem["message"]
+            )
+        })
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "redocly lint: {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    assert_eq!(report["totals"]["errors"], 0, "{stdout}");
+    assert!(output.status.success(), "{stdout}{stderr}");
 }
 
 /// Whether this process may make a network namespace (root, or user namespaces).

@@ -192,3 +192,85 @@ fn schemathesis_finds_no_server_error_and_no_contract_failure() {
         std::fs::read_to_string(workdir.join("serve.log")).unwrap_or_default()
     );
 }
+
+#[test]
+fn a_client_generated_from_the_document_sends_a_handoff_and_reads_its_ticket() {
+    let Some(generator) = tool("openapi-python-client") else {
+        return;
+    };
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&["actions", "set", "shop", "--channel", "help-page"]);
+    let token = desk.token("alice");
+    let server = desk.serve();
+
+    // The generator as a user runs it; its formatter (ruff) is in the venv.
+    let venv_bin = generator.parent().unwrap().to_path_buf();
+    let path = format!(
+        "{}:{}",
+        venv_bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let package = desk.dir.path().join("generated").join("desk_client");
+    let output = Command::new(&generator)
+        .arg("generate")
+        .arg("--path")
+        .arg(root().join("docs/openapi.json"))
+        .arg("--output-path")
+        .arg(&package)
+        .args(["--meta", "none"])
+        .env("PATH", &path)
+        .current_dir(desk.dir.path())
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "the generator failed:\n{said}");
+    // The one operation it leaves out takes a platform's raw body (text/plain
+    // as much as JSON); every other operation is generated.
+    let skipped: Vec<&str> = said
+        .lines()
+        .filter(|line| line.contains("will not be generated"))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "WARNING parsing POST /v1/integrations/{kind}/webhook within integrations. Endpoint will not be generated."
+        ],
+        "{said}"
+    );
+
+    let output = Command::new(venv_bin.join("python"))
+        .arg(root().join("tests/openapi/generated_client.py"))
+        .arg(package.parent().unwrap())
+        .arg(&server.url)
+        .env("DESK_TOKEN", &token)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the generated client failed:\n{}{}\n--- serve log ---\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        std::fs::read_to_string(&server.log).unwrap_or_default()
+    );
+    let read: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(read["number"], 10001, "{read}");
+    assert_eq!(read["status"], "open");
+    assert_eq!(read["channel"], "help-page");
+    assert_eq!(read["environment"], "production");
+    assert_eq!(read["requester"], "dana@example.com");
+    assert_eq!(read["context"]["order-id"], "A-1001");
+    assert!(read["timeline"].as_u64().unwrap() >= 3, "{read}");
+    // The ticket the generated client read is the one the CLI sees.
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert!(shown.contains("dana@example.com"), "{shown}");
+    assert!(
+        desk.run(&["handoff", "list", "-o", "name"])
+            .contains(read["handoff"].as_str().unwrap())
+    );
+}

@@ -47,17 +47,78 @@ fn a_mistyped_desk_path_on_a_read_is_an_error_not_a_new_desk() {
 }
 
 #[test]
-fn a_fresh_machine_creates_the_desk_on_first_use_and_lists_nothing() {
+fn a_read_never_creates_a_desk_however_it_is_named() {
     let desk = Desk::new();
+    let default = desk.dir.path().join("xdg-data/deskctl/desk.sqlite");
+    // The default desk on a fresh machine, and DESKCTL_DESK.
+    for (read, named_by, path) in [
+        (vec!["operators", "list"], "the default desk", &default),
+        (
+            vec!["tickets", "show", "10001"],
+            "the default desk",
+            &default,
+        ),
+        (
+            vec!["handoff", "settings", "show"],
+            "the default desk",
+            &default,
+        ),
+        (vec!["auth", "status"], "the default desk", &default),
+        (vec!["export"], "the default desk", &default),
+    ] {
+        desk.cmd()
+            .env_remove("DESKCTL_DESK")
+            .args(&read)
+            .assert()
+            .code(5)
+            .stdout("")
+            .stderr(contains(format!(
+                "error: no desk at {} ({named_by})",
+                path.display()
+            )))
+            .stderr(contains("hint: a read never creates a desk"));
+        assert!(!path.exists(), "{read:?} created {}", path.display());
+    }
+    let minimal =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.yaml");
+    let handoff =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/handoff.json");
+    for read in [
+        vec!["teams", "list"],
+        vec!["diff", "-f", minimal.to_str().unwrap()],
+        vec!["handoff", "preview", "-f", handoff.to_str().unwrap()],
+        vec!["hours", "check"],
+    ] {
+        desk.cmd()
+            .args(&read)
+            .assert()
+            .code(5)
+            .stderr(contains(format!(
+                "error: no desk at {} (named by DESKCTL_DESK)",
+                desk.path().display()
+            )));
+        assert!(!desk.path().exists(), "{read:?} created the desk");
+    }
+    // A write creates the desk it names; reads work from then on.
+    desk.cmd()
+        .env_remove("DESKCTL_DESK")
+        .args(["teams", "add", "support", "--name", "Support"])
+        .assert()
+        .success();
+    assert!(default.exists());
+    desk.cmd()
+        .env_remove("DESKCTL_DESK")
+        .args(["teams", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("support\n");
+    // An empty document applied creates an empty desk, for reads to find.
+    desk.run(&["apply", "-f", minimal.to_str().unwrap(), "--yes"]);
     desk.cmd()
         .args(["operators", "list"])
         .assert()
         .success()
         .stdout("");
-    assert!(
-        desk.path().exists(),
-        "the desk file is created on first use"
-    );
 }
 
 #[test]
@@ -631,8 +692,13 @@ fn contexts_are_added_used_listed_and_removed_with_the_token_in_a_private_file()
         !shown.contains("desk_0123456789"),
         "context show never prints the token"
     );
-    // DESKCTL_DESK still names the local desk and beats the current context.
-    desk.run(&["operators", "list"]);
+    // DESKCTL_DESK still names the local desk and beats the current context
+    // (a desk that does not exist yet, which a read does not create).
+    desk.cmd()
+        .args(["operators", "list"])
+        .assert()
+        .code(5)
+        .stderr(contains("(named by DESKCTL_DESK)"));
     desk.cmd()
         .env_remove("DESKCTL_DESK")
         .args(["operators", "list"])
@@ -791,6 +857,7 @@ fn every_section_of_the_document_names_the_commands_that_set_it_and_they_exist()
 #[test]
 fn handoff_settings_are_shown_and_set_from_the_command_line() {
     let desk = Desk::new();
+    desk.create();
     desk.cmd()
         .args(["handoff", "settings", "show"])
         .assert()

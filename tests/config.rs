@@ -1131,6 +1131,7 @@ fn cli_output(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
 #[test]
 fn diff_apply_export_through_the_cli_never_show_the_secret() {
     let desk = common::Desk::new();
+    desk.create();
     let file = desk.dir.path().join("desk.yaml");
     std::fs::write(&file, DESK_YAML).unwrap();
     let file = file.to_str().unwrap();

@@ -557,6 +557,8 @@ async fn webhooks_carry_the_token_the_rule_was_given() {
     let (again, _) = receive(&authorization(&rule_basic), body).unwrap();
     // The same event twice is the same replay key; another event is not.
     assert_eq!(verified.replay_key, again.replay_key);
+    // No time window of its own: the receipt is kept for good.
+    assert_eq!(verified.forget_before, None);
     let later = body.replace("09:00", "09:05");
     assert_ne!(
         receive(&authorization(WEBHOOK_TOKEN), &later)

@@ -548,6 +548,23 @@ async fn webhooks_are_verified_as_zendesk_signs_them() {
     assert_eq!(events[0].id, "35436");
     assert_eq!(events[0].status, ExternalStatus::Resolved);
     assert!(!verified.replay_key.is_empty());
+    // A copy signed up to 5 minutes ahead and received now passes the window
+    // until 10 minutes from now at most: receipts older than that can go.
+    assert_eq!(
+        verified.forget_before,
+        Some(now - jiff::SignedDuration::from_mins(10))
+    );
+    let ahead = (now + jiff::SignedDuration::from_mins(5)).to_string();
+    let last_chance = now + jiff::SignedDuration::from_mins(10);
+    assert!(receive(&signed(body, &ahead, SIGNING), body, last_chance).is_ok());
+    assert!(
+        receive(
+            &signed(body, &ahead, SIGNING),
+            body,
+            last_chance + jiff::SignedDuration::from_secs(1)
+        )
+        .is_err()
+    );
     // Tampered body, wrong secret, no signature, a stale timestamp.
     let tampered = r#"{"ticket_id":"35437","status":"solved"}"#;
     assert!(matches!(

@@ -445,3 +445,271 @@ fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly()
     );
     assert!(!stderr.contains("u32"), "{stderr}");
 }
+
+// ---- the JSON Schema, checked by a real validator -------------------------
+
+/// `deskctl schema`, compiled by a JSON Schema validator that checks formats.
+fn schema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(&deskctl::manifest::json_schema()).unwrap();
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles")
+}
+
+/// Every object schema's properties, with where they are.
+fn properties(node: &serde_json::Value, at: &str, found: &mut Vec<(String, serde_json::Value)>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
+                for (name, property) in properties {
+                    found.push((format!("{at}.{name}"), property.clone()));
+                }
+            }
+            for (key, value) in map {
+                properties(value, &format!("{at}/{key}"), found);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                properties(item, &format!("{at}/{index}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_describes_every_property_with_no_nullable_alternatives() {
+    let text = deskctl::manifest::json_schema();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema["$id"], deskctl::manifest::schema::SCHEMA_ID);
+    assert!(!text.contains("\"anyOf\""), "an anyOf is left:\n{text}");
+    assert!(!text.contains("\"null\""), "a null type is left:\n{text}");
+    assert!(!text.contains(": null"), "a null default is left:\n{text}");
+    let mut found = Vec::new();
+    properties(&schema, "", &mut found);
+    assert!(found.len() > 80, "only {} properties", found.len());
+    let undescribed: Vec<_> = found
+        .iter()
+        .filter(|(_, property)| {
+            property["description"]
+                .as_str()
+                .is_none_or(|text| text.trim().is_empty())
+        })
+        .map(|(at, _)| at)
+        .collect();
+    assert!(undescribed.is_empty(), "no description: {undescribed:?}");
+    // Free-text and key properties show an example or a default.
+    let bare: Vec<_> = found
+        .iter()
+        .filter(|(_, property)| property["type"] == "string" && property.get("enum").is_none())
+        .filter(|(_, property)| {
+            property.get("examples").is_none() && property.get("default").is_none()
+        })
+        .map(|(at, _)| at)
+        .collect();
+    assert!(bare.is_empty(), "no example: {bare:?}");
+}
+
+#[test]
+fn the_schema_states_the_rules_validate_applies_from_the_same_constants() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&deskctl::manifest::json_schema()).unwrap();
+    let defs = &schema["$defs"];
+    let slug = deskctl::domain::validate::SLUG_PATTERN;
+    for (def, property) in [
+        ("OperatorSpec", "handle"),
+        ("TeamSpec", "key"),
+        ("TicketFieldSpec", "key"),
+        ("AgentSpec", "key"),
+        ("AssignmentRuleSpec", "team"),
+    ] {
+        assert_eq!(
+            defs[def]["properties"][property]["pattern"], slug,
+            "{def}.{property}"
+        );
+    }
+    assert_eq!(
+        defs["OperatorSpec"]["properties"]["teams"]["items"]["pattern"],
+        slug
+    );
+    assert_eq!(
+        defs["TeamSpec"]["properties"]["members"]["items"]["pattern"],
+        slug
+    );
+    for (def, property) in [("OperatorSpec", "email"), ("SupportInbox", "address")] {
+        let email = &defs[def]["properties"][property];
+        assert_eq!(email["format"], "email", "{def}.{property}");
+        assert_eq!(email["pattern"], deskctl::domain::validate::EMAIL_PATTERN);
+    }
+    let hours = &defs["BusinessHours"]["properties"];
+    assert_eq!(
+        hours["start"]["pattern"],
+        deskctl::domain::hours::TIME_PATTERN
+    );
+    assert_eq!(
+        hours["end"]["pattern"],
+        deskctl::domain::hours::TIME_PATTERN
+    );
+    assert_eq!(hours["holidays"]["items"]["format"], "date");
+    assert_eq!(
+        defs["HandoverAction"]["properties"]["name"]["pattern"],
+        deskctl::domain::validate::ACTION_NAME_PATTERN
+    );
+    assert_eq!(
+        defs["OperatorSpec"]["properties"]["name"]["maxLength"],
+        deskctl::domain::validate::MAX_NAME_LEN
+    );
+}
+
+#[test]
+fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let validator = schema_validator();
+    let committed = root.join("docs/desk.schema.json").canonicalize().unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root.join("docs/examples")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if path.extension().is_none_or(|ext| ext != "yaml")
+            || !text.contains("apiVersion: deskctl/v1")
+        {
+            continue;
+        }
+        let modeline = text.lines().next().unwrap_or_default();
+        let target = modeline
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{}: no modeline first: {modeline:?}", path.display()));
+        // The YAML language server resolves a relative $schema against the document.
+        let target = path.parent().unwrap().join(target).canonicalize().unwrap();
+        assert_eq!(target, committed, "{}", path.display());
+        let document: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 4, "only {checked} example documents");
+    // The docs show the same modeline, with the command that writes the file it names.
+    let docs = std::fs::read_to_string(root.join("docs/configuration.md")).unwrap();
+    assert!(
+        docs.contains("deskctl schema > desk.schema.json"),
+        "docs/configuration.md"
+    );
+    assert!(
+        docs.contains("# yaml-language-server: $schema=desk.schema.json"),
+        "docs/configuration.md"
+    );
+    assert!(
+        !docs.contains("$schema=https://…"),
+        "a placeholder URL is left"
+    );
+}
+
+#[test]
+fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
+    let validator = schema_validator();
+    let operator = |field: &str| {
+        format!(
+            "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    email: alice@acme.example\n    {field}\n"
+        )
+    };
+    let hours = |field: &str| format!("{HEAD}business-hours:\n  {field}\n");
+    let bad = [
+        (
+            "an uppercase handle",
+            format!(
+                "{HEAD}operators:\n  - handle: Alice\n    name: Alice\n    email: alice@acme.example\n"
+            ),
+        ),
+        (
+            "a handle with a space",
+            format!("{HEAD}teams:\n  - key: tier 2\n    name: Tier 2\n"),
+        ),
+        (
+            "a handle too long",
+            format!(
+                "{HEAD}teams:\n  - key: {}\n    name: Long\n",
+                "a".repeat(41)
+            ),
+        ),
+        (
+            "an email without a dotted domain",
+            format!(
+                "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    email: alice@localhost\n"
+            ),
+        ),
+        (
+            "an empty name",
+            format!("{HEAD}agents:\n  - key: shop\n    name: ''\n"),
+        ),
+        ("an unknown key", operator("nickname: Al")),
+        ("a negative capacity", operator("capacity: -1")),
+        ("an unknown role", operator("role: admin")),
+        (
+            "a team key that is no slug",
+            format!(
+                "{}teams:\n  - key: billing\n    name: Billing\n",
+                operator("teams: [Billing]")
+            ),
+        ),
+        ("a time without a leading zero", hours("start: '9:00'")),
+        ("a time past midnight", hours("end: '24:00'")),
+        (
+            "a date that does not exist",
+            hours("holidays: ['2026-02-30']"),
+        ),
+        ("a date in another shape", hours("holidays: ['25.12.2026']")),
+        (
+            "a holiday twice",
+            hours("holidays: ['2026-12-25', '2026-12-25']"),
+        ),
+        (
+            "an action name with spaces",
+            format!(
+                "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      name: Escalate To Human\n"
+            ),
+        ),
+        (
+            "a support inbox address that is none",
+            format!(
+                "{HEAD}assignment:\n  support-inbox:\n    enabled: true\n    address: support\n"
+            ),
+        ),
+        (
+            "an unknown section",
+            format!("{HEAD}operator:\n  - handle: alice\n"),
+        ),
+        (
+            "a wrong apiVersion",
+            "apiVersion: deskctl/v2\nkind: Desk\n".to_string(),
+        ),
+    ];
+    for (what, text) in bad {
+        let document: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert!(
+            !validator.is_valid(&document),
+            "the schema accepts {what}:\n{text}"
+        );
+        let source = deskctl::manifest::Source::new("desk.yaml", text.clone(), ".");
+        let checked = deskctl::manifest::check(&source, None);
+        assert!(checked.errors() > 0, "validate accepts {what}:\n{text}");
+    }
+    // And what validate accepts, the schema accepts.
+    let good = format!(
+        "{HEAD}operators:\n  - handle: tier-2\n    name: Tier Two\n    email: a.b+tag@mail.acme.co.uk\n    capacity: 0\n\
+         business-hours:\n  start: '00:00'\n  end: '23:59'\n  holidays: ['2028-02-29']\n"
+    );
+    let document: serde_json::Value = serde_saphyr::from_str(&good).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let source = deskctl::manifest::Source::new("desk.yaml", good, ".");
+    assert_eq!(deskctl::manifest::check(&source, None).errors(), 0);
+}

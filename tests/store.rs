@@ -778,22 +778,61 @@ async fn a_webhook_is_accepted_once_per_replay_key() {
     let advance: deskctl::server::store::Advance = |_, _| None;
     let changed = f
         .store
-        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance)
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance, None)
         .await
         .unwrap();
     assert!(changed.is_empty());
     let again = f
         .other
-        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance)
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance, None)
         .await;
     assert!(
         matches!(again, Err(StoreError::Conflict { .. })),
         "{again:?}"
     );
     f.store
-        .accept_webhook(IntegrationKind::Zendesk, "evt-2", &[], advance)
+        .accept_webhook(IntegrationKind::Zendesk, "evt-2", &[], advance, None)
         .await
         .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn receipts_older_than_the_platforms_window_are_pruned_and_only_those() {
+    let f = fixture!();
+    let advance: deskctl::server::store::Advance = |_, _| None;
+    let accept = |kind, key: &'static str, forget_before| {
+        let store = f.store.clone();
+        async move {
+            store
+                .accept_webhook(kind, key, &[], advance, forget_before)
+                .await
+        }
+    };
+    accept(IntegrationKind::Zendesk, "old", None).await.unwrap();
+    accept(IntegrationKind::Intercom, "old", None)
+        .await
+        .unwrap();
+    // Kept while inside the window: still a replay.
+    let before = Timestamp::now() - jiff::SignedDuration::from_mins(10);
+    let replay = accept(IntegrationKind::Zendesk, "old", Some(before)).await;
+    assert!(
+        matches!(replay, Err(StoreError::Conflict { .. })),
+        "{replay:?}"
+    );
+    // Once the window has passed them (every receipt so far is older than a
+    // cutoff a second ahead), the next Zendesk webhook prunes them...
+    let after = Timestamp::now() + jiff::SignedDuration::from_secs(1);
+    accept(IntegrationKind::Zendesk, "new", Some(after))
+        .await
+        .unwrap();
+    // ...so the old receipt is gone (its request is refused by the window now)...
+    accept(IntegrationKind::Zendesk, "old", None).await.unwrap();
+    // ...while another platform's receipts, without a window, are all kept.
+    let intercom = accept(IntegrationKind::Intercom, "old", None).await;
+    assert!(
+        matches!(intercom, Err(StoreError::Conflict { .. })),
+        "{intercom:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

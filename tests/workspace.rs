@@ -488,6 +488,7 @@ fn bad_hours_are_refused_with_every_reason_and_change_nothing() {
 #[test]
 fn assignment_and_notifications_round_trip() {
     let desk = Desk::new();
+    desk.create();
     assert_eq!(
         json(&desk.run(&["assignment", "show", "-o", "json"])),
         serde_json::json!({"method": "balanced", "support-inbox": {"enabled": false, "address": null}})

@@ -136,13 +136,22 @@ fn is_default_role(role: &Role) -> bool {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OperatorSpec {
     /// Unique slug: lowercase letters, digits and dashes, e.g. `alice`.
+    #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"alice")]
     pub handle: String,
     /// The name customers see.
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Alice Martin")]
     pub name: String,
     /// The address replies are sent from.
+    #[schemars(
+        email,
+        regex(pattern = crate::domain::validate::EMAIL_PATTERN),
+        length(max = crate::domain::validate::MAX_EMAIL_LEN),
+        example = &"alice@acme.example"
+    )]
     pub email: String,
     /// Appended to email replies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Alice, Acme Support")]
     pub signature: Option<String>,
     /// `owner`, `manager` or `operator` (the default).
     #[serde(default = "default_role", skip_serializing_if = "is_default_role")]
@@ -150,9 +159,11 @@ pub struct OperatorSpec {
     /// Keys of the teams the operator belongs to (the same membership as a
     /// team's `members`; either or both may state it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = crate::domain::validate::SLUG_PATTERN)), example = ["billing"])]
     pub teams: Vec<String>,
     /// The most open tickets the operator takes; absent means no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = 8)]
     pub capacity: Option<u32>,
 }
 
@@ -165,7 +176,10 @@ fn is_false(value: &bool) -> bool {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TeamSpec {
     /// Unique slug, e.g. `billing`.
+    #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"billing")]
     pub key: String,
+    /// The team's name, as lists and plans show it.
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Billing")]
     pub name: String,
     /// Tickets no assignment rule routes go to the default team; exactly one
     /// team of the section is the default.
@@ -173,6 +187,7 @@ pub struct TeamSpec {
     pub default: bool,
     /// Handles of the members (the same membership as an operator's `teams`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = crate::domain::validate::SLUG_PATTERN)), example = ["alice", "bob"])]
     pub members: Vec<String>,
 }
 
@@ -182,13 +197,17 @@ pub struct TeamSpec {
 pub struct TicketFieldSpec {
     /// Lowercase letters, digits and dashes, e.g. `order-id`; handoff context
     /// keys of the same name fill it.
+    #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"order-id")]
     pub key: String,
+    /// The field's name, as operators see it on a ticket.
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Order ID")]
     pub name: String,
     /// `text`, `number`, `dropdown`, `checkbox` or `date`.
     #[serde(rename = "type")]
     pub field_type: FieldType,
     /// The choices of a dropdown; only dropdowns have them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(length(min = 1)), example = ["free", "pro", "enterprise"])]
     pub options: Vec<String>,
 }
 
@@ -219,6 +238,7 @@ fn is_match_all(mode: &MatchMode) -> bool {
 pub struct PriorityRuleSpec {
     /// A name to recognise the rule by in plans and lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Refunds are urgent")]
     pub name: Option<String>,
     /// `all` (the default) or `any` of the conditions must hold.
     #[serde(
@@ -227,7 +247,9 @@ pub struct PriorityRuleSpec {
         skip_serializing_if = "is_match_all"
     )]
     pub match_mode: MatchMode,
+    /// The tests of the handoff; `match` says whether all or any must hold.
     pub conditions: Vec<Condition>,
+    /// The priority tickets the rule matches get.
     pub priority: Priority,
 }
 
@@ -237,6 +259,7 @@ pub struct PriorityRuleSpec {
 pub struct AssignmentRuleSpec {
     /// A name to recognise the rule by in plans and lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Billing questions")]
     pub name: Option<String>,
     /// `all` (the default) or `any` of the conditions must hold.
     #[serde(
@@ -245,8 +268,10 @@ pub struct AssignmentRuleSpec {
         skip_serializing_if = "is_match_all"
     )]
     pub match_mode: MatchMode,
+    /// The tests of the handoff; `match` says whether all or any must hold.
     pub conditions: Vec<Condition>,
     /// The key of a team of the workspace.
+    #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"billing")]
     pub team: String,
 }
 
@@ -260,21 +285,26 @@ fn default_tls() -> SmtpTls {
 pub struct EmailSpec {
     /// The SMTP server's host name; absent means email is not set up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"smtp.acme.example")]
     pub host: Option<String>,
     /// The SMTP port; absent means the TLS mode's usual one (25, 587 or 465).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = 587)]
     pub port: Option<u16>,
     /// The user name to log in with; absent sends without logging in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"desk@acme.example")]
     pub username: Option<String>,
     /// `none`, `starttls` (the default) or `tls`.
     #[serde(default = "default_tls")]
     pub tls: SmtpTls,
     /// The sender of the desk's own mail, e.g. `Acme Support <support@acme.example>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Acme Support <support@acme.example>")]
     pub from: Option<String>,
     /// The password to log in with: `${env:NAME}` or `${file:PATH}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"${env:SMTP_PASSWORD}")]
     pub password: Option<SecretValue>,
 }
 
@@ -284,9 +314,11 @@ pub struct EmailSpec {
 pub struct DeliverySpec {
     /// The platform's delivery webhook (`https://…`); absent means not set up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(url, example = &"https://ai.acme.example/desk/events")]
     pub url: Option<String>,
     /// The signing secret (16 or more characters): `${env:NAME}` or `${file:PATH}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"${env:DESK_WEBHOOK_SECRET}")]
     pub secret: Option<SecretValue>,
 }
 
@@ -299,20 +331,54 @@ pub struct IntegrationSpec {
     pub kind: IntegrationKind,
     /// The kind's non-secret settings by name (subdomain, account, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"subdomain": "acme", "email": "desk@acme.example"}))]
     pub settings: BTreeMap<String, String>,
     /// The kind's secrets by name: `${env:NAME}` or `${file:PATH}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"api-token": "${env:ZENDESK_TOKEN}"}))]
     pub secrets: BTreeMap<String, SecretValue>,
     /// Talk to the platform here instead of its documented host: a sandbox or a proxy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(url, example = &"https://acme-sandbox.zendesk.com")]
     pub base_url: Option<String>,
     /// Context key (or one of Desk's own values: `desk.team`, `desk.priority`,
     /// `desk.reason`, …) → the platform's custom field that receives its value.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(example = serde_json::json!({"order-id": "360001234567", "desk.team": "360007654321"}))]
     pub fields: BTreeMap<String, String>,
     /// Desk priority → the platform's value, replacing the usual mapping.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(
+        example = serde_json::json!({"urgent": "critical"}),
+        transform = describe_priorities
+    )]
     pub priorities: BTreeMap<Priority, String>,
+}
+
+/// Describes each priority of an integration's `priorities` map, whose
+/// properties schemars makes from the enum without a word.
+fn describe_priorities(schema: &mut schemars::Schema) {
+    let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(|properties| properties.as_object_mut())
+    else {
+        return;
+    };
+    for (priority, property) in properties.iter_mut() {
+        if let Some(property) = property.as_object_mut() {
+            property.insert(
+                "description".into(),
+                format!("The platform's value for Desk's `{priority}` priority.").into(),
+            );
+            // Zendesk's own names, as an example of a platform's values.
+            let example = if priority == "medium" {
+                "normal"
+            } else {
+                priority
+            };
+            property.insert("examples".into(), serde_json::json!([example]));
+        }
+    }
 }
 
 /// An AI agent as the document states it.
@@ -320,7 +386,10 @@ pub struct IntegrationSpec {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AgentSpec {
     /// Unique slug, e.g. `shop-assistant`.
+    #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"shop-assistant")]
     pub key: String,
+    /// The agent's name, as lists and handoffs show it.
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Shop Assistant")]
     pub name: String,
     /// The agent's handover action; absent means the agent has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]

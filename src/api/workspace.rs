@@ -161,9 +161,13 @@ pub struct AgentUpdate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandoverLabels {
+    /// Shown while the customer waits for a person.
     #[serde(default = "default_waiting_label")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
     pub waiting: String,
+    /// Shown once a person has joined.
     #[serde(default = "default_connected_label")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
     pub connected: String,
 }
 
@@ -213,14 +217,21 @@ fn yes() -> bool {
 pub struct HandoverAction {
     /// What the agent calls the action, e.g. `Escalate_To_Human`.
     #[serde(default = "default_action_name")]
+    #[schemars(regex(pattern = crate::domain::validate::ACTION_NAME_PATTERN))]
     pub name: String,
+    /// Whether the agent offers the action; a disabled one is kept but never used.
     #[serde(default = "yes")]
     pub enabled: bool,
     /// `inbox` (Desk's own) or the kind of a connected integration.
     #[serde(default = "default_platform")]
+    #[schemars(example = &"zendesk")]
     pub platform: String,
     /// Guidance for the agent: what the action does, what data moves, when to use it.
     #[serde(default)]
+    #[schemars(
+        length(max = crate::domain::validate::MAX_GUIDANCE_CHARS),
+        example = &"Use when the customer asks for a person or a refund over 100 EUR."
+    )]
     pub when_to_use: String,
     /// Where escalation is offered.
     #[serde(default = "default_channels")]
@@ -233,11 +244,14 @@ pub struct HandoverAction {
     pub human_button: bool,
     /// Messages exchanged before the button appears.
     #[serde(default)]
+    #[schemars(example = 3)]
     pub message_threshold: u32,
+    /// What the customer sees while waiting for, and once connected to, a person.
     #[serde(default)]
     pub labels: HandoverLabels,
     /// Shown when nobody is available (outside business hours, or nobody online).
     #[serde(default = "default_auto_reply")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
     pub auto_reply: String,
 }
 
@@ -312,9 +326,17 @@ pub struct HandoverStatusQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportInbox {
+    /// Whether email to the address opens tickets; enabled needs an address.
     #[serde(default)]
     pub enabled: bool,
+    /// The address customers write to.
     #[serde(default)]
+    #[schemars(
+        email,
+        regex(pattern = crate::domain::validate::EMAIL_PATTERN),
+        length(max = crate::domain::validate::MAX_EMAIL_LEN),
+        example = &"support@acme.example"
+    )]
     pub address: Option<String>,
 }
 
@@ -322,8 +344,11 @@ pub struct SupportInbox {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AssignmentSettings {
+    /// `balanced` (the default: the available operator with the fewest open
+    /// tickets), `round-robin`, or `manual` (tickets wait to be picked up).
     #[serde(default = "default_method")]
     pub method: AssignmentMethod,
+    /// Inbound email to the support address opens a ticket handled by people.
     #[serde(default)]
     pub support_inbox: SupportInbox,
 }
@@ -345,25 +370,40 @@ impl Default for AssignmentSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
+    /// Whether the hours apply; off, the desk counts as always open.
     #[serde(default)]
     pub enabled: bool,
     /// An IANA time zone, e.g. `Europe/Berlin`.
     #[serde(default = "default_timezone")]
+    #[schemars(example = &"Europe/Berlin")]
     pub timezone: String,
     /// Working days; a span starts on each of them.
     #[serde(default = "default_days")]
     pub days: Vec<Weekday>,
     /// `HH:MM`, local time.
     #[serde(default = "default_start")]
+    #[schemars(regex(pattern = crate::domain::hours::TIME_PATTERN), example = &"08:30")]
     pub start: String,
     /// `HH:MM`, local time; before `start` only with `overnight`.
     #[serde(default = "default_end")]
+    #[schemars(regex(pattern = crate::domain::hours::TIME_PATTERN), example = &"18:00")]
     pub end: String,
     /// The span ends the next day (e.g. 22:00–06:00).
     #[serde(default)]
     pub overnight: bool,
     /// Dates (`YYYY-MM-DD`) on which no span starts.
     #[serde(default)]
+    #[schemars(
+        extend(
+            "items" = {
+                "type": "string",
+                "format": "date",
+                "pattern": crate::domain::hours::DATE_PATTERN,
+            },
+            "uniqueItems" = true,
+        ),
+        example = ["2026-12-25", "2027-01-01"]
+    )]
     pub holidays: Vec<String>,
 }
 
@@ -497,13 +537,18 @@ pub struct TicketFieldUpdate {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// `channel`, `agent`, `environment`, `reason`, `requester.email` or `context.<key>`.
+    #[schemars(example = &"context.plan")]
     pub field: String,
+    /// How the field is tested: `equals`, `not-equals`, `in`, `contains`,
+    /// `matches` (a regular expression) or `exists`.
     pub op: ConditionOp,
     /// The operand of `equals`, `not-equals`, `contains` and `matches`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"enterprise")]
     pub value: Option<String>,
     /// The operands of `in`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = ["pro", "enterprise"])]
     pub values: Vec<String>,
 }
 

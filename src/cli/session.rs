@@ -46,18 +46,42 @@ impl Session {
         )?)
     }
 
-    /// A client for reading. A desk named with `--desk` that does not exist
-    /// is an error ("no desk at PATH"): a mistyped path on a read never
-    /// becomes a new empty desk. The default desk (or `DESKCTL_DESK`) is made
-    /// on first use, so a fresh machine answers reads with empty lists.
+    /// A client for reading. A read never creates a desk: a local desk that
+    /// does not exist — named by `--desk`, by `DESKCTL_DESK`, by a context, or
+    /// the default desk on a fresh machine — is an error ("no desk at PATH",
+    /// exit 5), so a mistyped path never becomes a new empty desk that answers
+    /// with empty lists. Any command that writes creates it.
     pub async fn client(&self) -> CliResult<Client> {
         let target = self.target()?;
-        let open = if self.flags.desk.is_some() {
-            Open::Existing
+        if let Target::Local { path } = &target
+            && !path.exists()
+        {
+            return Err(self.no_desk(path));
+        }
+        self.connect_with(&target, Open::Existing).await
+    }
+
+    /// The error of a read on a local desk that does not exist, naming what
+    /// chose the path.
+    fn no_desk(&self, path: &std::path::Path) -> CliError {
+        let named_by = if self.flags.desk.is_some() {
+            "named by --desk".to_string()
+        } else if self.env.desk.is_some() {
+            format!("named by {}", crate::env::DESKCTL_DESK)
+        } else if path == self.paths.default_desk {
+            "the default desk".to_string()
         } else {
-            Open::CreateIfMissing
+            "the current context's desk".to_string()
         };
-        self.connect_with(&target, open).await
+        CliError::new(
+            crate::error::ExitKind::NotFound,
+            format!("no desk at {} ({named_by})", path.display()),
+        )
+        .with_hint(
+            "a read never creates a desk: check the path, or create the desk with any \
+             command that writes (e.g. `deskctl apply -f desk.yaml` or `deskctl teams add`) \
+             or with `deskctl serve`",
+        )
     }
 
     /// A client for a command that plans and then changes (`apply`): it may

@@ -303,6 +303,13 @@ pub fn check(settings: &BusinessHours, at: Timestamp) -> Result<HoursCheck, Vec<
     })
 }
 
+/// [`parse_time`]'s rule as a regular expression, for the document's JSON Schema.
+pub const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+/// The shape [`parse_date`] reads; the schema's `format: date` adds that the
+/// date exists, as `parse_date` does.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
 /// Parses a strict 24-hour `HH:MM`.
 pub fn parse_time(text: &str) -> Result<Time, String> {
     let invalid = || {
@@ -1160,6 +1167,23 @@ mod tests {
             prop_assert!(!open);
         }
         Ok(())
+    }
+
+    proptest! {
+        /// The schema's pattern says exactly what `parse_time` says.
+        #[test]
+        fn the_time_pattern_is_the_time_parser(value in "[0-9:]{3,6}") {
+            let pattern = regex::Regex::new(TIME_PATTERN).unwrap();
+            prop_assert_eq!(pattern.is_match(&value), parse_time(&value).is_ok(), "{:?}", value);
+        }
+
+        #[test]
+        fn every_date_parsed_has_the_date_shape(value in "[0-9-]{8,11}") {
+            let pattern = regex::Regex::new(DATE_PATTERN).unwrap();
+            if parse_date(&value).is_ok() {
+                prop_assert!(pattern.is_match(&value), "{:?}", value);
+            }
+        }
     }
 
     proptest! {

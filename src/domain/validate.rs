@@ -10,9 +10,23 @@ pub const MAX_SLUG_LEN: usize = 40;
 pub const MAX_NAME_LEN: usize = 100;
 
 /// The longest `when-to-use` guidance.
-const MAX_GUIDANCE_CHARS: usize = 4000;
+pub const MAX_GUIDANCE_CHARS: usize = 4000;
 /// The longest label or auto-reply.
-const MAX_TEXT_CHARS: usize = 1000;
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// [`check_slug`]'s rule as a regular expression, for the document's JSON
+/// Schema (a property test holds the two to the same answers).
+pub const SLUG_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,39}$";
+
+/// [`check_email`]'s rule as a regular expression, for the JSON Schema: one
+/// `@`, no white space, a dotted domain of non-empty labels.
+pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@.\s]+(\.[^@.\s]+)+$";
+
+/// The longest email address [`check_email`] accepts.
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// [`check_handover_action`]'s rule for an action's name, as a regular expression.
+pub const ACTION_NAME_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
 
 /// The rule stated in every error about a slug, so users learn it from the message.
 pub const SLUG_RULE: &str = "use 1 to 40 lowercase letters (a-z), digits and dashes, \
@@ -232,6 +246,7 @@ pub fn check_field_options(checks: &mut Checks, field_type: FieldType, options: 
 /// The rules of a handover action's own fields; whether its platform may be
 /// named is [`crate::domain::platform::check_platform`]'s to say.
 pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
+    // ACTION_NAME_PATTERN states the same rule.
     if action.name.is_empty()
         || action.name.len() > 64
         || !action
@@ -278,7 +293,7 @@ pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
 
 pub fn check_email(value: &str) -> Result<(), String> {
     let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
-    if value.len() > 254 {
+    if value.len() > MAX_EMAIL_LEN {
         return invalid("longer than 254 characters");
     }
     if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -456,8 +471,33 @@ mod tests {
 
     proptest! {
         #[test]
-        fn every_generated_slug_is_accepted(slug in "[a-z0-9][a-z0-9-]{0,39}") {
+        fn every_generated_slug_is_accepted(
+            slug in SLUG_PATTERN.trim_start_matches('^').trim_end_matches('$')
+        ) {
             prop_assert_eq!(check_slug(&slug), Ok(()));
+        }
+
+        /// The schema's patterns say exactly what the checks say.
+        #[test]
+        fn the_slug_pattern_is_the_slug_check(value in "[a-zA-Z0-9 _-]{0,42}") {
+            let pattern = regex::Regex::new(SLUG_PATTERN).unwrap();
+            prop_assert_eq!(pattern.is_match(&value), check_slug(&value).is_ok(), "{:?}", value);
+        }
+
+        #[test]
+        fn the_email_pattern_is_the_email_check(value in "[a-z@. \t+-]{0,12}") {
+            let pattern = regex::Regex::new(EMAIL_PATTERN).unwrap();
+            prop_assert_eq!(pattern.is_match(&value), check_email(&value).is_ok(), "{:?}", value);
+        }
+
+        #[test]
+        fn the_action_name_pattern_is_the_action_name_check(value in "[a-zA-Z0-9 _.-]{0,66}") {
+            let pattern = regex::Regex::new(ACTION_NAME_PATTERN).unwrap();
+            let action = HandoverAction { name: value.clone(), ..HandoverAction::default() };
+            let mut checks = Checks::new();
+            check_handover_action(&mut checks, &action);
+            let name_ok = !checks.into_errors().iter().any(|e| e.field == "name");
+            prop_assert_eq!(pattern.is_match(&value), name_ok, "{:?}", value);
         }
 
         #[test]

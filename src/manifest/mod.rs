@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod parse;
+pub mod schema;
 pub mod secrets;
 mod tree;
 pub mod validate;
@@ -100,8 +101,4 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
     }
 }
 
-/// The JSON Schema of the document, pretty-printed, from the same types the
-/// parser reads.
-pub fn json_schema() -> String {
-    serde_json::to_string_pretty(&schemars::schema_for!(DeskDocument)).expect("schemas serialize")
-}
+pub use schema::json_schema;

@@ -18,7 +18,8 @@ use crate::domain::hours::Schedule;
 use crate::domain::platform::{INBOX, INTEGRATION_KINDS};
 use crate::domain::rules::validate_condition;
 use crate::domain::validate::{
-    Checks, check_email, check_field_options, check_handover_action, check_name, check_slug,
+    Checks, check_assignment, check_email, check_field_options, check_handover_action, check_name,
+    check_slug, normalize_assignment,
 };
 use crate::domain::workspace::SmtpConfig;
 use crate::domain::workspace::WebhookConfig;
@@ -32,6 +33,7 @@ pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
     report.operators(document);
     report.teams(document);
     report.ticket_fields(document);
+    report.assignment(document);
     report.business_hours(document);
     report.rules(document);
     report.email(document);
@@ -250,6 +252,18 @@ impl Report<'_> {
             "key",
             fields.iter().map(|f| f.key.as_str()),
         );
+    }
+
+    /// The support inbox's address, as the service checks it.
+    fn assignment(&mut self, document: &DeskDocument) {
+        let Some(assignment) = &document.assignment else {
+            return;
+        };
+        let mut assignment = assignment.clone();
+        normalize_assignment(&mut assignment);
+        if let Err(invalid) = check_assignment(&assignment) {
+            self.field_errors("assignment", invalid.0);
+        }
     }
 
     fn business_hours(&mut self, document: &DeskDocument) {

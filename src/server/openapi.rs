@@ -74,6 +74,13 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
 
 /// Completes `doc` (the router's document as JSON); see the module docs.
 pub(crate) fn finish(doc: &mut Value) {
+    // utoipa copies Cargo.toml's license, and the crate declares none: a
+    // license named "" says nothing (redocly warns of it), no license is honest.
+    if let Some(info) = doc["info"].as_object_mut()
+        && info["license"]["name"].as_str().is_some_and(str::is_empty)
+    {
+        info.remove("license");
+    }
     doc["servers"] = json!([{
         "url": DEFAULT_SERVER,
         "description": "`deskctl serve` on its default address (see `--listen`)",

@@ -216,6 +216,14 @@ impl Desk {
         ]);
     }
 
+    /// Makes the desk exist with nothing in it, as applying an empty document
+    /// does: a read never creates one.
+    pub fn create(&self) {
+        let file = self.dir.path().join("empty.yaml");
+        std::fs::write(&file, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+        self.run(&["apply", "-f", path_str(&file), "--yes"]);
+    }
+
     /// A token for `handle`, created on the local desk as its owner.
     pub fn token(&self, handle: &str) -> String {
         self.run(&["tokens", "create", "--operator", handle])

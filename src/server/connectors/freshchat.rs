@@ -619,9 +619,7 @@ impl Connector for Freshchat {
                 "the {SIGNATURE_HEADER} signature does not match the body"
             )));
         }
-        Ok(Verified {
-            replay_key: signature.trim().to_string(),
-        })
+        Ok(Verified::kept(signature.trim()))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {

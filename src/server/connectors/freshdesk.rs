@@ -400,9 +400,7 @@ impl Connector for Freshdesk {
         }
         // Freshdesk adds no timestamp or id: the body (which the rule makes
         // carry the ticket id and its update time) names the event.
-        Ok(Verified {
-            replay_key: replay_key(webhook.body),
-        })
+        Ok(Verified::kept(replay_key(webhook.body)))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {

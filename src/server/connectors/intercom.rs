@@ -554,9 +554,7 @@ impl Connector for Intercom {
         let expected = hmac_sha1_header(secret.as_bytes(), webhook.body);
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, "X-Hub-Signature")?;
-        Ok(Verified {
-            replay_key: expected,
-        })
+        Ok(Verified::kept(expected))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {

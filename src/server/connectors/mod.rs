@@ -162,6 +162,20 @@ pub enum WebhookError {
 pub struct Verified {
     /// The signature (or the signed material) of the request.
     pub replay_key: String,
+    /// Receipts of this platform's webhooks received before this instant can
+    /// go: their requests are refused by the platform's own time window
+    /// anyway. None for a platform without one, whose receipts are kept.
+    pub forget_before: Option<Timestamp>,
+}
+
+impl Verified {
+    /// A webhook of a platform without a time window: its receipt is kept.
+    pub fn kept(replay_key: impl Into<String>) -> Self {
+        Self {
+            replay_key: replay_key.into(),
+            forget_before: None,
+        }
+    }
 }
 
 pub use crate::domain::external::ExternalEvent;

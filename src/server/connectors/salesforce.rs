@@ -687,9 +687,7 @@ impl Connector for Salesforce {
         }
         // The token is the same on every call: the Case and the time of the
         // change the body names tell one call from its replay.
-        Ok(Verified {
-            replay_key: replay_key(webhook.body),
-        })
+        Ok(Verified::kept(replay_key(webhook.body)))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {

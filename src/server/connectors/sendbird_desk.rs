@@ -600,9 +600,7 @@ impl Connector for SendbirdDesk {
         let expected = hmac_sha1_header(token.as_bytes(), webhook.body);
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, SIGNATURE_HEADER)?;
-        Ok(Verified {
-            replay_key: expected,
-        })
+        Ok(Verified::kept(expected))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {

@@ -803,11 +803,9 @@ impl Connector for ZohoDesk {
             None => Err(WebhookError::Unauthenticated(
                 "the request is not authenticated: the URL has no ?token=".into(),
             )),
-            Some(given) if same(&given, token) => Ok(Verified {
-                // The token is the same on every request; each event names
-                // its type, ticket and time, which tell one delivery from another.
-                replay_key: replay_key(webhook.body),
-            }),
+            // The token is the same on every request; each event names its
+            // type, ticket and time, which tell one delivery from another.
+            Some(given) if same(&given, token) => Ok(Verified::kept(replay_key(webhook.body))),
             Some(_) => Err(WebhookError::Unauthenticated(
                 "the URL's token is not the webhook token".into(),
             )),

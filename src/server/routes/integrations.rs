@@ -235,6 +235,7 @@ async fn webhook(
             &crate::server::auth::hash_secret(&verified.replay_key),
             &events,
             external::advance,
+            verified.forget_before,
         )
         .await?;
     Ok(Json(WebhookReceipt {

@@ -404,13 +404,17 @@ pub trait Webhooks: Send + Sync {
     /// Records a verified webhook once (`replay_digest`, the SHA-256 of what
     /// identifies it, seen again is a conflict), and moves the external status
     /// of the handoffs its events are about as `advance` says. Answers the
-    /// handoffs that changed.
+    /// handoffs that changed. In the same transaction, receipts of `kind`
+    /// received before `forget_before` are deleted: the platform's own time
+    /// window refuses their requests (none: the platform has no window, and
+    /// its receipts are kept).
     async fn accept_webhook(
         &self,
         kind: IntegrationKind,
         replay_digest: &str,
         events: &[ExternalEvent],
         advance: Advance,
+        forget_before: Option<jiff::Timestamp>,
     ) -> StoreResult<Vec<String>>;
 }
 
@@ -612,8 +616,10 @@ macro_rules! seam_by_inherent_methods {
                 replay_digest: &str,
                 events: &[$crate::domain::external::ExternalEvent],
                 advance: $crate::server::store::Advance,
+                forget_before: Option<jiff::Timestamp>,
             ) -> $crate::server::store::StoreResult<Vec<String>> {
-                <$store>::accept_webhook(self, kind, replay_digest, events, advance).await
+                <$store>::accept_webhook(self, kind, replay_digest, events, advance, forget_before)
+                    .await
             }
         }
     };

@@ -2,6 +2,7 @@
 //! webhook accepted once, whichever replica receives it, and the external
 //! status of the handoffs it is about.
 
+use jiff::Timestamp;
 use sqlx::Row;
 
 use super::{PostgresStore, parse_enum};
@@ -12,16 +13,25 @@ use crate::server::store::{StoreError, StoreResult};
 impl PostgresStore {
     /// Records a verified webhook once (the receipt's primary key makes a
     /// concurrent copy wait, then find it), and moves the external status of
-    /// the handoffs its events are about as `advance` says.
+    /// the handoffs its events are about as `advance` says. Receipts of
+    /// `kind` older than `forget_before` go first, in the same transaction.
     pub async fn accept_webhook(
         &self,
         kind: IntegrationKind,
         replay_digest: &str,
         events: &[ExternalEvent],
         advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
+        forget_before: Option<Timestamp>,
     ) -> StoreResult<Vec<String>> {
         let mut tx = self.pool().begin().await?;
         let now = super::now();
+        if let Some(before) = forget_before {
+            sqlx::query("DELETE FROM webhook_receipts WHERE kind = $1 AND received_at < $2")
+                .bind(kind.as_str())
+                .bind(super::At(before))
+                .execute(&mut *tx)
+                .await?;
+        }
         let fresh = sqlx::query(
             "INSERT INTO webhook_receipts (kind, digest, received_at) VALUES ($1, $2, $3) \
              ON CONFLICT DO NOTHING",

@@ -1,16 +1,18 @@
 //! What platforms' webhooks say about the tickets Desk delivered to them: each
 //! webhook accepted once, and the external status of the handoffs it is about.
 
+use jiff::Timestamp;
 use sqlx::Row;
 
 use super::{SqliteStore, now, parse_enum};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::domain::external::ExternalEvent;
-use crate::server::store::{StoreError, StoreResult};
+use crate::server::store::{StoreError, StoreResult, stored_time};
 
 impl SqliteStore {
     /// Records a verified webhook once: the same request again is a conflict
-    /// (a replay), and changes nothing. Each event moves the external status
+    /// (a replay), and changes nothing. Receipts of `kind` older than
+    /// `forget_before` go first, in the same transaction. Each event moves the external status
     /// of the handoff whose ticket it is about; events about tickets Desk did
     /// not deliver are ignored; `advance` decides each move. Returns the
     /// handoffs that changed.
@@ -20,9 +22,17 @@ impl SqliteStore {
         replay_digest: &str,
         events: &[ExternalEvent],
         advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
+        forget_before: Option<Timestamp>,
     ) -> StoreResult<Vec<String>> {
         let mut tx = self.write().await?;
         let now = now();
+        if let Some(before) = forget_before {
+            sqlx::query("DELETE FROM webhook_receipts WHERE kind = ? AND received_at < ?")
+                .bind(kind.as_str())
+                .bind(stored_time(before))
+                .execute(&mut *tx)
+                .await?;
+        }
         let fresh = sqlx::query(
             "INSERT INTO webhook_receipts (kind, digest, received_at) VALUES (?, ?, ?) \
              ON CONFLICT DO NOTHING",

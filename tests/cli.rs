@@ -85,7 +85,6 @@ fn a_read_never_creates_a_desk_however_it_is_named() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/handoff.json");
     for read in [
         vec!["teams", "list"],
-        vec!["diff", "-f", minimal.to_str().unwrap()],
         vec!["handoff", "preview", "-f", handoff.to_str().unwrap()],
         vec!["hours", "check"],
     ] {
@@ -99,6 +98,16 @@ fn a_read_never_creates_a_desk_however_it_is_named() {
             )));
         assert!(!desk.path().exists(), "{read:?} created the desk");
     }
+    // diff plans against an empty workspace instead, and creates nothing.
+    let hours =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/hours-only.yaml");
+    desk.cmd()
+        .args(["diff", "-f", hours.to_str().unwrap()])
+        .assert()
+        .code(3)
+        .stdout(contains("business-hours"))
+        .stderr(contains("planned against an empty workspace"));
+    assert!(!desk.path().exists(), "diff created the desk");
     // A write creates the desk it names; reads work from then on.
     desk.cmd()
         .env_remove("DESKCTL_DESK")

@@ -7,6 +7,7 @@ use clap::Args;
 use crate::api::ChangeAction;
 use crate::cli::Session;
 use crate::cli::document::read_config_request;
+use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::ui::OutputFormat;
 
@@ -23,8 +24,17 @@ pub struct DiffArgs {
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
     let request = read_config_request(session, &args.file, args.prune)?;
-    let client = session.client().await?;
-    let plan = client.plan_config(&request).await?;
+    let target = session.target()?;
+    let plan = match &target {
+        Target::Local { path } if !path.exists() => {
+            session.ui.info(&format!(
+                "No desk at {} yet: planned against an empty workspace (a read creates none)",
+                path.display()
+            ));
+            plan_on_scratch_desk(&request).await?
+        }
+        _ => session.client().await?.plan_config(&request).await?,
+    };
     if session.ui.format == OutputFormat::Name {
         // `section/resource` for each change (`section` alone for settings).
         let names: Vec<String> = plan
@@ -54,4 +64,31 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
     } else {
         Ok(())
     }
+}
+
+/// The plan of `request` against an empty workspace: a desk made for it in a
+/// directory of its own under the system's temporary directory, removed after.
+async fn plan_on_scratch_desk(request: &crate::api::ConfigRequest) -> CliResult<crate::api::Plan> {
+    use crate::server::sealing::Keys;
+    use crate::server::store::{Location, Open};
+    let dir = std::env::temp_dir().join(format!(
+        "deskctl-diff-{}-{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_nanosecond()
+    ));
+    let location = Location::Sqlite(dir.join("desk.sqlite"));
+    let planned = async {
+        let client = crate::client::Client::local_with(
+            &location,
+            Open::CreateIfMissing,
+            Keys::given(Vec::new()),
+        )
+        .await?;
+        let plan = client.plan_config(request).await;
+        client.close().await;
+        plan
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(planned?)
 }

@@ -86,6 +86,7 @@ fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
         payload: serde_json::to_string(event).expect("events serialize"),
         integration: None,
         handoff: None,
+        thread: None,
     }
 }
 
@@ -100,6 +101,7 @@ pub fn handoff_event(event: &HandoffEvent) -> NewOutbound {
         integration: None,
         // Not the handoff's own delivery: that is the integration message.
         handoff: None,
+        thread: None,
     }
 }
 
@@ -111,6 +113,8 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
         payload: serde_json::to_string(payload).expect("emails serialize"),
         integration: None,
         handoff: None,
+        // The Message-ID is `<{id}@{sender's domain}>` (delivery::email).
+        thread: ticket.map(|_| payload.id.clone()),
     }
 }
 
@@ -287,6 +291,7 @@ pub fn escalation(
         payload: serde_json::to_string(&escalation).expect("escalations serialize"),
         integration: Some(kind),
         handoff: Some(handoff.to_string()),
+        thread: None,
     }
 }
 

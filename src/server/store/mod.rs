@@ -154,6 +154,9 @@ pub struct NewOutbound {
     /// For an external delivery: the platform, and the handoff it delivers.
     pub integration: Option<IntegrationKind>,
     pub handoff: Option<String>,
+    /// For an email about a ticket: the local part of its Message-ID,
+    /// recorded with the message so a reply that references it joins the ticket.
+    pub thread: Option<String>,
 }
 
 /// A ticket change, the timeline entries it appends and the messages it sends.
@@ -337,6 +340,20 @@ pub trait Tickets: Send + Sync {
         team: Option<&str>,
         finish: FinishInbound<'_>,
     ) -> StoreResult<(u64, bool)>;
+    /// The ticket the first of `ids` (bare message ids, nearest first) belongs
+    /// to: a message the support inbox received, or one the desk sent (by its
+    /// Message-ID's local part).
+    async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
+    /// Adds a support-inbox email to ticket `number` exactly once per message
+    /// id: `change` decides on the ticket as the write transaction sees it.
+    /// Answers the ticket's number (the first one's, for a message id seen
+    /// before) and whether the email was added now.
+    async fn record_inbound_reply(
+        &self,
+        message_id: &str,
+        number: u64,
+        change: TicketChangeFn<'_>,
+    ) -> StoreResult<(u64, bool)>;
 }
 
 /// Handoffs: each accepted exactly once, with what it created.
@@ -516,6 +533,20 @@ macro_rules! seam_by_inherent_methods {
                 finish: $crate::server::store::FinishInbound<'_>,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_email(self, message_id, team, finish).await
+            }
+            async fn find_email_thread(
+                &self,
+                ids: &[String],
+            ) -> $crate::server::store::StoreResult<Option<u64>> {
+                <$store>::find_email_thread(self, ids).await
+            }
+            async fn record_inbound_reply(
+                &self,
+                message_id: &str,
+                number: u64,
+                change: $crate::server::store::TicketChangeFn<'_>,
+            ) -> $crate::server::store::StoreResult<(u64, bool)> {
+                <$store>::record_inbound_reply(self, message_id, number, change).await
             }
         }
 
@@ -749,6 +780,18 @@ impl Store {
     ) -> StoreResult<(u64, bool)> {
         self.db
             .record_inbound_email(message_id, team, Box::new(finish))
+            .await
+    }
+
+    /// [`Tickets::record_inbound_reply`] with any function.
+    pub async fn record_inbound_reply(
+        &self,
+        message_id: &str,
+        number: u64,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
+    ) -> StoreResult<(u64, bool)> {
+        self.db
+            .record_inbound_reply(message_id, number, Box::new(change))
             .await
     }
 }

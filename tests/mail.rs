@@ -1,0 +1,284 @@
+//! Email as a channel, end to end on both backends: replies threaded by their
+//! headers and by the subject token, quoted history trimmed, a resolved ticket
+//! reopened, a stranger's reply held as a note, duplicates kept out.
+
+use super::BACKEND;
+use crate::common;
+
+use common::{Desk, Server};
+use serde_json::{Value, json};
+
+/// A desk with a support inbox at help@example.com, served, and an ingest token.
+fn inbox(desk: &Desk) -> (Server, String) {
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "mail"])
+        .trim()
+        .to_string();
+    (desk.serve(), ingest)
+}
+
+fn post(server: &Server, token: &str, body: &Value) -> (u16, Value) {
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        "POST",
+        "/v1/inbound/email",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::to_vec(body).unwrap(),
+    );
+    (response.status, response.json())
+}
+
+fn first_email() -> Value {
+    json!({
+        "from": "Dana Smith <dana@example.com>",
+        "to": "Help <help@example.com>",
+        "subject": "Invoice 99 is wrong",
+        "text": "The total is off by 10.",
+        "message-id": "<first@mail.example.com>"
+    })
+}
+
+fn ticket(desk: &Desk, number: u64) -> Value {
+    serde_json::from_str(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]))
+        .unwrap()
+}
+
+fn timeline_bodies(detail: &Value) -> Vec<String> {
+    detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["body"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The Message-ID local part the desk gave its email reply on `number`.
+fn reply_id(desk: &Desk, number: u64) -> String {
+    let outbox: Value = serde_json::from_str(&desk.run(&[
+        "outbox",
+        "list",
+        "--ticket",
+        &number.to_string(),
+        "--kind",
+        "email",
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    let items = outbox.as_array().or_else(|| outbox["items"].as_array());
+    items.unwrap()[0]["payload"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_reply_to_our_email_joins_its_ticket_by_its_headers_trimmed() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    assert_eq!(post(&server, &ingest, &first_email()).0, 201);
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "We are checking it.",
+        "--yes",
+    ]);
+    let id = reply_id(&desk, 10001);
+
+    // No token in the subject: only the headers tie it to the ticket.
+    let reply = json!({
+        "from": "dana@example.com",
+        "to": "help@example.com",
+        "subject": "Re: your answer",
+        "text": "Thanks, here is the invoice.\n\nOn Tue, 2 Dec 2026, Bob <bob@example.com> wrote:\n> We are checking it.\n",
+        "message-id": "<second@mail.example.com>",
+        "in-reply-to": format!("<{id}@example.com>"),
+        "references": ["<first@mail.example.com>", format!("<{id}@example.com>")],
+        "attachments": [{"name": "invoice.pdf", "content-type": "application/pdf", "size": 2048}]
+    });
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        answer,
+        json!({"ticket": 10001, "created": false, "outcome": "appended"})
+    );
+    let detail = ticket(&desk, 10001);
+    let bodies = timeline_bodies(&detail);
+    assert!(
+        bodies.contains(
+            &"Thanks, here is the invoice.\n\nAttachments:\n- invoice.pdf (application/pdf, 2048 bytes)"
+                .to_string()
+        ),
+        "{bodies:?}"
+    );
+    assert!(
+        !bodies.iter().any(|b| b.contains("> We are checking")),
+        "{bodies:?}"
+    );
+    // Answered by the customer: the ticket no longer waits on them.
+    assert_eq!(detail["ticket"]["status"], "open");
+
+    // The same message again changes nothing.
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200);
+    assert_eq!(answer["outcome"], "duplicate");
+    assert_eq!(
+        timeline_bodies(&ticket(&desk, 10001)).len(),
+        bodies.len(),
+        "a duplicate adds nothing"
+    );
+    let list = desk.run(&["tickets", "list", "-o", "name"]);
+    assert_eq!(list.lines().count(), 1, "{list}");
+}
+
+#[test]
+fn a_reply_to_the_customers_own_message_joins_its_ticket() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "dana@example.com",
+            "to": "help@example.com",
+            "subject": "Also",
+            "text": "One more thing.",
+            "message-id": "<third@mail.example.com>",
+            "references": ["first@mail.example.com"]
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["ticket"], 10001);
+    assert_eq!(answer["outcome"], "appended");
+}
+
+#[test]
+fn the_subject_token_threads_when_the_headers_do_not() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let reply = json!({
+        "from": "dana@example.com",
+        "to": "help@example.com",
+        "subject": "Re: Invoice 99 is wrong [#10001]",
+        "text": "Any news?",
+        "message-id": "<token@mail.example.com>",
+        "in-reply-to": "<unknown@elsewhere.example>"
+    });
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["ticket"], 10001);
+
+    // A token naming no ticket opens a new one.
+    let mut stray = reply.clone();
+    stray["subject"] = json!("Re: something [#20001]");
+    stray["message-id"] = json!("<stray@mail.example.com>");
+    let (status, answer) = post(&server, &ingest, &stray);
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(answer["ticket"], 10002);
+    assert_eq!(answer["outcome"], "created");
+}
+
+#[test]
+fn a_reply_on_a_resolved_ticket_reopens_it() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "resolve", "10001"]);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "DANA@example.com",
+            "to": "help@example.com",
+            "subject": "Re: Invoice 99 is wrong [#10001]",
+            "text": "It is still wrong.",
+            "message-id": "<again@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "reopened");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["status"], "open");
+    let events: Vec<&str> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["event"].as_str())
+        .collect();
+    assert_eq!(events.last(), Some(&"reopened"), "{events:?}");
+    assert_eq!(
+        detail["timeline"].as_array().unwrap().last().unwrap()["body"],
+        "It is still wrong."
+    );
+}
+
+#[test]
+fn a_reply_from_someone_else_is_held_as_a_note() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "resolve", "10001"]);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "Mallory <mallory@example.net>",
+            "to": "help@example.com",
+            "subject": "Re: Invoice 99 is wrong [#10001]",
+            "text": "I have the same problem.",
+            "message-id": "<mallory@mail.example.net>"
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "held-as-note");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(
+        detail["ticket"]["status"], "resolved",
+        "a stranger reopens nothing"
+    );
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "note");
+    assert!(
+        last["body"]
+            .as_str()
+            .unwrap()
+            .contains("Mallory <mallory@example.net>, who is not the requester"),
+        "{last}"
+    );
+}
+
+#[test]
+fn a_refused_reply_stores_nothing() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let before = ticket(&desk, 10001);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "not an address",
+            "to": "help@example.com",
+            "subject": "Re: [#10001]",
+            "text": "x",
+            "message-id": "<bad@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(answer["errors"][0]["field"], "from");
+    assert_eq!(ticket(&desk, 10001), before);
+}

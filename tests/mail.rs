@@ -282,3 +282,38 @@ fn a_refused_reply_stores_nothing() {
     assert_eq!(answer["errors"][0]["field"], "from");
     assert_eq!(ticket(&desk, 10001), before);
 }
+
+#[test]
+fn a_support_inbox_ticket_has_no_ai_and_is_answered_by_email() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let shown = desk.run(&["tickets", "show", "10001"]);
+    assert!(
+        shown.contains("none (support inbox: handled by people, replies by email)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("answering"), "{shown}");
+
+    let before = ticket(&desk, 10001);
+    desk.cmd()
+        .args(["tickets", "takeover", "10001", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(
+            "no AI answers ticket 10001: it came from the support inbox",
+        ));
+    assert_eq!(
+        ticket(&desk, 10001),
+        before,
+        "a refused takeover changes nothing"
+    );
+
+    desk.run(&["tickets", "reply", "10001", "-m", "On it.", "--yes"]);
+    let outbox = desk.run(&["outbox", "list", "--ticket", "10001"]);
+    assert!(
+        outbox.contains("email to dana@example.com: Re: Invoice 99 is wrong [#10001]"),
+        "{outbox}"
+    );
+    assert!(!outbox.contains("webhook"), "{outbox}");
+}

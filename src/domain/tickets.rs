@@ -426,6 +426,16 @@ pub fn decide(
         Action::Takeover => {
             may_act(actor, ticket, "take over")?;
             not_resolved(ticket, "take over")?;
+            if ticket.agent.is_none() {
+                return Err(Refusal::conflict(
+                    "no_ai_to_take_over",
+                    format!(
+                        "no AI answers ticket {n}: it came from the support inbox; \
+                         reply by email with `deskctl tickets reply {n}`",
+                        n = ticket.number
+                    ),
+                ));
+            }
             if ticket.ai_paused {
                 return Err(Refusal::conflict(
                     "already_taken_over",

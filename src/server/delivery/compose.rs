@@ -195,7 +195,8 @@ pub fn takeover(
     webhook(&event, format!("takeover of #{}", ticket.number))
 }
 
-/// The notice to one owner that a customer asked for a human and ticket
+/// The notice to one owner that a customer asked for a human (the only
+/// reason owners are alerted: `domain::handoff::alerts_owners`) and ticket
 /// `number` now waits in the inbox.
 pub fn owner_notice(
     owner: Address,
@@ -215,8 +216,9 @@ pub fn owner_notice(
     };
     let or_none = |value: &Option<String>, none: &str| value.clone().unwrap_or(none.into());
     let body = format!(
-        "A customer asked for a human.\n\n\
+        "A customer asked for a human: ticket #{number} waits in the inbox.\n\n\
          Ticket:    #{number} {subject}\n\
+         Reason:    the customer asked for a human\n\
          Customer:  {customer}\n\
          Channel:   {channel}\n\
          Agent:     {agent}\n\

@@ -317,3 +317,126 @@ fn a_support_inbox_ticket_has_no_ai_and_is_answered_by_email() {
     );
     assert!(!outbox.contains("webhook"), "{outbox}");
 }
+
+const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
+To: Help <help@example.com>\r\n\
+Subject: Invoice 99 is wrong\r\n\
+Message-ID: <eml-1@mail.example.com>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The total is off by 10.\r\n\
+--b1\r\n\
+Content-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+\r\n\
+JVBERi0xLjQK\r\n\
+--b1--\r\n";
+
+#[test]
+fn inbox_receive_takes_a_piped_message_and_its_reply() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(EML)
+        .assert()
+        .success()
+        .stdout("10001\n")
+        .stderr(predicates::str::contains("Opened ticket 10001"));
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Invoice 99 is wrong");
+    assert_eq!(detail["ticket"]["requester"]["name"], "Dana Smith");
+    assert_eq!(
+        detail["timeline"][1]["body"],
+        "The total is off by 10.\n\nAttachments:\n- invoice.pdf (application/pdf, 9 bytes)"
+    );
+
+    // The same message piped again: taken (exit 0), nothing changes.
+    desk.cmd()
+        .args(["inbox", "receive", "-o", "json"])
+        .write_stdin(EML)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Already received"));
+
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    let reply = format!(
+        "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Re: hello\r\n\
+         Message-ID: <eml-2@mail.example.com>\r\nIn-Reply-To: <{id}@example.com>\r\n\
+         References: <eml-1@mail.example.com> <{id}@example.com>\r\n\r\n\
+         Here it is.\r\n\r\nOn Tue, Bob Jones <bob@example.com> wrote:\r\n> Checking.\r\n"
+    );
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(reply)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Added the reply to ticket 10001"));
+    let detail = ticket(&desk, 10001);
+    let messages: Vec<&Value> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "message")
+        .collect();
+    assert_eq!(messages.last().unwrap()["body"], "Here it is.");
+    assert_eq!(messages.last().unwrap()["author_kind"], "customer");
+    assert_eq!(
+        desk.run(&["tickets", "list", "-o", "name"]).lines().count(),
+        1
+    );
+}
+
+#[test]
+fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
+    let desk = desk!();
+    desk.seed();
+    // The inbox is off: the MTA should try again later (75), nothing stored.
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(EML)
+        .assert()
+        .code(75)
+        .stderr(predicates::str::contains("the support inbox is off"));
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin("To: help@example.com\r\nSubject: hi\r\n\r\nno sender\r\n")
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "error: refused the message: the message has no From: address",
+        ));
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains("the message is empty"));
+    // Delivered to another address: the service refuses it (422 → 65).
+    desk.cmd()
+        .args(["inbox", "receive", "--to", "sales@example.com"])
+        .write_stdin(EML)
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains(
+            "'sales@example.com' is not the support inbox's address",
+        ));
+    let list = desk.run(&["tickets", "list", "-o", "name"]);
+    assert_eq!(list, "", "nothing stored");
+
+    desk.cmd()
+        .args(["inbox"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs a subcommand"));
+}

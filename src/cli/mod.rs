@@ -18,6 +18,7 @@ pub mod fields;
 pub mod handoff;
 pub mod help;
 pub mod hours;
+pub mod inbox;
 pub mod integrations;
 pub mod mcp;
 mod moment;
@@ -204,6 +205,11 @@ pub enum Command {
         after_help = "Examples:\n  deskctl outbox list --state dead\n  deskctl outbox retry 42"
     )]
     Outbox(outbox::OutboxCommand),
+    /// The support inbox: `inbox receive` takes an email from an MTA
+    #[command(
+        after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com < message.eml"
+    )]
+    Inbox(inbox::InboxArgs),
     /// Make the workspace match a desk document, in one transaction
     #[command(
         after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
@@ -257,7 +263,7 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "outbox"]),
+    ("Inbox", &["tickets", "outbox", "inbox"]),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -351,6 +357,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
+        Command::Inbox(args) => inbox::dispatch(session, args).await,
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,

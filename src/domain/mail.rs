@@ -248,6 +248,121 @@ pub fn join(
     }
 }
 
+/// The largest message `inbox receive` and the SMTP listener take: bigger mail
+/// is refused whole (the ticket lists attachments, it does not keep them).
+pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
+
+/// Why a raw message cannot go into the support inbox.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Malformed {
+    #[error("the message is empty")]
+    Empty,
+    #[error("the message is {0} bytes, more than the {MAX_MESSAGE_BYTES} the support inbox takes")]
+    TooLarge(usize),
+    #[error("the message has no RFC 5322 header section")]
+    NoHeaders,
+    #[error("the message has no From: address")]
+    NoFrom,
+}
+
+/// A raw RFC 5322 message (MIME multipart included), as the support inbox
+/// takes it: sender, recipients (`envelope_to`, the address the MTA
+/// delivered it to, when given, else To and Cc), subject, the plain text
+/// (the HTML part as text when there is no plain one), the threading headers,
+/// and each attachment's name, type and size. A message without a
+/// `Message-ID` gets one from the SHA-256 of its bytes, so a redelivery is
+/// still recognised.
+pub fn parse_message(
+    raw: &[u8],
+    envelope_to: Option<&str>,
+) -> Result<crate::api::InboundEmail, Malformed> {
+    use mail_parser::{MessageParser, MimeHeaders};
+    use sha2::Digest;
+
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err(Malformed::Empty);
+    }
+    if raw.len() > MAX_MESSAGE_BYTES {
+        return Err(Malformed::TooLarge(raw.len()));
+    }
+    let message = MessageParser::default()
+        .parse(raw)
+        .filter(|m| !m.headers().is_empty())
+        .ok_or(Malformed::NoHeaders)?;
+    let from = message
+        .from()
+        .and_then(|from| from.first())
+        .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
+        .filter(|(_, address)| !address.trim().is_empty())
+        .ok_or(Malformed::NoFrom)?;
+    let from = match from.0.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => format!("\"{}\" <{}>", name.replace('"', "'"), from.1.trim()),
+        None => from.1.trim().to_string(),
+    };
+    let to = match envelope_to {
+        Some(to) => to.trim().to_string(),
+        None => message
+            .to()
+            .into_iter()
+            .chain(message.cc())
+            .flat_map(|list| list.iter())
+            .filter_map(|addr| addr.address())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let message_id = match message.message_id() {
+        Some(id) if !id.trim().is_empty() => format!("<{}>", bare_id(id)),
+        _ => {
+            let digest: String = sha2::Sha256::digest(raw)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            format!("<{digest}@sha256.deskctl.invalid>")
+        }
+    };
+    let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
+        match value {
+            mail_parser::HeaderValue::Text(id) => vec![format!("<{}>", bare_id(id))],
+            mail_parser::HeaderValue::TextList(ids) => {
+                ids.iter().map(|id| format!("<{}>", bare_id(id))).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let text = message
+        .body_text(0)
+        .map(|text| text.into_owned())
+        .unwrap_or_default();
+    let attachments = message
+        .attachments()
+        .map(|part| crate::api::InboundAttachment {
+            name: part
+                .attachment_name()
+                .map(str::to_string)
+                .unwrap_or_else(|| "attachment".into()),
+            content_type: part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_string(),
+                })
+                .unwrap_or_else(|| "application/octet-stream".into())
+                .to_ascii_lowercase(),
+            size: part.contents().len() as u64,
+        })
+        .collect();
+    Ok(crate::api::InboundEmail {
+        from,
+        to,
+        subject: message.subject().unwrap_or_default().trim().to_string(),
+        text,
+        message_id,
+        in_reply_to: ids(message.in_reply_to()).into_iter().next_back(),
+        references: ids(message.references()),
+        attachments,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -392,5 +507,79 @@ mod tests {
         let body = entries[0].body.as_deref().unwrap();
         assert!(body.contains("Mallory <mallory@example.net>"), "{body}");
         assert!(body.ends_with("Me too"), "{body}");
+    }
+
+    const MULTIPART: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
+To: Help <help@example.com>\r\n\
+Cc: boss@example.com\r\n\
+Subject: =?UTF-8?Q?Invoice_99_is_wr=C3=B6ng?=\r\n\
+Message-ID: <m1@mail.example.com>\r\n\
+In-Reply-To: <msg_abc@acme.example>\r\n\
+References: <m0@mail.example.com>\r\n <msg_abc@acme.example>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The total is off.\r\n\
+--b1\r\n\
+Content-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+\r\n\
+JVBERi0xLjQK\r\n\
+--b1--\r\n";
+
+    #[test]
+    fn a_multipart_message_parses_with_its_threading_headers_and_attachments() {
+        let email = parse_message(MULTIPART.as_bytes(), None).unwrap();
+        assert_eq!(email.from, "\"Dana Smith\" <dana@example.com>");
+        assert_eq!(email.to, "help@example.com, boss@example.com");
+        assert_eq!(email.subject, "Invoice 99 is wröng");
+        assert_eq!(email.text.trim(), "The total is off.");
+        assert_eq!(email.message_id, "<m1@mail.example.com>");
+        assert_eq!(email.in_reply_to.as_deref(), Some("<msg_abc@acme.example>"));
+        assert_eq!(
+            email.references,
+            ["<m0@mail.example.com>", "<msg_abc@acme.example>"]
+        );
+        assert_eq!(email.attachments.len(), 1);
+        assert_eq!(email.attachments[0].name, "invoice.pdf");
+        assert_eq!(email.attachments[0].content_type, "application/pdf");
+        assert_eq!(email.attachments[0].size, 9, "the decoded size");
+        let enveloped = parse_message(MULTIPART.as_bytes(), Some(" help@example.com ")).unwrap();
+        assert_eq!(enveloped.to, "help@example.com");
+    }
+
+    #[test]
+    fn malformed_mail_is_refused_with_its_reason() {
+        assert_eq!(parse_message(b"", None), Err(Malformed::Empty));
+        assert_eq!(parse_message(b" \r\n", None), Err(Malformed::Empty));
+        assert_eq!(
+            parse_message(b"To: help@example.com\r\nSubject: x\r\n\r\nhi", None),
+            Err(Malformed::NoFrom)
+        );
+        assert_eq!(
+            parse_message(b"just some words, no header at all", None),
+            Err(Malformed::NoFrom)
+        );
+        let big = vec![b'a'; MAX_MESSAGE_BYTES + 1];
+        assert_eq!(
+            parse_message(&big, None),
+            Err(Malformed::TooLarge(MAX_MESSAGE_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn a_message_without_an_id_gets_one_from_its_bytes() {
+        let raw = b"From: dana@example.com\r\nTo: help@example.com\r\n\r\nhi\r\n";
+        let first = parse_message(raw, None).unwrap();
+        assert!(first.message_id.ends_with("@sha256.deskctl.invalid>"));
+        assert_eq!(
+            parse_message(raw, None).unwrap().message_id,
+            first.message_id
+        );
+        assert_eq!(first.from, "dana@example.com");
     }
 }

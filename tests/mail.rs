@@ -440,3 +440,222 @@ fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
         .code(2)
         .stderr(predicates::str::contains("needs a subcommand"));
 }
+
+/// Runs `script` with Python (smtplib as the SMTP client); `HOST` and `PORT`
+/// are set. Returns its stdout, one line per step.
+fn smtplib(desk: &Desk, smtp: &str, script: &str) -> String {
+    let (host, port) = smtp.rsplit_once(':').unwrap();
+    let prelude = format!(
+        "import smtplib, ssl, sys\nfrom email.message import EmailMessage\nHOST = {host:?}\nPORT = {port}\n"
+    );
+    let output = std::process::Command::new("python3")
+        .args(["-c", &format!("{prelude}{script}")])
+        .current_dir(desk.dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn smtp_takes_mail_for_the_support_inbox_and_threads_replies() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (server, smtp) = desk.serve_smtp(&[]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        r#"
+m = EmailMessage()
+m['From'] = 'Dana Smith <dana@example.com>'
+m['To'] = 'help@example.com'
+m['Subject'] = 'Invoice 99 is wrong'
+m['Message-ID'] = '<smtp-1@mail.example.com>'
+m.set_content('The total is off by 10.')
+m.add_attachment(b'%PDF-1.4\n', maintype='application', subtype='pdf', filename='invoice.pdf')
+with smtplib.SMTP(HOST, PORT) as s:
+    code, text = s.ehlo()
+    print(code, 'SIZE' in text.decode(), 'STARTTLS' in text.decode())
+    print(s.send_message(m))
+    print(s.noop()[0])
+    # The same message again: accepted, nothing new.
+    print(s.send_message(m))
+"#,
+    );
+    assert_eq!(out, "250 True False\n{}\n250\n{}\n", "{out}");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Invoice 99 is wrong");
+    assert_eq!(detail["ticket"]["channel"], "email");
+    assert_eq!(
+        detail["timeline"][1]["body"],
+        "The total is off by 10.\n\nAttachments:\n- invoice.pdf (application/pdf, 9 bytes)"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+
+    // Our reply, then the customer's answer to it: joined by its headers.
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    desk.run(&["tickets", "resolve", "10001"]);
+    smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            r#"
+m = EmailMessage()
+m['From'] = 'dana@example.com'
+m['To'] = 'help@example.com'
+m['Subject'] = 'Re: your answer'
+m['Message-ID'] = '<smtp-2@mail.example.com>'
+m['In-Reply-To'] = '<{id}@example.com>'
+m['References'] = '<smtp-1@mail.example.com> <{id}@example.com>'
+m.set_content('Still wrong.\n\n-- \nDana')
+with smtplib.SMTP(HOST, PORT) as s:
+    s.send_message(m)
+"#
+        ),
+    );
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["status"], "open", "reopened by the reply");
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["body"], "Still wrong.");
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+    drop(server);
+}
+
+#[test]
+fn smtp_refuses_what_the_inbox_cannot_take_with_5xx_and_stores_nothing() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    let (_server, smtp) = desk.serve_smtp(&["--smtp-max-size", "2048"]);
+    let script = r#"
+def attempt(sender, rcpts, body):
+    try:
+        with smtplib.SMTP(HOST, PORT) as s:
+            s.sendmail(sender, rcpts, body)
+        print('accepted')
+    except smtplib.SMTPRecipientsRefused as e:
+        print('rcpt', list(e.recipients.values())[0][0])
+    except smtplib.SMTPDataError as e:
+        print('data', e.smtp_code, e.smtp_error.decode())
+    except smtplib.SMTPSenderRefused as e:
+        print('mail', e.smtp_code)
+good = 'From: dana@example.com\r\nTo: help@example.com\r\nSubject: hi\r\n\r\nhello\r\n'
+attempt('dana@example.com', ['help@example.com'], good)
+"#;
+    // The inbox is off: try again later (4xx).
+    assert_eq!(smtplib(&desk, &smtp, script), "rcpt 450\n");
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{script}{}",
+            r#"
+attempt('x@example.com', ['sales@example.com'], good)
+attempt('x@example.com', ['help@example.com'], 'Subject: no sender\r\n\r\nhi\r\n')
+attempt('x@example.com', ['help@example.com'], 'From: dana@localhost\r\n\r\nhi\r\n')
+attempt('x@example.com', ['help@example.com'], good + 'x' * 4096)
+with smtplib.SMTP(HOST, PORT) as s:
+    print(s.docmd('DATA')[0], s.docmd('RCPT TO:<help@example.com>')[0], s.docmd('BOGUS')[0])
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "accepted\nrcpt 550\n\
+         data 550 5.6.0 refused: the message has no From: address\n\
+         data 550 5.6.0 refused: from: 'dana@localhost' is not an email address: \
+         the domain after '@' must look like example.com\n\
+         mail 552\n\
+         503 503 500\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+}
+
+#[test]
+fn smtp_offers_starttls_with_a_certificate() {
+    if !common::have_tool("python3") || !common::have_tool("openssl") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let status = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+        ])
+        .current_dir(desk.dir.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let cert = desk.dir.path().join("cert.pem");
+    let key = desk.dir.path().join("key.pem");
+    let (_server, smtp) = desk.serve_smtp(&[
+        "--smtp-cert",
+        cert.to_str().unwrap(),
+        "--smtp-key",
+        key.to_str().unwrap(),
+    ]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        r#"
+with smtplib.SMTP(HOST, PORT) as s:
+    print('STARTTLS' in s.ehlo()[1].decode())
+    ctx = ssl.create_default_context(); ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE
+    print(s.starttls(context=ctx)[0])
+    print('STARTTLS' in s.ehlo()[1].decode(), s.sock.version() is not None)
+    print(s.sendmail('dana@example.com', ['help@example.com'],
+        'From: dana@example.com\r\nSubject: secret\r\nMessage-ID: <tls@x>\r\n\r\nover TLS\r\n'))
+"#,
+    );
+    assert_eq!(out, "True\n220\nFalse True\n{}\n", "{out}");
+    assert_eq!(ticket(&desk, 10001)["ticket"]["subject"], "secret");
+
+    // A key that is not one: refused at start, exit 2.
+    std::fs::write(desk.dir.path().join("bad.pem"), "nothing here").unwrap();
+    desk.cmd()
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--smtp-listen",
+            "127.0.0.1:0",
+            "--smtp-cert",
+            cert.to_str().unwrap(),
+            "--smtp-key",
+            desk.dir.path().join("bad.pem").to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot read the private key"));
+}

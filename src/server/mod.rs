@@ -12,6 +12,7 @@ mod json;
 pub mod listen;
 mod openapi;
 pub mod routes;
+pub mod smtp;
 pub mod store;
 
 use std::future::Future;

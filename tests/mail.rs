@@ -659,3 +659,157 @@ with smtplib.SMTP(HOST, PORT) as s:
         .code(2)
         .stderr(predicates::str::contains("cannot read the private key"));
 }
+
+fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, Value) {
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        method,
+        path,
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    );
+    let json = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    (response.status, json)
+}
+
+#[test]
+fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let mut eve = first_email();
+    eve["from"] = json!("eve@example.com");
+    eve["subject"] = json!("Eve's problem");
+    eve["message-id"] = json!("<eve@mail.example.com>");
+    post(&server, &ingest, &eve);
+    desk.run(&["tickets", "resolve", "10001"]);
+    let mut again = first_email();
+    again["subject"] = json!("Another question");
+    again["message-id"] = json!("<another@mail.example.com>");
+    post(&server, &ingest, &again);
+
+    // The ingest token alone reads no customer's tickets.
+    let (status, _) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &ingest,
+        "",
+    );
+    assert_eq!(status, 403);
+    let (status, _) = raw(&server, "GET", "/v1/requesters/me/tickets", &ingest, "");
+    assert_eq!(status, 401);
+
+    let (status, minted) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &ingest,
+        r#"{"requester": "dana@example.com", "ttl-seconds": 600}"#,
+    );
+    assert_eq!(status, 201, "{minted}");
+    let dana = minted["token"].as_str().unwrap().to_string();
+    assert!(dana.starts_with("dkr_"), "{dana}");
+    assert_eq!(minted["requester"], "dana@example.com");
+
+    let (status, mine) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
+    assert_eq!(status, 200, "{mine}");
+    let listed: Vec<(u64, String)> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["number"].as_u64().unwrap(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [(10003, "open".to_string()), (10001, "resolved".to_string())],
+        "dana's open and closed tickets, never eve's"
+    );
+
+    // Dana's token reads nothing else: not eve's tickets, not the API.
+    let (status, _) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/eve@example.com/tickets",
+        &dana,
+        "",
+    );
+    assert_eq!(status, 401);
+    let (status, _) = raw(&server, "GET", "/v1/tickets/10002", &dana, "");
+    assert_eq!(status, 401);
+    // Another customer's name in the token, the signature kept: refused.
+    let (payload, signature) = dana.trim_start_matches("dkr_").split_once('.').unwrap();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut claims: Value = serde_json::from_slice(&b64.decode(payload).unwrap()).unwrap();
+    claims["sub"] = json!("eve@example.com");
+    let forged = format!(
+        "dkr_{}.{signature}",
+        b64.encode(serde_json::to_vec(&claims).unwrap())
+    );
+    let (status, answer) = raw(&server, "GET", "/v1/requesters/me/tickets", &forged, "");
+    assert_eq!(status, 401);
+    assert_eq!(answer["code"], "invalid_requester_token");
+
+    // Only an ingest token mints, and within bounds.
+    let owner = desk.token("alice");
+    let (status, _) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &owner,
+        r#"{"requester": "dana@example.com"}"#,
+    );
+    assert_eq!(status, 403);
+    let (status, answer) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &ingest,
+        r#"{"requester": " ", "ttl-seconds": 5}"#,
+    );
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = answer["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["requester", "ttl-seconds"]);
+
+    // Staff see the same list; the owner through the CLI.
+    let shown = desk.run(&["requesters", "tickets", "dana@example.com", "-o", "name"]);
+    assert_eq!(shown, "10003\n10001\n");
+    let (status, staff) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &owner,
+        "",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(staff, mine);
+
+    // Revoking the ingest token revokes what it minted.
+    let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();
+    let id = tokens
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "ingest")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.run(&["tokens", "revoke", &id, "--yes"]);
+    let (status, _) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
+    assert_eq!(status, 401);
+}

@@ -597,11 +597,31 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
         "{bodies:?}"
     );
 
-    // The customer's own tickets, as the widget lists them.
-    let response = server.raw(
+    // The customer's own tickets, as the widget lists them: with a
+    // requester token the ingest token mints for dana, never with the
+    // ingest token itself.
+    let refused = server.raw(
         "GET",
         "/v1/requesters/dana@example.com/tickets",
         &[("Authorization", &auth)],
+        b"",
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let minted = server.raw(
+        "POST",
+        "/v1/requesters/tokens",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"requester": "dana@example.com"}"#,
+    );
+    assert_eq!(minted.status, 201, "{}", minted.body);
+    let dana = format!("Bearer {}", minted.json()["token"].as_str().unwrap());
+    let response = server.raw(
+        "GET",
+        "/v1/requesters/me/tickets",
+        &[("Authorization", &dana)],
         b"",
     );
     let listed: Vec<u64> = response
@@ -615,8 +635,8 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     desk.run(&["tickets", "resolve", "10001"]);
     let response = server.raw(
         "GET",
-        "/v1/requesters/dana@example.com/tickets",
-        &[("Authorization", &auth)],
+        "/v1/requesters/me/tickets",
+        &[("Authorization", &dana)],
         b"",
     );
     assert_eq!(response.json()[1]["status"], "resolved");

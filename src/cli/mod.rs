@@ -26,6 +26,7 @@ mod names;
 pub mod notifications;
 pub mod operators;
 pub mod outbox;
+pub mod requesters;
 pub mod rules;
 pub mod schema;
 mod secret;
@@ -205,6 +206,10 @@ pub enum Command {
         after_help = "Examples:\n  deskctl outbox list --state dead\n  deskctl outbox retry 42"
     )]
     Outbox(outbox::OutboxCommand),
+    /// Customers: their own tickets, as they see them
+    #[command(subcommand)]
+    #[command(after_help = "Examples:\n  deskctl requesters tickets dana@example.com")]
+    Requesters(requesters::RequestersCommand),
     /// The support inbox: `inbox receive` takes an email from an MTA
     #[command(
         after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com < message.eml"
@@ -263,7 +268,7 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "outbox", "inbox"]),
+    ("Inbox", &["tickets", "outbox", "inbox", "requesters"]),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -358,6 +363,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
         Command::Inbox(args) => inbox::dispatch(session, args).await,
+        Command::Requesters(command) => requesters::dispatch(session, command).await,
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,

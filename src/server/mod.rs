@@ -93,6 +93,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::tickets::router())
         .merge(routes::ticket_counts::router())
         .merge(routes::inbound::router())
+        .merge(routes::requesters::router())
         .merge(routes::outbox::router())
         .merge(routes::integrations::router())
 }

@@ -305,6 +305,10 @@ pub trait Tokens: Send + Sync {
     async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>>;
     /// Records that a token was used now.
     async fn touch_token(&self, id: &str) -> StoreResult<()>;
+    /// The stored SHA-256 of ingest token `id`'s secret: the key its
+    /// requester-scoped credentials are signed with, so revoking the ingest
+    /// token revokes them. `None` when there is no such ingest token.
+    async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>>;
 }
 
 /// Tickets, their timelines, and the assignment state read with them.
@@ -477,6 +481,12 @@ macro_rules! seam_by_inherent_methods {
             }
             async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
                 <$store>::touch_token(self, id).await
+            }
+            async fn ingest_token_key(
+                &self,
+                id: &str,
+            ) -> $crate::server::store::StoreResult<Option<String>> {
+                <$store>::ingest_token_key(self, id).await
             }
         }
 

@@ -527,3 +527,27 @@ pub fn decide(
         }
     }
 }
+/// What removing operator `handle` does to one of their open tickets: an
+/// `unassigned` event saying why, and with `to` the ticket assigned to that
+/// operator (an `assigned` event).
+pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange, Vec<NewEntry>) {
+    let mut entries = vec![NewEntry::system(
+        "unassigned",
+        format!("Unassigned from {handle}: the operator was removed"),
+        at,
+    )];
+    if let Some(to) = to {
+        entries.push(NewEntry::system(
+            "assigned",
+            format!("Assigned to {to}: {handle}'s tickets were handed over"),
+            at,
+        ));
+    }
+    (
+        TicketChange {
+            assignee: Some(to.map(str::to_string)),
+            ..TicketChange::default()
+        },
+        entries,
+    )
+}

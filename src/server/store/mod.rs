@@ -267,6 +267,9 @@ pub type FinishHandoff<'a> = Box<dyn FnOnce(&TeamState) -> Finished + Send + 'a>
 /// Makes the ticket an inbound email opens from its team's assignment state.
 pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
 
+/// What taking a ticket from a removed operator changes and records.
+pub type ReleaseFn<'a> = Box<dyn Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync + 'a>;
+
 /// How a webhook event moves an external status (`domain::external::advance`).
 pub type Advance = fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>;
 
@@ -344,6 +347,10 @@ pub trait Tickets: Send + Sync {
         team: Option<&str>,
         finish: FinishInbound<'_>,
     ) -> StoreResult<(u64, bool)>;
+    /// Takes operator `handle`'s open and pending tickets from them in one
+    /// write transaction: `release` decides each one's change and entries
+    /// (`domain::tickets::released`). Answers how many tickets it changed.
+    async fn release_tickets(&self, handle: &str, release: ReleaseFn<'_>) -> StoreResult<u64>;
     /// The ticket the first of `ids` (bare message ids, nearest first) belongs
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
@@ -543,6 +550,13 @@ macro_rules! seam_by_inherent_methods {
                 finish: $crate::server::store::FinishInbound<'_>,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_email(self, message_id, team, finish).await
+            }
+            async fn release_tickets(
+                &self,
+                handle: &str,
+                release: $crate::server::store::ReleaseFn<'_>,
+            ) -> $crate::server::store::StoreResult<u64> {
+                <$store>::release_tickets(self, handle, release).await
             }
             async fn find_email_thread(
                 &self,
@@ -791,6 +805,15 @@ impl Store {
         self.db
             .record_inbound_email(message_id, team, Box::new(finish))
             .await
+    }
+
+    /// [`Tickets::release_tickets`] with any function.
+    pub async fn release_tickets(
+        &self,
+        handle: &str,
+        release: impl Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync,
+    ) -> StoreResult<u64> {
+        self.db.release_tickets(handle, Box::new(release)).await
     }
 
     /// [`Tickets::record_inbound_reply`] with any function.

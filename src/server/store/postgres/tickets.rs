@@ -349,6 +349,28 @@ impl PostgresStore {
         Ok((number, true))
     }
 
+    /// Takes operator `handle`'s open and pending tickets from them.
+    pub async fn release_tickets(
+        &self,
+        handle: &str,
+        release: crate::server::store::ReleaseFn<'_>,
+    ) -> StoreResult<u64> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        let numbers: Vec<i64> = sqlx::query_scalar(
+            "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
+             ORDER BY number",
+        )
+        .bind(handle)
+        .fetch_all(&mut *tx)
+        .await?;
+        for number in &numbers {
+            update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+        }
+        tx.commit().await?;
+        Ok(numbers.len() as u64)
+    }
+
     /// The ticket the first of `ids` that the desk knows belongs to.
     pub async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>> {
         let mut conn = self.pool().acquire().await?;

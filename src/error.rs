@@ -26,6 +26,11 @@ pub enum ExitKind {
     Conflict,
     /// 7: the service could not be reached, timed out or was rate limited after retries.
     Unavailable,
+    /// 65: `inbox receive` refused malformed mail (sysexits EX_DATAERR: an MTA bounces it).
+    DataError,
+    /// 75: `inbox receive` could not take the mail now (sysexits EX_TEMPFAIL: an
+    /// MTA tries again later).
+    TempFail,
     /// 130: interrupted (Ctrl-C).
     Interrupted,
     /// 0: the reader of our output went away (a closed pipe is not a failure).
@@ -43,6 +48,8 @@ impl ExitKind {
             ExitKind::NotFound => 5,
             ExitKind::Conflict => 6,
             ExitKind::Unavailable => 7,
+            ExitKind::DataError => 65,
+            ExitKind::TempFail => 75,
             ExitKind::Interrupted => 130,
         }
     }
@@ -66,6 +73,14 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         7,
         "service unreachable, timed out or rate limited after retries",
+    ),
+    (
+        65,
+        "`inbox receive`: malformed or refused mail, nothing stored (an MTA bounces it)",
+    ),
+    (
+        75,
+        "`inbox receive`: cannot take the mail now, nothing stored (an MTA tries again later)",
     ),
     (130, "interrupted"),
 ];

@@ -404,6 +404,29 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
         "{body}"
     );
     assert!(body.contains("deskctl tickets show 10001"), "{body}");
+    assert!(
+        body.contains("Reason:    the customer asked for a human"),
+        "{body}"
+    );
+    assert!(!body.contains("could not resolve"), "{body}");
+
+    // The AI giving up on its own is no request for a human: no alert.
+    let gave_up = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Eve", "email": "eve@example.com"},
+        "transcript": [{"role": "customer", "text": "The app crashes"}],
+        "reason": "failed-resolution",
+    });
+    let path = desk.dir.path().join("gave-up.json");
+    std::fs::write(&path, gave_up.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    assert_eq!(
+        desk.run(&["tickets", "list", "-o", "name"]).lines().count(),
+        2
+    );
+    assert_eq!(sink.messages().len(), 1, "no notice for failed-resolution");
+    let queued = desk.run(&["outbox", "list", "--ticket", "10002"]);
+    assert!(!queued.contains("Customer asks for a human"), "{queued}");
 
     // bob replies through `deskctl serve`: its worker sends the email.
     desk.run(&["tickets", "assign", "10001", "--to", "bob"]);

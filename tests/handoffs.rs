@@ -707,10 +707,16 @@ fn the_support_inbox_opens_one_ticket_per_message() {
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
     let created = post(email.clone());
     assert_eq!(created.status, 201, "{}", created.body);
-    assert_eq!(created.json(), json!({"ticket": 10001, "created": true}));
+    assert_eq!(
+        created.json(),
+        json!({"ticket": 10001, "created": true, "outcome": "created"})
+    );
     let duplicate = post(email.clone());
     assert_eq!(duplicate.status, 200);
-    assert_eq!(duplicate.json(), json!({"ticket": 10001, "created": false}));
+    assert_eq!(
+        duplicate.json(),
+        json!({"ticket": 10001, "created": false, "outcome": "duplicate"})
+    );
 
     let mut wrong = email.clone();
     wrong["to"] = json!("sales@example.com");

@@ -14,6 +14,8 @@ mod delivery;
 mod handoffs;
 #[path = "load.rs"]
 mod load;
+#[path = "mail.rs"]
+mod mail;
 #[path = "served.rs"]
 mod served;
 #[path = "store.rs"]

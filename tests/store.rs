@@ -228,6 +228,7 @@ impl Fixture {
                         payload: format!("{{\"what\":\"{what}\"}}"),
                         integration: None,
                         handoff: None,
+                        thread: None,
                     }],
                 ))
             })

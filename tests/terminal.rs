@@ -216,7 +216,7 @@ fn ctrl_c_at_a_confirmation_restores_the_cursor_and_exits_130() {
         "{} operators remove bob; echo \"exit=$?.\"",
         common::BIN
     ));
-    tmux.wait_for("Remove operator bob with their tokens? (y/n)");
+    tmux.wait_for("Remove operator bob with their tokens (no open tickets)? (y/n)");
     assert!(
         !tmux.cursor_visible(),
         "dialoguer hides the cursor while it asks"

@@ -597,11 +597,31 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
         "{bodies:?}"
     );
 
-    // The customer's own tickets, as the widget lists them.
-    let response = server.raw(
+    // The customer's own tickets, as the widget lists them: with a
+    // requester token the ingest token mints for dana, never with the
+    // ingest token itself.
+    let refused = server.raw(
         "GET",
         "/v1/requesters/dana@example.com/tickets",
         &[("Authorization", &auth)],
+        b"",
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let minted = server.raw(
+        "POST",
+        "/v1/requesters/tokens",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"requester": "dana@example.com"}"#,
+    );
+    assert_eq!(minted.status, 201, "{}", minted.body);
+    let dana = format!("Bearer {}", minted.json()["token"].as_str().unwrap());
+    let response = server.raw(
+        "GET",
+        "/v1/requesters/me/tickets",
+        &[("Authorization", &dana)],
         b"",
     );
     let listed: Vec<u64> = response
@@ -615,8 +635,8 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     desk.run(&["tickets", "resolve", "10001"]);
     let response = server.raw(
         "GET",
-        "/v1/requesters/dana@example.com/tickets",
-        &[("Authorization", &auth)],
+        "/v1/requesters/me/tickets",
+        &[("Authorization", &dana)],
         b"",
     );
     assert_eq!(response.json()[1]["status"], "resolved");
@@ -700,4 +720,117 @@ fn cursor_pages_return_every_ticket_once_in_order() {
     assert_eq!(paged, all);
     assert_eq!(paged.len(), 4);
     assert_eq!(paged[0], 10002, "the note made it the most recent");
+}
+
+#[test]
+fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_over() {
+    let desk = desk_with_tickets(desk!());
+    for number in ["10001", "10002", "10004"] {
+        desk.run(&["tickets", "assign", number, "--to", "bob"]);
+    }
+    desk.run(&["tickets", "resolve", "10004"]);
+    let events = |number: &str| -> Vec<(String, String)> {
+        let detail: Value =
+            serde_json::from_str(&desk.run(&["tickets", "show", number, "-o", "json"])).unwrap();
+        detail["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| Some((e["event"].as_str()?.into(), e["body"].as_str()?.into())))
+            .collect()
+    };
+
+    // The question names the open tickets and what becomes of them.
+    desk.cmd()
+        .args(["operators", "remove", "bob"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "remove operator bob with their tokens (2 open tickets, left unassigned)",
+        ));
+    // A hand-over to nobody real, or to bob himself, is refused; nothing moves.
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "ghost",
+            "--yes",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("operator 'ghost' does not exist"));
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "bob",
+            "--yes",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("is the operator being removed"));
+    let assignees = desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]);
+    assert_eq!(assignees, "10004\n10002\n10001\n", "nothing moved");
+
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "carol",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator bob (2 open tickets, handed to carol)",
+        ));
+    for number in ["10001", "10002"] {
+        let detail: Value =
+            serde_json::from_str(&desk.run(&["tickets", "show", number, "-o", "json"])).unwrap();
+        assert_eq!(detail["ticket"]["assignee"], "carol");
+        let events = events(number);
+        let tail = &events[events.len() - 2..];
+        assert_eq!(
+            tail,
+            [
+                (
+                    "unassigned".to_string(),
+                    "Unassigned from bob: the operator was removed".to_string()
+                ),
+                (
+                    "assigned".to_string(),
+                    "Assigned to carol: bob's tickets were handed over".to_string()
+                ),
+            ]
+        );
+    }
+    // The resolved ticket records nothing new.
+    assert!(
+        !events("10004")
+            .iter()
+            .any(|(_, body)| body.contains("operator was removed"))
+    );
+
+    // Without --reassign-to: unassigned, with the event.
+    desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
+    desk.cmd()
+        .args(["operators", "remove", "carol", "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator carol (3 open tickets, left unassigned)",
+        ));
+    let detail: Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10003", "-o", "json"])).unwrap();
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    assert_eq!(
+        events("10003").last().unwrap().1,
+        "Unassigned from carol: the operator was removed"
+    );
 }

@@ -280,6 +280,43 @@ pub struct InboundEmail {
     pub text: String,
     /// The message's `Message-ID`: a second message with the same id creates nothing.
     pub message_id: String,
+    /// The `In-Reply-To` header: the message this one answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<String>,
+    /// The `References` header's message ids, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// The message's attachments, listed on the ticket (their content is not kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<InboundAttachment>,
+}
+
+/// An attachment of an inbound email, as the ticket lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InboundAttachment {
+    /// Its file name; `attachment` when it has none.
+    pub name: String,
+    /// Its MIME type, e.g. `application/pdf`.
+    pub content_type: String,
+    /// Its decoded size in bytes.
+    pub size: u64,
+}
+
+wire_enum! {
+    /// What an inbound email did.
+    InboundOutcome {
+        /// It opened a new ticket.
+        Created = "created",
+        /// The requester's reply, added to the ticket it answers.
+        Appended = "appended",
+        /// The requester's reply to a resolved ticket: added, and the ticket reopened.
+        Reopened = "reopened",
+        /// A reply from someone other than the requester: held as an internal note.
+        HeldAsNote = "held-as-note",
+        /// Its message id was seen before: nothing changed.
+        Duplicate = "duplicate",
+    }
 }
 
 /// The answer to an inbound email.
@@ -288,4 +325,5 @@ pub struct InboundResult {
     pub ticket: u64,
     /// False when the message id was seen before and nothing was created.
     pub created: bool,
+    pub outcome: InboundOutcome,
 }

@@ -127,3 +127,26 @@ impl OperatorUpdate {
 pub struct AvailabilityUpdate {
     pub availability: Availability,
 }
+
+/// Query of `DELETE /v1/operators/{handle}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RemoveOperatorQuery {
+    /// Hand the operator's open and pending tickets to this operator instead
+    /// of leaving them unassigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassign_to: Option<String>,
+}
+
+/// The answer to removing an operator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub struct OperatorRemoved {
+    pub handle: String,
+    /// Their open and pending tickets, each unassigned (an `unassigned` event
+    /// on its timeline) and, with `reassign-to`, assigned to that operator.
+    pub open_tickets: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reassigned_to: Option<String>,
+}

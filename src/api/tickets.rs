@@ -209,6 +209,29 @@ pub struct ConversationState {
     pub status: TicketStatus,
 }
 
+/// `POST /v1/requesters/tokens`: a requester-scoped credential for one customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequesterTokenRequest {
+    /// The customer: their external id or email, as their tickets carry it.
+    pub requester: String,
+    /// How long the credential lasts, in seconds (60 to 86400; default 3600).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_seconds: Option<u32>,
+}
+
+/// A requester-scoped credential: it reads `GET /v1/requesters/me/tickets`
+/// for its one customer until it expires, and nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub struct RequesterToken {
+    /// `Authorization: Bearer <token>`; signed, not stored.
+    pub token: String,
+    pub requester: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub expires_at: Timestamp,
+}
+
 /// A customer's ticket as the chat widget's "View tickets" lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RequesterTicket {

@@ -470,7 +470,8 @@ pub struct AtQuery {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NotificationSettings {
-    /// Email every owner when a customer asks for a human.
+    /// Email every owner when a customer asks for a human (a handoff with reason
+    /// `explicit-request`; not when the AI could not resolve it): one alert per ticket.
     #[serde(default)]
     pub email_owners_on_human_request: bool,
 }

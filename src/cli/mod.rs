@@ -18,6 +18,7 @@ pub mod fields;
 pub mod handoff;
 pub mod help;
 pub mod hours;
+pub mod inbox;
 pub mod integrations;
 pub mod mcp;
 mod moment;
@@ -25,6 +26,7 @@ mod names;
 pub mod notifications;
 pub mod operators;
 pub mod outbox;
+pub mod requesters;
 pub mod rules;
 pub mod schema;
 mod secret;
@@ -209,6 +211,15 @@ pub enum Command {
     #[command(subcommand)]
     #[command(after_help = "Examples:\n  deskctl secrets rotate-key")]
     Secrets(secrets::SecretsCommand),
+    /// Customers: their own tickets, as they see them
+    #[command(subcommand)]
+    #[command(after_help = "Examples:\n  deskctl requesters tickets dana@example.com")]
+    Requesters(requesters::RequestersCommand),
+    /// The support inbox: `inbox receive` takes an email from an MTA
+    #[command(
+        after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com < message.eml"
+    )]
+    Inbox(inbox::InboxArgs),
     /// Make the workspace match a desk document, in one transaction
     #[command(
         after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
@@ -262,7 +273,7 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "outbox"]),
+    ("Inbox", &["tickets", "outbox", "inbox", "requesters"]),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -357,6 +368,8 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Delivery(command) => delivery::dispatch(session, command).await,
         Command::Outbox(command) => outbox::dispatch(session, command).await,
         Command::Secrets(command) => secrets::dispatch(session, command).await,
+        Command::Inbox(args) => inbox::dispatch(session, args).await,
+        Command::Requesters(command) => requesters::dispatch(session, command).await,
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,

@@ -1,4 +1,5 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -60,6 +61,30 @@ pub struct ServeArgs {
     /// takes the message over once this has passed
     #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub delivery_lease: u64,
+    /// Also accept mail for the support inbox over SMTP on this address (e.g.
+    /// 0.0.0.0:25 or 127.0.0.1:2525; port 0 picks a free port, printed on stdout
+    /// as smtp://ADDRESS)
+    #[arg(long, value_name = "ADDR")]
+    pub smtp_listen: Option<SocketAddr>,
+    /// A PEM certificate chain: SMTP offers STARTTLS with it (needs --smtp-key)
+    #[arg(
+        long,
+        value_name = "PATH",
+        requires = "smtp_key",
+        requires = "smtp_listen"
+    )]
+    pub smtp_cert: Option<PathBuf>,
+    /// The PEM private key of --smtp-cert
+    #[arg(long, value_name = "PATH", requires = "smtp_cert")]
+    pub smtp_key: Option<PathBuf>,
+    /// The largest message SMTP accepts, in bytes (advertised as SIZE; larger
+    /// mail is refused with 552)
+    #[arg(long, value_name = "BYTES", default_value_t = crate::domain::mail::MAX_MESSAGE_BYTES as u64,
+        value_parser = clap::value_parser!(u64).range(1024..=crate::domain::mail::MAX_MESSAGE_BYTES as u64))]
+    pub smtp_max_size: u64,
+    /// The name the SMTP server greets with
+    #[arg(long, value_name = "NAME", default_value = "deskctl")]
+    pub smtp_hostname: String,
 }
 
 impl ServeArgs {
@@ -180,11 +205,40 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         location.describe()
     ));
     session.ui.print_line(&format!("http://{address}"))?;
+    let smtp = match args.smtp_listen {
+        None => None,
+        Some(smtp_address) => {
+            let tls = match (&args.smtp_cert, &args.smtp_key) {
+                (Some(cert), Some(key)) => {
+                    Some(crate::server::smtp::tls_config(cert, key).map_err(CliError::usage)?)
+                }
+                _ => None,
+            };
+            let smtp_listener = TcpListener::bind(smtp_address).await.map_err(|e| {
+                CliError::general(format!("cannot listen for SMTP on {smtp_address}")).with_cause(e)
+            })?;
+            let bound = smtp_listener.local_addr()?;
+            session.ui.print_line(&format!("smtp://{bound}"))?;
+            let options = crate::server::smtp::SmtpOptions {
+                hostname: args.smtp_hostname.clone(),
+                max_message_bytes: usize::try_from(args.smtp_max_size).unwrap_or(usize::MAX),
+                max_connections: limits.max_connections,
+                tls,
+            };
+            Some(tokio::spawn(crate::server::smtp::run(
+                smtp_listener,
+                store.clone(),
+                options,
+            )))
+        }
+    };
     let copilot = crate::mcp::http::routes(store.clone());
     let lease = Duration::from_secs(args.delivery_lease);
-    crate::server::serve(listener, store, copilot, limits, lease, shutdown)
-        .await
-        .map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
+    let served = crate::server::serve(listener, store, copilot, limits, lease, shutdown).await;
+    if let Some(smtp) = smtp {
+        smtp.abort();
+    }
+    served.map_err(|e| CliError::general("the server stopped with an error").with_cause(e))?;
     status("Stopped: requests in flight were answered, later ones refused with 503");
     Ok(())
 }

@@ -1,7 +1,10 @@
 use http::Method;
 
 use super::{ApiRequest, Client, ClientResult, encode_query};
-use crate::api::{Handoff, HandoffDecision, HandoffQuery, HandoffRequest, Page, TicketDetail};
+use crate::api::{
+    Handoff, HandoffDecision, HandoffQuery, HandoffRequest, InboundEmail, InboundResult, Page,
+    TicketDetail,
+};
 use crate::net::segment;
 
 impl Client {
@@ -45,6 +48,12 @@ impl Client {
 
     pub async fn get_handoff(&self, id: &str) -> ClientResult<Handoff> {
         self.get(format!("/v1/handoffs/{}", segment(id))).await
+    }
+
+    /// Hands one email to the support inbox's pipeline.
+    pub async fn receive_email(&self, email: &InboundEmail) -> ClientResult<InboundResult> {
+        self.write(Method::POST, "/v1/inbound/email".into(), email)
+            .await
     }
 
     pub async fn get_ticket(&self, number: u64) -> ClientResult<TicketDetail> {

@@ -39,8 +39,32 @@ impl Client {
         self.write(Method::PUT, path, body).await
     }
 
-    pub async fn delete_operator(&self, handle: &str) -> ClientResult<()> {
-        self.delete(format!("/v1/operators/{}", segment(handle)))
-            .await
+    /// Removes an operator; their open tickets are unassigned, or handed to
+    /// `reassign_to`.
+    pub async fn delete_operator(
+        &self,
+        handle: &str,
+        reassign_to: Option<&str>,
+    ) -> ClientResult<crate::api::OperatorRemoved> {
+        let query = crate::api::RemoveOperatorQuery {
+            reassign_to: reassign_to.map(str::to_string),
+        };
+        let response = self
+            .send(super::ApiRequest {
+                method: http::Method::DELETE,
+                path: match reassign_to {
+                    None => format!("/v1/operators/{}", segment(handle)),
+                    Some(_) => format!(
+                        "/v1/operators/{}?{}",
+                        segment(handle),
+                        super::encode_query(&query)
+                    ),
+                },
+                body: None,
+                idempotency_key: None,
+                if_match: None,
+            })
+            .await?;
+        self.decode(&response)
     }
 }

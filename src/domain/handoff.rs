@@ -931,6 +931,17 @@ fn customer_messages(request: &HandoffRequest) -> impl Iterator<Item = &str> {
         .map(|m| m.text.as_str())
 }
 
+/// The reason a handoff gives when the customer asked for a person.
+pub const EXPLICIT_REQUEST: &str = "explicit-request";
+
+/// Whether a handoff's ticket alerts the owners by email: only when the
+/// setting is on and the customer asked for a human (reason
+/// `explicit-request`), as the setting says; never when the AI gave up on its
+/// own (`failed-resolution`) or for any other reason.
+pub fn alerts_owners(setting: bool, reason: Option<&str>) -> bool {
+    setting && reason.map(str::trim) == Some(EXPLICIT_REQUEST)
+}
+
 /// The reason in words; `None` when there is none.
 fn reason_in_words(reason: Option<&str>) -> Option<String> {
     match reason.map(str::trim) {
@@ -1157,6 +1168,21 @@ fn balanced_reason(handle: &str, available: &[&Candidate], team: &str) -> String
         }
     }
     reason
+}
+
+#[cfg(test)]
+mod alert_tests {
+    use super::alerts_owners;
+
+    #[test]
+    fn only_a_customer_asking_for_a_human_alerts_the_owners() {
+        assert!(alerts_owners(true, Some("explicit-request")));
+        assert!(alerts_owners(true, Some(" explicit-request ")));
+        assert!(!alerts_owners(false, Some("explicit-request")));
+        assert!(!alerts_owners(true, Some("failed-resolution")));
+        assert!(!alerts_owners(true, Some("refund")));
+        assert!(!alerts_owners(true, None));
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! - [`button`]: whether the customer sees the "talk to a human" button, and why not.
 //! - [`handoff`]: the handoff pipeline, for previews and real handoffs alike.
 //! - [`reply`]: which channel a reply goes out on.
+//! - [`mail`]: email threading, reply trimming, and what an inbound email does to its ticket.
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
 //! - [`plan`]: what applying a document would change.
 //! - [`what_if`]: the workspace under a document, and how decisions there differ.
@@ -22,6 +23,7 @@ pub mod button;
 pub mod external;
 pub mod handoff;
 pub mod hours;
+pub mod mail;
 pub mod plan;
 pub mod platform;
 pub mod reply;

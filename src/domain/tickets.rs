@@ -426,6 +426,16 @@ pub fn decide(
         Action::Takeover => {
             may_act(actor, ticket, "take over")?;
             not_resolved(ticket, "take over")?;
+            if ticket.agent.is_none() {
+                return Err(Refusal::conflict(
+                    "no_ai_to_take_over",
+                    format!(
+                        "no AI answers ticket {n}: it came from the support inbox; \
+                         reply by email with `deskctl tickets reply {n}`",
+                        n = ticket.number
+                    ),
+                ));
+            }
             if ticket.ai_paused {
                 return Err(Refusal::conflict(
                     "already_taken_over",
@@ -516,4 +526,28 @@ pub fn decide(
             Ok(Decision::new(change, entries))
         }
     }
+}
+/// What removing operator `handle` does to one of their open tickets: an
+/// `unassigned` event saying why, and with `to` the ticket assigned to that
+/// operator (an `assigned` event).
+pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange, Vec<NewEntry>) {
+    let mut entries = vec![NewEntry::system(
+        "unassigned",
+        format!("Unassigned from {handle}: the operator was removed"),
+        at,
+    )];
+    if let Some(to) = to {
+        entries.push(NewEntry::system(
+            "assigned",
+            format!("Assigned to {to}: {handle}'s tickets were handed over"),
+            at,
+        ));
+    }
+    (
+        TicketChange {
+            assignee: Some(to.map(str::to_string)),
+            ..TicketChange::default()
+        },
+        entries,
+    )
 }

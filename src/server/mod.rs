@@ -13,6 +13,7 @@ pub mod listen;
 mod openapi;
 pub mod routes;
 pub mod sealing;
+pub mod smtp;
 pub mod store;
 
 use std::future::Future;
@@ -93,6 +94,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::tickets::router())
         .merge(routes::ticket_counts::router())
         .merge(routes::inbound::router())
+        .merge(routes::requesters::router())
         .merge(routes::outbox::router())
         .merge(routes::integrations::router())
 }

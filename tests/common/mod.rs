@@ -266,6 +266,45 @@ impl Desk {
     }
 }
 
+impl Desk {
+    /// `deskctl serve` with `--smtp-listen` on a free loopback port, and
+    /// `extra` arguments: the server and the SMTP listener's `host:port`.
+    pub fn serve_smtp(&self, extra: &[&str]) -> (Server, String) {
+        let log = self.dir.path().join("serve-smtp.log");
+        let mut child = self
+            .std_cmd()
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--smtp-listen",
+                "127.0.0.1:0",
+            ])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (mut url, mut smtp) = (String::new(), String::new());
+        stdout.read_line(&mut url).unwrap();
+        stdout.read_line(&mut smtp).unwrap();
+        let url = url.trim().to_string();
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "serve printed {url:?}"
+        );
+        let smtp = smtp.trim().to_string();
+        assert!(
+            smtp.starts_with("smtp://127.0.0.1:"),
+            "serve printed {smtp:?}"
+        );
+        let smtp = smtp.trim_start_matches("smtp://").to_string();
+        (Server { child, url, log }, smtp)
+    }
+}
+
 trait SetEnv {
     fn set(&mut self, key: &str, value: &std::ffi::OsStr);
 }

@@ -6,7 +6,8 @@ use crate::error::CliResult;
 
 #[derive(Debug, Args)]
 pub struct NotificationsSetArgs {
-    /// Email every owner when a customer asks for a human
+    /// Email every owner when a customer asks for a human (a handoff with reason
+    /// explicit-request; not when the AI could not resolve it): one alert per ticket
     #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, required = true)]
     pub email_owners: bool,
 }

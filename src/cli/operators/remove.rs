@@ -1,5 +1,6 @@
 use clap::Args;
 
+use crate::api::{TicketCountBy, TicketCountQuery, TicketStatus};
 use crate::cli::Session;
 use crate::cli::names::{Named, OrSuggest};
 use crate::error::CliResult;
@@ -9,22 +10,71 @@ pub struct OperatorsRemoveArgs {
     /// The operator's handle
     #[arg(add = crate::cli::complete::operators())]
     pub handle: String,
+    /// Hand their open and pending tickets to this operator (without it they
+    /// are left unassigned; either way each ticket's timeline says so)
+    #[arg(long, value_name = "HANDLE", add = crate::cli::complete::operators())]
+    pub reassign_to: Option<String>,
+}
+
+/// "3 open tickets" and what becomes of them, for the confirmation.
+fn tickets_phrase(count: u64, reassign_to: Option<&str>) -> String {
+    let tickets = match count {
+        1 => "1 open ticket".to_string(),
+        n => format!("{n} open tickets"),
+    };
+    match (count, reassign_to) {
+        (0, _) => "no open tickets".into(),
+        (_, Some(to)) => format!("{tickets}, handed to {to}"),
+        (_, None) => format!("{tickets}, left unassigned"),
+    }
 }
 
 pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) -> CliResult {
+    // Counted before asking, so the question names what the removal does.
+    let reader = session.client().await?;
+    let counts = reader
+        .count_tickets(&TicketCountQuery {
+            by: TicketCountBy::Status,
+            view: None,
+            status: None,
+            priority: None,
+            assignee: Some(args.handle.clone()),
+            team: None,
+            channel: None,
+            agent: None,
+            requester: None,
+            q: None,
+            created_since: None,
+            updated_since: None,
+        })
+        .await
+        .or_suggest(&reader, &[(Named::Operator, &args.handle)])
+        .await?;
+    let open: u64 = counts
+        .groups
+        .iter()
+        .filter(|g| {
+            g.value.as_deref() == Some(TicketStatus::Open.as_str())
+                || g.value.as_deref() == Some(TicketStatus::Pending.as_str())
+        })
+        .map(|g| g.count)
+        .sum();
     let client = session
         .destroyer(&format!(
-            "remove operator {} with their tokens",
-            args.handle
+            "remove operator {} with their tokens ({})",
+            args.handle,
+            tickets_phrase(open, args.reassign_to.as_deref())
         ))
         .await?;
-    client
-        .delete_operator(&args.handle)
+    let removed = client
+        .delete_operator(&args.handle, args.reassign_to.as_deref())
         .await
         .or_suggest(&client, &[(Named::Operator, &args.handle)])
         .await?;
-    session
-        .ui
-        .success(&format!("Removed operator {}", args.handle));
+    session.ui.success(&format!(
+        "Removed operator {} ({})",
+        removed.handle,
+        tickets_phrase(removed.open_tickets, removed.reassigned_to.as_deref())
+    ));
     Ok(())
 }

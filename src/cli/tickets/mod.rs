@@ -370,7 +370,9 @@ impl Detail for TicketDetail {
             ("Channel", format!("{} ({})", t.channel, t.environment)),
             (
                 "AI",
-                if t.ai_paused {
+                if t.agent.is_none() {
+                    "none (support inbox: handled by people, replies by email)"
+                } else if t.ai_paused {
                     "paused (taken over)"
                 } else {
                     "answering"

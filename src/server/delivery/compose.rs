@@ -86,6 +86,7 @@ fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
         payload: serde_json::to_string(event).expect("events serialize"),
         integration: None,
         handoff: None,
+        thread: None,
     }
 }
 
@@ -100,6 +101,7 @@ pub fn handoff_event(event: &HandoffEvent) -> NewOutbound {
         integration: None,
         // Not the handoff's own delivery: that is the integration message.
         handoff: None,
+        thread: None,
     }
 }
 
@@ -111,6 +113,8 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
         payload: serde_json::to_string(payload).expect("emails serialize"),
         integration: None,
         handoff: None,
+        // The Message-ID is `<{id}@{sender's domain}>` (delivery::email).
+        thread: ticket.map(|_| payload.id.clone()),
     }
 }
 
@@ -191,7 +195,8 @@ pub fn takeover(
     webhook(&event, format!("takeover of #{}", ticket.number))
 }
 
-/// The notice to one owner that a customer asked for a human and ticket
+/// The notice to one owner that a customer asked for a human (the only
+/// reason owners are alerted: `domain::handoff::alerts_owners`) and ticket
 /// `number` now waits in the inbox.
 pub fn owner_notice(
     owner: Address,
@@ -211,8 +216,9 @@ pub fn owner_notice(
     };
     let or_none = |value: &Option<String>, none: &str| value.clone().unwrap_or(none.into());
     let body = format!(
-        "A customer asked for a human.\n\n\
+        "A customer asked for a human: ticket #{number} waits in the inbox.\n\n\
          Ticket:    #{number} {subject}\n\
+         Reason:    the customer asked for a human\n\
          Customer:  {customer}\n\
          Channel:   {channel}\n\
          Agent:     {agent}\n\
@@ -287,6 +293,7 @@ pub fn escalation(
         payload: serde_json::to_string(&escalation).expect("escalations serialize"),
         integration: Some(kind),
         handoff: Some(handoff.to_string()),
+        thread: None,
     }
 }
 

@@ -285,7 +285,11 @@ async fn create(
         request: request.clone(),
         team: plan.team().map(str::to_string),
     };
-    let owners: Vec<compose::Address> = match notifications.email_owners_on_human_request {
+    let alert = handoff::alerts_owners(
+        notifications.email_owners_on_human_request,
+        request.reason.as_deref(),
+    );
+    let owners: Vec<compose::Address> = match alert {
         true => workspace
             .operators
             .iter()

@@ -1,5 +1,5 @@
 //! `/v1/inbound/email`: the support inbox. Email to its address opens a ticket
-//! handled by people, with no AI involved.
+//! handled by people, with no AI involved, or joins the ticket it answers.
 
 use axum::Json;
 use axum::extract::State;
@@ -10,9 +10,10 @@ use utoipa_axum::routes;
 
 use super::handoffs::{Loaded, assignment_entry};
 use crate::api::{
-    AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundResult, Problem, Requester,
-    Role, RuleFacts, TimelineKind,
+    AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundOutcome, InboundResult,
+    Problem, Requester, Role, RuleFacts, TimelineKind,
 };
+use crate::domain::mail::{self, Joined};
 use crate::domain::tickets::{NewEntry, NewTicket};
 use crate::domain::validate::check_email;
 use crate::domain::{handoff, rules};
@@ -20,6 +21,7 @@ use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
+use crate::server::store::{Store, StoreError};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(receive))
@@ -28,6 +30,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The longest subject and body taken from an email.
 const MAX_SUBJECT_CHARS: usize = 300;
 const MAX_TEXT_CHARS: usize = 100_000;
+/// The most attachments an email may list.
+const MAX_ATTACHMENTS: usize = 100;
 
 /// `Name <address>` or `address` → (name, address).
 fn parse_mailbox(text: &str) -> (Option<String>, String) {
@@ -44,8 +48,42 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
     }
 }
 
-/// Open a ticket from an email to the support inbox. A message id seen before
-/// creates nothing and answers with its ticket (200).
+/// Whether `to` (one mailbox, or a comma-separated list) names `address`.
+fn addressed_to(to: &str, address: &str) -> bool {
+    let (_, whole) = parse_mailbox(to);
+    whole.eq_ignore_ascii_case(address)
+        || to
+            .split(',')
+            .any(|part| parse_mailbox(part).1.eq_ignore_ascii_case(address))
+}
+
+/// The body an inbound email adds: its text, trimmed of quoted history and
+/// signature when it answers a ticket, and its attachments listed.
+fn message_body(email: &InboundEmail, reply: bool) -> String {
+    let mut body = if reply {
+        mail::trim_reply(&email.text)
+    } else {
+        email.text.trim().to_string()
+    };
+    if !email.attachments.is_empty() {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str("Attachments:");
+        for attachment in &email.attachments {
+            body.push_str(&format!(
+                "\n- {} ({}, {} bytes)",
+                attachment.name, attachment.content_type, attachment.size
+            ));
+        }
+    }
+    body
+}
+
+/// Email to the support inbox: a reply joins the ticket it answers (by its
+/// `In-Reply-To`/`References`, then by the `[#N]` subject token); anything
+/// else opens a ticket handled by people. A message id seen before creates
+/// nothing and answers with its ticket (200).
 #[utoipa::path(post, path = "/v1/inbound/email", tag = "inbound", request_body = InboundEmail,
     responses((status = 201, body = InboundResult), (status = 200, body = InboundResult),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
@@ -58,7 +96,18 @@ async fn receive(
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
-    let loaded = Loaded::load(&state.store, "").await?;
+    let result = intake(&state.store, email).await?;
+    let status = match result.outcome {
+        InboundOutcome::Created => StatusCode::CREATED,
+        _ => StatusCode::OK,
+    };
+    Ok((status, Json(result)))
+}
+
+/// The support inbox's one pipeline: the HTTP route, `deskctl inbox receive`
+/// (through the route) and the SMTP listener all come here.
+pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResult> {
+    let loaded = Loaded::load(store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {
         (Some(address), true) => address.clone(),
@@ -71,15 +120,14 @@ async fn receive(
         }
     };
     let (name, from) = parse_mailbox(&email.from);
-    let (_, to) = parse_mailbox(&email.to);
     let mut errors = Vec::new();
     if let Err(message) = check_email(&from) {
         errors.push(FieldError::new("from", message));
     }
-    if !to.eq_ignore_ascii_case(&address) {
+    if !addressed_to(&email.to, &address) {
         errors.push(FieldError::new(
             "to",
-            format!("'{to}' is not the support inbox's address"),
+            format!("'{}' is not the support inbox's address", email.to.trim()),
         ));
     }
     if email.message_id.trim().is_empty() {
@@ -97,9 +145,54 @@ async fn receive(
             format!("must be at most {MAX_TEXT_CHARS} characters"),
         ));
     }
+    if email.attachments.len() > MAX_ATTACHMENTS {
+        errors.push(FieldError::new(
+            "attachments",
+            format!("must be at most {MAX_ATTACHMENTS}"),
+        ));
+    }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
+    let message_id = email.message_id.trim().to_string();
+    let at = Timestamp::now();
+
+    // A reply: by the messages it references, then by the subject's token.
+    let ids = mail::thread_ids(email.in_reply_to.as_deref(), &email.references);
+    let mut thread = store.find_email_thread(&ids).await?;
+    if thread.is_none()
+        && let Some(number) = mail::subject_token(&email.subject)
+    {
+        thread = match store.get_ticket(number).await {
+            Ok(_) => Some(number),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(other) => return Err(other.into()),
+        };
+    }
+    if let Some(number) = thread {
+        let body = message_body(&email, true);
+        let mut joined = None;
+        let (number, added) = store
+            .record_inbound_reply(&message_id, number, |ticket| {
+                let (change, entries, outcome) =
+                    mail::join(ticket, &from, name.as_deref(), &body, at);
+                joined = Some(outcome);
+                Ok((change, entries, Vec::new()))
+            })
+            .await?;
+        let outcome = match joined {
+            Some(Joined::Appended) if added => InboundOutcome::Appended,
+            Some(Joined::Reopened) if added => InboundOutcome::Reopened,
+            Some(Joined::HeldAsNote) if added => InboundOutcome::HeldAsNote,
+            _ => InboundOutcome::Duplicate,
+        };
+        return Ok(InboundResult {
+            ticket: number,
+            created: false,
+            outcome,
+        });
+    }
+
     let facts = RuleFacts {
         channel: Some(Channel::Email),
         environment: Some(Environment::Production),
@@ -109,7 +202,6 @@ async fn receive(
     let priority = rules::decide_priority(loaded.rules(), &facts, None);
     let team = rules::decide_team(loaded.rules(), &facts, loaded.default_team());
     let method = loaded.assignment.method;
-    let at = Timestamp::now();
     let subject = match email.subject.trim() {
         "" => format!("Email from {from}"),
         subject => subject.to_string(),
@@ -120,9 +212,9 @@ async fn receive(
         external_id: None,
         phone: None,
     };
-    let (number, created) = state
-        .store
-        .record_inbound_email(email.message_id.trim(), team.value.as_deref(), |state| {
+    let body = message_body(&email, false);
+    let (number, created) = store
+        .record_inbound_email(&message_id, team.value.as_deref(), |state| {
             let assignee = handoff::assign(
                 method,
                 team.value.as_deref(),
@@ -140,7 +232,7 @@ async fn receive(
                     author_kind: AuthorKind::Customer,
                     author: name.clone().or_else(|| Some(from.clone())),
                     event: None,
-                    body: Some(email.text.clone()),
+                    body: Some(body),
                     channel: Some(Channel::Email),
                     at,
                 },
@@ -162,18 +254,15 @@ async fn receive(
             }
         })
         .await?;
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        Json(InboundResult {
-            ticket: number,
-            created,
-        }),
-    ))
+    Ok(InboundResult {
+        ticket: number,
+        created,
+        outcome: if created {
+            InboundOutcome::Created
+        } else {
+            InboundOutcome::Duplicate
+        },
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod integrations;
 pub mod meta;
 pub mod operators;
 pub mod outbox;
+pub mod requesters;
 pub mod rules;
 pub mod settings;
 pub mod teams;

@@ -8,10 +8,11 @@ use utoipa_axum::routes;
 
 use super::{change_workspace, page_of};
 use crate::api::{
-    Availability, AvailabilityUpdate, Operator, OperatorCreate, OperatorUpdate, Page, PageQuery,
-    Problem, Role,
+    Availability, AvailabilityUpdate, FieldError, Operator, OperatorCreate, OperatorRemoved,
+    OperatorUpdate, Page, PageQuery, Problem, RemoveOperatorQuery, Role,
 };
 use crate::domain::Refusal;
+use crate::domain::tickets;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
@@ -139,21 +140,53 @@ async fn update(
     Ok(Json(operator(&workspace, &handle)?))
 }
 
-/// Remove an operator, with their team memberships and tokens.
+/// Remove an operator, with their team memberships and tokens. Their open
+/// and pending tickets are unassigned first, each with an `unassigned` event,
+/// or handed to `reassign-to`; the answer counts them.
 #[utoipa::path(delete, path = "/v1/operators/{handle}", tag = "operators",
-    params(("handle" = String, Path, description = "The operator's handle")),
-    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    params(("handle" = String, Path, description = "The operator's handle"), RemoveOperatorQuery),
+    responses((status = 200, body = OperatorRemoved), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
     Path(handle): Path<String>,
-) -> ApiResult<StatusCode> {
+    ApiQuery(query): ApiQuery<RemoveOperatorQuery>,
+) -> ApiResult<Json<OperatorRemoved>> {
     principal.require(Role::Manager)?;
-    if operator(&*state.store.workspace().await?, &handle)?.role != Role::Operator {
+    let workspace = state.store.workspace().await?;
+    if operator(&workspace, &handle)?.role != Role::Operator {
         principal.require(Role::Owner)?;
     }
+    let to = query.reassign_to.as_deref().map(str::trim);
+    match to {
+        Some(to) if to == handle => {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "reassign-to",
+                format!("'{to}' is the operator being removed: name another operator"),
+            )]));
+        }
+        Some(to) if workspace.operator(to).is_none() => {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "reassign-to",
+                format!("operator '{to}' does not exist"),
+            )]));
+        }
+        _ => {}
+    }
+    // Refused removals (the last owner) are refused before any ticket moves.
+    change::remove_operator(&mut (*workspace).clone(), &handle)?;
+    let at = crate::server::store::stored_now();
+    let open_tickets = state
+        .store
+        .release_tickets(&handle, |_| tickets::released(&handle, to, at))
+        .await?;
     change_workspace(&state, |ws, _| change::remove_operator(ws, &handle)).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(OperatorRemoved {
+        handle,
+        open_tickets,
+        reassigned_to: to.map(str::to_string),
+    }))
 }
 
 /// Set whether an operator takes new tickets. Operators may set their own.

@@ -402,31 +402,18 @@ async fn append_conversation(
     }))
 }
 
-/// A customer's open and closed tickets, by external id or email: what the chat
-/// widget's "View tickets" lists. Ingest tokens may ask.
+/// A customer's open and closed tickets, by external id or email, for staff
+/// (managers and owners). The chat widget uses a requester token and
+/// `/v1/requesters/me/tickets` instead: an ingest token reads no one's tickets.
 #[utoipa::path(get, path = "/v1/requesters/{id}/tickets", tag = "tickets",
     params(("id" = String, Path, description = "The customer's external id or email")),
-    responses((status = 200, body = Vec<RequesterTicket>)))]
+    responses((status = 200, body = Vec<RequesterTicket>), (status = 403, body = Problem)))]
 async fn requester_tickets(
     State(state): State<AppState>,
     principal: Principal,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<RequesterTicket>>> {
-    match &principal {
-        Principal::Ingest { .. } => {}
-        other => other.require(Role::Manager)?,
-    }
+    principal.require(Role::Manager)?;
     let tickets = state.store.requester_tickets(&id).await?;
-    Ok(Json(
-        tickets
-            .into_iter()
-            .map(|t| RequesterTicket {
-                number: t.number,
-                subject: t.subject,
-                status: t.status,
-                created_at: t.created_at,
-                last_activity_at: t.last_activity_at,
-            })
-            .collect(),
-    ))
+    Ok(Json(super::requesters::listed(tickets)))
 }

@@ -158,6 +158,9 @@ pub struct NewOutbound {
     /// For an external delivery: the platform, and the handoff it delivers.
     pub integration: Option<IntegrationKind>,
     pub handoff: Option<String>,
+    /// For an email about a ticket: the local part of its Message-ID,
+    /// recorded with the message so a reply that references it joins the ticket.
+    pub thread: Option<String>,
 }
 
 /// A ticket change, the timeline entries it appends and the messages it sends.
@@ -268,6 +271,9 @@ pub type FinishHandoff<'a> = Box<dyn FnOnce(&TeamState) -> Finished + Send + 'a>
 /// Makes the ticket an inbound email opens from its team's assignment state.
 pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
 
+/// What taking a ticket from a removed operator changes and records.
+pub type ReleaseFn<'a> = Box<dyn Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync + 'a>;
+
 /// How a webhook event moves an external status (`domain::external::advance`).
 pub type Advance = fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>;
 
@@ -306,6 +312,10 @@ pub trait Tokens: Send + Sync {
     async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>>;
     /// Records that a token was used now.
     async fn touch_token(&self, id: &str) -> StoreResult<()>;
+    /// The stored SHA-256 of ingest token `id`'s secret: the key its
+    /// requester-scoped credentials are signed with, so revoking the ingest
+    /// token revokes them. `None` when there is no such ingest token.
+    async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>>;
 }
 
 /// Tickets, their timelines, and the assignment state read with them.
@@ -340,6 +350,24 @@ pub trait Tickets: Send + Sync {
         message_id: &str,
         team: Option<&str>,
         finish: FinishInbound<'_>,
+    ) -> StoreResult<(u64, bool)>;
+    /// Takes operator `handle`'s open and pending tickets from them in one
+    /// write transaction: `release` decides each one's change and entries
+    /// (`domain::tickets::released`). Answers how many tickets it changed.
+    async fn release_tickets(&self, handle: &str, release: ReleaseFn<'_>) -> StoreResult<u64>;
+    /// The ticket the first of `ids` (bare message ids, nearest first) belongs
+    /// to: a message the support inbox received, or one the desk sent (by its
+    /// Message-ID's local part).
+    async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
+    /// Adds a support-inbox email to ticket `number` exactly once per message
+    /// id: `change` decides on the ticket as the write transaction sees it.
+    /// Answers the ticket's number (the first one's, for a message id seen
+    /// before) and whether the email was added now.
+    async fn record_inbound_reply(
+        &self,
+        message_id: &str,
+        number: u64,
+        change: TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)>;
 }
 
@@ -469,6 +497,12 @@ macro_rules! seam_by_inherent_methods {
             async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
                 <$store>::touch_token(self, id).await
             }
+            async fn ingest_token_key(
+                &self,
+                id: &str,
+            ) -> $crate::server::store::StoreResult<Option<String>> {
+                <$store>::ingest_token_key(self, id).await
+            }
         }
 
         #[async_trait::async_trait]
@@ -524,6 +558,27 @@ macro_rules! seam_by_inherent_methods {
                 finish: $crate::server::store::FinishInbound<'_>,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_email(self, message_id, team, finish).await
+            }
+            async fn release_tickets(
+                &self,
+                handle: &str,
+                release: $crate::server::store::ReleaseFn<'_>,
+            ) -> $crate::server::store::StoreResult<u64> {
+                <$store>::release_tickets(self, handle, release).await
+            }
+            async fn find_email_thread(
+                &self,
+                ids: &[String],
+            ) -> $crate::server::store::StoreResult<Option<u64>> {
+                <$store>::find_email_thread(self, ids).await
+            }
+            async fn record_inbound_reply(
+                &self,
+                message_id: &str,
+                number: u64,
+                change: $crate::server::store::TicketChangeFn<'_>,
+            ) -> $crate::server::store::StoreResult<(u64, bool)> {
+                <$store>::record_inbound_reply(self, message_id, number, change).await
             }
         }
 
@@ -863,6 +918,27 @@ impl Store {
     ) -> StoreResult<(u64, bool)> {
         self.db
             .record_inbound_email(message_id, team, Box::new(finish))
+            .await
+    }
+
+    /// [`Tickets::release_tickets`] with any function.
+    pub async fn release_tickets(
+        &self,
+        handle: &str,
+        release: impl Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync,
+    ) -> StoreResult<u64> {
+        self.db.release_tickets(handle, Box::new(release)).await
+    }
+
+    /// [`Tickets::record_inbound_reply`] with any function.
+    pub async fn record_inbound_reply(
+        &self,
+        message_id: &str,
+        number: u64,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
+    ) -> StoreResult<(u64, bool)> {
+        self.db
+            .record_inbound_reply(message_id, number, Box::new(change))
             .await
     }
 }

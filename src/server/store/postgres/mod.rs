@@ -40,11 +40,18 @@ use super::shared::{self, Embedded};
 use super::{Database, Open, StoreError, StoreResult};
 
 /// The schema, embedded in the binary: versions are applied in order, once.
-const MIGRATIONS: &[Embedded] = &[(
-    1,
-    "desk",
-    include_str!("../../../../migrations/postgres/0001_desk.sql"),
-)];
+const MIGRATIONS: &[Embedded] = &[
+    (
+        1,
+        "desk",
+        include_str!("../../../../migrations/postgres/0001_desk.sql"),
+    ),
+    (
+        3,
+        "email threads",
+        include_str!("../../../../migrations/postgres/0003_email_threads.sql"),
+    ),
+];
 
 /// Connections per process: replicas multiply it, so it stays well under
 /// PostgreSQL's default `max_connections` (100) for a handful of replicas.

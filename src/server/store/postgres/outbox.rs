@@ -72,6 +72,17 @@ pub(crate) async fn enqueue(
         .bind(&message.handoff)
         .fetch_one(&mut *conn)
         .await?;
+        if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
+            sqlx::query(
+                "INSERT INTO email_threads (local_id, ticket_number, created_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT (local_id) DO NOTHING",
+            )
+            .bind(thread)
+            .bind(ticket as i64)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        }
         ids.push(id as u64);
     }
     Ok(ids)

@@ -349,6 +349,86 @@ impl PostgresStore {
         Ok((number, true))
     }
 
+    /// Takes operator `handle`'s open and pending tickets from them.
+    pub async fn release_tickets(
+        &self,
+        handle: &str,
+        release: crate::server::store::ReleaseFn<'_>,
+    ) -> StoreResult<u64> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        let numbers: Vec<i64> = sqlx::query_scalar(
+            "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
+             ORDER BY number",
+        )
+        .bind(handle)
+        .fetch_all(&mut *tx)
+        .await?;
+        for number in &numbers {
+            update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+        }
+        tx.commit().await?;
+        Ok(numbers.len() as u64)
+    }
+
+    /// The ticket the first of `ids` that the desk knows belongs to.
+    pub async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>> {
+        let mut conn = self.pool().acquire().await?;
+        for id in ids {
+            let number: Option<i64> = sqlx::query_scalar(
+                "SELECT ticket_number FROM inbound_emails WHERE message_id IN ($1, $2) \
+                 UNION ALL SELECT ticket_number FROM email_threads WHERE local_id = $3 LIMIT 1",
+            )
+            .bind(id)
+            .bind(format!("<{id}>"))
+            .bind(crate::domain::mail::local_part(id))
+            .fetch_optional(&mut *conn)
+            .await?;
+            if let Some(number) = number {
+                return Ok(Some(number as u64));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Adds a support-inbox email to ticket `number` exactly once per message id.
+    pub async fn record_inbound_reply(
+        &self,
+        message_id: &str,
+        number: u64,
+        change: TicketChangeFn<'_>,
+    ) -> StoreResult<(u64, bool)> {
+        let mut tx = self.pool().begin().await?;
+        super::lock_assignment(&mut tx).await?;
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
+                .bind(message_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(seen) = seen {
+            return Ok((seen as u64, false));
+        }
+        let mut outbound = Vec::new();
+        update_ticket(&mut tx, number, |current| {
+            let (update, entries, messages) = change(current)?;
+            outbound = messages;
+            Ok((update, entries))
+        })
+        .await?;
+        super::outbox::enqueue(&mut tx, &outbound).await?;
+        sqlx::query(
+            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
+             VALUES ($1, $2, $3)",
+        )
+        .bind(message_id)
+        .bind(number as i64)
+        .bind(super::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok((number, true))
+    }
+
     /// One page of tickets matching `filter`, newest activity first.
     pub async fn list_tickets(
         &self,

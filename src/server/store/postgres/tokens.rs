@@ -80,6 +80,18 @@ impl PostgresStore {
         }))
     }
 
+    /// The stored SHA-256 of ingest token `id`'s secret.
+    pub async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar(
+                "SELECT secret_sha256 FROM tokens WHERE id = $1 AND kind = 'ingest'",
+            )
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?,
+        )
+    }
+
     /// Records that a token was used now.
     pub async fn touch_token(&self, id: &str) -> StoreResult<()> {
         sqlx::query("UPDATE tokens SET last_used_at = $1 WHERE id = $2")

@@ -89,6 +89,11 @@ const MIGRATIONS: &[Embedded] = &[
         "revision by the store",
         include_str!("../../../../migrations/sqlite/0010_revision_by_store.sql"),
     ),
+    (
+        12,
+        "email threads",
+        include_str!("../../../../migrations/sqlite/0012_email_threads.sql"),
+    ),
 ];
 
 /// A desk in a SQLite file.

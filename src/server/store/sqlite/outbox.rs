@@ -79,6 +79,17 @@ pub(crate) async fn enqueue(
         .execute(&mut **tx)
         .await?
         .last_insert_rowid();
+        if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
+            sqlx::query(
+                "INSERT INTO email_threads (local_id, ticket_number, created_at) VALUES (?, ?, ?) \
+                 ON CONFLICT (local_id) DO NOTHING",
+            )
+            .bind(thread)
+            .bind(ticket as i64)
+            .bind(&now)
+            .execute(&mut **tx)
+            .await?;
+        }
         ids.push(id as u64);
     }
     Ok(ids)
@@ -397,6 +408,7 @@ mod tests {
             payload: format!(r#"{{"n":{n}}}"#),
             integration: None,
             handoff: None,
+            thread: None,
         }
     }
 

@@ -88,6 +88,16 @@ impl SqliteStore {
         }))
     }
 
+    /// The stored SHA-256 of ingest token `id`'s secret.
+    pub async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT secret_sha256 FROM tokens WHERE id = ? AND kind = 'ingest'")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
     /// Records that a token was used now.
     pub async fn touch_token(&self, id: &str) -> StoreResult<()> {
         sqlx::query("UPDATE tokens SET last_used_at = ? WHERE id = ?")

@@ -1,0 +1,585 @@
+//! Email as a channel, as pure decisions: which ticket an inbound message
+//! belongs to (its `Message-ID` references, then the `[#N]` subject token),
+//! what of its text is new (quoted history and signature trimmed), and what
+//! appending it does to the ticket (reopen, or hold a stranger's mail as a note).
+//!
+//! No crate fits the trimming: the maintained parsers (mail-parser) stop at
+//! MIME, and the one crate that ports GitHub's `email_reply_parser`
+//! (`email_reply_parser` 0.1.2) has one release and no source repository, so
+//! this is a small port of the same rules, tested below.
+
+use jiff::Timestamp;
+
+use crate::api::{AuthorKind, Channel, Ticket, TicketStatus, TimelineKind};
+use crate::domain::tickets::{NewEntry, TicketChange};
+
+/// The most referenced message ids an inbound message is threaded by: the
+/// `In-Reply-To` and the last ones of `References` (the nearest ancestors).
+pub const MAX_THREAD_IDS: usize = 20;
+
+/// The ticket number of the last `[#N]` token in `subject`, as the desk's own
+/// emails carry it (`Re: Parcel [#10001]`).
+pub fn subject_token(subject: &str) -> Option<u64> {
+    let mut found = None;
+    let mut rest = subject;
+    while let Some(start) = rest.find("[#") {
+        let after = &rest[start + 2..];
+        let digits: &str = &after[..after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len())];
+        if !digits.is_empty() && after[digits.len()..].starts_with(']') {
+            found = digits.parse().ok().or(found);
+        }
+        rest = after;
+    }
+    found
+}
+
+/// A message id without its angle brackets and surrounding space.
+pub fn bare_id(id: &str) -> &str {
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim()
+}
+
+/// The part of a message id before the last `@`: the desk's own ids are
+/// `<{local}@{sender's domain}>`, and the local part is what it records, since
+/// the domain is only known when the message is sent.
+pub fn local_part(id: &str) -> &str {
+    let id = bare_id(id);
+    id.rsplit_once('@').map_or(id, |(local, _)| local)
+}
+
+/// The ids to thread a message by, nearest first: `In-Reply-To`, then
+/// `References` from the last, without repeats, at most [`MAX_THREAD_IDS`].
+pub fn thread_ids(in_reply_to: Option<&str>, references: &[String]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let candidates = in_reply_to
+        .into_iter()
+        .flat_map(split_ids)
+        .chain(references.iter().rev().flat_map(|r| split_ids(r)));
+    for id in candidates {
+        if ids.len() == MAX_THREAD_IDS {
+            break;
+        }
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// `<a@x> <b@y>` (or one bare id) → `["a@x", "b@y"]`; the last first when
+/// several, as `References` lists the nearest ancestor last.
+fn split_ids(text: &str) -> Vec<String> {
+    let ids: Vec<String> = if text.contains('<') {
+        text.split('<')
+            .filter_map(|part| part.split_once('>').map(|(id, _)| bare_id(id).to_string()))
+            .filter(|id| !id.is_empty())
+            .collect()
+    } else {
+        text.split_whitespace().map(str::to_string).collect()
+    };
+    ids.into_iter().rev().collect()
+}
+
+/// Whether `line` starts the quoted history a mail client adds under a reply.
+fn starts_history(line: &str, next: Option<&str>) -> bool {
+    let line = line.trim();
+    let wrote = |text: &str| {
+        let text = text.trim_end();
+        text.ends_with("wrote:") || text.ends_with("schrieb:") || text.ends_with("a écrit :")
+    };
+    if line.starts_with("On ") || line.starts_with("Am ") || line.starts_with("Le ") {
+        // "On Tue, 2 Dec 2026, Dana <dana@example.com> wrote:", sometimes
+        // wrapped over two lines.
+        return wrote(line) || next.is_some_and(|next| wrote(&format!("{line} {}", next.trim())));
+    }
+    line.starts_with("-----Original Message-----")
+        || line.starts_with("----- Original Message -----")
+        || (line.len() >= 20 && line.chars().all(|c| c == '_'))
+        || line.starts_with("From: ")
+            && next.is_some_and(|n| {
+                let n = n.trim_start();
+                n.starts_with("Sent: ") || n.starts_with("Date: ") || n.starts_with("To: ")
+            })
+}
+
+/// Whether `line` starts the sender's signature.
+fn starts_signature(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    trimmed == "--"
+        || trimmed == "-- "
+        || line == "-- "
+        || trimmed == "__"
+        || line.trim_start().starts_with("Sent from my ")
+        || line.trim_start().starts_with("Get Outlook for ")
+}
+
+/// The new text of a reply: everything above the quoted history and the
+/// signature, trailing quoted lines and blank lines dropped. Inline answers
+/// between quoted lines are kept. A message that is nothing but quotes is kept
+/// whole, so nothing the customer sent is ever lost.
+pub fn trim_reply(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if starts_history(line, lines.get(i + 1).copied()) || starts_signature(line) {
+            break;
+        }
+        kept.push(line);
+    }
+    while kept
+        .last()
+        .is_some_and(|line| line.trim().is_empty() || line.trim_start().starts_with('>'))
+    {
+        kept.pop();
+    }
+    let trimmed = kept.join("\n").trim().to_string();
+    if trimmed.is_empty() {
+        text.trim().to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// What an inbound email did to the ticket it joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joined {
+    /// The requester's message, appended to the conversation.
+    Appended,
+    /// The requester wrote on a resolved ticket: appended, and the ticket reopened.
+    Reopened,
+    /// Someone other than the requester wrote: held as an internal note the
+    /// customer never sees, and the ticket's status is left as it is.
+    HeldAsNote,
+}
+
+impl Joined {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Joined::Appended => "appended",
+            Joined::Reopened => "reopened",
+            Joined::HeldAsNote => "held-as-note",
+        }
+    }
+}
+
+/// An inbound email on an existing ticket: the change, the timeline entries
+/// and what it did. `from` is the sender's address, `name` their display name.
+///
+/// The rule for a sender who is not the requester (compared case-blind by
+/// address): the message is held as an internal note naming the sender, so a
+/// colleague copied in or a forwarded thread reaches the team without being
+/// shown as the customer's words, and without reopening or reactivating the
+/// ticket. A message from the requester is a customer message on the email
+/// channel; on a resolved ticket it reopens it, on a pending one (waiting on
+/// the customer) it moves it back to open.
+pub fn join(
+    ticket: &Ticket,
+    from: &str,
+    name: Option<&str>,
+    text: &str,
+    at: Timestamp,
+) -> (TicketChange, Vec<NewEntry>, Joined) {
+    let is_requester = ticket
+        .requester
+        .email
+        .as_deref()
+        .is_some_and(|email| email.trim().eq_ignore_ascii_case(from.trim()));
+    if !is_requester {
+        let note = NewEntry {
+            kind: TimelineKind::Note,
+            author_kind: AuthorKind::System,
+            author: None,
+            event: None,
+            body: Some(format!(
+                "Email from {sender}, who is not the requester (held as a note, not shown \
+                 to the customer):\n\n{text}",
+                sender = match name {
+                    Some(name) => format!("{name} <{from}>"),
+                    None => from.to_string(),
+                }
+            )),
+            channel: Some(Channel::Email),
+            at,
+        };
+        return (TicketChange::default(), vec![note], Joined::HeldAsNote);
+    }
+    let message = NewEntry {
+        kind: TimelineKind::Message,
+        author_kind: AuthorKind::Customer,
+        author: Some(name.unwrap_or(from).to_string()),
+        event: None,
+        body: Some(text.to_string()),
+        channel: Some(Channel::Email),
+        at,
+    };
+    match ticket.status {
+        TicketStatus::Resolved => (
+            TicketChange {
+                status: Some(TicketStatus::Open),
+                ..TicketChange::default()
+            },
+            vec![
+                NewEntry::system("reopened", "Reopened: the customer replied by email", at),
+                message,
+            ],
+            Joined::Reopened,
+        ),
+        TicketStatus::Pending => (
+            TicketChange {
+                status: Some(TicketStatus::Open),
+                ..TicketChange::default()
+            },
+            vec![
+                message,
+                NewEntry::system(
+                    "status-changed",
+                    "Status pending → open: the customer replied by email",
+                    at,
+                ),
+            ],
+            Joined::Appended,
+        ),
+        TicketStatus::Open => (TicketChange::default(), vec![message], Joined::Appended),
+    }
+}
+
+/// The largest message `inbox receive` and the SMTP listener take: bigger mail
+/// is refused whole (the ticket lists attachments, it does not keep them).
+pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
+
+/// Why a raw message cannot go into the support inbox.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Malformed {
+    #[error("the message is empty")]
+    Empty,
+    #[error("the message is {0} bytes, more than the {MAX_MESSAGE_BYTES} the support inbox takes")]
+    TooLarge(usize),
+    #[error("the message has no RFC 5322 header section")]
+    NoHeaders,
+    #[error("the message has no From: address")]
+    NoFrom,
+}
+
+/// A raw RFC 5322 message (MIME multipart included), as the support inbox
+/// takes it: sender, recipients (`envelope_to`, the address the MTA
+/// delivered it to, when given, else To and Cc), subject, the plain text
+/// (the HTML part as text when there is no plain one), the threading headers,
+/// and each attachment's name, type and size. A message without a
+/// `Message-ID` gets one from the SHA-256 of its bytes, so a redelivery is
+/// still recognised.
+pub fn parse_message(
+    raw: &[u8],
+    envelope_to: Option<&str>,
+) -> Result<crate::api::InboundEmail, Malformed> {
+    use mail_parser::{MessageParser, MimeHeaders};
+    use sha2::Digest;
+
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err(Malformed::Empty);
+    }
+    if raw.len() > MAX_MESSAGE_BYTES {
+        return Err(Malformed::TooLarge(raw.len()));
+    }
+    let message = MessageParser::default()
+        .parse(raw)
+        .filter(|m| !m.headers().is_empty())
+        .ok_or(Malformed::NoHeaders)?;
+    let from = message
+        .from()
+        .and_then(|from| from.first())
+        .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
+        .filter(|(_, address)| !address.trim().is_empty())
+        .ok_or(Malformed::NoFrom)?;
+    let from = match from.0.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => format!("\"{}\" <{}>", name.replace('"', "'"), from.1.trim()),
+        None => from.1.trim().to_string(),
+    };
+    let to = match envelope_to {
+        Some(to) => to.trim().to_string(),
+        None => message
+            .to()
+            .into_iter()
+            .chain(message.cc())
+            .flat_map(|list| list.iter())
+            .filter_map(|addr| addr.address())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let message_id = match message.message_id() {
+        Some(id) if !id.trim().is_empty() => format!("<{}>", bare_id(id)),
+        _ => {
+            let digest: String = sha2::Sha256::digest(raw)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            format!("<{digest}@sha256.deskctl.invalid>")
+        }
+    };
+    let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
+        match value {
+            mail_parser::HeaderValue::Text(id) => vec![format!("<{}>", bare_id(id))],
+            mail_parser::HeaderValue::TextList(ids) => {
+                ids.iter().map(|id| format!("<{}>", bare_id(id))).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let text = message
+        .body_text(0)
+        .map(|text| text.into_owned())
+        .unwrap_or_default();
+    let attachments = message
+        .attachments()
+        .map(|part| crate::api::InboundAttachment {
+            name: part
+                .attachment_name()
+                .map(str::to_string)
+                .unwrap_or_else(|| "attachment".into()),
+            content_type: part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_string(),
+                })
+                .unwrap_or_else(|| "application/octet-stream".into())
+                .to_ascii_lowercase(),
+            size: part.contents().len() as u64,
+        })
+        .collect();
+    Ok(crate::api::InboundEmail {
+        from,
+        to,
+        subject: message.subject().unwrap_or_default().trim().to_string(),
+        text,
+        message_id,
+        in_reply_to: ids(message.in_reply_to()).into_iter().next_back(),
+        references: ids(message.references()),
+        attachments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::api::{Environment, Priority, Requester};
+
+    #[test]
+    fn the_last_well_formed_token_names_the_ticket() {
+        assert_eq!(
+            subject_token("Re: Invoice 99 is wrong [#10009]"),
+            Some(10009)
+        );
+        assert_eq!(subject_token("Re: [#1] Fwd: [#10002] again"), Some(10002));
+        assert_eq!(subject_token("Re: [#10003] and [#x] and [#]"), Some(10003));
+        assert_eq!(subject_token("Re: #10003 [#10003"), None);
+        assert_eq!(subject_token("no token"), None);
+        assert_eq!(subject_token("[#99999999999999999999999]"), None);
+    }
+
+    #[test]
+    fn thread_ids_take_in_reply_to_then_the_nearest_references() {
+        let ids = thread_ids(Some("<c@x>"), &["<a@x> <b@x>\r\n <c@x>".to_string()]);
+        assert_eq!(ids, ["c@x", "b@x", "a@x"]);
+        assert_eq!(thread_ids(None, &["bare@x".into()]), ["bare@x"]);
+        let many: Vec<String> = (0..50).map(|i| format!("<{i}@x>")).collect();
+        let ids = thread_ids(None, &[many.join(" ")]);
+        assert_eq!(ids.len(), MAX_THREAD_IDS);
+        assert_eq!(ids[0], "49@x");
+        assert_eq!(local_part("<msg_1a2b@acme.example>"), "msg_1a2b");
+        assert_eq!(local_part("plain"), "plain");
+    }
+
+    #[test]
+    fn quoted_history_and_signatures_are_trimmed() {
+        let gmail = "Thanks, that fixed it.\r\n\r\nOn Tue, 2 Dec 2026 at 10:00, Bob Jones \
+                     <bob@acme.example> wrote:\r\n> On its way.\r\n> \r\n> -- \r\n> Bob\r\n";
+        assert_eq!(trim_reply(gmail), "Thanks, that fixed it.");
+        let wrapped = "Still broken.\n\nOn Tue, 2 Dec 2026 at 10:00, Bob Jones\n<bob@acme.example> wrote:\n> Try again\n";
+        assert_eq!(trim_reply(wrapped), "Still broken.");
+        let signed = "See attached.\n-- \nDana Smith\nACME Corp\n";
+        assert_eq!(trim_reply(signed), "See attached.");
+        let phone = "Yes please\n\nSent from my iPhone\n\n> earlier\n";
+        assert_eq!(trim_reply(phone), "Yes please");
+        let outlook = "Refund please.\n\n-----Original Message-----\nFrom: Support\nSubject: x\n";
+        assert_eq!(trim_reply(outlook), "Refund please.");
+        let headers = "Ok.\n\nFrom: Bob <bob@acme.example>\nSent: Tuesday\nTo: Dana\n\nold text";
+        assert_eq!(trim_reply(headers), "Ok.");
+        let inline = "> Which order?\nNumber 99.\n> And the date?\nMonday.\n> thanks\n";
+        assert_eq!(
+            trim_reply(inline),
+            "> Which order?\nNumber 99.\n> And the date?\nMonday."
+        );
+        // Only quotes: kept whole rather than lost.
+        assert_eq!(trim_reply("> just a quote\n"), "> just a quote");
+        // "On" starting an ordinary sentence is not a quote header.
+        assert_eq!(
+            trim_reply("On Monday it broke again.\nPlease help."),
+            "On Monday it broke again.\nPlease help."
+        );
+    }
+
+    fn ticket(status: TicketStatus) -> Ticket {
+        Ticket {
+            number: 10001,
+            subject: "Parcel".into(),
+            status,
+            priority: Priority::Medium,
+            requester: Requester {
+                name: Some("Dana".into()),
+                email: Some("Dana@Example.com".into()),
+                external_id: None,
+                phone: None,
+            },
+            assignee: None,
+            team: None,
+            agent: None,
+            channel: Channel::Email,
+            environment: Environment::Production,
+            fields: BTreeMap::new(),
+            context: BTreeMap::new(),
+            ai_paused: false,
+            handoff: None,
+            created_at: Timestamp::UNIX_EPOCH,
+            last_activity_at: Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn the_requester_reopens_a_resolved_ticket() {
+        let (change, entries, joined) = join(
+            &ticket(TicketStatus::Resolved),
+            "dana@example.com",
+            Some("Dana"),
+            "Still broken",
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(joined, Joined::Reopened);
+        assert_eq!(change.status, Some(TicketStatus::Open));
+        assert_eq!(entries[0].event.as_deref(), Some("reopened"));
+        assert_eq!(entries[1].kind, TimelineKind::Message);
+        assert_eq!(entries[1].body.as_deref(), Some("Still broken"));
+        assert_eq!(entries[1].channel, Some(Channel::Email));
+    }
+
+    #[test]
+    fn the_requester_moves_a_pending_ticket_back_to_open_and_leaves_an_open_one() {
+        let (change, entries, joined) = join(
+            &ticket(TicketStatus::Pending),
+            "dana@example.com",
+            None,
+            "Here it is",
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(joined, Joined::Appended);
+        assert_eq!(change.status, Some(TicketStatus::Open));
+        assert_eq!(entries[0].author.as_deref(), Some("dana@example.com"));
+        let (change, entries, _) = join(
+            &ticket(TicketStatus::Open),
+            "dana@example.com",
+            None,
+            "More",
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(change.status, None);
+        assert_eq!(entries.len(), 1);
+    }
+
+    #[test]
+    fn a_stranger_is_held_as_a_note_and_reopens_nothing() {
+        let (change, entries, joined) = join(
+            &ticket(TicketStatus::Resolved),
+            "mallory@example.net",
+            Some("Mallory"),
+            "Me too",
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(joined, Joined::HeldAsNote);
+        assert_eq!(change.status, None);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].kind, TimelineKind::Note);
+        let body = entries[0].body.as_deref().unwrap();
+        assert!(body.contains("Mallory <mallory@example.net>"), "{body}");
+        assert!(body.ends_with("Me too"), "{body}");
+    }
+
+    const MULTIPART: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
+To: Help <help@example.com>\r\n\
+Cc: boss@example.com\r\n\
+Subject: =?UTF-8?Q?Invoice_99_is_wr=C3=B6ng?=\r\n\
+Message-ID: <m1@mail.example.com>\r\n\
+In-Reply-To: <msg_abc@acme.example>\r\n\
+References: <m0@mail.example.com>\r\n <msg_abc@acme.example>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The total is off.\r\n\
+--b1\r\n\
+Content-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+\r\n\
+JVBERi0xLjQK\r\n\
+--b1--\r\n";
+
+    #[test]
+    fn a_multipart_message_parses_with_its_threading_headers_and_attachments() {
+        let email = parse_message(MULTIPART.as_bytes(), None).unwrap();
+        assert_eq!(email.from, "\"Dana Smith\" <dana@example.com>");
+        assert_eq!(email.to, "help@example.com, boss@example.com");
+        assert_eq!(email.subject, "Invoice 99 is wröng");
+        assert_eq!(email.text.trim(), "The total is off.");
+        assert_eq!(email.message_id, "<m1@mail.example.com>");
+        assert_eq!(email.in_reply_to.as_deref(), Some("<msg_abc@acme.example>"));
+        assert_eq!(
+            email.references,
+            ["<m0@mail.example.com>", "<msg_abc@acme.example>"]
+        );
+        assert_eq!(email.attachments.len(), 1);
+        assert_eq!(email.attachments[0].name, "invoice.pdf");
+        assert_eq!(email.attachments[0].content_type, "application/pdf");
+        assert_eq!(email.attachments[0].size, 9, "the decoded size");
+        let enveloped = parse_message(MULTIPART.as_bytes(), Some(" help@example.com ")).unwrap();
+        assert_eq!(enveloped.to, "help@example.com");
+    }
+
+    #[test]
+    fn malformed_mail_is_refused_with_its_reason() {
+        assert_eq!(parse_message(b"", None), Err(Malformed::Empty));
+        assert_eq!(parse_message(b" \r\n", None), Err(Malformed::Empty));
+        assert_eq!(
+            parse_message(b"To: help@example.com\r\nSubject: x\r\n\r\nhi", None),
+            Err(Malformed::NoFrom)
+        );
+        assert_eq!(
+            parse_message(b"just some words, no header at all", None),
+            Err(Malformed::NoFrom)
+        );
+        let big = vec![b'a'; MAX_MESSAGE_BYTES + 1];
+        assert_eq!(
+            parse_message(&big, None),
+            Err(Malformed::TooLarge(MAX_MESSAGE_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn a_message_without_an_id_gets_one_from_its_bytes() {
+        let raw = b"From: dana@example.com\r\nTo: help@example.com\r\n\r\nhi\r\n";
+        let first = parse_message(raw, None).unwrap();
+        assert!(first.message_id.ends_with("@sha256.deskctl.invalid>"));
+        assert_eq!(
+            parse_message(raw, None).unwrap().message_id,
+            first.message_id
+        );
+        assert_eq!(first.from, "dana@example.com");
+    }
+}

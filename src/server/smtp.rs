@@ -1,0 +1,422 @@
+//! `serve --smtp-listen`: the support inbox over SMTP. A small tokio state
+//! machine for the part of RFC 5321 a receiving-only server needs (EHLO/HELO,
+//! MAIL, RCPT, DATA, RSET, NOOP, QUIT, and STARTTLS per RFC 3207 when a
+//! certificate is given), with the SIZE extension and a hard size limit.
+//! Each message goes through the support inbox's one pipeline
+//! ([`routes::inbound::intake`]); what it refuses is answered 5xx, what may
+//! pass later 4xx, and nothing is half stored.
+//!
+//! Why not a crate: `mailin-embedded` 0.8 serves with blocking I/O on its own
+//! thread pool (`serve_forever`, no way to stop it with the HTTP server), and
+//! `samotop` 0.13 is built on async-std, a second runtime beside tokio that is
+//! itself discontinued. What a receive-only server needs is small enough to
+//! keep here, on tokio, with tests.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+use crate::api::InboundOutcome;
+use crate::domain::mail::{Malformed, parse_message};
+use crate::server::routes::inbound::intake;
+use crate::server::store::Store;
+
+/// The longest command line (RFC 5321 4.5.3.1.4: 512 octets, with room).
+const MAX_LINE: u64 = 2048;
+/// How long a client may stay silent before the connection is closed.
+const IDLE: Duration = Duration::from_secs(300);
+/// Recipients per message.
+const MAX_RECIPIENTS: usize = 100;
+
+/// How the SMTP listener runs.
+#[derive(Clone)]
+pub struct SmtpOptions {
+    /// The name the server greets with.
+    pub hostname: String,
+    /// The largest message accepted, in bytes.
+    pub max_message_bytes: usize,
+    /// Connections served at once; more are answered 421.
+    pub max_connections: usize,
+    /// STARTTLS is offered when set.
+    pub tls: Option<Arc<tokio_rustls::rustls::ServerConfig>>,
+}
+
+/// The TLS configuration from a PEM certificate chain and private key, or
+/// what is wrong with them.
+pub fn tls_config(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<Arc<tokio_rustls::rustls::ServerConfig>, String> {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
+        .and_then(|certs| certs.collect())
+        .map_err(|e| format!("cannot read the certificate {}: {e}", cert.display()))?;
+    if certs.is_empty() {
+        return Err(format!("no certificate in {}", cert.display()));
+    }
+    let key = PrivateKeyDer::from_pem_file(key)
+        .map_err(|e| format!("cannot read the private key {}: {e}", key.display()))?;
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| b.with_no_client_auth().with_single_cert(certs, key))
+        .map(Arc::new)
+        .map_err(|e| format!("the certificate and key do not make a TLS configuration: {e}"))
+}
+
+/// Accepts SMTP connections on `listener` until the task is dropped.
+pub async fn run(listener: TcpListener, store: Store, options: SmtpOptions) {
+    let room = Arc::new(Semaphore::new(options.max_connections));
+    loop {
+        let (socket, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(error) => {
+                tracing::warn!(%error, "smtp accept failed");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let (store, options, room) = (store.clone(), options.clone(), room.clone());
+        tokio::spawn(async move {
+            let Ok(_permit) = room.try_acquire() else {
+                let mut socket = socket;
+                let _ = socket
+                    .write_all(b"421 4.3.2 too many connections, try again later\r\n")
+                    .await;
+                return;
+            };
+            if let Err(error) = connection(socket, peer, &store, &options).await {
+                tracing::debug!(%peer, %error, "smtp connection ended");
+            }
+        });
+    }
+}
+
+/// How a conversation ended.
+enum End<S> {
+    Closed,
+    /// The client asked for TLS: the plain stream, with nothing read ahead.
+    StartTls(S),
+}
+
+async fn connection(
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    store: &Store,
+    options: &SmtpOptions,
+) -> std::io::Result<()> {
+    let greeting = format!("220 {} deskctl ESMTP ready\r\n", options.hostname);
+    let mut socket = socket;
+    socket.write_all(greeting.as_bytes()).await?;
+    match converse(socket, peer, store, options, false).await? {
+        End::Closed => Ok(()),
+        End::StartTls(socket) => {
+            let config = options
+                .tls
+                .clone()
+                .expect("STARTTLS is offered only with TLS");
+            let tls = tokio_rustls::TlsAcceptor::from(config)
+                .accept(socket)
+                .await?;
+            converse(tls, peer, store, options, true).await.map(|_| ())
+        }
+    }
+}
+
+/// The envelope of the message being sent.
+#[derive(Default)]
+struct Envelope {
+    greeted: bool,
+    from: Option<String>,
+    to: Vec<String>,
+}
+
+async fn reply<S: AsyncWrite + Unpin>(stream: &mut S, text: &str) -> std::io::Result<()> {
+    stream.write_all(text.as_bytes()).await?;
+    stream.write_all(b"\r\n").await?;
+    stream.flush().await
+}
+
+/// The address in `FROM:<a@b> SIZE=10` or `TO:<a@b>`, and the rest.
+fn path_argument<'a>(argument: &'a str, keyword: &str) -> Option<(&'a str, &'a str)> {
+    let rest = argument.trim_start();
+    if rest.len() < keyword.len() || !rest[..keyword.len()].eq_ignore_ascii_case(keyword) {
+        return None;
+    }
+    let rest = rest[keyword.len()..].trim_start();
+    let rest = rest.strip_prefix('<')?;
+    let (path, params) = rest.split_once('>')?;
+    Some((path.trim(), params.trim()))
+}
+
+/// The SIZE= parameter of MAIL FROM, if any.
+fn declared_size(params: &str) -> Option<u64> {
+    params.split_whitespace().find_map(|p| {
+        let (key, value) = p.split_once('=')?;
+        key.eq_ignore_ascii_case("SIZE")
+            .then(|| value.parse().ok())?
+    })
+}
+
+async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: S,
+    peer: SocketAddr,
+    store: &Store,
+    options: &SmtpOptions,
+    secured: bool,
+) -> std::io::Result<End<S>> {
+    let mut stream = BufReader::new(stream);
+    let mut envelope = Envelope::default();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = tokio::time::timeout(
+            IDLE,
+            (&mut stream).take(MAX_LINE).read_until(b'\n', &mut line),
+        )
+        .await;
+        match read {
+            Err(_) => {
+                reply(&mut stream, "421 4.4.2 idle too long, closing").await?;
+                return Ok(End::Closed);
+            }
+            Ok(Err(error)) => return Err(error),
+            Ok(Ok(0)) => return Ok(End::Closed),
+            Ok(Ok(_)) => {}
+        }
+        if !line.ends_with(b"\n") {
+            reply(&mut stream, "500 5.5.2 line too long").await?;
+            return Ok(End::Closed);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        let (verb, argument) = text.split_once(' ').unwrap_or((text, ""));
+        match verb.to_ascii_uppercase().as_str() {
+            "EHLO" | "HELO" if argument.trim().is_empty() => {
+                reply(&mut stream, "501 5.5.4 say who you are").await?;
+            }
+            "EHLO" => {
+                envelope = Envelope {
+                    greeted: true,
+                    ..Envelope::default()
+                };
+                let mut lines = vec![
+                    format!("250-{} greets {}", options.hostname, argument.trim()),
+                    format!("250-SIZE {}", options.max_message_bytes),
+                    "250-8BITMIME".to_string(),
+                ];
+                if options.tls.is_some() && !secured {
+                    lines.push("250-STARTTLS".into());
+                }
+                lines.push("250 ENHANCEDSTATUSCODES".into());
+                reply(&mut stream, &lines.join("\r\n")).await?;
+            }
+            "HELO" => {
+                envelope = Envelope {
+                    greeted: true,
+                    ..Envelope::default()
+                };
+                reply(&mut stream, &format!("250 {}", options.hostname)).await?;
+            }
+            "STARTTLS" if options.tls.is_some() && !secured => {
+                reply(&mut stream, "220 2.0.0 ready to start TLS").await?;
+                // Whatever the client sent after STARTTLS, before the
+                // handshake, is dropped (RFC 3207 5; CVE-2011-0411).
+                return Ok(End::StartTls(stream.into_inner()));
+            }
+            "STARTTLS" if secured => {
+                reply(&mut stream, "503 5.5.1 TLS is already on").await?;
+            }
+            "STARTTLS" => {
+                reply(&mut stream, "502 5.5.1 STARTTLS is not offered").await?;
+            }
+            "MAIL" if !envelope.greeted => {
+                reply(&mut stream, "503 5.5.1 EHLO first").await?;
+            }
+            "MAIL" => match path_argument(argument, "FROM:") {
+                None => reply(&mut stream, "501 5.5.4 syntax: MAIL FROM:<address>").await?,
+                Some((_, params))
+                    if declared_size(params)
+                        .is_some_and(|size| size > options.max_message_bytes as u64) =>
+                {
+                    reply(
+                        &mut stream,
+                        &format!(
+                            "552 5.3.4 the message is larger than the {} bytes accepted",
+                            options.max_message_bytes
+                        ),
+                    )
+                    .await?;
+                }
+                Some((path, _)) => {
+                    envelope.from = Some(path.to_string());
+                    envelope.to.clear();
+                    reply(&mut stream, "250 2.1.0 ok").await?;
+                }
+            },
+            "RCPT" if envelope.from.is_none() => {
+                reply(&mut stream, "503 5.5.1 MAIL first").await?;
+            }
+            "RCPT" => match path_argument(argument, "TO:") {
+                None => reply(&mut stream, "501 5.5.4 syntax: RCPT TO:<address>").await?,
+                Some(_) if envelope.to.len() >= MAX_RECIPIENTS => {
+                    reply(&mut stream, "452 4.5.3 too many recipients").await?;
+                }
+                Some((path, _)) => match support_address(store).await {
+                    Err(answer) => reply(&mut stream, &answer).await?,
+                    Ok(address) if path.eq_ignore_ascii_case(&address) => {
+                        envelope.to.push(path.to_string());
+                        reply(&mut stream, "250 2.1.5 ok").await?;
+                    }
+                    Ok(_) => {
+                        reply(
+                            &mut stream,
+                            &format!("550 5.1.1 <{path}> is not the support inbox's address"),
+                        )
+                        .await?;
+                    }
+                },
+            },
+            "DATA" if envelope.to.is_empty() => {
+                reply(&mut stream, "503 5.5.1 RCPT first").await?;
+            }
+            "DATA" => {
+                reply(&mut stream, "354 end with <CRLF>.<CRLF>").await?;
+                let message = read_data(&mut stream, options.max_message_bytes).await?;
+                let answer = match message {
+                    None => format!(
+                        "552 5.3.4 the message is larger than the {} bytes accepted",
+                        options.max_message_bytes
+                    ),
+                    Some(raw) => deliver(store, &raw, &envelope.to[0], peer).await,
+                };
+                envelope.from = None;
+                envelope.to.clear();
+                reply(&mut stream, &answer).await?;
+            }
+            "RSET" => {
+                envelope.from = None;
+                envelope.to.clear();
+                reply(&mut stream, "250 2.0.0 ok").await?;
+            }
+            "NOOP" => reply(&mut stream, "250 2.0.0 ok").await?,
+            "VRFY" => reply(&mut stream, "252 2.1.5 cannot verify, send it").await?,
+            "QUIT" => {
+                reply(&mut stream, "221 2.0.0 bye").await?;
+                return Ok(End::Closed);
+            }
+            _ => reply(&mut stream, "500 5.5.2 unknown command").await?,
+        }
+    }
+}
+
+/// The support inbox's address, or the SMTP answer when there is none now.
+async fn support_address(store: &Store) -> Result<String, String> {
+    match store.workspace().await {
+        Ok(workspace) => {
+            let inbox = &workspace.assignment.support_inbox;
+            match (&inbox.address, inbox.enabled) {
+                (Some(address), true) => Ok(address.clone()),
+                _ => Err("450 4.2.1 the support inbox is off, try again later".into()),
+            }
+        }
+        Err(error) => {
+            tracing::warn!(%error, "smtp: cannot read the workspace");
+            Err("451 4.3.0 the desk cannot take mail now, try again later".into())
+        }
+    }
+}
+
+/// The message after DATA, dot-unstuffed, or `None` when it was larger than
+/// `max` (read to its end all the same, so the conversation can go on).
+async fn read_data<S: AsyncRead + Unpin>(
+    stream: &mut BufReader<S>,
+    max: usize,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let mut message = Vec::new();
+    let mut too_large = false;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = tokio::time::timeout(IDLE, stream.read_until(b'\n', &mut line))
+            .await
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::TimedOut, "idle in DATA"))??;
+        if read == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        if line == b".\r\n" || line == b".\n" {
+            return Ok((!too_large).then_some(message));
+        }
+        let content = line.strip_prefix(b".").unwrap_or(&line);
+        if too_large || message.len() + content.len() > max {
+            too_large = true;
+            message = Vec::new();
+            continue;
+        }
+        message.extend_from_slice(content);
+    }
+}
+
+/// Hands a message to the pipeline and answers as SMTP does.
+async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -> String {
+    let email = match parse_message(raw, Some(recipient)) {
+        Ok(email) => email,
+        Err(malformed @ (Malformed::Empty | Malformed::NoHeaders | Malformed::NoFrom)) => {
+            return format!("550 5.6.0 refused: {malformed}");
+        }
+        Err(malformed @ Malformed::TooLarge(_)) => {
+            return format!("552 5.3.4 refused: {malformed}");
+        }
+    };
+    match intake(store, email).await {
+        Ok(result) => {
+            let what = match result.outcome {
+                InboundOutcome::Created => "opened ticket",
+                InboundOutcome::Appended | InboundOutcome::Reopened => "added to ticket",
+                InboundOutcome::HeldAsNote => "held as a note on ticket",
+                InboundOutcome::Duplicate => "already received on ticket",
+            };
+            tracing::info!(%peer, ticket = result.ticket, outcome = %result.outcome, "smtp: message taken");
+            format!("250 2.0.0 {what} {}", result.ticket)
+        }
+        Err(error) if error.status.is_client_error() && error.status.as_u16() != 409 => {
+            let detail = match error.errors.first() {
+                Some(field) => format!("{}: {}", field.field, field.message),
+                None => error.detail.clone(),
+            };
+            format!("550 5.6.0 refused: {}", detail.replace(['\r', '\n'], " "))
+        }
+        Err(error) => {
+            tracing::warn!(%peer, detail = %error.detail, "smtp: message deferred");
+            "451 4.3.0 the desk cannot take mail now, try again later".into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_sizes_are_read_from_the_arguments() {
+        assert_eq!(
+            path_argument("FROM:<dana@example.com> SIZE=100", "FROM:"),
+            Some(("dana@example.com", "SIZE=100"))
+        );
+        assert_eq!(
+            path_argument("from: <>", "FROM:"),
+            Some(("", "")),
+            "the null reverse path"
+        );
+        assert_eq!(path_argument("TO:dana@example.com", "TO:"), None);
+        assert_eq!(path_argument("", "TO:"), None);
+        assert_eq!(declared_size("BODY=8BITMIME SIZE=2048"), Some(2048));
+        assert_eq!(declared_size("size=x"), None);
+        assert_eq!(declared_size(""), None);
+    }
+}

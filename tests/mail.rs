@@ -1,0 +1,815 @@
+//! Email as a channel, end to end on both backends: replies threaded by their
+//! headers and by the subject token, quoted history trimmed, a resolved ticket
+//! reopened, a stranger's reply held as a note, duplicates kept out.
+
+use super::BACKEND;
+use crate::common;
+
+use common::{Desk, Server};
+use serde_json::{Value, json};
+
+/// A desk with a support inbox at help@example.com, served, and an ingest token.
+fn inbox(desk: &Desk) -> (Server, String) {
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "mail"])
+        .trim()
+        .to_string();
+    (desk.serve(), ingest)
+}
+
+fn post(server: &Server, token: &str, body: &Value) -> (u16, Value) {
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        "POST",
+        "/v1/inbound/email",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::to_vec(body).unwrap(),
+    );
+    (response.status, response.json())
+}
+
+fn first_email() -> Value {
+    json!({
+        "from": "Dana Smith <dana@example.com>",
+        "to": "Help <help@example.com>",
+        "subject": "Invoice 99 is wrong",
+        "text": "The total is off by 10.",
+        "message-id": "<first@mail.example.com>"
+    })
+}
+
+fn ticket(desk: &Desk, number: u64) -> Value {
+    serde_json::from_str(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]))
+        .unwrap()
+}
+
+fn timeline_bodies(detail: &Value) -> Vec<String> {
+    detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["body"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The Message-ID local part the desk gave its email reply on `number`.
+fn reply_id(desk: &Desk, number: u64) -> String {
+    let outbox: Value = serde_json::from_str(&desk.run(&[
+        "outbox",
+        "list",
+        "--ticket",
+        &number.to_string(),
+        "--kind",
+        "email",
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    let items = outbox.as_array().or_else(|| outbox["items"].as_array());
+    items.unwrap()[0]["payload"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_reply_to_our_email_joins_its_ticket_by_its_headers_trimmed() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    assert_eq!(post(&server, &ingest, &first_email()).0, 201);
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "We are checking it.",
+        "--yes",
+    ]);
+    let id = reply_id(&desk, 10001);
+
+    // No token in the subject: only the headers tie it to the ticket.
+    let reply = json!({
+        "from": "dana@example.com",
+        "to": "help@example.com",
+        "subject": "Re: your answer",
+        "text": "Thanks, here is the invoice.\n\nOn Tue, 2 Dec 2026, Bob <bob@example.com> wrote:\n> We are checking it.\n",
+        "message-id": "<second@mail.example.com>",
+        "in-reply-to": format!("<{id}@example.com>"),
+        "references": ["<first@mail.example.com>", format!("<{id}@example.com>")],
+        "attachments": [{"name": "invoice.pdf", "content-type": "application/pdf", "size": 2048}]
+    });
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        answer,
+        json!({"ticket": 10001, "created": false, "outcome": "appended"})
+    );
+    let detail = ticket(&desk, 10001);
+    let bodies = timeline_bodies(&detail);
+    assert!(
+        bodies.contains(
+            &"Thanks, here is the invoice.\n\nAttachments:\n- invoice.pdf (application/pdf, 2048 bytes)"
+                .to_string()
+        ),
+        "{bodies:?}"
+    );
+    assert!(
+        !bodies.iter().any(|b| b.contains("> We are checking")),
+        "{bodies:?}"
+    );
+    // Answered by the customer: the ticket no longer waits on them.
+    assert_eq!(detail["ticket"]["status"], "open");
+
+    // The same message again changes nothing.
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200);
+    assert_eq!(answer["outcome"], "duplicate");
+    assert_eq!(
+        timeline_bodies(&ticket(&desk, 10001)).len(),
+        bodies.len(),
+        "a duplicate adds nothing"
+    );
+    let list = desk.run(&["tickets", "list", "-o", "name"]);
+    assert_eq!(list.lines().count(), 1, "{list}");
+}
+
+#[test]
+fn a_reply_to_the_customers_own_message_joins_its_ticket() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "dana@example.com",
+            "to": "help@example.com",
+            "subject": "Also",
+            "text": "One more thing.",
+            "message-id": "<third@mail.example.com>",
+            "references": ["first@mail.example.com"]
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["ticket"], 10001);
+    assert_eq!(answer["outcome"], "appended");
+}
+
+#[test]
+fn the_subject_token_threads_when_the_headers_do_not() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let reply = json!({
+        "from": "dana@example.com",
+        "to": "help@example.com",
+        "subject": "Re: Invoice 99 is wrong [#10001]",
+        "text": "Any news?",
+        "message-id": "<token@mail.example.com>",
+        "in-reply-to": "<unknown@elsewhere.example>"
+    });
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["ticket"], 10001);
+
+    // A token naming no ticket opens a new one.
+    let mut stray = reply.clone();
+    stray["subject"] = json!("Re: something [#20001]");
+    stray["message-id"] = json!("<stray@mail.example.com>");
+    let (status, answer) = post(&server, &ingest, &stray);
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(answer["ticket"], 10002);
+    assert_eq!(answer["outcome"], "created");
+}
+
+#[test]
+fn a_reply_on_a_resolved_ticket_reopens_it() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "resolve", "10001"]);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "DANA@example.com",
+            "to": "help@example.com",
+            "subject": "Re: Invoice 99 is wrong [#10001]",
+            "text": "It is still wrong.",
+            "message-id": "<again@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "reopened");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["status"], "open");
+    let events: Vec<&str> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["event"].as_str())
+        .collect();
+    assert_eq!(events.last(), Some(&"reopened"), "{events:?}");
+    assert_eq!(
+        detail["timeline"].as_array().unwrap().last().unwrap()["body"],
+        "It is still wrong."
+    );
+}
+
+#[test]
+fn a_reply_from_someone_else_is_held_as_a_note() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "resolve", "10001"]);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "Mallory <mallory@example.net>",
+            "to": "help@example.com",
+            "subject": "Re: Invoice 99 is wrong [#10001]",
+            "text": "I have the same problem.",
+            "message-id": "<mallory@mail.example.net>"
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "held-as-note");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(
+        detail["ticket"]["status"], "resolved",
+        "a stranger reopens nothing"
+    );
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "note");
+    assert!(
+        last["body"]
+            .as_str()
+            .unwrap()
+            .contains("Mallory <mallory@example.net>, who is not the requester"),
+        "{last}"
+    );
+}
+
+#[test]
+fn a_refused_reply_stores_nothing() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let before = ticket(&desk, 10001);
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "not an address",
+            "to": "help@example.com",
+            "subject": "Re: [#10001]",
+            "text": "x",
+            "message-id": "<bad@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(answer["errors"][0]["field"], "from");
+    assert_eq!(ticket(&desk, 10001), before);
+}
+
+#[test]
+fn a_support_inbox_ticket_has_no_ai_and_is_answered_by_email() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let shown = desk.run(&["tickets", "show", "10001"]);
+    assert!(
+        shown.contains("none (support inbox: handled by people, replies by email)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("answering"), "{shown}");
+
+    let before = ticket(&desk, 10001);
+    desk.cmd()
+        .args(["tickets", "takeover", "10001", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(
+            "no AI answers ticket 10001: it came from the support inbox",
+        ));
+    assert_eq!(
+        ticket(&desk, 10001),
+        before,
+        "a refused takeover changes nothing"
+    );
+
+    desk.run(&["tickets", "reply", "10001", "-m", "On it.", "--yes"]);
+    let outbox = desk.run(&["outbox", "list", "--ticket", "10001"]);
+    assert!(
+        outbox.contains("email to dana@example.com: Re: Invoice 99 is wrong [#10001]"),
+        "{outbox}"
+    );
+    assert!(!outbox.contains("webhook"), "{outbox}");
+}
+
+const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
+To: Help <help@example.com>\r\n\
+Subject: Invoice 99 is wrong\r\n\
+Message-ID: <eml-1@mail.example.com>\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\
+\r\n\
+--b1\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+The total is off by 10.\r\n\
+--b1\r\n\
+Content-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+\r\n\
+JVBERi0xLjQK\r\n\
+--b1--\r\n";
+
+#[test]
+fn inbox_receive_takes_a_piped_message_and_its_reply() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(EML)
+        .assert()
+        .success()
+        .stdout("10001\n")
+        .stderr(predicates::str::contains("Opened ticket 10001"));
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Invoice 99 is wrong");
+    assert_eq!(detail["ticket"]["requester"]["name"], "Dana Smith");
+    assert_eq!(
+        detail["timeline"][1]["body"],
+        "The total is off by 10.\n\nAttachments:\n- invoice.pdf (application/pdf, 9 bytes)"
+    );
+
+    // The same message piped again: taken (exit 0), nothing changes.
+    desk.cmd()
+        .args(["inbox", "receive", "-o", "json"])
+        .write_stdin(EML)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Already received"));
+
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    let reply = format!(
+        "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Re: hello\r\n\
+         Message-ID: <eml-2@mail.example.com>\r\nIn-Reply-To: <{id}@example.com>\r\n\
+         References: <eml-1@mail.example.com> <{id}@example.com>\r\n\r\n\
+         Here it is.\r\n\r\nOn Tue, Bob Jones <bob@example.com> wrote:\r\n> Checking.\r\n"
+    );
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(reply)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Added the reply to ticket 10001"));
+    let detail = ticket(&desk, 10001);
+    let messages: Vec<&Value> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "message")
+        .collect();
+    assert_eq!(messages.last().unwrap()["body"], "Here it is.");
+    assert_eq!(messages.last().unwrap()["author_kind"], "customer");
+    assert_eq!(
+        desk.run(&["tickets", "list", "-o", "name"]).lines().count(),
+        1
+    );
+}
+
+#[test]
+fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
+    let desk = desk!();
+    desk.seed();
+    // The inbox is off: the MTA should try again later (75), nothing stored.
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(EML)
+        .assert()
+        .code(75)
+        .stderr(predicates::str::contains("the support inbox is off"));
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin("To: help@example.com\r\nSubject: hi\r\n\r\nno sender\r\n")
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "error: refused the message: the message has no From: address",
+        ));
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains("the message is empty"));
+    // Delivered to another address: the service refuses it (422 → 65).
+    desk.cmd()
+        .args(["inbox", "receive", "--to", "sales@example.com"])
+        .write_stdin(EML)
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains(
+            "'sales@example.com' is not the support inbox's address",
+        ));
+    let list = desk.run(&["tickets", "list", "-o", "name"]);
+    assert_eq!(list, "", "nothing stored");
+
+    desk.cmd()
+        .args(["inbox"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs a subcommand"));
+}
+
+/// Runs `script` with Python (smtplib as the SMTP client); `HOST` and `PORT`
+/// are set. Returns its stdout, one line per step.
+fn smtplib(desk: &Desk, smtp: &str, script: &str) -> String {
+    let (host, port) = smtp.rsplit_once(':').unwrap();
+    let prelude = format!(
+        "import smtplib, ssl, sys\nfrom email.message import EmailMessage\nHOST = {host:?}\nPORT = {port}\n"
+    );
+    let output = std::process::Command::new("python3")
+        .args(["-c", &format!("{prelude}{script}")])
+        .current_dir(desk.dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn smtp_takes_mail_for_the_support_inbox_and_threads_replies() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (server, smtp) = desk.serve_smtp(&[]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        r#"
+m = EmailMessage()
+m['From'] = 'Dana Smith <dana@example.com>'
+m['To'] = 'help@example.com'
+m['Subject'] = 'Invoice 99 is wrong'
+m['Message-ID'] = '<smtp-1@mail.example.com>'
+m.set_content('The total is off by 10.')
+m.add_attachment(b'%PDF-1.4\n', maintype='application', subtype='pdf', filename='invoice.pdf')
+with smtplib.SMTP(HOST, PORT) as s:
+    code, text = s.ehlo()
+    print(code, 'SIZE' in text.decode(), 'STARTTLS' in text.decode())
+    print(s.send_message(m))
+    print(s.noop()[0])
+    # The same message again: accepted, nothing new.
+    print(s.send_message(m))
+"#,
+    );
+    assert_eq!(out, "250 True False\n{}\n250\n{}\n", "{out}");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Invoice 99 is wrong");
+    assert_eq!(detail["ticket"]["channel"], "email");
+    assert_eq!(
+        detail["timeline"][1]["body"],
+        "The total is off by 10.\n\nAttachments:\n- invoice.pdf (application/pdf, 9 bytes)"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+
+    // Our reply, then the customer's answer to it: joined by its headers.
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    desk.run(&["tickets", "resolve", "10001"]);
+    smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            r#"
+m = EmailMessage()
+m['From'] = 'dana@example.com'
+m['To'] = 'help@example.com'
+m['Subject'] = 'Re: your answer'
+m['Message-ID'] = '<smtp-2@mail.example.com>'
+m['In-Reply-To'] = '<{id}@example.com>'
+m['References'] = '<smtp-1@mail.example.com> <{id}@example.com>'
+m.set_content('Still wrong.\n\n-- \nDana')
+with smtplib.SMTP(HOST, PORT) as s:
+    s.send_message(m)
+"#
+        ),
+    );
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["status"], "open", "reopened by the reply");
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["body"], "Still wrong.");
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+    drop(server);
+}
+
+#[test]
+fn smtp_refuses_what_the_inbox_cannot_take_with_5xx_and_stores_nothing() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    let (_server, smtp) = desk.serve_smtp(&["--smtp-max-size", "2048"]);
+    let script = r#"
+def attempt(sender, rcpts, body):
+    try:
+        with smtplib.SMTP(HOST, PORT) as s:
+            s.sendmail(sender, rcpts, body)
+        print('accepted')
+    except smtplib.SMTPRecipientsRefused as e:
+        print('rcpt', list(e.recipients.values())[0][0])
+    except smtplib.SMTPDataError as e:
+        print('data', e.smtp_code, e.smtp_error.decode())
+    except smtplib.SMTPSenderRefused as e:
+        print('mail', e.smtp_code)
+good = 'From: dana@example.com\r\nTo: help@example.com\r\nSubject: hi\r\n\r\nhello\r\n'
+attempt('dana@example.com', ['help@example.com'], good)
+"#;
+    // The inbox is off: try again later (4xx).
+    assert_eq!(smtplib(&desk, &smtp, script), "rcpt 450\n");
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{script}{}",
+            r#"
+attempt('x@example.com', ['sales@example.com'], good)
+attempt('x@example.com', ['help@example.com'], 'Subject: no sender\r\n\r\nhi\r\n')
+attempt('x@example.com', ['help@example.com'], 'From: dana@localhost\r\n\r\nhi\r\n')
+attempt('x@example.com', ['help@example.com'], good + 'x' * 4096)
+with smtplib.SMTP(HOST, PORT) as s:
+    print(s.docmd('DATA')[0], s.docmd('RCPT TO:<help@example.com>')[0], s.docmd('BOGUS')[0])
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "accepted\nrcpt 550\n\
+         data 550 5.6.0 refused: the message has no From: address\n\
+         data 550 5.6.0 refused: from: 'dana@localhost' is not an email address: \
+         the domain after '@' must look like example.com\n\
+         mail 552\n\
+         503 503 500\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+}
+
+#[test]
+fn smtp_offers_starttls_with_a_certificate() {
+    if !common::have_tool("python3") || !common::have_tool("openssl") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let status = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+        ])
+        .current_dir(desk.dir.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let cert = desk.dir.path().join("cert.pem");
+    let key = desk.dir.path().join("key.pem");
+    let (_server, smtp) = desk.serve_smtp(&[
+        "--smtp-cert",
+        cert.to_str().unwrap(),
+        "--smtp-key",
+        key.to_str().unwrap(),
+    ]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        r#"
+with smtplib.SMTP(HOST, PORT) as s:
+    print('STARTTLS' in s.ehlo()[1].decode())
+    ctx = ssl.create_default_context(); ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE
+    print(s.starttls(context=ctx)[0])
+    print('STARTTLS' in s.ehlo()[1].decode(), s.sock.version() is not None)
+    print(s.sendmail('dana@example.com', ['help@example.com'],
+        'From: dana@example.com\r\nSubject: secret\r\nMessage-ID: <tls@x>\r\n\r\nover TLS\r\n'))
+"#,
+    );
+    assert_eq!(out, "True\n220\nFalse True\n{}\n", "{out}");
+    assert_eq!(ticket(&desk, 10001)["ticket"]["subject"], "secret");
+
+    // A key that is not one: refused at start, exit 2.
+    std::fs::write(desk.dir.path().join("bad.pem"), "nothing here").unwrap();
+    desk.cmd()
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--smtp-listen",
+            "127.0.0.1:0",
+            "--smtp-cert",
+            cert.to_str().unwrap(),
+            "--smtp-key",
+            desk.dir.path().join("bad.pem").to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot read the private key"));
+}
+
+fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, Value) {
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        method,
+        path,
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    );
+    let json = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+    (response.status, json)
+}
+
+#[test]
+fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    let mut eve = first_email();
+    eve["from"] = json!("eve@example.com");
+    eve["subject"] = json!("Eve's problem");
+    eve["message-id"] = json!("<eve@mail.example.com>");
+    post(&server, &ingest, &eve);
+    desk.run(&["tickets", "resolve", "10001"]);
+    let mut again = first_email();
+    again["subject"] = json!("Another question");
+    again["message-id"] = json!("<another@mail.example.com>");
+    post(&server, &ingest, &again);
+
+    // The ingest token alone reads no customer's tickets.
+    let (status, _) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &ingest,
+        "",
+    );
+    assert_eq!(status, 403);
+    let (status, _) = raw(&server, "GET", "/v1/requesters/me/tickets", &ingest, "");
+    assert_eq!(status, 401);
+
+    let (status, minted) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &ingest,
+        r#"{"requester": "dana@example.com", "ttl-seconds": 600}"#,
+    );
+    assert_eq!(status, 201, "{minted}");
+    let dana = minted["token"].as_str().unwrap().to_string();
+    assert!(dana.starts_with("dkr_"), "{dana}");
+    assert_eq!(minted["requester"], "dana@example.com");
+
+    let (status, mine) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
+    assert_eq!(status, 200, "{mine}");
+    let listed: Vec<(u64, String)> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["number"].as_u64().unwrap(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [(10003, "open".to_string()), (10001, "resolved".to_string())],
+        "dana's open and closed tickets, never eve's"
+    );
+
+    // Dana's token reads nothing else: not eve's tickets, not the API.
+    let (status, _) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/eve@example.com/tickets",
+        &dana,
+        "",
+    );
+    assert_eq!(status, 401);
+    let (status, _) = raw(&server, "GET", "/v1/tickets/10002", &dana, "");
+    assert_eq!(status, 401);
+    // Another customer's name in the token, the signature kept: refused.
+    let (payload, signature) = dana.trim_start_matches("dkr_").split_once('.').unwrap();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut claims: Value = serde_json::from_slice(&b64.decode(payload).unwrap()).unwrap();
+    claims["sub"] = json!("eve@example.com");
+    let forged = format!(
+        "dkr_{}.{signature}",
+        b64.encode(serde_json::to_vec(&claims).unwrap())
+    );
+    let (status, answer) = raw(&server, "GET", "/v1/requesters/me/tickets", &forged, "");
+    assert_eq!(status, 401);
+    assert_eq!(answer["code"], "invalid_requester_token");
+
+    // Only an ingest token mints, and within bounds.
+    let owner = desk.token("alice");
+    let (status, _) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &owner,
+        r#"{"requester": "dana@example.com"}"#,
+    );
+    assert_eq!(status, 403);
+    let (status, answer) = raw(
+        &server,
+        "POST",
+        "/v1/requesters/tokens",
+        &ingest,
+        r#"{"requester": " ", "ttl-seconds": 5}"#,
+    );
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = answer["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["requester", "ttl-seconds"]);
+
+    // Staff see the same list; the owner through the CLI.
+    let shown = desk.run(&["requesters", "tickets", "dana@example.com", "-o", "name"]);
+    assert_eq!(shown, "10003\n10001\n");
+    let (status, staff) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &owner,
+        "",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(staff, mine);
+
+    // Revoking the ingest token revokes what it minted.
+    let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();
+    let id = tokens
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "ingest")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.run(&["tokens", "revoke", &id, "--yes"]);
+    let (status, _) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
+    assert_eq!(status, 401);
+}

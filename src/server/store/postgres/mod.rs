@@ -15,6 +15,7 @@
 //! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a
 //!   lease that another replica takes over once it has run out.
 
+mod events;
 mod handoffs;
 mod outbox;
 mod tickets;
@@ -40,11 +41,18 @@ use super::shared::{self, Embedded};
 use super::{Database, Open, StoreError, StoreResult};
 
 /// The schema, embedded in the binary: versions are applied in order, once.
-const MIGRATIONS: &[Embedded] = &[(
-    1,
-    "desk",
-    include_str!("../../../../migrations/postgres/0001_desk.sql"),
-)];
+const MIGRATIONS: &[Embedded] = &[
+    (
+        1,
+        "desk",
+        include_str!("../../../../migrations/postgres/0001_desk.sql"),
+    ),
+    (
+        2,
+        "events",
+        include_str!("../../../../migrations/postgres/0002_events.sql"),
+    ),
+];
 
 /// Connections per process: replicas multiply it, so it stays well under
 /// PostgreSQL's default `max_connections` (100) for a handful of replicas.

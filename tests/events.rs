@@ -199,7 +199,7 @@ fn kinds(events: &[Sse]) -> Vec<&str> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_change_is_one_event_in_commit_order() {
     let desk = configured(desk!());
     let owner = desk.token("alice");
@@ -268,7 +268,7 @@ async fn every_change_is_one_event_in_commit_order() {
     assert_eq!(note.data["entries"][0]["seq"], first_entries + 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stream_resumes_after_its_last_event_id_with_nothing_missed() {
     let desk = configured(desk!());
     let owner = desk.token("alice");
@@ -317,7 +317,7 @@ async fn a_stream_resumes_after_its_last_event_id_with_nothing_missed() {
     assert_eq!(next.data["ticket"]["status"], "resolved");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
     let desk = configured(desk!());
     let owner = desk.token("alice");
@@ -376,7 +376,7 @@ async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_places_and_callers_are_refused() {
     let desk = configured(desk!());
     let owner = desk.token("alice");
@@ -408,7 +408,7 @@ async fn bad_places_and_callers_are_refused() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn operators_see_the_events_of_the_tickets_they_may_see() {
     let desk = configured(desk!());
     let owner = desk.token("alice");
@@ -525,4 +525,176 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
         .collect();
     listed.sort();
     assert_eq!(shown, listed);
+}
+
+// ---------------------------------------------------------------------------
+// The commands: `deskctl events` and `tickets list --watch`
+// ---------------------------------------------------------------------------
+
+/// A command that runs until killed, read a line at a time.
+struct Running {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Running {
+    fn start(mut command: std::process::Command) -> Running {
+        let mut child = command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if send.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Running { child, lines }
+    }
+
+    /// The next line as JSON; a command silent for a minute fails the test.
+    fn next(&self) -> Value {
+        let line = self
+            .lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the command printed nothing for a minute");
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn deskctl_events_prints_every_change_as_a_json_line() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let mut command = desk.std_cmd();
+    command.args(["events", "--after", "0"]);
+    let events = Running::start(command);
+    let created = events.next();
+    assert_eq!(created["id"], 1);
+    assert_eq!(created["kind"], "ticket.created");
+    assert_eq!(created["ticket"]["number"], 10001);
+    assert_eq!(events.next()["kind"], "handoff");
+    // A change made by another process on the same desk reaches the stream.
+    desk.run(&["tickets", "note", "10001", "-m", "Seen from afar"]);
+    let note = events.next();
+    assert_eq!(note["id"], 3);
+    assert_eq!(note["kind"], "ticket.note");
+    assert_eq!(note["entries"][0]["body"], "Seen from afar");
+}
+
+#[test]
+fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let mut command = desk.std_cmd();
+    command.args([
+        "tickets",
+        "list",
+        "--view",
+        "unassigned",
+        "--watch",
+        "-o",
+        "jsonl",
+    ]);
+    let watch = Running::start(command);
+    let listed = watch.next();
+    assert_eq!(listed["number"], 10001);
+    assert!(listed["assignee"].is_null());
+
+    send_handoff(&desk, "invoice");
+    let new = watch.next();
+    assert_eq!(new["number"], 10002, "a new ticket in the view");
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let left = watch.next();
+    assert_eq!(left["number"], 10001, "a shown ticket leaving the view");
+    assert_eq!(left["assignee"], "bob");
+    // Out of the view now: its changes are not shown; the view's are.
+    desk.run(&["tickets", "note", "10001", "-m", "Not in this view"]);
+    desk.run(&["tickets", "priority", "10002", "urgent"]);
+    let changed = watch.next();
+    assert_eq!(changed["number"], 10002);
+    assert_eq!(changed["priority"], "urgent");
+}
+
+/// A free loopback port, to serve on again after a restart.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `deskctl serve` on `port`, once it listens.
+fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = desk
+        .std_cmd()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.contains(&port.to_string()), "serve printed {line:?}");
+    child
+}
+
+#[test]
+fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
+    let desk = configured(desk!());
+    let bob = desk.token("bob");
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let mut command = desk.std_cmd();
+    command
+        .env_remove("DESKCTL_DESK")
+        .env_remove("DESKCTL_DATABASE_URL")
+        .env("DESKCTL_TOKEN", &bob)
+        .args(["events", "--server", &format!("http://127.0.0.1:{port}")]);
+    let events = Running::start(command);
+    send_handoff(&desk, "invoice"); // billing: not bob's to see
+    send_handoff(&desk, "parcel"); // support: bob's team
+    let first = events.next();
+    assert_eq!(first["kind"], "ticket.created");
+    assert_eq!(
+        first["ticket"]["number"], 10002,
+        "carol's team's ticket is not shown"
+    );
+    assert_eq!(events.next()["kind"], "handoff");
+
+    // The service goes away; meanwhile a change lands in the database.
+    let _ = server.kill();
+    let _ = server.wait();
+    desk.run(&[
+        "tickets",
+        "note",
+        "10002",
+        "-m",
+        "While the server was down",
+    ]);
+    let mut server = serve_on(&desk, port);
+    let resumed = events.next();
+    assert_eq!(resumed["kind"], "ticket.note");
+    assert_eq!(resumed["entries"][0]["body"], "While the server was down");
+    let _ = server.kill();
+    let _ = server.wait();
 }

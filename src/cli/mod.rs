@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod diff;
 mod document;
 pub mod email;
+pub mod events;
 pub mod export;
 pub mod fields;
 pub mod handoff;
@@ -186,6 +187,11 @@ pub enum Command {
         after_help = "Examples:\n  deskctl handoff preview -f convo.json --env development\n  deskctl handoff preview -f convos.jsonl --with desk.yaml\n  deskctl handoff list --outcome ticket"
     )]
     Handoff(handoff::HandoffCommand),
+    /// Print every change as it happens, as JSON Lines (the event stream)
+    #[command(
+        after_help = "Examples:\n  deskctl events\n  deskctl events --after 1200 | jq -c 'select(.kind == \"handoff\")'\n  deskctl tickets list --view unassigned --watch"
+    )]
+    Events(events::EventsArgs),
     /// The SMTP server that emails customers and owners
     #[command(subcommand)]
     #[command(
@@ -257,7 +263,7 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "outbox"]),
+    ("Inbox", &["tickets", "events", "outbox"]),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -347,6 +353,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Rules(command) => rules::dispatch(session, command).await,
         Command::Integrations(command) => integrations::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
+        Command::Events(args) => events::cmd_events(session, args).await,
         Command::Tickets(command) => tickets::dispatch(session, command).await,
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,

@@ -297,6 +297,9 @@ pub async fn serve(
     let (stop, stopped) = watch::channel(false);
     let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery_lease);
     let worker = tokio::spawn(deliverer.run(wake.clone(), stopped));
+    // The event log's poller, started now rather than with the first stream:
+    // it also prunes the events past their retention, every hour.
+    drop(store.watch_events());
     let app = router_with(
         AppState {
             store: store.clone(),

@@ -698,3 +698,55 @@ fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
     let _ = server.kill();
     let _ = server.wait();
 }
+
+// ---------------------------------------------------------------------------
+// `deskctl inbox`: refused without a terminal; live in one
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_inbox_refuses_without_a_terminal_and_names_what_to_use() {
+    let desk = configured(desk!());
+    desk.cmd()
+        .arg("inbox")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "inbox is full-screen: it needs a terminal",
+        ))
+        .stderr(predicates::str::contains("tickets list --watch"));
+}
+
+#[test]
+fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_the_terminal() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let tmux = crate::common::Tmux::start(&desk, 80, 24);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", crate::common::BIN));
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("10001"), "{screen}");
+    assert!(screen.contains("owner (local desk)"), "{screen}");
+    send_handoff(&desk, "parcel again");
+    let sent = std::time::Instant::now();
+    let screen = crate::common::wait_until(
+        "the new ticket on the screen",
+        std::time::Duration::from_secs(1),
+        || Some(tmux.screen()).filter(|s| s.contains("unassigned 2") && s.contains("10002")),
+    );
+    assert!(
+        sent.elapsed() < std::time::Duration::from_secs(1),
+        "{screen}"
+    );
+    // Keys: down to 10001 (its timeline shows), then q.
+    tmux.press("j");
+    tmux.wait_for("#10001");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains("unassigned 2"),
+        "the terminal is restored (the alternate screen is gone): {screen}"
+    );
+}

@@ -19,6 +19,7 @@ pub mod fields;
 pub mod handoff;
 pub mod help;
 pub mod hours;
+pub mod inbox;
 pub mod integrations;
 pub mod mcp;
 mod moment;
@@ -187,6 +188,9 @@ pub enum Command {
         after_help = "Examples:\n  deskctl handoff preview -f convo.json --env development\n  deskctl handoff preview -f convos.jsonl --with desk.yaml\n  deskctl handoff list --outcome ticket"
     )]
     Handoff(handoff::HandoffCommand),
+    /// The live inbox, full-screen: views, the list, a ticket's timeline
+    #[command(after_help = "Examples:\n  deskctl inbox\n  deskctl inbox --context prod")]
+    Inbox(inbox::InboxArgs),
     /// Print every change as it happens, as JSON Lines (the event stream)
     #[command(
         after_help = "Examples:\n  deskctl events\n  deskctl events --after 1200 | jq -c 'select(.kind == \"handoff\")'\n  deskctl tickets list --view unassigned --watch"
@@ -263,7 +267,7 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "events", "outbox"]),
+    ("Inbox", &["inbox", "tickets", "events", "outbox"]),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -354,6 +358,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Integrations(command) => integrations::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
         Command::Events(args) => events::cmd_events(session, args).await,
+        Command::Inbox(args) => inbox::cmd_inbox(session, args).await,
         Command::Tickets(command) => tickets::dispatch(session, command).await,
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,

@@ -10,6 +10,8 @@ const BACKEND: Backend = Backend::Postgres;
 mod api;
 #[path = "delivery.rs"]
 mod delivery;
+#[path = "events.rs"]
+mod events;
 #[path = "handoffs.rs"]
 mod handoffs;
 #[path = "load.rs"]

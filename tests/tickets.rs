@@ -658,9 +658,11 @@ fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
 #[test]
 fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     let desk = desk_with_tickets(desk!());
-    // Keys typed into the terminal: ticket 10004 → "set priority…" (3 down) →
-    // "urgent" (3 down); ticket 10003 → "resolve" (6 down); ticket 10002 → quit (q).
-    let keys = "jjj\rjjj\rjjjjjj\rq";
+    // Keys typed into the terminal: ticket 10004 → "add a note…" (4 down),
+    // which keeps the place, then "set priority…" (3 down) → "urgent" (3 down);
+    // ticket 10003 → "assign to…" (1 down) → the first in the picker; ticket
+    // 10002 → a note, then quit (q).
+    let keys = "jjjj\rchecked\rjjj\rjjj\rj\r\rjjjj\rlater\rq";
     let mut cmd = desk.std_cmd_of("script");
     cmd.args([
         "-qec",
@@ -679,17 +681,47 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{screen}");
     assert!(screen.contains("[1/4] #10004"), "{screen}");
-    assert!(screen.contains("Triaged 2 of 4 tickets"), "{screen}");
-    let ticket =
-        |n: &str| parse(&desk.run(&["tickets", "show", n, "-o", "json"]))["ticket"].clone();
+    // A note alone is not triage: 10002 is counted apart.
+    assert!(
+        screen.contains("Triaged 2 of 4 tickets (1 more noted only)."),
+        "{screen}"
+    );
+    assert_eq!(
+        screen.matches("#10004").count(),
+        1,
+        "the note kept the place: {screen}"
+    );
+    // The picker names each operator's teams and open tickets.
+    assert!(
+        screen.contains("Assign to (teams · open tickets)"),
+        "{screen}"
+    );
+    assert!(screen.contains(" open"), "{screen}");
+    let detail = |n: &str| parse(&desk.run(&["tickets", "show", n, "-o", "json"]));
+    let ticket = |n: &str| detail(n)["ticket"].clone();
+    let notes = |n: &str| -> Vec<String> {
+        detail(n)["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .map(|e| e["body"].as_str().unwrap().to_string())
+            .collect()
+    };
     assert_eq!(ticket("10004")["priority"], "urgent");
-    assert_eq!(ticket("10003")["status"], "resolved");
+    assert_eq!(notes("10004"), ["checked"]);
+    assert!(
+        ticket("10003")["assignee"].is_string(),
+        "{}",
+        ticket("10003")
+    );
     assert_eq!(
         ticket("10002")["priority"],
         "high",
         "quit before ticket 10002 changed anything"
     );
     assert_eq!(ticket("10002")["status"], "open");
+    assert_eq!(notes("10002"), ["later"]);
 }
 
 #[test]

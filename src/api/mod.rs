@@ -44,6 +44,7 @@ macro_rules! wire_enum {
 
 mod apply;
 mod config;
+mod events;
 mod handoffs;
 mod integrations;
 mod operators;
@@ -57,6 +58,7 @@ mod workspace;
 
 pub use apply::*;
 pub use config::*;
+pub use events::*;
 pub use handoffs::*;
 pub use integrations::*;
 pub use operators::*;

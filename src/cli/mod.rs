@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod diff;
 mod document;
 pub mod email;
+pub mod events;
 pub mod export;
 pub mod fields;
 pub mod handoff;
@@ -189,6 +190,16 @@ pub enum Command {
         after_help = "Examples:\n  deskctl handoff preview -f convo.json --env development\n  deskctl handoff preview -f convos.jsonl --with desk.yaml\n  deskctl handoff list --outcome ticket"
     )]
     Handoff(handoff::HandoffCommand),
+    /// The live inbox, full-screen; `inbox receive` takes an email from an MTA
+    #[command(
+        after_help = "Examples:\n  deskctl inbox\n  deskctl inbox --context prod\n  deskctl inbox receive < message.eml"
+    )]
+    Inbox(inbox::InboxArgs),
+    /// Print every change as it happens, as JSON Lines (the event stream)
+    #[command(
+        after_help = "Examples:\n  deskctl events\n  deskctl events --after 1200 | jq -c 'select(.kind == \"handoff\")'\n  deskctl tickets list --view unassigned --watch"
+    )]
+    Events(events::EventsArgs),
     /// The SMTP server that emails customers and owners
     #[command(subcommand)]
     #[command(
@@ -215,11 +226,6 @@ pub enum Command {
     #[command(subcommand)]
     #[command(after_help = "Examples:\n  deskctl requesters tickets dana@example.com")]
     Requesters(requesters::RequestersCommand),
-    /// The support inbox: `inbox receive` takes an email from an MTA
-    #[command(
-        after_help = "Examples:\n  deskctl inbox receive < message.eml\n  deskctl inbox receive --to help@example.com < message.eml"
-    )]
-    Inbox(inbox::InboxArgs),
     /// Make the workspace match a desk document, in one transaction
     #[command(
         after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
@@ -273,7 +279,10 @@ Examples:
 
 /// The top-level commands by what they are for, as `deskctl --help` lists them.
 pub const COMMAND_GROUPS: &[(&str, &[&str])] = &[
-    ("Inbox", &["tickets", "outbox", "inbox", "requesters"]),
+    (
+        "Inbox",
+        &["inbox", "tickets", "events", "outbox", "requesters"],
+    ),
     (
         "Handoffs",
         &["handoff", "agents", "actions", "integrations"],
@@ -363,6 +372,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Rules(command) => rules::dispatch(session, command).await,
         Command::Integrations(command) => integrations::dispatch(session, command).await,
         Command::Handoff(command) => handoff::dispatch(session, command).await,
+        Command::Events(args) => events::cmd_events(session, args).await,
         Command::Tickets(command) => tickets::dispatch(session, command).await,
         Command::Email(command) => email::dispatch(session, command).await,
         Command::Delivery(command) => delivery::dispatch(session, command).await,

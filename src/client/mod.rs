@@ -6,6 +6,9 @@
 
 mod agents;
 mod config;
+mod events;
+
+pub use events::{EventStream, StreamItem};
 mod fields;
 mod handoffs;
 mod integrations;
@@ -140,7 +143,12 @@ impl ClientError {
 pub type ClientResult<T> = Result<T, ClientError>;
 
 enum Transport {
-    Http { base: String, http: reqwest::Client },
+    Http {
+        base: String,
+        http: reqwest::Client,
+        /// For streams: no end-to-end timeout, but one between reads.
+        streaming: reqwest::Client,
+    },
     InProcess(InProcess),
 }
 
@@ -215,8 +223,18 @@ impl Client {
             .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(ClientError::Setup)?;
+        let streaming = reqwest::Client::builder()
+            .read_timeout(events::READ_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(ClientError::Setup)?;
         Ok(Client {
-            transport: Transport::Http { base, http },
+            transport: Transport::Http {
+                base,
+                http,
+                streaming,
+            },
             token,
             retry: RetryPolicy::default(),
         })
@@ -367,7 +385,7 @@ impl Client {
 
     async fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
         let response = match &self.transport {
-            Transport::Http { base, http } => {
+            Transport::Http { base, http, .. } => {
                 let mut builder =
                     http.request(request.method.clone(), format!("{base}{}", request.path));
                 if let Some(token) = &self.token {

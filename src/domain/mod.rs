@@ -20,6 +20,7 @@
 
 pub mod assignment;
 pub mod button;
+pub mod events;
 pub mod external;
 pub mod handoff;
 pub mod hours;

@@ -63,7 +63,12 @@ pub struct AppState {
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
-    components(schemas(crate::api::Problem, crate::api::FieldError, crate::api::TicketView)),
+    components(schemas(
+        crate::api::Problem,
+        crate::api::FieldError,
+        crate::api::TicketView,
+        crate::api::EventReset
+    )),
 )]
 struct ApiDoc;
 
@@ -83,6 +88,7 @@ fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(routes::meta::router())
         .merge(routes::config::router())
+        .merge(routes::events::router())
         .merge(routes::operators::router())
         .merge(routes::teams::router())
         .merge(routes::tokens::router())
@@ -295,6 +301,9 @@ pub async fn serve(
     let (stop, stopped) = watch::channel(false);
     let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery_lease);
     let worker = tokio::spawn(deliverer.run(wake.clone(), stopped));
+    // The event log's poller, started now rather than with the first stream:
+    // it also prunes the events past their retention, every hour.
+    drop(store.watch_events());
     let app = router_with(
         AppState {
             store: store.clone(),
@@ -312,6 +321,13 @@ pub async fn serve(
         draining.clone(),
         listen::refuse_when_draining,
     ));
+    // Event streams never finish by themselves: they end when stopping begins,
+    // not at the end of the grace period requests in flight get.
+    let streams = store.clone();
+    let shutdown = async move {
+        shutdown.await;
+        streams.end_event_streams();
+    };
     let served = listen::run(listener, app, limits, draining, shutdown).await;
     let _ = stop.send(true);
     if tokio::time::timeout(DELIVERY_STOP_GRACE, worker)

@@ -3,6 +3,7 @@
 //! check `if json` or `if tty` themselves.
 
 pub mod diagnostics;
+pub mod inbox;
 mod output;
 mod pager;
 pub mod plan;
@@ -133,6 +134,11 @@ impl Ui {
 
     /// Prompts are allowed only with a person at both ends, and neither
     /// --no-input nor DESKCTL_NO_INPUT/CI set.
+    /// Whether stdout is drawn in color (off with NO_COLOR, --color never, a pipe).
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
     pub fn can_prompt(&self) -> bool {
         self.stdin_tty && self.stdout_tty && !self.no_input
     }

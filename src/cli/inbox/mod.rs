@@ -1,17 +1,29 @@
-//! `deskctl inbox`: the support inbox from the command line. `inbox receive`
-//! takes one message from an MTA's pipe; `deskctl inbox` with no subcommand is
-//! left free for the full-screen triage view.
+//! `deskctl inbox`: the live full-screen inbox (no subcommand), and `inbox
+//! receive`, which takes one message from an MTA's pipe into the support inbox.
 
+mod live;
 mod receive;
 
 use clap::{Args, Subcommand};
 
 use super::Session;
-use crate::error::{CliError, CliResult};
+use crate::error::CliResult;
 
 pub use receive::InboxReceiveArgs;
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "\
+Views (mine, unassigned, all, resolved) are tabs with their counts; the list is
+on the left, the selected ticket's timeline on the right. New tickets and
+changes appear as they happen; the status line shows the target, your role and
+the connection, which comes back by itself.
+
+Keys: tab / shift-tab views · j k (or arrows) move · q, Esc or Ctrl-C quit.
+
+Examples:
+  deskctl inbox
+  deskctl inbox --context prod
+  deskctl inbox receive < message.eml")]
 pub struct InboxArgs {
     #[command(subcommand)]
     pub command: Option<InboxCommand>,
@@ -30,10 +42,6 @@ pub enum InboxCommand {
 pub async fn dispatch(session: &Session, args: InboxArgs) -> CliResult {
     match args.command {
         Some(InboxCommand::Receive(args)) => receive::cmd_inbox_receive(session, args).await,
-        None => Err(
-            CliError::usage("`deskctl inbox` needs a subcommand").with_hint(
-                "deskctl inbox receive < message.eml takes one email into the support inbox",
-            ),
-        ),
+        None => live::cmd_inbox(session).await,
     }
 }

@@ -1,8 +1,11 @@
 use clap::Args;
 use jiff::Timestamp;
 
-use crate::api::{Channel, MAX_PAGE_LIMIT, Priority, TicketQuery, TicketStatus, TicketView};
+use crate::api::{
+    Channel, EventKind, MAX_PAGE_LIMIT, Priority, TicketQuery, TicketStatus, TicketView,
+};
 use crate::cli::{Session, parse_instant, wire_enum_parser};
+use crate::client::StreamItem;
 use crate::error::CliResult;
 use crate::ui::OutputFormat;
 
@@ -56,6 +59,10 @@ pub struct TicketsListArgs {
     /// Every matching ticket (streams with -o jsonl)
     #[arg(long)]
     pub all: bool,
+    /// After the list, a line per change to a ticket it selects (or showed),
+    /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line
+    #[arg(long, short = 'w')]
+    pub watch: bool,
 }
 
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
@@ -82,6 +89,14 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         cursor: None,
     };
     let client = session.client().await?;
+    // Opened before the list is read, so no change between the two is missed
+    // (one made meanwhile may be shown twice).
+    let mut events = match args.watch {
+        true => Some(client.events(None).await?),
+        false => None,
+    };
+    let mut listed = std::collections::BTreeSet::new();
+    let watched = query.clone();
     // Machine formats and piped tables stream page by page, in constant memory;
     // an aligned table needs every row first.
     let streaming = matches!(ui.format, OutputFormat::Jsonl | OutputFormat::Name)
@@ -96,6 +111,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         let mut items = page.items;
         items.truncate(take);
         shown += items.len();
+        listed.extend(items.iter().map(|t| t.number));
         if streaming {
             ui.print_rows(&items)?;
         } else {
@@ -119,5 +135,71 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
             "Showing {shown} {noun}; there are more: pass --limit N for more or --all for every one"
         ));
     }
-    Ok(())
+    match events.as_mut() {
+        Some(events) => watch(session, &client, events, &watched, listed).await,
+        None => Ok(()),
+    }
+}
+
+/// A line per change to a ticket the query selects, or that was shown (so a
+/// ticket leaving the view is seen leaving), until interrupted.
+async fn watch(
+    session: &Session,
+    client: &crate::client::Client,
+    events: &mut crate::client::EventStream<'_>,
+    query: &TicketQuery,
+    mut shown: std::collections::BTreeSet<u64>,
+) -> CliResult {
+    let ui = &session.ui;
+    let me = match query.view {
+        Some(TicketView::Mine) => client.me().await?.operator,
+        _ => None,
+    };
+    ui.info("Watching for changes (Ctrl-C to stop)");
+    loop {
+        match events.next().await? {
+            // A handoff's and a delivery's events carry a ticket they did
+            // not change (its creation is an event of its own).
+            StreamItem::Event(event)
+                if matches!(event.kind, EventKind::Handoff | EventKind::Delivery) => {}
+            StreamItem::Event(event) => {
+                let Some(ticket) = &event.ticket else {
+                    if event.kind == EventKind::TicketHidden
+                        && let Some(number) = event.ticket_number
+                        && shown.remove(&number)
+                    {
+                        ui.info(&format!("Ticket {number} is no longer yours to see"));
+                    }
+                    continue;
+                };
+                let selected = crate::domain::events::query_selects(
+                    query,
+                    ticket,
+                    &event.entries,
+                    me.as_deref(),
+                );
+                if selected || shown.contains(&ticket.number) {
+                    ui.print_rows(std::slice::from_ref(ticket))?;
+                }
+                if selected {
+                    shown.insert(ticket.number);
+                } else {
+                    shown.remove(&ticket.number);
+                }
+            }
+            StreamItem::Reset(reset) => {
+                ui.warn(&format!("{}; listing again", reset.reason));
+                let mut query = query.clone();
+                query.cursor = None;
+                let page = client.list_tickets(&query).await?;
+                shown = page.items.iter().map(|t| t.number).collect();
+                ui.print_rows(&page.items)?;
+            }
+            StreamItem::Connected => ui.info("Reconnected"),
+            StreamItem::Disconnected { reason, retry_in } => ui.warn(&format!(
+                "{reason}; reconnecting in {} s",
+                retry_in.as_secs_f32()
+            )),
+        }
+    }
 }

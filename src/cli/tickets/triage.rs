@@ -1,6 +1,9 @@
 use clap::Args;
 
-use crate::api::{Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView};
+use crate::api::{
+    Availability, Priority, ReplyRequest, Ticket, TicketCountBy, TicketCountQuery, TicketQuery,
+    TicketStatus, TicketView,
+};
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
 use crate::error::{CliError, CliResult};
@@ -67,28 +70,172 @@ pub async fn cmd_tickets_triage(session: &Session, args: TicketsTriageArgs) -> C
         return Ok(());
     }
     let total = page.items.len();
-    let mut done = 0;
-    for (index, ticket) in page.items.iter().enumerate() {
+    let mut tally = Tally::default();
+    'tickets: for (index, ticket) in page.items.iter().enumerate() {
         show(session, &client, ticket, index + 1, total).await?;
-        match triage_one(session, &client, ticket).await {
-            Ok(Step::Next) => done += 1,
-            Ok(Step::Skip) => {}
-            Ok(Step::Quit) => break,
-            // A refused action (a race, a rule) is reported; the walk goes on.
-            Err(error) if error.kind != crate::error::ExitKind::Interrupted => {
-                ui.warn(&format!("ticket {}: {}", ticket.number, error.message));
+        let mut outcome = Outcome::default();
+        // A note keeps the ticket in front of you (you noted it to act on
+        // it); any other action moves on.
+        loop {
+            match triage_one(session, &client, ticket).await {
+                Ok(Step::Stay(change)) => outcome.add(change),
+                Ok(Step::Next(change)) => {
+                    outcome.add(change);
+                    break;
+                }
+                Ok(Step::Skip) => break,
+                Ok(Step::Quit) => {
+                    tally.add(outcome);
+                    break 'tickets;
+                }
+                // A refused action (a race, a rule) is reported; the walk goes on.
+                Err(error) if error.kind != crate::error::ExitKind::Interrupted => {
+                    ui.warn(&format!("ticket {}: {}", ticket.number, error.message));
+                    break;
+                }
+                Err(error) => return Err(error),
             }
-            Err(error) => return Err(error),
         }
+        tally.add(outcome);
     }
-    ui.info(&format!("Triaged {done} of {total} tickets."));
+    ui.info(&tally.summary(total));
     Ok(())
 }
 
+/// What was done to one ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// Its state changed: assigned, taken, priority, replied, resolved.
+    Changed,
+    /// Only a note was added: the ticket is as it was.
+    Noted,
+}
+
 enum Step {
-    Next,
+    /// Done with this ticket.
+    Next(Change),
+    /// Done something; the same ticket again.
+    Stay(Change),
     Skip,
     Quit,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Outcome {
+    changed: bool,
+    noted: bool,
+}
+
+impl Outcome {
+    fn add(&mut self, change: Change) {
+        match change {
+            Change::Changed => self.changed = true,
+            Change::Noted => self.noted = true,
+        }
+    }
+}
+
+/// Tickets changed, and tickets only noted, over the walk.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Tally {
+    changed: usize,
+    noted_only: usize,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: Outcome) {
+        if outcome.changed {
+            self.changed += 1;
+        } else if outcome.noted {
+            self.noted_only += 1;
+        }
+    }
+
+    /// `Triaged 2 of 5 tickets (1 more noted only).`: a ticket counts when
+    /// something about it changed, not for a note alone.
+    fn summary(&self, total: usize) -> String {
+        let noun = if total == 1 { "ticket" } else { "tickets" };
+        match self.noted_only {
+            0 => format!("Triaged {} of {total} {noun}.", self.changed),
+            n => format!(
+                "Triaged {} of {total} {noun} ({n} more noted only).",
+                self.changed
+            ),
+        }
+    }
+}
+
+/// The picker's line for an operator: handle, teams (the ticket's first) and
+/// open tickets, e.g. `alice  support, billing · 3 open`.
+fn assignee_label(operator: &crate::api::Operator, open: u64, width: usize) -> String {
+    let teams = if operator.teams.is_empty() {
+        "no team".to_string()
+    } else {
+        operator.teams.join(", ")
+    };
+    let capacity = operator
+        .capacity
+        .map(|c| format!(" of {c}"))
+        .unwrap_or_default();
+    format!(
+        "{:width$}  {teams} · {open}{capacity} open",
+        operator.handle
+    )
+}
+
+/// Operators who can take `ticket` now, members of its team first, then by
+/// load, with their open tickets.
+async fn candidates(
+    client: &Client,
+    ticket: &Ticket,
+) -> CliResult<Vec<(crate::api::Operator, u64)>> {
+    let mut load = std::collections::HashMap::<String, u64>::new();
+    for status in [TicketStatus::Open, TicketStatus::Pending] {
+        let counts = client
+            .count_tickets(&TicketCountQuery {
+                by: TicketCountBy::Assignee,
+                view: None,
+                status: Some(status),
+                priority: None,
+                assignee: None,
+                team: None,
+                channel: None,
+                agent: None,
+                requester: None,
+                q: None,
+                created_since: None,
+                updated_since: None,
+            })
+            .await?;
+        for group in counts.groups {
+            if let Some(handle) = group.value {
+                *load.entry(handle).or_default() += group.count;
+            }
+        }
+    }
+    let mut online: Vec<_> = client
+        .list_operators()
+        .await?
+        .into_iter()
+        .filter(|o| o.availability == Availability::Online)
+        .map(|o| {
+            let open = load.get(&o.handle).copied().unwrap_or(0);
+            (o, open)
+        })
+        .collect();
+    online.sort_by_key(|(o, open)| {
+        let member = ticket.team.as_ref().is_some_and(|t| o.teams.contains(t));
+        (!member, *open, o.handle.clone())
+    });
+    for (operator, _) in &mut online {
+        if let Some(team) = &ticket.team
+            && let Some(at) = operator.teams.iter().position(|t| t == team)
+        {
+            let first = operator.teams.remove(at);
+            operator.teams.insert(0, first);
+        }
+    }
+    Ok(online)
 }
 
 async fn show(
@@ -139,22 +286,26 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
         Action::Skip => return Ok(Step::Skip),
         Action::Quit => return Ok(Step::Quit),
         Action::Assign => {
-            let online: Vec<String> = client
-                .list_operators()
-                .await?
-                .into_iter()
-                .filter(|o| o.availability == Availability::Online)
-                .map(|o| o.handle)
-                .collect();
+            let online = candidates(client, ticket).await?;
             if online.is_empty() {
                 ui.warn("nobody is online");
                 return Ok(Step::Skip);
             }
-            let Some(pick) = ui.select("Assign to", &online)? else {
+            let width = online
+                .iter()
+                .map(|(o, _)| o.handle.len())
+                .max()
+                .unwrap_or(0);
+            let labels: Vec<String> = online
+                .iter()
+                .map(|(o, open)| assignee_label(o, *open, width))
+                .collect();
+            let Some(pick) = ui.select("Assign to (teams · open tickets)", &labels)? else {
                 return Ok(Step::Skip);
             };
-            client.assign_ticket(number, &online[pick], false).await?;
-            ui.success(&format!("Assigned ticket {number} to {}", online[pick]));
+            let handle = &online[pick].0.handle;
+            client.assign_ticket(number, handle, false).await?;
+            ui.success(&format!("Assigned ticket {number} to {handle}"));
         }
         Action::Take => {
             client.take_ticket(number).await?;
@@ -176,6 +327,7 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             }
             client.note_ticket(number, &text).await?;
             ui.success(&format!("Added a note to ticket {number}"));
+            return Ok(Step::Stay(Change::Noted));
         }
         Action::Reply => {
             let text = ui.input("Reply")?;
@@ -204,5 +356,52 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             ui.success(&format!("Resolved ticket {number}"));
         }
     }
-    Ok(Step::Next)
+    Ok(Step::Next(Change::Changed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_tickets_that_changed_count_as_triaged() {
+        let mut tally = Tally::default();
+        let outcome = |changes: &[Change]| {
+            let mut o = Outcome::default();
+            for c in changes {
+                o.add(*c);
+            }
+            o
+        };
+        tally.add(outcome(&[Change::Noted]));
+        tally.add(outcome(&[Change::Noted, Change::Changed]));
+        tally.add(outcome(&[]));
+        tally.add(outcome(&[Change::Changed]));
+        assert_eq!(
+            tally,
+            Tally {
+                changed: 2,
+                noted_only: 1
+            }
+        );
+        assert_eq!(
+            tally.summary(4),
+            "Triaged 2 of 4 tickets (1 more noted only)."
+        );
+        assert_eq!(Tally::default().summary(1), "Triaged 0 of 1 ticket.");
+    }
+
+    #[test]
+    fn the_picker_shows_teams_and_load() {
+        let operator: crate::api::Operator = serde_json::from_value(serde_json::json!({
+            "handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "operator",
+            "availability": "online", "teams": ["support", "billing"], "capacity": 5,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap();
+        assert_eq!(
+            assignee_label(&operator, 3, 5),
+            "bob    support, billing · 3 of 5 open"
+        );
+    }
 }

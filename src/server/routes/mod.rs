@@ -3,6 +3,7 @@
 
 pub mod agents;
 pub mod config;
+pub mod events;
 pub mod fields;
 pub mod handoffs;
 pub mod inbound;

@@ -9,6 +9,7 @@
 //! handoff's assignment, a ticket change, a configuration change) takes the
 //! decision as a function from the domain, and only stores what it returns.
 
+mod feed;
 pub mod postgres;
 mod rows;
 mod shared;
@@ -23,7 +24,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, ExternalStatus, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
+    Channel, Event, ExternalStatus, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
     IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, Priority, Role, Ticket, TicketCountBy,
     TicketDetail, TicketStatus, Token, TokenKind,
 };
@@ -259,6 +260,37 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// An event to record in the same transaction as the change it describes.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// Who may see it, as who may see this ticket (none: owners and managers).
+    pub ticket: Option<u64>,
+    pub team: Option<String>,
+    pub assignee: Option<String>,
+    /// The ticket's assignee before the change.
+    pub previous_assignee: Option<String>,
+    /// The event as the stream sends it; its id is given when it is recorded.
+    pub event: Event,
+}
+
+/// Where the event log stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EventBounds {
+    /// The last id given out (0: none yet).
+    pub last: u64,
+    /// Every event up to this id has been pruned.
+    pub pruned_through: u64,
+}
+
+/// Events read after an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPage {
+    pub events: Vec<Event>,
+    /// Read up to this id: the next read goes on after it, past events the
+    /// viewer may not see.
+    pub through: u64,
+}
+
 /// A configuration change: the next workspace from the current one.
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
@@ -444,6 +476,22 @@ pub trait Webhooks: Send + Sync {
         advance: Advance,
         forget_before: Option<jiff::Timestamp>,
     ) -> StoreResult<Vec<String>>;
+}
+
+/// The event stream: events are written by the methods that make the changes
+/// they record, in the same transaction; this reads and prunes them.
+#[async_trait]
+pub trait Events: Send + Sync {
+    /// The last event id given out, and the last one pruned.
+    async fn event_bounds(&self) -> StoreResult<EventBounds>;
+    /// The events after `after` that `viewer` may see, oldest first, at most
+    /// `limit`, read from one snapshot. An operator gets an event about a
+    /// ticket they may see after the change; about one they could see only
+    /// before it, a `ticket.hidden` event with its number alone.
+    async fn events_after(&self, after: u64, viewer: &Viewer, limit: u32)
+    -> StoreResult<EventPage>;
+    /// Deletes the events recorded before `before`: how many.
+    async fn prune_events(&self, before: Timestamp) -> StoreResult<u64>;
 }
 
 /// The traits of the seam for a backend whose inherent methods carry the
@@ -664,6 +712,29 @@ macro_rules! seam_by_inherent_methods {
         }
 
         #[async_trait::async_trait]
+        impl $crate::server::store::Events for $store {
+            async fn event_bounds(
+                &self,
+            ) -> $crate::server::store::StoreResult<$crate::server::store::EventBounds> {
+                <$store>::event_bounds(self).await
+            }
+            async fn events_after(
+                &self,
+                after: u64,
+                viewer: &$crate::server::store::Viewer,
+                limit: u32,
+            ) -> $crate::server::store::StoreResult<$crate::server::store::EventPage> {
+                <$store>::events_after(self, after, viewer, limit).await
+            }
+            async fn prune_events(
+                &self,
+                before: ::jiff::Timestamp,
+            ) -> $crate::server::store::StoreResult<u64> {
+                <$store>::prune_events(self, before).await
+            }
+        }
+
+        #[async_trait::async_trait]
         impl $crate::server::store::Webhooks for $store {
             async fn accept_webhook(
                 &self,
@@ -684,7 +755,7 @@ pub(crate) use seam_by_inherent_methods;
 /// A database the service can run on.
 #[async_trait]
 pub trait Database:
-    Workspace + Tokens + Tickets + Handoffs + Outbox + Webhooks + fmt::Debug
+    Workspace + Tokens + Tickets + Handoffs + Outbox + Webhooks + Events + fmt::Debug
 {
     /// Which database this is, for messages and logs: never a password.
     fn describe(&self) -> String;
@@ -730,8 +801,11 @@ pub enum Open {
     Existing,
 }
 
+pub use feed::{EventWatch, POLL as EVENT_POLL};
+
 /// The service's handle on its database: the backend, the workspace snapshot
-/// cached between changes, and the keys secrets are sealed with at rest.
+/// cached between changes, the watch on its event log, and the keys secrets
+/// are sealed with at rest.
 ///
 /// The backends store secrets as they are given; this is where they are
 /// sealed on the way in and opened on the way out, so a snapshot anyone gets
@@ -741,6 +815,7 @@ pub struct Store {
     db: Arc<dyn Database>,
     cache: Arc<Cache>,
     keys: Keys,
+    feed: Arc<feed::Feed>,
 }
 
 impl Deref for Store {
@@ -764,6 +839,7 @@ impl Store {
             db,
             cache: Arc::default(),
             keys,
+            feed: Arc::default(),
         }
     }
 
@@ -897,7 +973,9 @@ impl Store {
         number: u64,
         change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
     ) -> StoreResult<Ticket> {
-        self.db.change_ticket(number, Box::new(change)).await
+        let ticket = self.db.change_ticket(number, Box::new(change)).await?;
+        self.feed.wake();
+        Ok(ticket)
     }
 
     /// [`Handoffs::record_handoff`] with any function.
@@ -906,7 +984,26 @@ impl Store {
         write: HandoffWrite,
         finish: impl FnOnce(&TeamState) -> Finished + Send,
     ) -> StoreResult<Recorded> {
-        self.db.record_handoff(write, Box::new(finish)).await
+        let recorded = self.db.record_handoff(write, Box::new(finish)).await?;
+        self.feed.wake();
+        Ok(recorded)
+    }
+
+    /// A watch on the event log: streams wait on it for new events.
+    pub fn watch_events(&self) -> EventWatch {
+        self.feed.subscribe(&self.db)
+    }
+
+    /// Ends the event streams of this process (the service is stopping):
+    /// their clients resume elsewhere, or here once it is back.
+    pub fn end_event_streams(&self) {
+        self.feed.close();
+    }
+
+    /// Ends the event streams, then releases the database's connections.
+    pub async fn close(&self) {
+        self.feed.close();
+        self.db.close().await;
     }
 
     /// [`Tickets::record_inbound_email`] with any function.
@@ -916,9 +1013,12 @@ impl Store {
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket + Send,
     ) -> StoreResult<(u64, bool)> {
-        self.db
+        let recorded = self
+            .db
             .record_inbound_email(message_id, team, Box::new(finish))
-            .await
+            .await?;
+        self.feed.wake();
+        Ok(recorded)
     }
 
     /// [`Tickets::release_tickets`] with any function.
@@ -927,7 +1027,9 @@ impl Store {
         handle: &str,
         release: impl Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync,
     ) -> StoreResult<u64> {
-        self.db.release_tickets(handle, Box::new(release)).await
+        let released = self.db.release_tickets(handle, Box::new(release)).await?;
+        self.feed.wake();
+        Ok(released)
     }
 
     /// [`Tickets::record_inbound_reply`] with any function.
@@ -937,9 +1039,12 @@ impl Store {
         number: u64,
         change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
     ) -> StoreResult<(u64, bool)> {
-        self.db
+        let recorded = self
+            .db
             .record_inbound_reply(message_id, number, Box::new(change))
-            .await
+            .await?;
+        self.feed.wake();
+        Ok(recorded)
     }
 }
 

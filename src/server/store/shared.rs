@@ -339,6 +339,158 @@ pub(super) fn delivery_outcome(
     }
 }
 
+// ---------------------------------------------------------------------------
+// The event stream
+// ---------------------------------------------------------------------------
+
+/// Every this many events, the writer prunes events past their retention in
+/// the same transaction (the service also prunes on a timer): a desk nobody
+/// serves does not grow without bound.
+pub(super) const PRUNE_EVERY: u64 = 1024;
+
+/// The event a ticket change records: the ticket after it, the entries it
+/// appended, and who could see the ticket before it.
+pub(super) fn ticket_event(
+    kind: crate::api::EventKind,
+    ticket: &crate::api::Ticket,
+    previous_assignee: Option<String>,
+    entries: Vec<crate::api::TimelineEntry>,
+) -> super::NewEvent {
+    super::NewEvent {
+        ticket: Some(ticket.number),
+        team: ticket.team.clone(),
+        assignee: ticket.assignee.clone(),
+        previous_assignee,
+        event: crate::api::Event {
+            id: 0,
+            kind,
+            at: super::stored_now(),
+            ticket_number: Some(ticket.number),
+            ticket: Some(ticket.clone()),
+            entries,
+            handoff: None,
+            delivery: None,
+        },
+    }
+}
+
+/// The event a recorded handoff adds, seen as its ticket is (none: by owners
+/// and managers only).
+pub(super) fn handoff_event(
+    handoff: crate::api::EventHandoff,
+    ticket: Option<&crate::api::Ticket>,
+) -> super::NewEvent {
+    super::NewEvent {
+        ticket: ticket.map(|t| t.number),
+        team: ticket.and_then(|t| t.team.clone()),
+        assignee: ticket.and_then(|t| t.assignee.clone()),
+        previous_assignee: ticket.and_then(|t| t.assignee.clone()),
+        event: crate::api::Event {
+            id: 0,
+            kind: crate::api::EventKind::Handoff,
+            at: super::stored_now(),
+            ticket_number: ticket.map(|t| t.number),
+            ticket: ticket.cloned(),
+            entries: Vec::new(),
+            handoff: Some(handoff),
+            delivery: None,
+        },
+    }
+}
+
+/// The event a settled delivery records, seen as its ticket is.
+pub(super) fn delivery_event(
+    delivery: crate::api::EventDelivery,
+    ticket: Option<&crate::api::Ticket>,
+    entries: Vec<crate::api::TimelineEntry>,
+) -> super::NewEvent {
+    super::NewEvent {
+        ticket: ticket.map(|t| t.number),
+        team: ticket.and_then(|t| t.team.clone()),
+        assignee: ticket.and_then(|t| t.assignee.clone()),
+        previous_assignee: ticket.and_then(|t| t.assignee.clone()),
+        event: crate::api::Event {
+            id: 0,
+            kind: crate::api::EventKind::Delivery,
+            at: super::stored_now(),
+            ticket_number: ticket.map(|t| t.number),
+            ticket: ticket.cloned(),
+            entries,
+            handoff: None,
+            delivery: Some(delivery),
+        },
+    }
+}
+
+/// The timeline entries as stored, numbered after `last_seq` at `times`.
+pub(super) fn stored_entries(
+    last_seq: i64,
+    entries: &[crate::domain::tickets::NewEntry],
+    times: &[jiff::Timestamp],
+) -> Vec<crate::api::TimelineEntry> {
+    entries
+        .iter()
+        .zip(times)
+        .enumerate()
+        .map(|(n, (entry, at))| crate::api::TimelineEntry {
+            seq: (last_seq + n as i64 + 1) as u32,
+            kind: entry.kind,
+            author_kind: entry.author_kind,
+            author: entry.author.clone(),
+            event: entry.event.clone(),
+            body: entry.body.clone(),
+            channel: entry.channel,
+            at: *at,
+        })
+        .collect()
+}
+
+/// The condition on `events` rows an operator may see after the change
+/// (`now`) and before it (`before`), as `tickets list` decides: their own
+/// tickets and the unassigned tickets of their teams. `handle` is the
+/// placeholder the operator's handle is bound to.
+pub(super) fn event_visibility(viewer: &Viewer, handle: &str) -> Option<(String, String)> {
+    match viewer {
+        Viewer::Everyone => None,
+        Viewer::Operator(_) => {
+            let teams =
+                format!("SELECT team_key FROM team_members WHERE operator_handle = {handle}");
+            let visible = |assignee: &str| {
+                format!(
+                    "(ticket_number IS NOT NULL AND ({assignee} = {handle} OR \
+                     ({assignee} IS NULL AND team_key IN ({teams}))))"
+                )
+            };
+            Some((visible("assignee"), visible("previous_assignee")))
+        }
+    }
+}
+
+/// An event read back: its stored payload with its id, or, when the viewer
+/// could see its ticket only before the change, a `ticket.hidden` event.
+pub(super) fn read_event(
+    id: i64,
+    payload: &str,
+    visible_now: bool,
+) -> StoreResult<crate::api::Event> {
+    let mut event: crate::api::Event = serde_json::from_str(payload)
+        .map_err(|e| StoreError::Corrupt(format!("event {id}: {e}")))?;
+    event.id = id as u64;
+    if !visible_now {
+        event = crate::api::Event {
+            id: event.id,
+            kind: crate::api::EventKind::TicketHidden,
+            at: event.at,
+            ticket_number: event.ticket_number,
+            ticket: None,
+            entries: Vec::new(),
+            handoff: None,
+            delivery: None,
+        };
+    }
+    Ok(event)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,12 @@ use sqlx::{PgConnection, Row};
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{At, PostgresStore, parse_enum};
-use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
+use crate::api::{
+    EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
+};
 use crate::domain::assignment::TeamState;
-use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{decode, encode};
+use crate::server::store::shared::{delivery_outcome, handoff_event};
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
 };
@@ -116,14 +118,15 @@ impl PostgresStore {
         let number = match ticket {
             Some(mut ticket) => {
                 ticket.handoff = Some(write.id.clone());
-                let number = insert_ticket(&mut tx, &ticket).await?;
+                let (number, created) = insert_ticket(&mut tx, &ticket).await?;
                 if let Some(notices) = notices {
                     enqueue(&mut tx, &notices(number)).await?;
                 }
-                Some(number)
+                Some((number, created))
             }
             None => None,
         };
+        let (number, created) = number.unzip();
         let created_at = super::now().0;
         sqlx::query(
             "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
@@ -146,6 +149,16 @@ impl PostgresStore {
             Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
             None => None,
         };
+        let handoff = handoff_event(
+            EventHandoff {
+                id: write.id.clone(),
+                agent: write.request.agent.clone(),
+                outcome: decision.outcome,
+            },
+            created.as_ref().and_then(|c| c.event.ticket.as_ref()),
+        );
+        let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(Recorded::Created(Handoff {
             id: write.id,

@@ -15,6 +15,7 @@
 //! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a
 //!   lease that another replica takes over once it has run out.
 
+mod events;
 mod handoffs;
 mod outbox;
 mod tickets;
@@ -45,6 +46,11 @@ const MIGRATIONS: &[Embedded] = &[
         1,
         "desk",
         include_str!("../../../../migrations/postgres/0001_desk.sql"),
+    ),
+    (
+        2,
+        "events",
+        include_str!("../../../../migrations/postgres/0002_events.sql"),
     ),
     (
         3,

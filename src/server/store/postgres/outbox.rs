@@ -12,10 +12,11 @@ use sqlx::{PgConnection, Row};
 use super::tickets::{append_entries, fetch_ticket};
 use super::{At, PostgresStore, parse_enum};
 use crate::api::{
-    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState,
+    EventDelivery, ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery,
+    OutboxState,
 };
 use crate::domain::tickets::NewEntry;
-use crate::server::store::shared::decode;
+use crate::server::store::shared::{decode, delivery_event};
 use crate::server::store::{Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult};
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
@@ -169,10 +170,18 @@ impl PostgresStore {
         if updated == 0 {
             return Ok(false);
         }
-        if let (Some(number), Some(note)) = (claimed.ticket, note) {
-            fetch_ticket(&mut tx, number, true).await?;
-            append_entries(&mut tx, number, &[note]).await?;
-        }
+        let entries = match (claimed.ticket, note) {
+            (Some(number), Some(note)) => {
+                fetch_ticket(&mut tx, number, true).await?;
+                append_entries(&mut tx, number, &[note]).await?
+            }
+            _ => Vec::new(),
+        };
+        let delivery = match settle {
+            Settle::Delivered => Some(OutboxState::Delivered),
+            Settle::Dead { .. } => Some(OutboxState::Dead),
+            Settle::Retry { .. } => None,
+        };
         if let Some(event) = external.as_ref().and_then(|e| e.event.as_ref())
             && !matches!(settle, Settle::Retry { .. })
         {
@@ -198,6 +207,25 @@ impl PostgresStore {
             .bind(handoff)
             .execute(&mut *tx)
             .await?;
+        }
+        if let Some(state) = delivery {
+            let ticket = match claimed.ticket {
+                Some(number) => Some(fetch_ticket(&mut tx, number, false).await?),
+                None => None,
+            };
+            let event = delivery_event(
+                EventDelivery {
+                    id: claimed.id,
+                    kind: claimed.kind,
+                    state,
+                    description: claimed.description.clone(),
+                    integration: claimed.integration,
+                },
+                ticket.as_ref(),
+                entries,
+            );
+            // Last: the event counter's row lock is held until commit.
+            super::events::record(&mut tx, &[event]).await?;
         }
         tx.commit().await?;
         Ok(true)

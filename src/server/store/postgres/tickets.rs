@@ -5,13 +5,14 @@ use sqlx::{PgConnection, Postgres, Row};
 
 use super::{At, PostgresStore, at};
 use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
+use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, count_column, encode, in_order, ticket_condition,
+    Bind, Dialect, count_column, encode, in_order, stored_entries, ticket_condition, ticket_event,
 };
-use crate::server::store::{StoreError, StoreResult, TicketChangeFn, TicketFilter};
+use crate::server::store::{NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, \
@@ -75,8 +76,12 @@ pub(crate) async fn team_state(
 }
 
 /// Creates a ticket with the next number and its timeline, and records the
-/// assignment. The caller holds the assignment lock.
-pub(crate) async fn insert_ticket(conn: &mut PgConnection, ticket: &NewTicket) -> StoreResult<u64> {
+/// assignment. The caller holds the assignment lock. Answers its number and
+/// the `ticket.created` event to record.
+pub(crate) async fn insert_ticket(
+    conn: &mut PgConnection,
+    ticket: &NewTicket,
+) -> StoreResult<(u64, NewEvent)> {
     let number: i64 =
         sqlx::query_scalar("UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last")
             .fetch_one(&mut *conn)
@@ -106,7 +111,7 @@ pub(crate) async fn insert_ticket(conn: &mut PgConnection, ticket: &NewTicket) -
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    insert_entries(conn, number as u64, (0, None), &ticket.timeline).await?;
+    let entries = insert_entries(conn, number as u64, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
             .bind(now)
@@ -124,16 +129,23 @@ pub(crate) async fn insert_ticket(conn: &mut PgConnection, ticket: &NewTicket) -
             .await?;
         }
     }
-    Ok(number as u64)
+    let created = fetch_ticket(conn, number as u64, false).await?;
+    let event = ticket_event(
+        EventKind::TicketCreated,
+        &created,
+        created.assignee.clone(),
+        entries,
+    );
+    Ok((number as u64, event))
 }
 
-/// Appends entries to a ticket's timeline, after its last one. The caller
-/// holds the ticket's row lock.
+/// Appends entries to a ticket's timeline, after its last one: answers them
+/// as stored. The caller holds the ticket's row lock.
 pub(crate) async fn append_entries(
     conn: &mut PgConnection,
     number: u64,
     entries: &[NewEntry],
-) -> StoreResult<()> {
+) -> StoreResult<Vec<TimelineEntry>> {
     let last = sqlx::query(
         "SELECT seq, at FROM timeline WHERE ticket_number = $1 ORDER BY seq DESC LIMIT 1",
     )
@@ -151,21 +163,23 @@ pub(crate) async fn append_entries(
 }
 
 /// Writes `entries` numbered after the last entry `(seq, at)`, never earlier
-/// than it, in one statement (arrays unnested).
+/// than it, in one statement (arrays unnested): answers them as stored.
 async fn insert_entries(
     conn: &mut PgConnection,
     number: u64,
     (last_seq, last_at): (i32, Option<jiff::Timestamp>),
     entries: &[NewEntry],
-) -> StoreResult<()> {
+) -> StoreResult<Vec<TimelineEntry>> {
     if entries.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let seqs: Vec<i32> = (1..=entries.len() as i32).map(|n| last_seq + n).collect();
     let column = |f: fn(&NewEntry) -> Option<String>| -> Vec<Option<String>> {
         entries.iter().map(f).collect()
     };
-    let ats: Vec<At> = in_order(last_at, entries).into_iter().map(At).collect();
+    let times = in_order(last_at, entries);
+    let stored = stored_entries(i64::from(last_seq), entries, &times);
+    let ats: Vec<At> = times.into_iter().map(At).collect();
     sqlx::query(
         "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
          channel, at) \
@@ -187,15 +201,16 @@ async fn insert_entries(
     .bind(ats)
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    Ok(stored)
 }
 
-/// Changes a ticket under its row lock, in a transaction the caller commits.
+/// Changes a ticket under its row lock, in a transaction the caller commits:
+/// answers the ticket after it and the event that records it.
 pub(crate) async fn update_ticket(
     conn: &mut PgConnection,
     number: u64,
     change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
-) -> StoreResult<Ticket> {
+) -> StoreResult<(Ticket, NewEvent)> {
     let current = fetch_ticket(conn, number, true).await?;
     let (update, entries) = change(&current)?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
@@ -224,8 +239,11 @@ pub(crate) async fn update_ticket(
             .execute(&mut *conn)
             .await?;
     }
-    append_entries(conn, number, &entries).await?;
-    fetch_ticket(conn, number, false).await
+    let kind = crate::domain::events::ticket_change_kind(&entries);
+    let stored = append_entries(conn, number, &entries).await?;
+    let after = fetch_ticket(conn, number, false).await?;
+    let event = ticket_event(kind, &after, current.assignee, stored);
+    Ok((after, event))
 }
 
 /// `query` with `binds` bound, in order.
@@ -305,13 +323,14 @@ impl PostgresStore {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
         let mut outbound = Vec::new();
-        let ticket = update_ticket(&mut tx, number, |current| {
+        let (ticket, event) = update_ticket(&mut tx, number, |current| {
             let (update, entries, messages) = change(current)?;
             outbound = messages;
             Ok((update, entries))
         })
         .await?;
         super::outbox::enqueue(&mut tx, &outbound).await?;
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok(ticket)
     }
@@ -335,7 +354,7 @@ impl PostgresStore {
         }
         let state = team_state(&mut tx, team).await?;
         let ticket = finish(&state);
-        let number = insert_ticket(&mut tx, &ticket).await?;
+        let (number, created) = insert_ticket(&mut tx, &ticket).await?;
         sqlx::query(
             "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
              VALUES ($1, $2, $3)",
@@ -345,6 +364,7 @@ impl PostgresStore {
         .bind(super::now())
         .execute(&mut *tx)
         .await?;
+        super::events::record(&mut tx, &[created]).await?;
         tx.commit().await?;
         Ok((number, true))
     }
@@ -364,9 +384,14 @@ impl PostgresStore {
         .bind(handle)
         .fetch_all(&mut *tx)
         .await?;
+        let mut events = Vec::with_capacity(numbers.len());
         for number in &numbers {
-            update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+            let (_, event) =
+                update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+            events.push(event);
         }
+        // The event log's counter row is the last write: see events.rs.
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(numbers.len() as u64)
     }
@@ -409,7 +434,7 @@ impl PostgresStore {
             return Ok((seen as u64, false));
         }
         let mut outbound = Vec::new();
-        update_ticket(&mut tx, number, |current| {
+        let (_, event) = update_ticket(&mut tx, number, |current| {
             let (update, entries, messages) = change(current)?;
             outbound = messages;
             Ok((update, entries))
@@ -425,6 +450,7 @@ impl PostgresStore {
         .bind(super::now())
         .execute(&mut *tx)
         .await?;
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok((number, true))
     }

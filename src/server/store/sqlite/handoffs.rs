@@ -8,9 +8,11 @@ use sqlx::sqlite::SqliteRow;
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
+use crate::api::{
+    EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
+};
 use crate::domain::assignment::TeamState;
-use crate::server::store::shared::delivery_outcome;
+use crate::server::store::shared::{delivery_outcome, handoff_event};
 use crate::server::store::{
     Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
 };
@@ -113,14 +115,15 @@ impl SqliteStore {
         let number = match ticket {
             Some(mut ticket) => {
                 ticket.handoff = Some(write.id.clone());
-                let number = insert_ticket(&mut tx, &ticket).await?;
+                let (number, created) = insert_ticket(&mut tx, &ticket).await?;
                 if let Some(notices) = notices {
                     enqueue(&mut tx, &notices(number)).await?;
                 }
-                Some(number)
+                Some((number, created))
             }
             None => None,
         };
+        let (number, created) = number.unzip();
         // Microseconds, as stored, so the answer equals what a later read returns.
         let created_at = super::parse_time(&super::now())?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -142,6 +145,16 @@ impl SqliteStore {
             Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
             None => None,
         };
+        let handoff = handoff_event(
+            EventHandoff {
+                id: write.id.clone(),
+                agent: write.request.agent.clone(),
+                outcome: decision.outcome,
+            },
+            created.as_ref().and_then(|c| c.event.ticket.as_ref()),
+        );
+        let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(Recorded::Created(Handoff {
             id: write.id,

@@ -7,6 +7,7 @@
 //! write transaction holds the write lock from its first statement
 //! (`BEGIN IMMEDIATE`), so a read never has to turn into a write mid-way.
 
+mod events;
 mod handoffs;
 mod outbox;
 mod ticket_counts;
@@ -88,6 +89,11 @@ const MIGRATIONS: &[Embedded] = &[
         10,
         "revision by the store",
         include_str!("../../../../migrations/sqlite/0010_revision_by_store.sql"),
+    ),
+    (
+        11,
+        "events",
+        include_str!("../../../../migrations/sqlite/0011_events.sql"),
     ),
     (
         12,

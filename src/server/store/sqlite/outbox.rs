@@ -14,9 +14,11 @@ use sqlx::sqlite::SqliteRow;
 use super::tickets::{append_entries, update_ticket};
 use super::{SqliteStore, now, parse_enum, parse_time, stored_time};
 use crate::api::{
-    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
+    EventDelivery, ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery,
+    OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
+use crate::server::store::shared::delivery_event;
 use crate::server::store::{
     Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
@@ -105,13 +107,14 @@ impl SqliteStore {
     ) -> StoreResult<Ticket> {
         let mut tx = self.write().await?;
         let mut outbound = Vec::new();
-        let ticket = update_ticket(&mut tx, number, |current| {
+        let (ticket, event) = update_ticket(&mut tx, number, |current| {
             let (update, entries, messages) = change(current)?;
             outbound = messages;
             Ok((update, entries))
         })
         .await?;
         enqueue(&mut tx, &outbound).await?;
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok(ticket)
     }
@@ -218,9 +221,15 @@ impl SqliteStore {
         if updated == 0 {
             return Ok(false);
         }
-        if let (Some(number), Some(note)) = (claimed.ticket, note) {
-            append_entries(&mut tx, number, &[note]).await?;
-        }
+        let entries = match (claimed.ticket, note) {
+            (Some(number), Some(note)) => append_entries(&mut tx, number, &[note]).await?,
+            _ => Vec::new(),
+        };
+        let delivery = match settle {
+            Settle::Delivered => Some(OutboxState::Delivered),
+            Settle::Dead { .. } => Some(OutboxState::Dead),
+            Settle::Retry { .. } => None,
+        };
         if let Some(external) = external {
             if let Some(event) = &external.event
                 && !matches!(settle, Settle::Retry { .. })
@@ -253,6 +262,24 @@ impl SqliteStore {
                 .execute(&mut *tx)
                 .await?;
             }
+        }
+        if let Some(state) = delivery {
+            let ticket = match claimed.ticket {
+                Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
+                None => None,
+            };
+            let event = delivery_event(
+                EventDelivery {
+                    id: claimed.id,
+                    kind: claimed.kind,
+                    state,
+                    description: claimed.description.clone(),
+                    integration: claimed.integration,
+                },
+                ticket.as_ref(),
+                entries,
+            );
+            super::events::record(&mut tx, &[event]).await?;
         }
         tx.commit().await?;
         Ok(true)

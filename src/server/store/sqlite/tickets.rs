@@ -5,11 +5,14 @@ use sqlx::{Row, SqliteConnection};
 
 use super::{SqliteStore, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
+use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
-use crate::server::store::shared::{Bind, Dialect, in_order, ticket_condition};
-use crate::server::store::{FIRST_TICKET_NUMBER, StoreError, StoreResult, TicketFilter};
+use crate::server::store::shared::{
+    Bind, Dialect, in_order, stored_entries, ticket_condition, ticket_event,
+};
+use crate::server::store::{FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -91,8 +94,12 @@ pub(crate) async fn team_state(
 }
 
 /// Creates a ticket with the next number and its timeline, and records the
-/// assignment (the operator's last assignment and the team's round-robin position).
-pub(crate) async fn insert_ticket(tx: &mut super::WriteTx, ticket: &NewTicket) -> StoreResult<u64> {
+/// assignment (the operator's last assignment and the team's round-robin
+/// position). Answers its number and the `ticket.created` event to record.
+pub(crate) async fn insert_ticket(
+    tx: &mut super::WriteTx,
+    ticket: &NewTicket,
+) -> StoreResult<(u64, NewEvent)> {
     let max: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
         .fetch_one(&mut **tx)
         .await?;
@@ -121,7 +128,7 @@ pub(crate) async fn insert_ticket(tx: &mut super::WriteTx, ticket: &NewTicket) -
     .execute(&mut **tx)
     .await?;
     // A new ticket has no timeline yet: no need to ask where it ends.
-    insert_entries(tx, number, (0, None), &ticket.timeline).await?;
+    let entries = insert_entries(tx, number, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
             .bind(&now)
@@ -139,15 +146,22 @@ pub(crate) async fn insert_ticket(tx: &mut super::WriteTx, ticket: &NewTicket) -
             .await?;
         }
     }
-    Ok(number)
+    let created = fetch_ticket(tx, number).await?;
+    let event = ticket_event(
+        EventKind::TicketCreated,
+        &created,
+        created.assignee.clone(),
+        entries,
+    );
+    Ok((number, event))
 }
 
-/// Appends entries to a ticket's timeline, after its last one.
+/// Appends entries to a ticket's timeline, after its last one: answers them as stored.
 pub(crate) async fn append_entries(
     tx: &mut super::WriteTx,
     number: u64,
     entries: &[NewEntry],
-) -> StoreResult<()> {
+) -> StoreResult<Vec<TimelineEntry>> {
     let last = sqlx::query(
         "SELECT seq, at FROM timeline WHERE ticket_number = ? ORDER BY seq DESC LIMIT 1",
     )
@@ -168,14 +182,15 @@ pub(crate) async fn append_entries(
 const ENTRIES_PER_INSERT: usize = 100;
 
 /// Writes `entries` numbered after the last entry `(seq, at)`, never
-/// earlier than it, many rows per statement.
+/// earlier than it, many rows per statement: answers them as stored.
 async fn insert_entries(
     tx: &mut super::WriteTx,
     number: u64,
     (last_seq, last_at): (i64, Option<jiff::Timestamp>),
     entries: &[NewEntry],
-) -> StoreResult<()> {
+) -> StoreResult<Vec<TimelineEntry>> {
     let times = in_order(last_at, entries);
+    let stored = stored_entries(last_seq, entries, &times);
     let mut seq = last_seq;
     for (chunk, times) in entries
         .chunks(ENTRIES_PER_INSERT)
@@ -201,16 +216,17 @@ async fn insert_entries(
         }
         query.execute(&mut **tx).await?;
     }
-    Ok(())
+    Ok(stored)
 }
 
 /// [`Store::change_ticket`] inside a write transaction that the caller commits,
-/// so that more can be written with the change (e.g. the messages it sends).
+/// so that more can be written with the change (e.g. the messages it sends):
+/// answers the ticket after it and the event that records it.
 pub(crate) async fn update_ticket(
     tx: &mut super::WriteTx,
     number: u64,
     change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
-) -> StoreResult<Ticket> {
+) -> StoreResult<(Ticket, NewEvent)> {
     let current = fetch_ticket(tx, number).await?;
     let (update, entries) = change(&current)?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
@@ -239,8 +255,11 @@ pub(crate) async fn update_ticket(
             .execute(&mut **tx)
             .await?;
     }
-    append_entries(tx, number, &entries).await?;
-    fetch_ticket(tx, number).await
+    let kind = crate::domain::events::ticket_change_kind(&entries);
+    let stored = append_entries(tx, number, &entries).await?;
+    let after = fetch_ticket(tx, number).await?;
+    let event = ticket_event(kind, &after, current.assignee, stored);
+    Ok((after, event))
 }
 
 impl SqliteStore {
@@ -318,7 +337,7 @@ impl SqliteStore {
         }
         let state = team_state(&mut tx, team).await?;
         let ticket = finish(&state);
-        let number = insert_ticket(&mut tx, &ticket).await?;
+        let (number, created) = insert_ticket(&mut tx, &ticket).await?;
         sqlx::query(
             "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
         )
@@ -327,6 +346,7 @@ impl SqliteStore {
         .bind(super::now())
         .execute(&mut *tx)
         .await?;
+        super::events::record(&mut tx, &[created]).await?;
         tx.commit().await?;
         Ok((number, true))
     }
@@ -347,9 +367,13 @@ impl SqliteStore {
         .bind(handle)
         .fetch_all(&mut *tx)
         .await?;
+        let mut events = Vec::with_capacity(numbers.len());
         for number in &numbers {
-            update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+            let (_, event) =
+                update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+            events.push(event);
         }
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(numbers.len() as u64)
     }
@@ -391,7 +415,7 @@ impl SqliteStore {
             return Ok((seen as u64, false));
         }
         let mut outbound = Vec::new();
-        update_ticket(&mut tx, number, |current| {
+        let (_, event) = update_ticket(&mut tx, number, |current| {
             let (update, entries, messages) = change(current)?;
             outbound = messages;
             Ok((update, entries))
@@ -406,6 +430,7 @@ impl SqliteStore {
         .bind(super::now())
         .execute(&mut *tx)
         .await?;
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok((number, true))
     }

@@ -1,0 +1,109 @@
+//! The event stream (`GET /v1/events`): one event per change the desk commits,
+//! in commit order, each with an id that only grows.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{HandoffOutcome, IntegrationKind, OutboxKind, OutboxState, Ticket, TimelineEntry};
+
+wire_enum! {
+    /// What an event records. It is also the SSE `event:` field.
+    EventKind {
+        /// A ticket was opened (a handoff, or a support-inbox email).
+        TicketCreated = "ticket.created",
+        /// A ticket was assigned or taken.
+        TicketAssigned = "ticket.assigned",
+        TicketUnassigned = "ticket.unassigned",
+        /// A message to or from the customer.
+        TicketMessage = "ticket.message",
+        /// An internal note.
+        TicketNote = "ticket.note",
+        /// Resolved, reopened, or moved between open and pending.
+        TicketStatus = "ticket.status",
+        TicketPriority = "ticket.priority",
+        /// A person took the conversation over from the AI.
+        TicketTakeover = "ticket.takeover",
+        /// Any other change to a ticket.
+        TicketUpdated = "ticket.updated",
+        /// The ticket left what the caller may see (e.g. it was assigned to
+        /// someone else): only its number is told.
+        TicketHidden = "ticket.hidden",
+        /// A handoff was accepted.
+        Handoff = "handoff",
+        /// A queued message was delivered or given up on.
+        Delivery = "delivery",
+    }
+}
+
+/// One committed change, as the stream sends it (the SSE `data:` field).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
+pub struct Event {
+    /// Grows by one with every event the desk records, in commit order: the
+    /// SSE `id:` field, and what `Last-Event-ID` or `?after=` resumes after.
+    pub id: u64,
+    pub kind: EventKind,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: Timestamp,
+    /// The ticket the event is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_number: Option<u64>,
+    /// The ticket after the change (absent for `ticket.hidden`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<Ticket>,
+    /// The timeline entries the change appended, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<TimelineEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<EventHandoff>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<EventDelivery>,
+}
+
+/// The handoff a `handoff` event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
+pub struct EventHandoff {
+    pub id: String,
+    pub agent: String,
+    pub outcome: HandoffOutcome,
+}
+
+/// The message a `delivery` event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
+pub struct EventDelivery {
+    /// The outbox message's id.
+    pub id: u64,
+    pub kind: OutboxKind,
+    /// `delivered` or `dead`.
+    pub state: OutboxState,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration: Option<IntegrationKind>,
+}
+
+/// Sent (as SSE event `reset`, with no data but this) when the events after
+/// the caller's `Last-Event-ID` are no longer all kept, or that id was never
+/// given out: reload what you show, then go on from this event's id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
+pub struct EventReset {
+    /// The last event id now; the stream goes on after it.
+    pub id: u64,
+    pub reason: String,
+}
+
+/// Query of `GET /v1/events`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct EventQuery {
+    /// Resume after this event id (as `Last-Event-ID` does; the header wins).
+    /// Without either, the stream starts with the next change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<u64>,
+}
+
+/// The SSE event name of a reset.
+pub const EVENT_RESET: &str = "reset";
+
+/// How long the desk keeps events to resume from.
+pub const EVENT_RETENTION_DAYS: i64 = 7;

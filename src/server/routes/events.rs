@@ -1,0 +1,166 @@
+//! `/v1/events`: the event stream, as Server-Sent Events. Every change the
+//! desk commits is one event, read from the store (so every replica serves the
+//! same stream), in id order, filtered by the caller's role as `tickets list`
+//! is. `Last-Event-ID` (or `?after=`) resumes with nothing missed while the
+//! events are kept ([`EVENT_RETENTION_DAYS`](crate::api::EVENT_RETENTION_DAYS));
+//! past that, a `reset` event says to reload.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use futures_util::Stream;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::api::{EVENT_RESET, Event, EventQuery, EventReset, FieldError, Problem, Role};
+use crate::server::AppState;
+use crate::server::auth::Principal;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::json::ApiQuery;
+use crate::server::store::{EventWatch, Store, Viewer};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(stream))
+}
+
+/// Events read from the store at once, at most.
+const BATCH: u32 = 200;
+
+/// How often a quiet stream sends a comment, so proxies and clients can tell
+/// a live stream from a dead connection.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The stream of changes, as Server-Sent Events: `id:` is the event's id,
+/// `event:` its kind, `data:` the event as JSON. Without `Last-Event-ID` or
+/// `after`, it starts with the next change. Owners and managers see every
+/// event; operators those about their own tickets and their teams' unassigned
+/// ones (and `ticket.hidden` when one leaves that view).
+#[utoipa::path(get, path = "/v1/events", tag = "events", params(EventQuery,
+        ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this event id")),
+    responses(
+        (status = 200, content_type = "text/event-stream", body = Event,
+         description = "A stream of events; a `reset` event carries an `EventReset`"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
+async fn stream(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<EventQuery>,
+) -> ApiResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+    principal.require_operator()?;
+    let viewer = if principal.require(Role::Manager).is_ok() {
+        Viewer::Everyone
+    } else {
+        Viewer::Operator(principal.handle().unwrap_or_default().to_string())
+    };
+    let resume = match headers.get("last-event-id") {
+        Some(value) => Some(
+            value
+                .to_str()
+                .ok()
+                .and_then(|text| text.trim().parse::<u64>().ok())
+                .ok_or_else(|| {
+                    ApiError::validation(vec![FieldError::new(
+                        "Last-Event-ID",
+                        "must be the id of an event this stream sent (a whole number)",
+                    )])
+                })?,
+        ),
+        None => query.after,
+    };
+    let bounds = state.store.event_bounds().await?;
+    let (after, reset) = match resume {
+        None => (bounds.last, None),
+        Some(id) if id > bounds.last => (
+            bounds.last,
+            Some(format!(
+                "event {id} was never sent by this desk (its last is {})",
+                bounds.last
+            )),
+        ),
+        Some(id) if id < bounds.pruned_through => (
+            bounds.last,
+            Some(format!(
+                "events after {id} are no longer kept (they are kept {} days)",
+                crate::api::EVENT_RETENTION_DAYS
+            )),
+        ),
+        Some(id) => (id, None),
+    };
+    let reader = Reader {
+        watch: state.store.watch_events(),
+        store: state.store,
+        viewer,
+        after,
+        buffer: VecDeque::new(),
+        reset: reset.map(|reason| EventReset {
+            id: bounds.last,
+            reason,
+        }),
+    };
+    let events = futures_util::stream::unfold(reader, |mut reader| async move {
+        let next = reader.next().await?;
+        Some((Ok(next), reader))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}
+
+/// One stream's place in the log.
+struct Reader {
+    store: Store,
+    watch: EventWatch,
+    viewer: Viewer,
+    /// Read up to this id.
+    after: u64,
+    buffer: VecDeque<Event>,
+    reset: Option<EventReset>,
+}
+
+impl Reader {
+    /// The next SSE event; `None` ends the stream (the service stops, or the
+    /// store failed: the client resumes from its last id).
+    async fn next(&mut self) -> Option<SseEvent> {
+        if let Some(reset) = self.reset.take() {
+            return Some(
+                SseEvent::default()
+                    .id(reset.id.to_string())
+                    .event(EVENT_RESET)
+                    .json_data(&reset)
+                    .expect("resets serialize"),
+            );
+        }
+        loop {
+            if let Some(event) = self.buffer.pop_front() {
+                return Some(
+                    SseEvent::default()
+                        .id(event.id.to_string())
+                        .event(event.kind.as_str())
+                        .json_data(&event)
+                        .expect("events serialize"),
+                );
+            }
+            match self
+                .store
+                .events_after(self.after, &self.viewer, BATCH)
+                .await
+            {
+                Ok(page) => {
+                    self.after = page.through;
+                    self.buffer = page.events.into();
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "the event stream could not read the store");
+                    return None;
+                }
+            }
+            if self.buffer.is_empty() && !self.watch.wait_after(self.after).await {
+                return None;
+            }
+        }
+    }
+}

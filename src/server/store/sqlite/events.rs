@@ -1,0 +1,133 @@
+//! The `events` table and its `event_log` counter: events are recorded by the
+//! write paths in their own transactions ([`record`]), read after an id, and
+//! pruned by age.
+
+use jiff::Timestamp;
+use sqlx::Row;
+
+use super::{SqliteStore, stored_time};
+use crate::api::EVENT_RETENTION_DAYS;
+use crate::server::store::shared::{PRUNE_EVERY, event_visibility, read_event};
+use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
+
+/// Records `events` in the caller's write transaction: each takes the next id
+/// of the counter row, under the write lock, so ids grow in commit order.
+pub(crate) async fn record(tx: &mut super::WriteTx, events: &[NewEvent]) -> StoreResult<()> {
+    for new in events {
+        let id: i64 = sqlx::query_scalar(
+            "UPDATE event_log SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id",
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        if (id as u64).is_multiple_of(PRUNE_EVERY) {
+            let cutoff =
+                Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
+            prune(tx, cutoff, id).await?;
+        }
+        sqlx::query(
+            "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
+             payload, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(new.event.kind.as_str())
+        .bind(new.ticket.map(|n| n as i64))
+        .bind(&new.team)
+        .bind(&new.assignee)
+        .bind(&new.previous_assignee)
+        .bind(serde_json::to_string(&new.event).expect("events serialize"))
+        .bind(stored_time(new.event.at))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Deletes events recorded before `before`; `next` is the id about to be
+/// given out (or the last one given), for when none is left.
+async fn prune(tx: &mut super::WriteTx, before: Timestamp, next: i64) -> StoreResult<u64> {
+    let deleted = sqlx::query("DELETE FROM events WHERE at < ?")
+        .bind(stored_time(before))
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if deleted > 0 {
+        sqlx::query(
+            "UPDATE event_log SET pruned_through = \
+             MAX(pruned_through, COALESCE((SELECT MIN(id) FROM events), ?) - 1) WHERE id = 1",
+        )
+        .bind(next)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(deleted)
+}
+
+impl SqliteStore {
+    pub async fn event_bounds(&self) -> StoreResult<EventBounds> {
+        let row = sqlx::query("SELECT last_id, pruned_through FROM event_log WHERE id = 1")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(EventBounds {
+            last: row.try_get::<i64, _>("last_id")? as u64,
+            pruned_through: row.try_get::<i64, _>("pruned_through")? as u64,
+        })
+    }
+
+    pub async fn events_after(
+        &self,
+        after: u64,
+        viewer: &Viewer,
+        limit: u32,
+    ) -> StoreResult<EventPage> {
+        // One read transaction: the bound and the rows come from one snapshot.
+        let mut tx = self.pool().begin().await?;
+        let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let (visible_now, condition) = match event_visibility(viewer, "?4") {
+            Some((now, before)) => (now.clone(), format!("({now} OR {before})")),
+            None => ("1".to_string(), "1".to_string()),
+        };
+        let handle = match viewer {
+            Viewer::Operator(handle) => handle.clone(),
+            Viewer::Everyone => String::new(),
+        };
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, payload, ({visible_now}) AS visible_now FROM events \
+             WHERE id > ?1 AND id <= ?2 AND {condition} AND ?4 IS NOT NULL \
+             ORDER BY id LIMIT ?3"
+        )))
+        .bind(after as i64)
+        .bind(last)
+        .bind(i64::from(limit))
+        .bind(handle)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let events = rows
+            .iter()
+            .map(|row| {
+                read_event(
+                    row.try_get("id")?,
+                    row.try_get("payload")?,
+                    row.try_get::<i64, _>("visible_now")? != 0,
+                )
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        let through = match events.last() {
+            Some(event) if events.len() == limit as usize => event.id,
+            _ => (last as u64).max(after),
+        };
+        Ok(EventPage { events, through })
+    }
+
+    pub async fn prune_events(&self, before: Timestamp) -> StoreResult<u64> {
+        let mut tx = self.write().await?;
+        let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let deleted = prune(&mut tx, before, last + 1).await?;
+        tx.commit().await?;
+        Ok(deleted)
+    }
+}

@@ -1,0 +1,752 @@
+//! The event stream (`GET /v1/events`) through the router, on both backends:
+//! every change in commit order with ids that grow by one, resuming with
+//! `Last-Event-ID` or `?after=` with nothing missed, a `reset` when what was
+//! asked for is not kept, changes made by another process, and each role
+//! seeing what `tickets list` shows it.
+
+use super::BACKEND;
+use crate::common::Desk;
+
+use axum::Router;
+use axum::body::Body;
+use deskctl::server::store::{Open, Store, Viewer};
+use deskctl::server::{AppState, router};
+use http::header::AUTHORIZATION;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// One Server-Sent Event as the stream sent it.
+#[derive(Debug, Clone)]
+struct Sse {
+    id: Option<u64>,
+    event: String,
+    data: Value,
+}
+
+/// A stream opened through the router.
+struct Stream {
+    body: Body,
+    buffer: String,
+}
+
+impl Stream {
+    /// Opens `/v1/events{query}` with `token`, sending `last_event_id` if given.
+    async fn open(
+        router: &Router,
+        token: &str,
+        query: &str,
+        last_event_id: Option<&str>,
+    ) -> Result<Stream, (StatusCode, Value)> {
+        let mut request = Request::get(format!("/v1/events{query}"))
+            .header(AUTHORIZATION, format!("Bearer {token}"));
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        let response = router
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        if status != StatusCode::OK {
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            return Err((
+                status,
+                serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            ));
+        }
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/event-stream",
+            "an SSE stream"
+        );
+        Ok(Stream {
+            body: response.into_body(),
+            buffer: String::new(),
+        })
+    }
+
+    /// The next event (keep-alive comments skipped). A stream that sends
+    /// nothing for a minute fails the test instead of hanging it.
+    async fn next(&mut self) -> Sse {
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let mut sse = Sse {
+                    id: None,
+                    event: "message".into(),
+                    data: Value::Null,
+                };
+                let mut any = false;
+                for line in block.lines() {
+                    if let Some(id) = line.strip_prefix("id:") {
+                        sse.id = Some(id.trim().parse().expect("numeric ids"));
+                        any = true;
+                    } else if let Some(event) = line.strip_prefix("event:") {
+                        sse.event = event.trim().to_string();
+                        any = true;
+                    } else if let Some(data) = line.strip_prefix("data:") {
+                        sse.data = serde_json::from_str(data.trim()).expect("JSON data");
+                        any = true;
+                    }
+                }
+                if any {
+                    return sse;
+                }
+                continue;
+            }
+            let frame = tokio::time::timeout(std::time::Duration::from_secs(60), self.body.frame())
+                .await
+                .expect("the stream sent nothing for a minute")
+                .expect("the stream did not end")
+                .expect("the stream did not fail");
+            if let Ok(data) = frame.into_data() {
+                self.buffer.push_str(std::str::from_utf8(&data).unwrap());
+            }
+        }
+    }
+
+    /// The next `count` events.
+    async fn take(&mut self, count: usize) -> Vec<Sse> {
+        let mut events = Vec::with_capacity(count);
+        for _ in 0..count {
+            events.push(self.next().await);
+        }
+        events
+    }
+}
+
+/// Teams support (alice the owner, bob) and billing (carol); an agent; manual
+/// assignment; rules send "invoice" handoffs to billing, the rest to support.
+fn configured(desk: Desk) -> Desk {
+    desk.seed();
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+    ]);
+    desk.run(&[
+        "teams", "add", "billing", "--name", "Billing", "--member", "carol",
+    ]);
+    for handle in ["alice", "bob", "carol"] {
+        desk.run(&["operators", "availability", handle, "online"]);
+    }
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&["actions", "set", "shop", "--channel", "web"]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "reason contains invoice",
+        "--team",
+        "billing",
+    ]);
+    desk.run(&[
+        "rules",
+        "add",
+        "assignment",
+        "--when",
+        "reason contains parcel",
+        "--team",
+        "support",
+    ]);
+    desk.run(&["assignment", "set", "--method", "manual"]);
+    desk
+}
+
+/// Sends a handoff from another process (the CLI on the desk).
+fn send_handoff(desk: &Desk, reason: &str) {
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Dana", "email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": format!("About my {reason}")}],
+        "reason": reason,
+    });
+    let path = desk.dir.path().join("handoff.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+}
+
+async fn served(desk: &Desk) -> (Store, Router) {
+    let store = Store::open(&desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .expect("open the store");
+    let router = router(AppState {
+        store: store.clone(),
+    });
+    (store, router)
+}
+
+/// Every event recorded so far, as the owner's stream from the start sends them.
+async fn everything(store: &Store, router: &Router, owner: &str) -> Vec<Sse> {
+    let last = store.event_bounds().await.unwrap().last as usize;
+    let mut stream = Stream::open(router, owner, "?after=0", None).await.unwrap();
+    stream.take(last).await
+}
+
+fn kinds(events: &[Sse]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e.event.as_str())
+        .filter(|kind| *kind != "delivery")
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_change_is_one_event_in_commit_order() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    send_handoff(&desk, "parcel");
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    desk.run(&["tickets", "note", "10001", "-m", "Checking the courier"]);
+    desk.run(&["tickets", "priority", "10001", "high"]);
+    desk.run(&["tickets", "takeover", "10001"]);
+    desk.run(&["tickets", "reply", "10001", "-m", "On its way", "--yes"]);
+    desk.run(&["tickets", "unassign", "10001"]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    desk.run(&["tickets", "reopen", "10001"]);
+    let (store, router) = served(&desk).await;
+    let events = everything(&store, &router, &owner).await;
+
+    // Ids grow by one, in the order the changes committed; data carries the id.
+    for (n, event) in events.iter().enumerate() {
+        assert_eq!(event.id, Some(n as u64 + 1), "{events:#?}");
+        assert_eq!(event.data["id"], n as u64 + 1);
+        assert_eq!(event.data["kind"], event.event.as_str());
+    }
+    assert_eq!(
+        kinds(&events),
+        [
+            "ticket.created",
+            "handoff",
+            "ticket.assigned",
+            "ticket.note",
+            "ticket.priority",
+            "ticket.takeover",
+            "ticket.message",
+            "ticket.unassigned",
+            "ticket.status",
+            "ticket.status",
+        ]
+    );
+    let by_kind = |kind: &str| events.iter().find(|e| e.event == kind).unwrap();
+    // Each event carries the ticket after the change and the entries it added.
+    let created = by_kind("ticket.created");
+    assert_eq!(created.data["ticket"]["number"], 10001);
+    assert_eq!(created.data["ticket"]["team"], "support");
+    assert_eq!(created.data["entries"][0]["event"], "created");
+    let handoff = by_kind("handoff");
+    assert_eq!(handoff.data["handoff"]["agent"], "shop");
+    assert_eq!(handoff.data["handoff"]["outcome"], "ticket");
+    assert_eq!(handoff.data["ticket_number"], 10001);
+    let assigned = by_kind("ticket.assigned");
+    assert_eq!(assigned.data["ticket"]["assignee"], "bob");
+    assert_eq!(assigned.data["entries"][0]["body"], "Assigned to bob");
+    let note = by_kind("ticket.note");
+    assert_eq!(note.data["entries"][0]["body"], "Checking the courier");
+    assert_eq!(note.data["entries"][0]["kind"], "note");
+    let message = by_kind("ticket.message");
+    assert_eq!(message.data["entries"][0]["body"], "On its way");
+    assert_eq!(message.data["ticket"]["status"], "pending");
+    assert_eq!(
+        by_kind("ticket.priority").data["ticket"]["priority"],
+        "high"
+    );
+    assert_eq!(by_kind("ticket.takeover").data["ticket"]["ai_paused"], true);
+    assert!(by_kind("ticket.unassigned").data["ticket"]["assignee"].is_null());
+    // The timeline's own numbering is carried: the note is the entry after
+    // those the ticket was created with and the assignment.
+    let first_entries = created.data["entries"].as_array().unwrap().len() as u64;
+    assert_eq!(assigned.data["entries"][0]["seq"], first_entries + 1);
+    assert_eq!(note.data["entries"][0]["seq"], first_entries + 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_resumes_after_its_last_event_id_with_nothing_missed() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    send_handoff(&desk, "parcel");
+    send_handoff(&desk, "invoice");
+    let (store, router) = served(&desk).await;
+    let first = everything(&store, &router, &owner).await;
+    assert_eq!(first.len(), 4, "{first:#?}");
+    let mut before_the_break = Stream::open(&router, &owner, "?after=0", None)
+        .await
+        .unwrap();
+    let seen = before_the_break.take(2).await;
+    drop(before_the_break);
+
+    // While the client is away, more happens.
+    desk.run(&["tickets", "assign", "10002", "--to", "carol"]);
+    desk.run(&["tickets", "note", "10001", "-m", "While you were away"]);
+    let all = everything(&store, &router, &owner).await;
+    let last_seen = seen.last().unwrap().id.unwrap();
+    let expected: Vec<_> = all.iter().skip(last_seen as usize).collect();
+
+    // By header, as EventSource does; by query, as `curl` would.
+    for (query, header) in [
+        (String::new(), Some(last_seen.to_string())),
+        (format!("?after={last_seen}"), None),
+        // The header wins over the query.
+        ("?after=0".to_string(), Some(last_seen.to_string())),
+    ] {
+        let mut resumed = Stream::open(&router, &owner, &query, header.as_deref())
+            .await
+            .unwrap();
+        let rest = resumed.take(expected.len()).await;
+        let ids: Vec<_> = rest.iter().map(|e| e.id).collect();
+        let want: Vec<_> = expected.iter().map(|e| e.id).collect();
+        assert_eq!(ids, want, "{query} {header:?}");
+        assert_eq!(rest.last().unwrap().data, expected.last().unwrap().data);
+    }
+
+    // Without either, the stream starts with the next change, made here by
+    // another process: the stream learns of it by itself.
+    let mut live = Stream::open(&router, &owner, "", None).await.unwrap();
+    desk.run(&["tickets", "resolve", "10001"]);
+    let next = live.next().await;
+    assert_eq!(next.event, "ticket.status");
+    assert_eq!(next.id, Some(all.len() as u64 + 1));
+    assert_eq!(next.data["ticket"]["status"], "resolved");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    send_handoff(&desk, "parcel");
+    let (store, router) = served(&desk).await;
+    let last = store.event_bounds().await.unwrap().last;
+    assert_eq!(last, 2);
+
+    // An id from the future (another desk's, a restored backup's).
+    let mut stream = Stream::open(&router, &owner, "", Some("99")).await.unwrap();
+    let reset = stream.next().await;
+    assert_eq!(reset.event, "reset");
+    assert_eq!(reset.id, Some(last), "the client's place moves to now");
+    assert_eq!(reset.data["id"], last);
+    assert!(
+        reset.data["reason"]
+            .as_str()
+            .unwrap()
+            .contains("never sent"),
+        "{reset:?}"
+    );
+
+    // Events past their retention are pruned: resuming before them is a reset,
+    // and what is left still resumes.
+    let pruned = store
+        .prune_events(jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1))
+        .await
+        .unwrap();
+    assert_eq!(pruned, 2);
+    let bounds = store.event_bounds().await.unwrap();
+    assert_eq!((bounds.last, bounds.pruned_through), (2, 2));
+    let mut stream = Stream::open(&router, &owner, "?after=1", None)
+        .await
+        .unwrap();
+    let reset = stream.next().await;
+    assert_eq!(reset.event, "reset");
+    assert!(
+        reset.data["reason"]
+            .as_str()
+            .unwrap()
+            .contains("no longer kept"),
+        "{reset:?}"
+    );
+    // Ids are never given out twice, though no event is left.
+    send_handoff(&desk, "parcel");
+    let next = stream.next().await;
+    assert_eq!(next.id, Some(3));
+    assert_eq!(next.event, "ticket.created");
+    let mut resumed = Stream::open(&router, &owner, "?after=2", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        resumed.next().await.id,
+        Some(3),
+        "from the last pruned id on"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_places_and_callers_are_refused() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "platform"])
+        .trim()
+        .to_string();
+    let (_store, router) = served(&desk).await;
+    for (query, header, field, status) in [
+        ("", Some("latest"), "Last-Event-ID", 422),
+        ("", Some("-1"), "Last-Event-ID", 422),
+        // A query of the wrong type is malformed, as on every route.
+        ("?after=soon", None, "after", 400),
+        ("?from=3", None, "from", 400),
+    ] {
+        let Err((refused, problem)) = Stream::open(&router, &owner, query, header).await else {
+            panic!("{query} {header:?} was accepted");
+        };
+        assert_eq!(refused.as_u16(), status, "{problem:#}");
+        assert!(problem.to_string().contains(field), "{problem:#}");
+    }
+    let Err((status, problem)) = Stream::open(&router, &ingest, "", None).await else {
+        panic!("an ingest token read the stream");
+    };
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem:#}");
+    let Err((status, _)) = Stream::open(&router, "desk_nonsense", "", None).await else {
+        panic!("an unknown token read the stream");
+    };
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_see_the_events_of_the_tickets_they_may_see() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let bob = desk.token("bob");
+    let carol = desk.token("carol");
+    send_handoff(&desk, "parcel"); // 10001, support: bob's team
+    send_handoff(&desk, "invoice"); // 10002, billing: carol's team
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    desk.run(&["tickets", "note", "10001", "-m", "Bob's ticket"]);
+    desk.run(&["tickets", "assign", "10001", "--to", "alice"]);
+    desk.run(&["tickets", "note", "10001", "-m", "Alice's now"]);
+    desk.run(&["tickets", "note", "10002", "-m", "Carol's team's"]);
+    // The last change, seen by everyone: where each reader stops.
+    send_handoff(&desk, "parcel and invoice"); // 10003, first rule: billing
+    desk.run(&["tickets", "assign", "10003", "--to", "bob"]);
+    let (store, router) = served(&desk).await;
+    let all = everything(&store, &router, &owner).await;
+    assert_eq!(all.len(), 12, "{:?}", kinds(&all));
+
+    let read_until_last = async |token: &str| {
+        let mut stream = Stream::open(&router, token, "?after=0", None)
+            .await
+            .unwrap();
+        let mut seen = Vec::new();
+        loop {
+            let event = stream.next().await;
+            let last = event.id == all.last().unwrap().id;
+            seen.push(event);
+            if last {
+                return seen;
+            }
+        }
+    };
+    let summary = |events: &[Sse]| -> Vec<(String, u64)> {
+        events
+            .iter()
+            .map(|e| {
+                (
+                    e.event.clone(),
+                    e.data["ticket_number"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+
+    let seen = read_until_last(&bob).await;
+    assert_eq!(
+        summary(&seen),
+        [
+            ("ticket.created".into(), 10001),
+            ("handoff".into(), 10001),
+            ("ticket.assigned".into(), 10001),
+            ("ticket.note".into(), 10001),
+            // Reassigned away: bob hears it left his view, not who has it.
+            ("ticket.hidden".into(), 10001),
+            ("ticket.assigned".into(), 10003),
+        ]
+    );
+    let hidden = &seen[4];
+    assert_eq!(
+        hidden.data,
+        json!({"id": hidden.id, "kind": "ticket.hidden", "at": hidden.data["at"],
+               "ticket_number": 10001}),
+        "nothing but the number"
+    );
+
+    let seen = read_until_last(&carol).await;
+    assert_eq!(
+        summary(&seen),
+        [
+            ("ticket.created".into(), 10002),
+            ("handoff".into(), 10002),
+            ("ticket.note".into(), 10002),
+            ("ticket.created".into(), 10003),
+            ("handoff".into(), 10003),
+            // Taken out of her team's unassigned tickets by an assignment.
+            ("ticket.hidden".into(), 10003),
+        ]
+    );
+
+    // What the stream shows an operator is what `tickets list` shows them.
+    let bob_events = read_until_last(&bob).await;
+    let mut visible: std::collections::BTreeMap<u64, bool> = Default::default();
+    for event in &bob_events {
+        let number = event.data["ticket_number"].as_u64().unwrap();
+        visible.insert(number, event.event != "ticket.hidden");
+    }
+    let shown: Vec<u64> = visible
+        .into_iter()
+        .filter_map(|(n, v)| v.then_some(n))
+        .collect();
+    let filter = deskctl::server::store::TicketFilter {
+        view: deskctl::api::TicketView::All,
+        me: Some("bob".into()),
+        viewer: Viewer::Operator("bob".into()),
+        status: None,
+        priority: None,
+        assignee: None,
+        team: None,
+        channel: None,
+        agent: None,
+        requester: None,
+        text: None,
+        created_since: None,
+        updated_since: None,
+        after: None,
+    };
+    let mut listed: Vec<u64> = store
+        .list_tickets(&filter, 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| t.number)
+        .collect();
+    listed.sort();
+    assert_eq!(shown, listed);
+}
+
+// ---------------------------------------------------------------------------
+// The commands: `deskctl events` and `tickets list --watch`
+// ---------------------------------------------------------------------------
+
+/// A command that runs until killed, read a line at a time.
+struct Running {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Running {
+    fn start(mut command: std::process::Command) -> Running {
+        let mut child = command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if send.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Running { child, lines }
+    }
+
+    /// The next line as JSON; a command silent for a minute fails the test.
+    fn next(&self) -> Value {
+        let line = self
+            .lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the command printed nothing for a minute");
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn deskctl_events_prints_every_change_as_a_json_line() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let mut command = desk.std_cmd();
+    command.args(["events", "--after", "0"]);
+    let events = Running::start(command);
+    let created = events.next();
+    assert_eq!(created["id"], 1);
+    assert_eq!(created["kind"], "ticket.created");
+    assert_eq!(created["ticket"]["number"], 10001);
+    assert_eq!(events.next()["kind"], "handoff");
+    // A change made by another process on the same desk reaches the stream.
+    desk.run(&["tickets", "note", "10001", "-m", "Seen from afar"]);
+    let note = events.next();
+    assert_eq!(note["id"], 3);
+    assert_eq!(note["kind"], "ticket.note");
+    assert_eq!(note["entries"][0]["body"], "Seen from afar");
+}
+
+#[test]
+fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let mut command = desk.std_cmd();
+    command.args([
+        "tickets",
+        "list",
+        "--view",
+        "unassigned",
+        "--watch",
+        "-o",
+        "jsonl",
+    ]);
+    let watch = Running::start(command);
+    let listed = watch.next();
+    assert_eq!(listed["number"], 10001);
+    assert!(listed["assignee"].is_null());
+
+    send_handoff(&desk, "invoice");
+    let new = watch.next();
+    assert_eq!(new["number"], 10002, "a new ticket in the view");
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let left = watch.next();
+    assert_eq!(left["number"], 10001, "a shown ticket leaving the view");
+    assert_eq!(left["assignee"], "bob");
+    // Out of the view now: its changes are not shown; the view's are.
+    desk.run(&["tickets", "note", "10001", "-m", "Not in this view"]);
+    desk.run(&["tickets", "priority", "10002", "urgent"]);
+    let changed = watch.next();
+    assert_eq!(changed["number"], 10002);
+    assert_eq!(changed["priority"], "urgent");
+}
+
+/// A free loopback port, to serve on again after a restart.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `deskctl serve` on `port`, once it listens.
+fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = desk
+        .std_cmd()
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.contains(&port.to_string()), "serve printed {line:?}");
+    child
+}
+
+#[test]
+fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
+    let desk = configured(desk!());
+    let bob = desk.token("bob");
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let mut command = desk.std_cmd();
+    command
+        .env_remove("DESKCTL_DESK")
+        .env_remove("DESKCTL_DATABASE_URL")
+        .env("DESKCTL_TOKEN", &bob)
+        .args(["events", "--server", &format!("http://127.0.0.1:{port}")]);
+    let events = Running::start(command);
+    send_handoff(&desk, "invoice"); // billing: not bob's to see
+    send_handoff(&desk, "parcel"); // support: bob's team
+    let first = events.next();
+    assert_eq!(first["kind"], "ticket.created");
+    assert_eq!(
+        first["ticket"]["number"], 10002,
+        "carol's team's ticket is not shown"
+    );
+    assert_eq!(events.next()["kind"], "handoff");
+
+    // The service goes away; meanwhile a change lands in the database.
+    let _ = server.kill();
+    let _ = server.wait();
+    desk.run(&[
+        "tickets",
+        "note",
+        "10002",
+        "-m",
+        "While the server was down",
+    ]);
+    let mut server = serve_on(&desk, port);
+    let resumed = events.next();
+    assert_eq!(resumed["kind"], "ticket.note");
+    assert_eq!(resumed["entries"][0]["body"], "While the server was down");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+// ---------------------------------------------------------------------------
+// `deskctl inbox`: refused without a terminal; live in one
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_inbox_refuses_without_a_terminal_and_names_what_to_use() {
+    let desk = configured(desk!());
+    desk.cmd()
+        .arg("inbox")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "inbox is full-screen: it needs a terminal",
+        ))
+        .stderr(predicates::str::contains("tickets list --watch"));
+}
+
+#[test]
+fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_the_terminal() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let tmux = crate::common::Tmux::start(&desk, 80, 24);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", crate::common::BIN));
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("10001"), "{screen}");
+    assert!(screen.contains("owner (local desk)"), "{screen}");
+    send_handoff(&desk, "parcel again");
+    let sent = std::time::Instant::now();
+    let screen = crate::common::wait_until(
+        "the new ticket on the screen",
+        std::time::Duration::from_secs(1),
+        || Some(tmux.screen()).filter(|s| s.contains("unassigned 2") && s.contains("10002")),
+    );
+    assert!(
+        sent.elapsed() < std::time::Duration::from_secs(1),
+        "{screen}"
+    );
+    // Keys: down to 10001 (its timeline shows), then q.
+    tmux.press("j");
+    tmux.wait_for("#10001");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains("unassigned 2"),
+        "the terminal is restored (the alternate screen is gone): {screen}"
+    );
+}

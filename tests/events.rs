@@ -750,3 +750,54 @@ fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_t
         "the terminal is restored (the alternate screen is gone): {screen}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn email_replies_and_an_operator_removed_are_events_too() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let receive = |message: &str| {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(message.replace('\n', "\r\n"))
+            .assert()
+            .success();
+    };
+    receive(
+        "From: Dana <dana@example.com>\nTo: help@example.com\nSubject: Invoice 99 is wrong\n\
+         Message-ID: <first@mail.example.com>\n\nThe total is off by 10.\n",
+    );
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    receive(
+        "From: Dana <dana@example.com>\nTo: help@example.com\nSubject: Re: Invoice 99 is wrong\n\
+         Message-ID: <second@mail.example.com>\nIn-Reply-To: <first@mail.example.com>\n\n\
+         Still wrong today.\n",
+    );
+    desk.run(&["operators", "remove", "bob", "--yes"]);
+    let (store, router) = served(&desk).await;
+    let events = everything(&store, &router, &owner).await;
+    assert_eq!(
+        kinds(&events),
+        [
+            "ticket.created",
+            "ticket.assigned",
+            "ticket.message",
+            "ticket.unassigned",
+        ],
+        "{events:#?}"
+    );
+    let message = events.iter().find(|e| e.event == "ticket.message").unwrap();
+    assert_eq!(message.data["ticket"]["number"], 10001);
+    assert!(
+        message.data["entries"][0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Still wrong today"),
+        "{message:#?}"
+    );
+    let unassigned = events
+        .iter()
+        .find(|e| e.event == "ticket.unassigned")
+        .unwrap();
+    assert!(unassigned.data["ticket"]["assignee"].is_null());
+}

@@ -434,11 +434,12 @@ fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
     let list = desk.run(&["tickets", "list", "-o", "name"]);
     assert_eq!(list, "", "nothing stored");
 
+    // Bare `inbox` is the full-screen view, which needs a terminal.
     desk.cmd()
         .args(["inbox"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("needs a subcommand"));
+        .stderr(predicates::str::contains("needs a terminal"));
 }
 
 /// Runs `script` with Python (smtplib as the SMTP client); `HOST` and `PORT`

@@ -158,7 +158,7 @@ mod tests {
         let ticket: crate::api::Ticket = serde_json::from_value(serde_json::json!({
             "number": 10001, "subject": "Parcel", "status": "open", "priority": "medium",
             "requester": {"name": "Dana", "email": "dana@example.com"},
-            "assignee": "owner", "team": null, "agent": null, "channel": "email",
+            "assignee": "owner", "team": null, "agent": "shop", "channel": "web",
             "environment": "production", "fields": {}, "context": {}, "ai_paused": false,
             "handoff": null, "created_at": "2026-01-01T00:00:00Z",
             "last_activity_at": "2026-01-01T00:00:00Z"

@@ -380,22 +380,13 @@ pub(super) fn handoff_event(
     handoff: crate::api::EventHandoff,
     ticket: Option<&crate::api::Ticket>,
 ) -> super::NewEvent {
-    super::NewEvent {
-        ticket: ticket.map(|t| t.number),
-        team: ticket.and_then(|t| t.team.clone()),
-        assignee: ticket.and_then(|t| t.assignee.clone()),
-        previous_assignee: ticket.and_then(|t| t.assignee.clone()),
-        event: crate::api::Event {
-            id: 0,
-            kind: crate::api::EventKind::Handoff,
-            at: super::stored_now(),
-            ticket_number: ticket.map(|t| t.number),
-            ticket: ticket.cloned(),
-            entries: Vec::new(),
-            handoff: Some(handoff),
-            delivery: None,
-        },
-    }
+    seen_as_ticket(
+        crate::api::EventKind::Handoff,
+        ticket,
+        Vec::new(),
+        Some(handoff),
+        None,
+    )
 }
 
 /// The event a settled delivery records, seen as its ticket is.
@@ -404,6 +395,24 @@ pub(super) fn delivery_event(
     ticket: Option<&crate::api::Ticket>,
     entries: Vec<crate::api::TimelineEntry>,
 ) -> super::NewEvent {
+    seen_as_ticket(
+        crate::api::EventKind::Delivery,
+        ticket,
+        entries,
+        None,
+        Some(delivery),
+    )
+}
+
+/// An event about `ticket` (if any) that did not move it: whoever may see the
+/// ticket sees the event.
+fn seen_as_ticket(
+    kind: crate::api::EventKind,
+    ticket: Option<&crate::api::Ticket>,
+    entries: Vec<crate::api::TimelineEntry>,
+    handoff: Option<crate::api::EventHandoff>,
+    delivery: Option<crate::api::EventDelivery>,
+) -> super::NewEvent {
     super::NewEvent {
         ticket: ticket.map(|t| t.number),
         team: ticket.and_then(|t| t.team.clone()),
@@ -411,13 +420,13 @@ pub(super) fn delivery_event(
         previous_assignee: ticket.and_then(|t| t.assignee.clone()),
         event: crate::api::Event {
             id: 0,
-            kind: crate::api::EventKind::Delivery,
+            kind,
             at: super::stored_now(),
             ticket_number: ticket.map(|t| t.number),
             ticket: ticket.cloned(),
             entries,
-            handoff: None,
-            delivery: Some(delivery),
+            handoff,
+            delivery,
         },
     }
 }

@@ -344,13 +344,8 @@ impl PostgresStore {
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
-                .bind(message_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(number) = seen {
-            return Ok((number as u64, false));
+        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            return Ok((number, false));
         }
         let state = team_state(&mut tx, team).await?;
         let ticket = finish(&state);
@@ -425,13 +420,8 @@ impl PostgresStore {
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
-                .bind(message_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(seen) = seen {
-            return Ok((seen as u64, false));
+        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            return Ok((number, false));
         }
         let mut outbound = Vec::new();
         let (_, event) = update_ticket(&mut tx, number, |current| {
@@ -508,4 +498,17 @@ impl PostgresStore {
         .await?;
         rows.iter().map(rows::ticket).collect()
     }
+}
+
+/// The ticket an inbound email with `message_id` went to, if it came before.
+async fn inbound_seen(
+    tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
+    message_id: &str,
+) -> StoreResult<Option<u64>> {
+    let seen: Option<i64> =
+        sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
+            .bind(message_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(seen.map(|number| number as u64))
 }

@@ -327,13 +327,8 @@ impl SqliteStore {
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.write().await?;
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = ?")
-                .bind(message_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(number) = seen {
-            return Ok((number as u64, false));
+        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            return Ok((number, false));
         }
         let state = team_state(&mut tx, team).await?;
         let ticket = finish(&state);
@@ -406,13 +401,8 @@ impl SqliteStore {
         change: crate::server::store::TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.write().await?;
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = ?")
-                .bind(message_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(seen) = seen {
-            return Ok((seen as u64, false));
+        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            return Ok((number, false));
         }
         let mut outbound = Vec::new();
         let (_, event) = update_ticket(&mut tx, number, |current| {
@@ -479,4 +469,14 @@ impl SqliteStore {
         .await?;
         rows.iter().map(rows::ticket).collect()
     }
+}
+
+/// The ticket an inbound email with `message_id` went to, if it came before.
+async fn inbound_seen(tx: &mut super::WriteTx, message_id: &str) -> StoreResult<Option<u64>> {
+    let seen: Option<i64> =
+        sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = ?")
+            .bind(message_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(seen.map(|number| number as u64))
 }

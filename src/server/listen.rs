@@ -228,7 +228,12 @@ async fn connection(
     mut stopped: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
+    // Whether a request has come in: one that is still in the socket's buffer
+    // when stopping begins must be read and refused, not closed on.
+    let requested = Arc::new(AtomicBool::new(false));
+    let seen = requested.clone();
     let service = app.map_request(move |mut request: axum::extract::Request<_>| {
+        seen.store(true, Ordering::Relaxed);
         request.extensions_mut().insert(ConnectInfo(peer));
         request
     });
@@ -240,6 +245,9 @@ async fn connection(
     let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
     tokio::pin!(conn);
     let mut closing = false;
+    // A connection that has sent nothing yet when stopping begins gets the
+    // header timeout to send its first request (answered with a 503).
+    let mut first_request: Option<std::pin::Pin<Box<tokio::time::Sleep>>> = None;
     loop {
         tokio::select! {
             result = conn.as_mut() => {
@@ -251,9 +259,17 @@ async fn connection(
             changed = stopped.changed(), if !closing => {
                 if changed.is_err() || *stopped.borrow() {
                     closing = true;
-                    // Idle: closed now; busy: closed once its answer is sent.
-                    conn.as_mut().graceful_shutdown();
+                    if requested.load(Ordering::Relaxed) {
+                        // Idle: closed now; busy: closed once its answer is sent.
+                        conn.as_mut().graceful_shutdown();
+                    } else {
+                        first_request = Some(Box::pin(tokio::time::sleep(limits.header_timeout)));
+                    }
                 }
+            }
+            () = async { first_request.as_mut().expect("guarded").await }, if first_request.is_some() => {
+                first_request = None;
+                conn.as_mut().graceful_shutdown();
             }
         }
     }

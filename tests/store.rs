@@ -19,8 +19,8 @@ use deskctl::api::{
 };
 use deskctl::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use deskctl::server::store::{
-    FIRST_TICKET_NUMBER, Finished, HandoffWrite, NewOutbound, NewToken, Open, Recorded, Settle,
-    Store, StoreError, TicketFilter, Viewer, stored_now, stored_time,
+    FIRST_TICKET_NUMBER, FinishHandoff, Finished, HandoffWrite, NewOutbound, NewToken, Open,
+    Recorded, Settle, Store, StoreError, TicketFilter, Viewer, stored_now, stored_time,
 };
 use jiff::Timestamp;
 
@@ -189,6 +189,55 @@ impl Fixture {
             .await
     }
 
+    /// A handoff to record in a batch, with key `key`, opening a ticket with
+    /// `subject` assigned to the first operator with room as the batch's
+    /// transaction sees the team; `poisoned` also queues a notice about a
+    /// ticket that does not exist, which fails after the ticket is written.
+    fn batched(
+        &self,
+        key: Option<&str>,
+        subject: &str,
+        poisoned: bool,
+    ) -> (HandoffWrite, FinishHandoff) {
+        let decision = self.decision.clone();
+        let ticket = new_ticket(subject, "help", requester("C", "c@example.com", None), None);
+        let write = HandoffWrite {
+            id: deskctl::server::auth::generate_id("hof"),
+            idempotency_key: key.map(Into::into),
+            request_sha256: "sha".into(),
+            request: request("x@example.com"),
+            team: Some("support".into()),
+        };
+        let finish = move |team: &deskctl::domain::assignment::TeamState| {
+            let assignee = team
+                .candidates
+                .iter()
+                .find(|c| c.capacity.is_none_or(|cap| c.open_tickets < cap))
+                .map(|c| c.handle.clone());
+            let notices = poisoned.then(|| {
+                let notice = move |_number| {
+                    vec![NewOutbound {
+                        kind: OutboxKind::Webhook,
+                        ticket: Some(1),
+                        description: "about a ticket that does not exist".into(),
+                        payload: "{}".into(),
+                        integration: None,
+                        handoff: None,
+                        thread: None,
+                    }]
+                };
+                Box::new(notice) as Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>
+            });
+            Finished {
+                decision,
+                ticket: Some(NewTicket { assignee, ..ticket }),
+                delivery: None,
+                notices,
+            }
+        };
+        (write, Box::new(finish))
+    }
+
     /// Opens a ticket through a handoff without a key.
     async fn ticket(&self, subject: &str, body: &str, who: Requester) -> u64 {
         match self
@@ -315,6 +364,101 @@ async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() 
         "{per_operator:?}"
     );
     assert_eq!(per_operator.get(&None), Some(&35), "{per_operator:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_of_handoffs_sees_the_ones_before_it_and_one_that_fails_fails_alone() {
+    let f = fixture!();
+    let batch = vec![
+        f.batched(Some("first"), "first", false),
+        // Fails after writing its ticket: rolled back alone, its number and
+        // its assignment given to the next one.
+        f.batched(None, "poisoned", true),
+        f.batched(Some("first"), "first again", false),
+        f.batched(Some("second"), "second", false),
+        f.batched(Some("third"), "third", false),
+    ];
+    let results = f.store.record_handoffs(batch).await.unwrap();
+    assert_eq!(results.len(), 5);
+    let created = |i: usize| match &results[i] {
+        Ok(Recorded::Created(handoff)) => handoff.clone(),
+        other => panic!("handoff {i} should be new: {other:?}"),
+    };
+    let first = created(0);
+    assert!(results[1].is_err(), "{:?}", results[1]);
+    match &results[2] {
+        Ok(Recorded::Replayed(replayed)) => assert_eq!(replayed.id, first.id),
+        other => panic!("a key seen earlier in the batch is a replay: {other:?}"),
+    }
+    let numbers: Vec<u64> = [0, 3, 4]
+        .iter()
+        .map(|&i| created(i).ticket.unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            FIRST_TICKET_NUMBER,
+            FIRST_TICKET_NUMBER + 1,
+            FIRST_TICKET_NUMBER + 2
+        ]
+    );
+    // alice has room for two: the first and the second; the poisoned one's
+    // ticket was rolled back, so the third is the first to go to bob.
+    let mut by_subject = std::collections::BTreeMap::new();
+    for ticket in f.store.list_tickets(&everything(), 50).await.unwrap() {
+        by_subject.insert(ticket.subject.clone(), ticket.assignee.clone());
+    }
+    let alice = Some("alice".to_string());
+    let bob = Some("bob".to_string());
+    assert_eq!(
+        by_subject,
+        [
+            ("first".to_string(), alice.clone()),
+            ("second".to_string(), alice),
+            ("third".to_string(), bob),
+        ]
+        .into_iter()
+        .collect()
+    );
+    // Nothing of the poisoned handoff was kept.
+    let queued = f
+        .store
+        .list_outbox(&OutboxQuery::default(), None, 50)
+        .await
+        .unwrap();
+    assert!(queued.is_empty(), "{queued:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_handoffs_with_one_key_create_one_ticket_through_the_group_commit() {
+    let f = std::sync::Arc::new(fixture!());
+    let tasks: Vec<_> = (0..24)
+        .map(|n| {
+            let f = f.clone();
+            tokio::spawn(async move {
+                let store = if n % 2 == 0 { &f.store } else { &f.other };
+                let ticket =
+                    new_ticket("same", "help", requester("C", "c@example.com", None), None);
+                f.handoff(store, Some("one-key".into()), "sha", ticket)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut created = Vec::new();
+    let mut replayed = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            Recorded::Created(handoff) => created.push(handoff.id),
+            Recorded::Replayed(handoff) => replayed.push(handoff.id),
+        }
+    }
+    assert_eq!(created.len(), 1, "one key, one handoff: {created:?}");
+    assert!(replayed.iter().all(|id| *id == created[0]));
+    assert_eq!(
+        f.store.list_tickets(&everything(), 50).await.unwrap().len(),
+        1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

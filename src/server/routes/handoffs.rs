@@ -252,30 +252,24 @@ async fn create(
     let wait = wait_for(&wait)?;
     let key = idempotency_key(&headers)?;
     let sha = request_hash(&request);
-    // A replay returns the first result even if the workspace changed since.
-    if let Some(key) = &key
-        && let Some((first, first_sha)) = state.store.find_handoff_by_key(key).await?
-    {
-        if first_sha != sha {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "idempotency_key_reused",
-                format!(
-                    "idempotency key '{key}' was used for a different handoff; use a new key for a new handoff"
-                ),
-            ));
-        }
-        let first = awaited(&state.store, first, wait).await?;
-        return Ok((StatusCode::OK, Json(first)));
-    }
-    handoff::validate_request(&request).map_err(rejections)?;
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
-    let loaded = Loaded::from_snapshot(&workspace, &request.agent).map_err(ApiError::validation)?;
-    let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
-    if plan.outcome() == HandoffOutcome::External {
-        external_platform(&workspace, &loaded)?;
-    }
+    let planned = planned(&request, &workspace, at);
+    let (loaded, plan) = match planned {
+        Ok(planned) => planned,
+        Err(refused) => {
+            // A replay returns the first result even if the workspace changed
+            // since. An accepted handoff's key is otherwise checked where it is
+            // recorded, in the same transaction, saving a read on every handoff.
+            return match key {
+                Some(key) => match replayed(&state.store, &key, &sha, wait).await? {
+                    Some(first) => Ok((StatusCode::OK, Json(first))),
+                    None => Err(refused),
+                },
+                None => Err(refused),
+            };
+        }
+    };
     let method = loaded.assignment.method;
     let notifications = &workspace.notifications;
     let write = HandoffWrite {
@@ -304,7 +298,7 @@ async fn create(
     let handoff_id = write.id.clone();
     let recorded = state
         .store
-        .record_handoff(write, |team| {
+        .record_handoff(write, move |team| {
             let assignee = handoff::assign(
                 method,
                 plan.team(),
@@ -358,6 +352,45 @@ async fn create(
             Json(awaited(&state.store, handoff, wait).await?),
         ),
     })
+}
+
+/// The handoff as the workspace would take it now: the pipeline's plan, or why
+/// it is refused.
+fn planned(
+    request: &HandoffRequest,
+    workspace: &Snapshot,
+    at: Timestamp,
+) -> ApiResult<(Loaded, handoff::Plan)> {
+    handoff::validate_request(request).map_err(rejections)?;
+    let loaded = Loaded::from_snapshot(workspace, &request.agent).map_err(ApiError::validation)?;
+    let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;
+    if plan.outcome() == HandoffOutcome::External {
+        external_platform(workspace, &loaded)?;
+    }
+    Ok((loaded, plan))
+}
+
+/// The first result of the handoff accepted with `key`, if any; refused if
+/// `key` was accepted for a different request.
+async fn replayed(
+    store: &Store,
+    key: &str,
+    sha: &str,
+    wait: Duration,
+) -> ApiResult<Option<Handoff>> {
+    let Some((first, first_sha)) = store.find_handoff_by_key(key).await? else {
+        return Ok(None);
+    };
+    if first_sha != sha {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "idempotency_key_reused",
+            format!(
+                "idempotency key '{key}' was used for a different handoff; use a new key for a new handoff"
+            ),
+        ));
+    }
+    Ok(Some(awaited(store, first, wait).await?))
 }
 
 /// The longest `?wait=`, well inside the service's request time limit.

@@ -10,6 +10,7 @@
 //! decision as a function from the domain, and only stores what it returns.
 
 mod feed;
+pub mod group_commit;
 pub mod postgres;
 mod rows;
 mod shared;
@@ -36,7 +37,7 @@ use crate::domain::workspace::Snapshot;
 use crate::server::sealing::{self, Keys, SealError};
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("{what} '{key}' does not exist")]
     NotFound { what: &'static str, key: String },
@@ -298,7 +299,10 @@ pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refus
 pub type TicketChangeFn<'a> = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'a>;
 
 /// Completes a handoff's decision from its team's assignment state.
-pub type FinishHandoff<'a> = Box<dyn FnOnce(&TeamState) -> Finished + Send + 'a>;
+pub type FinishHandoff = Box<dyn FnOnce(&TeamState) -> Finished + Send>;
+
+/// Handoffs to record in one transaction, in order.
+pub type HandoffBatch = Vec<(HandoffWrite, FinishHandoff)>;
 
 /// Makes the ticket an inbound email opens from its team's assignment state.
 pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
@@ -406,16 +410,17 @@ pub trait Tickets: Send + Sync {
 /// Handoffs: each accepted exactly once, with what it created.
 #[async_trait]
 pub trait Handoffs: Send + Sync {
-    /// Records a handoff exactly once. An idempotency key seen before returns
-    /// the first result; otherwise `finish` completes the decision from the
-    /// team's assignment state read in the same transaction (so concurrent
-    /// handoffs see each other's assignments), and the ticket, delivery and
-    /// notices it describes are stored with the handoff.
-    async fn record_handoff(
-        &self,
-        write: HandoffWrite,
-        finish: FinishHandoff<'_>,
-    ) -> StoreResult<Recorded>;
+    /// Records a batch of handoffs in one transaction, in order, each exactly
+    /// once and in a savepoint of its own, answering for each. An idempotency
+    /// key seen before (earlier in the batch too) returns the first result;
+    /// otherwise `finish` completes the decision from the team's assignment
+    /// state read in the same transaction (so each sees the assignments and
+    /// ticket numbers of those before it), and the ticket, delivery and
+    /// notices it describes are stored with the handoff. A handoff that fails
+    /// is rolled back alone; `Err` means the transaction itself failed and
+    /// none of the batch was recorded.
+    async fn record_handoffs(&self, batch: HandoffBatch)
+    -> StoreResult<Vec<StoreResult<Recorded>>>;
     async fn get_handoff(&self, id: &str) -> StoreResult<Handoff>;
     /// Handoffs newest first, filtered, after the query's cursor.
     async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>>;
@@ -632,12 +637,13 @@ macro_rules! seam_by_inherent_methods {
 
         #[async_trait::async_trait]
         impl $crate::server::store::Handoffs for $store {
-            async fn record_handoff(
+            async fn record_handoffs(
                 &self,
-                write: $crate::server::store::HandoffWrite,
-                finish: $crate::server::store::FinishHandoff<'_>,
-            ) -> $crate::server::store::StoreResult<$crate::server::store::Recorded> {
-                <$store>::record_handoff(self, write, finish).await
+                batch: $crate::server::store::HandoffBatch,
+            ) -> $crate::server::store::StoreResult<
+                Vec<$crate::server::store::StoreResult<$crate::server::store::Recorded>>,
+            > {
+                <$store>::record_handoffs(self, batch).await
             }
             async fn get_handoff(
                 &self,
@@ -813,9 +819,17 @@ pub use feed::{EventWatch, POLL as EVENT_POLL};
 #[derive(Debug, Clone)]
 pub struct Store {
     db: Arc<dyn Database>,
-    cache: Arc<Cache>,
     keys: Keys,
+    /// What this process keeps beside the database, shared by every clone.
+    local: Arc<Local>,
+}
+
+/// The workspace cache, the event feed and the handoff writer of one store.
+#[derive(Debug, Default)]
+struct Local {
+    cache: Cache,
     feed: Arc<feed::Feed>,
+    handoffs: group_commit::GroupCommit,
 }
 
 impl Deref for Store {
@@ -837,9 +851,8 @@ impl Store {
     pub fn new(db: Arc<dyn Database>, keys: Keys) -> Store {
         Store {
             db,
-            cache: Arc::default(),
             keys,
-            feed: Arc::default(),
+            local: Arc::default(),
         }
     }
 
@@ -864,11 +877,11 @@ impl Store {
     /// was read, through any process or replica.
     pub async fn workspace(&self) -> StoreResult<Arc<Snapshot>> {
         let generation = self.db.generation().await?;
-        if let Some(cached) = self.cache.get(generation) {
+        if let Some(cached) = self.local.cache.get(generation) {
             return Ok(cached);
         }
         let snapshot = Arc::new(self.opened(self.db.read_workspace().await?)?);
-        self.cache.put(snapshot.clone());
+        self.local.cache.put(snapshot.clone());
         Ok(snapshot)
     }
 
@@ -904,7 +917,7 @@ impl Store {
             // Without the key, the error waits for a command that reads the
             // workspace: tickets can still be listed and shown.
             if let Ok(snapshot) = self.opened(stored) {
-                self.cache.put(Arc::new(snapshot));
+                self.local.cache.put(Arc::new(snapshot));
             }
             return Ok(());
         }
@@ -957,7 +970,7 @@ impl Store {
             return Err(error.into());
         }
         let next = Arc::new(self.opened(result?)?);
-        self.cache.put(next.clone());
+        self.local.cache.put(next.clone());
         Ok(next)
     }
 
@@ -974,35 +987,42 @@ impl Store {
         change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
     ) -> StoreResult<Ticket> {
         let ticket = self.db.change_ticket(number, Box::new(change)).await?;
-        self.feed.wake();
+        self.local.feed.wake();
         Ok(ticket)
     }
 
-    /// [`Handoffs::record_handoff`] with any function.
+    /// Records a handoff exactly once, in the next group commit (see
+    /// [`group_commit`]): `finish` completes its decision from the team's
+    /// assignment state in the transaction (see [`Handoffs::record_handoffs`]).
+    /// Answers once the transaction that holds it is committed.
     pub async fn record_handoff(
         &self,
         write: HandoffWrite,
-        finish: impl FnOnce(&TeamState) -> Finished + Send,
+        finish: impl FnOnce(&TeamState) -> Finished + Send + 'static,
     ) -> StoreResult<Recorded> {
-        let recorded = self.db.record_handoff(write, Box::new(finish)).await?;
-        self.feed.wake();
+        let recorded = self
+            .local
+            .handoffs
+            .record(&self.db, write, Box::new(finish))
+            .await?;
+        self.local.feed.wake();
         Ok(recorded)
     }
 
     /// A watch on the event log: streams wait on it for new events.
     pub fn watch_events(&self) -> EventWatch {
-        self.feed.subscribe(&self.db)
+        self.local.feed.subscribe(&self.db)
     }
 
     /// Ends the event streams of this process (the service is stopping):
     /// their clients resume elsewhere, or here once it is back.
     pub fn end_event_streams(&self) {
-        self.feed.close();
+        self.local.feed.close();
     }
 
     /// Ends the event streams, then releases the database's connections.
     pub async fn close(&self) {
-        self.feed.close();
+        self.local.feed.close();
         self.db.close().await;
     }
 
@@ -1017,7 +1037,7 @@ impl Store {
             .db
             .record_inbound_email(message_id, team, Box::new(finish))
             .await?;
-        self.feed.wake();
+        self.local.feed.wake();
         Ok(recorded)
     }
 
@@ -1028,7 +1048,7 @@ impl Store {
         release: impl Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync,
     ) -> StoreResult<u64> {
         let released = self.db.release_tickets(handle, Box::new(release)).await?;
-        self.feed.wake();
+        self.local.feed.wake();
         Ok(released)
     }
 
@@ -1043,7 +1063,7 @@ impl Store {
             .db
             .record_inbound_reply(message_id, number, Box::new(change))
             .await?;
-        self.feed.wake();
+        self.local.feed.wake();
         Ok(recorded)
     }
 }

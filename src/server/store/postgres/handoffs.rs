@@ -11,11 +11,11 @@ use super::{At, PostgresStore, parse_enum};
 use crate::api::{
     EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
 };
-use crate::domain::assignment::TeamState;
 use crate::server::store::shared::{decode, encode};
 use crate::server::store::shared::{delivery_outcome, handoff_event};
 use crate::server::store::{
-    Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
+    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
+    StoreResult,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -83,97 +83,122 @@ async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Hando
 }
 
 impl PostgresStore {
-    /// Records a handoff exactly once, under the assignment lock: an
-    /// idempotency key seen before (by any replica) returns the first result;
-    /// otherwise `finish` decides from the team's state as every earlier
-    /// assignment left it, and what it describes is stored with the handoff.
-    pub async fn record_handoff(
+    /// Records a batch of handoffs in one transaction under the assignment
+    /// lock, each in a savepoint of its own (see [`Handoffs::record_handoffs`]).
+    ///
+    /// [`Handoffs::record_handoffs`]: crate::server::store::Handoffs::record_handoffs
+    pub async fn record_handoffs(
         &self,
-        write: HandoffWrite,
-        finish: impl FnOnce(&TeamState) -> Finished,
-    ) -> StoreResult<Recorded> {
+        batch: HandoffBatch,
+    ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        if let Some(key) = &write.idempotency_key
-            && let Some((existing, sha)) = by_key(&mut tx, key).await?
-        {
-            if sha != write.request_sha256 {
-                return Err(StoreError::Conflict {
-                    code: "idempotency_key_reused",
-                    detail: format!(
-                        "idempotency key '{key}' was used for a different handoff; \
-                         use a new key for a new handoff"
-                    ),
-                });
-            }
-            return Ok(Recorded::Replayed(existing));
+        let mut results = Vec::with_capacity(batch.len());
+        for (write, finish) in batch {
+            sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+            let result = record_one(&mut tx, write, finish).await;
+            let end = match result {
+                Ok(_) => "RELEASE handoff",
+                Err(_) => "ROLLBACK TO handoff; RELEASE handoff",
+            };
+            sqlx::raw_sql(end).execute(&mut *tx).await?;
+            results.push(result);
         }
-        let state = team_state(&mut tx, write.team.as_deref()).await?;
-        let Finished {
-            decision,
-            ticket,
-            delivery,
-            notices,
-        } = finish(&state);
-        let number = match ticket {
-            Some(mut ticket) => {
-                ticket.handoff = Some(write.id.clone());
-                let (number, created) = insert_ticket(&mut tx, &ticket).await?;
-                if let Some(notices) = notices {
-                    enqueue(&mut tx, &notices(number)).await?;
-                }
-                Some((number, created))
+        tx.commit().await?;
+        Ok(results)
+    }
+}
+
+/// Records one handoff in the batch's transaction, under the assignment lock:
+/// an idempotency key seen before (by any replica, or earlier in the batch)
+/// returns the first result; otherwise `finish` decides from the team's state
+/// as every earlier assignment left it, and what it describes is stored with
+/// the handoff.
+async fn record_one(
+    conn: &mut PgConnection,
+    write: HandoffWrite,
+    finish: FinishHandoff,
+) -> StoreResult<Recorded> {
+    if let Some(key) = &write.idempotency_key
+        && let Some((existing, sha)) = by_key(conn, key).await?
+    {
+        if sha != write.request_sha256 {
+            return Err(StoreError::Conflict {
+                code: "idempotency_key_reused",
+                detail: format!(
+                    "idempotency key '{key}' was used for a different handoff; \
+                         use a new key for a new handoff"
+                ),
+            });
+        }
+        return Ok(Recorded::Replayed(existing));
+    }
+    let state = team_state(conn, write.team.as_deref()).await?;
+    let Finished {
+        decision,
+        ticket,
+        delivery,
+        notices,
+    } = finish(&state);
+    let number = match ticket {
+        Some(mut ticket) => {
+            ticket.handoff = Some(write.id.clone());
+            let (number, created) = insert_ticket(conn, &ticket).await?;
+            if let Some(notices) = notices {
+                enqueue(conn, &notices(number)).await?;
             }
-            None => None,
-        };
-        let (number, created) = number.unzip();
-        let created_at = super::now().0;
-        sqlx::query(
-            "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
+            Some((number, created))
+        }
+        None => None,
+    };
+    let (number, created) = number.unzip();
+    let created_at = super::now().0;
+    sqlx::query(
+        "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
              ticket_number, decision, request, created_at, request_sha256) \
              VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)",
-        )
-        .bind(&write.id)
-        .bind(&write.idempotency_key)
-        .bind(&write.request.agent)
-        .bind(write.request.environment.as_str())
-        .bind(decision.outcome.as_str())
-        .bind(number.map(|n| n as i64))
-        .bind(encode(&decision))
-        .bind(encode(&write.request))
-        .bind(At(created_at))
-        .bind(&write.request_sha256)
-        .execute(&mut *tx)
-        .await?;
-        let external = match delivery {
-            Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
-            None => None,
-        };
-        let handoff = handoff_event(
-            EventHandoff {
-                id: write.id.clone(),
-                agent: write.request.agent.clone(),
-                outcome: decision.outcome,
-            },
-            created.as_ref().and_then(|c| c.event.ticket.as_ref()),
-        );
-        let events: Vec<_> = created.into_iter().chain([handoff]).collect();
-        super::events::record(&mut tx, &events).await?;
-        tx.commit().await?;
-        Ok(Recorded::Created(Handoff {
-            id: write.id,
-            idempotency_key: write.idempotency_key,
+    )
+    .bind(&write.id)
+    .bind(&write.idempotency_key)
+    .bind(&write.request.agent)
+    .bind(write.request.environment.as_str())
+    .bind(decision.outcome.as_str())
+    .bind(number.map(|n| n as i64))
+    .bind(encode(&decision))
+    .bind(encode(&write.request))
+    .bind(At(created_at))
+    .bind(&write.request_sha256)
+    .execute(&mut *conn)
+    .await?;
+    let external = match delivery {
+        Some(delivery) => Some(queue_delivery(conn, &write.id, delivery, created_at).await?),
+        None => None,
+    };
+    let handoff = handoff_event(
+        EventHandoff {
+            id: write.id.clone(),
             agent: write.request.agent.clone(),
-            environment: write.request.environment,
             outcome: decision.outcome,
-            ticket: number,
-            external,
-            decision,
-            request: write.request,
-            created_at,
-        }))
-    }
+        },
+        created.as_ref().and_then(|c| c.event.ticket.as_ref()),
+    );
+    let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+    super::events::record(conn, &events).await?;
+    Ok(Recorded::Created(Handoff {
+        id: write.id,
+        idempotency_key: write.idempotency_key,
+        agent: write.request.agent.clone(),
+        environment: write.request.environment,
+        outcome: decision.outcome,
+        ticket: number,
+        external,
+        decision,
+        request: write.request,
+        created_at,
+    }))
+}
 
+impl PostgresStore {
     pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = $1"

@@ -11,10 +11,10 @@ use super::{SqliteStore, parse_enum, parse_time};
 use crate::api::{
     EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
 };
-use crate::domain::assignment::TeamState;
 use crate::server::store::shared::{delivery_outcome, handoff_event};
 use crate::server::store::{
-    Finished, HandoffWrite, NewOutbound, Recorded, StoreError, StoreResult,
+    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
+    StoreResult,
 };
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
@@ -73,103 +73,126 @@ fn from_row(row: &SqliteRow) -> StoreResult<Handoff> {
 }
 
 impl SqliteStore {
-    /// Records a handoff exactly once. Under the write lock: an idempotency key
-    /// seen before returns the first result; otherwise `finish` completes the
-    /// decision from the team's assignment state (read in the same transaction,
-    /// so concurrent handoffs see each other's assignments), and the ticket it
-    /// describes, if any, is created with the handoff.
-    pub async fn record_handoff(
+    /// Records a batch of handoffs under one write lock and one `COMMIT`, each
+    /// in a savepoint of its own (see [`Handoffs::record_handoffs`]).
+    ///
+    /// [`Handoffs::record_handoffs`]: crate::server::store::Handoffs::record_handoffs
+    pub async fn record_handoffs(
         &self,
-        write: HandoffWrite,
-        finish: impl FnOnce(&TeamState) -> Finished,
-    ) -> StoreResult<Recorded> {
+        batch: HandoffBatch,
+    ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.write().await?;
-        if let Some(key) = &write.idempotency_key {
-            let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT {SELECT_COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
-            )))
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(row) = existing {
-                let sha: String = row.try_get("request_sha256")?;
-                if sha != write.request_sha256 {
-                    return Err(StoreError::Conflict {
-                        code: "idempotency_key_reused",
-                        detail: format!(
-                            "idempotency key '{key}' was used for a different handoff; \
-                             use a new key for a new handoff"
-                        ),
-                    });
-                }
-                return Ok(Recorded::Replayed(from_row(&row)?));
-            }
+        let mut results = Vec::with_capacity(batch.len());
+        for (write, finish) in batch {
+            sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+            let result = record_one(&mut tx, write, finish).await;
+            let end = match result {
+                Ok(_) => "RELEASE handoff",
+                Err(_) => "ROLLBACK TO handoff; RELEASE handoff",
+            };
+            sqlx::raw_sql(end).execute(&mut *tx).await?;
+            results.push(result);
         }
-        let state = team_state(&mut tx, write.team.as_deref()).await?;
-        let Finished {
-            decision,
-            ticket,
-            delivery,
-            notices,
-        } = finish(&state);
-        let number = match ticket {
-            Some(mut ticket) => {
-                ticket.handoff = Some(write.id.clone());
-                let (number, created) = insert_ticket(&mut tx, &ticket).await?;
-                if let Some(notices) = notices {
-                    enqueue(&mut tx, &notices(number)).await?;
-                }
-                Some((number, created))
-            }
-            None => None,
-        };
-        let (number, created) = number.unzip();
-        // Microseconds, as stored, so the answer equals what a later read returns.
-        let created_at = super::parse_time(&super::now())?;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO handoffs ({COLUMNS}, request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        )))
-        .bind(&write.id)
-        .bind(&write.idempotency_key)
-        .bind(&write.request.agent)
-        .bind(write.request.environment.as_str())
-        .bind(decision.outcome.as_str())
-        .bind(number.map(|n| n as i64))
-        .bind(serde_json::to_string(&decision).expect("decisions serialize"))
-        .bind(serde_json::to_string(&write.request).expect("requests serialize"))
-        .bind(super::stored_time(created_at))
-        .bind(&write.request_sha256)
-        .execute(&mut *tx)
-        .await?;
-        let external = match delivery {
-            Some(delivery) => Some(queue_delivery(&mut tx, &write.id, delivery, created_at).await?),
-            None => None,
-        };
-        let handoff = handoff_event(
-            EventHandoff {
-                id: write.id.clone(),
-                agent: write.request.agent.clone(),
-                outcome: decision.outcome,
-            },
-            created.as_ref().and_then(|c| c.event.ticket.as_ref()),
-        );
-        let events: Vec<_> = created.into_iter().chain([handoff]).collect();
-        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
-        Ok(Recorded::Created(Handoff {
-            id: write.id,
-            idempotency_key: write.idempotency_key,
-            agent: write.request.agent.clone(),
-            environment: write.request.environment,
-            outcome: decision.outcome,
-            ticket: number,
-            external,
-            decision,
-            request: write.request,
-            created_at,
-        }))
+        Ok(results)
     }
+}
 
+/// Records one handoff in the batch's transaction: an idempotency key seen
+/// before returns the first result; otherwise `finish` completes the decision
+/// from the team's assignment state as this transaction sees it, and the ticket
+/// it describes, if any, is created with the handoff.
+async fn record_one(
+    tx: &mut super::WriteTx,
+    write: HandoffWrite,
+    finish: FinishHandoff,
+) -> StoreResult<Recorded> {
+    if let Some(key) = &write.idempotency_key {
+        let existing = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SELECT_COLUMNS}, request_sha256 FROM handoffs WHERE idempotency_key = ?"
+        )))
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(row) = existing {
+            let sha: String = row.try_get("request_sha256")?;
+            if sha != write.request_sha256 {
+                return Err(StoreError::Conflict {
+                    code: "idempotency_key_reused",
+                    detail: format!(
+                        "idempotency key '{key}' was used for a different handoff; \
+                             use a new key for a new handoff"
+                    ),
+                });
+            }
+            return Ok(Recorded::Replayed(from_row(&row)?));
+        }
+    }
+    let state = team_state(tx, write.team.as_deref()).await?;
+    let Finished {
+        decision,
+        ticket,
+        delivery,
+        notices,
+    } = finish(&state);
+    let number = match ticket {
+        Some(mut ticket) => {
+            ticket.handoff = Some(write.id.clone());
+            let (number, created) = insert_ticket(tx, &ticket).await?;
+            if let Some(notices) = notices {
+                enqueue(tx, &notices(number)).await?;
+            }
+            Some((number, created))
+        }
+        None => None,
+    };
+    let (number, created) = number.unzip();
+    // Microseconds, as stored, so the answer equals what a later read returns.
+    let created_at = super::parse_time(&super::now())?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO handoffs ({COLUMNS}, request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )))
+    .bind(&write.id)
+    .bind(&write.idempotency_key)
+    .bind(&write.request.agent)
+    .bind(write.request.environment.as_str())
+    .bind(decision.outcome.as_str())
+    .bind(number.map(|n| n as i64))
+    .bind(serde_json::to_string(&decision).expect("decisions serialize"))
+    .bind(serde_json::to_string(&write.request).expect("requests serialize"))
+    .bind(super::stored_time(created_at))
+    .bind(&write.request_sha256)
+    .execute(&mut **tx)
+    .await?;
+    let external = match delivery {
+        Some(delivery) => Some(queue_delivery(tx, &write.id, delivery, created_at).await?),
+        None => None,
+    };
+    let handoff = handoff_event(
+        EventHandoff {
+            id: write.id.clone(),
+            agent: write.request.agent.clone(),
+            outcome: decision.outcome,
+        },
+        created.as_ref().and_then(|c| c.event.ticket.as_ref()),
+    );
+    let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+    super::events::record(tx, &events).await?;
+    Ok(Recorded::Created(Handoff {
+        id: write.id,
+        idempotency_key: write.idempotency_key,
+        agent: write.request.agent.clone(),
+        environment: write.request.environment,
+        outcome: decision.outcome,
+        ticket: number,
+        external,
+        decision,
+        request: write.request,
+        created_at,
+    }))
+}
+
+impl SqliteStore {
     pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = ?"

@@ -1,0 +1,111 @@
+//! Group commit for handoffs: the handoffs waiting to be written go into one
+//! transaction by one writer, so a burst costs one durable commit (one fsync on
+//! SQLite, one WAL flush on PostgreSQL) instead of one per handoff.
+//!
+//! Each request queues its handoff and waits. One writer task per store takes
+//! every handoff queued (up to [`MAX_BATCH`]) and gives them to the backend's
+//! [`Handoffs::record_handoffs`], which records them one after another in one
+//! transaction, each in its own savepoint: each checks its idempotency key and
+//! sees the tickets and assignments of the ones before it, and one that fails
+//! is rolled back alone. Every answer waits for the `COMMIT` that holds it, so a
+//! `2xx` still means the handoff is durable. While one batch commits, the next
+//! one gathers: the batch grows with the load, and a lone handoff waits for no
+//! one.
+//!
+//! The writer is a task of its own rather than whichever request came first,
+//! so a client that hangs up cannot cancel the others' transaction.
+
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::{Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult};
+
+/// The most handoffs one transaction holds. Enough that the commit's cost is
+/// shared thin; few enough that one transaction never holds the write lock for
+/// long (other writers — ticket actions, configuration — wait for it).
+pub const MAX_BATCH: usize = 64;
+
+/// A handoff waiting for the writer, with where its answer goes.
+struct Queued {
+    write: HandoffWrite,
+    finish: FinishHandoff,
+    answer: oneshot::Sender<StoreResult<Recorded>>,
+}
+
+/// The queue in front of one store's handoff writer.
+#[derive(Debug, Default)]
+pub struct GroupCommit {
+    /// The writer's queue; started with the first handoff, and again if the
+    /// writer ended (its runtime shut down, or a decision panicked).
+    queue: Mutex<Option<mpsc::UnboundedSender<Queued>>>,
+}
+
+impl std::fmt::Debug for Queued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Queued")
+            .field("id", &self.write.id)
+            .finish()
+    }
+}
+
+impl GroupCommit {
+    /// Records `write` in the next batch of `db`'s writer; answers once the
+    /// batch's transaction is committed (or failed).
+    pub async fn record(
+        &self,
+        db: &Arc<dyn Database>,
+        write: HandoffWrite,
+        finish: FinishHandoff,
+    ) -> StoreResult<Recorded> {
+        let (answer, answered) = oneshot::channel();
+        let queued = Queued {
+            write,
+            finish,
+            answer,
+        };
+        self.sender(db)
+            .send(queued)
+            .map_err(|_| StoreError::Unavailable("the handoff writer stopped; try again".into()))?;
+        answered.await.map_err(|_| {
+            StoreError::Database("the handoff writer failed before committing this handoff".into())
+        })?
+    }
+
+    fn sender(&self, db: &Arc<dyn Database>) -> mpsc::UnboundedSender<Queued> {
+        let mut queue = self.queue.lock().expect("the queue lock is never poisoned");
+        match queue.as_ref() {
+            Some(sender) if !sender.is_closed() => sender.clone(),
+            _ => {
+                let (sender, receiver) = mpsc::unbounded_channel();
+                tokio::spawn(write_batches(Arc::clone(db), receiver));
+                *queue = Some(sender.clone());
+                sender
+            }
+        }
+    }
+}
+
+/// The writer: each batch is what was queued when the previous one committed.
+async fn write_batches(db: Arc<dyn Database>, mut queue: mpsc::UnboundedReceiver<Queued>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let (work, answers): (Vec<_>, Vec<_>) = batch
+            .drain(..)
+            .map(|q| ((q.write, q.finish), q.answer))
+            .unzip();
+        match db.record_handoffs(work).await {
+            Ok(results) => {
+                for (answer, result) in answers.into_iter().zip(results) {
+                    // A request that hung up still has its handoff recorded.
+                    let _ = answer.send(result);
+                }
+            }
+            Err(error) => {
+                for answer in answers {
+                    let _ = answer.send(Err(error.clone()));
+                }
+            }
+        }
+    }
+}

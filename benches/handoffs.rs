@@ -38,6 +38,11 @@ use deskctl::api::{
     Channel, Environment, HandoffOutcome, HandoffRequest, MessageRole, Requester, TranscriptMessage,
 };
 use deskctl::client::{Client, RetryPolicy};
+
+/// The throwaway PostgreSQL cluster of the tests, made durable here.
+#[path = "../tests/common/postgres.rs"]
+#[allow(dead_code)]
+mod postgres;
 use secrecy::SecretString;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
@@ -56,6 +61,7 @@ const SEED_CLIENTS: usize = 16;
 const WARMUP: usize = 50;
 
 struct Settings {
+    backends: Vec<String>,
     tickets: usize,
     handoffs: usize,
     previews: usize,
@@ -87,11 +93,21 @@ fn main() -> ExitCode {
 
 async fn run() -> Result<(), String> {
     let settings = settings()?;
-    let desk = ScratchDesk::create(&settings.dir)?;
+    for backend in &settings.backends {
+        match backend.as_str() {
+            "sqlite" => run_sqlite(&settings).await?,
+            _ => run_postgres(&settings).await?,
+        }
+    }
+    Ok(())
+}
+
+async fn run_sqlite(settings: &Settings) -> Result<(), String> {
+    let desk = ScratchDesk::create(&settings.dir, None)?;
     desk.configure()?;
     let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "bench"])?;
 
-    println!("deskctl handoff throughput");
+    println!("deskctl handoff throughput on SQLite");
     println!("binary: {DESKCTL}");
     println!("desk:   {}", desk.dir.display());
     println!(
@@ -105,9 +121,15 @@ async fn run() -> Result<(), String> {
     let real = settings.tickets.min(REAL_SEED);
     let mut server = Server::start(&desk)?;
     let started = Instant::now();
-    send_handoffs(&server.url, &ingest, "seed", 0..real, SEED_CLIENTS)
-        .await
-        .map_err(|e| server.explain(&desk, e))?;
+    send_handoffs(
+        &[server.url.clone()],
+        &ingest,
+        "seed",
+        0..real,
+        SEED_CLIENTS,
+    )
+    .await
+    .map_err(|e| server.explain(&desk, e))?;
     let seed_time = started.elapsed();
     server.stop()?;
     let started = Instant::now();
@@ -120,12 +142,145 @@ async fn run() -> Result<(), String> {
         desk.size_mb()
     );
 
+    let floor = disk_floor(&desk.dir).await?;
+    println!(
+        "floor:  SQLite alone on the same disk, same settings, handoff-sized transactions \
+         (one 3 KB row and nine small ones):\n        {:.0} handoffs/s one per commit, \
+         {:.0} handoffs/s {FLOOR_BATCH} per commit\n",
+        floor.one_per_commit, floor.grouped
+    );
+
     let mut server = Server::start(&desk)?;
     println!("server: pid {} at {}\n", server.child.id(), server.url);
-    measure(&settings, &desk, &server.url, &ingest)
+    measure(settings, &desk, &server.url, &ingest, &floor)
         .await
         .map_err(|e| server.explain(&desk, e))?;
     server.stop()
+}
+
+/// Replica counts measured on PostgreSQL.
+const REPLICAS: [usize; 2] = [1, 3];
+/// How long pgbench runs for its floor.
+const PGBENCH_SECONDS: u32 = 10;
+
+/// The same handoffs on PostgreSQL (a durable throwaway cluster on this
+/// machine): 1 and 3 `deskctl serve` replicas sharing the database, clients
+/// spread over them, next to pgbench's rate for handoff-sized transactions on
+/// the same server. The desk holds the seeded handoffs only: no copied history.
+async fn run_postgres(settings: &Settings) -> Result<(), String> {
+    postgres::durable();
+    let Some(database) = postgres::database() else {
+        println!("PostgreSQL: skipped (no server binaries on this machine)\n");
+        return Ok(());
+    };
+    let desk = ScratchDesk::create(&settings.dir, Some(database.url.clone()))?;
+    desk.configure()?;
+    let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "bench"])?;
+    println!("deskctl handoff throughput on PostgreSQL");
+    println!("server: a throwaway cluster on this machine (fsync, synchronous_commit on)");
+
+    let floor = pgbench_floor(
+        &database,
+        settings.clients.iter().copied().max().unwrap_or(16),
+    )?;
+    println!(
+        "floor:  pgbench, handoff-sized transactions (one 3 KB row and nine small ones), \
+         {} clients, {PGBENCH_SECONDS} s: {floor:.0} transactions/s\n",
+        settings.clients.iter().copied().max().unwrap_or(16)
+    );
+
+    let real = settings.tickets.min(REAL_SEED);
+    let server = Server::start(&desk)?;
+    send_handoffs(
+        &[server.url.clone()],
+        &ingest,
+        "seed",
+        0..real,
+        SEED_CLIENTS,
+    )
+    .await?;
+    server.stop()?;
+
+    header("POST /v1/handoffs", "handoffs/s");
+    let mut next = real;
+    for replicas in REPLICAS {
+        let servers = (0..replicas)
+            .map(|_| Server::start(&desk))
+            .collect::<Result<Vec<_>, _>>()?;
+        let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
+        for &clients in &settings.clients {
+            send_handoffs(&urls, &ingest, "warm", next..next + WARMUP, clients).await?;
+            next += WARMUP;
+            let started = Instant::now();
+            let range = next..next + settings.handoffs;
+            let mut latencies = send_handoffs(&urls, &ingest, "bench", range, clients).await?;
+            let elapsed = started.elapsed();
+            let label = format!("{replicas} replica{}", if replicas == 1 { "" } else { "s" });
+            row(&label, clients, &mut latencies, elapsed);
+            println!(
+                "{:>34} {:.0}% of the pgbench floor",
+                "",
+                100.0 * settings.handoffs as f64 / elapsed.as_secs_f64() / floor
+            );
+            next += settings.handoffs;
+        }
+        for server in servers {
+            server.stop()?;
+        }
+    }
+    let count = database.sql("SELECT COUNT(*) FROM tickets");
+    if count.trim() != next.to_string() {
+        return Err(format!(
+            "{next} handoffs sent, {} tickets stored",
+            count.trim()
+        ));
+    }
+    println!("\nchecked: {next} handoffs, {next} tickets\n");
+    Ok(())
+}
+
+/// pgbench's rate for handoff-sized transactions on `database`'s server.
+fn pgbench_floor(database: &postgres::Database, clients: usize) -> Result<f64, String> {
+    let bin = postgres::binaries().ok_or("pgbench needs the cluster's binaries")?;
+    database.sql(
+        "CREATE TABLE floor_big (id bigserial PRIMARY KEY, body text NOT NULL); \
+         CREATE TABLE floor_small (id bigserial PRIMARY KEY, big bigint NOT NULL, body text NOT NULL); \
+         CREATE INDEX floor_small_by_big ON floor_small (big);",
+    );
+    let script = std::env::temp_dir().join(format!("deskctl-pgbench-{}.sql", std::process::id()));
+    let small: String = (0..9)
+        .map(|n| format!("INSERT INTO floor_small (big, body) VALUES (currval('floor_big_id_seq'), 'timeline entry {n}');\n"))
+        .collect();
+    std::fs::write(
+        &script,
+        format!("BEGIN;\nINSERT INTO floor_big (body) VALUES (repeat('x', 3000));\n{small}END;\n"),
+    )
+    .map_err(|e| format!("cannot write the pgbench script: {e}"))?;
+    let output = Command::new(bin.join("pgbench"))
+        .args(["-n", "-c", &clients.to_string(), "-j", "2"])
+        .args(["-T", &PGBENCH_SECONDS.to_string(), "-f"])
+        .arg(&script)
+        .arg(&database.url)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run pgbench: {e}"));
+    let _ = std::fs::remove_file(&script);
+    let output = output?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "pgbench failed: {}{}",
+            text,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    database.sql("DROP TABLE floor_small; DROP TABLE floor_big;");
+    // "tps = 1234.567890 (without initial connection time)"
+    text.lines()
+        .find_map(|line| line.strip_prefix("tps = "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|tps| tps.parse().ok())
+        .ok_or_else(|| format!("pgbench printed no rate: {text}"))
 }
 
 fn header(what: &str, rate: &str) {
@@ -154,22 +309,35 @@ async fn measure(
     desk: &ScratchDesk,
     url: &str,
     ingest: &str,
+    floor: &Floor,
 ) -> Result<(), String> {
     header("POST /v1/handoffs", "handoffs/s");
     let mut next = settings.tickets;
+    let mut rates = Vec::new();
     for &clients in &settings.clients {
-        send_handoffs(url, ingest, "warm", next..next + WARMUP, clients).await?;
+        let urls = [url.to_string()];
+        send_handoffs(&urls, ingest, "warm", next..next + WARMUP, clients).await?;
         next += WARMUP;
         let started = Instant::now();
         let range = next..next + settings.handoffs;
-        let mut latencies = send_handoffs(url, ingest, "bench", range, clients).await?;
+        let mut latencies = send_handoffs(&urls, ingest, "bench", range, clients).await?;
+        let elapsed = started.elapsed();
+        rates.push((clients, settings.handoffs as f64 / elapsed.as_secs_f64()));
         row(
             "durable production handoff",
             clients,
             &mut latencies,
-            started.elapsed(),
+            elapsed,
         );
         next += settings.handoffs;
+    }
+    for (clients, rate) in rates {
+        println!(
+            "        {clients} clients: {:.0}% of the one-per-commit floor, {:.0}% of the \
+             {FLOOR_BATCH}-per-commit floor",
+            100.0 * rate / floor.one_per_commit,
+            100.0 * rate / floor.grouped
+        );
     }
 
     if settings.previews > 0 {
@@ -207,7 +375,7 @@ async fn measure(
             last + 1
         ));
     }
-    println!("\nchecked: tickets {FIRST_TICKET}..={last}, no more");
+    println!("\nchecked: tickets {FIRST_TICKET}..={last}, no more\n");
     Ok(())
 }
 
@@ -224,7 +392,21 @@ fn settings() -> Result<Settings, String> {
             .collect::<Result<Vec<_>, _>>()?,
         Err(_) => vec![1, 4, 16],
     };
+    let backends: Vec<String> = std::env::var("DESKCTL_BENCH_BACKENDS")
+        .unwrap_or_else(|_| "sqlite,postgres".into())
+        .split(',')
+        .map(|b| b.trim().to_string())
+        .collect();
+    if let Some(unknown) = backends
+        .iter()
+        .find(|b| !["sqlite", "postgres"].contains(&b.as_str()))
+    {
+        return Err(format!(
+            "DESKCTL_BENCH_BACKENDS: {unknown:?} is neither sqlite nor postgres"
+        ));
+    }
     let settings = Settings {
+        backends,
         tickets: number("DESKCTL_BENCH_TICKETS", 100_000)?,
         handoffs: number("DESKCTL_BENCH_HANDOFFS", 2_000)?,
         previews: number("DESKCTL_BENCH_PREVIEWS", 1_000)?,
@@ -322,9 +504,10 @@ fn client(url: &str, token: &str) -> Result<Client, String> {
 }
 
 /// Sends handoffs `indexes` from `clients` concurrent clients (each with its own
-/// connection pool) pulling from one queue; returns each request's latency.
+/// connection pool, to one of `urls` in turn) pulling from one queue; returns
+/// each request's latency.
 async fn send_handoffs(
-    url: &str,
+    urls: &[String],
     token: &str,
     label: &'static str,
     indexes: std::ops::Range<usize>,
@@ -333,9 +516,9 @@ async fn send_handoffs(
     let next = Arc::new(AtomicUsize::new(indexes.start));
     let end = indexes.end;
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..clients {
+    for n in 0..clients {
         let next = next.clone();
-        let client = client(url, token)?;
+        let client = client(&urls[n % urls.len()], token)?;
         tasks.spawn(async move {
             let mut latencies = Vec::new();
             loop {
@@ -461,11 +644,13 @@ async fn clone_tickets(path: &Path, real: usize, target: usize) -> Result<usize,
 /// contexts are never read or written. Removed on drop, also when the bench fails.
 struct ScratchDesk {
     dir: PathBuf,
+    /// A PostgreSQL database instead of a desk file in `dir`.
+    database: Option<String>,
     keep: bool,
 }
 
 impl ScratchDesk {
-    fn create(parent: &Path) -> Result<ScratchDesk, String> {
+    fn create(parent: &Path, database: Option<String>) -> Result<ScratchDesk, String> {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -476,7 +661,11 @@ impl ScratchDesk {
         // create_dir, not create_dir_all: an existing directory is not ours to remove.
         std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let keep = std::env::var_os("DESKCTL_BENCH_KEEP").is_some_and(|v| v == "1");
-        Ok(ScratchDesk { dir, keep })
+        Ok(ScratchDesk {
+            dir,
+            database,
+            keep,
+        })
     }
 
     /// The default team with `OPERATORS` operators online (balanced assignment,
@@ -552,9 +741,14 @@ impl ScratchDesk {
     fn command(&self) -> Command {
         let mut command = Command::new(DESKCTL);
         command
-            .env("DESKCTL_DESK", self.path("desk.sqlite"))
             .env("DESKCTL_CONFIG", self.path("config.yaml"))
             .stdin(Stdio::null());
+        match &self.database {
+            Some(url) => command.env("DESKCTL_DATABASE_URL", url),
+            None => command
+                .env("DESKCTL_DESK", self.path("desk.sqlite"))
+                .env_remove("DESKCTL_DATABASE_URL"),
+        };
         for var in TARGET_VARS {
             command.env_remove(var);
         }
@@ -617,7 +811,17 @@ impl Server {
             .map_err(|e| format!("cannot create the server log: {e}"))?;
         let mut child = desk
             .command()
-            .args(["serve", "--listen", "127.0.0.1:0"])
+            // The bench's clients share one address and one token: the
+            // service's abuse limits would measure themselves, not the store.
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--rate-limit-per-address",
+                "0",
+                "--rate-limit-per-token",
+                "0",
+            ])
             .stdout(Stdio::piped())
             .stderr(log)
             .spawn()
@@ -678,6 +882,77 @@ impl Drop for Server {
 }
 
 /// Order statistics of latencies, in milliseconds.
+/// Handoffs per commit in the grouped floor.
+const FLOOR_BATCH: usize = 16;
+/// Handoff-sized transactions written to measure each floor.
+const FLOOR_HANDOFFS: usize = 2_000;
+
+/// What the disk allows, measured in the same run: SQLite alone, with the
+/// desk's settings (WAL, `synchronous=FULL`), writing rows the size of a
+/// handoff's, one handoff per commit and [`FLOOR_BATCH`] per commit.
+struct Floor {
+    one_per_commit: f64,
+    grouped: f64,
+}
+
+async fn disk_floor(dir: &Path) -> Result<Floor, String> {
+    let path = dir.join("floor.sqlite");
+    let sql = |e: sqlx::Error| format!("measuring the floor in {}: {e}", path.display());
+    let mut conn: SqliteConnection = SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .connect()
+        .await
+        .map_err(sql)?;
+    sqlx::raw_sql(
+        "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT NOT NULL); \
+         CREATE TABLE small (id INTEGER PRIMARY KEY, big INTEGER NOT NULL, body TEXT NOT NULL); \
+         CREATE INDEX small_by_big ON small (big);",
+    )
+    .execute(&mut conn)
+    .await
+    .map_err(sql)?;
+    let body = "x".repeat(3_000);
+    let mut next = 0i64;
+    let mut rate = async |per_commit: usize| -> Result<f64, String> {
+        let started = Instant::now();
+        for _ in 0..FLOOR_HANDOFFS / per_commit {
+            let mut tx = conn.begin().await.map_err(sql)?;
+            for _ in 0..per_commit {
+                next += 1;
+                sqlx::query("INSERT INTO big (id, body) VALUES (?, ?)")
+                    .bind(next)
+                    .bind(&body)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(sql)?;
+                for n in 0..9 {
+                    sqlx::query("INSERT INTO small (big, body) VALUES (?, ?)")
+                        .bind(next)
+                        .bind(format!("timeline entry {n} of handoff {next}"))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(sql)?;
+                }
+            }
+            tx.commit().await.map_err(sql)?;
+        }
+        Ok((FLOOR_HANDOFFS / per_commit * per_commit) as f64 / started.elapsed().as_secs_f64())
+    };
+    let one_per_commit = rate(1).await?;
+    let grouped = rate(FLOOR_BATCH).await?;
+    drop(conn);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("floor.sqlite{suffix}")));
+    }
+    Ok(Floor {
+        one_per_commit,
+        grouped,
+    })
+}
+
 struct Summary {
     p50: f64,
     p95: f64,

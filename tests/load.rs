@@ -510,3 +510,101 @@ fn concurrent_handoffs_with_round_robin_assignment() {
         );
     }
 }
+
+/// Handoffs in the burst `kill -9` interrupts, and how many answers it waits for.
+const BURST: usize = 400;
+const KILL_AFTER: usize = 120;
+
+/// `kill -9` in the middle of a burst of handoffs (group commit in full
+/// swing): every handoff answered 2xx survives with the ticket it was answered
+/// with, and sending every key again once the service is back gives each key
+/// exactly one ticket, numbered without gaps.
+#[test]
+fn a_kill_in_the_middle_of_a_burst_loses_no_acknowledged_handoff() {
+    let Some(desk) = Desk::on(BACKEND) else {
+        return;
+    };
+    let desk = desk_for(desk, "balanced");
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "load"])
+        .trim()
+        .to_string();
+    let mut server = desk.serve();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let answered = Arc::new(AtomicUsize::new(0));
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut senders = Vec::new();
+    for _ in 0..CLIENTS {
+        let (answered, next) = (answered.clone(), next.clone());
+        let client = client(&server.url, &ingest);
+        senders.push(runtime.spawn(async move {
+            let mut acknowledged = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= BURST {
+                    return acknowledged;
+                }
+                match client.send_handoff(&request(index), &key(index), 0).await {
+                    Ok((handoff, _)) => {
+                        answered.fetch_add(1, Ordering::Relaxed);
+                        acknowledged.push((index, handoff.ticket.expect("an inbox ticket")));
+                    }
+                    // The service is gone: this handoff's fate is unknown.
+                    Err(_) => return acknowledged,
+                }
+            }
+        }));
+    }
+    let deadline = Instant::now() + RUN_LIMIT;
+    while answered.load(Ordering::Relaxed) < KILL_AFTER {
+        assert!(
+            Instant::now() < deadline,
+            "the burst stalled; server log:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    server.kill();
+    let acknowledged: BTreeMap<usize, u64> = runtime.block_on(async {
+        let mut all = BTreeMap::new();
+        for sender in senders {
+            all.extend(sender.await.unwrap());
+        }
+        all
+    });
+    assert!(acknowledged.len() >= KILL_AFTER, "{}", acknowledged.len());
+    assert!(
+        acknowledged.len() < BURST,
+        "the kill came after the burst ended: nothing was in flight"
+    );
+
+    // Back up: every key again, acknowledged or not.
+    let server = desk.serve();
+    let resent = runtime.block_on(send_all(&server.url, &ingest, (0..BURST).collect()));
+    let mut numbers = BTreeSet::new();
+    for sent in &resent {
+        let number = sent.handoff.ticket.expect("an inbox ticket");
+        assert!(numbers.insert(number), "ticket {number} answered twice");
+        if let Some(&first) = acknowledged.get(&sent.index) {
+            assert!(
+                sent.replayed,
+                "handoff {} was acknowledged before the kill, and is new after it",
+                sent.index
+            );
+            assert_eq!(number, first, "handoff {} changed ticket", sent.index);
+        }
+    }
+    let expected: BTreeSet<u64> = (FIRST_TICKET..FIRST_TICKET + BURST as u64).collect();
+    assert_eq!(
+        numbers, expected,
+        "one ticket per key, numbered without gaps"
+    );
+    let owner = client(&server.url, &desk.token("root"));
+    let stored = runtime.block_on(all_handoffs(&owner));
+    assert_eq!(stored.len(), BURST, "one handoff per key");
+    assert_eq!(server.terminate(), Some(0), "serve stops cleanly");
+}

@@ -61,6 +61,12 @@ pub struct ServeArgs {
     /// takes the message over once this has passed
     #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub delivery_lease: u64,
+    /// The most handoffs written in one transaction: handoffs that arrive
+    /// while one commits are written together in the next (group commit); 1
+    /// gives each its own transaction
+    #[arg(long, value_name = "N", default_value_t = crate::server::store::group_commit::MAX_BATCH as u64,
+        value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub handoff_batch: u64,
     /// Also accept mail for the support inbox over SMTP on this address (e.g.
     /// 0.0.0.0:25 or 127.0.0.1:2525; port 0 picks a free port, printed on stdout
     /// as smtp://ADDRESS)
@@ -232,6 +238,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             )))
         }
     };
+    store.set_handoff_batch(usize::try_from(args.handoff_batch).unwrap_or(1));
     let copilot = crate::mcp::http::routes(store.clone());
     let lease = Duration::from_secs(args.delivery_lease);
     let served = crate::server::serve(listener, store, copilot, limits, lease, shutdown).await;

@@ -46,6 +46,24 @@ struct Cluster {
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
 static NEXT: AtomicU32 = AtomicU32::new(0);
+/// Whether the cluster this process starts keeps what it commits.
+static DURABLE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the cluster this process starts durable (fsync, synchronous commit,
+/// full page writes), as a real server is: for benchmarks, which measure what
+/// a commit costs. Call before the first [`database`].
+pub fn durable() {
+    DURABLE.store(true, Ordering::Relaxed);
+}
+
+/// The directory of the running server's binaries (`psql`, `pgbench`), if
+/// this process started it.
+pub fn binaries() -> Option<PathBuf> {
+    match SERVER.get()?.as_ref().ok()? {
+        Server::Local(cluster) => Some(cluster.bin.clone()),
+        Server::External { .. } => None,
+    }
+}
 
 /// The superuser the throwaway cluster is made with.
 const SUPERUSER: &str = "deskctl";
@@ -324,11 +342,17 @@ impl Cluster {
             .map_err(|e| format!("cannot start the watchdog: {e}"))?;
         let pipe = watchdog.stdin.take().expect("piped");
         // Fast and fragile on purpose: a test cluster needs no durability.
-        let options = format!(
-            "-c listen_addresses='' -k {} -c fsync=off -c synchronous_commit=off \
-             -c full_page_writes=off -c max_connections=400 -c shared_buffers=32MB",
-            dir.display()
-        );
+        let options = match DURABLE.load(Ordering::Relaxed) {
+            false => format!(
+                "-c listen_addresses='' -k {} -c fsync=off -c synchronous_commit=off \
+                 -c full_page_writes=off -c max_connections=400 -c shared_buffers=32MB",
+                dir.display()
+            ),
+            true => format!(
+                "-c listen_addresses='' -k {} -c max_connections=400 -c shared_buffers=256MB",
+                dir.display()
+            ),
+        };
         let log = dir.join("server.log");
         let pg_ctl = as_owner("pg_ctl")
             .arg("-D")

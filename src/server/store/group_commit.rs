@@ -15,15 +15,17 @@
 //! The writer is a task of its own rather than whichever request came first,
 //! so a client that hangs up cannot cancel the others' transaction.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::{mpsc, oneshot};
 
 use super::{Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult};
 
-/// The most handoffs one transaction holds. Enough that the commit's cost is
-/// shared thin; few enough that one transaction never holds the write lock for
-/// long (other writers — ticket actions, configuration — wait for it).
+/// The most handoffs one transaction holds unless set otherwise (`serve
+/// --handoff-batch`). Enough that the commit's cost is shared thin; few enough
+/// that one transaction never holds the write lock for long (other writers —
+/// ticket actions, configuration — wait for it).
 pub const MAX_BATCH: usize = 64;
 
 /// A handoff waiting for the writer, with where its answer goes.
@@ -34,11 +36,22 @@ struct Queued {
 }
 
 /// The queue in front of one store's handoff writer.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct GroupCommit {
     /// The writer's queue; started with the first handoff, and again if the
     /// writer ended (its runtime shut down, or a decision panicked).
     queue: Mutex<Option<mpsc::UnboundedSender<Queued>>>,
+    /// The most handoffs in one transaction.
+    batch: Arc<AtomicUsize>,
+}
+
+impl Default for GroupCommit {
+    fn default() -> Self {
+        GroupCommit {
+            queue: Mutex::default(),
+            batch: Arc::new(AtomicUsize::new(MAX_BATCH)),
+        }
+    }
 }
 
 impl std::fmt::Debug for Queued {
@@ -50,6 +63,11 @@ impl std::fmt::Debug for Queued {
 }
 
 impl GroupCommit {
+    /// Writes at most `batch` handoffs (at least 1) in one transaction from now on.
+    pub fn set_batch(&self, batch: usize) {
+        self.batch.store(batch.max(1), Ordering::Relaxed);
+    }
+
     /// Records `write` in the next batch of `db`'s writer; answers once the
     /// batch's transaction is committed (or failed).
     pub async fn record(
@@ -78,7 +96,7 @@ impl GroupCommit {
             Some(sender) if !sender.is_closed() => sender.clone(),
             _ => {
                 let (sender, receiver) = mpsc::unbounded_channel();
-                tokio::spawn(write_batches(Arc::clone(db), receiver));
+                tokio::spawn(write_batches(Arc::clone(db), receiver, self.batch.clone()));
                 *queue = Some(sender.clone());
                 sender
             }
@@ -87,9 +105,17 @@ impl GroupCommit {
 }
 
 /// The writer: each batch is what was queued when the previous one committed.
-async fn write_batches(db: Arc<dyn Database>, mut queue: mpsc::UnboundedReceiver<Queued>) {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+async fn write_batches(
+    db: Arc<dyn Database>,
+    mut queue: mpsc::UnboundedReceiver<Queued>,
+    most: Arc<AtomicUsize>,
+) {
+    let mut batch = Vec::new();
+    while queue
+        .recv_many(&mut batch, most.load(Ordering::Relaxed))
+        .await
+        > 0
+    {
         let (work, answers): (Vec<_>, Vec<_>) = batch
             .drain(..)
             .map(|q| ((q.write, q.finish), q.answer))

@@ -1009,6 +1009,11 @@ impl Store {
         Ok(recorded)
     }
 
+    /// Writes at most `batch` handoffs in one transaction (see [`group_commit`]).
+    pub fn set_handoff_batch(&self, batch: usize) {
+        self.local.handoffs.set_batch(batch);
+    }
+
     /// A watch on the event log: streams wait on it for new events.
     pub fn watch_events(&self) -> EventWatch {
         self.local.feed.subscribe(&self.db)

@@ -751,6 +751,137 @@ fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_t
     );
 }
 
+/// `deskctl inbox` in `tmux` against the served desk at `port`, as `handle`
+/// (their token read from a file, never typed in argv), once its list shows.
+fn inbox_as(desk: &Desk, handle: &str, port: u16, columns: u16, rows: u16) -> crate::common::Tmux {
+    let token = desk.dir.path().join(format!("{handle}.token"));
+    std::fs::write(&token, desk.token(handle)).unwrap();
+    let tmux = crate::common::Tmux::start(desk, columns, rows);
+    tmux.type_line(&format!(
+        "env -u DESKCTL_DESK -u DESKCTL_DATABASE_URL DESKCTL_TOKEN=\"$(cat {})\" \
+         {} --server http://127.0.0.1:{port} inbox; echo \"exit=$?.\"",
+        token.display(),
+        crate::common::BIN
+    ));
+    tmux.wait_for(&format!("{handle} ("));
+    tmux
+}
+
+/// The ticket as the API shows it now.
+fn ticket_json(desk: &Desk, number: u64) -> Value {
+    let out = desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]);
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let tmux = inbox_as(&desk, "bob", port, 200, 50);
+    // bob's first view is mine (empty); tab to unassigned, where 10001 is.
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("mine 0"), "{screen}");
+    assert!(screen.contains("bob (operator)"), "{screen}");
+    assert!(screen.contains("live"), "{screen}");
+    tmux.press("Tab");
+    tmux.wait_for("#10001");
+    tmux.press("t");
+    let screen = tmux.wait_for("Took ticket 10001");
+    tmux.wait_for("mine 1");
+    assert!(!screen.contains("Refused"), "{screen}");
+    tmux.press("BTab"); // back to mine, where it is now
+    tmux.wait_for("#10001");
+    tmux.press("n");
+    tmux.wait_for("Internal note on ticket 10001");
+    tmux.type_text("Asked the warehouse");
+    tmux.press("Enter");
+    tmux.wait_for("Added a note to ticket 10001");
+    // The timeline on the right grew by the note, from the event.
+    tmux.wait_for("bob: note: Asked the warehouse");
+    // An operator may not assign: the picker lists everyone, the service refuses.
+    tmux.press("a");
+    let screen = tmux.wait_for("Assign ticket 10001 to");
+    assert!(screen.contains("online"), "availability shown: {screen}");
+    assert!(screen.contains("open"), "load shown: {screen}");
+    tmux.press("Enter");
+    let screen = tmux.wait_for("Refused:");
+    assert!(screen.contains("Refused: "), "{screen}");
+    // A reply is asked first; n sends nothing.
+    tmux.press("r");
+    tmux.wait_for("Reply to the customer of ticket 10001");
+    tmux.type_text("On its way");
+    tmux.press("Enter");
+    tmux.wait_for("Send this reply by email to dana@example.com on ticket 10001?");
+    tmux.press("n");
+    tmux.wait_for("Not sent.");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+
+    // Through the API: taken by bob, the note there, no reply sent.
+    let ticket = ticket_json(&desk, 10001);
+    assert_eq!(ticket["ticket"]["assignee"], "bob", "{ticket:#}");
+    let timeline = ticket["timeline"].as_array().unwrap();
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e["kind"] == "note" && e["body"] == "Asked the warehouse"),
+        "{ticket:#}"
+    );
+    assert!(
+        !timeline.iter().any(|e| e["body"] == "On its way"),
+        "the reply was not sent: {ticket:#}"
+    );
+    assert_eq!(ticket["ticket"]["status"], "open", "{ticket:#}");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[test]
+fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_tickets() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel"); // 10001, support: bob's team
+    send_handoff(&desk, "invoice"); // 10002, billing: not bob's to see
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let tmux = inbox_as(&desk, "bob", port, 80, 24);
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("all 1"), "{screen}");
+    assert!(!screen.contains("10002"), "carol's team's ticket: {screen}");
+
+    let _ = server.kill();
+    let _ = server.wait();
+    tmux.wait_for("reconnecting");
+    let mut server = serve_on(&desk, port);
+    let screen = tmux.wait_until_screen("connected again", |s| {
+        s.contains("· live") && !s.contains("reconnecting")
+    });
+    assert!(screen.contains("bob (operator)"), "{screen}");
+    send_handoff(&desk, "parcel again"); // 10003: support
+    send_handoff(&desk, "invoice again"); // 10004: billing
+    tmux.wait_for("unassigned 2");
+    tmux.press("Tab");
+    let screen = tmux.wait_for("10003");
+    assert!(screen.contains("all 2"), "{screen}");
+    assert!(
+        !screen.contains("10004") && !screen.contains("10002"),
+        "billing's tickets stay hidden: {screen}"
+    );
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_replies_and_an_operator_removed_are_events_too() {
     let desk = configured(desk!());

@@ -222,9 +222,7 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
                 return Ok(Step::Skip);
             }
             let labels: Vec<String> = labelled(&online).into_iter().map(|(_, l)| l).collect();
-            let Some(pick) =
-                ui.select("Assign to (availability · teams · open tickets)", &labels)?
-            else {
+            let Some(pick) = ui.select("Assign to (teams · open tickets)", &labels)? else {
                 return Ok(Step::Skip);
             };
             let handle = &online[pick].0.handle;

@@ -758,8 +758,10 @@ impl Inbox {
     /// the selection stays on the ticket it was on, and the timeline shown
     /// grows by the entries the change added.
     pub fn apply(&mut self, event: &Event) -> Command {
-        if matches!(event.kind, EventKind::Handoff | EventKind::Delivery)
-            && event.entries.is_empty()
+        if matches!(
+            event.kind,
+            EventKind::Handoff | EventKind::HandoffExternal | EventKind::Delivery
+        ) && event.entries.is_empty()
         {
             return Command::Nothing;
         }
@@ -1112,6 +1114,7 @@ mod tests {
             entries: Vec::new(),
             handoff: None,
             delivery: None,
+            external: None,
         }
     }
 

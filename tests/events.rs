@@ -883,6 +883,64 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_events_too() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    send_handoff(&desk, "invoice"); // 10001: billing
+    send_handoff(&desk, "parcel"); // 10002: support
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    desk.run(&["tickets", "reopen", "10001"]);
+    let (store, router) = served(&desk).await;
+    // The rule routing to billing goes first (a team a rule names stays).
+    let rules = desk.run(&["rules", "list", "-o", "json"]);
+    let rules: Value = serde_json::from_str(&rules).unwrap();
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r.to_string().contains("billing"))
+        .unwrap();
+    desk.run(&["rules", "remove", rule["id"].as_str().unwrap(), "--yes"]);
+    let before = store.event_bounds().await.unwrap().last;
+    desk.run(&["teams", "remove", "billing", "--yes"]);
+    // bob goes in a configuration change (as `apply --prune` removes him), not
+    // through DELETE /v1/operators, which releases his tickets first.
+    store
+        .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
+            deskctl::domain::workspace::change::remove_operator(ws, "bob")
+        })
+        .await
+        .unwrap();
+    let mut stream = Stream::open(&router, &owner, &format!("?after={before}"), None)
+        .await
+        .unwrap();
+    let events = stream.take(2).await;
+    assert_eq!(
+        kinds(&events),
+        ["ticket.updated", "ticket.unassigned"],
+        "{events:#?}"
+    );
+    let team = &events[0].data;
+    assert_eq!(team["ticket"]["number"], 10001);
+    assert_eq!(team["ticket"]["team"], Value::Null);
+    assert_eq!(
+        team["entries"][0]["body"], "No team now: team billing was removed",
+        "{team:#}"
+    );
+    let released = &events[1].data;
+    assert_eq!(released["ticket"]["number"], 10002);
+    assert_eq!(released["ticket"]["assignee"], Value::Null);
+    assert_eq!(
+        released["entries"][0]["body"],
+        "Unassigned from bob: the operator was removed"
+    );
+    // On the tickets' timelines too.
+    let shown = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    assert!(shown.contains("Unassigned from bob"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_replies_and_an_operator_removed_are_events_too() {
     let desk = configured(desk!());
     let owner = desk.token("alice");

@@ -751,6 +751,195 @@ fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_t
     );
 }
 
+/// `deskctl inbox` in `tmux` against the served desk at `port`, as `handle`
+/// (their token read from a file, never typed in argv), once its list shows.
+fn inbox_as(desk: &Desk, handle: &str, port: u16, columns: u16, rows: u16) -> crate::common::Tmux {
+    let token = desk.dir.path().join(format!("{handle}.token"));
+    std::fs::write(&token, desk.token(handle)).unwrap();
+    let tmux = crate::common::Tmux::start(desk, columns, rows);
+    tmux.type_line(&format!(
+        "env -u DESKCTL_DESK -u DESKCTL_DATABASE_URL DESKCTL_TOKEN=\"$(cat {})\" \
+         {} --server http://127.0.0.1:{port} inbox; echo \"exit=$?.\"",
+        token.display(),
+        crate::common::BIN
+    ));
+    tmux.wait_for(&format!("{handle} ("));
+    tmux
+}
+
+/// The ticket as the API shows it now.
+fn ticket_json(desk: &Desk, number: u64) -> Value {
+    let out = desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]);
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel");
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let tmux = inbox_as(&desk, "bob", port, 200, 50);
+    // bob's first view is mine (empty); tab to unassigned, where 10001 is.
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("mine 0"), "{screen}");
+    assert!(screen.contains("bob (operator)"), "{screen}");
+    assert!(screen.contains("live"), "{screen}");
+    tmux.press("Tab");
+    tmux.wait_for("#10001");
+    tmux.press("t");
+    let screen = tmux.wait_for("Took ticket 10001");
+    tmux.wait_for("mine 1");
+    assert!(!screen.contains("Refused"), "{screen}");
+    tmux.press("BTab"); // back to mine, where it is now
+    tmux.wait_for("#10001");
+    tmux.press("n");
+    tmux.wait_for("Internal note on ticket 10001");
+    tmux.type_text("Asked the warehouse");
+    tmux.press("Enter");
+    tmux.wait_for("Added a note to ticket 10001");
+    // The timeline on the right grew by the note, from the event.
+    tmux.wait_for("bob: note: Asked the warehouse");
+    // An operator may not assign: the picker lists everyone, the service refuses.
+    tmux.press("a");
+    let screen = tmux.wait_for("Assign ticket 10001 to");
+    assert!(screen.contains("online"), "availability shown: {screen}");
+    assert!(screen.contains("open"), "load shown: {screen}");
+    tmux.press("Enter");
+    let screen = tmux.wait_for("Refused:");
+    assert!(screen.contains("Refused: "), "{screen}");
+    // A reply is asked first; n sends nothing.
+    tmux.press("r");
+    tmux.wait_for("Reply to the customer of ticket 10001");
+    tmux.type_text("On its way");
+    tmux.press("Enter");
+    tmux.wait_for("Send this reply by email to dana@example.com on ticket 10001?");
+    tmux.press("n");
+    tmux.wait_for("Not sent.");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+
+    // Through the API: taken by bob, the note there, no reply sent.
+    let ticket = ticket_json(&desk, 10001);
+    assert_eq!(ticket["ticket"]["assignee"], "bob", "{ticket:#}");
+    let timeline = ticket["timeline"].as_array().unwrap();
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e["kind"] == "note" && e["body"] == "Asked the warehouse"),
+        "{ticket:#}"
+    );
+    assert!(
+        !timeline.iter().any(|e| e["body"] == "On its way"),
+        "the reply was not sent: {ticket:#}"
+    );
+    assert_eq!(ticket["ticket"]["status"], "open", "{ticket:#}");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[test]
+fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_tickets() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel"); // 10001, support: bob's team
+    send_handoff(&desk, "invoice"); // 10002, billing: not bob's to see
+    let port = free_port();
+    let mut server = serve_on(&desk, port);
+    let tmux = inbox_as(&desk, "bob", port, 80, 24);
+    let screen = tmux.wait_for("unassigned 1");
+    assert!(screen.contains("all 1"), "{screen}");
+    assert!(!screen.contains("10002"), "carol's team's ticket: {screen}");
+
+    let _ = server.kill();
+    let _ = server.wait();
+    tmux.wait_for("reconnecting");
+    let mut server = serve_on(&desk, port);
+    let screen = tmux.wait_until_screen("connected again", |s| {
+        s.contains("· live") && !s.contains("reconnecting")
+    });
+    assert!(screen.contains("bob (operator)"), "{screen}");
+    send_handoff(&desk, "parcel again"); // 10003: support
+    send_handoff(&desk, "invoice again"); // 10004: billing
+    tmux.wait_for("unassigned 2");
+    tmux.press("Tab");
+    let screen = tmux.wait_for("10003");
+    assert!(screen.contains("all 2"), "{screen}");
+    assert!(
+        !screen.contains("10004") && !screen.contains("10002"),
+        "billing's tickets stay hidden: {screen}"
+    );
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_events_too() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    send_handoff(&desk, "invoice"); // 10001: billing
+    send_handoff(&desk, "parcel"); // 10002: support
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    desk.run(&["tickets", "reopen", "10001"]);
+    let (store, router) = served(&desk).await;
+    // The rule routing to billing goes first (a team a rule names stays).
+    let rules = desk.run(&["rules", "list", "-o", "json"]);
+    let rules: Value = serde_json::from_str(&rules).unwrap();
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r.to_string().contains("billing"))
+        .unwrap();
+    desk.run(&["rules", "remove", rule["id"].as_str().unwrap(), "--yes"]);
+    let before = store.event_bounds().await.unwrap().last;
+    desk.run(&["teams", "remove", "billing", "--yes"]);
+    // bob goes in a configuration change (as `apply --prune` removes him), not
+    // through DELETE /v1/operators, which releases his tickets first.
+    store
+        .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
+            deskctl::domain::workspace::change::remove_operator(ws, "bob")
+        })
+        .await
+        .unwrap();
+    let mut stream = Stream::open(&router, &owner, &format!("?after={before}"), None)
+        .await
+        .unwrap();
+    let events = stream.take(2).await;
+    assert_eq!(
+        kinds(&events),
+        ["ticket.updated", "ticket.unassigned"],
+        "{events:#?}"
+    );
+    let team = &events[0].data;
+    assert_eq!(team["ticket"]["number"], 10001);
+    assert_eq!(team["ticket"]["team"], Value::Null);
+    assert_eq!(
+        team["entries"][0]["body"], "No team now: team billing was removed",
+        "{team:#}"
+    );
+    let released = &events[1].data;
+    assert_eq!(released["ticket"]["number"], 10002);
+    assert_eq!(released["ticket"]["assignee"], Value::Null);
+    assert_eq!(
+        released["entries"][0]["body"],
+        "Unassigned from bob: the operator was removed"
+    );
+    // On the tickets' timelines too.
+    let shown = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    assert!(shown.contains("Unassigned from bob"), "{shown}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_replies_and_an_operator_removed_are_events_too() {
     let desk = configured(desk!());

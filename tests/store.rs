@@ -853,6 +853,203 @@ async fn the_outbox_hands_each_message_to_one_worker_and_a_lapsed_lease_to_the_n
     );
 }
 
+/// The events recorded after `after`, as an owner's stream sends them.
+async fn events_since(store: &Store, after: u64) -> Vec<deskctl::api::Event> {
+    store
+        .events_after(after, &Viewer::Everyone, 100)
+        .await
+        .unwrap()
+        .events
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_transaction() {
+    use deskctl::api::{EventKind, ExternalStatus, HandoffOutcome, OutboxState};
+    use deskctl::domain::external::ExternalEvent;
+    use deskctl::server::store::ExternalSettle;
+    let f = fixture!();
+    // An external handoff: its delivery to Zendesk queued.
+    let id = deskctl::server::auth::generate_id("hof");
+    let mut decision = f.decision.clone();
+    decision.outcome = HandoffOutcome::External;
+    let delivery = NewOutbound {
+        kind: OutboxKind::Integration,
+        ticket: None,
+        description: "Zendesk ticket".into(),
+        payload: "{}".into(),
+        integration: Some(IntegrationKind::Zendesk),
+        handoff: Some(id.clone()),
+        thread: None,
+    };
+    let write = HandoffWrite {
+        id: id.clone(),
+        idempotency_key: None,
+        request_sha256: "sha".into(),
+        request: request("x@example.com"),
+        team: None,
+    };
+    f.store
+        .record_handoff(write, move |_| Finished {
+            decision,
+            ticket: None,
+            delivery: Some(delivery),
+            notices: None,
+        })
+        .await
+        .unwrap();
+    let mut last = f.store.event_bounds().await.unwrap().last;
+    let minute = Duration::from_secs(60);
+    let mut next = async |store: &Store| {
+        let events = events_since(store, last).await;
+        last = events.last().map_or(last, |e| e.id);
+        events
+    };
+
+    // An attempt fails and is to be tried again: said, with why and when.
+    let claimed = f.store.claim_outbound("w1", minute).await.unwrap().unwrap();
+    let later = stored_now() + jiff::SignedDuration::from_secs(3600);
+    let retry = Settle::Retry {
+        at: later,
+        error: "Zendesk answered 503".into(),
+    };
+    assert!(
+        f.store
+            .settle_outbound(&claimed, &retry, None, None)
+            .await
+            .unwrap()
+    );
+    let events = next(&f.other).await;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].kind, EventKind::Delivery);
+    let said = events[0].delivery.clone().unwrap();
+    assert_eq!(
+        (said.id, said.state, said.attempts, said.error.as_deref()),
+        (
+            claimed.id,
+            OutboxState::Pending,
+            Some(1),
+            Some("Zendesk answered 503")
+        )
+    );
+    assert_eq!(said.next_attempt_at, Some(later));
+    assert_eq!(said.integration, Some(IntegrationKind::Zendesk));
+
+    // Made due now by hand, then given up on, then queued again: each an event.
+    f.store.retry_outbound(claimed.id).await.unwrap();
+    let claimed = f.other.claim_outbound("w2", minute).await.unwrap().unwrap();
+    let dead = Settle::Dead {
+        error: "gone".into(),
+    };
+    assert!(
+        f.other
+            .settle_outbound(&claimed, &dead, None, None)
+            .await
+            .unwrap()
+    );
+    f.store.retry_outbound(claimed.id).await.unwrap();
+    let events = next(&f.store).await;
+    let said: Vec<_> = events
+        .iter()
+        .map(|e| {
+            let d = e.delivery.clone().unwrap();
+            (e.kind, d.state, d.attempts, d.error)
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (EventKind::Delivery, OutboxState::Pending, Some(1), None),
+            (
+                EventKind::Delivery,
+                OutboxState::Dead,
+                Some(2),
+                Some("gone".into())
+            ),
+            (EventKind::Delivery, OutboxState::Pending, Some(0), None),
+        ]
+    );
+
+    // Delivered as Zendesk ticket zd-1.
+    let claimed = f.store.claim_outbound("w3", minute).await.unwrap().unwrap();
+    let external = ExternalSettle {
+        progress: "{}".into(),
+        ticket: Some(("zd-1".into(), None)),
+        event: None,
+    };
+    assert!(
+        f.store
+            .settle_outbound(&claimed, &Settle::Delivered, None, Some(external))
+            .await
+            .unwrap()
+    );
+    let events = next(&f.store).await;
+    assert_eq!(
+        events[0].delivery.as_ref().map(|d| d.state),
+        Some(OutboxState::Delivered)
+    );
+
+    // Zendesk's webhook says it was solved: an event, in the webhook's
+    // transaction, for owners and managers (the handoff has no inbox ticket).
+    let advance: deskctl::server::store::Advance = |_, next| Some(next);
+    let solved = [ExternalEvent {
+        id: "zd-1".into(),
+        status: ExternalStatus::Resolved,
+    }];
+    let changed = f
+        .other
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &solved, advance, None)
+        .await
+        .unwrap();
+    assert_eq!(changed, std::slice::from_ref(&id));
+    let events = next(&f.store).await;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].kind, EventKind::HandoffExternal);
+    let handoff = events[0].handoff.clone().unwrap();
+    assert_eq!(
+        (handoff.id.as_str(), handoff.agent.as_str(), handoff.outcome),
+        (id.as_str(), "shop", HandoffOutcome::External)
+    );
+    let moved = events[0].external.clone().unwrap();
+    assert_eq!(
+        (
+            moved.kind,
+            moved.id.as_deref(),
+            moved.previous,
+            moved.status
+        ),
+        (
+            IntegrationKind::Zendesk,
+            Some("zd-1"),
+            ExternalStatus::Created,
+            ExternalStatus::Resolved
+        )
+    );
+    let bob = Viewer::Operator("bob".into());
+    let page = f
+        .store
+        .events_after(events[0].id - 1, &bob, 100)
+        .await
+        .unwrap();
+    assert!(page.events.is_empty(), "not an operator's: {page:?}");
+
+    // A replay is refused and records nothing; a webhook that moves
+    // nothing records nothing.
+    let replay = f
+        .store
+        .accept_webhook(IntegrationKind::Zendesk, "evt-1", &solved, advance, None)
+        .await;
+    assert!(
+        matches!(replay, Err(StoreError::Conflict { .. })),
+        "{replay:?}"
+    );
+    let still: deskctl::server::store::Advance = |_, _| None;
+    f.store
+        .accept_webhook(IntegrationKind::Zendesk, "evt-2", &solved, still, None)
+        .await
+        .unwrap();
+    assert!(next(&f.store).await.is_empty());
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_change() {
     let f = fixture!();

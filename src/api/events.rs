@@ -5,7 +5,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{HandoffOutcome, IntegrationKind, OutboxKind, OutboxState, Ticket, TimelineEntry};
+use super::{
+    ExternalStatus, HandoffOutcome, IntegrationKind, OutboxKind, OutboxState, Ticket, TimelineEntry,
+};
 
 wire_enum! {
     /// What an event records. It is also the SSE `event:` field.
@@ -31,7 +33,11 @@ wire_enum! {
         TicketHidden = "ticket.hidden",
         /// A handoff was accepted.
         Handoff = "handoff",
-        /// A queued message was delivered or given up on.
+        /// A verified webhook from the platform a handoff was delivered to
+        /// moved its ticket there (assigned, resolved, reopened): `external`.
+        HandoffExternal = "handoff.external",
+        /// A queued message was delivered, given up on, failed an attempt
+        /// (another is due), or was queued again by hand.
         Delivery = "delivery",
     }
 }
@@ -58,6 +64,23 @@ pub struct Event {
     pub handoff: Option<EventHandoff>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<EventDelivery>,
+    /// Where the ticket a handoff became on its platform stands now
+    /// (`handoff.external`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<EventExternal>,
+}
+
+/// What a platform's webhook said about the ticket a handoff was delivered as.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
+pub struct EventExternal {
+    pub kind: IntegrationKind,
+    /// The platform's id of the ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Before the webhook.
+    pub previous: ExternalStatus,
+    /// After it.
+    pub status: ExternalStatus,
 }
 
 /// The handoff a `handoff` event is about.
@@ -74,11 +97,23 @@ pub struct EventDelivery {
     /// The outbox message's id.
     pub id: u64,
     pub kind: OutboxKind,
-    /// `delivered` or `dead`.
+    /// `delivered`, `dead`, or `pending`: an attempt failed and another is
+    /// due at `next_attempt_at` (`error` says why), or it was queued again by
+    /// hand (`attempts` 0).
     pub state: OutboxState,
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration: Option<IntegrationKind>,
+    /// Attempts made so far (absent on events recorded before it was told).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts: Option<u32>,
+    /// Why the last attempt failed (`pending` after a failure, `dead`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When the next attempt is due (`pending`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_attempt_at: Option<Timestamp>,
 }
 
 /// Sent (as SSE event `reset`, with no data but this) when the events after

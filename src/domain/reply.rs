@@ -50,6 +50,41 @@ pub fn reply_channel(
     }
 }
 
+/// Where a reply on `channel` reaches the customer of `ticket`: `by email to
+/// dana@example.com`, or `in the telegram chat with Tom (tg-42)`. The words of
+/// the question asked before a reply is sent, by the command and the inbox.
+pub fn destination(ticket: &crate::api::Ticket, channel: Channel) -> String {
+    let r = &ticket.requester;
+    if channel == Channel::Email {
+        return format!("by email to {}", r.email.as_deref().unwrap_or("-"));
+    }
+    let who = match (&r.name, &r.external_id) {
+        (Some(name), Some(id)) => format!("{name} ({id})"),
+        (Some(name), None) => name.clone(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => r.email.clone().unwrap_or_else(|| "the customer".into()),
+    };
+    format!("in the {channel} chat with {who}")
+}
+
+/// The question asked before a reply goes out on `ticket`, or None when no
+/// channel reaches the customer (the service then refuses, saying why, and
+/// nothing is asked).
+pub fn reply_question(ticket: &crate::api::Ticket, requested: Option<Channel>) -> Option<String> {
+    let channel = reply_channel(
+        ticket.channel,
+        ticket.ai_paused,
+        ticket.requester.email.is_some(),
+        requested,
+    )
+    .ok()?;
+    Some(format!(
+        "Send this reply {} on ticket {}",
+        destination(ticket, channel),
+        ticket.number
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,6 +269,15 @@ impl Decision {
     }
 }
 
+/// What a ticket of a team being removed says: it has no team now.
+pub fn team_removed(team: &str, at: Timestamp) -> NewEntry {
+    NewEntry::system(
+        "team-removed",
+        format!("No team now: team {team} was removed"),
+        at,
+    )
+}
+
 /// Decides `action` by `actor` on `ticket` at `at`, or refuses it.
 pub fn decide(
     actor: &Actor,

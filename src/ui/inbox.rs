@@ -2,16 +2,20 @@
 //! in, commands (what to ask the client) come out, and the screen is drawn
 //! from the state alone, so every key path is tested on ratatui's
 //! `TestBackend` without a terminal. The terminal, the client and the event
-//! stream are `cli::inbox`'s.
+//! stream are `cli::inbox`'s; which operators the assign picker lists, and
+//! how, is `cli::tickets::assignees`' (the triage picker's).
 
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
 
-use crate::api::{Event, EventKind, Ticket, TicketQuery, TicketView, TimelineEntry};
+use crate::api::{
+    Channel, Event, EventKind, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
+    TimelineEntry,
+};
 
 /// The views, in tab order.
 pub const VIEWS: [TicketView; 4] = [
@@ -21,15 +25,67 @@ pub const VIEWS: [TicketView; 4] = [
     TicketView::Resolved,
 ];
 
-/// A key, as the inbox reads it.
+/// A key, as the inbox reads it: what it means depends on what is open (the
+/// list, a picker, a text box, a question).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
+    Char(char),
     Up,
     Down,
-    NextView,
-    PrevView,
-    Quit,
+    Left,
+    Right,
+    Tab,
+    BackTab,
+    Enter,
+    Esc,
+    Backspace,
+    /// Ctrl-C: quits from anywhere.
+    Interrupt,
     Other,
+}
+
+/// A change to a ticket, carried out with the same client call as the
+/// command of the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Act {
+    Assign(String),
+    Take,
+    Reply(String),
+    Note(String),
+    Takeover,
+    Resolve,
+    Reopen,
+    Priority(Priority),
+}
+
+impl Act {
+    /// `take ticket 10001`: for a question on a protected context.
+    fn describe(&self, number: u64) -> String {
+        match self {
+            Act::Assign(to) => format!("Assign ticket {number} to {to}"),
+            Act::Take => format!("Take ticket {number}"),
+            Act::Reply(_) => format!("Reply on ticket {number}"),
+            Act::Note(_) => format!("Add a note to ticket {number}"),
+            Act::Takeover => format!("Take over ticket {number}"),
+            Act::Resolve => format!("Resolve ticket {number}"),
+            Act::Reopen => format!("Reopen ticket {number}"),
+            Act::Priority(p) => format!("Set priority {p} on ticket {number}"),
+        }
+    }
+
+    /// `Took ticket 10001`: the status line after it succeeded.
+    pub fn done(&self, number: u64) -> String {
+        match self {
+            Act::Assign(to) => format!("Assigned ticket {number} to {to}"),
+            Act::Take => format!("Took ticket {number}"),
+            Act::Reply(_) => format!("Replied on ticket {number}"),
+            Act::Note(_) => format!("Added a note to ticket {number}"),
+            Act::Takeover => format!("Took over ticket {number}: the AI stops answering"),
+            Act::Resolve => format!("Resolved ticket {number}"),
+            Act::Reopen => format!("Reopened ticket {number}"),
+            Act::Priority(p) => format!("Set priority {p} on ticket {number}"),
+        }
+    }
 }
 
 /// What the inbox asks of the client after a key or an event.
@@ -39,6 +95,13 @@ pub enum Command {
     Quit,
     /// Read this ticket's timeline for the right pane.
     LoadTimeline(u64),
+    /// Read the operators (availability, teams, load) for the assign picker
+    /// of this ticket; the answer goes to [`Inbox::pick_assignee`].
+    LoadAssignees(u64),
+    /// Read every view again with [`Inbox::query`]: the filter or the search changed.
+    Reload,
+    /// Carry out `Act` on a ticket; the outcome goes to [`Inbox::finished`].
+    Run(u64, Act),
 }
 
 /// The event stream's state, for the status line.
@@ -48,6 +111,133 @@ pub enum Connection {
     /// Lost: why, and that it reconnects by itself.
     Lost(String),
 }
+
+/// A filter's field, as the filter picker lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Status,
+    Priority,
+    Channel,
+    Assignee,
+}
+
+const FIELDS: [(Field, &str); 4] = [
+    (Field::Status, "status"),
+    (Field::Priority, "priority"),
+    (Field::Channel, "channel"),
+    (Field::Assignee, "assignee"),
+];
+
+/// What a picker chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    Assign(u64),
+    Priority(u64),
+    /// Which field to filter on (or clear them all).
+    FilterField,
+    Filter(Field),
+}
+
+/// What a text box is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    Reply(u64),
+    Note(u64),
+    Search,
+}
+
+/// What is open over the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Help,
+    /// A list to choose from: (value, label) items and the one highlighted.
+    Picker {
+        pick: Pick,
+        title: String,
+        items: Vec<(String, String)>,
+        at: usize,
+    },
+    /// A line of text being typed.
+    Input {
+        typing: Typing,
+        text: String,
+    },
+    /// A yes/no question before a change a customer sees (or any change on a
+    /// protected context).
+    Confirm {
+        number: u64,
+        act: Act,
+        question: String,
+    },
+    /// Waiting for the client (the assignee list, an action).
+    Busy(String),
+}
+
+/// How the message on the status line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Done,
+    Refused,
+}
+
+/// The list's filter and search: the same fields `tickets list` takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    pub channel: Option<Channel>,
+    pub assignee: Option<String>,
+    /// Text matched as `tickets list --search` does.
+    pub search: Option<String>,
+}
+
+impl Filter {
+    fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// `status=open priority=urgent /refund`, for the status line.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("status={s}"));
+        }
+        if let Some(p) = self.priority {
+            parts.push(format!("priority={p}"));
+        }
+        if let Some(c) = self.channel {
+            parts.push(format!("channel={c}"));
+        }
+        if let Some(a) = &self.assignee {
+            parts.push(format!("assignee={a}"));
+        }
+        if let Some(q) = &self.search {
+            parts.push(format!("/{q}"));
+        }
+        parts.join(" ")
+    }
+}
+
+/// The keys, for the help overlay and `deskctl inbox --help`.
+pub const KEYS: &[(&str, &str)] = &[
+    ("tab shift-tab h l", "switch views"),
+    ("j k ↓ ↑", "move"),
+    ("a", "assign (operators with availability, teams, load)"),
+    ("t", "take: assign to yourself"),
+    ("r", "reply to the customer (asks first)"),
+    ("n", "add an internal note"),
+    ("o", "take over from the AI (asks first)"),
+    ("x", "resolve"),
+    ("u", "reopen"),
+    ("p", "change priority"),
+    ("f", "filter by status, priority, channel, assignee"),
+    ("/", "search subjects and messages"),
+    ("F", "clear filter and search"),
+    ("?", "this help"),
+    ("q Esc Ctrl-C", "quit"),
+];
 
 /// Everything the screen shows.
 #[derive(Debug, Clone)]
@@ -67,6 +257,15 @@ pub struct Inbox {
     pub timeline: Option<(u64, Vec<TimelineEntry>)>,
     /// Drawing in color (off with NO_COLOR or --color never).
     pub color: bool,
+    pub mode: Mode,
+    pub filter: Filter,
+    /// The last outcome or refusal, for the status line.
+    pub message: Option<(Tone, String)>,
+    /// The protected context's name: every change is asked first there, as
+    /// the commands do.
+    pub protected: Option<String>,
+    /// Operators' handles, for the assignee filter.
+    pub handles: Vec<String>,
 }
 
 impl Inbox {
@@ -82,6 +281,11 @@ impl Inbox {
             selected: 0,
             timeline: None,
             color,
+            mode: Mode::Browse,
+            filter: Filter::default(),
+            message: None,
+            protected: None,
+            handles: Vec::new(),
         }
     }
 
@@ -94,6 +298,20 @@ impl Inbox {
         self.shown().get(self.selected)
     }
 
+    /// The list query for `view`, with the filter and search: what the views
+    /// are read with, and what an event is matched against.
+    pub fn query(&self, view: TicketView) -> TicketQuery {
+        TicketQuery {
+            view: Some(view),
+            status: self.filter.status,
+            priority: self.filter.priority,
+            channel: self.filter.channel,
+            assignee: self.filter.assignee.clone(),
+            q: self.filter.search.clone(),
+            ..TicketQuery::default()
+        }
+    }
+
     /// The command that shows the selected ticket's timeline, if not shown yet.
     fn follow_selection(&self) -> Command {
         match self.selected_ticket() {
@@ -104,26 +322,427 @@ impl Inbox {
         }
     }
 
+    fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.message = Some((tone, text.into()));
+    }
+
     pub fn on_key(&mut self, key: Key) -> Command {
+        if key == Key::Interrupt {
+            return Command::Quit;
+        }
+        match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Browse => self.browse(key),
+            Mode::Help => Command::Nothing,
+            Mode::Busy(what) => {
+                // Keys wait while the client works; only Ctrl-C quits.
+                self.mode = Mode::Busy(what);
+                Command::Nothing
+            }
+            Mode::Picker {
+                pick,
+                title,
+                items,
+                at,
+            } => self.picker(key, pick, title, items, at),
+            Mode::Input { typing, text } => self.input(key, typing, text),
+            Mode::Confirm {
+                number,
+                act,
+                question,
+            } => self.confirm(key, number, act, question),
+        }
+    }
+
+    fn browse(&mut self, key: Key) -> Command {
         let len = self.shown().len();
         match key {
-            Key::Quit => return Command::Quit,
-            Key::Down if len > 0 => self.selected = (self.selected + 1).min(len - 1),
-            Key::Up => self.selected = self.selected.saturating_sub(1),
-            Key::NextView | Key::PrevView => {
-                let first = if self.me.is_some() { 0 } else { 1 };
-                let count = VIEWS.len() - first;
-                let at = self.view - first;
-                let next = match key {
-                    Key::NextView => (at + 1) % count,
-                    _ => (at + count - 1) % count,
-                };
-                self.view = first + next;
-                self.selected = 0;
+            Key::Char('q') | Key::Esc => return Command::Quit,
+            Key::Char('j') | Key::Down if len > 0 => {
+                self.selected = (self.selected + 1).min(len - 1)
             }
-            Key::Down | Key::Other => {}
+            Key::Char('k') | Key::Up => self.selected = self.selected.saturating_sub(1),
+            Key::Tab | Key::Right | Key::Char('l') => self.switch_view(true),
+            Key::BackTab | Key::Left | Key::Char('h') => self.switch_view(false),
+            Key::Char('?') => self.mode = Mode::Help,
+            Key::Char('/') => {
+                self.mode = Mode::Input {
+                    typing: Typing::Search,
+                    text: self.filter.search.clone().unwrap_or_default(),
+                }
+            }
+            Key::Char('f') => {
+                let mut items: Vec<(String, String)> = FIELDS
+                    .iter()
+                    .map(|(_, name)| (name.to_string(), format!("by {name}")))
+                    .collect();
+                items.push(("clear".into(), "clear filter and search".into()));
+                self.mode = Mode::Picker {
+                    pick: Pick::FilterField,
+                    title: "Filter".into(),
+                    items,
+                    at: 0,
+                };
+            }
+            Key::Char('F') => {
+                if self.filter.is_empty() {
+                    self.say(Tone::Info, "No filter or search to clear.");
+                } else {
+                    self.filter = Filter::default();
+                    self.say(Tone::Info, "Filter and search cleared.");
+                    return Command::Reload;
+                }
+            }
+            Key::Char(c @ ('a' | 't' | 'r' | 'n' | 'o' | 'x' | 'u' | 'p')) => {
+                return self.act_on_selected(c);
+            }
+            _ => {}
         }
         self.follow_selection()
+    }
+
+    fn switch_view(&mut self, forward: bool) {
+        let first = if self.me.is_some() { 0 } else { 1 };
+        let count = VIEWS.len() - first;
+        let at = self.view - first;
+        let next = if forward {
+            (at + 1) % count
+        } else {
+            (at + count - 1) % count
+        };
+        self.view = first + next;
+        self.selected = 0;
+    }
+
+    /// An action key on the selected ticket.
+    fn act_on_selected(&mut self, key: char) -> Command {
+        let Some(ticket) = self.selected_ticket().cloned() else {
+            self.say(Tone::Info, "No ticket selected.");
+            return Command::Nothing;
+        };
+        let number = ticket.number;
+        match key {
+            'a' => {
+                self.mode = Mode::Busy(format!("Reading operators for ticket {number}…"));
+                Command::LoadAssignees(number)
+            }
+            't' => self.ask_or_run(number, Act::Take),
+            'r' => {
+                self.mode = Mode::Input {
+                    typing: Typing::Reply(number),
+                    text: String::new(),
+                };
+                Command::Nothing
+            }
+            'n' => {
+                self.mode = Mode::Input {
+                    typing: Typing::Note(number),
+                    text: String::new(),
+                };
+                Command::Nothing
+            }
+            'o' => {
+                // The customer's chat changes hands: always asked.
+                let question = format!(
+                    "Take over ticket {number} from the AI? It stops answering {}",
+                    ticket.requester.name.as_deref().unwrap_or("the customer")
+                );
+                self.mode = Mode::Confirm {
+                    number,
+                    act: Act::Takeover,
+                    question: self.on_context(question),
+                };
+                Command::Nothing
+            }
+            // Already so is no conflict, as `tickets resolve` says it.
+            'x' if ticket.status == TicketStatus::Resolved => {
+                self.say(
+                    Tone::Info,
+                    format!("Ticket {number} is already resolved: nothing to do."),
+                );
+                Command::Nothing
+            }
+            'x' => self.ask_or_run(number, Act::Resolve),
+            'u' if ticket.status != TicketStatus::Resolved => {
+                self.say(
+                    Tone::Info,
+                    format!(
+                        "Ticket {number} is {}, not resolved: nothing to do.",
+                        ticket.status
+                    ),
+                );
+                Command::Nothing
+            }
+            'u' => self.ask_or_run(number, Act::Reopen),
+            'p' => {
+                let items: Vec<(String, String)> = Priority::NAMES
+                    .iter()
+                    .map(|p| (p.to_string(), p.to_string()))
+                    .collect();
+                let at = items
+                    .iter()
+                    .position(|(p, _)| *p == ticket.priority.as_str())
+                    .unwrap_or(0);
+                self.mode = Mode::Picker {
+                    pick: Pick::Priority(number),
+                    title: format!("Priority of ticket {number}"),
+                    items,
+                    at,
+                };
+                Command::Nothing
+            }
+            _ => Command::Nothing,
+        }
+    }
+
+    /// `question`, naming the protected context when there is one.
+    fn on_context(&self, question: String) -> String {
+        match &self.protected {
+            Some(name) => format!("{question} (protected context '{name}')"),
+            None => question,
+        }
+    }
+
+    /// Runs `act`, or asks first on a protected context (as every command does there).
+    fn ask_or_run(&mut self, number: u64, act: Act) -> Command {
+        if self.protected.is_some() {
+            let question = self.on_context(format!("{}?", act.describe(number)));
+            self.mode = Mode::Confirm {
+                number,
+                act,
+                question,
+            };
+            return Command::Nothing;
+        }
+        self.run(number, act)
+    }
+
+    fn run(&mut self, number: u64, act: Act) -> Command {
+        self.mode = Mode::Busy(format!("{}…", act.describe(number)));
+        Command::Run(number, act)
+    }
+
+    fn picker(
+        &mut self,
+        key: Key,
+        pick: Pick,
+        title: String,
+        items: Vec<(String, String)>,
+        at: usize,
+    ) -> Command {
+        let last = items.len().saturating_sub(1);
+        let at = match key {
+            Key::Char('j') | Key::Down => (at + 1).min(last),
+            Key::Char('k') | Key::Up => at.saturating_sub(1),
+            Key::Esc | Key::Char('q') => {
+                self.say(Tone::Info, "Cancelled: nothing changed.");
+                return Command::Nothing;
+            }
+            Key::Enter => {
+                let Some((value, _)) = items.get(at).cloned() else {
+                    return Command::Nothing;
+                };
+                return self.chosen(pick, value);
+            }
+            _ => at,
+        };
+        self.mode = Mode::Picker {
+            pick,
+            title,
+            items,
+            at,
+        };
+        Command::Nothing
+    }
+
+    fn chosen(&mut self, pick: Pick, value: String) -> Command {
+        match pick {
+            Pick::Assign(number) => self.ask_or_run(number, Act::Assign(value)),
+            Pick::Priority(number) => {
+                let priority = value.parse().expect("a listed priority");
+                self.ask_or_run(number, Act::Priority(priority))
+            }
+            Pick::FilterField => {
+                let Some((field, name)) = FIELDS.iter().find(|(_, n)| *n == value) else {
+                    self.filter = Filter::default();
+                    self.say(Tone::Info, "Filter and search cleared.");
+                    return Command::Reload;
+                };
+                let values: Vec<String> = match field {
+                    Field::Status => TicketStatus::NAMES.iter().map(|s| s.to_string()).collect(),
+                    Field::Priority => Priority::NAMES.iter().map(|s| s.to_string()).collect(),
+                    Field::Channel => Channel::NAMES.iter().map(|s| s.to_string()).collect(),
+                    Field::Assignee => {
+                        let mut handles = self.handles.clone();
+                        for ticket in self.tickets.iter().flatten() {
+                            if let Some(a) = &ticket.assignee
+                                && !handles.contains(a)
+                            {
+                                handles.push(a.clone());
+                            }
+                        }
+                        handles.sort();
+                        handles
+                    }
+                };
+                let mut items = vec![(String::new(), "any".to_string())];
+                items.extend(values.into_iter().map(|v| (v.clone(), v)));
+                self.mode = Mode::Picker {
+                    pick: Pick::Filter(*field),
+                    title: format!("Filter by {name}"),
+                    items,
+                    at: 0,
+                };
+                Command::Nothing
+            }
+            Pick::Filter(field) => {
+                let value = Some(value).filter(|v| !v.is_empty());
+                match field {
+                    Field::Status => self.filter.status = value.and_then(|v| v.parse().ok()),
+                    Field::Priority => self.filter.priority = value.and_then(|v| v.parse().ok()),
+                    Field::Channel => self.filter.channel = value.and_then(|v| v.parse().ok()),
+                    Field::Assignee => self.filter.assignee = value,
+                }
+                self.say(Tone::Info, self.filter_message());
+                Command::Reload
+            }
+        }
+    }
+
+    fn filter_message(&self) -> String {
+        if self.filter.is_empty() {
+            "No filter.".into()
+        } else {
+            format!("Filter: {}", self.filter.describe())
+        }
+    }
+
+    fn input(&mut self, key: Key, typing: Typing, mut text: String) -> Command {
+        match key {
+            Key::Esc => {
+                self.say(
+                    Tone::Info,
+                    match typing {
+                        Typing::Search => "Search unchanged.",
+                        _ => "Cancelled: nothing was sent.",
+                    },
+                );
+                return Command::Nothing;
+            }
+            Key::Enter => return self.typed(typing, text.trim().to_string()),
+            Key::Backspace => {
+                text.pop();
+            }
+            Key::Char(c) => text.push(c),
+            _ => {}
+        }
+        self.mode = Mode::Input { typing, text };
+        Command::Nothing
+    }
+
+    fn typed(&mut self, typing: Typing, text: String) -> Command {
+        match typing {
+            Typing::Search => {
+                self.filter.search = Some(text).filter(|t| !t.is_empty());
+                self.say(Tone::Info, self.filter_message());
+                Command::Reload
+            }
+            Typing::Reply(_) | Typing::Note(_) if text.is_empty() => {
+                self.say(Tone::Info, "Empty: nothing was sent.");
+                Command::Nothing
+            }
+            Typing::Note(number) => self.ask_or_run(number, Act::Note(text)),
+            Typing::Reply(number) => {
+                let question = self
+                    .tickets
+                    .iter()
+                    .flatten()
+                    .find(|t| t.number == number)
+                    .and_then(|t| crate::domain::reply::reply_question(t, None));
+                match question {
+                    Some(question) => {
+                        self.mode = Mode::Confirm {
+                            number,
+                            act: Act::Reply(text),
+                            question: self.on_context(format!("{question}?")),
+                        };
+                        Command::Nothing
+                    }
+                    // No channel reaches the customer: the service refuses
+                    // and says why, as the command does without asking.
+                    None => self.run(number, Act::Reply(text)),
+                }
+            }
+        }
+    }
+
+    fn confirm(&mut self, key: Key, number: u64, act: Act, question: String) -> Command {
+        match key {
+            Key::Char('y' | 'Y') => self.run(number, act),
+            Key::Char('n' | 'N' | 'q') | Key::Esc => {
+                let what = match act {
+                    Act::Reply(_) | Act::Note(_) => "Not sent.",
+                    _ => "Cancelled: nothing changed.",
+                };
+                self.say(Tone::Info, what);
+                Command::Nothing
+            }
+            _ => {
+                self.mode = Mode::Confirm {
+                    number,
+                    act,
+                    question,
+                };
+                Command::Nothing
+            }
+        }
+    }
+
+    /// The assign picker for ticket `number`: (handle, line) for each
+    /// operator, as `cli::tickets::assignees` lists them; or why they could
+    /// not be read.
+    pub fn pick_assignee(&mut self, number: u64, items: Result<Vec<(String, String)>, String>) {
+        self.mode = Mode::Browse;
+        match items {
+            Err(why) => self.say(Tone::Refused, format!("Cannot list operators: {why}")),
+            Ok(items) if items.is_empty() => {
+                self.say(Tone::Info, "There are no operators to assign to.")
+            }
+            Ok(items) => {
+                let current = self
+                    .tickets
+                    .iter()
+                    .flatten()
+                    .find(|t| t.number == number)
+                    .and_then(|t| t.assignee.clone());
+                let at = items
+                    .iter()
+                    .position(|(h, _)| Some(h) == current.as_ref())
+                    .unwrap_or(0);
+                self.mode = Mode::Picker {
+                    pick: Pick::Assign(number),
+                    title: format!("Assign ticket {number} to"),
+                    items,
+                    at,
+                };
+            }
+        }
+    }
+
+    /// The outcome of [`Command::Run`]: said on the status line. A refusal
+    /// (409, 403…) says why in the service's words; the change it shows
+    /// arrives as an event, like anyone else's.
+    pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), String>) {
+        self.mode = Mode::Browse;
+        match outcome {
+            Ok(()) => self.say(Tone::Done, act.done(number)),
+            Err(why) => self.say(Tone::Refused, format!("Refused: {why}")),
+        }
+    }
+
+    /// Views could not be read again (a bad search, a lost connection).
+    pub fn reload_failed(&mut self, why: String) {
+        self.mode = Mode::Browse;
+        self.say(Tone::Refused, format!("Cannot read the tickets: {why}"));
     }
 
     /// Puts the tickets a view was loaded with in place.
@@ -139,8 +758,10 @@ impl Inbox {
     /// the selection stays on the ticket it was on, and the timeline shown
     /// grows by the entries the change added.
     pub fn apply(&mut self, event: &Event) -> Command {
-        if matches!(event.kind, EventKind::Handoff | EventKind::Delivery)
-            && event.entries.is_empty()
+        if matches!(
+            event.kind,
+            EventKind::Handoff | EventKind::HandoffExternal | EventKind::Delivery
+        ) && event.entries.is_empty()
         {
             return Command::Nothing;
         }
@@ -148,12 +769,13 @@ impl Inbox {
         match &event.ticket {
             Some(ticket) => {
                 for (at, view) in VIEWS.iter().enumerate() {
+                    let mut query = self.query(*view);
                     let list = &mut self.tickets[at];
+                    // A ticket found by the search stays found: its text only grows.
+                    if list.iter().any(|t| t.number == ticket.number) {
+                        query.q = None;
+                    }
                     list.retain(|t| t.number != ticket.number);
-                    let query = TicketQuery {
-                        view: Some(*view),
-                        ..TicketQuery::default()
-                    };
                     if crate::domain::events::query_selects(
                         &query,
                         ticket,
@@ -190,11 +812,13 @@ impl Inbox {
     }
 
     /// Draws the whole screen: tabs with counts, the list and the selected
-    /// ticket's timeline, and the status line.
+    /// ticket's timeline, a line for the last outcome (or the keys), the
+    /// status line, and whatever is open over them.
     pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
-        let [tabs, body, status] = Layout::vertical([
+        let [tabs, body, message, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
+            Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(frame.area());
@@ -217,6 +841,7 @@ impl Inbox {
         .areas(body);
         self.draw_list(frame, list, now);
         self.draw_timeline(frame, detail);
+        self.draw_message(frame, message);
         let connection = match &self.connection {
             Connection::Live => Span::styled("live", self.style(Style::default().green())),
             Connection::Lost(why) => Span::styled(
@@ -224,12 +849,91 @@ impl Inbox {
                 self.style(Style::default().yellow()),
             ),
         };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::raw(format!("{} · {} · ", self.target, self.role)),
             connection,
-            Span::raw(" · tab views · j/k move · q quit"),
-        ]);
-        frame.render_widget(Paragraph::new(line), status);
+        ];
+        if !self.filter.is_empty() {
+            spans.push(Span::raw(format!(" · {}", self.filter.describe())));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), status);
+        self.draw_overlay(frame, body);
+    }
+
+    fn draw_message(&self, frame: &mut Frame, area: Rect) {
+        let line = match &self.message {
+            Some((tone, text)) => {
+                let style = match tone {
+                    Tone::Info => Style::default(),
+                    Tone::Done => Style::default().green(),
+                    Tone::Refused => Style::default().red(),
+                };
+                Line::from(Span::styled(text.clone(), self.style(style)))
+            }
+            None => Line::from(
+                "? help · q quit · a assign · t take · r reply · n note · o takeover · \
+                 x resolve · u reopen · p priority · f filter · / search",
+            ),
+        };
+        frame.render_widget(Paragraph::new(line), area);
+    }
+
+    fn draw_overlay(&self, frame: &mut Frame, body: Rect) {
+        match &self.mode {
+            Mode::Browse => {}
+            Mode::Help => {
+                let width = KEYS
+                    .iter()
+                    .map(|(k, _)| k.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let mut lines: Vec<Line> = KEYS
+                    .iter()
+                    .map(|(keys, what)| Line::from(format!("{keys:width$}  {what}")))
+                    .collect();
+                lines.push(Line::from(""));
+                lines.push(Line::from("Any key closes this help."));
+                dialog(frame, body, "Keys", lines, None);
+            }
+            Mode::Busy(what) => {
+                dialog(frame, body, "Working", vec![Line::from(what.clone())], None)
+            }
+            Mode::Picker {
+                title, items, at, ..
+            } => {
+                let mut lines: Vec<Line> = items
+                    .iter()
+                    .map(|(_, label)| Line::from(format!("  {label}")))
+                    .collect();
+                lines.push(Line::from(""));
+                lines.push(Line::from("j/k move · Enter choose · Esc cancel"));
+                dialog(frame, body, title, lines, Some(*at));
+            }
+            Mode::Input { typing, text } => {
+                let title = match typing {
+                    Typing::Reply(n) => format!("Reply to the customer of ticket {n}"),
+                    Typing::Note(n) => format!("Internal note on ticket {n}"),
+                    Typing::Search => "Search subjects and messages".to_string(),
+                };
+                let lines = vec![
+                    Line::from(format!("{text}▏")),
+                    Line::from(""),
+                    Line::from(match typing {
+                        Typing::Search => "Enter search (empty clears) · Esc cancel",
+                        _ => "Enter send · Esc cancel",
+                    }),
+                ];
+                dialog(frame, body, &title, lines, None);
+            }
+            Mode::Confirm { question, .. } => {
+                let lines = vec![
+                    Line::from(question.clone()),
+                    Line::from(""),
+                    Line::from("y yes · n or Esc no"),
+                ];
+                dialog(frame, body, "Confirm", lines, None);
+            }
+        }
     }
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, now: Timestamp) {
@@ -246,7 +950,12 @@ impl Inbox {
             .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
         frame.render_stateful_widget(list, area, &mut state);
         if empty {
-            frame.render_widget(Paragraph::new("No tickets in this view."), area);
+            let text = if self.filter.is_empty() {
+                "No tickets in this view."
+            } else {
+                "No tickets match the filter (F clears it)."
+            };
+            frame.render_widget(Paragraph::new(text), area);
         }
     }
 
@@ -285,6 +994,49 @@ impl Inbox {
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// A box over the middle of `area` with `lines` (the `highlight`ed one
+/// reversed), sized to fit them where it can.
+fn dialog(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, highlight: Option<usize>) {
+    let widest = lines
+        .iter()
+        .map(Line::width)
+        .chain([title.chars().count()])
+        .max()
+        .unwrap_or(0) as u16;
+    let width = (widest + 4).min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    // A long picker scrolls so the highlighted item stays in the box.
+    let inner = height.saturating_sub(2) as usize;
+    let skip = highlight.map_or(0, |at| (at + 3).saturating_sub(inner));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(at, line)| {
+            if Some(at) == highlight {
+                line.style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} ")),
+        ),
+        rect,
+    );
 }
 
 /// One list row: status, number, requester, subject, priority, assignee,
@@ -362,6 +1114,7 @@ mod tests {
             entries: Vec::new(),
             handoff: None,
             delivery: None,
+            external: None,
         }
     }
 
@@ -383,6 +1136,7 @@ mod tests {
         inbox.load(TicketView::Unassigned, unassigned);
         inbox.load(TicketView::All, all);
         inbox.load(TicketView::Resolved, resolved);
+        inbox.timeline = Some((10001, Vec::new()));
         inbox
     }
 
@@ -439,7 +1193,7 @@ mod tests {
             "one ticket in mine"
         );
         assert_eq!(inbox.selected, 0);
-        assert_eq!(inbox.on_key(Key::NextView), Command::LoadTimeline(10003));
+        assert_eq!(inbox.on_key(Key::Tab), Command::LoadTimeline(10003));
         assert_eq!(VIEWS[inbox.view], TicketView::Unassigned);
         assert_eq!(inbox.on_key(Key::Down), Command::LoadTimeline(10002));
         assert_eq!(inbox.selected, 1);
@@ -452,14 +1206,14 @@ mod tests {
         assert_eq!(inbox.on_key(Key::Up), Command::LoadTimeline(10003));
         assert_eq!(inbox.on_key(Key::Up), Command::LoadTimeline(10003));
         assert_eq!(inbox.selected, 0);
-        assert_eq!(inbox.on_key(Key::PrevView), Command::LoadTimeline(10001));
-        assert_eq!(inbox.on_key(Key::PrevView), Command::LoadTimeline(10000));
+        assert_eq!(inbox.on_key(Key::BackTab), Command::LoadTimeline(10001));
+        assert_eq!(inbox.on_key(Key::BackTab), Command::LoadTimeline(10000));
         assert_eq!(VIEWS[inbox.view], TicketView::Resolved, "wraps around");
-        assert_eq!(inbox.on_key(Key::NextView), Command::LoadTimeline(10001));
+        assert_eq!(inbox.on_key(Key::Tab), Command::LoadTimeline(10001));
         assert_eq!(inbox.on_key(Key::Other), Command::LoadTimeline(10001));
-        assert_eq!(inbox.on_key(Key::Quit), Command::Quit);
+        assert_eq!(inbox.on_key(Key::Char('q')), Command::Quit);
         // Drawn after the keys: the tab and the row are the ones chosen.
-        inbox.on_key(Key::NextView);
+        inbox.on_key(Key::Tab);
         inbox.on_key(Key::Down);
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("#10002 Parcel 10002"), "{text}");
@@ -469,7 +1223,7 @@ mod tests {
     fn the_local_owner_has_no_mine_view() {
         let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
         assert_eq!(VIEWS[inbox.view], TicketView::Unassigned);
-        inbox.on_key(Key::PrevView);
+        inbox.on_key(Key::BackTab);
         assert_eq!(VIEWS[inbox.view], TicketView::Resolved, "mine is skipped");
         let text = screen(&inbox, 80, 24);
         assert!(!text.lines().next().unwrap().contains("mine"), "{text}");
@@ -479,7 +1233,7 @@ mod tests {
     #[test]
     fn new_tickets_and_changes_appear_without_a_key() {
         let mut inbox = inbox();
-        inbox.on_key(Key::NextView); // unassigned, 10003 selected
+        inbox.on_key(Key::Tab); // unassigned, 10003 selected
         inbox.timeline = Some((10003, Vec::new()));
         let new = ticket(10004, None, "open");
         assert_eq!(
@@ -552,6 +1306,615 @@ mod tests {
                 .iter()
                 .all(|cell| cell.fg == ratatui::style::Color::Reset),
             "NO_COLOR: no foreground color anywhere"
+        );
+    }
+
+    /// Types `text` into an open text box.
+    fn type_text(inbox: &mut Inbox, text: &str) {
+        for c in text.chars() {
+            assert_eq!(inbox.on_key(Key::Char(c)), Command::Nothing);
+        }
+    }
+
+    fn message(inbox: &Inbox) -> (Tone, String) {
+        inbox.message.clone().expect("a message on the status line")
+    }
+
+    #[test]
+    fn take_runs_at_once_and_the_outcome_shows_on_the_status_line() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Tab); // unassigned, 10003
+        assert_eq!(inbox.on_key(Key::Char('t')), Command::Run(10003, Act::Take));
+        assert!(matches!(inbox.mode, Mode::Busy(_)));
+        assert_eq!(inbox.on_key(Key::Char('j')), Command::Nothing, "keys wait");
+        assert_eq!(inbox.selected, 0);
+        inbox.finished(10003, &Act::Take, Ok(()));
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(message(&inbox), (Tone::Done, "Took ticket 10003".into()));
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.lines().nth(22).unwrap().contains("Took ticket 10003"),
+            "{text}"
+        );
+        // Refused (another operator took it first): why, in the service's words.
+        assert_eq!(inbox.on_key(Key::Char('t')), Command::Run(10003, Act::Take));
+        inbox.finished(
+            10003,
+            &Act::Take,
+            Err("ticket 10003 is already assigned to alice".into()),
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Refused: ticket 10003 is already assigned to alice".into()
+            )
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("Refused: ticket 10003 is already assigned"),
+            "{text}"
+        );
+        assert_eq!(
+            inbox.shown()[0].assignee,
+            None,
+            "nothing changed in the view"
+        );
+    }
+
+    #[test]
+    fn assign_opens_the_picker_with_availability_and_load_and_runs_the_choice() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Tab); // unassigned, 10003
+        assert_eq!(inbox.on_key(Key::Char('a')), Command::LoadAssignees(10003));
+        inbox.pick_assignee(
+            10003,
+            Ok(vec![
+                ("bob".into(), "bob    online · support · 1 open".into()),
+                ("carol".into(), "carol  away · billing · 4 open".into()),
+            ]),
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Assign ticket 10003 to"), "{text}");
+        assert!(text.contains("bob    online · support · 1 open"), "{text}");
+        assert!(text.contains("carol  away · billing · 4 open"), "{text}");
+        inbox.on_key(Key::Down);
+        inbox.on_key(Key::Down);
+        assert_eq!(
+            inbox.on_key(Key::Enter),
+            Command::Run(10003, Act::Assign("carol".into())),
+            "stays on the last"
+        );
+        // carol is away: the service refuses, and says so.
+        inbox.finished(
+            10003,
+            &Act::Assign("carol".into()),
+            Err("carol is away: assign anyway with --force, or pick someone online".into()),
+        );
+        assert_eq!(message(&inbox).0, Tone::Refused);
+        // Cancelled: nothing runs.
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(10003, Ok(vec![("bob".into(), "bob".into())]));
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Cancelled: nothing changed.".into())
+        );
+        // The operators cannot be read (an operator's token may not): said.
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(10003, Err("only managers and owners assign".into()));
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot list operators: only managers and owners assign".into()
+            )
+        );
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(10003, Ok(Vec::new()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "There are no operators to assign to.".into())
+        );
+    }
+
+    #[test]
+    fn the_assign_picker_starts_on_the_current_assignee() {
+        let mut inbox = inbox(); // mine: 10001, bob's
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(
+            10001,
+            Ok(vec![
+                ("alice".into(), "alice".into()),
+                ("bob".into(), "bob".into()),
+            ]),
+        );
+        assert!(
+            matches!(inbox.mode, Mode::Picker { at: 1, .. }),
+            "{:?}",
+            inbox.mode
+        );
+    }
+
+    #[test]
+    fn a_reply_is_typed_confirmed_with_where_it_goes_and_sent() {
+        let mut inbox = inbox();
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        // Keys that mean something in the list are text here.
+        type_text(&mut inbox, "On its way, quickly");
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        inbox.on_key(Key::Backspace);
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("Reply to the customer of ticket 10001"),
+            "{text}"
+        );
+        assert!(text.contains("On its way,▏"), "{text}");
+        type_text(&mut inbox, " Dana");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing, "asked first");
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("Send this reply by email to dana@example.com on ticket"),
+            "{text}"
+        );
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing, "only y sends");
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, Act::Reply("On its way, Dana".into()))
+        );
+        inbox.finished(10001, &Act::Reply("On its way, Dana".into()), Ok(()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Done, "Replied on ticket 10001".into())
+        );
+    }
+
+    #[test]
+    fn a_reply_cancelled_at_the_text_or_the_question_sends_nothing() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hello");
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Cancelled: nothing was sent.".into())
+        );
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hello");
+        inbox.on_key(Key::Enter);
+        assert_eq!(inbox.on_key(Key::Char('n')), Command::Nothing);
+        assert_eq!(message(&inbox), (Tone::Info, "Not sent.".into()));
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hello");
+        inbox.on_key(Key::Enter);
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        // An empty reply is not sent, nor asked about.
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "   ");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Empty: nothing was sent.".into())
+        );
+        // Ctrl-C quits from a text box too.
+        inbox.on_key(Key::Char('r'));
+        assert_eq!(inbox.on_key(Key::Interrupt), Command::Quit);
+    }
+
+    #[test]
+    fn a_reply_with_no_way_to_the_customer_goes_to_the_service_which_says_why() {
+        let mut inbox = inbox();
+        let mut ticket = ticket(10001, Some("bob"), "open");
+        ticket.requester.email = None;
+        inbox.tickets[0] = vec![ticket];
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hi");
+        assert_eq!(
+            inbox.on_key(Key::Enter),
+            Command::Run(10001, Act::Reply("Hi".into())),
+            "nothing to confirm: the service refuses"
+        );
+        inbox.finished(
+            10001,
+            &Act::Reply("Hi".into()),
+            Err("no email address is on file and the AI still answers on web".into()),
+        );
+        assert_eq!(message(&inbox).0, Tone::Refused);
+    }
+
+    #[test]
+    fn a_note_is_sent_without_a_question_and_an_empty_one_not_at_all() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('n'));
+        type_text(&mut inbox, "Refund approved");
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Internal note on ticket 10001"), "{text}");
+        assert_eq!(
+            inbox.on_key(Key::Enter),
+            Command::Run(10001, Act::Note("Refund approved".into()))
+        );
+        inbox.finished(10001, &Act::Note("Refund approved".into()), Ok(()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Done, "Added a note to ticket 10001".into())
+        );
+        inbox.on_key(Key::Char('n'));
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        assert_eq!(inbox.on_key(Key::Char('n')), Command::Nothing);
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn takeover_is_always_asked_and_a_refusal_says_why() {
+        let mut inbox = inbox();
+        assert_eq!(inbox.on_key(Key::Char('o')), Command::Nothing);
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("Take over ticket 10001 from the AI? It stops answering Dana"),
+            "{text}"
+        );
+        assert_eq!(
+            inbox.on_key(Key::Char('x')),
+            Command::Nothing,
+            "only y or n"
+        );
+        assert_eq!(inbox.on_key(Key::Char('n')), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Cancelled: nothing changed.".into())
+        );
+        inbox.on_key(Key::Char('o'));
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, Act::Takeover)
+        );
+        inbox.finished(
+            10001,
+            &Act::Takeover,
+            Err("ticket 10001 is already taken over".into()),
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Refused: ticket 10001 is already taken over".into()
+            )
+        );
+    }
+
+    #[test]
+    fn resolve_and_reopen_run_and_say_when_there_is_nothing_to_do() {
+        let mut inbox = inbox();
+        assert_eq!(
+            inbox.on_key(Key::Char('x')),
+            Command::Run(10001, Act::Resolve)
+        );
+        inbox.finished(10001, &Act::Resolve, Ok(()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Done, "Resolved ticket 10001".into())
+        );
+        assert_eq!(inbox.on_key(Key::Char('u')), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Ticket 10001 is open, not resolved: nothing to do.".into()
+            )
+        );
+        inbox.on_key(Key::BackTab); // resolved: 10000
+        assert_eq!(inbox.on_key(Key::Char('x')), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Ticket 10000 is already resolved: nothing to do.".into()
+            )
+        );
+        assert_eq!(
+            inbox.on_key(Key::Char('u')),
+            Command::Run(10000, Act::Reopen)
+        );
+        inbox.finished(
+            10000,
+            &Act::Reopen,
+            Err("only managers and owners may reopen".into()),
+        );
+        assert_eq!(message(&inbox).0, Tone::Refused);
+    }
+
+    #[test]
+    fn on_a_protected_context_every_change_is_asked_first() {
+        let mut inbox = inbox();
+        inbox.protected = Some("prod".into());
+        assert_eq!(inbox.on_key(Key::Char('t')), Command::Nothing);
+        assert_eq!(
+            inbox.mode,
+            Mode::Confirm {
+                number: 10001,
+                act: Act::Take,
+                question: "Take ticket 10001? (protected context 'prod')".into()
+            }
+        );
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        inbox.on_key(Key::Char('n'));
+        type_text(&mut inbox, "internal");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        assert_eq!(
+            inbox.on_key(Key::Char('Y')),
+            Command::Run(10001, Act::Note("internal".into()))
+        );
+        inbox.finished(10001, &Act::Note("internal".into()), Ok(()));
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hi");
+        inbox.on_key(Key::Enter);
+        assert!(
+            matches!(&inbox.mode, Mode::Confirm { question, .. }
+                if question.ends_with("on ticket 10001? (protected context 'prod')")),
+            "{:?}",
+            inbox.mode
+        );
+    }
+
+    #[test]
+    fn priority_is_picked_from_the_current_one_and_cancel_changes_nothing() {
+        let mut inbox = inbox();
+        assert_eq!(inbox.on_key(Key::Char('p')), Command::Nothing);
+        assert!(
+            matches!(inbox.mode, Mode::Picker { at: 1, .. }),
+            "medium is chosen"
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Priority of ticket 10001"), "{text}");
+        assert!(text.contains("urgent"), "{text}");
+        inbox.on_key(Key::Char('j'));
+        inbox.on_key(Key::Char('j'));
+        inbox.on_key(Key::Char('j'));
+        assert_eq!(
+            inbox.on_key(Key::Enter),
+            Command::Run(10001, Act::Priority(Priority::Urgent))
+        );
+        inbox.finished(10001, &Act::Priority(Priority::Urgent), Ok(()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Done, "Set priority urgent on ticket 10001".into())
+        );
+        inbox.on_key(Key::Char('p'));
+        inbox.on_key(Key::Char('k'));
+        assert_eq!(
+            inbox.on_key(Key::Char('q')),
+            Command::Nothing,
+            "q cancels a picker"
+        );
+        assert_eq!(inbox.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn filter_by_each_field_reloads_with_the_query_and_clears() {
+        let mut inbox = inbox();
+        inbox.handles = vec!["alice".into()];
+        let open_filter = |inbox: &mut Inbox, down: usize| {
+            assert_eq!(inbox.on_key(Key::Char('f')), Command::Nothing);
+            for _ in 0..down {
+                inbox.on_key(Key::Down);
+            }
+            assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        };
+        // status → pending
+        open_filter(&mut inbox, 0);
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Filter by status"), "{text}");
+        inbox.on_key(Key::Down);
+        inbox.on_key(Key::Down);
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.status, Some(TicketStatus::Pending));
+        // priority → high
+        open_filter(&mut inbox, 1);
+        for _ in 0..3 {
+            inbox.on_key(Key::Down);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        // channel → email (web, helpcenter… whatever order: find it)
+        open_filter(&mut inbox, 2);
+        let at = Channel::NAMES.iter().position(|c| *c == "email").unwrap() + 1;
+        for _ in 0..at {
+            inbox.on_key(Key::Down);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        // assignee: the operators known and those on tickets
+        open_filter(&mut inbox, 3);
+        assert!(
+            matches!(&inbox.mode, Mode::Picker { items, .. }
+                if items.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>() == ["", "alice", "bob"]),
+            "{:?}",
+            inbox.mode
+        );
+        inbox.on_key(Key::Down);
+        inbox.on_key(Key::Down);
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        let query = inbox.query(TicketView::All);
+        assert_eq!(query.view, Some(TicketView::All));
+        assert_eq!(query.status, Some(TicketStatus::Pending));
+        assert_eq!(query.priority, Some(Priority::High));
+        assert_eq!(query.channel, Some(Channel::Email));
+        assert_eq!(query.assignee.as_deref(), Some("bob"));
+        let text = screen(&inbox, 200, 50);
+        assert!(
+            text.lines()
+                .last()
+                .unwrap()
+                .contains("status=pending priority=high channel=email assignee=bob"),
+            "{text}"
+        );
+        // `any` lifts one field.
+        open_filter(&mut inbox, 1);
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.priority, None);
+        // Cancelled at either step: nothing changes.
+        inbox.on_key(Key::Char('f'));
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        open_filter(&mut inbox, 0);
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.filter.status, Some(TicketStatus::Pending));
+        // Clear, from the picker and with F.
+        inbox.on_key(Key::Char('f'));
+        for _ in 0..4 {
+            inbox.on_key(Key::Down);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter, Filter::default(), "cleared at once");
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(inbox.on_key(Key::Char('F')), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "No filter or search to clear.".into())
+        );
+        inbox.filter.priority = Some(Priority::Low);
+        assert_eq!(inbox.on_key(Key::Char('F')), Command::Reload);
+        assert_eq!(inbox.filter, Filter::default());
+    }
+
+    #[test]
+    fn search_is_typed_after_a_slash_and_kept_for_new_events() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Tab); // unassigned
+        inbox.on_key(Key::Char('/'));
+        type_text(&mut inbox, "parcel 10003");
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Search subjects and messages"), "{text}");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(
+            inbox.query(TicketView::Unassigned).q.as_deref(),
+            Some("parcel 10003")
+        );
+        inbox.load(TicketView::Unassigned, vec![ticket(10003, None, "open")]);
+        // A new ticket that does not match stays out; a change to one
+        // found stays in, though its new entries do not match.
+        inbox.apply(&event(
+            1,
+            EventKind::TicketCreated,
+            ticket(10009, None, "open"),
+        ));
+        assert_eq!(inbox.shown().len(), 1);
+        inbox.apply(&event(
+            2,
+            EventKind::TicketNote,
+            ticket(10003, None, "open"),
+        ));
+        assert_eq!(inbox.shown()[0].number, 10003);
+        // Esc leaves the search as it was; `/` starts from it; empty clears.
+        inbox.on_key(Key::Char('/'));
+        inbox.on_key(Key::Char('x'));
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert_eq!(inbox.filter.search.as_deref(), Some("parcel 10003"));
+        inbox.on_key(Key::Char('/'));
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Search,
+                text: "parcel 10003".into()
+            }
+        );
+        for _ in 0.."parcel 10003".len() {
+            inbox.on_key(Key::Backspace);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.search, None);
+        inbox.reload_failed("the search is too long".into());
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot read the tickets: the search is too long".into()
+            )
+        );
+    }
+
+    #[test]
+    fn help_lists_every_key_at_80_by_24_and_any_key_closes_it() {
+        let mut inbox = inbox();
+        assert_eq!(inbox.on_key(Key::Char('?')), Command::Nothing);
+        let text = screen(&inbox, 80, 24);
+        for (keys, what) in KEYS {
+            assert!(text.contains(keys) && text.contains(what), "{keys}: {text}");
+        }
+        assert_eq!(
+            inbox.on_key(Key::Char('t')),
+            Command::Nothing,
+            "closes, no take"
+        );
+        assert_eq!(inbox.mode, Mode::Browse);
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.lines().nth(22).unwrap().starts_with("? help · q quit"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn action_keys_with_no_ticket_selected_say_so() {
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        for key in ['a', 't', 'r', 'n', 'o', 'x', 'u', 'p'] {
+            assert_eq!(inbox.on_key(Key::Char(key)), Command::Nothing);
+            assert_eq!(inbox.mode, Mode::Browse);
+            assert_eq!(message(&inbox), (Tone::Info, "No ticket selected.".into()));
+        }
+    }
+
+    #[test]
+    fn dialogs_fit_at_80_by_24_and_200_by_50_and_draw_without_color() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, &"a long reply ".repeat(20));
+        for (w, h) in [(80, 24), (200, 50)] {
+            let text = screen(&inbox, w, h);
+            assert!(text.lines().all(|l| l.chars().count() <= w as usize));
+            assert!(text.contains("Reply to the customer"), "{text}");
+        }
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('a'));
+        let many: Vec<(String, String)> = (0..40)
+            .map(|n| {
+                (
+                    format!("op{n}"),
+                    format!("op{n}  online · support · 0 open"),
+                )
+            })
+            .collect();
+        inbox.pick_assignee(10001, Ok(many));
+        for _ in 0..30 {
+            inbox.on_key(Key::Down);
+        }
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("op30  online"),
+            "the highlighted one scrolls into view: {text}"
+        );
+        inbox.message = Some((Tone::Refused, "Refused: no".into()));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| inbox.draw(frame, Timestamp::UNIX_EPOCH))
+            .unwrap();
+        assert!(
+            terminal
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .all(|cell| cell.fg == ratatui::style::Color::Reset),
+            "NO_COLOR: no color in dialogs or messages"
         );
     }
 }

@@ -1,5 +1,7 @@
 //! `deskctl inbox`: the full-screen live inbox. The terminal, keys and the
 //! client live here; what is shown and what each key does is `ui::inbox`'s.
+//! Every action is the client call its command makes (`tickets take`,
+//! `tickets reply`…), and the assign picker lists whom triage's does.
 
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 
@@ -7,7 +9,7 @@ use crate::api::{MAX_PAGE_LIMIT, TicketQuery};
 use crate::cli::Session;
 use crate::client::{Client, StreamItem};
 use crate::error::{CliError, CliResult};
-use crate::ui::inbox::{Command, Connection, Inbox, Key, VIEWS};
+use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, VIEWS};
 
 pub async fn cmd_inbox(session: &Session) -> CliResult {
     let ui = &session.ui;
@@ -26,6 +28,13 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
         _ => "owner (local desk)".to_string(),
     };
     let mut inbox = Inbox::new(client.target(), role, me.operator.clone(), ui.color());
+    let target = session.target()?;
+    inbox.protected = target.is_protected().then(|| target.label());
+    // For the assignee filter; a list that cannot be read leaves the
+    // handles seen on tickets.
+    if let Ok(operators) = client.list_operators().await {
+        inbox.handles = operators.into_iter().map(|o| o.handle).collect();
+    }
     let mut events = client.events(None).await?;
     reload(&client, &mut inbox).await?;
     let mut terminal = ratatui::init();
@@ -34,7 +43,8 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     outcome
 }
 
-/// Reads every view again (at start, and after a reset).
+/// Reads every view again, with the filter (at start, after a reset, and
+/// when the filter or search changes).
 async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
     for view in VIEWS {
         if view == crate::api::TicketView::Mine && inbox.me.is_none() {
@@ -42,9 +52,8 @@ async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
         }
         let page = client
             .list_tickets(&TicketQuery {
-                view: Some(view),
                 limit: Some(MAX_PAGE_LIMIT),
-                ..TicketQuery::default()
+                ..inbox.query(view)
             })
             .await?;
         let command = inbox.load(view, page.items);
@@ -53,17 +62,59 @@ async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
     Ok(())
 }
 
-/// Carries out what the inbox asked for; true to quit.
+/// Carries out what the inbox asked for; true to quit. What the service
+/// refuses, or a connection lost meanwhile, is said on the status line and
+/// the inbox goes on.
 async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResult<bool> {
     match command {
         Command::Nothing => {}
         Command::Quit => return Ok(true),
-        Command::LoadTimeline(number) => {
-            let detail = client.get_ticket(number).await?;
-            inbox.timeline = Some((number, detail.timeline));
+        Command::LoadTimeline(number) => match client.get_ticket(number).await {
+            Ok(detail) => inbox.timeline = Some((number, detail.timeline)),
+            Err(error) => inbox.reload_failed(error.to_string()),
+        },
+        Command::LoadAssignees(number) => {
+            let items = match inbox.tickets.iter().flatten().find(|t| t.number == number) {
+                Some(ticket) => crate::cli::tickets::assignees::candidates(client, ticket)
+                    .await
+                    .map(|operators| crate::cli::tickets::assignees::labelled(&operators))
+                    .map_err(|e| e.to_string()),
+                None => Err(format!("ticket {number} is no longer listed")),
+            };
+            inbox.pick_assignee(number, items);
+        }
+        Command::Reload => {
+            if let Err(error) = Box::pin(reload(client, inbox)).await {
+                inbox.reload_failed(error.message);
+            }
+        }
+        Command::Run(number, act) => {
+            let outcome = act_on(client, number, &act).await;
+            inbox.finished(number, &act, outcome.map_err(|e| e.to_string()));
         }
     }
     Ok(false)
+}
+
+/// The client call of the command that does `act`.
+async fn act_on(client: &Client, number: u64, act: &Act) -> crate::client::ClientResult<()> {
+    match act {
+        Act::Assign(to) => client.assign_ticket(number, to, false).await,
+        Act::Take => client.take_ticket(number).await,
+        Act::Reply(text) => {
+            let reply = crate::api::ReplyRequest {
+                body: text.clone(),
+                channel: None,
+            };
+            client.reply_ticket(number, &reply).await
+        }
+        Act::Note(text) => client.note_ticket(number, text).await,
+        Act::Takeover => client.takeover_ticket(number).await,
+        Act::Resolve => client.resolve_ticket(number).await,
+        Act::Reopen => client.reopen_ticket(number).await,
+        Act::Priority(priority) => client.set_ticket_priority(number, *priority).await,
+    }
+    .map(|_| ())
 }
 
 async fn run(
@@ -111,6 +162,10 @@ async fn run(
                 }
             },
         };
+        if matches!(command, Command::Run(..) | Command::LoadAssignees(_)) {
+            // The "working" box, while the client is asked.
+            terminal.draw(|frame| inbox.draw(frame, jiff::Timestamp::now()))?;
+        }
         if follow(client, inbox, command).await? {
             return Ok(());
         }
@@ -120,12 +175,48 @@ async fn run(
 /// The inbox's key for a terminal key press.
 pub fn read_key(code: KeyCode, modifiers: KeyModifiers) -> Key {
     match code {
-        KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Key::Quit,
-        KeyCode::Char('q') | KeyCode::Esc => Key::Quit,
-        KeyCode::Char('j') | KeyCode::Down => Key::Down,
-        KeyCode::Char('k') | KeyCode::Up => Key::Up,
-        KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Key::NextView,
-        KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Key::PrevView,
+        KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Key::Interrupt,
+        KeyCode::Char(c) if !modifiers.contains(KeyModifiers::CONTROL) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
         _ => Key::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_keys_become_the_inbox_keys() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            read_key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Key::Interrupt
+        );
+        assert_eq!(read_key(KeyCode::Char('c'), none), Key::Char('c'));
+        assert_eq!(
+            read_key(KeyCode::Char('F'), KeyModifiers::SHIFT),
+            Key::Char('F')
+        );
+        assert_eq!(
+            read_key(KeyCode::Char('x'), KeyModifiers::CONTROL),
+            Key::Other
+        );
+        assert_eq!(
+            read_key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key::BackTab
+        );
+        assert_eq!(read_key(KeyCode::Enter, none), Key::Enter);
+        assert_eq!(read_key(KeyCode::Esc, none), Key::Esc);
+        assert_eq!(read_key(KeyCode::Backspace, none), Key::Backspace);
+        assert_eq!(read_key(KeyCode::F(1), none), Key::Other);
     }
 }

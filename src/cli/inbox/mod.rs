@@ -18,7 +18,18 @@ on the left, the selected ticket's timeline on the right. New tickets and
 changes appear as they happen; the status line shows the target, your role and
 the connection, which comes back by itself.
 
-Keys: tab / shift-tab views · j k (or arrows) move · q, Esc or Ctrl-C quit.
+Keys (? shows them in the view):
+  tab shift-tab h l  switch views         j k ↓ ↑  move
+  a  assign (operators with availability, teams and open load)
+  t  take             r  reply (asks first, naming where it goes)
+  n  internal note    o  take over from the AI (asks first)
+  x  resolve          u  reopen           p  change priority
+  f  filter by status, priority, channel or assignee
+  /  search subjects and messages (as tickets list --search)
+  F  clear filter and search               q Esc Ctrl-C  quit
+Each action is the call its command makes (tickets take, tickets reply…); what
+the service refuses is said on the status line, with its reason, and nothing
+changes. On a protected context every change is asked first.
 
 Examples:
   deskctl inbox

@@ -2,6 +2,7 @@
 //! and the actions a support lead takes all day.
 
 mod assign;
+pub(crate) mod assignees;
 mod list;
 mod note;
 mod priority;

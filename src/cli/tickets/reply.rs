@@ -1,9 +1,9 @@
 use clap::Args;
 
 use super::{BodyArgs, each_ticket};
-use crate::api::{Channel, ReplyRequest, Ticket};
+use crate::api::{Channel, ReplyRequest};
 use crate::cli::{Session, wire_enum_parser};
-use crate::domain::reply::reply_channel;
+use crate::domain::reply::{destination, reply_channel};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -53,20 +53,4 @@ pub async fn cmd_tickets_reply(session: &Session, args: TicketsReplyArgs) -> Cli
         async |client, number| client.reply_ticket(number, &reply).await,
     )
     .await
-}
-
-/// Where a reply on `channel` reaches the customer: `by email to
-/// dana@example.com`, or `in the telegram chat with Tom (tg-42)`.
-fn destination(ticket: &Ticket, channel: Channel) -> String {
-    let r = &ticket.requester;
-    if channel == Channel::Email {
-        return format!("by email to {}", r.email.as_deref().unwrap_or("-"));
-    }
-    let who = match (&r.name, &r.external_id) {
-        (Some(name), Some(id)) => format!("{name} ({id})"),
-        (Some(name), None) => name.clone(),
-        (None, Some(id)) => id.clone(),
-        (None, None) => r.email.clone().unwrap_or_else(|| "the customer".into()),
-    };
-    format!("in the {channel} chat with {who}")
 }

@@ -1,9 +1,7 @@
 use clap::Args;
 
-use crate::api::{
-    Availability, Priority, ReplyRequest, Ticket, TicketCountBy, TicketCountQuery, TicketQuery,
-    TicketStatus, TicketView,
-};
+use super::assignees::{candidates, labelled};
+use crate::api::{Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView};
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
 use crate::error::{CliError, CliResult};
@@ -165,79 +163,6 @@ impl Tally {
     }
 }
 
-/// The picker's line for an operator: handle, teams (the ticket's first) and
-/// open tickets, e.g. `alice  support, billing · 3 open`.
-fn assignee_label(operator: &crate::api::Operator, open: u64, width: usize) -> String {
-    let teams = if operator.teams.is_empty() {
-        "no team".to_string()
-    } else {
-        operator.teams.join(", ")
-    };
-    let capacity = operator
-        .capacity
-        .map(|c| format!(" of {c}"))
-        .unwrap_or_default();
-    format!(
-        "{:width$}  {teams} · {open}{capacity} open",
-        operator.handle
-    )
-}
-
-/// Operators who can take `ticket` now, members of its team first, then by
-/// load, with their open tickets.
-async fn candidates(
-    client: &Client,
-    ticket: &Ticket,
-) -> CliResult<Vec<(crate::api::Operator, u64)>> {
-    let mut load = std::collections::HashMap::<String, u64>::new();
-    for status in [TicketStatus::Open, TicketStatus::Pending] {
-        let counts = client
-            .count_tickets(&TicketCountQuery {
-                by: TicketCountBy::Assignee,
-                view: None,
-                status: Some(status),
-                priority: None,
-                assignee: None,
-                team: None,
-                channel: None,
-                agent: None,
-                requester: None,
-                q: None,
-                created_since: None,
-                updated_since: None,
-            })
-            .await?;
-        for group in counts.groups {
-            if let Some(handle) = group.value {
-                *load.entry(handle).or_default() += group.count;
-            }
-        }
-    }
-    let mut online: Vec<_> = client
-        .list_operators()
-        .await?
-        .into_iter()
-        .filter(|o| o.availability == Availability::Online)
-        .map(|o| {
-            let open = load.get(&o.handle).copied().unwrap_or(0);
-            (o, open)
-        })
-        .collect();
-    online.sort_by_key(|(o, open)| {
-        let member = ticket.team.as_ref().is_some_and(|t| o.teams.contains(t));
-        (!member, *open, o.handle.clone())
-    });
-    for (operator, _) in &mut online {
-        if let Some(team) = &ticket.team
-            && let Some(at) = operator.teams.iter().position(|t| t == team)
-        {
-            let first = operator.teams.remove(at);
-            operator.teams.insert(0, first);
-        }
-    }
-    Ok(online)
-}
-
 async fn show(
     session: &Session,
     client: &Client,
@@ -286,20 +211,17 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
         Action::Skip => return Ok(Step::Skip),
         Action::Quit => return Ok(Step::Quit),
         Action::Assign => {
-            let online = candidates(client, ticket).await?;
+            // Triage assigns to someone who can take the ticket now.
+            let online: Vec<_> = candidates(client, ticket)
+                .await?
+                .into_iter()
+                .filter(|(o, _)| o.availability == Availability::Online)
+                .collect();
             if online.is_empty() {
                 ui.warn("nobody is online");
                 return Ok(Step::Skip);
             }
-            let width = online
-                .iter()
-                .map(|(o, _)| o.handle.len())
-                .max()
-                .unwrap_or(0);
-            let labels: Vec<String> = online
-                .iter()
-                .map(|(o, open)| assignee_label(o, *open, width))
-                .collect();
+            let labels: Vec<String> = labelled(&online).into_iter().map(|(_, l)| l).collect();
             let Some(pick) = ui.select("Assign to (teams · open tickets)", &labels)? else {
                 return Ok(Step::Skip);
             };
@@ -389,19 +311,5 @@ mod tests {
             "Triaged 2 of 4 tickets (1 more noted only)."
         );
         assert_eq!(Tally::default().summary(1), "Triaged 0 of 1 ticket.");
-    }
-
-    #[test]
-    fn the_picker_shows_teams_and_load() {
-        let operator: crate::api::Operator = serde_json::from_value(serde_json::json!({
-            "handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "operator",
-            "availability": "online", "teams": ["support", "billing"], "capacity": 5,
-            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
-        }))
-        .unwrap();
-        assert_eq!(
-            assignee_label(&operator, 3, 5),
-            "bob    support, billing · 3 of 5 open"
-        );
     }
 }

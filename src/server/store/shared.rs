@@ -370,6 +370,7 @@ pub(super) fn ticket_event(
             entries,
             handoff: None,
             delivery: None,
+            external: None,
         },
     }
 }
@@ -389,6 +390,44 @@ pub(super) fn handoff_event(
     )
 }
 
+/// What a delivery event says of a message settled as `settle`.
+pub(super) fn settled_delivery(
+    claimed: &super::Claimed,
+    settle: &super::Settle,
+) -> crate::api::EventDelivery {
+    let (state, error, next) = match settle {
+        super::Settle::Delivered => (OutboxState::Delivered, None, None),
+        super::Settle::Dead { error } => (OutboxState::Dead, Some(error.clone()), None),
+        super::Settle::Retry { at, error } => {
+            (OutboxState::Pending, Some(error.clone()), Some(*at))
+        }
+    };
+    crate::api::EventDelivery {
+        id: claimed.id,
+        kind: claimed.kind,
+        state,
+        description: claimed.description.clone(),
+        integration: claimed.integration,
+        attempts: Some(claimed.attempts),
+        error,
+        next_attempt_at: next,
+    }
+}
+
+/// What a delivery event says of a message queued again by hand (or made due now).
+pub(super) fn requeued(message: &crate::api::OutboxMessage) -> crate::api::EventDelivery {
+    crate::api::EventDelivery {
+        id: message.id,
+        kind: message.kind,
+        state: message.state,
+        description: message.description.clone(),
+        integration: message.integration,
+        attempts: Some(message.attempts),
+        error: None,
+        next_attempt_at: message.next_attempt_at,
+    }
+}
+
 /// The event a settled delivery records, seen as its ticket is.
 pub(super) fn delivery_event(
     delivery: crate::api::EventDelivery,
@@ -402,6 +441,24 @@ pub(super) fn delivery_event(
         None,
         Some(delivery),
     )
+}
+
+/// The event a webhook records when it moves a handed-over ticket on its
+/// platform, seen as the handoff's ticket is (none: by owners and managers only).
+pub(super) fn external_event(
+    handoff: crate::api::EventHandoff,
+    external: crate::api::EventExternal,
+    ticket: Option<&crate::api::Ticket>,
+) -> super::NewEvent {
+    let mut event = seen_as_ticket(
+        crate::api::EventKind::HandoffExternal,
+        ticket,
+        Vec::new(),
+        Some(handoff),
+        None,
+    );
+    event.event.external = Some(external);
+    event
 }
 
 /// An event about `ticket` (if any) that did not move it: whoever may see the
@@ -427,6 +484,7 @@ fn seen_as_ticket(
             entries,
             handoff,
             delivery,
+            external: None,
         },
     }
 }
@@ -495,6 +553,7 @@ pub(super) fn read_event(
             entries: Vec::new(),
             handoff: None,
             delivery: None,
+            external: None,
         };
     }
     Ok(event)

@@ -12,11 +12,10 @@ use sqlx::{PgConnection, Row};
 use super::tickets::{append_entries, fetch_ticket};
 use super::{At, PostgresStore, parse_enum};
 use crate::api::{
-    EventDelivery, ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery,
-    OutboxState,
+    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState,
 };
 use crate::domain::tickets::NewEntry;
-use crate::server::store::shared::{decode, delivery_event};
+use crate::server::store::shared::{decode, delivery_event, requeued, settled_delivery};
 use crate::server::store::{Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult};
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
@@ -177,11 +176,7 @@ impl PostgresStore {
             }
             _ => Vec::new(),
         };
-        let delivery = match settle {
-            Settle::Delivered => Some(OutboxState::Delivered),
-            Settle::Dead { .. } => Some(OutboxState::Dead),
-            Settle::Retry { .. } => None,
-        };
+        let delivery = settled_delivery(claimed, settle);
         if let Some(event) = external.as_ref().and_then(|e| e.event.as_ref())
             && !matches!(settle, Settle::Retry { .. })
         {
@@ -208,25 +203,14 @@ impl PostgresStore {
             .execute(&mut *tx)
             .await?;
         }
-        if let Some(state) = delivery {
-            let ticket = match claimed.ticket {
-                Some(number) => Some(fetch_ticket(&mut tx, number, false).await?),
-                None => None,
-            };
-            let event = delivery_event(
-                EventDelivery {
-                    id: claimed.id,
-                    kind: claimed.kind,
-                    state,
-                    description: claimed.description.clone(),
-                    integration: claimed.integration,
-                },
-                ticket.as_ref(),
-                entries,
-            );
-            // Last: the event counter's row lock is held until commit.
-            super::events::record(&mut tx, &[event]).await?;
-        }
+        // Every settlement is an event, a failed attempt to be tried again too.
+        let ticket = match claimed.ticket {
+            Some(number) => Some(fetch_ticket(&mut tx, number, false).await?),
+            None => None,
+        };
+        let event = delivery_event(delivery, ticket.as_ref(), entries);
+        // Last: the event counter's row lock is held until commit.
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -354,6 +338,20 @@ impl PostgresStore {
                 .await?;
             }
         }
+        // Queued again (or made due now): an event, seen as its ticket is.
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = $1"
+        )))
+        .bind(id as i64)
+        .fetch_one(&mut *tx)
+        .await?;
+        let message = from_row(&row)?;
+        let ticket = match message.ticket {
+            Some(number) => Some(fetch_ticket(&mut tx, number, false).await?),
+            None => None,
+        };
+        let event = delivery_event(requeued(&message), ticket.as_ref(), Vec::new());
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         self.get_outbound(id).await
     }

@@ -6,8 +6,9 @@ use jiff::Timestamp;
 use sqlx::Row;
 
 use super::{PostgresStore, parse_enum};
-use crate::api::{ExternalStatus, IntegrationKind};
+use crate::api::{EventExternal, EventHandoff, ExternalStatus, HandoffOutcome, IntegrationKind};
 use crate::domain::external::ExternalEvent;
+use crate::server::store::shared::external_event;
 use crate::server::store::{StoreError, StoreResult};
 
 impl PostgresStore {
@@ -49,9 +50,10 @@ impl PostgresStore {
             });
         }
         let mut updated = Vec::new();
+        let mut recorded = Vec::new();
         for event in events {
             let row = sqlx::query(
-                "SELECT h.id, h.external_status FROM handoffs h \
+                "SELECT h.id, h.external_status, h.agent_key, h.ticket_number FROM handoffs h \
                  JOIN outbox o ON o.handoff_id = h.id \
                  WHERE h.external_id = $1 AND o.integration = $2 FOR UPDATE OF h",
             )
@@ -76,11 +78,36 @@ impl PostgresStore {
                 .bind(&id)
                 .execute(&mut *tx)
                 .await?;
+                // Each move is an event, seen as the handoff's ticket is.
+                let agent: String = row.try_get("agent_key")?;
+                let number: Option<i64> = row.try_get("ticket_number")?;
+                let ticket = match number {
+                    Some(number) => {
+                        Some(super::tickets::fetch_ticket(&mut tx, number as u64, false).await?)
+                    }
+                    None => None,
+                };
+                recorded.push(external_event(
+                    EventHandoff {
+                        id: id.clone(),
+                        agent,
+                        outcome: HandoffOutcome::External,
+                    },
+                    EventExternal {
+                        kind,
+                        id: Some(event.id.clone()),
+                        previous: current,
+                        status: next,
+                    },
+                    ticket.as_ref(),
+                ));
                 if !updated.contains(&id) {
                     updated.push(id);
                 }
             }
         }
+        // Last: the event counter's row lock is held until commit.
+        super::events::record(&mut tx, &recorded).await?;
         tx.commit().await?;
         Ok(updated)
     }

@@ -7,12 +7,15 @@ use std::collections::BTreeSet;
 
 use sqlx::{PgConnection, Row};
 
+use super::tickets::{append_entries, fetch_ticket, update_ticket};
 use super::{At, PostgresStore};
+use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
+use crate::server::store::shared::ticket_event;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::{StoreError, StoreResult, WorkspaceChange};
+use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
     /// Moves on with every change to the workspace.
@@ -54,15 +57,85 @@ impl PostgresStore {
         let Some(next) = current.changed_to(next) else {
             return Ok(current);
         };
+        let events = release_removed(&mut tx, &current, &next).await?;
         write_difference(&mut tx, &current, &next).await?;
         sqlx::query("UPDATE workspace_revision SET revision = $1, generation = $2 WHERE id = 1")
             .bind(next.revision as i64)
             .bind(next.generation as i64)
             .execute(&mut *tx)
             .await?;
+        // Last: the event counter's row lock is held until commit.
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(next)
     }
+}
+
+/// The open and pending tickets an operator or a team being removed leaves:
+/// the operator's are unassigned, the team's have no team, each with a
+/// timeline entry and its event, in the change's transaction (the database
+/// alone would clear them without a word: ON DELETE SET NULL). Removing an
+/// operator through `DELETE /v1/operators/{handle}` releases them first.
+async fn release_removed(
+    conn: &mut PgConnection,
+    before: &Snapshot,
+    after: &Snapshot,
+) -> StoreResult<Vec<NewEvent>> {
+    let at = crate::server::store::stored_now();
+    let mut events = Vec::new();
+    for operator in before
+        .operators
+        .iter()
+        .filter(|o| !after.operators.iter().any(|a| a.handle == o.handle))
+    {
+        let numbers: Vec<i64> = sqlx::query_scalar(
+            "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
+             ORDER BY number FOR UPDATE",
+        )
+        .bind(&operator.handle)
+        .fetch_all(&mut *conn)
+        .await?;
+        for number in numbers {
+            let (_, event) = update_ticket(conn, number as u64, |_| {
+                Ok(crate::domain::tickets::released(&operator.handle, None, at))
+            })
+            .await?;
+            events.push(event);
+        }
+    }
+    for team in before
+        .teams
+        .iter()
+        .filter(|t| !after.teams.iter().any(|a| a.key == t.key))
+    {
+        let numbers: Vec<i64> = sqlx::query_scalar(
+            "SELECT number FROM tickets WHERE team_key = $1 AND status IN ('open', 'pending') \
+             ORDER BY number FOR UPDATE",
+        )
+        .bind(&team.key)
+        .fetch_all(&mut *conn)
+        .await?;
+        for number in numbers {
+            sqlx::query(
+                "UPDATE tickets SET team_key = NULL, last_activity_at = $1 WHERE number = $2",
+            )
+            .bind(super::now())
+            .bind(number)
+            .execute(&mut *conn)
+            .await?;
+            let entry = crate::domain::tickets::team_removed(&team.key, at);
+            let stored = append_entries(conn, number as u64, &[entry]).await?;
+            let ticket = fetch_ticket(conn, number as u64, false).await?;
+            let assignee = ticket.assignee.clone();
+            events.push(ticket_event(
+                EventKind::TicketUpdated,
+                &ticket,
+                assignee,
+                stored,
+            ));
+        }
+    }
+    Ok(events)
 }
 
 /// Every configuration table, in the caller's transaction; with `lock`, the

@@ -14,11 +14,10 @@ use sqlx::sqlite::SqliteRow;
 use super::tickets::{append_entries, update_ticket};
 use super::{SqliteStore, now, parse_enum, parse_time, stored_time};
 use crate::api::{
-    EventDelivery, ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery,
-    OutboxState, Ticket,
+    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
-use crate::server::store::shared::delivery_event;
+use crate::server::store::shared::{delivery_event, requeued, settled_delivery};
 use crate::server::store::{
     Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
@@ -225,11 +224,7 @@ impl SqliteStore {
             (Some(number), Some(note)) => append_entries(&mut tx, number, &[note]).await?,
             _ => Vec::new(),
         };
-        let delivery = match settle {
-            Settle::Delivered => Some(OutboxState::Delivered),
-            Settle::Dead { .. } => Some(OutboxState::Dead),
-            Settle::Retry { .. } => None,
-        };
+        let delivery = settled_delivery(claimed, settle);
         if let Some(external) = external {
             if let Some(event) = &external.event
                 && !matches!(settle, Settle::Retry { .. })
@@ -263,24 +258,13 @@ impl SqliteStore {
                 .await?;
             }
         }
-        if let Some(state) = delivery {
-            let ticket = match claimed.ticket {
-                Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
-                None => None,
-            };
-            let event = delivery_event(
-                EventDelivery {
-                    id: claimed.id,
-                    kind: claimed.kind,
-                    state,
-                    description: claimed.description.clone(),
-                    integration: claimed.integration,
-                },
-                ticket.as_ref(),
-                entries,
-            );
-            super::events::record(&mut tx, &[event]).await?;
-        }
+        // Every settlement is an event, a failed attempt to be tried again too.
+        let ticket = match claimed.ticket {
+            Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
+            None => None,
+        };
+        let event = delivery_event(delivery, ticket.as_ref(), entries);
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -418,6 +402,20 @@ impl SqliteStore {
                     .await?;
             }
         }
+        // Queued again (or made due now): an event, seen as its ticket is.
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
+        )))
+        .bind(id as i64)
+        .fetch_one(&mut *tx)
+        .await?;
+        let message = from_row(&row)?;
+        let ticket = match message.ticket {
+            Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
+            None => None,
+        };
+        let event = delivery_event(requeued(&message), ticket.as_ref(), Vec::new());
+        super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         self.get_outbound(id).await
     }

@@ -42,7 +42,9 @@ pub struct TicketsListArgs {
     /// The requester's email, name or external id
     #[arg(long, value_name = "WHO")]
     pub requester: Option<String>,
-    /// Text to find in subjects and messages
+    /// Text to find in subjects and messages: as written, spaces and
+    /// punctuation included, inside words too; A-Z in either case, every
+    /// other character exactly (`é` does not find `É`)
     #[arg(long, short = 's', value_name = "TEXT")]
     pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,

@@ -22,6 +22,8 @@ INSERT INTO ticket_text (rowid, body)
 INSERT INTO ticket_text (rowid, body)
     SELECT ticket_number * 16777216 + seq, body FROM timeline
     WHERE kind = 'message' AND body IS NOT NULL;
+-- One segment for what was there (lookups read each segment's list).
+INSERT INTO ticket_text (ticket_text) VALUES ('optimize');
 
 -- Written by the same statement as the ticket or the entry, so in the same
 -- transaction, whichever code path writes it.

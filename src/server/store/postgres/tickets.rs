@@ -453,13 +453,15 @@ impl PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         let plan = self.text_plan(filter, limit).await?;
-        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, plan);
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, plan.clone());
         let limit_param = binds.len() + 1;
         // Expressions, not columns, keep the planner from walking the
         // activity index when the text index has found the few candidates.
         let order = match plan {
             TextPlan::Walk => "last_activity_at DESC, number DESC",
-            TextPlan::Indexed => "last_activity_at + interval '0 seconds' DESC, number + 0 DESC",
+            TextPlan::Indexed | TextPlan::Among(_) => {
+                "last_activity_at + interval '0 seconds' DESC, number + 0 DESC"
+            }
         };
         let sql = format!(
             "SELECT {COLUMNS} FROM tickets WHERE {condition} \

@@ -8,8 +8,9 @@ use crate::server::store::shared::{TextPlan, fts_query, indexed_bound};
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
 impl SqliteStore {
-    /// The plan for a page of `limit` tickets of `filter`: a bounded count
-    /// of the index's candidates decides (a few hundred µs at most).
+    /// The plan for a page of `limit` tickets of `filter`: a bounded read of
+    /// the index's candidates decides, and when they are few they are the
+    /// plan, so the index is read once.
     pub(super) async fn text_plan(
         &self,
         filter: &TicketFilter,
@@ -24,17 +25,19 @@ impl SqliteStore {
             .await?;
         let tickets = newest.map_or(0, |n| (n + 1).saturating_sub(FIRST_TICKET_NUMBER as i64));
         let bound = indexed_bound(limit, tickets as u64);
-        let candidates: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?)",
+        let mut candidates: Vec<i64> = sqlx::query_scalar(
+            "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?",
         )
         .bind(query)
         .bind(bound as i64)
-        .fetch_one(self.pool())
+        .fetch_all(self.pool())
         .await?;
-        Ok(if (candidates as u64) < bound {
-            TextPlan::Indexed
-        } else {
-            TextPlan::Walk
-        })
+        if candidates.len() as u64 >= bound {
+            return Ok(TextPlan::Walk);
+        }
+        candidates.dedup();
+        Ok(TextPlan::Among(crate::server::store::shared::encode(
+            &candidates,
+        )))
     }
 }

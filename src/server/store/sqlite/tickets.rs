@@ -448,12 +448,12 @@ impl SqliteStore {
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         let plan = self.text_plan(filter, limit).await?;
-        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan);
+        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
         // `+` keeps SQLite from walking the activity index when the text
         // index has found the few candidates to sort.
         let order = match plan {
             TextPlan::Walk => "last_activity_at DESC, number DESC",
-            TextPlan::Indexed => "+last_activity_at DESC, +number DESC",
+            TextPlan::Indexed | TextPlan::Among(_) => "+last_activity_at DESC, +number DESC",
         };
         let sql =
             format!("SELECT {COLUMNS} FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?");

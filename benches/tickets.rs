@@ -5,9 +5,13 @@
 //!
 //! 1. Latency (min / median / p95 / max, in ms) of the first page of
 //!    `deskctl tickets list --limit 30` in each view and with the common filters,
-//!    of text search (a common word, a rare one and one that matches nothing),
+//!    of text search (a common word, a rare one, invoice numbers in between and
+//!    one that matches nothing),
 //!    and of `deskctl tickets show N`, on a desk of `DESKCTL_BENCH_TICKETS`
 //!    tickets (100000), then the same cases with fewer runs on the large desk.
+//!    Beside each list case without a search, the floor: the `sqlite3` shell
+//!    (`DESKCTL_BENCH_SQLITE3`, or on PATH) running the same page query on the
+//!    same file, spawned and timed the same way.
 //!    `deskctl teams list` is timed too: the floor every command pays (process
 //!    start, opening the desk, checking the migrations).
 //! 2. The query plans SQLite picks for those queries: `EXPLAIN QUERY PLAN` of the
@@ -17,7 +21,9 @@
 //!    sqlx on a scratch copy of the small desk: a row-value cursor for the pages
 //!    after the first, an index on `requester_name` for `--requester` (which
 //!    migration 0006 now creates: the copy is timed without it, then with it),
-//!    and an FTS5 index for `--search` (`DESKCTL_BENCH_WHAT_IF=0` skips this).
+//!    and both plans of `--search` (walking tickets, or the FTS5 index of
+//!    migration 0013) for each word, with the probe that picks one
+//!    (`DESKCTL_BENCH_WHAT_IF=0` skips this).
 //! 4. `deskctl tickets list --all -o jsonl` on the large desk
 //!    (`DESKCTL_BENCH_TICKETS_LARGE`, 1000000) and on the small one: wall time,
 //!    tickets per second, and the child's peak resident memory (`VmHWM`, polled
@@ -435,7 +441,7 @@ const AFTER: &str = "(last_activity_at < ? OR (last_activity_at = ? AND number <
 const AFTER_ROW_VALUE: &str = "(last_activity_at, number) < (?, ?)";
 
 /// The FTS5 query `fts_query` (src/server/store/shared.rs) makes of a word:
-/// its trigrams, ANDed.
+/// its distinct trigrams, ANDed.
 fn fts_query(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut trigrams: Vec<String> = Vec::new();
@@ -1223,7 +1229,9 @@ fn cache_dir() -> PathBuf {
 
 /// The stamp a cached desk of `tickets` tickets must carry to be re-used.
 fn stamp(tickets: u64) -> Result<String, String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join("sqlite");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

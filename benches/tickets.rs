@@ -5,9 +5,13 @@
 //!
 //! 1. Latency (min / median / p95 / max, in ms) of the first page of
 //!    `deskctl tickets list --limit 30` in each view and with the common filters,
-//!    of text search (a common word, a rare one and one that matches nothing),
+//!    of text search (a common word, a rare one, invoice numbers in between and
+//!    one that matches nothing),
 //!    and of `deskctl tickets show N`, on a desk of `DESKCTL_BENCH_TICKETS`
 //!    tickets (100000), then the same cases with fewer runs on the large desk.
+//!    Beside each list case without a search, the floor: the `sqlite3` shell
+//!    (`DESKCTL_BENCH_SQLITE3`, or on PATH) running the same page query on the
+//!    same file, spawned and timed the same way.
 //!    `deskctl teams list` is timed too: the floor every command pays (process
 //!    start, opening the desk, checking the migrations).
 //! 2. The query plans SQLite picks for those queries: `EXPLAIN QUERY PLAN` of the
@@ -17,7 +21,9 @@
 //!    sqlx on a scratch copy of the small desk: a row-value cursor for the pages
 //!    after the first, an index on `requester_name` for `--requester` (which
 //!    migration 0006 now creates: the copy is timed without it, then with it),
-//!    and an FTS5 index for `--search` (`DESKCTL_BENCH_WHAT_IF=0` skips this).
+//!    and both plans of `--search` (walking tickets, or the FTS5 index of
+//!    migration 0013) for each word, with the probe that picks one
+//!    (`DESKCTL_BENCH_WHAT_IF=0` skips this).
 //! 4. `deskctl tickets list --all -o jsonl` on the large desk
 //!    (`DESKCTL_BENCH_TICKETS_LARGE`, 1000000) and on the small one: wall time,
 //!    tickets per second, and the child's peak resident memory (`VmHWM`, polled
@@ -97,6 +103,9 @@ const TEAM: &str = "billing";
 const COMMON_WORD: &str = "refund";
 const RARE_WORD: &str = "chargeback";
 const ABSENT_WORD: &str = "xylophone";
+/// Text between the common and the rare word (invoice numbers 0-999, about
+/// 0.2% of tickets), where both plans cost most.
+const MIDDLE_WORD: &str = "INV-2026-00";
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -233,6 +242,9 @@ fn number(var: &str, default: u64, min: u64) -> Result<u64, String> {
 struct Case {
     label: String,
     args: Vec<String>,
+    /// The page query deskctl runs for it, values inlined, for `sqlite3` to
+    /// run on the same file: the floor.
+    floor: Option<String>,
 }
 
 impl Case {
@@ -240,6 +252,7 @@ impl Case {
         Case {
             label: label.to_string(),
             args: args.iter().map(|a| a.to_string()).collect(),
+            floor: None,
         }
     }
 
@@ -249,6 +262,25 @@ impl Case {
         args.extend_from_slice(extra);
         Case::new(label, &args)
     }
+
+    /// With `condition` (values inlined) as the floor's WHERE.
+    fn floor(mut self, condition: &str) -> Case {
+        self.floor = Some(list_sql(condition));
+        self
+    }
+}
+
+/// The `sqlite3` command-line shell that times the floor:
+/// `DESKCTL_BENCH_SQLITE3`, or `sqlite3` on PATH; `None` without one.
+fn sqlite3() -> Option<String> {
+    let program = std::env::var("DESKCTL_BENCH_SQLITE3").unwrap_or_else(|_| "sqlite3".into());
+    let works = Command::new(&program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(program)
 }
 
 fn cases(desk: &Desk) -> Vec<Case> {
@@ -256,16 +288,23 @@ fn cases(desk: &Desk) -> Vec<Case> {
     let show = desk.middle_ticket().to_string();
     vec![
         Case::new("teams list (start-up floor)", &["teams", "list"]),
-        Case::list("list (view all)", &[]),
-        Case::list("list --view unassigned", &["--view", "unassigned"]),
-        Case::list("list --view resolved", &["--view", "resolved"]),
-        Case::list("list --status pending", &["--status", "pending"]),
-        Case::list("list --assignee dana", &["--assignee", ASSIGNEE]),
-        Case::list("list --team billing", &["--team", TEAM]),
-        Case::list("list --priority urgent", &["--priority", "urgent"]),
-        Case::list("list --channel email", &["--channel", "email"]),
-        Case::list("list --requester EMAIL", &["--requester", requester]),
+        Case::list("list (view all)", &[]).floor("1 = 1"),
+        Case::list("list --view unassigned", &["--view", "unassigned"])
+            .floor("assignee IS NULL AND status IN ('open', 'pending')"),
+        Case::list("list --view resolved", &["--view", "resolved"]).floor("status = 'resolved'"),
+        Case::list("list --status pending", &["--status", "pending"]).floor("status = 'pending'"),
+        Case::list("list --assignee dana", &["--assignee", ASSIGNEE])
+            .floor(&format!("assignee = '{ASSIGNEE}'")),
+        Case::list("list --team billing", &["--team", TEAM]).floor(&format!("team_key = '{TEAM}'")),
+        Case::list("list --priority urgent", &["--priority", "urgent"])
+            .floor("priority = 'urgent'"),
+        Case::list("list --channel email", &["--channel", "email"]).floor("channel = 'email'"),
+        Case::list("list --requester EMAIL", &["--requester", requester]).floor(&format!(
+            "(lower(requester_email) = lower('{requester}') OR requester_name LIKE '%{requester}%' \
+             ESCAPE '\\' OR requester_external_id = '{requester}')"
+        )),
         Case::list("list --search refund", &["--search", COMMON_WORD]),
+        Case::list("list --search INV-2026-00", &["--search", MIDDLE_WORD]),
         Case::list("list --search chargeback", &["--search", RARE_WORD]),
         Case::list("list --search xylophone", &["--search", ABSENT_WORD]),
         Case::new("show N", &["tickets", "show", &show]),
@@ -278,9 +317,17 @@ fn latency(desk: &Desk, runs: usize, warmup: usize) -> Result<(), String> {
          (stdout piped; list cases pass --limit {PAGE})",
         desk.tickets
     );
+    let shell = sqlite3();
+    match &shell {
+        Some(shell) => println!(
+            "floor: `{shell}` ({}) running deskctl's page query on the same file, as many runs",
+            sqlite3_version(shell)
+        ),
+        None => println!("floor: no sqlite3 (install it, or set DESKCTL_BENCH_SQLITE3)"),
+    }
     println!(
-        "{:<34} {:>5} {:>8} {:>8} {:>8} {:>8}",
-        "case (ms)", "lines", "min", "median", "p95", "max"
+        "{:<34} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>6}",
+        "case (ms)", "lines", "min", "median", "p95", "max", "floor", "ratio"
     );
     for case in cases(desk) {
         let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
@@ -295,12 +342,33 @@ fn latency(desk: &Desk, runs: usize, warmup: usize) -> Result<(), String> {
             times.push(start.elapsed());
         }
         let s = Summary::of(&mut times);
+        let floor = match (&shell, &case.floor) {
+            (Some(shell), Some(sql)) => Some(desk.floor(shell, sql, runs, warmup, lines)?),
+            _ => None,
+        };
+        let (floor, ratio) = match floor {
+            Some(f) => (
+                format!("{:.1}", f.median),
+                format!("{:.2}", s.median / f.median),
+            ),
+            None => ("-".to_string(), "-".to_string()),
+        };
         println!(
-            "{:<34} {:>5} {:>8.1} {:>8.1} {:>8.1} {:>8.1}",
-            case.label, lines, s.min, s.median, s.p95, s.max
+            "{:<34} {:>5} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>8} {:>6}",
+            case.label, lines, s.min, s.median, s.p95, s.max, floor, ratio
         );
     }
     Ok(())
+}
+
+fn sqlite3_version(shell: &str) -> String {
+    Command::new(shell)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|v| v.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Order statistics of one case, in milliseconds.
@@ -372,6 +440,30 @@ const AFTER: &str = "(last_activity_at < ? OR (last_activity_at = ? AND number <
 /// The same with a row value, which SQLite turns into a range on the index.
 const AFTER_ROW_VALUE: &str = "(last_activity_at, number) < (?, ?)";
 
+/// The FTS5 query `fts_query` (src/server/store/shared.rs) makes of a word:
+/// its distinct trigrams, ANDed.
+fn fts_query(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut trigrams: Vec<String> = Vec::new();
+    for window in chars.windows(3) {
+        let trigram: String = window.iter().collect();
+        if !trigrams.contains(&trigram) {
+            trigrams.push(trigram);
+        }
+    }
+    trigrams
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// `indexed_bound` of src/server/store/shared.rs, for a page of `limit`.
+fn indexed_bound(limit: u64, tickets: u64) -> u64 {
+    let even = ((limit * tickets.max(1)) as f64).sqrt() as u64;
+    even.clamp(limit.min(20_000), 20_000)
+}
+
 /// `%word%`, as `like_pattern` makes it (the words here need no escaping).
 fn like(word: &str) -> Param {
     Param::Text(format!("%{word}%"))
@@ -430,17 +522,25 @@ async fn explain(desk: &Desk) -> Result<(), String> {
             vec![text(requester), text(requester), text(requester)],
         ),
         (
-            "--search",
+            "--search, walked (a common word)",
             list_sql(SEARCH),
-            vec![like(RARE_WORD), like(RARE_WORD)],
+            vec![like(COMMON_WORD), like(COMMON_WORD)],
         ),
         (
-            "next page (cursor), view all",
-            list_sql(AFTER),
-            vec![text(&at), text(&at), Param::Int(number)],
+            "--search, from the index (a rare word)",
+            format!(
+                "SELECT {COLUMNS} FROM tickets WHERE number IN (SELECT rowid >> 24 FROM \
+                 ticket_text WHERE ticket_text MATCH ?) AND {SEARCH} \
+                 ORDER BY +last_activity_at DESC, +number DESC LIMIT 31"
+            ),
+            vec![
+                text(&fts_query(RARE_WORD)),
+                like(RARE_WORD),
+                like(RARE_WORD),
+            ],
         ),
         (
-            "next page with a row-value cursor (suggested)",
+            "next page (row-value cursor), view all",
             list_sql(AFTER_ROW_VALUE),
             vec![text(&at), Param::Int(number)],
         ),
@@ -628,50 +728,70 @@ async fn what_if(desk: &Desk) -> Result<(), String> {
         "--requester EMAIL, without and with", before, after
     );
 
-    // --search: LIKE '%word%' on the subject and every message, newest first,
-    // against an FTS5 index of the same text (word tokens, prefix match).
-    let start = Instant::now();
-    for sql in [
-        "CREATE VIRTUAL TABLE bench_ticket_text USING fts5(body, ticket_number UNINDEXED)",
-        "INSERT INTO bench_ticket_text (body, ticket_number) \
-         SELECT subject, number FROM tickets \
-         UNION ALL SELECT body, ticket_number FROM timeline WHERE kind = 'message'",
-    ] {
-        exec(sql)
-            .execute(&mut conn)
-            .await
-            .map_err(|e| format!("building the FTS5 index: {e}"))?;
-    }
-    let built = start.elapsed().as_secs_f64();
-    let fts_bytes: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'bench_ticket_text%'",
-    )
-    .fetch_one(&mut conn)
-    .await
-    .map_err(|e| e.to_string())?;
-    let fts = list_sql(
-        "number IN (SELECT ticket_number FROM bench_ticket_text WHERE bench_ticket_text MATCH ?)",
+    // --search: the two plans list_tickets chooses between, each timed for
+    // each word, with the bounded probe that chooses (a copy of
+    // src/server/store/shared.rs and sqlite/ticket_search.rs).
+    let walk_sql = list_sql(SEARCH);
+    let indexed_sql = format!(
+        "SELECT {COLUMNS} FROM tickets WHERE number IN (SELECT rowid >> 24 FROM ticket_text \
+         WHERE ticket_text MATCH ?) AND {SEARCH} ORDER BY +last_activity_at DESC, +number DESC \
+         LIMIT 31"
     );
-    for word in [COMMON_WORD, RARE_WORD, ABSENT_WORD] {
-        let (scan, by_like) =
-            best_of(&mut conn, 5, &list_sql(SEARCH), &[like(word), like(word)]).await?;
-        let (indexed, by_fts) =
-            best_of(&mut conn, 5, &fts, &[text(&format!("\"{word}\"*"))]).await?;
-        let same = if by_like == by_fts {
+    let bound = indexed_bound(31, desk.tickets);
+    for word in [COMMON_WORD, MIDDLE_WORD, RARE_WORD, ABSENT_WORD] {
+        let (walked, by_walk) = best_of(&mut conn, 5, &walk_sql, &[like(word), like(word)]).await?;
+        let (indexed, by_index) = best_of(
+            &mut conn,
+            5,
+            &indexed_sql,
+            &[text(&fts_query(word)), like(word), like(word)],
+        )
+        .await?;
+        let start = Instant::now();
+        let candidates: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?)",
+        )
+        .bind(fts_query(word))
+        .bind(bound as i64)
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
+        let probe = start.elapsed().as_secs_f64() * 1000.0;
+        let all: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT rowid >> 24) FROM ticket_text WHERE ticket_text MATCH ?",
+        )
+        .bind(fts_query(word))
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
+        let same = if by_walk == by_index {
             ""
         } else {
             " (other tickets!)"
         };
+        let chosen = if (candidates as u64) < bound {
+            "index"
+        } else {
+            "walk"
+        };
         println!(
-            "{:<44} {:>10.1} {:>10.1}  FTS5 MATCH '\"{word}\"*'{same}",
-            format!("--search {word}"),
-            scan,
+            "{:<44} {:>10.1} {:>10.1}  probe {probe:.2} ms, {candidates} of bound {bound}: \
+             {chosen}; {all} tickets hold its trigrams{same}",
+            format!("--search {word}: walk, index"),
+            walked,
             indexed
         );
     }
+    let fts_bytes: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'ticket_text%'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .map_err(|e| e.to_string())?;
     println!(
-        "  (the FTS5 table: built in {built:.1} s, {:.0} MiB)",
-        fts_bytes as f64 / 1048576.0
+        "  (the FTS5 index ticket_text: {:.0} MiB of the desk's {:.0} MiB)",
+        fts_bytes as f64 / 1048576.0,
+        desk.size_mib()
     );
     conn.close().await.map_err(|e| e.to_string())?;
     drop(scratch);
@@ -824,6 +944,55 @@ impl Desk {
         }
         String::from_utf8(output.stdout)
             .map_err(|e| format!("`deskctl {}` printed invalid UTF-8: {e}", args.join(" ")))
+    }
+
+    /// `sqlite3` running `sql` on this desk's file (read-only, stdout piped),
+    /// timed as deskctl is; it must print a row for each line deskctl printed
+    /// (the page asks for one more, to know whether there are more).
+    fn floor(
+        &self,
+        shell: &str,
+        sql: &str,
+        runs: usize,
+        warmup: usize,
+        lines: usize,
+    ) -> Result<Summary, String> {
+        let once = || -> Result<usize, String> {
+            let output = Command::new(shell)
+                .arg("-readonly")
+                .arg(self.desk_file())
+                .arg(sql)
+                .stdin(Stdio::null())
+                .output()
+                .map_err(|e| format!("cannot run {shell}: {e}"))?;
+            if !output.status.success() {
+                return Err(format!(
+                    "`{shell}` exited with {} on {sql}\n{}",
+                    output.status,
+                    String::from_utf8_lossy(&output.stderr).trim_end()
+                ));
+            }
+            Ok(output
+                .stdout
+                .split(|b| *b == b'\n')
+                .filter(|l| !l.is_empty())
+                .count())
+        };
+        for _ in 0..warmup {
+            let rows = once()?;
+            if rows < lines {
+                return Err(format!(
+                    "`{shell}` printed {rows} rows, deskctl {lines}: {sql}"
+                ));
+            }
+        }
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let start = Instant::now();
+            once()?;
+            times.push(start.elapsed());
+        }
+        Ok(Summary::of(&mut times))
     }
 
     /// One `tickets list --all -o jsonl` run, its output counted and checked, its
@@ -1060,7 +1229,9 @@ fn cache_dir() -> PathBuf {
 
 /// The stamp a cached desk of `tickets` tickets must carry to be re-used.
 fn stamp(tickets: u64) -> Result<String, String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join("sqlite");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

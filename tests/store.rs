@@ -497,6 +497,143 @@ async fn text_search_ignores_ascii_case_and_takes_wildcards_literally() {
     );
 }
 
+/// The match `--search` documents, pinned on both backends and through both
+/// plans: a page of 500 starts from the text index (few candidates), pages
+/// of one walk the tickets newest first when the text is in more tickets
+/// than the square root of the desk's size, and counts use the index.
+#[tokio::test(flavor = "multi_thread")]
+async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk() {
+    let f = fixture!();
+    let who = || requester("C", "c@example.com", None);
+    let subject_only = f.ticket("Refund for ORDER-12", "hello", who()).await;
+    let message_only = f
+        .ticket("Question", "My parcel never ARRIVED.", who())
+        .await;
+    let inside = f.ticket("Refunding", "x", who()).await;
+    let accents = f.ticket("Élodie's café", "crème brûlée", who()).await;
+    let percent = f.ticket("A 100% discount", "x", who()).await;
+    let plain = f.ticket("A 1000 discount", "x", who()).await;
+    let underscore = f.ticket("code a_b", "x", who()).await;
+    let punctuation = f.ticket("path C:\\temp, (#12-b?)", "x", who()).await;
+    let quote = f.ticket("she said \"hi\" twice", "x", who()).await;
+    // Many tickets with one word, enough for a page of one to walk.
+    let mut common = Vec::new();
+    for n in 0..12 {
+        common.push(f.ticket(&format!("printer {n}"), "toner low", who()).await);
+    }
+    // A message appended later is found too; a note is not a message.
+    let later = f.ticket("Later", "first words", who()).await;
+    f.store
+        .change_ticket(later, |_| {
+            let at = Timestamp::now();
+            Ok((
+                TicketChange::default(),
+                vec![
+                    NewEntry {
+                        kind: TimelineKind::Message,
+                        author_kind: AuthorKind::Customer,
+                        author: None,
+                        event: None,
+                        body: Some("a late Xylophone".into()),
+                        channel: Some(Channel::Web),
+                        at,
+                    },
+                    NewEntry {
+                        kind: TimelineKind::Note,
+                        author_kind: AuthorKind::Operator,
+                        author: Some("alice".into()),
+                        event: None,
+                        body: Some("internal zanzibar".into()),
+                        channel: None,
+                        at,
+                    },
+                ],
+                vec![],
+            ))
+        })
+        .await
+        .unwrap();
+
+    let none = Vec::<u64>::new();
+    let newest_first = |mut v: Vec<u64>| {
+        v.sort_by(|a, b| b.cmp(a));
+        v
+    };
+    let cases: Vec<(&str, Vec<u64>)> = vec![
+        // Case: ASCII letters either way, in the subject and in messages.
+        ("refund", vec![inside, subject_only]),
+        ("REFUND FOR order-12", vec![subject_only]),
+        ("arrived.", vec![message_only]),
+        ("parcel never arrived", vec![message_only]),
+        // Words are one substring, spaces included, in their order.
+        ("arrived never", none.clone()),
+        ("parcel  never", none.clone()),
+        // Inside another word.
+        ("fund", vec![inside, subject_only]),
+        ("efundin", vec![inside]),
+        // Other characters are compared as they are: no folding of É.
+        ("Élodie", vec![accents]),
+        ("élodie", none.clone()),
+        ("CAFé", vec![accents]),
+        ("cafÉ", none.clone()),
+        ("brûlée", vec![accents]),
+        ("brulee", none.clone()),
+        // LIKE's wildcards and the backslash are literal.
+        ("100%", vec![percent]),
+        ("100% d", vec![percent]),
+        ("a_b", vec![underscore]),
+        ("C:\\temp", vec![punctuation]),
+        ("(#12-b?)", vec![punctuation]),
+        ("\"hi\"", vec![quote]),
+        // Shorter than a trigram: walked, same rule.
+        ("%", vec![percent]),
+        ("_", vec![underscore]),
+        ("É", vec![accents]),
+        ("é", vec![accents]),
+        ("1000 ", vec![plain]),
+        // Only messages: not events ("Handed over") nor notes.
+        ("xylophone", vec![later]),
+        ("handed over", none.clone()),
+        ("zanzibar", none.clone()),
+        ("no such text", none.clone()),
+        // Common: every one of them, newest first.
+        ("PRINTER", newest_first(common.clone())),
+        ("toner", newest_first(common.clone())),
+    ];
+    for (text, expected) in cases {
+        let one_page = {
+            let text = text.to_string();
+            f.search(move |q| q.text = Some(text)).await
+        };
+        assert_eq!(one_page, expected, "--search {text:?}, one page");
+        // Pages of one, each from the last one's cursor.
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let mut filter = everything();
+            filter.text = Some(text.to_string());
+            filter.after = after.clone();
+            let page = f.store.list_tickets(&filter, 1).await.unwrap();
+            let Some(ticket) = page.first() else { break };
+            after = Some((stored_time(ticket.last_activity_at), ticket.number));
+            paged.push(ticket.number);
+            assert!(paged.len() <= 50, "--search {text:?} pages forever");
+        }
+        assert_eq!(paged, expected, "--search {text:?}, pages of one");
+        let mut filter = everything();
+        filter.text = Some(text.to_string());
+        let counted: u64 = f
+            .store
+            .ticket_counts(&filter, deskctl::api::TicketCountBy::Status)
+            .await
+            .unwrap()
+            .iter()
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(counted, expected.len() as u64, "--search {text:?}, counted");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_name() {
     let f = fixture!();

@@ -217,6 +217,26 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         .map(|l| parse(l)["number"].as_u64().unwrap())
         .collect();
     assert_eq!(streamed, [10003, 10002, 10001, 10004]);
+    // Each line is the ticket `-o json` shows, exactly (the service's own JSON
+    // passed through, not decoded and encoded again).
+    let whole = parse(&desk.run(&["tickets", "list", "--all", "-o", "json"]));
+    let items: Vec<String> = whole
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    let lines: Vec<String> = lines.lines().map(|l| parse(l).to_string()).collect();
+    assert_eq!(lines, items);
+    // A limit cuts the stream and says there are more.
+    desk.cmd()
+        .args(["tickets", "list", "--limit", "3", "-o", "jsonl"])
+        .assert()
+        .success()
+        .stdout(predicates::function::function(|out: &str| {
+            out.lines().count() == 3
+        }))
+        .stderr(contains("Showing 3 tickets; there are more"));
 }
 
 #[test]

@@ -47,7 +47,8 @@ pub struct TicketCountQuery {
     /// The requester's email, name or external id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
-    /// Text searched in subjects and messages (case-insensitive).
+    /// Text searched in subjects and messages: a substring, A-Z in either
+    /// case, every other character exactly (`%` and `_` too).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     /// RFC 3339: created at or after.

@@ -14,6 +14,16 @@ impl Client {
             .await
     }
 
+    /// One page of tickets, each as the service wrote it: JSON lines print
+    /// them as they are, without decoding and encoding every ticket again.
+    pub async fn list_tickets_raw(
+        &self,
+        query: &TicketQuery,
+    ) -> ClientResult<Page<Box<serde_json::value::RawValue>>> {
+        self.get(format!("/v1/tickets?{}", encode_query(query)))
+            .await
+    }
+
     async fn ticket_action<B: serde::Serialize>(
         &self,
         number: u64,

@@ -42,7 +42,9 @@ pub struct TicketsListArgs {
     /// The requester's email, name or external id
     #[arg(long, value_name = "WHO")]
     pub requester: Option<String>,
-    /// Text to find in subjects and messages
+    /// Text to find in subjects and messages: as written, spaces and
+    /// punctuation included, inside words too; A-Z in either case, every
+    /// other character exactly (`é` does not find `É`)
     #[arg(long, short = 's', value_name = "TEXT")]
     pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
@@ -63,6 +65,31 @@ pub struct TicketsListArgs {
     /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line
     #[arg(long, short = 'w')]
     pub watch: bool,
+}
+
+/// `-o jsonl` without `--watch`: each page's tickets printed as the service
+/// wrote them, one a line, as they arrive. How many were shown, and whether
+/// there are more.
+async fn stream_jsonl(
+    ui: &crate::ui::Ui,
+    client: &crate::client::Client,
+    query: &mut TicketQuery,
+    limit: Option<u32>,
+) -> CliResult<(usize, bool)> {
+    let mut shown = 0usize;
+    loop {
+        let page = client.list_tickets_raw(query).await?;
+        let room = limit.map_or(usize::MAX, |n| n as usize - shown);
+        let take = page.items.len().min(room);
+        ui.print_raw_lines(&page.items[..take])?;
+        shown += take;
+        match page.next_cursor {
+            _ if take < page.items.len() => return Ok((shown, true)),
+            Some(_) if limit.is_some_and(|n| shown >= n as usize) => return Ok((shown, true)),
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return Ok((shown, false)),
+        }
+    }
 }
 
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
@@ -103,25 +130,31 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         || (matches!(ui.format, OutputFormat::Table | OutputFormat::Wide) && !ui.stdout_tty);
     let mut shown = 0usize;
     let mut kept = Vec::new();
-    let more = loop {
-        let page = client.list_tickets(&query).await?;
-        let room = limit.map_or(usize::MAX, |n| n as usize - shown);
-        let take = page.items.len().min(room);
-        let cut_here = take < page.items.len();
-        let mut items = page.items;
-        items.truncate(take);
-        shown += items.len();
-        listed.extend(items.iter().map(|t| t.number));
-        if streaming {
-            ui.print_rows(&items)?;
-        } else {
-            kept.extend(items);
-        }
-        match page.next_cursor {
-            _ if cut_here => break true,
-            Some(_) if limit.is_some_and(|n| shown >= n as usize) => break true,
-            Some(cursor) => query.cursor = Some(cursor),
-            None => break false,
+    let more = if ui.format == OutputFormat::Jsonl && events.is_none() {
+        let (count, more) = stream_jsonl(ui, &client, &mut query, limit).await?;
+        shown = count;
+        more
+    } else {
+        loop {
+            let page = client.list_tickets(&query).await?;
+            let room = limit.map_or(usize::MAX, |n| n as usize - shown);
+            let take = page.items.len().min(room);
+            let cut_here = take < page.items.len();
+            let mut items = page.items;
+            items.truncate(take);
+            shown += items.len();
+            listed.extend(items.iter().map(|t| t.number));
+            if streaming {
+                ui.print_rows(&items)?;
+            } else {
+                kept.extend(items);
+            }
+            match page.next_cursor {
+                _ if cut_here => break true,
+                Some(_) if limit.is_some_and(|n| shown >= n as usize) => break true,
+                Some(cursor) => query.cursor = Some(cursor),
+                None => break false,
+            }
         }
     };
     if !streaming {

@@ -37,7 +37,8 @@ pub struct CountTicketsArgs {
     /// The customer's email, name or external id (exact).
     #[serde(default)]
     pub requester: Option<String>,
-    /// Words searched in subjects and messages.
+    /// Text searched in subjects and messages, as one substring: A-Z in
+    /// either case, every other character exactly.
     #[serde(default)]
     pub text: Option<String>,
     /// Tickets created at or after this (an instant, a date, or a span like `7d`).

@@ -33,7 +33,8 @@ pub struct ListTicketsArgs {
     /// The customer's email, name or external id (exact).
     #[serde(default)]
     pub requester: Option<String>,
-    /// Words searched in subjects and messages (case-insensitive).
+    /// Text searched in subjects and messages, as one substring: A-Z in
+    /// either case, every other character exactly.
     #[serde(default)]
     pub text: Option<String>,
     /// Tickets created at or after this: an instant like `2026-03-29T07:30:00Z`,

@@ -12,8 +12,9 @@ pub struct SearchTickets;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchTicketsArgs {
-    /// Words to find in subjects and messages (case-insensitive), or a ticket
-    /// number such as `10042` or `#10042`.
+    /// Text to find in subjects and messages, as one substring (A-Z in
+    /// either case, every other character exactly), or a ticket number such
+    /// as `10042` or `#10042`.
     pub query: String,
     /// Only tickets with this status.
     #[serde(default)]

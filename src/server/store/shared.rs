@@ -184,11 +184,161 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// How the search text of a ticket query finds its tickets. Either way a
+/// ticket matches when its subject or one of its messages contains the text,
+/// with ASCII letters in either case and every other character as it is
+/// (`%` and `_` too): SQLite's LIKE, and on PostgreSQL LIKE with A-Z folded
+/// by `translate` on both sides, since its ILIKE and lower() follow the
+/// database's locale. The plan changes the speed, never the tickets.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(super) enum TextPlan {
+    /// Test each ticket met in the order the query reads them: cheap when
+    /// the text is common, as the first page fills after a few tickets.
+    Walk,
+    /// Start from the text index (FTS5 `ticket_text` on SQLite, the pg_trgm
+    /// indexes on PostgreSQL) and sort what it finds: cheap when the text
+    /// is rare. Needs a text of [`INDEXED_CHARS`] characters or more.
+    Indexed,
+    /// The index's candidates, found already (a JSON array of ticket
+    /// numbers): each is re-checked, as with `Indexed`, without asking the
+    /// index again.
+    Among(String),
+}
+
+/// The shortest search text the trigram indexes can look up; a shorter one
+/// is always walked.
+pub(super) const INDEXED_CHARS: usize = 3;
+
+/// SQL that folds the ASCII letters of `expr` to lower case and nothing
+/// else, on PostgreSQL, the expression its text indexes are built on.
+pub(super) fn fold_ascii(expr: &str) -> String {
+    format!("translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')")
+}
+
+/// The FTS5 query that finds the candidates for `text` in `ticket_text`:
+/// each of its distinct trigrams, ANDed (the index keeps no positions); the
+/// store re-checks each candidate. Overlapping trigrams are all needed: with
+/// every third one only, `chargeback` had 240 times the candidates (the
+/// bench's desk). `None` for a text too short to look up.
+pub(super) fn fts_query(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < INDEXED_CHARS {
+        return None;
+    }
+    let mut trigrams: Vec<String> = Vec::new();
+    for window in chars.windows(INDEXED_CHARS) {
+        // Case is left to the tokenizer: lowering here could change a
+        // character's length (İ), and a token must stay one trigram.
+        let trigram: String = window.iter().collect();
+        if !trigrams.contains(&trigram) {
+            trigrams.push(trigram);
+        }
+    }
+    // More trigrams narrow the candidates less and less, and each costs a
+    // read of its list: keep a dozen spread over the text.
+    const MOST: usize = 12;
+    if trigrams.len() > MOST {
+        let step = trigrams.len() as f64 / MOST as f64;
+        trigrams = (0..MOST)
+            .map(|n| trigrams[(n as f64 * step) as usize].clone())
+            .collect();
+    }
+    Some(
+        trigrams
+            .iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND "),
+    )
+}
+
+/// The LIKE pattern PostgreSQL matches a search text's folded form with.
+pub(super) fn folded_pattern(text: &str) -> String {
+    like_pattern(&text.to_ascii_lowercase())
+}
+
+/// The search text's condition, by `plan`.
+fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
+    let plan = match (fts_query(text), plan) {
+        (None, TextPlan::Indexed) => TextPlan::Walk,
+        (_, plan) => plan,
+    };
+    if let TextPlan::Among(numbers) = &plan {
+        let numbers = c.param(Bind::Text(numbers.clone()));
+        c.clauses.push(match c.dialect {
+            Dialect::Sqlite => format!("number IN (SELECT value FROM json_each({numbers}))"),
+            Dialect::Postgres => {
+                format!("number IN (SELECT jsonb_array_elements_text({numbers}::jsonb)::bigint)")
+            }
+        });
+    }
+    match (c.dialect, plan) {
+        (Dialect::Sqlite, plan) => {
+            if plan == TextPlan::Indexed {
+                let query = c.param(Bind::Text(fts_query(text).unwrap_or_default()));
+                c.clauses.push(format!(
+                    "number IN (SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH {query})"
+                ));
+            }
+            // The definition of a match, and the re-check of the index's
+            // candidates.
+            let subject = c.param(Bind::Text(like_pattern(text)));
+            let body = c.param(Bind::Text(like_pattern(text)));
+            c.clauses.push(format!(
+                "(subject LIKE {subject} ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
+                 WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
+                 AND e.body LIKE {body} ESCAPE '\\'))"
+            ));
+        }
+        (Dialect::Postgres, plan) => {
+            let pattern = folded_pattern(text);
+            let subject = c.param(Bind::Text(pattern.clone()));
+            let body = c.param(Bind::Text(pattern));
+            // LIKE's escape character is the backslash by default; an
+            // explicit ESCAPE would hide the pattern from pg_trgm's index.
+            if plan != TextPlan::Walk {
+                c.clauses.push(format!(
+                    "number IN (SELECT s.number FROM tickets s WHERE {} LIKE {subject} \
+                     UNION SELECT e.ticket_number FROM timeline e \
+                     WHERE e.kind = 'message' AND {} LIKE {body})",
+                    fold_ascii("s.subject"),
+                    fold_ascii("e.body"),
+                ));
+            } else {
+                c.clauses.push(format!(
+                    "({} LIKE {subject} OR EXISTS (SELECT 1 FROM timeline e \
+                     WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
+                     AND {} LIKE {body}))",
+                    fold_ascii("subject"),
+                    fold_ascii("e.body"),
+                ));
+            }
+        }
+    }
+}
+
+/// How many index candidates a search text may have and still be looked up
+/// rather than walked, for a page of `limit` on a desk of about `tickets`.
+/// Walking costs about `limit × tickets / matches` tickets read, the index
+/// about `matches` candidates sorted: they are equal at the square root of
+/// `limit × tickets`. Measured on the bench's desks (docs/performance.md).
+pub(super) fn indexed_bound(limit: u32, tickets: u64) -> u64 {
+    // Fewer candidates than a page always take the index.
+    let limit = u64::from(limit.max(1));
+    let even = ((limit * tickets.max(1)) as f64).sqrt() as u64;
+    even.clamp(limit.min(20_000), 20_000)
+}
+
 /// The WHERE condition that selects the tickets of `filter`, with the values
 /// it binds: one definition for the list and for counts, and for both
-/// databases, so all of them see the same tickets. Text matches ignore case
-/// (SQLite's LIKE, PostgreSQL's ILIKE): searched text and requester names.
-pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (String, Vec<Bind>) {
+/// databases, so all of them see the same tickets. Requester names match in
+/// any case (SQLite's LIKE, PostgreSQL's ILIKE); searched text as
+/// [`TextPlan`] says.
+pub(super) fn ticket_condition(
+    filter: &TicketFilter,
+    dialect: Dialect,
+    plan: TextPlan,
+) -> (String, Vec<Bind>) {
     let mut c = Condition {
         dialect,
         clauses: Vec::new(),
@@ -260,13 +410,7 @@ pub(super) fn ticket_condition(filter: &TicketFilter, dialect: Dialect) -> (Stri
         ));
     }
     if let Some(text) = &filter.text {
-        let subject = c.param(Bind::Text(like_pattern(text)));
-        let body = c.param(Bind::Text(like_pattern(text)));
-        c.clauses.push(format!(
-            "(subject {like} {subject} ESCAPE '\\' OR EXISTS (SELECT 1 FROM timeline e \
-             WHERE e.ticket_number = tickets.number AND e.kind = 'message' \
-             AND e.body {like} {body} ESCAPE '\\'))"
-        ));
+        text_condition(&mut c, text, plan);
     }
     if let Some((activity, number)) = &filter.after {
         // A row value, so the next page starts with an index seek instead of
@@ -584,22 +728,66 @@ mod tests {
 
     #[test]
     fn postgres_placeholders_are_numbered_in_bind_order_with_times_cast() {
-        let (sql, binds) = ticket_condition(&filter(), Dialect::Postgres);
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Postgres, TextPlan::Walk);
         assert_eq!(binds.len(), 7);
         for n in 1..=7 {
             assert!(sql.contains(&format!("${n}")), "{sql}");
         }
         assert!(sql.contains("created_at >= $3::timestamptz"), "{sql}");
         assert!(sql.contains("< ($6::timestamptz, $7)"), "{sql}");
-        assert!(sql.contains("ILIKE $4"), "{sql}");
+        assert!(
+            sql.contains("'abcdefghijklmnopqrstuvwxyz') LIKE $4"),
+            "{sql}"
+        );
         assert!(matches!(&binds[3], Bind::Text(p) if p == "%50\\%\\_off%"));
     }
 
     #[test]
     fn sqlite_gets_one_question_mark_per_bind() {
-        let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite);
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite, TextPlan::Walk);
         assert_eq!(sql.matches('?').count(), binds.len());
         assert!(!sql.contains('$') && !sql.contains("ILIKE"), "{sql}");
+    }
+
+    #[test]
+    fn postgres_folds_ascii_letters_of_the_pattern_only() {
+        let mut search = filter();
+        search.text = Some("RÉFUND 10%".into());
+        let (_, binds) = ticket_condition(&search, Dialect::Postgres, TextPlan::Indexed);
+        assert!(matches!(&binds[3], Bind::Text(p) if p == "%rÉfund 10\\%%"));
+    }
+
+    #[test]
+    fn the_index_is_asked_for_each_trigram_quoted() {
+        assert_eq!(fts_query("Ab"), None);
+        assert_eq!(fts_query("éé"), None);
+        assert_eq!(fts_query("Abc").as_deref(), Some("\"Abc\""));
+        assert_eq!(
+            fts_query("a\"b\"a\"b").as_deref(),
+            Some("\"a\"\"b\" AND \"\"\"b\"\"\" AND \"b\"\"a\" AND \"\"\"a\"\"\"")
+        );
+        assert_eq!(
+            fts_query("abcabc").as_deref(),
+            Some("\"abc\" AND \"bca\" AND \"cab\"")
+        );
+        assert_eq!(
+            fts_query("50%_of").as_deref(),
+            Some("\"50%\" AND \"0%_\" AND \"%_o\" AND \"_of\"")
+        );
+        let long = fts_query(&"abcdefghijklmnopqrstuvwxyz".repeat(2)).unwrap();
+        assert_eq!(long.matches(" AND ").count(), 11, "{long}");
+    }
+
+    #[test]
+    fn a_short_text_is_walked_even_when_the_index_is_asked_for() {
+        let mut search = filter();
+        search.text = Some("ab".into());
+        let (sql, _) = ticket_condition(&search, Dialect::Sqlite, TextPlan::Indexed);
+        assert!(!sql.contains("ticket_text"), "{sql}");
+        search.text = Some("abc".into());
+        let (sql, binds) = ticket_condition(&search, Dialect::Sqlite, TextPlan::Indexed);
+        assert!(sql.contains("ticket_text MATCH ?"), "{sql}");
+        assert_eq!(sql.matches('?').count(), binds.len());
     }
 
     #[test]

@@ -18,6 +18,7 @@
 mod events;
 mod handoffs;
 mod outbox;
+mod ticket_search;
 mod tickets;
 mod tokens;
 mod webhooks;
@@ -56,6 +57,11 @@ const MIGRATIONS: &[Embedded] = &[
         3,
         "email threads",
         include_str!("../../../../migrations/postgres/0003_email_threads.sql"),
+    ),
+    (
+        4,
+        "text search",
+        include_str!("../../../../migrations/postgres/0004_text_search.sql"),
     ),
 ];
 

@@ -10,7 +10,8 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, count_column, encode, in_order, stored_entries, ticket_condition, ticket_event,
+    Bind, Dialect, TextPlan, count_column, encode, in_order, stored_entries, ticket_condition,
+    ticket_event,
 };
 use crate::server::store::{NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter};
 
@@ -451,11 +452,20 @@ impl PostgresStore {
         filter: &TicketFilter,
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
-        let (condition, binds) = ticket_condition(filter, Dialect::Postgres);
+        let plan = self.text_plan(filter, limit).await?;
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, plan.clone());
         let limit_param = binds.len() + 1;
+        // Expressions, not columns, keep the planner from walking the
+        // activity index when the text index has found the few candidates.
+        let order = match plan {
+            TextPlan::Walk => "last_activity_at DESC, number DESC",
+            TextPlan::Indexed | TextPlan::Among(_) => {
+                "last_activity_at + interval '0 seconds' DESC, number + 0 DESC"
+            }
+        };
         let sql = format!(
             "SELECT {COLUMNS} FROM tickets WHERE {condition} \
-             ORDER BY last_activity_at DESC, number DESC LIMIT ${limit_param}"
+             ORDER BY {order} LIMIT ${limit_param}"
         );
         let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)?
             .bind(i64::from(limit))
@@ -470,7 +480,9 @@ impl PostgresStore {
         filter: &TicketFilter,
         by: TicketCountBy,
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
-        let (condition, binds) = ticket_condition(filter, Dialect::Postgres);
+        // Counting reads every match whatever the plan: starting from the
+        // indexes skips the tickets that do not match.
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, TextPlan::Indexed);
         let column = count_column(by);
         let sql = format!(
             "SELECT {column}::text AS value, COUNT(*) AS count FROM tickets WHERE {condition} \

@@ -11,6 +11,7 @@ mod events;
 mod handoffs;
 mod outbox;
 mod ticket_counts;
+mod ticket_search;
 mod tickets;
 mod tokens;
 mod webhooks;
@@ -99,6 +100,11 @@ const MIGRATIONS: &[Embedded] = &[
         12,
         "email threads",
         include_str!("../../../../migrations/sqlite/0012_email_threads.sql"),
+    ),
+    (
+        13,
+        "text search",
+        include_str!("../../../../migrations/sqlite/0013_text_search.sql"),
     ),
 ];
 

@@ -5,7 +5,7 @@ use sqlx::Row;
 use super::SqliteStore;
 use super::tickets::bind_all;
 use crate::api::TicketCountBy;
-use crate::server::store::shared::{Dialect, count_column, ticket_condition};
+use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
 
 impl SqliteStore {
@@ -16,7 +16,9 @@ impl SqliteStore {
         filter: &TicketFilter,
         by: TicketCountBy,
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
-        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite);
+        // Counting reads every match whatever the plan: starting from the
+        // index skips the tickets that do not match.
+        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, TextPlan::Indexed);
         let column = count_column(by);
         let sql = format!(
             "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \

@@ -10,7 +10,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, in_order, stored_entries, ticket_condition, ticket_event,
+    Bind, Dialect, TextPlan, in_order, stored_entries, ticket_condition, ticket_event,
 };
 use crate::server::store::{FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter};
 
@@ -447,11 +447,16 @@ impl SqliteStore {
         filter: &TicketFilter,
         limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
-        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite);
-        let sql = format!(
-            "SELECT {COLUMNS} FROM tickets WHERE {condition} \
-             ORDER BY last_activity_at DESC, number DESC LIMIT ?"
-        );
+        let plan = self.text_plan(filter, limit).await?;
+        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
+        // `+` keeps SQLite from walking the activity index when the text
+        // index has found the few candidates to sort.
+        let order = match plan {
+            TextPlan::Walk => "last_activity_at DESC, number DESC",
+            TextPlan::Indexed | TextPlan::Among(_) => "+last_activity_at DESC, +number DESC",
+        };
+        let sql =
+            format!("SELECT {COLUMNS} FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?");
         let query = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds);
         let rows = query.bind(i64::from(limit)).fetch_all(self.pool()).await?;
         rows.iter().map(rows::ticket).collect()

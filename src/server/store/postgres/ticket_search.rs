@@ -1,0 +1,48 @@
+//! How a ticket query with a search text finds its tickets: from the pg_trgm
+//! indexes of migration 0004 when the text is rare, walking tickets newest
+//! first when it is common (see [`TextPlan`]).
+
+use super::PostgresStore;
+use crate::server::store::shared::{
+    TextPlan, fold_ascii, folded_pattern, fts_query, indexed_bound,
+};
+use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
+
+impl PostgresStore {
+    /// The plan for a page of `limit` tickets of `filter`: a bounded count
+    /// of the matching subjects and messages decides, as on SQLite.
+    pub(super) async fn text_plan(
+        &self,
+        filter: &TicketFilter,
+        limit: u32,
+    ) -> StoreResult<TextPlan> {
+        let Some(text) = filter.text.as_deref() else {
+            return Ok(TextPlan::Walk);
+        };
+        if fts_query(text).is_none() {
+            return Ok(TextPlan::Walk);
+        }
+        let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
+            .fetch_one(self.pool())
+            .await?;
+        let tickets = newest.map_or(0, |n| (n + 1).saturating_sub(FIRST_TICKET_NUMBER as i64));
+        let bound = indexed_bound(limit, tickets as u64);
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE {} LIKE $1 \
+             UNION ALL SELECT 1 FROM timeline WHERE kind = 'message' AND {} LIKE $1 \
+             LIMIT $2) AS m",
+            fold_ascii("subject"),
+            fold_ascii("body")
+        );
+        let candidates: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(folded_pattern(text))
+            .bind(bound as i64)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(if (candidates as u64) < bound {
+            TextPlan::Indexed
+        } else {
+            TextPlan::Walk
+        })
+    }
+}

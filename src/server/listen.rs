@@ -19,7 +19,6 @@ use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -180,16 +179,25 @@ pub(crate) async fn run(
         }
     }
     draining.start();
-    // Connections the kernel accepted for us are ours to answer.
-    while let Some(accepted) = std::future::poll_fn(|cx| match listener.poll_accept(cx) {
-        Poll::Pending => Poll::Ready(None),
-        Poll::Ready(result) => Poll::Ready(Some(result)),
-    })
-    .await
-    {
-        match accepted {
-            Ok((stream, peer)) => serve(&mut connections, stream, peer),
-            Err(error) => tracing::warn!(%error, "accept error while stopping"),
+    // Connections the kernel accepted for us are ours to answer. Asked of the
+    // socket itself: tokio's readiness for the listener may not have seen the
+    // latest ones yet, and they would be reset when the listener closes.
+    let listener = listener.into_std()?;
+    loop {
+        match listener.accept() {
+            Ok((stream, peer)) => match stream
+                .set_nonblocking(true)
+                .and_then(|()| TcpStream::from_std(stream))
+            {
+                Ok(stream) => serve(&mut connections, stream, peer),
+                Err(error) => tracing::warn!(%error, "accept error while stopping"),
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => break,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => {
+                tracing::warn!(%error, "accept error while stopping");
+                break;
+            }
         }
     }
     drop(listener);

@@ -25,6 +25,8 @@
 //! - `DESKCTL_BENCH_DIR`      where the scratch desk is created (the temp dir); a
 //!   tmpfs such as /dev/shm shows what the service costs without the disk's fsyncs
 //! - `DESKCTL_BENCH_KEEP=1`   keep the scratch desk afterwards, to inspect or profile it
+//! - `DESKCTL_BENCH_SQLITE3`  the `sqlite3` shell that measures the disk's floor (`sqlite3`)
+//! - `DESKCTL_BENCH_BACKENDS` which backends to measure (`sqlite,postgres`)
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -142,13 +144,8 @@ async fn run_sqlite(settings: &Settings) -> Result<(), String> {
         desk.size_mb()
     );
 
-    let floor = disk_floor(&desk.dir).await?;
-    println!(
-        "floor:  SQLite alone on the same disk, same settings, handoff-sized transactions \
-         (one 3 KB row and nine small ones):\n        {:.0} handoffs/s one per commit, \
-         {:.0} handoffs/s {FLOOR_BATCH} per commit\n",
-        floor.one_per_commit, floor.grouped
-    );
+    let floor = Floor::measure(&desk.dir).await?;
+    floor.print();
 
     let mut server = Server::start(&desk)?;
     println!("server: pid {} at {}\n", server.child.id(), server.url);
@@ -332,12 +329,7 @@ async fn measure(
         next += settings.handoffs;
     }
     for (clients, rate) in rates {
-        println!(
-            "        {clients} clients: {:.0}% of the one-per-commit floor, {:.0}% of the \
-             {FLOOR_BATCH}-per-commit floor",
-            100.0 * rate / floor.one_per_commit,
-            100.0 * rate / floor.grouped
-        );
+        floor.compare(clients, rate);
     }
 
     if settings.previews > 0 {
@@ -887,15 +879,144 @@ const FLOOR_BATCH: usize = 16;
 /// Handoff-sized transactions written to measure each floor.
 const FLOOR_HANDOFFS: usize = 2_000;
 
-/// What the disk allows, measured in the same run: SQLite alone, with the
-/// desk's settings (WAL, `synchronous=FULL`), writing rows the size of a
-/// handoff's, one handoff per commit and [`FLOOR_BATCH`] per commit.
+/// What the disk allows, measured in the same run: SQLite with the desk's
+/// settings (WAL, `synchronous=FULL`) writing rows the size of a handoff's, one
+/// handoff per commit and [`FLOOR_BATCH`] per commit, in the `sqlite3` shell (no
+/// driver between the statements); and the grouped transactions again through
+/// sqlx, the driver deskctl uses, which runs each statement on its connection's
+/// worker thread.
 struct Floor {
+    /// `None` without a `sqlite3` shell.
+    disk: Option<DiskFloor>,
+    through_sqlx: f64,
+}
+
+struct DiskFloor {
     one_per_commit: f64,
     grouped: f64,
 }
 
-async fn disk_floor(dir: &Path) -> Result<Floor, String> {
+impl Floor {
+    async fn measure(dir: &Path) -> Result<Floor, String> {
+        let disk = match sqlite3() {
+            Some(shell) => Some(DiskFloor {
+                one_per_commit: shell_rate(&shell, dir, 1)?,
+                grouped: shell_rate(&shell, dir, FLOOR_BATCH)?,
+            }),
+            None => None,
+        };
+        Ok(Floor {
+            disk,
+            through_sqlx: sqlx_rate(dir, FLOOR_BATCH).await?,
+        })
+    }
+
+    fn print(&self) {
+        match &self.disk {
+            Some(disk) => println!(
+                "floor:  SQLite alone on the same disk, same settings, handoff-sized transactions \
+                 (one 3 KB row and nine small ones) in the sqlite3 shell:\n        {:.0} handoffs/s \
+                 one per commit, {:.0} handoffs/s {FLOOR_BATCH} per commit",
+                disk.one_per_commit, disk.grouped
+            ),
+            None => println!(
+                "floor:  no sqlite3 shell for the disk's floor (install it, or set DESKCTL_BENCH_SQLITE3)"
+            ),
+        }
+        println!(
+            "        the same {FLOOR_BATCH}-per-commit transactions through sqlx (a statement \
+             at a time): {:.0} handoffs/s\n",
+            self.through_sqlx
+        );
+    }
+
+    fn compare(&self, clients: usize, rate: f64) {
+        let sqlx = format!("{:.0}% of sqlx's", 100.0 * rate / self.through_sqlx);
+        match &self.disk {
+            Some(disk) => println!(
+                "        {clients} clients: {:.0}% of the one-per-commit floor, {:.0}% of the \
+                 {FLOOR_BATCH}-per-commit floor, {sqlx}",
+                100.0 * rate / disk.one_per_commit,
+                100.0 * rate / disk.grouped
+            ),
+            None => println!("        {clients} clients: {sqlx}"),
+        }
+    }
+}
+
+/// The `sqlite3` command-line shell that times the disk's floor:
+/// `DESKCTL_BENCH_SQLITE3`, or `sqlite3` on PATH; `None` without one.
+fn sqlite3() -> Option<String> {
+    let program = std::env::var("DESKCTL_BENCH_SQLITE3").unwrap_or_else(|_| "sqlite3".into());
+    let works = Command::new(&program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(program)
+}
+
+const FLOOR_SCHEMA: &str = "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT NOT NULL); \
+     CREATE TABLE small (id INTEGER PRIMARY KEY, big INTEGER NOT NULL, body TEXT NOT NULL); \
+     CREATE INDEX small_by_big ON small (big);";
+
+/// Handoffs per second written by the `sqlite3` shell, `per_commit` to a
+/// transaction, on a new database in `dir`.
+fn shell_rate(shell: &str, dir: &Path, per_commit: usize) -> Result<f64, String> {
+    use std::fmt::Write as _;
+    use std::io::Write as _;
+    let path = dir.join("floor.sqlite");
+    let body = "x".repeat(3_000);
+    let mut script =
+        format!("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\n{FLOOR_SCHEMA}\n");
+    let mut next = 0;
+    for _ in 0..FLOOR_HANDOFFS / per_commit {
+        script.push_str("BEGIN IMMEDIATE;\n");
+        for _ in 0..per_commit {
+            next += 1;
+            let _ = writeln!(
+                script,
+                "INSERT INTO big (id, body) VALUES ({next}, '{body}');"
+            );
+            for n in 0..9 {
+                let _ = writeln!(
+                    script,
+                    "INSERT INTO small (big, body) VALUES ({next}, 'timeline entry {n} of handoff {next}');"
+                );
+            }
+        }
+        script.push_str("COMMIT;\n");
+    }
+    let started = Instant::now();
+    let mut child = Command::new(shell)
+        .args(["-bail", &path.to_string_lossy()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {shell}: {e}"))?;
+    let written = child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(script.as_bytes());
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("cannot run {shell}: {e}"))?;
+    let elapsed = started.elapsed();
+    remove_floor(dir);
+    if written.is_err() || !output.status.success() {
+        return Err(format!(
+            "{shell} failed measuring the floor: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    Ok(next as f64 / elapsed.as_secs_f64())
+}
+
+/// Handoffs per second written through sqlx, `per_commit` to a transaction.
+async fn sqlx_rate(dir: &Path, per_commit: usize) -> Result<f64, String> {
     let path = dir.join("floor.sqlite");
     let sql = |e: sqlx::Error| format!("measuring the floor in {}: {e}", path.display());
     let mut conn: SqliteConnection = SqliteConnectOptions::new()
@@ -906,51 +1027,44 @@ async fn disk_floor(dir: &Path) -> Result<Floor, String> {
         .connect()
         .await
         .map_err(sql)?;
-    sqlx::raw_sql(
-        "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT NOT NULL); \
-         CREATE TABLE small (id INTEGER PRIMARY KEY, big INTEGER NOT NULL, body TEXT NOT NULL); \
-         CREATE INDEX small_by_big ON small (big);",
-    )
-    .execute(&mut conn)
-    .await
-    .map_err(sql)?;
+    sqlx::raw_sql(FLOOR_SCHEMA)
+        .execute(&mut conn)
+        .await
+        .map_err(sql)?;
     let body = "x".repeat(3_000);
     let mut next = 0i64;
-    let mut rate = async |per_commit: usize| -> Result<f64, String> {
-        let started = Instant::now();
-        for _ in 0..FLOOR_HANDOFFS / per_commit {
-            let mut tx = conn.begin().await.map_err(sql)?;
-            for _ in 0..per_commit {
-                next += 1;
-                sqlx::query("INSERT INTO big (id, body) VALUES (?, ?)")
+    let started = Instant::now();
+    for _ in 0..FLOOR_HANDOFFS / per_commit {
+        let mut tx = conn.begin().await.map_err(sql)?;
+        for _ in 0..per_commit {
+            next += 1;
+            sqlx::query("INSERT INTO big (id, body) VALUES (?, ?)")
+                .bind(next)
+                .bind(&body)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql)?;
+            for n in 0..9 {
+                sqlx::query("INSERT INTO small (big, body) VALUES (?, ?)")
                     .bind(next)
-                    .bind(&body)
+                    .bind(format!("timeline entry {n} of handoff {next}"))
                     .execute(&mut *tx)
                     .await
                     .map_err(sql)?;
-                for n in 0..9 {
-                    sqlx::query("INSERT INTO small (big, body) VALUES (?, ?)")
-                        .bind(next)
-                        .bind(format!("timeline entry {n} of handoff {next}"))
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(sql)?;
-                }
             }
-            tx.commit().await.map_err(sql)?;
         }
-        Ok((FLOOR_HANDOFFS / per_commit * per_commit) as f64 / started.elapsed().as_secs_f64())
-    };
-    let one_per_commit = rate(1).await?;
-    let grouped = rate(FLOOR_BATCH).await?;
+        tx.commit().await.map_err(sql)?;
+    }
+    let rate = next as f64 / started.elapsed().as_secs_f64();
     drop(conn);
+    remove_floor(dir);
+    Ok(rate)
+}
+
+fn remove_floor(dir: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(dir.join(format!("floor.sqlite{suffix}")));
     }
-    Ok(Floor {
-        one_per_commit,
-        grouped,
-    })
 }
 
 struct Summary {

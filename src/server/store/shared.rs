@@ -492,6 +492,13 @@ pub(super) fn delivery_outcome(
 /// serves does not grow without bound.
 pub(super) const PRUNE_EVERY: u64 = 1024;
 
+/// Whether a writer taking event ids `first..=last` prunes first: one of them
+/// is a multiple of [`PRUNE_EVERY`].
+pub(super) fn prunes_before(first: i64, last: i64) -> bool {
+    let (first, last) = (first.max(0) as u64, last.max(0) as u64);
+    last / PRUNE_EVERY > first.saturating_sub(1) / PRUNE_EVERY || first == 0
+}
+
 /// The event a ticket change records: the ticket after it, the entries it
 /// appended, and who could see the ticket before it.
 pub(super) fn ticket_event(
@@ -723,6 +730,22 @@ mod tests {
             created_since: Some("2026-01-01T00:00:00.000000Z".into()),
             updated_since: None,
             after: Some(("2026-02-01T00:00:00.000000Z".into(), 10005)),
+        }
+    }
+
+    #[test]
+    fn a_writer_prunes_when_its_ids_reach_a_multiple_of_prune_every() {
+        let naive = |first: i64, last: i64| (first..=last).any(|id| (id as u64) % PRUNE_EVERY == 0);
+        let p = PRUNE_EVERY as i64;
+        for first in [1, 2, p - 3, p - 1, p, p + 1, 2 * p - 1, 2 * p, 5 * p + 7] {
+            for count in [1, 2, 3, 50, p - 1, p, p + 1, 3 * p] {
+                let last = first + count - 1;
+                assert_eq!(
+                    prunes_before(first, last),
+                    naive(first, last),
+                    "{first}..={last}"
+                );
+            }
         }
     }
 

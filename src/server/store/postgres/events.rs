@@ -10,40 +10,71 @@ use sqlx::{PgConnection, Row};
 
 use super::{At, PostgresStore};
 use crate::api::EVENT_RETENTION_DAYS;
-use crate::server::store::shared::{PRUNE_EVERY, event_visibility, read_event};
+use crate::server::store::shared::{event_visibility, prunes_before, read_event};
 use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
 
 /// Records `events` in the caller's transaction; call it last before commit,
 /// so the counter's row lock is held as briefly as can be.
 pub(crate) async fn record(conn: &mut PgConnection, events: &[NewEvent]) -> StoreResult<()> {
-    for new in events {
-        let id: i64 = sqlx::query_scalar(
-            "UPDATE event_log SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id",
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-        if (id as u64).is_multiple_of(PRUNE_EVERY) {
-            let cutoff =
-                Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
-            prune(conn, cutoff, id).await?;
-        }
-        sqlx::query(
+    if events.is_empty() {
+        return Ok(());
+    }
+    // One statement takes all the ids and one writes the rows: each statement
+    // is a round trip to the server.
+    let last: i64 = sqlx::query_scalar(
+        "UPDATE event_log SET last_id = last_id + $1 WHERE id = 1 RETURNING last_id",
+    )
+    .bind(events.len() as i64)
+    .fetch_one(&mut *conn)
+    .await?;
+    let first = last - events.len() as i64 + 1;
+    if prunes_before(first, last) {
+        let cutoff = Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
+        prune(conn, cutoff, first).await?;
+    }
+    for (chunk, ids) in events
+        .chunks(EVENTS_PER_INSERT)
+        .zip((first..=last).collect::<Vec<_>>().chunks(EVENTS_PER_INSERT))
+    {
+        let rows = (0..chunk.len())
+            .map(|row| {
+                let p = row * 8;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}::jsonb, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5,
+                    p + 6,
+                    p + 7,
+                    p + 8
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
-             payload, at) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)",
-        )
-        .bind(id)
-        .bind(new.event.kind.as_str())
-        .bind(new.ticket.map(|n| n as i64))
-        .bind(&new.team)
-        .bind(&new.assignee)
-        .bind(&new.previous_assignee)
-        .bind(serde_json::to_string(&new.event).expect("events serialize"))
-        .bind(At(new.event.at))
-        .execute(&mut *conn)
-        .await?;
+             payload, at) VALUES {rows}"
+        )));
+        for (new, &id) in chunk.iter().zip(ids) {
+            query = query
+                .bind(id)
+                .bind(new.event.kind.as_str())
+                .bind(new.ticket.map(|n| n as i64))
+                .bind(new.team.clone())
+                .bind(new.assignee.clone())
+                .bind(new.previous_assignee.clone())
+                .bind(serde_json::to_string(&new.event).expect("events serialize"))
+                .bind(At(new.event.at));
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(())
 }
+
+/// Event rows written by one statement, at most (8 values each).
+const EVENTS_PER_INSERT: usize = 100;
 
 /// Deletes events recorded before `before`; the caller holds the counter's
 /// row lock. `next` is the id about to be given out, for when none is left.

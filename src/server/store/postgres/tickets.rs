@@ -83,19 +83,17 @@ pub(crate) async fn insert_ticket(
     conn: &mut PgConnection,
     ticket: &NewTicket,
 ) -> StoreResult<(u64, NewEvent)> {
-    let number: i64 =
-        sqlx::query_scalar("UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last")
-            .fetch_one(&mut *conn)
-            .await?;
     let now = super::now();
-    sqlx::query(
-        "INSERT INTO tickets (number, subject, status, priority, requester_name, \
+    // The next number and the row as stored, in the one statement that writes
+    // it: each statement is a round trip to the server.
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "WITH taken AS (UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last) \
+         INSERT INTO tickets (number, subject, status, priority, requester_name, \
          requester_email, requester_external_id, assignee, team_key, agent_key, channel, \
          environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at) \
-         VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, \
-         false, $14, $15, $15)",
-    )
-    .bind(number)
+         SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, \
+         false, $13, $14, $14 FROM taken RETURNING {COLUMNS}"
+    )))
     .bind(&ticket.subject)
     .bind(ticket.priority.as_str())
     .bind(&ticket.requester.name)
@@ -110,9 +108,11 @@ pub(crate) async fn insert_ticket(
     .bind(encode(&ticket.context))
     .bind(&ticket.handoff)
     .bind(now)
-    .execute(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
-    let entries = insert_entries(conn, number as u64, (0, None), &ticket.timeline).await?;
+    let created = rows::ticket(&row)?;
+    let number = created.number;
+    let entries = insert_entries(conn, number, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
         sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
             .bind(now)
@@ -130,14 +130,13 @@ pub(crate) async fn insert_ticket(
             .await?;
         }
     }
-    let created = fetch_ticket(conn, number as u64, false).await?;
     let event = ticket_event(
         EventKind::TicketCreated,
         &created,
         created.assignee.clone(),
         entries,
     );
-    Ok((number as u64, event))
+    Ok((number, event))
 }
 
 /// Appends entries to a ticket's timeline, after its last one: answers them

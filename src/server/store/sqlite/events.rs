@@ -7,40 +7,55 @@ use sqlx::Row;
 
 use super::{SqliteStore, stored_time};
 use crate::api::EVENT_RETENTION_DAYS;
-use crate::server::store::shared::{PRUNE_EVERY, event_visibility, read_event};
+use crate::server::store::shared::{event_visibility, prunes_before, read_event};
 use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
 
 /// Records `events` in the caller's write transaction: each takes the next id
 /// of the counter row, under the write lock, so ids grow in commit order.
 pub(crate) async fn record(tx: &mut super::WriteTx, events: &[NewEvent]) -> StoreResult<()> {
-    for new in events {
-        let id: i64 = sqlx::query_scalar(
-            "UPDATE event_log SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id",
-        )
-        .fetch_one(&mut **tx)
-        .await?;
-        if (id as u64).is_multiple_of(PRUNE_EVERY) {
-            let cutoff =
-                Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
-            prune(tx, cutoff, id).await?;
-        }
-        sqlx::query(
+    if events.is_empty() {
+        return Ok(());
+    }
+    // One statement takes all the ids and one writes the rows: each statement
+    // is a round trip to the connection's thread.
+    let last: i64 = sqlx::query_scalar(
+        "UPDATE event_log SET last_id = last_id + ? WHERE id = 1 RETURNING last_id",
+    )
+    .bind(events.len() as i64)
+    .fetch_one(&mut **tx)
+    .await?;
+    let first = last - events.len() as i64 + 1;
+    if prunes_before(first, last) {
+        let cutoff = Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
+        prune(tx, cutoff, first).await?;
+    }
+    for (chunk, ids) in events
+        .chunks(EVENTS_PER_INSERT)
+        .zip((first..=last).collect::<Vec<_>>().chunks(EVENTS_PER_INSERT))
+    {
+        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
-             payload, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(new.event.kind.as_str())
-        .bind(new.ticket.map(|n| n as i64))
-        .bind(&new.team)
-        .bind(&new.assignee)
-        .bind(&new.previous_assignee)
-        .bind(serde_json::to_string(&new.event).expect("events serialize"))
-        .bind(stored_time(new.event.at))
-        .execute(&mut **tx)
-        .await?;
+             payload, at) VALUES {rows}"
+        )));
+        for (new, &id) in chunk.iter().zip(ids) {
+            query = query
+                .bind(id)
+                .bind(new.event.kind.as_str())
+                .bind(new.ticket.map(|n| n as i64))
+                .bind(new.team.clone())
+                .bind(new.assignee.clone())
+                .bind(new.previous_assignee.clone())
+                .bind(serde_json::to_string(&new.event).expect("events serialize"))
+                .bind(stored_time(new.event.at));
+        }
+        query.execute(&mut **tx).await?;
     }
     Ok(())
 }
+
+/// Event rows written by one statement, at most (8 values each).
+const EVENTS_PER_INSERT: usize = 100;
 
 /// Deletes events recorded before `before`; `next` is the id about to be
 /// given out (or the last one given), for when none is left.

@@ -83,14 +83,24 @@ impl SqliteStore {
     ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.write().await?;
         let mut results = Vec::with_capacity(batch.len());
-        for (write, finish) in batch {
-            sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+        let count = batch.len();
+        sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+        for (done, (write, finish)) in (1..).zip(batch) {
             let result = record_one(&mut tx, write, finish).await;
             let end = match result {
                 Ok(_) => "RELEASE handoff",
                 Err(_) => "ROLLBACK TO handoff; RELEASE handoff",
             };
-            sqlx::raw_sql(end).execute(&mut *tx).await?;
+            // The next handoff's savepoint in the same call: a call is a round
+            // trip to the connection's thread.
+            let next = if done < count {
+                "; SAVEPOINT handoff"
+            } else {
+                ""
+            };
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("{end}{next}")))
+                .execute(&mut *tx)
+                .await?;
             results.push(result);
         }
         tx.commit().await?;

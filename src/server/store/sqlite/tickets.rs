@@ -100,16 +100,15 @@ pub(crate) async fn insert_ticket(
     tx: &mut super::WriteTx,
     ticket: &NewTicket,
 ) -> StoreResult<(u64, NewEvent)> {
-    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
-        .fetch_one(&mut **tx)
-        .await?;
-    let number = max.map_or(FIRST_TICKET_NUMBER, |m| m as u64 + 1);
     let now = super::now();
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO tickets ({COLUMNS}) VALUES \
-         (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+    // The next number and the row as stored, in the one statement that writes
+    // it: each statement is a round trip to the connection's thread.
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO tickets ({COLUMNS}) \
+         SELECT COALESCE(MAX(number) + 1, ?), ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? \
+         FROM tickets RETURNING {COLUMNS}"
     )))
-    .bind(number as i64)
+    .bind(FIRST_TICKET_NUMBER as i64)
     .bind(&ticket.subject)
     .bind(ticket.priority.as_str())
     .bind(&ticket.requester.name)
@@ -125,8 +124,10 @@ pub(crate) async fn insert_ticket(
     .bind(&ticket.handoff)
     .bind(&now)
     .bind(&now)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
+    let created = rows::ticket(&row)?;
+    let number = created.number;
     // A new ticket has no timeline yet: no need to ask where it ends.
     let entries = insert_entries(tx, number, (0, None), &ticket.timeline).await?;
     if let Some(handle) = &ticket.assignee {
@@ -146,7 +147,6 @@ pub(crate) async fn insert_ticket(
             .await?;
         }
     }
-    let created = fetch_ticket(tx, number).await?;
     let event = ticket_event(
         EventKind::TicketCreated,
         &created,

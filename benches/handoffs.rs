@@ -27,6 +27,7 @@
 //! - `DESKCTL_BENCH_KEEP=1`   keep the scratch desk afterwards, to inspect or profile it
 //! - `DESKCTL_BENCH_SQLITE3`  the `sqlite3` shell that measures the disk's floor (`sqlite3`)
 //! - `DESKCTL_BENCH_BACKENDS` which backends to measure (`sqlite,postgres`)
+//! - `DESKCTL_BENCH_HANDOFF_BATCH` the servers' `--handoff-batch` (1: no group commit)
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -124,7 +125,7 @@ async fn run_sqlite(settings: &Settings) -> Result<(), String> {
     let mut server = Server::start(&desk)?;
     let started = Instant::now();
     send_handoffs(
-        &[server.url.clone()],
+        std::slice::from_ref(&server.url),
         &ingest,
         "seed",
         0..real,
@@ -189,7 +190,7 @@ async fn run_postgres(settings: &Settings) -> Result<(), String> {
     let real = settings.tickets.min(REAL_SEED);
     let server = Server::start(&desk)?;
     send_handoffs(
-        &[server.url.clone()],
+        std::slice::from_ref(&server.url),
         &ingest,
         "seed",
         0..real,
@@ -814,6 +815,11 @@ impl Server {
                 "--rate-limit-per-token",
                 "0",
             ])
+            .args(
+                std::env::var("DESKCTL_BENCH_HANDOFF_BATCH")
+                    .map(|batch| vec!["--handoff-batch".to_string(), batch])
+                    .unwrap_or_default(),
+            )
             .stdout(Stdio::piped())
             .stderr(log)
             .spawn()

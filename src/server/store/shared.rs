@@ -735,7 +735,9 @@ mod tests {
 
     #[test]
     fn a_writer_prunes_when_its_ids_reach_a_multiple_of_prune_every() {
-        let naive = |first: i64, last: i64| (first..=last).any(|id| (id as u64) % PRUNE_EVERY == 0);
+        let naive = |first: i64, last: i64| {
+            (first..=last).any(|id| (id as u64).is_multiple_of(PRUNE_EVERY))
+        };
         let p = PRUNE_EVERY as i64;
         for first in [1, 2, p - 3, p - 1, p, p + 1, 2 * p - 1, 2 * p, 5 * p + 7] {
             for count in [1, 2, 3, 50, p - 1, p, p + 1, 3 * p] {

@@ -29,6 +29,11 @@
 //! - `DESKCTL_BENCH_BACKENDS` which backends to measure (`sqlite,postgres`)
 //! - `DESKCTL_BENCH_HANDOFF_BATCH` the servers' `--handoff-batch` (1: no group commit)
 
+/// The `sqlite3` shell that measures the floor.
+#[path = "common/sqlite3.rs"]
+mod sqlite3_shell;
+use sqlite3_shell::sqlite3;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
@@ -948,19 +953,6 @@ impl Floor {
             None => println!("        {clients} clients: {sqlx}"),
         }
     }
-}
-
-/// The `sqlite3` command-line shell that times the disk's floor:
-/// `DESKCTL_BENCH_SQLITE3`, or `sqlite3` on PATH; `None` without one.
-fn sqlite3() -> Option<String> {
-    let program = std::env::var("DESKCTL_BENCH_SQLITE3").unwrap_or_else(|_| "sqlite3".into());
-    let works = Command::new(&program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    works.then_some(program)
 }
 
 const FLOOR_SCHEMA: &str = "CREATE TABLE big (id INTEGER PRIMARY KEY, body TEXT NOT NULL); \

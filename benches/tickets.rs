@@ -65,6 +65,11 @@
 //! - `DESKCTL_BENCH_RESEED=1`       seed the desks again even if cached
 //! - `DESKCTL_BENCH_WHAT_IF=0`      skip timing the suggested fixes
 
+/// The `sqlite3` shell that measures the floor.
+#[path = "common/sqlite3.rs"]
+mod sqlite3_shell;
+use sqlite3_shell::sqlite3;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -268,19 +273,6 @@ impl Case {
         self.floor = Some(list_sql(condition));
         self
     }
-}
-
-/// The `sqlite3` command-line shell that times the floor:
-/// `DESKCTL_BENCH_SQLITE3`, or `sqlite3` on PATH; `None` without one.
-fn sqlite3() -> Option<String> {
-    let program = std::env::var("DESKCTL_BENCH_SQLITE3").unwrap_or_else(|_| "sqlite3".into());
-    let works = Command::new(&program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    works.then_some(program)
 }
 
 fn cases(desk: &Desk) -> Vec<Case> {

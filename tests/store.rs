@@ -999,6 +999,80 @@ async fn events_since(store: &Store, after: u64) -> Vec<deskctl::api::Event> {
         .events
 }
 
+/// Runs `sql` on the fixture's database beside its open store (SQLite or PostgreSQL).
+async fn run_sql(f: &Fixture, sqlite: &str, postgres: &str) {
+    match f.desk.location() {
+        deskctl::server::store::Location::Sqlite(path) => {
+            let url = format!("sqlite://{}", path.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sqlite.to_string()))
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+        }
+        deskctl::server::store::Location::Postgres(_) => {
+            f.desk.database.as_ref().unwrap().sql(postgres);
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_writer_whose_event_ids_reach_a_multiple_of_1024_prunes_expired_events_first() {
+    let f = fixture!();
+    let old = f
+        .store
+        .record_handoffs(vec![f.batched(Some("old"), "old", false)])
+        .await
+        .unwrap();
+    assert!(matches!(old[..], [Ok(Recorded::Created(_))]), "{old:?}");
+    assert_eq!(f.store.event_bounds().await.unwrap().last, 2);
+    // The two events age past their retention, and the counter moves to just
+    // before 1024: the next handoff's two events take 1023 and 1024.
+    run_sql(
+        &f,
+        "UPDATE events SET at = '2000-01-01T00:00:00.000000Z'; \
+         UPDATE event_log SET last_id = 1022 WHERE id = 1",
+        "UPDATE events SET at = '2000-01-01T00:00:00Z'; \
+         UPDATE event_log SET last_id = 1022 WHERE id = 1",
+    )
+    .await;
+    let new = f
+        .store
+        .record_handoffs(vec![f.batched(Some("new"), "new", false)])
+        .await
+        .unwrap();
+    assert!(matches!(new[..], [Ok(Recorded::Created(_))]), "{new:?}");
+    let bounds = f.store.event_bounds().await.unwrap();
+    assert_eq!((bounds.last, bounds.pruned_through), (1024, 1022));
+    let ids: Vec<u64> = events_since(&f.store, 0)
+        .await
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, [1023, 1024]);
+
+    // Ids that stay below the next multiple prune nothing, expired or not.
+    run_sql(
+        &f,
+        "UPDATE events SET at = '2000-01-01T00:00:00.000000Z'",
+        "UPDATE events SET at = '2000-01-01T00:00:00Z'",
+    )
+    .await;
+    let more = f
+        .store
+        .record_handoffs(vec![f.batched(Some("more"), "more", false)])
+        .await
+        .unwrap();
+    assert!(matches!(more[..], [Ok(Recorded::Created(_))]), "{more:?}");
+    let ids: Vec<u64> = events_since(&f.store, 0)
+        .await
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, [1023, 1024, 1025, 1026]);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_transaction() {
     use deskctl::api::{EventKind, ExternalStatus, HandoffOutcome, OutboxState};

@@ -2,7 +2,7 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, EventKind, MAX_PAGE_LIMIT, Priority, TicketQuery, TicketStatus, TicketView,
+    Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, TicketQuery, TicketStatus, TicketView,
 };
 use crate::cli::{Session, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
@@ -67,24 +67,29 @@ pub struct TicketsListArgs {
     pub watch: bool,
 }
 
-/// `-o jsonl` without `--watch`: each page's tickets printed as the service
-/// wrote them, one a line, as they arrive. How many were shown, and whether
-/// there are more.
-async fn stream_jsonl(
-    ui: &crate::ui::Ui,
-    client: &crate::client::Client,
+/// Reads pages of `query` until `limit` tickets are taken or the pages end,
+/// handing each page's share to `take`: how many were taken, and whether some
+/// were left.
+async fn read_pages<T, Fetched>(
     query: &mut TicketQuery,
     limit: Option<u32>,
-) -> CliResult<(usize, bool)> {
+    mut fetch: impl FnMut(TicketQuery) -> Fetched,
+    mut take: impl FnMut(Vec<T>) -> CliResult,
+) -> CliResult<(usize, bool)>
+where
+    Fetched: std::future::Future<Output = crate::client::ClientResult<Page<T>>>,
+{
     let mut shown = 0usize;
     loop {
-        let page = client.list_tickets_raw(query).await?;
+        let page = fetch(query.clone()).await?;
         let room = limit.map_or(usize::MAX, |n| n as usize - shown);
-        let take = page.items.len().min(room);
-        ui.print_raw_lines(&page.items[..take])?;
-        shown += take;
+        let mut items = page.items;
+        let cut_here = room < items.len();
+        items.truncate(room);
+        shown += items.len();
+        take(items)?;
         match page.next_cursor {
-            _ if take < page.items.len() => return Ok((shown, true)),
+            _ if cut_here => return Ok((shown, true)),
             Some(_) if limit.is_some_and(|n| shown >= n as usize) => return Ok((shown, true)),
             Some(cursor) => query.cursor = Some(cursor),
             None => return Ok((shown, false)),
@@ -128,34 +133,25 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
     // an aligned table needs every row first.
     let streaming = matches!(ui.format, OutputFormat::Jsonl | OutputFormat::Name)
         || (matches!(ui.format, OutputFormat::Table | OutputFormat::Wide) && !ui.stdout_tty);
-    let mut shown = 0usize;
     let mut kept = Vec::new();
-    let more = if ui.format == OutputFormat::Jsonl && events.is_none() {
-        let (count, more) = stream_jsonl(ui, &client, &mut query, limit).await?;
-        shown = count;
-        more
+    let client_ref = &client;
+    let (shown, more) = if ui.format == OutputFormat::Jsonl && events.is_none() {
+        // Each ticket printed as the service wrote it, without decoding and
+        // encoding it again.
+        let fetch = |query: TicketQuery| async move { client_ref.list_tickets_raw(&query).await };
+        read_pages(&mut query, limit, fetch, |items| ui.print_raw_lines(&items)).await?
     } else {
-        loop {
-            let page = client.list_tickets(&query).await?;
-            let room = limit.map_or(usize::MAX, |n| n as usize - shown);
-            let take = page.items.len().min(room);
-            let cut_here = take < page.items.len();
-            let mut items = page.items;
-            items.truncate(take);
-            shown += items.len();
+        let fetch = |query: TicketQuery| async move { client_ref.list_tickets(&query).await };
+        read_pages(&mut query, limit, fetch, |items| {
             listed.extend(items.iter().map(|t| t.number));
             if streaming {
-                ui.print_rows(&items)?;
+                ui.print_rows(&items)
             } else {
                 kept.extend(items);
+                Ok(())
             }
-            match page.next_cursor {
-                _ if cut_here => break true,
-                Some(_) if limit.is_some_and(|n| shown >= n as usize) => break true,
-                Some(cursor) => query.cursor = Some(cursor),
-                None => break false,
-            }
-        }
+        })
+        .await?
     };
     if !streaming {
         ui.print_list(&kept, "tickets")?;

@@ -382,13 +382,7 @@ async fn replayed(
         return Ok(None);
     };
     if first_sha != sha {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "idempotency_key_reused",
-            format!(
-                "idempotency key '{key}' was used for a different handoff; use a new key for a new handoff"
-            ),
-        ));
+        return Err(crate::server::store::StoreError::key_reused(key).into());
     }
     Ok(Some(awaited(store, first, wait).await?))
 }

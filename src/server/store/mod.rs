@@ -84,6 +84,19 @@ pub enum StoreError {
     Sealing(String),
 }
 
+impl StoreError {
+    /// An idempotency key already taken by a different handoff.
+    pub fn key_reused(key: &str) -> StoreError {
+        StoreError::Conflict {
+            code: "idempotency_key_reused",
+            detail: format!(
+                "idempotency key '{key}' was used for a different handoff; \
+                 use a new key for a new handoff"
+            ),
+        }
+    }
+}
+
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// The first ticket number of a desk.

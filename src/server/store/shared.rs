@@ -322,7 +322,12 @@ fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
 /// Walking costs about `limit × tickets / matches` tickets read, the index
 /// about `matches` candidates sorted: they are equal at the square root of
 /// `limit × tickets`. Measured on the bench's desks (docs/performance.md).
-pub(super) fn indexed_bound(limit: u32, tickets: u64) -> u64 {
+/// `newest` is the desk's highest ticket number: numbers have no gaps, so it
+/// gives the desk's size.
+pub(super) fn indexed_bound(limit: u32, newest: Option<i64>) -> u64 {
+    let tickets = newest.map_or(0, |n| {
+        (n + 1).saturating_sub(super::FIRST_TICKET_NUMBER as i64)
+    }) as u64;
     // Fewer candidates than a page always take the index.
     let limit = u64::from(limit.max(1));
     let even = ((limit * tickets.max(1)) as f64).sqrt() as u64;
@@ -524,6 +529,73 @@ pub(super) fn ticket_event(
             external: None,
         },
     }
+}
+
+/// The operators (by handle) and the teams (by key) a configuration change
+/// removes: their open tickets are released in the change's transaction.
+pub(super) fn removed<'a>(
+    before: &'a crate::domain::workspace::Snapshot,
+    after: &crate::domain::workspace::Snapshot,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let operators = before
+        .operators
+        .iter()
+        .filter(|o| !after.operators.iter().any(|a| a.handle == o.handle))
+        .map(|o| o.handle.as_str())
+        .collect();
+    let teams = before
+        .teams
+        .iter()
+        .filter(|t| !after.teams.iter().any(|a| a.key == t.key))
+        .map(|t| t.key.as_str())
+        .collect();
+    (operators, teams)
+}
+
+/// What ends one handoff's savepoint in a batch: released, or rolled back when
+/// it `failed`; with the next one's savepoint opened in the same call when
+/// `more` follow (each call is a round trip to the database).
+pub(super) fn after_handoff(failed: bool, more: bool) -> &'static str {
+    match (failed, more) {
+        (false, false) => "RELEASE handoff",
+        (false, true) => "RELEASE handoff; SAVEPOINT handoff",
+        (true, false) => "ROLLBACK TO handoff; RELEASE handoff",
+        (true, true) => "ROLLBACK TO handoff; RELEASE handoff; SAVEPOINT handoff",
+    }
+}
+
+/// A handoff just written, as answered, with the events it records: its
+/// ticket's creation (if it made one), then the handoff's own.
+pub(super) fn recorded_handoff(
+    write: super::HandoffWrite,
+    decision: crate::api::HandoffDecision,
+    ticket: Option<(u64, super::NewEvent)>,
+    external: Option<crate::api::ExternalTicket>,
+    created_at: jiff::Timestamp,
+) -> (Vec<super::NewEvent>, crate::api::Handoff) {
+    let (number, created) = ticket.unzip();
+    let handoff = handoff_event(
+        crate::api::EventHandoff {
+            id: write.id.clone(),
+            agent: write.request.agent.clone(),
+            outcome: decision.outcome,
+        },
+        created.as_ref().and_then(|c| c.event.ticket.as_ref()),
+    );
+    let events = created.into_iter().chain([handoff]).collect();
+    let handoff = crate::api::Handoff {
+        id: write.id,
+        idempotency_key: write.idempotency_key,
+        agent: write.request.agent.clone(),
+        environment: write.request.environment,
+        outcome: decision.outcome,
+        ticket: number,
+        external,
+        decision,
+        request: write.request,
+        created_at,
+    };
+    (events, handoff)
 }
 
 /// The event a recorded handoff adds, seen as its ticket is (none: by owners

@@ -8,11 +8,9 @@ use sqlx::{PgConnection, Row};
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{At, PostgresStore, parse_enum};
-use crate::api::{
-    EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
-};
-use crate::server::store::shared::{decode, encode};
-use crate::server::store::shared::{delivery_outcome, handoff_event};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
+use crate::server::store::shared::delivery_outcome;
+use crate::server::store::shared::{after_handoff, decode, encode, recorded_handoff};
 use crate::server::store::{
     FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
     StoreResult,
@@ -93,15 +91,14 @@ impl PostgresStore {
     ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        let mut results = Vec::with_capacity(batch.len());
-        for (write, finish) in batch {
-            sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+        let count = batch.len();
+        let mut results = Vec::with_capacity(count);
+        sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+        for (done, (write, finish)) in (1..).zip(batch) {
             let result = record_one(&mut tx, write, finish).await;
-            let end = match result {
-                Ok(_) => "RELEASE handoff",
-                Err(_) => "ROLLBACK TO handoff; RELEASE handoff",
-            };
-            sqlx::raw_sql(end).execute(&mut *tx).await?;
+            sqlx::raw_sql(after_handoff(result.is_err(), done < count))
+                .execute(&mut *tx)
+                .await?;
             results.push(result);
         }
         tx.commit().await?;
@@ -123,13 +120,7 @@ async fn record_one(
         && let Some((existing, sha)) = by_key(conn, key).await?
     {
         if sha != write.request_sha256 {
-            return Err(StoreError::Conflict {
-                code: "idempotency_key_reused",
-                detail: format!(
-                    "idempotency key '{key}' was used for a different handoff; \
-                         use a new key for a new handoff"
-                ),
-            });
+            return Err(StoreError::key_reused(key));
         }
         return Ok(Recorded::Replayed(existing));
     }
@@ -140,7 +131,8 @@ async fn record_one(
         delivery,
         notices,
     } = finish(&state);
-    let number = match ticket {
+    // The ticket created with the handoff: its number and its event.
+    let ticket = match ticket {
         Some(mut ticket) => {
             ticket.handoff = Some(write.id.clone());
             let (number, created) = insert_ticket(conn, &ticket).await?;
@@ -151,7 +143,6 @@ async fn record_one(
         }
         None => None,
     };
-    let (number, created) = number.unzip();
     let created_at = super::now().0;
     sqlx::query(
         "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
@@ -163,7 +154,7 @@ async fn record_one(
     .bind(&write.request.agent)
     .bind(write.request.environment.as_str())
     .bind(decision.outcome.as_str())
-    .bind(number.map(|n| n as i64))
+    .bind(ticket.as_ref().map(|(number, _)| *number as i64))
     .bind(encode(&decision))
     .bind(encode(&write.request))
     .bind(At(created_at))
@@ -174,28 +165,9 @@ async fn record_one(
         Some(delivery) => Some(queue_delivery(conn, &write.id, delivery, created_at).await?),
         None => None,
     };
-    let handoff = handoff_event(
-        EventHandoff {
-            id: write.id.clone(),
-            agent: write.request.agent.clone(),
-            outcome: decision.outcome,
-        },
-        created.as_ref().and_then(|c| c.event.ticket.as_ref()),
-    );
-    let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+    let (events, handoff) = recorded_handoff(write, decision, ticket, external, created_at);
     super::events::record(conn, &events).await?;
-    Ok(Recorded::Created(Handoff {
-        id: write.id,
-        idempotency_key: write.idempotency_key,
-        agent: write.request.agent.clone(),
-        environment: write.request.environment,
-        outcome: decision.outcome,
-        ticket: number,
-        external,
-        decision,
-        request: write.request,
-        created_at,
-    }))
+    Ok(Recorded::Created(handoff))
 }
 
 impl PostgresStore {

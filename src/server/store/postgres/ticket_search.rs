@@ -6,7 +6,7 @@ use super::PostgresStore;
 use crate::server::store::shared::{
     TextPlan, fold_ascii, folded_pattern, fts_query, indexed_bound,
 };
-use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
+use crate::server::store::{StoreResult, TicketFilter};
 
 impl PostgresStore {
     /// The plan for a page of `limit` tickets of `filter`: a bounded count
@@ -25,8 +25,7 @@ impl PostgresStore {
         let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
             .fetch_one(self.pool())
             .await?;
-        let tickets = newest.map_or(0, |n| (n + 1).saturating_sub(FIRST_TICKET_NUMBER as i64));
-        let bound = indexed_bound(limit, tickets as u64);
+        let bound = indexed_bound(limit, newest);
         let sql = format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE {} LIKE $1 \
              UNION ALL SELECT 1 FROM timeline WHERE kind = 'message' AND {} LIKE $1 \

@@ -13,8 +13,8 @@ use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
-use crate::server::store::shared::ticket_event;
 use crate::server::store::shared::{diff, encode, sections};
+use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
@@ -83,36 +83,29 @@ async fn release_removed(
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
-    for operator in before
-        .operators
-        .iter()
-        .filter(|o| !after.operators.iter().any(|a| a.handle == o.handle))
-    {
+    let (operators, teams) = removed(before, after);
+    for handle in operators {
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
              ORDER BY number FOR UPDATE",
         )
-        .bind(&operator.handle)
+        .bind(handle)
         .fetch_all(&mut *conn)
         .await?;
         for number in numbers {
             let (_, event) = update_ticket(conn, number as u64, |_| {
-                Ok(crate::domain::tickets::released(&operator.handle, None, at))
+                Ok(crate::domain::tickets::released(handle, None, at))
             })
             .await?;
             events.push(event);
         }
     }
-    for team in before
-        .teams
-        .iter()
-        .filter(|t| !after.teams.iter().any(|a| a.key == t.key))
-    {
+    for team in teams {
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE team_key = $1 AND status IN ('open', 'pending') \
              ORDER BY number FOR UPDATE",
         )
-        .bind(&team.key)
+        .bind(team)
         .fetch_all(&mut *conn)
         .await?;
         for number in numbers {
@@ -123,7 +116,7 @@ async fn release_removed(
             .bind(number)
             .execute(&mut *conn)
             .await?;
-            let entry = crate::domain::tickets::team_removed(&team.key, at);
+            let entry = crate::domain::tickets::team_removed(team, at);
             let stored = append_entries(conn, number as u64, &[entry]).await?;
             let ticket = fetch_ticket(conn, number as u64, false).await?;
             let assignee = ticket.assignee.clone();

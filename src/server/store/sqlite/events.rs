@@ -29,16 +29,16 @@ pub(crate) async fn record(tx: &mut super::WriteTx, events: &[NewEvent]) -> Stor
         let cutoff = Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
         prune(tx, cutoff, first).await?;
     }
-    for (chunk, ids) in events
+    for (chunk, chunk_first) in events
         .chunks(EVENTS_PER_INSERT)
-        .zip((first..=last).collect::<Vec<_>>().chunks(EVENTS_PER_INSERT))
+        .zip((first..).step_by(EVENTS_PER_INSERT))
     {
         let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
         let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
              payload, at) VALUES {rows}"
         )));
-        for (new, &id) in chunk.iter().zip(ids) {
+        for (new, id) in chunk.iter().zip(chunk_first..) {
             query = query
                 .bind(id)
                 .bind(new.event.kind.as_str())

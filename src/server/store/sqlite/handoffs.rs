@@ -8,10 +8,8 @@ use sqlx::sqlite::SqliteRow;
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
 use super::{SqliteStore, parse_enum, parse_time};
-use crate::api::{
-    EventHandoff, ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState,
-};
-use crate::server::store::shared::{delivery_outcome, handoff_event};
+use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
+use crate::server::store::shared::{after_handoff, delivery_outcome, recorded_handoff};
 use crate::server::store::{
     FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
     StoreResult,
@@ -82,23 +80,12 @@ impl SqliteStore {
         batch: HandoffBatch,
     ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.write().await?;
-        let mut results = Vec::with_capacity(batch.len());
         let count = batch.len();
+        let mut results = Vec::with_capacity(count);
         sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
         for (done, (write, finish)) in (1..).zip(batch) {
             let result = record_one(&mut tx, write, finish).await;
-            let end = match result {
-                Ok(_) => "RELEASE handoff",
-                Err(_) => "ROLLBACK TO handoff; RELEASE handoff",
-            };
-            // The next handoff's savepoint in the same call: a call is a round
-            // trip to the connection's thread.
-            let next = if done < count {
-                "; SAVEPOINT handoff"
-            } else {
-                ""
-            };
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("{end}{next}")))
+            sqlx::raw_sql(after_handoff(result.is_err(), done < count))
                 .execute(&mut *tx)
                 .await?;
             results.push(result);
@@ -127,13 +114,7 @@ async fn record_one(
         if let Some(row) = existing {
             let sha: String = row.try_get("request_sha256")?;
             if sha != write.request_sha256 {
-                return Err(StoreError::Conflict {
-                    code: "idempotency_key_reused",
-                    detail: format!(
-                        "idempotency key '{key}' was used for a different handoff; \
-                             use a new key for a new handoff"
-                    ),
-                });
+                return Err(StoreError::key_reused(key));
             }
             return Ok(Recorded::Replayed(from_row(&row)?));
         }
@@ -145,7 +126,8 @@ async fn record_one(
         delivery,
         notices,
     } = finish(&state);
-    let number = match ticket {
+    // The ticket created with the handoff: its number and its event.
+    let ticket = match ticket {
         Some(mut ticket) => {
             ticket.handoff = Some(write.id.clone());
             let (number, created) = insert_ticket(tx, &ticket).await?;
@@ -156,7 +138,6 @@ async fn record_one(
         }
         None => None,
     };
-    let (number, created) = number.unzip();
     // Microseconds, as stored, so the answer equals what a later read returns.
     let created_at = super::parse_time(&super::now())?;
     sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -167,7 +148,7 @@ async fn record_one(
     .bind(&write.request.agent)
     .bind(write.request.environment.as_str())
     .bind(decision.outcome.as_str())
-    .bind(number.map(|n| n as i64))
+    .bind(ticket.as_ref().map(|(number, _)| *number as i64))
     .bind(serde_json::to_string(&decision).expect("decisions serialize"))
     .bind(serde_json::to_string(&write.request).expect("requests serialize"))
     .bind(super::stored_time(created_at))
@@ -178,28 +159,9 @@ async fn record_one(
         Some(delivery) => Some(queue_delivery(tx, &write.id, delivery, created_at).await?),
         None => None,
     };
-    let handoff = handoff_event(
-        EventHandoff {
-            id: write.id.clone(),
-            agent: write.request.agent.clone(),
-            outcome: decision.outcome,
-        },
-        created.as_ref().and_then(|c| c.event.ticket.as_ref()),
-    );
-    let events: Vec<_> = created.into_iter().chain([handoff]).collect();
+    let (events, handoff) = recorded_handoff(write, decision, ticket, external, created_at);
     super::events::record(tx, &events).await?;
-    Ok(Recorded::Created(Handoff {
-        id: write.id,
-        idempotency_key: write.idempotency_key,
-        agent: write.request.agent.clone(),
-        environment: write.request.environment,
-        outcome: decision.outcome,
-        ticket: number,
-        external,
-        decision,
-        request: write.request,
-        created_at,
-    }))
+    Ok(Recorded::Created(handoff))
 }
 
 impl SqliteStore {

@@ -5,7 +5,7 @@
 
 use super::SqliteStore;
 use crate::server::store::shared::{TextPlan, fts_query, indexed_bound};
-use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
+use crate::server::store::{StoreResult, TicketFilter};
 
 impl SqliteStore {
     /// The plan for a page of `limit` tickets of `filter`: a bounded read of
@@ -19,12 +19,10 @@ impl SqliteStore {
         let Some(query) = filter.text.as_deref().and_then(fts_query) else {
             return Ok(TextPlan::Walk);
         };
-        // Numbers have no gaps, so the newest is the desk's size.
         let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
             .fetch_one(self.pool())
             .await?;
-        let tickets = newest.map_or(0, |n| (n + 1).saturating_sub(FIRST_TICKET_NUMBER as i64));
-        let bound = indexed_bound(limit, tickets as u64);
+        let bound = indexed_bound(limit, newest);
         let mut candidates: Vec<i64> = sqlx::query_scalar(
             "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?",
         )

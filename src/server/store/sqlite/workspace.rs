@@ -15,8 +15,8 @@ use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
-use crate::server::store::shared::ticket_event;
 use crate::server::store::shared::{diff, encode, sections};
+use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl SqliteStore {
@@ -81,36 +81,29 @@ async fn release_removed(
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
-    for operator in before
-        .operators
-        .iter()
-        .filter(|o| !after.operators.iter().any(|a| a.handle == o.handle))
-    {
+    let (operators, teams) = removed(before, after);
+    for handle in operators {
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE assignee = ? AND status IN ('open', 'pending') \
              ORDER BY number",
         )
-        .bind(&operator.handle)
+        .bind(handle)
         .fetch_all(&mut **tx)
         .await?;
         for number in numbers {
             let (_, event) = update_ticket(tx, number as u64, |_| {
-                Ok(crate::domain::tickets::released(&operator.handle, None, at))
+                Ok(crate::domain::tickets::released(handle, None, at))
             })
             .await?;
             events.push(event);
         }
     }
-    for team in before
-        .teams
-        .iter()
-        .filter(|t| !after.teams.iter().any(|a| a.key == t.key))
-    {
+    for team in teams {
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE team_key = ? AND status IN ('open', 'pending') \
              ORDER BY number",
         )
-        .bind(&team.key)
+        .bind(team)
         .fetch_all(&mut **tx)
         .await?;
         for number in numbers {
@@ -121,7 +114,7 @@ async fn release_removed(
             .bind(number)
             .execute(&mut **tx)
             .await?;
-            let entry = crate::domain::tickets::team_removed(&team.key, at);
+            let entry = crate::domain::tickets::team_removed(team, at);
             let stored = append_entries(tx, number as u64, &[entry]).await?;
             let ticket = fetch_ticket(tx, number as u64).await?;
             let assignee = ticket.assignee.clone();

@@ -8,11 +8,12 @@ use jiff::Timestamp;
 
 use super::shared::{
     ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
-    section,
+    delivery_outcome, section,
 };
 use super::{StoreError, StoreResult};
 use crate::api::{
-    Agent, Operator, Requester, Rule, RuleKind, Team, Ticket, TicketField, TimelineEntry, Token,
+    Agent, ExternalTicket, Handoff, Operator, Requester, Rule, RuleKind, Team, Ticket, TicketField,
+    TimelineEntry, Token,
 };
 use crate::domain::assignment::Candidate;
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
@@ -288,5 +289,43 @@ pub(super) fn token(row: &impl Fields) -> StoreResult<Token> {
         hint: row.text("hint")?,
         created_at: row.time("created_at")?,
         last_used_at: row.optional_time("last_used_at")?,
+    })
+}
+
+/// A handoff, with its external ticket when it has one: the columns of
+/// `handoffs` and, named `delivery_*` and `integration`, of the outbox message
+/// delivering it.
+pub(super) fn handoff(row: &impl Fields) -> StoreResult<Handoff> {
+    let external = match (
+        row.optional_text("external_status")?,
+        row.optional_int("delivery_id")?,
+    ) {
+        (Some(status), Some(delivery)) => Some(ExternalTicket {
+            kind: row.parsed("integration")?,
+            delivery: delivery as u64,
+            id: row.optional_text("external_id")?,
+            url: row.optional_text("external_url")?,
+            status: status.parse().map_err(StoreError::Corrupt)?,
+            updated_at: row.time("external_updated_at")?,
+            outcome: delivery_outcome(
+                row.parsed("delivery_state")?,
+                count(row.int("delivery_attempts")?, "delivery attempts")?,
+                row.optional_text("delivery_error")?,
+                row.optional_time("delivery_next")?,
+            ),
+        }),
+        _ => None,
+    };
+    Ok(Handoff {
+        id: row.text("id")?,
+        idempotency_key: row.optional_text("idempotency_key")?,
+        agent: row.text("agent_key")?,
+        environment: row.parsed("environment")?,
+        outcome: row.parsed("outcome")?,
+        ticket: row.optional_int("ticket_number")?.map(|n| n as u64),
+        external,
+        decision: row.json("decision", "handoff decision")?,
+        request: row.json("request", "handoff request")?,
+        created_at: row.time("created_at")?,
     })
 }

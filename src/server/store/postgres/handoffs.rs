@@ -2,15 +2,15 @@
 //! created, written in one transaction under the assignment lock, so one
 //! idempotency key gives one handoff whichever replica receives it.
 
-use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, Row};
 
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
-use super::{At, PostgresStore, parse_enum};
+use super::{At, PostgresStore};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
+use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
-use crate::server::store::shared::{after_handoff, decode, encode, recorded_handoff};
+use crate::server::store::shared::{after_handoff, encode, recorded_handoff};
 use crate::server::store::{
     FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
     StoreResult,
@@ -27,48 +27,6 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      (SELECT o.last_error FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_error, \
      (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
-fn from_row(row: &PgRow) -> StoreResult<Handoff> {
-    let decision: String = row.try_get("decision")?;
-    let request: String = row.try_get("request")?;
-    let ticket: Option<i64> = row.try_get("ticket_number")?;
-    let external_status: Option<String> = row.try_get("external_status")?;
-    let delivery: Option<i64> = row.try_get("delivery_id")?;
-    let external = match (external_status, delivery) {
-        (Some(status), Some(delivery)) => {
-            let integration: String = row.try_get("integration")?;
-            let updated: At = row.try_get("external_updated_at")?;
-            Some(ExternalTicket {
-                kind: parse_enum(&integration)?,
-                delivery: delivery as u64,
-                id: row.try_get("external_id")?,
-                url: row.try_get("external_url")?,
-                status: parse_enum(&status)?,
-                updated_at: updated.0,
-                outcome: delivery_outcome(
-                    parse_enum(row.try_get("delivery_state")?)?,
-                    row.try_get::<i32, _>("delivery_attempts")? as u32,
-                    row.try_get("delivery_error")?,
-                    row.try_get::<Option<At>, _>("delivery_next")?
-                        .map(|at| at.0),
-                ),
-            })
-        }
-        _ => None,
-    };
-    Ok(Handoff {
-        id: row.try_get("id")?,
-        idempotency_key: row.try_get("idempotency_key")?,
-        agent: row.try_get("agent_key")?,
-        environment: parse_enum(row.try_get("environment")?)?,
-        outcome: parse_enum(row.try_get("outcome")?)?,
-        ticket: ticket.map(|n| n as u64),
-        external,
-        decision: decode(&decision, "handoff decision")?,
-        request: decode(&request, "handoff request")?,
-        created_at: row.try_get::<At, _>("created_at")?.0,
-    })
-}
-
 async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Handoff, String)>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {SELECT_COLUMNS} FROM handoffs WHERE idempotency_key = $1"
@@ -76,7 +34,7 @@ async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Hando
     .bind(key)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|row| Ok((from_row(&row)?, row.try_get("request_sha256")?)))
+    row.map(|row| Ok((rows::handoff(&row)?, row.try_get("request_sha256")?)))
         .transpose()
 }
 
@@ -182,7 +140,7 @@ impl PostgresStore {
             what: "handoff",
             key: id.to_string(),
         })?;
-        from_row(&row)
+        rows::handoff(&row)
     }
 
     /// Handoffs newest first, filtered, starting after the cursor
@@ -217,7 +175,7 @@ impl PostgresStore {
         .bind(query.until.map(At))
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(from_row).collect()
+        rows.iter().map(rows::handoff).collect()
     }
 
     /// The handoff accepted with `key`, with its request's SHA-256.

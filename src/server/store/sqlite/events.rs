@@ -5,74 +5,62 @@
 use jiff::Timestamp;
 use sqlx::Row;
 
-use super::{SqliteStore, stored_time};
+use super::{Direct, SqliteStore, execute, one, stored_time};
 use crate::api::EVENT_RETENTION_DAYS;
 use crate::server::store::shared::{event_visibility, prunes_before, read_event};
 use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
 
 /// Records `events` in the caller's write transaction: each takes the next id
 /// of the counter row, under the write lock, so ids grow in commit order.
-pub(crate) async fn record(tx: &mut super::WriteTx, events: &[NewEvent]) -> StoreResult<()> {
+pub(crate) fn record(conn: &Direct, events: &[NewEvent]) -> StoreResult<()> {
     if events.is_empty() {
         return Ok(());
     }
-    // One statement takes all the ids and one writes the rows: each statement
-    // is a round trip to the connection's thread.
-    let last: i64 = sqlx::query_scalar(
+    let last: i64 = one(
+        conn,
         "UPDATE event_log SET last_id = last_id + ? WHERE id = 1 RETURNING last_id",
-    )
-    .bind(events.len() as i64)
-    .fetch_one(&mut **tx)
-    .await?;
+        [events.len() as i64],
+        |row| Ok(row.get(0)?),
+    )?;
     let first = last - events.len() as i64 + 1;
     if prunes_before(first, last) {
         let cutoff = Timestamp::now() - jiff::SignedDuration::from_hours(24 * EVENT_RETENTION_DAYS);
-        prune(tx, cutoff, first).await?;
+        prune(conn, cutoff, first)?;
     }
-    for (chunk, chunk_first) in events
-        .chunks(EVENTS_PER_INSERT)
-        .zip((first..).step_by(EVENTS_PER_INSERT))
-    {
-        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
-             payload, at) VALUES {rows}"
-        )));
-        for (new, id) in chunk.iter().zip(chunk_first..) {
-            query = query
-                .bind(id)
-                .bind(new.event.kind.as_str())
-                .bind(new.ticket.map(|n| n as i64))
-                .bind(new.team.clone())
-                .bind(new.assignee.clone())
-                .bind(new.previous_assignee.clone())
-                .bind(serde_json::to_string(&new.event).expect("events serialize"))
-                .bind(stored_time(new.event.at));
-        }
-        query.execute(&mut **tx).await?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
+         payload, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    for (new, id) in events.iter().zip(first..) {
+        insert.execute(rusqlite::params![
+            id,
+            new.event.kind.as_str(),
+            new.ticket.map(|n| n as i64),
+            new.team,
+            new.assignee,
+            new.previous_assignee,
+            serde_json::to_string(&new.event).expect("events serialize"),
+            stored_time(new.event.at),
+        ])?;
     }
     Ok(())
 }
 
-/// Event rows written by one statement, at most (8 values each).
-const EVENTS_PER_INSERT: usize = 100;
-
 /// Deletes events recorded before `before`; `next` is the id about to be
 /// given out (or the last one given), for when none is left.
-async fn prune(tx: &mut super::WriteTx, before: Timestamp, next: i64) -> StoreResult<u64> {
-    let deleted = sqlx::query("DELETE FROM events WHERE at < ?")
-        .bind(stored_time(before))
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
+fn prune(conn: &Direct, before: Timestamp, next: i64) -> StoreResult<u64> {
+    let deleted = execute(
+        conn,
+        "DELETE FROM events WHERE at < ?",
+        [stored_time(before)],
+    )?;
     if deleted > 0 {
-        sqlx::query(
+        execute(
+            conn,
             "UPDATE event_log SET pruned_through = \
              MAX(pruned_through, COALESCE((SELECT MIN(id) FROM events), ?) - 1) WHERE id = 1",
-        )
-        .bind(next)
-        .execute(&mut **tx)
-        .await?;
+            [next],
+        )?;
     }
     Ok(deleted)
 }
@@ -138,10 +126,17 @@ impl SqliteStore {
 
     pub async fn prune_events(&self, before: Timestamp) -> StoreResult<u64> {
         let mut tx = self.write().await?;
-        let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
-            .fetch_one(&mut *tx)
+        let deleted = tx
+            .direct(|conn| {
+                let last: i64 = one(
+                    conn,
+                    "SELECT last_id FROM event_log WHERE id = 1",
+                    [],
+                    |row| Ok(row.get(0)?),
+                )?;
+                prune(conn, before, last + 1)
+            })
             .await?;
-        let deleted = prune(&mut tx, before, last + 1).await?;
         tx.commit().await?;
         Ok(deleted)
     }

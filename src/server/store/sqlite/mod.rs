@@ -7,6 +7,7 @@
 //! write transaction holds the write lock from its first statement
 //! (`BEGIN IMMEDIATE`), so a read never has to turn into a write mid-way.
 
+mod direct;
 mod events;
 mod handoffs;
 mod outbox;
@@ -32,6 +33,8 @@ use sqlx::{Sqlite, Transaction};
 pub(crate) use super::shared::parse_time;
 use super::shared::{self, Embedded};
 use super::{Database, Open, StoreError, StoreResult, stored_time};
+pub(crate) use direct::{Direct, direct};
+use direct::{all, execute, one, optional};
 
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -140,6 +143,15 @@ impl std::ops::DerefMut for WriteTx {
 }
 
 impl WriteTx {
+    /// Runs `work` in this transaction on the connection's handle directly
+    /// (see [`direct`]).
+    pub(crate) async fn direct<T>(
+        &mut self,
+        work: impl FnOnce(&Direct) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        direct(&mut self.tx, work).await
+    }
+
     pub(crate) async fn commit(self) -> StoreResult<()> {
         self.tx.commit().await?;
         Ok(())
@@ -318,15 +330,17 @@ fn is_busy(error: &Opening) -> bool {
 }
 
 /// Fails with `UnknownReference` unless operator `handle` exists.
-pub(crate) async fn require_operator(
-    conn: &mut sqlx::SqliteConnection,
+pub(crate) fn require_operator(
+    conn: &Direct,
     field: &'static str,
     handle: &str,
 ) -> StoreResult<()> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = ?")
-        .bind(handle)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let found = optional(
+        conn,
+        "SELECT 1 FROM operators WHERE handle = ?",
+        [handle],
+        |_| Ok(()),
+    )?;
     match found {
         Some(_) => Ok(()),
         None => Err(StoreError::UnknownReference {

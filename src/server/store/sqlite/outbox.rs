@@ -11,8 +11,8 @@ use jiff::{SignedDuration, Timestamp};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::tickets::{append_entries, update_ticket};
-use super::{SqliteStore, now, parse_enum, parse_time, stored_time};
+use super::tickets::{append_entries, fetch_ticket, update_ticket};
+use super::{Direct, SqliteStore, execute, now, parse_enum, parse_time, stored_time};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
@@ -56,42 +56,35 @@ fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
 }
 
 /// Queues `messages`, due now, in the caller's transaction; returns their ids.
-pub(crate) async fn enqueue(
-    tx: &mut super::WriteTx,
-    messages: &[NewOutbound],
-) -> StoreResult<Vec<u64>> {
+pub(crate) fn enqueue(conn: &Direct, messages: &[NewOutbound]) -> StoreResult<Vec<u64>> {
     let now = now();
     let mut ids = Vec::with_capacity(messages.len());
     for message in messages {
-        let id = sqlx::query(
+        conn.prepare_cached(
             "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
              next_attempt_at, created_at, updated_at, integration, handoff_id) \
              VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)",
-        )
-        .bind(message.kind.as_str())
-        .bind(message.ticket.map(|n| n as i64))
-        .bind(&message.description)
-        .bind(&message.payload)
-        .bind(&now)
-        .bind(&now)
-        .bind(&now)
-        .bind(message.integration.map(IntegrationKind::as_str))
-        .bind(&message.handoff)
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
+        )?
+        .execute(rusqlite::params![
+            message.kind.as_str(),
+            message.ticket.map(|n| n as i64),
+            message.description,
+            message.payload,
+            now,
+            now,
+            now,
+            message.integration.map(IntegrationKind::as_str),
+            message.handoff,
+        ])?;
+        ids.push(conn.last_insert_rowid() as u64);
         if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
-            sqlx::query(
+            execute(
+                conn,
                 "INSERT INTO email_threads (local_id, ticket_number, created_at) VALUES (?, ?, ?) \
                  ON CONFLICT (local_id) DO NOTHING",
-            )
-            .bind(thread)
-            .bind(ticket as i64)
-            .bind(&now)
-            .execute(&mut **tx)
-            .await?;
+                rusqlite::params![thread, ticket as i64, now],
+            )?;
         }
-        ids.push(id as u64);
     }
     Ok(ids)
 }
@@ -105,15 +98,19 @@ impl SqliteStore {
         change: TicketChangeFn<'_>,
     ) -> StoreResult<Ticket> {
         let mut tx = self.write().await?;
-        let mut outbound = Vec::new();
-        let (ticket, event) = update_ticket(&mut tx, number, |current| {
-            let (update, entries, messages) = change(current)?;
-            outbound = messages;
-            Ok((update, entries))
-        })
-        .await?;
-        enqueue(&mut tx, &outbound).await?;
-        super::events::record(&mut tx, &[event]).await?;
+        let ticket = tx
+            .direct(|conn| {
+                let mut outbound = Vec::new();
+                let (ticket, event) = update_ticket(conn, number, |current| {
+                    let (update, entries, messages) = change(current)?;
+                    outbound = messages;
+                    Ok((update, entries))
+                })?;
+                enqueue(conn, &outbound)?;
+                super::events::record(conn, &[event])?;
+                Ok(ticket)
+            })
+            .await?;
         tx.commit().await?;
         Ok(ticket)
     }
@@ -195,78 +192,13 @@ impl SqliteStore {
         external: Option<ExternalSettle>,
     ) -> StoreResult<bool> {
         let mut tx = self.write().await?;
-        let now = now();
-        let (state, next_attempt, error, delivered) = match settle {
-            Settle::Delivered => ("delivered", now.clone(), None, Some(now.clone())),
-            Settle::Retry { at, error } => ("pending", stored_time(*at), Some(error), None),
-            Settle::Dead { error } => ("dead", now.clone(), Some(error), None),
-        };
-        let updated = sqlx::query(
-            "UPDATE outbox SET state = ?, next_attempt_at = ?, \
-             last_error = COALESCE(?, last_error), delivered_at = ?, lease_owner = NULL, \
-             lease_until = NULL, updated_at = ? \
-             WHERE id = ? AND lease_owner = ? AND state = 'pending'",
-        )
-        .bind(state)
-        .bind(next_attempt)
-        .bind(error)
-        .bind(delivered)
-        .bind(&now)
-        .bind(claimed.id as i64)
-        .bind(&claimed.lease_owner)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if updated == 0 {
-            return Ok(false);
+        let settled = tx
+            .direct(|conn| settle_claimed(conn, claimed, settle, note, external))
+            .await?;
+        if settled {
+            tx.commit().await?;
         }
-        let entries = match (claimed.ticket, note) {
-            (Some(number), Some(note)) => append_entries(&mut tx, number, &[note]).await?,
-            _ => Vec::new(),
-        };
-        let delivery = settled_delivery(claimed, settle);
-        if let Some(external) = external {
-            if let Some(event) = &external.event
-                && !matches!(settle, Settle::Retry { .. })
-            {
-                enqueue(&mut tx, std::slice::from_ref(event)).await?;
-            }
-            sqlx::query("UPDATE outbox SET progress = ? WHERE id = ?")
-                .bind(&external.progress)
-                .bind(claimed.id as i64)
-                .execute(&mut *tx)
-                .await?;
-            if let Some(handoff) = &claimed.handoff {
-                let status = match settle {
-                    Settle::Delivered => Some(ExternalStatus::Created),
-                    Settle::Dead { .. } => Some(ExternalStatus::Failed),
-                    Settle::Retry { .. } => None,
-                };
-                let (id, url) = external.ticket.unzip();
-                sqlx::query(
-                    "UPDATE handoffs SET external_id = COALESCE(?, external_id), \
-                     external_url = COALESCE(?, external_url), \
-                     external_status = COALESCE(?, external_status), external_updated_at = ? \
-                     WHERE id = ?",
-                )
-                .bind(id)
-                .bind(url.flatten())
-                .bind(status.map(ExternalStatus::as_str))
-                .bind(&now)
-                .bind(handoff)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        // Every settlement is an event, a failed attempt to be tried again too.
-        let ticket = match claimed.ticket {
-            Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
-            None => None,
-        };
-        let event = delivery_event(delivery, ticket.as_ref(), entries);
-        super::events::record(&mut tx, &[event]).await?;
-        tx.commit().await?;
-        Ok(true)
+        Ok(settled)
     }
 
     /// When the soonest of messages `ids` that is still pending falls due.
@@ -410,15 +342,101 @@ impl SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         let message = from_row(&row)?;
-        let ticket = match message.ticket {
-            Some(number) => Some(super::tickets::fetch_ticket(&mut tx, number).await?),
-            None => None,
-        };
-        let event = delivery_event(requeued(&message), ticket.as_ref(), Vec::new());
-        super::events::record(&mut tx, &[event]).await?;
+        tx.direct(|conn| {
+            let ticket = message
+                .ticket
+                .map(|number| fetch_ticket(conn, number))
+                .transpose()?;
+            let event = delivery_event(requeued(&message), ticket.as_ref(), Vec::new());
+            super::events::record(conn, &[event])
+        })
+        .await?;
         tx.commit().await?;
         self.get_outbound(id).await
     }
+}
+
+/// [`SqliteStore::settle_outbound`] in its write transaction: false when the
+/// claim had lapsed and nothing was written.
+fn settle_claimed(
+    conn: &Direct,
+    claimed: &Claimed,
+    settle: &Settle,
+    note: Option<NewEntry>,
+    external: Option<ExternalSettle>,
+) -> StoreResult<bool> {
+    let now = now();
+    let (state, next_attempt, error, delivered) = match settle {
+        Settle::Delivered => ("delivered", now.clone(), None, Some(now.clone())),
+        Settle::Retry { at, error } => ("pending", stored_time(*at), Some(error), None),
+        Settle::Dead { error } => ("dead", now.clone(), Some(error), None),
+    };
+    let updated = execute(
+        conn,
+        "UPDATE outbox SET state = ?, next_attempt_at = ?, \
+         last_error = COALESCE(?, last_error), delivered_at = ?, lease_owner = NULL, \
+         lease_until = NULL, updated_at = ? \
+         WHERE id = ? AND lease_owner = ? AND state = 'pending'",
+        rusqlite::params![
+            state,
+            next_attempt,
+            error,
+            delivered,
+            now,
+            claimed.id as i64,
+            claimed.lease_owner,
+        ],
+    )?;
+    if updated == 0 {
+        return Ok(false);
+    }
+    let entries = match (claimed.ticket, note) {
+        (Some(number), Some(note)) => append_entries(conn, number, &[note])?,
+        _ => Vec::new(),
+    };
+    let delivery = settled_delivery(claimed, settle);
+    if let Some(external) = external {
+        if let Some(event) = &external.event
+            && !matches!(settle, Settle::Retry { .. })
+        {
+            enqueue(conn, std::slice::from_ref(event))?;
+        }
+        execute(
+            conn,
+            "UPDATE outbox SET progress = ? WHERE id = ?",
+            rusqlite::params![external.progress, claimed.id as i64],
+        )?;
+        if let Some(handoff) = &claimed.handoff {
+            let status = match settle {
+                Settle::Delivered => Some(ExternalStatus::Created),
+                Settle::Dead { .. } => Some(ExternalStatus::Failed),
+                Settle::Retry { .. } => None,
+            };
+            let (id, url) = external.ticket.unzip();
+            execute(
+                conn,
+                "UPDATE handoffs SET external_id = COALESCE(?, external_id), \
+                 external_url = COALESCE(?, external_url), \
+                 external_status = COALESCE(?, external_status), external_updated_at = ? \
+                 WHERE id = ?",
+                rusqlite::params![
+                    id,
+                    url.flatten(),
+                    status.map(ExternalStatus::as_str),
+                    now,
+                    handoff,
+                ],
+            )?;
+        }
+    }
+    // Every settlement is an event, a failed attempt to be tried again too.
+    let ticket = claimed
+        .ticket
+        .map(|number| fetch_ticket(conn, number))
+        .transpose()?;
+    let event = delivery_event(delivery, ticket.as_ref(), entries);
+    super::events::record(conn, &[event])?;
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -445,7 +463,7 @@ mod tests {
             .unwrap();
         let mut tx = store.write().await.unwrap();
         let messages: Vec<_> = (0..count).map(message).collect();
-        enqueue(&mut tx, &messages).await.unwrap();
+        tx.direct(|conn| enqueue(conn, &messages)).await.unwrap();
         tx.commit().await.unwrap();
         (dir, store)
     }

@@ -1,9 +1,9 @@
 //! The `tickets` and `timeline` tables, and the assignment state read with them:
 //! operators' open tickets and each team's round-robin position.
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
-use super::{SqliteStore, parse_time};
+use super::{Direct, SqliteStore, all, direct, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
@@ -18,18 +18,17 @@ const COLUMNS: &str = "number, subject, status, priority, requester_name, reques
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
      context, ai_paused, handoff_id, created_at, last_activity_at";
 
-pub(crate) async fn fetch_ticket(conn: &mut SqliteConnection, number: u64) -> StoreResult<Ticket> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM tickets WHERE number = ?"
-    )))
-    .bind(number as i64)
-    .fetch_optional(&mut *conn)
-    .await?
+pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
+    optional(
+        conn,
+        &format!("SELECT {COLUMNS} FROM tickets WHERE number = ?"),
+        [number as i64],
+        |row| rows::ticket(row),
+    )?
     .ok_or_else(|| StoreError::NotFound {
         what: "ticket",
         key: number.to_string(),
-    })?;
-    rows::ticket(&row)
+    })
 }
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
@@ -63,30 +62,26 @@ impl SqliteStore {
     }
 }
 
-pub(crate) async fn team_state(
-    conn: &mut SqliteConnection,
-    team: Option<&str>,
-) -> StoreResult<TeamState> {
+pub(crate) fn team_state(conn: &Direct, team: Option<&str>) -> StoreResult<TeamState> {
     let Some(team) = team else {
         return Ok(TeamState::default());
     };
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {CANDIDATE_COLUMNS} \
-         FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
-         WHERE m.team_key = ? ORDER BY o.handle"
-    )))
-    .bind(team)
-    .fetch_all(&mut *conn)
-    .await?;
-    let candidates = rows
-        .iter()
-        .map(rows::candidate)
-        .collect::<StoreResult<Vec<_>>>()?;
-    let last_assigned =
-        sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = ?")
-            .bind(team)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let candidates = all(
+        conn,
+        &format!(
+            "SELECT {CANDIDATE_COLUMNS} \
+             FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
+             WHERE m.team_key = ? ORDER BY o.handle"
+        ),
+        [team],
+        |row| rows::candidate(row),
+    )?;
+    let last_assigned = optional(
+        conn,
+        "SELECT last_handle FROM round_robin WHERE team_key = ?",
+        [team],
+        |row| Ok(row.get(0)?),
+    )?;
     Ok(TeamState {
         candidates,
         last_assigned,
@@ -96,55 +91,52 @@ pub(crate) async fn team_state(
 /// Creates a ticket with the next number and its timeline, and records the
 /// assignment (the operator's last assignment and the team's round-robin
 /// position). Answers its number and the `ticket.created` event to record.
-pub(crate) async fn insert_ticket(
-    tx: &mut super::WriteTx,
-    ticket: &NewTicket,
-) -> StoreResult<(u64, NewEvent)> {
+pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
-    // The next number and the row as stored, in the one statement that writes
-    // it: each statement is a round trip to the connection's thread.
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO tickets ({COLUMNS}) \
-         SELECT COALESCE(MAX(number) + 1, ?), ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? \
-         FROM tickets RETURNING {COLUMNS}"
-    )))
-    .bind(FIRST_TICKET_NUMBER as i64)
-    .bind(&ticket.subject)
-    .bind(ticket.priority.as_str())
-    .bind(&ticket.requester.name)
-    .bind(&ticket.requester.email)
-    .bind(&ticket.requester.external_id)
-    .bind(&ticket.assignee)
-    .bind(&ticket.team)
-    .bind(&ticket.agent)
-    .bind(ticket.channel.as_str())
-    .bind(ticket.environment.as_str())
-    .bind(serde_json::to_string(&ticket.fields).expect("fields serialize"))
-    .bind(serde_json::to_string(&ticket.context).expect("context serializes"))
-    .bind(&ticket.handoff)
-    .bind(&now)
-    .bind(&now)
-    .fetch_one(&mut **tx)
-    .await?;
-    let created = rows::ticket(&row)?;
+    // The next number and the row as stored, in the one statement that writes it.
+    let created = one(
+        conn,
+        &format!(
+            "INSERT INTO tickets ({COLUMNS}) \
+             SELECT COALESCE(MAX(number) + 1, ?), ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? \
+             FROM tickets RETURNING {COLUMNS}"
+        ),
+        rusqlite::params![
+            FIRST_TICKET_NUMBER as i64,
+            ticket.subject,
+            ticket.priority.as_str(),
+            ticket.requester.name,
+            ticket.requester.email,
+            ticket.requester.external_id,
+            ticket.assignee,
+            ticket.team,
+            ticket.agent,
+            ticket.channel.as_str(),
+            ticket.environment.as_str(),
+            serde_json::to_string(&ticket.fields).expect("fields serialize"),
+            serde_json::to_string(&ticket.context).expect("context serializes"),
+            ticket.handoff,
+            now,
+            now,
+        ],
+        |row| rows::ticket(row),
+    )?;
     let number = created.number;
     // A new ticket has no timeline yet: no need to ask where it ends.
-    let entries = insert_entries(tx, number, (0, None), &ticket.timeline).await?;
+    let entries = insert_entries(conn, number, (0, None), &ticket.timeline)?;
     if let Some(handle) = &ticket.assignee {
-        sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
-            .bind(&now)
-            .bind(handle)
-            .execute(&mut **tx)
-            .await?;
+        execute(
+            conn,
+            "UPDATE operators SET last_assigned_at = ? WHERE handle = ?",
+            rusqlite::params![now, handle],
+        )?;
         if let Some(team) = &ticket.team {
-            sqlx::query(
+            execute(
+                conn,
                 "INSERT INTO round_robin (team_key, last_handle) VALUES (?, ?) \
                  ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle",
-            )
-            .bind(team)
-            .bind(handle)
-            .execute(&mut **tx)
-            .await?;
+                rusqlite::params![team, handle],
+            )?;
         }
     }
     let event = ticket_event(
@@ -157,64 +149,51 @@ pub(crate) async fn insert_ticket(
 }
 
 /// Appends entries to a ticket's timeline, after its last one: answers them as stored.
-pub(crate) async fn append_entries(
-    tx: &mut super::WriteTx,
+pub(crate) fn append_entries(
+    conn: &Direct,
     number: u64,
     entries: &[NewEntry],
 ) -> StoreResult<Vec<TimelineEntry>> {
-    let last = sqlx::query(
+    let last = optional(
+        conn,
         "SELECT seq, at FROM timeline WHERE ticket_number = ? ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(number as i64)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let last = match last {
-        Some(row) => (
-            row.try_get::<i64, _>("seq")?,
-            Some(parse_time(row.try_get("at")?)?),
-        ),
-        None => (0, None),
-    };
-    insert_entries(tx, number, last, entries).await
+        [number as i64],
+        |row| {
+            Ok((
+                row.get::<_, i64>("seq")?,
+                Some(parse_time(&row.get::<_, String>("at")?)?),
+            ))
+        },
+    )?;
+    insert_entries(conn, number, last.unwrap_or((0, None)), entries)
 }
 
-/// Timeline rows written by one statement, at most (9 values each).
-const ENTRIES_PER_INSERT: usize = 100;
-
 /// Writes `entries` numbered after the last entry `(seq, at)`, never
-/// earlier than it, many rows per statement: answers them as stored.
-async fn insert_entries(
-    tx: &mut super::WriteTx,
+/// earlier than it: answers them as stored.
+fn insert_entries(
+    conn: &Direct,
     number: u64,
     (last_seq, last_at): (i64, Option<jiff::Timestamp>),
     entries: &[NewEntry],
 ) -> StoreResult<Vec<TimelineEntry>> {
     let times = in_order(last_at, entries);
     let stored = stored_entries(last_seq, entries, &times);
-    let mut seq = last_seq;
-    for (chunk, times) in entries
-        .chunks(ENTRIES_PER_INSERT)
-        .zip(times.chunks(ENTRIES_PER_INSERT))
-    {
-        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
-             channel, at) VALUES {rows}"
-        )));
-        for (entry, at) in chunk.iter().zip(times) {
-            seq += 1;
-            query = query
-                .bind(number as i64)
-                .bind(seq)
-                .bind(entry.kind.as_str())
-                .bind(entry.author_kind.as_str())
-                .bind(entry.author.clone())
-                .bind(entry.event.clone())
-                .bind(entry.body.clone())
-                .bind(entry.channel.map(Channel::as_str))
-                .bind(super::stored_time(*at));
-        }
-        query.execute(&mut **tx).await?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
+         channel, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    for ((entry, at), seq) in entries.iter().zip(&times).zip(last_seq + 1..) {
+        insert.execute(rusqlite::params![
+            number as i64,
+            seq,
+            entry.kind.as_str(),
+            entry.author_kind.as_str(),
+            entry.author,
+            entry.event,
+            entry.body,
+            entry.channel.map(Channel::as_str),
+            super::stored_time(*at),
+        ])?;
     }
     Ok(stored)
 }
@@ -222,42 +201,43 @@ async fn insert_entries(
 /// [`Store::change_ticket`] inside a write transaction that the caller commits,
 /// so that more can be written with the change (e.g. the messages it sends):
 /// answers the ticket after it and the event that records it.
-pub(crate) async fn update_ticket(
-    tx: &mut super::WriteTx,
+pub(crate) fn update_ticket(
+    conn: &Direct,
     number: u64,
     change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
 ) -> StoreResult<(Ticket, NewEvent)> {
-    let current = fetch_ticket(tx, number).await?;
+    let current = fetch_ticket(conn, number)?;
     let (update, entries) = change(&current)?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
-        super::require_operator(tx, "to", handle).await?;
+        super::require_operator(conn, "to", handle)?;
     }
     let now = super::now();
-    sqlx::query(
+    execute(
+        conn,
         "UPDATE tickets SET status = ?, priority = ?, assignee = ?, ai_paused = ?, \
-             last_activity_at = ? WHERE number = ?",
-    )
-    .bind(update.status.unwrap_or(current.status).as_str())
-    .bind(update.priority.unwrap_or(current.priority).as_str())
-    .bind(match &update.assignee {
-        Some(assignee) => assignee.clone(),
-        None => current.assignee.clone(),
-    })
-    .bind(i64::from(update.ai_paused.unwrap_or(current.ai_paused)))
-    .bind(&now)
-    .bind(number as i64)
-    .execute(&mut **tx)
-    .await?;
+         last_activity_at = ? WHERE number = ?",
+        rusqlite::params![
+            update.status.unwrap_or(current.status).as_str(),
+            update.priority.unwrap_or(current.priority).as_str(),
+            match &update.assignee {
+                Some(assignee) => assignee.clone(),
+                None => current.assignee.clone(),
+            },
+            i64::from(update.ai_paused.unwrap_or(current.ai_paused)),
+            now,
+            number as i64,
+        ],
+    )?;
     if let Some(Some(handle)) = &update.assignee {
-        sqlx::query("UPDATE operators SET last_assigned_at = ? WHERE handle = ?")
-            .bind(&now)
-            .bind(handle)
-            .execute(&mut **tx)
-            .await?;
+        execute(
+            conn,
+            "UPDATE operators SET last_assigned_at = ? WHERE handle = ?",
+            rusqlite::params![now, handle],
+        )?;
     }
     let kind = crate::domain::events::ticket_change_kind(&entries);
-    let stored = append_entries(tx, number, &entries).await?;
-    let after = fetch_ticket(tx, number).await?;
+    let stored = append_entries(conn, number, &entries)?;
+    let after = fetch_ticket(conn, number)?;
     let event = ticket_event(kind, &after, current.assignee, stored);
     Ok((after, event))
 }
@@ -265,28 +245,27 @@ pub(crate) async fn update_ticket(
 impl SqliteStore {
     pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
         let mut tx = self.pool().begin().await?;
-        let ticket = fetch_ticket(&mut tx, number).await?;
-        let rows = sqlx::query(
-            "SELECT seq, kind, author_kind, author, event, body, channel, at FROM timeline \
-             WHERE ticket_number = ? ORDER BY seq",
-        )
-        .bind(number as i64)
-        .fetch_all(&mut *tx)
+        let detail = direct(&mut tx, |conn| {
+            Ok(TicketDetail {
+                ticket: fetch_ticket(conn, number)?,
+                timeline: all(
+                    conn,
+                    "SELECT seq, kind, author_kind, author, event, body, channel, at \
+                     FROM timeline WHERE ticket_number = ? ORDER BY seq",
+                    [number as i64],
+                    |row| rows::timeline_entry(row),
+                )?,
+            })
+        })
         .await?;
         tx.commit().await?;
-        Ok(TicketDetail {
-            ticket,
-            timeline: rows
-                .iter()
-                .map(rows::timeline_entry)
-                .collect::<StoreResult<_>>()?,
-        })
+        Ok(detail)
     }
 
     /// The assignment state of `team`, read outside any write (for previews).
     pub async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
         let mut conn = self.pool().acquire().await?;
-        team_state(&mut conn, team).await
+        direct(&mut conn, |conn| team_state(conn, team)).await
     }
 
     /// The key of the default team, if any.
@@ -327,23 +306,21 @@ impl SqliteStore {
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.write().await?;
-        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
-            return Ok((number, false));
-        }
-        let state = team_state(&mut tx, team).await?;
-        let ticket = finish(&state);
-        let (number, created) = insert_ticket(&mut tx, &ticket).await?;
-        sqlx::query(
-            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
-        )
-        .bind(message_id)
-        .bind(number as i64)
-        .bind(super::now())
-        .execute(&mut *tx)
-        .await?;
-        super::events::record(&mut tx, &[created]).await?;
+        let recorded = tx
+            .direct(|conn| {
+                if let Some(number) = inbound_seen(conn, message_id)? {
+                    return Ok((number, false));
+                }
+                let state = team_state(conn, team)?;
+                let ticket = finish(&state);
+                let (number, created) = insert_ticket(conn, &ticket)?;
+                record_inbound(conn, message_id, number)?;
+                super::events::record(conn, &[created])?;
+                Ok((number, true))
+            })
+            .await?;
         tx.commit().await?;
-        Ok((number, true))
+        Ok(recorded)
     }
 }
 
@@ -355,22 +332,27 @@ impl SqliteStore {
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
         let mut tx = self.write().await?;
-        let numbers: Vec<i64> = sqlx::query_scalar(
-            "SELECT number FROM tickets WHERE assignee = ? AND status IN ('open', 'pending') \
-             ORDER BY number",
-        )
-        .bind(handle)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut events = Vec::with_capacity(numbers.len());
-        for number in &numbers {
-            let (_, event) =
-                update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
-            events.push(event);
-        }
-        super::events::record(&mut tx, &events).await?;
+        let released = tx
+            .direct(|conn| {
+                let numbers = all(
+                    conn,
+                    "SELECT number FROM tickets \
+                     WHERE assignee = ? AND status IN ('open', 'pending') ORDER BY number",
+                    [handle],
+                    |row| Ok(row.get::<_, i64>(0)?),
+                )?;
+                let mut events = Vec::with_capacity(numbers.len());
+                for number in &numbers {
+                    let (_, event) =
+                        update_ticket(conn, *number as u64, |ticket| Ok(release(ticket)))?;
+                    events.push(event);
+                }
+                super::events::record(conn, &events)?;
+                Ok(numbers.len() as u64)
+            })
+            .await?;
         tx.commit().await?;
-        Ok(numbers.len() as u64)
+        Ok(released)
     }
 
     /// The ticket the first of `ids` that the desk knows belongs to.
@@ -401,28 +383,25 @@ impl SqliteStore {
         change: crate::server::store::TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)> {
         let mut tx = self.write().await?;
-        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
-            return Ok((number, false));
-        }
-        let mut outbound = Vec::new();
-        let (_, event) = update_ticket(&mut tx, number, |current| {
-            let (update, entries, messages) = change(current)?;
-            outbound = messages;
-            Ok((update, entries))
-        })
-        .await?;
-        super::outbox::enqueue(&mut tx, &outbound).await?;
-        sqlx::query(
-            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
-        )
-        .bind(message_id)
-        .bind(number as i64)
-        .bind(super::now())
-        .execute(&mut *tx)
-        .await?;
-        super::events::record(&mut tx, &[event]).await?;
+        let recorded = tx
+            .direct(|conn| {
+                if let Some(number) = inbound_seen(conn, message_id)? {
+                    return Ok((number, false));
+                }
+                let mut outbound = Vec::new();
+                let (_, event) = update_ticket(conn, number, |current| {
+                    let (update, entries, messages) = change(current)?;
+                    outbound = messages;
+                    Ok((update, entries))
+                })?;
+                super::outbox::enqueue(conn, &outbound)?;
+                record_inbound(conn, message_id, number)?;
+                super::events::record(conn, &[event])?;
+                Ok((number, true))
+            })
+            .await?;
         tx.commit().await?;
-        Ok((number, true))
+        Ok(recorded)
     }
 }
 
@@ -477,11 +456,21 @@ impl SqliteStore {
 }
 
 /// The ticket an inbound email with `message_id` went to, if it came before.
-async fn inbound_seen(tx: &mut super::WriteTx, message_id: &str) -> StoreResult<Option<u64>> {
-    let seen: Option<i64> =
-        sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = ?")
-            .bind(message_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    Ok(seen.map(|number| number as u64))
+fn inbound_seen(conn: &Direct, message_id: &str) -> StoreResult<Option<u64>> {
+    optional(
+        conn,
+        "SELECT ticket_number FROM inbound_emails WHERE message_id = ?",
+        [message_id],
+        |row| Ok(row.get::<_, i64>(0)? as u64),
+    )
+}
+
+/// Remembers that the inbound email `message_id` went to ticket `number`.
+fn record_inbound(conn: &Direct, message_id: &str, number: u64) -> StoreResult<()> {
+    execute(
+        conn,
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
+        rusqlite::params![message_id, number as i64, super::now()],
+    )?;
+    Ok(())
 }

@@ -25,7 +25,8 @@ impl SqliteStore {
     pub async fn create_token(&self, new: NewToken) -> StoreResult<Token> {
         let mut tx = self.write().await?;
         if let Some(handle) = &new.operator {
-            require_operator(&mut tx, "operator", handle).await?;
+            tx.direct(|conn| require_operator(conn, "operator", handle))
+                .await?;
         }
         sqlx::query(
             "INSERT INTO tokens (id, name, kind, operator_handle, secret_sha256, hint, created_at) \

@@ -82,9 +82,10 @@ impl SqliteStore {
                 let agent: String = row.try_get("agent_key")?;
                 let number: Option<i64> = row.try_get("ticket_number")?;
                 let ticket = match number {
-                    Some(number) => {
-                        Some(super::tickets::fetch_ticket(&mut tx, number as u64).await?)
-                    }
+                    Some(number) => Some(
+                        tx.direct(|conn| super::tickets::fetch_ticket(conn, number as u64))
+                            .await?,
+                    ),
                     None => None,
                 };
                 recorded.push(external_event(
@@ -106,7 +107,8 @@ impl SqliteStore {
                 }
             }
         }
-        super::events::record(&mut tx, &recorded).await?;
+        tx.direct(|conn| super::events::record(conn, &recorded))
+            .await?;
         tx.commit().await?;
         Ok(updated)
     }

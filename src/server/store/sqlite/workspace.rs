@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{append_entries, fetch_ticket, update_ticket};
-use super::{SqliteStore, stored_time};
+use super::{Direct, SqliteStore, all, execute, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
@@ -56,14 +56,17 @@ impl SqliteStore {
         let Some(next) = current.changed_to(next) else {
             return Ok(current);
         };
-        let events = release_removed(&mut tx, &current, &next).await?;
+        let events = tx
+            .direct(|conn| release_removed(conn, &current, &next))
+            .await?;
         write_difference(&mut tx, &current, &next).await?;
         sqlx::query("UPDATE workspace_revision SET revision = ?, generation = ? WHERE id = 1")
             .bind(next.revision as i64)
             .bind(next.generation as i64)
             .execute(&mut *tx)
             .await?;
-        super::events::record(&mut tx, &events).await?;
+        tx.direct(|conn| super::events::record(conn, &events))
+            .await?;
         tx.commit().await?;
         Ok(next)
     }
@@ -74,49 +77,43 @@ impl SqliteStore {
 /// timeline entry and its event, in the change's transaction (the database
 /// alone would clear them without a word: ON DELETE SET NULL). Removing an
 /// operator through `DELETE /v1/operators/{handle}` releases them first.
-async fn release_removed(
-    tx: &mut super::WriteTx,
+fn release_removed(
+    conn: &Direct,
     before: &Snapshot,
     after: &Snapshot,
 ) -> StoreResult<Vec<NewEvent>> {
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
     let (operators, teams) = removed(before, after);
-    for handle in operators {
-        let numbers: Vec<i64> = sqlx::query_scalar(
-            "SELECT number FROM tickets WHERE assignee = ? AND status IN ('open', 'pending') \
-             ORDER BY number",
+    let open_tickets = |column: &str, key: &str| {
+        all(
+            conn,
+            &format!(
+                "SELECT number FROM tickets WHERE {column} = ? AND status IN ('open', 'pending') \
+                 ORDER BY number"
+            ),
+            [key],
+            |row| Ok(row.get::<_, i64>(0)?),
         )
-        .bind(handle)
-        .fetch_all(&mut **tx)
-        .await?;
-        for number in numbers {
-            let (_, event) = update_ticket(tx, number as u64, |_| {
+    };
+    for handle in operators {
+        for number in open_tickets("assignee", handle)? {
+            let (_, event) = update_ticket(conn, number as u64, |_| {
                 Ok(crate::domain::tickets::released(handle, None, at))
-            })
-            .await?;
+            })?;
             events.push(event);
         }
     }
     for team in teams {
-        let numbers: Vec<i64> = sqlx::query_scalar(
-            "SELECT number FROM tickets WHERE team_key = ? AND status IN ('open', 'pending') \
-             ORDER BY number",
-        )
-        .bind(team)
-        .fetch_all(&mut **tx)
-        .await?;
-        for number in numbers {
-            sqlx::query(
+        for number in open_tickets("team_key", team)? {
+            execute(
+                conn,
                 "UPDATE tickets SET team_key = NULL, last_activity_at = ? WHERE number = ?",
-            )
-            .bind(super::now())
-            .bind(number)
-            .execute(&mut **tx)
-            .await?;
+                rusqlite::params![super::now(), number],
+            )?;
             let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(tx, number as u64, &[entry]).await?;
-            let ticket = fetch_ticket(tx, number as u64).await?;
+            let stored = append_entries(conn, number as u64, &[entry])?;
+            let ticket = fetch_ticket(conn, number as u64)?;
             let assignee = ticket.assignee.clone();
             events.push(ticket_event(
                 EventKind::TicketUpdated,

@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use deskctl::api::{
     AuthorKind, Channel, Environment, HandoffDecision, HandoffQuery, IntegrationKind, MessageRole,
-    OutboxKind, OutboxQuery, Priority, Requester, TicketView, TimelineKind, TokenKind,
-    TranscriptMessage,
+    OutboxKind, OutboxQuery, Priority, Requester, TicketStatus, TicketView, TimelineKind,
+    TokenKind, TranscriptMessage,
 };
 use deskctl::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use deskctl::server::store::{
@@ -427,6 +427,168 @@ async fn a_batch_of_handoffs_sees_the_ones_before_it_and_one_that_fails_fails_al
         .await
         .unwrap();
     assert!(queued.is_empty(), "{queued:?}");
+}
+
+/// Each member's open and pending tickets as assignment reads them, next to
+/// the same counted from the tickets themselves.
+async fn loads_and_counted(store: &Store) -> (Vec<(String, u32)>, Vec<(String, u32)>) {
+    let team = store.team_state(Some("support")).await.unwrap();
+    let loads = team
+        .candidates
+        .iter()
+        .map(|c| (c.handle.clone(), c.open_tickets))
+        .collect();
+    let tickets = store.list_tickets(&everything(), 500).await.unwrap();
+    let counted = team
+        .candidates
+        .iter()
+        .map(|c| {
+            let open = tickets.iter().filter(|t| {
+                t.assignee.as_deref() == Some(c.handle.as_str())
+                    && matches!(t.status, TicketStatus::Open | TicketStatus::Pending)
+            });
+            (c.handle.clone(), open.count() as u32)
+        })
+        .collect();
+    (loads, counted)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn open_ticket_counts_follow_every_assignment_and_status_change() {
+    let f = fixture!();
+    let counts =
+        |alice: u32, bob: u32| vec![("alice".to_string(), alice), ("bob".to_string(), bob)];
+    let batch = (0..4)
+        .map(|i| f.batched(None, &format!("t{i}"), false))
+        .collect();
+    let numbers: Vec<u64> = f
+        .store
+        .record_handoffs(batch)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|recorded| match recorded {
+            Ok(Recorded::Created(handoff)) => handoff.ticket.unwrap(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    // alice has room for two, bob takes the rest.
+    let (loads, counted) = loads_and_counted(&f.store).await;
+    assert_eq!(loads, counts(2, 2));
+    assert_eq!(loads, counted);
+
+    let change = |number: u64, change: TicketChange| {
+        f.store
+            .change_ticket(number, move |_: &deskctl::api::Ticket| {
+                Ok((change, vec![], vec![]))
+            })
+    };
+    let steps: Vec<(TicketChange, (u32, u32))> = vec![
+        // Resolved: no longer open.
+        (
+            TicketChange {
+                status: Some(TicketStatus::Resolved),
+                ..Default::default()
+            },
+            (1, 2),
+        ),
+        // Reopened, and pending still counts.
+        (
+            TicketChange {
+                status: Some(TicketStatus::Open),
+                ..Default::default()
+            },
+            (2, 2),
+        ),
+        (
+            TicketChange {
+                status: Some(TicketStatus::Pending),
+                ..Default::default()
+            },
+            (2, 2),
+        ),
+        // Given to bob.
+        (
+            TicketChange {
+                assignee: Some(Some("bob".into())),
+                ..Default::default()
+            },
+            (1, 3),
+        ),
+        // Resolved and given back in one change: counted for nobody.
+        (
+            TicketChange {
+                status: Some(TicketStatus::Resolved),
+                assignee: Some(Some("alice".into())),
+                ..Default::default()
+            },
+            (1, 2),
+        ),
+        // Reopened with alice.
+        (
+            TicketChange {
+                status: Some(TicketStatus::Open),
+                ..Default::default()
+            },
+            (2, 2),
+        ),
+        // Unassigned.
+        (
+            TicketChange {
+                assignee: Some(None),
+                ..Default::default()
+            },
+            (1, 2),
+        ),
+    ];
+    for (step, (change_to, (alice, bob))) in steps.into_iter().enumerate() {
+        change(numbers[0], change_to).await.unwrap();
+        let (loads, counted) = loads_and_counted(&f.store).await;
+        assert_eq!(loads, counts(alice, bob), "after step {step}");
+        assert_eq!(loads, counted, "after step {step}");
+        // Another replica reads the same.
+        assert_eq!(
+            loads_and_counted(&f.other).await.0,
+            loads,
+            "after step {step}"
+        );
+    }
+    // A change refused (an unknown assignee) changes no count.
+    let refused = change(
+        numbers[1],
+        TicketChange {
+            assignee: Some(Some("nobody".into())),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(loads_and_counted(&f.store).await.0, counts(1, 2));
+
+    // bob removed: his open tickets are released first, and the count goes
+    // with him; added again, he starts from nothing.
+    f.desk.run(&["operators", "remove", "bob", "--yes"]);
+    let team = f.store.team_state(Some("support")).await.unwrap();
+    let loads: Vec<_> = team
+        .candidates
+        .iter()
+        .map(|c| (c.handle.clone(), c.open_tickets))
+        .collect();
+    assert_eq!(loads, vec![("alice".to_string(), 1)]);
+    f.desk.run(&[
+        "operators",
+        "add",
+        "bob",
+        "--name",
+        "bob",
+        "--email",
+        "bob@example.com",
+        "--team",
+        "support",
+    ]);
+    let (loads, counted) = loads_and_counted(&f.store).await;
+    assert_eq!(loads, counts(1, 0));
+    assert_eq!(loads, counted);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -109,6 +109,11 @@ const MIGRATIONS: &[Embedded] = &[
         "text search",
         include_str!("../../../../migrations/sqlite/0013_text_search.sql"),
     ),
+    (
+        14,
+        "open ticket counts",
+        include_str!("../../../../migrations/sqlite/0014_open_ticket_counts.sql"),
+    ),
 ];
 
 /// A desk in a SQLite file.

@@ -32,16 +32,19 @@ pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
 }
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
-/// An operator as assignment sees them, with their open tickets counted.
+/// An operator as assignment sees them, with their open tickets counted (from
+/// `operators o` joined with `open_ticket_counts c`, see [`CANDIDATES`]).
 const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
-     (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
-       AS open_tickets";
+     COALESCE(c.open_tickets, 0) AS open_tickets";
+/// The operators with their counts of open tickets, kept by triggers
+/// (migration 0014).
+const CANDIDATES: &str = "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
         let mut tx = self.pool().begin().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM operators o ORDER BY o.handle"
+            "SELECT {CANDIDATE_COLUMNS} FROM {CANDIDATES} ORDER BY o.handle"
         )))
         .fetch_all(&mut *tx)
         .await?;
@@ -70,7 +73,7 @@ pub(crate) fn team_state(conn: &Direct, team: Option<&str>) -> StoreResult<TeamS
         conn,
         &format!(
             "SELECT {CANDIDATE_COLUMNS} \
-             FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
+             FROM {CANDIDATES} JOIN team_members m ON m.operator_handle = o.handle \
              WHERE m.team_key = ? ORDER BY o.handle"
         ),
         [team],

@@ -629,6 +629,11 @@ async fn clone_tickets(path: &Path, real: usize, target: usize) -> Result<usize,
         }
         have += take;
     }
+    // As every write transaction of deskctl's does before it commits.
+    sqlx::raw_sql(deskctl::server::store::sqlite::INDEX_QUEUED_TEXT)
+        .execute(&mut *tx)
+        .await
+        .map_err(sql)?;
     tx.commit().await.map_err(sql)?;
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(&mut conn)

@@ -1185,6 +1185,11 @@ impl Desk {
             for chunk in entries.chunks(ENTRY_ROWS_PER_INSERT) {
                 insert_entries(&mut tx, chunk).await?;
             }
+            // As every write transaction of deskctl's does before it commits.
+            sqlx::raw_sql(deskctl::server::store::sqlite::INDEX_QUEUED_TEXT)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| e.to_string())?;
             tx.commit().await.map_err(|e| e.to_string())?;
             start = end;
             if start >= next_report && start < self.tickets {

@@ -171,8 +171,15 @@ pub(crate) fn append_entries(
     insert_entries(conn, number, last.unwrap_or((0, None)), entries)
 }
 
+/// Timeline rows written by one statement, at most (9 values each).
+const ENTRIES_PER_INSERT: usize = 100;
+
 /// Writes `entries` numbered after the last entry `(seq, at)`, never
-/// earlier than it: answers them as stored.
+/// earlier than it, many rows per statement: answers them as stored.
+///
+/// One statement for a ticket's entries, not one per entry: each statement
+/// that fires the text index's trigger opens a statement journal, and FTS5
+/// writes its pending terms out as a new segment at every such savepoint.
 fn insert_entries(
     conn: &Direct,
     number: u64,
@@ -181,22 +188,33 @@ fn insert_entries(
 ) -> StoreResult<Vec<TimelineEntry>> {
     let times = in_order(last_at, entries);
     let stored = stored_entries(last_seq, entries, &times);
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
-         channel, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )?;
-    for ((entry, at), seq) in entries.iter().zip(&times).zip(last_seq + 1..) {
-        insert.execute(rusqlite::params![
-            number as i64,
-            seq,
-            entry.kind.as_str(),
-            entry.author_kind.as_str(),
-            entry.author,
-            entry.event,
-            entry.body,
-            entry.channel.map(Channel::as_str),
-            super::stored_time(*at),
-        ])?;
+    let mut seq = last_seq;
+    for (chunk, times) in entries
+        .chunks(ENTRIES_PER_INSERT)
+        .zip(times.chunks(ENTRIES_PER_INSERT))
+    {
+        let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let mut values: Vec<Box<dyn rusqlite::ToSql + '_>> = Vec::with_capacity(chunk.len() * 9);
+        for (entry, at) in chunk.iter().zip(times) {
+            seq += 1;
+            values.push(Box::new(number as i64));
+            values.push(Box::new(seq));
+            values.push(Box::new(entry.kind.as_str()));
+            values.push(Box::new(entry.author_kind.as_str()));
+            values.push(Box::new(&entry.author));
+            values.push(Box::new(&entry.event));
+            values.push(Box::new(&entry.body));
+            values.push(Box::new(entry.channel.map(Channel::as_str)));
+            values.push(Box::new(super::stored_time(*at)));
+        }
+        execute(
+            conn,
+            &format!(
+                "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, \
+                 body, channel, at) VALUES {rows}"
+            ),
+            rusqlite::params_from_iter(values),
+        )?;
     }
     Ok(stored)
 }

@@ -20,7 +20,8 @@
 //!
 //! - `DESKCTL_BENCH_TICKETS`  tickets on the desk before measuring (100000)
 //! - `DESKCTL_BENCH_HANDOFFS` handoffs sent per concurrency level (2000)
-//! - `DESKCTL_BENCH_PREVIEWS` dry-run previews timed one after another (1000)
+//! - `DESKCTL_BENCH_PREVIEWS` dry-run previews timed one after another, then again
+//!   from as many clients as the most handoffs had (1000)
 //! - `DESKCTL_BENCH_CLIENTS`  concurrency levels, comma-separated (1,4,16)
 //! - `DESKCTL_BENCH_DIR`      where the scratch desk is created (the temp dir); a
 //!   tmpfs such as /dev/shm shows what the service costs without the disk's fsyncs
@@ -358,6 +359,35 @@ async fn measure(
             &mut latencies,
             started.elapsed(),
         );
+        // The same previews from as many clients as the most handoffs had.
+        let clients = settings.clients.iter().copied().max().unwrap_or(1);
+        if clients > 1 {
+            let started = Instant::now();
+            let mut tasks = Vec::with_capacity(clients);
+            for c in 0..clients {
+                let previewer = client(url, ingest)?;
+                let share = (c..settings.previews).step_by(clients);
+                tasks.push(tokio::spawn(async move {
+                    let mut latencies = Vec::new();
+                    for i in share {
+                        let start = Instant::now();
+                        preview(&previewer, i).await?;
+                        latencies.push(start.elapsed());
+                    }
+                    Ok::<_, String>(latencies)
+                }));
+            }
+            let mut latencies = Vec::with_capacity(settings.previews);
+            for task in tasks {
+                latencies.extend(task.await.map_err(|e| e.to_string())??);
+            }
+            row(
+                "dry run, concurrently",
+                clients,
+                &mut latencies,
+                started.elapsed(),
+            );
+        }
     }
 
     // Nothing was lost: the last ticket exists and the next one does not.

@@ -483,63 +483,34 @@ async fn open_ticket_counts_follow_every_assignment_and_status_change() {
                 Ok((change, vec![], vec![]))
             })
     };
-    let steps: Vec<(TicketChange, (u32, u32))> = vec![
+    let status = |status| TicketChange {
+        status: Some(status),
+        ..Default::default()
+    };
+    let assign = |handle: Option<&str>| TicketChange {
+        assignee: Some(handle.map(Into::into)),
+        ..Default::default()
+    };
+    let steps = vec![
         // Resolved: no longer open.
-        (
-            TicketChange {
-                status: Some(TicketStatus::Resolved),
-                ..Default::default()
-            },
-            (1, 2),
-        ),
+        (status(TicketStatus::Resolved), (1, 2)),
         // Reopened, and pending still counts.
-        (
-            TicketChange {
-                status: Some(TicketStatus::Open),
-                ..Default::default()
-            },
-            (2, 2),
-        ),
-        (
-            TicketChange {
-                status: Some(TicketStatus::Pending),
-                ..Default::default()
-            },
-            (2, 2),
-        ),
+        (status(TicketStatus::Open), (2, 2)),
+        (status(TicketStatus::Pending), (2, 2)),
         // Given to bob.
-        (
-            TicketChange {
-                assignee: Some(Some("bob".into())),
-                ..Default::default()
-            },
-            (1, 3),
-        ),
+        (assign(Some("bob")), (1, 3)),
         // Resolved and given back in one change: counted for nobody.
         (
             TicketChange {
                 status: Some(TicketStatus::Resolved),
-                assignee: Some(Some("alice".into())),
-                ..Default::default()
+                ..assign(Some("alice"))
             },
             (1, 2),
         ),
         // Reopened with alice.
-        (
-            TicketChange {
-                status: Some(TicketStatus::Open),
-                ..Default::default()
-            },
-            (2, 2),
-        ),
+        (status(TicketStatus::Open), (2, 2)),
         // Unassigned.
-        (
-            TicketChange {
-                assignee: Some(None),
-                ..Default::default()
-            },
-            (1, 2),
-        ),
+        (assign(None), (1, 2)),
     ];
     for (step, (change_to, (alice, bob))) in steps.into_iter().enumerate() {
         change(numbers[0], change_to).await.unwrap();
@@ -554,14 +525,7 @@ async fn open_ticket_counts_follow_every_assignment_and_status_change() {
         );
     }
     // A change refused (an unknown assignee) changes no count.
-    let refused = change(
-        numbers[1],
-        TicketChange {
-            assignee: Some(Some("nobody".into())),
-            ..Default::default()
-        },
-    )
-    .await;
+    let refused = change(numbers[1], assign(Some("nobody"))).await;
     assert!(refused.is_err(), "{refused:?}");
     assert_eq!(loads_and_counted(&f.store).await.0, counts(1, 2));
 

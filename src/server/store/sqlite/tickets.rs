@@ -219,6 +219,20 @@ fn insert_entries(
     Ok(stored)
 }
 
+/// The open and pending tickets whose `column` (`assignee` or `team_key`) is
+/// `key`, by number.
+pub(crate) fn open_ticket_numbers(conn: &Direct, column: &str, key: &str) -> StoreResult<Vec<u64>> {
+    all(
+        conn,
+        &format!(
+            "SELECT number FROM tickets WHERE {column} = ? AND status IN ('open', 'pending') \
+             ORDER BY number"
+        ),
+        [key],
+        |row| Ok(row.get::<_, i64>(0)? as u64),
+    )
+}
+
 /// [`Store::change_ticket`] inside a write transaction that the caller commits,
 /// so that more can be written with the change (e.g. the messages it sends):
 /// answers the ticket after it and the event that records it.
@@ -355,17 +369,10 @@ impl SqliteStore {
         let mut tx = self.write().await?;
         let released = tx
             .direct(|conn| {
-                let numbers = all(
-                    conn,
-                    "SELECT number FROM tickets \
-                     WHERE assignee = ? AND status IN ('open', 'pending') ORDER BY number",
-                    [handle],
-                    |row| Ok(row.get::<_, i64>(0)?),
-                )?;
+                let numbers = open_ticket_numbers(conn, "assignee", handle)?;
                 let mut events = Vec::with_capacity(numbers.len());
                 for number in &numbers {
-                    let (_, event) =
-                        update_ticket(conn, *number as u64, |ticket| Ok(release(ticket)))?;
+                    let (_, event) = update_ticket(conn, *number, |ticket| Ok(release(ticket)))?;
                     events.push(event);
                 }
                 super::events::record(conn, &events)?;

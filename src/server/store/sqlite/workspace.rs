@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use sqlx::{Row, SqliteConnection};
 
-use super::tickets::{append_entries, fetch_ticket, update_ticket};
-use super::{Direct, SqliteStore, all, execute, stored_time};
+use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
+use super::{Direct, SqliteStore, execute, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
@@ -85,35 +85,24 @@ fn release_removed(
     let at = crate::server::store::stored_now();
     let mut events = Vec::new();
     let (operators, teams) = removed(before, after);
-    let open_tickets = |column: &str, key: &str| {
-        all(
-            conn,
-            &format!(
-                "SELECT number FROM tickets WHERE {column} = ? AND status IN ('open', 'pending') \
-                 ORDER BY number"
-            ),
-            [key],
-            |row| Ok(row.get::<_, i64>(0)?),
-        )
-    };
     for handle in operators {
-        for number in open_tickets("assignee", handle)? {
-            let (_, event) = update_ticket(conn, number as u64, |_| {
+        for number in open_ticket_numbers(conn, "assignee", handle)? {
+            let (_, event) = update_ticket(conn, number, |_| {
                 Ok(crate::domain::tickets::released(handle, None, at))
             })?;
             events.push(event);
         }
     }
     for team in teams {
-        for number in open_tickets("team_key", team)? {
+        for number in open_ticket_numbers(conn, "team_key", team)? {
             execute(
                 conn,
                 "UPDATE tickets SET team_key = NULL, last_activity_at = ? WHERE number = ?",
-                rusqlite::params![super::now(), number],
+                rusqlite::params![super::now(), number as i64],
             )?;
             let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(conn, number as u64, &[entry])?;
-            let ticket = fetch_ticket(conn, number as u64)?;
+            let stored = append_entries(conn, number, &[entry])?;
+            let ticket = fetch_ticket(conn, number)?;
             let assignee = ticket.assignee.clone();
             events.push(ticket_event(
                 EventKind::TicketUpdated,

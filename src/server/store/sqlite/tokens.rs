@@ -1,10 +1,10 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
-use super::{SqliteStore, parse_enum, parse_time, require_operator};
+use super::{SqliteStore, direct, optional, require_operator};
 use crate::api::Token;
-use crate::server::store::rows;
+use crate::server::store::rows::{self, Fields};
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
@@ -70,23 +70,26 @@ impl SqliteStore {
 
     /// The token whose secret hashes to `secret_sha256`, with its operator's role.
     pub async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>> {
-        let row = sqlx::query(
-            "SELECT t.id, t.kind, t.operator_handle, t.last_used_at, o.role FROM tokens t \
-             LEFT JOIN operators o ON o.handle = t.operator_handle WHERE t.secret_sha256 = ?",
-        )
-        .bind(secret_sha256)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let role: Option<String> = row.try_get("role")?;
-        let last_used: Option<String> = row.try_get("last_used_at")?;
-        Ok(Some(TokenIdentity {
-            id: row.try_get("id")?,
-            kind: parse_enum(row.try_get("kind")?)?,
-            operator: row.try_get("operator_handle")?,
-            role: role.as_deref().map(parse_enum).transpose()?,
-            last_used_at: last_used.as_deref().map(parse_time).transpose()?,
-        }))
+        // Every request asks: read on the connection's handle directly.
+        let mut conn = self.pool().acquire().await?;
+        direct(&mut conn, |conn| {
+            optional(
+                conn,
+                "SELECT t.id, t.kind, t.operator_handle, t.last_used_at, o.role FROM tokens t \
+                 LEFT JOIN operators o ON o.handle = t.operator_handle WHERE t.secret_sha256 = ?",
+                [secret_sha256],
+                |row| {
+                    Ok(TokenIdentity {
+                        id: row.text("id")?,
+                        kind: row.parsed("kind")?,
+                        operator: row.optional_text("operator_handle")?,
+                        role: row.optional_parsed("role")?,
+                        last_used_at: row.optional_time("last_used_at")?,
+                    })
+                },
+            )
+        })
+        .await
     }
 
     /// The stored SHA-256 of ingest token `id`'s secret.

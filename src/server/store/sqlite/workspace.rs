@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
-use super::{Direct, SqliteStore, execute, stored_time};
+use super::{Direct, SqliteStore, direct, execute, one, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
@@ -22,8 +22,17 @@ use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 impl SqliteStore {
     /// Moves on with every change to the workspace.
     pub async fn generation(&self) -> StoreResult<u64> {
+        // Every handoff and preview asks: read on the connection's handle directly.
         let mut conn = self.pool().acquire().await?;
-        Ok(counters(&mut conn).await?.1)
+        direct(&mut conn, |conn| {
+            one(
+                conn,
+                "SELECT generation FROM workspace_revision WHERE id = 1",
+                [],
+                |row| Ok(row.get::<_, i64>(0)? as u64),
+            )
+        })
+        .await
     }
 
     /// The whole configuration, as one consistent snapshot.

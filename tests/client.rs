@@ -682,3 +682,63 @@ async fn the_local_client_lists_what_it_created() {
     assert_eq!(again.list_operators().await.unwrap(), operators);
     again.close().await;
 }
+
+/// A bare HTTP/1.1 server that answers every request with an empty page on kept-alive
+/// connections: answers its address and how many connections it accepted.
+async fn keep_alive_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let accepted = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = accepted.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            counted.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(async move {
+                let mut request = Vec::new();
+                let mut buffer = [0u8; 4096];
+                while let Ok(read) = stream.read(&mut buffer).await {
+                    if read == 0 {
+                        return;
+                    }
+                    request.extend_from_slice(&buffer[..read]);
+                    while let Some(end) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                        request.drain(..end + 4);
+                        let answer = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                                      content-length: 12\r\n\r\n{\"items\":[]}";
+                        if stream.write_all(answer.as_bytes()).await.is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    (address, accepted)
+}
+
+/// `deskctl serve` closes a kept-alive connection idle for its header timeout
+/// (10 s by default): a request sent on it just then is lost in flight. The
+/// client keeps an idle connection for less, and opens a new one after that.
+#[tokio::test]
+async fn a_connection_idle_for_longer_than_the_servers_header_timeout_allows_is_not_reused() {
+    use std::sync::atomic::Ordering;
+    assert!(deskctl::client::IDLE_CONNECTION_TIMEOUT < Duration::from_secs(10));
+    let (address, accepted) = keep_alive_server().await;
+    let client = Client::http(&address, None).unwrap();
+    client.list_fields().await.unwrap();
+    client.list_fields().await.unwrap();
+    assert_eq!(
+        accepted.load(Ordering::SeqCst),
+        1,
+        "kept alive between requests"
+    );
+    tokio::time::sleep(deskctl::client::IDLE_CONNECTION_TIMEOUT + Duration::from_secs(1)).await;
+    client.list_fields().await.unwrap();
+    assert_eq!(
+        accepted.load(Ordering::SeqCst),
+        2,
+        "a connection idle past the limit is not reused"
+    );
+}

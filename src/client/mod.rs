@@ -43,6 +43,11 @@ use crate::server::{LocalDesk, REQUEST_ID_HEADER};
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long establishing a connection may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a kept-alive connection may wait idle for the next request: under
+/// `deskctl serve`'s default `--header-timeout` (10 s), after which the server
+/// closes it. A request sent just as the server closes the connection is lost
+/// in flight, and a `POST` cannot safely be sent again.
+pub const IDLE_CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// When and how often to try a request again.
 #[derive(Debug, Clone, Copy)]
@@ -220,6 +225,7 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(CONNECT_TIMEOUT)
+            .pool_idle_timeout(IDLE_CONNECTION_TIMEOUT)
             .user_agent(concat!("deskctl/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(ClientError::Setup)?;

@@ -10,7 +10,7 @@ use super::shared::{
     ASSIGNMENT, BUSINESS_HOURS, DELIVERY, EMAIL, HANDOFF, NOTIFICATIONS, SECRET_REFERENCES, decode,
     delivery_outcome, section,
 };
-use super::{StoreError, StoreResult};
+use super::{StoreError, StoreResult, TokenIdentity};
 use crate::api::{
     Agent, ExternalTicket, Handoff, Operator, Requester, Rule, RuleKind, Team, Ticket, TicketField,
     TimelineEntry, Token,
@@ -288,6 +288,18 @@ pub(super) fn token(row: &impl Fields) -> StoreResult<Token> {
         operator: row.optional_text("operator_handle")?,
         hint: row.text("hint")?,
         created_at: row.time("created_at")?,
+        last_used_at: row.optional_time("last_used_at")?,
+    })
+}
+
+/// Who a token's secret identifies: `id`, `kind`, `operator_handle` and
+/// `last_used_at` of `tokens`, and the operator's current `role`.
+pub(super) fn token_identity(row: &impl Fields) -> StoreResult<TokenIdentity> {
+    Ok(TokenIdentity {
+        id: row.text("id")?,
+        kind: row.parsed("kind")?,
+        operator: row.optional_text("operator_handle")?,
+        role: row.optional_parsed("role")?,
         last_used_at: row.optional_time("last_used_at")?,
     })
 }

@@ -1,8 +1,8 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
-use super::{At, PostgresStore, parse_enum, require_operator};
+use super::{PostgresStore, require_operator};
 use crate::api::Token;
 use crate::server::store::rows;
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
@@ -68,16 +68,7 @@ impl PostgresStore {
         .bind(secret_sha256)
         .fetch_optional(self.pool())
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let role: Option<String> = row.try_get("role")?;
-        let last_used: Option<At> = row.try_get("last_used_at")?;
-        Ok(Some(TokenIdentity {
-            id: row.try_get("id")?,
-            kind: parse_enum(row.try_get("kind")?)?,
-            operator: row.try_get("operator_handle")?,
-            role: role.as_deref().map(parse_enum).transpose()?,
-            last_used_at: last_used.map(|at| at.0),
-        }))
+        row.as_ref().map(rows::token_identity).transpose()
     }
 
     /// The stored SHA-256 of ingest token `id`'s secret.

@@ -19,7 +19,7 @@ use crate::api::{
 use crate::domain::tickets::NewEntry;
 use crate::server::store::shared::{delivery_event, requeued, settled_delivery};
 use crate::server::store::{
-    Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
+    Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
@@ -53,6 +53,23 @@ fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
         payload: serde_json::from_str(&payload)
             .map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
     })
+}
+
+/// Changes ticket `number` in the caller's transaction and queues the messages
+/// the change sends: answers the ticket after it and the event that records it.
+pub(crate) fn change_sending(
+    conn: &Direct,
+    number: u64,
+    change: TicketChangeFn<'_>,
+) -> StoreResult<(Ticket, NewEvent)> {
+    let mut outbound = Vec::new();
+    let changed = update_ticket(conn, number, |current| {
+        let (update, entries, messages) = change(current)?;
+        outbound = messages;
+        Ok((update, entries))
+    })?;
+    enqueue(conn, &outbound)?;
+    Ok(changed)
 }
 
 /// Queues `messages`, due now, in the caller's transaction; returns their ids.
@@ -100,13 +117,7 @@ impl SqliteStore {
         let mut tx = self.write().await?;
         let ticket = tx
             .direct(|conn| {
-                let mut outbound = Vec::new();
-                let (ticket, event) = update_ticket(conn, number, |current| {
-                    let (update, entries, messages) = change(current)?;
-                    outbound = messages;
-                    Ok((update, entries))
-                })?;
-                enqueue(conn, &outbound)?;
+                let (ticket, event) = change_sending(conn, number, change)?;
                 super::events::record(conn, &[event])?;
                 Ok(ticket)
             })

@@ -416,13 +416,7 @@ impl SqliteStore {
                 if let Some(number) = inbound_seen(conn, message_id)? {
                     return Ok((number, false));
                 }
-                let mut outbound = Vec::new();
-                let (_, event) = update_ticket(conn, number, |current| {
-                    let (update, entries, messages) = change(current)?;
-                    outbound = messages;
-                    Ok((update, entries))
-                })?;
-                super::outbox::enqueue(conn, &outbound)?;
+                let (_, event) = super::outbox::change_sending(conn, number, change)?;
                 record_inbound(conn, message_id, number)?;
                 super::events::record(conn, &[event])?;
                 Ok((number, true))

@@ -4,7 +4,7 @@ use sqlx::AssertSqlSafe;
 
 use super::{SqliteStore, direct, optional, require_operator};
 use crate::api::Token;
-use crate::server::store::rows::{self, Fields};
+use crate::server::store::rows;
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
@@ -78,15 +78,7 @@ impl SqliteStore {
                 "SELECT t.id, t.kind, t.operator_handle, t.last_used_at, o.role FROM tokens t \
                  LEFT JOIN operators o ON o.handle = t.operator_handle WHERE t.secret_sha256 = ?",
                 [secret_sha256],
-                |row| {
-                    Ok(TokenIdentity {
-                        id: row.text("id")?,
-                        kind: row.parsed("kind")?,
-                        operator: row.optional_text("operator_handle")?,
-                        role: row.optional_parsed("role")?,
-                        last_used_at: row.optional_time("last_used_at")?,
-                    })
-                },
+                |row| rows::token_identity(row),
             )
         })
         .await

@@ -124,8 +124,15 @@ pub fn router(state: AppState) -> Router {
 /// how what sits above the server (the copilot's `/v1/mcp`, served over the
 /// API's own client) joins it without the server importing it.
 pub fn router_with(state: AppState, extra: Router) -> Router {
+    serve_routes(routes(), state, extra)
+}
+
+/// The API's routes, before they are given the service's state. utoipa builds
+/// the OpenAPI description of every route with them, which costs a local
+/// command as much as opening its desk: [`LocalDesk::open`] builds them on
+/// another thread meanwhile.
+fn routes() -> Router<AppState> {
     let (router, _) = api_router().split_for_parts();
-    let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     router
         .fallback(|| async {
             ApiError::new(
@@ -141,6 +148,12 @@ pub fn router_with(state: AppState, extra: Router) -> Router {
                 "this endpoint does not accept that method",
             )
         })
+}
+
+/// `routes` serving `state`, with `extra` beside them, behind the service's layers.
+fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Router {
+    let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
+    routes
         .with_state(state)
         .merge(extra)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -234,11 +247,20 @@ impl LocalDesk {
         open: store::Open,
         keys: sealing::Keys,
     ) -> Result<Self, store::StoreError> {
+        let routes = tokio::task::spawn_blocking(routes);
         let store = Store::open(location, open, keys).await?;
+        let routes = match routes.await {
+            Ok(routes) => routes,
+            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+        };
         Ok(Self {
-            router: router(AppState {
-                store: store.clone(),
-            }),
+            router: serve_routes(
+                routes,
+                AppState {
+                    store: store.clone(),
+                },
+                Router::new(),
+            ),
             deliverer: delivery::Deliverer::new(store.clone()),
             store,
         })

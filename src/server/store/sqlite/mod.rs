@@ -245,14 +245,19 @@ impl SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), Opening> {
-        let migrator = shared::migrator(MIGRATIONS, true);
         // The common case, a desk already up to date, needs no write lock: a
         // read-only command must not queue behind a busy writer.
+        let mut conn = self.pool.acquire().await?;
         let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
             "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await;
+        // Back in the pool before the caller's first statement: dropped, it
+        // would be returned by a task of its own, too late for a one-command
+        // process, whose first statement would then open a second connection
+        // (and parse the schema again).
+        conn.return_to_pool().await;
         if let Ok(applied) = &applied
             && shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
                 .map_err(Opening::Store)?
@@ -262,6 +267,7 @@ impl SqliteStore {
         // sqlx takes no migration lock on SQLite, so two processes opening a new
         // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
         // for the first (busy timeout), then finds every migration recorded.
+        let migrator = shared::migrator(MIGRATIONS, true);
         let mut conn = self.pool.acquire().await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
         match migrator.run(&mut *conn).await {
@@ -409,5 +415,48 @@ fn create_private(path: &Path) -> StoreResult<()> {
             "cannot create {}: {e}",
             path.display()
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::TicketView;
+    use crate::server::store::{Open, TicketFilter, Viewer};
+
+    /// A one-command process (the CLI on its local desk) runs on one thread:
+    /// the connection that checked the schema must be back in the pool for
+    /// its first statement, or that statement opens a second connection.
+    #[tokio::test(flavor = "current_thread")]
+    async fn an_up_to_date_desk_opens_one_connection_for_its_first_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap()
+            .pool
+            .close()
+            .await;
+
+        let store = SqliteStore::open(&path, Open::Existing).await.unwrap();
+        let everything = TicketFilter {
+            view: TicketView::All,
+            me: None,
+            viewer: Viewer::Everyone,
+            status: None,
+            priority: None,
+            assignee: None,
+            team: None,
+            channel: None,
+            agent: None,
+            requester: None,
+            text: Some("refund".into()),
+            created_since: None,
+            updated_since: None,
+            after: None,
+        };
+        let tickets = store.list_tickets(&everything, 30).await.unwrap();
+        assert!(tickets.is_empty());
+        assert_eq!(store.pool.size(), 1, "connections opened");
     }
 }

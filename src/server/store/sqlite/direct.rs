@@ -8,7 +8,9 @@
 //! (docs/performance.md). The write paths therefore lock the connection's
 //! handle (sqlx's `lock_handle`, which keeps its worker off it meanwhile) and
 //! run their statements through rusqlite, SQLite's own API made safe, with
-//! statements prepared once per call and reused for every row.
+//! statements prepared once per call and reused for every row. So do the
+//! reads of many rows (a page of tickets, a search text's candidates): sqlx
+//! hands each row over from its worker, which cost more than reading it.
 //!
 //! Transactions stay sqlx's: `BEGIN IMMEDIATE` and `COMMIT` (the fsync) run on
 //! the worker, so waiting for the disk never blocks the async runtime.
@@ -50,20 +52,71 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-impl crate::server::store::rows::Fields for rusqlite::Row<'_> {
+/// A row of a statement run directly, whose columns are found by name among
+/// the names read once per statement. rusqlite's own lookup by name asks
+/// SQLite for every column's name in turn, for each field of each row: for a
+/// page of tickets that cost more than SQLite's reading of the rows.
+pub(crate) struct Row<'r, 's> {
+    row: &'r rusqlite::Row<'s>,
+    names: &'r [String],
+}
+
+impl<'s> std::ops::Deref for Row<'_, 's> {
+    type Target = rusqlite::Row<'s>;
+
+    fn deref(&self) -> &Self::Target {
+        self.row
+    }
+}
+
+impl Row<'_, '_> {
+    fn named<T: rusqlite::types::FromSql>(&self, column: &str) -> StoreResult<T> {
+        let index = self
+            .names
+            .iter()
+            .position(|name| name == column)
+            .ok_or_else(|| StoreError::Database(format!("no column {column} in the row")))?;
+        Ok(self.row.get(index)?)
+    }
+}
+
+impl crate::server::store::rows::Fields for Row<'_, '_> {
     fn optional_text(&self, column: &str) -> StoreResult<Option<String>> {
-        Ok(self.get(column)?)
+        self.named(column)
     }
     fn optional_int(&self, column: &str) -> StoreResult<Option<i64>> {
-        Ok(self.get(column)?)
+        self.named(column)
     }
     fn flag(&self, column: &str) -> StoreResult<bool> {
-        Ok(self.get::<_, i64>(column)? == 1)
+        Ok(self.named::<i64>(column)? == 1)
     }
     fn optional_time(&self, column: &str) -> StoreResult<Option<Timestamp>> {
-        let text: Option<String> = self.get(column)?;
+        let text: Option<String> = self.named(column)?;
         text.as_deref().map(parse_time).transpose()
     }
+}
+
+/// Runs `sql` for `params`, reading its rows with `read` as they come, until
+/// `read` answers `false` or the rows end.
+fn each(
+    conn: &Direct,
+    sql: &str,
+    params: impl rusqlite::Params,
+    mut read: impl FnMut(&Row<'_, '_>) -> StoreResult<bool>,
+) -> StoreResult<()> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let names: Vec<String> = statement
+        .column_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = statement.query(params)?;
+    while let Some(row) = rows.next()? {
+        if !read(&Row { row, names: &names })? {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Every row `sql` answers for `params`, each read by `read`.
@@ -71,14 +124,13 @@ pub(crate) fn all<T>(
     conn: &Direct,
     sql: &str,
     params: impl rusqlite::Params,
-    mut read: impl FnMut(&rusqlite::Row<'_>) -> StoreResult<T>,
+    mut read: impl FnMut(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<Vec<T>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let mut rows = statement.query(params)?;
     let mut read_rows = Vec::new();
-    while let Some(row) = rows.next()? {
+    each(conn, sql, params, |row| {
         read_rows.push(read(row)?);
-    }
+        Ok(true)
+    })?;
     Ok(read_rows)
 }
 
@@ -87,11 +139,17 @@ pub(crate) fn optional<T>(
     conn: &Direct,
     sql: &str,
     params: impl rusqlite::Params,
-    read: impl FnOnce(&rusqlite::Row<'_>) -> StoreResult<T>,
+    read: impl FnOnce(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<Option<T>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let mut rows = statement.query(params)?;
-    rows.next()?.map(read).transpose()
+    let mut read = Some(read);
+    let mut first = None;
+    each(conn, sql, params, |row| {
+        if let Some(read) = read.take() {
+            first = Some(read(row)?);
+        }
+        Ok(false)
+    })?;
+    Ok(first)
 }
 
 /// The row `sql` answers for `params`, which always answers one, read by `read`.
@@ -99,7 +157,7 @@ pub(crate) fn one<T>(
     conn: &Direct,
     sql: &str,
     params: impl rusqlite::Params,
-    read: impl FnOnce(&rusqlite::Row<'_>) -> StoreResult<T>,
+    read: impl FnOnce(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<T> {
     optional(conn, sql, params, read)?
         .ok_or_else(|| StoreError::Database(format!("no row answered {sql}")))

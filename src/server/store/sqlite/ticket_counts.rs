@@ -1,9 +1,6 @@
 //! Tickets counted by one column, over the same condition as the ticket list.
 
-use sqlx::Row;
-
-use super::SqliteStore;
-use super::tickets::bind_all;
+use super::{SqliteStore, all, direct};
 use crate::api::TicketCountBy;
 use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
@@ -24,14 +21,13 @@ impl SqliteStore {
             "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
              GROUP BY {column}"
         );
-        let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)
-            .fetch_all(self.pool())
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let count: i64 = row.try_get("count")?;
-                Ok((row.try_get("value")?, count as u64))
+        let mut conn = self.pool().acquire().await?;
+        direct(&mut conn, |conn| {
+            all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
+                let count: i64 = row.get("count")?;
+                Ok((row.get("value")?, count as u64))
             })
-            .collect()
+        })
+        .await
     }
 }

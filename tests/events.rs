@@ -501,20 +501,8 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
         .filter_map(|(n, v)| v.then_some(n))
         .collect();
     let filter = deskctl::server::store::TicketFilter {
-        view: deskctl::api::TicketView::All,
         me: Some("bob".into()),
-        viewer: Viewer::Operator("bob".into()),
-        status: None,
-        priority: None,
-        assignee: None,
-        team: None,
-        channel: None,
-        agent: None,
-        requester: None,
-        text: None,
-        created_since: None,
-        updated_since: None,
-        after: None,
+        ..deskctl::server::store::TicketFilter::everything(Viewer::Operator("bob".into()))
     };
     let mut listed: Vec<u64> = store
         .list_tickets(&filter, 100)

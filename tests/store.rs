@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use deskctl::api::{
     AuthorKind, Channel, Environment, HandoffDecision, HandoffQuery, IntegrationKind, MessageRole,
-    OutboxKind, OutboxQuery, Priority, Requester, TicketStatus, TicketView, TimelineKind,
-    TokenKind, TranscriptMessage,
+    OutboxKind, OutboxQuery, Priority, Requester, TicketStatus, TimelineKind, TokenKind,
+    TranscriptMessage,
 };
 use deskctl::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use deskctl::server::store::{
@@ -287,22 +287,7 @@ impl Fixture {
 }
 
 fn everything() -> TicketFilter {
-    TicketFilter {
-        view: TicketView::All,
-        me: None,
-        viewer: Viewer::Everyone,
-        status: None,
-        priority: None,
-        assignee: None,
-        team: None,
-        channel: None,
-        agent: None,
-        requester: None,
-        text: None,
-        created_since: None,
-        updated_since: None,
-        after: None,
-    }
+    TicketFilter::everything(Viewer::Everyone)
 }
 
 macro_rules! fixture {

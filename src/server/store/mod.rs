@@ -130,6 +130,29 @@ pub struct TicketFilter {
     pub after: Option<(String, u64)>,
 }
 
+impl TicketFilter {
+    /// Every ticket `viewer` may see, in the `all` view: where a narrower
+    /// filter starts (`TicketFilter { text: …, ..TicketFilter::everything(…) }`).
+    pub fn everything(viewer: Viewer) -> Self {
+        TicketFilter {
+            view: crate::api::TicketView::All,
+            me: None,
+            viewer,
+            status: None,
+            priority: None,
+            assignee: None,
+            team: None,
+            channel: None,
+            agent: None,
+            requester: None,
+            text: None,
+            created_since: None,
+            updated_since: None,
+            after: None,
+        }
+    }
+}
+
 /// A handoff to record.
 #[derive(Debug, Clone)]
 pub struct HandoffWrite {

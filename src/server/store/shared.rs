@@ -788,20 +788,10 @@ mod tests {
 
     fn filter() -> TicketFilter {
         TicketFilter {
-            view: TicketView::All,
-            me: None,
-            viewer: Viewer::Operator("ana".into()),
-            status: None,
-            priority: None,
-            assignee: None,
-            team: None,
-            channel: None,
-            agent: None,
-            requester: None,
             text: Some("50%_off".into()),
             created_since: Some("2026-01-01T00:00:00.000000Z".into()),
-            updated_since: None,
             after: Some(("2026-02-01T00:00:00.000000Z".into(), 10005)),
+            ..TicketFilter::everything(Viewer::Operator("ana".into()))
         }
     }
 

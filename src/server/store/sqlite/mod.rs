@@ -421,7 +421,6 @@ fn create_private(path: &Path) -> StoreResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::TicketView;
     use crate::server::store::{Open, TicketFilter, Viewer};
 
     /// A one-command process (the CLI on its local desk) runs on one thread:
@@ -439,23 +438,11 @@ mod tests {
             .await;
 
         let store = SqliteStore::open(&path, Open::Existing).await.unwrap();
-        let everything = TicketFilter {
-            view: TicketView::All,
-            me: None,
-            viewer: Viewer::Everyone,
-            status: None,
-            priority: None,
-            assignee: None,
-            team: None,
-            channel: None,
-            agent: None,
-            requester: None,
+        let refund = TicketFilter {
             text: Some("refund".into()),
-            created_since: None,
-            updated_since: None,
-            after: None,
+            ..TicketFilter::everything(Viewer::Everyone)
         };
-        let tickets = store.list_tickets(&everything, 30).await.unwrap();
+        let tickets = store.list_tickets(&refund, 30).await.unwrap();
         assert!(tickets.is_empty());
         assert_eq!(store.pool.size(), 1, "connections opened");
     }

@@ -12,11 +12,13 @@ use sqlx::{PgConnection, Row};
 use super::tickets::{append_entries, fetch_ticket};
 use super::{At, PostgresStore, parse_enum};
 use crate::api::{
-    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState,
+    ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
 use crate::server::store::shared::{decode, delivery_event, requeued, settled_delivery};
-use crate::server::store::{Claimed, ExternalSettle, NewOutbound, Settle, StoreError, StoreResult};
+use crate::server::store::{
+    Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
+};
 
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
@@ -48,6 +50,24 @@ fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
         handoff: row.try_get("handoff_id")?,
         payload: decode(&payload, "outbox payload")?,
     })
+}
+
+/// Changes ticket `number` in the caller's transaction and queues the messages
+/// the change sends: answers the ticket after it and the event that records it.
+pub(crate) async fn change_sending(
+    conn: &mut PgConnection,
+    number: u64,
+    change: TicketChangeFn<'_>,
+) -> StoreResult<(Ticket, NewEvent)> {
+    let mut outbound = Vec::new();
+    let changed = super::tickets::update_ticket(conn, number, |current| {
+        let (update, entries, messages) = change(current)?;
+        outbound = messages;
+        Ok((update, entries))
+    })
+    .await?;
+    enqueue(conn, &outbound).await?;
+    Ok(changed)
 }
 
 /// Queues `messages`, due now, in the caller's transaction; returns their ids.

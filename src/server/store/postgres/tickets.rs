@@ -322,14 +322,7 @@ impl PostgresStore {
     ) -> StoreResult<Ticket> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        let mut outbound = Vec::new();
-        let (ticket, event) = update_ticket(&mut tx, number, |current| {
-            let (update, entries, messages) = change(current)?;
-            outbound = messages;
-            Ok((update, entries))
-        })
-        .await?;
-        super::outbox::enqueue(&mut tx, &outbound).await?;
+        let (ticket, event) = super::outbox::change_sending(&mut tx, number, change).await?;
         super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
         Ok(ticket)
@@ -423,14 +416,7 @@ impl PostgresStore {
         if let Some(number) = inbound_seen(&mut tx, message_id).await? {
             return Ok((number, false));
         }
-        let mut outbound = Vec::new();
-        let (_, event) = update_ticket(&mut tx, number, |current| {
-            let (update, entries, messages) = change(current)?;
-            outbound = messages;
-            Ok((update, entries))
-        })
-        .await?;
-        super::outbox::enqueue(&mut tx, &outbound).await?;
+        let (_, event) = super::outbox::change_sending(&mut tx, number, change).await?;
         sqlx::query(
             "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
              VALUES ($1, $2, $3)",

@@ -256,7 +256,9 @@ impl SqliteStore {
         // Back in the pool before the caller's first statement: dropped, it
         // would be returned by a task of its own, too late for a one-command
         // process, whose first statement would then open a second connection
-        // (and parse the schema again).
+        // (and parse the schema again). `return_to_pool` is public in sqlx
+        // though hidden from its docs (it is what the drop spawns); the store
+        // test below fails if it stops doing this.
         conn.return_to_pool().await;
         if let Ok(applied) = &applied
             && shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())

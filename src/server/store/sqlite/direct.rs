@@ -96,27 +96,13 @@ impl crate::server::store::rows::Fields for Row<'_, '_> {
     }
 }
 
-/// Runs `sql` for `params`, reading its rows with `read` as they come, until
-/// `read` answers `false` or the rows end.
-fn each(
-    conn: &Direct,
-    sql: &str,
-    params: impl rusqlite::Params,
-    mut read: impl FnMut(&Row<'_, '_>) -> StoreResult<bool>,
-) -> StoreResult<()> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let names: Vec<String> = statement
+/// The names of `statement`'s columns, in order, for its rows' [`Row`]s.
+fn column_names(statement: &rusqlite::Statement<'_>) -> Vec<String> {
+    statement
         .column_names()
         .into_iter()
         .map(str::to_string)
-        .collect();
-    let mut rows = statement.query(params)?;
-    while let Some(row) = rows.next()? {
-        if !read(&Row { row, names: &names })? {
-            break;
-        }
-    }
-    Ok(())
+        .collect()
 }
 
 /// Every row `sql` answers for `params`, each read by `read`.
@@ -126,11 +112,13 @@ pub(crate) fn all<T>(
     params: impl rusqlite::Params,
     mut read: impl FnMut(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<Vec<T>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let names = column_names(&statement);
+    let mut rows = statement.query(params)?;
     let mut read_rows = Vec::new();
-    each(conn, sql, params, |row| {
-        read_rows.push(read(row)?);
-        Ok(true)
-    })?;
+    while let Some(row) = rows.next()? {
+        read_rows.push(read(&Row { row, names: &names })?);
+    }
     Ok(read_rows)
 }
 
@@ -141,15 +129,12 @@ pub(crate) fn optional<T>(
     params: impl rusqlite::Params,
     read: impl FnOnce(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<Option<T>> {
-    let mut read = Some(read);
-    let mut first = None;
-    each(conn, sql, params, |row| {
-        if let Some(read) = read.take() {
-            first = Some(read(row)?);
-        }
-        Ok(false)
-    })?;
-    Ok(first)
+    let mut statement = conn.prepare_cached(sql)?;
+    let names = column_names(&statement);
+    let mut rows = statement.query(params)?;
+    rows.next()?
+        .map(|row| read(&Row { row, names: &names }))
+        .transpose()
 }
 
 /// The row `sql` answers for `params`, which always answers one, read by `read`.

@@ -2,6 +2,7 @@
 
 use super::{SqliteStore, all, direct};
 use crate::api::TicketCountBy;
+use crate::server::store::rows::Fields;
 use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
 
@@ -24,8 +25,7 @@ impl SqliteStore {
         let mut conn = self.pool().acquire().await?;
         direct(&mut conn, |conn| {
             all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
-                let count: i64 = row.get("count")?;
-                Ok((row.get("value")?, count as u64))
+                Ok((row.optional_text("value")?, row.int("count")? as u64))
             })
         })
         .await

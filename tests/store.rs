@@ -26,7 +26,7 @@ use jiff::Timestamp;
 
 /// A desk with team support (alice: capacity 2, bob: capacity 3, both online)
 /// and agent shop handing over to the inbox on web; its store opened twice, as
-/// two replicas would.
+/// two replicas would (the second keeping its connections, as `serve` does).
 struct Fixture {
     desk: Desk,
     store: Store,
@@ -79,6 +79,9 @@ async fn fixture() -> Option<Fixture> {
     let other = Store::open(&desk.location(), Open::Existing, crate::common::keys())
         .await
         .unwrap();
+    // As `serve` does: the tests that write through both stores run the
+    // kept connections' writer beside the pool's, as two replicas would.
+    other.keep_connections();
     Some(Fixture {
         desk,
         store,
@@ -354,6 +357,16 @@ async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_batch_of_handoffs_sees_the_ones_before_it_and_one_that_fails_fails_alone() {
     let f = fixture!();
+    a_batch_sees_the_ones_before_it_and_fails_alone(&f, &f.store).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_of_handoffs_on_kept_connections_sees_the_ones_before_it_and_fails_alone() {
+    let f = fixture!();
+    a_batch_sees_the_ones_before_it_and_fails_alone(&f, &f.other).await;
+}
+
+async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &Store) {
     let batch = vec![
         f.batched(Some("first"), "first", false),
         // Fails after writing its ticket: rolled back alone, its number and
@@ -363,7 +376,7 @@ async fn a_batch_of_handoffs_sees_the_ones_before_it_and_one_that_fails_fails_al
         f.batched(Some("second"), "second", false),
         f.batched(Some("third"), "third", false),
     ];
-    let results = f.store.record_handoffs(batch).await.unwrap();
+    let results = store.record_handoffs(batch).await.unwrap();
     assert_eq!(results.len(), 5);
     let created = |i: usize| match &results[i] {
         Ok(Recorded::Created(handoff)) => handoff.clone(),

@@ -239,6 +239,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         }
     };
     store.set_handoff_batch(usize::try_from(args.handoff_batch).unwrap_or(1));
+    store.keep_connections();
     let copilot = crate::mcp::http::routes(store.clone());
     let lease = Duration::from_secs(args.delivery_lease);
     let served = crate::server::serve(listener, store, copilot, limits, lease, shutdown).await;

@@ -803,6 +803,9 @@ pub trait Database:
     fn describe(&self) -> String;
     /// A read-only check that the database answers.
     async fn ping(&self) -> StoreResult<()>;
+    /// From now on keeps connections open for the life of the process, where
+    /// that pays: a service's, not a one-command process's.
+    fn keep_connections(&self) {}
     async fn close(&self);
 }
 
@@ -1043,6 +1046,12 @@ impl Store {
             .await?;
         self.local.feed.wake();
         Ok(recorded)
+    }
+
+    /// Keeps connections open for the life of the process (a service: see
+    /// [`Database::keep_connections`]).
+    pub fn keep_connections(&self) {
+        self.db.keep_connections();
     }
 
     /// Writes at most `batch` handoffs in one transaction (see [`group_commit`]).

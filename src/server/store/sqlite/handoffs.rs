@@ -4,7 +4,7 @@
 
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
-use super::{Direct, SqliteStore, direct, execute, optional};
+use super::{Direct, SqliteStore, execute, optional};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
 use crate::server::store::shared::{after_handoff, delivery_outcome, recorded_handoff};
@@ -37,22 +37,18 @@ impl SqliteStore {
         &self,
         batch: HandoffBatch,
     ) -> StoreResult<Vec<StoreResult<Recorded>>> {
-        let mut tx = self.write().await?;
-        let results = tx
-            .direct(|conn| {
-                let count = batch.len();
-                let mut results = Vec::with_capacity(count);
-                conn.execute_batch("SAVEPOINT handoff")?;
-                for (done, (write, finish)) in (1..).zip(batch) {
-                    let result = record_one(conn, write, finish);
-                    conn.execute_batch(after_handoff(result.is_err(), done < count))?;
-                    results.push(result);
-                }
-                Ok(results)
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(results)
+        self.write_direct(|conn| {
+            let count = batch.len();
+            let mut results = Vec::with_capacity(count);
+            conn.execute_batch("SAVEPOINT handoff")?;
+            for (done, (write, finish)) in (1..).zip(batch) {
+                let result = record_one(conn, write, finish);
+                conn.execute_batch(after_handoff(result.is_err(), done < count))?;
+                results.push(result);
+            }
+            Ok(results)
+        })
+        .await
     }
 }
 
@@ -186,8 +182,7 @@ impl SqliteStore {
 impl SqliteStore {
     /// The handoff accepted with `key`, with its request's SHA-256.
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| by_key(conn, key)).await
+        self.read_direct(|conn| by_key(conn, key)).await
     }
 }
 

@@ -10,6 +10,7 @@
 mod direct;
 mod events;
 mod handoffs;
+mod kept;
 mod outbox;
 mod ticket_counts;
 mod ticket_search;
@@ -135,13 +136,15 @@ pub struct SqliteStore {
     /// Serializes this process's writers. Waiting here queues them fairly;
     /// waiting in SQLite's busy handler makes them sleep and retry, and under
     /// load some starve for seconds.
-    writer: Arc<tokio::sync::Mutex<()>>,
+    /// The handoff writer's kept connection (see [`kept`]) lives under it.
+    writer: Arc<tokio::sync::Mutex<Option<Direct>>>,
+    kept: Arc<kept::Kept>,
 }
 
 /// A write transaction, holding this process's writer lock until it ends.
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Sqlite>,
-    _writer: tokio::sync::OwnedMutexGuard<()>,
+    _writer: tokio::sync::OwnedMutexGuard<Option<Direct>>,
 }
 
 impl std::ops::Deref for WriteTx {
@@ -231,7 +234,8 @@ impl SqliteStore {
         let store = SqliteStore {
             pool,
             path: path.to_path_buf(),
-            writer: Arc::new(tokio::sync::Mutex::new(())),
+            writer: Arc::default(),
+            kept: Arc::default(),
         };
         if let Err(error) = store.migrate().await {
             store.pool.close().await;
@@ -298,6 +302,40 @@ impl SqliteStore {
 
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Runs `work` on a connection's handle directly, outside any write
+    /// transaction: a kept connection once the store keeps them ([`kept`]),
+    /// else one lent by the pool.
+    pub(crate) async fn read_direct<T>(
+        &self,
+        work: impl FnOnce(&Direct) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        if self.kept.is_on() {
+            return self.kept.read(&self.path, work);
+        }
+        let mut conn = self.pool.acquire().await?;
+        direct(&mut conn, work).await
+    }
+
+    /// Runs `work` in one write transaction on a connection's handle
+    /// directly: once the store keeps connections ([`kept`]), on the writer's
+    /// kept connection on a blocking thread, else in a [`WriteTx`].
+    pub(crate) async fn write_direct<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
+    ) -> StoreResult<T> {
+        if !self.kept.is_on() {
+            let mut tx = self.write().await?;
+            let done = tx.direct(work).await?;
+            tx.commit().await?;
+            return Ok(done);
+        }
+        let mut writer = Arc::clone(&self.writer).lock_owned().await;
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, work))
+            .await
+            .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))?
     }
 }
 
@@ -395,7 +433,12 @@ impl Database for SqliteStore {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
+    fn keep_connections(&self) {
+        self.kept.start();
+    }
     async fn close(&self) {
+        self.kept.close();
+        self.writer.lock().await.take();
         self.pool.close().await;
     }
 }
@@ -447,5 +490,100 @@ mod tests {
         let tickets = store.list_tickets(&refund, 30).await.unwrap();
         assert!(tickets.is_empty());
         assert_eq!(store.pool.size(), 1, "connections opened");
+    }
+
+    async fn team_keys(store: &SqliteStore) -> Vec<String> {
+        store
+            .read_direct(|conn| {
+                all(conn, "SELECT key FROM teams ORDER BY key", [], |row| {
+                    Ok(row.get::<_, String>(0)?)
+                })
+            })
+            .await
+            .unwrap()
+    }
+
+    fn add_team(key: &'static str) -> impl FnOnce(&Direct) -> StoreResult<()> + Send {
+        move |conn| {
+            execute(
+                conn,
+                "INSERT INTO teams (key, name, created_at, updated_at) VALUES (?, ?, '', '')",
+                [key, key],
+            )?;
+            Ok(())
+        }
+    }
+
+    /// The writer's kept connection commits what succeeds, keeps nothing of
+    /// what fails or panics half-way, and goes on writing afterwards; what it
+    /// commits is seen by the pool's connections and by other processes.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_kept_writer_commits_whole_transactions_only_and_survives_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        let store = SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap();
+        store.keep_connections();
+
+        store.write_direct(add_team("first")).await.unwrap();
+        let failed = store
+            .write_direct(|conn| {
+                add_team("failed")(conn)?;
+                Err::<(), _>(StoreError::Database("refused after writing".into()))
+            })
+            .await;
+        assert!(failed.is_err());
+        let panicked: StoreResult<()> = store
+            .write_direct(|conn| {
+                add_team("panicked")(conn)?;
+                panic!("a decision panicked half-way");
+            })
+            .await;
+        assert!(
+            matches!(&panicked, Err(StoreError::Database(m)) if m.contains("writer's thread")),
+            "{panicked:?}"
+        );
+        store.write_direct(add_team("second")).await.unwrap();
+
+        assert_eq!(team_keys(&store).await, ["first", "second"]);
+        // Through the pool, as a one-command process reads it.
+        let other = SqliteStore::open(&path, Open::Existing).await.unwrap();
+        assert_eq!(team_keys(&other).await, ["first", "second"]);
+        store.close().await;
+        other.close().await;
+        assert!(
+            !dir.path().join("desk.sqlite-wal").exists(),
+            "closing the store closes its kept connections, so the last one removes the WAL"
+        );
+    }
+
+    /// A point read on a kept connection sees every commit before it, also a
+    /// write through the pool's connections (another replica's, or a ticket
+    /// action's), though its page cache outlives the read.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn kept_readers_see_writes_made_through_other_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        let store = SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap();
+        store.keep_connections();
+        let before = store.generation().await.unwrap();
+        let pooled = SqliteStore::open(&path, Open::Existing).await.unwrap();
+        let mut tx = pooled.write().await.unwrap();
+        tx.direct(add_team("elsewhere")).await.unwrap();
+        tx.direct(|conn| {
+            execute(
+                conn,
+                "UPDATE workspace_revision SET generation = generation + 1 WHERE id = 1",
+                [],
+            )
+        })
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(store.generation().await.unwrap(), before + 1);
+        assert_eq!(team_keys(&store).await, ["elsewhere"]);
     }
 }

@@ -1,6 +1,6 @@
 //! Tickets counted by one column, over the same condition as the ticket list.
 
-use super::{SqliteStore, all, direct};
+use super::{SqliteStore, all};
 use crate::api::TicketCountBy;
 use crate::server::store::rows::Fields;
 use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
@@ -22,8 +22,7 @@ impl SqliteStore {
             "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
              GROUP BY {column}"
         );
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| {
+        self.read_direct(|conn| {
             all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
                 Ok((row.optional_text("value")?, row.int("count")? as u64))
             })

@@ -299,8 +299,7 @@ impl SqliteStore {
 
     /// The assignment state of `team`, read outside any write (for previews).
     pub async fn team_state(&self, team: Option<&str>) -> StoreResult<TeamState> {
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| team_state(conn, team)).await
+        self.read_direct(|conn| team_state(conn, team)).await
     }
 
     /// The key of the default team, if any.
@@ -447,8 +446,7 @@ impl SqliteStore {
         // On the handle directly: through sqlx's worker each row is a message
         // between threads, which cost more than SQLite's reading of it (a
         // common text's candidates are thousands of rows).
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| {
+        self.read_direct(|conn| {
             let plan = super::ticket_search::text_plan(conn, filter, limit)?;
             let (condition, mut binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
             // `+` keeps SQLite from walking the activity index when the text

@@ -2,7 +2,7 @@
 
 use sqlx::AssertSqlSafe;
 
-use super::{SqliteStore, direct, optional, require_operator};
+use super::{SqliteStore, optional, require_operator};
 use crate::api::Token;
 use crate::server::store::rows;
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
@@ -71,8 +71,7 @@ impl SqliteStore {
     /// The token whose secret hashes to `secret_sha256`, with its operator's role.
     pub async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>> {
         // Every request asks: read on the connection's handle directly.
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| {
+        self.read_direct(|conn| {
             optional(
                 conn,
                 "SELECT t.id, t.kind, t.operator_handle, t.last_used_at, o.role FROM tokens t \

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
-use super::{Direct, SqliteStore, direct, execute, one, stored_time};
+use super::{Direct, SqliteStore, execute, one, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
@@ -23,8 +23,7 @@ impl SqliteStore {
     /// Moves on with every change to the workspace.
     pub async fn generation(&self) -> StoreResult<u64> {
         // Every handoff and preview asks: read on the connection's handle directly.
-        let mut conn = self.pool().acquire().await?;
-        direct(&mut conn, |conn| {
+        self.read_direct(|conn| {
             one(
                 conn,
                 "SELECT generation FROM workspace_revision WHERE id = 1",

@@ -1,0 +1,132 @@
+//! SQLite connections a service keeps for its life, driven through rusqlite
+//! directly: one for the handoff writer and a few for point reads.
+//!
+//! A connection lent by sqlx's pool is driven on its own worker thread: even
+//! run directly ([`super::direct`]), each use first waits for that worker to
+//! hand its handle over, and the statements prepared on it are finalized when
+//! it is handed back. Every request reads its token and the workspace's
+//! generation, and the handoff writer prepared its two dozen statements again
+//! for every batch: in the profile of a loaded service those hand-offs and
+//! preparations were a fifth of its time. A kept connection is used on the
+//! calling thread (the writer's, off the async runtime, since its `COMMIT`
+//! waits for the disk) and keeps its prepared statements and its page cache.
+//!
+//! A one-command process does not keep any: opening a connection and parsing
+//! the schema again would cost it more than it saves (`Store::keep_connections`
+//! is for `serve`).
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{BUSY_TIMEOUT, Direct, INDEX_QUEUED_TEXT};
+use crate::server::store::{StoreError, StoreResult};
+
+/// Idle read connections kept at most; more are opened under a burst and
+/// closed after it.
+const MOST_READERS: usize = 8;
+
+/// The statements each kept connection keeps prepared: more than the handoff
+/// writer's batch uses, so none is prepared twice.
+const PREPARED: usize = 64;
+
+/// The writer's page cache, in KiB (SQLite's default is 2 MiB): the pages of
+/// the tickets' indexes that every handoff updates stay in memory instead of
+/// being read from the file again for each batch.
+const WRITER_CACHE_KIB: i64 = 32 * 1024;
+
+/// The connections kept, once [`Kept::start`] was called.
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    on: AtomicBool,
+    readers: Mutex<Vec<Direct>>,
+}
+
+impl Kept {
+    /// From now on, point reads and the handoff writer use kept connections.
+    pub(crate) fn start(&self) {
+        self.on.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn is_on(&self) -> bool {
+        self.on.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` on an idle kept read connection (one opened if none is
+    /// idle), on this thread; each statement is its own read transaction.
+    pub(crate) fn read<T>(
+        &self,
+        path: &Path,
+        work: impl FnOnce(&Direct) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let idle = self.readers().pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => open(path, None)?,
+        };
+        let result = work(&conn);
+        let mut readers = self.readers();
+        if readers.len() < MOST_READERS {
+            readers.push(conn);
+        }
+        result
+    }
+
+    /// Closes the idle read connections (the service is stopping).
+    pub(crate) fn close(&self) {
+        self.readers().clear();
+    }
+
+    fn readers(&self) -> std::sync::MutexGuard<'_, Vec<Direct>> {
+        // A reader is only pushed and popped under the lock: a panic elsewhere
+        // leaves the list whole.
+        self.readers.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, the texts it
+/// queued indexed, `COMMIT`) on the writer's kept connection in `slot`,
+/// opening it first if needed. Blocking: the commit waits for the disk.
+pub(crate) fn write<T>(
+    slot: &mut Option<Direct>,
+    path: &Path,
+    work: impl FnOnce(&Direct) -> StoreResult<T>,
+) -> StoreResult<T> {
+    let conn = match slot {
+        Some(conn) => conn,
+        None => slot.insert(open(path, Some(WRITER_CACHE_KIB))?),
+    };
+    if !conn.is_autocommit() {
+        // A transaction left open by a decision that panicked.
+        conn.execute_batch("ROLLBACK")?;
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = work(conn).and_then(|done| {
+        conn.execute_batch(INDEX_QUEUED_TEXT)?;
+        conn.execute_batch("COMMIT")?;
+        Ok(done)
+    });
+    if result.is_err() && !conn.is_autocommit() {
+        conn.execute_batch("ROLLBACK")?;
+    }
+    result
+}
+
+/// Opens a connection to the desk at `path` with the settings of sqlx's pool
+/// (`SqliteStore::open`; the file is in WAL mode already).
+fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::Database(format!("cannot open {}: {e}", path.display())))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+    )?;
+    if let Some(kib) = cache_kib {
+        conn.execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
+    }
+    conn.set_prepared_statement_cache_capacity(PREPARED);
+    Ok(conn)
+}

@@ -16,8 +16,10 @@
 //! is for `serve`).
 
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::{BUSY_TIMEOUT, Direct, INDEX_QUEUED_TEXT};
 use crate::server::store::{StoreError, StoreResult};
@@ -35,11 +37,20 @@ const PREPARED: usize = 64;
 /// being read from the file again for each batch.
 const WRITER_CACHE_KIB: i64 = 32 * 1024;
 
+/// Write transactions on the writer's connection between two checkpoints
+/// (about as many pages as SQLite's own automatic checkpoint waits for under
+/// a steady load of handoff batches).
+pub(super) const CHECKPOINT_EVERY: u32 = 8;
+
 /// The connections kept, once [`Kept::start`] was called.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     on: AtomicBool,
     readers: Mutex<Vec<Direct>>,
+    /// Write transactions committed on the writer's connection.
+    writes: AtomicU32,
+    /// Whether a checkpoint is running.
+    checkpointing: AtomicBool,
 }
 
 impl Kept {
@@ -70,6 +81,33 @@ impl Kept {
             readers.push(conn);
         }
         result
+    }
+
+    /// Counts a write transaction the writer committed and, every
+    /// [`CHECKPOINT_EVERY`], copies the WAL's pages into the database file
+    /// on a blocking thread of its own. The writer's connection does not
+    /// checkpoint (see [`write`]): SQLite would run it in the `COMMIT` of the
+    /// transaction that fills the WAL, while the next batch waits.
+    pub(crate) fn wrote(self: &Arc<Self>, path: &Path) {
+        let writes = self.writes.fetch_add(1, Ordering::Relaxed) + 1;
+        if !writes.is_multiple_of(CHECKPOINT_EVERY)
+            || self.checkpointing.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
+        let kept = Arc::clone(self);
+        let path: PathBuf = path.to_path_buf();
+        tokio::task::spawn_blocking(move || {
+            // PASSIVE: never waits for the writer or readers; what it cannot
+            // copy now, the next one does.
+            let done = kept.read(&path, |conn| {
+                Ok(conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?)
+            });
+            if let Err(error) = done {
+                tracing::warn!(%error, "could not checkpoint the desk's write-ahead log");
+            }
+            kept.checkpointing.store(false, Ordering::Release);
+        });
     }
 
     /// Closes the idle read connections (the service is stopping).
@@ -113,7 +151,8 @@ pub(crate) fn write<T>(
 }
 
 /// Opens a connection to the desk at `path` with the settings of sqlx's pool
-/// (`SqliteStore::open`; the file is in WAL mode already).
+/// (`SqliteStore::open`; the file is in WAL mode already); with a cache size,
+/// the writer's.
 fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
     let conn = rusqlite::Connection::open_with_flags(
         path,
@@ -125,7 +164,11 @@ fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
         "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
     )?;
     if let Some(kib) = cache_kib {
-        conn.execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
+        // The writer: a large cache, and no checkpoint in its commits
+        // ([`Kept::wrote`] runs them beside it).
+        conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0;"
+        ))?;
     }
     conn.set_prepared_statement_cache_capacity(PREPARED);
     Ok(conn)

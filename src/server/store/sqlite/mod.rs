@@ -333,9 +333,11 @@ impl SqliteStore {
         }
         let mut writer = Arc::clone(&self.writer).lock_owned().await;
         let path = self.path.clone();
-        tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, work))
+        let done = tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, work))
             .await
-            .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))?
+            .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))??;
+        self.kept.wrote(&self.path);
+        Ok(done)
     }
 }
 
@@ -556,6 +558,45 @@ mod tests {
             !dir.path().join("desk.sqlite-wal").exists(),
             "closing the store closes its kept connections, so the last one removes the WAL"
         );
+    }
+
+    /// The writer's connection leaves checkpoints to a thread beside it: the
+    /// pages written in the WAL reach the database file without a commit of
+    /// the writer copying them (SQLite's own would wait for 1,000 pages).
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_kept_writers_pages_are_checkpointed_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        let store = SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap();
+        store.keep_connections();
+        let before = std::fs::metadata(&path).unwrap().len();
+        let name = "n".repeat(100_000);
+        for n in 0..kept::CHECKPOINT_EVERY {
+            let name = name.clone();
+            store
+                .write_direct(move |conn| {
+                    execute(
+                        conn,
+                        "INSERT INTO teams (key, name, created_at, updated_at) \
+                         VALUES (?, ?, '', '')",
+                        [format!("team-{n}"), name],
+                    )?;
+                    Ok(())
+                })
+                .await
+                .unwrap();
+        }
+        let written = u64::from(kept::CHECKPOINT_EVERY) * 100_000;
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while std::fs::metadata(&path).unwrap().len() < before + written {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the database file did not grow by the {written} bytes written: no checkpoint ran"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// A point read on a kept connection sees every commit before it, also a

@@ -13,7 +13,9 @@
 //! hands each row over from its worker, which cost more than reading it.
 //!
 //! Transactions stay sqlx's: `BEGIN IMMEDIATE` and `COMMIT` (the fsync) run on
-//! the worker, so waiting for the disk never blocks the async runtime.
+//! the worker, so waiting for the disk never blocks the async runtime. A
+//! service goes further: it keeps connections of its own for the handoff
+//! writer and for point reads ([`super::kept`]), with the same functions.
 
 use jiff::Timestamp;
 use sqlx::SqliteConnection;

@@ -528,6 +528,17 @@ mod tests {
             .unwrap();
         store.keep_connections();
 
+        // Durable (FULL: 2) and checked like the pool's connections.
+        let settings = store
+            .write_direct(|conn| {
+                let pragma = |name: &str| -> StoreResult<i64> {
+                    Ok(conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))?)
+                };
+                Ok((pragma("synchronous")?, pragma("foreign_keys")?))
+            })
+            .await
+            .unwrap();
+        assert_eq!(settings, (2, 1), "synchronous, foreign_keys");
         store.write_direct(add_team("first")).await.unwrap();
         let failed = store
             .write_direct(|conn| {

@@ -16,10 +16,8 @@
 //! is for `serve`).
 
 use std::path::Path;
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::{BUSY_TIMEOUT, Direct, INDEX_QUEUED_TEXT};
 use crate::server::store::{StoreError, StoreResult};
@@ -37,9 +35,9 @@ const PREPARED: usize = 64;
 /// being read from the file again for each batch.
 const WRITER_CACHE_KIB: i64 = 32 * 1024;
 
-/// Write transactions on the writer's connection between two checkpoints
-/// (about as many pages as SQLite's own automatic checkpoint waits for under
-/// a steady load of handoff batches).
+/// Write transactions on the writer's connection between two checkpoints:
+/// often enough that each copies few pages and the WAL stays small, and one
+/// that finds little to copy costs little.
 pub(super) const CHECKPOINT_EVERY: u32 = 8;
 
 /// The connections kept, once [`Kept::start`] was called.
@@ -96,7 +94,7 @@ impl Kept {
             return;
         }
         let kept = Arc::clone(self);
-        let path: PathBuf = path.to_path_buf();
+        let path = path.to_path_buf();
         tokio::task::spawn_blocking(move || {
             // PASSIVE: never waits for the writer or readers; what it cannot
             // copy now, the next one does.
@@ -144,8 +142,10 @@ pub(crate) fn write<T>(
         conn.execute_batch("COMMIT")?;
         Ok(done)
     });
-    if result.is_err() && !conn.is_autocommit() {
-        conn.execute_batch("ROLLBACK")?;
+    if !conn.is_autocommit() && conn.execute_batch("ROLLBACK").is_err() {
+        // A connection that cannot end its transaction is not used again:
+        // the next write opens another.
+        *slot = None;
     }
     result
 }

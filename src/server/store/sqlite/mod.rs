@@ -505,15 +505,32 @@ mod tests {
             .unwrap()
     }
 
-    fn add_team(key: &'static str) -> impl FnOnce(&Direct) -> StoreResult<()> + Send {
+    /// A new desk in `dir` whose store keeps its connections, as `serve`'s does.
+    async fn serving_desk(dir: &Path) -> (SqliteStore, PathBuf) {
+        let path = dir.join("desk.sqlite");
+        let store = SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap();
+        store.keep_connections();
+        (store, path)
+    }
+
+    fn add_named_team(
+        key: String,
+        name: String,
+    ) -> impl FnOnce(&Direct) -> StoreResult<()> + Send + 'static {
         move |conn| {
             execute(
                 conn,
                 "INSERT INTO teams (key, name, created_at, updated_at) VALUES (?, ?, '', '')",
-                [key, key],
+                [key, name],
             )?;
             Ok(())
         }
+    }
+
+    fn add_team(key: &str) -> impl FnOnce(&Direct) -> StoreResult<()> + Send + 'static {
+        add_named_team(key.to_string(), key.to_string())
     }
 
     /// The writer's kept connection commits what succeeds, keeps nothing of
@@ -522,11 +539,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn the_kept_writer_commits_whole_transactions_only_and_survives_a_panic() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        let store = SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap();
-        store.keep_connections();
+        let (store, path) = serving_desk(dir.path()).await;
 
         // Durable (FULL: 2) and checked like the pool's connections.
         let settings = store
@@ -577,25 +590,12 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn the_kept_writers_pages_are_checkpointed_beside_it() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        let store = SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap();
-        store.keep_connections();
+        let (store, path) = serving_desk(dir.path()).await;
         let before = std::fs::metadata(&path).unwrap().len();
         let name = "n".repeat(100_000);
         for n in 0..kept::CHECKPOINT_EVERY {
-            let name = name.clone();
             store
-                .write_direct(move |conn| {
-                    execute(
-                        conn,
-                        "INSERT INTO teams (key, name, created_at, updated_at) \
-                         VALUES (?, ?, '', '')",
-                        [format!("team-{n}"), name],
-                    )?;
-                    Ok(())
-                })
+                .write_direct(add_named_team(format!("team-{n}"), name.clone()))
                 .await
                 .unwrap();
         }
@@ -616,11 +616,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread")]
     async fn kept_readers_see_writes_made_through_other_connections() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("desk.sqlite");
-        let store = SqliteStore::open(&path, Open::CreateIfMissing)
-            .await
-            .unwrap();
-        store.keep_connections();
+        let (store, path) = serving_desk(dir.path()).await;
         let before = store.generation().await.unwrap();
         let pooled = SqliteStore::open(&path, Open::Existing).await.unwrap();
         let mut tx = pooled.write().await.unwrap();

@@ -63,6 +63,11 @@ const MIGRATIONS: &[Embedded] = &[
         "text search",
         include_str!("../../../../migrations/postgres/0004_text_search.sql"),
     ),
+    (
+        5,
+        "open ticket counts",
+        include_str!("../../../../migrations/postgres/0005_open_ticket_counts.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -43,8 +43,10 @@ pub(crate) async fn fetch_ticket(
 
 /// An operator as assignment sees them, with their open tickets counted.
 const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
-     (SELECT COUNT(*) FROM tickets t WHERE t.assignee = o.handle AND t.status IN ('open', 'pending')) \
-       AS open_tickets";
+     COALESCE(c.open_tickets, 0) AS open_tickets";
+/// The operators with their counts of open tickets, kept by a trigger
+/// (migration 0005).
+const CANDIDATES: &str = "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
 pub(crate) async fn team_state(
@@ -56,7 +58,7 @@ pub(crate) async fn team_state(
     };
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {CANDIDATE_COLUMNS} \
-         FROM operators o JOIN team_members m ON m.operator_handle = o.handle \
+         FROM {CANDIDATES} JOIN team_members m ON m.operator_handle = o.handle \
          WHERE m.team_key = $1 ORDER BY o.handle"
     )))
     .bind(team)
@@ -265,7 +267,7 @@ impl PostgresStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
         let mut tx = super::snapshot(self.pool()).await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM operators o ORDER BY o.handle"
+            "SELECT {CANDIDATE_COLUMNS} FROM {CANDIDATES} ORDER BY o.handle"
         )))
         .fetch_all(&mut *tx)
         .await?;

@@ -14,6 +14,14 @@ use sqlx::{AssertSqlSafe, SqlSafeStr};
 use super::{StoreError, StoreResult, TicketFilter, Viewer};
 use crate::api::{DeliveryOutcome, DeliveryState, OutboxState, TicketCountBy, TicketView};
 
+/// An operator as assignment sees them, with their open tickets as kept by
+/// triggers (SQLite's migration 0014, PostgreSQL's 0005), from [`CANDIDATES`].
+pub(crate) const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, \
+     o.last_assigned_at, COALESCE(c.open_tickets, 0) AS open_tickets";
+/// The operators with their counts of open tickets.
+pub(crate) const CANDIDATES: &str =
+    "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
+
 /// A schema migration embedded in the binary: version, description, SQL.
 pub(super) type Embedded = (i64, &'static str, &'static str);
 

@@ -10,8 +10,8 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, TextPlan, count_column, encode, in_order, stored_entries, ticket_condition,
-    ticket_event,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, count_column, encode, in_order,
+    stored_entries, ticket_condition, ticket_event,
 };
 use crate::server::store::{NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter};
 
@@ -40,13 +40,6 @@ pub(crate) async fn fetch_ticket(
     })?;
     rows::ticket(&row)
 }
-
-/// An operator as assignment sees them, with their open tickets counted.
-const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
-     COALESCE(c.open_tickets, 0) AS open_tickets";
-/// The operators with their counts of open tickets, kept by a trigger
-/// (migration 0005).
-const CANDIDATES: &str = "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 /// The members of `team` with their open tickets, and the team's round-robin position.
 pub(crate) async fn team_state(

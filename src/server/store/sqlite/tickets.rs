@@ -10,7 +10,8 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, Dialect, TextPlan, in_order, stored_entries, ticket_condition, ticket_event,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, in_order, stored_entries,
+    ticket_condition, ticket_event,
 };
 use crate::server::store::{FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter};
 
@@ -30,15 +31,6 @@ pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
         key: number.to_string(),
     })
 }
-
-/// The members of `team` with their open tickets, and the team's round-robin position.
-/// An operator as assignment sees them, with their open tickets counted (from
-/// `operators o` joined with `open_ticket_counts c`, see [`CANDIDATES`]).
-const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, o.last_assigned_at, \
-     COALESCE(c.open_tickets, 0) AS open_tickets";
-/// The operators with their counts of open tickets, kept by triggers
-/// (migration 0014).
-const CANDIDATES: &str = "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
@@ -65,6 +57,7 @@ impl SqliteStore {
     }
 }
 
+/// The members of `team` with their open tickets, and the team's round-robin position.
 pub(crate) fn team_state(conn: &Direct, team: Option<&str>) -> StoreResult<TeamState> {
     let Some(team) = team else {
         return Ok(TeamState::default());

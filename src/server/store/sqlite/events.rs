@@ -125,19 +125,15 @@ impl SqliteStore {
     }
 
     pub async fn prune_events(&self, before: Timestamp) -> StoreResult<u64> {
-        let mut tx = self.write().await?;
-        let deleted = tx
-            .direct(|conn| {
-                let last: i64 = one(
-                    conn,
-                    "SELECT last_id FROM event_log WHERE id = 1",
-                    [],
-                    |row| Ok(row.get(0)?),
-                )?;
-                prune(conn, before, last + 1)
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(deleted)
+        self.write_on_pool(|conn| {
+            let last: i64 = one(
+                conn,
+                "SELECT last_id FROM event_log WHERE id = 1",
+                [],
+                |row| Ok(row.get(0)?),
+            )?;
+            prune(conn, before, last + 1)
+        })
+        .await
     }
 }

@@ -318,18 +318,27 @@ impl SqliteStore {
         direct(&mut conn, work).await
     }
 
+    /// Runs `work` in one write transaction (a [`WriteTx`]) on the handle of
+    /// a connection lent by the pool.
+    pub(crate) async fn write_on_pool<T>(
+        &self,
+        work: impl FnOnce(&Direct) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut tx = self.write().await?;
+        let done = tx.direct(work).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
     /// Runs `work` in one write transaction on a connection's handle
     /// directly: once the store keeps connections ([`kept`]), on the writer's
-    /// kept connection on a blocking thread, else in a [`WriteTx`].
+    /// kept connection on a blocking thread, else as [`Self::write_on_pool`].
     pub(crate) async fn write_direct<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
     ) -> StoreResult<T> {
         if !self.kept.is_on() {
-            let mut tx = self.write().await?;
-            let done = tx.direct(work).await?;
-            tx.commit().await?;
-            return Ok(done);
+            return self.write_on_pool(work).await;
         }
         let mut writer = Arc::clone(&self.writer).lock_owned().await;
         let path = self.path.clone();

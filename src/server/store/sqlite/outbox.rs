@@ -114,16 +114,12 @@ impl SqliteStore {
         number: u64,
         change: TicketChangeFn<'_>,
     ) -> StoreResult<Ticket> {
-        let mut tx = self.write().await?;
-        let ticket = tx
-            .direct(|conn| {
-                let (ticket, event) = change_sending(conn, number, change)?;
-                super::events::record(conn, &[event])?;
-                Ok(ticket)
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(ticket)
+        self.write_on_pool(|conn| {
+            let (ticket, event) = change_sending(conn, number, change)?;
+            super::events::record(conn, &[event])?;
+            Ok(ticket)
+        })
+        .await
     }
 
     /// Claims the pending message that is due soonest, if any, for `lease`:

@@ -332,22 +332,18 @@ impl SqliteStore {
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
-        let mut tx = self.write().await?;
-        let recorded = tx
-            .direct(|conn| {
-                if let Some(number) = inbound_seen(conn, message_id)? {
-                    return Ok((number, false));
-                }
-                let state = team_state(conn, team)?;
-                let ticket = finish(&state);
-                let (number, created) = insert_ticket(conn, &ticket)?;
-                record_inbound(conn, message_id, number)?;
-                super::events::record(conn, &[created])?;
-                Ok((number, true))
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(recorded)
+        self.write_on_pool(|conn| {
+            if let Some(number) = inbound_seen(conn, message_id)? {
+                return Ok((number, false));
+            }
+            let state = team_state(conn, team)?;
+            let ticket = finish(&state);
+            let (number, created) = insert_ticket(conn, &ticket)?;
+            record_inbound(conn, message_id, number)?;
+            super::events::record(conn, &[created])?;
+            Ok((number, true))
+        })
+        .await
     }
 }
 
@@ -358,21 +354,17 @@ impl SqliteStore {
         handle: &str,
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
-        let mut tx = self.write().await?;
-        let released = tx
-            .direct(|conn| {
-                let numbers = open_ticket_numbers(conn, "assignee", handle)?;
-                let mut events = Vec::with_capacity(numbers.len());
-                for number in &numbers {
-                    let (_, event) = update_ticket(conn, *number, |ticket| Ok(release(ticket)))?;
-                    events.push(event);
-                }
-                super::events::record(conn, &events)?;
-                Ok(numbers.len() as u64)
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(released)
+        self.write_on_pool(|conn| {
+            let numbers = open_ticket_numbers(conn, "assignee", handle)?;
+            let mut events = Vec::with_capacity(numbers.len());
+            for number in &numbers {
+                let (_, event) = update_ticket(conn, *number, |ticket| Ok(release(ticket)))?;
+                events.push(event);
+            }
+            super::events::record(conn, &events)?;
+            Ok(numbers.len() as u64)
+        })
+        .await
     }
 
     /// The ticket the first of `ids` that the desk knows belongs to.
@@ -402,20 +394,16 @@ impl SqliteStore {
         number: u64,
         change: crate::server::store::TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)> {
-        let mut tx = self.write().await?;
-        let recorded = tx
-            .direct(|conn| {
-                if let Some(number) = inbound_seen(conn, message_id)? {
-                    return Ok((number, false));
-                }
-                let (_, event) = super::outbox::change_sending(conn, number, change)?;
-                record_inbound(conn, message_id, number)?;
-                super::events::record(conn, &[event])?;
-                Ok((number, true))
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(recorded)
+        self.write_on_pool(|conn| {
+            if let Some(number) = inbound_seen(conn, message_id)? {
+                return Ok((number, false));
+            }
+            let (_, event) = super::outbox::change_sending(conn, number, change)?;
+            record_inbound(conn, message_id, number)?;
+            super::events::record(conn, &[event])?;
+            Ok((number, true))
+        })
+        .await
     }
 }
 

@@ -643,8 +643,15 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
     // Many tickets with one word, enough for a page of one to walk.
     let mut common = Vec::new();
     for n in 0..12 {
-        common.push(f.ticket(&format!("printer {n}"), "toner low", who()).await);
+        common.push(
+            f.ticket(&format!("printer {n}"), "toner low, charge it", who())
+                .await,
+        );
     }
+    // The rare trigrams of `chargeback` (`geb`, `eba`, `bac`, `ack`) without
+    // it: a candidate of the index, never a match.
+    let decoy = f.ticket("Gebaeude", "back door", who()).await;
+    let chargeback = f.ticket("Dispute", "a Chargeback came in", who()).await;
     // A message appended later is found too; a note is not a message.
     let later = f.ticket("Later", "first words", who()).await;
     f.store
@@ -720,6 +727,15 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
         ("handed over", none.clone()),
         ("zanzibar", none.clone()),
         ("no such text", none.clone()),
+        // Looked up by its rare trigrams only (the others are in every
+        // printer ticket), and each candidate re-checked.
+        ("chargeback", vec![chargeback]),
+        (
+            "charge",
+            newest_first([common.clone(), vec![chargeback]].concat()),
+        ),
+        ("gebaeude back", none.clone()),
+        ("back", vec![chargeback, decoy]),
         // Common: every one of them, newest first.
         ("PRINTER", newest_first(common.clone())),
         ("toner", newest_first(common.clone())),

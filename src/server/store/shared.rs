@@ -224,11 +224,17 @@ pub(super) fn fold_ascii(expr: &str) -> String {
 }
 
 /// The FTS5 query that finds the candidates for `text` in `ticket_text`:
-/// each of its distinct trigrams, ANDed (the index keeps no positions); the
-/// store re-checks each candidate. Overlapping trigrams are all needed: with
-/// every third one only, `chargeback` had 240 times the candidates (the
-/// bench's desk). `None` for a text too short to look up.
+/// each of its [`trigrams`], ANDed. `None` for a text too short to look up.
 pub(super) fn fts_query(text: &str) -> Option<String> {
+    trigrams(text).map(|trigrams| fts_all(&trigrams))
+}
+
+/// The distinct trigrams of `text` the index is asked for (the index keeps
+/// no positions: the store re-checks each candidate), at most a dozen
+/// spread over the text. Overlapping trigrams are all kept: with every
+/// third one only, `chargeback` had 240 times the candidates (the bench's
+/// desk). `None` for a text too short to look up.
+pub(super) fn trigrams(text: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() < INDEXED_CHARS {
         return None;
@@ -251,13 +257,17 @@ pub(super) fn fts_query(text: &str) -> Option<String> {
             .map(|n| trigrams[(n as f64 * step) as usize].clone())
             .collect();
     }
-    Some(
-        trigrams
-            .iter()
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND "),
-    )
+    Some(trigrams)
+}
+
+/// The FTS5 query for the rows holding every one of `trigrams`, each
+/// quoted as a string (FTS5 doubles a quote inside one).
+pub(super) fn fts_all(trigrams: &[impl AsRef<str>]) -> String {
+    trigrams
+        .iter()
+        .map(|t| format!("\"{}\"", t.as_ref().replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
 }
 
 /// The LIKE pattern PostgreSQL matches a search text's folded form with.

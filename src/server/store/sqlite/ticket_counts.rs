@@ -3,7 +3,7 @@
 use super::{SqliteStore, all};
 use crate::api::TicketCountBy;
 use crate::server::store::rows::Fields;
-use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
+use crate::server::store::shared::{Dialect, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
 
 impl SqliteStore {
@@ -14,15 +14,14 @@ impl SqliteStore {
         filter: &TicketFilter,
         by: TicketCountBy,
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
-        // Counting reads every match whatever the plan: starting from the
-        // index skips the tickets that do not match.
-        let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, TextPlan::Indexed);
         let column = count_column(by);
-        let sql = format!(
-            "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
-             GROUP BY {column}"
-        );
         self.read_direct(|conn| {
+            let plan = super::ticket_search::count_plan(conn, filter)?;
+            let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan);
+            let sql = format!(
+                "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
+                 GROUP BY {column}"
+            );
             all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
                 Ok((row.optional_text("value")?, row.int("count")? as u64))
             })

@@ -4,20 +4,121 @@
 //! by the triggers of migration 0013.
 
 use super::{Direct, all, one};
-use crate::server::store::shared::{TextPlan, fts_query, indexed_bound};
-use crate::server::store::{StoreResult, TicketFilter};
+use crate::server::store::shared::{TextPlan, encode, fts_all, indexed_bound, trigrams};
+use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
 /// The plan for a page of `limit` tickets of `filter`: a bounded read of the
 /// index's candidates decides, and when they are few they are the plan, so
 /// the index is read once.
 pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> StoreResult<TextPlan> {
-    let Some(query) = filter.text.as_deref().and_then(fts_query) else {
+    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
         return Ok(TextPlan::Walk);
     };
-    let newest: Option<i64> = one(conn, "SELECT MAX(number) FROM tickets", [], |row| {
-        Ok(row.get(0)?)
-    })?;
+    let newest = newest(conn)?;
+    let query = fts_all(&narrowest(conn, trigrams, newest)?);
     let bound = indexed_bound(limit, newest);
+    Ok(match candidates(conn, &query, bound)? {
+        Some(candidates) => TextPlan::Among(encode(&candidates)),
+        None => TextPlan::Walk,
+    })
+}
+
+/// The plan for counting the tickets of `filter`. Counting reads every
+/// match whatever the plan, so it always starts from the index: from the
+/// candidates of the text's rarest trigrams when they are few enough to
+/// list, from all its trigrams otherwise.
+pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<TextPlan> {
+    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
+        return Ok(TextPlan::Indexed);
+    };
+    let newest = newest(conn)?;
+    let query = fts_all(&narrowest(conn, trigrams, newest)?);
+    Ok(match candidates(conn, &query, COUNTED_CANDIDATES)? {
+        Some(candidates) => TextPlan::Among(encode(&candidates)),
+        None => TextPlan::Indexed,
+    })
+}
+
+/// The most candidates counting lists before it asks the index in its
+/// query instead.
+const COUNTED_CANDIDATES: u64 = 20_000;
+
+/// The desk's highest ticket number, which gives its size.
+fn newest(conn: &Direct) -> StoreResult<Option<i64>> {
+    one(conn, "SELECT MAX(number) FROM tickets", [], |row| {
+        Ok(row.get(0)?)
+    })
+}
+
+/// The trigrams to AND for the candidates of a text: the rarest, and those
+/// within [`NEAR_RAREST`] times as many rows. FTS5 ANDs by stepping
+/// through each list, so every common trigram adds its list's length:
+/// `chargeback` on the bench's desk of a million tickets, whose `geb` and
+/// `eba` are in 2,832 rows each and `cha` in 764,235, took 25 ms ANDed
+/// whole and 0.4 ms by its two rare trigrams, for the same 2,832
+/// candidates; `INV-2026-00` 46 ms whole and 1.4 ms by `-00` and `6-0`
+/// (17k and 35k rows, the others 350k or more). Leaving a trigram out only
+/// adds candidates, and each candidate is re-checked. A trigram no row
+/// holds is the whole answer: nothing matches.
+fn narrowest(
+    conn: &Direct,
+    trigrams: Vec<String>,
+    newest: Option<i64>,
+) -> StoreResult<Vec<String>> {
+    let mut estimated = Vec::with_capacity(trigrams.len());
+    for trigram in trigrams {
+        let rows = rows_holding(conn, &trigram, newest)?;
+        if rows == 0.0 {
+            return Ok(vec![trigram]);
+        }
+        estimated.push((rows, trigram));
+    }
+    let rarest = estimated
+        .iter()
+        .map(|(rows, _)| *rows)
+        .fold(f64::INFINITY, f64::min);
+    Ok(estimated
+        .into_iter()
+        .filter(|(rows, _)| *rows <= rarest * NEAR_RAREST)
+        .map(|(_, trigram)| trigram)
+        .collect())
+}
+
+/// How much commoner than the rarest a trigram may be and still be ANDed:
+/// it narrows the candidates, at the cost of stepping through its list.
+const NEAR_RAREST: f64 = 4.0;
+
+/// How many rows of the index hold `trigram`: exact when fewer than
+/// [`SAMPLED_ROWS`], otherwise estimated from how far into the desk's
+/// ticket numbers its first `SAMPLED_ROWS` rows reach (rowids are
+/// `number << 24 | seq`). Counting a common trigram's rows would cost
+/// what ANDing it does; an estimate only has to rank the trigrams.
+fn rows_holding(conn: &Direct, trigram: &str, newest: Option<i64>) -> StoreResult<f64> {
+    let (rows, last): (i64, Option<i64>) = one(
+        conn,
+        "SELECT COUNT(*), MAX(rowid) >> 24 FROM (SELECT rowid FROM ticket_text \
+         WHERE ticket_text MATCH ? ORDER BY rowid LIMIT ?)",
+        rusqlite::params![fts_all(&[trigram]), SAMPLED_ROWS],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let first = FIRST_TICKET_NUMBER as i64;
+    Ok(match (last, newest) {
+        (Some(last), Some(newest)) if rows >= SAMPLED_ROWS => {
+            let reached = (last - first + 1).max(1) as f64;
+            let desk = (newest - first + 1).max(1) as f64;
+            rows as f64 * (desk / reached).max(1.0)
+        }
+        _ => rows as f64,
+    })
+}
+
+/// The rows of a trigram's list read to estimate its length.
+const SAMPLED_ROWS: i64 = 1_000;
+
+/// The numbers of the tickets whose rows of the index `query` finds, in
+/// ascending order without repeats, or `None` when `bound` rows or more
+/// hold it (only `bound` are read).
+fn candidates(conn: &Direct, query: &str, bound: u64) -> StoreResult<Option<Vec<i64>>> {
     let mut candidates: Vec<i64> = all(
         conn,
         "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?",
@@ -25,10 +126,108 @@ pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> Sto
         |row| Ok(row.get(0)?),
     )?;
     if candidates.len() as u64 >= bound {
-        return Ok(TextPlan::Walk);
+        return Ok(None);
     }
+    // Rows come in rowid order, `number << 24 | seq`: a ticket's are
+    // together.
     candidates.dedup();
-    Ok(TextPlan::Among(crate::server::store::shared::encode(
-        &candidates,
-    )))
+    Ok(Some(candidates))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::store::Open;
+    use crate::server::store::sqlite::{SqliteStore, execute};
+
+    /// A desk whose index holds `bodies[n]` as ticket `FIRST_TICKET_NUMBER + n`'s
+    /// subject; the tickets themselves are not needed to choose trigrams.
+    async fn indexed(bodies: Vec<String>) -> (tempfile::TempDir, SqliteStore, Option<i64>) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("desk.sqlite"), Open::CreateIfMissing)
+            .await
+            .unwrap();
+        let newest = FIRST_TICKET_NUMBER as i64 + bodies.len() as i64 - 1;
+        store
+            .write_on_pool(move |conn| {
+                for (n, body) in bodies.iter().enumerate() {
+                    let number = FIRST_TICKET_NUMBER as i64 + n as i64;
+                    execute(
+                        conn,
+                        "INSERT INTO ticket_text (rowid, body) VALUES (?, ?)",
+                        rusqlite::params![number << 24, body],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+        (dir, store, Some(newest))
+    }
+
+    async fn chosen(store: &SqliteStore, text: &str, newest: Option<i64>) -> Vec<String> {
+        let trigrams = trigrams(text).unwrap();
+        store
+            .read_direct(|conn| narrowest(conn, trigrams, newest))
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_text_is_looked_up_by_its_rarest_trigrams_and_those_near_them() {
+        // `charge` in forty subjects, `back` and `geb`/`eba` (from
+        // `Gebaeude`) in two, the text itself in one.
+        let mut bodies: Vec<String> = (0..40).map(|n| format!("charge {n}")).collect();
+        bodies.push("Gebaeude back".into());
+        bodies.push("Chargeback notice".into());
+        let (_dir, store, newest) = indexed(bodies).await;
+
+        assert_eq!(
+            chosen(&store, "chargeback", newest).await,
+            ["geb", "eba", "bac", "ack"],
+            "the trigrams of `charge` are in 41 rows, twenty times the rarest"
+        );
+        // Within four times the rarest: all of them.
+        assert_eq!(
+            chosen(&store, "charge", newest).await,
+            ["cha", "har", "arg", "rge"]
+        );
+        // A trigram no row holds answers alone.
+        assert_eq!(chosen(&store, "charzzz", newest).await, ["arz"]);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_common_trigrams_rows_are_estimated_from_how_far_its_first_rows_reach() {
+        // `abc` in every row of 4,000, `xyz` in every other one, `qqq` in
+        // the newest 1,500 only.
+        let bodies = (0..4_000)
+            .map(|n| {
+                let mut body = String::from("abc");
+                if n % 2 == 0 {
+                    body.push_str(" xyz");
+                }
+                if n >= 2_500 {
+                    body.push_str(" qqq");
+                }
+                body
+            })
+            .collect();
+        let (_dir, store, newest) = indexed(bodies).await;
+        let estimate = async |trigram: &str| {
+            store
+                .read_direct(|conn| rows_holding(conn, trigram, newest))
+                .await
+                .unwrap()
+        };
+        assert_eq!(estimate("abc").await, 4_000.0);
+        let every_other = estimate("xyz").await;
+        assert!((every_other - 2_000.0).abs() < 2.0, "{every_other}");
+        // Its first 1,000 rows reach 3,500 of the 4,000 numbers: the
+        // estimate is low when a trigram's rows are not spread evenly,
+        // which only changes the order it is ranked in.
+        let newest_only = estimate("qqq").await;
+        assert!((newest_only - 1_142.0).abs() < 2.0, "{newest_only}");
+        // Fewer rows than the sample: counted.
+        assert_eq!(estimate("zzz").await, 0.0);
+    }
 }

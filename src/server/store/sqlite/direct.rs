@@ -90,7 +90,7 @@ impl<'s> std::ops::Deref for Row<'_, 's> {
 
 impl Row<'_, '_> {
     fn named<T: rusqlite::types::FromSql>(&self, column: &str) -> StoreResult<T> {
-        let start = self.next.get().min(self.names.len());
+        let start = self.next.get();
         let index = (start..self.names.len())
             .chain(0..start)
             .find(|&index| self.names[index] == column)

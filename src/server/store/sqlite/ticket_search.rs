@@ -121,15 +121,14 @@ const SAMPLED_ROWS: i64 = 1_000;
 fn candidates(conn: &Direct, query: &str, bound: u64) -> StoreResult<Option<Vec<i64>>> {
     let mut candidates: Vec<i64> = all(
         conn,
-        "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? LIMIT ?",
+        "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? ORDER BY rowid LIMIT ?",
         rusqlite::params![query, bound as i64],
         |row| Ok(row.get(0)?),
     )?;
     if candidates.len() as u64 >= bound {
         return Ok(None);
     }
-    // Rows come in rowid order, `number << 24 | seq`: a ticket's are
-    // together.
+    // In rowid order, `number << 24 | seq`, a ticket's rows are together.
     candidates.dedup();
     Ok(Some(candidates))
 }

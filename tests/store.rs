@@ -648,9 +648,12 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
                 .await,
         );
     }
-    // The rare trigrams of `chargeback` (`geb`, `eba`, `bac`, `ack`) without
-    // it: a candidate of the index, never a match.
+    // Parts of `chargeback` in other tickets: its rare trigrams split over
+    // a subject and a message (no candidate: the index holds them as two
+    // rows), and all four of them in one subject without the word (a
+    // candidate of the index, never a match).
     let decoy = f.ticket("Gebaeude", "back door", who()).await;
+    let _rare_trigrams_only = f.ticket("Gebacon hack", "x", who()).await;
     let chargeback = f.ticket("Dispute", "a Chargeback came in", who()).await;
     // A message appended later is found too; a note is not a message.
     let later = f.ticket("Later", "first words", who()).await;

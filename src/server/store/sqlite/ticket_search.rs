@@ -1,7 +1,7 @@
 //! How a ticket query with a search text finds its tickets: from the FTS5
 //! index `ticket_text` when the text is rare, walking tickets newest first
 //! when it is common (see [`TextPlan`]). Owns no table: the index is written
-//! by the triggers of migration 0013.
+//! by the triggers of migrations 0013 and 0015.
 
 use super::{Direct, all, one};
 use crate::server::store::shared::{TextPlan, encode, fts_all, indexed_bound, trigrams};
@@ -11,16 +11,15 @@ use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 /// index's candidates decides, and when they are few they are the plan, so
 /// the index is read once.
 pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> StoreResult<TextPlan> {
-    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
+    let Some((query, newest)) = index_query(conn, filter)? else {
         return Ok(TextPlan::Walk);
     };
-    let newest = newest(conn)?;
-    let query = fts_all(&narrowest(conn, trigrams, newest)?);
-    let bound = indexed_bound(limit, newest);
-    Ok(match candidates(conn, &query, bound)? {
-        Some(candidates) => TextPlan::Among(encode(&candidates)),
-        None => TextPlan::Walk,
-    })
+    Ok(
+        match candidates(conn, &query, indexed_bound(limit, newest))? {
+            Some(candidates) => TextPlan::Among(encode(&candidates)),
+            None => TextPlan::Walk,
+        },
+    )
 }
 
 /// The plan for counting the tickets of `filter`. Counting reads every
@@ -28,15 +27,24 @@ pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> Sto
 /// candidates of the text's rarest trigrams when they are few enough to
 /// list, from all its trigrams otherwise.
 pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<TextPlan> {
-    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
+    let Some((query, _)) = index_query(conn, filter)? else {
         return Ok(TextPlan::Indexed);
     };
-    let newest = newest(conn)?;
-    let query = fts_all(&narrowest(conn, trigrams, newest)?);
     Ok(match candidates(conn, &query, COUNTED_CANDIDATES)? {
         Some(candidates) => TextPlan::Among(encode(&candidates)),
         None => TextPlan::Indexed,
     })
+}
+
+/// The FTS5 query for the candidates of `filter`'s text, by its
+/// [`narrowest`] trigrams, and the desk's newest ticket number; `None`
+/// without a text long enough to look up.
+fn index_query(conn: &Direct, filter: &TicketFilter) -> StoreResult<Option<(String, Option<i64>)>> {
+    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
+        return Ok(None);
+    };
+    let newest = newest(conn)?;
+    Ok(Some((fts_all(&narrowest(conn, trigrams, newest)?), newest)))
 }
 
 /// The most candidates counting lists before it asks the index in its

@@ -6,6 +6,7 @@ use clap::Args;
 
 use crate::api::ChangeAction;
 use crate::cli::Session;
+use crate::cli::diff::plan_changing_nothing;
 use crate::cli::document::read_config_request;
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -27,25 +28,28 @@ pub struct ApplyArgs {
 /// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     let request = read_config_request(session, &args.file, args.prune)?;
-    let client = session.planner().await?;
-    let plan = client.plan_config(&request).await?;
     let name = args.file.display().to_string();
-    if !plan.has_changes() {
-        if args.dry_run {
-            session
-                .ui
-                .print_value(&plan, || session.ui.plan_text(&plan))?;
-        }
+    let no_changes = || {
         session
             .ui
-            .success(&format!("No changes. The workspace matches {name}."));
-        return Ok(());
-    }
+            .success(&format!("No changes. The workspace matches {name}."))
+    };
     if args.dry_run {
+        let plan = plan_changing_nothing(session, &request).await?;
         session
             .ui
             .print_value(&plan, || session.ui.plan_text(&plan))?;
+        if !plan.has_changes() {
+            no_changes();
+            return Ok(());
+        }
         return Err(CliError::changes_present());
+    }
+    let client = session.planner().await?;
+    let plan = client.plan_config(&request).await?;
+    if !plan.has_changes() {
+        no_changes();
+        return Ok(());
     }
     session.ui.info(&session.ui.plan_text(&plan));
     let summary = plan.summary;

@@ -24,17 +24,7 @@ pub struct DiffArgs {
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
     let request = read_config_request(session, &args.file, args.prune)?;
-    let target = session.target()?;
-    let plan = match &target {
-        Target::Local { path } if !path.exists() => {
-            session.ui.info(&format!(
-                "No desk at {} yet: planned against an empty workspace (a read creates none)",
-                path.display()
-            ));
-            plan_on_scratch_desk(&request).await?
-        }
-        _ => session.client().await?.plan_config(&request).await?,
-    };
+    let plan = plan_changing_nothing(session, &request).await?;
     if session.ui.format == OutputFormat::Name {
         // `section/resource` for each change (`section` alone for settings).
         let names: Vec<String> = plan
@@ -63,6 +53,25 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
         Err(CliError::changes_present())
     } else {
         Ok(())
+    }
+}
+
+/// The plan of `request` on the target, for `diff` and `apply --dry-run`:
+/// read, never written, so a local desk that does not exist yet is planned
+/// against an empty workspace rather than created.
+pub(crate) async fn plan_changing_nothing(
+    session: &Session,
+    request: &crate::api::ConfigRequest,
+) -> CliResult<crate::api::Plan> {
+    match session.target()? {
+        Target::Local { path } if !path.exists() => {
+            session.ui.info(&format!(
+                "No desk at {} yet: planned against an empty workspace (a read creates none)",
+                path.display()
+            ));
+            plan_on_scratch_desk(request).await
+        }
+        _ => Ok(session.client().await?.plan_config(request).await?),
     }
 }
 

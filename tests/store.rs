@@ -1531,6 +1531,58 @@ async fn receipts_older_than_the_platforms_window_are_pruned_and_only_those() {
     );
 }
 
+#[test]
+fn reads_of_a_desk_that_does_not_exist_yet_create_nothing() {
+    let desk = desk!();
+    // Nothing in it yet: the SQLite file does not exist, the database is empty.
+    let created = || match &desk.database {
+        Some(database) => {
+            database
+                .sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+                .trim()
+                != "0"
+        }
+        None => desk.path().exists(),
+    };
+    let missing = match desk.backend() {
+        crate::common::Backend::Sqlite => format!("no desk at {}", desk.path().display()),
+        crate::common::Backend::Postgres => "no desk in the database at".to_string(),
+    };
+    desk.cmd()
+        .args(["teams", "list"])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains(missing));
+    assert!(!created(), "teams list created the desk");
+    // diff and apply --dry-run plan against an empty workspace instead.
+    let document =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/hours-only.yaml");
+    for plan in [&["diff", "-f"][..], &["apply", "--dry-run", "-f"]] {
+        desk.cmd()
+            .args(plan)
+            .arg(&document)
+            .assert()
+            .code(3)
+            .stdout(predicates::str::contains("business-hours"))
+            .stderr(predicates::str::contains(
+                "yet: planned against an empty workspace",
+            ));
+        assert!(!created(), "{plan:?} created the desk");
+    }
+    // The write that follows creates it, and the plan is then its own.
+    desk.cmd()
+        .args(["apply", "--yes", "-f"])
+        .arg(&document)
+        .assert()
+        .success();
+    assert!(created());
+    desk.cmd()
+        .args(["diff", "-f"])
+        .arg(&document)
+        .assert()
+        .code(0);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
     let f = fixture!();

@@ -8,8 +8,9 @@ use crate::api::ChangeAction;
 use crate::cli::Session;
 use crate::cli::document::read_config_request;
 use crate::config::Target;
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::OutputFormat;
+use secrecy::ExposeSecret;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -57,22 +58,32 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
 }
 
 /// The plan of `request` on the target, for `diff` and `apply --dry-run`:
-/// read, never written, so a local desk that does not exist yet is planned
-/// against an empty workspace rather than created.
+/// read, never written, so a desk that does not exist yet (a local file, or a
+/// PostgreSQL database without a desk's schema) is planned against an empty
+/// workspace rather than created.
 pub(crate) async fn plan_changing_nothing(
     session: &Session,
     request: &crate::api::ConfigRequest,
 ) -> CliResult<crate::api::Plan> {
-    match session.target()? {
-        Target::Local { path } if !path.exists() => {
-            session.ui.info(&format!(
-                "No desk at {} yet: planned against an empty workspace (a read creates none)",
-                path.display()
-            ));
-            plan_on_scratch_desk(request).await
-        }
-        _ => Ok(session.client().await?.plan_config(request).await?),
-    }
+    let target = session.target()?;
+    let missing = match &target {
+        Target::Local { path } if !path.exists() => format!("at {}", path.display()),
+        _ => match session.client().await {
+            Ok(client) => return Ok(client.plan_config(request).await?),
+            Err(error) if error.kind == ExitKind::NotFound => match &target {
+                Target::Database { url } => format!(
+                    "in the database at {}",
+                    crate::net::redacted_url(url.expose_secret())
+                ),
+                _ => return Err(error),
+            },
+            Err(error) => return Err(error),
+        },
+    };
+    session.ui.info(&format!(
+        "No desk {missing} yet: planned against an empty workspace (a read creates none)"
+    ));
+    plan_on_scratch_desk(request).await
 }
 
 /// The plan of `request` against an empty workspace: a desk made for it in a

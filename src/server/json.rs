@@ -1,5 +1,6 @@
 //! Request-body and query extractors whose rejections are problem+json, with the
-//! position and field serde reported, instead of axum's plain-text rejections.
+//! position and field serde reported, instead of axum's plain-text rejections;
+//! and a JSON response body for large pages.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -9,6 +10,28 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 use crate::api::FieldError;
+
+/// A JSON response body, serialized into a `Vec` (serde_json's fastest
+/// writer): every page of a list is one. axum's `Json` writes through
+/// `BytesMut`'s `BufMut`, a capacity check per fragment: for pages of a
+/// thousand tickets, a sixth of the CPU time `tickets list --all -o jsonl` took.
+pub struct JsonBody<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for JsonBody<T> {
+    fn into_response(self) -> axum::response::Response {
+        match serde_json::to_vec(&self.0) {
+            Ok(body) => (
+                [(
+                    axum::http::header::CONTENT_TYPE,
+                    axum::http::HeaderValue::from_static("application/json"),
+                )],
+                body,
+            )
+                .into_response(),
+            Err(error) => ApiError::internal(error).into_response(),
+        }
+    }
+}
 
 /// A JSON request body.
 pub struct ApiJson<T>(pub T);
@@ -103,5 +126,49 @@ where
                 )
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::response::IntoResponse;
+
+    async fn parts(response: axum::response::Response) -> (StatusCode, String, Vec<u8>) {
+        let status = response.status();
+        let content_type = response.headers()[axum::http::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, content_type, body.to_vec())
+    }
+
+    #[tokio::test]
+    async fn a_json_body_is_the_value_serialized_as_axum_json_would() {
+        let value = serde_json::json!({"items": [{"number": 10001, "subject": "Caf\u{e9} \"A\"\n"}], "next_cursor": null});
+        let (status, content_type, body) = parts(JsonBody(&value).into_response()).await;
+        let (_, axum_type, axum_body) = parts(axum::Json(&value).into_response()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(content_type, axum_type);
+        assert_eq!(content_type, "application/json");
+        assert_eq!(body, axum_body);
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
+            value
+        );
+    }
+
+    #[tokio::test]
+    async fn a_body_that_cannot_be_serialized_is_an_internal_error_problem() {
+        // JSON object keys are strings: serde_json refuses a map keyed by pairs.
+        let unserializable: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let (status, content_type, body) = parts(JsonBody(unserializable).into_response()).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(content_type, "application/problem+json");
+        let problem: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(problem["code"], "internal_error", "{problem}");
     }
 }

@@ -21,7 +21,7 @@ use crate::domain::{Refusal, platform};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -38,10 +38,12 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> ApiResult<Json<Page<Agent>>> {
+) -> ApiResult<JsonBody<Page<Agent>>> {
     principal.require_operator()?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(page_of(&workspace.agents, &query, |a| a.key.clone())?))
+    Ok(JsonBody(page_of(&workspace.agents, &query, |a| {
+        a.key.clone()
+    })?))
 }
 
 /// Add an AI agent.

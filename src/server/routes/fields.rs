@@ -17,7 +17,7 @@ use crate::domain::workspace::change;
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -32,10 +32,12 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> ApiResult<Json<Page<TicketField>>> {
+) -> ApiResult<JsonBody<Page<TicketField>>> {
     principal.require_operator()?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(page_of(&workspace.fields, &query, |f| f.key.clone())?))
+    Ok(JsonBody(page_of(&workspace.fields, &query, |f| {
+        f.key.clone()
+    })?))
 }
 
 /// Add a ticket field.

@@ -28,7 +28,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, hash_secret};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
@@ -561,7 +561,7 @@ async fn list(
     State(state): State<AppState>,
     _caller: auth::Manager,
     ApiQuery(query): ApiQuery<HandoffQuery>,
-) -> ApiResult<Json<Page<Handoff>>> {
+) -> ApiResult<JsonBody<Page<Handoff>>> {
     let limit = page_limit(&PageQuery {
         limit: query.limit,
         cursor: None,
@@ -587,7 +587,7 @@ async fn list(
     } else {
         None
     };
-    Ok(Json(Page { items, next_cursor }))
+    Ok(JsonBody(Page { items, next_cursor }))
 }
 
 /// One recorded handoff with its full decision and, for an external platform, how

@@ -23,7 +23,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::connectors::{self, Http, InboundWebhook, WebhookError};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -161,7 +161,7 @@ async fn deliveries(
     _caller: auth::Manager,
     Path(text): Path<String>,
     ApiQuery(query): ApiQuery<DeliveriesQuery>,
-) -> ApiResult<Json<Page<OutboxMessage>>> {
+) -> ApiResult<JsonBody<Page<OutboxMessage>>> {
     let outbox_query = OutboxQuery {
         state: query.state,
         kind: Some(OutboxKind::Integration),
@@ -170,7 +170,7 @@ async fn deliveries(
         cursor: query.cursor,
         ..OutboxQuery::default()
     };
-    Ok(Json(
+    Ok(JsonBody(
         super::outbox::page(&state.store, &outbox_query).await?,
     ))
 }

@@ -20,7 +20,7 @@ use crate::domain::workspace::change::{self, NewOperator};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,10 +36,10 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> ApiResult<Json<Page<Operator>>> {
+) -> ApiResult<JsonBody<Page<Operator>>> {
     principal.require_operator()?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(page_of(&workspace.operators, &query, |o| {
+    Ok(JsonBody(page_of(&workspace.operators, &query, |o| {
         o.handle.clone()
     })?))
 }

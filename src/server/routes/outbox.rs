@@ -10,7 +10,7 @@ use super::{into_page, page_limit};
 use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::ApiQuery;
+use crate::server::json::{ApiQuery, JsonBody};
 use crate::server::{AppState, Store};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -27,8 +27,8 @@ async fn list(
     State(state): State<AppState>,
     _caller: auth::Manager,
     ApiQuery(query): ApiQuery<OutboxQuery>,
-) -> ApiResult<Json<Page<OutboxMessage>>> {
-    Ok(Json(page(&state.store, &query).await?))
+) -> ApiResult<JsonBody<Page<OutboxMessage>>> {
+    Ok(JsonBody(page(&state.store, &query).await?))
 }
 
 /// A page of the messages `query` matches (its limit and cursor included).

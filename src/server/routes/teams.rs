@@ -15,7 +15,7 @@ use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -30,10 +30,12 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> ApiResult<Json<Page<Team>>> {
+) -> ApiResult<JsonBody<Page<Team>>> {
     principal.require_operator()?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(page_of(&workspace.teams, &query, |t| t.key.clone())?))
+    Ok(JsonBody(page_of(&workspace.teams, &query, |t| {
+        t.key.clone()
+    })?))
 }
 
 /// Add a team. The first team becomes the default.

@@ -17,7 +17,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::{Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -190,7 +190,7 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<TicketQuery>,
-) -> ApiResult<Json<Page<Ticket>>> {
+) -> ApiResult<JsonBody<Page<Ticket>>> {
     principal.require_operator()?;
     let limit = page_limit(&PageQuery {
         limit: query.limit,
@@ -206,7 +206,7 @@ async fn list(
     } else {
         None
     };
-    Ok(Json(Page { items, next_cursor }))
+    Ok(JsonBody(Page { items, next_cursor }))
 }
 
 /// A ticket with its timeline, in order.

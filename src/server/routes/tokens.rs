@@ -12,7 +12,7 @@ use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
-use crate::server::json::{ApiJson, ApiQuery};
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::NewToken;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -28,7 +28,7 @@ async fn list(
     State(state): State<AppState>,
     _caller: auth::Owner,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> ApiResult<Json<Page<Token>>> {
+) -> ApiResult<JsonBody<Page<Token>>> {
     let limit = page_limit(&query)?;
     if query
         .cursor
@@ -41,7 +41,7 @@ async fn list(
         .store
         .list_tokens(query.cursor.as_deref(), limit + 1)
         .await?;
-    Ok(Json(into_page(items, limit, |t| t.id.clone())))
+    Ok(JsonBody(into_page(items, limit, |t| t.id.clone())))
 }
 
 /// Create a token. The answer holds the secret: it is never shown again.

@@ -1,6 +1,6 @@
 //! Request-body and query extractors whose rejections are problem+json, with the
 //! position and field serde reported, instead of axum's plain-text rejections;
-//! and a JSON response body for large pages.
+//! and the JSON body every page of a list is answered with.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};

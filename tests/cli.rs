@@ -108,14 +108,6 @@ fn a_read_never_creates_a_desk_however_it_is_named() {
         .stdout(contains("business-hours"))
         .stderr(contains("planned against an empty workspace"));
     assert!(!desk.path().exists(), "diff created the desk");
-    // So does `apply --dry-run`, which is a read too: the same plan, exit 3.
-    desk.cmd()
-        .args(["apply", "-f", hours.to_str().unwrap(), "--dry-run"])
-        .assert()
-        .code(3)
-        .stdout(contains("business-hours"))
-        .stderr(contains("planned against an empty workspace"));
-    assert!(!desk.path().exists(), "apply --dry-run created the desk");
     // A write creates the desk it names; reads work from then on.
     desk.cmd()
         .env_remove("DESKCTL_DESK")

@@ -59,26 +59,24 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
 
 /// The plan of `request` on the target, for `diff` and `apply --dry-run`:
 /// read, never written, so a desk that does not exist yet (a local file, or a
-/// PostgreSQL database without a desk's schema) is planned against an empty
-/// workspace rather than created.
+/// PostgreSQL database without a desk's schema), which a read client refuses
+/// as not found, is planned against an empty workspace rather than created.
 pub(crate) async fn plan_changing_nothing(
     session: &Session,
     request: &crate::api::ConfigRequest,
 ) -> CliResult<crate::api::Plan> {
-    let target = session.target()?;
-    let missing = match &target {
-        Target::Local { path } if !path.exists() => format!("at {}", path.display()),
-        _ => match session.client().await {
-            Ok(client) => return Ok(client.plan_config(request).await?),
-            Err(error) if error.kind == ExitKind::NotFound => match &target {
-                Target::Database { url } => format!(
-                    "in the database at {}",
-                    crate::net::redacted_url(url.expose_secret())
-                ),
-                _ => return Err(error),
-            },
-            Err(error) => return Err(error),
-        },
+    let error = match session.client().await {
+        Ok(client) => return Ok(client.plan_config(request).await?),
+        Err(error) if error.kind == ExitKind::NotFound => error,
+        Err(error) => return Err(error),
+    };
+    let missing = match session.target()? {
+        Target::Local { path } => format!("at {}", path.display()),
+        Target::Database { url } => format!(
+            "in the database at {}",
+            crate::net::redacted_url(url.expose_secret())
+        ),
+        Target::Remote { .. } => return Err(error),
     };
     session.ui.info(&format!(
         "No desk {missing} yet: planned against an empty workspace (a read creates none)"

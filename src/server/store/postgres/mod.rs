@@ -68,6 +68,11 @@ const MIGRATIONS: &[Embedded] = &[
         "open ticket counts",
         include_str!("../../../../migrations/postgres/0005_open_ticket_counts.sql"),
     ),
+    (
+        6,
+        "requester name index dropped",
+        include_str!("../../../../migrations/postgres/0006_drop_requester_name_index.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

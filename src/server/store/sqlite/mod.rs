@@ -120,6 +120,11 @@ const MIGRATIONS: &[Embedded] = &[
         "text index per transaction",
         include_str!("../../../../migrations/sqlite/0015_text_index_per_transaction.sql"),
     ),
+    (
+        16,
+        "requester name index dropped",
+        include_str!("../../../../migrations/sqlite/0016_drop_requester_name_index.sql"),
+    ),
 ];
 
 /// Moves the texts a write transaction queued (migration 0015) into the text

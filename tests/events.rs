@@ -508,6 +508,8 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
         .list_tickets(&filter, 100)
         .await
         .unwrap()
+        .tickets()
+        .unwrap()
         .iter()
         .map(|t| t.number)
         .collect();

@@ -261,8 +261,8 @@ impl Fixture {
     async fn search(&self, filter: impl FnOnce(&mut TicketFilter)) -> Vec<u64> {
         let mut all = everything();
         filter(&mut all);
-        let tickets = self.store.list_tickets(&all, 500).await.unwrap();
-        tickets.iter().map(|t| t.number).collect()
+        let page = self.store.list_tickets(&all, 500).await.unwrap();
+        page.tickets().unwrap().iter().map(|t| t.number).collect()
     }
 
     /// Queues a webhook message about `ticket` through a ticket change.
@@ -338,7 +338,14 @@ async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() 
     assert_eq!(numbers, expected);
     // Assignment saw each other's tickets: nobody over capacity (2 + 3 slots).
     let mut per_operator = std::collections::BTreeMap::new();
-    for ticket in f.store.list_tickets(&everything(), 500).await.unwrap() {
+    for ticket in f
+        .store
+        .list_tickets(&everything(), 500)
+        .await
+        .unwrap()
+        .tickets()
+        .unwrap()
+    {
         *per_operator.entry(ticket.assignee.clone()).or_insert(0) += 1;
     }
     assert_eq!(
@@ -403,7 +410,14 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
     // alice has room for two: the first and the second; the poisoned one's
     // ticket was rolled back, so the third is the first to go to bob.
     let mut by_subject = std::collections::BTreeMap::new();
-    for ticket in f.store.list_tickets(&everything(), 50).await.unwrap() {
+    for ticket in f
+        .store
+        .list_tickets(&everything(), 50)
+        .await
+        .unwrap()
+        .tickets()
+        .unwrap()
+    {
         by_subject.insert(ticket.subject.clone(), ticket.assignee.clone());
     }
     let alice = Some("alice".to_string());
@@ -436,7 +450,12 @@ async fn loads_and_counted(store: &Store) -> (Vec<(String, u32)>, Vec<(String, u
         .iter()
         .map(|c| (c.handle.clone(), c.open_tickets))
         .collect();
-    let tickets = store.list_tickets(&everything(), 500).await.unwrap();
+    let tickets = store
+        .list_tickets(&everything(), 500)
+        .await
+        .unwrap()
+        .tickets()
+        .unwrap();
     let counted = team
         .candidates
         .iter()
@@ -580,7 +599,7 @@ async fn concurrent_handoffs_with_one_key_create_one_ticket_through_the_group_co
     assert_eq!(created.len(), 1, "one key, one handoff: {created:?}");
     assert!(replayed.iter().all(|id| *id == created[0]));
     assert_eq!(
-        f.store.list_tickets(&everything(), 50).await.unwrap().len(),
+        f.store.list_tickets(&everything(), 50).await.unwrap().len,
         1
     );
 }
@@ -757,10 +776,12 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
             filter.text = Some(text.to_string());
             filter.after = after.clone();
             let page = f.store.list_tickets(&filter, 1).await.unwrap();
-            let Some(ticket) = page.first() else { break };
-            after = Some((stored_time(ticket.last_activity_at), ticket.number));
-            paged.push(ticket.number);
+            paged.extend(page.tickets().unwrap().iter().map(|t| t.number));
             assert!(paged.len() <= 50, "--search {text:?} pages forever");
+            match page.next_after {
+                Some(next) => after = Some(next),
+                None => break,
+            }
         }
         assert_eq!(paged, expected, "--search {text:?}, pages of one");
         let mut filter = everything();
@@ -853,12 +874,10 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
     let mut filter = everything();
     loop {
         let page = f.store.list_tickets(&filter, 2).await.unwrap();
-        paged.extend(page.iter().map(|t| t.number));
-        match page.last() {
-            Some(last) if page.len() == 2 => {
-                filter.after = Some((stored_time(last.last_activity_at), last.number))
-            }
-            _ => break,
+        paged.extend(page.tickets().unwrap().iter().map(|t| t.number));
+        match page.next_after {
+            Some(next) => filter.after = Some(next),
+            None => break,
         }
     }
     let mut expected: Vec<u64> = numbers[1..].iter().rev().copied().collect();

@@ -33,6 +33,36 @@ impl<T: serde::Serialize> axum::response::IntoResponse for JsonBody<T> {
     }
 }
 
+/// A page whose items were written as a JSON array already (tickets, by the
+/// store): answered as serializing a [`crate::api::Page`] of them would be,
+/// without parsing them again.
+pub struct WrittenPage {
+    pub items: Vec<u8>,
+    pub next_cursor: Option<String>,
+}
+
+impl axum::response::IntoResponse for WrittenPage {
+    fn into_response(self) -> axum::response::Response {
+        let mut body = Vec::with_capacity(self.items.len() + 64);
+        body.extend_from_slice(b"{\"items\":");
+        body.extend_from_slice(&self.items);
+        if let Some(cursor) = &self.next_cursor {
+            body.extend_from_slice(b",\"next_cursor\":");
+            // A string always serializes.
+            serde_json::to_writer(&mut body, cursor).expect("a string serializes");
+        }
+        body.push(b'}');
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response()
+    }
+}
+
 /// A JSON request body.
 pub struct ApiJson<T>(pub T);
 
@@ -159,6 +189,33 @@ mod tests {
             serde_json::from_slice::<serde_json::Value>(&body).unwrap(),
             value
         );
+    }
+
+    #[tokio::test]
+    async fn a_written_page_is_the_page_serialized() {
+        let items = vec![
+            serde_json::json!({"number": 10002, "subject": "Caf\u{e9} \"A\"\n"}),
+            serde_json::json!({"number": 10001, "fields": {}}),
+        ];
+        for next_cursor in [None, Some("2026-11-20T00:00:00.000000Z|10001".to_string())] {
+            for items in [items.clone(), vec![]] {
+                let page = crate::api::Page {
+                    items: items.clone(),
+                    next_cursor: next_cursor.clone(),
+                };
+                let written = WrittenPage {
+                    items: serde_json::to_vec(&items).unwrap(),
+                    next_cursor: next_cursor.clone(),
+                };
+                let (status, content_type, body) = parts(written.into_response()).await;
+                assert_eq!(status, StatusCode::OK);
+                assert_eq!(content_type, "application/json");
+                assert_eq!(
+                    String::from_utf8(body).unwrap(),
+                    serde_json::to_string(&page).unwrap()
+                );
+            }
+        }
     }
 
     #[tokio::test]

@@ -17,7 +17,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiQuery, WrittenPage};
 use crate::server::store::{Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -190,23 +190,20 @@ async fn list(
     State(state): State<AppState>,
     principal: Principal,
     ApiQuery(query): ApiQuery<TicketQuery>,
-) -> ApiResult<JsonBody<Page<Ticket>>> {
+) -> ApiResult<WrittenPage> {
     principal.require_operator()?;
     let limit = page_limit(&PageQuery {
         limit: query.limit,
         cursor: None,
     })?;
     let filter = ticket_filter(&principal, &query)?;
-    let mut items = state.store.list_tickets(&filter, limit + 1).await?;
-    let next_cursor = if items.len() > limit as usize {
-        items.truncate(limit as usize);
-        items
-            .last()
-            .map(|t| format!("{}|{}", stored_time(t.last_activity_at), t.number))
-    } else {
-        None
-    };
-    Ok(JsonBody(Page { items, next_cursor }))
+    let page = state.store.list_tickets(&filter, limit).await?;
+    Ok(WrittenPage {
+        items: page.items,
+        next_cursor: page
+            .next_after
+            .map(|(activity, number)| format!("{activity}|{number}")),
+    })
 }
 
 /// A ticket with its timeline, in order.

@@ -130,6 +130,50 @@ pub struct TicketFilter {
     pub after: Option<(String, u64)>,
 }
 
+/// A page of tickets as the API writes them. The store writes each ticket's
+/// JSON itself: on SQLite straight from its row, without building a
+/// [`Ticket`] to serialize and drop (for `tickets list --all -o jsonl`, 40% of
+/// the CPU time was those three steps).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketPage {
+    /// The page's tickets as a JSON array, byte for byte as `Vec<Ticket>`
+    /// serializes.
+    pub items: Vec<u8>,
+    /// How many tickets `items` holds.
+    pub len: usize,
+    /// When more tickets follow: `(last_activity_at, number)` of the page's
+    /// last ticket, in stored form, where the next page starts.
+    pub next_after: Option<(String, u64)>,
+}
+
+impl TicketPage {
+    /// The page of `tickets`, read as up to `limit + 1`: one more than
+    /// `limit` says that more follow.
+    pub fn of(mut tickets: Vec<Ticket>, limit: u32) -> StoreResult<TicketPage> {
+        let next_after = match tickets.len() > limit as usize {
+            true => {
+                tickets.truncate(limit as usize);
+                tickets
+                    .last()
+                    .map(|t| (stored_time(t.last_activity_at), t.number))
+            }
+            false => None,
+        };
+        let items = serde_json::to_vec(&tickets)
+            .map_err(|e| StoreError::Corrupt(format!("a ticket does not serialize: {e}")))?;
+        Ok(TicketPage {
+            items,
+            len: tickets.len(),
+            next_after,
+        })
+    }
+
+    /// The page's tickets, decoded.
+    pub fn tickets(&self) -> serde_json::Result<Vec<Ticket>> {
+        serde_json::from_slice(&self.items)
+    }
+}
+
 impl TicketFilter {
     /// Every ticket `viewer` may see, in the `all` view: where a narrower
     /// filter starts (`TicketFilter { text: …, ..TicketFilter::everything(…) }`).
@@ -393,8 +437,9 @@ pub trait Tokens: Send + Sync {
 /// Tickets, their timelines, and the assignment state read with them.
 #[async_trait]
 pub trait Tickets: Send + Sync {
-    /// One page of tickets matching `filter`, newest activity first.
-    async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<Vec<Ticket>>;
+    /// A page of at most `limit` tickets matching `filter`, newest activity
+    /// first, as the API writes them.
+    async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<TicketPage>;
     /// How many tickets matching `filter` have each value of `by`; `None` is
     /// the group without a value.
     async fn ticket_counts(
@@ -600,7 +645,7 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 filter: &$crate::server::store::TicketFilter,
                 limit: u32,
-            ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
+            ) -> $crate::server::store::StoreResult<$crate::server::store::TicketPage> {
                 <$store>::list_tickets(self, filter, limit).await
             }
             async fn ticket_counts(

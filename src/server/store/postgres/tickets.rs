@@ -13,7 +13,9 @@ use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, count_column, encode, in_order,
     stored_entries, ticket_condition, ticket_event,
 };
-use crate::server::store::{NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter};
+use crate::server::store::{
+    NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter, TicketPage,
+};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, \
@@ -426,13 +428,12 @@ impl PostgresStore {
         Ok((number, true))
     }
 
-    /// One page of tickets matching `filter`, newest activity first.
-    pub async fn list_tickets(
-        &self,
-        filter: &TicketFilter,
-        limit: u32,
-    ) -> StoreResult<Vec<Ticket>> {
-        let plan = self.text_plan(filter, limit).await?;
+    /// A page of at most `limit` tickets matching `filter`, newest activity
+    /// first.
+    pub async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<TicketPage> {
+        // One more than the page, to know whether another follows.
+        let read = limit + 1;
+        let plan = self.text_plan(filter, read).await?;
         let (condition, binds) = ticket_condition(filter, Dialect::Postgres, plan.clone());
         let limit_param = binds.len() + 1;
         // Expressions, not columns, keep the planner from walking the
@@ -448,10 +449,11 @@ impl PostgresStore {
              ORDER BY {order} LIMIT ${limit_param}"
         );
         let rows = bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), binds)?
-            .bind(i64::from(limit))
+            .bind(i64::from(read))
             .fetch_all(self.pool())
             .await?;
-        rows.iter().map(rows::ticket).collect()
+        let tickets = rows.iter().map(rows::ticket).collect::<StoreResult<_>>()?;
+        TicketPage::of(tickets, limit)
     }
 
     /// How many tickets matching `filter` have each value of `by`.

@@ -89,14 +89,30 @@ impl<'s> std::ops::Deref for Row<'_, 's> {
 }
 
 impl Row<'_, '_> {
-    fn named<T: rusqlite::types::FromSql>(&self, column: &str) -> StoreResult<T> {
+    fn index(&self, column: &str) -> StoreResult<usize> {
         let start = self.next.get();
         let index = (start..self.names.len())
             .chain(0..start)
             .find(|&index| self.names[index] == column)
             .ok_or_else(|| StoreError::Database(format!("no column {column} in the row")))?;
         self.next.set(index + 1);
-        Ok(self.row.get(index)?)
+        Ok(index)
+    }
+
+    fn named<T: rusqlite::types::FromSql>(&self, column: &str) -> StoreResult<T> {
+        Ok(self.row.get(self.index(column)?)?)
+    }
+
+    /// A text column without copying it: borrowed from SQLite until the
+    /// statement steps to the next row.
+    pub(crate) fn borrowed_text(&self, column: &str) -> StoreResult<Option<&str>> {
+        match self.row.get_ref(self.index(column)?)? {
+            rusqlite::types::ValueRef::Null => Ok(None),
+            rusqlite::types::ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt(format!("{column} is not UTF-8 text"))),
+            _ => Err(StoreError::Corrupt(format!("{column} is not text"))),
+        }
     }
 }
 
@@ -132,14 +148,31 @@ pub(crate) fn all<T>(
     params: impl rusqlite::Params,
     mut read: impl FnMut(&Row<'_, '_>) -> StoreResult<T>,
 ) -> StoreResult<Vec<T>> {
+    let mut read_rows = Vec::new();
+    each(conn, sql, params, |row| {
+        read_rows.push(read(row)?);
+        Ok(true)
+    })?;
+    Ok(read_rows)
+}
+
+/// Hands the rows `sql` answers for `params` to `take` in turn, while it
+/// answers `true`; a row is only valid during its call.
+pub(crate) fn each(
+    conn: &Direct,
+    sql: &str,
+    params: impl rusqlite::Params,
+    mut take: impl FnMut(&Row<'_, '_>) -> StoreResult<bool>,
+) -> StoreResult<()> {
     let mut statement = conn.prepare_cached(sql)?;
     let names = column_names(&statement);
     let mut rows = statement.query(params)?;
-    let mut read_rows = Vec::new();
     while let Some(row) = rows.next()? {
-        read_rows.push(read(&Row::new(row, &names))?);
+        if !take(&Row::new(row, &names))? {
+            break;
+        }
     }
-    Ok(read_rows)
+    Ok(())
 }
 
 /// The first row `sql` answers for `params`, if any, read by `read`.

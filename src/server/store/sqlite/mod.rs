@@ -13,6 +13,7 @@ mod handoffs;
 mod kept;
 mod outbox;
 mod ticket_counts;
+mod ticket_page;
 mod ticket_search;
 mod tickets;
 mod tokens;
@@ -482,7 +483,7 @@ fn create_private(path: &Path) -> StoreResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::server::store::{Open, TicketFilter, Viewer};
+    use crate::server::store::{Open, StoreError, TicketFilter, Viewer, stored_time};
 
     /// A one-command process (the CLI on its local desk) runs on one thread:
     /// the connection that checked the schema must be back in the pool for
@@ -503,9 +504,196 @@ mod tests {
             text: Some("refund".into()),
             ..TicketFilter::everything(Viewer::Everyone)
         };
-        let tickets = store.list_tickets(&refund, 30).await.unwrap();
-        assert!(tickets.is_empty());
+        let page = store.list_tickets(&refund, 30).await.unwrap();
+        assert_eq!((page.len, page.items.as_slice()), (0, &b"[]"[..]));
         assert_eq!(store.pool.size(), 1, "connections opened");
+    }
+
+    /// A desk with tickets of every shape a row can have, written into the
+    /// table as the store writes them (the JSON columns by serde).
+    async fn desk_with_tickets_of_every_shape(dir: &Path) -> SqliteStore {
+        let store = SqliteStore::open(&dir.join("desk.sqlite"), Open::CreateIfMissing)
+            .await
+            .unwrap();
+        let object = |value: serde_json::Value| {
+            let map: std::collections::BTreeMap<String, serde_json::Value> =
+                serde_json::from_value(value).unwrap();
+            serde_json::to_string(&map).unwrap()
+        };
+        let fields = [
+            object(serde_json::json!({
+                "invoice": "INV-1", "n": 1.5, "tiny": 1e-7, "big": 12345678901234567890u64,
+                "nested": {"b": [1, null, true], "a": "\u{1}\u{e9}\"\\"}
+            })),
+            object(serde_json::json!({})),
+            object(serde_json::json!({"unicode": "\u{65e5}\u{672c} \u{1f600}", "z": -0.25})),
+        ];
+        store
+            .write_on_pool(|conn| {
+                conn.execute_batch(
+                    "INSERT INTO teams (key, name, is_default, created_at, updated_at) \
+                     VALUES ('billing', 'Billing', 0, '2026-01-01T00:00:00.000000Z', \
+                     '2026-01-01T00:00:00.000000Z'); \
+                     INSERT INTO operators (handle, display_name, email, role, availability, \
+                     created_at, updated_at) VALUES ('dana', 'Dana', 'dana@example.com', \
+                     'operator', 'online', '2026-01-01T00:00:00.000000Z', \
+                     '2026-01-01T00:00:00.000000Z');",
+                )?;
+                // (number, subject, status, priority; requester name, email,
+                // external id, assignee, team, agent; channel, environment,
+                // which `fields` and `context`, ai_paused, handoff; created,
+                // last activity)
+                type Shape<'a> = (
+                    (i64, &'a str, &'a str, &'a str),
+                    [Option<&'a str>; 6],
+                    (&'a str, &'a str, usize, usize, i64, Option<&'a str>),
+                    (&'a str, &'a str),
+                );
+                let rows: [Shape; 5] = [
+                    (
+                        (
+                            10001,
+                            "Caf\u{e9} \"quoted\" \\ back\nslash\ttab \u{1f600}",
+                            "open",
+                            "urgent",
+                        ),
+                        [
+                            Some("Zo\u{eb} O'Brien"),
+                            Some("zoe@example.com"),
+                            Some("visitor-1"),
+                            Some("dana"),
+                            Some("billing"),
+                            Some("shop"),
+                        ],
+                        ("web", "production", 0, 2, 1, Some("hof_0123456789ab")),
+                        ("2026-11-19T23:55:37.341972Z", "2026-11-20T00:00:00.000000Z"),
+                    ),
+                    (
+                        (10002, "No requester at all", "pending", "low"),
+                        [None; 6],
+                        ("email", "development", 1, 1, 0, None),
+                        ("2026-11-19T23:55:37.300000Z", "2026-11-20T00:00:01.100000Z"),
+                    ),
+                    (
+                        (10003, "Email only", "resolved", "medium"),
+                        [
+                            None,
+                            Some("only@example.org"),
+                            None,
+                            None,
+                            Some("billing"),
+                            Some("shop"),
+                        ],
+                        ("whatsapp", "staging", 1, 2, 0, None),
+                        ("2026-11-19T23:55:37Z", "2026-11-20T00:00:02.000001Z"),
+                    ),
+                    (
+                        (10004, "An instant in another form", "open", "high"),
+                        [Some("Sam"), None, Some("ext-4"), None, None, None],
+                        ("web", "production", 2, 1, 0, None),
+                        ("2026-11-20T01:00:00+01:00", "2026-11-20T00:00:03.000000Z"),
+                    ),
+                    (
+                        (10005, "Same moment, lower number", "open", "low"),
+                        [Some("Kim"), Some("kim@example.com"), None, None, None, None],
+                        ("web", "production", 1, 1, 0, None),
+                        ("2026-11-19T00:00:00.000000Z", "2026-11-20T00:00:03.000000Z"),
+                    ),
+                ];
+                for ((number, subject, status, priority), who, rest, (created, activity)) in rows {
+                    let (channel, environment, f, c, paused, handoff) = rest;
+                    conn.execute(
+                        "INSERT INTO tickets (number, subject, status, priority, requester_name, \
+                         requester_email, requester_external_id, assignee, team_key, agent_key, \
+                         channel, environment, fields, context, ai_paused, handoff_id, \
+                         created_at, last_activity_at) \
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rusqlite::params![
+                            number,
+                            subject,
+                            status,
+                            priority,
+                            who[0],
+                            who[1],
+                            who[2],
+                            who[3],
+                            who[4],
+                            who[5],
+                            channel,
+                            environment,
+                            fields[f],
+                            fields[c],
+                            paused,
+                            handoff,
+                            created,
+                            activity
+                        ],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+        store
+    }
+
+    /// Each row is written as JSON while SQLite holds it, not through an
+    /// `api::Ticket`; the bytes must be what serializing that ticket gives,
+    /// for every shape a row can have, page after page.
+    #[tokio::test]
+    async fn a_page_of_tickets_is_written_as_serializing_each_ticket_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = desk_with_tickets_of_every_shape(dir.path()).await;
+
+        let mut filter = TicketFilter::everything(Viewer::Everyone);
+        let mut listed = Vec::new();
+        loop {
+            let page = store.list_tickets(&filter, 2).await.unwrap();
+            let mut expected = Vec::new();
+            for number in page.tickets().unwrap().iter().map(|t| t.number) {
+                expected.push(store.get_ticket(number).await.unwrap().ticket);
+                listed.push(number);
+            }
+            assert_eq!(
+                String::from_utf8(page.items.clone()).unwrap(),
+                serde_json::to_string(&expected).unwrap()
+            );
+            assert_eq!(page.len, expected.len());
+            match page.next_after {
+                Some(after) => {
+                    let last = expected.last().unwrap();
+                    assert_eq!(after, (stored_time(last.last_activity_at), last.number));
+                    filter.after = Some(after);
+                }
+                None => break,
+            }
+        }
+        assert_eq!(listed, [10005, 10004, 10003, 10002, 10001]);
+    }
+
+    #[tokio::test]
+    async fn a_ticket_stored_corrupt_is_reported_not_written_into_the_page() {
+        for (column, value, reported) in [
+            ("fields", "{\"cut\":", "ticket fields"),
+            ("context", "not json", "ticket context"),
+            ("last_activity_at", "yesterday", "timestamp 'yesterday'"),
+            ("channel", "carrier pigeon", "carrier pigeon"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let store = desk_with_tickets_of_every_shape(dir.path()).await;
+            let sql = format!("UPDATE tickets SET {column} = ? WHERE number = 10003");
+            store
+                .write_on_pool(|conn| Ok(conn.execute(&sql, [value])?))
+                .await
+                .unwrap();
+            let everything = TicketFilter::everything(Viewer::Everyone);
+            match store.list_tickets(&everything, 30).await {
+                Err(StoreError::Corrupt(message)) => {
+                    assert!(message.contains(reported), "{column}: {message}")
+                }
+                other => panic!("{column}: {other:?}"),
+            }
+        }
     }
 
     async fn team_keys(store: &SqliteStore) -> Vec<String> {

@@ -13,7 +13,9 @@ use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, in_order, stored_entries,
     ticket_condition, ticket_event,
 };
-use crate::server::store::{FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter};
+use crate::server::store::{
+    FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter, TicketPage,
+};
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
      requester_external_id, assignee, team_key, agent_key, channel, environment, fields, \
@@ -418,17 +420,16 @@ impl rusqlite::ToSql for Bind {
 }
 
 impl SqliteStore {
-    /// One page of tickets matching `filter`, newest activity first.
-    pub async fn list_tickets(
-        &self,
-        filter: &TicketFilter,
-        limit: u32,
-    ) -> StoreResult<Vec<Ticket>> {
+    /// A page of at most `limit` tickets matching `filter`, newest activity
+    /// first, each written as JSON while SQLite holds its row.
+    pub async fn list_tickets(&self, filter: &TicketFilter, limit: u32) -> StoreResult<TicketPage> {
+        // One more than the page, to know whether another follows.
+        let read = limit + 1;
         // On the handle directly: through sqlx's worker each row is a message
         // between threads, which cost more than SQLite's reading of it (a
         // common text's candidates are thousands of rows).
         self.read_direct(|conn| {
-            let plan = super::ticket_search::text_plan(conn, filter, limit)?;
+            let plan = super::ticket_search::text_plan(conn, filter, read)?;
             let (condition, mut binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
             // `+` keeps SQLite from walking the activity index when the text
             // index has found the few candidates to sort.
@@ -438,10 +439,8 @@ impl SqliteStore {
             };
             let sql =
                 format!("SELECT {COLUMNS} FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?");
-            binds.push(Bind::Int(i64::from(limit)));
-            all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
-                rows::ticket(row)
-            })
+            binds.push(Bind::Int(i64::from(read)));
+            super::ticket_page::write_page(conn, &sql, rusqlite::params_from_iter(binds), limit)
         })
         .await
     }

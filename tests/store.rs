@@ -261,8 +261,8 @@ impl Fixture {
     async fn search(&self, filter: impl FnOnce(&mut TicketFilter)) -> Vec<u64> {
         let mut all = everything();
         filter(&mut all);
-        let page = self.store.list_tickets(&all, 500).await.unwrap();
-        page.tickets().unwrap().iter().map(|t| t.number).collect()
+        let tickets = listed(&self.store, &all).await;
+        tickets.iter().map(|t| t.number).collect()
     }
 
     /// Queues a webhook message about `ticket` through a ticket change.
@@ -291,6 +291,12 @@ impl Fixture {
 
 fn everything() -> TicketFilter {
     TicketFilter::everything(Viewer::Everyone)
+}
+
+/// The first page (up to 500) of the tickets `filter` selects, decoded.
+async fn listed(store: &Store, filter: &TicketFilter) -> Vec<deskctl::api::Ticket> {
+    let page = store.list_tickets(filter, 500).await.unwrap();
+    page.tickets().unwrap()
 }
 
 macro_rules! fixture {
@@ -338,14 +344,7 @@ async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() 
     assert_eq!(numbers, expected);
     // Assignment saw each other's tickets: nobody over capacity (2 + 3 slots).
     let mut per_operator = std::collections::BTreeMap::new();
-    for ticket in f
-        .store
-        .list_tickets(&everything(), 500)
-        .await
-        .unwrap()
-        .tickets()
-        .unwrap()
-    {
+    for ticket in listed(&f.store, &everything()).await {
         *per_operator.entry(ticket.assignee.clone()).or_insert(0) += 1;
     }
     assert_eq!(
@@ -410,14 +409,7 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
     // alice has room for two: the first and the second; the poisoned one's
     // ticket was rolled back, so the third is the first to go to bob.
     let mut by_subject = std::collections::BTreeMap::new();
-    for ticket in f
-        .store
-        .list_tickets(&everything(), 50)
-        .await
-        .unwrap()
-        .tickets()
-        .unwrap()
-    {
+    for ticket in listed(&f.store, &everything()).await {
         by_subject.insert(ticket.subject.clone(), ticket.assignee.clone());
     }
     let alice = Some("alice".to_string());
@@ -450,12 +442,7 @@ async fn loads_and_counted(store: &Store) -> (Vec<(String, u32)>, Vec<(String, u
         .iter()
         .map(|c| (c.handle.clone(), c.open_tickets))
         .collect();
-    let tickets = store
-        .list_tickets(&everything(), 500)
-        .await
-        .unwrap()
-        .tickets()
-        .unwrap();
+    let tickets = listed(store, &everything()).await;
     let counted = team
         .candidates
         .iter()

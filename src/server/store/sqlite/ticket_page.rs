@@ -40,6 +40,9 @@ struct TicketRow<'r> {
     handoff: Option<&'r str>,
     created_at: WireTime<'r>,
     last_activity_at: WireTime<'r>,
+    /// `last_activity_at` as stored: where the next page starts.
+    #[serde(skip)]
+    stored_activity: &'r str,
 }
 
 /// `api::Requester` as the tickets table keeps it (no phone).
@@ -64,6 +67,7 @@ impl<'r> TicketRow<'r> {
             serde_json::from_str(text(column)?)
                 .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
         };
+        let stored_activity = text("last_activity_at")?;
         Ok(TicketRow {
             number: row.int("number")? as u64,
             subject: text("subject")?,
@@ -84,7 +88,8 @@ impl<'r> TicketRow<'r> {
             ai_paused: row.flag("ai_paused")?,
             handoff: row.borrowed_text("handoff_id")?,
             created_at: WireTime::of(text("created_at")?)?,
-            last_activity_at: WireTime::of(text("last_activity_at")?)?,
+            last_activity_at: WireTime::of(stored_activity)?,
+            stored_activity,
         })
     }
 }
@@ -168,8 +173,7 @@ pub(super) fn write_page(
             .map_err(|e| StoreError::Corrupt(format!("ticket {}: {e}", ticket.number)))?;
         len += 1;
         if len == limit {
-            let activity = row.borrowed_text("last_activity_at")?.unwrap_or_default();
-            last = Some((activity.to_string(), ticket.number));
+            last = Some((ticket.stored_activity.to_string(), ticket.number));
         }
         Ok(true)
     })?;

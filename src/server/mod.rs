@@ -39,6 +39,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
 
 use self::error::ApiError;
+use self::routes::Description;
 pub use self::store::Store;
 
 /// The largest request body the service reads.
@@ -84,31 +85,35 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(routes::meta::router())
-        .merge(routes::config::router())
-        .merge(routes::events::router())
-        .merge(routes::operators::router())
-        .merge(routes::teams::router())
-        .merge(routes::tokens::router())
-        .merge(routes::agents::router())
-        .merge(routes::settings::router())
-        .merge(routes::fields::router())
-        .merge(routes::rules::router())
-        .merge(routes::handoffs::router())
-        .merge(routes::tickets::router())
-        .merge(routes::ticket_counts::router())
-        .merge(routes::inbound::router())
-        .merge(routes::requesters::router())
-        .merge(routes::outbox::router())
-        .merge(routes::integrations::router())
+fn api_router(description: Description) -> OpenApiRouter<AppState> {
+    let described = match description {
+        Description::Built => OpenApiRouter::with_openapi(ApiDoc::openapi()),
+        Description::Skipped => OpenApiRouter::new(),
+    };
+    described
+        .merge(routes::meta::router(description))
+        .merge(routes::config::router(description))
+        .merge(routes::events::router(description))
+        .merge(routes::operators::router(description))
+        .merge(routes::teams::router(description))
+        .merge(routes::tokens::router(description))
+        .merge(routes::agents::router(description))
+        .merge(routes::settings::router(description))
+        .merge(routes::fields::router(description))
+        .merge(routes::rules::router(description))
+        .merge(routes::handoffs::router(description))
+        .merge(routes::tickets::router(description))
+        .merge(routes::ticket_counts::router(description))
+        .merge(routes::inbound::router(description))
+        .merge(routes::requesters::router(description))
+        .merge(routes::outbox::router(description))
+        .merge(routes::integrations::router(description))
 }
 
 /// The OpenAPI document of every route the router serves, as JSON: utoipa's
 /// types cannot read back every schema the completed document holds.
 pub fn openapi() -> serde_json::Value {
-    let mut doc = api_router().into_openapi();
+    let mut doc = api_router(Description::Built).into_openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
     let mut json = serde_json::to_value(&doc).expect("the OpenAPI document serializes");
     openapi::finish(&mut json);
@@ -127,12 +132,10 @@ pub fn router_with(state: AppState, extra: Router) -> Router {
     serve_routes(routes(), state, extra)
 }
 
-/// The API's routes, before they are given the service's state. utoipa builds
-/// the OpenAPI description of every route with them, which costs a local
-/// command as much as opening its desk: [`LocalDesk::open`] builds them on
-/// another thread meanwhile.
+/// The API's routes, before they are given the service's state, without their
+/// OpenAPI description (see [`Description`]).
 fn routes() -> Router<AppState> {
-    let (router, _) = api_router().split_for_parts();
+    let (router, _) = api_router(Description::Skipped).split_for_parts();
     router
         .fallback(|| async {
             ApiError::new(
@@ -247,15 +250,10 @@ impl LocalDesk {
         open: store::Open,
         keys: sealing::Keys,
     ) -> Result<Self, store::StoreError> {
-        let routes = tokio::task::spawn_blocking(routes);
         let store = Store::open(location, open, keys).await?;
-        let routes = match routes.await {
-            Ok(routes) => routes,
-            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
-        };
         Ok(Self {
             router: serve_routes(
-                routes,
+                routes(),
                 AppState {
                     store: store.clone(),
                 },
@@ -391,5 +389,45 @@ mod tests {
         assert!(!is_change(&Method::POST, "/v1/config/plan"));
         assert!(!is_change(&Method::POST, "/v1/handoffs/what-if"));
         assert!(!is_change(&Method::POST, "/v1/mcp"));
+    }
+
+    /// Each path with the methods it answers, as a router registered them.
+    fn routed(description: Description) -> Vec<(String, Vec<String>)> {
+        let doc = api_router(description).into_openapi();
+        let routed: Vec<(String, Vec<String>)> = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let item = serde_json::to_value(item).expect("a path item serializes");
+                let methods = item
+                    .as_object()
+                    .expect("a path item is an object")
+                    .keys()
+                    .filter(|key| {
+                        ["get", "put", "post", "delete", "patch", "head"].contains(&key.as_str())
+                    })
+                    .cloned()
+                    .collect();
+                (path.clone(), methods)
+            })
+            .collect();
+        routed
+    }
+
+    #[test]
+    fn the_routes_built_without_their_description_are_the_described_ones() {
+        let described = routed(Description::Built);
+        assert!(described.len() > 40, "{described:?}");
+        assert_eq!(routed(Description::Skipped), described);
+        let bare = api_router(Description::Skipped).into_openapi();
+        assert!(bare.components.is_none_or(|c| c.schemas.is_empty()));
+        assert!(
+            bare.paths
+                .paths
+                .values()
+                .flat_map(|item| item.get.iter().chain(&item.post))
+                .all(|operation| operation.responses.responses.is_empty())
+        );
     }
 }

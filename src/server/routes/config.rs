@@ -5,12 +5,12 @@
 //! Owners and managers change configuration; a document that touches
 //! operators' roles, email, delivery or integrations needs an owner.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
@@ -25,10 +25,10 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 use crate::server::store::stored_now;
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(export, apply))
-        .routes(routes!(plan))
+        .routes(routes!(description; export, apply))
+        .routes(routes!(description; plan))
 }
 
 /// What the caller may see and change.

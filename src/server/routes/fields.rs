@@ -1,10 +1,10 @@
 //! `/v1/ticket-fields`: fields set on tickets from context keys with the same key.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::{change_workspace, page_of};
 use crate::api::{
@@ -19,10 +19,10 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update, remove))
+        .routes(routes!(description; list, create))
+        .routes(routes!(description; show, update, remove))
 }
 
 /// List ticket fields, ordered by key.

@@ -3,12 +3,12 @@
 
 use std::time::{Duration, Instant};
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use jiff::Timestamp;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::page_limit;
 use crate::api::{
@@ -32,12 +32,12 @@ use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(preview))
-        .routes(routes!(what_if))
-        .routes(routes!(show))
+        .routes(routes!(description; list, create))
+        .routes(routes!(description; preview))
+        .routes(routes!(description; what_if))
+        .routes(routes!(description; show))
 }
 
 /// The header that makes a handoff safe to send again.

@@ -1,20 +1,20 @@
 //! `/v1/health` and `/v1/version`: unauthenticated, for load balancers and clients.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::State;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::api::{Health, Me, VersionInfo};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(health))
-        .routes(routes!(version))
-        .routes(routes!(me))
+        .routes(routes!(description; health))
+        .routes(routes!(description; version))
+        .routes(routes!(description; me))
 }
 
 /// Whether the service is up and its database answers.

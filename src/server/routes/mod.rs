@@ -28,6 +28,49 @@ use crate::domain::workspace::Snapshot;
 use super::AppState;
 use super::error::{ApiError, ApiResult};
 
+/// Whether a router is built with the OpenAPI description of its routes.
+/// utoipa writes every operation and every schema it names eagerly: that was
+/// half the CPU time of a local command such as `tickets list --limit 30`,
+/// which only calls the routes. The description is built for the document
+/// alone ([`crate::server::openapi`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Description {
+    Built,
+    Skipped,
+}
+
+/// `utoipa_axum::routes!` when the description is built; otherwise the same
+/// routes (each handler on the path and methods of its `#[utoipa::path]`)
+/// with empty operations and no schemas.
+macro_rules! routes {
+    ($description:expr; $($handler:ident),+ $(,)?) => {
+        match $description {
+            $crate::server::routes::Description::Built => utoipa_axum::routes!($($handler),+),
+            $crate::server::routes::Description::Skipped => {
+                use utoipa_axum::PathItemExt as _;
+                let mut paths = utoipa::openapi::path::Paths::new();
+                let mut router = axum::routing::MethodRouter::new();
+                $(
+                    utoipa_axum::paste! {
+                        let methods = <[<__path_ $handler>] as utoipa::Path>::methods();
+                        let path = <[<__path_ $handler>] as utoipa::Path>::path();
+                    }
+                    for method in &methods {
+                        router = router.on(method.to_method_filter(), $handler);
+                    }
+                    paths.add_path_operation(
+                        path,
+                        methods,
+                        utoipa::openapi::path::Operation::new(),
+                    );
+                )+
+                (Vec::new(), paths, router)
+            }
+        }
+    };
+}
+pub(crate) use routes;
+
 /// Changes the workspace with `change`, given the instant to stamp what it
 /// changes (as stored: to the microsecond), and answers the workspace after it.
 pub(crate) async fn change_workspace(

@@ -9,6 +9,7 @@
 //! kept, and revoking the ingest token revokes every credential it minted. It
 //! is no API token: every other route refuses it as unknown.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -20,7 +21,6 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::api::{
     FieldError, Problem, RequesterTicket, RequesterToken, RequesterTokenRequest, Ticket,
@@ -30,10 +30,10 @@ use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(mint))
-        .routes(routes!(my_tickets))
+        .routes(routes!(description; mint))
+        .routes(routes!(description; my_tickets))
 }
 
 const PREFIX: &str = "dkr_";

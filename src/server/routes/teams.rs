@@ -1,10 +1,10 @@
 //! `/v1/teams`: groups of operators that tickets are routed to.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::{change_workspace, page_of};
 use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
@@ -17,10 +17,10 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update, remove))
+        .routes(routes!(description; list, create))
+        .routes(routes!(description; show, update, remove))
 }
 
 /// List teams, ordered by key.

@@ -1,10 +1,10 @@
 //! `/v1/tickets`: the inbox. Views and filters, timelines, and the actions
 //! operators take, each recorded on the ticket's timeline.
 
+use super::{Description, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::{page_limit, parse_instant};
 use crate::api::{
@@ -21,21 +21,21 @@ use crate::server::json::{ApiJson, ApiQuery, WrittenPage};
 use crate::server::store::{Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router(description: Description) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list))
-        .routes(routes!(show))
-        .routes(routes!(assign))
-        .routes(routes!(unassign))
-        .routes(routes!(take))
-        .routes(routes!(set_priority))
-        .routes(routes!(note))
-        .routes(routes!(reply))
-        .routes(routes!(takeover))
-        .routes(routes!(resolve))
-        .routes(routes!(reopen))
-        .routes(routes!(append_conversation))
-        .routes(routes!(requester_tickets))
+        .routes(routes!(description; list))
+        .routes(routes!(description; show))
+        .routes(routes!(description; assign))
+        .routes(routes!(description; unassign))
+        .routes(routes!(description; take))
+        .routes(routes!(description; set_priority))
+        .routes(routes!(description; note))
+        .routes(routes!(description; reply))
+        .routes(routes!(description; takeover))
+        .routes(routes!(description; resolve))
+        .routes(routes!(description; reopen))
+        .routes(routes!(description; append_conversation))
+        .routes(routes!(description; requester_tickets))
 }
 
 /// The longest note or reply.

@@ -11,6 +11,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AuthCommand {
     /// Who you are on the current target (or --context), your role, the
     /// service's URL and version, and your token's expiry

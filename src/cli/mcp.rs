@@ -6,7 +6,8 @@ use crate::cli::Session;
 use crate::error::{CliError, CliResult};
 use crate::mcp::Copilot;
 
-/// `deskctl mcp` takes only the global flags that pick the target.
+// `deskctl mcp` takes only the global flags that pick the target (a plain
+// comment: clap would take a doc comment for the command's about).
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
 Examples:

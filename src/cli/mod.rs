@@ -105,6 +105,7 @@ pub struct GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Run the Desk service over HTTP
     Serve(serve::ServeArgs),

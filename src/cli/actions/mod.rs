@@ -16,6 +16,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ActionsCommand {
     /// List the agents' handover actions
     #[command(visible_alias = "ls")]

@@ -14,6 +14,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AgentsCommand {
     /// List AI agents
     #[command(visible_alias = "ls")]

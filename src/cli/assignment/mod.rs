@@ -11,6 +11,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AssignmentCommand {
     /// Show the assignment method and the support inbox
     #[command(after_help = "Examples:\n  deskctl assignment show")]

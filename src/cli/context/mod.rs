@@ -21,6 +21,9 @@ use crate::config::LOCAL_CONTEXT;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
+// Not deferred, unlike the other commands: `add` has its own `--server`, and
+// clap propagates the global one into a deferred command before its own
+// arguments are added, so the two would clash.
 #[derive(Debug, Subcommand)]
 pub enum ContextCommand {
     /// List contexts; `*` marks the current one

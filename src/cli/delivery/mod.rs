@@ -14,6 +14,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum DeliveryCommand {
     /// Show the delivery webhook (the secret only as set or not)
     #[command(after_help = "Examples:\n  deskctl delivery show")]

@@ -13,6 +13,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum EmailCommand {
     /// Show the SMTP server settings (the password only as set or not)
     #[command(after_help = "Examples:\n  deskctl email show")]

@@ -17,6 +17,7 @@ use crate::error::{CliError, CliResult};
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HandoffCommand {
     /// Show what a handoff would do, storing nothing (a dry run of the real pipeline)
     #[command(

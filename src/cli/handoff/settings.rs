@@ -15,6 +15,7 @@ pub struct HandoffSettingsArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HandoffSettingsCommand {
     /// Show the handoff settings
     #[command(after_help = "Examples:\n  deskctl handoff settings show")]

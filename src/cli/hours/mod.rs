@@ -13,6 +13,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HoursCommand {
     /// Show the business hours
     #[command(after_help = "Examples:\n  deskctl hours show")]

@@ -41,6 +41,7 @@ pub struct InboxArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum InboxCommand {
     /// Take one email (RFC 5322, from stdin) into the support inbox: for an MTA's
     /// pipe transport

@@ -18,6 +18,7 @@ use crate::error::{CliError, CliResult};
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum IntegrationsCommand {
     /// List the connected integrations with their status and last test
     #[command(visible_alias = "ls")]

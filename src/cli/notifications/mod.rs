@@ -11,6 +11,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum NotificationsCommand {
     /// Show the notification settings
     #[command(after_help = "Examples:\n  deskctl notifications show")]

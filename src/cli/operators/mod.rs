@@ -15,6 +15,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum OperatorsCommand {
     /// List operators
     #[command(visible_alias = "ls")]

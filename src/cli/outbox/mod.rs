@@ -16,6 +16,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum OutboxCommand {
     /// List outbound messages, newest first
     #[command(visible_alias = "ls")]

@@ -8,6 +8,7 @@ use crate::error::CliResult;
 use crate::ui::{Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RequestersCommand {
     /// A customer's open and closed tickets with their status, newest first (as
     /// the chat widget's "View tickets" shows them)

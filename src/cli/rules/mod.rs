@@ -14,6 +14,7 @@ use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RulesCommand {
     /// List rules in the order they are tried
     #[command(visible_alias = "ls")]

@@ -10,6 +10,7 @@ use crate::cli::Session;
 use crate::error::CliResult;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SecretsCommand {
     /// Seal every stored secret under a new key
     ///

@@ -26,6 +26,7 @@ use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum TicketsCommand {
     /// List tickets in a view, filtered; newest activity first
     #[command(visible_alias = "ls")]
@@ -99,7 +100,10 @@ pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
     }
 }
 
-/// Ticket numbers, for the verbs that take several at once.
+// Ticket numbers, for the verbs that take several at once. Plain comments, not
+// doc comments, on these flattened and newtype argument structs: clap would take
+// a doc comment for the command's about, over the verb's own (deferred commands
+// add their arguments after their about).
 #[derive(Debug, Args)]
 pub struct TicketsNumbersArgs {
     /// Ticket numbers
@@ -118,7 +122,7 @@ impl TicketsNumbersArgs {
     }
 }
 
-/// A message body from a flag, a file (`-` for stdin) or, on a terminal, `$EDITOR`.
+// A message body from a flag, a file (`-` for stdin) or, on a terminal, `$EDITOR`.
 #[derive(Debug, Args)]
 pub struct BodyArgs {
     /// The text

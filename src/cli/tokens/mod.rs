@@ -12,6 +12,7 @@ use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum TokensCommand {
     /// List tokens (never their secrets)
     #[command(visible_alias = "ls")]

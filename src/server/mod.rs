@@ -86,11 +86,11 @@ impl utoipa::Modify for BearerAuth {
 }
 
 fn api_router(description: Description) -> OpenApiRouter<AppState> {
-    let described = match description {
+    let router = match description {
         Description::Built => OpenApiRouter::with_openapi(ApiDoc::openapi()),
         Description::Skipped => OpenApiRouter::new(),
     };
-    described
+    router
         .merge(routes::meta::router(description))
         .merge(routes::config::router(description))
         .merge(routes::events::router(description))
@@ -394,8 +394,7 @@ mod tests {
     /// Each path with the methods it answers, as a router registered them.
     fn routed(description: Description) -> Vec<(String, Vec<String>)> {
         let doc = api_router(description).into_openapi();
-        let routed: Vec<(String, Vec<String>)> = doc
-            .paths
+        doc.paths
             .paths
             .iter()
             .map(|(path, item)| {
@@ -411,8 +410,7 @@ mod tests {
                     .collect();
                 (path.clone(), methods)
             })
-            .collect();
-        routed
+            .collect()
     }
 
     #[test]
@@ -426,7 +424,11 @@ mod tests {
             bare.paths
                 .paths
                 .values()
-                .flat_map(|item| item.get.iter().chain(&item.post))
+                .flat_map(|item| {
+                    [&item.get, &item.put, &item.post, &item.delete, &item.patch]
+                        .into_iter()
+                        .flatten()
+                })
                 .all(|operation| operation.responses.responses.is_empty())
         );
     }

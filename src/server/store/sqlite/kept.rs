@@ -40,6 +40,19 @@ const WRITER_CACHE_KIB: i64 = 32 * 1024;
 /// that finds little to copy costs little.
 pub(super) const CHECKPOINT_EVERY: u32 = 8;
 
+/// Frames in the WAL from which the writer catches up with a checkpoint beside
+/// it so that SQLite starts the WAL over ([`write`]). Each catch-up costs the
+/// writer a checkpoint's two `fsync`s; below this the WAL only grows by a few
+/// batches until the next one (16 MiB of 4 KiB pages, well under
+/// [`WAL_SIZE_LIMIT`]).
+pub(super) const START_OVER_FRAMES: i64 = 4096;
+
+/// The size the writer's connection truncates the WAL file to when it starts
+/// it over, if it grew larger (a burst, or a reader that held a snapshot for
+/// long): bounded disk use, and still room for many batches between two
+/// checkpoints without the file growing again.
+const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
+
 /// The connections kept, once [`Kept::start`] was called.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
@@ -49,6 +62,9 @@ pub(crate) struct Kept {
     writes: AtomicU32,
     /// Whether a checkpoint is running.
     checkpointing: AtomicBool,
+    /// Whether a checkpoint beside the writer finished, on a WAL of at least
+    /// [`START_OVER_FRAMES`], since the writer last caught up (see [`write`]).
+    checked_point: AtomicBool,
 }
 
 impl Kept {
@@ -99,13 +115,28 @@ impl Kept {
             // PASSIVE: never waits for the writer or readers; what it cannot
             // copy now, the next one does.
             let done = kept.read(&path, |conn| {
-                Ok(conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?)
+                // (busy, frames in the WAL, frames copied)
+                Ok(conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                    row.get::<_, i64>(1)
+                })?)
             });
-            if let Err(error) = done {
-                tracing::warn!(%error, "could not checkpoint the desk's write-ahead log");
+            match done {
+                Ok(frames) if frames >= START_OVER_FRAMES => {
+                    kept.checked_point.store(true, Ordering::Release);
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "could not checkpoint the desk's write-ahead log");
+                }
             }
             kept.checkpointing.store(false, Ordering::Release);
         });
+    }
+
+    /// Whether the writer should catch up with a checkpoint that finished
+    /// beside it on a long WAL (once per such checkpoint; see [`write`]).
+    pub(crate) fn take_catch_up(&self) -> bool {
+        self.checked_point.swap(false, Ordering::AcqRel)
     }
 
     /// Closes the idle read connections (the service is stopping).
@@ -123,9 +154,19 @@ impl Kept {
 /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, the texts it
 /// queued indexed, `COMMIT`) on the writer's kept connection in `slot`,
 /// opening it first if needed. Blocking: the commit waits for the disk.
+///
+/// With `catch_up` (a checkpoint beside the writer found a long WAL:
+/// [`Kept::take_catch_up`]), it first copies what that checkpoint left,
+/// the frames committed while it ran, so that the transaction begins on a WAL
+/// copied whole and SQLite starts the WAL over from its first frame. Without
+/// it the writer never began on a WAL copied whole, since the checkpoints
+/// beside it always trail its last commit: the WAL grew for as long as
+/// handoffs kept coming (1.5 GB in the bench's 30,000), and every frame
+/// written extended the file (the kernel allocating and zeroing its pages).
 pub(crate) fn write<T>(
     slot: &mut Option<Direct>,
     path: &Path,
+    catch_up: bool,
     work: impl FnOnce(&Direct) -> StoreResult<T>,
 ) -> StoreResult<T> {
     let conn = match slot {
@@ -135,6 +176,14 @@ pub(crate) fn write<T>(
     if !conn.is_autocommit() {
         // A transaction left open by a decision that panicked.
         conn.execute_batch("ROLLBACK")?;
+    }
+    if catch_up {
+        // PASSIVE: copies what it can without waiting for readers; if one
+        // still reads an older snapshot, the WAL goes on and a later catch-up
+        // starts it over. Failing it fails no write.
+        if let Err(error) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
+            tracing::warn!(%error, "could not checkpoint the desk's write-ahead log");
+        }
     }
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let result = work(conn).and_then(|done| {
@@ -164,10 +213,11 @@ fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
         "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
     )?;
     if let Some(kib) = cache_kib {
-        // The writer: a large cache, and no checkpoint in its commits
-        // ([`Kept::wrote`] runs them beside it).
+        // The writer: a large cache, no checkpoint in its commits
+        // ([`Kept::wrote`] runs them beside it), and a bound on the WAL file.
         conn.execute_batch(&format!(
-            "PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0;"
+            "PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0; \
+             PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
         ))?;
     }
     conn.set_prepared_statement_cache_capacity(PREPARED);

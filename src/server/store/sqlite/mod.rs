@@ -344,9 +344,11 @@ impl SqliteStore {
         }
         let mut writer = Arc::clone(&self.writer).lock_owned().await;
         let path = self.path.clone();
-        let done = tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, work))
-            .await
-            .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))??;
+        let catch_up = self.kept.take_catch_up();
+        let done =
+            tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, catch_up, work))
+                .await
+                .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))??;
         self.kept.wrote(&self.path);
         Ok(done)
     }
@@ -853,6 +855,37 @@ mod tests {
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// A writer that never stops still gets its WAL started over: the
+    /// checkpoints beside it trail its last commit, so without the writer
+    /// catching up the WAL grew for as long as the writes kept coming.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_busy_writers_wal_is_started_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, path) = serving_desk(dir.path()).await;
+        let wal = path.with_extension("sqlite-wal");
+        let name = "n".repeat(200_000);
+        // Four times the frames at which the writer catches up, without a pause.
+        let writes = 4 * kept::START_OVER_FRAMES as usize * 4096 / name.len();
+        let mut largest = 0;
+        for n in 0..writes {
+            store
+                .write_direct(add_named_team(format!("team-{n}"), name.clone()))
+                .await
+                .unwrap();
+            largest = largest.max(std::fs::metadata(&wal).unwrap().len());
+        }
+        let bound = 2 * kept::START_OVER_FRAMES as u64 * (4096 + 24);
+        assert!(
+            largest < bound,
+            "the WAL reached {largest} bytes over {writes} writes (bound {bound}): never started over"
+        );
+        let teams: i64 = store
+            .read_direct(|conn| Ok(conn.query_row("SELECT count(*) FROM teams", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(teams, writes as i64);
     }
 
     /// A point read on a kept connection sees every commit before it, also a

@@ -66,14 +66,23 @@ fn prune(conn: &Direct, before: Timestamp, next: i64) -> StoreResult<u64> {
 }
 
 impl SqliteStore {
+    /// Read on a kept connection when serving: the feed's poller reads it
+    /// after every change this process makes.
     pub async fn event_bounds(&self) -> StoreResult<EventBounds> {
-        let row = sqlx::query("SELECT last_id, pruned_through FROM event_log WHERE id = 1")
-            .fetch_one(self.pool())
-            .await?;
-        Ok(EventBounds {
-            last: row.try_get::<i64, _>("last_id")? as u64,
-            pruned_through: row.try_get::<i64, _>("pruned_through")? as u64,
+        self.read_direct(|conn| {
+            one(
+                conn,
+                "SELECT last_id, pruned_through FROM event_log WHERE id = 1",
+                [],
+                |row| {
+                    Ok(EventBounds {
+                        last: row.get::<_, i64>(0)? as u64,
+                        pruned_through: row.get::<_, i64>(1)? as u64,
+                    })
+                },
+            )
         })
+        .await
     }
 
     pub async fn events_after(

@@ -12,7 +12,9 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::tickets::{append_entries, fetch_ticket, update_ticket};
-use super::{Direct, SqliteStore, execute, now, parse_enum, parse_time, stored_time};
+use super::{
+    Direct, SqliteStore, execute, now, one, optional, parse_enum, parse_time, stored_time,
+};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
@@ -133,11 +135,11 @@ impl SqliteStore {
              AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, id LIMIT 1";
         let now_at = Timestamp::now();
         let now = stored_time(now_at);
-        // Most calls find nothing due: look without taking the write lock first.
-        let due: Option<i64> = sqlx::query_scalar(DUE)
-            .bind(&now)
-            .bind(&now)
-            .fetch_optional(self.pool())
+        // Most calls find nothing due: look without taking the write lock
+        // first, on a kept connection when serving (the delivery worker looks
+        // after every change).
+        let due = self
+            .read_direct(|conn| optional(conn, DUE, [&now, &now], |row| Ok(row.get::<_, i64>(0)?)))
             .await?;
         if due.is_none() {
             return Ok(None);
@@ -227,13 +229,17 @@ impl SqliteStore {
     /// When the next pending message that nobody holds falls due.
     pub async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
         let now = now();
-        let next: Option<String> = sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
-             AND (lease_until IS NULL OR lease_until <= ?)",
-        )
-        .bind(&now)
-        .fetch_one(self.pool())
-        .await?;
+        let next: Option<String> = self
+            .read_direct(|conn| {
+                one(
+                    conn,
+                    "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
+                     AND (lease_until IS NULL OR lease_until <= ?)",
+                    [&now],
+                    |row| Ok(row.get(0)?),
+                )
+            })
+            .await?;
         next.as_deref().map(parse_time).transpose()
     }
 

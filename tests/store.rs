@@ -1736,3 +1736,53 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
         store.close().await;
     }
 }
+
+/// A one-command process (the CLI on its desk, one thread) keeps one
+/// connection for everything it reads. sqlx hands a used connection back from
+/// a task its drop spawns; on one thread the next read used to run first and
+/// open another: on PostgreSQL every command started three backends.
+#[tokio::test(flavor = "current_thread")]
+async fn a_one_command_store_reads_on_one_connection() {
+    let fixture = fixture!();
+    let Some(database) = &fixture.desk.database else {
+        // SQLite: src/server/store/sqlite's own test counts its pool.
+        return;
+    };
+    let store = Store::open_for_command(
+        &fixture.desk.location(),
+        Open::Existing,
+        crate::common::keys(),
+    )
+    .await
+    .unwrap();
+    store.workspace().await.unwrap();
+    store.generation().await.unwrap();
+    listed(&store, &everything()).await;
+    listed(&store, &everything()).await;
+    store.events_after(0, &Viewer::Everyone, 10).await.unwrap();
+    // Other backends of this database: the fixture's two stores' and this
+    // one's (the probe before its pool ends as it closes, not at once).
+    let count = || {
+        database
+            .sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            )
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+    };
+    fixture.store.close().await;
+    fixture.other.close().await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut open = count();
+    while open > 1 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        open = count();
+    }
+    assert_eq!(
+        open, 1,
+        "backends left open by a one-command store after its reads"
+    );
+    store.close().await;
+}

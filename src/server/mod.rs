@@ -250,7 +250,7 @@ impl LocalDesk {
         open: store::Open,
         keys: sealing::Keys,
     ) -> Result<Self, store::StoreError> {
-        let store = Store::open(location, open, keys).await?;
+        let store = Store::open_for_command(location, open, keys).await?;
         Ok(Self {
             router: serve_routes(
                 routes(),

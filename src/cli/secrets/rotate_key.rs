@@ -24,7 +24,7 @@ pub async fn cmd_rotate_key(session: &Session, _args: RotateKeyArgs) -> CliResul
         }
     };
     let keys = session.keys(&location)?;
-    let store = Store::open(&location, Open::Existing, keys.clone())
+    let store = Store::open_for_command(&location, Open::Existing, keys.clone())
         .await
         .map_err(|e| CliError::opening(&location.describe(), &e))?;
     let old = keys.sealing_key_id();

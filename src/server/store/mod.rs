@@ -947,6 +947,27 @@ impl Store {
             Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
             Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
         };
+        Self::opened_with(db, keys).await
+    }
+
+    /// [`Self::open`] for a one-command process (the CLI on its desk): on
+    /// PostgreSQL, with one connection (see
+    /// [`postgres::PostgresStore::open_for_command`]).
+    pub async fn open_for_command(
+        location: &Location,
+        open: Open,
+        keys: Keys,
+    ) -> StoreResult<Store> {
+        let db: Arc<dyn Database> = match location {
+            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
+            Location::Postgres(url) => {
+                Arc::new(postgres::PostgresStore::open_for_command(url, open).await?)
+            }
+        };
+        Self::opened_with(db, keys).await
+    }
+
+    async fn opened_with(db: Arc<dyn Database>, keys: Keys) -> StoreResult<Store> {
         let store = Store::new(db, keys);
         store.seal_open_secrets().await?;
         Ok(store)

@@ -98,6 +98,23 @@ impl PostgresStore {
     /// Connects to the database at `url` and brings its schema up to date.
     /// With [`Open::Existing`], a database without a desk's schema is missing.
     pub async fn open(url: &str, open: Open) -> StoreResult<PostgresStore> {
+        Self::open_with(url, open, MAX_CONNECTIONS).await
+    }
+
+    /// [`Self::open`] for a one-command process: its pool holds one
+    /// connection. sqlx hands a used connection back to its pool from a task
+    /// that the connection's drop spawns; on the CLI's one thread the next
+    /// query ran first and opened another: every command started three
+    /// backends (the probe below, then two), each a connection's handshake and
+    /// a backend process. With one, the next query waits for the connection's
+    /// return instead. Nothing a command runs holds one connection while it
+    /// asks for another (the PostgreSQL integration tests run every command
+    /// this way; such a path would wait out [`ACQUIRE_TIMEOUT`] and fail).
+    pub async fn open_for_command(url: &str, open: Open) -> StoreResult<PostgresStore> {
+        Self::open_with(url, open, 1).await
+    }
+
+    async fn open_with(url: &str, open: Open, connections: u32) -> StoreResult<PostgresStore> {
         let described = crate::net::redacted_url(url);
         let options = PgConnectOptions::from_str(url).map_err(|error| {
             StoreError::Connect(format!(
@@ -113,7 +130,7 @@ impl PostgresStore {
             .map_err(|error| connect_error(&error, &options, &described, url))?;
         probe.close().await.ok();
         let pool = PgPoolOptions::new()
-            .max_connections(MAX_CONNECTIONS)
+            .max_connections(connections)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options)
             .await?;

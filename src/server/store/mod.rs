@@ -943,11 +943,7 @@ impl Store {
     /// Opens the desk at `location`, bringing its schema up to date and
     /// sealing any secret stored before secrets were sealed.
     pub async fn open(location: &Location, open: Open, keys: Keys) -> StoreResult<Store> {
-        let db: Arc<dyn Database> = match location {
-            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
-            Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
-        };
-        Self::opened_with(db, keys).await
+        Self::open_in(location, open, keys, false).await
     }
 
     /// [`Self::open`] for a one-command process (the CLI on its desk): on
@@ -958,16 +954,22 @@ impl Store {
         open: Open,
         keys: Keys,
     ) -> StoreResult<Store> {
-        let db: Arc<dyn Database> = match location {
-            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
-            Location::Postgres(url) => {
-                Arc::new(postgres::PostgresStore::open_for_command(url, open).await?)
-            }
-        };
-        Self::opened_with(db, keys).await
+        Self::open_in(location, open, keys, true).await
     }
 
-    async fn opened_with(db: Arc<dyn Database>, keys: Keys) -> StoreResult<Store> {
+    async fn open_in(
+        location: &Location,
+        open: Open,
+        keys: Keys,
+        one_command: bool,
+    ) -> StoreResult<Store> {
+        let db: Arc<dyn Database> = match location {
+            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
+            Location::Postgres(url) if one_command => {
+                Arc::new(postgres::PostgresStore::open_for_command(url, open).await?)
+            }
+            Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
+        };
         let store = Store::new(db, keys);
         store.seal_open_secrets().await?;
         Ok(store)

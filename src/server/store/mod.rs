@@ -946,8 +946,9 @@ impl Store {
         Self::open_in(location, open, keys, false).await
     }
 
-    /// [`Self::open`] for a one-command process (the CLI on its desk): on
-    /// PostgreSQL, with one connection (see
+    /// [`Self::open`] for a one-command process (the CLI on its desk): with
+    /// one pooled connection, which each statement waits for rather than open
+    /// another (see [`sqlite::SqliteStore::open_for_command`] and
     /// [`postgres::PostgresStore::open_for_command`]).
     pub async fn open_for_command(
         location: &Location,
@@ -964,6 +965,9 @@ impl Store {
         one_command: bool,
     ) -> StoreResult<Store> {
         let db: Arc<dyn Database> = match location {
+            Location::Sqlite(path) if one_command => {
+                Arc::new(sqlite::SqliteStore::open_for_command(path, open).await?)
+            }
             Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
             Location::Postgres(url) if one_command => {
                 Arc::new(postgres::PostgresStore::open_for_command(url, open).await?)

@@ -3,9 +3,9 @@
 //! pruned by age.
 
 use jiff::Timestamp;
-use sqlx::{Connection, Row};
+use sqlx::Row;
 
-use super::{Direct, SqliteStore, execute, hand_back, one, stored_time};
+use super::{Direct, SqliteStore, execute, one, stored_time};
 use crate::api::EVENT_RETENTION_DAYS;
 use crate::server::store::shared::{event_visibility, prunes_before, read_event};
 use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
@@ -92,8 +92,7 @@ impl SqliteStore {
         limit: u32,
     ) -> StoreResult<EventPage> {
         // One read transaction: the bound and the rows come from one snapshot.
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = conn.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
             .fetch_one(&mut *tx)
             .await?;
@@ -117,7 +116,6 @@ impl SqliteStore {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        hand_back(conn).await;
         let events = rows
             .iter()
             .map(|row| {

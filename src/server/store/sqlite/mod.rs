@@ -44,6 +44,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often opening a desk is tried again while another process holds its lock.
 const OPEN_ATTEMPTS: u32 = 12;
 
+/// The pool's connections in a serving process (its point reads and the
+/// handoff writer use kept connections of their own: see [`kept`]).
+const SERVICE_CONNECTIONS: u32 = 8;
+
 /// The schema, embedded in the binary: versions are applied in order, once.
 const MIGRATIONS: &[Embedded] = &[
     (
@@ -190,6 +194,27 @@ impl SqliteStore {
     /// Opens the desk file at `path` and brings its schema up to date; with
     /// [`Open::CreateIfMissing`], creates it (and its directory) when missing.
     pub async fn open(path: &Path, open: Open) -> StoreResult<SqliteStore> {
+        Self::open_with(path, open, SERVICE_CONNECTIONS).await
+    }
+
+    /// [`Self::open`] for a one-command process (the CLI on its local desk, on
+    /// one thread): its pool holds one connection. sqlx hands a used
+    /// connection back from a task that the connection's drop spawns; on one
+    /// thread the next statement ran first and opened a second connection:
+    /// the schema parsed again, and a second page cache. SQLite's build here
+    /// (`SQLITE_ENABLE_MEMORY_MANAGEMENT`) keeps one page cache for all of a
+    /// process's connections, where two evicted each other's pages:
+    /// `tickets list --all` read a page from the file for nearly every ticket
+    /// (102,000 reads at 100k tickets, against 8,200 on one connection). With
+    /// one, the next statement waits for the connection's return. Nothing a
+    /// command runs holds a connection while it asks for another (the
+    /// integration tests run every command this way; such a path would wait
+    /// out the pool's acquire timeout and fail).
+    pub async fn open_for_command(path: &Path, open: Open) -> StoreResult<SqliteStore> {
+        Self::open_with(path, open, 1).await
+    }
+
+    async fn open_with(path: &Path, open: Open, connections: u32) -> StoreResult<SqliteStore> {
         if open == Open::Existing && !path.exists() {
             return Err(StoreError::Missing(format!(
                 "no desk at {}: check the path, or create one with any command that writes \
@@ -221,7 +246,7 @@ impl SqliteStore {
         // out the busy timeout. Trying again after a pause finds it done.
         let mut attempt = 0;
         loop {
-            match Self::connect(path, options.clone()).await {
+            match Self::connect(path, options.clone(), connections).await {
                 Ok(store) => return Ok(store),
                 Err(error) if attempt < OPEN_ATTEMPTS && is_busy(&error) => {
                     attempt += 1;
@@ -232,9 +257,13 @@ impl SqliteStore {
         }
     }
 
-    async fn connect(path: &Path, options: SqliteConnectOptions) -> Result<SqliteStore, Opening> {
+    async fn connect(
+        path: &Path,
+        options: SqliteConnectOptions,
+        connections: u32,
+    ) -> Result<SqliteStore, Opening> {
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(connections)
             .connect_with(options)
             .await?;
         let store = SqliteStore {
@@ -263,7 +292,6 @@ impl SqliteStore {
         )
         .fetch_all(&mut *conn)
         .await;
-        hand_back(conn).await;
         if let Ok(applied) = &applied
             && shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
                 .map_err(Opening::Store)?
@@ -274,7 +302,6 @@ impl SqliteStore {
         // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
         // for the first (busy timeout), then finds every migration recorded.
         let migrator = shared::migrator(MIGRATIONS, true);
-        let mut conn = self.pool.acquire().await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
         match migrator.run(&mut *conn).await {
             Ok(()) => {
@@ -315,9 +342,7 @@ impl SqliteStore {
             return self.kept.read(&self.path, work);
         }
         let mut conn = self.pool.acquire().await?;
-        let done = direct(&mut conn, work).await;
-        hand_back(conn).await;
-        done
+        direct(&mut conn, work).await
     }
 
     /// Runs `work` in one write transaction (a [`WriteTx`]) on the handle of
@@ -478,20 +503,6 @@ fn create_private(path: &Path) -> StoreResult<()> {
     }
 }
 
-/// Hands a pooled connection back now. Dropped, it would be returned by a
-/// task of its own, too late for a one-command process (the CLI on its local
-/// desk, on one thread), whose next statement would then open a second
-/// connection: the schema parsed again, and a second page cache. SQLite's
-/// build here (`SQLITE_ENABLE_MEMORY_MANAGEMENT`) keeps one page cache for all
-/// of a process's connections, where they evict each other's pages: with two,
-/// `tickets list --all` read a page from the file for nearly every ticket
-/// (102,000 reads at 100k tickets, against 8,200 on one connection).
-/// `return_to_pool` is public in sqlx though hidden from its docs (it is what
-/// the drop spawns); the store tests below fail if a read stops doing this.
-pub(crate) async fn hand_back(mut conn: sqlx::pool::PoolConnection<sqlx::Sqlite>) {
-    conn.return_to_pool().await;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,7 +522,9 @@ mod tests {
             .close()
             .await;
 
-        let store = SqliteStore::open(&path, Open::Existing).await.unwrap();
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
         let refund = TicketFilter {
             text: Some("refund".into()),
             ..TicketFilter::everything(Viewer::Everyone)
@@ -521,9 +534,10 @@ mod tests {
         assert_eq!(store.pool.size(), 1, "connections opened");
     }
 
-    /// Every read a local command makes hands its connection back before the
-    /// next one starts ([`hand_back`]): one connection however many reads,
-    /// so one page cache, not two evicting each other's pages.
+    /// Every read a local command makes waits for the connection the one
+    /// before it used ([`SqliteStore::open_for_command`]): one connection
+    /// however many reads, so one page cache, not two evicting each other's
+    /// pages.
     #[tokio::test(flavor = "current_thread")]
     async fn a_one_command_process_reads_everything_on_one_connection() {
         let dir = tempfile::tempdir().unwrap();
@@ -538,7 +552,9 @@ mod tests {
         };
         assert!(numbers.len() > 2, "{numbers:?}");
 
-        let store = SqliteStore::open(&path, Open::Existing).await.unwrap();
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
         store.read_workspace().await.unwrap();
         store.generation().await.unwrap();
         let everything = TicketFilter::everything(Viewer::Everyone);

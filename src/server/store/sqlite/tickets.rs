@@ -1,9 +1,9 @@
 //! The `tickets` and `timeline` tables, and the assignment state read with them:
 //! operators' open tickets and each team's round-robin position.
 
-use sqlx::{Connection, Row};
+use sqlx::Row;
 
-use super::{Direct, SqliteStore, all, direct, execute, hand_back, one, optional, parse_time};
+use super::{Direct, SqliteStore, all, direct, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
@@ -36,8 +36,7 @@ pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
 
 impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = conn.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {CANDIDATE_COLUMNS} FROM {CANDIDATES} ORDER BY o.handle"
         )))
@@ -47,7 +46,6 @@ impl SqliteStore {
             .fetch_all(&mut *tx)
             .await?;
         tx.commit().await?;
-        hand_back(conn).await;
         Ok(Loads {
             operators: rows
                 .iter()
@@ -276,8 +274,7 @@ pub(crate) fn update_ticket(
 
 impl SqliteStore {
     pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = conn.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let detail = direct(&mut tx, |conn| {
             Ok(TicketDetail {
                 ticket: fetch_ticket(conn, number)?,
@@ -292,7 +289,6 @@ impl SqliteStore {
         })
         .await?;
         tx.commit().await?;
-        hand_back(conn).await;
         Ok(detail)
     }
 

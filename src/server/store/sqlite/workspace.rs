@@ -7,10 +7,10 @@
 
 use std::collections::BTreeSet;
 
-use sqlx::{Connection, Row, SqliteConnection};
+use sqlx::{Row, SqliteConnection};
 
 use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
-use super::{Direct, SqliteStore, execute, hand_back, one, stored_time};
+use super::{Direct, SqliteStore, execute, one, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
@@ -36,11 +36,9 @@ impl SqliteStore {
 
     /// The whole configuration, as one consistent snapshot.
     pub async fn read_workspace(&self) -> StoreResult<Snapshot> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = conn.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let snapshot = read(&mut tx).await?;
         tx.commit().await?;
-        hand_back(conn).await;
         Ok(snapshot)
     }
 

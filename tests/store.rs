@@ -157,6 +157,35 @@ fn requester(name: &str, email: &str, external_id: Option<&str>) -> Requester {
 }
 
 impl Fixture {
+    /// How many texts wait in the queue of SQLite's text index (moved into
+    /// it once a thousand do); `None` on PostgreSQL, which has no queue.
+    fn queued_texts(&self) -> Option<i64> {
+        self.on_sqlite_file(|conn| {
+            conn.query_row("SELECT count(*) FROM ticket_text_queue", [], |row| {
+                row.get(0)
+            })
+            .unwrap()
+        })
+    }
+
+    /// Moves the queued texts into SQLite's text index, as the write that
+    /// makes them a thousand does.
+    fn index_queued_texts(&self) {
+        self.on_sqlite_file(|conn| {
+            conn.execute_batch(deskctl::server::store::sqlite::INDEX_QUEUED_TEXT)
+                .unwrap()
+        });
+    }
+
+    fn on_sqlite_file<T>(&self, work: impl FnOnce(&rusqlite::Connection) -> T) -> Option<T> {
+        if !matches!(BACKEND, crate::common::Backend::Sqlite) {
+            return None;
+        }
+        let conn = rusqlite::Connection::open(self.desk.path()).unwrap();
+        conn.busy_timeout(Duration::from_secs(10)).unwrap();
+        Some(work(&conn))
+    }
+
     /// Records handoff `n` (key `key-n` unless `key` says otherwise) opening
     /// `ticket`, assigned to the first operator with room left, as the store's
     /// transaction sees the team.
@@ -630,7 +659,9 @@ async fn text_search_ignores_ascii_case_and_takes_wildcards_literally() {
 /// The match `--search` documents, pinned on both backends and through both
 /// plans: a page of 500 starts from the text index (few candidates), pages
 /// of one walk the tickets newest first when the text is in more tickets
-/// than the square root of the desk's size, and counts use the index.
+/// than the square root of the desk's size, and counts use the index. On
+/// SQLite, with the texts still queued for the index and again once they
+/// are in it.
 #[tokio::test(flavor = "multi_thread")]
 async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk() {
     let f = fixture!();
@@ -749,12 +780,26 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
         ("PRINTER", newest_first(common.clone())),
         ("toner", newest_first(common.clone())),
     ];
+    let queued = f.queued_texts();
+    if let Some(queued) = queued {
+        assert!(queued > 20, "the texts wait in the queue: {queued}");
+    }
+    check_search_cases(&f, &cases).await;
+    if queued.is_some() {
+        f.index_queued_texts();
+        assert_eq!(f.queued_texts(), Some(0));
+        check_search_cases(&f, &cases).await;
+    }
+}
+
+async fn check_search_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {
     for (text, expected) in cases {
+        let text = *text;
         let one_page = {
             let text = text.to_string();
             f.search(move |q| q.text = Some(text)).await
         };
-        assert_eq!(one_page, expected, "--search {text:?}, one page");
+        assert_eq!(&one_page, expected, "--search {text:?}, one page");
         // Pages of one, each from the last one's cursor.
         let mut paged = Vec::new();
         let mut after = None;
@@ -770,7 +815,7 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
                 None => break,
             }
         }
-        assert_eq!(paged, expected, "--search {text:?}, pages of one");
+        assert_eq!(&paged, expected, "--search {text:?}, pages of one");
         let mut filter = everything();
         filter.text = Some(text.to_string());
         let counted: u64 = f

@@ -184,7 +184,7 @@ impl Condition {
 }
 
 /// `%text%` for LIKE, with LIKE's wildcards in `text` taken literally.
-fn like_pattern(text: &str) -> String {
+pub(super) fn like_pattern(text: &str) -> String {
     let escaped = text
         .replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -293,9 +293,15 @@ fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
     match (c.dialect, plan) {
         (Dialect::Sqlite, plan) => {
             if plan == TextPlan::Indexed {
+                // The texts still queued for the index are tested whole
+                // (`sqlite::INDEX_QUEUED_AFTER`), in the same statement so
+                // that a text moved from the queue meanwhile is in one.
                 let query = c.param(Bind::Text(fts_query(text).unwrap_or_default()));
+                let queued = c.param(Bind::Text(like_pattern(text)));
                 c.clauses.push(format!(
-                    "number IN (SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH {query})"
+                    "number IN (SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH {query} \
+                     UNION ALL SELECT id >> 24 FROM ticket_text_queue \
+                     WHERE body LIKE {queued} ESCAPE '\\')"
                 ));
             }
             // The definition of a match, and the re-check of the index's

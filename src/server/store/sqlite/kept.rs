@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::{BUSY_TIMEOUT, Direct, INDEX_QUEUED_TEXT};
+use super::{BUSY_TIMEOUT, Direct, index_queued_text};
 use crate::server::store::{StoreError, StoreResult};
 
 /// Idle read connections kept at most; more are opened under a burst and
@@ -151,8 +151,8 @@ impl Kept {
     }
 }
 
-/// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, the texts it
-/// queued indexed, `COMMIT`) on the writer's kept connection in `slot`,
+/// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, the queued
+/// texts indexed if many wait, `COMMIT`) on the writer's kept connection in `slot`,
 /// opening it first if needed. Blocking: the commit waits for the disk.
 ///
 /// With `catch_up` (a checkpoint beside the writer found a long WAL:
@@ -187,7 +187,7 @@ pub(crate) fn write<T>(
     }
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let result = work(conn).and_then(|done| {
-        conn.execute_batch(INDEX_QUEUED_TEXT)?;
+        index_queued_text(conn)?;
         conn.execute_batch("COMMIT")?;
         Ok(done)
     });

@@ -132,11 +132,39 @@ const MIGRATIONS: &[Embedded] = &[
     ),
 ];
 
-/// Moves the texts a write transaction queued (migration 0015) into the text
-/// index, in one statement: every write transaction runs it before it commits.
+/// Moves the texts queued by the triggers (migration 0015) into the text
+/// index, in one statement ([`index_queued_text`] decides when).
 /// Public for the benches, which seed desks with plain SQL.
 pub const INDEX_QUEUED_TEXT: &str = "INSERT INTO ticket_text (rowid, body) \
      SELECT id, body FROM ticket_text_queue ORDER BY id; DELETE FROM ticket_text_queue;";
+
+/// Texts left queued before a write transaction moves them into the index.
+///
+/// FTS5 writes what a transaction added as a new segment at its `COMMIT`,
+/// and merges the small segments into larger ones as they pile up. Moved at
+/// every handoff batch (eight handoffs, some eighty texts), the segments
+/// were small and their merging, with the pages it wrote to the WAL, was a
+/// quarter of the writer's time; moved a thousand at a time it costs a
+/// sixth less per handoff (docs/performance.md, tenth session). The texts
+/// are queued in the transaction that writes them, so a search finds every
+/// committed text either way: it looks in the queue as well as the index
+/// ([`ticket_search`]). Larger batches stall the one transaction that moves
+/// them: 8,192 took the bench's p99 over 30 ms.
+pub(crate) const INDEX_QUEUED_AFTER: i64 = 1024;
+
+/// Moves the queued texts into the index when [`INDEX_QUEUED_AFTER`] or
+/// more wait; every write transaction runs it before it commits.
+pub(crate) fn index_queued_text(conn: &Direct) -> rusqlite::Result<()> {
+    let many: bool = conn.query_row(
+        "SELECT count(*) >= ? FROM ticket_text_queue",
+        [INDEX_QUEUED_AFTER],
+        |row| row.get(0),
+    )?;
+    if many {
+        conn.execute_batch(INDEX_QUEUED_TEXT)?;
+    }
+    Ok(())
+}
 
 /// A desk in a SQLite file.
 #[derive(Debug, Clone)]
@@ -181,10 +209,10 @@ impl WriteTx {
         direct(&mut self.tx, work).await
     }
 
-    /// Indexes the texts this transaction queued, then commits.
+    /// Indexes the queued texts if many wait ([`index_queued_text`]), then
+    /// commits.
     pub(crate) async fn commit(mut self) -> StoreResult<()> {
-        self.direct(|conn| Ok(conn.execute_batch(INDEX_QUEUED_TEXT)?))
-            .await?;
+        self.direct(|conn| Ok(index_queued_text(conn)?)).await?;
         self.tx.commit().await?;
         Ok(())
     }
@@ -698,6 +726,64 @@ mod tests {
         store
     }
 
+    /// Every plan of a search finds a text still queued for the index
+    /// ([`INDEX_QUEUED_AFTER`]) as it finds one in the index: the index's
+    /// candidates read first (`Among`), the index asked within the query
+    /// (`Indexed`, for counts of more than 20,000 candidates), and the walk.
+    #[tokio::test]
+    async fn every_search_plan_finds_texts_queued_for_the_index_and_texts_in_it() {
+        use crate::api::TicketCountBy;
+        use crate::server::store::shared::TextPlan;
+        let dir = tempfile::tempdir().unwrap();
+        let store = desk_with_tickets_of_every_shape(dir.path()).await;
+        let queued = async || -> i64 {
+            store
+                .read_direct(|conn| {
+                    Ok(conn.query_row("SELECT count(*) FROM ticket_text_queue", [], |r| r.get(0))?)
+                })
+                .await
+                .unwrap()
+        };
+        let found = async |text: &str| -> Vec<u64> {
+            let filter = TicketFilter {
+                text: Some(text.into()),
+                ..TicketFilter::everything(Viewer::Everyone)
+            };
+            store
+                .read_direct(|conn| {
+                    let among = ticket_search::count_plan(conn, &filter)?;
+                    assert!(matches!(among, TextPlan::Among(_)), "{among:?}");
+                    let mut found = Vec::new();
+                    for plan in [among, TextPlan::Indexed, TextPlan::Walk] {
+                        let counts =
+                            ticket_counts::counts(conn, &filter, TicketCountBy::Status, plan)?;
+                        found.push(counts.iter().map(|(_, n)| n).sum());
+                    }
+                    Ok(found)
+                })
+                .await
+                .unwrap()
+        };
+        assert_eq!(queued().await, 5, "the subjects wait in the queue");
+        for indexed in [false, true] {
+            if indexed {
+                store
+                    .write_on_pool(|conn| Ok(conn.execute_batch(INDEX_QUEUED_TEXT)?))
+                    .await
+                    .unwrap();
+                assert_eq!(queued().await, 0);
+            }
+            assert_eq!(found("nother FORM").await, [1, 1, 1], "indexed: {indexed}");
+            assert_eq!(found("lower").await, [1, 1, 1], "indexed: {indexed}");
+            assert_eq!(
+                found("o requester a").await,
+                [1, 1, 1],
+                "indexed: {indexed}"
+            );
+            assert_eq!(found("no such text").await, [0, 0, 0], "indexed: {indexed}");
+        }
+    }
+
     /// Each row is written as JSON while SQLite holds it, not through an
     /// `api::Ticket`; the bytes must be what serializing that ticket gives,
     /// for every shape a row can have, page after page.
@@ -902,6 +988,78 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(teams, writes as i64);
+    }
+
+    /// Queued texts stay in the queue until [`INDEX_QUEUED_AFTER`] wait; the
+    /// write that makes it that many moves them all into the index, on the
+    /// service's kept writer and on a command's pool alike.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn queued_texts_move_into_the_index_once_enough_wait() {
+        for serving in [true, false] {
+            let dir = tempfile::tempdir().unwrap();
+            let store = if serving {
+                serving_desk(dir.path()).await.0
+            } else {
+                SqliteStore::open_for_command(
+                    &dir.path().join("desk.sqlite"),
+                    Open::CreateIfMissing,
+                )
+                .await
+                .unwrap()
+            };
+            let queue = |first: i64, count: i64| {
+                move |conn: &Direct| {
+                    for n in first..first + count {
+                        execute(
+                            conn,
+                            "INSERT INTO ticket_text_queue (id, body) VALUES (?, ?)",
+                            rusqlite::params![n << 24, format!("queued text {n}")],
+                        )?;
+                    }
+                    Ok(())
+                }
+            };
+            // (queued, in the index)
+            let where_they_are = async || -> (i64, i64) {
+                store
+                    .read_direct(|conn| {
+                        let count = |sql: &str| -> StoreResult<i64> {
+                            Ok(conn.query_row(sql, [], |row| row.get(0))?)
+                        };
+                        Ok((
+                            count("SELECT count(*) FROM ticket_text_queue")?,
+                            count(
+                                "SELECT count(*) FROM ticket_text WHERE ticket_text MATCH '\"ued\"'",
+                            )?,
+                        ))
+                    })
+                    .await
+                    .unwrap()
+            };
+            store
+                .write_direct(queue(0, INDEX_QUEUED_AFTER - 2))
+                .await
+                .unwrap();
+            store
+                .write_direct(queue(INDEX_QUEUED_AFTER - 2, 1))
+                .await
+                .unwrap();
+            assert_eq!(
+                where_they_are().await,
+                (INDEX_QUEUED_AFTER - 1, 0),
+                "serving: {serving}"
+            );
+            store
+                .write_direct(queue(INDEX_QUEUED_AFTER - 1, 1))
+                .await
+                .unwrap();
+            assert_eq!(
+                where_they_are().await,
+                (0, INDEX_QUEUED_AFTER),
+                "serving: {serving}"
+            );
+            store.close().await;
+        }
     }
 
     /// A point read on a kept connection sees every commit before it, also a

@@ -1,9 +1,9 @@
 //! Tickets counted by one column, over the same condition as the ticket list.
 
-use super::{SqliteStore, all};
+use super::{Direct, SqliteStore, all};
 use crate::api::TicketCountBy;
 use crate::server::store::rows::Fields;
-use crate::server::store::shared::{Dialect, count_column, ticket_condition};
+use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
 
 impl SqliteStore {
@@ -14,18 +14,28 @@ impl SqliteStore {
         filter: &TicketFilter,
         by: TicketCountBy,
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
-        let column = count_column(by);
         self.read_direct(|conn| {
             let plan = super::ticket_search::count_plan(conn, filter)?;
-            let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan);
-            let sql = format!(
-                "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
-                 GROUP BY {column}"
-            );
-            all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
-                Ok((row.optional_text("value")?, row.int("count")? as u64))
-            })
+            counts(conn, filter, by, plan)
         })
         .await
     }
+}
+
+/// [`SqliteStore::ticket_counts`] with its search text found by `plan`.
+pub(super) fn counts(
+    conn: &Direct,
+    filter: &TicketFilter,
+    by: TicketCountBy,
+    plan: TextPlan,
+) -> StoreResult<Vec<(Option<String>, u64)>> {
+    let column = count_column(by);
+    let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan);
+    let sql = format!(
+        "SELECT {column} AS value, COUNT(*) AS count FROM tickets WHERE {condition} \
+         GROUP BY {column}"
+    );
+    all(conn, &sql, rusqlite::params_from_iter(binds), |row| {
+        Ok((row.optional_text("value")?, row.int("count")? as u64))
+    })
 }

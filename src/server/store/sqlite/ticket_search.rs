@@ -1,21 +1,25 @@
 //! How a ticket query with a search text finds its tickets: from the FTS5
 //! index `ticket_text` when the text is rare, walking tickets newest first
 //! when it is common (see [`TextPlan`]). Owns no table: the index is written
-//! by the triggers of migrations 0013 and 0015.
+//! by the triggers of migrations 0013 and 0015. The texts they queued and a
+//! write has not moved into the index yet ([`super::INDEX_QUEUED_AFTER`])
+//! are candidates when they contain the text.
 
 use super::{Direct, all, one};
-use crate::server::store::shared::{TextPlan, encode, fts_all, indexed_bound, trigrams};
+use crate::server::store::shared::{
+    TextPlan, encode, fts_all, indexed_bound, like_pattern, trigrams,
+};
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
 /// The plan for a page of `limit` tickets of `filter`: a bounded read of the
 /// index's candidates decides, and when they are few they are the plan, so
 /// the index is read once.
 pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> StoreResult<TextPlan> {
-    let Some((query, newest)) = index_query(conn, filter)? else {
+    let Some((text, query, newest)) = index_query(conn, filter)? else {
         return Ok(TextPlan::Walk);
     };
     Ok(
-        match candidates(conn, &query, indexed_bound(limit, newest))? {
+        match candidates(conn, text, &query, indexed_bound(limit, newest))? {
             Some(candidates) => TextPlan::Among(encode(&candidates)),
             None => TextPlan::Walk,
         },
@@ -27,24 +31,35 @@ pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> Sto
 /// candidates of the text's rarest trigrams when they are few enough to
 /// list, from all its trigrams otherwise.
 pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<TextPlan> {
-    let Some((query, _)) = index_query(conn, filter)? else {
+    let Some((text, query, _)) = index_query(conn, filter)? else {
         return Ok(TextPlan::Indexed);
     };
-    Ok(match candidates(conn, &query, COUNTED_CANDIDATES)? {
+    Ok(match candidates(conn, text, &query, COUNTED_CANDIDATES)? {
         Some(candidates) => TextPlan::Among(encode(&candidates)),
         None => TextPlan::Indexed,
     })
 }
 
-/// The FTS5 query for the candidates of `filter`'s text, by its
-/// [`narrowest`] trigrams, and the desk's newest ticket number; `None`
-/// without a text long enough to look up.
-fn index_query(conn: &Direct, filter: &TicketFilter) -> StoreResult<Option<(String, Option<i64>)>> {
-    let Some(trigrams) = filter.text.as_deref().and_then(trigrams) else {
+/// `filter`'s text, the FTS5 query for its candidates by its [`narrowest`]
+/// trigrams, and the desk's newest ticket number; `None` without a text
+/// long enough to look up.
+fn index_query<'f>(
+    conn: &Direct,
+    filter: &'f TicketFilter,
+) -> StoreResult<Option<(&'f str, String, Option<i64>)>> {
+    let Some((text, trigrams)) = filter
+        .text
+        .as_deref()
+        .and_then(|text| Some((text, trigrams(text)?)))
+    else {
         return Ok(None);
     };
     let newest = newest(conn)?;
-    Ok(Some((fts_all(&narrowest(conn, trigrams, newest)?), newest)))
+    Ok(Some((
+        text,
+        fts_all(&narrowest(conn, trigrams, newest)?),
+        newest,
+    )))
 }
 
 /// The most candidates counting lists before it asks the index in its
@@ -123,20 +138,27 @@ fn rows_holding(conn: &Direct, trigram: &str, newest: Option<i64>) -> StoreResul
 /// The rows of a trigram's list read to estimate its length.
 const SAMPLED_ROWS: i64 = 1_000;
 
-/// The numbers of the tickets whose rows of the index `query` finds, in
-/// ascending order without repeats, or `None` when `bound` rows or more
-/// hold it (only `bound` are read).
-fn candidates(conn: &Direct, query: &str, bound: u64) -> StoreResult<Option<Vec<i64>>> {
-    let mut candidates: Vec<i64> = all(
+/// The numbers of the tickets whose rows of the index `query` finds, or
+/// whose queued texts contain `text`, in ascending order without repeats;
+/// `None` when `bound` rows of the index or more hold it (only `bound` are
+/// read).
+fn candidates(conn: &Direct, text: &str, query: &str, bound: u64) -> StoreResult<Option<Vec<i64>>> {
+    // One statement, so one snapshot: a text a write moves from the queue to
+    // the index meanwhile is found in one of them.
+    let rows: Vec<(i64, bool)> = all(
         conn,
-        "SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH ? ORDER BY rowid LIMIT ?",
-        rusqlite::params![query, bound as i64],
-        |row| Ok(row.get(0)?),
+        "SELECT number, indexed FROM (SELECT rowid >> 24 AS number, 1 AS indexed \
+         FROM ticket_text WHERE ticket_text MATCH ?1 ORDER BY rowid LIMIT ?2) \
+         UNION ALL SELECT id >> 24, 0 FROM ticket_text_queue WHERE body LIKE ?3 ESCAPE '\\'",
+        rusqlite::params![query, bound as i64, like_pattern(text)],
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    if candidates.len() as u64 >= bound {
+    let indexed = rows.iter().filter(|(_, indexed)| *indexed).count();
+    if indexed as u64 >= bound {
         return Ok(None);
     }
-    // In rowid order, `number << 24 | seq`, a ticket's rows are together.
+    let mut candidates: Vec<i64> = rows.into_iter().map(|(number, _)| number).collect();
+    candidates.sort_unstable();
     candidates.dedup();
     Ok(Some(candidates))
 }

@@ -138,13 +138,16 @@ struct Receiver {
 }
 
 impl Receiver {
-    /// Listens on `port` (already bound when this returns).
+    /// Listens on `port` (0: any free one, bound here rather than chosen
+    /// free beforehand, which another test could take in between); already
+    /// bound when this returns.
     fn start(port: u16) -> Receiver {
         use axum::extract::State;
         use axum::http::{HeaderMap, StatusCode};
         use axum::response::IntoResponse;
 
         let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
         let shared = Shared::default();
         let state = shared.clone();
@@ -496,7 +499,7 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let desk = desk(desk!());
-    let receiver = Receiver::start(free_port());
+    let receiver = Receiver::start(0);
     set_delivery(&desk, receiver.port);
     handoff(
         &desk,
@@ -638,7 +641,7 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
 #[test]
 fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
     let desk = desk(desk!());
-    let receiver = Receiver::start(free_port());
+    let receiver = Receiver::start(0);
     let sink = SmtpSink::start(desk.dir.path(), 0);
     set_delivery(&desk, receiver.port);
     set_email(&desk, sink.port);
@@ -721,7 +724,7 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
 fn secrets_are_write_only_and_never_shown() {
     let desk = desk(desk!());
     let sink = SmtpSink::start(desk.dir.path(), 0);
-    let receiver = Receiver::start(free_port());
+    let receiver = Receiver::start(0);
     // Everything any command printed, and every HTTP answer.
     let seen = std::cell::RefCell::new(String::new());
     let run = |cmd: &mut assert_cmd::Command| -> std::process::Output {

@@ -132,6 +132,72 @@ impl crate::server::store::rows::Fields for Row<'_, '_> {
     }
 }
 
+/// A row read whole, for code that takes its rows as a list (the
+/// workspace's tables: [`crate::server::store::rows::snapshot`]).
+pub(crate) struct OwnedRow {
+    names: std::rc::Rc<[String]>,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl OwnedRow {
+    fn value(&self, column: &str) -> StoreResult<&rusqlite::types::Value> {
+        self.names
+            .iter()
+            .position(|name| name == column)
+            .map(|index| &self.values[index])
+            .ok_or_else(|| StoreError::Database(format!("no column {column} in the row")))
+    }
+}
+
+impl crate::server::store::rows::Fields for OwnedRow {
+    fn optional_text(&self, column: &str) -> StoreResult<Option<String>> {
+        match self.value(column)? {
+            rusqlite::types::Value::Null => Ok(None),
+            rusqlite::types::Value::Text(text) => Ok(Some(text.clone())),
+            _ => Err(StoreError::Corrupt(format!("{column} is not text"))),
+        }
+    }
+    fn optional_int(&self, column: &str) -> StoreResult<Option<i64>> {
+        match self.value(column)? {
+            rusqlite::types::Value::Null => Ok(None),
+            rusqlite::types::Value::Integer(int) => Ok(Some(*int)),
+            _ => Err(StoreError::Corrupt(format!("{column} is not an integer"))),
+        }
+    }
+    fn flag(&self, column: &str) -> StoreResult<bool> {
+        Ok(self.optional_int(column)? == Some(1))
+    }
+    fn optional_time(&self, column: &str) -> StoreResult<Option<Timestamp>> {
+        self.optional_text(column)?
+            .as_deref()
+            .map(parse_time)
+            .transpose()
+    }
+}
+
+/// Every row `sql` answers for `params`, read whole.
+pub(crate) fn owned_rows(
+    conn: &Direct,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> StoreResult<Vec<OwnedRow>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let names: std::rc::Rc<[String]> = column_names(&statement).into();
+    let width = names.len();
+    let mut rows = statement.query(params)?;
+    let mut owned = Vec::new();
+    while let Some(row) = rows.next()? {
+        let values = (0..width)
+            .map(|index| row.get::<_, rusqlite::types::Value>(index))
+            .collect::<Result<_, _>>()?;
+        owned.push(OwnedRow {
+            names: names.clone(),
+            values,
+        });
+    }
+    Ok(owned)
+}
+
 /// The names of `statement`'s columns, in order, for its rows' [`Row`]s.
 fn column_names(statement: &rusqlite::Statement<'_>) -> Vec<String> {
     statement

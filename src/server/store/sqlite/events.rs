@@ -3,12 +3,11 @@
 //! pruned by age.
 
 use jiff::Timestamp;
-use sqlx::Row;
 
-use super::{Direct, SqliteStore, execute, one, stored_time};
+use super::{Direct, SqliteStore, all, execute, one, stored_time};
 use crate::api::EVENT_RETENTION_DAYS;
 use crate::server::store::shared::{event_visibility, prunes_before, read_event};
-use crate::server::store::{EventBounds, EventPage, NewEvent, StoreResult, Viewer};
+use crate::server::store::{EventBounds, EventPage, NewEvent, StoreError, StoreResult, Viewer};
 
 /// Records `events` in the caller's write transaction: each takes the next id
 /// of the counter row, under the write lock, so ids grow in commit order.
@@ -91,11 +90,6 @@ impl SqliteStore {
         viewer: &Viewer,
         limit: u32,
     ) -> StoreResult<EventPage> {
-        // One read transaction: the bound and the rows come from one snapshot.
-        let mut tx = self.pool().begin().await?;
-        let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
-            .fetch_one(&mut *tx)
-            .await?;
         let (visible_now, condition) = match event_visibility(viewer, "?4") {
             Some((now, before)) => (now.clone(), format!("({now} OR {before})")),
             None => ("1".to_string(), "1".to_string()),
@@ -104,28 +98,36 @@ impl SqliteStore {
             Viewer::Operator(handle) => handle.clone(),
             Viewer::Everyone => String::new(),
         };
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT id, payload, ({visible_now}) AS visible_now FROM events \
-             WHERE id > ?1 AND id <= ?2 AND {condition} AND ?4 IS NOT NULL \
-             ORDER BY id LIMIT ?3"
-        )))
-        .bind(after as i64)
-        .bind(last)
-        .bind(i64::from(limit))
-        .bind(handle)
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        let events = rows
-            .iter()
-            .map(|row| {
-                read_event(
-                    row.try_get("id")?,
-                    row.try_get("payload")?,
-                    row.try_get::<i64, _>("visible_now")? != 0,
-                )
+        // One read transaction: the bound and the rows come from one snapshot.
+        let (last, events) = self
+            .read_snapshot(|conn| {
+                let last: i64 = one(
+                    conn,
+                    "SELECT last_id FROM event_log WHERE id = 1",
+                    [],
+                    |row| Ok(row.get(0)?),
+                )?;
+                let events = all(
+                    conn,
+                    &format!(
+                        "SELECT id, payload, ({visible_now}) AS visible_now FROM events \
+                         WHERE id > ?1 AND id <= ?2 AND {condition} AND ?4 IS NOT NULL \
+                         ORDER BY id LIMIT ?3"
+                    ),
+                    rusqlite::params![after as i64, last, i64::from(limit), handle],
+                    |row| {
+                        read_event(
+                            row.get("id")?,
+                            row.borrowed_text("payload")?.ok_or_else(|| {
+                                StoreError::Corrupt("an event without a payload".into())
+                            })?,
+                            row.get::<_, i64>("visible_now")? != 0,
+                        )
+                    },
+                )?;
+                Ok((last, events))
             })
-            .collect::<StoreResult<Vec<_>>>()?;
+            .await?;
         let through = match events.last() {
             Some(event) if events.len() == limit as usize => event.id,
             _ => (last as u64).max(after),

@@ -11,9 +11,10 @@
 //! calling thread (the writer's, off the async runtime, since its `COMMIT`
 //! waits for the disk) and keeps its prepared statements and its page cache.
 //!
-//! A one-command process does not keep any: opening a connection and parsing
-//! the schema again would cost it more than it saves (`Store::keep_connections`
-//! is for `serve`).
+//! A one-command process keeps one for its reads, on its only thread, and
+//! writes on the pool, whose connection it opens only then
+//! (`SqliteStore::open_for_command`); the writer's is for `serve`
+//! (`Store::keep_connections`).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -57,6 +58,8 @@ const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     on: AtomicBool,
+    /// Point reads only ([`Kept::start_reading`]).
+    reading: AtomicBool,
     readers: Mutex<Vec<Direct>>,
     /// Write transactions committed on the writer's connection.
     writes: AtomicU32,
@@ -75,6 +78,17 @@ impl Kept {
 
     pub(crate) fn is_on(&self) -> bool {
         self.on.load(Ordering::Relaxed)
+    }
+
+    /// From now on, point reads use kept connections; writes stay on the
+    /// pool (a one-command process: `SqliteStore::open_for_command`).
+    pub(crate) fn start_reading(&self) {
+        self.reading.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether point reads use kept connections.
+    pub(crate) fn reads(&self) -> bool {
+        self.reading.load(Ordering::Relaxed) || self.is_on()
     }
 
     /// Runs `work` on an idle kept read connection (one opened if none is
@@ -137,6 +151,12 @@ impl Kept {
     /// beside it on a long WAL (once per such checkpoint; see [`write`]).
     pub(crate) fn take_catch_up(&self) -> bool {
         self.checked_point.swap(false, Ordering::AcqRel)
+    }
+
+    /// The read connections kept idle.
+    #[cfg(test)]
+    pub(crate) fn idle_readers(&self) -> usize {
+        self.readers().len()
     }
 
     /// Closes the idle read connections (the service is stopping).

@@ -48,6 +48,24 @@ const OPEN_ATTEMPTS: u32 = 12;
 /// handoff writer use kept connections of their own: see [`kept`]).
 const SERVICE_CONNECTIONS: u32 = 8;
 
+/// What opens the desk: how it connects ([`SqliteStore::open_for_command`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Process {
+    Service,
+    OneCommand,
+}
+
+/// The versions of the migrations applied to the desk (an error when it has
+/// none: a new file).
+fn applied_migrations(conn: &Direct) -> StoreResult<Vec<i64>> {
+    all(
+        conn,
+        "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+        [],
+        |row| Ok(row.get::<_, i64>(0)?),
+    )
+}
+
 /// The schema, embedded in the binary: versions are applied in order, once.
 const MIGRATIONS: &[Embedded] = &[
     (
@@ -222,27 +240,29 @@ impl SqliteStore {
     /// Opens the desk file at `path` and brings its schema up to date; with
     /// [`Open::CreateIfMissing`], creates it (and its directory) when missing.
     pub async fn open(path: &Path, open: Open) -> StoreResult<SqliteStore> {
-        Self::open_with(path, open, SERVICE_CONNECTIONS).await
+        Self::open_with(path, open, Process::Service).await
     }
 
-    /// [`Self::open`] for a one-command process (the CLI on its local desk, on
-    /// one thread): its pool holds one connection. sqlx hands a used
-    /// connection back from a task that the connection's drop spawns; on one
-    /// thread the next statement ran first and opened a second connection:
-    /// the schema parsed again, and a second page cache. SQLite's build here
-    /// (`SQLITE_ENABLE_MEMORY_MANAGEMENT`) keeps one page cache for all of a
-    /// process's connections, where two evicted each other's pages:
-    /// `tickets list --all` read a page from the file for nearly every ticket
-    /// (102,000 reads at 100k tickets, against 8,200 on one connection). With
-    /// one, the next statement waits for the connection's return. Nothing a
-    /// command runs holds a connection while it asks for another (the
-    /// integration tests run every command this way; such a path would wait
-    /// out the pool's acquire timeout and fail).
+    /// [`Self::open`] for a one-command process (the CLI on its local desk,
+    /// on one thread). Its reads run on one kept connection on this thread
+    /// ([`kept`]), also the check that the schema is up to date; the pool (of
+    /// one connection) connects only when something needs it: a write, or a
+    /// read not yet made direct. Through sqlx each statement, and each row it
+    /// answers, was a hand-off to the connection's worker thread and back,
+    /// about forty for `tickets list`, and opening the pool started that
+    /// thread: `tickets list --limit 30` took 10.1 ms (median) against 6.4 ms
+    /// now (docs/performance.md, tenth session). The pool holds one
+    /// connection: sqlx hands a used connection back from a task that the
+    /// connection's drop spawns, and on one thread the next statement ran
+    /// first and opened a second one. Nothing a command runs holds a pooled
+    /// connection while it asks for another (the integration tests run every
+    /// command this way; such a path would wait out the pool's acquire
+    /// timeout and fail).
     pub async fn open_for_command(path: &Path, open: Open) -> StoreResult<SqliteStore> {
-        Self::open_with(path, open, 1).await
+        Self::open_with(path, open, Process::OneCommand).await
     }
 
-    async fn open_with(path: &Path, open: Open, connections: u32) -> StoreResult<SqliteStore> {
+    async fn open_with(path: &Path, open: Open, process: Process) -> StoreResult<SqliteStore> {
         if open == Open::Existing && !path.exists() {
             return Err(StoreError::Missing(format!(
                 "no desk at {}: check the path, or create one with any command that writes \
@@ -274,7 +294,7 @@ impl SqliteStore {
         // out the busy timeout. Trying again after a pause finds it done.
         let mut attempt = 0;
         loop {
-            match Self::connect(path, options.clone(), connections).await {
+            match Self::connect(path, options.clone(), process).await {
                 Ok(store) => return Ok(store),
                 Err(error) if attempt < OPEN_ATTEMPTS && is_busy(&error) => {
                     attempt += 1;
@@ -288,18 +308,35 @@ impl SqliteStore {
     async fn connect(
         path: &Path,
         options: SqliteConnectOptions,
-        connections: u32,
+        process: Process,
     ) -> Result<SqliteStore, Opening> {
-        let pool = SqlitePoolOptions::new()
-            .max_connections(connections)
-            .connect_with(options)
-            .await?;
+        let pool = match process {
+            Process::Service => {
+                SqlitePoolOptions::new()
+                    .max_connections(SERVICE_CONNECTIONS)
+                    .connect_with(options)
+                    .await?
+            }
+            Process::OneCommand => SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_lazy_with(options),
+        };
         let store = SqliteStore {
             pool,
             path: path.to_path_buf(),
             writer: Arc::default(),
             kept: Arc::default(),
         };
+        if process == Process::OneCommand {
+            store.kept.start_reading();
+            // A desk that cannot be read this way (new, or busy) is left to
+            // the pool's connection, which creates and migrates it.
+            if let Ok(applied) = store.kept.read(path, applied_migrations)
+                && store.up_to_date(&applied)?
+            {
+                return Ok(store);
+            }
+        }
         if let Err(error) = store.migrate().await {
             store.pool.close().await;
             return Err(error);
@@ -311,18 +348,20 @@ impl SqliteStore {
         &self.path
     }
 
+    /// Whether the migrations `applied` are all this binary has; an error
+    /// when the desk is newer than it.
+    fn up_to_date(&self, applied: &[i64]) -> Result<bool, Opening> {
+        shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
+            .map_err(Opening::Store)
+    }
+
     async fn migrate(&self) -> Result<(), Opening> {
         // The common case, a desk already up to date, needs no write lock: a
         // read-only command must not queue behind a busy writer.
         let mut conn = self.pool.acquire().await?;
-        let applied: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
-            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
-        )
-        .fetch_all(&mut *conn)
-        .await;
+        let applied = direct(&mut conn, applied_migrations).await;
         if let Ok(applied) = &applied
-            && shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
-                .map_err(Opening::Store)?
+            && self.up_to_date(applied)?
         {
             return Ok(());
         }
@@ -366,11 +405,27 @@ impl SqliteStore {
         &self,
         work: impl FnOnce(&Direct) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        if self.kept.is_on() {
+        if self.kept.reads() {
             return self.kept.read(&self.path, work);
         }
         let mut conn = self.pool.acquire().await?;
         direct(&mut conn, work).await
+    }
+
+    /// [`Self::read_direct`] with `work`'s statements in one read
+    /// transaction, so that they all see one snapshot.
+    pub(crate) async fn read_snapshot<T>(
+        &self,
+        work: impl FnOnce(&Direct) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        self.read_direct(|conn| {
+            conn.execute_batch("BEGIN")?;
+            let done = work(conn);
+            // A read transaction ends the same whether it read all or not.
+            conn.execute_batch("COMMIT")?;
+            done
+        })
+        .await
     }
 
     /// Runs `work` in one write transaction (a [`WriteTx`]) on the handle of
@@ -536,9 +591,15 @@ mod tests {
     use super::*;
     use crate::server::store::{Open, StoreError, TicketFilter, Viewer, stored_time};
 
+    /// The connections a store opened and holds: its pool's and its kept
+    /// readers (each back among the idle ones once its read is done).
+    fn connections(store: &SqliteStore) -> usize {
+        store.pool.size() as usize + store.kept.idle_readers()
+    }
+
     /// A one-command process (the CLI on its local desk) runs on one thread:
-    /// the connection that checked the schema must be back in the pool for
-    /// its first statement, or that statement opens a second connection.
+    /// the connection that checked the schema serves its first read too, and
+    /// the pool opens none (its worker thread is never started).
     #[tokio::test(flavor = "current_thread")]
     async fn an_up_to_date_desk_opens_one_connection_for_its_first_read() {
         let dir = tempfile::tempdir().unwrap();
@@ -559,11 +620,12 @@ mod tests {
         };
         let page = store.list_tickets(&refund, 30).await.unwrap();
         assert_eq!((page.len, page.items.as_slice()), (0, &b"[]"[..]));
-        assert_eq!(store.pool.size(), 1, "connections opened");
+        assert_eq!(store.pool.size(), 0, "pooled connections opened");
+        assert_eq!(connections(&store), 1, "connections opened");
     }
 
-    /// Every read a local command makes waits for the connection the one
-    /// before it used ([`SqliteStore::open_for_command`]): one connection
+    /// Every read a local command makes runs on the one connection that
+    /// checked the schema ([`SqliteStore::open_for_command`]): one connection
     /// however many reads, so one page cache, not two evicting each other's
     /// pages.
     #[tokio::test(flavor = "current_thread")]
@@ -595,7 +657,7 @@ mod tests {
         store.get_ticket(numbers[0]).await.unwrap();
         store.events_after(0, &Viewer::Everyone, 10).await.unwrap();
         store.assignment_loads().await.unwrap();
-        assert_eq!(store.pool.size(), 1, "connections opened");
+        assert_eq!(connections(&store), 1, "connections opened");
     }
 
     /// A desk with tickets of every shape a row can have, written into the

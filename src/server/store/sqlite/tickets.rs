@@ -1,9 +1,9 @@
 //! The `tickets` and `timeline` tables, and the assignment state read with them:
 //! operators' open tickets and each team's round-robin position.
 
-use sqlx::Row;
+use crate::server::store::rows::Fields;
 
-use super::{Direct, SqliteStore, all, direct, execute, one, optional, parse_time};
+use super::{Direct, SqliteStore, all, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
@@ -36,26 +36,25 @@ pub(crate) fn fetch_ticket(conn: &Direct, number: u64) -> StoreResult<Ticket> {
 
 impl SqliteStore {
     pub async fn assignment_loads(&self) -> StoreResult<Loads> {
-        let mut tx = self.pool().begin().await?;
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM {CANDIDATES} ORDER BY o.handle"
-        )))
-        .fetch_all(&mut *tx)
-        .await?;
-        let positions = sqlx::query("SELECT team_key, last_handle FROM round_robin")
-            .fetch_all(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(Loads {
-            operators: rows
-                .iter()
-                .map(rows::candidate)
-                .collect::<StoreResult<_>>()?,
-            last_assigned: positions
-                .iter()
-                .map(|row| Ok((row.try_get("team_key")?, row.try_get("last_handle")?)))
-                .collect::<StoreResult<_>>()?,
+        self.read_snapshot(|conn| {
+            Ok(Loads {
+                operators: all(
+                    conn,
+                    &format!("SELECT {CANDIDATE_COLUMNS} FROM {CANDIDATES} ORDER BY o.handle"),
+                    [],
+                    |row| rows::candidate(row),
+                )?,
+                last_assigned: all(
+                    conn,
+                    "SELECT team_key, last_handle FROM round_robin",
+                    [],
+                    |row| Ok((row.text("team_key")?, row.text("last_handle")?)),
+                )?
+                .into_iter()
+                .collect(),
+            })
         })
+        .await
     }
 }
 
@@ -274,8 +273,7 @@ pub(crate) fn update_ticket(
 
 impl SqliteStore {
     pub async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail> {
-        let mut tx = self.pool().begin().await?;
-        let detail = direct(&mut tx, |conn| {
+        self.read_snapshot(|conn| {
             Ok(TicketDetail {
                 ticket: fetch_ticket(conn, number)?,
                 timeline: all(
@@ -287,9 +285,7 @@ impl SqliteStore {
                 )?,
             })
         })
-        .await?;
-        tx.commit().await?;
-        Ok(detail)
+        .await
     }
 
     /// The assignment state of `team`, read outside any write (for previews).

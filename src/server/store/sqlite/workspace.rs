@@ -7,14 +7,15 @@
 
 use std::collections::BTreeSet;
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 
+use super::direct::owned_rows;
 use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
 use super::{Direct, SqliteStore, execute, one, stored_time};
 use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
-use crate::server::store::rows::{self, Tables};
+use crate::server::store::rows::{self, Fields, Tables};
 use crate::server::store::shared::{diff, encode, sections};
 use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
@@ -36,10 +37,7 @@ impl SqliteStore {
 
     /// The whole configuration, as one consistent snapshot.
     pub async fn read_workspace(&self) -> StoreResult<Snapshot> {
-        let mut tx = self.pool().begin().await?;
-        let snapshot = read(&mut tx).await?;
-        tx.commit().await?;
-        Ok(snapshot)
+        self.read_snapshot(read).await
     }
 
     /// See [`crate::server::store::Workspace::change_workspace`]: under the
@@ -50,7 +48,7 @@ impl SqliteStore {
         change: WorkspaceChange<'_>,
     ) -> StoreResult<Snapshot> {
         let mut tx = self.write().await?;
-        let current = read(&mut tx).await?;
+        let current = tx.direct(read).await?;
         if let Some(expected) = expected
             && current.revision != expected
         {
@@ -123,50 +121,39 @@ fn release_removed(
     Ok(events)
 }
 
-async fn counters(conn: &mut SqliteConnection) -> StoreResult<(u64, u64)> {
-    let row = sqlx::query("SELECT revision, generation FROM workspace_revision WHERE id = 1")
-        .fetch_one(&mut *conn)
-        .await?;
-    let revision: i64 = row.try_get("revision")?;
-    let generation: i64 = row.try_get("generation")?;
-    Ok((revision as u64, generation as u64))
-}
-
 /// Every configuration table, in the caller's transaction.
-async fn read(conn: &mut SqliteConnection) -> StoreResult<Snapshot> {
-    let (revision, generation) = counters(conn).await?;
-    let mut all = async |sql: &'static str| sqlx::query(sql).fetch_all(&mut *conn).await;
+fn read(conn: &Direct) -> StoreResult<Snapshot> {
+    let (revision, generation) = one(
+        conn,
+        "SELECT revision, generation FROM workspace_revision WHERE id = 1",
+        [],
+        |row| Ok((row.int("revision")?, row.int("generation")?)),
+    )?;
+    let all = |sql: &str| owned_rows(conn, sql, []);
     rows::snapshot(Tables {
-        revision: revision as i64,
-        generation: generation as i64,
+        revision,
+        generation,
         members: all("SELECT team_key, operator_handle FROM team_members \
-                      ORDER BY team_key, operator_handle")
-        .await?,
+                      ORDER BY team_key, operator_handle")?,
         operators: all(
             "SELECT handle, display_name, email, signature, role, availability, \
                         capacity, created_at, updated_at FROM operators ORDER BY handle",
-        )
-        .await?,
-        teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
-            .await?,
+        )?,
+        teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")?,
         fields: all(
             "SELECT key, name, field_type, options, created_at, updated_at \
                      FROM ticket_fields ORDER BY key",
-        )
-        .await?,
-        settings: all("SELECT name, value FROM settings").await?,
+        )?,
+        settings: all("SELECT name, value FROM settings")?,
         rules: all(
             "SELECT id, kind, position, name, match_mode, conditions, priority, team_key \
                     FROM rules ORDER BY kind, position",
-        )
-        .await?,
-        agents: all("SELECT key, name, handover, created_at, updated_at FROM agents ORDER BY key")
-            .await?,
+        )?,
+        agents: all("SELECT key, name, handover, created_at, updated_at FROM agents ORDER BY key")?,
         integrations: all(
             "SELECT kind, settings, secrets, base_url, fields, priorities, status, \
                            last_test, created_at, updated_at FROM integrations ORDER BY kind",
-        )
-        .await?,
+        )?,
     })
 }
 

@@ -161,9 +161,9 @@ pub const INDEX_QUEUED_TEXT: &str = "INSERT INTO ticket_text (rowid, body) \
 /// FTS5 writes what a transaction added as a new segment at its `COMMIT`,
 /// and merges the small segments into larger ones as they pile up. Moved at
 /// every handoff batch (eight handoffs, some eighty texts), the segments
-/// were small and their merging, with the pages it wrote to the WAL, was a
-/// quarter of the writer's time; moved a thousand at a time it costs a
-/// sixth less per handoff (docs/performance.md, tenth session). The texts
+/// were small, and merging and writing them was a quarter of the writer's
+/// time; moved a thousand at a time, a sixth (docs/performance.md, tenth
+/// session). The texts
 /// are queued in the transaction that writes them, so a search finds every
 /// committed text either way: it looks in the queue as well as the index
 /// ([`ticket_search`]). Larger batches stall the one transaction that moves
@@ -250,7 +250,7 @@ impl SqliteStore {
     /// read not yet made direct. Through sqlx each statement, and each row it
     /// answers, was a hand-off to the connection's worker thread and back,
     /// about forty for `tickets list`, and opening the pool started that
-    /// thread: `tickets list --limit 30` took 10.1 ms (median) against 6.4 ms
+    /// thread: `tickets list --limit 30` took 10.6 ms (median) against 6.2 ms
     /// now (docs/performance.md, tenth session). The pool holds one
     /// connection: sqlx hands a used connection back from a task that the
     /// connection's drop spawns, and on one thread the next statement ran

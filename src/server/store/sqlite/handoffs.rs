@@ -4,7 +4,7 @@
 
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
-use super::{Direct, SqliteStore, execute, optional};
+use super::{Direct, SqliteStore, all, execute, optional};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
 use crate::server::store::shared::{after_handoff, delivery_outcome, recorded_handoff};
@@ -126,17 +126,19 @@ fn by_key(conn: &Direct, key: &str) -> StoreResult<Option<(Handoff, String)>> {
 
 impl SqliteStore {
     pub async fn get_handoff(&self, id: &str) -> StoreResult<Handoff> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = ?"
-        )))
-        .bind(id)
-        .fetch_optional(self.pool())
+        self.read_direct(|conn| {
+            optional(
+                conn,
+                &format!("SELECT {SELECT_COLUMNS} FROM handoffs WHERE id = ?"),
+                [id],
+                |row| rows::handoff(row),
+            )
+        })
         .await?
         .ok_or_else(|| StoreError::NotFound {
             what: "handoff",
             key: id.to_string(),
-        })?;
-        rows::handoff(&row)
+        })
     }
 
     /// Handoffs newest first, filtered, starting after the cursor
@@ -151,31 +153,35 @@ impl SqliteStore {
             Some((time, id)) => (Some(time.to_string()), id.to_string()),
             None => (None, String::new()),
         };
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SELECT_COLUMNS} FROM handoffs \
-             WHERE (? IS NULL OR environment = ?) AND (? IS NULL OR agent_key = ?) \
-               AND (? IS NULL OR outcome = ?) \
-               AND (? IS NULL OR created_at >= ?) AND (? IS NULL OR created_at < ?) \
-               AND (? IS NULL OR (created_at, id) < (?, ?)) \
-             ORDER BY created_at DESC, id DESC LIMIT ?"
-        )))
-        .bind(query.environment.map(|e| e.as_str()))
-        .bind(query.environment.map(|e| e.as_str()))
-        .bind(&query.agent)
-        .bind(&query.agent)
-        .bind(query.outcome.map(|o| o.as_str()))
-        .bind(query.outcome.map(|o| o.as_str()))
-        .bind(query.since.map(super::stored_time))
-        .bind(query.since.map(super::stored_time))
-        .bind(query.until.map(super::stored_time))
-        .bind(query.until.map(super::stored_time))
-        .bind(&before_time)
-        .bind(&before_time)
-        .bind(&before_id)
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(rows::handoff).collect()
+        let environment = query.environment.map(|e| e.as_str());
+        let outcome = query.outcome.map(|o| o.as_str());
+        let since = query.since.map(super::stored_time);
+        let until = query.until.map(super::stored_time);
+        self.read_direct(|conn| {
+            all(
+                conn,
+                &format!(
+                    "SELECT {SELECT_COLUMNS} FROM handoffs \
+                     WHERE (?1 IS NULL OR environment = ?1) AND (?2 IS NULL OR agent_key = ?2) \
+                       AND (?3 IS NULL OR outcome = ?3) \
+                       AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5) \
+                       AND (?6 IS NULL OR (created_at, id) < (?6, ?7)) \
+                     ORDER BY created_at DESC, id DESC LIMIT ?8"
+                ),
+                rusqlite::params![
+                    environment,
+                    query.agent,
+                    outcome,
+                    since,
+                    until,
+                    before_time,
+                    before_id,
+                    i64::from(limit)
+                ],
+                |row| rows::handoff(row),
+            )
+        })
+        .await
     }
 }
 

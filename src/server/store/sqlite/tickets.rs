@@ -295,28 +295,34 @@ impl SqliteStore {
 
     /// The key of the default team, if any.
     pub async fn default_team(&self) -> StoreResult<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT key FROM teams WHERE is_default = 1")
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        self.read_direct(|conn| {
+            optional(
+                conn,
+                "SELECT key FROM teams WHERE is_default = 1",
+                [],
+                |row| row.text("key"),
+            )
+        })
+        .await
     }
 
     /// How many tickets the desk holds, by status.
     pub async fn count_tickets(&self, status: Option<TicketStatus>) -> StoreResult<u64> {
-        let count: i64 = match status {
-            Some(status) => {
-                sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE status = ?")
-                    .bind(status.as_str())
-                    .fetch_one(self.pool())
-                    .await?
-            }
-            None => {
-                sqlx::query_scalar("SELECT COUNT(*) FROM tickets")
-                    .fetch_one(self.pool())
-                    .await?
-            }
-        };
+        let count: i64 = self
+            .read_direct(|conn| match status {
+                // Two statements: `? IS NULL OR status = ?` would not use the
+                // index on status.
+                Some(status) => one(
+                    conn,
+                    "SELECT COUNT(*) FROM tickets WHERE status = ?",
+                    [status.as_str()],
+                    |row| Ok(row.get(0)?),
+                ),
+                None => one(conn, "SELECT COUNT(*) FROM tickets", [], |row| {
+                    Ok(row.get(0)?)
+                }),
+            })
+            .await?;
         Ok(count as u64)
     }
 }
@@ -443,15 +449,19 @@ impl SqliteStore {
 
     /// A customer's tickets, by external id or email, newest first.
     pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = ? \
-             OR lower(requester_email) = lower(?) ORDER BY created_at DESC, number DESC LIMIT 500"
-        )))
-        .bind(id)
-        .bind(id)
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(rows::ticket).collect()
+        self.read_direct(|conn| {
+            all(
+                conn,
+                &format!(
+                    "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = ?1 \
+                     OR lower(requester_email) = lower(?1) \
+                     ORDER BY created_at DESC, number DESC LIMIT 500"
+                ),
+                [id],
+                |row| rows::ticket(row),
+            )
+        })
+        .await
     }
 }
 

@@ -2,7 +2,7 @@
 
 use sqlx::AssertSqlSafe;
 
-use super::{SqliteStore, optional, require_operator};
+use super::{SqliteStore, all, optional, require_operator};
 use crate::api::Token;
 use crate::server::store::rows;
 use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
@@ -12,14 +12,15 @@ const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_u
 impl SqliteStore {
     /// Tokens ordered by id, starting after `after`.
     pub async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM tokens WHERE id > ? ORDER BY id LIMIT ?"
-        )))
-        .bind(after.unwrap_or(""))
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(rows::token).collect()
+        self.read_direct(|conn| {
+            all(
+                conn,
+                &format!("SELECT {COLUMNS} FROM tokens WHERE id > ? ORDER BY id LIMIT ?"),
+                rusqlite::params![after.unwrap_or(""), i64::from(limit)],
+                |row| rows::token(row),
+            )
+        })
+        .await
     }
 
     pub async fn create_token(&self, new: NewToken) -> StoreResult<Token> {

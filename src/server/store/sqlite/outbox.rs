@@ -9,16 +9,16 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::tickets::{append_entries, fetch_ticket, update_ticket};
 use super::{
-    Direct, SqliteStore, execute, now, one, optional, parse_enum, parse_time, stored_time,
+    Direct, SqliteStore, all, execute, now, one, optional, parse_enum, parse_time, stored_time,
 };
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
+use crate::server::store::rows::Fields;
 use crate::server::store::shared::{delivery_event, requeued, settled_delivery};
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
@@ -28,31 +28,25 @@ const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, att
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
                        handoff_id";
 
-fn from_row(row: &SqliteRow) -> StoreResult<OutboxMessage> {
-    let id: i64 = row.try_get("id")?;
-    let ticket: Option<i64> = row.try_get("ticket_number")?;
-    let attempts: i64 = row.try_get("attempts")?;
-    let state: OutboxState = parse_enum(row.try_get("state")?)?;
-    let payload: String = row.try_get("payload")?;
-    let delivered: Option<String> = row.try_get("delivered_at")?;
-    let integration: Option<String> = row.try_get("integration")?;
+fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
+    let state: OutboxState = row.parsed("state")?;
     Ok(OutboxMessage {
-        id: id as u64,
-        kind: parse_enum(row.try_get("kind")?)?,
-        ticket: ticket.map(|n| n as u64),
-        description: row.try_get("description")?,
+        id: row.int("id")? as u64,
+        kind: row.parsed("kind")?,
+        ticket: row.optional_int("ticket_number")?.map(|n| n as u64),
+        description: row.text("description")?,
         state,
-        attempts: attempts as u32,
+        attempts: row.int("attempts")? as u32,
         next_attempt_at: match state {
-            OutboxState::Pending => Some(parse_time(row.try_get("next_attempt_at")?)?),
+            OutboxState::Pending => Some(row.time("next_attempt_at")?),
             _ => None,
         },
-        last_error: row.try_get("last_error")?,
-        created_at: parse_time(row.try_get("created_at")?)?,
-        delivered_at: delivered.as_deref().map(parse_time).transpose()?,
-        integration: integration.as_deref().map(parse_enum).transpose()?,
-        handoff: row.try_get("handoff_id")?,
-        payload: serde_json::from_str(&payload)
+        last_error: row.optional_text("last_error")?,
+        created_at: row.time("created_at")?,
+        delivered_at: row.optional_time("delivered_at")?,
+        integration: row.optional_parsed("integration")?,
+        handoff: row.optional_text("handoff_id")?,
+        payload: serde_json::from_str(&row.text("payload")?)
             .map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
     })
 }
@@ -216,13 +210,17 @@ impl SqliteStore {
             return Ok(None);
         }
         let ids = serde_json::to_string(ids).expect("ids serialize");
-        let next: Option<String> = sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
-             AND id IN (SELECT value FROM json_each(?))",
-        )
-        .bind(ids)
-        .fetch_one(self.pool())
-        .await?;
+        let next: Option<String> = self
+            .read_direct(|conn| {
+                one(
+                    conn,
+                    "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
+                     AND id IN (SELECT value FROM json_each(?))",
+                    [&ids],
+                    |row| Ok(row.get(0)?),
+                )
+            })
+            .await?;
         next.as_deref().map(parse_time).transpose()
     }
 
@@ -256,41 +254,37 @@ impl SqliteStore {
         let kind = query.kind.map(OutboxKind::as_str);
         let integration = query.integration.map(IntegrationKind::as_str);
         let ticket = query.ticket.map(|n| n as i64);
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox \
-             WHERE (? IS NULL OR state = ?) AND (? IS NULL OR kind = ?) \
-               AND (? IS NULL OR integration = ?) \
-               AND (? IS NULL OR ticket_number = ?) AND (? IS NULL OR id < ?) \
-             ORDER BY id DESC LIMIT ?"
-        )))
-        .bind(state)
-        .bind(state)
-        .bind(kind)
-        .bind(kind)
-        .bind(integration)
-        .bind(integration)
-        .bind(ticket)
-        .bind(ticket)
-        .bind(before)
-        .bind(before)
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter().map(from_row).collect()
+        self.read_direct(|conn| {
+            all(
+                conn,
+                &format!(
+                    "SELECT {COLUMNS} FROM outbox \
+                     WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) \
+                       AND (?3 IS NULL OR integration = ?3) \
+                       AND (?4 IS NULL OR ticket_number = ?4) AND (?5 IS NULL OR id < ?5) \
+                     ORDER BY id DESC LIMIT ?6"
+                ),
+                rusqlite::params![state, kind, integration, ticket, before, i64::from(limit)],
+                |row| from_row(row),
+            )
+        })
+        .await
     }
 
     pub async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
-        )))
-        .bind(id as i64)
-        .fetch_optional(self.pool())
+        self.read_direct(|conn| {
+            optional(
+                conn,
+                &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?"),
+                [id as i64],
+                |row| from_row(row),
+            )
+        })
         .await?
         .ok_or_else(|| StoreError::NotFound {
             what: "outbound message",
             key: id.to_string(),
-        })?;
-        from_row(&row)
+        })
     }
 
     /// Queues a dead message again with a fresh set of attempts, or makes a

@@ -373,22 +373,22 @@ impl SqliteStore {
 
     /// The ticket the first of `ids` that the desk knows belongs to.
     pub async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>> {
-        let mut conn = self.pool().acquire().await?;
-        for id in ids {
-            let number: Option<i64> = sqlx::query_scalar(
-                "SELECT ticket_number FROM inbound_emails WHERE message_id IN (?, ?) \
-                 UNION ALL SELECT ticket_number FROM email_threads WHERE local_id = ? LIMIT 1",
-            )
-            .bind(id)
-            .bind(format!("<{id}>"))
-            .bind(crate::domain::mail::local_part(id))
-            .fetch_optional(&mut *conn)
-            .await?;
-            if let Some(number) = number {
-                return Ok(Some(number as u64));
+        self.read_direct(|conn| {
+            for id in ids {
+                let number: Option<i64> = optional(
+                    conn,
+                    "SELECT ticket_number FROM inbound_emails WHERE message_id IN (?, ?) \
+                     UNION ALL SELECT ticket_number FROM email_threads WHERE local_id = ? LIMIT 1",
+                    rusqlite::params![id, format!("<{id}>"), crate::domain::mail::local_part(id)],
+                    |row| Ok(row.get(0)?),
+                )?;
+                if let Some(number) = number {
+                    return Ok(Some(number as u64));
+                }
             }
-        }
-        Ok(None)
+            Ok(None)
+        })
+        .await
     }
 
     /// Adds a support-inbox email to ticket `number` exactly once per message id.

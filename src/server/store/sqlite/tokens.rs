@@ -86,12 +86,15 @@ impl SqliteStore {
 
     /// The stored SHA-256 of ingest token `id`'s secret.
     pub async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT secret_sha256 FROM tokens WHERE id = ? AND kind = 'ingest'")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        self.read_direct(|conn| {
+            optional(
+                conn,
+                "SELECT secret_sha256 FROM tokens WHERE id = ? AND kind = 'ingest'",
+                [id],
+                |row| Ok(row.get(0)?),
+            )
+        })
+        .await
     }
 
     /// Records that a token was used now.

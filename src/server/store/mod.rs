@@ -946,9 +946,10 @@ impl Store {
         Self::open_in(location, open, keys, false).await
     }
 
-    /// [`Self::open`] for a one-command process (the CLI on its desk): with
-    /// one pooled connection, which each statement waits for rather than open
-    /// another (see [`sqlite::SqliteStore::open_for_command`] and
+    /// [`Self::open`] for a one-command process (the CLI on its desk): one
+    /// connection for all its statements, not a pool's worth (on SQLite a
+    /// kept one for its reads, the pool's opened only to write: see
+    /// [`sqlite::SqliteStore::open_for_command`] and
     /// [`postgres::PostgresStore::open_for_command`]).
     pub async fn open_for_command(
         location: &Location,

@@ -223,6 +223,15 @@ pub(super) fn fold_ascii(expr: &str) -> String {
     format!("translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')")
 }
 
+/// On SQLite, the numbers of the tickets whose texts still queued for the
+/// index (`sqlite::INDEX_QUEUED_AFTER`) match the LIKE pattern bound as
+/// `pattern`.
+pub(super) fn queued_matching(pattern: &str) -> String {
+    format!(
+        "SELECT id >> 24 AS number FROM ticket_text_queue WHERE body LIKE {pattern} ESCAPE '\\'"
+    )
+}
+
 /// The FTS5 query that finds the candidates for `text` in `ticket_text`:
 /// each of its [`trigrams`], ANDed. `None` for a text too short to look up.
 pub(super) fn fts_query(text: &str) -> Option<String> {
@@ -297,11 +306,10 @@ fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
                 // (`sqlite::INDEX_QUEUED_AFTER`), in the same statement so
                 // that a text moved from the queue meanwhile is in one.
                 let query = c.param(Bind::Text(fts_query(text).unwrap_or_default()));
-                let queued = c.param(Bind::Text(like_pattern(text)));
+                let queued = queued_matching(&c.param(Bind::Text(like_pattern(text))));
                 c.clauses.push(format!(
                     "number IN (SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH {query} \
-                     UNION ALL SELECT id >> 24 FROM ticket_text_queue \
-                     WHERE body LIKE {queued} ESCAPE '\\')"
+                     UNION ALL {queued})"
                 ));
             }
             // The definition of a match, and the re-check of the index's

@@ -7,7 +7,7 @@
 
 use super::{Direct, all, one};
 use crate::server::store::shared::{
-    TextPlan, encode, fts_all, indexed_bound, like_pattern, trigrams,
+    TextPlan, encode, fts_all, indexed_bound, like_pattern, queued_matching, trigrams,
 };
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
@@ -147,9 +147,12 @@ fn candidates(conn: &Direct, text: &str, query: &str, bound: u64) -> StoreResult
     // the index meanwhile is found in one of them.
     let rows: Vec<(i64, bool)> = all(
         conn,
-        "SELECT number, indexed FROM (SELECT rowid >> 24 AS number, 1 AS indexed \
-         FROM ticket_text WHERE ticket_text MATCH ?1 ORDER BY rowid LIMIT ?2) \
-         UNION ALL SELECT id >> 24, 0 FROM ticket_text_queue WHERE body LIKE ?3 ESCAPE '\\'",
+        &format!(
+            "SELECT number, indexed FROM (SELECT rowid >> 24 AS number, 1 AS indexed \
+             FROM ticket_text WHERE ticket_text MATCH ?1 ORDER BY rowid LIMIT ?2) \
+             UNION ALL SELECT number, 0 FROM ({})",
+            queued_matching("?3")
+        ),
         rusqlite::params![query, bound as i64, like_pattern(text)],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;

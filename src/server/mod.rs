@@ -39,7 +39,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
 
 use self::error::ApiError;
-use self::routes::Description;
+use self::routes::ApiRoutes;
 pub use self::store::Store;
 
 /// The largest request body the service reads.
@@ -85,35 +85,43 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-fn api_router(description: Description) -> OpenApiRouter<AppState> {
-    let router = match description {
-        Description::Built => OpenApiRouter::with_openapi(ApiDoc::openapi()),
-        Description::Skipped => OpenApiRouter::new(),
-    };
-    router
-        .merge(routes::meta::router(description))
-        .merge(routes::config::router(description))
-        .merge(routes::events::router(description))
-        .merge(routes::operators::router(description))
-        .merge(routes::teams::router(description))
-        .merge(routes::tokens::router(description))
-        .merge(routes::agents::router(description))
-        .merge(routes::settings::router(description))
-        .merge(routes::fields::router(description))
-        .merge(routes::rules::router(description))
-        .merge(routes::handoffs::router(description))
-        .merge(routes::tickets::router(description))
-        .merge(routes::ticket_counts::router(description))
-        .merge(routes::inbound::router(description))
-        .merge(routes::requesters::router(description))
-        .merge(routes::outbox::router(description))
-        .merge(routes::integrations::router(description))
+/// Every group of routes, each adding its own to the router it is given.
+const ROUTE_GROUPS: &[fn(ApiRoutes) -> ApiRoutes] = &[
+    routes::meta::add,
+    routes::config::add,
+    routes::events::add,
+    routes::operators::add,
+    routes::teams::add,
+    routes::tokens::add,
+    routes::agents::add,
+    routes::settings::add,
+    routes::fields::add,
+    routes::rules::add,
+    routes::handoffs::add,
+    routes::tickets::add,
+    routes::ticket_counts::add,
+    routes::inbound::add,
+    routes::requesters::add,
+    routes::outbox::add,
+    routes::integrations::add,
+];
+
+/// The API's routes, added one group after another to `routes`.
+fn api_routes(routes: ApiRoutes) -> ApiRoutes {
+    ROUTE_GROUPS.iter().fold(routes, |routes, add| add(routes))
+}
+
+/// The API's routes with the OpenAPI description of each.
+fn described_routes() -> ApiRoutes {
+    api_routes(ApiRoutes::Described(Box::new(OpenApiRouter::with_openapi(
+        ApiDoc::openapi(),
+    ))))
 }
 
 /// The OpenAPI document of every route the router serves, as JSON: utoipa's
 /// types cannot read back every schema the completed document holds.
 pub fn openapi() -> serde_json::Value {
-    let mut doc = api_router(Description::Built).into_openapi();
+    let mut doc = described_routes().into_openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
     let mut json = serde_json::to_value(&doc).expect("the OpenAPI document serializes");
     openapi::finish(&mut json);
@@ -133,10 +141,10 @@ pub fn router_with(state: AppState, extra: Router) -> Router {
 }
 
 /// The API's routes, before they are given the service's state, without their
-/// OpenAPI description (see [`Description`]).
+/// OpenAPI description (see [`ApiRoutes`]).
 fn routes() -> Router<AppState> {
-    let (router, _) = api_router(Description::Skipped).split_for_parts();
-    router
+    api_routes(ApiRoutes::Plain(Router::new()))
+        .into_router()
         .fallback(|| async {
             ApiError::new(
                 StatusCode::NOT_FOUND,
@@ -156,9 +164,12 @@ fn routes() -> Router<AppState> {
 /// `routes` serving `state`, with `extra` beside them, behind the service's layers.
 fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Router {
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
-    routes
-        .with_state(state)
-        .merge(extra)
+    // The routes as one service, the fallback of a router with no routes:
+    // `Router::layer` wraps each route and method of the router it is called
+    // on in every layer, a hundred boxed services built (and dropped) per
+    // layer by every local command.
+    Router::new()
+        .fallback_service(routes.with_state(state).merge(extra))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(time_limit))
         .layer(axum::middleware::from_fn(error::problem_for_plain_errors))
@@ -391,45 +402,96 @@ mod tests {
         assert!(!is_change(&Method::POST, "/v1/mcp"));
     }
 
-    /// Each path with the methods it answers, as a router registered them.
-    fn routed(description: Description) -> Vec<(String, Vec<String>)> {
-        let doc = api_router(description).into_openapi();
+    /// Each described path with the methods its operations answer.
+    fn described_operations() -> Vec<(String, Vec<Method>)> {
+        let doc = described_routes().into_openapi();
         doc.paths
             .paths
             .iter()
             .map(|(path, item)| {
-                let item = serde_json::to_value(item).expect("a path item serializes");
-                let methods = item
-                    .as_object()
-                    .expect("a path item is an object")
-                    .keys()
-                    .filter(|key| {
-                        ["get", "put", "post", "delete", "patch", "head"].contains(&key.as_str())
-                    })
-                    .cloned()
-                    .collect();
+                let methods = [
+                    (&item.get, Method::GET),
+                    (&item.put, Method::PUT),
+                    (&item.post, Method::POST),
+                    (&item.delete, Method::DELETE),
+                    (&item.patch, Method::PATCH),
+                ]
+                .into_iter()
+                .filter(|(operation, _)| operation.is_some())
+                .map(|(_, method)| method)
+                .collect();
                 (path.clone(), methods)
             })
             .collect()
     }
 
-    #[test]
-    fn the_routes_built_without_their_description_are_the_described_ones() {
-        let described = routed(Description::Built);
+    /// The problem code the served routes answer `method path` with (no
+    /// credentials, no body), with every `{parameter}` in the path set to 1.
+    async fn answered(service: &Router, method: &Method, path: &str) -> (StatusCode, String) {
+        let concrete = path
+            .split('/')
+            .map(|part| if part.starts_with('{') { "1" } else { part })
+            .collect::<Vec<_>>()
+            .join("/");
+        let request = Request::builder()
+            .method(method)
+            .uri(&concrete)
+            .body(Body::empty())
+            .unwrap();
+        let response = service.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let body = axum::body::to_bytes(response.into_body(), MAX_BODY_BYTES)
+            .await
+            .unwrap();
+        let code = serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|problem| problem["code"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        (status, code)
+    }
+
+    #[tokio::test]
+    async fn the_served_routes_are_the_described_ones() {
+        let described = described_operations();
         assert!(described.len() > 40, "{described:?}");
-        assert_eq!(routed(Description::Skipped), described);
-        let bare = api_router(Description::Skipped).into_openapi();
-        assert!(bare.components.is_none_or(|c| c.schemas.is_empty()));
-        assert!(
-            bare.paths
-                .paths
-                .values()
-                .flat_map(|item| {
-                    [&item.get, &item.put, &item.post, &item.delete, &item.patch]
-                        .into_iter()
-                        .flatten()
-                })
-                .all(|operation| operation.responses.responses.is_empty())
+        let dir = tempfile::tempdir().unwrap();
+        let location = store::Location::Sqlite(dir.path().join("desk.sqlite"));
+        let keys = sealing::Keys::given(vec![sealing::Key::generate()]);
+        let store = Store::open_for_command(&location, store::Open::CreateIfMissing, keys)
+            .await
+            .unwrap();
+        let service = router(AppState {
+            store: store.clone(),
+        });
+        let unrouted = ["route_not_found", "method_not_allowed"];
+        for (path, methods) in &described {
+            for method in [
+                Method::GET,
+                Method::PUT,
+                Method::POST,
+                Method::DELETE,
+                Method::PATCH,
+            ] {
+                let (status, code) = answered(&service, &method, path).await;
+                if methods.contains(&method) {
+                    assert!(
+                        !unrouted.contains(&code.as_str()),
+                        "{method} {path} is described but not served: {status} {code}"
+                    );
+                } else {
+                    assert_eq!(
+                        (status, code.as_str()),
+                        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+                        "{method} {path} is served but not described"
+                    );
+                }
+            }
+        }
+        let (status, code) = answered(&service, &Method::GET, "/v1/no-such-thing").await;
+        assert_eq!(
+            (status, code.as_str()),
+            (StatusCode::NOT_FOUND, "route_not_found")
         );
+        store.close().await;
     }
 }

@@ -1,10 +1,9 @@
 //! `/v1/agents`: AI agents and their handover actions.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{change_workspace, page_of, parse_instant};
 use crate::api::{
@@ -23,12 +22,12 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; show, update, remove))
-        .routes(routes!(description; get_handover, put_handover, delete_handover))
-        .routes(routes!(description; handover_status))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(show, update, remove))
+        .with(routes!(get_handover, put_handover, delete_handover))
+        .with(routes!(handover_status))
 }
 
 /// List AI agents, ordered by key.

@@ -5,12 +5,11 @@
 //! Owners and managers change configuration; a document that touches
 //! operators' roles, email, delivery or integrations needs an owner.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
@@ -25,10 +24,8 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 use crate::server::store::stored_now;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; export, apply))
-        .routes(routes!(description; plan))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(export, apply)).with(routes!(plan))
 }
 
 /// What the caller may see and change.

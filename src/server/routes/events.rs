@@ -9,12 +9,11 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use futures_util::Stream;
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::api::{EVENT_RESET, Event, EventQuery, EventReset, FieldError, Problem, Role};
 use crate::server::AppState;
@@ -23,8 +22,8 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiQuery;
 use crate::server::store::{EventWatch, Store, Viewer};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(description; stream))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(stream))
 }
 
 /// Events read from the store at once, at most.

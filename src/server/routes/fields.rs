@@ -1,10 +1,9 @@
 //! `/v1/ticket-fields`: fields set on tickets from context keys with the same key.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{change_workspace, page_of};
 use crate::api::{
@@ -19,10 +18,10 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; show, update, remove))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(show, update, remove))
 }
 
 /// List ticket fields, ordered by key.

@@ -3,12 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use jiff::Timestamp;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::page_limit;
 use crate::api::{
@@ -32,12 +31,12 @@ use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; preview))
-        .routes(routes!(description; what_if))
-        .routes(routes!(description; show))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(preview))
+        .with(routes!(what_if))
+        .with(routes!(show))
 }
 
 /// The header that makes a handoff safe to send again.

@@ -1,12 +1,11 @@
 //! `/v1/inbound/email`: the support inbox. Email to its address opens a ticket
 //! handled by people, with no AI involved, or joins the ticket it answers.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::handoffs::{Loaded, assignment_entry};
 use crate::api::{
@@ -23,8 +22,8 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 use crate::server::store::{Store, StoreError};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(description; receive))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(receive))
 }
 
 /// The longest subject and body taken from an email.

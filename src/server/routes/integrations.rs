@@ -3,13 +3,12 @@
 //! platforms post back, which carry no bearer token: each is verified the way
 //! its platform signs.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use jiff::Timestamp;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::change_workspace;
 use crate::api::{
@@ -25,13 +24,13 @@ use crate::server::connectors::{self, Http, InboundWebhook, WebhookError};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list))
-        .routes(routes!(description; show, put, disconnect))
-        .routes(routes!(description; test))
-        .routes(routes!(description; deliveries))
-        .routes(routes!(description; webhook))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list))
+        .with(routes!(show, put, disconnect))
+        .with(routes!(test))
+        .with(routes!(deliveries))
+        .with(routes!(webhook))
 }
 
 /// The `{kind}` of a path: one of the platforms Desk connects to.

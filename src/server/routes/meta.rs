@@ -1,20 +1,19 @@
 //! `/v1/health` and `/v1/version`: unauthenticated, for load balancers and clients.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::api::{Health, Me, VersionInfo};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; health))
-        .routes(routes!(description; version))
-        .routes(routes!(description; me))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(health))
+        .with(routes!(version))
+        .with(routes!(me))
 }
 
 /// Whether the service is up and its database answers.

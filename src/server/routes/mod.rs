@@ -21,6 +21,9 @@ pub mod tokens;
 
 use std::sync::Arc;
 
+use axum::Router;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+
 use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
 use crate::domain::Refusal;
 use crate::domain::workspace::Snapshot;
@@ -28,44 +31,78 @@ use crate::domain::workspace::Snapshot;
 use super::AppState;
 use super::error::{ApiError, ApiResult};
 
-/// Whether a router is built with the OpenAPI description of its routes.
-/// utoipa writes every operation and every schema it names eagerly: that was
-/// half the CPU time of a local command such as `tickets list --limit 30`,
-/// which only calls the routes. The description is built for the document
-/// alone ([`crate::server::openapi`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Description {
-    Built,
-    Skipped,
+/// The API's routes as they are gathered: with the OpenAPI description of
+/// each operation, for the document alone ([`crate::server::openapi`]), or
+/// plain, to serve them. utoipa writes every operation and every schema it
+/// names eagerly and keeps each path's operations in a map of large entries;
+/// a local command such as `tickets list --limit 30` builds the routes only
+/// to call one, and building them described was most of its router's time.
+pub enum ApiRoutes {
+    Described(Box<OpenApiRouter<AppState>>),
+    Plain(Router<AppState>),
 }
 
-/// `utoipa_axum::routes!` when the description is built; otherwise the same
-/// routes (each handler on the path and methods of its `#[utoipa::path]`)
-/// with empty operations and no schemas.
+/// Handlers that share a path, each on the methods of its `#[utoipa::path]`,
+/// as [`routes!`] writes them: described, or plain.
+pub struct Handlers<Described, Plain> {
+    pub described: Described,
+    pub plain: Plain,
+}
+
+impl ApiRoutes {
+    /// These routes and `handlers`, added in their way.
+    pub fn with<Described, Plain>(self, handlers: Handlers<Described, Plain>) -> ApiRoutes
+    where
+        Described: FnOnce() -> UtoipaMethodRouter<AppState>,
+        Plain: FnOnce(Router<AppState>) -> Router<AppState>,
+    {
+        match self {
+            ApiRoutes::Described(router) => {
+                ApiRoutes::Described(Box::new(router.routes((handlers.described)())))
+            }
+            ApiRoutes::Plain(router) => ApiRoutes::Plain((handlers.plain)(router)),
+        }
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        match self {
+            ApiRoutes::Described(router) => (*router).into(),
+            ApiRoutes::Plain(router) => router,
+        }
+    }
+
+    /// The OpenAPI document of the routes (empty when they were added plain).
+    pub fn into_openapi(self) -> utoipa::openapi::OpenApi {
+        match self {
+            ApiRoutes::Described(router) => router.into_openapi(),
+            ApiRoutes::Plain(_) => utoipa::openapi::OpenApi::default(),
+        }
+    }
+}
+
+/// The [`Handlers`] named: `utoipa_axum::routes!` for the described routes;
+/// for the plain ones, each handler on the path and methods its
+/// `#[utoipa::path]` declares, so that both routers serve the same.
 macro_rules! routes {
-    ($description:expr; $($handler:ident),+ $(,)?) => {
-        match $description {
-            $crate::server::routes::Description::Built => utoipa_axum::routes!($($handler),+),
-            $crate::server::routes::Description::Skipped => {
+    ($($handler:ident),+ $(,)?) => {
+        $crate::server::routes::Handlers {
+            described: || utoipa_axum::routes!($($handler),+),
+            plain: |mut router: axum::Router<$crate::server::AppState>| {
                 use utoipa_axum::PathItemExt as _;
-                let mut paths = utoipa::openapi::path::Paths::new();
-                let mut router = axum::routing::MethodRouter::new();
                 $(
                     utoipa_axum::paste! {
                         let methods = <[<__path_ $handler>] as utoipa::Path>::methods();
                         let path = <[<__path_ $handler>] as utoipa::Path>::path();
                     }
+                    let mut method_router = axum::routing::MethodRouter::new();
                     for method in &methods {
-                        router = router.on(method.to_method_filter(), $handler);
+                        method_router = method_router.on(method.to_method_filter(), $handler);
                     }
-                    paths.add_path_operation(
-                        path,
-                        methods,
-                        utoipa::openapi::path::Operation::new(),
-                    );
+                    // A second handler on a path joins the first's methods.
+                    router = router.route(&path, method_router);
                 )+
-                (Vec::new(), paths, router)
-            }
+                router
+            },
         }
     };
 }

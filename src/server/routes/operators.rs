@@ -1,10 +1,9 @@
 //! `/v1/operators`: the people who work tickets.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{change_workspace, page_of};
 use crate::api::{
@@ -22,11 +21,11 @@ use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; show, update, remove))
-        .routes(routes!(description; set_availability))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(show, update, remove))
+        .with(routes!(set_availability))
 }
 
 /// List operators, ordered by handle.

@@ -1,10 +1,9 @@
 //! `/v1/outbox`: the messages the desk sends — pending, delivered or dead —
 //! and putting a dead one back in the queue. Owners and managers.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{into_page, page_limit};
 use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
@@ -13,11 +12,11 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiQuery, JsonBody};
 use crate::server::{AppState, Store};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list))
-        .routes(routes!(description; show))
-        .routes(routes!(description; retry))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list))
+        .with(routes!(show))
+        .with(routes!(retry))
 }
 
 /// Outbound messages, newest first, with their attempts and last error.

@@ -9,7 +9,7 @@
 //! kept, and revoking the ingest token revokes every credential it minted. It
 //! is no API token: every other route refuses it as unknown.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -20,7 +20,6 @@ use hmac::{Hmac, KeyInit, Mac};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
-use utoipa_axum::router::OpenApiRouter;
 
 use crate::api::{
     FieldError, Problem, RequesterTicket, RequesterToken, RequesterTokenRequest, Ticket,
@@ -30,10 +29,8 @@ use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; mint))
-        .routes(routes!(description; my_tickets))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(mint)).with(routes!(my_tickets))
 }
 
 const PREFIX: &str = "dkr_";

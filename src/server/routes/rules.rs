@@ -1,10 +1,9 @@
 //! `/v1/rules/{kind}`: the ordered priority and assignment rules.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::change_workspace;
 use crate::api::{Problem, Role, Rule, RuleCreate, RuleKind, RuleMove};
@@ -17,11 +16,11 @@ use crate::server::auth::{self, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; show, remove))
-        .routes(routes!(description; move_rule))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(show, remove))
+        .with(routes!(move_rule))
 }
 
 fn kind(text: &str) -> ApiResult<RuleKind> {

@@ -2,10 +2,9 @@
 //! delivery settings. Each section is read and replaced whole; absent fields take
 //! their defaults, except secrets: write-only, kept when left out.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{change_workspace, parse_instant};
 use crate::api::{
@@ -20,15 +19,15 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; get_assignment, put_assignment))
-        .routes(routes!(description; get_hours, put_hours))
-        .routes(routes!(description; check_hours))
-        .routes(routes!(description; get_notifications, put_notifications))
-        .routes(routes!(description; get_handoff, put_handoff))
-        .routes(routes!(description; get_email, put_email))
-        .routes(routes!(description; get_delivery, put_delivery))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(get_assignment, put_assignment))
+        .with(routes!(get_hours, put_hours))
+        .with(routes!(check_hours))
+        .with(routes!(get_notifications, put_notifications))
+        .with(routes!(get_handoff, put_handoff))
+        .with(routes!(get_email, put_email))
+        .with(routes!(get_delivery, put_delivery))
 }
 
 /// How new tickets are assigned, and the support inbox.

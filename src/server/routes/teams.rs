@@ -1,10 +1,9 @@
 //! `/v1/teams`: groups of operators that tickets are routed to.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{change_workspace, page_of};
 use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
@@ -17,10 +16,10 @@ use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; show, update, remove))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list, create))
+        .with(routes!(show, update, remove))
 }
 
 /// List teams, ordered by key.

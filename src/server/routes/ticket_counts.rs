@@ -1,10 +1,9 @@
 //! `/v1/tickets/counts`: how many tickets the caller sees, grouped, with the
 //! list's filters and the list's role rule.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::tickets::ticket_filter;
 use crate::api::{
@@ -16,8 +15,8 @@ use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
 use crate::server::json::ApiQuery;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(description; count))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(count))
 }
 
 /// Tickets counted by status, priority, assignee, team or channel. Operators

@@ -1,10 +1,9 @@
 //! `/v1/tickets`: the inbox. Views and filters, timelines, and the actions
 //! operators take, each recorded on the ticket's timeline.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{page_limit, parse_instant};
 use crate::api::{
@@ -21,21 +20,21 @@ use crate::server::json::{ApiJson, ApiQuery, WrittenPage};
 use crate::server::store::{Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list))
-        .routes(routes!(description; show))
-        .routes(routes!(description; assign))
-        .routes(routes!(description; unassign))
-        .routes(routes!(description; take))
-        .routes(routes!(description; set_priority))
-        .routes(routes!(description; note))
-        .routes(routes!(description; reply))
-        .routes(routes!(description; takeover))
-        .routes(routes!(description; resolve))
-        .routes(routes!(description; reopen))
-        .routes(routes!(description; append_conversation))
-        .routes(routes!(description; requester_tickets))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes
+        .with(routes!(list))
+        .with(routes!(show))
+        .with(routes!(assign))
+        .with(routes!(unassign))
+        .with(routes!(take))
+        .with(routes!(set_priority))
+        .with(routes!(note))
+        .with(routes!(reply))
+        .with(routes!(takeover))
+        .with(routes!(resolve))
+        .with(routes!(reopen))
+        .with(routes!(append_conversation))
+        .with(routes!(requester_tickets))
 }
 
 /// The longest note or reply.

@@ -1,10 +1,9 @@
 //! `/v1/tokens`: API credentials. Owners only; secrets are shown once, at creation.
 
-use super::{Description, routes};
+use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use utoipa_axum::router::OpenApiRouter;
 
 use super::{into_page, page_limit};
 use crate::api::{Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind};
@@ -15,10 +14,8 @@ use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::NewToken;
 
-pub fn router(description: Description) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(description; list, create))
-        .routes(routes!(description; revoke))
+pub fn add(routes: ApiRoutes) -> ApiRoutes {
+    routes.with(routes!(list, create)).with(routes!(revoke))
 }
 
 /// List tokens, without their secrets.

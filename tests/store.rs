@@ -1782,6 +1782,45 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     }
 }
 
+/// A command seals secrets stored open at its first read of the workspace,
+/// not when it opens the desk: one that never reads the workspace (`tickets
+/// list`) does not read it for that alone.
+#[tokio::test]
+async fn a_command_seals_secrets_stored_open_when_it_first_reads_the_workspace() {
+    use deskctl::server::sealing::is_sealed;
+    use deskctl::server::store::Workspace;
+    let f = fixture!();
+    let secret = "whsec-5d6e7f8091a2b3c4";
+    // An older deskctl stored secrets as they were: through the backend alone.
+    Workspace::change_workspace(
+        &*f.store,
+        None,
+        Box::new(|snapshot| {
+            snapshot.delivery.url = Some("https://ai.example.com/desk/events".into());
+            snapshot.delivery.secret = Some(secret.into());
+            Ok(())
+        }),
+    )
+    .await
+    .unwrap();
+    let command =
+        Store::open_for_command(&f.desk.location(), Open::Existing, crate::common::keys())
+            .await
+            .unwrap();
+    let raw = Workspace::read_workspace(&*command).await.unwrap();
+    assert_eq!(raw.delivery.secret.as_deref(), Some(secret));
+
+    let workspace = command.workspace().await.unwrap();
+    assert_eq!(workspace.delivery.secret.as_deref(), Some(secret));
+    let raw = Workspace::read_workspace(&*command).await.unwrap();
+    let sealed = raw.delivery.secret.unwrap();
+    assert!(is_sealed(&sealed) && !sealed.contains(secret), "{sealed}");
+    // Read again (cached or not), the secret opens as it was.
+    let again = command.workspace().await.unwrap();
+    assert_eq!(again.delivery.secret.as_deref(), Some(secret));
+    command.close().await;
+}
+
 /// A one-command process (the CLI on its desk, one thread) keeps one
 /// connection for everything it reads. sqlx hands a used connection back from
 /// a task its drop spawns; on one thread the next read used to run first and

@@ -20,6 +20,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -914,6 +915,9 @@ struct Local {
     cache: Cache,
     feed: Arc<feed::Feed>,
     handoffs: group_commit::GroupCommit,
+    /// Whether the workspace was read for secrets stored open (see
+    /// [`Store::first_look_at_secrets`]).
+    secrets_looked_at: AtomicBool,
 }
 
 impl Deref for Store {
@@ -950,7 +954,8 @@ impl Store {
     /// connection for all its statements, not a pool's worth (on SQLite a
     /// kept one for its reads, the pool's opened only to write: see
     /// [`sqlite::SqliteStore::open_for_command`] and
-    /// [`postgres::PostgresStore::open_for_command`]).
+    /// [`postgres::PostgresStore::open_for_command`]). Secrets stored open
+    /// are sealed at the command's first read of the workspace.
     pub async fn open_for_command(
         location: &Location,
         open: Open,
@@ -976,7 +981,9 @@ impl Store {
             Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
         };
         let store = Store::new(db, keys);
-        store.seal_open_secrets().await?;
+        if !one_command {
+            store.seal_open_secrets().await?;
+        }
         Ok(store)
     }
 
@@ -992,7 +999,11 @@ impl Store {
         if let Some(cached) = self.local.cache.get(generation) {
             return Ok(cached);
         }
-        let snapshot = Arc::new(self.opened(self.db.read_workspace().await?)?);
+        let mut stored = self.db.read_workspace().await?;
+        if self.first_look_at_secrets() && self.must_seal(&mut stored) {
+            return self.change_workspace(None, |_| Ok(())).await;
+        }
+        let snapshot = Arc::new(self.opened(stored)?);
         self.local.cache.put(snapshot.clone());
         Ok(snapshot)
     }
@@ -1017,31 +1028,47 @@ impl Store {
 
     /// Seals the secrets a desk holds open, stored before secrets were
     /// sealed, when this process has a key for them; else says so in the log.
-    /// The snapshot read for it is cached: most commands read it next.
+    /// The snapshot read for it is cached: most requests read it next.
     async fn seal_open_secrets(&self) -> StoreResult<()> {
+        self.first_look_at_secrets();
         let mut stored = self.db.read_workspace().await?;
+        if self.must_seal(&mut stored) {
+            self.change_workspace(None, |_| Ok(())).await?;
+        } else if let Ok(snapshot) = self.opened(stored) {
+            // Without the key, the error waits for a request that reads the
+            // workspace: tickets can still be listed and shown.
+            self.local.cache.put(Arc::new(snapshot));
+        }
+        Ok(())
+    }
+
+    /// Whether this is the first read of the workspace that looks for
+    /// secrets stored open: the service looks when it opens the desk, a
+    /// command at its first read of the workspace, if any, so that one which
+    /// never reads it (`tickets list`) does not read it only for that.
+    fn first_look_at_secrets(&self) -> bool {
+        !self.local.secrets_looked_at.swap(true, Ordering::Relaxed)
+    }
+
+    /// Whether `stored` holds secrets open that this process can seal; when
+    /// it has no key for them, says so in the log.
+    fn must_seal(&self, stored: &mut Snapshot) -> bool {
         let open = stored
             .secrets_mut()
             .iter()
             .filter(|(_, value)| !sealing::is_sealed(value))
             .count();
         if open == 0 {
-            // Without the key, the error waits for a command that reads the
-            // workspace: tickets can still be listed and shown.
-            if let Ok(snapshot) = self.opened(stored) {
-                self.local.cache.put(Arc::new(snapshot));
-            }
-            return Ok(());
+            return false;
         }
         if !self.keys.can_seal() {
             tracing::warn!(
                 "{open} secret(s) of this desk are stored unsealed: set {} to seal them",
                 sealing::SECRET_KEY_ENV
             );
-            return Ok(());
+            return false;
         }
-        self.change_workspace(None, |_| Ok(())).await?;
-        Ok(())
+        true
     }
 
     async fn change_sealed(

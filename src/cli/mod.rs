@@ -104,93 +104,89 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 }
 
+// A noun's verbs. clap's derive builds a `#[command(subcommand)]` variant's
+// tree (a command for each of its verbs) with the root's, for every command
+// line; an `Args` variant's it defers (`defer = true` below) until it is the
+// one given. (No doc comment: clap would make it each noun's about.)
+#[derive(Debug, Args)]
+pub struct Verbs<T: Subcommand> {
+    #[command(subcommand)]
+    pub verb: T,
+}
+
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
     /// Run the Desk service over HTTP
     Serve(serve::ServeArgs),
     /// Choose which Desk service the CLI talks to
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl context list\n  deskctl context add prod --server https://desk.example.com --token-stdin < token.txt\n  deskctl context use prod"
     )]
-    Context(context::ContextCommand),
+    Context(Verbs<context::ContextCommand>),
     /// Manage the people who work tickets
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl operators list\n  deskctl operators add alice --name 'Alice Smith' --email alice@example.com --team support\n  deskctl operators availability alice online"
     )]
-    Operators(operators::OperatorsCommand),
+    Operators(Verbs<operators::OperatorsCommand>),
     /// Manage teams of operators
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl teams list\n  deskctl teams add billing --name Billing --member carol\n  deskctl teams set billing --add-member dave"
     )]
-    Teams(teams::TeamsCommand),
+    Teams(Verbs<teams::TeamsCommand>),
     /// Manage API tokens
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl tokens create --operator alice\n  deskctl tokens create --ingest --name ai-platform\n  deskctl tokens revoke tok_3f9c0a1b2d4e"
     )]
-    Tokens(tokens::TokensCommand),
+    Tokens(Verbs<tokens::TokensCommand>),
     /// Manage the AI agents that hand conversations over
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl agents list\n  deskctl agents add shop-assistant --name 'Shop assistant'"
     )]
-    Agents(agents::AgentsCommand),
+    Agents(Verbs<agents::AgentsCommand>),
     /// Configure each agent's handover action (Escalate to Human)
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions disable shop-assistant"
     )]
-    Actions(actions::ActionsCommand),
+    Actions(Verbs<actions::ActionsCommand>),
     /// How new tickets are assigned, and the support inbox
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl assignment show\n  deskctl assignment set --method round-robin"
     )]
-    Assignment(assignment::AssignmentCommand),
+    Assignment(Verbs<assignment::AssignmentCommand>),
     /// Business hours
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl hours set --enabled true --timezone Europe/Berlin --days mon,tue,wed,thu,fri --start 09:00 --end 17:00\n  deskctl hours check --at 2026-03-30T08:30"
     )]
-    Hours(hours::HoursCommand),
+    Hours(Verbs<hours::HoursCommand>),
     /// Who is told when a customer asks for a human
-    #[command(subcommand)]
     #[command(after_help = "Examples:\n  deskctl notifications set --email-owners true")]
-    Notifications(notifications::NotificationsCommand),
+    Notifications(Verbs<notifications::NotificationsCommand>),
     /// Ticket fields, set from context keys
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl fields add order-id --name 'Order ID' --type text\n  deskctl fields list"
     )]
-    Fields(fields::FieldsCommand),
+    Fields(Verbs<fields::FieldsCommand>),
     /// Connections to external help desks, and deliveries of handoffs to them
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl integrations connect zendesk --set subdomain=acme --secret api-token=env:ZD_TOKEN\n  deskctl integrations deliveries --state dead\n  deskctl integrations test zendesk"
     )]
-    Integrations(integrations::IntegrationsCommand),
+    Integrations(Verbs<integrations::IntegrationsCommand>),
     /// Priority and assignment rules
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl rules add priority --when channel=telegram --priority high\n  deskctl rules add assignment --when 'reason contains invoice' --team billing\n  deskctl rules list"
     )]
-    Rules(rules::RulesCommand),
+    Rules(Verbs<rules::RulesCommand>),
     /// The ticket inbox: list, show, assign, reply, note, resolve
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets show 10042\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets triage"
     )]
-    Tickets(tickets::TicketsCommand),
+    Tickets(Verbs<tickets::TicketsCommand>),
     /// Preview, send and inspect handoffs
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl handoff preview -f convo.json --env development\n  deskctl handoff preview -f convos.jsonl --with desk.yaml\n  deskctl handoff list --outcome ticket"
     )]
-    Handoff(handoff::HandoffCommand),
+    Handoff(Verbs<handoff::HandoffCommand>),
     /// The live inbox, full-screen; `inbox receive` takes an email from an MTA
     #[command(
         after_help = "Examples:\n  deskctl inbox\n  deskctl inbox --context prod\n  deskctl inbox receive < message.eml"
@@ -202,31 +198,26 @@ pub enum Command {
     )]
     Events(events::EventsArgs),
     /// The SMTP server that emails customers and owners
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl email set --host smtp.example.com --tls starttls --username desk --password-env SMTP_PASSWORD\n  deskctl email show"
     )]
-    Email(email::EmailCommand),
+    Email(Verbs<email::EmailCommand>),
     /// The AI agent platform's webhook for live replies and takeovers
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl delivery set --url https://ai.example.com/desk/events --secret-env DESK_WEBHOOK_SECRET\n  deskctl delivery show"
     )]
-    Delivery(delivery::DeliveryCommand),
+    Delivery(Verbs<delivery::DeliveryCommand>),
     /// Outbound messages: pending, delivered and dead, with their errors
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl outbox list --state dead\n  deskctl outbox retry 42"
     )]
-    Outbox(outbox::OutboxCommand),
+    Outbox(Verbs<outbox::OutboxCommand>),
     /// The key that seals stored secrets at rest
-    #[command(subcommand)]
     #[command(after_help = "Examples:\n  deskctl secrets rotate-key")]
-    Secrets(secrets::SecretsCommand),
+    Secrets(Verbs<secrets::SecretsCommand>),
     /// Customers: their own tickets, as they see them
-    #[command(subcommand)]
     #[command(after_help = "Examples:\n  deskctl requesters tickets dana@example.com")]
-    Requesters(requesters::RequestersCommand),
+    Requesters(Verbs<requesters::RequestersCommand>),
     /// Make the workspace match a desk document, in one transaction
     #[command(
         after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
@@ -263,11 +254,10 @@ pub enum Command {
     /// Print the script that gives a shell deskctl's completions
     Completions(completions::CompletionsArgs),
     /// Who you are on the current target, and what serves it
-    #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  deskctl auth status\n  deskctl auth status --context prod -o json"
     )]
-    Auth(auth::AuthCommand),
+    Auth(Verbs<auth::AuthCommand>),
 }
 
 pub const ROOT_EXAMPLES: &str = "\
@@ -360,27 +350,27 @@ where
 pub async fn dispatch(command: Command, session: &Session) -> CliResult {
     match command {
         Command::Serve(args) => serve::cmd_serve(session, args).await,
-        Command::Context(command) => context::dispatch(session, command).await,
-        Command::Operators(command) => operators::dispatch(session, command).await,
-        Command::Teams(command) => teams::dispatch(session, command).await,
-        Command::Tokens(command) => tokens::dispatch(session, command).await,
-        Command::Agents(command) => agents::dispatch(session, command).await,
-        Command::Actions(command) => actions::dispatch(session, command).await,
-        Command::Assignment(command) => assignment::dispatch(session, command).await,
-        Command::Hours(command) => hours::dispatch(session, command).await,
-        Command::Notifications(command) => notifications::dispatch(session, command).await,
-        Command::Fields(command) => fields::dispatch(session, command).await,
-        Command::Rules(command) => rules::dispatch(session, command).await,
-        Command::Integrations(command) => integrations::dispatch(session, command).await,
-        Command::Handoff(command) => handoff::dispatch(session, command).await,
+        Command::Context(noun) => context::dispatch(session, noun.verb).await,
+        Command::Operators(noun) => operators::dispatch(session, noun.verb).await,
+        Command::Teams(noun) => teams::dispatch(session, noun.verb).await,
+        Command::Tokens(noun) => tokens::dispatch(session, noun.verb).await,
+        Command::Agents(noun) => agents::dispatch(session, noun.verb).await,
+        Command::Actions(noun) => actions::dispatch(session, noun.verb).await,
+        Command::Assignment(noun) => assignment::dispatch(session, noun.verb).await,
+        Command::Hours(noun) => hours::dispatch(session, noun.verb).await,
+        Command::Notifications(noun) => notifications::dispatch(session, noun.verb).await,
+        Command::Fields(noun) => fields::dispatch(session, noun.verb).await,
+        Command::Rules(noun) => rules::dispatch(session, noun.verb).await,
+        Command::Integrations(noun) => integrations::dispatch(session, noun.verb).await,
+        Command::Handoff(noun) => handoff::dispatch(session, noun.verb).await,
         Command::Events(args) => events::cmd_events(session, args).await,
-        Command::Tickets(command) => tickets::dispatch(session, command).await,
-        Command::Email(command) => email::dispatch(session, command).await,
-        Command::Delivery(command) => delivery::dispatch(session, command).await,
-        Command::Outbox(command) => outbox::dispatch(session, command).await,
-        Command::Secrets(command) => secrets::dispatch(session, command).await,
+        Command::Tickets(noun) => tickets::dispatch(session, noun.verb).await,
+        Command::Email(noun) => email::dispatch(session, noun.verb).await,
+        Command::Delivery(noun) => delivery::dispatch(session, noun.verb).await,
+        Command::Outbox(noun) => outbox::dispatch(session, noun.verb).await,
+        Command::Secrets(noun) => secrets::dispatch(session, noun.verb).await,
         Command::Inbox(args) => inbox::dispatch(session, args).await,
-        Command::Requesters(command) => requesters::dispatch(session, command).await,
+        Command::Requesters(noun) => requesters::dispatch(session, noun.verb).await,
         Command::Apply(args) => apply::cmd_apply(session, args).await,
         Command::Diff(args) => diff::cmd_diff(session, args).await,
         Command::Export(args) => export::cmd_export(session, args).await,
@@ -388,7 +378,7 @@ pub async fn dispatch(command: Command, session: &Session) -> CliResult {
         Command::Schema => schema::cmd_schema(session).await,
         Command::Mcp(args) => mcp::cmd_mcp(session, args).await,
         Command::Completions(args) => completions::cmd_completions(args),
-        Command::Auth(command) => auth::dispatch(session, command).await,
+        Command::Auth(noun) => auth::dispatch(session, noun.verb).await,
     }
 }
 

@@ -1680,18 +1680,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     use deskctl::server::store::Workspace;
     let f = fixture!();
     let secret = "whsec-3f9c0a1b2d4e5f60";
-    // An older deskctl stored secrets as they were: through the backend alone.
-    Workspace::change_workspace(
-        &*f.store,
-        None,
-        Box::new(|snapshot| {
-            snapshot.delivery.url = Some("https://ai.example.com/desk/events".into());
-            snapshot.delivery.secret = Some(secret.into());
-            Ok(())
-        }),
-    )
-    .await
-    .unwrap();
+    store_delivery_secret_open(&f.store, secret).await;
     let location = f.desk.location();
     // Opened with a key at hand, the desk seals it.
     let store = Store::open(&location, Open::Existing, crate::common::keys())
@@ -1782,6 +1771,24 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     }
 }
 
+/// Stores `secret` as the delivery webhook's secret as an older deskctl did,
+/// open: through the backend alone, which seals nothing.
+async fn store_delivery_secret_open(store: &Store, secret: &str) {
+    use deskctl::server::store::Workspace;
+    let secret = secret.to_string();
+    Workspace::change_workspace(
+        &**store,
+        None,
+        Box::new(move |snapshot| {
+            snapshot.delivery.url = Some("https://ai.example.com/desk/events".into());
+            snapshot.delivery.secret = Some(secret);
+            Ok(())
+        }),
+    )
+    .await
+    .unwrap();
+}
+
 /// A command seals secrets stored open at its first read of the workspace,
 /// not when it opens the desk: one that never reads the workspace (`tickets
 /// list`) does not read it for that alone.
@@ -1791,18 +1798,7 @@ async fn a_command_seals_secrets_stored_open_when_it_first_reads_the_workspace()
     use deskctl::server::store::Workspace;
     let f = fixture!();
     let secret = "whsec-5d6e7f8091a2b3c4";
-    // An older deskctl stored secrets as they were: through the backend alone.
-    Workspace::change_workspace(
-        &*f.store,
-        None,
-        Box::new(|snapshot| {
-            snapshot.delivery.url = Some("https://ai.example.com/desk/events".into());
-            snapshot.delivery.secret = Some(secret.into());
-            Ok(())
-        }),
-    )
-    .await
-    .unwrap();
+    store_delivery_secret_open(&f.store, secret).await;
     let command =
         Store::open_for_command(&f.desk.location(), Open::Existing, crate::common::keys())
             .await

@@ -44,8 +44,11 @@ use deskctl::manifest::Source;
 use deskctl::manifest::parse::parse;
 use deskctl::manifest::secrets::resolve;
 
-/// Cargo builds the binary in the bench's profile (release for `cargo bench`).
-const DESKCTL: &str = env!("CARGO_BIN_EXE_deskctl");
+/// The binary to run (see [`deskctl_binary::deskctl`]).
+#[path = "common/binary.rs"]
+mod deskctl_binary;
+use deskctl_binary::deskctl;
+
 /// Variables that would point a child at a server or a context instead of the
 /// scratch desk.
 const TARGET_VARS: &[&str] = &["DESKCTL_CONTEXT", "DESKCTL_SERVER", "DESKCTL_TOKEN"];
@@ -92,7 +95,7 @@ async fn run() -> Result<(), String> {
     std::fs::write(&file, &text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
 
     println!("deskctl declarative configuration");
-    println!("binary:   {DESKCTL}");
+    println!("binary:   {}", deskctl());
     println!("scratch:  {}", scratch.dir.display());
     println!(
         "document: {} listed resources ({} operators in {} teams, {} ticket fields, \
@@ -495,7 +498,7 @@ impl Scratch {
     /// the secret in the environment) and fails unless it exits 0: a failed
     /// run must never be timed as a success.
     fn deskctl(&self, desk: &Path, args: &[&str]) -> Result<Output, String> {
-        let mut command = Command::new(DESKCTL);
+        let mut command = Command::new(deskctl());
         command
             .args(args)
             .env("DESKCTL_DESK", desk)
@@ -507,7 +510,7 @@ impl Scratch {
         }
         let output = command
             .output()
-            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+            .map_err(|e| format!("cannot run {}: {e}", deskctl()))?;
         if !output.status.success() {
             return Err(format!(
                 "`deskctl {}` exited with {}\n{}",

@@ -56,8 +56,11 @@ use secrecy::SecretString;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
-/// Cargo builds the binary in the bench's profile (release for `cargo bench`).
-const DESKCTL: &str = env!("CARGO_BIN_EXE_deskctl");
+/// The binary to run (see [`deskctl_binary::deskctl`]).
+#[path = "common/binary.rs"]
+mod deskctl_binary;
+use deskctl_binary::deskctl;
+
 /// Variables that would point a child at a server or a context instead of the
 /// scratch desk.
 const TARGET_VARS: &[&str] = &["DESKCTL_CONTEXT", "DESKCTL_SERVER", "DESKCTL_TOKEN"];
@@ -117,7 +120,7 @@ async fn run_sqlite(settings: &Settings) -> Result<(), String> {
     let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "bench"])?;
 
     println!("deskctl handoff throughput on SQLite");
-    println!("binary: {DESKCTL}");
+    println!("binary: {}", deskctl());
     println!("desk:   {}", desk.dir.display());
     println!(
         "        {} tickets ({} open), {OPERATORS} operators online in the default team, \
@@ -772,7 +775,7 @@ impl ScratchDesk {
     }
 
     fn command(&self) -> Command {
-        let mut command = Command::new(DESKCTL);
+        let mut command = Command::new(deskctl());
         command
             .env("DESKCTL_CONFIG", self.path("config.yaml"))
             .stdin(Stdio::null());
@@ -795,7 +798,7 @@ impl ScratchDesk {
             .command()
             .args(args)
             .output()
-            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+            .map_err(|e| format!("cannot run {}: {e}", deskctl()))?;
         if !output.status.success() {
             return Err(format!(
                 "`deskctl {}` exited with {}\n{}",

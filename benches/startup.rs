@@ -11,8 +11,11 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// Cargo builds the binary in the bench's profile (release for `cargo bench`).
-const DESKCTL: &str = env!("CARGO_BIN_EXE_deskctl");
+/// The binary to run (see [`deskctl_binary::deskctl`]).
+#[path = "common/binary.rs"]
+mod deskctl_binary;
+use deskctl_binary::deskctl;
+
 const RUNS_VAR: &str = "DESKCTL_BENCH_RUNS";
 const DEFAULT_RUNS: usize = 30;
 /// Untimed runs first, so the page cache holds the binary and the desk file.
@@ -61,7 +64,7 @@ fn run() -> Result<(), String> {
     desk.seed()?;
 
     println!("deskctl start-up, {runs} timed runs per case after {WARMUP_RUNS} warm-up runs");
-    println!("binary: {DESKCTL}");
+    println!("binary: {}", deskctl());
     println!("desk:   1 team, {SEED_OPERATORS} operators\n");
     println!(
         "{:<32} {:>8} {:>8} {:>8} {:>8} {:>8}",
@@ -150,7 +153,7 @@ impl ScratchDesk {
     /// Runs deskctl on this desk, with stdout piped as in a script, and fails
     /// unless it exits 0: a failed run must never be timed as a success.
     fn run(&self, args: &[&str]) -> Result<Output, String> {
-        let mut command = Command::new(DESKCTL);
+        let mut command = Command::new(deskctl());
         command
             .args(args)
             .env("DESKCTL_DESK", self.path("desk.sqlite"))
@@ -161,7 +164,7 @@ impl ScratchDesk {
         }
         let output = command
             .output()
-            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+            .map_err(|e| format!("cannot run {}: {e}", deskctl()))?;
         if !output.status.success() {
             return Err(format!(
                 "`deskctl {}` exited with {}\n{}",

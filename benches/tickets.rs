@@ -81,8 +81,11 @@ use jiff::Timestamp;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteRow, SqliteSynchronous};
 use sqlx::{AssertSqlSafe, ConnectOptions, Connection, Row, SqliteConnection};
 
-/// Cargo builds the binary in the bench's profile (release for `cargo bench`).
-const DESKCTL: &str = env!("CARGO_BIN_EXE_deskctl");
+/// The binary to run (see [`deskctl_binary::deskctl`]).
+#[path = "common/binary.rs"]
+mod deskctl_binary;
+use deskctl_binary::deskctl;
+
 /// Variables that would point a child at a server or a context instead of the
 /// bench's desk.
 const TARGET_VARS: &[&str] = &["DESKCTL_CONTEXT", "DESKCTL_SERVER", "DESKCTL_TOKEN"];
@@ -146,7 +149,7 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("cannot start tokio: {e}"))?;
 
     println!("deskctl ticket inbox bench");
-    println!("binary: {DESKCTL}");
+    println!("binary: {}", deskctl());
     println!(
         "desks:  {} tickets (latency), {} tickets (streaming)\n",
         settings.tickets, settings.large
@@ -867,7 +870,7 @@ impl Desk {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(DESKCTL);
+        let mut command = Command::new(deskctl());
         command
             .args(args)
             .env("DESKCTL_DESK", self.desk_file())
@@ -885,7 +888,7 @@ impl Desk {
         let output = self
             .command(args)
             .output()
-            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+            .map_err(|e| format!("cannot run {}: {e}", deskctl()))?;
         if !output.status.success() {
             return Err(format!(
                 "`deskctl {}` exited with {}\n{}",
@@ -957,7 +960,7 @@ impl Desk {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("cannot run {DESKCTL}: {e}"))?;
+            .map_err(|e| format!("cannot run {}: {e}", deskctl()))?;
         let pid = child.id();
         let stdout = child.stdout.take().expect("stdout is piped");
         let mut stderr = child.stderr.take().expect("stderr is piped");

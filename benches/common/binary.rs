@@ -6,11 +6,11 @@ use std::sync::OnceLock;
 pub const BINARY_VAR: &str = "DESKCTL_BENCH_BINARY";
 
 /// `DESKCTL_BENCH_BINARY`, or the binary cargo built for the bench. Cargo
-/// builds it with the dev-dependencies' features unified into the build
-/// (`serde_json`'s `float_roundtrip`, hyper's `full`…), and on 2026-12-04
-/// it ran `tickets list --limit 30` 0.3–0.5 ms slower than the binary of
-/// `cargo build --release` (docs/performance.md): to time the binary users
-/// build, copy that one aside and name it here.
+/// builds that one with the dev-dependencies' features unified into it
+/// (`serde_json`'s `float_roundtrip`, hyper's `full`…); on 2026-12-04
+/// `perf stat` found it 0.3–0.5 ms slower on `tickets list --limit 30`
+/// than `cargo build --release`'s (docs/performance.md). To time the binary
+/// users build, copy that one aside and name it here.
 pub fn deskctl() -> &'static str {
     static PATH: OnceLock<String> = OnceLock::new();
     PATH.get_or_init(|| {

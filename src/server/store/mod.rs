@@ -855,6 +855,15 @@ pub trait Database:
     async fn close(&self);
 }
 
+/// What opens a desk: the service (`deskctl serve`: a pool of connections,
+/// secrets sealed at once) or a one-command process (the CLI on its desk:
+/// one connection, see [`Store::open_for_command`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Process {
+    Service,
+    OneCommand,
+}
+
 /// Where a desk's data lives.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Location {
@@ -947,7 +956,7 @@ impl Store {
     /// Opens the desk at `location`, bringing its schema up to date and
     /// sealing any secret stored before secrets were sealed.
     pub async fn open(location: &Location, open: Open, keys: Keys) -> StoreResult<Store> {
-        Self::open_in(location, open, keys, false).await
+        Self::open_in(location, open, keys, Process::Service).await
     }
 
     /// [`Self::open`] for a one-command process (the CLI on its desk): one
@@ -961,27 +970,31 @@ impl Store {
         open: Open,
         keys: Keys,
     ) -> StoreResult<Store> {
-        Self::open_in(location, open, keys, true).await
+        Self::open_in(location, open, keys, Process::OneCommand).await
     }
 
     async fn open_in(
         location: &Location,
         open: Open,
         keys: Keys,
-        one_command: bool,
+        process: Process,
     ) -> StoreResult<Store> {
-        let db: Arc<dyn Database> = match location {
-            Location::Sqlite(path) if one_command => {
+        let db: Arc<dyn Database> = match (location, process) {
+            (Location::Sqlite(path), Process::OneCommand) => {
                 Arc::new(sqlite::SqliteStore::open_for_command(path, open).await?)
             }
-            Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::open(path, open).await?),
-            Location::Postgres(url) if one_command => {
+            (Location::Sqlite(path), Process::Service) => {
+                Arc::new(sqlite::SqliteStore::open(path, open).await?)
+            }
+            (Location::Postgres(url), Process::OneCommand) => {
                 Arc::new(postgres::PostgresStore::open_for_command(url, open).await?)
             }
-            Location::Postgres(url) => Arc::new(postgres::PostgresStore::open(url, open).await?),
+            (Location::Postgres(url), Process::Service) => {
+                Arc::new(postgres::PostgresStore::open(url, open).await?)
+            }
         };
         let store = Store::new(db, keys);
-        if !one_command {
+        if process == Process::Service {
             store.seal_open_secrets().await?;
         }
         Ok(store)

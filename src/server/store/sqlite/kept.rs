@@ -172,8 +172,8 @@ impl Kept {
 }
 
 /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, the queued
-/// texts indexed if many wait, `COMMIT`) on the writer's kept connection in `slot`,
-/// opening it first if needed. Blocking: the commit waits for the disk.
+/// texts indexed if many wait, `COMMIT`) on the writer's kept connection in
+/// `slot`, opening it first if needed. Blocking: the commit waits for the disk.
 ///
 /// With `catch_up` (a checkpoint beside the writer found a long WAL:
 /// [`Kept::take_catch_up`]), it first copies what that checkpoint left,

@@ -34,7 +34,7 @@ use sqlx::{Sqlite, Transaction};
 
 pub(crate) use super::shared::parse_time;
 use super::shared::{self, Embedded};
-use super::{Database, Open, StoreError, StoreResult, stored_time};
+use super::{Database, Open, Process, StoreError, StoreResult, stored_time};
 pub(crate) use direct::{Direct, direct};
 use direct::{all, execute, one, optional};
 
@@ -47,13 +47,6 @@ const OPEN_ATTEMPTS: u32 = 12;
 /// The pool's connections in a serving process (its point reads and the
 /// handoff writer use kept connections of their own: see [`kept`]).
 const SERVICE_CONNECTIONS: u32 = 8;
-
-/// What opens the desk: how it connects ([`SqliteStore::open_for_command`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Process {
-    Service,
-    OneCommand,
-}
 
 /// The versions of the migrations applied to the desk (an error when it has
 /// none: a new file).
@@ -163,11 +156,10 @@ pub const INDEX_QUEUED_TEXT: &str = "INSERT INTO ticket_text (rowid, body) \
 /// every handoff batch (eight handoffs, some eighty texts), the segments
 /// were small, and merging and writing them was a quarter of the writer's
 /// time; moved a thousand at a time, a sixth (docs/performance.md, tenth
-/// session). The texts
-/// are queued in the transaction that writes them, so a search finds every
-/// committed text either way: it looks in the queue as well as the index
-/// ([`ticket_search`]). Larger batches stall the one transaction that moves
-/// them: 8,192 took the bench's p99 over 30 ms.
+/// session). The texts are queued in the transaction that writes them, so a
+/// search finds every committed text either way: it looks in the queue as
+/// well as the index ([`ticket_search`]). Larger batches stall the one
+/// transaction that moves them: 8,192 took the bench's p99 over 30 ms.
 pub(crate) const INDEX_QUEUED_AFTER: i64 = 1024;
 
 /// Moves the queued texts into the index when [`INDEX_QUEUED_AFTER`] or
@@ -250,8 +242,8 @@ impl SqliteStore {
     /// read not yet made direct. Through sqlx each statement, and each row it
     /// answers, was a hand-off to the connection's worker thread and back,
     /// about forty for `tickets list`, and opening the pool started that
-    /// thread: `tickets list --limit 30` took 10.6 ms (median) against 6.2 ms
-    /// now (docs/performance.md, tenth session). The pool holds one
+    /// thread: `tickets list --limit 30` took 10.6 ms (median) before this,
+    /// 6.2 ms after it (docs/performance.md, tenth session). The pool holds one
     /// connection: sqlx hands a used connection back from a task that the
     /// connection's drop spawns, and on one thread the next statement ran
     /// first and opened a second one. Nothing a command runs holds a pooled
@@ -462,8 +454,6 @@ impl SqliteStore {
     }
 }
 
-/// Now, as stored: RFC 3339 in UTC with exactly six fractional digits, so that
-/// text order is time order (`…00Z` would sort after `…00.1Z`).
 /// Now, as stored: see [`stored_time`].
 pub(crate) fn now() -> String {
     stored_time(Timestamp::now())

@@ -508,6 +508,36 @@ fn tokens_are_never_taken_on_the_command_line() {
     assert!(!desk.config().exists());
 }
 
+/// Commands leave the desk's write-ahead log and shared-memory files in place
+/// (creating and deleting both on every run cost a tenth of a quick command's
+/// time), private like the desk, the log empty once the last command closed
+/// the desk: what it wrote is in the desk file, and the file alone is the desk.
+#[test]
+fn commands_leave_the_log_files_in_place_empty_and_the_desk_file_whole() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.run(&["teams", "list"]);
+    let sibling =
+        |suffix: &str| std::path::PathBuf::from(format!("{}{suffix}", desk.path().display()));
+    let (wal, shm) = (sibling("-wal"), sibling("-shm"));
+    assert!(shm.exists(), "{} was deleted", shm.display());
+    assert_eq!(
+        std::fs::metadata(&wal).unwrap().len(),
+        0,
+        "the log was left with frames"
+    );
+    #[cfg(unix)]
+    for file in [&wal, &shm] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", file.display());
+    }
+
+    let copy = Desk::new();
+    std::fs::copy(desk.path(), copy.path()).unwrap();
+    assert_eq!(copy.run(&["teams", "list", "-o", "name"]), "support\n");
+}
+
 #[test]
 fn several_processes_can_use_one_new_desk_file_at_once() {
     for round in 0..8 {

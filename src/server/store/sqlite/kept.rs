@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::{BUSY_TIMEOUT, Direct, index_queued_text};
+use super::{BUSY_TIMEOUT, Direct, WAL_SIZE_LIMIT, index_queued_text, keep_wal_files};
 use crate::server::store::{StoreError, StoreResult};
 
 /// Idle read connections kept at most; more are opened under a burst and
@@ -47,12 +47,6 @@ pub(super) const CHECKPOINT_EVERY: u32 = 8;
 /// batches until the next one (16 MiB of 4 KiB pages, well under
 /// [`WAL_SIZE_LIMIT`]).
 pub(super) const START_OVER_FRAMES: i64 = 4096;
-
-/// The size the writer's connection truncates the WAL file to when it starts
-/// it over, if it grew larger (a burst, or a reader that held a snapshot for
-/// long): bounded disk use, and still room for many batches between two
-/// checkpoints without the file growing again.
-const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 
 /// The connections kept, once [`Kept::start`] was called.
 #[derive(Debug, Default)]
@@ -229,15 +223,16 @@ fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
     )
     .map_err(|e| StoreError::Database(format!("cannot open {}: {e}", path.display())))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.execute_batch(
-        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
-    )?;
+    keep_wal_files(&conn)?;
+    conn.execute_batch(&format!(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
+         PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
+    ))?;
     if let Some(kib) = cache_kib {
-        // The writer: a large cache, no checkpoint in its commits
-        // ([`Kept::wrote`] runs them beside it), and a bound on the WAL file.
+        // The writer: a large cache, and no checkpoint in its commits
+        // ([`Kept::wrote`] runs them beside it).
         conn.execute_batch(&format!(
-            "PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0; \
-             PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
+            "PRAGMA cache_size = -{kib}; PRAGMA wal_autocheckpoint = 0;"
         ))?;
     }
     conn.set_prepared_statement_cache_capacity(PREPARED);

@@ -1043,6 +1043,7 @@ impl Store {
     /// sealed, when this process has a key for them; else says so in the log.
     /// The snapshot read for it is cached: most requests read it next.
     async fn seal_open_secrets(&self) -> StoreResult<()> {
+        // This is the look: the workspace reads after it need not look again.
         self.first_look_at_secrets();
         let mut stored = self.db.read_workspace().await?;
         if self.must_seal(&mut stored) {

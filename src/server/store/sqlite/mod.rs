@@ -52,8 +52,8 @@ const SERVICE_CONNECTIONS: u32 = 8;
 /// over, if it grew larger (a burst, or a reader that held a snapshot for
 /// long): bounded disk use, and still room for many of the handoff writer's
 /// batches between two checkpoints without the file growing again. Set on
-/// every connection, since it also has the last one to close a desk cut the
-/// WAL it leaves ([`keep_wal_files`]) to nothing.
+/// every connection: with it, the last connection to close a desk also
+/// truncates the WAL it leaves in place ([`keep_wal_files`]) to 0 bytes.
 const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 
 /// Has `conn` leave the desk's `-wal` and `-shm` files in place when it is the
@@ -62,7 +62,7 @@ const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 /// desk file, then cuts the log to nothing ([`WAL_SIZE_LIMIT`] set). Without
 /// it each command created both files when it opened the desk and deleted
 /// them when it closed it: creating, unlinking and evicting two inodes cost
-/// `tickets list --limit 30` about 0.4 ms of its 3.6 (docs/performance.md).
+/// `tickets list --limit 30` about 0.4 ms of its 3.9 (docs/performance.md).
 fn keep_wal_files(conn: &Direct) -> StoreResult<()> {
     let mut keep: std::ffi::c_int = 1;
     // SAFETY: the handle is open for as long as `conn` is, and this file

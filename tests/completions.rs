@@ -137,20 +137,13 @@ fn zsh_lists_ticket_numbers_with_their_subjects_and_no_files() {
     tmux.wait_until_screen("the zsh prompt", |screen| screen.trim() == "%");
     tmux.type_text("deskctl tickets show ");
     tmux.press("Tab");
-    let screen = tmux.wait_for("10001");
-    assert!(
-        screen.contains("10002") && screen.contains("-- Order 2 has not arrived"),
-        "{screen}"
-    );
+    let screen = tmux.wait_for_all(&["10001", "10002", "-- Order 2 has not arrived"]);
     assert!(!screen.contains("10001-file"), "{screen}");
     tmux.press("C-c");
     tmux.type_text("deskctl context use ");
     tmux.press("Tab");
-    let screen = tmux.wait_for("prod");
-    assert!(
-        screen.contains("local") && !screen.contains("prod-file"),
-        "{screen}"
-    );
+    let screen = tmux.wait_for_all(&["prod", "local"]);
+    assert!(!screen.contains("prod-file"), "{screen}");
 }
 
 #[test]

@@ -718,9 +718,7 @@ fn the_inbox_shows_a_handoff_from_another_process_within_a_second_and_restores_t
     send_handoff(&desk, "parcel");
     let tmux = crate::common::Tmux::start(&desk, 80, 24);
     tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", crate::common::BIN));
-    let screen = tmux.wait_for("unassigned 1");
-    assert!(screen.contains("10001"), "{screen}");
-    assert!(screen.contains("owner (local desk)"), "{screen}");
+    tmux.wait_for_all(&["unassigned 1", "10001", "owner (local desk)"]);
     send_handoff(&desk, "parcel again");
     let sent = std::time::Instant::now();
     let screen = crate::common::wait_until(
@@ -777,10 +775,7 @@ fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
     let mut server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 200, 50);
     // bob's first view is mine (empty); tab to unassigned, where 10001 is.
-    let screen = tmux.wait_for("unassigned 1");
-    assert!(screen.contains("mine 0"), "{screen}");
-    assert!(screen.contains("bob (operator)"), "{screen}");
-    assert!(screen.contains("live"), "{screen}");
+    tmux.wait_for_all(&["unassigned 1", "mine 0", "bob (operator)", "live"]);
     tmux.press("Tab");
     tmux.wait_for("#10001");
     tmux.press("t");
@@ -798,12 +793,10 @@ fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
     tmux.wait_for("bob: note: Asked the warehouse");
     // An operator may not assign: the picker lists everyone, the service refuses.
     tmux.press("a");
-    let screen = tmux.wait_for("Assign ticket 10001 to");
-    assert!(screen.contains("online"), "availability shown: {screen}");
-    assert!(screen.contains("open"), "load shown: {screen}");
+    // Availability and load shown.
+    tmux.wait_for_all(&["Assign ticket 10001 to", "online", "open"]);
     tmux.press("Enter");
-    let screen = tmux.wait_for("Refused:");
-    assert!(screen.contains("Refused: "), "{screen}");
+    tmux.wait_for("Refused: ");
     // A reply is asked first; n sends nothing.
     tmux.press("r");
     tmux.wait_for("Reply to the customer of ticket 10001");
@@ -846,8 +839,7 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
     let port = free_port();
     let mut server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 80, 24);
-    let screen = tmux.wait_for("unassigned 1");
-    assert!(screen.contains("all 1"), "{screen}");
+    let screen = tmux.wait_for_all(&["unassigned 1", "all 1"]);
     assert!(!screen.contains("10002"), "carol's team's ticket: {screen}");
 
     let _ = server.kill();
@@ -862,8 +854,7 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
     send_handoff(&desk, "invoice again"); // 10004: billing
     tmux.wait_for("unassigned 2");
     tmux.press("Tab");
-    let screen = tmux.wait_for("10003");
-    assert!(screen.contains("all 2"), "{screen}");
+    let screen = tmux.wait_for_all(&["10003", "all 2"]);
     assert!(
         !screen.contains("10004") && !screen.contains("10002"),
         "billing's tickets stay hidden: {screen}"

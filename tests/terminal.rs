@@ -217,9 +217,11 @@ fn ctrl_c_at_a_confirmation_restores_the_cursor_and_exits_130() {
         common::BIN
     ));
     tmux.wait_for("Remove operator bob with their tokens (no open tickets)? (y/n)");
-    assert!(
-        !tmux.cursor_visible(),
-        "dialoguer hides the cursor while it asks"
+    // dialoguer hides the cursor while it asks (just after the prompt).
+    common::wait_until(
+        "the cursor hidden while the question is asked",
+        std::time::Duration::from_secs(10),
+        || (!tmux.cursor_visible()).then_some(()),
     );
     tmux.press("C-c");
     let (code, screen) = tmux.wait_exit();

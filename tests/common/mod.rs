@@ -628,10 +628,17 @@ impl Tmux {
 
     /// Waits until the screen shows `text`, and returns the screen.
     pub fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until the screen shows every one of `texts` at once, and returns
+    /// the screen. A program draws a screen in more than one write, so a
+    /// capture that shows the first of them may not show the rest yet.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
         wait_until(
-            &format!("the terminal to show {text:?}"),
+            &format!("the terminal to show {texts:?}"),
             std::time::Duration::from_secs(20),
-            || Some(self.screen()).filter(|screen| screen.contains(text)),
+            || Some(self.screen()).filter(|screen| texts.iter().all(|text| screen.contains(text))),
         )
     }
 

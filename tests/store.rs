@@ -402,17 +402,19 @@ async fn a_batch_of_handoffs_on_kept_connections_sees_the_ones_before_it_and_fai
 }
 
 async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &Store) {
+    let before = store.event_bounds().await.unwrap().last;
     let batch = vec![
         f.batched(Some("first"), "first", false),
         // Fails after writing its ticket: rolled back alone, its number and
-        // its assignment given to the next one.
-        f.batched(None, "poisoned", true),
+        // its assignment given to the next one, its key left unused.
+        f.batched(Some("retried"), "poisoned", true),
         f.batched(Some("first"), "first again", false),
         f.batched(Some("second"), "second", false),
         f.batched(Some("third"), "third", false),
+        f.batched(Some("retried"), "retried", false),
     ];
     let results = store.record_handoffs(batch).await.unwrap();
-    assert_eq!(results.len(), 5);
+    assert_eq!(results.len(), 6);
     let created = |i: usize| match &results[i] {
         Ok(Recorded::Created(handoff)) => handoff.clone(),
         other => panic!("handoff {i} should be new: {other:?}"),
@@ -423,7 +425,7 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         Ok(Recorded::Replayed(replayed)) => assert_eq!(replayed.id, first.id),
         other => panic!("a key seen earlier in the batch is a replay: {other:?}"),
     }
-    let numbers: Vec<u64> = [0, 3, 4]
+    let numbers: Vec<u64> = [0, 3, 4, 5]
         .iter()
         .map(|&i| created(i).ticket.unwrap())
         .collect();
@@ -432,9 +434,33 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         [
             FIRST_TICKET_NUMBER,
             FIRST_TICKET_NUMBER + 1,
-            FIRST_TICKET_NUMBER + 2
+            FIRST_TICKET_NUMBER + 2,
+            FIRST_TICKET_NUMBER + 3
         ]
     );
+    // The events are those of what was kept, in the batch's order: each new
+    // ticket's creation, then its handoff; nothing for the replay or the
+    // handoff that failed.
+    let events: Vec<(String, Option<u64>, Option<String>)> = events_since(store, before)
+        .await
+        .into_iter()
+        .map(|e| {
+            let kind = e.kind.as_str().to_string();
+            (kind, e.ticket_number, e.handoff.map(|h| h.id))
+        })
+        .collect();
+    let expected: Vec<(String, Option<u64>, Option<String>)> = [0, 3, 4, 5]
+        .iter()
+        .flat_map(|&i| {
+            let handoff = created(i);
+            let number = handoff.ticket;
+            [
+                ("ticket.created".to_string(), number, None),
+                ("handoff".to_string(), number, Some(handoff.id)),
+            ]
+        })
+        .collect();
+    assert_eq!(events, expected);
     // alice has room for two: the first and the second; the poisoned one's
     // ticket was rolled back, so the third is the first to go to bob.
     let mut by_subject = std::collections::BTreeMap::new();
@@ -448,7 +474,8 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         [
             ("first".to_string(), alice.clone()),
             ("second".to_string(), alice),
-            ("third".to_string(), bob),
+            ("third".to_string(), bob.clone()),
+            ("retried".to_string(), bob),
         ]
         .into_iter()
         .collect()

@@ -231,14 +231,28 @@ impl Fixture {
         subject: &str,
         poisoned: bool,
     ) -> (HandoffWrite, FinishHandoff) {
+        self.batched_for("support", key, subject, poisoned)
+    }
+
+    /// [`Fixture::batched`] for `team`'s members.
+    fn batched_for(
+        &self,
+        team: &str,
+        key: Option<&str>,
+        subject: &str,
+        poisoned: bool,
+    ) -> (HandoffWrite, FinishHandoff) {
         let decision = self.decision.clone();
-        let ticket = new_ticket(subject, "help", requester("C", "c@example.com", None), None);
+        let ticket = NewTicket {
+            team: Some(team.into()),
+            ..new_ticket(subject, "help", requester("C", "c@example.com", None), None)
+        };
         let write = HandoffWrite {
             id: deskctl::server::auth::generate_id("hof"),
             idempotency_key: key.map(Into::into),
             request_sha256: "sha".into(),
             request: request("x@example.com"),
-            team: Some("support".into()),
+            team: Some(team.into()),
         };
         let finish = move |team: &deskctl::domain::assignment::TeamState| {
             let assignee = team
@@ -487,6 +501,46 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         .await
         .unwrap();
     assert!(queued.is_empty(), "{queued:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_sees_its_assignments_to_an_operator_of_two_teams_from_either() {
+    let f = fixture!();
+    f.desk
+        .run(&["teams", "add", "billing", "--name", "Billing"]);
+    f.desk
+        .run(&["operators", "set", "alice", "--add-team", "billing"]);
+    // alice has room for two, bob (support only) for three.
+    let batch = vec![
+        f.batched_for("support", None, "s1", false),
+        f.batched_for("billing", None, "b1", false),
+        f.batched_for("support", None, "s2", false),
+        f.batched_for("billing", None, "b2", false),
+    ];
+    for result in f.store.record_handoffs(batch).await.unwrap() {
+        assert!(matches!(result, Ok(Recorded::Created(_))), "{result:?}");
+    }
+    let assignees: std::collections::BTreeMap<String, Option<String>> =
+        listed(&f.store, &everything())
+            .await
+            .into_iter()
+            .map(|t| (t.subject, t.assignee))
+            .collect();
+    let alice = Some("alice".to_string());
+    assert_eq!(
+        assignees,
+        [
+            ("s1".to_string(), alice.clone()),
+            ("b1".to_string(), alice),
+            // Support sees billing's ticket to alice: she is full.
+            ("s2".to_string(), Some("bob".to_string())),
+            ("b2".to_string(), None),
+        ]
+        .into_iter()
+        .collect()
+    );
+    let (loads, counted) = loads_and_counted(&f.store).await;
+    assert_eq!(loads, counted);
 }
 
 /// Each member's open and pending tickets as assignment reads them, next to

@@ -12,8 +12,8 @@ use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{after_handoff, encode, recorded_handoff};
 use crate::server::store::{
-    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound, Recorded,
-    StoreError, StoreResult,
+    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
+    StoreResult,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -41,10 +41,6 @@ async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Hando
 impl PostgresStore {
     /// Records a batch of handoffs in one transaction under the assignment
     /// lock, each in a savepoint of its own (see [`Handoffs::record_handoffs`]).
-    /// Every statement is a round trip to the server made while the lock is
-    /// held, so what can be asked for the whole batch is asked once: which of
-    /// its idempotency keys were seen before, and the events of every handoff
-    /// written, in one statement after the last.
     ///
     /// [`Handoffs::record_handoffs`]: crate::server::store::Handoffs::record_handoffs
     pub async fn record_handoffs(
@@ -53,72 +49,38 @@ impl PostgresStore {
     ) -> StoreResult<Vec<StoreResult<Recorded>>> {
         let mut tx = self.pool().begin().await?;
         super::lock_assignment(&mut tx).await?;
-        let keys: Vec<&str> = batch
-            .iter()
-            .filter_map(|(write, _)| write.idempotency_key.as_deref())
-            .collect();
-        let mut known = known_keys(&mut tx, &keys).await?;
         let count = batch.len();
         let mut results = Vec::with_capacity(count);
-        let mut events = Vec::new();
         sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
         for (done, (write, finish)) in (1..).zip(batch) {
-            // A key is looked up again only if it was seen before: before the
-            // batch, or earlier in it (where it may have failed and left nothing).
-            let seen = match &write.idempotency_key {
-                Some(key) => !known.insert(key.clone()),
-                None => false,
-            };
-            let result = record_one(&mut tx, write, finish, seen).await;
+            let result = record_one(&mut tx, write, finish).await;
             sqlx::raw_sql(after_handoff(result.is_err(), done < count))
                 .execute(&mut *tx)
                 .await?;
-            results.push(result.map(|(recorded, recorded_events)| {
-                events.extend(recorded_events);
-                recorded
-            }));
+            results.push(result);
         }
-        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(results)
     }
 }
 
-/// Which of `keys` a handoff already holds.
-async fn known_keys(
-    conn: &mut PgConnection,
-    keys: &[&str],
-) -> StoreResult<std::collections::HashSet<String>> {
-    if keys.is_empty() {
-        return Ok(Default::default());
-    }
-    let known: Vec<String> =
-        sqlx::query_scalar("SELECT idempotency_key FROM handoffs WHERE idempotency_key = ANY($1)")
-            .bind(keys)
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(known.into_iter().collect())
-}
-
 /// Records one handoff in the batch's transaction, under the assignment lock:
-/// an idempotency key `seen` before (by any replica, or earlier in the batch)
+/// an idempotency key seen before (by any replica, or earlier in the batch)
 /// returns the first result; otherwise `finish` decides from the team's state
 /// as every earlier assignment left it, and what it describes is stored with
-/// the handoff. Answers the events to record with it.
+/// the handoff.
 async fn record_one(
     conn: &mut PgConnection,
     write: HandoffWrite,
     finish: FinishHandoff,
-    seen: bool,
-) -> StoreResult<(Recorded, Vec<NewEvent>)> {
-    if seen
-        && let Some(key) = &write.idempotency_key
+) -> StoreResult<Recorded> {
+    if let Some(key) = &write.idempotency_key
         && let Some((existing, sha)) = by_key(conn, key).await?
     {
         if sha != write.request_sha256 {
             return Err(StoreError::key_reused(key));
         }
-        return Ok((Recorded::Replayed(existing), Vec::new()));
+        return Ok(Recorded::Replayed(existing));
     }
     let state = team_state(conn, write.team.as_deref()).await?;
     let Finished {
@@ -162,7 +124,8 @@ async fn record_one(
         None => None,
     };
     let (events, handoff) = recorded_handoff(write, decision, ticket, external, created_at);
-    Ok((Recorded::Created(handoff), events))
+    super::events::record(conn, &events).await?;
+    Ok(Recorded::Created(handoff))
 }
 
 impl PostgresStore {

@@ -91,6 +91,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
         },
         verbose: cli.global.verbose,
         color: cli.global.color,
+        opened: Default::default(),
     };
     let runtime = if serving {
         tokio::runtime::Builder::new_multi_thread()
@@ -101,19 +102,22 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
     .build()
     .map_err(|e| CliError::general("cannot start the async runtime").with_cause(e))?;
     runtime.block_on(async {
-        if serving {
+        let (result, interrupted) = if serving {
             // serve handles signals itself, to finish requests in flight.
-            return cli::dispatch(cli.command, &session).await;
-        }
-        // The handler is in place before the command starts: a Ctrl-C at its
-        // first prompt must end in a report, not kill the process with the
-        // terminal in the prompt's state.
-        let interrupted = interrupt_signal()?;
-        tokio::select! {
-            biased;
-            _ = interrupted => Err(CliError::interrupted()),
-            result = cli::dispatch(cli.command, &session) => result,
-        }
+            (cli::dispatch(cli.command, &session).await, false)
+        } else {
+            // The handler is in place before the command starts: a Ctrl-C at
+            // its first prompt must end in a report, not kill the process with
+            // the terminal in the prompt's state.
+            let interrupted = interrupt_signal()?;
+            tokio::select! {
+                biased;
+                _ = interrupted => (Err(CliError::interrupted()), true),
+                result = cli::dispatch(cli.command, &session) => (result, false),
+            }
+        };
+        session.finish(interrupted).await;
+        result
     })
 }
 

@@ -9,6 +9,7 @@ use crate::client::Client;
 use crate::config::{ConfigFile, Credentials, Paths, Target, TargetFlags, resolve_target};
 use crate::env::EnvVars;
 use crate::error::{CliError, CliResult};
+use crate::server::LocalDesk;
 use crate::server::sealing::Keys;
 use crate::server::store::{Location, Open};
 use crate::ui::{ColorChoice, Ui};
@@ -22,6 +23,8 @@ pub struct Session {
     pub verbose: u8,
     /// `--color`, for what draws outside the Ui (serve's log).
     pub color: ColorChoice,
+    /// The local desks this command opened, finished by [`Session::finish`].
+    pub opened: std::sync::Mutex<Vec<LocalDesk>>,
 }
 
 impl Session {
@@ -187,6 +190,29 @@ impl Session {
             Target::Database { url } => Location::Postgres(url.expose_secret().to_string()),
         };
         let keys = self.keys(&location)?;
-        Ok(Client::local_with(&location, open, keys).await?)
+        let client = Client::local_with(&location, open, keys).await?;
+        if let Some(desk) = client.local_desk() {
+            self.opened_desks().push(desk.clone());
+        }
+        Ok(client)
+    }
+
+    fn opened_desks(&self) -> std::sync::MutexGuard<'_, Vec<LocalDesk>> {
+        self.opened
+            .lock()
+            .expect("the list of opened desks is never poisoned")
+    }
+
+    /// Ends the command's use of the desks it opened (see [`LocalDesk::finish`]),
+    /// in the runtime their connections belong to; after an interrupt they are
+    /// only let go.
+    pub async fn finish(&self, interrupted: bool) {
+        let desks = std::mem::take(&mut *self.opened_desks());
+        if interrupted {
+            return;
+        }
+        for desk in desks {
+            desk.finish().await;
+        }
     }
 }

@@ -293,6 +293,14 @@ impl Client {
         }
     }
 
+    /// The local desk this client sends its requests to, if any.
+    pub fn local_desk(&self) -> Option<&LocalDesk> {
+        match &self.transport {
+            Transport::InProcess(InProcess::Desk(desk)) => Some(desk),
+            _ => None,
+        }
+    }
+
     /// Releases the local desk's database connections; a no-op over HTTP.
     pub async fn close(&self) {
         if let Transport::InProcess(InProcess::Desk(desk)) = &self.transport {

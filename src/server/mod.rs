@@ -253,6 +253,8 @@ pub struct LocalDesk {
     router: Router,
     store: Store,
     deliverer: delivery::Deliverer,
+    /// Whether a request that may change something was sent (see [`LocalDesk::finish`]).
+    changed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl LocalDesk {
@@ -272,6 +274,7 @@ impl LocalDesk {
             ),
             deliverer: delivery::Deliverer::new(store.clone()),
             store,
+            changed: Arc::default(),
         })
     }
 
@@ -279,6 +282,10 @@ impl LocalDesk {
     pub async fn call(&self, mut request: Request<Body>) -> Response<Body> {
         request.extensions_mut().insert(auth::LocalCaller);
         let changes = is_change(request.method(), request.uri().path());
+        if changes {
+            self.changed
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         let response = match self.router.clone().oneshot(request).await {
             Ok(response) => response,
             Err(never) => match never {},
@@ -291,6 +298,17 @@ impl LocalDesk {
 
     pub async fn close(&self) {
         self.store.close().await;
+    }
+
+    /// Ends a command's use of the desk. After a change its connections are
+    /// closed: on SQLite the last one to close copies the log into the desk
+    /// file, so a copy of that file alone, made next (a CI job keeping it as
+    /// an artifact), holds what the command wrote. A command that only read
+    /// leaves its connections to the process's exit, as before.
+    pub async fn finish(&self) {
+        if self.changed.load(std::sync::atomic::Ordering::Relaxed) {
+            self.close().await;
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::{BUSY_TIMEOUT, Direct, WAL_SIZE_LIMIT, index_queued_text, keep_wal_files};
+use super::{BUSY_TIMEOUT, Direct, configure_connection, index_queued_text};
 use crate::server::store::{StoreError, StoreResult};
 
 /// Idle read connections kept at most; more are opened under a burst and
@@ -213,9 +213,9 @@ pub(crate) fn write<T>(
     result
 }
 
-/// Opens a connection to the desk at `path` with the settings of sqlx's pool
-/// (`SqliteStore::open`; the file is in WAL mode already); with a cache size,
-/// the writer's.
+/// Opens a connection to the desk at `path` set as the pool's are
+/// ([`configure_connection`]; the file is in WAL mode already); with a cache
+/// size, the writer's.
 fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
     let conn = rusqlite::Connection::open_with_flags(
         path,
@@ -223,11 +223,7 @@ fn open(path: &Path, cache_kib: Option<i64>) -> StoreResult<Direct> {
     )
     .map_err(|e| StoreError::Database(format!("cannot open {}: {e}", path.display())))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    keep_wal_files(&conn)?;
-    conn.execute_batch(&format!(
-        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
-         PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
-    ))?;
+    configure_connection(&conn)?;
     if let Some(kib) = cache_kib {
         // The writer: a large cache, and no checkpoint in its commits
         // ([`Kept::wrote`] runs them beside it).

@@ -27,9 +27,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use jiff::Timestamp;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use sqlx::{Sqlite, Transaction};
 
 pub(crate) use super::shared::parse_time;
@@ -55,6 +53,27 @@ const SERVICE_CONNECTIONS: u32 = 8;
 /// every connection: with it, the last connection to close a desk also
 /// truncates the WAL it leaves in place ([`keep_wal_files`]) to 0 bytes.
 const WAL_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
+
+/// Sets `conn` as every connection to a desk is set, the pool's (once sqlx
+/// has connected it: [`SqliteStore::connect`]) and the kept ones ([`kept`])
+/// alike, so the two cannot drift apart:
+/// - `synchronous = FULL` makes every commit durable across power loss, also
+///   in WAL mode;
+/// - foreign keys are checked;
+/// - savepoints' and statements' journals are kept in memory: a handoff batch
+///   opens a savepoint per handoff, and every statement that fires a trigger
+///   opens a statement journal; as temporary files they cost a write(2) for
+///   each page a statement first touches;
+/// - the log is bounded ([`WAL_SIZE_LIMIT`]) and its files kept in place
+///   ([`keep_wal_files`]).
+pub(super) fn configure_connection(conn: &Direct) -> StoreResult<()> {
+    keep_wal_files(conn)?;
+    conn.execute_batch(&format!(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
+         PRAGMA journal_size_limit = {WAL_SIZE_LIMIT};"
+    ))?;
+    Ok(())
+}
 
 /// Has `conn` leave the desk's `-wal` and `-shm` files in place when it is the
 /// last connection to close, as SQLite's own shell does for a read-only
@@ -307,15 +326,8 @@ impl SqliteStore {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            // FULL makes every commit durable across power loss, also in WAL mode.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            // Savepoints' and statements' journals in memory: a handoff batch
-            // opens a savepoint per handoff, and every statement that fires
-            // a trigger opens a statement journal; as temporary files they
-            // cost a write(2) for each page a statement first touches.
-            .pragma("temp_store", "memory")
-            .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
+            // What else a connection is set to: `configure_connection`,
+            // once it is connected.
             .busy_timeout(BUSY_TIMEOUT);
         // Two processes opening a new desk at once race to switch it to WAL:
         // SQLite answers the loser "database is locked" at once, without waiting
@@ -340,7 +352,7 @@ impl SqliteStore {
     ) -> Result<SqliteStore, Opening> {
         let pool = SqlitePoolOptions::new().after_connect(|conn, _| {
             Box::pin(async move {
-                direct(conn, keep_wal_files)
+                direct(conn, configure_connection)
                     .await
                     .map_err(|e| sqlx::Error::Configuration(e.into()))
             })
@@ -972,6 +984,47 @@ mod tests {
 
     fn add_team(key: &str) -> impl FnOnce(&Direct) -> StoreResult<()> + Send + 'static {
         add_named_team(key.to_string(), key.to_string())
+    }
+
+    /// The pool's connections and the kept ones are set alike
+    /// ([`configure_connection`]): durable, checked, journals in memory, the
+    /// log bounded.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn every_connection_is_set_alike() {
+        const PRAGMAS: [&str; 4] = [
+            "synchronous",
+            "foreign_keys",
+            "temp_store",
+            "journal_size_limit",
+        ];
+        let expected = vec![2, 1, 2, WAL_SIZE_LIMIT];
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+        let mut pooled = Vec::new();
+        for name in PRAGMAS {
+            let value: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+            pooled.push(value);
+        }
+        assert_eq!(pooled, expected, "the pool's: {PRAGMAS:?}");
+        let read = |conn: &Direct| -> StoreResult<Vec<i64>> {
+            PRAGMAS
+                .iter()
+                .map(|name| Ok(conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))?))
+                .collect()
+        };
+        assert_eq!(
+            store.write_direct(read).await.unwrap(),
+            expected,
+            "the kept writer's"
+        );
+        assert_eq!(
+            store.read_direct(read).await.unwrap(),
+            expected,
+            "a kept reader's"
+        );
     }
 
     /// The writer's kept connection commits what succeeds, keeps nothing of

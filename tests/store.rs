@@ -35,7 +35,11 @@ struct Fixture {
 }
 
 async fn fixture() -> Option<Fixture> {
-    let desk = Desk::on(BACKEND)?;
+    Some(fixture_on(Desk::on(BACKEND)?).await)
+}
+
+/// The fixture on `desk`.
+async fn fixture_on(desk: Desk) -> Fixture {
     desk.run(&["teams", "add", "support", "--name", "Support"]);
     for (handle, role, capacity) in [("alice", "owner", "2"), ("bob", "operator", "3")] {
         desk.run(&[
@@ -82,12 +86,12 @@ async fn fixture() -> Option<Fixture> {
     // As `serve` does: the tests that write through both stores run the
     // kept connections' writer beside the pool's, as two replicas would.
     other.keep_connections();
-    Some(Fixture {
+    Fixture {
         desk,
         store,
         other,
         decision,
-    })
+    }
 }
 
 fn request(email: &str) -> deskctl::api::HandoffRequest {
@@ -501,6 +505,68 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         .await
         .unwrap();
     assert!(queued.is_empty(), "{queued:?}");
+}
+
+/// On PostgreSQL a handoff batch's `COMMIT` returns before its WAL is flushed
+/// (the assignment lock is free sooner), so others may see the batch a moment
+/// before it is durable. The event log must not hand its events out in that
+/// moment: a crash would take them back and give their ids to other events,
+/// which a reader past them would never see. Here the batch's own wait for
+/// the flush is never run; the events read from another replica must still
+/// be there, the same, after PostgreSQL crashes. (SQLite's `COMMIT` waits for
+/// the disk: nothing to test there.)
+#[tokio::test(flavor = "multi_thread")]
+async fn events_are_handed_out_only_once_durable() {
+    if BACKEND != crate::common::Backend::Postgres {
+        return;
+    }
+    let Some(cluster) = crate::common::postgres::own_cluster() else {
+        return;
+    };
+    let f = fixture_on(Desk {
+        dir: tempfile::tempdir().unwrap(),
+        database: Some(cluster.database()),
+    })
+    .await;
+    let before = f.other.event_bounds().await.unwrap().last;
+    let committed = f
+        .store
+        .commit_handoffs(vec![f.batched(Some("unflushed"), "Unflushed", false)])
+        .await
+        .unwrap();
+    assert!(
+        committed.durable.is_some(),
+        "PostgreSQL answers after the flush"
+    );
+    let read = f
+        .other
+        .events_after(before, &Viewer::Everyone, 100)
+        .await
+        .unwrap();
+    assert!(!read.events.is_empty(), "the batch's events were read");
+    cluster.crash();
+    drop(committed);
+    cluster.restart();
+    let reopened = Store::open(&f.desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    let kept = reopened
+        .events_after(before, &Viewer::Everyone, 100)
+        .await
+        .unwrap();
+    let seen = |page: &deskctl::server::store::EventPage| {
+        page.events
+            .iter()
+            .map(|e| (e.id, e.kind, e.at))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(&kept),
+        seen(&read),
+        "what was read before the crash is kept"
+    );
+    let handoff = reopened.find_handoff_by_key("unflushed").await.unwrap();
+    assert!(handoff.is_some(), "the batch survived with its events");
 }
 
 #[tokio::test(flavor = "multi_thread")]

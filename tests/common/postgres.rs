@@ -33,6 +33,7 @@ enum Server {
     Local(Cluster),
 }
 
+#[derive(Clone)]
 struct Cluster {
     /// The cluster's directory: `data/`, the socket and the server's log.
     dir: PathBuf,
@@ -40,8 +41,10 @@ struct Cluster {
     bin: PathBuf,
     /// The superuser made by `initdb`.
     user: String,
-    /// The write end of the watchdog's pipe: never closed while the process runs.
-    _watchdog: std::process::ChildStdin,
+    /// The server's settings (`postgres` options), the socket's directory aside.
+    settings: String,
+    /// The write end of the watchdog's pipe: closed when the last handle goes.
+    _watchdog: std::sync::Arc<std::process::ChildStdin>,
 }
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
@@ -73,19 +76,7 @@ const SUPERUSER: &str = "deskctl";
 pub fn database() -> Option<Database> {
     let server = match SERVER.get_or_init(start) {
         Ok(server) => server,
-        Err(why) => {
-            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-            assert!(
-                !ci,
-                "PostgreSQL is needed for these tests and could not be started: {why}\n\
-                 (.ci/run installs the `postgresql` package; or set {TEST_URL})"
-            );
-            eprintln!(
-                "SKIPPED (PostgreSQL unavailable: {why}; install the `postgresql` package \
-                 or set {TEST_URL})"
-            );
-            return None;
-        }
+        Err(why) => return unavailable(why),
     };
     let name = format!(
         "deskctl_{}_{}",
@@ -98,6 +89,91 @@ pub fn database() -> Option<Database> {
         name,
         drop_after: matches!(server, Server::External { .. }),
     })
+}
+
+/// Fails the test in CI (`CI` set), where PostgreSQL must be there; elsewhere
+/// notes on stderr that it is skipped.
+fn unavailable<T>(why: &str) -> Option<T> {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
+    assert!(
+        !ci,
+        "PostgreSQL is needed for these tests and could not be started: {why}\n\
+         (.ci/run installs the `postgresql` package; or set {TEST_URL})"
+    );
+    eprintln!(
+        "SKIPPED (PostgreSQL unavailable: {why}; install the `postgresql` package \
+         or set {TEST_URL})"
+    );
+    None
+}
+
+/// A cluster of one test's own, which the test may crash and start again:
+/// `None` where [`database`] would skip, and (after a note) when the tests
+/// were given a server (`DESKCTL_TEST_POSTGRES_URL`), which is not theirs to
+/// crash. Its commits wait for the WAL to be written (`synchronous_commit`
+/// on), so what is committed survives the crash of its processes; not the
+/// machine's (`fsync` off).
+pub fn own_cluster() -> Option<OwnCluster> {
+    if std::env::var_os(TEST_URL).is_some() {
+        eprintln!("SKIPPED (this test crashes its own cluster; {TEST_URL} names a shared server)");
+        return None;
+    }
+    let cluster = server_binaries().and_then(|bin| {
+        Cluster::start(
+            bin,
+            "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB",
+        )
+    });
+    match cluster {
+        Ok(cluster) => Some(OwnCluster { cluster }),
+        Err(why) => unavailable(&why),
+    }
+}
+
+/// See [`own_cluster`].
+pub struct OwnCluster {
+    cluster: Cluster,
+}
+
+impl OwnCluster {
+    /// A fresh, empty database in this cluster.
+    pub fn database(&self) -> Database {
+        let name = format!(
+            "deskctl_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let server = Server::Local(self.cluster.clone());
+        server.sql("postgres", &format!("CREATE DATABASE {name}"));
+        Database {
+            url: server.url(&name),
+            name,
+            drop_after: false,
+        }
+    }
+
+    /// Stops the server as a crash would (`pg_ctl stop -m immediate`): what
+    /// its processes had not written is gone, and the next start recovers
+    /// from the WAL.
+    pub fn crash(&self) {
+        let status = self
+            .cluster
+            .as_owner("pg_ctl")
+            .arg("-D")
+            .arg(self.cluster.data())
+            .args(["stop", "-m", "immediate"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        assert!(status.is_ok_and(|s| s.success()), "pg_ctl stop failed");
+    }
+
+    /// Starts the server again after [`Self::crash`].
+    pub fn restart(&self) {
+        self.cluster
+            .start_server()
+            .expect("the cluster starts again");
+    }
 }
 
 /// One test's database; dropped with this handle when it is on a server the
@@ -212,7 +288,15 @@ fn start() -> Result<Server, String> {
         return Ok(server);
     }
     let bin = server_binaries()?;
-    Cluster::start(bin).map(Server::Local)
+    // Fast and fragile on purpose: a test cluster needs no durability.
+    let settings = match DURABLE.load(Ordering::Relaxed) {
+        false => {
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+             -c max_connections=400 -c shared_buffers=32MB"
+        }
+        true => "-c max_connections=400 -c shared_buffers=256MB",
+    };
+    Cluster::start(bin, settings).map(Server::Local)
 }
 
 /// The newest `/usr/lib/postgresql/N/bin` with `initdb` and `pg_ctl`, or the
@@ -255,7 +339,8 @@ fn is_root() -> bool {
 }
 
 impl Cluster {
-    fn start(bin: PathBuf) -> Result<Cluster, String> {
+    /// Makes a cluster in a new directory and starts it with `settings`.
+    fn start(bin: PathBuf, settings: &str) -> Result<Cluster, String> {
         let root = is_root();
         // As root the cluster belongs to `postgres`, which must reach the
         // directory: /tmp, not a TMPDIR that may sit under /root.
@@ -269,18 +354,6 @@ impl Cluster {
             .tempdir_in(&base)
             .map_err(|e| format!("cannot make a directory in {}: {e}", base.display()))?
             .keep();
-        let data = dir.join("data");
-        let as_owner = |program: &str| {
-            let mut cmd = if root {
-                let mut cmd = Command::new("runuser");
-                cmd.args(["-u", "postgres", "--"]).arg(bin.join(program));
-                cmd
-            } else {
-                Command::new(bin.join(program))
-            };
-            cmd.stdin(Stdio::null()).current_dir(&dir);
-            cmd
-        };
         if root {
             let chown = Command::new("chown")
                 .args(["postgres:postgres"])
@@ -297,33 +370,12 @@ impl Cluster {
             // The socket lives here: everyone may reach it, only `postgres` writes.
             let _ = Command::new("chmod").arg("0755").arg(&dir).status();
         }
-        let fail = |what: &str, output: std::io::Result<std::process::Output>| -> String {
-            let detail = match output {
-                Ok(o) => format!(
-                    "{}{}",
-                    String::from_utf8_lossy(&o.stdout),
-                    String::from_utf8_lossy(&o.stderr)
-                ),
-                Err(e) => e.to_string(),
-            };
-            format!("{what} failed: {}", detail.trim())
-        };
-        let initdb = as_owner("initdb")
-            .arg("-D")
-            .arg(&data)
-            .args(["-U", SUPERUSER, "--auth=trust", "--encoding=UTF8"])
-            .args(["--locale=C.UTF-8", "--no-sync", "--no-instructions"])
-            .output();
-        if !initdb.as_ref().is_ok_and(|o| o.status.success()) {
-            let _ = std::fs::remove_dir_all(&dir);
-            return Err(fail("initdb", initdb));
-        }
         // The watchdog first, so a failed start is cleaned up too.
         let stop = format!(
             "{} {} -D {} stop -m immediate",
             if root { "runuser -u postgres --" } else { "" },
             bin.join("pg_ctl").display(),
-            data.display()
+            dir.join("data").display()
         );
         let script = format!(
             "cat >/dev/null; {stop} >/dev/null 2>&1; rm -rf {}",
@@ -341,22 +393,57 @@ impl Cluster {
             .spawn()
             .map_err(|e| format!("cannot start the watchdog: {e}"))?;
         let pipe = watchdog.stdin.take().expect("piped");
-        // Fast and fragile on purpose: a test cluster needs no durability.
-        let options = match DURABLE.load(Ordering::Relaxed) {
-            false => format!(
-                "-c listen_addresses='' -k {} -c fsync=off -c synchronous_commit=off \
-                 -c full_page_writes=off -c max_connections=400 -c shared_buffers=32MB",
-                dir.display()
-            ),
-            true => format!(
-                "-c listen_addresses='' -k {} -c max_connections=400 -c shared_buffers=256MB",
-                dir.display()
-            ),
+        let cluster = Cluster {
+            dir,
+            bin,
+            user: SUPERUSER.to_string(),
+            settings: settings.to_string(),
+            _watchdog: std::sync::Arc::new(pipe),
         };
-        let log = dir.join("server.log");
-        let pg_ctl = as_owner("pg_ctl")
+        let initdb = cluster
+            .as_owner("initdb")
             .arg("-D")
-            .arg(&data)
+            .arg(cluster.data())
+            .args(["-U", SUPERUSER, "--auth=trust", "--encoding=UTF8"])
+            .args(["--locale=C.UTF-8", "--no-sync", "--no-instructions"])
+            .output();
+        if !initdb.as_ref().is_ok_and(|o| o.status.success()) {
+            return Err(failed("initdb", initdb));
+        }
+        cluster.start_server()?;
+        Ok(cluster)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+
+    /// `program` of the server's binaries, run as the cluster's owner.
+    fn as_owner(&self, program: &str) -> Command {
+        let mut cmd = if is_root() {
+            let mut cmd = Command::new("runuser");
+            cmd.args(["-u", "postgres", "--"])
+                .arg(self.bin.join(program));
+            cmd
+        } else {
+            Command::new(self.bin.join(program))
+        };
+        cmd.stdin(Stdio::null()).current_dir(&self.dir);
+        cmd
+    }
+
+    /// Starts the server on the cluster's socket, and waits until it answers.
+    fn start_server(&self) -> Result<(), String> {
+        let options = format!(
+            "-c listen_addresses='' -k {} {}",
+            self.dir.display(),
+            self.settings
+        );
+        let log = self.dir.join("server.log");
+        let pg_ctl = self
+            .as_owner("pg_ctl")
+            .arg("-D")
+            .arg(self.data())
             .arg("-l")
             .arg(&log)
             .args(["-w", "-t", "60", "-o", &options, "start"])
@@ -366,16 +453,23 @@ impl Cluster {
             .status();
         if !pg_ctl.as_ref().is_ok_and(|s| s.success()) {
             let log = std::fs::read_to_string(&log).unwrap_or_default();
-            drop(pipe);
             return Err(format!("pg_ctl start failed ({pg_ctl:?}): {}", log.trim()));
         }
-        Ok(Cluster {
-            dir,
-            bin,
-            user: SUPERUSER.to_string(),
-            _watchdog: pipe,
-        })
+        Ok(())
     }
+}
+
+/// What a failed command said, for the test's message.
+fn failed(what: &str, output: std::io::Result<std::process::Output>) -> String {
+    let detail = match output {
+        Ok(o) => format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(e) => e.to_string(),
+    };
+    format!("{what} failed: {}", detail.trim())
 }
 
 #[test]

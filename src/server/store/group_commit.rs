@@ -7,10 +7,12 @@
 //! [`Handoffs::record_handoffs`], which records them one after another in one
 //! transaction, each in its own savepoint: each checks its idempotency key and
 //! sees the tickets and assignments of the ones before it, and one that fails
-//! is rolled back alone. Every answer waits for the `COMMIT` that holds it, so a
-//! `2xx` still means the handoff is durable. While one batch commits, the next
-//! one gathers: the batch grows with the load, and a lone handoff waits for no
-//! one.
+//! is rolled back alone. Every answer waits until the `COMMIT` that holds it is
+//! durable, so a `2xx` still means the handoff is. While one batch commits, the
+//! next one gathers: the batch grows with the load, and a lone handoff waits
+//! for no one. On PostgreSQL the `COMMIT` returns before the WAL is flushed
+//! (see [`CommittedBatch::durable`]): the writer goes on with the next batch
+//! while the previous one's answers wait for the flush.
 //!
 //! The writer is a task of its own rather than whichever request came first,
 //! so a client that hangs up cannot cancel the others' transaction.
@@ -20,7 +22,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult};
+use super::{
+    CommittedBatch, Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult,
+};
 
 /// The most handoffs one transaction holds unless set otherwise (`serve
 /// --handoff-batch`). Enough that the commit's cost is shared thin; few enough
@@ -105,12 +109,17 @@ impl GroupCommit {
 }
 
 /// The writer: each batch is what was queued when the previous one committed.
+/// A batch whose `COMMIT` returned before the disk's flush (PostgreSQL) is
+/// answered by a task of its own once the flush is done, while the writer
+/// goes on with the next batch; one such task at a time, so the answers go
+/// out in the batches' order and at most two connections are the writer's.
 async fn write_batches(
     db: Arc<dyn Database>,
     mut queue: mpsc::UnboundedReceiver<Queued>,
     most: Arc<AtomicUsize>,
 ) {
     let mut batch = Vec::new();
+    let mut answering: Option<tokio::task::JoinHandle<()>> = None;
     while queue
         .recv_many(&mut batch, most.load(Ordering::Relaxed))
         .await
@@ -120,18 +129,57 @@ async fn write_batches(
             .drain(..)
             .map(|q| ((q.write, q.finish), q.answer))
             .unzip();
-        match db.record_handoffs(work).await {
-            Ok(results) => {
-                for (answer, result) in answers.into_iter().zip(results) {
-                    // A request that hung up still has its handoff recorded.
-                    let _ = answer.send(result);
-                }
+        let committed = db.commit_handoffs(work).await;
+        if let Some(previous) = answering.take() {
+            let _ = previous.await;
+        }
+        match committed {
+            Ok(CommittedBatch {
+                results,
+                durable: None,
+            }) => answer(answers, results),
+            Ok(CommittedBatch {
+                results,
+                durable: Some(durable),
+            }) => {
+                answering = Some(tokio::spawn(async move {
+                    match durable.await {
+                        Ok(()) => answer(answers, results),
+                        Err(error) => fail(answers, &unconfirmed(&error)),
+                    }
+                }));
             }
-            Err(error) => {
-                for answer in answers {
-                    let _ = answer.send(Err(error.clone()));
-                }
-            }
+            Err(error) => fail(answers, &error),
         }
     }
+    if let Some(last) = answering {
+        let _ = last.await;
+    }
+}
+
+/// Gives each waiting request its handoff's result. A request that hung up
+/// still has its handoff recorded.
+fn answer(
+    answers: Vec<oneshot::Sender<StoreResult<Recorded>>>,
+    results: Vec<StoreResult<Recorded>>,
+) {
+    for (answer, result) in answers.into_iter().zip(results) {
+        let _ = answer.send(result);
+    }
+}
+
+fn fail(answers: Vec<oneshot::Sender<StoreResult<Recorded>>>, error: &StoreError) {
+    for answer in answers {
+        let _ = answer.send(Err(error.clone()));
+    }
+}
+
+/// Why a committed batch is answered with an error: the database did not
+/// confirm it durable, so it may or may not survive a crash, and the client
+/// must ask again (with its idempotency key, the handoff is not made twice).
+fn unconfirmed(error: &StoreError) -> StoreError {
+    StoreError::Unavailable(format!(
+        "the handoff was committed, but the database did not confirm it durable ({error}); \
+         send it again with the same idempotency key"
+    ))
 }

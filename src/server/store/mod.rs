@@ -23,6 +23,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
+use futures_util::future::BoxFuture;
 use jiff::Timestamp;
 
 use crate::api::{
@@ -385,6 +386,16 @@ pub type FinishHandoff = Box<dyn FnOnce(&TeamState) -> Finished + Send>;
 /// Handoffs to record in one transaction, in order.
 pub type HandoffBatch = Vec<(HandoffWrite, FinishHandoff)>;
 
+/// A batch of handoffs committed, answered once it is durable.
+pub struct CommittedBatch {
+    /// What happened to each handoff, in the batch's order.
+    pub results: Vec<StoreResult<Recorded>>,
+    /// `None` when the `COMMIT` itself waited for the disk. Otherwise the
+    /// `COMMIT` returned first (its locks free for the next batch sooner), and
+    /// this resolves once the commit is durable; no answer goes out before.
+    pub durable: Option<BoxFuture<'static, StoreResult<()>>>,
+}
+
 /// Makes the ticket an inbound email opens from its team's assignment state.
 pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
 
@@ -492,7 +503,7 @@ pub trait Tickets: Send + Sync {
 /// Handoffs: each accepted exactly once, with what it created.
 #[async_trait]
 pub trait Handoffs: Send + Sync {
-    /// Records a batch of handoffs in one transaction, in order, each exactly
+    /// Commits a batch of handoffs in one transaction, in order, each exactly
     /// once and in a savepoint of its own, answering for each. An idempotency
     /// key seen before (earlier in the batch too) returns the first result;
     /// otherwise `finish` completes the decision from the team's assignment
@@ -500,9 +511,20 @@ pub trait Handoffs: Send + Sync {
     /// ticket numbers of those before it), and the ticket, delivery and
     /// notices it describes are stored with the handoff. A handoff that fails
     /// is rolled back alone; `Err` means the transaction itself failed and
-    /// none of the batch was recorded.
-    async fn record_handoffs(&self, batch: HandoffBatch)
-    -> StoreResult<Vec<StoreResult<Recorded>>>;
+    /// none of the batch was recorded. The results may be given out only once
+    /// [`CommittedBatch::durable`] has resolved.
+    async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch>;
+    /// [`Self::commit_handoffs`], returning once the batch is durable.
+    async fn record_handoffs(
+        &self,
+        batch: HandoffBatch,
+    ) -> StoreResult<Vec<StoreResult<Recorded>>> {
+        let committed = self.commit_handoffs(batch).await?;
+        if let Some(durable) = committed.durable {
+            durable.await?;
+        }
+        Ok(committed.results)
+    }
     async fn get_handoff(&self, id: &str) -> StoreResult<Handoff>;
     /// Handoffs newest first, filtered, after the query's cursor.
     async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>>;
@@ -719,13 +741,11 @@ macro_rules! seam_by_inherent_methods {
 
         #[async_trait::async_trait]
         impl $crate::server::store::Handoffs for $store {
-            async fn record_handoffs(
+            async fn commit_handoffs(
                 &self,
                 batch: $crate::server::store::HandoffBatch,
-            ) -> $crate::server::store::StoreResult<
-                Vec<$crate::server::store::StoreResult<$crate::server::store::Recorded>>,
-            > {
-                <$store>::record_handoffs(self, batch).await
+            ) -> $crate::server::store::StoreResult<$crate::server::store::CommittedBatch> {
+                <$store>::commit_handoffs(self, batch).await
             }
             async fn get_handoff(
                 &self,

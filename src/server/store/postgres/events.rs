@@ -115,7 +115,8 @@ impl PostgresStore {
         limit: u32,
     ) -> StoreResult<EventPage> {
         // One snapshot: every id up to the counter's is committed and seen.
-        let mut tx = super::snapshot(self.pool()).await?;
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = super::snapshot(&mut conn).await?;
         let last: i64 = sqlx::query_scalar("SELECT last_id FROM event_log WHERE id = 1")
             .fetch_one(&mut *tx)
             .await?;
@@ -139,6 +140,14 @@ impl PostgresStore {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
+        // A handoff batch is seen once committed, a moment before it is
+        // durable (`commit_handoffs`). A crash in that moment would take its
+        // events back and give their ids to others, which a reader past them
+        // would never see: so nothing past `after` is handed out before it is
+        // durable.
+        if last as u64 > after {
+            super::await_durable(&mut conn).await?;
+        }
         let events = rows
             .iter()
             .map(|row| {

@@ -2,7 +2,7 @@
 //! created, written in one transaction under the assignment lock, so one
 //! idempotency key gives one handoff whichever replica receives it.
 
-use sqlx::{PgConnection, Row};
+use sqlx::{Connection, PgConnection, Row};
 
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
@@ -12,8 +12,8 @@ use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{after_handoff, encode, recorded_handoff};
 use crate::server::store::{
-    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
-    StoreResult,
+    CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
+    StoreError, StoreResult,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -39,15 +39,23 @@ async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Hando
 }
 
 impl PostgresStore {
-    /// Records a batch of handoffs in one transaction under the assignment
-    /// lock, each in a savepoint of its own (see [`Handoffs::record_handoffs`]).
+    /// Commits a batch of handoffs in one transaction under the assignment
+    /// lock, each in a savepoint of its own (see [`Handoffs::commit_handoffs`]).
     ///
-    /// [`Handoffs::record_handoffs`]: crate::server::store::Handoffs::record_handoffs
-    pub async fn record_handoffs(
-        &self,
-        batch: HandoffBatch,
-    ) -> StoreResult<Vec<StoreResult<Recorded>>> {
-        let mut tx = self.pool().begin().await?;
+    /// The `COMMIT` does not wait for its WAL flush (`synchronous_commit =
+    /// off` for this transaction alone): the lock is released as soon as the
+    /// commit is recorded, and the next batch, on this replica or another,
+    /// runs while the disk flushes. The batch's answers wait for
+    /// [`super::await_durable`] on the same connection instead, which the
+    /// group-commit writer runs beside its next batch.
+    ///
+    /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs
+    pub async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch> {
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = conn.begin().await?;
+        sqlx::query("SET LOCAL synchronous_commit = off")
+            .execute(&mut *tx)
+            .await?;
         super::lock_assignment(&mut tx).await?;
         let count = batch.len();
         let mut results = Vec::with_capacity(count);
@@ -60,7 +68,12 @@ impl PostgresStore {
             results.push(result);
         }
         tx.commit().await?;
-        Ok(results)
+        Ok(CommittedBatch {
+            results,
+            durable: Some(Box::pin(
+                async move { super::await_durable(&mut conn).await },
+            )),
+        })
     }
 }
 

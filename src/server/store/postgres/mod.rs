@@ -11,6 +11,11 @@
 //!   advisory lock, so each assignment sees every assignment committed before
 //!   it (capacity, balance and round-robin hold across replicas) and ticket
 //!   numbers, taken from a counter row in the same transaction, have no gaps;
+//!   a batch of handoffs releases it without waiting for the WAL flush
+//!   (`synchronous_commit = off` for that transaction alone), and its answers,
+//!   like every read of the event log, wait for a later commit's flush
+//!   ([`await_durable`]) instead: nothing is acknowledged or streamed before it
+//!   is durable;
 //! - a ticket's row is locked before its timeline grows;
 //! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a
 //!   lease that another replica takes over once it has run out.
@@ -72,6 +77,11 @@ const MIGRATIONS: &[Embedded] = &[
         6,
         "requester name index dropped",
         include_str!("../../../../migrations/postgres/0006_drop_requester_name_index.sql"),
+    ),
+    (
+        7,
+        "commit marks",
+        include_str!("../../../../migrations/postgres/0007_commit_marks.sql"),
     ),
 ];
 
@@ -232,9 +242,30 @@ pub(crate) async fn lock_assignment(conn: &mut PgConnection) -> StoreResult<()> 
     Ok(())
 }
 
-/// Starts a read-only transaction that sees one snapshot of the database.
-pub(crate) async fn snapshot(pool: &PgPool) -> StoreResult<sqlx::Transaction<'static, Postgres>> {
-    let mut tx = pool.begin().await?;
+/// Returns once every transaction committed before it, on any connection, is
+/// durable as the session's `synchronous_commit` defines it (flushed, or also
+/// on a synchronous standby). A transaction that set `synchronous_commit =
+/// off` returned from `COMMIT` before its WAL was flushed, releasing its locks
+/// sooner. This commits a write after it with the session's setting: the WAL
+/// is one sequence for the whole server, flushed in order, so the flush that
+/// makes this commit durable makes every earlier one durable too. The write is
+/// this backend's row of `commit_marks`, which no other session touches.
+pub(crate) async fn await_durable(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO commit_marks (backend, marked_at) VALUES (pg_backend_pid(), now()) \
+         ON CONFLICT (backend) DO UPDATE SET marked_at = excluded.marked_at",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Starts a read-only transaction that sees one snapshot of the database, on
+/// a connection of the pool or the one given.
+pub(crate) async fn snapshot<'c>(
+    on: impl sqlx::Acquire<'c, Database = Postgres>,
+) -> StoreResult<sqlx::Transaction<'c, Postgres>> {
+    let mut tx = on.begin().await?;
     sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         .execute(&mut *tx)
         .await?;

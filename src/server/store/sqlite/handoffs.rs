@@ -9,8 +9,8 @@ use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxSt
 use crate::server::store::rows;
 use crate::server::store::shared::{after_handoff, delivery_outcome, recorded_handoff};
 use crate::server::store::{
-    FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded, StoreError,
-    StoreResult,
+    CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
+    StoreError, StoreResult,
 };
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
@@ -27,28 +27,31 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
 impl SqliteStore {
-    /// Records a batch of handoffs under one write lock and one `COMMIT`, each
-    /// in a savepoint of its own (see [`Handoffs::record_handoffs`]). The
+    /// Commits a batch of handoffs under one write lock and one `COMMIT`,
+    /// each in a savepoint of its own (see [`Handoffs::commit_handoffs`]). The
     /// batch's statements run on the connection's handle directly; only the
-    /// `COMMIT`, which waits for the disk, goes through sqlx's worker.
+    /// `COMMIT`, which waits for the disk (`synchronous = FULL`), goes through
+    /// sqlx's worker: the batch is durable once it returns.
     ///
-    /// [`Handoffs::record_handoffs`]: crate::server::store::Handoffs::record_handoffs
-    pub async fn record_handoffs(
-        &self,
-        batch: HandoffBatch,
-    ) -> StoreResult<Vec<StoreResult<Recorded>>> {
-        self.write_direct(|conn| {
-            let count = batch.len();
-            let mut results = Vec::with_capacity(count);
-            conn.execute_batch("SAVEPOINT handoff")?;
-            for (done, (write, finish)) in (1..).zip(batch) {
-                let result = record_one(conn, write, finish);
-                conn.execute_batch(after_handoff(result.is_err(), done < count))?;
-                results.push(result);
-            }
-            Ok(results)
+    /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs
+    pub async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch> {
+        let results = self
+            .write_direct(|conn| {
+                let count = batch.len();
+                let mut results = Vec::with_capacity(count);
+                conn.execute_batch("SAVEPOINT handoff")?;
+                for (done, (write, finish)) in (1..).zip(batch) {
+                    let result = record_one(conn, write, finish);
+                    conn.execute_batch(after_handoff(result.is_err(), done < count))?;
+                    results.push(result);
+                }
+                Ok(results)
+            })
+            .await?;
+        Ok(CommittedBatch {
+            results,
+            durable: None,
         })
-        .await
     }
 }
 

@@ -507,27 +507,44 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
     assert!(queued.is_empty(), "{queued:?}");
 }
 
+/// The fixture on a PostgreSQL cluster of the test's own, which it may crash;
+/// `None` on SQLite (its `COMMIT` waits for the disk, and the database dies
+/// with the process) and where PostgreSQL is not there to start.
+async fn fixture_to_crash() -> Option<(crate::common::postgres::OwnCluster, Fixture)> {
+    if BACKEND != crate::common::Backend::Postgres {
+        return None;
+    }
+    let cluster = crate::common::postgres::own_cluster()?;
+    let f = fixture_on(Desk {
+        dir: tempfile::tempdir().unwrap(),
+        database: Some(cluster.database()),
+    })
+    .await;
+    Some((cluster, f))
+}
+
+/// Crashes PostgreSQL (`pg_ctl stop -m immediate`), starts it again and opens
+/// the desk anew.
+async fn crashed_and_back(cluster: &crate::common::postgres::OwnCluster, f: &Fixture) -> Store {
+    cluster.crash();
+    cluster.restart();
+    Store::open(&f.desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .unwrap()
+}
+
 /// On PostgreSQL a handoff batch's `COMMIT` returns before its WAL is flushed
 /// (the assignment lock is free sooner), so others may see the batch a moment
 /// before it is durable. The event log must not hand its events out in that
 /// moment: a crash would take them back and give their ids to other events,
 /// which a reader past them would never see. Here the batch's own wait for
 /// the flush is never run; the events read from another replica must still
-/// be there, the same, after PostgreSQL crashes. (SQLite's `COMMIT` waits for
-/// the disk: nothing to test there.)
+/// be there, the same, after PostgreSQL crashes.
 #[tokio::test(flavor = "multi_thread")]
 async fn events_are_handed_out_only_once_durable() {
-    if BACKEND != crate::common::Backend::Postgres {
-        return;
-    }
-    let Some(cluster) = crate::common::postgres::own_cluster() else {
+    let Some((cluster, f)) = fixture_to_crash().await else {
         return;
     };
-    let f = fixture_on(Desk {
-        dir: tempfile::tempdir().unwrap(),
-        database: Some(cluster.database()),
-    })
-    .await;
     let before = f.other.event_bounds().await.unwrap().last;
     let committed = f
         .store
@@ -544,12 +561,8 @@ async fn events_are_handed_out_only_once_durable() {
         .await
         .unwrap();
     assert!(!read.events.is_empty(), "the batch's events were read");
-    cluster.crash();
+    let reopened = crashed_and_back(&cluster, &f).await;
     drop(committed);
-    cluster.restart();
-    let reopened = Store::open(&f.desk.location(), Open::Existing, crate::common::keys())
-        .await
-        .unwrap();
     let kept = reopened
         .events_after(before, &Viewer::Everyone, 100)
         .await
@@ -567,6 +580,41 @@ async fn events_are_handed_out_only_once_durable() {
     );
     let handoff = reopened.find_handoff_by_key("unflushed").await.unwrap();
     assert!(handoff.is_some(), "the batch survived with its events");
+}
+
+/// A ticket action on PostgreSQL commits as a handoff batch does, releasing
+/// the assignment lock before its flush, and returns only once it is flushed:
+/// a change answered survives PostgreSQL crashing right after it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_change_answered_survives_a_crash_right_after() {
+    let Some((cluster, f)) = fixture_to_crash().await else {
+        return;
+    };
+    let number = f
+        .ticket("Crash", "words", requester("C", "c@example.com", None))
+        .await;
+    let changed = f
+        .store
+        .change_ticket(number, |_| {
+            Ok((
+                TicketChange {
+                    status: Some(TicketStatus::Pending),
+                    ..Default::default()
+                },
+                vec![],
+                vec![],
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(changed.status, TicketStatus::Pending);
+    let reopened = crashed_and_back(&cluster, &f).await;
+    let kept = reopened.get_ticket(number).await.unwrap();
+    assert_eq!(
+        kept.ticket.status,
+        TicketStatus::Pending,
+        "the change was answered"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

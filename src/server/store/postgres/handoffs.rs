@@ -2,7 +2,7 @@
 //! created, written in one transaction under the assignment lock, so one
 //! idempotency key gives one handoff whichever replica receives it.
 
-use sqlx::{Connection, PgConnection, Row};
+use sqlx::{PgConnection, Row};
 
 use super::outbox::enqueue;
 use super::tickets::{insert_ticket, team_state};
@@ -52,11 +52,7 @@ impl PostgresStore {
     /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs
     pub async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch> {
         let mut conn = self.pool().acquire().await?;
-        let mut tx = conn.begin().await?;
-        sqlx::query("SET LOCAL synchronous_commit = off")
-            .execute(&mut *tx)
-            .await?;
-        super::lock_assignment(&mut tx).await?;
+        let mut tx = super::begin_assigning(&mut conn).await?;
         let count = batch.len();
         let mut results = Vec::with_capacity(count);
         sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
@@ -191,10 +187,16 @@ impl PostgresStore {
         rows.iter().map(rows::handoff).collect()
     }
 
-    /// The handoff accepted with `key`, with its request's SHA-256.
+    /// The handoff accepted with `key`, with its request's SHA-256, once it
+    /// is durable: it is answered as a replay, and its batch may have been
+    /// committed a moment ago without its flush.
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let mut conn = self.pool().acquire().await?;
-        by_key(&mut conn, key).await
+        let found = by_key(&mut conn, key).await?;
+        if found.is_some() {
+            super::await_durable(&mut conn).await?;
+        }
+        Ok(found)
     }
 }
 

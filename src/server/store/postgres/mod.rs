@@ -11,10 +11,10 @@
 //!   advisory lock, so each assignment sees every assignment committed before
 //!   it (capacity, balance and round-robin hold across replicas) and ticket
 //!   numbers, taken from a counter row in the same transaction, have no gaps;
-//!   a batch of handoffs releases it without waiting for the WAL flush
-//!   (`synchronous_commit = off` for that transaction alone), and its answers,
-//!   like every read of the event log, wait for a later commit's flush
-//!   ([`await_durable`]) instead: nothing is acknowledged or streamed before it
+//!   each releases it without waiting for its WAL flush (`synchronous_commit =
+//!   off` for that transaction alone, [`begin_assigning`]), and what it wrote
+//!   is answered, and the event log read past it, only after a later commit's
+//!   flush ([`await_durable`]): nothing is acknowledged or streamed before it
 //!   is durable;
 //! - a ticket's row is locked before its timeline grows;
 //! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a
@@ -233,13 +233,21 @@ fn connect_error(
     }
 }
 
-/// Holds the assignment lock until the transaction ends.
-pub(crate) async fn lock_assignment(conn: &mut PgConnection) -> StoreResult<()> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-        .bind(ASSIGNMENT_LOCK)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+/// Starts a transaction on `conn` that holds the assignment lock until it
+/// ends, and whose `COMMIT` does not wait for the WAL flush: the lock is free
+/// for the next writer, on any replica, while the disk works, and concurrent
+/// writers' flushes are shared. Nothing it wrote may be answered before
+/// [`await_durable`] on `conn` has returned.
+pub(crate) async fn begin_assigning(
+    conn: &mut PgConnection,
+) -> StoreResult<sqlx::Transaction<'_, Postgres>> {
+    let mut tx = conn.begin().await?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock({ASSIGNMENT_LOCK})"
+    )))
+    .execute(&mut *tx)
+    .await?;
+    Ok(tx)
 }
 
 /// Returns once every transaction committed before it, on any connection, is

@@ -317,11 +317,12 @@ impl PostgresStore {
         number: u64,
         change: TicketChangeFn<'_>,
     ) -> StoreResult<Ticket> {
-        let mut tx = self.pool().begin().await?;
-        super::lock_assignment(&mut tx).await?;
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = super::begin_assigning(&mut conn).await?;
         let (ticket, event) = super::outbox::change_sending(&mut tx, number, change).await?;
         super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
+        super::await_durable(&mut conn).await?;
         Ok(ticket)
     }
 
@@ -332,9 +333,12 @@ impl PostgresStore {
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
-        let mut tx = self.pool().begin().await?;
-        super::lock_assignment(&mut tx).await?;
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = super::begin_assigning(&mut conn).await?;
         if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            // Seen by a transaction that may not be durable yet.
+            tx.rollback().await?;
+            super::await_durable(&mut conn).await?;
             return Ok((number, false));
         }
         let state = team_state(&mut tx, team).await?;
@@ -351,6 +355,7 @@ impl PostgresStore {
         .await?;
         super::events::record(&mut tx, &[created]).await?;
         tx.commit().await?;
+        super::await_durable(&mut conn).await?;
         Ok((number, true))
     }
 
@@ -360,8 +365,8 @@ impl PostgresStore {
         handle: &str,
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
-        let mut tx = self.pool().begin().await?;
-        super::lock_assignment(&mut tx).await?;
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = super::begin_assigning(&mut conn).await?;
         let numbers: Vec<i64> = sqlx::query_scalar(
             "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
              ORDER BY number",
@@ -378,6 +383,7 @@ impl PostgresStore {
         // The event log's counter row is the last write: see events.rs.
         super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
+        super::await_durable(&mut conn).await?;
         Ok(numbers.len() as u64)
     }
 
@@ -408,9 +414,12 @@ impl PostgresStore {
         number: u64,
         change: TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)> {
-        let mut tx = self.pool().begin().await?;
-        super::lock_assignment(&mut tx).await?;
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = super::begin_assigning(&mut conn).await?;
         if let Some(number) = inbound_seen(&mut tx, message_id).await? {
+            // Seen by a transaction that may not be durable yet.
+            tx.rollback().await?;
+            super::await_durable(&mut conn).await?;
             return Ok((number, false));
         }
         let (_, event) = super::outbox::change_sending(&mut tx, number, change).await?;
@@ -425,6 +434,7 @@ impl PostgresStore {
         .await?;
         super::events::record(&mut tx, &[event]).await?;
         tx.commit().await?;
+        super::await_durable(&mut conn).await?;
         Ok((number, true))
     }
 
@@ -495,14 +505,11 @@ impl PostgresStore {
 }
 
 /// The ticket an inbound email with `message_id` went to, if it came before.
-async fn inbound_seen(
-    tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
-    message_id: &str,
-) -> StoreResult<Option<u64>> {
+async fn inbound_seen(conn: &mut PgConnection, message_id: &str) -> StoreResult<Option<u64>> {
     let seen: Option<i64> =
         sqlx::query_scalar("SELECT ticket_number FROM inbound_emails WHERE message_id = $1")
             .bind(message_id)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *conn)
             .await?;
     Ok(seen.map(|number| number as u64))
 }

@@ -4,7 +4,9 @@
 //! Measured: durable production handoffs per second (`POST /v1/handoffs`, each one
 //! committed with `synchronous=FULL` before the answer) with 1, 4 and 16 concurrent
 //! clients, with the latency of each request, and the latency of a dry-run preview
-//! (`POST /v1/handoffs/preview`), which stores nothing.
+//! (`POST /v1/handoffs/preview`), which stores nothing. Then a ticket action: notes
+//! added to the open tickets (`POST /v1/tickets/{n}/notes`) from as many clients as
+//! the most handoffs had, each on its own ticket, each durable before its answer.
 //!
 //! The desk is seeded in two steps: a few hundred real handoffs are sent over HTTP
 //! (these tickets stay open and spread over the operators by balanced assignment),
@@ -23,6 +25,7 @@
 //! - `DESKCTL_BENCH_PREVIEWS` dry-run previews timed one after another, then again
 //!   from as many clients as the most handoffs had (1000)
 //! - `DESKCTL_BENCH_CLIENTS`  concurrency levels, comma-separated (1,4,16)
+//! - `DESKCTL_BENCH_NOTES`    notes added in the ticket-action measurement (1000)
 //! - `DESKCTL_BENCH_DIR`      where the scratch desk is created (the temp dir); a
 //!   tmpfs such as /dev/shm shows what the service costs without the disk's fsyncs
 //! - `DESKCTL_BENCH_KEEP=1`   keep the scratch desk afterwards, to inspect or profile it
@@ -77,6 +80,7 @@ struct Settings {
     tickets: usize,
     handoffs: usize,
     previews: usize,
+    notes: usize,
     clients: Vec<usize>,
     dir: PathBuf,
 }
@@ -209,6 +213,9 @@ async fn run_postgres(settings: &Settings) -> Result<(), String> {
     server.stop()?;
 
     header("POST /v1/handoffs", "handoffs/s");
+    let owner = desk.owner_token()?;
+    let most = settings.clients.iter().copied().max().unwrap_or(1);
+    let mut noted = Vec::new();
     let mut next = real;
     for replicas in REPLICAS {
         let servers = (0..replicas)
@@ -231,8 +238,21 @@ async fn run_postgres(settings: &Settings) -> Result<(), String> {
             );
             next += settings.handoffs;
         }
+        if settings.notes > 0 {
+            let started = Instant::now();
+            let latencies = send_notes(&urls, &owner, real, settings.notes, most).await?;
+            noted.push((replicas, latencies, started.elapsed()));
+        }
         for server in servers {
             server.stop()?;
+        }
+    }
+    if !noted.is_empty() {
+        println!();
+        header("POST /v1/tickets/{n}/notes", "notes/s");
+        for (replicas, mut latencies, elapsed) in noted {
+            let label = format!("{replicas} replica{}", if replicas == 1 { "" } else { "s" });
+            row(&label, most, &mut latencies, elapsed);
         }
     }
     let count = database.sql("SELECT COUNT(*) FROM tickets");
@@ -393,6 +413,23 @@ async fn measure(
         }
     }
 
+    if settings.notes > 0 {
+        let clients = settings.clients.iter().copied().max().unwrap_or(1);
+        let owner = desk.owner_token()?;
+        let started = Instant::now();
+        let urls = [url.to_string()];
+        let open = settings.tickets.min(REAL_SEED);
+        let mut latencies = send_notes(&urls, &owner, open, settings.notes, clients).await?;
+        println!();
+        header("POST /v1/tickets/{n}/notes", "notes/s");
+        row(
+            "a note on an open ticket",
+            clients,
+            &mut latencies,
+            started.elapsed(),
+        );
+    }
+
     // Nothing was lost: the last ticket exists and the next one does not.
     let reader = client(url, &desk.owner_token()?)?;
     let last = FIRST_TICKET + next as u64 - 1;
@@ -441,6 +478,7 @@ fn settings() -> Result<Settings, String> {
         tickets: number("DESKCTL_BENCH_TICKETS", 100_000)?,
         handoffs: number("DESKCTL_BENCH_HANDOFFS", 2_000)?,
         previews: number("DESKCTL_BENCH_PREVIEWS", 1_000)?,
+        notes: number("DESKCTL_BENCH_NOTES", 1_000)?,
         clients,
         dir: std::env::var_os("DESKCTL_BENCH_DIR")
             .map(PathBuf::from)
@@ -534,9 +572,8 @@ fn client(url: &str, token: &str) -> Result<Client, String> {
     )
 }
 
-/// Sends handoffs `indexes` from `clients` concurrent clients (each with its own
-/// connection pool, to one of `urls` in turn) pulling from one queue; returns
-/// each request's latency.
+/// Sends handoffs `indexes` from `clients` concurrent clients; returns each
+/// request's latency.
 async fn send_handoffs(
     urls: &[String],
     token: &str,
@@ -544,12 +581,68 @@ async fn send_handoffs(
     indexes: std::ops::Range<usize>,
     clients: usize,
 ) -> Result<Vec<Duration>, String> {
+    from_clients(urls, token, indexes, clients, move |client, i| async move {
+        let (handoff, replayed) = client
+            .send_handoff(&request(i), &format!("{label}-{i}"), 0)
+            .await
+            .map_err(|e| format!("handoff {label}-{i} failed: {e} ({e:?})"))?;
+        if replayed || handoff.outcome != HandoffOutcome::Ticket || handoff.ticket.is_none() {
+            return Err(format!(
+                "handoff {label}-{i} did not open a new ticket: {handoff:?}"
+            ));
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Adds `notes` notes from `clients` concurrent clients, note `i` to ticket
+/// `FIRST_TICKET + i % open`: the open tickets of the seed, so clients at the
+/// same moment write to different tickets. Returns each request's latency.
+async fn send_notes(
+    urls: &[String],
+    token: &str,
+    open: usize,
+    notes: usize,
+    clients: usize,
+) -> Result<Vec<Duration>, String> {
+    from_clients(
+        urls,
+        token,
+        0..notes,
+        clients,
+        move |client, i| async move {
+            let number = FIRST_TICKET + (i % open) as u64;
+            client
+                .note_ticket(number, &format!("Checked the order again ({i})."))
+                .await
+                .map_err(|e| format!("note {i} on ticket {number} failed: {e} ({e:?})"))?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Runs `job` for each of `indexes` from `clients` concurrent clients (each
+/// with its own connection pool, to one of `urls` in turn) pulling from one
+/// queue; returns each job's latency. The first failure ends the run.
+async fn from_clients<Job, Done>(
+    urls: &[String],
+    token: &str,
+    indexes: std::ops::Range<usize>,
+    clients: usize,
+    job: Job,
+) -> Result<Vec<Duration>, String>
+where
+    Job: Fn(Arc<Client>, usize) -> Done + Clone + Send + 'static,
+    Done: std::future::Future<Output = Result<(), String>> + Send,
+{
     let next = Arc::new(AtomicUsize::new(indexes.start));
     let end = indexes.end;
     let mut tasks = tokio::task::JoinSet::new();
     for n in 0..clients {
-        let next = next.clone();
-        let client = client(&urls[n % urls.len()], token)?;
+        let (next, job) = (next.clone(), job.clone());
+        let client = Arc::new(client(&urls[n % urls.len()], token)?);
         tasks.spawn(async move {
             let mut latencies = Vec::new();
             loop {
@@ -557,19 +650,9 @@ async fn send_handoffs(
                 if i >= end {
                     return Ok::<_, String>(latencies);
                 }
-                let request = request(i);
                 let start = Instant::now();
-                let (handoff, replayed) = client
-                    .send_handoff(&request, &format!("{label}-{i}"), 0)
-                    .await
-                    .map_err(|e| format!("handoff {label}-{i} failed: {e} ({e:?})"))?;
+                job(client.clone(), i).await?;
                 latencies.push(start.elapsed());
-                if replayed || handoff.outcome != HandoffOutcome::Ticket || handoff.ticket.is_none()
-                {
-                    return Err(format!(
-                        "handoff {label}-{i} did not open a new ticket: {handoff:?}"
-                    ));
-                }
             }
         });
     }

@@ -4,7 +4,7 @@
 //!
 //! Each request queues its handoff and waits. One writer task per store takes
 //! every handoff queued (up to [`MAX_BATCH`]) and gives them to the backend's
-//! [`Handoffs::record_handoffs`], which records them one after another in one
+//! [`Handoffs::commit_handoffs`](super::Handoffs::commit_handoffs), which records them one after another in one
 //! transaction, each in its own savepoint: each checks its idempotency key and
 //! sees the tickets and assignments of the ones before it, and one that fails
 //! is rolled back alone. Every answer waits until the `COMMIT` that holds it is

@@ -140,10 +140,11 @@ impl PostgresStore {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        // A handoff batch is seen once committed, a moment before it is
-        // durable (`commit_handoffs`). A crash in that moment would take its
-        // events back and give their ids to others, which a reader past them
-        // would never see: so nothing past `after` is handed out before it is
+        // A writer under the assignment lock (a handoff batch, a ticket
+        // change) is seen once committed, a moment before it is durable
+        // (`begin_assigning`). A crash in that moment would take its events
+        // back and give their ids to others, which a reader past them would
+        // never see: so nothing past `after` is handed out before it is
         // durable.
         if last as u64 > after {
             super::await_durable(&mut conn).await?;

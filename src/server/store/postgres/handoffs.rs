@@ -46,7 +46,7 @@ impl PostgresStore {
     /// off` for this transaction alone): the lock is released as soon as the
     /// commit is recorded, and the next batch, on this replica or another,
     /// runs while the disk flushes. The batch's answers wait for
-    /// [`super::await_durable`] on the same connection instead, which the
+    /// `await_durable` on the same connection instead, which the
     /// group-commit writer runs beside its next batch.
     ///
     /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs

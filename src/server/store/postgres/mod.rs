@@ -12,9 +12,9 @@
 //!   it (capacity, balance and round-robin hold across replicas) and ticket
 //!   numbers, taken from a counter row in the same transaction, have no gaps;
 //!   each releases it without waiting for its WAL flush (`synchronous_commit =
-//!   off` for that transaction alone, [`begin_assigning`]), and what it wrote
+//!   off` for that transaction alone, `begin_assigning`), and what it wrote
 //!   is answered, and the event log read past it, only after a later commit's
-//!   flush ([`await_durable`]): nothing is acknowledged or streamed before it
+//!   flush (`await_durable`): nothing is acknowledged or streamed before it
 //!   is durable;
 //! - a ticket's row is locked before its timeline grows;
 //! - delivery workers claim outbox messages with `FOR UPDATE SKIP LOCKED` and a

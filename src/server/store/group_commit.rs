@@ -4,15 +4,16 @@
 //!
 //! Each request queues its handoff and waits. One writer task per store takes
 //! every handoff queued (up to [`MAX_BATCH`]) and gives them to the backend's
-//! [`Handoffs::commit_handoffs`](super::Handoffs::commit_handoffs), which records them one after another in one
-//! transaction, each in its own savepoint: each checks its idempotency key and
-//! sees the tickets and assignments of the ones before it, and one that fails
-//! is rolled back alone. Every answer waits until the `COMMIT` that holds it is
-//! durable, so a `2xx` still means the handoff is. While one batch commits, the
-//! next one gathers: the batch grows with the load, and a lone handoff waits
-//! for no one. On PostgreSQL the `COMMIT` returns before the WAL is flushed
-//! (see [`CommittedBatch::durable`]): the writer goes on with the next batch
-//! while the previous one's answers wait for the flush.
+//! [`commit_handoffs`](super::Handoffs::commit_handoffs), which records them
+//! one after another in one transaction, each in its own savepoint: each checks
+//! its idempotency key and sees the tickets and assignments of the ones before
+//! it, and one that fails is rolled back alone. Every answer waits until the
+//! `COMMIT` that holds it is durable, so a `2xx` still means the handoff is.
+//! While one batch commits, the next one gathers: the batch grows with the
+//! load, and a lone handoff waits for no one. On PostgreSQL the `COMMIT`
+//! returns before the WAL is flushed (see [`CommittedBatch::durable`]): the
+//! writer goes on with the next batch while the previous one's answers wait for
+//! the flush.
 //!
 //! The writer is a task of its own rather than whichever request came first,
 //! so a client that hangs up cannot cancel the others' transaction.

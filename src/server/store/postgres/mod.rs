@@ -78,11 +78,6 @@ const MIGRATIONS: &[Embedded] = &[
         "requester name index dropped",
         include_str!("../../../../migrations/postgres/0006_drop_requester_name_index.sql"),
     ),
-    (
-        7,
-        "commit marks",
-        include_str!("../../../../migrations/postgres/0007_commit_marks.sql"),
-    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under
@@ -254,17 +249,19 @@ pub(crate) async fn begin_assigning(
 /// durable as the session's `synchronous_commit` defines it (flushed, or also
 /// on a synchronous standby). A transaction that set `synchronous_commit =
 /// off` returned from `COMMIT` before its WAL was flushed, releasing its locks
-/// sooner. This commits a write after it with the session's setting: the WAL
-/// is one sequence for the whole server, flushed in order, so the flush that
-/// makes this commit durable makes every earlier one durable too. The write is
-/// this backend's row of `commit_marks`, which no other session touches.
+/// sooner. This commits a transaction after it with the session's setting:
+/// the WAL is one sequence for the whole server, flushed in order, so the
+/// flush that makes this commit durable makes every earlier one durable too.
+///
+/// The transaction writes nothing but a logical decoding message, the
+/// smallest WAL record a client may write; being transactional, it gives the
+/// transaction an id and a commit record, and PostgreSQL flushes a commit
+/// with both. A logical decoding consumer sees it under the `deskctl` prefix;
+/// `pgoutput` passes messages on only to subscribers that ask for them.
 pub(crate) async fn await_durable(conn: &mut PgConnection) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO commit_marks (backend, marked_at) VALUES (pg_backend_pid(), now()) \
-         ON CONFLICT (backend) DO UPDATE SET marked_at = excluded.marked_at",
-    )
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query("SELECT pg_logical_emit_message(true, 'deskctl', 'durable')")
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

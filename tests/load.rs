@@ -572,6 +572,12 @@ fn a_postgres_crash_in_the_middle_of_a_burst_loses_no_acknowledged_handoff() {
             server
         },
     );
+    // And in SQL, on the recovered cluster: no handoff without its ticket.
+    let orphans = desk.database.as_ref().unwrap().sql(
+        "SELECT count(*) FROM handoffs h LEFT JOIN tickets t ON t.number = h.ticket_number \
+         WHERE t.number IS NULL",
+    );
+    assert_eq!(orphans.trim(), "0", "handoffs without their ticket");
 }
 
 /// Sends a burst of handoffs from `CLIENTS` clients; once `KILL_AFTER` are

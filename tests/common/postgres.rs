@@ -88,6 +88,7 @@ pub fn database() -> Option<Database> {
         url: server.url(&name),
         name,
         drop_after: matches!(server, Server::External { .. }),
+        own: None,
     })
 }
 
@@ -149,6 +150,7 @@ impl OwnCluster {
             url: server.url(&name),
             name,
             drop_after: false,
+            own: Some(server),
         }
     }
 
@@ -183,13 +185,19 @@ pub struct Database {
     pub url: String,
     pub name: String,
     drop_after: bool,
+    /// The cluster of one test's own it is in ([`own_cluster`]); `None` for
+    /// the test process's server.
+    own: Option<Server>,
 }
 
 impl Database {
     /// Runs `sql` in this database with psql and returns its unaligned output
     /// (`|`-separated columns, one row a line); a failure fails the test.
     pub fn sql(&self, sql: &str) -> String {
-        server().sql(&self.name, sql)
+        match &self.own {
+            Some(own) => own.sql(&self.name, sql),
+            None => server().sql(&self.name, sql),
+        }
     }
 }
 

@@ -553,15 +553,8 @@ fn a_kill_in_the_middle_of_a_burst_loses_no_acknowledged_handoff() {
 /// written. (On SQLite the database dies with the process: the test above.)
 #[test]
 fn a_postgres_crash_in_the_middle_of_a_burst_loses_no_acknowledged_handoff() {
-    if BACKEND != common::Backend::Postgres {
+    let Some((cluster, desk)) = Desk::crashable(BACKEND) else {
         return;
-    }
-    let Some(cluster) = common::postgres::own_cluster() else {
-        return;
-    };
-    let desk = Desk {
-        dir: tempfile::tempdir().unwrap(),
-        database: Some(cluster.database()),
     };
     let desk = desk_for(desk, "balanced");
     crash_in_a_burst(

@@ -507,20 +507,11 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
     assert!(queued.is_empty(), "{queued:?}");
 }
 
-/// The fixture on a PostgreSQL cluster of the test's own, which it may crash;
-/// `None` on SQLite (its `COMMIT` waits for the disk, and the database dies
-/// with the process) and where PostgreSQL is not there to start.
+/// The fixture on a PostgreSQL cluster of the test's own, which it may crash
+/// ([`Desk::crashable`]).
 async fn fixture_to_crash() -> Option<(crate::common::postgres::OwnCluster, Fixture)> {
-    if BACKEND != crate::common::Backend::Postgres {
-        return None;
-    }
-    let cluster = crate::common::postgres::own_cluster()?;
-    let f = fixture_on(Desk {
-        dir: tempfile::tempdir().unwrap(),
-        database: Some(cluster.database()),
-    })
-    .await;
-    Some((cluster, f))
+    let (cluster, desk) = Desk::crashable(BACKEND)?;
+    Some((cluster, fixture_on(desk).await))
 }
 
 /// Crashes PostgreSQL (`pg_ctl stop -m immediate`), starts it again and opens

@@ -303,7 +303,7 @@ impl Client {
 
     /// Releases the local desk's database connections; a no-op over HTTP.
     pub async fn close(&self) {
-        if let Transport::InProcess(InProcess::Desk(desk)) = &self.transport {
+        if let Some(desk) = self.local_desk() {
             desk.close().await;
         }
     }

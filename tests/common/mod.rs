@@ -79,6 +79,22 @@ impl Desk {
         Some(Desk { dir, database })
     }
 
+    /// On `backend` PostgreSQL, a desk in a cluster of its own, which the test
+    /// may crash and start again ([`postgres::own_cluster`]); `None` on
+    /// SQLite, whose database dies with the process, and where PostgreSQL is
+    /// not there to start.
+    pub fn crashable(backend: Backend) -> Option<(postgres::OwnCluster, Desk)> {
+        if backend != Backend::Postgres {
+            return None;
+        }
+        let cluster = postgres::own_cluster()?;
+        let desk = Desk {
+            dir: tempfile::tempdir().unwrap(),
+            database: Some(cluster.database()),
+        };
+        Some((cluster, desk))
+    }
+
     pub fn backend(&self) -> Backend {
         match self.database {
             Some(_) => Backend::Postgres,

@@ -59,6 +59,22 @@ pub fn durable() {
     DURABLE.store(true, Ordering::Relaxed);
 }
 
+/// Gives the durable cluster's WAL the segments a server that has been
+/// running has: its first gigabyte of WAL written (a message per segment,
+/// then a switch to the next), then a checkpoint, which keeps those segments
+/// to reuse (`min_wal_size`). A fresh cluster creates and zero-fills a 16 MB
+/// segment each time the last one fills, every second or so under a
+/// benchmark's load, and every commit waits meanwhile: 100 ms stalls that a
+/// server in use never has (`docs/performance.md`, fifteenth session).
+pub fn warm_wal(database: &Database) {
+    database.sql(
+        "DO $$ BEGIN FOR segment IN 1..64 LOOP \
+         PERFORM pg_logical_emit_message(false, 'warm', 'up'); PERFORM pg_switch_wal(); \
+         END LOOP; END $$",
+    );
+    database.sql("CHECKPOINT");
+}
+
 /// The directory of the running server's binaries (`psql`, `pgbench`), if
 /// this process started it.
 pub fn binaries() -> Option<PathBuf> {
@@ -302,7 +318,11 @@ fn start() -> Result<Server, String> {
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off \
              -c max_connections=400 -c shared_buffers=32MB"
         }
-        true => "-c max_connections=400 -c shared_buffers=256MB",
+        // A gigabyte of WAL segments kept for reuse (see `warm_wal`).
+        true => {
+            "-c max_connections=400 -c shared_buffers=256MB -c min_wal_size=1GB \
+             -c max_wal_size=4GB"
+        }
     };
     Cluster::start(bin, settings).map(Server::Local)
 }

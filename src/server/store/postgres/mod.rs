@@ -78,6 +78,11 @@ const MIGRATIONS: &[Embedded] = &[
         "requester name index dropped",
         include_str!("../../../../migrations/postgres/0006_drop_requester_name_index.sql"),
     ),
+    (
+        7,
+        "small GIN pending lists",
+        include_str!("../../../../migrations/postgres/0007_small_gin_pending_lists.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -181,6 +181,18 @@ impl Fixture {
         });
     }
 
+    /// Runs `sql` (statements separated by `;`) on the desk's database.
+    fn execute(&self, sql: &str) {
+        match &self.desk.database {
+            Some(database) => {
+                database.sql(sql);
+            }
+            None => {
+                self.on_sqlite_file(|conn| conn.execute_batch(sql).unwrap());
+            }
+        }
+    }
+
     fn on_sqlite_file<T>(&self, work: impl FnOnce(&rusqlite::Connection) -> T) -> Option<T> {
         if !matches!(BACKEND, crate::common::Backend::Sqlite) {
             return None;
@@ -976,6 +988,91 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
         assert_eq!(f.queued_texts(), Some(0));
         check_search_cases(&f, &cases).await;
     }
+}
+
+/// A subject or message changed or removed by hand in the database is found
+/// by what it says now, and only by that: on SQLite whether the text index
+/// has taken the change in yet or not (its triggers, migration 0015), on
+/// PostgreSQL from the rows' own indexes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_text_changed_in_the_database_is_found_by_what_it_now_says() {
+    let f = fixture!();
+    let who = || requester("C", "c@example.com", None);
+    let changed = f.ticket("Aardvark subject", "quokka message", who()).await;
+    let demoted = f.ticket("Wombat subject", "narwhal message", who()).await;
+    let gone = f.ticket("Capybara subject", "tapir message", who()).await;
+    let found = async |text: &str| {
+        let text = text.to_string();
+        f.search(move |q| q.text = Some(text)).await
+    };
+    f.execute(&format!(
+        "UPDATE tickets SET subject = 'Pangolin subject' WHERE number = {changed}; \
+         UPDATE timeline SET body = 'axolotl message' WHERE ticket_number = {changed} \
+         AND kind = 'message'; \
+         UPDATE timeline SET kind = 'note' WHERE ticket_number = {demoted} AND kind = 'message'; \
+         DELETE FROM handoffs WHERE ticket_number = {gone}; \
+         DELETE FROM timeline WHERE ticket_number = {gone}; \
+         DELETE FROM tickets WHERE number = {gone}"
+    ));
+    let none = Vec::<u64>::new();
+    let indexing = if f.queued_texts().is_some() {
+        vec![false, true]
+    } else {
+        vec![false]
+    };
+    for indexed in indexing {
+        if indexed {
+            f.index_queued_texts();
+            assert_eq!(f.queued_texts(), Some(0));
+        }
+        let moment = if indexed { "indexed" } else { "as written" };
+        assert_eq!(found("pangolin").await, [changed], "{moment}");
+        assert_eq!(found("axolotl").await, [changed], "{moment}");
+        assert_eq!(found("aardvark").await, none, "{moment}");
+        assert_eq!(found("quokka").await, none, "{moment}");
+        assert_eq!(found("wombat").await, [demoted], "{moment}");
+        assert_eq!(
+            found("narwhal").await,
+            none,
+            "a note is not searched ({moment})"
+        );
+        assert_eq!(found("capybara").await, none, "{moment}");
+        assert_eq!(found("tapir").await, none, "{moment}");
+    }
+    let left = f.on_sqlite_file(|conn| {
+        conn.query_row(
+            "SELECT count(*) FROM (SELECT rowid AS id FROM ticket_text \
+             UNION ALL SELECT id FROM ticket_text_queue) WHERE id >> 24 = ?",
+            [gone as i64],
+            |row| row.get::<_, i64>(0),
+        )
+        .unwrap()
+    });
+    assert!(
+        matches!(left, None | Some(0)),
+        "the gone ticket's texts: {left:?}"
+    );
+}
+
+/// PostgreSQL's trigram indexes move their pending lists into their trees a
+/// little at a time (migration 0007): the insert that crosses the limit does
+/// the move while its transaction holds the assignment lock.
+#[tokio::test(flavor = "multi_thread")]
+async fn postgres_trigram_indexes_keep_short_pending_lists() {
+    let f = fixture!();
+    let Some(database) = &f.desk.database else {
+        return; // SQLite's FTS5 index has no pending list.
+    };
+    let options = database.sql(
+        "SELECT string_agg(relname || ' ' || array_to_string(reloptions, ','), '; ' \
+         ORDER BY relname) FROM pg_class \
+         WHERE relname IN ('tickets_subject_text', 'timeline_message_text')",
+    );
+    assert_eq!(
+        options.trim(),
+        "tickets_subject_text gin_pending_list_limit=128; \
+         timeline_message_text gin_pending_list_limit=128"
+    );
 }
 
 async fn check_search_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {

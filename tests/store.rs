@@ -324,6 +324,12 @@ impl Fixture {
         tickets.iter().map(|t| t.number).collect()
     }
 
+    /// The tickets `--search text` lists, in order.
+    async fn search_text(&self, text: &str) -> Vec<u64> {
+        let text = text.to_string();
+        self.search(move |q| q.text = Some(text)).await
+    }
+
     /// Queues a webhook message about `ticket` through a ticket change.
     async fn queue(&self, ticket: u64, what: &str) {
         let what = what.to_string();
@@ -830,21 +836,21 @@ async fn text_search_ignores_ascii_case_and_takes_wildcards_literally() {
     let other = f.ticket("code axb", "x", who()).await;
     let backslash = f.ticket("path C:\\temp", "x", who()).await;
 
-    let search = |text: &str| {
-        let text = text.to_string();
-        f.search(move |q| q.text = Some(text))
-    };
     assert_eq!(
-        search("order 12 is late").await,
+        f.search_text("order 12 is late").await,
         [order],
         "subject, any case"
     );
-    assert_eq!(search("arrived").await, [body], "message bodies too");
-    assert_eq!(search("100%").await, [percent], "% is literal");
-    assert_eq!(search("%").await, [percent]);
-    assert_eq!(search("a_b").await, [underscore], "_ is literal");
-    assert_eq!(search("C:\\temp").await, [backslash], "\\ is literal");
-    assert_eq!(search("zzz").await, Vec::<u64>::new());
+    assert_eq!(f.search_text("arrived").await, [body], "message bodies too");
+    assert_eq!(f.search_text("100%").await, [percent], "% is literal");
+    assert_eq!(f.search_text("%").await, [percent]);
+    assert_eq!(f.search_text("a_b").await, [underscore], "_ is literal");
+    assert_eq!(
+        f.search_text("C:\\temp").await,
+        [backslash],
+        "\\ is literal"
+    );
+    assert_eq!(f.search_text("zzz").await, Vec::<u64>::new());
     let _ = (plain, other);
     // Everything matches the empty filter, newest activity first.
     let all = f.search(|_| {}).await;
@@ -1001,10 +1007,6 @@ async fn a_text_changed_in_the_database_is_found_by_what_it_now_says() {
     let changed = f.ticket("Aardvark subject", "quokka message", who()).await;
     let demoted = f.ticket("Wombat subject", "narwhal message", who()).await;
     let gone = f.ticket("Capybara subject", "tapir message", who()).await;
-    let found = async |text: &str| {
-        let text = text.to_string();
-        f.search(move |q| q.text = Some(text)).await
-    };
     f.execute(&format!(
         "UPDATE tickets SET subject = 'Pangolin subject' WHERE number = {changed}; \
          UPDATE timeline SET body = 'axolotl message' WHERE ticket_number = {changed} \
@@ -1026,18 +1028,18 @@ async fn a_text_changed_in_the_database_is_found_by_what_it_now_says() {
             assert_eq!(f.queued_texts(), Some(0));
         }
         let moment = if indexed { "indexed" } else { "as written" };
-        assert_eq!(found("pangolin").await, [changed], "{moment}");
-        assert_eq!(found("axolotl").await, [changed], "{moment}");
-        assert_eq!(found("aardvark").await, none, "{moment}");
-        assert_eq!(found("quokka").await, none, "{moment}");
-        assert_eq!(found("wombat").await, [demoted], "{moment}");
+        assert_eq!(f.search_text("pangolin").await, [changed], "{moment}");
+        assert_eq!(f.search_text("axolotl").await, [changed], "{moment}");
+        assert_eq!(f.search_text("aardvark").await, none, "{moment}");
+        assert_eq!(f.search_text("quokka").await, none, "{moment}");
+        assert_eq!(f.search_text("wombat").await, [demoted], "{moment}");
         assert_eq!(
-            found("narwhal").await,
+            f.search_text("narwhal").await,
             none,
             "a note is not searched ({moment})"
         );
-        assert_eq!(found("capybara").await, none, "{moment}");
-        assert_eq!(found("tapir").await, none, "{moment}");
+        assert_eq!(f.search_text("capybara").await, none, "{moment}");
+        assert_eq!(f.search_text("tapir").await, none, "{moment}");
     }
     let left = f.on_sqlite_file(|conn| {
         conn.query_row(
@@ -1078,10 +1080,7 @@ async fn postgres_trigram_indexes_keep_short_pending_lists() {
 async fn check_search_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {
     for (text, expected) in cases {
         let text = *text;
-        let one_page = {
-            let text = text.to_string();
-            f.search(move |q| q.text = Some(text)).await
-        };
+        let one_page = f.search_text(text).await;
         assert_eq!(&one_page, expected, "--search {text:?}, one page");
         // Pages of one, each from the last one's cursor.
         let mut paged = Vec::new();

@@ -94,18 +94,7 @@ pub fn database() -> Option<Database> {
         Ok(server) => server,
         Err(why) => return unavailable(why),
     };
-    let name = format!(
-        "deskctl_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    server.sql("postgres", &format!("CREATE DATABASE {name}"));
-    Some(Database {
-        url: server.url(&name),
-        name,
-        drop_after: matches!(server, Server::External { .. }),
-        own: None,
-    })
+    Some(server.create_database())
 }
 
 /// Fails the test in CI (`CI` set), where PostgreSQL must be there; elsewhere
@@ -155,19 +144,10 @@ pub struct OwnCluster {
 impl OwnCluster {
     /// A fresh, empty database in this cluster.
     pub fn database(&self) -> Database {
-        let name = format!(
-            "deskctl_{}_{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
         let server = Server::Local(self.cluster.clone());
-        server.sql("postgres", &format!("CREATE DATABASE {name}"));
-        Database {
-            url: server.url(&name),
-            name,
-            drop_after: false,
-            own: Some(server),
-        }
+        let mut database = server.create_database();
+        database.own = Some(server);
+        database
     }
 
     /// Stops the server as a crash would (`pg_ctl stop -m immediate`): what
@@ -236,6 +216,22 @@ fn server() -> &'static Server {
 }
 
 impl Server {
+    /// A fresh, empty database on this server, named for this process.
+    fn create_database(&self) -> Database {
+        let name = format!(
+            "deskctl_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        self.sql("postgres", &format!("CREATE DATABASE {name}"));
+        Database {
+            url: self.url(&name),
+            name,
+            drop_after: matches!(self, Server::External { .. }),
+            own: None,
+        }
+    }
+
     /// The URL of database `name`, in the form sqlx (and psql) accept. A
     /// socket URL names no host and passes the user as a parameter:
     /// `postgres://user@/db` does not parse (the `url` crate refuses a user

@@ -194,14 +194,11 @@ async fn run_postgres(settings: &Settings) -> Result<(), String> {
          its first 1 GB of WAL segments written and kept for reuse"
     );
 
-    let floor = pgbench_floor(
-        &database,
-        settings.clients.iter().copied().max().unwrap_or(16),
-    )?;
+    let most = settings.most_clients();
+    let floor = pgbench_floor(&database, most)?;
     println!(
         "floor:  pgbench, handoff-sized transactions (one 3 KB row and nine small ones), \
-         {} clients, {PGBENCH_SECONDS} s: {floor:.0} transactions/s\n",
-        settings.clients.iter().copied().max().unwrap_or(16)
+         {most} clients, {PGBENCH_SECONDS} s: {floor:.0} transactions/s\n"
     );
 
     let real = settings.tickets.min(REAL_SEED);
@@ -218,7 +215,6 @@ async fn run_postgres(settings: &Settings) -> Result<(), String> {
 
     header("POST /v1/handoffs", "handoffs/s");
     let owner = desk.owner_token()?;
-    let most = settings.clients.iter().copied().max().unwrap_or(1);
     let mut noted = Vec::new();
     let mut next = real;
     for replicas in REPLICAS {
@@ -387,7 +383,7 @@ async fn measure(
             started.elapsed(),
         );
         // The same previews from as many clients as the most handoffs had.
-        let clients = settings.clients.iter().copied().max().unwrap_or(1);
+        let clients = settings.most_clients();
         if clients > 1 {
             let started = Instant::now();
             let mut tasks = Vec::with_capacity(clients);
@@ -418,7 +414,7 @@ async fn measure(
     }
 
     if settings.notes > 0 {
-        let clients = settings.clients.iter().copied().max().unwrap_or(1);
+        let clients = settings.most_clients();
         let owner = desk.owner_token()?;
         let started = Instant::now();
         let urls = [url.to_string()];
@@ -449,6 +445,14 @@ async fn measure(
     }
     println!("\nchecked: tickets {FIRST_TICKET}..={last}, no more\n");
     Ok(())
+}
+
+impl Settings {
+    /// The highest concurrency level: the floor's clients, and the previews'
+    /// and notes'.
+    fn most_clients(&self) -> usize {
+        self.clients.iter().copied().max().unwrap_or(1)
+    }
 }
 
 fn settings() -> Result<Settings, String> {

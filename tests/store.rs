@@ -996,19 +996,28 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
     }
 }
 
-/// A subject or message changed or removed by hand in the database is found
-/// by what it says now, and only by that: on SQLite whether the text index
-/// has taken the change in yet or not (its triggers, migration 0015), on
-/// PostgreSQL from the rows' own indexes.
+/// A subject, message or requester name changed or removed by hand in the
+/// database is found by what it says now, and only by that: on SQLite
+/// whether the text index has taken the change in yet or not (its triggers,
+/// migrations 0015 and 0017), on PostgreSQL from the rows' own indexes.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_text_changed_in_the_database_is_found_by_what_it_now_says() {
     let f = fixture!();
     let who = || requester("C", "c@example.com", None);
-    let changed = f.ticket("Aardvark subject", "quokka message", who()).await;
+    let changed = f
+        .ticket(
+            "Aardvark subject",
+            "quokka message",
+            requester("Quentin Blake", "q@example.com", None),
+        )
+        .await;
     let demoted = f.ticket("Wombat subject", "narwhal message", who()).await;
     let gone = f.ticket("Capybara subject", "tapir message", who()).await;
+    // Changed once in the index, so the triggers take the old texts out of it.
+    f.index_queued_texts();
     f.execute(&format!(
-        "UPDATE tickets SET subject = 'Pangolin subject' WHERE number = {changed}; \
+        "UPDATE tickets SET subject = 'Pangolin subject', requester_name = 'Okapi Jones' \
+         WHERE number = {changed}; \
          UPDATE timeline SET body = 'axolotl message' WHERE ticket_number = {changed} \
          AND kind = 'message'; \
          UPDATE timeline SET kind = 'note' WHERE ticket_number = {demoted} AND kind = 'message'; \
@@ -1040,11 +1049,17 @@ async fn a_text_changed_in_the_database_is_found_by_what_it_now_says() {
         );
         assert_eq!(f.search_text("capybara").await, none, "{moment}");
         assert_eq!(f.search_text("tapir").await, none, "{moment}");
+        let by_requester = |who: &str| {
+            let who = who.to_string();
+            f.search(move |q| q.requester = Some(who))
+        };
+        assert_eq!(by_requester("okapi").await, [changed], "{moment}");
+        assert_eq!(by_requester("quentin").await, none, "{moment}");
     }
     let left = f.on_sqlite_file(|conn| {
         conn.query_row(
             "SELECT count(*) FROM (SELECT rowid AS id FROM ticket_text \
-             UNION ALL SELECT id FROM ticket_text_queue) WHERE id >> 24 = ?",
+             UNION ALL SELECT id FROM ticket_text_queue) WHERE id >> 24 = ?1 OR id = -?1",
             [gone as i64],
             |row| row.get::<_, i64>(0),
         )
@@ -1068,38 +1083,51 @@ async fn postgres_trigram_indexes_keep_short_pending_lists() {
     let options = database.sql(
         "SELECT string_agg(relname || ' ' || array_to_string(reloptions, ','), '; ' \
          ORDER BY relname) FROM pg_class \
-         WHERE relname IN ('tickets_subject_text', 'timeline_message_text')",
+         WHERE relname IN ('tickets_requester_name_text', 'tickets_subject_text', \
+         'timeline_message_text')",
     );
     assert_eq!(
         options.trim(),
-        "tickets_subject_text gin_pending_list_limit=128; \
+        "tickets_requester_name_text gin_pending_list_limit=128; \
+         tickets_subject_text gin_pending_list_limit=128; \
          timeline_message_text gin_pending_list_limit=128"
     );
 }
 
 async fn check_search_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {
-    for (text, expected) in cases {
-        let text = *text;
-        let one_page = f.search_text(text).await;
-        assert_eq!(&one_page, expected, "--search {text:?}, one page");
+    check_cases(f, |filter, text| filter.text = Some(text.into()), cases).await
+}
+
+async fn check_requester_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {
+    check_cases(f, |filter, who| filter.requester = Some(who.into()), cases).await
+}
+
+/// Checks that the tickets `set` selects with each case's value are the
+/// case's, newest first: in one page, in pages of one (the small page makes
+/// the plan walk what the large one looks up), and counted.
+async fn check_cases(f: &Fixture, set: fn(&mut TicketFilter, &str), cases: &[(&str, Vec<u64>)]) {
+    for (value, expected) in cases {
+        let value = *value;
+        let mut filter = everything();
+        set(&mut filter, value);
+        let one_page = listed(&f.store, &filter).await;
+        let one_page: Vec<u64> = one_page.iter().map(|t| t.number).collect();
+        assert_eq!(&one_page, expected, "{value:?}, one page");
         // Pages of one, each from the last one's cursor.
         let mut paged = Vec::new();
         let mut after = None;
         loop {
-            let mut filter = everything();
-            filter.text = Some(text.to_string());
+            let mut filter = filter.clone();
             filter.after = after.clone();
             let page = f.store.list_tickets(&filter, 1).await.unwrap();
             paged.extend(page.tickets().unwrap().iter().map(|t| t.number));
-            assert!(paged.len() <= 50, "--search {text:?} pages forever");
+            assert!(paged.len() <= 50, "{value:?} pages forever");
             match page.next_after {
                 Some(next) => after = Some(next),
                 None => break,
             }
         }
-        assert_eq!(&paged, expected, "--search {text:?}, pages of one");
-        let mut filter = everything();
-        filter.text = Some(text.to_string());
+        assert_eq!(&paged, expected, "{value:?}, pages of one");
         let counted: u64 = f
             .store
             .ticket_counts(&filter, deskctl::api::TicketCountBy::Status)
@@ -1108,7 +1136,7 @@ async fn check_search_cases(f: &Fixture, cases: &[(&str, Vec<u64>)]) {
             .iter()
             .map(|(_, n)| n)
             .sum();
-        assert_eq!(counted, expected.len() as u64, "--search {text:?}, counted");
+        assert_eq!(counted, expected.len() as u64, "{value:?}, counted");
     }
 }
 
@@ -1128,27 +1156,62 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     let dana_again = f
         .ticket("three", "x", requester("Dana R.", "dana@example.com", None))
         .await;
-    let by = |who: &str| {
-        let who = who.to_string();
-        f.search(move |q| q.requester = Some(who))
-    };
+    let nameless = f
+        .ticket(
+            "four",
+            "x",
+            Requester {
+                name: None,
+                email: Some("ops@example.org".into()),
+                external_id: Some("Reyes".into()),
+                phone: None,
+            },
+        )
+        .await;
     let none = Vec::<u64>::new();
-    // An email whole, in any case.
-    assert_eq!(by("DANA@example.COM").await, [dana_again, dana]);
-    assert_eq!(by("erin@example").await, none, "an email matches whole");
-    // An external id whole and exactly.
-    assert_eq!(by("ext-7").await, [dana]);
-    assert_eq!(by("EXT-7").await, none, "external ids are exact");
-    assert_eq!(by("ext").await, none, "external ids match whole");
-    // A name, or any part of one, in any case; LIKE's wildcards are literal.
-    assert_eq!(by("Dana Reyes").await, [dana]);
-    assert_eq!(by("dana").await, [dana_again, dana]);
-    assert_eq!(by("DANA R").await, [dana_again, dana]);
-    assert_eq!(by("SHAW").await, [erin]);
-    assert_eq!(by("R.").await, [dana_again]);
-    assert_eq!(by("Dana_Reyes").await, none);
-    assert_eq!(by("%").await, none);
-    assert_eq!(by("_").await, none);
+    let cases = [
+        // An email whole, in any case.
+        ("DANA@example.COM", vec![dana_again, dana]),
+        ("erin@example", none.clone()),
+        ("ops@example.org", vec![nameless]),
+        // An external id whole and exactly.
+        ("ext-7", vec![dana]),
+        ("EXT-7", none.clone()),
+        ("ext", none.clone()),
+        // A name, or any part of one, in any case; LIKE's wildcards are
+        // literal. `Reyes` is also an external id, whole.
+        ("Dana Reyes", vec![dana]),
+        ("dana", vec![dana_again, dana]),
+        ("DANA R", vec![dana_again, dana]),
+        ("reyes", vec![dana]),
+        ("Reyes", vec![nameless, dana]),
+        ("SHAW", vec![erin]),
+        ("R.", vec![dana_again]),
+        ("a", vec![dana_again, erin, dana]),
+        ("Dana_Reyes", none.clone()),
+        ("%", none.clone()),
+        ("_", none.clone()),
+    ];
+    // On SQLite names are looked up in the text index (migration 0017),
+    // while queued and once moved into it.
+    check_requester_cases(&f, &cases).await;
+    if f.queued_texts().is_some() {
+        f.index_queued_texts();
+        check_requester_cases(&f, &cases).await;
+    }
+    // A name is not a searched text, and a search and a requester select
+    // the tickets that match both.
+    assert_eq!(f.search_text("Reyes").await, none);
+    let both = |text: &str, who: &str| {
+        let (text, who) = (text.to_string(), who.to_string());
+        f.search(move |q| {
+            q.text = Some(text);
+            q.requester = Some(who);
+        })
+    };
+    assert_eq!(both("three", "dana").await, [dana_again]);
+    assert_eq!(both("two", "dana").await, none);
+    assert_eq!(both("thr", "ana").await, [dana_again]);
 
     let numbers =
         |tickets: Vec<deskctl::api::Ticket>| tickets.iter().map(|t| t.number).collect::<Vec<_>>();

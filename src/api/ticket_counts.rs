@@ -44,7 +44,8 @@ pub struct TicketCountQuery {
     /// The source AI agent's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
-    /// The requester's email, name or external id.
+    /// The requester: their email (whole, in any case), their external id
+    /// (whole, exact) or any part of their name (in any case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
     /// Text searched in subjects and messages: a substring, A-Z in either

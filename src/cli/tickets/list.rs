@@ -39,7 +39,8 @@ pub struct TicketsListArgs {
     #[arg(long, value_name = "KEY")]
     #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
-    /// The requester's email, name or external id
+    /// The requester: their email (any case) or external id, whole, or any
+    /// part of their name (any case)
     #[arg(long, value_name = "WHO")]
     pub requester: Option<String>,
     /// Text to find in subjects and messages: as written, spaces and

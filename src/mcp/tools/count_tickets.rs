@@ -34,7 +34,8 @@ pub struct CountTicketsArgs {
     pub team: Option<String>,
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// The customer's email, name or external id (exact).
+    /// The customer: their email (whole, in any case), their external id
+    /// (whole, exact) or any part of their name (in any case).
     #[serde(default)]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in

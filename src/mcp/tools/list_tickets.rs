@@ -30,7 +30,8 @@ pub struct ListTicketsArgs {
     /// Where the customer wrote from.
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// The customer's email, name or external id (exact).
+    /// The customer: their email (whole, in any case), their external id
+    /// (whole, exact) or any part of their name (in any case).
     #[serde(default)]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in

@@ -192,14 +192,15 @@ pub(super) fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// How the search text of a ticket query finds its tickets. Either way a
-/// ticket matches when its subject or one of its messages contains the text,
-/// with ASCII letters in either case and every other character as it is
-/// (`%` and `_` too): SQLite's LIKE, and on PostgreSQL LIKE with A-Z folded
-/// by `translate` on both sides, since its ILIKE and lower() follow the
-/// database's locale. The plan changes the speed, never the tickets.
+/// How a ticket query with a search text or a requester finds its tickets.
+/// Either way a ticket matches the text when its subject or one of its
+/// messages contains it, with ASCII letters in either case and every other
+/// character as it is (`%` and `_` too): SQLite's LIKE, and on PostgreSQL
+/// LIKE with A-Z folded by `translate` on both sides, since its ILIKE and
+/// lower() follow the database's locale. The plan changes the speed, never
+/// the tickets.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub(super) enum TextPlan {
+pub(super) enum SearchPlan {
     /// Test each ticket met in the order the query reads them: cheap when
     /// the text is common, as the first page fills after a few tickets.
     Walk,
@@ -207,9 +208,10 @@ pub(super) enum TextPlan {
     /// indexes on PostgreSQL) and sort what it finds: cheap when the text
     /// is rare. Needs a text of [`INDEXED_CHARS`] characters or more.
     Indexed,
-    /// The index's candidates, found already (a JSON array of ticket
-    /// numbers): each is re-checked, as with `Indexed`, without asking the
-    /// index again.
+    /// The candidates the indexes found already for the text, the
+    /// requester or both (a JSON array of ticket numbers, on SQLite): each
+    /// is re-checked with every condition, without asking the text index
+    /// again.
     Among(String),
 }
 
@@ -223,12 +225,14 @@ pub(super) fn fold_ascii(expr: &str) -> String {
     format!("translate({expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')")
 }
 
-/// On SQLite, the numbers of the tickets whose texts still queued for the
-/// index (`sqlite::INDEX_QUEUED_AFTER`) match the LIKE pattern bound as
-/// `pattern`.
+/// On SQLite, the numbers of the tickets whose searched texts still queued
+/// for the index (`sqlite::INDEX_QUEUED_AFTER`) match the LIKE pattern bound
+/// as `pattern`. Requester names are queued under negative ids (migration
+/// 0017) and left out.
 pub(super) fn queued_matching(pattern: &str) -> String {
     format!(
-        "SELECT id >> 24 AS number FROM ticket_text_queue WHERE body LIKE {pattern} ESCAPE '\\'"
+        "SELECT id >> 24 AS number FROM ticket_text_queue \
+         WHERE id > 0 AND body LIKE {pattern} ESCAPE '\\'"
     )
 }
 
@@ -285,31 +289,22 @@ pub(super) fn folded_pattern(text: &str) -> String {
 }
 
 /// The search text's condition, by `plan`.
-fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
+fn text_condition(c: &mut Condition, text: &str, plan: SearchPlan) {
     let plan = match (fts_query(text), plan) {
-        (None, TextPlan::Indexed) => TextPlan::Walk,
+        (None, SearchPlan::Indexed) => SearchPlan::Walk,
         (_, plan) => plan,
     };
-    if let TextPlan::Among(numbers) = &plan {
-        let numbers = c.param(Bind::Text(numbers.clone()));
-        c.clauses.push(match c.dialect {
-            Dialect::Sqlite => format!("number IN (SELECT value FROM json_each({numbers}))"),
-            Dialect::Postgres => {
-                format!("number IN (SELECT jsonb_array_elements_text({numbers}::jsonb)::bigint)")
-            }
-        });
-    }
     match (c.dialect, plan) {
         (Dialect::Sqlite, plan) => {
-            if plan == TextPlan::Indexed {
+            if plan == SearchPlan::Indexed {
                 // The texts still queued for the index are tested whole
                 // (`sqlite::INDEX_QUEUED_AFTER`), in the same statement so
                 // that a text moved from the queue meanwhile is in one.
                 let query = c.param(Bind::Text(fts_query(text).unwrap_or_default()));
                 let queued = queued_matching(&c.param(Bind::Text(like_pattern(text))));
                 c.clauses.push(format!(
-                    "number IN (SELECT rowid >> 24 FROM ticket_text WHERE ticket_text MATCH {query} \
-                     UNION ALL {queued})"
+                    "number IN (SELECT rowid >> 24 FROM ticket_text \
+                     WHERE ticket_text MATCH {query} AND rowid > 0 UNION ALL {queued})"
                 ));
             }
             // The definition of a match, and the re-check of the index's
@@ -328,7 +323,7 @@ fn text_condition(c: &mut Condition, text: &str, plan: TextPlan) {
             let body = c.param(Bind::Text(pattern));
             // LIKE's escape character is the backslash by default; an
             // explicit ESCAPE would hide the pattern from pg_trgm's index.
-            if plan != TextPlan::Walk {
+            if plan == SearchPlan::Indexed {
                 c.clauses.push(format!(
                     "number IN (SELECT s.number FROM tickets s WHERE {} LIKE {subject} \
                      UNION SELECT e.ticket_number FROM timeline e \
@@ -370,11 +365,11 @@ pub(super) fn indexed_bound(limit: u32, newest: Option<i64>) -> u64 {
 /// it binds: one definition for the list and for counts, and for both
 /// databases, so all of them see the same tickets. Requester names match in
 /// any case (SQLite's LIKE, PostgreSQL's ILIKE); searched text as
-/// [`TextPlan`] says.
+/// [`SearchPlan`] says.
 pub(super) fn ticket_condition(
     filter: &TicketFilter,
     dialect: Dialect,
-    plan: TextPlan,
+    plan: SearchPlan,
 ) -> (String, Vec<Bind>) {
     let mut c = Condition {
         dialect,
@@ -432,17 +427,28 @@ pub(super) fn ticket_condition(
             c.clauses.push(format!("{clause}{param}"));
         }
     }
-    let like = match dialect {
-        Dialect::Sqlite => "LIKE",
-        Dialect::Postgres => "ILIKE",
-    };
+    if let SearchPlan::Among(numbers) = &plan {
+        let numbers = c.param(Bind::Text(numbers.clone()));
+        c.clauses.push(match c.dialect {
+            Dialect::Sqlite => format!("number IN (SELECT value FROM json_each({numbers}))"),
+            Dialect::Postgres => {
+                format!("number IN (SELECT jsonb_array_elements_text({numbers}::jsonb)::bigint)")
+            }
+        });
+    }
     if let Some(requester) = &filter.requester {
         // An email or external id whole; a name, or part of one, in any case.
         let email = c.param(Bind::Text(requester.clone()));
         let name = c.param(Bind::Text(like_pattern(requester)));
+        let name = match dialect {
+            Dialect::Sqlite => format!("requester_name LIKE {name} ESCAPE '\\'"),
+            // The backslash is LIKE's escape character by default; an
+            // explicit ESCAPE would hide the pattern from pg_trgm's index.
+            Dialect::Postgres => format!("requester_name ILIKE {name}"),
+        };
         let external = c.param(Bind::Text(requester.clone()));
         c.clauses.push(format!(
-            "(lower(requester_email) = lower({email}) OR requester_name {like} {name} ESCAPE '\\' \
+            "(lower(requester_email) = lower({email}) OR {name} \
              OR requester_external_id = {external})"
         ));
     }
@@ -847,7 +853,7 @@ mod tests {
 
     #[test]
     fn postgres_placeholders_are_numbered_in_bind_order_with_times_cast() {
-        let (sql, binds) = ticket_condition(&filter(), Dialect::Postgres, TextPlan::Walk);
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Postgres, SearchPlan::Walk);
         assert_eq!(binds.len(), 7);
         for n in 1..=7 {
             assert!(sql.contains(&format!("${n}")), "{sql}");
@@ -863,7 +869,7 @@ mod tests {
 
     #[test]
     fn sqlite_gets_one_question_mark_per_bind() {
-        let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite, TextPlan::Walk);
+        let (sql, binds) = ticket_condition(&filter(), Dialect::Sqlite, SearchPlan::Walk);
         assert_eq!(sql.matches('?').count(), binds.len());
         assert!(!sql.contains('$') && !sql.contains("ILIKE"), "{sql}");
     }
@@ -872,7 +878,7 @@ mod tests {
     fn postgres_folds_ascii_letters_of_the_pattern_only() {
         let mut search = filter();
         search.text = Some("RÉFUND 10%".into());
-        let (_, binds) = ticket_condition(&search, Dialect::Postgres, TextPlan::Indexed);
+        let (_, binds) = ticket_condition(&search, Dialect::Postgres, SearchPlan::Indexed);
         assert!(matches!(&binds[3], Bind::Text(p) if p == "%rÉfund 10\\%%"));
     }
 
@@ -901,10 +907,10 @@ mod tests {
     fn a_short_text_is_walked_even_when_the_index_is_asked_for() {
         let mut search = filter();
         search.text = Some("ab".into());
-        let (sql, _) = ticket_condition(&search, Dialect::Sqlite, TextPlan::Indexed);
+        let (sql, _) = ticket_condition(&search, Dialect::Sqlite, SearchPlan::Indexed);
         assert!(!sql.contains("ticket_text"), "{sql}");
         search.text = Some("abc".into());
-        let (sql, binds) = ticket_condition(&search, Dialect::Sqlite, TextPlan::Indexed);
+        let (sql, binds) = ticket_condition(&search, Dialect::Sqlite, SearchPlan::Indexed);
         assert!(sql.contains("ticket_text MATCH ?"), "{sql}");
         assert_eq!(sql.matches('?').count(), binds.len());
     }

@@ -83,6 +83,11 @@ const MIGRATIONS: &[Embedded] = &[
         "small GIN pending lists",
         include_str!("../../../../migrations/postgres/0007_small_gin_pending_lists.sql"),
     ),
+    (
+        8,
+        "requester names in a trigram index",
+        include_str!("../../../../migrations/postgres/0008_requester_name_text.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -1,10 +1,10 @@
 //! How a ticket query with a search text finds its tickets: from the pg_trgm
 //! indexes of migration 0004 when the text is rare, walking tickets newest
-//! first when it is common (see [`TextPlan`]).
+//! first when it is common (see [`SearchPlan`]).
 
 use super::PostgresStore;
 use crate::server::store::shared::{
-    TextPlan, fold_ascii, folded_pattern, fts_query, indexed_bound,
+    SearchPlan, fold_ascii, folded_pattern, fts_query, indexed_bound,
 };
 use crate::server::store::{StoreResult, TicketFilter};
 
@@ -15,12 +15,12 @@ impl PostgresStore {
         &self,
         filter: &TicketFilter,
         limit: u32,
-    ) -> StoreResult<TextPlan> {
+    ) -> StoreResult<SearchPlan> {
         let Some(text) = filter.text.as_deref() else {
-            return Ok(TextPlan::Walk);
+            return Ok(SearchPlan::Walk);
         };
         if fts_query(text).is_none() {
-            return Ok(TextPlan::Walk);
+            return Ok(SearchPlan::Walk);
         }
         let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM tickets")
             .fetch_one(self.pool())
@@ -39,9 +39,9 @@ impl PostgresStore {
             .fetch_one(self.pool())
             .await?;
         Ok(if (candidates as u64) < bound {
-            TextPlan::Indexed
+            SearchPlan::Indexed
         } else {
-            TextPlan::Walk
+            SearchPlan::Walk
         })
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, count_column, encode, in_order,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, in_order,
     stored_entries, ticket_condition, ticket_event,
 };
 use crate::server::store::{
@@ -449,8 +449,8 @@ impl PostgresStore {
         // Expressions, not columns, keep the planner from walking the
         // activity index when the text index has found the few candidates.
         let order = match plan {
-            TextPlan::Walk => "last_activity_at DESC, number DESC",
-            TextPlan::Indexed | TextPlan::Among(_) => {
+            SearchPlan::Walk => "last_activity_at DESC, number DESC",
+            SearchPlan::Indexed | SearchPlan::Among(_) => {
                 "last_activity_at + interval '0 seconds' DESC, number + 0 DESC"
             }
         };
@@ -474,7 +474,7 @@ impl PostgresStore {
     ) -> StoreResult<Vec<(Option<String>, u64)>> {
         // Counting reads every match whatever the plan: starting from the
         // indexes skips the tickets that do not match.
-        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, TextPlan::Indexed);
+        let (condition, binds) = ticket_condition(filter, Dialect::Postgres, SearchPlan::Indexed);
         let column = count_column(by);
         let sql = format!(
             "SELECT {column}::text AS value, COUNT(*) AS count FROM tickets WHERE {condition} \

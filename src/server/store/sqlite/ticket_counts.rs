@@ -3,7 +3,7 @@
 use super::{Direct, SqliteStore, all};
 use crate::api::TicketCountBy;
 use crate::server::store::rows::Fields;
-use crate::server::store::shared::{Dialect, TextPlan, count_column, ticket_condition};
+use crate::server::store::shared::{Dialect, SearchPlan, count_column, ticket_condition};
 use crate::server::store::{StoreResult, TicketFilter};
 
 impl SqliteStore {
@@ -27,7 +27,7 @@ pub(super) fn counts(
     conn: &Direct,
     filter: &TicketFilter,
     by: TicketCountBy,
-    plan: TextPlan,
+    plan: SearchPlan,
 ) -> StoreResult<Vec<(Option<String>, u64)>> {
     let column = count_column(by);
     let (condition, binds) = ticket_condition(filter, Dialect::Sqlite, plan);

@@ -1,52 +1,81 @@
-//! How a ticket query with a search text finds its tickets: from the FTS5
-//! index `ticket_text` when the text is rare, walking tickets newest first
-//! when it is common (see [`TextPlan`]). Owns no table: the index is written
-//! by the triggers of migrations 0013 and 0015. The texts they queued and a
-//! write has not moved into the index yet ([`super::INDEX_QUEUED_AFTER`])
-//! are candidates when they contain the text.
+//! How a ticket query with a search text or a requester finds its tickets:
+//! from the FTS5 index `ticket_text` when the text or the requester is rare,
+//! walking tickets newest first when it is common (see [`SearchPlan`]). Owns
+//! no table: the index is written by the triggers of migrations 0013, 0015
+//! and 0017. The texts they queued and a write has not moved into the index
+//! yet ([`super::INDEX_QUEUED_AFTER`]) are candidates when they contain the
+//! text.
 
 use super::{Direct, all, one};
 use crate::server::store::shared::{
-    TextPlan, encode, fts_all, indexed_bound, like_pattern, queued_matching, trigrams,
+    SearchPlan, encode, fts_all, indexed_bound, like_pattern, queued_matching, trigrams,
 };
 use crate::server::store::{FIRST_TICKET_NUMBER, StoreResult, TicketFilter};
 
-/// The plan for a page of `limit` tickets of `filter`: a bounded read of the
-/// index's candidates decides, and when they are few they are the plan, so
+/// The plan for a page of `limit` tickets of `filter`: bounded reads of the
+/// indexes' candidates decide, and when they are few they are the plan, so
 /// the index is read once.
-pub(super) fn text_plan(conn: &Direct, filter: &TicketFilter, limit: u32) -> StoreResult<TextPlan> {
-    let Some((text, query, newest)) = index_query(conn, filter)? else {
-        return Ok(TextPlan::Walk);
+pub(super) fn page_plan(
+    conn: &Direct,
+    filter: &TicketFilter,
+    limit: u32,
+) -> StoreResult<SearchPlan> {
+    if filter.text.is_none() && filter.requester.is_none() {
+        return Ok(SearchPlan::Walk);
+    }
+    let newest = newest(conn)?;
+    let bound = indexed_bound(limit, newest);
+    let by_text = match index_query(conn, filter, newest)? {
+        Some((text, query)) => candidates(conn, text, &query, bound)?,
+        None => None,
     };
-    Ok(
-        match candidates(conn, text, &query, indexed_bound(limit, newest))? {
-            Some(candidates) => TextPlan::Among(encode(&candidates)),
-            None => TextPlan::Walk,
-        },
-    )
-}
-
-/// The plan for counting the tickets of `filter`. Counting reads every
-/// match whatever the plan, so it always starts from the index: from the
-/// candidates of the text's rarest trigrams when they are few enough to
-/// list, from all its trigrams otherwise.
-pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<TextPlan> {
-    let Some((text, query, _)) = index_query(conn, filter)? else {
-        return Ok(TextPlan::Indexed);
-    };
-    Ok(match candidates(conn, text, &query, COUNTED_CANDIDATES)? {
-        Some(candidates) => TextPlan::Among(encode(&candidates)),
-        None => TextPlan::Indexed,
+    let by_requester = requester_candidates(conn, filter, bound)?;
+    Ok(match both(by_text, by_requester) {
+        Some(candidates) => SearchPlan::Among(encode(&candidates)),
+        None => SearchPlan::Walk,
     })
 }
 
-/// `filter`'s text, the FTS5 query for its candidates by its [`narrowest`]
-/// trigrams, and the desk's newest ticket number; `None` without a text
-/// long enough to look up.
+/// The plan for counting the tickets of `filter`. Counting reads every
+/// match whatever the plan, so a search text always starts from the index:
+/// from the candidates of the text's rarest trigrams, or of the requester,
+/// when they are few enough to list, from all its trigrams otherwise.
+pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<SearchPlan> {
+    if filter.text.is_none() && filter.requester.is_none() {
+        return Ok(SearchPlan::Indexed);
+    }
+    let newest = newest(conn)?;
+    let by_text = match index_query(conn, filter, newest)? {
+        Some((text, query)) => candidates(conn, text, &query, COUNTED_CANDIDATES)?,
+        None => None,
+    };
+    let by_requester = requester_candidates(conn, filter, COUNTED_CANDIDATES)?;
+    Ok(match both(by_text, by_requester) {
+        Some(candidates) => SearchPlan::Among(encode(&candidates)),
+        None => SearchPlan::Indexed,
+    })
+}
+
+/// The tickets among both lists of candidates (each ascending, without
+/// repeats), or among the one there is; `None` without either.
+fn both(by_text: Option<Vec<i64>>, by_requester: Option<Vec<i64>>) -> Option<Vec<i64>> {
+    match (by_text, by_requester) {
+        (Some(text), Some(requester)) => Some(
+            text.into_iter()
+                .filter(|number| requester.binary_search(number).is_ok())
+                .collect(),
+        ),
+        (text, requester) => text.or(requester),
+    }
+}
+
+/// `filter`'s text and the FTS5 query for its candidates by its
+/// [`narrowest`] trigrams; `None` without a text long enough to look up.
 fn index_query<'f>(
     conn: &Direct,
     filter: &'f TicketFilter,
-) -> StoreResult<Option<(&'f str, String, Option<i64>)>> {
+    newest: Option<i64>,
+) -> StoreResult<Option<(&'f str, String)>> {
     let Some((text, trigrams)) = filter
         .text
         .as_deref()
@@ -54,12 +83,58 @@ fn index_query<'f>(
     else {
         return Ok(None);
     };
-    let newest = newest(conn)?;
-    Ok(Some((
-        text,
-        fts_all(&narrowest(conn, trigrams, newest)?),
-        newest,
-    )))
+    Ok(Some((text, fts_all(&narrowest(conn, trigrams, newest)?))))
+}
+
+/// The tickets whose requester may be `filter`'s, in ascending order without
+/// repeats: an email or external id that is it, whole (their indexes), and a
+/// name holding all of its trigrams (the names in `ticket_text`, under
+/// negative rowids, and those still queued that contain it). `None` without
+/// a requester long enough to look up, or when one of those lists reaches
+/// `bound` (only `bound` of each are read): walking finds a page of a
+/// requester that common at once.
+fn requester_candidates(
+    conn: &Direct,
+    filter: &TicketFilter,
+    bound: u64,
+) -> StoreResult<Option<Vec<i64>>> {
+    let Some((requester, trigrams)) = filter
+        .requester
+        .as_deref()
+        .and_then(|requester| Some((requester, trigrams(requester)?)))
+    else {
+        return Ok(None);
+    };
+    // One statement, so one snapshot: a name a write moves from the queue to
+    // the index meanwhile is found in one of them. Each list is tagged, to
+    // tell which reached the bound.
+    let rows: Vec<(i64, i64)> = all(
+        conn,
+        "SELECT number, list FROM (SELECT -rowid AS number, 1 AS list FROM ticket_text \
+             WHERE ticket_text MATCH ?1 AND rowid < 0 LIMIT ?2) \
+         UNION ALL SELECT number, 2 FROM (SELECT number FROM tickets \
+             WHERE lower(requester_email) = lower(?3) LIMIT ?2) \
+         UNION ALL SELECT number, 3 FROM (SELECT number FROM tickets \
+             WHERE requester_external_id = ?3 LIMIT ?2) \
+         UNION ALL SELECT -id, 0 FROM ticket_text_queue \
+             WHERE id < 0 AND body LIKE ?4 ESCAPE '\\'",
+        rusqlite::params![
+            fts_all(&trigrams),
+            bound as i64,
+            requester,
+            like_pattern(requester)
+        ],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    for list in 1..=3 {
+        if rows.iter().filter(|(_, l)| *l == list).count() as u64 >= bound {
+            return Ok(None);
+        }
+    }
+    let mut candidates: Vec<i64> = rows.into_iter().map(|(number, _)| number).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    Ok(Some(candidates))
 }
 
 /// The most candidates counting lists before it asks the index in its
@@ -120,7 +195,7 @@ fn rows_holding(conn: &Direct, trigram: &str, newest: Option<i64>) -> StoreResul
     let (rows, last): (i64, Option<i64>) = one(
         conn,
         "SELECT COUNT(*), MAX(rowid) >> 24 FROM (SELECT rowid FROM ticket_text \
-         WHERE ticket_text MATCH ? ORDER BY rowid LIMIT ?)",
+         WHERE ticket_text MATCH ? AND rowid > 0 ORDER BY rowid LIMIT ?)",
         rusqlite::params![fts_all(&[trigram]), SAMPLED_ROWS],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
@@ -149,7 +224,7 @@ fn candidates(conn: &Direct, text: &str, query: &str, bound: u64) -> StoreResult
         conn,
         &format!(
             "SELECT number, indexed FROM (SELECT rowid >> 24 AS number, 1 AS indexed \
-             FROM ticket_text WHERE ticket_text MATCH ?1 ORDER BY rowid LIMIT ?2) \
+             FROM ticket_text WHERE ticket_text MATCH ?1 AND rowid > 0 ORDER BY rowid LIMIT ?2) \
              UNION ALL SELECT number, 0 FROM ({})",
             queued_matching("?3")
         ),
@@ -261,5 +336,53 @@ mod tests {
         assert!((newest_only - 1_142.0).abs() < 2.0, "{newest_only}");
         // Fewer rows than the sample: counted.
         assert_eq!(estimate("zzz").await, 0.0);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_requesters_candidates_come_from_the_names_in_the_index_until_a_list_is_long() {
+        // Subjects that name Dana too, and the names of three requesters
+        // under negative rowids (migration 0017).
+        let (_dir, store, _) = indexed(vec!["Dana called".into(); 3]).await;
+        let first = FIRST_TICKET_NUMBER as i64;
+        store
+            .write_on_pool(move |conn| {
+                for (n, name) in ["Dana Reyes", "Erin Shaw", "dana r."].iter().enumerate() {
+                    execute(
+                        conn,
+                        "INSERT INTO ticket_text (rowid, body) VALUES (?, ?)",
+                        rusqlite::params![-(first + n as i64), name],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+        let candidates_of = async |who: &str, bound: u64| {
+            let filter = TicketFilter {
+                requester: Some(who.into()),
+                ..TicketFilter::everything(crate::server::store::Viewer::Everyone)
+            };
+            store
+                .read_direct(|conn| requester_candidates(conn, &filter, bound))
+                .await
+                .unwrap()
+        };
+        assert_eq!(
+            candidates_of("DANA", 10).await,
+            Some(vec![first, first + 2])
+        );
+        assert_eq!(candidates_of("shaw", 10).await, Some(vec![first + 1]));
+        assert_eq!(candidates_of("nobody", 10).await, Some(vec![]));
+        // As many as the bound: walking finds a page of them at once.
+        assert_eq!(candidates_of("dana", 2).await, None);
+        // Too short to look up.
+        assert_eq!(candidates_of("da", 10).await, None);
+
+        // A searched text's candidates leave the names out.
+        let texts = store
+            .read_direct(|conn| candidates(conn, "reyes", &fts_all(&["rey", "yes"]), 10))
+            .await
+            .unwrap();
+        assert_eq!(texts, Some(vec![]));
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, TextPlan, in_order, stored_entries,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, in_order, stored_entries,
     ticket_condition, ticket_event,
 };
 use crate::server::store::{
@@ -431,13 +431,15 @@ impl SqliteStore {
         // between threads, which cost more than SQLite's reading of it (a
         // common text's candidates are thousands of rows).
         self.read_direct(|conn| {
-            let plan = super::ticket_search::text_plan(conn, filter, read)?;
+            let plan = super::ticket_search::page_plan(conn, filter, read)?;
             let (condition, mut binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
             // `+` keeps SQLite from walking the activity index when the text
             // index has found the few candidates to sort.
             let order = match plan {
-                TextPlan::Walk => "last_activity_at DESC, number DESC",
-                TextPlan::Indexed | TextPlan::Among(_) => "+last_activity_at DESC, +number DESC",
+                SearchPlan::Walk => "last_activity_at DESC, number DESC",
+                SearchPlan::Indexed | SearchPlan::Among(_) => {
+                    "+last_activity_at DESC, +number DESC"
+                }
             };
             let sql =
                 format!("SELECT {COLUMNS} FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?");

@@ -255,6 +255,23 @@ pub(crate) async fn begin_assigning(
     Ok(tx)
 }
 
+/// Runs `work` in a transaction on a connection of `pool` that holds the
+/// assignment lock ([`begin_assigning`]), commits it, and returns what
+/// `work` returned once the commit is durable ([`await_durable`]). Also when
+/// `work` only read: what it read may have been committed a moment ago
+/// without its flush. An error from `work` rolls the transaction back.
+pub(crate) async fn assigning<T>(
+    pool: &PgPool,
+    work: impl AsyncFnOnce(&mut PgConnection) -> StoreResult<T>,
+) -> StoreResult<T> {
+    let mut conn = pool.acquire().await?;
+    let mut tx = begin_assigning(&mut conn).await?;
+    let done = work(&mut tx).await?;
+    tx.commit().await?;
+    await_durable(&mut conn).await?;
+    Ok(done)
+}
+
 /// Returns once every transaction committed before it, on any connection, is
 /// durable as the session's `synchronous_commit` defines it (flushed, or also
 /// on a synchronous standby). A transaction that set `synchronous_commit =

@@ -317,13 +317,12 @@ impl PostgresStore {
         number: u64,
         change: TicketChangeFn<'_>,
     ) -> StoreResult<Ticket> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = super::begin_assigning(&mut conn).await?;
-        let (ticket, event) = super::outbox::change_sending(&mut tx, number, change).await?;
-        super::events::record(&mut tx, &[event]).await?;
-        tx.commit().await?;
-        super::await_durable(&mut conn).await?;
-        Ok(ticket)
+        super::assigning(self.pool(), async |tx| {
+            let (ticket, event) = super::outbox::change_sending(tx, number, change).await?;
+            super::events::record(tx, &[event]).await?;
+            Ok(ticket)
+        })
+        .await
     }
 
     /// Opens a ticket for a support-inbox email exactly once per message id.
@@ -333,30 +332,18 @@ impl PostgresStore {
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = super::begin_assigning(&mut conn).await?;
-        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
-            // Seen by a transaction that may not be durable yet.
-            tx.rollback().await?;
-            super::await_durable(&mut conn).await?;
-            return Ok((number, false));
-        }
-        let state = team_state(&mut tx, team).await?;
-        let ticket = finish(&state);
-        let (number, created) = insert_ticket(&mut tx, &ticket).await?;
-        sqlx::query(
-            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
-             VALUES ($1, $2, $3)",
-        )
-        .bind(message_id)
-        .bind(number as i64)
-        .bind(super::now())
-        .execute(&mut *tx)
-        .await?;
-        super::events::record(&mut tx, &[created]).await?;
-        tx.commit().await?;
-        super::await_durable(&mut conn).await?;
-        Ok((number, true))
+        super::assigning(self.pool(), async |tx| {
+            if let Some(number) = inbound_seen(tx, message_id).await? {
+                return Ok((number, false));
+            }
+            let state = team_state(tx, team).await?;
+            let ticket = finish(&state);
+            let (number, created) = insert_ticket(tx, &ticket).await?;
+            record_inbound(tx, message_id, number).await?;
+            super::events::record(tx, &[created]).await?;
+            Ok((number, true))
+        })
+        .await
     }
 
     /// Takes operator `handle`'s open and pending tickets from them.
@@ -365,26 +352,25 @@ impl PostgresStore {
         handle: &str,
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = super::begin_assigning(&mut conn).await?;
-        let numbers: Vec<i64> = sqlx::query_scalar(
-            "SELECT number FROM tickets WHERE assignee = $1 AND status IN ('open', 'pending') \
-             ORDER BY number",
-        )
-        .bind(handle)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut events = Vec::with_capacity(numbers.len());
-        for number in &numbers {
-            let (_, event) =
-                update_ticket(&mut tx, *number as u64, |ticket| Ok(release(ticket))).await?;
-            events.push(event);
-        }
-        // The event log's counter row is the last write: see events.rs.
-        super::events::record(&mut tx, &events).await?;
-        tx.commit().await?;
-        super::await_durable(&mut conn).await?;
-        Ok(numbers.len() as u64)
+        super::assigning(self.pool(), async |tx| {
+            let numbers: Vec<i64> = sqlx::query_scalar(
+                "SELECT number FROM tickets WHERE assignee = $1 \
+                 AND status IN ('open', 'pending') ORDER BY number",
+            )
+            .bind(handle)
+            .fetch_all(&mut *tx)
+            .await?;
+            let mut events = Vec::with_capacity(numbers.len());
+            for number in &numbers {
+                let (_, event) =
+                    update_ticket(tx, *number as u64, |ticket| Ok(release(ticket))).await?;
+                events.push(event);
+            }
+            // The event log's counter row is the last write: see events.rs.
+            super::events::record(tx, &events).await?;
+            Ok(numbers.len() as u64)
+        })
+        .await
     }
 
     /// The ticket the first of `ids` that the desk knows belongs to.
@@ -414,28 +400,16 @@ impl PostgresStore {
         number: u64,
         change: TicketChangeFn<'_>,
     ) -> StoreResult<(u64, bool)> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = super::begin_assigning(&mut conn).await?;
-        if let Some(number) = inbound_seen(&mut tx, message_id).await? {
-            // Seen by a transaction that may not be durable yet.
-            tx.rollback().await?;
-            super::await_durable(&mut conn).await?;
-            return Ok((number, false));
-        }
-        let (_, event) = super::outbox::change_sending(&mut tx, number, change).await?;
-        sqlx::query(
-            "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
-             VALUES ($1, $2, $3)",
-        )
-        .bind(message_id)
-        .bind(number as i64)
-        .bind(super::now())
-        .execute(&mut *tx)
-        .await?;
-        super::events::record(&mut tx, &[event]).await?;
-        tx.commit().await?;
-        super::await_durable(&mut conn).await?;
-        Ok((number, true))
+        super::assigning(self.pool(), async |tx| {
+            if let Some(number) = inbound_seen(tx, message_id).await? {
+                return Ok((number, false));
+            }
+            let (_, event) = super::outbox::change_sending(tx, number, change).await?;
+            record_inbound(tx, message_id, number).await?;
+            super::events::record(tx, &[event]).await?;
+            Ok((number, true))
+        })
+        .await
     }
 
     /// A page of at most `limit` tickets matching `filter`, newest activity
@@ -512,4 +486,19 @@ async fn inbound_seen(conn: &mut PgConnection, message_id: &str) -> StoreResult<
             .fetch_optional(&mut *conn)
             .await?;
     Ok(seen.map(|number| number as u64))
+}
+
+/// Records that the inbound email `message_id` went to ticket `number`, so
+/// it is taken once.
+async fn record_inbound(conn: &mut PgConnection, message_id: &str, number: u64) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
+         VALUES ($1, $2, $3)",
+    )
+    .bind(message_id)
+    .bind(number as i64)
+    .bind(super::now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

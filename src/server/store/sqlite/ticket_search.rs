@@ -24,16 +24,12 @@ pub(super) fn page_plan(
         return Ok(SearchPlan::Walk);
     }
     let newest = newest(conn)?;
-    let bound = indexed_bound(limit, newest);
-    let by_text = match index_query(conn, filter, newest)? {
-        Some((text, query)) => candidates(conn, text, &query, bound)?,
-        None => None,
-    };
-    let by_requester = requester_candidates(conn, filter, bound)?;
-    Ok(match both(by_text, by_requester) {
-        Some(candidates) => SearchPlan::Among(encode(&candidates)),
-        None => SearchPlan::Walk,
-    })
+    Ok(
+        match found(conn, filter, newest, indexed_bound(limit, newest))? {
+            Some(candidates) => SearchPlan::Among(encode(&candidates)),
+            None => SearchPlan::Walk,
+        },
+    )
 }
 
 /// The plan for counting the tickets of `filter`. Counting reads every
@@ -45,28 +41,35 @@ pub(super) fn count_plan(conn: &Direct, filter: &TicketFilter) -> StoreResult<Se
         return Ok(SearchPlan::Indexed);
     }
     let newest = newest(conn)?;
-    let by_text = match index_query(conn, filter, newest)? {
-        Some((text, query)) => candidates(conn, text, &query, COUNTED_CANDIDATES)?,
-        None => None,
-    };
-    let by_requester = requester_candidates(conn, filter, COUNTED_CANDIDATES)?;
-    Ok(match both(by_text, by_requester) {
+    Ok(match found(conn, filter, newest, COUNTED_CANDIDATES)? {
         Some(candidates) => SearchPlan::Among(encode(&candidates)),
         None => SearchPlan::Indexed,
     })
 }
 
-/// The tickets among both lists of candidates (each ascending, without
-/// repeats), or among the one there is; `None` without either.
-fn both(by_text: Option<Vec<i64>>, by_requester: Option<Vec<i64>>) -> Option<Vec<i64>> {
-    match (by_text, by_requester) {
-        (Some(text), Some(requester)) => Some(
-            text.into_iter()
-                .filter(|number| requester.binary_search(number).is_ok())
-                .collect(),
-        ),
-        (text, requester) => text.or(requester),
-    }
+/// The tickets among the candidates of `filter`'s text and of its
+/// requester, each read up to `bound` (ascending, without repeats); among
+/// those of the one that has few, if only one does; `None` if neither.
+fn found(
+    conn: &Direct,
+    filter: &TicketFilter,
+    newest: Option<i64>,
+    bound: u64,
+) -> StoreResult<Option<Vec<i64>>> {
+    let by_text = match index_query(conn, filter, newest)? {
+        Some((text, query)) => candidates(conn, text, &query, bound)?,
+        None => None,
+    };
+    Ok(
+        match (by_text, requester_candidates(conn, filter, bound)?) {
+            (Some(text), Some(requester)) => Some(
+                text.into_iter()
+                    .filter(|number| requester.binary_search(number).is_ok())
+                    .collect(),
+            ),
+            (text, requester) => text.or(requester),
+        },
+    )
 }
 
 /// `filter`'s text and the FTS5 query for its candidates by its

@@ -591,6 +591,46 @@ async fn events_are_handed_out_only_once_durable() {
     assert!(handoff.is_some(), "the batch survived with its events");
 }
 
+/// On PostgreSQL an event page read once what it holds is flushed writes
+/// nothing: only a read that may be ahead of the flush commits a transaction
+/// to wait for it (above). Tried a few times, as PostgreSQL's own background
+/// work may write WAL during one try; without the check every try writes.
+#[tokio::test(flavor = "multi_thread")]
+async fn events_read_once_flushed_write_nothing_to_the_wal() {
+    // A cluster of its own: its commits wait for their flush, as a real
+    // server's do (the shared one's do not, for speed).
+    let Some((_cluster, f)) = fixture_to_crash().await else {
+        return;
+    };
+    let database = f.desk.database.as_ref().expect("a PostgreSQL desk");
+    let before = f.other.event_bounds().await.unwrap().last;
+    let committed = f
+        .store
+        .commit_handoffs(vec![f.batched(Some("flushed"), "Flushed", false)])
+        .await
+        .unwrap();
+    if let Some(durable) = committed.durable {
+        durable.await.unwrap();
+    }
+    let wal = || database.sql("SELECT pg_current_wal_insert_lsn()").trim().to_string();
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let start = wal();
+        let read = f
+            .other
+            .events_after(before, &Viewer::Everyone, 100)
+            .await
+            .unwrap();
+        assert!(!read.events.is_empty(), "the batch's events were read");
+        let end = wal();
+        if start == end {
+            return;
+        }
+        tries.push((start, end));
+    }
+    panic!("every read wrote WAL: {tries:?}");
+}
+
 /// A ticket action on PostgreSQL commits as a handoff batch does, releasing
 /// the assignment lock before its flush, and returns only once it is flushed:
 /// a change answered survives PostgreSQL crashing right after it.

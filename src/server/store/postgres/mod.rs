@@ -292,6 +292,21 @@ pub(crate) async fn await_durable(conn: &mut PgConnection) -> StoreResult<()> {
     Ok(())
 }
 
+/// Whether every transaction committed before the WAL's insert position was
+/// `lsn` (`pg_current_wal_insert_lsn()` as text) is durable already, so that
+/// [`await_durable`] need not write a commit to find out: the WAL is flushed
+/// past it, and no synchronous standby is configured, whose confirmation
+/// only a commit can wait for.
+pub(crate) async fn flushed_through(conn: &mut PgConnection, lsn: &str) -> StoreResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn \
+         AND current_setting('synchronous_standby_names') = ''",
+    )
+    .bind(lsn)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// Starts a read-only transaction that sees one snapshot of the database, on
 /// a connection of the pool or the one given.
 pub(crate) async fn snapshot<'c>(

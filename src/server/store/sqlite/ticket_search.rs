@@ -79,14 +79,15 @@ fn index_query<'f>(
     filter: &'f TicketFilter,
     newest: Option<i64>,
 ) -> StoreResult<Option<(&'f str, String)>> {
-    let Some((text, trigrams)) = filter
-        .text
-        .as_deref()
-        .and_then(|text| Some((text, trigrams(text)?)))
-    else {
+    let Some((text, trigrams)) = with_trigrams(filter.text.as_deref()) else {
         return Ok(None);
     };
     Ok(Some((text, fts_all(&narrowest(conn, trigrams, newest)?))))
+}
+
+/// `value` with its [`trigrams`], when it is long enough to look up.
+fn with_trigrams(value: Option<&str>) -> Option<(&str, Vec<String>)> {
+    value.and_then(|value| Some((value, trigrams(value)?)))
 }
 
 /// The tickets whose requester may be `filter`'s, in ascending order without
@@ -101,11 +102,7 @@ fn requester_candidates(
     filter: &TicketFilter,
     bound: u64,
 ) -> StoreResult<Option<Vec<i64>>> {
-    let Some((requester, trigrams)) = filter
-        .requester
-        .as_deref()
-        .and_then(|requester| Some((requester, trigrams(requester)?)))
-    else {
+    let Some((requester, trigrams)) = with_trigrams(filter.requester.as_deref()) else {
         return Ok(None);
     };
     // One statement, so one snapshot: a name a write moves from the queue to

@@ -339,6 +339,7 @@ async fn measure(
     floor: &Floor,
 ) -> Result<(), String> {
     header("POST /v1/handoffs", "handoffs/s");
+    let owner = desk.owner_token()?;
     let mut next = settings.tickets;
     let mut rates = Vec::new();
     for &clients in &settings.clients {
@@ -415,7 +416,6 @@ async fn measure(
 
     if settings.notes > 0 {
         let clients = settings.most_clients();
-        let owner = desk.owner_token()?;
         let started = Instant::now();
         let urls = [url.to_string()];
         let open = settings.tickets.min(REAL_SEED);
@@ -431,7 +431,7 @@ async fn measure(
     }
 
     // Nothing was lost: the last ticket exists and the next one does not.
-    let reader = client(url, &desk.owner_token()?)?;
+    let reader = client(url, &owner)?;
     let last = FIRST_TICKET + next as u64 - 1;
     reader
         .get_ticket(last)

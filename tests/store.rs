@@ -612,7 +612,12 @@ async fn events_read_once_flushed_write_nothing_to_the_wal() {
     if let Some(durable) = committed.durable {
         durable.await.unwrap();
     }
-    let wal = || database.sql("SELECT pg_current_wal_insert_lsn()").trim().to_string();
+    let wal = || {
+        database
+            .sql("SELECT pg_current_wal_insert_lsn()")
+            .trim()
+            .to_string()
+    };
     let mut tries = Vec::new();
     for _ in 0..3 {
         let start = wal();

@@ -61,7 +61,7 @@ fn found(
         None => None,
     };
     Ok(
-        match (by_text, requester_candidates(conn, filter, bound)?) {
+        match (by_text, requester_candidates(conn, filter, newest, bound)?) {
             (Some(text), Some(requester)) => Some(
                 text.into_iter()
                     .filter(|number| requester.binary_search(number).is_ok())
@@ -82,7 +82,10 @@ fn index_query<'f>(
     let Some((text, trigrams)) = with_trigrams(filter.text.as_deref()) else {
         return Ok(None);
     };
-    Ok(Some((text, fts_all(&narrowest(conn, trigrams, newest)?))))
+    Ok(Some((
+        text,
+        fts_all(&narrowest(conn, trigrams, newest, Rows::Texts)?),
+    )))
 }
 
 /// `value` with its [`trigrams`], when it is long enough to look up.
@@ -100,6 +103,7 @@ fn with_trigrams(value: Option<&str>) -> Option<(&str, Vec<String>)> {
 fn requester_candidates(
     conn: &Direct,
     filter: &TicketFilter,
+    newest: Option<i64>,
     bound: u64,
 ) -> StoreResult<Option<Vec<i64>>> {
     let Some((requester, trigrams)) = with_trigrams(filter.requester.as_deref()) else {
@@ -119,7 +123,7 @@ fn requester_candidates(
          UNION ALL SELECT -id, 0 FROM ticket_text_queue \
              WHERE id < 0 AND body LIKE ?4 ESCAPE '\\'",
         rusqlite::params![
-            fts_all(&trigrams),
+            fts_all(&narrowest(conn, trigrams, newest, Rows::Names)?),
             bound as i64,
             requester,
             like_pattern(requester)
@@ -162,10 +166,11 @@ fn narrowest(
     conn: &Direct,
     trigrams: Vec<String>,
     newest: Option<i64>,
+    among: Rows,
 ) -> StoreResult<Vec<String>> {
     let mut estimated = Vec::with_capacity(trigrams.len());
     for trigram in trigrams {
-        let rows = rows_holding(conn, &trigram, newest)?;
+        let rows = rows_holding(conn, &trigram, newest, among)?;
         if rows == 0.0 {
             return Ok(vec![trigram]);
         }
@@ -186,25 +191,54 @@ fn narrowest(
 /// it narrows the candidates, at the cost of stepping through its list.
 const NEAR_RAREST: f64 = 4.0;
 
-/// How many rows of the index hold `trigram`: exact when fewer than
-/// [`SAMPLED_ROWS`], otherwise estimated from how far into the desk's
-/// ticket numbers its first `SAMPLED_ROWS` rows reach (rowids are
-/// `number << 24 | seq`). Counting a common trigram's rows would cost
-/// what ANDing it does; an estimate only has to rank the trigrams.
-fn rows_holding(conn: &Direct, trigram: &str, newest: Option<i64>) -> StoreResult<f64> {
+/// Which rows of the index a lookup reads.
+#[derive(Clone, Copy, Debug)]
+enum Rows {
+    /// Subjects and messages, under the rowids `number << 24 | seq`: in
+    /// rowid order, the oldest ticket first.
+    Texts,
+    /// Requester names, under the rowids `-number` (migration 0017): in
+    /// rowid order, the newest ticket first.
+    Names,
+}
+
+/// How many rows of the index among `among` hold `trigram`: exact when
+/// fewer than [`SAMPLED_ROWS`], otherwise estimated from how far into the
+/// desk's ticket numbers its first `SAMPLED_ROWS` rows reach. Counting a
+/// common trigram's rows would cost what ANDing it does; an estimate only
+/// has to rank the trigrams.
+fn rows_holding(
+    conn: &Direct,
+    trigram: &str,
+    newest: Option<i64>,
+    among: Rows,
+) -> StoreResult<f64> {
+    // The sample's count, and the ticket number of its last row.
+    let sql = match among {
+        Rows::Texts => {
+            "SELECT COUNT(*), MAX(rowid) >> 24 FROM (SELECT rowid FROM ticket_text \
+             WHERE ticket_text MATCH ? AND rowid > 0 ORDER BY rowid LIMIT ?)"
+        }
+        Rows::Names => {
+            "SELECT COUNT(*), -MAX(rowid) FROM (SELECT rowid FROM ticket_text \
+             WHERE ticket_text MATCH ? AND rowid < 0 ORDER BY rowid LIMIT ?)"
+        }
+    };
     let (rows, last): (i64, Option<i64>) = one(
         conn,
-        "SELECT COUNT(*), MAX(rowid) >> 24 FROM (SELECT rowid FROM ticket_text \
-         WHERE ticket_text MATCH ? AND rowid > 0 ORDER BY rowid LIMIT ?)",
+        sql,
         rusqlite::params![fts_all(&[trigram]), SAMPLED_ROWS],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     let first = FIRST_TICKET_NUMBER as i64;
     Ok(match (last, newest) {
         (Some(last), Some(newest)) if rows >= SAMPLED_ROWS => {
-            let reached = (last - first + 1).max(1) as f64;
+            let reached = match among {
+                Rows::Texts => last - first + 1,
+                Rows::Names => newest - last + 1,
+            };
             let desk = (newest - first + 1).max(1) as f64;
-            rows as f64 * (desk / reached).max(1.0)
+            rows as f64 * (desk / reached.max(1) as f64).max(1.0)
         }
         _ => rows as f64,
     })
@@ -272,10 +306,37 @@ mod tests {
         (dir, store, Some(newest))
     }
 
+    /// Adds `names[n]` to the index as ticket `FIRST_TICKET_NUMBER + n`'s
+    /// requester name.
+    async fn add_names(store: &SqliteStore, names: Vec<String>) {
+        store
+            .write_on_pool(move |conn| {
+                for (n, name) in names.iter().enumerate() {
+                    execute(
+                        conn,
+                        "INSERT INTO ticket_text (rowid, body) VALUES (?, ?)",
+                        rusqlite::params![-(FIRST_TICKET_NUMBER as i64 + n as i64), name],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+
     async fn chosen(store: &SqliteStore, text: &str, newest: Option<i64>) -> Vec<String> {
+        chosen_among(store, text, newest, Rows::Texts).await
+    }
+
+    async fn chosen_among(
+        store: &SqliteStore,
+        text: &str,
+        newest: Option<i64>,
+        among: Rows,
+    ) -> Vec<String> {
         let trigrams = trigrams(text).unwrap();
         store
-            .read_direct(|conn| narrowest(conn, trigrams, newest))
+            .read_direct(|conn| narrowest(conn, trigrams, newest, among))
             .await
             .unwrap()
     }
@@ -322,7 +383,7 @@ mod tests {
         let (_dir, store, newest) = indexed(bodies).await;
         let estimate = async |trigram: &str| {
             store
-                .read_direct(|conn| rows_holding(conn, trigram, newest))
+                .read_direct(|conn| rows_holding(conn, trigram, newest, Rows::Texts))
                 .await
                 .unwrap()
         };
@@ -342,28 +403,20 @@ mod tests {
     async fn a_requesters_candidates_come_from_the_names_in_the_index_until_a_list_is_long() {
         // Subjects that name Dana too, and the names of three requesters
         // under negative rowids (migration 0017).
-        let (_dir, store, _) = indexed(vec!["Dana called".into(); 3]).await;
+        let (_dir, store, newest) = indexed(vec!["Dana called".into(); 3]).await;
         let first = FIRST_TICKET_NUMBER as i64;
-        store
-            .write_on_pool(move |conn| {
-                for (n, name) in ["Dana Reyes", "Erin Shaw", "dana r."].iter().enumerate() {
-                    execute(
-                        conn,
-                        "INSERT INTO ticket_text (rowid, body) VALUES (?, ?)",
-                        rusqlite::params![-(first + n as i64), name],
-                    )?;
-                }
-                Ok(())
-            })
-            .await
-            .unwrap();
+        add_names(
+            &store,
+            vec!["Dana Reyes".into(), "Erin Shaw".into(), "dana r.".into()],
+        )
+        .await;
         let candidates_of = async |who: &str, bound: u64| {
             let filter = TicketFilter {
                 requester: Some(who.into()),
                 ..TicketFilter::everything(crate::server::store::Viewer::Everyone)
             };
             store
-                .read_direct(|conn| requester_candidates(conn, &filter, bound))
+                .read_direct(|conn| requester_candidates(conn, &filter, newest, bound))
                 .await
                 .unwrap()
         };
@@ -384,5 +437,49 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(texts, Some(vec![]));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_name_is_looked_up_by_its_rarest_trigrams_counted_among_names_alone() {
+        // Of 4,000 names, `abc` in each, `xyz` in every other, `qqq` in the
+        // oldest 1,500 and `rar` in a hundred; every subject holds `qqq`,
+        // which names must not count.
+        let (_dir, store, newest) = indexed(vec!["qqq".into(); 4_000]).await;
+        let names = (0..4_000)
+            .map(|n| {
+                let mut name = String::from("abc");
+                if n % 2 == 0 {
+                    name.push_str(" xyz");
+                }
+                if n < 1_500 {
+                    name.push_str(" qqq");
+                }
+                if n % 40 == 1 {
+                    name.push_str(" rar");
+                }
+                name
+            })
+            .collect();
+        add_names(&store, names).await;
+        let estimate = async |trigram: &str| {
+            store
+                .read_direct(|conn| rows_holding(conn, trigram, newest, Rows::Names))
+                .await
+                .unwrap()
+        };
+        assert_eq!(estimate("abc").await, 4_000.0);
+        let every_other = estimate("xyz").await;
+        assert!((every_other - 2_000.0).abs() < 2.0, "{every_other}");
+        // Names are read from the newest ticket down: `qqq`'s first 1,000
+        // rows reach 3,500 of the 4,000 numbers.
+        let oldest_only = estimate("qqq").await;
+        assert!((oldest_only - 1_142.0).abs() < 2.0, "{oldest_only}");
+        assert_eq!(estimate("zzz").await, 0.0);
+        // `c r` is in 62 names, ` ra` and `rar` in 100, `abc` in all: the
+        // three rare ones are ANDed.
+        assert_eq!(
+            chosen_among(&store, "abc rar", newest, Rows::Names).await,
+            ["c r", " ra", "rar"]
+        );
     }
 }

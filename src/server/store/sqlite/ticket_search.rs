@@ -95,7 +95,7 @@ fn with_trigrams(value: Option<&str>) -> Option<(&str, Vec<String>)> {
 
 /// The tickets whose requester may be `filter`'s, in ascending order without
 /// repeats: an email or external id that is it, whole (their indexes), and a
-/// name holding all of its trigrams (the names in `ticket_text`, under
+/// name holding its [`narrowest`] trigrams (the names in `ticket_text`, under
 /// negative rowids, and those still queued that contain it). `None` without
 /// a requester long enough to look up, or when one of those lists reaches
 /// `bound` (only `bound` of each are read): walking finds a page of a

@@ -200,6 +200,11 @@ const MIGRATIONS: &[Embedded] = &[
         "requester names in the text index",
         include_str!("../../../../migrations/sqlite/0017_requester_name_text.sql"),
     ),
+    (
+        18,
+        "large texts indexed at once",
+        include_str!("../../../../migrations/sqlite/0018_large_texts_indexed_at_once.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -103,7 +103,7 @@ async fn act(
     };
     let ticket = state
         .store
-        .change_ticket(number, |ticket| {
+        .change_ticket(number, move |ticket| {
             let at = stored_now();
             let decision = tickets::decide(&actor, ticket, action, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {

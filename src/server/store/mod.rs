@@ -471,7 +471,13 @@ pub trait Tickets: Send + Sync {
     /// Changes a ticket under the write lock: `change` sees the current ticket
     /// and returns the update, the timeline entries to append and the
     /// messages to queue, or refuses. Answers the ticket after the change.
-    async fn change_ticket(&self, number: u64, change: TicketChangeFn<'_>) -> StoreResult<Ticket>;
+    /// `change` owns what it uses: SQLite runs it on its writer's thread, in
+    /// a transaction shared with the writes queued beside it.
+    async fn change_ticket(
+        &self,
+        number: u64,
+        change: TicketChangeFn<'static>,
+    ) -> StoreResult<Ticket>;
     /// Opens a ticket for a support-inbox email exactly once per message id:
     /// its number, and whether it was created now.
     async fn record_inbound_email(
@@ -704,7 +710,7 @@ macro_rules! seam_by_inherent_methods {
             async fn change_ticket(
                 &self,
                 number: u64,
-                change: $crate::server::store::TicketChangeFn<'_>,
+                change: $crate::server::store::TicketChangeFn<'static>,
             ) -> $crate::server::store::StoreResult<$crate::api::Ticket> {
                 <$store>::change_ticket(self, number, change).await
             }
@@ -1157,7 +1163,7 @@ impl Store {
     pub async fn change_ticket(
         &self,
         number: u64,
-        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
     ) -> StoreResult<Ticket> {
         let ticket = self.db.change_ticket(number, Box::new(change)).await?;
         self.local.feed.wake();

@@ -315,7 +315,7 @@ impl PostgresStore {
     pub async fn change_ticket(
         &self,
         number: u64,
-        change: TicketChangeFn<'_>,
+        change: TicketChangeFn<'static>,
     ) -> StoreResult<Ticket> {
         super::assigning(self.pool(), async |tx| {
             let (ticket, event) = super::outbox::change_sending(tx, number, change).await?;

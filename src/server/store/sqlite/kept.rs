@@ -1,5 +1,6 @@
 //! SQLite connections a service keeps for its life, driven through rusqlite
-//! directly: one for the handoff writer and a few for point reads.
+//! directly: one for the writer (handoffs and ticket actions, grouped:
+//! [`super::grouped`]) and a few for point reads.
 //!
 //! A connection lent by sqlx's pool is driven on its own worker thread: even
 //! run directly ([`super::direct`]), each use first waits for that worker to
@@ -65,7 +66,7 @@ pub(crate) struct Kept {
 }
 
 impl Kept {
-    /// From now on, point reads and the handoff writer use kept connections.
+    /// From now on, point reads and the writer use kept connections.
     pub(crate) fn start(&self) {
         self.on.store(true, Ordering::Relaxed);
     }
@@ -145,6 +146,12 @@ impl Kept {
     /// beside it on a long WAL (once per such checkpoint; see [`write`]).
     pub(crate) fn take_catch_up(&self) -> bool {
         self.checked_point.swap(false, Ordering::AcqRel)
+    }
+
+    /// Write transactions the writer committed.
+    #[cfg(test)]
+    pub(crate) fn commits(&self) -> u32 {
+        self.writes.load(Ordering::Relaxed)
     }
 
     /// The read connections kept idle.

@@ -9,6 +9,7 @@
 
 mod direct;
 mod events;
+mod grouped;
 mod handoffs;
 mod kept;
 mod outbox;
@@ -43,7 +44,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const OPEN_ATTEMPTS: u32 = 12;
 
 /// The pool's connections in a serving process (its point reads and the
-/// handoff writer use kept connections of their own: see [`kept`]).
+/// writer use kept connections of their own: see [`kept`]).
 const SERVICE_CONNECTIONS: u32 = 8;
 
 /// The size a connection truncates the WAL file to when it starts the log
@@ -248,9 +249,11 @@ pub struct SqliteStore {
     /// Serializes this process's writers. Waiting here queues them fairly;
     /// waiting in SQLite's busy handler makes them sleep and retry, and under
     /// load some starve for seconds.
-    /// The handoff writer's kept connection (see [`kept`]) lives under it.
+    /// The writer's kept connection (see [`kept`], [`grouped`]) lives under it.
     writer: Arc<tokio::sync::Mutex<Option<Direct>>>,
     kept: Arc<kept::Kept>,
+    /// The writes on the writer's kept connection, grouped into transactions.
+    grouped: Arc<grouped::Grouped>,
 }
 
 /// A write transaction, holding this process's writer lock until it ends.
@@ -375,11 +378,17 @@ impl SqliteStore {
             }
             Process::OneCommand => pool.max_connections(1).connect_lazy_with(options),
         };
+        let writer = grouped::Writer {
+            connection: Arc::default(),
+            path: path.to_path_buf(),
+            kept: Arc::default(),
+        };
         let store = SqliteStore {
             pool,
-            path: path.to_path_buf(),
-            writer: Arc::default(),
-            kept: Arc::default(),
+            path: writer.path.clone(),
+            writer: Arc::clone(&writer.connection),
+            kept: Arc::clone(&writer.kept),
+            grouped: Arc::new(grouped::Grouped::new(writer)),
         };
         if process == Process::OneCommand {
             store.kept.start_reading();
@@ -494,9 +503,11 @@ impl SqliteStore {
         Ok(done)
     }
 
-    /// Runs `work` in one write transaction on a connection's handle
-    /// directly: once the store keeps connections ([`kept`]), on the writer's
-    /// kept connection on a blocking thread, else as [`Self::write_on_pool`].
+    /// Runs `work` in a write transaction on a connection's handle directly:
+    /// once the store keeps connections ([`kept`]), on the writer's kept
+    /// connection in a savepoint of its own, in a transaction shared with the
+    /// writes queued beside it ([`grouped`]); else as [`Self::write_on_pool`].
+    /// Either way it answers once its transaction is committed.
     pub(crate) async fn write_direct<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
@@ -504,15 +515,7 @@ impl SqliteStore {
         if !self.kept.is_on() {
             return self.write_on_pool(work).await;
         }
-        let mut writer = Arc::clone(&self.writer).lock_owned().await;
-        let path = self.path.clone();
-        let catch_up = self.kept.take_catch_up();
-        let done =
-            tokio::task::spawn_blocking(move || kept::write(&mut writer, &path, catch_up, work))
-                .await
-                .map_err(|e| StoreError::Database(format!("the writer's thread failed: {e}")))??;
-        self.kept.wrote(&self.path);
-        Ok(done)
+        self.grouped.write(work).await
     }
 }
 
@@ -1093,6 +1096,105 @@ mod tests {
             0,
             "closing the store closes its kept connections, so the last one empties the WAL"
         );
+    }
+
+    type AnyWrite = Box<dyn FnOnce(&Direct) -> StoreResult<()> + Send>;
+
+    /// Queues writes behind one that holds the writer's connection until the
+    /// test lets it go, each polled once so that it is queued (and, since
+    /// the writer is busy, not answered). Returns them once the writer is
+    /// free again, and how many transactions the writer committed meanwhile.
+    async fn queued_behind_a_busy_writer(
+        store: &SqliteStore,
+        writes: Vec<AnyWrite>,
+    ) -> (Vec<StoreResult<()>>, u32) {
+        use futures_util::FutureExt;
+        let (started, running) = tokio::sync::oneshot::channel();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let busy = store.write_direct(move |conn| {
+            started.send(()).unwrap();
+            held.recv().unwrap();
+            add_team("busy")(conn)
+        });
+        let mut busy = Box::pin(busy);
+        assert!((&mut busy).now_or_never().is_none());
+        running.await.unwrap();
+        let before = store.kept.commits();
+        let mut queued: Vec<_> = writes
+            .into_iter()
+            .map(|write| Box::pin(store.write_direct(write)))
+            .collect();
+        for write in &mut queued {
+            assert!(write.now_or_never().is_none(), "answered while queued");
+        }
+        release.send(()).unwrap();
+        busy.await.unwrap();
+        let mut results = Vec::new();
+        for write in queued {
+            results.push(write.await);
+        }
+        (results, store.kept.commits() - before)
+    }
+
+    /// Writes that arrive while the writer commits share its next
+    /// transaction, each in a savepoint of its own: one that fails is rolled
+    /// back alone, and the others commit.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn writes_queued_together_commit_together_and_fail_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+
+        let (results, commits) = queued_behind_a_busy_writer(
+            &store,
+            vec![
+                Box::new(add_team("first")),
+                Box::new(|conn: &Direct| {
+                    add_team("failed")(conn)?;
+                    Err(StoreError::Database("refused after writing".into()))
+                }),
+                Box::new(add_team("last")),
+            ],
+        )
+        .await;
+
+        assert!(results[0].is_ok(), "{:?}", results[0]);
+        assert!(
+            matches!(&results[1], Err(StoreError::Database(m)) if m == "refused after writing"),
+            "{:?}",
+            results[1]
+        );
+        assert!(results[2].is_ok(), "{:?}", results[2]);
+        assert_eq!(commits, 2, "the busy write's transaction, then the queue's");
+        assert_eq!(team_keys(&store).await, ["busy", "first", "last"]);
+    }
+
+    /// A write that ends the group's transaction itself leaves nothing the
+    /// others could commit in: all of them fail, none is kept, and the
+    /// writer goes on with the next write.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_write_that_breaks_its_transaction_fails_the_writes_queued_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+
+        let (results, commits) = queued_behind_a_busy_writer(
+            &store,
+            vec![
+                Box::new(add_team("before")),
+                Box::new(|conn: &Direct| Ok(conn.execute_batch("ROLLBACK")?)),
+                Box::new(add_team("after")),
+            ],
+        )
+        .await;
+
+        for result in &results {
+            assert!(
+                matches!(result, Err(StoreError::Database(m)) if m.contains("savepoint")),
+                "{result:?}"
+            );
+        }
+        assert_eq!(commits, 1, "only the busy write's transaction");
+        store.write_direct(add_team("next")).await.unwrap();
+        assert_eq!(team_keys(&store).await, ["busy", "next"]);
     }
 
     /// The writer's connection leaves checkpoints to a thread beside it: the

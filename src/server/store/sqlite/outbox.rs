@@ -105,12 +105,14 @@ pub(crate) fn enqueue(conn: &Direct, messages: &[NewOutbound]) -> StoreResult<Ve
 impl SqliteStore {
     /// Changes a ticket under the write lock, queuing the messages the change
     /// sends in the same transaction: they exist exactly when the change does.
+    /// When serving, the changes that arrive together share a transaction
+    /// ([`SqliteStore::write_direct`]), each in a savepoint of its own.
     pub async fn change_ticket(
         &self,
         number: u64,
-        change: TicketChangeFn<'_>,
+        change: TicketChangeFn<'static>,
     ) -> StoreResult<Ticket> {
-        self.write_on_pool(|conn| {
+        self.write_direct(move |conn| {
             let (ticket, event) = change_sending(conn, number, change)?;
             super::events::record(conn, &[event])?;
             Ok(ticket)

@@ -1,0 +1,182 @@
+//! Group commit for every write on the writer's kept connection: the writes
+//! that arrive while one transaction commits go into the next one together,
+//! each in a savepoint of its own, so a burst of ticket actions (or ticket
+//! actions beside a batch of handoffs) shares one `COMMIT` and one `fsync`.
+//!
+//! A write that fails is rolled back to its savepoint alone; the others in its
+//! transaction commit. Each is answered only once the `COMMIT` that holds it
+//! has returned, so an answer still means the write is durable
+//! (`synchronous = FULL`). One task per store runs the transactions, one after
+//! another, on a blocking thread (the `COMMIT` waits for the disk); it holds
+//! the store's writer lock for each, so writes on the pool still take turns
+//! with it. The handoffs keep their own queue in front of this one
+//! ([`group_commit`](crate::server::store::group_commit)): a batch of them is
+//! one write here.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::Direct;
+use super::kept::{self, Kept};
+use crate::server::store::{StoreError, StoreResult};
+
+/// The most writes one transaction holds. A write is at most a batch of
+/// handoffs, so this bounds how long other processes wait for the lock.
+const MOST_WRITES: usize = 64;
+
+/// Answers a write once its transaction ended: `Ok` when it committed.
+type Answer = Box<dyn FnOnce(StoreResult<()>) + Send>;
+
+/// A write waiting for the writer, with where its result goes.
+trait Queued: Send {
+    /// Runs the write in a savepoint of its own on `conn`, inside the
+    /// group's transaction. Returns how to answer it once that transaction
+    /// ends, and `Err` when the transaction cannot go on (its savepoint could
+    /// not be rolled back or released).
+    fn run(self: Box<Self>, conn: &Direct) -> (Answer, StoreResult<()>);
+    /// Answers `error` without running the write: its transaction never began.
+    fn refuse(self: Box<Self>, error: StoreError);
+}
+
+struct Write<W, T> {
+    work: W,
+    answer: oneshot::Sender<StoreResult<T>>,
+}
+
+impl<W, T> Queued for Write<W, T>
+where
+    W: FnOnce(&Direct) -> StoreResult<T> + Send,
+    T: Send + 'static,
+{
+    fn run(self: Box<Self>, conn: &Direct) -> (Answer, StoreResult<()>) {
+        let Write { work, answer } = *self;
+        let (done, sound) = match conn.execute_batch("SAVEPOINT write") {
+            Ok(()) => {
+                let done = work(conn);
+                let end = if done.is_ok() {
+                    "RELEASE write"
+                } else {
+                    "ROLLBACK TO write; RELEASE write"
+                };
+                (done, conn.execute_batch(end).map_err(StoreError::from))
+            }
+            Err(error) => {
+                let error = StoreError::from(error);
+                (Err(error.clone()), Err(error))
+            }
+        };
+        let answer: Answer = Box::new(move |committed| {
+            let _ = answer.send(committed.and(done));
+        });
+        (answer, sound)
+    }
+
+    fn refuse(self: Box<Self>, error: StoreError) {
+        let _ = self.answer.send(Err(error));
+    }
+}
+
+/// What the writer task needs of its store.
+#[derive(Clone, Debug)]
+pub(super) struct Writer {
+    pub(super) connection: Arc<tokio::sync::Mutex<Option<Direct>>>,
+    pub(super) path: PathBuf,
+    pub(super) kept: Arc<Kept>,
+}
+
+/// The queue in front of one store's writer task.
+pub(super) struct Grouped {
+    writer: Writer,
+    /// Started with the first write, and again if the task ended (its runtime
+    /// shut down).
+    queue: Mutex<Option<mpsc::UnboundedSender<Box<dyn Queued>>>>,
+}
+
+impl std::fmt::Debug for Grouped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Grouped").finish_non_exhaustive()
+    }
+}
+
+impl Grouped {
+    pub(super) fn new(writer: Writer) -> Grouped {
+        Grouped {
+            writer,
+            queue: Mutex::default(),
+        }
+    }
+
+    /// Runs `work` in the writer task's next transaction; answers once that
+    /// transaction committed (or failed).
+    pub(super) async fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
+    ) -> StoreResult<T> {
+        let (answer, answered) = oneshot::channel();
+        self.sender()
+            .send(Box::new(Write { work, answer }))
+            .map_err(|_| StoreError::Unavailable("the desk's writer stopped; try again".into()))?;
+        answered.await.map_err(|_| {
+            StoreError::Database(
+                "the writer's thread failed before this write was committed".into(),
+            )
+        })?
+    }
+
+    fn sender(&self) -> mpsc::UnboundedSender<Box<dyn Queued>> {
+        let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        match queue.as_ref() {
+            Some(sender) if !sender.is_closed() => sender.clone(),
+            _ => {
+                let (sender, receiver) = mpsc::unbounded_channel();
+                tokio::spawn(write_groups(self.writer.clone(), receiver));
+                *queue = Some(sender.clone());
+                sender
+            }
+        }
+    }
+}
+
+/// The writer task: each transaction holds what was queued when the previous
+/// one ended. A write that panics fails its whole transaction: the thread's
+/// answers are dropped with it, and each of its writers hears that nothing
+/// was committed.
+async fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
+    let mut group = Vec::new();
+    while queue.recv_many(&mut group, MOST_WRITES).await > 0 {
+        let writes: Vec<_> = std::mem::take(&mut group);
+        let mut connection = Arc::clone(&writer.connection).lock_owned().await;
+        let path = writer.path.clone();
+        let catch_up = writer.kept.take_catch_up();
+        let ran = tokio::task::spawn_blocking(move || {
+            let mut answers = Vec::with_capacity(writes.len());
+            let mut writes = writes.into_iter();
+            let committed = kept::write(&mut connection, &path, catch_up, |conn| {
+                for write in writes.by_ref() {
+                    let (answer, sound) = write.run(conn);
+                    answers.push(answer);
+                    sound?;
+                }
+                Ok(())
+            });
+            // Writes left behind by a transaction that could not begin or go on.
+            if let Err(error) = &committed {
+                for write in writes {
+                    write.refuse(error.clone());
+                }
+            }
+            (answers, committed)
+        })
+        .await;
+        if let Ok((answers, committed)) = ran {
+            if committed.is_ok() {
+                writer.kept.wrote(&writer.path);
+            }
+            for answer in answers {
+                answer(committed.clone());
+            }
+        }
+    }
+}

@@ -837,6 +837,111 @@ async fn open_ticket_counts_follow_every_assignment_and_status_change() {
     assert_eq!(loads, counted);
 }
 
+/// Ticket changes that arrive together (on SQLite, in one transaction of the
+/// writer's, each in a savepoint) each see the ones before them, and one that
+/// fails leaves nothing behind: of six changes that each take the ticket only
+/// if nobody holds it, one does; of six notes beside them, the three that
+/// also queue a message for a ticket that does not exist fail after writing
+/// their note, and the other three land, each with its event.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_leaves_nothing() {
+    let f = fixture!();
+    let who = requester("Sam", "sam@example.com", None);
+    let number = f.ticket("Shared", "one ticket, many hands", who).await;
+    let unassigned = TicketChange {
+        assignee: Some(None),
+        ..Default::default()
+    };
+    f.store
+        .change_ticket(number, move |_| Ok((unassigned, vec![], vec![])))
+        .await
+        .unwrap();
+    let before = f.other.event_bounds().await.unwrap().last;
+    let note = |body: String| NewEntry {
+        kind: TimelineKind::Note,
+        author_kind: AuthorKind::Operator,
+        author: Some("alice".into()),
+        event: None,
+        body: Some(body),
+        channel: None,
+        at: Timestamp::now(),
+    };
+    let taker = |i: usize| if i.is_multiple_of(4) { "alice" } else { "bob" };
+    let changes = (0..12).map(|i| {
+        f.other
+            .change_ticket(number, move |ticket: &deskctl::api::Ticket| {
+                let mut astray = Vec::new();
+                if i % 4 == 3 {
+                    astray.push(NewOutbound {
+                        kind: OutboxKind::Webhook,
+                        ticket: Some(number + 1000),
+                        description: "astray".into(),
+                        payload: "{}".into(),
+                        integration: None,
+                        handoff: None,
+                        thread: None,
+                    });
+                }
+                if i % 2 == 1 {
+                    let entries = vec![note(format!("note {i}"))];
+                    return Ok((TicketChange::default(), entries, astray));
+                }
+                if let Some(holder) = &ticket.assignee {
+                    return Err(StoreError::Conflict {
+                        code: "taken",
+                        detail: format!("change {i} found it held by {holder}"),
+                    });
+                }
+                let take = TicketChange {
+                    assignee: Some(Some(taker(i).into())),
+                    ..Default::default()
+                };
+                let entries = vec![note(format!("taken by {} in change {i}", taker(i)))];
+                Ok((take, entries, vec![]))
+            })
+    });
+    let results = futures_util::future::join_all(changes).await;
+
+    let taken: Vec<usize> = (0..12).step_by(2).filter(|&i| results[i].is_ok()).collect();
+    assert_eq!(taken.len(), 1, "exactly one take wins: {results:?}");
+    let winner = taken[0];
+    for (i, result) in results.iter().enumerate() {
+        match i {
+            _ if i % 4 == 3 => assert!(result.is_err(), "note {i} queued astray: {result:?}"),
+            _ if i % 2 == 1 => assert!(result.is_ok(), "note {i}: {result:?}"),
+            _ if i == winner => {}
+            _ => assert!(
+                matches!(result, Err(StoreError::Conflict { code: "taken", .. })),
+                "take {i}: {result:?}"
+            ),
+        }
+    }
+    let detail = f.store.get_ticket(number).await.unwrap();
+    assert_eq!(detail.ticket.assignee.as_deref(), Some(taker(winner)));
+    let mut notes: Vec<String> = detail
+        .timeline
+        .iter()
+        .filter(|e| e.kind == TimelineKind::Note)
+        .filter_map(|e| e.body.clone())
+        .collect();
+    notes.sort();
+    let mut expected: Vec<String> = [1, 5, 9].iter().map(|i| format!("note {i}")).collect();
+    expected.push(format!("taken by {} in change {winner}", taker(winner)));
+    expected.sort();
+    assert_eq!(notes, expected);
+    // One event per change kept, for this ticket; none for the failed ones,
+    // and none of the messages they queued.
+    let events = events_since(&f.store, before).await;
+    assert_eq!(events.len(), 4, "{events:?}");
+    assert!(events.iter().all(|e| e.ticket_number == Some(number)));
+    let queued = f
+        .store
+        .list_outbox(&OutboxQuery::default(), None, 50)
+        .await
+        .unwrap();
+    assert!(queued.is_empty(), "{queued:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_handoffs_with_one_key_create_one_ticket_through_the_group_commit() {
     let f = std::sync::Arc::new(fixture!());

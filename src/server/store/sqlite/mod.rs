@@ -1197,6 +1197,42 @@ mod tests {
         assert_eq!(team_keys(&store).await, ["busy", "next"]);
     }
 
+    /// A transaction whose `COMMIT` fails (here a foreign key a write left
+    /// broken, checked only at `COMMIT`) answers each of its writes with
+    /// that error and keeps none of them.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_commit_that_fails_fails_every_write_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+
+        let (results, commits) = queued_behind_a_busy_writer(
+            &store,
+            vec![
+                Box::new(add_team("before")),
+                Box::new(|conn: &Direct| {
+                    conn.execute_batch(
+                        "PRAGMA defer_foreign_keys = ON; \
+                         INSERT INTO team_members (team_key, operator_handle) \
+                         VALUES ('nowhere', 'nobody')",
+                    )?;
+                    Ok(())
+                }),
+                Box::new(add_team("after")),
+            ],
+        )
+        .await;
+
+        for result in &results {
+            assert!(
+                matches!(result, Err(StoreError::Database(m)) if m.contains("FOREIGN KEY")),
+                "{result:?}"
+            );
+        }
+        assert_eq!(commits, 1, "only the busy write's transaction");
+        store.write_direct(add_team("next")).await.unwrap();
+        assert_eq!(team_keys(&store).await, ["busy", "next"]);
+    }
+
     /// The writer's connection leaves checkpoints to a thread beside it: the
     /// pages written in the WAL reach the database file without a commit of
     /// the writer copying them (SQLite's own would wait for 1,000 pages).

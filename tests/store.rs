@@ -602,16 +602,50 @@ async fn events_read_once_flushed_write_nothing_to_the_wal() {
     let Some((_cluster, f)) = fixture_to_crash().await else {
         return;
     };
-    let database = f.desk.database.as_ref().expect("a PostgreSQL desk");
     let before = f.other.event_bounds().await.unwrap().last;
+    flushed_batch(&f, "flushed").await;
+    one_of_three_reads_writes_no_wal(&f, async || {
+        let read = f
+            .other
+            .events_after(before, &Viewer::Everyone, 100)
+            .await
+            .unwrap();
+        assert!(!read.events.is_empty(), "the batch's events were read");
+    })
+    .await;
+}
+
+/// The same for an idempotency key asked again once its handoff is flushed:
+/// it is answered as a replay without a commit of its own.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_replayed_once_flushed_writes_nothing_to_the_wal() {
+    let Some((_cluster, f)) = fixture_to_crash().await else {
+        return;
+    };
+    flushed_batch(&f, "replayed").await;
+    one_of_three_reads_writes_no_wal(&f, async || {
+        let found = f.other.find_handoff_by_key("replayed").await.unwrap();
+        assert!(found.is_some(), "the key's handoff was found");
+    })
+    .await;
+}
+
+/// Commits one handoff with idempotency key `key` and waits for its flush.
+async fn flushed_batch(f: &Fixture, key: &str) {
     let committed = f
         .store
-        .commit_handoffs(vec![f.batched(Some("flushed"), "Flushed", false)])
+        .commit_handoffs(vec![f.batched(Some(key), "Flushed", false)])
         .await
         .unwrap();
     if let Some(durable) = committed.durable {
         durable.await.unwrap();
     }
+}
+
+/// Runs `read` up to three times and fails unless one of them wrote nothing
+/// to the WAL (three: something else, autovacuum say, may write meanwhile).
+async fn one_of_three_reads_writes_no_wal(f: &Fixture, mut read: impl AsyncFnMut()) {
+    let database = f.desk.database.as_ref().expect("a PostgreSQL desk");
     let wal = || {
         database
             .sql("SELECT pg_current_wal_insert_lsn()")
@@ -621,12 +655,7 @@ async fn events_read_once_flushed_write_nothing_to_the_wal() {
     let mut tries = Vec::new();
     for _ in 0..3 {
         let start = wal();
-        let read = f
-            .other
-            .events_after(before, &Viewer::Everyone, 100)
-            .await
-            .unwrap();
-        assert!(!read.events.is_empty(), "the batch's events were read");
+        read().await;
         let end = wal();
         if start == end {
             return;

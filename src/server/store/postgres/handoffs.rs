@@ -27,15 +27,31 @@ const SELECT_COLUMNS: &str = "id, idempotency_key, agent_key, environment, outco
      (SELECT o.last_error FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_error, \
      (SELECT o.next_attempt_at FROM outbox o WHERE o.handoff_id = handoffs.id) AS delivery_next";
 
-async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(Handoff, String)>> {
+/// A handoff found by its idempotency key.
+struct Keyed {
+    handoff: Handoff,
+    request_sha256: String,
+    /// The WAL's insert position when it was read (`pg_current_wal_insert_lsn()`
+    /// in the statement that read it), which is past the commit that wrote it.
+    seen_through: String,
+}
+
+async fn by_key(conn: &mut PgConnection, key: &str) -> StoreResult<Option<Keyed>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {SELECT_COLUMNS} FROM handoffs WHERE idempotency_key = $1"
+        "SELECT {SELECT_COLUMNS}, pg_current_wal_insert_lsn()::text AS seen_through \
+         FROM handoffs WHERE idempotency_key = $1"
     )))
     .bind(key)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|row| Ok((rows::handoff(&row)?, row.try_get("request_sha256")?)))
-        .transpose()
+    row.map(|row| {
+        Ok(Keyed {
+            handoff: rows::handoff(&row)?,
+            request_sha256: row.try_get("request_sha256")?,
+            seen_through: row.try_get("seen_through")?,
+        })
+    })
+    .transpose()
 }
 
 impl PostgresStore {
@@ -84,12 +100,12 @@ async fn record_one(
     finish: FinishHandoff,
 ) -> StoreResult<Recorded> {
     if let Some(key) = &write.idempotency_key
-        && let Some((existing, sha)) = by_key(conn, key).await?
+        && let Some(first) = by_key(conn, key).await?
     {
-        if sha != write.request_sha256 {
+        if first.request_sha256 != write.request_sha256 {
             return Err(StoreError::key_reused(key));
         }
-        return Ok(Recorded::Replayed(existing));
+        return Ok(Recorded::Replayed(first.handoff));
     }
     let state = team_state(conn, write.team.as_deref()).await?;
     let Finished {
@@ -189,14 +205,18 @@ impl PostgresStore {
 
     /// The handoff accepted with `key`, with its request's SHA-256, once it
     /// is durable: it is answered as a replay, and its batch may have been
-    /// committed a moment ago without its flush.
+    /// committed a moment ago without its flush. Nearly always the WAL is
+    /// flushed past it by the time it is asked for again, and then that is
+    /// all the read waits for ([`super::flushed_through`]).
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let mut conn = self.pool().acquire().await?;
-        let found = by_key(&mut conn, key).await?;
-        if found.is_some() {
+        let Some(first) = by_key(&mut conn, key).await? else {
+            return Ok(None);
+        };
+        if !super::flushed_through(&mut conn, &first.seen_through).await? {
             super::await_durable(&mut conn).await?;
         }
-        Ok(found)
+        Ok(Some((first.handoff, first.request_sha256)))
     }
 }
 

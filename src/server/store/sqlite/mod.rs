@@ -1173,58 +1173,43 @@ mod tests {
     /// writer goes on with the next write.
     #[tokio::test(flavor = "multi_thread")]
     async fn a_write_that_breaks_its_transaction_fails_the_writes_queued_with_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = serving_desk(dir.path()).await;
-
-        let (results, commits) = queued_behind_a_busy_writer(
-            &store,
-            vec![
-                Box::new(add_team("before")),
-                Box::new(|conn: &Direct| Ok(conn.execute_batch("ROLLBACK")?)),
-                Box::new(add_team("after")),
-            ],
-        )
-        .await;
-
-        for result in &results {
-            assert!(
-                matches!(result, Err(StoreError::Database(m)) if m.contains("savepoint")),
-                "{result:?}"
-            );
-        }
-        assert_eq!(commits, 1, "only the busy write's transaction");
-        store.write_direct(add_team("next")).await.unwrap();
-        assert_eq!(team_keys(&store).await, ["busy", "next"]);
+        let rolls_back = |conn: &Direct| Ok(conn.execute_batch("ROLLBACK")?);
+        the_group_fails_whole(Box::new(rolls_back), "savepoint").await;
     }
 
-    /// A transaction whose `COMMIT` fails (here a foreign key a write left
+    /// A transaction whose `COMMIT` fails (here on a foreign key a write left
     /// broken, checked only at `COMMIT`) answers each of its writes with
     /// that error and keeps none of them.
     #[tokio::test(flavor = "multi_thread")]
     async fn a_commit_that_fails_fails_every_write_in_it() {
+        let breaks_a_key = |conn: &Direct| {
+            conn.execute_batch(
+                "PRAGMA defer_foreign_keys = ON; \
+                 INSERT INTO team_members (team_key, operator_handle) \
+                 VALUES ('nowhere', 'nobody')",
+            )?;
+            Ok(())
+        };
+        the_group_fails_whole(Box::new(breaks_a_key), "FOREIGN KEY").await;
+    }
+
+    /// Queues `breaker` between two good writes behind a busy writer; all
+    /// three must fail with an error that mentions `why`, none be kept, and
+    /// the writer go on with the next write.
+    async fn the_group_fails_whole(breaker: AnyWrite, why: &str) {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = serving_desk(dir.path()).await;
 
-        let (results, commits) = queued_behind_a_busy_writer(
-            &store,
-            vec![
-                Box::new(add_team("before")),
-                Box::new(|conn: &Direct| {
-                    conn.execute_batch(
-                        "PRAGMA defer_foreign_keys = ON; \
-                         INSERT INTO team_members (team_key, operator_handle) \
-                         VALUES ('nowhere', 'nobody')",
-                    )?;
-                    Ok(())
-                }),
-                Box::new(add_team("after")),
-            ],
-        )
-        .await;
+        let writes: Vec<AnyWrite> = vec![
+            Box::new(add_team("before")),
+            breaker,
+            Box::new(add_team("after")),
+        ];
+        let (results, commits) = queued_behind_a_busy_writer(&store, writes).await;
 
         for result in &results {
             assert!(
-                matches!(result, Err(StoreError::Database(m)) if m.contains("FOREIGN KEY")),
+                matches!(result, Err(StoreError::Database(m)) if m.contains(why)),
                 "{result:?}"
             );
         }

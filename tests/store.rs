@@ -971,6 +971,64 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
     assert!(queued.is_empty(), "{queued:?}");
 }
 
+/// An email delivered several times at once (an SMTP client retrying, two
+/// MX paths) opens one ticket: each delivery answers its number, and only one
+/// says it created it. A reply to it delivered several times at once joins
+/// it once.
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
+    let f = fixture!();
+    let opened = (0..8).map(|i| {
+        f.other
+            .record_inbound_email("<burst@example.com>", Some("support"), move |_| {
+                let who = requester("Kim", "kim@example.com", None);
+                new_ticket(&format!("Delivery {i}"), "my order", who, None)
+            })
+    });
+    let opened: Vec<(u64, bool)> = futures_util::future::join_all(opened)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let number = opened[0].0;
+    assert!(opened.iter().all(|&(n, _)| n == number), "{opened:?}");
+    assert_eq!(opened.iter().filter(|(_, created)| *created).count(), 1);
+
+    let joined = (0..8).map(|i| {
+        f.other
+            .record_inbound_reply("<burst-reply@example.com>", number, move |_| {
+                let entry = NewEntry {
+                    kind: TimelineKind::Message,
+                    author_kind: AuthorKind::Customer,
+                    author: Some("Kim".into()),
+                    event: None,
+                    body: Some(format!("reply delivered as {i}")),
+                    channel: Some(Channel::Email),
+                    at: Timestamp::now(),
+                };
+                Ok((TicketChange::default(), vec![entry], vec![]))
+            })
+    });
+    let joined: Vec<(u64, bool)> = futures_util::future::join_all(joined)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert!(joined.iter().all(|&(n, _)| n == number), "{joined:?}");
+    assert_eq!(joined.iter().filter(|(_, added)| *added).count(), 1);
+    let replies = f
+        .store
+        .get_ticket(number)
+        .await
+        .unwrap()
+        .timeline
+        .iter()
+        .filter(|e| e.body.as_deref().is_some_and(|b| b.starts_with("reply")))
+        .count();
+    assert_eq!(replies, 1);
+    assert_eq!(listed(&f.store, &everything()).await.len(), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_handoffs_with_one_key_create_one_ticket_through_the_group_commit() {
     let f = std::sync::Arc::new(fixture!());

@@ -170,16 +170,18 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     }
     if let Some(number) = thread {
         let body = message_body(&email, true);
-        let mut joined = None;
+        // How the email joined the ticket, told by the change that joined it.
+        let joined = std::sync::Arc::new(std::sync::OnceLock::new());
+        let joining = std::sync::Arc::clone(&joined);
         let (number, added) = store
-            .record_inbound_reply(&message_id, number, |ticket| {
+            .record_inbound_reply(&message_id, number, move |ticket| {
                 let (change, entries, outcome) =
                     mail::join(ticket, &from, name.as_deref(), &body, at);
-                joined = Some(outcome);
+                let _ = joining.set(outcome);
                 Ok((change, entries, Vec::new()))
             })
             .await?;
-        let outcome = match joined {
+        let outcome = match joined.get().copied() {
             Some(Joined::Appended) if added => InboundOutcome::Appended,
             Some(Joined::Reopened) if added => InboundOutcome::Reopened,
             Some(Joined::HeldAsNote) if added => InboundOutcome::HeldAsNote,
@@ -212,8 +214,9 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         phone: None,
     };
     let body = message_body(&email, false);
+    let team_key = team.value.clone();
     let (number, created) = store
-        .record_inbound_email(&message_id, team.value.as_deref(), |state| {
+        .record_inbound_email(&message_id, team_key.as_deref(), move |state| {
             let assignee = handoff::assign(
                 method,
                 team.value.as_deref(),

@@ -378,7 +378,9 @@ pub struct EventPage {
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
 /// A ticket change: decided on the ticket as the write transaction sees it.
-pub type TicketChangeFn<'a> = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'a>;
+/// It owns what it uses: SQLite runs it on its writer's thread, in a
+/// transaction shared with the writes queued beside it.
+pub type TicketChangeFn = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send>;
 
 /// Completes a handoff's decision from its team's assignment state.
 pub type FinishHandoff = Box<dyn FnOnce(&TeamState) -> Finished + Send>;
@@ -396,8 +398,9 @@ pub struct CommittedBatch {
     pub durable: Option<BoxFuture<'static, StoreResult<()>>>,
 }
 
-/// Makes the ticket an inbound email opens from its team's assignment state.
-pub type FinishInbound<'a> = Box<dyn FnOnce(&TeamState) -> NewTicket + Send + 'a>;
+/// Makes the ticket an inbound email opens from its team's assignment state
+/// (on SQLite's writer's thread, as a [`TicketChangeFn`]).
+pub type FinishInbound = Box<dyn FnOnce(&TeamState) -> NewTicket + Send>;
 
 /// What taking a ticket from a removed operator changes and records.
 pub type ReleaseFn<'a> = Box<dyn Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync + 'a>;
@@ -471,20 +474,14 @@ pub trait Tickets: Send + Sync {
     /// Changes a ticket under the write lock: `change` sees the current ticket
     /// and returns the update, the timeline entries to append and the
     /// messages to queue, or refuses. Answers the ticket after the change.
-    /// `change` owns what it uses: SQLite runs it on its writer's thread, in
-    /// a transaction shared with the writes queued beside it.
-    async fn change_ticket(
-        &self,
-        number: u64,
-        change: TicketChangeFn<'static>,
-    ) -> StoreResult<Ticket>;
+    async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket>;
     /// Opens a ticket for a support-inbox email exactly once per message id:
     /// its number, and whether it was created now.
     async fn record_inbound_email(
         &self,
         message_id: &str,
         team: Option<&str>,
-        finish: FinishInbound<'_>,
+        finish: FinishInbound,
     ) -> StoreResult<(u64, bool)>;
     /// Takes operator `handle`'s open and pending tickets from them in one
     /// write transaction: `release` decides each one's change and entries
@@ -502,7 +499,7 @@ pub trait Tickets: Send + Sync {
         &self,
         message_id: &str,
         number: u64,
-        change: TicketChangeFn<'_>,
+        change: TicketChangeFn,
     ) -> StoreResult<(u64, bool)>;
 }
 
@@ -710,7 +707,7 @@ macro_rules! seam_by_inherent_methods {
             async fn change_ticket(
                 &self,
                 number: u64,
-                change: $crate::server::store::TicketChangeFn<'static>,
+                change: $crate::server::store::TicketChangeFn,
             ) -> $crate::server::store::StoreResult<$crate::api::Ticket> {
                 <$store>::change_ticket(self, number, change).await
             }
@@ -718,7 +715,7 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 message_id: &str,
                 team: Option<&str>,
-                finish: $crate::server::store::FinishInbound<'_>,
+                finish: $crate::server::store::FinishInbound,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_email(self, message_id, team, finish).await
             }
@@ -739,7 +736,7 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 message_id: &str,
                 number: u64,
-                change: $crate::server::store::TicketChangeFn<'_>,
+                change: $crate::server::store::TicketChangeFn,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_reply(self, message_id, number, change).await
             }
@@ -1221,7 +1218,7 @@ impl Store {
         &self,
         message_id: &str,
         team: Option<&str>,
-        finish: impl FnOnce(&TeamState) -> NewTicket + Send,
+        finish: impl FnOnce(&TeamState) -> NewTicket + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let recorded = self
             .db
@@ -1247,7 +1244,7 @@ impl Store {
         &self,
         message_id: &str,
         number: u64,
-        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let recorded = self
             .db

@@ -57,7 +57,7 @@ fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
 pub(crate) async fn change_sending(
     conn: &mut PgConnection,
     number: u64,
-    change: TicketChangeFn<'_>,
+    change: TicketChangeFn,
 ) -> StoreResult<(Ticket, NewEvent)> {
     let mut outbound = Vec::new();
     let changed = super::tickets::update_ticket(conn, number, |current| {

@@ -312,11 +312,7 @@ impl PostgresStore {
 
     /// Changes a ticket under its row lock and the assignment lock (a change
     /// may assign), queuing the messages it sends in the same transaction.
-    pub async fn change_ticket(
-        &self,
-        number: u64,
-        change: TicketChangeFn<'static>,
-    ) -> StoreResult<Ticket> {
+    pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
         super::assigning(self.pool(), async |tx| {
             let (ticket, event) = super::outbox::change_sending(tx, number, change).await?;
             super::events::record(tx, &[event]).await?;
@@ -398,7 +394,7 @@ impl PostgresStore {
         &self,
         message_id: &str,
         number: u64,
-        change: TicketChangeFn<'_>,
+        change: TicketChangeFn,
     ) -> StoreResult<(u64, bool)> {
         super::assigning(self.pool(), async |tx| {
             if let Some(number) = inbound_seen(tx, message_id).await? {

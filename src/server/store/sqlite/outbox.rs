@@ -56,7 +56,7 @@ fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
 pub(crate) fn change_sending(
     conn: &Direct,
     number: u64,
-    change: TicketChangeFn<'_>,
+    change: TicketChangeFn,
 ) -> StoreResult<(Ticket, NewEvent)> {
     let mut outbound = Vec::new();
     let changed = update_ticket(conn, number, |current| {
@@ -107,11 +107,7 @@ impl SqliteStore {
     /// sends in the same transaction: they exist exactly when the change does.
     /// When serving, the changes that arrive together share a transaction
     /// ([`SqliteStore::write_direct`]), each in a savepoint of its own.
-    pub async fn change_ticket(
-        &self,
-        number: u64,
-        change: TicketChangeFn<'static>,
-    ) -> StoreResult<Ticket> {
+    pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
         self.write_direct(move |conn| {
             let (ticket, event) = change_sending(conn, number, change)?;
             super::events::record(conn, &[event])?;

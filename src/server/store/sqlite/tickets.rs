@@ -329,21 +329,25 @@ impl SqliteStore {
 
 impl SqliteStore {
     /// Opens a ticket for a support-inbox email exactly once per message id.
-    /// Returns the ticket's number and whether it was created now.
+    /// Returns the ticket's number and whether it was created now. When
+    /// serving, it shares a transaction with the writes queued beside it
+    /// ([`SqliteStore::write_direct`]).
     pub async fn record_inbound_email(
         &self,
         message_id: &str,
         team: Option<&str>,
-        finish: impl FnOnce(&TeamState) -> NewTicket,
+        finish: impl FnOnce(&TeamState) -> NewTicket + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
-        self.write_on_pool(|conn| {
-            if let Some(number) = inbound_seen(conn, message_id)? {
+        let message_id = message_id.to_string();
+        let team = team.map(str::to_string);
+        self.write_direct(move |conn| {
+            if let Some(number) = inbound_seen(conn, &message_id)? {
                 return Ok((number, false));
             }
-            let state = team_state(conn, team)?;
+            let state = team_state(conn, team.as_deref())?;
             let ticket = finish(&state);
             let (number, created) = insert_ticket(conn, &ticket)?;
-            record_inbound(conn, message_id, number)?;
+            record_inbound(conn, &message_id, number)?;
             super::events::record(conn, &[created])?;
             Ok((number, true))
         })
@@ -391,19 +395,21 @@ impl SqliteStore {
         .await
     }
 
-    /// Adds a support-inbox email to ticket `number` exactly once per message id.
+    /// Adds a support-inbox email to ticket `number` exactly once per message
+    /// id; shares a transaction as [`Self::record_inbound_email`] does.
     pub async fn record_inbound_reply(
         &self,
         message_id: &str,
         number: u64,
-        change: crate::server::store::TicketChangeFn<'_>,
+        change: crate::server::store::TicketChangeFn,
     ) -> StoreResult<(u64, bool)> {
-        self.write_on_pool(|conn| {
-            if let Some(number) = inbound_seen(conn, message_id)? {
+        let message_id = message_id.to_string();
+        self.write_direct(move |conn| {
+            if let Some(number) = inbound_seen(conn, &message_id)? {
                 return Ok((number, false));
             }
             let (_, event) = super::outbox::change_sending(conn, number, change)?;
-            record_inbound(conn, message_id, number)?;
+            record_inbound(conn, &message_id, number)?;
             super::events::record(conn, &[event])?;
             Ok((number, true))
         })

@@ -36,7 +36,8 @@ trait Queued: Send {
     /// ends, and `Err` when the transaction cannot go on (its savepoint could
     /// not be rolled back or released).
     fn run(self: Box<Self>, conn: &Direct) -> (Answer, StoreResult<()>);
-    /// Answers `error` without running the write: its transaction never began.
+    /// Answers `error` without running the write: its transaction could not
+    /// begin, or broke before the write's turn.
     fn refuse(self: Box<Self>, error: StoreError);
 }
 

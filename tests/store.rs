@@ -564,12 +564,7 @@ async fn events_are_handed_out_only_once_durable() {
         committed.durable.is_some(),
         "PostgreSQL answers after the flush"
     );
-    let read = f
-        .other
-        .events_after(before, &Viewer::Everyone, 100)
-        .await
-        .unwrap();
-    assert!(!read.events.is_empty(), "the batch's events were read");
+    let read = batch_events(&f.other, before).await;
     let reopened = crashed_and_back(&cluster, &f).await;
     drop(committed);
     let kept = reopened
@@ -605,14 +600,20 @@ async fn events_read_once_flushed_write_nothing_to_the_wal() {
     let before = f.other.event_bounds().await.unwrap().last;
     flushed_batch(&f, "flushed").await;
     one_of_three_reads_writes_no_wal(&f, async || {
-        let read = f
-            .other
-            .events_after(before, &Viewer::Everyone, 100)
-            .await
-            .unwrap();
-        assert!(!read.events.is_empty(), "the batch's events were read");
+        batch_events(&f.other, before).await;
     })
     .await;
+}
+
+/// The events after `before` as `store` reads them for everyone: the page
+/// holds the batch's (a test's batch committed since `before`).
+async fn batch_events(store: &Store, before: u64) -> deskctl::server::store::EventPage {
+    let read = store
+        .events_after(before, &Viewer::Everyone, 100)
+        .await
+        .unwrap();
+    assert!(!read.events.is_empty(), "the batch's events were read");
+    read
 }
 
 /// The same for an idempotency key asked again once its handoff is flushed:

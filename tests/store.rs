@@ -428,18 +428,58 @@ async fn ticket_numbers_run_from_10001_without_gaps_under_concurrent_handoffs() 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_batch_of_handoffs_sees_the_ones_before_it_and_one_that_fails_fails_alone() {
     let f = fixture!();
-    a_batch_sees_the_ones_before_it_and_fails_alone(&f, &f.store).await;
+    six_see_the_ones_before_them_and_fail_alone(&f, &f.store, async |six| {
+        f.store.record_handoffs(six).await.unwrap()
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_batch_of_handoffs_on_kept_connections_sees_the_ones_before_it_and_fails_alone() {
     let f = fixture!();
-    a_batch_sees_the_ones_before_it_and_fails_alone(&f, &f.other).await;
+    six_see_the_ones_before_them_and_fail_alone(&f, &f.other, async |six| {
+        f.other.record_handoffs(six).await.unwrap()
+    })
+    .await;
 }
 
-async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &Store) {
+/// As a service records them: each handoff queued on its own, in order, on
+/// kept connections (the group commit's batches on PostgreSQL, the grouped
+/// writer's transactions on SQLite, however they happen to be cut).
+#[tokio::test(flavor = "multi_thread")]
+async fn handoffs_queued_one_by_one_see_the_ones_before_them_and_fail_alone() {
+    use futures_util::FutureExt;
+    let f = fixture!();
+    six_see_the_ones_before_them_and_fail_alone(&f, &f.other, async |six| {
+        let mut queued: Vec<_> = six
+            .into_iter()
+            .map(|(write, finish)| Box::pin(f.other.record_handoff(write, finish)))
+            .collect();
+        // Polled once each, in order: each is queued before the next.
+        let answered: Vec<_> = queued.iter_mut().map(|h| h.now_or_never()).collect();
+        let mut results = Vec::new();
+        for (handoff, answer) in queued.into_iter().zip(answered) {
+            results.push(match answer {
+                Some(result) => result,
+                None => handoff.await,
+            });
+        }
+        results
+    })
+    .await;
+}
+
+/// Records six handoffs in order with `record` on a fresh desk: a first, one
+/// that fails after writing its ticket, a replay of the first, and three more
+/// (the last with the failed one's key). Each sees the ones before it, and
+/// the one that fails fails alone.
+async fn six_see_the_ones_before_them_and_fail_alone(
+    f: &Fixture,
+    store: &Store,
+    record: impl AsyncFnOnce(Vec<(HandoffWrite, FinishHandoff)>) -> Vec<Result<Recorded, StoreError>>,
+) {
     let before = store.event_bounds().await.unwrap().last;
-    let batch = vec![
+    let results = record(vec![
         f.batched(Some("first"), "first", false),
         // Fails after writing its ticket: rolled back alone, its number and
         // its assignment given to the next one, its key left unused.
@@ -448,8 +488,8 @@ async fn a_batch_sees_the_ones_before_it_and_fails_alone(f: &Fixture, store: &St
         f.batched(Some("second"), "second", false),
         f.batched(Some("third"), "third", false),
         f.batched(Some("retried"), "retried", false),
-    ];
-    let results = store.record_handoffs(batch).await.unwrap();
+    ])
+    .await;
     assert_eq!(results.len(), 6);
     let created = |i: usize| match &results[i] {
         Ok(Recorded::Created(handoff)) => handoff.clone(),

@@ -17,6 +17,10 @@
 //!
 //! The writer is a task of its own rather than whichever request came first,
 //! so a client that hangs up cannot cancel the others' transaction.
+//!
+//! A database that groups its own writes (SQLite's writer thread, when
+//! serving: [`Database::groups_handoffs`]) takes each handoff directly, as one
+//! write among its others, and this queue is not used.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};

@@ -875,6 +875,27 @@ pub trait Database:
     /// From now on keeps connections open for the life of the process, where
     /// that pays: a service's, not a one-command process's.
     fn keep_connections(&self) {}
+    /// Whether this database groups its own writes into shared commits (the
+    /// SQLite writer, once connections are kept): then each handoff is one
+    /// write among them ([`Self::record_grouped_handoff`]), not a part of a
+    /// batch from the group commit in front ([`group_commit`]).
+    fn groups_handoffs(&self) -> bool {
+        false
+    }
+    /// Records one handoff in this database's next grouped commit, in a
+    /// savepoint of its own, as [`Handoffs::commit_handoffs`] records each of
+    /// a batch; answers once that commit is durable.
+    async fn record_grouped_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: FinishHandoff,
+    ) -> StoreResult<Recorded> {
+        let mut results = self.record_handoffs(vec![(write, finish)]).await?;
+        results.pop().expect("one result for one handoff")
+    }
+    /// The most writes one grouped commit holds, where this database groups
+    /// its own ([`Self::groups_handoffs`]).
+    fn set_most_grouped(&self, _most: usize) {}
     async fn close(&self);
 }
 
@@ -1168,19 +1189,26 @@ impl Store {
     }
 
     /// Records a handoff exactly once, in the next group commit (see
-    /// [`group_commit`]): `finish` completes its decision from the team's
-    /// assignment state in the transaction (see [`Handoffs::record_handoffs`]).
-    /// Answers once the transaction that holds it is committed.
+    /// [`group_commit`]; or, where the database groups its own writes, in its
+    /// next one: [`Database::groups_handoffs`]): `finish` completes its
+    /// decision from the team's assignment state in the transaction (see
+    /// [`Handoffs::record_handoffs`]). Answers once the transaction that
+    /// holds it is committed.
     pub async fn record_handoff(
         &self,
         write: HandoffWrite,
         finish: impl FnOnce(&TeamState) -> Finished + Send + 'static,
     ) -> StoreResult<Recorded> {
-        let recorded = self
-            .local
-            .handoffs
-            .record(&self.db, write, Box::new(finish))
-            .await?;
+        let recorded = if self.db.groups_handoffs() {
+            self.db
+                .record_grouped_handoff(write, Box::new(finish))
+                .await?
+        } else {
+            self.local
+                .handoffs
+                .record(&self.db, write, Box::new(finish))
+                .await?
+        };
         self.local.feed.wake();
         Ok(recorded)
     }
@@ -1191,9 +1219,12 @@ impl Store {
         self.db.keep_connections();
     }
 
-    /// Writes at most `batch` handoffs in one transaction (see [`group_commit`]).
+    /// Writes at most `batch` handoffs in one transaction (see [`group_commit`];
+    /// where the database groups its own writes, at most `batch` writes of
+    /// any kind: [`Database::set_most_grouped`]).
     pub fn set_handoff_batch(&self, batch: usize) {
         self.local.handoffs.set_batch(batch);
+        self.db.set_most_grouped(batch);
     }
 
     /// A watch on the event log: streams wait on it for new events.

@@ -6,14 +6,23 @@
 //! A write that fails is rolled back to its savepoint alone; the others in its
 //! transaction commit. Each is answered only once the `COMMIT` that holds it
 //! has returned, so an answer still means the write is durable
-//! (`synchronous = FULL`). One task per store runs the transactions, one after
-//! another, on a blocking thread (the `COMMIT` waits for the disk); it holds
-//! the store's writer lock for each, so writes on the pool still take turns
-//! with it. The handoffs keep their own queue in front of this one
-//! ([`group_commit`](crate::server::store::group_commit)): a batch of them is
-//! one write here.
+//! (`synchronous = FULL`). One thread per store runs the transactions, one
+//! after another (the `COMMIT` waits for the disk); it holds the store's
+//! writer lock for each, so writes on the pool still take turns with it.
+//! Each handoff is one write here too ([`Database::groups_handoffs`]): the
+//! group commit in front of other backends
+//! ([`group_commit`](crate::server::store::group_commit)) would only add a
+//! queue and a task to wake on the way to this one.
+//!
+//! The writer is a thread of its own, not a task that hands each transaction
+//! to a blocking thread: the writes queued while a `COMMIT` waits for the
+//! disk go into the next transaction as soon as it returns, without waiting
+//! for the runtime's workers (busy with the requests) to wake a task first.
+//!
+//! [`Database::groups_handoffs`]: crate::server::store::Database::groups_handoffs
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::{mpsc, oneshot};
@@ -22,9 +31,9 @@ use super::Direct;
 use super::kept::{self, Kept};
 use crate::server::store::{StoreError, StoreResult};
 
-/// The most writes one transaction holds. A write is at most a batch of
-/// handoffs, so this bounds how long other processes wait for the lock.
-const MOST_WRITES: usize = 64;
+/// The most writes one transaction holds unless set otherwise (`serve
+/// --handoff-batch`): this bounds how long other processes wait for the lock.
+pub(super) const MOST_WRITES: usize = crate::server::store::group_commit::MAX_BATCH;
 
 /// Answers a write once its transaction ended: `Ok` when it committed.
 type Answer = Box<dyn FnOnce(StoreResult<()>) + Send>;
@@ -79,19 +88,20 @@ where
     }
 }
 
-/// What the writer task needs of its store.
+/// What the writer thread needs of its store.
 #[derive(Clone, Debug)]
 pub(super) struct Writer {
     pub(super) connection: Arc<tokio::sync::Mutex<Option<Direct>>>,
     pub(super) path: PathBuf,
     pub(super) kept: Arc<Kept>,
+    /// The most writes in one transaction.
+    pub(super) most: Arc<AtomicUsize>,
 }
 
-/// The queue in front of one store's writer task.
+/// The queue in front of one store's writer thread.
 pub(super) struct Grouped {
     writer: Writer,
-    /// Started with the first write, and again if the task ended (its runtime
-    /// shut down).
+    /// Started with the first write, and again if the thread ended.
     queue: Mutex<Option<mpsc::UnboundedSender<Box<dyn Queued>>>>,
 }
 
@@ -109,7 +119,12 @@ impl Grouped {
         }
     }
 
-    /// Runs `work` in the writer task's next transaction; answers once that
+    /// Writes at most `most` (at least 1) in one transaction from now on.
+    pub(super) fn set_most(&self, most: usize) {
+        self.writer.most.store(most.max(1), Ordering::Relaxed);
+    }
+
+    /// Runs `work` in the writer thread's next transaction; answers once that
     /// transaction committed (or failed).
     pub(super) async fn write<T: Send + 'static>(
         &self,
@@ -132,7 +147,15 @@ impl Grouped {
             Some(sender) if !sender.is_closed() => sender.clone(),
             _ => {
                 let (sender, receiver) = mpsc::unbounded_channel();
-                tokio::spawn(write_groups(self.writer.clone(), receiver));
+                let writer = self.writer.clone();
+                // Without a thread there is no writer; the queue stays closed
+                // and the next write tries again.
+                if let Err(error) = std::thread::Builder::new()
+                    .name("desk-writer".into())
+                    .spawn(move || write_groups(writer, receiver))
+                {
+                    tracing::error!(%error, "could not start the desk's writer thread");
+                }
                 *queue = Some(sender.clone());
                 sender
             }
@@ -140,21 +163,20 @@ impl Grouped {
     }
 }
 
-/// The writer task: each transaction holds what was queued when the previous
-/// one ended. A write that panics fails its whole transaction: the thread's
-/// answers are dropped with it, and each of its writers hears that nothing
-/// was committed.
-async fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
+/// The writer thread: each transaction holds what was queued when the
+/// previous one ended; it ends with the store's queue. A write that panics
+/// fails its whole transaction: its answers are dropped with it, each of its
+/// writers hears that nothing was committed, and the thread goes on.
+fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
     let mut group = Vec::new();
-    while queue.recv_many(&mut group, MOST_WRITES).await > 0 {
+    while queue.blocking_recv_many(&mut group, writer.most.load(Ordering::Relaxed)) > 0 {
         let writes: Vec<_> = std::mem::take(&mut group);
-        let mut connection = Arc::clone(&writer.connection).lock_owned().await;
-        let path = writer.path.clone();
+        let mut connection = writer.connection.blocking_lock();
         let catch_up = writer.kept.take_catch_up();
-        let ran = tokio::task::spawn_blocking(move || {
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut answers = Vec::with_capacity(writes.len());
             let mut writes = writes.into_iter();
-            let committed = kept::write(&mut connection, &path, catch_up, |conn| {
+            let committed = kept::write(&mut connection, &writer.path, catch_up, |conn| {
                 for write in writes.by_ref() {
                     let (answer, sound) = write.run(conn);
                     answers.push(answer);
@@ -169,8 +191,8 @@ async fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn
                 }
             }
             (answers, committed)
-        })
-        .await;
+        }));
+        drop(connection);
         if let Ok((answers, committed)) = ran {
             if committed.is_ok() {
                 writer.kept.wrote(&writer.path);

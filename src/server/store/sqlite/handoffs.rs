@@ -59,7 +59,11 @@ impl SqliteStore {
 /// before returns the first result; otherwise `finish` completes the decision
 /// from the team's assignment state as this transaction sees it, and the ticket
 /// it describes, if any, is created with the handoff.
-fn record_one(conn: &Direct, write: HandoffWrite, finish: FinishHandoff) -> StoreResult<Recorded> {
+pub(super) fn record_one(
+    conn: &Direct,
+    write: HandoffWrite,
+    finish: FinishHandoff,
+) -> StoreResult<Recorded> {
     if let Some(key) = &write.idempotency_key
         && let Some((first, sha)) = by_key(conn, key)?
     {

@@ -108,9 +108,10 @@ impl Kept {
 
     /// Counts a write transaction the writer committed and, every
     /// [`CHECKPOINT_EVERY`], copies the WAL's pages into the database file
-    /// on a blocking thread of its own. The writer's connection does not
-    /// checkpoint (see [`write`]): SQLite would run it in the `COMMIT` of the
-    /// transaction that fills the WAL, while the next batch waits.
+    /// on a thread of its own (not the runtime's: the writer is a thread
+    /// outside it). The writer's connection does not checkpoint (see
+    /// [`write`]): SQLite would run it in the `COMMIT` of the transaction that
+    /// fills the WAL, while the next batch waits.
     pub(crate) fn wrote(self: &Arc<Self>, path: &Path) {
         let writes = self.writes.fetch_add(1, Ordering::Relaxed) + 1;
         if !writes.is_multiple_of(CHECKPOINT_EVERY)
@@ -120,7 +121,7 @@ impl Kept {
         }
         let kept = Arc::clone(self);
         let path = path.to_path_buf();
-        tokio::task::spawn_blocking(move || {
+        let checkpoint = move || {
             // PASSIVE: never waits for the writer or readers; what it cannot
             // copy now, the next one does.
             let done = kept.read(&path, |conn| {
@@ -139,7 +140,14 @@ impl Kept {
                 }
             }
             kept.checkpointing.store(false, Ordering::Release);
-        });
+        };
+        if let Err(error) = std::thread::Builder::new()
+            .name("desk-checkpoint".into())
+            .spawn(checkpoint)
+        {
+            self.checkpointing.store(false, Ordering::Release);
+            tracing::warn!(%error, "could not start a checkpoint of the desk's write-ahead log");
+        }
     }
 
     /// Whether the writer should catch up with a checkpoint that finished

@@ -33,7 +33,10 @@ use sqlx::{Sqlite, Transaction};
 
 pub(crate) use super::shared::parse_time;
 use super::shared::{self, Embedded};
-use super::{Database, Open, Process, StoreError, StoreResult, stored_time};
+use super::{
+    Database, FinishHandoff, HandoffWrite, Open, Process, Recorded, StoreError, StoreResult,
+    stored_time,
+};
 pub(crate) use direct::{Direct, direct};
 use direct::{all, execute, one, optional};
 
@@ -382,6 +385,7 @@ impl SqliteStore {
             connection: Arc::default(),
             path: path.to_path_buf(),
             kept: Arc::default(),
+            most: Arc::new(std::sync::atomic::AtomicUsize::new(grouped::MOST_WRITES)),
         };
         let store = SqliteStore {
             pool,
@@ -613,6 +617,20 @@ impl Database for SqliteStore {
     }
     fn keep_connections(&self) {
         self.kept.start();
+    }
+    fn groups_handoffs(&self) -> bool {
+        self.kept.is_on()
+    }
+    async fn record_grouped_handoff(
+        &self,
+        write: HandoffWrite,
+        finish: FinishHandoff,
+    ) -> StoreResult<Recorded> {
+        self.write_direct(move |conn| handoffs::record_one(conn, write, finish))
+            .await
+    }
+    fn set_most_grouped(&self, most: usize) {
+        self.grouped.set_most(most);
     }
     async fn close(&self) {
         self.kept.close();
@@ -1134,6 +1152,29 @@ mod tests {
             results.push(write.await);
         }
         (results, store.kept.commits() - before)
+    }
+
+    /// `serve --handoff-batch N` bounds the writes in one of the writer's
+    /// transactions, handoffs or not.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_transaction_holds_at_most_the_writes_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+        Database::set_most_grouped(&store, 2);
+
+        let writes: Vec<AnyWrite> = ["a", "b", "c", "d", "e"]
+            .into_iter()
+            .map(|key| Box::new(add_team(key)) as AnyWrite)
+            .collect();
+        let (results, commits) = queued_behind_a_busy_writer(&store, writes).await;
+
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+        assert_eq!(
+            commits,
+            1 + 3,
+            "the busy write's, then five writes two at a time"
+        );
+        assert_eq!(team_keys(&store).await, ["a", "b", "busy", "c", "d", "e"]);
     }
 
     /// Writes that arrive while the writer commits share its next

@@ -35,6 +35,10 @@ use crate::server::store::{StoreError, StoreResult};
 /// --handoff-batch`): this bounds how long other processes wait for the lock.
 pub(super) const MOST_WRITES: usize = crate::server::store::group_commit::MAX_BATCH;
 
+/// What a write that panicked is answered (the panic itself is logged).
+const PANICKED: &str = "the write failed on a bug in deskctl (the service's standard \
+                        error shows where); nothing of it was kept";
+
 /// Answers a write once its transaction ended: `Ok` when it committed.
 type Answer = Box<dyn FnOnce(StoreResult<()>) + Send>;
 
@@ -64,7 +68,10 @@ where
         let Write { work, answer } = *self;
         let (done, sound) = match conn.execute_batch("SAVEPOINT write") {
             Ok(()) => {
-                let done = work(conn);
+                // A write that panics (a bug) is rolled back alone, as one
+                // that fails is: the writes beside it are not its to lose.
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(conn)))
+                    .unwrap_or_else(|_| Err(StoreError::Database(PANICKED.into())));
                 let end = if done.is_ok() {
                     "RELEASE write"
                 } else {
@@ -164,9 +171,10 @@ impl Grouped {
 }
 
 /// The writer thread: each transaction holds what was queued when the
-/// previous one ended; it ends with the store's queue. A write that panics
-/// fails its whole transaction: its answers are dropped with it, each of its
-/// writers hears that nothing was committed, and the thread goes on.
+/// previous one ended; it ends with the store's queue. A panic outside the
+/// writes (beginning or committing the transaction) fails the whole
+/// transaction: its answers are dropped with it, each of its writers hears
+/// that nothing was committed, and the thread goes on.
 fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
     let mut group = Vec::new();
     while queue.blocking_recv_many(&mut group, writer.most.load(Ordering::Relaxed)) > 0 {

@@ -1096,7 +1096,7 @@ mod tests {
             })
             .await;
         assert!(
-            matches!(&panicked, Err(StoreError::Database(m)) if m.contains("writer's thread")),
+            matches!(&panicked, Err(StoreError::Database(m)) if m.contains("a bug in deskctl")),
             "{panicked:?}"
         );
         store.write_direct(add_team("second")).await.unwrap();
@@ -1152,6 +1152,37 @@ mod tests {
             results.push(write.await);
         }
         (results, store.kept.commits() - before)
+    }
+
+    /// A write that panics (a bug) is rolled back alone, as one that fails
+    /// is: the writes queued with it commit.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_write_that_panics_fails_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+
+        let (results, commits) = queued_behind_a_busy_writer(
+            &store,
+            vec![
+                Box::new(add_team("first")),
+                Box::new(|conn: &Direct| {
+                    add_team("panicked")(conn)?;
+                    panic!("a decision panicked half-way");
+                }),
+                Box::new(add_team("last")),
+            ],
+        )
+        .await;
+
+        assert!(results[0].is_ok(), "{:?}", results[0]);
+        assert!(
+            matches!(&results[1], Err(StoreError::Database(m)) if m.contains("a bug in deskctl")),
+            "{:?}",
+            results[1]
+        );
+        assert!(results[2].is_ok(), "{:?}", results[2]);
+        assert_eq!(commits, 2, "the busy write's transaction, then the queue's");
+        assert_eq!(team_keys(&store).await, ["busy", "first", "last"]);
     }
 
     /// `serve --handoff-batch N` bounds the writes in one of the writer's

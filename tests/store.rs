@@ -443,6 +443,44 @@ async fn a_batch_of_handoffs_on_kept_connections_sees_the_ones_before_it_and_fai
     .await;
 }
 
+/// A handoff whose decision panics (a bug) fails alone: the handoffs of its
+/// transaction, before and after it, are kept, numbered without a gap.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_handoff_whose_decision_panics_fails_alone() {
+    let f = fixture!();
+    for store in [&f.store, &f.other] {
+        let (write, _) = f.batched(None, "panicked", false);
+        let panics: FinishHandoff = Box::new(|_| panic!("a decision panicked"));
+        let results = store
+            .record_handoffs(vec![
+                f.batched(None, "before", false),
+                (write, panics),
+                f.batched(None, "after", false),
+            ])
+            .await
+            .unwrap();
+        assert!(
+            matches!(&results[1], Err(StoreError::Database(m)) if m.contains("a bug in deskctl")),
+            "{:?}",
+            results[1]
+        );
+        let numbers: Vec<Option<u64>> = [&results[0], &results[2]]
+            .map(|result| match result {
+                Ok(Recorded::Created(handoff)) => handoff.ticket,
+                other => panic!("kept beside the panic: {other:?}"),
+            })
+            .into();
+        assert_eq!(numbers[1], numbers[0].map(|n| n + 1), "{numbers:?}");
+    }
+    let subjects: Vec<String> = listed(&f.store, &everything())
+        .await
+        .into_iter()
+        .map(|t| t.subject)
+        .collect();
+    assert_eq!(subjects.len(), 4, "{subjects:?}");
+    assert!(!subjects.iter().any(|s| s == "panicked"), "{subjects:?}");
+}
+
 /// As a service records them: each handoff queued on its own, in order, on
 /// kept connections (the group commit's batches on PostgreSQL, the grouped
 /// writer's transactions on SQLite, however they happen to be cut).

@@ -602,6 +602,22 @@ pub(super) fn after_handoff(failed: bool, more: bool) -> &'static str {
     }
 }
 
+/// Completes a handoff's decision from the team's state (`finish`). A
+/// decision that panics (a bug) fails its handoff alone, as one that fails
+/// to write does, rather than every handoff of the transaction it is in.
+pub(super) fn finish_handoff(
+    finish: super::FinishHandoff,
+    state: &crate::domain::assignment::TeamState,
+) -> StoreResult<super::Finished> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(state))).map_err(|_| {
+        StoreError::Database(
+            "the handoff's decision failed on a bug in deskctl (the service's standard error \
+             shows where); nothing of it was kept"
+                .into(),
+        )
+    })
+}
+
 /// A handoff just written, as answered, with the events it records: its
 /// ticket's creation (if it made one), then the handoff's own.
 pub(super) fn recorded_handoff(

@@ -10,7 +10,7 @@ use super::{At, PostgresStore};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
-use crate::server::store::shared::{after_handoff, encode, recorded_handoff};
+use crate::server::store::shared::{after_handoff, encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
     StoreError, StoreResult,
@@ -113,7 +113,7 @@ async fn record_one(
         ticket,
         delivery,
         notices,
-    } = finish(&state);
+    } = finish_handoff(finish, &state)?;
     // The ticket created with the handoff: its number and its event.
     let ticket = match ticket {
         Some(mut ticket) => {

@@ -7,7 +7,9 @@ use super::tickets::{insert_ticket, team_state};
 use super::{Direct, SqliteStore, all, execute, optional};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
-use crate::server::store::shared::{after_handoff, delivery_outcome, recorded_handoff};
+use crate::server::store::shared::{
+    after_handoff, delivery_outcome, finish_handoff, recorded_handoff,
+};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
     StoreError, StoreResult,
@@ -78,7 +80,7 @@ pub(super) fn record_one(
         ticket,
         delivery,
         notices,
-    } = finish(&state);
+    } = finish_handoff(finish, &state)?;
     // The ticket created with the handoff: its number and its event.
     let ticket = match ticket {
         Some(mut ticket) => {

@@ -1158,31 +1158,11 @@ mod tests {
     /// is: the writes queued with it commit.
     #[tokio::test(flavor = "multi_thread")]
     async fn a_write_that_panics_fails_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = serving_desk(dir.path()).await;
-
-        let (results, commits) = queued_behind_a_busy_writer(
-            &store,
-            vec![
-                Box::new(add_team("first")),
-                Box::new(|conn: &Direct| {
-                    add_team("panicked")(conn)?;
-                    panic!("a decision panicked half-way");
-                }),
-                Box::new(add_team("last")),
-            ],
-        )
-        .await;
-
-        assert!(results[0].is_ok(), "{:?}", results[0]);
-        assert!(
-            matches!(&results[1], Err(StoreError::Database(m)) if m.contains("a bug in deskctl")),
-            "{:?}",
-            results[1]
-        );
-        assert!(results[2].is_ok(), "{:?}", results[2]);
-        assert_eq!(commits, 2, "the busy write's transaction, then the queue's");
-        assert_eq!(team_keys(&store).await, ["busy", "first", "last"]);
+        let panics = |conn: &Direct| {
+            add_team("failed")(conn)?;
+            panic!("a decision panicked half-way");
+        };
+        fails_alone_between_two(Box::new(panics), "a bug in deskctl").await;
     }
 
     /// `serve --handoff-batch N` bounds the writes in one of the writer's
@@ -1213,6 +1193,18 @@ mod tests {
     /// back alone, and the others commit.
     #[tokio::test(flavor = "multi_thread")]
     async fn writes_queued_together_commit_together_and_fail_alone() {
+        let fails = |conn: &Direct| {
+            add_team("failed")(conn)?;
+            Err(StoreError::Database("refused after writing".into()))
+        };
+        fails_alone_between_two(Box::new(fails), "refused after writing").await;
+    }
+
+    /// Queues `failing` (which adds the team `failed` first) between two
+    /// writes, behind a busy writer: the three share one transaction,
+    /// `failing` is answered with an error saying `error` and leaves
+    /// nothing, and the other two commit.
+    async fn fails_alone_between_two(failing: AnyWrite, error: &str) {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = serving_desk(dir.path()).await;
 
@@ -1220,10 +1212,7 @@ mod tests {
             &store,
             vec![
                 Box::new(add_team("first")),
-                Box::new(|conn: &Direct| {
-                    add_team("failed")(conn)?;
-                    Err(StoreError::Database("refused after writing".into()))
-                }),
+                failing,
                 Box::new(add_team("last")),
             ],
         )
@@ -1231,7 +1220,7 @@ mod tests {
 
         assert!(results[0].is_ok(), "{:?}", results[0]);
         assert!(
-            matches!(&results[1], Err(StoreError::Database(m)) if m == "refused after writing"),
+            matches!(&results[1], Err(StoreError::Database(m)) if m.contains(error)),
             "{:?}",
             results[1]
         );

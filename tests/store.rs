@@ -748,6 +748,68 @@ async fn one_of_three_reads_writes_no_wal(f: &Fixture, mut read: impl AsyncFnMut
     panic!("every read wrote WAL: {tries:?}");
 }
 
+/// A batch PostgreSQL committed but did not confirm durable (here the wait
+/// for a synchronous standby that never answers is cut off) is answered
+/// `Unavailable`, a 503 that says to send it again; sent again with its
+/// idempotency key once the database confirms, it is the one recorded, not a
+/// second.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_handoff_not_confirmed_durable_is_unavailable_and_replayed_when_sent_again() {
+    let Some((_cluster, f)) = fixture_to_crash().await else {
+        return;
+    };
+    let f = std::sync::Arc::new(f);
+    let database = f.desk.database.as_ref().unwrap();
+    // ALTER SYSTEM cannot run in psql's implicit transaction with the reload.
+    database.sql("ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
+    database.sql("SELECT pg_reload_conf()");
+    let unconfirmed = tokio::spawn({
+        let f = f.clone();
+        async move {
+            let ticket = new_ticket(
+                "Unconfirmed",
+                "help",
+                requester("C", "c@example.com", None),
+                None,
+            );
+            f.handoff(&f.store, Some("unconfirmed".into()), "sha", ticket)
+                .await
+        }
+    });
+    let waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep'";
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while database.sql(waiting).trim() != "1" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no commit waits for the standby"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    database
+        .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'SyncRep'");
+    let answer = unconfirmed.await.unwrap();
+    assert!(
+        matches!(&answer, Err(StoreError::Unavailable(m)) if m.contains("did not confirm it durable")
+            && m.contains("same idempotency key")),
+        "{answer:?}"
+    );
+
+    database.sql("ALTER SYSTEM RESET synchronous_standby_names");
+    database.sql("SELECT pg_reload_conf()");
+    let ticket = new_ticket(
+        "Unconfirmed",
+        "help",
+        requester("C", "c@example.com", None),
+        None,
+    );
+    let again = f
+        .handoff(&f.store, Some("unconfirmed".into()), "sha", ticket)
+        .await
+        .unwrap();
+    assert!(matches!(again, Recorded::Replayed(_)), "{again:?}");
+    assert_eq!(listed(&f.store, &everything()).await.len(), 1);
+}
+
 /// A ticket action on PostgreSQL commits as a handoff batch does, releasing
 /// the assignment lock before its flush, and returns only once it is flushed:
 /// a change answered survives PostgreSQL crashing right after it.

@@ -21,7 +21,7 @@
 //!
 //! [`Database::groups_handoffs`]: crate::server::store::Database::groups_handoffs
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -33,7 +33,7 @@ use crate::server::store::{StoreError, StoreResult};
 
 /// The most writes one transaction holds unless set otherwise (`serve
 /// --handoff-batch`): this bounds how long other processes wait for the lock.
-pub(super) const MOST_WRITES: usize = crate::server::store::group_commit::MAX_BATCH;
+const MOST_WRITES: usize = crate::server::store::group_commit::MAX_BATCH;
 
 /// What a write that panicked is answered (the panic itself is logged).
 const PANICKED: &str = "the write failed on a bug in deskctl (the service's standard \
@@ -95,7 +95,10 @@ where
     }
 }
 
-/// What the writer thread needs of its store.
+/// The writer's handles: its kept connection (under the lock every writer
+/// of this process takes), the desk's path, the kept connections' state and
+/// the most writes in one transaction. The store holds them, and the writer
+/// thread a clone.
 #[derive(Clone, Debug)]
 pub(super) struct Writer {
     pub(super) connection: Arc<tokio::sync::Mutex<Option<Direct>>>,
@@ -106,8 +109,8 @@ pub(super) struct Writer {
 }
 
 /// The queue in front of one store's writer thread.
+#[derive(Default)]
 pub(super) struct Grouped {
-    writer: Writer,
     /// Started with the first write, and again if the thread ended.
     queue: Mutex<Option<mpsc::UnboundedSender<Box<dyn Queued>>>>,
 }
@@ -118,27 +121,35 @@ impl std::fmt::Debug for Grouped {
     }
 }
 
-impl Grouped {
-    pub(super) fn new(writer: Writer) -> Grouped {
-        Grouped {
-            writer,
-            queue: Mutex::default(),
+impl Writer {
+    /// The handles of the writer of the desk at `path`, its connection not
+    /// opened yet.
+    pub(super) fn new(path: &Path) -> Writer {
+        Writer {
+            connection: Arc::default(),
+            path: path.to_path_buf(),
+            kept: Arc::default(),
+            most: Arc::new(AtomicUsize::new(MOST_WRITES)),
         }
     }
 
     /// Writes at most `most` (at least 1) in one transaction from now on.
     pub(super) fn set_most(&self, most: usize) {
-        self.writer.most.store(most.max(1), Ordering::Relaxed);
+        self.most.store(most.max(1), Ordering::Relaxed);
     }
+}
 
-    /// Runs `work` in the writer thread's next transaction; answers once that
-    /// transaction committed (or failed).
+impl Grouped {
+    /// Runs `work` in the next transaction of `writer`'s thread (started
+    /// here if it is not running); answers once that transaction committed
+    /// (or failed).
     pub(super) async fn write<T: Send + 'static>(
         &self,
+        writer: &Writer,
         work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
     ) -> StoreResult<T> {
         let (answer, answered) = oneshot::channel();
-        self.sender()
+        self.sender(writer)
             .send(Box::new(Write { work, answer }))
             .map_err(|_| StoreError::Unavailable("the desk's writer stopped; try again".into()))?;
         answered.await.map_err(|_| {
@@ -148,13 +159,13 @@ impl Grouped {
         })?
     }
 
-    fn sender(&self) -> mpsc::UnboundedSender<Box<dyn Queued>> {
+    fn sender(&self, writer: &Writer) -> mpsc::UnboundedSender<Box<dyn Queued>> {
         let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
         match queue.as_ref() {
             Some(sender) if !sender.is_closed() => sender.clone(),
             _ => {
                 let (sender, receiver) = mpsc::unbounded_channel();
-                let writer = self.writer.clone();
+                let writer = writer.clone();
                 // Without a thread there is no writer; the queue stays closed
                 // and the next write tries again.
                 if let Err(error) = std::thread::Builder::new()

@@ -21,7 +21,7 @@ mod tokens;
 mod webhooks;
 mod workspace;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -248,13 +248,12 @@ pub(crate) fn index_queued_text(conn: &Direct) -> rusqlite::Result<()> {
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
-    path: PathBuf,
-    /// Serializes this process's writers. Waiting here queues them fairly;
+    /// The desk's path and the writer's handles. Its connection lock
+    /// serializes this process's writers: waiting there queues them fairly;
     /// waiting in SQLite's busy handler makes them sleep and retry, and under
-    /// load some starve for seconds.
-    /// The writer's kept connection (see [`kept`], [`grouped`]) lives under it.
-    writer: Arc<tokio::sync::Mutex<Option<Direct>>>,
-    kept: Arc<kept::Kept>,
+    /// load some starve for seconds. The writer's kept connection (see
+    /// [`kept`], [`grouped`]) lives under it.
+    writer: grouped::Writer,
     /// The writes on the writer's kept connection, grouped into transactions.
     grouped: Arc<grouped::Grouped>,
 }
@@ -381,24 +380,16 @@ impl SqliteStore {
             }
             Process::OneCommand => pool.max_connections(1).connect_lazy_with(options),
         };
-        let writer = grouped::Writer {
-            connection: Arc::default(),
-            path: path.to_path_buf(),
-            kept: Arc::default(),
-            most: Arc::new(std::sync::atomic::AtomicUsize::new(grouped::MOST_WRITES)),
-        };
         let store = SqliteStore {
             pool,
-            path: writer.path.clone(),
-            writer: Arc::clone(&writer.connection),
-            kept: Arc::clone(&writer.kept),
-            grouped: Arc::new(grouped::Grouped::new(writer)),
+            writer: grouped::Writer::new(path),
+            grouped: Arc::default(),
         };
         if process == Process::OneCommand {
-            store.kept.start_reading();
+            store.writer.kept.start_reading();
             // A desk that cannot be read this way (new, or busy) is left to
             // the pool's connection, which creates and migrates it.
-            if let Ok(applied) = store.kept.read(path, applied_migrations)
+            if let Ok(applied) = store.writer.kept.read(path, applied_migrations)
                 && store.up_to_date(&applied)?
             {
                 return Ok(store);
@@ -412,13 +403,13 @@ impl SqliteStore {
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.writer.path
     }
 
     /// Whether the migrations `applied` are all this binary has; an error
     /// when the desk is newer than it.
     fn up_to_date(&self, applied: &[i64]) -> Result<bool, Opening> {
-        shared::check_applied(applied, MIGRATIONS, &self.path.display().to_string())
+        shared::check_applied(applied, MIGRATIONS, &self.writer.path.display().to_string())
             .map_err(Opening::Store)
     }
 
@@ -454,7 +445,7 @@ impl SqliteStore {
     /// turns into a write: in this process in line for the writer lock, across
     /// processes in SQLite's busy timeout.
     pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
-        let writer = Arc::clone(&self.writer).lock_owned().await;
+        let writer = Arc::clone(&self.writer.connection).lock_owned().await;
         Ok(WriteTx {
             tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
             _writer: writer,
@@ -472,8 +463,8 @@ impl SqliteStore {
         &self,
         work: impl FnOnce(&Direct) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        if self.kept.reads() {
-            return self.kept.read(&self.path, work);
+        if self.writer.kept.reads() {
+            return self.writer.kept.read(&self.writer.path, work);
         }
         let mut conn = self.pool.acquire().await?;
         direct(&mut conn, work).await
@@ -516,10 +507,10 @@ impl SqliteStore {
         &self,
         work: impl FnOnce(&Direct) -> StoreResult<T> + Send + 'static,
     ) -> StoreResult<T> {
-        if !self.kept.is_on() {
+        if !self.writer.kept.is_on() {
             return self.write_on_pool(work).await;
         }
-        self.grouped.write(work).await
+        self.grouped.write(&self.writer, work).await
     }
 }
 
@@ -609,17 +600,17 @@ crate::server::store::seam_by_inherent_methods!(SqliteStore);
 #[async_trait]
 impl Database for SqliteStore {
     fn describe(&self) -> String {
-        format!("the desk at {}", self.path.display())
+        format!("the desk at {}", self.writer.path.display())
     }
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
     fn keep_connections(&self) {
-        self.kept.start();
+        self.writer.kept.start();
     }
     fn groups_handoffs(&self) -> bool {
-        self.kept.is_on()
+        self.writer.kept.is_on()
     }
     async fn record_grouped_handoff(
         &self,
@@ -630,11 +621,11 @@ impl Database for SqliteStore {
             .await
     }
     fn set_most_grouped(&self, most: usize) {
-        self.grouped.set_most(most);
+        self.writer.set_most(most);
     }
     async fn close(&self) {
-        self.kept.close();
-        self.writer.lock().await.take();
+        self.writer.kept.close();
+        self.writer.connection.lock().await.take();
         self.pool.close().await;
     }
 }
@@ -667,7 +658,7 @@ mod tests {
     /// The connections a store opened and holds: its pool's and its kept
     /// readers (each back among the idle ones once its read is done).
     fn connections(store: &SqliteStore) -> usize {
-        store.pool.size() as usize + store.kept.idle_readers()
+        store.pool.size() as usize + store.writer.kept.idle_readers()
     }
 
     /// A one-command process (the CLI on its local desk) runs on one thread:
@@ -994,7 +985,7 @@ mod tests {
     }
 
     /// A new desk in `dir` whose store keeps its connections, as `serve`'s does.
-    async fn serving_desk(dir: &Path) -> (SqliteStore, PathBuf) {
+    async fn serving_desk(dir: &Path) -> (SqliteStore, std::path::PathBuf) {
         let path = dir.join("desk.sqlite");
         let store = SqliteStore::open(&path, Open::CreateIfMissing)
             .await
@@ -1137,7 +1128,7 @@ mod tests {
         let mut busy = Box::pin(busy);
         assert!((&mut busy).now_or_never().is_none());
         running.await.unwrap();
-        let before = store.kept.commits();
+        let before = store.writer.kept.commits();
         let mut queued: Vec<_> = writes
             .into_iter()
             .map(|write| Box::pin(store.write_direct(write)))
@@ -1151,7 +1142,7 @@ mod tests {
         for write in queued {
             results.push(write.await);
         }
-        (results, store.kept.commits() - before)
+        (results, store.writer.kept.commits() - before)
     }
 
     /// A write that panics (a bug) is rolled back alone, as one that fails

@@ -1585,6 +1585,13 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
             },
         )
         .await;
+    let accents = f
+        .ticket(
+            "five",
+            "x",
+            requester("Élodie Brûlée", "Élodie@Example.com", None),
+        )
+        .await;
     let none = Vec::<u64>::new();
     let cases = [
         // An email whole, in any case.
@@ -1608,6 +1615,14 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
         ("Dana_Reyes", none.clone()),
         ("%", none.clone()),
         ("_", none.clone()),
+        // Case is ASCII letters' alone, on both databases whatever
+        // PostgreSQL's locale: É and é are two letters, as in searched text.
+        ("ÉLODIE", vec![accents]),
+        ("élodie", none.clone()),
+        ("BRûLéE", vec![accents]),
+        ("BRÛLÉE", none.clone()),
+        ("Élodie@EXAMPLE.com", vec![accents]),
+        ("élodie@example.com", none.clone()),
     ];
     // On SQLite names are looked up in the text index (migration 0017),
     // while queued and once moved into it.
@@ -1639,6 +1654,24 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(f.store.requester_tickets("ext-7").await.unwrap()),
         [dana]
+    );
+    assert_eq!(
+        numbers(
+            f.store
+                .requester_tickets("Élodie@EXAMPLE.COM")
+                .await
+                .unwrap()
+        ),
+        [accents]
+    );
+    assert_eq!(
+        numbers(
+            f.store
+                .requester_tickets("élodie@example.com")
+                .await
+                .unwrap()
+        ),
+        none
     );
 }
 

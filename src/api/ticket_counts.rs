@@ -44,8 +44,9 @@ pub struct TicketCountQuery {
     /// The source AI agent's key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
-    /// The requester: their email (whole, in any case), their external id
-    /// (whole, exact) or any part of their name (in any case).
+    /// The requester: their email (whole), their external id (whole, exact)
+    /// or any part of their name; in the email and the name A-Z in either
+    /// case, every other character exactly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
     /// Text searched in subjects and messages: a substring, A-Z in either

@@ -39,8 +39,9 @@ pub struct TicketsListArgs {
     #[arg(long, value_name = "KEY")]
     #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
-    /// The requester: their email (any case) or external id, whole, or any
-    /// part of their name (any case)
+    /// The requester: their email or external id, whole, or any part of
+    /// their name; A-Z in either case in the email and the name, every other
+    /// character exactly (`é` does not find `É`)
     #[arg(long, value_name = "WHO")]
     pub requester: Option<String>,
     /// Text to find in subjects and messages: as written, spaces and

@@ -34,8 +34,9 @@ pub struct CountTicketsArgs {
     pub team: Option<String>,
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// The customer: their email (whole, in any case), their external id
-    /// (whole, exact) or any part of their name (in any case).
+    /// The customer: their email (whole), their external id (whole, exact)
+    /// or any part of their name; in the email and the name A-Z in either
+    /// case, every other character exactly.
     #[serde(default)]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in

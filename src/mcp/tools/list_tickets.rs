@@ -30,8 +30,9 @@ pub struct ListTicketsArgs {
     /// Where the customer wrote from.
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// The customer: their email (whole, in any case), their external id
-    /// (whole, exact) or any part of their name (in any case).
+    /// The customer: their email (whole), their external id (whole, exact)
+    /// or any part of their name; in the email and the name A-Z in either
+    /// case, every other character exactly.
     #[serde(default)]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in

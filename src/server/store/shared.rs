@@ -363,9 +363,10 @@ pub(super) fn indexed_bound(limit: u32, newest: Option<i64>) -> u64 {
 
 /// The WHERE condition that selects the tickets of `filter`, with the values
 /// it binds: one definition for the list and for counts, and for both
-/// databases, so all of them see the same tickets. Requester names match in
-/// any case (SQLite's LIKE, PostgreSQL's ILIKE); searched text as
-/// [`SearchPlan`] says.
+/// databases, so all of them see the same tickets. Requester emails and
+/// names match in any case of their ASCII letters and of nothing else
+/// (SQLite's lower() and LIKE; on PostgreSQL, whose lower() and ILIKE fold by
+/// its locale, [`fold_ascii`]); searched text as [`SearchPlan`] says.
 pub(super) fn ticket_condition(
     filter: &TicketFilter,
     dialect: Dialect,
@@ -437,19 +438,31 @@ pub(super) fn ticket_condition(
         });
     }
     if let Some(requester) = &filter.requester {
-        // An email or external id whole; a name, or part of one, in any case.
-        let email = c.param(Bind::Text(requester.clone()));
-        let name = c.param(Bind::Text(like_pattern(requester)));
-        let name = match dialect {
-            Dialect::Sqlite => format!("requester_name LIKE {name} ESCAPE '\\'"),
-            // The backslash is LIKE's escape character by default; an
-            // explicit ESCAPE would hide the pattern from pg_trgm's index.
-            Dialect::Postgres => format!("requester_name ILIKE {name}"),
+        // An email or external id whole; a name, or part of one, in any
+        // case of its ASCII letters.
+        let (email, name) = match dialect {
+            Dialect::Sqlite => {
+                let email = c.param(Bind::Text(requester.clone()));
+                let name = c.param(Bind::Text(like_pattern(requester)));
+                (
+                    format!("lower(requester_email) = lower({email})"),
+                    format!("requester_name LIKE {name} ESCAPE '\\'"),
+                )
+            }
+            Dialect::Postgres => {
+                let email = c.param(Bind::Text(requester.to_ascii_lowercase()));
+                let name = c.param(Bind::Text(folded_pattern(requester)));
+                // The backslash is LIKE's escape character by default; an
+                // explicit ESCAPE would hide the pattern from pg_trgm's index.
+                (
+                    format!("{} = {email}", fold_ascii("requester_email")),
+                    format!("{} LIKE {name}", fold_ascii("requester_name")),
+                )
+            }
         };
         let external = c.param(Bind::Text(requester.clone()));
         c.clauses.push(format!(
-            "(lower(requester_email) = lower({email}) OR {name} \
-             OR requester_external_id = {external})"
+            "({email} OR {name} OR requester_external_id = {external})"
         ));
     }
     if let Some(text) = &filter.text {

@@ -88,6 +88,11 @@ const MIGRATIONS: &[Embedded] = &[
         "requester names in a trigram index",
         include_str!("../../../../migrations/postgres/0008_requester_name_text.sql"),
     ),
+    (
+        9,
+        "requesters matched in ASCII case",
+        include_str!("../../../../migrations/postgres/0009_requester_case_ascii.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -10,8 +10,8 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, in_order,
-    stored_entries, ticket_condition, ticket_event,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, fold_ascii,
+    in_order, stored_entries, ticket_condition, ticket_event,
 };
 use crate::server::store::{
     NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter, TicketPage,
@@ -465,9 +465,11 @@ impl PostgresStore {
     pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = $1 \
-             OR lower(requester_email) = lower($1) ORDER BY created_at DESC, number DESC LIMIT 500"
+             OR {} = $2 ORDER BY created_at DESC, number DESC LIMIT 500",
+            fold_ascii("requester_email")
         )))
         .bind(id)
+        .bind(id.to_ascii_lowercase())
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rows::ticket).collect()

@@ -52,22 +52,28 @@ pub fn query_selects(
         r.email
             .as_ref()
             .is_some_and(|e| e.eq_ignore_ascii_case(who))
-            || r.name.as_deref() == Some(who.as_str())
+            || r.name
+                .as_ref()
+                .is_some_and(|name| contains_folding_ascii(name, who))
             || r.external_id.as_deref() == Some(who.as_str())
     });
+    // Searched text is the subject and the customer's and operators'
+    // messages: never notes, events or the requester's name.
     let text = query.q.as_ref().is_none_or(|q| {
-        let q = q.to_lowercase();
-        ticket.subject.to_lowercase().contains(&q)
+        contains_folding_ascii(&ticket.subject, q)
             || entries
                 .iter()
+                .filter(|e| e.kind == TimelineKind::Message)
                 .filter_map(|e| e.body.as_ref())
-                .any(|body| body.to_lowercase().contains(&q))
+                .any(|body| contains_folding_ascii(body, q))
     });
-    let created = query.created_since.as_ref().is_none_or(|since| {
-        since
-            .parse::<jiff::Timestamp>()
-            .is_ok_and(|since| ticket.created_at >= since)
-    });
+    let since = |since: &Option<String>, at: jiff::Timestamp| {
+        since.as_ref().is_none_or(|since| {
+            since
+                .parse::<jiff::Timestamp>()
+                .is_ok_and(|since| at >= since)
+        })
+    };
     in_view
         && query.status.is_none_or(|s| s == ticket.status)
         && query.priority.is_none_or(|p| p == ticket.priority)
@@ -77,7 +83,18 @@ pub fn query_selects(
         && same(&query.agent, &ticket.agent)
         && requester
         && text
-        && created
+        && since(&query.created_since, ticket.created_at)
+        && since(&query.updated_since, ticket.last_activity_at)
+}
+
+/// Whether `text` holds `part` with A-Z in either case and every other
+/// character exactly: the store's rule for searched text and requester names
+/// (`store::shared::ticket_condition`), so a watch shows what a list would.
+fn contains_folding_ascii(text: &str, part: &str) -> bool {
+    // ASCII folding never changes a character's length, so the folded texts
+    // hold the same characters at the same places.
+    text.to_ascii_lowercase()
+        .contains(&part.to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -310,5 +327,80 @@ mod tests {
             },
             &open
         ));
+    }
+
+    /// The cases of the store's `requesters_match_by_whole_email_or_external_id_
+    /// and_by_any_part_of_a_name` and `text_search_is_an_ascii_case_insensitive_
+    /// substring_by_index_or_by_walk` (tests/store.rs) that a change shows.
+    #[test]
+    fn a_watch_matches_names_and_text_by_the_lists_rule() {
+        use crate::api::{TicketQuery, TimelineEntry};
+        let ticket = crate::api::Ticket {
+            subject: "Élodie's café".into(),
+            requester: crate::api::Requester {
+                name: Some("Dana Reyes".into()),
+                email: Some("Dana@Example.com".into()),
+                external_id: Some("ext-7".into()),
+                phone: None,
+            },
+            ..ticket()
+        };
+        let entry = |kind, body: &str| TimelineEntry {
+            seq: 2,
+            kind,
+            author_kind: AuthorKind::Operator,
+            author: Some("bob".into()),
+            event: None,
+            body: Some(body.into()),
+            channel: None,
+            at: ticket.created_at,
+        };
+        let added = [
+            entry(TimelineKind::Message, "My parcel never ARRIVED."),
+            entry(TimelineKind::Note, "internal zanzibar"),
+        ];
+        let requester = |who: &str| {
+            let query = TicketQuery {
+                requester: Some(who.into()),
+                ..TicketQuery::default()
+            };
+            query_selects(&query, &ticket, &added, None)
+        };
+        for who in ["DANA@example.COM", "ext-7", "dana", "DANA R", "reyes", "a"] {
+            assert!(requester(who), "{who:?}");
+        }
+        for who in [
+            "erin@example",
+            "EXT-7",
+            "ext",
+            "Dana_Reyes",
+            "%",
+            "Reyes Dana",
+        ] {
+            assert!(!requester(who), "{who:?}");
+        }
+        let text = |q: &str| {
+            let query = TicketQuery {
+                q: Some(q.into()),
+                ..TicketQuery::default()
+            };
+            query_selects(&query, &ticket, &added, None)
+        };
+        for q in ["Élodie", "CAFé", "parcel never arrived", "arrived."] {
+            assert!(text(q), "{q:?}");
+        }
+        // É is not folded; notes and names are not searched text.
+        for q in ["élodie", "cafÉ", "zanzibar", "Reyes", "arrived never"] {
+            assert!(!text(q), "{q:?}");
+        }
+        let updated_since = |since: &str| {
+            let query = TicketQuery {
+                updated_since: Some(since.into()),
+                ..TicketQuery::default()
+            };
+            query_selects(&query, &ticket, &added, None)
+        };
+        assert!(updated_since("2025-12-31T00:00:00Z"));
+        assert!(!updated_since("2026-01-02T00:00:00Z"));
     }
 }

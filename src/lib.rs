@@ -3,6 +3,7 @@
 //! `run` parses the command line, resolves settings, dispatches to a command and
 //! turns any error into a report and an exit code.
 
+mod alloc;
 pub mod api;
 pub mod cli;
 pub mod client;
@@ -64,6 +65,9 @@ pub fn run() -> ExitCode {
 
 fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
     let serving = matches!(cli.command, Command::Serve(_));
+    if serving {
+        alloc::serve_from_mimalloc();
+    }
     if !serving && cli.global.verbose > 0 {
         ui::trace_requests(cli.global.verbose, cli.global.color);
     }

@@ -3,7 +3,7 @@
 //!
 //! The service allocates and frees many small buffers per request on every
 //! thread; glibc's malloc, free and consolidation took a quarter of the
-//! request threads' time, and mimalloc serves 8–12% more handoffs a second
+//! request threads' time, and mimalloc serves 9–12% more handoffs a second
 //! (docs/performance.md). A command runs for a few milliseconds and pays for
 //! mimalloc's first use (about 0.3 ms of start-up) without gaining from it,
 //! so commands keep glibc's.

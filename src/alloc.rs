@@ -3,15 +3,16 @@
 //!
 //! The service allocates and frees many small buffers per request on every
 //! thread; glibc's malloc, free and consolidation took a quarter of the
-//! request threads' time, and mimalloc serves 9–12% more handoffs a second
-//! (docs/performance.md). A command runs for a few milliseconds and pays for
+//! request threads' time. With mimalloc for its own blocks and SQLite's it
+//! serves about 14% more handoffs a second (docs/performance.md). A command runs for a few milliseconds and pays for
 //! mimalloc's first use (about 0.3 ms of start-up) without gaining from it,
 //! so commands keep glibc's.
 //!
 //! The choice is made once, before the service starts its threads. A block
 //! goes back to the allocator that owns it, whichever is chosen by then:
 //! mimalloc knows its own blocks by address (`mi_is_in_heap_region`), and
-//! every other block is glibc's.
+//! every other block is glibc's. SQLite, which allocates through its own
+//! layer, is given mimalloc at the same moment, before its first use.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,10 +22,63 @@ use mimalloc::MiMalloc;
 #[global_allocator]
 static ALLOCATOR: Allocator = Allocator::new();
 
-/// From now on, new blocks come from mimalloc. For `serve`, before its
-/// runtime starts.
+/// From now on, new blocks come from mimalloc, SQLite's too. For `serve`,
+/// before its runtime starts and before it opens a database.
 pub fn serve_from_mimalloc() {
     ALLOCATOR.mimalloc.store(true, Ordering::Relaxed);
+    sqlite_from_mimalloc();
+}
+
+/// SQLite's allocations from mimalloc, without its memory statistics: they
+/// take a global mutex on every allocation and free, and nothing reads them.
+/// SQLite takes both settings only before its first use (it answers
+/// `SQLITE_MISUSE` after, and keeps glibc's malloc).
+fn sqlite_from_mimalloc() {
+    use rusqlite::ffi;
+    use std::ffi::{c_int, c_void};
+    unsafe extern "C" fn malloc(size: c_int) -> *mut c_void {
+        unsafe { libmimalloc_sys::mi_malloc(size as usize) }
+    }
+    unsafe extern "C" fn free(ptr: *mut c_void) {
+        unsafe { libmimalloc_sys::mi_free(ptr) }
+    }
+    unsafe extern "C" fn realloc(ptr: *mut c_void, size: c_int) -> *mut c_void {
+        unsafe { libmimalloc_sys::mi_realloc(ptr, size as usize) }
+    }
+    unsafe extern "C" fn size(ptr: *mut c_void) -> c_int {
+        unsafe { libmimalloc_sys::mi_usable_size(ptr) as c_int }
+    }
+    unsafe extern "C" fn roundup(size: c_int) -> c_int {
+        unsafe { libmimalloc_sys::mi_good_size(size as usize) as c_int }
+    }
+    unsafe extern "C" fn nothing(_: *mut c_void) -> c_int {
+        ffi::SQLITE_OK
+    }
+    unsafe extern "C" fn nothing_at_shutdown(_: *mut c_void) {}
+    // SQLite copies the methods before sqlite3_config returns.
+    let methods = ffi::sqlite3_mem_methods {
+        xMalloc: Some(malloc),
+        xFree: Some(free),
+        xRealloc: Some(realloc),
+        xSize: Some(size),
+        xRoundup: Some(roundup),
+        xInit: Some(nothing),
+        xShutdown: Some(nothing_at_shutdown),
+        pAppData: std::ptr::null_mut(),
+    };
+    // SAFETY: both options are documented for use before sqlite3_initialize;
+    // called later, SQLite refuses them and changes nothing.
+    let configured = unsafe {
+        ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int) == ffi::SQLITE_OK
+            && ffi::sqlite3_config(
+                ffi::SQLITE_CONFIG_MALLOC,
+                &methods as *const ffi::sqlite3_mem_methods,
+            ) == ffi::SQLITE_OK
+    };
+    debug_assert!(
+        configured,
+        "SQLite was used before serve chose its allocator"
+    );
 }
 
 /// glibc's allocator until [`Allocator::mimalloc`] is set, mimalloc's after.
@@ -92,6 +146,46 @@ unsafe impl GlobalAlloc for Allocator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// In a process of its own (SQLite takes an allocator only before its
+    /// first use, and other tests use it): after the switch SQLite's blocks
+    /// are mimalloc's and it keeps no statistics, and a database works.
+    #[test]
+    fn sqlite_allocates_from_mimalloc_after_the_switch() {
+        const CHILD: &str = "DESKCTL_TEST_ALLOC_CHILD";
+        const NAME: &str = "alloc::tests::sqlite_allocates_from_mimalloc_after_the_switch";
+        if std::env::var_os(CHILD).is_none() {
+            let out = std::process::Command::new(std::env::current_exe().unwrap())
+                .args([NAME, "--exact", "--nocapture", "--test-threads=1"])
+                .env(CHILD, "1")
+                .output()
+                .unwrap();
+            let said = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{said}");
+            assert!(said.contains("1 passed"), "{said}");
+            return;
+        }
+        serve_from_mimalloc();
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+             INSERT INTO t (body) SELECT printf('%0500d', i) FROM n;
+             CREATE INDEX t_by_body ON t (body);",
+        )
+        .unwrap();
+        let bodies: i64 = conn
+            .query_row("SELECT count(DISTINCT body) FROM t", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(bodies, 5000);
+        unsafe {
+            let block = rusqlite::ffi::sqlite3_malloc(1000);
+            assert!(from_mimalloc(block.cast()));
+            rusqlite::ffi::sqlite3_free(block);
+            assert_eq!(rusqlite::ffi::sqlite3_memory_used(), 0);
+        }
+    }
 
     /// Blocks allocated before and after the switch, freed and resized after
     /// it, each by its own allocator: glibc's free or realloc given a

@@ -622,13 +622,16 @@ pub(super) fn finish_handoff(
     finish: super::FinishHandoff,
     state: &crate::domain::assignment::TeamState,
 ) -> StoreResult<super::Finished> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(state))).map_err(|_| {
-        StoreError::Database(
-            "the handoff's decision failed on a bug in deskctl (the service's standard error \
-             shows where); nothing of it was kept"
-                .into(),
-        )
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(state)))
+        .map_err(|_| failed_on_a_bug("the handoff's decision"))
+}
+
+/// What `what`, which panicked (the panic itself is logged), is answered.
+pub(super) fn failed_on_a_bug(what: &str) -> StoreError {
+    StoreError::Database(format!(
+        "{what} failed on a bug in deskctl (the service's standard error shows where); \
+         nothing of it was kept"
+    ))
 }
 
 /// A handoff just written, as answered, with the events it records: its

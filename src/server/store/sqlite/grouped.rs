@@ -29,15 +29,12 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::Direct;
 use super::kept::{self, Kept};
+use crate::server::store::shared::failed_on_a_bug;
 use crate::server::store::{StoreError, StoreResult};
 
 /// The most writes one transaction holds unless set otherwise (`serve
 /// --handoff-batch`): this bounds how long other processes wait for the lock.
 const MOST_WRITES: usize = crate::server::store::group_commit::MAX_BATCH;
-
-/// What a write that panicked is answered (the panic itself is logged).
-const PANICKED: &str = "the write failed on a bug in deskctl (the service's standard \
-                        error shows where); nothing of it was kept";
 
 /// Answers a write once its transaction ended: `Ok` when it committed.
 type Answer = Box<dyn FnOnce(StoreResult<()>) + Send>;
@@ -71,7 +68,7 @@ where
                 // A write that panics (a bug) is rolled back alone, as one
                 // that fails is: the writes beside it are not its to lose.
                 let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(conn)))
-                    .unwrap_or_else(|_| Err(StoreError::Database(PANICKED.into())));
+                    .unwrap_or_else(|_| Err(failed_on_a_bug("the write")));
                 let end = if done.is_ok() {
                     "RELEASE write"
                 } else {

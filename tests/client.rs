@@ -139,6 +139,43 @@ async fn the_bearer_token_is_sent() {
     server.verify().await;
 }
 
+/// A page of tickets is asked for as JSON lines over HTTP, and read from
+/// them with the next page's cursor from its header.
+#[tokio::test]
+async fn ticket_lines_are_asked_for_and_read_with_their_cursor() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/tickets"))
+        .and(header("accept", "application/x-ndjson"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("desk-next-cursor", "2026-11-20T00:00:00.000000Z|10001")
+                .set_body_raw(
+                    "{\"number\":10002}\n{\"number\":10001}\n",
+                    "application/x-ndjson",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let query = deskctl::api::TicketQuery::default();
+    let page = client(&server, quick_retries(0))
+        .list_ticket_lines(&query)
+        .await
+        .unwrap();
+    let lines: Vec<&[u8]> = page.items.iter().map(|line| line.as_ref()).collect();
+    assert_eq!(
+        lines,
+        [&b"{\"number\":10002}\n"[..], b"{\"number\":10001}\n"]
+    );
+    assert_eq!(
+        page.next_cursor.as_deref(),
+        Some("2026-11-20T00:00:00.000000Z|10001")
+    );
+    server.verify().await;
+}
+
 #[tokio::test]
 async fn no_token_means_no_authorization_header() {
     let server = MockServer::start().await;
@@ -514,6 +551,7 @@ async fn a_post_with_an_idempotency_key_is_retried() {
         body: Some(serde_json::to_vec(&body).unwrap()),
         idempotency_key: Some("create-bob-1".into()),
         if_match: None,
+        accept: None,
     }))
     .await
     .unwrap();
@@ -564,6 +602,7 @@ async fn retries_stop_after_max_retries_with_the_last_error() {
         body: Some(br#"{"kind":"ingest","name":"x"}"#.to_vec()),
         idempotency_key: Some("token-1".into()),
         if_match: None,
+        accept: None,
     }))
     .await
     .unwrap_err();

@@ -239,6 +239,77 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         .stderr(contains("Showing 3 tickets; there are more"));
 }
 
+/// Over HTTP, a client that accepts JSON lines gets each page's tickets one a
+/// line, as the JSON page holds them, and the next page's cursor in a header;
+/// the CLI streams the same lines from a server as from the local desk.
+#[test]
+fn pages_of_tickets_are_served_as_json_lines_to_clients_that_accept_them() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let mut path = "/v1/tickets?limit=3".to_string();
+    let mut pages = 0;
+    let mut served = String::new();
+    loop {
+        let json = server.raw("GET", &path, &[("Authorization", &bearer)], b"");
+        let lines = server.raw(
+            "GET",
+            &path,
+            &[
+                ("Authorization", &bearer),
+                ("Accept", "application/x-ndjson"),
+            ],
+            b"",
+        );
+        assert_eq!((json.status, lines.status), (200, 200), "{}", lines.body);
+        assert_eq!(json.header("content-type"), Some("application/json"));
+        assert_eq!(lines.header("content-type"), Some("application/x-ndjson"));
+        let page = json.json();
+        let items: Vec<String> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ticket| ticket.to_string())
+            .collect();
+        assert!(lines.body.ends_with('\n'), "{:?}", lines.body);
+        let lined: Vec<String> = lines.body.lines().map(|l| parse(l).to_string()).collect();
+        assert_eq!(lined, items);
+        assert_eq!(
+            lines.header("desk-next-cursor"),
+            page["next_cursor"].as_str()
+        );
+        served += &lines.body;
+        pages += 1;
+        match page["next_cursor"].as_str() {
+            Some(cursor) => {
+                path = format!(
+                    "/v1/tickets?limit=3&cursor={}",
+                    cursor.replace(':', "%3A").replace('|', "%7C")
+                )
+            }
+            None => break,
+        }
+    }
+    assert_eq!(pages, 2);
+    let remote = as_token(
+        &desk,
+        &server,
+        &token,
+        &["tickets", "list", "--all", "-o", "jsonl"],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        remote.status.success(),
+        "{}",
+        String::from_utf8_lossy(&remote.stderr)
+    );
+    let local = desk.run(&["tickets", "list", "--all", "-o", "jsonl"]);
+    assert_eq!(String::from_utf8(remote.stdout).unwrap(), local);
+    assert_eq!(local, served);
+}
+
 #[test]
 fn every_action_lands_on_the_timeline_in_order() {
     let desk = desk_with_tickets(desk!());

@@ -88,6 +88,13 @@ pub const MAX_PAGE_LIMIT: u32 = 500;
 /// The page size when a request names none.
 pub const DEFAULT_PAGE_LIMIT: u32 = 100;
 
+/// The media type of a page of tickets written one ticket a line (JSON
+/// lines), which `GET /v1/tickets` answers a request accepting it with.
+pub const JSON_LINES: &str = "application/x-ndjson";
+/// The response header that carries the next page's cursor when a page is
+/// answered as [`JSON_LINES`]; absent on the last page.
+pub const NEXT_CURSOR_HEADER: &str = "desk-next-cursor";
+
 /// One page of a list. `next_cursor` is opaque; pass it back as `cursor` to get
 /// the next page. It is absent on the last page.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]

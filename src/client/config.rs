@@ -30,6 +30,7 @@ impl Client {
                 body: Some(serde_json::to_vec(request).expect("requests serialize")),
                 idempotency_key: None,
                 if_match: Some(format!("\"{revision}\"")),
+                accept: None,
             })
             .await?;
         self.decode(&response)

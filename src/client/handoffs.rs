@@ -29,6 +29,7 @@ impl Client {
                 body: Some(serde_json::to_vec(request).expect("requests serialize")),
                 idempotency_key: Some(idempotency_key.to_string()),
                 if_match: None,
+                accept: None,
             })
             .await?;
         let replayed = response.status == http::StatusCode::OK;

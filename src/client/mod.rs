@@ -194,6 +194,8 @@ pub struct ApiRequest {
     pub idempotency_key: Option<String>,
     /// The revision a change was planned against (`If-Match`).
     pub if_match: Option<String>,
+    /// The media type asked for (`Accept`), when not the API's JSON.
+    pub accept: Option<&'static str>,
 }
 
 /// One answer.
@@ -411,6 +413,9 @@ impl Client {
                 if let Some(revision) = &request.if_match {
                     builder = builder.header(http::header::IF_MATCH, revision);
                 }
+                if let Some(media) = request.accept {
+                    builder = builder.header(http::header::ACCEPT, media);
+                }
                 if let Some(body) = &request.body {
                     builder = builder
                         .header(CONTENT_TYPE, "application/json")
@@ -472,6 +477,9 @@ impl Client {
                 }
                 if let Some(revision) = &request.if_match {
                     builder = builder.header(http::header::IF_MATCH, revision);
+                }
+                if let Some(media) = request.accept {
+                    builder = builder.header(http::header::ACCEPT, media);
                 }
                 let body = match &request.body {
                     Some(body) => {
@@ -637,6 +645,7 @@ fn request(method: Method, path: String, body: Option<Vec<u8>>) -> ApiRequest {
         body,
         idempotency_key: None,
         if_match: None,
+        accept: None,
     }
 }
 

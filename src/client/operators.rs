@@ -63,6 +63,7 @@ impl Client {
                 body: None,
                 idempotency_key: None,
                 if_match: None,
+                accept: None,
             })
             .await?;
         self.decode(&response)

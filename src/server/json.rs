@@ -1,6 +1,7 @@
 //! Request-body and query extractors whose rejections are problem+json, with the
 //! position and field serde reported, instead of axum's plain-text rejections;
-//! and the JSON body every page of a list is answered with.
+//! and the JSON body every page of a list is answered with (or JSON lines, for
+//! a page of tickets).
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -9,7 +10,7 @@ use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
-use crate::api::FieldError;
+use crate::api::{FieldError, JSON_LINES, NEXT_CURSOR_HEADER};
 
 /// A JSON response body, serialized into a `Vec` (serde_json's fastest
 /// writer): every page of a list is one. axum's `Json` writes through
@@ -33,34 +34,86 @@ impl<T: serde::Serialize> axum::response::IntoResponse for JsonBody<T> {
     }
 }
 
-/// A page whose items were written as a JSON array already (tickets, by the
-/// store): answered as serializing a [`crate::api::Page`] of them would be,
-/// without parsing them again.
+/// A page whose tickets the store wrote as JSON lines already: answered as
+/// serializing a [`crate::api::Page`] of them would be, or, to a client that
+/// accepts [`JSON_LINES`], as the lines themselves with the next page's cursor
+/// in [`NEXT_CURSOR_HEADER`]. Neither parses the tickets again.
 pub struct WrittenPage {
-    pub items: Vec<u8>,
+    /// One ticket a line, each line ending in `\n`.
+    pub lines: Vec<u8>,
     pub next_cursor: Option<String>,
+    pub as_lines: bool,
 }
 
-impl axum::response::IntoResponse for WrittenPage {
-    fn into_response(self) -> axum::response::Response {
-        let mut body = Vec::with_capacity(self.items.len() + 64);
-        body.extend_from_slice(b"{\"items\":");
-        body.extend_from_slice(&self.items);
+impl WrittenPage {
+    /// `{"items":[…],"next_cursor":…}`, the lines joined by commas.
+    fn into_json(self) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.lines.len() + 64);
+        body.extend_from_slice(b"{\"items\":[");
+        let mut rest = self.lines.as_slice();
+        while let Some(end) = memchr::memchr(b'\n', rest) {
+            body.extend_from_slice(&rest[..end]);
+            body.push(b',');
+            rest = &rest[end + 1..];
+        }
+        if body.ends_with(b",") {
+            body.pop();
+        }
+        body.push(b']');
         if let Some(cursor) = &self.next_cursor {
             body.extend_from_slice(b",\"next_cursor\":");
             // A string always serializes.
             serde_json::to_writer(&mut body, cursor).expect("a string serializes");
         }
         body.push(b'}');
-        (
-            [(
-                axum::http::header::CONTENT_TYPE,
-                axum::http::HeaderValue::from_static("application/json"),
-            )],
-            body,
-        )
-            .into_response()
+        body
     }
+}
+
+impl axum::response::IntoResponse for WrittenPage {
+    fn into_response(self) -> axum::response::Response {
+        use axum::http::{HeaderValue, header::CONTENT_TYPE};
+        if !self.as_lines {
+            let content_type = [(CONTENT_TYPE, HeaderValue::from_static("application/json"))];
+            return (content_type, self.into_json()).into_response();
+        }
+        let mut response = (
+            [(CONTENT_TYPE, HeaderValue::from_static(JSON_LINES))],
+            self.lines,
+        )
+            .into_response();
+        // A cursor is a stored instant and a number: always a valid value.
+        if let Some(cursor) = self.next_cursor.and_then(|c| HeaderValue::try_from(c).ok()) {
+            response.headers_mut().insert(NEXT_CURSOR_HEADER, cursor);
+        }
+        response
+    }
+}
+
+/// Whether a request's `Accept` headers ask for [`JSON_LINES`] before JSON:
+/// they name it with a quality above zero and not below `application/json`'s.
+pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
+    let mut lines = None;
+    let mut json = None;
+    let ranges = headers
+        .get_all(axum::http::header::ACCEPT)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','));
+    for range in ranges {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or_default().trim();
+        let quality = parts
+            .filter_map(|parameter| parameter.split_once('='))
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+        if media.eq_ignore_ascii_case(JSON_LINES) {
+            lines = Some(quality);
+        } else if media.eq_ignore_ascii_case("application/json") {
+            json = Some(quality);
+        }
+    }
+    lines.is_some_and(|lines| lines > 0.0 && json.is_none_or(|json| lines >= json))
 }
 
 /// A JSON request body.
@@ -192,30 +245,67 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_written_page_is_the_page_serialized() {
-        let items = vec![
-            serde_json::json!({"number": 10002, "subject": "Caf\u{e9} \"A\"\n"}),
+    async fn a_written_page_is_the_page_serialized_or_its_lines_with_the_cursor_in_a_header() {
+        let items = [
+            serde_json::json!({"number": 10002, "subject": "Caf\u{e9} \"A\"\n", "fields": {"a": [1, {"b": "x,y"}]}}),
             serde_json::json!({"number": 10001, "fields": {}}),
+            serde_json::json!({"number": 10000}),
         ];
         for next_cursor in [None, Some("2026-11-20T00:00:00.000000Z|10001".to_string())] {
-            for items in [items.clone(), vec![]] {
+            for count in [0, 1, 3] {
+                let items = items[..count].to_vec();
                 let page = crate::api::Page {
                     items: items.clone(),
                     next_cursor: next_cursor.clone(),
                 };
-                let written = WrittenPage {
-                    items: serde_json::to_vec(&items).unwrap(),
+                let lines: String = items.iter().map(|item| format!("{item}\n")).collect();
+                let written = |as_lines| WrittenPage {
+                    lines: lines.clone().into_bytes(),
                     next_cursor: next_cursor.clone(),
+                    as_lines,
                 };
-                let (status, content_type, body) = parts(written.into_response()).await;
+
+                let (status, content_type, body) = parts(written(false).into_response()).await;
                 assert_eq!(status, StatusCode::OK);
                 assert_eq!(content_type, "application/json");
                 assert_eq!(
                     String::from_utf8(body).unwrap(),
                     serde_json::to_string(&page).unwrap()
                 );
+
+                let response = written(true).into_response();
+                let cursor = response.headers().get(NEXT_CURSOR_HEADER).cloned();
+                let (status, content_type, body) = parts(response).await;
+                assert_eq!(status, StatusCode::OK);
+                assert_eq!(content_type, JSON_LINES);
+                assert_eq!(String::from_utf8(body).unwrap(), lines);
+                assert_eq!(cursor.map(|c| c.to_str().unwrap().to_string()), next_cursor);
             }
         }
+    }
+
+    #[test]
+    fn json_lines_are_answered_when_accepted_before_json() {
+        let accepts = |values: &[&str]| {
+            let mut headers = axum::http::HeaderMap::new();
+            for value in values {
+                headers.append(axum::http::header::ACCEPT, value.parse().unwrap());
+            }
+            accepts_json_lines(&headers)
+        };
+        assert!(accepts(&["application/x-ndjson"]));
+        assert!(accepts(&["Application/X-NDJSON"]));
+        assert!(accepts(&["application/json, application/x-ndjson"]));
+        assert!(accepts(&["application/json;q=0.5", "application/x-ndjson"]));
+        assert!(accepts(&[
+            "application/x-ndjson;q=0.9, application/json;q=0.8"
+        ]));
+        assert!(!accepts(&[]));
+        assert!(!accepts(&["*/*"]));
+        assert!(!accepts(&["application/json"]));
+        assert!(!accepts(&["application/x-ndjson;q=0"]));
+        assert!(!accepts(&["application/x-ndjson;q=nonsense"]));
+        assert!(!accepts(&["application/x-ndjson;q=0.5, application/json"]));
     }
 
     #[tokio::test]

@@ -100,12 +100,12 @@ impl Ui {
         Ok(())
     }
 
-    /// Prints JSON values already encoded, one a line.
-    pub fn print_raw_lines(&self, items: &[Box<serde_json::value::RawValue>]) -> CliResult {
+    /// Prints lines already written, each ending in `\n` (JSON lines as the
+    /// service wrote them).
+    pub fn print_lines(&self, lines: &[bytes::Bytes]) -> CliResult {
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-        for item in items {
-            out.write_all(item.get().as_bytes())?;
-            out.write_all(b"\n")?;
+        for line in lines {
+            out.write_all(line)?;
         }
         out.flush()?;
         Ok(())

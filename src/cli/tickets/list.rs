@@ -140,8 +140,8 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
     let (shown, more) = if ui.format == OutputFormat::Jsonl && events.is_none() {
         // Each ticket printed as the service wrote it, without decoding and
         // encoding it again.
-        let fetch = |query: TicketQuery| async move { client_ref.list_tickets_raw(&query).await };
-        read_pages(&mut query, limit, fetch, |items| ui.print_raw_lines(&items)).await?
+        let fetch = |query: TicketQuery| async move { client_ref.list_ticket_lines(&query).await };
+        read_pages(&mut query, limit, fetch, |lines| ui.print_lines(&lines)).await?
     } else {
         let fetch = |query: TicketQuery| async move { client_ref.list_tickets(&query).await };
         read_pages(&mut query, limit, fetch, |items| {

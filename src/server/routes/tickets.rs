@@ -16,7 +16,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery, WrittenPage};
+use crate::server::json::{ApiJson, ApiQuery, WrittenPage, accepts_json_lines};
 use crate::server::store::{Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -183,11 +183,22 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
 }
 
 /// Tickets in a view, filtered, newest activity first.
+///
+/// A request that accepts `application/x-ndjson` gets the page's tickets one
+/// a line instead, with the next page's cursor in the `Desk-Next-Cursor`
+/// header: a client streaming every ticket copies the lines as they are.
 #[utoipa::path(get, path = "/v1/tickets", tag = "tickets", params(TicketQuery),
-    responses((status = 200, body = Page<Ticket>), (status = 401, body = Problem)))]
+    responses((status = 200, content(
+            (Page<Ticket> = "application/json"),
+            (Ticket = "application/x-ndjson")),
+        headers(("Desk-Next-Cursor" = String,
+            description = "With `application/x-ndjson`: the next page's cursor (absent on the last page)")),
+        description = "A page of tickets: a `Page` in JSON, or with `Accept: application/x-ndjson` one `Ticket` a line"),
+        (status = 401, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
     principal: Principal,
+    headers: axum::http::HeaderMap,
     ApiQuery(query): ApiQuery<TicketQuery>,
 ) -> ApiResult<WrittenPage> {
     principal.require_operator()?;
@@ -198,10 +209,11 @@ async fn list(
     let filter = ticket_filter(&principal, &query)?;
     let page = state.store.list_tickets(&filter, limit).await?;
     Ok(WrittenPage {
-        items: page.items,
+        lines: page.items,
         next_cursor: page
             .next_after
             .map(|(activity, number)| format!("{activity}|{number}")),
+        as_lines: accepts_json_lines(&headers),
     })
 }
 

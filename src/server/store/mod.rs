@@ -138,8 +138,8 @@ pub struct TicketFilter {
 /// the CPU time was those three steps).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketPage {
-    /// The page's tickets as a JSON array, byte for byte as `Vec<Ticket>`
-    /// serializes.
+    /// The page's tickets as JSON lines: each byte for byte as a `Ticket`
+    /// serializes, then `\n` (compact JSON holds no line break).
     pub items: Vec<u8>,
     /// How many tickets `items` holds.
     pub len: usize,
@@ -161,8 +161,12 @@ impl TicketPage {
             }
             false => None,
         };
-        let items = serde_json::to_vec(&tickets)
-            .map_err(|e| StoreError::Corrupt(format!("a ticket does not serialize: {e}")))?;
+        let mut items = Vec::with_capacity(512 * tickets.len());
+        for ticket in &tickets {
+            serde_json::to_writer(&mut items, ticket)
+                .map_err(|e| StoreError::Corrupt(format!("a ticket does not serialize: {e}")))?;
+            items.push(b'\n');
+        }
         Ok(TicketPage {
             items,
             len: tickets.len(),
@@ -172,7 +176,9 @@ impl TicketPage {
 
     /// The page's tickets, decoded.
     pub fn tickets(&self) -> serde_json::Result<Vec<Ticket>> {
-        serde_json::from_slice(&self.items)
+        serde_json::Deserializer::from_slice(&self.items)
+            .into_iter()
+            .collect()
     }
 }
 

@@ -89,7 +89,8 @@ impl<'s> std::ops::Deref for Row<'_, 's> {
 }
 
 impl Row<'_, '_> {
-    fn index(&self, column: &str) -> StoreResult<usize> {
+    /// Where `column` is in the row.
+    pub(super) fn index(&self, column: &str) -> StoreResult<usize> {
         let start = self.next.get();
         let index = (start..self.names.len())
             .chain(0..start)

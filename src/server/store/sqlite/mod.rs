@@ -683,7 +683,7 @@ mod tests {
             ..TicketFilter::everything(Viewer::Everyone)
         };
         let page = store.list_tickets(&refund, 30).await.unwrap();
-        assert_eq!((page.len, page.items.as_slice()), (0, &b"[]"[..]));
+        assert_eq!((page.len, page.items.as_slice()), (0, &b""[..]));
         assert_eq!(store.pool.size(), 0, "pooled connections opened");
         assert_eq!(connections(&store), 1, "connections opened");
     }
@@ -931,10 +931,11 @@ mod tests {
                 expected.push(store.get_ticket(number).await.unwrap().ticket);
                 listed.push(number);
             }
-            assert_eq!(
-                String::from_utf8(page.items.clone()).unwrap(),
-                serde_json::to_string(&expected).unwrap()
-            );
+            let lines: String = expected
+                .iter()
+                .map(|ticket| serde_json::to_string(ticket).unwrap() + "\n")
+                .collect();
+            assert_eq!(String::from_utf8(page.items.clone()).unwrap(), lines);
             assert_eq!(page.len, expected.len());
             match page.next_after {
                 Some(after) => {
@@ -946,6 +947,103 @@ mod tests {
             }
         }
         assert_eq!(listed, [10005, 10004, 10003, 10002, 10001]);
+    }
+
+    /// Pages of a size that is split over two threads are written byte for
+    /// byte as on one, whatever the batches' size and the columns' order.
+    #[tokio::test]
+    async fn a_page_written_on_two_threads_is_the_page_written_on_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = desk_with_tickets_of_every_shape(dir.path()).await;
+        let mut columns = ticket_page::COLUMN_NAMES.to_vec();
+        columns.reverse();
+        columns.insert(3, "rowid");
+        let sql = format!(
+            "SELECT {} FROM tickets ORDER BY last_activity_at DESC, number DESC LIMIT ?",
+            columns.join(", ")
+        );
+        let store = &store;
+        let sql = &sql;
+        let write = |limit: usize, batch_rows: usize, split: bool| {
+            let sql = sql.clone();
+            async move {
+                store
+                    .read_direct(move |conn| {
+                        ticket_page::write_rows(
+                            conn,
+                            &sql,
+                            [limit as i64 + 1],
+                            limit,
+                            batch_rows,
+                            split,
+                        )
+                    })
+                    .await
+                    .unwrap()
+            }
+        };
+        let mut every_ticket = String::new();
+        for number in [10005, 10004, 10003, 10002, 10001] {
+            let ticket = store.get_ticket(number).await.unwrap().ticket;
+            every_ticket += &(serde_json::to_string(&ticket).unwrap() + "\n");
+        }
+        for limit in 1..=6 {
+            let one = write(limit, 64, false).await;
+            let lines: Vec<&str> = every_ticket.lines().take(limit).collect();
+            assert_eq!(
+                String::from_utf8(one.items.clone()).unwrap(),
+                lines.join("\n") + "\n"
+            );
+            assert_eq!(one.len, limit.min(5));
+            assert_eq!(one.next_after.is_some(), limit < 5, "limit {limit}");
+            for (batch_rows, split) in [(1, true), (2, true), (64, true), (2, false)] {
+                let other = write(limit, batch_rows, split).await;
+                assert_eq!(
+                    (&other.items, other.len, &other.next_after),
+                    (&one.items, one.len, &one.next_after),
+                    "limit {limit}, batches of {batch_rows}, split {split}"
+                );
+            }
+        }
+    }
+
+    /// JSON stored with line breaks between its tokens (not by deskctl) is
+    /// written compact: a page is one ticket a line.
+    #[tokio::test]
+    async fn stored_json_with_line_breaks_is_written_on_the_tickets_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = desk_with_tickets_of_every_shape(dir.path()).await;
+        store
+            .write_on_pool(|conn| {
+                Ok(conn.execute(
+                    "UPDATE tickets SET fields = ?, context = ? WHERE number = 10003",
+                    [
+                        "{\n  \"a\": 1,\r\n  \"b\": [1,\n 2]\n}",
+                        "{\"x\":\n\"line\\nbreak\"}",
+                    ],
+                )?)
+            })
+            .await
+            .unwrap();
+        let expected = store.get_ticket(10003).await.unwrap().ticket;
+        for limit in [30, 100] {
+            let page = store
+                .list_tickets(&TicketFilter::everything(Viewer::Everyone), limit)
+                .await
+                .unwrap();
+            let text = String::from_utf8(page.items).unwrap();
+            assert_eq!(text.lines().count(), 5, "{text}");
+            let line = text
+                .lines()
+                .find(|line| line.starts_with("{\"number\":10003,"))
+                .unwrap();
+            assert_eq!(line, serde_json::to_string(&expected).unwrap());
+            assert!(
+                line.contains(r#""fields":{"a":1,"b":[1,2]}"#)
+                    && line.contains(r#""context":{"x":"line\nbreak"}"#),
+                "{line}"
+            );
+        }
     }
 
     #[tokio::test]
@@ -964,11 +1062,14 @@ mod tests {
                 .await
                 .unwrap();
             let everything = TicketFilter::everything(Viewer::Everyone);
-            match store.list_tickets(&everything, 30).await {
-                Err(StoreError::Corrupt(message)) => {
-                    assert!(message.contains(reported), "{column}: {message}")
+            // On one thread, and split over two.
+            for limit in [30, 100] {
+                match store.list_tickets(&everything, limit).await {
+                    Err(StoreError::Corrupt(message)) => {
+                        assert!(message.contains(reported), "{column}: {message}")
+                    }
+                    other => panic!("{column}, limit {limit}: {other:?}"),
                 }
-                other => panic!("{column}: {other:?}"),
             }
         }
     }

@@ -4,9 +4,9 @@
 //! The service allocates and frees many small buffers per request on every
 //! thread; glibc's malloc, free and consolidation took a quarter of the
 //! request threads' time. With mimalloc for its own blocks and SQLite's it
-//! serves about 14% more handoffs a second (docs/performance.md). A command runs for a few milliseconds and pays for
-//! mimalloc's first use (about 0.3 ms of start-up) without gaining from it,
-//! so commands keep glibc's.
+//! serves about 14% more handoffs a second (docs/performance.md). A command
+//! runs for a few milliseconds and pays for mimalloc's first use (about
+//! 0.3 ms of start-up) without gaining from it, so commands keep glibc's.
 //!
 //! The choice is made once, before the service starts its threads. A block
 //! goes back to the allocator that owns it, whichever is chosen by then:

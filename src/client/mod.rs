@@ -198,6 +198,23 @@ pub struct ApiRequest {
     pub accept: Option<&'static str>,
 }
 
+impl ApiRequest {
+    /// The headers this request sets itself, for either transport (the token
+    /// and the body's type are the client's).
+    fn headers(&self) -> impl Iterator<Item = (http::HeaderName, &str)> {
+        [
+            (
+                http::HeaderName::from_static("idempotency-key"),
+                self.idempotency_key.as_deref(),
+            ),
+            (http::header::IF_MATCH, self.if_match.as_deref()),
+            (http::header::ACCEPT, self.accept),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+    }
+}
+
 /// One answer.
 #[derive(Debug, Clone)]
 pub struct ApiResponse {
@@ -407,14 +424,8 @@ impl Client {
                 if let Some(token) = &self.token {
                     builder = builder.bearer_auth(token.expose_secret());
                 }
-                if let Some(key) = &request.idempotency_key {
-                    builder = builder.header("Idempotency-Key", key);
-                }
-                if let Some(revision) = &request.if_match {
-                    builder = builder.header(http::header::IF_MATCH, revision);
-                }
-                if let Some(media) = request.accept {
-                    builder = builder.header(http::header::ACCEPT, media);
+                for (name, value) in request.headers() {
+                    builder = builder.header(name, value);
                 }
                 if let Some(body) = &request.body {
                     builder = builder
@@ -472,14 +483,8 @@ impl Client {
                     builder =
                         builder.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret()));
                 }
-                if let Some(key) = &request.idempotency_key {
-                    builder = builder.header("Idempotency-Key", key);
-                }
-                if let Some(revision) = &request.if_match {
-                    builder = builder.header(http::header::IF_MATCH, revision);
-                }
-                if let Some(media) = request.accept {
-                    builder = builder.header(http::header::ACCEPT, media);
+                for (name, value) in request.headers() {
+                    builder = builder.header(name, value);
                 }
                 let body = match &request.body {
                     Some(body) => {

@@ -209,6 +209,11 @@ const MIGRATIONS: &[Embedded] = &[
         "large texts indexed at once",
         include_str!("../../../../migrations/sqlite/0018_large_texts_indexed_at_once.sql"),
     ),
+    (
+        19,
+        "text index merged sixteen at a time",
+        include_str!("../../../../migrations/sqlite/0019_text_index_merged_sixteen_at_a_time.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text
@@ -1428,6 +1433,30 @@ mod tests {
         assert_eq!(teams, writes as i64);
     }
 
+    /// A write queueing `count` texts for the index, numbered from `first`:
+    /// each is `queued text N`, every one matched by [`INDEXED_TEXTS`].
+    fn queue_texts(first: i64, count: i64) -> impl FnOnce(&Direct) -> StoreResult<()> {
+        move |conn| {
+            for n in first..first + count {
+                execute(
+                    conn,
+                    "INSERT INTO ticket_text_queue (id, body) VALUES (?, ?)",
+                    rusqlite::params![n << 24, format!("queued text {n}")],
+                )?;
+            }
+            Ok(())
+        }
+    }
+
+    /// Counts the texts of [`queue_texts`] in the index.
+    const INDEXED_TEXTS: &str =
+        "SELECT count(*) FROM ticket_text WHERE ticket_text MATCH '\"ued\"'";
+
+    /// The one count `sql` answers.
+    fn count(conn: &Direct, sql: &str) -> StoreResult<i64> {
+        Ok(conn.query_row(sql, [], |row| row.get(0))?)
+    }
+
     /// Queued texts stay in the queue until [`INDEX_QUEUED_AFTER`] wait; the
     /// write that makes it that many moves them all into the index, on the
     /// service's kept writer and on a command's pool alike.
@@ -1445,41 +1474,24 @@ mod tests {
                 .await
                 .unwrap()
             };
-            let queue = |first: i64, count: i64| {
-                move |conn: &Direct| {
-                    for n in first..first + count {
-                        execute(
-                            conn,
-                            "INSERT INTO ticket_text_queue (id, body) VALUES (?, ?)",
-                            rusqlite::params![n << 24, format!("queued text {n}")],
-                        )?;
-                    }
-                    Ok(())
-                }
-            };
             // (queued, in the index)
             let where_they_are = async || -> (i64, i64) {
                 store
                     .read_direct(|conn| {
-                        let count = |sql: &str| -> StoreResult<i64> {
-                            Ok(conn.query_row(sql, [], |row| row.get(0))?)
-                        };
                         Ok((
-                            count("SELECT count(*) FROM ticket_text_queue")?,
-                            count(
-                                "SELECT count(*) FROM ticket_text WHERE ticket_text MATCH '\"ued\"'",
-                            )?,
+                            count(conn, "SELECT count(*) FROM ticket_text_queue")?,
+                            count(conn, INDEXED_TEXTS)?,
                         ))
                     })
                     .await
                     .unwrap()
             };
             store
-                .write_direct(queue(0, INDEX_QUEUED_AFTER - 2))
+                .write_direct(queue_texts(0, INDEX_QUEUED_AFTER - 2))
                 .await
                 .unwrap();
             store
-                .write_direct(queue(INDEX_QUEUED_AFTER - 2, 1))
+                .write_direct(queue_texts(INDEX_QUEUED_AFTER - 2, 1))
                 .await
                 .unwrap();
             assert_eq!(
@@ -1488,7 +1500,7 @@ mod tests {
                 "serving: {serving}"
             );
             store
-                .write_direct(queue(INDEX_QUEUED_AFTER - 1, 1))
+                .write_direct(queue_texts(INDEX_QUEUED_AFTER - 1, 1))
                 .await
                 .unwrap();
             assert_eq!(
@@ -1498,6 +1510,70 @@ mod tests {
             );
             store.close().await;
         }
+    }
+
+    /// The text index merges sixteen segments of a level at a time
+    /// (migration 0019): fifteen moves of the queue leave fifteen segments,
+    /// each text found in them; the sixteenth starts merging a few pages at a
+    /// time instead of all at once (`crisismerge`), and the moves after it
+    /// finish the merge, each text still found once.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_text_index_merges_sixteen_segments_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = serving_desk(dir.path()).await;
+        // FTS5 keeps a segment's pages under rowids that begin with its id
+        // (`fts5_dri` in fts5Int.h: 37 bits below it); ids of 65,536 and
+        // up are tombstones, and 0 the index's own records.
+        let segments_and_texts = async || -> (i64, i64) {
+            store
+                .read_direct(|conn| {
+                    Ok((
+                        count(
+                            conn,
+                            "SELECT count(DISTINCT id >> 37) FROM ticket_text_data \
+                             WHERE id >> 37 BETWEEN 1 AND 65535",
+                        )?,
+                        count(conn, INDEXED_TEXTS)?,
+                    ))
+                })
+                .await
+                .unwrap()
+        };
+        let mut moved = 0;
+        let mut move_the_queue = async || {
+            store
+                .write_direct(queue_texts(moved * INDEX_QUEUED_AFTER, INDEX_QUEUED_AFTER))
+                .await
+                .unwrap();
+            moved += 1;
+            moved
+        };
+        while move_the_queue().await < 15 {}
+        assert_eq!(segments_and_texts().await, (15, 15 * INDEX_QUEUED_AFTER));
+        move_the_queue().await;
+        let (segments, texts) = segments_and_texts().await;
+        assert!(
+            segments >= 16,
+            "{segments} segments: a level merged at once"
+        );
+        assert_eq!(texts, 16 * INDEX_QUEUED_AFTER);
+        // Merged a few pages at each move, the level is one segment again
+        // before sixteen more moves, and every text is found once throughout.
+        let mut fewest = segments;
+        loop {
+            let moves = move_the_queue().await;
+            let (segments, texts) = segments_and_texts().await;
+            assert_eq!(texts, moves * INDEX_QUEUED_AFTER, "after {moves} moves");
+            fewest = fewest.min(segments);
+            if moves == 32 {
+                break;
+            }
+        }
+        assert!(
+            fewest < 16,
+            "still {fewest} segments after 32 moves: none merged"
+        );
+        store.close().await;
     }
 
     /// A point read on a kept connection sees every commit before it, also a

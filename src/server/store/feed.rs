@@ -76,9 +76,13 @@ impl Feed {
         }
     }
 
-    /// Something changed in this process: look now, not at the next tick.
+    /// Something changed in this process: look now, not at the next tick,
+    /// if a stream waits. With none, the tick is soon enough: a stream reads
+    /// the log itself once it has subscribed, before it waits on the poller.
     pub(super) fn wake(&self) {
-        self.wake.notify_one();
+        if self.latest.receiver_count() > 0 {
+            self.wake.notify_one();
+        }
     }
 
     /// Ends every stream and the poller.
@@ -117,5 +121,36 @@ async fn poll(feed: Weak<Feed>, db: Arc<dyn Database>) {
             () = strong.wake.notified() => {}
             () = tokio::time::sleep(POLL) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::FutureExt;
+
+    use super::*;
+
+    /// A change wakes the poller only while a stream watches: with none, a
+    /// burst of handoffs would read the log once per commit for nobody.
+    #[test]
+    fn a_change_wakes_the_poller_only_while_a_stream_watches() {
+        let feed = Feed::default();
+        feed.wake();
+        assert!(
+            feed.wake.notified().now_or_never().is_none(),
+            "woken with no stream watching"
+        );
+        let watching = feed.latest.subscribe();
+        feed.wake();
+        assert!(
+            feed.wake.notified().now_or_never().is_some(),
+            "not woken with a stream watching"
+        );
+        drop(watching);
+        feed.wake();
+        assert!(feed.wake.notified().now_or_never().is_none());
+        // Closing wakes it whoever watches: the poller ends.
+        feed.close();
+        assert!(feed.wake.notified().now_or_never().is_some());
     }
 }

@@ -2,7 +2,7 @@
 -- `COMMIT` that adds a segment (every 1,024 queued texts: 0015, 0018). With
 -- its defaults it merges four segments of a level into one of the next, so
 -- each text was written again at every fourth-fold of the index: merging was
--- a sixth of the service writer's time, and the batch of handoffs whose
+-- an eighth of the service writer's time, and the batch of handoffs whose
 -- `COMMIT` did it waited for it. Sixteen at a time writes each text again
 -- half as often (log16 against log4 of the segments), and the handoffs'
 -- throughput rose by a tenth and their p99 fell by a fifth

@@ -9,13 +9,13 @@
 //! The output is byte for byte what serializing the `Ticket` gives; the tests
 //! compare the two for tickets of every shape.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use jiff::Timestamp;
+use rusqlite::types::ValueRef;
 use serde::Serialize;
 use serde_json::value::RawValue;
-
-use rusqlite::types::ValueRef;
 
 use super::direct::{Direct, Row, each};
 use super::parse_time;
@@ -61,7 +61,7 @@ struct RequesterRow<'r> {
 impl<'r> TicketRow<'r> {
     fn read(row: &CopiedRow<'r>) -> StoreResult<TicketRow<'r>> {
         let json = |column: Column, what: &str| {
-            StoredJson::of(row.required_text(column)?)
+            stored_json(row.required_text(column)?)
                 .map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
         };
         let stored_activity = row.required_text(Column::LastActivityAt)?;
@@ -91,36 +91,19 @@ impl<'r> TicketRow<'r> {
     }
 }
 
-/// A JSON column's value as it is written into a page.
-enum StoredJson<'r> {
-    /// As stored: serde wrote it, compact.
-    Stored(&'r RawValue),
-    /// Stored with line breaks between its tokens (not by deskctl), written
-    /// compact: a page is one ticket a line.
-    Compacted(Box<RawValue>),
-}
+/// A JSON column's value as it is written into a page: borrowed as stored
+/// (serde wrote it, compact), or, stored with line breaks between its tokens
+/// (not by deskctl), written compact, since a page is one ticket a line.
+type StoredJson<'r> = Cow<'r, RawValue>;
 
-impl<'r> StoredJson<'r> {
-    fn of(stored: &'r str) -> serde_json::Result<StoredJson<'r>> {
-        let raw: &RawValue = serde_json::from_str(stored)?;
-        Ok(match memchr::memchr2(b'\n', b'\r', stored.as_bytes()) {
-            None => StoredJson::Stored(raw),
-            Some(_) => {
-                StoredJson::Compacted(serde_json::value::to_raw_value(&serde_json::from_str::<
-                    serde_json::Value,
-                >(stored)?)?)
-            }
-        })
-    }
-}
-
-impl Serialize for StoredJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            StoredJson::Stored(raw) => raw.serialize(serializer),
-            StoredJson::Compacted(raw) => raw.serialize(serializer),
-        }
-    }
+fn stored_json(stored: &str) -> serde_json::Result<StoredJson<'_>> {
+    let raw: &RawValue = serde_json::from_str(stored)?;
+    Ok(match memchr::memchr2(b'\n', b'\r', stored.as_bytes()) {
+        None => Cow::Borrowed(raw),
+        Some(_) => Cow::Owned(serde_json::value::to_raw_value(&serde_json::from_str::<
+            serde_json::Value,
+        >(stored)?)?),
+    })
 }
 
 /// An instant as the API writes it (jiff's RFC 3339: fractional seconds

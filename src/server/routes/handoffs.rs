@@ -24,7 +24,7 @@ use crate::domain::what_if;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document;
 use crate::server::AppState;
-use crate::server::auth::{self, Principal, generate_id, hash_secret};
+use crate::server::auth::{self, Principal, generate_id, generate_ordered_id, hash_secret};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
@@ -272,7 +272,7 @@ async fn create(
     let method = loaded.assignment.method;
     let notifications = &workspace.notifications;
     let write = HandoffWrite {
-        id: generate_id("hof"),
+        id: generate_ordered_id("hof"),
         idempotency_key: key,
         request_sha256: sha,
         request: request.clone(),

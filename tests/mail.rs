@@ -759,6 +759,26 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
     let (status, answer) = raw(&server, "GET", "/v1/requesters/me/tickets", &forged, "");
     assert_eq!(status, 401);
     assert_eq!(answer["code"], "invalid_requester_token");
+    // Signed with what a copy of the database holds, the ingest token's
+    // hash (the key before): refused, the key is outside the database.
+    use hmac::{KeyInit, Mac};
+    let forged_payload = b64.encode(serde_json::to_vec(&claims).unwrap());
+    let stored_hash = deskctl::server::auth::hash_secret(&ingest);
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(stored_hash.as_bytes()).unwrap();
+    mac.update(b"deskctl requester token v1\n");
+    mac.update(forged_payload.as_bytes());
+    let from_a_copy = format!(
+        "dkr_{forged_payload}.{}",
+        b64.encode(mac.finalize().into_bytes())
+    );
+    let (status, _) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/me/tickets",
+        &from_a_copy,
+        "",
+    );
+    assert_eq!(status, 401);
 
     // Only an ingest token mints, and within bounds.
     let owner = desk.token("alice");

@@ -185,6 +185,24 @@ impl Keys {
         Fingerprints::keyed(keys)
     }
 
+    /// The key that signs what the service hands out for `purpose` and
+    /// checks later (requester tokens): derived from the sealing key, made
+    /// and written to the key file first if this process may. A copy of the
+    /// database holds no key, so it cannot sign one.
+    pub fn signing_key(&self, purpose: &[u8]) -> Result<Zeroizing<[u8; 32]>, SealError> {
+        Ok(Zeroizing::new(self.sealing_key()?.derive(purpose)))
+    }
+
+    /// The keys a signature for `purpose` is checked with: one from every key
+    /// of the ring, so what the old key signed holds through a rotation.
+    pub fn verifying_keys(&self, purpose: &[u8]) -> Vec<Zeroizing<[u8; 32]>> {
+        self.ring()
+            .keys
+            .iter()
+            .map(|key| Zeroizing::new(key.derive(purpose)))
+            .collect()
+    }
+
     /// The id of the key that seals, if there is one yet.
     pub fn sealing_key_id(&self) -> Option<String> {
         self.ring().keys.first().map(Key::id)

@@ -5,9 +5,12 @@
 //!
 //! The credential is signed, not stored: `dkr_<payload>.<mac>`, the payload
 //! naming the minting ingest token, the customer and the expiry, the MAC an
-//! HMAC-SHA256 keyed with that ingest token's stored hash. So no new secret is
-//! kept, and revoking the ingest token revokes every credential it minted. It
-//! is no API token: every other route refuses it as unknown.
+//! HMAC-SHA256 of the payload and that ingest token's stored hash, keyed from
+//! the service's secret key ([`Keys::signing_key`]). The key is kept outside
+//! the database, so a copy of the database cannot mint one (the hash alone,
+//! the key before, could); revoking the ingest token revokes every credential
+//! it minted; a key rotation keeps them valid until the old key is dropped.
+//! It is no API token: every other route refuses it as unknown.
 
 use super::{ApiRoutes, routes};
 use axum::Json;
@@ -28,6 +31,8 @@ use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
+use crate::server::sealing::Keys;
+use crate::server::store::StoreError;
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(mint)).with(routes!(my_tickets))
@@ -50,16 +55,24 @@ struct Claims {
     exp: i64,
 }
 
-fn mac(key: &str, payload: &str) -> Hmac<Sha256> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key");
-    mac.update(b"deskctl requester token v1\n");
+/// What the keys requester tokens are signed with are derived for.
+const PURPOSE: &[u8] = b"deskctl requester tokens";
+
+/// The MAC of `payload` under `key`, bound to the minting ingest token's
+/// stored hash: a credential it minted stops verifying if the token is made
+/// again under the same id.
+fn mac(key: &[u8; 32], token_hash: &str, payload: &str) -> Hmac<Sha256> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key");
+    mac.update(b"deskctl requester token v2\n");
+    mac.update(token_hash.as_bytes());
+    mac.update(b"\n");
     mac.update(payload.as_bytes());
     mac
 }
 
-fn sign(claims: &Claims, key: &str) -> String {
+fn sign(claims: &Claims, key: &[u8; 32], token_hash: &str) -> String {
     let payload = B64.encode(serde_json::to_vec(claims).expect("claims serialize"));
-    let signature = B64.encode(mac(key, &payload).finalize().into_bytes());
+    let signature = B64.encode(mac(key, token_hash, &payload).finalize().into_bytes());
     format!("{PREFIX}{payload}.{signature}")
 }
 
@@ -70,10 +83,14 @@ fn unverified(token: &str) -> Option<(Claims, &str, &str)> {
     Some((claims, payload, signature))
 }
 
-/// Whether `signature` is the MAC of `payload` under `key`, in constant time.
-fn verified(payload: &str, signature: &str, key: &str) -> bool {
-    B64.decode(signature)
-        .is_ok_and(|bytes| mac(key, payload).verify_slice(&bytes).is_ok())
+/// Whether `signature` is the MAC of `payload` under one of `keys`, each
+/// compared in constant time.
+fn verified(payload: &str, signature: &str, keys: &Keys, token_hash: &str) -> bool {
+    B64.decode(signature).is_ok_and(|bytes| {
+        keys.verifying_keys(PURPOSE)
+            .iter()
+            .any(|key| mac(key, token_hash, payload).verify_slice(&bytes).is_ok())
+    })
 }
 
 fn refused() -> ApiError {
@@ -100,12 +117,14 @@ async fn requester_of(parts: &Parts, state: &AppState) -> ApiResult<String> {
             )
         })?;
     let (claims, payload, signature) = unverified(token).ok_or_else(refused)?;
-    let key = state
+    let token_hash = state
         .store
-        .ingest_token_key(&claims.t)
+        .ingest_token_hash(&claims.t)
         .await?
         .ok_or_else(refused)?;
-    if !verified(payload, signature, &key) || claims.exp <= Timestamp::now().as_second() {
+    if !verified(payload, signature, state.store.keys(), &token_hash)
+        || claims.exp <= Timestamp::now().as_second()
+    {
         return Err(refused());
     }
     Ok(claims.sub)
@@ -147,11 +166,15 @@ async fn mint(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let key = state
+    let token_hash = state
         .store
-        .ingest_token_key(token_id)
+        .ingest_token_hash(token_id)
         .await?
         .ok_or_else(|| ApiError::forbidden("the ingest token was revoked"))?;
+    let key =
+        state.store.keys().signing_key(PURPOSE).map_err(|error| {
+            StoreError::Sealing(format!("cannot sign a requester token: {error}"))
+        })?;
     let expires_at = Timestamp::from_second(Timestamp::now().as_second() + i64::from(ttl))
         .map_err(ApiError::internal)?;
     let claims = Claims {
@@ -162,7 +185,7 @@ async fn mint(
     Ok((
         StatusCode::CREATED,
         Json(RequesterToken {
-            token: sign(&claims, &key),
+            token: sign(&claims, &key, &token_hash),
             requester,
             expires_at,
         }),
@@ -200,6 +223,7 @@ async fn my_tickets(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::sealing::Key;
 
     fn claims() -> Claims {
         Claims {
@@ -209,24 +233,87 @@ mod tests {
         }
     }
 
+    /// A signing key of another service's.
+    fn another_key() -> zeroize::Zeroizing<[u8; 32]> {
+        Keys::given(vec![Key::generate()])
+            .signing_key(PURPOSE)
+            .unwrap()
+    }
+
+    const HASH: &str = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+
     #[test]
     fn a_signed_token_verifies_only_under_its_key_and_unchanged() {
-        let token = sign(&claims(), "key-a");
+        let keys = Keys::given(vec![Key::generate()]);
+        let key = keys.signing_key(PURPOSE).unwrap();
+        let token = sign(&claims(), &key, HASH);
         assert!(token.starts_with("dkr_"));
         let (read, payload, signature) = unverified(&token).unwrap();
         assert_eq!(read, claims());
-        assert!(verified(payload, signature, "key-a"));
-        assert!(!verified(payload, signature, "key-b"));
+        assert!(verified(payload, signature, &keys, HASH));
+        assert!(!verified(
+            payload,
+            signature,
+            &Keys::given(vec![Key::generate()]),
+            HASH
+        ));
+        // Bound to the ingest token as stored: one made again under its id
+        // does not take over what the old one minted.
+        assert!(!verified(
+            payload,
+            signature,
+            &keys,
+            &HASH.replace('5', "6")
+        ));
 
         // Another customer's name in the payload, the signature kept: refused.
         let mut forged = claims();
         forged.sub = "eve@example.com".into();
-        let other = sign(&forged, "key-b");
+        let other = sign(&forged, &another_key(), HASH);
         let (_, forged_payload, _) = unverified(&other).unwrap();
-        assert!(!verified(forged_payload, signature, "key-a"));
+        assert!(!verified(forged_payload, signature, &keys, HASH));
 
         assert!(unverified("dkr_nonsense").is_none());
         assert!(unverified("tok_abc.def").is_none());
         assert!(unverified("dkr_!!!.x").is_none());
+    }
+
+    #[test]
+    fn what_the_database_holds_signs_no_token() {
+        // Before, the ingest token's stored hash was the key: anyone with a
+        // copy of the database could sign for any customer.
+        let keys = Keys::given(vec![Key::generate()]);
+        let mut forged = Hmac::<Sha256>::new_from_slice(HASH.as_bytes()).unwrap();
+        forged.update(b"deskctl requester token v1\n");
+        let payload = B64.encode(serde_json::to_vec(&claims()).unwrap());
+        forged.update(payload.as_bytes());
+        let signature = B64.encode(forged.finalize().into_bytes());
+        assert!(!verified(&payload, &signature, &keys, HASH));
+    }
+
+    #[test]
+    fn a_token_holds_through_a_key_rotation_until_its_key_is_dropped() {
+        let old = Key::generate();
+        let new = Key::generate();
+        let before = Keys::given(vec![old.clone()]);
+        let token = sign(&claims(), &before.signing_key(PURPOSE).unwrap(), HASH);
+        let (_, payload, signature) = unverified(&token).unwrap();
+        let rotating = Keys::given(vec![new.clone(), old]);
+        assert!(verified(payload, signature, &rotating, HASH));
+        let minted = sign(&claims(), &rotating.signing_key(PURPOSE).unwrap(), HASH);
+        let (_, new_payload, new_signature) = unverified(&minted).unwrap();
+        let rotated = Keys::given(vec![new]);
+        assert!(verified(new_payload, new_signature, &rotated, HASH));
+        assert!(!verified(payload, signature, &rotated, HASH));
+    }
+
+    #[test]
+    fn without_a_key_no_token_is_signed_and_none_verifies() {
+        let keys = Keys::given(Vec::new());
+        let error = keys.signing_key(PURPOSE).unwrap_err();
+        assert!(error.0.contains("DESKCTL_SECRET_KEY"), "{error}");
+        let token = sign(&claims(), &another_key(), HASH);
+        let (_, payload, signature) = unverified(&token).unwrap();
+        assert!(!verified(payload, signature, &keys, HASH));
     }
 }

@@ -449,10 +449,10 @@ pub trait Tokens: Send + Sync {
     async fn find_token(&self, secret_sha256: &str) -> StoreResult<Option<TokenIdentity>>;
     /// Records that a token was used now.
     async fn touch_token(&self, id: &str) -> StoreResult<()>;
-    /// The stored SHA-256 of ingest token `id`'s secret: the key its
-    /// requester-scoped credentials are signed with, so revoking the ingest
+    /// The stored SHA-256 of ingest token `id`'s secret, which its
+    /// requester-scoped credentials are signed over, so revoking the ingest
     /// token revokes them. `None` when there is no such ingest token.
-    async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>>;
+    async fn ingest_token_hash(&self, id: &str) -> StoreResult<Option<String>>;
 }
 
 /// Tickets, their timelines, and the assignment state read with them.
@@ -663,11 +663,11 @@ macro_rules! seam_by_inherent_methods {
             async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
                 <$store>::touch_token(self, id).await
             }
-            async fn ingest_token_key(
+            async fn ingest_token_hash(
                 &self,
                 id: &str,
             ) -> $crate::server::store::StoreResult<Option<String>> {
-                <$store>::ingest_token_key(self, id).await
+                <$store>::ingest_token_hash(self, id).await
             }
         }
 

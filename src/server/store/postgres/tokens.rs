@@ -72,7 +72,7 @@ impl PostgresStore {
     }
 
     /// The stored SHA-256 of ingest token `id`'s secret.
-    pub async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>> {
+    pub async fn ingest_token_hash(&self, id: &str) -> StoreResult<Option<String>> {
         Ok(
             sqlx::query_scalar(
                 "SELECT secret_sha256 FROM tokens WHERE id = $1 AND kind = 'ingest'",

@@ -85,7 +85,7 @@ impl SqliteStore {
     }
 
     /// The stored SHA-256 of ingest token `id`'s secret.
-    pub async fn ingest_token_key(&self, id: &str) -> StoreResult<Option<String>> {
+    pub async fn ingest_token_hash(&self, id: &str) -> StoreResult<Option<String>> {
         self.read_direct(|conn| {
             optional(
                 conn,

@@ -382,7 +382,10 @@ fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time()
             "{id}"
         );
     }
-    assert!(ids[0] > ids[1], "the newest id sorts last: {names}");
+    assert!(
+        ids[0] > ids[1],
+        "the newer id sorts after the older: {names}"
+    );
     let wide = desk.run(&["handoff", "list", "-o", "wide"]);
     let wide_rows: Vec<Vec<&str>> = wide.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(

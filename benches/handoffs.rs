@@ -764,10 +764,9 @@ async fn clone_tickets(path: &Path, real: usize, target: usize) -> Result<usize,
         .await
         .map_err(sql)?;
     conn.close().await.map_err(sql)?;
-    // On the disk before the timing starts. Left to the kernel, the copies'
-    // hundreds of MB were written back 30 s after the seed (the dirty pages'
-    // expiry), in the middle of some timed runs, and the service's first
-    // COMMIT that met them waited for them: 200-450 ms.
+    // On the disk before the timing starts. Left to the kernel's writeback,
+    // the copies' hundreds of MB were written in the middle of some timed
+    // runs, and the service's COMMIT that met them waited: 200-450 ms.
     std::fs::File::open(path)
         .and_then(|desk| desk.sync_all())
         .map_err(|e| format!("cannot sync the seeded desk {}: {e}", path.display()))?;

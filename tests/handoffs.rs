@@ -372,13 +372,17 @@ fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time()
         "newest first: {table}"
     );
     assert_eq!(rows[1][6], "ticket 10001");
-    // Ids sort as the handoffs were made: the millisecond, then random bits.
+    // Ids sort as the handoffs were made: the millisecond, then random bits,
+    // in lowercase base 32.
     let names = desk.run(&["handoff", "list", "-o", "name"]);
     let ids: Vec<&str> = names.lines().collect();
     for id in &ids {
         let digits = id.strip_prefix("hof_").unwrap_or_default();
         assert!(
-            digits.len() == 24 && digits.chars().all(|c| c.is_ascii_hexdigit()),
+            digits.len() == 21
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()),
             "{id}"
         );
     }

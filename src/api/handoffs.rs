@@ -209,7 +209,7 @@ pub struct HandoffDecision {
 /// A recorded handoff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Handoff {
-    /// e.g. `hof_019aec3cd1003f9a0c1b2d4e`.
+    /// e.g. `hof_1kbp3sm803f9a0c1b2d4e`.
     pub id: String,
     #[serde(default)]
     pub idempotency_key: Option<String>,

@@ -84,29 +84,42 @@ pub fn generate_secret() -> String {
 
 /// A short random identifier with a prefix, e.g. `tok_3f9a0c1b2d4e`.
 pub fn generate_id(prefix: &str) -> String {
-    format!("{prefix}_{}", hex(&random_bits()))
+    format!("{prefix}_{}", hex(&random_bytes::<6>()))
 }
 
 /// An identifier with a prefix that sorts by when it was made, e.g.
-/// `hof_019aec3cd1003f9a0c1b2d4e`: the milliseconds since the Unix epoch in 12
-/// hex digits, then 48 random bits ([`ordered_id`]). For the ids of rows
-/// written by the thousand: the store's unique index on such an id grows at
-/// its end, where a random id would dirty a page of its own for each row
-/// (docs/performance.md), and two ids collide only if made in the same
-/// millisecond with the same 48 bits.
+/// `hof_1kbp3sm803f9a0c1b2d4e`: the milliseconds since the Unix epoch in 9
+/// base-32 digits (enough until the year 3084), then 60 random bits in 12
+/// ([`ordered_id`]). For the ids of rows written by the thousand: the store's
+/// unique index on such an id grows at its end, where a random id would dirty
+/// a page of its own for each row (docs/performance.md), and two ids collide
+/// only if made in the same millisecond with the same 60 bits. Base 32 keeps
+/// it short enough for where a platform keeps it in a tag (Freshdesk's
+/// `desk-<id>`, at most 32 characters).
 pub fn generate_ordered_id(prefix: &str) -> String {
-    ordered_id(prefix, Timestamp::now(), random_bits())
+    ordered_id(prefix, Timestamp::now(), u64::from_be_bytes(random_bytes()))
 }
 
-/// [`generate_ordered_id`] at `at` with `random` for its last 48 bits.
-fn ordered_id(prefix: &str, at: Timestamp, random: [u8; 6]) -> String {
+/// Crockford's base-32 digits, lowercase: in ASCII order, so ids of one
+/// width sort as their values; no `i`, `l`, `o` or `u` to misread.
+const BASE32: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// [`generate_ordered_id`] at `at` with the low 60 bits of `random`.
+fn ordered_id(prefix: &str, at: Timestamp, random: u64) -> String {
     // Before 1970 (a clock set wrong) counts as 1970: the id stays well formed.
     let millis = u64::try_from(at.as_millisecond()).unwrap_or(0);
-    format!("{prefix}_{millis:012x}{}", hex(&random))
+    let digits = |value: u64, count: u32| {
+        (0..count)
+            .rev()
+            .map(move |place| char::from(BASE32[(value >> (5 * place)) as usize & 31]))
+    };
+    let mut id = format!("{prefix}_");
+    id.extend(digits(millis, 9).chain(digits(random, 12)));
+    id
 }
 
-fn random_bits() -> [u8; 6] {
-    let mut bytes = [0u8; 6];
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random source failed");
     bytes
 }
@@ -218,19 +231,17 @@ mod tests {
     #[test]
     fn an_ordered_id_sorts_by_the_millisecond_it_was_made_in_before_its_random_bits() {
         let at = |ms: i64| Timestamp::from_millisecond(ms).unwrap();
-        let earlier = ordered_id("hof", at(1_764_900_000_000), [0xff; 6]);
-        let later = ordered_id("hof", at(1_764_900_000_001), [0x00; 6]);
-        assert_eq!(earlier, "hof_019aec3cd100ffffffffffff");
-        assert_eq!(later, "hof_019aec3cd101000000000000");
+        let earlier = ordered_id("hof", at(1_764_900_000_000), u64::MAX);
+        let later = ordered_id("hof", at(1_764_900_000_001), 0);
+        assert_eq!(earlier, "hof_1kbp3sm80zzzzzzzzzzzz");
+        assert_eq!(later, "hof_1kbp3sm81000000000000");
         assert!(earlier < later, "{earlier} should sort before {later}");
-        // Hex digits sort as their values only at a fixed width: today's
-        // millisecond is zero-padded, so it sorts before the year 2527's.
-        let far = ordered_id("hof", at(0x1000_0000_0000), [0; 6]);
-        assert!(later < far, "{later} should sort before {far}");
-        assert_eq!(
-            ordered_id("hof", at(-1), [0x0a; 6]),
-            "hof_0000000000000a0a0a0a0a0a"
-        );
+        // Digits sort as their values only at a fixed width: today's
+        // millisecond is zero-padded, so it sorts before the last one of 3084.
+        let last = ordered_id("hof", at((1 << 45) - 1), 0);
+        assert_eq!(last, "hof_zzzzzzzzz000000000000");
+        assert!(later < last, "{later} should sort before {last}");
+        assert_eq!(ordered_id("hof", at(-1), 31), "hof_00000000000000000000z");
     }
 
     #[test]
@@ -240,8 +251,11 @@ mod tests {
         let after = Timestamp::now().as_millisecond();
         for id in &ids {
             let digits = id.strip_prefix("hof_").expect(id);
-            assert_eq!(digits.len(), 24, "{id}");
-            let millis = i64::from_str_radix(&digits[..12], 16).unwrap();
+            assert_eq!(digits.len(), 21, "{id}");
+            let millis = digits[..9]
+                .bytes()
+                .map(|d| BASE32.iter().position(|&b| b == d).expect(id) as i64)
+                .fold(0, |value, digit| value * 32 + digit);
             assert!(
                 (before..=after).contains(&millis),
                 "{id} not made between {before} and {after}"

@@ -36,7 +36,7 @@ pub enum HandoffCommand {
     )]
     List(list::HandoffListArgs),
     /// Show a recorded handoff and its decision
-    #[command(after_help = "Examples:\n  deskctl handoff show hof_019aec3cd1003f9a0c1b2d4e")]
+    #[command(after_help = "Examples:\n  deskctl handoff show hof_1kbp3sm803f9a0c1b2d4e")]
     Show(show::HandoffShowArgs),
     /// Show or change the handoff settings (the document's `handoff` section)
     #[command(

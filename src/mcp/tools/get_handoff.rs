@@ -20,7 +20,7 @@ pub struct GetHandoff;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GetHandoffArgs {
-    /// The handoff's id, e.g. `hof_019aec3cd1003f9a0c1b2d4e`.
+    /// The handoff's id, e.g. `hof_1kbp3sm803f9a0c1b2d4e`.
     #[serde(default)]
     pub id: Option<String>,
     /// The number of the ticket the handoff created, e.g. 10042.

@@ -487,6 +487,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_handoffs_tag_fits_freshdesks_limit() {
+        // Freshdesk refuses a tag over 32 characters.
+        let tag = handoff_tag(&crate::server::auth::generate_ordered_id("hof"));
+        assert!(tag.chars().count() <= 32, "{tag}");
+        assert!(tag.starts_with("desk-hof_"), "{tag}");
+    }
+
+    #[test]
     fn priorities_map_to_freshdesks_numbers() {
         let mapped: Vec<String> = [
             Priority::Low,

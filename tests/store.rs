@@ -1810,6 +1810,52 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_tokens_use_is_written_once_for_the_requests_that_find_it_stale_together() {
+    let f = fixture!();
+    f.store
+        .create_token(NewToken {
+            id: "tok_busy".into(),
+            name: "busy".into(),
+            kind: TokenKind::Ingest,
+            operator: None,
+            secret_sha256: format!("{:064}", 7),
+            hint: "0000".into(),
+        })
+        .await
+        .unwrap();
+    let last_used = || async {
+        f.store
+            .find_token(&format!("{:064}", 7))
+            .await
+            .unwrap()
+            .unwrap()
+            .last_used_at
+    };
+    assert_eq!(last_used().await, None);
+    // Sixteen requests in flight on the token at once record its use.
+    let uses = (0..16).map(|_| f.store.record_token_use("tok_busy"));
+    for recorded in futures_util::future::join_all(uses).await {
+        recorded.unwrap();
+    }
+    let first = last_used().await.expect("the use is recorded");
+    assert!(first > jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60));
+    // Set back as if long ago: within the minute this process writes no more.
+    f.execute("UPDATE tokens SET last_used_at = '2020-01-01T00:00:00.000000Z'");
+    f.store.record_token_use("tok_busy").await.unwrap();
+    assert_eq!(
+        last_used().await,
+        Some("2020-01-01T00:00:00Z".parse().unwrap()),
+        "written again within the minute"
+    );
+    // Another store (a replica, or the next process) records its own use.
+    let other = Store::open(&f.desk.location(), Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    other.record_token_use("tok_busy").await.unwrap();
+    assert!(last_used().await.unwrap() >= first);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn an_idempotency_key_replays_the_same_request_and_refuses_another() {
     let f = fixture!();
     let who = || requester("C", "c@example.com", None);

@@ -3,11 +3,12 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use jiff::{Timestamp, ToSpan};
+use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
 use super::AppState;
 use super::error::{ApiError, ApiResult};
+use super::store::TOKEN_USE_RESOLUTION;
 use crate::api::{Role, TOKEN_PREFIX, TokenKind};
 
 /// Marks a request sent by the in-process transport. It cannot arrive over HTTP
@@ -167,10 +168,10 @@ impl FromRequestParts<AppState> for Principal {
         // Record use at most once a minute so reads do not all become writes.
         let stale = identity
             .last_used_at
-            .is_none_or(|at| at < Timestamp::now() - 1.minute());
+            .is_none_or(|at| at < Timestamp::now() - TOKEN_USE_RESOLUTION);
         if stale {
             // A failure to record use must not fail the request.
-            if let Err(error) = state.store.touch_token(&identity.id).await {
+            if let Err(error) = state.store.record_token_use(&identity.id).await {
                 tracing::warn!(%error, "could not record token use");
             }
         }

@@ -15,6 +15,7 @@ pub mod postgres;
 mod rows;
 mod shared;
 pub mod sqlite;
+mod token_uses;
 
 use std::fmt;
 use std::ops::Deref;
@@ -952,6 +953,7 @@ pub enum Open {
 }
 
 pub use feed::{EventWatch, POLL as EVENT_POLL};
+pub use token_uses::TOKEN_USE_RESOLUTION;
 
 /// The service's handle on its database: the backend, the workspace snapshot
 /// cached between changes, the watch on its event log, and the keys secrets
@@ -977,6 +979,7 @@ struct Local {
     /// Whether the workspace was read for secrets stored open (see
     /// [`Store::first_look_at_secrets`]).
     secrets_looked_at: AtomicBool,
+    token_uses: token_uses::TokenUses,
 }
 
 impl Deref for Store {
@@ -1053,6 +1056,19 @@ impl Store {
     /// The keys secrets are sealed with.
     pub fn keys(&self) -> &Keys {
         &self.keys
+    }
+
+    /// Records that token `id` was used now, unless this process did within
+    /// [`TOKEN_USE_RESOLUTION`] (see [`token_uses`]).
+    pub async fn record_token_use(&self, id: &str) -> StoreResult<()> {
+        if !self.local.token_uses.claim(id, Timestamp::now()) {
+            return Ok(());
+        }
+        let recorded = self.db.touch_token(id).await;
+        if recorded.is_err() {
+            self.local.token_uses.forget(id);
+        }
+        recorded
     }
 
     /// The whole configuration: from the cache while nothing changed since it

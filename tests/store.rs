@@ -1823,17 +1823,18 @@ async fn a_tokens_use_is_written_once_for_the_requests_that_find_it_stale_togeth
         })
         .await
         .unwrap();
-    let last_used = || async {
+    let found = || async {
         f.store
             .find_token(&format!("{:064}", 7))
             .await
             .unwrap()
             .unwrap()
-            .last_used_at
     };
+    let last_used = || async { found().await.last_used_at };
     assert_eq!(last_used().await, None);
     // Sixteen requests in flight on the token at once record its use.
-    let uses = (0..16).map(|_| f.store.record_token_use("tok_busy"));
+    let token = found().await;
+    let uses = (0..16).map(|_| f.store.record_token_use(&token));
     for recorded in futures_util::future::join_all(uses).await {
         recorded.unwrap();
     }
@@ -1841,7 +1842,7 @@ async fn a_tokens_use_is_written_once_for_the_requests_that_find_it_stale_togeth
     assert!(first > jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60));
     // Set back as if long ago: within the minute this process writes no more.
     f.execute("UPDATE tokens SET last_used_at = '2020-01-01T00:00:00.000000Z'");
-    f.store.record_token_use("tok_busy").await.unwrap();
+    f.store.record_token_use(&found().await).await.unwrap();
     assert_eq!(
         last_used().await,
         Some("2020-01-01T00:00:00Z".parse().unwrap()),
@@ -1851,7 +1852,7 @@ async fn a_tokens_use_is_written_once_for_the_requests_that_find_it_stale_togeth
     let other = Store::open(&f.desk.location(), Open::Existing, crate::common::keys())
         .await
         .unwrap();
-    other.record_token_use("tok_busy").await.unwrap();
+    other.record_token_use(&found().await).await.unwrap();
     assert!(last_used().await.unwrap() >= first);
 }
 

@@ -8,7 +8,6 @@ use sha2::{Digest, Sha256};
 
 use super::AppState;
 use super::error::{ApiError, ApiResult};
-use super::store::TOKEN_USE_RESOLUTION;
 use crate::api::{Role, TOKEN_PREFIX, TokenKind};
 
 /// Marks a request sent by the in-process transport. It cannot arrive over HTTP
@@ -165,15 +164,9 @@ impl FromRequestParts<AppState> for Principal {
                     "the token is not valid: it may have been revoked or mistyped",
                 )
             })?;
-        // Record use at most once a minute so reads do not all become writes.
-        let stale = identity
-            .last_used_at
-            .is_none_or(|at| at < Timestamp::now() - TOKEN_USE_RESOLUTION);
-        if stale {
-            // A failure to record use must not fail the request.
-            if let Err(error) = state.store.record_token_use(&identity.id).await {
-                tracing::warn!(%error, "could not record token use");
-            }
+        // A failure to record use must not fail the request.
+        if let Err(error) = state.store.record_token_use(&identity).await {
+            tracing::warn!(%error, "could not record token use");
         }
         match (identity.kind, identity.operator, identity.role) {
             (TokenKind::Ingest, _, _) => Ok(Principal::Ingest {

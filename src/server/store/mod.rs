@@ -953,7 +953,7 @@ pub enum Open {
 }
 
 pub use feed::{EventWatch, POLL as EVENT_POLL};
-pub use token_uses::TOKEN_USE_RESOLUTION;
+use token_uses::TOKEN_USE_RESOLUTION;
 
 /// The service's handle on its database: the backend, the workspace snapshot
 /// cached between changes, the watch on its event log, and the keys secrets
@@ -1058,15 +1058,21 @@ impl Store {
         &self.keys
     }
 
-    /// Records that token `id` was used now, unless this process did within
-    /// [`TOKEN_USE_RESOLUTION`] (see [`token_uses`]).
-    pub async fn record_token_use(&self, id: &str) -> StoreResult<()> {
-        if !self.local.token_uses.claim(id, Timestamp::now()) {
+    /// Records that `token`, as just found, was used now: only if its
+    /// recorded use is older than [`TOKEN_USE_RESOLUTION`], so reads do not
+    /// all become writes, and no other request of this process claimed the
+    /// write meanwhile (see [`token_uses`]).
+    pub async fn record_token_use(&self, token: &TokenIdentity) -> StoreResult<()> {
+        let now = Timestamp::now();
+        let fresh = token
+            .last_used_at
+            .is_some_and(|at| at >= now - TOKEN_USE_RESOLUTION);
+        if fresh || !self.local.token_uses.claim(&token.id, now) {
             return Ok(());
         }
-        let recorded = self.db.touch_token(id).await;
+        let recorded = self.db.touch_token(&token.id).await;
         if recorded.is_err() {
-            self.local.token_uses.forget(id);
+            self.local.token_uses.forget(&token.id);
         }
         recorded
     }

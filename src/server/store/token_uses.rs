@@ -12,7 +12,7 @@ use jiff::{SignedDuration, Timestamp};
 
 /// How fresh a token's recorded last use is kept: reads do not all become
 /// writes, and `tokens list` still tells a token in use from one forgotten.
-pub const TOKEN_USE_RESOLUTION: SignedDuration = SignedDuration::from_secs(60);
+pub(super) const TOKEN_USE_RESOLUTION: SignedDuration = SignedDuration::from_secs(60);
 
 #[derive(Debug, Default)]
 pub(super) struct TokenUses(Mutex<HashMap<String, Timestamp>>);

@@ -12,8 +12,8 @@ use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{after_handoff, encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
-    CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
-    StoreError, StoreResult,
+    CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound,
+    Recorded, StoreError, StoreResult,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -58,27 +58,48 @@ impl PostgresStore {
     /// Commits a batch of handoffs in one transaction under the assignment
     /// lock, each in a savepoint of its own (see [`Handoffs::commit_handoffs`]).
     ///
+    /// Every statement is a round trip to the server made while the lock is
+    /// held, and the next batch, on this replica or another, waits for them
+    /// all: what can be asked for the whole batch is asked once (which of its
+    /// idempotency keys were seen before), and the events of every handoff
+    /// are written in one statement after the last.
+    ///
     /// The `COMMIT` does not wait for its WAL flush (`synchronous_commit =
     /// off` for this transaction alone): the lock is released as soon as the
-    /// commit is recorded, and the next batch, on this replica or another,
-    /// runs while the disk flushes. The batch's answers wait for
-    /// `await_durable` on the same connection instead, which the
-    /// group-commit writer runs beside its next batch.
+    /// commit is recorded, and the next batch runs while the disk flushes.
+    /// The batch's answers wait for `await_durable` on the same connection
+    /// instead, which the group-commit writer runs beside its next batch.
     ///
     /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs
     pub async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch> {
         let mut conn = self.pool().acquire().await?;
         let mut tx = super::begin_assigning(&mut conn).await?;
+        let keys: Vec<&str> = batch
+            .iter()
+            .filter_map(|(write, _)| write.idempotency_key.as_deref())
+            .collect();
+        let mut known = known_keys(&mut tx, &keys).await?;
         let count = batch.len();
         let mut results = Vec::with_capacity(count);
+        let mut events = Vec::new();
         sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
         for (done, (write, finish)) in (1..).zip(batch) {
-            let result = record_one(&mut tx, write, finish).await;
+            // A key is looked up again only if it was seen before: before the
+            // batch, or earlier in it (where it may have failed and left nothing).
+            let seen = match &write.idempotency_key {
+                Some(key) => !known.insert(key.clone()),
+                None => false,
+            };
+            let result = record_one(&mut tx, write, finish, seen).await;
             sqlx::raw_sql(after_handoff(result.is_err(), done < count))
                 .execute(&mut *tx)
                 .await?;
-            results.push(result);
+            results.push(result.map(|(recorded, recorded_events)| {
+                events.extend(recorded_events);
+                recorded
+            }));
         }
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(CommittedBatch {
             results,
@@ -89,23 +110,41 @@ impl PostgresStore {
     }
 }
 
+/// Which of `keys` a handoff already holds.
+async fn known_keys(
+    conn: &mut PgConnection,
+    keys: &[&str],
+) -> StoreResult<std::collections::HashSet<String>> {
+    if keys.is_empty() {
+        return Ok(Default::default());
+    }
+    let known: Vec<String> =
+        sqlx::query_scalar("SELECT idempotency_key FROM handoffs WHERE idempotency_key = ANY($1)")
+            .bind(keys)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(known.into_iter().collect())
+}
+
 /// Records one handoff in the batch's transaction, under the assignment lock:
-/// an idempotency key seen before (by any replica, or earlier in the batch)
+/// an idempotency key `seen` before (by any replica, or earlier in the batch)
 /// returns the first result; otherwise `finish` decides from the team's state
 /// as every earlier assignment left it, and what it describes is stored with
-/// the handoff.
+/// the handoff. Answers the events to record with it.
 async fn record_one(
     conn: &mut PgConnection,
     write: HandoffWrite,
     finish: FinishHandoff,
-) -> StoreResult<Recorded> {
-    if let Some(key) = &write.idempotency_key
+    seen: bool,
+) -> StoreResult<(Recorded, Vec<NewEvent>)> {
+    if seen
+        && let Some(key) = &write.idempotency_key
         && let Some(first) = by_key(conn, key).await?
     {
         if first.request_sha256 != write.request_sha256 {
             return Err(StoreError::key_reused(key));
         }
-        return Ok(Recorded::Replayed(first.handoff));
+        return Ok((Recorded::Replayed(first.handoff), Vec::new()));
     }
     let state = team_state(conn, write.team.as_deref()).await?;
     let Finished {
@@ -149,8 +188,7 @@ async fn record_one(
         None => None,
     };
     let (events, handoff) = recorded_handoff(write, decision, ticket, external, created_at);
-    super::events::record(conn, &events).await?;
-    Ok(Recorded::Created(handoff))
+    Ok((Recorded::Created(handoff), events))
 }
 
 impl PostgresStore {

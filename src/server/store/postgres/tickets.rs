@@ -43,7 +43,9 @@ pub(crate) async fn fetch_ticket(
     rows::ticket(&row)
 }
 
-/// The members of `team` with their open tickets, and the team's round-robin position.
+/// The members of `team` with their open tickets, and the team's round-robin
+/// position, in one statement (each is a round trip to the server): one row
+/// per member, or one row of nulls but the position for a team without any.
 pub(crate) async fn team_state(
     conn: &mut PgConnection,
     team: Option<&str>,
@@ -52,86 +54,84 @@ pub(crate) async fn team_state(
         return Ok(TeamState::default());
     };
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {CANDIDATE_COLUMNS} \
-         FROM {CANDIDATES} JOIN team_members m ON m.operator_handle = o.handle \
-         WHERE m.team_key = $1 ORDER BY o.handle"
+        "SELECT (SELECT last_handle FROM round_robin WHERE team_key = $1) AS round_robin_last, \
+                members.* \
+         FROM (SELECT 1) AS one LEFT JOIN ( \
+             SELECT {CANDIDATE_COLUMNS} \
+             FROM {CANDIDATES} JOIN team_members m ON m.operator_handle = o.handle \
+             WHERE m.team_key = $1) AS members ON true \
+         ORDER BY members.handle"
     )))
     .bind(team)
     .fetch_all(&mut *conn)
     .await?;
-    let last_assigned =
-        sqlx::query_scalar("SELECT last_handle FROM round_robin WHERE team_key = $1")
-            .bind(team)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let last_assigned = match rows.first() {
+        Some(row) => row.try_get("round_robin_last")?,
+        None => None,
+    };
+    let members = rows
+        .iter()
+        .filter(|row| matches!(row.try_get::<Option<String>, _>("handle"), Ok(Some(_))));
     Ok(TeamState {
-        candidates: rows
-            .iter()
-            .map(rows::candidate)
-            .collect::<StoreResult<_>>()?,
+        candidates: members.map(rows::candidate).collect::<StoreResult<_>>()?,
         last_assigned,
     })
 }
 
 /// Creates a ticket with the next number and its timeline, and records the
-/// assignment. The caller holds the assignment lock. Answers its number and
-/// the `ticket.created` event to record.
+/// assignment (the operator's last assignment, the team's round-robin
+/// position), all in one statement: each statement is a round trip to the
+/// server, and the caller holds the assignment lock through them. Answers its
+/// number and the `ticket.created` event to record.
 pub(crate) async fn insert_ticket(
     conn: &mut PgConnection,
     ticket: &NewTicket,
 ) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
-    // The next number and the row as stored, in the one statement that writes
-    // it: each statement is a round trip to the server.
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "WITH taken AS (UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last) \
-         INSERT INTO tickets (number, subject, status, priority, requester_name, \
-         requester_email, requester_external_id, assignee, team_key, agent_key, channel, \
-         environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at) \
-         SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, \
-         false, $13, $14, $14 FROM taken RETURNING {COLUMNS}"
-    )))
-    .bind(&ticket.subject)
-    .bind(ticket.priority.as_str())
-    .bind(&ticket.requester.name)
-    .bind(&ticket.requester.email)
-    .bind(&ticket.requester.external_id)
-    .bind(&ticket.assignee)
-    .bind(&ticket.team)
-    .bind(&ticket.agent)
-    .bind(ticket.channel.as_str())
-    .bind(ticket.environment.as_str())
-    .bind(encode(&ticket.fields))
-    .bind(encode(&ticket.context))
-    .bind(&ticket.handoff)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    // PostgreSQL runs every part of the statement, whether or not the outer
+    // query reads it; the foreign keys are checked at its end, when the
+    // ticket is there.
+    let sql = format!(
+        "WITH taken AS (UPDATE ticket_numbers SET last = last + 1 WHERE id = 1 RETURNING last), \
+         ticket AS (INSERT INTO tickets (number, subject, status, priority, requester_name, \
+             requester_email, requester_external_id, assignee, team_key, agent_key, channel, \
+             environment, fields, context, ai_paused, handoff_id, created_at, last_activity_at) \
+             SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, \
+             $12::jsonb, false, $13, $14, $14 FROM taken RETURNING {COLUMNS}), \
+         entries AS ({INSERT_ENTRIES} SELECT taken.last, {ENTRY_VALUES} FROM taken, {ENTRY_ARRAYS}), \
+         assigned AS (UPDATE operators SET last_assigned_at = $14 WHERE handle = $6), \
+         position AS (INSERT INTO round_robin (team_key, last_handle) \
+             SELECT $7, $6 WHERE $6 IS NOT NULL AND $7 IS NOT NULL \
+             ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle) \
+         SELECT * FROM ticket",
+        INSERT_ENTRIES = INSERT_ENTRIES,
+        ENTRY_VALUES = ENTRY_VALUES,
+        ENTRY_ARRAYS = entry_arrays(15),
+    );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&ticket.subject)
+        .bind(ticket.priority.as_str())
+        .bind(&ticket.requester.name)
+        .bind(&ticket.requester.email)
+        .bind(&ticket.requester.external_id)
+        .bind(&ticket.assignee)
+        .bind(&ticket.team)
+        .bind(&ticket.agent)
+        .bind(ticket.channel.as_str())
+        .bind(ticket.environment.as_str())
+        .bind(encode(&ticket.fields))
+        .bind(encode(&ticket.context))
+        .bind(&ticket.handoff)
+        .bind(now);
+    let (query, stored) = bind_entries(query, (0, None), &ticket.timeline);
+    let row = query.fetch_one(&mut *conn).await?;
     let created = rows::ticket(&row)?;
     let number = created.number;
-    let entries = insert_entries(conn, number, (0, None), &ticket.timeline).await?;
-    if let Some(handle) = &ticket.assignee {
-        sqlx::query("UPDATE operators SET last_assigned_at = $1 WHERE handle = $2")
-            .bind(now)
-            .bind(handle)
-            .execute(&mut *conn)
-            .await?;
-        if let Some(team) = &ticket.team {
-            sqlx::query(
-                "INSERT INTO round_robin (team_key, last_handle) VALUES ($1, $2) \
-                 ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle",
-            )
-            .bind(team)
-            .bind(handle)
-            .execute(&mut *conn)
-            .await?;
-        }
-    }
     let event = ticket_event(
         EventKind::TicketCreated,
         &created,
         created.assignee.clone(),
-        entries,
+        stored,
     );
     Ok((number, event))
 }
@@ -164,12 +164,60 @@ pub(crate) async fn append_entries(
 async fn insert_entries(
     conn: &mut PgConnection,
     number: u64,
-    (last_seq, last_at): (i32, Option<jiff::Timestamp>),
+    last: (i32, Option<jiff::Timestamp>),
     entries: &[NewEntry],
 ) -> StoreResult<Vec<TimelineEntry>> {
     if entries.is_empty() {
         return Ok(Vec::new());
     }
+    let sql = format!(
+        "{INSERT_ENTRIES} SELECT $1, {ENTRY_VALUES} FROM {}",
+        entry_arrays(2)
+    );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(number as i64);
+    let (query, stored) = bind_entries(query, last, entries);
+    query.execute(&mut *conn).await?;
+    Ok(stored)
+}
+
+/// Timeline rows are written from arrays, one per column ([`entry_arrays`]).
+const INSERT_ENTRIES: &str = "INSERT INTO timeline (ticket_number, seq, kind, author_kind, \
+     author, event, body, channel, at)";
+/// The columns after the ticket's number, from [`entry_arrays`]'s `e`.
+const ENTRY_VALUES: &str =
+    "e.seq, e.kind, e.author_kind, e.author, e.event, e.body, e.channel, e.at";
+
+/// The entries' arrays unnested as rows `e`, from placeholder `$first` on
+/// (eight of them, bound by [`bind_entries`]).
+fn entry_arrays(first: usize) -> String {
+    let types = [
+        "int",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "timestamptz",
+    ];
+    let arrays = (first..)
+        .zip(types)
+        .map(|(n, ty)| format!("${n}::{ty}[]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("unnest({arrays}) AS e(seq, kind, author_kind, author, event, body, channel, at)")
+}
+
+/// Binds [`entry_arrays`]'s arrays: `entries` numbered after the last entry
+/// `(seq, at)` and never earlier than it. Answers them as they will be stored.
+fn bind_entries<'q>(
+    query: sqlx::query::Query<'q, Postgres, PgArguments>,
+    (last_seq, last_at): (i32, Option<jiff::Timestamp>),
+    entries: &[NewEntry],
+) -> (
+    sqlx::query::Query<'q, Postgres, PgArguments>,
+    Vec<TimelineEntry>,
+) {
     let seqs: Vec<i32> = (1..=entries.len() as i32).map(|n| last_seq + n).collect();
     let column = |f: fn(&NewEntry) -> Option<String>| -> Vec<Option<String>> {
         entries.iter().map(f).collect()
@@ -177,28 +225,18 @@ async fn insert_entries(
     let times = in_order(last_at, entries);
     let stored = stored_entries(i64::from(last_seq), entries, &times);
     let ats: Vec<At> = times.into_iter().map(At).collect();
-    sqlx::query(
-        "INSERT INTO timeline (ticket_number, seq, kind, author_kind, author, event, body, \
-         channel, at) \
-         SELECT $1, seq, kind, author_kind, author, event, body, channel, at \
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], \
-                     $8::text[], $9::timestamptz[]) \
-              AS e(seq, kind, author_kind, author, event, body, channel, at)",
-    )
-    .bind(number as i64)
-    .bind(seqs)
-    .bind(column(|e| Some(e.kind.as_str().to_string())))
-    .bind(column(|e| Some(e.author_kind.as_str().to_string())))
-    .bind(column(|e| e.author.clone()))
-    .bind(column(|e| e.event.clone()))
-    .bind(column(|e| e.body.clone()))
-    .bind(column(|e| {
-        e.channel.map(|c| Channel::as_str(c).to_string())
-    }))
-    .bind(ats)
-    .execute(&mut *conn)
-    .await?;
-    Ok(stored)
+    let query = query
+        .bind(seqs)
+        .bind(column(|e| Some(e.kind.as_str().to_string())))
+        .bind(column(|e| Some(e.author_kind.as_str().to_string())))
+        .bind(column(|e| e.author.clone()))
+        .bind(column(|e| e.event.clone()))
+        .bind(column(|e| e.body.clone()))
+        .bind(column(|e| {
+            e.channel.map(|c| Channel::as_str(c).to_string())
+        }))
+        .bind(ats);
+    (query, stored)
 }
 
 /// Changes a ticket under its row lock, in a transaction the caller commits:

@@ -64,6 +64,14 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "rate_limited",
     ),
     (
+        500,
+        "InternalError",
+        "The service failed: a database fault (its log says which), or `secret_key_unavailable` \
+         when the route seals, opens or signs with the service's secret key and none is \
+         configured.",
+        "internal_error",
+    ),
+    (
         503,
         "Unavailable",
         "The service is stopping, at its connection cap, or cannot reach its \
@@ -233,6 +241,8 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
         add(409);
     }
     add(429);
+    // Any route may meet a database fault.
+    add(500);
     add(503);
     let _ = path;
 }
@@ -275,5 +285,9 @@ mod tests {
         let responses = &doc["paths"]["/v1/health"]["get"]["responses"];
         assert!(responses.get("401").is_none());
         assert!(responses.get("503").is_some());
+        assert_eq!(
+            responses["500"]["$ref"],
+            "#/components/responses/InternalError"
+        );
     }
 }

@@ -1092,13 +1092,7 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
     }
     let detail = f.store.get_ticket(number).await.unwrap();
     assert_eq!(detail.ticket.assignee.as_deref(), Some(taker(winner)));
-    let mut notes: Vec<String> = detail
-        .timeline
-        .iter()
-        .filter(|e| e.kind == TimelineKind::Note)
-        .filter_map(|e| e.body.clone())
-        .collect();
-    notes.sort();
+    let notes = sorted_notes(&detail);
     let mut expected: Vec<String> = [1, 5, 9].iter().map(|i| format!("note {i}")).collect();
     expected.push(format!("taken by {} in change {winner}", taker(winner)));
     expected.sort();
@@ -1109,6 +1103,83 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
     assert_eq!(events.len(), 4, "{events:?}");
     assert!(events.iter().all(|e| e.ticket_number == Some(number)));
     assert_nothing_queued(&f.store).await;
+}
+
+/// On PostgreSQL a burst of ticket changes shares transactions: they wait in
+/// one queue and a writer commits what is waiting together, as it does
+/// handoffs. Of 24 notes sent at once, each lands with its event, in fewer
+/// transactions than notes; one change that panics among them fails alone.
+/// (SQLite's writer groups changes too, but a panic there fails the whole
+/// transaction it is in: see `src/server/store/sqlite/kept.rs`.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_burst_of_ticket_changes_shares_transactions_and_a_panic_fails_alone() {
+    let f = fixture!();
+    let Some(database) = f.desk.database.as_ref() else {
+        return;
+    };
+    let who = requester("Sam", "sam@example.com", None);
+    let number = f.ticket("Busy", "many notes at once", who).await;
+    let before = f.other.event_bounds().await.unwrap().last;
+    let changes = (0..24).map(|i| {
+        f.other
+            .change_ticket(number, move |_: &deskctl::api::Ticket| {
+                assert_ne!(i, 7, "a bug in change 7");
+                let note = NewEntry {
+                    kind: TimelineKind::Note,
+                    author_kind: AuthorKind::Operator,
+                    author: Some("alice".into()),
+                    event: None,
+                    body: Some(format!("note {i}")),
+                    channel: None,
+                    at: Timestamp::now(),
+                };
+                Ok((TicketChange::default(), vec![note], vec![]))
+            })
+    });
+    let results = futures_util::future::join_all(changes).await;
+    for (i, result) in results.iter().enumerate() {
+        match i {
+            7 => assert!(
+                matches!(result, Err(StoreError::Database(detail)) if detail.contains("bug")),
+                "change 7 panicked: {result:?}"
+            ),
+            _ => assert!(result.is_ok(), "note {i}: {result:?}"),
+        }
+    }
+    let notes = sorted_notes(&f.store.get_ticket(number).await.unwrap());
+    let mut expected: Vec<String> = (0..24)
+        .filter(|&i| i != 7)
+        .map(|i| format!("note {i}"))
+        .collect();
+    expected.sort();
+    assert_eq!(notes, expected);
+    assert_eq!(events_since(&f.store, before).await.len(), 23);
+    // A row's `xmin` is the transaction that wrote it; a batch writes its
+    // events after the last change's savepoint, in the transaction itself.
+    let transactions: usize = database
+        .sql(&format!(
+            "SELECT count(DISTINCT xmin::text) FROM events \
+             WHERE ticket_number = {number} AND id > {before}"
+        ))
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        transactions <= 12,
+        "23 notes sent at once were written in {transactions} transactions"
+    );
+}
+
+/// The bodies of a ticket's notes, sorted.
+fn sorted_notes(detail: &deskctl::api::TicketDetail) -> Vec<String> {
+    let mut notes: Vec<String> = detail
+        .timeline
+        .iter()
+        .filter(|e| e.kind == TimelineKind::Note)
+        .filter_map(|e| e.body.clone())
+        .collect();
+    notes.sort();
+    notes
 }
 
 /// An email delivered several times at once (an SMTP client retrying, two

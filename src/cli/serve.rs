@@ -62,9 +62,9 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub delivery_lease: u64,
     /// The most handoffs written in one transaction (on a SQLite desk, the
-    /// most writes of any kind): handoffs that arrive while one commits are
-    /// written together in the next (group commit); 1 gives each its own
-    /// transaction
+    /// most writes of any kind; on PostgreSQL, also the most ticket actions):
+    /// writes that arrive while one commits are written together in the next
+    /// (group commit); 1 gives each its own transaction
     #[arg(long, value_name = "N", default_value_t = crate::server::store::group_commit::MAX_BATCH as u64,
         value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub handoff_batch: u64,

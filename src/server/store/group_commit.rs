@@ -1,6 +1,7 @@
-//! Group commit for handoffs: the handoffs waiting to be written go into one
-//! transaction by one writer, so a burst costs one durable commit (one fsync on
-//! SQLite, one WAL flush on PostgreSQL) instead of one per handoff.
+//! Group commit for handoffs (and for PostgreSQL's ticket changes): the writes
+//! waiting go into one transaction by one writer, so a burst costs one durable
+//! commit (one fsync on SQLite, one WAL flush on PostgreSQL) instead of one
+//! per write.
 //!
 //! Each request queues its handoff and waits. One writer task per store takes
 //! every handoff queued (up to [`MAX_BATCH`]) and gives them to the backend's
@@ -25,11 +26,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use futures_util::future::BoxFuture;
 use tokio::sync::{mpsc, oneshot};
 
-use super::{
-    CommittedBatch, Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult,
-};
+use super::{Database, FinishHandoff, HandoffWrite, Recorded, StoreError, StoreResult};
 
 /// The most handoffs one transaction holds unless set otherwise (`serve
 /// --handoff-batch`). Enough that the commit's cost is shared thin; few enough
@@ -37,75 +37,100 @@ use super::{
 /// ticket actions, configuration — wait for it).
 pub const MAX_BATCH: usize = 64;
 
-/// A handoff waiting for the writer, with where its answer goes.
-struct Queued {
-    write: HandoffWrite,
-    finish: FinishHandoff,
-    answer: oneshot::Sender<StoreResult<Recorded>>,
+/// A batch of writes committed, answered once it is durable.
+pub struct Committed<T> {
+    /// What happened to each write, in the batch's order.
+    pub results: Vec<StoreResult<T>>,
+    /// `None` when the `COMMIT` itself waited for the disk. Otherwise the
+    /// `COMMIT` returned first (its locks free for the next batch sooner), and
+    /// this resolves once the commit is durable; no answer goes out before.
+    pub durable: Option<BoxFuture<'static, StoreResult<()>>>,
 }
 
-/// The queue in front of one store's handoff writer.
-#[derive(Debug)]
-pub struct GroupCommit {
-    /// The writer's queue; started with the first handoff, and again if the
-    /// writer ended (its runtime shut down, or a decision panicked).
-    queue: Mutex<Option<mpsc::UnboundedSender<Queued>>>,
-    /// The most handoffs in one transaction.
+/// Commits a batch of writes `W` in one transaction, each answered with a `T`.
+pub type CommitFn<W, T> =
+    Box<dyn FnMut(Vec<W>) -> BoxFuture<'static, StoreResult<Committed<T>>> + Send>;
+
+/// A write waiting for the writer, with where its answer goes.
+struct Queued<W, T> {
+    work: W,
+    answer: oneshot::Sender<StoreResult<T>>,
+}
+
+/// The queue in front of one writer: of a store's handoffs, or of a
+/// backend's ticket changes.
+pub struct GroupCommit<W, T> {
+    /// The writer's queue; started with the first write, and again if the
+    /// writer ended (its runtime shut down, or a write panicked).
+    queue: Mutex<Option<mpsc::UnboundedSender<Queued<W, T>>>>,
+    /// The most writes in one transaction.
     batch: Arc<AtomicUsize>,
+    /// What a write is answered when its batch was committed but the
+    /// database did not confirm it durable.
+    unconfirmed: fn(&StoreError) -> StoreError,
 }
 
-impl Default for GroupCommit {
+/// The handoffs waiting for a store's writer.
+pub type HandoffCommit = GroupCommit<(HandoffWrite, FinishHandoff), Recorded>;
+
+impl Default for HandoffCommit {
     fn default() -> Self {
+        GroupCommit::new(unconfirmed_handoff)
+    }
+}
+
+impl<W, T> std::fmt::Debug for GroupCommit<W, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GroupCommit")
+            .field("batch", &self.batch.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Send + 'static, T: Send + 'static> GroupCommit<W, T> {
+    /// A queue whose writes, once committed but not confirmed durable, are
+    /// answered `unconfirmed` (which says what the client should do).
+    pub fn new(unconfirmed: fn(&StoreError) -> StoreError) -> Self {
         GroupCommit {
             queue: Mutex::default(),
             batch: Arc::new(AtomicUsize::new(MAX_BATCH)),
+            unconfirmed,
         }
     }
-}
 
-impl std::fmt::Debug for Queued {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Queued")
-            .field("id", &self.write.id)
-            .finish()
-    }
-}
-
-impl GroupCommit {
-    /// Writes at most `batch` handoffs (at least 1) in one transaction from now on.
+    /// Writes at most `batch` writes (at least 1) in one transaction from now on.
     pub fn set_batch(&self, batch: usize) {
         self.batch.store(batch.max(1), Ordering::Relaxed);
     }
 
-    /// Records `write` in the next batch of `db`'s writer; answers once the
-    /// batch's transaction is committed (or failed).
-    pub async fn record(
-        &self,
-        db: &Arc<dyn Database>,
-        write: HandoffWrite,
-        finish: FinishHandoff,
-    ) -> StoreResult<Recorded> {
+    /// Queues `work` for the next batch of the writer, which commits each
+    /// batch with what `commit` makes (called when the writer starts);
+    /// answers once the batch's transaction is durable (or failed).
+    pub async fn record(&self, commit: impl FnOnce() -> CommitFn<W, T>, work: W) -> StoreResult<T> {
         let (answer, answered) = oneshot::channel();
-        let queued = Queued {
-            write,
-            finish,
-            answer,
-        };
-        self.sender(db)
-            .send(queued)
-            .map_err(|_| StoreError::Unavailable("the handoff writer stopped; try again".into()))?;
+        self.sender(commit)
+            .send(Queued { work, answer })
+            .map_err(|_| StoreError::Unavailable("the batch writer stopped; try again".into()))?;
         answered.await.map_err(|_| {
-            StoreError::Database("the handoff writer failed before committing this handoff".into())
+            StoreError::Database("the batch writer failed before committing this write".into())
         })?
     }
 
-    fn sender(&self, db: &Arc<dyn Database>) -> mpsc::UnboundedSender<Queued> {
+    fn sender(
+        &self,
+        commit: impl FnOnce() -> CommitFn<W, T>,
+    ) -> mpsc::UnboundedSender<Queued<W, T>> {
         let mut queue = self.queue.lock().expect("the queue lock is never poisoned");
         match queue.as_ref() {
             Some(sender) if !sender.is_closed() => sender.clone(),
             _ => {
                 let (sender, receiver) = mpsc::unbounded_channel();
-                tokio::spawn(write_batches(Arc::clone(db), receiver, self.batch.clone()));
+                tokio::spawn(write_batches(
+                    commit(),
+                    receiver,
+                    self.batch.clone(),
+                    self.unconfirmed,
+                ));
                 *queue = Some(sender.clone());
                 sender
             }
@@ -113,15 +138,28 @@ impl GroupCommit {
     }
 }
 
+/// What commits a batch of handoffs: `db`'s
+/// [`commit_handoffs`](super::Handoffs::commit_handoffs).
+pub fn handoff_commits(
+    db: &Arc<dyn Database>,
+) -> CommitFn<(HandoffWrite, FinishHandoff), Recorded> {
+    let db = Arc::clone(db);
+    Box::new(move |batch| {
+        let db = Arc::clone(&db);
+        Box::pin(async move { db.commit_handoffs(batch).await })
+    })
+}
+
 /// The writer: each batch is what was queued when the previous one committed.
 /// A batch whose `COMMIT` returned before the disk's flush (PostgreSQL) is
 /// answered by a task of its own once the flush is done, while the writer
 /// goes on with the next batch; one such task at a time, so the answers go
 /// out in the batches' order and at most two connections are the writer's.
-async fn write_batches(
-    db: Arc<dyn Database>,
-    mut queue: mpsc::UnboundedReceiver<Queued>,
+async fn write_batches<W: Send + 'static, T: Send + 'static>(
+    mut commit: CommitFn<W, T>,
+    mut queue: mpsc::UnboundedReceiver<Queued<W, T>>,
     most: Arc<AtomicUsize>,
+    unconfirmed: fn(&StoreError) -> StoreError,
 ) {
     let mut batch = Vec::new();
     let mut answering: Option<tokio::task::JoinHandle<()>> = None;
@@ -130,20 +168,17 @@ async fn write_batches(
         .await
         > 0
     {
-        let (work, answers): (Vec<_>, Vec<_>) = batch
-            .drain(..)
-            .map(|q| ((q.write, q.finish), q.answer))
-            .unzip();
-        let committed = db.commit_handoffs(work).await;
+        let (work, answers): (Vec<_>, Vec<_>) = batch.drain(..).map(|q| (q.work, q.answer)).unzip();
+        let committed = commit(work).await;
         if let Some(previous) = answering.take() {
             let _ = previous.await;
         }
         match committed {
-            Ok(CommittedBatch {
+            Ok(Committed {
                 results,
                 durable: None,
             }) => answer(answers, results),
-            Ok(CommittedBatch {
+            Ok(Committed {
                 results,
                 durable: Some(durable),
             }) => {
@@ -162,27 +197,25 @@ async fn write_batches(
     }
 }
 
-/// Gives each waiting request its handoff's result. A request that hung up
-/// still has its handoff recorded.
-fn answer(
-    answers: Vec<oneshot::Sender<StoreResult<Recorded>>>,
-    results: Vec<StoreResult<Recorded>>,
-) {
+/// Gives each waiting request its write's result. A request that hung up
+/// still has its write recorded.
+fn answer<T>(answers: Vec<oneshot::Sender<StoreResult<T>>>, results: Vec<StoreResult<T>>) {
     for (answer, result) in answers.into_iter().zip(results) {
         let _ = answer.send(result);
     }
 }
 
-fn fail(answers: Vec<oneshot::Sender<StoreResult<Recorded>>>, error: &StoreError) {
+fn fail<T>(answers: Vec<oneshot::Sender<StoreResult<T>>>, error: &StoreError) {
     for answer in answers {
         let _ = answer.send(Err(error.clone()));
     }
 }
 
-/// Why a committed batch is answered with an error: the database did not
-/// confirm it durable, so it may or may not survive a crash, and the client
-/// must ask again (with its idempotency key, the handoff is not made twice).
-fn unconfirmed(error: &StoreError) -> StoreError {
+/// Why a committed batch of handoffs is answered with an error: the database
+/// did not confirm it durable, so it may or may not survive a crash, and the
+/// client must ask again (with its idempotency key, the handoff is not made
+/// twice).
+fn unconfirmed_handoff(error: &StoreError) -> StoreError {
     StoreError::Unavailable(format!(
         "the handoff was committed, but the database did not confirm it durable ({error}); \
          send it again with the same idempotency key"

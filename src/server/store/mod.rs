@@ -24,7 +24,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
-use futures_util::future::BoxFuture;
 use jiff::Timestamp;
 
 use crate::api::{
@@ -396,14 +395,7 @@ pub type FinishHandoff = Box<dyn FnOnce(&TeamState) -> Finished + Send>;
 pub type HandoffBatch = Vec<(HandoffWrite, FinishHandoff)>;
 
 /// A batch of handoffs committed, answered once it is durable.
-pub struct CommittedBatch {
-    /// What happened to each handoff, in the batch's order.
-    pub results: Vec<StoreResult<Recorded>>,
-    /// `None` when the `COMMIT` itself waited for the disk. Otherwise the
-    /// `COMMIT` returned first (its locks free for the next batch sooner), and
-    /// this resolves once the commit is durable; no answer goes out before.
-    pub durable: Option<BoxFuture<'static, StoreResult<()>>>,
-}
+pub type CommittedBatch = group_commit::Committed<Recorded>;
 
 /// Makes the ticket an inbound email opens from its team's assignment state
 /// (on SQLite's writer's thread, as a [`TicketChangeFn`]).
@@ -901,7 +893,8 @@ pub trait Database:
         results.pop().expect("one result for one handoff")
     }
     /// The most writes one grouped commit holds, where this database groups
-    /// its own ([`Self::groups_handoffs`]).
+    /// its own ([`Self::groups_handoffs`]), or the most ticket changes in one
+    /// of its batches (PostgreSQL's).
     fn set_most_grouped(&self, _most: usize) {}
     async fn close(&self);
 }
@@ -975,7 +968,7 @@ pub struct Store {
 struct Local {
     cache: Cache,
     feed: Arc<feed::Feed>,
-    handoffs: group_commit::GroupCommit,
+    handoffs: group_commit::HandoffCommit,
     /// Whether the workspace was read for secrets stored open (see
     /// [`Store::first_look_at_secrets`]).
     secrets_looked_at: AtomicBool,
@@ -1234,7 +1227,10 @@ impl Store {
         } else {
             self.local
                 .handoffs
-                .record(&self.db, write, Box::new(finish))
+                .record(
+                    || group_commit::handoff_commits(&self.db),
+                    (write, Box::new(finish)),
+                )
                 .await?
         };
         self.local.feed.wake();
@@ -1249,7 +1245,8 @@ impl Store {
 
     /// Writes at most `batch` handoffs in one transaction (see [`group_commit`];
     /// where the database groups its own writes, at most `batch` writes of
-    /// any kind: [`Database::set_most_grouped`]).
+    /// any kind, and on PostgreSQL at most `batch` ticket changes:
+    /// [`Database::set_most_grouped`]).
     pub fn set_handoff_batch(&self, batch: usize) {
         self.local.handoffs.set_batch(batch);
         self.db.set_most_grouped(batch);

@@ -2,6 +2,8 @@
 //! created, written in one transaction under the assignment lock, so one
 //! idempotency key gives one handoff whichever replica receives it.
 
+use std::collections::HashSet;
+
 use sqlx::{PgConnection, Row};
 
 use super::outbox::enqueue;
@@ -10,7 +12,7 @@ use super::{At, PostgresStore};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
 use crate::server::store::shared::delivery_outcome;
-use crate::server::store::shared::{after_handoff, encode, finish_handoff, recorded_handoff};
+use crate::server::store::shared::{encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound,
     Recorded, StoreError, StoreResult,
@@ -72,49 +74,48 @@ impl PostgresStore {
     ///
     /// [`Handoffs::commit_handoffs`]: crate::server::store::Handoffs::commit_handoffs
     pub async fn commit_handoffs(&self, batch: HandoffBatch) -> StoreResult<CommittedBatch> {
-        let mut conn = self.pool().acquire().await?;
-        let mut tx = super::begin_assigning(&mut conn).await?;
+        let batch = batch
+            .into_iter()
+            .map(|(write, finish)| BatchedHandoff(write, finish))
+            .collect();
+        super::commit_batch(self.pool(), batch).await
+    }
+}
+
+/// A handoff of a batch ([`super::commit_batch`]).
+struct BatchedHandoff(HandoffWrite, FinishHandoff);
+
+impl super::BatchWrite for BatchedHandoff {
+    /// The idempotency keys seen before, and in the batch so far.
+    type Asked = HashSet<String>;
+    type Answer = Recorded;
+
+    async fn ask(conn: &mut PgConnection, batch: &mut [Self]) -> StoreResult<HashSet<String>> {
         let keys: Vec<&str> = batch
             .iter()
-            .filter_map(|(write, _)| write.idempotency_key.as_deref())
+            .filter_map(|BatchedHandoff(write, _)| write.idempotency_key.as_deref())
             .collect();
-        let mut known = known_keys(&mut tx, &keys).await?;
-        let count = batch.len();
-        let mut results = Vec::with_capacity(count);
-        let mut events = Vec::new();
-        sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
-        for (done, (write, finish)) in (1..).zip(batch) {
-            // A key is looked up again only if it was seen before: before the
-            // batch, or earlier in it (where it may have failed and left nothing).
-            let seen = match &write.idempotency_key {
-                Some(key) => !known.insert(key.clone()),
-                None => false,
-            };
-            let result = record_one(&mut tx, write, finish, seen).await;
-            sqlx::raw_sql(after_handoff(result.is_err(), done < count))
-                .execute(&mut *tx)
-                .await?;
-            results.push(result.map(|(recorded, recorded_events)| {
-                events.extend(recorded_events);
-                recorded
-            }));
-        }
-        super::events::record(&mut tx, &events).await?;
-        tx.commit().await?;
-        Ok(CommittedBatch {
-            results,
-            durable: Some(Box::pin(
-                async move { super::await_durable(&mut conn).await },
-            )),
-        })
+        known_keys(conn, &keys).await
+    }
+
+    async fn write(
+        self,
+        conn: &mut PgConnection,
+        known: &mut HashSet<String>,
+    ) -> StoreResult<(Recorded, Vec<NewEvent>)> {
+        let BatchedHandoff(write, finish) = self;
+        // A key is looked up again only if it was seen before: before the
+        // batch, or earlier in it (where it may have failed and left nothing).
+        let seen = match &write.idempotency_key {
+            Some(key) => !known.insert(key.clone()),
+            None => false,
+        };
+        record_one(conn, write, finish, seen).await
     }
 }
 
 /// Which of `keys` a handoff already holds.
-async fn known_keys(
-    conn: &mut PgConnection,
-    keys: &[&str],
-) -> StoreResult<std::collections::HashSet<String>> {
+async fn known_keys(conn: &mut PgConnection, keys: &[&str]) -> StoreResult<HashSet<String>> {
     if keys.is_empty() {
         return Ok(Default::default());
     }

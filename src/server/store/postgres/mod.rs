@@ -43,8 +43,9 @@ use sqlx::postgres::{
 };
 use sqlx::{Connection, Decode, Encode, PgConnection, Postgres};
 
+use super::group_commit::Committed;
 use super::shared::{self, Embedded};
-use super::{Database, Open, StoreError, StoreResult};
+use super::{Database, NewEvent, Open, StoreError, StoreResult};
 
 /// The schema, embedded in the binary: versions are applied in order, once.
 const MIGRATIONS: &[Embedded] = &[
@@ -110,6 +111,8 @@ const ASSIGNMENT_LOCK: i64 = 0x6465_736b_6173_7367; // "deskassg"
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    /// Ticket changes waiting to be committed together ([`Self::change_ticket`]).
+    changes: std::sync::Arc<tickets::ChangeCommit>,
     /// The database for people: the URL without its password.
     described: String,
 }
@@ -154,7 +157,11 @@ impl PostgresStore {
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options)
             .await?;
-        let store = PostgresStore { pool, described };
+        let store = PostgresStore {
+            pool,
+            described,
+            changes: std::sync::Arc::new(tickets::ChangeCommit::new(tickets::unconfirmed_change)),
+        };
         if let Err(error) = store.migrate(open).await {
             store.pool.close().await;
             return Err(error);
@@ -275,6 +282,65 @@ pub(crate) async fn assigning<T>(
     tx.commit().await?;
     await_durable(&mut conn).await?;
     Ok(done)
+}
+
+/// A write of a batch that [`commit_batch`] commits: a handoff, or a ticket
+/// change.
+pub(crate) trait BatchWrite: Send + Sized {
+    /// What is asked once for the whole batch, before its first write.
+    type Asked: Send;
+    /// What each write is answered.
+    type Answer: Send;
+    /// Asks what the batch's writes need to know once, under the lock.
+    /// (`batch` is lent mutably only because a write holds a closure that is
+    /// `Send` but not `Sync`: a shared borrow could not cross an `.await`.)
+    fn ask(
+        conn: &mut PgConnection,
+        batch: &mut [Self],
+    ) -> impl Future<Output = StoreResult<Self::Asked>> + Send;
+    /// Writes this one: its answer, and the events to record for it.
+    fn write(
+        self,
+        conn: &mut PgConnection,
+        asked: &mut Self::Asked,
+    ) -> impl Future<Output = StoreResult<(Self::Answer, Vec<NewEvent>)>> + Send;
+}
+
+/// Commits `batch` in one transaction on a connection of `pool` that holds
+/// the assignment lock ([`begin_assigning`]): what the batch asks once
+/// ([`BatchWrite::ask`]), then each write in a savepoint of its own, so one
+/// that fails is rolled back alone, then the events of the writes kept, in
+/// one statement after the last: every statement is a round trip made while
+/// the lock is held. The `COMMIT` does not wait for its flush: the answers
+/// wait for [`await_durable`] on the same connection ([`Committed::durable`]).
+pub(crate) async fn commit_batch<W: BatchWrite>(
+    pool: &PgPool,
+    batch: Vec<W>,
+) -> StoreResult<Committed<W::Answer>> {
+    let mut conn = pool.acquire().await?;
+    let mut tx = begin_assigning(&mut conn).await?;
+    let mut batch = batch;
+    let mut asked = W::ask(&mut tx, &mut batch).await?;
+    let count = batch.len();
+    let mut results = Vec::with_capacity(count);
+    let mut events = Vec::new();
+    sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+    for (done, work) in (1..).zip(batch) {
+        let result = work.write(&mut tx, &mut asked).await;
+        sqlx::raw_sql(shared::after_handoff(result.is_err(), done < count))
+            .execute(&mut *tx)
+            .await?;
+        results.push(result.map(|(answer, written)| {
+            events.extend(written);
+            answer
+        }));
+    }
+    events::record(&mut tx, &events).await?;
+    tx.commit().await?;
+    Ok(Committed {
+        results,
+        durable: Some(Box::pin(async move { await_durable(&mut conn).await })),
+    })
 }
 
 /// Returns once every transaction committed before it, on any connection, is
@@ -440,6 +506,9 @@ impl Database for PostgresStore {
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+    fn set_most_grouped(&self, most: usize) {
+        self.changes.set_batch(most);
     }
     async fn close(&self) {
         self.pool.close().await;

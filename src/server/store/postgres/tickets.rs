@@ -8,7 +8,9 @@ use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
+use crate::server::store::shared::failed_on_a_bug;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, fold_ascii,
     in_order, stored_entries, ticket_condition, ticket_event,
@@ -134,6 +136,61 @@ pub(crate) async fn insert_ticket(
         stored,
     );
     Ok((number, event))
+}
+
+/// Ticket changes waiting for their writer, each answered with the ticket
+/// after it.
+pub(crate) type ChangeCommit = GroupCommit<(u64, TicketChangeFn), Ticket>;
+
+/// Commits a batch of ticket changes in one transaction under the assignment
+/// lock, each in a savepoint of its own: each sees the ones before it (two
+/// changes of one ticket apply in turn), one that fails or panics is rolled
+/// back alone, and the batch shares the lock, the `COMMIT` and the wait for
+/// its flush, as a batch of handoffs does ([`super::PostgresStore::commit_handoffs`]).
+async fn commit_changes(
+    pool: sqlx::PgPool,
+    batch: Vec<(u64, TicketChangeFn)>,
+) -> StoreResult<Committed<Ticket>> {
+    let batch = batch
+        .into_iter()
+        .map(|(number, change)| BatchedChange(number, change))
+        .collect();
+    super::commit_batch(&pool, batch).await
+}
+
+/// A change of ticket `.0` in a batch ([`super::commit_batch`]).
+struct BatchedChange(u64, TicketChangeFn);
+
+impl super::BatchWrite for BatchedChange {
+    type Asked = ();
+    type Answer = Ticket;
+
+    async fn ask(_: &mut PgConnection, _: &mut [Self]) -> StoreResult<()> {
+        Ok(())
+    }
+
+    async fn write(
+        self,
+        conn: &mut PgConnection,
+        _: &mut (),
+    ) -> StoreResult<(Ticket, Vec<NewEvent>)> {
+        let BatchedChange(number, change) = self;
+        let change: TicketChangeFn = Box::new(move |ticket| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| change(ticket)))
+                .map_err(|_| failed_on_a_bug("the ticket's change"))?
+        });
+        let (ticket, event) = super::outbox::change_sending(conn, number, change).await?;
+        Ok((ticket, vec![event]))
+    }
+}
+
+/// Why a committed ticket change is answered with an error: the database did
+/// not confirm it durable, so it may or may not survive a crash.
+pub(crate) fn unconfirmed_change(error: &StoreError) -> StoreError {
+    StoreError::Unavailable(format!(
+        "the change was committed, but the database did not confirm it durable ({error}); \
+         look at the ticket before making it again"
+    ))
 }
 
 /// Appends entries to a ticket's timeline, after its last one: answers them
@@ -349,14 +406,17 @@ impl PostgresStore {
     }
 
     /// Changes a ticket under its row lock and the assignment lock (a change
-    /// may assign), queuing the messages it sends in the same transaction.
+    /// may assign), queuing the messages it sends in the same transaction:
+    /// in the next batch of changes ([`commit_changes`]), answered once it
+    /// is durable.
     pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
-        super::assigning(self.pool(), async |tx| {
-            let (ticket, event) = super::outbox::change_sending(tx, number, change).await?;
-            super::events::record(tx, &[event]).await?;
-            Ok(ticket)
-        })
-        .await
+        let pool = self.pool().clone();
+        self.changes
+            .record(
+                move || Box::new(move |batch| Box::pin(commit_changes(pool.clone(), batch))),
+                (number, change),
+            )
+            .await
     }
 
     /// Opens a ticket for a support-inbox email exactly once per message id.

@@ -221,3 +221,140 @@ fn unconfirmed_handoff(error: &StoreError) -> StoreError {
          send it again with the same idempotency key"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::future::{Future, poll_fn};
+    use std::pin::Pin;
+    use std::task::Poll;
+
+    use tokio::sync::Semaphore;
+
+    use super::*;
+
+    /// A writer whose commits record each batch; the first one returns only
+    /// once `gate` has a permit, and each becomes durable only once
+    /// `flushed` has one for it.
+    struct Fake {
+        batches: Arc<Mutex<Vec<Vec<u32>>>>,
+        gate: Arc<Semaphore>,
+        flushed: Arc<Semaphore>,
+        flush_fails: bool,
+    }
+
+    impl Fake {
+        fn new(flush_fails: bool) -> Self {
+            Fake {
+                batches: Arc::default(),
+                gate: Arc::new(Semaphore::new(0)),
+                flushed: Arc::new(Semaphore::new(0)),
+                flush_fails,
+            }
+        }
+
+        fn commits(&self) -> impl FnOnce() -> CommitFn<u32, u32> + use<> {
+            let (batches, gate, flushed) = (
+                self.batches.clone(),
+                self.gate.clone(),
+                self.flushed.clone(),
+            );
+            let flush_fails = self.flush_fails;
+            move || {
+                Box::new(move |batch: Vec<u32>| {
+                    let (batches, gate, flushed) = (batches.clone(), gate.clone(), flushed.clone());
+                    Box::pin(async move {
+                        let first = {
+                            let mut seen = batches.lock().unwrap();
+                            seen.push(batch.clone());
+                            seen.len() == 1
+                        };
+                        if first {
+                            gate.acquire().await.unwrap().forget();
+                        }
+                        let results = batch
+                            .iter()
+                            .map(|&n| match n {
+                                13 => Err(StoreError::Database("13 fails alone".into())),
+                                n => Ok(n * 10),
+                            })
+                            .collect();
+                        Ok(Committed {
+                            results,
+                            durable: Some(Box::pin(async move {
+                                flushed.acquire().await.unwrap().forget();
+                                if flush_fails {
+                                    Err(StoreError::Database("the flush failed".into()))
+                                } else {
+                                    Ok(())
+                                }
+                            })),
+                        })
+                    })
+                })
+            }
+        }
+    }
+
+    fn unconfirmed(error: &StoreError) -> StoreError {
+        StoreError::Unavailable(format!("unconfirmed: {error}"))
+    }
+
+    /// Polls `future` once: `record` queues its write before it first waits.
+    async fn poll_once<F: Future + Unpin>(future: &mut F) -> bool {
+        poll_fn(|cx| Poll::Ready(Pin::new(&mut *future).poll(cx).is_pending())).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn writes_queued_during_a_commit_go_together_and_are_answered_once_durable() {
+        let queue = GroupCommit::<u32, u32>::new(unconfirmed);
+        queue.set_batch(3);
+        let fake = Fake::new(false);
+        let mut first = Box::pin(queue.record(fake.commits(), 1));
+        assert!(poll_once(&mut first).await);
+        while fake.batches.lock().unwrap().is_empty() {
+            tokio::task::yield_now().await;
+        }
+        // While the first batch commits, five more wait: at most three a batch.
+        let mut waiting: Vec<_> = [2, 13, 4, 5, 6]
+            .into_iter()
+            .map(|n| Box::pin(queue.record(fake.commits(), n)))
+            .collect();
+        for write in &mut waiting {
+            assert!(poll_once(write).await);
+        }
+        fake.gate.add_permits(1);
+        while fake.batches.lock().unwrap().len() < 2 {
+            tokio::task::yield_now().await;
+        }
+        assert!(
+            poll_once(&mut first).await,
+            "answered before its commit was durable"
+        );
+        fake.flushed.add_permits(3);
+        assert_eq!(first.await.unwrap(), 10);
+        let answers: Vec<_> = futures_util::future::join_all(waiting)
+            .await
+            .into_iter()
+            .map(|answer| answer.map_err(|e| e.to_string()))
+            .collect();
+        assert_eq!(answers[0], Ok(20));
+        assert!(answers[1].as_ref().unwrap_err().contains("13 fails alone"));
+        assert_eq!(answers[2..], [Ok(40), Ok(50), Ok(60)]);
+        let batches = fake.batches.lock().unwrap().clone();
+        assert_eq!(batches, vec![vec![1], vec![2, 13, 4], vec![5, 6]]);
+    }
+
+    #[tokio::test]
+    async fn a_batch_not_confirmed_durable_is_answered_as_unconfirmed() {
+        let queue = GroupCommit::<u32, u32>::new(unconfirmed);
+        let fake = Fake::new(true);
+        fake.gate.add_permits(1);
+        fake.flushed.add_permits(1);
+        let error = queue.record(fake.commits(), 1).await.unwrap_err();
+        let error = error.to_string();
+        assert!(
+            error.contains("unconfirmed") && error.contains("the flush failed"),
+            "{error}"
+        );
+    }
+}

@@ -315,11 +315,10 @@ pub(crate) trait BatchWrite: Send + Sized {
 /// wait for [`await_durable`] on the same connection ([`Committed::durable`]).
 pub(crate) async fn commit_batch<W: BatchWrite>(
     pool: &PgPool,
-    batch: Vec<W>,
+    mut batch: Vec<W>,
 ) -> StoreResult<Committed<W::Answer>> {
     let mut conn = pool.acquire().await?;
     let mut tx = begin_assigning(&mut conn).await?;
-    let mut batch = batch;
     let mut asked = W::ask(&mut tx, &mut batch).await?;
     let count = batch.len();
     let mut results = Vec::with_capacity(count);

@@ -603,15 +603,19 @@ pub(super) fn removed<'a>(
     (operators, teams)
 }
 
-/// What ends one handoff's savepoint in a batch: released, or rolled back when
+/// What opens the first write's savepoint in a batch (a handoff, or on
+/// PostgreSQL a ticket change); [`after_batch_write`] opens the others.
+pub(super) const FIRST_SAVEPOINT: &str = "SAVEPOINT batch_write";
+
+/// What ends one write's savepoint in a batch: released, or rolled back when
 /// it `failed`; with the next one's savepoint opened in the same call when
 /// `more` follow (each call is a round trip to the database).
-pub(super) fn after_handoff(failed: bool, more: bool) -> &'static str {
+pub(super) fn after_batch_write(failed: bool, more: bool) -> &'static str {
     match (failed, more) {
-        (false, false) => "RELEASE handoff",
-        (false, true) => "RELEASE handoff; SAVEPOINT handoff",
-        (true, false) => "ROLLBACK TO handoff; RELEASE handoff",
-        (true, true) => "ROLLBACK TO handoff; RELEASE handoff; SAVEPOINT handoff",
+        (false, false) => "RELEASE batch_write",
+        (false, true) => "RELEASE batch_write; SAVEPOINT batch_write",
+        (true, false) => "ROLLBACK TO batch_write; RELEASE batch_write",
+        (true, true) => "ROLLBACK TO batch_write; RELEASE batch_write; SAVEPOINT batch_write",
     }
 }
 

@@ -323,10 +323,12 @@ pub(crate) async fn commit_batch<W: BatchWrite>(
     let count = batch.len();
     let mut results = Vec::with_capacity(count);
     let mut events = Vec::new();
-    sqlx::query("SAVEPOINT handoff").execute(&mut *tx).await?;
+    sqlx::query(shared::FIRST_SAVEPOINT)
+        .execute(&mut *tx)
+        .await?;
     for (done, work) in (1..).zip(batch) {
         let result = work.write(&mut tx, &mut asked).await;
-        sqlx::raw_sql(shared::after_handoff(result.is_err(), done < count))
+        sqlx::raw_sql(shared::after_batch_write(result.is_err(), done < count))
             .execute(&mut *tx)
             .await?;
         results.push(result.map(|(answer, written)| {

@@ -8,7 +8,7 @@ use super::{Direct, SqliteStore, all, execute, optional};
 use crate::api::{ExternalStatus, ExternalTicket, Handoff, HandoffQuery, OutboxState};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    after_handoff, delivery_outcome, finish_handoff, recorded_handoff,
+    FIRST_SAVEPOINT, after_batch_write, delivery_outcome, finish_handoff, recorded_handoff,
 };
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
@@ -41,10 +41,10 @@ impl SqliteStore {
             .write_direct(|conn| {
                 let count = batch.len();
                 let mut results = Vec::with_capacity(count);
-                conn.execute_batch("SAVEPOINT handoff")?;
+                conn.execute_batch(FIRST_SAVEPOINT)?;
                 for (done, (write, finish)) in (1..).zip(batch) {
                     let result = record_one(conn, write, finish);
-                    conn.execute_batch(after_handoff(result.is_err(), done < count))?;
+                    conn.execute_batch(after_batch_write(result.is_err(), done < count))?;
                     results.push(result);
                 }
                 Ok(results)

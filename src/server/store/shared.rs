@@ -626,12 +626,22 @@ pub(super) fn finish_handoff(
     finish: super::FinishHandoff,
     state: &crate::domain::assignment::TeamState,
 ) -> StoreResult<super::Finished> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(state)))
-        .map_err(|_| failed_on_a_bug("the handoff's decision"))
+    alone_on_a_bug("the handoff's decision", || Ok(finish(state)))
+}
+
+/// Runs `work`, one write among others in a transaction: if it panics (a
+/// bug; the panic itself is logged), it fails as `what` alone, like a write
+/// that returns an error, and the writes beside it are not its to lose.
+pub(super) fn alone_on_a_bug<T>(
+    what: &str,
+    work: impl FnOnce() -> StoreResult<T>,
+) -> StoreResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(failed_on_a_bug(what)))
 }
 
 /// What `what`, which panicked (the panic itself is logged), is answered.
-pub(super) fn failed_on_a_bug(what: &str) -> StoreError {
+fn failed_on_a_bug(what: &str) -> StoreError {
     StoreError::Database(format!(
         "{what} failed on a bug in deskctl (the service's standard error shows where); \
          nothing of it was kept"

@@ -10,7 +10,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
-use crate::server::store::shared::failed_on_a_bug;
+use crate::server::store::shared::alone_on_a_bug;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, fold_ascii,
     in_order, stored_entries, ticket_condition, ticket_event,
@@ -175,10 +175,8 @@ impl super::BatchWrite for BatchedChange {
         _: &mut (),
     ) -> StoreResult<(Ticket, Vec<NewEvent>)> {
         let BatchedChange(number, change) = self;
-        let change: TicketChangeFn = Box::new(move |ticket| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| change(ticket)))
-                .map_err(|_| failed_on_a_bug("the ticket's change"))?
-        });
+        let change: TicketChangeFn =
+            Box::new(move |ticket| alone_on_a_bug("the ticket's change", || change(ticket)));
         let (ticket, event) = super::outbox::change_sending(conn, number, change).await?;
         Ok((ticket, vec![event]))
     }

@@ -29,7 +29,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::Direct;
 use super::kept::{self, Kept};
-use crate::server::store::shared::failed_on_a_bug;
+use crate::server::store::shared::alone_on_a_bug;
 use crate::server::store::{StoreError, StoreResult};
 
 /// The most writes one transaction holds unless set otherwise (`serve
@@ -65,10 +65,7 @@ where
         let Write { work, answer } = *self;
         let (done, sound) = match conn.execute_batch("SAVEPOINT write") {
             Ok(()) => {
-                // A write that panics (a bug) is rolled back alone, as one
-                // that fails is: the writes beside it are not its to lose.
-                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(conn)))
-                    .unwrap_or_else(|_| Err(failed_on_a_bug("the write")));
+                let done = alone_on_a_bug("the write", || work(conn));
                 let end = if done.is_ok() {
                     "RELEASE write"
                 } else {

@@ -776,17 +776,22 @@ async fn a_handoff_not_confirmed_durable_is_unavailable_and_replayed_when_sent_a
                 .await
         }
     });
-    let waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'SyncRep'";
+    // Every commit that waits for the standby is cut off until the handoff
+    // is answered: the handoff's flush, and any other commit that came to
+    // wait beside it. (Waiting for exactly one waiter failed once in a full
+    // run on a busy machine; what the other was is not known.)
+    let cut_off = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+                   WHERE wait_event = 'SyncRep'";
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while database.sql(waiting).trim() != "1" {
+    let mut waited = 0;
+    while !unconfirmed.is_finished() {
         assert!(
             std::time::Instant::now() < deadline,
-            "no commit waits for the standby"
+            "no commit waits for the standby ({waited} cut off)"
         );
+        waited += database.sql(cut_off).trim().parse::<u32>().unwrap();
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    database
-        .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'SyncRep'");
     let answer = unconfirmed.await.unwrap();
     assert!(
         matches!(&answer, Err(StoreError::Unavailable(m)) if m.contains("did not confirm it durable")
@@ -1031,15 +1036,6 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
         .await
         .unwrap();
     let before = f.other.event_bounds().await.unwrap().last;
-    let note = |body: String| NewEntry {
-        kind: TimelineKind::Note,
-        author_kind: AuthorKind::Operator,
-        author: Some("alice".into()),
-        event: None,
-        body: Some(body),
-        channel: None,
-        at: Timestamp::now(),
-    };
     let taker = |i: usize| if i.is_multiple_of(4) { "alice" } else { "bob" };
     let changes = (0..12).map(|i| {
         f.other
@@ -1057,7 +1053,7 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
                     });
                 }
                 if i % 2 == 1 {
-                    let entries = vec![note(format!("note {i}"))];
+                    let entries = vec![note_by_alice(format!("note {i}"))];
                     return Ok((TicketChange::default(), entries, astray));
                 }
                 if let Some(holder) = &ticket.assignee {
@@ -1070,7 +1066,10 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
                     assignee: Some(Some(taker(i).into())),
                     ..Default::default()
                 };
-                let entries = vec![note(format!("taken by {} in change {i}", taker(i)))];
+                let entries = vec![note_by_alice(format!(
+                    "taken by {} in change {i}",
+                    taker(i)
+                ))];
                 Ok((take, entries, vec![]))
             })
     });
@@ -1105,18 +1104,14 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
     assert_nothing_queued(&f.store).await;
 }
 
-/// On PostgreSQL a burst of ticket changes shares transactions: they wait in
-/// one queue and a writer commits what is waiting together, as it does
-/// handoffs. Of 24 notes sent at once, each lands with its event, in fewer
-/// transactions than notes; one change that panics among them fails alone.
-/// (SQLite's writer groups changes too, but a panic there fails the whole
-/// transaction it is in: see `src/server/store/sqlite/kept.rs`.)
+/// A burst of ticket changes shares transactions: they wait in one queue and
+/// a writer commits what is waiting together (SQLite's writer thread; on
+/// PostgreSQL, as it does handoffs). Of 24 notes sent at once, each lands
+/// with its event, and one change that panics among them fails alone; on
+/// PostgreSQL, in fewer transactions than notes.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_burst_of_ticket_changes_shares_transactions_and_a_panic_fails_alone() {
     let f = fixture!();
-    let Some(database) = f.desk.database.as_ref() else {
-        return;
-    };
     let who = requester("Sam", "sam@example.com", None);
     let number = f.ticket("Busy", "many notes at once", who).await;
     let before = f.other.event_bounds().await.unwrap().last;
@@ -1124,15 +1119,7 @@ async fn a_burst_of_ticket_changes_shares_transactions_and_a_panic_fails_alone()
         f.other
             .change_ticket(number, move |_: &deskctl::api::Ticket| {
                 assert_ne!(i, 7, "a bug in change 7");
-                let note = NewEntry {
-                    kind: TimelineKind::Note,
-                    author_kind: AuthorKind::Operator,
-                    author: Some("alice".into()),
-                    event: None,
-                    body: Some(format!("note {i}")),
-                    channel: None,
-                    at: Timestamp::now(),
-                };
+                let note = note_by_alice(format!("note {i}"));
                 Ok((TicketChange::default(), vec![note], vec![]))
             })
     });
@@ -1154,6 +1141,9 @@ async fn a_burst_of_ticket_changes_shares_transactions_and_a_panic_fails_alone()
     expected.sort();
     assert_eq!(notes, expected);
     assert_eq!(events_since(&f.store, before).await.len(), 23);
+    let Some(database) = f.desk.database.as_ref() else {
+        return;
+    };
     // A row's `xmin` is the transaction that wrote it; a batch writes its
     // events after the last change's savepoint, in the transaction itself.
     let transactions: usize = database
@@ -1168,6 +1158,19 @@ async fn a_burst_of_ticket_changes_shares_transactions_and_a_panic_fails_alone()
         transactions <= 12,
         "23 notes sent at once were written in {transactions} transactions"
     );
+}
+
+/// An internal note by alice, made now.
+fn note_by_alice(body: String) -> NewEntry {
+    NewEntry {
+        kind: TimelineKind::Note,
+        author_kind: AuthorKind::Operator,
+        author: Some("alice".into()),
+        event: None,
+        body: Some(body),
+        channel: None,
+        at: Timestamp::now(),
+    }
 }
 
 /// The bodies of a ticket's notes, sorted.

@@ -169,6 +169,44 @@ fn without_its_key_a_desk_names_the_key_and_still_lists_tickets() {
     assert!(stderr.contains("DESKCTL_SECRET_KEY: key 1"), "{stderr}");
 }
 
+/// A service on a desk whose key is missing would fail every handoff while its
+/// health check answers: it says so as it starts, naming the key and what to
+/// set, and says nothing once the key is back.
+#[test]
+fn serve_without_its_key_warns_as_it_starts() {
+    let desk = desk_with_secrets();
+    let kept = desk.dir.path().join("kept.key");
+    std::fs::rename(key_file(&desk), &kept).unwrap();
+    let mut keyless = desk.std_cmd();
+    keyless.env_remove("DESKCTL_SECRET_KEY");
+    let server = desk.serve_by(keyless, "keyless", &[]);
+    // The warning comes before the URL the helper waited for.
+    let log = server.log();
+    assert!(
+        log.contains("warning: the secret email.password is sealed with key")
+            && log.contains("DESKCTL_SECRET_KEY")
+            && log.contains("every handoff"),
+        "{log}"
+    );
+    assert!(
+        !log.contains(PASSWORD) && !log.contains(WEBHOOK_SECRET) && !log.contains("sealed:v1"),
+        "{log}"
+    );
+    assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
+    assert_eq!(server.terminate(), Some(0));
+
+    std::fs::rename(&kept, key_file(&desk)).unwrap();
+    let mut with_key_file = desk.std_cmd();
+    with_key_file.env_remove("DESKCTL_SECRET_KEY");
+    let server = desk.serve_by(with_key_file, "with-key", &[]);
+    assert!(
+        !server.log().contains("sealed with key"),
+        "{}",
+        server.log()
+    );
+    assert_eq!(server.terminate(), Some(0));
+}
+
 #[cfg(unix)]
 #[test]
 fn readable_files_are_warned_about_or_refused() {

@@ -11,7 +11,7 @@ use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::server::Store;
 use crate::server::listen::{Limits, RateLimits};
-use crate::server::store::{Location, Open};
+use crate::server::store::{Location, Open, StoreError};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -184,6 +184,14 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     let store = Store::open(&location, Open::CreateIfMissing, keys)
         .await
         .map_err(|e| CliError::opening(&location.describe(), &e))?;
+    // A stored secret that no key at hand opens fails every handoff, while the
+    // health check still answers: said as the service starts, where whoever
+    // deploys it looks, rather than at the first handoff that fails.
+    if let Err(StoreError::Sealing(why)) = store.workspace().await {
+        session.ui.warn(&format!(
+            "{why}; until then every handoff and every read of the configuration fails"
+        ));
+    }
     let listener = TcpListener::bind(args.listen).await.map_err(|e| {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
     })?;

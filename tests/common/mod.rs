@@ -259,9 +259,14 @@ impl Desk {
 
     /// `deskctl serve` logging to `<name>.log`: one of several on this desk.
     pub fn serve_named(&self, name: &str, extra: &[&str]) -> Server {
+        self.serve_by(self.std_cmd(), name, extra)
+    }
+
+    /// [`Self::serve_named`] run by `command`: this desk's `deskctl`
+    /// ([`Self::std_cmd`]) with its environment changed as a test needs.
+    pub fn serve_by(&self, mut command: Command, name: &str, extra: &[&str]) -> Server {
         let log = self.dir.path().join(format!("{name}.log"));
-        let mut child = self
-            .std_cmd()
+        let mut child = command
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(extra)
             .stdin(Stdio::null())

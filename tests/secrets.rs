@@ -195,6 +195,22 @@ fn serve_without_its_key_warns_as_it_starts() {
     assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
     assert_eq!(server.terminate(), Some(0));
 
+    // For log collectors, a JSON event like every other line.
+    let mut keyless = desk.std_cmd();
+    keyless.env_remove("DESKCTL_SECRET_KEY");
+    let server = desk.serve_by(keyless, "keyless-json", &["--log-format", "json"]);
+    let log = server.log();
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    let warning = lines
+        .iter()
+        .find(|event| event.to_string().contains("is sealed with key"))
+        .unwrap_or_else(|| panic!("no warning in {log}"));
+    assert_eq!(warning["level"], "WARN", "{warning}");
+    assert_eq!(server.terminate(), Some(0));
+
     std::fs::rename(&kept, key_file(&desk)).unwrap();
     let mut with_key_file = desk.std_cmd();
     with_key_file.env_remove("DESKCTL_SECRET_KEY");

@@ -175,10 +175,15 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             },
         }),
     };
+    let warn = |message: &str| match args.log_format {
+        LogFormat::Text => session.ui.warn(message),
+        // Collectors read every stderr line as JSON: warnings are events too.
+        LogFormat::Json => tracing::warn!(desk = %location.describe(), "{message}"),
+    };
     if let Location::Sqlite(path) = &location
         && let Some(warning) = crate::server::sealing::exposed_desk(path)
     {
-        session.ui.warn(&warning);
+        warn(&warning);
     }
     let keys = session.keys(&location)?;
     let store = Store::open(&location, Open::CreateIfMissing, keys)
@@ -188,7 +193,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     // health check still answers: said as the service starts, where whoever
     // deploys it looks, rather than at the first handoff that fails.
     if let Err(StoreError::Sealing(why)) = store.workspace().await {
-        session.ui.warn(&format!(
+        warn(&format!(
             "{why}; until then every handoff and every read of the configuration fails"
         ));
     }
@@ -201,7 +206,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     if let Some(room) = crate::server::listen::connection_room()
         && room < limits.max_connections
     {
-        session.ui.warn(&format!(
+        warn(&format!(
             "the open-file limit allows {room} connections, not {}: serving at most {room} \
              (raise it with `ulimit -n`)",
             limits.max_connections

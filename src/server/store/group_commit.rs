@@ -49,7 +49,7 @@ pub struct Committed<T> {
 
 /// Commits a batch of writes `W` in one transaction, each answered with a `T`.
 pub type CommitFn<W, T> =
-    Box<dyn FnMut(Vec<W>) -> BoxFuture<'static, StoreResult<Committed<T>>> + Send>;
+    Arc<dyn Fn(Vec<W>) -> BoxFuture<'static, StoreResult<Committed<T>>> + Send + Sync>;
 
 /// A write waiting for the writer, with where its answer goes.
 struct Queued<W, T> {
@@ -65,6 +65,8 @@ pub struct GroupCommit<W, T> {
     queue: Mutex<Option<mpsc::UnboundedSender<Queued<W, T>>>>,
     /// The most writes in one transaction.
     batch: Arc<AtomicUsize>,
+    /// What commits each batch, in the writer's task.
+    commit: CommitFn<W, T>,
     /// What a write is answered when its batch was committed but the
     /// database did not confirm it durable.
     unconfirmed: fn(&StoreError) -> StoreError,
@@ -73,9 +75,16 @@ pub struct GroupCommit<W, T> {
 /// The handoffs waiting for a store's writer.
 pub type HandoffCommit = GroupCommit<(HandoffWrite, FinishHandoff), Recorded>;
 
-impl Default for HandoffCommit {
-    fn default() -> Self {
-        GroupCommit::new(unconfirmed_handoff)
+impl HandoffCommit {
+    /// The handoffs waiting for `db`'s
+    /// [`commit_handoffs`](super::Handoffs::commit_handoffs).
+    pub fn handoffs(db: &Arc<dyn Database>) -> Self {
+        let db = Arc::clone(db);
+        let commit: CommitFn<_, _> = Arc::new(move |batch| {
+            let db = Arc::clone(&db);
+            Box::pin(async move { db.commit_handoffs(batch).await })
+        });
+        GroupCommit::new(commit, unconfirmed_handoff)
     }
 }
 
@@ -88,12 +97,14 @@ impl<W, T> std::fmt::Debug for GroupCommit<W, T> {
 }
 
 impl<W: Send + 'static, T: Send + 'static> GroupCommit<W, T> {
-    /// A queue whose writes, once committed but not confirmed durable, are
-    /// answered `unconfirmed` (which says what the client should do).
-    pub fn new(unconfirmed: fn(&StoreError) -> StoreError) -> Self {
+    /// A queue whose batches `commit` commits, and whose writes, once
+    /// committed but not confirmed durable, are answered `unconfirmed` (which
+    /// says what the client should do).
+    pub fn new(commit: CommitFn<W, T>, unconfirmed: fn(&StoreError) -> StoreError) -> Self {
         GroupCommit {
             queue: Mutex::default(),
             batch: Arc::new(AtomicUsize::new(MAX_BATCH)),
+            commit,
             unconfirmed,
         }
     }
@@ -103,12 +114,11 @@ impl<W: Send + 'static, T: Send + 'static> GroupCommit<W, T> {
         self.batch.store(batch.max(1), Ordering::Relaxed);
     }
 
-    /// Queues `work` for the next batch of the writer, which commits each
-    /// batch with what `commit` makes (called when the writer starts);
-    /// answers once the batch's transaction is durable (or failed).
-    pub async fn record(&self, commit: impl FnOnce() -> CommitFn<W, T>, work: W) -> StoreResult<T> {
+    /// Queues `work` for the writer's next batch; answers once the batch's
+    /// transaction is durable (or failed).
+    pub async fn record(&self, work: W) -> StoreResult<T> {
         let (answer, answered) = oneshot::channel();
-        self.sender(commit)
+        self.sender()
             .send(Queued { work, answer })
             .map_err(|_| StoreError::Unavailable("the batch writer stopped; try again".into()))?;
         answered.await.map_err(|_| {
@@ -116,17 +126,14 @@ impl<W: Send + 'static, T: Send + 'static> GroupCommit<W, T> {
         })?
     }
 
-    fn sender(
-        &self,
-        commit: impl FnOnce() -> CommitFn<W, T>,
-    ) -> mpsc::UnboundedSender<Queued<W, T>> {
+    fn sender(&self) -> mpsc::UnboundedSender<Queued<W, T>> {
         let mut queue = self.queue.lock().expect("the queue lock is never poisoned");
         match queue.as_ref() {
             Some(sender) if !sender.is_closed() => sender.clone(),
             _ => {
                 let (sender, receiver) = mpsc::unbounded_channel();
                 tokio::spawn(write_batches(
-                    commit(),
+                    self.commit.clone(),
                     receiver,
                     self.batch.clone(),
                     self.unconfirmed,
@@ -138,25 +145,13 @@ impl<W: Send + 'static, T: Send + 'static> GroupCommit<W, T> {
     }
 }
 
-/// What commits a batch of handoffs: `db`'s
-/// [`commit_handoffs`](super::Handoffs::commit_handoffs).
-pub fn handoff_commits(
-    db: &Arc<dyn Database>,
-) -> CommitFn<(HandoffWrite, FinishHandoff), Recorded> {
-    let db = Arc::clone(db);
-    Box::new(move |batch| {
-        let db = Arc::clone(&db);
-        Box::pin(async move { db.commit_handoffs(batch).await })
-    })
-}
-
 /// The writer: each batch is what was queued when the previous one committed.
 /// A batch whose `COMMIT` returned before the disk's flush (PostgreSQL) is
 /// answered by a task of its own once the flush is done, while the writer
 /// goes on with the next batch; one such task at a time, so the answers go
 /// out in the batches' order and at most two connections are the writer's.
 async fn write_batches<W: Send + 'static, T: Send + 'static>(
-    mut commit: CommitFn<W, T>,
+    commit: CommitFn<W, T>,
     mut queue: mpsc::UnboundedReceiver<Queued<W, T>>,
     most: Arc<AtomicUsize>,
     unconfirmed: fn(&StoreError) -> StoreError,
@@ -252,46 +247,44 @@ mod tests {
             }
         }
 
-        fn commits(&self) -> impl FnOnce() -> CommitFn<u32, u32> + use<> {
+        fn commits(&self) -> CommitFn<u32, u32> {
             let (batches, gate, flushed) = (
                 self.batches.clone(),
                 self.gate.clone(),
                 self.flushed.clone(),
             );
             let flush_fails = self.flush_fails;
-            move || {
-                Box::new(move |batch: Vec<u32>| {
-                    let (batches, gate, flushed) = (batches.clone(), gate.clone(), flushed.clone());
-                    Box::pin(async move {
-                        let first = {
-                            let mut seen = batches.lock().unwrap();
-                            seen.push(batch.clone());
-                            seen.len() == 1
-                        };
-                        if first {
-                            gate.acquire().await.unwrap().forget();
-                        }
-                        let results = batch
-                            .iter()
-                            .map(|&n| match n {
-                                13 => Err(StoreError::Database("13 fails alone".into())),
-                                n => Ok(n * 10),
-                            })
-                            .collect();
-                        Ok(Committed {
-                            results,
-                            durable: Some(Box::pin(async move {
-                                flushed.acquire().await.unwrap().forget();
-                                if flush_fails {
-                                    Err(StoreError::Database("the flush failed".into()))
-                                } else {
-                                    Ok(())
-                                }
-                            })),
+            Arc::new(move |batch: Vec<u32>| {
+                let (batches, gate, flushed) = (batches.clone(), gate.clone(), flushed.clone());
+                Box::pin(async move {
+                    let first = {
+                        let mut seen = batches.lock().unwrap();
+                        seen.push(batch.clone());
+                        seen.len() == 1
+                    };
+                    if first {
+                        gate.acquire().await.unwrap().forget();
+                    }
+                    let results = batch
+                        .iter()
+                        .map(|&n| match n {
+                            13 => Err(StoreError::Database("13 fails alone".into())),
+                            n => Ok(n * 10),
                         })
+                        .collect();
+                    Ok(Committed {
+                        results,
+                        durable: Some(Box::pin(async move {
+                            flushed.acquire().await.unwrap().forget();
+                            if flush_fails {
+                                Err(StoreError::Database("the flush failed".into()))
+                            } else {
+                                Ok(())
+                            }
+                        })),
                     })
                 })
-            }
+            })
         }
     }
 
@@ -306,10 +299,10 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn writes_queued_during_a_commit_go_together_and_are_answered_once_durable() {
-        let queue = GroupCommit::<u32, u32>::new(unconfirmed);
-        queue.set_batch(3);
         let fake = Fake::new(false);
-        let mut first = Box::pin(queue.record(fake.commits(), 1));
+        let queue = GroupCommit::new(fake.commits(), unconfirmed);
+        queue.set_batch(3);
+        let mut first = Box::pin(queue.record(1));
         assert!(poll_once(&mut first).await);
         while fake.batches.lock().unwrap().is_empty() {
             tokio::task::yield_now().await;
@@ -317,7 +310,7 @@ mod tests {
         // While the first batch commits, five more wait: at most three a batch.
         let mut waiting: Vec<_> = [2, 13, 4, 5, 6]
             .into_iter()
-            .map(|n| Box::pin(queue.record(fake.commits(), n)))
+            .map(|n| Box::pin(queue.record(n)))
             .collect();
         for write in &mut waiting {
             assert!(poll_once(write).await);
@@ -346,11 +339,11 @@ mod tests {
 
     #[tokio::test]
     async fn a_batch_not_confirmed_durable_is_answered_as_unconfirmed() {
-        let queue = GroupCommit::<u32, u32>::new(unconfirmed);
         let fake = Fake::new(true);
+        let queue = GroupCommit::new(fake.commits(), unconfirmed);
         fake.gate.add_permits(1);
         fake.flushed.add_permits(1);
-        let error = queue.record(fake.commits(), 1).await.unwrap_err();
+        let error = queue.record(1).await.unwrap_err();
         let error = error.to_string();
         assert!(
             error.contains("unconfirmed") && error.contains("the flush failed"),

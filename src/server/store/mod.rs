@@ -964,7 +964,7 @@ pub struct Store {
 }
 
 /// The workspace cache, the event feed and the handoff writer of one store.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Local {
     cache: Cache,
     feed: Arc<feed::Feed>,
@@ -992,11 +992,14 @@ impl From<SealError> for StoreError {
 impl Store {
     /// Wraps a backend, sealing secrets with `keys`.
     pub fn new(db: Arc<dyn Database>, keys: Keys) -> Store {
-        Store {
-            db,
-            keys,
-            local: Arc::default(),
-        }
+        let local = Arc::new(Local {
+            cache: Cache::default(),
+            feed: Arc::default(),
+            handoffs: group_commit::HandoffCommit::handoffs(&db),
+            secrets_looked_at: AtomicBool::default(),
+            token_uses: token_uses::TokenUses::default(),
+        });
+        Store { db, keys, local }
     }
 
     /// Opens the desk at `location`, bringing its schema up to date and
@@ -1227,10 +1230,7 @@ impl Store {
         } else {
             self.local
                 .handoffs
-                .record(
-                    || group_commit::handoff_commits(&self.db),
-                    (write, Box::new(finish)),
-                )
+                .record((write, Box::new(finish)))
                 .await?
         };
         self.local.feed.wake();

@@ -158,9 +158,9 @@ impl PostgresStore {
             .connect_with(options)
             .await?;
         let store = PostgresStore {
+            changes: std::sync::Arc::new(tickets::change_commits(pool.clone())),
             pool,
             described,
-            changes: std::sync::Arc::new(tickets::ChangeCommit::new(tickets::unconfirmed_change)),
         };
         if let Err(error) = store.migrate(open).await {
             store.pool.close().await;

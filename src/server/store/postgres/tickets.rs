@@ -142,6 +142,15 @@ pub(crate) async fn insert_ticket(
 /// after it.
 pub(crate) type ChangeCommit = GroupCommit<(u64, TicketChangeFn), Ticket>;
 
+/// The ticket changes waiting to be committed together on `pool`
+/// ([`commit_changes`]).
+pub(crate) fn change_commits(pool: sqlx::PgPool) -> ChangeCommit {
+    GroupCommit::new(
+        std::sync::Arc::new(move |batch| Box::pin(commit_changes(pool.clone(), batch))),
+        unconfirmed_change,
+    )
+}
+
 /// Commits a batch of ticket changes in one transaction under the assignment
 /// lock, each in a savepoint of its own: each sees the ones before it (two
 /// changes of one ticket apply in turn), one that fails or panics is rolled
@@ -184,7 +193,7 @@ impl super::BatchWrite for BatchedChange {
 
 /// Why a committed ticket change is answered with an error: the database did
 /// not confirm it durable, so it may or may not survive a crash.
-pub(crate) fn unconfirmed_change(error: &StoreError) -> StoreError {
+fn unconfirmed_change(error: &StoreError) -> StoreError {
     StoreError::Unavailable(format!(
         "the change was committed, but the database did not confirm it durable ({error}); \
          look at the ticket before making it again"
@@ -408,13 +417,7 @@ impl PostgresStore {
     /// in the next batch of changes ([`commit_changes`]), answered once it
     /// is durable.
     pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
-        let pool = self.pool().clone();
-        self.changes
-            .record(
-                move || Box::new(move |batch| Box::pin(commit_changes(pool.clone(), batch))),
-                (number, change),
-            )
-            .await
+        self.changes.record((number, change)).await
     }
 
     /// Opens a ticket for a support-inbox email exactly once per message id.

@@ -29,12 +29,6 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
-/// A loopback port nobody listens on (yet): a receiver that is down.
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
-}
-
 /// An SMTP server: Python's smtpd, writing each message it accepts as a JSON
 /// line. Recipients containing "reject" get a permanent 550.
 const SMTP_SINK: &str = r#"
@@ -566,7 +560,10 @@ fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
 #[test]
 fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
     let desk = desk(desk!());
-    let (smtp_port, webhook_port) = (free_port(), free_port());
+    let (smtp_port, webhook_port) = (
+        crate::common::unclaimed_port(),
+        crate::common::unclaimed_port(),
+    );
     set_email(&desk, smtp_port);
     set_delivery(&desk, webhook_port);
     desk.run(&["notifications", "set", "--email-owners", "true"]);

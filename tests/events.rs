@@ -620,15 +620,6 @@ fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
     assert_eq!(changed["priority"], "urgent");
 }
 
-/// A free loopback port, to serve on again after a restart.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// `deskctl serve` on `port`, once it listens.
 fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
     use std::io::BufRead;
@@ -652,7 +643,7 @@ fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
 fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
     let desk = configured(desk!());
     let bob = desk.token("bob");
-    let port = free_port();
+    let port = crate::common::unclaimed_port();
     let mut server = serve_on(&desk, port);
     let mut command = desk.std_cmd();
     command
@@ -771,7 +762,7 @@ fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
     }
     let desk = configured(desk!());
     send_handoff(&desk, "parcel");
-    let port = free_port();
+    let port = crate::common::unclaimed_port();
     let mut server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 200, 50);
     // bob's first view is mine (empty); tab to unassigned, where 10001 is.
@@ -836,7 +827,7 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
     let desk = configured(desk!());
     send_handoff(&desk, "parcel"); // 10001, support: bob's team
     send_handoff(&desk, "invoice"); // 10002, billing: not bob's to see
-    let port = free_port();
+    let port = crate::common::unclaimed_port();
     let mut server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 80, 24);
     let screen = tmux.wait_for_all(&["unassigned 1", "all 1"]);

@@ -455,6 +455,38 @@ impl RawResponse {
     }
 }
 
+/// A loopback port nobody listens on, for a test to leave down and listen on
+/// later (a receiver that comes back, a server restarted on its address). It
+/// lies outside the kernel's ephemeral range, from which every outgoing
+/// connection and every `bind` to port 0 of the tests running beside it take
+/// theirs: a port from that range, free a moment ago, could be anyone's by
+/// the time the test listens on it. Each call in this process gives another.
+pub fn unclaimed_port() -> u16 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let (low, high) = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|range| {
+            let mut ends = range.split_whitespace().map(|n| n.parse::<u32>());
+            Some((ends.next()?.ok()?, ends.next()?.ok()?))
+        })
+        .unwrap_or((32768, 60999));
+    // Below the range when there is room there, else above it.
+    let (first, count) = if low > 11_000 {
+        (10_000, low - 10_000)
+    } else {
+        (high + 1, 65_535 - high)
+    };
+    let start = std::process::id().wrapping_mul(7919);
+    for _ in 0..count {
+        let offset = start.wrapping_add(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        let port = (first + offset % count) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free loopback port outside the ephemeral range {low}-{high}");
+}
+
 pub fn path_str(path: &Path) -> &str {
     path.to_str().unwrap()
 }

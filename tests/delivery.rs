@@ -717,6 +717,111 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
     assert!((100..=120).contains(&wait), "retry in {wait} s");
 }
 
+/// A secret no key at hand opens holds back only what needs it: the desk
+/// works, its deliveries wait in the outbox saying which key they need and how
+/// to enter the secret again, and once it is entered again they go out, signed
+/// with the new one.
+#[test]
+fn deliveries_wait_for_a_secret_no_key_opens_until_it_is_entered_again() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    let receiver = Receiver::start(0);
+    set_email(&desk, sink.port);
+    desk.cmd()
+        .args(["email", "set", "--username", "desk", "--password-stdin"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .assert()
+        .success();
+    set_delivery(&desk, receiver.port);
+    desk.run(&["notifications", "set", "--email-owners", "true"]);
+
+    // The key they were sealed with is lost: another one is at hand.
+    let other = deskctl::server::sealing::Key::generate()
+        .encoded()
+        .to_string();
+    let keyless = |args: &[&str]| {
+        let mut cmd = desk.cmd();
+        cmd.env("DESKCTL_SECRET_KEY", &other).args(args);
+        cmd
+    };
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "telegram",
+        "requester": {"name": "Tom", "external-id": "tg-42"},
+        "transcript": [{"role": "customer", "text": "Refund please"}],
+        "reason": "explicit-request",
+    });
+    let file = desk.dir.path().join("handoff.json");
+    std::fs::write(&file, body.to_string()).unwrap();
+    keyless(&["handoff", "send", "-f", file.to_str().unwrap()])
+        .assert()
+        .success();
+    keyless(&["tickets", "takeover", "10001"])
+        .assert()
+        .success();
+
+    let messages = outbox(&desk);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for message in &messages {
+        assert_eq!(message["state"], "pending", "{message}");
+        let error = message["last_error"].as_str().unwrap();
+        let (place, again) = match message["kind"].as_str().unwrap() {
+            "email" => ("email.password", "deskctl email set --password-stdin"),
+            _ => ("delivery.secret", "deskctl delivery set --secret-stdin"),
+        };
+        assert!(
+            error.contains(&format!("the secret {place} is sealed with key"))
+                && error.contains("which is not at hand")
+                && error.contains(again),
+            "{error}"
+        );
+        for secret in [PASSWORD, SECRET, "sealed:v1"] {
+            assert!(!error.contains(secret), "{error}");
+        }
+    }
+    assert!(sink.messages().is_empty());
+    assert!(receiver.hits().is_empty());
+
+    // Entered again without the lost key (the password removed with the
+    // login), they go out as each falls due.
+    let entered = "whsec-entered-again-0123456";
+    keyless(&["delivery", "set", "--url", &webhook_url(receiver.port)])
+        .arg("--secret-stdin")
+        .write_stdin(format!("{entered}\n"))
+        .assert()
+        .success();
+    keyless(&["email", "set", "--no-username"])
+        .assert()
+        .success();
+    let due = outbox(&desk)
+        .iter()
+        .map(|m| {
+            m["next_attempt_at"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .unwrap()
+        })
+        .max()
+        .unwrap();
+    let until_due =
+        Duration::try_from(due.duration_since(jiff::Timestamp::now())).unwrap_or_default();
+    let mut serve = desk.std_cmd();
+    serve.env("DESKCTL_SECRET_KEY", &other);
+    let server = desk.serve_by(serve, "other-key", &[]);
+    wait_until("2 messages delivered", WAIT + until_due, || {
+        let messages = outbox(&desk);
+        messages
+            .iter()
+            .all(|m| m["state"] == "delivered")
+            .then_some(())
+    });
+    let hits = receiver.hits();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(verified(&hits[0], entered)["type"], "takeover");
+    assert_eq!(sink.messages().len(), 1);
+    assert_eq!(server.terminate(), Some(0));
+}
+
 #[test]
 fn secrets_are_write_only_and_never_shown() {
     let desk = desk(desk!());

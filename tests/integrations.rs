@@ -274,6 +274,113 @@ async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
     assert!(!log.contains(SIGNING) && !log.contains(TOKEN), "{log}");
 }
 
+/// Credentials no key at hand opens hold back only the integration: the
+/// handoff is taken and its delivery waits, saying which key it needs; the
+/// connection test fails saying so; the platform's webhooks get a 503 (it
+/// sends them again) naming neither key nor file; and once the credentials
+/// are entered again, the delivery goes out and webhooks are accepted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn credentials_no_key_opens_hold_back_only_the_integration() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let other = deskctl::server::sealing::Key::generate();
+    let other_text = other.encoded();
+    let keyless: Secrets = &[
+        ("ZD_TOKEN", TOKEN),
+        ("ZD_SIGNING", SIGNING),
+        ("DESKCTL_SECRET_KEY", other_text.as_str()),
+    ];
+    let id = integrations::send(&desk, keyless, "waiting")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(posts(&server).await.is_empty());
+    let (_, text) = integrations::run(
+        &desk,
+        keyless,
+        &["integrations", "deliveries", "zendesk", "-o", "json"],
+    );
+    let deliveries = integrations::parse(&text);
+    let delivery = &deliveries[0];
+    assert_eq!(delivery["state"], "pending", "{delivery}");
+    let error = delivery["last_error"].as_str().unwrap();
+    assert!(
+        error.contains("the secret integrations.zendesk.api-token is sealed with key")
+            && error.contains("`deskctl integrations connect zendesk --secret api-token=env:VAR`"),
+        "{error}"
+    );
+    let (passed, report) = integrations::run(&desk, keyless, &["integrations", "test", "zendesk"]);
+    assert!(
+        !passed && report.contains("which is not at hand"),
+        "{report}"
+    );
+    let shown = integrations::run_ok(&desk, keyless, &["integrations", "show", "zendesk"]);
+    assert!(shown.contains("but cannot be used"), "{shown}");
+
+    let mut command = desk.std_cmd();
+    command.env("DESKCTL_SECRET_KEY", other_text.as_str());
+    let serve = desk.serve_by(command, "other-key", &[]);
+    let body = r#"{"ticket_id":"35436","status":"solved"}"#;
+    let post = || {
+        let headers = signed_headers(body, SIGNING);
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        serve.raw(
+            "POST",
+            "/v1/integrations/zendesk/webhook",
+            &headers,
+            body.as_bytes(),
+        )
+    };
+    let refused = post();
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert!(
+        refused.body.contains("cannot verify webhooks now")
+            && !refused.body.contains("DESKCTL_SECRET_KEY")
+            && !refused.body.contains("secret.key"),
+        "{}",
+        refused.body
+    );
+
+    // Entered again, under the key at hand: the waiting delivery goes out at
+    // once when retried, and the platform's webhooks are accepted.
+    let text = integrations::run_ok(
+        &desk,
+        keyless,
+        &[
+            "integrations",
+            "connect",
+            "zendesk",
+            "--secret",
+            "api-token=env:ZD_TOKEN",
+            "--secret",
+            "webhook-secret=env:ZD_SIGNING",
+        ],
+    );
+    assert!(text.contains("The Zendesk connection works"), "{text}");
+    let delivery_id = delivery["id"].to_string();
+    integrations::run_ok(&desk, keyless, &["integrations", "retry", &delivery_id]);
+    wait_until("the delivery", Duration::from_secs(20), || {
+        (show(&desk, &id)["external"]["status"] == "created").then_some(())
+    });
+    assert_eq!(posts(&server).await.len(), 1);
+    let accepted = post();
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(accepted.json()["updated"], json!([id]));
+    let log = serve.log();
+    assert!(
+        log.contains("cannot verify a webhook") && !log.contains(SIGNING) && !log.contains(TOKEN),
+        "{log}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn under_serve_every_delivery_arrives_once_after_the_platform_was_down() {
     // Reserve a port for the fake, then leave it closed: Zendesk is down.

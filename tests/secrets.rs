@@ -1,6 +1,6 @@
 //! Secrets sealed at rest, through the CLI on a local desk as an admin meets
-//! them: private files, no secret in the desk file, a clear error without the
-//! key, and `deskctl secrets rotate-key`.
+//! them: private files, no secret in the desk file, a desk that works without
+//! its key and says which secrets wait for it, and `deskctl secrets rotate-key`.
 
 use crate::common::Desk;
 
@@ -127,29 +127,104 @@ fn stored_secrets_are_sealed_in_private_files() {
     assert!(!shown.contains(PASSWORD));
 }
 
+/// A desk whose key is lost still works; only what needs a secret fails, each
+/// secret saying which key it needs and how to enter it again, and entering
+/// it again mends it without the old key.
 #[test]
-fn without_its_key_a_desk_names_the_key_and_still_lists_tickets() {
+fn without_its_key_a_desk_works_and_says_which_secrets_wait_for_it() {
     let desk = desk_with_secrets();
     let kept = desk.dir.path().join("kept.key");
     std::fs::rename(key_file(&desk), &kept).unwrap();
-    let output = cmd(&desk).args(["email", "show"]).output().unwrap();
+    let old_id = key_id(&keys_in(&kept)[0]);
+
+    let shown = run(&desk, &["email", "show"]);
+    assert!(
+        shown.contains(&format!(
+            "but cannot be used: the secret email.password is sealed with key {old_id}, \
+             which is not at hand"
+        )) && shown.contains("DESKCTL_SECRET_KEY")
+            && shown.contains("`deskctl email set --password-stdin`"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains(PASSWORD) && !shown.contains("sealed:v1"),
+        "{shown}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&desk, &["delivery", "show", "-o", "json"])).unwrap();
+    let why = json["secret-unusable"].as_str().unwrap();
+    assert!(
+        why.contains("`deskctl delivery set --secret-stdin`"),
+        "{json}"
+    );
+
+    // The rest of the desk works, and a change that seals nothing makes no key.
+    run(&desk, &["tickets", "list"]);
+    run(&desk, &["teams", "add", "support", "--name", "Support"]);
+    assert!(run(&desk, &["teams", "list"]).contains("support"));
+    assert!(!key_file(&desk).exists());
+    assert!(run(&desk, &["delivery", "show"]).contains(&format!("sealed with key {old_id}")));
+
+    // A rotation cannot seal again what it cannot open: refused, no key made.
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("is sealed with key") && stderr.contains("DESKCTL_SECRET_KEY"),
+        stderr.contains("cannot rotate the key: the secret") && stderr.contains(&old_id),
         "{stderr}"
     );
-    assert!(
-        !stderr.contains(PASSWORD) && !stderr.contains("sealed:v1"),
-        "{stderr}"
-    );
-    // Tickets are read without the key; the configuration is not.
-    run(&desk, &["tickets", "list"]);
-    let output = cmd(&desk).args(["teams", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("is sealed with key"));
+    assert!(!key_file(&desk).exists());
 
-    // The key given through the environment opens them.
+    // Entered again, a secret is sealed under a new key and shows as usable;
+    // one removed is gone. The other still waits for its key.
+    cmd(&desk)
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://ai.example.com/desk/events",
+        ])
+        .arg("--secret-stdin")
+        .write_stdin("whsec-entered-again-0123456\n")
+        .assert()
+        .success();
+    let shown = run(&desk, &["delivery", "show"]);
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+    let made = keys_in(&key_file(&desk));
+    assert_eq!(made.len(), 1);
+    assert_ne!(key_id(&made[0]), old_id);
+    assert!(run(&desk, &["email", "show"]).contains("cannot be used"));
+    run(
+        &desk,
+        &[
+            "email",
+            "set",
+            "--host",
+            "smtp.example.com",
+            "--no-password",
+        ],
+    );
+    let shown = run(&desk, &["email", "show"]);
+    assert!(
+        shown.contains("not set") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+}
+
+/// The id a key file's line names its key by.
+fn key_id(line: &str) -> String {
+    deskctl::server::sealing::Key::parse(line).unwrap().id()
+}
+
+#[test]
+fn the_key_opens_them_from_the_environment_and_a_malformed_one_is_refused() {
+    let desk = desk_with_secrets();
+    let kept = desk.dir.path().join("kept.key");
+    std::fs::rename(key_file(&desk), &kept).unwrap();
+
     let key = keys_in(&kept).remove(0);
     let shown = cmd(&desk)
         .args(["email", "show"])
@@ -157,6 +232,11 @@ fn without_its_key_a_desk_names_the_key_and_still_lists_tickets() {
         .output()
         .unwrap();
     assert!(shown.status.success(), "{shown:?}");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
 
     // A malformed key is refused, saying where it came from.
     let output = cmd(&desk)
@@ -169,9 +249,9 @@ fn without_its_key_a_desk_names_the_key_and_still_lists_tickets() {
     assert!(stderr.contains("DESKCTL_SECRET_KEY: key 1"), "{stderr}");
 }
 
-/// A service on a desk whose key is missing would fail every handoff while its
-/// health check answers: it says so as it starts, naming the key and what to
-/// set, and says nothing once the key is back.
+/// A service on a desk whose key is missing would fail every delivery that
+/// needs a secret while its health check answers: it says so as it starts,
+/// naming the key and what to set, and says nothing once the key is back.
 #[test]
 fn serve_without_its_key_warns_as_it_starts() {
     let desk = desk_with_secrets();
@@ -185,7 +265,7 @@ fn serve_without_its_key_warns_as_it_starts() {
     assert!(
         log.contains("warning: the secret email.password is sealed with key")
             && log.contains("DESKCTL_SECRET_KEY")
-            && log.contains("every handoff"),
+            && log.contains("what uses it fails"),
         "{log}"
     );
     assert!(
@@ -271,7 +351,14 @@ fn rotate_key_seals_everything_under_a_new_key_and_drops_the_old_one() {
         .env("DESKCTL_SECRET_KEY", &before[0])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    let new_id = key_id(&after[0]);
+    assert!(
+        shown.contains(&format!(
+            "but cannot be used: the secret delivery.secret is sealed with key {new_id}"
+        )),
+        "{output:?}"
+    );
     assert!(!contains(&desk_bytes(&desk), WEBHOOK_SECRET));
 
     // Over HTTP it is refused: the key is where the database is.

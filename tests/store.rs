@@ -2592,6 +2592,7 @@ async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
+    use deskctl::domain::workspace::DELIVERY_SECRET;
     use deskctl::server::sealing::{Key, Keys, is_sealed};
     use deskctl::server::store::Workspace;
     let f = fixture!();
@@ -2607,10 +2608,7 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     assert!(is_sealed(&sealed) && !sealed.contains(secret), "{sealed}");
     let workspace = store.workspace().await.unwrap();
     assert_eq!(workspace.delivery.secret.as_deref(), Some(secret));
-    let print = workspace
-        .delivery
-        .view(&workspace.fingerprints)
-        .secret_fingerprint;
+    let print = workspace.delivery_view().secret_fingerprint;
     assert_eq!(print, Some(store.keys().fingerprints().of(secret)));
 
     // A change to something else keeps the sealed value as it was.
@@ -2626,35 +2624,57 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     assert_eq!(raw.delivery.secret.as_deref(), Some(sealed.as_str()));
     assert!(is_sealed(raw.email.password.as_deref().unwrap()));
 
-    // Another key opens nothing, and says which key it needs.
-    let stranger = Store::open(
-        &location,
-        Open::Existing,
-        Keys::given(vec![Key::generate()]),
-    )
-    .await
-    .unwrap();
+    // Another key opens neither, yet the workspace reads: each secret stays
+    // sealed, named with the key it needs and how to enter it again, and
+    // fails only where it is used.
+    let lost = Key::generate();
+    let stranger = Store::open(&location, Open::Existing, Keys::given(vec![lost.clone()]))
+        .await
+        .unwrap();
     let id = sealed.split(':').nth(2).unwrap();
-    match stranger.workspace().await {
+    let keyless = stranger.workspace().await.unwrap();
+    assert_eq!(
+        keyless.sealed_away.keys().collect::<Vec<_>>(),
+        ["delivery.secret", "email.password"]
+    );
+    let why = keyless.unusable_secret(DELIVERY_SECRET).unwrap();
+    assert!(
+        why.contains(&format!("sealed with key {id}, which is not at hand"))
+            && why.contains("`deskctl delivery set --secret-stdin`"),
+        "{why}"
+    );
+    assert!(!why.contains(secret) && !why.contains("sealed:v1"), "{why}");
+    assert_eq!(
+        keyless.delivery_view().secret_unusable.as_deref(),
+        Some(why)
+    );
+    let with_key = store.workspace().await.unwrap();
+    assert!(with_key.sealed_away.is_empty());
+    assert_eq!(with_key.delivery_view().secret_unusable, None);
+
+    // A change to something else keeps them as they were; a rotation refuses
+    // what it cannot open, and changes nothing.
+    stranger
+        .change_workspace(None, |snapshot| {
+            snapshot.email.host = Some("mail.example.com".into());
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let kept = Workspace::read_workspace(&*stranger).await.unwrap();
+    assert_eq!(kept.delivery.secret.as_deref(), Some(sealed.as_str()));
+    assert_eq!(kept.email.password, raw.email.password);
+    match stranger.reseal_secrets().await {
         Err(StoreError::Sealing(message)) => {
             assert!(message.contains(id), "{message}");
             assert!(!message.contains(secret), "{message}");
         }
-        other => panic!("expected a sealing error, got {:?}", other.map(|_| ())),
+        other => panic!("expected a sealing error, got {other:?}"),
     }
-    // ... and changes nothing when asked to.
-    let refused = stranger
-        .change_workspace(None, |snapshot| {
-            snapshot.email.password = None;
-            Ok(())
-        })
-        .await;
-    assert!(
-        matches!(refused, Err(StoreError::Sealing(_))),
-        "{refused:?}"
-    );
+    assert_eq!(Workspace::read_workspace(&*stranger).await.unwrap(), kept);
     let after = store.workspace().await.unwrap();
     assert_eq!(after.email.password.as_deref(), Some("smtp-password-1"));
+    assert_eq!(after.email.host.as_deref(), Some("mail.example.com"));
 
     // A rotation seals every secret under the new key, which alone then opens them.
     let new = Key::generate();
@@ -2674,15 +2694,31 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     assert_eq!(rotated.email.password.as_deref(), Some("smtp-password-1"));
     let raw = Workspace::read_workspace(&*only_new).await.unwrap();
     assert!(raw.delivery.secret.unwrap().contains(&new.id()));
-    assert!(matches!(
-        Store::open(&location, Open::Existing, crate::common::keys())
-            .await
-            .unwrap()
-            .workspace()
-            .await,
-        Err(StoreError::Sealing(_))
-    ));
-    for store in [store, stranger, rotating, only_new] {
+    let old_key = Store::open(&location, Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    let retired = old_key.workspace().await.unwrap();
+    assert_eq!(retired.sealed_away.len(), 2, "{:?}", retired.sealed_away);
+
+    // Entered again without the key, a secret replaces the one no key opens;
+    // one removed is gone. Sealed under the key at hand, it opens again.
+    let entered = stranger
+        .change_workspace(None, |snapshot| {
+            snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
+            snapshot.email.password = None;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert!(entered.sealed_away.is_empty(), "{:?}", entered.sealed_away);
+    assert_eq!(
+        entered.delivery.secret.as_deref(),
+        Some("whsec-entered-again-0123")
+    );
+    let raw = Workspace::read_workspace(&*stranger).await.unwrap();
+    assert!(raw.delivery.secret.unwrap().contains(&lost.id()));
+    assert_eq!(raw.email.password, None);
+    for store in [store, stranger, rotating, only_new, old_key] {
         store.close().await;
     }
 }

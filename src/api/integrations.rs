@@ -417,8 +417,13 @@ impl TestReport {
 /// A stored secret, as the API shows it: only whether it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SecretInfo {
-    /// `sha256:` and the first 12 hex digits of the secret's SHA-256.
+    /// `hmac:` and 12 hex digits, a keyed fingerprint of the secret.
     pub fingerprint: String,
+    /// Why the secret cannot be used now: no key the service holds opens it.
+    /// Deliveries wait and webhooks are refused with `503` until the key is
+    /// back or the secret is entered again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unusable: Option<String>,
 }
 
 /// `GET /v1/integrations/{kind}`: a connection, its secrets only as fingerprints.

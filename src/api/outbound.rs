@@ -72,11 +72,17 @@ pub struct EmailSettings {
     #[serde(default)]
     #[schema(read_only)]
     pub password_set: bool,
-    /// `sha256:` and the first 12 hex digits of the stored password's SHA-256, to
+    /// `hmac:` and 12 hex digits, a keyed fingerprint of the stored password, to
     /// tell whether it changed (read-only).
     #[serde(default)]
     #[schema(read_only)]
     pub password_fingerprint: Option<String>,
+    /// Why the stored password cannot be used now: no key the service holds
+    /// opens it. Email waits in the outbox until the key is back or the
+    /// password is entered again (read-only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(read_only)]
+    pub password_unusable: Option<String>,
 }
 
 impl Default for EmailSettings {
@@ -103,6 +109,7 @@ impl fmt::Debug for EmailSettings {
             .field("password", &redacted(&self.password))
             .field("password_set", &self.password_set)
             .field("password_fingerprint", &self.password_fingerprint)
+            .field("password_unusable", &self.password_unusable)
             .finish()
     }
 }
@@ -128,10 +135,16 @@ pub struct DeliverySettings {
     #[serde(default)]
     #[schema(read_only)]
     pub secret_set: bool,
-    /// `sha256:` and the first 12 hex digits of the stored secret's SHA-256 (read-only).
+    /// `hmac:` and 12 hex digits, a keyed fingerprint of the stored secret (read-only).
     #[serde(default)]
     #[schema(read_only)]
     pub secret_fingerprint: Option<String>,
+    /// Why the stored secret cannot be used now: no key the service holds
+    /// opens it. Deliveries wait in the outbox until the key is back or the
+    /// secret is entered again (read-only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(read_only)]
+    pub secret_unusable: Option<String>,
 }
 
 impl fmt::Debug for DeliverySettings {
@@ -141,6 +154,7 @@ impl fmt::Debug for DeliverySettings {
             .field("secret", &redacted(&self.secret))
             .field("secret_set", &self.secret_set)
             .field("secret_fingerprint", &self.secret_fingerprint)
+            .field("secret_unusable", &self.secret_unusable)
             .finish()
     }
 }

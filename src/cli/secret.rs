@@ -67,11 +67,20 @@ pub(crate) fn read_secret(
     Ok(secret)
 }
 
-/// How a stored secret shows: set or not, with its fingerprint.
-pub(crate) fn secret_text(set: bool, fingerprint: &Option<String>) -> String {
-    match (set, fingerprint) {
+/// How a stored secret shows: set or not, with its fingerprint, and why it
+/// cannot be used, if so.
+pub(crate) fn secret_text(
+    set: bool,
+    fingerprint: &Option<String>,
+    unusable: &Option<String>,
+) -> String {
+    let text = match (set, fingerprint) {
         (true, Some(fingerprint)) => format!("set ({fingerprint})"),
         (true, None) => "set".into(),
         (false, _) => "not set".into(),
+    };
+    match unusable {
+        Some(why) => format!("{text}, but cannot be used: {why}"),
+        None => text,
     }
 }

@@ -11,7 +11,7 @@ use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::server::Store;
 use crate::server::listen::{Limits, RateLimits};
-use crate::server::store::{Location, Open, StoreError};
+use crate::server::store::{Location, Open};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -189,13 +189,15 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     let store = Store::open(&location, Open::CreateIfMissing, keys)
         .await
         .map_err(|e| CliError::opening(&location.describe(), &e))?;
-    // A stored secret that no key at hand opens fails every handoff, while the
-    // health check still answers: said as the service starts, where whoever
-    // deploys it looks, rather than at the first handoff that fails.
-    if let Err(StoreError::Sealing(why)) = store.workspace().await {
-        warn(&format!(
-            "{why}; until then every handoff and every read of the configuration fails"
-        ));
+    // A stored secret that no key at hand opens fails every delivery that
+    // needs it, while the health check answers: said as the service starts,
+    // where whoever deploys it looks, rather than in the outbox later.
+    if let Ok(workspace) = store.workspace().await {
+        for why in workspace.sealed_away.values() {
+            warn(&format!(
+                "{why}. Until then what uses it fails; the rest of the desk works"
+            ));
+        }
     }
     let listener = TcpListener::bind(args.listen).await.map_err(|e| {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)

@@ -335,6 +335,7 @@ impl Report<'_> {
             password: Some(email.password.as_ref().map(offline_secret)),
             password_set: false,
             password_fingerprint: None,
+            password_unusable: None,
         };
         self.field_errors("email", SmtpConfig::default().updated(settings).check());
     }
@@ -351,6 +352,7 @@ impl Report<'_> {
             secret: Some(delivery.secret.as_ref().map(offline_secret)),
             secret_set: false,
             secret_fingerprint: None,
+            secret_unusable: None,
         };
         self.field_errors(
             "delivery",

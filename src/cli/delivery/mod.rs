@@ -41,7 +41,11 @@ impl Tabular for DeliverySettings {
     fn cells(&self, _ui: &Ui, _wide: bool) -> Vec<String> {
         vec![
             self.url.clone().unwrap_or_else(|| "-".into()),
-            secret_text(self.secret_set, &self.secret_fingerprint),
+            secret_text(
+                self.secret_set,
+                &self.secret_fingerprint,
+                &self.secret_unusable,
+            ),
         ]
     }
 
@@ -61,7 +65,11 @@ impl Detail for DeliverySettings {
             ),
             (
                 "Secret",
-                secret_text(self.secret_set, &self.secret_fingerprint),
+                secret_text(
+                    self.secret_set,
+                    &self.secret_fingerprint,
+                    &self.secret_unusable,
+                ),
             ),
         ]
     }

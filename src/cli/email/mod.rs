@@ -54,7 +54,11 @@ impl Tabular for EmailSettings {
             port_text(self),
             self.tls.to_string(),
             or_dash(&self.username),
-            secret_text(self.password_set, &self.password_fingerprint),
+            secret_text(
+                self.password_set,
+                &self.password_fingerprint,
+                &self.password_unusable,
+            ),
             or_dash(&self.from),
         ]
     }
@@ -78,7 +82,11 @@ impl Detail for EmailSettings {
             ("Username", or_dash(&self.username)),
             (
                 "Password",
-                secret_text(self.password_set, &self.password_fingerprint),
+                secret_text(
+                    self.password_set,
+                    &self.password_fingerprint,
+                    &self.password_unusable,
+                ),
             ),
             ("From", or_dash(&self.from)),
         ]

@@ -147,10 +147,16 @@ fn pairs<K: std::fmt::Display, V: std::fmt::Display>(
 
 impl Detail for Integration {
     fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
-        let secrets: std::collections::BTreeMap<&String, &String> = self
+        let secrets: std::collections::BTreeMap<&String, String> = self
             .secrets
             .iter()
-            .map(|(name, info)| (name, &info.fingerprint))
+            .map(|(name, info)| {
+                let text = match &info.unusable {
+                    Some(why) => format!("{}, but cannot be used: {why}", info.fingerprint),
+                    None => info.fingerprint.clone(),
+                };
+                (name, text)
+            })
             .collect();
         vec![
             ("Kind", format!("{} ({})", self.kind, self.kind.title())),

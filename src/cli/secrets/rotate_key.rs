@@ -27,6 +27,20 @@ pub async fn cmd_rotate_key(session: &Session, _args: RotateKeyArgs) -> CliResul
     let store = Store::open_for_command(&location, Open::Existing, keys.clone())
         .await
         .map_err(|e| CliError::opening(&location.describe(), &e))?;
+    // A secret no key at hand opens cannot be sealed again: refused before a
+    // key is made, so nothing changes.
+    let refusal = match store.workspace().await {
+        Ok(workspace) => workspace
+            .sealed_away
+            .values()
+            .next()
+            .map(|why| CliError::general(format!("cannot rotate the key: {why}"))),
+        Err(e) => Some(CliError::general("cannot read the workspace").with_cause(e)),
+    };
+    if let Some(refusal) = refusal {
+        store.close().await;
+        return Err(refusal);
+    }
     let old = keys.sealing_key_id();
     let sealing = |e: crate::server::sealing::SealError| CliError::general(e.to_string());
     let (new, made) = keys.start_rotation().map_err(sealing)?;
@@ -34,7 +48,8 @@ pub async fn cmd_rotate_key(session: &Session, _args: RotateKeyArgs) -> CliResul
     store.close().await;
     let sealed = sealed.map_err(|e| {
         CliError::general(
-            "could not seal the secrets again (the key file keeps both keys, so every secret              still opens): run it again",
+            "could not seal the secrets again (the key file keeps both keys, so every secret \
+             still opens): run it again",
         )
         .with_cause(e)
     })?;

@@ -24,6 +24,11 @@ use crate::api::{
     Operator, Rule, RuleKind, SecretInfo, SmtpTls, Team, TestReport, TicketField,
 };
 
+/// The place of the SMTP password among the stored secrets.
+pub const EMAIL_PASSWORD: &str = "email.password";
+/// The place of the delivery webhook's secret among the stored secrets.
+pub const DELIVERY_SECRET: &str = "delivery.secret";
+
 /// The workspace's configuration, as one consistent value. Lists are in
 /// their stored order: operators by handle, teams and fields and agents by
 /// key, integrations by kind, rules by position; each operator's teams and
@@ -57,6 +62,11 @@ pub struct Snapshot {
     /// How stored secrets show: set by the store that read the snapshot, from
     /// the keys that seal them; never stored.
     pub fingerprints: Fingerprints,
+    /// The stored secrets no key at hand opens, by place, each with why and
+    /// what to do. They stay sealed in this snapshot, so what needs one fails
+    /// (see [`Snapshot::unusable_secret`]) and everything else works: set by
+    /// the store that read the snapshot; never stored.
+    pub sealed_away: std::collections::BTreeMap<String, String>,
 }
 
 /// A connected integration: the connection and what its tests found.
@@ -74,18 +84,25 @@ impl IntegrationRecord {
         self.connection.kind
     }
 
-    /// What the API shows: secrets only as fingerprints.
-    pub fn view(&self, fingerprints: &Fingerprints) -> Integration {
+    /// What the API shows: secrets only as fingerprints, and why one cannot
+    /// be used, if so (see [`Snapshot::sealed_away`]).
+    pub fn view(&self, workspace: &Snapshot) -> Integration {
         let connection = &self.connection;
+        let kind = connection.kind;
         Integration {
-            kind: connection.kind,
+            kind,
             settings: connection.settings.clone(),
             secrets: connection
                 .secrets
                 .iter()
                 .map(|(name, value)| {
-                    let fingerprint = fingerprints.of(value);
-                    (name.clone(), SecretInfo { fingerprint })
+                    let info = SecretInfo {
+                        fingerprint: workspace.fingerprints.of(value),
+                        unusable: workspace
+                            .unusable_secret(&format!("integrations.{kind}.{name}"))
+                            .map(str::to_string),
+                    };
+                    (name.clone(), info)
                 })
                 .collect(),
             base_url: connection.base_url.clone(),
@@ -121,6 +138,7 @@ impl Snapshot {
             integrations: Vec::new(),
             secret_references: Default::default(),
             fingerprints: Fingerprints::unkeyed(),
+            sealed_away: Default::default(),
         }
     }
 
@@ -130,10 +148,10 @@ impl Snapshot {
     pub fn secrets_mut(&mut self) -> Vec<(String, &mut String)> {
         let mut secrets = Vec::new();
         if let Some(password) = &mut self.email.password {
-            secrets.push(("email.password".to_string(), password));
+            secrets.push((EMAIL_PASSWORD.to_string(), password));
         }
         if let Some(secret) = &mut self.delivery.secret {
-            secrets.push(("delivery.secret".to_string(), secret));
+            secrets.push((DELIVERY_SECRET.to_string(), secret));
         }
         for integration in &mut self.integrations {
             let kind = integration.connection.kind;
@@ -142,6 +160,34 @@ impl Snapshot {
             }
         }
         secrets
+    }
+
+    /// Why the secret at `place` (`email.password`, `delivery.secret`)
+    /// cannot be used now, if it is sealed away: what would use it must fail
+    /// with this, never use the sealed value.
+    pub fn unusable_secret(&self, place: &str) -> Option<&str> {
+        self.sealed_away.get(place).map(String::as_str)
+    }
+
+    /// The email settings as the API shows them.
+    pub fn email_view(&self) -> EmailSettings {
+        self.email
+            .view(&self.fingerprints, self.unusable_secret(EMAIL_PASSWORD))
+    }
+
+    /// The delivery webhook's settings as the API shows them.
+    pub fn delivery_view(&self) -> DeliverySettings {
+        self.delivery
+            .view(&self.fingerprints, self.unusable_secret(DELIVERY_SECRET))
+    }
+
+    /// [`Snapshot::unusable_secret`] for any secret of integration `kind`.
+    pub fn unusable_integration_secret(&self, kind: IntegrationKind) -> Option<&str> {
+        let prefix = format!("integrations.{kind}.");
+        self.sealed_away
+            .iter()
+            .find(|(place, _)| place.starts_with(&prefix))
+            .map(|(_, why)| why.as_str())
     }
 
     pub fn operator(&self, handle: &str) -> Option<&Operator> {
@@ -297,8 +343,8 @@ fn trimmed(value: Option<String>) -> Option<String> {
 
 impl SmtpConfig {
     /// What the API shows: everything but the password, which only shows as set
-    /// or not, and its fingerprint.
-    pub fn view(&self, fingerprints: &Fingerprints) -> EmailSettings {
+    /// or not, its fingerprint, and why it cannot be used, if so.
+    pub fn view(&self, fingerprints: &Fingerprints, unusable: Option<&str>) -> EmailSettings {
         EmailSettings {
             host: self.host.clone(),
             port: self.port,
@@ -308,6 +354,7 @@ impl SmtpConfig {
             password: None,
             password_set: self.password.is_some(),
             password_fingerprint: self.password.as_deref().map(|p| fingerprints.of(p)),
+            password_unusable: unusable.map(str::to_string),
         }
     }
 
@@ -406,13 +453,15 @@ impl fmt::Debug for WebhookConfig {
 }
 
 impl WebhookConfig {
-    /// What the API shows: the secret only as set or not, and its fingerprint.
-    pub fn view(&self, fingerprints: &Fingerprints) -> DeliverySettings {
+    /// What the API shows: the secret only as set or not, its fingerprint, and
+    /// why it cannot be used, if so.
+    pub fn view(&self, fingerprints: &Fingerprints, unusable: Option<&str>) -> DeliverySettings {
         DeliverySettings {
             url: self.url.clone(),
             secret: None,
             secret_set: self.secret.is_some(),
             secret_fingerprint: self.secret.as_deref().map(|s| fingerprints.of(s)),
+            secret_unusable: unusable.map(str::to_string),
         }
     }
 

@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_view_never_holds_the_password() {
-        let view = config().view(&Fingerprints::unkeyed());
+        let view = config().view(&Fingerprints::unkeyed(), None);
         assert_eq!(view.password, None);
         assert!(view.password_set);
         let json = serde_json::to_string(&view).unwrap();
@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn an_update_keeps_the_password_unless_it_names_one() {
         let stored = config();
-        let mut update = stored.view(&Fingerprints::unkeyed());
+        let mut update = stored.view(&Fingerprints::unkeyed(), None);
         update.host = Some(" mail.example.com ".into());
         let kept = stored.updated(update.clone());
         assert_eq!(kept.password.as_deref(), Some("hunter22"));

@@ -26,6 +26,7 @@ use super::store::{Claimed, ExternalSettle, Settle};
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, HandoffEvent, HandoffEventType, OutboxKind};
 use crate::domain::tickets::NewEntry;
+use crate::domain::workspace::{DELIVERY_SECRET, EMAIL_PASSWORD};
 pub use crate::net::Failure;
 pub(crate) use crate::net::describe;
 
@@ -306,6 +307,9 @@ impl Deliverer {
                         return Attempt::transient(format!("cannot read settings: {error}"));
                     }
                 };
+                if let Some(why) = workspace.unusable_secret(EMAIL_PASSWORD) {
+                    return Attempt::transient(why);
+                }
                 match serde_json::from_str::<EmailPayload>(&claimed.payload) {
                     Ok(payload) => email::send(&workspace.email, &payload, timeout).await,
                     Err(error) => Attempt::permanent(format!("unreadable message: {error}")),
@@ -318,6 +322,9 @@ impl Deliverer {
                         return Attempt::transient(format!("cannot read settings: {error}"));
                     }
                 };
+                if let Some(why) = workspace.unusable_secret(DELIVERY_SECRET) {
+                    return Attempt::transient(why);
+                }
                 self.webhooks
                     .send(&workspace.delivery, &claimed.payload, timeout)
                     .await
@@ -361,29 +368,22 @@ impl Deliverer {
         let kind = claimed
             .integration
             .ok_or_else(|| Failure::permanent("the delivery names no integration"))?;
-        let connection = match self
-            .store
-            .workspace()
-            .await
-            .map(|w| w.connection(kind).cloned())
-        {
-            Ok(Some(connection)) => connection,
-            Ok(None) => {
-                return Err(Failure::permanent(format!(
-                    "the {kind} integration is not connected: connect it, then `deskctl \
-                     integrations retry {}`",
-                    claimed.id
-                )));
-            }
-            Err(error) => {
-                return Err(Failure::transient(format!(
-                    "cannot read the {kind} integration: {error}"
-                )));
-            }
+        let workspace = self.store.workspace().await.map_err(|error| {
+            Failure::transient(format!("cannot read the {kind} integration: {error}"))
+        })?;
+        let Some(connection) = workspace.connection(kind) else {
+            return Err(Failure::permanent(format!(
+                "the {kind} integration is not connected: connect it, then `deskctl \
+                 integrations retry {}`",
+                claimed.id
+            )));
         };
+        if let Some(why) = workspace.unusable_integration_secret(kind) {
+            return Err(Failure::transient(why));
+        }
         let escalation: Escalation = serde_json::from_str(&claimed.payload)
             .map_err(|error| Failure::permanent(format!("unreadable delivery: {error}")))?;
-        let attempt = connectors::deliver(&self.platforms, &connection, &escalation, progress);
+        let attempt = connectors::deliver(&self.platforms, connection, &escalation, progress);
         tokio::time::timeout(timeout, attempt)
             .await
             .unwrap_or_else(|_| {

@@ -60,7 +60,7 @@ async fn list(
         workspace
             .integrations
             .iter()
-            .map(|i| i.view(&workspace.fingerprints))
+            .map(|i| i.view(&workspace))
             .collect(),
     ))
 }
@@ -143,7 +143,10 @@ async fn test(
     let connection = workspace
         .connection(kind)
         .ok_or_else(|| Refusal::not_found("integration", kind.as_str()))?;
-    let checks = connectors::test(&Http::default(), connection).await;
+    let checks = match workspace.unusable_integration_secret(kind) {
+        Some(why) => vec![connectors::failed("credentials", why)],
+        None => connectors::test(&Http::default(), connection).await,
+    };
     let report = TestReport::new(checks, Timestamp::now());
     let recorded = report.clone();
     change_workspace(&state, |ws, _| change::record_test(ws, kind, recorded)).await?;
@@ -194,7 +197,8 @@ struct DeliveriesQuery {
     request_body(content = String, description = "The platform's event, as it signed it"),
     security(()),
     responses((status = 200, body = WebhookReceipt), (status = 400, body = Problem),
-        (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+        (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 503, body = Problem)))]
 async fn webhook(
     State(state): State<AppState>,
     Path(text): Path<String>,
@@ -211,6 +215,19 @@ async fn webhook(
             format!("the {kind} integration is not connected"),
         ));
     };
+    if let Some(why) = workspace.unusable_integration_secret(kind) {
+        // The caller is the platform, unauthenticated so far: the key's id and
+        // where it is kept are for the log. A 503 has it send the event again.
+        tracing::error!(%kind, %why, "cannot verify a webhook");
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "secret_key_unavailable",
+            format!(
+                "the {kind} integration cannot verify webhooks now: its secret is sealed with \
+                 a key this service does not have; send the event again later"
+            ),
+        ));
+    }
     let inbound = InboundWebhook {
         headers: &headers,
         query: query.as_deref(),
@@ -247,6 +264,6 @@ async fn webhook(
 fn integration(workspace: &Snapshot, kind: IntegrationKind) -> ApiResult<Integration> {
     workspace
         .integration(kind)
-        .map(|i| i.view(&workspace.fingerprints))
+        .map(|i| i.view(workspace))
         .ok_or_else(|| Refusal::not_found("integration", kind.as_str()).into())
 }

@@ -182,7 +182,7 @@ async fn get_email(
 ) -> ApiResult<Json<EmailSettings>> {
     principal.require(Role::Owner)?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(workspace.email.view(&workspace.fingerprints)))
+    Ok(Json(workspace.email_view()))
 }
 
 /// Replace the email settings (owners only). A `password` left out keeps the
@@ -205,7 +205,7 @@ async fn put_email(
         Ok(())
     })
     .await?;
-    Ok(Json(workspace.email.view(&workspace.fingerprints)))
+    Ok(Json(workspace.email_view()))
 }
 
 /// The AI agent platform's delivery webhook (owners only). The signing secret
@@ -218,7 +218,7 @@ async fn get_delivery(
 ) -> ApiResult<Json<DeliverySettings>> {
     principal.require(Role::Owner)?;
     let workspace = state.store.workspace().await?;
-    Ok(Json(workspace.delivery.view(&workspace.fingerprints)))
+    Ok(Json(workspace.delivery_view()))
 }
 
 /// Replace the delivery webhook settings (owners only). A `secret` left out
@@ -241,5 +241,5 @@ async fn put_delivery(
         Ok(())
     })
     .await?;
-    Ok(Json(workspace.delivery.view(&workspace.fingerprints)))
+    Ok(Json(workspace.delivery_view()))
 }

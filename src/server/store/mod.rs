@@ -1084,7 +1084,7 @@ impl Store {
         if self.first_look_at_secrets() && self.must_seal(&mut stored) {
             return self.change_workspace(None, |_| Ok(())).await;
         }
-        let snapshot = Arc::new(self.opened(stored)?);
+        let snapshot = Arc::new(self.opened(stored));
         self.local.cache.put(snapshot.clone());
         Ok(snapshot)
     }
@@ -1116,10 +1116,8 @@ impl Store {
         let mut stored = self.db.read_workspace().await?;
         if self.must_seal(&mut stored) {
             self.change_workspace(None, |_| Ok(())).await?;
-        } else if let Ok(snapshot) = self.opened(stored) {
-            // Without the key, the error waits for a request that reads the
-            // workspace: tickets can still be listed and shown.
-            self.local.cache.put(Arc::new(snapshot));
+        } else {
+            self.local.cache.put(Arc::new(self.opened(stored)));
         }
         Ok(())
     }
@@ -1173,7 +1171,7 @@ impl Store {
                 })
             };
             let mut next = stored.clone();
-            sealing(open_secrets(&keys, &mut next))?;
+            open_secrets(&keys, &mut next);
             let before = next.secret_values();
             change(&mut next)?;
             let secret_changed = next.secret_values() != before;
@@ -1190,15 +1188,15 @@ impl Store {
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }
-        let next = Arc::new(self.opened(result?)?);
+        let next = Arc::new(self.opened(result?));
         self.local.cache.put(next.clone());
         Ok(next)
     }
 
     /// `snapshot` as read from the backend, with its secrets opened.
-    fn opened(&self, mut snapshot: Snapshot) -> StoreResult<Snapshot> {
-        open_secrets(&self.keys, &mut snapshot)?;
-        Ok(snapshot)
+    fn opened(&self, mut snapshot: Snapshot) -> Snapshot {
+        open_secrets(&self.keys, &mut snapshot);
+        snapshot
     }
 
     /// [`Tickets::change_ticket`] with any function.
@@ -1320,35 +1318,62 @@ enum Reseal {
     Every,
 }
 
-/// Opens every secret of `snapshot` and gives it fingerprints from `keys`.
-fn open_secrets(keys: &Keys, snapshot: &mut Snapshot) -> Result<(), SealError> {
+/// Opens every secret of `snapshot` and gives it fingerprints from `keys`. A
+/// secret no key at hand opens stays sealed, named in `sealed_away` with why:
+/// it fails where it is used, not every read of the workspace, and a change
+/// can replace it.
+fn open_secrets(keys: &Keys, snapshot: &mut Snapshot) {
+    let mut sealed_away = std::collections::BTreeMap::new();
     for (place, secret) in snapshot.secrets_mut() {
-        *secret = keys.open(&place, secret)?;
+        match keys.open(&place, secret) {
+            Ok(open) => *secret = open,
+            Err(SealError(why)) => {
+                let again = enter_again(&place);
+                sealed_away.insert(place, format!("{why}; or enter it again: {again}"));
+            }
+        }
     }
+    snapshot.sealed_away = sealed_away;
     snapshot.fingerprints = keys.fingerprints();
-    Ok(())
+}
+
+/// The command that stores the secret at `place` anew.
+fn enter_again(place: &str) -> String {
+    match place.split('.').collect::<Vec<_>>()[..] {
+        ["email", _] => "`deskctl email set --password-stdin`".to_string(),
+        ["delivery", _] => "`deskctl delivery set --secret-stdin`".to_string(),
+        ["integrations", kind, name] => {
+            format!("`deskctl integrations connect {kind} --secret {name}=env:VAR`")
+        }
+        _ => format!("store {place} again"),
+    }
 }
 
 /// Seals the open secrets of `next`: one equal to its sealed value in
 /// `stored` keeps that value (unless every one is resealed), so a change
-/// rewrites only the secrets it changed.
+/// rewrites only the secrets it changed. One sealed away keeps its sealed
+/// value unless the change replaced it; a reseal of every one refuses it.
 fn seal_secrets(
     keys: &Keys,
     next: &mut Snapshot,
     stored: &Snapshot,
     reseal: Reseal,
 ) -> Result<(), SealError> {
-    let mut before = stored.clone();
-    let before: std::collections::BTreeMap<String, String> = before
-        .secrets_mut()
-        .into_iter()
-        .map(|(place, value)| (place, value.clone()))
-        .collect();
+    let before = stored.secret_values();
+    let sealed_away = std::mem::take(&mut next.sealed_away);
     for (place, secret) in next.secrets_mut() {
-        let kept = before.get(&place).filter(|sealed| {
-            reseal == Reseal::Changed
-                && sealing::is_sealed(sealed)
-                && keys.open(&place, sealed).ok().as_deref() == Some(secret.as_str())
+        let sealed = before
+            .get(&place)
+            .filter(|sealed| sealing::is_sealed(sealed));
+        let unchanged_away =
+            sealed.is_some_and(|sealed| sealed == secret) && sealed_away.contains_key(&place);
+        if unchanged_away && reseal == Reseal::Every {
+            return Err(SealError(sealed_away[&place].clone()));
+        }
+        let kept = sealed.filter(|sealed| {
+            unchanged_away
+                || (reseal == Reseal::Changed
+                    && keys.open(&place, sealed).ok().as_deref() == Some(secret.as_str()))
         });
         *secret = match kept {
             Some(sealed) => sealed.clone(),
@@ -1413,5 +1438,89 @@ mod tests {
         assert_eq!(texts[0], "2027-01-15T08:00:00.000000Z");
         assert!(texts[0] < texts[1] && texts[1] < texts[2], "{texts:?}");
         assert_eq!(Timestamp::from_str(&texts[1]).unwrap(), later);
+    }
+
+    /// A workspace whose email password and delivery secret `keys` sealed.
+    fn sealed_by(keys: &Keys) -> Snapshot {
+        let mut snapshot = Snapshot::empty();
+        snapshot.email.password = Some(keys.seal("email.password", "smtp-pass").unwrap());
+        snapshot.delivery.secret = Some(keys.seal("delivery.secret", "whsec-0123456789").unwrap());
+        snapshot
+    }
+
+    #[test]
+    fn a_secret_no_key_opens_stays_sealed_and_says_how_to_enter_it_again() {
+        let lost = Keys::given(vec![sealing::Key::generate()]);
+        let stored = sealed_by(&lost);
+        let at_hand = Keys::given(vec![sealing::Key::generate()]);
+        let mut opened = stored.clone();
+        open_secrets(&at_hand, &mut opened);
+        assert_eq!(opened.email.password, stored.email.password);
+        let why = opened.unusable_secret("email.password").unwrap();
+        assert!(
+            why.contains("which is not at hand")
+                && why.ends_with("`deskctl email set --password-stdin`"),
+            "{why}"
+        );
+        assert!(
+            !why.contains("smtp-pass") && !why.contains("sealed:v1"),
+            "{why}"
+        );
+        assert!(opened.unusable_secret("delivery.secret").is_some());
+
+        // With its key, nothing is sealed away.
+        let mut with_key = stored.clone();
+        open_secrets(&lost, &mut with_key);
+        assert!(with_key.sealed_away.is_empty());
+        assert_eq!(with_key.email.password.as_deref(), Some("smtp-pass"));
+    }
+
+    #[test]
+    fn a_change_keeps_a_secret_no_key_opens_unless_it_replaces_it() {
+        let lost = Keys::given(vec![sealing::Key::generate()]);
+        let stored = sealed_by(&lost);
+        let at_hand = Keys::given(vec![sealing::Key::generate()]);
+        let mut next = stored.clone();
+        open_secrets(&at_hand, &mut next);
+        next.delivery.secret = Some("whsec-entered-again".into());
+        seal_secrets(&at_hand, &mut next, &stored, Reseal::Changed).unwrap();
+        assert!(next.sealed_away.is_empty(), "never stored");
+        assert_eq!(next.email.password, stored.email.password);
+        let entered = next.delivery.secret.as_deref().unwrap();
+        assert_eq!(
+            at_hand.open("delivery.secret", entered).unwrap(),
+            "whsec-entered-again"
+        );
+
+        // A reseal of every secret cannot seal again what it cannot open.
+        let mut every = stored.clone();
+        open_secrets(&at_hand, &mut every);
+        let refused = seal_secrets(&at_hand, &mut every, &stored, Reseal::Every).unwrap_err();
+        assert!(refused.0.contains("which is not at hand"), "{refused}");
+    }
+
+    #[test]
+    fn each_place_names_the_command_that_enters_it_again() {
+        assert_eq!(
+            enter_again("delivery.secret"),
+            "`deskctl delivery set --secret-stdin`"
+        );
+        assert_eq!(
+            enter_again("integrations.zendesk.api-token"),
+            "`deskctl integrations connect zendesk --secret api-token=env:VAR`"
+        );
+        let mut snapshot = Snapshot::empty();
+        snapshot
+            .sealed_away
+            .insert("integrations.zendesk.api-token".into(), "why".into());
+        assert_eq!(
+            snapshot.unusable_integration_secret(IntegrationKind::Zendesk),
+            Some("why")
+        );
+        assert_eq!(
+            snapshot.unusable_integration_secret(IntegrationKind::Freshdesk),
+            None
+        );
+        assert_eq!(snapshot.unusable_secret("email.password"), None);
     }
 }

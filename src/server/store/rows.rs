@@ -222,6 +222,7 @@ pub(super) fn snapshot<R: Fields>(tables: Tables<R>) -> StoreResult<Snapshot> {
         secret_references: section(&settings, SECRET_REFERENCES)?,
         // Made from the keys that seal secrets, which the store wrapper holds.
         fingerprints: crate::domain::workspace::Fingerprints::unkeyed(),
+        sealed_away: Default::default(),
     })
 }
 

@@ -328,6 +328,22 @@ fn wait_for_all(desk: &Desk, count: usize, state: &str) -> Vec<Value> {
     })
 }
 
+/// How long until the last of the pending `messages` falls due.
+fn until_all_due(messages: &[Value]) -> Duration {
+    let due = messages
+        .iter()
+        .map(|m| {
+            m["next_attempt_at"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .unwrap()
+        })
+        .max()
+        .unwrap();
+    Duration::try_from(due.duration_since(jiff::Timestamp::now())).unwrap_or_default()
+}
+
 fn timeline_events(desk: &Desk, number: &str) -> Vec<(String, String)> {
     parse(&desk.run(&["tickets", "show", number, "-o", "json"]))["timeline"]
         .as_array()
@@ -603,19 +619,7 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
     // The service's worker retries when each message falls due (the commands
     // above may have tried some several times, so that can be seconds away);
     // the receivers come back.
-    let due = messages
-        .iter()
-        .map(|m| {
-            m["next_attempt_at"]
-                .as_str()
-                .unwrap()
-                .parse::<jiff::Timestamp>()
-                .unwrap()
-        })
-        .max()
-        .unwrap();
-    let until_due = std::time::Duration::try_from(due.duration_since(jiff::Timestamp::now()))
-        .unwrap_or_default();
+    let until_due = until_all_due(&messages);
     let server = desk.serve();
     let sink = SmtpSink::start(desk.dir.path(), smtp_port);
     let receiver = Receiver::start(webhook_port);
@@ -792,19 +796,7 @@ fn deliveries_wait_for_a_secret_no_key_opens_until_it_is_entered_again() {
     keyless(&["email", "set", "--no-username"])
         .assert()
         .success();
-    let due = outbox(&desk)
-        .iter()
-        .map(|m| {
-            m["next_attempt_at"]
-                .as_str()
-                .unwrap()
-                .parse::<jiff::Timestamp>()
-                .unwrap()
-        })
-        .max()
-        .unwrap();
-    let until_due =
-        Duration::try_from(due.duration_since(jiff::Timestamp::now())).unwrap_or_default();
+    let until_due = until_all_due(&outbox(&desk));
     let mut serve = desk.std_cmd();
     serve.env("DESKCTL_SECRET_KEY", &other);
     let server = desk.serve_by(serve, "other-key", &[]);

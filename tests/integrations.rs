@@ -229,6 +229,24 @@ fn signed_headers(body: &str, secret: &str) -> Vec<(String, String)> {
     ]
 }
 
+/// Posts `body` with `headers` to the Zendesk webhook `serve` receives on.
+fn post_webhook(
+    serve: &common::Server,
+    body: &str,
+    headers: &[(String, String)],
+) -> common::RawResponse {
+    let headers: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    serve.raw(
+        "POST",
+        "/v1/integrations/zendesk/webhook",
+        &headers,
+        body.as_bytes(),
+    )
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
     let server = zendesk_ok().await;
@@ -240,18 +258,7 @@ async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
     let desk = connected(&server.uri());
     let id = send(&desk, "hooked")["id"].as_str().unwrap().to_string();
     let serve = desk.serve();
-    let post = |body: &str, headers: &[(String, String)]| {
-        let headers: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        serve.raw(
-            "POST",
-            "/v1/integrations/zendesk/webhook",
-            &headers,
-            body.as_bytes(),
-        )
-    };
+    let post = |body: &str, headers: &[(String, String)]| post_webhook(&serve, body, headers);
     let body = r#"{"ticket_id":"35436","status":"solved"}"#;
     let headers = signed_headers(body, SIGNING);
     let tampered = post(r#"{"ticket_id":"35436","status":"open"}"#, &headers);
@@ -326,19 +333,7 @@ async fn credentials_no_key_opens_hold_back_only_the_integration() {
     command.env("DESKCTL_SECRET_KEY", other_text.as_str());
     let serve = desk.serve_by(command, "other-key", &[]);
     let body = r#"{"ticket_id":"35436","status":"solved"}"#;
-    let post = || {
-        let headers = signed_headers(body, SIGNING);
-        let headers: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        serve.raw(
-            "POST",
-            "/v1/integrations/zendesk/webhook",
-            &headers,
-            body.as_bytes(),
-        )
-    };
+    let post = || post_webhook(&serve, body, &signed_headers(body, SIGNING));
     let refused = post();
     assert_eq!(refused.status, 503, "{}", refused.body);
     assert!(

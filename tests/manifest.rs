@@ -351,6 +351,36 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     assert!(stderr.contains(&masked), "{stderr}");
 }
 
+/// A secret on a line with another mistake (a duplicate key, a bad escape, a
+/// syntax error, the wrong type) is masked too, by `validate`, `diff` and
+/// `apply` alike, though the document does not parse.
+#[test]
+fn a_secret_on_a_broken_line_is_never_shown() {
+    let desk = Desk::new();
+    let broken = [
+        "email:\n  host: smtp.x.example\n  username: u\n  password: FirstSecret99\n  password: SecondSecret77\n",
+        "email:\n  host: smtp.x.example\n  username: u\n  password: \"SecondSecret77\\q\"\n",
+        "email:\n  host: smtp.x.example\n  username: u\n  password: SecondSecret77: x\n",
+        "delivery:\n  url: https://x.example/h\n  secret: {a: SecondSecret77}\n",
+        "integrations:\n  - kind: zendesk\n    secrets:\n      api-token: SecondSecret77\n    bogus: 1\n    bogus: 2\n",
+    ];
+    for (n, text) in broken.iter().enumerate() {
+        let file = desk.dir.path().join(format!("broken-{n}.yaml"));
+        std::fs::write(&file, format!("{HEAD}{text}")).unwrap();
+        for command in ["validate", "diff", "apply"] {
+            let assert = desk
+                .cmd()
+                .args([command, "-f"])
+                .arg(&file)
+                .assert()
+                .failure();
+            let stderr = stderr_of(&assert);
+            assert!(stderr.contains("--> "), "{command} {n}: {stderr}");
+            assert!(!stderr.contains("SecondSecret"), "{command} {n}: {stderr}");
+        }
+    }
+}
+
 #[test]
 fn stdin_is_read_for_a_dash() {
     let desk = Desk::new();

@@ -98,11 +98,11 @@ impl Schedule {
 
         let mut working_days = [false; 7];
         let mut repeated_days = BTreeSet::new();
-        for day in &settings.days {
+        for (index, day) in settings.days.iter().enumerate() {
             let slot = &mut working_days[day_index(day.to_jiff())];
             if *slot && repeated_days.insert(*day) {
                 errors.push(FieldError::new(
-                    "days",
+                    format!("days[{index}]"),
                     format!("{day} is listed more than once"),
                 ));
             }
@@ -111,17 +111,18 @@ impl Schedule {
 
         let mut holidays = BTreeSet::new();
         let mut repeated_holidays = BTreeSet::new();
-        for text in &settings.holidays {
+        for (index, text) in settings.holidays.iter().enumerate() {
+            let field = format!("holidays[{index}]");
             match parse_date(text) {
                 Ok(date) => {
                     if !holidays.insert(date) && repeated_holidays.insert(date) {
                         errors.push(FieldError::new(
-                            "holidays",
+                            field,
                             format!("{date} is listed more than once"),
                         ));
                     }
                 }
-                Err(message) => errors.push(FieldError::new("holidays", message)),
+                Err(message) => errors.push(FieldError::new(field, message)),
             }
         }
 
@@ -978,7 +979,12 @@ mod tests {
         assert_eq!(
             fields(&errors),
             [
-                "timezone", "start", "days", "holidays", "holidays", "holidays"
+                "timezone",
+                "start",
+                "days[2]",
+                "holidays[1]",
+                "holidays[2]",
+                "holidays[3]"
             ]
         );
         assert!(errors[0].message.contains("'Mars/Olympus_Mons'"));
@@ -1007,7 +1013,10 @@ mod tests {
             &["2026-02-30"],
         );
         let errors = Schedule::from_settings(&hours).unwrap_err();
-        assert_eq!(fields(&errors), ["timezone", "end", "days", "holidays"]);
+        assert_eq!(
+            fields(&errors),
+            ["timezone", "end", "days[1]", "holidays[0]"]
+        );
         assert!(
             errors[1].message.contains("overnight"),
             "{}",

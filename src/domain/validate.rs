@@ -234,11 +234,12 @@ pub fn check_field_options(checks: &mut Checks, field_type: FieldType, options: 
         checks.push("options", "a dropdown needs at least one option");
     }
     let mut seen = std::collections::HashSet::new();
-    for option in options {
+    for (index, option) in options.iter().enumerate() {
+        let field = format!("options[{index}]");
         if option.is_empty() {
-            checks.push("options", "options must not be empty");
+            checks.push(&field, "options must not be empty");
         } else if !seen.insert(option) {
-            checks.push("options", format!("'{option}' is listed twice"));
+            checks.push(&field, format!("'{option}' is listed twice"));
         }
     }
 }

@@ -91,28 +91,21 @@ impl Source {
     }
 
     /// The same text with the token at each of `places` replaced by `*`s of
-    /// its width, so that showing a line never shows a secret written there.
+    /// its width, and every value written under a secret's key (see
+    /// [`mask_secret_values`]) too, so that showing a line never shows a
+    /// secret written there, even in a document that does not parse.
     pub fn masked(&self, places: &[Pos]) -> Source {
         let mut lines: Vec<String> = (1..)
             .map_while(|number| self.line(number).map(str::to_string))
             .collect();
+        mask_secret_values(&mut lines);
         for pos in places {
             let Some(line) = lines.get_mut(pos.line.saturating_sub(1) as usize) else {
                 continue;
             };
             let start = pos.column.saturating_sub(1) as usize;
             let width = token_width(line, pos.column);
-            *line = line
-                .chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    if (start..start + width).contains(&i) {
-                        '*'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
+            mask_range(line, start, width);
         }
         Source {
             name: self.name.clone(),
@@ -157,6 +150,117 @@ pub fn token_width(line: &str, column: u32) -> usize {
             .unwrap_or(rest.len()),
     };
     width.max(1)
+}
+
+/// The keys a document writes a secret under (`email.password`,
+/// `delivery.secret`), and the one holding a map of them (an integration's
+/// `secrets`).
+const SECRET_KEYS: [&str; 2] = ["password", "secret"];
+const SECRET_MAPS: [&str; 1] = ["secrets"];
+
+/// Masks, by the text alone, the value written after each secret's key, and
+/// every line indented under it (a value that goes on, a map of secrets), so
+/// that a document that does not parse, or whose secret has the wrong shape,
+/// shows none either. `${…}` references are not secrets and stay.
+fn mask_secret_values(lines: &mut [String]) {
+    // The column of the secret's key whose more indented lines are masked,
+    // and whether they are a map of secrets (whose keys stay readable).
+    let mut under: Option<(usize, bool)> = None;
+    for line in lines.iter_mut() {
+        let chars: Vec<char> = line.chars().collect();
+        let indent = chars.iter().take_while(|c| **c == ' ').count();
+        if chars[indent..].iter().all(|c| c.is_whitespace()) {
+            continue;
+        }
+        if let Some((column, map)) = under {
+            if indent > column {
+                match key_and_value(&chars, indent) {
+                    Some((_, value)) if map => mask_value(line, value),
+                    _ => mask_from(line, indent),
+                }
+                continue;
+            }
+            under = None;
+        }
+        // A list item's key starts after its dash.
+        let mut key_column = indent;
+        while chars.get(key_column) == Some(&'-') && chars.get(key_column + 1) == Some(&' ') {
+            key_column += 2;
+            while chars.get(key_column) == Some(&' ') {
+                key_column += 1;
+            }
+        }
+        let Some((key, value)) = key_and_value(&chars, key_column) else {
+            continue;
+        };
+        if SECRET_KEYS.contains(&key.as_str()) {
+            mask_value(line, value);
+            under = Some((key_column, false));
+        } else if SECRET_MAPS.contains(&key.as_str()) {
+            mask_value(line, value);
+            under = Some((key_column, true));
+        }
+    }
+}
+
+/// The key of a `key: value` line starting at `column` (unquoted), and the
+/// column its value starts at.
+fn key_and_value(chars: &[char], column: usize) -> Option<(String, usize)> {
+    let rest = chars.get(column..)?;
+    let colon = (0..rest.len())
+        .find(|&i| rest[i] == ':' && rest.get(i + 1).is_none_or(|c| c.is_whitespace()))?;
+    let key: String = rest[..colon].iter().collect();
+    let key = key
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .to_string();
+    let mut value = column + colon + 1;
+    while chars.get(value).is_some_and(|c| c.is_whitespace()) {
+        value += 1;
+    }
+    Some((key, value))
+}
+
+/// Masks the value starting at character `start` of `line`: the token alone
+/// when only a comment follows it, else to the end of the line. A `${…}`
+/// reference stays.
+fn mask_value(line: &mut String, start: usize) {
+    let rest: String = line.chars().skip(start).collect();
+    if rest.is_empty() {
+        return;
+    }
+    let width = token_width(line, start as u32 + 1);
+    let token: String = rest.chars().take(width).collect();
+    if token.starts_with("${") && token.ends_with('}') {
+        return;
+    }
+    let after: String = rest.chars().skip(width).collect();
+    let only_a_comment = after.trim().is_empty()
+        || (after.starts_with(char::is_whitespace) && after.trim_start().starts_with('#'));
+    if only_a_comment {
+        mask_range(line, start, width);
+    } else {
+        mask_from(line, start);
+    }
+}
+
+fn mask_from(line: &mut String, start: usize) {
+    let width = line.chars().count().saturating_sub(start);
+    mask_range(line, start, width);
+}
+
+fn mask_range(line: &mut String, start: usize, width: usize) {
+    *line = line
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if (start..start + width).contains(&i) {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect();
 }
 
 /// Orders diagnostics by place, errors before warnings at the same place.
@@ -210,6 +314,55 @@ mod tests {
         }]);
         assert_eq!(masked.line(2), Some("  secret: ******* # note"));
         assert_eq!(masked.line(1), Some("a: 1"));
+    }
+
+    /// Each line of `text` as `masked` shows it.
+    fn shown(text: &str) -> Vec<String> {
+        let masked = Source::new("x", text, ".").masked(&[]);
+        (1..)
+            .map_while(|n| masked.line(n).map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn secret_values_are_masked_by_their_keys_even_where_the_document_breaks() {
+        let lines = shown(concat!(
+            "email:\n",
+            "  password: FirstSecret99\n",
+            "  password: \"Tr0ub4dor\\q\" # note\n",
+            "  password: Tr0ub: x\n",
+            "  username: desk\n",
+            "delivery:\n",
+            "  secret: {a: TopSecretVal}\n",
+            "  url: https://x.example/h\n",
+            "integrations:\n",
+            "  - kind: zendesk\n",
+            "    secrets:\n",
+            "      api-token: zd-token-1\n",
+            "      webhook-secret: ${env:ZD}\n",
+            "    base-url: https://zd.example\n",
+            "  - secret: |\n",
+            "      multi\n",
+            "      line\n",
+            "kind: Desk\n",
+        ));
+        assert_eq!(lines[1], "  password: *************");
+        assert_eq!(lines[2], "  password: ************* # note");
+        assert_eq!(lines[3], "  password: ********");
+        assert_eq!(lines[4], "  username: desk");
+        assert_eq!(lines[6], "  secret: *****************");
+        assert_eq!(lines[7], "  url: https://x.example/h");
+        assert_eq!(lines[11], "      api-token: **********");
+        assert_eq!(lines[12], "      webhook-secret: ${env:ZD}");
+        assert_eq!(lines[13], "    base-url: https://zd.example");
+        assert_eq!(lines[14], "  - secret: *");
+        assert_eq!(lines[15], "      *****");
+        assert_eq!(lines[16], "      ****");
+        assert_eq!(lines[17], "kind: Desk");
+        let text = lines.join("\n");
+        for secret in ["FirstSecret", "Tr0ub", "TopSecret", "zd-token", "multi"] {
+            assert!(!text.contains(secret), "{text}");
+        }
     }
 
     #[test]

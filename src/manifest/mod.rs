@@ -68,7 +68,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         return Checked {
             document: None,
             diagnostics,
-            shown: source.clone(),
+            shown: source.masked(&[]),
             secret_references: Default::default(),
         };
     };

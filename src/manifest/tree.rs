@@ -64,6 +64,23 @@ impl Node {
         node.pos
     }
 
+    /// Whether the file holds `path` itself, not only an ancestor of it.
+    pub fn holds<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> bool {
+        let mut node = self;
+        for step in path {
+            let next = match &node.value {
+                Value::Map(_) => node.get(step),
+                Value::Seq(items) => step.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            };
+            match next {
+                Some(next) => node = next,
+                None => return false,
+            }
+        }
+        node.pos != Self::STAND_IN
+    }
+
     /// The value of `key` in a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {

@@ -79,7 +79,14 @@ impl Report<'_> {
         for error in errors {
             // `holidays[2]` in a field error is `holidays.2` in a path.
             let field = error.field.replace('[', ".").replace(']', "");
-            self.error(&format!("{base}.{field}"), error.message);
+            let path = format!("{base}.{field}");
+            // Shown at an ancestor, the message must name what it is about.
+            let message = if self.tree.holds(path.split('.')) {
+                error.message
+            } else {
+                format!("`{}` {}", error.field, error.message)
+            };
+            self.error(&path, message);
         }
     }
 

@@ -951,3 +951,36 @@ fn handoff_settings_are_shown_and_set_from_the_command_line() {
         .code(2)
         .stderr(contains("--preview-in-non-production"));
 }
+
+/// Text from a customer cannot drive the reader's terminal: control
+/// characters show in caret notation in every format for people (JSON keeps
+/// them, escaped).
+#[test]
+fn control_characters_from_a_customer_never_reach_the_terminal() {
+    let desk = common::integrations::desk_with_agent();
+    let hostile = "Hello \u{1b}]0;PWNED\u{7} and \u{1b}[2J cleared \u{1b}[31mred";
+    let handoff = serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Mallory \u{1b}[5m", "email": "mallory@example.com"},
+        "transcript": [{"role": "customer", "text": hostile}],
+        "reason": "explicit-request",
+    });
+    let file = desk.dir.path().join("hostile.json");
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", file.to_str().unwrap()]);
+    for args in [
+        &["tickets", "list"][..],
+        &["tickets", "list", "-o", "wide"],
+        &["tickets", "show", "10001"],
+        &["requesters", "tickets", "mallory@example.com"],
+    ] {
+        let shown = desk.run(args);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{args:?}: {shown:?}"
+        );
+        assert!(shown.contains("^["), "{args:?}: {shown}");
+    }
+    let json = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert!(json.contains("\\u001b]0;PWNED"), "{json}");
+}

@@ -179,21 +179,21 @@ impl Ui {
     pub fn success(&self, message: &str) {
         if !self.quiet {
             let mark = self.paint_stderr(AnsiColor::Green.on_default(), "✓");
-            self.stderr(&format!("{mark} {message}\n"));
+            self.stderr(&format!("{mark} {}\n", printable(message)));
         }
     }
 
     /// A note on stderr. Hidden by -q.
     pub fn info(&self, message: &str) {
         if !self.quiet {
-            self.stderr(&format!("{message}\n"));
+            self.stderr(&format!("{}\n", printable(message)));
         }
     }
 
     /// A warning on stderr; shown even with -q.
     pub fn warn(&self, message: &str) {
         let label = self.paint_stderr(AnsiColor::Yellow.on_default().bold(), "warning:");
-        self.stderr(&format!("{label} {message}\n"));
+        self.stderr(&format!("{label} {}\n", printable(message)));
     }
 
     /// A progress bar on stderr for a batch of `len` steps; hidden when stderr is
@@ -289,10 +289,11 @@ impl Ui {
         prompt::password(prompt)
     }
 
-    /// Prints `text` and a newline on stdout as it is.
+    /// Prints `text` and a newline on stdout, its control characters made
+    /// [`printable`].
     pub fn print_line(&self, text: &str) -> Result<(), CliError> {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", printable(text))?;
         out.flush()?;
         Ok(())
     }
@@ -305,16 +306,16 @@ impl Ui {
             return error.kind.code();
         }
         let label = self.paint_stderr(AnsiColor::Red.on_default().bold(), "error:");
-        let mut text = format!("{label} {}\n", error.message);
+        let mut text = format!("{label} {}\n", printable(&error.message));
         for detail in &error.details {
-            text.push_str(&format!("  - {detail}\n"));
+            text.push_str(&format!("  - {}\n", printable(detail)));
         }
         for cause in &error.causes {
-            text.push_str(&format!("  caused by: {cause}\n"));
+            text.push_str(&format!("  caused by: {}\n", printable(&cause.to_string())));
         }
         for hint in &error.hints {
             let label = self.paint_stderr(AnsiColor::Cyan.on_default(), "hint:");
-            text.push_str(&format!("{label} {hint}\n"));
+            text.push_str(&format!("{label} {}\n", printable(hint)));
         }
         self.stderr(&text);
         error.kind.code()
@@ -392,6 +393,30 @@ pub fn bullets(items: &[String]) -> String {
     }
 }
 
+/// `text` as a terminal may be given it: control characters other than line
+/// breaks and tabs shown in caret notation (`^[` for ESC), so that text from
+/// customers, agents or documents cannot move the cursor, clear the screen,
+/// set the window's title or color what follows it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_hostile = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(is_hostile) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !is_hostile(c) => shown.push(c),
+            '\u{7f}' => shown.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                shown.push('^');
+                shown.push(char::from(b'@' + c as u8));
+            }
+            _ => shown.push(char::REPLACEMENT_CHARACTER),
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
 /// `text` with its first letter in upper case.
 pub fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
@@ -404,6 +429,18 @@ pub fn capitalize_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_show_in_caret_notation_and_line_breaks_stay() {
+        assert!(matches!(
+            printable("plain\ttext\nnext"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            printable("Hi \u{1b}]0;PWNED\u{7} \u{1b}[2J\r\u{7f}\u{9b}31m"),
+            "Hi ^[]0;PWNED^G ^[[2J^M^?\u{fffd}31m"
+        );
+    }
 
     #[test]
     fn questions_read_cleanly_whatever_punctuation_they_came_with() {

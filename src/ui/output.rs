@@ -51,7 +51,15 @@ impl Ui {
                     self.info(&format!("No {noun}."));
                 } else {
                     let wide = self.format == OutputFormat::Wide;
-                    let rows = items.iter().map(|item| item.cells(self, wide)).collect();
+                    let rows = items
+                        .iter()
+                        .map(|item| {
+                            let cells = item.cells(self, wide).into_iter();
+                            cells
+                                .map(|cell| super::printable(&cell).into_owned())
+                                .collect()
+                        })
+                        .collect();
                     let layout = table::Layout {
                         fixed: T::fixed_columns(),
                         optional: if wide { &[] } else { T::optional_columns() },
@@ -84,13 +92,13 @@ impl Ui {
                     serde_json::to_writer(&mut out, item).map_err(std::io::Error::from)?;
                     writeln!(out)?;
                 }
-                OutputFormat::Name => writeln!(out, "{}", item.name())?,
+                OutputFormat::Name => writeln!(out, "{}", super::printable(&item.name()))?,
                 OutputFormat::Table | OutputFormat::Wide => {
                     let wide = self.format == OutputFormat::Wide;
                     let cells: Vec<String> = item
                         .cells(self, wide)
                         .into_iter()
-                        .map(|cell| cell.replace(['\t', '\n'], " "))
+                        .map(|cell| super::printable(&cell.replace(['\t', '\n'], " ")).into_owned())
                         .collect();
                     writeln!(out, "{}", cells.join("\t"))?;
                 }
@@ -128,7 +136,7 @@ impl Ui {
                 writeln!(out)?;
             }
             OutputFormat::Yaml => out.write_all(to_yaml(value).as_bytes())?,
-            _ => writeln!(out, "{}", text())?,
+            _ => writeln!(out, "{}", super::printable(&text()))?,
         }
         out.flush()?;
         Ok(())
@@ -174,7 +182,7 @@ impl Ui {
                 writeln!(out)?;
             }
             OutputFormat::Yaml => out.write_all(to_yaml(item).as_bytes())?,
-            OutputFormat::Name => writeln!(out, "{}", item.name())?,
+            OutputFormat::Name => writeln!(out, "{}", super::printable(&item.name()))?,
             OutputFormat::Table | OutputFormat::Wide => {
                 let fields = item.fields(self);
                 let width = fields
@@ -183,6 +191,7 @@ impl Ui {
                     .max()
                     .unwrap_or(0);
                 for (label, value) in fields {
+                    let value = super::printable(&value).into_owned();
                     let pad = " ".repeat(width - label.len());
                     let shown = match table::tone(label, &value) {
                         Some(tone) => self.paint(tone_style(tone), &value),

@@ -1013,6 +1013,34 @@ async fn managers_change_configuration_but_not_roles_or_owner_sections() {
         "{problem:#}"
     );
     plan_as(&owner, integrations_only).await.ok();
+
+    // An owner's profile is an owner's to change (their address gets the
+    // owners' alerts), through a document as through PATCH /v1/operators.
+    let mut hijack = renamed.clone();
+    assert_eq!(hijack["operators"][0]["handle"], "alice");
+    hijack["operators"][0]["email"] = json!("evil@example.com");
+    let problem = plan_as(&manager, hijack.clone())
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("'alice', an owner"),
+        "{problem:#}"
+    );
+    let revision = desk.revision().await;
+    desk.send(
+        Some(&manager),
+        "PUT",
+        "/v1/config",
+        Some(&json!({ "document": hijack })),
+        Some(&revision),
+    )
+    .await
+    .problem(StatusCode::FORBIDDEN, "forbidden");
+    assert_eq!(desk.revision().await, revision, "nothing changed");
+    plan_as(&owner, hijack).await.ok();
 }
 
 fn handoff(agent: &str, channel: &str, context: Value) -> Value {

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::AppState;
 use super::error::{ApiError, ApiResult};
+use super::store::TokenIdentity;
 use crate::api::{Role, TOKEN_PREFIX, TokenKind};
 
 /// Marks a request sent by the in-process transport. It cannot arrive over HTTP
@@ -124,6 +125,43 @@ fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// The secret of an `Authorization: Bearer <secret>` header.
+pub fn bearer_secret(header: &axum::http::HeaderValue) -> Option<&str> {
+    header
+        .to_str()
+        .ok()
+        .and_then(|value| value.split_once(' '))
+        // The scheme is case-insensitive (RFC 9110 §11.1).
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, secret)| secret.trim())
+        .filter(|secret| !secret.is_empty())
+}
+
+impl Principal {
+    /// Whether `identity`, the caller's token as the store has it now, still
+    /// makes this principal: not revoked, the same operator in the same role.
+    /// A long-lived answer (an event stream) asks this as it goes on.
+    pub fn still_is(&self, identity: Option<&TokenIdentity>) -> bool {
+        match (self, identity) {
+            (Principal::LocalOwner, _) => true,
+            (Principal::Ingest { token_id }, Some(identity)) => identity.id == *token_id,
+            (
+                Principal::Operator {
+                    token_id,
+                    handle,
+                    role,
+                },
+                Some(identity),
+            ) => {
+                identity.id == *token_id
+                    && identity.operator.as_deref() == Some(handle.as_str())
+                    && identity.role == Some(*role)
+            }
+            (_, None) => false,
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for Principal {
     type Rejection = ApiError;
 
@@ -138,20 +176,12 @@ impl FromRequestParts<AppState> for Principal {
                 "this request needs a token: send `Authorization: Bearer <token>`",
             )
         })?;
-        let secret = header
-            .to_str()
-            .ok()
-            .and_then(|value| value.split_once(' '))
-            // The scheme is case-insensitive (RFC 9110 §11.1).
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, secret)| secret.trim())
-            .filter(|secret| !secret.is_empty())
-            .ok_or_else(|| {
-                ApiError::unauthenticated(
-                    "invalid_authorization",
-                    "the Authorization header must be `Bearer <token>`",
-                )
-            })?;
+        let secret = bearer_secret(header).ok_or_else(|| {
+            ApiError::unauthenticated(
+                "invalid_authorization",
+                "the Authorization header must be `Bearer <token>`",
+            )
+        })?;
         // The hash is looked up through a unique index: comparing hashes of
         // high-entropy secrets leaks nothing useful through timing.
         let identity = state

@@ -92,8 +92,15 @@ fn desired(request: ConfigRequest, current: &Snapshot) -> Result<DeskDocument, R
 }
 
 /// Refuses a plan a manager may not carry out or read: operators' roles,
-/// email, delivery and integrations are the owners'.
-fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> Result<(), Refusal> {
+/// owners themselves (as `PATCH /v1/operators/{handle}` does: an owner's
+/// email gets the owners' alerts, replies go out under their name), email,
+/// delivery and integrations are the owners'.
+fn authorize(
+    principal: &Principal,
+    desired: &DeskDocument,
+    plan: &Plan,
+    current: &Snapshot,
+) -> Result<(), Refusal> {
     let owners_section = [
         (desired.email.is_some(), "email"),
         (desired.delivery.is_some(), "delivery"),
@@ -109,25 +116,41 @@ fn authorize(principal: &Principal, desired: &DeskDocument, plan: &Plan) -> Resu
             ))
         });
     }
-    let touches_roles = plan
+    let operator_changes = plan
         .sections
         .iter()
         .filter(|s| s.section == Section::Operators)
-        .flat_map(|s| &s.changes)
-        .any(|change| match change.action {
-            ChangeAction::Add => change
-                .fields
-                .iter()
-                .any(|f| f.field == "role" && f.new != Some(serde_json::json!("operator"))),
-            ChangeAction::Change => change.fields.iter().any(|f| f.field == "role"),
-            ChangeAction::Remove => true,
-            ChangeAction::Unmanaged => false,
-        });
+        .flat_map(|s| &s.changes);
+    let touches_roles = operator_changes.clone().any(|change| match change.action {
+        ChangeAction::Add => change
+            .fields
+            .iter()
+            .any(|f| f.field == "role" && f.new != Some(serde_json::json!("operator"))),
+        ChangeAction::Change => change.fields.iter().any(|f| f.field == "role"),
+        ChangeAction::Remove => true,
+        ChangeAction::Unmanaged => false,
+    });
     if touches_roles {
         return principal.require(Role::Owner).map_err(|error| {
             Refusal::Forbidden(format!(
                 "the plan gives, changes or removes operators' roles, which only owners may do: {}",
                 error.detail
+            ))
+        });
+    }
+    let changed_owner = operator_changes
+        .clone()
+        .filter(|change| change.action == ChangeAction::Change)
+        .find(|change| {
+            current
+                .operator(&change.resource)
+                .is_some_and(|operator| operator.role == Role::Owner)
+        });
+    if let Some(change) = changed_owner {
+        return principal.require(Role::Owner).map_err(|error| {
+            Refusal::Forbidden(format!(
+                "the plan changes '{}', an owner: only an owner may change an owner: {}",
+                change.resource, error.detail
             ))
         });
     }
@@ -163,7 +186,7 @@ async fn plan(
     let prune = request.prune;
     let desired = desired(request, &current)?;
     let (plan, _) = plan_against(&desired, &current, prune, stored_now())?;
-    authorize(&principal, &desired, &plan)?;
+    authorize(&principal, &desired, &plan, &current)?;
     Ok(Json(plan))
 }
 
@@ -193,7 +216,7 @@ async fn apply(
         .change_workspace(Some(expected), |workspace| {
             let desired = desired(request, workspace)?;
             let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
-            authorize(&principal, &desired, &plan)?;
+            authorize(&principal, &desired, &plan, workspace)?;
             document::remember_references(&mut next, &desired, &references);
             *workspace = next;
             carried_out = Some(plan);

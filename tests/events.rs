@@ -108,6 +108,29 @@ impl Stream {
         }
     }
 
+    /// Waits for the stream to end (keep-alive comments skipped), failing the
+    /// test if it sends an event first or stays open for a minute.
+    async fn ends(&mut self) {
+        loop {
+            assert!(
+                !self.buffer.contains("data:"),
+                "the stream sent an event instead of ending: {}",
+                self.buffer
+            );
+            let frame = tokio::time::timeout(std::time::Duration::from_secs(60), self.body.frame())
+                .await
+                .expect("the stream stayed open for a minute");
+            match frame {
+                None => return,
+                Some(frame) => {
+                    if let Ok(data) = frame.expect("the stream did not fail").into_data() {
+                        self.buffer.push_str(std::str::from_utf8(&data).unwrap());
+                    }
+                }
+            }
+        }
+    }
+
     /// The next `count` events.
     async fn take(&mut self, count: usize) -> Vec<Sse> {
         let mut events = Vec::with_capacity(count);
@@ -406,6 +429,53 @@ async fn bad_places_and_callers_are_refused() {
         panic!("an unknown token read the stream");
     };
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// A stream does not outlive what opened it: once its token is revoked, or
+/// its operator is given a lower role, it ends at the next change instead of
+/// sending it, and a reconnection is answered as the token now deserves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_ends_when_its_token_is_revoked_or_its_role_lowered() {
+    let desk = configured(desk!());
+    desk.run(&["operators", "set", "carol", "--role", "manager"]);
+    let bob = desk.token("bob");
+    let carol = desk.token("carol");
+    let (_store, router) = served(&desk).await;
+    let mut bobs = Stream::open(&router, &bob, "", None).await.unwrap();
+    let mut carols = Stream::open(&router, &carol, "", None).await.unwrap();
+    send_handoff(&desk, "parcel"); // 10001, support's: both see it
+    for stream in [&mut bobs, &mut carols] {
+        let events = stream.take(2).await;
+        assert_eq!(kinds(&events), ["ticket.created", "handoff"]);
+    }
+
+    let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();
+    let bobs_id = tokens
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|token| token["operator"] == "bob")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.run(&["tokens", "revoke", &bobs_id, "--yes"]);
+    desk.run(&["operators", "set", "carol", "--role", "operator"]);
+    desk.run(&["tickets", "note", "10001", "-m", "Not for a revoked token"]);
+    bobs.ends().await;
+    carols.ends().await;
+
+    let (status, _) = Stream::open(&router, &bob, "", None).await.err().unwrap();
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Carol, an operator now, sees what an operator of billing sees: not
+    // support's note.
+    let mut again = Stream::open(&router, &carol, "", None).await.unwrap();
+    send_handoff(&desk, "invoice"); // 10002, billing's
+    let event = again.next().await;
+    assert_eq!(
+        (event.event.as_str(), event.data["ticket_number"].as_u64()),
+        ("ticket.created", Some(10002))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

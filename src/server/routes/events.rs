@@ -91,9 +91,17 @@ async fn stream(
         ),
         Some(id) => (id, None),
     };
+    // The token is looked at again as the stream goes on: a stream must not
+    // outlive its token's revocation or its operator's lower role.
+    let token_hash = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(crate::server::auth::bearer_secret)
+        .map(crate::server::auth::hash_secret);
     let reader = Reader {
         watch: state.store.watch_events(),
         store: state.store,
+        principal,
+        token_hash,
         viewer,
         after,
         buffer: VecDeque::new(),
@@ -113,6 +121,10 @@ async fn stream(
 struct Reader {
     store: Store,
     watch: EventWatch,
+    /// Who opened the stream, and the hash of the token they opened it with
+    /// (none for the local desk's own caller).
+    principal: Principal,
+    token_hash: Option<String>,
     viewer: Viewer,
     /// Read up to this id.
     after: u64,
@@ -121,6 +133,27 @@ struct Reader {
 }
 
 impl Reader {
+    /// Whether the caller's token still stands for who opened the stream,
+    /// looked up again before each read of the log; when not (revoked, its
+    /// operator removed or given another role), the stream ends, and the
+    /// client's reconnection is answered as its token now deserves.
+    async fn caller_still_allowed(&self) -> bool {
+        let Some(hash) = &self.token_hash else {
+            return true;
+        };
+        match self.store.find_token(hash).await {
+            Ok(identity) if self.principal.still_is(identity.as_ref()) => true,
+            Ok(_) => {
+                tracing::info!("an event stream ended: its token was revoked or its role changed");
+                false
+            }
+            Err(error) => {
+                tracing::warn!(%error, "the event stream could not read the store");
+                false
+            }
+        }
+    }
+
     /// The next SSE event; `None` ends the stream (the service stops, or the
     /// store failed: the client resumes from its last id).
     async fn next(&mut self) -> Option<SseEvent> {
@@ -142,6 +175,9 @@ impl Reader {
                         .json_data(&event)
                         .expect("events serialize"),
                 );
+            }
+            if !self.caller_still_allowed().await {
+                return None;
             }
             match self
                 .store

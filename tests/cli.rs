@@ -5,6 +5,7 @@ use crate::common;
 
 use common::Desk;
 use predicates::str::contains;
+use predicates::prelude::PredicateBooleanExt;
 
 // ---- the local desk -------------------------------------------------------
 
@@ -983,4 +984,103 @@ fn control_characters_from_a_customer_never_reach_the_terminal() {
     }
     let json = desk.run(&["tickets", "show", "10001", "-o", "json"]);
     assert!(json.contains("\\u001b]0;PWNED"), "{json}");
+}
+
+/// A name that does not exist is not found wherever a command takes it: in
+/// `--remove-team` and `--remove-member` as in their `--add-…`, and in a
+/// list's filters, where it would otherwise read as an empty queue.
+#[test]
+fn a_mistyped_name_to_remove_or_filter_by_is_not_found_with_the_nearest() {
+    let desk = common::integrations::desk_with_agent();
+    let seeded = desk.run(&["teams", "list", "-o", "name"]);
+    let team = seeded.lines().next().unwrap().to_string();
+    let handle = desk.run(&["operators", "list", "-o", "name"]);
+    let handle = handle.lines().next().unwrap().to_string();
+    let typo = format!("{team}x");
+    for args in [
+        vec!["operators", "set", &handle, "--remove-team", &typo],
+        vec!["teams", "set", &team, "--remove-member", "nobodyy"],
+        vec!["tickets", "list", "--team", &typo],
+        vec!["tickets", "list", "--agent", "shopp"],
+        vec!["tickets", "list", "--assignee", "nobodyy"],
+    ] {
+        let output = desk.cmd().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(5), "{args:?}: {output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("does not exist"), "{args:?}: {stderr}");
+    }
+    let output = desk
+        .cmd()
+        .args(["tickets", "list", "--agent", "shopp"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean 'shop'?"));
+    // Named both ways at once, it is a usage error; a real team the operator
+    // is not in is only said.
+    desk.cmd()
+        .args([
+            "operators",
+            "set",
+            &handle,
+            "--add-team",
+            &team,
+            "--remove-team",
+            &team,
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("both added and removed"));
+    desk.run(&["teams", "add", "other", "--name", "Other"]);
+    desk.cmd()
+        .args(["operators", "set", &handle, "--remove-team", "other"])
+        .assert()
+        .success()
+        .stderr(contains("nothing to remove"));
+    // An existing filter that matches nothing is still an empty list.
+    desk.cmd()
+        .args(["tickets", "list", "--team", "other"])
+        .assert()
+        .success();
+}
+
+/// `-o name` prints what `tokens revoke` takes, as every command's names do;
+/// the secret comes alone by default.
+#[test]
+fn tokens_create_prints_the_id_as_its_name_and_the_secret_by_default() {
+    let desk = common::integrations::desk_with_agent();
+    let id = desk.run(&["tokens", "create", "--ingest", "--name", "a", "-o", "name"]);
+    assert!(id.trim().starts_with("tok_"), "{id}");
+    desk.run(&["tokens", "revoke", id.trim(), "--yes"]);
+    let secret = desk.run(&["tokens", "create", "--ingest", "--name", "b"]);
+    assert!(
+        !secret.trim().starts_with("tok_") && secret.trim().len() > 40,
+        "{secret}"
+    );
+}
+
+/// A secret given by reference meets the same rules once resolved: what
+/// `validate` passes, `apply` accepts.
+#[test]
+fn validate_checks_a_referenced_secret_as_apply_does() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("short.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: deskctl/v1\nkind: Desk\ndelivery:\n  url: https://ai.example.com/hook\n  secret: ${env:HOOK_SECRET}\n",
+    )
+    .unwrap();
+    for (value, code) in [("abc", 1), ("whsec-0123456789abcdef", 0)] {
+        desk.cmd()
+            .args(["validate", "-f"])
+            .arg(&file)
+            .env("HOOK_SECRET", value)
+            .assert()
+            .code(code);
+    }
+    desk.cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .env("HOOK_SECRET", "abc")
+        .assert()
+        .stderr(contains("short.yaml:5:11").and(contains("at least 16 characters")));
 }

@@ -108,7 +108,7 @@ widgets: {{}}
         "did you mean `email`?",
         "no team `suport` in teams",
         "did you mean `support`?",
-        "invalid type: string \"many\", expected a whole number, 0 or more",
+        "invalid type: string \"many\", expected a whole number from 0 to 4294967295",
         "`support` is listed twice in teams",
         "duplicate key `timezone`",
         "no integration `zendesk` in integrations",
@@ -470,7 +470,8 @@ fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly()
     .code(1);
     let stderr = stderr_of(&assert);
     assert!(
-        stderr.contains("invalid value: integer `-3`, expected a whole number, 0 or more"),
+        stderr
+            .contains("invalid value: integer `-3`, expected a whole number from 0 to 4294967295"),
         "{stderr}"
     );
     assert!(!stderr.contains("u32"), "{stderr}");

@@ -2,6 +2,7 @@
 //! for shell completions, and searched for the nearest name when a command
 //! names one that does not exist.
 
+use crate::cli::Session;
 use crate::client::{Client, ClientError, ClientResult};
 use crate::error::{CliError, CliResult, ExitKind, nearest};
 
@@ -82,6 +83,45 @@ pub(crate) fn not_found<'a>(
         }
         None => error.with_hint(format!("list them with `{list_command}`")),
     }
+}
+
+/// A list of names (a team's members, an operator's teams) with `add` joined
+/// and `remove` left, as `--add-…` and `--remove-…` flags edit it. A name in
+/// both is a usage error; one to remove that the desk does not have is not
+/// found (exit 5, with the nearest name), as one to add would be; one it has
+/// but the list lacks is only said (`whose` names the list's holder).
+pub(crate) async fn edited_list(
+    session: &Session,
+    client: &Client,
+    kind: Named,
+    current: Vec<String>,
+    (add, remove): (&[String], &[String]),
+    whose: &str,
+) -> CliResult<Vec<String>> {
+    if let Some(both) = add.iter().find(|name| remove.contains(name)) {
+        return Err(CliError::usage(format!(
+            "'{both}' is both added and removed: name it once"
+        )));
+    }
+    for name in remove.iter().filter(|name| !current.contains(name)) {
+        if let Some(missing) = missing(client, kind, name).await {
+            return Err(missing);
+        }
+        session.ui.info(&format!(
+            "{whose} has no {} '{name}': nothing to remove",
+            kind.noun()
+        ));
+    }
+    let mut list: Vec<String> = current
+        .into_iter()
+        .filter(|name| !remove.contains(name))
+        .collect();
+    for name in add {
+        if !list.contains(name) {
+            list.push(name.clone());
+        }
+    }
+    Ok(list)
 }
 
 /// A client answer whose failure may be because a name the command was given

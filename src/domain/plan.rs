@@ -290,7 +290,9 @@ fn is_sensitive(section: Section, field: &str) -> bool {
 fn fields(value: &impl Serialize) -> BTreeMap<String, Value> {
     fn walk(value: Value, prefix: String, out: &mut BTreeMap<String, Value>) {
         match value {
-            Value::Object(map) if !map.is_empty() => {
+            // An empty value as a whole (a section never set) has no fields;
+            // an empty map inside one is a field's value.
+            Value::Object(map) if !map.is_empty() || prefix.is_empty() => {
                 for (key, value) in map {
                     let name = if prefix.is_empty() {
                         key
@@ -575,6 +577,28 @@ mod tests {
         reordered.teams.as_mut().unwrap().reverse();
         reordered.operators.as_mut().unwrap()[0].teams = vec!["support".into()];
         assert_eq!(plan(&reordered, &doc(), true), Plan::default());
+    }
+
+    #[test]
+    fn a_section_set_for_the_first_time_lists_only_its_fields() {
+        let current = DeskDocument {
+            delivery: Some(crate::api::DeliverySpec::default()),
+            ..DeskDocument::empty()
+        };
+        let desired = DeskDocument {
+            delivery: Some(crate::api::DeliverySpec {
+                url: Some("https://ai.example.com/hook".into()),
+                secret: Some(SecretValue::new("whsec-0123456789abcdef")),
+            }),
+            ..DeskDocument::empty()
+        };
+        let found = plan(&desired, &current, false);
+        let fields: Vec<&str> = found.sections[0].changes[0]
+            .fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect();
+        assert_eq!(fields, ["secret", "url"]);
     }
 
     #[test]

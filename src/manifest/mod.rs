@@ -83,12 +83,15 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         .map(|(path, _)| parsed.tree.locate(path.split('.')))
         .collect();
     if let Some(lookup) = lookup {
-        diagnostics.extend(secrets::resolve(
-            &mut document,
-            &parsed.tree,
-            source,
-            lookup,
-        ));
+        let unresolved = secrets::resolve(&mut document, &parsed.tree, source, lookup);
+        if unresolved.is_empty() {
+            diagnostics.extend(validate::resolved_secrets(
+                &document,
+                &parsed.tree,
+                &secret_references,
+            ));
+        }
+        diagnostics.extend(unresolved);
     }
     diagnostics.retain(|d| d.pos != Node::STAND_IN);
     diagnostic::sort(&mut diagnostics);

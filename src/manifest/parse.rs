@@ -77,8 +77,13 @@ fn syntax_error(error: &serde_saphyr::Error) -> Diagnostic {
         .unwrap_or(Pos::START);
     let mut render = serde_saphyr::RenderOptions::default();
     render.snippets = SnippetMode::Off;
-    let text = error.render_with_options(render);
-    Diagnostic::error(pos, strip_location(&text))
+    let text = strip_location(&error.render_with_options(render));
+    // The library's advice is for its callers, not for whoever wrote the file.
+    if text.starts_with("multiple YAML documents detected") {
+        return Diagnostic::error(pos, "a second YAML document starts here (after `---`)")
+            .with_help("a desk is one document: remove the `---` line and merge what follows, or use one file per desk");
+    }
+    Diagnostic::error(pos, text)
 }
 
 /// Drops the " at line L, column C" that serde-saphyr appends: ours leads the line.
@@ -143,12 +148,25 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
     }
 }
 
+/// The largest value of an unsigned integer type serde names.
+fn unsigned_max(type_name: &str) -> Option<u64> {
+    Some(match type_name {
+        "u8" => u8::MAX.into(),
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        "u64" | "usize" => u64::MAX,
+        _ => return None,
+    })
+}
+
 /// serde names the Rust type it expected (`expected struct OperatorSpec`):
 /// say what the YAML should have been instead.
 fn plain_words(message: &str) -> String {
     let Some((head, expected)) = message.split_once("expected ") else {
         return message.to_string();
     };
+    let head = head.replace("invalid type: unit value", "nothing is given");
+    let head = head.as_str();
     if expected.starts_with("struct DeskDocument") {
         format!(
             "{head}expected a mapping that starts with `apiVersion: deskctl/v1` and `kind: Desk`"
@@ -157,8 +175,8 @@ fn plain_words(message: &str) -> String {
         format!("{head}expected a mapping")
     } else if expected.starts_with("enum ") {
         format!("{head}expected a name")
-    } else if ["u8", "u16", "u32", "u64", "usize"].contains(&expected.trim()) {
-        format!("{head}expected a whole number, 0 or more")
+    } else if let Some(most) = unsigned_max(expected.trim()) {
+        format!("{head}expected a whole number from 0 to {most}")
     } else if ["i8", "i16", "i32", "i64", "isize"].contains(&expected.trim()) {
         format!("{head}expected a whole number")
     } else if ["f32", "f64"].contains(&expected.trim()) {
@@ -377,7 +395,8 @@ mod tests {
                 (
                     11,
                     15,
-                    "invalid type: string \"lots\", expected a whole number, 0 or more".to_string()
+                    "invalid type: string \"lots\", expected a whole number from 0 to 4294967295"
+                        .to_string()
                 ),
                 (12, 1, "unknown key `teamz`".to_string()),
             ]
@@ -504,7 +523,28 @@ mod tests {
         ));
         assert_eq!(
             found[0].2,
-            "invalid value: integer `-3`, expected a whole number, 0 or more"
+            "invalid value: integer `-3`, expected a whole number from 0 to 4294967295"
+        );
+    }
+
+    #[test]
+    fn a_port_out_of_range_states_the_range_and_an_empty_or_second_document_is_named() {
+        let found = errors(&format!("{HEAD}email:\n  port: 70000\n"));
+        assert_eq!(
+            found[0].2,
+            "invalid value: integer `70000`, expected a whole number from 0 to 65535"
+        );
+        let found = errors("");
+        assert!(
+            found[0]
+                .2
+                .starts_with("nothing is given, expected a mapping"),
+            "{found:?}"
+        );
+        let found = errors(&format!("{HEAD}---\nkind: Desk\n"));
+        assert_eq!(
+            (found[0].0, found[0].2.as_str()),
+            (4, "a second YAML document starts here (after `---`)")
         );
     }
 

@@ -463,6 +463,35 @@ impl Report<'_> {
 
 /// What the service's checks see for a secret offline: a reference stands for
 /// a well-formed secret (its value is checked once resolved), a literal is itself.
+/// What a secret's value must be, checked once its references are resolved:
+/// before that, [`validate`] sees only the reference. `referenced` holds the
+/// places of the secrets the document gave as references.
+pub fn resolved_secrets(
+    document: &DeskDocument,
+    tree: &Node,
+    referenced: &std::collections::BTreeMap<String, String>,
+) -> Vec<Diagnostic> {
+    let mut report = Report {
+        tree,
+        found: Vec::new(),
+    };
+    if referenced.contains_key("delivery.secret")
+        && let Some(secret) = document.delivery.as_ref().and_then(|d| d.secret.as_ref())
+    {
+        let config = WebhookConfig {
+            url: None,
+            secret: Some(secret.expose().to_string()),
+        };
+        let errors = config
+            .check()
+            .into_iter()
+            .filter(|error| error.field == "secret")
+            .collect();
+        report.field_errors("delivery", errors);
+    }
+    report.found
+}
+
 fn offline_secret(secret: &SecretValue) -> String {
     match secret.form() {
         SecretForm::Literal(text) => text.to_string(),

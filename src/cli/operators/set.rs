@@ -5,7 +5,7 @@ use clap::Args;
 use super::{availability_parser, role_parser};
 use crate::api::{Availability, OperatorUpdate, Role};
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, edited_list};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
@@ -80,17 +80,10 @@ pub async fn cmd_operators_set(session: &Session, args: OperatorsSetArgs) -> Cli
             .await
             .or_suggest(&client, &[(Named::Operator, &args.handle)])
             .await?;
-        let mut teams: Vec<String> = current
-            .teams
-            .into_iter()
-            .filter(|team| !args.remove_teams.contains(team))
-            .collect();
-        for team in args.add_teams.clone() {
-            if !teams.contains(&team) {
-                teams.push(team);
-            }
-        }
-        update.teams = Some(teams);
+        let edits = (args.add_teams.as_slice(), args.remove_teams.as_slice());
+        let whose = format!("operator {}", args.handle);
+        let teams = edited_list(session, &client, Named::Team, current.teams, edits, &whose);
+        update.teams = Some(teams.await?);
     }
     if update.is_empty() {
         return Err(CliError::usage("nothing to change")

@@ -2,7 +2,7 @@ use clap::Args;
 
 use crate::api::TeamUpdate;
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, edited_list};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
@@ -39,17 +39,17 @@ pub async fn cmd_teams_set(session: &Session, args: TeamsSetArgs) -> CliResult {
             .await
             .or_suggest(&client, &[(Named::Team, &args.key)])
             .await?;
-        let mut members: Vec<String> = current
-            .members
-            .into_iter()
-            .filter(|m| !args.remove_members.contains(m))
-            .collect();
-        for handle in args.add_members.clone() {
-            if !members.contains(&handle) {
-                members.push(handle);
-            }
-        }
-        update.members = Some(members);
+        let edits = (args.add_members.as_slice(), args.remove_members.as_slice());
+        let whose = format!("team {}", args.key);
+        let members = edited_list(
+            session,
+            &client,
+            Named::Operator,
+            current.members,
+            edits,
+            &whose,
+        );
+        update.members = Some(members.await?);
     }
     if update.is_empty() {
         return Err(CliError::usage("nothing to change")

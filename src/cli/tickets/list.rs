@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use crate::api::{
     Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, TicketQuery, TicketStatus, TicketView,
 };
+use crate::cli::names::{Named, missing};
 use crate::cli::{Session, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
 use crate::error::CliResult;
@@ -155,6 +156,21 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         })
         .await?
     };
+    if shown == 0 {
+        // A mistyped name matches nothing: say so rather than "No tickets."
+        let named = [
+            (Named::Operator, &watched.assignee),
+            (Named::Team, &watched.team),
+            (Named::Agent, &watched.agent),
+        ];
+        for (kind, name) in named {
+            if let Some(name) = name
+                && let Some(missing) = missing(&client, kind, name).await
+            {
+                return Err(missing);
+            }
+        }
+    }
     if !streaming {
         ui.print_list(&kept, "tickets")?;
     } else if shown == 0 && ui.stdout_tty {

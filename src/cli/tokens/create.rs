@@ -22,8 +22,9 @@ pub struct TokensCreateArgs {
     pub name: Option<String>,
 }
 
-/// Prints the secret alone on stdout unless asked for JSON or YAML, so
-/// `TOKEN=$(deskctl tokens create --operator alice)` works.
+/// Prints the secret alone on stdout unless asked for JSON or YAML (or the
+/// id alone, with `-o name`), so `TOKEN=$(deskctl tokens create --operator
+/// alice)` works.
 pub async fn cmd_tokens_create(session: &Session, args: TokensCreateArgs) -> CliResult {
     let body = TokenCreate {
         kind: if args.ingest {
@@ -62,6 +63,8 @@ pub async fn cmd_tokens_create(session: &Session, args: TokensCreateArgs) -> Cli
             // The machine formats carry the secret in the wire object.
             ui.print_item(&crate::cli::tokens::CreatedToken(created))
         }
+        // As everywhere, `name` is the id (what `tokens revoke` takes).
+        OutputFormat::Name => ui.print_line(&created.token.id),
         _ => {
             if ui.stdout_tty {
                 ui.info(

@@ -656,6 +656,33 @@ fn deskctl_events_prints_every_change_as_a_json_line() {
     assert_eq!(note["entries"][0]["body"], "Seen from afar");
 }
 
+/// On a terminal, a watched change is a row like the list's: one line that
+/// fits the width, never the tab-separated record a pipe gets.
+#[test]
+fn tickets_list_watch_on_a_terminal_prints_changes_as_rows_that_fit() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel with a subject long enough to be cut short");
+    let terminal = crate::common::Tmux::start(&desk, 60, 20);
+    terminal.type_line(&format!("{} tickets list --watch", crate::common::BIN));
+    terminal.wait_for("Watching for changes");
+    desk.run(&["tickets", "priority", "10001", "urgent"]);
+    let screen = terminal.wait_for("urgent");
+    let row = screen
+        .lines()
+        .find(|line| line.contains("urgent"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("10001") && row.contains('…'), "{screen}");
+    assert!(!row.contains('\t') && row.chars().count() <= 60, "{screen}");
+    // The row is not wrapped onto a second line.
+    let below = screen.lines().skip_while(|line| *line != row).nth(1);
+    assert!(below.is_none_or(|line| line.trim().is_empty()), "{screen}");
+    terminal.press("C-c");
+}
+
 #[test]
 fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
     let desk = configured(desk!());

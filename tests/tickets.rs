@@ -384,7 +384,7 @@ fn every_action_lands_on_the_timeline_in_order() {
 }
 
 #[test]
-fn resolving_a_resolved_ticket_or_reopening_an_open_one_is_a_no_op_that_says_so() {
+fn an_action_already_done_is_a_no_op_that_says_so() {
     let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "resolve", "10001"]);
     let before = desk.run(&["tickets", "show", "10001", "-o", "json"]);
@@ -403,6 +403,24 @@ fn resolving_a_resolved_ticket_or_reopening_an_open_one_is_a_no_op_that_says_so(
         .assert()
         .code(0)
         .stderr(contains("ticket 10002 is already open: nothing to do"));
+    // So are unassigning an unassigned ticket and taking over one taken over.
+    for (verb, already) in [
+        (
+            "unassign",
+            "ticket 10002 is not assigned to anyone: nothing to do",
+        ),
+        (
+            "takeover",
+            "ticket 10002 is already taken over: nothing to do",
+        ),
+    ] {
+        desk.run(&["tickets", verb, "10002"]);
+        desk.cmd()
+            .args(["tickets", verb, "10002"])
+            .assert()
+            .code(0)
+            .stderr(contains(already));
+    }
     // In bulk: one already resolved, one resolved now; both fine.
     desk.cmd()
         .args(["tickets", "resolve", "10001", "10002", "--yes"])

@@ -79,6 +79,27 @@ impl Ui {
         Ok(())
     }
 
+    /// Prints one item that changed while a list is watched: on a terminal a
+    /// table row like the list's (one line, cut to fit, without the header
+    /// printed above it), else a record as [`Ui::print_rows`] writes it.
+    pub fn print_update<T: Tabular>(&self, item: &T) -> CliResult {
+        if !(self.stdout_tty && self.format_is_for_people()) {
+            return self.print_rows(std::slice::from_ref(item));
+        }
+        let wide = self.format == OutputFormat::Wide;
+        let cells = item.cells(self, wide).into_iter();
+        let row = cells
+            .map(|cell| super::printable(&cell).into_owned())
+            .collect();
+        let layout = table::Layout {
+            fixed: T::fixed_columns(),
+            optional: if wide { &[] } else { T::optional_columns() },
+        };
+        let text = table::render(&T::columns(wide), vec![row], layout, self.width, self.color);
+        let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+        self.write_stdout(&format!("{row}\n"))
+    }
+
     /// Prints items as records, without a table's header or alignment, so pages
     /// can be written as they arrive: JSON lines, names, or tab-separated values
     /// (untruncated and uncolored, so `cut` and `awk` work).

@@ -226,7 +226,7 @@ async fn watch(
                     me.as_deref(),
                 );
                 if selected || shown.contains(&ticket.number) {
-                    ui.print_rows(std::slice::from_ref(ticket))?;
+                    ui.print_update(ticket)?;
                 }
                 if selected {
                     shown.insert(ticket.number);

@@ -1,4 +1,4 @@
-use super::{TicketsNumbersArgs, each_ticket};
+use super::{Done, TicketsNumbersArgs, each_ticket_or_skip};
 use crate::cli::Session;
 use crate::error::CliResult;
 
@@ -6,12 +6,20 @@ pub async fn cmd_tickets_takeover(session: &Session, args: TicketsNumbersArgs) -
     let client = session
         .bulk_writer(&args.describe("take over"), args.numbers.len())
         .await?;
-    each_ticket(
+    // Already in the state asked for is no failure, as for `resolve`: it is
+    // said, and the command succeeds (so it can be run over a list again).
+    each_ticket_or_skip(
         session,
         &client,
         &args.numbers,
         "Took over",
-        async |client, number| client.takeover_ticket(number).await,
+        async |client, number| match client.takeover_ticket(number).await {
+            Ok(ticket) => Ok(Done::Changed(ticket.number)),
+            Err(error) if error.code() == Some("already_taken_over") => {
+                Ok(Done::Already(error.to_string()))
+            }
+            Err(error) => Err(error),
+        },
     )
     .await
 }

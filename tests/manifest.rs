@@ -641,6 +641,28 @@ fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it
     );
 }
 
+/// What `export` writes and what `validate` accepts, the schema accepts too:
+/// editors that check a document against it flag nothing valid.
+#[test]
+fn an_export_and_three_letter_days_are_valid_under_the_schema() {
+    let validator = schema_validator();
+    let desk = Desk::new();
+    desk.seed();
+    let exported: serde_json::Value =
+        serde_saphyr::from_str(&desk.run(&["export"])).expect("export writes YAML");
+    let errors: Vec<String> = validator
+        .iter_errors(&exported)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{exported:#}");
+    let days = format!(
+        "{HEAD}business-hours:\n  enabled: true\n  timezone: Europe/Berlin\n  days: [mon, tue, friday]\n"
+    );
+    validate(&desk, &days).success();
+    let document: serde_json::Value = serde_saphyr::from_str(&days).unwrap();
+    assert!(validator.is_valid(&document));
+}
+
 #[test]
 fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     let validator = schema_validator();

@@ -75,6 +75,29 @@ wire_enum! {
     }
 }
 
+/// A day as a document may write it: what the JSON Schema lists for
+/// [`Weekday`], whose three-letter forms are serde aliases a derived schema
+/// would leave out.
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum WeekdayName {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
 impl Weekday {
     pub fn to_jiff(self) -> jiff::civil::Weekday {
         use jiff::civil::Weekday as W;
@@ -330,7 +353,7 @@ pub struct SupportInbox {
     #[serde(default)]
     pub enabled: bool,
     /// The address customers write to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
         email,
         regex(pattern = crate::domain::validate::EMAIL_PATTERN),
@@ -379,6 +402,7 @@ pub struct BusinessHours {
     pub timezone: String,
     /// Working days; a span starts on each of them.
     #[serde(default = "default_days")]
+    #[schemars(with = "Vec<WeekdayName>")]
     pub days: Vec<Weekday>,
     /// `HH:MM`, local time.
     #[serde(default = "default_start")]

@@ -4,8 +4,8 @@
 use crate::common;
 
 use common::Desk;
-use predicates::str::contains;
 use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
 
 // ---- the local desk -------------------------------------------------------
 

@@ -12,6 +12,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const GAP: usize = 2;
 /// The narrowest a cut column is worth showing; below it, optional columns go.
 const MIN_CUT: usize = 16;
+/// The narrowest a cut column may be before it goes too (`ab…`), rather than
+/// cut a fixed column.
+const MIN_STUB: usize = 3;
 
 /// Which columns are kept whole and which may be left out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -140,6 +143,27 @@ fn kept_columns(
             break;
         }
         kept.retain(|&i| headers[i] != *optional);
+    }
+    // Still too narrow for the fixed columns whole beside a stub of each cut
+    // one: the cut columns go, from the right, then fixed ones from the
+    // right, so that numbers, states and times are never cut short.
+    let fixed = |i: usize| layout.fixed.contains(&headers[i]);
+    let stubs = |kept: &[usize]| -> usize {
+        let cells: usize = kept
+            .iter()
+            .map(|&i| {
+                if fixed(i) {
+                    natural[i]
+                } else {
+                    natural[i].min(MIN_STUB)
+                }
+            })
+            .sum();
+        cells + GAP * kept.len().saturating_sub(1)
+    };
+    while kept.len() > 1 && stubs(&kept) > width {
+        let last_cut = kept.iter().rposition(|&i| !fixed(i));
+        kept.remove(last_cut.unwrap_or(kept.len() - 1));
     }
     kept
 }
@@ -338,9 +362,27 @@ mod tests {
     }
 
     #[test]
-    fn when_fixed_columns_cannot_fit_they_are_cut_too_rather_than_wrap() {
-        let lines = lines(30);
-        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:#?}");
+    fn a_terminal_too_narrow_for_every_column_drops_columns_rather_than_cut_numbers() {
+        for width in [40, 30, 25] {
+            let lines = lines(width);
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= width),
+                "{lines:#?}"
+            );
+            assert!(
+                lines[1].starts_with("open    10001"),
+                "at {width}: {lines:#?}"
+            );
+        }
+        assert!(lines(30)[1].ends_with("5 minutes ago"), "{:#?}", lines(30));
+        let narrowest = lines(15);
+        assert_eq!(narrowest[1], "open    10001", "{narrowest:#?}");
+        // A fixed column wider than the terminal alone is cut rather than wrap.
+        assert!(
+            lines(4).iter().all(|l| l.chars().count() <= 4),
+            "{:#?}",
+            lines(4)
+        );
     }
 
     #[test]

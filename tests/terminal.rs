@@ -408,3 +408,79 @@ fn the_editor_gets_a_private_file_with_an_unpredictable_name_and_no_shell() {
     let shown = desk.run(&["tickets", "show", "10001"]);
     assert!(shown.contains("Written in the editor"), "{shown}");
 }
+
+/// `format` expanded by the tmux server of [`Tmux::start`] for `desk`, e.g.
+/// `#{alternate_on}`: what the pane's terminal is in, beyond its text.
+fn tmux_format(desk: &Desk, format: &str) -> String {
+    let socket = desk.dir.path().join("tmux.sock");
+    let output = std::process::Command::new("tmux")
+        .args(["-S", path_str(&socket), "display-message", "-p", format])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let tmux = Tmux::start(&desk, 100, 30);
+    let pid_file = desk.dir.path().join("inbox.pid");
+    for (signal, status) in [("TERM", 143), ("HUP", 129)] {
+        let _ = std::fs::remove_file(&pid_file);
+        // sh writes its pid, which exec hands on to deskctl.
+        tmux.type_line(&format!(
+            "sh -c \"echo \\$\\$ > {}; exec {} inbox\"; echo \"exit=$?.\"",
+            shell_quote(path_str(&pid_file)),
+            shell_quote(common::BIN)
+        ));
+        tmux.wait_for_all(&["unassigned 1", "10001", "owner (local desk)"]);
+        assert_eq!(tmux_format(&desk, "#{alternate_on}"), "1", "full-screen");
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let screen = tmux.wait_for("exit=");
+        assert_eq!(
+            tmux_format(&desk, "#{alternate_on} #{cursor_flag}"),
+            "0 1",
+            "SIG{signal}: the main screen and the cursor are back:\n{screen}"
+        );
+        let (code, screen) = tmux.wait_exit();
+        assert_eq!(code, status, "SIG{signal}: {screen}");
+        // Raw mode is off: the terminal reads lines again.
+        let (code, screen) = tmux.run("stty -a | tr ' ;' '\\n\\n' | grep -qx icanon");
+        assert_eq!(code, 0, "SIG{signal}: still in raw mode: {screen}");
+    }
+}
+
+#[test]
+fn the_inbox_assigns_an_offline_operator_anyway_once_asked() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed(); // alice and bob, offline
+    desk.seed_tickets(1);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 1", "#10001"]);
+    tmux.press("a");
+    tmux.wait_for_all(&["Assign ticket 10001 to", "alice", "offline"]);
+    tmux.press("Enter");
+    let screen = tmux.wait_for("alice is offline. Assign ticket 10001 to alice anyway?");
+    assert!(!screen.contains("--force"), "{screen}");
+    tmux.press("y");
+    tmux.wait_for("Assigned ticket 10001 to alice");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["ticket"]["assignee"], "alice", "{shown:#}");
+}

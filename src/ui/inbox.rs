@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
     Channel, Event, EventKind, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
@@ -48,7 +49,12 @@ pub enum Key {
 /// command of the same name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Act {
-    Assign(String),
+    /// Assign to an operator; `force` even when they are not online, as
+    /// `tickets assign --force` does.
+    Assign {
+        to: String,
+        force: bool,
+    },
     Take,
     Reply(String),
     Note(String),
@@ -62,7 +68,8 @@ impl Act {
     /// `take ticket 10001`: for a question on a protected context.
     fn describe(&self, number: u64) -> String {
         match self {
-            Act::Assign(to) => format!("Assign ticket {number} to {to}"),
+            Act::Assign { to, force: false } => format!("Assign ticket {number} to {to}"),
+            Act::Assign { to, force: true } => format!("Assign ticket {number} to {to} anyway"),
             Act::Take => format!("Take ticket {number}"),
             Act::Reply(_) => format!("Reply on ticket {number}"),
             Act::Note(_) => format!("Add a note to ticket {number}"),
@@ -76,7 +83,7 @@ impl Act {
     /// `Took ticket 10001`: the status line after it succeeded.
     pub fn done(&self, number: u64) -> String {
         match self {
-            Act::Assign(to) => format!("Assigned ticket {number} to {to}"),
+            Act::Assign { to, .. } => format!("Assigned ticket {number} to {to}"),
             Act::Take => format!("Took ticket {number}"),
             Act::Reply(_) => format!("Replied on ticket {number}"),
             Act::Note(_) => format!("Added a note to ticket {number}"),
@@ -102,6 +109,30 @@ pub enum Command {
     Reload,
     /// Carry out `Act` on a ticket; the outcome goes to [`Inbox::finished`].
     Run(u64, Act),
+}
+
+/// The problem code of an assignment refused because the operator is not
+/// online: the one refusal the inbox can offer a way past (assign anyway).
+const OPERATOR_UNAVAILABLE: &str = "operator_unavailable";
+
+/// Why a [`Command::Run`] did not happen: the service's words, and its
+/// problem code when it answered with one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The problem's stable code, e.g. `operator_unavailable`; none when the
+    /// service was not reached.
+    pub code: Option<String>,
+    pub why: String,
+}
+
+impl From<&str> for Refusal {
+    /// A refusal without a problem code.
+    fn from(why: &str) -> Refusal {
+        Refusal {
+            code: None,
+            why: why.to_string(),
+        }
+    }
 }
 
 /// The event stream's state, for the status line.
@@ -556,7 +587,13 @@ impl Inbox {
 
     fn chosen(&mut self, pick: Pick, value: String) -> Command {
         match pick {
-            Pick::Assign(number) => self.ask_or_run(number, Act::Assign(value)),
+            Pick::Assign(number) => self.ask_or_run(
+                number,
+                Act::Assign {
+                    to: value,
+                    force: false,
+                },
+            ),
             Pick::Priority(number) => {
                 let priority = value.parse().expect("a listed priority");
                 self.ask_or_run(number, Act::Priority(priority))
@@ -730,13 +767,36 @@ impl Inbox {
 
     /// The outcome of [`Command::Run`]: said on the status line. A refusal
     /// (409, 403…) says why in the service's words; the change it shows
-    /// arrives as an event, like anyone else's.
-    pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), String>) {
+    /// arrives as an event, like anyone else's. An assignment refused because
+    /// the operator is not online is asked again, to assign anyway.
+    pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), Refusal>) {
         self.mode = Mode::Browse;
-        match outcome {
-            Ok(()) => self.say(Tone::Done, act.done(number)),
-            Err(why) => self.say(Tone::Refused, format!("Refused: {why}")),
+        let refusal = match outcome {
+            Ok(()) => return self.say(Tone::Done, act.done(number)),
+            Err(refusal) => refusal,
+        };
+        if let Act::Assign { to, force: false } = act
+            && refusal.code.as_deref() == Some(OPERATOR_UNAVAILABLE)
+        {
+            // The service's advice after its reason names the command's
+            // flag, which means nothing here: the question takes its place.
+            let reason = match refusal.why.split_once(':') {
+                Some((reason, _)) => reason.to_string(),
+                None => format!("{to} is not online"),
+            };
+            let act = Act::Assign {
+                to: to.clone(),
+                force: true,
+            };
+            let question = self.on_context(format!("{reason}. {}?", act.describe(number)));
+            self.mode = Mode::Confirm {
+                number,
+                act,
+                question,
+            };
+            return;
         }
+        self.say(Tone::Refused, format!("Refused: {}", refusal.why));
     }
 
     /// Views could not be read again (a bad search, a lost connection).
@@ -965,7 +1025,7 @@ impl Inbox {
         };
         let mut lines = vec![
             Line::from(Span::styled(
-                format!("#{} {}", ticket.number, ticket.subject),
+                format!("#{} {}", ticket.number, displayed(&ticket.subject)),
                 self.style(Style::default().bold()),
             )),
             Line::from(format!(
@@ -979,21 +1039,44 @@ impl Inbox {
         if let Some((number, entries)) = &self.timeline
             && *number == ticket.number
         {
-            // The latest entries, as many as fit.
-            for entry in entries.iter().rev().take(area.height as usize).rev() {
-                let who = entry
-                    .author
-                    .clone()
-                    .unwrap_or_else(|| entry.author_kind.to_string());
-                let what = match entry.kind {
-                    crate::api::TimelineKind::Event => entry.body.clone().unwrap_or_default(),
-                    kind => format!("{kind}: {}", entry.body.as_deref().unwrap_or("")),
-                };
-                lines.push(Line::from(format!("{who}: {what}")));
+            // The latest entries, as many as fit (the newest at least),
+            // counting the rows each line wraps to.
+            let room = (area.height as usize).saturating_sub(lines.len());
+            let columns = area.width.max(1) as usize;
+            let mut latest: Vec<Vec<String>> = Vec::new();
+            let mut used = 0;
+            for entry in entries.iter().rev() {
+                let entry_lines = entry_lines(entry);
+                let rows: usize = entry_lines
+                    .iter()
+                    .map(|line| line.width().div_ceil(columns).max(1))
+                    .sum();
+                if used + rows > room && !latest.is_empty() {
+                    break;
+                }
+                used += rows;
+                latest.push(entry_lines);
             }
+            lines.extend(latest.into_iter().rev().flatten().map(Line::from));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// A timeline entry as the right pane shows it: `who: what`, one line per
+/// line of its text (a summary has one fact a line; a customer's message
+/// keeps its paragraphs).
+fn entry_lines(entry: &TimelineEntry) -> Vec<String> {
+    let who = entry
+        .author
+        .clone()
+        .unwrap_or_else(|| entry.author_kind.to_string());
+    let body = entry.body.as_deref().unwrap_or("");
+    let what = match entry.kind {
+        crate::api::TimelineKind::Event => body.to_string(),
+        kind => format!("{kind}: {body}"),
+    };
+    format!("{who}: {what}").lines().map(displayed).collect()
 }
 
 /// A box over the middle of `area` with `lines` (the `highlight`ed one
@@ -1002,7 +1085,7 @@ fn dialog(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, highligh
     let widest = lines
         .iter()
         .map(Line::width)
-        .chain([title.chars().count()])
+        .chain([title.width()])
         .max()
         .unwrap_or(0) as u16;
     let width = (widest + 4).min(area.width);
@@ -1064,15 +1147,52 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
         crate::api::Priority::High => "high",
         crate::api::Priority::Urgent => "URG",
     };
-    let text = format!(
-        "{status} {} {requester:<who$.who$} {:<subject$.subject$} {priority:<4} {:<6.6} {:<5.5} {}",
-        ticket.number,
-        ticket.subject,
-        ticket.assignee.as_deref().unwrap_or("-"),
-        ticket.channel.as_str(),
+    let text = [
+        status.to_string(),
+        format!("{:<5}", ticket.number),
+        cell(&requester, who),
+        cell(&ticket.subject, subject),
+        cell(priority, 4),
+        cell(ticket.assignee.as_deref().unwrap_or("-"), 6),
+        cell(ticket.channel.as_str(), 5),
         age(ticket.last_activity_at, now),
-    );
-    text.chars().take(width).collect()
+    ]
+    .join(" ");
+    clip(&text, width)
+}
+
+/// `text` as the terminal shows it, on one line: line breaks and tabs are
+/// spaces, and other control characters (ESC, BEL), which ratatui leaves
+/// out, are left out here too, so that widths are measured on what is drawn.
+fn displayed(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// `text` in exactly `width` display columns (a full-width character takes
+/// two): cut with `…` when longer, padded with spaces when shorter.
+fn cell(text: &str, width: usize) -> String {
+    let mut cut = super::table::truncate(&displayed(text), width);
+    let used = cut.width();
+    cut.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    cut
+}
+
+/// The start of `text` that fits in `width` display columns: a full-width
+/// character that would straddle the edge is left out whole.
+fn clip(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect()
 }
 
 /// `now`, `5m`, `3h`, `2d`: an age in three columns.
@@ -1140,6 +1260,8 @@ mod tests {
         inbox
     }
 
+    /// The screen's text as a terminal shows it: a full-width character
+    /// once, though it takes two cells.
     fn screen(inbox: &Inbox, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let now = "2026-01-01T00:05:00Z".parse().unwrap();
@@ -1147,14 +1269,138 @@ mod tests {
         let buffer = terminal.backend().buffer().clone();
         (0..height)
             .map(|y| {
-                (0..width)
-                    .map(|x| buffer[(x, y)].symbol().to_string())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
+                let mut line = String::new();
+                let mut covered = 0;
+                for x in 0..width {
+                    if covered > 0 {
+                        covered -= 1;
+                        continue;
+                    }
+                    let symbol = buffer[(x, y)].symbol();
+                    covered = symbol.width().saturating_sub(1);
+                    line.push_str(symbol);
+                }
+                line.trim_end().to_string()
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The display column at which `needle` starts in `line`.
+    fn column_of(line: &str, needle: &str) -> Option<usize> {
+        line.find(needle).map(|at| line[..at].width())
+    }
+
+    #[test]
+    fn full_width_text_and_control_characters_keep_every_column_in_place() {
+        let mut inbox = inbox();
+        let mut wide = ticket(10007, Some("bob"), "open");
+        wide.requester.name = Some("李小龙".into());
+        wide.subject = "中文全角字符测试，请帮我查询订单状态。".into();
+        let mut controls = ticket(10008, Some("bob"), "open");
+        controls.requester.name = Some("Dana\x1b".into());
+        controls.subject = "Parcel\x07 late\nagain".into();
+        inbox.tickets[0].extend([wide, controls]);
+        for width in [60, 80, 100, 200] {
+            let text = screen(&inbox, width, 24);
+            let rows: Vec<&str> = text.lines().skip(1).take(3).collect();
+            let tail = " med  bob    web   5m";
+            let plain_tail = column_of(rows[0], tail).unwrap_or_else(|| panic!("{text}"));
+            let divider = column_of(rows[0], "│").unwrap();
+            for row in &rows[1..] {
+                assert_eq!(
+                    column_of(row, tail),
+                    Some(plain_tail),
+                    "at {width}:\n{text}"
+                );
+                assert_eq!(column_of(row, "│"), Some(divider), "at {width}:\n{text}");
+            }
+            assert!(
+                text.lines().all(|l| l.width() <= width as usize),
+                "at {width}:\n{text}"
+            );
+        }
+        let text = screen(&inbox, 200, 24);
+        assert!(
+            text.contains("open 10007 李小龙")
+                && text.contains("中文全角字符测试，请帮我查询订单状态。"),
+            "whole when there is room: {text}"
+        );
+        assert!(text.contains("Parcel late again"), "{text}");
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("open 10007 李小龙 中文全角字符… med"),
+            "cut with …: {text}"
+        );
+    }
+
+    #[test]
+    fn the_timeline_keeps_the_line_breaks_of_summaries_and_messages() {
+        let mut inbox = inbox();
+        let entry = |seq: u32, kind, author: Option<&str>, body: &str| TimelineEntry {
+            seq,
+            kind,
+            author_kind: crate::api::AuthorKind::System,
+            author: author.map(str::to_string),
+            event: None,
+            body: Some(body.into()),
+            channel: None,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        inbox.timeline = Some((
+            10001,
+            vec![
+                entry(
+                    1,
+                    crate::api::TimelineKind::Event,
+                    None,
+                    "Dana talked to Shop on web: 2 messages, 2 from the customer.\n\
+                     Reason: the customer asked for a human.\n\
+                     First customer message: \"Where is it?\"",
+                ),
+                entry(
+                    2,
+                    crate::api::TimelineKind::Message,
+                    Some("Dana"),
+                    "Hello,\r\nmy parcel is late.",
+                ),
+            ],
+        ));
+        let text = screen(&inbox, 200, 24);
+        let pane: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once('│').map(|(_, right)| right.trim()))
+            .collect();
+        assert!(!text.contains("customer.Reason"), "{text}");
+        for line in [
+            "system: Dana talked to Shop on web: 2 messages, 2 from the customer.",
+            "Reason: the customer asked for a human.",
+            "First customer message: \"Where is it?\"",
+            "Dana: message: Hello,",
+            "my parcel is late.",
+        ] {
+            assert!(
+                pane.contains(&line),
+                "{line:?} on a line of its own: {text}"
+            );
+        }
+        // Long entries leave the newest in view at 80 by 24.
+        let (_, entries) = inbox.timeline.as_mut().unwrap();
+        let summary = entries[0].clone();
+        for seq in 3..12 {
+            entries.push(TimelineEntry {
+                seq,
+                ..summary.clone()
+            });
+        }
+        entries.push(entry(
+            12,
+            crate::api::TimelineKind::Note,
+            Some("bob"),
+            "the newest",
+        ));
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("bob: note: the newest"), "{text}");
     }
 
     #[test]
@@ -1380,18 +1626,28 @@ mod tests {
         assert!(text.contains("carol  away · billing · 4 open"), "{text}");
         inbox.on_key(Key::Down);
         inbox.on_key(Key::Down);
+        let carol = Act::Assign {
+            to: "carol".into(),
+            force: false,
+        };
         assert_eq!(
             inbox.on_key(Key::Enter),
-            Command::Run(10003, Act::Assign("carol".into())),
+            Command::Run(10003, carol.clone()),
             "stays on the last"
         );
-        // carol is away: the service refuses, and says so.
+        // The service refuses (an operator may not assign), and says so.
         inbox.finished(
             10003,
-            &Act::Assign("carol".into()),
-            Err("carol is away: assign anyway with --force, or pick someone online".into()),
+            &carol,
+            Err("only managers and owners may assign tickets".into()),
         );
-        assert_eq!(message(&inbox).0, Tone::Refused);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Refused: only managers and owners may assign tickets".into()
+            )
+        );
         // Cancelled: nothing runs.
         inbox.on_key(Key::Char('a'));
         inbox.pick_assignee(10003, Ok(vec![("bob".into(), "bob".into())]));
@@ -1417,6 +1673,76 @@ mod tests {
         assert_eq!(
             message(&inbox),
             (Tone::Info, "There are no operators to assign to.".into())
+        );
+    }
+
+    /// The service's refusal of an assignment to someone not online.
+    fn unavailable(handle: &str, availability: &str) -> Refusal {
+        Refusal {
+            code: Some("operator_unavailable".into()),
+            why: format!(
+                "{handle} is {availability}: assign anyway with --force, or pick someone online"
+            ),
+        }
+    }
+
+    #[test]
+    fn an_operator_not_online_is_asked_about_and_assigned_anyway_with_force() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Tab); // unassigned, 10003
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(10003, Ok(vec![("alice".into(), "alice  offline".into())]));
+        let alice = Act::Assign {
+            to: "alice".into(),
+            force: false,
+        };
+        assert_eq!(inbox.on_key(Key::Enter), Command::Run(10003, alice.clone()));
+        inbox.finished(10003, &alice, Err(unavailable("alice", "offline")));
+        let forced = Act::Assign {
+            to: "alice".into(),
+            force: true,
+        };
+        assert_eq!(
+            inbox.mode,
+            Mode::Confirm {
+                number: 10003,
+                act: forced.clone(),
+                question: "alice is offline. Assign ticket 10003 to alice anyway?".into()
+            }
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("alice is offline. Assign ticket"), "{text}");
+        assert!(
+            !text.contains("--force"),
+            "no CLI flag in the inbox: {text}"
+        );
+        // y sends the force `tickets assign --force` sends.
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10003, forced.clone())
+        );
+        inbox.finished(10003, &forced, Ok(()));
+        assert_eq!(
+            message(&inbox),
+            (Tone::Done, "Assigned ticket 10003 to alice".into())
+        );
+        // n assigns no one; a forced assignment refused is not asked again.
+        inbox.finished(10003, &alice, Err(unavailable("alice", "away")));
+        assert_eq!(inbox.on_key(Key::Char('n')), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Cancelled: nothing changed.".into())
+        );
+        inbox.finished(10003, &forced, Err(unavailable("alice", "away")));
+        assert_eq!(inbox.mode, Mode::Browse);
+        // On a protected context the question names it.
+        inbox.protected = Some("prod".into());
+        inbox.finished(10003, &alice, Err(unavailable("alice", "away")));
+        assert!(
+            matches!(&inbox.mode, Mode::Confirm { question, .. }
+                if question == "alice is away. Assign ticket 10003 to alice anyway? (protected context 'prod')"),
+            "{:?}",
+            inbox.mode
         );
     }
 

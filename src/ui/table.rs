@@ -209,7 +209,7 @@ fn fit_widths(natural: &[usize], fixed: &[bool], total: usize) -> Vec<usize> {
 }
 
 /// `text` cut to `width` display columns, ending in `…` when cut.
-fn truncate(text: &str, width: usize) -> String {
+pub(super) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }

@@ -9,7 +9,7 @@ use crate::api::{MAX_PAGE_LIMIT, TicketQuery};
 use crate::cli::Session;
 use crate::client::{Client, StreamItem};
 use crate::error::{CliError, CliResult};
-use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, VIEWS};
+use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Refusal, VIEWS};
 
 pub async fn cmd_inbox(session: &Session) -> CliResult {
     let ui = &session.ui;
@@ -37,10 +37,73 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     }
     let mut events = client.events(None).await?;
     reload(&client, &mut inbox).await?;
-    let mut terminal = ratatui::init();
-    let outcome = run(&client, &mut inbox, &mut events, &mut terminal).await;
-    ratatui::restore();
-    outcome
+    // In place before the screen changes: from then on no SIGTERM or SIGHUP
+    // may end the process with the terminal still full-screen.
+    let signalled = end_signal()?;
+    let mut screen = FullScreen::enter();
+    let status = tokio::select! {
+        status = signalled => status,
+        outcome = run(&client, &mut inbox, &mut events, &mut screen.terminal) => return outcome,
+    };
+    drop(screen);
+    // No exit kind stands for a signal: exit with the status the signal
+    // would have given (128 + its number), which shells and supervisors read
+    // as terminated by it.
+    std::process::exit(status)
+}
+
+/// The terminal while the inbox has it: raw mode, the alternate screen, the
+/// cursor hidden. Dropped, it gives the terminal back as it was, however the
+/// inbox ends: a key, an error, a signal, or the command dropped on Ctrl-C
+/// sent as a signal.
+struct FullScreen {
+    terminal: ratatui::DefaultTerminal,
+}
+
+impl FullScreen {
+    fn enter() -> FullScreen {
+        FullScreen {
+            terminal: ratatui::init(),
+        }
+    }
+}
+
+impl Drop for FullScreen {
+    fn drop(&mut self) {
+        // Errors are let go: after SIGHUP the terminal may be gone, and there
+        // is nothing else to restore it with.
+        let _ = ratatui::try_restore();
+        let _ = self.terminal.show_cursor();
+    }
+}
+
+/// Resolves when the inbox is told to end from outside, by SIGTERM (`kill`,
+/// a supervisor) or SIGHUP (its terminal closed), with the status a shell
+/// gives a process that signal ends: 128 + its number. The handlers are in
+/// place when this returns.
+fn end_signal() -> CliResult<impl Future<Output = i32>> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let install = |kind: SignalKind| {
+            let status = 128 + kind.as_raw_value();
+            signal(kind)
+                .map(|stream| (stream, status))
+                .map_err(|e| CliError::general("cannot install the signal handlers").with_cause(e))
+        };
+        let (mut terminate, terminated) = install(SignalKind::terminate())?;
+        let (mut hangup, hung_up) = install(SignalKind::hangup())?;
+        Ok(async move {
+            tokio::select! {
+                _ = terminate.recv() => terminated,
+                _ = hangup.recv() => hung_up,
+            }
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(std::future::pending())
+    }
 }
 
 /// Reads every view again, with the filter (at start, after a reset, and
@@ -89,8 +152,11 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
             }
         }
         Command::Run(number, act) => {
-            let outcome = act_on(client, number, &act).await;
-            inbox.finished(number, &act, outcome.map_err(|e| e.to_string()));
+            let outcome = act_on(client, number, &act).await.map_err(|e| Refusal {
+                code: e.code().map(str::to_string),
+                why: e.to_string(),
+            });
+            inbox.finished(number, &act, outcome);
         }
     }
     Ok(false)
@@ -99,7 +165,8 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
 /// The client call of the command that does `act`.
 async fn act_on(client: &Client, number: u64, act: &Act) -> crate::client::ClientResult<()> {
     match act {
-        Act::Assign(to) => client.assign_ticket(number, to, false).await,
+        // `force` as `tickets assign --force` sends it.
+        Act::Assign { to, force } => client.assign_ticket(number, to, *force).await,
         Act::Take => client.take_ticket(number).await,
         Act::Reply(text) => {
             let reply = crate::api::ReplyRequest {

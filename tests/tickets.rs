@@ -156,7 +156,12 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         Vec::<u64>::new(),
         "% is literal"
     );
-    assert_eq!(numbers(&desk, &["--agent", "nobody"]), Vec::<u64>::new());
+    // An agent the desk does not have is not found, not an empty list.
+    desk.cmd()
+        .args(["tickets", "list", "--agent", "nobody"])
+        .assert()
+        .code(5)
+        .stderr(contains("agent 'nobody' does not exist"));
     assert_eq!(
         numbers(&desk, &["--created-since", "2999-01-01T00:00:00Z"]),
         Vec::<u64>::new()

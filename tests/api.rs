@@ -474,6 +474,50 @@ async fn the_bearer_scheme_is_case_insensitive() {
     }
 }
 
+/// RFC 9110 §11.6.1: a 401 carries a `WWW-Authenticate` challenge, on every
+/// route, naming the error (RFC 6750 §3.1) when a token was sent and refused.
+#[tokio::test]
+async fn every_401_carries_a_bearer_challenge() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let bare = "Bearer realm=\"deskctl\"";
+    let refused = "Bearer realm=\"deskctl\", error=\"invalid_token\"";
+    let mut endpoints = protected_endpoints();
+    endpoints.push(("GET", "/v1/requesters/me/tickets", None));
+    endpoints.push(("POST", "/v1/handoffs", Some(json!({}))));
+    endpoints.push(("POST", "/v1/inbound/email", Some(json!({}))));
+    for (method, uri, body) in endpoints {
+        let what = format!("{method} {uri}");
+        let reply = desk.call(None, method, uri, body.clone()).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{what}");
+        assert_eq!(reply.header("www-authenticate"), Some(bare), "{what}");
+
+        let reply = desk
+            .call(Some(UNKNOWN_TOKEN), method, uri, body.clone())
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{what}");
+        assert_eq!(reply.header("www-authenticate"), Some(refused), "{what}");
+
+        let mut basic = request(method, uri, None, body.as_ref());
+        basic
+            .headers_mut()
+            .insert(AUTHORIZATION, "Basic YWxpY2U6c2VjcmV0".parse().unwrap());
+        let reply = desk.send(basic).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{what}");
+        assert_eq!(reply.header("www-authenticate"), Some(bare), "{what}");
+    }
+    // Authenticated but not allowed: no challenge, a new token would not help.
+    let bob = desk.login("bob", "operator").await;
+    let reply = desk.call(Some(&bob), "GET", "/v1/tokens", None).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.header("www-authenticate"), None);
+    let reply = desk.call(Some(&alice), "GET", "/v1/operators", None).await;
+    assert_eq!(reply.header("www-authenticate"), None);
+}
+
 #[tokio::test]
 async fn a_revoked_token_stops_working() {
     let Some(desk) = Desk::new().await else {
@@ -2331,4 +2375,137 @@ async fn the_local_desk_and_tokens_see_the_same_desk() {
     .ok(StatusCode::OK);
     assert_eq!(names(&reply, "handle"), ["alice", "bob"]);
     reopened.close().await;
+}
+
+// ---------------------------------------------------------------------------
+// The copilot's /v1/mcp, beside the API
+// ---------------------------------------------------------------------------
+
+/// The desk's API with `/v1/mcp` beside it, as `deskctl serve` routes them.
+async fn with_copilot(desk: &Desk) -> Router {
+    let store = Store::open(&desk.location, Open::CreateIfMissing, crate::common::keys())
+        .await
+        .expect("open the store");
+    let copilot = deskctl::mcp::http::routes(store.clone());
+    deskctl::server::router_with(AppState { store }, copilot)
+}
+
+/// A POST to `/v1/mcp` with `token`, `content_type`, `accept` and `body`.
+fn to_copilot(token: &str, content_type: &str, accept: Option<&str>, body: &str) -> Request<Body> {
+    let mut request = raw_request(
+        "POST",
+        "/v1/mcp",
+        token,
+        Some(content_type),
+        body.to_string(),
+    );
+    // As over HTTP/1.1, where the transport needs it.
+    request
+        .headers_mut()
+        .insert(http::header::HOST, "desk.example.com".parse().unwrap());
+    if let Some(accept) = accept {
+        request
+            .headers_mut()
+            .insert(http::header::ACCEPT, accept.parse().unwrap());
+    }
+    request
+}
+
+#[tokio::test]
+async fn the_copilot_refuses_what_is_not_one_json_rpc_message_with_a_400() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let copilot = with_copilot(&desk).await;
+    let send = |request: Request<Body>| {
+        let copilot = copilot.clone();
+        async move { collect(copilot.oneshot(request).await.unwrap()).await }
+    };
+    let both = Some("application/json, text/event-stream");
+    let list = r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#;
+
+    // What the transport takes: one message, sent as JSON.
+    let reply = send(to_copilot(&alice, "application/json", both, list)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:#}", reply.json);
+    assert!(reply.json["result"]["tools"].is_array(), "{:#}", reply.json);
+
+    let problem = send(to_copilot(
+        &alice,
+        "application/json",
+        both,
+        r#"{"jsonrpc":"#,
+    ))
+    .await
+    .problem(StatusCode::BAD_REQUEST, "malformed_json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"),
+        "{problem:#}"
+    );
+    let batch = format!("[{list}, {list}]");
+    let problem = send(to_copilot(&alice, "application/json", both, &batch))
+        .await
+        .problem(StatusCode::BAD_REQUEST, "batch_not_supported");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("batch"),
+        "{problem:#}"
+    );
+    send(to_copilot(
+        &alice,
+        "application/json",
+        both,
+        r#"{"hello":"there"}"#,
+    ))
+    .await
+    .problem(StatusCode::BAD_REQUEST, "invalid_jsonrpc");
+    // A body of another type is still refused for its type.
+    send(to_copilot(&alice, "text/plain", both, list))
+        .await
+        .problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+}
+
+#[tokio::test]
+async fn the_copilot_names_the_accept_values_it_needs() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let copilot = with_copilot(&desk).await;
+    let list = r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#;
+    for accept in [None, Some("*/*"), Some("application/json")] {
+        let request = to_copilot(&alice, "application/json", accept, list);
+        let reply = collect(copilot.clone().oneshot(request).await.unwrap()).await;
+        let problem = reply.problem(StatusCode::NOT_ACCEPTABLE, "not_acceptable");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("Accept: application/json, text/event-stream"),
+            "{accept:?}: {detail}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_copilots_401_carries_the_same_challenge_as_the_apis() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let copilot = with_copilot(&desk).await;
+    let list = r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#;
+    let both = Some("application/json, text/event-stream");
+    let reply = collect(
+        copilot
+            .clone()
+            .oneshot(to_copilot(UNKNOWN_TOKEN, "application/json", both, list))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        reply.header("www-authenticate"),
+        Some("Bearer realm=\"deskctl\", error=\"invalid_token\"")
+    );
+    reply.problem(StatusCode::UNAUTHORIZED, "invalid_token");
 }

@@ -534,6 +534,44 @@ fn a_repeated_idempotency_key_creates_nothing_new() {
     );
 }
 
+/// An `Idempotency-Key` that is sent must be a usable key: an empty or blank
+/// one is refused as an over-long one is, never taken as no key (each retry
+/// would open another ticket).
+#[test]
+fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
+    let desk = configured(desk!());
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "ai"])
+        .trim()
+        .to_string();
+    let server = desk.serve();
+    let body = serde_json::to_vec(&handoff("production")).unwrap();
+    let auth = format!("Bearer {ingest}");
+    let too_long = "k".repeat(201);
+    for key in ["", "   ", too_long.as_str()] {
+        // Written by hand: most clients drop a header whose value is empty.
+        let response = server.raw(
+            "POST",
+            "/v1/handoffs",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            &body,
+        );
+        assert_eq!(response.status, 422, "key {key:?}: {}", response.body);
+        let problem = response.json();
+        assert_eq!(problem["code"], "validation_failed", "{problem}");
+        assert_eq!(
+            problem["errors"][0]["field"], "Idempotency-Key",
+            "{problem}"
+        );
+    }
+    let listed = parse(&desk.run(&["handoff", "list", "-o", "json"]));
+    assert_eq!(listed, json!([]), "a refused handoff stores nothing");
+}
+
 #[test]
 fn bad_handoffs_are_refused_and_store_nothing() {
     let desk = configured(desk!());

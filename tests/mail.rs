@@ -442,6 +442,99 @@ fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
         .stderr(predicates::str::contains("needs a terminal"));
 }
 
+#[test]
+fn a_from_with_two_addresses_is_refused_and_stores_nothing() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    for from in [
+        "Zed <zed@example.com>, Eve <eve@example.com>",
+        "zed@example.com, eve@example.com",
+        "Zed <zed@example.com> Eve <eve@example.com>",
+    ] {
+        let mut email = first_email();
+        email["from"] = json!(from);
+        let (status, problem) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{from}: {problem}");
+        assert_eq!(problem["errors"][0]["field"], "from", "{problem}");
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("one address"),
+            "{problem}"
+        );
+    }
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+    // A comma in a quoted display name is part of the name.
+    let mut email = first_email();
+    email["from"] = json!("\"Smith, Dana\" <dana@example.com>");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    let requester = &ticket(&desk, 10001)["ticket"]["requester"];
+    assert_eq!(requester["name"], "Smith, Dana");
+    assert_eq!(requester["email"], "dana@example.com");
+}
+
+#[test]
+fn a_message_id_is_the_same_with_or_without_its_angle_brackets() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let mut email = first_email();
+    email["message-id"] = json!("<h1@mail.example.com>");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    for same in ["h1@mail.example.com", " < h1@mail.example.com > "] {
+        email["message-id"] = json!(same);
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 200, "{same:?}: {answer}");
+        assert_eq!(
+            answer,
+            json!({"ticket": 10001, "created": false, "outcome": "duplicate"}),
+            "{same:?}"
+        );
+    }
+    email["message-id"] = json!("<>");
+    let (status, problem) = post(&server, &ingest, &email);
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "message-id", "{problem}");
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+}
+
+#[test]
+fn a_message_posted_bare_is_a_duplicate_when_smtp_brings_it_bracketed() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "mail"])
+        .trim()
+        .to_string();
+    let (server, smtp) = desk.serve_smtp(&[]);
+    let mut email = first_email();
+    email["message-id"] = json!("both-ways@mail.example.com");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    let out = smtplib(
+        &desk,
+        &smtp,
+        r#"
+m = EmailMessage()
+m['From'] = 'Dana Smith <dana@example.com>'
+m['To'] = 'help@example.com'
+m['Subject'] = 'Invoice 99 is wrong'
+m['Message-ID'] = '<both-ways@mail.example.com>'
+m.set_content('The total is off by 10.')
+with smtplib.SMTP(HOST, PORT) as s:
+    print(s.send_message(m))
+"#,
+    );
+    assert_eq!(out, "{}\n", "{out}");
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+}
+
 /// Runs `script` with Python (smtplib as the SMTP client); `HOST` and `PORT`
 /// are set. Returns its stdout, one line per step.
 fn smtplib(desk: &Desk, smtp: &str, script: &str) -> String {

@@ -11,9 +11,10 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::HeaderValue;
-use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rmcp::transport::streamable_http_server::session::never::NeverSessionManager;
@@ -22,6 +23,7 @@ use secrecy::SecretString;
 
 use super::Copilot;
 use crate::server::auth::Principal;
+use crate::server::error::ApiError;
 use crate::server::{AppState, MAX_BODY_BYTES, Store};
 
 /// Where the copilot answers.
@@ -51,6 +53,7 @@ pub fn routes(store: Store) -> Router {
     );
     Router::new()
         .route_service(PATH, service)
+        .layer(axum::middleware::from_fn(explain_refusals))
         .layer(axum::middleware::from_fn_with_state(state, authenticate))
 }
 
@@ -58,13 +61,9 @@ pub fn routes(store: Store) -> Router {
 /// the token on to the tools.
 async fn authenticate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
+    // A 401 carries its `WWW-Authenticate` challenge as every API route's does.
     if let Err(error) = Principal::from_request_parts(&mut parts, &state).await {
-        let mut response = error.into_response();
-        response.headers_mut().insert(
-            WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"deskctl\""),
-        );
-        return response;
+        return error.into_response();
     }
     // The header parsed as `Bearer <token>` for the check above.
     let token = parts
@@ -77,4 +76,116 @@ async fn authenticate(State(state): State<AppState>, request: Request, next: Nex
         parts.extensions.insert(CallerToken(token));
     }
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// What a client must accept: MCP's streamable HTTP transport answers a
+/// request with JSON or an event stream, and asks clients to take both.
+const ACCEPT_BOTH: &str = "application/json, text/event-stream";
+
+/// Answers the transport's own refusals as the API answers the same faults,
+/// with a problem code that says which: rmcp answers a body that is not one
+/// JSON-RPC message `415` (as if its media type were wrong, though
+/// `Content-Type` was JSON) and an `Accept` it cannot serve with a plain-text
+/// `406`. The spec asks for `400` for input the server cannot accept; its
+/// body may be any, so it is a problem, like every other error here.
+async fn explain_refusals(request: Request, next: Next) -> Response {
+    let accept = request.headers().get(ACCEPT).cloned();
+    // Only a JSON POST reaches rmcp's parser; kept to tell what it refused.
+    if request.method() != Method::POST || !is_json(request.headers()) {
+        return explain_not_acceptable(next.run(request).await, accept.as_ref());
+    }
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(error) if over_limit(&error) => {
+            return crate::server::json::too_large().into_response();
+        }
+        Err(error) => {
+            return ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("the request body could not be read: {error}"),
+            )
+            .into_response();
+        }
+    };
+    let response = next
+        .run(Request::from_parts(parts, Body::from(body.clone())))
+        .await;
+    if response.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+        return not_one_message(&body).into_response();
+    }
+    explain_not_acceptable(response, accept.as_ref())
+}
+
+/// Whether `headers` declare a JSON body, as rmcp reads `Content-Type`.
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Whether reading a body failed because it is longer than the limit.
+fn over_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = source {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
+}
+
+/// Why `body`, sent as JSON, is not one JSON-RPC message.
+fn not_one_message(body: &Bytes) -> ApiError {
+    let refused = |code, detail: String| ApiError::new(StatusCode::BAD_REQUEST, code, detail);
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Err(error) => refused(
+            "malformed_json",
+            format!("the request body is not valid JSON: {error}"),
+        ),
+        Ok(serde_json::Value::Array(_)) => refused(
+            "batch_not_supported",
+            "a JSON-RPC batch is not supported (MCP dropped batches in protocol 2025-06-18): \
+             send each message in a request of its own"
+                .into(),
+        ),
+        Ok(value) => {
+            let why = serde_json::from_value::<rmcp::model::ClientJsonRpcMessage>(value)
+                .err()
+                .map_or_else(String::new, |error| format!(": {error}"));
+            refused(
+                "invalid_jsonrpc",
+                format!(
+                    "the request body is not a JSON-RPC 2.0 request, notification or response{why}"
+                ),
+            )
+        }
+    }
+}
+
+/// rmcp's plain `406` as a problem naming the `Accept` values it needs.
+fn explain_not_acceptable(
+    response: Response,
+    accept: Option<&axum::http::HeaderValue>,
+) -> Response {
+    if response.status() != StatusCode::NOT_ACCEPTABLE {
+        return response;
+    }
+    let sent = match accept.and_then(|value| value.to_str().ok()) {
+        Some(value) => format!("`Accept: {value}` was sent"),
+        None => "no `Accept` header was sent".into(),
+    };
+    ApiError::new(
+        StatusCode::NOT_ACCEPTABLE,
+        "not_acceptable",
+        format!(
+            "the copilot answers with JSON or an event stream, and MCP's streamable HTTP \
+             transport needs a client to accept both: send `Accept: {ACCEPT_BOTH}` ({sent})"
+        ),
+    )
+    .into_response()
 }

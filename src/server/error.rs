@@ -94,14 +94,38 @@ impl ApiError {
     }
 }
 
+/// The challenge every 401 carries (RFC 9110 §11.6.1 requires one): the API
+/// takes bearer tokens only.
+const BEARER_CHALLENGE: &str = "Bearer realm=\"deskctl\"";
+
+/// The challenge when the caller sent a token the service refuses: RFC 6750
+/// §3.1 names the error, so a client knows to get a new token rather than
+/// to add one.
+const INVALID_TOKEN_CHALLENGE: &str = "Bearer realm=\"deskctl\", error=\"invalid_token\"";
+
+/// The `WWW-Authenticate` value for a 401 with problem `code`.
+fn challenge(code: &str) -> &'static str {
+    match code {
+        "invalid_token" | "invalid_requester_token" => INVALID_TOKEN_CHALLENGE,
+        _ => BEARER_CHALLENGE,
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
         let mut response = (self.status, body).into_response();
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
         );
+        if self.status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge(self.code)),
+            );
+        }
         response
     }
 }
@@ -244,6 +268,7 @@ pub(crate) async fn problem_for_plain_errors(
         StatusCode::BAD_REQUEST => "bad_request",
         StatusCode::NOT_FOUND => "not_found",
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::NOT_ACCEPTABLE => "not_acceptable",
         StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",

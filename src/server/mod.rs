@@ -8,7 +8,7 @@ pub mod auth;
 pub mod connectors;
 pub mod delivery;
 pub mod error;
-mod json;
+pub(crate) mod json;
 pub mod listen;
 mod openapi;
 pub mod routes;
@@ -18,6 +18,7 @@ pub mod store;
 
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use axum::Router;
@@ -212,22 +213,89 @@ fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Rou
 }
 
 /// Gives up on a request that takes longer than [`REQUEST_TIMEOUT`], with a
-/// problem+json answer like every other error.
+/// problem+json answer like every other error (see [`within`]).
 async fn time_limit(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+    within(REQUEST_TIMEOUT, request, next).await
+}
+
+/// Answers `request` if it is done within `limit`. Otherwise whose fault the
+/// wait was decides the answer: a body the handler was still waiting for is
+/// the client's (`408`, and the connection closed, since the rest of the body
+/// would be read as the next request); anything else is the service's own
+/// slowness (`503`, which a proxy may try on another replica).
+async fn within(
+    limit: Duration,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::body::HttpBody;
+
+    let waiting = Arc::new(AtomicBool::new(false));
+    // A request without a body (most reads) has nothing to wait for.
+    let request = if request.body().is_end_stream() {
+        request
+    } else {
+        request.map(|inner| {
+            Body::new(WatchedBody {
+                inner,
+                waiting: Arc::clone(&waiting),
+            })
+        })
+    };
+    let seconds = limit.as_secs_f64();
+    match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
+        Err(_) if waiting.load(Ordering::Relaxed) => {
+            let mut response = ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                format!("the request body did not arrive within {seconds} seconds"),
+            )
+            .into_response();
+            response.headers_mut().insert(
+                axum::http::header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+            response
+        }
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "request_timeout",
-            format!(
-                "the service did not finish the request within {} seconds",
-                REQUEST_TIMEOUT.as_secs()
-            ),
+            format!("the service did not finish the request within {seconds} seconds"),
         )
         .into_response(),
+    }
+}
+
+/// A request body that records whether its reader is waiting on the client:
+/// set while the last read found nothing yet, cleared by data or the end.
+struct WatchedBody {
+    inner: Body,
+    waiting: Arc<AtomicBool>,
+}
+
+impl axum::body::HttpBody for WatchedBody {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_frame(cx);
+        self.waiting.store(polled.is_pending(), Ordering::Relaxed);
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
     }
 }
 
@@ -418,6 +486,77 @@ mod tests {
         assert!(!is_change(&Method::POST, "/v1/config/plan"));
         assert!(!is_change(&Method::POST, "/v1/handoffs/what-if"));
         assert!(!is_change(&Method::POST, "/v1/mcp"));
+    }
+
+    /// A route behind [`within`] a limit of `limit`, whose handler reads the
+    /// body and then works for `work`.
+    fn limited(limit: Duration, work: Duration) -> Router {
+        Router::new()
+            .route(
+                "/",
+                axum::routing::post(move |body: axum::body::Bytes| async move {
+                    tokio::time::sleep(work).await;
+                    body
+                }),
+            )
+            .layer(axum::middleware::from_fn(move |request, next| {
+                within(limit, request, next)
+            }))
+    }
+
+    async fn problem_code(response: axum::response::Response) -> String {
+        let body = axum::body::to_bytes(response.into_body(), MAX_BODY_BYTES)
+            .await
+            .unwrap();
+        let problem: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        problem["code"].as_str().unwrap_or_default().to_string()
+    }
+
+    #[tokio::test]
+    async fn a_body_that_stops_arriving_is_the_clients_fault() {
+        // Half a body, then nothing: the client stalls with the rest unsent.
+        let (sender, chunks) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(1);
+        sender.send(Ok(b"{\"half\":".to_vec())).await.unwrap();
+        let body = Body::from_stream(futures_util::stream::unfold(chunks, |mut chunks| async {
+            chunks.recv().await.map(|chunk| (chunk, chunks))
+        }));
+        let request = Request::post("/").body(body).unwrap();
+        let limit = Duration::from_millis(200);
+        let response = limited(limit, Duration::ZERO)
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
+        // The unread rest of the body must not be read as the next request.
+        assert_eq!(response.headers()["connection"], "close");
+        assert_eq!(problem_code(response).await, "request_timeout");
+        drop(sender);
+    }
+
+    #[tokio::test]
+    async fn a_handler_too_slow_after_the_body_arrived_is_the_services_fault() {
+        let request = Request::post("/").body(Body::from("{}")).unwrap();
+        let response = limited(Duration::from_millis(100), Duration::from_secs(5))
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(response.headers().get("connection").is_none());
+        assert_eq!(problem_code(response).await, "request_timeout");
+    }
+
+    #[tokio::test]
+    async fn a_request_answered_in_time_passes_untouched() {
+        let request = Request::post("/").body(Body::from("ping")).unwrap();
+        let response = limited(Duration::from_secs(5), Duration::ZERO)
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = axum::body::to_bytes(response.into_body(), 16)
+            .await
+            .unwrap();
+        assert_eq!(&body[..], b"ping");
     }
 
     /// Each described path with the methods its operations answer.

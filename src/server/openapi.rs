@@ -34,6 +34,12 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     ),
     (404, "NotFound", "The resource does not exist.", "not_found"),
     (
+        408,
+        "RequestTimeout",
+        "The request body did not arrive within 30 seconds; the connection is closed.",
+        "request_timeout",
+    ),
+    (
         409,
         "Conflict",
         "The request conflicts with the current state.",
@@ -114,6 +120,13 @@ pub(crate) fn finish(doc: &mut Value) {
             }
         });
     }
+    responses["Unauthenticated"]["headers"] = json!({
+        "WWW-Authenticate": {
+            "description": "The challenge (RFC 6750): `Bearer realm=\"deskctl\"`, with \
+                            `error=\"invalid_token\"` when the token sent was refused.",
+            "schema": {"type": "string"},
+        }
+    });
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
@@ -224,6 +237,7 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
     }
     if has_body {
         add(400);
+        add(408);
         add(413);
         add(415);
         add(422);
@@ -273,6 +287,27 @@ mod tests {
         assert_eq!(
             doc["paths"]["/v1/teams"]["get"]["responses"]["401"]["$ref"],
             "#/components/responses/Unauthenticated"
+        );
+    }
+
+    #[test]
+    fn a_401_documents_its_challenge_and_a_body_its_time_limit() {
+        let mut doc = json!({"paths": {
+            "/v1/teams": {"post": {"tags": ["teams"], "operationId": "create",
+                "requestBody": {}, "responses": {}}},
+        }});
+        finish(&mut doc);
+        let challenge = &doc["components"]["responses"]["Unauthenticated"]["headers"];
+        assert_eq!(challenge["WWW-Authenticate"]["schema"]["type"], "string");
+        let responses = &doc["paths"]["/v1/teams"]["post"]["responses"];
+        assert_eq!(
+            responses["408"]["$ref"],
+            "#/components/responses/RequestTimeout"
+        );
+        assert_eq!(
+            doc["components"]["responses"]["RequestTimeout"]["content"]
+                [crate::api::PROBLEM_CONTENT_TYPE]["example"]["code"],
+            "request_timeout"
         );
     }
 

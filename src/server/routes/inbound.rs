@@ -47,6 +47,65 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
     }
 }
 
+/// Why `text` is not one mailbox: a list (`a <a@x>, b <b@x>`), a second
+/// `<address>`, or text after the address. A comma or bracket in a quoted
+/// display name (`"Diaz, Carol" <carol@x>`) is part of the name.
+fn not_one_mailbox(text: &str) -> Option<&'static str> {
+    // A quote left open cannot hide a second address: read again without
+    // quotes (a display name ending in `\` leaves its quote open so).
+    scan_mailbox(text, true)
+        .unwrap_or_else(|| scan_mailbox(text, false).expect("without quotes, nothing is left open"))
+}
+
+/// [`not_one_mailbox`], reading quoted strings as RFC 5322 does when
+/// `quotes`; `None` when a quote is left open.
+fn scan_mailbox(text: &str, quotes: bool) -> Option<Option<&'static str>> {
+    let (mut quoted, mut escaped, mut opened, mut closed) = (false, false, false, false);
+    for c in text.trim().chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        let why = match c {
+            '\\' if quoted => {
+                escaped = true;
+                None
+            }
+            '"' if quotes => {
+                quoted = !quoted;
+                None
+            }
+            _ if quoted => None,
+            ',' | ';' => Some("must be one address, not a list"),
+            _ if closed && !c.is_whitespace() => {
+                Some("must be one address: nothing may follow its `<address>`")
+            }
+            '<' if opened => Some("must be one address: only one `<address>`"),
+            '<' => {
+                opened = true;
+                None
+            }
+            '>' if opened => {
+                closed = true;
+                None
+            }
+            _ => None,
+        };
+        if why.is_some() {
+            return Some(why);
+        }
+    }
+    (!quoted).then_some(None)
+}
+
+/// The message id the support inbox records an email under: `<id>`, so the
+/// same id sent bare, bracketed or padded is one message (and matches the
+/// form the SMTP intake gives it).
+fn recorded_message_id(id: &str) -> Option<String> {
+    let bare = mail::bare_id(id);
+    (!bare.is_empty()).then(|| format!("<{bare}>"))
+}
+
 /// Whether `to` (one mailbox, or a comma-separated list) names `address`.
 fn addressed_to(to: &str, address: &str) -> bool {
     let (_, whole) = parse_mailbox(to);
@@ -120,7 +179,9 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     };
     let (name, from) = parse_mailbox(&email.from);
     let mut errors = Vec::new();
-    if let Err(message) = check_email(&from) {
+    if let Some(message) = not_one_mailbox(&email.from) {
+        errors.push(FieldError::new("from", message));
+    } else if let Err(message) = check_email(&from) {
         errors.push(FieldError::new("from", message));
     }
     if !addressed_to(&email.to, &address) {
@@ -129,7 +190,8 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             format!("'{}' is not the support inbox's address", email.to.trim()),
         ));
     }
-    if email.message_id.trim().is_empty() {
+    let message_id = recorded_message_id(&email.message_id);
+    if message_id.is_none() {
         errors.push(FieldError::new("message-id", "must not be empty"));
     }
     if email.subject.chars().count() > MAX_SUBJECT_CHARS {
@@ -150,10 +212,9 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             format!("must be at most {MAX_ATTACHMENTS}"),
         ));
     }
-    if !errors.is_empty() {
+    let Some(message_id) = message_id.filter(|_| errors.is_empty()) else {
         return Err(ApiError::validation(errors));
-    }
-    let message_id = email.message_id.trim().to_string();
+    };
     let at = Timestamp::now();
 
     // A reply: by the messages it references, then by the subject's token.
@@ -269,7 +330,43 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
 
 #[cfg(test)]
 mod tests {
-    use super::parse_mailbox;
+    use super::{not_one_mailbox, parse_mailbox, recorded_message_id};
+
+    #[test]
+    fn one_mailbox_is_taken_and_a_list_is_not() {
+        for one in [
+            "carol@example.com",
+            "Carol Diaz <carol@example.com>",
+            "\"Diaz, Carol\" <carol@example.com>",
+            "\"Carol <CJ> Diaz\" <carol@example.com>",
+            "\"Carol \\\"CJ\\\" Diaz\" <carol@example.com>",
+            // Built by the SMTP intake from a name ending in a backslash.
+            "\"Carol\\\" <carol@example.com>",
+        ] {
+            assert_eq!(not_one_mailbox(one), None, "{one}");
+        }
+        for many in [
+            "Zed <zed@example.com>, Eve <eve@example.com>",
+            "zed@example.com, eve@example.com",
+            "zed@example.com;eve@example.com",
+            "Zed <zed@example.com> Eve <eve@example.com>",
+            "<zed@example.com> <eve@example.com>",
+            "Zed <zed@example.com <eve@example.com>>",
+            // An open quote does not hide the second address.
+            "\"Zed <zed@example.com>, Eve <eve@example.com>",
+        ] {
+            assert!(not_one_mailbox(many).is_some(), "{many}");
+        }
+    }
+
+    #[test]
+    fn message_ids_are_recorded_bracketed_however_they_came() {
+        for id in ["<a1@x>", "a1@x", "  < a1@x >  "] {
+            assert_eq!(recorded_message_id(id).as_deref(), Some("<a1@x>"), "{id}");
+        }
+        assert_eq!(recorded_message_id(" <> "), None);
+        assert_eq!(recorded_message_id(""), None);
+    }
 
     #[test]
     fn mailboxes_split_into_name_and_address() {

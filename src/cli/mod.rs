@@ -228,7 +228,8 @@ pub enum Command {
         after_help = "Examples:\n  deskctl diff -f desk.yaml\n  deskctl diff -f desk.yaml --prune --context prod"
     )]
     Diff(diff::DiffArgs),
-    /// Write the workspace as a desk document that `apply` accepts unchanged
+    /// Write the workspace as a desk document that `apply` accepts unchanged, once the
+    /// variables its secrets name (`${env:…}`) are set
     #[command(
         after_help = "Examples:\n  deskctl export > desk.yaml\n  deskctl export --context prod > prod.yaml"
     )]

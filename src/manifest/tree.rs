@@ -49,23 +49,18 @@ impl Node {
     /// Where the node at `path` (mapping keys and list indexes) starts; the
     /// nearest ancestor's place when the path goes further than the tree.
     pub fn locate<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> Pos {
-        let mut node = self;
-        for step in path {
-            let next = match &node.value {
-                Value::Map(_) => node.get(step),
-                Value::Seq(items) => step.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            };
-            match next {
-                Some(next) => node = next,
-                None => break,
-            }
-        }
-        node.pos
+        self.walk(path).0.pos
     }
 
     /// Whether the file holds `path` itself, not only an ancestor of it.
     pub fn holds<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> bool {
+        let (node, whole) = self.walk(path);
+        whole && node.pos != Self::STAND_IN
+    }
+
+    /// The node at `path`, or the nearest existing ancestor; and whether it
+    /// is the one at `path`.
+    fn walk<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> (&Node, bool) {
         let mut node = self;
         for step in path {
             let next = match &node.value {
@@ -75,10 +70,10 @@ impl Node {
             };
             match next {
                 Some(next) => node = next,
-                None => return false,
+                None => return (node, false),
             }
         }
-        node.pos != Self::STAND_IN
+        (node, true)
     }
 
     /// The value of `key` in a mapping.

@@ -120,7 +120,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
                 result = cli::dispatch(cli.command, &session) => (result, false),
             }
         };
-        session.finish(interrupted).await;
+        session.finish(interrupted, result.is_err()).await;
         result
     })
 }

@@ -20,6 +20,44 @@ fn a_mistyped_desk_path_on_a_read_is_an_error_not_a_new_desk() {
         .stdout("")
         .stderr(contains(format!("error: no desk at {}", typo.display())));
     assert!(!typo.exists(), "a read created {}", typo.display());
+    // A write that is refused (no confirmation, a name not found, a value
+    // not valid) leaves no desk behind either.
+    let document = desk.dir.path().join("team.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    name: Support\n    default: true\n",
+    )
+    .unwrap();
+    let on_typo = |args: &[&str]| {
+        let mut cmd = desk.cmd();
+        cmd.args(["--desk", typo.to_str().unwrap()]).args(args);
+        cmd
+    };
+    for (args, code) in [
+        (vec!["apply", "-f", document.to_str().unwrap()], 2),
+        (vec!["teams", "remove", "ghost", "--yes"], 5),
+        (
+            vec![
+                "operators",
+                "add",
+                "al",
+                "--name",
+                "Al",
+                "--email",
+                "not-an-address",
+            ],
+            1,
+        ),
+    ] {
+        on_typo(&args).assert().code(code);
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{}{suffix}", typo.display());
+            assert!(
+                !std::path::Path::new(&file).exists(),
+                "{args:?} left {file}"
+            );
+        }
+    }
     // A change creates the desk it names; reads work from then on.
     desk.cmd()
         .args([

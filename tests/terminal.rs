@@ -291,7 +291,12 @@ fn applying_a_plan_waits_for_yes_typed_in_full() {
         screen.contains("cancelled: nothing was changed"),
         "{screen}"
     );
-    assert_eq!(desk.run(&["teams", "list", "-o", "name"]), "");
+    // Nothing was changed: not even the desk the apply would have made.
+    desk.cmd()
+        .args(["teams", "list", "-o", "name"])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains("no desk at"));
 
     tmux.type_line(&apply);
     tmux.wait_for("Only 'yes' will be accepted");

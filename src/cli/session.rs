@@ -23,8 +23,9 @@ pub struct Session {
     pub verbose: u8,
     /// `--color`, for what draws outside the Ui (serve's log).
     pub color: ColorChoice,
-    /// The local desks this command opened, finished by [`Session::finish`].
-    pub opened: std::sync::Mutex<Vec<LocalDesk>>,
+    /// The local desks this command opened, finished by [`Session::finish`],
+    /// each with its file when this command created it.
+    pub opened: std::sync::Mutex<Vec<(LocalDesk, Option<std::path::PathBuf>)>>,
 }
 
 impl Session {
@@ -177,6 +178,7 @@ impl Session {
     }
 
     async fn connect_with(&self, target: &Target, open: Open) -> CliResult<Client> {
+        let mut created = None;
         let location = match target {
             Target::Remote { server, token, .. } => {
                 return Ok(Client::http(server, token.clone())?);
@@ -185,6 +187,9 @@ impl Session {
                 if let Some(warning) = crate::server::sealing::exposed_desk(path) {
                     self.ui.warn(&warning);
                 }
+                if !path.exists() {
+                    created = Some(path.clone());
+                }
                 Location::Sqlite(path.clone())
             }
             Target::Database { url } => Location::Postgres(url.expose_secret().to_string()),
@@ -192,12 +197,14 @@ impl Session {
         let keys = self.keys(&location)?;
         let client = Client::local_with(&location, open, keys).await?;
         if let Some(desk) = client.local_desk() {
-            self.opened_desks().push(desk.clone());
+            self.opened_desks().push((desk.clone(), created));
         }
         Ok(client)
     }
 
-    fn opened_desks(&self) -> std::sync::MutexGuard<'_, Vec<LocalDesk>> {
+    fn opened_desks(
+        &self,
+    ) -> std::sync::MutexGuard<'_, Vec<(LocalDesk, Option<std::path::PathBuf>)>> {
         self.opened
             .lock()
             .expect("the list of opened desks is never poisoned")
@@ -206,13 +213,28 @@ impl Session {
     /// Ends the command's use of the desks it opened (see [`LocalDesk::finish`]),
     /// in the runtime their connections belong to; after an interrupt they are
     /// only let go.
-    pub async fn finish(&self, interrupted: bool) {
+    /// A desk file this command created to write to is removed when the
+    /// command failed with every change refused (a confirmation not given, a
+    /// name not found, a value not valid): a mistyped `--desk` never becomes
+    /// an empty desk that answers with empty lists. One that succeeded keeps
+    /// the desk it made, changed or not (`apply` of an empty document).
+    pub async fn finish(&self, interrupted: bool, failed: bool) {
         let desks = std::mem::take(&mut *self.opened_desks());
         if interrupted {
             return;
         }
-        for desk in desks {
-            desk.finish().await;
+        for (desk, created) in desks {
+            match created {
+                Some(path) if failed && !desk.committed() => {
+                    desk.close().await;
+                    for suffix in ["", "-wal", "-shm"] {
+                        let mut file = path.clone().into_os_string();
+                        file.push(suffix);
+                        let _ = std::fs::remove_file(file);
+                    }
+                }
+                _ => desk.finish().await,
+            }
         }
     }
 }

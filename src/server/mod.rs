@@ -323,6 +323,9 @@ pub struct LocalDesk {
     deliverer: delivery::Deliverer,
     /// Whether a request that may change something was sent (see [`LocalDesk::finish`]).
     changed: Arc<std::sync::atomic::AtomicBool>,
+    /// Whether such a request was answered with success: something was
+    /// committed (see [`LocalDesk::committed`]).
+    committed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl LocalDesk {
@@ -343,7 +346,15 @@ impl LocalDesk {
             deliverer: delivery::Deliverer::new(store.clone()),
             store,
             changed: Arc::default(),
+            committed: Arc::default(),
         })
+    }
+
+    /// Whether a change sent through this desk succeeded. Each request is
+    /// one transaction, so a desk whose every change was refused holds
+    /// nothing this command wrote.
+    pub fn committed(&self) -> bool {
+        self.committed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Sends one request through the router.
@@ -358,6 +369,10 @@ impl LocalDesk {
             Ok(response) => response,
             Err(never) => match never {},
         };
+        if changes && response.status().is_success() {
+            self.committed
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         if changes && let Err(error) = self.deliverer.deliver_due(delivery::LOCAL_BUDGET).await {
             tracing::warn!(%error, "could not deliver queued messages");
         }

@@ -1053,6 +1053,23 @@ fn a_mistyped_name_to_remove_or_filter_by_is_not_found_with_the_nearest() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean 'shop'?"));
+    // So is an operator to give someone's tickets to, as an operator to assign to is.
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            &handle,
+            "--reassign-to",
+            "nobodyy",
+            "--yes",
+        ])
+        .assert()
+        .code(5)
+        .stderr(contains("operator 'nobodyy' does not exist"));
+    assert!(
+        desk.run(&["operators", "list", "-o", "name"])
+            .contains(&handle)
+    );
     // Named both ways at once, it is a usage error; a real team the operator
     // is not in is only said.
     desk.cmd()

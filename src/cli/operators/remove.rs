@@ -66,10 +66,16 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
             tickets_phrase(open, args.reassign_to.as_deref())
         ))
         .await?;
+    let mut names = vec![(Named::Operator, args.handle.as_str())];
+    names.extend(
+        args.reassign_to
+            .iter()
+            .map(|to| (Named::Operator, to.as_str())),
+    );
     let removed = client
         .delete_operator(&args.handle, args.reassign_to.as_deref())
         .await
-        .or_suggest(&client, &[(Named::Operator, &args.handle)])
+        .or_suggest(&client, &names)
         .await?;
     session.ui.success(&format!(
         "Removed operator {} ({})",

@@ -905,7 +905,7 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
             "--yes",
         ])
         .assert()
-        .code(1)
+        .code(5)
         .stderr(contains("operator 'ghost' does not exist"));
     desk.cmd()
         .args([

@@ -50,22 +50,7 @@ impl Ui {
                 if items.is_empty() {
                     self.info(&format!("No {noun}."));
                 } else {
-                    let wide = self.format == OutputFormat::Wide;
-                    let rows = items
-                        .iter()
-                        .map(|item| {
-                            let cells = item.cells(self, wide).into_iter();
-                            cells
-                                .map(|cell| super::printable(&cell).into_owned())
-                                .collect()
-                        })
-                        .collect();
-                    let layout = table::Layout {
-                        fixed: T::fixed_columns(),
-                        optional: if wide { &[] } else { T::optional_columns() },
-                    };
-                    let text =
-                        table::render(&T::columns(wide), rows, layout, self.width, self.color);
+                    let text = self.table_text(items);
                     out.write_all(text.as_bytes())?;
                 }
             }
@@ -86,18 +71,29 @@ impl Ui {
         if !(self.stdout_tty && self.format_is_for_people()) {
             return self.print_rows(std::slice::from_ref(item));
         }
+        let text = self.table_text(std::slice::from_ref(item));
+        let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+        self.write_stdout(&format!("{row}\n"))
+    }
+
+    /// `items` as a table at the terminal's width, header first, their text
+    /// made [`super::printable`].
+    fn table_text<T: Tabular>(&self, items: &[T]) -> String {
         let wide = self.format == OutputFormat::Wide;
-        let cells = item.cells(self, wide).into_iter();
-        let row = cells
-            .map(|cell| super::printable(&cell).into_owned())
+        let rows = items
+            .iter()
+            .map(|item| {
+                let cells = item.cells(self, wide).into_iter();
+                cells
+                    .map(|cell| super::printable(&cell).into_owned())
+                    .collect()
+            })
             .collect();
         let layout = table::Layout {
             fixed: T::fixed_columns(),
             optional: if wide { &[] } else { T::optional_columns() },
         };
-        let text = table::render(&T::columns(wide), vec![row], layout, self.width, self.color);
-        let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
-        self.write_stdout(&format!("{row}\n"))
+        table::render(&T::columns(wide), rows, layout, self.width, self.color)
     }
 
     /// Prints items as records, without a table's header or alignment, so pages

@@ -59,33 +59,37 @@ fn on_path(desk: &Desk, cmd: &mut std::process::Command) {
         .current_dir(desk.dir.path().join("cwd"));
 }
 
+/// What bash offers for `line` (the cursor at its end), through the script
+/// `deskctl completions bash` prints.
+fn bash_completions(desk: &Desk, line: &str) -> Vec<String> {
+    let mut cmd = desk.std_cmd_of("bash");
+    on_path(desk, &mut cmd);
+    let script = format!(
+        "source <(deskctl completions bash) || exit 9
+         read -ra COMP_WORDS <<< {line}
+         [[ {line} == *' ' ]] && COMP_WORDS+=('')
+         COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+         COMP_LINE={line}; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9
+         _clap_complete_deskctl deskctl \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        line = shell_quote(line),
+    );
+    let output = cmd
+        .args(["--norc", "--noprofile", "-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    lines(&output.stdout)
+}
+
 #[test]
 fn bash_completes_tickets_handles_keys_and_contexts_and_never_files() {
     let desk = desk();
-    let bash = |line: &str| {
-        let mut cmd = desk.std_cmd_of("bash");
-        on_path(&desk, &mut cmd);
-        let script = format!(
-            "source <(deskctl completions bash) || exit 9
-             read -ra COMP_WORDS <<< {line}
-             [[ {line} == *' ' ]] && COMP_WORDS+=('')
-             COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
-             COMP_LINE={line}; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9
-             _clap_complete_deskctl deskctl \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"
-             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            line = shell_quote(line),
-        );
-        let output = cmd
-            .args(["--norc", "--noprofile", "-c", &script])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        lines(&output.stdout)
-    };
+    let bash = |line: &str| bash_completions(&desk, line);
     assert_eq!(values(&bash("deskctl tickets show ")), ["10002", "10001"]);
     assert_eq!(
         values(&bash("deskctl tickets show 1000")),
@@ -116,6 +120,42 @@ fn bash_completes_tickets_handles_keys_and_contexts_and_never_files() {
     );
     // ...and files where one is.
     assert!(bash("deskctl handoff preview -f no").contains(&"notes.json".to_string()));
+}
+
+#[test]
+fn ticket_numbers_offer_open_and_pending_tickets_beyond_the_most_recent_page() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(202);
+    std::fs::create_dir_all(desk.dir.path().join("cwd")).unwrap();
+    // 10001 stays open, 10002 waits on the customer, and 200 tickets resolved
+    // after both are the most recently active: a page of 200 by activity
+    // alone would hold none of the two still being worked on.
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10002",
+        "-m",
+        "Your order number?",
+        "--yes",
+    ]);
+    let resolved: Vec<String> = (10003..=10202).map(|n| n.to_string()).collect();
+    let mut resolve = vec!["tickets", "resolve"];
+    resolve.extend(resolved.iter().map(String::as_str));
+    resolve.push("--yes");
+    desk.run(&resolve);
+    let offered = values(&bash_completions(&desk, "deskctl tickets show 1000"));
+    assert!(offered.contains(&"10001".to_string()), "{offered:?}");
+    assert!(offered.contains(&"10002".to_string()), "{offered:?}");
+    assert!(offered.contains(&"10009".to_string()), "{offered:?}");
+    // Each number once, though the open and recent pages overlap.
+    let mut unique = offered.clone();
+    unique.dedup();
+    assert_eq!(unique, offered);
+    // `reopen` offers resolved tickets only.
+    let reopenable = values(&bash_completions(&desk, "deskctl tickets reopen 1000"));
+    assert!(reopenable.contains(&"10009".to_string()), "{reopenable:?}");
+    assert!(!reopenable.contains(&"10001".to_string()), "{reopenable:?}");
 }
 
 #[test]

@@ -15,7 +15,7 @@ use clap_complete::CompletionCandidate;
 use clap_complete::engine::ArgValueCompleter;
 
 use super::names::Named;
-use crate::api::{TicketQuery, TicketView};
+use crate::api::{TicketQuery, TicketStatus, TicketView};
 use crate::client::{Client, RetryPolicy};
 use crate::config::{
     ConfigFile, Credentials, LOCAL_CONTEXT, Paths, Target, TargetFlags, resolve_target,
@@ -28,7 +28,7 @@ use secrecy::ExposeSecret;
 pub const COMPLETE_VAR: &str = "COMPLETE";
 /// How long a completer may wait for the desk before offering nothing.
 const BUDGET: Duration = Duration::from_millis(1500);
-/// How many tickets a number completes from.
+/// How many tickets of each status a number completes from.
 const TICKETS: u32 = 200;
 
 /// Answers a shell's completion request and exits, when there is one.
@@ -49,7 +49,8 @@ pub fn registration(shell: &str) -> Option<Vec<u8>> {
     Some(script)
 }
 
-/// Completes ticket numbers (open and pending first), with their subjects.
+/// Completes ticket numbers (open, then pending, then the most recently
+/// active of the rest), with their subjects.
 pub fn tickets() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| ticket_numbers(current, TicketView::All))
 }
@@ -100,18 +101,30 @@ fn named(current: &OsStr, kind: Named) -> Vec<CompletionCandidate> {
 
 fn ticket_numbers(current: &OsStr, view: TicketView) -> Vec<CompletionCandidate> {
     ask_desk(current, async |client| {
-        let query = TicketQuery {
-            view: Some(view),
-            limit: Some(TICKETS),
-            ..TicketQuery::default()
+        // A desk's history outgrows one page: an old open ticket would be
+        // missing from the most recently active. So open, then pending, then
+        // the most recent of the rest, each a page of its own.
+        let statuses: &[Option<TicketStatus>] = match view {
+            TicketView::All => &[Some(TicketStatus::Open), Some(TicketStatus::Pending), None],
+            _ => &[None],
         };
-        let page = client.list_tickets(&query).await.ok()?;
-        Some(
-            page.items
-                .into_iter()
-                .map(|t| (t.number.to_string(), t.subject))
-                .collect(),
-        )
+        let mut seen = std::collections::HashSet::new();
+        let mut found = Vec::new();
+        for status in statuses {
+            let query = TicketQuery {
+                view: Some(view),
+                status: *status,
+                limit: Some(TICKETS),
+                ..TicketQuery::default()
+            };
+            let page = client.list_tickets(&query).await.ok()?;
+            for ticket in page.items {
+                if seen.insert(ticket.number) {
+                    found.push((ticket.number.to_string(), ticket.subject));
+                }
+            }
+        }
+        Some(found)
     })
 }
 

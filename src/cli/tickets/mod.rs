@@ -75,7 +75,7 @@ pub enum TicketsCommand {
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets
     #[command(after_help = "Examples:\n  deskctl tickets reopen 10042")]
-    Reopen(TicketsNumbersArgs),
+    Reopen(reopen::TicketsReopenArgs),
     /// Walk unassigned (or a view's) tickets one at a time, interactively
     #[command(
         after_help = "Examples:\n  deskctl tickets triage\n  deskctl tickets triage --view all --team billing"
@@ -95,7 +95,7 @@ pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
         TicketsCommand::Reply(args) => reply::cmd_tickets_reply(session, args).await,
         TicketsCommand::Takeover(args) => takeover::cmd_tickets_takeover(session, args).await,
         TicketsCommand::Resolve(args) => resolve::cmd_tickets_resolve(session, args).await,
-        TicketsCommand::Reopen(args) => reopen::cmd_tickets_reopen(session, args).await,
+        TicketsCommand::Reopen(args) => reopen::cmd_tickets_reopen(session, args.into()).await,
         TicketsCommand::Triage(args) => triage::cmd_tickets_triage(session, args).await,
     }
 }

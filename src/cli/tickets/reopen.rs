@@ -1,7 +1,27 @@
+use clap::Args;
+
 use super::{Done, TicketsNumbersArgs, each_ticket_or_skip};
 use crate::api::TicketStatus;
 use crate::cli::Session;
 use crate::error::CliResult;
+
+// The numbers of `reopen`, which completes resolved tickets only. A plain
+// comment, as on `TicketsNumbersArgs`.
+#[derive(Debug, Args)]
+pub struct TicketsReopenArgs {
+    /// Ticket numbers
+    #[arg(required = true, value_name = "NUMBER")]
+    #[arg(add = crate::cli::complete::resolved_tickets())]
+    pub numbers: Vec<u64>,
+}
+
+impl From<TicketsReopenArgs> for TicketsNumbersArgs {
+    fn from(args: TicketsReopenArgs) -> Self {
+        TicketsNumbersArgs {
+            numbers: args.numbers,
+        }
+    }
+}
 
 pub async fn cmd_tickets_reopen(session: &Session, args: TicketsNumbersArgs) -> CliResult {
     let client = session

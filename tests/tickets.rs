@@ -315,6 +315,47 @@ fn pages_of_tickets_are_served_as_json_lines_to_clients_that_accept_them() {
     assert_eq!(local, served);
 }
 
+/// A search text too long to search for is bad input, named, not the service
+/// failing (SQLite refuses a `LIKE` pattern past 50,000 bytes): over HTTP a
+/// 422 on `q` or `requester`, on the command line a usage error before any
+/// request (a text of 30,000 `é` would not fit in a URL).
+#[test]
+fn a_search_text_too_long_to_search_for_is_refused_by_name() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    for (field, length) in [("q", 50_000), ("requester", 1001)] {
+        let path = format!("/v1/tickets?{field}={}", "a".repeat(length));
+        let answer = server.raw("GET", &path, &[("Authorization", &bearer)], b"");
+        assert_eq!(answer.status, 422, "{}", answer.body);
+        let problem = answer.json();
+        assert_eq!(problem["errors"][0]["field"], field, "{problem}");
+        assert!(
+            problem["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!(
+                    "at most 1000 characters are searched for; this is {length}"
+                )),
+            "{problem}"
+        );
+    }
+    let longest = format!("/v1/tickets?q={}", "a".repeat(1000));
+    let answer = server.raw("GET", &longest, &[("Authorization", &bearer)], b"");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    for flag in ["--search", "--requester"] {
+        desk.cmd()
+            .args(["tickets", "list", flag, &"é".repeat(30_000)])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(flag).and(contains(
+                "at most 1000 characters are searched for; this is 30000",
+            )));
+    }
+}
+
 #[test]
 fn every_action_lands_on_the_timeline_in_order() {
     let desk = desk_with_tickets(desk!());

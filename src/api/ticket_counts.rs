@@ -47,10 +47,12 @@ pub struct TicketCountQuery {
     /// The requester: their email (whole), their external id (whole, exact)
     /// or any part of their name; in the email and the name A-Z in either
     /// case, every other character exactly.
+    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
     /// Text searched in subjects and messages: a substring, A-Z in either
     /// case, every other character exactly (`%` and `_` too).
+    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     /// RFC 3339: created at or after.

@@ -6,7 +6,19 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Channel, Environment, Priority, Requester};
+use super::{Channel, Environment, FieldError, Priority, Requester};
+
+/// The longest search text or requester a ticket query takes, in characters.
+/// Nobody types more to find a ticket, and SQLite refuses a `LIKE` pattern
+/// past 50,000 bytes: a longer text is bad input, not the service failing.
+pub const MAX_SEARCH_CHARS: usize = 1000;
+
+/// Why `text` is too long for a ticket query's search, if it is.
+pub fn search_text_problem(text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    (chars > MAX_SEARCH_CHARS)
+        .then(|| format!("at most {MAX_SEARCH_CHARS} characters are searched for; this is {chars}"))
+}
 
 wire_enum! {
     /// Where a ticket stands.
@@ -141,10 +153,12 @@ pub struct TicketQuery {
     /// The requester: their email (whole), their external id (whole, exact)
     /// or any part of their name; in the email and the name A-Z in either
     /// case, every other character exactly.
+    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
     /// Text searched in subjects and messages: a substring, A-Z in either
     /// case, every other character exactly (`%` and `_` too).
+    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     /// RFC 3339: created at or after.
@@ -158,6 +172,19 @@ pub struct TicketQuery {
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+}
+
+impl TicketQuery {
+    /// The query's texts that are too long to search for, by field.
+    pub fn text_problems(&self) -> Vec<FieldError> {
+        [("q", &self.q), ("requester", &self.requester)]
+            .into_iter()
+            .filter_map(|(field, text)| {
+                let problem = search_text_problem(text.as_deref()?)?;
+                Some(FieldError::new(field, problem))
+            })
+            .collect()
+    }
 }
 
 /// `POST /v1/tickets/{number}/assign`.
@@ -245,4 +272,34 @@ pub struct RequesterTicket {
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
     pub last_activity_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::IntoParams;
+
+    use super::*;
+    use crate::api::TicketCountQuery;
+
+    #[test]
+    fn the_documented_longest_search_text_is_the_one_refused_past() {
+        let params = TicketQuery::into_params(|| None)
+            .into_iter()
+            .chain(TicketCountQuery::into_params(|| None));
+        let mut checked = 0;
+        for param in params.filter(|p| ["q", "requester"].contains(&p.name.as_str())) {
+            let schema = serde_json::to_value(&param.schema).unwrap();
+            assert_eq!(schema["maxLength"], MAX_SEARCH_CHARS, "{}", param.name);
+            checked += 1;
+        }
+        assert_eq!(checked, 4);
+        let query = TicketQuery {
+            q: Some("é".repeat(MAX_SEARCH_CHARS)),
+            requester: Some("a".repeat(MAX_SEARCH_CHARS + 1)),
+            ..TicketQuery::default()
+        };
+        let problems = query.text_problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field, "requester");
+    }
 }

@@ -2,7 +2,8 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, TicketQuery, TicketStatus, TicketView,
+    Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery, TicketStatus,
+    TicketView,
 };
 use crate::cli::names::{Named, missing};
 use crate::cli::{Session, parse_instant, wire_enum_parser};
@@ -43,12 +44,12 @@ pub struct TicketsListArgs {
     /// The requester: their email or external id, whole, or any part of
     /// their name; A-Z in either case in the email and the name, every other
     /// character exactly (`é` does not find `É`)
-    #[arg(long, value_name = "WHO")]
+    #[arg(long, value_name = "WHO", value_parser = search_text)]
     pub requester: Option<String>,
     /// Text to find in subjects and messages: as written, spaces and
     /// punctuation included, inside words too; A-Z in either case, every
     /// other character exactly (`é` does not find `É`)
-    #[arg(long, short = 's', value_name = "TEXT")]
+    #[arg(long, short = 's', value_name = "TEXT", value_parser = search_text)]
     pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
     /// `2026-03-29`, a local `2026-03-29T09:30`, or RFC 3339
@@ -61,7 +62,8 @@ pub struct TicketsListArgs {
     #[arg(long, value_name = "N", conflicts_with = "all",
         value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: Option<u32>,
-    /// Every matching ticket (streams with -o jsonl)
+    /// Every matching ticket, each once, one that changes meanwhile included
+    /// (streams with -o jsonl)
     #[arg(long)]
     pub all: bool,
     /// After the list, a line per change to a ticket it selects (or showed),
@@ -70,13 +72,21 @@ pub struct TicketsListArgs {
     pub watch: bool,
 }
 
+/// A search text or requester short enough to search for.
+fn search_text(text: &str) -> Result<String, String> {
+    match crate::api::search_text_problem(text) {
+        Some(problem) => Err(problem),
+        None => Ok(text.to_string()),
+    }
+}
+
 /// Reads pages of `query` until `limit` tickets are taken or the pages end,
 /// handing each page's share to `take`: how many were taken, and whether some
 /// were left.
 async fn read_pages<T, Fetched>(
     query: &mut TicketQuery,
     limit: Option<u32>,
-    mut fetch: impl FnMut(TicketQuery) -> Fetched,
+    fetch: impl Fn(TicketQuery) -> Fetched,
     mut take: impl FnMut(Vec<T>) -> CliResult,
 ) -> CliResult<(usize, bool)>
 where
@@ -100,6 +110,133 @@ where
     }
 }
 
+/// How many times a walk of every ticket goes back for the ones that changed
+/// while it read; each pass reads only what changed during the one before.
+const CATCH_UP_PASSES: usize = 5;
+
+/// Every ticket `query` selects, handed to `print` once each; or with a
+/// `limit`, the first `limit`. Pages follow the most recent activity, so a
+/// ticket that changes while the pages are read moves above the cursor and
+/// no later page holds it: once the pages end, the walk asks again for what
+/// changed since the newest ticket it started from, and prints what it has
+/// not printed. (`tickets list --status pending --all -o name | xargs
+/// deskctl tickets resolve` must not skip a ticket a customer wrote to.)
+async fn walk<T: Listed, Fetched>(
+    mut query: TicketQuery,
+    limit: Option<u32>,
+    fetch: impl Fn(TicketQuery) -> Fetched,
+    mut print: impl FnMut(Vec<T>) -> CliResult,
+) -> CliResult<(usize, bool)>
+where
+    Fetched: std::future::Future<Output = crate::client::ClientResult<Page<T>>>,
+{
+    let mut printed = Printed::default();
+    let mut newest = None;
+    let mut take = |mut items: Vec<T>, newest: &mut Option<Timestamp>| {
+        if newest.is_none() {
+            *newest = items.first().map(Listed::activity).transpose()?;
+        }
+        // A line whose number does not read is printed: better twice than never.
+        items.retain(|item| item.number().is_none_or(|n| printed.insert(n)));
+        let fresh = items.len();
+        print(items)?;
+        Ok::<_, crate::error::CliError>(fresh)
+    };
+    let mut shown = 0;
+    let (_, more) = read_pages(&mut query, limit, &fetch, |items| {
+        shown += take(items, &mut newest)?;
+        Ok(())
+    })
+    .await?;
+    let Some(newest) = newest.filter(|_| limit.is_none()) else {
+        return Ok((shown, more));
+    };
+    // A second before the newest, for servers whose clocks differ a little
+    // (replicas): what was printed already is not printed again.
+    let since = newest - jiff::SignedDuration::from_secs(1);
+    let asked = query.updated_since.as_deref().map(str::parse::<Timestamp>);
+    query.updated_since = Some(
+        match asked {
+            Some(Ok(asked)) if asked > since => asked,
+            _ => since,
+        }
+        .to_string(),
+    );
+    for _ in 0..CATCH_UP_PASSES {
+        query.cursor = None;
+        let mut fresh = 0;
+        read_pages(&mut query, None, &fetch, |items| {
+            fresh += take(items, &mut None)?;
+            Ok(())
+        })
+        .await?;
+        shown += fresh;
+        if fresh == 0 {
+            break;
+        }
+    }
+    Ok((shown, false))
+}
+
+/// A listed ticket, as a walk of the pages knows it.
+trait Listed {
+    fn number(&self) -> Option<u64>;
+    fn activity(&self) -> CliResult<Timestamp>;
+}
+
+impl Listed for Ticket {
+    fn number(&self) -> Option<u64> {
+        Some(self.number)
+    }
+
+    fn activity(&self) -> CliResult<Timestamp> {
+        Ok(self.last_activity_at)
+    }
+}
+
+/// A ticket's JSON line, as the service wrote it: `{"number":…` first.
+impl Listed for bytes::Bytes {
+    fn number(&self) -> Option<u64> {
+        let digits = self.strip_prefix(b"{\"number\":").unwrap_or_default();
+        let end = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        std::str::from_utf8(&digits[..end])
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .or_else(|| {
+                let ticket: serde_json::Value = serde_json::from_slice(self).ok()?;
+                ticket.get("number")?.as_u64()
+            })
+    }
+
+    fn activity(&self) -> CliResult<Timestamp> {
+        let ticket: Ticket = serde_json::from_slice(self).map_err(|e| {
+            crate::error::CliError::new(
+                crate::error::ExitKind::Error,
+                format!("the service sent a ticket that does not read: {e}"),
+            )
+        })?;
+        Ok(ticket.last_activity_at)
+    }
+}
+
+/// The numbers of the tickets a walk printed, a bit each: a million tickets
+/// in 125 KB, so streaming stays flat in memory.
+#[derive(Default)]
+struct Printed(Vec<u64>);
+
+impl Printed {
+    /// Remembers `number`; false when it was printed before.
+    fn insert(&mut self, number: u64) -> bool {
+        let (word, bit) = ((number / 64) as usize, 1u64 << (number % 64));
+        if word >= self.0.len() {
+            self.0.resize(word + 1, 0);
+        }
+        let fresh = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        fresh
+    }
+}
+
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
     let ui = &session.ui;
     let limit = match (args.limit, args.all) {
@@ -108,7 +245,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         (None, false) if ui.stdout_tty => Some(TERMINAL_LIMIT),
         (None, false) => None,
     };
-    let mut query = TicketQuery {
+    let query = TicketQuery {
         view: Some(args.view),
         status: args.status,
         priority: args.priority,
@@ -142,10 +279,10 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         // Each ticket printed as the service wrote it, without decoding and
         // encoding it again.
         let fetch = |query: TicketQuery| async move { client_ref.list_ticket_lines(&query).await };
-        read_pages(&mut query, limit, fetch, |lines| ui.print_lines(&lines)).await?
+        walk(query, limit, fetch, |lines| ui.print_lines(&lines)).await?
     } else {
         let fetch = |query: TicketQuery| async move { client_ref.list_tickets(&query).await };
-        read_pages(&mut query, limit, fetch, |items| {
+        walk(query, limit, fetch, |items| {
             listed.extend(items.iter().map(|t| t.number));
             if streaming {
                 ui.print_rows(&items)
@@ -248,5 +385,156 @@ async fn watch(
                 retry_in.as_secs_f32()
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+
+    fn ticket(number: u64, activity: &str) -> Ticket {
+        serde_json::from_value(serde_json::json!({
+            "number": number, "subject": format!("Parcel {number}"), "status": "pending",
+            "priority": "medium", "requester": {"name": "Dana"}, "assignee": null,
+            "team": "support", "agent": "shop", "channel": "web",
+            "environment": "production", "fields": {}, "context": {}, "ai_paused": false,
+            "handoff": null, "created_at": "2026-01-01T00:00:00Z",
+            "last_activity_at": activity
+        }))
+        .unwrap()
+    }
+
+    /// A service's pages: newest activity first, two a page, the cursor the
+    /// last ticket's `(activity, number)`; `touch` runs after the first page,
+    /// as a customer's message to a ticket would while the list is read.
+    struct Desk {
+        tickets: RefCell<Vec<Ticket>>,
+        pages: RefCell<usize>,
+        touch: fn(&mut Vec<Ticket>),
+    }
+
+    impl Desk {
+        fn page(&self, query: &TicketQuery) -> Page<Ticket> {
+            let mut tickets = self.tickets.borrow().clone();
+            tickets.sort_by_key(|t| std::cmp::Reverse((t.last_activity_at, t.number)));
+            let after = query.cursor.as_deref().map(|cursor| {
+                let (at, number) = cursor.split_once('|').unwrap();
+                (
+                    at.parse::<Timestamp>().unwrap(),
+                    number.parse::<u64>().unwrap(),
+                )
+            });
+            let since = query
+                .updated_since
+                .as_deref()
+                .map(|t| t.parse::<Timestamp>().unwrap());
+            let mut items: Vec<Ticket> = tickets
+                .into_iter()
+                .filter(|t| after.is_none_or(|after| (t.last_activity_at, t.number) < after))
+                .filter(|t| since.is_none_or(|since| t.last_activity_at >= since))
+                .take(3)
+                .collect();
+            let next_cursor = (items.len() == 3).then(|| {
+                items.pop();
+                let last = items.last().unwrap();
+                format!("{}|{}", last.last_activity_at, last.number)
+            });
+            let mut pages = self.pages.borrow_mut();
+            *pages += 1;
+            if *pages == 1 {
+                (self.touch)(&mut self.tickets.borrow_mut());
+            }
+            Page { items, next_cursor }
+        }
+
+        async fn walk(&self, limit: Option<u32>) -> Vec<u64> {
+            let mut printed = Vec::new();
+            let fetch = |query: TicketQuery| {
+                let page = self.page(&query);
+                async move { Ok(page) }
+            };
+            walk(TicketQuery::default(), limit, fetch, |items| {
+                printed.extend(items.iter().map(|t| t.number));
+                Ok(())
+            })
+            .await
+            .unwrap();
+            printed
+        }
+    }
+
+    fn desk_where(touch: fn(&mut Vec<Ticket>)) -> Desk {
+        Desk {
+            tickets: RefCell::new(
+                (1..=7)
+                    .map(|n| ticket(10000 + n, &format!("2026-01-01T00:0{n}:00Z")))
+                    .collect(),
+            ),
+            pages: RefCell::new(0),
+            touch,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_ticket_that_changes_while_the_pages_are_read_is_listed_once() {
+        // 10001 and 10002 have not been reached when a customer writes to
+        // them: they move above the cursor, past every later page.
+        let desk = desk_where(|tickets| {
+            for ticket in tickets.iter_mut().filter(|t| t.number <= 10002) {
+                ticket.last_activity_at = "2026-01-01T00:30:00Z".parse().unwrap();
+            }
+        });
+        let printed = desk.walk(None).await;
+        assert_eq!(
+            printed,
+            [10007, 10006, 10005, 10004, 10003, 10002, 10001],
+            "each ticket once, the changed ones after the rest"
+        );
+        // A ticket printed before it changed is not printed again.
+        let desk = desk_where(|tickets| {
+            tickets[6].last_activity_at = "2026-01-01T00:30:00Z".parse().unwrap();
+        });
+        assert_eq!(
+            desk.walk(None).await,
+            [10007, 10006, 10005, 10004, 10003, 10002, 10001]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_list_with_a_limit_is_the_most_recent_and_asks_no_more() {
+        let desk = desk_where(|tickets| {
+            tickets[0].last_activity_at = "2026-01-01T00:30:00Z".parse().unwrap();
+        });
+        assert_eq!(desk.walk(Some(4)).await, [10007, 10006, 10005, 10004]);
+        assert_eq!(*desk.pages.borrow(), 2);
+    }
+
+    #[test]
+    fn a_json_line_is_known_by_its_number() {
+        let line =
+            bytes::Bytes::from(serde_json::to_vec(&ticket(10042, "2026-01-01T00:00:00Z")).unwrap());
+        assert_eq!(Listed::number(&line), Some(10042));
+        assert_eq!(
+            Listed::activity(&line).unwrap(),
+            "2026-01-01T00:00:00Z".parse::<Timestamp>().unwrap()
+        );
+        // Written in another order, it is read whole; without a number, it
+        // has none (and is printed, not taken for another).
+        let reordered = bytes::Bytes::from_static(b"{\"subject\":\"x\",\"number\":7}");
+        assert_eq!(Listed::number(&reordered), Some(7));
+        let numberless = bytes::Bytes::from_static(b"{\"subject\":\"x\"}");
+        assert_eq!(Listed::number(&numberless), None);
+    }
+
+    #[test]
+    fn printed_numbers_are_remembered_once_each() {
+        let mut printed = Printed::default();
+        assert!(printed.insert(10001));
+        assert!(printed.insert(10065));
+        assert!(!printed.insert(10001));
+        assert!(printed.insert(0));
+        assert!(!printed.insert(0));
     }
 }

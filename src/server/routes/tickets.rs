@@ -132,6 +132,10 @@ async fn act(
 /// The tickets `query` selects for `principal`: its view, filters and cursor,
 /// within what the caller's role sees. The list and the counts share it.
 pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
+    let too_long = query.text_problems();
+    if !too_long.is_empty() {
+        return Err(ApiError::validation(too_long));
+    }
     let view = query.view.unwrap_or(TicketView::All);
     let me = principal.handle().map(str::to_string);
     if view == TicketView::Mine && me.is_none() {

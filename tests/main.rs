@@ -30,6 +30,7 @@ mod integrations;
 mod manifest;
 mod mcp;
 mod openapi;
+mod postgres_tls;
 mod quickstart;
 mod replicas;
 mod secrets;

@@ -43,6 +43,8 @@ struct Cluster {
     user: String,
     /// The server's settings (`postgres` options), the socket's directory aside.
     settings: String,
+    /// Its port: the socket's name, and on TCP (when `settings` listen there).
+    port: u16,
     /// The write end of the watchdog's pipe: closed when the last handle goes.
     _watchdog: std::sync::Arc<std::process::ChildStdin>,
 }
@@ -83,6 +85,9 @@ pub fn binaries() -> Option<PathBuf> {
         Server::External { .. } => None,
     }
 }
+
+/// The port of a cluster on its socket alone: PostgreSQL's own.
+const DEFAULT_PORT: u16 = 5432;
 
 /// The superuser the throwaway cluster is made with.
 const SUPERUSER: &str = "deskctl";
@@ -128,11 +133,153 @@ pub fn own_cluster() -> Option<OwnCluster> {
         Cluster::start(
             bin,
             "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB",
+            DEFAULT_PORT,
         )
     });
     match cluster {
         Ok(cluster) => Some(OwnCluster { cluster }),
         Err(why) => unavailable(&why),
+    }
+}
+
+/// A cluster of one test's own that takes TCP connections on 127.0.0.1 with
+/// TLS only (`hostssl`; a plain connection finds no `pg_hba.conf` entry),
+/// its certificate (for `localhost` and `127.0.0.1`) signed by a CA made
+/// here with `openssl` (which the caller makes sure of). `None` where
+/// [`own_cluster`] would be.
+pub fn tls_cluster() -> Option<TlsCluster> {
+    if std::env::var_os(TEST_URL).is_some() {
+        eprintln!(
+            "SKIPPED (this test needs a cluster of its own; {TEST_URL} names a shared server)"
+        );
+        return None;
+    }
+    let root = is_root();
+    let files = tempfile::Builder::new()
+        .prefix("deskctl-pg-tls-")
+        .tempdir_in(if root {
+            PathBuf::from("/tmp")
+        } else {
+            std::env::temp_dir()
+        })
+        .expect("a directory for the certificates");
+    let path = |name: &str| files.path().join(name);
+    let openssl = |args: &[&str]| {
+        let output = Command::new("openssl")
+            .args(args)
+            .current_dir(files.path())
+            .output()
+            .expect("openssl runs");
+        assert!(output.status.success(), "{}", failed("openssl", Ok(output)));
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    let ca = [
+        "-subj",
+        "/CN=deskctl test CA",
+        "-days",
+        "2",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ];
+    openssl(&[&["req", "-x509"][..], &ec, &ca].concat());
+    let server = [
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ];
+    openssl(&[&["req"][..], &ec, &server].concat());
+    std::fs::write(
+        path("san.ext"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.pem",
+    ]);
+    std::fs::write(
+        path("pg_hba.conf"),
+        "local all all trust\nhostssl all all 127.0.0.1/32 trust\n",
+    )
+    .unwrap();
+    // PostgreSQL refuses a key that others may read, and must read it itself.
+    let _ = Command::new("chmod")
+        .arg("0600")
+        .arg(path("server.key"))
+        .status();
+    let _ = Command::new("chmod").arg("0755").arg(files.path()).status();
+    if root {
+        let _ = Command::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(files.path())
+            .status();
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let settings = format!(
+        "-c fsync=off -c listen_addresses=127.0.0.1 -c ssl=on \
+         -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
+        path("server.pem").display(),
+        path("server.key").display(),
+        path("pg_hba.conf").display()
+    );
+    let cluster = server_binaries().and_then(|bin| Cluster::start(bin, &settings, port));
+    match cluster {
+        Ok(cluster) => Some(TlsCluster {
+            own: OwnCluster { cluster },
+            port,
+            files,
+        }),
+        Err(why) => unavailable(&why),
+    }
+}
+
+/// See [`tls_cluster`].
+pub struct TlsCluster {
+    pub own: OwnCluster,
+    pub port: u16,
+    /// The CA's and the server's certificates and keys.
+    files: tempfile::TempDir,
+}
+
+impl TlsCluster {
+    /// The URL of `database` over TCP to 127.0.0.1, with `query` (sslmode…).
+    pub fn tcp_url(&self, database: &Database, query: &str) -> String {
+        format!(
+            "postgres://{SUPERUSER}@127.0.0.1:{}/{}?{query}",
+            self.port, database.name
+        )
+    }
+
+    /// The CA certificate that signed the server's.
+    pub fn ca(&self) -> PathBuf {
+        self.files.path().join("ca.pem")
     }
 }
 
@@ -240,8 +387,9 @@ impl Server {
         match self {
             Server::External { url } => with_database(url, name),
             Server::Local(cluster) => format!(
-                "postgres:///{name}?host={}&user={}",
+                "postgres:///{name}?host={}&port={}&user={}",
                 cluster.dir.display(),
+                cluster.port,
                 cluster.user
             ),
         }
@@ -320,7 +468,7 @@ fn start() -> Result<Server, String> {
              -c max_wal_size=4GB"
         }
     };
-    Cluster::start(bin, settings).map(Server::Local)
+    Cluster::start(bin, settings, DEFAULT_PORT).map(Server::Local)
 }
 
 /// The newest `/usr/lib/postgresql/N/bin` with `initdb` and `pg_ctl`, or the
@@ -364,7 +512,7 @@ fn is_root() -> bool {
 
 impl Cluster {
     /// Makes a cluster in a new directory and starts it with `settings`.
-    fn start(bin: PathBuf, settings: &str) -> Result<Cluster, String> {
+    fn start(bin: PathBuf, settings: &str, port: u16) -> Result<Cluster, String> {
         let root = is_root();
         // As root the cluster belongs to `postgres`, which must reach the
         // directory: /tmp, not a TMPDIR that may sit under /root.
@@ -421,6 +569,7 @@ impl Cluster {
             dir,
             bin,
             user: SUPERUSER.to_string(),
+            port,
             settings: settings.to_string(),
             _watchdog: std::sync::Arc::new(pipe),
         };
@@ -459,8 +608,9 @@ impl Cluster {
     /// Starts the server on the cluster's socket, and waits until it answers.
     fn start_server(&self) -> Result<(), String> {
         let options = format!(
-            "-c listen_addresses='' -k {} {}",
+            "-c listen_addresses='' -k {} -p {} {}",
             self.dir.display(),
+            self.port,
             self.settings
         );
         let log = self.dir.join("server.log");

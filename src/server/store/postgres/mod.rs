@@ -229,8 +229,20 @@ fn connect_error(
     };
     let user = options.get_username();
     let database = options.get_database().unwrap_or(user);
+    let tls_refused = || {
+        StoreError::Connect(format!(
+            "the TLS connection to PostgreSQL at {described} failed: {detail} (sslrootcert \
+             must name the CA that signed the server's certificate)"
+        ))
+    };
     match error {
         sqlx::Error::Database(db) => match db.code().as_deref() {
+            // pg_hba.conf has no line for this connection: not a password.
+            Some("28000") if detail.contains("pg_hba.conf") => StoreError::Connect(format!(
+                "PostgreSQL at {described} takes no such connection ({detail}): \
+                 a server that asks for TLS needs `sslmode=verify-full&sslrootcert=CA.pem` \
+                 in the URL"
+            )),
             Some("28P01" | "28000") => StoreError::Connect(format!(
                 "PostgreSQL at {described} refused user '{user}': check the user and password \
                  ({detail})"
@@ -241,7 +253,13 @@ fn connect_error(
             )),
             _ => StoreError::Connect(format!("PostgreSQL at {described} refused: {detail}")),
         },
-        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut => {
+        // A certificate not trusted, or a server without TLS: asking again
+        // will not help, the URL or the server's set-up must change.
+        sqlx::Error::Tls(_) => tls_refused(),
+        sqlx::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
+            tls_refused()
+        }
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
             StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
         }
         _ => StoreError::Connect(format!(

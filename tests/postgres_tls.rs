@@ -1,0 +1,86 @@
+//! PostgreSQL over TLS, as docs/deployment.md gives it: `sslmode=verify-full`
+//! with the CA that signed the server's certificate connects; a plain
+//! connection to a server that takes only TLS, and a certificate no given CA
+//! signed, are refused with what went wrong.
+
+use crate::common;
+
+use common::Desk;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+#[test]
+fn a_database_over_tls_is_reached_with_its_certificate_checked() {
+    if !common::have_tool("openssl") {
+        return;
+    }
+    let Some(cluster) = common::postgres::tls_cluster() else {
+        return;
+    };
+    let database = cluster.own.database();
+    let desk = Desk::new();
+    let ca = cluster.ca();
+    let verified = cluster.tcp_url(
+        &database,
+        &format!("sslmode=verify-full&sslrootcert={}", ca.display()),
+    );
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &verified)
+        .args([
+            "operators",
+            "add",
+            "alice",
+            "--name",
+            "Alice",
+            "--email",
+            "alice@example.com",
+        ])
+        .assert()
+        .success();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &verified)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout(contains("alice"));
+    // The server takes no plain connection: TLS is what let the above in.
+    desk.elsewhere()
+        .env(
+            "DESKCTL_DATABASE_URL",
+            cluster.tcp_url(&database, "sslmode=disable"),
+        )
+        .args(["operators", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("no encryption").and(contains("sslmode=verify-full")));
+    // A certificate that the given CA did not sign is refused, not trusted.
+    let other_ca = desk.dir.path().join("other-ca.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+        ])
+        .args(["-nodes", "-subj", "/CN=another CA", "-days", "2", "-keyout"])
+        .arg(desk.dir.path().join("other-ca.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    desk.elsewhere()
+        .env(
+            "DESKCTL_DATABASE_URL",
+            cluster.tcp_url(
+                &database,
+                &format!("sslmode=verify-full&sslrootcert={}", other_ca.display()),
+            ),
+        )
+        .args(["operators", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("the TLS connection to PostgreSQL").and(contains("certificate")));
+}

@@ -828,6 +828,44 @@ fn serve_refuses_a_remote_target() {
         ));
 }
 
+/// serve picks its desk as every other command does: a flag over a variable,
+/// two variables at once an error. (It took DESKCTL_DATABASE_URL over
+/// `--desk`, and so served the database the environment named instead of the
+/// file the command line did.)
+#[test]
+fn serve_takes_the_desk_flag_over_the_database_variable() {
+    let desk = Desk::new();
+    desk.seed();
+    let token = desk.token("alice");
+    let mut command = desk.std_cmd();
+    command.env(
+        "DESKCTL_DATABASE_URL",
+        "postgres://nobody@127.0.0.1:9/elsewhere",
+    );
+    let server = desk.serve_by(
+        command,
+        "serve",
+        &["--desk", common::path_str(&desk.path())],
+    );
+    let operators = server.raw(
+        "GET",
+        "/v1/operators",
+        &[("Authorization", &format!("Bearer {token}"))],
+        b"",
+    );
+    assert_eq!(operators.status, 200, "{}", operators.body);
+    assert!(operators.body.contains("alice"), "{}", operators.body);
+    desk.cmd()
+        .env(
+            "DESKCTL_DATABASE_URL",
+            "postgres://nobody@127.0.0.1:9/elsewhere",
+        )
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .assert()
+        .code(2)
+        .stderr(contains("DESKCTL_DATABASE_URL").and(contains("DESKCTL_DESK")));
+}
+
 // ---- terminals and color --------------------------------------------------
 
 #[test]

@@ -157,23 +157,13 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
              DESKCTL_DATABASE_URL), not --server or --context",
         ));
     }
-    let database = session
-        .flags
-        .database
-        .as_ref()
-        .or(session.env.database.as_ref());
-    let location = match (database, &session.flags.desk) {
-        (Some(url), _) => Location::Postgres(url.expose_secret().to_string()),
-        (None, Some(path)) => Location::Sqlite(path.clone()),
-        (None, None) => Location::Sqlite(match session.env.desk.clone() {
-            Some(path) => path,
-            None => match session.target()? {
-                Target::Local { path } => path,
-                Target::Database { .. } | Target::Remote { .. } => {
-                    session.paths.default_desk.clone()
-                }
-            },
-        }),
+    // The desk every other command would use: flags over variables, two
+    // variables at once an error. A context names a server, which serve is
+    // not: then the local desk.
+    let location = match session.target()? {
+        Target::Local { path } => Location::Sqlite(path),
+        Target::Database { url } => Location::Postgres(url.expose_secret().to_string()),
+        Target::Remote { .. } => Location::Sqlite(session.paths.default_desk.clone()),
     };
     let warn = |message: &str| match args.log_format {
         LogFormat::Text => session.ui.warn(message),

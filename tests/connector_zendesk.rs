@@ -394,6 +394,51 @@ async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
 }
 
 #[tokio::test]
+async fn a_create_answered_with_an_unreadable_body_is_tried_again_and_found_not_made_twice() {
+    for body in ["{not json", "", r#"{"ticket":{}}"#] {
+        let server = MockServer::start().await;
+        user_ok(&server).await;
+        // Zendesk made the ticket, but its answer says nothing deskctl can read.
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .respond_with(ResponseTemplate::new(201).set_body_string(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/api/v2/tickets"))
+            .and(query_param("external_id", "hof_1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"tickets": [{"id": 77, "external_id": "hof_1"}], "count": 1}),
+            ))
+            .expect(1)
+            .mount(&server)
+            .await;
+        comments(&server, 77, json!([])).await;
+        note_ok(&server, 77, 1).await;
+        let connection = zendesk(&server);
+        let http = Http::default();
+        let ticket = escalation(Priority::High);
+        let mut first = Progress::resume(None, 1);
+        let failure = connectors::deliver(&http, &connection, &ticket, &mut first)
+            .await
+            .unwrap_err();
+        assert!(!failure.permanent, "{body:?}: {}", failure.error);
+        assert!(
+            failure.error.contains("Zendesk answered 201 Created"),
+            "{}",
+            failure.error
+        );
+        first.failed();
+        let mut second = Progress::resume(Some(&first.to_json()), 2);
+        let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+            .await
+            .unwrap();
+        assert_eq!(delivered.id, "77", "{body:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_note_whose_answer_was_lost_is_not_added_twice() {
     let server = MockServer::start().await;
     user_ok(&server).await;

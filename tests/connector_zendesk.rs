@@ -501,11 +501,16 @@ async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
 }
 
 async fn test_with(status: u16, body: serde_json::Value) -> Vec<deskctl::api::TestCheck> {
+    test_with_body(ResponseTemplate::new(status).set_body_json(body)).await
+}
+
+/// The connection test against a `GET /users/me` that answers `answer`.
+async fn test_with_body(answer: ResponseTemplate) -> Vec<deskctl::api::TestCheck> {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/api/v2/users/me"))
         .and(header("authorization", basic().as_str()))
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .respond_with(answer)
         .expect(1)
         .mount(&server)
         .await;
@@ -549,6 +554,35 @@ async fn the_connection_test_says_exactly_what_is_wrong() {
         assert!(checks[0].message.contains(said), "{}", checks[0].message);
         assert!(secret_free(&checks[0].message, &[TOKEN]));
     }
+    // Answers that say nothing of the credentials give no verdict on them.
+    let html = test_with_body(
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "text/html")
+            .set_body_string("<html><body>Sign in</body></html>"),
+    )
+    .await;
+    assert_eq!(html[0].check, "reachable", "{html:?}");
+    assert_eq!(html[0].outcome, CheckOutcome::Failed);
+    assert!(
+        html[0].message.contains("something other than JSON")
+            && !html[0].message.contains("anonymous"),
+        "{}",
+        html[0].message
+    );
+    let limited = test_with_body(
+        ResponseTemplate::new(429)
+            .insert_header("retry-after", "30")
+            .set_body_string("Number of allowed API requests per minute exceeded"),
+    )
+    .await;
+    assert_eq!(limited[0].check, "reachable", "{limited:?}");
+    assert_eq!(limited[0].outcome, CheckOutcome::Failed);
+    assert!(
+        limited[0].message.contains("rate limiting")
+            && limited[0].message.contains("try again in 30 s"),
+        "{}",
+        limited[0].message
+    );
     // Nothing listening: unreachable, not a credentials problem.
     let mut down = zendesk(&MockServer::start().await);
     down.base_url = Some("http://127.0.0.1:9".into());

@@ -237,7 +237,10 @@ impl Deliverer {
             _ => (self.attempt(&claimed, timeout).await, None),
         };
         let now = Timestamp::now();
-        let settled = settle(&self.policy, claimed.attempts, &attempt, random_unit(), now);
+        // The policy's count starts again when a message is queued again by
+        // hand; `attempts` itself counts every attempt made.
+        let this_round = claimed.attempts.saturating_sub(claimed.requeued_after);
+        let settled = settle(&self.policy, this_round, &attempt, random_unit(), now);
         let external = match external {
             Some(mut external) => {
                 external.event = self.handoff_event(&claimed, &settled, &external, now).await;

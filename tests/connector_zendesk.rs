@@ -394,6 +394,51 @@ async fn a_lost_answer_is_found_by_external_id_instead_of_created_twice() {
 }
 
 #[tokio::test]
+async fn a_create_answered_with_an_unreadable_body_is_tried_again_and_found_not_made_twice() {
+    for body in ["{not json", "", r#"{"ticket":{}}"#] {
+        let server = MockServer::start().await;
+        user_ok(&server).await;
+        // Zendesk made the ticket, but its answer says nothing deskctl can read.
+        Mock::given(method("POST"))
+            .and(path("/api/v2/tickets"))
+            .respond_with(ResponseTemplate::new(201).set_body_string(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/api/v2/tickets"))
+            .and(query_param("external_id", "hof_1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"tickets": [{"id": 77, "external_id": "hof_1"}], "count": 1}),
+            ))
+            .expect(1)
+            .mount(&server)
+            .await;
+        comments(&server, 77, json!([])).await;
+        note_ok(&server, 77, 1).await;
+        let connection = zendesk(&server);
+        let http = Http::default();
+        let ticket = escalation(Priority::High);
+        let mut first = Progress::resume(None, 1);
+        let failure = connectors::deliver(&http, &connection, &ticket, &mut first)
+            .await
+            .unwrap_err();
+        assert!(!failure.permanent, "{body:?}: {}", failure.error);
+        assert!(
+            failure.error.contains("Zendesk answered 201 Created"),
+            "{}",
+            failure.error
+        );
+        first.failed();
+        let mut second = Progress::resume(Some(&first.to_json()), 2);
+        let delivered = connectors::deliver(&http, &connection, &ticket, &mut second)
+            .await
+            .unwrap();
+        assert_eq!(delivered.id, "77", "{body:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_note_whose_answer_was_lost_is_not_added_twice() {
     let server = MockServer::start().await;
     user_ok(&server).await;
@@ -456,11 +501,16 @@ async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
 }
 
 async fn test_with(status: u16, body: serde_json::Value) -> Vec<deskctl::api::TestCheck> {
+    test_with_body(ResponseTemplate::new(status).set_body_json(body)).await
+}
+
+/// The connection test against a `GET /users/me` that answers `answer`.
+async fn test_with_body(answer: ResponseTemplate) -> Vec<deskctl::api::TestCheck> {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/api/v2/users/me"))
         .and(header("authorization", basic().as_str()))
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .respond_with(answer)
         .expect(1)
         .mount(&server)
         .await;
@@ -504,6 +554,35 @@ async fn the_connection_test_says_exactly_what_is_wrong() {
         assert!(checks[0].message.contains(said), "{}", checks[0].message);
         assert!(secret_free(&checks[0].message, &[TOKEN]));
     }
+    // Answers that say nothing of the credentials give no verdict on them.
+    let html = test_with_body(
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "text/html")
+            .set_body_string("<html><body>Sign in</body></html>"),
+    )
+    .await;
+    assert_eq!(html[0].check, "reachable", "{html:?}");
+    assert_eq!(html[0].outcome, CheckOutcome::Failed);
+    assert!(
+        html[0].message.contains("something other than JSON")
+            && !html[0].message.contains("anonymous"),
+        "{}",
+        html[0].message
+    );
+    let limited = test_with_body(
+        ResponseTemplate::new(429)
+            .insert_header("retry-after", "30")
+            .set_body_string("Number of allowed API requests per minute exceeded"),
+    )
+    .await;
+    assert_eq!(limited[0].check, "reachable", "{limited:?}");
+    assert_eq!(limited[0].outcome, CheckOutcome::Failed);
+    assert!(
+        limited[0].message.contains("rate limiting")
+            && limited[0].message.contains("try again in 30 s"),
+        "{}",
+        limited[0].message
+    );
     // Nothing listening: unreachable, not a credentials problem.
     let mut down = zendesk(&MockServer::start().await);
     down.base_url = Some("http://127.0.0.1:9".into());

@@ -691,7 +691,12 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
     // Queued again, the takeover goes out (the receiver now answers 204).
     let retried = parse(&desk.run(&["outbox", "retry", "1", "-o", "json"]));
     assert_eq!(retried[0]["state"], "delivered");
-    assert_eq!(retried[0]["attempts"], 1, "a fresh set of attempts");
+    assert_eq!(retried[0]["attempts"], 2, "every attempt made is counted");
+    assert!(
+        retried[0]["last_error"].is_null(),
+        "a delivered message has no last error: {}",
+        retried[0]
+    );
     assert_eq!(receiver.hits().len(), 2);
     desk.cmd()
         .args(["outbox", "retry", "1"])

@@ -449,3 +449,48 @@ async fn under_serve_every_delivery_arrives_once_after_the_platform_was_down() {
     assert_eq!(external_ids, ids, "each handoff exactly once");
     drop(serve);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waiting_for_an_outcome_never_cuts_a_slow_create_short() {
+    let server = zendesk_ok().await;
+    // Zendesk takes 4 s to make the ticket, then makes it.
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created().set_delay(Duration::from_secs(4)))
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let serve = desk.serve();
+    let token = desk.token("alice");
+    let auth = format!("Bearer {token}");
+    let handoff = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "A person, please."}]
+    });
+    let response = serve.raw(
+        "POST",
+        "/v1/handoffs?wait=1",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        handoff.to_string().as_bytes(),
+    );
+    assert_eq!(response.status, 201, "{}", response.body);
+    let answered = response.json();
+    // The wait ended with the attempt still under way: no failure to report.
+    let outcome = &answered["external"]["outcome"];
+    assert_eq!(outcome["state"], "queued", "{answered}");
+    assert!(outcome["error"].is_null(), "{answered}");
+    let id = answered["id"].as_str().unwrap();
+    wait_until("the delivery", Duration::from_secs(20), || {
+        (show(&desk, id)["external"]["status"] == "created").then_some(())
+    });
+    // Give a second create, if one were coming, the time to arrive.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(posts(&server).await.len(), 1, "one ticket for one handoff");
+    let outcome = &show(&desk, id)["external"]["outcome"];
+    assert_eq!(outcome["attempts"], 1, "{outcome}");
+    drop(serve);
+}

@@ -2100,6 +2100,59 @@ async fn the_outbox_hands_each_message_to_one_worker_and_a_lapsed_lease_to_the_n
     );
 }
 
+#[tokio::test]
+async fn attempts_go_on_counting_across_a_retry_by_hand_and_delivery_clears_the_error() {
+    let f = fixture!();
+    let ticket = f
+        .ticket("s", "b", requester("C", "c@example.com", None))
+        .await;
+    f.queue(ticket, "m1").await;
+    let minute = Duration::from_secs(60);
+    let first = f.store.claim_outbound("w1", minute).await.unwrap().unwrap();
+    let gone = Settle::Dead {
+        error: "Zendesk answered 404 Not Found".into(),
+    };
+    assert!(
+        f.store
+            .settle_outbound(&first, &gone, None, None)
+            .await
+            .unwrap()
+    );
+    let requeued = f.store.retry_outbound(first.id).await.unwrap();
+    assert_eq!((requeued.state.as_str(), requeued.attempts), ("pending", 1));
+    // The policy's count starts again; the count of attempts made does not.
+    let second = f.other.claim_outbound("w2", minute).await.unwrap().unwrap();
+    assert_eq!((second.attempts, second.requeued_after), (2, 1));
+    let busy = Settle::Retry {
+        at: stored_now(),
+        error: "Zendesk answered 503 Service Unavailable".into(),
+    };
+    assert!(
+        f.other
+            .settle_outbound(&second, &busy, None, None)
+            .await
+            .unwrap()
+    );
+    let third = f.store.claim_outbound("w3", minute).await.unwrap().unwrap();
+    assert_eq!((third.attempts, third.requeued_after), (3, 1));
+    assert!(
+        f.store
+            .settle_outbound(&third, &Settle::Delivered, None, None)
+            .await
+            .unwrap()
+    );
+    let delivered = f.store.get_outbound(first.id).await.unwrap();
+    assert_eq!(
+        (
+            delivered.state.as_str(),
+            delivered.attempts,
+            delivered.last_error.as_deref()
+        ),
+        ("delivered", 3, None),
+        "no stale error on a delivered message"
+    );
+}
+
 /// The events recorded after `after`, as an owner's stream sends them.
 async fn events_since(store: &Store, after: u64) -> Vec<deskctl::api::Event> {
     store
@@ -2286,7 +2339,7 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
                 Some(2),
                 Some("gone".into())
             ),
-            (EventKind::Delivery, OutboxState::Pending, Some(0), None),
+            (EventKind::Delivery, OutboxState::Pending, Some(2), None),
         ]
     );
 

@@ -99,7 +99,7 @@ pub struct EventDelivery {
     pub kind: OutboxKind,
     /// `delivered`, `dead`, or `pending`: an attempt failed and another is
     /// due at `next_attempt_at` (`error` says why), or it was queued again by
-    /// hand (`attempts` 0).
+    /// hand (no `error`; `attempts` goes on counting).
     pub state: OutboxState,
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -202,13 +202,14 @@ pub struct OutboxMessage {
     /// What it is, e.g. `email to dana@example.com: Re: Parcel [#10001]`.
     pub description: String,
     pub state: OutboxState,
-    /// Attempts made so far.
+    /// Attempts made so far, every one: a retry by hand does not start the
+    /// count again.
     pub attempts: u32,
     /// When the next attempt is due (pending messages).
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub next_attempt_at: Option<Timestamp>,
-    /// Why the last attempt failed.
+    /// Why the last attempt failed; none once an attempt delivered it.
     #[serde(default)]
     pub last_error: Option<String>,
     #[schema(value_type = String, format = DateTime)]
@@ -302,7 +303,8 @@ pub struct HandoffEvent {
     /// Why delivery gave up (`handoff-failed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// Attempts made.
+    /// Attempts made, every one (those before `deskctl integrations retry`
+    /// queued it again included).
     pub attempts: u32,
     #[schema(value_type = String, format = DateTime)]
     pub at: Timestamp,

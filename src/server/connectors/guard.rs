@@ -74,8 +74,10 @@ impl Progress {
             .insert(step.to_string(), serde_json::Value::String(value.into()));
     }
 
-    /// Records that this attempt failed. Counted attempts start again when a
-    /// dead delivery is retried, so the failure is remembered here too.
+    /// Records that this attempt failed, so that the next attempt knows an
+    /// earlier one may have made things whatever its number says (desks
+    /// from before attempts were counted across a retry by hand started
+    /// again from one).
     pub fn failed(&mut self) {
         self.set(FAILED_BEFORE, "true");
     }

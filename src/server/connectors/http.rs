@@ -29,16 +29,14 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// The body as `T`; a success the connector cannot read is permanent: the
-    /// platform did something, and trying again blindly could do it twice.
+    /// The body as `T`; a body the connector cannot read is [`unreadable`].
     pub fn json<T: DeserializeOwned>(&self, kind: IntegrationKind) -> Result<T, Failure> {
         serde_json::from_slice(&self.body).map_err(|error| {
-            Failure::permanent(format!(
-                "{} answered {} with a body deskctl cannot read ({error}): {}",
-                kind.title(),
-                self.status,
-                excerpt(&self.body)
-            ))
+            unreadable(
+                kind,
+                self,
+                &format!("with a body deskctl cannot read ({error})"),
+            )
         })
     }
 
@@ -131,6 +129,21 @@ impl Http {
         answer.success(kind, explain)?;
         Ok(answer)
     }
+}
+
+/// What a success whose body the connector cannot read (not JSON, empty, or
+/// without what it had to say, such as the id of what it made) means, said
+/// as `answered {status} {what}`: tried again, never permanent. The platform
+/// most likely acted; giving up would tell the AI agent platform to fall back
+/// while the ticket exists, whereas the next attempt's duplicate guard looks
+/// up what this one made (only a 4xx spares it that) and carries on from it.
+pub fn unreadable(kind: IntegrationKind, answer: &Answer, what: &str) -> Failure {
+    Failure::transient(format!(
+        "{} answered {} {what}: {}",
+        kind.title(),
+        answer.status,
+        excerpt(&answer.body)
+    ))
 }
 
 /// What a failed answer means: 408, 429 and 5xx are transient, with the wait
@@ -226,6 +239,34 @@ mod tests {
         );
         let busy = answer(503, &[], "");
         assert!(!classify(IntegrationKind::Freshdesk, &busy, None).permanent);
+    }
+
+    #[test]
+    fn a_success_that_cannot_be_read_is_tried_again() {
+        for body in ["{not json", "", r#"{"ticket":{}}"#] {
+            let made = answer(201, &[], body);
+            let failure = made.json::<Ticket>(IntegrationKind::Zendesk).unwrap_err();
+            assert!(!failure.permanent, "{body:?}");
+            assert!(
+                failure
+                    .error
+                    .starts_with("Zendesk answered 201 Created with a body deskctl cannot read"),
+                "{}",
+                failure.error
+            );
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Ticket {
+        ticket: Id,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Id {
+        id: u64,
     }
 
     #[test]

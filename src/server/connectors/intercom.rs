@@ -12,7 +12,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::http::classify;
+use super::http::{classify, unreadable};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
@@ -176,7 +176,7 @@ impl Api<'_> {
         }
         let answer = self.get("/me").await?;
         text_or_number(&answer.success(KIND, explain)?.value()["id"])
-            .ok_or_else(|| Failure::permanent("Intercom's GET /me answered without an admin id"))
+            .ok_or_else(|| unreadable(KIND, &answer, "to GET /me without an admin id"))
     }
 
     /// The first hit of a search at `path` (`/contacts/search`, …), as `(id,
@@ -251,7 +251,7 @@ impl Api<'_> {
             |answer| {
                 let created = created(answer)?;
                 let id = text_or_number(&created["id"])
-                    .ok_or_else(|| Failure::permanent("Intercom made a contact without an id"))?;
+                    .ok_or_else(|| unreadable(KIND, answer, "without the contact's id"))?;
                 Ok((id, role.to_string()))
             },
         )
@@ -479,10 +479,7 @@ impl Connector for Intercom {
                             Made::Ticket => &created["id"],
                         };
                         text_or_number(id).ok_or_else(|| {
-                            Failure::permanent(format!(
-                                "Intercom made the {} without saying its id",
-                                made.path()
-                            ))
+                            unreadable(KIND, answer, &format!("without the {}'s id", made.path()))
                         })
                     },
                 )
@@ -514,7 +511,12 @@ impl Connector for Intercom {
             for name in tags(connection, escalation) {
                 let tag = api.post("/tags", &json!({ "name": name })).await?;
                 let tag = text_or_number(&tag["id"])
-                    .ok_or_else(|| Failure::permanent("Intercom made a tag without an id"))?;
+                    // Making a tag again changes nothing: try again.
+                    .ok_or_else(|| {
+                        Failure::transient(format!(
+                            "Intercom answered the tag's create without its id: {tag}"
+                        ))
+                    })?;
                 api.post(
                     &format!("/{path}/{id}/tags"),
                     &json!({"id": tag, "admin_id": admin}),

@@ -15,7 +15,9 @@
 //! - every create goes through the one duplicate guard, [`create_once`];
 //! - rate limits and server errors are transient ([`Http::send`] reads
 //!   `Retry-After`, `X-RateLimit-Reset` and `ratelimit-reset`); other 4xx
-//!   answers are permanent, with the platform's own message;
+//!   answers are permanent, with the platform's own message; a success
+//!   whose body cannot be read is transient ([`http::unreadable`]), so the
+//!   next attempt's guard finds what it probably made;
 //! - errors never carry a secret.
 
 pub mod escalation;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::escalation::slug;
-use super::http::classify;
+use super::http::{classify, excerpt};
 use super::signing::{check_header, hmac_sha256_base64};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
@@ -272,6 +272,39 @@ impl Connector for Zendesk {
         };
         let email = connection.setting("email").unwrap_or_default();
         let message = match answer.status.as_u16() {
+            200 if serde_json::from_slice::<Value>(&answer.body).is_err() => {
+                // A login page or a proxy's: not Zendesk's API, so nothing
+                // was learnt about the credentials.
+                return vec![failed(
+                    "reachable",
+                    format!(
+                        "{base}/api/v2/users/me answered 200 with something other than JSON \
+                         ({}): not Zendesk's API, so the credentials could not be checked; \
+                         check the subdomain (or the base URL)",
+                        excerpt(&answer.body)
+                    ),
+                )];
+            }
+            // Rate limited, or Zendesk in trouble: the credentials were not
+            // judged, so no verdict on them.
+            429 | 408 | 500..=599 => {
+                let busy = classify(KIND, &answer, explain(&answer));
+                let why = match answer.status.as_u16() {
+                    429 => "Zendesk is rate limiting this account",
+                    _ => "Zendesk could not answer",
+                };
+                let when = match busy.retry_after {
+                    Some(wait) => format!("in {} s", wait.as_secs().max(1)),
+                    None => "later".to_string(),
+                };
+                return vec![failed(
+                    "reachable",
+                    format!(
+                        "{}: {why}, so the credentials could not be checked; try again {when}",
+                        busy.error
+                    ),
+                )];
+            }
             200 => {
                 let user = &answer.value()["user"];
                 return match (user["id"].as_u64(), user["role"].as_str()) {

@@ -14,7 +14,7 @@ use http::StatusCode;
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::http::classify;
+use super::http::{classify, unreadable};
 use super::signing::{body_digest, canonical_key, event_key, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
@@ -288,12 +288,8 @@ fn handoff_field(connection: &Connection) -> &str {
 /// refusal means.
 fn created(answer: &Answer) -> Result<(String, Option<String>), Failure> {
     let made: Value = answer.success(KIND, explain)?.json(KIND)?;
-    let id = text_or_number(&made["id"]).ok_or_else(|| {
-        Failure::permanent(format!(
-            "Zoho Desk answered {} without the id of what it made",
-            answer.status
-        ))
-    })?;
+    let id = text_or_number(&made["id"])
+        .ok_or_else(|| unreadable(KIND, answer, "without the id of what it made"))?;
     Ok((id, made["webUrl"].as_str().map(str::to_string)))
 }
 

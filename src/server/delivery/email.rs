@@ -88,8 +88,8 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
     let transport = builder.build();
     match tokio::time::timeout(timeout, transport.send(message)).await {
         Err(_) => Attempt::transient(format!(
-            "the SMTP server at {host} did not finish within {} s",
-            timeout.as_secs()
+            "the SMTP server at {host} did not finish within {}",
+            super::seconds(timeout)
         )),
         Ok(Ok(_)) => Attempt::Delivered,
         Ok(Err(error)) if error.is_permanent() => {

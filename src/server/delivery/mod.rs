@@ -93,6 +93,17 @@ pub fn backoff(policy: &Policy, attempts: u32, jitter: f64) -> Duration {
     full / 2 + full.mul_f64(jitter.clamp(0.0, 1.0) / 2.0)
 }
 
+/// A time limit as an error message states it: whole seconds, or
+/// milliseconds below a second (an attempt cut short by what is left of the
+/// local desk's budget may have had less than a second, which is not "0 s").
+pub fn seconds(limit: Duration) -> String {
+    if limit >= Duration::from_secs(1) {
+        format!("{} s", limit.as_secs())
+    } else {
+        format!("{} ms", limit.as_millis())
+    }
+}
+
 /// How an attempt settles a message that has had `attempts` attempts.
 pub fn settle(
     policy: &Policy,
@@ -226,7 +237,10 @@ impl Deliverer {
             _ => (self.attempt(&claimed, timeout).await, None),
         };
         let now = Timestamp::now();
-        let settled = settle(&self.policy, claimed.attempts, &attempt, random_unit(), now);
+        // The policy's count starts again when a message is queued again by
+        // hand; `attempts` itself counts every attempt made.
+        let this_round = claimed.attempts.saturating_sub(claimed.requeued_after);
+        let settled = settle(&self.policy, this_round, &attempt, random_unit(), now);
         let external = match external {
             Some(mut external) => {
                 external.event = self.handoff_event(&claimed, &settled, &external, now).await;
@@ -388,9 +402,9 @@ impl Deliverer {
             .await
             .unwrap_or_else(|_| {
                 Err(Failure::transient(format!(
-                    "{} took longer than {} s",
+                    "{} took longer than {}",
                     kind.title(),
-                    timeout.as_secs()
+                    seconds(timeout)
                 )))
             })
     }
@@ -474,6 +488,14 @@ mod tests {
             permanent,
             retry_after,
         })
+    }
+
+    #[test]
+    fn time_limits_read_in_seconds_and_never_as_zero() {
+        assert_eq!(seconds(Duration::from_secs(30)), "30 s");
+        assert_eq!(seconds(Duration::from_millis(2_900)), "2 s");
+        assert_eq!(seconds(Duration::from_millis(950)), "950 ms");
+        assert_eq!(seconds(Duration::ZERO), "0 ms");
     }
 
     #[test]

@@ -132,8 +132,8 @@ impl WebhookSender {
             // The URL may carry a token of the platform's: keep it out of errors.
             Err(error) if error.is_timeout() => {
                 return Attempt::transient(format!(
-                    "the delivery webhook did not answer within {} s",
-                    timeout.as_secs()
+                    "the delivery webhook did not answer within {}",
+                    super::seconds(timeout)
                 ));
             }
             Err(error) => {

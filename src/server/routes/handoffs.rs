@@ -404,6 +404,12 @@ fn wait_for(query: &WaitQuery) -> ApiResult<Duration> {
 /// when `wait` runs out. Meanwhile this request delivers what is due itself (the
 /// outbox's leases keep it from clashing with the delivery worker), so the wait
 /// works the same on the local desk and on `deskctl serve`.
+///
+/// The wait bounds only how long this request watches, never an attempt: an
+/// attempt cut short mid-create looks like a lost answer, and the next one's
+/// look-up can miss a ticket the platform is still making, so it makes a
+/// second one. Each attempt therefore runs on a task of its own with the
+/// attempt's own time limit, and goes on after the wait is over.
 async fn awaited(store: &Store, handoff: Handoff, wait: Duration) -> ApiResult<Handoff> {
     let pending = |h: &Handoff| {
         h.external
@@ -421,9 +427,15 @@ async fn awaited(store: &Store, handoff: Handoff, wait: Duration) -> ApiResult<H
         if !pending(&handoff) || left < Duration::from_millis(50) {
             return Ok(handoff);
         }
-        let attempted = deliverer
-            .deliver_one(left.min(delivery::ATTEMPT_TIMEOUT))
-            .await?;
+        let attempt = tokio::spawn({
+            let deliverer = deliverer.clone();
+            async move { deliverer.deliver_one(delivery::ATTEMPT_TIMEOUT).await }
+        });
+        let attempted = match tokio::time::timeout(left, attempt).await {
+            Ok(finished) => finished.map_err(ApiError::internal)??,
+            // The attempt is still under way: the handoff as it stands now.
+            Err(_) => return Ok(store.get_handoff(&handoff.id).await?),
+        };
         if attempted.is_none() {
             // Nothing due: ours waits for a later attempt, or another worker has it.
             let next = handoff
@@ -433,6 +445,7 @@ async fn awaited(store: &Store, handoff: Handoff, wait: Duration) -> ApiResult<H
                 .map(|at| Duration::try_from(at.duration_since(Timestamp::now())))
                 .and_then(Result::ok)
                 .unwrap_or(Duration::ZERO);
+            let left = wait.saturating_sub(start.elapsed());
             if next >= left {
                 return Ok(handoff);
             }

@@ -264,8 +264,11 @@ pub struct Claimed {
     pub ticket: Option<u64>,
     pub description: String,
     pub payload: String,
-    /// Attempts made, this one included.
+    /// Attempts made, this one included, ever (a retry by hand keeps counting).
     pub attempts: u32,
+    /// Attempts made before the message was last queued again by hand: the
+    /// retry policy counts only those since.
+    pub requeued_after: u32,
     pub lease_owner: String,
     pub integration: Option<IntegrationKind>,
     pub handoff: Option<String>,

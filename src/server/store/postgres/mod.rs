@@ -94,6 +94,11 @@ const MIGRATIONS: &[Embedded] = &[
         "requesters matched in ASCII case",
         include_str!("../../../../migrations/postgres/0009_requester_case_ascii.sql"),
     ),
+    (
+        10,
+        "attempts counted across a retry by hand",
+        include_str!("../../../../migrations/postgres/0010_outbox_requeued_after.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

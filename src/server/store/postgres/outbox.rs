@@ -126,8 +126,8 @@ impl PostgresStore {
              WHERE id = (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 \
                            AND (lease_until IS NULL OR lease_until <= $3) \
                          ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
-             RETURNING id, kind, ticket_number, description, payload, attempts, integration, \
-                       handoff_id, progress::text AS progress",
+             RETURNING id, kind, ticket_number, description, payload, attempts, \
+                       requeued_after, integration, handoff_id, progress::text AS progress",
         )
         .bind(worker)
         .bind(until)
@@ -138,6 +138,7 @@ impl PostgresStore {
         let id: i64 = row.try_get("id")?;
         let ticket: Option<i64> = row.try_get("ticket_number")?;
         let attempts: i32 = row.try_get("attempts")?;
+        let requeued_after: i32 = row.try_get("requeued_after")?;
         let integration: Option<String> = row.try_get("integration")?;
         Ok(Some(Claimed {
             id: id as u64,
@@ -146,6 +147,7 @@ impl PostgresStore {
             description: row.try_get("description")?,
             payload: row.try_get("payload")?,
             attempts: attempts as u32,
+            requeued_after: requeued_after as u32,
             lease_owner: worker.to_string(),
             integration: integration.as_deref().map(parse_enum).transpose()?,
             handoff: row.try_get("handoff_id")?,
@@ -171,7 +173,7 @@ impl PostgresStore {
         };
         let updated = sqlx::query(
             "UPDATE outbox SET state = $1, next_attempt_at = $2, \
-             last_error = COALESCE($3, last_error), delivered_at = $4, lease_owner = NULL, \
+             last_error = $3, delivered_at = $4, lease_owner = NULL, \
              lease_until = NULL, updated_at = $5, progress = COALESCE($8::jsonb, progress) \
              WHERE id = $6 AND lease_owner = $7 AND state = 'pending'",
         )
@@ -303,8 +305,9 @@ impl PostgresStore {
         from_row(&row)
     }
 
-    /// Queues a dead message again with a fresh set of attempts, or makes a
-    /// pending one due now. A delivered message is a conflict.
+    /// Queues a dead message again with a fresh set of attempts (its count
+    /// of attempts made goes on), or makes a pending one due now. A delivered
+    /// message is a conflict.
     pub async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
         let mut tx = self.pool().begin().await?;
         let state: Option<String> =
@@ -331,7 +334,8 @@ impl PostgresStore {
             }
             OutboxState::Dead => {
                 sqlx::query(
-                    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, \
+                    "UPDATE outbox SET state = 'pending', requeued_after = attempts, \
+                     next_attempt_at = $1, \
                      lease_owner = NULL, lease_until = NULL, updated_at = $1 WHERE id = $2",
                 )
                 .bind(now)

@@ -214,6 +214,11 @@ const MIGRATIONS: &[Embedded] = &[
         "text index merged sixteen at a time",
         include_str!("../../../../migrations/sqlite/0019_text_index_merged_sixteen_at_a_time.sql"),
     ),
+    (
+        20,
+        "attempts counted across a retry by hand",
+        include_str!("../../../../migrations/sqlite/0020_outbox_requeued_after.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -157,8 +157,8 @@ impl SqliteStore {
         .execute(&mut *tx)
         .await?;
         let row = sqlx::query(
-            "SELECT id, kind, ticket_number, description, payload, attempts, integration, \
-             handoff_id, progress FROM outbox WHERE id = ?",
+            "SELECT id, kind, ticket_number, description, payload, attempts, requeued_after, \
+             integration, handoff_id, progress FROM outbox WHERE id = ?",
         )
         .bind(id)
         .fetch_one(&mut *tx)
@@ -166,6 +166,7 @@ impl SqliteStore {
         tx.commit().await?;
         let ticket: Option<i64> = row.try_get("ticket_number")?;
         let attempts: i64 = row.try_get("attempts")?;
+        let requeued_after: i64 = row.try_get("requeued_after")?;
         let integration: Option<String> = row.try_get("integration")?;
         Ok(Some(Claimed {
             id: id as u64,
@@ -174,6 +175,7 @@ impl SqliteStore {
             description: row.try_get("description")?,
             payload: row.try_get("payload")?,
             attempts: attempts as u32,
+            requeued_after: requeued_after as u32,
             lease_owner: worker.to_string(),
             integration: integration.as_deref().map(parse_enum).transpose()?,
             handoff: row.try_get("handoff_id")?,
@@ -285,8 +287,9 @@ impl SqliteStore {
         })
     }
 
-    /// Queues a dead message again with a fresh set of attempts, or makes a
-    /// pending one due now. A delivered message is a conflict.
+    /// Queues a dead message again with a fresh set of attempts (its count
+    /// of attempts made goes on), or makes a pending one due now. A delivered
+    /// message is a conflict.
     pub async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
         let mut tx = self.write().await?;
         let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?")
@@ -312,7 +315,8 @@ impl SqliteStore {
             }
             OutboxState::Dead => {
                 sqlx::query(
-                    "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, \
+                    "UPDATE outbox SET state = 'pending', requeued_after = attempts, \
+                     next_attempt_at = ?, \
                      lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
                 )
                 .bind(&now)
@@ -379,7 +383,7 @@ fn settle_claimed(
     let updated = execute(
         conn,
         "UPDATE outbox SET state = ?, next_attempt_at = ?, \
-         last_error = COALESCE(?, last_error), delivered_at = ?, lease_owner = NULL, \
+         last_error = ?, delivered_at = ?, lease_owner = NULL, \
          lease_until = NULL, updated_at = ? \
          WHERE id = ? AND lease_owner = ? AND state = 'pending'",
         rusqlite::params![

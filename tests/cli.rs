@@ -934,6 +934,31 @@ fn no_color_turns_color_off_and_color_always_forces_it_when_piped() {
         .stderr("");
 }
 
+/// A piped table is tab-separated records, colored only when asked for:
+/// `--color always` ("even when piped") and `CLICOLOR_FORCE=1` color the
+/// states as a terminal does, and leave the tabs as they are.
+#[test]
+fn a_piped_table_is_colored_when_color_is_forced() {
+    let desk = Desk::new();
+    desk.seed();
+    let plain = desk.run(&["operators", "list"]);
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    let forced = desk.run(&["operators", "list", "--color", "always"]);
+    let alice = forced.lines().find(|l| l.starts_with("alice\t")).unwrap();
+    assert_eq!(
+        alice.split('\t').count(),
+        plain.lines().next().unwrap().split('\t').count()
+    );
+    assert!(alice.contains("\x1b[2moffline\x1b[0m"), "{forced:?}");
+    let by_variable = desk
+        .cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["operators", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(by_variable.stdout).unwrap(), forced);
+}
+
 #[test]
 fn a_token_on_a_terminal_comes_with_a_warning_that_it_is_shown_once() {
     let desk = Desk::new();

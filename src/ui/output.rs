@@ -98,7 +98,8 @@ impl Ui {
 
     /// Prints items as records, without a table's header or alignment, so pages
     /// can be written as they arrive: JSON lines, names, or tab-separated values
-    /// (untruncated and uncolored, so `cut` and `awk` work).
+    /// (untruncated, and uncolored unless `--color always`, so `cut` and `awk`
+    /// work).
     pub fn print_rows<T: Tabular>(&self, items: &[T]) -> CliResult {
         // Stdout flushes at every newline by itself: one write per page, not
         // one per record (a million records of `--all` were a million writes).
@@ -112,10 +113,20 @@ impl Ui {
                 OutputFormat::Name => writeln!(out, "{}", super::printable(&item.name()))?,
                 OutputFormat::Table | OutputFormat::Wide => {
                     let wide = self.format == OutputFormat::Wide;
+                    // Color only when asked for (`--color always`): as on
+                    // a terminal, states stand out; the tabs stay as they are.
                     let cells: Vec<String> = item
                         .cells(self, wide)
                         .into_iter()
-                        .map(|cell| super::printable(&cell.replace(['\t', '\n'], " ")).into_owned())
+                        .zip(T::columns(wide))
+                        .map(|(cell, column)| {
+                            let cell =
+                                super::printable(&cell.replace(['\t', '\n'], " ")).into_owned();
+                            match table::tone(column, &cell) {
+                                Some(tone) => self.paint(tone_style(tone), &cell),
+                                None => cell,
+                            }
+                        })
                         .collect();
                     writeln!(out, "{}", cells.join("\t"))?;
                 }

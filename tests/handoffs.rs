@@ -729,6 +729,73 @@ fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
     );
 }
 
+/// Two AI platforms, each with its own ingest token: each reads the handoffs
+/// it sent and no other's (not found, as a wrong id), and a key one of them
+/// used is a reused key to the other, never an answer with the first
+/// platform's handoff and its transcript. A manager reads them all.
+#[test]
+fn an_ingest_token_reads_and_replays_only_the_handoffs_it_sent() {
+    let desk = configured(desk!());
+    let first = desk
+        .run(&["tokens", "create", "--ingest", "--name", "first-ai"])
+        .trim()
+        .to_string();
+    let second = desk
+        .run(&["tokens", "create", "--ingest", "--name", "second-ai"])
+        .trim()
+        .to_string();
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let body = serde_json::to_vec(&handoff("production")).unwrap();
+    let send = |token: &str, key: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "POST",
+            "/v1/handoffs",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            &body,
+        )
+    };
+    let read = |token: &str, id: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "GET",
+            &format!("/v1/handoffs/{id}"),
+            &[("Authorization", &auth)],
+            b"",
+        )
+    };
+    let sent = send(&first, "conversation-1");
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    let id = sent.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(read(&first, &id).status, 200);
+    let other = read(&second, &id);
+    assert_eq!(other.status, 404, "{}", other.body);
+    assert_eq!(other.json()["code"], "handoff_not_found");
+    assert!(!other.body.contains("transcript"), "{}", other.body);
+    assert_eq!(read(&second, "hof_nothing").json()["code"], "handoff_not_found");
+    assert_eq!(read(&owner, &id).status, 200);
+    // The same key and body from the other platform: refused, not replayed.
+    let reused = send(&second, "conversation-1");
+    assert_eq!(reused.status, 409, "{}", reused.body);
+    assert_eq!(reused.json()["code"], "idempotency_key_reused");
+    assert!(!reused.body.contains(&id), "{}", reused.body);
+    // The first platform's retry is still a replay.
+    let again = send(&first, "conversation-1");
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json()["id"], id.as_str());
+    // The second platform's own handoff is its own to read.
+    let own = send(&second, "conversation-2");
+    assert_eq!(own.status, 201, "{}", own.body);
+    let own_id = own.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(read(&second, &own_id).status, 200);
+    assert_eq!(read(&first, &own_id).status, 404);
+}
+
 #[test]
 fn the_support_inbox_opens_one_ticket_per_message() {
     let desk = configured(desk!());

@@ -215,6 +215,7 @@ impl Fixture {
         let decision = self.decision.clone();
         let write = HandoffWrite {
             id: deskctl::server::auth::generate_id("hof"),
+            sent_by: None,
             idempotency_key: key,
             request_sha256: sha.into(),
             request: request("x@example.com"),
@@ -265,6 +266,7 @@ impl Fixture {
         };
         let write = HandoffWrite {
             id: deskctl::server::auth::generate_id("hof"),
+            sent_by: None,
             idempotency_key: key.map(Into::into),
             request_sha256: "sha".into(),
             request: request("x@example.com"),
@@ -2257,6 +2259,7 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
     };
     let write = HandoffWrite {
         id: id.clone(),
+        sent_by: None,
         idempotency_key: None,
         request_sha256: "sha".into(),
         request: request("x@example.com"),

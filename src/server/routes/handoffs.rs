@@ -157,8 +157,24 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
     Ok(Some(key.to_string()))
 }
 
-fn request_hash(request: &HandoffRequest) -> String {
-    hash_secret(&serde_json::to_string(request).expect("requests serialize"))
+/// What tells a replay from a reused idempotency key: the request, and for an
+/// ingest token the token. A key sent again by another platform's token is
+/// then a reused key (409), never an answer with the first platform's handoff.
+/// A person's handoffs hash the request alone, as every handoff did before.
+fn request_hash(request: &HandoffRequest, sent_by: Option<&str>) -> String {
+    let request = serde_json::to_string(request).expect("requests serialize");
+    match sent_by {
+        Some(token) => hash_secret(&format!("ingest token {token}\n{request}")),
+        None => hash_secret(&request),
+    }
+}
+
+/// The ingest token `principal` is, if it is one.
+fn ingest_token(principal: &Principal) -> Option<&str> {
+    match principal {
+        Principal::Ingest { token_id } => Some(token_id),
+        _ => None,
+    }
 }
 
 /// The timeline entry saying whom a new ticket went to, and why.
@@ -250,7 +266,8 @@ async fn create(
     may_send(&principal)?;
     let wait = wait_for(&wait)?;
     let key = idempotency_key(&headers)?;
-    let sha = request_hash(&request);
+    let sent_by = ingest_token(&principal).map(str::to_string);
+    let sha = request_hash(&request, sent_by.as_deref());
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
@@ -274,6 +291,7 @@ async fn create(
     let write = HandoffWrite {
         id: generate_ordered_id("hof"),
         idempotency_key: key,
+        sent_by,
         request_sha256: sha,
         request: request.clone(),
         team: plan.team().map(str::to_string),
@@ -603,8 +621,8 @@ async fn list(
 }
 
 /// One recorded handoff with its full decision and, for an external platform, how
-/// its delivery stands; `?wait=` waits for the delivery's outcome. Ingest tokens
-/// may read it.
+/// its delivery stands; `?wait=` waits for the delivery's outcome. An ingest
+/// token reads the handoffs it sent, and no other token's.
 #[utoipa::path(get, path = "/v1/handoffs/{id}", tag = "handoffs",
     params(("id" = String, Path, description = "The handoff's id"), WaitQuery),
     responses((status = 200, body = Handoff), (status = 404, body = Problem)))]
@@ -614,10 +632,19 @@ async fn show(
     Path(id): Path<String>,
     ApiQuery(wait): ApiQuery<WaitQuery>,
 ) -> ApiResult<Json<Handoff>> {
-    match &principal {
-        // The AI agent platform reads what became of the handoffs it sent.
-        Principal::Ingest { .. } => {}
-        other => other.require(Role::Manager)?,
+    match ingest_token(&principal) {
+        // The AI agent platform reads what became of the handoffs it sent,
+        // and no other platform's: those are not found, as a wrong id is.
+        Some(token) => {
+            if state.store.handoff_sender(&id).await?.as_deref() != Some(token) {
+                return Err(crate::server::store::StoreError::NotFound {
+                    what: "handoff",
+                    key: id,
+                }
+                .into());
+            }
+        }
+        None => principal.require(Role::Manager)?,
     }
     let wait = wait_for(&wait)?;
     let handoff = state.store.get_handoff(&id).await?;

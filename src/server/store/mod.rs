@@ -210,6 +210,8 @@ impl TicketFilter {
 pub struct HandoffWrite {
     pub id: String,
     pub idempotency_key: Option<String>,
+    /// The ingest token that sends it; none for a person.
+    pub sent_by: Option<String>,
     /// SHA-256 of the request body, to tell a replay from a reused key.
     pub request_sha256: String,
     pub request: HandoffRequest,
@@ -531,6 +533,9 @@ pub trait Handoffs: Send + Sync {
         Ok(committed.results)
     }
     async fn get_handoff(&self, id: &str) -> StoreResult<Handoff>;
+    /// The ingest token that sent handoff `id`: none for a person, and for a
+    /// handoff stored before the sender was.
+    async fn handoff_sender(&self, id: &str) -> StoreResult<Option<String>>;
     /// Handoffs newest first, filtered, after the query's cursor.
     async fn list_handoffs(&self, query: &HandoffQuery, limit: u32) -> StoreResult<Vec<Handoff>>;
     /// The handoff accepted with `key`, with its request's SHA-256.
@@ -757,6 +762,12 @@ macro_rules! seam_by_inherent_methods {
                 id: &str,
             ) -> $crate::server::store::StoreResult<$crate::api::Handoff> {
                 <$store>::get_handoff(self, id).await
+            }
+            async fn handoff_sender(
+                &self,
+                id: &str,
+            ) -> $crate::server::store::StoreResult<Option<String>> {
+                <$store>::handoff_sender(self, id).await
             }
             async fn list_handoffs(
                 &self,

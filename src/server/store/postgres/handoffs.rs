@@ -169,8 +169,8 @@ async fn record_one(
     let created_at = super::now().0;
     sqlx::query(
         "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
-             ticket_number, decision, request, created_at, request_sha256) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)",
+             ticket_number, decision, request, created_at, request_sha256, sent_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)",
     )
     .bind(&write.id)
     .bind(&write.idempotency_key)
@@ -182,6 +182,7 @@ async fn record_one(
     .bind(encode(&write.request))
     .bind(At(created_at))
     .bind(&write.request_sha256)
+    .bind(&write.sent_by)
     .execute(&mut *conn)
     .await?;
     let external = match delivery {
@@ -247,6 +248,18 @@ impl PostgresStore {
     /// committed a moment ago without its flush. Nearly always the WAL is
     /// flushed past it by the time it is asked for again, and then that is
     /// all the read waits for ([`super::flushed_through`]).
+    pub async fn handoff_sender(&self, id: &str) -> StoreResult<Option<String>> {
+        let sender: Option<Option<String>> =
+            sqlx::query_scalar("SELECT sent_by FROM handoffs WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        sender.ok_or_else(|| StoreError::NotFound {
+            what: "handoff",
+            key: id.to_string(),
+        })
+    }
+
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let mut conn = self.pool().acquire().await?;
         let Some(first) = by_key(&mut conn, key).await? else {

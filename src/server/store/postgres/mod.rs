@@ -99,6 +99,11 @@ const MIGRATIONS: &[Embedded] = &[
         "attempts counted across a retry by hand",
         include_str!("../../../../migrations/postgres/0010_outbox_requeued_after.sql"),
     ),
+    (
+        11,
+        "the ingest token that sent a handoff",
+        include_str!("../../../../migrations/postgres/0011_handoff_sender.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

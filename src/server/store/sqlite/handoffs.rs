@@ -98,8 +98,8 @@ pub(super) fn record_one(
     execute(
         conn,
         &format!(
-            "INSERT INTO handoffs ({COLUMNS}, request_sha256) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO handoffs ({COLUMNS}, request_sha256, sent_by) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         ),
         rusqlite::params![
             write.id,
@@ -112,6 +112,7 @@ pub(super) fn record_one(
             serde_json::to_string(&write.request).expect("requests serialize"),
             super::stored_time(created_at),
             write.request_sha256,
+            write.sent_by,
         ],
     )?;
     let external = match delivery {
@@ -198,6 +199,22 @@ impl SqliteStore {
     /// The handoff accepted with `key`, with its request's SHA-256.
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         self.read_direct(|conn| by_key(conn, key)).await
+    }
+
+    pub async fn handoff_sender(&self, id: &str) -> StoreResult<Option<String>> {
+        self.read_direct(|conn| {
+            optional(
+                conn,
+                "SELECT sent_by FROM handoffs WHERE id = ?",
+                [id],
+                |row| Ok(row.get::<_, Option<String>>("sent_by")?),
+            )
+        })
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "handoff",
+            key: id.to_string(),
+        })
     }
 }
 

@@ -219,6 +219,11 @@ const MIGRATIONS: &[Embedded] = &[
         "attempts counted across a retry by hand",
         include_str!("../../../../migrations/sqlite/0020_outbox_requeued_after.sql"),
     ),
+    (
+        21,
+        "the ingest token that sent a handoff",
+        include_str!("../../../../migrations/sqlite/0021_handoff_sender.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -264,7 +264,14 @@ async fn within(
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "request_timeout",
-            format!("the service did not finish the request within {seconds} seconds"),
+            // The work goes on after the answer (a handoff waiting for the
+            // database is committed once it can be): say how to learn what
+            // became of it without doing it twice.
+            format!(
+                "the service did not finish the request within {seconds} seconds; what it \
+                 asked for may still be done: send it again with the same Idempotency-Key, \
+                 which answers the first result instead of doing it twice"
+            ),
         )
         .into_response(),
     }

@@ -777,7 +777,10 @@ fn an_ingest_token_reads_and_replays_only_the_handoffs_it_sent() {
     assert_eq!(other.status, 404, "{}", other.body);
     assert_eq!(other.json()["code"], "handoff_not_found");
     assert!(!other.body.contains("transcript"), "{}", other.body);
-    assert_eq!(read(&second, "hof_nothing").json()["code"], "handoff_not_found");
+    assert_eq!(
+        read(&second, "hof_nothing").json()["code"],
+        "handoff_not_found"
+    );
     assert_eq!(read(&owner, &id).status, 200);
     // The same key and body from the other platform: refused, not replayed.
     let reused = send(&second, "conversation-1");

@@ -366,6 +366,35 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
     let c = check(&desk, "2026-03-09T12:00:00Z");
     assert_eq!(c["open"], false);
     assert_eq!(c["next_change"], "2026-03-10T02:00:00Z");
+    // A date that is not a holiday is not found, and nothing changes.
+    let before = desk.run(&["hours", "show", "-o", "json"]);
+    desk.cmd()
+        .args([
+            "hours",
+            "set",
+            "--remove-holiday",
+            "2026-12-25",
+            "--enabled",
+            "false",
+        ])
+        .assert()
+        .code(5)
+        .stderr(predicates::str::contains(
+            "2026-12-25 is not one of the holidays (there are none)",
+        ));
+    desk.cmd()
+        .args([
+            "hours",
+            "set",
+            "--holiday",
+            "2027-01-01",
+            "--remove-holiday",
+            "2027-01-01",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("both added and removed"));
+    assert_eq!(desk.run(&["hours", "show", "-o", "json"]), before);
 }
 
 #[test]

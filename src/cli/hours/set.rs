@@ -52,7 +52,8 @@ pub async fn cmd_hours_set(session: &Session, args: HoursSetArgs) -> CliResult {
         && args.remove_holidays.is_empty();
     if nothing {
         return Err(CliError::usage("nothing to change").with_hint(
-            "pass --enabled, --timezone, --days, --start, --end, --overnight or --holiday",
+            "pass --enabled, --timezone, --days, --start, --end, --overnight, --holiday or \
+             --remove-holiday",
         ));
     }
     let client = session.writer("change the business hours").await?;
@@ -74,6 +75,31 @@ pub async fn cmd_hours_set(session: &Session, args: HoursSetArgs) -> CliResult {
     }
     if let Some(overnight) = args.overnight {
         hours.overnight = overnight;
+    }
+    if let Some(both) = args
+        .holidays
+        .iter()
+        .find(|d| args.remove_holidays.contains(d))
+    {
+        return Err(CliError::usage(format!(
+            "holiday {both} is both added and removed: name it once"
+        )));
+    }
+    // A date that is not a holiday is not found, as a rule or a team that the
+    // desk does not have: a mistyped date must not pass for a removal.
+    if let Some(missing) = args
+        .remove_holidays
+        .iter()
+        .find(|date| !hours.holidays.contains(date))
+    {
+        let listed = match hours.holidays.is_empty() {
+            true => "there are none".to_string(),
+            false => format!("they are {}", hours.holidays.join(", ")),
+        };
+        return Err(CliError::new(
+            crate::error::ExitKind::NotFound,
+            format!("{missing} is not one of the holidays ({listed})"),
+        ));
     }
     hours
         .holidays

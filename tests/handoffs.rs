@@ -350,6 +350,62 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
 }
 
 #[test]
+fn what_if_reports_a_change_in_what_the_customer_sees() {
+    let desk = configured(desk!());
+    desk.run(&["hours", "set", "--enabled", "false"]);
+    let file = write(&desk, "prod.json", &handoff("production"));
+    // Closed all around now, whatever the time: yesterday to tomorrow are holidays.
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let day = jiff::ToSpan::days(1);
+    let holidays = [today - day, today, today + day]
+        .map(|d| d.to_string())
+        .join(", ");
+    let document = desk.dir.path().join("hours.yaml");
+    std::fs::write(
+        &document,
+        format!(
+            "apiVersion: deskctl/v1\nkind: Desk\nbusiness-hours:\n  enabled: true\n  \
+             timezone: UTC\n  holidays: [{holidays}]\n"
+        ),
+    )
+    .unwrap();
+    let document = document.to_str().unwrap();
+
+    let output = desk
+        .cmd()
+        .args(["handoff", "preview", "-f", &file, "--with", document])
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(3), "{out}{err}");
+    assert!(
+        out.contains("customer_sees waiting-label → auto-reply"),
+        "{out}"
+    );
+    assert!(err.contains("1 of 1 would be decided differently"), "{err}");
+
+    let output = desk
+        .cmd()
+        .args([
+            "handoff", "preview", "-f", &file, "--with", document, "-o", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let report = parse(&String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        report[0]["differences"],
+        json!([{"field": "customer_sees", "current": "waiting-label", "proposed": "auto-reply"}]),
+        "{report}"
+    );
+}
+
+#[test]
 fn handoff_list_shows_who_where_what_and_what_became_of_it_and_filters_by_time() {
     let desk = configured(desk!());
     let prod = write(&desk, "prod.json", &handoff("production"));
@@ -467,7 +523,7 @@ fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
         .args(["--with", document.to_str().unwrap()])
         .assert()
         .success()
-        .stderr(contains("0 of 1 would route differently"));
+        .stderr(contains("0 of 1 would be decided differently"));
     // Without the flags, what is missing is still named.
     desk.cmd()
         .args(["handoff", "preview", "-f", &file])

@@ -345,7 +345,97 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
         .assert()
         .success()
         .stdout(contains(
-            "tickets go to zendesk, whose agents Desk cannot see",
+            "the ticket goes to zendesk, whose agents Desk cannot see",
+        ));
+}
+
+#[test]
+fn actions_status_answers_as_a_handoff_to_the_agents_team_would() {
+    let desk = configured(desk!());
+    // carol is in billing alone; alice and bob are support, the default team.
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+        "--team",
+        "billing",
+    ]);
+    let mut plain = handoff("production");
+    plain["reason"] = json!("explicit-request");
+    let file = write(&desk, "prod.json", &plain);
+    let agree = |kind: &str, reason: &str| {
+        let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+        assert_eq!(preview["team"]["value"], "support");
+        assert_eq!(preview["customer_sees"]["kind"], kind, "{preview}");
+        assert_eq!(preview["customer_sees"]["reason"], reason, "{preview}");
+        let status = parse(&desk.run(&["actions", "status", "shop", "-o", "json"]));
+        assert_eq!(status["customer_sees"], kind, "{status}");
+        assert_eq!(status["customer_reason"], reason, "{status}");
+        assert_eq!(status["team"], "support");
+        assert_eq!(
+            status["team_reason"],
+            "the default team: no assignment rule matched"
+        );
+        // The invoice rule tests the reason, so some handoffs may go to billing.
+        assert_eq!(status["may_route_to"], json!(["billing"]));
+        status
+    };
+
+    // Both of support online, each with room.
+    let status = agree(
+        "waiting-label",
+        "2 of 2 members in team support online and under capacity",
+    );
+    assert_eq!(status["button_visible"], true, "{status}");
+
+    // Both online but at capacity, each with one open ticket.
+    desk.run(&["operators", "set", "alice", "--capacity", "1"]);
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["handoff", "send", "-f", &file]);
+    desk.run(&["handoff", "send", "-f", &file]);
+    let status = agree(
+        "auto-reply",
+        "nobody in team support is online and under capacity",
+    );
+    assert_eq!(status["button_visible"], false);
+    assert_eq!(
+        status["hidden_because"],
+        json!([{
+            "code": "nobody_online",
+            "message": "nobody in team support is online and under capacity"
+        }])
+    );
+    assert_eq!(status["operators_online"], 2, "online, if not available");
+
+    // Only billing's carol online: she does not answer support's customers.
+    desk.run(&["operators", "set", "alice", "--no-capacity"]);
+    desk.run(&["operators", "set", "bob", "--no-capacity"]);
+    desk.run(&["operators", "availability", "alice", "offline"]);
+    desk.run(&["operators", "availability", "bob", "offline"]);
+    desk.run(&["operators", "availability", "carol", "online"]);
+    agree(
+        "auto-reply",
+        "nobody in team support is online and under capacity",
+    );
+
+    // The human-readable form says which team it assumed, and that rules may
+    // send some handoffs elsewhere.
+    desk.cmd()
+        .args(["actions", "status", "shop"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "support (the default team: no assignment rule matched)",
+        ))
+        .stdout(contains(
+            "assumed: assignment rules may route some handoffs to billing instead",
+        ))
+        .stdout(contains(
+            "nobody in team support is online and under capacity",
         ));
 }
 

@@ -67,13 +67,14 @@
 //!   keys whose values are strings, numbers or booleans. No team at all (no rule
 //!   matched, no default team) is a warning.
 //! - **Assignee** (step 6): see [`assign`].
-//! - **What the customer sees** (step 7, completed by [`Plan::finish`]): the
-//!   auto-reply (with a warning) when business hours are closed at `at`, or, for an
-//!   inbox ticket, when the routed team has no members or nobody in it is online and
-//!   under capacity, or the ticket has no team; the waiting label otherwise. A ticket
-//!   for an external platform goes to that platform's team, which Desk cannot see:
-//!   Desk's own operators do not count, only business hours. `customer_sees.reason`
-//!   says which applied.
+//! - **What the customer sees** (step 7, completed by [`Plan::finish`]):
+//!   [`button::availability`], which `actions status` shares — the auto-reply
+//!   (with a warning) when business hours are closed at `at`, or, for an inbox
+//!   ticket, when the routed team has no members or nobody in it is online and
+//!   under capacity, or the ticket has no team; the waiting label otherwise. A
+//!   ticket for an external platform goes to that platform's team, which Desk
+//!   cannot see: Desk's own operators do not count, only business hours.
+//!   `customer_sees.reason` says which applied.
 //! - **Summary** (step 8): see [`summarize`]; the request's own `summary`, when not
 //!   blank, replaces it. **Subject**: see [`subject`].
 //! - **Outcome** (step 9): see [`outcome`].
@@ -480,12 +481,12 @@ impl Plan {
     /// a team and the method is not manual (the assignee's reason says why).
     pub fn finish(self, assignee: AssigneeDecision, candidates: &[Candidate]) -> HandoffDecision {
         let mut decision = self.decision;
-        let (available, reason) = availability(
-            self.hours_open,
+        let answerers = button::answerers(
             &decision.platform,
             decision.team.value.as_deref(),
             candidates,
         );
+        let (available, reason) = button::availability(self.hours_open, &answerers);
         decision.customer_sees = if available {
             CustomerView {
                 kind: button::WAITING_LABEL.into(),
@@ -513,61 +514,6 @@ impl Plan {
         decision.assignee = assignee;
         decision
     }
-}
-
-/// Step 7: whether someone can answer the customer, and why (or why not).
-///
-/// Closed business hours mean nobody. An external platform's team is not Desk's
-/// to see, so there only business hours count. An inbox ticket needs someone in
-/// its team who is online and under capacity.
-fn availability(
-    hours_open: bool,
-    platform: &str,
-    team: Option<&str>,
-    candidates: &[Candidate],
-) -> (bool, String) {
-    let mut why_not = Vec::new();
-    if !hours_open {
-        why_not.push("outside business hours".to_string());
-    }
-    if platform != "inbox" {
-        if why_not.is_empty() {
-            return (
-                true,
-                format!(
-                    "the ticket goes to {platform}, whose agents Desk cannot see: Desk's own \
-                     operators do not count, and business hours are open"
-                ),
-            );
-        }
-        return (false, why_not.join(", "));
-    }
-    match team {
-        None => why_not.push("the ticket has no team".into()),
-        Some(team) if candidates.is_empty() => {
-            why_not.push(format!("team {team} has no members"));
-        }
-        Some(team) => {
-            let available = candidates
-                .iter()
-                .filter(|c| assignment::is_available(c))
-                .count();
-            if available == 0 {
-                why_not.push(format!(
-                    "nobody in team {team} is online and under capacity"
-                ));
-            } else if why_not.is_empty() {
-                return (
-                    true,
-                    format!(
-                        "{available} of {} in team {team} online and under capacity",
-                        plural(candidates.len(), "member", "members")
-                    ),
-                );
-            }
-        }
-    }
-    (false, why_not.join(", "))
 }
 
 /// Runs steps 1–5 and 7–8 and decides the outcome, at the instant `at` (see the
@@ -2082,7 +2028,7 @@ mod tests {
 
     #[test]
     fn the_customer_view_agrees_with_the_button_for_an_external_platform() {
-        for (at, online) in [
+        for (at, members_online) in [
             (monday(), 0),
             (monday(), 3),
             (saturday(), 0),
@@ -2090,14 +2036,18 @@ mod tests {
         ] {
             let mut fx = Fixture::new().with_hours();
             fx.action().platform = "intercom".into();
+            let team: Vec<Candidate> = (0..members_online)
+                .map(|n| online(&format!("op{n}"), 0))
+                .collect();
             let decision = plan(&request(), &fx.ws(), at)
                 .unwrap()
-                .finish(assign(AssignmentMethod::Manual, None, &[], None), &[]);
+                .finish(assign(AssignmentMethod::Manual, None, &[], None), &team);
+            let answerers = button::answerers("intercom", Some("support"), &team);
             let button = button::evaluate(&button::ButtonInputs {
                 action: fx.agent.as_ref().unwrap().handover.as_ref(),
                 messages: 3,
                 hours_open: fx.schedule.is_open(at),
-                operators_online: online,
+                answerers: &answerers,
             });
             assert_eq!(
                 Some(decision.customer_sees.kind.as_str()),

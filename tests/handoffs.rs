@@ -5,6 +5,7 @@ use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::{Value, json};
 
@@ -347,6 +348,90 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
         .stdout(contains(
             "the ticket goes to zendesk, whose agents Desk cannot see",
         ));
+}
+
+/// Connects Zendesk at a closed loopback port (nothing is ever delivered) and
+/// points the shop's action at it.
+fn to_zendesk(desk: &Desk) {
+    desk.cmd()
+        .env("ZD_TOKEN", "zd-secret-token")
+        .args([
+            "integrations",
+            "connect",
+            "zendesk",
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=bot@acme.example",
+            "--secret",
+            "api-token=env:ZD_TOKEN",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--no-test",
+        ])
+        .assert()
+        .success();
+    desk.run(&["actions", "set", "shop", "--platform", "zendesk"]);
+}
+
+#[test]
+fn an_external_platform_gets_no_desk_operator_and_moves_no_rotation() {
+    let desk = configured(desk!());
+    desk.run(&["assignment", "set", "--method", "round-robin"]);
+    to_zendesk(&desk);
+    let mut plain = handoff("production");
+    plain["reason"] = json!("explicit-request");
+    // Only the assignment's warnings are in question here.
+    plain["context"].as_object_mut().unwrap().remove("Bad_Key");
+    let file = write(&desk, "prod.json", &plain);
+
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["outcome"], "external");
+    assert_eq!(preview["team"]["value"], "support");
+    assert_eq!(preview["assignee"]["value"], Value::Null, "{preview}");
+    assert_eq!(
+        preview["assignee"]["reason"],
+        "the ticket goes to zendesk, which assigns its own agents: Desk's operators are not \
+         assigned"
+    );
+    assert_eq!(preview["warnings"], json!([]));
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &file])
+        .assert()
+        .success()
+        .stdout(contains(
+            "none in Desk (the ticket goes to zendesk, which assigns its own agents",
+        ))
+        .stdout(contains("round-robin").not());
+
+    // Nobody online in Desk is no problem either: nothing to warn about.
+    desk.run(&["operators", "availability", "alice", "offline"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["warnings"], json!([]), "{preview}");
+    desk.run(&["operators", "availability", "alice", "online"]);
+
+    // Sent for real: the recorded decision names no Desk operator ...
+    for _ in 0..2 {
+        let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "--no-wait", "-o", "json"]));
+        assert_eq!(sent["outcome"], "external");
+        assert_eq!(sent["ticket"], Value::Null);
+        assert_eq!(sent["decision"]["assignee"]["value"], Value::Null, "{sent}");
+        assert_eq!(sent["decision"]["warnings"], json!([]));
+    }
+    // ... and the rotation has not moved: back on the inbox, alice starts it.
+    desk.run(&["actions", "set", "shop", "--platform", "inbox"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(
+        preview["assignee"]["reason"],
+        "round-robin: alice starts the rotation among 2 available"
+    );
+    desk.run(&["assignment", "set", "--method", "balanced"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    let reason = preview["assignee"]["reason"].as_str().unwrap();
+    assert!(
+        reason.ends_with("has not been assigned a ticket yet and comes first by handle"),
+        "no operator counts an external handoff: {reason}"
+    );
 }
 
 #[test]

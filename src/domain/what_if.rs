@@ -10,7 +10,7 @@ use crate::api::{
 };
 use crate::domain::Refusal;
 use crate::domain::assignment::Candidate;
-use crate::domain::assignment::Loads;
+use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::workspace::document::after;
 use crate::domain::workspace::{SmtpConfig, Snapshot, WebhookConfig};
 
@@ -36,9 +36,17 @@ pub fn overlay(
     Ok(next)
 }
 
-/// The operators of `team` as assignment sees them in `snapshot`: today's
-/// availability and open tickets, the snapshot's membership and capacity.
-pub fn team_candidates(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> Vec<Candidate> {
+/// `team` as assignment sees it in `snapshot`: its operators with today's
+/// availability and open tickets and the snapshot's membership and capacity,
+/// and today's round-robin position.
+pub fn team_state(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> TeamState {
+    TeamState {
+        candidates: team_candidates(snapshot, loads, team),
+        last_assigned: team.and_then(|team| loads.last_assigned.get(team)).cloned(),
+    }
+}
+
+fn team_candidates(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> Vec<Candidate> {
     let Some(members) = team.and_then(|key| snapshot.teams.iter().find(|t| t.key == key)) else {
         return Vec::new();
     };

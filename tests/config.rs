@@ -1288,7 +1288,7 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     ]);
     let (code, out, err) = cli_output(&mut cmd);
     assert_eq!(code, 3, "{out}{err}");
-    assert!(err.contains("3 of 3 would route differently"), "{err}");
+    assert!(err.contains("3 of 3 would be decided differently"), "{err}");
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 3, "{out}");
     assert!(rows[0].contains("team support → billing"), "{out}");
@@ -1311,7 +1311,7 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     ]);
     let (code, out, err) = cli_output(&mut cmd);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(err.contains("0 of 3 would route differently"), "{err}");
+    assert!(err.contains("0 of 3 would be decided differently"), "{err}");
 }
 
 const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1

@@ -5,6 +5,7 @@ use super::BACKEND;
 use crate::common;
 
 use common::{Desk, Server};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::{Value, json};
 
@@ -345,8 +346,238 @@ fn an_external_platform_shows_the_waiting_label_whoever_is_online_in_desk() {
         .assert()
         .success()
         .stdout(contains(
-            "tickets go to zendesk, whose agents Desk cannot see",
+            "the ticket goes to zendesk, whose agents Desk cannot see",
         ));
+}
+
+/// Connects Zendesk at a closed loopback port (nothing is ever delivered) and
+/// points the shop's action at it.
+fn to_zendesk(desk: &Desk) {
+    desk.cmd()
+        .env("ZD_TOKEN", "zd-secret-token")
+        .args([
+            "integrations",
+            "connect",
+            "zendesk",
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=bot@acme.example",
+            "--secret",
+            "api-token=env:ZD_TOKEN",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--no-test",
+        ])
+        .assert()
+        .success();
+    desk.run(&["actions", "set", "shop", "--platform", "zendesk"]);
+}
+
+#[test]
+fn an_external_platform_gets_no_desk_operator_and_moves_no_rotation() {
+    let desk = configured(desk!());
+    desk.run(&["assignment", "set", "--method", "round-robin"]);
+    to_zendesk(&desk);
+    let mut plain = handoff("production");
+    plain["reason"] = json!("explicit-request");
+    // Only the assignment's warnings are in question here.
+    plain["context"].as_object_mut().unwrap().remove("Bad_Key");
+    let file = write(&desk, "prod.json", &plain);
+
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["outcome"], "external");
+    assert_eq!(preview["team"]["value"], "support");
+    assert_eq!(preview["assignee"]["value"], Value::Null, "{preview}");
+    assert_eq!(
+        preview["assignee"]["reason"],
+        "the ticket goes to zendesk, which assigns its own agents: Desk's operators are not \
+         assigned"
+    );
+    assert_eq!(preview["warnings"], json!([]));
+    desk.cmd()
+        .args(["handoff", "preview", "-f", &file])
+        .assert()
+        .success()
+        .stdout(contains(
+            "none in Desk (the ticket goes to zendesk, which assigns its own agents",
+        ))
+        .stdout(contains("round-robin").not());
+
+    // Nobody online in Desk is no problem either: nothing to warn about.
+    desk.run(&["operators", "availability", "alice", "offline"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(preview["warnings"], json!([]), "{preview}");
+    desk.run(&["operators", "availability", "alice", "online"]);
+
+    // Sent for real: the recorded decision names no Desk operator ...
+    for _ in 0..2 {
+        let sent = parse(&desk.run(&["handoff", "send", "-f", &file, "--no-wait", "-o", "json"]));
+        assert_eq!(sent["outcome"], "external");
+        assert_eq!(sent["ticket"], Value::Null);
+        assert_eq!(sent["decision"]["assignee"]["value"], Value::Null, "{sent}");
+        assert_eq!(sent["decision"]["warnings"], json!([]));
+    }
+    // ... and the rotation has not moved: back on the inbox, alice starts it.
+    desk.run(&["actions", "set", "shop", "--platform", "inbox"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    assert_eq!(
+        preview["assignee"]["reason"],
+        "round-robin: alice starts the rotation among 2 available"
+    );
+    desk.run(&["assignment", "set", "--method", "balanced"]);
+    let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+    let reason = preview["assignee"]["reason"].as_str().unwrap();
+    assert!(
+        reason.ends_with("has not been assigned a ticket yet and comes first by handle"),
+        "no operator counts an external handoff: {reason}"
+    );
+}
+
+#[test]
+fn actions_status_answers_as_a_handoff_to_the_agents_team_would() {
+    let desk = configured(desk!());
+    // carol is in billing alone; alice and bob are support, the default team.
+    desk.run(&[
+        "operators",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.com",
+        "--team",
+        "billing",
+    ]);
+    let mut plain = handoff("production");
+    plain["reason"] = json!("explicit-request");
+    let file = write(&desk, "prod.json", &plain);
+    let agree = |kind: &str, reason: &str| {
+        let preview = parse(&desk.run(&["handoff", "preview", "-f", &file, "-o", "json"]));
+        assert_eq!(preview["team"]["value"], "support");
+        assert_eq!(preview["customer_sees"]["kind"], kind, "{preview}");
+        assert_eq!(preview["customer_sees"]["reason"], reason, "{preview}");
+        let status = parse(&desk.run(&["actions", "status", "shop", "-o", "json"]));
+        assert_eq!(status["customer_sees"], kind, "{status}");
+        assert_eq!(status["customer_reason"], reason, "{status}");
+        assert_eq!(status["team"], "support");
+        assert_eq!(
+            status["team_reason"],
+            "the default team: no assignment rule matched"
+        );
+        // The invoice rule tests the reason, so some handoffs may go to billing.
+        assert_eq!(status["may_route_to"], json!(["billing"]));
+        status
+    };
+
+    // Both of support online, each with room.
+    let status = agree(
+        "waiting-label",
+        "2 of 2 members in team support online and under capacity",
+    );
+    assert_eq!(status["button_visible"], true, "{status}");
+
+    // Both online but at capacity, each with one open ticket.
+    desk.run(&["operators", "set", "alice", "--capacity", "1"]);
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["handoff", "send", "-f", &file]);
+    desk.run(&["handoff", "send", "-f", &file]);
+    let status = agree(
+        "auto-reply",
+        "nobody in team support is online and under capacity",
+    );
+    assert_eq!(status["button_visible"], false);
+    assert_eq!(
+        status["hidden_because"],
+        json!([{
+            "code": "nobody_online",
+            "message": "nobody in team support is online and under capacity"
+        }])
+    );
+    assert_eq!(status["operators_online"], 2, "online, if not available");
+
+    // Only billing's carol online: she does not answer support's customers.
+    desk.run(&["operators", "set", "alice", "--no-capacity"]);
+    desk.run(&["operators", "set", "bob", "--no-capacity"]);
+    desk.run(&["operators", "availability", "alice", "offline"]);
+    desk.run(&["operators", "availability", "bob", "offline"]);
+    desk.run(&["operators", "availability", "carol", "online"]);
+    agree(
+        "auto-reply",
+        "nobody in team support is online and under capacity",
+    );
+
+    // The human-readable form says which team it assumed, and that rules may
+    // send some handoffs elsewhere.
+    desk.cmd()
+        .args(["actions", "status", "shop"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "support (the default team: no assignment rule matched)",
+        ))
+        .stdout(contains(
+            "assumed: assignment rules may route some handoffs to billing instead",
+        ))
+        .stdout(contains(
+            "nobody in team support is online and under capacity",
+        ));
+}
+
+#[test]
+fn what_if_reports_a_change_in_what_the_customer_sees() {
+    let desk = configured(desk!());
+    desk.run(&["hours", "set", "--enabled", "false"]);
+    let file = write(&desk, "prod.json", &handoff("production"));
+    // Closed all around now, whatever the time: yesterday to tomorrow are holidays.
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let day = jiff::ToSpan::days(1);
+    let holidays = [today - day, today, today + day]
+        .map(|d| d.to_string())
+        .join(", ");
+    let document = desk.dir.path().join("hours.yaml");
+    std::fs::write(
+        &document,
+        format!(
+            "apiVersion: deskctl/v1\nkind: Desk\nbusiness-hours:\n  enabled: true\n  \
+             timezone: UTC\n  holidays: [{holidays}]\n"
+        ),
+    )
+    .unwrap();
+    let document = document.to_str().unwrap();
+
+    let output = desk
+        .cmd()
+        .args(["handoff", "preview", "-f", &file, "--with", document])
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(3), "{out}{err}");
+    assert!(
+        out.contains("customer_sees waiting-label → auto-reply"),
+        "{out}"
+    );
+    assert!(err.contains("1 of 1 would be decided differently"), "{err}");
+
+    let output = desk
+        .cmd()
+        .args([
+            "handoff", "preview", "-f", &file, "--with", document, "-o", "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let report = parse(&String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        report[0]["differences"],
+        json!([{"field": "customer_sees", "current": "waiting-label", "proposed": "auto-reply"}]),
+        "{report}"
+    );
 }
 
 #[test]
@@ -467,7 +698,7 @@ fn env_and_agent_flags_stand_in_for_what_the_file_leaves_out() {
         .args(["--with", document.to_str().unwrap()])
         .assert()
         .success()
-        .stderr(contains("0 of 1 would route differently"));
+        .stderr(contains("0 of 1 would be decided differently"));
     // Without the flags, what is missing is still named.
     desk.cmd()
         .args(["handoff", "preview", "-f", &file])

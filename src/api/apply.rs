@@ -56,7 +56,10 @@ pub struct WhatIfRequest {
 /// One decided value that differs between today and the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct DecisionDifference {
-    /// `priority`, `team`, `assignee`, `fields.<key>`, `outcome`, `platform` or `error`.
+    /// `priority`, `team`, `assignee`, `fields.<key>`, `field_mismatches` (the keys
+    /// whose value does not convert), `outcome`, `platform`, `action`,
+    /// `customer_sees` (its kind), `customer_sees.text` (same kind, other words),
+    /// `summary`, or `error`.
     pub field: String,
     /// The value today; absent when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,7 +84,7 @@ pub struct WhatIfResult {
     pub index: usize,
     pub current: WhatIfOutcome,
     pub proposed: WhatIfOutcome,
-    /// Empty when the handoff would be routed the same way.
+    /// Empty when the handoff would be decided the same way.
     pub differences: Vec<DecisionDifference>,
 }
 
@@ -89,6 +92,6 @@ pub struct WhatIfResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WhatIfReport {
     pub results: Vec<WhatIfResult>,
-    /// How many handoffs would be routed differently.
+    /// How many handoffs would be decided differently.
     pub different: usize,
 }

@@ -288,7 +288,8 @@ impl Default for HandoverAction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct HiddenReason {
     /// `no_action`, `action_disabled`, `button_off`, `below_threshold`,
-    /// `outside_business_hours` or `nobody_online`.
+    /// `outside_business_hours` or `nobody_online` (nobody in Desk can answer:
+    /// the message says why, e.g. nobody in the team is online and under capacity).
     pub code: String,
     pub message: String,
 }
@@ -307,16 +308,32 @@ pub struct HandoverStatus {
     pub hidden_because: Vec<HiddenReason>,
     /// Whether business hours are open at `at` (always true when they are off).
     pub business_hours_open: bool,
-    /// Desk's operators online (they count only when the platform is the inbox).
+    /// Desk's operators online, in any team. Only those of `team` who are also
+    /// under capacity answer its customers, and none for an external platform:
+    /// `customer_reason` says who can.
     pub operators_online: u32,
+    /// The team status assumes the agent's handoffs go to: the first assignment
+    /// rule that matches all of the agent's handoffs, else the default team; none
+    /// when there is neither. A handoff itself is routed on all its facts.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// Why that team: the rule or the default team.
+    #[serde(default)]
+    pub team_reason: Option<String>,
+    /// Other teams that assignment rules testing more than the agent (channel,
+    /// reason, context…) may route some of its handoffs to instead; empty when
+    /// the agent's handoffs always go to `team`.
+    #[serde(default)]
+    pub may_route_to: Vec<String>,
     /// `waiting-label` or `auto-reply`; none when the action is disabled.
     #[serde(default)]
     pub customer_sees: Option<String>,
     /// The text the customer sees on escalating.
     #[serde(default)]
     pub customer_text: Option<String>,
-    /// Why they see it: business hours, and Desk's operators online for the inbox;
-    /// for an external platform Desk's operators do not count.
+    /// Why they see it: business hours, and for the inbox who in `team` is online
+    /// and under capacity (as a handoff's `customer_sees.reason` says); for an
+    /// external platform Desk's operators do not count.
     #[serde(default)]
     pub customer_reason: Option<String>,
 }

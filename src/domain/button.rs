@@ -1,10 +1,15 @@
 //! The "talk to a human" button: whether the customer sees it, every reason they
 //! do not, and which text they see on escalating (design §3, step 7).
 //!
-//! This module owns the button's rules. The reasons are checked in a fixed order
-//! and all that apply are reported, so an admin fixing one learns about the rest
-//! at the same time.
+//! This module owns the button's rules and step 7 of the handoff pipeline: who
+//! could answer a customer who escalates ([`answerers`]) and so whether they see
+//! the waiting label or the auto-reply ([`availability`]). The handoff decision
+//! and `actions status` both call these, so they cannot disagree. The button's
+//! reasons are checked in a fixed order and all that apply are reported, so an
+//! admin fixing one learns about the rest at the same time.
 
+use super::assignment::{self, Candidate};
+use super::platform::INBOX;
 use crate::api::{HandoverAction, HiddenReason};
 
 /// The agent has no handover action.
@@ -17,13 +22,100 @@ pub const BUTTON_OFF: &str = "button_off";
 pub const BELOW_THRESHOLD: &str = "below_threshold";
 /// Business hours are closed.
 pub const OUTSIDE_BUSINESS_HOURS: &str = "outside_business_hours";
-/// No operator is online.
+/// Nobody in Desk can answer: the routed team has nobody online and under
+/// capacity, no members, or there is no team (the code predates the team rule).
 pub const NOBODY_ONLINE: &str = "nobody_online";
 
 /// `customer_sees` when someone is available: the action's waiting label.
 pub const WAITING_LABEL: &str = "waiting-label";
 /// `customer_sees` when nobody is available: the action's auto-reply.
 pub const AUTO_REPLY: &str = "auto-reply";
+
+/// Who could answer a customer who escalates, business hours aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answerers {
+    /// Tickets go to this external platform, whose agents Desk cannot see:
+    /// Desk's own operators do not count.
+    Platform(String),
+    /// `available` (at least one) of the team's `members` are online and under
+    /// capacity.
+    Team {
+        team: String,
+        available: usize,
+        members: usize,
+    },
+    /// Nobody in Desk can: why not.
+    Nobody(String),
+}
+
+/// Who could answer a ticket for `platform` routed to `team`, whose members
+/// are `candidates`. Only the routed team counts: operators online in other
+/// teams do not answer this team's customers; nor do Desk's operators at all
+/// when the ticket goes to an external platform.
+pub fn answerers(platform: &str, team: Option<&str>, candidates: &[Candidate]) -> Answerers {
+    if platform != INBOX {
+        return Answerers::Platform(platform.to_string());
+    }
+    let Some(team) = team else {
+        return Answerers::Nobody("the ticket has no team".into());
+    };
+    if candidates.is_empty() {
+        return Answerers::Nobody(format!("team {team} has no members"));
+    }
+    let available = candidates
+        .iter()
+        .filter(|c| assignment::is_available(c))
+        .count();
+    if available == 0 {
+        return Answerers::Nobody(format!(
+            "nobody in team {team} is online and under capacity"
+        ));
+    }
+    Answerers::Team {
+        team: team.to_string(),
+        available,
+        members: candidates.len(),
+    }
+}
+
+/// Step 7: whether someone can answer the customer now, and why (or why not).
+/// Closed business hours mean nobody; otherwise it is up to the [`Answerers`].
+pub fn availability(hours_open: bool, answerers: &Answerers) -> (bool, String) {
+    let mut why_not = Vec::new();
+    if !hours_open {
+        why_not.push("outside business hours".to_string());
+    }
+    match answerers {
+        // The platform's agents are not Desk's to see, so only hours count.
+        Answerers::Platform(_) if !hours_open => {}
+        Answerers::Platform(platform) => {
+            return (
+                true,
+                format!(
+                    "the ticket goes to {platform}, whose agents Desk cannot see: Desk's own \
+                     operators do not count, and business hours are open"
+                ),
+            );
+        }
+        Answerers::Nobody(why) => why_not.push(why.clone()),
+        Answerers::Team { .. } if !hours_open => {}
+        Answerers::Team {
+            team,
+            available,
+            members,
+        } => {
+            let members = match members {
+                1 => "1 member".to_string(),
+                n => format!("{n} members"),
+            };
+            return (
+                true,
+                format!("{available} of {members} in team {team} online and under capacity"),
+            );
+        }
+    }
+    (false, why_not.join(", "))
+}
 
 /// What the button depends on.
 #[derive(Debug, Clone, Copy)]
@@ -34,10 +126,9 @@ pub struct ButtonInputs<'a> {
     pub messages: u32,
     /// Whether business hours are open now (true when they are switched off).
     pub hours_open: bool,
-    /// How many of Desk's operators are online. They count only for an action
-    /// whose platform is the inbox: an external platform's agents are not Desk's
-    /// to see.
-    pub operators_online: u32,
+    /// Who could answer the agent's handoffs ([`answerers`] for the action's
+    /// platform and the team its handoffs are routed to).
+    pub answerers: &'a Answerers,
 }
 
 /// Whether the button shows, why not, and what the customer would see.
@@ -58,11 +149,12 @@ pub struct ButtonDecision {
 /// Decides the button from `inputs`.
 ///
 /// Reasons, in order: `no_action`, `action_disabled`, `button_off`,
-/// `below_threshold`, `outside_business_hours`, `nobody_online`. The customer sees
-/// the auto-reply when hours are closed or nobody is online, and the waiting label
-/// otherwise — whether or not the button itself shows, because the agent may still
-/// escalate on its own. For an action whose platform is external, Desk's operators
-/// do not count (`nobody_online` never applies): only business hours do.
+/// `below_threshold`, `outside_business_hours`, `nobody_online` (the
+/// [`Answerers`] are nobody; its message says why). What the customer sees is
+/// [`availability`]'s answer — whether or not the button itself shows, because
+/// the agent may still escalate on its own. For an action whose platform is
+/// external, Desk's operators do not count (`nobody_online` never applies): only
+/// business hours do.
 pub fn evaluate(inputs: &ButtonInputs) -> ButtonDecision {
     let mut reasons = Vec::new();
     let mut hide = |code: &str, message: String| {
@@ -98,46 +190,19 @@ pub fn evaluate(inputs: &ButtonInputs) -> ButtonDecision {
     if !inputs.hours_open {
         hide(OUTSIDE_BUSINESS_HOURS, "outside business hours".into());
     }
-    let external = inputs
-        .action
-        .map(|action| action.platform.as_str())
-        .filter(|platform| *platform != "inbox");
-    let nobody_online = external.is_none() && inputs.operators_online == 0;
-    if nobody_online {
-        hide(NOBODY_ONLINE, "no operator is online".into());
+    if let Answerers::Nobody(why) = inputs.answerers {
+        hide(NOBODY_ONLINE, why.clone());
     }
 
-    let reason = match (inputs.hours_open, external) {
-        (false, _) => "outside business hours".to_string(),
-        (true, Some(platform)) => format!(
-            "tickets go to {platform}, whose agents Desk cannot see: Desk's own operators do \
-             not count, and business hours are open"
-        ),
-        (true, None) if nobody_online => "no operator is online".to_string(),
-        (true, None) => format!(
-            "{} online and business hours are open",
-            match inputs.operators_online {
-                1 => "1 operator is".to_string(),
-                n => format!("{n} operators are"),
-            }
-        ),
-    };
-    let nobody_available = !inputs.hours_open || nobody_online;
+    let (available, reason) = availability(inputs.hours_open, inputs.answerers);
     let (customer_sees, customer_text, customer_reason) = match inputs.action {
         Some(action) if action.enabled => {
-            if nobody_available {
-                (
-                    Some(AUTO_REPLY),
-                    Some(action.auto_reply.clone()),
-                    Some(reason),
-                )
+            let (kind, text) = if available {
+                (WAITING_LABEL, action.labels.waiting.clone())
             } else {
-                (
-                    Some(WAITING_LABEL),
-                    Some(action.labels.waiting.clone()),
-                    Some(reason),
-                )
-            }
+                (AUTO_REPLY, action.auto_reply.clone())
+            };
+            (Some(kind), Some(text), Some(reason))
         }
         _ => (None, None, None),
     };
@@ -166,12 +231,27 @@ mod tests {
         action
     }
 
+    /// Team support with `available` of 2 members online and under capacity.
+    fn support(available: usize) -> Answerers {
+        match available {
+            0 => Answerers::Nobody("nobody in team support is online and under capacity".into()),
+            available => Answerers::Team {
+                team: "support".into(),
+                available,
+                members: 2,
+            },
+        }
+    }
+
+    static TWO_ONLINE: std::sync::LazyLock<Answerers> = std::sync::LazyLock::new(|| support(2));
+    static NOBODY: std::sync::LazyLock<Answerers> = std::sync::LazyLock::new(|| support(0));
+
     fn inputs(action: Option<&HandoverAction>) -> ButtonInputs<'_> {
         ButtonInputs {
             action,
             messages: 5,
             hours_open: true,
-            operators_online: 2,
+            answerers: &TWO_ONLINE,
         }
     }
 
@@ -194,7 +274,9 @@ mod tests {
                 hidden_because: vec![],
                 customer_sees: Some(WAITING_LABEL),
                 customer_text: Some("Hold on…".into()),
-                customer_reason: Some("2 operators are online and business hours are open".into()),
+                customer_reason: Some(
+                    "2 of 2 members in team support online and under capacity".into()
+                ),
             }
         );
     }
@@ -205,8 +287,9 @@ mod tests {
             platform: "zendesk".into(),
             ..action()
         };
+        let zendesk = Answerers::Platform("zendesk".into());
         let decision = evaluate(&ButtonInputs {
-            operators_online: 0,
+            answerers: &zendesk,
             ..inputs(Some(&action))
         });
         assert!(decision.visible, "{:?}", decision.hidden_because);
@@ -216,12 +299,12 @@ mod tests {
                 .customer_reason
                 .as_deref()
                 .unwrap()
-                .starts_with("tickets go to zendesk, whose agents Desk cannot see"),
+                .starts_with("the ticket goes to zendesk, whose agents Desk cannot see"),
             "{:?}",
             decision.customer_reason
         );
         let closed = evaluate(&ButtonInputs {
-            operators_online: 0,
+            answerers: &zendesk,
             hours_open: false,
             ..inputs(Some(&action))
         });
@@ -230,6 +313,113 @@ mod tests {
         assert_eq!(
             closed.customer_reason.as_deref(),
             Some("outside business hours")
+        );
+    }
+
+    fn member(handle: &str, online: bool, capacity: Option<u32>, open: u32) -> Candidate {
+        Candidate {
+            handle: handle.into(),
+            availability: if online {
+                crate::api::Availability::Online
+            } else {
+                crate::api::Availability::Away
+            },
+            capacity,
+            open_tickets: open,
+            last_assigned_at: None,
+        }
+    }
+
+    #[test]
+    fn only_the_routed_teams_members_online_and_under_capacity_can_answer() {
+        let alice_full = member("alice", true, Some(1), 1);
+        let bob_away = member("bob", false, None, 0);
+        let carol = member("carol", true, Some(2), 1);
+        assert_eq!(
+            answerers(
+                INBOX,
+                Some("support"),
+                &[alice_full.clone(), bob_away.clone()]
+            ),
+            Answerers::Nobody("nobody in team support is online and under capacity".into())
+        );
+        assert_eq!(
+            answerers(INBOX, Some("support"), &[alice_full, bob_away, carol]),
+            Answerers::Team {
+                team: "support".into(),
+                available: 1,
+                members: 3
+            }
+        );
+        assert_eq!(
+            answerers(INBOX, Some("empty"), &[]),
+            Answerers::Nobody("team empty has no members".into())
+        );
+        assert_eq!(
+            answerers(INBOX, None, &[member("dan", true, None, 0)]),
+            Answerers::Nobody("the ticket has no team".into())
+        );
+        // An external platform: Desk's operators do not count, whoever they are.
+        assert_eq!(
+            answerers("zendesk", Some("support"), &[]),
+            Answerers::Platform("zendesk".into())
+        );
+    }
+
+    #[test]
+    fn availability_puts_business_hours_first() {
+        let nobody = Answerers::Nobody("team empty has no members".into());
+        assert_eq!(
+            availability(false, &nobody),
+            (
+                false,
+                "outside business hours, team empty has no members".into()
+            )
+        );
+        assert_eq!(
+            availability(true, &nobody),
+            (false, "team empty has no members".into())
+        );
+        let one = Answerers::Team {
+            team: "support".into(),
+            available: 1,
+            members: 1,
+        };
+        assert_eq!(
+            availability(true, &one),
+            (
+                true,
+                "1 of 1 member in team support online and under capacity".into()
+            )
+        );
+        assert_eq!(
+            availability(false, &one),
+            (false, "outside business hours".into())
+        );
+        let platform = Answerers::Platform("intercom".into());
+        assert!(availability(true, &platform).0);
+        assert_eq!(
+            availability(false, &platform),
+            (false, "outside business hours".into())
+        );
+    }
+
+    #[test]
+    fn nobody_online_says_why_nobody_can_answer() {
+        let action = action();
+        let full = Answerers::Nobody("nobody in team support is online and under capacity".into());
+        let decision = evaluate(&ButtonInputs {
+            answerers: &full,
+            ..inputs(Some(&action))
+        });
+        assert_eq!(codes(&decision), [NOBODY_ONLINE]);
+        assert_eq!(
+            decision.hidden_because[0].message,
+            "nobody in team support is online and under capacity"
+        );
+        assert_eq!(
+            decision.customer_reason.as_deref(),
+            Some("nobody in team support is online and under capacity")
         );
     }
 
@@ -316,7 +506,7 @@ mod tests {
     fn nobody_online_shows_the_auto_reply() {
         let action = action();
         let decision = evaluate(&ButtonInputs {
-            operators_online: 0,
+            answerers: &NOBODY,
             ..inputs(Some(&action))
         });
         assert_eq!(codes(&decision), [NOBODY_ONLINE]);
@@ -335,7 +525,7 @@ mod tests {
             action: Some(&action),
             messages: 1,
             hours_open: false,
-            operators_online: 0,
+            answerers: &NOBODY,
         });
         assert_eq!(
             codes(&decision),
@@ -354,7 +544,7 @@ mod tests {
             action: None,
             messages: 0,
             hours_open: false,
-            operators_online: 0,
+            answerers: &NOBODY,
         });
         assert_eq!(
             codes(&decision),
@@ -373,7 +563,7 @@ mod tests {
             action: Some(&action),
             messages: 0,
             hours_open: false,
-            operators_online: 0,
+            answerers: &NOBODY,
         });
         assert!(
             decision
@@ -392,21 +582,22 @@ mod tests {
             threshold in 0u32..10,
             messages in 0u32..10,
             hours_open in any::<bool>(),
-            operators_online in 0u32..3,
+            available in 0usize..3,
         ) {
+            let answerers = support(available);
             let action = HandoverAction { enabled, human_button, message_threshold: threshold, ..action() };
             let decision = evaluate(&ButtonInputs {
                 action: has_action.then_some(&action),
                 messages,
                 hours_open,
-                operators_online,
+                answerers: &answerers,
             });
             let expected = has_action
                 && enabled
                 && human_button
                 && messages >= threshold
                 && hours_open
-                && operators_online > 0;
+                && available > 0;
             prop_assert_eq!(decision.visible, expected);
             prop_assert_eq!(decision.visible, decision.hidden_because.is_empty());
             let order = [NO_ACTION, ACTION_DISABLED, BUTTON_OFF, BELOW_THRESHOLD, OUTSIDE_BUSINESS_HOURS, NOBODY_ONLINE];
@@ -419,7 +610,7 @@ mod tests {
                 None => prop_assert!(!has_action || !enabled),
                 Some(sees) => {
                     prop_assert!(has_action && enabled);
-                    let away = !hours_open || operators_online == 0;
+                    let away = !hours_open || available == 0;
                     prop_assert_eq!(sees, if away { AUTO_REPLY } else { WAITING_LABEL });
                 }
             }

@@ -11,10 +11,10 @@
 //! 1. [`validate_request`]: the request's own shape (every problem at once).
 //! 2. [`plan`]: steps 1–5 and 7–8 and the outcome (step 9) against the workspace.
 //!    An `Err` is a [`Rejection`]: nothing may be stored.
-//! 3. Load the candidates of [`Plan::team`] and the team's round-robin position,
-//!    then [`assign`] (step 6) — also for a preview, which reports whom it *would*
+//! 3. Load the candidates of [`Plan::candidates_from`] and the team's
+//!    round-robin position, then [`Plan::decide`] (steps 6 and 7): the full
+//!    [`HandoffDecision`] — also for a preview, which reports whom it *would*
 //!    assign (the caller simply does not record the assignment).
-//! 4. [`Plan::finish`] with the assignee: the full [`HandoffDecision`].
 //!
 //! # Rejections ([`validate_request`], status and `code`)
 //!
@@ -66,21 +66,24 @@
 //!   environment, the reason as given, the requester's email and the valid context
 //!   keys whose values are strings, numbers or booleans. No team at all (no rule
 //!   matched, no default team) is a warning.
-//! - **Assignee** (step 6): see [`assign`].
-//! - **What the customer sees** (step 7, completed by [`Plan::finish`]): the
-//!   auto-reply (with a warning) when business hours are closed at `at`, or, for an
-//!   inbox ticket, when the routed team has no members or nobody in it is online and
-//!   under capacity, or the ticket has no team; the waiting label otherwise. A ticket
-//!   for an external platform goes to that platform's team, which Desk cannot see:
-//!   Desk's own operators do not count, only business hours. `customer_sees.reason`
-//!   says which applied.
+//! - **Assignee** (step 6): see [`assign`]. A ticket for an external platform
+//!   gets no Desk operator (the platform assigns its own agents), and no warning
+//!   for it: no Desk ticket is made, so no rotation or load of Desk's moves.
+//! - **What the customer sees** (step 7, completed by [`Plan::decide`]):
+//!   [`button::availability`], which `actions status` shares — the auto-reply
+//!   (with a warning) when business hours are closed at `at`, or, for an inbox
+//!   ticket, when the routed team has no members or nobody in it is online and
+//!   under capacity, or the ticket has no team; the waiting label otherwise. A
+//!   ticket for an external platform goes to that platform's team, which Desk
+//!   cannot see: Desk's own operators do not count, only business hours.
+//!   `customer_sees.reason` says which applied.
 //! - **Summary** (step 8): see [`summarize`]; the request's own `summary`, when not
 //!   blank, replaces it. **Subject**: see [`subject`].
 //! - **Outcome** (step 9): see [`outcome`].
 //!
 //! Warnings come in step order: invalid context keys, field mismatches, unusable
-//! context values, no team, and (from [`Plan::finish`]) nobody available and nobody
-//! assigned in a team that has a method to assign by.
+//! context values, no team, and (from [`Plan::decide`]) nobody available and nobody
+//! assigned in an inbox team that has a method to assign by.
 //!
 //! [`plan`] does not repeat [`validate_request`], but it is total: given a request
 //! that validation would refuse, it still decides without panicking (a `null`, array
@@ -92,9 +95,10 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde_json::{Number, Value};
 
-use super::assignment::{self, Candidate};
+use super::assignment::{self, Candidate, TeamState};
 use super::button;
 use super::hours::{self, Schedule};
+use super::platform;
 use super::rules;
 use crate::api::{
     Agent, AssigneeDecision, AssignmentMethod, AssignmentSettings, Availability, ContextValue,
@@ -439,7 +443,7 @@ fn context_value(value: &Value) -> Option<ContextValue> {
 // --- the plan --------------------------------------------------------------------
 
 /// Steps 1–5 and 7–8 of the pipeline and its outcome: everything but the assignee.
-/// Complete it with [`Plan::finish`].
+/// Complete it with [`Plan::decide`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     decision: HandoffDecision,
@@ -459,17 +463,49 @@ impl Plan {
         self.decision.outcome
     }
 
-    /// The workspace's assignment method, to pass to [`assign`].
+    /// The workspace's assignment method.
     pub fn method(&self) -> AssignmentMethod {
         self.decision.assignee.method
     }
 
-    /// [`assign`] with this plan's method and team.
-    pub fn assign(
-        &self,
-        candidates: &[Candidate],
-        last_assigned: Option<&str>,
-    ) -> AssigneeDecision {
+    /// Whether Desk assigns one of its operators: only to a ticket in its own
+    /// inbox. A ticket for an external platform is that platform's to assign.
+    fn assigns_in_desk(&self) -> bool {
+        self.decision.platform == platform::INBOX
+    }
+
+    /// The team whose members (and round-robin position) the caller loads for
+    /// [`Plan::decide`]: the decided team, or none for an external platform,
+    /// since Desk's operators play no part there.
+    pub fn candidates_from(&self) -> Option<&str> {
+        if self.assigns_in_desk() {
+            self.team()
+        } else {
+            None
+        }
+    }
+
+    /// Steps 6 and 7 from the state of [`Plan::candidates_from`]'s team: the
+    /// full decision.
+    pub fn decide(self, team: &TeamState) -> HandoffDecision {
+        let assignee = self.assign(&team.candidates, team.last_assigned.as_deref());
+        self.finish(assignee, &team.candidates)
+    }
+
+    /// [`assign`] with this plan's method and team; nobody, with the reason, for
+    /// an external platform.
+    fn assign(&self, candidates: &[Candidate], last_assigned: Option<&str>) -> AssigneeDecision {
+        if !self.assigns_in_desk() {
+            return AssigneeDecision {
+                value: None,
+                method: self.method(),
+                reason: format!(
+                    "the ticket goes to {}, which assigns its own agents: Desk's operators \
+                     are not assigned",
+                    self.decision.platform
+                ),
+            };
+        }
         assign(self.method(), self.team(), candidates, last_assigned)
     }
 
@@ -477,15 +513,17 @@ impl Plan {
     /// (step 7), from the decided team's `candidates` (the same ones [`assign`] got).
     ///
     /// Nobody available is a warning; so is nobody assigned although the ticket has
-    /// a team and the method is not manual (the assignee's reason says why).
-    pub fn finish(self, assignee: AssigneeDecision, candidates: &[Candidate]) -> HandoffDecision {
+    /// a team in Desk's inbox and the method is not manual (the assignee's reason
+    /// says why).
+    fn finish(self, assignee: AssigneeDecision, candidates: &[Candidate]) -> HandoffDecision {
+        let assigns_in_desk = self.assigns_in_desk();
         let mut decision = self.decision;
-        let (available, reason) = availability(
-            self.hours_open,
+        let answerers = button::answerers(
             &decision.platform,
             decision.team.value.as_deref(),
             candidates,
         );
+        let (available, reason) = button::availability(self.hours_open, &answerers);
         decision.customer_sees = if available {
             CustomerView {
                 kind: button::WAITING_LABEL.into(),
@@ -502,7 +540,8 @@ impl Plan {
                 reason,
             }
         };
-        if assignee.value.is_none()
+        if assigns_in_desk
+            && assignee.value.is_none()
             && assignee.method != AssignmentMethod::Manual
             && decision.team.value.is_some()
         {
@@ -513,61 +552,6 @@ impl Plan {
         decision.assignee = assignee;
         decision
     }
-}
-
-/// Step 7: whether someone can answer the customer, and why (or why not).
-///
-/// Closed business hours mean nobody. An external platform's team is not Desk's
-/// to see, so there only business hours count. An inbox ticket needs someone in
-/// its team who is online and under capacity.
-fn availability(
-    hours_open: bool,
-    platform: &str,
-    team: Option<&str>,
-    candidates: &[Candidate],
-) -> (bool, String) {
-    let mut why_not = Vec::new();
-    if !hours_open {
-        why_not.push("outside business hours".to_string());
-    }
-    if platform != "inbox" {
-        if why_not.is_empty() {
-            return (
-                true,
-                format!(
-                    "the ticket goes to {platform}, whose agents Desk cannot see: Desk's own \
-                     operators do not count, and business hours are open"
-                ),
-            );
-        }
-        return (false, why_not.join(", "));
-    }
-    match team {
-        None => why_not.push("the ticket has no team".into()),
-        Some(team) if candidates.is_empty() => {
-            why_not.push(format!("team {team} has no members"));
-        }
-        Some(team) => {
-            let available = candidates
-                .iter()
-                .filter(|c| assignment::is_available(c))
-                .count();
-            if available == 0 {
-                why_not.push(format!(
-                    "nobody in team {team} is online and under capacity"
-                ));
-            } else if why_not.is_empty() {
-                return (
-                    true,
-                    format!(
-                        "{available} of {} in team {team} online and under capacity",
-                        plural(candidates.len(), "member", "members")
-                    ),
-                );
-            }
-        }
-    }
-    (false, why_not.join(", "))
 }
 
 /// Runs steps 1–5 and 7–8 and decides the outcome, at the instant `at` (see the
@@ -707,7 +691,7 @@ pub fn plan(
         );
     }
 
-    // Step 7 needs the team's members: Plan::finish completes it.
+    // Step 7 needs the team's members: Plan::decide completes it.
     let hours_open = workspace.schedule.is_open(at);
 
     // Step 8: summary and subject.
@@ -2081,8 +2065,47 @@ mod tests {
     }
 
     #[test]
+    fn an_external_platform_assigns_no_desk_operator_and_warns_of_nobody() {
+        let mut fx = Fixture::new();
+        fx.action().platform = "zendesk".into();
+        fx.assignment.method = AssignmentMethod::RoundRobin;
+        let team = TeamState {
+            candidates: vec![online("alice", 0), online("bob", 0)],
+            last_assigned: Some("alice".into()),
+        };
+        for environment in [Environment::Production, Environment::Development] {
+            let request = HandoffRequest {
+                environment,
+                ..request()
+            };
+            let plan = fx.plan(&request).unwrap();
+            assert_eq!(plan.team(), Some("support"), "still routed by the rules");
+            assert_eq!(plan.candidates_from(), None, "no Desk operator to load");
+            let decision = plan.clone().decide(&team);
+            assert_eq!(decision.assignee.value, None);
+            assert_eq!(decision.assignee.method, AssignmentMethod::RoundRobin);
+            assert_eq!(
+                decision.assignee.reason,
+                "the ticket goes to zendesk, which assigns its own agents: Desk's operators \
+                 are not assigned"
+            );
+            assert!(decision.warnings.is_empty(), "{:?}", decision.warnings);
+            let nobody = plan.decide(&TeamState::default());
+            assert_eq!(nobody.assignee.value, None);
+            assert!(nobody.warnings.is_empty(), "{:?}", nobody.warnings);
+        }
+
+        // The inbox assigns from the team, where the rotation stands.
+        fx.action().platform = "inbox".into();
+        let plan = fx.plan(&request()).unwrap();
+        assert_eq!(plan.candidates_from(), Some("support"));
+        let decision = plan.decide(&team);
+        assert_eq!(decision.assignee.value.as_deref(), Some("bob"));
+    }
+
+    #[test]
     fn the_customer_view_agrees_with_the_button_for_an_external_platform() {
-        for (at, online) in [
+        for (at, members_online) in [
             (monday(), 0),
             (monday(), 3),
             (saturday(), 0),
@@ -2090,14 +2113,18 @@ mod tests {
         ] {
             let mut fx = Fixture::new().with_hours();
             fx.action().platform = "intercom".into();
+            let team: Vec<Candidate> = (0..members_online)
+                .map(|n| online(&format!("op{n}"), 0))
+                .collect();
             let decision = plan(&request(), &fx.ws(), at)
                 .unwrap()
-                .finish(assign(AssignmentMethod::Manual, None, &[], None), &[]);
+                .finish(assign(AssignmentMethod::Manual, None, &[], None), &team);
+            let answerers = button::answerers("intercom", Some("support"), &team);
             let button = button::evaluate(&button::ButtonInputs {
                 action: fx.agent.as_ref().unwrap().handover.as_ref(),
                 messages: 3,
                 hours_open: fx.schedule.is_open(at),
-                operators_online: online,
+                answerers: &answerers,
             });
             assert_eq!(
                 Some(decision.customer_sees.kind.as_str()),

@@ -344,6 +344,88 @@ pub fn decide_team(
         })
 }
 
+/// Where an AI agent's handoffs go when nothing but the agent is known, as
+/// `actions status` assumes it (a handoff itself is routed by
+/// [`decide_team`], on all its facts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentRoute {
+    /// The team of the first assignment rule that matches every handoff of the
+    /// agent (one without conditions, or whose conditions on `agent` settle
+    /// it), else the default team, else none.
+    pub team: Decided<Option<String>>,
+    /// Other teams that earlier rules, testing more than the agent (channel,
+    /// reason, context…), may send some of its handoffs to instead; in rule
+    /// order, each once.
+    pub may_route_to: Vec<String>,
+}
+
+/// The route of `agent`'s handoffs as far as the agent alone decides it (see
+/// [`AgentRoute`]).
+pub fn agent_route(rules: &[Rule], agent: &str, default_team: Option<&str>) -> AgentRoute {
+    let facts = RuleFacts {
+        agent: Some(agent.to_string()),
+        ..RuleFacts::default()
+    };
+    let mut in_order: Vec<(&Rule, &String)> = rules
+        .iter()
+        .filter(|rule| rule.kind == RuleKind::Assignment)
+        .filter_map(|rule| rule.team.as_ref().map(|team| (rule, team)))
+        .collect();
+    in_order.sort_by(|(a, _), (b, _)| (a.position, &a.id).cmp(&(b.position, &b.id)));
+    let mut maybe: Vec<&String> = Vec::new();
+    let mut team = None;
+    for (rule, rule_team) in in_order {
+        match matches_on_agent(rule, &facts) {
+            Some(true) => {
+                team = Some(Decided {
+                    value: Some(rule_team.clone()),
+                    source: source_of(rule),
+                });
+                break;
+            }
+            Some(false) => {}
+            None => maybe.push(rule_team),
+        }
+    }
+    let team = team.unwrap_or_else(|| decide_team(&[], &facts, default_team));
+    let mut may_route_to: Vec<String> = Vec::new();
+    for other in maybe {
+        if team.value.as_ref() != Some(other) && !may_route_to.contains(other) {
+            may_route_to.push(other.clone());
+        }
+    }
+    AgentRoute { team, may_route_to }
+}
+
+/// Whether `rule` matches every handoff with the agent of `facts` (`Some(true)`),
+/// none of them (`Some(false)`), or depends on more than the agent (`None`).
+/// A condition on another field is unknown; an invalid one never holds.
+fn matches_on_agent(rule: &Rule, facts: &RuleFacts) -> Option<bool> {
+    if rule.conditions.is_empty() {
+        return Some(true);
+    }
+    let known: Vec<Option<bool>> = rule
+        .conditions
+        .iter()
+        .map(|condition| match Field::parse(&condition.field) {
+            Ok(Field::Agent) | Err(_) => Some(condition_holds(condition, facts)),
+            Ok(_) => None,
+        })
+        .collect();
+    let (settles, other) = match rule.match_mode {
+        // One failing condition fails `all`; one holding condition satisfies `any`.
+        MatchMode::All => (false, true),
+        MatchMode::Any => (true, false),
+    };
+    if known.contains(&Some(settles)) {
+        Some(settles)
+    } else if known.iter().all(|k| *k == Some(other)) {
+        Some(other)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +476,103 @@ mod tests {
             priority: (kind == RuleKind::Priority).then_some(Priority::High),
             team: (kind == RuleKind::Assignment).then(|| format!("team-{id}")),
         }
+    }
+
+    // --- agent_route -----------------------------------------------------------
+
+    fn to_team(id: &str, position: u32, team: &str, conditions: Vec<Condition>) -> Rule {
+        Rule {
+            team: Some(team.into()),
+            ..rule(id, RuleKind::Assignment, position, conditions)
+        }
+    }
+
+    #[test]
+    fn an_agents_route_is_the_default_team_when_no_rule_settles_it() {
+        let route = agent_route(&[], "shop", Some("support"));
+        assert_eq!(route.team.value.as_deref(), Some("support"));
+        assert_eq!(route.team.source, DecisionSource::DefaultTeam);
+        assert!(route.may_route_to.is_empty());
+        let route = agent_route(&[], "shop", None);
+        assert_eq!(route.team.value, None);
+        assert_eq!(route.team.source, DecisionSource::NoTeam);
+    }
+
+    #[test]
+    fn a_rule_on_the_agent_alone_settles_its_route_and_earlier_rules_on_more_may_not() {
+        let rules = [
+            // Tests the channel: may send some of shop's handoffs to billing.
+            to_team("r1", 1, "billing", vec![eq("channel", "email")]),
+            // Another agent's: never shop's.
+            to_team("r2", 2, "faq-team", vec![eq("agent", "faq")]),
+            // Also billing: listed once.
+            to_team("r3", 3, "billing", vec![eq("reason", "invoice")]),
+            // shop's, whatever else: this is the route.
+            to_team("r4", 4, "sales", vec![eq("agent", "shop")]),
+            // After the route: never reached.
+            to_team("r5", 5, "vip", vec![eq("channel", "web")]),
+        ];
+        let route = agent_route(&rules, "shop", Some("support"));
+        assert_eq!(route.team.value.as_deref(), Some("sales"));
+        assert!(
+            matches!(&route.team.source, DecisionSource::Rule { id, .. } if id == "r4"),
+            "{:?}",
+            route.team.source
+        );
+        assert_eq!(route.may_route_to, ["billing"]);
+
+        // For faq, r2 settles it; r1 may still route email elsewhere.
+        let route = agent_route(&rules, "faq", Some("support"));
+        assert_eq!(route.team.value.as_deref(), Some("faq-team"));
+        assert_eq!(route.may_route_to, ["billing"]);
+    }
+
+    #[test]
+    fn match_modes_decide_what_the_agent_alone_settles() {
+        let both = vec![eq("agent", "shop"), eq("channel", "web")];
+        // all: the agent holds, the channel is unknown: maybe.
+        let route = agent_route(
+            &[to_team("a", 1, "web", both.clone())],
+            "shop",
+            Some("support"),
+        );
+        assert_eq!(route.team.value.as_deref(), Some("support"));
+        assert_eq!(route.may_route_to, ["web"]);
+        // all: the agent fails: never, whatever the channel.
+        let route = agent_route(
+            &[to_team("a", 1, "web", both.clone())],
+            "faq",
+            Some("support"),
+        );
+        assert!(route.may_route_to.is_empty());
+        // any: the agent holds: always.
+        let any = Rule {
+            match_mode: MatchMode::Any,
+            ..to_team("a", 1, "web", both)
+        };
+        let route = agent_route(std::slice::from_ref(&any), "shop", Some("support"));
+        assert_eq!(route.team.value.as_deref(), Some("web"));
+        // any: the agent fails, the channel may hold: maybe.
+        let route = agent_route(&[any], "faq", Some("support"));
+        assert_eq!(route.team.value.as_deref(), Some("support"));
+        assert_eq!(route.may_route_to, ["web"]);
+        // A catch-all settles it; a rule to the assumed team is no exception.
+        let rules = [
+            to_team("a", 1, "support", vec![eq("channel", "email")]),
+            to_team("b", 2, "support", vec![]),
+        ];
+        let route = agent_route(&rules, "shop", Some("billing"));
+        assert_eq!(route.team.value.as_deref(), Some("support"));
+        assert!(route.may_route_to.is_empty());
+        // Priority rules play no part.
+        let priority = rule("p", RuleKind::Priority, 1, vec![]);
+        assert_eq!(
+            agent_route(&[priority], "shop", Some("support"))
+                .team
+                .value
+                .as_deref(),
+            Some("support")
+        );
     }
 
     fn holds(condition: Condition) -> bool {

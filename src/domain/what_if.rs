@@ -5,11 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{
-    Availability, DecisionDifference, DeskDocument, HandoffDecision, Priority, WhatIfOutcome,
+    Availability, DecisionDifference, DeskDocument, FieldMismatch, FieldValue, HandoffDecision,
+    Priority, WhatIfOutcome,
 };
 use crate::domain::Refusal;
 use crate::domain::assignment::Candidate;
-use crate::domain::assignment::Loads;
+use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::workspace::document::after;
 use crate::domain::workspace::{SmtpConfig, Snapshot, WebhookConfig};
 
@@ -35,9 +36,17 @@ pub fn overlay(
     Ok(next)
 }
 
-/// The operators of `team` as assignment sees them in `snapshot`: today's
-/// availability and open tickets, the snapshot's membership and capacity.
-pub fn team_candidates(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> Vec<Candidate> {
+/// `team` as assignment sees it in `snapshot`: its operators with today's
+/// availability and open tickets and the snapshot's membership and capacity,
+/// and today's round-robin position.
+pub fn team_state(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> TeamState {
+    TeamState {
+        candidates: team_candidates(snapshot, loads, team),
+        last_assigned: team.and_then(|team| loads.last_assigned.get(team)).cloned(),
+    }
+}
+
+fn team_candidates(snapshot: &Snapshot, loads: &Loads, team: Option<&str>) -> Vec<Candidate> {
     let Some(members) = team.and_then(|key| snapshot.teams.iter().find(|t| t.key == key)) else {
         return Vec::new();
     };
@@ -75,9 +84,17 @@ fn json<T: serde::Serialize>(value: &T) -> Option<serde_json::Value> {
     Some(serde_json::to_value(value).expect("decisions serialize"))
 }
 
-/// How the decision under the document differs from today's: priority, team,
-/// assignee, each ticket field, outcome and platform; or that one of them
-/// refuses the handoff. Empty when the handoff is routed the same way.
+/// How the decision under the document differs from today's: every value the
+/// decision carries — priority, team, assignee, each ticket field, the fields
+/// whose value does not convert, outcome, platform, action, what the customer
+/// sees (`customer_sees`, and `customer_sees.text` when only its text changes)
+/// and the summary — or that one of them refuses the handoff. Empty when the
+/// handoff is decided the same way.
+///
+/// Why a value was chosen (rule sources, reasons) is not compared: a different
+/// reason for the same outcome changes nothing for the customer or the
+/// operators. Nor are warnings: each is about a value compared here or about
+/// the request itself.
 pub fn differences(current: &WhatIfOutcome, proposed: &WhatIfOutcome) -> Vec<DecisionDifference> {
     let (today, next) = match (current, proposed) {
         (WhatIfOutcome::Decision(today), WhatIfOutcome::Decision(next)) => (today, next),
@@ -98,6 +115,30 @@ pub fn differences(current: &WhatIfOutcome, proposed: &WhatIfOutcome) -> Vec<Dec
             }];
         }
     };
+    // Every field named, none with `..`: a field added to the decision does
+    // not compile here until it is compared or said to need no comparison.
+    let HandoffDecision {
+        // From the request alone: the same on both sides.
+        agent: _,
+        environment: _,
+        channel: _,
+        subject: _,
+        invalid_context_keys: _,
+        // Follow from the fields and mismatches compared below.
+        unmatched_context_keys: _,
+        // Each about a value compared here, or about the request.
+        warnings: _,
+        action,
+        platform,
+        outcome,
+        priority,
+        team,
+        assignee,
+        fields,
+        field_mismatches,
+        customer_sees,
+        summary,
+    } = &**today;
     let mut differences = Vec::new();
     let mut compare =
         |field: String, a: Option<serde_json::Value>, b: Option<serde_json::Value>| {
@@ -111,27 +152,26 @@ pub fn differences(current: &WhatIfOutcome, proposed: &WhatIfOutcome) -> Vec<Dec
         };
     compare(
         "priority".into(),
-        json::<Priority>(&today.priority.value),
+        json::<Priority>(&priority.value),
         json(&next.priority.value),
     );
     compare(
         "team".into(),
-        today.team.value.as_ref().and_then(json),
+        team.value.as_ref().and_then(json),
         next.team.value.as_ref().and_then(json),
     );
     compare(
         "assignee".into(),
-        today.assignee.value.as_ref().and_then(json),
+        assignee.value.as_ref().and_then(json),
         next.assignee.value.as_ref().and_then(json),
     );
-    let fields = |decision: &HandoffDecision| -> BTreeMap<String, serde_json::Value> {
-        decision
-            .fields
+    let by_key = |fields: &[FieldValue]| -> BTreeMap<String, serde_json::Value> {
+        fields
             .iter()
             .map(|f| (f.key.clone(), f.value.clone()))
             .collect()
     };
-    let (mut before, mut after) = (fields(today), fields(next));
+    let (mut before, mut after) = (by_key(fields), by_key(&next.fields));
     let keys: BTreeSet<String> = before.keys().chain(after.keys()).cloned().collect();
     for key in keys {
         compare(
@@ -140,11 +180,126 @@ pub fn differences(current: &WhatIfOutcome, proposed: &WhatIfOutcome) -> Vec<Dec
             after.remove(&key),
         );
     }
-    compare("outcome".into(), json(&today.outcome), json(&next.outcome));
+    let mismatched = |mismatches: &[FieldMismatch]| -> Vec<String> {
+        mismatches.iter().map(|m| m.key.clone()).collect()
+    };
     compare(
-        "platform".into(),
-        json(&today.platform),
-        json(&next.platform),
+        "field_mismatches".into(),
+        json(&mismatched(field_mismatches)),
+        json(&mismatched(&next.field_mismatches)),
     );
+    compare("outcome".into(), json(outcome), json(&next.outcome));
+    compare("platform".into(), json(platform), json(&next.platform));
+    compare("action".into(), json(action), json(&next.action));
+    compare(
+        "customer_sees".into(),
+        json(&customer_sees.kind),
+        json(&next.customer_sees.kind),
+    );
+    // The same kind with other words (a new label or auto-reply) is a change
+    // too; a new kind already says the text changes with it.
+    if customer_sees.kind == next.customer_sees.kind {
+        compare(
+            "customer_sees.text".into(),
+            json(&customer_sees.text),
+            json(&next.customer_sees.text),
+        );
+    }
+    compare("summary".into(), json(summary), json(&next.summary));
     differences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn decision() -> HandoffDecision {
+        serde_json::from_value(json!({
+            "agent": "shop",
+            "action": "Escalate",
+            "platform": "inbox",
+            "environment": "production",
+            "channel": "web",
+            "outcome": "ticket",
+            "subject": "Where is my order?",
+            "priority": {"value": "medium", "source": "fallback"},
+            "team": {"value": "support", "source": "default-team"},
+            "assignee": {"value": "alice", "method": "balanced", "reason": "balanced: alice"},
+            "fields": [{"key": "plan", "name": "Plan", "type": "text", "value": "gold"}],
+            "field_mismatches": [],
+            "unmatched_context_keys": [],
+            "invalid_context_keys": [],
+            "warnings": [],
+            "customer_sees": {"kind": "waiting-label", "text": "One moment", "reason": "1 of 1"},
+            "summary": "Alice talked to shop on web.\nFields set: plan = gold."
+        }))
+        .unwrap()
+    }
+
+    fn compared(change: impl FnOnce(&mut HandoffDecision)) -> Vec<DecisionDifference> {
+        let mut next = decision();
+        change(&mut next);
+        differences(
+            &WhatIfOutcome::Decision(Box::new(decision())),
+            &WhatIfOutcome::Decision(Box::new(next)),
+        )
+    }
+
+    fn fields(differences: &[DecisionDifference]) -> Vec<&str> {
+        differences.iter().map(|d| d.field.as_str()).collect()
+    }
+
+    #[test]
+    fn what_the_customer_sees_is_a_difference() {
+        let differences = compared(|next| {
+            next.customer_sees.kind = "auto-reply".into();
+            next.customer_sees.text = "We are closed".into();
+            next.customer_sees.reason = "outside business hours".into();
+            next.warnings.push("nobody is available".into());
+        });
+        assert_eq!(
+            differences,
+            [DecisionDifference {
+                field: "customer_sees".into(),
+                current: Some(json!("waiting-label")),
+                proposed: Some(json!("auto-reply")),
+            }]
+        );
+        // The same kind in other words.
+        let differences = compared(|next| next.customer_sees.text = "Hold on".into());
+        assert_eq!(
+            differences,
+            [DecisionDifference {
+                field: "customer_sees.text".into(),
+                current: Some(json!("One moment")),
+                proposed: Some(json!("Hold on")),
+            }]
+        );
+    }
+
+    #[test]
+    fn every_value_the_decision_carries_is_compared_but_not_why() {
+        let differences = compared(|next| {
+            next.action = "Handover".into();
+            next.summary = "Someone else.".into();
+            next.fields.clear();
+            next.field_mismatches.push(FieldMismatch {
+                key: "plan".into(),
+                value: json!(7),
+                message: "not an option".into(),
+            });
+        });
+        assert_eq!(
+            fields(&differences),
+            ["fields.plan", "field_mismatches", "action", "summary"]
+        );
+        // Reasons alone change nothing.
+        let differences = compared(|next| {
+            next.assignee.reason = "balanced: alice again".into();
+            next.customer_sees.reason = "2 of 2".into();
+            next.team.source = crate::api::DecisionSource::NoTeam;
+        });
+        assert!(differences.is_empty(), "{differences:?}");
+    }
 }

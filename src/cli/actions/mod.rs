@@ -165,6 +165,23 @@ impl Tabular for HandoverStatus {
     }
 }
 
+/// The team status assumes, why, and — when rules may route some handoffs
+/// elsewhere — that it is an assumption and where else they may go.
+fn status_team(status: &HandoverStatus) -> String {
+    let mut text = status.team.clone().unwrap_or_else(|| "none".into());
+    if let Some(reason) = &status.team_reason {
+        text.push_str(&format!(" ({reason})"));
+    }
+    if !status.may_route_to.is_empty() {
+        text.push_str(&format!(
+            "\nassumed: assignment rules may route some handoffs to {} instead; \
+             `deskctl handoff preview` shows where one goes",
+            status.may_route_to.join(", ")
+        ));
+    }
+    text
+}
+
 impl Detail for HandoverStatus {
     fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
         let mut fields = vec![
@@ -201,6 +218,7 @@ impl Detail for HandoverStatus {
                 .into(),
             ),
             ("Operators online", self.operators_online.to_string()),
+            ("Team", status_team(self)),
             (
                 "Customer sees",
                 match (&self.customer_sees, &self.customer_text) {

@@ -188,7 +188,15 @@ pub(crate) fn decision_fields(decision: &HandoffDecision) -> Vec<(&'static str, 
             "Operator",
             format!(
                 "{} ({})",
-                decision.assignee.value.as_deref().unwrap_or("nobody"),
+                decision.assignee.value.as_deref().unwrap_or(
+                    // An external platform's ticket is not Desk's to assign:
+                    // "nobody" would read as a problem.
+                    if decision.platform == crate::domain::platform::INBOX {
+                        "nobody"
+                    } else {
+                        "none in Desk"
+                    }
+                ),
                 decision.assignee.reason
             ),
         ),

@@ -29,7 +29,7 @@ pub struct HandoffPreviewArgs {
         value_parser = wire_enum_parser::<Environment>(Environment::NAMES))]
     pub environment: Option<Environment>,
     /// Compare with the workspace as this desk document would make it (what-if);
-    /// exits 3 when any handoff would be routed differently
+    /// exits 3 when any handoff would be decided differently
     #[arg(long = "with", value_name = "DESK_YAML")]
     pub with: Option<PathBuf>,
 }
@@ -117,7 +117,7 @@ async fn what_if(session: &Session, args: &HandoffPreviewArgs, with: &Path) -> C
             .join("\n")
     })?;
     session.ui.info(&format!(
-        "{different} of {} would route differently under {}",
+        "{different} of {} would be decided differently under {}",
         results.len(),
         with.display()
     ));
@@ -137,9 +137,16 @@ fn shown(value: &Option<serde_json::Value>) -> String {
 }
 
 /// `#3 shop/web  team billing → support; priority high → urgent`, or `same`.
+/// A value of several lines (the summary) is only said to change, to keep one
+/// row per handoff; `-o json` has both.
 fn row(result: &WhatIfResult, handoff: &HandoffRequest) -> String {
     let describe = |d: &DecisionDifference| {
-        format!("{} {} → {}", d.field, shown(&d.current), shown(&d.proposed))
+        let (current, proposed) = (shown(&d.current), shown(&d.proposed));
+        if current.contains('\n') || proposed.contains('\n') {
+            format!("{} changed", d.field)
+        } else {
+            format!("{} {current} → {proposed}", d.field)
+        }
     };
     let change = if result.differences.is_empty() {
         match &result.current {

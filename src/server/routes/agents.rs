@@ -8,10 +8,11 @@ use axum::http::StatusCode;
 use super::{change_workspace, page_of, parse_instant};
 use crate::api::{
     Agent, AgentCreate, AgentUpdate, HandoverAction, HandoverPutQuery, HandoverStatus,
-    HandoverStatusQuery, Page, PageQuery, Problem, Role,
+    HandoverStatusQuery, Page, PageQuery, Problem, Role, RuleKind,
 };
-use crate::domain::button::{ButtonInputs, evaluate};
+use crate::domain::button::{self, ButtonInputs};
 use crate::domain::hours::Schedule;
+use crate::domain::rules;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
@@ -223,7 +224,6 @@ async fn handover_status(
     let agent = agent(&workspace, &key)?;
     let schedule =
         Schedule::from_settings(&workspace.business_hours).map_err(ApiError::validation)?;
-    let operators_online = workspace.operators_online();
     let messages = query.messages.unwrap_or_else(|| {
         agent
             .handover
@@ -231,11 +231,24 @@ async fn handover_status(
             .map_or(0, |action| action.message_threshold)
     });
     let business_hours_open = schedule.is_open(at);
-    let decision = evaluate(&ButtonInputs {
+    // Who could answer, decided as a handoff's step 7 decides it, for the team
+    // the agent's handoffs go to as far as the agent alone tells.
+    let route = rules::agent_route(
+        workspace.rules(RuleKind::Assignment),
+        &agent.key,
+        workspace.default_team(),
+    );
+    let team = state.store.team_state(route.team.value.as_deref()).await?;
+    let platform = agent
+        .handover
+        .as_ref()
+        .map_or(platform::INBOX, |action| action.platform.as_str());
+    let answerers = button::answerers(platform, route.team.value.as_deref(), &team.candidates);
+    let decision = button::evaluate(&ButtonInputs {
         action: agent.handover.as_ref(),
         messages,
         hours_open: business_hours_open,
-        operators_online,
+        answerers: &answerers,
     });
     Ok(Json(HandoverStatus {
         agent: agent.key,
@@ -244,7 +257,10 @@ async fn handover_status(
         button_visible: decision.visible,
         hidden_because: decision.hidden_because,
         business_hours_open,
-        operators_online,
+        operators_online: workspace.operators_online(),
+        team_reason: Some(route.team.source.explain()),
+        team: route.team.value,
+        may_route_to: route.may_route_to,
         customer_sees: decision.customer_sees.map(str::to_string),
         customer_text: decision.customer_text,
         customer_reason: decision.customer_reason,

@@ -271,7 +271,7 @@ async fn create(
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
-    let (loaded, plan) = match planned {
+    let plan = match planned {
         Ok(planned) => planned,
         Err(refused) => {
             // A replay returns the first result even if the workspace changed
@@ -286,7 +286,6 @@ async fn create(
             };
         }
     };
-    let method = loaded.assignment.method;
     let notifications = &workspace.notifications;
     let write = HandoffWrite {
         id: generate_ordered_id("hof"),
@@ -294,7 +293,7 @@ async fn create(
         sent_by,
         request_sha256: sha,
         request: request.clone(),
-        team: plan.team().map(str::to_string),
+        team: plan.candidates_from().map(str::to_string),
     };
     let alert = handoff::alerts_owners(
         notifications.email_owners_on_human_request,
@@ -316,14 +315,8 @@ async fn create(
     let recorded = state
         .store
         .record_handoff(write, move |team| {
-            let assignee = handoff::assign(
-                method,
-                plan.team(),
-                &team.candidates,
-                team.last_assigned.as_deref(),
-            );
             let outcome = plan.outcome();
-            let decision = plan.finish(assignee, &team.candidates);
+            let decision = plan.decide(team);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
             let delivery = match outcome {
@@ -377,14 +370,14 @@ fn planned(
     request: &HandoffRequest,
     workspace: &Snapshot,
     at: Timestamp,
-) -> ApiResult<(Loaded, handoff::Plan)> {
+) -> ApiResult<handoff::Plan> {
     handoff::validate_request(request).map_err(rejections)?;
     let loaded = Loaded::from_snapshot(workspace, &request.agent).map_err(ApiError::validation)?;
     let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;
     if plan.outcome() == HandoffOutcome::External {
         external_platform(workspace, &loaded)?;
     }
-    Ok((loaded, plan))
+    Ok(plan)
 }
 
 /// The first result of the handoff accepted with `key`, if any; refused if
@@ -513,14 +506,8 @@ async fn preview(
     let at = Timestamp::now();
     let loaded = Loaded::load(&state.store, &request.agent).await?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
-    let team = state.store.team_state(plan.team()).await?;
-    let assignee = handoff::assign(
-        loaded.assignment.method,
-        plan.team(),
-        &team.candidates,
-        team.last_assigned.as_deref(),
-    );
-    Ok(Json(plan.finish(assignee, &team.candidates)))
+    let team = state.store.team_state(plan.candidates_from()).await?;
+    Ok(Json(plan.decide(&team)))
 }
 
 /// One handoff through the pipeline against `snapshot`, as a preview runs it.
@@ -535,13 +522,8 @@ fn decide_in(
         let loaded = Loaded::from_snapshot(snapshot, &request.agent)
             .map_err(|errors| ApiError::validation(errors).at_path("business-hours"))?;
         let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;
-        let candidates = what_if::team_candidates(snapshot, loads, plan.team());
-        let last = plan
-            .team()
-            .and_then(|team| loads.last_assigned.get(team))
-            .map(String::as_str);
-        let assignee = handoff::assign(loaded.assignment.method, plan.team(), &candidates, last);
-        Ok::<_, ApiError>(plan.finish(assignee, &candidates))
+        let team = what_if::team_state(snapshot, loads, plan.candidates_from());
+        Ok::<_, ApiError>(plan.decide(&team))
     })();
     match outcome {
         Ok(decision) => WhatIfOutcome::Decision(Box::new(decision)),

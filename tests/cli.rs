@@ -814,6 +814,59 @@ fn contexts_are_added_used_listed_and_removed_with_the_token_in_a_private_file()
         .stderr(contains("context 'staging' does not exist"));
 }
 
+/// A removal of something the desk does not have is not found (exit 5, the
+/// nearest name) before anything is asked: a script without `--yes` learns
+/// of the typo, not that a confirmation was needed, and nobody is asked to
+/// confirm removing what is not there.
+#[test]
+fn removing_what_does_not_exist_is_not_found_before_any_question() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.run(&[
+        "fields", "add", "order-id", "--name", "Order", "--type", "text",
+    ]);
+    for (args, message) in [
+        (vec!["teams", "remove", "suport"], "did you mean 'support'"),
+        (
+            vec!["agents", "remove", "ghost"],
+            "agent 'ghost' does not exist",
+        ),
+        (
+            vec!["actions", "remove", "ghost"],
+            "agent 'ghost' does not exist",
+        ),
+        (vec!["fields", "remove", "order"], "did you mean 'order-id'"),
+        (
+            vec!["rules", "remove", "rule_nope"],
+            "rule 'rule_nope' does not exist",
+        ),
+        (
+            vec!["tokens", "revoke", "tok_nope"],
+            "token 'tok_nope' does not exist",
+        ),
+        (
+            vec!["operators", "remove", "bob", "--reassign-to", "alicia"],
+            "did you mean 'alice'",
+        ),
+    ] {
+        desk.cmd()
+            .args(&args)
+            .assert()
+            .code(5)
+            .stderr(contains(message).and(contains("confirm").not()));
+    }
+    // What exists is still asked about.
+    desk.cmd()
+        .args(["teams", "remove", "support"])
+        .assert()
+        .code(2)
+        .stderr(contains("--yes"));
+    assert!(
+        desk.run(&["teams", "list", "-o", "name"])
+            .contains("support")
+    );
+}
+
 // ---- `deskctl serve` (more in served.rs, on both backends) --------------
 
 #[test]

@@ -155,6 +155,15 @@ async fn explain_missing(client: &Client, error: ClientError, names: &[(Named, &
 
 /// A not-found error, with the nearest name, when the desk has no `kind`
 /// called `name`; none when it has one or the names cannot be listed.
+/// Succeeds when `name` is one the desk has; else "not found" with the
+/// nearest name, as [`missing`] says it.
+pub(crate) async fn must_exist(client: &Client, kind: Named, name: &str) -> CliResult<()> {
+    match missing(client, kind, name).await {
+        Some(missing) => Err(missing),
+        None => Ok(()),
+    }
+}
+
 pub(crate) async fn missing(client: &Client, kind: Named, name: &str) -> Option<CliError> {
     let known = kind.list(client).await.ok()?;
     if known.iter().any(|(known, _)| known == name) {

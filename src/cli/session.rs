@@ -133,16 +133,19 @@ impl Session {
         self.ui.confirm(&question)
     }
 
-    /// Confirms a destructive change, or takes `--yes`, then gives a client for it.
-    pub async fn destroyer(&self, action: &str) -> CliResult<Client> {
-        let target = self.target()?;
-        let question = if target.is_protected() {
-            format!("{action} on protected context '{}'", target.label())
-        } else {
-            action.to_string()
-        };
-        self.ui.confirm(&question)?;
-        self.connect(&target).await
+    /// A client for a destructive change, once `find` has found what it
+    /// removes and the change is confirmed (or `--yes` given). Found first,
+    /// so a name the desk does not have is not found (exit 5) rather than
+    /// asked about, or refused for want of a confirmation.
+    pub async fn destroyer<T>(
+        &self,
+        action: &str,
+        find: impl AsyncFnOnce(&Client) -> CliResult<T>,
+    ) -> CliResult<(Client, T)> {
+        let client = self.client().await?;
+        let found = find(&client).await?;
+        self.confirm_change(action)?;
+        Ok((client, found))
     }
 
     /// Reads text from a file, or from stdin when `path` is `-`.

@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -12,11 +12,11 @@ pub struct ActionsRemoveArgs {
 }
 
 pub async fn cmd_actions_remove(session: &Session, args: ActionsRemoveArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!(
-            "remove the handover action of agent {}",
-            args.agent
-        ))
+    let (client, ()) = session
+        .destroyer(
+            &format!("remove the handover action of agent {}", args.agent),
+            async |client| must_exist(client, Named::Agent, &args.agent).await,
+        )
         .await?;
     client
         .delete_handover(&args.agent)

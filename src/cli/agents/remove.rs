@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -12,11 +12,11 @@ pub struct AgentsRemoveArgs {
 }
 
 pub async fn cmd_agents_remove(session: &Session, args: AgentsRemoveArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!(
-            "remove agent {} and its handover action",
-            args.key
-        ))
+    let (client, ()) = session
+        .destroyer(
+            &format!("remove agent {} and its handover action", args.key),
+            async |client| must_exist(client, Named::Agent, &args.key).await,
+        )
         .await?;
     client
         .delete_agent(&args.key)

@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -12,8 +12,11 @@ pub struct FieldsRemoveArgs {
 }
 
 pub async fn cmd_fields_remove(session: &Session, args: FieldsRemoveArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!("remove ticket field {}", args.key))
+    let (client, ()) = session
+        .destroyer(
+            &format!("remove ticket field {}", args.key),
+            async |client| must_exist(client, Named::Field, &args.key).await,
+        )
         .await?;
     client
         .delete_field(&args.key)

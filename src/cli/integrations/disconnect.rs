@@ -17,11 +17,11 @@ pub async fn cmd_integrations_disconnect(
     session: &Session,
     args: IntegrationsDisconnectArgs,
 ) -> CliResult {
-    let client = session
-        .destroyer(&format!(
-            "disconnect {} and forget its secrets",
-            args.kind.title()
-        ))
+    let (client, ()) = session
+        .destroyer(
+            &format!("disconnect {} and forget its secrets", args.kind.title()),
+            async |_| Ok(()),
+        )
         .await?;
     client.delete_integration(args.kind).await?;
     session

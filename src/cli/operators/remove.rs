@@ -2,7 +2,7 @@ use clap::Args;
 
 use crate::api::{TicketCountBy, TicketCountQuery, TicketStatus};
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -59,13 +59,15 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
         })
         .map(|g| g.count)
         .sum();
-    let client = session
-        .destroyer(&format!(
-            "remove operator {} with their tokens ({})",
-            args.handle,
-            tickets_phrase(open, args.reassign_to.as_deref())
-        ))
-        .await?;
+    if let Some(to) = &args.reassign_to {
+        must_exist(&reader, Named::Operator, to).await?;
+    }
+    session.confirm_change(&format!(
+        "remove operator {} with their tokens ({})",
+        args.handle,
+        tickets_phrase(open, args.reassign_to.as_deref())
+    ))?;
+    let client = reader;
     let mut names = vec![(Named::Operator, args.handle.as_str())];
     names.extend(
         args.reassign_to

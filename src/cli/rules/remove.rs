@@ -11,10 +11,11 @@ pub struct RulesRemoveArgs {
 }
 
 pub async fn cmd_rules_remove(session: &Session, args: RulesRemoveArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!("remove rule {}", args.id))
+    let (client, rule) = session
+        .destroyer(&format!("remove rule {}", args.id), async |client| {
+            find_rule(client, &args.id).await
+        })
         .await?;
-    let rule = find_rule(&client, &args.id).await?;
     client.delete_rule(rule.kind, &rule.id).await?;
     session.ui.success(&format!(
         "Removed {} rule {} (was #{})",

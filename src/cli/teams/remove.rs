@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::names::{Named, OrSuggest};
+use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -12,8 +12,10 @@ pub struct TeamsRemoveArgs {
 }
 
 pub async fn cmd_teams_remove(session: &Session, args: TeamsRemoveArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!("remove team {}", args.key))
+    let (client, ()) = session
+        .destroyer(&format!("remove team {}", args.key), async |client| {
+            must_exist(client, Named::Team, &args.key).await
+        })
         .await?;
     client
         .delete_team(&args.key)

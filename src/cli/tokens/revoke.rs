@@ -1,7 +1,7 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
 pub struct TokensRevokeArgs {
@@ -10,8 +10,20 @@ pub struct TokensRevokeArgs {
 }
 
 pub async fn cmd_tokens_revoke(session: &Session, args: TokensRevokeArgs) -> CliResult {
-    let client = session
-        .destroyer(&format!("revoke token {}", args.id))
+    let (client, ()) = session
+        .destroyer(
+            &format!("revoke token {}", args.id),
+            async |client| match client.list_tokens().await?.iter().any(|t| t.id == args.id) {
+                true => Ok(()),
+                false => Err(CliError::new(
+                    ExitKind::NotFound,
+                    format!(
+                        "token '{}' does not exist (see `deskctl tokens list`)",
+                        args.id
+                    ),
+                )),
+            },
+        )
         .await?;
     client.revoke_token(&args.id).await?;
     session.ui.success(&format!("Revoked token {}", args.id));

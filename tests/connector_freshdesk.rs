@@ -892,9 +892,18 @@ async fn cli_the_ai_agent_learns_that_its_handoff_was_delivered() {
     assert_eq!(event["external_id"], "43");
     assert_eq!(event["requester"]["email"], "dana@example.com");
 
-    // Over HTTP an ingest token (the AI agent platform) reads the outcome.
-    let token = desk.run(&["tokens", "create", "--ingest", "--name", "ai"]);
+    // Over HTTP a manager reads the outcome. (An ingest token reads only the
+    // handoffs it sent, and this one the desk's owner sent: not found.)
+    let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "ai"]);
+    let token = desk.token("alice");
     let server = desk.serve();
+    let response = server.raw(
+        "GET",
+        &format!("/v1/handoffs/{id}"),
+        &[("Authorization", &format!("Bearer {}", ingest.trim()))],
+        b"",
+    );
+    assert_eq!(response.status, 404, "{}", response.body);
     let response = server.raw(
         "GET",
         &format!("/v1/handoffs/{id}?wait=1"),

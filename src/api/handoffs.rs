@@ -74,7 +74,7 @@ pub struct HandoffRequest {
     pub transcript: Vec<TranscriptMessage>,
     /// Key/value facts (strings, numbers or booleans), e.g. `order-id: "123"`.
     /// Keys that equal a ticket field's key set that field.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "distinct_keys")]
     #[schema(value_type = Object)]
     pub context: BTreeMap<String, serde_json::Value>,
     /// `explicit-request`, `failed-resolution` or other text.
@@ -326,4 +326,64 @@ pub struct InboundResult {
     /// False when the message id was seen before and nothing was created.
     pub created: bool,
     pub outcome: InboundOutcome,
+}
+
+/// A map whose keys are each given once: a key given twice is an error, as a
+/// request's own keys are, not the last value silently taken.
+fn distinct_keys<'de, D>(deserializer: D) -> Result<BTreeMap<String, serde_json::Value>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Distinct;
+
+    impl<'de> serde::de::Visitor<'de> for Distinct {
+        type Value = BTreeMap<String, serde_json::Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut keys = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+                if keys.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                }
+                keys.insert(key, value);
+            }
+            Ok(keys)
+        }
+    }
+
+    deserializer.deserialize_map(Distinct)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(context: &str) -> serde_json::Result<HandoffRequest> {
+        serde_json::from_str(&format!(
+            r#"{{"agent": "shop", "environment": "production", "channel": "web",
+                "requester": {{"name": "Dana"}},
+                "transcript": [{{"role": "customer", "text": "Hello"}}],
+                "context": {context}}}"#
+        ))
+    }
+
+    #[test]
+    fn a_context_key_given_twice_is_an_error_not_the_last_value() {
+        let error = request(r#"{"plan": "pro", "plan": "free"}"#).unwrap_err();
+        assert!(
+            error.to_string().contains("duplicate key `plan`"),
+            "{error}"
+        );
+        let parsed = request(r#"{"plan": "pro", "seats": 3}"#).unwrap();
+        assert_eq!(parsed.context["plan"], "pro");
+        assert_eq!(parsed.context["seats"], 3);
+        assert!(request("[1]").is_err());
+    }
 }

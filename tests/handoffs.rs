@@ -771,10 +771,7 @@ fn a_repeated_idempotency_key_creates_nothing_new() {
 #[test]
 fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     let desk = configured(desk!());
-    let ingest = desk
-        .run(&["tokens", "create", "--ingest", "--name", "ai"])
-        .trim()
-        .to_string();
+    let ingest = ingest_token(&desk, "ai");
     let server = desk.serve();
     let body = serde_json::to_vec(&handoff("production")).unwrap();
     let auth = format!("Bearer {ingest}");
@@ -907,29 +904,36 @@ fn bad_handoffs_are_refused_and_store_nothing() {
     assert_eq!(response.status, 404, "no ticket was created");
 }
 
+/// A new ingest token named `name`: its secret.
+fn ingest_token(desk: &Desk, name: &str) -> String {
+    desk.run(&["tokens", "create", "--ingest", "--name", name])
+        .trim()
+        .to_string()
+}
+
+/// `POST /v1/handoffs` of `body` as `token`, with `key` as its Idempotency-Key.
+fn post_handoff(server: &Server, token: &str, key: &str, body: &[u8]) -> common::RawResponse {
+    let auth = format!("Bearer {token}");
+    server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", key),
+        ],
+        body,
+    )
+}
+
 #[test]
 fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
     let desk = configured(desk!());
-    let ingest = desk
-        .run(&["tokens", "create", "--ingest", "--name", "ai"])
-        .trim()
-        .to_string();
+    let ingest = ingest_token(&desk, "ai");
     let operator = desk.token("bob");
     let server = desk.serve();
     let body = serde_json::to_vec(&handoff("production")).unwrap();
-    let send = |token: &str, key: &str| {
-        let auth = format!("Bearer {token}");
-        server.raw(
-            "POST",
-            "/v1/handoffs",
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-                ("Idempotency-Key", key),
-            ],
-            &body,
-        )
-    };
+    let send = |token: &str, key: &str| post_handoff(&server, token, key, &body);
     let response = send(&ingest, "k1");
     assert_eq!(response.status, 201, "{}", response.body);
     assert_eq!(response.json()["ticket"], 10001);
@@ -967,30 +971,12 @@ fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
 #[test]
 fn an_ingest_token_reads_and_replays_only_the_handoffs_it_sent() {
     let desk = configured(desk!());
-    let first = desk
-        .run(&["tokens", "create", "--ingest", "--name", "first-ai"])
-        .trim()
-        .to_string();
-    let second = desk
-        .run(&["tokens", "create", "--ingest", "--name", "second-ai"])
-        .trim()
-        .to_string();
+    let first = ingest_token(&desk, "first-ai");
+    let second = ingest_token(&desk, "second-ai");
     let owner = desk.token("alice");
     let server = desk.serve();
     let body = serde_json::to_vec(&handoff("production")).unwrap();
-    let send = |token: &str, key: &str| {
-        let auth = format!("Bearer {token}");
-        server.raw(
-            "POST",
-            "/v1/handoffs",
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-                ("Idempotency-Key", key),
-            ],
-            &body,
-        )
-    };
+    let send = |token: &str, key: &str| post_handoff(&server, token, key, &body);
     let read = |token: &str, id: &str| {
         let auth = format!("Bearer {token}");
         server.raw(
@@ -1033,10 +1019,7 @@ fn an_ingest_token_reads_and_replays_only_the_handoffs_it_sent() {
 #[test]
 fn the_support_inbox_opens_one_ticket_per_message() {
     let desk = configured(desk!());
-    let ingest = desk
-        .run(&["tokens", "create", "--ingest", "--name", "mail"])
-        .trim()
-        .to_string();
+    let ingest = ingest_token(&desk, "mail");
     let server = desk.serve();
     let auth = format!("Bearer {ingest}");
     let post = |body: Value| {

@@ -873,3 +873,26 @@ fn ticket_counts_follow_the_callers_role_like_the_list() {
     assert_eq!(bad_time.status, 422);
     assert_eq!(bad_time.json()["errors"][0]["field"], "created_since");
 }
+
+#[test]
+fn deskctl_mcp_names_an_ingest_token_with_its_article() {
+    let desk = copilot_desk();
+    let server = desk.serve();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "shop"])
+        .trim()
+        .to_string();
+    let output = desk
+        .cmd()
+        .env("DESKCTL_TOKEN", &ingest)
+        .args(["--server", &server.url, "mcp"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("read-only tools as an ingest token on "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("every tool will be refused"), "{stderr}");
+}

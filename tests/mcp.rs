@@ -874,6 +874,55 @@ fn ticket_counts_follow_the_callers_role_like_the_list() {
     assert_eq!(bad_time.json()["errors"][0]["field"], "created_since");
 }
 
+/// An ingest token (the AI agent platform's) reads nothing through the
+/// copilot, as docs/copilot.md says: not tickets, and not handoffs either,
+/// though the API lets it read a handoff's status.
+#[test]
+fn an_ingest_token_is_refused_every_tool() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let server = desk.serve();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "shop"])
+        .trim()
+        .to_string();
+    let handoffs: Value =
+        serde_json::from_str(&desk.run(&["handoff", "list", "-o", "json"])).unwrap();
+    let handoff = handoffs[0]["id"].as_str().unwrap().to_string();
+    let steps = || {
+        vec![
+            call("get_handoff", json!({"id": handoff})),
+            call("get_handoff", json!({"ticket": 10001})),
+            call("list_operators", json!({})),
+            call("count_tickets", json!({"by": "status"})),
+        ]
+    };
+    let over_stdio = drive(
+        &python,
+        &desk,
+        &[("DESKCTL_TOKEN", &ingest)],
+        stdio(&["--server", &server.url], steps()),
+    );
+    let over_http = drive(
+        &python,
+        &desk,
+        &[],
+        http(&server, Some(&ingest), "legacy", steps()),
+    );
+    for answer in [over_stdio, over_http] {
+        for step in answer["steps"].as_array().unwrap() {
+            let error = tool_error(step);
+            assert_eq!(error["code"], "forbidden", "{step:#}");
+            assert_eq!(error["status"], 403, "{step:#}");
+            assert!(text(step).starts_with("Not allowed: "), "{step:#}");
+            assert!(
+                !step.to_string().contains("priority"),
+                "nothing of the decision is shown: {step:#}"
+            );
+        }
+    }
+}
+
 #[test]
 fn deskctl_mcp_names_an_ingest_token_with_its_article() {
     let desk = copilot_desk();

@@ -40,7 +40,7 @@ pub async fn cmd_mcp(session: &Session, _args: McpArgs) -> CliResult {
         "deskctl mcp: read-only tools as {who} on {}, over MCP on stdin and stdout",
         client.target()
     ));
-    Copilot::new(client)
+    Copilot::new(client, &me)
         .serve_stdio()
         .await
         .map_err(|e| CliError::general("the MCP connection failed").with_cause(e))

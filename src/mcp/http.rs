@@ -31,7 +31,11 @@ pub const PATH: &str = "/v1/mcp";
 
 /// The token a request was authenticated with, for the tools to act with.
 #[derive(Clone)]
-pub struct CallerToken(pub SecretString);
+pub struct CallerToken {
+    pub secret: SecretString,
+    /// Whether it is an ingest token, which the copilot refuses every tool.
+    pub is_ingest: bool,
+}
 
 /// The `/v1/mcp` route over `store`, for [`crate::server::serve`].
 pub fn routes(store: Store) -> Router {
@@ -62,9 +66,10 @@ pub fn routes(store: Store) -> Router {
 async fn authenticate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     // A 401 carries its `WWW-Authenticate` challenge as every API route's does.
-    if let Err(error) = Principal::from_request_parts(&mut parts, &state).await {
-        return error.into_response();
-    }
+    let principal = match Principal::from_request_parts(&mut parts, &state).await {
+        Ok(principal) => principal,
+        Err(error) => return error.into_response(),
+    };
     // The header parsed as `Bearer <token>` for the check above.
     let token = parts
         .headers
@@ -72,8 +77,11 @@ async fn authenticate(State(state): State<AppState>, request: Request, next: Nex
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split_once(' '))
         .map(|(_, secret)| SecretString::from(secret.trim().to_string()));
-    if let Some(token) = token {
-        parts.extensions.insert(CallerToken(token));
+    if let Some(secret) = token {
+        parts.extensions.insert(CallerToken {
+            secret,
+            is_ingest: matches!(principal, Principal::Ingest { .. }),
+        });
     }
     next.run(Request::from_parts(parts, body)).await
 }

@@ -21,6 +21,7 @@ use rmcp::model::{
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
 
+use crate::api::{Me, TokenKind};
 use crate::client::Client;
 
 /// What the copilot tells an assistant when it connects.
@@ -41,16 +42,30 @@ pub struct Copilot {
 #[derive(Clone)]
 enum Caller {
     /// `deskctl mcp`: the client of the target the command line picked.
-    Client(Arc<Client>),
+    Client(Acting),
     /// `/v1/mcp`: the service's own router, called as each request's token.
     Router(axum::Router),
 }
 
+/// The client a request is answered with, and what its token is.
+#[derive(Clone)]
+struct Acting {
+    client: Arc<Client>,
+    /// An ingest token (the AI agent platform's) reads no tickets, and the
+    /// copilot refuses it every tool: the API lets it read a handoff's
+    /// status, which the copilot's `get_handoff` would show as a decision.
+    is_ingest: bool,
+}
+
 impl Copilot {
-    /// The copilot over `client`, acting with its token (or as the local desk's owner).
-    pub fn new(client: Client) -> Self {
+    /// The copilot over `client`, acting with its token (or as the local
+    /// desk's owner), which the service described as `me`.
+    pub fn new(client: Client, me: &Me) -> Self {
         Copilot {
-            caller: Caller::Client(Arc::new(client)),
+            caller: Caller::Client(Acting {
+                client: Arc::new(client),
+                is_ingest: me.kind == TokenKind::Ingest.as_str(),
+            }),
         }
     }
 
@@ -62,9 +77,9 @@ impl Copilot {
 
     /// The client that answers this request: over HTTP, one acting with the
     /// token the request was authenticated with, never with more.
-    fn client(&self, context: &RequestContext<RoleServer>) -> Result<Arc<Client>, ErrorData> {
+    fn acting(&self, context: &RequestContext<RoleServer>) -> Result<Acting, ErrorData> {
         match &self.caller {
-            Caller::Client(client) => Ok(client.clone()),
+            Caller::Client(acting) => Ok(acting.clone()),
             Caller::Router(router) => {
                 let token = context
                     .extensions
@@ -76,10 +91,10 @@ impl Copilot {
                             None,
                         )
                     })?;
-                Ok(Arc::new(Client::in_process(
-                    router.clone(),
-                    token.0.clone(),
-                )))
+                Ok(Acting {
+                    client: Arc::new(Client::in_process(router.clone(), token.secret.clone())),
+                    is_ingest: token.is_ingest,
+                })
             }
         }
     }
@@ -125,8 +140,12 @@ impl ServerHandler for Copilot {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        let client = self.client(&context)?;
-        let result = tools::call(&client, &request.name, request.arguments).await?;
+        let acting = self.acting(&context)?;
+        let result = if acting.is_ingest {
+            tools::refuse_ingest(&request.name)?
+        } else {
+            tools::call(&acting.client, &request.name, request.arguments).await?
+        };
         Ok(result.into())
     }
 }

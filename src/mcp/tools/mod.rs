@@ -78,6 +78,20 @@ pub async fn call(
     }
 }
 
+/// The answer to an ingest token calling `name`: refused as the API refuses
+/// it the inbox, whatever the tool (a name that is not a tool is still
+/// the protocol error every caller gets).
+pub fn refuse_ingest(name: &str) -> Result<CallToolResult, ErrorData> {
+    if !definitions().iter().any(|tool| tool.name == name) {
+        return Err(unknown_tool(name));
+    }
+    Ok(ToolError::Refused(
+        "ingest tokens read no tickets or handoffs through the copilot: use an operator's token"
+            .into(),
+    )
+    .into_result())
+}
+
 fn definition<T: CopilotTool>() -> Tool {
     Tool::new(T::NAME, T::DESCRIPTION, JsonObject::new())
         .with_title(T::TITLE)
@@ -128,6 +142,8 @@ pub enum ToolError {
     Argument { field: String, message: String },
     /// The service refused (role, not found, ...) or could not be reached.
     Service(ClientError),
+    /// The caller may not use the tools at all (403, as the API would say).
+    Refused(String),
     /// The question has no answer, e.g. a ticket that no handoff created.
     Unanswerable { code: &'static str, message: String },
 }
@@ -147,6 +163,10 @@ impl ToolError {
             ToolError::Argument { field, message } => (
                 format!("Invalid argument {field}: {message}"),
                 json!({ "code": "invalid_argument", "field": field, "message": message }),
+            ),
+            ToolError::Refused(message) => (
+                format!("Not allowed: {message}"),
+                json!({ "code": "forbidden", "status": 403, "message": message }),
             ),
             ToolError::Unanswerable { code, message } => {
                 (message.clone(), json!({ "code": code, "message": message }))

@@ -448,6 +448,13 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         ("list_tickets", json!({"limit": 0}), "limit"),
         ("list_tickets", json!({"limit": "ten"}), "limit"),
         ("list_tickets", json!({"since": "yesterday-ish"}), "since"),
+        ("list_tickets", json!({"since": "-5d"}), "since"),
+        (
+            "count_tickets",
+            json!({"by": "status", "active_since": "-2h"}),
+            "active_since",
+        ),
+        ("list_tickets", json!({"status": 5}), "status"),
         ("list_tickets", json!({"ticket": 10001}), "ticket"),
         ("list_tickets", json!({"view": "mine"}), "view"),
         ("get_ticket", json!({}), "number"),
@@ -483,6 +490,13 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
             "{}",
             text(step)
         );
+        let message = error["message"].as_str().unwrap();
+        for rust in ["u32", "u64", "map", "invalid type"] {
+            assert!(
+                !message.contains(rust),
+                "said in JSON terms, not Rust's: {message}"
+            );
+        }
     }
     let missing = tool_error(&steps[cases.len()]);
     assert_eq!(missing["code"], "ticket_not_found");

@@ -261,6 +261,19 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
             .map_err(|e| ToolError::argument(field, e.to_string()))?
             .timestamp()
     } else if let Ok(span) = text.parse::<jiff::Span>() {
+        // A span is always counted back from now; one written `-5d` asks for
+        // something else (the future?), and is refused rather than guessed.
+        // `5 days ago` is negative too, and says just what is meant.
+        if span.is_negative() && !text.to_ascii_lowercase().ends_with("ago") {
+            return Err(ToolError::argument(
+                field,
+                format!(
+                    "'{text}' is a negative span: a span counts back from now, so write it \
+                     without a sign, like {}",
+                    text.trim_start_matches('-')
+                ),
+            ));
+        }
         Timestamp::now()
             .to_zoned(utc)
             .checked_sub(span.abs())
@@ -391,12 +404,32 @@ mod tests {
         assert!((day_ago - expected).get_seconds().abs() < 60);
         assert!(since("since", Some("7d")).unwrap().is_some());
         assert_eq!(since("since", Some("  ")).unwrap(), None);
+        let ago: Timestamp = since("since", Some("5 days ago"))
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let expected = Timestamp::now() - jiff::SignedDuration::from_hours(5 * 24);
+        assert!((ago - expected).get_seconds().abs() < 60);
         match since("active_since", Some("yesterday-ish")).unwrap_err() {
             ToolError::Argument { field, message } => {
                 assert_eq!(field, "active_since");
                 assert!(message.contains("yesterday-ish"), "{message}");
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_negative_span_is_refused_not_read_as_a_span_back() {
+        for negative in ["-5d", "-P5D", "-24h"] {
+            match since("since", Some(negative)).unwrap_err() {
+                ToolError::Argument { field, message } => {
+                    assert_eq!(field, "since");
+                    assert!(message.contains("negative"), "{message}");
+                }
+                other => panic!("{negative}: {other:?}"),
+            }
         }
     }
 

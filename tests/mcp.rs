@@ -959,3 +959,65 @@ fn deskctl_mcp_names_an_ingest_token_with_its_article() {
     );
     assert!(stderr.contains("every tool will be refused"), "{stderr}");
 }
+
+/// A search text longer than the API searches for is a bad argument, named,
+/// and not the service being down (a 70,000-character query made a URL no
+/// server takes).
+#[test]
+fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    let long = |chars: usize| "refund ".repeat(chars / 7 + 1);
+    let cases = [
+        ("search_tickets", json!({"query": long(70_000)}), "query"),
+        ("list_tickets", json!({"text": long(5_000)}), "text"),
+        (
+            "list_tickets",
+            json!({"requester": long(1_001)}),
+            "requester",
+        ),
+        (
+            "count_tickets",
+            json!({"by": "status", "text": long(2_000)}),
+            "text",
+        ),
+    ];
+    let steps = || {
+        let mut steps: Vec<Value> = cases
+            .iter()
+            .map(|(tool, args, _)| call(tool, args.clone()))
+            .collect();
+        steps.push(call("search_tickets", json!({"query": "refund"})));
+        steps
+    };
+    let over_stdio = drive(
+        &python,
+        &desk,
+        &[("DESKCTL_TOKEN", &alice)],
+        stdio(&["--server", &server.url], steps()),
+    );
+    let over_http = drive(
+        &python,
+        &desk,
+        &[],
+        http(&server, Some(&alice), "legacy", steps()),
+    );
+    for answer in [over_stdio, over_http] {
+        let steps = answer["steps"].as_array().unwrap();
+        for ((tool, _, field), step) in cases.iter().zip(steps) {
+            let error = tool_error(step);
+            assert_eq!(error["code"], "invalid_argument", "{tool}: {error:#}");
+            assert_eq!(error["field"], *field, "{tool}: {error:#}");
+            assert!(
+                error["message"].as_str().unwrap().contains("at most 1000"),
+                "{error:#}"
+            );
+        }
+        assert_eq!(
+            numbers(ok(&steps[cases.len()])),
+            [10002],
+            "a search of a fitting length still answers"
+        );
+    }
+}

@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{Page, Requester, Ticket};
+use crate::api::{Page, Requester, Ticket, search_text_problem};
 use crate::client::{Client, ClientError};
 
 use count_tickets::CountTickets;
@@ -296,6 +296,17 @@ pub fn non_blank(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.trim().is_empty())
 }
 
+/// A text searched for, as the API takes it: blank means none, and one
+/// longer than the API searches for is a bad argument named here. Sent, it
+/// would make a URL no server takes, reported as the service being down.
+pub fn search_text(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
+    let value = non_blank(value);
+    match value.as_deref().and_then(search_text_problem) {
+        Some(problem) => Err(ToolError::argument(field, problem)),
+        None => Ok(value),
+    }
+}
+
 /// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
 pub fn ticket_line(ticket: &Ticket) -> String {
     let assignee = match &ticket.assignee {
@@ -430,6 +441,24 @@ mod tests {
                 }
                 other => panic!("{negative}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_search_text_longer_than_the_api_searches_for_names_its_argument() {
+        let longest = "x".repeat(crate::api::MAX_SEARCH_CHARS);
+        assert_eq!(
+            search_text("text", Some(longest.clone())).unwrap(),
+            Some(longest)
+        );
+        assert_eq!(search_text("text", Some(" ".into())).unwrap(), None);
+        let too_long = "é".repeat(crate::api::MAX_SEARCH_CHARS + 1);
+        match search_text("requester", Some(too_long)).unwrap_err() {
+            ToolError::Argument { field, message } => {
+                assert_eq!(field, "requester");
+                assert!(message.contains("1000"), "{message}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 

@@ -1021,3 +1021,88 @@ fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
         );
     }
 }
+
+/// Requests whose params do not fit, and methods the copilot does not serve,
+/// as the tester sent them: JSON-RPC 2.0 errors saying what is wrong.
+fn malformed_requests() -> Vec<(u64, &'static str, Value)> {
+    vec![
+        (20, "tools/call", json!({"arguments": {}})),
+        (
+            21,
+            "tools/call",
+            json!({"name": "get_ticket", "arguments": "10001"}),
+        ),
+        (
+            22,
+            "tools/call",
+            json!({"name": "get_ticket", "arguments": [10001]}),
+        ),
+        (23, "tools/call", Value::Null),
+        (24, "initialize", Value::Null),
+        (25, "resources/list", json!({})),
+        (26, "prompts/list", Value::Null),
+    ]
+}
+
+fn request(id: u64, method: &str, params: &Value) -> Value {
+    let mut request = json!({"jsonrpc": "2.0", "id": id, "method": method});
+    if !params.is_null() {
+        request["params"] = params.clone();
+    }
+    request
+}
+
+/// The answers to [`malformed_requests`], by id, as JSON-RPC 2.0 asks.
+#[track_caller]
+fn assert_json_rpc_errors(answer_to: impl Fn(u64) -> Value) {
+    for (id, method, params) in malformed_requests() {
+        let answer = answer_to(id);
+        let error = &answer["error"];
+        let message = error["message"].as_str().unwrap_or_default();
+        if method.starts_with("tools/") || method == "initialize" {
+            assert_eq!(error["code"], -32602, "{method} {params}: {answer}");
+            assert!(message.starts_with("Invalid params: "), "{answer}");
+        } else {
+            assert_eq!(error["code"], -32601, "{method}: {answer}");
+            assert_eq!(message, format!("Method not found: {method}"));
+        }
+    }
+    let says = |id: u64, what: &str| {
+        let answer = answer_to(id);
+        let message = answer["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.contains(what), "{id}: {message}");
+    };
+    says(20, "params.name is missing");
+    says(21, "params.arguments must be an object");
+    says(21, "not a string");
+    says(22, "not an array");
+    says(23, "needs params");
+    says(24, "needs params");
+}
+
+#[test]
+fn the_http_copilot_answers_bad_params_and_unknown_methods_as_json_rpc_2_0_asks() {
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    let bearer = format!("Bearer {alice}");
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json, text/event-stream"),
+        ("Authorization", bearer.as_str()),
+    ];
+    let requests = malformed_requests();
+    let answers: Vec<(u64, Value)> = requests
+        .iter()
+        .map(|(id, method, params)| {
+            let body = request(*id, method, params).to_string();
+            let response = server.raw("POST", "/v1/mcp", &headers, body.as_bytes());
+            assert_eq!(response.status, 200, "{method}: {}", response.body);
+            (*id, response.json())
+        })
+        .collect();
+    assert_json_rpc_errors(|id| {
+        let (_, answer) = answers.iter().find(|(asked, _)| *asked == id).unwrap();
+        assert_eq!(answer["id"], id);
+        answer.clone()
+    });
+}

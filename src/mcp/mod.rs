@@ -10,13 +10,14 @@
 
 mod args;
 pub mod http;
+mod jsonrpc;
 mod tools;
 
 use std::sync::Arc;
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
-    PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
+    CallToolRequestParams, CallToolResponse, CustomRequest, CustomResult, Implementation,
+    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
@@ -133,6 +134,20 @@ impl ServerHandler for Copilot {
         tools::definitions()
             .into_iter()
             .find(|tool| tool.name == name)
+    }
+
+    /// rmcp hands on as a "custom" request both a method it does not know
+    /// and a method it knows whose params it could not read: the second is
+    /// JSON-RPC's Invalid params, saying what is wrong, not Method not found.
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CustomResult, ErrorData> {
+        Err(
+            jsonrpc::params_problem(&request.method, request.params.as_ref())
+                .unwrap_or_else(|| jsonrpc::method_not_found(&request.method)),
+        )
     }
 
     async fn call_tool(

@@ -1023,7 +1023,7 @@ fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
 }
 
 /// Requests whose params do not fit, and methods the copilot does not serve,
-/// as the tester sent them: JSON-RPC 2.0 errors saying what is wrong.
+/// as the tester sent them: the same JSON-RPC 2.0 errors on stdio and HTTP.
 fn malformed_requests() -> Vec<(u64, &'static str, Value)> {
     vec![
         (20, "tools/call", json!({"arguments": {}})),
@@ -1078,6 +1078,90 @@ fn assert_json_rpc_errors(answer_to: impl Fn(u64) -> Value) {
     says(22, "not an array");
     says(23, "needs params");
     says(24, "needs params");
+}
+
+#[test]
+fn deskctl_mcp_answers_every_bad_line_as_json_rpc_2_0_asks_and_goes_on() {
+    let desk = copilot_desk();
+    let mut child = desk
+        .std_cmd()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let lines = lines_of(child.stdout.take().unwrap());
+    let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {},
+        "clientInfo": {"name": "bad-lines-test", "version": "1"}}});
+    let mut sent = vec![
+        // Before the handshake too.
+        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize"}).to_string(),
+        initialize.to_string(),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}).to_string(),
+        "garbage".into(),
+        r#"{"jsonrpc":"2.0","id":"#.into(),
+        r#"[{"jsonrpc":"2.0","id":8,"method":"tools/list"}]"#.into(),
+        r#"{"id":7,"method":"tools/list"}"#.into(),
+        r#"{"jsonrpc":"1.0","id":"eight","method":"tools/list"}"#.into(),
+    ];
+    sent.extend(
+        malformed_requests()
+            .iter()
+            .map(|(id, method, params)| request(*id, method, params).to_string()),
+    );
+    sent.push(r#"{"jsonrpc":"2.0","id":99,"method":"tools/list"}"#.into());
+    for line in &sent {
+        writeln!(stdin, "{line}").unwrap();
+    }
+    // Every line but the notification is answered.
+    let mut answers = Vec::new();
+    while answers.len() < sent.len() - 1 {
+        let line = lines
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("an answer to every line; so far {answers:#?}"));
+        let answer: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(answer["jsonrpc"], "2.0", "{line}");
+        assert!(
+            answer.as_object().unwrap().contains_key("id"),
+            "every response has an id, null when it could not be read: {line}"
+        );
+        answers.push(answer);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    let by_id = |id: Value| {
+        answers
+            .iter()
+            .find(|answer| answer["id"] == id)
+            .unwrap_or_else(|| panic!("no answer to {id}: {answers:#?}"))
+            .clone()
+    };
+    assert_eq!(by_id(json!(0))["error"]["code"], -32602);
+    assert_eq!(by_id(json!(1))["result"]["serverInfo"]["name"], "deskctl");
+    let unreadable: Vec<&Value> = answers
+        .iter()
+        .filter(|answer| answer["id"].is_null())
+        .map(|answer| &answer["error"]["code"])
+        .collect();
+    assert_eq!(
+        unreadable,
+        [&json!(-32700), &json!(-32700), &json!(-32600)],
+        "garbage and truncated JSON are parse errors, a batch an invalid request: {answers:#?}"
+    );
+    assert_eq!(by_id(json!(7))["error"]["code"], -32600);
+    assert_eq!(by_id(json!("eight"))["error"]["code"], -32600);
+    assert_json_rpc_errors(|id| by_id(json!(id)));
+    assert_eq!(
+        by_id(json!(99))["result"]["tools"]
+            .as_array()
+            .unwrap()
+            .len(),
+        6,
+        "the session goes on after every bad line"
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@
 mod args;
 pub mod http;
 mod jsonrpc;
+mod stdio;
 mod tools;
 
 use std::sync::Arc;
@@ -103,12 +104,20 @@ impl Copilot {
     /// Serves the tools on stdin and stdout until the client hangs up. Nothing
     /// else is written to stdout.
     pub async fn serve_stdio(self) -> Result<(), std::io::Error> {
-        let running = self
-            .serve(rmcp::transport::io::stdio_pipes())
-            .await
-            .map_err(std::io::Error::other)?;
-        running.waiting().await.map_err(std::io::Error::other)?;
-        Ok(())
+        let (input, output) = rmcp::transport::io::stdio_pipes();
+        let (transport, writing) = stdio::transport(input, output);
+        let served = match self.serve(transport).await {
+            Ok(running) => running
+                .waiting()
+                .await
+                .map(drop)
+                .map_err(std::io::Error::other),
+            Err(error) => Err(std::io::Error::other(error)),
+        };
+        // The transport is gone: the error responses it queued (to a last
+        // line that was not JSON, say) are written before the process ends.
+        writing.await.map_err(std::io::Error::other)??;
+        served
     }
 }
 

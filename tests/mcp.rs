@@ -448,6 +448,13 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         ("list_tickets", json!({"limit": 0}), "limit"),
         ("list_tickets", json!({"limit": "ten"}), "limit"),
         ("list_tickets", json!({"since": "yesterday-ish"}), "since"),
+        ("list_tickets", json!({"since": "-5d"}), "since"),
+        (
+            "count_tickets",
+            json!({"by": "status", "active_since": "-2h"}),
+            "active_since",
+        ),
+        ("list_tickets", json!({"status": 5}), "status"),
         ("list_tickets", json!({"ticket": 10001}), "ticket"),
         ("list_tickets", json!({"view": "mine"}), "view"),
         ("get_ticket", json!({}), "number"),
@@ -483,6 +490,13 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
             "{}",
             text(step)
         );
+        let message = error["message"].as_str().unwrap();
+        for rust in ["u32", "u64", "map", "invalid type"] {
+            assert!(
+                !message.contains(rust),
+                "said in JSON terms, not Rust's: {message}"
+            );
+        }
     }
     let missing = tool_error(&steps[cases.len()]);
     assert_eq!(missing["code"], "ticket_not_found");
@@ -872,4 +886,307 @@ fn ticket_counts_follow_the_callers_role_like_the_list() {
     );
     assert_eq!(bad_time.status, 422);
     assert_eq!(bad_time.json()["errors"][0]["field"], "created_since");
+}
+
+/// An ingest token (the AI agent platform's) reads nothing through the
+/// copilot, as docs/copilot.md says: not tickets, and not handoffs either,
+/// though the API lets it read a handoff's status.
+#[test]
+fn an_ingest_token_is_refused_every_tool() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let server = desk.serve();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "shop"])
+        .trim()
+        .to_string();
+    let handoffs: Value =
+        serde_json::from_str(&desk.run(&["handoff", "list", "-o", "json"])).unwrap();
+    let handoff = handoffs[0]["id"].as_str().unwrap().to_string();
+    let steps = || {
+        vec![
+            call("get_handoff", json!({"id": handoff})),
+            call("get_handoff", json!({"ticket": 10001})),
+            call("list_operators", json!({})),
+            call("count_tickets", json!({"by": "status"})),
+        ]
+    };
+    let over_stdio = drive(
+        &python,
+        &desk,
+        &[("DESKCTL_TOKEN", &ingest)],
+        stdio(&["--server", &server.url], steps()),
+    );
+    let over_http = drive(
+        &python,
+        &desk,
+        &[],
+        http(&server, Some(&ingest), "legacy", steps()),
+    );
+    for answer in [over_stdio, over_http] {
+        for step in answer["steps"].as_array().unwrap() {
+            let error = tool_error(step);
+            assert_eq!(error["code"], "forbidden", "{step:#}");
+            assert_eq!(error["status"], 403, "{step:#}");
+            assert!(text(step).starts_with("Not allowed: "), "{step:#}");
+            assert!(
+                !step.to_string().contains("priority"),
+                "nothing of the decision is shown: {step:#}"
+            );
+        }
+    }
+}
+
+#[test]
+fn deskctl_mcp_names_an_ingest_token_with_its_article() {
+    let desk = copilot_desk();
+    let server = desk.serve();
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "shop"])
+        .trim()
+        .to_string();
+    let output = desk
+        .cmd()
+        .env("DESKCTL_TOKEN", &ingest)
+        .args(["--server", &server.url, "mcp"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("read-only tools as an ingest token on "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("every tool will be refused"), "{stderr}");
+}
+
+/// A search text longer than the API searches for is a bad argument, named,
+/// and not the service being down (a 70,000-character query made a URL no
+/// server takes).
+#[test]
+fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    let long = |chars: usize| "refund ".repeat(chars / 7 + 1);
+    let cases = [
+        ("search_tickets", json!({"query": long(70_000)}), "query"),
+        ("list_tickets", json!({"text": long(5_000)}), "text"),
+        (
+            "list_tickets",
+            json!({"requester": long(1_001)}),
+            "requester",
+        ),
+        (
+            "count_tickets",
+            json!({"by": "status", "text": long(2_000)}),
+            "text",
+        ),
+    ];
+    let steps = || {
+        let mut steps: Vec<Value> = cases
+            .iter()
+            .map(|(tool, args, _)| call(tool, args.clone()))
+            .collect();
+        steps.push(call("search_tickets", json!({"query": "refund"})));
+        steps
+    };
+    let over_stdio = drive(
+        &python,
+        &desk,
+        &[("DESKCTL_TOKEN", &alice)],
+        stdio(&["--server", &server.url], steps()),
+    );
+    let over_http = drive(
+        &python,
+        &desk,
+        &[],
+        http(&server, Some(&alice), "legacy", steps()),
+    );
+    for answer in [over_stdio, over_http] {
+        let steps = answer["steps"].as_array().unwrap();
+        for ((tool, _, field), step) in cases.iter().zip(steps) {
+            let error = tool_error(step);
+            assert_eq!(error["code"], "invalid_argument", "{tool}: {error:#}");
+            assert_eq!(error["field"], *field, "{tool}: {error:#}");
+            assert!(
+                error["message"].as_str().unwrap().contains("at most 1000"),
+                "{error:#}"
+            );
+        }
+        assert_eq!(
+            numbers(ok(&steps[cases.len()])),
+            [10002],
+            "a search of a fitting length still answers"
+        );
+    }
+}
+
+/// Requests whose params do not fit, and methods the copilot does not serve,
+/// as the tester sent them: the same JSON-RPC 2.0 errors on stdio and HTTP.
+fn malformed_requests() -> Vec<(u64, &'static str, Value)> {
+    vec![
+        (20, "tools/call", json!({"arguments": {}})),
+        (
+            21,
+            "tools/call",
+            json!({"name": "get_ticket", "arguments": "10001"}),
+        ),
+        (
+            22,
+            "tools/call",
+            json!({"name": "get_ticket", "arguments": [10001]}),
+        ),
+        (23, "tools/call", Value::Null),
+        (24, "initialize", Value::Null),
+        (25, "resources/list", json!({})),
+        (26, "prompts/list", Value::Null),
+    ]
+}
+
+fn request(id: u64, method: &str, params: &Value) -> Value {
+    let mut request = json!({"jsonrpc": "2.0", "id": id, "method": method});
+    if !params.is_null() {
+        request["params"] = params.clone();
+    }
+    request
+}
+
+/// The answers to [`malformed_requests`], by id, as JSON-RPC 2.0 asks.
+#[track_caller]
+fn assert_json_rpc_errors(answer_to: impl Fn(u64) -> Value) {
+    for (id, method, params) in malformed_requests() {
+        let answer = answer_to(id);
+        let error = &answer["error"];
+        let message = error["message"].as_str().unwrap_or_default();
+        if method.starts_with("tools/") || method == "initialize" {
+            assert_eq!(error["code"], -32602, "{method} {params}: {answer}");
+            assert!(message.starts_with("Invalid params: "), "{answer}");
+        } else {
+            assert_eq!(error["code"], -32601, "{method}: {answer}");
+            assert_eq!(message, format!("Method not found: {method}"));
+        }
+    }
+    let says = |id: u64, what: &str| {
+        let answer = answer_to(id);
+        let message = answer["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.contains(what), "{id}: {message}");
+    };
+    says(20, "params.name is missing");
+    says(21, "params.arguments must be an object");
+    says(21, "not a string");
+    says(22, "not an array");
+    says(23, "needs params");
+    says(24, "needs params");
+}
+
+#[test]
+fn deskctl_mcp_answers_every_bad_line_as_json_rpc_2_0_asks_and_goes_on() {
+    let desk = copilot_desk();
+    let mut child = desk
+        .std_cmd()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let lines = lines_of(child.stdout.take().unwrap());
+    let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {},
+        "clientInfo": {"name": "bad-lines-test", "version": "1"}}});
+    let mut sent = vec![
+        // Before the handshake too.
+        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize"}).to_string(),
+        initialize.to_string(),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}).to_string(),
+        "garbage".into(),
+        r#"{"jsonrpc":"2.0","id":"#.into(),
+        r#"[{"jsonrpc":"2.0","id":8,"method":"tools/list"}]"#.into(),
+        r#"{"id":7,"method":"tools/list"}"#.into(),
+        r#"{"jsonrpc":"1.0","id":"eight","method":"tools/list"}"#.into(),
+    ];
+    sent.extend(
+        malformed_requests()
+            .iter()
+            .map(|(id, method, params)| request(*id, method, params).to_string()),
+    );
+    sent.push(r#"{"jsonrpc":"2.0","id":99,"method":"tools/list"}"#.into());
+    for line in &sent {
+        writeln!(stdin, "{line}").unwrap();
+    }
+    // Every line but the notification is answered.
+    let mut answers = Vec::new();
+    while answers.len() < sent.len() - 1 {
+        let line = lines
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("an answer to every line; so far {answers:#?}"));
+        let answer: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(answer["jsonrpc"], "2.0", "{line}");
+        assert!(
+            answer.as_object().unwrap().contains_key("id"),
+            "every response has an id, null when it could not be read: {line}"
+        );
+        answers.push(answer);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    let by_id = |id: Value| {
+        answers
+            .iter()
+            .find(|answer| answer["id"] == id)
+            .unwrap_or_else(|| panic!("no answer to {id}: {answers:#?}"))
+            .clone()
+    };
+    assert_eq!(by_id(json!(0))["error"]["code"], -32602);
+    assert_eq!(by_id(json!(1))["result"]["serverInfo"]["name"], "deskctl");
+    let unreadable: Vec<&Value> = answers
+        .iter()
+        .filter(|answer| answer["id"].is_null())
+        .map(|answer| &answer["error"]["code"])
+        .collect();
+    assert_eq!(
+        unreadable,
+        [&json!(-32700), &json!(-32700), &json!(-32600)],
+        "garbage and truncated JSON are parse errors, a batch an invalid request: {answers:#?}"
+    );
+    assert_eq!(by_id(json!(7))["error"]["code"], -32600);
+    assert_eq!(by_id(json!("eight"))["error"]["code"], -32600);
+    assert_json_rpc_errors(|id| by_id(json!(id)));
+    assert_eq!(
+        by_id(json!(99))["result"]["tools"]
+            .as_array()
+            .unwrap()
+            .len(),
+        6,
+        "the session goes on after every bad line"
+    );
+}
+
+#[test]
+fn the_http_copilot_answers_bad_params_and_unknown_methods_as_json_rpc_2_0_asks() {
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    let bearer = format!("Bearer {alice}");
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json, text/event-stream"),
+        ("Authorization", bearer.as_str()),
+    ];
+    let requests = malformed_requests();
+    let answers: Vec<(u64, Value)> = requests
+        .iter()
+        .map(|(id, method, params)| {
+            let body = request(*id, method, params).to_string();
+            let response = server.raw("POST", "/v1/mcp", &headers, body.as_bytes());
+            assert_eq!(response.status, 200, "{method}: {}", response.body);
+            (*id, response.json())
+        })
+        .collect();
+    assert_json_rpc_errors(|id| {
+        let (_, answer) = answers.iter().find(|(asked, _)| *asked == id).unwrap();
+        assert_eq!(answer["id"], id);
+        answer.clone()
+    });
 }

@@ -33,15 +33,25 @@ pub async fn cmd_mcp(session: &Session, _args: McpArgs) -> CliResult {
             session.ui.warn(
                 "this token is not an operator's: every tool will be refused; use an operator's token",
             );
-            format!("a {} token", me.kind)
+            format!("{} token", with_article(&me.kind))
         }
     };
     session.ui.info(&format!(
         "deskctl mcp: read-only tools as {who} on {}, over MCP on stdin and stdout",
         client.target()
     ));
-    Copilot::new(client)
+    Copilot::new(client, &me)
         .serve_stdio()
         .await
         .map_err(|e| CliError::general("the MCP connection failed").with_cause(e))
+}
+
+/// `word` after the article its sound takes: "an ingest", "a local".
+fn with_article(word: &str) -> String {
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
 }

@@ -45,10 +45,111 @@ pub fn parse<T: DeserializeOwned + JsonSchema + 'static>(
             return Err(ToolError::argument(name, "is required"));
         }
     }
+    let given = arguments.clone();
     serde_path_to_error::deserialize(Value::Object(arguments)).map_err(|error| {
         let field = error.path().to_string();
-        ToolError::argument(field, error.into_inner().to_string())
+        // serde's own message names Rust types ("expected u64"); the schema
+        // says what the argument takes in the JSON terms the caller wrote in.
+        let message = match (given.get(&field), expected(&schema, &field)) {
+            (Some(value), Some(expected)) => format!("expected {expected}, not {}", shown(value)),
+            _ => error.into_inner().to_string(),
+        };
+        ToolError::argument(field, message)
     })
+}
+
+/// What the schema lets argument `name` be, in JSON terms: "one of open,
+/// pending, resolved", "a whole number from 1 to 100", "a string".
+fn expected(schema: &JsonObject, name: &str) -> Option<String> {
+    let property = schema.get("properties")?.get(name)?;
+    let mut values = Vec::new();
+    let mut kinds = Vec::new();
+    describe(schema, property, &mut values, &mut kinds);
+    if !values.is_empty() {
+        return Some(format!("one of {}", values.join(", ")));
+    }
+    (!kinds.is_empty()).then(|| kinds.join(" or "))
+}
+
+/// Gathers the values (of an enumeration) or the kinds of value `schema`
+/// allows, through `$ref`, `anyOf` and `oneOf`; `null` is left out, as
+/// leaving an argument out says the same.
+fn describe(root: &JsonObject, schema: &Value, values: &mut Vec<String>, kinds: &mut Vec<String>) {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.trim_start_matches("#/$defs/");
+        if let Some(definition) = root.get("$defs").and_then(|defs| defs.get(name)) {
+            describe(root, definition, values, kinds);
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        for branch in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            describe(root, branch, values, kinds);
+        }
+    }
+    let listed = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    values.extend(
+        listed
+            .chain(schema.get("const"))
+            .filter_map(Value::as_str)
+            .map(String::from),
+    );
+    if !values.is_empty() {
+        return;
+    }
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Value::String(kind)) => vec![kind.as_str()],
+        Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    for kind in types {
+        let described = match kind {
+            "integer" => whole_number(schema),
+            "number" => "a number".into(),
+            "string" => "a string".into(),
+            "boolean" => "true or false".into(),
+            "object" => "an object".into(),
+            "array" => "an array".into(),
+            _ => continue,
+        };
+        kinds.push(described);
+    }
+}
+
+/// "a whole number", with the range the schema gives it.
+fn whole_number(schema: &Value) -> String {
+    let bound = |key| schema.get(key).and_then(Value::as_i64);
+    match (bound("minimum"), bound("maximum")) {
+        (Some(low), Some(high)) => format!("a whole number from {low} to {high}"),
+        (Some(low), None) => format!("a whole number, {low} or more"),
+        (None, Some(high)) => format!("a whole number, {high} or less"),
+        (None, None) => "a whole number".into(),
+    }
+}
+
+/// A value as the caller wrote it, a long string cut short.
+fn shown(value: &Value) -> String {
+    const LONGEST: usize = 60;
+    match value {
+        Value::String(text) if text.chars().count() > LONGEST => {
+            let start: String = text.chars().take(LONGEST).collect();
+            format!("the string \"{start}…\"")
+        }
+        Value::String(_) => format!("the string {value}"),
+        Value::Number(_) => format!("the number {value}"),
+        Value::Bool(_) => value.to_string(),
+        Value::Null => "null".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
 }
 
 #[cfg(test)]
@@ -99,7 +200,49 @@ mod tests {
         );
         let (name, message) = field(parse_json(json!({"number": "ten"})));
         assert_eq!(name, "number");
-        assert!(message.contains("invalid type"), "{message}");
+        assert_eq!(
+            message,
+            "expected a whole number, 0 or more, not the string \"ten\""
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_json_terms_not_rust_ones() {
+        let cases = [
+            (
+                json!({"number": -1}),
+                "number",
+                "a whole number, 0 or more, not the number -1",
+            ),
+            (
+                json!({"number": 1.5}),
+                "number",
+                "a whole number, 0 or more, not the number 1.5",
+            ),
+            (
+                json!({"number": 1, "status": 5}),
+                "status",
+                "one of open, pending, resolved, not the number 5",
+            ),
+            (
+                json!({"number": 1, "status": {}}),
+                "status",
+                "one of open, pending, resolved, not an object",
+            ),
+            (
+                json!({"number": 1, "status": "opne"}),
+                "status",
+                "one of open, pending, resolved, not the string \"opne\"",
+            ),
+        ];
+        for (arguments, name, expected) in cases {
+            let (field_name, message) = field(parse_json(arguments.clone()));
+            assert_eq!(field_name, name, "{arguments}");
+            assert_eq!(message, format!("expected {expected}"), "{arguments}");
+            for rust in ["u64", "map", "string or"] {
+                assert!(!message.contains(rust), "{message}");
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -31,7 +31,11 @@ pub const PATH: &str = "/v1/mcp";
 
 /// The token a request was authenticated with, for the tools to act with.
 #[derive(Clone)]
-pub struct CallerToken(pub SecretString);
+pub struct CallerToken {
+    pub secret: SecretString,
+    /// Whether it is an ingest token, which the copilot refuses every tool.
+    pub is_ingest: bool,
+}
 
 /// The `/v1/mcp` route over `store`, for [`crate::server::serve`].
 pub fn routes(store: Store) -> Router {
@@ -62,9 +66,10 @@ pub fn routes(store: Store) -> Router {
 async fn authenticate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     // A 401 carries its `WWW-Authenticate` challenge as every API route's does.
-    if let Err(error) = Principal::from_request_parts(&mut parts, &state).await {
-        return error.into_response();
-    }
+    let principal = match Principal::from_request_parts(&mut parts, &state).await {
+        Ok(principal) => principal,
+        Err(error) => return error.into_response(),
+    };
     // The header parsed as `Bearer <token>` for the check above.
     let token = parts
         .headers
@@ -72,8 +77,11 @@ async fn authenticate(State(state): State<AppState>, request: Request, next: Nex
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split_once(' '))
         .map(|(_, secret)| SecretString::from(secret.trim().to_string()));
-    if let Some(token) = token {
-        parts.extensions.insert(CallerToken(token));
+    if let Some(secret) = token {
+        parts.extensions.insert(CallerToken {
+            secret,
+            is_ingest: matches!(principal, Principal::Ingest { .. }),
+        });
     }
     next.run(Request::from_parts(parts, body)).await
 }
@@ -115,7 +123,40 @@ async fn explain_refusals(request: Request, next: Next) -> Response {
     if response.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
         return not_one_message(&body).into_response();
     }
+    let method = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|message| Some(message.get("method")?.as_str()?.to_string()));
+    let response = match method {
+        Some(method) => reword_method_not_found(response, &method).await,
+        None => response,
+    };
     explain_not_acceptable(response, accept.as_ref())
+}
+
+/// rmcp's JSON answer to a request for `method`, with its bare "method not
+/// found" worded as JSON-RPC words it ([`super::jsonrpc::reword_method_not_found`]).
+async fn reword_method_not_found(response: Response, method: &str) -> Response {
+    if !is_json(response.headers()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the copilot's answer could not be read",
+        )
+        .into_response();
+    };
+    let Ok(mut message) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return Response::from_parts(parts, Body::from(body));
+    };
+    if !super::jsonrpc::reword_method_not_found(&mut message, method) {
+        return Response::from_parts(parts, Body::from(body));
+    }
+    let body = message.to_string();
+    parts.headers.remove(CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// Whether `headers` declare a JSON body, as rmcp reads `Content-Type`.

@@ -10,17 +10,20 @@
 
 mod args;
 pub mod http;
+mod jsonrpc;
+mod stdio;
 mod tools;
 
 use std::sync::Arc;
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
-    PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
+    CallToolRequestParams, CallToolResponse, CustomRequest, CustomResult, Implementation,
+    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
 
+use crate::api::{Me, TokenKind};
 use crate::client::Client;
 
 /// What the copilot tells an assistant when it connects.
@@ -41,16 +44,30 @@ pub struct Copilot {
 #[derive(Clone)]
 enum Caller {
     /// `deskctl mcp`: the client of the target the command line picked.
-    Client(Arc<Client>),
+    Client(Acting),
     /// `/v1/mcp`: the service's own router, called as each request's token.
     Router(axum::Router),
 }
 
+/// The client a request is answered with, and what its token is.
+#[derive(Clone)]
+struct Acting {
+    client: Arc<Client>,
+    /// An ingest token (the AI agent platform's) reads no tickets, and the
+    /// copilot refuses it every tool: the API lets it read a handoff's
+    /// status, which the copilot's `get_handoff` would show as a decision.
+    is_ingest: bool,
+}
+
 impl Copilot {
-    /// The copilot over `client`, acting with its token (or as the local desk's owner).
-    pub fn new(client: Client) -> Self {
+    /// The copilot over `client`, acting with its token (or as the local
+    /// desk's owner), which the service described as `me`.
+    pub fn new(client: Client, me: &Me) -> Self {
         Copilot {
-            caller: Caller::Client(Arc::new(client)),
+            caller: Caller::Client(Acting {
+                client: Arc::new(client),
+                is_ingest: me.kind == TokenKind::Ingest.as_str(),
+            }),
         }
     }
 
@@ -62,9 +79,9 @@ impl Copilot {
 
     /// The client that answers this request: over HTTP, one acting with the
     /// token the request was authenticated with, never with more.
-    fn client(&self, context: &RequestContext<RoleServer>) -> Result<Arc<Client>, ErrorData> {
+    fn acting(&self, context: &RequestContext<RoleServer>) -> Result<Acting, ErrorData> {
         match &self.caller {
-            Caller::Client(client) => Ok(client.clone()),
+            Caller::Client(acting) => Ok(acting.clone()),
             Caller::Router(router) => {
                 let token = context
                     .extensions
@@ -76,10 +93,10 @@ impl Copilot {
                             None,
                         )
                     })?;
-                Ok(Arc::new(Client::in_process(
-                    router.clone(),
-                    token.0.clone(),
-                )))
+                Ok(Acting {
+                    client: Arc::new(Client::in_process(router.clone(), token.secret.clone())),
+                    is_ingest: token.is_ingest,
+                })
             }
         }
     }
@@ -87,12 +104,20 @@ impl Copilot {
     /// Serves the tools on stdin and stdout until the client hangs up. Nothing
     /// else is written to stdout.
     pub async fn serve_stdio(self) -> Result<(), std::io::Error> {
-        let running = self
-            .serve(rmcp::transport::io::stdio_pipes())
-            .await
-            .map_err(std::io::Error::other)?;
-        running.waiting().await.map_err(std::io::Error::other)?;
-        Ok(())
+        let (input, output) = rmcp::transport::io::stdio_pipes();
+        let (transport, writing) = stdio::transport(input, output);
+        let served = match self.serve(transport).await {
+            Ok(running) => running
+                .waiting()
+                .await
+                .map(drop)
+                .map_err(std::io::Error::other),
+            Err(error) => Err(std::io::Error::other(error)),
+        };
+        // The transport is gone: the error responses it queued (to a last
+        // line that was not JSON, say) are written before the process ends.
+        writing.await.map_err(std::io::Error::other)??;
+        served
     }
 }
 
@@ -120,13 +145,31 @@ impl ServerHandler for Copilot {
             .find(|tool| tool.name == name)
     }
 
+    /// rmcp hands on as a "custom" request both a method it does not know
+    /// and a method it knows whose params it could not read: the second is
+    /// JSON-RPC's Invalid params, saying what is wrong, not Method not found.
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CustomResult, ErrorData> {
+        Err(
+            jsonrpc::params_problem(&request.method, request.params.as_ref())
+                .unwrap_or_else(|| jsonrpc::method_not_found(&request.method)),
+        )
+    }
+
     async fn call_tool(
         &self,
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        let client = self.client(&context)?;
-        let result = tools::call(&client, &request.name, request.arguments).await?;
+        let acting = self.acting(&context)?;
+        let result = if acting.is_ingest {
+            tools::refuse_ingest(&request.name)?
+        } else {
+            tools::call(&acting.client, &request.name, request.arguments).await?
+        };
         Ok(result.into())
     }
 }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, ToolError, limit, non_blank, page_text, since};
+use super::{CopilotTool, ToolError, limit, non_blank, page_text, search_text, since};
 use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
 
@@ -67,8 +67,8 @@ impl ListTicketsArgs {
             team: non_blank(self.team),
             channel: self.channel,
             agent: None,
-            requester: non_blank(self.requester),
-            q: non_blank(self.text),
+            requester: search_text("requester", self.requester)?,
+            q: search_text("text", self.text)?,
             created_since: since("since", self.since.as_deref())?,
             updated_since: since("active_since", self.active_since.as_deref())?,
             limit: Some(limit(self.limit)?),

@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{Page, Requester, Ticket};
+use crate::api::{Page, Requester, Ticket, search_text_problem};
 use crate::client::{Client, ClientError};
 
 use count_tickets::CountTickets;
@@ -78,6 +78,20 @@ pub async fn call(
     }
 }
 
+/// The answer to an ingest token calling `name`: refused as the API refuses
+/// it the inbox, whatever the tool (a name that is not a tool is still
+/// the protocol error every caller gets).
+pub fn refuse_ingest(name: &str) -> Result<CallToolResult, ErrorData> {
+    if !definitions().iter().any(|tool| tool.name == name) {
+        return Err(unknown_tool(name));
+    }
+    Ok(ToolError::Refused(
+        "ingest tokens read no tickets or handoffs through the copilot: use an operator's token"
+            .into(),
+    )
+    .into_result())
+}
+
 fn definition<T: CopilotTool>() -> Tool {
     Tool::new(T::NAME, T::DESCRIPTION, JsonObject::new())
         .with_title(T::TITLE)
@@ -128,6 +142,8 @@ pub enum ToolError {
     Argument { field: String, message: String },
     /// The service refused (role, not found, ...) or could not be reached.
     Service(ClientError),
+    /// The caller may not use the tools at all (403, as the API would say).
+    Refused(String),
     /// The question has no answer, e.g. a ticket that no handoff created.
     Unanswerable { code: &'static str, message: String },
 }
@@ -147,6 +163,10 @@ impl ToolError {
             ToolError::Argument { field, message } => (
                 format!("Invalid argument {field}: {message}"),
                 json!({ "code": "invalid_argument", "field": field, "message": message }),
+            ),
+            ToolError::Refused(message) => (
+                format!("Not allowed: {message}"),
+                json!({ "code": "forbidden", "status": 403, "message": message }),
             ),
             ToolError::Unanswerable { code, message } => {
                 (message.clone(), json!({ "code": code, "message": message }))
@@ -241,6 +261,19 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
             .map_err(|e| ToolError::argument(field, e.to_string()))?
             .timestamp()
     } else if let Ok(span) = text.parse::<jiff::Span>() {
+        // A span is always counted back from now; one written `-5d` asks for
+        // something else (the future?), and is refused rather than guessed.
+        // `5 days ago` is negative too, and says just what is meant.
+        if span.is_negative() && !text.to_ascii_lowercase().ends_with("ago") {
+            return Err(ToolError::argument(
+                field,
+                format!(
+                    "'{text}' is a negative span: a span counts back from now, so write it \
+                     without a sign, like {}",
+                    text.trim_start_matches('-')
+                ),
+            ));
+        }
         Timestamp::now()
             .to_zoned(utc)
             .checked_sub(span.abs())
@@ -261,6 +294,17 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
 /// A text filter as the API takes it: blank means none.
 pub fn non_blank(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.trim().is_empty())
+}
+
+/// A text searched for, as the API takes it: blank means none, and one
+/// longer than the API searches for is a bad argument named here. Sent, it
+/// would make a URL no server takes, reported as the service being down.
+pub fn search_text(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
+    let value = non_blank(value);
+    match value.as_deref().and_then(search_text_problem) {
+        Some(problem) => Err(ToolError::argument(field, problem)),
+        None => Ok(value),
+    }
 }
 
 /// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
@@ -371,10 +415,48 @@ mod tests {
         assert!((day_ago - expected).get_seconds().abs() < 60);
         assert!(since("since", Some("7d")).unwrap().is_some());
         assert_eq!(since("since", Some("  ")).unwrap(), None);
+        let ago: Timestamp = since("since", Some("5 days ago"))
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let expected = Timestamp::now() - jiff::SignedDuration::from_hours(5 * 24);
+        assert!((ago - expected).get_seconds().abs() < 60);
         match since("active_since", Some("yesterday-ish")).unwrap_err() {
             ToolError::Argument { field, message } => {
                 assert_eq!(field, "active_since");
                 assert!(message.contains("yesterday-ish"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_negative_span_is_refused_not_read_as_a_span_back() {
+        for negative in ["-5d", "-P5D", "-24h"] {
+            match since("since", Some(negative)).unwrap_err() {
+                ToolError::Argument { field, message } => {
+                    assert_eq!(field, "since");
+                    assert!(message.contains("negative"), "{message}");
+                }
+                other => panic!("{negative}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_search_text_longer_than_the_api_searches_for_names_its_argument() {
+        let longest = "x".repeat(crate::api::MAX_SEARCH_CHARS);
+        assert_eq!(
+            search_text("text", Some(longest.clone())).unwrap(),
+            Some(longest)
+        );
+        assert_eq!(search_text("text", Some(" ".into())).unwrap(), None);
+        let too_long = "é".repeat(crate::api::MAX_SEARCH_CHARS + 1);
+        match search_text("requester", Some(too_long)).unwrap_err() {
+            ToolError::Argument { field, message } => {
+                assert_eq!(field, "requester");
+                assert!(message.contains("1000"), "{message}");
             }
             other => panic!("{other:?}"),
         }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, ToolError, limit, page_text};
+use super::{CopilotTool, ToolError, limit, page_text, search_text};
 use crate::api::{Page, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::{Client, ClientError};
 
@@ -47,13 +47,13 @@ impl CopilotTool for SearchTickets {
     type Output = Page<Ticket>;
 
     async fn run(client: &Client, args: SearchTicketsArgs) -> Result<Page<Ticket>, ToolError> {
-        let words = args.query.trim().to_string();
-        if words.is_empty() {
+        let Some(words) = search_text("query", Some(args.query))? else {
             return Err(ToolError::argument(
                 "query",
                 "is empty: give words to find, or a ticket number",
             ));
-        }
+        };
+        let words = words.trim().to_string();
         let query = TicketQuery {
             view: args.view,
             status: args.status,

@@ -234,3 +234,30 @@ fn serve_stops_cleanly_on_sigterm() {
     let log = std::fs::read_to_string(log_path).unwrap();
     assert!(log.contains("Stopped"), "{log}");
 }
+
+/// With PostgreSQL down, `/v1/health` answers 503 with `Retry-After` once its
+/// own short bound runs out, not the pool's (load balancers probe with
+/// timeouts of a few seconds), and says so.
+#[test]
+fn health_answers_503_with_retry_after_when_postgres_is_down() {
+    let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
+        return;
+    };
+    let server = desk.serve();
+    assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
+    cluster.own.crash();
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert_eq!(health.header("retry-after"), Some("1"));
+    let problem = health.json();
+    assert_eq!(problem["code"], "database_unavailable");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer within 2 seconds"),
+        "{problem}"
+    );
+    cluster.own.restart();
+    assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
+}

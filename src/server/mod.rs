@@ -463,6 +463,7 @@ pub async fn serve(
     let streams = store.clone();
     let shutdown = async move {
         shutdown.await;
+        tracing::info!("stopping: answering the requests in flight, refusing new ones");
         streams.end_event_streams();
     };
     let served = listen::run(listener, app, limits, draining, shutdown).await;

@@ -279,7 +279,10 @@ impl CliError {
         match error {
             StoreError::Unavailable(_) => CliError::new(ExitKind::Unavailable, message)
                 .with_cause(error)
-                .with_hint("is the database server running, and is the URL's host and port right?"),
+                .with_hint(
+                    "is the database server running and taking connections, and are the URL's \
+                     host and port right? then try again",
+                ),
             StoreError::Missing(_) => CliError::new(ExitKind::NotFound, error.to_string()),
             _ => CliError::general(message).with_cause(error),
         }

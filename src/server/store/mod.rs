@@ -333,6 +333,19 @@ impl From<sqlx::Error> for StoreError {
             {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
+            // A server starting up, shutting down or out of connection slots
+            // (a connection the pool opens, or one ended under a query).
+            sqlx::Error::Database(db)
+                if db
+                    .code()
+                    .as_deref()
+                    .is_some_and(postgres::is_temporary_refusal) =>
+            {
+                StoreError::Unavailable(format!(
+                    "the database cannot take the request now: {}",
+                    db.message()
+                ))
+            }
             // PostgreSQL gave up one of two transactions waiting for each other
             // (e.g. an operator removed while a ticket is assigned to them):
             // nothing was written, and the same request again succeeds.

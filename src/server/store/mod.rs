@@ -1113,6 +1113,16 @@ impl Store {
         self.change_sealed(expected, change, Reseal::Changed).await
     }
 
+    /// The ids of the keys the stored secrets are sealed with.
+    pub async fn sealing_key_ids(&self) -> StoreResult<std::collections::BTreeSet<String>> {
+        let mut stored = self.db.read_workspace().await?;
+        Ok(stored
+            .secrets_mut()
+            .into_iter()
+            .filter_map(|(_, value)| sealing::sealed_key_id(value).map(str::to_string))
+            .collect())
+    }
+
     /// Seals every stored secret again under the first key (a rotation's
     /// work); answers how many there are.
     pub async fn reseal_secrets(&self) -> StoreResult<usize> {

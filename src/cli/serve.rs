@@ -165,7 +165,10 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         .as_ref()
         .or(session.env.database.as_ref());
     let location = match (database, &session.flags.desk) {
-        (Some(url), _) => Location::Postgres(url.expose_secret().to_string()),
+        (Some(url), _) => {
+            crate::config::check_database_url(url.expose_secret())?;
+            Location::Postgres(url.expose_secret().to_string())
+        }
         (None, Some(path)) => Location::Sqlite(path.clone()),
         (None, None) => Location::Sqlite(match session.env.desk.clone() {
             Some(path) => path,

@@ -142,7 +142,9 @@ impl PostgresStore {
         let options = PgConnectOptions::from_str(url).map_err(|error| {
             StoreError::Connect(format!(
                 "the database URL {described} is not valid: {}; expected \
-                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
+                 password with special characters has them percent-encoded \
+                 (`@` as %40, `:` as %3A, `/` as %2F, `?` as %3F, `#` as %23, `%` as %25)",
                 scrub(&error.to_string(), url)
             ))
         })?;

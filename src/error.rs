@@ -279,7 +279,10 @@ impl CliError {
         match error {
             StoreError::Unavailable(_) => CliError::new(ExitKind::Unavailable, message)
                 .with_cause(error)
-                .with_hint("is the database server running, and is the URL's host and port right?"),
+                .with_hint(
+                    "is the database server running and taking connections, and are the URL's \
+                     host and port right? then try again",
+                ),
             StoreError::Missing(_) => CliError::new(ExitKind::NotFound, error.to_string()),
             _ => CliError::general(message).with_cause(error),
         }
@@ -311,6 +314,16 @@ impl From<ConfigError> for CliError {
                 CliError::new(ExitKind::NotFound, message).with_hint(hint)
             }
             ConfigError::Ambiguous { .. } => CliError::usage(message),
+            ConfigError::DatabaseScheme { scheme } => {
+                CliError::usage(message).with_hint(match scheme.as_deref() {
+                    Some("sqlite") => "a SQLite desk is a file: name it with --desk PATH or \
+                                       DESKCTL_DESK"
+                        .to_string(),
+                    _ => "deskctl keeps a desk in PostgreSQL (--database \
+                          postgres://USER@HOST/DATABASE) or in a SQLite file (--desk PATH)"
+                        .to_string(),
+                })
+            }
             _ => {
                 let mut cli = CliError::general(message);
                 cli.causes = chain(&error);

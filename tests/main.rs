@@ -25,6 +25,7 @@ mod connector_sendbird_desk;
 mod connector_zendesk;
 mod connector_zoho_desk;
 mod contexts;
+mod database_url;
 mod generated;
 mod integrations;
 mod manifest;

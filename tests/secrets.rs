@@ -370,3 +370,84 @@ fn rotate_key_seals_everything_under_a_new_key_and_drops_the_old_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--desk PATH or --database URL"));
 }
+
+/// With `DESKCTL_SECRET_KEY` the rotation seals under the first key given:
+/// given only the key that already seals every secret, nothing would rotate,
+/// and it says so (a usage error) and how to rotate, changing nothing.
+#[test]
+fn rotate_key_given_only_the_current_key_says_there_is_nothing_to_rotate() {
+    let desk = desk_with_secrets();
+    let current = keys_in(&key_file(&desk)).remove(0);
+    let current_id = key_id(&current);
+    std::fs::remove_file(key_file(&desk)).unwrap();
+    let shown_before = run_with_key(&desk, &current, &["delivery", "show"]);
+    let output = cmd(&desk)
+        .args(["secrets", "rotate-key", "--yes"])
+        .env("DESKCTL_SECRET_KEY", &current)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "nothing to rotate: every secret is already sealed with key {current_id}, the only \
+             key in DESKCTL_SECRET_KEY"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("DESKCTL_SECRET_KEY=\"$NEW,$OLD\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Sealed"), "{stderr}");
+    assert!(!key_file(&desk).exists());
+    assert_eq!(
+        run_with_key(&desk, &current, &["delivery", "show"]),
+        shown_before
+    );
+
+    // A new key first, the current one after it: that rotates.
+    let new = deskctl::server::sealing::Key::generate();
+    let ring = format!("{},{current}", new.encoded().as_str());
+    let output = cmd(&desk)
+        .args(["secrets", "rotate-key", "--yes"])
+        .env("DESKCTL_SECRET_KEY", &ring)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "Sealed 2 secret(s) with key {} (was {current_id})",
+            new.id()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Old keys can now be dropped"), "{stderr}");
+    // Run again, the same: the new key already seals everything.
+    let output = cmd(&desk)
+        .args(["secrets", "rotate-key", "--yes"])
+        .env("DESKCTL_SECRET_KEY", &ring)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "already sealed with key {}, the first key in DESKCTL_SECRET_KEY",
+            new.id()
+        )) && stderr.contains("drop them"),
+        "{stderr}"
+    );
+}
+
+/// Runs `args` with `key` as `DESKCTL_SECRET_KEY`, expecting success; stdout.
+fn run_with_key(desk: &Desk, key: &str, args: &[&str]) -> String {
+    let output = cmd(desk)
+        .args(args)
+        .env("DESKCTL_SECRET_KEY", key)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}

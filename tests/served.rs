@@ -234,3 +234,64 @@ fn serve_stops_cleanly_on_sigterm() {
     let log = std::fs::read_to_string(log_path).unwrap();
     assert!(log.contains("Stopped"), "{log}");
 }
+
+/// With PostgreSQL down, `/v1/health` answers 503 with `Retry-After` once its
+/// own short bound runs out, not the pool's (load balancers probe with
+/// timeouts of a few seconds), and says so.
+#[test]
+fn health_answers_503_with_retry_after_when_postgres_is_down() {
+    let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
+        return;
+    };
+    let server = desk.serve();
+    assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
+    cluster.own.crash();
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert_eq!(health.header("retry-after"), Some("1"));
+    let problem = health.json();
+    assert_eq!(problem["code"], "database_unavailable");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer within 2 seconds"),
+        "{problem}"
+    );
+    cluster.own.restart();
+    assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
+}
+
+/// On SIGTERM with PostgreSQL down, neither the delivery worker (no message
+/// in hand) nor the event log's poller waits out the pool: nothing either
+/// asked the database is reported after the service began to stop.
+#[test]
+fn a_stopping_service_waits_for_no_database_that_is_down() {
+    let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
+        return;
+    };
+    let mut serve = desk.std_cmd();
+    // The poller says it could not read the log at debug level.
+    serve.env("DESKCTL_LOG", "info,deskctl::server::store::feed=debug");
+    // A 2-second lease has the idle worker look at the outbox every 2 seconds.
+    let server = desk.serve_by(serve, "serve", &["--delivery-lease", "2"]);
+    cluster.own.crash();
+    // Long enough for the worker to be waiting on the pool for a claim, and
+    // the poller for the log.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let log_path = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_path).unwrap();
+    let (_, after_stop) = log
+        .split_once("stopping: answering the requests in flight")
+        .unwrap_or_else(|| panic!("no stopping line in {log}"));
+    assert!(
+        !after_stop.contains("cannot read the outbox"),
+        "the worker waited for the database after the stop: {log}"
+    );
+    assert!(
+        !after_stop.contains("could not read the event log"),
+        "the poller waited for the database after the stop: {log}"
+    );
+    assert!(after_stop.contains("Stopped"), "{log}");
+}

@@ -133,9 +133,9 @@ fn an_address_over_its_budget_is_answered_429_with_retry_after() {
     let desk = Desk::new();
     let server = desk.serve_with(&["--rate-limit-per-address", "3"]);
     for _ in 0..3 {
-        assert_eq!(request(&server, "/v1/health", &[]).status, 200);
+        assert_eq!(request(&server, "/v1/tickets", &[]).status, 401);
     }
-    let refused = request(&server, "/v1/health", &[]);
+    let refused = request(&server, "/v1/tickets", &[]);
     assert_eq!(refused.status, 429, "{}", refused.body);
     assert_eq!(
         refused.header("content-type"),
@@ -144,6 +144,31 @@ fn an_address_over_its_budget_is_answered_429_with_retry_after() {
     let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=20).contains(&wait), "Retry-After: {wait}");
     assert_eq!(refused.json()["code"], "rate_limited");
+}
+
+/// Behind a proxy every client shares its address: the load balancer's health
+/// checks must not fail because busy clients spent that address's budget.
+#[test]
+fn health_and_version_are_never_rate_limited() {
+    let desk = Desk::new();
+    let server = desk.serve_with(&["--rate-limit-per-address", "3"]);
+    // Probes spend nothing of the budget...
+    for _ in 0..10 {
+        assert_eq!(request(&server, "/v1/version", &[]).status, 200);
+        assert_eq!(request(&server, "/v1/health", &[]).status, 200);
+    }
+    for _ in 0..3 {
+        assert_eq!(request(&server, "/v1/tickets", &[]).status, 401);
+    }
+    // ...and are answered once it is spent.
+    assert_eq!(request(&server, "/v1/tickets", &[]).status, 429);
+    let health = request(&server, "/v1/health", &[]);
+    assert_eq!(health.status, 200, "{}", health.body);
+    assert_eq!(health.json()["status"], "ok");
+    assert_eq!(health.header("retry-after"), None);
+    let version = request(&server, "/v1/version", &[]);
+    assert_eq!(version.status, 200, "{}", version.body);
+    assert_eq!(request(&server, "/v1/tickets", &[]).status, 429);
 }
 
 #[test]

@@ -49,7 +49,9 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
     /// Requests per minute from one client address before 429 (with
-    /// Retry-After); 0 turns the limit off
+    /// Retry-After); 0 turns the limit off. The address is the connection's
+    /// own (X-Forwarded-For is not trusted): behind a proxy, every client
+    /// shares the proxy's. /v1/health and /v1/version are never counted
     #[arg(long, value_name = "N", default_value_t = 1200)]
     pub rate_limit_per_address: u32,
     /// Requests per minute with one API token before 429 (with Retry-After); 0

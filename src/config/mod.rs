@@ -43,6 +43,48 @@ pub enum ConfigError {
         first: &'static str,
         second: &'static str,
     },
+    /// A database URL for something other than PostgreSQL: only its scheme
+    /// is kept, since the rest may hold a password.
+    #[error(
+        "the database URL must start with postgres:// or postgresql://{}",
+        match scheme {
+            Some(scheme) => format!(", not {scheme}://"),
+            None => String::new(),
+        }
+    )]
+    DatabaseScheme { scheme: Option<String> },
+}
+
+/// The schemes a database URL may have: PostgreSQL's, as libpq takes them.
+const DATABASE_SCHEMES: &[&str] = &["postgres", "postgresql"];
+
+/// Refuses a database URL that does not name PostgreSQL, before anything
+/// tries to connect: sqlx takes any scheme as PostgreSQL's, so `http://…`
+/// would be used as one and `sqlite://…` reported as a server out of reach.
+pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
+    // A scheme only where `://` follows: in `user:password@host` the text
+    // before the colon is no scheme, and what follows must not be shown.
+    let scheme = url
+        .split_once("://")
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+    match scheme {
+        Some(scheme)
+            if DATABASE_SCHEMES
+                .iter()
+                .any(|known| scheme.eq_ignore_ascii_case(known)) =>
+        {
+            Ok(())
+        }
+        other => Err(ConfigError::DatabaseScheme {
+            scheme: other.map(str::to_ascii_lowercase),
+        }),
+    }
 }
 
 /// Where deskctl keeps its files.
@@ -171,6 +213,7 @@ pub fn resolve_target(
         return Ok(local(path));
     }
     if let Some(url) = &flags.database {
+        check_database_url(url.expose_secret())?;
         return Ok(Target::Database { url: url.clone() });
     }
     if let Some(server) = &flags.server {
@@ -192,7 +235,10 @@ pub fn resolve_target(
                 first: crate::env::DESKCTL_DATABASE_URL,
                 second,
             }),
-            None => Ok(Target::Database { url: url.clone() }),
+            None => {
+                check_database_url(url.expose_secret())?;
+                Ok(Target::Database { url: url.clone() })
+            }
         };
     }
     match (&env.context, &env.server, &env.desk) {
@@ -248,6 +294,33 @@ fn named_context(
 mod tests {
     use super::*;
     use secrecy::ExposeSecret;
+
+    #[test]
+    fn only_postgres_urls_name_a_database() {
+        for url in [
+            "postgres://desk@db/desk",
+            "postgresql://desk:pw@db:5432/desk",
+            "POSTGRES:///desk?host=/run/postgresql",
+            "postgres://desk:pa#ss@db/desk",
+        ] {
+            assert!(check_database_url(url).is_ok(), "{url}");
+        }
+        let scheme_of = |url: &str| match check_database_url(url) {
+            Err(ConfigError::DatabaseScheme { scheme }) => scheme,
+            other => panic!("{url}: {other:?}"),
+        };
+        assert_eq!(scheme_of("http://desk:pw@db/desk").as_deref(), Some("http"));
+        assert_eq!(scheme_of("mysql://desk@db/desk").as_deref(), Some("mysql"));
+        assert_eq!(
+            scheme_of("SQLite:///tmp/x.sqlite").as_deref(),
+            Some("sqlite")
+        );
+        // No scheme at all: nothing of the text is kept, it may hold a password.
+        assert_eq!(scheme_of("desk:secret@db/desk"), None);
+        assert_eq!(scheme_of("sqlite:desk.sqlite"), None);
+        assert_eq!(scheme_of("/var/lib/desk.sqlite"), None);
+        assert_eq!(scheme_of("db.internal/desk"), None);
+    }
 
     fn config() -> ConfigFile {
         ConfigFile {

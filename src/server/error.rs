@@ -126,7 +126,23 @@ impl IntoResponse for ApiError {
                 HeaderValue::from_static(challenge(self.code)),
             );
         }
+        if let Some(seconds) = retry_after(self.status, self.code) {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
+        }
         response
+    }
+}
+
+/// The `Retry-After` a 503 carries (the OpenAPI document promises one): a
+/// database busy or out of reach, a request that ran out of time, are worth
+/// asking again shortly, as a stopping service or one at its connection cap
+/// says ([`super::listen`]). A secret key missing needs an administrator,
+/// so a platform sending a webhook is told to wait longer.
+fn retry_after(status: StatusCode, code: &str) -> Option<&'static str> {
+    match (status, code) {
+        (StatusCode::SERVICE_UNAVAILABLE, "secret_key_unavailable") => Some("60"),
+        (StatusCode::SERVICE_UNAVAILABLE, _) => Some("1"),
+        _ => None,
     }
 }
 
@@ -284,4 +300,30 @@ pub(crate) async fn problem_for_plain_errors(
         }
     }
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_is_a_503_with_retry_after() {
+        let response =
+            ApiError::from(StoreError::Unavailable("the database is down".into())).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+    }
+
+    #[test]
+    fn only_503s_carry_retry_after() {
+        let missing = ApiError::new(StatusCode::NOT_FOUND, "not_found", "no").into_response();
+        assert!(missing.headers().get(header::RETRY_AFTER).is_none());
+        let sealed = ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "secret_key_unavailable",
+            "no key",
+        )
+        .into_response();
+        assert_eq!(sealed.headers()[header::RETRY_AFTER], "60");
+    }
 }

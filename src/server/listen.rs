@@ -7,7 +7,8 @@
 //! - at most [`Limits::max_connections`] are served at once; one more is
 //!   answered `503` (problem+json, `Retry-After`) and closed;
 //! - each caller address and each token has a request budget per minute
-//!   ([`RateLimits`]), answered `429` with `Retry-After` when spent;
+//!   ([`RateLimits`]), answered `429` with `Retry-After` when spent; the
+//!   probes the router names ([`RateLimiter::sparing`]) are never counted;
 //! - on shutdown the connections waiting in the listen queue are still
 //!   accepted, every request that arrives is answered (`503` + `Connection:
 //!   close`), and the requests in flight finish before the service stops.
@@ -344,6 +345,8 @@ pub(crate) async fn refuse_when_draining(
 #[derive(Debug)]
 pub(crate) struct RateLimiter {
     limits: RateLimits,
+    /// Paths neither counted nor refused (see [`Self::sparing`]).
+    unlimited: &'static [&'static str],
     buckets: Mutex<HashMap<Caller, Bucket>>,
 }
 
@@ -367,8 +370,24 @@ impl RateLimiter {
     pub(crate) fn new(limits: RateLimits) -> Self {
         Self {
             limits,
+            unlimited: &[],
             buckets: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Leaves requests for `paths` out of every budget. Behind a proxy all
+    /// clients share its address, so a budget spent by busy clients would
+    /// otherwise fail the load balancer's health checks and take every
+    /// replica out of service.
+    pub(crate) fn sparing(self, paths: &'static [&'static str]) -> Self {
+        Self {
+            unlimited: paths,
+            ..self
+        }
+    }
+
+    fn counts(&self, path: &str) -> bool {
+        !self.unlimited.contains(&path)
     }
 
     /// Takes one request from the caller's buckets; `Err(wait)` when a budget
@@ -448,6 +467,9 @@ pub(crate) async fn rate_limit(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
+    if !limiter.counts(request.uri().path()) {
+        return next.run(request).await;
+    }
     let address = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -515,6 +537,14 @@ mod tests {
         for _ in 0..10 {
             limiter.take(Some(HOME), None, now).unwrap();
         }
+    }
+
+    #[test]
+    fn spared_paths_are_never_counted() {
+        let limiter = limiter(1, 1).sparing(&["/v1/health"]);
+        assert!(!limiter.counts("/v1/health"));
+        assert!(limiter.counts("/v1/health/"));
+        assert!(limiter.counts("/v1/tickets"));
     }
 
     #[test]

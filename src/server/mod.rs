@@ -411,6 +411,11 @@ const READ_ONLY_POSTS: &[&str] = &[
     "/v1/mcp",
 ];
 
+/// The probes load balancers and clients send without a token: no rate limit
+/// counts or refuses them (see [`listen::RateLimiter::sparing`]). Each is
+/// cheap: one `SELECT 1`, bounded in time, or no database at all.
+const PROBES: &[&str] = &["/v1/health", "/v1/version"];
+
 /// Whether a request may have changed something (and queued a message).
 fn is_change(method: &axum::http::Method, path: &str) -> bool {
     match *method {
@@ -451,7 +456,7 @@ pub async fn serve(
     )
     .layer(axum::middleware::from_fn_with_state(wake, wake_deliverer))
     .layer(axum::middleware::from_fn_with_state(
-        Arc::new(listen::RateLimiter::new(limits.rates)),
+        Arc::new(listen::RateLimiter::new(limits.rates).sparing(PROBES)),
         listen::rate_limit,
     ));
     let draining = listen::Draining::default();
@@ -465,6 +470,7 @@ pub async fn serve(
     let streams = store.clone();
     let shutdown = async move {
         shutdown.await;
+        tracing::info!("stopping: answering the requests in flight, refusing new ones");
         streams.end_event_streams();
     };
     let served = listen::run(listener, app, limits, draining, shutdown).await;

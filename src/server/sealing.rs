@@ -214,6 +214,17 @@ impl Keys {
         !ring.keys.is_empty() || matches!(ring.source, Source::File { create: true, .. })
     }
 
+    /// Whether a rotation makes a key of its own (the key file), rather than
+    /// sealing under the first key it was given (`DESKCTL_SECRET_KEY`).
+    pub fn rotation_makes_key(&self) -> bool {
+        matches!(self.ring().source, Source::File { .. })
+    }
+
+    /// How many keys are at hand.
+    pub fn count(&self) -> usize {
+        self.ring().keys.len()
+    }
+
     /// Where the keys come from, for messages.
     pub fn source(&self) -> String {
         match &self.ring().source {
@@ -346,6 +357,12 @@ impl Keys {
 /// Whether a stored value is sealed.
 pub fn is_sealed(stored: &str) -> bool {
     stored.starts_with(SEALED)
+}
+
+/// The id of the key a stored value is sealed with; none when it is open.
+pub fn sealed_key_id(stored: &str) -> Option<&str> {
+    let (id, _) = stored.strip_prefix(SEALED)?.split_once(':')?;
+    Some(id)
 }
 
 fn missing_key(place: &str, id: &str, source: &Source) -> String {
@@ -516,6 +533,7 @@ mod tests {
             is_sealed(&sealed) && !sealed.contains("hunter22"),
             "{sealed}"
         );
+        assert_eq!(sealed_key_id(&sealed), keys.sealing_key_id().as_deref());
         assert_eq!(
             keys.open("email.password", &sealed).unwrap(),
             "hunter22-long-enough"
@@ -548,6 +566,7 @@ mod tests {
     fn a_plain_value_from_before_sealing_reads_as_it_is() {
         assert_eq!(keys().open("email.password", "plain").unwrap(), "plain");
         assert!(!is_sealed("plain"));
+        assert_eq!(sealed_key_id("plain"), None);
     }
 
     #[test]

@@ -95,6 +95,19 @@ impl Desk {
         Some((cluster, desk))
     }
 
+    /// [`Self::crashable`], the desk's URL over TCP ([`postgres::own_tcp_cluster`]).
+    pub fn crashable_over_tcp(backend: Backend) -> Option<(postgres::TcpCluster, Desk)> {
+        if backend != Backend::Postgres {
+            return None;
+        }
+        let cluster = postgres::own_tcp_cluster()?;
+        let desk = Desk {
+            dir: tempfile::tempdir().unwrap(),
+            database: Some(cluster.database()),
+        };
+        Some((cluster, desk))
+    }
+
     pub fn backend(&self) -> Backend {
         match self.database {
             Some(_) => Backend::Postgres,

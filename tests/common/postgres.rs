@@ -142,6 +142,54 @@ pub fn own_cluster() -> Option<OwnCluster> {
     }
 }
 
+/// A cluster of one test's own ([`own_cluster`]) that also takes plain TCP
+/// connections on 127.0.0.1 ([`TcpCluster::tcp_url`]). Once it is down, a
+/// connection there is refused, which a pool waits out as a server starting
+/// up would be; a socket whose file is gone fails at once instead.
+pub fn own_tcp_cluster() -> Option<TcpCluster> {
+    if std::env::var_os(TEST_URL).is_some() {
+        eprintln!("SKIPPED (this test crashes its own cluster; {TEST_URL} names a shared server)");
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let cluster = server_binaries().and_then(|bin| {
+        Cluster::start(
+            bin,
+            "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB \
+             -c listen_addresses=127.0.0.1",
+            port,
+        )
+    });
+    match cluster {
+        Ok(cluster) => Some(TcpCluster {
+            own: OwnCluster { cluster },
+            port,
+        }),
+        Err(why) => unavailable(&why),
+    }
+}
+
+/// See [`own_tcp_cluster`].
+pub struct TcpCluster {
+    pub own: OwnCluster,
+    pub port: u16,
+}
+
+impl TcpCluster {
+    /// A fresh, empty database in this cluster, its URL over TCP to 127.0.0.1.
+    pub fn database(&self) -> Database {
+        let mut database = self.own.database();
+        database.url = format!(
+            "postgres://{SUPERUSER}@127.0.0.1:{}/{}",
+            self.port, database.name
+        );
+        database
+    }
+}
+
 /// A cluster of one test's own that takes TCP connections on 127.0.0.1 with
 /// TLS only (`hostssl`; a plain connection finds no `pg_hba.conf` entry),
 /// its certificate (for `localhost` and `127.0.0.1`) signed by a CA made

@@ -18,7 +18,9 @@ pub enum SecretsCommand {
     /// first in it, every secret is sealed again under it in one transaction, and the
     /// old key is dropped from the file. With DESKCTL_SECRET_KEY, put the new key first
     /// and keep the old one after it ("NEW,OLD") on every replica, run this, then drop
-    /// OLD. Runs where the key is: on a desk file or a database, never over HTTP.
+    /// OLD; when the first key already seals every secret there is nothing to rotate,
+    /// and it says so (exit 2). Runs where the key is: on a desk file or a database,
+    /// never over HTTP.
     #[command(
         after_help = "Examples:\n  deskctl secrets rotate-key\n  deskctl secrets rotate-key --database postgres://desk@db/desk\n  DESKCTL_SECRET_KEY=\"$NEW,$OLD\" deskctl secrets rotate-key --database postgres://desk@db/desk"
     )]

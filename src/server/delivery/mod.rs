@@ -228,6 +228,11 @@ impl Deliverer {
         let Some(claimed) = self.store.claim_outbound(&self.worker, self.lease).await? else {
             return Ok(None);
         };
+        self.deliver_claimed(claimed, timeout).await.map(Some)
+    }
+
+    /// Tries `claimed` once within `timeout` and records the outcome.
+    async fn deliver_claimed(&self, claimed: Claimed, timeout: Duration) -> StoreResult<u64> {
         let timeout = timeout.min(self.lease / 2);
         let (attempt, external) = match claimed.kind {
             OutboxKind::Integration => {
@@ -272,7 +277,7 @@ impl Deliverer {
                 "the claim ran out before the attempt ended"
             );
         }
-        Ok(Some(claimed.id))
+        Ok(claimed.id)
     }
 
     /// The delivery webhook saying an external delivery is delivered or dead;
@@ -442,23 +447,35 @@ impl Deliverer {
     /// The background worker of `deskctl serve`: delivers what is due, then
     /// sleeps until the next message falls due, `wake` is notified (a request
     /// changed something) or [`POLL`] passes. Returns once `stop` turns true,
-    /// after finishing the message in hand.
+    /// after finishing the message in hand; with none in hand, at once, even
+    /// while it waits for the database (a pool that cannot connect keeps it
+    /// waiting for the pool's whole acquire timeout).
     pub async fn run(self, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
         loop {
             loop {
-                if *stop.borrow() {
-                    return;
-                }
-                match self.deliver_one(ATTEMPT_TIMEOUT).await {
-                    Ok(Some(_)) => {}
+                // A claim given up half-way may still have taken a message:
+                // its lease runs out and it is delivered then, as after a crash.
+                let claimed = tokio::select! {
+                    biased;
+                    _ = stopping(&mut stop) => return,
+                    claimed = self.store.claim_outbound(&self.worker, self.lease) => claimed,
+                };
+                let delivered = match claimed {
+                    Ok(Some(claimed)) => self.deliver_claimed(claimed, ATTEMPT_TIMEOUT).await,
                     Ok(None) => break,
-                    Err(error) => {
-                        tracing::error!(%error, "the delivery worker cannot read the outbox");
-                        break;
-                    }
+                    Err(error) => Err(error),
+                };
+                if let Err(error) = delivered {
+                    tracing::error!(%error, "the delivery worker cannot read the outbox");
+                    break;
                 }
             }
-            let wait = match self.store.next_outbound_due().await {
+            let due = tokio::select! {
+                biased;
+                _ = stopping(&mut stop) => return,
+                due = self.store.next_outbound_due() => due,
+            };
+            let wait = match due {
                 Ok(Some(at)) => Duration::try_from(at.duration_since(Timestamp::now()))
                     .unwrap_or(Duration::ZERO)
                     .clamp(Duration::from_millis(50), self.idle_poll()),
@@ -472,10 +489,16 @@ impl Deliverer {
             tokio::select! {
                 _ = wake.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
-                _ = stop.changed() => {}
+                _ = stopping(&mut stop) => return,
             }
         }
     }
+}
+
+/// Resolves once `stop` is true, or its sender is gone (the service is
+/// stopping either way).
+async fn stopping(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|stopped| *stopped).await;
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! `/v1/health` and `/v1/version`: unauthenticated, for load balancers and clients.
 
+use std::time::Duration;
+
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
@@ -8,6 +10,7 @@ use crate::api::{Health, Me, VersionInfo};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::ApiResult;
+use crate::server::store::StoreError;
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -16,11 +19,25 @@ pub fn add(routes: ApiRoutes) -> ApiRoutes {
         .with(routes!(me))
 }
 
-/// Whether the service is up and its database answers.
+/// How long the health check waits for the database. Load balancers probe
+/// with timeouts of a few seconds: a database that cannot be reached must be
+/// a prompt 503, not a wait for the pool's own timeout and a probe timed out.
+const HEALTH_DATABASE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Whether the service is up and its database answers (within 2 seconds).
 #[utoipa::path(get, path = "/v1/health", tag = "meta", security(()),
     responses((status = 200, body = Health), (status = 503, body = crate::api::Problem)))]
 async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
-    state.store.ping().await?;
+    match tokio::time::timeout(HEALTH_DATABASE_TIMEOUT, state.store.ping()).await {
+        Ok(answered) => answered?,
+        Err(_) => {
+            return Err(StoreError::Unavailable(format!(
+                "the database did not answer within {} seconds",
+                HEALTH_DATABASE_TIMEOUT.as_secs()
+            ))
+            .into());
+        }
+    }
     Ok(Json(Health {
         status: "ok".into(),
     }))

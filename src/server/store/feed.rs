@@ -92,7 +92,21 @@ impl Feed {
     }
 }
 
+/// Polls until the feed closes, giving up a read in progress then: with the
+/// database out of reach a read waits for the pool's whole acquire timeout,
+/// and the pool, closed as the service stops, waits for it in turn.
 async fn poll(feed: Weak<Feed>, db: Arc<dyn Database>) {
+    let Some(mut closed) = feed.upgrade().map(|feed| feed.closed.subscribe()) else {
+        return;
+    };
+    tokio::select! {
+        biased;
+        _ = closed.wait_for(|closed| *closed) => {}
+        () = poll_until_closed(feed, db) => {}
+    }
+}
+
+async fn poll_until_closed(feed: Weak<Feed>, db: Arc<dyn Database>) {
     let mut pruned_at: Option<tokio::time::Instant> = None;
     loop {
         let Some(strong) = feed.upgrade() else { return };

@@ -338,6 +338,19 @@ impl From<sqlx::Error> for StoreError {
             {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
+            // A server starting up, shutting down or out of connection slots
+            // (a connection the pool opens, or one ended under a query).
+            sqlx::Error::Database(db)
+                if db
+                    .code()
+                    .as_deref()
+                    .is_some_and(postgres::is_temporary_refusal) =>
+            {
+                StoreError::Unavailable(format!(
+                    "the database cannot take the request now: {}",
+                    db.message()
+                ))
+            }
             // PostgreSQL gave up one of two transactions waiting for each other
             // (e.g. an operator removed while a ticket is assigned to them):
             // nothing was written, and the same request again succeeds.
@@ -1112,6 +1125,16 @@ impl Store {
         change: impl FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send,
     ) -> StoreResult<Arc<Snapshot>> {
         self.change_sealed(expected, change, Reseal::Changed).await
+    }
+
+    /// The ids of the keys the stored secrets are sealed with.
+    pub async fn sealing_key_ids(&self) -> StoreResult<std::collections::BTreeSet<String>> {
+        let mut stored = self.db.read_workspace().await?;
+        Ok(stored
+            .secrets_mut()
+            .into_iter()
+            .filter_map(|(_, value)| sealing::sealed_key_id(value).map(str::to_string))
+            .collect())
     }
 
     /// Seals every stored secret again under the first key (a rotation's

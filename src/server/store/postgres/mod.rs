@@ -152,7 +152,9 @@ impl PostgresStore {
         let options = PgConnectOptions::from_str(url).map_err(|error| {
             StoreError::Connect(format!(
                 "the database URL {described} is not valid: {}; expected \
-                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
+                 password with special characters has them percent-encoded \
+                 (`@` as %40, `:` as %3A, `/` as %2F, `?` as %3F, `#` as %23, `%` as %25)",
                 scrub(&error.to_string(), url)
             ))
         })?;
@@ -261,6 +263,9 @@ fn connect_error(
                 "PostgreSQL at {described} has no database '{database}': create it \
                  (`createdb {database}`) or fix the URL"
             )),
+            Some(code) if is_temporary_refusal(code) => StoreError::Unavailable(format!(
+                "PostgreSQL at {described} cannot take the connection now: {detail}"
+            )),
             _ => StoreError::Connect(format!("PostgreSQL at {described} refused: {detail}")),
         },
         // A certificate not trusted, or a server without TLS: asking again
@@ -276,6 +281,14 @@ fn connect_error(
             "cannot connect to PostgreSQL at {described}: {detail}"
         )),
     }
+}
+
+/// Whether a server's refusal (its SQLSTATE) passes by itself, so the same
+/// command later succeeds: the server starting up or shutting down
+/// (`57P01`-`57P03`), or out of connection slots, for everyone or for the
+/// role (`53300`). Not the URL's fault, nor the credentials'.
+pub(super) fn is_temporary_refusal(code: &str) -> bool {
+    matches!(code, "57P01" | "57P02" | "57P03" | "53300")
 }
 
 /// Starts a transaction on `conn` that holds the assignment lock until it
@@ -541,5 +554,21 @@ impl Database for PostgresStore {
     }
     async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_starting_stopping_or_full_refuses_for_now_only() {
+        for code in ["57P01", "57P02", "57P03", "53300"] {
+            assert!(is_temporary_refusal(code), "{code}");
+        }
+        // Wrong credentials, a missing database, no pg_hba.conf line: for good.
+        for code in ["28P01", "28000", "3D000", "42501"] {
+            assert!(!is_temporary_refusal(code), "{code}");
+        }
     }
 }

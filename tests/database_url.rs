@@ -1,0 +1,116 @@
+//! `--database URL` / `DESKCTL_DATABASE_URL` as a user meets them: a URL for
+//! anything but PostgreSQL is a usage error (exit 2), a URL that does not
+//! parse says how to write a password, and a server that refuses a
+//! connection for now (starting, stopping, out of slots) is unavailable
+//! (exit 7), not a fault of the URL (exit 1). No password is ever printed.
+
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+use crate::common::{Desk, postgres};
+
+const PASSWORD: &str = "s3cret-pw";
+
+#[test]
+fn a_url_for_another_database_is_a_usage_error_naming_the_schemes() {
+    let desk = Desk::new();
+    for scheme in ["http", "mysql"] {
+        let url = format!("{scheme}://desk:{PASSWORD}@127.0.0.1:55499/desk");
+        desk.elsewhere()
+            .env("DESKCTL_DATABASE_URL", &url)
+            .args(["teams", "list"])
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "must start with postgres:// or postgresql://, not {scheme}://"
+            )))
+            .stderr(contains("--desk PATH"))
+            .stderr(contains(PASSWORD).not());
+    }
+    // --database too, and serve, which reads it itself.
+    let url = format!("http://desk:{PASSWORD}@127.0.0.1:55499/desk");
+    for command in [
+        &["teams", "list"][..],
+        &["serve", "--listen", "127.0.0.1:0"],
+    ] {
+        desk.elsewhere()
+            .args(["--database", &url])
+            .args(command)
+            .assert()
+            .code(2)
+            .stderr(contains("not http://"))
+            .stderr(contains(PASSWORD).not());
+    }
+}
+
+#[test]
+fn a_sqlite_url_points_to_the_desk_flag() {
+    let desk = Desk::new();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", "sqlite:///tmp/x.sqlite")
+        .args(["teams", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains("not sqlite://"))
+        .stderr(contains("--desk PATH or DESKCTL_DESK"))
+        .stderr(contains("cannot reach").not());
+}
+
+#[test]
+fn special_characters_in_a_password_are_to_be_percent_encoded() {
+    let desk = Desk::new();
+    for special in ["#", "/", "?"] {
+        let password = format!("pa{special}{PASSWORD}");
+        let url = format!("postgres://desk:{password}@127.0.0.1:55499/desk");
+        desk.elsewhere()
+            .env("DESKCTL_DATABASE_URL", &url)
+            .args(["teams", "list"])
+            .assert()
+            .code(1)
+            .stderr(contains("percent-encoded"))
+            .stderr(contains("`#` as %23"))
+            .stderr(contains(PASSWORD).not());
+    }
+}
+
+/// The same URL with `user` in place of its user.
+fn as_user(url: &str, user: &str) -> String {
+    let mut parsed = url::Url::parse(url).unwrap();
+    let has_user_parameter = parsed.query_pairs().any(|(key, _)| key == "user");
+    if has_user_parameter {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(key, value)| {
+                let value = if key == "user" { user.into() } else { value };
+                (key.into_owned(), value.into_owned())
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    } else {
+        parsed.set_username(user).unwrap();
+    }
+    parsed.to_string()
+}
+
+/// PostgreSQL out of connection slots for the role (SQLSTATE 53300), as a
+/// server at `max_connections` or starting up refuses: worth trying again.
+#[test]
+fn a_server_out_of_connection_slots_is_unavailable_exit_7() {
+    let Some(database) = postgres::database() else {
+        return;
+    };
+    let role = format!("{}_full", database.name);
+    database.sql(&format!("CREATE ROLE {role} LOGIN CONNECTION LIMIT 0"));
+    let url = as_user(&database.url, &role);
+    let desk = Desk::new();
+    let assert = desk
+        .elsewhere()
+        .env("DESKCTL_DATABASE_URL", &url)
+        .args(["teams", "list"])
+        .assert();
+    database.sql(&format!("DROP ROLE {role}"));
+    assert
+        .code(7)
+        .stderr(contains("too many connections for role"))
+        .stderr(contains("cannot take the connection now"));
+}

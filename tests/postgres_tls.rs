@@ -17,13 +17,11 @@ fn a_database_over_tls_is_reached_with_its_certificate_checked() {
     let Some(cluster) = common::postgres::tls_cluster() else {
         return;
     };
-    let database = cluster.own.database();
+    let database = cluster.tcp.database();
+    let url = |query: &str| format!("{}?{query}", database.url);
     let desk = Desk::new();
     let ca = cluster.ca();
-    let verified = cluster.tcp_url(
-        &database,
-        &format!("sslmode=verify-full&sslrootcert={}", ca.display()),
-    );
+    let verified = url(&format!("sslmode=verify-full&sslrootcert={}", ca.display()));
     desk.elsewhere()
         .env("DESKCTL_DATABASE_URL", &verified)
         .args([
@@ -45,10 +43,7 @@ fn a_database_over_tls_is_reached_with_its_certificate_checked() {
         .stdout(contains("alice"));
     // The server takes no plain connection: TLS is what let the above in.
     desk.elsewhere()
-        .env(
-            "DESKCTL_DATABASE_URL",
-            cluster.tcp_url(&database, "sslmode=disable"),
-        )
+        .env("DESKCTL_DATABASE_URL", url("sslmode=disable"))
         .args(["operators", "list"])
         .assert()
         .code(1)
@@ -74,10 +69,10 @@ fn a_database_over_tls_is_reached_with_its_certificate_checked() {
     desk.elsewhere()
         .env(
             "DESKCTL_DATABASE_URL",
-            cluster.tcp_url(
-                &database,
-                &format!("sslmode=verify-full&sslrootcert={}", other_ca.display()),
-            ),
+            url(&format!(
+                "sslmode=verify-full&sslrootcert={}",
+                other_ca.display()
+            )),
         )
         .args(["operators", "list"])
         .assert()

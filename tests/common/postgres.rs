@@ -147,23 +147,27 @@ pub fn own_cluster() -> Option<OwnCluster> {
 /// connection there is refused, which a pool waits out as a server starting
 /// up would be; a socket whose file is gone fails at once instead.
 pub fn own_tcp_cluster() -> Option<TcpCluster> {
+    tcp_cluster("")
+}
+
+/// A cluster of one test's own that listens on 127.0.0.1 too, at a free port,
+/// started with `settings` besides its own: `None` where [`own_cluster`] would be.
+fn tcp_cluster(settings: &str) -> Option<TcpCluster> {
     if std::env::var_os(TEST_URL).is_some() {
-        eprintln!("SKIPPED (this test crashes its own cluster; {TEST_URL} names a shared server)");
+        eprintln!(
+            "SKIPPED (this test needs a cluster of its own; {TEST_URL} names a shared server)"
+        );
         return None;
     }
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
-    let cluster = server_binaries().and_then(|bin| {
-        Cluster::start(
-            bin,
-            "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB \
-             -c listen_addresses=127.0.0.1",
-            port,
-        )
-    });
-    match cluster {
+    let settings = format!(
+        "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB \
+         -c listen_addresses=127.0.0.1 {settings}"
+    );
+    match server_binaries().and_then(|bin| Cluster::start(bin, &settings, port)) {
         Ok(cluster) => Some(TcpCluster {
             own: OwnCluster { cluster },
             port,
@@ -196,12 +200,6 @@ impl TcpCluster {
 /// here with `openssl` (which the caller makes sure of). `None` where
 /// [`own_cluster`] would be.
 pub fn tls_cluster() -> Option<TlsCluster> {
-    if std::env::var_os(TEST_URL).is_some() {
-        eprintln!(
-            "SKIPPED (this test needs a cluster of its own; {TEST_URL} names a shared server)"
-        );
-        return None;
-    }
     let root = is_root();
     let files = tempfile::Builder::new()
         .prefix("deskctl-pg-tls-")
@@ -286,45 +284,23 @@ pub fn tls_cluster() -> Option<TlsCluster> {
             .arg(files.path())
             .status();
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
-    let settings = format!(
-        "-c fsync=off -c listen_addresses=127.0.0.1 -c ssl=on \
-         -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
+    let tcp = tcp_cluster(&format!(
+        "-c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
         path("server.pem").display(),
         path("server.key").display(),
         path("pg_hba.conf").display()
-    );
-    let cluster = server_binaries().and_then(|bin| Cluster::start(bin, &settings, port));
-    match cluster {
-        Ok(cluster) => Some(TlsCluster {
-            own: OwnCluster { cluster },
-            port,
-            files,
-        }),
-        Err(why) => unavailable(&why),
-    }
+    ))?;
+    Some(TlsCluster { tcp, files })
 }
 
 /// See [`tls_cluster`].
 pub struct TlsCluster {
-    pub own: OwnCluster,
-    pub port: u16,
+    pub tcp: TcpCluster,
     /// The CA's and the server's certificates and keys.
     files: tempfile::TempDir,
 }
 
 impl TlsCluster {
-    /// The URL of `database` over TCP to 127.0.0.1, with `query` (sslmode…).
-    pub fn tcp_url(&self, database: &Database, query: &str) -> String {
-        format!(
-            "postgres://{SUPERUSER}@127.0.0.1:{}/{}?{query}",
-            self.port, database.name
-        )
-    }
-
     /// The CA certificate that signed the server's.
     pub fn ca(&self) -> PathBuf {
         self.files.path().join("ca.pem")

@@ -65,6 +65,14 @@ impl Principal {
             _ => None,
         }
     }
+
+    /// The token's id, when the caller is an ingest token.
+    pub fn ingest_token(&self) -> Option<&str> {
+        match self {
+            Principal::Ingest { token_id } => Some(token_id),
+            _ => None,
+        }
+    }
 }
 
 /// The hex SHA-256 of a token secret: the only form in which secrets are stored.

@@ -169,14 +169,6 @@ fn request_hash(request: &HandoffRequest, sent_by: Option<&str>) -> String {
     }
 }
 
-/// The ingest token `principal` is, if it is one.
-fn ingest_token(principal: &Principal) -> Option<&str> {
-    match principal {
-        Principal::Ingest { token_id } => Some(token_id),
-        _ => None,
-    }
-}
-
 /// The timeline entry saying whom a new ticket went to, and why.
 pub(crate) fn assignment_entry(assignee: &AssigneeDecision, at: Timestamp) -> NewEntry {
     match &assignee.value {
@@ -266,7 +258,7 @@ async fn create(
     may_send(&principal)?;
     let wait = wait_for(&wait)?;
     let key = idempotency_key(&headers)?;
-    let sent_by = ingest_token(&principal).map(str::to_string);
+    let sent_by = principal.ingest_token().map(str::to_string);
     let sha = request_hash(&request, sent_by.as_deref());
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
@@ -614,7 +606,7 @@ async fn show(
     Path(id): Path<String>,
     ApiQuery(wait): ApiQuery<WaitQuery>,
 ) -> ApiResult<Json<Handoff>> {
-    match ingest_token(&principal) {
+    match principal.ingest_token() {
         // The AI agent platform reads what became of the handoffs it sent,
         // and no other platform's: those are not found, as a wrong id is.
         Some(token) => {

@@ -79,6 +79,30 @@ fn stdio(args: &[&str], steps: Vec<Value>) -> Value {
     json!({"transport": "stdio", "command": BIN, "args": all, "mode": "legacy", "steps": steps})
 }
 
+/// The answers to the same `steps`, as `token`, over stdio (`deskctl mcp
+/// --server`) and over HTTP (`/v1/mcp`, the legacy mode).
+fn over_both(
+    python: &Path,
+    desk: &Desk,
+    server: &Server,
+    token: &str,
+    steps: impl Fn() -> Vec<Value>,
+) -> [Value; 2] {
+    let over_stdio = drive(
+        python,
+        desk,
+        &[("DESKCTL_TOKEN", token)],
+        stdio(&["--server", &server.url], steps()),
+    );
+    let over_http = drive(
+        python,
+        desk,
+        &[],
+        http(server, Some(token), "legacy", steps()),
+    );
+    [over_stdio, over_http]
+}
+
 /// `/v1/mcp` on `server`, with `token` as the bearer token.
 fn http(server: &Server, token: Option<&str>, mode: &str, steps: Vec<Value>) -> Value {
     json!({
@@ -911,19 +935,7 @@ fn an_ingest_token_is_refused_every_tool() {
             call("count_tickets", json!({"by": "status"})),
         ]
     };
-    let over_stdio = drive(
-        &python,
-        &desk,
-        &[("DESKCTL_TOKEN", &ingest)],
-        stdio(&["--server", &server.url], steps()),
-    );
-    let over_http = drive(
-        &python,
-        &desk,
-        &[],
-        http(&server, Some(&ingest), "legacy", steps()),
-    );
-    for answer in [over_stdio, over_http] {
+    for answer in over_both(&python, &desk, &server, &ingest, steps) {
         for step in answer["steps"].as_array().unwrap() {
             let error = tool_error(step);
             assert_eq!(error["code"], "forbidden", "{step:#}");
@@ -991,19 +1003,7 @@ fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
         steps.push(call("search_tickets", json!({"query": "refund"})));
         steps
     };
-    let over_stdio = drive(
-        &python,
-        &desk,
-        &[("DESKCTL_TOKEN", &alice)],
-        stdio(&["--server", &server.url], steps()),
-    );
-    let over_http = drive(
-        &python,
-        &desk,
-        &[],
-        http(&server, Some(&alice), "legacy", steps()),
-    );
-    for answer in [over_stdio, over_http] {
+    for answer in over_both(&python, &desk, &server, &alice, steps) {
         let steps = answer["steps"].as_array().unwrap();
         for ((tool, _, field), step) in cases.iter().zip(steps) {
             let error = tool_error(step);

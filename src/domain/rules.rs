@@ -272,14 +272,13 @@ fn source_of(rule: &Rule) -> DecisionSource {
     }
 }
 
-/// The first rule of `kind`, by `position` (then `id`, should two share one), that
-/// matches `facts` and yields an outcome. The slice's order does not matter.
-fn first_match<'r, T>(
+/// The rules of `kind` that yield an outcome, with it, by `position` (then
+/// `id`, should two share one). The slice's order does not matter.
+fn in_order<'r, T>(
     rules: &'r [Rule],
     kind: RuleKind,
-    facts: &RuleFacts,
     outcome: impl Fn(&'r Rule) -> Option<T>,
-) -> Option<Decided<T>> {
+) -> Vec<(&'r Rule, T)> {
     let mut candidates: Vec<(&Rule, T)> = rules
         .iter()
         .filter(|rule| rule.kind == kind)
@@ -287,6 +286,17 @@ fn first_match<'r, T>(
         .collect();
     candidates.sort_by(|(a, _), (b, _)| (a.position, &a.id).cmp(&(b.position, &b.id)));
     candidates
+}
+
+/// The first rule of `kind`, in order, that matches `facts` and yields an
+/// outcome.
+fn first_match<'r, T>(
+    rules: &'r [Rule],
+    kind: RuleKind,
+    facts: &RuleFacts,
+    outcome: impl Fn(&'r Rule) -> Option<T>,
+) -> Option<Decided<T>> {
+    in_order(rules, kind, outcome)
         .into_iter()
         .find(|(rule, _)| rule_matches(rule, facts))
         .map(|(rule, value)| Decided {
@@ -366,15 +376,9 @@ pub fn agent_route(rules: &[Rule], agent: &str, default_team: Option<&str>) -> A
         agent: Some(agent.to_string()),
         ..RuleFacts::default()
     };
-    let mut in_order: Vec<(&Rule, &String)> = rules
-        .iter()
-        .filter(|rule| rule.kind == RuleKind::Assignment)
-        .filter_map(|rule| rule.team.as_ref().map(|team| (rule, team)))
-        .collect();
-    in_order.sort_by(|(a, _), (b, _)| (a.position, &a.id).cmp(&(b.position, &b.id)));
     let mut maybe: Vec<&String> = Vec::new();
     let mut team = None;
-    for (rule, rule_team) in in_order {
+    for (rule, rule_team) in in_order(rules, RuleKind::Assignment, |rule| rule.team.as_ref()) {
         match matches_on_agent(rule, &facts) {
             Some(true) => {
                 team = Some(Decided {

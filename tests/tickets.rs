@@ -480,6 +480,26 @@ fn an_action_already_done_is_a_no_op_that_says_so() {
         .assert()
         .code(6);
 
+    // The priority a ticket has, and the operator it is assigned to, are no
+    // change either: nothing is recorded, not even a timeline line.
+    desk.run(&["tickets", "reopen", "10002"]);
+    desk.run(&["tickets", "priority", "10002", "high"]);
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    let before = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    desk.cmd()
+        .args(["tickets", "priority", "10002", "high"])
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "ticket 10002 is already high priority: nothing to do",
+        ));
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        before,
+        "the same priority and assignee again record nothing"
+    );
+
     // The API answers a no-op with the ticket as it is.
     let token = desk.token("alice");
     let server = desk.serve();
@@ -491,6 +511,27 @@ fn an_action_already_done_is_a_no_op_that_says_so() {
     );
     assert_eq!(response.status, 200, "{}", response.body);
     assert_eq!(response.json()["status"], "resolved");
+    for (path, body) in [
+        ("/v1/tickets/10002/priority", r#"{"priority":"high"}"#),
+        ("/v1/tickets/10002/assign", r#"{"to":"bob"}"#),
+    ] {
+        let response = server.raw(
+            "POST",
+            path,
+            &[
+                ("Authorization", &format!("Bearer {token}")),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        );
+        assert_eq!(response.status, 200, "{path}: {}", response.body);
+    }
+    drop(server);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        before,
+        "the API records nothing for them either"
+    );
 }
 
 #[test]

@@ -181,19 +181,25 @@ fn may_act(actor: &Actor, ticket: &Ticket, action: &str) -> Result<(), Refusal> 
 
 /// Whether `action` would change nothing, so it succeeds doing nothing (and
 /// for a bulk action is no failure): resolving a resolved ticket, reopening one
-/// that is not resolved. `Err` when `actor` may not do it at all.
+/// that is not resolved, setting the priority it has, assigning it to its
+/// assignee. Nothing is recorded for those: a timeline line "Priority medium →
+/// medium" tells nobody anything. `Err` when `actor` may not do it at all.
 pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Result<bool, Refusal> {
-    let nothing = match action {
-        Action::Resolve => ticket.status == TicketStatus::Resolved,
-        Action::Reopen => ticket.status != TicketStatus::Resolved,
+    let open = ticket.status != TicketStatus::Resolved;
+    let (nothing, verb) = match action {
+        Action::Resolve => (!open, "resolve"),
+        Action::Reopen => (open, "reopen"),
+        Action::SetPriority(priority) => (
+            open && ticket.priority == *priority,
+            "change the priority of",
+        ),
+        Action::Assign { handle, .. } => {
+            require_manager(actor)?;
+            (open && ticket.assignee.as_ref() == Some(handle), "assign")
+        }
         _ => return Ok(false),
     };
     if nothing {
-        let verb = if matches!(action, Action::Resolve) {
-            "resolve"
-        } else {
-            "reopen"
-        };
         may_act(actor, ticket, verb)?;
     }
     Ok(nothing)

@@ -1,7 +1,7 @@
 use clap::Args;
 
-use super::each_ticket;
-use crate::api::Priority;
+use super::{Done, each_ticket_or_skip};
+use crate::api::{Priority, TicketStatus};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::CliResult;
 
@@ -20,12 +20,25 @@ pub async fn cmd_tickets_priority(session: &Session, args: TicketsPriorityArgs) 
         .writer(&format!("set the priority of ticket {}", args.number))
         .await?;
     let done = format!("Set priority {} on", args.priority);
-    each_ticket(
+    // The priority it has already is no conflict: said, and the command succeeds.
+    each_ticket_or_skip(
         session,
         &client,
         &[args.number],
         &done,
-        async |client, number| client.set_ticket_priority(number, args.priority).await,
+        async |client, number| {
+            let ticket = client.get_ticket(number).await?.ticket;
+            if ticket.priority == args.priority && ticket.status != TicketStatus::Resolved {
+                return Ok(Done::Already(format!(
+                    "ticket {number} is already {} priority",
+                    args.priority
+                )));
+            }
+            client
+                .set_ticket_priority(number, args.priority)
+                .await
+                .map(|t| Done::Changed(t.number))
+        },
     )
     .await
 }

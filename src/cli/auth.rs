@@ -14,7 +14,8 @@ use crate::ui::{Detail, Tabular, Ui};
 #[command(defer = true)]
 pub enum AuthCommand {
     /// Who you are on the current target (or --context), your role, the
-    /// service's URL and version, and your token's expiry
+    /// service's URL and version, and where your token comes from (tokens
+    /// never expire: revoke them)
     #[command(
         after_help = "Examples:\n  deskctl auth status\n  deskctl auth status --context prod\n  deskctl auth status -o json"
     )]

@@ -676,6 +676,13 @@ pub fn check_server_url(text: &str) -> Result<String, String> {
     if url.query().is_some() || url.fragment().is_some() {
         return Err("has a query or fragment: give the service's base URL only".into());
     }
+    // Every request path starts with /v1 already: a URL that ends in it would
+    // ask for /v1/v1/…, which no service answers, and say "no such endpoint".
+    if let Some(base) = text.strip_suffix("/v1") {
+        return Err(format!(
+            "ends in /v1, which every request adds itself: use {base}"
+        ));
+    }
     Ok(text.to_string())
 }
 
@@ -753,6 +760,15 @@ mod tests {
                 .contains("query")
         );
         assert!(check_server_url("http://").is_err());
+        let versioned = check_server_url("http://127.0.0.1:7070/v1/").unwrap_err();
+        assert!(
+            versioned.contains("use http://127.0.0.1:7070"),
+            "{versioned}"
+        );
+        assert_eq!(
+            check_server_url("https://desk.example.com/v1desk").unwrap(),
+            "https://desk.example.com/v1desk"
+        );
     }
 
     #[test]

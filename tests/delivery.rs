@@ -394,6 +394,20 @@ fn set_delivery(desk: &Desk, port: u16) {
         .success();
 }
 
+/// `desk` with its delivery webhook on a new receiver, and ticket 10001 from
+/// Tom's telegram chat.
+fn telegram_chat(desk: Desk) -> (Desk, Receiver) {
+    let receiver = Receiver::start(0);
+    set_delivery(&desk, receiver.port);
+    handoff(
+        &desk,
+        "telegram",
+        json!({"name": "Tom", "external-id": "tg-42"}),
+        "Refund please",
+    );
+    (desk, receiver)
+}
+
 #[test]
 fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
     let desk = desk(desk!());
@@ -514,15 +528,7 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
 
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
-    let desk = desk(desk!());
-    let receiver = Receiver::start(0);
-    set_delivery(&desk, receiver.port);
-    handoff(
-        &desk,
-        "telegram",
-        json!({"name": "Tom", "external-id": "tg-42"}),
-        "Refund please",
-    );
+    let (desk, receiver) = telegram_chat(desk(desk!()));
 
     // The local desk's owner takes over: the platform hears of it at once.
     desk.run(&["tickets", "takeover", "10001"]);
@@ -657,15 +663,7 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
 /// AI would go on answering the customer over the person.
 #[test]
 fn a_tickets_events_arrive_in_order_from_a_receiver_that_answers_503_for_a_while() {
-    let desk = desk(desk!());
-    let receiver = Receiver::start(0);
-    set_delivery(&desk, receiver.port);
-    handoff(
-        &desk,
-        "telegram",
-        json!({"name": "Tom", "external-id": "tg-42"}),
-        "Refund please",
-    );
+    let (desk, receiver) = telegram_chat(desk(desk!()));
     desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
     let bob = desk.token("bob");
     for _ in 0..3 {

@@ -30,15 +30,21 @@ fn parse(text: &str) -> Value {
 }
 
 /// An SMTP server: Python's smtpd, writing each message it accepts as a JSON
-/// line. Recipients containing "reject" get a permanent 550.
+/// line. Recipients containing "reject" get a permanent 550; the first two
+/// messages to recipients containing "busy" a 451 (try again later).
 const SMTP_SINK: &str = r#"
 import asyncore, email, json, smtpd, sys
 from email import policy
 
 class Sink(smtpd.SMTPServer):
+    deferred = 0
+
     def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
         if any("reject" in r for r in rcpttos):
             return "550 5.1.1 mailbox unavailable"
+        if any("busy" in r for r in rcpttos) and Sink.deferred < 2:
+            Sink.deferred += 1
+            return "451 4.2.1 mailbox busy, try again later"
         message = email.message_from_bytes(data, policy=policy.default)
         record = {
             "mailfrom": mailfrom,
@@ -388,6 +394,20 @@ fn set_delivery(desk: &Desk, port: u16) {
         .success();
 }
 
+/// `desk` with its delivery webhook on a new receiver, and ticket 10001 from
+/// Tom's telegram chat.
+fn telegram_chat(desk: Desk) -> (Desk, Receiver) {
+    let receiver = Receiver::start(0);
+    set_delivery(&desk, receiver.port);
+    handoff(
+        &desk,
+        "telegram",
+        json!({"name": "Tom", "external-id": "tg-42"}),
+        "Refund please",
+    );
+    (desk, receiver)
+}
+
 #[test]
 fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
     let desk = desk(desk!());
@@ -508,15 +528,7 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
 
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
-    let desk = desk(desk!());
-    let receiver = Receiver::start(0);
-    set_delivery(&desk, receiver.port);
-    handoff(
-        &desk,
-        "telegram",
-        json!({"name": "Tom", "external-id": "tg-42"}),
-        "Refund please",
-    );
+    let (desk, receiver) = telegram_chat(desk(desk!()));
 
     // The local desk's owner takes over: the platform hears of it at once.
     desk.run(&["tickets", "takeover", "10001"]);
@@ -592,10 +604,13 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
     desk.run(&["tickets", "takeover", "10001"]);
     desk.run(&["tickets", "reply", "10001", "-m", "A person here.", "--yes"]);
 
-    // Each command tried once and failed: nothing is lost, the errors are recorded.
+    // Each command tried and failed: nothing is lost, the errors are
+    // recorded. The reply was not tried: it waits for the takeover before it,
+    // and is due when that one is.
     let messages = outbox(&desk);
     assert_eq!(messages.len(), 3, "{messages:?}");
-    for message in &messages {
+    let (reply, tried) = messages.split_first().unwrap();
+    for message in tried {
         assert_eq!(message["state"], "pending", "{message}");
         assert!(message["attempts"].as_u64().unwrap() >= 1, "{message}");
         assert!(message["next_attempt_at"].is_string(), "{message}");
@@ -608,6 +623,11 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
             ),
         }
     }
+    assert_eq!(reply["description"], "reply on web to #10001");
+    assert_eq!(reply["state"], "pending", "{reply}");
+    assert_eq!(reply["attempts"], 0, "{reply}");
+    assert!(reply["last_error"].is_null(), "{reply}");
+    assert_eq!(reply["next_attempt_at"], tried[0]["next_attempt_at"]);
     let timeline = desk.run(&["tickets", "show", "10001", "-o", "json"]);
     assert!(timeline.contains("A person here."));
     desk.cmd()
@@ -629,13 +649,106 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
     });
     assert_eq!(sink.messages().len(), 1);
     assert_eq!(sink.messages()[0]["to"], "Alice Smith <alice@example.com>");
-    let mut types: Vec<String> = receiver
+    let types: Vec<String> = receiver
         .hits()
         .iter()
         .map(|hit| verified(hit, SECRET)["type"].as_str().unwrap().to_string())
         .collect();
-    types.sort();
-    assert_eq!(types, ["reply", "takeover"]);
+    assert_eq!(types, ["takeover", "reply"]);
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// A receiver that answers 503 for a while gets a ticket's events in the
+/// order they happened: the replies wait for the takeover before them, or the
+/// AI would go on answering the customer over the person.
+#[test]
+fn a_tickets_events_arrive_in_order_from_a_receiver_that_answers_503_for_a_while() {
+    let (desk, receiver) = telegram_chat(desk(desk!()));
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let bob = desk.token("bob");
+    for _ in 0..3 {
+        receiver.answer(503, Some(1));
+    }
+    let server = desk.serve();
+    for args in [
+        &["tickets", "takeover", "10001"][..],
+        &["tickets", "reply", "10001", "-m", "Hi, Bob here.", "--yes"],
+        &[
+            "tickets",
+            "reply",
+            "10001",
+            "-m",
+            "Your refund is on its way.",
+            "--yes",
+        ],
+    ] {
+        desk.as_token(&server, &bob).args(args).assert().success();
+    }
+    wait_for_all(&desk, 3, "delivered");
+    let arrived: Vec<String> = receiver
+        .hits()
+        .iter()
+        .map(|hit| {
+            let event = verified(hit, SECRET);
+            match event["text"].as_str() {
+                Some(text) => format!("{}: {text}", event["type"].as_str().unwrap()),
+                None => event["type"].as_str().unwrap().to_string(),
+            }
+        })
+        .collect();
+    assert_eq!(
+        arrived,
+        [
+            "takeover", // 503
+            "takeover", // 503
+            "takeover", // 503
+            "takeover",
+            "reply: Hi, Bob here.",
+            "reply: Your refund is on its way.",
+        ]
+    );
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// Emails to a customer whose mail server defers them for a while arrive in
+/// the order they were written.
+#[test]
+fn email_replies_a_mail_server_defers_for_a_while_arrive_in_order() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Dana", "email": "busy@example.com"}),
+        "Invoice",
+    );
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    for text in ["First, the invoice.", "Second, the refund."] {
+        desk.as_token(&server, &bob)
+            .args(["tickets", "reply", "10001", "-m", text, "--yes"])
+            .assert()
+            .success();
+    }
+    wait_for_all(&desk, 2, "delivered");
+    let bodies: Vec<String> = sink
+        .messages()
+        .iter()
+        .map(|m| {
+            m["body"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(bodies, ["First, the invoice.", "Second, the refund."]);
+    let first = &outbox(&desk)[1];
+    assert_eq!(first["attempts"], 3, "deferred twice: {first}");
     assert_eq!(server.terminate(), Some(0));
 }
 

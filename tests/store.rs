@@ -285,6 +285,7 @@ impl Fixture {
                         ticket: Some(1),
                         description: "about a ticket that does not exist".into(),
                         payload: "{}".into(),
+                        destination: "webhook".into(),
                         integration: None,
                         handoff: None,
                         thread: None,
@@ -334,7 +335,12 @@ impl Fixture {
 
     /// Queues a webhook message about `ticket` through a ticket change.
     async fn queue(&self, ticket: u64, what: &str) {
-        let what = what.to_string();
+        self.queue_to(ticket, what, "webhook").await;
+    }
+
+    /// Queues a message about `ticket` for `destination`; returns its id.
+    async fn queue_to(&self, ticket: u64, what: &str, destination: &str) -> u64 {
+        let (what, destination) = (what.to_string(), destination.to_string());
         self.store
             .change_ticket(ticket, move |_| {
                 Ok((
@@ -345,6 +351,7 @@ impl Fixture {
                         ticket: Some(ticket),
                         description: what.clone(),
                         payload: format!("{{\"what\":\"{what}\"}}"),
+                        destination: destination.clone(),
                         integration: None,
                         handoff: None,
                         thread: None,
@@ -353,6 +360,9 @@ impl Fixture {
             })
             .await
             .unwrap();
+        let everything = OutboxQuery::default();
+        let newest = self.store.list_outbox(&everything, None, 1).await.unwrap();
+        newest[0].id
     }
 }
 
@@ -1049,6 +1059,7 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
                         ticket: Some(number + 1000),
                         description: "astray".into(),
                         payload: "{}".into(),
+                        destination: "webhook".into(),
                         integration: None,
                         handoff: None,
                         thread: None,
@@ -1993,11 +2004,15 @@ async fn an_idempotency_key_replays_the_same_request_and_refuses_another() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_outbox_hands_each_message_to_one_worker_and_a_lapsed_lease_to_the_next() {
     let f = fixture!();
+    // Two tickets: one ticket's second message would wait for its first.
     let ticket = f
         .ticket("s", "b", requester("C", "c@example.com", None))
         .await;
+    let other = f
+        .ticket("t", "b", requester("D", "d@example.com", None))
+        .await;
     f.queue(ticket, "m1").await;
-    f.queue(ticket, "m2").await;
+    f.queue(other, "m2").await;
     let minute = Duration::from_secs(60);
     let one = f.store.claim_outbound("w1", minute).await.unwrap().unwrap();
     let two = f.other.claim_outbound("w2", minute).await.unwrap().unwrap();
@@ -2155,6 +2170,226 @@ async fn attempts_go_on_counting_across_a_retry_by_hand_and_delivery_clears_the_
     );
 }
 
+/// Settles `claimed` as `settle` through `store`, which must still hold it.
+async fn settled(store: &Store, claimed: &deskctl::server::store::Claimed, settle: Settle) {
+    let held = store.settle_outbound(claimed, &settle, None, None);
+    assert!(
+        held.await.unwrap(),
+        "{} was still held",
+        claimed.description
+    );
+}
+
+/// What `store` claims now for `worker`: the message's description, if any.
+async fn claim(store: &Store, worker: &str) -> Option<deskctl::server::store::Claimed> {
+    let lease = Duration::from_secs(60);
+    store.claim_outbound(worker, lease).await.unwrap()
+}
+
+fn claimed_what(claimed: &Option<deskctl::server::store::Claimed>) -> Option<&str> {
+    claimed.as_ref().map(|c| c.description.as_str())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_queued() {
+    let f = fixture!();
+    let dana = f
+        .ticket("s", "b", requester("Dana", "dana@example.com", None))
+        .await;
+    let eve = f
+        .ticket("t", "b", requester("Eve", "eve@example.com", None))
+        .await;
+    let takeover = f.queue_to(dana, "takeover", "webhook").await;
+    let reply = f.queue_to(dana, "reply", "webhook").await;
+    f.queue_to(eve, "eve's reply", "webhook").await;
+
+    // While the takeover is in flight, its ticket's reply waits; another
+    // ticket's message goes out beside it.
+    let first = claim(&f.store, "w1").await;
+    assert_eq!(claimed_what(&first), Some("takeover"));
+    let beside = claim(&f.other, "w2").await;
+    assert_eq!(claimed_what(&beside), Some("eve's reply"));
+    assert!(claim(&f.other, "w3").await.is_none(), "the reply waits");
+    settled(&f.other, beside.as_ref().unwrap(), Settle::Delivered).await;
+    assert_eq!(
+        f.store.next_outbound_due().await.unwrap(),
+        None,
+        "nothing is due that a worker could take"
+    );
+
+    // The receiver answers 503: the takeover backs off, and the reply (and a
+    // message queued meanwhile) is put off with it instead of overtaking it.
+    let later = stored_now() + jiff::SignedDuration::from_secs(3600);
+    let busy = Settle::Retry {
+        at: later,
+        error: "503".into(),
+    };
+    settled(&f.store, first.as_ref().unwrap(), busy).await;
+    let follow_up = f.queue_to(dana, "follow-up", "webhook").await;
+    for id in [takeover, reply, follow_up] {
+        let message = f.store.get_outbound(id).await.unwrap();
+        assert_eq!(
+            message.next_attempt_at,
+            Some(later),
+            "{}",
+            message.description
+        );
+    }
+    assert!(claim(&f.other, "w3").await.is_none());
+    assert_eq!(f.store.next_outbound_due().await.unwrap(), Some(later));
+
+    // Another destination of the same ticket does not wait for the webhook.
+    f.queue_to(dana, "email to dana", "email:dana@example.com")
+        .await;
+    let email = claim(&f.other, "w3").await;
+    assert_eq!(claimed_what(&email), Some("email to dana"));
+    settled(&f.other, email.as_ref().unwrap(), Settle::Delivered).await;
+
+    // Trying the reply now tries the takeover it waits for now, first.
+    f.store.retry_outbound(reply).await.unwrap();
+    let again = claim(&f.other, "w4").await;
+    assert_eq!(claimed_what(&again), Some("takeover"));
+    assert!(claim(&f.store, "w5").await.is_none());
+    settled(&f.other, again.as_ref().unwrap(), Settle::Delivered).await;
+    let follow_up_due = f.store.get_outbound(follow_up).await.unwrap();
+    assert!(
+        follow_up_due.next_attempt_at < Some(later),
+        "due once nothing holds it up"
+    );
+
+    // A dead message holds up nothing: a person has to act on it.
+    let second = claim(&f.store, "w5").await;
+    assert_eq!(claimed_what(&second), Some("reply"));
+    assert!(
+        claim(&f.other, "w6").await.is_none(),
+        "one in flight per ticket"
+    );
+    let gone = Settle::Dead {
+        error: "410 Gone".into(),
+    };
+    settled(&f.store, second.as_ref().unwrap(), gone).await;
+    let third = claim(&f.other, "w6").await;
+    assert_eq!(claimed_what(&third), Some("follow-up"));
+    settled(&f.other, third.as_ref().unwrap(), Settle::Delivered).await;
+    assert!(claim(&f.store, "w7").await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dead_message_queued_again_goes_before_the_later_ones_pending_and_never_beside_one() {
+    let f = fixture!();
+    let ticket = f
+        .ticket("s", "b", requester("Dana", "dana@example.com", None))
+        .await;
+    let takeover = f.queue_to(ticket, "takeover", "webhook").await;
+    f.queue_to(ticket, "reply 1", "webhook").await;
+    f.queue_to(ticket, "reply 2", "webhook").await;
+    let first = claim(&f.store, "w1").await.unwrap();
+    let gone = Settle::Dead {
+        error: "400 Bad Request".into(),
+    };
+    settled(&f.store, &first, gone).await;
+    let reply = claim(&f.store, "w1").await;
+    assert_eq!(claimed_what(&reply), Some("reply 1"));
+
+    // Queued again while the first reply is in flight: it waits for that
+    // attempt, so that two messages of the ticket are never sent at once.
+    f.other.retry_outbound(takeover).await.unwrap();
+    assert!(claim(&f.other, "w2").await.is_none());
+    assert_eq!(f.other.next_outbound_due().await.unwrap(), None);
+
+    // The attempt fails: the takeover goes next, before both replies.
+    let soon = stored_now() + jiff::SignedDuration::from_secs(60);
+    let busy = Settle::Retry {
+        at: soon,
+        error: "503".into(),
+    };
+    settled(&f.store, reply.as_ref().unwrap(), busy).await;
+    let retried = claim(&f.other, "w2").await;
+    assert_eq!(claimed_what(&retried), Some("takeover"));
+    assert!(claim(&f.store, "w3").await.is_none());
+    settled(&f.other, retried.as_ref().unwrap(), Settle::Delivered).await;
+    for expected in ["reply 1", "reply 2"] {
+        let next = claim(&f.store, "w3").await;
+        assert_eq!(claimed_what(&next), Some(expected));
+        settled(&f.store, next.as_ref().unwrap(), Settle::Delivered).await;
+    }
+    assert!(claim(&f.store, "w3").await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_workers_on_two_replicas_never_send_two_messages_of_a_ticket_at_once() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::sync::{Arc, Mutex};
+    let f = fixture!();
+    let (tickets, per_ticket) = (3, 6);
+    for t in 0..tickets {
+        let number = f
+            .ticket("s", "b", requester("C", &format!("c{t}@example.com"), None))
+            .await;
+        for m in 0..per_ticket {
+            f.queue(number, &format!("{number}/{m}")).await;
+        }
+    }
+    // Each ticket's claims in the order they were made, and the tickets with
+    // a message in flight.
+    let claims: Arc<Mutex<BTreeMap<u64, Vec<u64>>>> = Arc::default();
+    let in_flight: Arc<Mutex<BTreeSet<u64>>> = Arc::default();
+    let delivered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let workers: Vec<_> = (0..6)
+        .map(|w| {
+            let store = if w % 2 == 0 {
+                f.store.clone()
+            } else {
+                f.other.clone()
+            };
+            let (claims, in_flight, delivered) =
+                (claims.clone(), in_flight.clone(), delivered.clone());
+            tokio::spawn(async move {
+                while delivered.load(std::sync::atomic::Ordering::SeqCst) < tickets * per_ticket {
+                    let Some(claimed) = claim(&store, &format!("w{w}")).await else {
+                        tokio::task::yield_now().await;
+                        continue;
+                    };
+                    let ticket = claimed.ticket.unwrap();
+                    assert!(
+                        in_flight.lock().unwrap().insert(ticket),
+                        "two messages of #{ticket} in flight at once"
+                    );
+                    claims
+                        .lock()
+                        .unwrap()
+                        .entry(ticket)
+                        .or_default()
+                        .push(claimed.id);
+                    tokio::task::yield_now().await;
+                    in_flight.lock().unwrap().remove(&ticket);
+                    // Every message fails once first, as from a receiver that
+                    // answers 503 now and then: its ticket's next ones wait.
+                    let settle = if claimed.attempts == 1 {
+                        Settle::Retry {
+                            at: stored_now(),
+                            error: "503".into(),
+                        }
+                    } else {
+                        delivered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        Settle::Delivered
+                    };
+                    settled(&store, &claimed, settle).await;
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    let claims = claims.lock().unwrap();
+    assert_eq!(claims.len(), tickets);
+    for (ticket, ids) in claims.iter() {
+        assert_eq!(ids.len(), 2 * per_ticket, "#{ticket}: {ids:?}");
+        assert!(ids.is_sorted(), "#{ticket} claimed out of order: {ids:?}");
+    }
+}
+
 /// The events recorded after `after`, as an owner's stream sends them.
 async fn events_since(store: &Store, after: u64) -> Vec<deskctl::api::Event> {
     store
@@ -2253,6 +2488,7 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
         ticket: None,
         description: "Zendesk ticket".into(),
         payload: "{}".into(),
+        destination: "integration:zendesk".into(),
         integration: Some(IntegrationKind::Zendesk),
         handoff: Some(id.clone()),
         thread: None,

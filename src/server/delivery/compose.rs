@@ -78,12 +78,16 @@ fn event_operator(operator: Option<&Operator>) -> EventOperator {
     }
 }
 
+/// The delivery webhook as an outbox destination: one receiver, whatever its URL.
+const WEBHOOK: &str = "webhook";
+
 fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
     NewOutbound {
         kind: OutboxKind::Webhook,
         ticket: Some(event.ticket),
         description,
         payload: serde_json::to_string(event).expect("events serialize"),
+        destination: WEBHOOK.into(),
         integration: None,
         handoff: None,
         thread: None,
@@ -98,6 +102,7 @@ pub fn handoff_event(event: &HandoffEvent) -> NewOutbound {
         ticket: None,
         description: format!("{} of {}", event.event_type, event.handoff),
         payload: serde_json::to_string(event).expect("events serialize"),
+        destination: WEBHOOK.into(),
         integration: None,
         // Not the handoff's own delivery: that is the integration message.
         handoff: None,
@@ -111,6 +116,9 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
         ticket,
         description: format!("email to {}: {}", payload.to.email, payload.subject),
         payload: serde_json::to_string(payload).expect("emails serialize"),
+        // Per recipient: an owner's mailbox that defers mail must not hold
+        // up the customer's replies.
+        destination: format!("email:{}", payload.to.email),
         integration: None,
         handoff: None,
         // The Message-ID is `<{id}@{sender's domain}>` (delivery::email).
@@ -291,6 +299,7 @@ pub fn escalation(
             decision.subject
         ),
         payload: serde_json::to_string(&escalation).expect("escalations serialize"),
+        destination: format!("integration:{}", kind.as_str()),
         integration: Some(kind),
         handoff: Some(handoff.to_string()),
         thread: None,
@@ -485,5 +494,42 @@ mod tests {
         assert!(event.ai_paused);
         assert_eq!(event.operator.name, OWNER_NAME);
         assert_eq!(event.text, None);
+    }
+
+    #[test]
+    fn a_tickets_events_share_the_webhook_and_emails_are_ordered_per_recipient() {
+        let chat = ticket(Channel::Telegram);
+        let at = Timestamp::UNIX_EPOCH;
+        let takeover = takeover(&chat, None, at, "msg_1".into());
+        let live = reply(&chat, Channel::Telegram, None, "Hi", at, "msg_2".into());
+        assert_eq!(takeover.destination, "webhook");
+        assert_eq!(live.destination, takeover.destination);
+
+        let emailed = reply(&chat, Channel::Email, None, "Hi", at, "msg_3".into());
+        assert_eq!(emailed.destination, "email:dana@example.com");
+        let new_ticket = NewTicket {
+            subject: chat.subject.clone(),
+            priority: chat.priority,
+            requester: chat.requester.clone(),
+            assignee: None,
+            team: None,
+            agent: chat.agent.clone(),
+            channel: chat.channel,
+            environment: chat.environment,
+            fields: BTreeMap::new(),
+            context: BTreeMap::new(),
+            handoff: None,
+            timeline: vec![],
+        };
+        let owner = Address {
+            name: None,
+            email: "alice@example.com".into(),
+        };
+        let notice = owner_notice(owner, 10001, &new_ticket, "", at, "msg_4".into());
+        assert_eq!(notice.ticket, emailed.ticket);
+        assert_ne!(
+            notice.destination, emailed.destination,
+            "an owner's mailbox does not hold up the customer's replies"
+        );
     }
 }

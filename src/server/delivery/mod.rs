@@ -8,7 +8,8 @@
 //! [`Deliverer`] in the background; the local desk, which has no background
 //! worker, delivers what is due after each request that changed something.
 //! Several deliverers (processes) may share a desk: each claims one message at
-//! a time with a lease.
+//! a time with a lease. Order is the claim's business: the store hands out a
+//! ticket's messages to one destination one at a time, in the order queued.
 
 pub mod compose;
 pub mod email;

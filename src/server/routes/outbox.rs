@@ -72,7 +72,8 @@ async fn show(
 }
 
 /// Queue a dead message again, with a fresh set of attempts, or try a pending
-/// one now. A delivered message is a conflict.
+/// one now (after the earlier messages of its ticket to the same place, which
+/// are tried now too). A delivered message is a conflict.
 #[utoipa::path(post, path = "/v1/outbox/{id}/retry", tag = "outbox",
     params(("id" = u64, Path, description = "The message's id")),
     responses((status = 200, body = OutboxMessage), (status = 404, body = Problem), (status = 409, body = Problem)))]

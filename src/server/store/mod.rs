@@ -247,6 +247,10 @@ pub struct NewOutbound {
     pub description: String,
     /// JSON text, sent as it is (a webhook's body is signed byte for byte).
     pub payload: String,
+    /// Where the message goes, as ordering tells places apart (`webhook`,
+    /// `email:<recipient>`, `integration:<kind>`): a ticket's messages to one
+    /// destination go out in the order they were queued.
+    pub destination: String,
     /// For an external delivery: the platform, and the handoff it delivers.
     pub integration: Option<IntegrationKind>,
     pub handoff: Option<String>,
@@ -557,6 +561,14 @@ pub trait Handoffs: Send + Sync {
 
 /// Messages the desk sends: queued with what causes them, claimed by one
 /// worker at a time with a lease that expires if the worker dies.
+///
+/// One ticket's messages to one destination ([`NewOutbound::destination`])
+/// go out in the order they were queued: a message is not claimed while an
+/// earlier one of them is pending (backing off, or in flight), nor while a
+/// later one is in flight (one queued again by hand after it). A dead message
+/// holds up nothing: a person has to act on it. A message that waits is
+/// scheduled no earlier than the one it waits for, so that the messages due
+/// are (nearly) all claimable and a claim stays a seek.
 #[async_trait]
 pub trait Outbox: Send + Sync {
     /// Claims the next due message for `owner` until `lease` runs out.
@@ -576,7 +588,8 @@ pub trait Outbox: Send + Sync {
     ) -> StoreResult<bool>;
     /// When the first of `ids` that is still queued is due.
     async fn next_due_among(&self, ids: &[u64]) -> StoreResult<Option<Timestamp>>;
-    /// When the next queued message is due.
+    /// When the next queued message that nobody holds and that waits for no
+    /// other is due.
     async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>>;
     /// Messages newest first, filtered, with ids below `before`.
     async fn list_outbox(
@@ -586,7 +599,8 @@ pub trait Outbox: Send + Sync {
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>>;
     async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
-    /// Queues a dead or failed message again, from its first attempt.
+    /// Queues a dead message again, from its first attempt, or makes a
+    /// pending one due now with the earlier ones it waits for.
     async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
 }
 

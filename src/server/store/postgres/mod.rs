@@ -104,6 +104,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the ingest token that sent a handoff",
         include_str!("../../../../migrations/postgres/0011_handoff_sender.sql"),
     ),
+    (
+        13,
+        "one ticket's messages to one destination in order",
+        include_str!("../../../../migrations/postgres/0013_outbox_order.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -2,6 +2,14 @@
 //! them, claimed by the delivery workers of every replica with
 //! `FOR UPDATE SKIP LOCKED` (no two take one message, none waits for another)
 //! and a lease that another replica takes over once it has run out.
+//!
+//! One ticket's messages to one destination go out in the order they were
+//! queued ([`crate::server::store::Outbox`]). A claim sees the earlier
+//! message that holds a later one back as pending until the transaction that
+//! settles it commits, and a lease as soon as the claim that took it commits:
+//! a later message never slips past one being sent. The one way round that,
+//! a dead message queued again while a later one is being claimed, is closed
+//! by the retry taking the later ones' row locks first.
 
 use std::time::Duration;
 
@@ -23,6 +31,27 @@ use crate::server::store::{
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
                        handoff_id";
+
+/// Whether the pending message `due` waits for another of its ticket to its
+/// destination: an earlier one still pending (backing off, or in flight), or
+/// a later one in flight (sent while this one was dead, before it was queued
+/// again by hand). `$now` names the parameter that is now. Seeks in
+/// `outbox_pending_by_ticket`.
+macro_rules! waits {
+    ($now:literal) => {
+        concat!(
+            "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+                 AND other.ticket_number = due.ticket_number \
+                 AND other.destination = due.destination AND other.id < due.id) \
+              OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+                 AND other.ticket_number = due.ticket_number \
+                 AND other.destination = due.destination AND other.id > due.id \
+                 AND other.lease_until > ",
+            $now,
+            "))"
+        )
+    };
+}
 
 fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
     let id: i64 = row.try_get("id")?;
@@ -70,7 +99,9 @@ pub(crate) async fn change_sending(
     Ok(changed)
 }
 
-/// Queues `messages`, due now, in the caller's transaction; returns their ids.
+/// Queues `messages` in the caller's transaction; returns their ids. Each
+/// is due now, or when the last message it waits for is (that one backs off):
+/// a message due only to wait would make every claim step over it.
 pub(crate) async fn enqueue(
     conn: &mut PgConnection,
     messages: &[NewOutbound],
@@ -79,9 +110,13 @@ pub(crate) async fn enqueue(
     let mut ids = Vec::with_capacity(messages.len());
     for message in messages {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
-             next_attempt_at, created_at, updated_at, integration, handoff_id) \
-             VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $5, $6, $7) RETURNING id",
+            "INSERT INTO outbox (kind, ticket_number, description, payload, destination, state, \
+             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             VALUES ($1, $2, $3, $4, $8, 'pending', 0, \
+                     GREATEST($5, (SELECT MAX(next_attempt_at) FROM outbox \
+                                   WHERE state = 'pending' AND ticket_number = $2 \
+                                     AND destination = $8)), \
+                     $5, $5, $6, $7) RETURNING id",
         )
         .bind(message.kind.as_str())
         .bind(message.ticket.map(|n| n as i64))
@@ -90,6 +125,7 @@ pub(crate) async fn enqueue(
         .bind(now)
         .bind(message.integration.map(IntegrationKind::as_str))
         .bind(&message.handoff)
+        .bind(&message.destination)
         .fetch_one(&mut *conn)
         .await?;
         if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
@@ -109,10 +145,10 @@ pub(crate) async fn enqueue(
 }
 
 impl PostgresStore {
-    /// Claims the pending message that is due soonest and that no live lease
-    /// holds, for `lease`; its attempt is counted now, so a worker that dies
-    /// mid-attempt still uses it up. Messages other workers are claiming at
-    /// this moment are skipped, not waited for.
+    /// Claims the pending message that is due soonest, that no live lease
+    /// holds and that waits for no other, for `lease`; its attempt is counted
+    /// now, so a worker that dies mid-attempt still uses it up. Messages other
+    /// workers are claiming at this moment are skipped, not waited for.
     pub async fn claim_outbound(
         &self,
         worker: &str,
@@ -120,15 +156,17 @@ impl PostgresStore {
     ) -> StoreResult<Option<Claimed>> {
         let now = super::now();
         let until = At(now.0 + SignedDuration::try_from(lease).expect("leases are minutes long"));
-        let row = sqlx::query(
+        let row = sqlx::query(concat!(
             "UPDATE outbox SET attempts = attempts + 1, lease_owner = $1, lease_until = $2, \
              updated_at = $3 \
-             WHERE id = (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 \
-                           AND (lease_until IS NULL OR lease_until <= $3) \
-                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             WHERE id = (SELECT id FROM outbox AS due \
+                         WHERE state = 'pending' AND next_attempt_at <= $3 \
+                           AND (lease_until IS NULL OR lease_until <= $3) AND NOT ",
+            waits!("$3"),
+            " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, ticket_number, description, payload, attempts, \
                        requeued_after, integration, handoff_id, progress::text AS progress",
-        )
+        ))
         .bind(worker)
         .bind(until)
         .bind(now)
@@ -191,6 +229,9 @@ impl PostgresStore {
         if updated == 0 {
             return Ok(false);
         }
+        if let Some(ticket) = claimed.ticket {
+            reschedule_waiting(&mut tx, claimed.id, ticket, settle, now).await?;
+        }
         let entries = match (claimed.ticket, note) {
             (Some(number), Some(note)) => {
                 fetch_ticket(&mut tx, number, true).await?;
@@ -252,14 +293,18 @@ impl PostgresStore {
         Ok(next.map(|at| at.0))
     }
 
-    /// When the next pending message that nobody holds falls due.
+    /// When the next pending message that nobody holds and that waits for
+    /// no other falls due: one that waits is claimed after the one it waits
+    /// for, which wakes no one here when another replica holds it.
     pub async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
-        let next: Option<At> = sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
-             AND (lease_until IS NULL OR lease_until <= $1)",
-        )
+        let next: Option<At> = sqlx::query_scalar(concat!(
+            "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
+             AND (lease_until IS NULL OR lease_until <= $1) AND NOT ",
+            waits!("$1"),
+            " ORDER BY next_attempt_at, id LIMIT 1"
+        ))
         .bind(super::now())
-        .fetch_one(self.pool())
+        .fetch_optional(self.pool())
         .await?;
         Ok(next.map(|at| at.0))
     }
@@ -333,6 +378,20 @@ impl PostgresStore {
                 });
             }
             OutboxState::Dead => {
+                // Queued again, it goes before the later messages of its
+                // ticket still pending, and none of them may be in flight
+                // meanwhile: a claim taking one of them now, which saw this
+                // one dead, is waited for here and its lease then holds this
+                // one back; one that comes after skips the rows locked here.
+                sqlx::query(
+                    "SELECT id FROM outbox WHERE state = 'pending' AND id > $1 \
+                       AND ticket_number = (SELECT ticket_number FROM outbox WHERE id = $1) \
+                       AND destination = (SELECT destination FROM outbox WHERE id = $1) \
+                     FOR UPDATE",
+                )
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
                 sqlx::query(
                     "UPDATE outbox SET state = 'pending', requeued_after = attempts, \
                      next_attempt_at = $1, \
@@ -360,6 +419,18 @@ impl PostgresStore {
                 .bind(id as i64)
                 .execute(&mut *tx)
                 .await?;
+                // Tried now means after the earlier messages it waits for:
+                // they are tried now too.
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = $1, updated_at = $1 \
+                     WHERE state = 'pending' AND next_attempt_at > $1 AND id < $2 \
+                       AND ticket_number = (SELECT ticket_number FROM outbox WHERE id = $2) \
+                       AND destination = (SELECT destination FROM outbox WHERE id = $2)",
+                )
+                .bind(now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
             }
         }
         // Queued again (or made due now): an event, seen as its ticket is.
@@ -379,4 +450,41 @@ impl PostgresStore {
         tx.commit().await?;
         self.get_outbound(id).await
     }
+}
+
+/// Keeps the messages waiting for message `id` of `ticket` (the later ones
+/// to its destination) due no earlier than it: put off until its next attempt
+/// when it is to be tried again, made due now once it holds them up no more
+/// (delivered, or dead: a dead message waits for a person, not its ticket).
+async fn reschedule_waiting(
+    conn: &mut PgConnection,
+    id: u64,
+    ticket: u64,
+    settle: &Settle,
+    now: At,
+) -> StoreResult<()> {
+    let (sql, at) = match settle {
+        Settle::Retry { at, .. } => (
+            "UPDATE outbox SET next_attempt_at = $1, updated_at = $4 \
+             WHERE state = 'pending' AND ticket_number = $2 AND id > $3 \
+               AND destination = (SELECT destination FROM outbox WHERE id = $3) \
+               AND next_attempt_at < $1",
+            At(*at),
+        ),
+        Settle::Delivered | Settle::Dead { .. } => (
+            "UPDATE outbox SET next_attempt_at = $1, updated_at = $4 \
+             WHERE state = 'pending' AND ticket_number = $2 AND id > $3 \
+               AND destination = (SELECT destination FROM outbox WHERE id = $3) \
+               AND next_attempt_at > $1",
+            now,
+        ),
+    };
+    sqlx::query(sql)
+        .bind(at)
+        .bind(ticket as i64)
+        .bind(id as i64)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -224,6 +224,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the ingest token that sent a handoff",
         include_str!("../../../../migrations/sqlite/0021_handoff_sender.sql"),
     ),
+    (
+        23,
+        "one ticket's messages to one destination in order",
+        include_str!("../../../../migrations/sqlite/0023_outbox_order.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -3,7 +3,11 @@
 //! delivered, to be tried again, or dead.
 //!
 //! What a message says and how it travels is the delivery module's business;
-//! here a message is a kind, a description and a JSON payload.
+//! here a message is a kind, a destination, a description and a JSON payload.
+//! One ticket's messages to one destination go out in the order they were
+//! queued ([`crate::server::store::Outbox`]): claims are serialised by the
+//! write lock, so the check that nothing earlier is pending holds until the
+//! claim is written.
 
 use std::time::Duration;
 
@@ -27,6 +31,22 @@ use crate::server::store::{
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
                        handoff_id";
+
+/// Whether the pending message `due` waits for another of its ticket to its
+/// destination: an earlier one still pending (backing off, or in flight), or
+/// a later one in flight (sent while this one was dead, before it was queued
+/// again by hand). `?1` is now. Seeks in `outbox_pending_by_ticket`.
+macro_rules! waits {
+    () => {
+        "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+             AND other.ticket_number = due.ticket_number \
+             AND other.destination = due.destination AND other.id < due.id) \
+          OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+             AND other.ticket_number = due.ticket_number \
+             AND other.destination = due.destination AND other.id > due.id \
+             AND other.lease_until > ?1))"
+    };
+}
 
 fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
     let state: OutboxState = row.parsed("state")?;
@@ -68,23 +88,28 @@ pub(crate) fn change_sending(
     Ok(changed)
 }
 
-/// Queues `messages`, due now, in the caller's transaction; returns their ids.
+/// Queues `messages` in the caller's transaction; returns their ids. Each
+/// is due now, or when the last message it waits for is (that one backs off):
+/// a message due only to wait would make every claim step over it.
 pub(crate) fn enqueue(conn: &Direct, messages: &[NewOutbound]) -> StoreResult<Vec<u64>> {
     let now = now();
     let mut ids = Vec::with_capacity(messages.len());
     for message in messages {
         conn.prepare_cached(
-            "INSERT INTO outbox (kind, ticket_number, description, payload, state, attempts, \
-             next_attempt_at, created_at, updated_at, integration, handoff_id) \
-             VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (kind, ticket_number, description, payload, destination, state, \
+             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, \
+                     MAX(?6, COALESCE((SELECT MAX(next_attempt_at) FROM outbox \
+                                       WHERE state = 'pending' AND ticket_number = ?2 \
+                                         AND destination = ?5), ?6)), \
+                     ?6, ?6, ?7, ?8)",
         )?
         .execute(rusqlite::params![
             message.kind.as_str(),
             message.ticket.map(|n| n as i64),
             message.description,
             message.payload,
-            now,
-            now,
+            message.destination,
             now,
             message.integration.map(IntegrationKind::as_str),
             message.handoff,
@@ -116,29 +141,33 @@ impl SqliteStore {
         .await
     }
 
-    /// Claims the pending message that is due soonest, if any, for `lease`:
-    /// its attempt is counted now, so a worker that dies mid-attempt still uses it up.
+    /// Claims the pending message that is due soonest and waits for no
+    /// other, if any, for `lease`: its attempt is counted now, so a worker
+    /// that dies mid-attempt still uses it up.
     pub async fn claim_outbound(
         &self,
         worker: &str,
         lease: Duration,
     ) -> StoreResult<Option<Claimed>> {
-        const DUE: &str = "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? \
-             AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, id LIMIT 1";
+        const DUE: &str = concat!(
+            "SELECT id FROM outbox AS due WHERE state = 'pending' AND next_attempt_at <= ?1 \
+             AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
+            waits!(),
+            " ORDER BY next_attempt_at, id LIMIT 1"
+        );
         let now_at = Timestamp::now();
         let now = stored_time(now_at);
         // Most calls find nothing due: look without taking the write lock
         // first, on a kept connection when serving (the delivery worker looks
         // after every change).
         let due = self
-            .read_direct(|conn| optional(conn, DUE, [&now, &now], |row| Ok(row.get::<_, i64>(0)?)))
+            .read_direct(|conn| optional(conn, DUE, [&now], |row| Ok(row.get::<_, i64>(0)?)))
             .await?;
         if due.is_none() {
             return Ok(None);
         }
         let mut tx = self.write().await?;
         let id: Option<i64> = sqlx::query_scalar(DUE)
-            .bind(&now)
             .bind(&now)
             .fetch_optional(&mut *tx)
             .await?;
@@ -224,19 +253,19 @@ impl SqliteStore {
         next.as_deref().map(parse_time).transpose()
     }
 
-    /// When the next pending message that nobody holds falls due.
+    /// When the next pending message that nobody holds and that waits for
+    /// no other falls due: one that waits is claimed after the one it waits
+    /// for, which wakes no one here when another process holds it.
     pub async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>> {
+        const NEXT: &str = concat!(
+            "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
+             AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
+            waits!(),
+            " ORDER BY next_attempt_at, id LIMIT 1"
+        );
         let now = now();
         let next: Option<String> = self
-            .read_direct(|conn| {
-                one(
-                    conn,
-                    "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' \
-                     AND (lease_until IS NULL OR lease_until <= ?)",
-                    [&now],
-                    |row| Ok(row.get(0)?),
-                )
-            })
+            .read_direct(|conn| optional(conn, NEXT, [&now], |row| Ok(row.get(0)?)))
             .await?;
         next.as_deref().map(parse_time).transpose()
     }
@@ -341,6 +370,18 @@ impl SqliteStore {
                     .bind(id as i64)
                     .execute(&mut *tx)
                     .await?;
+                // Tried now means after the earlier messages it waits for:
+                // they are tried now too.
+                sqlx::query(
+                    "UPDATE outbox SET next_attempt_at = ?1, updated_at = ?1 \
+                     WHERE state = 'pending' AND next_attempt_at > ?1 AND id < ?2 \
+                       AND ticket_number = (SELECT ticket_number FROM outbox WHERE id = ?2) \
+                       AND destination = (SELECT destination FROM outbox WHERE id = ?2)",
+                )
+                .bind(&now)
+                .bind(id as i64)
+                .execute(&mut *tx)
+                .await?;
             }
         }
         // Queued again (or made due now): an event, seen as its ticket is.
@@ -399,6 +440,9 @@ fn settle_claimed(
     if updated == 0 {
         return Ok(false);
     }
+    if let Some(ticket) = claimed.ticket {
+        reschedule_waiting(conn, claimed.id, ticket, settle, &now)?;
+    }
     let entries = match (claimed.ticket, note) {
         (Some(number), Some(note)) => append_entries(conn, number, &[note])?,
         _ => Vec::new(),
@@ -448,6 +492,41 @@ fn settle_claimed(
     Ok(true)
 }
 
+/// Keeps the messages waiting for message `id` of `ticket` (the later ones
+/// to its destination) due no earlier than it: put off until its next attempt
+/// when it is to be tried again, made due now once it holds them up no more
+/// (delivered, or dead: a dead message waits for a person, not its ticket).
+fn reschedule_waiting(
+    conn: &Direct,
+    id: u64,
+    ticket: u64,
+    settle: &Settle,
+    now: &str,
+) -> StoreResult<()> {
+    let (sql, at) = match settle {
+        Settle::Retry { at, .. } => (
+            "UPDATE outbox SET next_attempt_at = ?1, updated_at = ?4 \
+             WHERE state = 'pending' AND ticket_number = ?2 AND id > ?3 \
+               AND destination = (SELECT destination FROM outbox WHERE id = ?3) \
+               AND next_attempt_at < ?1",
+            stored_time(*at),
+        ),
+        Settle::Delivered | Settle::Dead { .. } => (
+            "UPDATE outbox SET next_attempt_at = ?1, updated_at = ?4 \
+             WHERE state = 'pending' AND ticket_number = ?2 AND id > ?3 \
+               AND destination = (SELECT destination FROM outbox WHERE id = ?3) \
+               AND next_attempt_at > ?1",
+            now.to_string(),
+        ),
+    };
+    execute(
+        conn,
+        sql,
+        rusqlite::params![at, ticket as i64, id as i64, now],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +537,7 @@ mod tests {
             ticket: None,
             description: format!("message {n}"),
             payload: format!(r#"{{"n":{n}}}"#),
+            destination: "webhook".into(),
             integration: None,
             handoff: None,
             thread: None,

@@ -2371,6 +2371,7 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
     let solved = [ExternalEvent {
         id: "zd-1".into(),
         status: ExternalStatus::Resolved,
+        occurred_at: None,
     }];
     let changed = f
         .other

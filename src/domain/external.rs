@@ -1,5 +1,7 @@
 //! What a platform's webhook events do to the external status of a handoff.
 
+use jiff::Timestamp;
+
 use crate::api::ExternalStatus;
 
 /// The external status after `event` when it is `current`; none when the
@@ -22,6 +24,9 @@ pub struct ExternalEvent {
     /// The platform's id of the ticket, as `connectors::Delivered::id` recorded it.
     pub id: String,
     pub status: ExternalStatus,
+    /// When it happened by the platform's own clock, where its webhook says;
+    /// kept to the microsecond, as the stores keep times.
+    pub occurred_at: Option<Timestamp>,
 }
 
 #[cfg(test)]

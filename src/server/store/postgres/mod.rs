@@ -104,6 +104,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the ingest token that sent a handoff",
         include_str!("../../../../migrations/postgres/0011_handoff_sender.sql"),
     ),
+    (
+        12,
+        "the platform time of the last webhook event applied",
+        include_str!("../../../../migrations/postgres/0012_external_event_at.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -883,8 +883,10 @@ mod end_to_end {
         assert_eq!(posted(&server, "/conversations").await.len(), 1);
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+    /// A handoff `name` delivered to the fake workspace as conversation
+    /// 36000324324: the fake (keep it while the desk may call it), the desk,
+    /// and the handoff's id.
+    async fn delivered(name: &str) -> (MockServer, crate::common::Desk, String) {
         let server = MockServer::start().await;
         answer_like_intercom(&server).await;
         intercom_call("POST", "/conversations")
@@ -892,10 +894,16 @@ mod end_to_end {
             .mount(&server)
             .await;
         let desk = connected(&server.uri());
-        let id = send(&desk, SECRETS, "hooked")["id"]
+        let id = send(&desk, SECRETS, name)["id"]
             .as_str()
             .unwrap()
             .to_string();
+        (server, desk, id)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+        let (_intercom, desk, id) = delivered("hooked").await;
         let serve = desk.serve();
         let post = |body: &str, signature: Option<String>| {
             let mut headers = vec![("Content-Type", "application/json".to_string())];
@@ -934,6 +942,63 @@ mod end_to_end {
         assert!(
             !log.contains(TOKEN) && !log.contains(CLIENT_SECRET),
             "{log}"
+        );
+    }
+
+    /// Intercom retries and does not keep order: an `opened` notification
+    /// created before the `closed` one already applied is accepted and
+    /// changes nothing; a later one still reopens.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_late_opened_notification_does_not_move_a_closed_conversation_back() {
+        let (_intercom, desk, id) = delivered("ordered").await;
+        let serve = desk.serve();
+        let post = |topic: &str, created_at: i64| {
+            let body = format!(
+                r#"{{"type":"notification_event","topic":"{topic}","id":"notif_{created_at}","created_at":{created_at},"data":{{"item":{{"type":"conversation","id":"36000324324"}}}}}}"#
+            );
+            let signature = hmac_sha1_header(CLIENT_SECRET.as_bytes(), body.as_bytes());
+            let answer = serve.raw(
+                "POST",
+                "/v1/integrations/intercom/webhook",
+                &[
+                    ("Content-Type", "application/json"),
+                    ("X-Hub-Signature", &signature),
+                ],
+                body.as_bytes(),
+            );
+            assert_eq!(answer.status, 200, "{}", answer.body);
+            answer.json()["updated"].clone()
+        };
+        let status = || show(&desk, &id)["external"]["status"].clone();
+        let moves = async || crate::common::integrations::external_moves(&desk, &id).await;
+        let closed_at = 1_800_000_600;
+
+        assert_eq!(post("conversation.admin.closed", closed_at), json!([id]));
+        assert_eq!(status(), "resolved");
+        // Opened five minutes before it was closed, delivered after.
+        assert_eq!(
+            post("conversation.admin.opened", closed_at - 300),
+            json!([])
+        );
+        assert_eq!(
+            post("conversation.admin.assigned", closed_at - 1),
+            json!([])
+        );
+        assert_eq!(status(), "resolved");
+        let closed = [("created".to_string(), "resolved".to_string())];
+        assert_eq!(moves().await, closed);
+        // Opened after it was closed: reopened.
+        assert_eq!(
+            post("conversation.admin.opened", closed_at + 60),
+            json!([id])
+        );
+        assert_eq!(status(), "reopened");
+        assert_eq!(
+            moves().await,
+            [
+                closed[0].clone(),
+                ("resolved".to_string(), "reopened".to_string())
+            ]
         );
     }
 

@@ -247,8 +247,9 @@ fn post_webhook(
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+/// A handoff `name` delivered to a fake Zendesk as ticket 35436: the fake
+/// (keep it while the desk may call it), the desk, and the handoff's id.
+async fn delivered(name: &str) -> (MockServer, Desk, String) {
     let server = zendesk_ok().await;
     Mock::given(method("POST"))
         .and(path("/api/v2/tickets"))
@@ -256,7 +257,13 @@ async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
         .mount(&server)
         .await;
     let desk = connected(&server.uri());
-    let id = send(&desk, "hooked")["id"].as_str().unwrap().to_string();
+    let id = send(&desk, name)["id"].as_str().unwrap().to_string();
+    (server, desk, id)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
+    let (_zendesk, desk, id) = delivered("hooked").await;
     let serve = desk.serve();
     let post = |body: &str, headers: &[(String, String)]| post_webhook(&serve, body, headers);
     let body = r#"{"ticket_id":"35436","status":"solved"}"#;
@@ -279,6 +286,52 @@ async fn signed_webhooks_move_the_handoff_and_tampered_ones_are_refused() {
     assert_eq!(show(&desk, &id)["external"]["status"], "reopened");
     let log = serve.log();
     assert!(!log.contains(SIGNING) && !log.contains(TOKEN), "{log}");
+}
+
+/// Zendesk retries and does not keep order: an `open` it timed before the
+/// `solved` already applied is accepted and changes nothing; a later one
+/// still reopens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_open_does_not_move_a_solved_ticket_back() {
+    let (_zendesk, desk, id) = delivered("ordered").await;
+    let serve = desk.serve();
+    let post = |body: &str| post_webhook(&serve, body, &signed_headers(body, SIGNING));
+    let status = || show(&desk, &id)["external"]["status"].clone();
+
+    // A trigger's body, timed by Zendesk at 09:10.
+    let solved = r#"{"ticket_id":"35436","status":"solved","updated_at":"2027-01-15T09:10Z"}"#;
+    let accepted = post(solved);
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert_eq!(accepted.json()["updated"], json!([id]));
+    assert_eq!(status(), "resolved");
+
+    // The `open` of 09:05, from a trigger and from an event subscription,
+    // arrives after it: accepted, nothing moves, no event.
+    for late in [
+        r#"{"ticket_id":"35436","status":"open","assignee_id":"7","updated_at":"2027-01-15T09:05Z"}"#,
+        r#"{"type":"zen:event-type:ticket.status_changed","time":"2027-01-15T09:05:41.5Z","detail":{"id":"35436","status":"OPEN","assignee_id":"7"},"event":{"current":"OPEN","previous":"NEW"}}"#,
+    ] {
+        let answer = post(late);
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert_eq!(answer.json()["updated"], json!([]), "{late}");
+        assert_eq!(status(), "resolved", "{late}");
+    }
+    assert_eq!(
+        common::integrations::external_moves(&desk, &id).await,
+        [("created".to_string(), "resolved".to_string())]
+    );
+
+    // Opened again at 09:12: reopened.
+    let reopened = r#"{"ticket_id":"35436","status":"open","assignee_id":"7","updated_at":"2027-01-15T09:12Z"}"#;
+    assert_eq!(post(reopened).json()["updated"], json!([id]));
+    assert_eq!(status(), "reopened");
+    assert_eq!(
+        common::integrations::external_moves(&desk, &id).await,
+        [
+            ("created".to_string(), "resolved".to_string()),
+            ("resolved".to_string(), "reopened".to_string())
+        ]
+    );
 }
 
 /// Credentials no key at hand opens hold back only the integration: the

@@ -2476,40 +2476,11 @@ async fn a_writer_whose_event_ids_reach_a_multiple_of_1024_prunes_expired_events
 #[tokio::test(flavor = "multi_thread")]
 async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_transaction() {
     use deskctl::api::{EventKind, ExternalStatus, HandoffOutcome, OutboxState};
-    use deskctl::domain::external::ExternalEvent;
+    use deskctl::domain::external::{ExternalEvent, ExternalState};
     use deskctl::server::store::ExternalSettle;
     let f = fixture!();
     // An external handoff: its delivery to Zendesk queued.
-    let id = deskctl::server::auth::generate_id("hof");
-    let mut decision = f.decision.clone();
-    decision.outcome = HandoffOutcome::External;
-    let delivery = NewOutbound {
-        kind: OutboxKind::Integration,
-        ticket: None,
-        description: "Zendesk ticket".into(),
-        payload: "{}".into(),
-        destination: "integration:zendesk".into(),
-        integration: Some(IntegrationKind::Zendesk),
-        handoff: Some(id.clone()),
-        thread: None,
-    };
-    let write = HandoffWrite {
-        id: id.clone(),
-        sent_by: None,
-        idempotency_key: None,
-        request_sha256: "sha".into(),
-        request: request("x@example.com"),
-        team: None,
-    };
-    f.store
-        .record_handoff(write, move |_| Finished {
-            decision,
-            ticket: None,
-            delivery: Some(delivery),
-            notices: None,
-        })
-        .await
-        .unwrap();
+    let id = queue_for_zendesk(&f).await;
     let mut last = f.store.event_bounds().await.unwrap().last;
     let minute = Duration::from_secs(60);
     let mut next = async |store: &Store| {
@@ -2603,10 +2574,14 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
 
     // Zendesk's webhook says it was solved: an event, in the webhook's
     // transaction, for owners and managers (the handoff has no inbox ticket).
-    let advance: deskctl::server::store::Advance = |_, next| Some(next);
+    let advance: deskctl::server::store::Advance = |current, event| ExternalState {
+        status: event.status,
+        ..current
+    };
     let solved = [ExternalEvent {
         id: "zd-1".into(),
         status: ExternalStatus::Resolved,
+        occurred_at: None,
     }];
     let changed = f
         .other
@@ -2655,12 +2630,168 @@ async fn every_delivery_attempt_requeue_and_webhook_move_is_an_event_in_its_tran
         matches!(replay, Err(StoreError::Conflict { .. })),
         "{replay:?}"
     );
-    let still: deskctl::server::store::Advance = |_, _| None;
+    let still: deskctl::server::store::Advance = |current, _| current;
     f.store
         .accept_webhook(IntegrationKind::Zendesk, "evt-2", &solved, still, None)
         .await
         .unwrap();
     assert!(next(&f.store).await.is_empty());
+}
+
+/// Records an external handoff from the fixture's decision, its delivery to
+/// Zendesk queued; answers its id.
+async fn queue_for_zendesk(f: &Fixture) -> String {
+    use deskctl::api::HandoffOutcome;
+    let id = deskctl::server::auth::generate_id("hof");
+    let mut decision = f.decision.clone();
+    decision.outcome = HandoffOutcome::External;
+    let delivery = NewOutbound {
+        kind: OutboxKind::Integration,
+        ticket: None,
+        description: "Zendesk ticket".into(),
+        payload: "{}".into(),
+        destination: "integration:zendesk".into(),
+        integration: Some(IntegrationKind::Zendesk),
+        handoff: Some(id.clone()),
+        thread: None,
+    };
+    let write = HandoffWrite {
+        id: id.clone(),
+        sent_by: None,
+        idempotency_key: None,
+        request_sha256: "sha".into(),
+        request: request("x@example.com"),
+        team: None,
+    };
+    f.store
+        .record_handoff(write, move |_| Finished {
+            decision,
+            ticket: None,
+            delivery: Some(delivery),
+            notices: None,
+        })
+        .await
+        .unwrap();
+    id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_webhook_event_older_than_the_last_applied_one_changes_nothing() {
+    use ExternalStatus::*;
+    use deskctl::api::{EventKind, ExternalStatus};
+    use deskctl::domain::external::{ExternalEvent, apply};
+    use deskctl::server::store::ExternalSettle;
+    let f = fixture!();
+    let id = queue_for_zendesk(&f).await;
+    let claimed = f
+        .store
+        .claim_outbound("w1", Duration::from_secs(60))
+        .await
+        .unwrap()
+        .unwrap();
+    let external = ExternalSettle {
+        progress: "{}".into(),
+        ticket: Some(("zd-7".into(), None)),
+        event: None,
+    };
+    f.store
+        .settle_outbound(&claimed, &Settle::Delivered, None, Some(external))
+        .await
+        .unwrap();
+    let at = |minute: i64| Some(Timestamp::from_second(1_800_000_000 + 60 * minute).unwrap());
+    let event = |status, occurred_at| ExternalEvent {
+        id: "zd-7".into(),
+        status,
+        occurred_at,
+    };
+    let mut key = 0;
+    let mut accept = async |store: &Store, events: &[ExternalEvent]| {
+        key += 1;
+        store
+            .accept_webhook(
+                IntegrationKind::Zendesk,
+                &format!("evt-{key}"),
+                events,
+                apply,
+                None,
+            )
+            .await
+            .unwrap()
+    };
+    let external = async |store: &Store| store.get_handoff(&id).await.unwrap().external.unwrap();
+    let moves = async |store: &Store, after: u64| -> Vec<(ExternalStatus, ExternalStatus)> {
+        events_since(store, after)
+            .await
+            .iter()
+            .filter(|e| e.kind == EventKind::HandoffExternal)
+            .map(|e| e.external.as_ref().map(|x| (x.previous, x.status)).unwrap())
+            .collect()
+    };
+
+    // Solved at 09:10 by the platform's clock.
+    assert_eq!(
+        accept(&f.store, &[event(Resolved, at(10))]).await,
+        std::slice::from_ref(&id)
+    );
+    let solved = external(&f.other).await;
+    assert_eq!(solved.status, Resolved);
+    let last = f.store.event_bounds().await.unwrap().last;
+
+    // The `open` of 09:05 arrives late, through the other replica: accepted
+    // (its receipt kept: the same request again is a replay), nothing moves,
+    // no event.
+    assert!(accept(&f.other, &[event(Assigned, at(5))]).await.is_empty());
+    let after = external(&f.store).await;
+    assert_eq!(
+        (after.status, after.updated_at),
+        (Resolved, solved.updated_at)
+    );
+    assert!(moves(&f.store, last).await.is_empty());
+    let replay = f
+        .store
+        .accept_webhook(IntegrationKind::Zendesk, "evt-2", &[], apply, None)
+        .await;
+    assert!(
+        matches!(replay, Err(StoreError::Conflict { .. })),
+        "{replay:?}"
+    );
+
+    // In one webhook, in order: a late `open`, then the `open` of 09:12
+    // reopens, then the resolution of 09:11 is late again.
+    let events = [
+        event(Created, at(9)),
+        event(Assigned, at(12)),
+        event(Resolved, at(11)),
+    ];
+    assert_eq!(accept(&f.store, &events).await, std::slice::from_ref(&id));
+    assert_eq!(external(&f.other).await.status, Reopened);
+    assert_eq!(moves(&f.other, last).await, [(Resolved, Reopened)]);
+
+    // The same time as the last applied one is applied (in arrival order);
+    // an event without a time is applied and keeps the last time: after it,
+    // 09:11 is still late.
+    assert_eq!(
+        accept(&f.store, &[event(Resolved, at(12))]).await,
+        std::slice::from_ref(&id)
+    );
+    assert_eq!(
+        accept(&f.store, &[event(Assigned, None)]).await,
+        std::slice::from_ref(&id)
+    );
+    assert!(
+        accept(&f.store, &[event(Resolved, at(11))])
+            .await
+            .is_empty()
+    );
+    assert_eq!(external(&f.store).await.status, Reopened);
+    assert_eq!(
+        moves(&f.store, last).await,
+        [
+            (Resolved, Reopened),
+            (Reopened, Resolved),
+            (Resolved, Reopened)
+        ]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -2730,7 +2861,7 @@ async fn a_stale_revision_is_refused_and_the_generation_moves_on_with_every_chan
 #[tokio::test(flavor = "multi_thread")]
 async fn a_webhook_is_accepted_once_per_replay_key() {
     let f = fixture!();
-    let advance: deskctl::server::store::Advance = |_, _| None;
+    let advance: deskctl::server::store::Advance = |current, _| current;
     let changed = f
         .store
         .accept_webhook(IntegrationKind::Zendesk, "evt-1", &[], advance, None)
@@ -2754,7 +2885,7 @@ async fn a_webhook_is_accepted_once_per_replay_key() {
 #[tokio::test(flavor = "multi_thread")]
 async fn receipts_older_than_the_platforms_window_are_pruned_and_only_those() {
     let f = fixture!();
-    let advance: deskctl::server::store::Advance = |_, _| None;
+    let advance: deskctl::server::store::Advance = |current, _| current;
     let accept = |kind, key: &'static str, forget_before| {
         let store = f.store.clone();
         async move {

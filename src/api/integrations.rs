@@ -530,7 +530,9 @@ pub struct ExternalTicket {
 pub struct WebhookReceipt {
     /// Events in the request.
     pub events: u32,
-    /// The handoffs whose external status changed.
+    /// The handoffs whose external status changed: not those an event about
+    /// them arrived late for (timed by the platform before the last one
+    /// applied).
     pub updated: Vec<String>,
 }
 

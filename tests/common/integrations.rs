@@ -107,3 +107,27 @@ pub async fn posted(server: &wiremock::MockServer, path: &str) -> Vec<Value> {
         .map(|r| r.body_json().unwrap())
         .collect()
 }
+
+/// The moves of handoff `id`'s external status recorded as `handoff.external`
+/// events, oldest first, as (previous, now): read from the desk's store, as
+/// `GET /v1/events` serves them.
+pub async fn external_moves(desk: &Desk, id: &str) -> Vec<(String, String)> {
+    use deskctl::api::EventKind;
+    use deskctl::server::store::{Open, Store, Viewer};
+    let store = Store::open(&desk.location(), Open::Existing, super::keys())
+        .await
+        .unwrap();
+    let page = store.events_after(0, &Viewer::Everyone, 500).await.unwrap();
+    page.events
+        .iter()
+        .filter(|e| e.kind == EventKind::HandoffExternal)
+        .filter(|e| e.handoff.as_ref().is_some_and(|h| h.id == id))
+        .map(|e| {
+            let moved = e.external.as_ref().unwrap();
+            (
+                moved.previous.as_str().to_string(),
+                moved.status.as_str().to_string(),
+            )
+        })
+        .collect()
+}

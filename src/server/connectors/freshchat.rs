@@ -18,8 +18,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, warning,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    passed, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -655,9 +656,12 @@ impl Connector for Freshchat {
                     "the {action} event has no data.{part}.conversation.conversation_id"
                 ))
             })?;
+        // The envelope's `action_time`: Freshchat's time.
+        let occurred_at = event_time(&body["action_time"], EventClock::Text, "action_time");
         Ok(vec![ExternalEvent {
             id: id.to_string(),
             status,
+            occurred_at,
         }])
     }
 }
@@ -783,8 +787,18 @@ mod tests {
             .unwrap(),
             [ExternalEvent {
                 id: "c-1".into(),
-                status: ExternalStatus::Resolved
+                status: ExternalStatus::Resolved,
+                occurred_at: None,
             }]
+        );
+        // The envelope's `action_time` is Freshchat's time of the event.
+        assert_eq!(
+            webhook(
+                r#"{"action":"conversation_reopen","action_time":"2027-01-15T09:00:00.250Z","data":{"reopen":{"conversation":{"conversation_id":"c-1"}}}}"#
+            )
+            .unwrap()[0]
+                .occurred_at,
+            Some("2027-01-15T09:00:00.25Z".parse().unwrap())
         );
         assert_eq!(
             webhook(

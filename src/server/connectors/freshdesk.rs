@@ -13,8 +13,9 @@ use serde_json::{Value, json};
 use super::escalation::slug;
 use super::signing::{canonical_key, event_key, same};
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    html_paragraphs, passed,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -435,7 +436,13 @@ impl Connector for Freshdesk {
             _ if assigned => ExternalStatus::Assigned,
             _ => ExternalStatus::Created,
         };
-        Ok(vec![ExternalEvent { id, status }])
+        // The ticket's `updated_at` the rule's body carries: Freshdesk's time.
+        let occurred_at = event_time(&body["updated_at"], EventClock::Text, "updated_at");
+        Ok(vec![ExternalEvent {
+            id,
+            status,
+            occurred_at,
+        }])
     }
 }
 
@@ -579,6 +586,7 @@ mod tests {
         let event = |id: &str, status| ExternalEvent {
             id: id.into(),
             status,
+            occurred_at: None,
         };
         assert_eq!(
             webhook(r#"{"ticket_id":42,"status":"Resolved","agent":"ann@acme.example"}"#).unwrap(),
@@ -598,6 +606,13 @@ mod tests {
         assert_eq!(
             webhook(r#"{"ticket_id":7,"status":5}"#).unwrap(),
             [event("7", ExternalStatus::Resolved)]
+        );
+        // The ticket's `updated_at` is Freshdesk's time of the change.
+        assert_eq!(
+            webhook(r#"{"freshdesk_webhook":{"ticket_id":7,"status":"Open","updated_at":"2027-01-15T09:00:00Z"}}"#)
+                .unwrap()[0]
+                .occurred_at,
+            Some("2027-01-15T09:00:00Z".parse().unwrap())
         );
         assert!(matches!(
             webhook(r#"{"status":"Open"}"#),

@@ -15,9 +15,9 @@ use serde_json::{Value, json};
 use super::http::{classify, unreadable};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
-    text_or_number, warning,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    html_paragraphs, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, TestCheck};
 use crate::net::Failure;
@@ -597,7 +597,13 @@ impl Connector for Intercom {
         };
         let id = text_or_number(&item["id"])
             .ok_or_else(|| WebhookError::Malformed("the body has no data.item.id".into()))?;
-        Ok(vec![ExternalEvent { id, status }])
+        // The notification's `created_at`, in seconds: Intercom's time.
+        let occurred_at = event_time(&body["created_at"], EventClock::UnixSeconds, "created_at");
+        Ok(vec![ExternalEvent {
+            id,
+            status,
+            occurred_at,
+        }])
     }
 }
 
@@ -640,7 +646,20 @@ mod tests {
         vec![ExternalEvent {
             id: id.into(),
             status,
+            occurred_at: None,
         }]
+    }
+
+    #[test]
+    fn the_notifications_created_at_is_intercoms_time() {
+        let events = webhook(
+            r#"{"type":"notification_event","topic":"conversation.admin.opened","created_at":1800000000,"data":{"item":{"id":"1"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            events[0].occurred_at,
+            Timestamp::from_second(1_800_000_000).ok()
+        );
     }
 
     #[test]

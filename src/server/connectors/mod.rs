@@ -288,6 +288,59 @@ pub fn text_or_number(value: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// How a platform's webhook writes the time of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventClock {
+    /// ISO 8601 text with an offset (`2027-01-15T09:00:00Z`, `…+0000`,
+    /// `2027-01-15 09:00Z`) or RFC 2822 text.
+    Text,
+    /// Seconds since the Unix epoch, a number or digits.
+    UnixSeconds,
+    /// Milliseconds since the Unix epoch, a number or digits.
+    UnixMillis,
+}
+
+/// The platform's time of an event from `value` (its field `field`, named in
+/// the log), kept to the microsecond as the stores keep times: a finer
+/// difference the stores cannot keep must not order two events. None when
+/// the field is missing or empty, and when it cannot be read: the event is
+/// then applied as it arrives, as one from a platform that sends no time,
+/// rather than refused (the platform would send it again and again).
+pub fn event_time(value: &serde_json::Value, clock: EventClock, field: &str) -> Option<Timestamp> {
+    let text = match value {
+        serde_json::Value::Null => return None,
+        serde_json::Value::String(text) if text.trim().is_empty() => return None,
+        serde_json::Value::String(text) => text.trim().to_string(),
+        serde_json::Value::Number(number) => number.to_string(),
+        _ => String::new(),
+    };
+    let read = match clock {
+        EventClock::Text => text.parse::<Timestamp>().ok().or_else(|| {
+            jiff::fmt::rfc2822::parse(&text)
+                .ok()
+                .map(|zoned| zoned.timestamp())
+        }),
+        EventClock::UnixSeconds => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| Timestamp::from_second(seconds).ok()),
+        EventClock::UnixMillis => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|millis| Timestamp::from_millisecond(millis).ok()),
+    };
+    match read {
+        Some(at) => Timestamp::from_microsecond(at.as_microsecond()).ok(),
+        None => {
+            tracing::warn!(
+                field,
+                "a webhook's event time cannot be read; the event is applied without it"
+            );
+            None
+        }
+    }
+}
+
 /// A check that passed.
 pub fn passed(check: &str, message: impl Into<String>) -> TestCheck {
     TestCheck {
@@ -339,5 +392,85 @@ pub(crate) mod testing {
             query: None,
             body: body.as_bytes(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EventClock, event_time};
+    use jiff::Timestamp;
+    use serde_json::json;
+
+    fn at(text: &str) -> Option<Timestamp> {
+        Some(text.parse().unwrap())
+    }
+
+    #[test]
+    fn event_times_are_read_as_each_platform_writes_them() {
+        let text = |value| event_time(&value, EventClock::Text, "at");
+        assert_eq!(
+            text(json!("2027-01-15T09:00:00Z")),
+            at("2027-01-15T09:00:00Z")
+        );
+        // Salesforce's `+0000`, an offset, a space, minutes only, padding.
+        assert_eq!(
+            text(json!("2027-01-15T09:00:00.000+0000")),
+            at("2027-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            text(json!("2027-01-15T10:00:00+01:00")),
+            at("2027-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            text(json!("2027-01-15 09:00:00Z")),
+            at("2027-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            text(json!(" 2027-01-15T09:00Z ")),
+            at("2027-01-15T09:00:00Z")
+        );
+        assert_eq!(
+            text(json!("Fri, 15 Jan 2027 09:00:00 +0000")),
+            at("2027-01-15T09:00:00Z")
+        );
+        // Kept to the microsecond, as the stores keep it.
+        assert_eq!(
+            text(json!("2027-01-15T09:00:00.123456789Z")),
+            at("2027-01-15T09:00:00.123456Z")
+        );
+        let seconds = |value| event_time(&value, EventClock::UnixSeconds, "at");
+        assert_eq!(seconds(json!(1_800_000_000)), at("2027-01-15T08:00:00Z"));
+        assert_eq!(seconds(json!("1800000000")), at("2027-01-15T08:00:00Z"));
+        let millis = |value| event_time(&value, EventClock::UnixMillis, "at");
+        assert_eq!(
+            millis(json!("1800000000250")),
+            at("2027-01-15T08:00:00.25Z")
+        );
+        assert_eq!(
+            millis(json!(1_800_000_000_250u64)),
+            at("2027-01-15T08:00:00.25Z")
+        );
+    }
+
+    #[test]
+    fn a_missing_or_unreadable_time_is_none() {
+        for value in [
+            json!(null),
+            json!(""),
+            json!("  "),
+            json!("2027-01-15T09:00:00"),
+            json!("yesterday"),
+            json!(true),
+            json!({"at": 1}),
+        ] {
+            assert_eq!(event_time(&value, EventClock::Text, "at"), None, "{value}");
+        }
+        for value in [json!("1.5e9"), json!("soon"), json!(i64::MAX), json!(-1e30)] {
+            assert_eq!(
+                event_time(&value, EventClock::UnixSeconds, "at"),
+                None,
+                "{value}"
+            );
+        }
     }
 }

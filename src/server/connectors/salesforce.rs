@@ -12,8 +12,9 @@ use serde_json::{Value, json};
 use super::http::classify;
 use super::signing::{canonical_key, event_key, same};
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    passed, split_bytes,
 };
 use crate::api::{Channel, ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -719,9 +720,14 @@ impl Connector for Salesforce {
                 "the body has neither status, is_closed nor owner_id".into(),
             ));
         };
+        // The Flow's `changed_at` (or the Case's `LastModifiedDate`):
+        // Salesforce's time.
+        let occurred_at = pick(&["changed_at", "LastModifiedDate"])
+            .and_then(|at| event_time(at, EventClock::Text, "changed_at"));
         Ok(vec![ExternalEvent {
             id: id.to_string(),
             status,
+            occurred_at,
         }])
     }
 }
@@ -826,8 +832,21 @@ mod tests {
             webhook(r#"{"case_id":"500A","status":"Closed","is_closed":true}"#).unwrap(),
             [ExternalEvent {
                 id: "500A".into(),
-                status: ExternalStatus::Resolved
+                status: ExternalStatus::Resolved,
+                occurred_at: None,
             }]
+        );
+        // The Flow's `changed_at`, else the Case's own `LastModifiedDate`.
+        let at = |body| webhook(body).unwrap()[0].occurred_at;
+        assert_eq!(
+            at(r#"{"case_id":"500A","is_closed":true,"changed_at":"2027-01-15T09:00:00.000Z"}"#),
+            Some("2027-01-15T09:00:00Z".parse().unwrap())
+        );
+        assert_eq!(
+            at(
+                r#"{"Id":"500A","IsClosed":true,"LastModifiedDate":"2027-01-15T09:00:00.000+0000"}"#
+            ),
+            Some("2027-01-15T09:00:00Z".parse().unwrap())
         );
         assert_eq!(
             status_of(r#"{"case_id":"500A","status":"Working","owner_id":"005X"}"#),

@@ -625,7 +625,13 @@ impl Connector for SendbirdDesk {
             Some(status) => ticket_status(status)?,
             None => event_status(event)?,
         };
-        Ok(vec![ExternalEvent { id, status }])
+        // Desk's webhook carries no time of the event (the ticket's
+        // `closedAt` is only its closing): applied as it arrives.
+        Ok(vec![ExternalEvent {
+            id,
+            status,
+            occurred_at: None,
+        }])
     }
 }
 
@@ -706,7 +712,8 @@ mod tests {
                 .unwrap(),
             [ExternalEvent {
                 id: "42".into(),
-                status: ExternalStatus::Resolved
+                status: ExternalStatus::Resolved,
+                occurred_at: None,
             }]
         );
         assert_eq!(

@@ -12,8 +12,9 @@ use super::escalation::slug;
 use super::http::{classify, excerpt};
 use super::signing::{check_header, hmac_sha256_base64};
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, text_or_number,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    passed, text_or_number,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -453,7 +454,9 @@ impl Connector for Zendesk {
             .map_err(|error| WebhookError::Malformed(format!("the body is not JSON: {error}")))?;
         // A trigger's webhook with the body docs/integrations/zendesk.md gives, or an
         // event subscription's `zen:event-type:ticket.*` event.
-        let (id, status, assignee) = if let Some(detail) = body.get("detail") {
+        // The time is Zendesk's: the event's `time`, or the ticket's
+        // `updated_at` the trigger's body carries.
+        let (id, status, assignee, occurred_at) = if let Some(detail) = body.get("detail") {
             let status = body["event"]["current"]
                 .as_str()
                 .or_else(|| detail["status"].as_str());
@@ -461,12 +464,14 @@ impl Connector for Zendesk {
                 text_or_number(&detail["id"]),
                 status,
                 detail["assignee_id"].clone(),
+                event_time(&body["time"], EventClock::Text, "time"),
             )
         } else {
             (
                 text_or_number(&body["ticket_id"]),
                 body["status"].as_str(),
                 body["assignee_id"].clone(),
+                event_time(&body["updated_at"], EventClock::Text, "updated_at"),
             )
         };
         let id = id.ok_or_else(|| {
@@ -488,7 +493,11 @@ impl Connector for Zendesk {
             }
             None => return Err(WebhookError::Malformed("the body has no status".into())),
         };
-        Ok(vec![ExternalEvent { id, status }])
+        Ok(vec![ExternalEvent {
+            id,
+            status,
+            occurred_at,
+        }])
     }
 }
 
@@ -540,7 +549,8 @@ mod tests {
             webhook(r#"{"ticket_id":"35","status":"Solved"}"#).unwrap(),
             [ExternalEvent {
                 id: "35".into(),
-                status: ExternalStatus::Resolved
+                status: ExternalStatus::Resolved,
+                occurred_at: None,
             }]
         );
         assert_eq!(
@@ -554,7 +564,8 @@ mod tests {
             .unwrap()[0],
             ExternalEvent {
                 id: "7".into(),
-                status: ExternalStatus::Resolved
+                status: ExternalStatus::Resolved,
+                occurred_at: None,
             }
         );
         assert!(matches!(webhook("{}"), Err(WebhookError::Malformed(_))));
@@ -562,5 +573,25 @@ mod tests {
             webhook(r#"{"ticket_id":"1","status":"exploded"}"#),
             Err(WebhookError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn the_time_is_zendesks_own() {
+        let at = |text: &str| Some(text.parse::<Timestamp>().unwrap());
+        // A trigger's `{{ticket.updated_at_with_timestamp}}`, to the minute.
+        let trigger =
+            webhook(r#"{"ticket_id":"35","status":"open","updated_at":"2027-01-15T09:05Z"}"#)
+                .unwrap();
+        assert_eq!(trigger[0].occurred_at, at("2027-01-15T09:05:00Z"));
+        // An event's `time`, to the nanosecond, kept to the microsecond.
+        let event = webhook(
+            r#"{"type":"zen:event-type:ticket.status_changed","time":"2027-01-15T09:05:18.030024021Z","detail":{"id":"7","updated_at":"2020-01-01T00:00:00Z"},"event":{"current":"SOLVED"}}"#,
+        )
+        .unwrap();
+        assert_eq!(event[0].occurred_at, at("2027-01-15T09:05:18.030024Z"));
+        // Unreadable: applied as one without a time, not refused.
+        let unreadable =
+            webhook(r#"{"ticket_id":"35","status":"open","updated_at":"May 18, 2014"}"#).unwrap();
+        assert_eq!(unreadable[0].occurred_at, None);
     }
 }

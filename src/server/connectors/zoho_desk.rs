@@ -17,9 +17,9 @@ use serde_json::{Value, json};
 use super::http::{classify, unreadable};
 use super::signing::{body_digest, canonical_key, event_key, same};
 use super::{
-    Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, html_paragraphs, passed,
-    text_or_number, warning,
+    Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
+    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
+    html_paragraphs, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -847,7 +847,13 @@ impl Connector for ZohoDesk {
             } else {
                 ExternalStatus::Created
             };
-            events.push(ExternalEvent { id, status });
+            // Each event's `eventTime`, in milliseconds: Zoho's time.
+            let occurred_at = event_time(&item["eventTime"], EventClock::UnixMillis, "eventTime");
+            events.push(ExternalEvent {
+                id,
+                status,
+                occurred_at,
+            });
         }
         Ok(events)
     }
@@ -958,11 +964,16 @@ mod tests {
         let event = |id: &str, status| ExternalEvent {
             id: id.into(),
             status,
+            occurred_at: None,
         };
         assert_eq!(
             events,
             [
-                event("501", ExternalStatus::Resolved),
+                // `eventTime` is Zoho's time, in milliseconds.
+                ExternalEvent {
+                    occurred_at: Timestamp::from_millisecond(1_700_000_000_000).ok(),
+                    ..event("501", ExternalStatus::Resolved)
+                },
                 event("502", ExternalStatus::Assigned),
                 event("503", ExternalStatus::Created),
             ]

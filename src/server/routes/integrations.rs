@@ -250,7 +250,7 @@ async fn webhook(
             kind,
             &crate::server::auth::hash_secret(&verified.replay_key),
             &events,
-            external::advance,
+            external::apply,
             verified.forget_before,
         )
         .await?;

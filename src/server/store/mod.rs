@@ -27,13 +27,13 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, Event, ExternalStatus, Handoff, HandoffDecision, HandoffQuery, HandoffRequest,
-    IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, Priority, Role, Ticket, TicketCountBy,
-    TicketDetail, TicketStatus, Token, TokenKind,
+    Channel, Event, Handoff, HandoffDecision, HandoffQuery, HandoffRequest, IntegrationKind,
+    OutboxKind, OutboxMessage, OutboxQuery, Priority, Role, Ticket, TicketCountBy, TicketDetail,
+    TicketStatus, Token, TokenKind,
 };
 use crate::domain::Refusal;
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::external::ExternalEvent;
+use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::domain::workspace::Snapshot;
 use crate::server::sealing::{self, Keys, SealError};
@@ -426,8 +426,9 @@ pub type FinishInbound = Box<dyn FnOnce(&TeamState) -> NewTicket + Send>;
 /// What taking a ticket from a removed operator changes and records.
 pub type ReleaseFn<'a> = Box<dyn Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync + 'a>;
 
-/// How a webhook event moves an external status (`domain::external::advance`).
-pub type Advance = fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>;
+/// How a webhook event moves a handoff's external state
+/// (`domain::external::apply`).
+pub type Advance = fn(ExternalState, &ExternalEvent) -> ExternalState;
 
 /// The workspace's configuration, read and changed as one value.
 #[async_trait]
@@ -608,9 +609,10 @@ pub trait Outbox: Send + Sync {
 #[async_trait]
 pub trait Webhooks: Send + Sync {
     /// Records a verified webhook once (`replay_digest`, the SHA-256 of what
-    /// identifies it, seen again is a conflict), and moves the external status
-    /// of the handoffs its events are about as `advance` says. Answers the
-    /// handoffs that changed. In the same transaction, receipts of `kind`
+    /// identifies it, seen again is a conflict), and moves the external state
+    /// of the handoffs its events are about as `advance` says, in order: the
+    /// status (an event each move) and the platform's time of the last event
+    /// applied. Answers the handoffs whose status changed. In the same transaction, receipts of `kind`
     /// received before `forget_before` are deleted: the platform's own time
     /// window refuses their requests (none: the platform has no window, and
     /// its receipts are kept).

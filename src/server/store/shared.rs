@@ -750,22 +750,36 @@ pub(super) fn delivery_event(
     )
 }
 
-/// The event a webhook records when it moves a handed-over ticket on its
-/// platform, seen as the handoff's ticket is (none: by owners and managers only).
+/// The event a webhook records when `event` moves the external status of
+/// handoff `id` (from agent `agent`) on platform `kind` from `moved.0` to
+/// `moved.1`, seen as the handoff's ticket is (none: by owners and managers
+/// only).
 pub(super) fn external_event(
-    handoff: crate::api::EventHandoff,
-    external: crate::api::EventExternal,
+    kind: crate::api::IntegrationKind,
+    (id, agent): (String, String),
+    event: &crate::domain::external::ExternalEvent,
+    moved: (crate::api::ExternalStatus, crate::api::ExternalStatus),
     ticket: Option<&crate::api::Ticket>,
 ) -> super::NewEvent {
-    let mut event = seen_as_ticket(
+    let handoff = crate::api::EventHandoff {
+        id,
+        agent,
+        outcome: crate::api::HandoffOutcome::External,
+    };
+    let mut recorded = seen_as_ticket(
         crate::api::EventKind::HandoffExternal,
         ticket,
         Vec::new(),
         Some(handoff),
         None,
     );
-    event.event.external = Some(external);
-    event
+    recorded.event.external = Some(crate::api::EventExternal {
+        kind,
+        id: Some(event.id.clone()),
+        previous: moved.0,
+        status: moved.1,
+    });
+    recorded
 }
 
 /// An event about `ticket` (if any) that did not move it: whoever may see the

@@ -105,6 +105,11 @@ const MIGRATIONS: &[Embedded] = &[
         include_str!("../../../../migrations/postgres/0011_handoff_sender.sql"),
     ),
     (
+        12,
+        "the platform time of the last webhook event applied",
+        include_str!("../../../../migrations/postgres/0012_external_event_at.sql"),
+    ),
+    (
         13,
         "one ticket's messages to one destination in order",
         include_str!("../../../../migrations/postgres/0013_outbox_order.sql"),

@@ -5,23 +5,24 @@
 use jiff::Timestamp;
 use sqlx::Row;
 
-use super::{PostgresStore, parse_enum};
-use crate::api::{EventExternal, EventHandoff, ExternalStatus, HandoffOutcome, IntegrationKind};
-use crate::domain::external::ExternalEvent;
+use super::{At, PostgresStore, parse_enum};
+use crate::api::{ExternalStatus, IntegrationKind};
+use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::server::store::shared::external_event;
 use crate::server::store::{StoreError, StoreResult};
 
 impl PostgresStore {
     /// Records a verified webhook once (the receipt's primary key makes a
-    /// concurrent copy wait, then find it), and moves the external status of
-    /// the handoffs its events are about as `advance` says. Receipts of
+    /// concurrent copy wait, then find it), and moves the external state of
+    /// the handoffs its events are about as `advance` says, each row locked
+    /// so that two webhooks about one ticket apply one after the other. Receipts of
     /// `kind` older than `forget_before` go first, in the same transaction.
     pub async fn accept_webhook(
         &self,
         kind: IntegrationKind,
         replay_digest: &str,
         events: &[ExternalEvent],
-        advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
+        advance: impl Fn(ExternalState, &ExternalEvent) -> ExternalState,
         forget_before: Option<Timestamp>,
     ) -> StoreResult<Vec<String>> {
         let mut tx = self.pool().begin().await?;
@@ -53,7 +54,8 @@ impl PostgresStore {
         let mut recorded = Vec::new();
         for event in events {
             let row = sqlx::query(
-                "SELECT h.id, h.external_status, h.agent_key, h.ticket_number FROM handoffs h \
+                "SELECT h.id, h.external_status, h.external_event_at, h.agent_key, \
+                 h.ticket_number FROM handoffs h \
                  JOIN outbox o ON o.handoff_id = h.id \
                  WHERE h.external_id = $1 AND o.integration = $2 FOR UPDATE OF h",
             )
@@ -63,47 +65,54 @@ impl PostgresStore {
             .await?;
             let Some(row) = row else { continue };
             let id: String = row.try_get("id")?;
-            let current: Option<String> = row.try_get("external_status")?;
-            let current: ExternalStatus = match current {
+            let status: Option<String> = row.try_get("external_status")?;
+            let status: ExternalStatus = match status {
                 Some(status) => parse_enum(&status)?,
                 None => continue,
             };
-            if let Some(next) = advance(current, event.status) {
-                sqlx::query(
-                    "UPDATE handoffs SET external_status = $1, external_updated_at = $2 \
-                     WHERE id = $3",
-                )
-                .bind(next.as_str())
-                .bind(now)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
-                // Each move is an event, seen as the handoff's ticket is.
-                let agent: String = row.try_get("agent_key")?;
-                let number: Option<i64> = row.try_get("ticket_number")?;
-                let ticket = match number {
-                    Some(number) => {
-                        Some(super::tickets::fetch_ticket(&mut tx, number as u64, false).await?)
-                    }
-                    None => None,
-                };
-                recorded.push(external_event(
-                    EventHandoff {
-                        id: id.clone(),
-                        agent,
-                        outcome: HandoffOutcome::External,
-                    },
-                    EventExternal {
-                        kind,
-                        id: Some(event.id.clone()),
-                        previous: current,
-                        status: next,
-                    },
-                    ticket.as_ref(),
-                ));
-                if !updated.contains(&id) {
-                    updated.push(id);
+            let last_event_at: Option<At> = row.try_get("external_event_at")?;
+            let current = ExternalState {
+                status,
+                last_event_at: last_event_at.map(|at| at.0),
+            };
+            let next = advance(current, event);
+            if next == current {
+                continue;
+            }
+            let moved = next.status != current.status;
+            sqlx::query(
+                "UPDATE handoffs SET external_status = $1, external_event_at = $2, \
+                 external_updated_at = CASE WHEN $3 THEN $4 ELSE external_updated_at END \
+                 WHERE id = $5",
+            )
+            .bind(next.status.as_str())
+            .bind(next.last_event_at.map(At))
+            .bind(moved)
+            .bind(now)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+            if !moved {
+                continue;
+            }
+            // Each move is an event, seen as the handoff's ticket is.
+            let agent: String = row.try_get("agent_key")?;
+            let number: Option<i64> = row.try_get("ticket_number")?;
+            let ticket = match number {
+                Some(number) => {
+                    Some(super::tickets::fetch_ticket(&mut tx, number as u64, false).await?)
                 }
+                None => None,
+            };
+            recorded.push(external_event(
+                kind,
+                (id.clone(), agent),
+                event,
+                (current.status, next.status),
+                ticket.as_ref(),
+            ));
+            if !updated.contains(&id) {
+                updated.push(id);
             }
         }
         // Last: the event counter's row lock is held until commit.

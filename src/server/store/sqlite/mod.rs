@@ -225,6 +225,11 @@ const MIGRATIONS: &[Embedded] = &[
         include_str!("../../../../migrations/sqlite/0021_handoff_sender.sql"),
     ),
     (
+        22,
+        "the platform time of the last webhook event applied",
+        include_str!("../../../../migrations/sqlite/0022_external_event_at.sql"),
+    ),
+    (
         23,
         "one ticket's messages to one destination in order",
         include_str!("../../../../migrations/sqlite/0023_outbox_order.sql"),

@@ -4,25 +4,26 @@
 use jiff::Timestamp;
 use sqlx::Row;
 
-use super::{SqliteStore, now, parse_enum};
-use crate::api::{EventExternal, EventHandoff, ExternalStatus, HandoffOutcome, IntegrationKind};
-use crate::domain::external::ExternalEvent;
+use super::{SqliteStore, now, parse_enum, parse_time};
+use crate::api::{ExternalStatus, IntegrationKind};
+use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::server::store::shared::external_event;
 use crate::server::store::{StoreError, StoreResult, stored_time};
 
 impl SqliteStore {
     /// Records a verified webhook once: the same request again is a conflict
     /// (a replay), and changes nothing. Receipts of `kind` older than
-    /// `forget_before` go first, in the same transaction. Each event moves the external status
-    /// of the handoff whose ticket it is about; events about tickets Desk did
-    /// not deliver are ignored; `advance` decides each move. Returns the
-    /// handoffs that changed.
+    /// `forget_before` go first, in the same transaction. Each event moves the
+    /// external state of the handoff whose ticket it is about, in order (a
+    /// later event of the same webhook sees what an earlier one did); events
+    /// about tickets Desk did not deliver are ignored; `advance` decides each
+    /// move. Returns the handoffs whose status changed.
     pub async fn accept_webhook(
         &self,
         kind: IntegrationKind,
         replay_digest: &str,
         events: &[ExternalEvent],
-        advance: impl Fn(ExternalStatus, ExternalStatus) -> Option<ExternalStatus>,
+        advance: impl Fn(ExternalState, &ExternalEvent) -> ExternalState,
         forget_before: Option<Timestamp>,
     ) -> StoreResult<Vec<String>> {
         let mut tx = self.write().await?;
@@ -54,7 +55,8 @@ impl SqliteStore {
         let mut recorded = Vec::new();
         for event in events {
             let row = sqlx::query(
-                "SELECT h.id, h.external_status, h.agent_key, h.ticket_number FROM handoffs h \
+                "SELECT h.id, h.external_status, h.external_event_at, h.agent_key, \
+                 h.ticket_number FROM handoffs h \
                  JOIN outbox o ON o.handoff_id = h.id \
                  WHERE h.external_id = ? AND o.integration = ?",
             )
@@ -64,47 +66,55 @@ impl SqliteStore {
             .await?;
             let Some(row) = row else { continue };
             let id: String = row.try_get("id")?;
-            let current: Option<String> = row.try_get("external_status")?;
-            let current: ExternalStatus = match current {
+            let status: Option<String> = row.try_get("external_status")?;
+            let status: ExternalStatus = match status {
                 Some(status) => parse_enum(&status)?,
                 None => continue,
             };
-            if let Some(next) = advance(current, event.status) {
-                sqlx::query(
-                    "UPDATE handoffs SET external_status = ?, external_updated_at = ? WHERE id = ?",
-                )
-                .bind(next.as_str())
-                .bind(&now)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
-                // Each move is an event, seen as the handoff's ticket is.
-                let agent: String = row.try_get("agent_key")?;
-                let number: Option<i64> = row.try_get("ticket_number")?;
-                let ticket = match number {
-                    Some(number) => Some(
-                        tx.direct(|conn| super::tickets::fetch_ticket(conn, number as u64))
-                            .await?,
-                    ),
-                    None => None,
-                };
-                recorded.push(external_event(
-                    EventHandoff {
-                        id: id.clone(),
-                        agent,
-                        outcome: HandoffOutcome::External,
-                    },
-                    EventExternal {
-                        kind,
-                        id: Some(event.id.clone()),
-                        previous: current,
-                        status: next,
-                    },
-                    ticket.as_ref(),
-                ));
-                if !updated.contains(&id) {
-                    updated.push(id);
-                }
+            let last_event_at: Option<String> = row.try_get("external_event_at")?;
+            let current = ExternalState {
+                status,
+                last_event_at: last_event_at.as_deref().map(parse_time).transpose()?,
+            };
+            let next = advance(current, event);
+            if next == current {
+                continue;
+            }
+            let moved = next.status != current.status;
+            sqlx::query(
+                "UPDATE handoffs SET external_status = ?, external_event_at = ?, \
+                 external_updated_at = CASE WHEN ? THEN ? ELSE external_updated_at END \
+                 WHERE id = ?",
+            )
+            .bind(next.status.as_str())
+            .bind(next.last_event_at.map(stored_time))
+            .bind(moved)
+            .bind(&now)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+            if !moved {
+                continue;
+            }
+            // Each move is an event, seen as the handoff's ticket is.
+            let agent: String = row.try_get("agent_key")?;
+            let number: Option<i64> = row.try_get("ticket_number")?;
+            let ticket = match number {
+                Some(number) => Some(
+                    tx.direct(|conn| super::tickets::fetch_ticket(conn, number as u64))
+                        .await?,
+                ),
+                None => None,
+            };
+            recorded.push(external_event(
+                kind,
+                (id.clone(), agent),
+                event,
+                (current.status, next.status),
+                ticket.as_ref(),
+            ));
+            if !updated.contains(&id) {
+                updated.push(id);
             }
         }
         tx.direct(|conn| super::events::record(conn, &recorded))

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    bodies, connection, deliver, deliver_first, escalation, lose_answer, secret_free,
+    bodies, connection, deliver, deliver_first, escalation, html_page, lose_answer, secret_free,
     without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, Requester};
@@ -71,6 +71,16 @@ async fn note_ok(server: &MockServer, id: u64, times: u64) {
         ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ticket": {"id": id}})))
         .expect(times)
+        .mount(server)
+        .await;
+}
+
+/// `GET /tickets?external_id=hof_1`: ticket `id`, made by an earlier attempt.
+async fn made_before(server: &MockServer, id: u64) {
+    Mock::given(method("GET"))
+        .and(path("/api/v2/tickets"))
+        .and(query_param("external_id", "hof_1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"tickets": [{"id": id}]})))
         .mount(server)
         .await;
 }
@@ -442,12 +452,7 @@ async fn a_create_answered_with_an_unreadable_body_is_tried_again_and_found_not_
 async fn a_note_whose_answer_was_lost_is_not_added_twice() {
     let server = MockServer::start().await;
     user_ok(&server).await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/tickets"))
-        .and(query_param("external_id", "hof_1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"tickets": [{"id": 8}]})))
-        .mount(&server)
-        .await;
+    made_before(&server, 8).await;
     let note = escalation(Priority::High).agent_note();
     comments(
         &server,
@@ -461,6 +466,34 @@ async fn a_note_whose_answer_was_lost_is_not_added_twice() {
         .await
         .unwrap();
     assert_eq!(delivered.id, "8");
+}
+
+#[tokio::test]
+async fn a_comment_list_that_cannot_be_read_is_tried_again_not_taken_for_no_note() {
+    let truncated = ResponseTemplate::new(200).set_body_string(r#"{"comments": [{"id": 1, "pub"#);
+    for unreadable in [html_page(), truncated] {
+        let server = MockServer::start().await;
+        user_ok(&server).await;
+        made_before(&server, 8).await;
+        Mock::given(method("GET"))
+            .and(path("/api/v2/tickets/8/comments"))
+            .respond_with(unreadable)
+            .expect(1)
+            .mount(&server)
+            .await;
+        note_ok(&server, 8, 0).await;
+        let failure = deliver(&zendesk(&server), &escalation(Priority::High), 2)
+            .await
+            .unwrap_err();
+        assert!(!failure.permanent, "{}", failure.error);
+        assert!(
+            failure
+                .error
+                .starts_with("Zendesk answered 200 OK with a body deskctl cannot read"),
+            "{}",
+            failure.error
+        );
+    }
 }
 
 #[tokio::test]

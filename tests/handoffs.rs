@@ -502,10 +502,18 @@ fn actions_status_answers_as_a_handoff_to_the_agents_team_would() {
     desk.run(&["operators", "availability", "alice", "offline"]);
     desk.run(&["operators", "availability", "bob", "offline"]);
     desk.run(&["operators", "availability", "carol", "online"]);
-    agree(
+    let status = agree(
         "auto-reply",
         "nobody in team support is online and under capacity",
     );
+    assert_eq!(status["operators_online"], 0, "carol is online in billing");
+    desk.run(&["operators", "availability", "alice", "online"]);
+    let status = agree(
+        "waiting-label",
+        "1 of 2 members in team support online and under capacity",
+    );
+    assert_eq!(status["operators_online"], 1, "alice, not carol: {status}");
+    desk.run(&["operators", "availability", "alice", "offline"]);
 
     // The human-readable form says which team it assumed, and that rules may
     // send some handoffs elsewhere.
@@ -521,7 +529,8 @@ fn actions_status_answers_as_a_handoff_to_the_agents_team_would() {
         ))
         .stdout(contains(
             "nobody in team support is online and under capacity",
-        ));
+        ))
+        .stdout(predicates::str::is_match(r"Online in team:\s+0\n").unwrap());
 }
 
 #[test]

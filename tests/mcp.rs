@@ -1022,6 +1022,86 @@ fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
     }
 }
 
+/// A handle or key longer than any can be, or a cursor longer than any the
+/// API gives out, is a bad argument, named, and not the service being down
+/// (a 70,000-character one made a URL no server takes).
+#[test]
+fn a_name_or_cursor_too_long_for_the_api_is_a_bad_argument() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    let long = "x".repeat(70_000);
+    let cases = [
+        (
+            "list_tickets",
+            json!({"assignee": long}),
+            "assignee",
+            "at most 254",
+        ),
+        (
+            "list_tickets",
+            json!({"team": "x".repeat(255)}),
+            "team",
+            "at most 254",
+        ),
+        (
+            "list_tickets",
+            json!({"cursor": long}),
+            "cursor",
+            "at most 200",
+        ),
+        (
+            "count_tickets",
+            json!({"by": "status", "assignee": long}),
+            "assignee",
+            "at most 254",
+        ),
+        (
+            "count_tickets",
+            json!({"by": "team", "team": long}),
+            "team",
+            "at most 254",
+        ),
+        (
+            "search_tickets",
+            json!({"query": "refund", "cursor": long}),
+            "cursor",
+            "at most 200",
+        ),
+        (
+            "list_operators",
+            json!({"team": long}),
+            "team",
+            "at most 254",
+        ),
+    ];
+    let steps = || {
+        let mut steps: Vec<Value> = cases
+            .iter()
+            .map(|(tool, args, _, _)| call(tool, args.clone()))
+            .collect();
+        steps.push(call("list_tickets", json!({"team": "x".repeat(254)})));
+        steps
+    };
+    for answer in over_both(&python, &desk, &server, &alice, steps) {
+        let steps = answer["steps"].as_array().unwrap();
+        for ((tool, _, field, says), step) in cases.iter().zip(steps) {
+            let error = tool_error(step);
+            assert_eq!(error["code"], "invalid_argument", "{tool}: {error:#}");
+            assert_eq!(error["field"], *field, "{tool}: {error:#}");
+            assert!(
+                error["message"].as_str().unwrap().contains(says),
+                "{tool}: {error:#}"
+            );
+        }
+        assert_eq!(
+            numbers(ok(&steps[cases.len()])),
+            Vec::<u64>::new(),
+            "the longest a key can be is looked for (and matches no team)"
+        );
+    }
+}
+
 /// Requests whose params do not fit, and methods the copilot does not serve,
 /// as the tester sent them: the same JSON-RPC 2.0 errors on stdio and HTTP.
 fn malformed_requests() -> Vec<(u64, &'static str, Value)> {

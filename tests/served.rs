@@ -262,6 +262,37 @@ fn health_answers_503_with_retry_after_when_postgres_is_down() {
     assert_eq!(server.raw("GET", "/v1/health", &[], b"").status, 200);
 }
 
+/// With PostgreSQL stopped mid-run, an ordinary request is answered 503
+/// with `Retry-After` once the pool's short wait for a connection runs out,
+/// well before a proxy or client would give up on it (5 seconds; the bound
+/// is generous, as slow_clients.rs's are, and the former 15 would not pass).
+#[test]
+fn requests_answer_503_with_retry_after_when_postgres_stops_mid_run() {
+    let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
+        return;
+    };
+    desk.seed();
+    let bearer = format!("Bearer {}", desk.token("alice"));
+    let server = desk.serve();
+    let auth = [("Authorization", bearer.as_str())];
+    assert_eq!(server.raw("GET", "/v1/tickets", &auth, b"").status, 200);
+    cluster.own.crash();
+    for path in ["/v1/tickets", "/v1/operators"] {
+        let started = std::time::Instant::now();
+        let answer = server.raw("GET", path, &auth, b"");
+        let took = started.elapsed();
+        assert_eq!(answer.status, 503, "{path}: {}", answer.body);
+        assert_eq!(answer.header("retry-after"), Some("1"), "{path}");
+        assert_eq!(answer.json()["code"], "database_unavailable", "{path}");
+        assert!(
+            took < std::time::Duration::from_secs(12),
+            "{path} took {took:?}"
+        );
+    }
+    cluster.own.restart();
+    assert_eq!(server.raw("GET", "/v1/tickets", &auth, b"").status, 200);
+}
+
 /// On SIGTERM with PostgreSQL down, neither the delivery worker (no message
 /// in hand) nor the event log's poller waits out the pool: nothing either
 /// asked the database is reported after the service began to stop.

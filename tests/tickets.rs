@@ -356,6 +356,86 @@ fn a_search_text_too_long_to_search_for_is_refused_by_name() {
     }
 }
 
+/// A handle, key or email longer than any can be, or a cursor longer than
+/// any the service gives out, is bad input named by its parameter: a 422
+/// over HTTP, a usage error on the command line.
+#[test]
+fn a_name_or_cursor_too_long_for_any_is_refused_by_name() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let name = "a".repeat(255);
+    let cursor = "1".repeat(201);
+    let cases = [
+        (
+            "/v1/tickets?assignee=",
+            &name,
+            "assignee",
+            "at most 254 characters",
+        ),
+        ("/v1/tickets?team=", &name, "team", "at most 254 characters"),
+        (
+            "/v1/tickets?agent=",
+            &name,
+            "agent",
+            "at most 254 characters",
+        ),
+        (
+            "/v1/tickets?cursor=",
+            &cursor,
+            "cursor",
+            "at most 200 characters",
+        ),
+        (
+            "/v1/tickets/counts?by=status&team=",
+            &name,
+            "team",
+            "at most 254",
+        ),
+        (
+            "/v1/handoffs?agent=",
+            &name,
+            "agent",
+            "at most 254 characters",
+        ),
+        (
+            "/v1/handoffs?cursor=",
+            &cursor,
+            "cursor",
+            "at most 200 characters",
+        ),
+        ("/v1/tokens?cursor=tok_", &cursor, "cursor", "not a cursor"),
+    ];
+    for (path, value, field, says) in cases {
+        let path = format!("{path}{value}");
+        let answer = server.raw("GET", &path, &[("Authorization", &bearer)], b"");
+        assert_eq!(answer.status, 422, "{path}: {}", answer.body);
+        let problem = answer.json();
+        assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{path}: {problem}");
+    }
+    let longest = format!("/v1/tickets?team={}", "a".repeat(254));
+    let answer = server.raw("GET", &longest, &[("Authorization", &bearer)], b"");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    for (args, flag) in [
+        (&["tickets", "list", "--assignee"][..], "--assignee"),
+        (&["tickets", "list", "--team"][..], "--team"),
+        (&["tickets", "list", "--agent"][..], "--agent"),
+        (&["tickets", "triage", "--team"][..], "--team"),
+        (&["handoff", "list", "--agent"][..], "--agent"),
+    ] {
+        desk.cmd()
+            .args(args)
+            .arg(&name)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(flag).and(contains("at most 254 characters")));
+    }
+}
+
 #[test]
 fn every_action_lands_on_the_timeline_in_order() {
     let desk = desk_with_tickets(desk!());

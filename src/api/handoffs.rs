@@ -248,6 +248,8 @@ pub struct WaitQuery {
 pub struct HandoffQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<Environment>,
+    /// The AI agent's key.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,8 +265,20 @@ pub struct HandoffQuery {
     #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+}
+
+impl HandoffQuery {
+    /// The query's texts that are longer than any value of theirs can be, by field.
+    pub fn text_problems(&self) -> Vec<super::FieldError> {
+        super::length_problems(&[
+            ("agent", &self.agent, super::name_problem),
+            ("cursor", &self.cursor, super::cursor_problem),
+        ])
+    }
 }
 
 /// `POST /v1/inbound/email`: a message to the support inbox.

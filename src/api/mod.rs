@@ -88,6 +88,54 @@ pub const MAX_PAGE_LIMIT: u32 = 500;
 /// The page size when a request names none.
 pub const DEFAULT_PAGE_LIMIT: u32 = 100;
 
+/// The longest handle, key or email address a query filters by, in
+/// characters: the longest email address there is (RFC 5321), and longer than
+/// any handle or key. A longer one matches nothing: it is bad input, refused
+/// before it makes a URL no server takes.
+pub const MAX_NAME_CHARS: usize = 254;
+/// The longest cursor a list takes back, in characters: every cursor this
+/// service gives out is under 100.
+pub const MAX_CURSOR_CHARS: usize = 200;
+
+/// Why `name` is too long to filter by, if it is.
+pub fn name_problem(name: &str) -> Option<String> {
+    too_long(
+        name,
+        MAX_NAME_CHARS,
+        "the longest a handle, key or email address can be",
+    )
+}
+
+/// Why `cursor` is too long to be one this service gave out, if it is.
+pub fn cursor_problem(cursor: &str) -> Option<String> {
+    too_long(
+        cursor,
+        MAX_CURSOR_CHARS,
+        "longer than any cursor this service gives out: pass the `next_cursor` of the \
+         previous page",
+    )
+}
+
+/// What a query's texts can be checked with: the field, its value, and why
+/// a value is too long (if it is).
+type LengthCheck<'a> = (&'a str, &'a Option<String>, fn(&str) -> Option<String>);
+
+/// An error for each field of `checks` whose value is too long.
+fn length_problems(checks: &[LengthCheck<'_>]) -> Vec<FieldError> {
+    checks
+        .iter()
+        .filter_map(|(field, text, problem)| {
+            Some(FieldError::new(*field, problem(text.as_deref()?)?))
+        })
+        .collect()
+}
+
+/// `at most {max} characters, {why}; this is {n}` when `text` is longer than `max`.
+fn too_long(text: &str, max: usize, why: &str) -> Option<String> {
+    let chars = text.chars().count();
+    (chars > max).then(|| format!("at most {max} characters, {why}; this is {chars}"))
+}
+
 /// The media type of a page of tickets written one ticket a line (JSON
 /// lines), which `GET /v1/tickets` answers a request accepting it with.
 pub const JSON_LINES: &str = "application/x-ndjson";
@@ -114,6 +162,7 @@ pub struct PageQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }

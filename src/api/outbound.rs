@@ -254,6 +254,7 @@ pub struct OutboxQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }

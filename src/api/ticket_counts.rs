@@ -35,13 +35,17 @@ pub struct TicketCountQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     /// An operator's handle.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
+    /// A team's key.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// The source AI agent's key.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
     /// The requester: their email (whole), their external id (whole, exact)

@@ -141,13 +141,17 @@ pub struct TicketQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     /// An operator's handle.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
+    /// A team's key.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     /// The source AI agent's key.
+    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
     /// The requester: their email (whole), their external id (whole, exact)
@@ -170,20 +174,24 @@ pub struct TicketQuery {
     #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }
 
 impl TicketQuery {
-    /// The query's texts that are too long to search for, by field.
+    /// The query's texts that are longer than any value of theirs can be, by
+    /// field: search texts, names and the cursor.
     pub fn text_problems(&self) -> Vec<FieldError> {
-        [("q", &self.q), ("requester", &self.requester)]
-            .into_iter()
-            .filter_map(|(field, text)| {
-                let problem = search_text_problem(text.as_deref()?)?;
-                Some(FieldError::new(field, problem))
-            })
-            .collect()
+        super::length_problems(&[
+            ("q", &self.q, search_text_problem),
+            ("requester", &self.requester, search_text_problem),
+            ("assignee", &self.assignee, super::name_problem),
+            ("team", &self.team, super::name_problem),
+            ("agent", &self.agent, super::name_problem),
+            ("cursor", &self.cursor, super::cursor_problem),
+        ])
     }
 }
 
@@ -279,7 +287,7 @@ mod tests {
     use utoipa::IntoParams;
 
     use super::*;
-    use crate::api::TicketCountQuery;
+    use crate::api::{MAX_CURSOR_CHARS, MAX_NAME_CHARS, TicketCountQuery};
 
     #[test]
     fn the_documented_longest_search_text_is_the_one_refused_past() {
@@ -301,5 +309,58 @@ mod tests {
         let problems = query.text_problems();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].field, "requester");
+    }
+
+    #[test]
+    fn the_documented_longest_name_and_cursor_are_the_ones_refused_past() {
+        use crate::api::{HandoffQuery, OutboxQuery, PageQuery};
+        let params = TicketQuery::into_params(|| None)
+            .into_iter()
+            .chain(TicketCountQuery::into_params(|| None))
+            .chain(HandoffQuery::into_params(|| None))
+            .chain(PageQuery::into_params(|| None))
+            .chain(OutboxQuery::into_params(|| None));
+        let (mut names, mut cursors) = (0, 0);
+        for param in params {
+            let schema = serde_json::to_value(&param.schema).unwrap();
+            match param.name.as_str() {
+                "assignee" | "team" | "agent" => {
+                    assert_eq!(schema["maxLength"], MAX_NAME_CHARS, "{}", param.name);
+                    names += 1;
+                }
+                "cursor" => {
+                    assert_eq!(schema["maxLength"], MAX_CURSOR_CHARS);
+                    cursors += 1;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!((names, cursors), (7, 4));
+        let longest = TicketQuery {
+            assignee: Some("a".repeat(MAX_NAME_CHARS)),
+            team: Some("é".repeat(MAX_NAME_CHARS)),
+            cursor: Some("1".repeat(MAX_CURSOR_CHARS)),
+            ..TicketQuery::default()
+        };
+        assert!(longest.text_problems().is_empty());
+        let too_long = TicketQuery {
+            assignee: Some("a".repeat(MAX_NAME_CHARS + 1)),
+            team: Some("é".repeat(MAX_NAME_CHARS + 1)),
+            agent: Some("k".repeat(MAX_NAME_CHARS + 1)),
+            cursor: Some("1".repeat(MAX_CURSOR_CHARS + 1)),
+            ..TicketQuery::default()
+        };
+        let fields: Vec<String> = too_long
+            .text_problems()
+            .into_iter()
+            .map(|problem| problem.field)
+            .collect();
+        assert_eq!(fields, ["assignee", "team", "agent", "cursor"]);
+        let handoffs = HandoffQuery {
+            agent: Some("k".repeat(MAX_NAME_CHARS + 1)),
+            cursor: Some("1".repeat(MAX_CURSOR_CHARS + 1)),
+            ..HandoffQuery::default()
+        };
+        assert_eq!(handoffs.text_problems().len(), 2);
     }
 }

@@ -308,8 +308,9 @@ pub struct HandoverStatus {
     pub hidden_because: Vec<HiddenReason>,
     /// Whether business hours are open at `at` (always true when they are off).
     pub business_hours_open: bool,
-    /// Desk's operators online, in any team. Only those of `team` who are also
-    /// under capacity answer its customers, and none for an external platform:
+    /// The members of `team` who are online, capacity aside (0 when there is
+    /// no team); operators online in other teams do not answer its customers.
+    /// Only those also under capacity do, and none for an external platform:
     /// `customer_reason` says who can.
     pub operators_online: u32,
     /// The team status assumes the agent's handoffs go to: the first assignment

@@ -348,6 +348,18 @@ where
         .map(|name| name.parse::<T>().expect("a listed value parses"))
 }
 
+/// A value parser for a text flag the API bounds: what `problem` (one of
+/// the API's `*_problem` checks) finds wrong is a usage error naming the
+/// flag, before any request (too long a text would not fit in a URL).
+pub(crate) fn bounded_text(
+    problem: fn(&str) -> Option<String>,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |text| match problem(text) {
+        Some(problem) => Err(problem),
+        None => Ok(text.to_string()),
+    }
+}
+
 pub async fn dispatch(command: Command, session: &Session) -> CliResult {
     match command {
         Command::Serve(args) => serve::cmd_serve(session, args).await,

@@ -10,7 +10,7 @@
 
 use super::assignment::{self, Candidate};
 use super::platform::INBOX;
-use crate::api::{HandoverAction, HiddenReason};
+use crate::api::{Availability, HandoverAction, HiddenReason};
 
 /// The agent has no handover action.
 pub const NO_ACTION: &str = "no_action";
@@ -76,6 +76,15 @@ pub fn answerers(platform: &str, team: Option<&str>, candidates: &[Candidate]) -
         available,
         members: candidates.len(),
     }
+}
+
+/// How many of a team's members (`candidates`) are online, capacity aside:
+/// what `actions status` reports beside the team it assumed.
+pub fn online_members(candidates: &[Candidate]) -> u32 {
+    candidates
+        .iter()
+        .filter(|c| c.availability == Availability::Online)
+        .count() as u32
 }
 
 /// Step 7: whether someone can answer the customer now, and why (or why not).
@@ -328,6 +337,17 @@ mod tests {
             open_tickets: open,
             last_assigned_at: None,
         }
+    }
+
+    #[test]
+    fn the_members_online_are_counted_whatever_their_capacity() {
+        let team = [
+            member("alice", true, Some(1), 1),
+            member("bob", false, None, 0),
+            member("carol", true, None, 0),
+        ];
+        assert_eq!(online_members(&team), 2);
+        assert_eq!(online_members(&[]), 0);
     }
 
     #[test]

@@ -303,6 +303,12 @@ pub fn secret_free(text: &str, secrets: &[&str]) -> bool {
     secrets.iter().all(|secret| !text.contains(secret))
 }
 
+/// A 200 that is not the platform's API answering: a sign-in or proxy page.
+pub fn html_page() -> wiremock::ResponseTemplate {
+    wiremock::ResponseTemplate::new(200)
+        .set_body_raw("<html><body>Sign in to continue</body></html>", "text/html")
+}
+
 /// The requests the fake received as (method, path, JSON body or null), in order.
 pub async fn received(server: &wiremock::MockServer) -> Vec<(String, String, Value)> {
     server

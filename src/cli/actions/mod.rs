@@ -217,8 +217,8 @@ impl Detail for HandoverStatus {
                 }
                 .into(),
             ),
-            ("Operators online", self.operators_online.to_string()),
             ("Team", status_team(self)),
+            ("Online in team", self.operators_online.to_string()),
             (
                 "Customer sees",
                 match (&self.customer_sees, &self.customer_text) {

@@ -11,7 +11,8 @@ pub struct HandoffListArgs {
         value_parser = wire_enum_parser::<Environment>(Environment::NAMES))]
     pub environment: Option<Environment>,
     /// Only handoffs from this agent
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY",
+        value_parser = crate::cli::bounded_text(crate::api::name_problem))]
     #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// Only handoffs with this outcome

@@ -3,10 +3,10 @@ use jiff::Timestamp;
 
 use crate::api::{
     Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery, TicketStatus,
-    TicketView,
+    TicketView, name_problem, search_text_problem,
 };
 use crate::cli::names::{Named, missing};
-use crate::cli::{Session, parse_instant, wire_enum_parser};
+use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
 use crate::error::CliResult;
 use crate::ui::OutputFormat;
@@ -27,29 +27,29 @@ pub struct TicketsListArgs {
     #[arg(long, value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]
     pub priority: Option<Priority>,
     /// An operator's handle
-    #[arg(long, value_name = "HANDLE")]
+    #[arg(long, value_name = "HANDLE", value_parser = bounded_text(name_problem))]
     #[arg(add = crate::cli::complete::operators())]
     pub assignee: Option<String>,
     /// A team's key
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
     #[arg(add = crate::cli::complete::teams())]
     pub team: Option<String>,
     /// Only tickets that came in on this channel
     #[arg(long, value_parser = wire_enum_parser::<Channel>(Channel::NAMES))]
     pub channel: Option<Channel>,
     /// The source AI agent's key
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = bounded_text(name_problem))]
     #[arg(add = crate::cli::complete::agents())]
     pub agent: Option<String>,
     /// The requester: their email or external id, whole, or any part of
     /// their name; A-Z in either case in the email and the name, every other
     /// character exactly (`é` does not find `É`)
-    #[arg(long, value_name = "WHO", value_parser = search_text)]
+    #[arg(long, value_name = "WHO", value_parser = bounded_text(search_text_problem))]
     pub requester: Option<String>,
     /// Text to find in subjects and messages: as written, spaces and
     /// punctuation included, inside words too; A-Z in either case, every
     /// other character exactly (`é` does not find `É`)
-    #[arg(long, short = 's', value_name = "TEXT", value_parser = search_text)]
+    #[arg(long, short = 's', value_name = "TEXT", value_parser = bounded_text(search_text_problem))]
     pub search: Option<String>,
     /// Created at or after this moment: `2h` (ago), `3 days`, `yesterday`,
     /// `2026-03-29`, a local `2026-03-29T09:30`, or RFC 3339
@@ -70,14 +70,6 @@ pub struct TicketsListArgs {
     /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line
     #[arg(long, short = 'w')]
     pub watch: bool,
-}
-
-/// A search text or requester short enough to search for.
-fn search_text(text: &str) -> Result<String, String> {
-    match crate::api::search_text_problem(text) {
-        Some(problem) => Err(problem),
-        None => Ok(text.to_string()),
-    }
 }
 
 /// Reads pages of `query` until `limit` tickets are taken or the pages end,

@@ -12,7 +12,8 @@ pub struct TicketsTriageArgs {
     #[arg(long, default_value = "unassigned", value_parser = wire_enum_parser::<TicketView>(TicketView::NAMES))]
     pub view: TicketView,
     /// Only tickets of this team
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY",
+        value_parser = crate::cli::bounded_text(crate::api::name_problem))]
     #[arg(add = crate::cli::complete::teams())]
     pub team: Option<String>,
 }

@@ -284,14 +284,6 @@ impl Snapshot {
             .map(|(place, value)| (place, value.clone()))
             .collect()
     }
-
-    /// How many operators are online.
-    pub fn operators_online(&self) -> u32 {
-        self.operators
-            .iter()
-            .filter(|o| o.availability == crate::api::Availability::Online)
-            .count() as u32
-    }
 }
 
 /// The email settings as stored: [`EmailSettings`] with the password itself.

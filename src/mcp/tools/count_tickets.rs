@@ -28,9 +28,11 @@ pub struct CountTicketsArgs {
     pub priority: Option<Priority>,
     /// An operator's handle.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub assignee: Option<String>,
     /// A team's key.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub team: Option<String>,
     #[serde(default)]
     pub channel: Option<Channel>,
@@ -38,10 +40,12 @@ pub struct CountTicketsArgs {
     /// or any part of their name; in the email and the name A-Z in either
     /// case, every other character exactly.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in
     /// either case, every other character exactly.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub text: Option<String>,
     /// Tickets created at or after this (an instant, a date, or a span like `7d`).
     #[serde(default)]

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CopilotTool, ToolError, non_blank};
+use super::{CopilotTool, ToolError, name};
 use crate::api::{Availability, Operator};
 use crate::client::Client;
 
@@ -17,6 +17,7 @@ pub struct ListOperatorsArgs {
     pub availability: Option<Availability>,
     /// Only members of this team (its key).
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub team: Option<String>,
 }
 
@@ -36,7 +37,7 @@ impl CopilotTool for ListOperators {
     type Output = OperatorList;
 
     async fn run(client: &Client, args: ListOperatorsArgs) -> Result<OperatorList, ToolError> {
-        let team = non_blank(args.team);
+        let team = name("team", args.team)?;
         let operators = client
             .list_operators()
             .await?

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, ToolError, limit, non_blank, page_text, search_text, since};
+use super::{CopilotTool, ToolError, cursor, limit, name, page_text, search_text, since};
 use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
 
@@ -23,9 +23,11 @@ pub struct ListTicketsArgs {
     pub priority: Option<Priority>,
     /// An operator's handle, e.g. `alice`.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub assignee: Option<String>,
     /// A team's key, e.g. `billing`.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub team: Option<String>,
     /// Where the customer wrote from.
     #[serde(default)]
@@ -34,10 +36,12 @@ pub struct ListTicketsArgs {
     /// or any part of their name; in the email and the name A-Z in either
     /// case, every other character exactly.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub requester: Option<String>,
     /// Text searched in subjects and messages, as one substring: A-Z in
     /// either case, every other character exactly.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub text: Option<String>,
     /// Tickets created at or after this: an instant like `2026-03-29T07:30:00Z`,
     /// a date like `2026-03-29`, or a span back from now like `24h` or `7d`.
@@ -53,6 +57,7 @@ pub struct ListTicketsArgs {
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_CURSOR_CHARS))]
     pub cursor: Option<String>,
 }
 
@@ -63,8 +68,8 @@ impl ListTicketsArgs {
             view: self.view,
             status: self.status,
             priority: self.priority,
-            assignee: non_blank(self.assignee),
-            team: non_blank(self.team),
+            assignee: name("assignee", self.assignee)?,
+            team: name("team", self.team)?,
             channel: self.channel,
             agent: None,
             requester: search_text("requester", self.requester)?,
@@ -72,7 +77,7 @@ impl ListTicketsArgs {
             created_since: since("since", self.since.as_deref())?,
             updated_since: since("active_since", self.active_since.as_deref())?,
             limit: Some(limit(self.limit)?),
-            cursor: non_blank(self.cursor),
+            cursor: cursor(self.cursor)?,
         })
     }
 }

@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{Page, Requester, Ticket, search_text_problem};
+use crate::api::{Page, Requester, Ticket, cursor_problem, name_problem, search_text_problem};
 use crate::client::{Client, ClientError};
 
 use count_tickets::CountTickets;
@@ -292,16 +292,38 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
 }
 
 /// A text filter as the API takes it: blank means none.
-pub fn non_blank(value: Option<String>) -> Option<String> {
+fn non_blank(value: Option<String>) -> Option<String> {
     value.filter(|value| !value.trim().is_empty())
 }
 
 /// A text searched for, as the API takes it: blank means none, and one
-/// longer than the API searches for is a bad argument named here. Sent, it
-/// would make a URL no server takes, reported as the service being down.
+/// longer than the API searches for is a bad argument named here.
 pub fn search_text(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
+    bounded(field, value, search_text_problem)
+}
+
+/// A handle, key or email filtered by, as the API takes it: blank means
+/// none, and one longer than any can be is a bad argument named here.
+pub fn name(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
+    bounded(field, value, name_problem)
+}
+
+/// The `cursor` of a list, as the API takes it: blank means none, and one
+/// longer than any the API gives out is a bad argument named here.
+pub fn cursor(value: Option<String>) -> Result<Option<String>, ToolError> {
+    bounded("cursor", value, cursor_problem)
+}
+
+/// `value` unless blank (none) or what `problem` finds wrong with it (a bad
+/// argument `field`). Sent, a value too long would make a URL no server
+/// takes, reported as the service being down.
+fn bounded(
+    field: &str,
+    value: Option<String>,
+    problem: fn(&str) -> Option<String>,
+) -> Result<Option<String>, ToolError> {
     let value = non_blank(value);
-    match value.as_deref().and_then(search_text_problem) {
+    match value.as_deref().and_then(problem) {
         Some(problem) => Err(ToolError::argument(field, problem)),
         None => Ok(value),
     }
@@ -459,6 +481,32 @@ mod tests {
                 assert!(message.contains("1000"), "{message}");
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_name_or_cursor_longer_than_any_names_its_argument() {
+        let longest = "x".repeat(crate::api::MAX_NAME_CHARS);
+        assert_eq!(name("team", Some(longest.clone())).unwrap(), Some(longest));
+        assert_eq!(name("team", Some("  ".into())).unwrap(), None);
+        let refused = [
+            (
+                "assignee",
+                name("assignee", Some("é".repeat(crate::api::MAX_NAME_CHARS + 1))),
+            ),
+            (
+                "cursor",
+                cursor(Some("1".repeat(crate::api::MAX_CURSOR_CHARS + 1))),
+            ),
+        ];
+        for (argument, refusal) in refused {
+            match refusal.unwrap_err() {
+                ToolError::Argument { field, message } => {
+                    assert_eq!(field, argument);
+                    assert!(message.starts_with("at most "), "{message}");
+                }
+                other => panic!("{other:?}"),
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CopilotTool, ToolError, limit, page_text, search_text};
+use super::{CopilotTool, ToolError, cursor, limit, page_text, search_text};
 use crate::api::{Page, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::{Client, ClientError};
 
@@ -15,6 +15,7 @@ pub struct SearchTicketsArgs {
     /// Text to find in subjects and messages, as one substring (A-Z in
     /// either case, every other character exactly), or a ticket number such
     /// as `10042` or `#10042`.
+    #[schemars(length(max = crate::api::MAX_SEARCH_CHARS))]
     pub query: String,
     /// Only tickets with this status.
     #[serde(default)]
@@ -28,6 +29,7 @@ pub struct SearchTicketsArgs {
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_CURSOR_CHARS))]
     pub cursor: Option<String>,
 }
 
@@ -54,18 +56,19 @@ impl CopilotTool for SearchTickets {
             ));
         };
         let words = words.trim().to_string();
+        let after = cursor(args.cursor)?;
         let query = TicketQuery {
             view: args.view,
             status: args.status,
             q: Some(words.clone()),
             limit: Some(limit(args.limit)?),
-            cursor: args.cursor.clone(),
+            cursor: after.clone(),
             ..TicketQuery::default()
         };
         let mut page = client.list_tickets(&query).await?;
         // A number is looked up through the same role check as get_ticket (a
         // ticket the caller may not see is not found), on an unfiltered first page.
-        let unfiltered = args.status.is_none() && args.view.is_none() && args.cursor.is_none();
+        let unfiltered = args.status.is_none() && args.view.is_none() && after.is_none();
         if let Some(number) = ticket_number(&words).filter(|_| unfiltered) {
             match client.get_ticket(number).await {
                 Ok(detail) if !page.items.iter().any(|t| t.number == number) => {

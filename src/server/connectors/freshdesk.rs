@@ -103,9 +103,21 @@ fn explain(answer: &Answer) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// What a create answers, or a contact as the contact list gives it.
 #[derive(Deserialize)]
-struct TicketId {
+struct Id {
     id: u64,
+}
+
+/// `GET /tickets/{id}/conversations`: what the note guard reads of each
+/// note or reply.
+#[derive(Deserialize)]
+struct Conversation {
+    private: bool,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    body_text: String,
 }
 
 #[derive(Deserialize)]
@@ -120,7 +132,7 @@ const GUARD_PAGE: &str = "100";
 
 /// A create's answer as what it made, or the failure a refusal means.
 fn created(answer: &Answer) -> Result<u64, Failure> {
-    let made: TicketId = answer.success(KIND, explain)?.json(KIND)?;
+    let made: Id = answer.success(KIND, explain)?.json(KIND)?;
     Ok(made.id)
 }
 
@@ -156,7 +168,9 @@ impl Freshdesk {
                 } else {
                     "phone"
                 };
-                let contacts = self
+                // An answer deskctl cannot read is no proof the contact is
+                // missing: a transient failure, not a second ticket.
+                let contacts: Vec<Id> = self
                     .get(
                         http,
                         connection,
@@ -164,9 +178,9 @@ impl Freshdesk {
                         &[(field, id)],
                     )
                     .await?
-                    .value();
-                match contacts.get(0).and_then(|c| c["id"].as_u64()) {
-                    Some(contact) => ("requester_id", contact.to_string()),
+                    .json(KIND)?;
+                match contacts.first() {
+                    Some(contact) => ("requester_id", contact.id.to_string()),
                     // No contact: the ticket (which makes it) was not made.
                     None => return Ok(None),
                 }
@@ -258,7 +272,9 @@ impl Freshdesk {
         ticket: &str,
         escalation: &Escalation,
     ) -> Result<Option<()>, Failure> {
-        let listed = self
+        // A list deskctl cannot read is no proof the note is missing: a
+        // transient failure, not a second note.
+        let listed: Vec<Conversation> = self
             .get(
                 http,
                 connection,
@@ -266,13 +282,10 @@ impl Freshdesk {
                 &[("per_page", "100")],
             )
             .await?
-            .value();
+            .json(KIND)?;
         let mark = escalation.mark();
-        let found = listed.as_array().into_iter().flatten().any(|note| {
-            note["private"] == json!(true)
-                && [&note["body_text"], &note["body"]]
-                    .iter()
-                    .any(|body| body.as_str().is_some_and(|text| text.contains(&mark)))
+        let found = listed.iter().any(|note| {
+            note.private && (note.body_text.contains(&mark) || note.body.contains(&mark))
         });
         Ok(found.then_some(()))
     }

@@ -109,6 +109,19 @@ struct TicketList {
     tickets: Vec<Id>,
 }
 
+/// `GET /tickets/{id}/comments`: what the note guard reads of each comment.
+#[derive(Deserialize)]
+struct CommentList {
+    comments: Vec<Comment>,
+}
+
+#[derive(Deserialize)]
+struct Comment {
+    public: bool,
+    #[serde(default)]
+    body: String,
+}
+
 /// The id in a create's answer (`{"ticket": {"id": …}}`, `{"user": …}`), or
 /// the failure a refusal means.
 fn created<T: serde::de::DeserializeOwned>(
@@ -154,18 +167,14 @@ impl Zendesk {
             connection,
             client.get(format!("{base}/api/v2/tickets/{ticket}/comments")),
         )?;
-        let listed = http.send(KIND, request, explain).await?.value();
+        // A list deskctl cannot read is no proof the note is missing: a
+        // transient failure, not a second note.
+        let listed: CommentList = http.send(KIND, request, explain).await?.json(KIND)?;
         let mark = escalation.mark();
-        let noted = listed["comments"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|comment| {
-                comment["public"] == json!(false)
-                    && comment["body"]
-                        .as_str()
-                        .is_some_and(|body| body.contains(&mark))
-            });
+        let noted = listed
+            .comments
+            .iter()
+            .any(|comment| !comment.public && comment.body.contains(&mark));
         Ok(noted.then_some(()))
     }
 

@@ -257,7 +257,7 @@ async fn handover_status(
         button_visible: decision.visible,
         hidden_because: decision.hidden_because,
         business_hours_open,
-        operators_online: workspace.operators_online(),
+        operators_online: button::online_members(&team.candidates),
         team_reason: Some(route.team.source.explain()),
         team: route.team.value,
         may_route_to: route.may_route_to,

@@ -570,6 +570,10 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
+    let too_long = query.text_problems();
+    if !too_long.is_empty() {
+        return Err(ApiError::validation(too_long));
+    }
     if let Some(cursor) = query.cursor.as_deref() {
         let given = cursor.split_once('|').is_some_and(|(time, id)| {
             time.parse::<jiff::Timestamp>().is_ok() && id.starts_with("hof_")

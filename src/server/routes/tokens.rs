@@ -6,7 +6,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
 use super::{into_page, page_limit};
-use crate::api::{Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind};
+use crate::api::{
+    Page, PageQuery, Problem, Role, Token, TokenCreate, TokenCreated, TokenKind, cursor_problem,
+};
 use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, generate_secret, hash_secret};
@@ -30,7 +32,7 @@ async fn list(
     if query
         .cursor
         .as_deref()
-        .is_some_and(|cursor| !cursor.starts_with("tok_"))
+        .is_some_and(|cursor| !cursor.starts_with("tok_") || cursor_problem(cursor).is_some())
     {
         return Err(super::bad_cursor());
     }

@@ -120,9 +120,15 @@ const MIGRATIONS: &[Embedded] = &[
 /// PostgreSQL's default `max_connections` (100) for a handful of replicas.
 const MAX_CONNECTIONS: u32 = 16;
 
-/// How long a request waits for a free connection before the database is
-/// reported unavailable.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a request waits for a connection before the database is
+/// reported unavailable (503 `database_unavailable`, `Retry-After: 1`).
+/// With PostgreSQL down the pool keeps trying to connect until then, so this
+/// is how long every request in flight hangs. 5 seconds: a proxy's read
+/// timeout (nginx's 60 s) or a client's (deskctl's 30 s) is far off, so the
+/// 503 arrives in time to be retried on another replica or by the client
+/// within its own timeout; yet a database restarting quickly, or a burst
+/// queueing for the connections, is waited out rather than refused.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The advisory lock every transaction that creates or assigns tickets holds.
 const ASSIGNMENT_LOCK: i64 = 0x6465_736b_6173_7367; // "deskassg"

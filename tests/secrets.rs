@@ -1,6 +1,8 @@
-//! Secrets sealed at rest, through the CLI on a local desk as an admin meets
-//! them: private files, no secret in the desk file, a desk that works without
-//! its key and says which secrets wait for it, and `deskctl secrets rotate-key`.
+//! Secrets sealed at rest, through the CLI as an admin meets them: private
+//! files, no secret in the desk file, a desk that works without its key and
+//! says which secrets wait for it, `deskctl secrets rotate-key`, a running
+//! service that takes a key file changed under it, and documents applied
+//! where no key opens a stored secret (on SQLite and on PostgreSQL).
 
 use crate::common::Desk;
 
@@ -450,4 +452,181 @@ fn run_with_key(desk: &Desk, key: &str, args: &[&str]) -> String {
         .unwrap();
     assert!(output.status.success(), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).unwrap()
+}
+
+const ZD_TOKEN: &str = "zd-token-keys-7c2e";
+const ZD_SIGNING: &str = "zd-signing-keys-5b1d";
+
+/// A fake Zendesk that answers `integrations test` (who the token is).
+async fn zendesk() -> wiremock::MockServer {
+    use wiremock::matchers::{method, path};
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+        ))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Connects `desk` to the fake Zendesk at `base` with `command`, whose keys
+/// seal its credentials.
+fn connect_zendesk(mut command: assert_cmd::Command, base: &str) {
+    let output = command
+        .args(["integrations", "connect", "zendesk"])
+        .args([
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=admin@acme.example",
+        ])
+        .args(["--secret", "api-token=env:ZD_TOKEN"])
+        .args(["--secret", "webhook-secret=env:ZD_SIGNING"])
+        .args(["--base-url", base])
+        .env("ZD_TOKEN", ZD_TOKEN)
+        .env("ZD_SIGNING", ZD_SIGNING)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+/// `integrations test zendesk` through `server`: whether it passed, and
+/// what it printed.
+fn test_zendesk_through(
+    desk: &Desk,
+    server: &crate::common::Server,
+    token: &str,
+) -> (bool, String) {
+    let output = desk
+        .as_token(server, token)
+        .args(["integrations", "test", "zendesk"])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !text.contains(ZD_TOKEN) && !text.contains("sealed:v1"),
+        "{text}"
+    );
+    (output.status.success(), text)
+}
+
+/// `serve` with no key but the key file beside the config (none on a
+/// PostgreSQL desk until a test makes one).
+fn serve_on_the_key_file(desk: &Desk, name: &str) -> crate::common::Server {
+    let mut command = desk.std_cmd();
+    command.env_remove("DESKCTL_SECRET_KEY");
+    desk.serve_by(command, name, &[])
+}
+
+/// `key` written as the key file beside `desk`'s config, as an admin copies
+/// it in: a file of its own, private, renamed into place.
+fn copy_key_file_in(desk: &Desk, key: &deskctl::server::sealing::Key) {
+    use std::io::Write;
+    let path = key_file(desk);
+    deskctl::server::sealing::private_dir(path.parent().unwrap()).unwrap();
+    let copy = path.with_extension("copy");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&copy).unwrap();
+    writeln!(file, "{}", key.encoded().as_str()).unwrap();
+    std::fs::rename(&copy, &path).unwrap();
+}
+
+/// `secrets rotate-key` in another process while `serve` runs: the service
+/// opens what the rotation sealed under the new key with no restart, so
+/// what needs a secret keeps working, and what it seals afterwards is under
+/// the new key, which is all the key file holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_service_takes_the_key_rotate_key_made_without_a_restart() {
+    let zendesk = zendesk().await;
+    let desk = desk_with_secrets();
+    desk.seed();
+    connect_zendesk(cmd(&desk), &zendesk.uri());
+    let server = serve_on_the_key_file(&desk, "serve");
+    let token = desk.token("alice");
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+
+    let before = keys_in(&key_file(&desk));
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let after = keys_in(&key_file(&desk));
+    assert_ne!(before, after);
+
+    // Sealed under the new key now: the running service opens it.
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+    let shown = desk
+        .as_token(&server, &token)
+        .args(["email", "show"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+
+    // What the service seals now, the key file's key opens elsewhere.
+    desk.as_token(&server, &token)
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://ai.example.com/desk/events",
+        ])
+        .arg("--secret-stdin")
+        .write_stdin("whsec-sealed-by-the-service-0123\n")
+        .assert()
+        .success();
+    let shown = run(&desk, &["delivery", "show"]);
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+    assert_eq!(keys_in(&key_file(&desk)), after);
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// A replica on PostgreSQL started with no key opens the secrets once the
+/// key file is copied in, with no restart, and takes the key a rotation on
+/// that file makes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keyless_replica_takes_a_key_file_copied_in_later() {
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    let zendesk = zendesk().await;
+    desk.seed();
+    // The other replicas' key: the one every test command seals with.
+    connect_zendesk(desk.cmd(), &zendesk.uri());
+    let key = crate::common::keys_key();
+    let server = serve_on_the_key_file(&desk, "keyless");
+    let token = desk.token("alice");
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(!passed && text.contains("not at hand"), "{text}");
+
+    copy_key_file_in(&desk, &key);
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+
+    // Rotated on this machine's key file: the replica takes the new key too.
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("copy the key file to each (a running replica reads it again"),
+        "{stderr}"
+    );
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+    assert_eq!(server.terminate(), Some(0));
 }

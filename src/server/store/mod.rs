@@ -1104,16 +1104,26 @@ impl Store {
     /// was read, through any process or replica.
     pub async fn workspace(&self) -> StoreResult<Arc<Snapshot>> {
         let generation = self.db.generation().await?;
-        if let Some(cached) = self.local.cache.get(generation) {
+        if let Some(cached) = self.cached(generation) {
             return Ok(cached);
         }
         let mut stored = self.db.read_workspace().await?;
         if self.first_look_at_secrets() && self.must_seal(&mut stored) {
             return self.change_workspace(None, |_| Ok(())).await;
         }
-        let snapshot = Arc::new(self.opened(stored));
-        self.local.cache.put(snapshot.clone());
-        Ok(snapshot)
+        Ok(self.opened(stored))
+    }
+
+    /// The cached snapshot, if neither the workspace (`generation`) nor the
+    /// keys its secrets were opened with changed since. When it holds secrets
+    /// no key opened, the key file is read again first if it changed: a key
+    /// copied in or rotated to since opens them now, with no restart.
+    fn cached(&self, generation: u64) -> Option<Arc<Snapshot>> {
+        let (snapshot, keys_version) = self.local.cache.get(generation)?;
+        if !snapshot.sealed_away.is_empty() {
+            self.keys.reload_if_changed();
+        }
+        (keys_version == self.keys.version()).then_some(snapshot)
     }
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
@@ -1154,7 +1164,7 @@ impl Store {
         if self.must_seal(&mut stored) {
             self.change_workspace(None, |_| Ok(())).await?;
         } else {
-            self.local.cache.put(Arc::new(self.opened(stored)));
+            self.opened(stored);
         }
         Ok(())
     }
@@ -1225,14 +1235,17 @@ impl Store {
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }
-        let next = Arc::new(self.opened(result?));
-        self.local.cache.put(next.clone());
-        Ok(next)
+        Ok(self.opened(result?))
     }
 
-    /// `snapshot` as read from the backend, with its secrets opened.
-    fn opened(&self, mut snapshot: Snapshot) -> Snapshot {
+    /// `snapshot` as read from the backend, with its secrets opened, cached.
+    fn opened(&self, mut snapshot: Snapshot) -> Arc<Snapshot> {
+        // Taken before opening: keys that change meanwhile make this entry
+        // stale (opened again next time), never a stale one current.
+        let keys_version = self.keys.version();
         open_secrets(&self.keys, &mut snapshot);
+        let snapshot = Arc::new(snapshot);
+        self.local.cache.put(snapshot.clone(), keys_version);
         snapshot
     }
 
@@ -1420,23 +1433,24 @@ fn seal_secrets(
     Ok(())
 }
 
-/// The last snapshot read or written, for [`Store::workspace`].
+/// The last snapshot read or written, for [`Store::workspace`], with the
+/// version of the keys its secrets were opened with ([`Keys::version`]).
 #[derive(Debug, Default)]
-struct Cache(std::sync::Mutex<Option<Arc<Snapshot>>>);
+struct Cache(std::sync::Mutex<Option<(Arc<Snapshot>, u64)>>);
 
 impl Cache {
-    fn get(&self, generation: u64) -> Option<Arc<Snapshot>> {
+    fn get(&self, generation: u64) -> Option<(Arc<Snapshot>, u64)> {
         let cached = self.0.lock().expect("the cache lock is never poisoned");
-        cached.clone().filter(|s| s.generation == generation)
+        cached.clone().filter(|(s, _)| s.generation == generation)
     }
 
-    fn put(&self, snapshot: Arc<Snapshot>) {
+    fn put(&self, snapshot: Arc<Snapshot>, keys_version: u64) {
         let mut cached = self.0.lock().expect("the cache lock is never poisoned");
         if cached
             .as_ref()
-            .is_none_or(|c| c.generation <= snapshot.generation)
+            .is_none_or(|(c, _)| c.generation <= snapshot.generation)
         {
-            *cached = Some(snapshot);
+            *cached = Some((snapshot, keys_version));
         }
     }
 }

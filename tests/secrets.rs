@@ -267,9 +267,12 @@ fn serve_without_its_key_warns_as_it_starts() {
     assert!(
         log.contains("warning: the secret email.password is sealed with key")
             && log.contains("DESKCTL_SECRET_KEY")
+            && log.contains("or enter it again: `deskctl email set --password-stdin`")
             && log.contains("what uses it fails"),
         "{log}"
     );
+    // A desk of its own: no replica to break by entering it again.
+    assert!(!log.contains("replica"), "{log}");
     assert!(
         !log.contains(PASSWORD) && !log.contains(WEBHOOK_SECRET) && !log.contains("sealed:v1"),
         "{log}"
@@ -596,9 +599,10 @@ async fn a_running_service_takes_the_key_rotate_key_made_without_a_restart() {
     assert_eq!(server.terminate(), Some(0));
 }
 
-/// A replica on PostgreSQL started with no key opens the secrets once the
-/// key file is copied in, with no restart, and takes the key a rotation on
-/// that file makes.
+/// A replica on PostgreSQL started with no key says, as it starts, to give
+/// it the other replicas' key (not to enter the secrets again, which would
+/// seal them under a key the others lack); once the key file is copied in,
+/// it opens the secrets with no restart.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_keyless_replica_takes_a_key_file_copied_in_later() {
     let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
@@ -610,6 +614,19 @@ async fn a_keyless_replica_takes_a_key_file_copied_in_later() {
     connect_zendesk(desk.cmd(), &zendesk.uri());
     let key = crate::common::keys_key();
     let server = serve_on_the_key_file(&desk, "keyless");
+    let log = server.log();
+    assert!(
+        log.contains(&format!(
+            "the secret integrations.zendesk.api-token is sealed with key {}, which is not at hand",
+            key.id()
+        )) && log.contains("give this one the same DESKCTL_SECRET_KEY as the others")
+            && log.contains(&format!(
+                "only if no replica holds key {} any more",
+                key.id()
+            )),
+        "{log}"
+    );
+    assert!(!log.contains("; or enter it again"), "{log}");
     let token = desk.token("alice");
     let (passed, text) = test_zendesk_through(&desk, &server, &token);
     assert!(!passed && text.contains("not at hand"), "{text}");

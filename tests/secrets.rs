@@ -647,3 +647,151 @@ async fn a_keyless_replica_takes_a_key_file_copied_in_later() {
     assert!(passed, "{text}");
     assert_eq!(server.terminate(), Some(0));
 }
+
+/// A desk document naming the SMTP password by `reference`, and setting a
+/// ticket field `field` (to have something else to apply).
+fn document(desk: &Desk, name: &str, reference: &str, field: &str) -> String {
+    let path = desk.dir.path().join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: deskctl/v1\nkind: Desk\nemail:\n  host: smtp.example.com\n  \
+             username: desk\n  password: {reference}\nticket-fields:\n  - key: {field}\n    \
+             name: {field}\n    type: text\n"
+        ),
+    )
+    .unwrap();
+    crate::common::path_str(&path).to_string()
+}
+
+/// Runs `command` with the SMTP passwords the documents name at hand:
+/// (exit code, stdout, stderr), which never show them.
+fn planned(command: &mut assert_cmd::Command) -> (i32, String, String) {
+    let output = command
+        .env("SMTP_PASSWORD", PASSWORD)
+        .env("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    );
+    for text in [&stdout, &stderr] {
+        assert!(
+            !text.contains(PASSWORD) && !text.contains("a-new-smtp-password"),
+            "{text}"
+        );
+    }
+    (output.status.code().unwrap(), stdout, stderr)
+}
+
+/// On PostgreSQL, a replica no key of which opens a stored secret cannot
+/// compare it: a document naming it as it was applied is no change there
+/// (the plan says it was kept, not compared), so the same document applies
+/// again, and a replica with another key does not seal it under that one. A
+/// new value it has no key to seal is planned with a warning and refused.
+#[test]
+fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_secret() {
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    desk.seed();
+    let same = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order-id");
+    let (code, _, stderr) = planned(desk.cmd().args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    let usable = |desk: &Desk| {
+        let shown = desk.run(&["email", "show"]);
+        shown.contains("set (hmac:") && !shown.contains("cannot be used")
+    };
+    assert!(usable(&desk));
+
+    let server = serve_on_the_key_file(&desk, "keyless");
+    let token = desk.token("alice");
+    let kept = "warning: email.password: kept as stored, not compared with the document's \
+                value: the secret email.password is sealed with key";
+    let (code, stdout, stderr) =
+        planned(desk.as_token(&server, &token).args(["diff", "-f", &same]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("No changes") && stderr.contains(kept),
+        "{stdout}{stderr}"
+    );
+
+    // More in the document: applied, the secret kept as it was.
+    let more = document(&desk, "more.yaml", "${env:SMTP_PASSWORD}", "plan-tier");
+    let (code, _, stderr) = planned(
+        desk.as_token(&server, &token)
+            .args(["apply", "-f", &more, "--yes"]),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(kept) && stderr.contains("1 added"),
+        "{stderr}"
+    );
+    assert!(desk.run(&["fields", "list"]).contains("plan-tier"));
+    assert!(usable(&desk));
+
+    // A new value: nothing here can seal it, which the plan says, and apply
+    // is refused saying what to set. Nothing changes.
+    let new = document(&desk, "new.yaml", "${env:NEW_SMTP_PASSWORD}", "plan-tier");
+    let (code, stdout, stderr) = planned(desk.as_token(&server, &token).args(["diff", "-f", &new]));
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("password: (sensitive value changed)")
+            && stderr.contains(
+                "warning: email.password cannot be applied here: no key to seal secrets with: \
+                 set DESKCTL_SECRET_KEY"
+            ),
+        "{stdout}{stderr}"
+    );
+    let (code, _, stderr) = planned(
+        desk.as_token(&server, &token)
+            .args(["apply", "-f", &new, "--yes"]),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no key to seal secrets with"), "{stderr}");
+    assert!(usable(&desk));
+    assert_eq!(server.terminate(), Some(0));
+
+    // A replica with another key: the same document seals nothing under it.
+    let stranger = deskctl::server::sealing::Key::generate();
+    let (code, _, stderr) = planned(
+        desk.cmd()
+            .env("DESKCTL_SECRET_KEY", stranger.encoded().as_str())
+            .args(["apply", "-f", &more, "--yes"]),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(kept) && stderr.contains("No changes"),
+        "{stderr}"
+    );
+    assert!(usable(&desk));
+}
+
+/// On a SQLite desk, the only one its key seals for, applying a document
+/// that names a secret no key opens enters it again under the key at hand
+/// (the way out the docs give), with nothing to warn of.
+#[test]
+fn on_sqlite_the_document_enters_again_a_secret_whose_key_is_lost() {
+    let desk = Desk::new();
+    desk.seed();
+    let same = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order-id");
+    let (code, _, stderr) = planned(cmd(&desk).args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::rename(key_file(&desk), desk.dir.path().join("lost.key")).unwrap();
+    assert!(run(&desk, &["email", "show"]).contains("or enter it again"));
+
+    let (code, stdout, stderr) = planned(cmd(&desk).args(["diff", "-f", &same]));
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("password: (sensitive value changed)") && !stderr.contains("warning"),
+        "{stdout}{stderr}"
+    );
+    let (code, _, stderr) = planned(cmd(&desk).args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    let shown = run(&desk, &["email", "show"]);
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+}

@@ -36,6 +36,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::ExternalEvent;
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::document::Sealing;
 use crate::server::sealing::{self, Keys, SealError};
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -1130,6 +1131,18 @@ impl Store {
             self.keys.reload_if_changed();
         }
         (keys_version == self.keys.version()).then_some(snapshot)
+    }
+
+    /// What sealing a secret does here: under which key, whether replicas
+    /// share the database, or why nothing can be sealed.
+    pub fn sealing(&self) -> Sealing {
+        if let Some(SealError(why)) = self.keys.cannot_seal() {
+            return Sealing::NoKey(why);
+        }
+        match self.keys.sealing_key_id() {
+            Some(key) if self.db.shared_by_replicas() => Sealing::Shared { key },
+            _ => Sealing::Alone,
+        }
     }
 
     /// [`Workspace::change_workspace`] with any function, caching the result.

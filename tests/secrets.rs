@@ -179,22 +179,9 @@ fn without_its_key_a_desk_works_and_says_which_secrets_wait_for_it() {
 
     // Entered again, a secret is sealed under a new key and shows as usable;
     // one removed is gone. The other still waits for its key.
-    cmd(&desk)
-        .args([
-            "delivery",
-            "set",
-            "--url",
-            "https://ai.example.com/desk/events",
-        ])
-        .arg("--secret-stdin")
-        .write_stdin("whsec-entered-again-0123456\n")
-        .assert()
-        .success();
+    enter_delivery_secret(cmd(&desk), "whsec-entered-again-0123456");
     let shown = run(&desk, &["delivery", "show"]);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
     let made = keys_in(&key_file(&desk));
     assert_eq!(made.len(), 1);
     assert_ne!(key_id(&made[0]), old_id);
@@ -216,6 +203,29 @@ fn without_its_key_a_desk_works_and_says_which_secrets_wait_for_it() {
     );
 }
 
+/// That `shown` (`email show`, `delivery show`) has its secret and can use it.
+fn assert_usable(shown: &str) {
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+}
+
+/// Sets the delivery webhook with `secret`, entered on stdin, by `command`.
+fn enter_delivery_secret(mut command: assert_cmd::Command, secret: &str) {
+    command
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://ai.example.com/desk/events",
+        ])
+        .arg("--secret-stdin")
+        .write_stdin(format!("{secret}\n"))
+        .assert()
+        .success();
+}
+
 /// The id a key file's line names its key by.
 fn key_id(line: &str) -> String {
     deskctl::server::sealing::Key::parse(line).unwrap().id()
@@ -235,10 +245,7 @@ fn the_key_opens_them_from_the_environment_and_a_malformed_one_is_refused() {
         .unwrap();
     assert!(shown.status.success(), "{shown:?}");
     let shown = String::from_utf8_lossy(&shown.stdout);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
 
     // A malformed key is refused, saying where it came from.
     let output = cmd(&desk)
@@ -573,28 +580,15 @@ async fn a_running_service_takes_the_key_rotate_key_made_without_a_restart() {
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&shown.stdout);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
 
     // What the service seals now, the key file's key opens elsewhere.
-    desk.as_token(&server, &token)
-        .args([
-            "delivery",
-            "set",
-            "--url",
-            "https://ai.example.com/desk/events",
-        ])
-        .arg("--secret-stdin")
-        .write_stdin("whsec-sealed-by-the-service-0123\n")
-        .assert()
-        .success();
-    let shown = run(&desk, &["delivery", "show"]);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
+    enter_delivery_secret(
+        desk.as_token(&server, &token),
+        "whsec-sealed-by-the-service-0123",
     );
+    let shown = run(&desk, &["delivery", "show"]);
+    assert_usable(&shown);
     assert_eq!(keys_in(&key_file(&desk)), after);
     assert_eq!(server.terminate(), Some(0));
 }
@@ -699,11 +693,8 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
     let same = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order-id");
     let (code, _, stderr) = planned(desk.cmd().args(["apply", "-f", &same, "--yes"]));
     assert_eq!(code, 0, "{stderr}");
-    let usable = |desk: &Desk| {
-        let shown = desk.run(&["email", "show"]);
-        shown.contains("set (hmac:") && !shown.contains("cannot be used")
-    };
-    assert!(usable(&desk));
+    let usable = |desk: &Desk| assert_usable(&desk.run(&["email", "show"]));
+    usable(&desk);
 
     let server = serve_on_the_key_file(&desk, "keyless");
     let token = desk.token("alice");
@@ -729,7 +720,7 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
         "{stderr}"
     );
     assert!(desk.run(&["fields", "list"]).contains("plan-tier"));
-    assert!(usable(&desk));
+    usable(&desk);
 
     // A new value: nothing here can seal it, which the plan says, and apply
     // is refused saying what to set. Nothing changes.
@@ -750,7 +741,7 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
     );
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("no key to seal secrets with"), "{stderr}");
-    assert!(usable(&desk));
+    usable(&desk);
     assert_eq!(server.terminate(), Some(0));
 
     // A replica with another key: the same document seals nothing under it.
@@ -765,7 +756,7 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
         stderr.contains(kept) && stderr.contains("No changes"),
         "{stderr}"
     );
-    assert!(usable(&desk));
+    usable(&desk);
 }
 
 /// On a SQLite desk, the only one its key seals for, applying a document
@@ -790,8 +781,5 @@ fn on_sqlite_the_document_enters_again_a_secret_whose_key_is_lost() {
     let (code, _, stderr) = planned(cmd(&desk).args(["apply", "-f", &same, "--yes"]));
     assert_eq!(code, 0, "{stderr}");
     let shown = run(&desk, &["email", "show"]);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
 }

@@ -1,6 +1,8 @@
-//! Secrets sealed at rest, through the CLI on a local desk as an admin meets
-//! them: private files, no secret in the desk file, a desk that works without
-//! its key and says which secrets wait for it, and `deskctl secrets rotate-key`.
+//! Secrets sealed at rest, through the CLI as an admin meets them: private
+//! files, no secret in the desk file, a desk that works without its key and
+//! says which secrets wait for it, `deskctl secrets rotate-key`, a running
+//! service that takes a key file changed under it, and documents applied
+//! where no key opens a stored secret (on SQLite and on PostgreSQL).
 
 use crate::common::Desk;
 
@@ -177,22 +179,9 @@ fn without_its_key_a_desk_works_and_says_which_secrets_wait_for_it() {
 
     // Entered again, a secret is sealed under a new key and shows as usable;
     // one removed is gone. The other still waits for its key.
-    cmd(&desk)
-        .args([
-            "delivery",
-            "set",
-            "--url",
-            "https://ai.example.com/desk/events",
-        ])
-        .arg("--secret-stdin")
-        .write_stdin("whsec-entered-again-0123456\n")
-        .assert()
-        .success();
+    enter_delivery_secret(cmd(&desk), "whsec-entered-again-0123456");
     let shown = run(&desk, &["delivery", "show"]);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
     let made = keys_in(&key_file(&desk));
     assert_eq!(made.len(), 1);
     assert_ne!(key_id(&made[0]), old_id);
@@ -214,6 +203,29 @@ fn without_its_key_a_desk_works_and_says_which_secrets_wait_for_it() {
     );
 }
 
+/// That `shown` (`email show`, `delivery show`) has its secret and can use it.
+fn assert_usable(shown: &str) {
+    assert!(
+        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
+        "{shown}"
+    );
+}
+
+/// Sets the delivery webhook with `secret`, entered on stdin, by `command`.
+fn enter_delivery_secret(mut command: assert_cmd::Command, secret: &str) {
+    command
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://ai.example.com/desk/events",
+        ])
+        .arg("--secret-stdin")
+        .write_stdin(format!("{secret}\n"))
+        .assert()
+        .success();
+}
+
 /// The id a key file's line names its key by.
 fn key_id(line: &str) -> String {
     deskctl::server::sealing::Key::parse(line).unwrap().id()
@@ -233,10 +245,7 @@ fn the_key_opens_them_from_the_environment_and_a_malformed_one_is_refused() {
         .unwrap();
     assert!(shown.status.success(), "{shown:?}");
     let shown = String::from_utf8_lossy(&shown.stdout);
-    assert!(
-        shown.contains("set (hmac:") && !shown.contains("cannot be used"),
-        "{shown}"
-    );
+    assert_usable(&shown);
 
     // A malformed key is refused, saying where it came from.
     let output = cmd(&desk)
@@ -265,9 +274,12 @@ fn serve_without_its_key_warns_as_it_starts() {
     assert!(
         log.contains("warning: the secret email.password is sealed with key")
             && log.contains("DESKCTL_SECRET_KEY")
+            && log.contains("or enter it again: `deskctl email set --password-stdin`")
             && log.contains("what uses it fails"),
         "{log}"
     );
+    // A desk of its own: no replica to break by entering it again.
+    assert!(!log.contains("replica"), "{log}");
     assert!(
         !log.contains(PASSWORD) && !log.contains(WEBHOOK_SECRET) && !log.contains("sealed:v1"),
         "{log}"
@@ -450,4 +462,324 @@ fn run_with_key(desk: &Desk, key: &str, args: &[&str]) -> String {
         .unwrap();
     assert!(output.status.success(), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).unwrap()
+}
+
+const ZD_TOKEN: &str = "zd-token-keys-7c2e";
+const ZD_SIGNING: &str = "zd-signing-keys-5b1d";
+
+/// A fake Zendesk that answers `integrations test` (who the token is).
+async fn zendesk() -> wiremock::MockServer {
+    use wiremock::matchers::{method, path};
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+        ))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Connects `desk` to the fake Zendesk at `base` with `command`, whose keys
+/// seal its credentials.
+fn connect_zendesk(mut command: assert_cmd::Command, base: &str) {
+    let output = command
+        .args(["integrations", "connect", "zendesk"])
+        .args([
+            "--set",
+            "subdomain=acme",
+            "--set",
+            "email=admin@acme.example",
+        ])
+        .args(["--secret", "api-token=env:ZD_TOKEN"])
+        .args(["--secret", "webhook-secret=env:ZD_SIGNING"])
+        .args(["--base-url", base])
+        .env("ZD_TOKEN", ZD_TOKEN)
+        .env("ZD_SIGNING", ZD_SIGNING)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+/// `integrations test zendesk` through `server`: whether it passed, and
+/// what it printed.
+fn test_zendesk_through(
+    desk: &Desk,
+    server: &crate::common::Server,
+    token: &str,
+) -> (bool, String) {
+    let output = desk
+        .as_token(server, token)
+        .args(["integrations", "test", "zendesk"])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !text.contains(ZD_TOKEN) && !text.contains("sealed:v1"),
+        "{text}"
+    );
+    (output.status.success(), text)
+}
+
+/// `serve` with no key but the key file beside the config (none on a
+/// PostgreSQL desk until a test makes one).
+fn serve_on_the_key_file(desk: &Desk, name: &str) -> crate::common::Server {
+    let mut command = desk.std_cmd();
+    command.env_remove("DESKCTL_SECRET_KEY");
+    desk.serve_by(command, name, &[])
+}
+
+/// `key` written as the key file beside `desk`'s config, as an admin copies
+/// it in: a file of its own, private, renamed into place.
+fn copy_key_file_in(desk: &Desk, key: &deskctl::server::sealing::Key) {
+    use std::io::Write;
+    let path = key_file(desk);
+    deskctl::server::sealing::private_dir(path.parent().unwrap()).unwrap();
+    let copy = path.with_extension("copy");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&copy).unwrap();
+    writeln!(file, "{}", key.encoded().as_str()).unwrap();
+    std::fs::rename(&copy, &path).unwrap();
+}
+
+/// `secrets rotate-key` in another process while `serve` runs: the service
+/// opens what the rotation sealed under the new key with no restart, so
+/// what needs a secret keeps working, and what it seals afterwards is under
+/// the new key, which is all the key file holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_service_takes_the_key_rotate_key_made_without_a_restart() {
+    let zendesk = zendesk().await;
+    let desk = desk_with_secrets();
+    desk.seed();
+    connect_zendesk(cmd(&desk), &zendesk.uri());
+    let server = serve_on_the_key_file(&desk, "serve");
+    let token = desk.token("alice");
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+
+    let before = keys_in(&key_file(&desk));
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let after = keys_in(&key_file(&desk));
+    assert_ne!(before, after);
+
+    // Sealed under the new key now: the running service opens it.
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+    let shown = desk
+        .as_token(&server, &token)
+        .args(["email", "show"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert_usable(&shown);
+
+    // What the service seals now, the key file's key opens elsewhere.
+    enter_delivery_secret(
+        desk.as_token(&server, &token),
+        "whsec-sealed-by-the-service-0123",
+    );
+    let shown = run(&desk, &["delivery", "show"]);
+    assert_usable(&shown);
+    assert_eq!(keys_in(&key_file(&desk)), after);
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// A replica on PostgreSQL started with no key says, as it starts, to give
+/// it the other replicas' key (not to enter the secrets again, which would
+/// seal them under a key the others lack); once the key file is copied in,
+/// it opens the secrets with no restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keyless_replica_takes_a_key_file_copied_in_later() {
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    let zendesk = zendesk().await;
+    desk.seed();
+    // The other replicas' key: the one every test command seals with.
+    connect_zendesk(desk.cmd(), &zendesk.uri());
+    let key = crate::common::keys_key();
+    let server = serve_on_the_key_file(&desk, "keyless");
+    let log = server.log();
+    assert!(
+        log.contains(&format!(
+            "the secret integrations.zendesk.api-token is sealed with key {}, which is not at hand",
+            key.id()
+        )) && log.contains("give this one the same DESKCTL_SECRET_KEY as the others")
+            && log.contains(&format!(
+                "only if no replica holds key {} any more",
+                key.id()
+            )),
+        "{log}"
+    );
+    assert!(!log.contains("; or enter it again"), "{log}");
+    let token = desk.token("alice");
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(!passed && text.contains("not at hand"), "{text}");
+
+    copy_key_file_in(&desk, &key);
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+
+    // Rotated on this machine's key file: the replica takes the new key too.
+    let output = cmd(&desk).args(["secrets", "rotate-key"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("copy the key file to each (a running replica reads it again"),
+        "{stderr}"
+    );
+    let (passed, text) = test_zendesk_through(&desk, &server, &token);
+    assert!(passed, "{text}");
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// A desk document naming the SMTP password by `reference`, and setting a
+/// ticket field `field` (to have something else to apply).
+fn document(desk: &Desk, name: &str, reference: &str, field: &str) -> String {
+    let path = desk.dir.path().join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: deskctl/v1\nkind: Desk\nemail:\n  host: smtp.example.com\n  \
+             username: desk\n  password: {reference}\nticket-fields:\n  - key: {field}\n    \
+             name: {field}\n    type: text\n"
+        ),
+    )
+    .unwrap();
+    crate::common::path_str(&path).to_string()
+}
+
+/// Runs `command` with the SMTP passwords the documents name at hand:
+/// (exit code, stdout, stderr), which never show them.
+fn planned(command: &mut assert_cmd::Command) -> (i32, String, String) {
+    let output = command
+        .env("SMTP_PASSWORD", PASSWORD)
+        .env("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    );
+    for text in [&stdout, &stderr] {
+        assert!(
+            !text.contains(PASSWORD) && !text.contains("a-new-smtp-password"),
+            "{text}"
+        );
+    }
+    (output.status.code().unwrap(), stdout, stderr)
+}
+
+/// On PostgreSQL, a replica no key of which opens a stored secret cannot
+/// compare it: a document naming it as it was applied is no change there
+/// (the plan says it was kept, not compared), so the same document applies
+/// again, and a replica with another key does not seal it under that one. A
+/// new value it has no key to seal is planned with a warning and refused.
+#[test]
+fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_secret() {
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    desk.seed();
+    let same = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order-id");
+    let (code, _, stderr) = planned(desk.cmd().args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    let usable = |desk: &Desk| assert_usable(&desk.run(&["email", "show"]));
+    usable(&desk);
+
+    let server = serve_on_the_key_file(&desk, "keyless");
+    let token = desk.token("alice");
+    let kept = "warning: email.password: kept as stored, not compared with the document's \
+                value: the secret email.password is sealed with key";
+    let (code, stdout, stderr) =
+        planned(desk.as_token(&server, &token).args(["diff", "-f", &same]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("No changes") && stderr.contains(kept),
+        "{stdout}{stderr}"
+    );
+
+    // More in the document: applied, the secret kept as it was.
+    let more = document(&desk, "more.yaml", "${env:SMTP_PASSWORD}", "plan-tier");
+    let (code, _, stderr) = planned(
+        desk.as_token(&server, &token)
+            .args(["apply", "-f", &more, "--yes"]),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(kept) && stderr.contains("1 added"),
+        "{stderr}"
+    );
+    assert!(desk.run(&["fields", "list"]).contains("plan-tier"));
+    usable(&desk);
+
+    // A new value: nothing here can seal it, which the plan says, and apply
+    // is refused saying what to set. Nothing changes.
+    let new = document(&desk, "new.yaml", "${env:NEW_SMTP_PASSWORD}", "plan-tier");
+    let (code, stdout, stderr) = planned(desk.as_token(&server, &token).args(["diff", "-f", &new]));
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("password: (sensitive value changed)")
+            && stderr.contains(
+                "warning: email.password cannot be applied here: no key to seal secrets with: \
+                 set DESKCTL_SECRET_KEY"
+            ),
+        "{stdout}{stderr}"
+    );
+    let (code, _, stderr) = planned(
+        desk.as_token(&server, &token)
+            .args(["apply", "-f", &new, "--yes"]),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no key to seal secrets with"), "{stderr}");
+    usable(&desk);
+    assert_eq!(server.terminate(), Some(0));
+
+    // A replica with another key: the same document seals nothing under it.
+    let stranger = deskctl::server::sealing::Key::generate();
+    let (code, _, stderr) = planned(
+        desk.cmd()
+            .env("DESKCTL_SECRET_KEY", stranger.encoded().as_str())
+            .args(["apply", "-f", &more, "--yes"]),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(kept) && stderr.contains("No changes"),
+        "{stderr}"
+    );
+    usable(&desk);
+}
+
+/// On a SQLite desk, the only one its key seals for, applying a document
+/// that names a secret no key opens enters it again under the key at hand
+/// (the way out the docs give), with nothing to warn of.
+#[test]
+fn on_sqlite_the_document_enters_again_a_secret_whose_key_is_lost() {
+    let desk = Desk::new();
+    desk.seed();
+    let same = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order-id");
+    let (code, _, stderr) = planned(cmd(&desk).args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::rename(key_file(&desk), desk.dir.path().join("lost.key")).unwrap();
+    assert!(run(&desk, &["email", "show"]).contains("or enter it again"));
+
+    let (code, stdout, stderr) = planned(cmd(&desk).args(["diff", "-f", &same]));
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("password: (sensitive value changed)") && !stderr.contains("warning"),
+        "{stdout}{stderr}"
+    );
+    let (code, _, stderr) = planned(cmd(&desk).args(["apply", "-f", &same, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    let shown = run(&desk, &["email", "show"]);
+    assert_usable(&shown);
 }

@@ -574,6 +574,12 @@ pub struct Plan {
     /// Sections with at least one change or unmanaged resource, in document order.
     pub sections: Vec<SectionPlan>,
     pub summary: PlanSummary,
+    /// What the plan could not check or applying it here will meet, by
+    /// document path: a stored secret no key at hand opens, kept as stored
+    /// rather than compared; a secret this service has no key to seal. Never
+    /// a secret's value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Plan {

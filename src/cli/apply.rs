@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::api::ChangeAction;
 use crate::cli::Session;
-use crate::cli::diff::plan_changing_nothing;
+use crate::cli::diff::{plan_changing_nothing, warn_of};
 use crate::cli::document::read_config_request;
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -36,6 +36,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     };
     if args.dry_run {
         let plan = plan_changing_nothing(session, &request).await?;
+        warn_of(session, &plan);
         session
             .ui
             .print_value(&plan, || session.ui.plan_text(&plan))?;
@@ -47,6 +48,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     }
     let client = session.planner().await?;
     let plan = client.plan_config(&request).await?;
+    warn_of(session, &plan);
     if !plan.has_changes() {
         no_changes();
         return Ok(());

@@ -26,6 +26,7 @@ pub struct DiffArgs {
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
     let request = read_config_request(session, &args.file, args.prune)?;
     let plan = plan_changing_nothing(session, &request).await?;
+    warn_of(session, &plan);
     if session.ui.format == OutputFormat::Name {
         // `section/resource` for each change (`section` alone for settings).
         let names: Vec<String> = plan
@@ -54,6 +55,14 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
         Err(CliError::changes_present())
     } else {
         Ok(())
+    }
+}
+
+/// The plan's warnings, on stderr whatever the output format: a secret the
+/// service could not compare, or has no key to seal.
+pub(crate) fn warn_of(session: &Session, plan: &crate::api::Plan) {
+    for warning in &plan.warnings {
+        session.ui.warn(warning);
     }
 }
 

@@ -162,6 +162,7 @@ pub fn plan(
         revision: None,
         sections,
         summary,
+        warnings: Vec::new(),
     }
 }
 

@@ -6,14 +6,17 @@
 //! The key comes from `DESKCTL_SECRET_KEY` or from a key file next to the CLI's
 //! config (`secret.key`, mode 0600), created on first need for a SQLite desk.
 //! Either may hold several keys, the first sealing and every one opening: what
-//! a rotation needs while replicas move to the new key. A sealed value names
-//! its key by id and is bound to its place (`email.password`…), so it cannot be
-//! moved to another one. Fingerprints of secrets are keyed from the same key
-//! (see [`Fingerprints`]).
+//! a rotation needs while replicas move to the new key. A running service
+//! reads the key file again when it changed (another process rotated the key,
+//! or an admin copied it in): before it seals, and when a sealed value names a
+//! key it does not hold. A sealed value names its key by id and is bound to
+//! its place (`email.password`…), so it cannot be moved to another one.
+//! Fingerprints of secrets are keyed from the same key (see [`Fingerprints`]).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -116,6 +119,100 @@ struct Ring {
     source: Source,
     /// Fingerprints while there is no key: nothing stored to compare with.
     transient: Key,
+    /// The key file as it was when last read: one that has not changed since
+    /// is not read again, so a secret whose key is truly absent costs a
+    /// `stat`, not a read, each time it is opened.
+    read: Option<FileStamp>,
+    /// Moves on whenever `keys` change, so that what was opened with the
+    /// keys before is opened again (see [`Keys::version`]).
+    version: u64,
+    /// How often the key file was read again: a key truly absent must cost
+    /// none (tests look).
+    rereads: u64,
+}
+
+/// What tells that a key file changed without reading it. deskctl writes key
+/// files anew and renames them into place, which changes the inode even
+/// within the modification time's resolution; the status change time also
+/// moves on a `chmod 600` that makes a refused file readable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    /// Inode and status change time (seconds, nanoseconds), where there are.
+    inode: (u64, i64, i64),
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`; none when there is no file.
+    fn of(path: &Path) -> Option<FileStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = {
+            use std::os::unix::fs::MetadataExt;
+            (metadata.ino(), metadata.ctime(), metadata.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let inode = (0, 0, 0);
+        Some(FileStamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            inode,
+        })
+    }
+}
+
+impl Ring {
+    /// Reads the key file again if it changed since it was last read, and
+    /// takes its keys, as a restarted process would; answers whether the keys
+    /// changed. A file gone, emptied or unreadable leaves the keys held,
+    /// which still open what they sealed. Keys from `DESKCTL_SECRET_KEY`
+    /// cannot change in a running process: never read again.
+    fn reload(&mut self) -> bool {
+        let Source::File { path, .. } = &self.source else {
+            return false;
+        };
+        // Stamped before reading: a change while it is read is seen next time.
+        let stamp = FileStamp::of(path);
+        if stamp == self.read {
+            return false;
+        }
+        self.read = stamp;
+        self.rereads += 1;
+        let keys = match read_key_file(path) {
+            Ok(Some(keys)) if !keys.is_empty() => keys,
+            Ok(_) => return false,
+            Err(SealError(why)) => {
+                tracing::warn!("{why}: keeping the keys read before");
+                return false;
+            }
+        };
+        let ids = |keys: &[Key]| keys.iter().map(Key::id).collect::<Vec<_>>();
+        if ids(&keys) == ids(&self.keys) {
+            return false;
+        }
+        self.set_keys(keys);
+        true
+    }
+
+    fn set_keys(&mut self, keys: Vec<Key>) {
+        self.keys = keys;
+        self.version += 1;
+    }
+
+    /// Why nothing can be sealed: no key, and none may be made here.
+    fn no_sealing_key(&self) -> SealError {
+        match &self.source {
+            Source::File { path, .. } => SealError(format!(
+                "no key to seal secrets with: set {SECRET_KEY_ENV} (the same on every replica), \
+                 or create the key file {} with `deskctl secrets rotate-key`",
+                path.display()
+            )),
+            Source::Env | Source::Given => {
+                SealError(format!("no key to seal secrets with: set {SECRET_KEY_ENV}"))
+            }
+        }
+    }
 }
 
 /// The keys a store seals and opens secrets with.
@@ -144,14 +241,17 @@ impl Keys {
             }
             return Ok(Keys::with(keys, Source::Env));
         }
+        let read = FileStamp::of(file);
         let keys = read_key_file(file)?.unwrap_or_default();
-        Ok(Keys::with(
+        let keys = Keys::with(
             keys,
             Source::File {
                 path: file.to_path_buf(),
                 create,
             },
-        ))
+        );
+        keys.ring().read = read;
+        Ok(keys)
     }
 
     /// `keys`, as given: no file behind them.
@@ -164,6 +264,9 @@ impl Keys {
             keys,
             source,
             transient: Key::generate(),
+            read: None,
+            version: 0,
+            rereads: 0,
         })))
     }
 
@@ -171,9 +274,29 @@ impl Keys {
         self.0.lock().expect("the key ring lock is never poisoned")
     }
 
+    /// Reads the key file again if it changed since it was last read (see
+    /// [`Ring::reload`]); answers whether the keys changed.
+    pub fn reload_if_changed(&self) -> bool {
+        self.ring().reload()
+    }
+
+    /// Moves on whenever the keys change (a reload, a rotation, a key made):
+    /// what was opened under another version may open differently now.
+    pub fn version(&self) -> u64 {
+        self.ring().version
+    }
+
+    /// Whether a key of id `id` is at hand.
+    pub fn holds(&self, id: &str) -> bool {
+        self.ring().keys.iter().any(|key| key.id() == id)
+    }
+
     /// Fingerprints under the sealing key (every key of the ring accepted).
     pub fn fingerprints(&self) -> Fingerprints {
-        let ring = self.ring();
+        let mut ring = self.ring();
+        if ring.keys.is_empty() {
+            ring.reload();
+        }
         let keys = if ring.keys.is_empty() {
             vec![ring.transient.derive(b"deskctl fingerprints")]
         } else {
@@ -210,8 +333,18 @@ impl Keys {
 
     /// Whether this process can seal a secret (it has a key or may make one).
     pub fn can_seal(&self) -> bool {
-        let ring = self.ring();
-        !ring.keys.is_empty() || matches!(ring.source, Source::File { create: true, .. })
+        self.cannot_seal().is_none()
+    }
+
+    /// Why this process cannot seal a secret (it has no key and may make
+    /// none), and what to set; none when it can.
+    pub fn cannot_seal(&self) -> Option<SealError> {
+        let mut ring = self.ring();
+        if ring.keys.is_empty() {
+            ring.reload();
+        }
+        let can = !ring.keys.is_empty() || matches!(ring.source, Source::File { create: true, .. });
+        (!can).then(|| ring.no_sealing_key())
     }
 
     /// Whether a rotation makes a key of its own (the key file), rather than
@@ -273,7 +406,11 @@ impl Keys {
         }
         let (nonce, sealed) = body.split_at(NONCE_LEN);
         let nonce: [u8; NONCE_LEN] = nonce.try_into().expect("split at its length");
-        let ring = self.ring();
+        let mut ring = self.ring();
+        // A key another process made since this one read the key file.
+        if !ring.keys.iter().any(|k| k.id() == id) {
+            ring.reload();
+        }
         let Some(key) = ring.keys.iter().find(|k| k.id() == id) else {
             return Err(SealError(missing_key(place, id, &ring.source)));
         };
@@ -295,25 +432,22 @@ impl Keys {
         String::from_utf8(plain).map_err(|_| corrupt())
     }
 
+    /// The first key, read from the key file again first if it changed: a
+    /// running service seals under the key another process rotated to, not
+    /// one the rotation has dropped, which nothing else could open.
     fn sealing_key(&self) -> Result<Key, SealError> {
         let mut ring = self.ring();
+        ring.reload();
         if let Some(key) = ring.keys.first() {
             return Ok(key.clone());
         }
         match &ring.source {
             Source::File { path, create: true } => {
                 let key = create_key_file(path)?;
-                ring.keys.push(key.clone());
+                ring.set_keys(vec![key.clone()]);
                 Ok(key)
             }
-            Source::File { path, .. } => Err(SealError(format!(
-                "no key to seal secrets with: set {SECRET_KEY_ENV} (the same on every replica), \
-                 or create the key file {} with `deskctl secrets rotate-key`",
-                path.display()
-            ))),
-            Source::Env | Source::Given => Err(SealError(format!(
-                "no key to seal secrets with: set {SECRET_KEY_ENV}"
-            ))),
+            _ => Err(ring.no_sealing_key()),
         }
     }
 
@@ -323,6 +457,7 @@ impl Keys {
     /// Answers the new key's id and whether it was made here.
     pub fn start_rotation(&self) -> Result<(String, bool), SealError> {
         let mut ring = self.ring();
+        ring.reload();
         let Source::File { path, .. } = &ring.source else {
             let first = ring
                 .keys
@@ -334,7 +469,7 @@ impl Keys {
         let mut keys = vec![key.clone()];
         keys.extend(ring.keys.iter().cloned());
         write_key_file(path, &keys)?;
-        ring.keys = keys;
+        ring.set_keys(keys);
         Ok((key.id(), true))
     }
 
@@ -348,7 +483,7 @@ impl Keys {
         {
             let first = vec![ring.keys[0].clone()];
             write_key_file(path, &first)?;
-            ring.keys = first;
+            ring.set_keys(first);
         }
         Ok(())
     }
@@ -653,5 +788,172 @@ mod tests {
             reread.open("delivery.secret", &new).unwrap(),
             "0123456789abcdef"
         );
+    }
+
+    #[test]
+    fn a_running_process_takes_the_key_another_rotated_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let service = Keys::load(None, &path, true).unwrap();
+        service.seal("delivery.secret", "0123456789abcdef").unwrap();
+        let old_id = service.sealing_key_id().unwrap();
+        let version = service.version();
+
+        // Another process rotates: the file holds only its new key.
+        let rotating = Keys::load(None, &path, false).unwrap();
+        let (new_id, _) = rotating.start_rotation().unwrap();
+        let resealed = rotating
+            .seal("delivery.secret", "0123456789abcdef")
+            .unwrap();
+        rotating.finish_rotation().unwrap();
+
+        // What it sealed opens here, the file read again for its key...
+        assert_eq!(
+            service.open("delivery.secret", &resealed).unwrap(),
+            "0123456789abcdef"
+        );
+        assert!(service.holds(&new_id) && !service.holds(&old_id));
+        assert!(service.version() > version);
+        // ...and what is sealed here now, the others open.
+        let sealed_here = service.seal("email.password", "a-password").unwrap();
+        assert_eq!(sealed_key_id(&sealed_here), Some(new_id.as_str()));
+        assert_eq!(
+            rotating.open("email.password", &sealed_here).unwrap(),
+            "a-password"
+        );
+    }
+
+    #[test]
+    fn a_process_sealing_after_another_rotated_seals_under_the_new_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let service = Keys::load(None, &path, true).unwrap();
+        service.seal("delivery.secret", "0123456789abcdef").unwrap();
+        let rotating = Keys::load(None, &path, false).unwrap();
+        let (new_id, _) = rotating.start_rotation().unwrap();
+        rotating.finish_rotation().unwrap();
+        // Nothing was opened here since: the seal itself reads the file again.
+        let sealed = service.seal("email.password", "a-password").unwrap();
+        assert_eq!(sealed_key_id(&sealed), Some(new_id.as_str()));
+        assert_eq!(service.sealing_key_id(), Some(new_id));
+    }
+
+    #[test]
+    fn a_keyless_process_takes_a_key_file_made_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let replica = Keys::load(None, &path, false).unwrap();
+        assert!(!replica.can_seal());
+        let elsewhere = Keys::given(vec![Key::generate()]);
+        let sealed = elsewhere.seal("email.password", "a-password").unwrap();
+        assert!(replica.open("email.password", &sealed).is_err());
+
+        let key = elsewhere_key(&elsewhere, &dir);
+        std::fs::rename(key, &path).unwrap();
+        assert!(replica.can_seal());
+        assert_eq!(
+            replica.open("email.password", &sealed).unwrap(),
+            "a-password"
+        );
+        assert_eq!(
+            replica.fingerprints().of("a-password"),
+            elsewhere.fingerprints().of("a-password")
+        );
+    }
+
+    /// `keys`' keys in a private key file in `dir`.
+    fn elsewhere_key(keys: &Keys, dir: &tempfile::TempDir) -> PathBuf {
+        let path = dir.path().join("copied.key");
+        write_private(&path, &keys.ring().keys).unwrap();
+        path
+    }
+
+    #[test]
+    fn keys_from_the_environment_are_never_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let file_keys = Keys::load(None, &path, true).unwrap();
+        let sealed = file_keys.seal("email.password", "a-password").unwrap();
+        let env = Key::generate();
+        let keys = Keys::load(Some(env.encoded().as_str()), &path, true).unwrap();
+        assert!(keys.open("email.password", &sealed).is_err());
+        assert!(!keys.reload_if_changed());
+        assert_eq!(keys.sealing_key_id(), Some(env.id()));
+    }
+
+    #[test]
+    fn the_key_file_is_read_again_only_when_it_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let keys = Keys::load(None, &path, true).unwrap();
+        keys.seal("email.password", "a-password").unwrap();
+        let lost = Keys::given(vec![Key::generate()]);
+        let sealed_away = lost.seal("email.password", "a-password").unwrap();
+        // Read once since this process made it, with nothing new in it.
+        assert!(!keys.reload_if_changed());
+        let rereads = keys.ring().rereads;
+
+        // A secret whose key is truly absent: the file, unchanged, is not
+        // read again however often it is opened.
+        for _ in 0..3 {
+            assert!(keys.open("email.password", &sealed_away).is_err());
+        }
+        assert_eq!(keys.ring().rereads, rereads);
+
+        // Written anew, it is read again once.
+        let other = Keys::given(vec![Key::generate()]);
+        write_key_file(&path, &other.ring().keys).unwrap();
+        assert!(keys.reload_if_changed());
+        assert_eq!(keys.sealing_key_id(), other.sealing_key_id());
+        assert!(!keys.reload_if_changed());
+        assert!(keys.open("email.password", &sealed_away).is_err());
+        assert_eq!(keys.ring().rereads, rereads + 1);
+
+        // Refused as readable by others, then made private: read again.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |m| std::fs::Permissions::from_mode(m);
+            write_key_file(&path, &lost.ring().keys).unwrap();
+            std::fs::set_permissions(&path, mode(0o644)).unwrap();
+            assert!(!keys.reload_if_changed());
+            // The change time moves on at the file system clock's next tick.
+            let refused = FileStamp::of(&path);
+            loop {
+                std::fs::set_permissions(&path, mode(0o600)).unwrap();
+                if FileStamp::of(&path) != refused {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            assert!(keys.reload_if_changed());
+            assert_eq!(
+                keys.open("email.password", &sealed_away).unwrap(),
+                "a-password"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_file_gone_or_broken_leaves_the_keys_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        let keys = Keys::load(None, &path, false).unwrap();
+        let held = Keys::given(vec![Key::generate()]);
+        write_key_file(&path, &held.ring().keys).unwrap();
+        let sealed = held.seal("email.password", "a-password").unwrap();
+        assert_eq!(keys.open("email.password", &sealed).unwrap(), "a-password");
+
+        std::fs::write(dir.path().join("broken"), "not a key\n").unwrap();
+        std::fs::rename(dir.path().join("broken"), &path).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        assert!(!keys.reload_if_changed());
+        std::fs::remove_file(&path).unwrap();
+        assert!(!keys.reload_if_changed());
+        assert_eq!(keys.open("email.password", &sealed).unwrap(), "a-password");
     }
 }

@@ -142,6 +142,7 @@ mod tests {
                 remove: 0,
                 unmanaged: 1,
             },
+            warnings: Vec::new(),
         };
         let plain = |_: Style, text: &str| text.to_string();
         assert_eq!(

@@ -87,8 +87,8 @@ pub async fn cmd_rotate_key(session: &Session, _args: RotateKeyArgs) -> CliResul
     ));
     if made && matches!(location, Location::Postgres(_)) {
         session.ui.info(
-            "Every replica needs the new key: copy the key file to each, or set \
-             DESKCTL_SECRET_KEY, and restart them",
+            "Every replica needs the new key: copy the key file to each (a running replica \
+             reads it again, with no restart)",
         );
     }
     if !made && keys.count() > 1 {

@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Connection, Fingerprints, SmtpConfig, Snapshot, WebhookConfig};
+use super::{
+    Connection, DELIVERY_SECRET, EMAIL_PASSWORD, Fingerprints, SmtpConfig, Snapshot, WebhookConfig,
+};
 use crate::api::{
     AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError,
     IntegrationKind, IntegrationPut, IntegrationSpec, OperatorSpec, Priority, PriorityRuleSpec,
@@ -668,22 +670,68 @@ fn as_result(errors: Vec<FieldError>) -> Result<(), Invalid> {
     }
 }
 
+/// What sealing a secret a document sets does where it is applied: the
+/// store's keys and database decide it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sealing {
+    /// It is sealed under the key at hand, on a desk no other service shares
+    /// (SQLite): entering again a secret no key opens mends it.
+    Alone,
+    /// It is sealed under `key` on a database replicas share (PostgreSQL):
+    /// a replica without that key cannot open it.
+    Shared { key: String },
+    /// It cannot be: no key at hand, and none may be made here; why, and
+    /// what to set.
+    NoKey(String),
+}
+
+/// A document's secrets readied for planning ([`prepare_secrets`]), and
+/// what the plan must say about them.
+#[derive(Debug)]
+pub struct PreparedSecrets {
+    pub document: DeskDocument,
+    /// Secrets that could not be compared and are kept as stored, or that
+    /// applying here will not seal as the admin may expect; never a value.
+    pub warnings: Vec<String>,
+}
+
 /// Readies the document's secrets for planning against `current`: a value
 /// equal to the stored secret becomes its fingerprint (no change to plan); a
 /// fingerprint must be the stored secret's; an unresolved `${env:…}` or
 /// `${file:…}` reference is refused (the client resolves them).
+///
+/// A stored secret no key at hand opens (`current.sealed_away`) cannot be
+/// compared. It is kept as stored, with a warning, when the document names
+/// it by fingerprint, or by the reference it was applied from
+/// (`references`, what the client resolved) where entering it again is not
+/// safe (`sealing`: replicas share the database) or not possible (no key):
+/// re-applying the same document is then no change, rather than a change
+/// that fails or seals the secret under a key the other replicas lack. Any
+/// other value replaces it, as on a desk of its own entering it again mends it.
 pub fn prepare_secrets(
     mut document: DeskDocument,
     current: &Snapshot,
-) -> Result<DeskDocument, Invalid> {
-    let mut problems = Problems::default();
+    references: &BTreeMap<String, String>,
+    sealing: &Sealing,
+) -> Result<PreparedSecrets, Invalid> {
+    let mut found = Vec::new();
     if let Some(secret) = document.email.as_mut().and_then(|e| e.password.as_mut()) {
         let stored = current.email.password.as_deref();
-        prepare_secret(secret, stored, "email.password", current, &mut problems);
+        found.push((
+            "email.password".to_string(),
+            EMAIL_PASSWORD.to_string(),
+            stored,
+            secret,
+        ));
     }
     if let Some(secret) = document.delivery.as_mut().and_then(|d| d.secret.as_mut()) {
         let stored = current.delivery.secret.as_deref();
-        prepare_secret(secret, stored, "delivery.secret", current, &mut problems);
+        found.push((
+            "delivery.secret".to_string(),
+            DELIVERY_SECRET.to_string(),
+            stored,
+            secret,
+        ));
     }
     for (index, integration) in document.integrations.iter_mut().flatten().enumerate() {
         let connection = current.connection(integration.kind);
@@ -692,43 +740,99 @@ pub fn prepare_secrets(
                 .and_then(|c| c.secrets.get(name))
                 .map(String::as_str);
             let path = format!("integrations[{index}].secrets.{name}");
-            prepare_secret(secret, stored, &path, current, &mut problems);
+            found.push((path, secret_key(integration.kind, name), stored, secret));
         }
     }
-    problems.finish().map(|()| document)
+    let mut problems = Problems::default();
+    let mut warnings = Vec::new();
+    for (path, place, stored, secret) in found {
+        let at = SecretAt {
+            path: &path,
+            stored,
+            reference: references.get(&place).map(String::as_str),
+            applied_from: current.secret_references.get(&place).map(String::as_str),
+            sealed_away: current.unusable_secret(&place),
+        };
+        at.prepare(
+            secret,
+            &current.fingerprints,
+            sealing,
+            &mut problems,
+            &mut warnings,
+        );
+    }
+    problems
+        .finish()
+        .map(|()| PreparedSecrets { document, warnings })
 }
 
-fn prepare_secret(
-    secret: &mut SecretValue,
-    stored: Option<&str>,
-    path: &str,
-    current: &Snapshot,
-    problems: &mut Problems,
-) {
-    let fingerprints = &current.fingerprints;
-    match secret.form() {
-        SecretForm::Literal(text) => {
-            if stored == Some(text) {
-                *secret = fingerprinted(text, fingerprints);
-            }
-        }
-        SecretForm::Fingerprint(print) => {
-            if let Some(stored) = stored.filter(|s| fingerprints.matches(print, s)) {
-                // An old plain-hash fingerprint, or one of a key being
-                // rotated out, stands for the stored secret as its own does.
+/// One secret of a document, where it sits and what is stored there.
+struct SecretAt<'a> {
+    /// Its document path, for problems and warnings.
+    path: &'a str,
+    /// The stored secret: open, or still sealed when `sealed_away`.
+    stored: Option<&'a str>,
+    /// The reference the document names it by, if any.
+    reference: Option<&'a str>,
+    /// The reference the stored secret was applied from, if any.
+    applied_from: Option<&'a str>,
+    /// Why no key at hand opens the stored secret, if none does.
+    sealed_away: Option<&'a str>,
+}
+
+impl SecretAt<'_> {
+    fn prepare(
+        &self,
+        secret: &mut SecretValue,
+        fingerprints: &Fingerprints,
+        sealing: &Sealing,
+        problems: &mut Problems,
+        warnings: &mut Vec<String>,
+    ) {
+        let path = self.path;
+        if let (Some(why), Some(stored)) = (self.sealed_away, self.stored) {
+            let by_fingerprint = matches!(secret.form(), SecretForm::Fingerprint(_));
+            let as_applied = self.reference.is_some() && self.reference == self.applied_from;
+            if by_fingerprint || (as_applied && *sealing != Sealing::Alone) {
                 *secret = fingerprinted(stored, fingerprints);
-            } else {
-                problems.push(
-                    path.into(),
-                    "the fingerprint does not match the stored secret: give the secret itself",
-                );
+                warnings.push(format!(
+                    "{path}: kept as stored, not compared with the document's value: {why}"
+                ));
+                return;
+            }
+            if let Sealing::Shared { key } = sealing {
+                warnings.push(format!(
+                    "{path}: no key at hand opens the stored secret, so the document's value \
+                     replaces it, sealed under key {key}: replicas without that key cannot open it"
+                ));
             }
         }
-        SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Malformed => problems.push(
-            path.into(),
-            "an unresolved secret reference: send the secret's value (deskctl resolves \
-             ${env:…} and ${file:…} before sending)",
-        ),
+        match secret.form() {
+            SecretForm::Literal(text) => {
+                if self.stored == Some(text) {
+                    *secret = fingerprinted(text, fingerprints);
+                } else if let Sealing::NoKey(why) = sealing {
+                    warnings.push(format!("{path} cannot be applied here: {why}"));
+                }
+            }
+            SecretForm::Fingerprint(print) => {
+                if let Some(stored) = self.stored.filter(|s| fingerprints.matches(print, s)) {
+                    // An old plain-hash fingerprint, or one of a key being
+                    // rotated out, stands for the stored secret as its own does.
+                    *secret = fingerprinted(stored, fingerprints);
+                } else {
+                    problems.push(
+                        path.into(),
+                        "the fingerprint does not match the stored secret: give the secret itself",
+                    );
+                }
+            }
+            SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Malformed => problems.push(
+                path.into(),
+                "an unresolved secret reference: send the secret's value (deskctl resolves \
+                 ${env:…} and ${file:…} before sending)",
+            ),
+        }
     }
 }
 
@@ -1093,4 +1197,205 @@ fn references_hold(next: &Snapshot) -> Result<(), crate::domain::Refusal> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEALED: &str = "sealed:v1:0badc0de:AAAA";
+    const REFERENCE: &str = "${env:SMTP_PASSWORD}";
+    const WHY: &str = "the secret email.password is sealed with key 0badc0de, which is not at hand";
+
+    /// A document setting the email password to `value`, resolved.
+    fn setting_password(value: &str) -> DeskDocument {
+        serde_json::from_value(serde_json::json!({
+            "apiVersion": "deskctl/v1",
+            "kind": "Desk",
+            "email": {"host": "smtp.example.com", "password": value},
+        }))
+        .unwrap()
+    }
+
+    /// A workspace whose password no key at hand opens, applied from
+    /// [`REFERENCE`].
+    fn sealed_away() -> Snapshot {
+        let mut current = Snapshot::empty();
+        current.email.host = Some("smtp.example.com".into());
+        current.email.password = Some(SEALED.into());
+        current
+            .secret_references
+            .insert(EMAIL_PASSWORD.into(), REFERENCE.into());
+        current
+            .sealed_away
+            .insert(EMAIL_PASSWORD.into(), WHY.into());
+        current
+    }
+
+    fn referenced(reference: &str) -> BTreeMap<String, String> {
+        BTreeMap::from([(EMAIL_PASSWORD.to_string(), reference.to_string())])
+    }
+
+    fn password(prepared: &PreparedSecrets) -> &SecretValue {
+        prepared
+            .document
+            .email
+            .as_ref()
+            .unwrap()
+            .password
+            .as_ref()
+            .unwrap()
+    }
+
+    fn shared() -> Sealing {
+        Sealing::Shared {
+            key: "5ca1ab1e".into(),
+        }
+    }
+
+    #[test]
+    fn a_secret_no_key_opens_named_as_applied_is_kept_where_entering_it_again_is_not_safe() {
+        let current = sealed_away();
+        for sealing in [
+            shared(),
+            Sealing::NoKey("no key to seal secrets with".into()),
+        ] {
+            let prepared = prepare_secrets(
+                setting_password("new-or-old-who-knows"),
+                &current,
+                &referenced(REFERENCE),
+                &sealing,
+            )
+            .unwrap();
+            // The stored one's fingerprint: no change to plan, kept on apply.
+            assert_eq!(
+                password(&prepared),
+                &fingerprinted(SEALED, &current.fingerprints),
+                "{sealing:?}"
+            );
+            let [warning] = prepared.warnings.as_slice() else {
+                panic!("{:?}", prepared.warnings)
+            };
+            assert!(
+                warning.starts_with("email.password: kept as stored, not compared")
+                    && warning.ends_with(WHY),
+                "{warning}"
+            );
+            assert!(!warning.contains("new-or-old"), "{warning}");
+        }
+    }
+
+    #[test]
+    fn on_a_desk_of_its_own_the_document_enters_a_secret_no_key_opens_again() {
+        let prepared = prepare_secrets(
+            setting_password("entered-again"),
+            &sealed_away(),
+            &referenced(REFERENCE),
+            &Sealing::Alone,
+        )
+        .unwrap();
+        assert_eq!(password(&prepared).expose(), "entered-again");
+        assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
+    }
+
+    #[test]
+    fn another_reference_replaces_a_secret_no_key_opens_saying_under_which_key() {
+        let prepared = prepare_secrets(
+            setting_password("a-new-password"),
+            &sealed_away(),
+            &referenced("${env:NEW_SMTP_PASSWORD}"),
+            &shared(),
+        )
+        .unwrap();
+        assert_eq!(password(&prepared).expose(), "a-new-password");
+        let [warning] = prepared.warnings.as_slice() else {
+            panic!("{:?}", prepared.warnings)
+        };
+        assert!(
+            warning.contains("sealed under key 5ca1ab1e")
+                && warning.contains("replicas without that key"),
+            "{warning}"
+        );
+
+        // A secret given in the document itself has no reference to match.
+        let literal = prepare_secrets(
+            setting_password("a-new-password"),
+            &sealed_away(),
+            &BTreeMap::new(),
+            &shared(),
+        )
+        .unwrap();
+        assert_eq!(password(&literal).expose(), "a-new-password");
+    }
+
+    #[test]
+    fn without_a_key_a_secret_to_seal_is_warned_of_with_what_to_set() {
+        let why = "no key to seal secrets with: set DESKCTL_SECRET_KEY";
+        let no_key = Sealing::NoKey(why.into());
+        let prepared = prepare_secrets(
+            setting_password("a-new-password"),
+            &sealed_away(),
+            &referenced("${env:NEW_SMTP_PASSWORD}"),
+            &no_key,
+        )
+        .unwrap();
+        assert_eq!(
+            prepared.warnings,
+            [format!("email.password cannot be applied here: {why}")]
+        );
+        let mut nothing_stored = Snapshot::empty();
+        nothing_stored.email.host = Some("smtp.example.com".into());
+        let prepared = prepare_secrets(
+            setting_password("a-new-password"),
+            &nothing_stored,
+            &referenced(REFERENCE),
+            &no_key,
+        )
+        .unwrap();
+        assert_eq!(prepared.warnings.len(), 1, "{:?}", prepared.warnings);
+
+        // One stored open (from before sealing) still compares.
+        let mut open = nothing_stored.clone();
+        open.email.password = Some("the-password".into());
+        let prepared = prepare_secrets(
+            setting_password("the-password"),
+            &open,
+            &referenced(REFERENCE),
+            &no_key,
+        )
+        .unwrap();
+        assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
+        assert_eq!(
+            password(&prepared),
+            &fingerprinted("the-password", &open.fingerprints)
+        );
+    }
+
+    #[test]
+    fn a_fingerprint_of_a_secret_no_key_opens_keeps_it_and_a_wrong_one_elsewhere_is_refused() {
+        let current = sealed_away();
+        let document = setting_password("${hmac:0123456789ab}");
+        let prepared = prepare_secrets(
+            document.clone(),
+            &current,
+            &BTreeMap::new(),
+            &Sealing::Alone,
+        )
+        .unwrap();
+        assert_eq!(
+            password(&prepared),
+            &fingerprinted(SEALED, &current.fingerprints)
+        );
+        assert_eq!(prepared.warnings.len(), 1);
+
+        let mut opened = current.clone();
+        opened.sealed_away.clear();
+        opened.email.password = Some("the-password".into());
+        let refused =
+            prepare_secrets(document, &opened, &BTreeMap::new(), &Sealing::Alone).unwrap_err();
+        assert!(
+            refused.0[0].message.contains("does not match"),
+            "{refused:?}"
+        );
+    }
 }

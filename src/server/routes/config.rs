@@ -17,7 +17,7 @@ use crate::api::{
 };
 use crate::domain::Refusal;
 use crate::domain::workspace::Snapshot;
-use crate::domain::workspace::document::{self, Audience};
+use crate::domain::workspace::document::{self, Audience, PreparedSecrets, Sealing};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
@@ -83,11 +83,17 @@ async fn export(State(state): State<AppState>, principal: Principal) -> ApiResul
 }
 
 /// The document ready to plan against `current`: normalized as
-/// single-resource writes store values, secrets prepared, checked.
-fn desired(request: ConfigRequest, current: &Snapshot) -> Result<DeskDocument, Refusal> {
+/// single-resource writes store values, secrets prepared as `sealing` here
+/// allows, checked; with what the plan must warn of.
+fn desired(
+    request: ConfigRequest,
+    current: &Snapshot,
+    sealing: &Sealing,
+) -> Result<PreparedSecrets, Refusal> {
     let normalized = document::normalize(request.document);
-    let prepared = document::prepare_secrets(normalized, current)?;
-    document::check(&prepared, current, request.prune)?;
+    let prepared =
+        document::prepare_secrets(normalized, current, &request.secret_references, sealing)?;
+    document::check(&prepared.document, current, request.prune)?;
     Ok(prepared)
 }
 
@@ -160,15 +166,17 @@ fn authorize(
 /// The plan of `desired` against `current`, and the workspace it leaves:
 /// what apply refuses, the plan refuses too.
 fn plan_against(
-    desired: &DeskDocument,
+    desired: &PreparedSecrets,
     current: &Snapshot,
     prune: bool,
     at: jiff::Timestamp,
 ) -> Result<(Plan, Snapshot), Refusal> {
-    let next = document::after(current, desired, prune, at, &mut || generate_id("rule"))?;
+    let document = &desired.document;
+    let next = document::after(current, document, prune, at, &mut || generate_id("rule"))?;
     let live = document::current_document(current, Audience::Owner);
-    let mut plan = crate::domain::plan::plan(desired, &live, prune, &current.fingerprints);
+    let mut plan = crate::domain::plan::plan(document, &live, prune, &current.fingerprints);
     plan.revision = Some(current.revision.to_string());
+    plan.warnings = desired.warnings.clone();
     Ok((plan, next))
 }
 
@@ -184,9 +192,9 @@ async fn plan(
     audience(&principal)?;
     let current = state.store.workspace().await?;
     let prune = request.prune;
-    let desired = desired(request, &current)?;
+    let desired = desired(request, &current, &state.store.sealing())?;
     let (plan, _) = plan_against(&desired, &current, prune, stored_now())?;
-    authorize(&principal, &desired, &plan, &current)?;
+    authorize(&principal, &desired.document, &plan, &current)?;
     Ok(Json(plan))
 }
 
@@ -209,15 +217,16 @@ async fn apply(
     let expected = if_match(&headers)?;
     let prune = request.prune;
     let references = request.secret_references.clone();
+    let sealing = state.store.sealing();
     // Checked and planned against the workspace as the transaction sees it.
     let mut carried_out = None;
     let applied = state
         .store
         .change_workspace(Some(expected), |workspace| {
-            let desired = desired(request, workspace)?;
+            let desired = desired(request, workspace, &sealing)?;
             let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
-            authorize(&principal, &desired, &plan, workspace)?;
-            document::remember_references(&mut next, &desired, &references);
+            authorize(&principal, &desired.document, &plan, workspace)?;
+            document::remember_references(&mut next, &desired.document, &references);
             *workspace = next;
             carried_out = Some(plan);
             Ok(())

@@ -84,13 +84,19 @@ fn unverified(token: &str) -> Option<(Claims, &str, &str)> {
 }
 
 /// Whether `signature` is the MAC of `payload` under one of `keys`, each
-/// compared in constant time.
+/// compared in constant time; checked again once the key file is read again
+/// if it changed, as when another replica minted it under a key rotated to
+/// since this one read the file.
 fn verified(payload: &str, signature: &str, keys: &Keys, token_hash: &str) -> bool {
-    B64.decode(signature).is_ok_and(|bytes| {
+    let Ok(bytes) = B64.decode(signature) else {
+        return false;
+    };
+    let under_a_key = || {
         keys.verifying_keys(PURPOSE)
             .iter()
             .any(|key| mac(key, token_hash, payload).verify_slice(&bytes).is_ok())
-    })
+    };
+    under_a_key() || (keys.reload_if_changed() && under_a_key())
 }
 
 fn refused() -> ApiError {
@@ -305,6 +311,21 @@ mod tests {
         let rotated = Keys::given(vec![new]);
         assert!(verified(new_payload, new_signature, &rotated, HASH));
         assert!(!verified(payload, signature, &rotated, HASH));
+    }
+
+    #[test]
+    fn a_token_minted_under_a_key_rotated_to_elsewhere_verifies_once_the_file_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret.key");
+        let here = Keys::load(None, &file, true).unwrap();
+        here.signing_key(PURPOSE).unwrap();
+        // Another replica with the same key file rotates and mints.
+        let there = Keys::load(None, &file, false).unwrap();
+        there.start_rotation().unwrap();
+        there.finish_rotation().unwrap();
+        let token = sign(&claims(), &there.signing_key(PURPOSE).unwrap(), HASH);
+        let (_, payload, signature) = unverified(&token).unwrap();
+        assert!(verified(payload, signature, &here, HASH));
     }
 
     #[test]

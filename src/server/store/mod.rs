@@ -36,6 +36,7 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
 use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::document::Sealing;
 use crate::server::sealing::{self, Keys, SealError};
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -939,6 +940,12 @@ pub trait Database:
     /// its own ([`Self::groups_handoffs`]), or the most ticket changes in one
     /// of its batches (PostgreSQL's).
     fn set_most_grouped(&self, _most: usize) {}
+    /// Whether other services (replicas) may run on this database too, each
+    /// with keys of its own: then a secret sealed under a key one lacks opens
+    /// nowhere there (see [`Store::sealing`]).
+    fn shared_by_replicas(&self) -> bool {
+        false
+    }
     async fn close(&self);
 }
 
@@ -1120,16 +1127,38 @@ impl Store {
     /// was read, through any process or replica.
     pub async fn workspace(&self) -> StoreResult<Arc<Snapshot>> {
         let generation = self.db.generation().await?;
-        if let Some(cached) = self.local.cache.get(generation) {
+        if let Some(cached) = self.cached(generation) {
             return Ok(cached);
         }
         let mut stored = self.db.read_workspace().await?;
         if self.first_look_at_secrets() && self.must_seal(&mut stored) {
             return self.change_workspace(None, |_| Ok(())).await;
         }
-        let snapshot = Arc::new(self.opened(stored));
-        self.local.cache.put(snapshot.clone());
-        Ok(snapshot)
+        Ok(self.opened(stored))
+    }
+
+    /// The cached snapshot, if neither the workspace (`generation`) nor the
+    /// keys its secrets were opened with changed since. When it holds secrets
+    /// no key opened, the key file is read again first if it changed: a key
+    /// copied in or rotated to since opens them now, with no restart.
+    fn cached(&self, generation: u64) -> Option<Arc<Snapshot>> {
+        let (snapshot, keys_version) = self.local.cache.get(generation)?;
+        if !snapshot.sealed_away.is_empty() {
+            self.keys.reload_if_changed();
+        }
+        (keys_version == self.keys.version()).then_some(snapshot)
+    }
+
+    /// What sealing a secret does here: under which key, whether replicas
+    /// share the database, or why nothing can be sealed.
+    pub fn sealing(&self) -> Sealing {
+        if let Some(SealError(why)) = self.keys.cannot_seal() {
+            return Sealing::NoKey(why);
+        }
+        match self.keys.sealing_key_id() {
+            Some(key) if self.db.shared_by_replicas() => Sealing::Shared { key },
+            _ => Sealing::Alone,
+        }
     }
 
     /// [`Workspace::change_workspace`] with any function, caching the result.
@@ -1170,7 +1199,7 @@ impl Store {
         if self.must_seal(&mut stored) {
             self.change_workspace(None, |_| Ok(())).await?;
         } else {
-            self.local.cache.put(Arc::new(self.opened(stored)));
+            self.opened(stored);
         }
         Ok(())
     }
@@ -1211,6 +1240,7 @@ impl Store {
         reseal: Reseal,
     ) -> StoreResult<Arc<Snapshot>> {
         let keys = self.keys.clone();
+        let shared = self.db.shared_by_replicas();
         let failed = Arc::new(std::sync::Mutex::new(None::<SealError>));
         let failure = failed.clone();
         let change = move |stored: &mut Snapshot| {
@@ -1224,7 +1254,7 @@ impl Store {
                 })
             };
             let mut next = stored.clone();
-            open_secrets(&keys, &mut next);
+            open_secrets(&keys, &mut next, shared);
             let before = next.secret_values();
             change(&mut next)?;
             let secret_changed = next.secret_values() != before;
@@ -1241,14 +1271,17 @@ impl Store {
         if let Some(error) = failed.lock().expect("never poisoned").take() {
             return Err(error.into());
         }
-        let next = Arc::new(self.opened(result?));
-        self.local.cache.put(next.clone());
-        Ok(next)
+        Ok(self.opened(result?))
     }
 
-    /// `snapshot` as read from the backend, with its secrets opened.
-    fn opened(&self, mut snapshot: Snapshot) -> Snapshot {
-        open_secrets(&self.keys, &mut snapshot);
+    /// `snapshot` as read from the backend, with its secrets opened, cached.
+    fn opened(&self, mut snapshot: Snapshot) -> Arc<Snapshot> {
+        // Taken before opening: keys that change meanwhile make this entry
+        // stale (opened again next time), never a stale one current.
+        let keys_version = self.keys.version();
+        open_secrets(&self.keys, &mut snapshot, self.db.shared_by_replicas());
+        let snapshot = Arc::new(snapshot);
+        self.local.cache.put(snapshot.clone(), keys_version);
         snapshot
     }
 
@@ -1372,22 +1405,44 @@ enum Reseal {
 }
 
 /// Opens every secret of `snapshot` and gives it fingerprints from `keys`. A
-/// secret no key at hand opens stays sealed, named in `sealed_away` with why:
+/// secret no key at hand opens stays sealed, named in `sealed_away` with why
+/// and what to do (which depends on whether replicas `shared` the database):
 /// it fails where it is used, not every read of the workspace, and a change
 /// can replace it.
-fn open_secrets(keys: &Keys, snapshot: &mut Snapshot) {
+fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
     let mut sealed_away = std::collections::BTreeMap::new();
     for (place, secret) in snapshot.secrets_mut() {
         match keys.open(&place, secret) {
             Ok(open) => *secret = open,
             Err(SealError(why)) => {
-                let again = enter_again(&place);
-                sealed_away.insert(place, format!("{why}; or enter it again: {again}"));
+                let missing = sealing::sealed_key_id(secret).filter(|id| !keys.holds(id));
+                let advice = unusable(&place, &why, missing, shared);
+                sealed_away.insert(place, advice);
             }
         }
     }
     snapshot.sealed_away = sealed_away;
     snapshot.fingerprints = keys.fingerprints();
+}
+
+/// Why the secret at `place` cannot be used (`why` it did not open) and
+/// what to do. Entering it again seals it under the key at hand: that mends
+/// it on a desk of its own, and on a database replicas share when its key
+/// (`missing`) is lost everywhere; but when only this process lacks that key,
+/// it would break the secret on every replica that holds it, so there the
+/// advice is the key first.
+fn unusable(place: &str, why: &str, missing: Option<&str>, shared: bool) -> String {
+    let again = enter_again(place);
+    match missing {
+        Some(id) if shared => format!(
+            "{why}. Replicas must share one key: give this one the same {} as the others (or a \
+             copy of their key file). Entering the secret again would seal it under the key at \
+             hand here, which replicas without it cannot open: do that ({again}) only if no \
+             replica holds key {id} any more",
+            sealing::SECRET_KEY_ENV
+        ),
+        _ => format!("{why}; or enter it again: {again}"),
+    }
 }
 
 /// The command that stores the secret at `place` anew.
@@ -1436,23 +1491,24 @@ fn seal_secrets(
     Ok(())
 }
 
-/// The last snapshot read or written, for [`Store::workspace`].
+/// The last snapshot read or written, for [`Store::workspace`], with the
+/// version of the keys its secrets were opened with ([`Keys::version`]).
 #[derive(Debug, Default)]
-struct Cache(std::sync::Mutex<Option<Arc<Snapshot>>>);
+struct Cache(std::sync::Mutex<Option<(Arc<Snapshot>, u64)>>);
 
 impl Cache {
-    fn get(&self, generation: u64) -> Option<Arc<Snapshot>> {
+    fn get(&self, generation: u64) -> Option<(Arc<Snapshot>, u64)> {
         let cached = self.0.lock().expect("the cache lock is never poisoned");
-        cached.clone().filter(|s| s.generation == generation)
+        cached.clone().filter(|(s, _)| s.generation == generation)
     }
 
-    fn put(&self, snapshot: Arc<Snapshot>) {
+    fn put(&self, snapshot: Arc<Snapshot>, keys_version: u64) {
         let mut cached = self.0.lock().expect("the cache lock is never poisoned");
         if cached
             .as_ref()
-            .is_none_or(|c| c.generation <= snapshot.generation)
+            .is_none_or(|(c, _)| c.generation <= snapshot.generation)
         {
-            *cached = Some(snapshot);
+            *cached = Some((snapshot, keys_version));
         }
     }
 }
@@ -1507,7 +1563,7 @@ mod tests {
         let stored = sealed_by(&lost);
         let at_hand = Keys::given(vec![sealing::Key::generate()]);
         let mut opened = stored.clone();
-        open_secrets(&at_hand, &mut opened);
+        open_secrets(&at_hand, &mut opened, false);
         assert_eq!(opened.email.password, stored.email.password);
         let why = opened.unusable_secret("email.password").unwrap();
         assert!(
@@ -1523,7 +1579,7 @@ mod tests {
 
         // With its key, nothing is sealed away.
         let mut with_key = stored.clone();
-        open_secrets(&lost, &mut with_key);
+        open_secrets(&lost, &mut with_key, false);
         assert!(with_key.sealed_away.is_empty());
         assert_eq!(with_key.email.password.as_deref(), Some("smtp-pass"));
     }
@@ -1534,7 +1590,7 @@ mod tests {
         let stored = sealed_by(&lost);
         let at_hand = Keys::given(vec![sealing::Key::generate()]);
         let mut next = stored.clone();
-        open_secrets(&at_hand, &mut next);
+        open_secrets(&at_hand, &mut next, false);
         next.delivery.secret = Some("whsec-entered-again".into());
         seal_secrets(&at_hand, &mut next, &stored, Reseal::Changed).unwrap();
         assert!(next.sealed_away.is_empty(), "never stored");
@@ -1547,9 +1603,43 @@ mod tests {
 
         // A reseal of every secret cannot seal again what it cannot open.
         let mut every = stored.clone();
-        open_secrets(&at_hand, &mut every);
+        open_secrets(&at_hand, &mut every, false);
         let refused = seal_secrets(&at_hand, &mut every, &stored, Reseal::Every).unwrap_err();
         assert!(refused.0.contains("which is not at hand"), "{refused}");
+    }
+
+    #[test]
+    fn on_a_database_replicas_share_the_advice_is_the_key_before_entering_it_again() {
+        let lost = Keys::given(vec![sealing::Key::generate()]);
+        let stored = sealed_by(&lost);
+        let id = sealing::sealed_key_id(stored.email.password.as_deref().unwrap()).unwrap();
+        let at_hand = Keys::given(vec![sealing::Key::generate()]);
+        let mut opened = stored.clone();
+        open_secrets(&at_hand, &mut opened, true);
+        let why = opened.unusable_secret("email.password").unwrap();
+        assert!(
+            why.contains(&format!("sealed with key {id}, which is not at hand"))
+                && why.contains("give this one the same DESKCTL_SECRET_KEY as the others")
+                && why.contains(&format!(
+                    "do that (`deskctl email set --password-stdin`) only if no replica holds \
+                     key {id} any more"
+                )),
+            "{why}"
+        );
+        assert!(!why.contains("; or enter it again"), "{why}");
+
+        // A secret altered in the database opens nowhere: entering it again
+        // is the remedy there too.
+        let mut altered = stored.clone();
+        let sealed = altered.delivery.secret.as_mut().unwrap();
+        sealed.pop();
+        sealed.push(if sealed.ends_with('A') { 'B' } else { 'A' });
+        open_secrets(&lost, &mut altered, true);
+        let why = altered.unusable_secret("delivery.secret").unwrap();
+        assert!(
+            why.ends_with("or enter it again: `deskctl delivery set --secret-stdin`"),
+            "{why}"
+        );
     }
 
     #[test]

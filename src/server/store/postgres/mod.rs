@@ -568,6 +568,9 @@ impl Database for PostgresStore {
     fn set_most_grouped(&self, most: usize) {
         self.changes.set_batch(most);
     }
+    fn shared_by_replicas(&self) -> bool {
+        true
+    }
     async fn close(&self) {
         self.pool.close().await;
     }

@@ -754,6 +754,100 @@ with smtplib.SMTP(HOST, PORT) as s:
         .stderr(predicates::str::contains("cannot read the private key"));
 }
 
+/// Python for a raw SMTP session, for what smtplib would not send: `open()`
+/// connects and reads the greeting, `command(s, f, line)` sends one line
+/// (ended as given) and returns the last line of its reply, and `rest(f)`
+/// reads every line until the server closes.
+const RAW_SMTP: &str = r#"
+import socket
+def open_smtp():
+    s = socket.create_connection((HOST, PORT))
+    f = s.makefile('rb')
+    last(f)
+    return s, f
+def last(f):
+    while True:
+        line = f.readline().decode()
+        if line[3:4] != '-':
+            return line.rstrip('\r\n')
+def command(s, f, line):
+    s.sendall(line)
+    return last(f)
+def rest(f):
+    return [line.decode().rstrip('\r\n') for line in f.readlines()]
+def envelope(s, f):
+    for line in [b'EHLO client.example.com', b'MAIL FROM:<dana@example.com>',
+                 b'RCPT TO:<help@example.com>', b'DATA']:
+        print(command(s, f, line + b'\r\n'))
+"#;
+
+#[test]
+fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (_server, smtp) = desk.serve_smtp(&[]);
+    // An MTA in front passes a bare `<LF>.<LF>` on as data; a listener that
+    // ended DATA there would take what follows as a second, forged message.
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}{}",
+            r#"
+s, f = open_smtp()
+envelope(s, f)
+s.sendall(b'From: Dana <dana@example.com>\r\nTo: help@example.com\r\n'
+    b'Subject: Smuggled\r\nMessage-ID: <smuggle@mail.example.com>\r\n\r\n'
+    b'Before the fake end.\n.\nMAIL FROM:<mallory@example.net>\nRCPT TO:<help@example.com>\n'
+    b'DATA\nFrom: Mallory <mallory@example.net>\nTo: help@example.com\nSubject: Forged\n'
+    b'Message-ID: <forged@example.net>\n\nWire the refund to me.\n.\n'
+    b'Also \r\n.\nand \n.\r\nare data.\r\n.\r\nQUIT\r\n')
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n250 2.1.0 ok\n250 2.1.5 ok\n354 end with <CRLF>.<CRLF>\n\
+         ['250 2.0.0 opened ticket 10001', '221 2.0.0 bye']\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Smuggled");
+    let body = detail["timeline"][1]["body"].as_str().unwrap();
+    assert!(
+        body.contains(
+            "Before the fake end.\n.\nMAIL FROM:<mallory@example.net>\n\
+             RCPT TO:<help@example.com>\nDATA\nFrom: Mallory <mallory@example.net>\n"
+        ) && body.contains("Wire the refund to me.\n.\n")
+            && body.contains("are data."),
+        "{body:?}"
+    );
+
+    // A command line ending in a bare LF is refused and the connection closed.
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}{}",
+            r#"
+s, f = open_smtp()
+print(command(s, f, b'EHLO client.example.com\n'))
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out, "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>\n[]\n",
+        "{out}"
+    );
+}
+
 fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, Value) {
     let auth = format!("Bearer {token}");
     let response = server.raw(

@@ -193,6 +193,19 @@ async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
             reply(&mut stream, "500 5.5.2 line too long").await?;
             return Ok(End::Closed);
         }
+        // RFC 5321 2.3.8: lines end in CRLF. No real MTA sends a bare LF, and
+        // a listener that reads one as a line break is what lets a message
+        // carry commands an MTA in front took for data (SMTP smuggling), so
+        // refuse and close rather than guess where the client thinks it is,
+        // as Postfix's `smtpd_forbid_bare_newline` does.
+        if !line.ends_with(b"\r\n") {
+            reply(
+                &mut stream,
+                "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>",
+            )
+            .await?;
+            return Ok(End::Closed);
+        }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\r', '\n']);
         let (verb, argument) = text.split_once(' ').unwrap_or((text, ""));
@@ -334,6 +347,10 @@ async fn support_address(store: &Store) -> Result<String, String> {
 
 /// The message after DATA, dot-unstuffed, or `None` when it was larger than
 /// `max` (read to its end all the same, so the conversation can go on).
+///
+/// Only `<CRLF>.<CRLF>` ends it (RFC 5321 4.1.1.4): a line starts only after
+/// a CRLF, and a bare LF (or CR) is data. Ending at `<LF>.<LF>` too would let
+/// a message that an MTA in front relayed as one carry a second, forged one.
 async fn read_data<S: AsyncRead + Unpin>(
     stream: &mut BufReader<S>,
     max: usize,
@@ -341,6 +358,7 @@ async fn read_data<S: AsyncRead + Unpin>(
     let mut message = Vec::new();
     let mut too_large = false;
     let mut line = Vec::new();
+    let mut at_line_start = true;
     loop {
         line.clear();
         let read = tokio::time::timeout(IDLE, stream.read_until(b'\n', &mut line))
@@ -349,10 +367,14 @@ async fn read_data<S: AsyncRead + Unpin>(
         if read == 0 {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
-        if line == b".\r\n" || line == b".\n" {
+        if at_line_start && line == b".\r\n" {
             return Ok((!too_large).then_some(message));
         }
-        let content = line.strip_prefix(b".").unwrap_or(&line);
+        let content = match at_line_start {
+            true => line.strip_prefix(b".").unwrap_or(&line),
+            false => &line[..],
+        };
+        at_line_start = line.ends_with(b"\r\n");
         if too_large || message.len() + content.len() > max {
             too_large = true;
             message = Vec::new();
@@ -418,5 +440,47 @@ mod tests {
         assert_eq!(declared_size("BODY=8BITMIME SIZE=2048"), Some(2048));
         assert_eq!(declared_size("size=x"), None);
         assert_eq!(declared_size(""), None);
+    }
+
+    /// The message `read_data` takes from `input`, and what is left after it.
+    async fn data(input: &[u8], max: usize) -> (Option<Vec<u8>>, Vec<u8>) {
+        let mut stream = BufReader::new(input);
+        let message = read_data(&mut stream, max).await.unwrap();
+        let mut rest = Vec::new();
+        stream.read_to_end(&mut rest).await.unwrap();
+        (message, rest)
+    }
+
+    #[tokio::test]
+    async fn only_crlf_dot_crlf_ends_the_data() {
+        for inner in [
+            &b"a\n.\nb"[..],
+            b"a\r\n.\nb",
+            b"a\n.\r\nb",
+            b"a\r.\r\nb",
+            b"a\r\n.\rb",
+        ] {
+            let mut input = inner.to_vec();
+            input.extend_from_slice(b"\r\n.\r\nNOOP\r\n");
+            let (message, rest) = data(&input, 1024).await;
+            let message = message.unwrap();
+            assert!(message.starts_with(b"a") && message.ends_with(b"b\r\n"));
+            assert_eq!(rest, b"NOOP\r\n", "{:?}", String::from_utf8_lossy(inner));
+        }
+        // A dot opening a line is unstuffed; one inside a line is data.
+        let (message, _) = data(b"..x\r\ny.\r\n.\r\n", 1024).await;
+        assert_eq!(message.unwrap(), b".x\r\ny.\r\n");
+        let (message, rest) = data(b".\r\n", 1024).await;
+        assert_eq!((message.unwrap(), rest), (Vec::new(), Vec::new()));
+    }
+
+    #[tokio::test]
+    async fn data_over_the_limit_is_read_to_its_end_and_refused() {
+        let (message, rest) = data(b"0123456789\r\n.\r\nQUIT\r\n", 8).await;
+        assert_eq!((message, rest), (None, b"QUIT\r\n".to_vec()));
+        let (message, _) = data(b"0123456\r\n.\r\n", 9).await;
+        assert_eq!(message.unwrap(), b"0123456\r\n");
+        let eof = read_data(&mut BufReader::new(&b"no end\r\n"[..]), 100).await;
+        assert_eq!(eof.unwrap_err().kind(), std::io::ErrorKind::UnexpectedEof);
     }
 }

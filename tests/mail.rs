@@ -848,6 +848,54 @@ print(rest(f))
     );
 }
 
+#[test]
+fn smtp_reads_endless_lines_in_bounded_memory_and_still_answers() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (server, smtp) = desk.serve_smtp(&["--smtp-max-size", "2048"]);
+    // A 32 MiB line in a message allowed 2 KiB: refused, and the server's
+    // peak memory does not grow by the line (it held all of it before).
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}PID = {}\n{}",
+            server.child.id(),
+            r#"
+import os
+def peak_kib():
+    status = f'/proc/{PID}/status'
+    if not os.path.exists(status):
+        return 0
+    return next(int(line.split()[1]) for line in open(status) if line.startswith('VmHWM'))
+s, f = open_smtp()
+envelope(s, f)
+before = peak_kib()
+print(command(s, f, b'From: dana@example.com\r\n\r\n' + b'x' * (32 << 20) + b'\r\n.\r\n'))
+print(peak_kib() - before < 16 << 10)
+print(command(s, f, b'NOOP\r\n'))
+s, f = open_smtp()
+print(command(s, f, b'EHLO client.example.com\r\n'))
+# A command line of 100 KB: answered (not reset) and the connection closed.
+print(command(s, f, b'RCPT TO:<' + b'x' * 100_000 + b'@example.com>\r\n'))
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n250 2.1.0 ok\n250 2.1.5 ok\n354 end with <CRLF>.<CRLF>\n\
+         552 5.3.4 the message is larger than the 2048 bytes accepted\nTrue\n250 2.0.0 ok\n\
+         250 ENHANCEDSTATUSCODES\n500 5.5.2 line too long\n[]\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+}
+
 fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, Value) {
     let auth = format!("Bearer {token}");
     let response = server.raw(

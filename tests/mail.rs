@@ -395,6 +395,49 @@ fn inbox_receive_takes_a_piped_message_and_its_reply() {
 }
 
 #[test]
+fn mail_in_japanese_legacy_charsets_is_stored_as_written() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let text = "注文した商品がまだ届きません。\n番号は１２３４５です。";
+    // ISO-2022-JP is 7-bit: sent as it is, escape sequences and all.
+    let mut iso_2022_jp = b"From: dana@example.com\r\nTo: help@example.com\r\n\
+        Subject: =?ISO-2022-JP?B?GyRCR1tBdyROQ1kkbBsoQg==?=\r\nMessage-ID: <jis@example.jp>\r\n\
+        MIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n\
+        Content-Transfer-Encoding: 7bit\r\n\r\n"
+        .to_vec();
+    iso_2022_jp.extend_from_slice(
+        b"\x1b$BCmJ8$7$?>&IJ$,$^$@FO$-$^$;$s!#\x1b(B\r\n\
+          \x1b$BHV9f$O#1#2#3#4#5$G$9!#\x1b(B\r\n",
+    );
+    let shift_jis: &[u8] = b"From: dana@example.com\r\nTo: help@example.com\r\n\
+        Subject: =?Shift_JIS?B?lHqRl4LMkniC6g==?=\r\nMessage-ID: <sjis@example.jp>\r\n\
+        MIME-Version: 1.0\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\
+        Content-Transfer-Encoding: 8bit\r\n\r\n\
+        \x92\x8d\x95\xb6\x82\xb5\x82\xbd\x8f\xa4\x95i\x82\xaa\x82\xdc\x82\xbe\x93\xcd\x82\xab\
+        \x82\xdc\x82\xb9\x82\xf1\x81B\r\n\
+        \x94\xd4\x8d\x86\x82\xcd\x82P\x82Q\x82R\x82S\x82T\x82\xc5\x82\xb7\x81B\r\n";
+    for (number, raw) in [(10001, iso_2022_jp), (10002, shift_jis.to_vec())] {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw)
+            .assert()
+            .success()
+            .stdout(format!("{number}\n"));
+        let detail = ticket(&desk, number);
+        assert_eq!(detail["ticket"]["subject"], "配送の遅れ", "#{number}");
+        assert_eq!(
+            detail["timeline"][1]["body"]
+                .as_str()
+                .unwrap()
+                .replace("\r\n", "\n"),
+            text,
+            "#{number}"
+        );
+    }
+}
+
+#[test]
 fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
     let desk = desk!();
     desk.seed();

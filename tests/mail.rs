@@ -395,6 +395,49 @@ fn inbox_receive_takes_a_piped_message_and_its_reply() {
 }
 
 #[test]
+fn mail_in_japanese_legacy_charsets_is_stored_as_written() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let text = "注文した商品がまだ届きません。\n番号は１２３４５です。";
+    // ISO-2022-JP is 7-bit: sent as it is, escape sequences and all.
+    let mut iso_2022_jp = b"From: dana@example.com\r\nTo: help@example.com\r\n\
+        Subject: =?ISO-2022-JP?B?GyRCR1tBdyROQ1kkbBsoQg==?=\r\nMessage-ID: <jis@example.jp>\r\n\
+        MIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n\
+        Content-Transfer-Encoding: 7bit\r\n\r\n"
+        .to_vec();
+    iso_2022_jp.extend_from_slice(
+        b"\x1b$BCmJ8$7$?>&IJ$,$^$@FO$-$^$;$s!#\x1b(B\r\n\
+          \x1b$BHV9f$O#1#2#3#4#5$G$9!#\x1b(B\r\n",
+    );
+    let shift_jis: &[u8] = b"From: dana@example.com\r\nTo: help@example.com\r\n\
+        Subject: =?Shift_JIS?B?lHqRl4LMkniC6g==?=\r\nMessage-ID: <sjis@example.jp>\r\n\
+        MIME-Version: 1.0\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\
+        Content-Transfer-Encoding: 8bit\r\n\r\n\
+        \x92\x8d\x95\xb6\x82\xb5\x82\xbd\x8f\xa4\x95i\x82\xaa\x82\xdc\x82\xbe\x93\xcd\x82\xab\
+        \x82\xdc\x82\xb9\x82\xf1\x81B\r\n\
+        \x94\xd4\x8d\x86\x82\xcd\x82P\x82Q\x82R\x82S\x82T\x82\xc5\x82\xb7\x81B\r\n";
+    for (number, raw) in [(10001, iso_2022_jp), (10002, shift_jis.to_vec())] {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw)
+            .assert()
+            .success()
+            .stdout(format!("{number}\n"));
+        let detail = ticket(&desk, number);
+        assert_eq!(detail["ticket"]["subject"], "配送の遅れ", "#{number}");
+        assert_eq!(
+            detail["timeline"][1]["body"]
+                .as_str()
+                .unwrap()
+                .replace("\r\n", "\n"),
+            text,
+            "#{number}"
+        );
+    }
+}
+
+#[test]
 fn inbox_receive_refuses_malformed_mail_and_defers_what_may_pass_later() {
     let desk = desk!();
     desk.seed();
@@ -752,6 +795,148 @@ with smtplib.SMTP(HOST, PORT) as s:
         .assert()
         .code(2)
         .stderr(predicates::str::contains("cannot read the private key"));
+}
+
+/// Python for a raw SMTP session, for what smtplib would not send: `open()`
+/// connects and reads the greeting, `command(s, f, line)` sends one line
+/// (ended as given) and returns the last line of its reply, and `rest(f)`
+/// reads every line until the server closes.
+const RAW_SMTP: &str = r#"
+import socket
+def open_smtp():
+    s = socket.create_connection((HOST, PORT))
+    f = s.makefile('rb')
+    last(f)
+    return s, f
+def last(f):
+    while True:
+        line = f.readline().decode()
+        if line[3:4] != '-':
+            return line.rstrip('\r\n')
+def command(s, f, line):
+    s.sendall(line)
+    return last(f)
+def rest(f):
+    return [line.decode().rstrip('\r\n') for line in f.readlines()]
+def envelope(s, f):
+    for line in [b'EHLO client.example.com', b'MAIL FROM:<dana@example.com>',
+                 b'RCPT TO:<help@example.com>', b'DATA']:
+        print(command(s, f, line + b'\r\n'))
+"#;
+
+#[test]
+fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (_server, smtp) = desk.serve_smtp(&[]);
+    // An MTA in front passes a bare `<LF>.<LF>` on as data; a listener that
+    // ended DATA there would take what follows as a second, forged message.
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}{}",
+            r#"
+s, f = open_smtp()
+envelope(s, f)
+s.sendall(b'From: Dana <dana@example.com>\r\nTo: help@example.com\r\n'
+    b'Subject: Smuggled\r\nMessage-ID: <smuggle@mail.example.com>\r\n\r\n'
+    b'Before the fake end.\n.\nMAIL FROM:<mallory@example.net>\nRCPT TO:<help@example.com>\n'
+    b'DATA\nFrom: Mallory <mallory@example.net>\nTo: help@example.com\nSubject: Forged\n'
+    b'Message-ID: <forged@example.net>\n\nWire the refund to me.\n.\n'
+    b'Also \r\n.\nand \n.\r\nare data.\r\n.\r\nQUIT\r\n')
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n250 2.1.0 ok\n250 2.1.5 ok\n354 end with <CRLF>.<CRLF>\n\
+         ['250 2.0.0 opened ticket 10001', '221 2.0.0 bye']\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Smuggled");
+    let body = detail["timeline"][1]["body"].as_str().unwrap();
+    assert!(
+        body.contains(
+            "Before the fake end.\n.\nMAIL FROM:<mallory@example.net>\n\
+             RCPT TO:<help@example.com>\nDATA\nFrom: Mallory <mallory@example.net>\n"
+        ) && body.contains("Wire the refund to me.\n.\n")
+            && body.contains("are data."),
+        "{body:?}"
+    );
+
+    // A command line ending in a bare LF is refused and the connection closed.
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}{}",
+            r#"
+s, f = open_smtp()
+print(command(s, f, b'EHLO client.example.com\n'))
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out, "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>\n[]\n",
+        "{out}"
+    );
+}
+
+#[test]
+fn smtp_reads_endless_lines_in_bounded_memory_and_still_answers() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (server, smtp) = desk.serve_smtp(&["--smtp-max-size", "2048"]);
+    // A 32 MiB line in a message allowed 2 KiB: refused, and the server's
+    // peak memory does not grow by the line (it held all of it before).
+    let out = smtplib(
+        &desk,
+        &smtp,
+        &format!(
+            "{RAW_SMTP}PID = {}\n{}",
+            server.child.id(),
+            r#"
+import os
+def peak_kib():
+    status = f'/proc/{PID}/status'
+    if not os.path.exists(status):
+        return 0
+    return next(int(line.split()[1]) for line in open(status) if line.startswith('VmHWM'))
+s, f = open_smtp()
+envelope(s, f)
+before = peak_kib()
+print(command(s, f, b'From: dana@example.com\r\n\r\n' + b'x' * (32 << 20) + b'\r\n.\r\n'))
+print(peak_kib() - before < 16 << 10)
+print(command(s, f, b'NOOP\r\n'))
+s, f = open_smtp()
+print(command(s, f, b'EHLO client.example.com\r\n'))
+# A command line of 100 KB: answered (not reset) and the connection closed.
+print(command(s, f, b'RCPT TO:<' + b'x' * 100_000 + b'@example.com>\r\n'))
+print(rest(f))
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n250 2.1.0 ok\n250 2.1.5 ok\n354 end with <CRLF>.<CRLF>\n\
+         552 5.3.4 the message is larger than the 2048 bytes accepted\nTrue\n250 2.0.0 ok\n\
+         250 ENHANCEDSTATUSCODES\n500 5.5.2 line too long\n[]\n",
+        "{out}"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
 }
 
 fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, Value) {

@@ -553,6 +553,44 @@ JVBERi0xLjQK\r\n\
     }
 
     #[test]
+    fn legacy_cjk_charsets_are_decoded() {
+        let japanese = "注文した商品がまだ届きません。";
+        for (charset, body, text) in [
+            (
+                "ISO-2022-JP",
+                "GyRCQ21KOCQ3JD8+JklKJCwkXiRARk8kLSReJDskcyEjGyhC",
+                japanese,
+            ),
+            (
+                "Shift_JIS",
+                "ko2VtoK1gr2PpJVpgqqC3IK+k82Cq4LcgrmC8YFC",
+                japanese,
+            ),
+            (
+                "EUC-JP",
+                "w+3KuKS3pL++psnKpKyk3qTAxs+kraTepLuk86Gj",
+                japanese,
+            ),
+            (
+                "EUC-KR",
+                "wda5rsfRILvzx7DAzCC+xsH3ILW1wvjHz8H2IL7KvtK9wLTPtNku",
+                "주문한 상품이 아직 도착하지 않았습니다.",
+            ),
+            ("GB2312", "ztK1xLaptaW7ucO709C1vaGj", "我的订单还没有到。"),
+            ("Big5", "p9qquq1xs+bB2ahTprOo7KFD", "我的訂單還沒有到。"),
+        ] {
+            let raw = format!(
+                "From: dana@example.com\r\nSubject: =?{charset}?B?{body}?=\r\n\
+                 MIME-Version: 1.0\r\nContent-Type: text/plain; charset={charset}\r\n\
+                 Content-Transfer-Encoding: base64\r\n\r\n{body}\r\n"
+            );
+            let email = parse_message(raw.as_bytes(), None).unwrap();
+            assert_eq!(email.text, text, "{charset}");
+            assert_eq!(email.subject, text, "{charset}");
+        }
+    }
+
+    #[test]
     fn malformed_mail_is_refused_with_its_reason() {
         assert_eq!(parse_message(b"", None), Err(Malformed::Empty));
         assert_eq!(parse_message(b" \r\n", None), Err(Malformed::Empty));

@@ -16,7 +16,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
@@ -26,7 +26,7 @@ use crate::server::routes::inbound::intake;
 use crate::server::store::Store;
 
 /// The longest command line (RFC 5321 4.5.3.1.4: 512 octets, with room).
-const MAX_LINE: u64 = 2048;
+const MAX_LINE: usize = 2048;
 /// How long a client may stay silent before the connection is closed.
 const IDLE: Duration = Duration::from_secs(300);
 /// Recipients per message.
@@ -172,30 +172,35 @@ async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
 ) -> std::io::Result<End<S>> {
     let mut stream = BufReader::new(stream);
     let mut envelope = Envelope::default();
-    let mut line = Vec::new();
     loop {
-        line.clear();
-        let read = tokio::time::timeout(
-            IDLE,
-            (&mut stream).take(MAX_LINE).read_until(b'\n', &mut line),
-        )
-        .await;
-        match read {
+        let line = match tokio::time::timeout(IDLE, read_line(&mut stream)).await {
             Err(_) => {
                 reply(&mut stream, "421 4.4.2 idle too long, closing").await?;
                 return Ok(End::Closed);
             }
             Ok(Err(error)) => return Err(error),
-            Ok(Ok(0)) => return Ok(End::Closed),
-            Ok(Ok(_)) => {}
-        }
-        if !line.ends_with(b"\n") {
-            reply(&mut stream, "500 5.5.2 line too long").await?;
-            return Ok(End::Closed);
-        }
+            Ok(Ok(Line::Closed)) => return Ok(End::Closed),
+            Ok(Ok(Line::TooLong)) => {
+                reply(&mut stream, "500 5.5.2 line too long").await?;
+                return Ok(End::Closed);
+            }
+            // RFC 5321 2.3.8: lines end in CRLF. No real MTA sends a bare LF,
+            // and a listener that reads one as a line break is what lets a
+            // message carry commands an MTA in front took for data (SMTP
+            // smuggling), so refuse and close rather than guess where the
+            // client thinks it is, as Postfix's `smtpd_forbid_bare_newline` does.
+            Ok(Ok(Line::BareLf)) => {
+                reply(
+                    &mut stream,
+                    "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>",
+                )
+                .await?;
+                return Ok(End::Closed);
+            }
+            Ok(Ok(Line::Command(line))) => line,
+        };
         let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        let (verb, argument) = text.split_once(' ').unwrap_or((text, ""));
+        let (verb, argument) = text.split_once(' ').unwrap_or((&text, ""));
         match verb.to_ascii_uppercase().as_str() {
             "EHLO" | "HELO" if argument.trim().is_empty() => {
                 reply(&mut stream, "501 5.5.4 say who you are").await?;
@@ -332,33 +337,173 @@ async fn support_address(store: &Store) -> Result<String, String> {
     }
 }
 
+/// One command line as the client sent it.
+enum Line {
+    /// A command, without its CRLF.
+    Command(Vec<u8>),
+    /// A line ending in a bare LF.
+    BareLf,
+    /// A line longer than [`MAX_LINE`], read to its end and dropped.
+    TooLong,
+    /// The client closed the connection.
+    Closed,
+}
+
+/// The next command line, read in the reader's own chunks so that a line
+/// that never ends holds no more than [`MAX_LINE`] bytes. A longer line is
+/// read to its end all the same: closing on unread input would reset the
+/// connection and lose the answer that says why.
+async fn read_line<S: AsyncRead + Unpin>(stream: &mut BufReader<S>) -> std::io::Result<Line> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let chunk = stream.fill_buf().await?;
+        if chunk.is_empty() {
+            return Ok(Line::Closed);
+        }
+        let (used, ended) = match chunk.iter().position(|&byte| byte == b'\n') {
+            Some(end) => (end + 1, true),
+            None => (chunk.len(), false),
+        };
+        too_long = too_long || line.len() + used > MAX_LINE;
+        if too_long {
+            line.clear();
+        } else {
+            line.extend_from_slice(&chunk[..used]);
+        }
+        stream.consume(used);
+        if ended {
+            return Ok(match line.strip_suffix(b"\r\n") {
+                _ if too_long => Line::TooLong,
+                Some(command) => Line::Command(command.to_vec()),
+                None => Line::BareLf,
+            });
+        }
+    }
+}
+
+/// Where DATA's reader is in the line it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// After a CRLF, or at the start: a dot here is stuffing, or the end.
+    LineStart,
+    /// A dot opened the line.
+    Dot,
+    /// A dot and a CR opened the line: an LF now ends the message.
+    DotCr,
+    /// Inside a line.
+    Inside,
+    /// Inside a line, just after a CR.
+    Cr,
+}
+
+/// The message after DATA as it arrives in chunks: dot-unstuffed, kept up
+/// to `max` bytes and counted, not kept, beyond.
+struct Unstuffer {
+    max: usize,
+    message: Vec<u8>,
+    too_large: bool,
+    at: At,
+}
+
+impl Unstuffer {
+    fn new(max: usize) -> Self {
+        Unstuffer {
+            max,
+            message: Vec::new(),
+            too_large: false,
+            at: At::LineStart,
+        }
+    }
+
+    fn keep(&mut self, bytes: &[u8]) {
+        if self.too_large {
+            return;
+        }
+        if self.message.len() + bytes.len() > self.max {
+            self.too_large = true;
+            self.message = Vec::new();
+            return;
+        }
+        self.message.extend_from_slice(bytes);
+    }
+
+    /// Takes `chunk`; when the end of the message is in it, how many of its
+    /// bytes, up to and including that end, belong to the message.
+    fn feed(&mut self, chunk: &[u8]) -> Option<usize> {
+        let mut i = 0;
+        while i < chunk.len() {
+            if self.at == At::Inside {
+                // Nothing but a CR matters inside a line: take the run before it.
+                let run = chunk[i..]
+                    .iter()
+                    .position(|&byte| byte == b'\r')
+                    .unwrap_or(chunk.len() - i);
+                self.keep(&chunk[i..i + run]);
+                i += run;
+                if i == chunk.len() {
+                    break;
+                }
+            }
+            let byte = chunk[i];
+            i += 1;
+            self.at = match (self.at, byte) {
+                (At::LineStart, b'.') => At::Dot,
+                (At::Dot, b'\r') => At::DotCr,
+                (At::DotCr, b'\n') => return Some(i),
+                // `.` CR and more: the dot was stuffing, the CR is data.
+                (At::DotCr, _) => {
+                    self.keep(&[b'\r', byte]);
+                    if byte == b'\r' { At::Cr } else { At::Inside }
+                }
+                (At::Cr, b'\n') => {
+                    self.keep(&[byte]);
+                    At::LineStart
+                }
+                (_, b'\r') => {
+                    self.keep(&[byte]);
+                    At::Cr
+                }
+                _ => {
+                    self.keep(&[byte]);
+                    At::Inside
+                }
+            };
+        }
+        None
+    }
+
+    /// The message, or `None` when it was larger than `max`.
+    fn finish(self) -> Option<Vec<u8>> {
+        (!self.too_large).then_some(self.message)
+    }
+}
+
 /// The message after DATA, dot-unstuffed, or `None` when it was larger than
-/// `max` (read to its end all the same, so the conversation can go on).
+/// `max`: read to its end all the same, so the conversation can go on, in the
+/// reader's chunks, so that memory stays within `max` however long its lines.
+///
+/// Only `<CRLF>.<CRLF>` ends it (RFC 5321 4.1.1.4): a line starts only after
+/// a CRLF, and a bare LF (or CR) is data. Ending at `<LF>.<LF>` too would let
+/// a message that an MTA in front relayed as one carry a second, forged one.
 async fn read_data<S: AsyncRead + Unpin>(
     stream: &mut BufReader<S>,
     max: usize,
 ) -> std::io::Result<Option<Vec<u8>>> {
-    let mut message = Vec::new();
-    let mut too_large = false;
-    let mut line = Vec::new();
+    let mut message = Unstuffer::new(max);
     loop {
-        line.clear();
-        let read = tokio::time::timeout(IDLE, stream.read_until(b'\n', &mut line))
+        let chunk = tokio::time::timeout(IDLE, stream.fill_buf())
             .await
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::TimedOut, "idle in DATA"))??;
-        if read == 0 {
+        if chunk.is_empty() {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
-        if line == b".\r\n" || line == b".\n" {
-            return Ok((!too_large).then_some(message));
+        let read = chunk.len();
+        if let Some(used) = message.feed(chunk) {
+            stream.consume(used);
+            return Ok(message.finish());
         }
-        let content = line.strip_prefix(b".").unwrap_or(&line);
-        if too_large || message.len() + content.len() > max {
-            too_large = true;
-            message = Vec::new();
-            continue;
-        }
-        message.extend_from_slice(content);
+        stream.consume(read);
     }
 }
 
@@ -401,6 +546,7 @@ async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::io::AsyncReadExt;
 
     #[test]
     fn paths_and_sizes_are_read_from_the_arguments() {
@@ -418,5 +564,99 @@ mod tests {
         assert_eq!(declared_size("BODY=8BITMIME SIZE=2048"), Some(2048));
         assert_eq!(declared_size("size=x"), None);
         assert_eq!(declared_size(""), None);
+    }
+
+    /// The message `read_data` takes from `input`, and what is left after it.
+    async fn data(input: &[u8], max: usize) -> (Option<Vec<u8>>, Vec<u8>) {
+        let mut stream = BufReader::new(input);
+        let message = read_data(&mut stream, max).await.unwrap();
+        let mut rest = Vec::new();
+        stream.read_to_end(&mut rest).await.unwrap();
+        (message, rest)
+    }
+
+    #[tokio::test]
+    async fn only_crlf_dot_crlf_ends_the_data() {
+        for inner in [
+            &b"a\n.\nb"[..],
+            b"a\r\n.\nb",
+            b"a\n.\r\nb",
+            b"a\r.\r\nb",
+            b"a\r\n.\rb",
+        ] {
+            let mut input = inner.to_vec();
+            input.extend_from_slice(b"\r\n.\r\nNOOP\r\n");
+            let (message, rest) = data(&input, 1024).await;
+            let message = message.unwrap();
+            assert!(message.starts_with(b"a") && message.ends_with(b"b\r\n"));
+            assert_eq!(rest, b"NOOP\r\n", "{:?}", String::from_utf8_lossy(inner));
+        }
+        // A dot opening a line is unstuffed; one inside a line is data.
+        let (message, _) = data(b"..x\r\ny.\r\n.\r\n", 1024).await;
+        assert_eq!(message.unwrap(), b".x\r\ny.\r\n");
+        let (message, rest) = data(b".\r\n", 1024).await;
+        assert_eq!((message.unwrap(), rest), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn the_data_reads_the_same_however_it_is_cut_into_chunks() {
+        let input = b"..a\r\n.\rb\r\n.\r\r\nc\n.\nd\r\n\r\n.x\r\r\n.\r\nrest";
+        let mut whole = Unstuffer::new(1024);
+        let used = whole.feed(input);
+        assert_eq!(used, Some(input.len() - 4));
+        let whole = whole.finish().unwrap();
+        assert_eq!(whole, b".a\r\n\rb\r\n\r\r\nc\n.\nd\r\n\r\nx\r\r\n");
+        for size in 1..input.len() {
+            let mut unstuffer = Unstuffer::new(1024);
+            let mut fed = 0;
+            let end = input.chunks(size).find_map(|chunk| {
+                let used = unstuffer.feed(chunk).map(|used| fed + used);
+                fed += chunk.len();
+                used
+            });
+            assert_eq!(end, used, "chunks of {size}");
+            assert_eq!(unstuffer.finish().unwrap(), whole, "chunks of {size}");
+        }
+    }
+
+    #[tokio::test]
+    async fn command_lines_are_bounded_and_end_in_crlf() {
+        let mut input = b"EHLO a\r\n".to_vec();
+        input.extend(vec![b'x'; 100_000]);
+        input.extend_from_slice(b"\r\nNOOP\nQUIT\r\nRSET");
+        let mut stream = BufReader::new(&input[..]);
+        let mut lines = Vec::new();
+        loop {
+            let line = read_line(&mut stream).await.unwrap();
+            lines.push(match line {
+                Line::Command(command) => String::from_utf8(command).unwrap(),
+                Line::BareLf => "bare LF".into(),
+                Line::TooLong => "too long".into(),
+                Line::Closed => break,
+            });
+        }
+        assert_eq!(lines, ["EHLO a", "too long", "bare LF", "QUIT"]);
+        let mut long = vec![b'x'; MAX_LINE - 2];
+        long.extend_from_slice(b"\r\n");
+        let line = read_line(&mut BufReader::new(&long[..])).await.unwrap();
+        assert!(matches!(line, Line::Command(c) if c.len() == MAX_LINE - 2));
+    }
+
+    #[tokio::test]
+    async fn data_over_the_limit_is_read_to_its_end_and_refused() {
+        let (message, rest) = data(b"0123456789\r\n.\r\nQUIT\r\n", 8).await;
+        assert_eq!((message, rest), (None, b"QUIT\r\n".to_vec()));
+        let (message, _) = data(b"0123456\r\n.\r\n", 9).await;
+        assert_eq!(message.unwrap(), b"0123456\r\n");
+        // A line of any length without an end holds no more than the limit.
+        let mut long = vec![b'x'; 1 << 20];
+        long.extend_from_slice(b"\r\n.\r\n");
+        let mut unstuffer = Unstuffer::new(8);
+        assert_eq!(unstuffer.feed(&long[..1000]), None);
+        assert!(unstuffer.message.capacity() <= 8);
+        assert_eq!(unstuffer.feed(&long[1000..]), Some(long.len() - 1000));
+        assert_eq!(unstuffer.finish(), None);
+        let eof = read_data(&mut BufReader::new(&b"no end\r\n"[..]), 100).await;
+        assert_eq!(eof.unwrap_err().kind(), std::io::ErrorKind::UnexpectedEof);
     }
 }

@@ -384,6 +384,28 @@ impl Inbox {
         }
     }
 
+    /// Text pasted at the terminal, whole: it goes into the text box, line
+    /// breaks and all (in the search, which is one line, as spaces). Nowhere
+    /// else is a paste read, so none of it can answer a question or act as a
+    /// key.
+    pub fn on_paste(&mut self, pasted: &str) -> Command {
+        match &mut self.mode {
+            Mode::Input { typing, text } => {
+                let one_line = *typing == Typing::Search;
+                text.extend(pasted_text(pasted).chars().map(|c| match c {
+                    '\n' if one_line => ' ',
+                    c => c,
+                }));
+            }
+            Mode::Browse => self.say(
+                Tone::Info,
+                "A paste goes into a reply, a note or the search: nothing was done.",
+            ),
+            _ => {}
+        }
+        Command::Nothing
+    }
+
     fn browse(&mut self, key: Key) -> Command {
         let len = self.shown().len();
         match key {
@@ -975,14 +997,17 @@ impl Inbox {
                     Typing::Note(n) => format!("Internal note on ticket {n}"),
                     Typing::Search => "Search subjects and messages".to_string(),
                 };
-                let lines = vec![
-                    Line::from(format!("{text}▏")),
+                let mut lines: Vec<Line> = format!("{text}▏")
+                    .split('\n')
+                    .map(|line| Line::from(displayed(line)))
+                    .collect();
+                lines.extend([
                     Line::from(""),
                     Line::from(match typing {
                         Typing::Search => "Enter search (empty clears) · Esc cancel",
                         _ => "Enter send · Esc cancel",
                     }),
-                ];
+                ]);
                 dialog(frame, body, &title, lines, None);
             }
             Mode::Confirm { question, .. } => {
@@ -1061,6 +1086,18 @@ impl Inbox {
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// Pasted text as a text box keeps it: line breaks as `\n` (terminals send
+/// `\r`, some `\r\n`), tabs kept, other control characters (an escape
+/// sequence in the clipboard) left out.
+fn pasted_text(pasted: &str) -> String {
+    pasted
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 /// A timeline entry as the right pane shows it: `who: what`, one line per
@@ -1800,6 +1837,55 @@ mod tests {
         assert_eq!(
             message(&inbox),
             (Tone::Done, "Replied on ticket 10001".into())
+        );
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_text_box_whole_and_never_answers_or_acts() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hi Dana,");
+        let pasted = "\r\ryes, it ships today.\r\nt x \x1b[1mq\tend\r";
+        assert_eq!(inbox.on_paste(pasted), Command::Nothing);
+        let whole = "Hi Dana,\n\nyes, it ships today.\nt x [1mq\tend\n";
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10001),
+                text: whole.into()
+            },
+            "nothing sent, every line in the box"
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("│Hi Dana,"), "{text}");
+        assert!(text.contains("│yes, it ships today."), "{text}");
+        assert!(text.contains("│t x [1mq end"), "{text}");
+        inbox.on_key(Key::Enter);
+        assert!(
+            matches!(inbox.mode, Mode::Confirm { .. }),
+            "{:?}",
+            inbox.mode
+        );
+        // A paste at the question is no answer.
+        assert_eq!(inbox.on_paste("y"), Command::Nothing);
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, Act::Reply(whole.trim().into()))
+        );
+        // The search is one line; in the list a paste does nothing.
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('/'));
+        inbox.on_paste("late\r\nparcel");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.search.as_deref(), Some("late parcel"));
+        assert_eq!(inbox.on_paste("t"), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "A paste goes into a reply, a note or the search: nothing was done.".into()
+            )
         );
     }
 

@@ -997,25 +997,28 @@ impl Inbox {
                     Typing::Note(n) => format!("Internal note on ticket {n}"),
                     Typing::Search => "Search subjects and messages".to_string(),
                 };
-                let mut lines: Vec<Line> = format!("{text}▏")
-                    .split('\n')
-                    .map(|line| Line::from(displayed(line)))
-                    .collect();
+                let (rows, above) =
+                    text_box_rows(text, dialog_columns(body), text_box_height(body));
+                let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
+                let keys = match typing {
+                    Typing::Search => "Enter search (empty clears) · Esc cancel",
+                    _ => "Enter send · Esc cancel",
+                };
                 lines.extend([
                     Line::from(""),
-                    Line::from(match typing {
-                        Typing::Search => "Enter search (empty clears) · Esc cancel",
-                        _ => "Enter send · Esc cancel",
+                    Line::from(match above {
+                        0 => keys.to_string(),
+                        n => format!("↑ {n} more above · {keys}"),
                     }),
                 ]);
                 dialog(frame, body, &title, lines, None);
             }
             Mode::Confirm { question, .. } => {
-                let lines = vec![
-                    Line::from(question.clone()),
-                    Line::from(""),
-                    Line::from("y yes · n or Esc no"),
-                ];
+                let mut lines: Vec<Line> = wrap(question, dialog_columns(body))
+                    .into_iter()
+                    .map(Line::from)
+                    .collect();
+                lines.extend([Line::from(""), Line::from("y yes · n or Esc no")]);
                 dialog(frame, body, "Confirm", lines, None);
             }
         }
@@ -1114,6 +1117,60 @@ fn entry_lines(entry: &TimelineEntry) -> Vec<String> {
         kind => format!("{kind}: {body}"),
     };
     format!("{who}: {what}").lines().map(displayed).collect()
+}
+
+/// The columns text wraps at in a dialog over `area`: the box's borders and
+/// a column each side left out, and no wider than reads back easily.
+fn dialog_columns(area: Rect) -> usize {
+    area.width.min(104).saturating_sub(4).max(1) as usize
+}
+
+/// How many rows of text a text box over `area` shows at most: it grows
+/// with the text to two thirds of `area` (its borders, a blank line and the
+/// keys' line included), so the list stays in sight around it.
+fn text_box_height(area: Rect) -> usize {
+    (area.height as usize * 2 / 3)
+        .saturating_sub(4)
+        .clamp(1, 20)
+}
+
+/// What a text box shows of `text`, whose cursor is at its end, wrapped at
+/// `columns`: the last `height` rows (the cursor's among them), and how many
+/// rows are scrolled out above them.
+fn text_box_rows(text: &str, columns: usize, height: usize) -> (Vec<String>, usize) {
+    let mut rows = wrap(&format!("{text}▏"), columns);
+    let above = rows.len().saturating_sub(height);
+    (rows.split_off(above), above)
+}
+
+/// `text` in rows of at most `columns` display columns, as drawn (see
+/// [`displayed`]): its own line breaks kept, a line broken at the last space
+/// that fits, and a word longer than a row cut where the row ends.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut rows = Vec::new();
+    for line in text.split('\n') {
+        let mut row = String::new();
+        let mut used = 0;
+        for word in displayed(line).split_inclusive(' ') {
+            if used > 0 && used + word.trim_end_matches(' ').width() > columns {
+                rows.push(row.trim_end().to_string());
+                row.clear();
+                used = 0;
+            }
+            for c in word.chars() {
+                let width = c.width().unwrap_or(0);
+                if used > 0 && used + width > columns && c != ' ' {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(c);
+                used += width;
+            }
+        }
+        rows.push(row.trim_end().to_string());
+    }
+    rows
 }
 
 /// A box over the middle of `area` with `lines` (the `highlight`ed one
@@ -1887,6 +1944,63 @@ mod tests {
                 "A paste goes into a reply, a note or the search: nothing was done.".into()
             )
         );
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_keeps_its_line_breaks_and_cuts_long_words() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("one\n\ntwo  ", 20), ["one", "", "two"]);
+        assert_eq!(wrap("abcdefghij k", 4), ["abcd", "efgh", "ij k"]);
+        assert_eq!(wrap("中文全角", 5), ["中文", "全角"], "by display width");
+        assert_eq!(wrap("", 5), [""]);
+        let (rows, above) = text_box_rows("a\nb\nc\nd", 10, 2);
+        assert_eq!((rows, above), (vec!["c".into(), "d▏".into()], 2));
+        let (rows, above) = text_box_rows("a", 10, 2);
+        assert_eq!((rows, above), (vec!["a▏".to_string()], 0));
+    }
+
+    #[test]
+    fn the_text_box_grows_then_scrolls_to_the_cursor_with_its_keys_in_sight() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        let lines: Vec<String> = (1..=14).map(|n| format!("line {n} of the reply")).collect();
+        for (at, line) in lines.iter().enumerate() {
+            if at > 0 {
+                inbox.on_paste("\n");
+            }
+            inbox.on_paste(line);
+            let text = screen(&inbox, 80, 24);
+            assert!(text.contains(&format!("{line}▏")), "{text}");
+            assert!(text.contains("Enter send · Esc cancel"), "{text}");
+            if at < 3 {
+                assert!(text.contains("│line 1 of the reply"), "{text}");
+            }
+        }
+        let text = screen(&inbox, 80, 24);
+        assert!(!text.contains("│line 1 of the reply"), "{text}");
+        assert!(text.contains("↑ 4 more above · Enter send"), "{text}");
+        for line in &lines[4..] {
+            assert!(text.contains(line.as_str()), "{line}: {text}");
+        }
+        // One long line wraps, its end and the keys in view.
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('n'));
+        type_text(&mut inbox, &"a long note ".repeat(80));
+        type_text(&mut inbox, "the end");
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("the end▏"), "{text}");
+        assert!(
+            text.contains("more above · Enter send · Esc cancel"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+        // The question over a long reply keeps its keys too.
+        inbox.protected = Some("a-protected-context-with-a-long-name-for-testing".into());
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('o'));
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("y yes · n or Esc no"), "{text}");
+        assert!(text.contains("for-testing')"), "{text}");
     }
 
     #[test]

@@ -10,7 +10,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Tabs, Wrap,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
@@ -40,6 +43,8 @@ pub enum Key {
     Enter,
     Esc,
     Backspace,
+    PageUp,
+    PageDown,
     /// Ctrl-C: quits from anywhere.
     Interrupt,
     Other,
@@ -255,6 +260,7 @@ impl Filter {
 pub const KEYS: &[(&str, &str)] = &[
     ("tab shift-tab h l", "switch views"),
     ("j k ↓ ↑", "move"),
+    ("J K PgDn PgUp", "scroll the timeline: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
     ("r", "reply to the customer (asks first)"),
@@ -297,6 +303,12 @@ pub struct Inbox {
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
+    /// The timeline scrolled back: the ticket and the first row shown. None
+    /// follows the newest entry, and so does another ticket's timeline.
+    pub timeline_top: Option<(u64, usize)>,
+    /// The timeline's rows and the rows the pane had room for, when last
+    /// drawn: what a page is, and where the newest entry starts.
+    timeline_fit: std::cell::Cell<(usize, usize)>,
 }
 
 impl Inbox {
@@ -317,6 +329,8 @@ impl Inbox {
             message: None,
             protected: None,
             handles: Vec::new(),
+            timeline_top: None,
+            timeline_fit: Default::default(),
         }
     }
 
@@ -414,6 +428,10 @@ impl Inbox {
                 self.selected = (self.selected + 1).min(len - 1)
             }
             Key::Char('k') | Key::Up => self.selected = self.selected.saturating_sub(1),
+            Key::Char('K') => self.scroll_timeline(-1),
+            Key::Char('J') => self.scroll_timeline(1),
+            Key::PageUp => self.scroll_timeline(-self.timeline_page()),
+            Key::PageDown => self.scroll_timeline(self.timeline_page()),
             Key::Tab | Key::Right | Key::Char('l') => self.switch_view(true),
             Key::BackTab | Key::Left | Key::Char('h') => self.switch_view(false),
             Key::Char('?') => self.mode = Mode::Help,
@@ -450,7 +468,39 @@ impl Inbox {
             }
             _ => {}
         }
+        // Another ticket's timeline opens at its newest entry, and so does
+        // this one when it is selected again.
+        let selected = self.selected_ticket().map(|t| t.number);
+        if self.timeline_top.is_some_and(|(n, _)| Some(n) != selected) {
+            self.timeline_top = None;
+        }
         self.follow_selection()
+    }
+
+    /// A page of the timeline: the pane's rows less one, kept in view for
+    /// context.
+    fn timeline_page(&self) -> isize {
+        let (_, room) = self.timeline_fit.get();
+        room.saturating_sub(1).max(1) as isize
+    }
+
+    /// Scrolls the selected ticket's timeline by `rows`: back (older) when
+    /// negative. Back at the bottom it follows the newest entry again.
+    fn scroll_timeline(&mut self, rows: isize) {
+        let Some(number) = self.selected_ticket().map(|t| t.number) else {
+            return;
+        };
+        if self.timeline.as_ref().map(|(n, _)| *n) != Some(number) {
+            return;
+        }
+        let (total, room) = self.timeline_fit.get();
+        let bottom = total.saturating_sub(room);
+        let top = self
+            .timeline_top
+            .filter(|(n, _)| *n == number)
+            .map_or(bottom, |(_, top)| top.min(bottom))
+            .saturating_add_signed(rows);
+        self.timeline_top = (top < bottom).then_some((number, top));
     }
 
     fn switch_view(&mut self, forward: bool) {
@@ -1047,47 +1097,67 @@ impl Inbox {
         }
     }
 
+    /// The selected ticket's subject and state, and below them its timeline:
+    /// the newest entries, or as far back as it was scrolled, each wrapped and
+    /// one taller than the pane cut at its edge; a scrollbar when it does not
+    /// all fit.
     fn draw_timeline(&self, frame: &mut Frame, area: Rect) {
         let Some(ticket) = self.selected_ticket() else {
             return;
         };
-        let mut lines = vec![
-            Line::from(Span::styled(
-                format!("#{} {}", ticket.number, displayed(&ticket.subject)),
-                self.style(Style::default().bold()),
-            )),
-            Line::from(format!(
-                "{} · {} · {} · {}",
-                ticket.status,
-                ticket.priority,
-                ticket.assignee.as_deref().unwrap_or("unassigned"),
-                ticket.team.as_deref().unwrap_or("no team"),
-            )),
-        ];
-        if let Some((number, entries)) = &self.timeline
-            && *number == ticket.number
-        {
-            // The latest entries, as many as fit (the newest at least),
-            // counting the rows each line wraps to.
-            let room = (area.height as usize).saturating_sub(lines.len());
-            let columns = area.width.max(1) as usize;
-            let mut latest: Vec<Vec<String>> = Vec::new();
-            let mut used = 0;
-            for entry in entries.iter().rev() {
-                let entry_lines = entry_lines(entry);
-                let rows: usize = entry_lines
-                    .iter()
-                    .map(|line| line.width().div_ceil(columns).max(1))
-                    .sum();
-                if used + rows > room && !latest.is_empty() {
-                    break;
-                }
-                used += rows;
-                latest.push(entry_lines);
-            }
-            lines.extend(latest.into_iter().rev().flatten().map(Line::from));
+        let columns = area.width as usize;
+        let bold = self.style(Style::default().bold());
+        let state = format!(
+            "{} · {} · {} · {}",
+            ticket.status,
+            ticket.priority,
+            ticket.assignee.as_deref().unwrap_or("unassigned"),
+            ticket.team.as_deref().unwrap_or("no team"),
+        );
+        let header: Vec<Line> = wrap(&format!("#{} {}", ticket.number, ticket.subject), columns)
+            .into_iter()
+            .map(|row| Line::styled(row, bold))
+            .chain(wrap(&state, columns).into_iter().map(Line::from))
+            .collect();
+        let [head, pane] =
+            Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
+                .areas(area);
+        frame.render_widget(Paragraph::new(header), head);
+        let Some((number, entries)) = &self.timeline else {
+            return;
+        };
+        if *number != ticket.number {
+            return;
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        // The last column is the scrollbar's.
+        let rows: Vec<String> = entries
+            .iter()
+            .flat_map(entry_lines)
+            .flat_map(|line| wrap(&line, columns.saturating_sub(1)))
+            .collect();
+        let room = pane.height as usize;
+        self.timeline_fit.set((rows.len(), room));
+        let bottom = rows.len().saturating_sub(room);
+        let top = self
+            .timeline_top
+            .filter(|(n, _)| n == number)
+            .map_or(bottom, |(_, top)| top.min(bottom));
+        let shown: Vec<Line> = rows[top..]
+            .iter()
+            .take(room)
+            .map(|row| Line::from(row.as_str()))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), pane);
+        if bottom > 0 {
+            let mut position = ScrollbarState::new(bottom + 1)
+                .position(top)
+                .viewport_content_length(room);
+            frame.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight),
+                pane,
+                &mut position,
+            );
+        }
     }
 }
 
@@ -1495,6 +1565,111 @@ mod tests {
         ));
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("bob: note: the newest"), "{text}");
+    }
+
+    /// The timeline pane's rows of a screen: right of the list, without the
+    /// scrollbar.
+    fn pane(text: &str) -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.split_once('│').map(|(_, right)| right))
+            .map(|right| {
+                right
+                    .trim_end_matches(['▲', '▼', '║', '█', ' '])
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_timeline_scrolls_back_through_an_entry_taller_than_the_pane() {
+        let mut inbox = inbox();
+        let entry = |seq: u32, kind, author: Option<&str>, body: String| TimelineEntry {
+            seq,
+            kind,
+            author_kind: crate::api::AuthorKind::System,
+            author: author.map(str::to_string),
+            event: None,
+            body: Some(body),
+            channel: None,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        let email: Vec<String> = (1..=26).map(|n| format!("L{n:02}")).collect();
+        inbox.timeline = Some((
+            10001,
+            vec![
+                entry(1, crate::api::TimelineKind::Event, None, "Opened".into()),
+                entry(
+                    2,
+                    crate::api::TimelineKind::Message,
+                    Some("Dana"),
+                    email.join("\n"),
+                ),
+                entry(
+                    3,
+                    crate::api::TimelineKind::Event,
+                    Some("bob"),
+                    "Assigned".into(),
+                ),
+            ],
+        ));
+        // 80x24: 18 rows under the ticket's subject and state, for 28.
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"L26".to_string()), "{text}");
+        assert_eq!(rows.last().unwrap(), "bob: Assigned", "{text}");
+        assert!(rows.contains(&"#10001 Parcel 10001".to_string()), "{text}");
+        assert!(!rows.contains(&"L09".to_string()), "{text}");
+        assert!(
+            text.contains('▲') && text.contains('▼'),
+            "a scrollbar: {text}"
+        );
+        // Back a page (a row less than the pane) and to the first entry.
+        assert_eq!(inbox.on_key(Key::PageUp), Command::Nothing);
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"L09".to_string()), "{text}");
+        assert!(!rows.contains(&"L26".to_string()), "{text}");
+        assert!(
+            rows.contains(&"#10001 Parcel 10001".to_string()),
+            "kept: {text}"
+        );
+        inbox.on_key(Key::Char('K'));
+        inbox.on_key(Key::PageUp);
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"system: Opened".to_string()), "{text}");
+        assert!(rows.contains(&"Dana: message: L01".to_string()), "{text}");
+        assert_eq!(inbox.timeline_top, Some((10001, 0)));
+        inbox.on_key(Key::Char('K'));
+        assert_eq!(inbox.timeline_top, Some((10001, 0)), "no further back");
+        inbox.on_key(Key::Char('J'));
+        assert_eq!(inbox.timeline_top, Some((10001, 1)));
+        // A new entry while scrolled back leaves the view where it is.
+        let mut noted = event(4, EventKind::TicketNote, ticket(10001, Some("bob"), "open"));
+        noted.entries = vec![entry(
+            4,
+            crate::api::TimelineKind::Note,
+            Some("bob"),
+            "Checked".into(),
+        )];
+        inbox.apply(&noted);
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            pane(&text).contains(&"Dana: message: L01".to_string()),
+            "{text}"
+        );
+        // Forward to the end follows the newest entry again.
+        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(inbox.timeline_top, None);
+        let text = screen(&inbox, 80, 24);
+        assert_eq!(pane(&text).last().unwrap(), "bob: note: Checked", "{text}");
+        // Another ticket, and this one again, open at the newest entry.
+        inbox.on_key(Key::PageUp);
+        assert!(inbox.timeline_top.is_some());
+        inbox.on_key(Key::Tab);
+        inbox.on_key(Key::BackTab);
+        assert_eq!(inbox.timeline_top, None);
     }
 
     #[test]

@@ -276,6 +276,8 @@ pub fn read_key(code: KeyCode, modifiers: KeyModifiers) -> Key {
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
         _ => Key::Other,
     }
 }
@@ -307,6 +309,8 @@ mod tests {
         assert_eq!(read_key(KeyCode::Enter, none), Key::Enter);
         assert_eq!(read_key(KeyCode::Esc, none), Key::Esc);
         assert_eq!(read_key(KeyCode::Backspace, none), Key::Backspace);
+        assert_eq!(read_key(KeyCode::PageUp, none), Key::PageUp);
+        assert_eq!(read_key(KeyCode::PageDown, none), Key::PageDown);
         assert_eq!(read_key(KeyCode::F(1), none), Key::Other);
     }
 }

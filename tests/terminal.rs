@@ -425,6 +425,36 @@ fn tmux_format(desk: &Desk, format: &str) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
+/// Waits until the pane is back on the main screen: the inbox has given
+/// the terminal back (bracketed paste, raw mode, then the screen).
+fn wait_for_main_screen(desk: &Desk) {
+    common::wait_until(
+        "the main screen",
+        std::time::Duration::from_secs(20),
+        || (tmux_format(desk, "#{alternate_on}") == "0").then_some(()),
+    );
+}
+
+/// The shell line that runs `inbox`, then reads one line as a program after
+/// it would (bash's own prompt would switch bracketed paste off itself), and
+/// prints the inbox's exit status as [`Tmux::wait_exit`] reads it.
+fn inbox_then_read_a_line(inbox: &str) -> String {
+    format!("{inbox}; status=$?; head -n 1 | cat -v; echo \"exit=$status.\"")
+}
+
+/// Pastes a line into whatever reads the terminal after the inbox ended,
+/// and checks it arrived as typed: no bracketed-paste markers left on.
+fn assert_a_paste_arrives_plain(tmux: &Tmux, when: &str) -> String {
+    tmux.paste("pasted-after\n");
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("pasted-after"), "{when}: {screen}");
+    assert!(
+        !screen.contains("[200~"),
+        "{when}: bracketed paste left on:\n{screen}"
+    );
+    screen
+}
+
 #[test]
 fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does() {
     if !have_tool("tmux") {
@@ -437,11 +467,11 @@ fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does()
     for (signal, status) in [("TERM", 143), ("HUP", 129)] {
         let _ = std::fs::remove_file(&pid_file);
         // sh writes its pid, which exec hands on to deskctl.
-        tmux.type_line(&format!(
-            "sh -c \"echo \\$\\$ > {}; exec {} inbox\"; echo \"exit=$?.\"",
+        tmux.type_line(&inbox_then_read_a_line(&format!(
+            "sh -c \"echo \\$\\$ > {}; exec {} inbox\"",
             shell_quote(path_str(&pid_file)),
             shell_quote(common::BIN)
-        ));
+        )));
         tmux.wait_for_all(&["unassigned 1", "10001", "owner (local desk)"]);
         assert_eq!(tmux_format(&desk, "#{alternate_on}"), "1", "full-screen");
         let pid = std::fs::read_to_string(&pid_file).unwrap();
@@ -450,18 +480,62 @@ fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does()
             .status()
             .unwrap();
         assert!(killed.success());
-        let screen = tmux.wait_for("exit=");
-        assert_eq!(
-            tmux_format(&desk, "#{alternate_on} #{cursor_flag}"),
-            "0 1",
-            "SIG{signal}: the main screen and the cursor are back:\n{screen}"
+        wait_for_main_screen(&desk);
+        assert!(
+            tmux.cursor_visible(),
+            "SIG{signal}: the cursor is back:\n{}",
+            tmux.screen()
         );
+        assert_a_paste_arrives_plain(&tmux, &format!("SIG{signal}"));
         let (code, screen) = tmux.wait_exit();
         assert_eq!(code, status, "SIG{signal}: {screen}");
         // Raw mode is off: the terminal reads lines again.
         let (code, screen) = tmux.run("stty -a | tr ' ;' '\\n\\n' | grep -qx icanon");
         assert_eq!(code, 0, "SIG{signal}: still in raw mode: {screen}");
     }
+}
+
+#[test]
+fn a_pasted_reply_stays_in_the_box_whole_until_it_is_confirmed() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let tmux = Tmux::start(&desk, 100, 30);
+    tmux.type_line(&inbox_then_read_a_line(&format!("{} inbox", common::BIN)));
+    tmux.wait_for_all(&["unassigned 1", "#10001"]);
+    tmux.press("r");
+    tmux.wait_for("Reply to the customer of ticket 10001");
+    // Each line break would be Enter, `y` the answer, `t` and `p` keys.
+    let reply = "Hello,\nyes, it has shipped.\nt p x\nRegards";
+    tmux.paste(reply);
+    let screen = tmux.wait_for_all(&["│Hello,", "│yes, it has shipped.", "│t p x", "│Regards▏"]);
+    assert!(
+        !screen.contains("Send this reply"),
+        "nothing asked: {screen}"
+    );
+    tmux.press("Enter");
+    tmux.wait_for("Send this reply");
+    tmux.press("y");
+    tmux.wait_for("Replied on ticket 10001");
+    tmux.press("q");
+    wait_for_main_screen(&desk);
+    assert_a_paste_arrives_plain(&tmux, "quit with q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let messages: Vec<&str> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["kind"] == "message" && entry["author_kind"] != "customer")
+        .filter_map(|entry| entry["body"].as_str())
+        .collect();
+    assert_eq!(messages, [reply], "sent whole, once: {shown:#}");
+    assert_eq!(shown["ticket"]["assignee"], serde_json::Value::Null);
+    assert_eq!(shown["ticket"]["priority"], "medium", "{shown:#}");
 }
 
 #[test]

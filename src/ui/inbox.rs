@@ -10,7 +10,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Tabs, Wrap,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
@@ -40,6 +43,8 @@ pub enum Key {
     Enter,
     Esc,
     Backspace,
+    PageUp,
+    PageDown,
     /// Ctrl-C: quits from anywhere.
     Interrupt,
     Other,
@@ -255,6 +260,7 @@ impl Filter {
 pub const KEYS: &[(&str, &str)] = &[
     ("tab shift-tab h l", "switch views"),
     ("j k ↓ ↑", "move"),
+    ("J K PgDn PgUp", "scroll the timeline: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
     ("r", "reply to the customer (asks first)"),
@@ -297,6 +303,12 @@ pub struct Inbox {
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
+    /// The timeline scrolled back: the ticket and the first row shown. None
+    /// follows the newest entry, and so does another ticket's timeline.
+    pub timeline_top: Option<(u64, usize)>,
+    /// The timeline's rows and the rows the pane had room for, when last
+    /// drawn: what a page is, and where the newest entry starts.
+    timeline_fit: std::cell::Cell<(usize, usize)>,
 }
 
 impl Inbox {
@@ -317,6 +329,8 @@ impl Inbox {
             message: None,
             protected: None,
             handles: Vec::new(),
+            timeline_top: None,
+            timeline_fit: Default::default(),
         }
     }
 
@@ -384,6 +398,28 @@ impl Inbox {
         }
     }
 
+    /// Text pasted at the terminal, whole: it goes into the text box, line
+    /// breaks and all (in the search, which is one line, as spaces). Nowhere
+    /// else is a paste read, so none of it can answer a question or act as a
+    /// key.
+    pub fn on_paste(&mut self, pasted: &str) -> Command {
+        match &mut self.mode {
+            Mode::Input { typing, text } => {
+                let one_line = *typing == Typing::Search;
+                text.extend(pasted_text(pasted).chars().map(|c| match c {
+                    '\n' if one_line => ' ',
+                    c => c,
+                }));
+            }
+            Mode::Browse => self.say(
+                Tone::Info,
+                "A paste goes into a reply, a note or the search: nothing was done.",
+            ),
+            _ => {}
+        }
+        Command::Nothing
+    }
+
     fn browse(&mut self, key: Key) -> Command {
         let len = self.shown().len();
         match key {
@@ -392,6 +428,10 @@ impl Inbox {
                 self.selected = (self.selected + 1).min(len - 1)
             }
             Key::Char('k') | Key::Up => self.selected = self.selected.saturating_sub(1),
+            Key::Char('K') => self.scroll_timeline(-1),
+            Key::Char('J') => self.scroll_timeline(1),
+            Key::PageUp => self.scroll_timeline(-self.timeline_page()),
+            Key::PageDown => self.scroll_timeline(self.timeline_page()),
             Key::Tab | Key::Right | Key::Char('l') => self.switch_view(true),
             Key::BackTab | Key::Left | Key::Char('h') => self.switch_view(false),
             Key::Char('?') => self.mode = Mode::Help,
@@ -428,7 +468,39 @@ impl Inbox {
             }
             _ => {}
         }
+        // Another ticket's timeline opens at its newest entry, and so does
+        // this one when it is selected again.
+        let selected = self.selected_ticket().map(|t| t.number);
+        if self.timeline_top.is_some_and(|(n, _)| Some(n) != selected) {
+            self.timeline_top = None;
+        }
         self.follow_selection()
+    }
+
+    /// A page of the timeline: the pane's rows less one, kept in view for
+    /// context.
+    fn timeline_page(&self) -> isize {
+        let (_, room) = self.timeline_fit.get();
+        room.saturating_sub(1).max(1) as isize
+    }
+
+    /// Scrolls the selected ticket's timeline by `rows`: back (older) when
+    /// negative. Back at the bottom it follows the newest entry again.
+    fn scroll_timeline(&mut self, rows: isize) {
+        let Some(number) = self.selected_ticket().map(|t| t.number) else {
+            return;
+        };
+        if self.timeline.as_ref().map(|(n, _)| *n) != Some(number) {
+            return;
+        }
+        let (total, room) = self.timeline_fit.get();
+        let bottom = total.saturating_sub(room);
+        let top = self
+            .timeline_top
+            .filter(|(n, _)| *n == number)
+            .map_or(bottom, |(_, top)| top.min(bottom))
+            .saturating_add_signed(rows);
+        self.timeline_top = (top < bottom).then_some((number, top));
     }
 
     fn switch_view(&mut self, forward: bool) {
@@ -975,22 +1047,28 @@ impl Inbox {
                     Typing::Note(n) => format!("Internal note on ticket {n}"),
                     Typing::Search => "Search subjects and messages".to_string(),
                 };
-                let lines = vec![
-                    Line::from(format!("{text}▏")),
+                let (rows, above) =
+                    text_box_rows(text, dialog_columns(body), text_box_height(body));
+                let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
+                let keys = match typing {
+                    Typing::Search => "Enter search (empty clears) · Esc cancel",
+                    _ => "Enter send · Esc cancel",
+                };
+                lines.extend([
                     Line::from(""),
-                    Line::from(match typing {
-                        Typing::Search => "Enter search (empty clears) · Esc cancel",
-                        _ => "Enter send · Esc cancel",
+                    Line::from(match above {
+                        0 => keys.to_string(),
+                        n => format!("↑ {n} more above · {keys}"),
                     }),
-                ];
+                ]);
                 dialog(frame, body, &title, lines, None);
             }
             Mode::Confirm { question, .. } => {
-                let lines = vec![
-                    Line::from(question.clone()),
-                    Line::from(""),
-                    Line::from("y yes · n or Esc no"),
-                ];
+                let mut lines: Vec<Line> = wrap(question, dialog_columns(body))
+                    .into_iter()
+                    .map(Line::from)
+                    .collect();
+                lines.extend([Line::from(""), Line::from("y yes · n or Esc no")]);
                 dialog(frame, body, "Confirm", lines, None);
             }
         }
@@ -1019,48 +1097,80 @@ impl Inbox {
         }
     }
 
+    /// The selected ticket's subject and state, and below them its timeline:
+    /// the newest entries, or as far back as it was scrolled, each wrapped and
+    /// one taller than the pane cut at its edge; a scrollbar when it does not
+    /// all fit.
     fn draw_timeline(&self, frame: &mut Frame, area: Rect) {
         let Some(ticket) = self.selected_ticket() else {
             return;
         };
-        let mut lines = vec![
-            Line::from(Span::styled(
-                format!("#{} {}", ticket.number, displayed(&ticket.subject)),
-                self.style(Style::default().bold()),
-            )),
-            Line::from(format!(
-                "{} · {} · {} · {}",
-                ticket.status,
-                ticket.priority,
-                ticket.assignee.as_deref().unwrap_or("unassigned"),
-                ticket.team.as_deref().unwrap_or("no team"),
-            )),
-        ];
-        if let Some((number, entries)) = &self.timeline
-            && *number == ticket.number
-        {
-            // The latest entries, as many as fit (the newest at least),
-            // counting the rows each line wraps to.
-            let room = (area.height as usize).saturating_sub(lines.len());
-            let columns = area.width.max(1) as usize;
-            let mut latest: Vec<Vec<String>> = Vec::new();
-            let mut used = 0;
-            for entry in entries.iter().rev() {
-                let entry_lines = entry_lines(entry);
-                let rows: usize = entry_lines
-                    .iter()
-                    .map(|line| line.width().div_ceil(columns).max(1))
-                    .sum();
-                if used + rows > room && !latest.is_empty() {
-                    break;
-                }
-                used += rows;
-                latest.push(entry_lines);
-            }
-            lines.extend(latest.into_iter().rev().flatten().map(Line::from));
+        let columns = area.width as usize;
+        let bold = self.style(Style::default().bold());
+        let state = format!(
+            "{} · {} · {} · {}",
+            ticket.status,
+            ticket.priority,
+            ticket.assignee.as_deref().unwrap_or("unassigned"),
+            ticket.team.as_deref().unwrap_or("no team"),
+        );
+        let header: Vec<Line> = wrap(&format!("#{} {}", ticket.number, ticket.subject), columns)
+            .into_iter()
+            .map(|row| Line::styled(row, bold))
+            .chain(wrap(&state, columns).into_iter().map(Line::from))
+            .collect();
+        let [head, pane] =
+            Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
+                .areas(area);
+        frame.render_widget(Paragraph::new(header), head);
+        let Some((number, entries)) = &self.timeline else {
+            return;
+        };
+        if *number != ticket.number {
+            return;
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        // The last column is the scrollbar's.
+        let rows: Vec<String> = entries
+            .iter()
+            .flat_map(entry_lines)
+            .flat_map(|line| wrap(&line, columns.saturating_sub(1)))
+            .collect();
+        let room = pane.height as usize;
+        self.timeline_fit.set((rows.len(), room));
+        let bottom = rows.len().saturating_sub(room);
+        let top = self
+            .timeline_top
+            .filter(|(n, _)| n == number)
+            .map_or(bottom, |(_, top)| top.min(bottom));
+        let shown: Vec<Line> = rows[top..]
+            .iter()
+            .take(room)
+            .map(|row| Line::from(row.as_str()))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), pane);
+        if bottom > 0 {
+            let mut position = ScrollbarState::new(bottom + 1)
+                .position(top)
+                .viewport_content_length(room);
+            frame.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight),
+                pane,
+                &mut position,
+            );
+        }
     }
+}
+
+/// Pasted text as a text box keeps it: line breaks as `\n` (terminals send
+/// `\r`, some `\r\n`), tabs kept, other control characters (an escape
+/// sequence in the clipboard) left out.
+fn pasted_text(pasted: &str) -> String {
+    pasted
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 /// A timeline entry as the right pane shows it: `who: what`, one line per
@@ -1077,6 +1187,60 @@ fn entry_lines(entry: &TimelineEntry) -> Vec<String> {
         kind => format!("{kind}: {body}"),
     };
     format!("{who}: {what}").lines().map(displayed).collect()
+}
+
+/// The columns text wraps at in a dialog over `area`: the box's borders and
+/// a column each side left out, and no wider than reads back easily.
+fn dialog_columns(area: Rect) -> usize {
+    area.width.min(104).saturating_sub(4).max(1) as usize
+}
+
+/// How many rows of text a text box over `area` shows at most: it grows
+/// with the text to two thirds of `area` (its borders, a blank line and the
+/// keys' line included), so the list stays in sight around it.
+fn text_box_height(area: Rect) -> usize {
+    (area.height as usize * 2 / 3)
+        .saturating_sub(4)
+        .clamp(1, 20)
+}
+
+/// What a text box shows of `text`, whose cursor is at its end, wrapped at
+/// `columns`: the last `height` rows (the cursor's among them), and how many
+/// rows are scrolled out above them.
+fn text_box_rows(text: &str, columns: usize, height: usize) -> (Vec<String>, usize) {
+    let mut rows = wrap(&format!("{text}▏"), columns);
+    let above = rows.len().saturating_sub(height);
+    (rows.split_off(above), above)
+}
+
+/// `text` in rows of at most `columns` display columns, as drawn (see
+/// [`displayed`]): its own line breaks kept, a line broken at the last space
+/// that fits, and a word longer than a row cut where the row ends.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut rows = Vec::new();
+    for line in text.split('\n') {
+        let mut row = String::new();
+        let mut used = 0;
+        for word in displayed(line).split_inclusive(' ') {
+            if used > 0 && used + word.trim_end_matches(' ').width() > columns {
+                rows.push(row.trim_end().to_string());
+                row.clear();
+                used = 0;
+            }
+            for c in word.chars() {
+                let width = c.width().unwrap_or(0);
+                if used > 0 && used + width > columns && c != ' ' {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                row.push(c);
+                used += width;
+            }
+        }
+        rows.push(row.trim_end().to_string());
+    }
+    rows
 }
 
 /// A box over the middle of `area` with `lines` (the `highlight`ed one
@@ -1401,6 +1565,111 @@ mod tests {
         ));
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("bob: note: the newest"), "{text}");
+    }
+
+    /// The timeline pane's rows of a screen: right of the list, without the
+    /// scrollbar.
+    fn pane(text: &str) -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.split_once('│').map(|(_, right)| right))
+            .map(|right| {
+                right
+                    .trim_end_matches(['▲', '▼', '║', '█', ' '])
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_timeline_scrolls_back_through_an_entry_taller_than_the_pane() {
+        let mut inbox = inbox();
+        let entry = |seq: u32, kind, author: Option<&str>, body: String| TimelineEntry {
+            seq,
+            kind,
+            author_kind: crate::api::AuthorKind::System,
+            author: author.map(str::to_string),
+            event: None,
+            body: Some(body),
+            channel: None,
+            at: Timestamp::UNIX_EPOCH,
+        };
+        let email: Vec<String> = (1..=26).map(|n| format!("L{n:02}")).collect();
+        inbox.timeline = Some((
+            10001,
+            vec![
+                entry(1, crate::api::TimelineKind::Event, None, "Opened".into()),
+                entry(
+                    2,
+                    crate::api::TimelineKind::Message,
+                    Some("Dana"),
+                    email.join("\n"),
+                ),
+                entry(
+                    3,
+                    crate::api::TimelineKind::Event,
+                    Some("bob"),
+                    "Assigned".into(),
+                ),
+            ],
+        ));
+        // 80x24: 18 rows under the ticket's subject and state, for 28.
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"L26".to_string()), "{text}");
+        assert_eq!(rows.last().unwrap(), "bob: Assigned", "{text}");
+        assert!(rows.contains(&"#10001 Parcel 10001".to_string()), "{text}");
+        assert!(!rows.contains(&"L09".to_string()), "{text}");
+        assert!(
+            text.contains('▲') && text.contains('▼'),
+            "a scrollbar: {text}"
+        );
+        // Back a page (a row less than the pane) and to the first entry.
+        assert_eq!(inbox.on_key(Key::PageUp), Command::Nothing);
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"L09".to_string()), "{text}");
+        assert!(!rows.contains(&"L26".to_string()), "{text}");
+        assert!(
+            rows.contains(&"#10001 Parcel 10001".to_string()),
+            "kept: {text}"
+        );
+        inbox.on_key(Key::Char('K'));
+        inbox.on_key(Key::PageUp);
+        let text = screen(&inbox, 80, 24);
+        let rows = pane(&text);
+        assert!(rows.contains(&"system: Opened".to_string()), "{text}");
+        assert!(rows.contains(&"Dana: message: L01".to_string()), "{text}");
+        assert_eq!(inbox.timeline_top, Some((10001, 0)));
+        inbox.on_key(Key::Char('K'));
+        assert_eq!(inbox.timeline_top, Some((10001, 0)), "no further back");
+        inbox.on_key(Key::Char('J'));
+        assert_eq!(inbox.timeline_top, Some((10001, 1)));
+        // A new entry while scrolled back leaves the view where it is.
+        let mut noted = event(4, EventKind::TicketNote, ticket(10001, Some("bob"), "open"));
+        noted.entries = vec![entry(
+            4,
+            crate::api::TimelineKind::Note,
+            Some("bob"),
+            "Checked".into(),
+        )];
+        inbox.apply(&noted);
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            pane(&text).contains(&"Dana: message: L01".to_string()),
+            "{text}"
+        );
+        // Forward to the end follows the newest entry again.
+        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(inbox.timeline_top, None);
+        let text = screen(&inbox, 80, 24);
+        assert_eq!(pane(&text).last().unwrap(), "bob: note: Checked", "{text}");
+        // Another ticket, and this one again, open at the newest entry.
+        inbox.on_key(Key::PageUp);
+        assert!(inbox.timeline_top.is_some());
+        inbox.on_key(Key::Tab);
+        inbox.on_key(Key::BackTab);
+        assert_eq!(inbox.timeline_top, None);
     }
 
     #[test]
@@ -1801,6 +2070,112 @@ mod tests {
             message(&inbox),
             (Tone::Done, "Replied on ticket 10001".into())
         );
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_text_box_whole_and_never_answers_or_acts() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        type_text(&mut inbox, "Hi Dana,");
+        let pasted = "\r\ryes, it ships today.\r\nt x \x1b[1mq\tend\r";
+        assert_eq!(inbox.on_paste(pasted), Command::Nothing);
+        let whole = "Hi Dana,\n\nyes, it ships today.\nt x [1mq\tend\n";
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10001),
+                text: whole.into()
+            },
+            "nothing sent, every line in the box"
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("│Hi Dana,"), "{text}");
+        assert!(text.contains("│yes, it ships today."), "{text}");
+        assert!(text.contains("│t x [1mq end"), "{text}");
+        inbox.on_key(Key::Enter);
+        assert!(
+            matches!(inbox.mode, Mode::Confirm { .. }),
+            "{:?}",
+            inbox.mode
+        );
+        // A paste at the question is no answer.
+        assert_eq!(inbox.on_paste("y"), Command::Nothing);
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, Act::Reply(whole.trim().into()))
+        );
+        // The search is one line; in the list a paste does nothing.
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('/'));
+        inbox.on_paste("late\r\nparcel");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(inbox.filter.search.as_deref(), Some("late parcel"));
+        assert_eq!(inbox.on_paste("t"), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "A paste goes into a reply, a note or the search: nothing was done.".into()
+            )
+        );
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_keeps_its_line_breaks_and_cuts_long_words() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("one\n\ntwo  ", 20), ["one", "", "two"]);
+        assert_eq!(wrap("abcdefghij k", 4), ["abcd", "efgh", "ij k"]);
+        assert_eq!(wrap("中文全角", 5), ["中文", "全角"], "by display width");
+        assert_eq!(wrap("", 5), [""]);
+        let (rows, above) = text_box_rows("a\nb\nc\nd", 10, 2);
+        assert_eq!((rows, above), (vec!["c".into(), "d▏".into()], 2));
+        let (rows, above) = text_box_rows("a", 10, 2);
+        assert_eq!((rows, above), (vec!["a▏".to_string()], 0));
+    }
+
+    #[test]
+    fn the_text_box_grows_then_scrolls_to_the_cursor_with_its_keys_in_sight() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('r'));
+        let lines: Vec<String> = (1..=14).map(|n| format!("line {n} of the reply")).collect();
+        for (at, line) in lines.iter().enumerate() {
+            if at > 0 {
+                inbox.on_paste("\n");
+            }
+            inbox.on_paste(line);
+            let text = screen(&inbox, 80, 24);
+            assert!(text.contains(&format!("{line}▏")), "{text}");
+            assert!(text.contains("Enter send · Esc cancel"), "{text}");
+            if at < 3 {
+                assert!(text.contains("│line 1 of the reply"), "{text}");
+            }
+        }
+        let text = screen(&inbox, 80, 24);
+        assert!(!text.contains("│line 1 of the reply"), "{text}");
+        assert!(text.contains("↑ 4 more above · Enter send"), "{text}");
+        for line in &lines[4..] {
+            assert!(text.contains(line.as_str()), "{line}: {text}");
+        }
+        // One long line wraps, its end and the keys in view.
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('n'));
+        type_text(&mut inbox, &"a long note ".repeat(80));
+        type_text(&mut inbox, "the end");
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("the end▏"), "{text}");
+        assert!(
+            text.contains("more above · Enter send · Esc cancel"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+        // The question over a long reply keeps its keys too.
+        inbox.protected = Some("a-protected-context-with-a-long-name-for-testing".into());
+        inbox.mode = Mode::Browse;
+        inbox.on_key(Key::Char('o'));
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("y yes · n or Esc no"), "{text}");
+        assert!(text.contains("for-testing')"), "{text}");
     }
 
     #[test]

@@ -676,6 +676,25 @@ impl Tmux {
         self.tmux(&["send-keys", "-l", text]);
     }
 
+    /// Pastes `text` as a terminal does (`paste-buffer -p`): inside
+    /// bracketed-paste markers when the program asked for them, its line
+    /// breaks sent as carriage returns, as Enter is.
+    pub fn paste(&self, text: &str) {
+        use std::io::Write;
+        let mut load = Command::new("tmux")
+            .args(["-S", path_str(&self.socket), "load-buffer", "-"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        load.stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        assert!(load.wait().unwrap().success(), "tmux load-buffer failed");
+        self.tmux(&["paste-buffer", "-p", "-d"]);
+    }
+
     /// Waits until `ready` holds for the screen (`what` names it for a failure).
     pub fn wait_until_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         wait_until(what, std::time::Duration::from_secs(20), || {

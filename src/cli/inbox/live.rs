@@ -3,7 +3,11 @@
 //! Every action is the client call its command makes (`tickets take`,
 //! `tickets reply`…), and the assign picker lists whom triage's does.
 
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyCode, KeyEventKind,
+    KeyModifiers,
+};
+use ratatui::crossterm::execute;
 
 use crate::api::{MAX_PAGE_LIMIT, TicketQuery};
 use crate::cli::Session;
@@ -52,19 +56,30 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     std::process::exit(status)
 }
 
-/// The terminal while the inbox has it: raw mode, the alternate screen, the
-/// cursor hidden. Dropped, it gives the terminal back as it was, however the
-/// inbox ends: a key, an error, a signal, or the command dropped on Ctrl-C
-/// sent as a signal.
+/// The terminal while the inbox has it: raw mode, the alternate screen,
+/// bracketed paste, the cursor hidden. Dropped, it gives the terminal back
+/// as it was, however the inbox ends: a key, an error, a signal, or the
+/// command dropped on Ctrl-C sent as a signal; a panic gives it back from
+/// the panic hook.
 struct FullScreen {
     terminal: ratatui::DefaultTerminal,
 }
 
 impl FullScreen {
     fn enter() -> FullScreen {
-        FullScreen {
-            terminal: ratatui::init(),
-        }
+        // ratatui's panic hook restores raw mode and the screen only.
+        let restore_the_rest = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            end_bracketed_paste();
+            restore_the_rest(info);
+        }));
+        let terminal = ratatui::init();
+        // Without it a pasted line break is Enter, and what follows it is
+        // read as keys: the answer to "Send this reply?" and then inbox
+        // commands. Bracketed, a paste arrives as one event for the text box.
+        // A terminal that cannot bracket pastes ignores the request.
+        let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+        FullScreen { terminal }
     }
 }
 
@@ -72,9 +87,16 @@ impl Drop for FullScreen {
     fn drop(&mut self) {
         // Errors are let go: after SIGHUP the terminal may be gone, and there
         // is nothing else to restore it with.
+        end_bracketed_paste();
         let _ = ratatui::try_restore();
         let _ = self.terminal.show_cursor();
     }
+}
+
+/// Left on, the shell (or whatever runs next) would read every paste with
+/// escape sequences around it.
+fn end_bracketed_paste() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
 }
 
 /// Resolves when the inbox is told to end from outside, by SIGTERM (`kill`,
@@ -206,6 +228,7 @@ async fn run(
                 Some(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => {
                     inbox.on_key(read_key(key.code, key.modifiers))
                 }
+                Some(TermEvent::Paste(text)) => inbox.on_paste(&text),
                 Some(_) => Command::Nothing,
                 None => Command::Quit,
             },
@@ -253,6 +276,8 @@ pub fn read_key(code: KeyCode, modifiers: KeyModifiers) -> Key {
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
         _ => Key::Other,
     }
 }
@@ -284,6 +309,8 @@ mod tests {
         assert_eq!(read_key(KeyCode::Enter, none), Key::Enter);
         assert_eq!(read_key(KeyCode::Esc, none), Key::Esc);
         assert_eq!(read_key(KeyCode::Backspace, none), Key::Backspace);
+        assert_eq!(read_key(KeyCode::PageUp, none), Key::PageUp);
+        assert_eq!(read_key(KeyCode::PageDown, none), Key::PageDown);
         assert_eq!(read_key(KeyCode::F(1), none), Key::Other);
     }
 }

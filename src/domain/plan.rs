@@ -233,20 +233,21 @@ pub fn normalized(document: &DeskDocument) -> DeskDocument {
         }
         let handles: BTreeSet<String> = operators.iter().map(|o| o.handle.clone()).collect();
         let keys: BTreeSet<String> = teams.iter().map(|t| t.key.clone()).collect();
+        let grouped = crate::domain::workspace::change::Memberships::of(&pairs);
         for team in teams.iter_mut() {
             team.members.extend(
-                pairs
-                    .iter()
-                    .filter(|(h, t)| *t == team.key && handles.contains(h))
-                    .map(|(h, _)| h.clone()),
+                grouped
+                    .members(&team.key)
+                    .filter(|h| handles.contains(*h))
+                    .map(str::to_string),
             );
         }
         for operator in operators.iter_mut() {
             operator.teams.extend(
-                pairs
-                    .iter()
-                    .filter(|(h, t)| *h == operator.handle && keys.contains(t))
-                    .map(|(_, t)| t.clone()),
+                grouped
+                    .teams(&operator.handle)
+                    .filter(|t| keys.contains(*t))
+                    .map(str::to_string),
             );
         }
     }

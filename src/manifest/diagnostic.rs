@@ -76,18 +76,27 @@ impl Diagnostic {
 pub struct Source {
     /// How messages name it: the path as given, or `<stdin>`.
     pub name: String,
-    pub text: String,
+    text: String,
+    /// Where each line starts and ends (its break left out), found once: a
+    /// diagnostic per line of a large document must not split the text again.
+    lines: Vec<std::ops::Range<usize>>,
     /// What `${file:PATH}` references are relative to.
     pub dir: PathBuf,
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>, dir: impl AsRef<Path>) -> Self {
+        let text = text.into();
         Self {
             name: name.into(),
-            text: text.into(),
+            lines: line_ranges(&text),
+            text,
             dir: dir.as_ref().to_path_buf(),
         }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The same text with the token at each of `places` replaced by `*`s of
@@ -95,8 +104,10 @@ impl Source {
     /// [`mask_secret_values`]) too, so that showing a line never shows a
     /// secret written there, even in a document that does not parse.
     pub fn masked(&self, places: &[Pos]) -> Source {
-        let mut lines: Vec<String> = (1..)
-            .map_while(|number| self.line(number).map(str::to_string))
+        let mut lines: Vec<String> = self
+            .lines
+            .iter()
+            .map(|range| self.text[range.clone()].to_string())
             .collect();
         mask_secret_values(&mut lines);
         for pos in places {
@@ -107,22 +118,42 @@ impl Source {
             let width = token_width(line, pos.column);
             mask_range(line, start, width);
         }
-        Source {
-            name: self.name.clone(),
-            text: lines.join("\n"),
-            dir: self.dir.clone(),
-        }
+        Source::new(self.name.clone(), lines.join("\n"), &self.dir)
     }
 
-    /// The text of a 1-based line, without its line break. Lines end as YAML
-    /// ends them: at `\n`, `\r\n` or a lone `\r`.
+    /// The text of a 1-based line, without its line break.
     pub fn line(&self, number: u32) -> Option<&str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        self.text
-            .split('\n')
-            .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
-            .nth(index)
+        self.lines.get(index).map(|range| &self.text[range.clone()])
     }
+}
+
+/// The byte range of each line of `text`, its break left out. Lines end as
+/// YAML ends them: at `\n`, `\r\n` or a lone `\r`.
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\n' => {
+                ranges.push(start..at);
+                start = at + 1;
+            }
+            b'\r' => {
+                ranges.push(start..at);
+                if bytes.get(at + 1) == Some(&b'\n') {
+                    at += 1;
+                }
+                start = at + 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    ranges.push(start..bytes.len());
+    ranges
 }
 
 /// How many characters the token at `column` takes: a key, a plain value or a
@@ -295,6 +326,17 @@ mod tests {
         assert_eq!(source.line(9), None);
         let old_mac = Source::new("x", "a: 1\rb: 2", ".");
         assert_eq!(old_mac.line(2), Some("b: 2"));
+    }
+
+    #[test]
+    fn every_kind_of_line_break_ends_a_line_once() {
+        let source = Source::new("x", "a\r\r\nb\rc\n\nd", ".");
+        let lines: Vec<&str> = (1..).map_while(|n| source.line(n)).collect();
+        assert_eq!(lines, ["a", "", "b", "c", "", "d"]);
+        let masked = source.masked(&[]);
+        assert_eq!(masked.text(), "a\n\nb\nc\n\nd");
+        assert_eq!(Source::new("x", "", ".").line(1), Some(""));
+        assert_eq!(Source::new("x", "a\n", ".").line(2), Some(""));
     }
 
     #[test]

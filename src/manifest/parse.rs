@@ -37,7 +37,7 @@ pub fn parse(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
 /// without the offending entries (missing keys stood in for), so that later
 /// checks can still find their problems. No document after a syntax error.
 pub fn parse_partial(source: &Source) -> (Option<Parsed>, Vec<Diagnostic>) {
-    let (tree, mut errors) = match read_tree(&source.text) {
+    let (tree, mut errors) = match read_tree(source.text()) {
         Ok(read) => read,
         Err(errors) => return (None, errors),
     };

@@ -7,7 +7,7 @@
 //! Each function changes `workspace` in place or refuses, leaving it as it
 //! was. Fields are checked before (see [`crate::domain::validate`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 
@@ -111,21 +111,64 @@ pub fn memberships(workspace: &Snapshot) -> BTreeSet<(String, String)> {
 
 /// Makes every team's members and every operator's teams read `pairs`.
 pub fn set_memberships(workspace: &mut Snapshot, pairs: &BTreeSet<(String, String)>) {
+    let grouped = Memberships::of(pairs);
     for team in &mut workspace.teams {
-        team.members = pairs
-            .iter()
-            .filter(|(_, key)| *key == team.key)
-            .map(|(handle, _)| handle.clone())
-            .collect();
-        team.members.sort();
+        team.members = grouped.members(&team.key).map(str::to_string).collect();
     }
     for operator in &mut workspace.operators {
-        operator.teams = pairs
-            .iter()
-            .filter(|(handle, _)| *handle == operator.handle)
-            .map(|(_, key)| key.clone())
+        operator.teams = grouped
+            .teams(&operator.handle)
+            .map(str::to_string)
             .collect();
-        operator.teams.sort();
+    }
+}
+
+/// (operator, team) pairs grouped both ways, so that each team and each
+/// operator finds its own without going through every pair (thousands of
+/// operators would make that quadratic).
+pub struct Memberships<'a> {
+    members_by_team: BTreeMap<&'a str, Vec<&'a str>>,
+    teams_by_operator: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Memberships<'a> {
+    pub fn of(pairs: &'a BTreeSet<(String, String)>) -> Self {
+        let mut grouped = Self {
+            members_by_team: BTreeMap::new(),
+            teams_by_operator: BTreeMap::new(),
+        };
+        // In the set's order, so each list comes out sorted and without repeats.
+        for (handle, team) in pairs {
+            grouped
+                .members_by_team
+                .entry(team)
+                .or_default()
+                .push(handle);
+            grouped
+                .teams_by_operator
+                .entry(handle)
+                .or_default()
+                .push(team);
+        }
+        grouped
+    }
+
+    /// A team's members, sorted.
+    pub fn members(&self, team: &str) -> impl Iterator<Item = &'a str> + '_ {
+        self.members_by_team
+            .get(team)
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
+    /// An operator's teams, sorted.
+    pub fn teams(&self, handle: &str) -> impl Iterator<Item = &'a str> + '_ {
+        self.teams_by_operator
+            .get(handle)
+            .into_iter()
+            .flatten()
+            .copied()
     }
 }
 
@@ -707,6 +750,24 @@ mod tests {
         )
         .unwrap();
         ws
+    }
+
+    #[test]
+    fn memberships_read_the_same_from_either_side_sorted() {
+        let mut ws = desk();
+        let pairs: BTreeSet<(String, String)> = [("carol", "billing"), ("alice", "billing")]
+            .into_iter()
+            .map(|(h, t)| (h.to_string(), t.to_string()))
+            .chain(memberships(&ws))
+            .collect();
+        set_memberships(&mut ws, &pairs);
+        let billing = ws.team("billing").unwrap();
+        assert_eq!(billing.members, ["alice", "bob", "carol"]);
+        assert_eq!(ws.operator("alice").unwrap().teams, ["billing", "support"]);
+        assert_eq!(ws.operator("bob").unwrap().teams, ["billing", "support"]);
+        set_memberships(&mut ws, &BTreeSet::new());
+        assert!(ws.teams.iter().all(|t| t.members.is_empty()));
+        assert!(ws.operators.iter().all(|o| o.teams.is_empty()));
     }
 
     #[test]

@@ -868,13 +868,15 @@ pub fn after(
         spec_key: impl Fn(&S) -> String,
         mut merge: impl FnMut(usize, &S, Option<&T>) -> Result<T, crate::domain::Refusal>,
     ) -> Result<Vec<T>, crate::domain::Refusal> {
+        let stored_by_key: BTreeMap<String, &T> =
+            current.iter().rev().map(|item| (key(item), item)).collect();
         let mut result: BTreeMap<String, T> = BTreeMap::new();
         if !prune {
             result.extend(current.iter().map(|item| (key(item), item.clone())));
         }
         for (index, spec) in listed.iter().enumerate() {
             let name = spec_key(spec);
-            let stored = current.iter().find(|item| key(item) == name);
+            let stored = stored_by_key.get(&name).copied();
             result.insert(name, merge(index, spec, stored)?);
         }
         Ok(result.into_values().collect())

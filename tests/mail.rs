@@ -262,6 +262,81 @@ fn a_reply_from_someone_else_is_held_as_a_note() {
 }
 
 #[test]
+fn an_out_of_office_reply_is_a_note_and_neither_reopens_nor_reactivates_the_ticket() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let receive = |raw: String| {
+        let output = desk
+            .cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    receive(
+        "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Refund\r\n\
+         Message-ID: <ooo-0@mail.example.com>\r\n\r\nWhere is my refund?\r\n"
+            .into(),
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Sent today.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    let away = |n: u32, header: &str| {
+        format!(
+            "From: Dana <dana@example.com>\r\nTo: help@example.com\r\n\
+             Subject: Out of office: Re: Refund [#10001]\r\n{header}\r\n\
+             Message-ID: <ooo-{n}@mail.example.com>\r\nIn-Reply-To: <{id}@example.com>\r\n\r\n\
+             I am away until Monday.\r\n"
+        )
+    };
+    let status = || ticket(&desk, 10001)["ticket"]["status"].clone();
+    let last = || {
+        let detail = ticket(&desk, 10001);
+        detail["timeline"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(status(), "pending");
+
+    let told = receive(away(1, "X-Autoreply: yes"));
+    assert!(told.contains("it is an automatic reply"), "{told}");
+    assert_eq!(status(), "pending", "still waiting on the customer");
+    assert_eq!(last()["kind"], "note");
+    assert!(
+        last()["body"]
+            .as_str()
+            .unwrap()
+            .ends_with("an automatic reply (held as a note, not shown to the customer):\n\nI am away until Monday."),
+        "{}",
+        last()["body"]
+    );
+
+    desk.run(&["tickets", "resolve", "10001"]);
+    receive(away(2, "Auto-Submitted: auto-replied"));
+    receive(away(3, "Precedence: bulk"));
+    assert_eq!(status(), "resolved", "not reopened");
+    assert_eq!(last()["kind"], "note");
+    let outbox = desk.run(&[
+        "outbox", "list", "--ticket", "10001", "--kind", "email", "-o", "name",
+    ]);
+    assert_eq!(
+        outbox.lines().count(),
+        1,
+        "only the operator's reply: {outbox}"
+    );
+
+    // `Auto-Submitted: no` is a person writing: it reopens the ticket.
+    let told = receive(away(4, "Auto-Submitted: no"));
+    assert!(told.contains("reopened"), "{told}");
+    assert_eq!(status(), "open");
+}
+
+#[test]
 fn a_refused_reply_stores_nothing() {
     let desk = desk!();
     let (server, ingest) = inbox(&desk);

@@ -303,6 +303,12 @@ pub struct InboundEmail {
     /// The message's attachments, listed on the ticket (their content is not kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<InboundAttachment>,
+    /// Sent by a machine on its own, such as an out-of-office notice (RFC
+    /// 3834: `Auto-Submitted` other than `no`; `Precedence: auto_reply`,
+    /// `bulk` or `junk`; `X-Autoreply`; `X-Autorespond`). On a ticket it is
+    /// kept as a note and changes nothing; it is never answered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto_reply: bool,
 }
 
 /// An attachment of an inbound email, as the ticket lists it.
@@ -328,6 +334,9 @@ wire_enum! {
         Reopened = "reopened",
         /// A reply from someone other than the requester: held as an internal note.
         HeldAsNote = "held-as-note",
+        /// An automatic reply (out-of-office and the like) to a ticket: kept
+        /// as an internal note, the ticket's status left as it is.
+        AutoReply = "auto-reply",
         /// Its message id was seen before: nothing changed.
         Duplicate = "duplicate",
     }

@@ -155,6 +155,9 @@ pub enum Joined {
     /// Someone other than the requester wrote: held as an internal note the
     /// customer never sees, and the ticket's status is left as it is.
     HeldAsNote,
+    /// A machine answered on its own (out-of-office, vacation notice): held
+    /// as an internal note, and the ticket's status is left as it is.
+    AutoReply,
 }
 
 impl Joined {
@@ -163,25 +166,50 @@ impl Joined {
             Joined::Appended => "appended",
             Joined::Reopened => "reopened",
             Joined::HeldAsNote => "held-as-note",
+            Joined::AutoReply => "auto-reply",
         }
     }
 }
 
+/// Whether a message's headers (name, raw value) say a machine sent it on
+/// its own (RFC 3834): `Auto-Submitted` other than `no`, `Precedence:
+/// auto_reply`, `bulk` or `junk`, or the `X-Autoreply`/`X-Autorespond` that
+/// some vacation responders set instead.
+pub fn is_auto_reply<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
+    headers.into_iter().any(|(name, value)| {
+        // `Auto-Submitted: auto-replied; owner-email="…"`: the keyword first.
+        let keyword = value.split(';').next().unwrap_or_default().trim();
+        let set = !keyword.is_empty() && !keyword.eq_ignore_ascii_case("no");
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto-submitted" | "x-autoreply" | "x-autorespond" => set,
+            "precedence" => ["auto_reply", "bulk", "junk"]
+                .iter()
+                .any(|precedence| keyword.eq_ignore_ascii_case(precedence)),
+            _ => false,
+        }
+    })
+}
+
 /// An inbound email on an existing ticket: the change, the timeline entries
-/// and what it did. `from` is the sender's address, `name` their display name.
+/// and what it did. `from` is the sender's address, `name` their display
+/// name; `auto_reply` when a machine sent it on its own ([`is_auto_reply`]).
 ///
 /// The rule for a sender who is not the requester (compared case-blind by
 /// address): the message is held as an internal note naming the sender, so a
 /// colleague copied in or a forwarded thread reaches the team without being
 /// shown as the customer's words, and without reopening or reactivating the
-/// ticket. A message from the requester is a customer message on the email
-/// channel; on a resolved ticket it reopens it, on a pending one (waiting on
-/// the customer) it moves it back to open.
+/// ticket. An automatic reply is held as a note the same way, whoever sent
+/// it: an out-of-office notice is not the customer answering, and must not
+/// reopen a resolved ticket or take a pending one off the wait. A message
+/// from the requester is a customer message on the email channel; on a
+/// resolved ticket it reopens it, on a pending one (waiting on the customer)
+/// it moves it back to open.
 pub fn join(
     ticket: &Ticket,
     from: &str,
     name: Option<&str>,
     text: &str,
+    auto_reply: bool,
     at: Timestamp,
 ) -> (TicketChange, Vec<NewEntry>, Joined) {
     let is_requester = ticket
@@ -189,24 +217,28 @@ pub fn join(
         .email
         .as_deref()
         .is_some_and(|email| email.trim().eq_ignore_ascii_case(from.trim()));
-    if !is_requester {
+    if auto_reply || !is_requester {
+        let sender = match name {
+            Some(name) => format!("{name} <{from}>"),
+            None => from.to_string(),
+        };
+        let (why, joined) = match auto_reply {
+            true => ("an automatic reply", Joined::AutoReply),
+            false => ("who is not the requester", Joined::HeldAsNote),
+        };
         let note = NewEntry {
             kind: TimelineKind::Note,
             author_kind: AuthorKind::System,
             author: None,
             event: None,
             body: Some(format!(
-                "Email from {sender}, who is not the requester (held as a note, not shown \
-                 to the customer):\n\n{text}",
-                sender = match name {
-                    Some(name) => format!("{name} <{from}>"),
-                    None => from.to_string(),
-                }
+                "Email from {sender}, {why} (held as a note, not shown to the \
+                 customer):\n\n{text}"
             )),
             channel: Some(Channel::Email),
             at,
         };
-        return (TicketChange::default(), vec![note], Joined::HeldAsNote);
+        return (TicketChange::default(), vec![note], joined);
     }
     let message = NewEntry {
         kind: TimelineKind::Message,
@@ -360,6 +392,7 @@ pub fn parse_message(
         in_reply_to: ids(message.in_reply_to()).into_iter().next_back(),
         references: ids(message.references()),
         attachments,
+        auto_reply: is_auto_reply(message.headers_raw()),
     })
 }
 
@@ -458,6 +491,7 @@ mod tests {
             "dana@example.com",
             Some("Dana"),
             "Still broken",
+            false,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Reopened);
@@ -475,6 +509,7 @@ mod tests {
             "dana@example.com",
             None,
             "Here it is",
+            false,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Appended);
@@ -485,6 +520,7 @@ mod tests {
             "dana@example.com",
             None,
             "More",
+            false,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(change.status, None);
@@ -498,6 +534,7 @@ mod tests {
             "mallory@example.net",
             Some("Mallory"),
             "Me too",
+            false,
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::HeldAsNote);
@@ -507,6 +544,69 @@ mod tests {
         let body = entries[0].body.as_deref().unwrap();
         assert!(body.contains("Mallory <mallory@example.net>"), "{body}");
         assert!(body.ends_with("Me too"), "{body}");
+    }
+
+    #[test]
+    fn automatic_replies_are_told_by_their_headers() {
+        for automatic in [
+            ("Auto-Submitted", " auto-replied\r\n"),
+            (
+                "auto-submitted",
+                "auto-generated; owner-email=\"a@example.com\"",
+            ),
+            ("Precedence", "bulk"),
+            ("Precedence", " auto_reply"),
+            ("PRECEDENCE", "Junk"),
+            ("X-Autoreply", "yes"),
+            ("X-Autorespond", "Out of office"),
+        ] {
+            assert!(is_auto_reply([automatic]), "{automatic:?}");
+        }
+        for by_hand in [
+            ("Auto-Submitted", " no\r\n"),
+            ("Auto-Submitted", "No; x=1"),
+            ("Auto-Submitted", ""),
+            ("Precedence", "list"),
+            ("X-Autoreply", "no"),
+            ("Subject", "Auto-Submitted: auto-replied"),
+        ] {
+            assert!(!is_auto_reply([by_hand]), "{by_hand:?}");
+        }
+        let raw = b"From: dana@example.com\r\nAuto-Submitted: auto-replied\r\n\r\nAway.\r\n";
+        assert!(parse_message(raw, None).unwrap().auto_reply);
+        assert!(
+            !parse_message(MULTIPART.as_bytes(), None)
+                .unwrap()
+                .auto_reply
+        );
+    }
+
+    #[test]
+    fn an_automatic_reply_is_a_note_and_changes_no_status() {
+        for status in [
+            TicketStatus::Resolved,
+            TicketStatus::Pending,
+            TicketStatus::Open,
+        ] {
+            let (change, entries, joined) = join(
+                &ticket(status),
+                "dana@example.com",
+                Some("Dana"),
+                "I am out of the office.",
+                true,
+                Timestamp::UNIX_EPOCH,
+            );
+            assert_eq!(joined, Joined::AutoReply);
+            assert_eq!(change.status, None, "{status}");
+            assert_eq!(entries.len(), 1);
+            assert_eq!(entries[0].kind, TimelineKind::Note);
+            let body = entries[0].body.as_deref().unwrap();
+            assert!(
+                body.starts_with("Email from Dana <dana@example.com>, an automatic reply"),
+                "{body}"
+            );
+            assert!(body.ends_with("I am out of the office."), "{body}");
+        }
     }
 
     const MULTIPART: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\

@@ -523,7 +523,9 @@ async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -
             let what = match result.outcome {
                 InboundOutcome::Created => "opened ticket",
                 InboundOutcome::Appended | InboundOutcome::Reopened => "added to ticket",
-                InboundOutcome::HeldAsNote => "held as a note on ticket",
+                InboundOutcome::HeldAsNote | InboundOutcome::AutoReply => {
+                    "held as a note on ticket"
+                }
                 InboundOutcome::Duplicate => "already received on ticket",
             };
             tracing::info!(%peer, ticket = result.ticket, outcome = %result.outcome, "smtp: message taken");

@@ -94,6 +94,9 @@ fn report(session: &Session, result: &InboundResult) -> CliResult {
         InboundOutcome::HeldAsNote => {
             format!("Held the email as a note on ticket {n}: its sender is not the requester")
         }
+        InboundOutcome::AutoReply => {
+            format!("Held the email as a note on ticket {n}: it is an automatic reply")
+        }
         InboundOutcome::Duplicate => {
             format!("Already received: the message is on ticket {n}, nothing changed")
         }

@@ -231,13 +231,14 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     }
     if let Some(number) = thread {
         let body = message_body(&email, true);
+        let auto_reply = email.auto_reply;
         // How the email joined the ticket, told by the change that joined it.
         let joined = std::sync::Arc::new(std::sync::OnceLock::new());
         let joining = std::sync::Arc::clone(&joined);
         let (number, added) = store
             .record_inbound_reply(&message_id, number, move |ticket| {
                 let (change, entries, outcome) =
-                    mail::join(ticket, &from, name.as_deref(), &body, at);
+                    mail::join(ticket, &from, name.as_deref(), &body, auto_reply, at);
                 let _ = joining.set(outcome);
                 Ok((change, entries, Vec::new()))
             })
@@ -246,6 +247,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             Some(Joined::Appended) if added => InboundOutcome::Appended,
             Some(Joined::Reopened) if added => InboundOutcome::Reopened,
             Some(Joined::HeldAsNote) if added => InboundOutcome::HeldAsNote,
+            Some(Joined::AutoReply) if added => InboundOutcome::AutoReply,
             _ => InboundOutcome::Duplicate,
         };
         return Ok(InboundResult {

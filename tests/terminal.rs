@@ -563,3 +563,26 @@ fn the_inbox_assigns_an_offline_operator_anyway_once_asked() {
     let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
     assert_eq!(shown["ticket"]["assignee"], "alice", "{shown:#}");
 }
+
+#[test]
+fn the_inbox_counts_every_ticket_and_reaches_those_beyond_the_first_page() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    // More than a page (500): the oldest, 10001, is on the second.
+    desk.seed_many_tickets(503);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 503 │ all 503 │ resolved 0", "#10503 "]);
+    tmux.press_times("j", 502);
+    // Each key reads a timeline: a bound for a slow machine, not a wait.
+    common::wait_until(
+        "the last ticket, 10001",
+        std::time::Duration::from_secs(120),
+        || Some(()).filter(|_| tmux.screen().contains("#10001 ")),
+    );
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}

@@ -17,7 +17,7 @@ use ratatui::widgets::{
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
-    Channel, Event, EventKind, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
+    Channel, Event, EventKind, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
     TimelineEntry,
 };
 
@@ -28,6 +28,14 @@ pub const VIEWS: [TicketView; 4] = [
     TicketView::All,
     TicketView::Resolved,
 ];
+
+/// Where `view` is in [`VIEWS`] (and in each per-view array).
+fn view_index(view: TicketView) -> usize {
+    VIEWS
+        .iter()
+        .position(|v| *v == view)
+        .expect("every view is in VIEWS")
+}
 
 /// A key, as the inbox reads it: what it means depends on what is open (the
 /// list, a picker, a text box, a question).
@@ -112,6 +120,9 @@ pub enum Command {
     LoadAssignees(u64),
     /// Read every view again with [`Inbox::query`]: the filter or the search changed.
     Reload,
+    /// Read a view's next page, from this cursor, for [`Inbox::append`]: the
+    /// selection reached the last ticket loaded.
+    LoadMore(TicketView, String),
     /// Carry out `Act` on a ticket; the outcome goes to [`Inbox::finished`].
     Run(u64, Act),
 }
@@ -287,8 +298,15 @@ pub struct Inbox {
     pub connection: Connection,
     /// Index into [`VIEWS`].
     pub view: usize,
-    /// Each view's tickets, newest activity first.
+    /// Each view's tickets, newest activity first: its first pages.
     pub tickets: [Vec<Ticket>; 4],
+    /// Each view's count on the service, loaded or not: what its tab shows.
+    pub totals: [u64; 4],
+    /// Each view's cursor to its next page; none once every ticket is loaded.
+    pub more: [Option<String>; 4],
+    /// Views whose count an event changed in a way the loaded tickets cannot
+    /// tell (a ticket beyond them came or went): to be counted again.
+    uncounted: [bool; 4],
     pub selected: usize,
     /// The selected ticket's number and timeline, once read.
     pub timeline: Option<(u64, Vec<TimelineEntry>)>,
@@ -321,6 +339,9 @@ impl Inbox {
             me,
             connection: Connection::Live,
             tickets: Default::default(),
+            totals: [0; 4],
+            more: Default::default(),
+            uncounted: [false; 4],
             selected: 0,
             timeline: None,
             color,
@@ -474,7 +495,11 @@ impl Inbox {
         if self.timeline_top.is_some_and(|(n, _)| Some(n) != selected) {
             self.timeline_top = None;
         }
-        self.follow_selection()
+        // The timeline follows once the page is in.
+        match self.load_more() {
+            Some(command) if self.mode == Mode::Browse => command,
+            _ => self.follow_selection(),
+        }
     }
 
     /// A page of the timeline: the pane's rows less one, kept in view for
@@ -871,19 +896,82 @@ impl Inbox {
         self.say(Tone::Refused, format!("Refused: {}", refusal.why));
     }
 
+    /// A view could not be counted: its tab keeps the count it had until
+    /// the next event counts it again. What is open stays open.
+    pub fn count_failed(&mut self, why: String) {
+        self.say(Tone::Refused, format!("Cannot count the tickets: {why}"));
+    }
+
     /// Views could not be read again (a bad search, a lost connection).
     pub fn reload_failed(&mut self, why: String) {
         self.mode = Mode::Browse;
         self.say(Tone::Refused, format!("Cannot read the tickets: {why}"));
     }
 
-    /// Puts the tickets a view was loaded with in place.
-    pub fn load(&mut self, view: TicketView, tickets: Vec<Ticket>) -> Command {
-        if let Some(at) = VIEWS.iter().position(|v| *v == view) {
-            self.tickets[at] = tickets;
-        }
+    /// Puts the first page a view was read with in place, with the view's
+    /// count (the page's length when it is the whole view).
+    pub fn load(&mut self, view: TicketView, page: Page<Ticket>, total: u64) -> Command {
+        let at = view_index(view);
+        self.tickets[at] = page.items;
+        self.more[at] = page.next_cursor;
+        self.set_total(view, total);
         self.selected = self.selected.min(self.shown().len().saturating_sub(1));
         self.follow_selection()
+    }
+
+    /// A view's next page, after what is loaded. A ticket already in the
+    /// list (an event moved it to the top since) is not listed twice.
+    pub fn append(&mut self, view: TicketView, page: Page<Ticket>) -> Command {
+        let at = view_index(view);
+        let list = &mut self.tickets[at];
+        for ticket in page.items {
+            if !list.iter().any(|t| t.number == ticket.number) {
+                list.push(ticket);
+            }
+        }
+        self.more[at] = page.next_cursor;
+        if self.more[at].is_none() {
+            self.totals[at] = list.len() as u64;
+            self.uncounted[at] = false;
+        }
+        self.follow_selection()
+    }
+
+    /// A view's count as the service counted it.
+    pub fn set_total(&mut self, view: TicketView, total: u64) {
+        let at = view_index(view);
+        self.totals[at] = total;
+        self.uncounted[at] = false;
+    }
+
+    /// The views whose count is to be read again after an event.
+    pub fn uncounted(&self) -> Vec<TicketView> {
+        (0..VIEWS.len())
+            .filter(|at| self.uncounted[*at])
+            .map(|at| VIEWS[at])
+            .collect()
+    }
+
+    /// The next page of the view shown, when the selection is on the last
+    /// ticket loaded and there are more.
+    fn load_more(&self) -> Option<Command> {
+        let cursor = self.more[self.view].clone()?;
+        (self.selected + 1 >= self.shown().len())
+            .then(|| Command::LoadMore(VIEWS[self.view], cursor))
+    }
+
+    /// A view's count after an event took a ticket out of it (`was` listed
+    /// and not `now`) or put one in. A ticket that was not listed may have
+    /// been in the view all along, beyond the pages loaded: unless it is
+    /// new, or the view is loaded whole, the count is read again.
+    fn recount(&mut self, at: usize, was: bool, now: bool, new: bool) {
+        let whole = self.more[at].is_none();
+        match (was, now) {
+            (true, false) => self.totals[at] = self.totals[at].saturating_sub(1),
+            (false, true) if whole || new => self.totals[at] += 1,
+            (false, _) if !whole && !new => self.uncounted[at] = true,
+            _ => {}
+        }
     }
 
     /// An event from the stream: each view gains, keeps or loses the ticket,
@@ -900,22 +988,26 @@ impl Inbox {
         let selected = self.selected_ticket().map(|t| t.number);
         match &event.ticket {
             Some(ticket) => {
+                let new = event.kind == EventKind::TicketCreated;
                 for (at, view) in VIEWS.iter().enumerate() {
                     let mut query = self.query(*view);
                     let list = &mut self.tickets[at];
+                    let was = list.iter().any(|t| t.number == ticket.number);
                     // A ticket found by the search stays found: its text only grows.
-                    if list.iter().any(|t| t.number == ticket.number) {
+                    if was {
                         query.q = None;
                     }
                     list.retain(|t| t.number != ticket.number);
-                    if crate::domain::events::query_selects(
+                    let now = crate::domain::events::query_selects(
                         &query,
                         ticket,
                         &event.entries,
                         self.me.as_deref(),
-                    ) {
+                    );
+                    if now {
                         list.insert(0, ticket.clone());
                     }
+                    self.recount(at, was, now, new);
                 }
                 if let Some((number, entries)) = &mut self.timeline
                     && *number == ticket.number
@@ -926,8 +1018,10 @@ impl Inbox {
             }
             None => {
                 if let Some(number) = event.ticket_number {
-                    for list in &mut self.tickets {
-                        list.retain(|t| t.number != number);
+                    for at in 0..VIEWS.len() {
+                        let was = self.tickets[at].iter().any(|t| t.number == number);
+                        self.tickets[at].retain(|t| t.number != number);
+                        self.recount(at, was, false, false);
                     }
                 }
             }
@@ -956,7 +1050,7 @@ impl Inbox {
         .areas(frame.area());
         let first = if self.me.is_some() { 0 } else { 1 };
         let titles: Vec<String> = (first..VIEWS.len())
-            .map(|at| format!("{} {}", VIEWS[at], self.tickets[at].len()))
+            .map(|at| format!("{} {}", VIEWS[at], self.totals[at]))
             .collect();
         frame.render_widget(
             Tabs::new(titles)
@@ -1402,6 +1496,16 @@ mod tests {
         }
     }
 
+    /// Loads every ticket of `view` at once, as when they fit in a page.
+    fn load_whole(inbox: &mut Inbox, view: TicketView, tickets: Vec<Ticket>) -> Command {
+        let total = tickets.len() as u64;
+        let page = Page {
+            items: tickets,
+            next_cursor: None,
+        };
+        inbox.load(view, page, total)
+    }
+
     /// bob's inbox: 10001 his, 10002 and 10003 unassigned, 10000 resolved.
     fn inbox() -> Inbox {
         let mut inbox = Inbox::new(
@@ -1416,10 +1520,10 @@ mod tests {
         let mut all = mine.clone();
         all.extend(unassigned.clone());
         all.extend(resolved.clone());
-        inbox.load(TicketView::Mine, mine);
-        inbox.load(TicketView::Unassigned, unassigned);
-        inbox.load(TicketView::All, all);
-        inbox.load(TicketView::Resolved, resolved);
+        load_whole(&mut inbox, TicketView::Mine, mine);
+        load_whole(&mut inbox, TicketView::Unassigned, unassigned);
+        load_whole(&mut inbox, TicketView::All, all);
+        load_whole(&mut inbox, TicketView::Resolved, resolved);
         inbox.timeline = Some((10001, Vec::new()));
         inbox
     }
@@ -1696,6 +1800,84 @@ mod tests {
             "{text}"
         );
         assert!(text.lines().all(|l| l.chars().count() <= 80));
+    }
+
+    #[test]
+    fn tabs_count_every_ticket_and_the_next_page_loads_at_the_end_of_the_list() {
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        let open = |numbers: &[u64]| -> Vec<Ticket> {
+            numbers.iter().map(|n| ticket(*n, None, "open")).collect()
+        };
+        let first = Page {
+            items: open(&[10006, 10005, 10004]),
+            next_cursor: Some("after-10004".into()),
+        };
+        inbox.load(TicketView::Unassigned, first.clone(), 6);
+        inbox.load(TicketView::All, first, 6);
+        load_whole(&mut inbox, TicketView::Resolved, Vec::new());
+        let tabs = |inbox: &Inbox| screen(inbox, 80, 24).lines().next().unwrap().to_string();
+        assert!(
+            tabs(&inbox).contains("unassigned 6 │ all 6 │ resolved 0"),
+            "counted, not the page's length: {}",
+            tabs(&inbox)
+        );
+        inbox.timeline = Some((10006, Vec::new()));
+        assert_eq!(inbox.on_key(Key::Down), Command::LoadTimeline(10005));
+        inbox.timeline = Some((10005, Vec::new()));
+        assert_eq!(
+            inbox.on_key(Key::Down),
+            Command::LoadMore(TicketView::Unassigned, "after-10004".into()),
+            "on the last ticket loaded"
+        );
+        // Meanwhile a note moves 10002, beyond the page, to the top: whether
+        // it was counted already only the service can tell.
+        let mut noted = event(1, EventKind::TicketNote, ticket(10002, None, "open"));
+        noted.entries = Vec::new();
+        inbox.apply(&noted);
+        assert_eq!(inbox.shown()[0].number, 10002);
+        assert_eq!(inbox.uncounted(), [TicketView::Unassigned, TicketView::All]);
+        inbox.set_total(TicketView::All, 6);
+        assert_eq!(inbox.uncounted(), [TicketView::Unassigned]);
+        // The next page lists it too: it is not shown twice.
+        let rest = Page {
+            items: open(&[10003, 10002, 10001]),
+            next_cursor: None,
+        };
+        assert_eq!(
+            inbox.append(TicketView::Unassigned, rest),
+            Command::LoadTimeline(10004),
+            "the timeline follows the selection"
+        );
+        let numbers: Vec<u64> = inbox.shown().iter().map(|t| t.number).collect();
+        assert_eq!(numbers, [10002, 10006, 10005, 10004, 10003, 10001]);
+        assert!(inbox.uncounted().is_empty(), "loaded whole: counted");
+        inbox.timeline = Some((10004, Vec::new()));
+        assert_eq!(inbox.on_key(Key::Down), Command::LoadTimeline(10003));
+        inbox.timeline = Some((10003, Vec::new()));
+        assert_eq!(inbox.on_key(Key::Down), Command::LoadTimeline(10001));
+        inbox.timeline = Some((10001, Vec::new()));
+        assert_eq!(
+            inbox.on_key(Key::Down),
+            Command::Nothing,
+            "the end: nothing more"
+        );
+        // Loaded whole, a view counts what comes and goes by itself.
+        inbox.apply(&event(
+            2,
+            EventKind::TicketCreated,
+            ticket(10007, None, "open"),
+        ));
+        inbox.apply(&event(
+            3,
+            EventKind::TicketAssigned,
+            ticket(10006, Some("bob"), "open"),
+        ));
+        assert!(
+            tabs(&inbox).contains("unassigned 6 │ all 7 │ resolved 0"),
+            "{}",
+            tabs(&inbox)
+        );
+        assert!(inbox.uncounted().is_empty());
     }
 
     #[test]
@@ -2500,7 +2682,11 @@ mod tests {
             inbox.query(TicketView::Unassigned).q.as_deref(),
             Some("parcel 10003")
         );
-        inbox.load(TicketView::Unassigned, vec![ticket(10003, None, "open")]);
+        load_whole(
+            &mut inbox,
+            TicketView::Unassigned,
+            vec![ticket(10003, None, "open")],
+        );
         // A new ticket that does not match stays out; a change to one
         // found stays in, though its new entries do not match.
         inbox.apply(&event(

@@ -586,25 +586,52 @@ impl Desk {
     /// An agent `shop` whose handoffs open inbox tickets, and `count` tickets
     /// (10001 upward) with a 49-character requester name and a long subject.
     pub fn seed_tickets(&self, count: usize) {
-        self.run(&["agents", "add", "shop", "--name", "Shop"]);
-        self.run(&["actions", "set", "shop", "--channel", "web"]);
-        self.run(&["assignment", "set", "--method", "manual"]);
+        self.seed_shop();
         let path = self.dir.path().join("handoff.json");
         for n in 1..=count {
-            let handoff = serde_json::json!({
-                "agent": "shop", "environment": "production", "channel": "web",
-                "requester": {
-                    "name": format!("A Very Long Requester Name Of Forty-Nine Chars {n:02}"),
-                    "email": format!("customer{n}@example.com"),
-                },
-                "transcript": [{"role": "customer",
-                    "text": format!("Order {n} has not arrived and I would like to know where it is")}],
-                "reason": "explicit-request",
-            });
-            std::fs::write(&path, handoff.to_string()).unwrap();
+            std::fs::write(&path, seeded_handoff(n).to_string()).unwrap();
             self.run(&["handoff", "send", "-f", path_str(&path)]);
         }
     }
+
+    /// The tickets of [`Desk::seed_tickets`], sent through the in-process
+    /// client rather than a process each: for views of more than a page.
+    pub fn seed_many_tickets(&self, count: usize) {
+        self.seed_shop();
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async {
+            let client = deskctl::client::Client::local(&self.location(), keys())
+                .await
+                .unwrap();
+            for n in 1..=count {
+                let handoff = serde_json::from_value(seeded_handoff(n)).unwrap();
+                client
+                    .send_handoff(&handoff, &format!("seeded-{n}"), 0)
+                    .await
+                    .unwrap();
+            }
+        });
+    }
+
+    fn seed_shop(&self) {
+        self.run(&["agents", "add", "shop", "--name", "Shop"]);
+        self.run(&["actions", "set", "shop", "--channel", "web"]);
+        self.run(&["assignment", "set", "--method", "manual"]);
+    }
+}
+
+/// The handoff that opens the `n`th seeded ticket.
+fn seeded_handoff(n: usize) -> serde_json::Value {
+    serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {
+            "name": format!("A Very Long Requester Name Of Forty-Nine Chars {n:02}"),
+            "email": format!("customer{n}@example.com"),
+        },
+        "transcript": [{"role": "customer",
+            "text": format!("Order {n} has not arrived and I would like to know where it is")}],
+        "reason": "explicit-request",
+    })
 }
 
 /// Whether `tool` can be run. Without it a test skips, except in CI (`CI`
@@ -705,6 +732,11 @@ impl Tmux {
     /// Presses keys by tmux's names, e.g. `C-c`, `Tab`, `Enter`.
     pub fn press(&self, key: &str) {
         self.tmux(&["send-keys", key]);
+    }
+
+    /// Presses `key` `times` times over, as a held key does.
+    pub fn press_times(&self, key: &str, times: usize) {
+        self.tmux(&["send-keys", "-N", &times.to_string(), key]);
     }
 
     pub fn screen(&self) -> String {

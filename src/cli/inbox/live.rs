@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::api::{MAX_PAGE_LIMIT, TicketQuery};
+use crate::api::{MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView};
 use crate::cli::Session;
 use crate::client::{Client, StreamItem};
 use crate::error::{CliError, CliResult};
@@ -141,10 +141,31 @@ async fn reload(client: &Client, inbox: &mut Inbox) -> CliResult {
                 ..inbox.query(view)
             })
             .await?;
-        let command = inbox.load(view, page.items);
+        let total = match page.next_cursor {
+            None => page.items.len() as u64,
+            Some(_) => count(client, inbox, view).await?,
+        };
+        let command = inbox.load(view, page, total);
         follow(client, inbox, command).await?;
     }
     Ok(())
+}
+
+/// How many tickets `view` has on the service, with the filter: its tab's
+/// count when its tickets are more than a page.
+async fn count(client: &Client, inbox: &Inbox, view: TicketView) -> CliResult<u64> {
+    let query = TicketCountQuery::filtered(TicketCountBy::Status, inbox.query(view));
+    Ok(client.count_tickets(&query).await?.total)
+}
+
+/// Counts again the views whose count an event left unknown.
+async fn recount(client: &Client, inbox: &mut Inbox) {
+    for view in inbox.uncounted() {
+        match count(client, inbox, view).await {
+            Ok(total) => inbox.set_total(view, total),
+            Err(error) => inbox.count_failed(error.message),
+        }
+    }
 }
 
 /// Carries out what the inbox asked for; true to quit. What the service
@@ -167,6 +188,20 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
                 None => Err(format!("ticket {number} is no longer listed")),
             };
             inbox.pick_assignee(number, items);
+        }
+        Command::LoadMore(view, cursor) => {
+            let query = TicketQuery {
+                limit: Some(MAX_PAGE_LIMIT),
+                cursor: Some(cursor),
+                ..inbox.query(view)
+            };
+            match client.list_tickets(&query).await {
+                Ok(page) => {
+                    let command = inbox.append(view, page);
+                    return Box::pin(follow(client, inbox, command)).await;
+                }
+                Err(error) => inbox.reload_failed(error.to_string()),
+            }
         }
         Command::Reload => {
             if let Err(error) = Box::pin(reload(client, inbox)).await {
@@ -235,7 +270,9 @@ async fn run(
             item = events.next() => match item? {
                 StreamItem::Event(event) => {
                     inbox.connection = Connection::Live;
-                    inbox.apply(&event)
+                    let command = inbox.apply(&event);
+                    recount(client, inbox).await;
+                    command
                 }
                 StreamItem::Reset(_) => {
                     reload(client, inbox).await?;

@@ -367,6 +367,7 @@ fn a_name_or_cursor_too_long_for_any_is_refused_by_name() {
     let bearer = format!("Bearer {token}");
     let name = "a".repeat(255);
     let cursor = "1".repeat(201);
+    let zeros = "0".repeat(201);
     let cases = [
         (
             "/v1/tickets?assignee=",
@@ -406,6 +407,19 @@ fn a_name_or_cursor_too_long_for_any_is_refused_by_name() {
             "at most 200 characters",
         ),
         ("/v1/tokens?cursor=tok_", &cursor, "cursor", "not a cursor"),
+        // Digits with leading zeros would still parse as an outbox cursor.
+        (
+            "/v1/outbox?cursor=",
+            &zeros,
+            "cursor",
+            "at most 200 characters",
+        ),
+        (
+            "/v1/integrations/zendesk/deliveries?cursor=",
+            &zeros,
+            "cursor",
+            "at most 200 characters",
+        ),
     ];
     for (path, value, field, says) in cases {
         let path = format!("{path}{value}");

@@ -40,6 +40,12 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
         .cursor
         .as_deref()
         .map(|cursor| {
+            // Digits past the length limit would still parse (leading zeros).
+            if let Some(problem) = crate::api::cursor_problem(cursor) {
+                return Err(ApiError::validation(vec![FieldError::new(
+                    "cursor", problem,
+                )]));
+            }
             cursor.parse::<u64>().map_err(|_| {
                 ApiError::validation(vec![FieldError::new(
                     "cursor",

@@ -205,6 +205,28 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
     Ok(nothing)
 }
 
+/// Whether an AI answers a ticket's customer: what a takeover stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AiAnswering {
+    /// The agent that handed the conversation over answers it still.
+    Yes,
+    /// No agent handed it over: it came from the support inbox by email.
+    NoAgent,
+    /// A person took it over: the agent has stopped.
+    TakenOver,
+}
+
+/// Whether an AI answers `ticket`'s customer, so a takeover has something to
+/// stop: what the service decides a takeover by, and what the inbox asks
+/// about before offering one.
+pub fn ai_answering(ticket: &Ticket) -> AiAnswering {
+    match (&ticket.agent, ticket.ai_paused) {
+        (None, _) => AiAnswering::NoAgent,
+        (Some(_), true) => AiAnswering::TakenOver,
+        (Some(_), false) => AiAnswering::Yes,
+    }
+}
+
 fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
     if ticket.status == TicketStatus::Resolved {
         return Err(Refusal::conflict(
@@ -441,21 +463,24 @@ pub fn decide(
         Action::Takeover => {
             may_act(actor, ticket, "take over")?;
             not_resolved(ticket, "take over")?;
-            if ticket.agent.is_none() {
-                return Err(Refusal::conflict(
-                    "no_ai_to_take_over",
-                    format!(
-                        "no AI answers ticket {n}: it came from the support inbox; \
-                         reply by email with `deskctl tickets reply {n}`",
-                        n = ticket.number
-                    ),
-                ));
-            }
-            if ticket.ai_paused {
-                return Err(Refusal::conflict(
-                    "already_taken_over",
-                    format!("ticket {} is already taken over", ticket.number),
-                ));
+            match ai_answering(ticket) {
+                AiAnswering::Yes => {}
+                AiAnswering::NoAgent => {
+                    return Err(Refusal::conflict(
+                        "no_ai_to_take_over",
+                        format!(
+                            "no AI answers ticket {n}: it came from the support inbox; \
+                             reply by email with `deskctl tickets reply {n}`",
+                            n = ticket.number
+                        ),
+                    ));
+                }
+                AiAnswering::TakenOver => {
+                    return Err(Refusal::conflict(
+                        "already_taken_over",
+                        format!("ticket {} is already taken over", ticket.number),
+                    ));
+                }
             }
             Ok(Decision {
                 change: TicketChange {
@@ -565,4 +590,30 @@ pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
         },
         entries,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket(agent: Option<&str>, ai_paused: bool) -> Ticket {
+        serde_json::from_value(serde_json::json!({
+            "number": 10001, "subject": "Parcel", "status": "open", "priority": "medium",
+            "requester": {"email": "dana@example.com"}, "agent": agent, "channel": "email",
+            "environment": "production", "fields": {}, "context": {}, "ai_paused": ai_paused,
+            "created_at": "2026-01-01T00:00:00Z", "last_activity_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn an_ai_answers_a_handed_over_ticket_until_it_is_taken_over_and_never_an_email() {
+        assert_eq!(ai_answering(&ticket(Some("shop"), false)), AiAnswering::Yes);
+        assert_eq!(
+            ai_answering(&ticket(Some("shop"), true)),
+            AiAnswering::TakenOver
+        );
+        assert_eq!(ai_answering(&ticket(None, false)), AiAnswering::NoAgent);
+        assert_eq!(ai_answering(&ticket(None, true)), AiAnswering::NoAgent);
+    }
 }

@@ -20,6 +20,7 @@ use crate::api::{
     Channel, Event, EventKind, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
     TimelineEntry,
 };
+use crate::domain::tickets::{AiAnswering, ai_answering};
 
 /// The views, in tab order.
 pub const VIEWS: [TicketView; 4] = [
@@ -566,6 +567,24 @@ impl Inbox {
                     typing: Typing::Note(number),
                     text: String::new(),
                 };
+                Command::Nothing
+            }
+            // Nothing to take over: said, not asked and refused after.
+            'o' if ai_answering(&ticket) == AiAnswering::NoAgent => {
+                self.say(
+                    Tone::Info,
+                    format!(
+                        "No AI answers ticket {number}: it came from the support inbox, \
+                         so there is nothing to take over (r replies by email)."
+                    ),
+                );
+                Command::Nothing
+            }
+            'o' if ai_answering(&ticket) == AiAnswering::TakenOver => {
+                self.say(
+                    Tone::Info,
+                    format!("Ticket {number} is already taken over: nothing to do."),
+                );
                 Command::Nothing
             }
             'o' => {
@@ -2473,6 +2492,41 @@ mod tests {
             (
                 Tone::Refused,
                 "Refused: ticket 10001 is already taken over".into()
+            )
+        );
+    }
+
+    #[test]
+    fn takeover_is_not_asked_when_no_ai_answers_the_ticket() {
+        let mut inbox = inbox();
+        // A support-inbox email: no agent handed it over.
+        inbox.tickets[0][0].agent = None;
+        assert_eq!(inbox.on_key(Key::Char('o')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse, "no question");
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "No AI answers ticket 10001: it came from the support inbox, so there is \
+                 nothing to take over (r replies by email)."
+                    .into()
+            )
+        );
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Nothing,
+            "nothing runs"
+        );
+        // Taken over already: the AI has stopped.
+        inbox.tickets[0][0].agent = Some("shop".into());
+        inbox.tickets[0][0].ai_paused = true;
+        assert_eq!(inbox.on_key(Key::Char('o')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Ticket 10001 is already taken over: nothing to do.".into()
             )
         );
     }

@@ -35,6 +35,45 @@ pub fn subject_token(subject: &str) -> Option<u64> {
     found
 }
 
+/// The domain of the message ids the support inbox makes up for mail that
+/// came without one: no mail client knows them.
+const MADE_UP_ID_DOMAIN: &str = "sha256.deskctl.invalid";
+
+/// The ids an email reply on a ticket names in `References`, the last also in
+/// `In-Reply-To`, so the customer's mail client shows it in their thread:
+/// the ticket's inbound message ids (`<id>`, oldest first) that a client can
+/// know, the last [`MAX_THREAD_IDS`]. An id the desk made up, or one that is
+/// not a plain `<…>` (the JSON API takes any text), is left out.
+pub fn reply_references(ids: &[String]) -> Vec<String> {
+    let referable = |id: &&String| {
+        id.strip_prefix('<')
+            .and_then(|id| id.strip_suffix('>'))
+            .is_some_and(|inner| {
+                !inner.is_empty()
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
+                    && !inner.ends_with(&format!("@{MADE_UP_ID_DOMAIN}"))
+            })
+    };
+    let kept: Vec<String> = ids.iter().filter(referable).cloned().collect();
+    kept[kept.len().saturating_sub(MAX_THREAD_IDS)..].to_vec()
+}
+
+/// `subject` without one leading `Re:` or `Aw:` (any case), so that the
+/// desk's `Re: ` on a reply to "Re: Invoice" is not doubled.
+pub fn without_reply_prefix(subject: &str) -> &str {
+    let subject = subject.trim_start();
+    match subject.get(..3) {
+        Some(prefix)
+            if prefix.eq_ignore_ascii_case("re:") || prefix.eq_ignore_ascii_case("aw:") =>
+        {
+            subject[3..].trim_start()
+        }
+        _ => subject,
+    }
+}
+
 /// A message id without its angle brackets and surrounding space.
 pub fn bare_id(id: &str) -> &str {
     id.trim()
@@ -349,7 +388,7 @@ pub fn parse_message(
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();
-            format!("<{digest}@sha256.deskctl.invalid>")
+            format!("<{digest}@{MADE_UP_ID_DOMAIN}>")
         }
     };
     let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
@@ -427,6 +466,42 @@ mod tests {
         assert_eq!(ids[0], "49@x");
         assert_eq!(local_part("<msg_1a2b@acme.example>"), "msg_1a2b");
         assert_eq!(local_part("plain"), "plain");
+    }
+
+    #[test]
+    fn a_reply_names_the_ids_a_mail_client_can_know() {
+        let ids: Vec<String> = [
+            "<first@mail.example.com>",
+            "<abc123@sha256.deskctl.invalid>",
+            "<two words@x>",
+            "<bad\r\nBcc: eve@x>",
+            "bare@x",
+            "<>",
+            "<second@mail.example.com>",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            reply_references(&ids),
+            ["<first@mail.example.com>", "<second@mail.example.com>"]
+        );
+        let many: Vec<String> = (0..30).map(|i| format!("<{i}@x>")).collect();
+        let kept = reply_references(&many);
+        assert_eq!(kept.len(), MAX_THREAD_IDS);
+        assert_eq!(kept.last().unwrap(), "<29@x>");
+        assert!(reply_references(&[]).is_empty());
+    }
+
+    #[test]
+    fn one_reply_prefix_is_stripped() {
+        assert_eq!(without_reply_prefix("Re: Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("RE:Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("Aw: Rechnung"), "Rechnung");
+        assert_eq!(without_reply_prefix("Re: Re: Invoice"), "Re: Invoice");
+        assert_eq!(without_reply_prefix("Refund"), "Refund");
+        assert_eq!(without_reply_prefix("Invoice Re: x"), "Invoice Re: x");
+        assert_eq!(without_reply_prefix("ré"), "ré");
+        assert_eq!(without_reply_prefix(""), "");
     }
 
     #[test]

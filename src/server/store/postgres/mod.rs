@@ -104,6 +104,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the ingest token that sent a handoff",
         include_str!("../../../../migrations/postgres/0011_handoff_sender.sql"),
     ),
+    (
+        12,
+        "inbound emails by ticket",
+        include_str!("../../../../migrations/postgres/0012_inbound_emails_by_ticket.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

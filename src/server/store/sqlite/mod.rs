@@ -224,6 +224,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the ingest token that sent a handoff",
         include_str!("../../../../migrations/sqlite/0021_handoff_sender.sql"),
     ),
+    (
+        22,
+        "inbound emails by ticket",
+        include_str!("../../../../migrations/sqlite/0022_inbound_emails_by_ticket.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

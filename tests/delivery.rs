@@ -563,6 +563,28 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
 }
 
 #[test]
+fn a_sender_with_a_quoted_local_part_gets_the_reply() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: \"John Doe\"@cust.test\r\nTo: help@example.com\r\nSubject: Hello\r\n\
+             Message-ID: <q1@cust.test>\r\n\r\nHi.\r\n",
+        )
+        .assert()
+        .success();
+    desk.run(&["tickets", "reply", "10001", "-m", "Hello John.", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(reply["rcpttos"], json!(["\"John Doe\"@cust.test"]));
+    assert_eq!(reply["to"], "\"John Doe\"@cust.test");
+}
+
+#[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let desk = desk(desk!());
     let receiver = Receiver::start(0);

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use lettre::address::Envelope;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
@@ -40,7 +41,12 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
     };
     let to = mailbox(&email.to, "recipient")?;
     let domain = from.email.domain().to_string();
+    // Set, not read back from the headers: lettre cannot parse the `To:` it
+    // writes for a quoted local part (`"John Doe"@example.com`).
+    let envelope = Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+        .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))?;
     let mut message = Message::builder()
+        .envelope(envelope)
         .from(from)
         .to(to)
         .subject(email.subject.clone())
@@ -215,6 +221,22 @@ mod tests {
             Attempt::permanent(
                 "the reply-to address 'not an address' is not valid: Missing domain or user"
             )
+        );
+    }
+
+    #[test]
+    fn a_sender_with_a_quoted_local_part_can_be_answered() {
+        let quoted = EmailPayload {
+            to: Address {
+                name: None,
+                email: "\"John Doe\"@cust.test".into(),
+            },
+            ..payload()
+        };
+        let headers = headers(&quoted);
+        assert!(
+            headers.lines().any(|l| l == "To: \"John Doe\"@cust.test"),
+            "{headers}"
         );
     }
 

@@ -5,7 +5,7 @@
 use super::BACKEND;
 use crate::common;
 
-use common::{Desk, Server};
+use common::{Desk, Server, error_fields};
 use serde_json::{Value, json};
 
 /// A desk with a support inbox at help@example.com, served, and an ingest token.
@@ -363,12 +363,7 @@ fn the_text_limit_counts_what_is_kept_and_the_api_still_refuses_more() {
     long["text"] = json!("x".repeat(100_001));
     let (status, answer) = post(&server, &ingest, &long);
     assert_eq!(status, 422, "{answer}");
-    let fields: Vec<&str> = answer["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&answer);
     assert_eq!(fields, ["subject", "text"], "{answer}");
     assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
 }
@@ -1272,12 +1267,7 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         r#"{"requester": " ", "ttl-seconds": 5}"#,
     );
     assert_eq!(status, 422);
-    let fields: Vec<&str> = answer["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&answer);
     assert_eq!(fields, ["requester", "ttl-seconds"]);
 
     // Staff see the same list; the owner through the CLI.

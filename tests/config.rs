@@ -2,7 +2,7 @@
 //! revision, plans, revision-guarded atomic applies, prune, secrets, roles,
 //! and what a document would change about handoff routing.
 
-use crate::common::sqlite;
+use crate::common::{error_fields, sqlite};
 use axum::Router;
 use axum::body::Body;
 use deskctl::server::store::Open;
@@ -554,16 +554,6 @@ fn changes(plan: &Value, action: &str) -> Vec<String> {
 fn sorted(mut items: Vec<String>) -> Vec<String> {
     items.sort();
     items
-}
-
-/// The document paths a validation problem names.
-fn error_fields(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect()
 }
 
 #[tokio::test]

@@ -53,6 +53,9 @@ class Sink(smtpd.SMTPServer):
             "to": str(message["To"]),
             "subject": str(message["Subject"]),
             "message_id": str(message["Message-ID"]),
+            "reply_to": message["Reply-To"] and str(message["Reply-To"]),
+            "in_reply_to": message["In-Reply-To"] and str(message["In-Reply-To"]),
+            "references": message["References"] and str(message["References"]),
             "body": message.get_content(),
         }
         with open(sys.argv[2], "a") as out:
@@ -524,6 +527,81 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
         "Reply emailed to dana@example.com".into()
     )));
     assert_eq!(server.terminate(), Some(0));
+}
+
+#[test]
+fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let receive = |raw: String| {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw)
+            .assert()
+            .success();
+    };
+    let reply = |n: usize, text: &str| {
+        desk.run(&["tickets", "reply", "10001", "-m", text, "--yes"]);
+        wait_until("the reply email", WAIT, || {
+            sink.messages().into_iter().nth(n)
+        })
+    };
+    receive(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: RE: Order 99\r\n\
+         Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n"
+            .into(),
+    );
+    let first = reply(0, "Checking.");
+    assert_eq!(first["from"], "Acme Support <support@acme.example>");
+    assert_eq!(first["reply_to"], "help@example.com");
+    assert_eq!(first["in_reply_to"], "<c1@mail.example.com>");
+    assert_eq!(first["references"], "<c1@mail.example.com>");
+    assert_eq!(first["subject"], "Re: Order 99 [#10001]", "not Re: RE:");
+
+    // The customer answers in the thread: the next reply answers that.
+    let ours = first["message_id"].as_str().unwrap();
+    receive(format!(
+        "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Re: Order 99 [#10001]\r\n\
+         Message-ID: <c2@mail.example.com>\r\nIn-Reply-To: {ours}\r\n\
+         References: <c1@mail.example.com> {ours}\r\n\r\nStill nothing.\r\n"
+    ));
+    let second = reply(1, "Sent again.");
+    assert_eq!(second["in_reply_to"], "<c2@mail.example.com>");
+    assert_eq!(
+        second["references"],
+        "<c1@mail.example.com> <c2@mail.example.com>"
+    );
+    assert_eq!(second["subject"], "Re: Order 99 [#10001]");
+
+    // With the support inbox off, an answer there would not be taken.
+    desk.run(&["assignment", "set", "--no-support-inbox"]);
+    let third = reply(2, "Anything else?");
+    assert_eq!(third["reply_to"], Value::Null);
+    assert_eq!(third["in_reply_to"], "<c2@mail.example.com>");
+}
+
+#[test]
+fn a_sender_with_a_quoted_local_part_gets_the_reply() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: \"John Doe\"@cust.test\r\nTo: help@example.com\r\nSubject: Hello\r\n\
+             Message-ID: <q1@cust.test>\r\n\r\nHi.\r\n",
+        )
+        .assert()
+        .success();
+    desk.run(&["tickets", "reply", "10001", "-m", "Hello John.", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(reply["rcpttos"], json!(["\"John Doe\"@cust.test"]));
+    assert_eq!(reply["to"], "\"John Doe\"@cust.test");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::BACKEND;
 use crate::common;
 
-use common::{Desk, Server};
+use common::{Desk, Server, error_fields};
 use serde_json::{Value, json};
 
 /// A desk with a support inbox at help@example.com, served, and an ingest token.
@@ -334,6 +334,122 @@ fn an_out_of_office_reply_is_a_note_and_neither_reopens_nor_reactivates_the_tick
     let told = receive(away(4, "Auto-Submitted: no"));
     assert!(told.contains("reopened"), "{told}");
     assert_eq!(status(), "open");
+}
+
+#[test]
+fn the_text_limit_counts_what_is_kept_and_the_api_still_refuses_more() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    assert_eq!(post(&server, &ingest, &first_email()).0, 201);
+    // A short answer atop a long quoted thread: the quote is trimmed, then counted.
+    let quoted = "> Earlier in the thread.\n".repeat(5_000);
+    let reply = json!({
+        "from": "dana@example.com",
+        "to": "help@example.com",
+        "subject": "Re: Invoice 99 is wrong [#10001]",
+        "text": format!("Found it, thanks.\n\nOn Tue, 2 Dec 2026, Bob <bob@example.com> wrote:\n{quoted}"),
+        "message-id": "<long-thread@mail.example.com>",
+    });
+    let (status, answer) = post(&server, &ingest, &reply);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "appended");
+    let bodies = timeline_bodies(&ticket(&desk, 10001));
+    assert_eq!(bodies.last().unwrap(), "Found it, thanks.");
+
+    // What the ticket would keep is too long: the JSON API refuses it, each field named.
+    let mut long = first_email();
+    long["message-id"] = json!("<long@mail.example.com>");
+    long["subject"] = json!("s".repeat(301));
+    long["text"] = json!("x".repeat(100_001));
+    let (status, answer) = post(&server, &ingest, &long);
+    assert_eq!(status, 422, "{answer}");
+    let fields = error_fields(&answer);
+    assert_eq!(fields, ["subject", "text"], "{answer}");
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+}
+
+#[test]
+fn long_mail_is_cut_to_fit_rather_than_bounced() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let mut raw = format!(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: {}\r\n\
+         Message-ID: <huge@mail.example.com>\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: text/plain\r\n\r\nPlease help.\r\n{}\r\n",
+        "Broken ".repeat(60),
+        "log line\r\n".repeat(12_000)
+    );
+    for i in 0..101 {
+        raw.push_str(&format!(
+            "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; \
+             filename=\"shot-{i}.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n"
+        ));
+    }
+    raw.push_str("--b--\r\n");
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(raw)
+        .assert()
+        .success()
+        .stdout("10001\n");
+    let detail = ticket(&desk, 10001);
+    let subject = detail["ticket"]["subject"].as_str().unwrap();
+    assert_eq!(subject.chars().count(), 300);
+    assert!(
+        subject.starts_with("Broken Broken") && subject.ends_with('…'),
+        "{subject}"
+    );
+    let body = detail["timeline"][1]["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("Please help.\r\nlog line"),
+        "{}",
+        &body[..40]
+    );
+    assert!(
+        body.contains(
+            "log line\n\n[The email's text was cut here: it was 120014 characters, and the \
+             support inbox keeps 100000.]\n\nAttachments:\n- shot-0.png (image/png, 3 bytes)"
+        ),
+        "{}",
+        &body[99_800..100_100]
+    );
+    assert!(
+        body.ends_with("- shot-98.png (image/png, 3 bytes)\n- 2 more attachments, not listed (multipart/mixed, 6 bytes)"),
+        "{}",
+        &body[body.len() - 200..]
+    );
+}
+
+#[test]
+fn a_sender_with_a_quoted_local_part_is_taken_and_a_bad_one_named_as_written() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let mail = |from: &str, id: &str| {
+        format!(
+            "From: {from}\r\nTo: help@example.com\r\nSubject: Hello\r\nMessage-ID: <{id}@x.test>\r\n\r\nHi.\r\n"
+        )
+    };
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(mail("\"John Doe\"@cust.test", "q1"))
+        .assert()
+        .success()
+        .stdout("10001\n");
+    assert_eq!(
+        ticket(&desk, 10001)["ticket"]["requester"]["email"],
+        "\"John Doe\"@cust.test"
+    );
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(mail("\"John Doe\"@localhost", "q2"))
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains(
+            "'\"John Doe\"@localhost' is not an email address: the domain after '@' must look like example.com",
+        ));
 }
 
 #[test]
@@ -1151,12 +1267,7 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         r#"{"requester": " ", "ttl-seconds": 5}"#,
     );
     assert_eq!(status, 422);
-    let fields: Vec<&str> = answer["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields = error_fields(&answer);
     assert_eq!(fields, ["requester", "ttl-seconds"]);
 
     // Staff see the same list; the owner through the CLI.

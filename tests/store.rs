@@ -1254,6 +1254,32 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
         .count();
     assert_eq!(replies, 1);
     assert_eq!(listed(&f.store, &everything()).await.len(), 1);
+    assert_eq!(
+        f.store.inbound_message_ids(number, 20).await.unwrap(),
+        ["<burst@example.com>", "<burst-reply@example.com>"],
+        "a ticket's inbound message ids, oldest first"
+    );
+    for i in 0..3 {
+        let id = format!("<later-{i}@example.com>");
+        f.store
+            .record_inbound_reply(&id, number, |_| {
+                Ok((TicketChange::default(), vec![], vec![]))
+            })
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        f.store.inbound_message_ids(number, 2).await.unwrap(),
+        ["<later-1@example.com>", "<later-2@example.com>"],
+        "the last ones"
+    );
+    assert!(
+        f.store
+            .inbound_message_ids(99999, 20)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

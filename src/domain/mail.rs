@@ -35,6 +35,45 @@ pub fn subject_token(subject: &str) -> Option<u64> {
     found
 }
 
+/// The domain of the message ids the support inbox makes up for mail that
+/// came without one: no mail client knows them.
+const MADE_UP_ID_DOMAIN: &str = "sha256.deskctl.invalid";
+
+/// The ids an email reply on a ticket names in `References`, the last also in
+/// `In-Reply-To`, so the customer's mail client shows it in their thread:
+/// the ticket's inbound message ids (`<id>`, oldest first) that a client can
+/// know, the last [`MAX_THREAD_IDS`]. An id the desk made up, or one that is
+/// not a plain `<…>` (the JSON API takes any text), is left out.
+pub fn reply_references(ids: &[String]) -> Vec<String> {
+    let referable = |id: &&String| {
+        id.strip_prefix('<')
+            .and_then(|id| id.strip_suffix('>'))
+            .is_some_and(|inner| {
+                !inner.is_empty()
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
+                    && !inner.ends_with(&format!("@{MADE_UP_ID_DOMAIN}"))
+            })
+    };
+    let kept: Vec<String> = ids.iter().filter(referable).cloned().collect();
+    kept[kept.len().saturating_sub(MAX_THREAD_IDS)..].to_vec()
+}
+
+/// `subject` without one leading `Re:` or `Aw:` (any case), so that the
+/// desk's `Re: ` on a reply to "Re: Invoice" is not doubled.
+pub fn without_reply_prefix(subject: &str) -> &str {
+    let subject = subject.trim_start();
+    match subject.get(..3) {
+        Some(prefix)
+            if prefix.eq_ignore_ascii_case("re:") || prefix.eq_ignore_ascii_case("aw:") =>
+        {
+            subject[3..].trim_start()
+        }
+        _ => subject,
+    }
+}
+
 /// A message id without its angle brackets and surrounding space.
 pub fn bare_id(id: &str) -> &str {
     id.trim()
@@ -284,6 +323,88 @@ pub fn join(
 /// is refused whole (the ticket lists attachments, it does not keep them).
 pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
 
+/// The longest subject and text the support inbox keeps, and the most
+/// attachments it lists. The JSON API refuses more; mail parsed here is cut
+/// to fit instead ([`parse_message`]), since a customer's email must not
+/// bounce for being long.
+pub const MAX_SUBJECT_CHARS: usize = 300;
+pub const MAX_TEXT_CHARS: usize = 100_000;
+pub const MAX_ATTACHMENTS: usize = 100;
+
+/// `subject` within [`MAX_SUBJECT_CHARS`]: cut, ending in `…`, and keeping
+/// its `[#N]` token, which threads a reply, when the cut would lose it.
+fn fitted_subject(subject: &str) -> String {
+    if subject.chars().count() <= MAX_SUBJECT_CHARS {
+        return subject.to_string();
+    }
+    let cut = |room: usize| subject.chars().take(room).collect::<String>();
+    let kept = cut(MAX_SUBJECT_CHARS - 1);
+    let token = subject_token(subject);
+    if subject_token(&kept) == token {
+        return format!("{kept}…");
+    }
+    let token = format!(" [#{}]", token.unwrap_or_default());
+    let kept = cut(MAX_SUBJECT_CHARS - 1 - token.chars().count());
+    format!("{kept}…{token}")
+}
+
+/// `text` within [`MAX_TEXT_CHARS`]: its start, at a line's end when one is
+/// near the limit, and a line saying it was cut.
+fn fitted_text(text: String) -> String {
+    let length = text.chars().count();
+    if length <= MAX_TEXT_CHARS {
+        return text;
+    }
+    let marker = format!(
+        "\n\n[The email's text was cut here: it was {length} characters, and the \
+         support inbox keeps {MAX_TEXT_CHARS}.]"
+    );
+    let mut kept: String = text
+        .chars()
+        .take(MAX_TEXT_CHARS - marker.chars().count())
+        .collect();
+    if let Some(line_end) = kept.rfind('\n').filter(|&end| kept.len() - end < 1_000) {
+        kept.truncate(line_end);
+    }
+    kept.trim_end().to_string() + &marker
+}
+
+/// `attachments` within [`MAX_ATTACHMENTS`]: the first ones, and one entry
+/// for the rest, so the ticket still says that they came.
+fn fitted_attachments(
+    mut attachments: Vec<crate::api::InboundAttachment>,
+) -> Vec<crate::api::InboundAttachment> {
+    if attachments.len() <= MAX_ATTACHMENTS {
+        return attachments;
+    }
+    let rest = attachments.split_off(MAX_ATTACHMENTS - 1);
+    attachments.push(crate::api::InboundAttachment {
+        name: format!("{} more attachments, not listed", rest.len()),
+        content_type: "multipart/mixed".into(),
+        size: rest.iter().map(|a| a.size).sum(),
+    });
+    attachments
+}
+
+/// The sender's address when mail-parser reads it wrong: a quoted local part
+/// without angle brackets (`From: "John Doe"@cust.test`) comes out as the
+/// name `John Doe` and the address `@cust.test`. The quoted string just before
+/// `at_domain` in the raw header is the local part.
+fn quoted_local_address(raw_from: &str, at_domain: &str) -> Option<String> {
+    let at = raw_from.find(at_domain)?;
+    let inner = raw_from[..at].strip_suffix('"')?;
+    let mut end = inner.len();
+    let open = loop {
+        let quote = inner[..end].rfind('"')?;
+        if inner[..quote].ends_with('\\') {
+            end = quote - 1;
+        } else {
+            break quote;
+        }
+    };
+    Some(format!("{}{at_domain}", &raw_from[open..at]))
+}
+
 /// Why a raw message cannot go into the support inbox.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Malformed {
@@ -301,7 +422,8 @@ pub enum Malformed {
 /// takes it: sender, recipients (`envelope_to`, the address the MTA
 /// delivered it to, when given, else To and Cc), subject, the plain text
 /// (the HTML part as text when there is no plain one), the threading headers,
-/// and each attachment's name, type and size. A message without a
+/// and each attachment's name, type and size; a subject, text or attachment
+/// list over the support inbox's limits is cut to fit. A message without a
 /// `Message-ID` gets one from the SHA-256 of its bytes, so a redelivery is
 /// still recognised.
 pub fn parse_message(
@@ -327,9 +449,16 @@ pub fn parse_message(
         .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
         .filter(|(_, address)| !address.trim().is_empty())
         .ok_or(Malformed::NoFrom)?;
-    let from = match from.0.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(name) => format!("\"{}\" <{}>", name.replace('"', "'"), from.1.trim()),
-        None => from.1.trim().to_string(),
+    let from = match (
+        from.0.map(str::trim).filter(|n| !n.is_empty()),
+        from.1.trim(),
+    ) {
+        (_, address) if address.starts_with('@') => message
+            .header_raw("From")
+            .and_then(|raw| quoted_local_address(raw, address))
+            .unwrap_or_else(|| address.to_string()),
+        (Some(name), address) => format!("\"{}\" <{address}>", name.replace('"', "'")),
+        (None, address) => address.to_string(),
     };
     let to = match envelope_to {
         Some(to) => to.trim().to_string(),
@@ -349,7 +478,7 @@ pub fn parse_message(
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();
-            format!("<{digest}@sha256.deskctl.invalid>")
+            format!("<{digest}@{MADE_UP_ID_DOMAIN}>")
         }
     };
     let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
@@ -386,12 +515,12 @@ pub fn parse_message(
     Ok(crate::api::InboundEmail {
         from,
         to,
-        subject: message.subject().unwrap_or_default().trim().to_string(),
-        text,
+        subject: fitted_subject(message.subject().unwrap_or_default().trim()),
+        text: fitted_text(text),
         message_id,
         in_reply_to: ids(message.in_reply_to()).into_iter().next_back(),
         references: ids(message.references()),
-        attachments,
+        attachments: fitted_attachments(attachments),
         auto_reply: is_auto_reply(message.headers_raw()),
     })
 }
@@ -427,6 +556,42 @@ mod tests {
         assert_eq!(ids[0], "49@x");
         assert_eq!(local_part("<msg_1a2b@acme.example>"), "msg_1a2b");
         assert_eq!(local_part("plain"), "plain");
+    }
+
+    #[test]
+    fn a_reply_names_the_ids_a_mail_client_can_know() {
+        let ids: Vec<String> = [
+            "<first@mail.example.com>",
+            "<abc123@sha256.deskctl.invalid>",
+            "<two words@x>",
+            "<bad\r\nBcc: eve@x>",
+            "bare@x",
+            "<>",
+            "<second@mail.example.com>",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            reply_references(&ids),
+            ["<first@mail.example.com>", "<second@mail.example.com>"]
+        );
+        let many: Vec<String> = (0..30).map(|i| format!("<{i}@x>")).collect();
+        let kept = reply_references(&many);
+        assert_eq!(kept.len(), MAX_THREAD_IDS);
+        assert_eq!(kept.last().unwrap(), "<29@x>");
+        assert!(reply_references(&[]).is_empty());
+    }
+
+    #[test]
+    fn one_reply_prefix_is_stripped() {
+        assert_eq!(without_reply_prefix("Re: Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("RE:Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("Aw: Rechnung"), "Rechnung");
+        assert_eq!(without_reply_prefix("Re: Re: Invoice"), "Re: Invoice");
+        assert_eq!(without_reply_prefix("Refund"), "Refund");
+        assert_eq!(without_reply_prefix("Invoice Re: x"), "Invoice Re: x");
+        assert_eq!(without_reply_prefix("ré"), "ré");
+        assert_eq!(without_reply_prefix(""), "");
     }
 
     #[test]
@@ -707,6 +872,90 @@ JVBERi0xLjQK\r\n\
             parse_message(&big, None),
             Err(Malformed::TooLarge(MAX_MESSAGE_BYTES + 1))
         );
+    }
+
+    #[test]
+    fn long_mail_is_cut_to_fit_with_a_marker() {
+        let mut raw = format!(
+            "From: dana@example.com\r\nSubject: Re: {} [#10009]\r\n\
+             Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+             --b\r\nContent-Type: text/plain\r\n\r\n{}\r\n",
+            "long ".repeat(100),
+            "x".repeat(MAX_TEXT_CHARS + 10)
+        );
+        for i in 0..MAX_ATTACHMENTS + 5 {
+            raw.push_str(&format!(
+                "--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; \
+                 filename=\"f{i}.csv\"\r\n\r\nabc\r\n"
+            ));
+        }
+        raw.push_str("--b--\r\n");
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(email.subject.chars().count(), MAX_SUBJECT_CHARS);
+        assert!(
+            email.subject.starts_with("Re: long long"),
+            "{}",
+            email.subject
+        );
+        assert!(email.subject.ends_with(" l… [#10009]"), "{}", email.subject);
+        assert_eq!(subject_token(&email.subject), Some(10009));
+        assert_eq!(
+            email.text.chars().count(),
+            MAX_TEXT_CHARS,
+            "one line: cut inside it"
+        );
+        assert!(email.text.starts_with("xxx"));
+        assert!(
+            email.text.ends_with(&format!(
+                "xxx\n\n[The email's text was cut here: it was {} characters, and the support \
+                 inbox keeps 100000.]",
+                MAX_TEXT_CHARS + 10
+            )),
+            "{}",
+            &email.text[email.text.len() - 200..]
+        );
+        assert_eq!(email.attachments.len(), MAX_ATTACHMENTS);
+        assert_eq!(email.attachments[98].name, "f98.csv");
+        let rest = &email.attachments[99];
+        assert_eq!(rest.name, "6 more attachments, not listed");
+        assert_eq!(rest.size, 18);
+
+        // Within the limits, nothing changes; a token kept by the cut is not repeated.
+        assert_eq!(fitted_subject("Invoice [#1]"), "Invoice [#1]");
+        let early = format!("[#10001] {}", "y".repeat(400));
+        let fitted = fitted_subject(&early);
+        assert_eq!(fitted.chars().count(), MAX_SUBJECT_CHARS);
+        assert!(fitted.ends_with("y…"), "{fitted}");
+        assert_eq!(fitted_text("short".into()), "short");
+        let lines = fitted_text("a line\r\n".repeat(20_000));
+        assert!(lines.chars().count() <= MAX_TEXT_CHARS);
+        assert!(
+            lines.contains("a line\n\n[The email's text was cut here"),
+            "cut at a line's end"
+        );
+    }
+
+    #[test]
+    fn a_quoted_local_part_is_the_senders_address() {
+        for (from, address) in [
+            ("\"John Doe\"@cust.test", "\"John Doe\"@cust.test"),
+            (
+                "\"John \\\"JD\\\" Doe\"@cust.test",
+                "\"John \\\"JD\\\" Doe\"@cust.test",
+            ),
+            ("\"John\"@cust.test (Johnny)", "\"John\"@cust.test"),
+            (
+                "Johnny <\"John Doe\"@cust.test>",
+                "\"Johnny\" <\"John Doe\"@cust.test>",
+            ),
+        ] {
+            let raw = format!("From: {from}\r\n\r\nhi\r\n");
+            assert_eq!(
+                parse_message(raw.as_bytes(), None).unwrap().from,
+                address,
+                "{from}"
+            );
+        }
     }
 
     #[test]

@@ -306,14 +306,55 @@ pub fn check_email(value: &str) -> Result<(), String> {
     if local.is_empty() {
         return invalid("nothing before the '@'");
     }
+    domain_problem(domain).map_or(Ok(()), invalid)
+}
+
+/// What is wrong with the part of an address after its (first) `@`.
+fn domain_problem(domain: &str) -> Option<&'static str> {
     if domain.contains('@') {
-        return invalid("more than one '@'");
+        return Some("more than one '@'");
     }
     let labels: Vec<&str> = domain.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|label| label.is_empty()) {
-        return invalid("the domain after '@' must look like example.com");
+    (labels.len() < 2 || labels.iter().any(|label| label.is_empty()))
+        .then_some("the domain after '@' must look like example.com")
+}
+
+/// [`check_email`] for the sender of an inbound email, who may also write
+/// from a quoted local part (`"John Doe"@example.com`, RFC 5321 4.1.2):
+/// inside the quotes, spaces and any printable character, a quote or a
+/// backslash only escaped by a backslash. The desk can answer such an
+/// address (lettre sends to it), so the customer's mail is taken.
+pub fn check_sender_email(value: &str) -> Result<(), String> {
+    let Some(quoted) = value.strip_prefix('"') else {
+        return check_email(value);
+    };
+    let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
+    if value.len() > MAX_EMAIL_LEN {
+        return invalid("longer than 254 characters");
     }
-    Ok(())
+    let mut chars = quoted.char_indices();
+    let close = loop {
+        match chars.next() {
+            None => return invalid("its quoted part has no closing quote"),
+            Some((i, '"')) => break i,
+            Some((_, '\\')) if chars.next().is_some_and(|(_, c)| !c.is_control()) => {}
+            Some((_, c)) if c == '\\' || c.is_control() => {
+                return invalid("its quoted part holds a control character or a lone backslash");
+            }
+            Some(_) => {}
+        }
+    };
+    let (inner, rest) = (&quoted[..close], &quoted[close + 1..]);
+    if inner.trim().is_empty() {
+        return invalid("nothing between the quotes");
+    }
+    let Some(domain) = rest.strip_prefix('@') else {
+        return invalid("the quoted part must be followed by '@'");
+    };
+    if domain.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return invalid("its domain contains white space");
+    }
+    domain_problem(domain).map_or(Ok(()), invalid)
 }
 
 /// Trims texts and drops repeated channels, so equal actions compare equal.
@@ -455,6 +496,44 @@ mod tests {
             "alice@example..com",
         ] {
             assert!(check_email(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn a_sender_may_write_from_a_quoted_local_part() {
+        for good in [
+            "\"John Doe\"@cust.test",
+            "\"john\\\"jd\\\"\"@cust.test",
+            "\"a@b\"@cust.test",
+            "dana@example.com",
+        ] {
+            assert_eq!(check_sender_email(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            (
+                "\"John Doe\"@localhost",
+                "the domain after '@' must look like example.com",
+            ),
+            (
+                "\"John Doe@cust.test",
+                "its quoted part has no closing quote",
+            ),
+            ("\"\"@cust.test", "nothing between the quotes"),
+            (
+                "\"John\"x@cust.test",
+                "the quoted part must be followed by '@'",
+            ),
+            ("\"John\u{1}\"@cust.test", "control character"),
+            ("\"John\"@cust .test", "its domain contains white space"),
+            ("\"John\"@a@cust.test", "more than one '@'"),
+            ("John Doe@cust.test", "it contains white space"),
+        ] {
+            let error = check_sender_email(bad).unwrap_err();
+            assert!(
+                error.starts_with(&format!("'{bad}' is not an email address: "))
+                    && error.contains(why),
+                "{bad}: {error}"
+            );
         }
     }
 

@@ -634,6 +634,16 @@ fn seeded_handoff(n: usize) -> serde_json::Value {
     })
 }
 
+/// The `field` of every entry of a validation problem's `errors[]`, in order.
+pub fn error_fields(problem: &serde_json::Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect()
+}
+
 /// Whether `tool` can be run. Without it a test skips, except in CI (`CI`
 /// set), where a missing tool is a failure: .ci/run installs them.
 pub fn have_tool(tool: &str) -> bool {

@@ -9,6 +9,7 @@ use crate::api::{
     Channel, DeliveryEvent, DeliveryEventType, EventOperator, HandoffDecision, HandoffEvent,
     HandoffRequest, IntegrationKind, Operator, OutboxKind, Ticket,
 };
+use crate::domain::mail;
 use crate::domain::tickets::NewTicket;
 use crate::server::connectors::Escalation;
 use crate::server::store::NewOutbound;
@@ -57,6 +58,22 @@ pub struct EmailPayload {
     pub subject: String,
     pub body: String,
     pub at: Timestamp,
+    /// Where the customer's answer goes (`Reply-To`): the support inbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<Address>,
+    /// The customer's messages this answers, oldest first: `References`,
+    /// the last also `In-Reply-To`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+}
+
+/// How an email reply joins the customer's thread.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmailThread {
+    /// The support inbox's address, when it is on.
+    pub reply_to: Option<String>,
+    /// The ticket's inbound message ids (`<id>`), oldest first.
+    pub message_ids: Vec<String>,
 }
 
 /// A header value on one line: line breaks in user text cannot start a header.
@@ -127,8 +144,9 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
 }
 
 /// An operator's reply on `channel`: an email to the customer from the
-/// operator's name and address with their signature, or for a live channel an
-/// event for the AI agent platform to relay.
+/// operator's name and address with their signature, answered to the support
+/// inbox and in the customer's `thread`, or for a live channel an event for
+/// the AI agent platform to relay.
 pub fn reply(
     ticket: &Ticket,
     channel: Channel,
@@ -136,6 +154,7 @@ pub fn reply(
     text: &str,
     at: Timestamp,
     id: String,
+    thread: &EmailThread,
 ) -> NewOutbound {
     if channel == Channel::Email {
         let mut body = text.trim_end().to_string();
@@ -160,9 +179,18 @@ pub fn reply(
                 name: ticket.requester.name.clone(),
                 email: ticket.requester.email.clone().unwrap_or_default(),
             },
-            subject: one_line(&format!("Re: {} [#{}]", ticket.subject, ticket.number)),
+            subject: one_line(&format!(
+                "Re: {} [#{}]",
+                mail::without_reply_prefix(&ticket.subject),
+                ticket.number
+            )),
             body,
             at,
+            reply_to: thread
+                .reply_to
+                .clone()
+                .map(|email| Address { name: None, email }),
+            references: mail::reply_references(&thread.message_ids),
         };
         return email(&payload, Some(ticket.number));
     }
@@ -254,6 +282,8 @@ pub fn owner_notice(
         )),
         body,
         at,
+        reply_to: None,
+        references: Vec::new(),
     };
     email(&payload, Some(number))
 }
@@ -363,6 +393,7 @@ mod tests {
             "On its way.",
             Timestamp::UNIX_EPOCH,
             "msg_1".into(),
+            &EmailThread::default(),
         );
         assert_eq!(message.kind, OutboxKind::Email);
         let email: EmailPayload = serde_json::from_str(&message.payload).unwrap();
@@ -388,6 +419,7 @@ mod tests {
             "Hi, Bob here.",
             Timestamp::UNIX_EPOCH,
             "msg_2".into(),
+            &EmailThread::default(),
         );
         assert_eq!(message.kind, OutboxKind::Webhook);
         let event: DeliveryEvent = serde_json::from_str(&message.payload).unwrap();

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use lettre::address::Envelope;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
@@ -40,12 +41,28 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
     };
     let to = mailbox(&email.to, "recipient")?;
     let domain = from.email.domain().to_string();
-    Message::builder()
+    // Set, not read back from the headers: lettre cannot parse the `To:` it
+    // writes for a quoted local part (`"John Doe"@example.com`).
+    let envelope = Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+        .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))?;
+    let mut message = Message::builder()
+        .envelope(envelope)
         .from(from)
         .to(to)
         .subject(email.subject.clone())
         .message_id(Some(format!("<{}@{domain}>", email.id)))
-        .date(SystemTime::from(email.at))
+        .date(SystemTime::from(email.at));
+    // The operator's own address is the sender, but the answer belongs in the
+    // support inbox, where it joins the ticket.
+    if let Some(reply_to) = &email.reply_to {
+        message = message.reply_to(mailbox(reply_to, "reply-to")?);
+    }
+    if let Some(last) = email.references.last() {
+        message = message
+            .in_reply_to(last.clone())
+            .references(email.references.join(" "));
+    }
+    message
         .header(ContentType::TEXT_PLAIN)
         .body(email.body.clone())
         .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))
@@ -137,6 +154,90 @@ mod tests {
         assert_eq!(stored.updated(update.clone()).password, None);
         update.password = Some(Some("new".into()));
         assert_eq!(stored.updated(update).password.as_deref(), Some("new"));
+    }
+
+    fn payload() -> EmailPayload {
+        EmailPayload {
+            id: "msg_1".into(),
+            purpose: super::super::compose::EmailPurpose::Reply,
+            from: Some(Address {
+                name: Some("Bob Jones".into()),
+                email: "bob@acme.example".into(),
+            }),
+            to: Address {
+                name: None,
+                email: "dana@example.com".into(),
+            },
+            subject: "Re: Parcel [#10001]".into(),
+            body: "On its way.\n".into(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            reply_to: Some(Address {
+                name: None,
+                email: "help@acme.example".into(),
+            }),
+            references: vec![
+                "<c1@mail.example.com>".into(),
+                "<c2@mail.example.com>".into(),
+            ],
+        }
+    }
+
+    fn headers(email: &EmailPayload) -> String {
+        let message = build(&config(), email).unwrap();
+        let text = String::from_utf8(message.formatted()).unwrap();
+        text.split("\r\n\r\n").next().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_reply_answers_to_the_inbox_in_the_customers_thread() {
+        let headers = headers(&payload());
+        for line in [
+            "From: \"Bob Jones\" <bob@acme.example>",
+            "Reply-To: help@acme.example",
+            "In-Reply-To: <c2@mail.example.com>",
+            "References: <c1@mail.example.com> <c2@mail.example.com>",
+            "Message-ID: <msg_1@acme.example>",
+        ] {
+            assert!(headers.lines().any(|l| l == line), "{line} in\n{headers}");
+        }
+        let bare = EmailPayload {
+            reply_to: None,
+            references: Vec::new(),
+            ..payload()
+        };
+        let headers = super::tests::headers(&bare);
+        for absent in ["Reply-To:", "In-Reply-To:", "References:"] {
+            assert!(!headers.contains(absent), "{absent} in\n{headers}");
+        }
+        let bad = EmailPayload {
+            reply_to: Some(Address {
+                name: None,
+                email: "not an address".into(),
+            }),
+            ..payload()
+        };
+        assert_eq!(
+            build(&config(), &bad).unwrap_err(),
+            Attempt::permanent(
+                "the reply-to address 'not an address' is not valid: Missing domain or user"
+            )
+        );
+    }
+
+    #[test]
+    fn a_sender_with_a_quoted_local_part_can_be_answered() {
+        let quoted = EmailPayload {
+            to: Address {
+                name: None,
+                email: "\"John Doe\"@cust.test".into(),
+            },
+            ..payload()
+        };
+        let headers = headers(&quoted);
+        assert!(
+            headers.lines().any(|l| l == "To: \"John Doe\"@cust.test"),
+            "{headers}"
+        );
     }
 
     #[test]

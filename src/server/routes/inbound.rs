@@ -12,9 +12,9 @@ use crate::api::{
     AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundOutcome, InboundResult,
     Problem, Requester, Role, RuleFacts, TimelineKind,
 };
-use crate::domain::mail::{self, Joined};
+use crate::domain::mail::{self, Joined, MAX_ATTACHMENTS, MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
 use crate::domain::tickets::{NewEntry, NewTicket};
-use crate::domain::validate::check_email;
+use crate::domain::validate::check_sender_email;
 use crate::domain::{handoff, rules};
 use crate::server::AppState;
 use crate::server::auth::Principal;
@@ -25,12 +25,6 @@ use crate::server::store::{Store, StoreError};
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(receive))
 }
-
-/// The longest subject and body taken from an email.
-const MAX_SUBJECT_CHARS: usize = 300;
-const MAX_TEXT_CHARS: usize = 100_000;
-/// The most attachments an email may list.
-const MAX_ATTACHMENTS: usize = 100;
 
 /// `Name <address>` or `address` → (name, address).
 fn parse_mailbox(text: &str) -> (Option<String>, String) {
@@ -115,14 +109,18 @@ fn addressed_to(to: &str, address: &str) -> bool {
             .any(|part| parse_mailbox(part).1.eq_ignore_ascii_case(address))
 }
 
-/// The body an inbound email adds: its text, trimmed of quoted history and
-/// signature when it answers a ticket, and its attachments listed.
-fn message_body(email: &InboundEmail, reply: bool) -> String {
-    let mut body = if reply {
+/// The text an inbound email adds: trimmed of quoted history and signature
+/// when it answers a ticket.
+fn new_text(email: &InboundEmail, reply: bool) -> String {
+    if reply {
         mail::trim_reply(&email.text)
     } else {
         email.text.trim().to_string()
-    };
+    }
+}
+
+/// The body an inbound email adds: its [`new_text`], and its attachments listed.
+fn message_body(email: &InboundEmail, mut body: String) -> String {
     if !email.attachments.is_empty() {
         if !body.is_empty() {
             body.push_str("\n\n");
@@ -177,11 +175,27 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             ));
         }
     };
+    // A reply: by the messages it references, then by the subject's token.
+    let ids = mail::thread_ids(email.in_reply_to.as_deref(), &email.references);
+    let mut thread = store.find_email_thread(&ids).await?;
+    if thread.is_none()
+        && let Some(number) = mail::subject_token(&email.subject)
+    {
+        thread = match store.get_ticket(number).await {
+            Ok(_) => Some(number),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(other) => return Err(other.into()),
+        };
+    }
+    // The limit is on what the ticket keeps: a short answer atop a long
+    // quoted thread is short.
+    let text = new_text(&email, thread.is_some());
+
     let (name, from) = parse_mailbox(&email.from);
     let mut errors = Vec::new();
     if let Some(message) = not_one_mailbox(&email.from) {
         errors.push(FieldError::new("from", message));
-    } else if let Err(message) = check_email(&from) {
+    } else if let Err(message) = check_sender_email(&from) {
         errors.push(FieldError::new("from", message));
     }
     if !addressed_to(&email.to, &address) {
@@ -200,7 +214,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             format!("must be at most {MAX_SUBJECT_CHARS} characters"),
         ));
     }
-    if email.text.chars().count() > MAX_TEXT_CHARS {
+    if text.chars().count() > MAX_TEXT_CHARS {
         errors.push(FieldError::new(
             "text",
             format!("must be at most {MAX_TEXT_CHARS} characters"),
@@ -216,21 +230,9 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         return Err(ApiError::validation(errors));
     };
     let at = Timestamp::now();
+    let body = message_body(&email, text);
 
-    // A reply: by the messages it references, then by the subject's token.
-    let ids = mail::thread_ids(email.in_reply_to.as_deref(), &email.references);
-    let mut thread = store.find_email_thread(&ids).await?;
-    if thread.is_none()
-        && let Some(number) = mail::subject_token(&email.subject)
-    {
-        thread = match store.get_ticket(number).await {
-            Ok(_) => Some(number),
-            Err(StoreError::NotFound { .. }) => None,
-            Err(other) => return Err(other.into()),
-        };
-    }
     if let Some(number) = thread {
-        let body = message_body(&email, true);
         let auto_reply = email.auto_reply;
         // How the email joined the ticket, told by the change that joined it.
         let joined = std::sync::Arc::new(std::sync::OnceLock::new());
@@ -276,7 +278,6 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         external_id: None,
         phone: None,
     };
-    let body = message_body(&email, false);
     let team_key = team.value.clone();
     let (number, created) = store
         .record_inbound_email(&message_id, team_key.as_deref(), move |state| {

@@ -11,6 +11,7 @@ use crate::api::{
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
     TicketQuery, TicketView,
 };
+use crate::domain::mail;
 use crate::domain::tickets::{self, Action, Actor, Outgoing};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
@@ -101,6 +102,19 @@ async fn act(
         Some(handle) => state.store.workspace().await?.operator(handle).cloned(),
         None => None,
     };
+    let thread = match &action {
+        Action::Reply { .. } => {
+            let inbox = &state.store.workspace().await?.assignment.support_inbox;
+            compose::EmailThread {
+                reply_to: inbox.address.clone().filter(|_| inbox.enabled),
+                message_ids: state
+                    .store
+                    .inbound_message_ids(number, mail::MAX_THREAD_IDS)
+                    .await?,
+            }
+        }
+        _ => compose::EmailThread::default(),
+    };
     let ticket = state
         .store
         .change_ticket(number, move |ticket| {
@@ -114,6 +128,7 @@ async fn act(
                     &text,
                     at,
                     generate_id("msg"),
+                    &thread,
                 ),
                 Outgoing::Takeover => {
                     compose::takeover(ticket, sender.as_ref(), at, generate_id("msg"))

@@ -514,6 +514,9 @@ pub trait Tickets: Send + Sync {
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
     async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
+    /// The message ids of the last `limit` support-inbox emails on ticket
+    /// `number`, oldest first, as they were recorded (`<id>`).
+    async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>>;
     /// Adds a support-inbox email to ticket `number` exactly once per message
     /// id: `change` decides on the ticket as the write transaction sees it.
     /// Answers the ticket's number (the first one's, for a message id seen
@@ -768,6 +771,13 @@ macro_rules! seam_by_inherent_methods {
                 ids: &[String],
             ) -> $crate::server::store::StoreResult<Option<u64>> {
                 <$store>::find_email_thread(self, ids).await
+            }
+            async fn inbound_message_ids(
+                &self,
+                number: u64,
+                limit: usize,
+            ) -> $crate::server::store::StoreResult<Vec<String>> {
+                <$store>::inbound_message_ids(self, number, limit).await
             }
             async fn record_inbound_reply(
                 &self,

@@ -114,6 +114,11 @@ const MIGRATIONS: &[Embedded] = &[
         "one ticket's messages to one destination in order",
         include_str!("../../../../migrations/postgres/0013_outbox_order.sql"),
     ),
+    (
+        14,
+        "inbound emails by ticket",
+        include_str!("../../../../migrations/postgres/0014_inbound_emails_by_ticket.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -488,6 +488,21 @@ impl PostgresStore {
         Ok(None)
     }
 
+    /// The message ids of the last `limit` inbound emails on ticket `number`,
+    /// oldest first.
+    pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
+        let mut ids: Vec<String> = sqlx::query_scalar(
+            "SELECT message_id FROM inbound_emails WHERE ticket_number = $1 \
+             ORDER BY received_at DESC, message_id DESC LIMIT $2",
+        )
+        .bind(number as i64)
+        .bind(limit as i64)
+        .fetch_all(self.pool())
+        .await?;
+        ids.reverse();
+        Ok(ids)
+    }
+
     /// Adds a support-inbox email to ticket `number` exactly once per message id.
     pub async fn record_inbound_reply(
         &self,

@@ -234,6 +234,11 @@ const MIGRATIONS: &[Embedded] = &[
         "one ticket's messages to one destination in order",
         include_str!("../../../../migrations/sqlite/0023_outbox_order.sql"),
     ),
+    (
+        24,
+        "inbound emails by ticket",
+        include_str!("../../../../migrations/sqlite/0024_inbound_emails_by_ticket.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

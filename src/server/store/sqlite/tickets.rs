@@ -395,6 +395,24 @@ impl SqliteStore {
         .await
     }
 
+    /// The message ids of the last `limit` inbound emails on ticket `number`,
+    /// oldest first.
+    pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
+        let mut ids = self
+            .read_direct(|conn| {
+                all(
+                    conn,
+                    "SELECT message_id FROM inbound_emails WHERE ticket_number = ? \
+                     ORDER BY received_at DESC, rowid DESC LIMIT ?",
+                    rusqlite::params![number as i64, limit as i64],
+                    |row| Ok(row.get::<_, String>("message_id")?),
+                )
+            })
+            .await?;
+        ids.reverse();
+        Ok(ids)
+    }
+
     /// Adds a support-inbox email to ticket `number` exactly once per message
     /// id; shares a transaction as [`Self::record_inbound_email`] does.
     pub async fn record_inbound_reply(

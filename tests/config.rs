@@ -350,6 +350,57 @@ async fn a_realistic_document_applies_then_reapplies_and_round_trips_as_no_ops()
 }
 
 #[tokio::test]
+async fn a_document_may_be_larger_than_any_other_body_up_to_its_own_limit() {
+    use deskctl::api::MAX_DOCUMENT_BODY_BYTES;
+    use deskctl::server::MAX_BODY_BYTES;
+    let desk = Desk::new().await;
+    let head = || json!({"apiVersion": "deskctl/v1", "kind": "Desk"});
+    // Past the 1 MiB of other bodies, a document is read (a plan finds its
+    // name too long; what-if lays it over without checking names).
+    let mut document = head();
+    document["teams"] =
+        json!([{"key": "t", "name": "n".repeat(2 * MAX_BODY_BYTES), "default": true}]);
+    for path in ["/v1/config/plan", "/v1/handoffs/what-if"] {
+        let mut body = json!({ "document": document });
+        if path.ends_with("what-if") {
+            body["handoffs"] = json!([]);
+        }
+        let reply = desk.owner("POST", path, Some(body)).await;
+        let read = if path.ends_with("plan") {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(reply.status, read, "{path}: {:#}", reply.json);
+    }
+    // Past its own limit, refused, the detail naming it; other requests keep theirs.
+    let mut document = head();
+    document["teams"] =
+        json!([{"key": "t", "name": "n".repeat(MAX_DOCUMENT_BODY_BYTES), "default": true}]);
+    let refused = [
+        (
+            "/v1/config/plan",
+            json!({ "document": document }),
+            "32 MiB (33554432 bytes)",
+        ),
+        (
+            "/v1/teams",
+            json!({"key": "t", "name": "n".repeat(2 * MAX_BODY_BYTES)}),
+            "1 MiB (1048576 bytes)",
+        ),
+    ];
+    for (path, body, limit) in refused {
+        let problem = desk
+            .owner("POST", path, Some(body))
+            .await
+            .problem(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains(limit), "{path}: {problem:#}");
+    }
+    assert_eq!(summary(&desk.plan(&head(), false).await).0, 0);
+}
+
+#[tokio::test]
 async fn a_stale_revision_applies_nothing() {
     let desk = Desk::new().await;
     desk.apply(&realistic(), false).await;
@@ -1249,6 +1300,52 @@ fn diff_apply_export_through_the_cli_never_show_the_secret() {
     seen += &out;
 
     assert!(!seen.contains(EMAIL_PASSWORD), "the secret leaked: {seen}");
+}
+
+/// A document of `count` agents `key-0`… whose guidance is the longest allowed.
+fn agents_with_long_guidance(key: &str, count: usize) -> String {
+    let guidance = "Escalate refunds over 100 EUR and every complaint. ".repeat(80);
+    let guidance = &guidance[..deskctl::domain::validate::MAX_GUIDANCE_CHARS];
+    let mut text = String::from("apiVersion: deskctl/v1\nkind: Desk\nagents:\n");
+    for index in 0..count {
+        text += &format!(
+            "  - key: {key}-{index}\n    name: Agent {index}\n    handover:\n      when-to-use: \"{guidance}\"\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn an_export_over_a_mebibyte_diffs_and_applies_back_unchanged_on_the_local_desk() {
+    let desk = common::Desk::new();
+    desk.create();
+    let file = desk.dir.path().join("part.yaml");
+    // 400 agents of 4,000 characters of guidance, applied in parts that each
+    // stay under the 1 MiB every other request is held to; the export is not.
+    for part in ["a", "b", "c", "d"] {
+        std::fs::write(&file, agents_with_long_guidance(part, 100)).unwrap();
+        let (code, out, err) =
+            cli_output(
+                desk.cmd()
+                    .args(["apply", "-f", common::path_str(&file), "--yes"]),
+            );
+        assert_eq!(code, 0, "{out}{err}");
+    }
+    let (code, exported, err) = cli_output(desk.cmd().arg("export"));
+    assert_eq!(code, 0, "{err}");
+    assert!(exported.len() > 1024 * 1024, "{} bytes", exported.len());
+    let export_file = desk.dir.path().join("exported.yaml");
+    std::fs::write(&export_file, &exported).unwrap();
+    let export_file = common::path_str(&export_file);
+    let (code, out, err) = cli_output(desk.cmd().args(["diff", "-f", export_file]));
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) =
+        cli_output(
+            desk.cmd()
+                .args(["apply", "-f", export_file, "--prune", "--yes"]),
+        );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("No changes"), "{err}");
 }
 
 #[test]

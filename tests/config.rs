@@ -344,6 +344,11 @@ async fn a_realistic_document_applies_then_reapplies_and_round_trips_as_no_ops()
 
     // Export, then apply the export: still nothing to do.
     let (_, exported) = desk.export().await;
+    assert_eq!(
+        crate::common::schema_errors(&exported),
+        Vec::<String>::new(),
+        "{exported:#}"
+    );
     let round_trip = desk.apply(&resolved(exported), false).await;
     assert_eq!(summary(&round_trip["plan"]), (0, 0, 0, 0), "{round_trip:#}");
     assert_eq!(desk.revision().await, revision);
@@ -750,6 +755,11 @@ async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets(
 
     // The export names variables for the secrets, and holds none of them.
     let (_, exported) = desk.export().await;
+    assert_eq!(
+        crate::common::schema_errors(&exported),
+        Vec::<String>::new(),
+        "{exported:#}"
+    );
     let integrations = exported["integrations"].as_array().unwrap();
     assert_eq!(integrations.len(), 1, "{exported:#}");
     assert_eq!(
@@ -1850,6 +1860,8 @@ mod round_trip {
         let desk = Desk::new().await;
         desk.apply(&desired, false).await;
         let (_, exported) = desk.export().await;
+        let invalid = crate::common::schema_errors(&exported);
+        prop_assert!(invalid.is_empty(), "{:?} in {:#}", invalid, exported);
         let exported = resolve_references(exported);
 
         let (want, got) = (normalized(&desired), normalized(&exported));

@@ -479,16 +479,6 @@ fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly()
 
 // ---- the JSON Schema, checked by a real validator -------------------------
 
-/// `deskctl schema`, compiled by a JSON Schema validator that checks formats.
-fn schema_validator() -> jsonschema::Validator {
-    let schema: serde_json::Value =
-        serde_json::from_str(&deskctl::manifest::json_schema()).unwrap();
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the schema compiles")
-}
-
 /// Every object schema's properties, with where they are.
 fn properties(node: &serde_json::Value, at: &str, found: &mut Vec<(String, serde_json::Value)>) {
     match node {
@@ -598,7 +588,7 @@ fn the_schema_states_the_rules_validate_applies_from_the_same_constants() {
 #[test]
 fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let committed = root.join("docs/desk.schema.json").canonicalize().unwrap();
     let mut checked = 0;
     for entry in std::fs::read_dir(root.join("docs/examples")).unwrap() {
@@ -645,11 +635,36 @@ fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it
 /// editors that check a document against it flag nothing valid.
 #[test]
 fn an_export_and_three_letter_days_are_valid_under_the_schema() {
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let desk = Desk::new();
     desk.seed();
+    // A rich workspace: the shipped examples applied in turn (settings,
+    // rules, fields, an integration, agents with and without a default priority).
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let secrets = desk.dir.path().join("secrets");
+    std::fs::create_dir_all(&secrets).unwrap();
+    std::fs::write(
+        secrets.join("zendesk-webhook-secret"),
+        "whsec-0123456789abcdef",
+    )
+    .unwrap();
+    for example in ["desk.yaml", "zendesk.yaml"] {
+        let file = desk.dir.path().join(example);
+        std::fs::copy(examples.join(example), &file).unwrap();
+        desk.cmd()
+            .env("SMTP_PASSWORD", "correct horse battery staple")
+            .env("ZENDESK_API_TOKEN", "zd-token-0123456789")
+            .args(["apply", "--yes", "-f"])
+            .arg(&file)
+            .assert()
+            .success();
+    }
     let exported: serde_json::Value =
         serde_saphyr::from_str(&desk.run(&["export"])).expect("export writes YAML");
+    assert!(
+        exported["integrations"][0]["kind"] == "zendesk",
+        "{exported:#}"
+    );
     let errors: Vec<String> = validator
         .iter_errors(&exported)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -665,7 +680,7 @@ fn an_export_and_three_letter_days_are_valid_under_the_schema() {
 
 #[test]
 fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let operator = |field: &str| {
         format!(
             "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    email: alice@acme.example\n    {field}\n"

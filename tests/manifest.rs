@@ -46,6 +46,41 @@ fn a_valid_document_passes_quietly_on_stdout() {
 }
 
 #[test]
+fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_leave_it() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}ticket-fields:\n#  - key: order-id\n#    name: Order\nnotifications:\nagents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority: ~\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["3:1", "6:1", "11:7"],
+        "{stderr}"
+    );
+    for expected in [
+        "error: `ticket-fields` has no value",
+        "write `ticket-fields: []` to list no ticket fields (with `--prune`, apply then removes \
+         every one), or delete the key to leave ticket fields as they are",
+        "error: `notifications` has no value",
+        "`notifications: {}` sets each to its default",
+        "error: `default-priority` has no value",
+        "a key left out takes its default",
+        "is not valid: 3 errors",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    // `apply --prune` refuses it too: it never reads it as "no section".
+    let file = desk.dir.path().join("desk.yaml");
+    desk.cmd()
+        .args(["apply", "--prune", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("`ticket-fields` has no value"));
+}
+
+#[test]
 fn bad_yaml_is_refused_with_its_place() {
     let desk = Desk::new();
     let assert = validate(&desk, &format!("{HEAD}teams:\n  - key: a\n    name: [A\n")).code(1);
@@ -755,6 +790,21 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
         (
             "a wrong apiVersion",
             "apiVersion: deskctl/v2\nkind: Desk\n".to_string(),
+        ),
+        (
+            "a list section with every entry commented out",
+            format!("{HEAD}ticket-fields:\n#  - key: order\n#    name: Order\n"),
+        ),
+        (
+            "a settings section with no value",
+            format!("{HEAD}notifications: ~\n"),
+        ),
+        ("an optional value of null", operator("capacity: null")),
+        (
+            "a default priority with no value",
+            format!(
+                "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority:\n"
+            ),
         ),
     ];
     for (what, text) in bad {

@@ -129,8 +129,14 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
                 return (None, errors);
             }
         } else {
-            let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
-            diagnostic.help = error.help.clone();
+            let diagnostic = match tree.key_at(&error.path).filter(|_| error.no_value) {
+                Some(key) => no_value(key, error.path.len() == 1),
+                None => {
+                    let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
+                    diagnostic.help = error.help.clone();
+                    diagnostic
+                }
+            };
             errors.push(diagnostic);
             // Drop what the error is about (the entry or the item) and read again;
             // an error about the root ends it.
@@ -146,6 +152,38 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
             return (None, errors);
         }
     }
+}
+
+/// The sections that list resources, and what each lists.
+const LIST_SECTIONS: [(&str, &str); 5] = [
+    ("operators", "operators"),
+    ("teams", "teams"),
+    ("ticket-fields", "ticket fields"),
+    ("integrations", "integrations"),
+    ("agents", "agents"),
+];
+
+/// A key written with no value, at the key: a section (`top_level`) says how
+/// to describe "none" and how to leave the part alone; any other key how to
+/// take its default.
+fn no_value(key: &Node, top_level: bool) -> Diagnostic {
+    let name = key.as_text().unwrap_or("?");
+    let message = format!("`{name}` has no value");
+    let help = if !top_level {
+        format!("give `{name}` a value, or delete the key: a key left out takes its default")
+    } else if let Some((_, what)) = LIST_SECTIONS.iter().find(|(section, _)| *section == name) {
+        // A commented-out list leaves the key alone: absence would be silent.
+        format!(
+            "write `{name}: []` to list no {what} (with `--prune`, apply then removes every \
+             one), or delete the key to leave {what} as they are"
+        )
+    } else {
+        format!(
+            "give its settings (`{name}: {{}}` sets each to its default), or delete the key to \
+             leave them as they are"
+        )
+    };
+    Diagnostic::error(key.pos, message).with_help(help)
 }
 
 /// The largest value of an unsigned integer type serde names.

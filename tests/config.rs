@@ -1312,6 +1312,47 @@ fn diff_apply_export_through_the_cli_never_show_the_secret() {
     assert!(!seen.contains(EMAIL_PASSWORD), "the secret leaked: {seen}");
 }
 
+#[test]
+fn an_export_written_elsewhere_still_finds_the_secret_files_it_names() {
+    let desk = common::Desk::new();
+    let repo = desk.dir.path().join("repo");
+    std::fs::create_dir_all(repo.join("secrets")).unwrap();
+    std::fs::write(repo.join("secrets/hook"), format!("{DELIVERY_SECRET}\n")).unwrap();
+    std::fs::write(
+        repo.join("desk.yaml"),
+        "apiVersion: deskctl/v1\nkind: Desk\ndelivery:\n  url: https://ai.acme.example/hook\n  secret: ${file:secrets/hook}\n",
+    )
+    .unwrap();
+    let (code, out, err) = cli_output(desk.cmd().args([
+        "apply",
+        "--yes",
+        "-f",
+        common::path_str(&repo.join("desk.yaml")),
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+
+    // The reference is recorded as the absolute path it resolved to.
+    let (code, exported, err) = cli_output(desk.cmd().arg("export"));
+    assert_eq!(code, 0, "{err}");
+    let absolute = std::path::absolute(repo.join("secrets/hook")).unwrap();
+    assert!(
+        exported.contains(&format!("${{file:{}}}", absolute.display())),
+        "{exported}"
+    );
+    assert!(!exported.contains(DELIVERY_SECRET), "{exported}");
+    // Written into another directory, and read from a third, it still
+    // resolves: the plan finds nothing to change.
+    let elsewhere = desk.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("desk.yaml"), &exported).unwrap();
+    let (code, out, err) = cli_output(desk.cmd().current_dir(desk.dir.path()).args([
+        "diff",
+        "-f",
+        "elsewhere/desk.yaml",
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+}
+
 /// A document of `count` agents `key-0`… whose guidance is the longest allowed.
 fn agents_with_long_guidance(key: &str, count: usize) -> String {
     let guidance = "Escalate refunds over 100 EUR and every complaint. ".repeat(80);

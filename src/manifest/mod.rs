@@ -46,7 +46,8 @@ pub struct Checked {
     /// The document's text as diagnostics may show it: secrets written in it
     /// are masked.
     pub shown: Source,
-    /// The references the document names its secrets by, before resolving.
+    /// The references the document names its secrets by, before resolving,
+    /// `${file:…}` paths made absolute (see [`secrets::anchored`]).
     pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
@@ -100,7 +101,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         document: valid.then_some(document),
         diagnostics,
         shown: source.masked(&literals),
-        secret_references,
+        secret_references: secrets::anchored(secret_references, &source.dir),
     }
 }
 

@@ -81,6 +81,61 @@ fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_lea
 }
 
 #[test]
+fn text_that_is_not_utf8_is_refused_at_its_first_bad_byte_naming_the_file_or_stdin() {
+    let desk = Desk::new();
+    let latin1 =
+        b"apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: cafe\n    name: Caf\xe9 team\n";
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, latin1).unwrap();
+    let from_file = desk
+        .cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let from_stdin = desk
+        .cmd()
+        .args(["validate", "-f", "-"])
+        .write_stdin(latin1.to_vec())
+        .assert()
+        .code(1);
+    for (assert, name) in [
+        (from_file, common::path_str(&file)),
+        (from_stdin, "<stdin>"),
+    ] {
+        let stderr = stderr_of(&assert);
+        for expected in [
+            "error: the file is not UTF-8: byte 0xE9 is not part of a UTF-8 character".to_string(),
+            format!("--> {name}:5:14"),
+            "5 |     name: Caf\u{fffd} team".to_string(),
+            "save it as UTF-8".to_string(),
+            format!("error: cannot read {name}: it is not UTF-8 text"),
+        ] {
+            assert!(stderr.contains(&expected), "{expected:?} in:\n{stderr}");
+        }
+        assert!(!stderr.contains("stream did not contain"), "{stderr}");
+    }
+    // UTF-16, as some Windows editors save: named as such.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(HEAD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&file, utf16).unwrap();
+    let assert = desk
+        .cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("error: the file is UTF-16; save it as UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 | apiVersion: deskctl/v1"), "{stderr}");
+}
+
+#[test]
 fn bad_yaml_is_refused_with_its_place() {
     let desk = Desk::new();
     let assert = validate(&desk, &format!("{HEAD}teams:\n  - key: a\n    name: [A\n")).code(1);

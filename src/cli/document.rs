@@ -39,7 +39,7 @@ fn read_checked(
     session: &Session,
     path: &Path,
 ) -> Result<(DeskDocument, BTreeMap<String, String>), CliError> {
-    let source = read_source(path)?;
+    let source = read_source(session, path)?;
     let checked = manifest::check(&source, Some(&crate::env::document_secret));
     let (unchecked, shown): (Vec<_>, Vec<_>) = checked
         .diagnostics
@@ -81,11 +81,27 @@ fn unchecked_line(name: &str, names: &[String]) -> String {
     )
 }
 
-/// Reads a document named on the command line, or fails saying which.
-pub(crate) fn read_source(path: &Path) -> Result<Source, CliError> {
-    manifest::read_source(path).map_err(|error| {
-        CliError::general(format!("cannot read {}", path.display())).with_cause(error)
-    })
+/// Reads a document named on the command line, or fails saying which (and,
+/// for text that is not UTF-8, where).
+pub(crate) fn read_source(session: &Session, path: &Path) -> Result<Source, CliError> {
+    match manifest::read_source(path) {
+        Ok(source) => Ok(source),
+        Err(manifest::ReadError::Io(error)) => Err(CliError::general(format!(
+            "cannot read {}",
+            manifest::source_name(path)
+        ))
+        .with_cause(error)),
+        Err(manifest::ReadError::NotUtf8(not_utf8)) => {
+            let shown = &not_utf8.shown;
+            session
+                .ui
+                .diagnostics(shown, std::slice::from_ref(&not_utf8.diagnostic));
+            Err(CliError::general(format!(
+                "cannot read {}: it is not UTF-8 text",
+                shown.name
+            )))
+        }
+    }
 }
 
 /// An error counting the document's errors when it has any.

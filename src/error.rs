@@ -93,6 +93,10 @@ pub struct CliError {
     pub details: Vec<String>,
     pub causes: Vec<String>,
     pub hints: Vec<String>,
+    /// The invalid fields of a request the service refused (422), for a
+    /// command that can show each at its place in the document it sent.
+    /// (Boxed: every command's result carries this type.)
+    pub fields: Box<[crate::api::FieldError]>,
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -105,6 +109,7 @@ impl CliError {
             details: Vec::new(),
             causes: Vec::new(),
             hints: Vec::new(),
+            fields: Box::default(),
         }
     }
 
@@ -225,6 +230,9 @@ impl From<ClientError> for CliError {
                         .iter()
                         .map(|e| format!("{}: {}", e.field, e.message))
                         .collect();
+                }
+                if *status == StatusCode::UNPROCESSABLE_ENTITY {
+                    cli.fields = problem.errors.clone().into_boxed_slice();
                 }
                 if let Some(id) = request_id.as_ref().filter(|_| status.is_server_error()) {
                     cli.causes.push(format!("request id {id}"));

@@ -1353,6 +1353,42 @@ fn an_export_written_elsewhere_still_finds_the_secret_files_it_names() {
     assert_eq!(code, 0, "{out}{err}");
 }
 
+#[test]
+fn what_the_service_finds_wrong_is_shown_at_its_place_with_the_closest_name() {
+    let desk = common::Desk::new();
+    desk.seed();
+    let file = desk.dir.path().join("desk.yaml");
+    // No `teams` section: offline, the team cannot be checked; the service can.
+    std::fs::write(
+        &file,
+        "apiVersion: deskctl/v1\nkind: Desk\noperators:\n  - handle: carol\n    name: Carol\n    email: carol@example.com\n    teams: [suport]\nrules:\n  assignment:\n    - conditions: [{field: channel, op: equals, value: email}]\n      team: bilingg\n",
+    )
+    .unwrap();
+    let file = common::path_str(&file);
+    for args in [
+        vec!["diff", "-f", file],
+        vec!["apply", "--yes", "-f", file],
+        vec!["apply", "--dry-run", "-f", file],
+    ] {
+        let (code, out, err) = cli_output(desk.cmd().args(&args));
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        for expected in [
+            "error: team 'suport' does not exist and the document does not add it; did you \
+             mean 'support'?"
+                .to_string(),
+            format!("--> {file}:7:13"),
+            "7 |     teams: [suport]".to_string(),
+            // No team is close to this one: none is named.
+            "error: team 'bilingg' does not exist and the document does not add it\n".to_string(),
+            format!("--> {file}:11:13"),
+            format!("error: {file} is not valid: 2 errors (found by the service)"),
+        ] {
+            assert!(err.contains(&expected), "{args:?}: {expected:?} in:\n{err}");
+        }
+        assert!(!err.contains("operators[0].teams[0]"), "{err}");
+    }
+}
+
 /// A document of `count` agents `key-0`… whose guidance is the longest allowed.
 fn agents_with_long_guidance(key: &str, count: usize) -> String {
     let guidance = "Escalate refunds over 100 EUR and every complaint. ".repeat(80);

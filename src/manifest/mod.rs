@@ -140,6 +140,8 @@ pub struct Checked {
     /// The document's text as diagnostics may show it: secrets written in it
     /// are masked.
     pub shown: Source,
+    /// Where each part of the document is; none when it does not parse.
+    pub tree: Option<Node>,
     /// The references the document names its secrets by, before resolving,
     /// `${file:…}` paths made absolute (see [`secrets::anchored`]).
     pub secret_references: std::collections::BTreeMap<String, String>,
@@ -164,6 +166,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
             document: None,
             diagnostics,
             shown: source.masked(&[]),
+            tree: None,
             secret_references: Default::default(),
         };
     };
@@ -195,6 +198,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         document: valid.then_some(document),
         diagnostics,
         shown: source.masked(&literals),
+        tree: Some(parsed.tree),
         secret_references: secrets::anchored(secret_references, &source.dir),
     }
 }

@@ -136,6 +136,30 @@ fn text_that_is_not_utf8_is_refused_at_its_first_bad_byte_naming_the_file_or_std
 }
 
 #[test]
+fn a_bad_condition_is_reported_at_the_key_that_is_wrong() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}rules:\n  priority:\n    - conditions:\n        - field: reason\n          op: matches\n          value: \"(unclosed\"\n      priority: high\n  assignment:\n    - conditions:\n        - field: channel\n          op: in\n          values: [web, sms]\n        - field: chanel\n          op: exists\n      team: support\nteams:\n  - key: support\n    name: Support\n    default: true\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        [
+            "8:18",  // the pattern, at `value:`
+            "14:25", // `sms`, the second of `values`
+            "15:18", // the unknown field, at `field:`
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("'(unclosed' is not a valid regular expression"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown channel 'sms'"), "{stderr}");
+}
+
+#[test]
 fn bad_yaml_is_refused_with_its_place() {
     let desk = Desk::new();
     let assert = validate(&desk, &format!("{HEAD}teams:\n  - key: a\n    name: [A\n")).code(1);
@@ -239,7 +263,7 @@ fn a_bad_pattern_and_an_unknown_team_in_rules_are_refused() {
     let assert = validate(&desk, &text).code(1);
     assert_eq!(
         places(&assert.get_output().stderr),
-        ["10:11", "16:13"],
+        ["12:18", "16:13"],
         "{}",
         stderr_of(&assert)
     );

@@ -383,8 +383,8 @@ pub fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Conditi
         checks.name("name", name);
     }
     for (index, condition) in conditions.iter().enumerate() {
-        if let Err(message) = validate_condition(condition) {
-            checks.push(&format!("conditions[{index}]"), message);
+        if let Err(error) = validate_condition(condition) {
+            checks.push(&format!("conditions[{index}].{}", error.key), error.message);
         }
     }
 }

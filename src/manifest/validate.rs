@@ -317,10 +317,12 @@ impl Report<'_> {
                     self.check(&format!("{base}.name"), check_name(name));
                 }
                 for (position, condition) in conditions.iter().enumerate() {
-                    self.check(
-                        &format!("{base}.conditions.{position}"),
-                        validate_condition(condition),
-                    );
+                    if let Err(error) = validate_condition(condition) {
+                        self.field_errors(
+                            &format!("{base}.conditions.{position}"),
+                            vec![FieldError::new(error.key, error.message)],
+                        );
+                    }
                 }
                 if let Some(team) = team {
                     let path = format!("{base}.team");

@@ -93,6 +93,10 @@ pub struct CliError {
     pub details: Vec<String>,
     pub causes: Vec<String>,
     pub hints: Vec<String>,
+    /// The invalid fields of a request the service refused (422), for a
+    /// command that can show each at its place in the document it sent.
+    /// (Boxed: every command's result carries this type.)
+    pub fields: Box<[crate::api::FieldError]>,
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -105,6 +109,7 @@ impl CliError {
             details: Vec::new(),
             causes: Vec::new(),
             hints: Vec::new(),
+            fields: Box::default(),
         }
     }
 
@@ -179,6 +184,21 @@ fn chain(error: &dyn std::error::Error) -> Vec<String> {
     causes
 }
 
+/// What to do when the service refuses a request for its size: most often a
+/// workspace document sent to a server older than its workspace's size.
+fn body_too_large_hint() -> String {
+    format!(
+        "a deskctl service of this version takes a workspace document (apply, diff, handoff \
+         preview --with) of up to {} MiB and any other request of up to {} MiB; a server that \
+         refuses a document at 1 MiB runs an older deskctl: upgrade it, or apply the document \
+         in parts (a section the document leaves out is left alone)",
+        crate::api::MAX_DOCUMENT_BODY_BYTES / MIB,
+        crate::server::MAX_BODY_BYTES / MIB
+    )
+}
+
+const MIB: usize = 1024 * 1024;
+
 /// The exit code of an HTTP error status (docs/exit-codes.md).
 fn exit_kind(status: StatusCode) -> ExitKind {
     match status {
@@ -211,6 +231,9 @@ impl From<ClientError> for CliError {
                         .map(|e| format!("{}: {}", e.field, e.message))
                         .collect();
                 }
+                if *status == StatusCode::UNPROCESSABLE_ENTITY {
+                    cli.fields = problem.errors.clone().into_boxed_slice();
+                }
                 if let Some(id) = request_id.as_ref().filter(|_| status.is_server_error()) {
                     cli.causes.push(format!("request id {id}"));
                 }
@@ -226,6 +249,7 @@ impl From<ClientError> for CliError {
                     "too_many_requests" | "http_429" => {
                         cli.with_hint("the service is rate limiting; try again later")
                     }
+                    "body_too_large" => cli.with_hint(body_too_large_hint()),
                     _ => cli,
                 }
             }
@@ -244,6 +268,15 @@ impl From<ClientError> for CliError {
                     ExitKind::NotFound | ExitKind::Conflict => ExitKind::Error,
                     kind => kind,
                 };
+                if *status == StatusCode::PAYLOAD_TOO_LARGE {
+                    // A proxy in front of the service refused it before the service saw it.
+                    return CliError::new(kind, message).with_hint(format!(
+                        "a proxy in front of {target} refuses bodies this large: let bodies of up \
+                         to {} MiB through (nginx: `client_max_body_size`, see \
+                         docs/deployment.md)",
+                        crate::api::MAX_DOCUMENT_BODY_BYTES / MIB
+                    ));
+                }
                 CliError::new(kind, message).with_hint(format!(
                     "is {target} a Desk service? `deskctl serve` prints its URL when it starts"
                 ))
@@ -345,6 +378,41 @@ impl From<std::io::Error> for CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_refused_for_its_size_says_the_limits_and_what_to_do() {
+        // An older server, whose limit was 1 MiB for a document too.
+        let refused = ClientError::Api {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            problem: Box::new(crate::api::Problem {
+                kind: "urn:deskctl:problem:body_too_large".into(),
+                title: "Payload Too Large".into(),
+                status: 413,
+                detail: Some("the request body is larger than the limit of 1048576 bytes".into()),
+                code: "body_too_large".into(),
+                errors: Vec::new(),
+            }),
+            request_id: None,
+        };
+        let cli = CliError::from(refused);
+        assert_eq!(cli.kind, ExitKind::Error);
+        assert!(cli.message.contains("1048576 bytes"), "{}", cli.message);
+        let hint = cli.hints.join("\n");
+        assert!(hint.contains("up to 32 MiB"), "{hint}");
+        assert!(
+            hint.contains("upgrade it, or apply the document in parts"),
+            "{hint}"
+        );
+        // A proxy's own page: its limit is the one to raise.
+        let proxy = CliError::from(ClientError::Foreign {
+            target: "https://desk.example.com".into(),
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            what: "an HTML page".into(),
+        });
+        let hint = proxy.hints.join("\n");
+        assert!(hint.contains("client_max_body_size"), "{hint}");
+        assert!(!hint.contains("a Desk service?"), "{hint}");
+    }
 
     #[test]
     fn the_nearest_name_is_one_edit_or_a_swap_away() {

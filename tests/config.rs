@@ -344,9 +344,65 @@ async fn a_realistic_document_applies_then_reapplies_and_round_trips_as_no_ops()
 
     // Export, then apply the export: still nothing to do.
     let (_, exported) = desk.export().await;
+    assert_eq!(
+        crate::common::schema_errors(&exported),
+        Vec::<String>::new(),
+        "{exported:#}"
+    );
     let round_trip = desk.apply(&resolved(exported), false).await;
     assert_eq!(summary(&round_trip["plan"]), (0, 0, 0, 0), "{round_trip:#}");
     assert_eq!(desk.revision().await, revision);
+}
+
+#[tokio::test]
+async fn a_document_may_be_larger_than_any_other_body_up_to_its_own_limit() {
+    use deskctl::api::MAX_DOCUMENT_BODY_BYTES;
+    use deskctl::server::MAX_BODY_BYTES;
+    let desk = Desk::new().await;
+    let head = || json!({"apiVersion": "deskctl/v1", "kind": "Desk"});
+    // Past the 1 MiB of other bodies, a document is read (a plan finds its
+    // name too long; what-if lays it over without checking names).
+    let mut document = head();
+    document["teams"] =
+        json!([{"key": "t", "name": "n".repeat(2 * MAX_BODY_BYTES), "default": true}]);
+    for path in ["/v1/config/plan", "/v1/handoffs/what-if"] {
+        let mut body = json!({ "document": document });
+        if path.ends_with("what-if") {
+            body["handoffs"] = json!([]);
+        }
+        let reply = desk.owner("POST", path, Some(body)).await;
+        let read = if path.ends_with("plan") {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(reply.status, read, "{path}: {:#}", reply.json);
+    }
+    // Past its own limit, refused, the detail naming it; other requests keep theirs.
+    let mut document = head();
+    document["teams"] =
+        json!([{"key": "t", "name": "n".repeat(MAX_DOCUMENT_BODY_BYTES), "default": true}]);
+    let refused = [
+        (
+            "/v1/config/plan",
+            json!({ "document": document }),
+            "32 MiB (33554432 bytes)",
+        ),
+        (
+            "/v1/teams",
+            json!({"key": "t", "name": "n".repeat(2 * MAX_BODY_BYTES)}),
+            "1 MiB (1048576 bytes)",
+        ),
+    ];
+    for (path, body, limit) in refused {
+        let problem = desk
+            .owner("POST", path, Some(body))
+            .await
+            .problem(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains(limit), "{path}: {problem:#}");
+    }
+    assert_eq!(summary(&desk.plan(&head(), false).await).0, 0);
 }
 
 #[tokio::test]
@@ -689,6 +745,11 @@ async fn integrations_apply_reapply_export_and_round_trip_without_their_secrets(
 
     // The export names variables for the secrets, and holds none of them.
     let (_, exported) = desk.export().await;
+    assert_eq!(
+        crate::common::schema_errors(&exported),
+        Vec::<String>::new(),
+        "{exported:#}"
+    );
     let integrations = exported["integrations"].as_array().unwrap();
     assert_eq!(integrations.len(), 1, "{exported:#}");
     assert_eq!(
@@ -1242,6 +1303,129 @@ fn diff_apply_export_through_the_cli_never_show_the_secret() {
 }
 
 #[test]
+fn an_export_written_elsewhere_still_finds_the_secret_files_it_names() {
+    let desk = common::Desk::new();
+    let repo = desk.dir.path().join("repo");
+    std::fs::create_dir_all(repo.join("secrets")).unwrap();
+    std::fs::write(repo.join("secrets/hook"), format!("{DELIVERY_SECRET}\n")).unwrap();
+    std::fs::write(
+        repo.join("desk.yaml"),
+        "apiVersion: deskctl/v1\nkind: Desk\ndelivery:\n  url: https://ai.acme.example/hook\n  secret: ${file:secrets/hook}\n",
+    )
+    .unwrap();
+    let (code, out, err) = cli_output(desk.cmd().args([
+        "apply",
+        "--yes",
+        "-f",
+        common::path_str(&repo.join("desk.yaml")),
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+
+    // The reference is recorded as the absolute path it resolved to.
+    let (code, exported, err) = cli_output(desk.cmd().arg("export"));
+    assert_eq!(code, 0, "{err}");
+    let absolute = std::path::absolute(repo.join("secrets/hook")).unwrap();
+    assert!(
+        exported.contains(&format!("${{file:{}}}", absolute.display())),
+        "{exported}"
+    );
+    assert!(!exported.contains(DELIVERY_SECRET), "{exported}");
+    // Written into another directory, and read from a third, it still
+    // resolves: the plan finds nothing to change.
+    let elsewhere = desk.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("desk.yaml"), &exported).unwrap();
+    let (code, out, err) = cli_output(desk.cmd().current_dir(desk.dir.path()).args([
+        "diff",
+        "-f",
+        "elsewhere/desk.yaml",
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn what_the_service_finds_wrong_is_shown_at_its_place_with_the_closest_name() {
+    let desk = common::Desk::new();
+    desk.seed();
+    let file = desk.dir.path().join("desk.yaml");
+    // No `teams` section: offline, the team cannot be checked; the service can.
+    std::fs::write(
+        &file,
+        "apiVersion: deskctl/v1\nkind: Desk\noperators:\n  - handle: carol\n    name: Carol\n    email: carol@example.com\n    teams: [suport]\nrules:\n  assignment:\n    - conditions: [{field: channel, op: equals, value: email}]\n      team: bilingg\n",
+    )
+    .unwrap();
+    let file = common::path_str(&file);
+    for args in [
+        vec!["diff", "-f", file],
+        vec!["apply", "--yes", "-f", file],
+        vec!["apply", "--dry-run", "-f", file],
+    ] {
+        let (code, out, err) = cli_output(desk.cmd().args(&args));
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        for expected in [
+            "error: team 'suport' does not exist and the document does not add it; did you \
+             mean 'support'?"
+                .to_string(),
+            format!("--> {file}:7:13"),
+            "7 |     teams: [suport]".to_string(),
+            // No team is close to this one: none is named.
+            "error: team 'bilingg' does not exist and the document does not add it\n".to_string(),
+            format!("--> {file}:11:13"),
+            format!("error: {file} is not valid: 2 errors (found by the service)"),
+        ] {
+            assert!(err.contains(&expected), "{args:?}: {expected:?} in:\n{err}");
+        }
+        assert!(!err.contains("operators[0].teams[0]"), "{err}");
+    }
+}
+
+/// A document of `count` agents `key-0`… whose guidance is the longest allowed.
+fn agents_with_long_guidance(key: &str, count: usize) -> String {
+    let guidance = "Escalate refunds over 100 EUR and every complaint. ".repeat(80);
+    let guidance = &guidance[..deskctl::domain::validate::MAX_GUIDANCE_CHARS];
+    let mut text = String::from("apiVersion: deskctl/v1\nkind: Desk\nagents:\n");
+    for index in 0..count {
+        text += &format!(
+            "  - key: {key}-{index}\n    name: Agent {index}\n    handover:\n      when-to-use: \"{guidance}\"\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn an_export_over_a_mebibyte_diffs_and_applies_back_unchanged_on_the_local_desk() {
+    let desk = common::Desk::new();
+    desk.create();
+    let file = desk.dir.path().join("part.yaml");
+    // 400 agents of 4,000 characters of guidance, applied in parts that each
+    // stay under the 1 MiB every other request is held to; the export is not.
+    for part in ["a", "b", "c", "d"] {
+        std::fs::write(&file, agents_with_long_guidance(part, 100)).unwrap();
+        let (code, out, err) =
+            cli_output(
+                desk.cmd()
+                    .args(["apply", "-f", common::path_str(&file), "--yes"]),
+            );
+        assert_eq!(code, 0, "{out}{err}");
+    }
+    let (code, exported, err) = cli_output(desk.cmd().arg("export"));
+    assert_eq!(code, 0, "{err}");
+    assert!(exported.len() > 1024 * 1024, "{} bytes", exported.len());
+    let export_file = desk.dir.path().join("exported.yaml");
+    std::fs::write(&export_file, &exported).unwrap();
+    let export_file = common::path_str(&export_file);
+    let (code, out, err) = cli_output(desk.cmd().args(["diff", "-f", export_file]));
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) =
+        cli_output(
+            desk.cmd()
+                .args(["apply", "-f", export_file, "--prune", "--yes"]),
+        );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("No changes"), "{err}");
+}
+
+#[test]
 fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     let desk = common::Desk::new();
     let file = desk.dir.path().join("desk.yaml");
@@ -1743,6 +1927,8 @@ mod round_trip {
         let desk = Desk::new().await;
         desk.apply(&desired, false).await;
         let (_, exported) = desk.export().await;
+        let invalid = crate::common::schema_errors(&exported);
+        prop_assert!(invalid.is_empty(), "{:?} in {:#}", invalid, exported);
         let exported = resolve_references(exported);
 
         let (want, got) = (normalized(&desired), normalized(&exported));

@@ -46,6 +46,120 @@ fn a_valid_document_passes_quietly_on_stdout() {
 }
 
 #[test]
+fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_leave_it() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}ticket-fields:\n#  - key: order-id\n#    name: Order\nnotifications:\nagents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority: ~\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["3:1", "6:1", "11:7"],
+        "{stderr}"
+    );
+    for expected in [
+        "error: `ticket-fields` has no value",
+        "write `ticket-fields: []` to list no ticket fields (with `--prune`, apply then removes \
+         every one), or delete the key to leave ticket fields as they are",
+        "error: `notifications` has no value",
+        "`notifications: {}` sets each to its default",
+        "error: `default-priority` has no value",
+        "a key left out takes its default",
+        "is not valid: 3 errors",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    // `apply --prune` refuses it too: it never reads it as "no section".
+    let file = desk.dir.path().join("desk.yaml");
+    desk.cmd()
+        .args(["apply", "--prune", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("`ticket-fields` has no value"));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_at_its_first_bad_byte_naming_the_file_or_stdin() {
+    let desk = Desk::new();
+    let latin1 =
+        b"apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: cafe\n    name: Caf\xe9 team\n";
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, latin1).unwrap();
+    let from_file = desk
+        .cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let from_stdin = desk
+        .cmd()
+        .args(["validate", "-f", "-"])
+        .write_stdin(latin1.to_vec())
+        .assert()
+        .code(1);
+    for (assert, name) in [
+        (from_file, common::path_str(&file)),
+        (from_stdin, "<stdin>"),
+    ] {
+        let stderr = stderr_of(&assert);
+        for expected in [
+            "error: the file is not UTF-8: byte 0xE9 is not part of a UTF-8 character".to_string(),
+            format!("--> {name}:5:14"),
+            "5 |     name: Caf\u{fffd} team".to_string(),
+            "save it as UTF-8".to_string(),
+            format!("error: cannot read {name}: it is not UTF-8 text"),
+        ] {
+            assert!(stderr.contains(&expected), "{expected:?} in:\n{stderr}");
+        }
+        assert!(!stderr.contains("stream did not contain"), "{stderr}");
+    }
+    // UTF-16, as some Windows editors save: named as such.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(HEAD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&file, utf16).unwrap();
+    let assert = desk
+        .cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("error: the file is UTF-16; save it as UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 | apiVersion: deskctl/v1"), "{stderr}");
+}
+
+#[test]
+fn a_bad_condition_is_reported_at_the_key_that_is_wrong() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}rules:\n  priority:\n    - conditions:\n        - field: reason\n          op: matches\n          value: \"(unclosed\"\n      priority: high\n  assignment:\n    - conditions:\n        - field: channel\n          op: in\n          values: [web, sms]\n        - field: chanel\n          op: exists\n      team: support\nteams:\n  - key: support\n    name: Support\n    default: true\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        [
+            "8:18",  // the pattern, at `value:`
+            "14:25", // `sms`, the second of `values`
+            "15:18", // the unknown field, at `field:`
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("'(unclosed' is not a valid regular expression"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown channel 'sms'"), "{stderr}");
+}
+
+#[test]
 fn bad_yaml_is_refused_with_its_place() {
     let desk = Desk::new();
     let assert = validate(&desk, &format!("{HEAD}teams:\n  - key: a\n    name: [A\n")).code(1);
@@ -149,7 +263,7 @@ fn a_bad_pattern_and_an_unknown_team_in_rules_are_refused() {
     let assert = validate(&desk, &text).code(1);
     assert_eq!(
         places(&assert.get_output().stderr),
-        ["10:11", "16:13"],
+        ["12:18", "16:13"],
         "{}",
         stderr_of(&assert)
     );
@@ -479,16 +593,6 @@ fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly()
 
 // ---- the JSON Schema, checked by a real validator -------------------------
 
-/// `deskctl schema`, compiled by a JSON Schema validator that checks formats.
-fn schema_validator() -> jsonschema::Validator {
-    let schema: serde_json::Value =
-        serde_json::from_str(&deskctl::manifest::json_schema()).unwrap();
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the schema compiles")
-}
-
 /// Every object schema's properties, with where they are.
 fn properties(node: &serde_json::Value, at: &str, found: &mut Vec<(String, serde_json::Value)>) {
     match node {
@@ -598,7 +702,7 @@ fn the_schema_states_the_rules_validate_applies_from_the_same_constants() {
 #[test]
 fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let committed = root.join("docs/desk.schema.json").canonicalize().unwrap();
     let mut checked = 0;
     for entry in std::fs::read_dir(root.join("docs/examples")).unwrap() {
@@ -645,11 +749,36 @@ fn every_example_document_names_the_schema_in_its_modeline_and_is_valid_under_it
 /// editors that check a document against it flag nothing valid.
 #[test]
 fn an_export_and_three_letter_days_are_valid_under_the_schema() {
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let desk = Desk::new();
     desk.seed();
+    // A rich workspace: the shipped examples applied in turn (settings,
+    // rules, fields, an integration, agents with and without a default priority).
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let secrets = desk.dir.path().join("secrets");
+    std::fs::create_dir_all(&secrets).unwrap();
+    std::fs::write(
+        secrets.join("zendesk-webhook-secret"),
+        "whsec-0123456789abcdef",
+    )
+    .unwrap();
+    for example in ["desk.yaml", "zendesk.yaml"] {
+        let file = desk.dir.path().join(example);
+        std::fs::copy(examples.join(example), &file).unwrap();
+        desk.cmd()
+            .env("SMTP_PASSWORD", "correct horse battery staple")
+            .env("ZENDESK_API_TOKEN", "zd-token-0123456789")
+            .args(["apply", "--yes", "-f"])
+            .arg(&file)
+            .assert()
+            .success();
+    }
     let exported: serde_json::Value =
         serde_saphyr::from_str(&desk.run(&["export"])).expect("export writes YAML");
+    assert!(
+        exported["integrations"][0]["kind"] == "zendesk",
+        "{exported:#}"
+    );
     let errors: Vec<String> = validator
         .iter_errors(&exported)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -665,7 +794,7 @@ fn an_export_and_three_letter_days_are_valid_under_the_schema() {
 
 #[test]
 fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
-    let validator = schema_validator();
+    let validator = common::schema_validator();
     let operator = |field: &str| {
         format!(
             "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    email: alice@acme.example\n    {field}\n"
@@ -740,6 +869,21 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
         (
             "a wrong apiVersion",
             "apiVersion: deskctl/v2\nkind: Desk\n".to_string(),
+        ),
+        (
+            "a list section with every entry commented out",
+            format!("{HEAD}ticket-fields:\n#  - key: order\n#    name: Order\n"),
+        ),
+        (
+            "a settings section with no value",
+            format!("{HEAD}notifications: ~\n"),
+        ),
+        ("an optional value of null", operator("capacity: null")),
+        (
+            "a default priority with no value",
+            format!(
+                "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority:\n"
+            ),
         ),
     ];
     for (what, text) in bad {

@@ -7,6 +7,17 @@ use utoipa::ToSchema;
 
 use super::{DeskDocument, HandoffDecision, HandoffRequest, Plan, Problem};
 
+/// The largest request body that carries a whole workspace document
+/// (`POST /v1/config/plan`, `PUT /v1/config`, `POST /v1/handoffs/what-if`);
+/// every other request is held to 1 MiB. An export is a document of the whole
+/// workspace, so this bounds the workspace `export` then `apply` round-trips:
+/// 400 agents with the longest guidance are under 2 MiB.
+pub const MAX_DOCUMENT_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The paths whose request body is a workspace document, held to
+/// [`MAX_DOCUMENT_BODY_BYTES`].
+pub const DOCUMENT_PATHS: [&str; 3] = ["/v1/config", "/v1/config/plan", "/v1/handoffs/what-if"];
+
 /// `GET /v1/config`: the workspace as a document `apply` accepts unchanged.
 /// Secrets are `${env:DESKCTL_…}` references, never values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

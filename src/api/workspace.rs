@@ -259,8 +259,8 @@ pub struct HandoverAction {
     /// Where escalation is offered.
     #[serde(default = "default_channels")]
     pub channels: Vec<Channel>,
-    /// The priority of tickets no priority rule decides; none means `medium`.
-    #[serde(default)]
+    /// The priority of tickets no priority rule decides; absent means `medium`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_priority: Option<Priority>,
     /// Show a "talk to a human" button in the chat widget.
     #[serde(default = "yes")]

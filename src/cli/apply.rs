@@ -27,7 +27,8 @@ pub struct ApplyArgs {
 /// then applies in one transaction guarded by the planned revision: a
 /// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
-    let request = read_config_request(session, &args.file, args.prune)?;
+    let (request, places) = read_config_request(session, &args.file, args.prune)?;
+    let located = |error: CliError| places.locate(session, error);
     let name = args.file.display().to_string();
     let no_changes = || {
         session
@@ -35,7 +36,9 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
             .success(&format!("No changes. The workspace matches {name}."))
     };
     if args.dry_run {
-        let plan = plan_changing_nothing(session, &request).await?;
+        let plan = plan_changing_nothing(session, &request)
+            .await
+            .map_err(located)?;
         warn_of(session, &plan);
         session
             .ui
@@ -47,7 +50,10 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         return Err(CliError::changes_present());
     }
     let client = session.planner().await?;
-    let plan = client.plan_config(&request).await?;
+    let plan = client
+        .plan_config(&request)
+        .await
+        .map_err(|error| located(error.into()))?;
     warn_of(session, &plan);
     if !plan.has_changes() {
         no_changes();
@@ -93,7 +99,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         }
         Err(error) => {
             spinner.finish_and_clear();
-            return Err(error.into());
+            return Err(located(error.into()));
         }
     };
     spinner.finish_and_clear();

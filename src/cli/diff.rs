@@ -24,8 +24,10 @@ pub struct DiffArgs {
 
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
-    let request = read_config_request(session, &args.file, args.prune)?;
-    let plan = plan_changing_nothing(session, &request).await?;
+    let (request, places) = read_config_request(session, &args.file, args.prune)?;
+    let plan = plan_changing_nothing(session, &request)
+        .await
+        .map_err(|error| places.locate(session, error))?;
     warn_of(session, &plan);
     if session.ui.format == OutputFormat::Name {
         // `section/resource` for each change (`section` alone for settings).

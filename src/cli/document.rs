@@ -21,25 +21,55 @@ pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocume
 }
 
 /// The document at `path` as `apply` and `diff` send it: resolved, with the
-/// references its secrets were written as.
+/// references its secrets were written as; and where its parts are, for
+/// what the service finds wrong with it.
 pub(crate) fn read_config_request(
     session: &Session,
     path: &Path,
     prune: bool,
-) -> Result<ConfigRequest, CliError> {
-    let (document, secret_references) = read_checked(session, path)?;
-    Ok(ConfigRequest {
+) -> Result<(ConfigRequest, Places), CliError> {
+    let (document, secret_references, places) = read_checked(session, path)?;
+    let request = ConfigRequest {
         document,
         prune,
         secret_references,
-    })
+    };
+    Ok((request, places))
+}
+
+/// Where the parts of a document sent to the service are, so that the
+/// problems the service finds (a reference into a section the document
+/// leaves out) are shown at their place in the file, as offline ones are.
+pub(crate) struct Places {
+    shown: Source,
+    tree: manifest::Node,
+}
+
+impl Places {
+    /// `error`, when the service refused fields of the document: each shown
+    /// at its place on stderr, and the error counting them.
+    pub(crate) fn locate(&self, session: &Session, mut error: CliError) -> CliError {
+        if error.fields.is_empty() {
+            return error;
+        }
+        let diagnostics = manifest::validate::service_errors(&self.tree, &error.fields);
+        session.ui.diagnostics(&self.shown, &diagnostics);
+        error.message = format!(
+            "{} is not valid: {} (found by the service)",
+            self.shown.name,
+            plural(diagnostics.len(), "error")
+        );
+        error.details.clear();
+        error.fields = Box::default();
+        error
+    }
 }
 
 fn read_checked(
     session: &Session,
     path: &Path,
-) -> Result<(DeskDocument, BTreeMap<String, String>), CliError> {
-    let source = read_source(path)?;
+) -> Result<(DeskDocument, BTreeMap<String, String>, Places), CliError> {
+    let source = read_source(session, path)?;
     let checked = manifest::check(&source, Some(&crate::env::document_secret));
     let (unchecked, shown): (Vec<_>, Vec<_>) = checked
         .diagnostics
@@ -56,7 +86,13 @@ fn read_checked(
     }
     verdict(&source, &checked)?;
     let document = checked.document.expect("a document without errors");
-    Ok((document, checked.secret_references))
+    let places = Places {
+        shown: checked.shown,
+        tree: checked
+            .tree
+            .expect("a document without errors has its tree"),
+    };
+    Ok((document, checked.secret_references, places))
 }
 
 /// One line for every reference the document leaves to the service to check.
@@ -81,16 +117,36 @@ fn unchecked_line(name: &str, names: &[String]) -> String {
     )
 }
 
-/// Reads a document named on the command line, or fails saying which.
-pub(crate) fn read_source(path: &Path) -> Result<Source, CliError> {
-    manifest::read_source(path).map_err(|error| {
-        CliError::general(format!("cannot read {}", path.display())).with_cause(error)
-    })
+/// Reads a document named on the command line, or fails saying which (and,
+/// for text that is not UTF-8, where).
+pub(crate) fn read_source(session: &Session, path: &Path) -> Result<Source, CliError> {
+    match manifest::read_source(path) {
+        Ok(source) => Ok(source),
+        Err(manifest::ReadError::Io(error)) => Err(CliError::general(format!(
+            "cannot read {}",
+            manifest::source_name(path)
+        ))
+        .with_cause(error)),
+        Err(manifest::ReadError::NotUtf8(not_utf8)) => {
+            let shown = &not_utf8.shown;
+            session
+                .ui
+                .diagnostics(shown, std::slice::from_ref(&not_utf8.diagnostic));
+            Err(CliError::general(format!(
+                "cannot read {}: it is not UTF-8 text",
+                shown.name
+            )))
+        }
+    }
+}
+
+/// `n what`, with an `s` when `n` is not 1.
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// An error counting the document's errors when it has any.
 pub(crate) fn verdict(source: &Source, checked: &Checked) -> CliResult {
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     match (checked.errors(), checked.warnings()) {
         (0, _) => Ok(()),
         (errors, warnings) => {

@@ -17,6 +17,17 @@ pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
         "Exported revision {} (secrets are ${{env:…}} references: set them to apply this file)",
         config.revision
     ));
+    // What apply would send: past the service's limit, this export would not
+    // apply back in one piece.
+    let size = serde_json::to_vec(&config.document).map_or(0, |json| json.len());
+    if size > crate::api::MAX_DOCUMENT_BODY_BYTES {
+        session.ui.warn(&format!(
+            "the workspace is {} MiB as a document, over the {} MiB a service takes in one \
+             apply: apply it in parts (a section the document leaves out is left alone)",
+            size / (1024 * 1024),
+            crate::api::MAX_DOCUMENT_BODY_BYTES / (1024 * 1024)
+        ));
+    }
     session.ui.print_value(&config.document, || {
         crate::ui::to_yaml(&config.document).trim_end().to_string()
     })

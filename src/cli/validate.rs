@@ -22,7 +22,7 @@ pub struct ValidateArgs {
 /// keys, key conventions, references between sections and secret references.
 /// Every problem is shown with file:line:column; exits 1 when there is an error.
 pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
-    let source = read_source(&args.file)?;
+    let source = read_source(session, &args.file)?;
     let lookup = crate::env::document_secret;
     let checked = manifest::check(&source, (!args.skip_secrets).then_some(&lookup as _));
     session.ui.diagnostics(&checked.shown, &checked.diagnostics);

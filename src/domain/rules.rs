@@ -102,6 +102,26 @@ pub fn is_context_key(key: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// What is wrong with a condition, and which of its keys it is about, so
+/// that the error is shown where it was written (a bad pattern at `value`,
+/// not at the condition's first line).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConditionError {
+    /// `field`, `op`, `value`, `values` or `values[i]`.
+    pub key: String,
+    pub message: String,
+}
+
+impl ConditionError {
+    fn at(key: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// A condition checked once and ready to evaluate: its field parsed and its
 /// pattern compiled.
 struct Compiled<'c> {
@@ -113,36 +133,42 @@ struct Compiled<'c> {
 }
 
 impl<'c> Compiled<'c> {
-    fn new(condition: &'c Condition) -> Result<Self, String> {
-        let field = Field::parse(&condition.field)?;
+    fn new(condition: &'c Condition) -> Result<Self, ConditionError> {
+        let field =
+            Field::parse(&condition.field).map_err(|error| ConditionError::at("field", error))?;
         let op = condition.op;
         let value = condition.value.as_deref();
         let values = condition.values.as_slice();
 
+        // An operand the operator does not take is wrong where it is written;
+        // one it lacks, at the operator that wants it.
         match op {
             ConditionOp::Equals
             | ConditionOp::NotEquals
             | ConditionOp::Contains
             | ConditionOp::Matches => {
                 if value.is_none() || !values.is_empty() {
-                    return Err(format!(
-                        "'{op}' compares with one operand: set value (and not values)"
+                    return Err(ConditionError::at(
+                        if values.is_empty() { "op" } else { "values" },
+                        format!("'{op}' compares with one operand: set value (and not values)"),
                     ));
                 }
             }
             ConditionOp::In => {
                 if values.is_empty() || value.is_some() {
-                    return Err(
-                        "'in' compares with a list: set a non-empty values (and not value)".into(),
-                    );
+                    return Err(ConditionError::at(
+                        if value.is_some() { "value" } else { "op" },
+                        "'in' compares with a list: set a non-empty values (and not value)",
+                    ));
                 }
             }
             ConditionOp::Exists => {
                 if value.is_some() || !values.is_empty() {
-                    return Err(
-                        "'exists' only tests that the field is present: set neither value nor values"
-                            .into(),
-                    );
+                    return Err(ConditionError::at(
+                        if value.is_some() { "value" } else { "values" },
+                        "'exists' only tests that the field is present: set neither value nor \
+                         values",
+                    ));
                 }
             }
         }
@@ -153,19 +179,33 @@ impl<'c> Compiled<'c> {
             op,
             ConditionOp::Equals | ConditionOp::NotEquals | ConditionOp::In
         ) {
-            let operands = value.into_iter().chain(values.iter().map(String::as_str));
-            for operand in operands {
+            let operands = value
+                .map(|value| ("value".to_string(), value))
+                .into_iter()
+                .chain(
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(index, value)| (format!("values[{index}]"), value.as_str())),
+                );
+            for (key, operand) in operands {
                 match field {
                     Field::Channel if operand.parse::<Channel>().is_err() => {
-                        return Err(format!(
-                            "unknown channel '{operand}': use {}",
-                            Channel::NAMES.join(", ")
+                        return Err(ConditionError::at(
+                            key,
+                            format!(
+                                "unknown channel '{operand}': use {}",
+                                Channel::NAMES.join(", ")
+                            ),
                         ));
                     }
                     Field::Environment if operand.parse::<Environment>().is_err() => {
-                        return Err(format!(
-                            "unknown environment '{operand}': use {}",
-                            Environment::NAMES.join(", ")
+                        return Err(ConditionError::at(
+                            key,
+                            format!(
+                                "unknown environment '{operand}': use {}",
+                                Environment::NAMES.join(", ")
+                            ),
                         ));
                     }
                     _ => {}
@@ -176,7 +216,10 @@ impl<'c> Compiled<'c> {
         let pattern = match (op, value) {
             (ConditionOp::Matches, Some(pattern)) => {
                 Some(build_regex(pattern, field.ignores_case()).map_err(|error| {
-                    format!("'{pattern}' is not a valid regular expression: {error}")
+                    ConditionError::at(
+                        "value",
+                        format!("'{pattern}' is not a valid regular expression: {error}"),
+                    )
                 })?)
             }
             _ => None,
@@ -236,7 +279,7 @@ fn build_regex(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> 
 ///
 /// The error states the rule that was broken, e.g. `unknown field 'chanel': use
 /// channel, agent, environment, reason, requester.email or context.<key>`.
-pub fn validate_condition(condition: &Condition) -> Result<(), String> {
+pub fn validate_condition(condition: &Condition) -> Result<(), ConditionError> {
     Compiled::new(condition).map(|_| ())
 }
 
@@ -589,8 +632,9 @@ mod tests {
     #[test]
     fn unknown_fields_are_rejected_with_the_list_of_fields() {
         let error = validate_condition(&eq("chanel", "web")).unwrap_err();
+        assert_eq!(error.key, "field");
         assert_eq!(
-            error,
+            error.message,
             "unknown field 'chanel': use channel, agent, environment, reason, \
              requester.email or context.<key>"
         );
@@ -609,7 +653,7 @@ mod tests {
             "context.a.b",
         ] {
             let error = validate_condition(&eq(bad, "1")).unwrap_err();
-            assert!(error.contains("^[a-z0-9-]+$"), "{bad}: {error}");
+            assert!(error.message.contains("^[a-z0-9-]+$"), "{bad}: {error}");
         }
     }
 
@@ -622,8 +666,10 @@ mod tests {
                 Ok(())
             );
             let missing = validate_condition(&cond("reason", op, None, &[])).unwrap_err();
-            assert!(missing.contains("set value"), "{op}: {missing}");
-            assert!(validate_condition(&cond("reason", op, Some("x"), &["y"])).is_err());
+            assert!(missing.message.contains("set value"), "{op}: {missing}");
+            assert_eq!(missing.key, "op");
+            let both = validate_condition(&cond("reason", op, Some("x"), &["y"])).unwrap_err();
+            assert_eq!(both.key, "values");
             assert!(validate_condition(&cond("reason", op, None, &["y"])).is_err());
         }
         assert_eq!(
@@ -631,14 +677,18 @@ mod tests {
             Ok(())
         );
         let empty = validate_condition(&cond("reason", In, None, &[])).unwrap_err();
-        assert!(empty.contains("non-empty values"), "{empty}");
-        assert!(validate_condition(&cond("reason", In, Some("a"), &["a"])).is_err());
+        assert!(empty.message.contains("non-empty values"), "{empty}");
+        assert_eq!(empty.key, "op");
+        let value = validate_condition(&cond("reason", In, Some("a"), &["a"])).unwrap_err();
+        assert_eq!(value.key, "value");
         assert_eq!(
             validate_condition(&cond("reason", Exists, None, &[])),
             Ok(())
         );
-        assert!(validate_condition(&cond("reason", Exists, Some("a"), &[])).is_err());
-        assert!(validate_condition(&cond("reason", Exists, None, &["a"])).is_err());
+        let value = validate_condition(&cond("reason", Exists, Some("a"), &[])).unwrap_err();
+        assert_eq!(value.key, "value");
+        let values = validate_condition(&cond("reason", Exists, None, &["a"])).unwrap_err();
+        assert_eq!(values.key, "values");
     }
 
     #[test]
@@ -646,8 +696,12 @@ mod tests {
         let error =
             validate_condition(&cond("reason", ConditionOp::Matches, Some("refund(("), &[]))
                 .unwrap_err();
-        assert!(error.contains("'refund(('"), "{error}");
-        assert!(error.contains("not a valid regular expression"), "{error}");
+        assert_eq!(error.key, "value");
+        assert!(error.message.contains("'refund(('"), "{error}");
+        assert!(
+            error.message.contains("not a valid regular expression"),
+            "{error}"
+        );
         // An invalid pattern never matches, even if it slipped past validation.
         assert!(!condition_holds(
             &cond("reason", ConditionOp::Matches, Some("("), &[]),
@@ -661,13 +715,17 @@ mod tests {
         let error = validate_condition(&eq("channel", "webb")).unwrap_err();
         assert_eq!(
             error,
-            "unknown channel 'webb': use web, help-page, telegram, whatsapp, email"
+            ConditionError::at(
+                "value",
+                "unknown channel 'webb': use web, help-page, telegram, whatsapp, email"
+            )
         );
         assert!(validate_condition(&cond("channel", NotEquals, Some("sms"), &[])).is_err());
-        assert!(validate_condition(&cond("channel", In, None, &["web", "sms"])).is_err());
+        let second = validate_condition(&cond("channel", In, None, &["web", "sms"])).unwrap_err();
+        assert_eq!(second.key, "values[1]");
         let error = validate_condition(&eq("environment", "prod")).unwrap_err();
         assert!(
-            error.contains("development, staging, production"),
+            error.message.contains("development, staging, production"),
             "{error}"
         );
         // Substring and pattern tests may use any text.

@@ -189,6 +189,19 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
 /// let error = check_slug("Tier 2").unwrap_err();
 /// assert!(error.contains("contains 'T'"));
 /// ```
+/// Suggests the closest of `candidates` to a misspelt `word`.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
 pub fn check_slug(value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Err(format!("must not be empty; {SLUG_RULE}"));
@@ -411,8 +424,8 @@ pub fn check_rule(checks: &mut Checks, name: Option<&str>, conditions: &[Conditi
         checks.name("name", name);
     }
     for (index, condition) in conditions.iter().enumerate() {
-        if let Err(message) = validate_condition(condition) {
-            checks.push(&format!("conditions[{index}]"), message);
+        if let Err(error) = validate_condition(condition) {
+            checks.push(&format!("conditions[{index}].{}", error.key), error.message);
         }
     }
 }
@@ -458,6 +471,14 @@ pub fn check_new_team(key: &str, name: &str, members: &[String]) -> Result<(), I
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn suggestions_pick_the_closest_and_only_close_ones() {
+        let fields = ["handle", "name", "email", "teams"];
+        assert_eq!(did_you_mean("emial", fields), Some("email"));
+        assert_eq!(did_you_mean("team", fields), Some("teams"));
+        assert_eq!(did_you_mean("zzz", fields), None);
+    }
 
     #[test]
     fn slugs_accept_lowercase_digits_and_dashes() {

@@ -300,18 +300,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         .sort_by(|a, b| (a.pos, a.severity, &a.message).cmp(&(b.pos, b.severity, &b.message)));
 }
 
-/// Suggests the closest of `candidates` to a misspelt `word`.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
+pub use crate::domain::validate::did_you_mean;
 
 #[cfg(test)]
 mod tests {
@@ -405,13 +394,5 @@ mod tests {
         for secret in ["FirstSecret", "Tr0ub", "TopSecret", "zd-token", "multi"] {
             assert!(!text.contains(secret), "{text}");
         }
-    }
-
-    #[test]
-    fn suggestions_pick_the_closest_and_only_close_ones() {
-        let fields = ["handle", "name", "email", "teams"];
-        assert_eq!(did_you_mean("emial", fields), Some("email"));
-        assert_eq!(did_you_mean("team", fields), Some("teams"));
-        assert_eq!(did_you_mean("zzz", fields), None);
     }
 }

@@ -20,19 +20,113 @@ use std::path::Path;
 
 use crate::api::DeskDocument;
 
-/// Reads a document's text from `path`, or from stdin when it is `-`.
-pub fn read_source(path: &Path) -> std::io::Result<Source> {
+/// How messages name the document at `path`: `<stdin>` for `-`.
+pub fn source_name(path: &Path) -> String {
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        return Ok(Source::new("<stdin>", text, "."));
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
     }
-    let text = std::fs::read_to_string(path)?;
+}
+
+/// Why a document's text could not be had.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file or stdin could not be read.
+    Io(std::io::Error),
+    /// It was read but is not UTF-8 (invalid bytes shown as `�`).
+    NotUtf8(Box<NotUtf8>),
+}
+
+/// Text that is not UTF-8: where, on its text as far as it can be shown.
+#[derive(Debug)]
+pub struct NotUtf8 {
+    pub shown: Source,
+    pub diagnostic: Diagnostic,
+}
+
+/// Reads a document's text from `path`, or from stdin when it is `-`.
+pub fn read_source(path: &Path) -> Result<Source, ReadError> {
+    let name = source_name(path);
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        return decode(name, bytes, Path::new("."));
+    }
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
     let dir = path
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    Ok(Source::new(path.display().to_string(), text, dir))
+    decode(name, bytes, dir)
+}
+
+/// A document's bytes as text, or where they stop being UTF-8.
+fn decode(name: String, bytes: Vec<u8>, dir: &Path) -> Result<Source, ReadError> {
+    if let Some(text) = utf16(&bytes) {
+        let diagnostic = Diagnostic::error(Pos::START, "the file is UTF-16; save it as UTF-8")
+            .with_help("deskctl reads UTF-8 only (without a byte order mark)");
+        let shown = Source::new(name, text, dir);
+        return Err(ReadError::NotUtf8(Box::new(NotUtf8 { shown, diagnostic })));
+    }
+    let invalid_at = match std::str::from_utf8(&bytes) {
+        Ok(_) => {
+            let text = String::from_utf8(bytes).expect("checked just now");
+            return Ok(Source::new(name, text, dir));
+        }
+        Err(error) => error.valid_up_to(),
+    };
+    let before = std::str::from_utf8(&bytes[..invalid_at]).expect("valid up to here");
+    let diagnostic = Diagnostic::error(
+        position_after(before),
+        format!(
+            "the file is not UTF-8: byte 0x{:02X} is not part of a UTF-8 character",
+            bytes[invalid_at]
+        ),
+    )
+    .with_help(
+        "save it as UTF-8 (a Latin-1 or Windows-1252 file shows this at its first accented \
+         letter)",
+    );
+    let shown = Source::new(name, String::from_utf8_lossy(&bytes).into_owned(), dir);
+    Err(ReadError::NotUtf8(Box::new(NotUtf8 { shown, diagnostic })))
+}
+
+/// The text of UTF-16 bytes, to show where it starts: marked by a byte order
+/// mark, or ASCII text without one, which has a NUL beside every character
+/// (valid UTF-8, but no YAML document starts with a NUL).
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let little_endian = match bytes {
+        [0xFF, 0xFE, ..] | [_, 0, ..] => true,
+        [0xFE, 0xFF, ..] | [0, _, ..] => false,
+        _ => return None,
+    };
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Some(text.trim_start_matches('\u{feff}').to_string())
+}
+
+/// The place just after `text`: lines end as YAML ends them, at `\n`, `\r\n`
+/// or a lone `\r`; columns count characters.
+fn position_after(text: &str) -> Pos {
+    let line_start = text.rfind(['\n', '\r']).map_or(0, |index| index + 1);
+    let breaks =
+        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    Pos {
+        line: u32::try_from(breaks + 1).unwrap_or(u32::MAX),
+        column: u32::try_from(text[line_start..].chars().count() + 1).unwrap_or(u32::MAX),
+    }
 }
 
 /// A document checked offline.
@@ -46,7 +140,10 @@ pub struct Checked {
     /// The document's text as diagnostics may show it: secrets written in it
     /// are masked.
     pub shown: Source,
-    /// The references the document names its secrets by, before resolving.
+    /// Where each part of the document is; none when it does not parse.
+    pub tree: Option<Node>,
+    /// The references the document names its secrets by, before resolving,
+    /// `${file:…}` paths made absolute (see [`secrets::anchored`]).
     pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
@@ -69,6 +166,7 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
             document: None,
             diagnostics,
             shown: source.masked(&[]),
+            tree: None,
             secret_references: Default::default(),
         };
     };
@@ -100,8 +198,41 @@ pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
         document: valid.then_some(document),
         diagnostics,
         shown: source.masked(&literals),
-        secret_references,
+        tree: Some(parsed.tree),
+        secret_references: secrets::anchored(secret_references, &source.dir),
     }
 }
 
 pub use schema::json_schema;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn not_utf8(bytes: &[u8]) -> Diagnostic {
+        match decode("d".into(), bytes.to_vec(), Path::new(".")) {
+            Err(ReadError::NotUtf8(not_utf8)) => not_utf8.diagnostic,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_placed_by_line_and_character() {
+        let at = not_utf8(b"a: \xc3\xa9\r\nb: \xc3\xa9x\xff").pos;
+        assert_eq!(at, Pos { line: 2, column: 6 });
+        let at = not_utf8(b"a\rb\n\xe9").pos;
+        assert_eq!(at, Pos { line: 3, column: 1 });
+        let utf16_big_endian: Vec<u8> = "kind: Desk"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            not_utf8(&utf16_big_endian).message,
+            "the file is UTF-16; save it as UTF-8"
+        );
+        assert_eq!(utf16(&utf16_big_endian).as_deref(), Some("kind: Desk"));
+        let text = decode("d".into(), "\u{feff}kind: é".into(), Path::new(".")).unwrap();
+        assert_eq!(text.text(), "\u{feff}kind: é");
+        assert!(utf16(b"k").is_none());
+    }
+}

@@ -9,7 +9,8 @@
 use std::collections::HashSet;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, Options, SnippetMode, Spanned};
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, SnippetMode, Spanned};
 
 use super::diagnostic::{Diagnostic, Pos, Source};
 use super::tree::{Node, Removed, Value, from_node};
@@ -57,16 +58,19 @@ pub fn read_tree(text: &str) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>>
     // `yes`, `no`, `on` and `off` stay strings: a boolean is `true` or `false`.
     options.strict_booleans = true;
     options.with_snippet = false;
+    // The reader's limits, set here so that messages can name them.
+    let budget = Budget::default();
+    options.budget = Some(budget.clone());
     let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(text, options) {
         Ok(raw) => raw,
-        Err(error) => return Err(vec![syntax_error(&error)]),
+        Err(error) => return Err(vec![syntax_error(&error, &budget)]),
     };
     let mut duplicates = Vec::new();
     let tree = build(raw, text, &mut duplicates);
     Ok((tree, duplicates))
 }
 
-fn syntax_error(error: &serde_saphyr::Error) -> Diagnostic {
+fn syntax_error(error: &serde_saphyr::Error, budget: &Budget) -> Diagnostic {
     let pos = error
         .location()
         .filter(|location| location.line() > 0)
@@ -75,6 +79,10 @@ fn syntax_error(error: &serde_saphyr::Error) -> Diagnostic {
             column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
         })
         .unwrap_or(Pos::START);
+    if let Some(breach) = budget_breach(error) {
+        let (message, help) = over_budget(breach, budget);
+        return Diagnostic::error(pos, message).with_help(help);
+    }
     let mut render = serde_saphyr::RenderOptions::default();
     render.snippets = SnippetMode::Off;
     let text = strip_location(&error.render_with_options(render));
@@ -84,6 +92,84 @@ fn syntax_error(error: &serde_saphyr::Error) -> Diagnostic {
             .with_help("a desk is one document: remove the `---` line and merge what follows, or use one file per desk");
     }
     Diagnostic::error(pos, text)
+}
+
+/// The reader's limit an error reports breaching, if it is one.
+fn budget_breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
+    loop {
+        match error {
+            serde_saphyr::Error::WithSnippet { error: inner, .. }
+            | serde_saphyr::Error::AliasError { error: inner, .. } => error = inner,
+            serde_saphyr::Error::Budget { breach, .. } => return Some(breach),
+            _ => return None,
+        }
+    }
+}
+
+/// A sentence naming the reader's limit a document is over, and what to change.
+fn over_budget(breach: &BudgetBreach, budget: &Budget) -> (String, String) {
+    const SPLIT: &str = "split the workspace into several documents, applied one after the \
+                         other: a section a document leaves out is left alone";
+    match breach {
+        BudgetBreach::Depth { .. } => (
+            format!(
+                "the document nests lists and mappings more than {} levels deep",
+                budget.max_depth
+            ),
+            "a desk document is a few levels deep: flatten this value, or look for a `[` or `{` \
+             that is never closed"
+                .into(),
+        ),
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => (
+            format!(
+                "the document holds more than {} values (lists, mappings and scalars), the \
+                 most deskctl reads in one document",
+                thousands(budget.max_nodes)
+            ),
+            SPLIT.into(),
+        ),
+        BudgetBreach::ScalarBytes { .. } | BudgetBreach::InputBytes { .. } => (
+            format!(
+                "the document's text is over {} MiB, the most deskctl reads in one document",
+                budget.max_total_scalar_bytes / (1024 * 1024)
+            ),
+            SPLIT.into(),
+        ),
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::AliasAnchorRatio { .. }
+        | BudgetBreach::MergeKeys { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. } => (
+            format!(
+                "the document repeats anchors (`&name`), aliases (`*name`) or merge keys (`<<`) \
+                 past the most deskctl expands ({} aliases, {} anchors, {} merge keys)",
+                thousands(budget.max_aliases),
+                thousands(budget.max_anchors),
+                thousands(budget.max_merge_keys)
+            ),
+            "write the repeated parts out, or use fewer aliases".into(),
+        ),
+        _ => (
+            "the document is over one of the limits of deskctl's YAML reader (size, nesting \
+             or repetition)"
+                .into(),
+            SPLIT.into(),
+        ),
+    }
+}
+
+/// `250000` as `250,000`.
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// Drops the " at line L, column C" that serde-saphyr appends: ours leads the line.
@@ -129,8 +215,14 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
                 return (None, errors);
             }
         } else {
-            let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
-            diagnostic.help = error.help.clone();
+            let diagnostic = match tree.key_at(&error.path).filter(|_| error.no_value) {
+                Some(key) => no_value(key, error.path.len() == 1),
+                None => {
+                    let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
+                    diagnostic.help = error.help.clone();
+                    diagnostic
+                }
+            };
             errors.push(diagnostic);
             // Drop what the error is about (the entry or the item) and read again;
             // an error about the root ends it.
@@ -146,6 +238,38 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
             return (None, errors);
         }
     }
+}
+
+/// The sections that list resources, and what each lists.
+const LIST_SECTIONS: [(&str, &str); 5] = [
+    ("operators", "operators"),
+    ("teams", "teams"),
+    ("ticket-fields", "ticket fields"),
+    ("integrations", "integrations"),
+    ("agents", "agents"),
+];
+
+/// A key written with no value, at the key: a section (`top_level`) says how
+/// to describe "none" and how to leave the part alone; any other key how to
+/// take its default.
+fn no_value(key: &Node, top_level: bool) -> Diagnostic {
+    let name = key.as_text().unwrap_or("?");
+    let message = format!("`{name}` has no value");
+    let help = if !top_level {
+        format!("give `{name}` a value, or delete the key: a key left out takes its default")
+    } else if let Some((_, what)) = LIST_SECTIONS.iter().find(|(section, _)| *section == name) {
+        // A commented-out list leaves the key alone: absence would be silent.
+        format!(
+            "write `{name}: []` to list no {what} (with `--prune`, apply then removes every \
+             one), or delete the key to leave {what} as they are"
+        )
+    } else {
+        format!(
+            "give its settings (`{name}: {{}}` sets each to its default), or delete the key to \
+             leave them as they are"
+        )
+    };
+    Diagnostic::error(key.pos, message).with_help(help)
 }
 
 /// The largest value of an unsigned integer type serde names.
@@ -546,6 +670,50 @@ mod tests {
             (found[0].0, found[0].2.as_str()),
             (4, "a second YAML document starts here (after `---`)")
         );
+    }
+
+    #[test]
+    fn a_document_over_the_readers_limits_is_told_which_and_what_to_change() {
+        let deep = format!("{HEAD}x: {}{}\n", "[".repeat(70), "]".repeat(70));
+        // Read on a stack the size of the main thread's, where commands read
+        // documents: a debug build's frames for 64 levels outgrow a test thread's.
+        let found = std::thread::Builder::new()
+            .stack_size(8 * 1024 * 1024)
+            .spawn(move || parse(&Source::new("d", deep, ".")).unwrap_err())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(
+            found[0].message,
+            "the document nests lists and mappings more than 64 levels deep"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("flatten this value")
+        );
+        let many = format!("{HEAD}x: [{}]\n", vec!["1"; 260_000].join(","));
+        let found = parse(&Source::new("d", many, ".")).unwrap_err();
+        assert_eq!(
+            found[0].message,
+            "the document holds more than 250,000 values (lists, mappings and scalars), the \
+             most deskctl reads in one document"
+        );
+        assert_eq!(found[0].pos.line, 3);
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("several documents")
+        );
+        for diagnostic in &found {
+            assert!(!diagnostic.message.contains('{'), "{diagnostic:?}");
+        }
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(64), "64");
     }
 
     #[test]

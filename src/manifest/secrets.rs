@@ -4,6 +4,7 @@
 //! and are never printed; a reference that cannot be resolved is an error at
 //! its place.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::Path;
 
@@ -55,6 +56,30 @@ pub fn resolve(
     errors
 }
 
+/// The references a document names its secrets by, as the service records
+/// them for exports: a `${file:PATH}` relative to the document's directory
+/// made absolute against it, so that an export written into any directory
+/// names a file that resolves. Symbolic links are kept, not followed: a
+/// mounted secret's link keeps pointing at its current version.
+pub fn anchored(references: BTreeMap<String, String>, dir: &Path) -> BTreeMap<String, String> {
+    references
+        .into_iter()
+        .map(|(key, reference)| {
+            let absolute = match SecretValue::new(reference.as_str()).form() {
+                SecretForm::File(file) if Path::new(file).is_relative() => {
+                    std::path::absolute(dir.join(file)).ok()
+                }
+                _ => None,
+            };
+            let reference = match absolute.and_then(|path| path.to_str().map(str::to_string)) {
+                Some(path) => format!("${{file:{path}}}"),
+                None => reference,
+            };
+            (key, reference)
+        })
+        .collect()
+}
+
 /// A secret file's text without its final line break; relative paths start at
 /// the document's directory.
 fn read_secret_file(dir: &Path, file: &str) -> Result<String, String> {
@@ -94,6 +119,26 @@ mod tests {
             doc.delivery.unwrap().secret.unwrap().expose(),
             "0123456789abcdefXYZ"
         );
+    }
+
+    #[test]
+    fn file_references_are_recorded_absolute_and_others_as_written() {
+        let references = BTreeMap::from([
+            ("a".to_string(), "${file:secrets/hook}".to_string()),
+            ("b".to_string(), "${file:/run/secrets/smtp}".to_string()),
+            ("c".to_string(), "${env:SMTP_PASSWORD}".to_string()),
+        ]);
+        let anchored = anchored(references, Path::new("/srv/desk"));
+        assert_eq!(anchored["a"], "${file:/srv/desk/secrets/hook}");
+        assert_eq!(anchored["b"], "${file:/run/secrets/smtp}");
+        assert_eq!(anchored["c"], "${env:SMTP_PASSWORD}");
+        let here = std::env::current_dir().unwrap().join("hook");
+        let from_stdin = anchored_one("${file:hook}", Path::new("."));
+        assert_eq!(from_stdin, format!("${{file:{}}}", here.display()));
+    }
+
+    fn anchored_one(reference: &str, dir: &Path) -> String {
+        anchored(BTreeMap::from([("k".into(), reference.into())]), dir)["k"].clone()
     }
 
     #[test]

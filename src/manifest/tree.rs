@@ -155,6 +155,24 @@ impl Node {
         Some(node)
     }
 
+    /// The key of the mapping entry at `path` (child indexes from this node),
+    /// when the path ends at one.
+    pub fn key_at(&self, path: &[usize]) -> Option<&Node> {
+        let (last, parents) = path.split_last()?;
+        let mut node = self;
+        for index in parents {
+            node = match &node.value {
+                Value::Seq(items) => items.get(*index)?,
+                Value::Map(entries) => &entries.get(*index)?.1,
+                _ => return None,
+            };
+        }
+        match &node.value {
+            Value::Map(entries) => entries.get(*last).map(|(key, _)| key),
+            _ => None,
+        }
+    }
+
     /// The child at `index`: a sequence item, or a mapping entry's value.
     fn child_mut(&mut self, index: usize) -> Option<&mut Node> {
         match &mut self.value {
@@ -228,6 +246,11 @@ pub struct TreeError {
     pub path: Vec<usize>,
     /// The values an enum takes, when the error is an unknown one.
     pub variants: Option<&'static [&'static str]>,
+    /// A key written with no value (`key:`, `key: ~`, `key: null`) where the
+    /// value is optional: absence already says "leave it" or "the default",
+    /// and the schema has no null, so it is an error rather than a third way
+    /// of saying nothing.
+    pub no_value: bool,
 }
 
 impl TreeError {
@@ -260,6 +283,7 @@ impl de::Error for TreeError {
             pos: None,
             path: Vec::new(),
             variants: None,
+            no_value: false,
         }
     }
 
@@ -416,7 +440,11 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
         match self.node.value {
-            Value::Null => visitor.visit_none(),
+            Value::Null => {
+                let mut error = <TreeError as de::Error>::custom("no value is given");
+                error.no_value = true;
+                Err(error.locate(self.node.pos))
+            }
             _ => visitor.visit_some(self),
         }
     }

@@ -74,12 +74,16 @@ impl Report<'_> {
         self.found.last_mut().expect("just pushed")
     }
 
-    /// Reports the service's field errors for the resource at `base`.
+    /// Reports the service's field errors for the resource at `base` (the
+    /// whole document when empty).
     fn field_errors(&mut self, base: &str, errors: Vec<FieldError>) {
         for error in errors {
             // `holidays[2]` in a field error is `holidays.2` in a path.
             let field = error.field.replace('[', ".").replace(']', "");
-            let path = format!("{base}.{field}");
+            let path = match base {
+                "" => field,
+                base => format!("{base}.{field}"),
+            };
             // Shown at an ancestor, the message must name what it is about.
             let message = if self.tree.holds(path.split('.')) {
                 error.message
@@ -313,10 +317,12 @@ impl Report<'_> {
                     self.check(&format!("{base}.name"), check_name(name));
                 }
                 for (position, condition) in conditions.iter().enumerate() {
-                    self.check(
-                        &format!("{base}.conditions.{position}"),
-                        validate_condition(condition),
-                    );
+                    if let Err(error) = validate_condition(condition) {
+                        self.field_errors(
+                            &format!("{base}.conditions.{position}"),
+                            vec![FieldError::new(error.key, error.message)],
+                        );
+                    }
                 }
                 if let Some(team) = team {
                     let path = format!("{base}.team");
@@ -461,6 +467,18 @@ impl Report<'_> {
     }
 }
 
+/// The service's field errors about a whole document (`operators[0].teams[0]`),
+/// each at its place in the file it was read from.
+pub fn service_errors(tree: &Node, errors: &[FieldError]) -> Vec<Diagnostic> {
+    let mut report = Report {
+        tree,
+        found: Vec::new(),
+    };
+    report.field_errors("", errors.to_vec());
+    super::diagnostic::sort(&mut report.found);
+    report.found
+}
+
 /// What the service's checks see for a secret offline: a reference stands for
 /// a well-formed secret (its value is checked once resolved), a literal is itself.
 /// What a secret's value must be, checked once its references are resolved:
@@ -505,4 +523,32 @@ fn list(names: &[&str]) -> String {
         .map(|name| format!("`{name}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::Source;
+    use crate::manifest::parse::parse;
+
+    #[test]
+    fn the_services_field_paths_are_placed_in_the_file_or_at_the_nearest_ancestor() {
+        let text = "apiVersion: deskctl/v1\nkind: Desk\noperators:\n  - handle: al\n    name: Al\n    email: al@x.com\n    teams: [a, suport]\n";
+        let tree = parse(&Source::new("d", text, ".")).unwrap().tree;
+        let errors = [
+            FieldError::new("operators[0].teams[1]", "team 'suport' does not exist"),
+            FieldError::new("operators[0].capacity", "too many"),
+        ];
+        let found: Vec<_> = service_errors(&tree, &errors)
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (4, 5, "`operators[0].capacity` too many".to_string()),
+                (7, 16, "team 'suport' does not exist".to_string()),
+            ]
+        );
+    }
 }

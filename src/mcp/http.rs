@@ -106,7 +106,7 @@ async fn explain_refusals(request: Request, next: Next) -> Response {
     let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(body) => body,
         Err(error) if over_limit(&error) => {
-            return crate::server::json::too_large().into_response();
+            return crate::server::json::too_large(MAX_BODY_BYTES).into_response();
         }
         Err(error) => {
             return ApiError::new(

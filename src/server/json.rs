@@ -127,14 +127,16 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let limit = super::body_limit(req.uri().path());
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_rejection(rejection)),
+            Err(rejection) => Err(json_rejection(rejection, limit)),
         }
     }
 }
 
-fn json_rejection(rejection: JsonRejection) -> ApiError {
+/// `limit`: the body limit of the request's path, for the message.
+fn json_rejection(rejection: JsonRejection, limit: usize) -> ApiError {
     match rejection {
         JsonRejection::JsonDataError(e) => ApiError {
             errors: vec![FieldError::new("body", source_message(&e))],
@@ -158,19 +160,20 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
             "the request body must be sent with `Content-Type: application/json`",
         ),
         JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            too_large()
+            too_large(limit)
         }
         other => ApiError::new(other.status(), "invalid_body", other.body_text()),
     }
 }
 
-pub fn too_large() -> ApiError {
+/// The answer to a body over `limit` bytes.
+pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         "body_too_large",
         format!(
-            "the request body is larger than the limit of {} bytes",
-            super::MAX_BODY_BYTES
+            "the request body is larger than the limit of {} MiB ({limit} bytes)",
+            limit / (1024 * 1024)
         ),
     )
 }

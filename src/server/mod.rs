@@ -43,7 +43,8 @@ use self::error::ApiError;
 use self::routes::ApiRoutes;
 pub use self::store::Store;
 
-/// The largest request body the service reads.
+/// The largest request body the service reads, but for a workspace document
+/// (see [`body_limit`]).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// How long one request may take before the service gives up on it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -129,6 +130,26 @@ pub fn openapi() -> serde_json::Value {
     json
 }
 
+/// The largest request body the service reads at `path`: a workspace
+/// document may be as large as the workspace it describes.
+pub fn body_limit(path: &str) -> usize {
+    if crate::api::DOCUMENT_PATHS.contains(&path) {
+        crate::api::MAX_DOCUMENT_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Holds each request's body to the [`body_limit`] of its path.
+async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+    let limit = body_limit(request.uri().path());
+    let limited = tower::Layer::layer(&DefaultBodyLimit::max(limit), next);
+    match limited.oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}
+
 /// The whole service, ready to serve.
 pub fn router(state: AppState) -> Router {
     router_with(state, Router::new())
@@ -171,7 +192,7 @@ fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Rou
     // layer by every local command.
     Router::new()
         .fallback_service(routes.with_state(state).merge(extra))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(axum::middleware::from_fn(time_limit))
         .layer(axum::middleware::from_fn(error::problem_for_plain_errors))
         .layer(CatchPanicLayer::custom(|_| {

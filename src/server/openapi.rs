@@ -48,7 +48,7 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         413,
         "PayloadTooLarge",
-        "The request body is larger than 1 MiB.",
+        "The request body is larger than the limit: 32 MiB for a workspace document (`/v1/config`, `/v1/config/plan`, `/v1/handoffs/what-if`), 1 MiB for any other.",
         "body_too_large",
     ),
     (

@@ -37,17 +37,24 @@ pub fn render_diagnostic(
         paint(blue, "-->"),
         source.name,
     );
-    if let Some(line) = source.line(pos.line) {
+    if let Some(whole) = source.line(pos.line) {
+        let (line, column) = excerpt(whole, pos.column);
+        let line = line.as_str();
         let before: String = line
             .chars()
-            .take(pos.column.saturating_sub(1) as usize)
+            .take(column.saturating_sub(1) as usize)
             .collect();
         // Tabs keep their width so the caret stays under its place.
         let indent: String = before
             .chars()
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let width = crate::manifest::diagnostic::token_width(line, pos.column);
+        let width = crate::manifest::diagnostic::token_width(line, column).min(
+            line.chars()
+                .count()
+                .saturating_sub(before.chars().count())
+                .max(1),
+        );
         text.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
         text.push_str(&format!(
             "{} {} {line}\n",
@@ -65,6 +72,34 @@ pub fn render_diagnostic(
     }
     text.push('\n');
     text
+}
+
+/// The most characters of a line a diagnostic shows: a minified or generated
+/// line would otherwise fill the terminal.
+const SHOWN_CHARS: usize = 200;
+
+/// The part of `line` a diagnostic shows, [`SHOWN_CHARS`] around `column`
+/// with `…` where it is cut, and where `column` is in it.
+fn excerpt(line: &str, column: u32) -> (String, u32) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SHOWN_CHARS {
+        return (line.to_string(), column);
+    }
+    let at = (column.saturating_sub(1) as usize).min(chars.len());
+    let start = at
+        .saturating_sub(SHOWN_CHARS / 2)
+        .min(chars.len() - SHOWN_CHARS);
+    let end = start + SHOWN_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let column = (at - start) as u32 + 1 + u32::from(start > 0);
+    (shown, column)
 }
 
 #[cfg(test)]
@@ -86,5 +121,37 @@ mod tests {
             render_diagnostic(&source, &diagnostic, &plain),
             "error: unknown key `emial`\n --> desk.yaml:3:5\n  |\n3 |     emial: a@x.com\n  |     ^^^^^\n  = help: did you mean `email`?\n\n"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_column_with_ellipses() {
+        let plain = |_: Style, text: &str| text.to_string();
+        let line = format!("x: [{}oops{}]", "1,".repeat(400), ",2".repeat(400));
+        let column = 4 + 800 + 1;
+        let source = Source::new("desk.yaml", line.clone(), ".");
+        let diagnostic = Diagnostic::error(Pos { line: 1, column }, "bad");
+        let shown = render_diagnostic(&source, &diagnostic, &plain);
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].strip_prefix("1 | ").unwrap();
+        assert_eq!(quoted.chars().count(), SHOWN_CHARS + 2, "{quoted}");
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+        let caret = lines[4].strip_prefix("  | ").unwrap();
+        let under = caret.find('^').unwrap();
+        assert_eq!(
+            &quoted.chars().skip(under).take(4).collect::<String>(),
+            "oops"
+        );
+        assert_eq!(caret.trim(), "^^^^");
+
+        // Near either end, only the other end is cut.
+        let (start, at) = excerpt(&line, 1);
+        assert!(!start.starts_with('…') && start.ends_with('…'));
+        assert_eq!(at, 1);
+        let last = line.chars().count() as u32;
+        let (end, at) = excerpt(&line, last);
+        assert!(end.starts_with('…') && !end.ends_with('…'));
+        assert_eq!(end.chars().nth(at as usize - 1), Some(']'));
+        // A short line is shown whole.
+        assert_eq!(excerpt("a: 1", 4), ("a: 1".to_string(), 4));
     }
 }

@@ -825,3 +825,21 @@ pub fn keys_key() -> deskctl::server::sealing::Key {
     static KEY: std::sync::LazyLock<Key> = std::sync::LazyLock::new(Key::generate);
     KEY.clone()
 }
+
+/// `deskctl schema`, compiled by a JSON Schema validator that checks formats.
+pub fn schema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(&deskctl::manifest::json_schema()).unwrap();
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles")
+}
+
+/// Every way `document` breaks `deskctl schema`, each with where.
+pub fn schema_errors(document: &serde_json::Value) -> Vec<String> {
+    schema_validator()
+        .iter_errors(document)
+        .map(|error| format!("{}: {error}", error.instance_path()))
+        .collect()
+}

@@ -397,6 +397,18 @@ fn surviving<'a>(
     }
 }
 
+/// `what 'key' does not exist and the document does not add it`, naming the
+/// closest of the keys that will exist when one is close: the service finds
+/// these where the document leaves the section out, so offline checks could not.
+fn unknown_reference(what: &str, key: &str, pronoun: &str, known: &BTreeSet<&str>) -> String {
+    let mut message =
+        format!("{what} '{key}' does not exist and the document does not add {pronoun}");
+    if let Some(close) = validate::did_you_mean(key, known.iter().copied()) {
+        message.push_str(&format!("; did you mean '{close}'?"));
+    }
+    message
+}
+
 /// Every problem with a normalized document whose secrets are prepared, each named by its path (e.g.
 /// `teams[1].members`): the checks of single-resource writes, keys listed
 /// twice, one default team, and references that would not hold after
@@ -437,7 +449,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
                 if !team_keys.contains(team.as_str()) {
                     problems.push(
                         format!("{path}.teams[{at}]"),
-                        format!("team '{team}' does not exist and the document does not add it"),
+                        unknown_reference("team", team, "it", &team_keys),
                     );
                 }
             }
@@ -456,9 +468,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
                 if !handles.contains(handle.as_str()) {
                     problems.push(
                         format!("{path}.members[{at}]"),
-                        format!(
-                            "operator '{handle}' does not exist and the document does not add them"
-                        ),
+                        unknown_reference("operator", handle, "them", &handles),
                     );
                 }
             }
@@ -531,10 +541,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
             if !team_keys.contains(rule.team.as_str()) {
                 problems.push(
                     format!("{path}.team"),
-                    format!(
-                        "team '{}' does not exist and the document does not add it",
-                        rule.team
-                    ),
+                    unknown_reference("team", &rule.team, "it", &team_keys),
                 );
             }
         }

@@ -533,11 +533,27 @@ mod tests {
         let chat = ticket(Channel::Telegram);
         let at = Timestamp::UNIX_EPOCH;
         let takeover = takeover(&chat, None, at, "msg_1".into());
-        let live = reply(&chat, Channel::Telegram, None, "Hi", at, "msg_2".into());
+        let live = reply(
+            &chat,
+            Channel::Telegram,
+            None,
+            "Hi",
+            at,
+            "msg_2".into(),
+            &EmailThread::default(),
+        );
         assert_eq!(takeover.destination, "webhook");
         assert_eq!(live.destination, takeover.destination);
 
-        let emailed = reply(&chat, Channel::Email, None, "Hi", at, "msg_3".into());
+        let emailed = reply(
+            &chat,
+            Channel::Email,
+            None,
+            "Hi",
+            at,
+            "msg_3".into(),
+            &EmailThread::default(),
+        );
         assert_eq!(emailed.destination, "email:dana@example.com");
         let new_ticket = NewTicket {
             subject: chat.subject.clone(),

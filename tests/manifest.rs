@@ -49,13 +49,13 @@ fn a_valid_document_passes_quietly_on_stdout() {
 fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_leave_it() {
     let desk = Desk::new();
     let text = format!(
-        "{HEAD}ticket-fields:\n#  - key: order-id\n#    name: Order\nnotifications:\nagents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority: ~\n"
+        "{HEAD}ticket-fields:\n#  - key: order-id\n#    name: Order\nnotifications:\noperators:\n  - handle: alice\n    name: Alice\n    email: alice@example.com\n    capacity: ~\n"
     );
     let assert = validate(&desk, &text).code(1);
     let stderr = stderr_of(&assert);
     assert_eq!(
         places(&assert.get_output().stderr),
-        ["3:1", "6:1", "11:7"],
+        ["3:1", "6:1", "11:5"],
         "{stderr}"
     );
     for expected in [
@@ -64,7 +64,7 @@ fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_lea
          every one), or delete the key to leave ticket fields as they are",
         "error: `notifications` has no value",
         "`notifications: {}` sets each to its default",
-        "error: `default-priority` has no value",
+        "error: `capacity` has no value",
         "a key left out takes its default",
         "is not valid: 3 errors",
     ] {
@@ -78,6 +78,37 @@ fn a_section_with_no_value_is_an_error_at_its_key_saying_how_to_mean_none_or_lea
         .assert()
         .code(1)
         .stderr(predicate::str::contains("`ticket-fields` has no value"));
+
+    // Earlier exports wrote `default-priority: null`: such a document still
+    // applies, the key read as left out, with a warning at it.
+    let earlier_export = format!(
+        "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority: null\n"
+    );
+    std::fs::write(&file, &earlier_export).unwrap();
+    let assert = desk
+        .cmd()
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+    let stderr = stderr_of(&assert);
+    assert_eq!(places(&assert.get_output().stderr), ["7:7"], "{stderr}");
+    assert!(
+        stderr.contains("warning: `default-priority` has no value: read as left out (its default)")
+            && stderr.contains("earlier deskctl exports wrote `default-priority: null`"),
+        "{stderr}"
+    );
+    let agent: serde_json::Value = serde_json::from_slice(
+        &desk
+            .cmd()
+            .args(["agents", "show", "shop", "-o", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(agent["name"], "Shop", "{agent}");
 }
 
 #[test]
@@ -879,12 +910,6 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
             format!("{HEAD}notifications: ~\n"),
         ),
         ("an optional value of null", operator("capacity: null")),
-        (
-            "a default priority with no value",
-            format!(
-                "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority:\n"
-            ),
-        ),
     ];
     for (what, text) in bad {
         let document: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
@@ -909,4 +934,17 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     assert!(errors.is_empty(), "{errors:?}");
     let source = deskctl::manifest::Source::new("desk.yaml", good, ".");
     assert_eq!(deskctl::manifest::check(&source, None).errors(), 0);
+
+    // What earlier exports wrote: the schema refuses it, validate warns and
+    // reads it as left out, so a committed export still applies.
+    let earlier_export = format!(
+        "{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover:\n      default-priority:\n"
+    );
+    let document: serde_json::Value = serde_saphyr::from_str(&earlier_export).unwrap();
+    assert!(!validator.is_valid(&document));
+    let source = deskctl::manifest::Source::new("desk.yaml", earlier_export, ".");
+    let checked = deskctl::manifest::check(&source, None);
+    assert_eq!((checked.errors(), checked.warnings()), (0, 1));
+    let handover = &checked.document.unwrap().agents.unwrap()[0].handover;
+    assert_eq!(handover.as_ref().unwrap().default_priority, None);
 }

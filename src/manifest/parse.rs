@@ -29,8 +29,8 @@ pub struct Parsed {
 /// Reads a document. `Err` holds every error found (never empty).
 pub fn parse(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
     match parse_partial(source) {
-        (Some(parsed), errors) if errors.is_empty() => Ok(parsed),
-        (_, errors) => Err(errors),
+        (Some(parsed), diagnostics) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(parsed),
+        (_, diagnostics) => Err(diagnostics),
     }
 }
 
@@ -249,12 +249,27 @@ const LIST_SECTIONS: [(&str, &str); 5] = [
     ("agents", "agents"),
 ];
 
+/// Keys that exports of earlier deskctl versions wrote with no value
+/// (`default-priority: null`): a document committed from one must still apply,
+/// so there a null is read as the key left out, with a warning.
+const NULL_IN_EARLIER_EXPORTS: [&str; 1] = ["default-priority"];
+
 /// A key written with no value, at the key: a section (`top_level`) says how
 /// to describe "none" and how to leave the part alone; any other key how to
 /// take its default.
 fn no_value(key: &Node, top_level: bool) -> Diagnostic {
     let name = key.as_text().unwrap_or("?");
     let message = format!("`{name}` has no value");
+    if !top_level && NULL_IN_EARLIER_EXPORTS.contains(&name) {
+        return Diagnostic::warning(
+            key.pos,
+            format!("{message}: read as left out (its default)"),
+        )
+        .with_help(format!(
+            "delete the key: earlier deskctl exports wrote `{name}: null`, which \
+                 docs/desk.schema.json does not allow"
+        ));
+    }
     let help = if !top_level {
         format!("give `{name}` a value, or delete the key: a key left out takes its default")
     } else if let Some((_, what)) = LIST_SECTIONS.iter().find(|(section, _)| *section == name) {

@@ -193,7 +193,7 @@ fn body_too_large_hint() -> String {
          refuses a document at 1 MiB runs an older deskctl: upgrade it, or apply the document \
          in parts (a section the document leaves out is left alone)",
         crate::api::MAX_DOCUMENT_BODY_BYTES / MIB,
-        crate::server::MAX_BODY_BYTES / MIB
+        crate::api::MAX_BODY_BYTES / MIB
     )
 }
 

@@ -7,9 +7,12 @@ use utoipa::ToSchema;
 
 use super::{DeskDocument, HandoffDecision, HandoffRequest, Plan, Problem};
 
+/// The largest request body the service reads, but for a workspace document.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 /// The largest request body that carries a whole workspace document
 /// (`POST /v1/config/plan`, `PUT /v1/config`, `POST /v1/handoffs/what-if`);
-/// every other request is held to 1 MiB. An export is a document of the whole
+/// every other request is held to [`MAX_BODY_BYTES`]. An export is a document of the whole
 /// workspace, so this bounds the workspace `export` then `apply` round-trips:
 /// 400 agents with the longest guidance are under 2 MiB.
 pub const MAX_DOCUMENT_BODY_BYTES: usize = 32 * 1024 * 1024;

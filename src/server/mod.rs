@@ -45,7 +45,7 @@ pub use self::store::Store;
 
 /// The largest request body the service reads, but for a workspace document
 /// (see [`body_limit`]).
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub use crate::api::MAX_BODY_BYTES;
 /// How long one request may take before the service gives up on it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The header carrying each request's id, set by the service when the caller sent none.

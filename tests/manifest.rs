@@ -948,3 +948,288 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     let handover = &checked.document.unwrap().agents.unwrap()[0].handover;
     assert_eq!(handover.as_ref().unwrap().default_priority, None);
 }
+
+// Several documents read as one: `-f a.yaml -f b.yaml`, `-f dir/`.
+
+const OPERATORS: &str =
+    "operators:\n  - handle: al\n    name: Al\n    email: al@example.com\n    teams: [support]\n";
+const TEAMS: &str = "teams:\n  - key: support\n    name: Support\n    default: true\n";
+const HANDOFF: &str = "handoff:\n  preview-in-non-production: false\n";
+
+/// Writes each `(path, text)` under the desk's directory, making directories.
+fn write_files(desk: &Desk, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = desk.dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// `deskctl ARGS` run in the desk's directory, so that files are named as given.
+fn run_in(desk: &Desk, args: &[&str]) -> assert_cmd::assert::Assert {
+    desk.cmd().current_dir(desk.dir.path()).args(args).assert()
+}
+
+/// The line of `stderr` that starts with `start`.
+fn line_starting<'a>(stderr: &'a str, start: &str) -> &'a str {
+    stderr
+        .lines()
+        .find(|line| line.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starting `{start}`:\n{stderr}"))
+}
+
+#[test]
+fn two_files_applied_together_are_one_plan_and_one_transaction_as_one_file_is() {
+    let (whole, split) = (Desk::new(), Desk::new());
+    let all = format!("{HEAD}{OPERATORS}{TEAMS}{HANDOFF}");
+    write_files(&whole, &[("desk.yaml", &all)]);
+    let people = format!("{HEAD}{OPERATORS}{TEAMS}");
+    let settings = format!("{HEAD}{HANDOFF}");
+    write_files(
+        &split,
+        &[("people.yaml", &people), ("settings.yaml", &settings)],
+    );
+    let both = ["-f", "people.yaml", "-f", "settings.yaml"];
+
+    let planned = |desk: &Desk, files: &[&str]| {
+        let assert = run_in(desk, &[&["diff", "-o", "json"], files].concat()).code(3);
+        String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+    };
+    assert_eq!(
+        planned(&split, &both),
+        planned(&whole, &["-f", "desk.yaml"])
+    );
+
+    let applied = |desk: &Desk, files: &[&str]| {
+        let assert = run_in(desk, &[&["apply", "--yes"], files].concat()).success();
+        let stderr = stderr_of(&assert);
+        let line = line_starting(&stderr, "✓ Applied ");
+        line.split_once(": ").unwrap().1.to_string()
+    };
+    // The same changes, at the same revision: one transaction, not one per file.
+    assert_eq!(
+        applied(&split, &both),
+        applied(&whole, &["-f", "desk.yaml"])
+    );
+    assert_eq!(
+        split.run(&["export"]),
+        whole.run(&["export"]),
+        "the same workspace"
+    );
+    // Each matches the other's files: nothing to change either way.
+    write_files(&split, &[("desk.yaml", &all)]);
+    write_files(
+        &whole,
+        &[("people.yaml", &people), ("settings.yaml", &settings)],
+    );
+    run_in(&split, &["diff", "-f", "desk.yaml"]).success();
+    run_in(&whole, &[&["diff"][..], &both].concat())
+        .success()
+        .stdout(predicate::str::contains("No changes"));
+    run_in(&whole, &[&["validate"][..], &both].concat())
+        .success()
+        .stderr(predicate::str::contains(
+            "people.yaml, settings.yaml are valid (2 documents)",
+        ));
+}
+
+#[test]
+fn a_directory_is_its_yaml_files_by_name_and_with_r_its_subdirectories_too() {
+    let desk = Desk::new();
+    let subdirectory = format!("{HEAD}{HANDOFF}");
+    write_files(
+        &desk,
+        &[
+            ("desk/teams.yml", &format!("{HEAD}{TEAMS}")),
+            ("desk/operators.yaml", &format!("{HEAD}{OPERATORS}")),
+            ("desk/README.md", "# Our desk\n\nNot a document: skipped.\n"),
+            ("desk/.hidden.yaml", "not: a document\n"),
+            ("desk/.github/workflows/ci.yaml", "on: push\n"),
+            ("desk/settings/handoff.yaml", &subdirectory),
+            ("empty/notes.txt", "no documents here\n"),
+        ],
+    );
+    run_in(&desk, &["validate", "-f", "desk"])
+        .success()
+        .stderr(predicate::str::contains("desk is valid (2 documents)"));
+    let plan = run_in(&desk, &["diff", "-f", "desk", "-o", "name"]).code(3);
+    let stdout = String::from_utf8_lossy(&plan.get_output().stdout).into_owned();
+    assert_eq!(stdout, "operators/al\nteams/support\n");
+
+    let plan = run_in(&desk, &["diff", "-R", "-f", "desk/", "-o", "name"]).code(3);
+    let stdout = String::from_utf8_lossy(&plan.get_output().stdout).into_owned();
+    assert_eq!(stdout, "operators/al\nteams/support\nhandoff\n");
+    run_in(&desk, &["apply", "-f", "desk/", "--recursive", "--yes"])
+        .success()
+        .stderr(predicate::str::contains(
+            "Applied desk/: 2 added, 1 changed",
+        ));
+
+    // A directory holding no document is a mistake, not an empty workspace.
+    run_in(&desk, &["apply", "-f", "empty", "--yes"])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: no documents in the directory empty",
+        ))
+        .stderr(predicate::str::contains("`*.yaml` and `*.yml`"));
+}
+
+#[test]
+fn a_section_in_two_files_is_an_error_at_both_places_and_nothing_is_applied() {
+    let desk = Desk::new();
+    write_files(
+        &desk,
+        &[
+            ("a.yaml", &format!("{HEAD}{TEAMS}")),
+            ("b.yaml", &format!("{HEAD}{HANDOFF}{OPERATORS}{TEAMS}")),
+        ],
+    );
+    for verb in [&["apply", "--yes"][..], &["diff"], &["validate"]] {
+        let assert = run_in(&desk, &[verb, &["-f", "a.yaml", "-f", "b.yaml"]].concat()).code(1);
+        let stderr = stderr_of(&assert);
+        assert!(
+            stderr.contains(
+                "error: section `teams` is also written in a.yaml:3:1\n  --> b.yaml:10:1"
+            ),
+            "{verb:?}:\n{stderr}"
+        );
+        assert!(stderr.contains("lists are not merged"), "{stderr}");
+        assert!(
+            stderr.contains("error: b.yaml is not valid: 1 error"),
+            "{stderr}"
+        );
+    }
+    assert!(!desk.path().exists(), "nothing applied: no desk made");
+
+    // Every document is a whole one, with its own apiVersion and kind.
+    write_files(&desk, &[("b.yaml", &format!("kind: Desk\n{HANDOFF}"))]);
+    run_in(&desk, &["validate", "-f", "a.yaml", "-f", "b.yaml"])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: missing key `apiVersion`\n --> b.yaml:1:1",
+        ));
+}
+
+#[test]
+fn a_reference_between_files_is_shown_in_the_file_that_makes_it() {
+    let desk = Desk::new();
+    let misspelt = format!("{HEAD}{}", OPERATORS.replace("[support]", "[suport]"));
+    write_files(
+        &desk,
+        &[
+            ("teams.yaml", &format!("{HEAD}{TEAMS}")),
+            ("operators.yaml", &misspelt),
+        ],
+    );
+    // Checked offline across the files...
+    let assert = run_in(
+        &desk,
+        &["apply", "--yes", "-f", "teams.yaml", "-f", "operators.yaml"],
+    )
+    .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("error: no team `suport` in teams\n --> operators.yaml:7:13"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `support`?"), "{stderr}");
+    assert!(
+        stderr.contains("error: operators.yaml is not valid: 1 error"),
+        "{stderr}"
+    );
+    assert!(!desk.path().exists(), "nothing applied");
+
+    // ...and by the service, for a section no file writes.
+    write_files(
+        &desk,
+        &[
+            ("teams.yaml", &format!("{HEAD}{HANDOFF}")),
+            ("operators.yaml", &misspelt.replace("suport", "vip")),
+        ],
+    );
+    desk.create();
+    let assert = run_in(
+        &desk,
+        &["apply", "--yes", "-f", "teams.yaml", "-f", "operators.yaml"],
+    )
+    .code(1);
+    let stderr = stderr_of(&assert);
+    assert!(
+        stderr.contains("error: team 'vip' does not exist and the document does not add it\n --> operators.yaml:7:13"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: operators.yaml is not valid: 1 error (found by the service)"),
+        "{stderr}"
+    );
+    assert_eq!(desk.run(&["operators", "list", "-o", "name"]), "");
+}
+
+#[test]
+fn a_secret_file_is_relative_to_its_own_documents_directory() {
+    let desk = Desk::new();
+    let email = format!(
+        "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: ${{file:smtp.secret}}\n"
+    );
+    let delivery = format!(
+        "{HEAD}delivery:\n  url: https://ai.example.com/hook\n  secret: ${{file:hook.secret}}\n"
+    );
+    write_files(
+        &desk,
+        &[
+            ("mail/email.yaml", &email),
+            ("mail/smtp.secret", "correct horse battery staple\n"),
+            ("delivery.yaml", &delivery),
+            ("hook.secret", "a-webhook-secret-of-some-length\n"),
+        ],
+    );
+    let files = ["-f", "delivery.yaml", "-f", "mail/email.yaml"];
+    run_in(&desk, &[&["apply", "--yes"][..], &files].concat()).success();
+    let exported = desk.run(&["export"]);
+    let anchored = |path: &str| format!("${{file:{}}}", desk.dir.path().join(path).display());
+    assert!(
+        exported.contains(&anchored("mail/smtp.secret")),
+        "{exported}"
+    );
+    assert!(exported.contains(&anchored("hook.secret")), "{exported}");
+    assert!(!exported.contains("horse"), "{exported}");
+
+    // Not relative to the first document's directory, nor to where deskctl runs.
+    std::fs::remove_file(desk.dir.path().join("mail/smtp.secret")).unwrap();
+    write_files(&desk, &[("smtp.secret", "correct horse battery staple\n")]);
+    run_in(&desk, &[&["validate"][..], &files].concat())
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: cannot read the secret file `smtp.secret`",
+        ))
+        .stderr(predicate::str::contains("--> mail/email.yaml:6:13"));
+}
+
+#[test]
+fn stdin_and_each_file_are_read_at_most_once() {
+    let desk = Desk::new();
+    write_files(&desk, &[("desk/teams.yaml", &format!("{HEAD}{TEAMS}"))]);
+    desk.cmd()
+        .current_dir(desk.dir.path())
+        .args(["validate", "-f", "-", "-f", "desk"])
+        .write_stdin(format!("{HEAD}{OPERATORS}"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "<stdin>, desk are valid (2 documents)",
+        ));
+    run_in(&desk, &["validate", "-f", "-", "-f", "-"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: `-f -` is given more than once",
+        ));
+    run_in(
+        &desk,
+        &["apply", "-f", "desk", "-f", "desk/teams.yaml", "--yes"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains(
+        "error: desk/teams.yaml is given more than once",
+    ));
+    assert!(!desk.path().exists());
+}

@@ -1,20 +1,17 @@
-//! `deskctl apply -f FILE`: make the workspace match a document, atomically.
-
-use std::path::PathBuf;
+//! `deskctl apply -f FILE…`: make the workspace match a document, atomically.
 
 use clap::Args;
 
 use crate::api::ChangeAction;
 use crate::cli::Session;
 use crate::cli::diff::{plan_changing_nothing, warn_of};
-use crate::cli::document::read_config_request;
+use crate::cli::document::{DocumentArgs, read_config_request};
 use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
 pub struct ApplyArgs {
-    /// The desk document, YAML (`-` for stdin)
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
     /// Show the plan and apply nothing (exit 3 when there are changes)
     #[arg(long)]
     pub dry_run: bool,
@@ -27,9 +24,9 @@ pub struct ApplyArgs {
 /// then applies in one transaction guarded by the planned revision: a
 /// concurrent change applies nothing (exit 6).
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
-    let (request, places) = read_config_request(session, &args.file, args.prune)?;
+    let (request, places) = read_config_request(session, &args.documents, args.prune)?;
     let located = |error: CliError| places.locate(session, error);
-    let name = args.file.display().to_string();
+    let name = args.documents.name();
     let no_changes = || {
         session
             .ui

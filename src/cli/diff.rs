@@ -1,12 +1,10 @@
-//! `deskctl diff -f FILE`: what applying a document would change.
-
-use std::path::PathBuf;
+//! `deskctl diff -f FILE…`: what applying a document would change.
 
 use clap::Args;
 
 use crate::api::ChangeAction;
 use crate::cli::Session;
-use crate::cli::document::read_config_request;
+use crate::cli::document::{DocumentArgs, read_config_request};
 use crate::config::Target;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::OutputFormat;
@@ -14,9 +12,8 @@ use secrecy::ExposeSecret;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The desk document, YAML (`-` for stdin)
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
     /// Also show what --prune would delete: what the document's sections do not list
     #[arg(long)]
     pub prune: bool,
@@ -24,7 +21,7 @@ pub struct DiffArgs {
 
 /// Prints the plan; exits 3 when applying would change something, 0 when not.
 pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
-    let (request, places) = read_config_request(session, &args.file, args.prune)?;
+    let (request, places) = read_config_request(session, &args.documents, args.prune)?;
     let plan = plan_changing_nothing(session, &request)
         .await
         .map_err(|error| places.locate(session, error))?;

@@ -2,33 +2,69 @@
 //! `handoff preview --with`: parsed and checked offline with every problem
 //! shown at its place, secret references resolved (`${env:NAME}`,
 //! `${file:PATH}` relative to the document) so the service receives values and
-//! never a reference it cannot follow.
+//! never a reference it cannot follow. `validate`, `diff` and `apply` take
+//! several files or directories of them, combined into one document.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
 
 use crate::api::{ConfigRequest, DeskDocument};
 use crate::cli::Session;
 use crate::error::{CliError, CliResult};
-use crate::manifest::{self, Checked, Source};
+use crate::manifest::{self, CheckedFiles, Source};
+
+// The documents `-f` names, read as one workspace document. (No doc comment:
+// clap would make it the about of each command that flattens it.)
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// A desk document, YAML (`-` for stdin), or a directory of them: its `*.yaml` and `*.yml`
+    /// files, by name (other files and hidden ones are skipped). Repeat -f to read several
+    /// documents as one; each section is written in one of them only
+    #[arg(short = 'f', long = "file", value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Read the documents in the directories' subdirectories too
+    #[arg(short = 'R', long)]
+    pub recursive: bool,
+}
+
+impl DocumentArgs {
+    /// How messages name the documents: as they were given.
+    pub(crate) fn name(&self) -> String {
+        let names: Vec<String> = self
+            .files
+            .iter()
+            .map(|path| manifest::source_name(path))
+            .collect();
+        names.join(", ")
+    }
+
+    /// `is` or `are`, to follow [`Self::name`].
+    pub(crate) fn is_or_are(&self) -> &'static str {
+        if self.files.len() == 1 { "is" } else { "are" }
+    }
+}
 
 /// The document at `path` (`-` for stdin), checked, with its secrets resolved,
 /// for a command that sends it to the service. Its problems are shown on
 /// stderr; any error refuses it. References that cannot be checked offline are
 /// summed up in one line: the service checks them next.
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
-    Ok(read_checked(session, path)?.0)
+    let source = read_source(session, path)?;
+    Ok(read_checked(session, &[source], &manifest::source_name(path))?.0)
 }
 
-/// The document at `path` as `apply` and `diff` send it: resolved, with the
-/// references its secrets were written as; and where its parts are, for
-/// what the service finds wrong with it.
+/// The documents `args` names as `apply` and `diff` send them: combined into
+/// one, resolved, with the references their secrets were written as; and
+/// where their parts are, for what the service finds wrong with it.
 pub(crate) fn read_config_request(
     session: &Session,
-    path: &Path,
+    args: &DocumentArgs,
     prune: bool,
 ) -> Result<(ConfigRequest, Places), CliError> {
-    let (document, secret_references, places) = read_checked(session, path)?;
+    let sources = read_sources(session, args)?;
+    let (document, secret_references, places) = read_checked(session, &sources, &args.name())?;
     let request = ConfigRequest {
         document,
         prune,
@@ -37,12 +73,13 @@ pub(crate) fn read_config_request(
     Ok((request, places))
 }
 
-/// Where the parts of a document sent to the service are, so that the
-/// problems the service finds (a reference into a section the document
-/// leaves out) are shown at their place in the file, as offline ones are.
+/// Where the parts of a document sent to the service are, in the files it
+/// was read from, so that the problems the service finds (a reference into a
+/// section the document leaves out) are shown at their place in the file
+/// holding them, as offline ones are.
 pub(crate) struct Places {
-    shown: Source,
-    tree: manifest::Node,
+    /// Each file as diagnostics show it, and where its parts are.
+    files: Vec<(Source, manifest::Node)>,
 }
 
 impl Places {
@@ -52,51 +89,130 @@ impl Places {
         if error.fields.is_empty() {
             return error;
         }
-        let diagnostics = manifest::validate::service_errors(&self.tree, &error.fields);
-        session.ui.diagnostics(&self.shown, &diagnostics);
-        error.message = format!(
-            "{} is not valid: {} (found by the service)",
-            self.shown.name,
-            plural(diagnostics.len(), "error")
-        );
+        let trees: Vec<&manifest::Node> = self.files.iter().map(|(_, tree)| tree).collect();
+        let found = manifest::validate::service_errors(&trees, &error.fields);
+        let mut invalid = Vec::new();
+        let mut errors = 0;
+        for ((shown, _), diagnostics) in self.files.iter().zip(found) {
+            if !diagnostics.is_empty() {
+                session.ui.diagnostics(shown, &diagnostics);
+                invalid.push(shown.name.as_str());
+                errors += diagnostics.len();
+            }
+        }
+        error.message = format!("{} (found by the service)", not_valid(&invalid, errors));
         error.details.clear();
         error.fields = Box::default();
         error
     }
 }
 
+/// The documents of `sources`, checked as one, their problems shown; `name`
+/// names them all in a summary.
 fn read_checked(
     session: &Session,
-    path: &Path,
+    sources: &[Source],
+    name: &str,
 ) -> Result<(DeskDocument, BTreeMap<String, String>, Places), CliError> {
-    let source = read_source(session, path)?;
-    let checked = manifest::check(&source, Some(&crate::env::document_secret));
-    let (unchecked, shown): (Vec<_>, Vec<_>) = checked
-        .diagnostics
-        .iter()
-        .cloned()
-        .partition(|d| d.unchecked.is_some() && !d.is_error());
-    session.ui.diagnostics(&checked.shown, &shown);
-    if !unchecked.is_empty() {
-        let names: Vec<String> = unchecked
+    let checked = manifest::check_all(sources, Some(&crate::env::document_secret));
+    let mut unchecked = Vec::new();
+    for file in &checked.files {
+        let (left_to_the_service, shown): (Vec<_>, Vec<_>) = file
+            .diagnostics
             .iter()
-            .filter_map(|d| d.unchecked.clone())
-            .collect();
-        session.ui.info(&unchecked_line(&source.name, &names));
+            .cloned()
+            .partition(|d| d.unchecked.is_some() && !d.is_error());
+        session.ui.diagnostics(&file.shown, &shown);
+        unchecked.extend(left_to_the_service.into_iter().filter_map(|d| d.unchecked));
     }
-    verdict(&source, &checked)?;
-    let document = checked.document.expect("a document without errors");
+    if !unchecked.is_empty() {
+        session
+            .ui
+            .info(&unchecked_line(name, sources.len(), &unchecked));
+    }
+    verdict(&checked)?;
+    let document = checked.document.expect("documents without errors");
     let places = Places {
-        shown: checked.shown,
-        tree: checked
-            .tree
-            .expect("a document without errors has its tree"),
+        files: checked
+            .files
+            .into_iter()
+            .map(|file| {
+                let tree = file.tree.expect("a document without errors has its tree");
+                (file.shown, tree)
+            })
+            .collect(),
     };
     Ok((document, checked.secret_references, places))
 }
 
-/// One line for every reference the document leaves to the service to check.
-fn unchecked_line(name: &str, names: &[String]) -> String {
+/// Reads the documents `args` names, in order: each file, each directory's
+/// documents (see [`manifest::documents_in`]), stdin at most once.
+pub(crate) fn read_sources(session: &Session, args: &DocumentArgs) -> CliResult<Vec<Source>> {
+    document_paths(args)?
+        .iter()
+        .map(|path| read_source(session, path))
+        .collect()
+}
+
+/// The files `args` names, directories listed; stdin (`-`) and every file at
+/// most once, since a document read twice would write its sections twice.
+fn document_paths(args: &DocumentArgs) -> CliResult<Vec<PathBuf>> {
+    let stdin = Path::new("-");
+    if args.files.iter().filter(|path| *path == stdin).count() > 1 {
+        return Err(CliError::usage(
+            "`-f -` is given more than once: stdin holds one document",
+        ));
+    }
+    let mut paths = Vec::new();
+    for path in &args.files {
+        if path == stdin || !path.is_dir() {
+            paths.push(path.clone());
+            continue;
+        }
+        let found = manifest::documents_in(path, args.recursive).map_err(|error| {
+            CliError::general(format!("cannot read the directory {}", path.display()))
+                .with_cause(error)
+        })?;
+        if found.is_empty() {
+            let hint = if args.recursive {
+                "documents are the `*.yaml` and `*.yml` files in it and its subdirectories"
+            } else {
+                "documents are the `*.yaml` and `*.yml` files in it (-R reads its subdirectories \
+                 too)"
+            };
+            return Err(CliError::general(format!(
+                "no documents in the directory {}",
+                path.display()
+            ))
+            .with_hint(hint));
+        }
+        paths.extend(found);
+    }
+    let mut seen: HashMap<PathBuf, &Path> = HashMap::new();
+    for path in paths.iter().filter(|path| *path != stdin) {
+        // A file that cannot be resolved cannot be read either: reading it says why.
+        let Ok(real) = path.canonicalize() else {
+            continue;
+        };
+        if let Some(earlier) = seen.insert(real, path) {
+            let message = if earlier == path {
+                format!("{} is given more than once", path.display())
+            } else {
+                format!(
+                    "{} and {} are the same file, given twice",
+                    earlier.display(),
+                    path.display()
+                )
+            };
+            return Err(CliError::usage(message));
+        }
+    }
+    Ok(paths)
+}
+
+/// One line for every reference the documents (`documents` of them) leave to
+/// the service to check.
+fn unchecked_line(name: &str, documents: usize, names: &[String]) -> String {
     const SHOWN: usize = 4;
     let mut listed = names
         .iter()
@@ -111,9 +227,13 @@ fn unchecked_line(name: &str, names: &[String]) -> String {
         1 => "1 reference".to_string(),
         n => format!("{n} references"),
     };
+    let leave = match documents {
+        1 => "the document leaves",
+        _ => "the documents leave",
+    };
     format!(
-        "{name}: {count} to sections the document leaves out ({listed}) are checked by the \
-         service, not offline"
+        "{name}: {count} to sections {leave} out ({listed}) are checked by the service, not \
+         offline"
     )
 }
 
@@ -145,16 +265,32 @@ fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
-/// An error counting the document's errors when it has any.
-pub(crate) fn verdict(source: &Source, checked: &Checked) -> CliResult {
+/// An error counting the documents' errors when they have any.
+pub(crate) fn verdict(checked: &CheckedFiles) -> CliResult {
+    let invalid: Vec<&str> = checked
+        .files
+        .iter()
+        .filter(|file| file.errors() > 0)
+        .map(|file| file.shown.name.as_str())
+        .collect();
     match (checked.errors(), checked.warnings()) {
         (0, _) => Ok(()),
         (errors, warnings) => {
-            let mut message = format!("{} is not valid: {}", source.name, plural(errors, "error"));
+            let mut message = not_valid(&invalid, errors);
             if warnings > 0 {
                 message.push_str(&format!(", {}", plural(warnings, "warning")));
             }
             Err(CliError::general(message))
         }
     }
+}
+
+/// `FILE is not valid: N errors`, naming each of the files with errors.
+fn not_valid(files: &[&str], errors: usize) -> String {
+    let is = if files.len() == 1 { "is" } else { "are" };
+    format!(
+        "{} {is} not valid: {}",
+        files.join(", "),
+        plural(errors, "error")
+    )
 }

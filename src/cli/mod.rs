@@ -220,12 +220,12 @@ pub enum Command {
     Requesters(Verbs<requesters::RequestersCommand>),
     /// Make the workspace match a desk document, in one transaction
     #[command(
-        after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f desk.yaml --prune --context prod --yes"
+        after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f operators.yaml -f teams.yaml\n  deskctl apply -f desk/\n  deskctl apply -f desk.yaml --prune --context prod --yes"
     )]
     Apply(apply::ApplyArgs),
     /// Show what applying a desk document would change (exit 3 when something would)
     #[command(
-        after_help = "Examples:\n  deskctl diff -f desk.yaml\n  deskctl diff -f desk.yaml --prune --context prod"
+        after_help = "Examples:\n  deskctl diff -f desk.yaml\n  deskctl diff -f desk/\n  deskctl diff -f desk.yaml --prune --context prod"
     )]
     Diff(diff::DiffArgs),
     /// Write the workspace as a desk document that `apply` accepts unchanged, once the
@@ -236,7 +236,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Check a workspace document offline, with the place of every problem
     #[command(
-        after_help = "Examples:\n  deskctl validate -f desk.yaml\n  deskctl validate -f desk.yaml --skip-secrets\n  cat desk.yaml | deskctl validate -f -"
+        after_help = "Examples:\n  deskctl validate -f desk.yaml\n  deskctl validate -f operators.yaml -f teams.yaml\n  deskctl validate -f desk.yaml --skip-secrets\n  cat desk.yaml | deskctl validate -f -"
     )]
     Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the workspace document

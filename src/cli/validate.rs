@@ -1,17 +1,14 @@
-use std::path::PathBuf;
-
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::document::{read_source, verdict};
+use crate::cli::document::{DocumentArgs, read_sources, verdict};
 use crate::error::CliResult;
 use crate::manifest;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The document to check (`-` reads stdin)
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
     /// Do not resolve ${env:…} and ${file:…} secret references (when the
     /// secrets are not available where the check runs)
     #[arg(long)]
@@ -20,17 +17,29 @@ pub struct ValidateArgs {
 
 /// Checks a workspace document offline: syntax, types, unknown and repeated
 /// keys, key conventions, references between sections and secret references.
-/// Every problem is shown with file:line:column; exits 1 when there is an error.
+/// Several documents are checked as the one they combine into. Every problem
+/// is shown with file:line:column; exits 1 when there is an error.
 pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
-    let source = read_source(session, &args.file)?;
+    let sources = read_sources(session, &args.documents)?;
     let lookup = crate::env::document_secret;
-    let checked = manifest::check(&source, (!args.skip_secrets).then_some(&lookup as _));
-    session.ui.diagnostics(&checked.shown, &checked.diagnostics);
-    verdict(&source, &checked)?;
-    session.ui.success(&match checked.warnings() {
-        0 => format!("{} is valid", source.name),
-        1 => format!("{} is valid (1 warning)", source.name),
-        n => format!("{} is valid ({n} warnings)", source.name),
+    let checked = manifest::check_all(&sources, (!args.skip_secrets).then_some(&lookup as _));
+    for file in &checked.files {
+        session.ui.diagnostics(&file.shown, &file.diagnostics);
+    }
+    verdict(&checked)?;
+    let mut notes = Vec::new();
+    if sources.len() > 1 {
+        notes.push(format!("{} documents", sources.len()));
+    }
+    match checked.warnings() {
+        0 => {}
+        1 => notes.push("1 warning".to_string()),
+        n => notes.push(format!("{n} warnings")),
+    }
+    let (name, is) = (args.documents.name(), args.documents.is_or_are());
+    session.ui.success(&match notes.as_slice() {
+        [] => format!("{name} {is} valid"),
+        notes => format!("{name} {is} valid ({})", notes.join(", ")),
     });
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! Pure except for reading the document and the files and environment
 //! variables its secrets refer to; knows no terminal and no service.
 
+mod combine;
 pub mod diagnostic;
 pub mod parse;
 pub mod schema;
@@ -61,6 +62,35 @@ pub fn read_source(path: &Path) -> Result<Source, ReadError> {
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     decode(name, bytes, dir)
+}
+
+/// The documents in the directory `dir`, in name order: its `*.yaml` and
+/// `*.yml` files and, when `recursive`, those of its subdirectories, each
+/// where its name sorts. Other files are not documents. Hidden entries (`.git`,
+/// `.github`'s workflows, an editor's lock file) are skipped, and so are
+/// directories behind a symbolic link, which may lead back up the tree.
+pub fn documents_in(dir: &Path, recursive: bool) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.sort_by_key(|entry| entry.file_name());
+    let mut found = Vec::new();
+    for entry in entries {
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            if recursive {
+                found.extend(documents_in(&path, recursive)?);
+            }
+        } else if matches!(
+            path.extension().and_then(|extension| extension.to_str()),
+            Some("yaml" | "yml")
+        ) && !path.is_dir()
+        {
+            found.push(path);
+        }
+    }
+    Ok(found)
 }
 
 /// A document's bytes as text, or where they stop being UTF-8.
@@ -160,46 +190,135 @@ impl Checked {
 /// Parses and validates a document, and resolves its secret references with
 /// `lookup` (an environment variable's value) unless it is `None`.
 pub fn check(source: &Source, lookup: Option<&secrets::Lookup>) -> Checked {
-    let (parsed, mut diagnostics) = parse::parse_partial(source);
-    let Some(parsed) = parsed else {
-        return Checked {
-            document: None,
+    let mut checked = check_all(std::slice::from_ref(source), lookup);
+    let file = checked.files.pop().expect("one file checked");
+    Checked {
+        document: checked.document,
+        diagnostics: file.diagnostics,
+        shown: file.shown,
+        tree: file.tree,
+        secret_references: checked.secret_references,
+    }
+}
+
+/// Documents read as one workspace document, each holding some of its
+/// sections (see [`combine`]), checked offline.
+#[derive(Debug)]
+pub struct CheckedFiles {
+    /// The combined document, with its secret references resolved when asked
+    /// to; none when any file has an error.
+    pub document: Option<DeskDocument>,
+    /// Each file's problems, in the order the files were given.
+    pub files: Vec<CheckedFile>,
+    /// As [`Checked::secret_references`], of every file, each `${file:…}`
+    /// made absolute against its own document's directory.
+    pub secret_references: std::collections::BTreeMap<String, String>,
+}
+
+/// One of several documents checked as one.
+#[derive(Debug)]
+pub struct CheckedFile {
+    /// Every error and warning in this file, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// As [`Checked::shown`].
+    pub shown: Source,
+    /// As [`Checked::tree`].
+    pub tree: Option<Node>,
+}
+
+impl CheckedFiles {
+    pub fn errors(&self) -> usize {
+        self.files.iter().map(CheckedFile::errors).sum()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.files
+            .iter()
+            .map(|file| file.diagnostics.len())
+            .sum::<usize>()
+            - self.errors()
+    }
+}
+
+impl CheckedFile {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Parses each of `sources`, then validates what they say together as one
+/// document: a section in more than one of them is an error, and references
+/// between sections are checked across files. Secret references resolve
+/// (with `lookup`, unless it is `None`) against their own document's
+/// directory. Every problem is reported in the file it is in.
+pub fn check_all(sources: &[Source], lookup: Option<&secrets::Lookup>) -> CheckedFiles {
+    let mut files = Vec::with_capacity(sources.len());
+    let mut read = Vec::with_capacity(sources.len());
+    for (index, source) in sources.iter().enumerate() {
+        let (parsed, diagnostics) = parse::parse_partial(source);
+        files.push(CheckedFile {
             diagnostics,
             shown: source.masked(&[]),
             tree: None,
-            secret_references: Default::default(),
-        };
-    };
-    // What the document says past its read errors is checked too; problems of
-    // the values standing in for missing keys are not the user's.
-    diagnostics.extend(validate::validate(&parsed.document, &parsed.tree));
-    let mut document = parsed.document;
-    let secret_references = crate::domain::workspace::document::secret_references(&document);
-    let literals: Vec<Pos> = crate::domain::plan::secrets_mut(&mut document)
-        .into_iter()
-        .filter(|(_, secret)| matches!(secret.form(), crate::api::SecretForm::Literal(_)))
-        .map(|(path, _)| parsed.tree.locate(path.split('.')))
-        .collect();
-    if let Some(lookup) = lookup {
-        let unresolved = secrets::resolve(&mut document, &parsed.tree, source, lookup);
-        if unresolved.is_empty() {
-            diagnostics.extend(validate::resolved_secrets(
-                &document,
-                &parsed.tree,
-                &secret_references,
-            ));
-        }
-        diagnostics.extend(unresolved);
+        });
+        // A file that does not parse adds no section: the others are still
+        // checked, together.
+        read.extend(parsed.map(|parsed| (index, parsed)));
     }
-    diagnostics.retain(|d| d.pos != Node::STAND_IN);
-    diagnostic::sort(&mut diagnostics);
-    let valid = !diagnostics.iter().any(Diagnostic::is_error);
-    Checked {
-        document: valid.then_some(document),
-        diagnostics,
-        shown: source.masked(&literals),
-        tree: Some(parsed.tree),
-        secret_references: secrets::anchored(secret_references, &source.dir),
+    let named: Vec<(&str, &Node)> = read
+        .iter()
+        .map(|(index, parsed)| (sources[*index].name.as_str(), &parsed.tree))
+        .collect();
+    let trees: Vec<&Node> = named.iter().map(|(_, tree)| *tree).collect();
+    // What the documents say past their read errors is checked too; problems
+    // of the values standing in for missing keys are not the user's.
+    let combined = combine::combine(read.iter().map(|(_, parsed)| parsed.document.clone()));
+    if !trees.is_empty() {
+        let found = combine::repeated_sections(&named)
+            .into_iter()
+            .zip(validate::validate_files(&combined, &trees));
+        for ((index, _), (repeated, invalid)) in read.iter().zip(found) {
+            files[*index]
+                .diagnostics
+                .extend(repeated.into_iter().chain(invalid));
+        }
+    }
+    let mut secret_references = std::collections::BTreeMap::new();
+    let mut resolved = Vec::with_capacity(read.len());
+    for (index, parsed) in read {
+        let (source, file) = (&sources[index], &mut files[index]);
+        let mut document = parsed.document;
+        let references = crate::domain::workspace::document::secret_references(&document);
+        let literals: Vec<Pos> = crate::domain::plan::secrets_mut(&mut document)
+            .into_iter()
+            .filter(|(_, secret)| matches!(secret.form(), crate::api::SecretForm::Literal(_)))
+            .map(|(path, _)| parsed.tree.locate(path.split('.')))
+            .collect();
+        if let Some(lookup) = lookup {
+            let unresolved = secrets::resolve(&mut document, &parsed.tree, source, lookup);
+            if unresolved.is_empty() {
+                file.diagnostics.extend(validate::resolved_secrets(
+                    &document,
+                    &parsed.tree,
+                    &references,
+                ));
+            }
+            file.diagnostics.extend(unresolved);
+        }
+        file.shown = source.masked(&literals);
+        file.tree = Some(parsed.tree);
+        secret_references.extend(secrets::anchored(references, &source.dir));
+        resolved.push(document);
+    }
+    for file in &mut files {
+        file.diagnostics.retain(|d| d.pos != Node::STAND_IN);
+        diagnostic::sort(&mut file.diagnostics);
+    }
+    let valid = resolved.len() == sources.len() && files.iter().all(|file| file.errors() == 0);
+    CheckedFiles {
+        document: valid.then(|| combine::combine(resolved)),
+        files,
+        secret_references,
     }
 }
 

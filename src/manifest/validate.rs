@@ -26,10 +26,16 @@ use crate::domain::workspace::WebhookConfig;
 
 /// Every problem of the document, errors and warnings, in file order.
 pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
-    let mut report = Report {
-        tree,
-        found: Vec::new(),
-    };
+    let mut found = validate_files(document, &[tree]);
+    found.pop().expect("one file's problems")
+}
+
+/// Every problem of a document combined from several files, each holding
+/// some of its sections (`trees`, one per file): for each file, the problems
+/// of the sections it holds, in file order. A reference from one file's
+/// section into another's is checked like one within a file.
+pub fn validate_files(document: &DeskDocument, trees: &[&Node]) -> Vec<Vec<Diagnostic>> {
+    let mut report = Report::new(trees);
     report.operators(document);
     report.teams(document);
     report.ticket_fields(document);
@@ -40,13 +46,14 @@ pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
     report.delivery(document);
     report.integrations(document);
     report.agents(document);
-    super::diagnostic::sort(&mut report.found);
-    report.found
+    report.by_file()
 }
 
 struct Report<'a> {
-    tree: &'a Node,
-    found: Vec<Diagnostic>,
+    /// Each file's tree; a path is in the file whose tree holds its section.
+    trees: &'a [&'a Node],
+    /// Each problem with the index of the file it is in.
+    found: Vec<(usize, Diagnostic)>,
 }
 
 /// The keys a section lists, for references into it; `None` when the document
@@ -55,23 +62,62 @@ fn keys<T>(list: &Option<Vec<T>>, key: impl Fn(&T) -> &str) -> Option<Vec<&str>>
     list.as_ref().map(|items| items.iter().map(key).collect())
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(trees: &'a [&'a Node]) -> Self {
+        assert!(
+            !trees.is_empty(),
+            "a document is read from at least one file"
+        );
+        Self {
+            trees,
+            found: Vec::new(),
+        }
+    }
+
+    /// The index of the file `path` is in: the one holding its section, or
+    /// the first file for a path into no file's section (the whole document).
+    fn file(&self, path: &str) -> usize {
+        let section = path.split('.').next().unwrap_or_default();
+        self.trees
+            .iter()
+            .position(|tree| tree.get(section).is_some())
+            .unwrap_or(0)
+    }
+
     /// Where `path` (dot-separated keys and list indexes) is; the nearest
     /// existing ancestor when the path is not in the file.
     fn pos(&self, path: &str) -> Pos {
-        self.tree.locate(path.split('.'))
+        self.trees[self.file(path)].locate(path.split('.'))
+    }
+
+    /// Whether the file holds `path` itself, not only an ancestor of it.
+    fn holds(&self, path: &str) -> bool {
+        self.trees[self.file(path)].holds(path.split('.'))
+    }
+
+    fn push(&mut self, path: &str, diagnostic: Diagnostic) -> &mut Diagnostic {
+        self.found.push((self.file(path), diagnostic));
+        &mut self.found.last_mut().expect("just pushed").1
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
-        let diagnostic = Diagnostic::error(self.pos(path), message);
-        self.found.push(diagnostic);
-        self.found.last_mut().expect("just pushed")
+        self.push(path, Diagnostic::error(self.pos(path), message))
     }
 
     fn warning(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
-        let diagnostic = Diagnostic::warning(self.pos(path), message);
-        self.found.push(diagnostic);
-        self.found.last_mut().expect("just pushed")
+        self.push(path, Diagnostic::warning(self.pos(path), message))
+    }
+
+    /// The problems found, for each file in order, each file's in its order.
+    fn by_file(self) -> Vec<Vec<Diagnostic>> {
+        let mut files = vec![Vec::new(); self.trees.len()];
+        for (file, diagnostic) in self.found {
+            files[file].push(diagnostic);
+        }
+        for found in &mut files {
+            super::diagnostic::sort(found);
+        }
+        files
     }
 
     /// Reports the service's field errors for the resource at `base` (the
@@ -85,7 +131,7 @@ impl Report<'_> {
                 base => format!("{base}.{field}"),
             };
             // Shown at an ancestor, the message must name what it is about.
-            let message = if self.tree.holds(path.split('.')) {
+            let message = if self.holds(&path) {
                 error.message
             } else {
                 format!("`{}` {}", error.field, error.message)
@@ -468,15 +514,12 @@ impl Report<'_> {
 }
 
 /// The service's field errors about a whole document (`operators[0].teams[0]`),
-/// each at its place in the file it was read from.
-pub fn service_errors(tree: &Node, errors: &[FieldError]) -> Vec<Diagnostic> {
-    let mut report = Report {
-        tree,
-        found: Vec::new(),
-    };
+/// each at its place in the file it was read from: for each of the files
+/// holding the document's sections (`trees`), the errors about its sections.
+pub fn service_errors(trees: &[&Node], errors: &[FieldError]) -> Vec<Vec<Diagnostic>> {
+    let mut report = Report::new(trees);
     report.field_errors("", errors.to_vec());
-    super::diagnostic::sort(&mut report.found);
-    report.found
+    report.by_file()
 }
 
 /// What the service's checks see for a secret offline: a reference stands for
@@ -489,10 +532,8 @@ pub fn resolved_secrets(
     tree: &Node,
     referenced: &std::collections::BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
-    let mut report = Report {
-        tree,
-        found: Vec::new(),
-    };
+    let trees = [tree];
+    let mut report = Report::new(&trees);
     if referenced.contains_key("delivery.secret")
         && let Some(secret) = document.delivery.as_ref().and_then(|d| d.secret.as_ref())
     {
@@ -507,7 +548,7 @@ pub fn resolved_secrets(
             .collect();
         report.field_errors("delivery", errors);
     }
-    report.found
+    report.by_file().pop().expect("one file's problems")
 }
 
 fn offline_secret(secret: &SecretValue) -> String {
@@ -539,7 +580,8 @@ mod tests {
             FieldError::new("operators[0].teams[1]", "team 'suport' does not exist"),
             FieldError::new("operators[0].capacity", "too many"),
         ];
-        let found: Vec<_> = service_errors(&tree, &errors)
+        let found: Vec<_> = service_errors(&[&tree], &errors)
+            .concat()
             .into_iter()
             .map(|d| (d.pos.line, d.pos.column, d.message))
             .collect();
@@ -548,6 +590,75 @@ mod tests {
             [
                 (4, 5, "`operators[0].capacity` too many".to_string()),
                 (7, 16, "team 'suport' does not exist".to_string()),
+            ]
+        );
+    }
+
+    /// The problems of a document combined from `texts`, one file each: for
+    /// each file, its problems as (line, column, message).
+    fn problems_of_files(texts: &[&str]) -> Vec<Vec<(u32, u32, String)>> {
+        let parsed: Vec<_> = texts
+            .iter()
+            .map(|text| parse(&Source::new("d", *text, ".")).unwrap())
+            .collect();
+        let mut document = DeskDocument::empty();
+        document.operators = parsed.iter().find_map(|p| p.document.operators.clone());
+        document.teams = parsed.iter().find_map(|p| p.document.teams.clone());
+        let trees: Vec<&Node> = parsed.iter().map(|p| &p.tree).collect();
+        validate_files(&document, &trees)
+            .into_iter()
+            .map(|found| {
+                found
+                    .into_iter()
+                    .map(|d| (d.pos.line, d.pos.column, d.message))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reference_into_another_files_section_is_checked_and_shown_in_the_file_that_makes_it() {
+        let head = "apiVersion: deskctl/v1\nkind: Desk\n";
+        let operators = format!(
+            "{head}operators:\n  - handle: al\n    name: Al\n    email: al@x.com\n    teams: [suport]\n"
+        );
+        let teams = format!(
+            "{head}teams:\n  - key: support\n    name: Support\n    default: true\n    members: [bo]\n"
+        );
+        let found = problems_of_files(&[&teams, &operators]);
+        assert_eq!(
+            found,
+            [
+                vec![(7, 15, "no operator `bo` in operators".to_string())],
+                vec![(7, 13, "no team `suport` in teams".to_string())],
+            ]
+        );
+    }
+
+    #[test]
+    fn the_services_field_errors_are_placed_in_the_file_holding_their_section() {
+        let head = "apiVersion: deskctl/v1\nkind: Desk\n";
+        let operators = format!(
+            "{head}operators:\n  - handle: al\n    name: Al\n    email: al@x.com\n    teams: [vip]\n"
+        );
+        let teams = format!("{head}teams: []\n");
+        let trees: Vec<Node> = [teams, operators]
+            .iter()
+            .map(|text| parse(&Source::new("d", text.as_str(), ".")).unwrap().tree)
+            .collect();
+        let errors = [
+            FieldError::new("operators[0].teams[0]", "team 'vip' does not exist"),
+            FieldError::new("teams", "no team is the default"),
+        ];
+        let found: Vec<Vec<_>> = service_errors(&trees.iter().collect::<Vec<_>>(), &errors)
+            .into_iter()
+            .map(|found| found.into_iter().map(|d| (d.pos.line, d.message)).collect())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                vec![(3, "no team is the default".to_string())],
+                vec![(7, "team 'vip' does not exist".to_string())],
             ]
         );
     }

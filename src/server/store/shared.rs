@@ -1,7 +1,7 @@
 //! What both store implementations share that is not SQL of one database:
 //! how migrations are listed, how a configuration change is diffed into rows,
-//! how settings sections are named, and the ticket query's condition, written
-//! once and rendered in each database's placeholders.
+//! how settings sections are named, and the ticket query's and the outbox's
+//! conditions, written once and rendered in each database's placeholders.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -696,6 +696,29 @@ pub(super) fn handoff_event(
         None,
     )
 }
+
+/// Whether the pending message `due` waits for another of its ticket to its
+/// destination: an earlier one still pending (backing off, or in flight), or
+/// a later one in flight (sent while this one was dead, before it was queued
+/// again by hand). `$now` is the placeholder bound to now (`"?1"`, `"$3"`):
+/// a macro, not a function, so that the queries stay `&'static str`. Seeks
+/// in `outbox_pending_by_ticket`.
+macro_rules! outbox_waits {
+    ($now:literal) => {
+        concat!(
+            "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+                 AND other.ticket_number = due.ticket_number \
+                 AND other.destination = due.destination AND other.id < due.id) \
+              OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
+                 AND other.ticket_number = due.ticket_number \
+                 AND other.destination = due.destination AND other.id > due.id \
+                 AND other.lease_until > ",
+            $now,
+            "))"
+        )
+    };
+}
+pub(super) use outbox_waits;
 
 /// What a delivery event says of a message settled as `settle`.
 pub(super) fn settled_delivery(

@@ -23,7 +23,9 @@ use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
-use crate::server::store::shared::{decode, delivery_event, requeued, settled_delivery};
+use crate::server::store::shared::{
+    decode, delivery_event, outbox_waits, requeued, settled_delivery,
+};
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
@@ -31,27 +33,6 @@ use crate::server::store::{
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
                        handoff_id";
-
-/// Whether the pending message `due` waits for another of its ticket to its
-/// destination: an earlier one still pending (backing off, or in flight), or
-/// a later one in flight (sent while this one was dead, before it was queued
-/// again by hand). `$now` names the parameter that is now. Seeks in
-/// `outbox_pending_by_ticket`.
-macro_rules! waits {
-    ($now:literal) => {
-        concat!(
-            "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id < due.id) \
-              OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id > due.id \
-                 AND other.lease_until > ",
-            $now,
-            "))"
-        )
-    };
-}
 
 fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
     let id: i64 = row.try_get("id")?;
@@ -162,7 +143,7 @@ impl PostgresStore {
              WHERE id = (SELECT id FROM outbox AS due \
                          WHERE state = 'pending' AND next_attempt_at <= $3 \
                            AND (lease_until IS NULL OR lease_until <= $3) AND NOT ",
-            waits!("$3"),
+            outbox_waits!("$3"),
             " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, ticket_number, description, payload, attempts, \
                        requeued_after, integration, handoff_id, progress::text AS progress",
@@ -300,7 +281,7 @@ impl PostgresStore {
         let next: Option<At> = sqlx::query_scalar(concat!(
             "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
              AND (lease_until IS NULL OR lease_until <= $1) AND NOT ",
-            waits!("$1"),
+            outbox_waits!("$1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         ))
         .bind(super::now())

@@ -23,7 +23,7 @@ use crate::api::{
 };
 use crate::domain::tickets::NewEntry;
 use crate::server::store::rows::Fields;
-use crate::server::store::shared::{delivery_event, requeued, settled_delivery};
+use crate::server::store::shared::{delivery_event, outbox_waits, requeued, settled_delivery};
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
@@ -31,22 +31,6 @@ use crate::server::store::{
 const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
                        next_attempt_at, last_error, created_at, delivered_at, integration, \
                        handoff_id";
-
-/// Whether the pending message `due` waits for another of its ticket to its
-/// destination: an earlier one still pending (backing off, or in flight), or
-/// a later one in flight (sent while this one was dead, before it was queued
-/// again by hand). `?1` is now. Seeks in `outbox_pending_by_ticket`.
-macro_rules! waits {
-    () => {
-        "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-             AND other.ticket_number = due.ticket_number \
-             AND other.destination = due.destination AND other.id < due.id) \
-          OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-             AND other.ticket_number = due.ticket_number \
-             AND other.destination = due.destination AND other.id > due.id \
-             AND other.lease_until > ?1))"
-    };
-}
 
 fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
     let state: OutboxState = row.parsed("state")?;
@@ -152,7 +136,7 @@ impl SqliteStore {
         const DUE: &str = concat!(
             "SELECT id FROM outbox AS due WHERE state = 'pending' AND next_attempt_at <= ?1 \
              AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
-            waits!(),
+            outbox_waits!("?1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         );
         let now_at = Timestamp::now();
@@ -260,7 +244,7 @@ impl SqliteStore {
         const NEXT: &str = concat!(
             "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
              AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
-            waits!(),
+            outbox_waits!("?1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         );
         let now = now();

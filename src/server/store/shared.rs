@@ -698,28 +698,69 @@ pub(super) fn handoff_event(
     )
 }
 
+/// The pending messages queued before the message `due` to its ticket's
+/// destination, which go out before it (a `FROM … WHERE`, as `other`).
+macro_rules! outbox_earlier_pending {
+    () => {
+        "FROM outbox AS other WHERE other.state = 'pending' \
+         AND other.ticket_number = due.ticket_number \
+         AND other.destination = due.destination AND other.id < due.id"
+    };
+}
+
+/// The messages queued after the message `due` to its ticket's destination
+/// that are being sent now, as of the placeholder `$now` (a `FROM … WHERE`,
+/// as `other`): sent while `due` was dead, before it was queued again by hand.
+macro_rules! outbox_later_in_flight {
+    ($now:literal) => {
+        concat!(
+            "FROM outbox AS other WHERE other.state = 'pending' \
+             AND other.ticket_number = due.ticket_number \
+             AND other.destination = due.destination AND other.id > due.id \
+             AND other.lease_until > ",
+            $now
+        )
+    };
+}
+pub(super) use {outbox_earlier_pending, outbox_later_in_flight};
+
 /// Whether the pending message `due` waits for another of its ticket to its
 /// destination: an earlier one still pending (backing off, or in flight), or
-/// a later one in flight (sent while this one was dead, before it was queued
-/// again by hand). `$now` is the placeholder bound to now (`"?1"`, `"$3"`):
-/// a macro, not a function, so that the queries stay `&'static str`. Seeks
-/// in `outbox_pending_by_ticket`.
+/// a later one in flight. `$now` is the placeholder bound to now (`"?1"`,
+/// `"$3"`): macros, not functions, so that the queries stay `&'static str`.
+/// Seeks in `outbox_pending_by_ticket`.
 macro_rules! outbox_waits {
     ($now:literal) => {
         concat!(
-            "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id < due.id) \
-              OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id > due.id \
-                 AND other.lease_until > ",
-            $now,
+            "(EXISTS (SELECT 1 ",
+            $crate::server::store::shared::outbox_earlier_pending!(),
+            ") OR EXISTS (SELECT 1 ",
+            $crate::server::store::shared::outbox_later_in_flight!($now),
             "))"
         )
     };
 }
 pub(super) use outbox_waits;
+
+/// The id of the message that the message `due` waits for, as
+/// `outbox_waits!` decides: the earliest earlier one still pending, else
+/// the earliest later one in flight; NULL when `due` waits for none, or is
+/// not waiting at all (delivered, dead, or in flight itself).
+macro_rules! outbox_waiting_for {
+    ($now:literal) => {
+        concat!(
+            "CASE WHEN due.state = 'pending' \
+             AND (due.lease_until IS NULL OR due.lease_until <= ",
+            $now,
+            ") THEN COALESCE((SELECT MIN(other.id) ",
+            $crate::server::store::shared::outbox_earlier_pending!(),
+            "), (SELECT MIN(other.id) ",
+            $crate::server::store::shared::outbox_later_in_flight!($now),
+            ")) END"
+        )
+    };
+}
+pub(super) use outbox_waiting_for;
 
 /// What a delivery event says of a message settled as `settle`.
 pub(super) fn settled_delivery(

@@ -12,8 +12,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    bodies, connection, deliver, deliver_first, escalation, html_page, html_text, lose_answer,
-    secret_free, without_email,
+    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
+    html_page, html_text, lose_answer, secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -367,18 +367,6 @@ async fn a_requester_known_by_external_id_is_looked_up_as_a_contact_first() {
     assert!(bodies(&server, "POST", "/api/v2/tickets").await.is_empty());
 }
 
-/// A failure that says Freshdesk's 200 could not be read, and will be tried again.
-fn assert_unreadable_and_tried_again(failure: &deskctl::server::delivery::Failure) {
-    assert!(!failure.permanent, "{}", failure.error);
-    assert!(
-        failure
-            .error
-            .starts_with("Freshdesk answered 200 OK with a body deskctl cannot read"),
-        "{}",
-        failure.error
-    );
-}
-
 #[tokio::test]
 async fn a_contact_look_up_that_cannot_be_read_is_tried_again_not_taken_for_no_ticket() {
     let truncated = ResponseTemplate::new(200).set_body_string(r#"[{"id": 50"#);
@@ -400,7 +388,7 @@ async fn a_contact_look_up_that_cannot_be_read_is_tried_again_not_taken_for_no_t
         let failure = deliver(&freshdesk(&server), &without_email(Priority::High), 2)
             .await
             .unwrap_err();
-        assert_unreadable_and_tried_again(&failure);
+        assert_unreadable_and_tried_again(&failure, "Freshdesk");
     }
 }
 
@@ -420,7 +408,7 @@ async fn a_conversation_list_that_cannot_be_read_is_tried_again_not_taken_for_no
         let failure = deliver(&freshdesk(&server), &escalation(Priority::High), 2)
             .await
             .unwrap_err();
-        assert_unreadable_and_tried_again(&failure);
+        assert_unreadable_and_tried_again(&failure, "Freshdesk");
     }
 }
 

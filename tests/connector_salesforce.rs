@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    bodies, connection, deliver, deliver_first, escalation, lose_answer, secret_free,
-    without_email,
+    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
+    html_page, lose_answer, secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, MessageRole, Priority};
 use deskctl::server::connectors::salesforce::COMMENT_BYTES;
@@ -170,23 +170,30 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
     ));
 }
 
-#[tokio::test]
-async fn a_customer_is_tied_to_their_contact_by_external_id_or_by_their_one_email() {
-    // By external id, with the Contact field that keeps it.
-    let server = MockServer::start().await;
-    token_ok(&server, 1).await;
+/// The read of u-42's Contact by the field `contact-id-field` names, once.
+async fn contact_by_external_id(server: &MockServer, answer: ResponseTemplate) {
     Mock::given(method("GET"))
         .and(path(format!(
             "{API}/sobjects/Contact/Desk_Customer_Id__c/u-42"
         )))
         .and(query_param("fields", "Id"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"attributes": {"type": "Contact"}, "Id": "0035g00000XyZ"})),
-        )
+        .respond_with(answer)
         .expect(1)
-        .mount(&server)
+        .mount(server)
         .await;
+}
+
+#[tokio::test]
+async fn a_customer_is_tied_to_their_contact_by_external_id_or_by_their_one_email() {
+    // By external id, with the Contact field that keeps it.
+    let server = MockServer::start().await;
+    token_ok(&server, 1).await;
+    contact_by_external_id(
+        &server,
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"attributes": {"type": "Contact"}, "Id": "0035g00000XyZ"})),
+    )
+    .await;
     Mock::given(method("PATCH"))
         .and(path(CASE))
         .and(body_partial_json(json!({"ContactId": "0035g00000XyZ"})))
@@ -523,6 +530,48 @@ async fn an_attempt_after_a_failure_upserts_when_the_external_id_finds_nothing()
         .await
         .unwrap();
     assert_eq!(delivered.id, "500E");
+}
+
+/// 200s that are not the REST API's record: a sign-in page, a record cut
+/// off mid-way, and one without the Id asked for.
+fn unreadable_records() -> [ResponseTemplate; 3] {
+    [
+        html_page(),
+        ResponseTemplate::new(200).set_body_string(r#"{"attributes": {"type": "Case"}, "Id": "50"#),
+        ResponseTemplate::new(200).set_body_json(json!({"attributes": {"type": "Case"}})),
+    ]
+}
+
+#[tokio::test]
+async fn a_case_look_up_that_cannot_be_read_is_tried_again_not_taken_for_no_case() {
+    for unreadable in unreadable_records() {
+        let server = MockServer::start().await;
+        token_ok(&server, 1).await;
+        case_by_external_id(&server, unreadable).await;
+        upsert(&server, created("500X"), 0).await;
+        let failure = deliver(&salesforce(&server), &escalation(Priority::High), 2)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Salesforce");
+    }
+}
+
+#[tokio::test]
+async fn a_contact_look_up_that_cannot_be_read_is_tried_again_not_taken_for_no_contact() {
+    for unreadable in unreadable_records() {
+        let server = MockServer::start().await;
+        token_ok(&server, 1).await;
+        contact_by_external_id(&server, unreadable).await;
+        upsert(&server, created("500Y"), 0).await;
+        let mut connection = salesforce(&server);
+        connection
+            .settings
+            .insert("contact-id-field".into(), "Desk_Customer_Id__c".into());
+        let failure = deliver(&connection, &without_email(Priority::High), 1)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Salesforce");
+    }
 }
 
 #[tokio::test]

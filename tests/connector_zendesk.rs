@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    bodies, connection, deliver, deliver_first, escalation, html_page, lose_answer, secret_free,
-    without_email,
+    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
+    html_page, lose_answer, secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, Requester};
 use deskctl::server::connectors::signing::hmac_sha256_base64;
@@ -485,14 +485,7 @@ async fn a_comment_list_that_cannot_be_read_is_tried_again_not_taken_for_no_note
         let failure = deliver(&zendesk(&server), &escalation(Priority::High), 2)
             .await
             .unwrap_err();
-        assert!(!failure.permanent, "{}", failure.error);
-        assert!(
-            failure
-                .error
-                .starts_with("Zendesk answered 200 OK with a body deskctl cannot read"),
-            "{}",
-            failure.error
-        );
+        assert_unreadable_and_tried_again(&failure, "Zendesk");
     }
 }
 

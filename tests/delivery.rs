@@ -706,6 +706,33 @@ fn a_receiver_that_is_down_gets_everything_once_it_is_back() {
     assert_eq!(reply["attempts"], 0, "{reply}");
     assert!(reply["last_error"].is_null(), "{reply}");
     assert_eq!(reply["next_attempt_at"], tried[0]["next_attempt_at"]);
+    // It says what it waits for: the takeover queued before it to the
+    // delivery webhook (not the owner's notice, sent elsewhere).
+    assert_eq!(tried[0]["description"], "takeover of #10001", "{tried:?}");
+    assert_eq!(reply["waiting_for"], tried[0]["id"], "{reply}");
+    for message in tried {
+        assert!(message.get("waiting_for").is_none(), "{message}");
+    }
+    let shown = desk.run(&["outbox", "show", "3"]);
+    let waits: Vec<&str> = shown
+        .lines()
+        .filter_map(|line| line.strip_prefix("Waits for:"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        waits,
+        ["message 2 (queued earlier to the same destination)"],
+        "{shown}"
+    );
+    let shown = desk.run(&["outbox", "show", "2"]);
+    assert!(!shown.contains("Waits for"), "{shown}");
+    let listed = desk.run(&["outbox", "list"]);
+    let when: Vec<&str> = listed
+        .lines()
+        .map(|line| line.split('\t').nth(5).unwrap())
+        .collect();
+    assert!(when[0].ends_with(", after 2"), "{listed}");
+    assert!(!when[1].contains("after"), "{listed}");
     let timeline = desk.run(&["tickets", "show", "10001", "-o", "json"]);
     assert!(timeline.contains("A person here."));
     desk.cmd()

@@ -339,6 +339,8 @@ fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
             "list_tickets takes {argument}"
         );
     }
+    let handoff_id = &tools[4]["inputSchema"]["properties"]["id"];
+    assert_eq!(handoff_id["maxLength"], 254, "{handoff_id:#}");
 
     assert_eq!(
         numbers(ok(&steps[1])),
@@ -1022,11 +1024,11 @@ fn a_search_text_too_long_to_search_for_is_a_bad_argument() {
     }
 }
 
-/// A handle or key longer than any can be, or a cursor longer than any the
-/// API gives out, is a bad argument, named, and not the service being down
-/// (a 70,000-character one made a URL no server takes).
+/// A handle, key or handoff id longer than any can be, or a cursor longer
+/// than any the API gives out, is a bad argument, named, and not the service
+/// being down (a 70,000-character one made a URL no server takes).
 #[test]
-fn a_name_or_cursor_too_long_for_the_api_is_a_bad_argument() {
+fn a_name_id_or_cursor_too_long_for_the_api_is_a_bad_argument() {
     let Some(python) = python() else { return };
     let desk = copilot_desk();
     let (server, [alice, _, _]) = served(&desk);
@@ -1073,6 +1075,13 @@ fn a_name_or_cursor_too_long_for_the_api_is_a_bad_argument() {
             json!({"team": long}),
             "team",
             "at most 254",
+        ),
+        ("get_handoff", json!({"id": long}), "id", "at most 254"),
+        (
+            "get_handoff",
+            json!({"id": "h".repeat(255)}),
+            "id",
+            "longer than any id this service gives out",
         ),
     ];
     let steps = || {

@@ -2216,6 +2216,11 @@ fn claimed_what(claimed: &Option<deskctl::server::store::Claimed>) -> Option<&st
     claimed.as_ref().map(|c| c.description.as_str())
 }
 
+/// The message that message `id` waits for, as `store` reads it.
+async fn waiting_for(store: &Store, id: u64) -> Option<u64> {
+    store.get_outbound(id).await.unwrap().waiting_for
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_queued() {
     let f = fixture!();
@@ -2236,6 +2241,8 @@ async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_que
     let beside = claim(&f.other, "w2").await;
     assert_eq!(claimed_what(&beside), Some("eve's reply"));
     assert!(claim(&f.other, "w3").await.is_none(), "the reply waits");
+    assert_eq!(waiting_for(&f.store, reply).await, Some(takeover));
+    assert_eq!(waiting_for(&f.store, takeover).await, None, "in flight");
     settled(&f.other, beside.as_ref().unwrap(), Settle::Delivered).await;
     assert_eq!(
         f.store.next_outbound_due().await.unwrap(),
@@ -2252,6 +2259,23 @@ async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_que
     };
     settled(&f.store, first.as_ref().unwrap(), busy).await;
     let follow_up = f.queue_to(dana, "follow-up", "webhook").await;
+    // Each waits for the message the whole line waits for, in the list too.
+    assert_eq!(waiting_for(&f.store, takeover).await, None, "backing off");
+    assert_eq!(waiting_for(&f.other, follow_up).await, Some(takeover));
+    let listed = OutboxQuery {
+        ticket: Some(dana),
+        ..OutboxQuery::default()
+    };
+    let listed = f.store.list_outbox(&listed, None, 10).await.unwrap();
+    let listed: Vec<_> = listed.iter().map(|m| (m.id, m.waiting_for)).collect();
+    assert_eq!(
+        listed,
+        [
+            (follow_up, Some(takeover)),
+            (reply, Some(takeover)),
+            (takeover, None)
+        ]
+    );
     for id in [takeover, reply, follow_up] {
         let message = f.store.get_outbound(id).await.unwrap();
         assert_eq!(
@@ -2265,8 +2289,10 @@ async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_que
     assert_eq!(f.store.next_outbound_due().await.unwrap(), Some(later));
 
     // Another destination of the same ticket does not wait for the webhook.
-    f.queue_to(dana, "email to dana", "email:dana@example.com")
+    let email_id = f
+        .queue_to(dana, "email to dana", "email:dana@example.com")
         .await;
+    assert_eq!(waiting_for(&f.store, email_id).await, None);
     let email = claim(&f.other, "w3").await;
     assert_eq!(claimed_what(&email), Some("email to dana"));
     settled(&f.other, email.as_ref().unwrap(), Settle::Delivered).await;
@@ -2294,6 +2320,11 @@ async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_que
         error: "410 Gone".into(),
     };
     settled(&f.store, second.as_ref().unwrap(), gone).await;
+    assert_eq!(
+        waiting_for(&f.other, follow_up).await,
+        None,
+        "a dead message holds up nothing"
+    );
     let third = claim(&f.other, "w6").await;
     assert_eq!(claimed_what(&third), Some("follow-up"));
     settled(&f.other, third.as_ref().unwrap(), Settle::Delivered).await;
@@ -2307,8 +2338,8 @@ async fn a_dead_message_queued_again_goes_before_the_later_ones_pending_and_neve
         .ticket("s", "b", requester("Dana", "dana@example.com", None))
         .await;
     let takeover = f.queue_to(ticket, "takeover", "webhook").await;
-    f.queue_to(ticket, "reply 1", "webhook").await;
-    f.queue_to(ticket, "reply 2", "webhook").await;
+    let reply_1 = f.queue_to(ticket, "reply 1", "webhook").await;
+    let reply_2 = f.queue_to(ticket, "reply 2", "webhook").await;
     let first = claim(&f.store, "w1").await.unwrap();
     let gone = Settle::Dead {
         error: "400 Bad Request".into(),
@@ -2319,7 +2350,10 @@ async fn a_dead_message_queued_again_goes_before_the_later_ones_pending_and_neve
 
     // Queued again while the first reply is in flight: it waits for that
     // attempt, so that two messages of the ticket are never sent at once.
-    f.other.retry_outbound(takeover).await.unwrap();
+    let retried = f.other.retry_outbound(takeover).await.unwrap();
+    assert_eq!(retried.waiting_for, Some(reply_1));
+    assert_eq!(waiting_for(&f.store, reply_1).await, None, "in flight");
+    assert_eq!(waiting_for(&f.store, reply_2).await, Some(takeover));
     assert!(claim(&f.other, "w2").await.is_none());
     assert_eq!(f.other.next_outbound_due().await.unwrap(), None);
 
@@ -2330,6 +2364,8 @@ async fn a_dead_message_queued_again_goes_before_the_later_ones_pending_and_neve
         error: "503".into(),
     };
     settled(&f.store, reply.as_ref().unwrap(), busy).await;
+    assert_eq!(waiting_for(&f.store, takeover).await, None);
+    assert_eq!(waiting_for(&f.store, reply_1).await, Some(takeover));
     let retried = claim(&f.other, "w2").await;
     assert_eq!(claimed_what(&retried), Some("takeover"));
     assert!(claim(&f.store, "w3").await.is_none());

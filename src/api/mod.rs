@@ -88,10 +88,10 @@ pub const MAX_PAGE_LIMIT: u32 = 500;
 /// The page size when a request names none.
 pub const DEFAULT_PAGE_LIMIT: u32 = 100;
 
-/// The longest handle, key or email address a query filters by, in
-/// characters: the longest email address there is (RFC 5321), and longer than
-/// any handle or key. A longer one matches nothing: it is bad input, refused
-/// before it makes a URL no server takes.
+/// The longest handle, key or email address a query filters by, or id it
+/// reads, in characters: the longest email address there is (RFC 5321), and
+/// longer than any handle, key or id. A longer one matches nothing: it is bad
+/// input, refused before it makes a URL no server takes.
 pub const MAX_NAME_CHARS: usize = 254;
 /// The longest cursor a list takes back, in characters: every cursor this
 /// service gives out is under 100.
@@ -103,6 +103,16 @@ pub fn name_problem(name: &str) -> Option<String> {
         name,
         MAX_NAME_CHARS,
         "the longest a handle, key or email address can be",
+    )
+}
+
+/// Why `id` is too long to be the id of anything this service made (a
+/// handoff's is 25 characters), if it is: bounded as names are.
+pub fn id_problem(id: &str) -> Option<String> {
+    too_long(
+        id,
+        MAX_NAME_CHARS,
+        "longer than any id this service gives out",
     )
 }
 

@@ -209,6 +209,14 @@ pub struct OutboxMessage {
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub next_attempt_at: Option<Timestamp>,
+    /// For a pending message held back by another message of its ticket to
+    /// the same destination (one ticket's messages to one place go out in
+    /// the order they were queued): that message's id. It is the earliest
+    /// message queued before this one that is still pending or, when none
+    /// is, a later one being sent now (this one was dead then, and has been
+    /// queued again by hand). Absent when nothing holds it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_for: Option<u64>,
     /// Why the last attempt failed; none once an attempt delivered it.
     #[serde(default)]
     pub last_error: Option<String>,

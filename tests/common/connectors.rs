@@ -309,6 +309,17 @@ pub fn html_page() -> wiremock::ResponseTemplate {
         .set_body_raw("<html><body>Sign in to continue</body></html>", "text/html")
 }
 
+/// That `failure` says `platform`'s 200 could not be read, and will be tried
+/// again: never taken for "not found", which would make a thing twice.
+pub fn assert_unreadable_and_tried_again(
+    failure: &deskctl::server::delivery::Failure,
+    platform: &str,
+) {
+    assert!(!failure.permanent, "{}", failure.error);
+    let unreadable = format!("{platform} answered 200 OK with a body deskctl cannot read");
+    assert!(failure.error.starts_with(&unreadable), "{}", failure.error);
+}
+
 /// The requests the fake received as (method, path, JSON body or null), in order.
 pub async fn received(server: &wiremock::MockServer) -> Vec<(String, String, Value)> {
     server

@@ -53,13 +53,31 @@ fn shorten(text: &str, ui: &Ui) -> String {
     format!("{cut}…")
 }
 
-/// When it was delivered, when it is tried next, or that it is dead.
+/// When it was delivered, when it is tried next (and what it waits for
+/// until then), or that it is dead.
 pub(crate) fn when(message: &OutboxMessage, ui: &Ui) -> String {
     match (message.state, message.next_attempt_at, message.delivered_at) {
-        (OutboxState::Pending, Some(at), _) => format!("next {}", ui.time(at)),
+        (OutboxState::Pending, Some(at), _) => match message.waiting_for {
+            Some(other) => format!("next {}, after {other}", ui.time(at)),
+            None => format!("next {}", ui.time(at)),
+        },
         (OutboxState::Delivered, _, Some(at)) => ui.time(at),
         _ => "-".into(),
     }
+}
+
+/// The message a pending one waits for, and why: its ticket's messages to
+/// one destination go out in the order they were queued.
+fn waits_for(message: &OutboxMessage) -> Option<String> {
+    let other = message.waiting_for?;
+    let why = if other < message.id {
+        "queued earlier to the same destination"
+    } else {
+        // A dead message queued again by hand waits for the attempt at a
+        // later one that was already under way.
+        "queued later to the same destination, being sent now"
+    };
+    Some(format!("message {other} ({why})"))
 }
 
 impl Tabular for OutboxMessage {
@@ -112,7 +130,7 @@ impl Tabular for OutboxMessage {
 
 impl Detail for OutboxMessage {
     fn fields(&self, ui: &Ui) -> Vec<(&'static str, String)> {
-        vec![
+        let mut fields = vec![
             ("ID", self.id.to_string()),
             ("State", self.state.to_string()),
             ("Kind", self.kind.to_string()),
@@ -123,6 +141,11 @@ impl Detail for OutboxMessage {
                 "Next attempt",
                 self.next_attempt_at.map_or("-".into(), |at| ui.instant(at)),
             ),
+        ];
+        if let Some(waits) = waits_for(self) {
+            fields.push(("Waits for", waits));
+        }
+        fields.extend([
             (
                 "Last error",
                 self.last_error.clone().unwrap_or_else(|| "-".into()),
@@ -136,6 +159,7 @@ impl Detail for OutboxMessage {
                 "Message",
                 serde_json::to_string_pretty(&self.payload).expect("JSON values serialize"),
             ),
-        ]
+        ]);
+        fields
     }
 }

@@ -22,6 +22,7 @@ pub struct GetHandoff;
 pub struct GetHandoffArgs {
     /// The handoff's id, e.g. `hof_1kbp3sm803f9a0c1b2d4e`.
     #[serde(default)]
+    #[schemars(length(max = crate::api::MAX_NAME_CHARS))]
     pub id: Option<String>,
     /// The number of the ticket the handoff created, e.g. 10042.
     #[serde(default)]
@@ -166,7 +167,7 @@ impl CopilotTool for GetHandoff {
     type Output = HandoffOutput;
 
     async fn run(client: &Client, args: GetHandoffArgs) -> Result<HandoffOutput, ToolError> {
-        let id = match (args.id, args.ticket) {
+        let id = match (super::id("id", args.id)?, args.ticket) {
             (Some(id), None) => id,
             (None, Some(number)) => {
                 let ticket = client.get_ticket(number).await?.ticket;

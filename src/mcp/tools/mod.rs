@@ -23,7 +23,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::api::{Page, Requester, Ticket, cursor_problem, name_problem, search_text_problem};
+use crate::api::{
+    Page, Requester, Ticket, cursor_problem, id_problem, name_problem, search_text_problem,
+};
 use crate::client::{Client, ClientError};
 
 use count_tickets::CountTickets;
@@ -308,6 +310,13 @@ pub fn name(field: &str, value: Option<String>) -> Result<Option<String>, ToolEr
     bounded(field, value, name_problem)
 }
 
+/// The id of something the service made (a handoff's), as the API takes
+/// it: blank means none, and one longer than any id is a bad argument named
+/// here.
+pub fn id(field: &str, value: Option<String>) -> Result<Option<String>, ToolError> {
+    bounded(field, value, id_problem)
+}
+
 /// The `cursor` of a list, as the API takes it: blank means none, and one
 /// longer than any the API gives out is a bad argument named here.
 pub fn cursor(value: Option<String>) -> Result<Option<String>, ToolError> {
@@ -485,10 +494,14 @@ mod tests {
     }
 
     #[test]
-    fn a_name_or_cursor_longer_than_any_names_its_argument() {
+    fn a_name_id_or_cursor_longer_than_any_names_its_argument() {
         let longest = "x".repeat(crate::api::MAX_NAME_CHARS);
-        assert_eq!(name("team", Some(longest.clone())).unwrap(), Some(longest));
+        assert_eq!(
+            name("team", Some(longest.clone())).unwrap(),
+            Some(longest.clone())
+        );
         assert_eq!(name("team", Some("  ".into())).unwrap(), None);
+        assert_eq!(id("id", Some(longest.clone())).unwrap(), Some(longest));
         let refused = [
             (
                 "assignee",
@@ -497,6 +510,10 @@ mod tests {
             (
                 "cursor",
                 cursor(Some("1".repeat(crate::api::MAX_CURSOR_CHARS + 1))),
+            ),
+            (
+                "id",
+                id("id", Some("h".repeat(crate::api::MAX_NAME_CHARS + 1))),
             ),
         ];
         for (argument, refusal) in refused {

@@ -278,6 +278,13 @@ struct Query {
     records: Vec<Value>,
 }
 
+/// A record read by an external id with `?fields=Id`.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(rename = "Id")]
+    id: String,
+}
+
 /// The Case field that keeps the handoff id, unless the connection names
 /// another.
 pub const EXTERNAL_ID_FIELD: &str = "Desk_Handoff_Id__c";
@@ -470,7 +477,10 @@ async fn read_by_external_id(
         })
         .await?;
     match answer.status.as_u16() {
-        200 => Ok(answer.value()["Id"].as_str().map(str::to_string)),
+        // An answer deskctl cannot read is no proof the record is missing:
+        // a transient failure, not a second Case or a Case without its
+        // Contact.
+        200 => Ok(Some(answer.json::<Record>(KIND)?.id)),
         300 | 404 => Ok(None),
         _ => Err(failure(&answer)),
     }

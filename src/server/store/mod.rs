@@ -596,13 +596,15 @@ pub trait Outbox: Send + Sync {
     /// When the next queued message that nobody holds and that waits for no
     /// other is due.
     async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>>;
-    /// Messages newest first, filtered, with ids below `before`.
+    /// Messages newest first, filtered, with ids below `before`, each with
+    /// the message it waits for as of now, if any.
     async fn list_outbox(
         &self,
         query: &OutboxQuery,
         before: Option<u64>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>>;
+    /// One message, with the message it waits for as of now, if any.
     async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
     /// Queues a dead message again, from its first attempt, or makes a
     /// pending one due now with the earlier ones it waits for.

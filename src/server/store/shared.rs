@@ -1,7 +1,7 @@
 //! What both store implementations share that is not SQL of one database:
 //! how migrations are listed, how a configuration change is diffed into rows,
-//! how settings sections are named, and the ticket query's condition, written
-//! once and rendered in each database's placeholders.
+//! how settings sections are named, and the ticket query's and the outbox's
+//! conditions, written once and rendered in each database's placeholders.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -13,6 +13,7 @@ use sqlx::{AssertSqlSafe, SqlSafeStr};
 
 use super::{StoreError, StoreResult, TicketFilter, Viewer};
 use crate::api::{DeliveryOutcome, DeliveryState, OutboxState, TicketCountBy, TicketView};
+use crate::domain::external::ExternalState;
 
 /// An operator as assignment sees them, with their open tickets as kept by
 /// triggers (SQLite's migration 0014, PostgreSQL's 0005), from [`CANDIDATES`].
@@ -697,6 +698,70 @@ pub(super) fn handoff_event(
     )
 }
 
+/// The pending messages queued before the message `due` to its ticket's
+/// destination, which go out before it (a `FROM … WHERE`, as `other`).
+macro_rules! outbox_earlier_pending {
+    () => {
+        "FROM outbox AS other WHERE other.state = 'pending' \
+         AND other.ticket_number = due.ticket_number \
+         AND other.destination = due.destination AND other.id < due.id"
+    };
+}
+
+/// The messages queued after the message `due` to its ticket's destination
+/// that are being sent now, as of the placeholder `$now` (a `FROM … WHERE`,
+/// as `other`): sent while `due` was dead, before it was queued again by hand.
+macro_rules! outbox_later_in_flight {
+    ($now:literal) => {
+        concat!(
+            "FROM outbox AS other WHERE other.state = 'pending' \
+             AND other.ticket_number = due.ticket_number \
+             AND other.destination = due.destination AND other.id > due.id \
+             AND other.lease_until > ",
+            $now
+        )
+    };
+}
+pub(super) use {outbox_earlier_pending, outbox_later_in_flight};
+
+/// Whether the pending message `due` waits for another of its ticket to its
+/// destination: an earlier one still pending (backing off, or in flight), or
+/// a later one in flight. `$now` is the placeholder bound to now (`"?1"`,
+/// `"$3"`): macros, not functions, so that the queries stay `&'static str`.
+/// Seeks in `outbox_pending_by_ticket`.
+macro_rules! outbox_waits {
+    ($now:literal) => {
+        concat!(
+            "(EXISTS (SELECT 1 ",
+            $crate::server::store::shared::outbox_earlier_pending!(),
+            ") OR EXISTS (SELECT 1 ",
+            $crate::server::store::shared::outbox_later_in_flight!($now),
+            "))"
+        )
+    };
+}
+pub(super) use outbox_waits;
+
+/// The id of the message that the message `due` waits for, as
+/// `outbox_waits!` decides: the earliest earlier one still pending, else
+/// the earliest later one in flight; NULL when `due` waits for none, or is
+/// not waiting at all (delivered, dead, or in flight itself).
+macro_rules! outbox_waiting_for {
+    ($now:literal) => {
+        concat!(
+            "CASE WHEN due.state = 'pending' \
+             AND (due.lease_until IS NULL OR due.lease_until <= ",
+            $now,
+            ") THEN COALESCE((SELECT MIN(other.id) ",
+            $crate::server::store::shared::outbox_earlier_pending!(),
+            "), (SELECT MIN(other.id) ",
+            $crate::server::store::shared::outbox_later_in_flight!($now),
+            ")) END"
+        )
+    };
+}
+pub(super) use outbox_waiting_for;
+
 /// What a delivery event says of a message settled as `settle`.
 pub(super) fn settled_delivery(
     claimed: &super::Claimed,
@@ -750,36 +815,93 @@ pub(super) fn delivery_event(
     )
 }
 
-/// The event a webhook records when `event` moves the external status of
-/// handoff `id` (from agent `agent`) on platform `kind` from `moved.0` to
-/// `moved.1`, seen as the handoff's ticket is (none: by owners and managers
-/// only).
-pub(super) fn external_event(
+/// The answer to a webhook seen before: its receipt is kept, and a replay
+/// changes nothing.
+pub(super) fn webhook_replayed(kind: crate::api::IntegrationKind) -> StoreError {
+    StoreError::Conflict {
+        code: "webhook_replayed",
+        detail: format!("this {} webhook was received before", kind.title()),
+    }
+}
+
+/// What one webhook event does to the external state of its handoff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ExternalChange {
+    pub next: ExternalState,
+    /// Whether the status moves. An event that only moves the time of the
+    /// last event applied is written, but records no event and does not
+    /// count as an update.
+    pub moved: bool,
+}
+
+/// What a webhook did, gathered as a store applies its events in order in
+/// its own transaction: each store reads, locks and writes the handoffs with
+/// its own SQL; what follows from the states it reads is decided here, so
+/// that both answer and record the same.
+pub(super) struct WebhookMoves {
     kind: crate::api::IntegrationKind,
-    (id, agent): (String, String),
-    event: &crate::domain::external::ExternalEvent,
-    moved: (crate::api::ExternalStatus, crate::api::ExternalStatus),
-    ticket: Option<&crate::api::Ticket>,
-) -> super::NewEvent {
-    let handoff = crate::api::EventHandoff {
-        id,
-        agent,
-        outcome: crate::api::HandoffOutcome::External,
-    };
-    let mut recorded = seen_as_ticket(
-        crate::api::EventKind::HandoffExternal,
-        ticket,
-        Vec::new(),
-        Some(handoff),
-        None,
-    );
-    recorded.event.external = Some(crate::api::EventExternal {
-        kind,
-        id: Some(event.id.clone()),
-        previous: moved.0,
-        status: moved.1,
-    });
-    recorded
+    /// The handoffs whose status moved, each once, in the order first moved.
+    updated: Vec<String>,
+    /// An event for each move.
+    recorded: Vec<super::NewEvent>,
+}
+
+impl WebhookMoves {
+    pub(super) fn new(kind: crate::api::IntegrationKind) -> Self {
+        Self {
+            kind,
+            updated: Vec::new(),
+            recorded: Vec::new(),
+        }
+    }
+
+    /// The change from `current` to `next`, the state an event leaves; none
+    /// when it leaves the state as it was, and nothing is to be written.
+    pub(super) fn change(current: ExternalState, next: ExternalState) -> Option<ExternalChange> {
+        (next != current).then_some(ExternalChange {
+            next,
+            moved: next.status != current.status,
+        })
+    }
+
+    /// Records that `event` moved the external status of handoff `id` (from
+    /// agent `agent`) from `moved.0` to `moved.1`: an event, seen as the
+    /// handoff's ticket is (none: by owners and managers only).
+    pub(super) fn moved(
+        &mut self,
+        (id, agent): (String, String),
+        event: &crate::domain::external::ExternalEvent,
+        moved: (crate::api::ExternalStatus, crate::api::ExternalStatus),
+        ticket: Option<&crate::api::Ticket>,
+    ) {
+        let handoff = crate::api::EventHandoff {
+            id: id.clone(),
+            agent,
+            outcome: crate::api::HandoffOutcome::External,
+        };
+        let mut recorded = seen_as_ticket(
+            crate::api::EventKind::HandoffExternal,
+            ticket,
+            Vec::new(),
+            Some(handoff),
+            None,
+        );
+        recorded.event.external = Some(crate::api::EventExternal {
+            kind: self.kind,
+            id: Some(event.id.clone()),
+            previous: moved.0,
+            status: moved.1,
+        });
+        self.recorded.push(recorded);
+        if !self.updated.contains(&id) {
+            self.updated.push(id);
+        }
+    }
+
+    /// The events to record, and the handoffs whose status moved.
+    pub(super) fn finish(self) -> (Vec<super::NewEvent>, Vec<String>) {
+        (self.recorded, self.updated)
+    }
 }
 
 /// An event about `ticket` (if any) that did not move it: whoever may see the
@@ -998,6 +1120,73 @@ mod tests {
                 .to_string()
                 .contains("schema version 3, newer than this deskctl knows (2)"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_webhook_answers_each_moved_handoff_once_and_records_every_move() {
+        use crate::api::ExternalStatus::{Assigned, Created, Resolved};
+        use crate::domain::external::ExternalEvent;
+        let at = |s: i64| Some(jiff::Timestamp::from_second(1_800_000_000 + s).unwrap());
+        let state = |status, last_event_at| ExternalState {
+            status,
+            last_event_at,
+        };
+        let created = state(Created, at(1));
+        assert_eq!(WebhookMoves::change(created, created), None);
+        let later = state(Created, at(2));
+        assert_eq!(
+            WebhookMoves::change(created, later),
+            Some(ExternalChange {
+                next: later,
+                moved: false
+            }),
+            "a newer time alone is written but is no move"
+        );
+        let assigned = state(Assigned, at(2));
+        assert!(WebhookMoves::change(created, assigned).unwrap().moved);
+
+        let mut moves = WebhookMoves::new(crate::api::IntegrationKind::Zendesk);
+        let event = |id: &str, status| ExternalEvent {
+            id: id.into(),
+            status,
+            occurred_at: None,
+        };
+        let handoff = |id: &str| (id.to_string(), "bot".to_string());
+        moves.moved(
+            handoff("h1"),
+            &event("7", Assigned),
+            (Created, Assigned),
+            None,
+        );
+        moves.moved(
+            handoff("h2"),
+            &event("8", Resolved),
+            (Created, Resolved),
+            None,
+        );
+        moves.moved(
+            handoff("h1"),
+            &event("7", Resolved),
+            (Assigned, Resolved),
+            None,
+        );
+        let (recorded, updated) = moves.finish();
+        assert_eq!(updated, ["h1", "h2"]);
+        let external: Vec<_> = recorded
+            .iter()
+            .map(|r| {
+                let external = r.event.external.as_ref().unwrap();
+                (external.id.as_deref(), external.previous, external.status)
+            })
+            .collect();
+        assert_eq!(
+            external,
+            [
+                (Some("7"), Created, Assigned),
+                (Some("8"), Created, Resolved),
+                (Some("7"), Assigned, Resolved)
+            ]
         );
     }
 }

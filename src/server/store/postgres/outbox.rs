@@ -23,35 +23,21 @@ use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
 use crate::domain::tickets::NewEntry;
-use crate::server::store::shared::{decode, delivery_event, requeued, settled_delivery};
+use crate::server::store::shared::{
+    decode, delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
+};
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
 
-const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
-                       next_attempt_at, last_error, created_at, delivered_at, integration, \
-                       handoff_id";
-
-/// Whether the pending message `due` waits for another of its ticket to its
-/// destination: an earlier one still pending (backing off, or in flight), or
-/// a later one in flight (sent while this one was dead, before it was queued
-/// again by hand). `$now` names the parameter that is now. Seeks in
-/// `outbox_pending_by_ticket`.
-macro_rules! waits {
-    ($now:literal) => {
-        concat!(
-            "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id < due.id) \
-              OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-                 AND other.ticket_number = due.ticket_number \
-                 AND other.destination = due.destination AND other.id > due.id \
-                 AND other.lease_until > ",
-            $now,
-            "))"
-        )
-    };
-}
+/// The columns of an [`OutboxMessage`], read `FROM outbox AS due` with now
+/// bound to `$1`.
+const COLUMNS: &str = concat!(
+    "id, kind, ticket_number, description, payload, state, attempts, next_attempt_at, \
+     last_error, created_at, delivered_at, integration, handoff_id, ",
+    outbox_waiting_for!("$1"),
+    " AS waiting_for"
+);
 
 fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
     let id: i64 = row.try_get("id")?;
@@ -61,6 +47,7 @@ fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
     let payload: String = row.try_get("payload")?;
     let delivered: Option<At> = row.try_get("delivered_at")?;
     let integration: Option<String> = row.try_get("integration")?;
+    let waiting_for: Option<i64> = row.try_get("waiting_for")?;
     Ok(OutboxMessage {
         id: id as u64,
         kind: parse_enum(row.try_get("kind")?)?,
@@ -72,6 +59,7 @@ fn from_row(row: &PgRow) -> StoreResult<OutboxMessage> {
             OutboxState::Pending => Some(row.try_get::<At, _>("next_attempt_at")?.0),
             _ => None,
         },
+        waiting_for: waiting_for.map(|id| id as u64),
         last_error: row.try_get("last_error")?,
         created_at: row.try_get::<At, _>("created_at")?.0,
         delivered_at: delivered.map(|at| at.0),
@@ -162,7 +150,7 @@ impl PostgresStore {
              WHERE id = (SELECT id FROM outbox AS due \
                          WHERE state = 'pending' AND next_attempt_at <= $3 \
                            AND (lease_until IS NULL OR lease_until <= $3) AND NOT ",
-            waits!("$3"),
+            outbox_waits!("$3"),
             " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, ticket_number, description, payload, attempts, \
                        requeued_after, integration, handoff_id, progress::text AS progress",
@@ -300,7 +288,7 @@ impl PostgresStore {
         let next: Option<At> = sqlx::query_scalar(concat!(
             "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
              AND (lease_until IS NULL OR lease_until <= $1) AND NOT ",
-            waits!("$1"),
+            outbox_waits!("$1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         ))
         .bind(super::now())
@@ -318,13 +306,14 @@ impl PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox \
-             WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR kind = $2) \
-               AND ($3::text IS NULL OR integration = $3) \
-               AND ($4::bigint IS NULL OR ticket_number = $4) \
-               AND ($5::bigint IS NULL OR id < $5) \
-             ORDER BY id DESC LIMIT $6"
+            "SELECT {COLUMNS} FROM outbox AS due \
+             WHERE ($2::text IS NULL OR state = $2) AND ($3::text IS NULL OR kind = $3) \
+               AND ($4::text IS NULL OR integration = $4) \
+               AND ($5::bigint IS NULL OR ticket_number = $5) \
+               AND ($6::bigint IS NULL OR id < $6) \
+             ORDER BY id DESC LIMIT $7"
         )))
+        .bind(super::now())
         .bind(query.state.map(OutboxState::as_str))
         .bind(query.kind.map(OutboxKind::as_str))
         .bind(query.integration.map(IntegrationKind::as_str))
@@ -338,8 +327,9 @@ impl PostgresStore {
 
     pub async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox WHERE id = $1"
+            "SELECT {COLUMNS} FROM outbox AS due WHERE id = $2"
         )))
+        .bind(super::now())
         .bind(id as i64)
         .fetch_optional(self.pool())
         .await?
@@ -435,8 +425,9 @@ impl PostgresStore {
         }
         // Queued again (or made due now): an event, seen as its ticket is.
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox WHERE id = $1"
+            "SELECT {COLUMNS} FROM outbox AS due WHERE id = $2"
         )))
+        .bind(now)
         .bind(id as i64)
         .fetch_one(&mut *tx)
         .await?;

@@ -8,8 +8,8 @@ use sqlx::Row;
 use super::{At, PostgresStore, parse_enum};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::domain::external::{ExternalEvent, ExternalState};
-use crate::server::store::shared::external_event;
-use crate::server::store::{StoreError, StoreResult};
+use crate::server::store::StoreResult;
+use crate::server::store::shared::{WebhookMoves, webhook_replayed};
 
 impl PostgresStore {
     /// Records a verified webhook once (the receipt's primary key makes a
@@ -45,13 +45,9 @@ impl PostgresStore {
         .await?
         .rows_affected();
         if fresh == 0 {
-            return Err(StoreError::Conflict {
-                code: "webhook_replayed",
-                detail: format!("this {} webhook was received before", kind.title()),
-            });
+            return Err(webhook_replayed(kind));
         }
-        let mut updated = Vec::new();
-        let mut recorded = Vec::new();
+        let mut moves = WebhookMoves::new(kind);
         for event in events {
             let row = sqlx::query(
                 "SELECT h.id, h.external_status, h.external_event_at, h.agent_key, \
@@ -75,24 +71,22 @@ impl PostgresStore {
                 status,
                 last_event_at: last_event_at.map(|at| at.0),
             };
-            let next = advance(current, event);
-            if next == current {
+            let Some(change) = WebhookMoves::change(current, advance(current, event)) else {
                 continue;
-            }
-            let moved = next.status != current.status;
+            };
             sqlx::query(
                 "UPDATE handoffs SET external_status = $1, external_event_at = $2, \
                  external_updated_at = CASE WHEN $3 THEN $4 ELSE external_updated_at END \
                  WHERE id = $5",
             )
-            .bind(next.status.as_str())
-            .bind(next.last_event_at.map(At))
-            .bind(moved)
+            .bind(change.next.status.as_str())
+            .bind(change.next.last_event_at.map(At))
+            .bind(change.moved)
             .bind(now)
             .bind(&id)
             .execute(&mut *tx)
             .await?;
-            if !moved {
+            if !change.moved {
                 continue;
             }
             // Each move is an event, seen as the handoff's ticket is.
@@ -104,17 +98,14 @@ impl PostgresStore {
                 }
                 None => None,
             };
-            recorded.push(external_event(
-                kind,
-                (id.clone(), agent),
+            moves.moved(
+                (id, agent),
                 event,
-                (current.status, next.status),
+                (current.status, change.next.status),
                 ticket.as_ref(),
-            ));
-            if !updated.contains(&id) {
-                updated.push(id);
-            }
+            );
         }
+        let (recorded, updated) = moves.finish();
         // Last: the event counter's row lock is held until commit.
         super::events::record(&mut tx, &recorded).await?;
         tx.commit().await?;

@@ -23,30 +23,21 @@ use crate::api::{
 };
 use crate::domain::tickets::NewEntry;
 use crate::server::store::rows::Fields;
-use crate::server::store::shared::{delivery_event, requeued, settled_delivery};
+use crate::server::store::shared::{
+    delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
+};
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
 };
 
-const COLUMNS: &str = "id, kind, ticket_number, description, payload, state, attempts, \
-                       next_attempt_at, last_error, created_at, delivered_at, integration, \
-                       handoff_id";
-
-/// Whether the pending message `due` waits for another of its ticket to its
-/// destination: an earlier one still pending (backing off, or in flight), or
-/// a later one in flight (sent while this one was dead, before it was queued
-/// again by hand). `?1` is now. Seeks in `outbox_pending_by_ticket`.
-macro_rules! waits {
-    () => {
-        "(EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-             AND other.ticket_number = due.ticket_number \
-             AND other.destination = due.destination AND other.id < due.id) \
-          OR EXISTS (SELECT 1 FROM outbox AS other WHERE other.state = 'pending' \
-             AND other.ticket_number = due.ticket_number \
-             AND other.destination = due.destination AND other.id > due.id \
-             AND other.lease_until > ?1))"
-    };
-}
+/// The columns of an [`OutboxMessage`], read `FROM outbox AS due` with now
+/// bound to `?1`.
+const COLUMNS: &str = concat!(
+    "id, kind, ticket_number, description, payload, state, attempts, next_attempt_at, \
+     last_error, created_at, delivered_at, integration, handoff_id, ",
+    outbox_waiting_for!("?1"),
+    " AS waiting_for"
+);
 
 fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
     let state: OutboxState = row.parsed("state")?;
@@ -61,6 +52,7 @@ fn from_row(row: &impl Fields) -> StoreResult<OutboxMessage> {
             OutboxState::Pending => Some(row.time("next_attempt_at")?),
             _ => None,
         },
+        waiting_for: row.optional_int("waiting_for")?.map(|id| id as u64),
         last_error: row.optional_text("last_error")?,
         created_at: row.time("created_at")?,
         delivered_at: row.optional_time("delivered_at")?,
@@ -152,7 +144,7 @@ impl SqliteStore {
         const DUE: &str = concat!(
             "SELECT id FROM outbox AS due WHERE state = 'pending' AND next_attempt_at <= ?1 \
              AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
-            waits!(),
+            outbox_waits!("?1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         );
         let now_at = Timestamp::now();
@@ -260,7 +252,7 @@ impl SqliteStore {
         const NEXT: &str = concat!(
             "SELECT next_attempt_at FROM outbox AS due WHERE state = 'pending' \
              AND (lease_until IS NULL OR lease_until <= ?1) AND NOT ",
-            waits!(),
+            outbox_waits!("?1"),
             " ORDER BY next_attempt_at, id LIMIT 1"
         );
         let now = now();
@@ -287,13 +279,21 @@ impl SqliteStore {
             all(
                 conn,
                 &format!(
-                    "SELECT {COLUMNS} FROM outbox \
-                     WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) \
-                       AND (?3 IS NULL OR integration = ?3) \
-                       AND (?4 IS NULL OR ticket_number = ?4) AND (?5 IS NULL OR id < ?5) \
-                     ORDER BY id DESC LIMIT ?6"
+                    "SELECT {COLUMNS} FROM outbox AS due \
+                     WHERE (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR kind = ?3) \
+                       AND (?4 IS NULL OR integration = ?4) \
+                       AND (?5 IS NULL OR ticket_number = ?5) AND (?6 IS NULL OR id < ?6) \
+                     ORDER BY id DESC LIMIT ?7"
                 ),
-                rusqlite::params![state, kind, integration, ticket, before, i64::from(limit)],
+                rusqlite::params![
+                    now(),
+                    state,
+                    kind,
+                    integration,
+                    ticket,
+                    before,
+                    i64::from(limit)
+                ],
                 |row| from_row(row),
             )
         })
@@ -304,8 +304,8 @@ impl SqliteStore {
         self.read_direct(|conn| {
             optional(
                 conn,
-                &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?"),
-                [id as i64],
+                &format!("SELECT {COLUMNS} FROM outbox AS due WHERE id = ?2"),
+                rusqlite::params![now(), id as i64],
                 |row| from_row(row),
             )
         })
@@ -386,8 +386,9 @@ impl SqliteStore {
         }
         // Queued again (or made due now): an event, seen as its ticket is.
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM outbox WHERE id = ?"
+            "SELECT {COLUMNS} FROM outbox AS due WHERE id = ?2"
         )))
+        .bind(&now)
         .bind(id as i64)
         .fetch_one(&mut *tx)
         .await?;

@@ -7,8 +7,8 @@ use sqlx::Row;
 use super::{SqliteStore, now, parse_enum, parse_time};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::domain::external::{ExternalEvent, ExternalState};
-use crate::server::store::shared::external_event;
-use crate::server::store::{StoreError, StoreResult, stored_time};
+use crate::server::store::shared::{WebhookMoves, webhook_replayed};
+use crate::server::store::{StoreResult, stored_time};
 
 impl SqliteStore {
     /// Records a verified webhook once: the same request again is a conflict
@@ -46,13 +46,9 @@ impl SqliteStore {
         .await?
         .rows_affected();
         if fresh == 0 {
-            return Err(StoreError::Conflict {
-                code: "webhook_replayed",
-                detail: format!("this {} webhook was received before", kind.title()),
-            });
+            return Err(webhook_replayed(kind));
         }
-        let mut updated = Vec::new();
-        let mut recorded = Vec::new();
+        let mut moves = WebhookMoves::new(kind);
         for event in events {
             let row = sqlx::query(
                 "SELECT h.id, h.external_status, h.external_event_at, h.agent_key, \
@@ -76,24 +72,22 @@ impl SqliteStore {
                 status,
                 last_event_at: last_event_at.as_deref().map(parse_time).transpose()?,
             };
-            let next = advance(current, event);
-            if next == current {
+            let Some(change) = WebhookMoves::change(current, advance(current, event)) else {
                 continue;
-            }
-            let moved = next.status != current.status;
+            };
             sqlx::query(
                 "UPDATE handoffs SET external_status = ?, external_event_at = ?, \
                  external_updated_at = CASE WHEN ? THEN ? ELSE external_updated_at END \
                  WHERE id = ?",
             )
-            .bind(next.status.as_str())
-            .bind(next.last_event_at.map(stored_time))
-            .bind(moved)
+            .bind(change.next.status.as_str())
+            .bind(change.next.last_event_at.map(stored_time))
+            .bind(change.moved)
             .bind(&now)
             .bind(&id)
             .execute(&mut *tx)
             .await?;
-            if !moved {
+            if !change.moved {
                 continue;
             }
             // Each move is an event, seen as the handoff's ticket is.
@@ -106,17 +100,14 @@ impl SqliteStore {
                 ),
                 None => None,
             };
-            recorded.push(external_event(
-                kind,
-                (id.clone(), agent),
+            moves.moved(
+                (id, agent),
                 event,
-                (current.status, next.status),
+                (current.status, change.next.status),
                 ticket.as_ref(),
-            ));
-            if !updated.contains(&id) {
-                updated.push(id);
-            }
+            );
         }
+        let (recorded, updated) = moves.finish();
         tx.direct(|conn| super::events::record(conn, &recorded))
             .await?;
         tx.commit().await?;

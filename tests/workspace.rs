@@ -510,6 +510,25 @@ fn hours_check_reads_and_shows_your_times_in_your_zone_and_refuses_skipped_ones(
 }
 
 #[test]
+fn hours_keep_the_time_zone_as_the_database_spells_it() {
+    let desk = Desk::new();
+    let set = json(&desk.run(&[
+        "hours",
+        "set",
+        "--enabled",
+        "true",
+        "--timezone",
+        "EUROPE/BERLIN",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(set["timezone"], "Europe/Berlin");
+    let shown = json(&desk.run(&["hours", "show", "-o", "json"]));
+    assert_eq!(shown["timezone"], "Europe/Berlin");
+    assert!(desk.run(&["export"]).contains("timezone: Europe/Berlin\n"));
+}
+
+#[test]
 fn bad_hours_are_refused_with_every_reason_and_change_nothing() {
     let desk = Desk::new();
     desk.run(&[

@@ -354,6 +354,51 @@ async fn a_realistic_document_applies_then_reapplies_and_round_trips_as_no_ops()
     assert_eq!(desk.revision().await, revision);
 }
 
+/// jiff finds a time zone whatever its case; the service stores it as the
+/// time zone database spells it, so how it was typed is never a change.
+#[tokio::test]
+async fn a_time_zone_is_stored_as_the_database_spells_it_however_it_was_typed() {
+    let desk = Desk::new().await;
+    let put = desk
+        .owner(
+            "PUT",
+            "/v1/settings/business-hours",
+            Some(json!({"enabled": true, "timezone": "america/new_york"})),
+        )
+        .await
+        .ok();
+    assert_eq!(put["timezone"], "America/New_York");
+    let got = desk
+        .owner("GET", "/v1/settings/business-hours", None)
+        .await
+        .ok();
+    assert_eq!(got["timezone"], "America/New_York");
+
+    let spelt = |zone: &str| {
+        json!({
+            "apiVersion": "deskctl/v1",
+            "kind": "Desk",
+            "business-hours": {"enabled": true, "timezone": zone},
+        })
+    };
+    let plan = desk.plan(&spelt("EUROPE/BERLIN"), false).await;
+    let change = change_of(&plan, "business-hours", "");
+    let timezone = change["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "timezone")
+        .unwrap_or_else(|| panic!("{plan:#}"));
+    assert_eq!(timezone["new"], "Europe/Berlin", "{plan:#}");
+    desk.apply(&spelt("EUROPE/BERLIN"), false).await;
+    let (_, exported) = desk.export().await;
+    assert_eq!(exported["business-hours"]["timezone"], "Europe/Berlin");
+    for zone in ["Europe/Berlin", "EUROPE/BERLIN", "europe/berlin"] {
+        let plan = desk.plan(&spelt(zone), false).await;
+        assert_eq!(summary(&plan), (0, 0, 0, 0), "{zone}: {plan:#}");
+    }
+}
+
 #[tokio::test]
 async fn a_document_may_be_larger_than_any_other_body_up_to_its_own_limit() {
     use deskctl::api::MAX_DOCUMENT_BODY_BYTES;

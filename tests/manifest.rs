@@ -32,6 +32,19 @@ fn places(stderr: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// What `deskctl validate -o json -f FILE` prints, once it exits with `code`.
+fn json_report(desk: &Desk, file: &Path, code: i32) -> serde_json::Value {
+    let assert = desk
+        .cmd()
+        .args(["validate", "-o", "json", "-f"])
+        .arg(file)
+        .assert()
+        .code(code);
+    let stdout = &assert.get_output().stdout;
+    serde_json::from_slice(stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(stdout)))
+}
+
 fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
@@ -498,7 +511,8 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
 
 /// A secret on a line with another mistake (a duplicate key, a bad escape, a
 /// syntax error, the wrong type) is masked too, by `validate`, `diff` and
-/// `apply` alike, though the document does not parse.
+/// `apply` alike, though the document does not parse, and `validate -o json`
+/// does not print it either.
 #[test]
 fn a_secret_on_a_broken_line_is_never_shown() {
     let desk = Desk::new();
@@ -523,7 +537,109 @@ fn a_secret_on_a_broken_line_is_never_shown() {
             assert!(stderr.contains("--> "), "{command} {n}: {stderr}");
             assert!(!stderr.contains("SecondSecret"), "{command} {n}: {stderr}");
         }
+        // Nor in validate's JSON report.
+        let report = json_report(&desk, &file, 1).to_string();
+        assert!(!report.contains("SecondSecret"), "{n}: {report}");
     }
+}
+
+/// `validate -o json|yaml` prints every problem of every document as data on
+/// stdout, each at the file and place the text shows it, and keeps its exit
+/// codes.
+#[test]
+fn validate_prints_its_diagnostics_as_json_or_yaml() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}operators:\n  - handle: alice\n    name: Alice\n    emial: alice@example.com\ndelivery:\n  url: https://x.example/h\n  secret: plain-text-secret-1234\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        desk.dir.path().join("teams.yaml"),
+        format!("{HEAD}teams:\n  - key: support\n    name: Support\n    default: true\n    members: [alise]\n"),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let assert = desk
+            .cmd()
+            .current_dir(desk.dir.path())
+            .args([
+                "validate",
+                "-f",
+                "desk.yaml",
+                "-f",
+                "teams.yaml",
+                "-o",
+                format,
+            ])
+            .assert()
+            .code(1);
+        let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        let stderr = stderr_of(&assert);
+        assert!(!stdout.contains("plain-text-secret"), "{stdout}");
+        // The problems are stdout's data, not repeated as text on stderr.
+        assert!(!stderr.contains("-->"), "{stderr}");
+        assert!(
+            stderr.contains("desk.yaml, teams.yaml are not valid: 3 errors, 1 warning"),
+            "{stderr}"
+        );
+        stdout
+    };
+    let expected = serde_json::json!({
+        "files": ["desk.yaml", "teams.yaml"],
+        "valid": false,
+        "errors": 3,
+        "warnings": 1,
+        "diagnostics": [
+            {"file": "desk.yaml", "severity": "error", "line": 4, "column": 5,
+             "message": "missing key `email`", "help": null},
+            {"file": "desk.yaml", "severity": "error", "line": 6, "column": 5,
+             "message": "unknown key `emial`", "help": "did you mean `email`?"},
+            {"file": "desk.yaml", "severity": "warning", "line": 9, "column": 11,
+             "message": "a secret is written in the document: whoever reads the file reads it",
+             "help": "use ${env:NAME} or ${file:PATH} instead"},
+            {"file": "teams.yaml", "severity": "error", "line": 7, "column": 15,
+             "message": "no operator `alise` in operators", "help": "did you mean `alice`?"},
+        ],
+    });
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json, expected);
+    let yaml: serde_json::Value = serde_saphyr::from_str(&run("yaml")).unwrap();
+    assert_eq!(yaml, expected);
+    let lines = run("jsonl");
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&lines).unwrap(),
+        expected
+    );
+
+    // Valid with a warning: exit 0, and still the report.
+    let warned =
+        format!("{HEAD}delivery:\n  url: https://x.example/h\n  secret: plain-text-secret-1234\n");
+    let assert = desk
+        .cmd()
+        .args(["validate", "-f", "-", "-o", "json"])
+        .write_stdin(warned)
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(report["files"], serde_json::json!(["<stdin>"]));
+    assert_eq!(report["valid"], true);
+    assert_eq!(
+        (report["errors"].clone(), report["warnings"].clone()),
+        (0.into(), 1.into())
+    );
+    assert_eq!(report["diagnostics"][0]["file"], "<stdin>");
+
+    // Text that is not UTF-8 is reported the same way, at its first bad byte.
+    std::fs::write(&file, [HEAD.as_bytes(), b"\xff\n"].concat()).unwrap();
+    let report = json_report(&desk, &file, 1);
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["diagnostics"][0]["line"], 3);
+    assert_eq!(report["diagnostics"][0]["column"], 1);
 }
 
 #[test]

@@ -3303,3 +3303,54 @@ async fn a_one_command_store_reads_on_one_connection() {
     );
     store.close().await;
 }
+
+/// A desk an older deskctl wrote `--timezone EUROPE/BERLIN` to, as typed,
+/// reads as the time zone database spells it: in the settings, in an export,
+/// and in a plan against a document that spells it right, which is no change.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_time_zone_stored_as_typed_reads_as_the_database_spells_it() {
+    let Some(desk) = Desk::on(BACKEND) else {
+        return;
+    };
+    desk.run(&[
+        "hours",
+        "set",
+        "--enabled",
+        "true",
+        "--timezone",
+        "Europe/Berlin",
+    ]);
+    match desk.location() {
+        deskctl::server::store::Location::Sqlite(path) => {
+            let url = format!("sqlite://{}", path.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            sqlx::query(
+                "UPDATE settings SET value = replace(value, 'Europe/Berlin', 'EUROPE/BERLIN') \
+                 WHERE name = 'business-hours'",
+            )
+            .execute(&pool)
+            .await
+            .unwrap();
+            pool.close().await;
+        }
+        deskctl::server::store::Location::Postgres(_) => {
+            desk.database.as_ref().unwrap().sql(
+                "UPDATE settings \
+                 SET value = replace(value::text, 'Europe/Berlin', 'EUROPE/BERLIN')::jsonb \
+                 WHERE name = 'business-hours'",
+            );
+        }
+    }
+    let shown: serde_json::Value =
+        serde_json::from_str(&desk.run(&["hours", "show", "-o", "json"])).unwrap();
+    assert_eq!(shown["timezone"], "Europe/Berlin");
+    let exported = desk.run(&["export"]);
+    assert!(exported.contains("timezone: Europe/Berlin\n"), "{exported}");
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(&document, exported).unwrap();
+    desk.cmd()
+        .args(["diff", "-f"])
+        .arg(&document)
+        .assert()
+        .code(0);
+}

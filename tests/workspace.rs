@@ -75,8 +75,7 @@ fn an_agent_gets_a_handover_action_with_every_option() {
         .assert()
         .success()
         .stderr(contains("Created the handover action of agent shop"));
-    let action = json(&desk.run(&["actions", "show", "shop", "-o", "json"]));
-    let handover = &action["handover"];
+    let handover = &json(&desk.run(&["actions", "show", "shop", "-o", "json"]));
     assert_eq!(handover["name"], "Escalate_To_Human");
     assert_eq!(handover["enabled"], true);
     assert_eq!(handover["platform"], "inbox");
@@ -107,7 +106,7 @@ fn an_agent_gets_a_handover_action_with_every_option() {
         "--no-default-priority",
     ]);
     desk.run(&["actions", "disable", "shop"]);
-    let handover = json(&desk.run(&["actions", "show", "shop", "-o", "json"]))["handover"].clone();
+    let handover = json(&desk.run(&["actions", "show", "shop", "-o", "json"]));
     assert_eq!(handover["enabled"], false);
     assert_eq!(handover["message-threshold"], 0);
     assert_eq!(handover["default-priority"], Value::Null);
@@ -121,6 +120,49 @@ fn an_agent_gets_a_handover_action_with_every_option() {
         desk.run(&["agents", "list"]),
         "shop\tShop assistant\tEscalate_To_Human (enabled)\n"
     );
+}
+
+#[test]
+fn actions_print_the_apis_objects() {
+    let desk = Desk::new();
+    with_agent(&desk);
+    desk.run(&["agents", "add", "faq", "--name", "FAQ bot"]);
+    let set = json(&desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--default-priority",
+        "high",
+        "-o",
+        "json",
+    ]));
+    let agent = json(&desk.run(&["agents", "show", "shop", "-o", "json"]));
+    // What `GET /v1/agents/{key}/handover` returns, and `PUT` takes back.
+    let handover = &agent["handover"];
+    assert_eq!(&set, handover);
+    let shown = desk.run(&["actions", "show", "shop", "-o", "json"]);
+    assert_eq!(&json(&shown), handover);
+    let parsed: deskctl::api::HandoverAction = serde_json::from_str(&shown).unwrap();
+    assert_eq!(parsed.default_priority, Some(deskctl::api::Priority::High));
+    let yaml: Value =
+        serde_saphyr::from_str(&desk.run(&["actions", "show", "shop", "-o", "yaml"])).unwrap();
+    assert_eq!(&yaml, handover);
+    for verb in ["disable", "enable"] {
+        let toggled = json(&desk.run(&["actions", verb, "shop", "-o", "json"]));
+        assert_eq!(toggled["enabled"], verb == "enable", "{toggled}");
+        assert_eq!(toggled.get("agent"), None, "{toggled}");
+    }
+    assert_eq!(
+        desk.run(&["actions", "show", "shop", "-o", "name"]),
+        "shop\n"
+    );
+
+    // The API lists actions only within their agents: the list is those agents
+    // that have one.
+    let agent = json(&desk.run(&["agents", "show", "shop", "-o", "json"]));
+    let listed = json(&desk.run(&["actions", "list", "-o", "json"]));
+    assert_eq!(listed, Value::Array(vec![agent]));
+    assert_eq!(desk.run(&["actions", "list", "-o", "name"]), "shop\n");
 }
 
 #[test]
@@ -465,6 +507,25 @@ fn hours_check_reads_and_shows_your_times_in_your_zone_and_refuses_skipped_ones(
             .unwrap()
             .contains("happens twice")
     );
+}
+
+#[test]
+fn hours_keep_the_time_zone_as_the_database_spells_it() {
+    let desk = Desk::new();
+    let set = json(&desk.run(&[
+        "hours",
+        "set",
+        "--enabled",
+        "true",
+        "--timezone",
+        "EUROPE/BERLIN",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(set["timezone"], "Europe/Berlin");
+    let shown = json(&desk.run(&["hours", "show", "-o", "json"]));
+    assert_eq!(shown["timezone"], "Europe/Berlin");
+    assert!(desk.run(&["export"]).contains("timezone: Europe/Berlin\n"));
 }
 
 #[test]

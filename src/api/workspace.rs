@@ -414,7 +414,8 @@ pub struct BusinessHours {
     /// Whether the hours apply; off, the desk counts as always open.
     #[serde(default)]
     pub enabled: bool,
-    /// An IANA time zone, e.g. `Europe/Berlin`.
+    /// An IANA time zone, e.g. `Europe/Berlin`, in any case: stored as the time
+    /// zone database spells it (`europe/berlin` is `Europe/Berlin`).
     #[serde(default = "default_timezone")]
     #[schemars(example = &"Europe/Berlin")]
     pub timezone: String,

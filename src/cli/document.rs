@@ -13,7 +13,7 @@ use clap::Args;
 use crate::api::{ConfigRequest, DeskDocument};
 use crate::cli::Session;
 use crate::error::{CliError, CliResult};
-use crate::manifest::{self, CheckedFiles, Source};
+use crate::manifest::{self, CheckedFiles, Diagnostic, Source};
 
 // The documents `-f` names, read as one workspace document. (No doc comment:
 // clap would make it the about of each command that flattens it.)
@@ -148,9 +148,29 @@ fn read_checked(
 /// Reads the documents `args` names, in order: each file, each directory's
 /// documents (see [`manifest::documents_in`]), stdin at most once.
 pub(crate) fn read_sources(session: &Session, args: &DocumentArgs) -> CliResult<Vec<Source>> {
+    read_sources_showing(args, &on_stderr(session))
+}
+
+/// How the problem of a document that cannot be read as text (not UTF-8) is
+/// shown: on stderr for people, or as data.
+pub(crate) type ShowDiagnostics<'a> = dyn Fn(&Source, &[Diagnostic]) -> CliResult + 'a;
+
+/// Shows diagnostics on stderr, as people read them.
+fn on_stderr(session: &Session) -> impl Fn(&Source, &[Diagnostic]) -> CliResult + '_ {
+    |shown, diagnostics| {
+        session.ui.diagnostics(shown, diagnostics);
+        Ok(())
+    }
+}
+
+/// [`read_sources`], with the problem of text that is not UTF-8 shown by `show`.
+pub(crate) fn read_sources_showing(
+    args: &DocumentArgs,
+    show: &ShowDiagnostics,
+) -> CliResult<Vec<Source>> {
     document_paths(args)?
         .iter()
-        .map(|path| read_source(session, path))
+        .map(|path| read_source_showing(path, show))
         .collect()
 }
 
@@ -240,6 +260,10 @@ fn unchecked_line(name: &str, documents: usize, names: &[String]) -> String {
 /// Reads a document named on the command line, or fails saying which (and,
 /// for text that is not UTF-8, where).
 pub(crate) fn read_source(session: &Session, path: &Path) -> Result<Source, CliError> {
+    read_source_showing(path, &on_stderr(session))
+}
+
+fn read_source_showing(path: &Path, show: &ShowDiagnostics) -> Result<Source, CliError> {
     match manifest::read_source(path) {
         Ok(source) => Ok(source),
         Err(manifest::ReadError::Io(error)) => Err(CliError::general(format!(
@@ -249,9 +273,7 @@ pub(crate) fn read_source(session: &Session, path: &Path) -> Result<Source, CliE
         .with_cause(error)),
         Err(manifest::ReadError::NotUtf8(not_utf8)) => {
             let shown = &not_utf8.shown;
-            session
-                .ui
-                .diagnostics(shown, std::slice::from_ref(&not_utf8.diagnostic));
+            show(shown, std::slice::from_ref(&not_utf8.diagnostic))?;
             Err(CliError::general(format!(
                 "cannot read {}: it is not UTF-8 text",
                 shown.name

@@ -236,7 +236,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Check a workspace document offline, with the place of every problem
     #[command(
-        after_help = "Examples:\n  deskctl validate -f desk.yaml\n  deskctl validate -f operators.yaml -f teams.yaml\n  deskctl validate -f desk.yaml --skip-secrets\n  cat desk.yaml | deskctl validate -f -"
+        after_help = "Examples:\n  deskctl validate -f desk.yaml\n  deskctl validate -f operators.yaml -f teams.yaml\n  deskctl validate -f desk.yaml --skip-secrets\n  deskctl validate -f desk.yaml -o json\n  cat desk.yaml | deskctl validate -f -"
     )]
     Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the workspace document

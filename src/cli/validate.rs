@@ -1,9 +1,11 @@
 use clap::Args;
 
 use crate::cli::Session;
-use crate::cli::document::{DocumentArgs, read_sources, verdict};
+use crate::cli::document::{DocumentArgs, read_sources, read_sources_showing, verdict};
 use crate::error::CliResult;
 use crate::manifest;
+use crate::manifest::diagnostic::Report;
+use crate::ui::OutputFormat;
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -18,13 +20,31 @@ pub struct ValidateArgs {
 /// Checks a workspace document offline: syntax, types, unknown and repeated
 /// keys, key conventions, references between sections and secret references.
 /// Several documents are checked as the one they combine into. Every problem
-/// is shown with file:line:column; exits 1 when there is an error.
+/// is shown with file:line:column (`-o json|jsonl|yaml`: all of them as one
+/// [`Report`] on stdout instead); exits 1 when there is an error.
 pub async fn cmd_validate(session: &Session, args: ValidateArgs) -> CliResult {
-    let sources = read_sources(session, &args.documents)?;
+    let as_data = matches!(
+        session.ui.format,
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Yaml
+    );
+    let print = |report: Report| session.ui.print_value(&report, String::new);
+    let sources = if as_data {
+        read_sources_showing(&args.documents, &|shown, diagnostics| {
+            print(Report::new([(shown.name.as_str(), diagnostics)]))
+        })?
+    } else {
+        read_sources(session, &args.documents)?
+    };
     let lookup = crate::env::document_secret;
     let checked = manifest::check_all(&sources, (!args.skip_secrets).then_some(&lookup as _));
-    for file in &checked.files {
-        session.ui.diagnostics(&file.shown, &file.diagnostics);
+    if as_data {
+        print(Report::new(checked.files.iter().map(|file| {
+            (file.shown.name.as_str(), file.diagnostics.as_slice())
+        })))?;
+    } else {
+        for file in &checked.files {
+            session.ui.diagnostics(&file.shown, &file.diagnostics);
+        }
     }
     verdict(&checked)?;
     let mut notes = Vec::new();

@@ -304,6 +304,29 @@ pub fn check(settings: &BusinessHours, at: Timestamp) -> Result<HoursCheck, Vec<
     })
 }
 
+/// The setting as it is stored: the time zone as the time zone database spells
+/// it, days in week order and holidays in date order, each once, so that none
+/// of these is a change between two settings that mean the same.
+pub fn normalize(settings: &mut BusinessHours) {
+    settings.timezone = canonical_timezone(&settings.timezone);
+    settings.days.sort();
+    settings.days.dedup();
+    settings.holidays.sort();
+    settings.holidays.dedup();
+}
+
+/// `name` as the time zone database spells it. The lookup ignores case, so
+/// `EUROPE/BERLIN` is Europe/Berlin; kept as typed, it would differ from
+/// `Europe/Berlin` in a diff and read oddly in an export. A link keeps its own
+/// name (`US/Eastern` stays, in its database spelling). A name the database
+/// does not know is returned as it is, for validation to report.
+pub fn canonical_timezone(name: &str) -> String {
+    TimeZone::get(name)
+        .ok()
+        .and_then(|zone| zone.iana_name().map(str::to_string))
+        .unwrap_or_else(|| name.to_string())
+}
+
 /// [`parse_time`]'s rule as a regular expression, for the document's JSON Schema.
 pub const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
@@ -424,6 +447,53 @@ mod tests {
         Day::Saturday,
         Day::Sunday,
     ];
+
+    #[test]
+    fn a_time_zone_is_spelt_as_the_database_spells_it() {
+        for (typed, stored) in [
+            ("EUROPE/BERLIN", "Europe/Berlin"),
+            ("europe/berlin", "Europe/Berlin"),
+            ("Europe/Berlin", "Europe/Berlin"),
+            ("america/new_york", "America/New_York"),
+            (
+                "AMERICA/ARGENTINA/BUENOS_AIRES",
+                "America/Argentina/Buenos_Aires",
+            ),
+            ("utc", "UTC"),
+            ("etc/utc", "Etc/UTC"),
+            ("us/eastern", "US/Eastern"),
+            ("Mars/Olympus_Mons", "Mars/Olympus_Mons"),
+            ("", ""),
+        ] {
+            assert_eq!(canonical_timezone(typed), stored, "{typed}");
+        }
+    }
+
+    #[test]
+    fn normalizing_makes_settings_that_mean_the_same_equal() {
+        let mut typed = settings(
+            "EUROPE/BERLIN",
+            &[Day::Friday, Day::Monday, Day::Friday],
+            "09:00",
+            "17:00",
+            false,
+            &["2026-12-26", "2026-12-25", "2026-12-26"],
+        );
+        normalize(&mut typed);
+        let canonical = settings(
+            "Europe/Berlin",
+            &[Day::Monday, Day::Friday],
+            "09:00",
+            "17:00",
+            false,
+            &["2026-12-25", "2026-12-26"],
+        );
+        assert_eq!(typed, canonical);
+        assert_eq!(
+            Schedule::from_settings(&typed),
+            Schedule::from_settings(&canonical)
+        );
+    }
 
     fn settings(
         zone: &str,

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 /// A place in the document: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -20,7 +22,8 @@ impl fmt::Display for Pos {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
     Warning,
@@ -68,6 +71,71 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// The diagnostics of the documents a command read, for a program to read
+/// (`validate -o json`): the verdict, the counts, and each problem with the
+/// file and place it is at. Messages are the ones shown to people, where a
+/// secret is never quoted.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// The documents, as messages name them (the path as given, or
+    /// `<stdin>`), in the order they were read.
+    pub files: Vec<&'a str>,
+    /// No errors (warnings allowed).
+    pub valid: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    /// File by file, each file's in file order.
+    pub diagnostics: Vec<ReportedDiagnostic<'a>>,
+}
+
+/// One problem of a [`Report`].
+#[derive(Debug, Serialize)]
+pub struct ReportedDiagnostic<'a> {
+    /// As [`Report::files`] names it.
+    pub file: &'a str,
+    pub severity: Severity,
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters.
+    pub column: u32,
+    pub message: &'a str,
+    /// How to fix it, when known.
+    pub help: Option<&'a str>,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `files`: each document's name and its diagnostics.
+    pub fn new(files: impl IntoIterator<Item = (&'a str, &'a [Diagnostic])>) -> Self {
+        let mut report = Report {
+            files: Vec::new(),
+            valid: true,
+            errors: 0,
+            warnings: 0,
+            diagnostics: Vec::new(),
+        };
+        for (file, diagnostics) in files {
+            report.files.push(file);
+            for diagnostic in diagnostics {
+                if diagnostic.is_error() {
+                    report.errors += 1;
+                } else {
+                    report.warnings += 1;
+                }
+                report.diagnostics.push(ReportedDiagnostic {
+                    file,
+                    severity: diagnostic.severity,
+                    line: diagnostic.pos.line,
+                    column: diagnostic.pos.column,
+                    message: &diagnostic.message,
+                    help: diagnostic.help.as_deref(),
+                });
+            }
+        }
+        report.valid = report.errors == 0;
+        report
     }
 }
 
@@ -305,6 +373,40 @@ pub use crate::domain::validate::did_you_mean;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_counts_and_places_every_diagnostic_in_its_file() {
+        let operators = [
+            Diagnostic::error(Pos { line: 3, column: 5 }, "unknown key `emial`")
+                .with_help("did you mean `email`?"),
+        ];
+        let teams = [Diagnostic::warning(
+            Pos::START,
+            "a secret is written in the document",
+        )];
+        let report = Report::new([
+            ("operators.yaml", &operators[..]),
+            ("teams.yaml", &teams[..]),
+            ("hours.yaml", &[][..]),
+        ]);
+        assert_eq!(
+            serde_json::to_value(&report).unwrap(),
+            serde_json::json!({
+                "files": ["operators.yaml", "teams.yaml", "hours.yaml"],
+                "valid": false,
+                "errors": 1,
+                "warnings": 1,
+                "diagnostics": [
+                    {"file": "operators.yaml", "severity": "error", "line": 3, "column": 5,
+                     "message": "unknown key `emial`", "help": "did you mean `email`?"},
+                    {"file": "teams.yaml", "severity": "warning", "line": 1, "column": 1,
+                     "message": "a secret is written in the document", "help": null},
+                ],
+            })
+        );
+        assert!(Report::new([("teams.yaml", &teams[..])]).valid);
+        assert!(Report::new([]).valid);
+    }
 
     #[test]
     fn lines_are_one_based_and_lose_their_break() {

@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::ActionView;
+use super::ActionRow;
 use crate::cli::Session;
 use crate::error::CliResult;
 
@@ -9,16 +9,11 @@ pub struct ActionsListArgs {}
 
 pub async fn cmd_actions_list(session: &Session, _args: ActionsListArgs) -> CliResult {
     let client = session.client().await?;
-    let views: Vec<ActionView> = client
+    let rows: Vec<ActionRow> = client
         .list_agents()
         .await?
         .into_iter()
-        .filter_map(|agent| {
-            agent.handover.map(|handover| ActionView {
-                agent: agent.key,
-                handover,
-            })
-        })
+        .filter_map(ActionRow::of)
         .collect();
-    session.ui.print_list(&views, "handover actions")
+    session.ui.print_list(&rows, "handover actions")
 }

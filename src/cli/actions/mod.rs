@@ -11,7 +11,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Session;
-use crate::api::{HandoverAction, HandoverStatus};
+use crate::api::{Agent, HandoverAction, HandoverStatus};
 use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui};
 
@@ -59,45 +59,96 @@ pub async fn dispatch(session: &Session, command: ActionsCommand) -> CliResult {
     }
 }
 
-/// An agent's handover action, as listed and shown.
-#[derive(Debug, Serialize)]
+/// An agent's handover action as `show`, `set`, `enable` and `disable` print it.
+/// `-o json` and `-o yaml` are the API's `HandoverAction` alone, as
+/// `GET /v1/agents/{key}/handover` returns it and `PUT` takes it; the agent's
+/// key is for the detail view and `-o name`.
+#[derive(Debug)]
 pub struct ActionView {
     pub agent: String,
     pub handover: HandoverAction,
+}
+
+impl Serialize for ActionView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.handover.serialize(serializer)
+    }
+}
+
+/// A row of `actions list`: an agent that has a handover action. The API lists
+/// actions only as part of their agents (`GET /v1/agents`), so `-o json` prints
+/// those `Agent` objects.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ActionRow(Agent);
+
+impl ActionRow {
+    /// `None` for an agent without a handover action: it has no row.
+    pub fn of(agent: Agent) -> Option<Self> {
+        agent.handover.is_some().then_some(Self(agent))
+    }
+
+    fn action(&self) -> &HandoverAction {
+        self.0
+            .handover
+            .as_ref()
+            .expect("a row is only made of an agent with an action")
+    }
 }
 
 fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
 }
 
-impl Tabular for ActionView {
+fn action_columns(wide: bool) -> Vec<&'static str> {
+    let mut columns = vec!["AGENT", "ACTION", "ENABLED", "PLATFORM", "CHANNELS"];
+    if wide {
+        columns.extend(["PRIORITY", "BUTTON", "THRESHOLD"]);
+    }
+    columns
+}
+
+fn action_cells(agent: &str, action: &HandoverAction, wide: bool) -> Vec<String> {
+    let mut cells = vec![
+        agent.to_string(),
+        action.name.clone(),
+        yes_no(action.enabled),
+        action.platform.clone(),
+        crate::ui::joined(&action.channels),
+    ];
+    if wide {
+        cells.extend([
+            action
+                .default_priority
+                .map_or_else(|| "-".into(), |p| p.to_string()),
+            yes_no(action.human_button),
+            action.message_threshold.to_string(),
+        ]);
+    }
+    cells
+}
+
+impl Tabular for ActionRow {
     fn columns(wide: bool) -> Vec<&'static str> {
-        let mut columns = vec!["AGENT", "ACTION", "ENABLED", "PLATFORM", "CHANNELS"];
-        if wide {
-            columns.extend(["PRIORITY", "BUTTON", "THRESHOLD"]);
-        }
-        columns
+        action_columns(wide)
     }
 
     fn cells(&self, _ui: &Ui, wide: bool) -> Vec<String> {
-        let action = &self.handover;
-        let mut cells = vec![
-            self.agent.clone(),
-            action.name.clone(),
-            yes_no(action.enabled),
-            action.platform.clone(),
-            crate::ui::joined(&action.channels),
-        ];
-        if wide {
-            cells.extend([
-                action
-                    .default_priority
-                    .map_or_else(|| "-".into(), |p| p.to_string()),
-                yes_no(action.human_button),
-                action.message_threshold.to_string(),
-            ]);
-        }
-        cells
+        action_cells(&self.0.key, self.action(), wide)
+    }
+
+    fn name(&self) -> String {
+        self.0.key.clone()
+    }
+}
+
+impl Tabular for ActionView {
+    fn columns(wide: bool) -> Vec<&'static str> {
+        action_columns(wide)
+    }
+
+    fn cells(&self, _ui: &Ui, wide: bool) -> Vec<String> {
+        action_cells(&self.agent, &self.handover, wide)
     }
 
     fn name(&self) -> String {

@@ -284,8 +284,8 @@ fn trim(text: &str) -> String {
 }
 
 /// The document as single-resource writes would store it: names and options
-/// trimmed, repeated keys dropped, handover actions normalized, days and
-/// holidays in order. Comparing a normalized document with the live one shows
+/// trimmed, repeated keys dropped, handover actions and business hours
+/// normalized. Comparing a normalized document with the live one shows
 /// only real changes.
 pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     for operator in document.operators.iter_mut().flatten() {
@@ -304,10 +304,7 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
         validate::normalize_assignment(assignment);
     }
     if let Some(hours) = document.business_hours.as_mut() {
-        hours.days.sort();
-        hours.days.dedup();
-        hours.holidays.sort();
-        hours.holidays.dedup();
+        crate::domain::hours::normalize(hours);
     }
     let rule_name = |name: &mut Option<String>| {
         *name = name.take().map(|n| trim(&n)).filter(|n| !n.is_empty());

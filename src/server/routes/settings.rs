@@ -82,9 +82,7 @@ async fn put_hours(
     ApiJson(mut body): ApiJson<BusinessHours>,
 ) -> ApiResult<Json<BusinessHours>> {
     hours::Schedule::from_settings(&body).map_err(ApiError::validation)?;
-    // Store days in week order and holidays in date order, so reordering is no change.
-    body.days.sort();
-    body.holidays.sort();
+    hours::normalize(&mut body);
     let value = body.clone();
     change_workspace(&state, |ws, _| {
         ws.business_hours = value;

@@ -12,8 +12,8 @@ use super::shared::{
 };
 use super::{StoreError, StoreResult, TokenIdentity};
 use crate::api::{
-    Agent, ExternalTicket, Handoff, Operator, Requester, Rule, RuleKind, Team, Ticket, TicketField,
-    TimelineEntry, Token,
+    Agent, BusinessHours, ExternalTicket, Handoff, Operator, Requester, Rule, RuleKind, Team,
+    Ticket, TicketField, TimelineEntry, Token,
 };
 use crate::domain::assignment::Candidate;
 use crate::domain::workspace::{Connection, IntegrationRecord, Snapshot};
@@ -210,7 +210,7 @@ pub(super) fn snapshot<R: Fields>(tables: Tables<R>) -> StoreResult<Snapshot> {
         teams,
         fields,
         assignment: section(&settings, ASSIGNMENT)?,
-        business_hours: section(&settings, BUSINESS_HOURS)?,
+        business_hours: stored_hours(&settings)?,
         notifications: section(&settings, NOTIFICATIONS)?,
         handoff: section(&settings, HANDOFF)?,
         email: section(&settings, EMAIL)?,
@@ -224,6 +224,17 @@ pub(super) fn snapshot<R: Fields>(tables: Tables<R>) -> StoreResult<Snapshot> {
         fingerprints: crate::domain::workspace::Fingerprints::unkeyed(),
         sealed_away: Default::default(),
     })
+}
+
+/// The business hours, their time zone as the time zone database spells it:
+/// a desk written before the service spelt it so on every write may hold it as
+/// typed (`EUROPE/BERLIN`), which would read as a change from `Europe/Berlin`
+/// in every plan and look wrong in exports. It is stored so the next time
+/// the hours change.
+fn stored_hours(settings: &BTreeMap<String, String>) -> StoreResult<BusinessHours> {
+    let mut hours: BusinessHours = section(settings, BUSINESS_HOURS)?;
+    hours.timezone = crate::domain::hours::canonical_timezone(&hours.timezone);
+    Ok(hours)
 }
 
 /// A ticket from its row (`fields` and `context` as JSON text).

@@ -2,7 +2,8 @@
 //! anything but PostgreSQL is a usage error (exit 2), a URL that does not
 //! parse says how to write a password, and a server that refuses a
 //! connection for now (starting, stopping, out of slots) is unavailable
-//! (exit 7), not a fault of the URL (exit 1). No password is ever printed.
+//! (exit 7), not a fault of the URL (exit 1). An IPv6 host connects as psql
+//! connects to it. No password is ever printed.
 
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
@@ -113,4 +114,28 @@ fn a_server_out_of_connection_slots_is_unavailable_exit_7() {
         .code(7)
         .stderr(contains("too many connections for role"))
         .stderr(contains("cannot take the connection now"));
+}
+
+/// An IPv6 address is written in brackets in a URL (`[::1]`), and connected
+/// to as the address, as psql does: not looked up as a name with its brackets.
+#[test]
+fn a_url_with_an_ipv6_address_connects_to_it() {
+    let Some(cluster) = postgres::own_ipv6_cluster() else {
+        return;
+    };
+    let database = cluster.database();
+    assert!(database.url.contains("@[::1]:"), "{}", database.url);
+    let desk = Desk::new();
+    desk.elsewhere()
+        .args(["--database", &database.url])
+        .args(["operators", "add", "alice", "--name", "Alice"])
+        .args(["--email", "alice@example.com"])
+        .assert()
+        .success();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &database.url)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout(contains("alice"));
 }

@@ -170,7 +170,7 @@ impl PostgresStore {
 
     async fn open_with(url: &str, open: Open, connections: u32) -> StoreResult<PostgresStore> {
         let described = crate::net::redacted_url(url);
-        let options = PgConnectOptions::from_str(url).map_err(|error| {
+        let options = PgConnectOptions::from_str(&with_address_host(url)).map_err(|error| {
             StoreError::Connect(format!(
                 "the database URL {described} is not valid: {}; expected \
                  postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
@@ -233,6 +233,31 @@ impl PostgresStore {
     pub(crate) fn pool(&self) -> &PgPool {
         &self.pool
     }
+}
+
+/// `url` with an IPv6 literal host (`postgres://desk@[::1]/desk`) also given
+/// as the `host` parameter, without its brackets. sqlx takes a URL's host as
+/// written and looked `[::1]` up as a name, which fails; libpq (psql) connects
+/// to the address. sqlx takes the parameter as given, so the connection and
+/// `~/.pgpass`'s `::1` lines see the address. A `host` or `hostaddr`
+/// parameter of the URL's own is left to win, as in libpq.
+fn with_address_host(url: &str) -> std::borrow::Cow<'_, str> {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return url.into();
+    };
+    let Some(url::Host::Ipv6(address)) = parsed.host() else {
+        return url.into();
+    };
+    let names_host = parsed
+        .query_pairs()
+        .any(|(key, _)| key == "host" || key == "hostaddr");
+    if names_host {
+        return url.into();
+    }
+    parsed
+        .query_pairs_mut()
+        .append_pair("host", &address.to_string());
+    String::from(parsed).into()
 }
 
 /// `text` with the URL's password, if any, replaced.
@@ -594,5 +619,40 @@ mod tests {
         for code in ["28P01", "28000", "3D000", "42501"] {
             assert!(!is_temporary_refusal(code), "{code}");
         }
+    }
+
+    fn options(url: &str) -> PgConnectOptions {
+        PgConnectOptions::from_str(&with_address_host(url)).unwrap()
+    }
+
+    #[test]
+    fn an_ipv6_literal_host_is_connected_to_without_its_brackets() {
+        let ipv6 = options("postgres://desk:secret@[::1]:47150/desk?sslmode=disable");
+        assert_eq!(ipv6.get_host(), "::1");
+        assert_eq!(ipv6.get_port(), 47150);
+        assert_eq!(ipv6.get_username(), "desk");
+        assert_eq!(ipv6.get_database(), Some("desk"));
+        let full = options("postgresql://desk@[2001:db8:0:0:0:0:0:1]/desk");
+        assert_eq!(full.get_host(), "2001:db8::1");
+    }
+
+    #[test]
+    fn a_host_parameter_or_a_name_is_taken_as_written() {
+        let socket = options("postgres://desk@[::1]/desk?host=/run/postgresql");
+        assert_eq!(
+            socket.get_socket(),
+            Some(&std::path::PathBuf::from("/run/postgresql"))
+        );
+        assert_eq!(
+            options("postgres://desk@[::1]/desk?hostaddr=::2").get_host(),
+            "::2"
+        );
+        let url = "postgres://desk:p%23ss@db.internal:5433/desk";
+        assert_eq!(with_address_host(url), url);
+        assert_eq!(options(url).get_host(), "db.internal");
+        assert_eq!(
+            options("postgres://desk@127.0.0.1/desk").get_host(),
+            "127.0.0.1"
+        );
     }
 }

@@ -139,3 +139,69 @@ fn a_url_with_an_ipv6_address_connects_to_it() {
         .success()
         .stdout(contains("alice"));
 }
+
+/// A role that may not create the schema (PostgreSQL 15 gives PUBLIC no
+/// CREATE on schema public; only the database's owner may create a trusted
+/// extension) is told which migration was refused and what to grant, without
+/// PostgreSQL's own source lines; the migrations run in one transaction, so
+/// the database is left as it was, however far they got.
+#[test]
+fn a_role_without_rights_to_the_schema_is_told_what_to_grant_and_nothing_is_applied() {
+    let Some(database) = postgres::database() else {
+        return;
+    };
+    let role = format!("{}_plain", database.name);
+    database.sql(&format!("CREATE ROLE {role} LOGIN"));
+    let url = as_user(&database.url, &role);
+    let desk = Desk::new();
+    let add_operator = || {
+        desk.elsewhere()
+            .env("DESKCTL_DATABASE_URL", &url)
+            .args(["operators", "add", "alice", "--name", "Alice"])
+            .args(["--email", "alice@example.com"])
+            .assert()
+    };
+    let tables = || {
+        database.sql(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public'",
+        )
+    };
+    let no_source_line = || contains(" at line ").not();
+    let to_own = format!("ALTER DATABASE {} OWNER TO {role};", database.name);
+
+    add_operator()
+        .code(1)
+        .stderr(contains(format!("PostgreSQL user '{role}' may not create")))
+        .stderr(contains(
+            "preparing the migrations failed: permission denied for schema public",
+        ))
+        .stderr(contains(to_own.as_str()))
+        .stderr(contains("None of the pending migrations was applied"))
+        .stderr(no_source_line());
+    assert_eq!(tables().trim(), "0");
+
+    // Tables it may create now, but not the extension that migration 4 needs:
+    // migrations 1 to 3 are rolled back with it.
+    database.sql(&format!("GRANT CREATE ON SCHEMA public TO {role}"));
+    add_operator()
+        .code(1)
+        .stderr(contains(
+            "migration 4 (text search) failed: permission denied to create extension",
+        ))
+        .stderr(contains("have a superuser run `CREATE EXTENSION pg_trgm;`"))
+        .stderr(contains(to_own.as_str()))
+        .stderr(no_source_line());
+    assert_eq!(tables().trim(), "0");
+
+    // Done as the message says, the same command creates the desk.
+    database.sql("CREATE EXTENSION pg_trgm");
+    add_operator().success();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &url)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout(contains("alice"));
+    database.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+}

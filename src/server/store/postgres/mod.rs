@@ -1,7 +1,8 @@
 //! The PostgreSQL implementation of the store: a team's service, and the
 //! replicas that share one database. Its own schema in PostgreSQL's types
-//! (`migrations/postgres`), applied at start under sqlx's advisory lock so
-//! replicas starting together apply it once.
+//! (`migrations/postgres`), applied at start in one transaction under sqlx's
+//! advisory lock, so replicas starting together apply it once, and a failed
+//! start leaves none of it.
 //!
 //! Replicas share nothing but the database, so every rule that SQLite gets
 //! from its one writer is a lock here:
@@ -36,6 +37,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
+use sqlx::migrate::{Migrate, MigrateError};
 use sqlx::postgres::types::Oid;
 use sqlx::postgres::{
     PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgTypeInfo, PgValueFormat,
@@ -146,6 +148,15 @@ pub struct PostgresStore {
     changes: std::sync::Arc<tickets::ChangeCommit>,
     /// The database for people: the URL without its password.
     described: String,
+    /// Who it connects as, and to which database: for what to fix.
+    role: Role,
+}
+
+/// The user a store connects as, and its database.
+#[derive(Debug, Clone)]
+struct Role {
+    user: String,
+    database: String,
 }
 
 impl PostgresStore {
@@ -185,6 +196,13 @@ impl PostgresStore {
             .await
             .map_err(|error| connect_error(&error, &options, &described, url))?;
         probe.close().await.ok();
+        let role = Role {
+            user: options.get_username().to_string(),
+            database: options
+                .get_database()
+                .unwrap_or(options.get_username())
+                .to_string(),
+        };
         let pool = PgPoolOptions::new()
             .max_connections(connections)
             .acquire_timeout(ACQUIRE_TIMEOUT)
@@ -194,6 +212,7 @@ impl PostgresStore {
             changes: std::sync::Arc::new(tickets::change_commits(pool.clone())),
             pool,
             described,
+            role,
         };
         if let Err(error) = store.migrate(open).await {
             store.pool.close().await;
@@ -222,12 +241,67 @@ impl PostgresStore {
                 self.described
             )));
         }
-        // sqlx takes a PostgreSQL advisory lock around the whole run: replicas
-        // starting together wait for the first, then find the schema applied.
-        shared::migrator(MIGRATIONS, false)
-            .run(&self.pool)
+        // Every pending migration in one transaction: PostgreSQL's DDL is
+        // transactional (CREATE EXTENSION too, and no migration builds an index
+        // CONCURRENTLY), so one that fails leaves the schema as it was, not
+        // half of it. sqlx's advisory lock (the same key as replicas of older
+        // releases take) is held from before the transaction until after its
+        // commit: sqlx's own locking would let go before the commit, and a
+        // replica waiting for it would then apply the schema a second time.
+        let mut conn = self.pool.acquire().await?;
+        conn.lock()
             .await
-            .map_err(|error| StoreError::Database(format!("migrating the schema: {error}")))
+            .map_err(|error| self.migration_error(error))?;
+        let migrated = async {
+            let mut tx = conn.begin().await?;
+            let mut migrator = shared::migrator(MIGRATIONS, true);
+            migrator.set_locking(false);
+            migrator.run(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, MigrateError>(())
+        }
+        .await;
+        match migrated {
+            Ok(()) => conn
+                .unlock()
+                .await
+                .map_err(|error| self.migration_error(error)),
+            Err(error) => {
+                // Closing the connection ends its session, and the lock with it.
+                conn.close().await.ok();
+                Err(self.migration_error(error))
+            }
+        }
+    }
+
+    /// Why migrating failed, naming the migration and, for a role without
+    /// the rights the schema needs, what to do.
+    fn migration_error(&self, error: MigrateError) -> StoreError {
+        let (step, cause) = match error {
+            MigrateError::ExecuteMigration(cause, version) => {
+                (shared::migration_named(MIGRATIONS, version), cause)
+            }
+            MigrateError::Execute(cause) => ("preparing the migrations".into(), cause),
+            other => return StoreError::Database(format!("migrating the schema: {other}")),
+        };
+        if let sqlx::Error::Database(db) = &cause
+            && db.code().as_deref() == Some(INSUFFICIENT_PRIVILEGE)
+        {
+            return StoreError::Connect(privilege_missing(
+                &step,
+                db.message(),
+                &self.described,
+                &self.role,
+            ));
+        }
+        match StoreError::from(cause) {
+            StoreError::Database(detail) => StoreError::Database(format!(
+                "migrating the schema at {}: {step} failed: {detail}; none of the pending \
+                 migrations was applied",
+                self.described
+            )),
+            other => other,
+        }
     }
 
     pub(crate) fn pool(&self) -> &PgPool {
@@ -258,6 +332,37 @@ fn with_address_host(url: &str) -> std::borrow::Cow<'_, str> {
         .query_pairs_mut()
         .append_pair("host", &address.to_string());
     String::from(parsed).into()
+}
+
+/// PostgreSQL's SQLSTATE for a role lacking a right (`insufficient_privilege`).
+const INSUFFICIENT_PRIVILEGE: &str = "42501";
+
+/// What to tell a role that `step` of the migrations was refused
+/// (`insufficient_privilege`, saying `message`): the rights
+/// docs/deployment.md asks for, and that nothing was applied.
+fn privilege_missing(step: &str, message: &str, described: &str, role: &Role) -> String {
+    let Role { user, database } = role;
+    let own = format!(
+        "make '{user}' the owner of database '{database}' and of its schema public (as a \
+         superuser, in that database: `ALTER DATABASE {database} OWNER TO {user}; \
+         ALTER SCHEMA public OWNER TO {user};`)"
+    );
+    // pg_trgm is trusted: a role with CREATE on the database (as its owner
+    // has) may create it; any other needs a superuser to have created it.
+    let what_to_do = if message.contains("extension") {
+        format!(
+            "have a superuser run `CREATE EXTENSION pg_trgm;` in database '{database}' \
+             first, or {own}"
+        )
+    } else {
+        own
+    };
+    format!(
+        "PostgreSQL user '{user}' may not create the desk's schema in the database at \
+         {described}: {step} failed: {message}. None of the pending migrations was applied; \
+         {what_to_do}, \
+         then try again (docs/deployment.md, \"Running on PostgreSQL\")"
+    )
 }
 
 /// `text` with the URL's password, if any, replaced.
@@ -619,6 +724,66 @@ mod tests {
         for code in ["28P01", "28000", "3D000", "42501"] {
             assert!(!is_temporary_refusal(code), "{code}");
         }
+    }
+
+    #[test]
+    fn a_role_refused_the_schema_is_told_to_own_the_database() {
+        let role = Role {
+            user: "desk".into(),
+            database: "helpdesk".into(),
+        };
+        let refused = privilege_missing(
+            "preparing the migrations",
+            "permission denied for schema public",
+            "postgres://desk@db/helpdesk",
+            &role,
+        );
+        assert!(
+            refused.contains("PostgreSQL user 'desk' may not create"),
+            "{refused}"
+        );
+        assert!(
+            refused
+                .contains("preparing the migrations failed: permission denied for schema public"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("None of the pending migrations was applied"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("ALTER DATABASE helpdesk OWNER TO desk;"),
+            "{refused}"
+        );
+        assert!(!refused.contains("CREATE EXTENSION"), "{refused}");
+    }
+
+    #[test]
+    fn a_role_refused_pg_trgm_may_have_a_superuser_create_it() {
+        let role = Role {
+            user: "desk".into(),
+            database: "desk".into(),
+        };
+        let step = shared::migration_named(MIGRATIONS, 4);
+        assert_eq!(step, "migration 4 (text search)");
+        let refused = privilege_missing(
+            &step,
+            "permission denied to create extension \"pg_trgm\"",
+            "postgres://desk@db/desk",
+            &role,
+        );
+        assert!(
+            refused.contains("migration 4 (text search) failed"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("have a superuser run `CREATE EXTENSION pg_trgm;` in database 'desk'"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("ALTER DATABASE desk OWNER TO desk;"),
+            "{refused}"
+        );
     }
 
     fn options(url: &str) -> PgConnectOptions {

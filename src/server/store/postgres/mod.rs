@@ -40,8 +40,8 @@ use sqlx::error::BoxDynError;
 use sqlx::migrate::{Migrate, MigrateError};
 use sqlx::postgres::types::Oid;
 use sqlx::postgres::{
-    PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgTypeInfo, PgValueFormat,
-    PgValueRef,
+    PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgSslMode, PgTypeInfo,
+    PgValueFormat, PgValueRef,
 };
 use sqlx::{Connection, Decode, Encode, PgConnection, Postgres};
 
@@ -392,10 +392,12 @@ fn connect_error(
     };
     let user = options.get_username();
     let database = options.get_database().unwrap_or(user);
-    let tls_refused = || {
-        StoreError::Connect(format!(
-            "the TLS connection to PostgreSQL at {described} failed: {detail} (sslrootcert \
-             must name the CA that signed the server's certificate)"
+    let tls_refused = |server_without_tls: bool| {
+        StoreError::Connect(tls_failure(
+            described,
+            &detail,
+            options.get_ssl_mode(),
+            server_without_tls,
         ))
     };
     match error {
@@ -421,9 +423,9 @@ fn connect_error(
         },
         // A certificate not trusted, or a server without TLS: asking again
         // will not help, the URL or the server's set-up must change.
-        sqlx::Error::Tls(_) => tls_refused(),
+        sqlx::Error::Tls(cause) => tls_refused(cause.to_string() == SERVER_WITHOUT_TLS),
         sqlx::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-            tls_refused()
+            tls_refused(false)
         }
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
             StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
@@ -431,6 +433,45 @@ fn connect_error(
         _ => StoreError::Connect(format!(
             "cannot connect to PostgreSQL at {described}: {detail}"
         )),
+    }
+}
+
+/// sqlx's text when a server answers a request for TLS (`sslmode=require`,
+/// `verify-ca`, `verify-full`) that it takes none.
+const SERVER_WITHOUT_TLS: &str = "server does not support TLS";
+
+/// Why a TLS connection under `mode` failed, and what to change. A server
+/// that takes no TLS needs it enabled, or a URL that asks for less: no
+/// certificate is at fault. Only `verify-ca` and `verify-full` check the
+/// server's certificate, so only there can `sslrootcert` be what is wrong.
+fn tls_failure(described: &str, detail: &str, mode: PgSslMode, server_without_tls: bool) -> String {
+    if server_without_tls {
+        return format!(
+            "PostgreSQL at {described} does not accept TLS connections, which sslmode={} \
+             asks for: enable TLS on the server (`ssl = on` with its certificate and key), \
+             or connect without it (sslmode=prefer takes TLS where the server offers it, \
+             sslmode=disable never does)",
+            ssl_mode_name(mode)
+        );
+    }
+    let failed = format!("the TLS connection to PostgreSQL at {described} failed: {detail}");
+    match mode {
+        PgSslMode::VerifyCa | PgSslMode::VerifyFull => {
+            format!("{failed} (sslrootcert must name the CA that signed the server's certificate)")
+        }
+        _ => failed,
+    }
+}
+
+/// `mode` as the URL's `sslmode` parameter writes it.
+fn ssl_mode_name(mode: PgSslMode) -> &'static str {
+    match mode {
+        PgSslMode::Disable => "disable",
+        PgSslMode::Allow => "allow",
+        PgSslMode::Prefer => "prefer",
+        PgSslMode::Require => "require",
+        PgSslMode::VerifyCa => "verify-ca",
+        PgSslMode::VerifyFull => "verify-full",
     }
 }
 
@@ -784,6 +825,40 @@ mod tests {
             refused.contains("ALTER DATABASE desk OWNER TO desk;"),
             "{refused}"
         );
+    }
+
+    #[test]
+    fn a_server_without_tls_is_told_apart_from_a_certificate_refused() {
+        let described = "postgres://desk@db/desk";
+        let detail = "error occurred while attempting to establish a TLS connection: …";
+        for mode in [PgSslMode::Require, PgSslMode::VerifyFull] {
+            let without = tls_failure(described, detail, mode, true);
+            assert!(
+                without.contains("does not accept TLS connections"),
+                "{without}"
+            );
+            assert!(
+                without.contains(&format!("sslmode={}", ssl_mode_name(mode))),
+                "{without}"
+            );
+            assert!(without.contains("sslmode=disable"), "{without}");
+            assert!(!without.contains("sslrootcert"), "{without}");
+        }
+        for mode in [PgSslMode::VerifyCa, PgSslMode::VerifyFull] {
+            let untrusted = tls_failure(described, "invalid peer certificate", mode, false);
+            assert!(
+                untrusted.contains("invalid peer certificate"),
+                "{untrusted}"
+            );
+            assert!(
+                untrusted.contains("sslrootcert must name the CA"),
+                "{untrusted}"
+            );
+        }
+        // `require` checks no certificate: a handshake failing there is not
+        // the CA's fault.
+        let failed = tls_failure(described, "handshake failure", PgSslMode::Require, false);
+        assert!(failed.ends_with("failed: handshake failure"), "{failed}");
     }
 
     fn options(url: &str) -> PgConnectOptions {

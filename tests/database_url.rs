@@ -205,3 +205,41 @@ fn a_role_without_rights_to_the_schema_is_told_what_to_grant_and_nothing_is_appl
         .stdout(contains("alice"));
     database.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
 }
+
+/// Processes starting together on a new database wait for the one that
+/// migrates, then find the schema applied: the migration lock is held until
+/// its transaction has committed.
+#[test]
+fn processes_starting_together_on_a_new_database_apply_the_schema_once() {
+    for _round in 0..3 {
+        let Some(database) = postgres::database() else {
+            return;
+        };
+        let desk = Desk::new();
+        let children: Vec<_> = (0..3)
+            .map(|i| {
+                desk.std_cmd()
+                    .env_remove("DESKCTL_DESK")
+                    .env("DESKCTL_DATABASE_URL", &database.url)
+                    .args(["operators", "add", &format!("op-{i}"), "--name", "Op"])
+                    .args(["--email", "op@example.com"])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        assert_eq!(
+            database.sql("SELECT handle FROM operators ORDER BY handle"),
+            "op-0\nop-1\nop-2\n"
+        );
+    }
+}

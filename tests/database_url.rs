@@ -216,27 +216,15 @@ fn processes_starting_together_on_a_new_database_apply_the_schema_once() {
             return;
         };
         let desk = Desk::new();
-        let children: Vec<_> = (0..3)
-            .map(|i| {
-                desk.std_cmd()
-                    .env_remove("DESKCTL_DESK")
-                    .env("DESKCTL_DATABASE_URL", &database.url)
-                    .args(["operators", "add", &format!("op-{i}"), "--name", "Op"])
-                    .args(["--email", "op@example.com"])
-                    .stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        for child in children {
-            let output = child.wait_with_output().unwrap();
-            assert!(
-                output.status.success(),
-                "{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
+        let adds = (0..3).map(|i| {
+            let mut add = desk.std_cmd();
+            add.env_remove("DESKCTL_DESK")
+                .env("DESKCTL_DATABASE_URL", &database.url)
+                .args(["operators", "add", &format!("op-{i}"), "--name", "Op"])
+                .args(["--email", "op@example.com"]);
+            add
+        });
+        crate::common::succeed_together("a process on a new database", adds);
         assert_eq!(
             database.sql("SELECT handle FROM operators ORDER BY handle"),
             "op-0\nop-1\nop-2\n"

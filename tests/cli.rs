@@ -592,32 +592,13 @@ fn commands_leave_the_log_files_in_place_empty_and_the_desk_file_whole() {
 fn several_processes_can_use_one_new_desk_file_at_once() {
     for round in 0..8 {
         let desk = Desk::new();
-        let children: Vec<_> = (0..3)
-            .map(|i| {
-                desk.std_cmd()
-                    .args([
-                        "operators",
-                        "add",
-                        &format!("op-{i}"),
-                        "--name",
-                        "Op",
-                        "--email",
-                        "op@example.com",
-                    ])
-                    .stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        for child in children {
-            let output = child.wait_with_output().unwrap();
-            assert!(
-                output.status.success(),
-                "round {round}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
+        let adds = (0..3).map(|i| {
+            let mut add = desk.std_cmd();
+            add.args(["operators", "add", &format!("op-{i}"), "--name", "Op"])
+                .args(["--email", "op@example.com"]);
+            add
+        });
+        common::succeed_together(&format!("round {round}"), adds);
         assert_eq!(
             desk.run(&["operators", "list", "-o", "name"]),
             "op-0\nop-1\nop-2\n"

@@ -2,7 +2,8 @@
 //! anything but PostgreSQL is a usage error (exit 2), a URL that does not
 //! parse says how to write a password, and a server that refuses a
 //! connection for now (starting, stopping, out of slots) is unavailable
-//! (exit 7), not a fault of the URL (exit 1). No password is ever printed.
+//! (exit 7), not a fault of the URL (exit 1). An IPv6 host connects as psql
+//! connects to it. No password is ever printed.
 
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
@@ -113,4 +114,120 @@ fn a_server_out_of_connection_slots_is_unavailable_exit_7() {
         .code(7)
         .stderr(contains("too many connections for role"))
         .stderr(contains("cannot take the connection now"));
+}
+
+/// An IPv6 address is written in brackets in a URL (`[::1]`), and connected
+/// to as the address, as psql does: not looked up as a name with its brackets.
+#[test]
+fn a_url_with_an_ipv6_address_connects_to_it() {
+    let Some(cluster) = postgres::own_ipv6_cluster() else {
+        return;
+    };
+    let database = cluster.database();
+    assert!(database.url.contains("@[::1]:"), "{}", database.url);
+    let desk = Desk::new();
+    desk.elsewhere()
+        .args(["--database", &database.url])
+        .args(["operators", "add", "alice", "--name", "Alice"])
+        .args(["--email", "alice@example.com"])
+        .assert()
+        .success();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &database.url)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout(contains("alice"));
+}
+
+/// A role that may not create the schema (PostgreSQL 15 gives PUBLIC no
+/// CREATE on schema public; only the database's owner may create a trusted
+/// extension) is told which migration was refused and what to grant, without
+/// PostgreSQL's own source lines; the migrations run in one transaction, so
+/// the database is left as it was, however far they got.
+#[test]
+fn a_role_without_rights_to_the_schema_is_told_what_to_grant_and_nothing_is_applied() {
+    let Some(database) = postgres::database() else {
+        return;
+    };
+    let role = format!("{}_plain", database.name);
+    database.sql(&format!("CREATE ROLE {role} LOGIN"));
+    let url = as_user(&database.url, &role);
+    let desk = Desk::new();
+    let add_operator = || {
+        desk.elsewhere()
+            .env("DESKCTL_DATABASE_URL", &url)
+            .args(["operators", "add", "alice", "--name", "Alice"])
+            .args(["--email", "alice@example.com"])
+            .assert()
+    };
+    let tables = || {
+        database.sql(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public'",
+        )
+    };
+    let no_source_line = || contains(" at line ").not();
+    let to_own = format!("ALTER DATABASE {} OWNER TO {role};", database.name);
+
+    add_operator()
+        .code(1)
+        .stderr(contains(format!("PostgreSQL user '{role}' may not create")))
+        .stderr(contains(
+            "preparing the migrations failed: permission denied for schema public",
+        ))
+        .stderr(contains(to_own.as_str()))
+        .stderr(contains("None of the pending migrations was applied"))
+        .stderr(no_source_line());
+    assert_eq!(tables().trim(), "0");
+
+    // Tables it may create now, but not the extension that migration 4 needs:
+    // migrations 1 to 3 are rolled back with it.
+    database.sql(&format!("GRANT CREATE ON SCHEMA public TO {role}"));
+    add_operator()
+        .code(1)
+        .stderr(contains(
+            "migration 4 (text search) failed: permission denied to create extension",
+        ))
+        .stderr(contains("have a superuser run `CREATE EXTENSION pg_trgm;`"))
+        .stderr(contains(to_own.as_str()))
+        .stderr(no_source_line());
+    assert_eq!(tables().trim(), "0");
+
+    // Done as the message says, the same command creates the desk.
+    database.sql("CREATE EXTENSION pg_trgm");
+    add_operator().success();
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &url)
+        .args(["operators", "list", "-o", "name"])
+        .assert()
+        .success()
+        .stdout(contains("alice"));
+    database.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+}
+
+/// Processes starting together on a new database wait for the one that
+/// migrates, then find the schema applied: the migration lock is held until
+/// its transaction has committed.
+#[test]
+fn processes_starting_together_on_a_new_database_apply_the_schema_once() {
+    for _round in 0..3 {
+        let Some(database) = postgres::database() else {
+            return;
+        };
+        let desk = Desk::new();
+        let adds = (0..3).map(|i| {
+            let mut add = desk.std_cmd();
+            add.env_remove("DESKCTL_DESK")
+                .env("DESKCTL_DATABASE_URL", &database.url)
+                .args(["operators", "add", &format!("op-{i}"), "--name", "Op"])
+                .args(["--email", "op@example.com"]);
+            add
+        });
+        crate::common::succeed_together("a process on a new database", adds);
+        assert_eq!(
+            database.sql("SELECT handle FROM operators ORDER BY handle"),
+            "op-0\nop-1\nop-2\n"
+        );
+    }
 }

@@ -1,7 +1,8 @@
 //! PostgreSQL over TLS, as docs/deployment.md gives it: `sslmode=verify-full`
 //! with the CA that signed the server's certificate connects; a plain
 //! connection to a server that takes only TLS, and a certificate no given CA
-//! signed, are refused with what went wrong.
+//! signed, are refused with what went wrong; so is TLS required of a server
+//! that takes none.
 
 use crate::common;
 
@@ -78,4 +79,46 @@ fn a_database_over_tls_is_reached_with_its_certificate_checked() {
         .assert()
         .code(1)
         .stderr(contains("the TLS connection to PostgreSQL").and(contains("certificate")));
+}
+
+/// `sslmode=require` (in the URL or `PGSSLMODE`) against a server that takes
+/// no TLS: the server is what lacks it, not a certificate, so the message says
+/// so and names no `sslrootcert`.
+#[test]
+fn a_server_without_tls_is_named_as_such_when_tls_is_required() {
+    let Some(cluster) = common::postgres::own_tcp_cluster() else {
+        return;
+    };
+    let database = cluster.database();
+    let desk = Desk::new();
+    let required = [
+        (
+            "DESKCTL_DATABASE_URL",
+            format!("{}?sslmode=require", database.url),
+        ),
+        ("PGSSLMODE", "require".to_string()),
+    ];
+    for (variable, value) in required {
+        desk.elsewhere()
+            .env("DESKCTL_DATABASE_URL", &database.url)
+            .env(variable, value)
+            .args(["operators", "list"])
+            .assert()
+            .code(1)
+            .stderr(contains(
+                "does not accept TLS connections, which sslmode=require",
+            ))
+            .stderr(contains("sslmode=disable"))
+            .stderr(contains("sslrootcert").not());
+    }
+    // Without TLS required the same server is reached: it has no desk yet.
+    desk.elsewhere()
+        .env(
+            "DESKCTL_DATABASE_URL",
+            format!("{}?sslmode=prefer", database.url),
+        )
+        .args(["operators", "list"])
+        .assert()
+        .code(5)
+        .stderr(contains("no desk in the database"));
 }

@@ -646,6 +646,29 @@ pub fn error_fields(problem: &serde_json::Value) -> Vec<&str> {
 
 /// Whether `tool` can be run. Without it a test skips, except in CI (`CI`
 /// set), where a missing tool is a failure: .ci/run installs them.
+/// Starts every one of `commands` before waiting for any, and fails the test
+/// with `what`'s and the command's stderr unless each succeeds.
+pub fn succeed_together(what: &str, commands: impl IntoIterator<Item = Command>) {
+    let children: Vec<Child> = commands
+        .into_iter()
+        .map(|mut command| {
+            command
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
 pub fn have_tool(tool: &str) -> bool {
     let found = Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])

@@ -17,6 +17,7 @@
 //! Without PostgreSQL the tests that need it fail in CI (`CI` set), naming what
 //! to install; elsewhere they skip with a note on stderr.
 
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -143,33 +144,52 @@ pub fn own_cluster() -> Option<OwnCluster> {
 }
 
 /// A cluster of one test's own ([`own_cluster`]) that also takes plain TCP
-/// connections on 127.0.0.1 ([`TcpCluster::tcp_url`]). Once it is down, a
+/// connections on 127.0.0.1 ([`TcpCluster::database`]). Once it is down, a
 /// connection there is refused, which a pool waits out as a server starting
 /// up would be; a socket whose file is gone fails at once instead.
 pub fn own_tcp_cluster() -> Option<TcpCluster> {
     tcp_cluster("")
 }
 
+/// A cluster of one test's own that takes plain TCP connections on the IPv6
+/// loopback, `::1`, alone: `None` (after a note) where this machine has no
+/// IPv6 loopback, or where [`own_cluster`] would be.
+pub fn own_ipv6_cluster() -> Option<TcpCluster> {
+    let Ok(listener) = std::net::TcpListener::bind("[::1]:0") else {
+        eprintln!("SKIPPED (this machine has no IPv6 loopback, ::1)");
+        return None;
+    };
+    let port = listener.local_addr().expect("a bound port").port();
+    drop(listener);
+    cluster_on_tcp(Ipv6Addr::LOCALHOST.into(), port, "")
+}
+
 /// A cluster of one test's own that listens on 127.0.0.1 too, at a free port,
 /// started with `settings` besides its own: `None` where [`own_cluster`] would be.
 fn tcp_cluster(settings: &str) -> Option<TcpCluster> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    cluster_on_tcp(Ipv4Addr::LOCALHOST.into(), port, settings)
+}
+
+/// A cluster of one test's own that listens on `address`, at `port`, too.
+fn cluster_on_tcp(address: IpAddr, port: u16, settings: &str) -> Option<TcpCluster> {
     if std::env::var_os(TEST_URL).is_some() {
         eprintln!(
             "SKIPPED (this test needs a cluster of its own; {TEST_URL} names a shared server)"
         );
         return None;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
     let settings = format!(
         "-c fsync=off -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB \
-         -c listen_addresses=127.0.0.1 {settings}"
+         -c listen_addresses={address} {settings}"
     );
     match server_binaries().and_then(|bin| Cluster::start(bin, &settings, port)) {
         Ok(cluster) => Some(TcpCluster {
             own: OwnCluster { cluster },
+            address,
             port,
         }),
         Err(why) => unavailable(&why),
@@ -179,15 +199,22 @@ fn tcp_cluster(settings: &str) -> Option<TcpCluster> {
 /// See [`own_tcp_cluster`].
 pub struct TcpCluster {
     pub own: OwnCluster,
+    /// The address it listens on besides its socket.
+    pub address: IpAddr,
     pub port: u16,
 }
 
 impl TcpCluster {
-    /// A fresh, empty database in this cluster, its URL over TCP to 127.0.0.1.
+    /// A fresh, empty database in this cluster, its URL over TCP to
+    /// [`Self::address`] (in brackets when it is IPv6, as URLs write it).
     pub fn database(&self) -> Database {
         let mut database = self.own.database();
+        let host = match self.address {
+            IpAddr::V4(address) => address.to_string(),
+            IpAddr::V6(address) => format!("[{address}]"),
+        };
         database.url = format!(
-            "postgres://{SUPERUSER}@127.0.0.1:{}/{}",
+            "postgres://{SUPERUSER}@{host}:{}/{}",
             self.port, database.name
         );
         database

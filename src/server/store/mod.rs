@@ -72,7 +72,8 @@ pub enum StoreError {
     #[error("{0}")]
     Incompatible(String),
     /// The database refused the connection (credentials, no such database,
-    /// a malformed URL): the message names what to fix.
+    /// a malformed URL) or the schema (a role without the rights to create
+    /// it): the message names what to fix.
     #[error("{0}")]
     Connect(String),
     /// The database cannot answer now (busy, or unreachable): try again.
@@ -367,6 +368,9 @@ impl From<sqlx::Error> for StoreError {
                     db.message()
                 ))
             }
+            // The server's message alone: sqlx's text of it ends in the line of
+            // PostgreSQL's own C source that raised it ("at line 3655").
+            sqlx::Error::Database(db) => StoreError::Database(db.message().to_string()),
             _ => StoreError::Database(error.to_string()),
         }
     }

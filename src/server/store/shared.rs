@@ -45,6 +45,14 @@ pub(super) fn migrator(migrations: &[Embedded], no_tx: bool) -> Migrator {
     )
 }
 
+/// Migration `version` of `migrations` for people: its number and name.
+pub(super) fn migration_named(migrations: &[Embedded], version: i64) -> String {
+    match migrations.iter().find(|(known, _, _)| *known == version) {
+        Some((_, description, _)) => format!("migration {version} ({description})"),
+        None => format!("migration {version}"),
+    }
+}
+
 /// Refuses a database whose schema has a version this binary does not know;
 /// answers whether every known migration is applied already.
 pub(super) fn check_applied(

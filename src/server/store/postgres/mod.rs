@@ -1,7 +1,8 @@
 //! The PostgreSQL implementation of the store: a team's service, and the
 //! replicas that share one database. Its own schema in PostgreSQL's types
-//! (`migrations/postgres`), applied at start under sqlx's advisory lock so
-//! replicas starting together apply it once.
+//! (`migrations/postgres`), applied at start in one transaction under sqlx's
+//! advisory lock, so replicas starting together apply it once, and a failed
+//! start leaves none of it.
 //!
 //! Replicas share nothing but the database, so every rule that SQLite gets
 //! from its one writer is a lock here:
@@ -36,10 +37,11 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
+use sqlx::migrate::{Migrate, MigrateError};
 use sqlx::postgres::types::Oid;
 use sqlx::postgres::{
-    PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgTypeInfo, PgValueFormat,
-    PgValueRef,
+    PgArgumentBuffer, PgConnectOptions, PgPool, PgPoolOptions, PgSslMode, PgTypeInfo,
+    PgValueFormat, PgValueRef,
 };
 use sqlx::{Connection, Decode, Encode, PgConnection, Postgres};
 
@@ -146,6 +148,15 @@ pub struct PostgresStore {
     changes: std::sync::Arc<tickets::ChangeCommit>,
     /// The database for people: the URL without its password.
     described: String,
+    /// Who it connects as, and to which database: for what to fix.
+    role: Role,
+}
+
+/// The user a store connects as, and its database.
+#[derive(Debug, Clone)]
+struct Role {
+    user: String,
+    database: String,
 }
 
 impl PostgresStore {
@@ -170,7 +181,7 @@ impl PostgresStore {
 
     async fn open_with(url: &str, open: Open, connections: u32) -> StoreResult<PostgresStore> {
         let described = crate::net::redacted_url(url);
-        let options = PgConnectOptions::from_str(url).map_err(|error| {
+        let options = PgConnectOptions::from_str(&with_address_host(url)).map_err(|error| {
             StoreError::Connect(format!(
                 "the database URL {described} is not valid: {}; expected \
                  postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
@@ -185,6 +196,13 @@ impl PostgresStore {
             .await
             .map_err(|error| connect_error(&error, &options, &described, url))?;
         probe.close().await.ok();
+        let role = Role {
+            user: options.get_username().to_string(),
+            database: options
+                .get_database()
+                .unwrap_or(options.get_username())
+                .to_string(),
+        };
         let pool = PgPoolOptions::new()
             .max_connections(connections)
             .acquire_timeout(ACQUIRE_TIMEOUT)
@@ -194,6 +212,7 @@ impl PostgresStore {
             changes: std::sync::Arc::new(tickets::change_commits(pool.clone())),
             pool,
             described,
+            role,
         };
         if let Err(error) = store.migrate(open).await {
             store.pool.close().await;
@@ -222,17 +241,128 @@ impl PostgresStore {
                 self.described
             )));
         }
-        // sqlx takes a PostgreSQL advisory lock around the whole run: replicas
-        // starting together wait for the first, then find the schema applied.
-        shared::migrator(MIGRATIONS, false)
-            .run(&self.pool)
+        // Every pending migration in one transaction: PostgreSQL's DDL is
+        // transactional (CREATE EXTENSION too, and no migration builds an index
+        // CONCURRENTLY), so one that fails leaves the schema as it was, not
+        // half of it. sqlx's advisory lock (the same key as replicas of older
+        // releases take) is held from before the transaction until after its
+        // commit: sqlx's own locking would let go before the commit, and a
+        // replica waiting for it would then apply the schema a second time.
+        let mut conn = self.pool.acquire().await?;
+        conn.lock()
             .await
-            .map_err(|error| StoreError::Database(format!("migrating the schema: {error}")))
+            .map_err(|error| self.migration_error(error))?;
+        let migrated = async {
+            let mut tx = conn.begin().await?;
+            let mut migrator = shared::migrator(MIGRATIONS, true);
+            migrator.set_locking(false);
+            migrator.run(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, MigrateError>(())
+        }
+        .await;
+        match migrated {
+            Ok(()) => conn
+                .unlock()
+                .await
+                .map_err(|error| self.migration_error(error)),
+            Err(error) => {
+                // Closing the connection ends its session, and the lock with it.
+                conn.close().await.ok();
+                Err(self.migration_error(error))
+            }
+        }
+    }
+
+    /// Why migrating failed, naming the migration and, for a role without
+    /// the rights the schema needs, what to do.
+    fn migration_error(&self, error: MigrateError) -> StoreError {
+        let (step, cause) = match error {
+            MigrateError::ExecuteMigration(cause, version) => {
+                (shared::migration_named(MIGRATIONS, version), cause)
+            }
+            MigrateError::Execute(cause) => ("preparing the migrations".into(), cause),
+            other => return StoreError::Database(format!("migrating the schema: {other}")),
+        };
+        if let sqlx::Error::Database(db) = &cause
+            && db.code().as_deref() == Some(INSUFFICIENT_PRIVILEGE)
+        {
+            return StoreError::Connect(privilege_missing(
+                &step,
+                db.message(),
+                &self.described,
+                &self.role,
+            ));
+        }
+        match StoreError::from(cause) {
+            StoreError::Database(detail) => StoreError::Database(format!(
+                "migrating the schema at {}: {step} failed: {detail}; none of the pending \
+                 migrations was applied",
+                self.described
+            )),
+            other => other,
+        }
     }
 
     pub(crate) fn pool(&self) -> &PgPool {
         &self.pool
     }
+}
+
+/// `url` with an IPv6 literal host (`postgres://desk@[::1]/desk`) also given
+/// as the `host` parameter, without its brackets. sqlx takes a URL's host as
+/// written and looked `[::1]` up as a name, which fails; libpq (psql) connects
+/// to the address. sqlx takes the parameter as given, so the connection and
+/// `~/.pgpass`'s `::1` lines see the address. A `host` or `hostaddr`
+/// parameter of the URL's own is left to win, as in libpq.
+fn with_address_host(url: &str) -> std::borrow::Cow<'_, str> {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return url.into();
+    };
+    let Some(url::Host::Ipv6(address)) = parsed.host() else {
+        return url.into();
+    };
+    let names_host = parsed
+        .query_pairs()
+        .any(|(key, _)| key == "host" || key == "hostaddr");
+    if names_host {
+        return url.into();
+    }
+    parsed
+        .query_pairs_mut()
+        .append_pair("host", &address.to_string());
+    String::from(parsed).into()
+}
+
+/// PostgreSQL's SQLSTATE for a role lacking a right (`insufficient_privilege`).
+const INSUFFICIENT_PRIVILEGE: &str = "42501";
+
+/// What to tell a role that `step` of the migrations was refused
+/// (`insufficient_privilege`, saying `message`): the rights
+/// docs/deployment.md asks for, and that nothing was applied.
+fn privilege_missing(step: &str, message: &str, described: &str, role: &Role) -> String {
+    let Role { user, database } = role;
+    let own = format!(
+        "make '{user}' the owner of database '{database}' and of its schema public (as a \
+         superuser, in that database: `ALTER DATABASE {database} OWNER TO {user}; \
+         ALTER SCHEMA public OWNER TO {user};`)"
+    );
+    // pg_trgm is trusted: a role with CREATE on the database (as its owner
+    // has) may create it; any other needs a superuser to have created it.
+    let what_to_do = if message.contains("extension") {
+        format!(
+            "have a superuser run `CREATE EXTENSION pg_trgm;` in database '{database}' \
+             first, or {own}"
+        )
+    } else {
+        own
+    };
+    format!(
+        "PostgreSQL user '{user}' may not create the desk's schema in the database at \
+         {described}: {step} failed: {message}. None of the pending migrations was applied; \
+         {what_to_do}, \
+         then try again (docs/deployment.md, \"Running on PostgreSQL\")"
+    )
 }
 
 /// `text` with the URL's password, if any, replaced.
@@ -262,10 +392,12 @@ fn connect_error(
     };
     let user = options.get_username();
     let database = options.get_database().unwrap_or(user);
-    let tls_refused = || {
-        StoreError::Connect(format!(
-            "the TLS connection to PostgreSQL at {described} failed: {detail} (sslrootcert \
-             must name the CA that signed the server's certificate)"
+    let tls_refused = |server_without_tls: bool| {
+        StoreError::Connect(tls_failure(
+            described,
+            &detail,
+            options.get_ssl_mode(),
+            server_without_tls,
         ))
     };
     match error {
@@ -291,9 +423,9 @@ fn connect_error(
         },
         // A certificate not trusted, or a server without TLS: asking again
         // will not help, the URL or the server's set-up must change.
-        sqlx::Error::Tls(_) => tls_refused(),
+        sqlx::Error::Tls(cause) => tls_refused(cause.to_string() == SERVER_WITHOUT_TLS),
         sqlx::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
-            tls_refused()
+            tls_refused(false)
         }
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
             StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
@@ -301,6 +433,45 @@ fn connect_error(
         _ => StoreError::Connect(format!(
             "cannot connect to PostgreSQL at {described}: {detail}"
         )),
+    }
+}
+
+/// sqlx's text when a server answers a request for TLS (`sslmode=require`,
+/// `verify-ca`, `verify-full`) that it takes none.
+const SERVER_WITHOUT_TLS: &str = "server does not support TLS";
+
+/// Why a TLS connection under `mode` failed, and what to change. A server
+/// that takes no TLS needs it enabled, or a URL that asks for less: no
+/// certificate is at fault. Only `verify-ca` and `verify-full` check the
+/// server's certificate, so only there can `sslrootcert` be what is wrong.
+fn tls_failure(described: &str, detail: &str, mode: PgSslMode, server_without_tls: bool) -> String {
+    if server_without_tls {
+        return format!(
+            "PostgreSQL at {described} does not accept TLS connections, which sslmode={} \
+             asks for: enable TLS on the server (`ssl = on` with its certificate and key), \
+             or connect without it (sslmode=prefer takes TLS where the server offers it, \
+             sslmode=disable never does)",
+            ssl_mode_name(mode)
+        );
+    }
+    let failed = format!("the TLS connection to PostgreSQL at {described} failed: {detail}");
+    match mode {
+        PgSslMode::VerifyCa | PgSslMode::VerifyFull => {
+            format!("{failed} (sslrootcert must name the CA that signed the server's certificate)")
+        }
+        _ => failed,
+    }
+}
+
+/// `mode` as the URL's `sslmode` parameter writes it.
+fn ssl_mode_name(mode: PgSslMode) -> &'static str {
+    match mode {
+        PgSslMode::Disable => "disable",
+        PgSslMode::Allow => "allow",
+        PgSslMode::Prefer => "prefer",
+        PgSslMode::Require => "require",
+        PgSslMode::VerifyCa => "verify-ca",
+        PgSslMode::VerifyFull => "verify-full",
     }
 }
 
@@ -594,5 +765,134 @@ mod tests {
         for code in ["28P01", "28000", "3D000", "42501"] {
             assert!(!is_temporary_refusal(code), "{code}");
         }
+    }
+
+    #[test]
+    fn a_role_refused_the_schema_is_told_to_own_the_database() {
+        let role = Role {
+            user: "desk".into(),
+            database: "helpdesk".into(),
+        };
+        let refused = privilege_missing(
+            "preparing the migrations",
+            "permission denied for schema public",
+            "postgres://desk@db/helpdesk",
+            &role,
+        );
+        assert!(
+            refused.contains("PostgreSQL user 'desk' may not create"),
+            "{refused}"
+        );
+        assert!(
+            refused
+                .contains("preparing the migrations failed: permission denied for schema public"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("None of the pending migrations was applied"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("ALTER DATABASE helpdesk OWNER TO desk;"),
+            "{refused}"
+        );
+        assert!(!refused.contains("CREATE EXTENSION"), "{refused}");
+    }
+
+    #[test]
+    fn a_role_refused_pg_trgm_may_have_a_superuser_create_it() {
+        let role = Role {
+            user: "desk".into(),
+            database: "desk".into(),
+        };
+        let step = shared::migration_named(MIGRATIONS, 4);
+        assert_eq!(step, "migration 4 (text search)");
+        let refused = privilege_missing(
+            &step,
+            "permission denied to create extension \"pg_trgm\"",
+            "postgres://desk@db/desk",
+            &role,
+        );
+        assert!(
+            refused.contains("migration 4 (text search) failed"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("have a superuser run `CREATE EXTENSION pg_trgm;` in database 'desk'"),
+            "{refused}"
+        );
+        assert!(
+            refused.contains("ALTER DATABASE desk OWNER TO desk;"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn a_server_without_tls_is_told_apart_from_a_certificate_refused() {
+        let described = "postgres://desk@db/desk";
+        let detail = "error occurred while attempting to establish a TLS connection: …";
+        for mode in [PgSslMode::Require, PgSslMode::VerifyFull] {
+            let without = tls_failure(described, detail, mode, true);
+            assert!(
+                without.contains("does not accept TLS connections"),
+                "{without}"
+            );
+            assert!(
+                without.contains(&format!("sslmode={}", ssl_mode_name(mode))),
+                "{without}"
+            );
+            assert!(without.contains("sslmode=disable"), "{without}");
+            assert!(!without.contains("sslrootcert"), "{without}");
+        }
+        for mode in [PgSslMode::VerifyCa, PgSslMode::VerifyFull] {
+            let untrusted = tls_failure(described, "invalid peer certificate", mode, false);
+            assert!(
+                untrusted.contains("invalid peer certificate"),
+                "{untrusted}"
+            );
+            assert!(
+                untrusted.contains("sslrootcert must name the CA"),
+                "{untrusted}"
+            );
+        }
+        // `require` checks no certificate: a handshake failing there is not
+        // the CA's fault.
+        let failed = tls_failure(described, "handshake failure", PgSslMode::Require, false);
+        assert!(failed.ends_with("failed: handshake failure"), "{failed}");
+    }
+
+    fn options(url: &str) -> PgConnectOptions {
+        PgConnectOptions::from_str(&with_address_host(url)).unwrap()
+    }
+
+    #[test]
+    fn an_ipv6_literal_host_is_connected_to_without_its_brackets() {
+        let ipv6 = options("postgres://desk:secret@[::1]:47150/desk?sslmode=disable");
+        assert_eq!(ipv6.get_host(), "::1");
+        assert_eq!(ipv6.get_port(), 47150);
+        assert_eq!(ipv6.get_username(), "desk");
+        assert_eq!(ipv6.get_database(), Some("desk"));
+        let full = options("postgresql://desk@[2001:db8:0:0:0:0:0:1]/desk");
+        assert_eq!(full.get_host(), "2001:db8::1");
+    }
+
+    #[test]
+    fn a_host_parameter_or_a_name_is_taken_as_written() {
+        let socket = options("postgres://desk@[::1]/desk?host=/run/postgresql");
+        assert_eq!(
+            socket.get_socket(),
+            Some(&std::path::PathBuf::from("/run/postgresql"))
+        );
+        assert_eq!(
+            options("postgres://desk@[::1]/desk?hostaddr=::2").get_host(),
+            "::2"
+        );
+        let url = "postgres://desk:p%23ss@db.internal:5433/desk";
+        assert_eq!(with_address_host(url), url);
+        assert_eq!(options(url).get_host(), "db.internal");
+        assert_eq!(
+            options("postgres://desk@127.0.0.1/desk").get_host(),
+            "127.0.0.1"
+        );
     }
 }

@@ -120,17 +120,30 @@ pub enum LogFormat {
 }
 
 /// Request logs on stderr. `DESKCTL_LOG` sets the filter (tracing's syntax);
-/// `-v` turns on debug.
-fn init_logging(session: &Session, format: LogFormat) {
+/// `-v` turns on debug. A filter that would log nothing by mistake (a
+/// misspelt level) or that tracing cannot read is replaced by the default:
+/// returned is the warning that says so.
+fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
     // rmcp says at info level that each stateless `/v1/mcp` request ended.
-    let default = if session.verbose > 0 {
-        "debug"
+    let (default, level) = if session.verbose > 0 {
+        ("debug", "debug")
     } else {
-        "info,rmcp=warn"
+        ("info,rmcp=warn", "info")
     };
-    let filter =
-        tracing_subscriber::EnvFilter::try_new(session.env.log.as_deref().unwrap_or(default))
-            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let chosen = session.env.log.as_deref().map(|filter| {
+        crate::domain::log_filter::check(filter).and_then(|()| {
+            tracing_subscriber::EnvFilter::try_new(filter)
+                .map_err(|e| crate::domain::log_filter::unreadable(filter, &e.to_string()))
+        })
+    });
+    let (filter, warning) = match chosen {
+        Some(Ok(filter)) => (filter, None),
+        None => (tracing_subscriber::EnvFilter::new(default), None),
+        Some(Err(problem)) => (
+            tracing_subscriber::EnvFilter::new(default),
+            Some(format!("{problem} Logging at the default level, {level}.")),
+        ),
+    };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -147,12 +160,13 @@ fn init_logging(session: &Session, format: LogFormat) {
             .with_span_list(false)
             .try_init(),
     };
+    warning
 }
 
 /// Serves the desk file over HTTP until SIGINT or SIGTERM, then finishes the
 /// requests in flight. Prints the URL on stdout, so scripts can read it.
 pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
-    init_logging(session, args.log_format);
+    let filter_warning = init_logging(session, args.log_format);
     if session.flags.server.is_some() || session.flags.context.is_some() {
         return Err(CliError::usage(
             "serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL (or \
@@ -172,6 +186,9 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         // Collectors read every stderr line as JSON: warnings are events too.
         LogFormat::Json => tracing::warn!(desk = %location.describe(), "{message}"),
     };
+    if let Some(warning) = filter_warning {
+        warn(&warning);
+    }
     if let Location::Sqlite(path) = &location
         && let Some(warning) = crate::server::sealing::exposed_desk(path)
     {

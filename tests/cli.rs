@@ -972,6 +972,63 @@ fn target_directives_in_the_log_filter_are_kept() {
     assert!(log.contains("path=/v1/health}"), "{log}");
 }
 
+/// `--listen localhost:PORT` was refused as `invalid socket address syntax`.
+#[test]
+fn serve_listens_on_a_host_name() {
+    let desk = Desk::new();
+    let log = desk.dir.path().join("serve.log");
+    let child = desk
+        .std_cmd()
+        .args(["serve", "--listen", "localhost:0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut server = common::Server {
+        child,
+        url: String::new(),
+        log,
+    };
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(server.child.stdout.take().unwrap()),
+        &mut server.url,
+    )
+    .unwrap();
+    server.url = server.url.trim().to_string();
+    // localhost's first address that could be bound: IPv4 or IPv6 loopback.
+    assert!(
+        server.url.starts_with("http://127.0.0.1:") || server.url.starts_with("http://[::1]:"),
+        "serve printed {:?}; {}",
+        server.url,
+        server.log()
+    );
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 200, "{}", health.body);
+}
+
+#[test]
+fn serve_refuses_a_listen_address_it_cannot_read_naming_the_form() {
+    for flag in ["--listen", "--smtp-listen"] {
+        Desk::new()
+            .cmd()
+            .args(["serve", flag, "foo"])
+            .assert()
+            .code(2)
+            .stderr(
+                contains(format!("invalid value 'foo' for '{flag} <ADDR>'"))
+                    .and(contains("no port; expected IP:PORT or HOST:PORT"))
+                    .and(contains("localhost:7070")),
+            );
+    }
+    Desk::new()
+        .cmd()
+        .args(["serve", "--listen", "no-such-host.invalid:0"])
+        .assert()
+        .code(1)
+        .stderr(contains("cannot listen on no-such-host.invalid:0"));
+}
+
 // ---- terminals and color --------------------------------------------------
 
 #[test]

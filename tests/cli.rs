@@ -900,6 +900,116 @@ fn serve_takes_the_desk_flag_over_the_database_variable() {
         .stderr(contains("DESKCTL_DATABASE_URL").and(contains("DESKCTL_DESK")));
 }
 
+/// `serve` with `DESKCTL_LOG=filter`, asked for `/v1/health` once: its log.
+fn serve_log_with_filter(filter: &str) -> String {
+    let desk = Desk::new();
+    let mut command = desk.std_cmd();
+    command.env("DESKCTL_LOG", filter);
+    let server = desk.serve_by(command, "serve", &[]);
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 200, "{}", health.body);
+    let log = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    std::fs::read_to_string(log).unwrap()
+}
+
+/// A bare word tracing reads as a target silenced every line, errors
+/// included: `wran` logged only target `wran`. Now it is a warning that names
+/// the levels, and the default level logs.
+#[test]
+fn a_misspelt_log_level_is_a_warning_and_the_default_level_logs() {
+    let log = serve_log_with_filter("wran");
+    assert!(
+        log.contains("warning: DESKCTL_LOG: 'wran' is neither a level (error, warn, info"),
+        "{log}"
+    );
+    assert!(log.contains("did you mean 'warn'?"), "{log}");
+    assert!(log.contains("Logging at the default level, info."), "{log}");
+    assert!(log.contains("path=/v1/health}"), "{log}");
+    let log = serve_log_with_filter("verbose");
+    assert!(log.contains("'verbose' is neither a level"), "{log}");
+    assert!(log.contains("path=/v1/health}"), "{log}");
+}
+
+#[test]
+fn an_unreadable_log_filter_is_a_warning_and_the_default_level_logs() {
+    let log = serve_log_with_filter("nonsense[[[");
+    assert!(
+        log.contains("warning: DESKCTL_LOG: cannot read 'nonsense[[['"),
+        "{log}"
+    );
+    assert!(log.contains("Logging at the default level, info."), "{log}");
+    assert!(log.contains("path=/v1/health}"), "{log}");
+}
+
+#[test]
+fn target_directives_in_the_log_filter_are_kept() {
+    // Only warnings from deskctl: the request line (info) is filtered out.
+    let log = serve_log_with_filter("deskctl=warn,sqlx=warn");
+    assert!(!log.contains("warning: DESKCTL_LOG"), "{log}");
+    assert!(!log.contains("path=/v1/health}"), "{log}");
+    let log = serve_log_with_filter("tower_http=trace,deskctl=info");
+    assert!(!log.contains("warning: DESKCTL_LOG"), "{log}");
+    assert!(log.contains("path=/v1/health}"), "{log}");
+}
+
+/// `--listen localhost:PORT` was refused as `invalid socket address syntax`.
+#[test]
+fn serve_listens_on_a_host_name() {
+    let desk = Desk::new();
+    let log = desk.dir.path().join("serve.log");
+    let child = desk
+        .std_cmd()
+        .args(["serve", "--listen", "localhost:0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut server = common::Server {
+        child,
+        url: String::new(),
+        log,
+    };
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(server.child.stdout.take().unwrap()),
+        &mut server.url,
+    )
+    .unwrap();
+    server.url = server.url.trim().to_string();
+    // localhost's first address that could be bound: IPv4 or IPv6 loopback.
+    assert!(
+        server.url.starts_with("http://127.0.0.1:") || server.url.starts_with("http://[::1]:"),
+        "serve printed {:?}; {}",
+        server.url,
+        server.log()
+    );
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 200, "{}", health.body);
+}
+
+#[test]
+fn serve_refuses_a_listen_address_it_cannot_read_naming_the_form() {
+    for flag in ["--listen", "--smtp-listen"] {
+        Desk::new()
+            .cmd()
+            .args(["serve", flag, "foo"])
+            .assert()
+            .code(2)
+            .stderr(
+                contains(format!("invalid value 'foo' for '{flag} <ADDR>'"))
+                    .and(contains("no port; expected IP:PORT or HOST:PORT"))
+                    .and(contains("localhost:7070")),
+            );
+    }
+    Desk::new()
+        .cmd()
+        .args(["serve", "--listen", "no-such-host.invalid:0"])
+        .assert()
+        .code(1)
+        .stderr(contains("cannot listen on no-such-host.invalid:0"));
+}
+
 // ---- terminals and color --------------------------------------------------
 
 #[test]

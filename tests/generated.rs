@@ -96,3 +96,27 @@ fn the_openapi_document_lists_every_route_of_the_router() {
         );
     }
 }
+
+/// The probes are spared by both limits (see docs/configuration.md): the
+/// document must not promise a `429` that the service never sends for them,
+/// while the routes a budget does count keep theirs.
+#[test]
+fn the_openapi_document_promises_no_429_for_the_probes() {
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/openapi.json"))
+            .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    for probe in ["/v1/health", "/v1/version"] {
+        let responses = &doc["paths"][probe]["get"]["responses"];
+        assert!(responses.is_object(), "{probe} has no responses");
+        assert!(
+            responses.get("429").is_none(),
+            "{probe} lists a 429: {responses}"
+        );
+        assert!(responses.get("503").is_some(), "{probe}: {responses}");
+    }
+    assert_eq!(
+        doc["paths"]["/v1/tickets"]["get"]["responses"]["429"]["$ref"],
+        "#/components/responses/RateLimited"
+    );
+}

@@ -120,12 +120,35 @@ fn a_connection_over_the_cap_is_answered_503_and_closed() {
     assert_eq!(refused.header("retry-after"), Some("1"));
     assert_eq!(refused.header("connection"), Some("close"));
     assert_eq!(refused.json()["code"], "too_many_connections");
-    drop(_held);
-    assert!(
-        server.log().contains("too many connections"),
-        "{}",
-        server.log()
+    // Like every answer, it carries a request id, and its log line names it
+    // the way every request line does.
+    let id = refused.header("x-request-id").expect("a request id");
+    assert!(id.starts_with("req_"), "{id}");
+    let traced = request(
+        &server,
+        "/v1/tickets?token=secret",
+        &[("x-request-id", "trace-42")],
     );
+    assert_eq!(traced.status, 503, "{}", traced.body);
+    assert_eq!(traced.header("x-request-id"), Some("trace-42"));
+    drop(_held);
+    let log = server.log();
+    let line = |id: &str| {
+        log.lines()
+            .find(|line| line.contains(&format!("request_id={id} ")))
+            .unwrap_or_else(|| panic!("no line for {id} in {log}"))
+    };
+    for part in [
+        "WARN",
+        "method=GET path=/v1/health}",
+        "too many connections",
+        "status=503",
+        "max=2",
+    ] {
+        assert!(line(id).contains(part), "{part} not in {}", line(id));
+    }
+    assert!(line("trace-42").contains("path=/v1/tickets}"), "{log}");
+    assert!(!log.contains("secret"), "{log}");
 }
 
 #[test]

@@ -32,9 +32,11 @@ Examples:
   deskctl serve --max-connections 10000 --rate-limit-per-token 0
   DESKCTL_LOG=debug deskctl serve")]
 pub struct ServeArgs {
-    /// The address to listen on; port 0 picks a free port
+    /// The address to listen on: IP:PORT, or HOST:PORT with a host name
+    /// (resolved at start; the first of its addresses that can be bound is
+    /// listened on, and printed); port 0 picks a free port
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7070")]
-    pub listen: SocketAddr,
+    pub listen: ListenAddress,
     /// How log lines look: `text` for people (colored on a terminal), `json`
     /// (one object per line) for journald, containers and log collectors
     #[arg(long, value_enum, default_value_t = LogFormat::Text, value_name = "FORMAT")]
@@ -71,10 +73,10 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub handoff_batch: u64,
     /// Also accept mail for the support inbox over SMTP on this address (e.g.
-    /// 0.0.0.0:25 or 127.0.0.1:2525; port 0 picks a free port, printed on stdout
-    /// as smtp://ADDRESS)
+    /// 0.0.0.0:25, 127.0.0.1:2525 or localhost:2525; a host name as for
+    /// --listen; port 0 picks a free port, printed on stdout as smtp://ADDRESS)
     #[arg(long, value_name = "ADDR")]
-    pub smtp_listen: Option<SocketAddr>,
+    pub smtp_listen: Option<ListenAddress>,
     /// A PEM certificate chain: SMTP offers STARTTLS with it (needs --smtp-key)
     #[arg(
         long,
@@ -109,6 +111,58 @@ impl ServeArgs {
     }
 }
 
+/// An address to listen on as given: an IP and port, or a host name and port,
+/// which is resolved when the listener is bound (tokio binds the first of its
+/// addresses that it can).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenAddress(String);
+
+impl ListenAddress {
+    /// Binds a listener to this address.
+    async fn bind(&self) -> std::io::Result<TcpListener> {
+        TcpListener::bind(self.0.as_str()).await
+    }
+}
+
+impl std::fmt::Display for ListenAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for ListenAddress {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        const EXPECTED: &str =
+            "expected IP:PORT or HOST:PORT, e.g. 127.0.0.1:7070, [::1]:7070 or localhost:7070";
+        if text.parse::<SocketAddr>().is_ok() {
+            return Ok(Self(text.to_string()));
+        }
+        let Some((host, port)) = text.rsplit_once(':') else {
+            return Err(format!("no port; {EXPECTED}"));
+        };
+        if port.parse::<u16>().is_err() {
+            return Err(format!("'{port}' is not a port (0 to 65535); {EXPECTED}"));
+        }
+        // A name as DNS writes one; an IPv6 address needs its brackets.
+        let is_host_name = !host.is_empty()
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if !is_host_name {
+            return Err(format!(
+                "'{host}' is not an IP address or a host name; {EXPECTED}"
+            ));
+        }
+        Ok(Self(text.to_string()))
+    }
+}
+
 /// The shape of `serve`'s log lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
@@ -120,17 +174,30 @@ pub enum LogFormat {
 }
 
 /// Request logs on stderr. `DESKCTL_LOG` sets the filter (tracing's syntax);
-/// `-v` turns on debug.
-fn init_logging(session: &Session, format: LogFormat) {
+/// `-v` turns on debug. A filter that would log nothing by mistake (a
+/// misspelt level) or that tracing cannot read is replaced by the default:
+/// returned is the warning that says so.
+fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
     // rmcp says at info level that each stateless `/v1/mcp` request ended.
-    let default = if session.verbose > 0 {
-        "debug"
+    let (default, level) = if session.verbose > 0 {
+        ("debug", "debug")
     } else {
-        "info,rmcp=warn"
+        ("info,rmcp=warn", "info")
     };
-    let filter =
-        tracing_subscriber::EnvFilter::try_new(session.env.log.as_deref().unwrap_or(default))
-            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let chosen = session.env.log.as_deref().map(|filter| {
+        crate::domain::log_filter::check(filter).and_then(|()| {
+            tracing_subscriber::EnvFilter::try_new(filter)
+                .map_err(|e| crate::domain::log_filter::unreadable(filter, &e.to_string()))
+        })
+    });
+    let (filter, warning) = match chosen {
+        Some(Ok(filter)) => (filter, None),
+        None => (tracing_subscriber::EnvFilter::new(default), None),
+        Some(Err(problem)) => (
+            tracing_subscriber::EnvFilter::new(default),
+            Some(format!("{problem} Logging at the default level, {level}.")),
+        ),
+    };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -147,12 +214,13 @@ fn init_logging(session: &Session, format: LogFormat) {
             .with_span_list(false)
             .try_init(),
     };
+    warning
 }
 
 /// Serves the desk file over HTTP until SIGINT or SIGTERM, then finishes the
 /// requests in flight. Prints the URL on stdout, so scripts can read it.
 pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
-    init_logging(session, args.log_format);
+    let filter_warning = init_logging(session, args.log_format);
     if session.flags.server.is_some() || session.flags.context.is_some() {
         return Err(CliError::usage(
             "serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL (or \
@@ -172,6 +240,9 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         // Collectors read every stderr line as JSON: warnings are events too.
         LogFormat::Json => tracing::warn!(desk = %location.describe(), "{message}"),
     };
+    if let Some(warning) = filter_warning {
+        warn(&warning);
+    }
     if let Location::Sqlite(path) = &location
         && let Some(warning) = crate::server::sealing::exposed_desk(path)
     {
@@ -191,7 +262,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             ));
         }
     }
-    let listener = TcpListener::bind(args.listen).await.map_err(|e| {
+    let listener = args.listen.bind().await.map_err(|e| {
         CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
     })?;
     let address = listener.local_addr()?;
@@ -219,7 +290,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         location.describe()
     ));
     session.ui.print_line(&format!("http://{address}"))?;
-    let smtp = match args.smtp_listen {
+    let smtp = match &args.smtp_listen {
         None => None,
         Some(smtp_address) => {
             let tls = match (&args.smtp_cert, &args.smtp_key) {
@@ -228,7 +299,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
                 }
                 _ => None,
             };
-            let smtp_listener = TcpListener::bind(smtp_address).await.map_err(|e| {
+            let smtp_listener = smtp_address.bind().await.map_err(|e| {
                 CliError::general(format!("cannot listen for SMTP on {smtp_address}")).with_cause(e)
             })?;
             let bound = smtp_listener.local_addr()?;
@@ -283,5 +354,47 @@ fn shutdown_signal() -> CliResult<impl std::future::Future<Output = ()> + Send +
         Ok(async {
             let _ = tokio::signal::ctrl_c().await;
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listen_address_is_an_ip_or_a_host_name_with_a_port() {
+        for ok in [
+            "127.0.0.1:7070",
+            "0.0.0.0:0",
+            "[::1]:7070",
+            "localhost:7070",
+            "desk.internal:25",
+            "my-host:2525",
+        ] {
+            assert_eq!(
+                ok.parse::<ListenAddress>().map(|a| a.to_string()),
+                Ok(ok.to_string()),
+                "{ok}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_listen_address_without_a_usable_port_or_host_names_the_expected_form() {
+        for (bad, why) in [
+            ("foo", "no port"),
+            ("localhost", "no port"),
+            ("localhost:http", "'http' is not a port"),
+            ("localhost:70000", "'70000' is not a port"),
+            (":7070", "'' is not an IP address or a host name"),
+            ("::1:7070", "'::1' is not an IP address"),
+            ("a b:7070", "'a b' is not"),
+            ("-x:7070", "'-x' is not"),
+            ("host..name:7070", "is not"),
+        ] {
+            let error = bad.parse::<ListenAddress>().unwrap_err();
+            assert!(error.contains(why), "{bad}: {error}");
+            assert!(error.contains("IP:PORT or HOST:PORT"), "{bad}: {error}");
+        }
     }
 }

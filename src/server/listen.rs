@@ -156,16 +156,16 @@ pub(crate) async fn run(
                 stopped.clone(),
             ));
         }
-        Err(_) => {
-            // Logged before the answer goes out, so the log never lags it.
-            tracing::warn!(
-                max = limits.max_connections,
-                "connection refused: too many connections"
-            );
-            if let Ok(turn) = refusals.clone().try_acquire_owned() {
-                tokio::spawn(refuse(stream, turn));
+        Err(_) => match refusals.clone().try_acquire_owned() {
+            Ok(turn) => {
+                tokio::spawn(refuse(stream, limits.max_connections, turn));
             }
-        }
+            Err(_) => tracing::warn!(
+                max = limits.max_connections,
+                "connection closed unanswered: too many connections, and too many refusals \
+                 under way"
+            ),
+        },
     };
     tokio::pin!(shutdown);
     loop {
@@ -286,8 +286,28 @@ async fn connection(
 
 /// Answers a connection over the cap with a 503 and closes it. What the
 /// client sent is read (briefly) first, so closing does not reset the
-/// connection before the answer is read.
-async fn refuse(mut stream: TcpStream, _turn: OwnedSemaphorePermit) {
+/// connection before the answer is read, and so the answer and its log line
+/// carry a request id like every other request's.
+async fn refuse(mut stream: TcpStream, max_connections: usize, _turn: OwnedSemaphorePermit) {
+    let mut buffer = [0u8; 4096];
+    let read = read_head(&mut stream, &mut buffer).await;
+    let request = RefusedRequest::read(&buffer[..read]);
+    // The same span as the router's request lines, so both read alike (and
+    // the JSON log carries the same fields); logged before the answer goes
+    // out, so the log never lags it.
+    tracing::info_span!(
+        "request",
+        request_id = %request.id,
+        method = %request.method,
+        path = %request.path,
+    )
+    .in_scope(|| {
+        tracing::warn!(
+            status = StatusCode::SERVICE_UNAVAILABLE.as_u16(),
+            max = max_connections,
+            "refused: too many connections"
+        );
+    });
     let problem = ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
         "too_many_connections",
@@ -297,18 +317,82 @@ async fn refuse(mut stream: TcpStream, _turn: OwnedSemaphorePermit) {
     let body = serde_json::to_vec(&problem).unwrap_or_default();
     let head = format!(
         "HTTP/1.1 503 Service Unavailable\r\ncontent-type: {}\r\ncontent-length: {}\r\n\
-         retry-after: 1\r\nconnection: close\r\n\r\n",
+         retry-after: 1\r\n{}: {}\r\nconnection: close\r\n\r\n",
         crate::api::PROBLEM_CONTENT_TYPE,
-        body.len()
+        body.len(),
+        super::REQUEST_ID_HEADER,
+        request.id,
     );
-    let mut buffer = [0u8; 4096];
-    let _ = tokio::time::timeout(Duration::from_millis(200), stream.read(&mut buffer)).await;
     if stream.write_all(head.as_bytes()).await.is_ok() && stream.write_all(&body).await.is_ok() {
         let _ = stream.shutdown().await;
         let _ = tokio::time::timeout(Duration::from_secs(1), async {
             while matches!(stream.read(&mut buffer).await, Ok(n) if n > 0) {}
         })
         .await;
+    }
+}
+
+/// Reads into `buffer`, for at most a moment, until a request's headers have
+/// all arrived (or the buffer is full, or the client stops); how much was read.
+async fn read_head(stream: &mut TcpStream, buffer: &mut [u8]) -> usize {
+    let mut filled = 0;
+    let _ = tokio::time::timeout(Duration::from_millis(200), async {
+        while filled < buffer.len() {
+            match stream.read(&mut buffer[filled..]).await {
+                Ok(0) | Err(_) => break,
+                Ok(read) => filled += read,
+            }
+            if buffer[..filled].windows(4).any(|end| end == b"\r\n\r\n") {
+                break;
+            }
+        }
+    })
+    .await;
+    filled
+}
+
+/// What a refused connection asked for, as far as it was read: what its log
+/// line names. `-` for what did not arrive.
+#[derive(Debug, PartialEq, Eq)]
+struct RefusedRequest {
+    /// The caller's `x-request-id` when it sent one that can be echoed, else a new id.
+    id: String,
+    method: String,
+    /// The path only: a query may carry a platform's webhook token.
+    path: String,
+}
+
+/// The longest caller's request id echoed; a longer one is replaced.
+const MAX_REQUEST_ID_LEN: usize = 200;
+
+impl RefusedRequest {
+    fn read(head: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(head);
+        let mut lines = text.split("\r\n");
+        let mut words = lines.next().unwrap_or("").split(' ');
+        let token = |word: Option<&str>| {
+            word.filter(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_graphic()))
+                .map(str::to_string)
+        };
+        let method = token(words.next()).unwrap_or_else(|| "-".into());
+        let path = token(
+            words
+                .next()
+                .map(|target| target.split('?').next().unwrap_or("")),
+        )
+        .unwrap_or_else(|| "-".into());
+        let id = lines
+            .take_while(|line| !line.is_empty())
+            .filter_map(|line| line.split_once(':'))
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case(super::REQUEST_ID_HEADER))
+            .map(|(_, value)| value.trim())
+            .filter(|id| {
+                !id.is_empty()
+                    && id.len() <= MAX_REQUEST_ID_LEN
+                    && id.bytes().all(|b| b.is_ascii_graphic())
+            })
+            .map_or_else(|| super::auth::generate_id("req"), str::to_string);
+        Self { id, method, path }
     }
 }
 
@@ -545,6 +629,46 @@ mod tests {
         assert!(!limiter.counts("/v1/health"));
         assert!(limiter.counts("/v1/health/"));
         assert!(limiter.counts("/v1/tickets"));
+    }
+
+    #[test]
+    fn a_refused_connection_names_its_request_without_the_query() {
+        let request = RefusedRequest::read(
+            b"GET /v1/inbound/slack?token=secret HTTP/1.1\r\nHost: desk\r\n\
+              X-Request-ID: trace-7\r\n\r\n",
+        );
+        assert_eq!(
+            request,
+            RefusedRequest {
+                id: "trace-7".into(),
+                method: "GET".into(),
+                path: "/v1/inbound/slack".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn a_refused_connection_that_sent_nothing_usable_gets_a_new_id() {
+        let silent = RefusedRequest::read(b"");
+        assert!(silent.id.starts_with("req_"), "{}", silent.id);
+        assert_eq!((silent.method.as_str(), silent.path.as_str()), ("-", "-"));
+        let half = RefusedRequest::read(b"GET /v1/heal");
+        assert_eq!(
+            (half.method.as_str(), half.path.as_str()),
+            ("GET", "/v1/heal")
+        );
+        assert!(half.id.starts_with("req_"));
+        // An id that cannot be sent back as it came is replaced, not echoed.
+        let long = format!(
+            "GET / HTTP/1.1\r\nx-request-id: {}\r\n\r\n",
+            "a".repeat(201)
+        );
+        assert!(RefusedRequest::read(long.as_bytes()).id.starts_with("req_"));
+        let spaced = RefusedRequest::read(b"GET / HTTP/1.1\r\nx-request-id: a b\r\n\r\n");
+        assert!(spaced.id.starts_with("req_"));
+        // A header after the blank line is the body's, not the request's.
+        let body = RefusedRequest::read(b"GET / HTTP/1.1\r\n\r\nx-request-id: mine\r\n");
+        assert!(body.id.starts_with("req_"));
     }
 
     #[test]

@@ -254,11 +254,13 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
         // Refused for the state it would change (a duplicate, a ticket already taken).
         add(409);
     }
-    add(429);
+    // The probes are never counted against a budget, so never refused with a 429.
+    if !super::PROBES.contains(&path) {
+        add(429);
+    }
     // Any route may meet a database fault.
     add(500);
     add(503);
-    let _ = path;
 }
 
 #[cfg(test)]
@@ -320,6 +322,8 @@ mod tests {
         let responses = &doc["paths"]["/v1/health"]["get"]["responses"];
         assert!(responses.get("401").is_none());
         assert!(responses.get("503").is_some());
+        // No budget counts a probe (see `PROBES`).
+        assert!(responses.get("429").is_none());
         assert_eq!(
             responses["500"]["$ref"],
             "#/components/responses/InternalError"

@@ -576,7 +576,8 @@ pub struct Plan {
     pub summary: PlanSummary,
     /// What the plan could not check or applying it here will meet, by
     /// document path: a stored secret no key at hand opens, kept as stored
-    /// rather than compared; a secret this service has no key to seal. Never
+    /// rather than compared; a secret this service has no key to seal, or
+    /// must not seal (a replica holding another key than the others). Never
     /// a secret's value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

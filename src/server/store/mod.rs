@@ -1418,7 +1418,8 @@ enum Reseal {
 /// secret no key at hand opens stays sealed, named in `sealed_away` with why
 /// and what to do (which depends on whether replicas `shared` the database):
 /// it fails where it is used, not every read of the workspace, and a change
-/// can replace it.
+/// can replace it. Its fingerprint is a hash of its sealed value, so every
+/// replica, whatever its key, shows the same one.
 fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
     let mut sealed_away = std::collections::BTreeMap::new();
     for (place, secret) in snapshot.secrets_mut() {
@@ -1434,8 +1435,14 @@ fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
             }
         }
     }
+    let unopened = snapshot
+        .secrets_mut()
+        .into_iter()
+        .filter(|(place, _)| sealed_away.contains_key(place))
+        .map(|(_, sealed)| sealed.clone())
+        .collect::<Vec<_>>();
     snapshot.sealed_away = sealed_away;
-    snapshot.fingerprints = keys.fingerprints();
+    snapshot.fingerprints = keys.fingerprints().with_unopened(unopened);
 }
 
 /// Why the secret at `place` cannot be used (`why` it did not open) and

@@ -661,20 +661,30 @@ fn document(desk: &Desk, name: &str, reference: &str, field: &str) -> String {
 /// Runs `command` with the SMTP passwords the documents name at hand:
 /// (exit code, stdout, stderr), which never show them.
 fn planned(command: &mut assert_cmd::Command) -> (i32, String, String) {
-    let output = command
-        .env("SMTP_PASSWORD", PASSWORD)
-        .env("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f")
-        .output()
-        .unwrap();
+    run_with_secrets(
+        command,
+        &[
+            ("SMTP_PASSWORD", PASSWORD),
+            ("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f"),
+        ],
+    )
+}
+
+/// Runs `command` with the environment variables `secrets`: (exit code,
+/// stdout, stderr), which never show their values.
+fn run_with_secrets(
+    command: &mut assert_cmd::Command,
+    secrets: &[(&str, &str)],
+) -> (i32, String, String) {
+    let output = command.envs(secrets.iter().copied()).output().unwrap();
     let (stdout, stderr) = (
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     );
     for text in [&stdout, &stderr] {
-        assert!(
-            !text.contains(PASSWORD) && !text.contains("a-new-smtp-password"),
-            "{text}"
-        );
+        for (_, secret) in secrets {
+            assert!(!text.contains(secret), "{text}");
+        }
     }
     (output.status.code().unwrap(), stdout, stderr)
 }
@@ -759,21 +769,9 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
     usable(&desk);
 }
 
-/// Runs `command` with the delivery secret an export names at hand: (exit
-/// code, stdout, stderr), which never show it.
+/// Runs `command` with the delivery secret an export names at hand.
 fn with_delivery_secret(command: &mut assert_cmd::Command) -> (i32, String, String) {
-    let output = command
-        .env("DESKCTL_DELIVERY_SECRET", WEBHOOK_SECRET)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    );
-    for text in [&stdout, &stderr] {
-        assert!(!text.contains(WEBHOOK_SECRET), "{text}");
-    }
-    (output.status.code().unwrap(), stdout, stderr)
+    run_with_secrets(command, &[("DESKCTL_DELIVERY_SECRET", WEBHOOK_SECRET)])
 }
 
 /// On PostgreSQL, a replica given another key than the others is treated as

@@ -661,20 +661,30 @@ fn document(desk: &Desk, name: &str, reference: &str, field: &str) -> String {
 /// Runs `command` with the SMTP passwords the documents name at hand:
 /// (exit code, stdout, stderr), which never show them.
 fn planned(command: &mut assert_cmd::Command) -> (i32, String, String) {
-    let output = command
-        .env("SMTP_PASSWORD", PASSWORD)
-        .env("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f")
-        .output()
-        .unwrap();
+    run_with_secrets(
+        command,
+        &[
+            ("SMTP_PASSWORD", PASSWORD),
+            ("NEW_SMTP_PASSWORD", "a-new-smtp-password-9f"),
+        ],
+    )
+}
+
+/// Runs `command` with the environment variables `secrets`: (exit code,
+/// stdout, stderr), which never show their values.
+fn run_with_secrets(
+    command: &mut assert_cmd::Command,
+    secrets: &[(&str, &str)],
+) -> (i32, String, String) {
+    let output = command.envs(secrets.iter().copied()).output().unwrap();
     let (stdout, stderr) = (
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     );
     for text in [&stdout, &stderr] {
-        assert!(
-            !text.contains(PASSWORD) && !text.contains("a-new-smtp-password"),
-            "{text}"
-        );
+        for (_, secret) in secrets {
+            assert!(!text.contains(secret), "{text}");
+        }
     }
     (output.status.code().unwrap(), stdout, stderr)
 }
@@ -757,6 +767,95 @@ fn on_postgres_a_replica_without_the_key_applies_the_document_again_keeping_its_
         "{stderr}"
     );
     usable(&desk);
+}
+
+/// Runs `command` with the delivery secret an export names at hand.
+fn with_delivery_secret(command: &mut assert_cmd::Command) -> (i32, String, String) {
+    run_with_secrets(command, &[("DESKCTL_DELIVERY_SECRET", WEBHOOK_SECRET)])
+}
+
+/// On PostgreSQL, a replica given another key than the others is treated as
+/// one given none. An export made where the key opens the delivery secret
+/// names it `${env:DESKCTL_DELIVERY_SECRET}` (set with `delivery set`, it was
+/// applied from no reference): that replica cannot compare it, and sealing
+/// it under its own key would stop every other replica signing webhooks, so
+/// the plan says it cannot be applied there and why, and apply is refused,
+/// changing nothing. Entering it again on purpose with `delivery set`, what
+/// the refusal offers when no replica holds the key any more, still works.
+#[test]
+fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_open() {
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    desk.seed();
+    enter_delivery_secret(desk.cmd(), WEBHOOK_SECRET);
+    let exported = desk.run(&["export"]);
+    assert!(
+        exported.contains("secret: ${env:DESKCTL_DELIVERY_SECRET}"),
+        "{exported}"
+    );
+    let path = desk.dir.path().join("d.yaml");
+    std::fs::write(&path, exported).unwrap();
+    let path = crate::common::path_str(&path);
+    let (code, stdout, stderr) = with_delivery_secret(desk.cmd().args(["diff", "-f", path]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.starts_with("No changes"), "{stdout}");
+    let stored = desk.run(&["delivery", "show"]);
+    assert_usable(&stored);
+
+    let right_key = crate::common::keys_key().id();
+    let mut another_key = desk.std_cmd();
+    let stranger = deskctl::server::sealing::Key::generate();
+    another_key.env("DESKCTL_SECRET_KEY", stranger.encoded().as_str());
+    let server = desk.serve_by(another_key, "another-key", &[]);
+    let token = desk.token("alice");
+    let refused = format!(
+        "delivery.secret cannot be applied here: the secret delivery.secret is sealed with key \
+         {right_key}, which is not at hand"
+    );
+    let advice = [
+        "give this one the same DESKCTL_SECRET_KEY as the others".to_string(),
+        format!(
+            "do that (`deskctl delivery set --secret-stdin`) only if no replica holds key \
+             {right_key} any more"
+        ),
+    ];
+    let (code, stdout, stderr) =
+        with_delivery_secret(desk.as_token(&server, &token).args(["diff", "-f", path]));
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("secret: (sensitive value changed)")
+            && stderr.contains(&format!("warning: {refused}"))
+            && advice.iter().all(|a| stderr.contains(a)),
+        "{stdout}{stderr}"
+    );
+    let (code, stdout, stderr) = with_delivery_secret(
+        desk.as_token(&server, &token)
+            .args(["apply", "-f", path, "--yes"]),
+    );
+    assert_eq!(code, 6, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {refused}"))
+            && advice.iter().all(|a| stderr.contains(a))
+            && !stderr.contains("1 changed"),
+        "{stderr}"
+    );
+    // Still the secret every other replica opens, byte for byte.
+    assert_eq!(desk.run(&["delivery", "show"]), stored);
+
+    // Entered again on purpose, it is sealed under this replica's key.
+    enter_delivery_secret(
+        desk.as_token(&server, &token),
+        "whsec-entered-again-on-purpose-01",
+    );
+    let shown = desk
+        .as_token(&server, &token)
+        .args(["delivery", "show"])
+        .output()
+        .unwrap();
+    assert_usable(&String::from_utf8_lossy(&shown.stdout));
+    assert!(desk.run(&["delivery", "show"]).contains("cannot be used"));
+    assert_eq!(server.terminate(), Some(0));
 }
 
 /// On a SQLite desk, the only one its key seals for, applying a document

@@ -3208,6 +3208,80 @@ async fn secrets_are_sealed_in_the_database_and_open_only_with_their_key() {
     }
 }
 
+/// A secret no key at hand opens shows one fingerprint wherever it cannot
+/// be opened: on replicas holding other keys or none, and after a restart
+/// (a keyless process fingerprints with a key of its own, made anew each
+/// time). It is a hash of the stored sealed value, set apart from the keyed
+/// fingerprint of the secret itself, and changes when the secret is entered
+/// again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_no_key_opens_shows_one_fingerprint_on_every_replica() {
+    use deskctl::server::sealing::{Key, Keys};
+    use deskctl::server::store::Workspace;
+    use sha2::Digest;
+    let f = fixture!();
+    store_delivery_secret_open(&f.store, "whsec-3f9c0a1b2d4e5f60").await;
+    let location = f.desk.location();
+    let with_key = Store::open(&location, Open::Existing, crate::common::keys())
+        .await
+        .unwrap();
+    let other_key = Key::generate();
+    let mut stores = Vec::new();
+    for keys in [
+        vec![other_key.clone()],
+        vec![other_key],
+        vec![Key::generate()],
+        vec![],
+        vec![],
+    ] {
+        let store = Store::open(&location, Open::Existing, Keys::given(keys));
+        stores.push(store.await.unwrap());
+    }
+    async fn fingerprint(store: &Store) -> String {
+        let workspace = store.workspace().await.unwrap();
+        workspace.delivery_view().secret_fingerprint.unwrap()
+    }
+    async fn fingerprints(stores: &[Store]) -> Vec<String> {
+        let mut prints = Vec::new();
+        for store in stores {
+            prints.push(fingerprint(store).await);
+        }
+        prints
+    }
+
+    let opened = fingerprint(&with_key).await;
+    assert!(opened.starts_with("hmac:"), "{opened}");
+    let sealed = Workspace::read_workspace(&*with_key)
+        .await
+        .unwrap()
+        .delivery
+        .secret
+        .unwrap();
+    let digest = sha2::Sha256::digest(sealed.as_bytes());
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    let expected = format!("sealed-sha256:{hex}");
+    assert_eq!(fingerprints(&stores).await, vec![expected.clone(); 5]);
+
+    // Entered again, it is another sealed value: every one of them shows
+    // the new one alike.
+    with_key
+        .change_workspace(None, |snapshot| {
+            snapshot.delivery.secret = Some("whsec-entered-again-0123".into());
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_ne!(fingerprint(&with_key).await, opened);
+    let again = fingerprints(&stores).await;
+    assert_ne!(again[0], expected);
+    assert!(again[0].starts_with("sealed-sha256:"), "{again:?}");
+    assert!(again.iter().all(|print| *print == again[0]), "{again:?}");
+    with_key.close().await;
+    for store in stores {
+        store.close().await;
+    }
+}
+
 /// Stores `secret` as the delivery webhook's secret as an older deskctl did,
 /// open: through the backend alone, which seals nothing.
 async fn store_delivery_secret_open(store: &Store, secret: &str) {

@@ -415,7 +415,8 @@ pub enum SecretForm<'a> {
     Env(&'a str),
     /// `${file:PATH}`.
     File(&'a str),
-    /// `${hmac:HEX}` (or, from older exports, `${sha256:HEX}`): the
+    /// `${hmac:HEX}` (or, from older exports, `${sha256:HEX}`; or
+    /// `${sealed-sha256:HEX}`, shown for one no key at hand opens): the
     /// fingerprint of a stored secret.
     Fingerprint(&'a str),
     /// `${…}` that is none of the above.
@@ -425,9 +426,9 @@ pub enum SecretForm<'a> {
 }
 
 impl SecretValue {
-    /// The prefixes of a stored secret's fingerprint: keyed, and the plain
-    /// hash of older exports.
-    pub const FINGERPRINT_PREFIXES: [&'static str; 2] = ["hmac:", "sha256:"];
+    /// The prefixes of a stored secret's fingerprint: keyed, the plain hash
+    /// of older exports, and the hash of a sealed value no key at hand opens.
+    pub const FINGERPRINT_PREFIXES: [&'static str; 3] = ["hmac:", "sha256:", "sealed-sha256:"];
 
     pub fn new(text: impl Into<String>) -> Self {
         Self(text.into())
@@ -576,7 +577,8 @@ pub struct Plan {
     pub summary: PlanSummary,
     /// What the plan could not check or applying it here will meet, by
     /// document path: a stored secret no key at hand opens, kept as stored
-    /// rather than compared; a secret this service has no key to seal. Never
+    /// rather than compared; a secret this service has no key to seal, or
+    /// must not seal (a replica holding another key than the others). Never
     /// a secret's value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

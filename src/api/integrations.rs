@@ -417,7 +417,9 @@ impl TestReport {
 /// A stored secret, as the API shows it: only whether it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct SecretInfo {
-    /// `hmac:` and 12 hex digits, a keyed fingerprint of the secret.
+    /// `hmac:` and 12 hex digits, a keyed fingerprint of the secret;
+    /// `sealed-sha256:` and 12 hex digits, a hash of its sealed value, while
+    /// no key the service holds opens it.
     pub fingerprint: String,
     /// Why the secret cannot be used now: no key the service holds opens it.
     /// Deliveries wait and webhooks are refused with `503` until the key is

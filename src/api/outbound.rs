@@ -73,7 +73,8 @@ pub struct EmailSettings {
     #[schema(read_only)]
     pub password_set: bool,
     /// `hmac:` and 12 hex digits, a keyed fingerprint of the stored password, to
-    /// tell whether it changed (read-only).
+    /// tell whether it changed; `sealed-sha256:` and 12 hex digits, a hash of
+    /// its sealed value, while no key the service holds opens it (read-only).
     #[serde(default)]
     #[schema(read_only)]
     pub password_fingerprint: Option<String>,
@@ -135,7 +136,9 @@ pub struct DeliverySettings {
     #[serde(default)]
     #[schema(read_only)]
     pub secret_set: bool,
-    /// `hmac:` and 12 hex digits, a keyed fingerprint of the stored secret (read-only).
+    /// `hmac:` and 12 hex digits, a keyed fingerprint of the stored secret;
+    /// `sealed-sha256:` and 12 hex digits, a hash of its sealed value, while
+    /// no key the service holds opens it (read-only).
     #[serde(default)]
     #[schema(read_only)]
     pub secret_fingerprint: Option<String>,

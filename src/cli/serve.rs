@@ -256,9 +256,10 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     // needs it, while the health check answers: said as the service starts,
     // where whoever deploys it looks, rather than in the outbox later.
     if let Ok(workspace) = store.workspace().await {
-        for why in workspace.sealed_away.values() {
+        for away in workspace.sealed_away.values() {
             warn(&format!(
-                "{why}. Until then what uses it fails; the rest of the desk works"
+                "{}. Until then what uses it fails; the rest of the desk works",
+                away.why
             ));
         }
     }

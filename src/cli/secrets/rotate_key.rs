@@ -36,7 +36,7 @@ pub async fn cmd_rotate_key(session: &Session, _args: RotateKeyArgs) -> CliResul
             .sealed_away
             .values()
             .next()
-            .map(|why| CliError::general(format!("cannot rotate the key: {why}"))),
+            .map(|away| CliError::general(format!("cannot rotate the key: {}", away.why))),
         Err(e) => Some(CliError::general("cannot read the workspace").with_cause(e)),
     };
     if let Some(refusal) = refusal {

@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Connection, DELIVERY_SECRET, EMAIL_PASSWORD, Fingerprints, SmtpConfig, Snapshot, WebhookConfig,
+    Connection, DELIVERY_SECRET, EMAIL_PASSWORD, Fingerprints, SealedAway, SmtpConfig, Snapshot,
+    WebhookConfig,
 };
 use crate::api::{
     AgentSpec, AssignmentRuleSpec, DeliverySpec, DeskDocument, EmailSpec, FieldError,
@@ -697,6 +698,23 @@ pub struct PreparedSecrets {
     /// Secrets that could not be compared and are kept as stored, or that
     /// applying here will not seal as the admin may expect; never a value.
     pub warnings: Vec<String>,
+    /// Secrets the document replaces that this service must not seal, each
+    /// with why and what to do instead (also among `warnings`, so a plan
+    /// shows them); never a value. Apply refuses while there is one.
+    pub not_here: Vec<String>,
+}
+
+impl PreparedSecrets {
+    /// Refused, naming every secret that must not be sealed here, if any.
+    pub fn applicable_here(&self) -> Result<(), crate::domain::Refusal> {
+        if self.not_here.is_empty() {
+            return Ok(());
+        }
+        Err(crate::domain::Refusal::conflict(
+            "secret_key_elsewhere",
+            self.not_here.join("\n"),
+        ))
+    }
 }
 
 /// Readies the document's secrets for planning against `current`: a value
@@ -711,7 +729,10 @@ pub struct PreparedSecrets {
 /// safe (`sealing`: replicas share the database) or not possible (no key):
 /// re-applying the same document is then no change, rather than a change
 /// that fails or seals the secret under a key the other replicas lack. Any
-/// other value replaces it, as on a desk of its own entering it again mends it.
+/// other value replaces it, as on a desk of its own entering it again mends
+/// it; except where other replicas may hold its key (a replica given the
+/// wrong key, as one given none): there it goes to `not_here`, since sealed
+/// under this replica's key it would break on every replica that works.
 pub fn prepare_secrets(
     mut document: DeskDocument,
     current: &Snapshot,
@@ -748,26 +769,30 @@ pub fn prepare_secrets(
         }
     }
     let mut problems = Problems::default();
-    let mut warnings = Vec::new();
+    let mut prepared = PreparedSecrets {
+        document: DeskDocument::empty(),
+        warnings: Vec::new(),
+        not_here: Vec::new(),
+    };
     for (path, place, stored, secret) in found {
         let at = SecretAt {
             path: &path,
             stored,
             reference: references.get(&place).map(String::as_str),
             applied_from: current.secret_references.get(&place).map(String::as_str),
-            sealed_away: current.unusable_secret(&place),
+            sealed_away: current.sealed_away.get(&place),
         };
         at.prepare(
             secret,
             &current.fingerprints,
             sealing,
             &mut problems,
-            &mut warnings,
+            &mut prepared,
         );
     }
-    problems
-        .finish()
-        .map(|()| PreparedSecrets { document, warnings })
+    problems.finish()?;
+    prepared.document = document;
+    Ok(prepared)
 }
 
 /// One secret of a document, where it sits and what is stored there.
@@ -781,7 +806,7 @@ struct SecretAt<'a> {
     /// The reference the stored secret was applied from, if any.
     applied_from: Option<&'a str>,
     /// Why no key at hand opens the stored secret, if none does.
-    sealed_away: Option<&'a str>,
+    sealed_away: Option<&'a SealedAway>,
 }
 
 impl SecretAt<'_> {
@@ -791,10 +816,12 @@ impl SecretAt<'_> {
         fingerprints: &Fingerprints,
         sealing: &Sealing,
         problems: &mut Problems,
-        warnings: &mut Vec<String>,
+        prepared: &mut PreparedSecrets,
     ) {
         let path = self.path;
-        if let (Some(why), Some(stored)) = (self.sealed_away, self.stored) {
+        let warnings = &mut prepared.warnings;
+        if let (Some(away), Some(stored)) = (self.sealed_away, self.stored) {
+            let why = &away.why;
             let by_fingerprint = matches!(secret.form(), SecretForm::Fingerprint(_));
             let as_applied = self.reference.is_some() && self.reference == self.applied_from;
             if by_fingerprint || (as_applied && *sealing != Sealing::Alone) {
@@ -804,7 +831,11 @@ impl SecretAt<'_> {
                 ));
                 return;
             }
-            if let Sealing::Shared { key } = sealing {
+            if away.key_elsewhere && matches!(sealing, Sealing::Shared { .. }) {
+                let refused = format!("{path} cannot be applied here: {why}");
+                warnings.push(refused.clone());
+                prepared.not_here.push(refused);
+            } else if let Sealing::Shared { key } = sealing {
                 warnings.push(format!(
                     "{path}: no key at hand opens the stored secret, so the document's value \
                      replaces it, sealed under key {key}: replicas without that key cannot open it"
@@ -1224,18 +1255,25 @@ mod tests {
     }
 
     /// A workspace whose password no key at hand opens, applied from
-    /// [`REFERENCE`].
-    fn sealed_away() -> Snapshot {
+    /// [`REFERENCE`], on a desk of its own or where replicas hold its key
+    /// (`key_elsewhere`).
+    fn sealed_away_with(key_elsewhere: bool) -> Snapshot {
         let mut current = Snapshot::empty();
         current.email.host = Some("smtp.example.com".into());
         current.email.password = Some(SEALED.into());
         current
             .secret_references
             .insert(EMAIL_PASSWORD.into(), REFERENCE.into());
+        let away = SealedAway {
+            why: WHY.into(),
+            key_elsewhere,
+        };
+        current.sealed_away.insert(EMAIL_PASSWORD.into(), away);
         current
-            .sealed_away
-            .insert(EMAIL_PASSWORD.into(), WHY.into());
-        current
+    }
+
+    fn sealed_away() -> Snapshot {
+        sealed_away_with(false)
     }
 
     fn referenced(reference: &str) -> BTreeMap<String, String> {
@@ -1304,6 +1342,65 @@ mod tests {
         assert!(prepared.warnings.is_empty(), "{:?}", prepared.warnings);
     }
 
+    /// A replica given the wrong key, like one given none: the secret named
+    /// as applied is kept; a new value is planned with why it cannot be
+    /// applied here and refused, since sealed under this replica's key it
+    /// would stop working on every replica holding the right one.
+    #[test]
+    fn where_replicas_hold_its_key_a_new_value_for_a_secret_no_key_opens_is_refused() {
+        let current = sealed_away_with(true);
+        let kept = prepare_secrets(
+            setting_password("new-or-old-who-knows"),
+            &current,
+            &referenced(REFERENCE),
+            &shared(),
+        )
+        .unwrap();
+        assert_eq!(
+            password(&kept),
+            &fingerprinted(SEALED, &current.fingerprints)
+        );
+        assert!(kept.not_here.is_empty(), "{:?}", kept.not_here);
+        assert!(kept.applicable_here().is_ok());
+
+        for (references, value) in [
+            // Another reference, as an export names a secret set by
+            // `delivery set`: none recorded.
+            (referenced("${env:NEW_SMTP_PASSWORD}"), "a-new-password"),
+            (BTreeMap::new(), "a-new-password"),
+        ] {
+            let prepared =
+                prepare_secrets(setting_password(value), &current, &references, &shared()).unwrap();
+            // Planned as the change it is, with why it is refused.
+            assert_eq!(password(&prepared).expose(), value);
+            let refused = format!("email.password cannot be applied here: {WHY}");
+            assert_eq!(prepared.warnings, std::slice::from_ref(&refused));
+            assert_eq!(prepared.not_here, std::slice::from_ref(&refused));
+            match prepared.applicable_here() {
+                Err(crate::domain::Refusal::Conflict { code, detail }) => {
+                    assert_eq!(code, "secret_key_elsewhere");
+                    assert_eq!(detail, refused);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+
+        // A reference left unresolved is still an error in the document.
+        let unresolved = prepare_secrets(
+            setting_password("${env:NEW_SMTP_PASSWORD}"),
+            &current,
+            &BTreeMap::new(),
+            &shared(),
+        )
+        .unwrap_err();
+        assert!(
+            unresolved.0[0].message.contains("unresolved"),
+            "{unresolved:?}"
+        );
+    }
+
+    /// One no replica's key opens (altered, or failing under the key at
+    /// hand): the document's value replaces it, with a warning.
     #[test]
     fn another_reference_replaces_a_secret_no_key_opens_saying_under_which_key() {
         let prepared = prepare_secrets(

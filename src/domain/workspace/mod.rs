@@ -62,11 +62,23 @@ pub struct Snapshot {
     /// How stored secrets show: set by the store that read the snapshot, from
     /// the keys that seal them; never stored.
     pub fingerprints: Fingerprints,
-    /// The stored secrets no key at hand opens, by place, each with why and
-    /// what to do. They stay sealed in this snapshot, so what needs one fails
-    /// (see [`Snapshot::unusable_secret`]) and everything else works: set by
-    /// the store that read the snapshot; never stored.
-    pub sealed_away: std::collections::BTreeMap<String, String>,
+    /// The stored secrets no key at hand opens, by place. They stay sealed
+    /// in this snapshot, so what needs one fails (see
+    /// [`Snapshot::unusable_secret`]) and everything else works: set by the
+    /// store that read the snapshot; never stored.
+    pub sealed_away: std::collections::BTreeMap<String, SealedAway>,
+}
+
+/// A stored secret no key at hand opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedAway {
+    /// Why, and what to do; never the secret or its sealed value.
+    pub why: String,
+    /// Whether it is sealed under a key this process lacks, on a database
+    /// replicas share: a replica holding that key uses it, so a value sealed
+    /// here instead would break it there. (Not so for one that fails to open
+    /// under a key at hand, or on a desk of its own.)
+    pub key_elsewhere: bool,
 }
 
 /// A connected integration: the connection and what its tests found.
@@ -166,7 +178,7 @@ impl Snapshot {
     /// cannot be used now, if it is sealed away: what would use it must fail
     /// with this, never use the sealed value.
     pub fn unusable_secret(&self, place: &str) -> Option<&str> {
-        self.sealed_away.get(place).map(String::as_str)
+        self.sealed_away.get(place).map(|away| away.why.as_str())
     }
 
     /// The email settings as the API shows them.
@@ -187,7 +199,7 @@ impl Snapshot {
         self.sealed_away
             .iter()
             .find(|(place, _)| place.starts_with(&prefix))
-            .map(|(_, why)| why.as_str())
+            .map(|(_, away)| away.why.as_str())
     }
 
     pub fn operator(&self, handle: &str) -> Option<&Operator> {

@@ -224,6 +224,7 @@ async fn apply(
         .store
         .change_workspace(Some(expected), |workspace| {
             let desired = desired(request, workspace, &sealing)?;
+            desired.applicable_here()?;
             let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired.document, &plan, workspace)?;
             document::remember_references(&mut next, &desired.document, &references);

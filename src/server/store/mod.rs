@@ -35,8 +35,8 @@ use crate::domain::Refusal;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
-use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document::Sealing;
+use crate::domain::workspace::{SealedAway, Snapshot};
 use crate::server::sealing::{self, Keys, SealError};
 
 /// Why a store operation did not happen. Nothing was written when one is returned.
@@ -1424,7 +1424,8 @@ enum Reseal {
 /// secret no key at hand opens stays sealed, named in `sealed_away` with why
 /// and what to do (which depends on whether replicas `shared` the database):
 /// it fails where it is used, not every read of the workspace, and a change
-/// can replace it.
+/// can replace it. Its fingerprint is a hash of its sealed value, so every
+/// replica, whatever its key, shows the same one.
 fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
     let mut sealed_away = std::collections::BTreeMap::new();
     for (place, secret) in snapshot.secrets_mut() {
@@ -1432,13 +1433,22 @@ fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
             Ok(open) => *secret = open,
             Err(SealError(why)) => {
                 let missing = sealing::sealed_key_id(secret).filter(|id| !keys.holds(id));
-                let advice = unusable(&place, &why, missing, shared);
-                sealed_away.insert(place, advice);
+                let away = SealedAway {
+                    why: unusable(&place, &why, missing, shared),
+                    key_elsewhere: shared && missing.is_some(),
+                };
+                sealed_away.insert(place, away);
             }
         }
     }
+    let unopened = snapshot
+        .secrets_mut()
+        .into_iter()
+        .filter(|(place, _)| sealed_away.contains_key(place))
+        .map(|(_, sealed)| sealed.clone())
+        .collect::<Vec<_>>();
     snapshot.sealed_away = sealed_away;
-    snapshot.fingerprints = keys.fingerprints();
+    snapshot.fingerprints = keys.fingerprints().with_unopened(unopened);
 }
 
 /// Why the secret at `place` cannot be used (`why` it did not open) and
@@ -1492,7 +1502,7 @@ fn seal_secrets(
         let unchanged_away =
             sealed.is_some_and(|sealed| sealed == secret) && sealed_away.contains_key(&place);
         if unchanged_away && reseal == Reseal::Every {
-            return Err(SealError(sealed_away[&place].clone()));
+            return Err(SealError(sealed_away[&place].why.clone()));
         }
         let kept = sealed.filter(|sealed| {
             unchanged_away
@@ -1643,6 +1653,10 @@ mod tests {
             "{why}"
         );
         assert!(!why.contains("; or enter it again"), "{why}");
+        assert!(opened.sealed_away["email.password"].key_elsewhere);
+        let mut alone = stored.clone();
+        open_secrets(&at_hand, &mut alone, false);
+        assert!(!alone.sealed_away["email.password"].key_elsewhere);
 
         // A secret altered in the database opens nowhere: entering it again
         // is the remedy there too.
@@ -1656,6 +1670,7 @@ mod tests {
             why.ends_with("or enter it again: `deskctl delivery set --secret-stdin`"),
             "{why}"
         );
+        assert!(!altered.sealed_away["delivery.secret"].key_elsewhere);
     }
 
     #[test]
@@ -1669,9 +1684,13 @@ mod tests {
             "`deskctl integrations connect zendesk --secret api-token=env:VAR`"
         );
         let mut snapshot = Snapshot::empty();
-        snapshot
-            .sealed_away
-            .insert("integrations.zendesk.api-token".into(), "why".into());
+        snapshot.sealed_away.insert(
+            "integrations.zendesk.api-token".into(),
+            SealedAway {
+                why: "why".into(),
+                key_elsewhere: false,
+            },
+        );
         assert_eq!(
             snapshot.unusable_integration_secret(IntegrationKind::Zendesk),
             Some("why")

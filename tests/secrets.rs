@@ -882,3 +882,40 @@ fn on_sqlite_the_document_enters_again_a_secret_whose_key_is_lost() {
     let shown = run(&desk, &["email", "show"]);
     assert_usable(&shown);
 }
+
+/// A secret entered again by hand (`email set`) is no longer the value of the
+/// reference a document applied it from: `export` names the default
+/// reference then, not the old one, whose value applied would set the old
+/// secret back. A change that leaves the secret alone keeps the reference.
+#[test]
+fn a_secret_entered_again_by_hand_forgets_the_reference_it_was_applied_from() {
+    let desk = Desk::new();
+    let file = document(&desk, "desk.yaml", "${env:SMTP_PASSWORD}", "order");
+    let (code, _, stderr) = planned(cmd(&desk).args(["apply", "--yes", "-f", &file]));
+    assert_eq!(code, 0, "{stderr}");
+    let exported = run(&desk, &["export"]);
+    assert!(
+        exported.contains("password: ${env:SMTP_PASSWORD}"),
+        "{exported}"
+    );
+
+    // Not the secret: the reference stays.
+    run(&desk, &["email", "set", "--host", "smtp2.example.com"]);
+    let exported = run(&desk, &["export"]);
+    assert!(
+        exported.contains("password: ${env:SMTP_PASSWORD}"),
+        "{exported}"
+    );
+
+    let (code, _, stderr) = run_with_secrets(
+        cmd(&desk).args(["email", "set", "--password-env", "ANOTHER"]),
+        &[("ANOTHER", "another-smtp-password-5e")],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let exported = run(&desk, &["export"]);
+    assert!(
+        exported.contains("password: ${env:DESKCTL_EMAIL_PASSWORD}"),
+        "{exported}"
+    );
+    assert!(!exported.contains("SMTP_PASSWORD"), "{exported}");
+}

@@ -246,6 +246,33 @@ pub fn remember_references(
     next.secret_references.retain(|key, _| stored.contains(key));
 }
 
+/// The values of the workspace's stored secrets by key, to tell afterwards
+/// which ones a change replaced ([`forget_replaced_references`]).
+pub fn secret_values(workspace: &mut Snapshot) -> BTreeMap<String, String> {
+    workspace
+        .secrets_mut()
+        .into_iter()
+        .map(|(key, value)| (key, value.clone()))
+        .collect()
+}
+
+/// Forgets the reference each secret was applied from when a change other
+/// than a document's (`delivery set`, `email set`, `integrations connect`)
+/// gave it a new value: `export` would name the old reference, whose value
+/// is no longer the secret, and applying that export would set it back.
+/// `before` is [`secret_values`] of the workspace before the change.
+pub fn forget_replaced_references(before: &BTreeMap<String, String>, next: &mut Snapshot) {
+    let replaced: Vec<String> = next
+        .secrets_mut()
+        .into_iter()
+        .filter(|(key, value)| before.get(key) != Some(&**value))
+        .map(|(key, _)| key)
+        .collect();
+    for key in replaced {
+        next.secret_references.remove(&key);
+    }
+}
+
 /// The live workspace as `export` writes it: stored secrets become the
 /// references they were applied from, or `${env:DESKCTL_…}` ones, so the
 /// document holds no secret and `apply` takes it back unchanged once those
@@ -1274,6 +1301,34 @@ mod tests {
 
     fn sealed_away() -> Snapshot {
         sealed_away_with(false)
+    }
+
+    #[test]
+    fn a_secret_a_change_replaces_forgets_its_reference_and_no_other_does() {
+        let mut workspace = Snapshot::empty();
+        workspace.email.password = Some("old".into());
+        workspace.delivery.secret = Some("kept".into());
+        for key in [EMAIL_PASSWORD, DELIVERY_SECRET] {
+            workspace
+                .secret_references
+                .insert(key.into(), format!("${{env:{key}}}"));
+        }
+        let before = secret_values(&mut workspace);
+        workspace.email.password = Some("new".into());
+        forget_replaced_references(&before, &mut workspace);
+        assert_eq!(
+            workspace.secret_references.keys().collect::<Vec<_>>(),
+            [DELIVERY_SECRET]
+        );
+        // A secret set where none was has no reference to keep either.
+        workspace.delivery.secret = None;
+        let before = secret_values(&mut workspace);
+        workspace.delivery.secret = Some("new".into());
+        workspace
+            .secret_references
+            .insert(DELIVERY_SECRET.into(), "${env:STALE}".into());
+        forget_replaced_references(&before, &mut workspace);
+        assert!(workspace.secret_references.is_empty());
     }
 
     fn referenced(reference: &str) -> BTreeMap<String, String> {

@@ -26,7 +26,7 @@ use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
 use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
 use crate::domain::Refusal;
-use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::{Snapshot, document};
 
 use super::AppState;
 use super::error::{ApiError, ApiResult};
@@ -117,7 +117,12 @@ pub(crate) async fn change_workspace(
     let at = super::store::stored_now();
     Ok(state
         .store
-        .change_workspace(None, |ws| change(ws, at))
+        .change_workspace(None, |ws| {
+            let before = document::secret_values(ws);
+            change(ws, at)?;
+            document::forget_replaced_references(&before, ws);
+            Ok(())
+        })
         .await?)
 }
 

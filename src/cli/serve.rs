@@ -1,3 +1,5 @@
+mod log_filter;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -185,9 +187,9 @@ fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
         ("info,rmcp=warn", "info")
     };
     let chosen = session.env.log.as_deref().map(|filter| {
-        crate::domain::log_filter::check(filter).and_then(|()| {
+        log_filter::check(filter).and_then(|()| {
             tracing_subscriber::EnvFilter::try_new(filter)
-                .map_err(|e| crate::domain::log_filter::unreadable(filter, &e.to_string()))
+                .map_err(|e| log_filter::unreadable(filter, &e.to_string()))
         })
     });
     let (filter, warning) = match chosen {

@@ -17,7 +17,6 @@
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
 //! - [`plan`]: what applying a document would change.
 //! - [`what_if`]: the workspace under a document, and how decisions there differ.
-//! - [`log_filter`]: whether a `DESKCTL_LOG` filter says what it most likely means.
 
 pub mod assignment;
 pub mod button;
@@ -25,7 +24,6 @@ pub mod events;
 pub mod external;
 pub mod handoff;
 pub mod hours;
-pub mod log_filter;
 pub mod mail;
 pub mod plan;
 pub mod platform;

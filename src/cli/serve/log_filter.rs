@@ -6,11 +6,11 @@
 //! target deskctl logs under; `target=level` directives are left to tracing.
 
 /// The levels a filter may name, quietest last.
-pub const LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
+pub(super) const LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
 
 /// The crates whose log lines reach `serve`'s log: deskctl's own and those of
 /// the libraries it serves with (tracing events, and `log` records bridged).
-pub const TARGETS: &[&str] = &[
+pub(super) const TARGETS: &[&str] = &[
     "deskctl",
     "axum",
     "h2",
@@ -28,7 +28,7 @@ pub const TARGETS: &[&str] = &[
 
 /// The first bare word of `filter` that is neither a level nor a target
 /// under one of [`TARGETS`], as a warning (a sentence) that names the levels.
-pub fn check(filter: &str) -> Result<(), String> {
+pub(super) fn check(filter: &str) -> Result<(), String> {
     let unknown = filter
         .split(',')
         .map(str::trim)
@@ -54,7 +54,7 @@ pub fn check(filter: &str) -> Result<(), String> {
 }
 
 /// The warning (a sentence) for a filter tracing cannot read at all.
-pub fn unreadable(filter: &str, error: &str) -> String {
+pub(super) fn unreadable(filter: &str, error: &str) -> String {
     format!(
         "DESKCTL_LOG: cannot read '{filter}' ({error}); give a level ({}) or \
          TARGET=LEVEL directives, e.g. `info,deskctl=debug,sqlx=warn`.",

@@ -254,6 +254,253 @@ fn bad_handover_actions_are_refused_and_change_nothing() {
         .stderr(contains("agent 'bot' has no handover action"));
 }
 
+/// An action unlike the defaults in every field, with text YAML must quote.
+fn with_rich_action(desk: &Desk) {
+    with_agent(desk);
+    desk.run(&["agents", "add", "faq", "--name", "FAQ bot"]);
+    desk.run(&[
+        "actions",
+        "set",
+        "shop",
+        "--when-to-use",
+        "Use when: the customer asks # for a person.\n  - or \"a refund\"",
+        "--channel",
+        "telegram",
+        "--channel",
+        "email",
+        "--default-priority",
+        "high",
+        "--human-button",
+        "false",
+        "--message-threshold",
+        "4",
+        "--waiting-label",
+        "One moment…",
+        "--auto-reply",
+        "yes",
+    ]);
+    desk.run(&["actions", "disable", "shop"]);
+}
+
+/// `actions set AGENT -f PATH` (or `-f -` with `stdin`), expecting success;
+/// returns stderr.
+fn set_from_file(desk: &Desk, agent: &str, path: &str, stdin: &str, more: &[&str]) -> String {
+    let mut args = vec!["actions", "set", agent, "-f", path];
+    args.extend(more);
+    let output = desk.cmd().args(&args).write_stdin(stdin).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    stderr
+}
+
+#[test]
+fn what_actions_show_prints_sets_the_same_action_back() {
+    let desk = Desk::new();
+    with_rich_action(&desk);
+    let before = workspace(&desk);
+    let shown = json(&desk.run(&["actions", "show", "shop", "-o", "json"]));
+    for format in ["json", "yaml"] {
+        let printed = desk.run(&["actions", "show", "shop", "-o", format]);
+        let file = desk.dir.path().join(format!("action.{format}"));
+        std::fs::write(&file, &printed).unwrap();
+        let stderr = set_from_file(&desk, "shop", common::path_str(&file), "", &[]);
+        assert!(
+            stderr.contains("The handover action of agent shop is unchanged"),
+            "{stderr}"
+        );
+        // From stdin, with no name to tell the format by.
+        set_from_file(&desk, "shop", "-", &printed, &[]);
+        assert_eq!(workspace(&desk), before, "{format}");
+    }
+    // As programs write it: on one line, or indented with tabs.
+    let compact = serde_json::to_string(&shown).unwrap();
+    let mut tabbed = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    serde::Serialize::serialize(
+        &shown,
+        &mut serde_json::Serializer::with_formatter(&mut tabbed, formatter),
+    )
+    .unwrap();
+    let tabbed = String::from_utf8(tabbed).unwrap();
+    for text in [compact, tabbed] {
+        set_from_file(&desk, "shop", "-", &text, &[]);
+        assert_eq!(workspace(&desk), before, "{text}");
+    }
+}
+
+#[test]
+fn an_edited_action_from_stdin_is_set_whole_and_flags_override_it() {
+    let desk = Desk::new();
+    with_rich_action(&desk);
+    let shop = json(&desk.run(&["actions", "show", "shop", "-o", "json"]));
+
+    // `show -o json | jq '.name="Ask_A_Person"' | set faq -f -`
+    let mut edited = shop.clone();
+    edited["name"] = "Ask_A_Person".into();
+    let stderr = set_from_file(&desk, "faq", "-", &edited.to_string(), &[]);
+    assert!(
+        stderr.contains("Created the handover action of agent faq"),
+        "{stderr}"
+    );
+    assert_eq!(
+        json(&desk.run(&["actions", "show", "faq", "-o", "json"])),
+        edited
+    );
+
+    // Flags beside the file win over its fields.
+    let file = desk.dir.path().join("action.yaml");
+    std::fs::write(&file, desk.run(&["actions", "show", "shop", "-o", "yaml"])).unwrap();
+    let stderr = set_from_file(
+        &desk,
+        "faq",
+        common::path_str(&file),
+        "",
+        &[
+            "--message-threshold",
+            "9",
+            "--channel",
+            "web",
+            "--no-default-priority",
+        ],
+    );
+    assert!(
+        stderr.contains("Updated the handover action of agent faq"),
+        "{stderr}"
+    );
+    let faq = json(&desk.run(&["actions", "show", "faq", "-o", "json"]));
+    let mut expected = shop.clone();
+    expected["message-threshold"] = 9.into();
+    expected["channels"] = serde_json::json!(["web"]);
+    expected.as_object_mut().unwrap().remove("default-priority");
+    assert_eq!(faq, expected);
+
+    // The file is the whole action: what it leaves out takes its default, as
+    // the API's PUT gives it. A null is left out, as the API reads it.
+    set_from_file(
+        &desk,
+        "faq",
+        "-",
+        "{\"name\": \"Ask_A_Person\", \"default-priority\": null}",
+        &[],
+    );
+    let faq = json(&desk.run(&["actions", "show", "faq", "-o", "json"]));
+    let mut defaults = serde_json::to_value(deskctl::api::HandoverAction::default()).unwrap();
+    defaults["name"] = "Ask_A_Person".into();
+    assert_eq!(faq, defaults);
+    set_from_file(&desk, "faq", "-", "message-threshold: 2\n", &[]);
+    let faq = json(&desk.run(&["actions", "show", "faq", "-o", "json"]));
+    assert_eq!(faq["name"], "Escalate_To_Human");
+    assert_eq!(faq["message-threshold"], 2);
+}
+
+#[test]
+fn a_bad_action_file_is_refused_at_its_place_and_changes_nothing() {
+    let desk = Desk::new();
+    with_rich_action(&desk);
+    let before = workspace(&desk);
+    let cases: &[(&str, &str, &[&str])] = &[
+        // Malformed YAML and JSON.
+        (
+            "broken.yaml",
+            "name: X\nchannels: [web\nenabled: true\n",
+            &["broken.yaml:3:"],
+        ),
+        (
+            "broken.json",
+            "{\n  \"name\": \"X\"\n  \"enabled\": true\n}\n",
+            &["--> broken.json:3:3", "expected `,` or `}`"],
+        ),
+        // Unknown keys, with the nearest known one.
+        (
+            "typo.yaml",
+            "name: X\nplatfrom: inbox\n",
+            &[
+                "unknown key `platfrom`",
+                "--> typo.yaml:2:1",
+                "did you mean `platform`?",
+            ],
+        ),
+        (
+            "typo.json",
+            "{\n  \"labels\": {\"waiting\": \"Hold on\", \"conected\": \"Hi\"}\n}\n",
+            &[
+                "unknown key `conected`",
+                "--> typo.json:2:",
+                "did you mean `connected`?",
+            ],
+        ),
+        // Wrong types and values.
+        (
+            "type.yaml",
+            "name: X\nmessage-threshold: many\n",
+            &[
+                "--> type.yaml:2:20",
+                "expected a whole number from 0 to 4294967295",
+            ],
+        ),
+        (
+            "type.json",
+            "{\"human-button\": \"yes\"}",
+            &["--> type.json:1:18", "expected a boolean"],
+        ),
+        (
+            "fax.yaml",
+            "channels: [web, fax]\n",
+            &["--> fax.yaml:1:17", "unknown value `fax`", "`telegram`"],
+        ),
+        (
+            "list.yaml",
+            "- name: X\n",
+            &["--> list.yaml:1:1", "expected a mapping"],
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let file = desk.dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let output = desk
+            .cmd()
+            .current_dir(desk.dir.path())
+            .args(["actions", "set", "shop", "-f", name])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name} is not valid")), "{stderr}");
+        for fragment in *expected {
+            assert!(stderr.contains(fragment), "{name}: {fragment}:\n{stderr}");
+        }
+    }
+    // The service's own checks refuse a file's values as they do flags'.
+    let invalid_name = desk.dir.path().join("invalid.yaml");
+    std::fs::write(&invalid_name, "name: Escalate to human\n").unwrap();
+    desk.cmd()
+        .args(["actions", "set", "shop", "-f"])
+        .arg(&invalid_name)
+        .assert()
+        .code(1)
+        .stderr(contains("not a valid action name"));
+    desk.cmd()
+        .args(["actions", "set", "shop", "-f", "nowhere.yaml"])
+        .assert()
+        .code(1)
+        .stderr(contains("cannot read nowhere.yaml"));
+    desk.cmd()
+        .args([
+            "actions",
+            "set",
+            "shop",
+            "-f",
+            "-",
+            "--auto-reply-file",
+            "-",
+        ])
+        .write_stdin("name: X\n")
+        .assert()
+        .code(2)
+        .stderr(contains("only one text can be read from stdin"));
+    assert_eq!(workspace(&desk), before);
+}
+
 /// Monday 2026-11-23 10:00 in Berlin (CET, UTC+1).
 const MONDAY_OPEN: &str = "2026-11-23T09:00:00Z";
 /// Saturday 2026-11-28 10:00 in Berlin.

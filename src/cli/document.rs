@@ -3,7 +3,8 @@
 //! shown at its place, secret references resolved (`${env:NAME}`,
 //! `${file:PATH}` relative to the document) so the service receives values and
 //! never a reference it cannot follow. `validate`, `diff` and `apply` take
-//! several files or directories of them, combined into one document.
+//! several files or directories of them, combined into one document. An API
+//! object read from a file (`actions set -f`) is shown the same way.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,20 @@ impl DocumentArgs {
 pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
     let source = read_source(session, path)?;
     Ok(read_checked(session, &[source], &manifest::source_name(path))?.0)
+}
+
+/// One API object from a JSON or YAML file (`-` for stdin), as `-o json|yaml`
+/// prints it; its problems are shown on stderr at their place, and any one
+/// refuses it.
+pub(crate) fn read_object<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    path: &Path,
+) -> Result<T, CliError> {
+    let source = read_source(session, path)?;
+    manifest::parse::parse_object(&source).map_err(|diagnostics| {
+        session.ui.diagnostics(&source, &diagnostics);
+        CliError::general(not_valid(&[&source.name], diagnostics.len()))
+    })
 }
 
 /// The documents `args` names as `apply` and `diff` send them: combined into

@@ -146,7 +146,7 @@ pub enum Command {
     Agents(Verbs<agents::AgentsCommand>),
     /// Configure each agent's handover action (Escalate to Human)
     #[command(
-        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions disable shop-assistant"
+        after_help = "Examples:\n  deskctl actions set shop-assistant --channel web --channel email --default-priority high\n  deskctl actions status shop-assistant --messages 3\n  deskctl actions show shop-assistant -o json | jq '.name=\"Ask_A_Person\"' | deskctl actions set faq-bot -f -\n  deskctl actions disable shop-assistant"
     )]
     Actions(Verbs<actions::ActionsCommand>),
     /// How new tickets are assigned, and the support inbox

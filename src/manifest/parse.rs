@@ -4,11 +4,12 @@
 //! stops there: after one, nothing further can be trusted). The typed document
 //! is then read from the tree; on an error the offending entry is dropped and
 //! the read repeated, so unknown keys, wrong types and bad values anywhere in
-//! the file are all reported in one pass.
+//! the file are all reported in one pass. A single API object read from a
+//! file (`actions set -f`) goes the same way.
 
 use std::collections::HashSet;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, SnippetMode, Spanned};
 
@@ -181,18 +182,74 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// Reads the typed document from the tree, dropping each offending entry and
-/// trying again until the read succeeds, so that every error is found.
+/// Reads the typed document from the tree (see [`read_typed`]).
+fn read_document(tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let (read, errors) =
+        read_typed::<DeskDocument>(tree, &|key, top_level| Some(no_value(key, top_level)));
+    let parsed = read.map(|(document, tree)| Parsed { document, tree });
+    (parsed, errors)
+}
+
+/// Reads one API object — e.g. a handover action as `-o json|yaml` prints
+/// it — from JSON or YAML text, with every problem at its place; `Err` holds
+/// them all (never empty). A key with no value where the value is optional
+/// is read as left out, as the API reads JSON's `null`.
+pub fn parse_object<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
+    let text = source.text();
+    let (tree, mut errors) = match read_tree(text) {
+        Ok(read) => read,
+        // YAML reads JSON (tabs, one line, escapes), so a JSON file gets the
+        // same places and "did you mean"; what it cannot read of a JSON file
+        // is a JSON syntax error, told in JSON's terms.
+        Err(_) if looks_like_json(&source.name, text) => {
+            return serde_json::from_str(text).map_err(|error| vec![json_error(&error)]);
+        }
+        Err(errors) => return Err(errors),
+    };
+    let (read, more) = read_typed::<T>(tree, &|_, _| None);
+    errors.extend(more);
+    super::diagnostic::sort(&mut errors);
+    errors.truncate(MAX_ERRORS);
+    match read {
+        Some((object, _)) if errors.is_empty() => Ok(object),
+        _ => Err(errors),
+    }
+}
+
+/// Whether a request file is JSON rather than YAML: by its name, or by the
+/// `{` it starts with.
+pub fn looks_like_json(name: &str, text: &str) -> bool {
+    name.ends_with(".json") || text.trim_start().starts_with('{')
+}
+
+/// serde_json's error at its place, the " at line L column C" it ends with
+/// left out: ours leads the line.
+pub fn json_error(error: &serde_json::Error) -> Diagnostic {
+    let pos = Pos {
+        line: u32::try_from(error.line()).unwrap_or(u32::MAX).max(1),
+        column: u32::try_from(error.column()).unwrap_or(u32::MAX).max(1),
+    };
+    Diagnostic::error(pos, strip_location(&error.to_string()))
+}
+
+/// Reads a `T` from the tree, dropping each offending entry and trying again
+/// until the read succeeds, so that every error is found. What a key with no
+/// value where one is optional says is `no_value`'s to tell (given the key and
+/// whether it is at the top): a diagnostic, or none to read it as left out.
+/// The value comes with the tree it was read from, its offending entries gone.
 ///
 /// A missing key gets a stand-in value (see [`Node::stand_in`]) so the rest of
 /// its mapping is still read; errors about stand-ins are never reported.
-fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
+fn read_typed<T: DeserializeOwned>(
+    mut tree: Node,
+    no_value: &dyn Fn(&Node, bool) -> Option<Diagnostic>,
+) -> (Option<(T, Node)>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     // Keys dropped because their value was wrong: their absence is not news.
     let mut dropped: HashSet<(Pos, String)> = HashSet::new();
     loop {
-        let error = match from_node::<DeskDocument>(&tree) {
-            Ok(document) => return (Some(Parsed { document, tree }), errors),
+        let error = match from_node::<T>(&tree) {
+            Ok(value) => return (Some((value, tree)), errors),
             Err(error) => error,
         };
         if let Some(stand_in) = tree.stand_in_on(&error.path) {
@@ -220,10 +277,10 @@ fn read_document(mut tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
                 None => {
                     let mut diagnostic = Diagnostic::error(pos, plain_words(&error.message));
                     diagnostic.help = error.help.clone();
-                    diagnostic
+                    Some(diagnostic)
                 }
             };
-            errors.push(diagnostic);
+            errors.extend(diagnostic);
             // Drop what the error is about (the entry or the item) and read again;
             // an error about the root ends it.
             match tree.remove(&error.path) {
@@ -740,5 +797,81 @@ mod tests {
             found[0].2,
             "invalid type: string \"yes\", expected a boolean"
         );
+    }
+
+    fn object_errors(name: &str, text: &str) -> Vec<(u32, u32, String, Option<String>)> {
+        parse_object::<crate::api::HandoverAction>(&Source::new(name, text, "."))
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message, d.help))
+            .collect()
+    }
+
+    #[test]
+    fn an_api_object_is_read_from_yaml_or_json_with_every_problem_at_its_place() {
+        let found = object_errors(
+            "a.yaml",
+            "naem: X\nmessage-threshold: many\nhuman-button: yes\n",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    1,
+                    1,
+                    "unknown key `naem`".into(),
+                    Some("did you mean `name`?".into())
+                ),
+                (
+                    2,
+                    20,
+                    "invalid type: string \"many\", expected a whole number from 0 to 4294967295"
+                        .into(),
+                    None
+                ),
+                (
+                    3,
+                    15,
+                    "invalid type: string \"yes\", expected a boolean".into(),
+                    None
+                ),
+            ]
+        );
+        let found = object_errors("a.json", "{\n  \"name\": \"X\",\n  \"enabeld\": true\n}");
+        assert_eq!(found[0].0, 3, "{found:?}");
+        assert_eq!(found[0].3.as_deref(), Some("did you mean `enabled`?"));
+    }
+
+    #[test]
+    fn json_is_read_as_programs_write_it_and_its_syntax_errors_told_in_json_terms() {
+        let tabbed = "{\n\t\"name\": \"X\",\n\t\"message-threshold\": 3\n}";
+        let read: crate::api::HandoverAction =
+            parse_object(&Source::new("<stdin>", tabbed, ".")).unwrap();
+        assert_eq!((read.name.as_str(), read.message_threshold), ("X", 3));
+        let found = object_errors("a.json", "{\n  \"name\": \"X\"\n  \"enabled\": true\n}");
+        assert_eq!(
+            found,
+            [(3, 3, "expected `,` or `}`".into(), None)],
+            "serde_json's place, its \" at line\" left out"
+        );
+        // What YAML reads of JSON that is not quite JSON is read as YAML.
+        let found = object_errors("a.json", "{\"enabled\": tru}");
+        assert_eq!(found[0].0, 1, "{found:?}");
+        assert!(found[0].2.contains("expected a boolean"), "{found:?}");
+    }
+
+    #[test]
+    fn a_null_in_an_api_object_is_the_key_left_out_as_the_api_reads_it() {
+        let read: crate::api::HandoverAction = parse_object(&Source::new(
+            "a.yaml",
+            "default-priority: null\nname: X\n",
+            ".",
+        ))
+        .unwrap();
+        assert_eq!(read.default_priority, None);
+        assert_eq!(read.name, "X");
+        // Where the value is not optional, null is still wrong.
+        let found = object_errors("a.yaml", "labels: ~\n");
+        assert!(found[0].2.contains("expected a mapping"), "{found:?}");
     }
 }

@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::ActionView;
 use crate::api::{Channel, HandoverAction, Priority};
+use crate::cli::document::read_object;
 use crate::cli::names::{Named, missing};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::{CliError, CliResult};
@@ -13,6 +14,11 @@ pub struct ActionsSetArgs {
     /// The agent's key
     #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
+    /// Set the action to the one in this file, JSON or YAML as `actions show -o json|yaml` prints
+    /// it (`-` for stdin). The file is the whole action: a field it leaves out takes its default,
+    /// as the API's PUT gives it. Flags given beside it override its fields
+    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    pub file: Option<PathBuf>,
     /// The action's name, as the agent sees it, e.g. `Escalate_To_Human`
     #[arg(long)]
     pub name: Option<String>,
@@ -65,9 +71,11 @@ pub struct ActionsSetArgs {
     pub auto_reply_file: Option<PathBuf>,
 }
 
-/// Creates the action from its defaults when the agent has none, then applies the flags.
+/// Starts from the file's action if one is given, else the agent's (its
+/// defaults when it has none), then applies the flags.
 pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResult {
     let from_stdin = [
+        &args.file,
         &args.when_to_use_file,
         &args.waiting_label_file,
         &args.connected_label_file,
@@ -81,6 +89,19 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
             "only one text can be read from stdin (`-`); give the others as files",
         ));
     }
+    // Read before anything is asked of the service: a bad file changes nothing.
+    let from_file: Option<HandoverAction> = args
+        .file
+        .as_deref()
+        .map(|path| {
+            read_object(session, path).map_err(|error| {
+                error.with_hint(format!(
+                    "`deskctl actions show {} -o yaml` prints an action to start from",
+                    args.agent
+                ))
+            })
+        })
+        .transpose()?;
     let text = |flag: Option<String>, file: &Option<PathBuf>| -> CliResult<Option<String>> {
         match file {
             Some(path) => Ok(Some(session.read_text(path)?)),
@@ -103,8 +124,10 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
             return Err(missing.unwrap_or_else(|| error.into()));
         }
     };
-    let created = existing.is_none();
-    let mut action = existing.unwrap_or_default();
+    let mut action = match from_file {
+        Some(action) => action,
+        None => existing.clone().unwrap_or_default(),
+    };
     if let Some(name) = args.name {
         action.name = name;
     }
@@ -141,11 +164,15 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
     let handover: HandoverAction = client
         .put_handover(&args.agent, &action, args.force)
         .await?;
-    session.ui.success(&format!(
-        "{} the handover action of agent {}",
-        if created { "Created" } else { "Updated" },
-        args.agent
-    ));
+    let agent = &args.agent;
+    session.ui.success(&match &existing {
+        None => format!("Created the handover action of agent {agent}"),
+        // A file as `show` printed it sets what is there: saying so shows the round trip.
+        Some(before) if *before == handover => {
+            format!("The handover action of agent {agent} is unchanged")
+        }
+        Some(_) => format!("Updated the handover action of agent {agent}"),
+    });
     session.ui.print_item(&ActionView {
         agent: args.agent,
         handover,

@@ -69,17 +69,12 @@ pub(crate) fn read_handoff(
     } else {
         path.display().to_string()
     };
-    let looks_like_json =
-        path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    let looks_like_json = crate::manifest::parse::looks_like_json(&name, &text);
     let typed: Result<HandoffRequest, CliError> = if looks_like_json {
         serde_json::from_str(&text).map_err(|e| {
-            CliError::general(format!(
-                "{name}:{}:{}: {}",
-                e.line(),
-                e.column(),
-                strip_position(&e.to_string())
-            ))
-            .with_hint("the handoff format is described in docs/handoff-format.md")
+            let error = crate::manifest::parse::json_error(&e);
+            CliError::general(format!("{name}:{}: {}", error.pos, error.message))
+                .with_hint("the handoff format is described in docs/handoff-format.md")
         })
     } else {
         serde_saphyr::from_str(&text).map_err(|e| {
@@ -137,14 +132,6 @@ impl Overrides {
         }
         serde_json::from_value(value).ok()
     }
-}
-
-/// serde_json ends its messages with " at line L column C"; the caller puts the
-/// position first, as compilers do.
-fn strip_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .map_or(message, |index| &message[..index])
 }
 
 /// A decision as the preview shows it.

@@ -130,6 +130,10 @@ struct Shared {
     hits: Arc<Mutex<Vec<Hit>>>,
     /// Answers to give, in order; then 204.
     answers: Arc<Mutex<VecDeque<Answer>>>,
+    /// A ticket whose deliveries get no answer until [`Receiver::release`]:
+    /// a receiver slow to answer.
+    held: Arc<Mutex<Option<u64>>>,
+    released: Arc<tokio::sync::Notify>,
 }
 
 /// The AI agent platform's delivery webhook: records every request.
@@ -170,7 +174,16 @@ impl Receiver {
                         .iter()
                         .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
                         .collect();
+                    let ticket = serde_json::from_str::<Value>(&body)
+                        .ok()
+                        .and_then(|event| event["ticket"].as_u64());
                     state.hits.lock().unwrap().push(Hit { headers, body });
+                    // Made before the look, so a release in between is not missed.
+                    let released = state.released.notified();
+                    let held = *state.held.lock().unwrap();
+                    if ticket.is_some() && ticket == held {
+                        released.await;
+                    }
                     let answer = state.answers.lock().unwrap().pop_front();
                     match answer {
                         None => StatusCode::NO_CONTENT.into_response(),
@@ -219,6 +232,27 @@ impl Receiver {
 
     fn hits(&self) -> Vec<Hit> {
         self.shared.hits.lock().unwrap().clone()
+    }
+
+    /// Answers nothing about `ticket` until [`Self::release`].
+    fn hold(&self, ticket: u64) {
+        *self.shared.held.lock().unwrap() = Some(ticket);
+    }
+
+    /// Answers what was held, and everything from now on.
+    fn release(&self) {
+        *self.shared.held.lock().unwrap() = None;
+        self.shared.released.notify_waiters();
+    }
+
+    /// The event types delivered about `ticket`, in the order they arrived.
+    fn types_about(&self, ticket: u64) -> Vec<String> {
+        self.hits()
+            .iter()
+            .map(|hit| verified(hit, SECRET))
+            .filter(|event| event["ticket"] == ticket)
+            .map(|event| event["type"].as_str().unwrap().to_string())
+            .collect()
     }
 }
 
@@ -660,6 +694,44 @@ fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
         "delivered".into(),
         "Reply delivered to the AI agent platform for telegram".into()
     )));
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// A receiver slow to answer about one ticket holds up one delivery worker:
+/// the other tickets' messages go out meanwhile, and that ticket's later ones
+/// still wait their turn.
+#[test]
+fn a_receiver_slow_to_answer_about_one_ticket_holds_up_no_other_ticket() {
+    let (desk, receiver) = telegram_chat(desk(desk!()));
+    handoff(
+        &desk,
+        "telegram",
+        json!({"name": "Uma", "external-id": "tg-43"}),
+        "Where is my parcel",
+    );
+    let alice = desk.token("alice");
+    let server = desk.serve();
+    let as_alice = |args: &[&str]| {
+        desk.as_token(&server, &alice).args(args).assert().success();
+    };
+    receiver.hold(10001);
+    as_alice(&["tickets", "takeover", "10001"]);
+    wait_until("the held takeover", WAIT, || {
+        (receiver.types_about(10001) == ["takeover"]).then_some(())
+    });
+    as_alice(&["tickets", "reply", "10001", "-m", "A person here.", "--yes"]);
+    as_alice(&["tickets", "takeover", "10002"]);
+    as_alice(&["tickets", "reply", "10002", "-m", "Hello Uma.", "--yes"]);
+    // One worker sits on 10001's takeover until its attempt times out (30 s);
+    // the others deliver 10002's messages now.
+    wait_until("10002's messages, while 10001's wait", WAIT, || {
+        (receiver.types_about(10002) == ["takeover", "reply"]).then_some(())
+    });
+    assert_eq!(receiver.types_about(10001), ["takeover"], "the reply waits");
+
+    receiver.release();
+    wait_for_all(&desk, 4, "delivered");
+    assert_eq!(receiver.types_about(10001), ["takeover", "reply"]);
     assert_eq!(server.terminate(), Some(0));
 }
 

@@ -350,7 +350,14 @@ fn three_replicas_on_one_postgres_behave_as_one_service_through_a_crash() {
         .to_string();
     let owner = desk.token("root");
     let mut servers: Vec<Server> = (0..REPLICAS)
-        .map(|n| desk.serve_named(&format!("replica-{n}"), &["--delivery-lease", LEASE]))
+        // One worker each, so that a webhook held at the receiver per replica
+        // means the victim dies holding one.
+        .map(|n| {
+            desk.serve_named(
+                &format!("replica-{n}"),
+                &["--delivery-lease", LEASE, "--delivery-workers", "1"],
+            )
+        })
         .collect();
     let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
 

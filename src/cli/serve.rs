@@ -67,6 +67,12 @@ pub struct ServeArgs {
     /// takes the message over once this has passed
     #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
     pub delivery_lease: u64,
+    /// Messages the outbox delivers at once (each worker sends one at a time,
+    /// so a receiver slow to answer holds up one worker, not every other
+    /// ticket's messages); one ticket's messages to one place still go out
+    /// one after another, in order
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub delivery_workers: u64,
     /// The most handoffs written in one transaction (on a SQLite desk, the
     /// most writes of any kind; on PostgreSQL, also the most ticket actions):
     /// writes that arrive while one commits are written together in the next
@@ -323,8 +329,11 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     store.set_handoff_batch(usize::try_from(args.handoff_batch).unwrap_or(1));
     store.keep_connections();
     let copilot = crate::mcp::http::routes(store.clone());
-    let lease = Duration::from_secs(args.delivery_lease);
-    let served = crate::server::serve(listener, store, copilot, limits, lease, shutdown).await;
+    let delivery = crate::server::Delivery {
+        lease: Duration::from_secs(args.delivery_lease),
+        workers: usize::try_from(args.delivery_workers).unwrap_or(1),
+    };
+    let served = crate::server::serve(listener, store, copilot, limits, delivery, shutdown).await;
     if let Some(smtp) = smtp {
         smtp.abort();
     }

@@ -446,26 +446,41 @@ fn is_change(method: &axum::http::Method, path: &str) -> bool {
     }
 }
 
-/// How long `serve` waits, once stopped, for the delivery worker to finish the
-/// message in hand; a message cut off is tried again when its lease runs out.
+/// How long `serve` waits, once stopped, for the delivery workers to finish
+/// the messages in hand; a message cut off is tried again when its lease runs
+/// out.
 const DELIVERY_STOP_GRACE: Duration = Duration::from_secs(35);
+
+/// How `serve` delivers the outbox.
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery {
+    /// How long a worker holds a message it is sending.
+    pub lease: Duration,
+    /// Messages sent at once: each worker sends one at a time, so a receiver
+    /// slow to answer holds up one worker, not every other ticket's messages.
+    pub workers: usize,
+}
 
 /// Serves the API, and `extra` routes beside it, on `listener` within `limits`
 /// until `shutdown` completes, then refuses new requests (503) and finishes the
-/// requests in flight (see [`listen`]). Meanwhile a worker delivers the outbox, woken by every request that
-/// changes something; it stops after the message in hand.
+/// requests in flight (see [`listen`]). Meanwhile `delivery.workers` workers
+/// deliver the outbox, one woken by every request that changes something;
+/// each stops after the message in hand.
 pub async fn serve(
     listener: TcpListener,
     store: Store,
     extra: Router,
     limits: listen::Limits,
-    delivery_lease: Duration,
+    delivery: Delivery,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
-    let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery_lease);
-    let worker = tokio::spawn(deliverer.run(wake.clone(), stopped));
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..delivery.workers.max(1) {
+        let deliverer = delivery::Deliverer::new(store.clone()).with_lease(delivery.lease);
+        workers.spawn(deliverer.run(wake.clone(), stopped.clone()));
+    }
     // The event log's poller, started now rather than with the first stream:
     // it also prunes the events past their retention, every hour.
     drop(store.watch_events());
@@ -496,17 +511,17 @@ pub async fn serve(
     };
     let served = listen::run(listener, app, limits, draining, shutdown).await;
     let _ = stop.send(true);
-    if tokio::time::timeout(DELIVERY_STOP_GRACE, worker)
+    if tokio::time::timeout(DELIVERY_STOP_GRACE, workers.join_all())
         .await
         .is_err()
     {
-        tracing::warn!("the delivery worker did not stop in time");
+        tracing::warn!("the delivery workers did not stop in time");
     }
     store.close().await;
     served
 }
 
-/// Wakes the delivery worker after each request that changed something.
+/// Wakes a delivery worker after each request that changed something.
 async fn wake_deliverer(
     axum::extract::State(wake): axum::extract::State<Arc<Notify>>,
     request: axum::extract::Request,

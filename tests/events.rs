@@ -29,6 +29,9 @@ struct Sse {
 struct Stream {
     body: Body,
     buffer: String,
+    /// The place the service said the stream goes on after
+    /// (`Desk-Last-Event-ID`).
+    told: u64,
 }
 
 impl Stream {
@@ -62,40 +65,23 @@ impl Stream {
             "text/event-stream",
             "an SSE stream"
         );
+        let told = response.headers()["desk-last-event-id"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .expect("a numeric place");
         Ok(Stream {
             body: response.into_body(),
             buffer: String::new(),
+            told,
         })
     }
 
-    /// The next event (keep-alive comments skipped). A stream that sends
-    /// nothing for a minute fails the test instead of hanging it.
-    async fn next(&mut self) -> Sse {
+    /// The next frame as sent, up to its blank line.
+    async fn frame(&mut self) -> String {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
-                let block: String = self.buffer.drain(..end + 2).collect();
-                let mut sse = Sse {
-                    id: None,
-                    event: "message".into(),
-                    data: Value::Null,
-                };
-                let mut any = false;
-                for line in block.lines() {
-                    if let Some(id) = line.strip_prefix("id:") {
-                        sse.id = Some(id.trim().parse().expect("numeric ids"));
-                        any = true;
-                    } else if let Some(event) = line.strip_prefix("event:") {
-                        sse.event = event.trim().to_string();
-                        any = true;
-                    } else if let Some(data) = line.strip_prefix("data:") {
-                        sse.data = serde_json::from_str(data.trim()).expect("JSON data");
-                        any = true;
-                    }
-                }
-                if any {
-                    return sse;
-                }
-                continue;
+                return self.buffer.drain(..end + 2).collect();
             }
             let frame = tokio::time::timeout(std::time::Duration::from_secs(60), self.body.frame())
                 .await
@@ -104,6 +90,35 @@ impl Stream {
                 .expect("the stream did not fail");
             if let Ok(data) = frame.into_data() {
                 self.buffer.push_str(std::str::from_utf8(&data).unwrap());
+            }
+        }
+    }
+
+    /// The next event: a frame with data. Frames without (keep-alive
+    /// comments, the opening `id:`) dispatch nothing, as in `EventSource`.
+    /// A stream that sends nothing for a minute fails the test instead of
+    /// hanging it.
+    async fn next(&mut self) -> Sse {
+        loop {
+            let block = self.frame().await;
+            let mut sse = Sse {
+                id: None,
+                event: "message".into(),
+                data: Value::Null,
+            };
+            let mut has_data = false;
+            for line in block.lines() {
+                if let Some(id) = line.strip_prefix("id:") {
+                    sse.id = Some(id.trim().parse().expect("numeric ids"));
+                } else if let Some(event) = line.strip_prefix("event:") {
+                    sse.event = event.trim().to_string();
+                } else if let Some(data) = line.strip_prefix("data:") {
+                    sse.data = serde_json::from_str(data.trim()).expect("JSON data");
+                    has_data = true;
+                }
+            }
+            if has_data {
+                return sse;
             }
         }
     }
@@ -351,6 +366,7 @@ async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
 
     // An id from the future (another desk's, a restored backup's).
     let mut stream = Stream::open(&router, &owner, "", Some("99")).await.unwrap();
+    assert_eq!(stream.told, last);
     let reset = stream.next().await;
     assert_eq!(reset.event, "reset");
     assert_eq!(reset.id, Some(last), "the client's place moves to now");
@@ -397,6 +413,67 @@ async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
         Some(3),
         "from the last pruned id on"
     );
+}
+
+/// The place a stream opened without one tells: its header, which its first
+/// frame, with no data, repeats as its `id:`.
+async fn place_told(router: &Router, token: &str) -> u64 {
+    let mut stream = Stream::open(router, token, "", None).await.unwrap();
+    let place = stream.told;
+    assert_eq!(stream.frame().await, format!(": ready\nid: {place}\n\n"));
+    place
+}
+
+/// A stream opened without a place tells the one it goes on after before any
+/// event: in its header, and as the `id:` of a first frame with no data (which
+/// `EventSource` records as its last id without dispatching anything). A
+/// client that loses the connection before any event arrived resumes from
+/// there and misses nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_tells_its_place_first_so_a_reconnection_before_any_event_misses_nothing() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let carol = desk.token("carol");
+    send_handoff(&desk, "parcel"); // 10001, support's: not carol's to see
+    let (store, router) = served(&desk).await;
+    assert_eq!(store.event_bounds().await.unwrap().last, 2);
+    assert_eq!(place_told(&router, &owner).await, 2);
+
+    desk.run(&["tickets", "note", "10001", "-m", "While you were away"]);
+    let mut resumed = Stream::open(&router, &owner, "", Some("2")).await.unwrap();
+    assert_eq!(resumed.told, 2, "a place asked for is the place told");
+    assert_eq!(resumed.frame().await, ": ready\nid: 2\n\n");
+    let missed = resumed.next().await;
+    assert_eq!((missed.id, missed.event.as_str()), (Some(3), "ticket.note"));
+    assert_eq!(missed.data["entries"][0]["body"], "While you were away");
+
+    // An operator's place is the desk's, though none of its events is theirs.
+    assert_eq!(place_told(&router, &carol).await, 3);
+    send_handoff(&desk, "invoice"); // 10002, billing's
+    let mut resumed = Stream::open(&router, &carol, "", Some("3")).await.unwrap();
+    let missed = resumed.next().await;
+    assert_eq!(
+        (missed.id, missed.event.as_str()),
+        (Some(4), "ticket.created")
+    );
+    assert_eq!(missed.data["ticket"]["number"], 10002);
+}
+
+/// On a desk where nothing has happened yet the place is 0, and resuming from
+/// it gives the first events, not a reset.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_desk_without_events_the_place_is_0_and_the_first_ones_are_not_missed() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let (store, router) = served(&desk).await;
+    assert_eq!(store.event_bounds().await.unwrap().last, 0);
+    assert_eq!(place_told(&router, &owner).await, 0);
+
+    send_handoff(&desk, "parcel");
+    let mut resumed = Stream::open(&router, &owner, "", Some("0")).await.unwrap();
+    let first = resumed.take(2).await;
+    assert_eq!(kinds(&first), ["ticket.created", "handoff"]);
+    assert_eq!(first[0].id, Some(1));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

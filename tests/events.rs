@@ -668,10 +668,27 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
 // The commands: `deskctl events` and `tickets list --watch`
 // ---------------------------------------------------------------------------
 
-/// A command that runs until killed, read a line at a time.
+/// A command that runs until killed, its stdout and stderr read a line at a
+/// time.
 struct Running {
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
+    notes: std::sync::mpsc::Receiver<String>,
+}
+
+/// The lines of `from`, sent one by one as they are read.
+fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (send, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(from).lines() {
+            let Ok(line) = line else { return };
+            if send.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    lines
 }
 
 impl Running {
@@ -679,21 +696,30 @@ impl Running {
         let mut child = command
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (send, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(stdout).lines() {
-                let Ok(line) = line else { return };
-                if send.send(line).is_err() {
-                    return;
-                }
+        let lines = lines_of(child.stdout.take().unwrap());
+        let notes = lines_of(child.stderr.take().unwrap());
+        Running {
+            child,
+            lines,
+            notes,
+        }
+    }
+
+    /// Waits until the command says `text` on stderr; a minute without it
+    /// fails the test.
+    fn says(&self, text: &str) {
+        loop {
+            let note = self
+                .notes
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("the command did not say {text:?} in a minute"));
+            if note.contains(text) {
+                return;
             }
-        });
-        Running { child, lines }
+        }
     }
 
     /// The next line as JSON; a command silent for a minute fails the test.
@@ -760,20 +786,23 @@ fn tickets_list_watch_on_a_terminal_prints_changes_as_rows_that_fit() {
     terminal.press("C-c");
 }
 
+/// The unassigned view, watched, as JSON lines.
+const WATCH_UNASSIGNED: &[&str] = &[
+    "tickets",
+    "list",
+    "--view",
+    "unassigned",
+    "--watch",
+    "-o",
+    "jsonl",
+];
+
 #[test]
 fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
     let desk = configured(desk!());
     send_handoff(&desk, "parcel");
     let mut command = desk.std_cmd();
-    command.args([
-        "tickets",
-        "list",
-        "--view",
-        "unassigned",
-        "--watch",
-        "-o",
-        "jsonl",
-    ]);
+    command.args(WATCH_UNASSIGNED);
     let watch = Running::start(command);
     let listed = watch.next();
     assert_eq!(listed["number"], 10001);
@@ -813,22 +842,41 @@ fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
     child
 }
 
-#[test]
-fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
-    let desk = configured(desk!());
-    let bob = desk.token("bob");
-    let port = crate::common::unclaimed_port();
-    let mut server = serve_on(&desk, port);
+/// `command` run against the desk served at `port` as `handle`, with their
+/// token, not the desk's database.
+fn over_http(desk: &Desk, handle: &str, port: u16, args: &[&str]) -> std::process::Command {
     let mut command = desk.std_cmd();
     command
         .env_remove("DESKCTL_DESK")
         .env_remove("DESKCTL_DATABASE_URL")
-        .env("DESKCTL_TOKEN", &bob)
-        .args(["events", "--server", &format!("http://127.0.0.1:{port}")])
-        // From the first event: the handoffs below may land before the stream
-        // is open, and the command would rightly not show them.
-        .args(["--after", "0"]);
-    let events = Running::start(command);
+        .env("DESKCTL_TOKEN", desk.token(handle))
+        .args(["--server", &format!("http://127.0.0.1:{port}")])
+        .args(args);
+    command
+}
+
+/// Kills `server` and, once it is gone, runs `meanwhile`: the restarted
+/// service on the same port.
+fn restart(
+    desk: &Desk,
+    port: u16,
+    mut server: std::process::Child,
+    meanwhile: impl FnOnce(),
+) -> std::process::Child {
+    let _ = server.kill();
+    let _ = server.wait();
+    meanwhile();
+    serve_on(desk, port)
+}
+
+#[test]
+fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
+    let desk = configured(desk!());
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    // From the first event: the handoffs below may land before the stream is
+    // open, and the command would rightly not show them.
+    let events = Running::start(over_http(&desk, "bob", port, &["events", "--after", "0"]));
     send_handoff(&desk, "invoice"); // billing: not bob's to see
     send_handoff(&desk, "parcel"); // support: bob's team
     let first = events.next();
@@ -840,19 +888,68 @@ fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
     assert_eq!(events.next()["kind"], "handoff");
 
     // The service goes away; meanwhile a change lands in the database.
-    let _ = server.kill();
-    let _ = server.wait();
-    desk.run(&[
-        "tickets",
-        "note",
-        "10002",
-        "-m",
-        "While the server was down",
-    ]);
-    let mut server = serve_on(&desk, port);
+    let mut server = restart(&desk, port, server, || {
+        desk.run(&[
+            "tickets",
+            "note",
+            "10002",
+            "-m",
+            "While the server was down",
+        ]);
+    });
     let resumed = events.next();
     assert_eq!(resumed["kind"], "ticket.note");
     assert_eq!(resumed["entries"][0]["body"], "While the server was down");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// The reported loss: `deskctl events` started with the next change, and the
+/// service restarted before any event arrived. What changed while it was
+/// down is printed, before what changed after.
+#[test]
+fn deskctl_events_misses_nothing_made_while_it_reconnects_before_its_first_event() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel"); // events 1 and 2, before the stream opens
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    let events = Running::start(over_http(&desk, "alice", port, &["events"]));
+    events.says("Watching events on");
+
+    let mut server = restart(&desk, port, server, || {
+        desk.run(&[
+            "tickets",
+            "note",
+            "10001",
+            "-m",
+            "While the server was down",
+        ]);
+    });
+    events.says("Reconnected");
+    desk.run(&["tickets", "note", "10001", "-m", "After it came back"]);
+    let missed = events.next();
+    assert_eq!(missed["id"], 3, "{missed:#}");
+    assert_eq!(missed["entries"][0]["body"], "While the server was down");
+    assert_eq!(events.next()["entries"][0]["body"], "After it came back");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// On a desk where nothing has happened yet, `tickets list --watch` shows the
+/// first tickets even when they came while it reconnected.
+#[test]
+fn tickets_list_watch_on_a_desk_without_events_misses_none_made_while_it_reconnects() {
+    let desk = configured(desk!());
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    let watch = Running::start(over_http(&desk, "alice", port, WATCH_UNASSIGNED));
+    watch.says("Watching for changes");
+
+    let mut server = restart(&desk, port, server, || send_handoff(&desk, "parcel"));
+    watch.says("Reconnected");
+    send_handoff(&desk, "parcel again");
+    assert_eq!(watch.next()["number"], 10001, "the desk's first ticket");
+    assert_eq!(watch.next()["number"], 10002);
     let _ = server.kill();
     let _ = server.wait();
 }
@@ -1002,26 +1099,29 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
     send_handoff(&desk, "parcel"); // 10001, support: bob's team
     send_handoff(&desk, "invoice"); // 10002, billing: not bob's to see
     let port = crate::common::unclaimed_port();
-    let mut server = serve_on(&desk, port);
+    let server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 80, 24);
     let screen = tmux.wait_for_all(&["unassigned 1", "all 1"]);
     assert!(!screen.contains("10002"), "carol's team's ticket: {screen}");
 
-    let _ = server.kill();
-    let _ = server.wait();
-    tmux.wait_for("reconnecting");
-    let mut server = serve_on(&desk, port);
+    // No event has reached the inbox yet: what happens while it is away
+    // arrives all the same once it is back.
+    let mut server = restart(&desk, port, server, || {
+        tmux.wait_for("reconnecting");
+        send_handoff(&desk, "parcel meanwhile"); // 10003: support
+    });
     let screen = tmux.wait_until_screen("connected again", |s| {
         s.contains("· live") && !s.contains("reconnecting")
     });
     assert!(screen.contains("bob (operator)"), "{screen}");
-    send_handoff(&desk, "parcel again"); // 10003: support
-    send_handoff(&desk, "invoice again"); // 10004: billing
-    tmux.wait_for("unassigned 2");
+    tmux.wait_for_all(&["unassigned 2", "all 2"]);
+    send_handoff(&desk, "parcel again"); // 10004: support
+    send_handoff(&desk, "invoice again"); // 10005: billing
+    tmux.wait_for("unassigned 3");
     tmux.press("Tab");
-    let screen = tmux.wait_for_all(&["10003", "all 2"]);
+    let screen = tmux.wait_for_all(&["10003", "10004", "all 3"]);
     assert!(
-        !screen.contains("10004") && !screen.contains("10002"),
+        !screen.contains("10005") && !screen.contains("10002"),
         "billing's tickets stay hidden: {screen}"
     );
     tmux.press("q");

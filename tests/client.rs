@@ -5,7 +5,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use deskctl::api::{OperatorCreate, Role, TeamCreate};
-use deskctl::client::{ApiRequest, Client, ClientError, RetryPolicy};
+use deskctl::client::{ApiRequest, Client, ClientError, RetryPolicy, StreamItem};
 use http::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -651,6 +651,60 @@ async fn a_refused_connection_is_unreachable() {
         assert!(error.to_string().contains(&base), "{error}");
         assert_eq!(error.status(), None);
         assert_eq!(error.code(), None);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The event stream
+// ---------------------------------------------------------------------------
+
+/// A stream that drops before any event reconnects from the place the
+/// service told as it opened. One that asked for a place asks for it again
+/// (a reset may be due that never arrived); with a service that tells none,
+/// it asks for none, as before.
+#[tokio::test]
+async fn an_event_stream_dropped_before_any_event_resumes_from_the_place_it_was_told() {
+    for (asked, told, resumed) in [
+        (None, Some("7"), Some("7")),
+        (None, Some("0"), Some("0")),
+        (Some(5), Some("9"), Some("5")),
+        (None, None, None),
+    ] {
+        let server = MockServer::start().await;
+        let mut answer =
+            ResponseTemplate::new(200).insert_header("content-type", "text/event-stream");
+        if let Some(place) = told {
+            answer = answer
+                .insert_header("desk-last-event-id", place)
+                .set_body_string(format!(": ready\nid: {place}\n\n"));
+        }
+        // Each stream ends at once: the client reconnects.
+        Mock::given(method("GET"))
+            .and(path("/v1/events"))
+            .respond_with(answer)
+            .mount(&server)
+            .await;
+        let client = client(&server, quick_retries(0));
+        let mut stream = within_10s(client.events(asked)).await.unwrap();
+        let dropped = within_10s(stream.next()).await.unwrap();
+        assert!(
+            matches!(dropped, StreamItem::Disconnected { .. }),
+            "{dropped:?}"
+        );
+        let again = within_10s(stream.next()).await.unwrap();
+        assert_eq!(again, StreamItem::Connected);
+
+        let requests = server.received_requests().await.unwrap();
+        let sent: Vec<Option<&str>> = requests
+            .iter()
+            .map(|r| r.headers.get("last-event-id").map(|v| v.to_str().unwrap()))
+            .collect();
+        let asked = asked.map(|id| id.to_string());
+        assert_eq!(
+            sent,
+            [asked.as_deref(), resumed],
+            "asked {asked:?}, told {told:?}"
+        );
     }
 }
 

@@ -29,6 +29,9 @@ struct Sse {
 struct Stream {
     body: Body,
     buffer: String,
+    /// The place the service said the stream goes on after
+    /// (`Desk-Last-Event-ID`).
+    told: u64,
 }
 
 impl Stream {
@@ -62,40 +65,23 @@ impl Stream {
             "text/event-stream",
             "an SSE stream"
         );
+        let told = response.headers()["desk-last-event-id"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .expect("a numeric place");
         Ok(Stream {
             body: response.into_body(),
             buffer: String::new(),
+            told,
         })
     }
 
-    /// The next event (keep-alive comments skipped). A stream that sends
-    /// nothing for a minute fails the test instead of hanging it.
-    async fn next(&mut self) -> Sse {
+    /// The next frame as sent, up to its blank line.
+    async fn frame(&mut self) -> String {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
-                let block: String = self.buffer.drain(..end + 2).collect();
-                let mut sse = Sse {
-                    id: None,
-                    event: "message".into(),
-                    data: Value::Null,
-                };
-                let mut any = false;
-                for line in block.lines() {
-                    if let Some(id) = line.strip_prefix("id:") {
-                        sse.id = Some(id.trim().parse().expect("numeric ids"));
-                        any = true;
-                    } else if let Some(event) = line.strip_prefix("event:") {
-                        sse.event = event.trim().to_string();
-                        any = true;
-                    } else if let Some(data) = line.strip_prefix("data:") {
-                        sse.data = serde_json::from_str(data.trim()).expect("JSON data");
-                        any = true;
-                    }
-                }
-                if any {
-                    return sse;
-                }
-                continue;
+                return self.buffer.drain(..end + 2).collect();
             }
             let frame = tokio::time::timeout(std::time::Duration::from_secs(60), self.body.frame())
                 .await
@@ -104,6 +90,35 @@ impl Stream {
                 .expect("the stream did not fail");
             if let Ok(data) = frame.into_data() {
                 self.buffer.push_str(std::str::from_utf8(&data).unwrap());
+            }
+        }
+    }
+
+    /// The next event: a frame with data. Frames without (keep-alive
+    /// comments, the opening `id:`) dispatch nothing, as in `EventSource`.
+    /// A stream that sends nothing for a minute fails the test instead of
+    /// hanging it.
+    async fn next(&mut self) -> Sse {
+        loop {
+            let block = self.frame().await;
+            let mut sse = Sse {
+                id: None,
+                event: "message".into(),
+                data: Value::Null,
+            };
+            let mut has_data = false;
+            for line in block.lines() {
+                if let Some(id) = line.strip_prefix("id:") {
+                    sse.id = Some(id.trim().parse().expect("numeric ids"));
+                } else if let Some(event) = line.strip_prefix("event:") {
+                    sse.event = event.trim().to_string();
+                } else if let Some(data) = line.strip_prefix("data:") {
+                    sse.data = serde_json::from_str(data.trim()).expect("JSON data");
+                    has_data = true;
+                }
+            }
+            if has_data {
+                return sse;
             }
         }
     }
@@ -351,6 +366,7 @@ async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
 
     // An id from the future (another desk's, a restored backup's).
     let mut stream = Stream::open(&router, &owner, "", Some("99")).await.unwrap();
+    assert_eq!(stream.told, last);
     let reset = stream.next().await;
     assert_eq!(reset.event, "reset");
     assert_eq!(reset.id, Some(last), "the client's place moves to now");
@@ -397,6 +413,67 @@ async fn a_place_that_is_not_kept_or_never_was_is_a_reset() {
         Some(3),
         "from the last pruned id on"
     );
+}
+
+/// The place a stream opened without one tells: its header, which its first
+/// frame, with no data, repeats as its `id:`.
+async fn place_told(router: &Router, token: &str) -> u64 {
+    let mut stream = Stream::open(router, token, "", None).await.unwrap();
+    let place = stream.told;
+    assert_eq!(stream.frame().await, format!(": ready\nid: {place}\n\n"));
+    place
+}
+
+/// A stream opened without a place tells the one it goes on after before any
+/// event: in its header, and as the `id:` of a first frame with no data (which
+/// `EventSource` records as its last id without dispatching anything). A
+/// client that loses the connection before any event arrived resumes from
+/// there and misses nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_tells_its_place_first_so_a_reconnection_before_any_event_misses_nothing() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let carol = desk.token("carol");
+    send_handoff(&desk, "parcel"); // 10001, support's: not carol's to see
+    let (store, router) = served(&desk).await;
+    assert_eq!(store.event_bounds().await.unwrap().last, 2);
+    assert_eq!(place_told(&router, &owner).await, 2);
+
+    desk.run(&["tickets", "note", "10001", "-m", "While you were away"]);
+    let mut resumed = Stream::open(&router, &owner, "", Some("2")).await.unwrap();
+    assert_eq!(resumed.told, 2, "a place asked for is the place told");
+    assert_eq!(resumed.frame().await, ": ready\nid: 2\n\n");
+    let missed = resumed.next().await;
+    assert_eq!((missed.id, missed.event.as_str()), (Some(3), "ticket.note"));
+    assert_eq!(missed.data["entries"][0]["body"], "While you were away");
+
+    // An operator's place is the desk's, though none of its events is theirs.
+    assert_eq!(place_told(&router, &carol).await, 3);
+    send_handoff(&desk, "invoice"); // 10002, billing's
+    let mut resumed = Stream::open(&router, &carol, "", Some("3")).await.unwrap();
+    let missed = resumed.next().await;
+    assert_eq!(
+        (missed.id, missed.event.as_str()),
+        (Some(4), "ticket.created")
+    );
+    assert_eq!(missed.data["ticket"]["number"], 10002);
+}
+
+/// On a desk where nothing has happened yet the place is 0, and resuming from
+/// it gives the first events, not a reset.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_desk_without_events_the_place_is_0_and_the_first_ones_are_not_missed() {
+    let desk = configured(desk!());
+    let owner = desk.token("alice");
+    let (store, router) = served(&desk).await;
+    assert_eq!(store.event_bounds().await.unwrap().last, 0);
+    assert_eq!(place_told(&router, &owner).await, 0);
+
+    send_handoff(&desk, "parcel");
+    let mut resumed = Stream::open(&router, &owner, "", Some("0")).await.unwrap();
+    let first = resumed.take(2).await;
+    assert_eq!(kinds(&first), ["ticket.created", "handoff"]);
+    assert_eq!(first[0].id, Some(1));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -591,10 +668,27 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
 // The commands: `deskctl events` and `tickets list --watch`
 // ---------------------------------------------------------------------------
 
-/// A command that runs until killed, read a line at a time.
+/// A command that runs until killed, its stdout and stderr read a line at a
+/// time.
 struct Running {
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
+    notes: std::sync::mpsc::Receiver<String>,
+}
+
+/// The lines of `from`, sent one by one as they are read.
+fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (send, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(from).lines() {
+            let Ok(line) = line else { return };
+            if send.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    lines
 }
 
 impl Running {
@@ -602,21 +696,30 @@ impl Running {
         let mut child = command
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (send, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(stdout).lines() {
-                let Ok(line) = line else { return };
-                if send.send(line).is_err() {
-                    return;
-                }
+        let lines = lines_of(child.stdout.take().unwrap());
+        let notes = lines_of(child.stderr.take().unwrap());
+        Running {
+            child,
+            lines,
+            notes,
+        }
+    }
+
+    /// Waits until the command says `text` on stderr; a minute without it
+    /// fails the test.
+    fn says(&self, text: &str) {
+        loop {
+            let note = self
+                .notes
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("the command did not say {text:?} in a minute"));
+            if note.contains(text) {
+                return;
             }
-        });
-        Running { child, lines }
+        }
     }
 
     /// The next line as JSON; a command silent for a minute fails the test.
@@ -683,20 +786,23 @@ fn tickets_list_watch_on_a_terminal_prints_changes_as_rows_that_fit() {
     terminal.press("C-c");
 }
 
+/// The unassigned view, watched, as JSON lines.
+const WATCH_UNASSIGNED: &[&str] = &[
+    "tickets",
+    "list",
+    "--view",
+    "unassigned",
+    "--watch",
+    "-o",
+    "jsonl",
+];
+
 #[test]
 fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
     let desk = configured(desk!());
     send_handoff(&desk, "parcel");
     let mut command = desk.std_cmd();
-    command.args([
-        "tickets",
-        "list",
-        "--view",
-        "unassigned",
-        "--watch",
-        "-o",
-        "jsonl",
-    ]);
+    command.args(WATCH_UNASSIGNED);
     let watch = Running::start(command);
     let listed = watch.next();
     assert_eq!(listed["number"], 10001);
@@ -736,22 +842,41 @@ fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
     child
 }
 
-#[test]
-fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
-    let desk = configured(desk!());
-    let bob = desk.token("bob");
-    let port = crate::common::unclaimed_port();
-    let mut server = serve_on(&desk, port);
+/// `command` run against the desk served at `port` as `handle`, with their
+/// token, not the desk's database.
+fn over_http(desk: &Desk, handle: &str, port: u16, args: &[&str]) -> std::process::Command {
     let mut command = desk.std_cmd();
     command
         .env_remove("DESKCTL_DESK")
         .env_remove("DESKCTL_DATABASE_URL")
-        .env("DESKCTL_TOKEN", &bob)
-        .args(["events", "--server", &format!("http://127.0.0.1:{port}")])
-        // From the first event: the handoffs below may land before the stream
-        // is open, and the command would rightly not show them.
-        .args(["--after", "0"]);
-    let events = Running::start(command);
+        .env("DESKCTL_TOKEN", desk.token(handle))
+        .args(["--server", &format!("http://127.0.0.1:{port}")])
+        .args(args);
+    command
+}
+
+/// Kills `server` and, once it is gone, runs `meanwhile`: the restarted
+/// service on the same port.
+fn restart(
+    desk: &Desk,
+    port: u16,
+    mut server: std::process::Child,
+    meanwhile: impl FnOnce(),
+) -> std::process::Child {
+    let _ = server.kill();
+    let _ = server.wait();
+    meanwhile();
+    serve_on(desk, port)
+}
+
+#[test]
+fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
+    let desk = configured(desk!());
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    // From the first event: the handoffs below may land before the stream is
+    // open, and the command would rightly not show them.
+    let events = Running::start(over_http(&desk, "bob", port, &["events", "--after", "0"]));
     send_handoff(&desk, "invoice"); // billing: not bob's to see
     send_handoff(&desk, "parcel"); // support: bob's team
     let first = events.next();
@@ -763,19 +888,68 @@ fn an_operator_watching_over_http_misses_nothing_across_a_server_restart() {
     assert_eq!(events.next()["kind"], "handoff");
 
     // The service goes away; meanwhile a change lands in the database.
-    let _ = server.kill();
-    let _ = server.wait();
-    desk.run(&[
-        "tickets",
-        "note",
-        "10002",
-        "-m",
-        "While the server was down",
-    ]);
-    let mut server = serve_on(&desk, port);
+    let mut server = restart(&desk, port, server, || {
+        desk.run(&[
+            "tickets",
+            "note",
+            "10002",
+            "-m",
+            "While the server was down",
+        ]);
+    });
     let resumed = events.next();
     assert_eq!(resumed["kind"], "ticket.note");
     assert_eq!(resumed["entries"][0]["body"], "While the server was down");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// The reported loss: `deskctl events` started with the next change, and the
+/// service restarted before any event arrived. What changed while it was
+/// down is printed, before what changed after.
+#[test]
+fn deskctl_events_misses_nothing_made_while_it_reconnects_before_its_first_event() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel"); // events 1 and 2, before the stream opens
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    let events = Running::start(over_http(&desk, "alice", port, &["events"]));
+    events.says("Watching events on");
+
+    let mut server = restart(&desk, port, server, || {
+        desk.run(&[
+            "tickets",
+            "note",
+            "10001",
+            "-m",
+            "While the server was down",
+        ]);
+    });
+    events.says("Reconnected");
+    desk.run(&["tickets", "note", "10001", "-m", "After it came back"]);
+    let missed = events.next();
+    assert_eq!(missed["id"], 3, "{missed:#}");
+    assert_eq!(missed["entries"][0]["body"], "While the server was down");
+    assert_eq!(events.next()["entries"][0]["body"], "After it came back");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// On a desk where nothing has happened yet, `tickets list --watch` shows the
+/// first tickets even when they came while it reconnected.
+#[test]
+fn tickets_list_watch_on_a_desk_without_events_misses_none_made_while_it_reconnects() {
+    let desk = configured(desk!());
+    let port = crate::common::unclaimed_port();
+    let server = serve_on(&desk, port);
+    let watch = Running::start(over_http(&desk, "alice", port, WATCH_UNASSIGNED));
+    watch.says("Watching for changes");
+
+    let mut server = restart(&desk, port, server, || send_handoff(&desk, "parcel"));
+    watch.says("Reconnected");
+    send_handoff(&desk, "parcel again");
+    assert_eq!(watch.next()["number"], 10001, "the desk's first ticket");
+    assert_eq!(watch.next()["number"], 10002);
     let _ = server.kill();
     let _ = server.wait();
 }
@@ -925,26 +1099,29 @@ fn the_inbox_reconnects_after_a_server_restart_and_an_operator_sees_only_their_t
     send_handoff(&desk, "parcel"); // 10001, support: bob's team
     send_handoff(&desk, "invoice"); // 10002, billing: not bob's to see
     let port = crate::common::unclaimed_port();
-    let mut server = serve_on(&desk, port);
+    let server = serve_on(&desk, port);
     let tmux = inbox_as(&desk, "bob", port, 80, 24);
     let screen = tmux.wait_for_all(&["unassigned 1", "all 1"]);
     assert!(!screen.contains("10002"), "carol's team's ticket: {screen}");
 
-    let _ = server.kill();
-    let _ = server.wait();
-    tmux.wait_for("reconnecting");
-    let mut server = serve_on(&desk, port);
+    // No event has reached the inbox yet: what happens while it is away
+    // arrives all the same once it is back.
+    let mut server = restart(&desk, port, server, || {
+        tmux.wait_for("reconnecting");
+        send_handoff(&desk, "parcel meanwhile"); // 10003: support
+    });
     let screen = tmux.wait_until_screen("connected again", |s| {
         s.contains("· live") && !s.contains("reconnecting")
     });
     assert!(screen.contains("bob (operator)"), "{screen}");
-    send_handoff(&desk, "parcel again"); // 10003: support
-    send_handoff(&desk, "invoice again"); // 10004: billing
-    tmux.wait_for("unassigned 2");
+    tmux.wait_for_all(&["unassigned 2", "all 2"]);
+    send_handoff(&desk, "parcel again"); // 10004: support
+    send_handoff(&desk, "invoice again"); // 10005: billing
+    tmux.wait_for("unassigned 3");
     tmux.press("Tab");
-    let screen = tmux.wait_for_all(&["10003", "all 2"]);
+    let screen = tmux.wait_for_all(&["10003", "10004", "all 3"]);
     assert!(
-        !screen.contains("10004") && !screen.contains("10002"),
+        !screen.contains("10005") && !screen.contains("10002"),
         "billing's tickets stay hidden: {screen}"
     );
     tmux.press("q");

@@ -132,13 +132,20 @@ pub struct EventReset {
 #[serde(deny_unknown_fields)]
 pub struct EventQuery {
     /// Resume after this event id (as `Last-Event-ID` does; the header wins).
-    /// Without either, the stream starts with the next change.
+    /// Without either, the stream starts with the next change, after the id
+    /// it tells in its `Desk-Last-Event-ID` header and first `id:`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<u64>,
 }
 
 /// The SSE event name of a reset.
 pub const EVENT_RESET: &str = "reset";
+
+/// The response header of `GET /v1/events` that tells the id the stream goes
+/// on after: what a reconnection sends as `Last-Event-ID` until an event has
+/// arrived. (The stream's first frame tells it again as its `id:`, for SSE
+/// clients such as `EventSource` that never see headers.)
+pub const STREAM_PLACE_HEADER: &str = "desk-last-event-id";
 
 /// How long the desk keeps events to resume from.
 pub const EVENT_RETENTION_DAYS: i64 = 7;

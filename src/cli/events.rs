@@ -16,7 +16,8 @@ kind (ticket.created, ticket.assigned, ticket.message, ticket.note,
 ticket.status, handoff, delivery, …), time, and the ticket after the change.
 A line with kind `reset` means the place asked for is no longer kept: reload.
 Connection changes are told on stderr; the stream reconnects by itself and
-resumes after the last event printed. Stop it with Ctrl-C.
+resumes after the last event printed (before any, where it started), so
+nothing that changed meanwhile is missed. Stop it with Ctrl-C.
 
 Examples:
   deskctl events

@@ -1,7 +1,9 @@
 //! The event stream (`GET /v1/events`) as the client reads it: Server-Sent
 //! Events over HTTP or from the local desk in-process, parsed by
 //! `eventsource-stream`, and reconnected with `Last-Event-ID` when the
-//! connection drops, so a reader misses nothing across a server restart.
+//! connection drops, so a reader misses nothing across a server restart, even
+//! one before the first event arrived: a stream that starts with the next
+//! change takes its place from the service's `Desk-Last-Event-ID`.
 
 use std::pin::Pin;
 use std::time::Duration;
@@ -15,7 +17,7 @@ use http_body_util::BodyExt;
 use secrecy::ExposeSecret;
 
 use super::{ApiResponse, Client, ClientError, ClientResult, Transport};
-use crate::api::{EVENT_RESET, Event, EventReset};
+use crate::api::{EVENT_RESET, Event, EventReset, STREAM_PLACE_HEADER};
 
 /// How long a stream may stay silent before it is taken for dead: the server
 /// sends a keep-alive every 15 s.
@@ -34,6 +36,9 @@ type Frames = Pin<
             > + Send,
     >,
 >;
+
+/// The body of a stream, as it arrives.
+type Chunks = Pin<Box<dyn Stream<Item = Result<Bytes, String>> + Send>>;
 
 /// What reading the stream gives.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,11 +84,12 @@ impl Client {
         Ok(stream)
     }
 
-    /// Opens `/v1/events`, resuming after `last_id`.
-    async fn open_events(&self, last_id: Option<u64>) -> ClientResult<Frames> {
+    /// Opens `/v1/events`, resuming after `last_id`: the frames, and the
+    /// place the service says the stream goes on after (none from a service
+    /// that does not tell it).
+    async fn open_events(&self, last_id: Option<u64>) -> ClientResult<(Frames, Option<u64>)> {
         let path = "/v1/events";
-        let bytes: Pin<Box<dyn Stream<Item = Result<Bytes, String>> + Send>> = match &self.transport
-        {
+        let (chunks, place): (Chunks, Option<u64>) = match &self.transport {
             Transport::Http {
                 base, streaming, ..
             } => {
@@ -113,7 +119,8 @@ impl Client {
                         body,
                     }));
                 }
-                Box::pin(futures_util::stream::unfold(
+                let place = stream_place(response.headers());
+                let chunks = Box::pin(futures_util::stream::unfold(
                     response,
                     |mut response| async move {
                         match response.chunk().await {
@@ -122,7 +129,8 @@ impl Client {
                             Err(error) => Some((Err(error.to_string()), response)),
                         }
                     },
-                ))
+                ));
+                (chunks, place)
             }
             Transport::InProcess(target) => {
                 let mut builder = http::Request::builder()
@@ -153,24 +161,28 @@ impl Client {
                         body,
                     }));
                 }
-                Box::pin(
+                let chunks = Box::pin(
                     body.into_data_stream()
                         .map(|chunk| chunk.map_err(|e| e.to_string())),
-                )
+                );
+                (chunks, stream_place(&parts.headers))
             }
         };
-        Ok(Box::pin(bytes.eventsource()))
+        Ok((Box::pin(chunks.eventsource()), place))
     }
 }
 
 impl EventStream<'_> {
-    /// The id of the last event given (what a reconnection resumes after).
+    /// The id of the last event given, or before any the place the stream
+    /// opened at: what a reconnection resumes after.
     pub fn last_id(&self) -> Option<u64> {
         self.last_id
     }
 
     async fn connect(&mut self) -> ClientResult<Frames> {
-        self.client.open_events(self.last_id).await
+        let (frames, place) = self.client.open_events(self.last_id).await?;
+        self.last_id = resume_after(self.last_id, place);
+        Ok(frames)
     }
 
     /// The next thing that happens: an event, a reset, or a change of the
@@ -244,6 +256,26 @@ impl EventStream<'_> {
     }
 }
 
+/// Where a stream resumes from once connected: its own place if it had one,
+/// else the one the service gave it. A stream that asked for a place keeps
+/// it even when the service tells another (a reset is coming): were the
+/// connection to drop before the reset arrived, the reconnection must ask
+/// again and be told to reload, not quietly go on from the service's place.
+fn resume_after(asked: Option<u64>, told: Option<u64>) -> Option<u64> {
+    asked.or(told)
+}
+
+/// The place a stream goes on after, as the service tells it.
+fn stream_place(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(STREAM_PLACE_HEADER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
 /// Whether reconnecting may mend `error`: the service was unreachable,
 /// stopping or overloaded; not a refused token or a bad request.
 fn mendable(error: &ClientError) -> bool {
@@ -272,5 +304,28 @@ mod tests {
         assert_eq!(backoff(2), Duration::from_secs(1));
         assert_eq!(backoff(3), Duration::from_secs(2));
         assert_eq!(backoff(30), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn a_new_stream_takes_the_place_it_is_told_and_a_resumed_one_keeps_its_own() {
+        assert_eq!(resume_after(None, Some(42)), Some(42));
+        assert_eq!(resume_after(None, Some(0)), Some(0), "an empty desk");
+        assert_eq!(resume_after(Some(7), Some(42)), Some(7));
+        // A service that does not tell it: from the next change, as before.
+        assert_eq!(resume_after(None, None), None);
+    }
+
+    #[test]
+    fn the_place_is_read_from_its_header_and_anything_else_is_not_a_place() {
+        let told = |value: &str| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(STREAM_PLACE_HEADER, value.parse().unwrap());
+            stream_place(&headers)
+        };
+        assert_eq!(told("42"), Some(42));
+        assert_eq!(told("0"), Some(0));
+        assert_eq!(told("-1"), None);
+        assert_eq!(told("latest"), None);
+        assert_eq!(stream_place(&http::HeaderMap::new()), None);
     }
 }

@@ -15,7 +15,9 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use futures_util::Stream;
 
-use crate::api::{EVENT_RESET, Event, EventQuery, EventReset, FieldError, Problem, Role};
+use crate::api::{
+    EVENT_RESET, Event, EventQuery, EventReset, FieldError, Problem, Role, STREAM_PLACE_HEADER,
+};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
@@ -35,13 +37,19 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// The stream of changes, as Server-Sent Events: `id:` is the event's id,
 /// `event:` its kind, `data:` the event as JSON. Without `Last-Event-ID` or
-/// `after`, it starts with the next change. Owners and managers see every
-/// event; operators those about their own tickets and their teams' unassigned
-/// ones (and `ticket.hidden` when one leaves that view).
+/// `after`, it starts with the next change. Every stream first tells its
+/// place, the id it goes on after, in the `Desk-Last-Event-ID` header and as
+/// the `id:` of its first frame (a `reset`, or `: ready` with no data, which
+/// `EventSource` records without dispatching it): a client that reconnects
+/// with it before any event arrived misses nothing. Owners and managers see
+/// every event; operators those about their own tickets and their teams'
+/// unassigned ones (and `ticket.hidden` when one leaves that view).
 #[utoipa::path(get, path = "/v1/events", tag = "events", params(EventQuery,
         ("Last-Event-ID" = Option<u64>, Header, description = "Resume after this event id")),
     responses(
         (status = 200, content_type = "text/event-stream", body = Event,
+         headers(("Desk-Last-Event-ID" = u64,
+            description = "The id the stream goes on after: resume with it until an event arrives")),
          description = "A stream of events; a `reset` event carries an `EventReset`"),
         (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem)))]
@@ -50,7 +58,10 @@ async fn stream(
     principal: Principal,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<EventQuery>,
-) -> ApiResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+) -> ApiResult<(
+    [(&'static str, String); 1],
+    Sse<impl Stream<Item = Result<SseEvent, Infallible>>>,
+)> {
     principal.require_operator()?;
     let viewer = if principal.require(Role::Manager).is_ok() {
         Viewer::Everyone
@@ -97,6 +108,16 @@ async fn stream(
         .get(axum::http::header::AUTHORIZATION)
         .and_then(crate::server::auth::bearer_secret)
         .map(crate::server::auth::hash_secret);
+    let opening = match reset {
+        Some(reason) => SseEvent::default()
+            .id(after.to_string())
+            .event(EVENT_RESET)
+            .json_data(EventReset { id: after, reason })
+            .expect("resets serialize"),
+        // No data: EventSource takes the id as its last without dispatching
+        // anything, and older deskctl clients skip the frame.
+        None => SseEvent::default().comment("ready").id(after.to_string()),
+    };
     let reader = Reader {
         watch: state.store.watch_events(),
         store: state.store,
@@ -105,16 +126,16 @@ async fn stream(
         viewer,
         after,
         buffer: VecDeque::new(),
-        reset: reset.map(|reason| EventReset {
-            id: bounds.last,
-            reason,
-        }),
+        opening: Some(opening),
     };
     let events = futures_util::stream::unfold(reader, |mut reader| async move {
         let next = reader.next().await?;
         Some((Ok(next), reader))
     });
-    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+    Ok((
+        [(STREAM_PLACE_HEADER, after.to_string())],
+        Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)),
+    ))
 }
 
 /// One stream's place in the log.
@@ -129,7 +150,9 @@ struct Reader {
     /// Read up to this id.
     after: u64,
     buffer: VecDeque<Event>,
-    reset: Option<EventReset>,
+    /// The first frame, which tells the stream's place: a reset, or a frame
+    /// with only an `id:`.
+    opening: Option<SseEvent>,
 }
 
 impl Reader {
@@ -157,14 +180,8 @@ impl Reader {
     /// The next SSE event; `None` ends the stream (the service stops, or the
     /// store failed: the client resumes from its last id).
     async fn next(&mut self) -> Option<SseEvent> {
-        if let Some(reset) = self.reset.take() {
-            return Some(
-                SseEvent::default()
-                    .id(reset.id.to_string())
-                    .event(EVENT_RESET)
-                    .json_data(&reset)
-                    .expect("resets serialize"),
-            );
+        if let Some(opening) = self.opening.take() {
+            return Some(opening);
         }
         loop {
             if let Some(event) = self.buffer.pop_front() {

@@ -756,3 +756,29 @@ fn the_inbox_shows_control_characters_from_customers_and_keeps_its_title() {
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");
 }
+
+#[test]
+fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable() {
+    let desk = Desk::new();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    \
+         name: \"Support \\e]0;pwned\\a \\u202Eevil\"\n    default: true\n",
+    )
+    .unwrap();
+    let mut diff = desk.terminal_command(100, &["diff", "-f", path_str(&document)]);
+    let output = diff.output().unwrap();
+    assert_eq!(output.status.code(), Some(3), "{output:?}");
+    let shown = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n");
+    // Colors are the terminal's own sequences, not shown as text.
+    assert!(shown.contains("\u{1b}[32m  + add support"), "{shown:?}");
+    assert!(!shown.contains("^["), "{shown:?}");
+    assert!(
+        shown.contains(r#"name: "Support \u{1b}]0;pwned\u{7} \u{202e}evil""#),
+        "{shown:?}"
+    );
+    assert_eq!(drives_the_terminal(&shown), None, "{shown:?}");
+}

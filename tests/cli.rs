@@ -1231,6 +1231,54 @@ fn control_characters_from_a_customer_never_reach_the_terminal() {
     assert!(json.contains("\\u001b]0;PWNED"), "{json}");
 }
 
+/// A document is shown as it is: `export` keeps a team name's right-to-left
+/// override exact (YAML writes control characters as escapes itself), so
+/// that the export applies back unchanged; `validate` quotes a document's
+/// control characters made visible.
+#[test]
+fn an_export_keeps_the_exact_text_and_diagnostics_show_control_characters() {
+    let desk = Desk::new();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    \
+         name: \"Support \\u202Eevil \\e[2J\"\n    default: true\n",
+    )
+    .unwrap();
+    desk.run(&["apply", "-f", common::path_str(&document), "--yes"]);
+    let exported = desk.run(&["export"]);
+    assert!(
+        exported.contains("Support \u{202e}evil \\e[2J"),
+        "{exported:?}"
+    );
+    let again = desk.dir.path().join("exported.yaml");
+    std::fs::write(&again, &exported).unwrap();
+    desk.cmd()
+        .args(["diff", "-f", common::path_str(&again)])
+        .assert()
+        .success();
+    let listed = desk.run(&["teams", "list"]);
+    assert!(listed.contains("Support \\u{202e}evil ^[[2J"), "{listed:?}");
+
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: sup\u{1b}]0;pwned\u{7}\n",
+    )
+    .unwrap();
+    let output = desk
+        .cmd()
+        .args(["validate", "-f", common::path_str(&document)])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("- key: sup^[]0;pwned^G"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
+
 /// A name that does not exist is not found wherever a command takes it: in
 /// `--remove-team` and `--remove-member` as in their `--add-…`, and in a
 /// list's filters, where it would otherwise read as an empty queue.

@@ -586,3 +586,199 @@ fn the_inbox_counts_every_ticket_and_reaches_those_beyond_the_first_page() {
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");
 }
+
+// ---- text from customers --------------------------------------------------
+
+/// What a hostile customer sends: a window title (OSC 0 … BEL), a cleared
+/// screen and a moved cursor, an 8-bit CSI (U+009B) and a right-to-left
+/// override.
+const EVIL_NAME: &str = "Evil\u{1b}]0;pwned\u{7}";
+const EVIL_TEXT: &str = "Hi\u{1b}[2J\u{1b}[Hfake screen \u{9b}31m \u{202e}lol";
+const EVIL_SUBJECT: &str = "Refund \u{1b}]0;owned\u{7}";
+
+/// A desk, served, holding ticket 10001 from a hostile handoff and 10002
+/// from a hostile email to the support inbox, both sent by the ingest
+/// token as an AI agent platform and an MTA would; returns the handoff's id.
+fn desk_with_hostile_tickets() -> (Desk, common::Server, String) {
+    let desk = common::integrations::desk_with_agent();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = desk.run(&["tokens", "create", "--ingest", "--name", "platform"]);
+    let auth = format!("Bearer {}", ingest.trim());
+    let server = desk.serve();
+    let post = |path: &str, body: serde_json::Value| {
+        let response = server.raw(
+            "POST",
+            path,
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            body.to_string().as_bytes(),
+        );
+        assert!(response.status < 300, "{path}: {}", response.json());
+        response.json()
+    };
+    let handoff = post(
+        "/v1/handoffs",
+        serde_json::json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": EVIL_NAME, "email": "evil@example.com"},
+            "transcript": [{"role": "customer", "text": EVIL_TEXT}],
+            "reason": "explicit-request",
+        }),
+    );
+    assert_eq!(handoff["ticket"], 10001, "{handoff}");
+    let email = post(
+        "/v1/inbound/email",
+        serde_json::json!({
+            "from": "Mallory <mallory@example.com>", "to": "help@example.com",
+            "subject": EVIL_SUBJECT, "text": "line one\r\nline two \u{1b}[2J\r\n",
+            "message-id": "<evil@mail.example.com>",
+        }),
+    );
+    assert_eq!(email["ticket"], 10002, "{email}");
+    let id = handoff["id"].as_str().unwrap().to_string();
+    (desk, server, id)
+}
+
+/// Whether `text` holds anything a terminal would act on, other than the
+/// colors deskctl chose (`ESC [ … m`).
+fn drives_the_terminal(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        let sequence = &rest[at..];
+        let color = sequence.strip_prefix("\u{1b}[").and_then(|params| {
+            let end = params.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            params[end..].starts_with('m').then_some(end + 3)
+        });
+        match color {
+            Some(length) => rest = &sequence[length..],
+            None => return Some(sequence.chars().take(12).collect()),
+        }
+    }
+    None
+}
+
+#[test]
+fn text_from_customers_shows_its_control_characters_and_never_drives_the_terminal() {
+    let (desk, _server, handoff) = desk_with_hostile_tickets();
+    let commands: [&[&str]; 7] = [
+        &["tickets", "list"],
+        &["tickets", "list", "-o", "wide"],
+        &["tickets", "show", "10001"],
+        &["tickets", "show", "10002"],
+        &["handoff", "show", &handoff],
+        &["handoff", "list"],
+        &["requesters", "tickets", "evil@example.com"],
+    ];
+    for args in commands {
+        let colored = desk.run_on_terminal_sized(250, args);
+        let plain = desk.run_on_terminal_sized(250, &[args, &["--color", "never"]].concat());
+        let piped = desk.run(args);
+        for (how, shown) in [("colored", &colored), ("plain", &plain), ("piped", &piped)] {
+            assert_eq!(
+                drives_the_terminal(shown),
+                None,
+                "{args:?} {how}: {shown:?}"
+            );
+        }
+        assert!(!plain.contains('\u{1b}'), "{args:?}: {plain:?}");
+    }
+
+    let shown = desk.run(&["tickets", "show", "10001"]);
+    for visible in [
+        "Evil^[]0;pwned^G",
+        "Hi^[[2J^[[Hfake screen \\u{9b}31m \\u{202e}lol",
+    ] {
+        assert!(shown.contains(visible), "{visible}: {shown}");
+    }
+    let shown = desk.run(&["tickets", "show", "10002"]);
+    assert!(shown.contains("Refund ^[]0;owned^G"), "{shown}");
+    // A mail's line breaks stay line breaks, not `^M`.
+    assert!(
+        shown.contains("      line one\n      line two ^[[2J\n"),
+        "{shown}"
+    );
+    let shown = desk.run(&["handoff", "show", &handoff]);
+    assert!(shown.contains("Evil^[]0;pwned^G"), "{shown}");
+    let piped = desk.run(&["tickets", "list"]);
+    assert!(piped.contains("\tRefund ^[]0;owned^G\t"), "{piped}");
+
+    // Columns are measured on what is shown: the hostile rows line up.
+    let table = desk.run_on_terminal_sized(200, &["tickets", "list", "--color", "never"]);
+    let lines: Vec<&str> = table.lines().collect();
+    let column = |line: &str, word: &str| line.find(word).map(|at| line[..at].chars().count());
+    let priority = column(lines[0], "PRIORITY");
+    assert!(priority.is_some(), "{table}");
+    for row in &lines[1..] {
+        assert_eq!(
+            column(row, "high").or(column(row, "medium")),
+            priority,
+            "{table}"
+        );
+    }
+    assert!(lines[2].contains("Evil^[]0;pwned^G"), "{table}");
+
+    // Machine formats keep the exact text.
+    let json: serde_json::Value =
+        serde_json::from_str(&desk.run(&["tickets", "show", "10001", "-o", "json"])).unwrap();
+    assert_eq!(json["ticket"]["requester"]["name"], EVIL_NAME);
+    let messages = json["timeline"].as_array().unwrap();
+    assert!(
+        messages.iter().any(|entry| entry["body"] == EVIL_TEXT),
+        "{json:#}"
+    );
+    let yaml = desk.run(&["tickets", "list", "-o", "yaml"]);
+    assert!(yaml.contains("\\e]0;owned\\a"), "{yaml}");
+}
+
+#[test]
+fn the_inbox_shows_control_characters_from_customers_and_keeps_its_title() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let (desk, _server, _) = desk_with_hostile_tickets();
+    let tmux = Tmux::start(&desk, 200, 30);
+    let title = tmux_format(&desk, "#{pane_title}");
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 2", "#10002 Refund ^[]0;owned^G"]);
+    tmux.press("j");
+    let screen = tmux.wait_for_all(&[
+        "#10001 Hi^[[2J^[[Hfake screen \\u{9b}31m \\u{202e}lol",
+        "Evil^[]0;pwned^G: message: Hi^[[2J",
+    ]);
+    assert!(screen.contains("open 10002 Mallory"), "{screen}");
+    assert_eq!(tmux_format(&desk, "#{pane_title}"), title, "{screen}");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}
+
+#[test]
+fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable() {
+    let desk = Desk::new();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - key: support\n    \
+         name: \"Support \\e]0;pwned\\a \\u202Eevil\"\n    default: true\n",
+    )
+    .unwrap();
+    let mut diff = desk.terminal_command(100, &["diff", "-f", path_str(&document)]);
+    let output = diff.output().unwrap();
+    assert_eq!(output.status.code(), Some(3), "{output:?}");
+    let shown = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n");
+    // Colors are the terminal's own sequences, not shown as text.
+    assert!(shown.contains("\u{1b}[32m  + add support"), "{shown:?}");
+    assert!(!shown.contains("^["), "{shown:?}");
+    assert!(
+        shown.contains(r#"name: "Support \u{1b}]0;pwned\u{7} \u{202e}evil""#),
+        "{shown:?}"
+    );
+    assert_eq!(drives_the_terminal(&shown), None, "{shown:?}");
+}

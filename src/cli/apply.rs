@@ -37,9 +37,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
             .await
             .map_err(located)?;
         warn_of(session, &plan);
-        session
-            .ui
-            .print_value(&plan, || session.ui.plan_text(&plan))?;
+        session.ui.print_plan(&plan)?;
         if !plan.has_changes() {
             no_changes();
             return Ok(());
@@ -56,7 +54,7 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         no_changes();
         return Ok(());
     }
-    session.ui.info(&session.ui.plan_text(&plan));
+    session.ui.show_plan(&plan);
     let summary = plan.summary;
     let total = summary.add + summary.change + summary.remove;
     // A whole plan, deletions included, hangs on a typed `yes`, not a keypress.

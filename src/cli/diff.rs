@@ -46,9 +46,7 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
             session.ui.print_line(&names.join("\n"))?;
         }
     } else {
-        session
-            .ui
-            .print_value(&plan, || session.ui.plan_text(&plan))?;
+        session.ui.print_plan(&plan)?;
     }
     if plan.has_changes() {
         Err(CliError::changes_present())

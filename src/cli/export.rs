@@ -28,7 +28,5 @@ pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
             crate::api::MAX_DOCUMENT_BODY_BYTES / (1024 * 1024)
         ));
     }
-    session.ui.print_value(&config.document, || {
-        crate::ui::to_yaml(&config.document).trim_end().to_string()
-    })
+    session.ui.print_document(&config.document)
 }

@@ -3,7 +3,7 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::Ui;
+use super::{Ui, printable};
 use crate::manifest::{Diagnostic, Severity, Source};
 
 impl Ui {
@@ -30,12 +30,14 @@ pub fn render_diagnostic(
     let number = pos.line.to_string();
     let gutter = " ".repeat(number.len());
     let blue = AnsiColor::Blue.on_default().bold();
+    // A document, and the values its messages quote, may hold control
+    // characters: each piece is made printable before it is colored.
     let mut text = format!(
         "{}: {}\n{gutter}{} {}:{pos}\n",
         paint(color.on_default().bold(), label),
-        paint(Style::new().bold(), &diagnostic.message),
+        paint(Style::new().bold(), &printable(&diagnostic.message)),
         paint(blue, "-->"),
-        source.name,
+        printable(&source.name),
     );
     if let Some(whole) = source.line(pos.line) {
         let (line, column) = excerpt(whole, pos.column);
@@ -44,22 +46,30 @@ pub fn render_diagnostic(
             .chars()
             .take(column.saturating_sub(1) as usize)
             .collect();
-        // Tabs keep their width so the caret stays under its place.
-        let indent: String = before
-            .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
         let width = crate::manifest::diagnostic::token_width(line, column).min(
             line.chars()
                 .count()
                 .saturating_sub(before.chars().count())
                 .max(1),
         );
+        let token: String = line
+            .chars()
+            .skip(before.chars().count())
+            .take(width)
+            .collect();
+        // Tabs keep their width so the caret stays under its place; a
+        // character shown as `^[` takes two.
+        let indent: String = printable(&before)
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let width = printable(&token).chars().count().max(1);
         text.push_str(&format!("{gutter} {}\n", paint(blue, "|")));
         text.push_str(&format!(
-            "{} {} {line}\n",
+            "{} {} {}\n",
             paint(blue, &number),
-            paint(blue, "|")
+            paint(blue, "|"),
+            printable(line)
         ));
         text.push_str(&format!(
             "{gutter} {} {indent}{}\n",
@@ -68,7 +78,11 @@ pub fn render_diagnostic(
         ));
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("{gutter} {} {help}\n", paint(blue, "= help:")));
+        text.push_str(&format!(
+            "{gutter} {} {}\n",
+            paint(blue, "= help:"),
+            printable(help)
+        ));
     }
     text.push('\n');
     text
@@ -120,6 +134,30 @@ mod tests {
         assert_eq!(
             render_diagnostic(&source, &diagnostic, &plain),
             "error: unknown key `emial`\n --> desk.yaml:3:5\n  |\n3 |     emial: a@x.com\n  |     ^^^^^\n  = help: did you mean `email`?\n\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_a_document_are_shown_and_the_caret_stays_under_its_place() {
+        let source = Source::new(
+            "desk\u{1b}[2J.yaml",
+            "teams:\n  - key: \"a\u{1b}]0;x\u{7}\" # \u{9b}\n",
+            ".",
+        );
+        let diagnostic = Diagnostic::error(
+            Pos {
+                line: 2,
+                column: 10,
+            },
+            "'a\u{1b}]0;x\u{7}' is bad",
+        )
+        .with_help("not \u{202e}this");
+        let plain = |_: Style, text: &str| text.to_string();
+        assert_eq!(
+            render_diagnostic(&source, &diagnostic, &plain),
+            "error: 'a^[]0;x^G' is bad\n --> desk^[[2J.yaml:2:10\n  |\n\
+             2 |   - key: \"a^[]0;x^G\" # \\u{9b}\n  |          ^^^^^^^^^^^\n  \
+             = help: not \\u{202e}this\n\n"
         );
     }
 

@@ -1090,7 +1090,7 @@ impl Inbox {
         let connection = match &self.connection {
             Connection::Live => Span::styled("live", self.style(Style::default().green())),
             Connection::Lost(why) => Span::styled(
-                format!("reconnecting: {why}"),
+                format!("reconnecting: {}", displayed(why)),
                 self.style(Style::default().yellow()),
             ),
         };
@@ -1113,7 +1113,7 @@ impl Inbox {
                     Tone::Done => Style::default().green(),
                     Tone::Refused => Style::default().red(),
                 };
-                Line::from(Span::styled(text.clone(), self.style(style)))
+                Line::from(Span::styled(displayed(text), self.style(style)))
             }
             None => Line::from(
                 "? help · q quit · a assign · t take · r reply · n note · o takeover · \
@@ -1148,7 +1148,7 @@ impl Inbox {
             } => {
                 let mut lines: Vec<Line> = items
                     .iter()
-                    .map(|(_, label)| Line::from(format!("  {label}")))
+                    .map(|(_, label)| Line::from(format!("  {}", displayed(label))))
                     .collect();
                 lines.push(Line::from(""));
                 lines.push(Line::from("j/k move · Enter choose · Esc cancel"));
@@ -1438,17 +1438,12 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
     clip(&text, width)
 }
 
-/// `text` as the terminal shows it, on one line: line breaks and tabs are
-/// spaces, and other control characters (ESC, BEL), which ratatui leaves
-/// out, are left out here too, so that widths are measured on what is drawn.
+/// `text` as the screen shows it, on one line: made [`super::printable`]
+/// (ratatui would leave an ESC or a BEL out, so that `]0;title` read as
+/// text, and draw a bidirectional override as it is), then line breaks and
+/// tabs as spaces; widths are measured on what is drawn.
 fn displayed(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    super::printable(text).replace(['\n', '\t'], " ")
 }
 
 /// `text` in exactly `width` display columns (a full-width character takes
@@ -1613,7 +1608,10 @@ mod tests {
                 && text.contains("中文全角字符测试，请帮我查询订单状态。"),
             "whole when there is room: {text}"
         );
-        assert!(text.contains("Parcel late again"), "{text}");
+        assert!(
+            text.contains("Dana^[") && text.contains("Parcel^G late again"),
+            "{text}"
+        );
         let text = screen(&inbox, 80, 24);
         assert!(
             text.contains("open 10007 李小龙 中文全角字符… med"),

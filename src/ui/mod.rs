@@ -11,7 +11,6 @@ mod prompt;
 mod table;
 mod time;
 
-pub(crate) use output::to_yaml;
 pub use output::{Detail, Tabular};
 pub use time::relative;
 
@@ -271,7 +270,8 @@ impl Ui {
 
     /// Asks to choose one of `items` (interactive only: check `can_prompt`).
     pub fn select(&self, prompt: &str, items: &[String]) -> Result<Option<usize>, CliError> {
-        prompt::select(prompt, items, 0)
+        let items: Vec<String> = items.iter().map(|i| printable(i).into_owned()).collect();
+        prompt::select(&printable(prompt), &items, 0)
     }
 
     /// Asks for a line of text (interactive only: check `can_prompt`).
@@ -346,8 +346,10 @@ pub fn trace_requests(verbose: u8, color: ColorChoice) {
         .try_init();
 }
 
-/// A question as a prompt shows it: a capital letter, one question mark.
+/// A question as a prompt shows it: a capital letter, one question mark,
+/// and what it quotes made [`printable`].
 fn question_text(question: &str) -> String {
+    let question = printable(question);
     let question = question.trim().trim_end_matches(['.', '?', ':', ' ']);
     format!("{}?", capitalize_first(question))
 }
@@ -393,28 +395,43 @@ pub fn bullets(items: &[String]) -> String {
     }
 }
 
-/// `text` as a terminal may be given it: control characters other than line
-/// breaks and tabs shown in caret notation (`^[` for ESC), so that text from
-/// customers, agents or documents cannot move the cursor, clear the screen,
-/// set the window's title or color what follows it.
+/// `text` as a terminal may be given it. Text from customers, agents and
+/// documents could otherwise move the cursor, clear the screen, set the
+/// window's title, color what follows it or show a line in another order
+/// than it reads. C0 controls and DEL show in caret notation (`^[` for ESC,
+/// `^M` for a carriage return), as `cat -v`, `less` and gh show them; C1
+/// controls (U+009B alone starts a sequence) and the bidirectional embedding,
+/// override and isolate controls, which have no caret form, as `\u{9b}` or
+/// `\u{202e}`. Line breaks (`\r\n` as one) and tabs stay. Every character
+/// shown takes a column, so widths are measured on the result.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_hostile = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(is_hostile) {
+    if !text.chars().any(drives_terminal) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            c if !is_hostile(c) => shown.push(c),
+            // A line break as mail writes it: the `\n` alone breaks the line.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if !drives_terminal(c) => shown.push(c),
             '\u{7f}' => shown.push_str("^?"),
             c if (c as u32) < 0x20 => {
                 shown.push('^');
                 shown.push(char::from(b'@' + c as u8));
             }
-            _ => shown.push(char::REPLACEMENT_CHARACTER),
+            c => shown.extend(c.escape_unicode()),
         }
     }
     std::borrow::Cow::Owned(shown)
+}
+
+/// Whether a terminal would take `c` as an instruction rather than show it:
+/// control characters but line breaks and tabs, and the bidirectional
+/// controls that reorder what follows them (those rustc warns of).
+fn drives_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with its first letter in upper case.
@@ -433,13 +450,44 @@ mod tests {
     #[test]
     fn control_characters_show_in_caret_notation_and_line_breaks_stay() {
         assert!(matches!(
-            printable("plain\ttext\nnext"),
+            printable("plain\ttext\nnext, 日本語 and ✓"),
             std::borrow::Cow::Borrowed(_)
         ));
         assert_eq!(
-            printable("Hi \u{1b}]0;PWNED\u{7} \u{1b}[2J\r\u{7f}\u{9b}31m"),
-            "Hi ^[]0;PWNED^G ^[[2J^M^?\u{fffd}31m"
+            printable("Hi \u{1b}]0;PWNED\u{7} \u{1b}[2J\u{1b}[H\u{0}\u{1f}\u{7f}"),
+            "Hi ^[]0;PWNED^G ^[[2J^[[H^@^_^?"
         );
+        // A carriage return alone would let what follows overwrite the line.
+        assert_eq!(printable("paid\rrefunded"), "paid^Mrefunded");
+        assert_eq!(printable("one\r\ntwo\r\n"), "one\ntwo\n");
+        assert_eq!(printable("\r"), "^M");
+    }
+
+    #[test]
+    fn c1_and_bidirectional_controls_show_as_their_code_points() {
+        assert_eq!(
+            printable("\u{80}\u{85}\u{9b}31m\u{9f}"),
+            "\\u{80}\\u{85}\\u{9b}31m\\u{9f}"
+        );
+        // "Refund approved" read backwards from the override on.
+        assert_eq!(
+            printable("Refund \u{202e}devorppa\u{202c} \u{2066}x\u{2069}"),
+            "Refund \\u{202e}devorppa\\u{202c} \\u{2066}x\\u{2069}"
+        );
+        // Marks and joiners that only shape text are left to it.
+        assert!(matches!(
+            printable("\u{200d}\u{200e}\u{fe0f}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn printable_text_stays_as_it_is() {
+        for text in ["Hi \u{1b}]0;x\u{7}", "\u{9b}\u{202e}\r\n", "a\rb"] {
+            let once = printable(text).into_owned();
+            assert_eq!(printable(&once), once.as_str(), "{text:?}");
+            assert!(!once.chars().any(drives_terminal), "{once:?}");
+        }
     }
 
     #[test]

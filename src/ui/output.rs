@@ -120,8 +120,8 @@ impl Ui {
                         .into_iter()
                         .zip(T::columns(wide))
                         .map(|(cell, column)| {
-                            let cell =
-                                super::printable(&cell.replace(['\t', '\n'], " ")).into_owned();
+                            // Made printable first, so that a `\r\n` is one space.
+                            let cell = super::printable(&cell).replace(['\t', '\n'], " ");
                             match table::tone(column, &cell) {
                                 Some(tone) => self.paint(tone_style(tone), &cell),
                                 None => cell,
@@ -147,12 +147,24 @@ impl Ui {
         Ok(())
     }
 
-    /// Prints a whole value: its JSON or YAML, or for people `text()`.
+    /// Prints a whole value: its JSON or YAML, or for people `text()` made
+    /// [`super::printable`].
     pub fn print_value<T: serde::Serialize>(
         &self,
         value: &T,
         text: impl FnOnce() -> String,
-    ) -> crate::error::CliResult {
+    ) -> CliResult {
+        self.print_value_as_is(value, || super::printable(&text()).into_owned())
+    }
+
+    /// Prints a whole value like [`Ui::print_value`], but `text()` as it is:
+    /// text whose pieces from outside were made [`super::printable`] before
+    /// it was colored, or a document that must keep the exact text.
+    pub(super) fn print_value_as_is<T: serde::Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce() -> String,
+    ) -> CliResult {
         let mut out = std::io::stdout().lock();
         match self.format {
             OutputFormat::Json => {
@@ -164,10 +176,17 @@ impl Ui {
                 writeln!(out)?;
             }
             OutputFormat::Yaml => out.write_all(to_yaml(value).as_bytes())?,
-            _ => writeln!(out, "{}", super::printable(&text()))?,
+            _ => writeln!(out, "{}", text())?,
         }
         out.flush()?;
         Ok(())
+    }
+
+    /// Prints a workspace document as a file holds it, its text exact, since
+    /// `export > desk.yaml` must apply back as it was: YAML (which writes
+    /// control characters as escapes itself), or JSON with `-o json|jsonl`.
+    pub fn print_document<T: serde::Serialize>(&self, document: &T) -> CliResult {
+        self.print_value_as_is(document, || to_yaml(document).trim_end().to_string())
     }
 
     /// Prints one item in the chosen format.
@@ -250,7 +269,7 @@ fn tone_style(tone: Tone) -> Style {
     }
 }
 
-pub(crate) fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
+fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
     // Go through JSON so YAML shows exactly the wire form (e.g. RFC 3339 times).
     let json = serde_json::to_value(value).expect("wire types serialize");
     serde_saphyr::to_string(&json).expect("JSON values serialize as YAML")

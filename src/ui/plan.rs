@@ -4,14 +4,29 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::Ui;
+use super::{Ui, printable};
 use crate::api::{ChangeAction, FieldChange, Plan};
+use crate::error::CliResult;
 
 impl Ui {
-    /// The plan as text for people, colored on a terminal.
-    pub fn plan_text(&self, plan: &Plan) -> String {
-        let paint = |style: Style, text: &str| self.paint(style, text);
-        render_plan(plan, &paint).trim_end().to_string()
+    /// Prints a plan in the chosen format: the API's object, or for people
+    /// the plan, colored on a terminal.
+    pub fn print_plan(&self, plan: &Plan) -> CliResult {
+        // Colored after its names and values were made printable: escaping
+        // the whole text would show the colors' own sequences as `^[[32m`.
+        self.print_value_as_is(plan, || {
+            let paint = |style: Style, text: &str| self.paint(style, text);
+            render_plan(plan, &paint).trim_end().to_string()
+        })
+    }
+
+    /// The plan for people on stderr, before the question whether to apply
+    /// it. Hidden by -q.
+    pub fn show_plan(&self, plan: &Plan) {
+        if !self.quiet {
+            let paint = |style: Style, text: &str| self.paint_stderr(style, text);
+            self.stderr(&render_plan(plan, &paint));
+        }
     }
 }
 
@@ -53,11 +68,11 @@ pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String
             } else {
                 &change.resource
             };
-            let head = format!("  {mark} {verb} {name}");
+            let head = format!("  {mark} {verb} {}", printable(name));
             text.push_str(&paint(color.on_default(), &head));
             text.push('\n');
             for field in &change.fields {
-                text.push_str(&format!("      {}\n", field_line(field)));
+                text.push_str(&format!("      {}\n", printable(&field_line(field))));
             }
         }
         text.push('\n');
@@ -151,6 +166,40 @@ mod tests {
              email\n  ~ change email\n      password: (sensitive value changed)\n\n\
              Plan: 1 to add, 2 to change, 0 to remove. 1 unmanaged (not in the document; kept, --prune removes them).\n"
         );
+    }
+
+    #[test]
+    fn names_and_values_from_a_document_are_made_printable_and_colors_kept() {
+        let plan = Plan {
+            sections: vec![SectionPlan {
+                section: Section::Teams,
+                changes: vec![Change {
+                    action: ChangeAction::Add,
+                    resource: "sup\u{1b}[2Jport".into(),
+                    fields: vec![FieldChange {
+                        field: "na\u{9b}me".into(),
+                        old: None,
+                        new: Some("Help \u{7}\u{202e}".into()),
+                        sensitive: false,
+                    }],
+                }],
+            }],
+            ..Plan::default()
+        };
+        let colored = |style: Style, text: &str| format!("{style}{text}{style:#}");
+        let text = render_plan(&plan, &colored);
+        assert!(text.contains("+ add sup^[[2Jport"), "{text:?}");
+        assert!(
+            text.contains("      na\\u{9b}me: \"Help \\u{7}\\u{202e}\"\n"),
+            "{text:?}"
+        );
+        // The only escape sequences left are the colors'.
+        assert!(text.contains("\u{1b}[32m"), "{text:?}");
+        let uncolored = text
+            .replace("\u{1b}[32m", "")
+            .replace("\u{1b}[1m", "")
+            .replace("\u{1b}[0m", "");
+        assert!(!uncolored.contains('\u{1b}'), "{text:?}");
     }
 
     #[test]

@@ -934,6 +934,62 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     assert_eq!(resolved.status, 409);
 }
 
+/// An ingest token takes no operator's action on a ticket: each is refused
+/// for its role, in the same words as every route it may not use, before the
+/// ticket is looked up, so a ticket that does not exist answers the same.
+#[test]
+fn an_ingest_token_is_refused_every_operator_action_alike_whether_the_ticket_exists() {
+    let desk = desk_with_tickets(desk!());
+    let ingest = desk
+        .run(&["tokens", "create", "--ingest", "--name", "ai"])
+        .trim()
+        .to_string();
+    let server = desk.serve();
+    let auth = format!("Bearer {ingest}");
+    let mut problems = Vec::new();
+    for number in [10001, 99999] {
+        for (method, action, body) in [
+            ("GET", "", ""),
+            ("POST", "/take", ""),
+            ("POST", "/unassign", ""),
+            ("POST", "/takeover", ""),
+            ("POST", "/resolve", ""),
+            ("POST", "/reopen", ""),
+            ("POST", "/assign", r#"{"to": "alice"}"#),
+            ("POST", "/priority", r#"{"priority": "urgent"}"#),
+            ("POST", "/notes", r#"{"body": "Note"}"#),
+            ("POST", "/messages", r#"{"body": "Reply"}"#),
+        ] {
+            let response = server.raw(
+                method,
+                &format!("/v1/tickets/{number}{action}"),
+                &[
+                    ("Authorization", &auth),
+                    ("Content-Type", "application/json"),
+                ],
+                body.as_bytes(),
+            );
+            assert_eq!(
+                response.status, 403,
+                "{method} {number}{action}: {}",
+                response.body
+            );
+            problems.push(response.json());
+        }
+    }
+    assert_eq!(problems[0]["code"], "forbidden");
+    assert_eq!(
+        problems[0]["detail"],
+        "ingest tokens may only send handoffs and inbound email and read handover status"
+    );
+    assert!(problems.iter().all(|p| *p == problems[0]), "{problems:#?}");
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["ticket"].clone();
+    assert_eq!(
+        (&ticket["assignee"], &ticket["status"], &ticket["priority"]),
+        (&Value::Null, &json!("open"), &json!("medium"))
+    );
+}
+
 #[test]
 fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
     let desk = desk_with_tickets(desk!());

@@ -126,6 +126,15 @@ impl Actor {
     }
 }
 
+/// Why an ingest token (the AI agent platform) may not do something: the
+/// same words on every route and ticket action it may not use.
+pub const INGEST_TOKENS_MAY_NOT: &str =
+    "ingest tokens may only send handoffs and inbound email and read handover status";
+
+fn platform_refused() -> Refusal {
+    Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into())
+}
+
 /// Owners and managers see every ticket; operators see their own and the
 /// unassigned tickets of their teams; the platform reads no tickets.
 pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
@@ -133,10 +142,7 @@ pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
         return Ok(());
     }
     let Actor::Operator { handle, teams, .. } = actor else {
-        return Err(Refusal::Forbidden(
-            "ingest tokens may only send handoffs and inbound email and read handover status"
-                .into(),
-        ));
+        return Err(platform_refused());
     };
     let own = ticket.assignee.as_deref() == Some(handle.as_str());
     let teams_unassigned = ticket.assignee.is_none()
@@ -160,10 +166,7 @@ pub fn require_manager(actor: &Actor) -> Result<(), Refusal> {
         Actor::Operator { handle, role, .. } => Err(Refusal::Forbidden(format!(
             "this needs the manager role or higher; the token acts as '{handle}' ({role})"
         ))),
-        _ => Err(Refusal::Forbidden(
-            "ingest tokens may only send handoffs and inbound email and read handover status"
-                .into(),
-        )),
+        _ => Err(platform_refused()),
     }
 }
 
@@ -360,6 +363,9 @@ pub fn decide(
         }
         Action::Take => {
             let Actor::Operator { handle, teams, .. } = actor else {
+                if *actor == Actor::Platform {
+                    return Err(platform_refused());
+                }
                 return Err(Refusal::Invalid(vec![crate::api::FieldError::new(
                     "operator",
                     "only an operator can take a ticket; the local desk acts as its owner: use \
@@ -615,5 +621,19 @@ mod tests {
         );
         assert_eq!(ai_answering(&ticket(None, false)), AiAnswering::NoAgent);
         assert_eq!(ai_answering(&ticket(None, true)), AiAnswering::NoAgent);
+    }
+
+    #[test]
+    fn the_platform_may_not_take_a_ticket_and_hears_it_as_everywhere_else() {
+        let at = Timestamp::UNIX_EPOCH;
+        let open = ticket(Some("shop"), false);
+        let refused = decide(&Actor::Platform, &open, Action::Take, at).unwrap_err();
+        assert_eq!(refused, Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into()));
+        assert_eq!(may_see(&Actor::Platform, &open).unwrap_err(), refused);
+        // The local desk acts as its owner, who assigns rather than takes.
+        assert!(matches!(
+            decide(&Actor::Desk, &open, Action::Take, at),
+            Err(Refusal::Invalid(_))
+        ));
     }
 }

@@ -242,7 +242,7 @@ async fn list(
     responses((status = 200, body = TicketDetail), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn show(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<TicketDetail>> {
     let actor = actor(&state.store, &principal).await?;
@@ -278,7 +278,7 @@ async fn assign(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn unassign(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -293,7 +293,7 @@ async fn unassign(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn take(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Take).await?))
@@ -356,7 +356,7 @@ async fn reply(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn takeover(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -370,7 +370,7 @@ async fn takeover(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn resolve(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -385,7 +385,7 @@ async fn resolve(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn reopen(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Reopen).await?))

@@ -45,7 +45,9 @@ const MAX_BODY_CHARS: usize = 20_000;
 pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Actor> {
     Ok(match principal {
         Principal::LocalOwner => Actor::Desk,
-        Principal::Ingest { .. } => Actor::Platform,
+        Principal::Ingest { token_id } => Actor::Platform {
+            token: token_id.clone(),
+        },
         Principal::Operator { handle, role, .. } => {
             let workspace = store.workspace().await?;
             Actor::Operator {
@@ -87,10 +89,11 @@ async fn act(
     action: Action,
 ) -> ApiResult<Ticket> {
     let actor = actor(&state.store, principal).await?;
-    if !matches!(action, Action::Take | Action::Append(_)) {
+    if !matches!(action, Action::Take | Action::Append { .. }) {
         // Taking is decided under the lock alone: of two operators taking the
         // same ticket, the loser hears it was taken, not that it is hidden.
-        // The platform adds to conversations it cannot read.
+        // The platform adds to conversations it cannot read, of tickets its
+        // own handoffs opened (the action carries where the ticket came from).
         let detail = state.store.get_ticket(number).await?;
         tickets::may_see(&actor, &detail.ticket)?;
         if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
@@ -391,8 +394,13 @@ async fn reopen(
     Ok(Json(act(&state, &principal, number, Action::Reopen).await?))
 }
 
-/// Append later customer and AI messages to an open ticket (the AI agent
-/// platform, with an ingest token). The answer says whether the AI must stop.
+/// Append later customer and AI messages to an open ticket. The answer says
+/// whether the AI must stop.
+///
+/// The AI agent platform appends with the ingest token that sent the handoff
+/// that opened the ticket: any other ticket (another platform's, one a person
+/// handed over, the support inbox's) is `404 ticket_not_found` to it, as a
+/// ticket that does not exist. Managers and owners append to any ticket.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = ConversationAppend,
@@ -421,7 +429,11 @@ async fn append_conversation(
             )]));
         }
     }
-    let ticket = act(&state, &principal, number, Action::Append(body.messages)).await?;
+    let action = Action::Append {
+        messages: body.messages,
+        origin: state.store.ticket_origin(number).await?,
+    };
+    let ticket = act(&state, &principal, number, action).await?;
     Ok(Json(ConversationState {
         ticket: ticket.number,
         ai_paused: ticket.ai_paused,
@@ -441,6 +453,6 @@ async fn requester_tickets(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<RequesterTicket>>> {
     principal.require(Role::Manager)?;
-    let tickets = state.store.requester_tickets(&id).await?;
+    let tickets = state.store.requester_tickets(&id, None).await?;
     Ok(Json(super::requesters::listed(tickets)))
 }

@@ -34,7 +34,7 @@ use crate::api::{
 use crate::domain::Refusal;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::{ExternalEvent, ExternalState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::domain::workspace::document::Sealing;
 use crate::domain::workspace::{SealedAway, Snapshot};
 use crate::server::sealing::{self, Keys, SealError};
@@ -491,8 +491,12 @@ pub trait Tickets: Send + Sync {
     ) -> StoreResult<Vec<(Option<String>, u64)>>;
     /// A ticket with its whole timeline, in order.
     async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
-    /// A customer's tickets, by external id or email, newest first.
-    async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>>;
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    async fn requester_tickets(&self, id: &str, sent_by: Option<&str>) -> StoreResult<Vec<Ticket>>;
+    /// Where ticket `number` came from: the ingest token that sent the
+    /// handoff that opened it, if one did.
+    async fn ticket_origin(&self, number: u64) -> StoreResult<Origin>;
     /// Every operator as assignment sees them, and each team's round-robin
     /// position: what assignment needs under any membership (what-if).
     async fn assignment_loads(&self) -> StoreResult<Loads>;
@@ -736,8 +740,15 @@ macro_rules! seam_by_inherent_methods {
             async fn requester_tickets(
                 &self,
                 id: &str,
+                sent_by: Option<&str>,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id).await
+                <$store>::requester_tickets(self, id, sent_by).await
+            }
+            async fn ticket_origin(
+                &self,
+                number: u64,
+            ) -> $crate::server::store::StoreResult<$crate::domain::tickets::Origin> {
+                <$store>::ticket_origin(self, number).await
             }
             async fn assignment_loads(
                 &self,

@@ -7,7 +7,7 @@ use super::{At, PostgresStore, at};
 use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
 use crate::server::store::shared::alone_on_a_bug;
@@ -575,18 +575,43 @@ impl PostgresStore {
             .collect()
     }
 
-    /// A customer's tickets, by external id or email, newest first.
-    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    pub async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+    ) -> StoreResult<Vec<Ticket>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = $1 \
-             OR {} = $2 ORDER BY created_at DESC, number DESC LIMIT 500",
+            "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = $1 OR {} = $2) \
+             AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
+                 WHERE h.id = tickets.handoff_id AND h.sent_by = $3)) \
+             ORDER BY created_at DESC, number DESC LIMIT 500",
             fold_ascii("requester_email")
         )))
         .bind(id)
         .bind(id.to_ascii_lowercase())
+        .bind(sent_by)
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rows::ticket).collect()
+    }
+
+    /// Where ticket `number` came from: the ingest token that sent its
+    /// handoff, if one did.
+    pub async fn ticket_origin(&self, number: u64) -> StoreResult<Origin> {
+        let sent_by: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT h.sent_by FROM tickets t \
+             LEFT JOIN handoffs h ON h.id = t.handoff_id WHERE t.number = $1",
+        )
+        .bind(number as i64)
+        .fetch_optional(self.pool())
+        .await?;
+        let sent_by = sent_by.ok_or_else(|| StoreError::NotFound {
+            what: "ticket",
+            key: number.to_string(),
+        })?;
+        Ok(Origin::sent_by(sent_by))
     }
 }
 

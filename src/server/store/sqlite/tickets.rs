@@ -7,7 +7,7 @@ use super::{Direct, SqliteStore, all, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, in_order, stored_entries,
@@ -473,21 +473,49 @@ impl SqliteStore {
         .await
     }
 
-    /// A customer's tickets, by external id or email, newest first.
-    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    pub async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+    ) -> StoreResult<Vec<Ticket>> {
         self.read_direct(|conn| {
             all(
                 conn,
                 &format!(
-                    "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = ?1 \
-                     OR lower(requester_email) = lower(?1) \
+                    "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = ?1 \
+                     OR lower(requester_email) = lower(?1)) \
+                     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
+                         WHERE h.id = tickets.handoff_id AND h.sent_by = ?2)) \
                      ORDER BY created_at DESC, number DESC LIMIT 500"
                 ),
-                [id],
+                rusqlite::params![id, sent_by],
                 |row| rows::ticket(row),
             )
         })
         .await
+    }
+
+    /// Where ticket `number` came from: the ingest token that sent its
+    /// handoff, if one did.
+    pub async fn ticket_origin(&self, number: u64) -> StoreResult<Origin> {
+        let sent_by = self
+            .read_direct(|conn| {
+                optional(
+                    conn,
+                    "SELECT h.sent_by FROM tickets t \
+                     LEFT JOIN handoffs h ON h.id = t.handoff_id WHERE t.number = ?",
+                    [number as i64],
+                    |row| Ok(row.get::<_, Option<String>>(0)?),
+                )
+            })
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "ticket",
+                key: number.to_string(),
+            })?;
+        Ok(Origin::sent_by(sent_by))
     }
 }
 

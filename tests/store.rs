@@ -1863,6 +1863,95 @@ async fn a_tickets_origin_is_the_ingest_token_that_sent_its_handoff() {
     assert_eq!(numbers(None).await, [by_a_person, by_a_again, by_b, by_a]);
 }
 
+/// A ticket change made with an idempotency key is made once, whichever
+/// replica the key comes to: sent to two at once, one makes it and the other
+/// answers the ticket as it stands. The key with another request is refused;
+/// a change refused by its decision keeps no key, so the key may come again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_change_with_an_idempotency_key_is_made_once_on_any_replica() {
+    use deskctl::server::store::IdempotencyKey;
+    let f = fixture!();
+    let number = f
+        .ticket("one", "x", requester("Dana", "dana@example.com", None))
+        .await;
+    let once = |key: &str, sha: &str| {
+        Some(IdempotencyKey {
+            key: key.into(),
+            request_sha256: sha.into(),
+        })
+    };
+    let note = |text: &'static str| {
+        move |_: &deskctl::api::Ticket| {
+            let entry = NewEntry {
+                kind: TimelineKind::Note,
+                author_kind: AuthorKind::System,
+                author: None,
+                event: None,
+                body: Some(text.into()),
+                channel: None,
+                at: Timestamp::now(),
+            };
+            Ok((TicketChange::default(), vec![entry], vec![]))
+        }
+    };
+    let (here, there) = tokio::join!(
+        f.store
+            .change_ticket_once(number, once("append-1", "sha-1"), note("first")),
+        f.other
+            .change_ticket_once(number, once("append-1", "sha-1"), note("first")),
+    );
+    let made = [here.unwrap(), there.unwrap()]
+        .iter()
+        .filter(|recorded| matches!(recorded, Recorded::Created(_)))
+        .count();
+    assert_eq!(
+        made, 1,
+        "one replica makes the change, the other replays it"
+    );
+    let reused = f
+        .store
+        .change_ticket_once(number, once("append-1", "sha-2"), note("second"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            reused,
+            StoreError::Conflict {
+                code: "idempotency_key_reused",
+                ..
+            }
+        ),
+        "{reused:?}"
+    );
+    let refused = f
+        .other
+        .change_ticket_once(number, once("append-2", "sha-3"), |_| {
+            Err(StoreError::Refused(deskctl::domain::Refusal::conflict(
+                "ticket_resolved",
+                "resolved",
+            )))
+        })
+        .await;
+    assert!(refused.is_err());
+    let again = f
+        .other
+        .change_ticket_once(number, once("append-2", "sha-3"), note("third"))
+        .await
+        .unwrap();
+    assert!(matches!(again, Recorded::Created(_)), "{again:?}");
+    let notes: Vec<String> = f
+        .store
+        .get_ticket(number)
+        .await
+        .unwrap()
+        .timeline
+        .into_iter()
+        .filter(|entry| entry.kind == TimelineKind::Note)
+        .filter_map(|entry| entry.body)
+        .collect();
+    assert_eq!(notes, ["first", "third"]);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order() {
     let f = fixture!();

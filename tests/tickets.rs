@@ -1106,6 +1106,117 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
     assert_eq!(every, [10007, 10006, 10005, 10004, 10001]);
 }
 
+/// A platform that sends messages again after a timeout, with the same
+/// Idempotency-Key, adds them once: the key and body already accepted answer
+/// the ticket as it stands and add nothing, whatever happened to it since.
+/// The key with other messages, from another platform, or with a malformed
+/// value is refused and adds nothing; on another platform's ticket it is not
+/// found, as without a key.
+#[test]
+fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
+    let desk = desk_with_tickets(desk!());
+    let first = ingest_token(&desk, "platform-a");
+    let second = ingest_token(&desk, "platform-b");
+    let server = desk.serve();
+    for (token, number) in [(&first, 10005), (&second, 10006)] {
+        let sent = send(
+            &server,
+            token,
+            "POST",
+            "/v1/handoffs",
+            &web_handoff("dana@example.com", "Where is my refund?"),
+        );
+        assert_eq!(sent.json()["ticket"], number, "{}", sent.body);
+    }
+    let append = |token: &str, number: u64, key: &str, text: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "POST",
+            &format!("/v1/tickets/{number}/conversation"),
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            json!({"messages": [{"role": "customer", "text": text}]})
+                .to_string()
+                .as_bytes(),
+        )
+    };
+    let times = |number: u64, text: &str| {
+        let shown = parse(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]));
+        shown["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["body"] == text)
+            .count()
+    };
+    let sent = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let again = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json(), sent.json());
+    assert_eq!(times(10005, "Any news?"), 1);
+    // Handoffs' keys are apart: one may be the same as an append's.
+    let auth = format!("Bearer {first}");
+    let handoff = server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", "c1"),
+        ],
+        web_handoff("erin@example.com", "Hello")
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(handoff.status, 201, "{}", handoff.body);
+
+    // Taken over since: the replay tells the AI to stop, and adds nothing.
+    desk.run(&["tickets", "takeover", "10005"]);
+    let replayed = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(
+        replayed.json(),
+        json!({"ticket": 10005, "ai_paused": true, "status": "open"})
+    );
+    assert_eq!(times(10005, "Any news?"), 1);
+
+    let reused = append(&first, 10005, "c1", "Something else");
+    assert_eq!(reused.status, 409, "{}", reused.body);
+    assert_eq!(reused.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10005, "Something else"), 0);
+    // Another platform's key on its own ticket is a reused key, and on the
+    // first platform's ticket no ticket at all.
+    let theirs = append(&second, 10006, "c1", "Any news?");
+    assert_eq!(theirs.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10006, "Any news?"), 0);
+    let foreign = append(&second, 10005, "c1", "Any news?");
+    assert_eq!(foreign.status, 404, "{}", foreign.body);
+    assert_eq!(foreign.json()["code"], "ticket_not_found");
+    for bad in ["", &"k".repeat(201)] {
+        let refused = append(&first, 10005, bad, "Bad key");
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert_eq!(common::error_fields(&refused.json()), ["Idempotency-Key"]);
+    }
+    assert_eq!(times(10005, "Bad key"), 0);
+
+    // Resolved since: the replay answers as it stands; new messages are refused.
+    desk.run(&["tickets", "resolve", "10005"]);
+    let replayed = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(replayed.status, 200, "{}", replayed.body);
+    assert_eq!(replayed.json()["status"], "resolved");
+    assert_eq!(
+        append(&first, 10005, "c2", "Hello?").json()["code"],
+        "ticket_resolved"
+    );
+    // The refused append kept no key: once reopened, it is added.
+    desk.run(&["tickets", "reopen", "10005"]);
+    assert_eq!(append(&first, 10005, "c2", "Hello?").status, 200);
+    assert_eq!(times(10005, "Hello?"), 1);
+}
+
 /// An ingest token takes no operator's action on a ticket: each is refused
 /// for its role, in the same words as every route it may not use, before the
 /// ticket is looked up, so a ticket that does not exist answers the same.

@@ -4,6 +4,7 @@
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 
 use super::{page_limit, parse_instant};
 use crate::api::{
@@ -17,8 +18,9 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::idempotency;
 use crate::server::json::{ApiJson, ApiQuery, WrittenPage, accepts_json_lines};
-use crate::server::store::{Store, stored_now, stored_time};
+use crate::server::store::{IdempotencyKey, Recorded, Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -88,6 +90,20 @@ async fn act(
     number: u64,
     action: Action,
 ) -> ApiResult<Ticket> {
+    Ok(act_once(state, principal, number, action, None)
+        .await?
+        .into_inner())
+}
+
+/// [`act`], made once per idempotency key with `once`: a key seen before
+/// answers the ticket as it stands, and decides nothing.
+async fn act_once(
+    state: &AppState,
+    principal: &Principal,
+    number: u64,
+    action: Action,
+    once: Option<IdempotencyKey>,
+) -> ApiResult<Recorded<Ticket>> {
     let actor = actor(&state.store, principal).await?;
     if !matches!(action, Action::Take | Action::Append { .. }) {
         // Taking is decided under the lock alone: of two operators taking the
@@ -97,7 +113,7 @@ async fn act(
         let detail = state.store.get_ticket(number).await?;
         tickets::may_see(&actor, &detail.ticket)?;
         if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
-            return Ok(detail.ticket);
+            return Ok(Recorded::Created(detail.ticket));
         }
     }
     // Who replies, for what is sent in their name; none for the local desk's owner.
@@ -118,9 +134,9 @@ async fn act(
         }
         _ => compose::EmailThread::default(),
     };
-    let ticket = state
+    let recorded = state
         .store
-        .change_ticket(number, move |ticket| {
+        .change_ticket_once(number, once, move |ticket| {
             let at = stored_now();
             let decision = tickets::decide(&actor, ticket, action, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {
@@ -144,7 +160,7 @@ async fn act(
             ))
         })
         .await?;
-    Ok(ticket)
+    Ok(recorded)
 }
 
 /// The tickets `query` selects for `principal`: its view, filters and cursor,
@@ -401,20 +417,28 @@ async fn reopen(
 /// that opened the ticket: any other ticket (another platform's, one a person
 /// handed over, the support inbox's) is `404 ticket_not_found` to it, as a
 /// ticket that does not exist. Managers and owners append to any ticket.
+///
+/// With an `Idempotency-Key`, the same messages sent again (a retry after a
+/// timeout) are added once: the key and body already accepted answer the
+/// ticket as it stands, adding nothing; the key with another body, another
+/// ticket or from another token is `409 idempotency_key_reused`.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
-    params(("number" = u64, Path, description = "The ticket's number")),
+    params(("number" = u64, Path, description = "The ticket's number"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
     request_body = ConversationAppend,
     responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
     principal: Principal,
     Path(number): Path<u64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationAppend>,
 ) -> ApiResult<Json<ConversationState>> {
     match &principal {
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
+    let key = idempotency::key(&headers)?;
     if body.messages.is_empty() {
         return Err(ApiError::validation(vec![crate::api::FieldError::new(
             "messages",
@@ -429,11 +453,21 @@ async fn append_conversation(
             )]));
         }
     }
+    // Whose ticket it is, before the key is looked up: a platform's key on a
+    // ticket not its own is not found, as on a ticket that does not exist.
+    let origin = state.store.ticket_origin(number).await?;
+    tickets::may_append(&actor(&state.store, &principal).await?, number, &origin)?;
+    let once = key.map(|key| IdempotencyKey {
+        key,
+        request_sha256: idempotency::request_hash(&(number, &body), principal.ingest_token()),
+    });
     let action = Action::Append {
         messages: body.messages,
-        origin: state.store.ticket_origin(number).await?,
+        origin,
     };
-    let ticket = act(&state, &principal, number, action).await?;
+    let ticket = act_once(&state, &principal, number, action, once)
+        .await?
+        .into_inner();
     Ok(Json(ConversationState {
         ticket: ticket.number,
         ai_paused: ticket.ai_paused,

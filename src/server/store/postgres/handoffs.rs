@@ -15,7 +15,7 @@ use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound,
-    Recorded, StoreError, StoreResult,
+    Recorded, StoreError, StoreResult, check_replay,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -142,9 +142,7 @@ async fn record_one(
         && let Some(key) = &write.idempotency_key
         && let Some(first) = by_key(conn, key).await?
     {
-        if first.request_sha256 != write.request_sha256 {
-            return Err(StoreError::key_reused(key));
-        }
+        check_replay(key, &write.request_sha256, &first.request_sha256, "handoff")?;
         return Ok((Recorded::Replayed(first.handoff), Vec::new()));
     }
     let state = team_state(conn, write.team.as_deref()).await?;

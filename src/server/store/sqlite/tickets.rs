@@ -14,7 +14,8 @@ use crate::server::store::shared::{
     ticket_condition, ticket_event,
 };
 use crate::server::store::{
-    FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter, TicketPage,
+    FIRST_TICKET_NUMBER, IdempotencyKey, NewEvent, StoreError, StoreResult, TicketFilter,
+    TicketPage,
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -517,6 +518,33 @@ impl SqliteStore {
             })?;
         Ok(Origin::sent_by(sent_by))
     }
+}
+
+/// The ticket changed before with idempotency key `key`, and the SHA-256 of
+/// the request that changed it.
+pub(crate) fn changed_with(conn: &Direct, key: &str) -> StoreResult<Option<(u64, String)>> {
+    optional(
+        conn,
+        "SELECT ticket_number, request_sha256 FROM ticket_change_keys WHERE idempotency_key = ?",
+        [key],
+        |row| Ok((row.get::<_, i64>(0)? as u64, row.get(1)?)),
+    )
+}
+
+/// Keeps `once`'s key with ticket `number`, changed in the caller's
+/// transaction: the change is made once, however often the key comes again.
+pub(crate) fn keep_change_key(
+    conn: &Direct,
+    once: &IdempotencyKey,
+    number: u64,
+) -> StoreResult<()> {
+    execute(
+        conn,
+        "INSERT INTO ticket_change_keys (idempotency_key, request_sha256, ticket_number, \
+         created_at) VALUES (?, ?, ?, ?)",
+        rusqlite::params![once.key, once.request_sha256, number as i64, super::now()],
+    )?;
+    Ok(())
 }
 
 /// The ticket an inbound email with `message_id` went to, if it came before.

@@ -875,6 +875,26 @@ fn ingest_token(desk: &Desk, name: &str) -> String {
         .to_string()
 }
 
+/// Two AI platforms' ingest tokens and the desk served, each platform having
+/// handed over one of dana's conversations: ticket 10005 is the first's,
+/// 10006 the second's.
+fn two_platforms(desk: &Desk) -> (String, String, Server) {
+    let first = ingest_token(desk, "platform-a");
+    let second = ingest_token(desk, "platform-b");
+    let server = desk.serve();
+    for (token, number) in [(&first, 10005), (&second, 10006)] {
+        let sent = send(
+            &server,
+            token,
+            "POST",
+            "/v1/handoffs",
+            &web_handoff("dana@example.com", "Where is my refund?"),
+        );
+        assert_eq!(sent.json()["ticket"], number, "{}", sent.body);
+    }
+    (first, second, server)
+}
+
 #[test]
 fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     let desk = desk_with_tickets(desk!());
@@ -992,21 +1012,9 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
 #[test]
 fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() {
     let desk = desk_with_tickets(desk!());
+    let (first, second, server) = two_platforms(&desk);
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    let first = ingest_token(&desk, "platform-a");
-    let second = ingest_token(&desk, "platform-b");
     let owner = desk.token("alice");
-    let server = desk.serve();
-    for (token, number) in [(&first, 10005), (&second, 10006)] {
-        let sent = send(
-            &server,
-            token,
-            "POST",
-            "/v1/handoffs",
-            &web_handoff("dana@example.com", "Where is my refund?"),
-        );
-        assert_eq!(sent.json()["ticket"], number, "{}", sent.body);
-    }
     // The first platform relays the support inbox's mail too: the ticket
     // that opens is the inbox's all the same, not the platform's.
     let email = send(
@@ -1115,19 +1123,7 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
 #[test]
 fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     let desk = desk_with_tickets(desk!());
-    let first = ingest_token(&desk, "platform-a");
-    let second = ingest_token(&desk, "platform-b");
-    let server = desk.serve();
-    for (token, number) in [(&first, 10005), (&second, 10006)] {
-        let sent = send(
-            &server,
-            token,
-            "POST",
-            "/v1/handoffs",
-            &web_handoff("dana@example.com", "Where is my refund?"),
-        );
-        assert_eq!(sent.json()["ticket"], number, "{}", sent.body);
-    }
+    let (first, second, server) = two_platforms(&desk);
     let append = |token: &str, number: u64, key: &str, text: &str| {
         let auth = format!("Bearer {token}");
         server.raw(

@@ -1145,21 +1145,35 @@ fn raw(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u
     (response.status, json)
 }
 
+/// A requester token lists the tickets that the handoffs of the ingest token
+/// that minted it opened, for its one customer: not the support inbox's,
+/// though the same token relayed their mail.
 #[test]
 fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
     let desk = desk!();
     let (server, ingest) = inbox(&desk);
+    desk.run(&["agents", "add", "shop", "--name", "Shop"]);
+    desk.run(&["actions", "set", "shop", "--channel", "web"]);
     post(&server, &ingest, &first_email());
     let mut eve = first_email();
     eve["from"] = json!("eve@example.com");
     eve["subject"] = json!("Eve's problem");
     eve["message-id"] = json!("<eve@mail.example.com>");
     post(&server, &ingest, &eve);
-    desk.run(&["tickets", "resolve", "10001"]);
-    let mut again = first_email();
-    again["subject"] = json!("Another question");
-    again["message-id"] = json!("<another@mail.example.com>");
-    post(&server, &ingest, &again);
+    let handoff = |email: &str, text: &str| {
+        let body = json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"email": email},
+            "transcript": [{"role": "customer", "text": text}],
+        });
+        let (status, sent) = raw(&server, "POST", "/v1/handoffs", &ingest, &body.to_string());
+        assert_eq!(status, 201, "{sent}");
+        sent["ticket"].as_u64().unwrap()
+    };
+    assert_eq!(handoff("dana@example.com", "Where is my parcel?"), 10003);
+    assert_eq!(handoff("eve@example.com", "Eve again"), 10004);
+    desk.run(&["tickets", "resolve", "10003"]);
+    assert_eq!(handoff("DANA@example.com", "Another question"), 10005);
 
     // The ingest token alone reads no customer's tickets.
     let (status, _) = raw(
@@ -1200,8 +1214,8 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         .collect();
     assert_eq!(
         listed,
-        [(10003, "open".to_string()), (10001, "resolved".to_string())],
-        "dana's open and closed tickets, never eve's"
+        [(10005, "open".to_string()), (10003, "resolved".to_string())],
+        "dana's open and closed tickets, never eve's nor the support inbox's"
     );
 
     // Dana's token reads nothing else: not eve's tickets, not the API.
@@ -1270,9 +1284,10 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
     let fields = error_fields(&answer);
     assert_eq!(fields, ["requester", "ttl-seconds"]);
 
-    // Staff see the same list; the owner through the CLI.
+    // Staff see every ticket of the customer's, the support inbox's too;
+    // the owner through the CLI.
     let shown = desk.run(&["requesters", "tickets", "dana@example.com", "-o", "name"]);
-    assert_eq!(shown, "10003\n10001\n");
+    assert_eq!(shown, "10005\n10003\n10001\n");
     let (status, staff) = raw(
         &server,
         "GET",
@@ -1281,7 +1296,9 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         "",
     );
     assert_eq!(status, 200);
-    assert_eq!(staff, mine);
+    let staff = staff.as_array().unwrap();
+    assert_eq!(staff[..2], mine.as_array().unwrap()[..]);
+    assert_eq!(staff[2]["number"], 10001);
 
     // Revoking the ingest token revokes what it minted.
     let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();

@@ -212,10 +212,22 @@ impl Fixture {
         sha: &str,
         ticket: NewTicket,
     ) -> Result<Recorded, StoreError> {
+        self.handoff_sent_by(store, None, key, sha, ticket).await
+    }
+
+    /// [`Fixture::handoff`] sent with ingest token `sent_by` (none: by a person).
+    async fn handoff_sent_by(
+        &self,
+        store: &Store,
+        sent_by: Option<&str>,
+        key: Option<String>,
+        sha: &str,
+        ticket: NewTicket,
+    ) -> Result<Recorded, StoreError> {
         let decision = self.decision.clone();
         let write = HandoffWrite {
             id: deskctl::server::auth::generate_id("hof"),
-            sent_by: None,
+            sent_by: sent_by.map(Into::into),
             idempotency_key: key,
             request_sha256: sha.into(),
             request: request("x@example.com"),
@@ -1761,17 +1773,22 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     let numbers =
         |tickets: Vec<deskctl::api::Ticket>| tickets.iter().map(|t| t.number).collect::<Vec<_>>();
     assert_eq!(
-        numbers(f.store.requester_tickets("DANA@EXAMPLE.COM").await.unwrap()),
+        numbers(
+            f.store
+                .requester_tickets("DANA@EXAMPLE.COM", None)
+                .await
+                .unwrap()
+        ),
         [dana_again, dana]
     );
     assert_eq!(
-        numbers(f.store.requester_tickets("ext-7").await.unwrap()),
+        numbers(f.store.requester_tickets("ext-7", None).await.unwrap()),
         [dana]
     );
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("Élodie@EXAMPLE.COM")
+                .requester_tickets("Élodie@EXAMPLE.COM", None)
                 .await
                 .unwrap()
         ),
@@ -1780,12 +1797,159 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("élodie@example.com")
+                .requester_tickets("élodie@example.com", None)
                 .await
                 .unwrap()
         ),
         none
     );
+}
+
+/// A ticket's origin is the ingest token that sent the handoff that opened
+/// it; a person's handoff, or none, is no platform's. A customer's tickets
+/// narrowed to an ingest token are those its handoffs opened, and no others.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tickets_origin_is_the_ingest_token_that_sent_its_handoff() {
+    use deskctl::domain::tickets::Origin;
+    let f = fixture!();
+    let sent = async |sent_by: Option<&str>, subject: &str| {
+        let ticket = new_ticket(
+            subject,
+            "x",
+            requester("Dana", "dana@example.com", None),
+            None,
+        );
+        match f
+            .handoff_sent_by(&f.store, sent_by, None, "sha", ticket)
+            .await
+            .unwrap()
+        {
+            Recorded::Created(handoff) => handoff.ticket.unwrap(),
+            Recorded::Replayed(_) => panic!("a handoff without a key is new"),
+        }
+    };
+    let by_a = sent(Some("tok_a"), "one").await;
+    let by_b = sent(Some("tok_b"), "two").await;
+    let by_a_again = sent(Some("tok_a"), "three").await;
+    let by_a_person = sent(None, "four").await;
+    assert_eq!(
+        f.store.ticket_origin(by_a).await.unwrap(),
+        Origin::Platform("tok_a".into())
+    );
+    assert_eq!(
+        f.other.ticket_origin(by_b).await.unwrap(),
+        Origin::Platform("tok_b".into())
+    );
+    assert_eq!(
+        f.store.ticket_origin(by_a_person).await.unwrap(),
+        Origin::Desk
+    );
+    assert!(matches!(
+        f.store.ticket_origin(99_999).await,
+        Err(StoreError::NotFound { what: "ticket", .. })
+    ));
+
+    let numbers = async |sent_by: Option<&str>| {
+        let tickets = f
+            .store
+            .requester_tickets("DANA@example.com", sent_by)
+            .await
+            .unwrap();
+        tickets.iter().map(|t| t.number).collect::<Vec<_>>()
+    };
+    assert_eq!(numbers(Some("tok_a")).await, [by_a_again, by_a]);
+    assert_eq!(numbers(Some("tok_b")).await, [by_b]);
+    assert_eq!(numbers(Some("tok_c")).await, Vec::<u64>::new());
+    assert_eq!(numbers(None).await, [by_a_person, by_a_again, by_b, by_a]);
+}
+
+/// A ticket change made with an idempotency key is made once, whichever
+/// replica the key comes to: sent to two at once, one makes it and the other
+/// answers the ticket as it stands. The key with another request is refused;
+/// a change refused by its decision keeps no key, so the key may come again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_change_with_an_idempotency_key_is_made_once_on_any_replica() {
+    use deskctl::server::store::IdempotencyKey;
+    let f = fixture!();
+    let number = f
+        .ticket("one", "x", requester("Dana", "dana@example.com", None))
+        .await;
+    let once = |key: &str, sha: &str| {
+        Some(IdempotencyKey {
+            key: key.into(),
+            request_sha256: sha.into(),
+        })
+    };
+    let note = |text: &'static str| {
+        move |_: &deskctl::api::Ticket| {
+            let entry = NewEntry {
+                kind: TimelineKind::Note,
+                author_kind: AuthorKind::System,
+                author: None,
+                event: None,
+                body: Some(text.into()),
+                channel: None,
+                at: Timestamp::now(),
+            };
+            Ok((TicketChange::default(), vec![entry], vec![]))
+        }
+    };
+    let (here, there) = tokio::join!(
+        f.store
+            .change_ticket_once(number, once("append-1", "sha-1"), note("first")),
+        f.other
+            .change_ticket_once(number, once("append-1", "sha-1"), note("first")),
+    );
+    let made = [here.unwrap(), there.unwrap()]
+        .iter()
+        .filter(|recorded| matches!(recorded, Recorded::Created(_)))
+        .count();
+    assert_eq!(
+        made, 1,
+        "one replica makes the change, the other replays it"
+    );
+    let reused = f
+        .store
+        .change_ticket_once(number, once("append-1", "sha-2"), note("second"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            reused,
+            StoreError::Conflict {
+                code: "idempotency_key_reused",
+                ..
+            }
+        ),
+        "{reused:?}"
+    );
+    let refused = f
+        .other
+        .change_ticket_once(number, once("append-2", "sha-3"), |_| {
+            Err(StoreError::Refused(deskctl::domain::Refusal::conflict(
+                "ticket_resolved",
+                "resolved",
+            )))
+        })
+        .await;
+    assert!(refused.is_err());
+    let again = f
+        .other
+        .change_ticket_once(number, once("append-2", "sha-3"), note("third"))
+        .await
+        .unwrap();
+    assert!(matches!(again, Recorded::Created(_)), "{again:?}");
+    let notes: Vec<String> = f
+        .store
+        .get_ticket(number)
+        .await
+        .unwrap()
+        .timeline
+        .into_iter()
+        .filter(|entry| entry.kind == TimelineKind::Note)
+        .filter_map(|entry| entry.body)
+        .collect();
+    assert_eq!(notes, ["first", "third"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -834,30 +834,94 @@ fn two_operators_taking_the_same_ticket_at_once_one_wins() {
     }
 }
 
+/// A handoff, as `desk_with_tickets` sends them, from `customer` on the web.
+fn web_handoff(customer: &str, text: &str) -> Value {
+    json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Dana", "email": customer},
+        "transcript": [{"role": "customer", "text": text}],
+        "reason": "explicit-request",
+    })
+}
+
+/// `method path` with `token`, the body as JSON.
+fn send(
+    server: &Server,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: &Value,
+) -> common::RawResponse {
+    let auth = format!("Bearer {token}");
+    let body = match body {
+        Value::Null => Vec::new(),
+        body => serde_json::to_vec(body).unwrap(),
+    };
+    server.raw(
+        method,
+        path,
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &body,
+    )
+}
+
+/// Ingest token `name` made on `desk`.
+fn ingest_token(desk: &Desk, name: &str) -> String {
+    desk.run(&["tokens", "create", "--ingest", "--name", name])
+        .trim()
+        .to_string()
+}
+
+/// Two AI platforms' ingest tokens and the desk served, each platform having
+/// handed over one of dana's conversations: ticket 10005 is the first's,
+/// 10006 the second's.
+fn two_platforms(desk: &Desk) -> (String, String, Server) {
+    let first = ingest_token(desk, "platform-a");
+    let second = ingest_token(desk, "platform-b");
+    let server = desk.serve();
+    for (token, number) in [(&first, 10005), (&second, 10006)] {
+        let sent = send(
+            &server,
+            token,
+            "POST",
+            "/v1/handoffs",
+            &web_handoff("dana@example.com", "Where is my refund?"),
+        );
+        assert_eq!(sent.json()["ticket"], number, "{}", sent.body);
+    }
+    (first, second, server)
+}
+
 #[test]
 fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     let desk = desk_with_tickets(desk!());
-    let ingest = desk
-        .run(&["tokens", "create", "--ingest", "--name", "ai"])
-        .trim()
-        .to_string();
+    let ingest = ingest_token(&desk, "ai");
     let server = desk.serve();
-    let auth = format!("Bearer {ingest}");
+    let sent = send(
+        &server,
+        &ingest,
+        "POST",
+        "/v1/handoffs",
+        &web_handoff("dana@example.com", "Still no parcel"),
+    );
+    assert_eq!(sent.json()["ticket"], 10005, "{}", sent.body);
     let append = |text: &str| {
-        server.raw(
+        send(
+            &server,
+            &ingest,
             "POST",
-            "/v1/tickets/10001/conversation",
-            &[("Authorization", &auth), ("Content-Type", "application/json")],
-            json!({"messages": [{"role": "customer", "text": text}, {"role": "ai", "text": "Still here."}]})
-                .to_string()
-                .as_bytes(),
+            "/v1/tickets/10005/conversation",
+            &json!({"messages": [{"role": "customer", "text": text}, {"role": "ai", "text": "Still here."}]}),
         )
     };
     // Answered, the ticket waits on the customer; their next message reopens it.
     desk.run(&[
         "tickets",
         "reply",
-        "10001",
+        "10005",
         "-m",
         "Looking into it.",
         "--yes",
@@ -866,12 +930,12 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     assert_eq!(response.status, 200, "{}", response.body);
     assert_eq!(
         response.json(),
-        json!({"ticket": 10001, "ai_paused": false, "status": "open"})
+        json!({"ticket": 10005, "ai_paused": false, "status": "open"})
     );
-    desk.run(&["tickets", "takeover", "10001"]);
+    desk.run(&["tickets", "takeover", "10005"]);
     assert_eq!(append("Hello?").json()["ai_paused"], true);
     let timeline =
-        parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["timeline"].clone();
+        parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]))["timeline"].clone();
     let bodies: Vec<&str> = timeline
         .as_array()
         .unwrap()
@@ -890,48 +954,309 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     // The customer's own tickets, as the widget lists them: with a
     // requester token the ingest token mints for dana, never with the
     // ingest token itself.
-    let refused = server.raw(
+    let refused = send(
+        &server,
+        &ingest,
         "GET",
         "/v1/requesters/dana@example.com/tickets",
-        &[("Authorization", &auth)],
-        b"",
+        &Value::Null,
     );
     assert_eq!(refused.status, 403, "{}", refused.body);
-    let minted = server.raw(
+    let minted = send(
+        &server,
+        &ingest,
         "POST",
         "/v1/requesters/tokens",
-        &[
-            ("Authorization", &auth),
-            ("Content-Type", "application/json"),
-        ],
-        br#"{"requester": "dana@example.com"}"#,
+        &json!({"requester": "dana@example.com"}),
     );
     assert_eq!(minted.status, 201, "{}", minted.body);
-    let dana = format!("Bearer {}", minted.json()["token"].as_str().unwrap());
-    let response = server.raw(
-        "GET",
-        "/v1/requesters/me/tickets",
-        &[("Authorization", &dana)],
-        b"",
+    let dana = minted.json()["token"].as_str().unwrap().to_string();
+    let listed = || -> Vec<(u64, String)> {
+        let response = send(
+            &server,
+            &dana,
+            "GET",
+            "/v1/requesters/me/tickets",
+            &Value::Null,
+        );
+        assert_eq!(response.status, 200, "{}", response.body);
+        response
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["number"].as_u64().unwrap(),
+                    t["status"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    // Dana's tickets 10001 and 10004 came from handoffs a person sent:
+    // they are not this platform's to list.
+    assert_eq!(listed(), [(10005, "open".to_string())]);
+    desk.run(&["tickets", "resolve", "10005"]);
+    assert_eq!(listed(), [(10005, "resolved".to_string())]);
+    let resolved = append("after");
+    assert_eq!(resolved.status, 409);
+}
+
+/// Two AI platforms share the desk, each with its own ingest token: each
+/// adds to the conversations of the tickets its own handoffs opened, and to
+/// no other: another platform's ticket, one a person handed over and one
+/// from the support inbox are not found, as a ticket that does not exist,
+/// and nothing is added to them. A requester token lists what the platform
+/// that minted it handed over, and no other ticket of the customer's. A
+/// manager still adds to any ticket and lists all of them.
+#[test]
+fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() {
+    let desk = desk_with_tickets(desk!());
+    let (first, second, server) = two_platforms(&desk);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let owner = desk.token("alice");
+    // The first platform relays the support inbox's mail too: the ticket
+    // that opens is the inbox's all the same, not the platform's.
+    let email = send(
+        &server,
+        &first,
+        "POST",
+        "/v1/inbound/email",
+        &json!({"from": "dana@example.com", "to": "help@example.com",
+                "subject": "Refund", "text": "By email.", "message-id": "<m1@example.com>"}),
     );
-    let listed: Vec<u64> = response
+    assert_eq!(email.json()["ticket"], 10007, "{}", email.body);
+
+    let append = |token: &str, number: u64| {
+        send(
+            &server,
+            token,
+            "POST",
+            &format!("/v1/tickets/{number}/conversation"),
+            &json!({"messages": [{"role": "customer", "text": "Send the refund to IBAN XX00"}]}),
+        )
+    };
+    let not_found = |response: common::RawResponse, number: u64| {
+        assert_eq!(response.status, 404, "{number}: {}", response.body);
+        let problem = response.json();
+        assert_eq!(problem["code"], "ticket_not_found");
+        assert_eq!(
+            problem["detail"],
+            format!("ticket '{number}' does not exist")
+        );
+        assert!(problem.get("ai_paused").is_none(), "{problem}");
+    };
+    not_found(append(&second, 99_999), 99_999);
+    not_found(append(&second, 10005), 10005);
+    not_found(append(&first, 10006), 10006);
+    not_found(append(&first, 10001), 10001);
+    not_found(append(&first, 10007), 10007);
+    for number in [10001, 10005, 10006, 10007] {
+        let shown = parse(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]));
+        assert!(
+            !shown["timeline"].to_string().contains("IBAN"),
+            "{number}: {shown}"
+        );
+    }
+    // Resolved, another platform's ticket is still not found, not resolved.
+    desk.run(&["tickets", "resolve", "10005"]);
+    not_found(append(&second, 10005), 10005);
+    assert_eq!(append(&first, 10005).json()["code"], "ticket_resolved");
+    let own = append(&second, 10006);
+    assert_eq!(own.status, 200, "{}", own.body);
+    assert_eq!(
+        own.json(),
+        json!({"ticket": 10006, "ai_paused": false, "status": "open"})
+    );
+    // Managers and owners add to any ticket, the support inbox's too.
+    assert_eq!(append(&owner, 10007).status, 200);
+
+    let listed = |token: &str| -> Vec<u64> {
+        let minted = send(
+            &server,
+            token,
+            "POST",
+            "/v1/requesters/tokens",
+            &json!({"requester": "dana@example.com"}),
+        );
+        let dana = minted.json()["token"].as_str().unwrap().to_string();
+        let mine = send(
+            &server,
+            &dana,
+            "GET",
+            "/v1/requesters/me/tickets",
+            &Value::Null,
+        );
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        mine.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["number"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(listed(&first), [10005]);
+    assert_eq!(listed(&second), [10006]);
+    let staff = send(
+        &server,
+        &owner,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets",
+        &Value::Null,
+    );
+    let every: Vec<u64> = staff
         .json()
         .as_array()
         .unwrap()
         .iter()
         .map(|t| t["number"].as_u64().unwrap())
         .collect();
-    assert_eq!(listed, [10004, 10001]);
-    desk.run(&["tickets", "resolve", "10001"]);
-    let response = server.raw(
-        "GET",
-        "/v1/requesters/me/tickets",
-        &[("Authorization", &dana)],
-        b"",
+    assert_eq!(every, [10007, 10006, 10005, 10004, 10001]);
+}
+
+/// A platform that sends messages again after a timeout, with the same
+/// Idempotency-Key, adds them once: the key and body already accepted answer
+/// the ticket as it stands and add nothing, whatever happened to it since.
+/// The key with other messages, from another platform, or with a malformed
+/// value is refused and adds nothing; on another platform's ticket it is not
+/// found, as without a key.
+#[test]
+fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
+    let desk = desk_with_tickets(desk!());
+    let (first, second, server) = two_platforms(&desk);
+    let append = |token: &str, number: u64, key: &str, text: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "POST",
+            &format!("/v1/tickets/{number}/conversation"),
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            json!({"messages": [{"role": "customer", "text": text}]})
+                .to_string()
+                .as_bytes(),
+        )
+    };
+    let times = |number: u64, text: &str| {
+        let shown = parse(&desk.run(&["tickets", "show", &number.to_string(), "-o", "json"]));
+        shown["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["body"] == text)
+            .count()
+    };
+    let sent = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let again = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json(), sent.json());
+    assert_eq!(times(10005, "Any news?"), 1);
+    // Handoffs' keys are apart: one may be the same as an append's.
+    let auth = format!("Bearer {first}");
+    let handoff = server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", "c1"),
+        ],
+        web_handoff("erin@example.com", "Hello")
+            .to_string()
+            .as_bytes(),
     );
-    assert_eq!(response.json()[1]["status"], "resolved");
-    let resolved = append("after");
-    assert_eq!(resolved.status, 409);
+    assert_eq!(handoff.status, 201, "{}", handoff.body);
+
+    // Taken over since: the replay tells the AI to stop, and adds nothing.
+    desk.run(&["tickets", "takeover", "10005"]);
+    let replayed = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(
+        replayed.json(),
+        json!({"ticket": 10005, "ai_paused": true, "status": "open"})
+    );
+    assert_eq!(times(10005, "Any news?"), 1);
+
+    let reused = append(&first, 10005, "c1", "Something else");
+    assert_eq!(reused.status, 409, "{}", reused.body);
+    assert_eq!(reused.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10005, "Something else"), 0);
+    // Another platform's key on its own ticket is a reused key, and on the
+    // first platform's ticket no ticket at all.
+    let theirs = append(&second, 10006, "c1", "Any news?");
+    assert_eq!(theirs.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10006, "Any news?"), 0);
+    let foreign = append(&second, 10005, "c1", "Any news?");
+    assert_eq!(foreign.status, 404, "{}", foreign.body);
+    assert_eq!(foreign.json()["code"], "ticket_not_found");
+    for bad in ["", &"k".repeat(201)] {
+        let refused = append(&first, 10005, bad, "Bad key");
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert_eq!(common::error_fields(&refused.json()), ["Idempotency-Key"]);
+    }
+    assert_eq!(times(10005, "Bad key"), 0);
+
+    // Resolved since: the replay answers as it stands; new messages are refused.
+    desk.run(&["tickets", "resolve", "10005"]);
+    let replayed = append(&first, 10005, "c1", "Any news?");
+    assert_eq!(replayed.status, 200, "{}", replayed.body);
+    assert_eq!(replayed.json()["status"], "resolved");
+    assert_eq!(
+        append(&first, 10005, "c2", "Hello?").json()["code"],
+        "ticket_resolved"
+    );
+    // The refused append kept no key: once reopened, it is added.
+    desk.run(&["tickets", "reopen", "10005"]);
+    assert_eq!(append(&first, 10005, "c2", "Hello?").status, 200);
+    assert_eq!(times(10005, "Hello?"), 1);
+}
+
+/// An ingest token takes no operator's action on a ticket: each is refused
+/// for its role, in the same words as every route it may not use, before the
+/// ticket is looked up, so a ticket that does not exist answers the same.
+#[test]
+fn an_ingest_token_is_refused_every_operator_action_alike_whether_the_ticket_exists() {
+    let desk = desk_with_tickets(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let server = desk.serve();
+    let mut problems = Vec::new();
+    for number in [10001, 99999] {
+        for (method, action, body) in [
+            ("GET", "", ""),
+            ("POST", "/take", ""),
+            ("POST", "/unassign", ""),
+            ("POST", "/takeover", ""),
+            ("POST", "/resolve", ""),
+            ("POST", "/reopen", ""),
+            ("POST", "/assign", r#"{"to": "alice"}"#),
+            ("POST", "/priority", r#"{"priority": "urgent"}"#),
+            ("POST", "/notes", r#"{"body": "Note"}"#),
+            ("POST", "/messages", r#"{"body": "Reply"}"#),
+        ] {
+            let body = serde_json::from_str(body).unwrap_or(Value::Null);
+            let path = format!("/v1/tickets/{number}{action}");
+            let response = send(&server, &ingest, method, &path, &body);
+            assert_eq!(
+                response.status, 403,
+                "{method} {number}{action}: {}",
+                response.body
+            );
+            problems.push(response.json());
+        }
+    }
+    assert_eq!(problems[0]["code"], "forbidden");
+    assert_eq!(
+        problems[0]["detail"],
+        "ingest tokens may only send handoffs and inbound email and read handover status"
+    );
+    assert!(problems.iter().all(|p| *p == problems[0]), "{problems:#?}");
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["ticket"].clone();
+    assert_eq!(
+        (&ticket["assignee"], &ticket["status"], &ticket["priority"]),
+        (&Value::Null, &json!("open"), &json!("medium"))
+    );
 }
 
 #[test]

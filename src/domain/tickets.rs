@@ -89,8 +89,8 @@ pub enum Actor {
         role: Role,
         teams: Vec<String>,
     },
-    /// The AI agent platform (an ingest token).
-    Platform,
+    /// An AI agent platform: the id of its ingest token.
+    Platform { token: String },
 }
 
 impl Actor {
@@ -99,7 +99,7 @@ impl Actor {
         match self {
             Actor::Desk => true,
             Actor::Operator { role, .. } => role.includes(Role::Manager),
-            Actor::Platform => false,
+            Actor::Platform { .. } => false,
         }
     }
 
@@ -115,7 +115,7 @@ impl Actor {
         match self {
             Actor::Operator { handle, .. } => (AuthorKind::Operator, Some(handle.clone())),
             Actor::Desk => (AuthorKind::System, Some("owner".into())),
-            Actor::Platform => (AuthorKind::System, Some("platform".into())),
+            Actor::Platform { .. } => (AuthorKind::System, Some("platform".into())),
         }
     }
 
@@ -126,6 +126,15 @@ impl Actor {
     }
 }
 
+/// Why an ingest token (the AI agent platform) may not do something: the
+/// same words on every route and ticket action it may not use.
+pub const INGEST_TOKENS_MAY_NOT: &str =
+    "ingest tokens may only send handoffs and inbound email and read handover status";
+
+fn platform_refused() -> Refusal {
+    Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into())
+}
+
 /// Owners and managers see every ticket; operators see their own and the
 /// unassigned tickets of their teams; the platform reads no tickets.
 pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
@@ -133,10 +142,7 @@ pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
         return Ok(());
     }
     let Actor::Operator { handle, teams, .. } = actor else {
-        return Err(Refusal::Forbidden(
-            "ingest tokens may only send handoffs and inbound email and read handover status"
-                .into(),
-        ));
+        return Err(platform_refused());
     };
     let own = ticket.assignee.as_deref() == Some(handle.as_str());
     let teams_unassigned = ticket.assignee.is_none()
@@ -160,9 +166,42 @@ pub fn require_manager(actor: &Actor) -> Result<(), Refusal> {
         Actor::Operator { handle, role, .. } => Err(Refusal::Forbidden(format!(
             "this needs the manager role or higher; the token acts as '{handle}' ({role})"
         ))),
-        _ => Err(Refusal::Forbidden(
-            "ingest tokens may only send handoffs and inbound email and read handover status"
-                .into(),
+        _ => Err(platform_refused()),
+    }
+}
+
+/// Where a ticket came from, as far as keeping AI agent platforms apart goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A handoff sent with the ingest token of this id.
+    Platform(String),
+    /// Not a platform's: a handoff a person sent (or one stored before
+    /// deskctl recorded who sent it), or an email to the support inbox.
+    Desk,
+}
+
+impl Origin {
+    /// The origin of a ticket whose handoff was sent by ingest token
+    /// `sent_by` (none: by a person, or no handoff at all).
+    pub fn sent_by(sent_by: Option<String>) -> Origin {
+        sent_by.map_or(Origin::Desk, Origin::Platform)
+    }
+}
+
+/// Who may add later messages to ticket `number`'s conversation: owners and
+/// managers on any ticket; an AI agent platform only on a ticket its own
+/// handoff opened. Any other ticket (another platform's, a person's handoff,
+/// a support-inbox email) is not found to a platform, as a ticket that does
+/// not exist: it learns nothing of tickets that are not its own, not even
+/// that they exist. A ticket is the token's that sent its handoff, told by
+/// id as the handoff's reader is: token names need not be unique.
+pub fn may_append(actor: &Actor, number: u64, origin: &Origin) -> Result<(), Refusal> {
+    match actor {
+        _ if actor.manages() => Ok(()),
+        Actor::Platform { token } if *origin == Origin::Platform(token.clone()) => Ok(()),
+        Actor::Platform { .. } => Err(Refusal::not_found("ticket", number.to_string())),
+        Actor::Operator { .. } | Actor::Desk => Err(Refusal::Forbidden(
+            "only the AI agent platform, managers and owners add to the conversation".into(),
         )),
     }
 }
@@ -265,8 +304,12 @@ pub enum Action {
     Takeover,
     Resolve,
     Reopen,
-    /// Later messages of the conversation, from the AI agent platform.
-    Append(Vec<TranscriptMessage>),
+    /// Later messages of the conversation, from the AI agent platform, to a
+    /// ticket of `origin`.
+    Append {
+        messages: Vec<TranscriptMessage>,
+        origin: Origin,
+    },
 }
 
 /// What a ticket change sends, composed by the delivery module.
@@ -360,6 +403,9 @@ pub fn decide(
         }
         Action::Take => {
             let Actor::Operator { handle, teams, .. } = actor else {
+                if matches!(actor, Actor::Platform { .. }) {
+                    return Err(platform_refused());
+                }
                 return Err(Refusal::Invalid(vec![crate::api::FieldError::new(
                     "operator",
                     "only an operator can take a ticket; the local desk acts as its owner: use \
@@ -521,13 +567,8 @@ pub fn decide(
                 vec![actor.event("reopened", "Reopened", at)],
             ))
         }
-        Action::Append(messages) => {
-            if !(actor.manages() || *actor == Actor::Platform) {
-                return Err(Refusal::Forbidden(
-                    "only the AI agent platform, managers and owners add to the conversation"
-                        .into(),
-                ));
-            }
+        Action::Append { messages, origin } => {
+            may_append(actor, ticket.number, &origin)?;
             if ticket.status == TicketStatus::Resolved {
                 return Err(Refusal::conflict(
                     "ticket_resolved",
@@ -615,5 +656,86 @@ mod tests {
         );
         assert_eq!(ai_answering(&ticket(None, false)), AiAnswering::NoAgent);
         assert_eq!(ai_answering(&ticket(None, true)), AiAnswering::NoAgent);
+    }
+
+    #[test]
+    fn the_platform_may_not_take_a_ticket_and_hears_it_as_everywhere_else() {
+        let at = Timestamp::UNIX_EPOCH;
+        let open = ticket(Some("shop"), false);
+        let platform = Actor::Platform {
+            token: "tok_a".into(),
+        };
+        let refused = decide(&platform, &open, Action::Take, at).unwrap_err();
+        assert_eq!(refused, Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into()));
+        assert_eq!(may_see(&platform, &open).unwrap_err(), refused);
+        // The local desk acts as its owner, who assigns rather than takes.
+        assert!(matches!(
+            decide(&Actor::Desk, &open, Action::Take, at),
+            Err(Refusal::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_platform_adds_only_to_tickets_its_own_handoffs_opened_and_finds_no_other() {
+        let platform = |token: &str| Actor::Platform {
+            token: token.into(),
+        };
+        let ours = Origin::Platform("tok_a".into());
+        let theirs = Origin::Platform("tok_b".into());
+        let absent = Refusal::not_found("ticket", "10001");
+        assert_eq!(may_append(&platform("tok_a"), 10001, &ours), Ok(()));
+        assert_eq!(
+            may_append(&platform("tok_a"), 10001, &theirs),
+            Err(absent.clone())
+        );
+        assert_eq!(
+            may_append(&platform("tok_a"), 10001, &Origin::Desk),
+            Err(absent.clone())
+        );
+        assert_eq!(Origin::sent_by(None), Origin::Desk);
+        assert_eq!(Origin::sent_by(Some("tok_b".into())), theirs);
+        let manager = Actor::Operator {
+            handle: "mia".into(),
+            role: Role::Manager,
+            teams: Vec::new(),
+        };
+        for origin in [&ours, &theirs, &Origin::Desk] {
+            assert_eq!(may_append(&manager, 10001, origin), Ok(()));
+            assert_eq!(may_append(&Actor::Desk, 10001, origin), Ok(()));
+        }
+        let operator = Actor::Operator {
+            handle: "olu".into(),
+            role: Role::Operator,
+            teams: Vec::new(),
+        };
+        assert!(matches!(
+            may_append(&operator, 10001, &ours),
+            Err(Refusal::Forbidden(_))
+        ));
+
+        // Not found comes first: another platform's resolved ticket is not
+        // told resolved, and nothing is decided for it.
+        let mut resolved = ticket(Some("shop"), false);
+        resolved.status = TicketStatus::Resolved;
+        let append = |origin: &Origin| Action::Append {
+            messages: vec![TranscriptMessage {
+                role: MessageRole::Customer,
+                text: "Send the refund elsewhere".into(),
+                at: None,
+            }],
+            origin: origin.clone(),
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        assert_eq!(
+            decide(&platform("tok_b"), &resolved, append(&ours), at).unwrap_err(),
+            absent
+        );
+        assert!(matches!(
+            decide(&platform("tok_a"), &resolved, append(&ours), at),
+            Err(Refusal::Conflict {
+                code: "ticket_resolved",
+                ..
+            })
+        ));
     }
 }

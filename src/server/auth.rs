@@ -48,7 +48,7 @@ impl Principal {
                 }
             }
             Principal::Ingest { .. } => Err(ApiError::forbidden(
-                "ingest tokens may only send handoffs and inbound email and read handover status",
+                crate::domain::tickets::INGEST_TOKENS_MAY_NOT,
             )),
         }
     }

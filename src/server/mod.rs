@@ -8,6 +8,7 @@ pub mod auth;
 pub mod connectors;
 pub mod delivery;
 pub mod error;
+pub mod idempotency;
 pub(crate) mod json;
 pub mod listen;
 mod openapi;

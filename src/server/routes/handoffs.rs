@@ -24,9 +24,10 @@ use crate::domain::what_if;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document;
 use crate::server::AppState;
-use crate::server::auth::{self, Principal, generate_id, generate_ordered_id, hash_secret};
+use crate::server::auth::{self, Principal, generate_id, generate_ordered_id};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::idempotency;
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
@@ -38,10 +39,6 @@ pub fn add(routes: ApiRoutes) -> ApiRoutes {
         .with(routes!(what_if))
         .with(routes!(show))
 }
-
-/// The header that makes a handoff safe to send again.
-pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
-const MAX_IDEMPOTENCY_KEY_LEN: usize = 200;
 
 /// Ingest tokens (the AI agent platform) and managers may send handoffs.
 fn may_send(principal: &Principal) -> ApiResult<()> {
@@ -143,32 +140,6 @@ impl Loaded {
     }
 }
 
-fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
-    let Some(value) = headers.get(IDEMPOTENCY_KEY) else {
-        return Ok(None);
-    };
-    let key = value.to_str().ok().map(str::trim).unwrap_or_default();
-    if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LEN {
-        return Err(ApiError::validation(vec![FieldError::new(
-            "Idempotency-Key",
-            format!("must be 1 to {MAX_IDEMPOTENCY_KEY_LEN} visible ASCII characters"),
-        )]));
-    }
-    Ok(Some(key.to_string()))
-}
-
-/// What tells a replay from a reused idempotency key: the request, and for an
-/// ingest token the token. A key sent again by another platform's token is
-/// then a reused key (409), never an answer with the first platform's handoff.
-/// A person's handoffs hash the request alone, as every handoff did before.
-fn request_hash(request: &HandoffRequest, sent_by: Option<&str>) -> String {
-    let request = serde_json::to_string(request).expect("requests serialize");
-    match sent_by {
-        Some(token) => hash_secret(&format!("ingest token {token}\n{request}")),
-        None => hash_secret(&request),
-    }
-}
-
 /// The timeline entry saying whom a new ticket went to, and why.
 pub(crate) fn assignment_entry(assignee: &AssigneeDecision, at: Timestamp) -> NewEntry {
     match &assignee.value {
@@ -257,9 +228,9 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<Handoff>)> {
     may_send(&principal)?;
     let wait = wait_for(&wait)?;
-    let key = idempotency_key(&headers)?;
+    let key = idempotency::key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
-    let sha = request_hash(&request, sent_by.as_deref());
+    let sha = idempotency::request_hash(&request, sent_by.as_deref());
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
@@ -383,9 +354,7 @@ async fn replayed(
     let Some((first, first_sha)) = store.find_handoff_by_key(key).await? else {
         return Ok(None);
     };
-    if first_sha != sha {
-        return Err(crate::server::store::StoreError::key_reused(key).into());
-    }
+    crate::server::store::check_replay(key, sha, &first_sha, "handoff")?;
     Ok(Some(awaited(store, first, wait).await?))
 }
 

@@ -1,7 +1,8 @@
 //! The customer's own view: `POST /v1/requesters/tokens` mints a
 //! requester-scoped credential (an ingest token asks, for one customer), and
 //! `GET /v1/requesters/me/tickets` lists that customer's open and closed
-//! tickets with it, and no one else's.
+//! tickets with it, those that ingest token's handoffs opened, and no one
+//! else's.
 //!
 //! The credential is signed, not stored: `dkr_<payload>.<mac>`, the payload
 //! naming the minting ingest token, the customer and the expiry, the MAC an
@@ -106,8 +107,8 @@ fn refused() -> ApiError {
     )
 }
 
-/// The customer the request's requester credential names, or 401.
-async fn requester_of(parts: &Parts, state: &AppState) -> ApiResult<String> {
+/// What the request's requester credential says (verified), or 401.
+async fn requester_of(parts: &Parts, state: &AppState) -> ApiResult<Claims> {
     let token = parts
         .headers
         .get(axum::http::header::AUTHORIZATION)
@@ -133,7 +134,7 @@ async fn requester_of(parts: &Parts, state: &AppState) -> ApiResult<String> {
     {
         return Err(refused());
     }
-    Ok(claims.sub)
+    Ok(claims)
 }
 
 /// Mint a requester-scoped credential for one customer (ingest tokens only):
@@ -214,15 +215,22 @@ pub(crate) fn listed(tickets: Vec<Ticket>) -> Vec<RequesterTicket> {
 
 /// The open and closed tickets of the customer the requester token names,
 /// newest first: the chat widget's "View tickets".
+///
+/// Only the tickets that handoffs sent with the ingest token that minted it
+/// opened: the platform names the customer itself, so it lists what it
+/// handed over, never another platform's tickets or the support inbox's.
 #[utoipa::path(get, path = "/v1/requesters/me/tickets", tag = "tickets",
     responses((status = 200, body = Vec<RequesterTicket>), (status = 401, body = Problem)))]
 async fn my_tickets(
     State(state): State<AppState>,
     parts: Parts,
 ) -> ApiResult<Json<Vec<RequesterTicket>>> {
-    let requester = requester_of(&parts, &state).await?;
+    let claims = requester_of(&parts, &state).await?;
     Ok(Json(listed(
-        state.store.requester_tickets(&requester).await?,
+        state
+            .store
+            .requester_tickets(&claims.sub, Some(&claims.t))
+            .await?,
     )))
 }
 

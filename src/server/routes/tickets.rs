@@ -4,6 +4,7 @@
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 
 use super::{page_limit, parse_instant};
 use crate::api::{
@@ -17,8 +18,9 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::idempotency;
 use crate::server::json::{ApiJson, ApiQuery, WrittenPage, accepts_json_lines};
-use crate::server::store::{Store, stored_now, stored_time};
+use crate::server::store::{IdempotencyKey, Recorded, Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -45,7 +47,9 @@ const MAX_BODY_CHARS: usize = 20_000;
 pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Actor> {
     Ok(match principal {
         Principal::LocalOwner => Actor::Desk,
-        Principal::Ingest { .. } => Actor::Platform,
+        Principal::Ingest { token_id } => Actor::Platform {
+            token: token_id.clone(),
+        },
         Principal::Operator { handle, role, .. } => {
             let workspace = store.workspace().await?;
             Actor::Operator {
@@ -86,15 +90,30 @@ async fn act(
     number: u64,
     action: Action,
 ) -> ApiResult<Ticket> {
+    Ok(act_once(state, principal, number, action, None)
+        .await?
+        .into_inner())
+}
+
+/// [`act`], made once per idempotency key with `once`: a key seen before
+/// answers the ticket as it stands, and decides nothing.
+async fn act_once(
+    state: &AppState,
+    principal: &Principal,
+    number: u64,
+    action: Action,
+    once: Option<IdempotencyKey>,
+) -> ApiResult<Recorded<Ticket>> {
     let actor = actor(&state.store, principal).await?;
-    if !matches!(action, Action::Take | Action::Append(_)) {
+    if !matches!(action, Action::Take | Action::Append { .. }) {
         // Taking is decided under the lock alone: of two operators taking the
         // same ticket, the loser hears it was taken, not that it is hidden.
-        // The platform adds to conversations it cannot read.
+        // The platform adds to conversations it cannot read, of tickets its
+        // own handoffs opened (the action carries where the ticket came from).
         let detail = state.store.get_ticket(number).await?;
         tickets::may_see(&actor, &detail.ticket)?;
         if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
-            return Ok(detail.ticket);
+            return Ok(Recorded::Created(detail.ticket));
         }
     }
     // Who replies, for what is sent in their name; none for the local desk's owner.
@@ -115,9 +134,9 @@ async fn act(
         }
         _ => compose::EmailThread::default(),
     };
-    let ticket = state
+    let recorded = state
         .store
-        .change_ticket(number, move |ticket| {
+        .change_ticket_once(number, once, move |ticket| {
             let at = stored_now();
             let decision = tickets::decide(&actor, ticket, action, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {
@@ -141,7 +160,7 @@ async fn act(
             ))
         })
         .await?;
-    Ok(ticket)
+    Ok(recorded)
 }
 
 /// The tickets `query` selects for `principal`: its view, filters and cursor,
@@ -242,7 +261,7 @@ async fn list(
     responses((status = 200, body = TicketDetail), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn show(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<TicketDetail>> {
     let actor = actor(&state.store, &principal).await?;
@@ -278,7 +297,7 @@ async fn assign(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn unassign(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -293,7 +312,7 @@ async fn unassign(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn take(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Take).await?))
@@ -356,7 +375,7 @@ async fn reply(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn takeover(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -370,7 +389,7 @@ async fn takeover(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn resolve(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
@@ -385,28 +404,41 @@ async fn resolve(
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn reopen(
     State(state): State<AppState>,
-    principal: Principal,
+    AtLeast(principal): auth::AnyOperator,
     Path(number): Path<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Reopen).await?))
 }
 
-/// Append later customer and AI messages to an open ticket (the AI agent
-/// platform, with an ingest token). The answer says whether the AI must stop.
+/// Append later customer and AI messages to an open ticket. The answer says
+/// whether the AI must stop.
+///
+/// The AI agent platform appends with the ingest token that sent the handoff
+/// that opened the ticket: any other ticket (another platform's, one a person
+/// handed over, the support inbox's) is `404 ticket_not_found` to it, as a
+/// ticket that does not exist. Managers and owners append to any ticket.
+///
+/// With an `Idempotency-Key`, the same messages sent again (a retry after a
+/// timeout) are added once: the key and body already accepted answer the
+/// ticket as it stands, adding nothing; the key with another body, another
+/// ticket or from another token is `409 idempotency_key_reused`.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
-    params(("number" = u64, Path, description = "The ticket's number")),
+    params(("number" = u64, Path, description = "The ticket's number"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
     request_body = ConversationAppend,
     responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
     principal: Principal,
     Path(number): Path<u64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationAppend>,
 ) -> ApiResult<Json<ConversationState>> {
     match &principal {
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
+    let key = idempotency::key(&headers)?;
     if body.messages.is_empty() {
         return Err(ApiError::validation(vec![crate::api::FieldError::new(
             "messages",
@@ -421,7 +453,21 @@ async fn append_conversation(
             )]));
         }
     }
-    let ticket = act(&state, &principal, number, Action::Append(body.messages)).await?;
+    // Whose ticket it is, before the key is looked up: a platform's key on a
+    // ticket not its own is not found, as on a ticket that does not exist.
+    let origin = state.store.ticket_origin(number).await?;
+    tickets::may_append(&actor(&state.store, &principal).await?, number, &origin)?;
+    let once = key.map(|key| IdempotencyKey {
+        key,
+        request_sha256: idempotency::request_hash(&(number, &body), principal.ingest_token()),
+    });
+    let action = Action::Append {
+        messages: body.messages,
+        origin,
+    };
+    let ticket = act_once(&state, &principal, number, action, once)
+        .await?
+        .into_inner();
     Ok(Json(ConversationState {
         ticket: ticket.number,
         ai_paused: ticket.ai_paused,
@@ -441,6 +487,6 @@ async fn requester_tickets(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<RequesterTicket>>> {
     principal.require(Role::Manager)?;
-    let tickets = state.store.requester_tickets(&id).await?;
+    let tickets = state.store.requester_tickets(&id, None).await?;
     Ok(Json(super::requesters::listed(tickets)))
 }

@@ -34,7 +34,7 @@ use crate::api::{
 use crate::domain::Refusal;
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::external::{ExternalEvent, ExternalState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::domain::workspace::document::Sealing;
 use crate::domain::workspace::{SealedAway, Snapshot};
 use crate::server::sealing::{self, Keys, SealError};
@@ -89,16 +89,42 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// An idempotency key already taken by a different handoff.
-    pub fn key_reused(key: &str) -> StoreError {
+    /// An idempotency key already taken by a different `what` (a handoff,
+    /// an append).
+    pub fn key_reused(key: &str, what: &str) -> StoreError {
         StoreError::Conflict {
             code: "idempotency_key_reused",
             detail: format!(
-                "idempotency key '{key}' was used for a different handoff; \
-                 use a new key for a new handoff"
+                "idempotency key '{key}' was used for a different {what}; \
+                 use a new key for a new {what}"
             ),
         }
     }
+}
+
+/// A write made safe to send again with an `Idempotency-Key`: the key, and
+/// the SHA-256 of what was asked with it, which tells a replay from a key
+/// reused for something else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_sha256: String,
+}
+
+/// Whether a write with idempotency key `key`, asking what hashes to
+/// `request_sha256`, replays the first write made with that key, which asked
+/// what hashed to `first_sha256`: `Ok` when it asks the same, refused as the
+/// key reused for a different `what` when it does not.
+pub fn check_replay(
+    key: &str,
+    request_sha256: &str,
+    first_sha256: &str,
+    what: &str,
+) -> StoreResult<()> {
+    if request_sha256 != first_sha256 {
+        return Err(StoreError::key_reused(key, what));
+    }
+    Ok(())
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -232,13 +258,23 @@ pub struct Finished {
     pub notices: Option<Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>>,
 }
 
-/// What recording did.
+/// What recording a write did: a handoff, or a ticket change.
 #[derive(Debug, Clone)]
-pub enum Recorded {
-    /// New: the handoff (and its ticket) now exist.
-    Created(Handoff),
-    /// The idempotency key was accepted before: the first result, nothing new.
-    Replayed(Handoff),
+pub enum Recorded<T = Handoff> {
+    /// New: the handoff (and its ticket) now exist; the ticket is changed.
+    Created(T),
+    /// The idempotency key was accepted before: the first result (for a
+    /// ticket change, the ticket as it stands), nothing new.
+    Replayed(T),
+}
+
+impl<T> Recorded<T> {
+    /// What was recorded, new or replayed.
+    pub fn into_inner(self) -> T {
+        match self {
+            Recorded::Created(value) | Recorded::Replayed(value) => value,
+        }
+    }
 }
 
 /// A message to queue.
@@ -491,8 +527,12 @@ pub trait Tickets: Send + Sync {
     ) -> StoreResult<Vec<(Option<String>, u64)>>;
     /// A ticket with its whole timeline, in order.
     async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
-    /// A customer's tickets, by external id or email, newest first.
-    async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>>;
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    async fn requester_tickets(&self, id: &str, sent_by: Option<&str>) -> StoreResult<Vec<Ticket>>;
+    /// Where ticket `number` came from: the ingest token that sent the
+    /// handoff that opened it, if one did.
+    async fn ticket_origin(&self, number: u64) -> StoreResult<Origin>;
     /// Every operator as assignment sees them, and each team's round-robin
     /// position: what assignment needs under any membership (what-if).
     async fn assignment_loads(&self) -> StoreResult<Loads>;
@@ -501,7 +541,15 @@ pub trait Tickets: Send + Sync {
     /// Changes a ticket under the write lock: `change` sees the current ticket
     /// and returns the update, the timeline entries to append and the
     /// messages to queue, or refuses. Answers the ticket after the change.
-    async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket>;
+    /// With `once`, a key seen before answers the ticket as it stands and
+    /// changes nothing (refused unless its request was the same); a change
+    /// made is kept with its key in the same transaction.
+    async fn change_ticket(
+        &self,
+        number: u64,
+        once: Option<IdempotencyKey>,
+        change: TicketChangeFn,
+    ) -> StoreResult<Recorded<Ticket>>;
     /// Opens a ticket for a support-inbox email exactly once per message id:
     /// its number, and whether it was created now.
     async fn record_inbound_email(
@@ -736,8 +784,15 @@ macro_rules! seam_by_inherent_methods {
             async fn requester_tickets(
                 &self,
                 id: &str,
+                sent_by: Option<&str>,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id).await
+                <$store>::requester_tickets(self, id, sent_by).await
+            }
+            async fn ticket_origin(
+                &self,
+                number: u64,
+            ) -> $crate::server::store::StoreResult<$crate::domain::tickets::Origin> {
+                <$store>::ticket_origin(self, number).await
             }
             async fn assignment_loads(
                 &self,
@@ -753,9 +808,12 @@ macro_rules! seam_by_inherent_methods {
             async fn change_ticket(
                 &self,
                 number: u64,
+                once: Option<$crate::server::store::IdempotencyKey>,
                 change: $crate::server::store::TicketChangeFn,
-            ) -> $crate::server::store::StoreResult<$crate::api::Ticket> {
-                <$store>::change_ticket(self, number, change).await
+            ) -> $crate::server::store::StoreResult<
+                $crate::server::store::Recorded<$crate::api::Ticket>,
+            > {
+                <$store>::change_ticket(self, number, once, change).await
             }
             async fn record_inbound_email(
                 &self,
@@ -1307,9 +1365,25 @@ impl Store {
         number: u64,
         change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
     ) -> StoreResult<Ticket> {
-        let ticket = self.db.change_ticket(number, Box::new(change)).await?;
+        Ok(self
+            .change_ticket_once(number, None, change)
+            .await?
+            .into_inner())
+    }
+
+    /// [`Tickets::change_ticket`] with any function, made once per key.
+    pub async fn change_ticket_once(
+        &self,
+        number: u64,
+        once: Option<IdempotencyKey>,
+        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
+    ) -> StoreResult<Recorded<Ticket>> {
+        let recorded = self
+            .db
+            .change_ticket(number, once, Box::new(change))
+            .await?;
         self.local.feed.wake();
-        Ok(ticket)
+        Ok(recorded)
     }
 
     /// Records a handoff exactly once, in the next group commit (see

@@ -15,7 +15,7 @@ use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound,
-    Recorded, StoreError, StoreResult,
+    Recorded, StoreError, StoreResult, check_replay,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -142,9 +142,7 @@ async fn record_one(
         && let Some(key) = &write.idempotency_key
         && let Some(first) = by_key(conn, key).await?
     {
-        if first.request_sha256 != write.request_sha256 {
-            return Err(StoreError::key_reused(key));
-        }
+        check_replay(key, &write.request_sha256, &first.request_sha256, "handoff")?;
         return Ok((Recorded::Replayed(first.handoff), Vec::new()));
     }
     let state = team_state(conn, write.team.as_deref()).await?;
@@ -243,11 +241,7 @@ impl PostgresStore {
         rows.iter().map(rows::handoff).collect()
     }
 
-    /// The handoff accepted with `key`, with its request's SHA-256, once it
-    /// is durable: it is answered as a replay, and its batch may have been
-    /// committed a moment ago without its flush. Nearly always the WAL is
-    /// flushed past it by the time it is asked for again, and then that is
-    /// all the read waits for ([`super::flushed_through`]).
+    /// The ingest token that sent handoff `id`, if one did.
     pub async fn handoff_sender(&self, id: &str) -> StoreResult<Option<String>> {
         let sender: Option<Option<String>> =
             sqlx::query_scalar("SELECT sent_by FROM handoffs WHERE id = $1")
@@ -260,6 +254,11 @@ impl PostgresStore {
         })
     }
 
+    /// The handoff accepted with `key`, with its request's SHA-256, once it
+    /// is durable: it is answered as a replay, and its batch may have been
+    /// committed a moment ago without its flush. Nearly always the WAL is
+    /// flushed past it by the time it is asked for again, and then that is
+    /// all the read waits for ([`super::flushed_through`]).
     pub async fn find_handoff_by_key(&self, key: &str) -> StoreResult<Option<(Handoff, String)>> {
         let mut conn = self.pool().acquire().await?;
         let Some(first) = by_key(&mut conn, key).await? else {

@@ -121,6 +121,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/postgres/0014_inbound_emails_by_ticket.sql"),
     ),
+    (
+        15,
+        "ticket changes made once per idempotency key",
+        include_str!("../../../../migrations/postgres/0015_ticket_change_keys.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

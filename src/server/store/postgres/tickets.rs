@@ -7,7 +7,7 @@ use super::{At, PostgresStore, at};
 use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
 use crate::server::store::shared::alone_on_a_bug;
@@ -16,7 +16,8 @@ use crate::server::store::shared::{
     in_order, stored_entries, ticket_condition, ticket_event,
 };
 use crate::server::store::{
-    NewEvent, StoreError, StoreResult, TicketChangeFn, TicketFilter, TicketPage,
+    IdempotencyKey, NewEvent, Recorded, StoreError, StoreResult, TicketChangeFn, TicketFilter,
+    TicketPage, check_replay,
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -138,9 +139,13 @@ pub(crate) async fn insert_ticket(
     Ok((number, event))
 }
 
+/// A change of a ticket: its number, the idempotency key it is made once
+/// with, if any, and the change.
+pub(crate) type ChangeWrite = (u64, Option<IdempotencyKey>, TicketChangeFn);
+
 /// Ticket changes waiting for their writer, each answered with the ticket
-/// after it.
-pub(crate) type ChangeCommit = GroupCommit<(u64, TicketChangeFn), Ticket>;
+/// after it (or, for a key seen before, as it stands).
+pub(crate) type ChangeCommit = GroupCommit<ChangeWrite, Recorded<Ticket>>;
 
 /// The ticket changes waiting to be committed together on `pool`
 /// ([`commit_changes`]).
@@ -158,37 +163,79 @@ pub(crate) fn change_commits(pool: sqlx::PgPool) -> ChangeCommit {
 /// its flush, as a batch of handoffs does ([`super::PostgresStore::commit_handoffs`]).
 async fn commit_changes(
     pool: sqlx::PgPool,
-    batch: Vec<(u64, TicketChangeFn)>,
-) -> StoreResult<Committed<Ticket>> {
-    let batch = batch
-        .into_iter()
-        .map(|(number, change)| BatchedChange(number, change))
-        .collect();
+    batch: Vec<ChangeWrite>,
+) -> StoreResult<Committed<Recorded<Ticket>>> {
+    let batch = batch.into_iter().map(BatchedChange).collect();
     super::commit_batch(&pool, batch).await
 }
 
-/// A change of ticket `.0` in a batch ([`super::commit_batch`]).
-struct BatchedChange(u64, TicketChangeFn);
+/// A change of a ticket in a batch ([`super::commit_batch`]).
+struct BatchedChange(ChangeWrite);
 
 impl super::BatchWrite for BatchedChange {
     type Asked = ();
-    type Answer = Ticket;
+    type Answer = Recorded<Ticket>;
 
     async fn ask(_: &mut PgConnection, _: &mut [Self]) -> StoreResult<()> {
         Ok(())
     }
 
+    /// A key seen before (by any replica: the assignment lock orders their
+    /// batches, or earlier in this one) answers the ticket it changed as it
+    /// stands, and changes nothing.
     async fn write(
         self,
         conn: &mut PgConnection,
         _: &mut (),
-    ) -> StoreResult<(Ticket, Vec<NewEvent>)> {
-        let BatchedChange(number, change) = self;
+    ) -> StoreResult<(Recorded<Ticket>, Vec<NewEvent>)> {
+        let BatchedChange((number, once, change)) = self;
+        if let Some(once) = &once
+            && let Some((first, sha)) = changed_with(conn, &once.key).await?
+        {
+            check_replay(&once.key, &once.request_sha256, &sha, "request")?;
+            let ticket = fetch_ticket(conn, first, false).await?;
+            return Ok((Recorded::Replayed(ticket), Vec::new()));
+        }
         let change: TicketChangeFn =
             Box::new(move |ticket| alone_on_a_bug("the ticket's change", || change(ticket)));
         let (ticket, event) = super::outbox::change_sending(conn, number, change).await?;
-        Ok((ticket, vec![event]))
+        if let Some(once) = &once {
+            keep_change_key(conn, once, number).await?;
+        }
+        Ok((Recorded::Created(ticket), vec![event]))
     }
+}
+
+/// The ticket changed before with idempotency key `key`, and the SHA-256 of
+/// the request that changed it.
+async fn changed_with(conn: &mut PgConnection, key: &str) -> StoreResult<Option<(u64, String)>> {
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "SELECT ticket_number, request_sha256 FROM ticket_change_keys WHERE idempotency_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(number, sha)| (number as u64, sha)))
+}
+
+/// Keeps `once`'s key with ticket `number`, changed in the caller's
+/// transaction: the change is made once, however often the key comes again.
+async fn keep_change_key(
+    conn: &mut PgConnection,
+    once: &IdempotencyKey,
+    number: u64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO ticket_change_keys (idempotency_key, request_sha256, ticket_number, \
+         created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&once.key)
+    .bind(&once.request_sha256)
+    .bind(number as i64)
+    .bind(super::now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Why a committed ticket change is answered with an error: the database did
@@ -416,8 +463,13 @@ impl PostgresStore {
     /// may assign), queuing the messages it sends in the same transaction:
     /// in the next batch of changes ([`commit_changes`]), answered once it
     /// is durable.
-    pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
-        self.changes.record((number, change)).await
+    pub async fn change_ticket(
+        &self,
+        number: u64,
+        once: Option<IdempotencyKey>,
+        change: TicketChangeFn,
+    ) -> StoreResult<Recorded<Ticket>> {
+        self.changes.record((number, once, change)).await
     }
 
     /// Opens a ticket for a support-inbox email exactly once per message id.
@@ -575,18 +627,43 @@ impl PostgresStore {
             .collect()
     }
 
-    /// A customer's tickets, by external id or email, newest first.
-    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    pub async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+    ) -> StoreResult<Vec<Ticket>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = $1 \
-             OR {} = $2 ORDER BY created_at DESC, number DESC LIMIT 500",
+            "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = $1 OR {} = $2) \
+             AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
+                 WHERE h.id = tickets.handoff_id AND h.sent_by = $3)) \
+             ORDER BY created_at DESC, number DESC LIMIT 500",
             fold_ascii("requester_email")
         )))
         .bind(id)
         .bind(id.to_ascii_lowercase())
+        .bind(sent_by)
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rows::ticket).collect()
+    }
+
+    /// Where ticket `number` came from: the ingest token that sent its
+    /// handoff, if one did.
+    pub async fn ticket_origin(&self, number: u64) -> StoreResult<Origin> {
+        let sent_by: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT h.sent_by FROM tickets t \
+             LEFT JOIN handoffs h ON h.id = t.handoff_id WHERE t.number = $1",
+        )
+        .bind(number as i64)
+        .fetch_optional(self.pool())
+        .await?;
+        let sent_by = sent_by.ok_or_else(|| StoreError::NotFound {
+            what: "ticket",
+            key: number.to_string(),
+        })?;
+        Ok(Origin::sent_by(sent_by))
     }
 }
 

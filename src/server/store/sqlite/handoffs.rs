@@ -12,7 +12,7 @@ use crate::server::store::shared::{
 };
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
-    StoreError, StoreResult,
+    StoreError, StoreResult, check_replay,
 };
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
@@ -69,9 +69,7 @@ pub(super) fn record_one(
     if let Some(key) = &write.idempotency_key
         && let Some((first, sha)) = by_key(conn, key)?
     {
-        if sha != write.request_sha256 {
-            return Err(StoreError::key_reused(key));
-        }
+        check_replay(key, &write.request_sha256, &sha, "handoff")?;
         return Ok(Recorded::Replayed(first));
     }
     let state = team_state(conn, write.team.as_deref())?;

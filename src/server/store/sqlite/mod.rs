@@ -239,6 +239,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/sqlite/0024_inbound_emails_by_ticket.sql"),
     ),
+    (
+        25,
+        "ticket changes made once per idempotency key",
+        include_str!("../../../../migrations/sqlite/0025_ticket_change_keys.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

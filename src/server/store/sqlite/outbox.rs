@@ -14,7 +14,7 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use sqlx::Row;
 
-use super::tickets::{append_entries, fetch_ticket, update_ticket};
+use super::tickets::{append_entries, changed_with, fetch_ticket, keep_change_key, update_ticket};
 use super::{
     Direct, SqliteStore, all, execute, now, one, optional, parse_enum, parse_time, stored_time,
 };
@@ -27,7 +27,8 @@ use crate::server::store::shared::{
     delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
 };
 use crate::server::store::{
-    Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
+    Claimed, ExternalSettle, IdempotencyKey, NewEvent, NewOutbound, Recorded, Settle, StoreError,
+    StoreResult, TicketChangeFn, check_replay,
 };
 
 /// The columns of an [`OutboxMessage`], read `FROM outbox AS due` with now
@@ -123,12 +124,27 @@ impl SqliteStore {
     /// Changes a ticket under the write lock, queuing the messages the change
     /// sends in the same transaction: they exist exactly when the change does.
     /// When serving, the changes that arrive together share a transaction
-    /// ([`SqliteStore::write_direct`]), each in a savepoint of its own.
-    pub async fn change_ticket(&self, number: u64, change: TicketChangeFn) -> StoreResult<Ticket> {
+    /// ([`SqliteStore::write_direct`]), each in a savepoint of its own. With
+    /// `once`, a key seen before answers the ticket it changed as it stands.
+    pub async fn change_ticket(
+        &self,
+        number: u64,
+        once: Option<IdempotencyKey>,
+        change: TicketChangeFn,
+    ) -> StoreResult<Recorded<Ticket>> {
         self.write_direct(move |conn| {
+            if let Some(once) = &once
+                && let Some((first, sha)) = changed_with(conn, &once.key)?
+            {
+                check_replay(&once.key, &once.request_sha256, &sha, "request")?;
+                return Ok(Recorded::Replayed(fetch_ticket(conn, first)?));
+            }
             let (ticket, event) = change_sending(conn, number, change)?;
+            if let Some(once) = &once {
+                keep_change_key(conn, once, number)?;
+            }
             super::events::record(conn, &[event])?;
-            Ok(ticket)
+            Ok(Recorded::Created(ticket))
         })
         .await
     }

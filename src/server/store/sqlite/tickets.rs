@@ -7,14 +7,15 @@ use super::{Direct, SqliteStore, all, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, TicketChange};
+use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, in_order, stored_entries,
     ticket_condition, ticket_event,
 };
 use crate::server::store::{
-    FIRST_TICKET_NUMBER, NewEvent, StoreError, StoreResult, TicketFilter, TicketPage,
+    FIRST_TICKET_NUMBER, IdempotencyKey, NewEvent, StoreError, StoreResult, TicketFilter,
+    TicketPage,
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -473,22 +474,77 @@ impl SqliteStore {
         .await
     }
 
-    /// A customer's tickets, by external id or email, newest first.
-    pub async fn requester_tickets(&self, id: &str) -> StoreResult<Vec<Ticket>> {
+    /// A customer's tickets, by external id or email, newest first; with
+    /// `sent_by`, only those that ingest token's handoffs opened.
+    pub async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+    ) -> StoreResult<Vec<Ticket>> {
         self.read_direct(|conn| {
             all(
                 conn,
                 &format!(
-                    "SELECT {COLUMNS} FROM tickets WHERE requester_external_id = ?1 \
-                     OR lower(requester_email) = lower(?1) \
+                    "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = ?1 \
+                     OR lower(requester_email) = lower(?1)) \
+                     AND (?2 IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
+                         WHERE h.id = tickets.handoff_id AND h.sent_by = ?2)) \
                      ORDER BY created_at DESC, number DESC LIMIT 500"
                 ),
-                [id],
+                rusqlite::params![id, sent_by],
                 |row| rows::ticket(row),
             )
         })
         .await
     }
+
+    /// Where ticket `number` came from: the ingest token that sent its
+    /// handoff, if one did.
+    pub async fn ticket_origin(&self, number: u64) -> StoreResult<Origin> {
+        let sent_by = self
+            .read_direct(|conn| {
+                optional(
+                    conn,
+                    "SELECT h.sent_by FROM tickets t \
+                     LEFT JOIN handoffs h ON h.id = t.handoff_id WHERE t.number = ?",
+                    [number as i64],
+                    |row| Ok(row.get::<_, Option<String>>(0)?),
+                )
+            })
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "ticket",
+                key: number.to_string(),
+            })?;
+        Ok(Origin::sent_by(sent_by))
+    }
+}
+
+/// The ticket changed before with idempotency key `key`, and the SHA-256 of
+/// the request that changed it.
+pub(crate) fn changed_with(conn: &Direct, key: &str) -> StoreResult<Option<(u64, String)>> {
+    optional(
+        conn,
+        "SELECT ticket_number, request_sha256 FROM ticket_change_keys WHERE idempotency_key = ?",
+        [key],
+        |row| Ok((row.get::<_, i64>(0)? as u64, row.get(1)?)),
+    )
+}
+
+/// Keeps `once`'s key with ticket `number`, changed in the caller's
+/// transaction: the change is made once, however often the key comes again.
+pub(crate) fn keep_change_key(
+    conn: &Direct,
+    once: &IdempotencyKey,
+    number: u64,
+) -> StoreResult<()> {
+    execute(
+        conn,
+        "INSERT INTO ticket_change_keys (idempotency_key, request_sha256, ticket_number, \
+         created_at) VALUES (?, ?, ?, ?)",
+        rusqlite::params![once.key, once.request_sha256, number as i64, super::now()],
+    )?;
+    Ok(())
 }
 
 /// The ticket an inbound email with `message_id` went to, if it came before.

@@ -913,6 +913,119 @@ fn bad_handoffs_are_refused_and_store_nothing() {
     assert_eq!(response.status, 404, "no ticket was created");
 }
 
+/// A NUL character in any text a request writes is refused with 422 naming
+/// the field, before anything is stored: by the real send and the preview
+/// alike, for handoff texts however nested, notes, replies and conversation
+/// appends; a NUL in a query parameter is 400 naming the parameter. On
+/// PostgreSQL these were 500s (it refuses NUL in text); on SQLite the text
+/// was stored and its search broke at it.
+#[test]
+fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let send = |token: &str, method: &str, path: &str, body: &Value| {
+        let auth = format!("Bearer {token}");
+        let response = server.raw(
+            method,
+            path,
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            &serde_json::to_vec(body).unwrap(),
+        );
+        (response.status, response.json())
+    };
+    let (status, first) = send(&ingest, "POST", "/v1/handoffs", &handoff("production"));
+    assert_eq!(status, 201, "{first}");
+
+    // Each field, and where it is in the body (a JSON pointer).
+    let fields = [
+        ("requester.name", "/requester/name"),
+        ("transcript[1].text", "/transcript/1/text"),
+        ("context.order-id", "/context/order-id"),
+        ("reason", "/reason"),
+        ("summary", "/summary"),
+    ];
+    for (field, pointer) in fields {
+        let mut body = handoff("production");
+        body["summary"] = json!("the agent's own");
+        *body.pointer_mut(pointer).unwrap() = json!("a\u{0}b");
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(&ingest, "POST", path, &body);
+            assert_eq!(status, 422, "{path} {field}: {problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+            assert!(
+                problem["errors"][0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("NUL character"),
+                "{problem}"
+            );
+        }
+    }
+    let mut nested = handoff("production");
+    nested["context"]["order-id"] = json!({"lines": ["ok", "\u{0}"]});
+    let (status, problem) = send(&ingest, "POST", "/v1/handoffs", &nested);
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["context.order-id.lines[1]"]
+    );
+
+    let before = authed_get(&server, &owner, "/v1/tickets/10001");
+    for (path, body, field) in [
+        (
+            "/v1/tickets/10001/notes",
+            json!({"body": "a\u{0}b"}),
+            "body",
+        ),
+        (
+            "/v1/tickets/10001/messages",
+            json!({"body": "\u{0}"}),
+            "body",
+        ),
+        (
+            "/v1/tickets/10001/conversation",
+            json!({"messages": [{"role": "customer", "text": "hi\u{0}"}]}),
+            "messages[0].text",
+        ),
+    ] {
+        let (status, problem) = send(&owner, "POST", path, &body);
+        assert_eq!(status, 422, "{path}: {problem}");
+        assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+    }
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), before);
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"].as_array().unwrap().len(), 1, "{handoffs}");
+
+    let auth = format!("Bearer {owner}");
+    for (query, parameter) in [
+        ("q=a%00b", "q"),
+        ("q=%00", "q"),
+        ("requester=%00", "requester"),
+        ("view=all&agent=sh%00op", "agent"),
+    ] {
+        let response = server.raw(
+            "GET",
+            &format!("/v1/tickets?{query}"),
+            &[("Authorization", &auth)],
+            b"",
+        );
+        assert_eq!(response.status, 400, "{query}: {}", response.body);
+        let problem = response.json();
+        assert_eq!(problem["code"], "invalid_query", "{problem}");
+        assert_eq!(common::error_fields(&problem), [parameter], "{problem}");
+    }
+    for path in ["/v1/requesters/a%00b/tickets", "/v1/handoffs/hof_%00"] {
+        let response = server.raw("GET", path, &[("Authorization", &auth)], b"");
+        assert_eq!(response.status, 400, "{path}: {}", response.body);
+        assert_eq!(response.json()["code"], "invalid_path", "{}", response.body);
+    }
+}
+
 /// A new ingest token named `name`: its secret.
 fn ingest_token(desk: &Desk, name: &str) -> String {
     desk.run(&["tokens", "create", "--ingest", "--name", name])

@@ -104,6 +104,87 @@ impl Checks {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invalid(pub Vec<FieldError>);
 
+/// What is wrong with a text holding a NUL character (U+0000): no text the
+/// desk keeps may hold one. PostgreSQL refuses it in a `text` column (the
+/// write fails whole), and SQLite's search reads a text only up to it.
+pub const NUL_MESSAGE: &str =
+    "contains a NUL character (\\u0000), which no text may hold: remove it";
+
+/// How many fields holding a NUL [`nul_problems`] names one by one; one more
+/// problem counts the rest.
+pub const MAX_NUL_FIELDS: usize = 10;
+
+/// A problem for every text of a JSON request that holds a NUL character,
+/// strings and object keys alike, each named by its path as other field
+/// errors are (`requester.name`, `transcript[2].text`, `context.a.b`), so
+/// one check covers every text a request can write, however deeply nested.
+pub fn nul_problems(value: &serde_json::Value) -> Vec<FieldError> {
+    let mut found = NulFields::default();
+    found.walk(value, String::new());
+    if found.more > 0 {
+        found.fields.push(FieldError::new(
+            "body",
+            format!(
+                "{} more texts contain a NUL character; only the first \
+                 {MAX_NUL_FIELDS} are listed",
+                found.more
+            ),
+        ));
+    }
+    found.fields
+}
+
+/// What [`nul_problems`] has found so far.
+#[derive(Default)]
+struct NulFields {
+    fields: Vec<FieldError>,
+    more: usize,
+}
+
+impl NulFields {
+    fn report(&mut self, field: String, message: &str) {
+        if self.fields.len() < MAX_NUL_FIELDS {
+            self.fields.push(FieldError::new(field, message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn walk(&mut self, value: &serde_json::Value, path: String) {
+        match value {
+            serde_json::Value::String(text) if text.contains('\0') => {
+                self.report(path, NUL_MESSAGE)
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.walk(item, format!("{path}[{index}]"));
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    // The field's name carries the key's NUL written out: the
+                    // character itself shows as nothing on a terminal.
+                    let shown = key.replace('\0', "\\u0000");
+                    let field = if path.is_empty() {
+                        shown
+                    } else {
+                        format!("{path}.{shown}")
+                    };
+                    if key.contains('\0') {
+                        self.report(
+                            field.clone(),
+                            "this key contains a NUL character (\\u0000), which no text \
+                             may hold: remove it",
+                        );
+                    }
+                    self.walk(member, field);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Whether `host` is this machine: `localhost` or a loopback address.
 pub fn is_loopback_host(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
@@ -556,6 +637,51 @@ mod tests {
                 "{bad}: {error}"
             );
         }
+    }
+
+    #[test]
+    fn every_text_holding_a_nul_is_named_by_its_path() {
+        let request = serde_json::json!({
+            "requester": {"name": "x\u{0}y", "email": "dana@example.com"},
+            "transcript": [{"text": "fine"}, {"text": "a\u{0}b"}],
+            "context": {"deep": {"list": [1, "\u{0}"]}, "k\u{0}": true},
+            "reason": "no NUL here",
+        });
+        let mut problems = nul_problems(&request);
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "context.deep.list[1]",
+                "context.k\\u0000",
+                "requester.name",
+                "transcript[1].text"
+            ]
+        );
+        assert!(problems.iter().all(|p| p.message.contains("NUL character")));
+        assert!(problems.iter().all(|p| !p.field.contains('\0')));
+        assert_eq!(nul_problems(&serde_json::json!("\u{0}"))[0].field, "");
+        assert_eq!(
+            nul_problems(&serde_json::json!(["a", "b\u{0}"]))[0].field,
+            "[1]"
+        );
+    }
+
+    #[test]
+    fn text_without_nul_has_no_problem_and_many_nuls_are_counted() {
+        let clean = serde_json::json!({"a": ["\\u0000 written out", "caf\u{e9}"], "b": null});
+        assert_eq!(nul_problems(&clean), []);
+
+        let many = serde_json::Value::Array(vec![serde_json::json!("\u{0}"); MAX_NUL_FIELDS + 5]);
+        let problems = nul_problems(&many);
+        assert_eq!(problems.len(), MAX_NUL_FIELDS + 1);
+        assert_eq!(problems[MAX_NUL_FIELDS].field, "body");
+        assert!(
+            problems[MAX_NUL_FIELDS].message.starts_with("5 more texts"),
+            "{:?}",
+            problems[MAX_NUL_FIELDS]
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::domain::{handoff, rules};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::ApiJson;
+use crate::server::json::MailJson;
 use crate::server::store::{Store, StoreError};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -146,7 +146,7 @@ fn message_body(email: &InboundEmail, mut body: String) -> String {
 async fn receive(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(email): ApiJson<InboundEmail>,
+    MailJson(email): MailJson<InboundEmail>,
 ) -> ApiResult<(StatusCode, Json<InboundResult>)> {
     match &principal {
         Principal::Ingest { .. } => {}
@@ -163,6 +163,7 @@ async fn receive(
 /// The support inbox's one pipeline: the HTTP route, `deskctl inbox receive`
 /// (through the route) and the SMTP listener all come here.
 pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResult> {
+    let email = mail::without_nul(email);
     let loaded = Loaded::load(store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {

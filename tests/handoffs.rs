@@ -1026,6 +1026,117 @@ fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
     }
 }
 
+/// A transcript's own times are kept: the conversation happened before the
+/// handoff, so its messages are dated before the ticket's events, and nothing
+/// recorded later is moved after them. A time in the future (beyond a few
+/// minutes of clock skew) or out of order is refused naming it, by the send
+/// and the preview alike, and by a conversation append. Before, each message
+/// was stored at the handoff's moment, and one dated 2030 dated every later
+/// entry 2030 too.
+#[test]
+fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let send = |token: &str, path: &str, body: &Value| {
+        let auth = format!("Bearer {token}");
+        let response = server.raw(
+            "POST",
+            path,
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            &serde_json::to_vec(body).unwrap(),
+        );
+        (response.status, response.json())
+    };
+    // Whole seconds, as a platform sends them.
+    let now = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).unwrap();
+    let ago = |minutes: i64| now - jiff::SignedDuration::from_mins(minutes);
+    let mut body = handoff("production");
+    body["transcript"] = json!([
+        {"role": "customer", "text": "an hour ago", "at": ago(60)},
+        {"role": "ai", "text": "a minute later", "at": ago(59)},
+        {"role": "customer", "text": "undated"}
+    ]);
+    let (status, sent) = send(&ingest, "/v1/handoffs", &body);
+    assert_eq!(status, 201, "{sent}");
+    let (status, _) = send(&owner, "/v1/tickets/10001/notes", &json!({"body": "now"}));
+    assert_eq!(status, 200);
+    let (status, _) = send(
+        &ingest,
+        "/v1/tickets/10001/conversation",
+        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": ago(1)}]}),
+    );
+    assert_eq!(status, 200);
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(entry_at(&detail, "an hour ago"), ago(60), "{detail}");
+    assert_eq!(entry_at(&detail, "a minute later"), ago(59), "{detail}");
+    assert_eq!(entry_at(&detail, "while waiting"), ago(1), "{detail}");
+    let received = detail["timeline"][0]["at"].as_str().unwrap();
+    let received: jiff::Timestamp = received.parse().unwrap();
+    assert!(received >= now, "{detail}");
+    assert!(entry_at(&detail, "undated") >= received, "{detail}");
+    assert!(entry_at(&detail, "now") >= received, "{detail}");
+
+    let ahead = now + jiff::SignedDuration::from_hours(24);
+    let mut future = handoff("production");
+    future["transcript"][1]["at"] = json!(ahead);
+    let mut disordered = handoff("production");
+    disordered["transcript"][0]["at"] = json!(ago(5));
+    disordered["transcript"][2]["at"] = json!(ago(10));
+    for (body, field) in [
+        (&future, "transcript[1].at"),
+        (&disordered, "transcript[2].at"),
+    ] {
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(&ingest, path, body);
+            assert_eq!(status, 422, "{path}: {problem}");
+            assert_eq!(problem["code"], "invalid_transcript", "{problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+        }
+    }
+    let (status, problem) = send(
+        &ingest,
+        "/v1/tickets/10001/conversation",
+        &json!({"messages": [{"role": "ai", "text": "later", "at": ahead}]}),
+    );
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages[0].at"]);
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), detail);
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"].as_array().unwrap().len(), 1, "{handoffs}");
+
+    // A clock a minute ahead is skew, not the future: taken, and dated when
+    // received, so the entries after it are not dated ahead either.
+    let skew = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(1);
+    let mut skewed = handoff("production");
+    skewed["transcript"][2]["at"] = json!(skew);
+    let (status, sent) = send(&ingest, "/v1/handoffs", &skewed);
+    assert_eq!(status, 201, "{sent}");
+    let detail = authed_get(&server, &owner, "/v1/tickets/10002");
+    let timeline = detail["timeline"].as_array().unwrap();
+    let assigned: jiff::Timestamp = timeline.last().unwrap()["at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        entry_at(&detail, "Please get me a person.") <= assigned,
+        "{detail}"
+    );
+    assert!(assigned < skew, "{detail}");
+}
+
+/// The time of the entry of `detail`'s timeline with `body`.
+fn entry_at(detail: &Value, body: &str) -> jiff::Timestamp {
+    let timeline = detail["timeline"].as_array().unwrap();
+    let entry = timeline.iter().find(|e| e["body"] == body).unwrap();
+    entry["at"].as_str().unwrap().parse().unwrap()
+}
+
 /// A new ingest token named `name`: its secret.
 fn ingest_token(desk: &Desk, name: &str) -> String {
     desk.run(&["tokens", "create", "--ingest", "--name", name])

@@ -32,6 +32,9 @@
 //!   than [`MAX_MESSAGE_CHARS`] characters (Unicode scalar values).
 //! - 422 `invalid_transcript` (`transcript[i].text`): a message whose text is empty
 //!   or only white space. `i` counts from 0.
+//! - 422 `invalid_transcript` (`transcript[i].at`): a message dated more than
+//!   [`MAX_CLOCK_SKEW`] after the instant the handoff is received, or before a
+//!   message ahead of it (see [`message_time_problems`]).
 //! - 413 `context_too_large` (`context`): more than [`MAX_CONTEXT_KEYS`] keys.
 //! - 422 `invalid_context_value` (`context.<key>`): a value that is `null`, an array
 //!   or an object.
@@ -104,7 +107,7 @@ use crate::api::{
     Agent, AssigneeDecision, AssignmentMethod, AssignmentSettings, Availability, ContextValue,
     CustomerView, Decided, Environment, FieldMismatch, FieldType, FieldValue, HandoffDecision,
     HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
-    RuleFacts, TicketField,
+    RuleFacts, TicketField, TranscriptMessage,
 };
 use crate::domain::validate::check_email;
 
@@ -177,6 +180,11 @@ pub const SUMMARY_QUOTE_CHARS: usize = 140;
 /// The longest subject, ellipsis included.
 pub const SUBJECT_CHARS: usize = 80;
 
+/// How far after the desk's clock a message's own time (`at`) may be: the
+/// sender's clock may run a little ahead. A message dated within it is
+/// stored at the moment the desk received it ([`message_time`]).
+pub const MAX_CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+
 /// A text field longer than its limit (see [`TEXT_LIMITS`]).
 pub const FIELD_TOO_LONG: &str = "field_too_long";
 /// The longest text of each free-text field of a handoff, in characters.
@@ -216,9 +224,10 @@ pub const CHANNEL_NOT_ALLOWED: &str = "channel_not_allowed";
 
 // --- validation ----------------------------------------------------------------
 
-/// Checks the request's own shape (no workspace needed), reporting every problem,
-/// not just the first (see the module documentation for the codes).
-pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> {
+/// Checks the request's own shape (no workspace needed), received at `at`,
+/// reporting every problem, not just the first (see the module documentation
+/// for the codes).
+pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), Vec<Rejection>> {
     let mut problems = Vec::new();
 
     match &request.requester {
@@ -338,6 +347,11 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
     }
     too_long.finish(&mut problems);
     empty.finish(&mut problems);
+    let mut misdated = Capped::new(422, INVALID_TRANSCRIPT, "transcript", "messages");
+    for (i, message) in message_time_problems(transcript, at) {
+        misdated.push(format!("transcript[{i}].at"), message);
+    }
+    misdated.finish(&mut problems);
 
     if request.context.len() > MAX_CONTEXT_KEYS {
         problems.push(Rejection::new(
@@ -369,6 +383,51 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
     } else {
         Err(problems)
     }
+}
+
+/// What is wrong with the times (`at`) of `messages`, received at `at`, by
+/// message index: a time more than [`MAX_CLOCK_SKEW`] ahead of the desk's
+/// clock, or one earlier than a message before it (messages come oldest
+/// first). Messages without a time are not compared.
+pub fn message_time_problems(
+    messages: &[TranscriptMessage],
+    at: Timestamp,
+) -> Vec<(usize, String)> {
+    let latest = at.saturating_add(MAX_CLOCK_SKEW).unwrap_or(at);
+    let mut problems = Vec::new();
+    let mut previous: Option<(usize, Timestamp)> = None;
+    for (i, message) in messages.iter().enumerate() {
+        let Some(sent) = message.at else { continue };
+        if sent > latest {
+            problems.push((
+                i,
+                format!(
+                    "message {i} is dated {sent}, in the future: the desk's clock says {at}, \
+                     and a message may be dated at most {} minutes ahead of it",
+                    MAX_CLOCK_SKEW.as_mins()
+                ),
+            ));
+        } else if let Some((before, earlier)) = previous.filter(|(_, earlier)| sent < *earlier) {
+            problems.push((
+                i,
+                format!(
+                    "message {i} is dated {sent}, before message {before} ({earlier}): \
+                     messages come oldest first"
+                ),
+            ));
+        }
+        if sent <= latest && previous.is_none_or(|(_, earlier)| sent >= earlier) {
+            previous = Some((i, sent));
+        }
+    }
+    problems
+}
+
+/// The time a message is recorded at, received at `at`: its own when it has
+/// one, but never after `at`, so nothing recorded later is dated by a clock
+/// that runs ahead of the desk's.
+pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
+    sent.map_or(at, |sent| sent.min(at))
 }
 
 /// Collects rejections of one code, reporting at most [`MAX_REPORTED_PER_CODE`]
@@ -1384,13 +1443,13 @@ mod tests {
 
     #[test]
     fn a_good_request_validates() {
-        assert_eq!(validate_request(&request()), Ok(()));
+        assert_eq!(validate_request(&request(), monday()), Ok(()));
         let mut only_id = request();
         only_id.requester = Some(Requester {
             external_id: Some("u-1".into()),
             ..Requester::default()
         });
-        assert_eq!(validate_request(&only_id), Ok(()));
+        assert_eq!(validate_request(&only_id, monday()), Ok(()));
     }
 
     #[test]
@@ -1401,7 +1460,7 @@ mod tests {
         r.summary = Some("s".repeat(4001));
         r.context
             .insert("note".into(), serde_json::Value::String("c".repeat(4001)));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -1420,14 +1479,14 @@ mod tests {
         let mut r = request();
         r.requester.as_mut().unwrap().name = Some("é".repeat(200));
         r.summary = Some("s".repeat(4000));
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
     }
 
     #[test]
     fn the_requester_must_be_someone() {
         let mut r = request();
         r.requester = None;
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [REQUESTER_MISSING]);
         assert_eq!(problems[0].field, "requester");
         assert_eq!(problems[0].status, 422);
@@ -1437,7 +1496,7 @@ mod tests {
             ..Requester::default()
         });
         assert_eq!(
-            codes(&validate_request(&r).unwrap_err()),
+            codes(&validate_request(&r, monday()).unwrap_err()),
             [REQUESTER_MISSING]
         );
     }
@@ -1446,7 +1505,7 @@ mod tests {
     fn the_requester_email_must_be_an_address() {
         let mut r = request();
         r.requester.as_mut().unwrap().email = Some("alice-at-example".into());
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_REQUESTER_EMAIL]);
         assert_eq!(problems[0].field, "requester.email");
         assert!(
@@ -1460,7 +1519,7 @@ mod tests {
     fn the_transcript_must_have_messages_with_text() {
         let mut r = request();
         r.transcript.clear();
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_EMPTY]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1469,18 +1528,76 @@ mod tests {
 
         let mut r = request();
         r.transcript[1].text = " \n".into();
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_TRANSCRIPT]);
         assert_eq!(problems[0].field, "transcript[1].text");
+    }
+
+    #[test]
+    fn message_times_may_be_past_or_a_little_ahead_but_not_in_the_future_or_out_of_order() {
+        let dated = |at: &str| TranscriptMessage {
+            at: Some(ts(at)),
+            ..message(MessageRole::Customer, "hi")
+        };
+        let undated = message(MessageRole::Ai, "hello");
+        // monday() is 10:00; the sender's clock may be 5 minutes ahead.
+        let good = [
+            dated("2026-06-08T09:00:00Z"),
+            undated.clone(),
+            dated("2026-06-08T09:00:00Z"),
+            dated("2026-06-08T10:05:00Z"),
+        ];
+        assert_eq!(message_time_problems(&good, monday()), []);
+
+        let bad = [
+            dated("2026-06-08T09:30:00Z"),
+            dated("2030-01-01T00:00:00Z"),
+            undated,
+            dated("2026-06-08T09:00:00Z"),
+            dated("2026-06-08T09:45:00Z"),
+            dated("2026-06-08T10:05:01Z"),
+        ];
+        let problems = message_time_problems(&bad, monday());
+        let indexes: Vec<usize> = problems.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indexes, [1, 3, 5]);
+        assert!(problems[0].1.contains("in the future"), "{}", problems[0].1);
+        assert!(problems[0].1.contains("5 minutes"), "{}", problems[0].1);
+        assert!(
+            problems[1]
+                .1
+                .contains("before message 0 (2026-06-08T09:30:00Z)"),
+            "{}",
+            problems[1].1
+        );
+
+        let mut r = request();
+        r.transcript[0].at = Some(ts("2026-06-08T09:50:00Z"));
+        r.transcript[2].at = Some(ts("2026-06-08T11:00:00Z"));
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_TRANSCRIPT]);
+        assert_eq!(
+            (problems[0].status, problems[0].field.as_str()),
+            (422, "transcript[2].at")
+        );
+        assert_eq!(validate_request(&r, ts("2026-06-08T11:00:00Z")), Ok(()));
+    }
+
+    #[test]
+    fn a_message_is_recorded_at_its_own_time_but_never_after_it_was_received() {
+        let past = ts("2026-06-08T09:00:00Z");
+        assert_eq!(message_time(Some(past), monday()), past);
+        assert_eq!(message_time(None, monday()), monday());
+        let ahead = ts("2026-06-08T10:04:00Z");
+        assert_eq!(message_time(Some(ahead), monday()), monday());
     }
 
     #[test]
     fn the_transcript_has_size_limits() {
         let mut r = request();
         r.transcript = vec![message(MessageRole::Customer, "hi"); MAX_TRANSCRIPT_MESSAGES];
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.transcript.push(message(MessageRole::Ai, "hello"));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1490,9 +1607,9 @@ mod tests {
         let mut r = request();
         // Characters, not bytes: 20 000 two-byte characters are fine.
         r.transcript[0].text = "é".repeat(MAX_MESSAGE_CHARS);
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.transcript[2].text = "x".repeat(MAX_MESSAGE_CHARS + 1);
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
         assert_eq!(problems[0].field, "transcript[2].text");
         assert_eq!(problems[0].status, 413);
@@ -1509,7 +1626,7 @@ mod tests {
             ("e", json!(1.5)),
             ("f", json!(false)),
         ]);
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_CONTEXT_VALUE; 3]);
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["context.a", "context.b", "context.c"]);
@@ -1524,9 +1641,9 @@ mod tests {
         r.context = (0..MAX_CONTEXT_KEYS)
             .map(|i| (format!("k{i}"), json!(i)))
             .collect();
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.context.insert("one-more".into(), json!(1));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [CONTEXT_TOO_LARGE]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1545,7 +1662,7 @@ mod tests {
             message(MessageRole::Customer, ""),
             message(MessageRole::Ai, &"y".repeat(MAX_MESSAGE_CHARS + 1)),
         ];
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(
             codes(&problems),
             [
@@ -1557,12 +1674,12 @@ mod tests {
         );
         assert_eq!(status_of(&problems), 413);
         r.transcript.pop();
-        assert_eq!(status_of(&validate_request(&r).unwrap_err()), 422);
+        assert_eq!(status_of(&validate_request(&r, monday()).unwrap_err()), 422);
         // No requester at all and no transcript: both.
         r.requester = None;
         r.transcript.clear();
         assert_eq!(
-            codes(&validate_request(&r).unwrap_err()),
+            codes(&validate_request(&r, monday()).unwrap_err()),
             [REQUESTER_MISSING, TRANSCRIPT_EMPTY, INVALID_CONTEXT_VALUE]
         );
     }
@@ -1571,7 +1688,7 @@ mod tests {
     fn many_problems_of_one_kind_are_counted_past_the_cap() {
         let mut r = request();
         r.transcript = vec![message(MessageRole::Customer, ""); 25];
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(problems.len(), MAX_REPORTED_PER_CODE + 1);
         assert!(problems.iter().all(|p| p.code == INVALID_TRANSCRIPT));
         let last = problems.last().unwrap();

@@ -276,6 +276,7 @@ pub fn join(
             )),
             channel: Some(Channel::Email),
             at,
+            dated_by_sender: false,
         };
         return (TicketChange::default(), vec![note], joined);
     }
@@ -287,6 +288,7 @@ pub fn join(
         body: Some(text.to_string()),
         channel: Some(Channel::Email),
         at,
+        dated_by_sender: false,
     };
     match ticket.status {
         TicketStatus::Resolved => (

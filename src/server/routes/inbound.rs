@@ -302,6 +302,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                     body: Some(body),
                     channel: Some(Channel::Email),
                     at,
+                    dated_by_sender: false,
                 },
             ];
             timeline.push(assignment_entry(&assignee, at));

@@ -1130,6 +1130,97 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
     assert!(assigned < skew, "{detail}");
 }
 
+/// A requester's email follows the support inbox's rule (quoted local parts
+/// taken, white space around trimmed, a leading dot or 65 characters before
+/// the `@` refused), and a phone is bounded: before, a 900,000-character
+/// phone was stored and returned with every read of the handoff.
+#[test]
+fn the_requester_email_follows_the_inbox_rule_and_the_phone_is_bounded() {
+    let desk = configured(desk!());
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = ingest_token(&desk, "ai");
+    let server = desk.serve();
+    let send = |path: &str, body: &Value| {
+        let auth = format!("Bearer {ingest}");
+        let response = server.raw(
+            "POST",
+            path,
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            &serde_json::to_vec(body).unwrap(),
+        );
+        (response.status, response.json())
+    };
+    let with = |email: Value, phone: Value| {
+        let mut body = handoff("production");
+        body["requester"]["email"] = email;
+        body["requester"]["phone"] = phone;
+        body
+    };
+    let (status, sent) = send(
+        "/v1/handoffs",
+        &with(
+            json!("\"john doe\"@example.com"),
+            json!("+1 (555) 010-0100"),
+        ),
+    );
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(
+        sent["request"]["requester"]["email"],
+        "\"john doe\"@example.com"
+    );
+    let (status, sent) = send(
+        "/v1/handoffs",
+        &with(json!(" dana@example.com "), json!("")),
+    );
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(sent["request"]["requester"]["email"], "dana@example.com");
+    assert_eq!(sent["request"]["requester"]["phone"], Value::Null);
+
+    let long_local = format!("{}@example.com", "a".repeat(65));
+    for (body, field, code) in [
+        (
+            with(json!(".a@example.com"), Value::Null),
+            "requester.email",
+            "invalid_requester_email",
+        ),
+        (
+            with(json!(long_local), Value::Null),
+            "requester.email",
+            "invalid_requester_email",
+        ),
+        (
+            with(Value::Null, json!("5".repeat(900_000))),
+            "requester.phone",
+            "field_too_long",
+        ),
+        (
+            with(Value::Null, json!("ask <front desk>")),
+            "requester.phone",
+            "invalid_requester_phone",
+        ),
+    ] {
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(path, &body);
+            assert_eq!(status, 422, "{path} {field}: {problem}");
+            assert_eq!(problem["code"], code, "{problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{problem}");
+        }
+    }
+    // The support inbox refuses the same addresses, by the same rule.
+    let (status, problem) = send(
+        "/v1/inbound/email",
+        &json!({
+            "from": ".a@example.com", "to": "help@example.com", "subject": "Hi",
+            "text": "Hello", "message-id": "<dot@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(common::error_fields(&problem), ["from"]);
+}
+
 /// The time of the entry of `detail`'s timeline with `body`.
 fn entry_at(detail: &Value, body: &str) -> jiff::Timestamp {
     let timeline = detail["timeline"].as_array().unwrap();

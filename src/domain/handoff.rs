@@ -21,11 +21,16 @@
 //! - 422 `requester_missing` (`requester`): no requester, or one with no name,
 //!   email or external id (blank text counts as none).
 //! - 422 `invalid_requester_email` (`requester.email`): an email that is not an
-//!   address (the service's usual email check).
+//!   address ([`check_customer_email`], the support inbox's rule for senders).
+//! - 422 `invalid_requester_phone` (`requester.phone`): see [`phone_problem`].
 //! - 422 `field_too_long` (`requester.name`, `requester.email`,
-//!   `requester.external-id`, `reason`, `summary`, `context.<key>`): text longer
-//!   than its limit in [`TEXT_LIMITS`] (context: [`MAX_CONTEXT_KEY_CHARS`] for a
-//!   key, [`MAX_CONTEXT_TEXT_CHARS`] for a string value).
+//!   `requester.external-id`, `requester.phone`, `reason`, `summary`,
+//!   `context.<key>`): text longer than its limit in [`TEXT_LIMITS`] (context:
+//!   [`MAX_CONTEXT_KEY_CHARS`] for a key, [`MAX_CONTEXT_TEXT_CHARS`] for a
+//!   string value).
+//!
+//! The caller validates the request [`normalize_request`] made: the
+//! requester's texts trimmed, a blank one left out.
 //! - 422 `transcript_empty` (`transcript`): no messages.
 //! - 413 `transcript_too_large` (`transcript`): more than
 //!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
@@ -109,7 +114,7 @@ use crate::api::{
     HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
     RuleFacts, TicketField, TranscriptMessage,
 };
-use crate::domain::validate::check_email;
+use crate::domain::validate::{MAX_EMAIL_LEN, check_customer_email};
 
 /// Everything about the workspace the pipeline reads, loaded by the caller.
 #[derive(Debug, Clone, Copy)]
@@ -187,13 +192,23 @@ pub const MAX_CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_mins
 
 /// A text field longer than its limit (see [`TEXT_LIMITS`]).
 pub const FIELD_TOO_LONG: &str = "field_too_long";
+/// The longest requester name and external id, in characters.
+pub const MAX_REQUESTER_NAME_CHARS: usize = 200;
+pub const MAX_EXTERNAL_ID_CHARS: usize = 200;
+/// The longest phone number, in characters: E.164's 15 digits with room for
+/// the spaces, brackets and extension people write.
+pub const MAX_PHONE_CHARS: usize = 32;
+/// The longest reason and summary, in characters.
+pub const MAX_REASON_CHARS: usize = 1000;
+pub const MAX_SUMMARY_CHARS: usize = 4000;
 /// The longest text of each free-text field of a handoff, in characters.
 pub const TEXT_LIMITS: &[(&str, usize)] = &[
-    ("requester.name", 200),
-    ("requester.email", 254),
-    ("requester.external-id", 200),
-    ("reason", 1000),
-    ("summary", 4000),
+    ("requester.name", MAX_REQUESTER_NAME_CHARS),
+    ("requester.email", MAX_EMAIL_LEN),
+    ("requester.external-id", MAX_EXTERNAL_ID_CHARS),
+    ("requester.phone", MAX_PHONE_CHARS),
+    ("reason", MAX_REASON_CHARS),
+    ("summary", MAX_SUMMARY_CHARS),
 ];
 /// The longest context key, and the longest context string, in characters.
 pub const MAX_CONTEXT_KEY_CHARS: usize = 100;
@@ -203,6 +218,8 @@ pub const MAX_CONTEXT_TEXT_CHARS: usize = 4000;
 pub const REQUESTER_MISSING: &str = "requester_missing";
 /// The requester's email is not an address.
 pub const INVALID_REQUESTER_EMAIL: &str = "invalid_requester_email";
+/// The requester's phone is not a phone number.
+pub const INVALID_REQUESTER_PHONE: &str = "invalid_requester_phone";
 /// The transcript has no messages.
 pub const TRANSCRIPT_EMPTY: &str = "transcript_empty";
 /// Too many messages, or a message too long.
@@ -249,12 +266,20 @@ pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), V
                 ));
             }
             if let Some(email) = &requester.email
-                && let Err(message) = check_email(email)
+                && let Err(message) = check_customer_email(email)
             {
                 problems.push(Rejection::new(
                     422,
                     INVALID_REQUESTER_EMAIL,
                     "requester.email",
+                    message,
+                ));
+            }
+            if let Some(message) = requester.phone.as_deref().and_then(phone_problem) {
+                problems.push(Rejection::new(
+                    422,
+                    INVALID_REQUESTER_PHONE,
+                    "requester.phone",
                     message,
                 ));
             }
@@ -266,6 +291,7 @@ pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), V
         requester.and_then(|r| r.name.as_deref()),
         requester.and_then(|r| r.email.as_deref()),
         requester.and_then(|r| r.external_id.as_deref()),
+        requester.and_then(|r| r.phone.as_deref()),
         request.reason.as_deref(),
         request.summary.as_deref(),
     ];
@@ -428,6 +454,45 @@ pub fn message_time_problems(
 /// that runs ahead of the desk's.
 pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
     sent.map_or(at, |sent| sent.min(at))
+}
+
+/// The request as the pipeline takes it: the requester's name, email,
+/// external id and phone without the white space around them, and each that
+/// is blank left out, so `"dana@example.com "` is Dana's address and `""` no
+/// address at all.
+pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
+    if let Some(requester) = request.requester.as_mut() {
+        for text in [
+            &mut requester.name,
+            &mut requester.email,
+            &mut requester.external_id,
+            &mut requester.phone,
+        ] {
+            *text = text
+                .take()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+        }
+    }
+    request
+}
+
+/// What is wrong with a phone number, if anything. Platforms write numbers
+/// every way (`+15550100`, `+1 (555) 010-0100 ext. 7`, `1-800-FLOWERS`), so
+/// the rule is liberal: a digit at least, and only digits, letters, spaces
+/// and `+ - ( ) . / # * , ;`.
+pub fn phone_problem(phone: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || " +-()./#*,;".contains(c);
+    if let Some(bad) = phone.chars().find(|c| !allowed(*c)) {
+        return Some(format!(
+            "a phone number holds digits, letters, spaces and + - ( ) . / # * , ; only, \
+             not {bad:?}"
+        ));
+    }
+    if !phone.chars().any(|c| c.is_ascii_digit()) {
+        return Some("a phone number needs at least one digit".into());
+    }
+    None
 }
 
 /// Collects rejections of one code, reporting at most [`MAX_REPORTED_PER_CODE`]
@@ -1480,6 +1545,116 @@ mod tests {
         r.requester.as_mut().unwrap().name = Some("é".repeat(200));
         r.summary = Some("s".repeat(4000));
         assert_eq!(validate_request(&r, monday()), Ok(()));
+    }
+
+    #[test]
+    fn every_text_limit_takes_its_limit_and_refuses_one_more() {
+        let with = |field: &str, text: String| {
+            let mut r = request();
+            let requester = r.requester.as_mut().unwrap();
+            match field {
+                "requester.name" => requester.name = Some(text),
+                "requester.email" => requester.email = Some(text),
+                "requester.external-id" => requester.external_id = Some(text),
+                "requester.phone" => requester.phone = Some(text),
+                "reason" => r.reason = Some(text),
+                "summary" => r.summary = Some(text),
+                other => panic!("no field {other}"),
+            }
+            validate_request(&r, monday())
+        };
+        for (field, limit) in TEXT_LIMITS {
+            // An email of the limit's length: a local part of 64, a long domain.
+            let text = |length: usize| match *field {
+                "requester.email" => {
+                    let domain = "d".repeat(length - 64 - 1 - 4);
+                    format!("{}@{domain}.com", "a".repeat(64))
+                }
+                "requester.phone" => "5".repeat(length),
+                _ => "x".repeat(length),
+            };
+            assert_eq!(with(field, text(*limit)), Ok(()), "{field}");
+            let problems = with(field, text(limit + 1)).unwrap_err();
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.code == FIELD_TOO_LONG && p.field == *field),
+                "{field}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_requester_is_trimmed_and_a_blank_text_left_out() {
+        let mut r = request();
+        r.requester = Some(Requester {
+            name: Some("  Dana Reyes ".into()),
+            email: Some("dana@example.com ".into()),
+            external_id: Some(" ".into()),
+            phone: Some("".into()),
+        });
+        let normalized = normalize_request(r);
+        assert_eq!(
+            normalized.requester,
+            Some(Requester {
+                name: Some("Dana Reyes".into()),
+                email: Some("dana@example.com".into()),
+                external_id: None,
+                phone: None,
+            })
+        );
+        assert_eq!(validate_request(&normalized, monday()), Ok(()));
+        assert_eq!(normalize_request(request()), request());
+    }
+
+    #[test]
+    fn the_requester_email_follows_the_support_inboxs_rule() {
+        let with_email = |email: &str| {
+            let mut r = request();
+            r.requester.as_mut().unwrap().email = Some(email.into());
+            validate_request(&r, monday())
+        };
+        assert_eq!(with_email("\"john doe\"@example.com"), Ok(()));
+        for bad in [
+            ".a@example.com",
+            "a..b@example.com",
+            &format!("{}@example.com", "a".repeat(65)),
+            "dana@localhost",
+        ] {
+            let problems = with_email(bad).unwrap_err();
+            assert_eq!(codes(&problems), [INVALID_REQUESTER_EMAIL], "{bad}");
+            assert_eq!(problems[0].field, "requester.email");
+        }
+    }
+
+    #[test]
+    fn a_phone_number_is_bounded_and_plausible() {
+        for good in [
+            "+15550100",
+            "+1 (555) 010-0100 ext. 7",
+            "1-800-FLOWERS",
+            "555 0100;1",
+        ] {
+            assert_eq!(phone_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("call me", "at least one digit"),
+            ("+1 555\n0100", "not '\\n'"),
+            ("+1 555 <0100>", "not '<'"),
+            ("📞 5550100", "not '📞'"),
+        ] {
+            let problem = phone_problem(bad).unwrap_or_default();
+            assert!(problem.contains(why), "{bad}: {problem}");
+        }
+        let mut r = request();
+        r.requester.as_mut().unwrap().phone = Some("5".repeat(900_000));
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [FIELD_TOO_LONG]);
+        assert_eq!(problems[0].field, "requester.phone");
+        r.requester.as_mut().unwrap().phone = Some("ask at the desk".into());
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_REQUESTER_PHONE]);
+        assert_eq!(problems[0].field, "requester.phone");
     }
 
     #[test]

@@ -13,23 +13,24 @@ use crate::domain::reply::reply_channel;
 use crate::domain::validate::{Checks, Invalid};
 use crate::domain::{Refusal, handoff};
 
-/// The longest note, reply or message appended to a conversation, in characters.
+/// The longest note or reply, in characters.
 pub const MAX_BODY_CHARS: usize = 20_000;
 
 /// Checks messages the AI agent platform appends to a ticket's conversation,
-/// received at `at`: at least one, each with 1 to [`MAX_BODY_CHARS`]
-/// characters, and dated as a handoff's transcript may be
-/// ([`handoff::message_time_problems`]).
+/// received at `at`: at least one, each with 1 to
+/// [`handoff::MAX_MESSAGE_CHARS`] characters and dated as a handoff's
+/// transcript may be ([`handoff::message_time_problems`]).
 pub fn check_appended(messages: &[TranscriptMessage], at: Timestamp) -> Result<(), Invalid> {
     let mut checks = Checks::new();
     if messages.is_empty() {
         checks.push("messages", "send at least one message");
     }
     for (index, message) in messages.iter().enumerate() {
-        if message.text.trim().is_empty() || message.text.chars().count() > MAX_BODY_CHARS {
+        let chars = message.text.chars().count();
+        if message.text.trim().is_empty() || chars > handoff::MAX_MESSAGE_CHARS {
             checks.push(
                 &format!("messages[{index}].text"),
-                format!("must be 1 to {MAX_BODY_CHARS} characters"),
+                format!("must be 1 to {} characters", handoff::MAX_MESSAGE_CHARS),
             );
         }
     }

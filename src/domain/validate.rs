@@ -19,11 +19,16 @@ pub const MAX_TEXT_CHARS: usize = 1000;
 pub const SLUG_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,39}$";
 
 /// [`check_email`]'s rule as a regular expression, for the JSON Schema: one
-/// `@`, no white space, a dotted domain of non-empty labels.
-pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@.\s]+(\.[^@.\s]+)+$";
+/// `@`, no white space, a local part of dot-separated non-empty pieces (no
+/// dot first, last or twice in a row), a dotted domain of non-empty labels.
+/// The lengths ([`MAX_EMAIL_LEN`], [`MAX_LOCAL_PART_LEN`]) are the check's.
+pub const EMAIL_PATTERN: &str = r"^[^@\s.]+(\.[^@\s.]+)*@[^@.\s]+(\.[^@.\s]+)+$";
 
-/// The longest email address [`check_email`] accepts.
+/// The longest email address [`check_email`] accepts, in bytes (RFC 5321 4.5.3.1.3).
 pub const MAX_EMAIL_LEN: usize = 254;
+/// The longest part of an address before its `@`, quotes included, in bytes
+/// (RFC 5321 4.5.3.1.1): the desk's mail library sends to no longer one.
+pub const MAX_LOCAL_PART_LEN: usize = 64;
 
 /// [`check_handover_action`]'s rule for an action's name, as a regular expression.
 pub const ACTION_NAME_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
@@ -386,6 +391,11 @@ pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
     }
 }
 
+/// An address of the workspace's own (an operator's, the support inbox's):
+/// one `@`, no white space, a local part of at most [`MAX_LOCAL_PART_LEN`]
+/// bytes that neither starts nor ends with a dot nor has two in a row, and a
+/// dotted domain. A customer's address may also be quoted:
+/// [`check_customer_email`].
 pub fn check_email(value: &str) -> Result<(), String> {
     let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
     if value.len() > MAX_EMAIL_LEN {
@@ -400,6 +410,12 @@ pub fn check_email(value: &str) -> Result<(), String> {
     if local.is_empty() {
         return invalid("nothing before the '@'");
     }
+    if local.len() > MAX_LOCAL_PART_LEN {
+        return invalid("more than 64 characters before the '@'");
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return invalid("a dot before the '@' must stand between two other characters");
+    }
     domain_problem(domain).map_or(Ok(()), invalid)
 }
 
@@ -413,12 +429,14 @@ fn domain_problem(domain: &str) -> Option<&'static str> {
         .then_some("the domain after '@' must look like example.com")
 }
 
-/// [`check_email`] for the sender of an inbound email, who may also write
-/// from a quoted local part (`"John Doe"@example.com`, RFC 5321 4.1.2):
-/// inside the quotes, spaces and any printable character, a quote or a
-/// backslash only escaped by a backslash. The desk can answer such an
-/// address (lettre sends to it), so the customer's mail is taken.
-pub fn check_sender_email(value: &str) -> Result<(), String> {
+/// A customer's address, the one rule for a handoff's `requester.email` and
+/// the sender of an inbound email: [`check_email`], or a quoted local part
+/// (`"John Doe"@example.com`, RFC 5321 4.1.2): inside the quotes, spaces and
+/// any printable character, a quote or a backslash only escaped by a
+/// backslash. The desk can answer such an address (lettre sends to it), so
+/// the customer is taken. White space around the address is the caller's to
+/// trim: it is not part of it.
+pub fn check_customer_email(value: &str) -> Result<(), String> {
     let Some(quoted) = value.strip_prefix('"') else {
         return check_email(value);
     };
@@ -441,6 +459,10 @@ pub fn check_sender_email(value: &str) -> Result<(), String> {
     let (inner, rest) = (&quoted[..close], &quoted[close + 1..]);
     if inner.trim().is_empty() {
         return invalid("nothing between the quotes");
+    }
+    // The quotes count: they are part of the local part sent.
+    if inner.len() + 2 > MAX_LOCAL_PART_LEN {
+        return invalid("more than 64 characters before the '@'");
     }
     let Some(domain) = rest.strip_prefix('@') else {
         return invalid("the quoted part must be followed by '@'");
@@ -588,6 +610,10 @@ mod tests {
     fn emails_need_one_at_and_a_dotted_domain() {
         assert_eq!(check_email("alice@example.com"), Ok(()));
         assert_eq!(check_email("a.b+tag@mail.example.co.uk"), Ok(()));
+        assert_eq!(
+            check_email(&format!("{}@example.com", "a".repeat(64))),
+            Ok(())
+        );
         for bad in [
             "alice",
             "@example.com",
@@ -596,9 +622,26 @@ mod tests {
             "a@b@c.com",
             "alice @example.com",
             "alice@example..com",
+            ".alice@example.com",
+            "alice.@example.com",
+            "al..ice@example.com",
+            " alice@example.com",
+            "alice@example.com ",
         ] {
             assert!(check_email(bad).is_err(), "{bad} should be rejected");
         }
+        let long = format!("{}@example.com", "a".repeat(65));
+        assert!(
+            check_email(&long)
+                .unwrap_err()
+                .contains("more than 64 characters"),
+            "{long}"
+        );
+        assert!(
+            check_email(".a@example.com")
+                .unwrap_err()
+                .contains("a dot before the '@'")
+        );
     }
 
     #[test]
@@ -608,8 +651,9 @@ mod tests {
             "\"john\\\"jd\\\"\"@cust.test",
             "\"a@b\"@cust.test",
             "dana@example.com",
+            &format!("\"{}\"@cust.test", "j".repeat(62)),
         ] {
-            assert_eq!(check_sender_email(good), Ok(()), "{good}");
+            assert_eq!(check_customer_email(good), Ok(()), "{good}");
         }
         for (bad, why) in [
             (
@@ -629,8 +673,13 @@ mod tests {
             ("\"John\"@cust .test", "its domain contains white space"),
             ("\"John\"@a@cust.test", "more than one '@'"),
             ("John Doe@cust.test", "it contains white space"),
+            (".john@cust.test", "a dot before the '@'"),
+            (
+                &format!("\"{}\"@cust.test", "j".repeat(63)),
+                "more than 64 characters",
+            ),
         ] {
-            let error = check_sender_email(bad).unwrap_err();
+            let error = check_customer_email(bad).unwrap_err();
             assert!(
                 error.starts_with(&format!("'{bad}' is not an email address: "))
                     && error.contains(why),

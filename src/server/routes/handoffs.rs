@@ -247,7 +247,10 @@ async fn create(
     let wait = wait_for(&wait)?;
     let key = idempotency_key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
+    // The request as sent tells a replay from a reused key; the pipeline
+    // takes it normalized.
     let sha = request_hash(&request, sent_by.as_deref());
+    let request = handoff::normalize_request(request);
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
@@ -482,6 +485,7 @@ async fn preview(
         Principal::Ingest { .. } => {}
         other => other.require_operator()?,
     }
+    let request = handoff::normalize_request(request);
     let at = Timestamp::now();
     handoff::validate_request(&request, at).map_err(rejections)?;
     let loaded = Loaded::load(&state.store, &request.agent).await?;
@@ -497,6 +501,7 @@ fn decide_in(
     request: &HandoffRequest,
     at: Timestamp,
 ) -> WhatIfOutcome {
+    let request = &handoff::normalize_request(request.clone());
     let outcome = (|| {
         handoff::validate_request(request, at).map_err(rejections)?;
         let loaded = Loaded::from_snapshot(snapshot, &request.agent)

@@ -14,7 +14,7 @@ use crate::api::{
 };
 use crate::domain::mail::{self, Joined, MAX_ATTACHMENTS, MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
 use crate::domain::tickets::{NewEntry, NewTicket};
-use crate::domain::validate::check_sender_email;
+use crate::domain::validate::check_customer_email;
 use crate::domain::{handoff, rules};
 use crate::server::AppState;
 use crate::server::auth::Principal;
@@ -196,7 +196,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     let mut errors = Vec::new();
     if let Some(message) = not_one_mailbox(&email.from) {
         errors.push(FieldError::new("from", message));
-    } else if let Err(message) = check_sender_email(&from) {
+    } else if let Err(message) = check_customer_email(&from) {
         errors.push(FieldError::new("from", message));
     }
     if !addressed_to(&email.to, &address) {

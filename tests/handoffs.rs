@@ -926,17 +926,7 @@ fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
     let owner = desk.token("alice");
     let server = desk.serve();
     let send = |token: &str, method: &str, path: &str, body: &Value| {
-        let auth = format!("Bearer {token}");
-        let response = server.raw(
-            method,
-            path,
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-            ],
-            &serde_json::to_vec(body).unwrap(),
-        );
-        (response.status, response.json())
+        server.send_json(token, method, path, body)
     };
     let (status, first) = send(&ingest, "POST", "/v1/handoffs", &handoff("production"));
     assert_eq!(status, 201, "{first}");
@@ -1039,19 +1029,7 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
     let ingest = ingest_token(&desk, "ai");
     let owner = desk.token("alice");
     let server = desk.serve();
-    let send = |token: &str, path: &str, body: &Value| {
-        let auth = format!("Bearer {token}");
-        let response = server.raw(
-            "POST",
-            path,
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-            ],
-            &serde_json::to_vec(body).unwrap(),
-        );
-        (response.status, response.json())
-    };
+    let send = |token: &str, path: &str, body: &Value| server.send_json(token, "POST", path, body);
     // Whole seconds, as a platform sends them.
     let now = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).unwrap();
     let ago = |minutes: i64| now - jiff::SignedDuration::from_mins(minutes);
@@ -1140,19 +1118,7 @@ fn the_requester_email_follows_the_inbox_rule_and_the_phone_is_bounded() {
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
     let ingest = ingest_token(&desk, "ai");
     let server = desk.serve();
-    let send = |path: &str, body: &Value| {
-        let auth = format!("Bearer {ingest}");
-        let response = server.raw(
-            "POST",
-            path,
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-            ],
-            &serde_json::to_vec(body).unwrap(),
-        );
-        (response.status, response.json())
-    };
+    let send = |path: &str, body: &Value| server.send_json(&ingest, "POST", path, body);
     let with = |email: Value, phone: Value| {
         let mut body = handoff("production");
         body["requester"]["email"] = email;

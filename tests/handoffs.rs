@@ -913,6 +913,287 @@ fn bad_handoffs_are_refused_and_store_nothing() {
     assert_eq!(response.status, 404, "no ticket was created");
 }
 
+/// A NUL character in any text a request writes is refused with 422 naming
+/// the field, before anything is stored: by the real send and the preview
+/// alike, for handoff texts however nested, notes, replies and conversation
+/// appends; a NUL in a query parameter is 400 naming the parameter. On
+/// PostgreSQL these were 500s (it refuses NUL in text); on SQLite the text
+/// was stored and its search broke at it.
+#[test]
+fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let send = |token: &str, method: &str, path: &str, body: &Value| {
+        server.send_json(token, method, path, body)
+    };
+    let (status, first) = send(&ingest, "POST", "/v1/handoffs", &handoff("production"));
+    assert_eq!(status, 201, "{first}");
+
+    // Each field, and where it is in the body (a JSON pointer).
+    let fields = [
+        ("requester.name", "/requester/name"),
+        ("transcript[1].text", "/transcript/1/text"),
+        ("context.order-id", "/context/order-id"),
+        ("reason", "/reason"),
+        ("summary", "/summary"),
+    ];
+    for (field, pointer) in fields {
+        let mut body = handoff("production");
+        body["summary"] = json!("the agent's own");
+        *body.pointer_mut(pointer).unwrap() = json!("a\u{0}b");
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(&ingest, "POST", path, &body);
+            assert_eq!(status, 422, "{path} {field}: {problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+            assert!(
+                problem["errors"][0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("NUL character"),
+                "{problem}"
+            );
+        }
+    }
+    let mut nested = handoff("production");
+    nested["context"]["order-id"] = json!({"lines": ["ok", "\u{0}"]});
+    let (status, problem) = send(&ingest, "POST", "/v1/handoffs", &nested);
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["context.order-id.lines[1]"]
+    );
+
+    let before = authed_get(&server, &owner, "/v1/tickets/10001");
+    for (path, body, field) in [
+        (
+            "/v1/tickets/10001/notes",
+            json!({"body": "a\u{0}b"}),
+            "body",
+        ),
+        (
+            "/v1/tickets/10001/messages",
+            json!({"body": "\u{0}"}),
+            "body",
+        ),
+        (
+            "/v1/tickets/10001/conversation",
+            json!({"messages": [{"role": "customer", "text": "hi\u{0}"}]}),
+            "messages[0].text",
+        ),
+    ] {
+        let (status, problem) = send(&owner, "POST", path, &body);
+        assert_eq!(status, 422, "{path}: {problem}");
+        assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+    }
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), before);
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"].as_array().unwrap().len(), 1, "{handoffs}");
+
+    let auth = format!("Bearer {owner}");
+    for (query, parameter) in [
+        ("q=a%00b", "q"),
+        ("q=%00", "q"),
+        ("requester=%00", "requester"),
+        ("view=all&agent=sh%00op", "agent"),
+    ] {
+        let response = server.raw(
+            "GET",
+            &format!("/v1/tickets?{query}"),
+            &[("Authorization", &auth)],
+            b"",
+        );
+        assert_eq!(response.status, 400, "{query}: {}", response.body);
+        let problem = response.json();
+        assert_eq!(problem["code"], "invalid_query", "{problem}");
+        assert_eq!(common::error_fields(&problem), [parameter], "{problem}");
+    }
+    for path in ["/v1/requesters/a%00b/tickets", "/v1/handoffs/hof_%00"] {
+        let response = server.raw("GET", path, &[("Authorization", &auth)], b"");
+        assert_eq!(response.status, 400, "{path}: {}", response.body);
+        assert_eq!(response.json()["code"], "invalid_path", "{}", response.body);
+    }
+}
+
+/// A transcript's own times are kept: the conversation happened before the
+/// handoff, so its messages are dated before the ticket's events, and nothing
+/// recorded later is moved after them. A time in the future (beyond a few
+/// minutes of clock skew) or out of order is refused naming it, by the send
+/// and the preview alike, and by a conversation append. Before, each message
+/// was stored at the handoff's moment, and one dated 2030 dated every later
+/// entry 2030 too.
+#[test]
+fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let send = |token: &str, path: &str, body: &Value| server.send_json(token, "POST", path, body);
+    // Whole seconds, as a platform sends them.
+    let now = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second()).unwrap();
+    let ago = |minutes: i64| now - jiff::SignedDuration::from_mins(minutes);
+    let mut body = handoff("production");
+    body["transcript"] = json!([
+        {"role": "customer", "text": "an hour ago", "at": ago(60)},
+        {"role": "ai", "text": "a minute later", "at": ago(59)},
+        {"role": "customer", "text": "undated"}
+    ]);
+    let (status, sent) = send(&ingest, "/v1/handoffs", &body);
+    assert_eq!(status, 201, "{sent}");
+    let (status, _) = send(&owner, "/v1/tickets/10001/notes", &json!({"body": "now"}));
+    assert_eq!(status, 200);
+    let (status, _) = send(
+        &ingest,
+        "/v1/tickets/10001/conversation",
+        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": ago(1)}]}),
+    );
+    assert_eq!(status, 200);
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(entry_at(&detail, "an hour ago"), ago(60), "{detail}");
+    assert_eq!(entry_at(&detail, "a minute later"), ago(59), "{detail}");
+    assert_eq!(entry_at(&detail, "while waiting"), ago(1), "{detail}");
+    let received = detail["timeline"][0]["at"].as_str().unwrap();
+    let received: jiff::Timestamp = received.parse().unwrap();
+    assert!(received >= now, "{detail}");
+    assert!(entry_at(&detail, "undated") >= received, "{detail}");
+    assert!(entry_at(&detail, "now") >= received, "{detail}");
+
+    let ahead = now + jiff::SignedDuration::from_hours(24);
+    let mut future = handoff("production");
+    future["transcript"][1]["at"] = json!(ahead);
+    let mut disordered = handoff("production");
+    disordered["transcript"][0]["at"] = json!(ago(5));
+    disordered["transcript"][2]["at"] = json!(ago(10));
+    for (body, field) in [
+        (&future, "transcript[1].at"),
+        (&disordered, "transcript[2].at"),
+    ] {
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(&ingest, path, body);
+            assert_eq!(status, 422, "{path}: {problem}");
+            assert_eq!(problem["code"], "invalid_transcript", "{problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{path}: {problem}");
+        }
+    }
+    let (status, problem) = send(
+        &ingest,
+        "/v1/tickets/10001/conversation",
+        &json!({"messages": [{"role": "ai", "text": "later", "at": ahead}]}),
+    );
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages[0].at"]);
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), detail);
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"].as_array().unwrap().len(), 1, "{handoffs}");
+
+    // A clock a minute ahead is skew, not the future: taken, and dated when
+    // received, so the entries after it are not dated ahead either.
+    let skew = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(1);
+    let mut skewed = handoff("production");
+    skewed["transcript"][2]["at"] = json!(skew);
+    let (status, sent) = send(&ingest, "/v1/handoffs", &skewed);
+    assert_eq!(status, 201, "{sent}");
+    let detail = authed_get(&server, &owner, "/v1/tickets/10002");
+    let timeline = detail["timeline"].as_array().unwrap();
+    let assigned: jiff::Timestamp = timeline.last().unwrap()["at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        entry_at(&detail, "Please get me a person.") <= assigned,
+        "{detail}"
+    );
+    assert!(assigned < skew, "{detail}");
+}
+
+/// A requester's email follows the support inbox's rule (quoted local parts
+/// taken, white space around trimmed, a leading dot or 65 characters before
+/// the `@` refused), and a phone is bounded: before, a 900,000-character
+/// phone was stored and returned with every read of the handoff.
+#[test]
+fn the_requester_email_follows_the_inbox_rule_and_the_phone_is_bounded() {
+    let desk = configured(desk!());
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let ingest = ingest_token(&desk, "ai");
+    let server = desk.serve();
+    let send = |path: &str, body: &Value| server.send_json(&ingest, "POST", path, body);
+    let with = |email: Value, phone: Value| {
+        let mut body = handoff("production");
+        body["requester"]["email"] = email;
+        body["requester"]["phone"] = phone;
+        body
+    };
+    let (status, sent) = send(
+        "/v1/handoffs",
+        &with(
+            json!("\"john doe\"@example.com"),
+            json!("+1 (555) 010-0100"),
+        ),
+    );
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(
+        sent["request"]["requester"]["email"],
+        "\"john doe\"@example.com"
+    );
+    let (status, sent) = send(
+        "/v1/handoffs",
+        &with(json!(" dana@example.com "), json!("")),
+    );
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(sent["request"]["requester"]["email"], "dana@example.com");
+    assert_eq!(sent["request"]["requester"]["phone"], Value::Null);
+
+    let long_local = format!("{}@example.com", "a".repeat(65));
+    for (body, field, code) in [
+        (
+            with(json!(".a@example.com"), Value::Null),
+            "requester.email",
+            "invalid_requester_email",
+        ),
+        (
+            with(json!(long_local), Value::Null),
+            "requester.email",
+            "invalid_requester_email",
+        ),
+        (
+            with(Value::Null, json!("5".repeat(900_000))),
+            "requester.phone",
+            "field_too_long",
+        ),
+        (
+            with(Value::Null, json!("ask <front desk>")),
+            "requester.phone",
+            "invalid_requester_phone",
+        ),
+    ] {
+        for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+            let (status, problem) = send(path, &body);
+            assert_eq!(status, 422, "{path} {field}: {problem}");
+            assert_eq!(problem["code"], code, "{problem}");
+            assert_eq!(common::error_fields(&problem), [field], "{problem}");
+        }
+    }
+    // The support inbox refuses the same addresses, by the same rule.
+    let (status, problem) = send(
+        "/v1/inbound/email",
+        &json!({
+            "from": ".a@example.com", "to": "help@example.com", "subject": "Hi",
+            "text": "Hello", "message-id": "<dot@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(common::error_fields(&problem), ["from"]);
+}
+
+/// The time of the entry of `detail`'s timeline with `body`.
+fn entry_at(detail: &Value, body: &str) -> jiff::Timestamp {
+    let timeline = detail["timeline"].as_array().unwrap();
+    let entry = timeline.iter().find(|e| e["body"] == body).unwrap();
+    entry["at"].as_str().unwrap().parse().unwrap()
+}
+
 /// A new ingest token named `name`: its secret.
 fn ingest_token(desk: &Desk, name: &str) -> String {
     desk.run(&["tokens", "create", "--ingest", "--name", name])

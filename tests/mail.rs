@@ -452,6 +452,41 @@ fn a_sender_with_a_quoted_local_part_is_taken_and_a_bad_one_named_as_written() {
         ));
 }
 
+/// No text the desk keeps holds a NUL (PostgreSQL refuses one, SQLite's search
+/// stops at one), but a customer's mail is never refused for it: each NUL
+/// becomes U+FFFD, over the API and from a piped message alike, and the text
+/// after it is found.
+#[test]
+fn a_nul_in_an_email_is_replaced_and_the_mail_taken() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let mut email = first_email();
+    email["subject"] = json!("Invoice\u{0}99");
+    email["text"] = json!("before\u{0}afterwards");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["subject"], "Invoice\u{FFFD}99");
+    assert_eq!(detail["timeline"][1]["body"], "before\u{FFFD}afterwards");
+
+    let piped = b"From: eve@example.com\r\nTo: help@example.com\r\nSubject: Parcel\r\n\
+                  Message-ID: <nul@x.test>\r\n\r\nlost\x00parcel\r\n";
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(piped.to_vec())
+        .assert()
+        .success()
+        .stdout("10002\n");
+    assert_eq!(
+        ticket(&desk, 10002)["timeline"][1]["body"],
+        "lost\u{FFFD}parcel"
+    );
+    for (words, number) in [("afterwards", "10001"), ("parcel", "10002")] {
+        let found = desk.run(&["tickets", "list", "--search", words, "-o", "name"]);
+        assert_eq!(found.trim(), number, "{words}");
+    }
+}
+
 #[test]
 fn a_refused_reply_stores_nothing() {
     let desk = desk!();

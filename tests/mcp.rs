@@ -486,6 +486,7 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         ("get_ticket", json!({}), "number"),
         ("get_ticket", json!({"number": -1}), "number"),
         ("search_tickets", json!({"query": "  "}), "query"),
+        ("search_tickets", json!({"query": "a\u{0}b"}), "query"),
         ("count_tickets", json!({"by": "mood"}), "by"),
         ("get_handoff", json!({}), "id"),
         (

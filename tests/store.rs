@@ -146,6 +146,7 @@ fn new_ticket(
                 body: Some(body.into()),
                 channel: Some(Channel::Web),
                 at,
+                dated_by_sender: false,
             },
         ],
     }
@@ -1195,6 +1196,7 @@ fn note_by_alice(body: String) -> NewEntry {
         body: Some(body),
         channel: None,
         at: Timestamp::now(),
+        dated_by_sender: false,
     }
 }
 
@@ -1244,6 +1246,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
                     body: Some(format!("reply delivered as {i}")),
                     channel: Some(Channel::Email),
                     at: Timestamp::now(),
+                    dated_by_sender: false,
                 };
                 Ok((TicketChange::default(), vec![entry], vec![]))
             })
@@ -1414,6 +1417,7 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
                         body: Some("a late Xylophone".into()),
                         channel: Some(Channel::Web),
                         at,
+                        dated_by_sender: false,
                     },
                     NewEntry {
                         kind: TimelineKind::Note,
@@ -1423,6 +1427,7 @@ async fn text_search_is_an_ascii_case_insensitive_substring_by_index_or_by_walk(
                         body: Some("internal zanzibar".into()),
                         channel: None,
                         at,
+                        dated_by_sender: false,
                     },
                 ],
                 vec![],

@@ -54,6 +54,9 @@ pub struct Requester {
 pub struct TranscriptMessage {
     pub role: MessageRole,
     pub text: String,
+    /// When the message was written (RFC 3339), its time on the ticket: at
+    /// most 5 minutes after the desk's clock, and not before a message ahead
+    /// of it. Without it the message is dated when the desk receives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub at: Option<Timestamp>,

@@ -112,6 +112,7 @@ mod tests {
             body: Some("text".into()),
             channel: Some(Channel::Email),
             at: jiff::Timestamp::UNIX_EPOCH,
+            dated_by_sender: false,
         }
     }
 

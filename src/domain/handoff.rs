@@ -21,17 +21,25 @@
 //! - 422 `requester_missing` (`requester`): no requester, or one with no name,
 //!   email or external id (blank text counts as none).
 //! - 422 `invalid_requester_email` (`requester.email`): an email that is not an
-//!   address (the service's usual email check).
+//!   address ([`check_customer_email`], the support inbox's rule for senders).
+//! - 422 `invalid_requester_phone` (`requester.phone`): see [`phone_problem`].
 //! - 422 `field_too_long` (`requester.name`, `requester.email`,
-//!   `requester.external-id`, `reason`, `summary`, `context.<key>`): text longer
-//!   than its limit in [`TEXT_LIMITS`] (context: [`MAX_CONTEXT_KEY_CHARS`] for a
-//!   key, [`MAX_CONTEXT_TEXT_CHARS`] for a string value).
+//!   `requester.external-id`, `requester.phone`, `reason`, `summary`,
+//!   `context.<key>`): text longer than its limit in [`TEXT_LIMITS`] (context:
+//!   [`MAX_CONTEXT_KEY_CHARS`] for a key, [`MAX_CONTEXT_TEXT_CHARS`] for a
+//!   string value).
+//!
+//! The caller validates the request [`normalize_request`] made: the
+//! requester's texts trimmed, a blank one left out.
 //! - 422 `transcript_empty` (`transcript`): no messages.
 //! - 413 `transcript_too_large` (`transcript`): more than
 //!   [`MAX_TRANSCRIPT_MESSAGES`] messages; (`transcript[i].text`): a message longer
 //!   than [`MAX_MESSAGE_CHARS`] characters (Unicode scalar values).
 //! - 422 `invalid_transcript` (`transcript[i].text`): a message whose text is empty
 //!   or only white space. `i` counts from 0.
+//! - 422 `invalid_transcript` (`transcript[i].at`): a message dated more than
+//!   [`MAX_CLOCK_SKEW`] after the instant the handoff is received, or before a
+//!   message ahead of it (see [`message_time_problems`]).
 //! - 413 `context_too_large` (`context`): more than [`MAX_CONTEXT_KEYS`] keys.
 //! - 422 `invalid_context_value` (`context.<key>`): a value that is `null`, an array
 //!   or an object.
@@ -104,9 +112,9 @@ use crate::api::{
     Agent, AssigneeDecision, AssignmentMethod, AssignmentSettings, Availability, ContextValue,
     CustomerView, Decided, Environment, FieldMismatch, FieldType, FieldValue, HandoffDecision,
     HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
-    RuleFacts, TicketField,
+    RuleFacts, TicketField, TranscriptMessage,
 };
-use crate::domain::validate::check_email;
+use crate::domain::validate::{MAX_EMAIL_LEN, check_customer_email};
 
 /// Everything about the workspace the pipeline reads, loaded by the caller.
 #[derive(Debug, Clone, Copy)]
@@ -177,15 +185,30 @@ pub const SUMMARY_QUOTE_CHARS: usize = 140;
 /// The longest subject, ellipsis included.
 pub const SUBJECT_CHARS: usize = 80;
 
+/// How far after the desk's clock a message's own time (`at`) may be: the
+/// sender's clock may run a little ahead. A message dated within it is
+/// stored at the moment the desk received it ([`message_time`]).
+pub const MAX_CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+
 /// A text field longer than its limit (see [`TEXT_LIMITS`]).
 pub const FIELD_TOO_LONG: &str = "field_too_long";
+/// The longest requester name and external id, in characters.
+pub const MAX_REQUESTER_NAME_CHARS: usize = 200;
+pub const MAX_EXTERNAL_ID_CHARS: usize = 200;
+/// The longest phone number, in characters: E.164's 15 digits with room for
+/// the spaces, brackets and extension people write.
+pub const MAX_PHONE_CHARS: usize = 32;
+/// The longest reason and summary, in characters.
+pub const MAX_REASON_CHARS: usize = 1000;
+pub const MAX_SUMMARY_CHARS: usize = 4000;
 /// The longest text of each free-text field of a handoff, in characters.
 pub const TEXT_LIMITS: &[(&str, usize)] = &[
-    ("requester.name", 200),
-    ("requester.email", 254),
-    ("requester.external-id", 200),
-    ("reason", 1000),
-    ("summary", 4000),
+    ("requester.name", MAX_REQUESTER_NAME_CHARS),
+    ("requester.email", MAX_EMAIL_LEN),
+    ("requester.external-id", MAX_EXTERNAL_ID_CHARS),
+    ("requester.phone", MAX_PHONE_CHARS),
+    ("reason", MAX_REASON_CHARS),
+    ("summary", MAX_SUMMARY_CHARS),
 ];
 /// The longest context key, and the longest context string, in characters.
 pub const MAX_CONTEXT_KEY_CHARS: usize = 100;
@@ -195,6 +218,8 @@ pub const MAX_CONTEXT_TEXT_CHARS: usize = 4000;
 pub const REQUESTER_MISSING: &str = "requester_missing";
 /// The requester's email is not an address.
 pub const INVALID_REQUESTER_EMAIL: &str = "invalid_requester_email";
+/// The requester's phone is not a phone number.
+pub const INVALID_REQUESTER_PHONE: &str = "invalid_requester_phone";
 /// The transcript has no messages.
 pub const TRANSCRIPT_EMPTY: &str = "transcript_empty";
 /// Too many messages, or a message too long.
@@ -216,9 +241,10 @@ pub const CHANNEL_NOT_ALLOWED: &str = "channel_not_allowed";
 
 // --- validation ----------------------------------------------------------------
 
-/// Checks the request's own shape (no workspace needed), reporting every problem,
-/// not just the first (see the module documentation for the codes).
-pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> {
+/// Checks the request's own shape (no workspace needed), received at `at`,
+/// reporting every problem, not just the first (see the module documentation
+/// for the codes).
+pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), Vec<Rejection>> {
     let mut problems = Vec::new();
 
     match &request.requester {
@@ -240,12 +266,20 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
                 ));
             }
             if let Some(email) = &requester.email
-                && let Err(message) = check_email(email)
+                && let Err(message) = check_customer_email(email)
             {
                 problems.push(Rejection::new(
                     422,
                     INVALID_REQUESTER_EMAIL,
                     "requester.email",
+                    message,
+                ));
+            }
+            if let Some(message) = requester.phone.as_deref().and_then(phone_problem) {
+                problems.push(Rejection::new(
+                    422,
+                    INVALID_REQUESTER_PHONE,
+                    "requester.phone",
                     message,
                 ));
             }
@@ -257,6 +291,7 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
         requester.and_then(|r| r.name.as_deref()),
         requester.and_then(|r| r.email.as_deref()),
         requester.and_then(|r| r.external_id.as_deref()),
+        requester.and_then(|r| r.phone.as_deref()),
         request.reason.as_deref(),
         request.summary.as_deref(),
     ];
@@ -338,6 +373,11 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
     }
     too_long.finish(&mut problems);
     empty.finish(&mut problems);
+    let mut misdated = Capped::new(422, INVALID_TRANSCRIPT, "transcript", "messages");
+    for (i, message) in message_time_problems(transcript, at) {
+        misdated.push(format!("transcript[{i}].at"), message);
+    }
+    misdated.finish(&mut problems);
 
     if request.context.len() > MAX_CONTEXT_KEYS {
         problems.push(Rejection::new(
@@ -369,6 +409,90 @@ pub fn validate_request(request: &HandoffRequest) -> Result<(), Vec<Rejection>> 
     } else {
         Err(problems)
     }
+}
+
+/// What is wrong with the times (`at`) of `messages`, received at `at`, by
+/// message index: a time more than [`MAX_CLOCK_SKEW`] ahead of the desk's
+/// clock, or one earlier than a message before it (messages come oldest
+/// first). Messages without a time are not compared.
+pub fn message_time_problems(
+    messages: &[TranscriptMessage],
+    at: Timestamp,
+) -> Vec<(usize, String)> {
+    let latest = at.saturating_add(MAX_CLOCK_SKEW).unwrap_or(at);
+    let mut problems = Vec::new();
+    let mut previous: Option<(usize, Timestamp)> = None;
+    for (i, message) in messages.iter().enumerate() {
+        let Some(sent) = message.at else { continue };
+        if sent > latest {
+            problems.push((
+                i,
+                format!(
+                    "message {i} is dated {sent}, in the future: the desk's clock says {at}, \
+                     and a message may be dated at most {} minutes ahead of it",
+                    MAX_CLOCK_SKEW.as_mins()
+                ),
+            ));
+        } else if let Some((before, earlier)) = previous.filter(|(_, earlier)| sent < *earlier) {
+            problems.push((
+                i,
+                format!(
+                    "message {i} is dated {sent}, before message {before} ({earlier}): \
+                     messages come oldest first"
+                ),
+            ));
+        }
+        if sent <= latest && previous.is_none_or(|(_, earlier)| sent >= earlier) {
+            previous = Some((i, sent));
+        }
+    }
+    problems
+}
+
+/// The time a message is recorded at, received at `at`: its own when it has
+/// one, but never after `at`, so nothing recorded later is dated by a clock
+/// that runs ahead of the desk's.
+pub fn message_time(sent: Option<Timestamp>, at: Timestamp) -> Timestamp {
+    sent.map_or(at, |sent| sent.min(at))
+}
+
+/// The request as the pipeline takes it: the requester's name, email,
+/// external id and phone without the white space around them, and each that
+/// is blank left out, so `"dana@example.com "` is Dana's address and `""` no
+/// address at all.
+pub fn normalize_request(mut request: HandoffRequest) -> HandoffRequest {
+    if let Some(requester) = request.requester.as_mut() {
+        for text in [
+            &mut requester.name,
+            &mut requester.email,
+            &mut requester.external_id,
+            &mut requester.phone,
+        ] {
+            *text = text
+                .take()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+        }
+    }
+    request
+}
+
+/// What is wrong with a phone number, if anything. Platforms write numbers
+/// every way (`+15550100`, `+1 (555) 010-0100 ext. 7`, `1-800-FLOWERS`), so
+/// the rule is liberal: a digit at least, and only digits, letters, spaces
+/// and `+ - ( ) . / # * , ;`.
+pub fn phone_problem(phone: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || " +-()./#*,;".contains(c);
+    if let Some(bad) = phone.chars().find(|c| !allowed(*c)) {
+        return Some(format!(
+            "a phone number holds digits, letters, spaces and + - ( ) . / # * , ; only, \
+             not {bad:?}"
+        ));
+    }
+    if !phone.chars().any(|c| c.is_ascii_digit()) {
+        return Some("a phone number needs at least one digit".into());
+    }
+    None
 }
 
 /// Collects rejections of one code, reporting at most [`MAX_REPORTED_PER_CODE`]
@@ -1384,13 +1508,13 @@ mod tests {
 
     #[test]
     fn a_good_request_validates() {
-        assert_eq!(validate_request(&request()), Ok(()));
+        assert_eq!(validate_request(&request(), monday()), Ok(()));
         let mut only_id = request();
         only_id.requester = Some(Requester {
             external_id: Some("u-1".into()),
             ..Requester::default()
         });
-        assert_eq!(validate_request(&only_id), Ok(()));
+        assert_eq!(validate_request(&only_id, monday()), Ok(()));
     }
 
     #[test]
@@ -1401,7 +1525,7 @@ mod tests {
         r.summary = Some("s".repeat(4001));
         r.context
             .insert("note".into(), serde_json::Value::String("c".repeat(4001)));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -1420,14 +1544,124 @@ mod tests {
         let mut r = request();
         r.requester.as_mut().unwrap().name = Some("é".repeat(200));
         r.summary = Some("s".repeat(4000));
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
+    }
+
+    #[test]
+    fn every_text_limit_takes_its_limit_and_refuses_one_more() {
+        let with = |field: &str, text: String| {
+            let mut r = request();
+            let requester = r.requester.as_mut().unwrap();
+            match field {
+                "requester.name" => requester.name = Some(text),
+                "requester.email" => requester.email = Some(text),
+                "requester.external-id" => requester.external_id = Some(text),
+                "requester.phone" => requester.phone = Some(text),
+                "reason" => r.reason = Some(text),
+                "summary" => r.summary = Some(text),
+                other => panic!("no field {other}"),
+            }
+            validate_request(&r, monday())
+        };
+        for (field, limit) in TEXT_LIMITS {
+            // An email of the limit's length: a local part of 64, a long domain.
+            let text = |length: usize| match *field {
+                "requester.email" => {
+                    let domain = "d".repeat(length - 64 - 1 - 4);
+                    format!("{}@{domain}.com", "a".repeat(64))
+                }
+                "requester.phone" => "5".repeat(length),
+                _ => "x".repeat(length),
+            };
+            assert_eq!(with(field, text(*limit)), Ok(()), "{field}");
+            let problems = with(field, text(limit + 1)).unwrap_err();
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.code == FIELD_TOO_LONG && p.field == *field),
+                "{field}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_requester_is_trimmed_and_a_blank_text_left_out() {
+        let mut r = request();
+        r.requester = Some(Requester {
+            name: Some("  Dana Reyes ".into()),
+            email: Some("dana@example.com ".into()),
+            external_id: Some(" ".into()),
+            phone: Some("".into()),
+        });
+        let normalized = normalize_request(r);
+        assert_eq!(
+            normalized.requester,
+            Some(Requester {
+                name: Some("Dana Reyes".into()),
+                email: Some("dana@example.com".into()),
+                external_id: None,
+                phone: None,
+            })
+        );
+        assert_eq!(validate_request(&normalized, monday()), Ok(()));
+        assert_eq!(normalize_request(request()), request());
+    }
+
+    #[test]
+    fn the_requester_email_follows_the_support_inboxs_rule() {
+        let with_email = |email: &str| {
+            let mut r = request();
+            r.requester.as_mut().unwrap().email = Some(email.into());
+            validate_request(&r, monday())
+        };
+        assert_eq!(with_email("\"john doe\"@example.com"), Ok(()));
+        for bad in [
+            ".a@example.com",
+            "a..b@example.com",
+            &format!("{}@example.com", "a".repeat(65)),
+            "dana@localhost",
+        ] {
+            let problems = with_email(bad).unwrap_err();
+            assert_eq!(codes(&problems), [INVALID_REQUESTER_EMAIL], "{bad}");
+            assert_eq!(problems[0].field, "requester.email");
+        }
+    }
+
+    #[test]
+    fn a_phone_number_is_bounded_and_plausible() {
+        for good in [
+            "+15550100",
+            "+1 (555) 010-0100 ext. 7",
+            "1-800-FLOWERS",
+            "555 0100;1",
+        ] {
+            assert_eq!(phone_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("call me", "at least one digit"),
+            ("+1 555\n0100", "not '\\n'"),
+            ("+1 555 <0100>", "not '<'"),
+            ("📞 5550100", "not '📞'"),
+        ] {
+            let problem = phone_problem(bad).unwrap_or_default();
+            assert!(problem.contains(why), "{bad}: {problem}");
+        }
+        let mut r = request();
+        r.requester.as_mut().unwrap().phone = Some("5".repeat(900_000));
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [FIELD_TOO_LONG]);
+        assert_eq!(problems[0].field, "requester.phone");
+        r.requester.as_mut().unwrap().phone = Some("ask at the desk".into());
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_REQUESTER_PHONE]);
+        assert_eq!(problems[0].field, "requester.phone");
     }
 
     #[test]
     fn the_requester_must_be_someone() {
         let mut r = request();
         r.requester = None;
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [REQUESTER_MISSING]);
         assert_eq!(problems[0].field, "requester");
         assert_eq!(problems[0].status, 422);
@@ -1437,7 +1671,7 @@ mod tests {
             ..Requester::default()
         });
         assert_eq!(
-            codes(&validate_request(&r).unwrap_err()),
+            codes(&validate_request(&r, monday()).unwrap_err()),
             [REQUESTER_MISSING]
         );
     }
@@ -1446,7 +1680,7 @@ mod tests {
     fn the_requester_email_must_be_an_address() {
         let mut r = request();
         r.requester.as_mut().unwrap().email = Some("alice-at-example".into());
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_REQUESTER_EMAIL]);
         assert_eq!(problems[0].field, "requester.email");
         assert!(
@@ -1460,7 +1694,7 @@ mod tests {
     fn the_transcript_must_have_messages_with_text() {
         let mut r = request();
         r.transcript.clear();
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_EMPTY]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1469,18 +1703,76 @@ mod tests {
 
         let mut r = request();
         r.transcript[1].text = " \n".into();
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_TRANSCRIPT]);
         assert_eq!(problems[0].field, "transcript[1].text");
+    }
+
+    #[test]
+    fn message_times_may_be_past_or_a_little_ahead_but_not_in_the_future_or_out_of_order() {
+        let dated = |at: &str| TranscriptMessage {
+            at: Some(ts(at)),
+            ..message(MessageRole::Customer, "hi")
+        };
+        let undated = message(MessageRole::Ai, "hello");
+        // monday() is 10:00; the sender's clock may be 5 minutes ahead.
+        let good = [
+            dated("2026-06-08T09:00:00Z"),
+            undated.clone(),
+            dated("2026-06-08T09:00:00Z"),
+            dated("2026-06-08T10:05:00Z"),
+        ];
+        assert_eq!(message_time_problems(&good, monday()), []);
+
+        let bad = [
+            dated("2026-06-08T09:30:00Z"),
+            dated("2030-01-01T00:00:00Z"),
+            undated,
+            dated("2026-06-08T09:00:00Z"),
+            dated("2026-06-08T09:45:00Z"),
+            dated("2026-06-08T10:05:01Z"),
+        ];
+        let problems = message_time_problems(&bad, monday());
+        let indexes: Vec<usize> = problems.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indexes, [1, 3, 5]);
+        assert!(problems[0].1.contains("in the future"), "{}", problems[0].1);
+        assert!(problems[0].1.contains("5 minutes"), "{}", problems[0].1);
+        assert!(
+            problems[1]
+                .1
+                .contains("before message 0 (2026-06-08T09:30:00Z)"),
+            "{}",
+            problems[1].1
+        );
+
+        let mut r = request();
+        r.transcript[0].at = Some(ts("2026-06-08T09:50:00Z"));
+        r.transcript[2].at = Some(ts("2026-06-08T11:00:00Z"));
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [INVALID_TRANSCRIPT]);
+        assert_eq!(
+            (problems[0].status, problems[0].field.as_str()),
+            (422, "transcript[2].at")
+        );
+        assert_eq!(validate_request(&r, ts("2026-06-08T11:00:00Z")), Ok(()));
+    }
+
+    #[test]
+    fn a_message_is_recorded_at_its_own_time_but_never_after_it_was_received() {
+        let past = ts("2026-06-08T09:00:00Z");
+        assert_eq!(message_time(Some(past), monday()), past);
+        assert_eq!(message_time(None, monday()), monday());
+        let ahead = ts("2026-06-08T10:04:00Z");
+        assert_eq!(message_time(Some(ahead), monday()), monday());
     }
 
     #[test]
     fn the_transcript_has_size_limits() {
         let mut r = request();
         r.transcript = vec![message(MessageRole::Customer, "hi"); MAX_TRANSCRIPT_MESSAGES];
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.transcript.push(message(MessageRole::Ai, "hello"));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1490,9 +1782,9 @@ mod tests {
         let mut r = request();
         // Characters, not bytes: 20 000 two-byte characters are fine.
         r.transcript[0].text = "é".repeat(MAX_MESSAGE_CHARS);
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.transcript[2].text = "x".repeat(MAX_MESSAGE_CHARS + 1);
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [TRANSCRIPT_TOO_LARGE]);
         assert_eq!(problems[0].field, "transcript[2].text");
         assert_eq!(problems[0].status, 413);
@@ -1509,7 +1801,7 @@ mod tests {
             ("e", json!(1.5)),
             ("f", json!(false)),
         ]);
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [INVALID_CONTEXT_VALUE; 3]);
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["context.a", "context.b", "context.c"]);
@@ -1524,9 +1816,9 @@ mod tests {
         r.context = (0..MAX_CONTEXT_KEYS)
             .map(|i| (format!("k{i}"), json!(i)))
             .collect();
-        assert_eq!(validate_request(&r), Ok(()));
+        assert_eq!(validate_request(&r, monday()), Ok(()));
         r.context.insert("one-more".into(), json!(1));
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(codes(&problems), [CONTEXT_TOO_LARGE]);
         assert_eq!(
             (problems[0].status, problems[0].field.as_str()),
@@ -1545,7 +1837,7 @@ mod tests {
             message(MessageRole::Customer, ""),
             message(MessageRole::Ai, &"y".repeat(MAX_MESSAGE_CHARS + 1)),
         ];
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(
             codes(&problems),
             [
@@ -1557,12 +1849,12 @@ mod tests {
         );
         assert_eq!(status_of(&problems), 413);
         r.transcript.pop();
-        assert_eq!(status_of(&validate_request(&r).unwrap_err()), 422);
+        assert_eq!(status_of(&validate_request(&r, monday()).unwrap_err()), 422);
         // No requester at all and no transcript: both.
         r.requester = None;
         r.transcript.clear();
         assert_eq!(
-            codes(&validate_request(&r).unwrap_err()),
+            codes(&validate_request(&r, monday()).unwrap_err()),
             [REQUESTER_MISSING, TRANSCRIPT_EMPTY, INVALID_CONTEXT_VALUE]
         );
     }
@@ -1571,7 +1863,7 @@ mod tests {
     fn many_problems_of_one_kind_are_counted_past_the_cap() {
         let mut r = request();
         r.transcript = vec![message(MessageRole::Customer, ""); 25];
-        let problems = validate_request(&r).unwrap_err();
+        let problems = validate_request(&r, monday()).unwrap_err();
         assert_eq!(problems.len(), MAX_REPORTED_PER_CODE + 1);
         assert!(problems.iter().all(|p| p.code == INVALID_TRANSCRIPT));
         let last = problems.last().unwrap();

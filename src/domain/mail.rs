@@ -10,7 +10,7 @@
 
 use jiff::Timestamp;
 
-use crate::api::{AuthorKind, Channel, Ticket, TicketStatus, TimelineKind};
+use crate::api::{AuthorKind, Channel, InboundEmail, Ticket, TicketStatus, TimelineKind};
 use crate::domain::tickets::{NewEntry, TicketChange};
 
 /// The most referenced message ids an inbound message is threaded by: the
@@ -276,6 +276,7 @@ pub fn join(
             )),
             channel: Some(Channel::Email),
             at,
+            dated_by_sender: false,
         };
         return (TicketChange::default(), vec![note], joined);
     }
@@ -287,6 +288,7 @@ pub fn join(
         body: Some(text.to_string()),
         channel: Some(Channel::Email),
         at,
+        dated_by_sender: false,
     };
     match ticket.status {
         TicketStatus::Resolved => (
@@ -330,6 +332,44 @@ pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
 pub const MAX_SUBJECT_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 pub const MAX_ATTACHMENTS: usize = 100;
+
+/// What the support inbox puts where an email's text holds a NUL character:
+/// U+FFFD, the replacement character. No text the desk keeps may hold a NUL
+/// ([`crate::domain::validate::NUL_MESSAGE`]), but a customer's mail is
+/// taken, not refused: refusing it would lose it.
+pub const NUL_REPLACEMENT: char = '\u{FFFD}';
+
+/// `email` with every NUL character in its texts (addresses, subject, text,
+/// message ids, attachments' names and types) replaced by [`NUL_REPLACEMENT`].
+pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
+    let replace = |text: &mut String| {
+        if text.contains('\0') {
+            *text = text.replace('\0', &NUL_REPLACEMENT.to_string());
+        }
+    };
+    let attachments = email
+        .attachments
+        .iter_mut()
+        .flat_map(|a| [&mut a.name, &mut a.content_type]);
+    let ids = email
+        .in_reply_to
+        .iter_mut()
+        .chain(email.references.iter_mut());
+    for text in [
+        &mut email.from,
+        &mut email.to,
+        &mut email.subject,
+        &mut email.text,
+        &mut email.message_id,
+    ]
+    .into_iter()
+    .chain(ids)
+    .chain(attachments)
+    {
+        replace(text);
+    }
+    email
+}
 
 /// `subject` within [`MAX_SUBJECT_CHARS`]: cut, ending in `…`, and keeping
 /// its `[#N]` token, which threads a reply, when the cut would lose it.
@@ -543,6 +583,45 @@ mod tests {
         assert_eq!(subject_token("Re: #10003 [#10003"), None);
         assert_eq!(subject_token("no token"), None);
         assert_eq!(subject_token("[#99999999999999999999999]"), None);
+    }
+
+    #[test]
+    fn every_nul_in_an_email_becomes_the_replacement_character() {
+        let email = InboundEmail {
+            from: "Dana\u{0} <dana@example.com>".into(),
+            to: "help@example.com".into(),
+            subject: "a\u{0}b".into(),
+            text: "one\u{0}two\u{0}".into(),
+            message_id: "<m\u{0}@x>".into(),
+            in_reply_to: Some("<r\u{0}@x>".into()),
+            references: vec!["<s\u{0}@x>".into()],
+            attachments: vec![crate::api::InboundAttachment {
+                name: "f\u{0}.pdf".into(),
+                content_type: "application/pdf\u{0}".into(),
+                size: 1,
+            }],
+            auto_reply: false,
+        };
+        let clean = without_nul(email.clone());
+        assert_eq!(clean.subject, "a\u{FFFD}b");
+        assert_eq!(clean.text, "one\u{FFFD}two\u{FFFD}");
+        assert_eq!(clean.from, "Dana\u{FFFD} <dana@example.com>");
+        let value = serde_json::to_value(&clean).unwrap();
+        assert!(
+            crate::domain::validate::nul_problems(&value).is_empty(),
+            "{value}"
+        );
+        let replaced = serde_json::to_string(&value)
+            .unwrap()
+            .matches('\u{FFFD}')
+            .count();
+        assert_eq!(replaced, 9);
+
+        let plain = InboundEmail {
+            subject: "Refund".into(),
+            ..clean.clone()
+        };
+        assert_eq!(without_nul(plain.clone()), plain);
     }
 
     #[test]

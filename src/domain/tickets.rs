@@ -9,8 +9,36 @@ use crate::api::{
     AuthorKind, Availability, Channel, Environment, MessageRole, Operator, Priority, Requester,
     Role, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
 };
-use crate::domain::Refusal;
 use crate::domain::reply::reply_channel;
+use crate::domain::validate::{Checks, Invalid};
+use crate::domain::{Refusal, handoff};
+
+/// The longest note or reply, in characters.
+pub const MAX_BODY_CHARS: usize = 20_000;
+
+/// Checks messages the AI agent platform appends to a ticket's conversation,
+/// received at `at`: at least one, each with 1 to
+/// [`handoff::MAX_MESSAGE_CHARS`] characters and dated as a handoff's
+/// transcript may be ([`handoff::message_time_problems`]).
+pub fn check_appended(messages: &[TranscriptMessage], at: Timestamp) -> Result<(), Invalid> {
+    let mut checks = Checks::new();
+    if messages.is_empty() {
+        checks.push("messages", "send at least one message");
+    }
+    for (index, message) in messages.iter().enumerate() {
+        let chars = message.text.chars().count();
+        if message.text.trim().is_empty() || chars > handoff::MAX_MESSAGE_CHARS {
+            checks.push(
+                &format!("messages[{index}].text"),
+                format!("must be 1 to {} characters", handoff::MAX_MESSAGE_CHARS),
+            );
+        }
+    }
+    for (index, problem) in handoff::message_time_problems(messages, at) {
+        checks.push(&format!("messages[{index}].at"), problem);
+    }
+    checks.finish()
+}
 
 /// A ticket to create, with its first timeline entries.
 #[derive(Debug, Clone)]
@@ -39,9 +67,39 @@ pub struct NewEntry {
     pub body: Option<String>,
     pub channel: Option<Channel>,
     pub at: Timestamp,
+    /// Whether `at` is the sender's own time for a message of the
+    /// conversation (its `at`), kept as given; otherwise it is the desk's
+    /// clock, and the store keeps such entries in order of record.
+    pub dated_by_sender: bool,
 }
 
 impl NewEntry {
+    /// A message of the conversation with the AI agent, received at `at`,
+    /// by the customer (`customer`, the author named) or the AI (`agent`):
+    /// dated by its own time when it has one ([`handoff::message_time`]).
+    pub fn transcript(
+        message: &TranscriptMessage,
+        customer: Option<String>,
+        agent: Option<String>,
+        channel: Channel,
+        at: Timestamp,
+    ) -> NewEntry {
+        let (author_kind, author) = match message.role {
+            MessageRole::Customer => (AuthorKind::Customer, customer),
+            MessageRole::Ai => (AuthorKind::Ai, agent),
+        };
+        NewEntry {
+            kind: TimelineKind::Message,
+            author_kind,
+            author,
+            event: None,
+            body: Some(message.text.clone()),
+            channel: Some(channel),
+            at: handoff::message_time(message.at, at),
+            dated_by_sender: message.at.is_some(),
+        }
+    }
+
     /// An event done by `author` (an operator, or the system when `None` and
     /// `author_kind` is `System`): assigned, resolved, ...
     pub fn event(
@@ -59,6 +117,7 @@ impl NewEntry {
             body: Some(body.into()),
             channel: None,
             at,
+            dated_by_sender: false,
         }
     }
 
@@ -466,6 +525,7 @@ pub fn decide(
                     body: Some(text),
                     channel: None,
                     at,
+                    dated_by_sender: false,
                 }],
             ))
         }
@@ -488,6 +548,7 @@ pub fn decide(
                 body: Some(text.clone()),
                 channel: Some(channel),
                 at,
+                dated_by_sender: false,
             }];
             // Answered: the ticket waits on the customer now.
             if ticket.status != TicketStatus::Pending {
@@ -577,21 +638,16 @@ pub fn decide(
             }
             let customer_wrote = messages.iter().any(|m| m.role == MessageRole::Customer);
             let mut entries: Vec<NewEntry> = messages
-                .into_iter()
-                .map(|message| NewEntry {
-                    kind: TimelineKind::Message,
-                    author_kind: match message.role {
-                        MessageRole::Customer => AuthorKind::Customer,
-                        MessageRole::Ai => AuthorKind::Ai,
-                    },
-                    author: match message.role {
-                        MessageRole::Customer => ticket.requester.name.clone(),
-                        MessageRole::Ai => ticket.agent.clone(),
-                    },
-                    event: None,
-                    body: Some(message.text),
-                    channel: Some(ticket.channel),
-                    at: message.at.unwrap_or(at),
+                .iter()
+                .map(|message| {
+                    let customer = ticket.requester.name.clone();
+                    NewEntry::transcript(
+                        message,
+                        customer,
+                        ticket.agent.clone(),
+                        ticket.channel,
+                        at,
+                    )
                 })
                 .collect();
             // A customer who writes again puts a waiting ticket back in the queue.
@@ -645,6 +701,80 @@ mod tests {
             "created_at": "2026-01-01T00:00:00Z", "last_activity_at": "2026-01-01T00:00:00Z"
         }))
         .unwrap()
+    }
+
+    fn sent(role: MessageRole, text: &str, at: Option<&str>) -> TranscriptMessage {
+        TranscriptMessage {
+            role,
+            text: text.into(),
+            at: at.map(|at| at.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn appended_messages_need_text_and_honest_times() {
+        let now: Timestamp = "2026-06-08T10:00:00Z".parse().unwrap();
+        let good = [
+            sent(
+                MessageRole::Customer,
+                "still there?",
+                Some("2026-06-08T09:59:00Z"),
+            ),
+            sent(MessageRole::Ai, "yes", None),
+        ];
+        assert_eq!(check_appended(&good, now), Ok(()));
+        let fields = |messages: &[TranscriptMessage]| -> Vec<String> {
+            let invalid = check_appended(messages, now).unwrap_err();
+            invalid.0.into_iter().map(|e| e.field).collect()
+        };
+        assert_eq!(fields(&[]), ["messages"]);
+        let bad = [
+            sent(MessageRole::Customer, " ", None),
+            sent(MessageRole::Customer, "later", Some("2030-01-01T00:00:00Z")),
+            sent(MessageRole::Ai, "x", Some("2026-06-08T09:00:00Z")),
+            sent(MessageRole::Ai, "y", Some("2026-06-08T08:00:00Z")),
+        ];
+        assert_eq!(
+            fields(&bad),
+            ["messages[0].text", "messages[1].at", "messages[3].at"]
+        );
+    }
+
+    #[test]
+    fn a_transcript_message_keeps_its_own_time_up_to_when_it_was_received() {
+        let now: Timestamp = "2026-06-08T10:00:00Z".parse().unwrap();
+        let entry = |message: &TranscriptMessage| {
+            NewEntry::transcript(
+                message,
+                Some("Dana".into()),
+                Some("shop".into()),
+                Channel::Web,
+                now,
+            )
+        };
+        let past = entry(&sent(
+            MessageRole::Customer,
+            "hi",
+            Some("2026-06-08T09:00:00Z"),
+        ));
+        assert_eq!(
+            past.at,
+            "2026-06-08T09:00:00Z".parse::<Timestamp>().unwrap()
+        );
+        assert!(past.dated_by_sender);
+        assert_eq!(
+            (past.author_kind, past.author.as_deref()),
+            (AuthorKind::Customer, Some("Dana"))
+        );
+        let ahead = entry(&sent(MessageRole::Ai, "x", Some("2026-06-08T10:03:00Z")));
+        assert_eq!(ahead.at, now);
+        assert_eq!(
+            (ahead.author_kind, ahead.author.as_deref()),
+            (AuthorKind::Ai, Some("shop"))
+        );
+        let undated = entry(&sent(MessageRole::Customer, "y", None));
+        assert_eq!(undated.at, now);
+        assert!(!undated.dated_by_sender);
     }
 
     #[test]

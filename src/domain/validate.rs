@@ -19,11 +19,16 @@ pub const MAX_TEXT_CHARS: usize = 1000;
 pub const SLUG_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,39}$";
 
 /// [`check_email`]'s rule as a regular expression, for the JSON Schema: one
-/// `@`, no white space, a dotted domain of non-empty labels.
-pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@.\s]+(\.[^@.\s]+)+$";
+/// `@`, no white space, a local part of dot-separated non-empty pieces (no
+/// dot first, last or twice in a row), a dotted domain of non-empty labels.
+/// The lengths ([`MAX_EMAIL_LEN`], [`MAX_LOCAL_PART_LEN`]) are the check's.
+pub const EMAIL_PATTERN: &str = r"^[^@\s.]+(\.[^@\s.]+)*@[^@.\s]+(\.[^@.\s]+)+$";
 
-/// The longest email address [`check_email`] accepts.
+/// The longest email address [`check_email`] accepts, in bytes (RFC 5321 4.5.3.1.3).
 pub const MAX_EMAIL_LEN: usize = 254;
+/// The longest part of an address before its `@`, quotes included, in bytes
+/// (RFC 5321 4.5.3.1.1): the desk's mail library sends to no longer one.
+pub const MAX_LOCAL_PART_LEN: usize = 64;
 
 /// [`check_handover_action`]'s rule for an action's name, as a regular expression.
 pub const ACTION_NAME_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
@@ -103,6 +108,87 @@ impl Checks {
 /// its field. The service answers it with 422 and the list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invalid(pub Vec<FieldError>);
+
+/// What is wrong with a text holding a NUL character (U+0000): no text the
+/// desk keeps may hold one. PostgreSQL refuses it in a `text` column (the
+/// write fails whole), and SQLite's search reads a text only up to it.
+pub const NUL_MESSAGE: &str =
+    "contains a NUL character (\\u0000), which no text may hold: remove it";
+
+/// How many fields holding a NUL [`nul_problems`] names one by one; one more
+/// problem counts the rest.
+pub const MAX_NUL_FIELDS: usize = 10;
+
+/// A problem for every text of a JSON request that holds a NUL character,
+/// strings and object keys alike, each named by its path as other field
+/// errors are (`requester.name`, `transcript[2].text`, `context.a.b`), so
+/// one check covers every text a request can write, however deeply nested.
+pub fn nul_problems(value: &serde_json::Value) -> Vec<FieldError> {
+    let mut found = NulFields::default();
+    found.walk(value, String::new());
+    if found.more > 0 {
+        found.fields.push(FieldError::new(
+            "body",
+            format!(
+                "{} more texts contain a NUL character; only the first \
+                 {MAX_NUL_FIELDS} are listed",
+                found.more
+            ),
+        ));
+    }
+    found.fields
+}
+
+/// What [`nul_problems`] has found so far.
+#[derive(Default)]
+struct NulFields {
+    fields: Vec<FieldError>,
+    more: usize,
+}
+
+impl NulFields {
+    fn report(&mut self, field: String, message: &str) {
+        if self.fields.len() < MAX_NUL_FIELDS {
+            self.fields.push(FieldError::new(field, message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn walk(&mut self, value: &serde_json::Value, path: String) {
+        match value {
+            serde_json::Value::String(text) if text.contains('\0') => {
+                self.report(path, NUL_MESSAGE)
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.walk(item, format!("{path}[{index}]"));
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    // The field's name carries the key's NUL written out: the
+                    // character itself shows as nothing on a terminal.
+                    let shown = key.replace('\0', "\\u0000");
+                    let field = if path.is_empty() {
+                        shown
+                    } else {
+                        format!("{path}.{shown}")
+                    };
+                    if key.contains('\0') {
+                        self.report(
+                            field.clone(),
+                            "this key contains a NUL character (\\u0000), which no text \
+                             may hold: remove it",
+                        );
+                    }
+                    self.walk(member, field);
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// Whether `host` is this machine: `localhost` or a loopback address.
 pub fn is_loopback_host(host: &str) -> bool {
@@ -305,6 +391,11 @@ pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
     }
 }
 
+/// An address of the workspace's own (an operator's, the support inbox's):
+/// one `@`, no white space, a local part of at most [`MAX_LOCAL_PART_LEN`]
+/// bytes that neither starts nor ends with a dot nor has two in a row, and a
+/// dotted domain. A customer's address may also be quoted:
+/// [`check_customer_email`].
 pub fn check_email(value: &str) -> Result<(), String> {
     let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
     if value.len() > MAX_EMAIL_LEN {
@@ -319,6 +410,12 @@ pub fn check_email(value: &str) -> Result<(), String> {
     if local.is_empty() {
         return invalid("nothing before the '@'");
     }
+    if local.len() > MAX_LOCAL_PART_LEN {
+        return invalid("more than 64 characters before the '@'");
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return invalid("a dot before the '@' must stand between two other characters");
+    }
     domain_problem(domain).map_or(Ok(()), invalid)
 }
 
@@ -332,12 +429,14 @@ fn domain_problem(domain: &str) -> Option<&'static str> {
         .then_some("the domain after '@' must look like example.com")
 }
 
-/// [`check_email`] for the sender of an inbound email, who may also write
-/// from a quoted local part (`"John Doe"@example.com`, RFC 5321 4.1.2):
-/// inside the quotes, spaces and any printable character, a quote or a
-/// backslash only escaped by a backslash. The desk can answer such an
-/// address (lettre sends to it), so the customer's mail is taken.
-pub fn check_sender_email(value: &str) -> Result<(), String> {
+/// A customer's address, the one rule for a handoff's `requester.email` and
+/// the sender of an inbound email: [`check_email`], or a quoted local part
+/// (`"John Doe"@example.com`, RFC 5321 4.1.2): inside the quotes, spaces and
+/// any printable character, a quote or a backslash only escaped by a
+/// backslash. The desk can answer such an address (lettre sends to it), so
+/// the customer is taken. White space around the address is the caller's to
+/// trim: it is not part of it.
+pub fn check_customer_email(value: &str) -> Result<(), String> {
     let Some(quoted) = value.strip_prefix('"') else {
         return check_email(value);
     };
@@ -360,6 +459,10 @@ pub fn check_sender_email(value: &str) -> Result<(), String> {
     let (inner, rest) = (&quoted[..close], &quoted[close + 1..]);
     if inner.trim().is_empty() {
         return invalid("nothing between the quotes");
+    }
+    // The quotes count: they are part of the local part sent.
+    if inner.len() + 2 > MAX_LOCAL_PART_LEN {
+        return invalid("more than 64 characters before the '@'");
     }
     let Some(domain) = rest.strip_prefix('@') else {
         return invalid("the quoted part must be followed by '@'");
@@ -507,6 +610,10 @@ mod tests {
     fn emails_need_one_at_and_a_dotted_domain() {
         assert_eq!(check_email("alice@example.com"), Ok(()));
         assert_eq!(check_email("a.b+tag@mail.example.co.uk"), Ok(()));
+        assert_eq!(
+            check_email(&format!("{}@example.com", "a".repeat(64))),
+            Ok(())
+        );
         for bad in [
             "alice",
             "@example.com",
@@ -515,9 +622,26 @@ mod tests {
             "a@b@c.com",
             "alice @example.com",
             "alice@example..com",
+            ".alice@example.com",
+            "alice.@example.com",
+            "al..ice@example.com",
+            " alice@example.com",
+            "alice@example.com ",
         ] {
             assert!(check_email(bad).is_err(), "{bad} should be rejected");
         }
+        let long = format!("{}@example.com", "a".repeat(65));
+        assert!(
+            check_email(&long)
+                .unwrap_err()
+                .contains("more than 64 characters"),
+            "{long}"
+        );
+        assert!(
+            check_email(".a@example.com")
+                .unwrap_err()
+                .contains("a dot before the '@'")
+        );
     }
 
     #[test]
@@ -527,8 +651,9 @@ mod tests {
             "\"john\\\"jd\\\"\"@cust.test",
             "\"a@b\"@cust.test",
             "dana@example.com",
+            &format!("\"{}\"@cust.test", "j".repeat(62)),
         ] {
-            assert_eq!(check_sender_email(good), Ok(()), "{good}");
+            assert_eq!(check_customer_email(good), Ok(()), "{good}");
         }
         for (bad, why) in [
             (
@@ -548,14 +673,64 @@ mod tests {
             ("\"John\"@cust .test", "its domain contains white space"),
             ("\"John\"@a@cust.test", "more than one '@'"),
             ("John Doe@cust.test", "it contains white space"),
+            (".john@cust.test", "a dot before the '@'"),
+            (
+                &format!("\"{}\"@cust.test", "j".repeat(63)),
+                "more than 64 characters",
+            ),
         ] {
-            let error = check_sender_email(bad).unwrap_err();
+            let error = check_customer_email(bad).unwrap_err();
             assert!(
                 error.starts_with(&format!("'{bad}' is not an email address: "))
                     && error.contains(why),
                 "{bad}: {error}"
             );
         }
+    }
+
+    #[test]
+    fn every_text_holding_a_nul_is_named_by_its_path() {
+        let request = serde_json::json!({
+            "requester": {"name": "x\u{0}y", "email": "dana@example.com"},
+            "transcript": [{"text": "fine"}, {"text": "a\u{0}b"}],
+            "context": {"deep": {"list": [1, "\u{0}"]}, "k\u{0}": true},
+            "reason": "no NUL here",
+        });
+        let mut problems = nul_problems(&request);
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "context.deep.list[1]",
+                "context.k\\u0000",
+                "requester.name",
+                "transcript[1].text"
+            ]
+        );
+        assert!(problems.iter().all(|p| p.message.contains("NUL character")));
+        assert!(problems.iter().all(|p| !p.field.contains('\0')));
+        assert_eq!(nul_problems(&serde_json::json!("\u{0}"))[0].field, "");
+        assert_eq!(
+            nul_problems(&serde_json::json!(["a", "b\u{0}"]))[0].field,
+            "[1]"
+        );
+    }
+
+    #[test]
+    fn text_without_nul_has_no_problem_and_many_nuls_are_counted() {
+        let clean = serde_json::json!({"a": ["\\u0000 written out", "caf\u{e9}"], "b": null});
+        assert_eq!(nul_problems(&clean), []);
+
+        let many = serde_json::Value::Array(vec![serde_json::json!("\u{0}"); MAX_NUL_FIELDS + 5]);
+        let problems = nul_problems(&many);
+        assert_eq!(problems.len(), MAX_NUL_FIELDS + 1);
+        assert_eq!(problems[MAX_NUL_FIELDS].field, "body");
+        assert!(
+            problems[MAX_NUL_FIELDS].message.starts_with("5 more texts"),
+            "{:?}",
+            problems[MAX_NUL_FIELDS]
+        );
     }
 
     #[test]

@@ -45,8 +45,16 @@ pub fn parse<T: DeserializeOwned + JsonSchema + 'static>(
             return Err(ToolError::argument(name, "is required"));
         }
     }
-    let given = arguments.clone();
-    serde_path_to_error::deserialize(Value::Object(arguments)).map_err(|error| {
+    let given = Value::Object(arguments);
+    // A NUL would reach the API, which refuses it, as the parameter's name:
+    // named here as the argument the assistant wrote.
+    if let Some(problem) = crate::domain::validate::nul_problems(&given)
+        .into_iter()
+        .next()
+    {
+        return Err(ToolError::argument(problem.field, problem.message));
+    }
+    serde_path_to_error::deserialize(given.clone()).map_err(|error| {
         let field = error.path().to_string();
         // serde's own message names Rust types ("expected u64"); the schema
         // says what the argument takes in the JSON terms the caller wrote in.
@@ -188,6 +196,13 @@ mod tests {
         assert_eq!(args.status, Some(TicketStatus::Open));
         let args = parse_json(json!({"number": 10042, "status": null})).unwrap();
         assert_eq!(args.status, None);
+    }
+
+    #[test]
+    fn a_nul_in_an_argument_names_it() {
+        let (name, message) = field(parse_json(json!({"number": 1, "status": "open\u{0}"})));
+        assert_eq!(name, "status");
+        assert!(message.contains("NUL character"), "{message}");
     }
 
     #[test]

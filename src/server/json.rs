@@ -3,6 +3,7 @@
 //! and the JSON body every page of a list is answered with (or JSON lines, for
 //! a page of tickets).
 
+use axum::body::Bytes;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
@@ -11,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 use crate::api::{FieldError, JSON_LINES, NEXT_CURSOR_HEADER};
+use crate::domain::validate;
 
 /// A JSON response body, serialized into a `Vec` (serde_json's fastest
 /// writer): every page of a list is one. axum's `Json` writes through
@@ -116,7 +118,9 @@ pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
     lines.is_some_and(|lines| lines > 0.0 && json.is_none_or(|json| lines >= json))
 }
 
-/// A JSON request body.
+/// A JSON request body. A text anywhere in it that holds a NUL character is
+/// refused (422, each such field named): every text a request writes passes
+/// here, so no route can store one (see [`validate::NUL_MESSAGE`]).
 pub struct ApiJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for ApiJson<T>
@@ -127,11 +131,58 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let limit = super::body_limit(req.uri().path());
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_rejection(rejection, limit)),
+        let (value, body) = read_json(req, state).await?;
+        // JSON cannot hold a raw NUL in a string, only the escape `\u0000`:
+        // a body without that sequence has no NUL, and is not parsed again.
+        if memchr::memmem::find(&body, br"\u0000").is_some() {
+            let tree: serde_json::Value = serde_json::from_slice(&body).map_err(|error| {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_body",
+                    format!("the request body cannot be read: {error}"),
+                )
+            })?;
+            let problems = validate::nul_problems(&tree);
+            if !problems.is_empty() {
+                return Err(ApiError::validation(problems));
+            }
         }
+        Ok(ApiJson(value))
+    }
+}
+
+/// The JSON body of an email to the support inbox: as [`ApiJson`], but a NUL
+/// in its texts is taken, for the inbox's intake to replace: refusing a
+/// customer's mail would lose it.
+pub struct MailJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for MailJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Ok(MailJson(read_json(req, state).await?.0))
+    }
+}
+
+/// The body as `T`, and as it came.
+async fn read_json<S, T>(req: Request, state: &S) -> Result<(T, Bytes), ApiError>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    let limit = super::body_limit(req.uri().path());
+    let (parts, body) = req.into_parts();
+    let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+        .await
+        .map_err(|rejection| json_rejection(rejection.into(), limit))?;
+    let again = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
+    match axum::Json::<T>::from_request(again, state).await {
+        Ok(axum::Json(value)) => Ok((value, bytes)),
+        Err(rejection) => Err(json_rejection(rejection, limit)),
     }
 }
 
@@ -199,6 +250,23 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        // A NUL would reach the store's search as text no database handles
+        // alike: refused here, for every parameter of every list.
+        let with_nul: Vec<FieldError> = form_urlencoded::parse(query.as_bytes())
+            .filter(|(name, value)| name.contains('\0') || value.contains('\0'))
+            .map(|(name, _)| FieldError::new(name.replace('\0', "\\u0000"), validate::NUL_MESSAGE))
+            .collect();
+        if !with_nul.is_empty() {
+            let detail = format!(
+                "invalid query string: {}: {}",
+                with_nul[0].field,
+                validate::NUL_MESSAGE
+            );
+            return Err(ApiError {
+                errors: with_nul,
+                ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", detail)
+            });
+        }
         let deserializer =
             serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         match serde_path_to_error::deserialize::<_, T>(deserializer) {

@@ -151,6 +151,30 @@ async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Res
     }
 }
 
+/// Refuses a path with a NUL character (`%00`) in it before any route reads
+/// it, as the query and body extractors refuse one in theirs: a path segment
+/// is text a route looks up in the store, which no NUL may reach.
+async fn refuse_nul_in_path(
+    request: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    if request.uri().path().contains("%00") {
+        return ApiError {
+            errors: vec![crate::api::FieldError::new(
+                "path",
+                crate::domain::validate::NUL_MESSAGE,
+            )],
+            ..ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_path",
+                format!("the path {}", crate::domain::validate::NUL_MESSAGE),
+            )
+        }
+        .into_response();
+    }
+    next.run(request).await
+}
+
 /// The whole service, ready to serve.
 pub fn router(state: AppState) -> Router {
     router_with(state, Router::new())
@@ -194,6 +218,7 @@ fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Rou
     Router::new()
         .fallback_service(routes.with_state(state).merge(extra))
         .layer(axum::middleware::from_fn(limit_body))
+        .layer(axum::middleware::from_fn(refuse_nul_in_path))
         .layer(axum::middleware::from_fn(time_limit))
         .layer(axum::middleware::from_fn(error::problem_for_plain_errors))
         .layer(CatchPanicLayer::custom(|_| {

@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::domain::{handoff, tickets, validate};
+
 /// The address `deskctl serve` listens on by default.
 const DEFAULT_SERVER: &str = "http://127.0.0.1:7070";
 
@@ -86,6 +88,89 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     ),
 ];
 
+/// The limits the service's checks hold request bodies to, as (schema,
+/// property, keyword, value), stated from the checks' own constants: utoipa's
+/// attributes take literals only, which would be a second copy of each.
+const LIMITS: &[(&str, &str, &str, usize)] = &[
+    (
+        "Requester",
+        "name",
+        "maxLength",
+        handoff::MAX_REQUESTER_NAME_CHARS,
+    ),
+    ("Requester", "email", "maxLength", validate::MAX_EMAIL_LEN),
+    (
+        "Requester",
+        "external-id",
+        "maxLength",
+        handoff::MAX_EXTERNAL_ID_CHARS,
+    ),
+    ("Requester", "phone", "maxLength", handoff::MAX_PHONE_CHARS),
+    (
+        "HandoffRequest",
+        "reason",
+        "maxLength",
+        handoff::MAX_REASON_CHARS,
+    ),
+    (
+        "HandoffRequest",
+        "summary",
+        "maxLength",
+        handoff::MAX_SUMMARY_CHARS,
+    ),
+    ("HandoffRequest", "transcript", "minItems", 1),
+    (
+        "HandoffRequest",
+        "transcript",
+        "maxItems",
+        handoff::MAX_TRANSCRIPT_MESSAGES,
+    ),
+    (
+        "HandoffRequest",
+        "context",
+        "maxProperties",
+        handoff::MAX_CONTEXT_KEYS,
+    ),
+    (
+        "TranscriptMessage",
+        "text",
+        "maxLength",
+        handoff::MAX_MESSAGE_CHARS,
+    ),
+    ("ConversationAppend", "messages", "minItems", 1),
+    ("NoteRequest", "body", "maxLength", tickets::MAX_BODY_CHARS),
+    ("ReplyRequest", "body", "maxLength", tickets::MAX_BODY_CHARS),
+];
+
+/// Adds [`LIMITS`] to the schemas, and what a handoff's context keys and
+/// values may be.
+fn state_limits(schemas: &mut Value) {
+    for (schema, property, keyword, value) in LIMITS {
+        if let Some(property) = schemas
+            .pointer_mut(&format!("/{schema}/properties/{property}"))
+            .and_then(Value::as_object_mut)
+        {
+            property.insert((*keyword).into(), json!(value));
+        }
+    }
+    if let Some(context) = schemas
+        .pointer_mut("/HandoffRequest/properties/context")
+        .and_then(Value::as_object_mut)
+    {
+        context.insert(
+            "propertyNames".into(),
+            json!({"maxLength": handoff::MAX_CONTEXT_KEY_CHARS}),
+        );
+        context.insert(
+            "additionalProperties".into(),
+            json!({
+                "type": ["string", "number", "boolean"],
+                "maxLength": handoff::MAX_CONTEXT_TEXT_CHARS,
+            }),
+        );
+    }
+}
+
 /// Completes `doc` (the router's document as JSON); see the module docs.
 pub(crate) fn finish(doc: &mut Value) {
     // utoipa copies Cargo.toml's license, and the crate declares none: a
@@ -104,6 +189,9 @@ pub(crate) fn finish(doc: &mut Value) {
         .expect("a document is an object")
         .entry("components")
         .or_insert_with(|| json!({}));
+    if let Some(schemas) = components.get_mut("schemas") {
+        state_limits(schemas);
+    }
     let responses = components
         .as_object_mut()
         .expect("components is an object")
@@ -266,6 +354,21 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every limit lands on a property the service's schemas have.
+    #[test]
+    fn the_checks_limits_are_stated_in_the_schemas() {
+        let doc = crate::server::openapi();
+        let schemas = &doc["components"]["schemas"];
+        for (schema, property, keyword, value) in LIMITS {
+            let stated = &schemas[schema]["properties"][property][keyword];
+            assert_eq!(stated, &json!(value), "{schema}.{property} {keyword}");
+        }
+        let context = &schemas["HandoffRequest"]["properties"]["context"];
+        assert_eq!(context["propertyNames"]["maxLength"], 100);
+        assert_eq!(context["additionalProperties"]["maxLength"], 4000);
+        assert_eq!(schemas["Requester"]["properties"]["name"]["maxLength"], 200);
+    }
 
     #[test]
     fn operation_ids_are_prefixed_with_their_noun_once() {

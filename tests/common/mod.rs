@@ -393,6 +393,25 @@ impl Server {
         RawResponse::parse(&response)
     }
 
+    /// Sends `body` as JSON with `token`, and returns the status and the
+    /// JSON answer.
+    pub fn send_json(
+        &self,
+        token: &str,
+        method: &str,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let auth = format!("Bearer {token}");
+        let headers = [
+            ("Authorization", auth.as_str()),
+            ("Content-Type", "application/json"),
+        ];
+        let body = serde_json::to_vec(body).unwrap();
+        let response = self.raw(method, path, &headers, &body);
+        (response.status, response.json())
+    }
+
     /// Stops the server with SIGTERM and returns its exit code.
     pub fn terminate(mut self) -> Option<i32> {
         signal(&self.child, "TERM");

@@ -11,10 +11,9 @@ use jiff::Timestamp;
 
 use super::page_limit;
 use crate::api::{
-    AssigneeDecision, AssignmentSettings, AuthorKind, FieldError, Handoff, HandoffDecision,
-    HandoffOutcome, HandoffQuery, HandoffRequest, HandoffSettings, IntegrationKind, MessageRole,
-    Page, PageQuery, Problem, Role, TimelineKind, WaitQuery, WhatIfOutcome, WhatIfReport,
-    WhatIfRequest, WhatIfResult,
+    AssigneeDecision, AssignmentSettings, FieldError, Handoff, HandoffDecision, HandoffOutcome,
+    HandoffQuery, HandoffRequest, HandoffSettings, IntegrationKind, Page, PageQuery, Problem, Role,
+    WaitQuery, WhatIfOutcome, WhatIfReport, WhatIfRequest, WhatIfResult,
 };
 use crate::domain::assignment::Loads;
 use crate::domain::handoff::{self, Rejection, Workspace};
@@ -174,20 +173,9 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
         ),
         system("summary", decision.summary.clone()),
     ];
-    timeline.extend(request.transcript.iter().map(|message| NewEntry {
-        kind: TimelineKind::Message,
-        author_kind: match message.role {
-            MessageRole::Customer => AuthorKind::Customer,
-            MessageRole::Ai => AuthorKind::Ai,
-        },
-        author: match message.role {
-            MessageRole::Customer => customer.clone(),
-            MessageRole::Ai => Some(decision.agent.clone()),
-        },
-        event: None,
-        body: Some(message.text.clone()),
-        channel: Some(decision.channel),
-        at: message.at.unwrap_or(at),
+    timeline.extend(request.transcript.iter().map(|message| {
+        let agent = Some(decision.agent.clone());
+        NewEntry::transcript(message, customer.clone(), agent, decision.channel, at)
     }));
     timeline.push(assignment_entry(&decision.assignee, at));
     NewTicket {
@@ -230,7 +218,10 @@ async fn create(
     let wait = wait_for(&wait)?;
     let key = idempotency::key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
+    // The request as sent tells a replay from a reused key; the pipeline
+    // takes it normalized.
     let sha = idempotency::request_hash(&request, sent_by.as_deref());
+    let request = handoff::normalize_request(request);
     let at = Timestamp::now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
@@ -334,7 +325,7 @@ fn planned(
     workspace: &Snapshot,
     at: Timestamp,
 ) -> ApiResult<handoff::Plan> {
-    handoff::validate_request(request).map_err(rejections)?;
+    handoff::validate_request(request, at).map_err(rejections)?;
     let loaded = Loaded::from_snapshot(workspace, &request.agent).map_err(ApiError::validation)?;
     let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;
     if plan.outcome() == HandoffOutcome::External {
@@ -463,8 +454,9 @@ async fn preview(
         Principal::Ingest { .. } => {}
         other => other.require_operator()?,
     }
-    handoff::validate_request(&request).map_err(rejections)?;
+    let request = handoff::normalize_request(request);
     let at = Timestamp::now();
+    handoff::validate_request(&request, at).map_err(rejections)?;
     let loaded = Loaded::load(&state.store, &request.agent).await?;
     let plan = handoff::plan(&request, &loaded.workspace(), at).map_err(rejection)?;
     let team = state.store.team_state(plan.candidates_from()).await?;
@@ -478,8 +470,9 @@ fn decide_in(
     request: &HandoffRequest,
     at: Timestamp,
 ) -> WhatIfOutcome {
+    let request = &handoff::normalize_request(request.clone());
     let outcome = (|| {
-        handoff::validate_request(request).map_err(rejections)?;
+        handoff::validate_request(request, at).map_err(rejections)?;
         let loaded = Loaded::from_snapshot(snapshot, &request.agent)
             .map_err(|errors| ApiError::validation(errors).at_path("business-hours"))?;
         let plan = handoff::plan(request, &loaded.workspace(), at).map_err(rejection)?;

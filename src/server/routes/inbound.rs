@@ -14,12 +14,12 @@ use crate::api::{
 };
 use crate::domain::mail::{self, Joined, MAX_ATTACHMENTS, MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
 use crate::domain::tickets::{NewEntry, NewTicket};
-use crate::domain::validate::check_sender_email;
+use crate::domain::validate::check_customer_email;
 use crate::domain::{handoff, rules};
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::ApiJson;
+use crate::server::json::MailJson;
 use crate::server::store::{Store, StoreError};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -146,7 +146,7 @@ fn message_body(email: &InboundEmail, mut body: String) -> String {
 async fn receive(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(email): ApiJson<InboundEmail>,
+    MailJson(email): MailJson<InboundEmail>,
 ) -> ApiResult<(StatusCode, Json<InboundResult>)> {
     match &principal {
         Principal::Ingest { .. } => {}
@@ -163,6 +163,7 @@ async fn receive(
 /// The support inbox's one pipeline: the HTTP route, `deskctl inbox receive`
 /// (through the route) and the SMTP listener all come here.
 pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResult> {
+    let email = mail::without_nul(email);
     let loaded = Loaded::load(store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {
@@ -195,7 +196,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     let mut errors = Vec::new();
     if let Some(message) = not_one_mailbox(&email.from) {
         errors.push(FieldError::new("from", message));
-    } else if let Err(message) = check_sender_email(&from) {
+    } else if let Err(message) = check_customer_email(&from) {
         errors.push(FieldError::new("from", message));
     }
     if !addressed_to(&email.to, &address) {
@@ -301,6 +302,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                     body: Some(body),
                     channel: Some(Channel::Email),
                     at,
+                    dated_by_sender: false,
                 },
             ];
             timeline.push(assignment_entry(&assignee, at));

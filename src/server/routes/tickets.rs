@@ -13,7 +13,7 @@ use crate::api::{
     TicketQuery, TicketView,
 };
 use crate::domain::mail;
-use crate::domain::tickets::{self, Action, Actor, Outgoing};
+use crate::domain::tickets::{self, Action, Actor, MAX_BODY_CHARS, Outgoing};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
@@ -39,9 +39,6 @@ pub fn add(routes: ApiRoutes) -> ApiRoutes {
         .with(routes!(append_conversation))
         .with(routes!(requester_tickets))
 }
-
-/// The longest note or reply.
-const MAX_BODY_CHARS: usize = 20_000;
 
 /// The caller as the ticket rules see them.
 pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Actor> {
@@ -439,20 +436,7 @@ async fn append_conversation(
         other => other.require(Role::Manager)?,
     }
     let key = idempotency::key(&headers)?;
-    if body.messages.is_empty() {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "messages",
-            "send at least one message",
-        )]));
-    }
-    for (index, message) in body.messages.iter().enumerate() {
-        if message.text.trim().is_empty() || message.text.chars().count() > MAX_BODY_CHARS {
-            return Err(ApiError::validation(vec![crate::api::FieldError::new(
-                format!("messages[{index}].text"),
-                format!("must be 1 to {MAX_BODY_CHARS} characters"),
-            )]));
-        }
-    }
+    tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
     // Whose ticket it is, before the key is looked up: a platform's key on a
     // ticket not its own is not found, as on a ticket that does not exist.
     let origin = state.store.ticket_origin(number).await?;

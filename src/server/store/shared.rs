@@ -494,10 +494,13 @@ pub(super) fn ticket_condition(
     (condition, c.binds)
 }
 
-/// The times `entries` are recorded at, after an entry at `last`: each its
-/// own time, or the one before it if that is later, so a timeline read in
-/// order of record is in order of time too (entries composed a moment apart
-/// may be recorded the other way round).
+/// The times `entries` are recorded at, after an entry at `last`: each entry
+/// dated by the desk's clock at its own time, or at the one before it if that
+/// is later, so those entries read in order of record are in order of time
+/// too (entries composed a moment apart may be recorded the other way round).
+/// A message dated by its sender (a transcript's `at`, never later than when
+/// the desk received it) keeps its time, before the entries around it, and
+/// moves none after it.
 pub(super) fn in_order(
     last: Option<jiff::Timestamp>,
     entries: &[crate::domain::tickets::NewEntry],
@@ -506,6 +509,9 @@ pub(super) fn in_order(
     entries
         .iter()
         .map(|entry| {
+            if entry.dated_by_sender {
+                return entry.at;
+            }
             let at = previous.map_or(entry.at, |p| p.max(entry.at));
             previous = Some(at);
             at
@@ -1115,6 +1121,14 @@ mod tests {
             [at(5), at(7), at(7)]
         );
         assert_eq!(in_order(None, &[entry(3), entry(4)]), [at(3), at(4)]);
+        let sent = |s: i64| NewEntry {
+            dated_by_sender: true,
+            ..entry(s)
+        };
+        assert_eq!(
+            in_order(Some(at(5)), &[entry(6), sent(1), sent(2), entry(4)]),
+            [at(6), at(1), at(2), at(6)]
+        );
     }
 
     #[test]

@@ -1268,6 +1268,63 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
     assert_eq!(desk.snapshot().await, before);
 }
 
+/// Every operation the OpenAPI document gives a JSON request body, as
+/// (method, path with each parameter `1`); the platforms' webhooks are read
+/// as each platform sends them, not as API bodies.
+fn operations_with_json_bodies() -> Vec<(String, String)> {
+    let document = deskctl::server::openapi();
+    let parameter = regex::Regex::new(r"\{[^}]+\}").unwrap();
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let json_body = &operation["requestBody"]["content"]["application/json"];
+            if json_body.is_null() || path.ends_with("/webhook") {
+                continue;
+            }
+            let path = parameter.replace_all(path, "1");
+            operations.push((method.to_uppercase(), path.into_owned()));
+        }
+    }
+    assert!(operations.len() > 20, "{operations:?}");
+    operations
+}
+
+#[tokio::test]
+async fn every_request_body_is_an_object_never_an_array() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    // serde reads a struct from an array of its fields in order: `[]` is a
+    // body whose keys are all optional, and the handoff the tester sent was
+    // accepted as one.
+    let handoff = json!(["shop", "production", "web", {"name": "A"}, [{"role": "customer", "text": "hi"}], {}, null, null]);
+    for (method, path) in operations_with_json_bodies() {
+        for body in [json!([]), handoff.clone()] {
+            let reply = desk.call(Some(&alice), &method, &path, Some(body)).await;
+            let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(
+                detail.contains("invalid type: sequence, expected an object"),
+                "{method} {path}: {problem:#}"
+            );
+            assert!(!detail.contains("struct"), "{method} {path}: {problem:#}");
+        }
+    }
+    // Nested objects too, at any depth.
+    for body in [
+        json!({"agent": "shop", "environment": "production", "channel": "web", "requester": ["Arr"]}),
+        json!({"agent": "shop", "environment": "production", "channel": "web", "transcript": [["customer", "hi"]]}),
+    ] {
+        desk.call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
 #[tokio::test]
 async fn a_body_without_a_json_content_type_is_a_415() {
     let Some(desk) = Desk::new().await else {

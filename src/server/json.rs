@@ -3,12 +3,16 @@
 //! and the JSON body every page of a list is answered with (or JSON lines, for
 //! a page of tickets).
 
-use axum::extract::rejection::JsonRejection;
+mod objects;
+
+use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
+use self::objects::Objects;
 use super::error::ApiError;
 use crate::api::{FieldError, JSON_LINES, NEXT_CURSOR_HEADER};
 
@@ -116,7 +120,7 @@ pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
     lines.is_some_and(|lines| lines > 0.0 && json.is_none_or(|json| lines >= json))
 }
 
-/// A JSON request body.
+/// A JSON request body: an object, as the API's schemas describe every one.
 pub struct ApiJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for ApiJson<T>
@@ -127,42 +131,86 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let limit = super::body_limit(req.uri().path());
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_rejection(rejection, limit)),
+        if !json_content_type(req.headers()) {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "the request body must be sent with `Content-Type: application/json`",
+            ));
         }
+        let limit = super::body_limit(req.uri().path());
+        let body = match Bytes::from_request(req, state).await {
+            Ok(body) => body,
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(too_large(limit));
+            }
+            Err(rejection) => {
+                return Err(ApiError::new(
+                    rejection.status(),
+                    "invalid_body",
+                    rejection.body_text(),
+                ));
+            }
+        };
+        read_body(&body).map(ApiJson)
     }
 }
 
-/// `limit`: the body limit of the request's path, for the message.
-fn json_rejection(rejection: JsonRejection, limit: usize) -> ApiError {
-    match rejection {
-        JsonRejection::JsonDataError(e) => ApiError {
-            errors: vec![FieldError::new("body", source_message(&e))],
+/// Whether a request says its body is JSON: `application/json`, or a type
+/// with the `+json` suffix, as axum's `Json` accepts.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<mime::Mime>().ok())
+        .is_some_and(|mime| {
+            mime.type_() == "application"
+                && (mime.subtype() == "json" || mime.suffix().is_some_and(|name| name == "json"))
+        })
+}
+
+/// Reads a request body as a `T`, its structs from objects only.
+pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match T::deserialize(Objects(&mut deserializer)).and_then(|value| {
+        deserializer.end()?;
+        Ok(value)
+    }) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(body_error::<T>(body, error)),
+    }
+}
+
+/// The answer to a body that [`read_body`] could not read as a `T` (with
+/// `error`): the body is read again to find where the error is. Only then:
+/// serde_path_to_error copies every key it passes, and a handoff has dozens.
+#[cold]
+fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> ApiError {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let located = match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
+        Err(located) => located,
+        // The value read; what follows it is the error (no path).
+        Ok(_) => return body_rejection(error.classify(), &error.to_string()),
+    };
+    body_rejection(located.inner().classify(), &located.to_string())
+}
+
+/// The answer to a body serde_json found `message` in, of its `category`.
+fn body_rejection(category: Category, message: &str) -> ApiError {
+    match category {
+        Category::Data => ApiError {
+            errors: vec![FieldError::new("body", message)],
             ..ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_body",
-                format!(
-                    "the request body does not match the expected shape: {}",
-                    source_message(&e)
-                ),
+                format!("the request body does not match the expected shape: {message}"),
             )
         },
-        JsonRejection::JsonSyntaxError(e) => ApiError::new(
+        Category::Syntax | Category::Eof | Category::Io => ApiError::new(
             StatusCode::BAD_REQUEST,
             "malformed_json",
-            format!("the request body is not valid JSON: {}", source_message(&e)),
+            format!("the request body is not valid JSON: {message}"),
         ),
-        JsonRejection::MissingJsonContentType(_) => ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "the request body must be sent with `Content-Type: application/json`",
-        ),
-        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            too_large(limit)
-        }
-        other => ApiError::new(other.status(), "invalid_body", other.body_text()),
     }
 }
 
@@ -176,15 +224,6 @@ pub fn too_large(limit: usize) -> ApiError {
             limit / (1024 * 1024)
         ),
     )
-}
-
-/// The innermost error message: serde's, with its line and column.
-fn source_message(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut current = error;
-    while let Some(source) = current.source() {
-        current = source;
-    }
-    current.to_string()
 }
 
 /// Query parameters.

@@ -1182,31 +1182,50 @@ async fn malformed_json_is_a_400() {
 }
 
 #[tokio::test]
-async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
+async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() {
     let Some(desk) = Desk::new().await else {
         return;
     };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
+    let ingest = desk.ingest_token().await;
     let before = desk.snapshot().await;
 
-    let cases: Vec<(&str, &str, Value, &str)> = vec![
+    let bob = |extra: Value| {
+        let mut body = json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let handoff = |extra: Value| {
+        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web"});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    // (method, uri, body, the field named, what its message mentions)
+    let cases: Vec<(&str, &str, Value, &str, &str)> = vec![
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "nickname": "b"}),
+            bob(json!({"nickname": "b"})),
             "nickname",
+            "unknown field `nickname`",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "capacity": "lots"}),
+            bob(json!({"capacity": "lots"})),
+            "capacity",
             "lots",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "admin"}),
+            bob(json!({"role": "admin"})),
+            "role",
             "admin",
         ),
         (
@@ -1214,56 +1233,141 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
             "/v1/operators",
             json!({"handle": "bob", "name": "Bob"}),
             "email",
+            "missing field `email`",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": 7, "name": "Bob", "email": "bob@example.com"}),
-            "",
+            bob(json!({"handle": 7})),
+            "handle",
+            "invalid type: integer `7`",
         ),
-        ("PATCH", "/v1/operators/alice", json!({"capacity": -1}), ""),
+        (
+            "PATCH",
+            "/v1/operators/alice",
+            json!({"capacity": -1}),
+            "capacity",
+            "-1",
+        ),
         (
             "PATCH",
             "/v1/operators/alice",
             json!({"teams": "support"}),
-            "",
+            "teams",
+            "expected an array",
         ),
         (
             "POST",
             "/v1/teams",
             json!({"key": "billing", "name": "Billing", "default": "yes"}),
-            "",
+            "default",
+            "expected a boolean",
         ),
         (
             "PATCH",
             "/v1/teams/support",
             json!({"colour": "blue"}),
             "colour",
+            "colour",
         ),
         (
             "POST",
             "/v1/tokens",
             json!({"kind": "robot", "name": "x"}),
+            "kind",
             "robot",
         ),
-        ("POST", "/v1/operators", json!(["bob"]), ""),
+        (
+            "POST",
+            "/v1/operators",
+            json!(["bob"]),
+            "body",
+            "invalid type: array, expected an object",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!("bob"),
+            "body",
+            "expected an object",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"environment": "prod"})),
+            "environment",
+            "`prod`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"requester": {"name": ["A"]}})),
+            "requester.name",
+            "invalid type: array, expected a string",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"requester": {"nme": "A"}})),
+            "requester.nme",
+            "unknown field `nme`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": [
+                {"role": "customer", "text": "a"}, {"role": "ai", "text": "b"}, {"role": "bot", "text": "c"},
+            ]})),
+            "transcript[2].role",
+            "`bot`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": [{"text": "a"}]})),
+            "transcript[0].role",
+            "missing field `role`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": {}})),
+            "transcript",
+            "invalid type: object, expected an array",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            json!({"environment": "production"}),
+            "agent",
+            "missing field `agent`",
+        ),
     ];
-    for (method, uri, body, mentions) in cases {
+    for (method, uri, body, field, mentions) in cases {
+        let token = if uri == "/v1/handoffs" {
+            &ingest
+        } else {
+            &alice
+        };
         let reply = desk
-            .call(Some(&alice), method, uri, Some(body.clone()))
+            .call(Some(token), method, uri, Some(body.clone()))
             .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{method} {uri} {body}: {:#}",
-            reply.json
-        );
         let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-        assert_eq!(error_fields(&problem), ["body"], "{problem:#}");
+        assert_eq!(
+            error_fields(&problem),
+            [field],
+            "{method} {uri} {body}: {problem:#}"
+        );
+        let message = error_message(&problem, field);
         assert!(
-            error_message(&problem, "body").contains(mentions),
+            message.contains(mentions),
             "{method} {uri} {body}: the error names '{mentions}': {problem:#}"
         );
+        // The message is about the value; where it is, is the field's to say.
+        assert!(!message.contains(" at line "), "{problem:#}");
+        assert!(!message.starts_with(&format!("{field}:")), "{problem:#}");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains(message), "{problem:#}");
     }
     assert_eq!(desk.snapshot().await, before);
 }
@@ -1307,7 +1411,7 @@ async fn every_request_body_is_an_object_never_an_array() {
             let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
             let detail = problem["detail"].as_str().unwrap();
             assert!(
-                detail.contains("invalid type: sequence, expected an object"),
+                detail.contains("invalid type: array, expected an object"),
                 "{method} {path}: {problem:#}"
             );
             assert!(!detail.contains("struct"), "{method} {path}: {problem:#}");
@@ -2027,15 +2131,20 @@ async fn page_limits_out_of_range_are_refused() {
         );
     }
 
-    // Query strings that do not parse are refused too.
-    for uri in [
-        "/v1/operators?limit=lots",
-        "/v1/operators?limit=-1",
-        "/v1/operators?page=2",
+    // Query strings that do not parse are refused too, naming the parameter.
+    for (uri, parameter, mentions) in [
+        ("/v1/operators?limit=lots", "limit", "invalid digit"),
+        ("/v1/operators?limit=-1", "limit", "invalid digit"),
+        ("/v1/operators?page=2", "page", "unknown parameter `page`"),
     ] {
         let reply = desk.call(Some(&token), "GET", uri, None).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
-        reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+        let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+        assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
+        assert!(
+            error_message(&problem, parameter).contains(mentions),
+            "{uri}: {problem:#}"
+        );
     }
 }
 

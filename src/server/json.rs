@@ -187,31 +187,82 @@ pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError>
 #[cold]
 fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> ApiError {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let located = match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
-        Err(located) => located,
-        // The value read; what follows it is the error (no path).
-        Ok(_) => return body_rejection(error.classify(), &error.to_string()),
-    };
-    body_rejection(located.inner().classify(), &located.to_string())
+    match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
+        Err(located) => body_rejection(located.inner(), &path_text(located.path())),
+        // The value read; what follows it is the error, about the whole body.
+        Ok(_) => body_rejection(&error, ""),
+    }
 }
 
-/// The answer to a body serde_json found `message` in, of its `category`.
-fn body_rejection(category: Category, message: &str) -> ApiError {
-    match category {
-        Category::Data => ApiError {
-            errors: vec![FieldError::new("body", message)],
-            ..ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                format!("the request body does not match the expected shape: {message}"),
-            )
-        },
+/// The answer to a body serde_json found `error` in, at `path`.
+fn body_rejection(error: &serde_json::Error, path: &str) -> ApiError {
+    let message = without_position(error);
+    let at = format!("at line {} column {}", error.line(), error.column());
+    match error.classify() {
+        Category::Data => {
+            let (field, message) = located(path, &message, "body");
+            let place = match path {
+                "" => String::new(),
+                _ => format!("{field}: "),
+            };
+            ApiError {
+                detail: format!(
+                    "the request body does not match the expected shape: {place}{message} ({at})"
+                ),
+                errors: vec![FieldError::new(field, message)],
+                ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", "")
+            }
+        }
         Category::Syntax | Category::Eof | Category::Io => ApiError::new(
             StatusCode::BAD_REQUEST,
             "malformed_json",
-            format!("the request body is not valid JSON: {message}"),
+            format!("the request body is not valid JSON: {message} {at}"),
         ),
     }
+}
+
+/// serde_json's message without the " at line L column C" it ends with.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) => message.to_string(),
+        None => message,
+    }
+}
+
+/// `requester.name`, `transcript[2].role`; empty for the whole value.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    match path.iter().next() {
+        Some(_) => path.to_string(),
+        None => String::new(),
+    }
+}
+
+/// An error serde found at `path` as `errors[]` gives it: the field is the
+/// JSON path of the offending value, or of the key that is missing, or
+/// `whole` when the error is about all of it; the message in JSON's words
+/// (an array, an object; not serde's sequence and map).
+fn located(path: &str, message: &str, whole: &str) -> (String, String) {
+    let mut field = path.to_string();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    if let Some(key) = missing {
+        if !field.is_empty() {
+            field.push('.');
+        }
+        field.push_str(key);
+    }
+    if field.is_empty() {
+        field = whole.to_string();
+    }
+    let message = message
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("invalid type: map", "invalid type: object")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected an object");
+    (field, message)
 }
 
 /// The answer to a body over `limit` bytes.
@@ -242,14 +293,18 @@ where
             serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         match serde_path_to_error::deserialize::<_, T>(deserializer) {
             Ok(value) => Ok(ApiQuery(value)),
-            Err(e) => Err(ApiError {
-                errors: vec![FieldError::new("query", e.to_string())],
-                ..ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_query",
-                    format!("invalid query string: {e}"),
-                )
-            }),
+            Err(e) => {
+                let message = e
+                    .inner()
+                    .to_string()
+                    .replace("unknown field", "unknown parameter");
+                let (field, message) = located(&path_text(e.path()), &message, "query");
+                Err(ApiError {
+                    detail: format!("invalid query string: {field}: {message}"),
+                    errors: vec![FieldError::new(field, message)],
+                    ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
+                })
+            }
         }
     }
 }
@@ -348,6 +403,32 @@ mod tests {
         assert!(!accepts(&["application/x-ndjson;q=0"]));
         assert!(!accepts(&["application/x-ndjson;q=nonsense"]));
         assert!(!accepts(&["application/x-ndjson;q=0.5, application/json"]));
+    }
+
+    #[test]
+    fn an_error_is_located_at_its_json_path_in_jsons_words() {
+        let at = |path, message| located(path, message, "body");
+        assert_eq!(
+            at("transcript[2].role", "unknown variant `bot`"),
+            ("transcript[2].role".into(), "unknown variant `bot`".into())
+        );
+        // A missing key is where it should have been.
+        assert_eq!(at("", "missing field `agent`").0, "agent");
+        assert_eq!(
+            at("transcript[0]", "missing field `role`").0,
+            "transcript[0].role"
+        );
+        assert_eq!(
+            at("", "invalid type: sequence, expected a map"),
+            (
+                "body".into(),
+                "invalid type: array, expected an object".into()
+            )
+        );
+        assert_eq!(
+            at("teams", "invalid type: map, expected a sequence").1,
+            "invalid type: object, expected an array"
+        );
     }
 
     #[tokio::test]

@@ -1429,6 +1429,117 @@ async fn every_request_body_is_an_object_never_an_array() {
     assert_eq!(desk.snapshot().await, before);
 }
 
+/// A handoff preview whose context nests `depth` arrays in one another.
+fn handoff_nesting(depth: usize) -> String {
+    format!(
+        r#"{{"agent": "shop", "environment": "production", "channel": "web", "context": {{"deep": {}1{}}}}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    )
+}
+
+#[tokio::test]
+async fn json_is_told_apart_from_what_the_service_does_not_read() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let team = |key: &str| json!({"key": key, "name": "Team"}).to_string();
+
+    // A compressed body: 415 naming the coding, and what is accepted
+    // (RFC 9110 §15.5.16), not "expected value at line 1 column 1".
+    for coding in ["gzip", "br", "identity, gzip"] {
+        let mut request = raw_request(
+            "POST",
+            "/v1/teams",
+            &alice,
+            Some("application/json"),
+            team("zipped"),
+        );
+        request
+            .headers_mut()
+            .insert("content-encoding", coding.parse().unwrap());
+        let reply = desk.send(request).await;
+        assert_eq!(
+            reply.header("accept-encoding"),
+            Some("identity"),
+            "{coding}"
+        );
+        let problem = reply.problem(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_content_encoding",
+        );
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("gzip") || detail.contains("br"),
+            "{problem:#}"
+        );
+    }
+    let mut plain = raw_request(
+        "POST",
+        "/v1/teams",
+        &alice,
+        Some("application/json"),
+        team("plain"),
+    );
+    plain
+        .headers_mut()
+        .insert("content-encoding", "identity".parse().unwrap());
+    desk.send(plain).await.ok(StatusCode::CREATED);
+
+    // A UTF-8 byte-order mark before the JSON is read past (RFC 8259 §8.1).
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(team("marked").as_bytes());
+    desk.send(raw_request(
+        "POST",
+        "/v1/teams",
+        &alice,
+        Some("application/json"),
+        marked,
+    ))
+    .await
+    .ok(StatusCode::CREATED);
+
+    // 127 levels are read; 128 are refused in a short sentence that says so,
+    // without the path down to where the reading stopped.
+    let preview = |depth| {
+        raw_request(
+            "POST",
+            "/v1/handoffs/preview",
+            &alice,
+            Some("application/json"),
+            handoff_nesting(depth),
+        )
+    };
+    let read = desk.send(preview(125)).await;
+    assert_ne!(read.json["code"], "nested_too_deeply", "{:#}", read.json);
+    assert_ne!(read.status, StatusCode::BAD_REQUEST, "{:#}", read.json);
+    for depth in [126, 250] {
+        let problem = desk
+            .send(preview(depth))
+            .await
+            .problem(StatusCode::BAD_REQUEST, "nested_too_deeply");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains("more than 127 levels"), "{problem:#}");
+        assert!(
+            !detail.contains("not valid JSON") && !detail.contains("deep.") && detail.len() < 160,
+            "{problem:#}"
+        );
+    }
+
+    // A number too large for a double is valid JSON: the value is wrong, at its field.
+    let problem = desk
+        .send(raw_request("POST", "/v1/handoffs/preview", &alice, Some("application/json"),
+            r#"{"agent": "shop", "environment": "production", "channel": "web", "context": {"total": 1e400}}"#))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(error_fields(&problem), ["context.total"], "{problem:#}");
+    assert!(
+        error_message(&problem, "context.total").contains("number out of range"),
+        "{problem:#}"
+    );
+}
+
 #[tokio::test]
 async fn a_body_without_a_json_content_type_is_a_415() {
     let Some(desk) = Desk::new().await else {

@@ -169,8 +169,13 @@ fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
         })
 }
 
+/// The byte-order mark some Windows tools write before UTF-8 text: RFC 8259
+/// lets a reader ignore it, and an integrator's file sent as is carries it.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads a request body as a `T`, its structs from objects only.
 pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let body = body.strip_prefix(BYTE_ORDER_MARK).unwrap_or(body);
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match T::deserialize(Objects(&mut deserializer)).and_then(|value| {
         deserializer.end()?;
@@ -194,30 +199,52 @@ fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> Api
     }
 }
 
+/// How deep serde_json reads arrays and objects in one another (its
+/// recursion limit is 128: the 128th level is refused).
+const MAX_NESTING: usize = 127;
+
 /// The answer to a body serde_json found `error` in, at `path`.
 fn body_rejection(error: &serde_json::Error, path: &str) -> ApiError {
     let message = without_position(error);
     let at = format!("at line {} column {}", error.line(), error.column());
-    match error.classify() {
-        Category::Data => {
-            let (field, message) = located(path, &message, "body");
-            let place = match path {
-                "" => String::new(),
-                _ => format!("{field}: "),
-            };
-            ApiError {
-                detail: format!(
-                    "the request body does not match the expected shape: {place}{message} ({at})"
-                ),
-                errors: vec![FieldError::new(field, message)],
-                ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", "")
-            }
+    match (error.classify(), message.as_str()) {
+        // Valid JSON, though serde_json files the number under syntax: the
+        // value is the problem, at its place.
+        (_, "number out of range") => {
+            shape_error(path, "number out of range: beyond ±1.8e308", &at)
         }
-        Category::Syntax | Category::Eof | Category::Io => ApiError::new(
+        (Category::Data, _) => shape_error(path, &message, &at),
+        // The path to where it stopped would be as long as the nesting.
+        (_, "recursion limit exceeded") => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "nested_too_deeply",
+            format!(
+                "the request body nests arrays and objects more than {MAX_NESTING} levels \
+                 deep, the most the service reads ({at})"
+            ),
+        ),
+        (Category::Syntax | Category::Eof | Category::Io, _) => ApiError::new(
             StatusCode::BAD_REQUEST,
             "malformed_json",
             format!("the request body is not valid JSON: {message} {at}"),
         ),
+    }
+}
+
+/// A body that is JSON but not what the route reads: `message` about the
+/// value at `path`, found `at` a line and column.
+fn shape_error(path: &str, message: &str, at: &str) -> ApiError {
+    let (field, message) = located(path, message, "body");
+    let place = match path {
+        "" => String::new(),
+        _ => format!("{field}: "),
+    };
+    ApiError {
+        detail: format!(
+            "the request body does not match the expected shape: {place}{message} ({at})"
+        ),
+        errors: vec![FieldError::new(field, message)],
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", "")
     }
 }
 

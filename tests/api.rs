@@ -820,7 +820,7 @@ async fn the_routers_own_errors_are_problems_too() {
     let problem = desk
         .call(Some(&alice), "GET", "/v1/tickets/abc", None)
         .await
-        .problem(StatusCode::BAD_REQUEST, "bad_request");
+        .problem(StatusCode::BAD_REQUEST, "invalid_path");
     assert!(
         problem["detail"].as_str().unwrap().contains("abc"),
         "{problem}"
@@ -1372,12 +1372,18 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() 
     assert_eq!(desk.snapshot().await, before);
 }
 
+/// An OpenAPI path with `value` for each of its parameters.
+fn with_parameters(path: &str, value: &str) -> String {
+    static PARAMETER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{[^}]+\}").unwrap());
+    PARAMETER.replace_all(path, value).into_owned()
+}
+
 /// Every operation the OpenAPI document gives a JSON request body, as
 /// (method, path with each parameter `1`); the platforms' webhooks are read
 /// as each platform sends them, not as API bodies.
 fn operations_with_json_bodies() -> Vec<(String, String)> {
     let document = deskctl::server::openapi();
-    let parameter = regex::Regex::new(r"\{[^}]+\}").unwrap();
     let mut operations = Vec::new();
     for (path, item) in document["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
@@ -1385,8 +1391,7 @@ fn operations_with_json_bodies() -> Vec<(String, String)> {
             if json_body.is_null() || path.ends_with("/webhook") {
                 continue;
             }
-            let path = parameter.replace_all(path, "1");
-            operations.push((method.to_uppercase(), path.into_owned()));
+            operations.push((method.to_uppercase(), with_parameters(path, "1")));
         }
     }
     assert!(operations.len() > 20, "{operations:?}");
@@ -1538,6 +1543,53 @@ async fn json_is_told_apart_from_what_the_service_does_not_read() {
         error_message(&problem, "context.total").contains("number out of range"),
         "{problem:#}"
     );
+}
+
+#[tokio::test]
+async fn a_path_parameter_that_does_not_read_is_a_400_naming_it_in_words() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let document = deskctl::server::openapi();
+    let mut checked = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                if parameter["in"] != "path" {
+                    continue;
+                }
+                let name = parameter["name"].as_str().unwrap();
+                // A number that is not one; text that is not UTF-8.
+                let (segment, mentions) = match parameter["schema"]["type"].as_str() {
+                    Some("integer") => ("abc", "'abc' is not a whole number"),
+                    _ => ("%FF%FE", "not UTF-8"),
+                };
+                let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
+                let body = (method != "get" && method != "delete").then(|| json!({}));
+                let reply = desk
+                    .call(Some(&alice), &method.to_uppercase(), &uri, body)
+                    .await;
+                let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
+                assert_eq!(
+                    error_fields(&problem),
+                    [name],
+                    "{method} {uri}: {problem:#}"
+                );
+                assert!(
+                    error_message(&problem, name).contains(mentions),
+                    "{method} {uri}: {problem:#}"
+                );
+                let detail = problem["detail"].as_str().unwrap();
+                assert!(
+                    detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
+                    "{method} {uri}: {problem:#}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 30, "{checked}");
 }
 
 #[tokio::test]

@@ -6,7 +6,9 @@
 mod objects;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::path::ErrorKind as PathErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
@@ -336,6 +338,99 @@ where
     }
 }
 
+/// Path parameters: a segment of the wrong type is refused naming the
+/// parameter, in words (axum says "Invalid URL: Cannot parse `abc` to a `u64`").
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(PathRejection::FailedToDeserializePathParams(failed)) => {
+                // A parameter read alone, or by position, is reported without
+                // its name: the route's parameters say it.
+                let names = match RawPathParams::from_request_parts(parts, state).await {
+                    Ok(params) => params.iter().map(|(name, _)| name.to_string()).collect(),
+                    Err(_) => Vec::new(),
+                };
+                Err(path_rejection(failed.into_kind(), &names))
+            }
+            // A handler reading parameters its route does not have.
+            Err(other) => Err(ApiError::internal(other.body_text())),
+        }
+    }
+}
+
+/// The most of a path segment repeated in an error.
+const MAX_ECHOED_SEGMENT: usize = 64;
+
+/// The answer to a path parameter that did not read as its type; `names`
+/// are the route's parameters, in order.
+fn path_rejection(kind: PathErrorKind, names: &[String]) -> ApiError {
+    let name = |index: usize| names.get(index).cloned().unwrap_or_else(|| "path".into());
+    let segment = |value: &str| {
+        let shown: String = value.chars().take(MAX_ECHOED_SEGMENT).collect();
+        let more = if shown.len() < value.len() { "…" } else { "" };
+        format!("'{shown}{more}'")
+    };
+    let (parameter, message) = match kind {
+        PathErrorKind::ParseErrorAtKey {
+            key,
+            value,
+            expected_type,
+        } => (
+            key,
+            format!("{} is not {}", segment(&value), what_is(expected_type)),
+        ),
+        PathErrorKind::ParseErrorAtIndex {
+            index,
+            value,
+            expected_type,
+        } => (
+            name(index),
+            format!("{} is not {}", segment(&value), what_is(expected_type)),
+        ),
+        PathErrorKind::ParseError {
+            value,
+            expected_type,
+        } => (
+            name(0),
+            format!("{} is not {}", segment(&value), what_is(expected_type)),
+        ),
+        PathErrorKind::InvalidUtf8InPathParam { key } => {
+            (key, "is not UTF-8 text once percent-decoded".to_string())
+        }
+        PathErrorKind::DeserializeError {
+            key,
+            value,
+            message,
+        } => (key, format!("{}: {message}", segment(&value))),
+        other => return ApiError::internal(other),
+    };
+    ApiError {
+        detail: format!("the path parameter `{parameter}` is invalid: {message}"),
+        errors: vec![FieldError::new(parameter, message)],
+        ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_path", "")
+    }
+}
+
+/// What a value of the Rust type `expected_type` is, in words.
+fn what_is(expected_type: &str) -> &'static str {
+    match expected_type {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        _ => "a value this parameter takes",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +550,39 @@ mod tests {
         assert_eq!(
             at("teams", "invalid type: map, expected a sequence").1,
             "invalid type: object, expected an array"
+        );
+    }
+
+    #[test]
+    fn a_path_parameter_error_names_the_parameter_and_echoes_little() {
+        let names = ["kind".to_string(), "id".to_string()];
+        let error = path_rejection(
+            PathErrorKind::ParseErrorAtIndex {
+                index: 1,
+                value: "9".repeat(200),
+                expected_type: "u64",
+            },
+            &names,
+        );
+        assert_eq!(error.status, StatusCode::BAD_REQUEST);
+        assert_eq!(error.errors[0].field, "id");
+        let message = &error.errors[0].message;
+        assert!(
+            message.ends_with("…' is not a whole number (0 or more)"),
+            "{message}"
+        );
+        assert!(message.len() < 120, "{message}");
+        let error = path_rejection(
+            PathErrorKind::ParseError {
+                value: "abc".into(),
+                expected_type: "deskctl::Thing",
+            },
+            &[],
+        );
+        assert_eq!(error.errors[0].field, "path");
+        assert_eq!(
+            error.errors[0].message,
+            "'abc' is not a value this parameter takes"
         );
     }
 

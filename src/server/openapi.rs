@@ -18,7 +18,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "BadRequest",
         "The request is malformed: JSON that does not parse (`malformed_json`; a UTF-8 \
          byte-order mark before it is read past), arrays and objects nested more than 127 \
-         levels deep (`nested_too_deeply`), a query string or path segment of the wrong type.",
+         levels deep (`nested_too_deeply`), a query string (`invalid_query`) or path segment \
+         (`invalid_path`) of the wrong type; `errors` names the parameter.",
         "malformed_json",
     ),
     (

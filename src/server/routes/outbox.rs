@@ -3,13 +3,13 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::{into_page, page_limit};
 use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiQuery, JsonBody};
+use crate::server::json::{ApiPath, ApiQuery, JsonBody};
 use crate::server::{AppState, Store};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -71,7 +71,7 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<u64>,
+    ApiPath(id): ApiPath<u64>,
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
     Ok(Json(state.store.get_outbound(id).await?))
@@ -86,7 +86,7 @@ async fn show(
 async fn retry(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<u64>,
+    ApiPath(id): ApiPath<u64>,
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
     Ok(Json(state.store.retry_outbound(id).await?))

@@ -839,13 +839,23 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
     };
     let alice = desk.login("alice", "owner").await;
     let secret = "a-signing-secret-of-length";
-    for url in [
-        "http://169.254.169.254/latest/meta-data/",
-        "https://169.254.169.254/latest/meta-data/",
-        "https://[fe80::1]/hook",
-        "http://metadata.google.internal/computeMetadata/v1/",
-        "http://ai.example.com/desk/events",
-        "https://0.0.0.0/hook",
+    for (url, why) in [
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("https://169.254.169.254/latest/meta-data/", "link-local"),
+        ("https://[fe80::1]/hook", "link-local"),
+        (
+            "http://metadata.google.internal/computeMetadata/v1/",
+            "metadata",
+        ),
+        // The root's trailing dot names the same host.
+        (
+            "https://metadata.google.internal./computeMetadata/v1/",
+            "metadata",
+        ),
+        ("https://Metadata.Google.Internal./", "metadata"),
+        ("http://ai.example.com/desk/events", "https://"),
+        ("https://0.0.0.0/hook", "unspecified"),
+        ("http://0.0.0.0", "unspecified"),
     ] {
         let problem = desk
             .call(
@@ -857,6 +867,8 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
             .await
             .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
         assert_eq!(problem["errors"][0]["field"], "url", "{url}");
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(why), "{url}: {problem:#}");
     }
     for url in [
         "https://ai.example.com/desk/events",

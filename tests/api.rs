@@ -1602,6 +1602,24 @@ async fn a_path_parameter_that_does_not_read_is_a_400_naming_it_in_words() {
         }
     }
     assert!(checked > 30, "{checked}");
+    // The outbox names a message by its id or by the id it went out with.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/outbox/abc/retry",
+            Some(json!({})),
+        )
+        .await
+        .problem(StatusCode::BAD_REQUEST, "invalid_path");
+    assert_eq!(error_fields(&problem), ["id"], "{problem:#}");
+    assert!(
+        error_message(&problem, "id").contains("'abc' is neither a message's id"),
+        "{problem:#}"
+    );
+    desk.call(Some(&alice), "GET", "/v1/outbox/evt_0123456789ab", None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]

@@ -374,45 +374,50 @@ const MAX_ECHOED_SEGMENT: usize = 64;
 /// are the route's parameters, in order.
 fn path_rejection(kind: PathErrorKind, names: &[String]) -> ApiError {
     let name = |index: usize| names.get(index).cloned().unwrap_or_else(|| "path".into());
-    let segment = |value: &str| {
-        let shown: String = value.chars().take(MAX_ECHOED_SEGMENT).collect();
-        let more = if shown.len() < value.len() { "…" } else { "" };
-        format!("'{shown}{more}'")
-    };
-    let (parameter, message) = match kind {
+    let (parameter, value, problem) = match kind {
         PathErrorKind::ParseErrorAtKey {
             key,
             value,
             expected_type,
-        } => (
-            key,
-            format!("{} is not {}", segment(&value), what_is(expected_type)),
-        ),
+        } => (key, value, format!("is not {}", what_is(expected_type))),
         PathErrorKind::ParseErrorAtIndex {
             index,
             value,
             expected_type,
         } => (
             name(index),
-            format!("{} is not {}", segment(&value), what_is(expected_type)),
+            value,
+            format!("is not {}", what_is(expected_type)),
         ),
         PathErrorKind::ParseError {
             value,
             expected_type,
-        } => (
-            name(0),
-            format!("{} is not {}", segment(&value), what_is(expected_type)),
-        ),
+        } => (name(0), value, format!("is not {}", what_is(expected_type))),
         PathErrorKind::InvalidUtf8InPathParam { key } => {
-            (key, "is not UTF-8 text once percent-decoded".to_string())
+            let message = "is not UTF-8 text once percent-decoded";
+            return invalid_path_message(&key, message.into());
         }
         PathErrorKind::DeserializeError {
             key,
             value,
             message,
-        } => (key, format!("{}: {message}", segment(&value))),
+        } => (key, value, format!(": {message}")),
         other => return ApiError::internal(other),
     };
+    invalid_path(&parameter, &value, &problem)
+}
+
+/// 400 `invalid_path`: path parameter `parameter`'s `value` (echoed up to
+/// [`MAX_ECHOED_SEGMENT`] characters) and what is wrong with it (`problem`:
+/// "is not a whole number").
+pub(crate) fn invalid_path(parameter: &str, value: &str, problem: &str) -> ApiError {
+    let shown: String = value.chars().take(MAX_ECHOED_SEGMENT).collect();
+    let more = if shown.len() < value.len() { "…" } else { "" };
+    let separator = if problem.starts_with(':') { "" } else { " " };
+    invalid_path_message(parameter, format!("'{shown}{more}'{separator}{problem}"))
+}
+
+fn invalid_path_message(parameter: &str, message: String) -> ApiError {
     ApiError {
         detail: format!("the path parameter `{parameter}` is invalid: {message}"),
         errors: vec![FieldError::new(parameter, message)],

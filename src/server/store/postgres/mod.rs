@@ -121,6 +121,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/postgres/0014_inbound_emails_by_ticket.sql"),
     ),
+    (
+        15,
+        "outbox messages by the id they went out with",
+        include_str!("../../../../migrations/postgres/0015_outbox_delivery_id.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -239,6 +239,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/sqlite/0024_inbound_emails_by_ticket.sql"),
     ),
+    (
+        25,
+        "outbox messages by the id they went out with",
+        include_str!("../../../../migrations/sqlite/0025_outbox_delivery_id.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -115,8 +115,9 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// The resolver of the service's outbound calls (delivery webhook,
-/// integrations): a name that resolves to a link-local or metadata address
-/// is refused at the moment of the call, so a hostname cannot reach what the
+/// integrations): a name that resolves only to addresses the service never
+/// calls (link-local, where metadata services answer; unspecified; …) is
+/// refused at the moment of the call, so a hostname cannot reach what the
 /// URL's text check refuses (DNS changed after the check included).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GuardedResolver;
@@ -141,14 +142,16 @@ fn allowed_addresses(
 ) -> Result<Vec<std::net::SocketAddr>, Box<dyn std::error::Error + Send + Sync>> {
     let (allowed, refused): (Vec<_>, Vec<_>) = found
         .into_iter()
-        .partition(|addr| !crate::domain::validate::is_forbidden_address(addr.ip()));
+        .partition(|addr| crate::domain::validate::forbidden_address(addr.ip()).is_none());
     match (allowed.is_empty(), refused.first()) {
-        (true, Some(refused)) => Err(format!(
-            "{host} resolves to {}, a link-local or metadata address, which the service \
-             never calls",
-            refused.ip()
-        )
-        .into()),
+        (true, Some(refused)) => {
+            let why = crate::domain::validate::forbidden_address(refused.ip()).unwrap_or_default();
+            Err(format!(
+                "{host} resolves to {}, {why}: the service never calls it",
+                refused.ip()
+            )
+            .into())
+        }
         _ => Ok(allowed),
     }
 }

@@ -820,7 +820,7 @@ async fn the_routers_own_errors_are_problems_too() {
     let problem = desk
         .call(Some(&alice), "GET", "/v1/tickets/abc", None)
         .await
-        .problem(StatusCode::BAD_REQUEST, "bad_request");
+        .problem(StatusCode::BAD_REQUEST, "invalid_path");
     assert!(
         problem["detail"].as_str().unwrap().contains("abc"),
         "{problem}"
@@ -839,13 +839,23 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
     };
     let alice = desk.login("alice", "owner").await;
     let secret = "a-signing-secret-of-length";
-    for url in [
-        "http://169.254.169.254/latest/meta-data/",
-        "https://169.254.169.254/latest/meta-data/",
-        "https://[fe80::1]/hook",
-        "http://metadata.google.internal/computeMetadata/v1/",
-        "http://ai.example.com/desk/events",
-        "https://0.0.0.0/hook",
+    for (url, why) in [
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("https://169.254.169.254/latest/meta-data/", "link-local"),
+        ("https://[fe80::1]/hook", "link-local"),
+        (
+            "http://metadata.google.internal/computeMetadata/v1/",
+            "metadata",
+        ),
+        // The root's trailing dot names the same host.
+        (
+            "https://metadata.google.internal./computeMetadata/v1/",
+            "metadata",
+        ),
+        ("https://Metadata.Google.Internal./", "metadata"),
+        ("http://ai.example.com/desk/events", "https://"),
+        ("https://0.0.0.0/hook", "unspecified"),
+        ("http://0.0.0.0", "unspecified"),
     ] {
         let problem = desk
             .call(
@@ -857,6 +867,8 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
             .await
             .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
         assert_eq!(problem["errors"][0]["field"], "url", "{url}");
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(why), "{url}: {problem:#}");
     }
     for url in [
         "https://ai.example.com/desk/events",
@@ -1182,31 +1194,50 @@ async fn malformed_json_is_a_400() {
 }
 
 #[tokio::test]
-async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
+async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() {
     let Some(desk) = Desk::new().await else {
         return;
     };
     let alice = desk.login("alice", "owner").await;
     desk.add_team("support").await;
+    let ingest = desk.ingest_token().await;
     let before = desk.snapshot().await;
 
-    let cases: Vec<(&str, &str, Value, &str)> = vec![
+    let bob = |extra: Value| {
+        let mut body = json!({"handle": "bob", "name": "Bob", "email": "bob@example.com"});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let handoff = |extra: Value| {
+        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web"});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    // (method, uri, body, the field named, what its message mentions)
+    let cases: Vec<(&str, &str, Value, &str, &str)> = vec![
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "nickname": "b"}),
+            bob(json!({"nickname": "b"})),
             "nickname",
+            "unknown field `nickname`",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "capacity": "lots"}),
+            bob(json!({"capacity": "lots"})),
+            "capacity",
             "lots",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "admin"}),
+            bob(json!({"role": "admin"})),
+            "role",
             "admin",
         ),
         (
@@ -1214,58 +1245,381 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies() {
             "/v1/operators",
             json!({"handle": "bob", "name": "Bob"}),
             "email",
+            "missing field `email`",
         ),
         (
             "POST",
             "/v1/operators",
-            json!({"handle": 7, "name": "Bob", "email": "bob@example.com"}),
-            "",
+            bob(json!({"handle": 7})),
+            "handle",
+            "invalid type: integer `7`",
         ),
-        ("PATCH", "/v1/operators/alice", json!({"capacity": -1}), ""),
+        (
+            "PATCH",
+            "/v1/operators/alice",
+            json!({"capacity": -1}),
+            "capacity",
+            "-1",
+        ),
         (
             "PATCH",
             "/v1/operators/alice",
             json!({"teams": "support"}),
-            "",
+            "teams",
+            "expected an array",
         ),
         (
             "POST",
             "/v1/teams",
             json!({"key": "billing", "name": "Billing", "default": "yes"}),
-            "",
+            "default",
+            "expected a boolean",
         ),
         (
             "PATCH",
             "/v1/teams/support",
             json!({"colour": "blue"}),
             "colour",
+            "colour",
         ),
         (
             "POST",
             "/v1/tokens",
             json!({"kind": "robot", "name": "x"}),
+            "kind",
             "robot",
         ),
-        ("POST", "/v1/operators", json!(["bob"]), ""),
+        (
+            "POST",
+            "/v1/operators",
+            json!(["bob"]),
+            "body",
+            "invalid type: array, expected an object",
+        ),
+        (
+            "POST",
+            "/v1/operators",
+            json!("bob"),
+            "body",
+            "expected an object",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"environment": "prod"})),
+            "environment",
+            "`prod`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"requester": {"name": ["A"]}})),
+            "requester.name",
+            "invalid type: array, expected a string",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"requester": {"nme": "A"}})),
+            "requester.nme",
+            "unknown field `nme`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": [
+                {"role": "customer", "text": "a"}, {"role": "ai", "text": "b"}, {"role": "bot", "text": "c"},
+            ]})),
+            "transcript[2].role",
+            "`bot`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": [{"text": "a"}]})),
+            "transcript[0].role",
+            "missing field `role`",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff(json!({"transcript": {}})),
+            "transcript",
+            "invalid type: object, expected an array",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            json!({"environment": "production"}),
+            "agent",
+            "missing field `agent`",
+        ),
     ];
-    for (method, uri, body, mentions) in cases {
+    for (method, uri, body, field, mentions) in cases {
+        let token = if uri == "/v1/handoffs" {
+            &ingest
+        } else {
+            &alice
+        };
         let reply = desk
-            .call(Some(&alice), method, uri, Some(body.clone()))
+            .call(Some(token), method, uri, Some(body.clone()))
             .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{method} {uri} {body}: {:#}",
-            reply.json
-        );
         let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-        assert_eq!(error_fields(&problem), ["body"], "{problem:#}");
+        assert_eq!(
+            error_fields(&problem),
+            [field],
+            "{method} {uri} {body}: {problem:#}"
+        );
+        let message = error_message(&problem, field);
         assert!(
-            error_message(&problem, "body").contains(mentions),
+            message.contains(mentions),
             "{method} {uri} {body}: the error names '{mentions}': {problem:#}"
         );
+        // The message is about the value; where it is, is the field's to say.
+        assert!(!message.contains(" at line "), "{problem:#}");
+        assert!(!message.starts_with(&format!("{field}:")), "{problem:#}");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains(message), "{problem:#}");
     }
     assert_eq!(desk.snapshot().await, before);
+}
+
+/// An OpenAPI path with `value` for each of its parameters.
+fn with_parameters(path: &str, value: &str) -> String {
+    static PARAMETER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{[^}]+\}").unwrap());
+    PARAMETER.replace_all(path, value).into_owned()
+}
+
+/// Every operation the OpenAPI document gives a JSON request body, as
+/// (method, path with each parameter `1`); the platforms' webhooks are read
+/// as each platform sends them, not as API bodies.
+fn operations_with_json_bodies() -> Vec<(String, String)> {
+    let document = deskctl::server::openapi();
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let json_body = &operation["requestBody"]["content"]["application/json"];
+            if json_body.is_null() || path.ends_with("/webhook") {
+                continue;
+            }
+            operations.push((method.to_uppercase(), with_parameters(path, "1")));
+        }
+    }
+    assert!(operations.len() > 20, "{operations:?}");
+    operations
+}
+
+#[tokio::test]
+async fn every_request_body_is_an_object_never_an_array() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    // serde reads a struct from an array of its fields in order: `[]` is a
+    // body whose keys are all optional, and the handoff the tester sent was
+    // accepted as one.
+    let handoff = json!(["shop", "production", "web", {"name": "A"}, [{"role": "customer", "text": "hi"}], {}, null, null]);
+    for (method, path) in operations_with_json_bodies() {
+        for body in [json!([]), handoff.clone()] {
+            let reply = desk.call(Some(&alice), &method, &path, Some(body)).await;
+            let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(
+                detail.contains("invalid type: array, expected an object"),
+                "{method} {path}: {problem:#}"
+            );
+            assert!(!detail.contains("struct"), "{method} {path}: {problem:#}");
+        }
+    }
+    // Nested objects too, at any depth.
+    for body in [
+        json!({"agent": "shop", "environment": "production", "channel": "web", "requester": ["Arr"]}),
+        json!({"agent": "shop", "environment": "production", "channel": "web", "transcript": [["customer", "hi"]]}),
+    ] {
+        desk.call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+/// A handoff preview whose context nests `depth` arrays in one another.
+fn handoff_nesting(depth: usize) -> String {
+    format!(
+        r#"{{"agent": "shop", "environment": "production", "channel": "web", "context": {{"deep": {}1{}}}}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    )
+}
+
+#[tokio::test]
+async fn json_is_told_apart_from_what_the_service_does_not_read() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let team = |key: &str| json!({"key": key, "name": "Team"}).to_string();
+
+    // A compressed body: 415 naming the coding, and what is accepted
+    // (RFC 9110 §15.5.16), not "expected value at line 1 column 1".
+    for coding in ["gzip", "br", "identity, gzip"] {
+        let mut request = raw_request(
+            "POST",
+            "/v1/teams",
+            &alice,
+            Some("application/json"),
+            team("zipped"),
+        );
+        request
+            .headers_mut()
+            .insert("content-encoding", coding.parse().unwrap());
+        let reply = desk.send(request).await;
+        assert_eq!(
+            reply.header("accept-encoding"),
+            Some("identity"),
+            "{coding}"
+        );
+        let problem = reply.problem(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_content_encoding",
+        );
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("gzip") || detail.contains("br"),
+            "{problem:#}"
+        );
+    }
+    let mut plain = raw_request(
+        "POST",
+        "/v1/teams",
+        &alice,
+        Some("application/json"),
+        team("plain"),
+    );
+    plain
+        .headers_mut()
+        .insert("content-encoding", "identity".parse().unwrap());
+    desk.send(plain).await.ok(StatusCode::CREATED);
+
+    // A UTF-8 byte-order mark before the JSON is read past (RFC 8259 §8.1).
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(team("marked").as_bytes());
+    desk.send(raw_request(
+        "POST",
+        "/v1/teams",
+        &alice,
+        Some("application/json"),
+        marked,
+    ))
+    .await
+    .ok(StatusCode::CREATED);
+
+    // 127 levels are read; 128 are refused in a short sentence that says so,
+    // without the path down to where the reading stopped.
+    let preview = |depth| {
+        raw_request(
+            "POST",
+            "/v1/handoffs/preview",
+            &alice,
+            Some("application/json"),
+            handoff_nesting(depth),
+        )
+    };
+    let read = desk.send(preview(125)).await;
+    assert_ne!(read.json["code"], "nested_too_deeply", "{:#}", read.json);
+    assert_ne!(read.status, StatusCode::BAD_REQUEST, "{:#}", read.json);
+    for depth in [126, 250] {
+        let problem = desk
+            .send(preview(depth))
+            .await
+            .problem(StatusCode::BAD_REQUEST, "nested_too_deeply");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.contains("more than 127 levels"), "{problem:#}");
+        assert!(
+            !detail.contains("not valid JSON") && !detail.contains("deep.") && detail.len() < 160,
+            "{problem:#}"
+        );
+    }
+
+    // A number too large for a double is valid JSON: the value is wrong, at its field.
+    let problem = desk
+        .send(raw_request("POST", "/v1/handoffs/preview", &alice, Some("application/json"),
+            r#"{"agent": "shop", "environment": "production", "channel": "web", "context": {"total": 1e400}}"#))
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(error_fields(&problem), ["context.total"], "{problem:#}");
+    assert!(
+        error_message(&problem, "context.total").contains("number out of range"),
+        "{problem:#}"
+    );
+}
+
+#[tokio::test]
+async fn a_path_parameter_that_does_not_read_is_a_400_naming_it_in_words() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let document = deskctl::server::openapi();
+    let mut checked = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                if parameter["in"] != "path" {
+                    continue;
+                }
+                let name = parameter["name"].as_str().unwrap();
+                // A number that is not one; text that is not UTF-8.
+                let (segment, mentions) = match parameter["schema"]["type"].as_str() {
+                    Some("integer") => ("abc", "'abc' is not a whole number"),
+                    _ => ("%FF%FE", "not UTF-8"),
+                };
+                let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
+                let body = (method != "get" && method != "delete").then(|| json!({}));
+                let reply = desk
+                    .call(Some(&alice), &method.to_uppercase(), &uri, body)
+                    .await;
+                let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
+                assert_eq!(
+                    error_fields(&problem),
+                    [name],
+                    "{method} {uri}: {problem:#}"
+                );
+                assert!(
+                    error_message(&problem, name).contains(mentions),
+                    "{method} {uri}: {problem:#}"
+                );
+                let detail = problem["detail"].as_str().unwrap();
+                assert!(
+                    detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
+                    "{method} {uri}: {problem:#}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 30, "{checked}");
+    // The outbox names a message by its id or by the id it went out with.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "POST",
+            "/v1/outbox/abc/retry",
+            Some(json!({})),
+        )
+        .await
+        .problem(StatusCode::BAD_REQUEST, "invalid_path");
+    assert_eq!(error_fields(&problem), ["id"], "{problem:#}");
+    assert!(
+        error_message(&problem, "id").contains("'abc' is neither a message's id"),
+        "{problem:#}"
+    );
+    desk.call(Some(&alice), "GET", "/v1/outbox/evt_0123456789ab", None)
+        .await
+        .problem(StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]
@@ -1970,15 +2324,20 @@ async fn page_limits_out_of_range_are_refused() {
         );
     }
 
-    // Query strings that do not parse are refused too.
-    for uri in [
-        "/v1/operators?limit=lots",
-        "/v1/operators?limit=-1",
-        "/v1/operators?page=2",
+    // Query strings that do not parse are refused too, naming the parameter.
+    for (uri, parameter, mentions) in [
+        ("/v1/operators?limit=lots", "limit", "invalid digit"),
+        ("/v1/operators?limit=-1", "limit", "invalid digit"),
+        ("/v1/operators?page=2", "page", "unknown parameter `page`"),
     ] {
         let reply = desk.call(Some(&token), "GET", uri, None).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
-        reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+        let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+        assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
+        assert!(
+            error_message(&problem, parameter).contains(mentions),
+            "{uri}: {problem:#}"
+        );
     }
 }
 

@@ -1016,6 +1016,55 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
     assert!((100..=120).contains(&wait), "retry in {wait} s");
 }
 
+/// An integrator's receiver logs `X-Desk-Delivery`, not the outbox's own id:
+/// that id looks the message up and queues it again, on the API and in the CLI.
+#[test]
+fn a_delivery_is_shown_and_retried_by_the_id_its_receiver_logged() {
+    let (desk, receiver) = telegram_chat(desk(desk!()));
+    receiver.answer(410, None);
+    desk.run(&["tickets", "takeover", "10001"]);
+    let hits = receiver.hits();
+    let sent_as = hits[0].headers["x-desk-delivery"].clone();
+    assert!(sent_as.starts_with("msg_"), "{sent_as}");
+
+    let shown = parse(&desk.run(&["outbox", "show", &sent_as, "-o", "json"]));
+    assert_eq!(shown["state"], "dead", "{shown:#}");
+    assert_eq!(shown["payload"]["id"], sent_as.as_str());
+    let id = shown["id"].as_u64().unwrap();
+    assert_eq!(
+        parse(&desk.run(&["outbox", "show", &id.to_string(), "-o", "json"])),
+        shown
+    );
+
+    desk.cmd()
+        .args(["outbox", "retry", &sent_as])
+        .assert()
+        .success()
+        .stderr(contains(format!("Queued message {id} ({sent_as}) again")));
+    let hits = receiver.hits();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert_eq!(
+        hits[1].headers["x-desk-delivery"], sent_as,
+        "the same id on every attempt"
+    );
+    desk.cmd()
+        .args(["outbox", "retry", &sent_as])
+        .assert()
+        .code(6)
+        .stderr(contains("delivered already"));
+
+    // An id nothing went out with is not found; one of no kind is a usage error.
+    desk.cmd()
+        .args(["outbox", "show", "msg_000000000000"])
+        .assert()
+        .code(5);
+    desk.cmd()
+        .args(["outbox", "show", "tok_abc"])
+        .assert()
+        .code(2)
+        .stderr(contains("nor the id it went out with"));
+}
+
 /// A secret no key at hand opens holds back only what needs it: the desk
 /// works, its deliveries wait in the outbox saying which key they need and how
 /// to enter the secret again, and once it is entered again they go out, signed

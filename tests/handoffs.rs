@@ -255,6 +255,33 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
 }
 
 #[test]
+fn a_yaml_handoff_over_the_readers_limits_is_refused_in_words() {
+    let desk = configured(desk!());
+    // Nine anchors, each nine of the one before: 9^7 values from 7 lines.
+    let mut bomb = String::from("agent: shop\nenvironment: production\nchannel: web\ncontext:\n");
+    bomb.push_str("  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..7 {
+        let previous = format!("*a{}", level - 1);
+        let items = [previous.as_str(); 9].join(", ");
+        bomb.push_str(&format!("  a{level}: &a{level} [{items}]\n"));
+    }
+    let path = desk.dir.path().join("bomb.yaml");
+    std::fs::write(&path, bomb).unwrap();
+    let file = path.to_str().unwrap();
+    for verb in ["preview", "send"] {
+        desk.cmd()
+            .args(["handoff", verb, "-f", file])
+            .assert()
+            .code(1)
+            .stderr(contains("bomb.yaml:"))
+            .stderr(contains("more than 250,000 values"))
+            .stderr(contains("budget").not())
+            .stderr(contains("Nodes").not());
+    }
+    assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
+}
+
+#[test]
 fn the_customer_sees_the_auto_reply_when_nobody_in_the_routed_team_can_answer() {
     let desk = configured(desk!());
     // bob is billing's only member; alice (support) stays online.

@@ -302,6 +302,7 @@ impl Fixture {
                         integration: None,
                         handoff: None,
                         thread: None,
+                        delivery_id: None,
                     }]
                 };
                 Box::new(notice) as Box<dyn FnOnce(u64) -> Vec<NewOutbound> + Send>
@@ -353,7 +354,20 @@ impl Fixture {
 
     /// Queues a message about `ticket` for `destination`; returns its id.
     async fn queue_to(&self, ticket: u64, what: &str, destination: &str) -> u64 {
+        self.queue_sent_as(ticket, what, destination, None).await
+    }
+
+    /// Queues a message about `ticket` for `destination` that goes out with
+    /// `delivery_id`; returns its id.
+    async fn queue_sent_as(
+        &self,
+        ticket: u64,
+        what: &str,
+        destination: &str,
+        delivery_id: Option<&str>,
+    ) -> u64 {
         let (what, destination) = (what.to_string(), destination.to_string());
+        let delivery_id = delivery_id.map(str::to_string);
         self.store
             .change_ticket(ticket, move |_| {
                 Ok((
@@ -368,6 +382,7 @@ impl Fixture {
                         integration: None,
                         handoff: None,
                         thread: None,
+                        delivery_id: delivery_id.clone(),
                     }],
                 ))
             })
@@ -1076,6 +1091,7 @@ async fn concurrent_ticket_changes_see_the_ones_before_them_and_a_failed_one_lea
                         integration: None,
                         handoff: None,
                         thread: None,
+                        delivery_id: None,
                     });
                 }
                 if i % 2 == 1 {
@@ -2196,6 +2212,41 @@ async fn an_idempotency_key_replays_the_same_request_and_refuses_another() {
     assert_eq!(f.search(|_| {}).await, [first.ticket.unwrap()]);
 }
 
+#[tokio::test]
+async fn a_message_is_found_by_the_id_it_went_out_with_never_a_guess_between_two() {
+    let f = fixture!();
+    let ticket = f
+        .ticket("s", "b", requester("C", "c@example.com", None))
+        .await;
+    let first = f
+        .queue_sent_as(ticket, "m1", "webhook", Some("msg_aaa"))
+        .await;
+    let second = f
+        .queue_sent_as(ticket, "m2", "webhook", Some("msg_bbb"))
+        .await;
+    f.queue_sent_as(ticket, "m3", "webhook", None).await;
+    assert_eq!(f.store.find_outbound("msg_aaa").await.unwrap(), first);
+    assert_eq!(f.other.find_outbound("msg_bbb").await.unwrap(), second);
+    assert!(matches!(
+        f.store.find_outbound("msg_ccc").await,
+        Err(StoreError::NotFound { .. })
+    ));
+    // The ids are random: two messages may, rarely, share one.
+    let third = f
+        .queue_sent_as(ticket, "m4", "webhook", Some("msg_aaa"))
+        .await;
+    match f.store.find_outbound("msg_aaa").await {
+        Err(StoreError::Conflict { code, detail }) => {
+            assert_eq!(code, "ambiguous_delivery_id");
+            assert!(
+                detail.contains(&first.to_string()) && detail.contains(&third.to_string()),
+                "{detail}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_outbox_hands_each_message_to_one_worker_and_a_lapsed_lease_to_the_next() {
     let f = fixture!();
@@ -2885,6 +2936,7 @@ async fn queue_for_zendesk(f: &Fixture) -> String {
         integration: Some(IntegrationKind::Zendesk),
         handoff: Some(id.clone()),
         thread: None,
+        delivery_id: None,
     };
     let write = HandoffWrite {
         id: id.clone(),

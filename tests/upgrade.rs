@@ -257,6 +257,10 @@ fn a_desk_file_from_an_older_deskctl_keeps_its_settings_tokens_handoffs_and_outb
         outbox[0]["payload"]["body"],
         "We are sending a replacement.\n"
     );
+    // The id it went out with finds it too: the upgrade recorded it.
+    let sent_as = outbox[0]["payload"]["id"].as_str().unwrap();
+    let shown = json(&desk.run(&["outbox", "show", sent_as, "-o", "json"]));
+    assert_eq!(shown, outbox[0]);
 }
 
 #[tokio::test]

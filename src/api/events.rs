@@ -134,8 +134,12 @@ pub struct EventQuery {
     /// Resume after this event id (as `Last-Event-ID` does; the header wins).
     /// Without either, the stream starts with the next change, after the id
     /// it tells in its `Desk-Last-Event-ID` header and first `id:`.
+    // Text, read by the route: an id that is not a whole number is a
+    // malformed cursor, refused as `Last-Event-ID` and a list's `cursor` are
+    // (422), not as a query of the wrong type (400).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<u64>,
+    #[param(value_type = Option<u64>)]
+    pub after: Option<String>,
 }
 
 /// The SSE event name of a reset.

@@ -193,6 +193,55 @@ wire_enum! {
     }
 }
 
+/// How `/v1/outbox/{id}` names a message: its id in the outbox, or the id it
+/// went out with — a delivery webhook's `X-Desk-Delivery` (`msg_…`, or
+/// `evt_…` for a handoff's delivery event), an email's Message-ID local part
+/// (`msg_…`) — which is what an integrator's receiver logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutboxRef {
+    Id(u64),
+    Delivery(String),
+}
+
+/// The prefixes of the ids messages go out with.
+const DELIVERY_ID_PREFIXES: [&str; 2] = ["msg_", "evt_"];
+
+impl std::str::FromStr for OutboxRef {
+    type Err = String;
+
+    /// The error says what the text is not, without repeating it.
+    fn from_str(text: &str) -> Result<Self, String> {
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            return text
+                .parse()
+                .map(OutboxRef::Id)
+                .map_err(|_| "is larger than any message's id".to_string());
+        }
+        let delivery = DELIVERY_ID_PREFIXES.iter().any(|prefix| {
+            text.strip_prefix(prefix).is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+        });
+        match delivery {
+            true => Ok(OutboxRef::Delivery(text.to_string())),
+            false => Err(
+                "is neither a message's id (a whole number) nor the id it went out \
+                          with (`msg_…`, `evt_…`)"
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for OutboxRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutboxRef::Id(id) => write!(f, "{id}"),
+            OutboxRef::Delivery(id) => f.write_str(id),
+        }
+    }
+}
+
 /// One outbound message: written with what caused it, delivered and retried by
 /// the service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -355,4 +404,32 @@ pub struct DeliveryEvent {
     pub ai_paused: bool,
     #[schema(value_type = String, format = DateTime)]
     pub at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_named_by_its_id_or_the_id_it_went_out_with() {
+        assert_eq!("42".parse(), Ok(OutboxRef::Id(42)));
+        assert_eq!(
+            "msg_1c1df25a00e2".parse(),
+            Ok(OutboxRef::Delivery("msg_1c1df25a00e2".into()))
+        );
+        assert_eq!(
+            "evt_0123456789ab".parse::<OutboxRef>().unwrap().to_string(),
+            "evt_0123456789ab"
+        );
+        for text in ["", "abc", "msg_", "tok_abc", "msg_a/b", "-1", "4.2"] {
+            let error = text.parse::<OutboxRef>().unwrap_err();
+            assert!(error.starts_with("is neither"), "{text}: {error}");
+        }
+        assert!(
+            "99999999999999999999999"
+                .parse::<OutboxRef>()
+                .unwrap_err()
+                .contains("larger")
+        );
+    }
 }

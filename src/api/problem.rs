@@ -27,7 +27,9 @@ pub struct Problem {
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FieldError {
-    /// The field's name in the request body or query, e.g. `email`.
+    /// Where the invalid value is: its JSON path in the request body (`email`,
+    /// `requester.name`, `transcript[2].role`; `body` for the body as a
+    /// whole), or the query parameter's name.
     pub field: String,
     /// What is wrong with it and what is expected.
     pub message: String,

@@ -1,7 +1,8 @@
 use http::Method;
 
 use super::{Client, ClientResult, encode_query};
-use crate::api::{DeliverySettings, EmailSettings, OutboxMessage, OutboxQuery, Page};
+use crate::api::{DeliverySettings, EmailSettings, OutboxMessage, OutboxQuery, OutboxRef, Page};
+use crate::net::segment;
 
 impl Client {
     pub async fn get_email_settings(&self) -> ClientResult<EmailSettings> {
@@ -32,14 +33,15 @@ impl Client {
             .await
     }
 
-    pub async fn get_outbound(&self, id: u64) -> ClientResult<OutboxMessage> {
-        self.get(format!("/v1/outbox/{id}")).await
+    pub async fn get_outbound(&self, id: &OutboxRef) -> ClientResult<OutboxMessage> {
+        self.get(format!("/v1/outbox/{}", segment(&id.to_string())))
+            .await
     }
 
-    pub async fn retry_outbound(&self, id: u64) -> ClientResult<OutboxMessage> {
+    pub async fn retry_outbound(&self, id: &OutboxRef) -> ClientResult<OutboxMessage> {
         self.write(
             Method::POST,
-            format!("/v1/outbox/{id}/retry"),
+            format!("/v1/outbox/{}/retry", segment(&id.to_string())),
             &serde_json::json!({}),
         )
         .await

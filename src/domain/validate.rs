@@ -199,23 +199,35 @@ pub fn is_loopback_host(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// Whether the service must never call `ip`: link-local (cloud metadata
-/// services live there), unspecified, multicast or broadcast. Checked on a
-/// URL's text when it is set, and on every address a name resolves to when
-/// it is called.
-pub fn is_forbidden_address(ip: std::net::IpAddr) -> bool {
-    match ip {
-        std::net::IpAddr::V4(v4) => {
-            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
-        }
-        std::net::IpAddr::V6(v6) => {
-            v6.is_unspecified()
-                || v6.is_multicast()
-                || (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_link_local())
-        }
+/// Why the service must never call `ip`, if it must not: link-local (cloud
+/// metadata services live there), unspecified, multicast or broadcast.
+/// Checked on a URL's text when it is set, and on every address a name
+/// resolves to when it is called.
+pub fn forbidden_address(ip: std::net::IpAddr) -> Option<&'static str> {
+    let ip = match ip {
+        std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, Into::into),
+        v4 => v4,
+    };
+    let link_local = match ip {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) == 0xfe80,
+    };
+    let broadcast = matches!(ip, std::net::IpAddr::V4(v4) if v4.is_broadcast());
+    if link_local {
+        Some("a link-local address, where cloud metadata services answer")
+    } else if ip.is_unspecified() {
+        Some("the unspecified address (\"any\"), not a host to call")
+    } else if ip.is_multicast() {
+        Some("a multicast address, not a host to call")
+    } else if broadcast {
+        Some("the broadcast address, not a host to call")
+    } else {
+        None
     }
 }
+
+/// The names cloud providers serve instance metadata (and credentials) on.
+const METADATA_NAMES: [&str; 2] = ["metadata.google.internal", "metadata"];
 
 /// Checks a URL the service will call with secrets or customer data (a
 /// delivery webhook, a platform's API): `https://`, or `http://` only to this
@@ -230,6 +242,7 @@ pub fn is_forbidden_address(ip: std::net::IpAddr) -> bool {
 /// assert!(check_outbound_url("http://127.0.0.1:8080/hook").is_ok());
 /// assert!(check_outbound_url("http://ai.example.com/desk").is_err());
 /// assert!(check_outbound_url("https://169.254.169.254/latest").is_err());
+/// assert!(check_outbound_url("https://metadata.google.internal./").is_err());
 /// ```
 pub fn check_outbound_url(url: &str) -> Result<(), String> {
     let parsed = url::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
@@ -242,17 +255,27 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
         url::Host::Ipv6(ip) => Some((*ip).into()),
         url::Host::Domain(_) => None,
     };
-    let loopback = match &host {
-        url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
-        _ => ip.is_some_and(|ip| ip.is_loopback()),
+    // A name is the same with its root's trailing dot, in any case:
+    // `Metadata.Google.Internal.` reaches what `metadata.google.internal` does.
+    let name = match &host {
+        url::Host::Domain(name) => Some(name.trim_end_matches('.').to_ascii_lowercase()),
+        _ => None,
     };
-    let forbidden_ip = ip.is_some_and(is_forbidden_address);
-    let metadata_name = matches!(&host, url::Host::Domain(name)
-        if name.eq_ignore_ascii_case("metadata.google.internal")
-            || name.eq_ignore_ascii_case("metadata"));
-    if forbidden_ip || metadata_name {
+    let loopback = match &name {
+        Some(name) => name == "localhost",
+        None => ip.is_some_and(|ip| ip.is_loopback()),
+    };
+    if let Some(why) = ip.and_then(forbidden_address) {
         return Err(format!(
-            "'{url}' points at a link-local or metadata address, which the service never calls"
+            "'{url}' points at {why}: the service never calls it"
+        ));
+    }
+    if name
+        .as_deref()
+        .is_some_and(|name| METADATA_NAMES.contains(&name))
+    {
+        return Err(format!(
+            "'{url}' names a cloud metadata service, which the service never calls"
         ));
     }
     match parsed.scheme() {
@@ -574,6 +597,36 @@ pub fn check_new_team(key: &str, name: &str, members: &[String]) -> Result<(), I
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_outbound_url_is_refused_for_what_its_host_is() {
+        let refused = |url: &str| check_outbound_url(url).unwrap_err();
+        // A metadata name in any case, with or without the root's dot.
+        for url in [
+            "https://metadata.google.internal/computeMetadata/v1/",
+            "https://metadata.google.internal./computeMetadata/v1/",
+            "https://METADATA.Google.Internal./",
+            "https://metadata./",
+        ] {
+            assert!(refused(url).contains("cloud metadata service"), "{url}");
+        }
+        for (url, why) in [
+            ("https://169.254.169.254/latest", "link-local"),
+            ("https://[fe80::1]/hook", "link-local"),
+            ("https://[::ffff:169.254.169.254]/", "link-local"),
+            ("http://0.0.0.0/", "unspecified"),
+            ("https://[::]/hook", "unspecified"),
+            ("https://224.0.0.1/", "multicast"),
+            ("https://255.255.255.255/", "broadcast"),
+        ] {
+            let message = refused(url);
+            assert!(message.contains(why), "{url}: {message}");
+            assert!(!message.contains("metadata address"), "{url}: {message}");
+        }
+        // The machine itself, named with its dot too, may take clear text.
+        assert!(check_outbound_url("http://localhost./hook").is_ok());
+        assert!(check_outbound_url("https://metadata.example.com/").is_ok());
+    }
 
     #[test]
     fn suggestions_pick_the_closest_and_only_close_ones() {

@@ -3,13 +3,18 @@
 //! and the JSON body every page of a list is answered with (or JSON lines, for
 //! a page of tickets).
 
+mod objects;
+
 use axum::body::Bytes;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::path::ErrorKind as PathErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
+use self::objects::Objects;
 use super::error::ApiError;
 use crate::api::{FieldError, JSON_LINES, NEXT_CURSOR_HEADER};
 use crate::domain::validate;
@@ -118,9 +123,10 @@ pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
     lines.is_some_and(|lines| lines > 0.0 && json.is_none_or(|json| lines >= json))
 }
 
-/// A JSON request body. A text anywhere in it that holds a NUL character is
-/// refused (422, each such field named): every text a request writes passes
-/// here, so no route can store one (see [`validate::NUL_MESSAGE`]).
+/// A JSON request body: an object, as the API's schemas describe every one.
+/// A text anywhere in it that holds a NUL character is refused (422, each
+/// such field named): every text a request writes passes here, so no route
+/// can store one (see [`validate::NUL_MESSAGE`]).
 pub struct ApiJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for ApiJson<T>
@@ -135,14 +141,7 @@ where
         // JSON cannot hold a raw NUL in a string, only the escape `\u0000`:
         // a body without that sequence has no NUL, and is not parsed again.
         if memchr::memmem::find(&body, br"\u0000").is_some() {
-            let tree: serde_json::Value = serde_json::from_slice(&body).map_err(|error| {
-                ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_body",
-                    format!("the request body cannot be read: {error}"),
-                )
-            })?;
-            let problems = validate::nul_problems(&tree);
+            let problems = validate::nul_problems(&read_body::<serde_json::Value>(&body)?);
             if !problems.is_empty() {
                 return Err(ApiError::validation(problems));
             }
@@ -174,47 +173,164 @@ where
     T: DeserializeOwned,
     S: Send + Sync,
 {
-    let limit = super::body_limit(req.uri().path());
-    let (parts, body) = req.into_parts();
-    let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
-        .await
-        .map_err(|rejection| json_rejection(rejection.into(), limit))?;
-    let again = Request::from_parts(parts, axum::body::Body::from(bytes.clone()));
-    match axum::Json::<T>::from_request(again, state).await {
-        Ok(axum::Json(value)) => Ok((value, bytes)),
-        Err(rejection) => Err(json_rejection(rejection, limit)),
-    }
-}
-
-/// `limit`: the body limit of the request's path, for the message.
-fn json_rejection(rejection: JsonRejection, limit: usize) -> ApiError {
-    match rejection {
-        JsonRejection::JsonDataError(e) => ApiError {
-            errors: vec![FieldError::new("body", source_message(&e))],
-            ..ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                format!(
-                    "the request body does not match the expected shape: {}",
-                    source_message(&e)
-                ),
-            )
-        },
-        JsonRejection::JsonSyntaxError(e) => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
-            format!("the request body is not valid JSON: {}", source_message(&e)),
-        ),
-        JsonRejection::MissingJsonContentType(_) => ApiError::new(
+    if !json_content_type(req.headers()) {
+        return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             "the request body must be sent with `Content-Type: application/json`",
-        ),
-        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            too_large(limit)
-        }
-        other => ApiError::new(other.status(), "invalid_body", other.body_text()),
+        ));
     }
+    let limit = super::body_limit(req.uri().path());
+    let body = match Bytes::from_request(req, state).await {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(too_large(limit));
+        }
+        Err(rejection) => {
+            return Err(ApiError::new(
+                rejection.status(),
+                "invalid_body",
+                rejection.body_text(),
+            ));
+        }
+    };
+    Ok((read_body(&body)?, body))
+}
+
+/// Whether a request says its body is JSON: `application/json`, or a type
+/// with the `+json` suffix, as axum's `Json` accepts.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<mime::Mime>().ok())
+        .is_some_and(|mime| {
+            mime.type_() == "application"
+                && (mime.subtype() == "json" || mime.suffix().is_some_and(|name| name == "json"))
+        })
+}
+
+/// The byte-order mark some Windows tools write before UTF-8 text: RFC 8259
+/// lets a reader ignore it, and an integrator's file sent as is carries it.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a request body as a `T`, its structs from objects only.
+pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let body = body.strip_prefix(BYTE_ORDER_MARK).unwrap_or(body);
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match T::deserialize(Objects(&mut deserializer)).and_then(|value| {
+        deserializer.end()?;
+        Ok(value)
+    }) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(body_error::<T>(body, error)),
+    }
+}
+
+/// The answer to a body that [`read_body`] could not read as a `T` (with
+/// `error`): the body is read again to find where the error is. Only then:
+/// serde_path_to_error copies every key it passes, and a handoff has dozens.
+#[cold]
+fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> ApiError {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
+        Err(located) => body_rejection(located.inner(), &path_text(located.path())),
+        // The value read; what follows it is the error, about the whole body.
+        Ok(_) => body_rejection(&error, ""),
+    }
+}
+
+/// How deep serde_json reads arrays and objects in one another (its
+/// recursion limit is 128: the 128th level is refused).
+const MAX_NESTING: usize = 127;
+
+/// The answer to a body serde_json found `error` in, at `path`.
+fn body_rejection(error: &serde_json::Error, path: &str) -> ApiError {
+    let message = without_position(error);
+    let at = format!("at line {} column {}", error.line(), error.column());
+    match (error.classify(), message.as_str()) {
+        // Valid JSON, though serde_json files the number under syntax: the
+        // value is the problem, at its place.
+        (_, "number out of range") => {
+            shape_error(path, "number out of range: beyond ±1.8e308", &at)
+        }
+        (Category::Data, _) => shape_error(path, &message, &at),
+        // The path to where it stopped would be as long as the nesting.
+        (_, "recursion limit exceeded") => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "nested_too_deeply",
+            format!(
+                "the request body nests arrays and objects more than {MAX_NESTING} levels \
+                 deep, the most the service reads ({at})"
+            ),
+        ),
+        (Category::Syntax | Category::Eof | Category::Io, _) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            format!("the request body is not valid JSON: {message} {at}"),
+        ),
+    }
+}
+
+/// A body that is JSON but not what the route reads: `message` about the
+/// value at `path`, found `at` a line and column.
+fn shape_error(path: &str, message: &str, at: &str) -> ApiError {
+    let (field, message) = located(path, message, "body");
+    let place = match path {
+        "" => String::new(),
+        _ => format!("{field}: "),
+    };
+    ApiError {
+        detail: format!(
+            "the request body does not match the expected shape: {place}{message} ({at})"
+        ),
+        errors: vec![FieldError::new(field, message)],
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", "")
+    }
+}
+
+/// serde_json's message without the " at line L column C" it ends with.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) => message.to_string(),
+        None => message,
+    }
+}
+
+/// `requester.name`, `transcript[2].role`; empty for the whole value.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    match path.iter().next() {
+        Some(_) => path.to_string(),
+        None => String::new(),
+    }
+}
+
+/// An error serde found at `path` as `errors[]` gives it: the field is the
+/// JSON path of the offending value, or of the key that is missing, or
+/// `whole` when the error is about all of it; the message in JSON's words
+/// (an array, an object; not serde's sequence and map).
+fn located(path: &str, message: &str, whole: &str) -> (String, String) {
+    let mut field = path.to_string();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    if let Some(key) = missing {
+        if !field.is_empty() {
+            field.push('.');
+        }
+        field.push_str(key);
+    }
+    if field.is_empty() {
+        field = whole.to_string();
+    }
+    let message = message
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("invalid type: map", "invalid type: object")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected an object");
+    (field, message)
 }
 
 /// The answer to a body over `limit` bytes.
@@ -227,15 +343,6 @@ pub fn too_large(limit: usize) -> ApiError {
             limit / (1024 * 1024)
         ),
     )
-}
-
-/// The innermost error message: serde's, with its line and column.
-fn source_message(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut current = error;
-    while let Some(source) = current.source() {
-        current = source;
-    }
-    current.to_string()
 }
 
 /// Query parameters.
@@ -271,15 +378,117 @@ where
             serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         match serde_path_to_error::deserialize::<_, T>(deserializer) {
             Ok(value) => Ok(ApiQuery(value)),
-            Err(e) => Err(ApiError {
-                errors: vec![FieldError::new("query", e.to_string())],
-                ..ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_query",
-                    format!("invalid query string: {e}"),
-                )
-            }),
+            Err(e) => {
+                let message = e
+                    .inner()
+                    .to_string()
+                    .replace("unknown field", "unknown parameter");
+                let (field, message) = located(&path_text(e.path()), &message, "query");
+                Err(ApiError {
+                    detail: format!("invalid query string: {field}: {message}"),
+                    errors: vec![FieldError::new(field, message)],
+                    ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
+                })
+            }
         }
+    }
+}
+
+/// Path parameters: a segment of the wrong type is refused naming the
+/// parameter, in words (axum says "Invalid URL: Cannot parse `abc` to a `u64`").
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(PathRejection::FailedToDeserializePathParams(failed)) => {
+                // A parameter read alone, or by position, is reported without
+                // its name: the route's parameters say it.
+                let names = match RawPathParams::from_request_parts(parts, state).await {
+                    Ok(params) => params.iter().map(|(name, _)| name.to_string()).collect(),
+                    Err(_) => Vec::new(),
+                };
+                Err(path_rejection(failed.into_kind(), &names))
+            }
+            // A handler reading parameters its route does not have.
+            Err(other) => Err(ApiError::internal(other.body_text())),
+        }
+    }
+}
+
+/// The most of a path segment repeated in an error.
+const MAX_ECHOED_SEGMENT: usize = 64;
+
+/// The answer to a path parameter that did not read as its type; `names`
+/// are the route's parameters, in order.
+fn path_rejection(kind: PathErrorKind, names: &[String]) -> ApiError {
+    let name = |index: usize| names.get(index).cloned().unwrap_or_else(|| "path".into());
+    let (parameter, value, problem) = match kind {
+        PathErrorKind::ParseErrorAtKey {
+            key,
+            value,
+            expected_type,
+        } => (key, value, format!("is not {}", what_is(expected_type))),
+        PathErrorKind::ParseErrorAtIndex {
+            index,
+            value,
+            expected_type,
+        } => (
+            name(index),
+            value,
+            format!("is not {}", what_is(expected_type)),
+        ),
+        PathErrorKind::ParseError {
+            value,
+            expected_type,
+        } => (name(0), value, format!("is not {}", what_is(expected_type))),
+        PathErrorKind::InvalidUtf8InPathParam { key } => {
+            let message = "is not UTF-8 text once percent-decoded";
+            return invalid_path_message(&key, message.into());
+        }
+        PathErrorKind::DeserializeError {
+            key,
+            value,
+            message,
+        } => (key, value, format!(": {message}")),
+        other => return ApiError::internal(other),
+    };
+    invalid_path(&parameter, &value, &problem)
+}
+
+/// 400 `invalid_path`: path parameter `parameter`'s `value` (echoed up to
+/// [`MAX_ECHOED_SEGMENT`] characters) and what is wrong with it (`problem`:
+/// "is not a whole number").
+pub(crate) fn invalid_path(parameter: &str, value: &str, problem: &str) -> ApiError {
+    let shown: String = value.chars().take(MAX_ECHOED_SEGMENT).collect();
+    let more = if shown.len() < value.len() { "…" } else { "" };
+    let separator = if problem.starts_with(':') { "" } else { " " };
+    invalid_path_message(parameter, format!("'{shown}{more}'{separator}{problem}"))
+}
+
+fn invalid_path_message(parameter: &str, message: String) -> ApiError {
+    ApiError {
+        detail: format!("the path parameter `{parameter}` is invalid: {message}"),
+        errors: vec![FieldError::new(parameter, message)],
+        ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_path", "")
+    }
+}
+
+/// What a value of the Rust type `expected_type` is, in words.
+fn what_is(expected_type: &str) -> &'static str {
+    match expected_type {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        _ => "a value this parameter takes",
     }
 }
 
@@ -377,6 +586,65 @@ mod tests {
         assert!(!accepts(&["application/x-ndjson;q=0"]));
         assert!(!accepts(&["application/x-ndjson;q=nonsense"]));
         assert!(!accepts(&["application/x-ndjson;q=0.5, application/json"]));
+    }
+
+    #[test]
+    fn an_error_is_located_at_its_json_path_in_jsons_words() {
+        let at = |path, message| located(path, message, "body");
+        assert_eq!(
+            at("transcript[2].role", "unknown variant `bot`"),
+            ("transcript[2].role".into(), "unknown variant `bot`".into())
+        );
+        // A missing key is where it should have been.
+        assert_eq!(at("", "missing field `agent`").0, "agent");
+        assert_eq!(
+            at("transcript[0]", "missing field `role`").0,
+            "transcript[0].role"
+        );
+        assert_eq!(
+            at("", "invalid type: sequence, expected a map"),
+            (
+                "body".into(),
+                "invalid type: array, expected an object".into()
+            )
+        );
+        assert_eq!(
+            at("teams", "invalid type: map, expected a sequence").1,
+            "invalid type: object, expected an array"
+        );
+    }
+
+    #[test]
+    fn a_path_parameter_error_names_the_parameter_and_echoes_little() {
+        let names = ["kind".to_string(), "id".to_string()];
+        let error = path_rejection(
+            PathErrorKind::ParseErrorAtIndex {
+                index: 1,
+                value: "9".repeat(200),
+                expected_type: "u64",
+            },
+            &names,
+        );
+        assert_eq!(error.status, StatusCode::BAD_REQUEST);
+        assert_eq!(error.errors[0].field, "id");
+        let message = &error.errors[0].message;
+        assert!(
+            message.ends_with("…' is not a whole number (0 or more)"),
+            "{message}"
+        );
+        assert!(message.len() < 120, "{message}");
+        let error = path_rejection(
+            PathErrorKind::ParseError {
+                value: "abc".into(),
+                expected_type: "deskctl::Thing",
+            },
+            &[],
+        );
+        assert_eq!(error.errors[0].field, "path");
+        assert_eq!(
+            error.errors[0].message,
+            "'abc' is not a value this parameter takes"
+        );
     }
 
     #[tokio::test]

@@ -141,8 +141,12 @@ pub fn body_limit(path: &str) -> usize {
     }
 }
 
-/// Holds each request's body to the [`body_limit`] of its path.
+/// Holds each request's body to what the service reads: the [`body_limit`] of
+/// its path, and no content coding.
 async fn limit_body(request: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+    if let Some(coding) = content_coding(request.headers()) {
+        return unsupported_coding(&coding);
+    }
     let limit = body_limit(request.uri().path());
     let limited = tower::Layer::layer(&DefaultBodyLimit::max(limit), next);
     match limited.oneshot(request).await {
@@ -173,6 +177,48 @@ async fn refuse_nul_in_path(
         .into_response();
     }
     next.run(request).await
+}
+
+/// The content coding (`gzip`, …) a request's body is sent in, if any: the
+/// service decodes none, and would otherwise read the compressed bytes as
+/// JSON that does not parse.
+fn content_coding(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::CONTENT_ENCODING)
+        .iter()
+        .flat_map(|value| value.to_str().unwrap_or("?").split(','))
+        .map(str::trim)
+        .find(|coding| !coding.is_empty() && !coding.eq_ignore_ascii_case("identity"))
+        .map(|coding| {
+            match coding.len() <= 32
+                && coding
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            {
+                true => format!("`Content-Encoding: {coding}`"),
+                // Not a coding's name: not worth repeating.
+                false => "a `Content-Encoding`".to_string(),
+            }
+        })
+}
+
+/// The answer to a body sent in `coding` (as the message names it): 415 with `Accept-Encoding:
+/// identity`, as RFC 9110 (§15.5.16) asks, so a client knows to send it as is.
+fn unsupported_coding(coding: &str) -> Response<Body> {
+    let mut response = ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_content_encoding",
+        format!(
+            "the request body is sent with {coding}, which the service does not decode: \
+             send it uncompressed"
+        ),
+    )
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::ACCEPT_ENCODING,
+        axum::http::HeaderValue::from_static("identity"),
+    );
+    response
 }
 
 /// The whole service, ready to serve.

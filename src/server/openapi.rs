@@ -18,8 +18,10 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         400,
         "BadRequest",
-        "The request is malformed: JSON that does not parse, a query string or path \
-         segment of the wrong type.",
+        "The request is malformed: JSON that does not parse (`malformed_json`; a UTF-8 \
+         byte-order mark before it is read past), arrays and objects nested more than 127 \
+         levels deep (`nested_too_deeply`), a query string (`invalid_query`) or path segment \
+         (`invalid_path`) of the wrong type; `errors` names the parameter.",
         "malformed_json",
     ),
     (
@@ -56,7 +58,9 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         415,
         "UnsupportedMediaType",
-        "The request body was not sent as `application/json`.",
+        "The request body was not sent as `application/json` (`unsupported_media_type`), \
+         or was sent compressed (`unsupported_content_encoding`, with `Accept-Encoding: \
+         identity`): the service decodes no `Content-Encoding`.",
         "unsupported_media_type",
     ),
     (

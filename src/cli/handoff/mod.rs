@@ -78,9 +78,11 @@ pub(crate) fn read_handoff(
         })
     } else {
         serde_saphyr::from_str(&text).map_err(|e| {
-            CliError::general(format!("{name} is not a valid handoff"))
-                .with_cause(e)
-                .with_hint("the handoff format is described in docs/handoff-format.md")
+            let error = match crate::manifest::parse::over_reader_limits(&e) {
+                Some(over) => CliError::general(format!("{name}:{}: {}", over.pos, over.message)),
+                None => CliError::general(format!("{name} is not a valid handoff")).with_cause(e),
+            };
+            error.with_hint("the handoff format is described in docs/handoff-format.md")
         })
     };
     let overrides = Overrides { agent, environment };

@@ -1,5 +1,6 @@
 use clap::Args;
 
+use crate::api::OutboxRef;
 use crate::cli::Session;
 use crate::error::CliResult;
 
@@ -12,5 +13,6 @@ pub struct IntegrationsRetryArgs {
 
 /// Deliveries are outbox messages: queued again the same way.
 pub async fn cmd_integrations_retry(session: &Session, args: IntegrationsRetryArgs) -> CliResult {
-    crate::cli::outbox::retry_messages(session, &args.ids, "deliveries").await
+    let ids: Vec<OutboxRef> = args.ids.into_iter().map(OutboxRef::Id).collect();
+    crate::cli::outbox::retry_messages(session, &ids, "deliveries").await
 }

@@ -25,7 +25,9 @@ pub enum OutboxCommand {
     )]
     List(list::OutboxListArgs),
     /// Show one outbound message and what it says
-    #[command(after_help = "Examples:\n  deskctl outbox show 42")]
+    #[command(
+        after_help = "Examples:\n  deskctl outbox show 42\n  deskctl outbox show msg_1c1df25a00e2"
+    )]
     Show(show::OutboxShowArgs),
     /// Queue dead messages again (or try pending ones now)
     #[command(

@@ -1,13 +1,15 @@
 use clap::Args;
 
+use crate::api::OutboxRef;
 use crate::cli::Session;
 use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Args)]
 pub struct OutboxRetryArgs {
-    /// The messages' ids (see `deskctl outbox list --state dead`)
+    /// The messages' ids (see `deskctl outbox list --state dead`), or the ids
+    /// they went out with (`msg_…`, `evt_…`: a webhook's X-Desk-Delivery)
     #[arg(required = true, value_name = "ID")]
-    pub ids: Vec<u64>,
+    pub ids: Vec<OutboxRef>,
 }
 
 /// Queues each message again and shows where it stands afterwards: on the local
@@ -18,18 +20,23 @@ pub async fn cmd_outbox_retry(session: &Session, args: OutboxRetryArgs) -> CliRe
 
 /// Queues messages (`noun`: what they are to people) again, one by one,
 /// summing up the ones that could not be.
-pub(crate) async fn retry_messages(session: &Session, ids: &[u64], noun: &str) -> CliResult {
+pub(crate) async fn retry_messages(session: &Session, ids: &[OutboxRef], noun: &str) -> CliResult {
     let client = session.writer(&format!("queue {noun} again")).await?;
     let mut retried = Vec::new();
-    let mut failures: Vec<(u64, CliError)> = Vec::new();
-    for &id in ids {
+    let mut failures: Vec<(&OutboxRef, CliError)> = Vec::new();
+    for id in ids {
         let outcome = match client.retry_outbound(id).await {
-            Ok(_) => client.get_outbound(id).await,
+            // Looked up by the id in the outbox: a delivery id found it once.
+            Ok(message) => client.get_outbound(&OutboxRef::Id(message.id)).await,
             Err(error) => Err(error),
         };
         match outcome {
             Ok(message) => {
-                session.ui.success(&format!("Queued message {id} again"));
+                let named = match id {
+                    OutboxRef::Id(_) => message.id.to_string(),
+                    OutboxRef::Delivery(sent_as) => format!("{} ({sent_as})", message.id),
+                };
+                session.ui.success(&format!("Queued message {named} again"));
                 retried.push(message);
             }
             Err(error) => failures.push((id, error.into())),

@@ -108,6 +108,7 @@ fn webhook(event: &DeliveryEvent, description: String) -> NewOutbound {
         integration: None,
         handoff: None,
         thread: None,
+        delivery_id: Some(event.id.clone()),
     }
 }
 
@@ -124,6 +125,7 @@ pub fn handoff_event(event: &HandoffEvent) -> NewOutbound {
         // Not the handoff's own delivery: that is the integration message.
         handoff: None,
         thread: None,
+        delivery_id: Some(event.id.clone()),
     }
 }
 
@@ -140,6 +142,7 @@ fn email(payload: &EmailPayload, ticket: Option<u64>) -> NewOutbound {
         handoff: None,
         // The Message-ID is `<{id}@{sender's domain}>` (delivery::email).
         thread: ticket.map(|_| payload.id.clone()),
+        delivery_id: Some(payload.id.clone()),
     }
 }
 
@@ -333,6 +336,8 @@ pub fn escalation(
         integration: Some(kind),
         handoff: Some(handoff.to_string()),
         thread: None,
+        // A platform's API is called with no id of ours.
+        delivery_id: None,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{change_workspace, page_of, parse_instant};
@@ -21,7 +21,7 @@ use crate::domain::{Refusal, platform};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -72,7 +72,7 @@ async fn create(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<Json<Agent>> {
     principal.require_operator()?;
     Ok(Json(agent(&*state.store.workspace().await?, &key)?))
@@ -86,7 +86,7 @@ async fn show(
 async fn update(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
     ApiJson(body): ApiJson<AgentUpdate>,
 ) -> ApiResult<Json<Agent>> {
     let Some(name) = body.name else {
@@ -110,7 +110,7 @@ async fn update(
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
     change_workspace(&state, |ws, _| change::remove_agent(ws, &key)).await?;
@@ -124,7 +124,7 @@ async fn remove(
 async fn get_handover(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<Json<HandoverAction>> {
     principal.require_operator()?;
     let agent = agent(&*state.store.workspace().await?, &key)?;
@@ -151,7 +151,7 @@ fn no_action(key: &str) -> ApiError {
 async fn put_handover(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
     ApiQuery(query): ApiQuery<HandoverPutQuery>,
     ApiJson(body): ApiJson<HandoverAction>,
 ) -> ApiResult<Json<HandoverAction>> {
@@ -189,7 +189,7 @@ async fn put_handover(
 async fn delete_handover(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
     if agent(&*state.store.workspace().await?, &key)?
@@ -210,7 +210,7 @@ async fn delete_handover(
 async fn handover_status(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
     ApiQuery(query): ApiQuery<HandoverStatusQuery>,
 ) -> ApiResult<Json<HandoverStatus>> {
     if !matches!(principal, Principal::Ingest { .. }) {

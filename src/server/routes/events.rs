@@ -68,20 +68,17 @@ async fn stream(
     } else {
         Viewer::Operator(principal.handle().unwrap_or_default().to_string())
     };
+    let after = query
+        .after
+        .as_deref()
+        .map(|id| event_id("after", id))
+        .transpose()?;
     let resume = match headers.get("last-event-id") {
-        Some(value) => Some(
-            value
-                .to_str()
-                .ok()
-                .and_then(|text| text.trim().parse::<u64>().ok())
-                .ok_or_else(|| {
-                    ApiError::validation(vec![FieldError::new(
-                        "Last-Event-ID",
-                        "must be the id of an event this stream sent (a whole number)",
-                    )])
-                })?,
-        ),
-        None => query.after,
+        Some(value) => Some(event_id(
+            "Last-Event-ID",
+            value.to_str().unwrap_or_default(),
+        )?),
+        None => after,
     };
     let bounds = state.store.event_bounds().await?;
     let (after, reset) = match resume {
@@ -136,6 +133,16 @@ async fn stream(
         [(STREAM_PLACE_HEADER, after.to_string())],
         Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)),
     ))
+}
+
+/// The event id a client resumes after, given in `field`.
+fn event_id(field: &str, text: &str) -> ApiResult<u64> {
+    text.trim().parse().map_err(|_| {
+        ApiError::validation(vec![FieldError::new(
+            field,
+            "must be the id of an event this stream sent (a whole number)",
+        )])
+    })
 }
 
 /// One stream's place in the log.

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use jiff::Timestamp;
 
@@ -27,7 +27,7 @@ use crate::server::auth::{self, Principal, generate_id, generate_ordered_id};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
@@ -569,7 +569,7 @@ async fn list(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(wait): ApiQuery<WaitQuery>,
 ) -> ApiResult<Json<Handoff>> {
     match principal.ingest_token() {

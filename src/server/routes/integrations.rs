@@ -6,7 +6,7 @@
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use jiff::Timestamp;
 
@@ -22,7 +22,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::connectors::{self, Http, InboundWebhook, WebhookError};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -73,7 +73,7 @@ async fn list(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
 ) -> ApiResult<Json<Integration>> {
     principal.require(Role::Manager)?;
     let kind = kind(&text)?;
@@ -91,7 +91,7 @@ async fn show(
 async fn put(
     State(state): State<AppState>,
     _caller: auth::Owner,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
     ApiJson(request): ApiJson<IntegrationPut>,
 ) -> ApiResult<(StatusCode, Json<Integration>)> {
     let kind = kind(&text)?;
@@ -119,7 +119,7 @@ async fn put(
 async fn disconnect(
     State(state): State<AppState>,
     principal: Principal,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Owner)?;
     let kind = kind(&text)?;
@@ -135,7 +135,7 @@ async fn disconnect(
 async fn test(
     State(state): State<AppState>,
     principal: Principal,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
 ) -> ApiResult<Json<TestReport>> {
     principal.require(Role::Owner)?;
     let kind = kind(&text)?;
@@ -161,7 +161,7 @@ async fn test(
 async fn deliveries(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
     ApiQuery(query): ApiQuery<DeliveriesQuery>,
 ) -> ApiResult<JsonBody<Page<OutboxMessage>>> {
     let outbox_query = OutboxQuery {
@@ -201,7 +201,7 @@ struct DeliveriesQuery {
         (status = 503, body = Problem)))]
 async fn webhook(
     State(state): State<AppState>,
-    Path(text): Path<String>,
+    ApiPath(text): ApiPath<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Bytes,

@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{change_workspace, page_of};
@@ -19,7 +19,7 @@ use crate::domain::workspace::change::{self, NewOperator};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -80,7 +80,7 @@ async fn create(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(handle): Path<String>,
+    ApiPath(handle): ApiPath<String>,
 ) -> ApiResult<Json<Operator>> {
     principal.require_operator()?;
     Ok(Json(operator(&*state.store.workspace().await?, &handle)?))
@@ -94,7 +94,7 @@ async fn show(
 async fn update(
     State(state): State<AppState>,
     AtLeast(principal): auth::Manager,
-    Path(handle): Path<String>,
+    ApiPath(handle): ApiPath<String>,
     ApiJson(body): ApiJson<OperatorUpdate>,
 ) -> ApiResult<Json<Operator>> {
     principal.require(if body.role.is_some() {
@@ -149,7 +149,7 @@ async fn update(
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
-    Path(handle): Path<String>,
+    ApiPath(handle): ApiPath<String>,
     ApiQuery(query): ApiQuery<RemoveOperatorQuery>,
 ) -> ApiResult<Json<OperatorRemoved>> {
     principal.require(Role::Manager)?;
@@ -196,7 +196,7 @@ async fn remove(
 async fn set_availability(
     State(state): State<AppState>,
     principal: Principal,
-    Path(handle): Path<String>,
+    ApiPath(handle): ApiPath<String>,
     ApiJson(body): ApiJson<AvailabilityUpdate>,
 ) -> ApiResult<Json<Operator>> {
     if principal.handle() != Some(handle.as_str()) {

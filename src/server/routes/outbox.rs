@@ -3,13 +3,15 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::{into_page, page_limit};
-use crate::api::{FieldError, OutboxMessage, OutboxQuery, Page, PageQuery, Problem, Role};
+use crate::api::{
+    FieldError, OutboxMessage, OutboxQuery, OutboxRef, Page, PageQuery, Problem, Role,
+};
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::{ApiQuery, JsonBody};
+use crate::server::json::{ApiPath, ApiQuery, JsonBody, invalid_path};
 use crate::server::{AppState, Store};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -64,16 +66,28 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
     Ok(into_page(items, limit, |m| m.id.to_string()))
 }
 
+/// The id of the message `text` (the `{id}` of a path) names: an id in the
+/// outbox, or the id the message went out with.
+async fn outbound_id(store: &Store, text: &str) -> ApiResult<u64> {
+    match text.parse::<OutboxRef>() {
+        Ok(OutboxRef::Id(id)) => Ok(id),
+        Ok(OutboxRef::Delivery(delivery_id)) => Ok(store.find_outbound(&delivery_id).await?),
+        Err(problem) => Err(invalid_path("id", text, &problem)),
+    }
+}
+
 /// One outbound message, with what it says.
 #[utoipa::path(get, path = "/v1/outbox/{id}", tag = "outbox",
-    params(("id" = u64, Path, description = "The message's id")),
-    responses((status = 200, body = OutboxMessage), (status = 404, body = Problem)))]
+    params(("id" = String, Path, description = OUTBOX_ID)),
+    responses((status = 200, body = OutboxMessage), (status = 404, body = Problem),
+        (status = 409, description = "Two messages went out with that id (`ambiguous_delivery_id`)", body = Problem)))]
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<u64>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
+    let id = outbound_id(&state.store, &id).await?;
     Ok(Json(state.store.get_outbound(id).await?))
 }
 
@@ -81,13 +95,19 @@ async fn show(
 /// one now (after the earlier messages of its ticket to the same place, which
 /// are tried now too). A delivered message is a conflict.
 #[utoipa::path(post, path = "/v1/outbox/{id}/retry", tag = "outbox",
-    params(("id" = u64, Path, description = "The message's id")),
+    params(("id" = String, Path, description = OUTBOX_ID)),
     responses((status = 200, body = OutboxMessage), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn retry(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<u64>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
+    let id = outbound_id(&state.store, &id).await?;
     Ok(Json(state.store.retry_outbound(id).await?))
 }
+
+/// What `{id}` of `/v1/outbox/{id}` takes.
+const OUTBOX_ID: &str = "The message's id (`42`), or the id it went out with, as the \
+    receiver saw it: a delivery webhook's `X-Desk-Delivery` (`msg_…`, `evt_…`) or an \
+    email's Message-ID local part";

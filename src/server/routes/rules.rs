@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::change_workspace;
@@ -14,7 +14,7 @@ use crate::domain::workspace::change::{self, NewRule};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::ApiJson;
+use crate::server::json::{ApiJson, ApiPath};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -40,7 +40,7 @@ fn kind(text: &str) -> ApiResult<RuleKind> {
 async fn list(
     State(state): State<AppState>,
     principal: Principal,
-    Path(kind_text): Path<String>,
+    ApiPath(kind_text): ApiPath<String>,
 ) -> ApiResult<Json<Vec<Rule>>> {
     principal.require_operator()?;
     let kind = kind(&kind_text)?;
@@ -55,7 +55,7 @@ async fn list(
 async fn create(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path(kind_text): Path<String>,
+    ApiPath(kind_text): ApiPath<String>,
     ApiJson(body): ApiJson<RuleCreate>,
 ) -> ApiResult<(StatusCode, Json<Rule>)> {
     let kind = kind(&kind_text)?;
@@ -121,7 +121,7 @@ async fn create(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path((kind_text, id)): Path<(String, String)>,
+    ApiPath((kind_text, id)): ApiPath<(String, String)>,
 ) -> ApiResult<Json<Rule>> {
     principal.require_operator()?;
     let kind = kind(&kind_text)?;
@@ -136,7 +136,7 @@ async fn show(
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
-    Path((kind_text, id)): Path<(String, String)>,
+    ApiPath((kind_text, id)): ApiPath<(String, String)>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
     let kind = kind(&kind_text)?;
@@ -153,7 +153,7 @@ async fn remove(
 async fn move_rule(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path((kind_text, id)): Path<(String, String)>,
+    ApiPath((kind_text, id)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<RuleMove>,
 ) -> ApiResult<Json<Rule>> {
     if body.position == 0 {

@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{change_workspace, page_of};
@@ -14,7 +14,7 @@ use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
 use crate::server::error::ApiResult;
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -64,7 +64,7 @@ async fn create(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<Json<Team>> {
     principal.require_operator()?;
     Ok(Json(team(&*state.store.workspace().await?, &key)?))
@@ -78,7 +78,7 @@ async fn show(
 async fn update(
     State(state): State<AppState>,
     _caller: auth::Manager,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
     ApiJson(body): ApiJson<TeamUpdate>,
 ) -> ApiResult<Json<Team>> {
     let mut checks = Checks::new();
@@ -109,7 +109,7 @@ async fn update(
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
-    Path(key): Path<String>,
+    ApiPath(key): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Manager)?;
     change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;

@@ -3,7 +3,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 
 use super::{page_limit, parse_instant};
@@ -19,7 +19,7 @@ use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiQuery, WrittenPage, accepts_json_lines};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, WrittenPage, accepts_json_lines};
 use crate::server::store::{IdempotencyKey, Recorded, Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -259,7 +259,7 @@ async fn list(
 async fn show(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<TicketDetail>> {
     let actor = actor(&state.store, &principal).await?;
     let detail = state.store.get_ticket(number).await?;
@@ -276,7 +276,7 @@ async fn show(
 async fn assign(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let to = state.store.workspace().await?.operator(&body.to).cloned();
@@ -295,7 +295,7 @@ async fn assign(
 async fn unassign(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
         act(&state, &principal, number, Action::Unassign).await?,
@@ -310,7 +310,7 @@ async fn unassign(
 async fn take(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Take).await?))
 }
@@ -323,7 +323,7 @@ async fn take(
 async fn set_priority(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<PriorityRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::SetPriority(body.priority);
@@ -338,7 +338,7 @@ async fn set_priority(
 async fn note(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::Note(check_body(&body.body)?);
@@ -355,7 +355,7 @@ async fn note(
 async fn reply(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::Reply {
@@ -373,7 +373,7 @@ async fn reply(
 async fn takeover(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
         act(&state, &principal, number, Action::Takeover).await?,
@@ -387,7 +387,7 @@ async fn takeover(
 async fn resolve(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(
         act(&state, &principal, number, Action::Resolve).await?,
@@ -402,7 +402,7 @@ async fn resolve(
 async fn reopen(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
 ) -> ApiResult<Json<Ticket>> {
     Ok(Json(act(&state, &principal, number, Action::Reopen).await?))
 }
@@ -427,7 +427,7 @@ async fn reopen(
 async fn append_conversation(
     State(state): State<AppState>,
     principal: Principal,
-    Path(number): Path<u64>,
+    ApiPath(number): ApiPath<u64>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<ConversationAppend>,
 ) -> ApiResult<Json<ConversationState>> {
@@ -468,7 +468,7 @@ async fn append_conversation(
 async fn requester_tickets(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Vec<RequesterTicket>>> {
     principal.require(Role::Manager)?;
     let tickets = state.store.requester_tickets(&id, None).await?;

@@ -2,7 +2,7 @@
 
 use super::{ApiRoutes, routes};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{into_page, page_limit};
@@ -13,7 +13,7 @@ use crate::domain::validate::Checks;
 use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
-use crate::server::json::{ApiJson, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 use crate::server::store::NewToken;
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
@@ -93,7 +93,7 @@ async fn create(
 async fn revoke(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<StatusCode> {
     principal.require(Role::Owner)?;
     state.store.delete_token(&id).await?;

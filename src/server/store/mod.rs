@@ -295,6 +295,9 @@ pub struct NewOutbound {
     /// For an email about a ticket: the local part of its Message-ID,
     /// recorded with the message so a reply that references it joins the ticket.
     pub thread: Option<String>,
+    /// The id it goes out with (a webhook's `X-Desk-Delivery`, an email's
+    /// Message-ID local part), by which `/v1/outbox/{id}` finds it too.
+    pub delivery_id: Option<String>,
 }
 
 /// A ticket change, the timeline entries it appends and the messages it sends.
@@ -658,6 +661,9 @@ pub trait Outbox: Send + Sync {
     ) -> StoreResult<Vec<OutboxMessage>>;
     /// One message, with the message it waits for as of now, if any.
     async fn get_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
+    /// The id of the message that went out as `delivery_id` (a webhook's
+    /// `X-Desk-Delivery`, an email's Message-ID local part).
+    async fn find_outbound(&self, delivery_id: &str) -> StoreResult<u64>;
     /// Queues a dead message again, from its first attempt, or makes a
     /// pending one due now with the earlier ones it waits for.
     async fn retry_outbound(&self, id: u64) -> StoreResult<OutboxMessage>;
@@ -930,6 +936,12 @@ macro_rules! seam_by_inherent_methods {
                 id: u64,
             ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
                 <$store>::get_outbound(self, id).await
+            }
+            async fn find_outbound(
+                &self,
+                delivery_id: &str,
+            ) -> $crate::server::store::StoreResult<u64> {
+                <$store>::find_outbound(self, delivery_id).await
             }
             async fn retry_outbound(
                 &self,

@@ -1016,6 +1016,26 @@ pub(super) fn read_event(
     Ok(event)
 }
 
+/// The message that went out with `delivery_id`, from the ids of the
+/// messages that did (at most two were looked for): two is a conflict
+/// (the ids are random, so it is rare), never a guess.
+pub(crate) fn the_outbound_sent_as(delivery_id: &str, ids: &[u64]) -> StoreResult<u64> {
+    match ids {
+        [id] => Ok(*id),
+        [] => Err(StoreError::NotFound {
+            what: "outbound message",
+            key: delivery_id.to_string(),
+        }),
+        [first, second, ..] => Err(StoreError::Conflict {
+            code: "ambiguous_delivery_id",
+            detail: format!(
+                "outbound messages {second} and {first} both went out as {delivery_id}: \
+                 name the one you mean by its id (`deskctl outbox list`)"
+            ),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

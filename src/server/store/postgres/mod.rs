@@ -126,6 +126,11 @@ const MIGRATIONS: &[Embedded] = &[
         "ticket changes made once per idempotency key",
         include_str!("../../../../migrations/postgres/0015_ticket_change_keys.sql"),
     ),
+    (
+        16,
+        "outbox messages by the id they went out with",
+        include_str!("../../../../migrations/postgres/0016_outbox_delivery_id.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

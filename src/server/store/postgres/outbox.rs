@@ -25,6 +25,7 @@ use crate::api::{
 use crate::domain::tickets::NewEntry;
 use crate::server::store::shared::{
     decode, delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
+    the_outbound_sent_as,
 };
 use crate::server::store::{
     Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
@@ -99,12 +100,13 @@ pub(crate) async fn enqueue(
     for message in messages {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO outbox (kind, ticket_number, description, payload, destination, state, \
-             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id, \
+             delivery_id) \
              VALUES ($1, $2, $3, $4, $8, 'pending', 0, \
                      GREATEST($5, (SELECT MAX(next_attempt_at) FROM outbox \
                                    WHERE state = 'pending' AND ticket_number = $2 \
                                      AND destination = $8)), \
-                     $5, $5, $6, $7) RETURNING id",
+                     $5, $5, $6, $7, $9) RETURNING id",
         )
         .bind(message.kind.as_str())
         .bind(message.ticket.map(|n| n as i64))
@@ -114,6 +116,7 @@ pub(crate) async fn enqueue(
         .bind(message.integration.map(IntegrationKind::as_str))
         .bind(&message.handoff)
         .bind(&message.destination)
+        .bind(&message.delivery_id)
         .fetch_one(&mut *conn)
         .await?;
         if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
@@ -338,6 +341,18 @@ impl PostgresStore {
             key: id.to_string(),
         })?;
         from_row(&row)
+    }
+
+    /// The id of the message that went out as `delivery_id`.
+    pub async fn find_outbound(&self, delivery_id: &str) -> StoreResult<u64> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM outbox WHERE delivery_id = $1 ORDER BY id DESC LIMIT 2",
+        )
+        .bind(delivery_id)
+        .fetch_all(self.pool())
+        .await?;
+        let ids: Vec<u64> = ids.into_iter().map(|id| id as u64).collect();
+        the_outbound_sent_as(delivery_id, &ids)
     }
 
     /// Queues a dead message again with a fresh set of attempts (its count

@@ -244,6 +244,11 @@ const MIGRATIONS: &[Embedded] = &[
         "ticket changes made once per idempotency key",
         include_str!("../../../../migrations/sqlite/0025_ticket_change_keys.sql"),
     ),
+    (
+        26,
+        "outbox messages by the id they went out with",
+        include_str!("../../../../migrations/sqlite/0026_outbox_delivery_id.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -25,6 +25,7 @@ use crate::domain::tickets::NewEntry;
 use crate::server::store::rows::Fields;
 use crate::server::store::shared::{
     delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
+    the_outbound_sent_as,
 };
 use crate::server::store::{
     Claimed, ExternalSettle, IdempotencyKey, NewEvent, NewOutbound, Recorded, Settle, StoreError,
@@ -90,12 +91,13 @@ pub(crate) fn enqueue(conn: &Direct, messages: &[NewOutbound]) -> StoreResult<Ve
     for message in messages {
         conn.prepare_cached(
             "INSERT INTO outbox (kind, ticket_number, description, payload, destination, state, \
-             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id) \
+             attempts, next_attempt_at, created_at, updated_at, integration, handoff_id, \
+             delivery_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, \
                      MAX(?6, COALESCE((SELECT MAX(next_attempt_at) FROM outbox \
                                        WHERE state = 'pending' AND ticket_number = ?2 \
                                          AND destination = ?5), ?6)), \
-                     ?6, ?6, ?7, ?8)",
+                     ?6, ?6, ?7, ?8, ?9)",
         )?
         .execute(rusqlite::params![
             message.kind.as_str(),
@@ -106,6 +108,7 @@ pub(crate) fn enqueue(conn: &Direct, messages: &[NewOutbound]) -> StoreResult<Ve
             now,
             message.integration.map(IntegrationKind::as_str),
             message.handoff,
+            message.delivery_id,
         ])?;
         ids.push(conn.last_insert_rowid() as u64);
         if let (Some(thread), Some(ticket)) = (&message.thread, message.ticket) {
@@ -330,6 +333,21 @@ impl SqliteStore {
             what: "outbound message",
             key: id.to_string(),
         })
+    }
+
+    /// The id of the message that went out as `delivery_id`.
+    pub async fn find_outbound(&self, delivery_id: &str) -> StoreResult<u64> {
+        let ids = self
+            .read_direct(|conn| {
+                all(
+                    conn,
+                    "SELECT id FROM outbox WHERE delivery_id = ?1 ORDER BY id DESC LIMIT 2",
+                    rusqlite::params![delivery_id],
+                    |row| Ok(row.get::<_, i64>(0)? as u64),
+                )
+            })
+            .await?;
+        the_outbound_sent_as(delivery_id, &ids)
     }
 
     /// Queues a dead message again with a fresh set of attempts (its count
@@ -558,6 +576,7 @@ mod tests {
             integration: None,
             handoff: None,
             thread: None,
+            delivery_id: None,
         }
     }
 

@@ -946,6 +946,53 @@ fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
 }
 
 #[test]
+fn a_filter_naming_what_the_desk_lacks_is_not_found_not_an_empty_list() {
+    let desk = desk_with_tickets(desk!());
+    // On a terminal, as a support lead triages: a mistyped team is not
+    // "no tickets in the unassigned view".
+    let mut triage = desk.terminal_command(80, &["tickets", "triage", "--team", "suport"]);
+    let output = triage.output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(5), "{screen}");
+    assert!(screen.contains("team 'suport' does not exist"), "{screen}");
+    assert!(screen.contains("did you mean 'support'?"), "{screen}");
+    assert!(!screen.contains("No tickets"), "{screen}");
+    for (args, said) in [
+        (
+            &["tickets", "list", "--team", "nope"][..],
+            "team 'nope' does not exist",
+        ),
+        (
+            &["tickets", "list", "--assignee", "zed"],
+            "operator 'zed' does not exist",
+        ),
+        (
+            &["handoff", "list", "--agent", "nope"],
+            "agent 'nope' does not exist",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(5)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    // Names the desk has, with nothing to list, are an empty list.
+    desk.cmd()
+        .args([
+            "tickets", "list", "--team", "billing", "--status", "resolved",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    desk.cmd()
+        .args(["handoff", "list", "--agent", "shop", "--env", "staging"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     let desk = desk_with_tickets(desk!());
     // Keys typed into the terminal: ticket 10004 → "add a note…" (4 down),

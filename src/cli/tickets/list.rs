@@ -5,11 +5,21 @@ use crate::api::{
     Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery, TicketStatus,
     TicketView, name_problem, search_text_problem,
 };
-use crate::cli::names::{Named, missing};
+use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
 use crate::error::CliResult;
 use crate::ui::OutputFormat;
+
+/// The filters of `query` that name something of the desk, for
+/// [`filters_exist`].
+pub(super) fn named_filters(query: &TicketQuery) -> [(Named, Option<&str>); 3] {
+    [
+        (Named::Operator, query.assignee.as_deref()),
+        (Named::Team, query.team.as_deref()),
+        (Named::Agent, query.agent.as_deref()),
+    ]
+}
 
 /// How many tickets a terminal shows unless told otherwise.
 const TERMINAL_LIMIT: u32 = 30;
@@ -286,19 +296,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         .await?
     };
     if shown == 0 {
-        // A mistyped name matches nothing: say so rather than "No tickets."
-        let named = [
-            (Named::Operator, &watched.assignee),
-            (Named::Team, &watched.team),
-            (Named::Agent, &watched.agent),
-        ];
-        for (kind, name) in named {
-            if let Some(name) = name
-                && let Some(missing) = missing(&client, kind, name).await
-            {
-                return Err(missing);
-            }
-        }
+        filters_exist(&client, &named_filters(&watched)).await?;
     }
     if !streaming {
         ui.print_list(&kept, "tickets")?;

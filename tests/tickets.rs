@@ -701,6 +701,42 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
     desk.run(&["tickets", "assign", "10001", "--to", "carol", "--force"]);
 }
 
+#[test]
+fn what_only_an_operator_can_do_is_a_usage_error_for_the_local_desk() {
+    let desk = desk_with_tickets(desk!());
+    // The local desk acts as its owner, who is no operator: other arguments
+    // do it (exit 2, as `assign --me` is), and the message is the sentence,
+    // without the API's field name in front of it.
+    for (args, said) in [
+        (
+            &["tickets", "assign", "10001", "--me"][..],
+            "error: --me needs an operator token",
+        ),
+        (
+            &["tickets", "take", "10001"],
+            "error: only an operator can take a ticket, and the local desk acts as its owner",
+        ),
+        (
+            &["tickets", "list", "--view", "mine"],
+            "error: the mine view is an operator's, and the local desk acts as its owner: \
+             filter by assignee instead",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said))
+            .stderr(contains("operator:").not())
+            .stderr(contains("view:").not());
+    }
+    assert_eq!(
+        parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["ticket"]["assignee"],
+        Value::Null
+    );
+}
+
 fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = desk.cmd();
     cmd.env_remove("DESKCTL_DESK")

@@ -58,6 +58,11 @@ pub enum Refusal {
     /// The caller may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// The request needs an operator, and the caller is none: the local
+    /// desk acts as its owner, who has no handle. Not a field's fault:
+    /// other arguments do it (assign to a handle, filter by assignee).
+    #[error("{0}")]
+    NotAnOperator(String),
     /// Fields that break their rules, each named.
     #[error("{} invalid field(s)", .0.len())]
     Invalid(Vec<FieldError>),

@@ -360,11 +360,11 @@ pub fn decide(
         }
         Action::Take => {
             let Actor::Operator { handle, teams, .. } = actor else {
-                return Err(Refusal::Invalid(vec![crate::api::FieldError::new(
-                    "operator",
-                    "only an operator can take a ticket; the local desk acts as its owner: use \
-                     assign",
-                )]));
+                return Err(Refusal::NotAnOperator(
+                    "only an operator can take a ticket, and the local desk acts as its owner: \
+                     assign it to an operator instead"
+                        .into(),
+                ));
             };
             // Whom a ticket outside one's teams is assigned to is not an
             // operator's business: that refusal comes first and names nobody.

@@ -11,8 +11,8 @@ use crate::api::{
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
     TicketQuery, TicketView,
 };
-use crate::domain::mail;
 use crate::domain::tickets::{self, Action, Actor, Outgoing};
+use crate::domain::{Refusal, mail};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
@@ -154,10 +154,12 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
     let view = query.view.unwrap_or(TicketView::All);
     let me = principal.handle().map(str::to_string);
     if view == TicketView::Mine && me.is_none() {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "view",
-            "the local desk acts as its owner, not as an operator: filter by assignee instead",
-        )]));
+        return Err(Refusal::NotAnOperator(
+            "the mine view is an operator's, and the local desk acts as its owner: filter by \
+             assignee instead"
+                .into(),
+        )
+        .into());
     }
     let viewer = if principal.require(Role::Manager).is_ok() {
         Viewer::Everyone

@@ -702,6 +702,33 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
 }
 
 #[test]
+fn show_includes_the_context_object_compact_in_key_order() {
+    let desk = desk_with_tickets(desk!());
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay"},
+        "transcript": [{"role": "customer", "text": "Upgrade my plan"}],
+        "context": {"plan": "enterprise", "order-id": 123, "notes": "n".repeat(140)},
+    });
+    let path = desk.dir.path().join("context.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
+    let shown = desk.run(&["tickets", "show", "10005", "--no-pager"]);
+    let context = format!(
+        "Context:\n  notes: {}… (140 characters; -o json shows it whole)\n  order-id: 123\n  \
+         plan: enterprise\nTimeline:",
+        "n".repeat(100)
+    );
+    assert!(shown.contains(&context), "{shown}");
+    // -o json has it whole.
+    let detail = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    assert_eq!(detail["ticket"]["context"]["notes"], "n".repeat(140));
+    // A ticket without one says so.
+    let shown = desk.run(&["tickets", "show", "10001", "--no-pager"]);
+    assert!(shown.contains("Context:       -\n"), "{shown}");
+}
+
+#[test]
 fn what_only_an_operator_can_do_is_a_usage_error_for_the_local_desk() {
     let desk = desk_with_tickets(desk!());
     // The local desk acts as its owner, who is no operator: other arguments

@@ -397,6 +397,8 @@ impl Detail for TicketDetail {
                     .join("\n"),
             ));
         }
+        // What routing decided by, as the agent sent it.
+        fields.push(("Context", crate::ui::context_text(&t.context)));
         fields.push((
             "Timeline",
             self.timeline

@@ -318,16 +318,50 @@ fn bulk_changes_to_many_tickets_wait_for_yes_and_few_do_not() {
     let numbers: Vec<String> = (10001..=10010).map(|n| n.to_string()).collect();
     let mut args = vec!["tickets", "resolve"];
     args.extend(numbers.iter().map(String::as_str));
+    // Nobody at the terminal to answer: exactly what to pass, and why.
     desk.cmd()
         .args(&args)
         .assert()
         .code(2)
-        .stderr(contains("confirmation needed to resolve 10 tickets"))
-        .stderr(contains("--yes"));
+        .stderr(predicates::str::starts_with(
+            "error: 10 tickets: pass --yes to change them without asking\n",
+        ))
+        .stderr(contains("asks for `yes` typed in full"));
+    // As a support lead pipes a list into it.
+    let piped = desk
+        .std_cmd_of("sh")
+        .args([
+            "-c",
+            &format!(
+                "{} tickets list -o name | xargs {} tickets resolve",
+                common::BIN,
+                common::BIN
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert!(!piped.status.success());
+    let said = String::from_utf8_lossy(&piped.stderr);
+    assert!(
+        said.contains("error: 10 tickets: pass --yes to change them without asking"),
+        "{said}"
+    );
     assert_eq!(
         desk.run(&["tickets", "list", "--view", "resolved", "-o", "name"]),
         ""
     );
+    // The commands' help says so before anyone runs into it.
+    for verb in [
+        "resolve", "assign", "unassign", "take", "takeover", "reopen",
+    ] {
+        desk.cmd()
+            .args(["tickets", verb, "--help"])
+            .assert()
+            .success()
+            .stdout(contains(
+                "Confirmation: changing 10 or more tickets at once asks for `yes` typed in full",
+            ));
+    }
     desk.run(&["tickets", "resolve", "10001", "10002"]);
     args.push("--yes");
     // 2 were resolved already: said, and no failure.

@@ -25,6 +25,19 @@ use crate::client::{Client, ClientResult};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
+/// The after-help of a verb that changes several tickets at once: when it
+/// asks first (from [`crate::ui::BULK_TYPED_FROM`] tickets), then `examples`.
+macro_rules! bulk_after_help {
+    ($examples:literal) => {
+        concat!(
+            "Confirmation: changing 10 or more tickets at once asks for `yes` typed in full. \
+             Where nobody can answer (a pipe, xargs, CI), pass --yes, or nothing changes and \
+             deskctl exits 2.\n\n",
+            $examples
+        )
+    };
+}
+
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum TicketsCommand {
@@ -40,17 +53,17 @@ pub enum TicketsCommand {
     )]
     Show(show::TicketsShowArgs),
     /// Assign tickets to an operator
-    #[command(
-        after_help = "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets list --view unassigned --team billing -o name | xargs deskctl tickets assign --to carol --yes"
+    ))]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets
-    #[command(after_help = "Examples:\n  deskctl tickets unassign 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets unassign 10042"))]
     Unassign(TicketsNumbersArgs),
     /// Take unassigned tickets: assign them to yourself
-    #[command(
-        after_help = "Examples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043"
+    ))]
     Take(TicketsNumbersArgs),
     /// Set a ticket's priority
     #[command(after_help = "Examples:\n  deskctl tickets priority 10042 urgent")]
@@ -66,15 +79,15 @@ pub enum TicketsCommand {
     )]
     Reply(reply::TicketsReplyArgs),
     /// Take the conversation over from the AI, which stops answering
-    #[command(after_help = "Examples:\n  deskctl tickets takeover 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets takeover 10042"))]
     Takeover(TicketsNumbersArgs),
     /// Resolve tickets
-    #[command(
-        after_help = "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name | xargs deskctl tickets resolve --yes"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name | xargs deskctl tickets resolve --yes"
+    ))]
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets
-    #[command(after_help = "Examples:\n  deskctl tickets reopen 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets reopen 10042"))]
     Reopen(reopen::TicketsReopenArgs),
     /// Walk unassigned (or a view's) tickets one at a time, interactively
     #[command(
@@ -420,5 +433,20 @@ impl Detail for TicketDetail {
                 .join("\n"),
         ));
         fields
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bulk_help_names_the_count_that_asks() {
+        let help = bulk_after_help!("");
+        assert!(
+            help.contains(&format!(
+                "changing {} or more tickets",
+                crate::ui::BULK_TYPED_FROM
+            )),
+            "{help}"
+        );
     }
 }

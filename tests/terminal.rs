@@ -65,9 +65,43 @@ fn ticket_tables_fit_every_width_without_wrapping_and_piped_output_is_whole() {
         assert!(header.contains(column), "{at_60}");
     }
     assert!(!header.contains("CHANNEL"), "{at_60}");
-    let wide_60 = desk.run_on_terminal_sized(60, &["tickets", "list", "-o", "wide"]);
-    assert!(wide_60.lines().next().unwrap().contains("CH"), "{wide_60}");
-    assert!(wide_60.lines().all(|l| width(l) <= 60), "{wide_60}");
+    // Narrower, columns of less worth go before the subject is cut to a
+    // stub: it still reads at 40 and 30 columns (kubectl's and gh's habit).
+    for columns in [40, 30] {
+        let narrow = desk.run_on_terminal_sized(columns, &["tickets", "list", "--color", "never"]);
+        let row = narrow.lines().nth(1).unwrap();
+        assert!(row.starts_with("10003   Order 3 has not arr"), "{narrow}");
+        assert!(
+            narrow.lines().all(|l| width(l) <= columns as usize),
+            "{narrow}"
+        );
+    }
+    let at_40 = desk.run_on_terminal_sized(40, &["tickets", "list", "--color", "never"]);
+    assert!(
+        at_40.lines().next().unwrap().ends_with("PRIORITY"),
+        "{at_40}"
+    );
+    // -o wide never shows less than the default table at the same width:
+    // its own columns (TEAM, FIELDS) go first when they do not fit.
+    for columns in [60, 100] {
+        let default = desk.run_on_terminal_sized(columns, &["tickets", "list", "--color", "never"]);
+        let wide = desk.run_on_terminal_sized(
+            columns,
+            &["tickets", "list", "-o", "wide", "--color", "never"],
+        );
+        let header = wide.lines().next().unwrap();
+        for column in default.lines().next().unwrap().split_whitespace() {
+            assert!(header.contains(column), "{column} at {columns}:\n{wide}");
+        }
+        assert!(wide.lines().all(|l| width(l) <= columns as usize), "{wide}");
+    }
+    let wide_200 = desk.run_on_terminal_sized(200, &["tickets", "list", "-o", "wide"]);
+    for column in ["CHANNEL", "TEAM", "FIELDS"] {
+        assert!(
+            wide_200.lines().next().unwrap().contains(column),
+            "{wide_200}"
+        );
+    }
     // COLUMNS overrides the terminal's width.
     let mut cmd = desk.terminal_command(200, &["tickets", "list"]);
     cmd.env("COLUMNS", "70");

@@ -341,10 +341,19 @@ impl Tabular for Ticket {
         ]
     }
 
-    /// A narrow terminal keeps what triage needs: state, number, subject,
-    /// priority and age.
+    /// A narrow terminal keeps what triage needs: the number and a subject
+    /// that still reads, then priority, state and age while they fit; the
+    /// subject is never cut to a stub to keep a column of less worth.
     fn optional_columns() -> &'static [&'static str] {
-        &["CHANNEL", "AGENT", "REQUESTER", "ASSIGNEE"]
+        &[
+            "CHANNEL",
+            "AGENT",
+            "REQUESTER",
+            "ASSIGNEE",
+            "ACTIVITY",
+            "STATUS",
+            "PRIORITY",
+        ]
     }
 }
 

@@ -654,3 +654,47 @@ fn the_inbox_counts_every_ticket_and_reaches_those_beyond_the_first_page() {
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");
 }
+
+#[test]
+fn the_inbox_pages_and_jumps_through_a_long_list() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    // 603 tickets: the first page read holds 500 (10603 down to 10104).
+    desk.seed_many_tickets(603);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 603", "#10603 "]);
+    // The selected ticket's number, from the timeline pane's header.
+    let selected = || -> u64 {
+        let screen = tmux.screen();
+        screen
+            .split('#')
+            .skip(1)
+            .find_map(|rest| rest.split(' ').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("no ticket selected: {screen}"))
+    };
+    tmux.press("G");
+    tmux.wait_for("#10001 ");
+    tmux.press("g");
+    tmux.wait_for("#10603 ");
+    tmux.press("End");
+    tmux.wait_for("#10001 ");
+    tmux.press("Home");
+    tmux.wait_for("#10603 ");
+    tmux.press("PageDown");
+    let paged = common::wait_until("a page down", std::time::Duration::from_secs(20), || {
+        Some(selected()).filter(|n| *n != 10603)
+    });
+    assert!(paged < 10602, "a page, not a row: #{paged}");
+    tmux.press("PageUp");
+    tmux.wait_for("#10603 ");
+    // The help lists them.
+    tmux.press("?");
+    tmux.wait_for_all(&["PgDn PgUp", "move a page", "g Home G End"]);
+    tmux.press("Escape");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}

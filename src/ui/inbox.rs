@@ -54,6 +54,8 @@ pub enum Key {
     Backspace,
     PageUp,
     PageDown,
+    Home,
+    End,
     /// Ctrl-C: quits from anywhere.
     Interrupt,
     Other,
@@ -272,7 +274,9 @@ impl Filter {
 pub const KEYS: &[(&str, &str)] = &[
     ("tab shift-tab h l", "switch views"),
     ("j k ↓ ↑", "move"),
-    ("J K PgDn PgUp", "scroll the timeline: newer, older"),
+    ("PgDn PgUp", "move a page"),
+    ("g Home G End", "first ticket, last (G reads every page)"),
+    ("J K", "scroll the timeline a page: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
     ("r", "reply to the customer (asks first)"),
@@ -328,6 +332,11 @@ pub struct Inbox {
     /// The timeline's rows and the rows the pane had room for, when last
     /// drawn: what a page is, and where the newest entry starts.
     timeline_fit: std::cell::Cell<(usize, usize)>,
+    /// The rows the list had room for, when last drawn: what a page is.
+    list_rows: std::cell::Cell<usize>,
+    /// `G` was pressed and pages are still being read: each one read moves
+    /// the selection to its end and asks for the next.
+    to_end: bool,
 }
 
 impl Inbox {
@@ -353,6 +362,8 @@ impl Inbox {
             handles: Vec::new(),
             timeline_top: None,
             timeline_fit: Default::default(),
+            list_rows: Default::default(),
+            to_end: false,
         }
     }
 
@@ -444,16 +455,21 @@ impl Inbox {
 
     fn browse(&mut self, key: Key) -> Command {
         let len = self.shown().len();
+        let last = len.saturating_sub(1);
+        self.to_end = false;
         match key {
             Key::Char('q') | Key::Esc => return Command::Quit,
-            Key::Char('j') | Key::Down if len > 0 => {
-                self.selected = (self.selected + 1).min(len - 1)
-            }
+            Key::Char('j') | Key::Down => self.selected = (self.selected + 1).min(last),
             Key::Char('k') | Key::Up => self.selected = self.selected.saturating_sub(1),
-            Key::Char('K') => self.scroll_timeline(-1),
-            Key::Char('J') => self.scroll_timeline(1),
-            Key::PageUp => self.scroll_timeline(-self.timeline_page()),
-            Key::PageDown => self.scroll_timeline(self.timeline_page()),
+            Key::PageDown => self.selected = (self.selected + self.list_page()).min(last),
+            Key::PageUp => self.selected = self.selected.saturating_sub(self.list_page()),
+            Key::Char('g') | Key::Home => self.selected = 0,
+            Key::Char('G') | Key::End => {
+                self.selected = last;
+                self.to_end = self.more[self.view].is_some();
+            }
+            Key::Char('K') => self.scroll_timeline(-self.timeline_page()),
+            Key::Char('J') => self.scroll_timeline(self.timeline_page()),
             Key::Tab | Key::Right | Key::Char('l') => self.switch_view(true),
             Key::BackTab | Key::Left | Key::Char('h') => self.switch_view(false),
             Key::Char('?') => self.mode = Mode::Help,
@@ -501,6 +517,11 @@ impl Inbox {
             Some(command) if self.mode == Mode::Browse => command,
             _ => self.follow_selection(),
         }
+    }
+
+    /// A page of the list: its rows less one, kept in view for context.
+    fn list_page(&self) -> usize {
+        self.list_rows.get().saturating_sub(1).max(1)
     }
 
     /// A page of the timeline: the pane's rows less one, kept in view for
@@ -953,6 +974,13 @@ impl Inbox {
             self.totals[at] = list.len() as u64;
             self.uncounted[at] = false;
         }
+        if self.to_end && at == self.view {
+            self.selected = self.shown().len().saturating_sub(1);
+            match self.load_more() {
+                Some(next) => return next,
+                None => self.to_end = false,
+            }
+        }
         self.follow_selection()
     }
 
@@ -1188,6 +1216,7 @@ impl Inbox {
     }
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, now: Timestamp) {
+        self.list_rows.set(area.height as usize);
         let width = area.width.saturating_sub(2) as usize;
         let items: Vec<ListItem> = self
             .shown()
@@ -1747,7 +1776,7 @@ mod tests {
             "a scrollbar: {text}"
         );
         // Back a page (a row less than the pane) and to the first entry.
-        assert_eq!(inbox.on_key(Key::PageUp), Command::Nothing);
+        assert_eq!(inbox.on_key(Key::Char('K')), Command::Nothing);
         let text = screen(&inbox, 80, 24);
         let rows = pane(&text);
         assert!(rows.contains(&"L09".to_string()), "{text}");
@@ -1757,7 +1786,6 @@ mod tests {
             "kept: {text}"
         );
         inbox.on_key(Key::Char('K'));
-        inbox.on_key(Key::PageUp);
         let text = screen(&inbox, 80, 24);
         let rows = pane(&text);
         assert!(rows.contains(&"system: Opened".to_string()), "{text}");
@@ -1765,8 +1793,10 @@ mod tests {
         assert_eq!(inbox.timeline_top, Some((10001, 0)));
         inbox.on_key(Key::Char('K'));
         assert_eq!(inbox.timeline_top, Some((10001, 0)), "no further back");
-        inbox.on_key(Key::Char('J'));
-        assert_eq!(inbox.timeline_top, Some((10001, 1)));
+        // The list's page keys move the list, not the timeline.
+        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(inbox.timeline_top, Some((10001, 0)));
         // A new entry while scrolled back leaves the view where it is.
         let mut noted = event(4, EventKind::TicketNote, ticket(10001, Some("bob"), "open"));
         noted.entries = vec![entry(
@@ -1782,13 +1812,13 @@ mod tests {
             "{text}"
         );
         // Forward to the end follows the newest entry again.
-        inbox.on_key(Key::PageDown);
-        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::Char('J'));
+        inbox.on_key(Key::Char('J'));
         assert_eq!(inbox.timeline_top, None);
         let text = screen(&inbox, 80, 24);
         assert_eq!(pane(&text).last().unwrap(), "bob: note: Checked", "{text}");
         // Another ticket, and this one again, open at the newest entry.
-        inbox.on_key(Key::PageUp);
+        inbox.on_key(Key::Char('K'));
         assert!(inbox.timeline_top.is_some());
         inbox.on_key(Key::Tab);
         inbox.on_key(Key::BackTab);
@@ -1897,6 +1927,81 @@ mod tests {
             tabs(&inbox)
         );
         assert!(inbox.uncounted().is_empty());
+    }
+
+    #[test]
+    fn page_home_and_end_keys_move_through_a_long_list_reading_every_page() {
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        let open = |numbers: std::ops::Range<u64>| -> Vec<Ticket> {
+            numbers.rev().map(|n| ticket(n, None, "open")).collect()
+        };
+        // 650 tickets: the first page of 500 read, two more to come.
+        let first = Page {
+            items: open(10151..10651),
+            next_cursor: Some("after-10151".into()),
+        };
+        inbox.load(TicketView::Unassigned, first, 650);
+        // Drawn at 80x24: the list has 21 rows, a page is 20.
+        screen(&inbox, 80, 24);
+        let selected = |inbox: &Inbox| inbox.selected_ticket().unwrap().number;
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10650 - 20);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10650 - 40);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(selected(&inbox), 10650 - 20);
+        inbox.on_key(Key::Home);
+        assert_eq!(selected(&inbox), 10650);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(selected(&inbox), 10650, "no further up");
+        // G: to the last ticket, reading the pages still to come.
+        assert_eq!(
+            inbox.on_key(Key::Char('G')),
+            Command::LoadMore(TicketView::Unassigned, "after-10151".into())
+        );
+        assert_eq!(selected(&inbox), 10151);
+        let second = Page {
+            items: open(10051..10151),
+            next_cursor: Some("after-10051".into()),
+        };
+        assert_eq!(
+            inbox.append(TicketView::Unassigned, second),
+            Command::LoadMore(TicketView::Unassigned, "after-10051".into())
+        );
+        let last = Page {
+            items: open(10001..10051),
+            next_cursor: None,
+        };
+        assert_eq!(
+            inbox.append(TicketView::Unassigned, last),
+            Command::LoadTimeline(10001)
+        );
+        assert_eq!(selected(&inbox), 10001);
+        assert_eq!(inbox.shown().len(), 650);
+        inbox.on_key(Key::Char('g'));
+        assert_eq!(selected(&inbox), 10650);
+        inbox.on_key(Key::End);
+        assert_eq!(selected(&inbox), 10001);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10001, "no further down");
+        // Another key stops a walk to the end: a page read later stays put.
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        inbox.load(
+            TicketView::Unassigned,
+            Page {
+                items: open(10101..10201),
+                next_cursor: Some("after-10101".into()),
+            },
+            200,
+        );
+        inbox.on_key(Key::End);
+        inbox.on_key(Key::Char('k'));
+        let rest = Page {
+            items: open(10001..10101),
+            next_cursor: None,
+        };
+        inbox.append(TicketView::Unassigned, rest);
+        assert_eq!(selected(&inbox), 10102);
     }
 
     #[test]

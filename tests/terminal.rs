@@ -698,3 +698,53 @@ fn the_inbox_pages_and_jumps_through_a_long_list() {
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");
 }
+
+#[test]
+fn the_inbox_fits_its_keys_and_says_a_refusal_whole_in_its_own_words() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    // 10002: on the web chat, the AI answering, no email address on file.
+    let handoff = desk.dir.path().join("no-email.json");
+    std::fs::write(
+        &handoff,
+        serde_json::json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": "Gus"},
+            "transcript": [{"role": "customer", "text": "Can a person help me"}],
+        })
+        .to_string(),
+    )
+    .unwrap();
+    desk.run(&["handoff", "send", "-f", path_str(&handoff)]);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    let screen = tmux.wait_for_all(&["unassigned 2", "#10002 "]);
+    // The keys' row holds whole keys only, at 120 columns.
+    let keys = screen
+        .lines()
+        .find(|line| line.starts_with("? help"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(keys.trim_end().ends_with("/ search"), "{keys:?}");
+    tmux.press("r");
+    let said = "Cannot reply to ticket 10002: no email address is on file and the AI still \
+                answers on web: take the chat over first (key o) to reply live.";
+    let screen = tmux.wait_for("Cannot reply to ticket 10002");
+    let message: Vec<&str> = screen
+        .lines()
+        .skip_while(|line| !line.starts_with("Cannot reply"))
+        .take(2)
+        .map(str::trim_end)
+        .collect();
+    assert_eq!(message.join(" "), said, "{screen}");
+    assert!(!screen.contains("deskctl tickets takeover"), "{screen}");
+    assert!(
+        !screen.contains("Reply to the customer"),
+        "no text box: {screen}"
+    );
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}

@@ -432,7 +432,7 @@ pub fn decide(
                 ticket.requester.email.is_some(),
                 channel,
             )
-            .map_err(|detail| Refusal::conflict("no_reply_channel", detail))?;
+            .map_err(|why| Refusal::conflict("no_reply_channel", why.to_string()))?;
             let (author_kind, author) = actor.author();
             let mut entries = vec![NewEntry {
                 kind: TimelineKind::Message,

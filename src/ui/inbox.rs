@@ -130,6 +130,9 @@ pub enum Command {
     Run(u64, Act),
 }
 
+/// How the inbox takes a chat over, where advice names it.
+const TAKE_OVER_KEY: &str = "key o";
+
 /// The problem code of an assignment refused because the operator is not
 /// online: the one refusal the inbox can offer a way past (assign anyway).
 const OPERATOR_UNAVAILABLE: &str = "operator_unavailable";
@@ -576,6 +579,24 @@ impl Inbox {
                 Command::LoadAssignees(number)
             }
             't' => self.ask_or_run(number, Act::Take),
+            // Nothing typed is sent: said before the text box opens, in
+            // the inbox's words (its key, not the command).
+            'r' if let Err(why) = crate::domain::reply::reply_channel(
+                ticket.channel,
+                ticket.ai_paused,
+                ticket.requester.email.is_some(),
+                None,
+            ) =>
+            {
+                self.say(
+                    Tone::Refused,
+                    format!(
+                        "Cannot reply to ticket {number}: {}.",
+                        why.explain(TAKE_OVER_KEY)
+                    ),
+                );
+                Command::Nothing
+            }
             'r' => {
                 self.mode = Mode::Input {
                     typing: Typing::Reply(number),
@@ -1088,10 +1109,11 @@ impl Inbox {
     /// ticket's timeline, a line for the last outcome (or the keys), the
     /// status line, and whatever is open over them.
     pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
+        let message_rows = self.message_rows(frame.area().width as usize);
         let [tabs, body, message, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(message_rows.len() as u16),
             Constraint::Length(1),
         ])
         .areas(frame.area());
@@ -1114,7 +1136,7 @@ impl Inbox {
         .areas(body);
         self.draw_list(frame, list, now);
         self.draw_timeline(frame, detail);
-        self.draw_message(frame, message);
+        self.draw_message(frame, message, message_rows);
         let connection = match &self.connection {
             Connection::Live => Span::styled("live", self.style(Style::default().green())),
             Connection::Lost(why) => Span::styled(
@@ -1133,22 +1155,33 @@ impl Inbox {
         self.draw_overlay(frame, body);
     }
 
-    fn draw_message(&self, frame: &mut Frame, area: Rect) {
-        let line = match &self.message {
-            Some((tone, text)) => {
-                let style = match tone {
-                    Tone::Info => Style::default(),
-                    Tone::Done => Style::default().green(),
-                    Tone::Refused => Style::default().red(),
-                };
-                Line::from(Span::styled(text.clone(), self.style(style)))
-            }
-            None => Line::from(
-                "? help · q quit · a assign · t take · r reply · n note · o takeover · \
-                 x resolve · u reopen · p priority · f filter · / search",
-            ),
+    /// The rows above the status line: the last outcome, wrapped at
+    /// spaces to [`MESSAGE_ROWS`] rows at most (the last cut with `…`);
+    /// or, with none, as many of the keys as fit on one row.
+    fn message_rows(&self, columns: usize) -> Vec<String> {
+        let Some((_, text)) = &self.message else {
+            return vec![key_help(columns)];
         };
-        frame.render_widget(Paragraph::new(line), area);
+        let mut rows = wrap(text, columns);
+        if rows.len() > MESSAGE_ROWS {
+            rows.truncate(MESSAGE_ROWS);
+            let last = &mut rows[MESSAGE_ROWS - 1];
+            *last = super::table::truncate(&format!("{last} …"), columns);
+        }
+        rows
+    }
+
+    fn draw_message(&self, frame: &mut Frame, area: Rect, rows: Vec<String>) {
+        let style = match &self.message {
+            Some((Tone::Done, _)) => Style::default().green(),
+            Some((Tone::Refused, _)) => Style::default().red(),
+            Some((Tone::Info, _)) | None => Style::default(),
+        };
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|row| Line::from(Span::styled(row, self.style(style))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
     }
 
     fn draw_overlay(&self, frame: &mut Frame, body: Rect) {
@@ -1301,6 +1334,44 @@ impl Inbox {
             );
         }
     }
+}
+
+/// The most rows an outcome takes above the status line: a refusal says
+/// why in full, the list keeps most of the screen.
+const MESSAGE_ROWS: usize = 3;
+
+/// The keys the row above the status line names, most needed first: `?`
+/// first, since it lists every key.
+const KEY_HELP: [&str; 12] = [
+    "? help",
+    "q quit",
+    "a assign",
+    "t take",
+    "r reply",
+    "n note",
+    "o takeover",
+    "x resolve",
+    "p priority",
+    "f filter",
+    "/ search",
+    "u reopen",
+];
+
+/// As many of [`KEY_HELP`] as fit in `columns`, whole, in order.
+fn key_help(columns: usize) -> String {
+    let mut text = String::new();
+    for key in KEY_HELP {
+        let more = if text.is_empty() {
+            key.to_string()
+        } else {
+            format!(" · {key}")
+        };
+        if text.width() + more.width() > columns {
+            break;
+        }
+        text.push_str(&more);
+    }
+    text
 }
 
 /// Pasted text as a text box keeps it: line breaks as `\n` (terminals send
@@ -2524,9 +2595,13 @@ mod tests {
         let mut inbox = inbox();
         let mut ticket = ticket(10001, Some("bob"), "open");
         ticket.requester.email = None;
+        ticket.ai_paused = true;
         inbox.tickets[0] = vec![ticket];
         inbox.on_key(Key::Char('r'));
         type_text(&mut inbox, "Hi");
+        // While it is typed the chat goes back to the AI (as an event
+        // would say): no way to the customer is left.
+        inbox.tickets[0][0].ai_paused = false;
         assert_eq!(
             inbox.on_key(Key::Enter),
             Command::Run(10001, Act::Reply("Hi".into())),
@@ -2599,6 +2674,58 @@ mod tests {
                 "Refused: ticket 10001 is already taken over".into()
             )
         );
+    }
+
+    #[test]
+    fn a_reply_nothing_can_carry_is_refused_before_typing_naming_the_key() {
+        let mut inbox = inbox();
+        // On the web chat, the AI answering, no email address on file.
+        inbox.tickets[0][0].requester.email = None;
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse, "no text box to type into");
+        let (tone, said) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert_eq!(
+            said,
+            "Cannot reply to ticket 10001: no email address is on file and the AI still \
+             answers on web: take the chat over first (key o) to reply live."
+        );
+        assert!(!said.contains("deskctl"), "{said}");
+        // Said whole, wrapped at spaces: no word cut at the edge.
+        let text = screen(&inbox, 80, 24);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[21..23].join(" "), said, "{text}");
+        assert!(
+            lines[23].contains("· live"),
+            "the status line stays: {text}"
+        );
+        // Taken over, the reply goes to the live chat: the box opens.
+        inbox.tickets[0][0].ai_paused = true;
+        inbox.on_key(Key::Char('r'));
+        assert!(matches!(inbox.mode, Mode::Input { .. }), "{:?}", inbox.mode);
+    }
+
+    #[test]
+    fn the_keys_row_fits_the_width_with_whole_keys() {
+        let inbox = inbox();
+        for width in [200u16, 120, 80, 50] {
+            let text = screen(&inbox, width, 24);
+            let keys = text.lines().nth(22).unwrap();
+            assert!(keys.starts_with("? help · q quit"), "{text}");
+            assert!(keys.width() <= width as usize, "{keys}");
+            assert!(
+                KEY_HELP.iter().any(|key| keys.ends_with(key)),
+                "whole keys only: {keys:?}"
+            );
+        }
+        assert!(key_help(200).ends_with("/ search · u reopen"));
+        assert!(key_help(120).ends_with("f filter · / search"));
+        // A message longer than three rows is cut on the third, with `…`.
+        let mut inbox = inbox;
+        inbox.message = Some((Tone::Refused, "word ".repeat(100)));
+        let rows = inbox.message_rows(40);
+        assert_eq!(rows.len(), MESSAGE_ROWS);
+        assert!(rows[2].ends_with('…') && rows[2].width() <= 40, "{rows:?}");
     }
 
     #[test]

@@ -701,6 +701,136 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
     desk.run(&["tickets", "assign", "10001", "--to", "carol", "--force"]);
 }
 
+/// Sends a handoff from the shop on the web whose context is `context`.
+fn send_with_context(desk: &Desk, context: Value) {
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay"},
+        "transcript": [{"role": "customer", "text": "About my plan"}],
+        "context": context,
+    });
+    let path = desk.dir.path().join("context.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
+}
+
+#[test]
+fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&[
+        "fields",
+        "add",
+        "plan",
+        "--name",
+        "Plan",
+        "--type",
+        "dropdown",
+        "--option",
+        "pro",
+        "--option",
+        "enterprise",
+    ]);
+    desk.run(&[
+        "fields", "add", "seats", "--name", "Seats", "--type", "number",
+    ]);
+    desk.run(&[
+        "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
+    ]);
+    send_with_context(
+        &desk,
+        json!({"plan": "enterprise", "seats": 5, "vip": true}),
+    ); // 10005
+    send_with_context(&desk, json!({"plan": "pro", "seats": "12"})); // 10006
+    send_with_context(
+        &desk,
+        json!({"plan": "enterprise", "seats": 12, "vip": "false"}),
+    ); // 10007
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=enterprise"]),
+        [10007, 10005]
+    );
+    // Read as the field's type: a number, a checkbox.
+    assert_eq!(numbers(&desk, &["--field", "seats=12"]), [10007, 10006]);
+    assert_eq!(numbers(&desk, &["--field", "seats=12.0"]), [10007, 10006]);
+    assert_eq!(numbers(&desk, &["--field", "vip=true"]), [10005]);
+    // Every condition must hold, and the other filters too.
+    assert_eq!(
+        numbers(
+            &desk,
+            &["--field", "plan=enterprise", "--field", "seats=12"]
+        ),
+        [10007]
+    );
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=pro", "--view", "resolved"]),
+        Vec::<u64>::new()
+    );
+    let wide = desk.run(&["tickets", "list", "--field", "vip=true", "-o", "json"]);
+    assert_eq!(parse(&wide)[0]["fields"]["plan"], "enterprise");
+    // A key the desk has no field for is not found, with the nearest one;
+    // a value the field's type cannot hold is a usage error naming the flag.
+    desk.cmd()
+        .args(["tickets", "list", "--field", "plna=pro"])
+        .assert()
+        .code(5)
+        .stderr(contains("ticket field 'plna' does not exist"))
+        .stderr(contains("did you mean 'plan'?"));
+    for (value, said) in [
+        (
+            "seats=many",
+            "error: --field: seats is a number field: 'many' is not a number",
+        ),
+        (
+            "plan=free",
+            "'free' is not one of the options: pro, enterprise",
+        ),
+        ("Plan=pro", "'Plan' cannot be a ticket field's key"),
+        ("plan", "'plan' is not KEY=VALUE"),
+    ] {
+        desk.cmd()
+            .args(["tickets", "list", "--field", value])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    // A field removed since: its values stay on the tickets, found as text.
+    desk.run(&["fields", "remove", "plan", "--yes"]);
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=enterprise"]),
+        [10007, 10005]
+    );
+    // Over HTTP: `field` repeats, one condition each.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let listed = |query: &str| -> Vec<u64> {
+        let answer = server.raw(
+            "GET",
+            &format!("/v1/tickets?{query}"),
+            &[("Authorization", &bearer)],
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["number"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(listed("field=seats%3D12&field=plan%3Denterprise"), [10007]);
+    assert_eq!(listed("field=seats=5"), [10005]);
+    let refused = server.raw(
+        "GET",
+        "/v1/tickets?field=seats%3Dmany",
+        &[("Authorization", &bearer)],
+        b"",
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(common::error_fields(&refused.json()), ["field"]);
+}
+
 #[test]
 fn show_includes_the_context_object_compact_in_key_order() {
     let desk = desk_with_tickets(desk!());

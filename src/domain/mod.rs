@@ -13,6 +13,7 @@
 //! - [`button`]: whether the customer sees the "talk to a human" button, and why not.
 //! - [`handoff`]: the handoff pipeline, for previews and real handoffs alike.
 //! - [`reply`]: which channel a reply goes out on.
+//! - [`field_conditions`]: what a ticket list's `field=KEY=VALUE` asks for.
 //! - [`mail`]: email threading, reply trimming, and what an inbound email does to its ticket.
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
 //! - [`plan`]: what applying a document would change.
@@ -22,6 +23,7 @@ pub mod assignment;
 pub mod button;
 pub mod events;
 pub mod external;
+pub mod field_conditions;
 pub mod handoff;
 pub mod hours;
 pub mod mail;

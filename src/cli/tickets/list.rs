@@ -2,23 +2,59 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery, TicketStatus,
-    TicketView, name_problem, search_text_problem,
+    Channel, EventKind, FieldCondition, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery,
+    TicketStatus, TicketView, name_problem, search_text_problem,
 };
 use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 use crate::ui::OutputFormat;
 
 /// The filters of `query` that name something of the desk, for
 /// [`filters_exist`].
-pub(super) fn named_filters(query: &TicketQuery) -> [(Named, Option<&str>); 3] {
-    [
+pub(super) fn named_filters(query: &TicketQuery) -> Vec<(Named, Option<&str>)> {
+    let mut named = vec![
         (Named::Operator, query.assignee.as_deref()),
         (Named::Team, query.team.as_deref()),
         (Named::Agent, query.agent.as_deref()),
-    ]
+    ];
+    named.extend(
+        query
+            .field
+            .iter()
+            .map(|c| (Named::Field, Some(c.key.as_str()))),
+    );
+    named
+}
+
+/// A `--field` value the service cannot read as its field's type (`seats=many`
+/// for a number): a usage error (exit 2) naming the flag, not the API's
+/// parameter.
+fn field_flag_error(error: CliError) -> CliError {
+    if error.fields.is_empty() || error.fields.iter().any(|e| e.field != "field") {
+        return error;
+    }
+    let why: Vec<&str> = error.fields.iter().map(|e| e.message.as_str()).collect();
+    CliError::usage(format!("--field: {}", why.join("; ")))
+        .with_hint("`deskctl fields list` shows each field's type and options")
+}
+
+/// `KEY=VALUE`, with a key a ticket field can have and a value no longer
+/// than any searched text.
+fn parse_field_condition(text: &str) -> Result<FieldCondition, String> {
+    let condition: FieldCondition = text.parse()?;
+    if !crate::domain::rules::is_context_key(&condition.key) {
+        return Err(format!(
+            "'{}' cannot be a ticket field's key: {}",
+            condition.key,
+            crate::domain::rules::CONTEXT_KEY_RULE
+        ));
+    }
+    match search_text_problem(&condition.value) {
+        Some(problem) => Err(problem),
+        None => Ok(condition),
+    }
 }
 
 /// How many tickets a terminal shows unless told otherwise.
@@ -68,6 +104,11 @@ pub struct TicketsListArgs {
     /// Active at or after this moment (same forms as --created-since)
     #[arg(long, visible_alias = "since", value_name = "TIME", value_parser = parse_instant)]
     pub updated_since: Option<Timestamp>,
+    /// Only tickets whose field KEY holds VALUE, read as the field's type
+    /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
+    /// all of which must hold
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_field_condition)]
+    pub field: Vec<FieldCondition>,
     /// At most this many, 1 or more (default: 30 on a terminal, all when piped)
     #[arg(long, value_name = "N", conflicts_with = "all",
         value_parser = clap::value_parser!(u32).range(1..))]
@@ -259,6 +300,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         q: args.search,
         created_since: args.created_since.map(|t| t.to_string()),
         updated_since: args.updated_since.map(|t| t.to_string()),
+        field: args.field,
         limit: Some(limit.map_or(MAX_PAGE_LIMIT, |n| n.min(MAX_PAGE_LIMIT))),
         cursor: None,
     };
@@ -281,7 +323,9 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         // Each ticket printed as the service wrote it, without decoding and
         // encoding it again.
         let fetch = |query: TicketQuery| async move { client_ref.list_ticket_lines(&query).await };
-        walk(query, limit, fetch, |lines| ui.print_lines(&lines)).await?
+        walk(query, limit, fetch, |lines| ui.print_lines(&lines))
+            .await
+            .map_err(field_flag_error)?
     } else {
         let fetch = |query: TicketQuery| async move { client_ref.list_tickets(&query).await };
         walk(query, limit, fetch, |items| {
@@ -293,7 +337,8 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
                 Ok(())
             }
         })
-        .await?
+        .await
+        .map_err(field_flag_error)?
     };
     if shown == 0 {
         filters_exist(&client, &named_filters(&watched)).await?;

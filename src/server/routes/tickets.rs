@@ -199,6 +199,8 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
+        // Converted by the handler, which has the workspace's fields.
+        fields: Vec::new(),
         after,
     })
 }
@@ -227,7 +229,13 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
-    let filter = ticket_filter(&principal, &query)?;
+    let mut filter = ticket_filter(&principal, &query)?;
+    if !query.field.is_empty() {
+        let workspace = state.store.workspace().await?;
+        filter.fields =
+            crate::domain::field_conditions::wanted_values(&workspace.fields, &query.field)
+                .map_err(ApiError::validation)?;
+    }
     let page = state.store.list_tickets(&filter, limit).await?;
     Ok(WrittenPage {
         lines: page.items,

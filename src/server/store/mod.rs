@@ -130,6 +130,9 @@ pub struct TicketFilter {
     pub text: Option<String>,
     pub created_since: Option<String>,
     pub updated_since: Option<String>,
+    /// Ticket fields and the value each must hold, converted to the field's
+    /// type as a handoff's would be.
+    pub fields: Vec<(String, serde_json::Value)>,
     /// `(last_activity_at, number)` of the last ticket of the previous page.
     pub after: Option<(String, u64)>,
 }
@@ -202,6 +205,7 @@ impl TicketFilter {
             text: None,
             created_since: None,
             updated_since: None,
+            fields: Vec::new(),
             after: None,
         }
     }

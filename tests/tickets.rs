@@ -832,6 +832,87 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
 }
 
 #[test]
+fn tickets_are_sorted_by_activity_or_creation_and_every_page_follows_the_order() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "note", "10002", "-m", "bump"]);
+    assert_eq!(numbers(&desk, &[]), [10002, 10004, 10003, 10001]);
+    for (sort, expected) in [
+        ("-activity", [10002, 10004, 10003, 10001]),
+        ("activity", [10001, 10003, 10004, 10002]),
+        ("-created", [10004, 10003, 10002, 10001]),
+        ("created", [10001, 10002, 10003, 10004]),
+    ] {
+        assert_eq!(numbers(&desk, &["--sort", sort]), expected, "--sort {sort}");
+        assert_eq!(
+            numbers(&desk, &[&format!("--sort={sort}"), "--limit", "2"]),
+            expected[..2],
+            "--sort={sort} --limit 2"
+        );
+        assert_eq!(
+            numbers(&desk, &["--sort", sort, "--all", "--view", "unassigned"]),
+            expected,
+            "--sort {sort} --all"
+        );
+    }
+    desk.cmd()
+        .args(["tickets", "list", "--sort", "priority"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "[possible values: -activity, activity, -created, created]",
+        ));
+    // Over HTTP, page by page: each order's cursor takes every ticket once,
+    // and one order's cursor is no other's.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let get = |query: &str| {
+        let answer = server.raw(
+            "GET",
+            &format!("/v1/tickets?limit=1&{query}"),
+            &[("Authorization", &bearer)],
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{query}: {}", answer.body);
+        answer.json()
+    };
+    let encoded = |cursor: &str| cursor.replace(':', "%3A").replace('|', "%7C");
+    let mut cursors = Vec::new();
+    for (sort, expected) in [
+        ("-activity", [10002, 10004, 10003, 10001]),
+        ("activity", [10001, 10003, 10004, 10002]),
+        ("-created", [10004, 10003, 10002, 10001]),
+        ("created", [10001, 10002, 10003, 10004]),
+    ] {
+        let mut walked = Vec::new();
+        let mut page = get(&format!("sort={sort}"));
+        loop {
+            walked.push(page["items"][0]["number"].as_u64().unwrap());
+            let Some(cursor) = page["next_cursor"].as_str() else {
+                break;
+            };
+            cursors.push((sort, cursor.to_string()));
+            page = get(&format!("sort={sort}&cursor={}", encoded(cursor)));
+        }
+        assert_eq!(walked, expected, "sort={sort}");
+    }
+    for (sort, cursor) in &cursors {
+        for other in ["-activity", "activity", "-created", "created"] {
+            if other == *sort {
+                continue;
+            }
+            let refused = server.raw(
+                "GET",
+                &format!("/v1/tickets?sort={other}&cursor={}", encoded(cursor)),
+                &[("Authorization", &bearer)],
+                b"",
+            );
+            assert_eq!(refused.status, 422, "{sort}'s cursor with sort={other}");
+        }
+    }
+}
+
+#[test]
 fn show_includes_the_context_object_compact_in_key_order() {
     let desk = desk_with_tickets(desk!());
     let body = json!({

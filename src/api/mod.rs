@@ -337,12 +337,13 @@ mod tests {
         let query = TicketQuery {
             status: Some(TicketStatus::Open),
             field: vec!["plan=pro".parse().unwrap(), "note=a&b=c,d".parse().unwrap()],
+            sort: Some(TicketSort::CreatedOldest),
             ..TicketQuery::default()
         };
         let sent = spread_repeated(&serde_urlencoded::to_string(&query).unwrap());
         assert_eq!(
             sent,
-            "status=open&field=plan%3Dpro&field=note%3Da%26b%3Dc%2Cd"
+            "status=open&field=plan%3Dpro&field=note%3Da%26b%3Dc%2Cd&sort=created"
         );
         let read: TicketQuery = serde_urlencoded::from_str(&gather_repeated(&sent)).unwrap();
         assert_eq!(read, query);

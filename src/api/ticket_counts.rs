@@ -68,8 +68,8 @@ pub struct TicketCountQuery {
 }
 
 impl TicketCountQuery {
-    /// Counts by `by` over the tickets `filters` lists (its page and cursor
-    /// aside). Field conditions are the list's only: none are taken.
+    /// Counts by `by` over the tickets `filters` lists (its order, page and
+    /// cursor aside). Field conditions are the list's only: none are taken.
     pub fn filtered(by: TicketCountBy, filters: TicketQuery) -> Self {
         let TicketQuery {
             view,
@@ -84,6 +84,7 @@ impl TicketCountQuery {
             created_since,
             updated_since,
             field: _,
+            sort: _,
             limit: _,
             cursor: _,
         } = filters;
@@ -118,6 +119,7 @@ impl TicketCountQuery {
             created_since: self.created_since.clone(),
             updated_since: self.updated_since.clone(),
             field: Vec::new(),
+            sort: None,
             limit: None,
             cursor: None,
         }

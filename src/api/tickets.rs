@@ -128,6 +128,25 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// The order of `GET /v1/tickets`: by last activity, or by creation (the
+    /// ticket number, given in the order tickets are created); `-` puts the
+    /// newest first. Each order walks an index, so every page costs the
+    /// same however deep, and the cursor takes each ticket once.
+    #[derive(Default)]
+    TicketSort {
+        /// Newest activity first: the default.
+        #[default]
+        ActivityNewest = "-activity",
+        /// Oldest activity first: the tickets that have waited longest.
+        ActivityOldest = "activity",
+        /// Newest tickets first.
+        CreatedNewest = "-created",
+        /// Oldest tickets first.
+        CreatedOldest = "created",
+    }
+}
+
 /// A `field=KEY=VALUE` filter of a ticket list: the ticket field `KEY` holds
 /// `VALUE` (read as the field's type: `5` for a number, `true` for a checkbox).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +177,7 @@ impl std::fmt::Display for FieldCondition {
     }
 }
 
-/// Query of `GET /v1/tickets`: a view, filters and a cursor. Newest activity first.
+/// Query of `GET /v1/tickets`: a view, filters, an order and a cursor.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +231,10 @@ pub struct TicketQuery {
         with = "super::repeated"
     )]
     pub field: Vec<FieldCondition>,
+    /// `-activity` (default), `activity`, `-created` or `created`: by last
+    /// activity or creation, `-` for newest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<TicketSort>,
     #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,

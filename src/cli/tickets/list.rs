@@ -3,7 +3,7 @@ use jiff::Timestamp;
 
 use crate::api::{
     Channel, EventKind, FieldCondition, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery,
-    TicketStatus, TicketView, name_problem, search_text_problem,
+    TicketSort, TicketStatus, TicketView, name_problem, search_text_problem,
 };
 use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
@@ -109,6 +109,13 @@ pub struct TicketsListArgs {
     /// all of which must hold
     #[arg(long, value_name = "KEY=VALUE", value_parser = parse_field_condition)]
     pub field: Vec<FieldCondition>,
+    /// The order: -activity (newest activity first, the default), activity
+    /// (what has waited longest first), -created (newest tickets first) or
+    /// created (oldest first). Each walks an index, so long lists page as
+    /// fast; there is no order by priority: filter with --priority
+    #[arg(long, value_name = "ORDER", allow_hyphen_values = true,
+        value_parser = wire_enum_parser::<TicketSort>(TicketSort::NAMES))]
+    pub sort: Option<TicketSort>,
     /// At most this many, 1 or more (default: 30 on a terminal, all when piped)
     #[arg(long, value_name = "N", conflicts_with = "all",
         value_parser = clap::value_parser!(u32).range(1..))]
@@ -158,12 +165,16 @@ where
 const CATCH_UP_PASSES: usize = 5;
 
 /// Every ticket `query` selects, handed to `print` once each; or with a
-/// `limit`, the first `limit`. Pages follow the most recent activity, so a
-/// ticket that changes while the pages are read moves above the cursor and
-/// no later page holds it: once the pages end, the walk asks again for what
-/// changed since the newest ticket it started from, and prints what it has
-/// not printed. (`tickets list --status pending --all -o name | xargs
-/// deskctl tickets resolve` must not skip a ticket a customer wrote to.)
+/// `limit`, the first `limit`. Pages follow the most recent activity by
+/// default, so a ticket that changes while the pages are read moves above
+/// the cursor and no later page holds it: once the pages end, the walk asks
+/// again for what changed since the newest ticket it started from, and
+/// prints what it has not printed. (`tickets list --status pending --all -o
+/// name | xargs deskctl tickets resolve` must not skip a ticket a customer
+/// wrote to.) In the other orders nothing moves behind the cursor: a ticket
+/// ordered by creation stays where it is, and one that changes while the
+/// oldest activity comes first moves ahead, where it is met again and not
+/// printed twice.
 async fn walk<T: Listed, Fetched>(
     mut query: TicketQuery,
     limit: Option<u32>,
@@ -191,7 +202,8 @@ where
         Ok(())
     })
     .await?;
-    let Some(newest) = newest.filter(|_| limit.is_none()) else {
+    let moves_behind = query.sort.unwrap_or_default() == TicketSort::ActivityNewest;
+    let Some(newest) = newest.filter(|_| limit.is_none() && moves_behind) else {
         return Ok((shown, more));
     };
     // A second before the newest, for servers whose clocks differ a little
@@ -301,6 +313,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         created_since: args.created_since.map(|t| t.to_string()),
         updated_since: args.updated_since.map(|t| t.to_string()),
         field: args.field,
+        sort: args.sort,
         limit: Some(limit.map_or(MAX_PAGE_LIMIT, |n| n.min(MAX_PAGE_LIMIT))),
         cursor: None,
     };

@@ -9,7 +9,7 @@ use super::{page_limit, parse_instant};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, PageQuery,
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
-    TicketQuery, TicketView,
+    TicketQuery, TicketSort, TicketView,
 };
 use crate::domain::tickets::{self, Action, Actor, Outgoing};
 use crate::domain::{Refusal, mail};
@@ -144,6 +144,30 @@ async fn act(
     Ok(ticket)
 }
 
+/// The cursor to the page after the ticket whose activity and number (in
+/// stored form) are `after`, in `sort`'s order: `ACTIVITY|NUMBER`, led by the
+/// sort and `:` but for the default, so each order takes back only its own.
+fn write_cursor(sort: TicketSort, (activity, number): (String, u64)) -> String {
+    match sort {
+        TicketSort::ActivityNewest => format!("{activity}|{number}"),
+        other => format!("{other}:{activity}|{number}"),
+    }
+}
+
+/// What [`write_cursor`] wrote for `sort`, read back; none for any other text.
+fn read_cursor(sort: TicketSort, cursor: &str) -> Option<(String, u64)> {
+    let key = match sort {
+        TicketSort::ActivityNewest => cursor,
+        other => cursor.strip_prefix(other.as_str())?.strip_prefix(':')?,
+    };
+    let (activity, number) = key.split_once('|')?;
+    // Another order's cursor starts with its name, never with a time's digits.
+    if !activity.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((activity.to_string(), number.parse().ok()?))
+}
+
 /// The tickets `query` selects for `principal`: its view, filters and cursor,
 /// within what the caller's role sees. The list and the counts share it.
 pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
@@ -171,19 +195,16 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
             .map(|t| parse_instant(field, t).map(stored_time))
             .transpose()
     };
+    let sort = query.sort.unwrap_or_default();
     let after = match query.cursor.as_deref() {
         None => None,
-        Some(cursor) => Some(
-            cursor
-                .split_once('|')
-                .and_then(|(at, n)| Some((at.to_string(), n.parse::<u64>().ok()?)))
-                .ok_or_else(|| {
-                    ApiError::validation(vec![crate::api::FieldError::new(
-                        "cursor",
-                        "not a cursor this service gave out",
-                    )])
-                })?,
-        ),
+        Some(cursor) => Some(read_cursor(sort, cursor).ok_or_else(|| {
+            ApiError::validation(vec![crate::api::FieldError::new(
+                "cursor",
+                "not a cursor this service gave out for this sort: pass the `next_cursor` of \
+                 the previous page, with the same sort",
+            )])
+        })?),
     };
     Ok(TicketFilter {
         view,
@@ -201,11 +222,12 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
         updated_since: since("updated_since", &query.updated_since)?,
         // Converted by the handler, which has the workspace's fields.
         fields: Vec::new(),
+        sort,
         after,
     })
 }
 
-/// Tickets in a view, filtered, newest activity first.
+/// Tickets in a view, filtered, newest activity first (or as `sort` asks).
 ///
 /// A request that accepts `application/x-ndjson` gets the page's tickets one
 /// a line instead, with the next page's cursor in the `Desk-Next-Cursor`
@@ -241,7 +263,7 @@ async fn list(
         lines: page.items,
         next_cursor: page
             .next_after
-            .map(|(activity, number)| format!("{activity}|{number}")),
+            .map(|after| write_cursor(filter.sort, after)),
         as_lines: accepts_json_lines(&headers),
     })
 }

@@ -133,7 +133,10 @@ pub struct TicketFilter {
     /// Ticket fields and the value each must hold, converted to the field's
     /// type as a handoff's would be.
     pub fields: Vec<(String, serde_json::Value)>,
-    /// `(last_activity_at, number)` of the last ticket of the previous page.
+    /// The order of the pages.
+    pub sort: crate::api::TicketSort,
+    /// `(last_activity_at, number)` of the last ticket of the previous page
+    /// (in stored form; ordered by creation, the number alone counts).
     pub after: Option<(String, u64)>,
 }
 
@@ -206,6 +209,7 @@ impl TicketFilter {
             created_since: None,
             updated_since: None,
             fields: Vec::new(),
+            sort: crate::api::TicketSort::ActivityNewest,
             after: None,
         }
     }

@@ -169,7 +169,8 @@ fn exit_codes_page() -> String {
     page.push_str(
         "\nHTTP statuses map to codes as follows: 401 and 403 → 4, 404 → 5, 409 and 412 → 6, \
          429, 502, 503 and 504 (after retries) and unreachable or timed-out services → 7, \
-         any other error → 1. A closed output pipe is not an error (0).\n",
+         422 with code `not_an_operator` (the request needs an operator, and the local desk \
+         acts as its owner) → 2, any other error → 1. A closed output pipe is not an error (0).\n",
     );
     page
 }

@@ -61,7 +61,9 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (1, "error"),
     (
         2,
-        "usage: invalid arguments, or an answer was needed and prompting is not possible",
+        "usage: invalid arguments (an operator's request, such as `--me`, `tickets take` or \
+         `--view mine`, from the local desk's owner included), or an answer was needed and \
+         prompting is not possible",
     ),
     (3, "changes present (`diff`, `apply --dry-run`)"),
     (4, "not authenticated or not allowed"),
@@ -222,7 +224,12 @@ impl From<ClientError> for CliError {
                 problem,
                 request_id,
             } => {
-                let mut cli = CliError::new(exit_kind(*status), message);
+                let kind = match problem.code.as_str() {
+                    // Not possible for who the caller is: other arguments do it.
+                    crate::api::NOT_AN_OPERATOR => ExitKind::Usage,
+                    _ => exit_kind(*status),
+                };
+                let mut cli = CliError::new(kind, message);
                 // One invalid field is already the message; list several.
                 if problem.errors.len() > 1 {
                     cli.details = problem

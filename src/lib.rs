@@ -40,6 +40,8 @@ pub fn run() -> ExitCode {
     {
         Ok(cli) => cli,
         Err(error) => {
+            let args: Vec<_> = std::env::args_os().collect();
+            let error = cli::with_synonym_tip(error, &mut cli::command(), &args);
             let _ = error.print();
             // Help and version go to stdout and are a success; usage errors exit 2.
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });

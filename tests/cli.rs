@@ -680,6 +680,32 @@ fn man_pages_have_a_plain_name_examples_and_the_version() {
 }
 
 #[test]
+fn another_tools_verb_gets_a_tip_naming_deskctls() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    for (args, verb) in [
+        (&["tickets", "close", "10001"][..], "resolve"),
+        (&["tickets", "view", "10001"], "show"),
+        (&["tickets", "get", "10001"], "show"),
+        (&["-o", "json", "operators", "get", "alice"], "show"),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!(
+                "tip: a similar subcommand exists: '{verb}'"
+            )));
+    }
+    // A tip, not an alias: nothing was resolved.
+    assert_eq!(
+        desk.run(&["tickets", "list", "--view", "resolved", "-o", "name"]),
+        ""
+    );
+}
+
+#[test]
 fn a_mistyped_name_gets_the_nearest_one_and_exit_5() {
     let desk = Desk::new();
     desk.seed();

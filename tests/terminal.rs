@@ -65,9 +65,43 @@ fn ticket_tables_fit_every_width_without_wrapping_and_piped_output_is_whole() {
         assert!(header.contains(column), "{at_60}");
     }
     assert!(!header.contains("CHANNEL"), "{at_60}");
-    let wide_60 = desk.run_on_terminal_sized(60, &["tickets", "list", "-o", "wide"]);
-    assert!(wide_60.lines().next().unwrap().contains("CH"), "{wide_60}");
-    assert!(wide_60.lines().all(|l| width(l) <= 60), "{wide_60}");
+    // Narrower, columns of less worth go before the subject is cut to a
+    // stub: it still reads at 40 and 30 columns (kubectl's and gh's habit).
+    for columns in [40, 30] {
+        let narrow = desk.run_on_terminal_sized(columns, &["tickets", "list", "--color", "never"]);
+        let row = narrow.lines().nth(1).unwrap();
+        assert!(row.starts_with("10003   Order 3 has not arr"), "{narrow}");
+        assert!(
+            narrow.lines().all(|l| width(l) <= columns as usize),
+            "{narrow}"
+        );
+    }
+    let at_40 = desk.run_on_terminal_sized(40, &["tickets", "list", "--color", "never"]);
+    assert!(
+        at_40.lines().next().unwrap().ends_with("PRIORITY"),
+        "{at_40}"
+    );
+    // -o wide never shows less than the default table at the same width:
+    // its own columns (TEAM, FIELDS) go first when they do not fit.
+    for columns in [60, 100] {
+        let default = desk.run_on_terminal_sized(columns, &["tickets", "list", "--color", "never"]);
+        let wide = desk.run_on_terminal_sized(
+            columns,
+            &["tickets", "list", "-o", "wide", "--color", "never"],
+        );
+        let header = wide.lines().next().unwrap();
+        for column in default.lines().next().unwrap().split_whitespace() {
+            assert!(header.contains(column), "{column} at {columns}:\n{wide}");
+        }
+        assert!(wide.lines().all(|l| width(l) <= columns as usize), "{wide}");
+    }
+    let wide_200 = desk.run_on_terminal_sized(200, &["tickets", "list", "-o", "wide"]);
+    for column in ["CHANNEL", "TEAM", "FIELDS"] {
+        assert!(
+            wide_200.lines().next().unwrap().contains(column),
+            "{wide_200}"
+        );
+    }
     // COLUMNS overrides the terminal's width.
     let mut cmd = desk.terminal_command(200, &["tickets", "list"]);
     cmd.env("COLUMNS", "70");
@@ -318,16 +352,50 @@ fn bulk_changes_to_many_tickets_wait_for_yes_and_few_do_not() {
     let numbers: Vec<String> = (10001..=10010).map(|n| n.to_string()).collect();
     let mut args = vec!["tickets", "resolve"];
     args.extend(numbers.iter().map(String::as_str));
+    // Nobody at the terminal to answer: exactly what to pass, and why.
     desk.cmd()
         .args(&args)
         .assert()
         .code(2)
-        .stderr(contains("confirmation needed to resolve 10 tickets"))
-        .stderr(contains("--yes"));
+        .stderr(predicates::str::starts_with(
+            "error: 10 tickets: pass --yes to change them without asking\n",
+        ))
+        .stderr(contains("asks for `yes` typed in full"));
+    // As a support lead pipes a list into it.
+    let piped = desk
+        .std_cmd_of("sh")
+        .args([
+            "-c",
+            &format!(
+                "{} tickets list -o name | xargs {} tickets resolve",
+                common::BIN,
+                common::BIN
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert!(!piped.status.success());
+    let said = String::from_utf8_lossy(&piped.stderr);
+    assert!(
+        said.contains("error: 10 tickets: pass --yes to change them without asking"),
+        "{said}"
+    );
     assert_eq!(
         desk.run(&["tickets", "list", "--view", "resolved", "-o", "name"]),
         ""
     );
+    // The commands' help says so before anyone runs into it.
+    for verb in [
+        "resolve", "assign", "unassign", "take", "takeover", "reopen",
+    ] {
+        desk.cmd()
+            .args(["tickets", verb, "--help"])
+            .assert()
+            .success()
+            .stdout(contains(
+                "Confirmation: changing 10 or more tickets at once asks for `yes` typed in full",
+            ));
+    }
     desk.run(&["tickets", "resolve", "10001", "10002"]);
     args.push("--yes");
     // 2 were resolved already: said, and no failure.
@@ -758,6 +826,51 @@ fn the_inbox_shows_control_characters_from_customers_and_keeps_its_title() {
 }
 
 #[test]
+#[test]
+fn the_inbox_pages_and_jumps_through_a_long_list() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    // 603 tickets: the first page read holds 500 (10603 down to 10104).
+    desk.seed_many_tickets(603);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 603", "#10603 "]);
+    // The selected ticket's number, from the timeline pane's header.
+    let selected = || -> u64 {
+        let screen = tmux.screen();
+        screen
+            .split('#')
+            .skip(1)
+            .find_map(|rest| rest.split(' ').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("no ticket selected: {screen}"))
+    };
+    tmux.press("G");
+    tmux.wait_for("#10001 ");
+    tmux.press("g");
+    tmux.wait_for("#10603 ");
+    tmux.press("End");
+    tmux.wait_for("#10001 ");
+    tmux.press("Home");
+    tmux.wait_for("#10603 ");
+    tmux.press("PageDown");
+    let paged = common::wait_until("a page down", std::time::Duration::from_secs(20), || {
+        Some(selected()).filter(|n| *n != 10603)
+    });
+    assert!(paged < 10602, "a page, not a row: #{paged}");
+    tmux.press("PageUp");
+    tmux.wait_for("#10603 ");
+    // The help lists them.
+    tmux.press("?");
+    tmux.wait_for_all(&["PgDn PgUp", "move a page", "g Home G End"]);
+    tmux.press("Escape");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}
+
+#[test]
 fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable() {
     let desk = Desk::new();
     let document = desk.dir.path().join("desk.yaml");
@@ -781,4 +894,54 @@ fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable(
         "{shown:?}"
     );
     assert_eq!(drives_the_terminal(&shown), None, "{shown:?}");
+}
+
+#[test]
+fn the_inbox_fits_its_keys_and_says_a_refusal_whole_in_its_own_words() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    // 10002: on the web chat, the AI answering, no email address on file.
+    let handoff = desk.dir.path().join("no-email.json");
+    std::fs::write(
+        &handoff,
+        serde_json::json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": "Gus"},
+            "transcript": [{"role": "customer", "text": "Can a person help me"}],
+        })
+        .to_string(),
+    )
+    .unwrap();
+    desk.run(&["handoff", "send", "-f", path_str(&handoff)]);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    let screen = tmux.wait_for_all(&["unassigned 2", "#10002 "]);
+    // The keys' row holds whole keys only, at 120 columns.
+    let keys = screen
+        .lines()
+        .find(|line| line.starts_with("? help"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(keys.trim_end().ends_with("/ search"), "{keys:?}");
+    tmux.press("r");
+    let said = "Cannot reply to ticket 10002: no email address is on file and the AI still \
+                answers on web: take the chat over first (key o) to reply live.";
+    let screen = tmux.wait_for("Cannot reply to ticket 10002");
+    let message: Vec<&str> = screen
+        .lines()
+        .skip_while(|line| !line.starts_with("Cannot reply"))
+        .take(2)
+        .map(str::trim_end)
+        .collect();
+    assert_eq!(message.join(" "), said, "{screen}");
+    assert!(!screen.contains("deskctl tickets takeover"), "{screen}");
+    assert!(
+        !screen.contains("Reply to the customer"),
+        "no text box: {screen}"
+    );
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
 }

@@ -701,6 +701,280 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
     desk.run(&["tickets", "assign", "10001", "--to", "carol", "--force"]);
 }
 
+/// Sends a handoff from the shop on the web whose context is `context`.
+fn send_with_context(desk: &Desk, context: Value) {
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay"},
+        "transcript": [{"role": "customer", "text": "About my plan"}],
+        "context": context,
+    });
+    let path = desk.dir.path().join("context.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
+}
+
+#[test]
+fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&[
+        "fields",
+        "add",
+        "plan",
+        "--name",
+        "Plan",
+        "--type",
+        "dropdown",
+        "--option",
+        "pro",
+        "--option",
+        "enterprise",
+    ]);
+    desk.run(&[
+        "fields", "add", "seats", "--name", "Seats", "--type", "number",
+    ]);
+    desk.run(&[
+        "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
+    ]);
+    send_with_context(
+        &desk,
+        json!({"plan": "enterprise", "seats": 5, "vip": true}),
+    ); // 10005
+    send_with_context(&desk, json!({"plan": "pro", "seats": "12"})); // 10006
+    send_with_context(
+        &desk,
+        json!({"plan": "enterprise", "seats": 12, "vip": "false"}),
+    ); // 10007
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=enterprise"]),
+        [10007, 10005]
+    );
+    // Read as the field's type: a number, a checkbox.
+    assert_eq!(numbers(&desk, &["--field", "seats=12"]), [10007, 10006]);
+    assert_eq!(numbers(&desk, &["--field", "seats=12.0"]), [10007, 10006]);
+    assert_eq!(numbers(&desk, &["--field", "vip=true"]), [10005]);
+    // Every condition must hold, and the other filters too.
+    assert_eq!(
+        numbers(
+            &desk,
+            &["--field", "plan=enterprise", "--field", "seats=12"]
+        ),
+        [10007]
+    );
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=pro", "--view", "resolved"]),
+        Vec::<u64>::new()
+    );
+    let wide = desk.run(&["tickets", "list", "--field", "vip=true", "-o", "json"]);
+    assert_eq!(parse(&wide)[0]["fields"]["plan"], "enterprise");
+    // A key the desk has no field for is not found, with the nearest one;
+    // a value the field's type cannot hold is a usage error naming the flag.
+    desk.cmd()
+        .args(["tickets", "list", "--field", "plna=pro"])
+        .assert()
+        .code(5)
+        .stderr(contains("ticket field 'plna' does not exist"))
+        .stderr(contains("did you mean 'plan'?"));
+    for (value, said) in [
+        (
+            "seats=many",
+            "error: --field: seats is a number field: 'many' is not a number",
+        ),
+        (
+            "plan=free",
+            "'free' is not one of the options: pro, enterprise",
+        ),
+        ("Plan=pro", "'Plan' cannot be a ticket field's key"),
+        ("plan", "'plan' is not KEY=VALUE"),
+    ] {
+        desk.cmd()
+            .args(["tickets", "list", "--field", value])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    // A field removed since: its values stay on the tickets, found as text.
+    desk.run(&["fields", "remove", "plan", "--yes"]);
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=enterprise"]),
+        [10007, 10005]
+    );
+    // Over HTTP: `field` repeats, one condition each.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let listed = |query: &str| -> Vec<u64> {
+        let answer = server.raw(
+            "GET",
+            &format!("/v1/tickets?{query}"),
+            &[("Authorization", &bearer)],
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["number"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(listed("field=seats%3D12&field=plan%3Denterprise"), [10007]);
+    assert_eq!(listed("field=seats=5"), [10005]);
+    let refused = server.raw(
+        "GET",
+        "/v1/tickets?field=seats%3Dmany",
+        &[("Authorization", &bearer)],
+        b"",
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(common::error_fields(&refused.json()), ["field"]);
+}
+
+#[test]
+fn tickets_are_sorted_by_activity_or_creation_and_every_page_follows_the_order() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "note", "10002", "-m", "bump"]);
+    assert_eq!(numbers(&desk, &[]), [10002, 10004, 10003, 10001]);
+    for (sort, expected) in [
+        ("-activity", [10002, 10004, 10003, 10001]),
+        ("activity", [10001, 10003, 10004, 10002]),
+        ("-created", [10004, 10003, 10002, 10001]),
+        ("created", [10001, 10002, 10003, 10004]),
+    ] {
+        assert_eq!(numbers(&desk, &["--sort", sort]), expected, "--sort {sort}");
+        assert_eq!(
+            numbers(&desk, &[&format!("--sort={sort}"), "--limit", "2"]),
+            expected[..2],
+            "--sort={sort} --limit 2"
+        );
+        assert_eq!(
+            numbers(&desk, &["--sort", sort, "--all", "--view", "unassigned"]),
+            expected,
+            "--sort {sort} --all"
+        );
+    }
+    desk.cmd()
+        .args(["tickets", "list", "--sort", "priority"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "[possible values: -activity, activity, -created, created]",
+        ));
+    // Over HTTP, page by page: each order's cursor takes every ticket once,
+    // and one order's cursor is no other's.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let get = |query: &str| {
+        let answer = server.raw(
+            "GET",
+            &format!("/v1/tickets?limit=1&{query}"),
+            &[("Authorization", &bearer)],
+            b"",
+        );
+        assert_eq!(answer.status, 200, "{query}: {}", answer.body);
+        answer.json()
+    };
+    let encoded = |cursor: &str| cursor.replace(':', "%3A").replace('|', "%7C");
+    let mut cursors = Vec::new();
+    for (sort, expected) in [
+        ("-activity", [10002, 10004, 10003, 10001]),
+        ("activity", [10001, 10003, 10004, 10002]),
+        ("-created", [10004, 10003, 10002, 10001]),
+        ("created", [10001, 10002, 10003, 10004]),
+    ] {
+        let mut walked = Vec::new();
+        let mut page = get(&format!("sort={sort}"));
+        loop {
+            walked.push(page["items"][0]["number"].as_u64().unwrap());
+            let Some(cursor) = page["next_cursor"].as_str() else {
+                break;
+            };
+            cursors.push((sort, cursor.to_string()));
+            page = get(&format!("sort={sort}&cursor={}", encoded(cursor)));
+        }
+        assert_eq!(walked, expected, "sort={sort}");
+    }
+    for (sort, cursor) in &cursors {
+        for other in ["-activity", "activity", "-created", "created"] {
+            if other == *sort {
+                continue;
+            }
+            let refused = server.raw(
+                "GET",
+                &format!("/v1/tickets?sort={other}&cursor={}", encoded(cursor)),
+                &[("Authorization", &bearer)],
+                b"",
+            );
+            assert_eq!(refused.status, 422, "{sort}'s cursor with sort={other}");
+        }
+    }
+}
+
+#[test]
+fn show_includes_the_context_object_compact_in_key_order() {
+    let desk = desk_with_tickets(desk!());
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay"},
+        "transcript": [{"role": "customer", "text": "Upgrade my plan"}],
+        "context": {"plan": "enterprise", "order-id": 123, "notes": "n".repeat(140)},
+    });
+    let path = desk.dir.path().join("context.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
+    let shown = desk.run(&["tickets", "show", "10005", "--no-pager"]);
+    let context = format!(
+        "Context:\n  notes: {}… (140 characters; -o json shows it whole)\n  order-id: 123\n  \
+         plan: enterprise\nTimeline:",
+        "n".repeat(100)
+    );
+    assert!(shown.contains(&context), "{shown}");
+    // -o json has it whole.
+    let detail = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    assert_eq!(detail["ticket"]["context"]["notes"], "n".repeat(140));
+    // A ticket without one says so.
+    let shown = desk.run(&["tickets", "show", "10001", "--no-pager"]);
+    assert!(shown.contains("Context:       -\n"), "{shown}");
+}
+
+#[test]
+fn what_only_an_operator_can_do_is_a_usage_error_for_the_local_desk() {
+    let desk = desk_with_tickets(desk!());
+    // The local desk acts as its owner, who is no operator: other arguments
+    // do it (exit 2, as `assign --me` is), and the message is the sentence,
+    // without the API's field name in front of it.
+    for (args, said) in [
+        (
+            &["tickets", "assign", "10001", "--me"][..],
+            "error: --me needs an operator token",
+        ),
+        (
+            &["tickets", "take", "10001"],
+            "error: only an operator can take a ticket, and the local desk acts as its owner",
+        ),
+        (
+            &["tickets", "list", "--view", "mine"],
+            "error: the mine view is an operator's, and the local desk acts as its owner: \
+             filter by assignee instead",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said))
+            .stderr(contains("operator:").not())
+            .stderr(contains("view:").not());
+    }
+    assert_eq!(
+        parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["ticket"]["assignee"],
+        Value::Null
+    );
+}
+
 fn as_token(desk: &Desk, server: &Server, token: &str, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = desk.cmd();
     cmd.env_remove("DESKCTL_DESK")
@@ -1268,6 +1542,53 @@ fn triage_refuses_without_a_terminal_and_names_the_other_commands() {
         .code(2)
         .stderr(contains("triage needs a terminal"))
         .stderr(contains("tickets assign"));
+}
+
+#[test]
+fn a_filter_naming_what_the_desk_lacks_is_not_found_not_an_empty_list() {
+    let desk = desk_with_tickets(desk!());
+    // On a terminal, as a support lead triages: a mistyped team is not
+    // "no tickets in the unassigned view".
+    let mut triage = desk.terminal_command(80, &["tickets", "triage", "--team", "suport"]);
+    let output = triage.output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(5), "{screen}");
+    assert!(screen.contains("team 'suport' does not exist"), "{screen}");
+    assert!(screen.contains("did you mean 'support'?"), "{screen}");
+    assert!(!screen.contains("No tickets"), "{screen}");
+    for (args, said) in [
+        (
+            &["tickets", "list", "--team", "nope"][..],
+            "team 'nope' does not exist",
+        ),
+        (
+            &["tickets", "list", "--assignee", "zed"],
+            "operator 'zed' does not exist",
+        ),
+        (
+            &["handoff", "list", "--agent", "nope"],
+            "agent 'nope' does not exist",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(5)
+            .stdout("")
+            .stderr(contains(said));
+    }
+    // Names the desk has, with nothing to list, are an empty list.
+    desk.cmd()
+        .args([
+            "tickets", "list", "--team", "billing", "--status", "resolved",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    desk.cmd()
+        .args(["handoff", "list", "--agent", "shop", "--env", "staging"])
+        .assert()
+        .success();
 }
 
 #[test]

@@ -146,6 +146,102 @@ fn too_long(text: &str, max: usize, why: &str) -> Option<String> {
     (chars > max).then(|| format!("at most {max} characters, {why}; this is {chars}"))
 }
 
+/// The query parameters that may repeat (`field=plan=pro&field=vip=true`).
+/// serde's query strings read and write each name once, so a repeated
+/// parameter's values go through serde as one JSON array of their texts
+/// ([`repeated`]): a client spreads that into one pair a value
+/// ([`spread_repeated`]); the service gathers the pairs into it
+/// ([`gather_repeated`]) before serde reads the query.
+pub const REPEATED_PARAMS: &[&str] = &["field"];
+
+/// serde's `with` for a repeated parameter (one of [`REPEATED_PARAMS`]):
+/// its values as one JSON array of their texts.
+pub mod repeated {
+    use std::fmt::Display;
+    use std::str::FromStr;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer, T: Display>(values: &[T], s: S) -> Result<S::Ok, S::Error> {
+        let texts: Vec<String> = values.iter().map(ToString::to_string).collect();
+        let array = serde_json::to_string(&texts).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&array)
+    }
+
+    pub fn deserialize<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: FromStr<Err = String>,
+    {
+        let array = String::deserialize(d)?;
+        let texts: Vec<String> = serde_json::from_str(&array).map_err(serde::de::Error::custom)?;
+        texts
+            .iter()
+            .map(|text| text.parse().map_err(serde::de::Error::custom))
+            .collect()
+    }
+}
+
+/// The pairs of `query`, when one of them is a [`REPEATED_PARAMS`] name;
+/// none when no pair is (the query goes as it is).
+fn pairs_with_repeated(query: &str) -> Option<Vec<(String, String)>> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    pairs
+        .iter()
+        .any(|(name, _)| REPEATED_PARAMS.contains(&name.as_str()))
+        .then_some(pairs)
+}
+
+/// `query` (a query string serde wrote) with each [`REPEATED_PARAMS`]
+/// pair's JSON array spread into one pair a value, as a service reads it.
+pub fn spread_repeated(query: &str) -> String {
+    let Some(pairs) = pairs_with_repeated(query) else {
+        return query.to_string();
+    };
+    let mut spread = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in &pairs {
+        match serde_json::from_str::<Vec<String>>(value) {
+            Ok(values) if REPEATED_PARAMS.contains(&name.as_str()) => {
+                for value in values {
+                    spread.append_pair(name, &value);
+                }
+            }
+            _ => {
+                spread.append_pair(name, value);
+            }
+        }
+    }
+    spread.finish()
+}
+
+/// `query` (as a client sent it) with the pairs of each [`REPEATED_PARAMS`]
+/// name gathered into one, its values as a JSON array, where the first of
+/// them was: what serde reads with [`repeated`].
+pub fn gather_repeated(query: &str) -> std::borrow::Cow<'_, str> {
+    let Some(pairs) = pairs_with_repeated(query) else {
+        return std::borrow::Cow::Borrowed(query);
+    };
+    let mut gathered = form_urlencoded::Serializer::new(String::new());
+    let mut done: Vec<&str> = Vec::new();
+    for (name, value) in &pairs {
+        if !REPEATED_PARAMS.contains(&name.as_str()) {
+            gathered.append_pair(name, value);
+        } else if !done.contains(&name.as_str()) {
+            done.push(name);
+            let values: Vec<&str> = pairs
+                .iter()
+                .filter(|(other, _)| other == name)
+                .map(|(_, value)| value.as_str())
+                .collect();
+            let array = serde_json::to_string(&values).expect("strings serialize");
+            gathered.append_pair(name, &array);
+        }
+    }
+    std::borrow::Cow::Owned(gathered.finish())
+}
+
 /// The media type of a page of tickets written one ticket a line (JSON
 /// lines), which `GET /v1/tickets` answers a request accepting it with.
 pub const JSON_LINES: &str = "application/x-ndjson";
@@ -230,4 +326,37 @@ pub struct Me {
     pub operator: Option<String>,
     #[serde(default)]
     pub role: Option<Role>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_parameter_travels_as_repeated_pairs_and_reads_back_whole() {
+        let query = TicketQuery {
+            status: Some(TicketStatus::Open),
+            field: vec!["plan=pro".parse().unwrap(), "note=a&b=c,d".parse().unwrap()],
+            sort: Some(TicketSort::CreatedOldest),
+            ..TicketQuery::default()
+        };
+        let sent = spread_repeated(&serde_urlencoded::to_string(&query).unwrap());
+        assert_eq!(
+            sent,
+            "status=open&field=plan%3Dpro&field=note%3Da%26b%3Dc%2Cd&sort=created"
+        );
+        let read: TicketQuery = serde_urlencoded::from_str(&gather_repeated(&sent)).unwrap();
+        assert_eq!(read, query);
+        // As curl writes it, unencoded, and without any: unchanged.
+        let read: TicketQuery =
+            serde_urlencoded::from_str(&gather_repeated("field=seats=5&field=vip=true")).unwrap();
+        assert_eq!(read.field.len(), 2);
+        assert_eq!(read.field[0].to_string(), "seats=5");
+        assert_eq!(gather_repeated("status=open"), "status=open");
+        // A condition without `=` is refused by name.
+        let error = serde_urlencoded::from_str::<TicketQuery>(&gather_repeated("field=plan"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("'plan' is not KEY=VALUE"), "{error}");
+    }
 }

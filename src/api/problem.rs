@@ -4,6 +4,12 @@ use utoipa::ToSchema;
 /// The media type of every error body.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
+/// The problem code (422) of a request that needs an operator from a caller
+/// who is none: the local desk, which acts as its owner, taking a ticket or
+/// asking for the `mine` view. The CLI reads it as a usage error (exit 2):
+/// other arguments do it.
+pub const NOT_AN_OPERATOR: &str = "not_an_operator";
+
 /// An error body as RFC 9457 describes it, with a stable machine `code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Problem {

@@ -20,7 +20,7 @@ wire_enum! {
 }
 
 /// Query of `GET /v1/tickets/counts`: the grouping, and the filters of
-/// `GET /v1/tickets` (same names, same meaning).
+/// `GET /v1/tickets` (same names, same meaning), but `field`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +68,8 @@ pub struct TicketCountQuery {
 }
 
 impl TicketCountQuery {
-    /// Counts by `by` over the tickets `filters` lists (its page and cursor aside).
+    /// Counts by `by` over the tickets `filters` lists (its order, page and
+    /// cursor aside). Field conditions are the list's only: none are taken.
     pub fn filtered(by: TicketCountBy, filters: TicketQuery) -> Self {
         let TicketQuery {
             view,
@@ -82,6 +83,8 @@ impl TicketCountQuery {
             q,
             created_since,
             updated_since,
+            field: _,
+            sort: _,
             limit: _,
             cursor: _,
         } = filters;
@@ -115,6 +118,8 @@ impl TicketCountQuery {
             q: self.q.clone(),
             created_since: self.created_since.clone(),
             updated_since: self.updated_since.clone(),
+            field: Vec::new(),
+            sort: None,
             limit: None,
             cursor: None,
         }

@@ -128,7 +128,56 @@ wire_enum! {
     }
 }
 
-/// Query of `GET /v1/tickets`: a view, filters and a cursor. Newest activity first.
+wire_enum! {
+    /// The order of `GET /v1/tickets`: by last activity, or by creation (the
+    /// ticket number, given in the order tickets are created); `-` puts the
+    /// newest first. Each order walks an index, so every page costs the
+    /// same however deep, and the cursor takes each ticket once.
+    #[derive(Default)]
+    TicketSort {
+        /// Newest activity first: the default.
+        #[default]
+        ActivityNewest = "-activity",
+        /// Oldest activity first: the tickets that have waited longest.
+        ActivityOldest = "activity",
+        /// Newest tickets first.
+        CreatedNewest = "-created",
+        /// Oldest tickets first.
+        CreatedOldest = "created",
+    }
+}
+
+/// A `field=KEY=VALUE` filter of a ticket list: the ticket field `KEY` holds
+/// `VALUE` (read as the field's type: `5` for a number, `true` for a checkbox).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldCondition {
+    pub key: String,
+    pub value: String,
+}
+
+impl std::str::FromStr for FieldCondition {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.split_once('=') {
+            Some((key, value)) if !key.is_empty() => Ok(FieldCondition {
+                key: key.to_string(),
+                value: value.to_string(),
+            }),
+            _ => Err(format!(
+                "'{text}' is not KEY=VALUE: a ticket field's key, `=`, and the value it holds"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldCondition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={}", self.key, self.value)
+    }
+}
+
+/// Query of `GET /v1/tickets`: a view, filters, an order and a cursor.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +220,21 @@ pub struct TicketQuery {
     /// RFC 3339: last activity at or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_since: Option<String>,
+    /// `KEY=VALUE`: tickets whose field `KEY` holds `VALUE`, read as the
+    /// field's type (`seats=5`, `vip=true`; a key the desk no longer has is
+    /// compared as text). Repeat it (`field=plan=pro&field=vip=true`): a
+    /// ticket must match every one.
+    #[param(value_type = Option<Vec<String>>, style = Form, explode)]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "super::repeated"
+    )]
+    pub field: Vec<FieldCondition>,
+    /// `-activity` (default), `activity`, `-created` or `created`: by last
+    /// activity or creation, `-` for newest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<TicketSort>,
     #[param(minimum = 1, maximum = 500)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
@@ -184,15 +248,28 @@ impl TicketQuery {
     /// The query's texts that are longer than any value of theirs can be, by
     /// field: search texts, names and the cursor.
     pub fn text_problems(&self) -> Vec<FieldError> {
-        super::length_problems(&[
+        let mut problems = super::length_problems(&[
             ("q", &self.q, search_text_problem),
             ("requester", &self.requester, search_text_problem),
             ("assignee", &self.assignee, super::name_problem),
             ("team", &self.team, super::name_problem),
             ("agent", &self.agent, super::name_problem),
             ("cursor", &self.cursor, super::cursor_problem),
-        ])
+        ]);
+        problems.extend(field_condition_problems(&self.field));
+        problems
     }
+}
+
+/// The `field` conditions whose key or value is longer than any can be.
+pub(super) fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<FieldError> {
+    conditions
+        .iter()
+        .filter_map(|c| {
+            let problem = super::name_problem(&c.key).or_else(|| search_text_problem(&c.value))?;
+            Some(FieldError::new("field", format!("{}: {problem}", c.key)))
+        })
+        .collect()
 }
 
 /// `POST /v1/tickets/{number}/assign`.

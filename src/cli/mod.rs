@@ -34,6 +34,7 @@ mod secret;
 pub mod secrets;
 pub mod serve;
 mod session;
+mod synonyms;
 pub mod teams;
 pub mod tickets;
 pub mod tokens;
@@ -41,6 +42,7 @@ pub mod validate;
 
 pub(crate) use moment::parse_instant;
 pub use session::Session;
+pub use synonyms::with_synonym_tip;
 
 use std::path::PathBuf;
 

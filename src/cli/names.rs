@@ -153,8 +153,6 @@ async fn explain_missing(client: &Client, error: ClientError, names: &[(Named, &
     error.into()
 }
 
-/// A not-found error, with the nearest name, when the desk has no `kind`
-/// called `name`; none when it has one or the names cannot be listed.
 /// Succeeds when `name` is one the desk has; else "not found" with the
 /// nearest name, as [`missing`] says it.
 pub(crate) async fn must_exist(client: &Client, kind: Named, name: &str) -> CliResult<()> {
@@ -164,6 +162,22 @@ pub(crate) async fn must_exist(client: &Client, kind: Named, name: &str) -> CliR
     }
 }
 
+/// For a list that came back empty: fails with "not found" (exit 5) for
+/// the first of `filters` that names something the desk does not have, so
+/// a mistyped name is not taken for "nothing matches". Checked only once a
+/// list is empty: a filter may name something removed since, whose records
+/// are still listed.
+pub(crate) async fn filters_exist(client: &Client, filters: &[(Named, Option<&str>)]) -> CliResult {
+    for &(kind, name) in filters {
+        if let Some(name) = name {
+            must_exist(client, kind, name).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A not-found error, with the nearest name, when the desk has no `kind`
+/// called `name`; none when it has one or the names cannot be listed.
 pub(crate) async fn missing(client: &Client, kind: Named, name: &str) -> Option<CliError> {
     let known = kind.list(client).await.ok()?;
     if known.iter().any(|(known, _)| known == name) {

@@ -108,12 +108,23 @@ impl Session {
         self.connect(&target).await
     }
 
-    /// A client for a change to `count` items at once: from
-    /// [`crate::ui::BULK_TYPED_FROM`] items it waits for a typed `yes` (or
-    /// --yes), on any context; fewer are a [`Session::writer`] change.
+    /// A client for a change to `count` tickets at once: from
+    /// [`crate::ui::BULK_TYPED_FROM`] tickets it waits for a typed `yes` (or
+    /// --yes), on any context, and where nobody can answer it says exactly
+    /// that --yes is missing; fewer are a [`Session::writer`] change.
     pub async fn bulk_writer(&self, action: &str, count: usize) -> CliResult<Client> {
         if count < crate::ui::BULK_TYPED_FROM {
             return self.writer(action).await;
+        }
+        if !self.ui.assume_yes() && !self.ui.can_prompt() {
+            return Err(CliError::usage(format!(
+                "{count} tickets: pass --yes to change them without asking"
+            ))
+            .with_hint(format!(
+                "from {} tickets at once deskctl asks for `yes` typed in full, and it asks only \
+                 when stdin and stdout are terminals and --no-input is not set",
+                crate::ui::BULK_TYPED_FROM
+            )));
         }
         let target = self.target()?;
         self.ui

@@ -729,7 +729,9 @@ fn foreign(response: &ApiResponse) -> Option<String> {
 }
 
 pub(crate) fn encode_query<Q: Serialize>(query: &Q) -> String {
-    serde_urlencoded::to_string(query).expect("query parameters serialize")
+    crate::api::spread_repeated(
+        &serde_urlencoded::to_string(query).expect("query parameters serialize"),
+    )
 }
 
 #[cfg(test)]

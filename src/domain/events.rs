@@ -85,6 +85,10 @@ pub fn query_selects(
         && text
         && since(&query.created_since, ticket.created_at)
         && since(&query.updated_since, ticket.last_activity_at)
+        && query
+            .field
+            .iter()
+            .all(|c| super::field_conditions::holds(ticket.fields.get(&c.key), &c.value))
 }
 
 /// Whether `text` holds `part` with A-Z in either case and every other

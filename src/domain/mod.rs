@@ -13,6 +13,7 @@
 //! - [`button`]: whether the customer sees the "talk to a human" button, and why not.
 //! - [`handoff`]: the handoff pipeline, for previews and real handoffs alike.
 //! - [`reply`]: which channel a reply goes out on.
+//! - [`field_conditions`]: what a ticket list's `field=KEY=VALUE` asks for.
 //! - [`mail`]: email threading, reply trimming, and what an inbound email does to its ticket.
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
 //! - [`plan`]: what applying a document would change.
@@ -22,6 +23,7 @@ pub mod assignment;
 pub mod button;
 pub mod events;
 pub mod external;
+pub mod field_conditions;
 pub mod handoff;
 pub mod hours;
 pub mod mail;
@@ -58,6 +60,11 @@ pub enum Refusal {
     /// The caller may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// The request needs an operator, and the caller is none: the local
+    /// desk acts as its owner, who has no handle. Not a field's fault:
+    /// other arguments do it (assign to a handle, filter by assignee).
+    #[error("{0}")]
+    NotAnOperator(String),
     /// Fields that break their rules, each named.
     #[error("{} invalid field(s)", .0.len())]
     Invalid(Vec<FieldError>),

@@ -11,6 +11,54 @@ pub fn is_live(channel: Channel) -> bool {
     !matches!(channel, Channel::Email)
 }
 
+/// Why no channel reaches the customer with a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoReplyChannel {
+    /// Email, asked for or the only way left, and no address on file.
+    NoEmail,
+    /// A live channel other than the one the customer is on was asked for.
+    OtherChannel {
+        customer_on: Channel,
+        asked: Channel,
+    },
+    /// A live reply, asked for (`requested`) or the only way left, while the
+    /// AI still answers there: a person takes the chat over first.
+    AiAnswering { live: Channel, requested: bool },
+}
+
+impl NoReplyChannel {
+    /// Why, and what to do about it: `take_over` names how the chat is
+    /// taken over in the caller's words (a command, or the inbox's key).
+    pub fn explain(&self, take_over: &str) -> String {
+        match *self {
+            NoReplyChannel::NoEmail => "there is no email address on file for this customer".into(),
+            NoReplyChannel::OtherChannel { customer_on, asked } => format!(
+                "the customer is on {customer_on}, not {asked}: reply on {customer_on} or by email"
+            ),
+            NoReplyChannel::AiAnswering {
+                live,
+                requested: true,
+            } => format!(
+                "the AI is still answering on {live}: take the chat over first ({take_over})"
+            ),
+            NoReplyChannel::AiAnswering {
+                live,
+                requested: false,
+            } => format!(
+                "no email address is on file and the AI still answers on {live}: take the chat \
+                 over first ({take_over}) to reply live"
+            ),
+        }
+    }
+}
+
+/// In the words of the CLI and the service: the command that takes over.
+impl std::fmt::Display for NoReplyChannel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain("`deskctl tickets takeover`"))
+    }
+}
+
 /// The channel for a reply, or why there is none. `requested` overrides the
 /// choice, but only with a channel that reaches the customer.
 ///
@@ -29,24 +77,26 @@ pub fn reply_channel(
     taken_over: bool,
     has_email: bool,
     requested: Option<Channel>,
-) -> Result<Channel, String> {
+) -> Result<Channel, NoReplyChannel> {
     match requested {
         Some(Channel::Email) if has_email => Ok(Channel::Email),
-        Some(Channel::Email) => Err("there is no email address on file for this customer".into()),
-        Some(live) if live != ticket_channel => Err(format!(
-            "the customer is on {ticket_channel}, not {live}: reply on {ticket_channel} or by email"
-        )),
+        Some(Channel::Email) => Err(NoReplyChannel::NoEmail),
+        Some(live) if live != ticket_channel => Err(NoReplyChannel::OtherChannel {
+            customer_on: ticket_channel,
+            asked: live,
+        }),
         Some(live) if taken_over => Ok(live),
-        Some(live) => Err(format!(
-            "the AI is still answering on {live}: take the chat over first (`deskctl tickets takeover`)"
-        )),
+        Some(live) => Err(NoReplyChannel::AiAnswering {
+            live,
+            requested: true,
+        }),
         None if taken_over && is_live(ticket_channel) => Ok(ticket_channel),
         None if has_email => Ok(Channel::Email),
-        None if is_live(ticket_channel) => Err(format!(
-            "no email address is on file and the AI still answers on {ticket_channel}: \
-             take the chat over first (`deskctl tickets takeover`) to reply live"
-        )),
-        None => Err("there is no email address on file for this customer".into()),
+        None if is_live(ticket_channel) => Err(NoReplyChannel::AiAnswering {
+            live: ticket_channel,
+            requested: false,
+        }),
+        None => Err(NoReplyChannel::NoEmail),
     }
 }
 
@@ -121,7 +171,18 @@ mod tests {
     #[test]
     fn without_either_there_is_a_clear_error() {
         let error = reply_channel(Channel::Whatsapp, false, false, None).unwrap_err();
-        assert!(error.contains("take the chat over"), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "no email address is on file and the AI still answers on whatsapp: take the chat \
+             over first (`deskctl tickets takeover`) to reply live"
+        );
+        // The inbox names its key instead of the command.
+        assert!(
+            error
+                .explain("key o")
+                .contains("take the chat over first (key o) to reply live"),
+            "{error}"
+        );
         assert!(reply_channel(Channel::Email, false, false, None).is_err());
     }
 

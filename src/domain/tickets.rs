@@ -465,11 +465,11 @@ pub fn decide(
                 if matches!(actor, Actor::Platform { .. }) {
                     return Err(platform_refused());
                 }
-                return Err(Refusal::Invalid(vec![crate::api::FieldError::new(
-                    "operator",
-                    "only an operator can take a ticket; the local desk acts as its owner: use \
-                     assign",
-                )]));
+                return Err(Refusal::NotAnOperator(
+                    "only an operator can take a ticket, and the local desk acts as its owner: \
+                     assign it to an operator instead"
+                        .into(),
+                ));
             };
             // Whom a ticket outside one's teams is assigned to is not an
             // operator's business: that refusal comes first and names nobody.
@@ -538,7 +538,7 @@ pub fn decide(
                 ticket.requester.email.is_some(),
                 channel,
             )
-            .map_err(|detail| Refusal::conflict("no_reply_channel", detail))?;
+            .map_err(|why| Refusal::conflict("no_reply_channel", why.to_string()))?;
             let (author_kind, author) = actor.author();
             let mut entries = vec![NewEntry {
                 kind: TimelineKind::Message,

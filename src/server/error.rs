@@ -195,6 +195,11 @@ impl From<Refusal> for ApiError {
             }
             Refusal::Conflict { code, detail } => Self::new(StatusCode::CONFLICT, code, detail),
             Refusal::Forbidden(detail) => Self::forbidden(detail),
+            Refusal::NotAnOperator(detail) => Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                crate::api::NOT_AN_OPERATOR,
+                detail,
+            ),
             Refusal::Invalid(errors) => Self::validation(errors),
         }
     }

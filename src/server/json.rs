@@ -356,10 +356,10 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or_default();
+        let raw = parts.uri.query().unwrap_or_default();
         // A NUL would reach the store's search as text no database handles
         // alike: refused here, for every parameter of every list.
-        let with_nul: Vec<FieldError> = form_urlencoded::parse(query.as_bytes())
+        let with_nul: Vec<FieldError> = form_urlencoded::parse(raw.as_bytes())
             .filter(|(name, value)| name.contains('\0') || value.contains('\0'))
             .map(|(name, _)| FieldError::new(name.replace('\0', "\\u0000"), validate::NUL_MESSAGE))
             .collect();
@@ -374,6 +374,7 @@ where
                 ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", detail)
             });
         }
+        let query = crate::api::gather_repeated(raw);
         let deserializer =
             serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         match serde_path_to_error::deserialize::<_, T>(deserializer) {

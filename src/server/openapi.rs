@@ -66,7 +66,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         422,
         "ValidationFailed",
-        "A field is invalid; `errors` names each one.",
+        "A field is invalid; `errors` names each one. Or, with code `not_an_operator`, the \
+         request needs an operator and the caller is none (the local desk, acting as its owner).",
         "validation_failed",
     ),
     (

@@ -54,6 +54,8 @@ pub enum Key {
     Backspace,
     PageUp,
     PageDown,
+    Home,
+    End,
     /// Ctrl-C: quits from anywhere.
     Interrupt,
     Other,
@@ -127,6 +129,9 @@ pub enum Command {
     /// Carry out `Act` on a ticket; the outcome goes to [`Inbox::finished`].
     Run(u64, Act),
 }
+
+/// How the inbox takes a chat over, where advice names it.
+const TAKE_OVER_KEY: &str = "key o";
 
 /// The problem code of an assignment refused because the operator is not
 /// online: the one refusal the inbox can offer a way past (assign anyway).
@@ -272,7 +277,9 @@ impl Filter {
 pub const KEYS: &[(&str, &str)] = &[
     ("tab shift-tab h l", "switch views"),
     ("j k ↓ ↑", "move"),
-    ("J K PgDn PgUp", "scroll the timeline: newer, older"),
+    ("PgDn PgUp", "move a page"),
+    ("g Home G End", "first ticket, last (G reads every page)"),
+    ("J K", "scroll the timeline a page: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
     ("r", "reply to the customer (asks first)"),
@@ -328,6 +335,11 @@ pub struct Inbox {
     /// The timeline's rows and the rows the pane had room for, when last
     /// drawn: what a page is, and where the newest entry starts.
     timeline_fit: std::cell::Cell<(usize, usize)>,
+    /// The rows the list had room for, when last drawn: what a page is.
+    list_rows: std::cell::Cell<usize>,
+    /// `G` was pressed and pages are still being read: each one read moves
+    /// the selection to its end and asks for the next.
+    to_end: bool,
 }
 
 impl Inbox {
@@ -353,6 +365,8 @@ impl Inbox {
             handles: Vec::new(),
             timeline_top: None,
             timeline_fit: Default::default(),
+            list_rows: Default::default(),
+            to_end: false,
         }
     }
 
@@ -444,16 +458,21 @@ impl Inbox {
 
     fn browse(&mut self, key: Key) -> Command {
         let len = self.shown().len();
+        let last = len.saturating_sub(1);
+        self.to_end = false;
         match key {
             Key::Char('q') | Key::Esc => return Command::Quit,
-            Key::Char('j') | Key::Down if len > 0 => {
-                self.selected = (self.selected + 1).min(len - 1)
-            }
+            Key::Char('j') | Key::Down => self.selected = (self.selected + 1).min(last),
             Key::Char('k') | Key::Up => self.selected = self.selected.saturating_sub(1),
-            Key::Char('K') => self.scroll_timeline(-1),
-            Key::Char('J') => self.scroll_timeline(1),
-            Key::PageUp => self.scroll_timeline(-self.timeline_page()),
-            Key::PageDown => self.scroll_timeline(self.timeline_page()),
+            Key::PageDown => self.selected = (self.selected + self.list_page()).min(last),
+            Key::PageUp => self.selected = self.selected.saturating_sub(self.list_page()),
+            Key::Char('g') | Key::Home => self.selected = 0,
+            Key::Char('G') | Key::End => {
+                self.selected = last;
+                self.to_end = self.more[self.view].is_some();
+            }
+            Key::Char('K') => self.scroll_timeline(-self.timeline_page()),
+            Key::Char('J') => self.scroll_timeline(self.timeline_page()),
             Key::Tab | Key::Right | Key::Char('l') => self.switch_view(true),
             Key::BackTab | Key::Left | Key::Char('h') => self.switch_view(false),
             Key::Char('?') => self.mode = Mode::Help,
@@ -501,6 +520,11 @@ impl Inbox {
             Some(command) if self.mode == Mode::Browse => command,
             _ => self.follow_selection(),
         }
+    }
+
+    /// A page of the list: its rows less one, kept in view for context.
+    fn list_page(&self) -> usize {
+        self.list_rows.get().saturating_sub(1).max(1)
     }
 
     /// A page of the timeline: the pane's rows less one, kept in view for
@@ -555,6 +579,24 @@ impl Inbox {
                 Command::LoadAssignees(number)
             }
             't' => self.ask_or_run(number, Act::Take),
+            // Nothing typed is sent: said before the text box opens, in
+            // the inbox's words (its key, not the command).
+            'r' if let Err(why) = crate::domain::reply::reply_channel(
+                ticket.channel,
+                ticket.ai_paused,
+                ticket.requester.email.is_some(),
+                None,
+            ) =>
+            {
+                self.say(
+                    Tone::Refused,
+                    format!(
+                        "Cannot reply to ticket {number}: {}.",
+                        why.explain(TAKE_OVER_KEY)
+                    ),
+                );
+                Command::Nothing
+            }
             'r' => {
                 self.mode = Mode::Input {
                     typing: Typing::Reply(number),
@@ -953,6 +995,13 @@ impl Inbox {
             self.totals[at] = list.len() as u64;
             self.uncounted[at] = false;
         }
+        if self.to_end && at == self.view {
+            self.selected = self.shown().len().saturating_sub(1);
+            match self.load_more() {
+                Some(next) => return next,
+                None => self.to_end = false,
+            }
+        }
         self.follow_selection()
     }
 
@@ -1060,10 +1109,11 @@ impl Inbox {
     /// ticket's timeline, a line for the last outcome (or the keys), the
     /// status line, and whatever is open over them.
     pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
+        let message_rows = self.message_rows(frame.area().width as usize);
         let [tabs, body, message, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(message_rows.len() as u16),
             Constraint::Length(1),
         ])
         .areas(frame.area());
@@ -1086,7 +1136,7 @@ impl Inbox {
         .areas(body);
         self.draw_list(frame, list, now);
         self.draw_timeline(frame, detail);
-        self.draw_message(frame, message);
+        self.draw_message(frame, message, message_rows);
         let connection = match &self.connection {
             Connection::Live => Span::styled("live", self.style(Style::default().green())),
             Connection::Lost(why) => Span::styled(
@@ -1105,22 +1155,33 @@ impl Inbox {
         self.draw_overlay(frame, body);
     }
 
-    fn draw_message(&self, frame: &mut Frame, area: Rect) {
-        let line = match &self.message {
-            Some((tone, text)) => {
-                let style = match tone {
-                    Tone::Info => Style::default(),
-                    Tone::Done => Style::default().green(),
-                    Tone::Refused => Style::default().red(),
-                };
-                Line::from(Span::styled(displayed(text), self.style(style)))
-            }
-            None => Line::from(
-                "? help · q quit · a assign · t take · r reply · n note · o takeover · \
-                 x resolve · u reopen · p priority · f filter · / search",
-            ),
+    /// The rows above the status line: the last outcome, wrapped at
+    /// spaces to [`MESSAGE_ROWS`] rows at most (the last cut with `…`);
+    /// or, with none, as many of the keys as fit on one row.
+    fn message_rows(&self, columns: usize) -> Vec<String> {
+        let Some((_, text)) = &self.message else {
+            return vec![key_help(columns)];
         };
-        frame.render_widget(Paragraph::new(line), area);
+        let mut rows = wrap(text, columns);
+        if rows.len() > MESSAGE_ROWS {
+            rows.truncate(MESSAGE_ROWS);
+            let last = &mut rows[MESSAGE_ROWS - 1];
+            *last = super::table::truncate(&format!("{last} …"), columns);
+        }
+        rows
+    }
+
+    fn draw_message(&self, frame: &mut Frame, area: Rect, rows: Vec<String>) {
+        let style = match &self.message {
+            Some((Tone::Done, _)) => Style::default().green(),
+            Some((Tone::Refused, _)) => Style::default().red(),
+            Some((Tone::Info, _)) | None => Style::default(),
+        };
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|row| Line::from(Span::styled(row, self.style(style))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
     }
 
     fn draw_overlay(&self, frame: &mut Frame, body: Rect) {
@@ -1188,6 +1249,7 @@ impl Inbox {
     }
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, now: Timestamp) {
+        self.list_rows.set(area.height as usize);
         let width = area.width.saturating_sub(2) as usize;
         let items: Vec<ListItem> = self
             .shown()
@@ -1272,6 +1334,44 @@ impl Inbox {
             );
         }
     }
+}
+
+/// The most rows an outcome takes above the status line: a refusal says
+/// why in full, the list keeps most of the screen.
+const MESSAGE_ROWS: usize = 3;
+
+/// The keys the row above the status line names, most needed first: `?`
+/// first, since it lists every key.
+const KEY_HELP: [&str; 12] = [
+    "? help",
+    "q quit",
+    "a assign",
+    "t take",
+    "r reply",
+    "n note",
+    "o takeover",
+    "x resolve",
+    "p priority",
+    "f filter",
+    "/ search",
+    "u reopen",
+];
+
+/// As many of [`KEY_HELP`] as fit in `columns`, whole, in order.
+fn key_help(columns: usize) -> String {
+    let mut text = String::new();
+    for key in KEY_HELP {
+        let more = if text.is_empty() {
+            key.to_string()
+        } else {
+            format!(" · {key}")
+        };
+        if text.width() + more.width() > columns {
+            break;
+        }
+        text.push_str(&more);
+    }
+    text
 }
 
 /// Pasted text as a text box keeps it: line breaks as `\n` (terminals send
@@ -1745,7 +1845,7 @@ mod tests {
             "a scrollbar: {text}"
         );
         // Back a page (a row less than the pane) and to the first entry.
-        assert_eq!(inbox.on_key(Key::PageUp), Command::Nothing);
+        assert_eq!(inbox.on_key(Key::Char('K')), Command::Nothing);
         let text = screen(&inbox, 80, 24);
         let rows = pane(&text);
         assert!(rows.contains(&"L09".to_string()), "{text}");
@@ -1755,7 +1855,6 @@ mod tests {
             "kept: {text}"
         );
         inbox.on_key(Key::Char('K'));
-        inbox.on_key(Key::PageUp);
         let text = screen(&inbox, 80, 24);
         let rows = pane(&text);
         assert!(rows.contains(&"system: Opened".to_string()), "{text}");
@@ -1763,8 +1862,10 @@ mod tests {
         assert_eq!(inbox.timeline_top, Some((10001, 0)));
         inbox.on_key(Key::Char('K'));
         assert_eq!(inbox.timeline_top, Some((10001, 0)), "no further back");
-        inbox.on_key(Key::Char('J'));
-        assert_eq!(inbox.timeline_top, Some((10001, 1)));
+        // The list's page keys move the list, not the timeline.
+        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(inbox.timeline_top, Some((10001, 0)));
         // A new entry while scrolled back leaves the view where it is.
         let mut noted = event(4, EventKind::TicketNote, ticket(10001, Some("bob"), "open"));
         noted.entries = vec![entry(
@@ -1780,13 +1881,13 @@ mod tests {
             "{text}"
         );
         // Forward to the end follows the newest entry again.
-        inbox.on_key(Key::PageDown);
-        inbox.on_key(Key::PageDown);
+        inbox.on_key(Key::Char('J'));
+        inbox.on_key(Key::Char('J'));
         assert_eq!(inbox.timeline_top, None);
         let text = screen(&inbox, 80, 24);
         assert_eq!(pane(&text).last().unwrap(), "bob: note: Checked", "{text}");
         // Another ticket, and this one again, open at the newest entry.
-        inbox.on_key(Key::PageUp);
+        inbox.on_key(Key::Char('K'));
         assert!(inbox.timeline_top.is_some());
         inbox.on_key(Key::Tab);
         inbox.on_key(Key::BackTab);
@@ -1895,6 +1996,81 @@ mod tests {
             tabs(&inbox)
         );
         assert!(inbox.uncounted().is_empty());
+    }
+
+    #[test]
+    fn page_home_and_end_keys_move_through_a_long_list_reading_every_page() {
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        let open = |numbers: std::ops::Range<u64>| -> Vec<Ticket> {
+            numbers.rev().map(|n| ticket(n, None, "open")).collect()
+        };
+        // 650 tickets: the first page of 500 read, two more to come.
+        let first = Page {
+            items: open(10151..10651),
+            next_cursor: Some("after-10151".into()),
+        };
+        inbox.load(TicketView::Unassigned, first, 650);
+        // Drawn at 80x24: the list has 21 rows, a page is 20.
+        screen(&inbox, 80, 24);
+        let selected = |inbox: &Inbox| inbox.selected_ticket().unwrap().number;
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10650 - 20);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10650 - 40);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(selected(&inbox), 10650 - 20);
+        inbox.on_key(Key::Home);
+        assert_eq!(selected(&inbox), 10650);
+        inbox.on_key(Key::PageUp);
+        assert_eq!(selected(&inbox), 10650, "no further up");
+        // G: to the last ticket, reading the pages still to come.
+        assert_eq!(
+            inbox.on_key(Key::Char('G')),
+            Command::LoadMore(TicketView::Unassigned, "after-10151".into())
+        );
+        assert_eq!(selected(&inbox), 10151);
+        let second = Page {
+            items: open(10051..10151),
+            next_cursor: Some("after-10051".into()),
+        };
+        assert_eq!(
+            inbox.append(TicketView::Unassigned, second),
+            Command::LoadMore(TicketView::Unassigned, "after-10051".into())
+        );
+        let last = Page {
+            items: open(10001..10051),
+            next_cursor: None,
+        };
+        assert_eq!(
+            inbox.append(TicketView::Unassigned, last),
+            Command::LoadTimeline(10001)
+        );
+        assert_eq!(selected(&inbox), 10001);
+        assert_eq!(inbox.shown().len(), 650);
+        inbox.on_key(Key::Char('g'));
+        assert_eq!(selected(&inbox), 10650);
+        inbox.on_key(Key::End);
+        assert_eq!(selected(&inbox), 10001);
+        inbox.on_key(Key::PageDown);
+        assert_eq!(selected(&inbox), 10001, "no further down");
+        // Another key stops a walk to the end: a page read later stays put.
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        inbox.load(
+            TicketView::Unassigned,
+            Page {
+                items: open(10101..10201),
+                next_cursor: Some("after-10101".into()),
+            },
+            200,
+        );
+        inbox.on_key(Key::End);
+        inbox.on_key(Key::Char('k'));
+        let rest = Page {
+            items: open(10001..10101),
+            next_cursor: None,
+        };
+        inbox.append(TicketView::Unassigned, rest);
+        assert_eq!(selected(&inbox), 10102);
     }
 
     #[test]
@@ -2417,9 +2593,13 @@ mod tests {
         let mut inbox = inbox();
         let mut ticket = ticket(10001, Some("bob"), "open");
         ticket.requester.email = None;
+        ticket.ai_paused = true;
         inbox.tickets[0] = vec![ticket];
         inbox.on_key(Key::Char('r'));
         type_text(&mut inbox, "Hi");
+        // While it is typed the chat goes back to the AI (as an event
+        // would say): no way to the customer is left.
+        inbox.tickets[0][0].ai_paused = false;
         assert_eq!(
             inbox.on_key(Key::Enter),
             Command::Run(10001, Act::Reply("Hi".into())),
@@ -2492,6 +2672,58 @@ mod tests {
                 "Refused: ticket 10001 is already taken over".into()
             )
         );
+    }
+
+    #[test]
+    fn a_reply_nothing_can_carry_is_refused_before_typing_naming_the_key() {
+        let mut inbox = inbox();
+        // On the web chat, the AI answering, no email address on file.
+        inbox.tickets[0][0].requester.email = None;
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse, "no text box to type into");
+        let (tone, said) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert_eq!(
+            said,
+            "Cannot reply to ticket 10001: no email address is on file and the AI still \
+             answers on web: take the chat over first (key o) to reply live."
+        );
+        assert!(!said.contains("deskctl"), "{said}");
+        // Said whole, wrapped at spaces: no word cut at the edge.
+        let text = screen(&inbox, 80, 24);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[21..23].join(" "), said, "{text}");
+        assert!(
+            lines[23].contains("· live"),
+            "the status line stays: {text}"
+        );
+        // Taken over, the reply goes to the live chat: the box opens.
+        inbox.tickets[0][0].ai_paused = true;
+        inbox.on_key(Key::Char('r'));
+        assert!(matches!(inbox.mode, Mode::Input { .. }), "{:?}", inbox.mode);
+    }
+
+    #[test]
+    fn the_keys_row_fits_the_width_with_whole_keys() {
+        let inbox = inbox();
+        for width in [200u16, 120, 80, 50] {
+            let text = screen(&inbox, width, 24);
+            let keys = text.lines().nth(22).unwrap();
+            assert!(keys.starts_with("? help · q quit"), "{text}");
+            assert!(keys.width() <= width as usize, "{keys}");
+            assert!(
+                KEY_HELP.iter().any(|key| keys.ends_with(key)),
+                "whole keys only: {keys:?}"
+            );
+        }
+        assert!(key_help(200).ends_with("/ search · u reopen"));
+        assert!(key_help(120).ends_with("f filter · / search"));
+        // A message longer than three rows is cut on the third, with `…`.
+        let mut inbox = inbox;
+        inbox.message = Some((Tone::Refused, "word ".repeat(100)));
+        let rows = inbox.message_rows(40);
+        assert_eq!(rows.len(), MESSAGE_ROWS);
+        assert!(rows[2].ends_with('…') && rows[2].width() <= 40, "{rows:?}");
     }
 
     #[test]

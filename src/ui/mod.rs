@@ -395,6 +395,37 @@ pub fn bullets(items: &[String]) -> String {
     }
 }
 
+/// The longest a context value is shown in a detail view, in characters;
+/// `-o json` has it whole.
+const CONTEXT_VALUE_CHARS: usize = 100;
+
+/// A context object for a detail view: one `key: value` line per key, in
+/// key order; a text as it is (JSON-quoted only when it holds a line break
+/// or another control character, so each value stays on its line), any
+/// other value as compact JSON; a value longer than [`CONTEXT_VALUE_CHARS`]
+/// cut, saying how long it is. `-` when empty.
+pub fn context_text(context: &std::collections::BTreeMap<String, serde_json::Value>) -> String {
+    if context.is_empty() {
+        return "-".into();
+    }
+    context
+        .iter()
+        .map(|(key, value)| {
+            let shown = match value {
+                serde_json::Value::String(text) if !text.contains(char::is_control) => text.clone(),
+                other => other.to_string(),
+            };
+            let length = shown.chars().count();
+            if length <= CONTEXT_VALUE_CHARS {
+                return format!("{key}: {shown}");
+            }
+            let cut: String = shown.chars().take(CONTEXT_VALUE_CHARS).collect();
+            format!("{key}: {cut}… ({length} characters; -o json shows it whole)")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `text` as a terminal may be given it. Text from customers, agents and
 /// documents could otherwise move the cursor, clear the screen, set the
 /// window's title, color what follows it or show a line in another order
@@ -488,6 +519,32 @@ mod tests {
             assert_eq!(printable(&once), once.as_str(), "{text:?}");
             assert!(!once.chars().any(drives_terminal), "{once:?}");
         }
+    }
+
+    #[test]
+    fn a_context_object_is_one_line_a_key_in_order_long_values_cut() {
+        let context: std::collections::BTreeMap<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({
+                "plan": "enterprise", "order-id": 123, "vip": true,
+                "items": [1, 2], "note": "two\nlines", "story": "x".repeat(150),
+            }))
+            .unwrap();
+        let story = format!(
+            "story: {}… (150 characters; -o json shows it whole)",
+            "x".repeat(100)
+        );
+        assert_eq!(
+            context_text(&context).lines().collect::<Vec<_>>(),
+            [
+                "items: [1,2]",
+                "note: \"two\\nlines\"",
+                "order-id: 123",
+                "plan: enterprise",
+                story.as_str(),
+                "vip: true",
+            ]
+        );
+        assert_eq!(context_text(&Default::default()), "-");
     }
 
     #[test]

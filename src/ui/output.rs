@@ -24,7 +24,7 @@ pub trait Tabular: Serialize {
         &[]
     }
     /// Columns a narrow terminal leaves out, in this order, before cutting the
-    /// others to nothing; `-o wide` always shows them.
+    /// others to nothing; `-o wide` leaves out its own extra columns first.
     fn optional_columns() -> &'static [&'static str] {
         &[]
     }
@@ -89,9 +89,25 @@ impl Ui {
                     .collect()
             })
             .collect();
+        // `-o wide` shows every column that fits; on a terminal too narrow
+        // for them all its own columns go first, then those the default
+        // table leaves out, in the same order: it never shows less than
+        // the default table at the same width.
+        let optional: Vec<&str> = match wide {
+            true => {
+                let default = T::columns(false);
+                T::columns(true)
+                    .into_iter()
+                    .rev()
+                    .filter(|column| !default.contains(column))
+                    .chain(T::optional_columns().iter().copied())
+                    .collect()
+            }
+            false => T::optional_columns().to_vec(),
+        };
         let layout = table::Layout {
             fixed: T::fixed_columns(),
-            optional: if wide { &[] } else { T::optional_columns() },
+            optional: &optional,
         };
         table::render(&T::columns(wide), rows, layout, self.width, self.color)
     }

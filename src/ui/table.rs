@@ -2,8 +2,8 @@
 //! that fit keep their width; when the row is too wide, the flexible columns
 //! share what is left and are cut short with `…`. Fixed columns (numbers, states,
 //! times) are cut only when nothing else would make the row fit. On a narrow
-//! terminal a table may first leave out its optional columns (`-o wide` keeps
-//! them). Nothing wraps.
+//! terminal a table may first leave out its optional columns (`-o wide` its
+//! extra ones before them). Nothing wraps.
 
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Row, Table, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -1,6 +1,7 @@
 use clap::Args;
 
 use crate::api::{Environment, HandoffOutcome, HandoffQuery};
+use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, parse_instant, wire_enum_parser};
 use crate::error::CliResult;
 
@@ -64,6 +65,9 @@ pub async fn cmd_handoff_list(session: &Session, args: HandoffListArgs) -> CliRe
     } else {
         args.limit as usize
     });
+    if handoffs.is_empty() {
+        filters_exist(&client, &[(Named::Agent, query.agent.as_deref())]).await?;
+    }
     session.ui.print_list(&handoffs, "handoffs")?;
     if cut {
         session.ui.info(&format!(

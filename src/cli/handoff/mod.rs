@@ -14,7 +14,7 @@ use clap::Subcommand;
 use super::Session;
 use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
 use crate::error::{CliError, CliResult};
-use crate::ui::{Detail, Tabular, Ui};
+use crate::ui::{Detail, Tabular, Ui, context_text};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -431,18 +431,6 @@ impl serde::Serialize for PreviewView {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.decision.serialize(serializer)
     }
-}
-
-/// The context object, one `key: value` per line.
-fn context_text(context: &std::collections::BTreeMap<String, serde_json::Value>) -> String {
-    if context.is_empty() {
-        return "-".into();
-    }
-    context
-        .iter()
-        .map(|(key, value)| format!("{key}: {value}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 impl Tabular for PreviewView {

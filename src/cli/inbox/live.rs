@@ -315,6 +315,8 @@ pub fn read_key(code: KeyCode, modifiers: KeyModifiers) -> Key {
         KeyCode::Backspace => Key::Backspace,
         KeyCode::PageUp => Key::PageUp,
         KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
         _ => Key::Other,
     }
 }
@@ -348,6 +350,8 @@ mod tests {
         assert_eq!(read_key(KeyCode::Backspace, none), Key::Backspace);
         assert_eq!(read_key(KeyCode::PageUp, none), Key::PageUp);
         assert_eq!(read_key(KeyCode::PageDown, none), Key::PageDown);
+        assert_eq!(read_key(KeyCode::Home, none), Key::Home);
+        assert_eq!(read_key(KeyCode::End, none), Key::End);
         assert_eq!(read_key(KeyCode::F(1), none), Key::Other);
     }
 }

@@ -20,7 +20,9 @@ the connection, which comes back by itself.
 
 Keys (? shows them in the view):
   tab shift-tab h l  switch views         j k ↓ ↑  move
-  J K PgDn PgUp  scroll the timeline (newer, older; a page with PgDn PgUp)
+  PgDn PgUp  move a page                 g Home  first ticket
+  G End  last ticket (reading every page)
+  J K  scroll the timeline a page (newer, older)
   a  assign (operators with availability, teams and open load)
   t  take             r  reply (asks first, naming where it goes)
   n  internal note    o  take over from the AI (asks first)

@@ -2,14 +2,60 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::api::{
-    Channel, EventKind, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery, TicketStatus,
-    TicketView, name_problem, search_text_problem,
+    Channel, EventKind, FieldCondition, MAX_PAGE_LIMIT, Page, Priority, Ticket, TicketQuery,
+    TicketSort, TicketStatus, TicketView, name_problem, search_text_problem,
 };
-use crate::cli::names::{Named, missing};
+use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
 use crate::client::StreamItem;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 use crate::ui::OutputFormat;
+
+/// The filters of `query` that name something of the desk, for
+/// [`filters_exist`].
+pub(super) fn named_filters(query: &TicketQuery) -> Vec<(Named, Option<&str>)> {
+    let mut named = vec![
+        (Named::Operator, query.assignee.as_deref()),
+        (Named::Team, query.team.as_deref()),
+        (Named::Agent, query.agent.as_deref()),
+    ];
+    named.extend(
+        query
+            .field
+            .iter()
+            .map(|c| (Named::Field, Some(c.key.as_str()))),
+    );
+    named
+}
+
+/// A `--field` value the service cannot read as its field's type (`seats=many`
+/// for a number): a usage error (exit 2) naming the flag, not the API's
+/// parameter.
+fn field_flag_error(error: CliError) -> CliError {
+    if error.fields.is_empty() || error.fields.iter().any(|e| e.field != "field") {
+        return error;
+    }
+    let why: Vec<&str> = error.fields.iter().map(|e| e.message.as_str()).collect();
+    CliError::usage(format!("--field: {}", why.join("; ")))
+        .with_hint("`deskctl fields list` shows each field's type and options")
+}
+
+/// `KEY=VALUE`, with a key a ticket field can have and a value no longer
+/// than any searched text.
+fn parse_field_condition(text: &str) -> Result<FieldCondition, String> {
+    let condition: FieldCondition = text.parse()?;
+    if !crate::domain::rules::is_context_key(&condition.key) {
+        return Err(format!(
+            "'{}' cannot be a ticket field's key: {}",
+            condition.key,
+            crate::domain::rules::CONTEXT_KEY_RULE
+        ));
+    }
+    match search_text_problem(&condition.value) {
+        Some(problem) => Err(problem),
+        None => Ok(condition),
+    }
+}
 
 /// How many tickets a terminal shows unless told otherwise.
 const TERMINAL_LIMIT: u32 = 30;
@@ -58,6 +104,18 @@ pub struct TicketsListArgs {
     /// Active at or after this moment (same forms as --created-since)
     #[arg(long, visible_alias = "since", value_name = "TIME", value_parser = parse_instant)]
     pub updated_since: Option<Timestamp>,
+    /// Only tickets whose field KEY holds VALUE, read as the field's type
+    /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
+    /// all of which must hold
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_field_condition)]
+    pub field: Vec<FieldCondition>,
+    /// The order: -activity (newest activity first, the default), activity
+    /// (what has waited longest first), -created (newest tickets first) or
+    /// created (oldest first). Each walks an index, so long lists page as
+    /// fast; there is no order by priority: filter with --priority
+    #[arg(long, value_name = "ORDER", allow_hyphen_values = true,
+        value_parser = wire_enum_parser::<TicketSort>(TicketSort::NAMES))]
+    pub sort: Option<TicketSort>,
     /// At most this many, 1 or more (default: 30 on a terminal, all when piped)
     #[arg(long, value_name = "N", conflicts_with = "all",
         value_parser = clap::value_parser!(u32).range(1..))]
@@ -107,12 +165,16 @@ where
 const CATCH_UP_PASSES: usize = 5;
 
 /// Every ticket `query` selects, handed to `print` once each; or with a
-/// `limit`, the first `limit`. Pages follow the most recent activity, so a
-/// ticket that changes while the pages are read moves above the cursor and
-/// no later page holds it: once the pages end, the walk asks again for what
-/// changed since the newest ticket it started from, and prints what it has
-/// not printed. (`tickets list --status pending --all -o name | xargs
-/// deskctl tickets resolve` must not skip a ticket a customer wrote to.)
+/// `limit`, the first `limit`. Pages follow the most recent activity by
+/// default, so a ticket that changes while the pages are read moves above
+/// the cursor and no later page holds it: once the pages end, the walk asks
+/// again for what changed since the newest ticket it started from, and
+/// prints what it has not printed. (`tickets list --status pending --all -o
+/// name | xargs deskctl tickets resolve` must not skip a ticket a customer
+/// wrote to.) In the other orders nothing moves behind the cursor: a ticket
+/// ordered by creation stays where it is, and one that changes while the
+/// oldest activity comes first moves ahead, where it is met again and not
+/// printed twice.
 async fn walk<T: Listed, Fetched>(
     mut query: TicketQuery,
     limit: Option<u32>,
@@ -140,7 +202,8 @@ where
         Ok(())
     })
     .await?;
-    let Some(newest) = newest.filter(|_| limit.is_none()) else {
+    let moves_behind = query.sort.unwrap_or_default() == TicketSort::ActivityNewest;
+    let Some(newest) = newest.filter(|_| limit.is_none() && moves_behind) else {
         return Ok((shown, more));
     };
     // A second before the newest, for servers whose clocks differ a little
@@ -249,6 +312,8 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         q: args.search,
         created_since: args.created_since.map(|t| t.to_string()),
         updated_since: args.updated_since.map(|t| t.to_string()),
+        field: args.field,
+        sort: args.sort,
         limit: Some(limit.map_or(MAX_PAGE_LIMIT, |n| n.min(MAX_PAGE_LIMIT))),
         cursor: None,
     };
@@ -271,7 +336,9 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
         // Each ticket printed as the service wrote it, without decoding and
         // encoding it again.
         let fetch = |query: TicketQuery| async move { client_ref.list_ticket_lines(&query).await };
-        walk(query, limit, fetch, |lines| ui.print_lines(&lines)).await?
+        walk(query, limit, fetch, |lines| ui.print_lines(&lines))
+            .await
+            .map_err(field_flag_error)?
     } else {
         let fetch = |query: TicketQuery| async move { client_ref.list_tickets(&query).await };
         walk(query, limit, fetch, |items| {
@@ -283,22 +350,11 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
                 Ok(())
             }
         })
-        .await?
+        .await
+        .map_err(field_flag_error)?
     };
     if shown == 0 {
-        // A mistyped name matches nothing: say so rather than "No tickets."
-        let named = [
-            (Named::Operator, &watched.assignee),
-            (Named::Team, &watched.team),
-            (Named::Agent, &watched.agent),
-        ];
-        for (kind, name) in named {
-            if let Some(name) = name
-                && let Some(missing) = missing(&client, kind, name).await
-            {
-                return Err(missing);
-            }
-        }
+        filters_exist(&client, &named_filters(&watched)).await?;
     }
     if !streaming {
         ui.print_list(&kept, "tickets")?;

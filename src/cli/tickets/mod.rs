@@ -25,13 +25,26 @@ use crate::client::{Client, ClientResult};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::ui::{Detail, Tabular, Ui};
 
+/// The after-help of a verb that changes several tickets at once: when it
+/// asks first (from [`crate::ui::BULK_TYPED_FROM`] tickets), then `examples`.
+macro_rules! bulk_after_help {
+    ($examples:literal) => {
+        concat!(
+            "Confirmation: changing 10 or more tickets at once asks for `yes` typed in full. \
+             Where nobody can answer (a pipe, xargs, CI), pass --yes, or nothing changes and \
+             deskctl exits 2.\n\n",
+            $examples
+        )
+    };
+}
+
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum TicketsCommand {
-    /// List tickets in a view, filtered; newest activity first
+    /// List tickets in a view, filtered; newest activity first (see --sort)
     #[command(visible_alias = "ls")]
     #[command(
-        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets list --status open --priority urgent --since 2h\n  deskctl tickets list --team billing --created-since yesterday -o wide\n  deskctl tickets list --all -o jsonl | jq .number"
+        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets list --status open --priority urgent --since 2h\n  deskctl tickets list --team billing --created-since yesterday -o wide\n  deskctl tickets list --field plan=enterprise --field vip=true\n  deskctl tickets list --view unassigned --sort activity   # waiting longest first\n  deskctl tickets list --all -o jsonl | jq .number"
     )]
     List(list::TicketsListArgs),
     /// Show a ticket and its whole timeline
@@ -40,17 +53,17 @@ pub enum TicketsCommand {
     )]
     Show(show::TicketsShowArgs),
     /// Assign tickets to an operator
-    #[command(
-        after_help = "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets list --view unassigned --team billing -o name | xargs deskctl tickets assign --to carol --yes"
+    ))]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets
-    #[command(after_help = "Examples:\n  deskctl tickets unassign 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets unassign 10042"))]
     Unassign(TicketsNumbersArgs),
     /// Take unassigned tickets: assign them to yourself
-    #[command(
-        after_help = "Examples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets take 10042\n  deskctl tickets take 10042 10043"
+    ))]
     Take(TicketsNumbersArgs),
     /// Set a ticket's priority
     #[command(after_help = "Examples:\n  deskctl tickets priority 10042 urgent")]
@@ -66,15 +79,15 @@ pub enum TicketsCommand {
     )]
     Reply(reply::TicketsReplyArgs),
     /// Take the conversation over from the AI, which stops answering
-    #[command(after_help = "Examples:\n  deskctl tickets takeover 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets takeover 10042"))]
     Takeover(TicketsNumbersArgs),
     /// Resolve tickets
-    #[command(
-        after_help = "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name | xargs deskctl tickets resolve --yes"
-    )]
+    #[command(after_help = bulk_after_help!(
+        "Examples:\n  deskctl tickets resolve 10042\n  deskctl tickets list --status pending -o name | xargs deskctl tickets resolve --yes"
+    ))]
     Resolve(TicketsNumbersArgs),
     /// Reopen resolved tickets
-    #[command(after_help = "Examples:\n  deskctl tickets reopen 10042")]
+    #[command(after_help = bulk_after_help!("Examples:\n  deskctl tickets reopen 10042"))]
     Reopen(reopen::TicketsReopenArgs),
     /// Walk unassigned (or a view's) tickets one at a time, interactively
     #[command(
@@ -328,10 +341,19 @@ impl Tabular for Ticket {
         ]
     }
 
-    /// A narrow terminal keeps what triage needs: state, number, subject,
-    /// priority and age.
+    /// A narrow terminal keeps what triage needs: the number and a subject
+    /// that still reads, then priority, state and age while they fit; the
+    /// subject is never cut to a stub to keep a column of less worth.
     fn optional_columns() -> &'static [&'static str] {
-        &["CHANNEL", "AGENT", "REQUESTER", "ASSIGNEE"]
+        &[
+            "CHANNEL",
+            "AGENT",
+            "REQUESTER",
+            "ASSIGNEE",
+            "ACTIVITY",
+            "STATUS",
+            "PRIORITY",
+        ]
     }
 }
 
@@ -397,6 +419,8 @@ impl Detail for TicketDetail {
                     .join("\n"),
             ));
         }
+        // What routing decided by, as the agent sent it.
+        fields.push(("Context", crate::ui::context_text(&t.context)));
         fields.push((
             "Timeline",
             self.timeline
@@ -418,5 +442,20 @@ impl Detail for TicketDetail {
                 .join("\n"),
         ));
         fields
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bulk_help_names_the_count_that_asks() {
+        let help = bulk_after_help!("");
+        assert!(
+            help.contains(&format!(
+                "changing {} or more tickets",
+                crate::ui::BULK_TYPED_FROM
+            )),
+            "{help}"
+        );
     }
 }

@@ -2,6 +2,7 @@ use clap::Args;
 
 use super::assignees::{candidates, labelled};
 use crate::api::{Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView};
+use crate::cli::names::filters_exist;
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
 use crate::error::{CliError, CliResult};
@@ -56,15 +57,15 @@ pub async fn cmd_tickets_triage(session: &Session, args: TicketsTriageArgs) -> C
         ));
     }
     let client = session.writer("triage tickets").await?;
-    let page = client
-        .list_tickets(&TicketQuery {
-            view: Some(args.view),
-            team: args.team,
-            limit: Some(crate::api::MAX_PAGE_LIMIT),
-            ..TicketQuery::default()
-        })
-        .await?;
+    let query = TicketQuery {
+        view: Some(args.view),
+        team: args.team,
+        limit: Some(crate::api::MAX_PAGE_LIMIT),
+        ..TicketQuery::default()
+    };
+    let page = client.list_tickets(&query).await?;
     if page.items.is_empty() {
+        filters_exist(&client, &super::list::named_filters(&query)).await?;
         ui.info(&format!("No tickets in the {} view.", args.view));
         return Ok(());
     }

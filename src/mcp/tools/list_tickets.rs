@@ -78,6 +78,7 @@ impl ListTicketsArgs {
             updated_since: since("active_since", self.active_since.as_deref())?,
             limit: Some(limit(self.limit)?),
             cursor: cursor(self.cursor)?,
+            ..TicketQuery::default()
         })
     }
 }

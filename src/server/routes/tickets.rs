@@ -10,10 +10,10 @@ use super::{page_limit, parse_instant};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, PageQuery,
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
-    TicketQuery, TicketView,
+    TicketQuery, TicketSort, TicketView,
 };
-use crate::domain::mail;
 use crate::domain::tickets::{self, Action, Actor, MAX_BODY_CHARS, Outgoing};
+use crate::domain::{Refusal, mail};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
@@ -160,6 +160,30 @@ async fn act_once(
     Ok(recorded)
 }
 
+/// The cursor to the page after the ticket whose activity and number (in
+/// stored form) are `after`, in `sort`'s order: `ACTIVITY|NUMBER`, led by the
+/// sort and `:` but for the default, so each order takes back only its own.
+fn write_cursor(sort: TicketSort, (activity, number): (String, u64)) -> String {
+    match sort {
+        TicketSort::ActivityNewest => format!("{activity}|{number}"),
+        other => format!("{other}:{activity}|{number}"),
+    }
+}
+
+/// What [`write_cursor`] wrote for `sort`, read back; none for any other text.
+fn read_cursor(sort: TicketSort, cursor: &str) -> Option<(String, u64)> {
+    let key = match sort {
+        TicketSort::ActivityNewest => cursor,
+        other => cursor.strip_prefix(other.as_str())?.strip_prefix(':')?,
+    };
+    let (activity, number) = key.split_once('|')?;
+    // Another order's cursor starts with its name, never with a time's digits.
+    if !activity.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((activity.to_string(), number.parse().ok()?))
+}
+
 /// The tickets `query` selects for `principal`: its view, filters and cursor,
 /// within what the caller's role sees. The list and the counts share it.
 pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
@@ -170,10 +194,12 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
     let view = query.view.unwrap_or(TicketView::All);
     let me = principal.handle().map(str::to_string);
     if view == TicketView::Mine && me.is_none() {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "view",
-            "the local desk acts as its owner, not as an operator: filter by assignee instead",
-        )]));
+        return Err(Refusal::NotAnOperator(
+            "the mine view is an operator's, and the local desk acts as its owner: filter by \
+             assignee instead"
+                .into(),
+        )
+        .into());
     }
     let viewer = if principal.require(Role::Manager).is_ok() {
         Viewer::Everyone
@@ -185,19 +211,16 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
             .map(|t| parse_instant(field, t).map(stored_time))
             .transpose()
     };
+    let sort = query.sort.unwrap_or_default();
     let after = match query.cursor.as_deref() {
         None => None,
-        Some(cursor) => Some(
-            cursor
-                .split_once('|')
-                .and_then(|(at, n)| Some((at.to_string(), n.parse::<u64>().ok()?)))
-                .ok_or_else(|| {
-                    ApiError::validation(vec![crate::api::FieldError::new(
-                        "cursor",
-                        "not a cursor this service gave out",
-                    )])
-                })?,
-        ),
+        Some(cursor) => Some(read_cursor(sort, cursor).ok_or_else(|| {
+            ApiError::validation(vec![crate::api::FieldError::new(
+                "cursor",
+                "not a cursor this service gave out for this sort: pass the `next_cursor` of \
+                 the previous page, with the same sort",
+            )])
+        })?),
     };
     Ok(TicketFilter {
         view,
@@ -213,11 +236,14 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
+        // Converted by the handler, which has the workspace's fields.
+        fields: Vec::new(),
+        sort,
         after,
     })
 }
 
-/// Tickets in a view, filtered, newest activity first.
+/// Tickets in a view, filtered, newest activity first (or as `sort` asks).
 ///
 /// A request that accepts `application/x-ndjson` gets the page's tickets one
 /// a line instead, with the next page's cursor in the `Desk-Next-Cursor`
@@ -241,13 +267,19 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
-    let filter = ticket_filter(&principal, &query)?;
+    let mut filter = ticket_filter(&principal, &query)?;
+    if !query.field.is_empty() {
+        let workspace = state.store.workspace().await?;
+        filter.fields =
+            crate::domain::field_conditions::wanted_values(&workspace.fields, &query.field)
+                .map_err(ApiError::validation)?;
+    }
     let page = state.store.list_tickets(&filter, limit).await?;
     Ok(WrittenPage {
         lines: page.items,
         next_cursor: page
             .next_after
-            .map(|(activity, number)| format!("{activity}|{number}")),
+            .map(|after| write_cursor(filter.sort, after)),
         as_lines: accepts_json_lines(&headers),
     })
 }

@@ -156,7 +156,13 @@ pub struct TicketFilter {
     pub text: Option<String>,
     pub created_since: Option<String>,
     pub updated_since: Option<String>,
-    /// `(last_activity_at, number)` of the last ticket of the previous page.
+    /// Ticket fields and the value each must hold, converted to the field's
+    /// type as a handoff's would be.
+    pub fields: Vec<(String, serde_json::Value)>,
+    /// The order of the pages.
+    pub sort: crate::api::TicketSort,
+    /// `(last_activity_at, number)` of the last ticket of the previous page
+    /// (in stored form; ordered by creation, the number alone counts).
     pub after: Option<(String, u64)>,
 }
 
@@ -228,6 +234,8 @@ impl TicketFilter {
             text: None,
             created_since: None,
             updated_since: None,
+            fields: Vec::new(),
+            sort: crate::api::TicketSort::ActivityNewest,
             after: None,
         }
     }

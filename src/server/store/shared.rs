@@ -12,7 +12,9 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AssertSqlSafe, SqlSafeStr};
 
 use super::{StoreError, StoreResult, TicketFilter, Viewer};
-use crate::api::{DeliveryOutcome, DeliveryState, OutboxState, TicketCountBy, TicketView};
+use crate::api::{
+    DeliveryOutcome, DeliveryState, OutboxState, TicketCountBy, TicketSort, TicketView,
+};
 use crate::domain::external::ExternalState;
 
 /// An operator as assignment sees them, with their open tickets as kept by
@@ -477,14 +479,41 @@ pub(super) fn ticket_condition(
     if let Some(text) = &filter.text {
         text_condition(&mut c, text, plan);
     }
+    for (key, value) in &filter.fields {
+        // No index holds ticket fields (a GIN index on PostgreSQL would be
+        // one more write on every ticket change under the handoff path;
+        // SQLite cannot index every key): the page's order is walked, as
+        // for priority, channel or agent.
+        let clause = match c.dialect {
+            Dialect::Sqlite => {
+                let path = c.param(Bind::Text(format!("$.\"{key}\"")));
+                let wanted = c.param(Bind::Text(value.to_string()));
+                format!("json_extract(fields, {path}) = json_extract({wanted}, '$')")
+            }
+            Dialect::Postgres => {
+                let wanted = c.param(Bind::Text(serde_json::json!({ key: value }).to_string()));
+                format!("fields @> {wanted}::jsonb")
+            }
+        };
+        c.clauses.push(clause);
+    }
     if let Some((activity, number)) = &filter.after {
         // A row value, so the next page starts with an index seek instead of
         // stepping over every ticket already listed.
-        let activity = c.param(Bind::Time(activity.clone()));
-        let number = c.param(Bind::Int(*number as i64));
-        c.clauses.push(format!(
-            "(last_activity_at, number) < ({activity}, {number})"
-        ));
+        let (columns, newest_first) = page_key(filter.sort);
+        let beyond = if newest_first { "<" } else { ">" };
+        let after = match columns {
+            PageKey::Activity => {
+                let activity = c.param(Bind::Time(activity.clone()));
+                let number = c.param(Bind::Int(*number as i64));
+                format!("(last_activity_at, number) {beyond} ({activity}, {number})")
+            }
+            PageKey::Number => {
+                let number = c.param(Bind::Int(*number as i64));
+                format!("number {beyond} {number}")
+            }
+        };
+        c.clauses.push(after);
     }
     let condition = if c.clauses.is_empty() {
         "1 = 1".to_string()
@@ -492,6 +521,50 @@ pub(super) fn ticket_condition(
         c.clauses.join(" AND ")
     };
     (condition, c.binds)
+}
+
+/// What a page of tickets is ordered by: an index's key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PageKey {
+    /// `(last_activity_at, number)`.
+    Activity,
+    /// `number`: the order tickets are created in.
+    Number,
+}
+
+/// The key `sort` orders by, and whether the newest come first.
+fn page_key(sort: TicketSort) -> (PageKey, bool) {
+    match sort {
+        TicketSort::ActivityNewest => (PageKey::Activity, true),
+        TicketSort::ActivityOldest => (PageKey::Activity, false),
+        TicketSort::CreatedNewest => (PageKey::Number, true),
+        TicketSort::CreatedOldest => (PageKey::Number, false),
+    }
+}
+
+/// The `ORDER BY` of a page of `sort`. When the search index has found the
+/// few candidates (`plan`), the keys are written as expressions, so that
+/// the database sorts those rather than walking the order's index.
+pub(super) fn ticket_order(sort: TicketSort, plan: &SearchPlan, dialect: Dialect) -> String {
+    let (key, newest_first) = page_key(sort);
+    let direction = if newest_first { "DESC" } else { "ASC" };
+    let indexed = !matches!(plan, SearchPlan::Walk);
+    let column = |name: &str| match (indexed, dialect, name) {
+        (false, _, name) => name.to_string(),
+        (true, Dialect::Sqlite, name) => format!("+{name}"),
+        (true, Dialect::Postgres, "last_activity_at") => {
+            "last_activity_at + interval '0 seconds'".to_string()
+        }
+        (true, Dialect::Postgres, name) => format!("{name} + 0"),
+    };
+    match key {
+        PageKey::Activity => format!(
+            "{} {direction}, {} {direction}",
+            column("last_activity_at"),
+            column("number")
+        ),
+        PageKey::Number => format!("{} {direction}", column("number")),
+    }
 }
 
 /// The times `entries` are recorded at, after an entry at `last`: each entry

@@ -13,7 +13,7 @@ use crate::server::store::rows;
 use crate::server::store::shared::alone_on_a_bug;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, fold_ascii,
-    in_order, stored_entries, ticket_condition, ticket_event,
+    in_order, stored_entries, ticket_condition, ticket_event, ticket_order,
 };
 use crate::server::store::{
     IdempotencyKey, NewEvent, Recorded, StoreError, StoreResult, TicketChangeFn, TicketFilter,
@@ -582,14 +582,7 @@ impl PostgresStore {
         let plan = self.text_plan(filter, read).await?;
         let (condition, binds) = ticket_condition(filter, Dialect::Postgres, plan.clone());
         let limit_param = binds.len() + 1;
-        // Expressions, not columns, keep the planner from walking the
-        // activity index when the text index has found the few candidates.
-        let order = match plan {
-            SearchPlan::Walk => "last_activity_at DESC, number DESC",
-            SearchPlan::Indexed | SearchPlan::Among(_) => {
-                "last_activity_at + interval '0 seconds' DESC, number + 0 DESC"
-            }
-        };
+        let order = ticket_order(filter.sort, &plan, Dialect::Postgres);
         let sql = format!(
             "SELECT {COLUMNS} FROM tickets WHERE {condition} \
              ORDER BY {order} LIMIT ${limit_param}"

@@ -10,8 +10,8 @@ use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::{
-    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, in_order, stored_entries,
-    ticket_condition, ticket_event,
+    Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, in_order, stored_entries, ticket_condition,
+    ticket_event, ticket_order,
 };
 use crate::server::store::{
     FIRST_TICKET_NUMBER, IdempotencyKey, NewEvent, StoreError, StoreResult, TicketFilter,
@@ -458,14 +458,7 @@ impl SqliteStore {
         self.read_direct(|conn| {
             let plan = super::ticket_search::page_plan(conn, filter, read)?;
             let (condition, mut binds) = ticket_condition(filter, Dialect::Sqlite, plan.clone());
-            // `+` keeps SQLite from walking the activity index when the text
-            // index has found the few candidates to sort.
-            let order = match plan {
-                SearchPlan::Walk => "last_activity_at DESC, number DESC",
-                SearchPlan::Indexed | SearchPlan::Among(_) => {
-                    "+last_activity_at DESC, +number DESC"
-                }
-            };
+            let order = ticket_order(filter.sort, &plan, Dialect::Sqlite);
             let sql =
                 format!("SELECT {COLUMNS} FROM tickets WHERE {condition} ORDER BY {order} LIMIT ?");
             binds.push(Bind::Int(i64::from(read)));

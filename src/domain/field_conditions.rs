@@ -1,0 +1,125 @@
+//! A ticket list's `field=KEY=VALUE` conditions: the value each asks for, as
+//! the ticket field of that key stores it (the handoff pipeline's conversion,
+//! so `seats=5` finds the number 5 and `vip=true` the checked box), and
+//! whether a ticket's value is it, for a list watched as tickets change.
+
+use serde_json::Value;
+
+use crate::api::{FieldCondition, FieldError, TicketField};
+use crate::domain::handoff::convert;
+use crate::domain::rules::{CONTEXT_KEY_RULE, is_context_key};
+
+/// The value each condition asks for, by key, converted to the type of the
+/// desk's field of that key; a key the desk has no field for (one removed,
+/// whose values tickets keep) asks for the text. Every condition that can
+/// ask for nothing is an error: a key no field can have, or a value its
+/// field's type cannot hold.
+pub fn wanted_values(
+    fields: &[TicketField],
+    conditions: &[FieldCondition],
+) -> Result<Vec<(String, Value)>, Vec<FieldError>> {
+    let mut wanted = Vec::new();
+    let mut errors = Vec::new();
+    for FieldCondition { key, value } in conditions {
+        let text = Value::String(value.clone());
+        let converted = match fields.iter().find(|field| field.key == *key) {
+            _ if !is_context_key(key) => Err(format!(
+                "'{key}' cannot be a ticket field's key: {CONTEXT_KEY_RULE}"
+            )),
+            Some(field) => convert(field, &text)
+                .map_err(|why| format!("{key} is a {} field: {why}", field.field_type)),
+            None => Ok(text),
+        };
+        match converted {
+            Ok(value) => wanted.push((key.clone(), value)),
+            Err(message) => errors.push(FieldError::new("field", message)),
+        }
+    }
+    match errors.is_empty() {
+        true => Ok(wanted),
+        false => Err(errors),
+    }
+}
+
+/// Whether a ticket's stored field value is the one `wanted` (a condition's
+/// text) asks for, as [`wanted_values`] converts it: a text the same text, a
+/// number the same number, a checkbox `true` or `false`.
+pub fn holds(stored: Option<&Value>, wanted: &str) -> bool {
+    match stored {
+        Some(Value::String(text)) => text == wanted,
+        Some(Value::Number(number)) => wanted
+            .parse::<f64>()
+            .is_ok_and(|wanted| number.as_f64() == Some(wanted)),
+        Some(Value::Bool(flag)) => wanted == if *flag { "true" } else { "false" },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn field(key: &str, kind: &str) -> TicketField {
+        serde_json::from_value(json!({
+            "key": key, "name": key, "type": kind, "options": ["pro", "enterprise"],
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+        }))
+        .unwrap()
+    }
+
+    fn condition(text: &str) -> FieldCondition {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn each_value_is_read_as_its_fields_type_and_an_unknown_key_as_text() {
+        let fields = [
+            field("plan", "dropdown"),
+            field("seats", "number"),
+            field("vip", "checkbox"),
+        ];
+        let conditions = ["plan=enterprise", "seats=5", "vip=true", "old-key=x=y"].map(condition);
+        assert_eq!(
+            wanted_values(&fields, &conditions).unwrap(),
+            [
+                ("plan".to_string(), json!("enterprise")),
+                ("seats".to_string(), json!(5)),
+                ("vip".to_string(), json!(true)),
+                ("old-key".to_string(), json!("x=y")),
+            ]
+        );
+        let errors = wanted_values(
+            &fields,
+            &["seats=many", "Plan=pro", "plan=free"].map(condition),
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(errors.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].starts_with("seats is a number field: 'many'"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("'Plan' cannot be a ticket field's key"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].contains("'free' is not one of the options"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_stored_value_holds_the_text_that_converts_to_it() {
+        assert!(holds(Some(&json!("enterprise")), "enterprise"));
+        assert!(!holds(Some(&json!("enterprise")), "Enterprise"));
+        assert!(holds(Some(&json!(5)), "5"));
+        assert!(holds(Some(&json!(5.5)), "5.5"));
+        assert!(!holds(Some(&json!(5)), "6"));
+        assert!(holds(Some(&json!(true)), "true"));
+        assert!(!holds(Some(&json!(false)), "true"));
+        assert!(!holds(None, "x"));
+    }
+}

@@ -1156,3 +1156,98 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
         "Unassigned from carol: the operator was removed"
     );
 }
+
+#[test]
+fn a_removed_operator_stays_the_assignee_of_the_tickets_they_resolved() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "assign", "10001", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10002"]);
+    desk.token("bob");
+    let resolved = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "alice",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator bob (1 open ticket, handed to alice)",
+        ));
+
+    // Who handled the resolved ticket is kept, and nothing was recorded on it.
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        resolved,
+        "the resolved ticket is as it was"
+    );
+    assert_eq!(
+        numbers(&desk, &["--assignee", "bob"]),
+        [10002],
+        "reports by assignee still count it"
+    );
+    // Bob is gone for everything else.
+    assert!(
+        !desk
+            .run(&["operators", "list", "-o", "name"])
+            .contains("bob")
+    );
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(5)
+        .stderr(contains("operator 'bob' does not exist"));
+
+    // Reopened, it cannot wait on someone who is gone: back to the queue.
+    desk.run(&["tickets", "reopen", "10002"]);
+    let detail = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    let tail: Vec<(&str, &str)> = detail["timeline"].as_array().unwrap()[..]
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|e| (e["event"].as_str().unwrap(), e["body"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("reopened", "Reopened"),
+            (
+                "unassigned",
+                "Unassigned from bob: the operator was removed"
+            ),
+        ]
+    );
+
+    // The handle can be given again; the new operator starts with no open
+    // tickets and no tokens.
+    desk.run(&[
+        "operators",
+        "add",
+        "bob",
+        "--name",
+        "Bob Again",
+        "--email",
+        "bob2@example.com",
+        "--team",
+        "support",
+        "--availability",
+        "online",
+    ]);
+    let shown = parse(&desk.run(&["operators", "show", "bob", "-o", "json"]));
+    assert_eq!(shown["name"], "Bob Again");
+    assert_eq!(desk.run(&["tokens", "list", "-o", "name"]), "");
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    assert_eq!(
+        numbers(
+            &desk,
+            &["--view", "all", "--assignee", "bob", "--status", "open"]
+        ),
+        [10002]
+    );
+}

@@ -60,6 +60,8 @@ pub struct Ticket {
     pub status: TicketStatus,
     pub priority: Priority,
     pub requester: Requester,
+    /// The assigned operator's handle. A resolved ticket keeps the handle of
+    /// the operator who handled it after they are removed.
     #[serde(default)]
     pub assignee: Option<String>,
     #[serde(default)]

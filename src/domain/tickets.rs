@@ -11,6 +11,7 @@ use crate::api::{
 };
 use crate::domain::Refusal;
 use crate::domain::reply::reply_channel;
+use crate::domain::workspace::Snapshot;
 
 /// A ticket to create, with its first timeline entries.
 #[derive(Debug, Clone)]
@@ -306,11 +307,13 @@ pub fn team_removed(team: &str, at: Timestamp) -> NewEntry {
     )
 }
 
-/// Decides `action` by `actor` on `ticket` at `at`, or refuses it.
+/// Decides `action` by `actor` on `ticket` at `at`, or refuses it;
+/// `workspace` says who the operators and teams are now.
 pub fn decide(
     actor: &Actor,
     ticket: &Ticket,
     action: Action,
+    workspace: &Snapshot,
     at: Timestamp,
 ) -> Result<Decision, Refusal> {
     match action {
@@ -513,13 +516,13 @@ pub fn decide(
                     ),
                 ));
             }
-            Ok(Decision::new(
-                TicketChange {
-                    status: Some(TicketStatus::Open),
-                    ..TicketChange::default()
-                },
-                vec![actor.event("reopened", "Reopened", at)],
-            ))
+            let mut change = TicketChange {
+                status: Some(TicketStatus::Open),
+                ..TicketChange::default()
+            };
+            let mut entries = vec![actor.event("reopened", "Reopened", at)];
+            unassign_if_removed(ticket, workspace, &mut change, &mut entries, at);
+            Ok(Decision::new(change, entries))
         }
         Action::Append(messages) => {
             if !(actor.manages() || *actor == Actor::Platform) {
@@ -567,6 +570,29 @@ pub fn decide(
         }
     }
 }
+/// A resolved ticket keeps its assignee when that operator is removed: the
+/// record of who handled it. Reopened (by a person, or by the customer
+/// writing again), it must not wait on someone who is gone: `change`
+/// unassigns it, and `entries` gain the `unassigned` event the operator's
+/// removal records on open tickets, so their team sees it again.
+pub fn unassign_if_removed(
+    ticket: &Ticket,
+    workspace: &Snapshot,
+    change: &mut TicketChange,
+    entries: &mut Vec<NewEntry>,
+    at: Timestamp,
+) {
+    let Some(assignee) = &ticket.assignee else {
+        return;
+    };
+    if workspace.operator(assignee).is_some() {
+        return;
+    }
+    let (unassigned, events) = released(assignee, None, at);
+    change.assignee = unassigned.assignee;
+    entries.extend(events);
+}
+
 /// What removing operator `handle` does to one of their open tickets: an
 /// `unassigned` event saying why, and with `to` the ticket assigned to that
 /// operator (an `assigned` event).
@@ -604,6 +630,61 @@ mod tests {
             "created_at": "2026-01-01T00:00:00Z", "last_activity_at": "2026-01-01T00:00:00Z"
         }))
         .unwrap()
+    }
+
+    fn operator(handle: &str, teams: &[&str]) -> Operator {
+        serde_json::from_value(serde_json::json!({
+            "handle": handle, "name": handle, "email": format!("{handle}@example.com"),
+            "role": "operator", "availability": "online", "teams": teams,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn workspace(operators: &[Operator]) -> Snapshot {
+        let mut workspace = Snapshot::empty();
+        workspace.operators = operators.to_vec();
+        workspace
+    }
+
+    fn events(decision: &Decision) -> Vec<(&str, &str)> {
+        decision
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.event.as_deref().unwrap_or_default(),
+                    e.body.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reopening_keeps_the_assignee_unless_they_were_removed() {
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            assignee: Some("carol".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        let with_carol = workspace(&[operator("carol", &[])]);
+        let kept = decide(&Actor::Desk, &resolved, Action::Reopen, &with_carol, at).unwrap();
+        assert_eq!(kept.change.assignee, None);
+        assert_eq!(events(&kept), [("reopened", "Reopened")]);
+        let gone = decide(&Actor::Desk, &resolved, Action::Reopen, &workspace(&[]), at).unwrap();
+        assert_eq!(gone.change.status, Some(TicketStatus::Open));
+        assert_eq!(gone.change.assignee, Some(None));
+        assert_eq!(
+            events(&gone),
+            [
+                ("reopened", "Reopened"),
+                (
+                    "unassigned",
+                    "Unassigned from carol: the operator was removed"
+                )
+            ]
+        );
     }
 
     #[test]

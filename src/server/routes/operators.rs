@@ -141,7 +141,10 @@ async fn update(
 
 /// Remove an operator, with their team memberships and tokens. Their open
 /// and pending tickets are unassigned first, each with an `unassigned` event,
-/// or handed to `reassign-to`; the answer counts them.
+/// or handed to `reassign-to`; the answer counts them. Their resolved tickets
+/// keep them as `assignee` (who handled them); one reopened later is
+/// unassigned, with an `unassigned` event. Adding the handle again gives that
+/// history to the new operator.
 #[utoipa::path(delete, path = "/v1/operators/{handle}", tag = "operators",
     params(("handle" = String, Path, description = "The operator's handle"), RemoveOperatorQuery),
     responses((status = 200, body = OperatorRemoved), (status = 404, body = Problem),

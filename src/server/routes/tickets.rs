@@ -115,11 +115,12 @@ async fn act(
         }
         _ => compose::EmailThread::default(),
     };
+    let workspace = state.store.workspace().await?;
     let ticket = state
         .store
         .change_ticket(number, move |ticket| {
             let at = stored_now();
-            let decision = tickets::decide(&actor, ticket, action, at)?;
+            let decision = tickets::decide(&actor, ticket, action, &workspace, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {
                 Outgoing::Reply { channel, text } => compose::reply(
                     ticket,

@@ -19,9 +19,9 @@ use crate::domain::external::ExternalState;
 /// triggers (SQLite's migration 0014, PostgreSQL's 0005), from [`CANDIDATES`].
 pub(crate) const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, \
      o.last_assigned_at, COALESCE(c.open_tickets, 0) AS open_tickets";
-/// The operators with their counts of open tickets.
-pub(crate) const CANDIDATES: &str =
-    "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
+/// The operators (not those removed) with their counts of open tickets.
+pub(crate) const CANDIDATES: &str = "(SELECT * FROM operators WHERE removed_at IS NULL) o \
+     LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 /// A schema migration embedded in the binary: version, description, SQL.
 pub(super) type Embedded = (i64, &'static str, &'static str);

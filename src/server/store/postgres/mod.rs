@@ -121,6 +121,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/postgres/0014_inbound_emails_by_ticket.sql"),
     ),
+    (
+        15,
+        "removed operators kept for their tickets' history",
+        include_str!("../../../../migrations/postgres/0015_operators_removed.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under
@@ -715,10 +720,11 @@ pub(crate) async fn require_operator(
     field: &'static str,
     handle: &str,
 ) -> StoreResult<()> {
-    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = $1")
-        .bind(handle)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let found: Option<i32> =
+        sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = $1 AND removed_at IS NULL")
+            .bind(handle)
+            .fetch_optional(&mut *conn)
+            .await?;
     match found {
         Some(_) => Ok(()),
         None => Err(StoreError::UnknownReference {

@@ -72,10 +72,11 @@ impl PostgresStore {
 }
 
 /// The open and pending tickets an operator or a team being removed leaves:
-/// the operator's are unassigned, the team's have no team, each with a
-/// timeline entry and its event, in the change's transaction (the database
-/// alone would clear them without a word: ON DELETE SET NULL). Removing an
-/// operator through `DELETE /v1/operators/{handle}` releases them first.
+/// the operator's are unassigned (nobody could work them), the team's have
+/// no team (the database alone would clear it without a word: ON DELETE SET
+/// NULL), each with a timeline entry and its event, in the change's
+/// transaction. Removing an operator through `DELETE /v1/operators/{handle}`
+/// releases them first.
 async fn release_removed(
     conn: &mut PgConnection,
     before: &Snapshot,
@@ -149,7 +150,8 @@ async fn read(conn: &mut PgConnection, lock: bool) -> StoreResult<Snapshot> {
         .await?,
         operators: all(
             "SELECT handle, display_name, email, signature, role, availability, \
-                        capacity, created_at, updated_at FROM operators ORDER BY handle",
+                        capacity, created_at, updated_at FROM operators WHERE removed_at IS NULL \
+                        ORDER BY handle",
         )
         .await?,
         teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
@@ -212,7 +214,9 @@ async fn write_difference(
              ON CONFLICT (handle) DO UPDATE SET display_name = excluded.display_name, \
              email = excluded.email, signature = excluded.signature, role = excluded.role, \
              availability = excluded.availability, capacity = excluded.capacity, \
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, created_at = excluded.created_at, \
+             last_assigned_at = CASE WHEN operators.removed_at IS NULL \
+             THEN operators.last_assigned_at END, removed_at = NULL",
         )
         .bind(&operator.handle)
         .bind(&operator.name)
@@ -386,11 +390,23 @@ async fn write_difference(
             .execute(&mut *conn)
             .await?;
     }
-    // Memberships and tokens go with an operator, memberships and the
-    // round-robin position with a team (ON DELETE CASCADE); their tickets
-    // are left unassigned, or without a team (ON DELETE SET NULL).
+    // An operator's tokens go with them (their memberships went above), but
+    // the row stays, marked removed: the resolved tickets they handled keep
+    // them as assignee (their open ones were released before this). Memberships
+    // and the round-robin position go with a team (ON DELETE CASCADE); its
+    // tickets are left without a team (ON DELETE SET NULL).
     for operator in &operators.removed {
-        sqlx::query("DELETE FROM operators WHERE handle = $1")
+        for sql in [
+            "DELETE FROM tokens WHERE operator_handle = $1",
+            "DELETE FROM open_ticket_counts WHERE assignee = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(&operator.handle)
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::query("UPDATE operators SET removed_at = $1 WHERE handle = $2")
+            .bind(super::now())
             .bind(&operator.handle)
             .execute(&mut *conn)
             .await?;

@@ -239,6 +239,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails by ticket",
         include_str!("../../../../migrations/sqlite/0024_inbound_emails_by_ticket.sql"),
     ),
+    (
+        25,
+        "removed operators kept for their tickets' history",
+        include_str!("../../../../migrations/sqlite/0025_operators_removed.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text
@@ -610,7 +615,7 @@ pub(crate) fn require_operator(
 ) -> StoreResult<()> {
     let found = optional(
         conn,
-        "SELECT 1 FROM operators WHERE handle = ?",
+        "SELECT 1 FROM operators WHERE handle = ? AND removed_at IS NULL",
         [handle],
         |_| Ok(()),
     )?;

@@ -587,7 +587,13 @@ fn an_action_already_done_is_a_no_op_that_says_so() {
         .stderr(contains(
             "ticket 10002 is already high priority: nothing to do",
         ));
-    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10002", "--to", "bob"])
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "ticket 10002 is already assigned to bob: nothing to do",
+        ));
     assert_eq!(
         desk.run(&["tickets", "show", "10002", "-o", "json"]),
         before,
@@ -803,6 +809,44 @@ fn operators_see_and_touch_only_what_their_role_allows() {
         .code(6)
         .stderr(contains("already taken"))
         .stderr(contains("alice").not());
+}
+
+#[test]
+fn taking_or_assigning_a_ticket_to_whoever_has_it_is_nothing_to_do() {
+    let desk = desk_with_tickets(desk!());
+    // A lead gives bob (support) a billing ticket: it is his, though not in
+    // his teams.
+    desk.run(&["tickets", "assign", "10003", "--to", "bob", "--force"]);
+    let before = desk.run(&["tickets", "show", "10003", "-o", "json"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "ticket 10003 is already assigned to bob: nothing to do",
+        ))
+        .stderr(contains("Assigned").not());
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    as_token(&desk, &server, &bob, &["tickets", "take", "10003"])
+        .assert()
+        .code(0)
+        .stderr(contains("ticket 10003 is already yours: nothing to do"));
+    // The API answers it with the ticket as it is.
+    let response = server.raw(
+        "POST",
+        "/v1/tickets/10003/take",
+        &[("Authorization", &format!("Bearer {bob}"))],
+        b"",
+    );
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.json()["assignee"], "bob");
+    drop(server);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10003", "-o", "json"]),
+        before,
+        "nothing was recorded"
+    );
 }
 
 #[test]

@@ -183,8 +183,9 @@ fn may_act(actor: &Actor, ticket: &Ticket, action: &str) -> Result<(), Refusal> 
 /// Whether `action` would change nothing, so it succeeds doing nothing (and
 /// for a bulk action is no failure): resolving a resolved ticket, reopening one
 /// that is not resolved, setting the priority it has, assigning it to its
-/// assignee. Nothing is recorded for those: a timeline line "Priority medium →
-/// medium" tells nobody anything. `Err` when `actor` may not do it at all.
+/// assignee, taking one's own. Nothing is recorded for those: a timeline line
+/// "Priority medium → medium" tells nobody anything. `Err` when `actor` may
+/// not do it at all.
 pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Result<bool, Refusal> {
     let open = ticket.status != TicketStatus::Resolved;
     let (nothing, verb) = match action {
@@ -198,6 +199,10 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
             require_manager(actor)?;
             (open && ticket.assignee.as_ref() == Some(handle), "assign")
         }
+        Action::Take => (
+            open && actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle(),
+            "take",
+        ),
         _ => return Ok(false),
     };
     if nothing {
@@ -369,6 +374,15 @@ pub fn decide(
                      assign",
                 )]));
             };
+            // Assigned to them meanwhile (by a lead, outside their teams
+            // too): theirs already, whatever its team.
+            if ticket.assignee.as_ref() == Some(handle) {
+                not_resolved(ticket, "take")?;
+                return Err(Refusal::conflict(
+                    "ticket_taken",
+                    format!("ticket {} is already yours", ticket.number),
+                ));
+            }
             // Whom a ticket outside one's teams is assigned to is not an
             // operator's business: that refusal comes first and names nobody.
             if !actor.manages() && !ticket.team.as_ref().is_some_and(|t| teams.contains(t)) {
@@ -379,7 +393,7 @@ pub fn decide(
             }
             if let Some(assignee) = &ticket.assignee {
                 // Who holds it is shown only to whoever may see the ticket.
-                let detail = if actor.manages() || assignee == handle {
+                let detail = if actor.manages() {
                     format!("ticket {} is already assigned to {assignee}", ticket.number)
                 } else {
                     format!("ticket {} is already taken", ticket.number)
@@ -685,6 +699,42 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn taking_ones_own_ticket_changes_nothing_whatever_its_team() {
+        let omar = Actor::Operator {
+            handle: "omar".into(),
+            role: Role::Operator,
+            teams: vec!["support".into()],
+        };
+        let billing = Ticket {
+            team: Some("billing".into()),
+            assignee: Some("omar".into()),
+            ..ticket(Some("shop"), false)
+        };
+        assert_eq!(changes_nothing(&omar, &billing, &Action::Take), Ok(true));
+        // Under the lock (assigned to him meanwhile) it is said in those words.
+        let refusal = decide(
+            &omar,
+            &billing,
+            Action::Take,
+            &Snapshot::empty(),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_err();
+        assert!(refusal.to_string().contains("already yours"), "{refusal}");
+        // Someone else's is no such thing.
+        let theirs = Ticket {
+            assignee: Some("priya".into()),
+            ..billing.clone()
+        };
+        assert_eq!(changes_nothing(&omar, &theirs, &Action::Take), Ok(false));
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            ..billing
+        };
+        assert_eq!(changes_nothing(&omar, &resolved, &Action::Take), Ok(false));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use clap::Args;
 
-use super::each_ticket;
+use super::{Done, each_ticket_or_skip};
+use crate::api::TicketStatus;
 use crate::cli::Session;
 use crate::cli::names::{Named, missing};
 use crate::error::{CliError, CliResult};
@@ -44,12 +45,25 @@ pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> C
         })?,
     };
     let done = format!("Assigned to {to}:");
-    let assigned = each_ticket(
+    // Already theirs is no change: it is said, and the command succeeds, as
+    // for `resolve` (the service records nothing for it either).
+    let assigned = each_ticket_or_skip(
         session,
         &client,
         &args.numbers,
         &done,
-        async |client, number| client.assign_ticket(number, &to, args.force).await,
+        async |client, number| {
+            let ticket = client.get_ticket(number).await?.ticket;
+            if ticket.assignee.as_ref() == Some(&to) && ticket.status != TicketStatus::Resolved {
+                return Ok(Done::Already(format!(
+                    "ticket {number} is already assigned to {to}"
+                )));
+            }
+            client
+                .assign_ticket(number, &to, args.force)
+                .await
+                .map(|t| Done::Changed(t.number))
+        },
     )
     .await;
     // Every ticket fails alike for a mistyped handle: say so once, with the

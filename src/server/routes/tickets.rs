@@ -87,14 +87,19 @@ async fn act(
     action: Action,
 ) -> ApiResult<Ticket> {
     let actor = actor(&state.store, principal).await?;
-    if !matches!(action, Action::Take | Action::Append(_)) {
-        // Taking is decided under the lock alone: of two operators taking the
-        // same ticket, the loser hears it was taken, not that it is hidden.
-        // The platform adds to conversations it cannot read.
+    // The platform adds to conversations it cannot read.
+    if !matches!(action, Action::Append(_)) {
         let detail = state.store.get_ticket(number).await?;
-        tickets::may_see(&actor, &detail.ticket)?;
-        if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
-            return Ok(detail.ticket);
+        match (&action, tickets::may_see(&actor, &detail.ticket)) {
+            // Taking is decided under the lock: of two operators taking the
+            // same ticket, the loser hears it was taken, not that it is hidden.
+            (Action::Take, Err(_)) => {}
+            (_, Err(refusal)) => return Err(refusal.into()),
+            (_, Ok(())) => {
+                if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
+                    return Ok(detail.ticket);
+                }
+            }
         }
     }
     // Who replies, for what is sent in their name; none for the local desk's owner.

@@ -1142,6 +1142,7 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
     let assignees = desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]);
     assert_eq!(assignees, "10004\n10002\n10001\n", "nothing moved");
 
+    // Carol is in billing, not support: handed over only knowingly.
     desk.cmd()
         .args([
             "operators",
@@ -1149,6 +1150,27 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
             "bob",
             "--reassign-to",
             "carol",
+            "--yes",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "carol is not in team support (the team of all 2 tickets): hand bob's tickets \
+             over anyway with --force",
+        ));
+    assert_eq!(
+        desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]),
+        "10004\n10002\n10001\n",
+        "nothing moved"
+    );
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "carol",
+            "--force",
             "--yes",
         ])
         .assert()
@@ -1294,4 +1316,113 @@ fn a_removed_operator_stays_the_assignee_of_the_tickets_they_resolved() {
         ),
         [10002]
     );
+}
+
+#[test]
+fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let untouched = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    // No room under his capacity.
+    desk.cmd()
+        .args(["tickets", "assign", "10002", "--to", "bob"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob has 1 of 1 open tickets: assign anyway with --force",
+        ));
+    // Not in the ticket's team (10003 is billing's).
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "alice"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "alice is not in team billing (the ticket's team): assign anyway with --force",
+        ));
+    // Every reason at once.
+    desk.run(&["operators", "availability", "bob", "away"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob is away, has 1 of 1 open tickets and is not in team billing",
+        ));
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        untouched,
+        "nothing was recorded"
+    );
+    // The API refuses with the reason's code, and takes `force`.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let assign = |body: &str| {
+        server.raw(
+            "POST",
+            "/v1/tickets/10002/assign",
+            &[
+                ("Authorization", &format!("Bearer {token}")),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        )
+    };
+    let refused = assign(r#"{"to":"carol"}"#);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "operator_not_in_team");
+    desk.run(&["operators", "availability", "bob", "online"]);
+    let refused = assign(r#"{"to":"bob"}"#);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "operator_at_capacity");
+    let forced = assign(r#"{"to":"bob","force":true}"#);
+    assert_eq!(forced.status, 200, "{}", forced.body);
+    assert_eq!(forced.json()["assignee"], "bob");
+    drop(server);
+
+    // Handing a removed operator's tickets over is guarded the same way:
+    // carol (billing) may not take support's tickets unnoticed, nor bob
+    // (now at 2 of 1) billing's.
+    desk.run(&["tickets", "assign", "10004", "--to", "carol", "--force"]);
+    desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "carol",
+            "--reassign-to",
+            "bob",
+            "--yes",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob has 2 of 1 open tickets (2 more would make 4) and is not in team billing \
+             (the team of 1 of the 2 tickets)",
+        ));
+    desk.cmd()
+        .args(["operators", "remove", "carol", "--force", "--yes"])
+        .assert()
+        .code(2)
+        .stderr(contains("--reassign-to"));
+    assert_eq!(
+        numbers(&desk, &["--assignee", "carol"]),
+        [10003, 10004],
+        "nothing moved"
+    );
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "carol",
+            "--reassign-to",
+            "bob",
+            "--force",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator carol (2 open tickets, handed to bob)",
+        ));
 }

@@ -40,25 +40,19 @@ impl Client {
     }
 
     /// Removes an operator; their open tickets are unassigned, or handed to
-    /// `reassign_to`.
+    /// `query.reassign_to`.
     pub async fn delete_operator(
         &self,
         handle: &str,
-        reassign_to: Option<&str>,
+        query: &crate::api::RemoveOperatorQuery,
     ) -> ClientResult<crate::api::OperatorRemoved> {
-        let query = crate::api::RemoveOperatorQuery {
-            reassign_to: reassign_to.map(str::to_string),
-        };
+        let query = super::encode_query(query);
         let response = self
             .send(super::ApiRequest {
                 method: http::Method::DELETE,
-                path: match reassign_to {
-                    None => format!("/v1/operators/{}", segment(handle)),
-                    Some(_) => format!(
-                        "/v1/operators/{}?{}",
-                        segment(handle),
-                        super::encode_query(&query)
-                    ),
+                path: match query.is_empty() {
+                    true => format!("/v1/operators/{}", segment(handle)),
+                    false => format!("/v1/operators/{}?{query}", segment(handle)),
                 },
                 body: None,
                 idempotency_key: None,

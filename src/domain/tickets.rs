@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use crate::api::{
-    AuthorKind, Availability, Channel, Environment, MessageRole, Operator, Priority, Requester,
-    Role, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
+    AuthorKind, Channel, Environment, MessageRole, Priority, Requester, Role, Ticket, TicketStatus,
+    TimelineKind, TranscriptMessage,
 };
 use crate::domain::Refusal;
+use crate::domain::assignment;
 use crate::domain::reply::reply_channel;
 use crate::domain::workspace::Snapshot;
 
@@ -195,9 +196,12 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
             open && ticket.priority == *priority,
             "change the priority of",
         ),
-        Action::Assign { handle, .. } => {
+        Action::Assign(assignment) => {
             require_manager(actor)?;
-            (open && ticket.assignee.as_ref() == Some(handle), "assign")
+            (
+                open && ticket.assignee.as_ref() == Some(&assignment.to),
+                "assign",
+            )
         }
         Action::Take => (
             open && actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle(),
@@ -249,13 +253,8 @@ fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
 /// Something an actor asks to do to a ticket.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// Assign to `handle` (`to` is the operator, if they exist); an operator
-    /// who is not online only with `force`.
-    Assign {
-        handle: String,
-        to: Option<Operator>,
-        force: bool,
-    },
+    /// Assign by hand, as a manager does.
+    Assign(Assignment),
     Unassign,
     /// Assign an unassigned ticket of one's teams to oneself.
     Take,
@@ -273,6 +272,16 @@ pub enum Action {
     Reopen,
     /// Later messages of the conversation, from the AI agent platform.
     Append(Vec<TranscriptMessage>),
+}
+
+/// An assignment by hand: to operator `to`, who has `open_tickets` open
+/// and pending tickets; refused, unless `force`, when
+/// [`assignment::check_by_hand`] finds them unfit.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub to: String,
+    pub open_tickets: u32,
+    pub force: bool,
 }
 
 /// What a ticket change sends, composed by the delivery module.
@@ -322,25 +331,29 @@ pub fn decide(
     at: Timestamp,
 ) -> Result<Decision, Refusal> {
     match action {
-        Action::Assign { handle, to, force } => {
+        Action::Assign(Assignment {
+            to,
+            open_tickets,
+            force,
+        }) => {
             require_manager(actor)?;
-            let Some(operator) = to else {
+            let Some(operator) = workspace.operator(&to) else {
                 return Err(Refusal::UnknownReference {
                     field: "to".into(),
                     what: "operator",
-                    key: handle,
+                    key: to,
                 });
             };
-            if operator.availability != Availability::Online && !force {
-                return Err(Refusal::conflict(
-                    "operator_unavailable",
-                    format!(
-                        "{} is {}: assign anyway with --force, or pick someone online",
-                        operator.handle, operator.availability
-                    ),
-                ));
-            }
             not_resolved(ticket, "assign")?;
+            if !force {
+                assignment::check_by_hand(operator, open_tickets, &[(ticket.team.as_deref(), 1)])
+                    .map_err(|refused| {
+                    Refusal::conflict(
+                        refused.code(),
+                        format!("{refused}: assign anyway with --force, or pick someone else"),
+                    )
+                })?;
+            }
             Ok(Decision::new(
                 TicketChange {
                     assignee: Some(Some(operator.handle.clone())),
@@ -635,6 +648,7 @@ pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Operator;
 
     fn ticket(agent: Option<&str>, ai_paused: bool) -> Ticket {
         serde_json::from_value(serde_json::json!({
@@ -699,6 +713,57 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn assigning_by_hand_is_guarded_unless_forced() {
+        let ticket = Ticket {
+            team: Some("billing".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let mut bob = operator("bob", &["support"]);
+        bob.capacity = Some(2);
+        let desk = workspace(&[bob]);
+        let assign = |open_tickets, force| {
+            decide(
+                &Actor::Desk,
+                &ticket,
+                Action::Assign(Assignment {
+                    to: "bob".into(),
+                    open_tickets,
+                    force,
+                }),
+                &desk,
+                Timestamp::UNIX_EPOCH,
+            )
+        };
+        match assign(2, false).unwrap_err() {
+            Refusal::Conflict { code, detail } => {
+                assert_eq!(code, assignment::AT_CAPACITY);
+                assert_eq!(
+                    detail,
+                    "bob has 2 of 2 open tickets and is not in team billing (the ticket's \
+                     team): assign anyway with --force, or pick someone else"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let forced = assign(2, true).unwrap();
+        assert_eq!(forced.change.assignee, Some(Some("bob".into())));
+        assert_eq!(events(&forced), [("assigned", "Assigned to bob")]);
+        // Nobody by that name: not found, forced or not.
+        let unknown = decide(
+            &Actor::Desk,
+            &ticket,
+            Action::Assign(Assignment {
+                to: "zed".into(),
+                open_tickets: 0,
+                force: true,
+            }),
+            &desk,
+            Timestamp::UNIX_EPOCH,
+        );
+        assert!(matches!(unknown, Err(Refusal::UnknownReference { .. })));
     }
 
     #[test]

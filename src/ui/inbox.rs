@@ -20,6 +20,7 @@ use crate::api::{
     Channel, Event, EventKind, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
     TimelineEntry,
 };
+use crate::domain::assignment::overridable_reason;
 use crate::domain::tickets::{AiAnswering, ai_answering};
 
 /// The views, in tab order.
@@ -128,15 +129,11 @@ pub enum Command {
     Run(u64, Act),
 }
 
-/// The problem code of an assignment refused because the operator is not
-/// online: the one refusal the inbox can offer a way past (assign anyway).
-const OPERATOR_UNAVAILABLE: &str = "operator_unavailable";
-
 /// Why a [`Command::Run`] did not happen: the service's words, and its
 /// problem code when it answered with one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// The problem's stable code, e.g. `operator_unavailable`; none when the
+    /// The problem's stable code, e.g. `operator_at_capacity`; none when the
     /// service was not reached.
     pub code: Option<String>,
     pub why: String,
@@ -883,23 +880,22 @@ impl Inbox {
 
     /// The outcome of [`Command::Run`]: said on the status line. A refusal
     /// (409, 403…) says why in the service's words; the change it shows
-    /// arrives as an event, like anyone else's. An assignment refused because
-    /// the operator is not online is asked again, to assign anyway.
+    /// arrives as an event, like anyone else's. An assignment the guard of
+    /// assignment by hand refused (not online, no room, not in the team) is
+    /// asked again, to assign anyway.
     pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), Refusal>) {
         self.mode = Mode::Browse;
         let refusal = match outcome {
             Ok(()) => return self.say(Tone::Done, act.done(number)),
             Err(refusal) => refusal,
         };
+        // The refusals of the guard of assignment by hand (not online, no
+        // room, not in the team) can be overridden: the service's advice
+        // after its reason names the command's flag, which means nothing
+        // here, and the question takes its place.
         if let Act::Assign { to, force: false } = act
-            && refusal.code.as_deref() == Some(OPERATOR_UNAVAILABLE)
+            && let Some(reason) = overridable_reason(refusal.code.as_deref(), &refusal.why)
         {
-            // The service's advice after its reason names the command's
-            // flag, which means nothing here: the question takes its place.
-            let reason = match refusal.why.split_once(':') {
-                Some((reason, _)) => reason.to_string(),
-                None => format!("{to} is not online"),
-            };
             let act = Act::Assign {
                 to: to.clone(),
                 force: true,
@@ -2214,6 +2210,46 @@ mod tests {
             "{:?}",
             inbox.mode
         );
+    }
+
+    #[test]
+    fn an_operator_with_no_room_or_outside_the_team_is_asked_about_too() {
+        let mut inbox = inbox();
+        let jose = Act::Assign {
+            to: "jose".into(),
+            force: false,
+        };
+        for (code, reason) in [
+            ("operator_at_capacity", "jose has 5 of 5 open tickets"),
+            (
+                "operator_not_in_team",
+                "jose is not in team billing (the ticket's team)",
+            ),
+        ] {
+            let refusal = Refusal {
+                code: Some(code.into()),
+                why: format!("{reason}: assign anyway with --force, or pick someone else"),
+            };
+            inbox.finished(10003, &jose, Err(refusal));
+            assert_eq!(
+                inbox.mode,
+                Mode::Confirm {
+                    number: 10003,
+                    act: Act::Assign {
+                        to: "jose".into(),
+                        force: true,
+                    },
+                    question: format!("{reason}. Assign ticket 10003 to jose anyway?")
+                }
+            );
+        }
+        // Any other refusal is said, and asks nothing.
+        let resolved = Refusal {
+            code: Some("ticket_resolved".into()),
+            why: "ticket 10003 is resolved: reopen it before you assign it".into(),
+        };
+        inbox.finished(10003, &jose, Err(resolved));
+        assert_eq!(inbox.mode, Mode::Browse);
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub struct TicketsAssignArgs {
     /// Assign them to yourself (the token's operator)
     #[arg(long)]
     pub me: bool,
-    /// Assign even when the operator is not online
+    /// Assign even when the operator is not online, has no room under their
+    /// capacity, or is not in the ticket's team
     #[arg(long)]
     pub force: bool,
 }

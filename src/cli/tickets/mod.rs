@@ -41,7 +41,7 @@ pub enum TicketsCommand {
     Show(show::TicketsShowArgs),
     /// Assign tickets to an operator
     #[command(
-        after_help = "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force"
+        after_help = "Assigning by hand is guarded alike everywhere (here, triage, the inbox, operators\nremove --reassign-to): an operator who is not online, who has no room under their\ncapacity, or who is not in the ticket's team is refused with the reason (exit 6)\nunless --force says you mean it (triage and the inbox ask instead).\n\nExamples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force"
     )]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets

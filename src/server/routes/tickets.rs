@@ -12,7 +12,7 @@ use crate::api::{
     TicketQuery, TicketView,
 };
 use crate::domain::mail;
-use crate::domain::tickets::{self, Action, Actor, Outgoing};
+use crate::domain::tickets::{self, Action, Actor, Assignment, Outgoing};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
@@ -257,8 +257,10 @@ async fn show(
     Ok(Json(detail))
 }
 
-/// Assign a ticket to an operator (managers and owners). An operator who is not
-/// online is refused unless `force` is set.
+/// Assign a ticket to an operator (managers and owners). An operator who is
+/// not online (`operator_unavailable`), who has no room under their capacity
+/// (`operator_at_capacity`) or who is not in the ticket's team
+/// (`operator_not_in_team`) is refused, 409, unless `force` is set.
 #[utoipa::path(post, path = "/v1/tickets/{number}/assign", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = AssignRequest,
@@ -269,13 +271,26 @@ async fn assign(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    let to = state.store.workspace().await?.operator(&body.to).cloned();
-    let action = Action::Assign {
-        handle: body.to,
-        to,
+    let action = Action::Assign(Assignment {
+        open_tickets: open_tickets(&state.store, &body.to).await?,
+        to: body.to,
         force: body.force,
-    };
+    });
     Ok(Json(act(&state, &principal, number, action).await?))
+}
+
+/// How many open and pending tickets operator `handle` has now, for the
+/// guard of assignment by hand. Read before the ticket's write lock: two
+/// leads assigning to the same operator at once may both find room, which a
+/// guard that warns people (and yields to `force`) can live with.
+pub(crate) async fn open_tickets(store: &Store, handle: &str) -> ApiResult<u32> {
+    Ok(store
+        .assignment_loads()
+        .await?
+        .operators
+        .into_iter()
+        .find(|candidate| candidate.handle == handle)
+        .map_or(0, |candidate| candidate.open_tickets))
 }
 
 /// Unassign a ticket.

@@ -1426,3 +1426,193 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
             "Removed operator carol (2 open tickets, handed to bob)",
         ));
 }
+
+#[test]
+fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10004"]);
+    desk.run(&["teams", "set", "billing", "--default"]);
+    let team_of = |number: &str| {
+        parse(&desk.run(&["tickets", "show", number, "-o", "json"]))["ticket"]["team"].clone()
+    };
+    let last_event = |number: &str| {
+        let detail = parse(&desk.run(&["tickets", "show", number, "-o", "json"]));
+        let last = detail["timeline"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone();
+        (
+            last["event"].as_str().unwrap().to_string(),
+            last["body"].as_str().unwrap().to_string(),
+        )
+    };
+
+    // Not without saying where its open tickets go; nothing moves.
+    desk.cmd()
+        .args(["teams", "remove", "support", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "team support has 2 open or pending tickets: name the team they go to with \
+             --move-to TEAM",
+        ));
+    desk.cmd()
+        .args(["teams", "remove", "support", "--move-to", "ghost", "--yes"])
+        .assert()
+        .code(5)
+        .stderr(contains("team 'ghost' does not exist"));
+    desk.cmd()
+        .args([
+            "teams",
+            "remove",
+            "support",
+            "--move-to",
+            "support",
+            "--yes",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("is the team being removed"));
+    assert_eq!(team_of("10001"), "support");
+    // The question names them and where they go.
+    desk.cmd()
+        .args(["teams", "remove", "support", "--move-to", "billing"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "remove team support (2 open tickets, moved to billing)",
+        ));
+    desk.cmd()
+        .args([
+            "teams",
+            "remove",
+            "support",
+            "--move-to",
+            "billing",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed team support (2 open tickets, moved to billing)",
+        ));
+    for number in ["10001", "10002"] {
+        assert_eq!(team_of(number), "billing");
+        assert_eq!(
+            last_event(number),
+            (
+                "team-changed".to_string(),
+                "Team support → billing: team support was removed".to_string()
+            )
+        );
+    }
+    let moved = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(moved["ticket"]["assignee"], "bob", "his work goes on");
+
+    // Billing's operator sees the unassigned one and takes it.
+    let carol = desk.token("carol");
+    let server = desk.serve();
+    let unassigned = as_token(
+        &desk,
+        &server,
+        &carol,
+        &["tickets", "list", "--view", "unassigned", "-o", "name"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(unassigned.stdout).unwrap(),
+        "10001\n10003\n"
+    );
+    as_token(&desk, &server, &carol, &["tickets", "take", "10001"])
+        .assert()
+        .success();
+    drop(server);
+
+    // A lead moves a misrouted ticket: an assignee outside the new team
+    // leaves it to that team; one in it keeps it; --to names a new one.
+    desk.run(&["teams", "add", "tech", "--name", "Tech", "--member", "bob"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10001", "--team", "tech"])
+        .assert()
+        .success()
+        .stderr(contains("Moved to team tech: ticket 10001"));
+    let detail = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(detail["ticket"]["team"], "tech");
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    let bodies: Vec<&str> = detail["timeline"].as_array().unwrap()[..]
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|e| e["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "Team billing → tech",
+            "Unassigned from carol: not in team tech"
+        ]
+    );
+    desk.run(&["tickets", "assign", "10002", "--team", "tech"]);
+    let kept = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(
+        (&kept["ticket"]["team"], &kept["ticket"]["assignee"]),
+        (&json!("tech"), &json!("bob"))
+    );
+    // The guard judges --to against the team the ticket moves to.
+    desk.cmd()
+        .args([
+            "tickets", "assign", "10003", "--team", "tech", "--to", "carol",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains("carol is not in team tech (the ticket's team)"));
+    desk.run(&[
+        "tickets", "assign", "10003", "--team", "tech", "--to", "bob",
+    ]);
+    let both = parse(&desk.run(&["tickets", "show", "10003", "-o", "json"]));
+    assert_eq!(
+        (&both["ticket"]["team"], &both["ticket"]["assignee"]),
+        (&json!("tech"), &json!("bob"))
+    );
+    desk.cmd()
+        .args([
+            "tickets", "assign", "10003", "--team", "tech", "--to", "bob",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "ticket 10003 is already assigned to bob in team tech: nothing to do",
+        ));
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--team", "tehc"])
+        .assert()
+        .code(5)
+        .stderr(contains("team 'tehc' does not exist"));
+
+    // The last team has nowhere to send them: they are left without one.
+    desk.run(&["teams", "remove", "tech", "--move-to", "billing", "--yes"]);
+    let rules = parse(&desk.run(&["rules", "list", "assignment", "-o", "json"]));
+    for rule in rules.as_array().unwrap() {
+        desk.run(&["rules", "remove", rule["id"].as_str().unwrap(), "--yes"]);
+    }
+    desk.cmd()
+        .args(["teams", "remove", "billing", "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed team billing (3 open tickets, left without a team)",
+        ));
+    assert_eq!(team_of("10003"), Value::Null);
+    assert_eq!(
+        last_event("10003"),
+        (
+            "team-removed".to_string(),
+            "No team now: team billing was removed".to_string()
+        )
+    );
+}

@@ -197,13 +197,20 @@ impl TicketQuery {
     }
 }
 
-/// `POST /v1/tickets/{number}/assign`.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+/// `POST /v1/tickets/{number}/assign`: to an operator, to a team, or both;
+/// at least one of `to` and `team`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignRequest {
     /// The operator's handle.
-    pub to: String,
-    /// Assign even when the operator is not online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Move the ticket to this team (its key). Unless `to` names its operator,
+    /// an assignee who is not in that team is unassigned: the team picks it up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Assign even when the operator is not online, has no room under their
+    /// capacity, or is not in the ticket's team.
     #[serde(default)]
     pub force: bool,
 }

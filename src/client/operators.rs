@@ -46,20 +46,7 @@ impl Client {
         handle: &str,
         query: &crate::api::RemoveOperatorQuery,
     ) -> ClientResult<crate::api::OperatorRemoved> {
-        let query = super::encode_query(query);
-        let response = self
-            .send(super::ApiRequest {
-                method: http::Method::DELETE,
-                path: match query.is_empty() {
-                    true => format!("/v1/operators/{}", segment(handle)),
-                    false => format!("/v1/operators/{}?{query}", segment(handle)),
-                },
-                body: None,
-                idempotency_key: None,
-                if_match: None,
-                accept: None,
-            })
-            .await?;
-        self.decode(&response)
+        self.delete_answered(format!("/v1/operators/{}", segment(handle)), query)
+            .await
     }
 }

@@ -77,6 +77,8 @@ pub struct TicketChange {
     pub priority: Option<Priority>,
     /// `Some(None)` unassigns.
     pub assignee: Option<Option<String>>,
+    /// `Some(None)` leaves it without a team.
+    pub team: Option<Option<String>>,
     pub ai_paused: Option<bool>,
 }
 
@@ -198,10 +200,15 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
         ),
         Action::Assign(assignment) => {
             require_manager(actor)?;
-            (
-                open && ticket.assignee.as_ref() == Some(&assignment.to),
-                "assign",
-            )
+            let same_assignee = assignment
+                .to
+                .as_ref()
+                .is_none_or(|to| ticket.assignee.as_ref() == Some(to));
+            let same_team = assignment
+                .team
+                .as_ref()
+                .is_none_or(|team| ticket.team.as_ref() == Some(team));
+            (open && same_assignee && same_team, "assign")
         }
         Action::Take => (
             open && actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle(),
@@ -275,11 +282,14 @@ pub enum Action {
 }
 
 /// An assignment by hand: to operator `to`, who has `open_tickets` open
-/// and pending tickets; refused, unless `force`, when
-/// [`assignment::check_by_hand`] finds them unfit.
+/// and pending tickets, refused unless `force` when
+/// [`assignment::check_by_hand`] finds them unfit; and/or to `team`, a move
+/// that unassigns the ticket unless `to` names its operator or its assignee
+/// is in that team too. At least one of `to` and `team` is named.
 #[derive(Debug, Clone)]
 pub struct Assignment {
-    pub to: String,
+    pub to: Option<String>,
+    pub team: Option<String>,
     pub open_tickets: u32,
     pub force: bool,
 }
@@ -312,12 +322,51 @@ impl Decision {
     }
 }
 
-/// What a ticket of a team being removed says: it has no team now.
-pub fn team_removed(team: &str, at: Timestamp) -> NewEntry {
-    NewEntry::system(
-        "team-removed",
-        format!("No team now: team {team} was removed"),
-        at,
+/// Why team `key` may not be removed as asked: it holds `open_tickets` open
+/// and pending tickets, `move_to` names no team for them, and `others` other
+/// teams could take them. A team's tickets are never left without a team
+/// unasked (nobody's "unassigned" view shows them, and no operator may take
+/// them); only the last team's can be, having nowhere else to go.
+pub fn tickets_left_behind(
+    key: &str,
+    open_tickets: u64,
+    move_to: Option<&str>,
+    others: usize,
+) -> Option<String> {
+    if move_to.is_some() || open_tickets == 0 || others == 0 {
+        return None;
+    }
+    let tickets = match open_tickets {
+        1 => "1 open or pending ticket".to_string(),
+        n => format!("{n} open or pending tickets"),
+    };
+    Some(format!(
+        "team {key} has {tickets}: name the team they go to with --move-to TEAM"
+    ))
+}
+
+/// What removing team `team` does to one of its open and pending tickets:
+/// moved to team `to` (a `team-changed` event), or with none left without a
+/// team (`team-removed`). Its assignee keeps it: their work goes on.
+pub fn team_moved(team: &str, to: Option<&str>, at: Timestamp) -> (TicketChange, Vec<NewEntry>) {
+    let entry = match to {
+        Some(to) => NewEntry::system(
+            "team-changed",
+            format!("Team {team} → {to}: team {team} was removed"),
+            at,
+        ),
+        None => NewEntry::system(
+            "team-removed",
+            format!("No team now: team {team} was removed"),
+            at,
+        ),
+    };
+    (
+        TicketChange {
+            team: Some(to.map(str::to_string)),
+            ..TicketChange::default()
+        },
+        vec![entry],
     )
 }
 
@@ -333,34 +382,90 @@ pub fn decide(
     match action {
         Action::Assign(Assignment {
             to,
+            team,
             open_tickets,
             force,
         }) => {
             require_manager(actor)?;
-            let Some(operator) = workspace.operator(&to) else {
-                return Err(Refusal::UnknownReference {
+            let operator = match to {
+                None => None,
+                Some(to) => Some(workspace.operator(&to).ok_or(Refusal::UnknownReference {
                     field: "to".into(),
                     what: "operator",
                     key: to,
-                });
+                })?),
+            };
+            let new_team = match team {
+                None => ticket.team.clone(),
+                Some(key) if workspace.team(&key).is_some() => Some(key),
+                Some(key) => {
+                    return Err(Refusal::UnknownReference {
+                        field: "team".into(),
+                        what: "team",
+                        key,
+                    });
+                }
             };
             not_resolved(ticket, "assign")?;
-            if !force {
-                assignment::check_by_hand(operator, open_tickets, &[(ticket.team.as_deref(), 1)])
-                    .map_err(|refused| {
-                    Refusal::conflict(
-                        refused.code(),
-                        format!("{refused}: assign anyway with --force, or pick someone else"),
-                    )
-                })?;
+            let mut change = TicketChange::default();
+            let mut entries = Vec::new();
+            let moved = new_team != ticket.team;
+            if moved {
+                change.team = Some(new_team.clone());
+                entries.push(actor.event(
+                    "team-changed",
+                    format!(
+                        "Team {} → {}",
+                        ticket.team.as_deref().unwrap_or("none"),
+                        new_team.as_deref().unwrap_or("none")
+                    ),
+                    at,
+                ));
             }
-            Ok(Decision::new(
-                TicketChange {
-                    assignee: Some(Some(operator.handle.clone())),
-                    ..TicketChange::default()
-                },
-                vec![actor.event("assigned", format!("Assigned to {}", operator.handle), at)],
-            ))
+            match operator {
+                Some(operator) => {
+                    if !force {
+                        let handed = [(new_team.as_deref(), 1)];
+                        assignment::check_by_hand(operator, open_tickets, &handed).map_err(
+                            |refused| {
+                                Refusal::conflict(
+                                    refused.code(),
+                                    format!(
+                                        "{refused}: assign anyway with --force, or pick \
+                                         someone else"
+                                    ),
+                                )
+                            },
+                        )?;
+                    }
+                    if ticket.assignee.as_ref() != Some(&operator.handle) {
+                        change.assignee = Some(Some(operator.handle.clone()));
+                        entries.push(actor.event(
+                            "assigned",
+                            format!("Assigned to {}", operator.handle),
+                            at,
+                        ));
+                    }
+                }
+                // Moved to a team its assignee is not in: the new team
+                // picks it up, unassigned.
+                None => {
+                    if let (true, Some(assignee), Some(new_team)) =
+                        (moved, &ticket.assignee, &new_team)
+                        && !workspace
+                            .operator(assignee)
+                            .is_some_and(|o| o.teams.contains(new_team))
+                    {
+                        change.assignee = Some(None);
+                        entries.push(actor.event(
+                            "unassigned",
+                            format!("Unassigned from {assignee}: not in team {new_team}"),
+                            at,
+                        ));
+                    }
+                }
+            }
+            Ok(Decision::new(change, entries))
         }
         Action::Unassign => {
             may_act(actor, ticket, "unassign")?;
@@ -729,7 +834,8 @@ mod tests {
                 &Actor::Desk,
                 &ticket,
                 Action::Assign(Assignment {
-                    to: "bob".into(),
+                    to: Some("bob".into()),
+                    team: None,
                     open_tickets,
                     force,
                 }),
@@ -756,7 +862,8 @@ mod tests {
             &Actor::Desk,
             &ticket,
             Action::Assign(Assignment {
-                to: "zed".into(),
+                to: Some("zed".into()),
+                team: None,
                 open_tickets: 0,
                 force: true,
             }),
@@ -764,6 +871,122 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert!(matches!(unknown, Err(Refusal::UnknownReference { .. })));
+    }
+
+    fn team(key: &str) -> crate::api::Team {
+        serde_json::from_value(serde_json::json!({
+            "key": key, "name": key, "default": false, "members": [],
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn moving_a_ticket_to_a_team_leaves_it_to_that_team_unless_its_assignee_is_in_it() {
+        let mut desk = workspace(&[
+            operator("alice", &["support"]),
+            operator("bob", &["support", "tech"]),
+            operator("dave", &["tech"]),
+        ]);
+        desk.teams = vec![team("support"), team("tech")];
+        let held_by = |assignee: &str| Ticket {
+            team: Some("support".into()),
+            assignee: Some(assignee.into()),
+            ..ticket(Some("shop"), false)
+        };
+        let to_tech = |to: Option<&str>| {
+            Action::Assign(Assignment {
+                to: to.map(str::to_string),
+                team: Some("tech".into()),
+                open_tickets: 0,
+                force: false,
+            })
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        let moved = decide(&Actor::Desk, &held_by("alice"), to_tech(None), &desk, at).unwrap();
+        assert_eq!(moved.change.team, Some(Some("tech".into())));
+        assert_eq!(moved.change.assignee, Some(None));
+        assert_eq!(
+            events(&moved),
+            [
+                ("team-changed", "Team support → tech"),
+                ("unassigned", "Unassigned from alice: not in team tech")
+            ]
+        );
+        let kept = decide(&Actor::Desk, &held_by("bob"), to_tech(None), &desk, at).unwrap();
+        assert_eq!(kept.change.assignee, None);
+        assert_eq!(events(&kept), [("team-changed", "Team support → tech")]);
+        let handed = decide(
+            &Actor::Desk,
+            &held_by("alice"),
+            to_tech(Some("dave")),
+            &desk,
+            at,
+        )
+        .unwrap();
+        assert_eq!(handed.change.assignee, Some(Some("dave".into())));
+        assert_eq!(
+            events(&handed),
+            [
+                ("team-changed", "Team support → tech"),
+                ("assigned", "Assigned to dave")
+            ]
+        );
+        // The guard judges the operator against the team it moves to.
+        let refused = decide(
+            &Actor::Desk,
+            &held_by("bob"),
+            to_tech(Some("alice")),
+            &desk,
+            at,
+        );
+        assert!(
+            matches!(&refused, Err(Refusal::Conflict { code, .. }) if *code == assignment::OUTSIDE_TEAM),
+            "{refused:?}"
+        );
+        // Already there is nothing to do; a team that does not exist is named.
+        let there = Ticket {
+            team: Some("tech".into()),
+            ..held_by("bob")
+        };
+        assert_eq!(
+            changes_nothing(&Actor::Desk, &there, &to_tech(None)),
+            Ok(true)
+        );
+        let nowhere = Action::Assign(Assignment {
+            to: None,
+            team: Some("ghost".into()),
+            open_tickets: 0,
+            force: true,
+        });
+        assert!(matches!(
+            decide(&Actor::Desk, &there, nowhere, &desk, at),
+            Err(Refusal::UnknownReference { what: "team", .. })
+        ));
+    }
+
+    #[test]
+    fn a_team_is_removed_with_its_open_tickets_only_by_naming_where_they_go() {
+        assert_eq!(tickets_left_behind("support", 0, None, 2), None);
+        assert_eq!(tickets_left_behind("support", 3, Some("tech"), 2), None);
+        assert_eq!(
+            tickets_left_behind("support", 1, None, 1).as_deref(),
+            Some(
+                "team support has 1 open or pending ticket: name the team they go to with \
+                 --move-to TEAM"
+            )
+        );
+        // The last team's have nowhere else to go.
+        assert_eq!(tickets_left_behind("support", 3, None, 0), None);
+        let (change, entries) = team_moved("support", Some("tech"), Timestamp::UNIX_EPOCH);
+        assert_eq!(change.team, Some(Some("tech".into())));
+        assert_eq!(change.assignee, None, "their assignee keeps them");
+        assert_eq!(
+            entries[0].body.as_deref(),
+            Some("Team support → tech: team support was removed")
+        );
+        let (change, _) = team_moved("support", None, Timestamp::UNIX_EPOCH);
+        assert_eq!(change.team, Some(None));
     }
 
     #[test]

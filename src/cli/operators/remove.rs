@@ -1,6 +1,6 @@
 use clap::Args;
 
-use crate::api::{RemoveOperatorQuery, TicketCountBy, TicketCountQuery, TicketStatus};
+use crate::api::{RemoveOperatorQuery, TicketCountBy, TicketCountQuery};
 use crate::cli::Session;
 use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
@@ -54,15 +54,7 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
         .await
         .or_suggest(&reader, &[(Named::Operator, &args.handle)])
         .await?;
-    let open: u64 = counts
-        .groups
-        .iter()
-        .filter(|g| {
-            g.value.as_deref() == Some(TicketStatus::Open.as_str())
-                || g.value.as_deref() == Some(TicketStatus::Pending.as_str())
-        })
-        .map(|g| g.count)
-        .sum();
+    let open = counts.open_or_pending();
     if let Some(to) = &args.reassign_to {
         must_exist(&reader, Named::Operator, to).await?;
     }

@@ -1,7 +1,9 @@
 use clap::Args;
 
 use super::assignees::{candidates, labelled};
-use crate::api::{Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView};
+use crate::api::{
+    AssignRequest, Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView,
+};
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
 use crate::domain::assignment::overridable_reason;
@@ -230,7 +232,11 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             let handle = &online[pick].0.handle;
             // The guard of assignment by hand (no room, not in the team) is
             // asked about, as the inbox asks: the service's advice names a flag.
-            if let Err(error) = client.assign_ticket(number, handle, false).await {
+            let mut request = AssignRequest {
+                to: Some(handle.clone()),
+                ..AssignRequest::default()
+            };
+            if let Err(error) = client.assign_ticket(number, &request).await {
                 let detail = error.to_string();
                 let Some(reason) = overridable_reason(error.code(), &detail) else {
                     return Err(error.into());
@@ -241,7 +247,8 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
                     ui.info("Not assigned.");
                     return Ok(Step::Skip);
                 }
-                client.assign_ticket(number, handle, true).await?;
+                request.force = true;
+                client.assign_ticket(number, &request).await?;
             }
             ui.success(&format!("Assigned ticket {number} to {handle}"));
         }

@@ -21,7 +21,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiQuery, JsonBody};
-use crate::server::store::{TicketFilter, Viewer};
+use crate::server::store::{Holder, TicketFilter, Viewer};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -215,7 +215,9 @@ async fn remove(
     let at = crate::server::store::stored_now();
     let open_tickets = state
         .store
-        .release_tickets(&handle, |_| tickets::released(&handle, to, at))
+        .release_tickets(Holder::Operator(&handle), |_| {
+            tickets::released(&handle, to, at)
+        })
         .await?;
     change_workspace(&state, |ws, _| change::remove_operator(ws, &handle)).await?;
     Ok(Json(OperatorRemoved {

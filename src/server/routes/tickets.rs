@@ -257,10 +257,14 @@ async fn show(
     Ok(Json(detail))
 }
 
-/// Assign a ticket to an operator (managers and owners). An operator who is
-/// not online (`operator_unavailable`), who has no room under their capacity
-/// (`operator_at_capacity`) or who is not in the ticket's team
-/// (`operator_not_in_team`) is refused, 409, unless `force` is set.
+/// Assign a ticket to an operator, or move it to a team, or both (managers
+/// and owners). An operator who is not online (`operator_unavailable`), who
+/// has no room under their capacity (`operator_at_capacity`) or who is not in
+/// the ticket's team, the new one when it moves (`operator_not_in_team`), is
+/// refused, 409, unless `force` is set. Moved to a team without `to`, the
+/// ticket keeps an assignee who is in that team and is otherwise unassigned;
+/// its timeline records `team-changed` (and `unassigned`), and the event is
+/// `ticket.updated`. Already so, it is answered as it is, unchanged.
 #[utoipa::path(post, path = "/v1/tickets/{number}/assign", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = AssignRequest,
@@ -271,9 +275,20 @@ async fn assign(
     Path(number): Path<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
+    if body.to.is_none() && body.team.is_none() {
+        return Err(ApiError::validation(vec![crate::api::FieldError::new(
+            "to",
+            "name the operator (`to`), the team (`team`), or both",
+        )]));
+    }
+    let open_tickets = match &body.to {
+        Some(to) => open_tickets(&state.store, to).await?,
+        None => 0,
+    };
     let action = Action::Assign(Assignment {
-        open_tickets: open_tickets(&state.store, &body.to).await?,
         to: body.to,
+        team: body.team,
+        open_tickets,
         force: body.force,
     });
     Ok(Json(act(&state, &principal, number, action).await?))

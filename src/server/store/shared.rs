@@ -565,18 +565,20 @@ pub(super) fn prunes_before(first: i64, last: i64) -> bool {
 }
 
 /// The event a ticket change records: the ticket after it, the entries it
-/// appended, and who could see the ticket before it.
+/// appended, and who could see the ticket before it (its assignee and team
+/// `before` the change).
 pub(super) fn ticket_event(
     kind: crate::api::EventKind,
     ticket: &crate::api::Ticket,
-    previous_assignee: Option<String>,
+    before: &crate::api::Ticket,
     entries: Vec<crate::api::TimelineEntry>,
 ) -> super::NewEvent {
     super::NewEvent {
         ticket: Some(ticket.number),
         team: ticket.team.clone(),
         assignee: ticket.assignee.clone(),
-        previous_assignee,
+        previous_assignee: before.assignee.clone(),
+        previous_team: before.team.clone(),
         event: crate::api::Event {
             id: 0,
             kind,
@@ -926,6 +928,7 @@ fn seen_as_ticket(
         team: ticket.and_then(|t| t.team.clone()),
         assignee: ticket.and_then(|t| t.assignee.clone()),
         previous_assignee: ticket.and_then(|t| t.assignee.clone()),
+        previous_team: ticket.and_then(|t| t.team.clone()),
         event: crate::api::Event {
             id: 0,
             kind,
@@ -965,7 +968,8 @@ pub(super) fn stored_entries(
 
 /// The condition on `events` rows an operator may see after the change
 /// (`now`) and before it (`before`), as `tickets list` decides: their own
-/// tickets and the unassigned tickets of their teams. `handle` is the
+/// tickets and the unassigned tickets of their teams (a ticket moved to
+/// another team leaves the view of the team it was in). `handle` is the
 /// placeholder the operator's handle is bound to.
 pub(super) fn event_visibility(viewer: &Viewer, handle: &str) -> Option<(String, String)> {
     match viewer {
@@ -973,13 +977,21 @@ pub(super) fn event_visibility(viewer: &Viewer, handle: &str) -> Option<(String,
         Viewer::Operator(_) => {
             let teams =
                 format!("SELECT team_key FROM team_members WHERE operator_handle = {handle}");
-            let visible = |assignee: &str| {
+            // True or false, never NULL (a NULL assignee or team compared):
+            // the condition is also read as a column, `visible_now`.
+            let visible = |assignee: &str, team: &str| {
                 format!(
-                    "(ticket_number IS NOT NULL AND ({assignee} = {handle} OR \
-                     ({assignee} IS NULL AND team_key IN ({teams}))))"
+                    "(ticket_number IS NOT NULL AND (({assignee} IS NOT NULL AND \
+                     {assignee} = {handle}) OR ({assignee} IS NULL AND {team} IS NOT NULL \
+                     AND {team} IN ({teams}))))"
                 )
             };
-            Some((visible("assignee"), visible("previous_assignee")))
+            // Events recorded before the previous team was kept (NULL)
+            // were of tickets whose team did not change.
+            Some((
+                visible("assignee", "team_key"),
+                visible("previous_assignee", "COALESCE(previous_team_key, team_key)"),
+            ))
         }
     }
 }

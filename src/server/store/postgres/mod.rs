@@ -126,6 +126,11 @@ const MIGRATIONS: &[Embedded] = &[
         "removed operators kept for their tickets' history",
         include_str!("../../../../migrations/postgres/0015_operators_removed.sql"),
     ),
+    (
+        16,
+        "the team a ticket event moved it from",
+        include_str!("../../../../migrations/postgres/0016_events_previous_team.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under
@@ -731,6 +736,26 @@ pub(crate) async fn require_operator(
             field,
             what: "operator",
             key: handle.to_string(),
+        }),
+    }
+}
+
+/// Fails with `UnknownReference` unless team `key` exists.
+pub(crate) async fn require_team(
+    conn: &mut PgConnection,
+    field: &'static str,
+    key: &str,
+) -> StoreResult<()> {
+    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM teams WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "team",
+            key: key.to_string(),
         }),
     }
 }

@@ -7,14 +7,13 @@ use std::collections::BTreeSet;
 
 use sqlx::{PgConnection, Row};
 
-use super::tickets::{append_entries, fetch_ticket, update_ticket};
+use super::tickets::update_ticket;
 use super::{At, PostgresStore};
-use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
+use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
@@ -110,23 +109,11 @@ async fn release_removed(
         .fetch_all(&mut *conn)
         .await?;
         for number in numbers {
-            sqlx::query(
-                "UPDATE tickets SET team_key = NULL, last_activity_at = $1 WHERE number = $2",
-            )
-            .bind(super::now())
-            .bind(number)
-            .execute(&mut *conn)
+            let (_, event) = update_ticket(conn, number as u64, |_| {
+                Ok(crate::domain::tickets::team_moved(team, None, at))
+            })
             .await?;
-            let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(conn, number as u64, &[entry]).await?;
-            let ticket = fetch_ticket(conn, number as u64, false).await?;
-            let assignee = ticket.assignee.clone();
-            events.push(ticket_event(
-                EventKind::TicketUpdated,
-                &ticket,
-                assignee,
-                stored,
-            ));
+            events.push(event);
         }
     }
     Ok(events)

@@ -244,6 +244,11 @@ const MIGRATIONS: &[Embedded] = &[
         "removed operators kept for their tickets' history",
         include_str!("../../../../migrations/sqlite/0025_operators_removed.sql"),
     ),
+    (
+        26,
+        "the team a ticket event moved it from",
+        include_str!("../../../../migrations/sqlite/0026_events_previous_team.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text
@@ -625,6 +630,18 @@ pub(crate) fn require_operator(
             field,
             what: "operator",
             key: handle.to_string(),
+        }),
+    }
+}
+
+/// Fails with `UnknownReference` unless team `key` exists.
+pub(crate) fn require_team(conn: &Direct, field: &'static str, key: &str) -> StoreResult<()> {
+    match optional(conn, "SELECT 1 FROM teams WHERE key = ?", [key], |_| Ok(()))? {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "team",
+            key: key.to_string(),
         }),
     }
 }

@@ -10,14 +10,13 @@ use std::collections::BTreeSet;
 use sqlx::SqliteConnection;
 
 use super::direct::owned_rows;
-use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
-use super::{Direct, SqliteStore, execute, one, stored_time};
-use crate::api::EventKind;
+use super::tickets::{open_ticket_numbers, update_ticket};
+use super::{Direct, SqliteStore, one, stored_time};
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Fields, Tables};
+use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl SqliteStore {
@@ -102,21 +101,10 @@ fn release_removed(
     }
     for team in teams {
         for number in open_ticket_numbers(conn, "team_key", team)? {
-            execute(
-                conn,
-                "UPDATE tickets SET team_key = NULL, last_activity_at = ? WHERE number = ?",
-                rusqlite::params![super::now(), number as i64],
-            )?;
-            let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(conn, number, &[entry])?;
-            let ticket = fetch_ticket(conn, number)?;
-            let assignee = ticket.assignee.clone();
-            events.push(ticket_event(
-                EventKind::TicketUpdated,
-                &ticket,
-                assignee,
-                stored,
-            ));
+            let (_, event) = update_ticket(conn, number, |_| {
+                Ok(crate::domain::tickets::team_moved(team, None, at))
+            })?;
+            events.push(event);
         }
     }
     Ok(events)

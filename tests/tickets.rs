@@ -1616,3 +1616,50 @@ fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
         )
     );
 }
+
+#[test]
+fn an_assignment_that_expects_the_assignee_it_saw_is_refused_when_it_changed() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let assign = |body: serde_json::Value| {
+        server.raw(
+            "POST",
+            "/v1/tickets/10001/assign",
+            &[
+                ("Authorization", &format!("Bearer {token}")),
+                ("Content-Type", "application/json"),
+            ],
+            body.to_string().as_bytes(),
+        )
+    };
+    // Someone else assigned it while the caller looked at it unassigned.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let before = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let refused = assign(json!({"to": "alice", "expect_assignee": null}));
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "assignee_changed");
+    assert_eq!(
+        refused.json()["detail"],
+        "ticket 10001 was assigned to bob meanwhile"
+    );
+    let refused = assign(json!({"to": "alice", "expect_assignee": "carol"}));
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10001", "-o", "json"]),
+        before,
+        "nothing changed"
+    );
+    // What it saw is what it is: assigned. Without an expectation, as before.
+    let moved = assign(json!({"to": "alice", "expect_assignee": "bob"}));
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.json()["assignee"], "alice");
+    desk.run(&["tickets", "unassign", "10001"]);
+    let refused = assign(json!({"to": "bob", "expect_assignee": "alice"}));
+    assert_eq!(
+        refused.json()["detail"],
+        "ticket 10001 was unassigned meanwhile"
+    );
+    let moved = assign(json!({"to": "bob"}));
+    assert_eq!(moved.status, 200, "{}", moved.body);
+}

@@ -213,6 +213,16 @@ pub struct AssignRequest {
     /// capacity, or is not in the ticket's team.
     #[serde(default)]
     pub force: bool,
+    /// Assign only if the ticket is still assigned to this operator (`null`:
+    /// still unassigned), as the caller last saw it; otherwise 409
+    /// `assignee_changed`, and nothing changes. Absent: whoever has it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::double_option"
+    )]
+    #[schema(value_type = Option<String>)]
+    pub expect_assignee: Option<Option<String>>,
 }
 
 /// `POST /v1/tickets/{number}/priority`.

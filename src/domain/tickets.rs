@@ -285,13 +285,16 @@ pub enum Action {
 /// and pending tickets, refused unless `force` when
 /// [`assignment::check_by_hand`] finds them unfit; and/or to `team`, a move
 /// that unassigns the ticket unless `to` names its operator or its assignee
-/// is in that team too. At least one of `to` and `team` is named.
+/// is in that team too. At least one of `to` and `team` is named. With
+/// `expect`, only if the ticket's assignee is still that one (`Some(None)`:
+/// still unassigned): what a person picking from a list saw.
 #[derive(Debug, Clone)]
 pub struct Assignment {
     pub to: Option<String>,
     pub team: Option<String>,
     pub open_tickets: u32,
     pub force: bool,
+    pub expect: Option<Option<String>>,
 }
 
 /// What a ticket change sends, composed by the delivery module.
@@ -385,8 +388,21 @@ pub fn decide(
             team,
             open_tickets,
             force,
+            expect,
         }) => {
             require_manager(actor)?;
+            if let Some(expected) = expect
+                && expected != ticket.assignee
+            {
+                let now = match &ticket.assignee {
+                    Some(assignee) => format!("assigned to {assignee}"),
+                    None => "unassigned".to_string(),
+                };
+                return Err(Refusal::conflict(
+                    "assignee_changed",
+                    format!("ticket {} was {now} meanwhile", ticket.number),
+                ));
+            }
             let operator = match to {
                 None => None,
                 Some(to) => Some(workspace.operator(&to).ok_or(Refusal::UnknownReference {
@@ -838,6 +854,7 @@ mod tests {
                     team: None,
                     open_tickets,
                     force,
+                    expect: None,
                 }),
                 &desk,
                 Timestamp::UNIX_EPOCH,
@@ -866,6 +883,7 @@ mod tests {
                 team: None,
                 open_tickets: 0,
                 force: true,
+                expect: None,
             }),
             &desk,
             Timestamp::UNIX_EPOCH,
@@ -900,6 +918,7 @@ mod tests {
                 team: Some("tech".into()),
                 open_tickets: 0,
                 force: false,
+                expect: None,
             })
         };
         let at = Timestamp::UNIX_EPOCH;
@@ -958,6 +977,7 @@ mod tests {
             team: Some("ghost".into()),
             open_tickets: 0,
             force: true,
+            expect: None,
         });
         assert!(matches!(
             decide(&Actor::Desk, &there, nowhere, &desk, at),
@@ -987,6 +1007,52 @@ mod tests {
         );
         let (change, _) = team_moved("support", None, Timestamp::UNIX_EPOCH);
         assert_eq!(change.team, Some(None));
+    }
+
+    #[test]
+    fn an_assignment_expecting_another_assignee_than_the_tickets_is_refused() {
+        let desk = workspace(&[operator("jose", &[]), operator("priya", &[])]);
+        let ticket = Ticket {
+            assignee: Some("priya".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let to_jose = |expect: Option<Option<&str>>| {
+            Action::Assign(Assignment {
+                to: Some("jose".into()),
+                team: None,
+                open_tickets: 0,
+                force: true,
+                expect: expect.map(|e| e.map(str::to_string)),
+            })
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        match decide(&Actor::Desk, &ticket, to_jose(Some(None)), &desk, at) {
+            Err(Refusal::Conflict { code, detail }) => {
+                assert_eq!(code, "assignee_changed");
+                assert_eq!(detail, "ticket 10001 was assigned to priya meanwhile");
+            }
+            other => panic!("{other:?}"),
+        }
+        let unassigned = Ticket {
+            assignee: None,
+            ..ticket.clone()
+        };
+        match decide(
+            &Actor::Desk,
+            &unassigned,
+            to_jose(Some(Some("priya"))),
+            &desk,
+            at,
+        ) {
+            Err(Refusal::Conflict { detail, .. }) => {
+                assert_eq!(detail, "ticket 10001 was unassigned meanwhile")
+            }
+            other => panic!("{other:?}"),
+        }
+        for expect in [Some(Some("priya")), None] {
+            let decision = decide(&Actor::Desk, &ticket, to_jose(expect), &desk, at).unwrap();
+            assert_eq!(decision.change.assignee, Some(Some("jose".into())));
+        }
     }
 
     #[test]

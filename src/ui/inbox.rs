@@ -64,11 +64,14 @@ pub enum Key {
 /// command of the same name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Act {
-    /// Assign to an operator; `force` even when they are not online, as
-    /// `tickets assign --force` does.
+    /// Assign to an operator; `force` even when the guard of assignment by
+    /// hand refuses them, as `tickets assign --force` does; only if the
+    /// ticket's assignee is still `expect` (none: unassigned), what the
+    /// picker showed, so a change made meanwhile is not overwritten.
     Assign {
         to: String,
         force: bool,
+        expect: Option<String>,
     },
     Take,
     Reply(String),
@@ -83,8 +86,12 @@ impl Act {
     /// `take ticket 10001`: for a question on a protected context.
     fn describe(&self, number: u64) -> String {
         match self {
-            Act::Assign { to, force: false } => format!("Assign ticket {number} to {to}"),
-            Act::Assign { to, force: true } => format!("Assign ticket {number} to {to} anyway"),
+            Act::Assign {
+                to, force: false, ..
+            } => format!("Assign ticket {number} to {to}"),
+            Act::Assign {
+                to, force: true, ..
+            } => format!("Assign ticket {number} to {to} anyway"),
             Act::Take => format!("Take ticket {number}"),
             Act::Reply(_) => format!("Reply on ticket {number}"),
             Act::Note(_) => format!("Add a note to ticket {number}"),
@@ -176,7 +183,12 @@ const FIELDS: [(Field, &str); 4] = [
 /// What a picker chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
-    Assign(u64),
+    /// An assignee for ticket `number`, which had assignee `seen` (none:
+    /// unassigned) when the picker opened.
+    Assign {
+        number: u64,
+        seen: Option<String>,
+    },
     Priority(u64),
     /// Which field to filter on (or clear them all).
     FilterField,
@@ -700,11 +712,12 @@ impl Inbox {
 
     fn chosen(&mut self, pick: Pick, value: String) -> Command {
         match pick {
-            Pick::Assign(number) => self.ask_or_run(
+            Pick::Assign { number, seen } => self.ask_or_run(
                 number,
                 Act::Assign {
                     to: value,
                     force: false,
+                    expect: seen,
                 },
             ),
             Pick::Priority(number) => {
@@ -869,7 +882,10 @@ impl Inbox {
                     .position(|(h, _)| Some(h) == current.as_ref())
                     .unwrap_or(0);
                 self.mode = Mode::Picker {
-                    pick: Pick::Assign(number),
+                    pick: Pick::Assign {
+                        number,
+                        seen: current,
+                    },
                     title: format!("Assign ticket {number} to"),
                     items,
                     at,
@@ -893,12 +909,17 @@ impl Inbox {
         // room, not in the team) can be overridden: the service's advice
         // after its reason names the command's flag, which means nothing
         // here, and the question takes its place.
-        if let Act::Assign { to, force: false } = act
+        if let Act::Assign {
+            to,
+            force: false,
+            expect,
+        } = act
             && let Some(reason) = overridable_reason(refusal.code.as_deref(), &refusal.why)
         {
             let act = Act::Assign {
                 to: to.clone(),
                 force: true,
+                expect: expect.clone(),
             };
             let question = self.on_context(format!("{reason}. {}?", act.describe(number)));
             self.mode = Mode::Confirm {
@@ -2095,6 +2116,7 @@ mod tests {
         let carol = Act::Assign {
             to: "carol".into(),
             force: false,
+            expect: None,
         };
         assert_eq!(
             inbox.on_key(Key::Enter),
@@ -2161,12 +2183,14 @@ mod tests {
         let alice = Act::Assign {
             to: "alice".into(),
             force: false,
+            expect: None,
         };
         assert_eq!(inbox.on_key(Key::Enter), Command::Run(10003, alice.clone()));
         inbox.finished(10003, &alice, Err(unavailable("alice", "offline")));
         let forced = Act::Assign {
             to: "alice".into(),
             force: true,
+            expect: None,
         };
         assert_eq!(
             inbox.mode,
@@ -2218,6 +2242,7 @@ mod tests {
         let jose = Act::Assign {
             to: "jose".into(),
             force: false,
+            expect: None,
         };
         for (code, reason) in [
             ("operator_at_capacity", "jose has 5 of 5 open tickets"),
@@ -2238,6 +2263,7 @@ mod tests {
                     act: Act::Assign {
                         to: "jose".into(),
                         force: true,
+                        expect: None,
                     },
                     question: format!("{reason}. Assign ticket 10003 to jose anyway?")
                 }
@@ -2250,6 +2276,52 @@ mod tests {
         };
         inbox.finished(10003, &jose, Err(resolved));
         assert_eq!(inbox.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn an_assignment_carries_the_assignee_the_picker_showed_and_a_change_meanwhile_is_said() {
+        let mut inbox = inbox(); // mine: 10001, bob's
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(
+            10001,
+            Ok(vec![
+                ("alice".into(), "alice".into()),
+                ("bob".into(), "bob".into()),
+            ]),
+        );
+        inbox.on_key(Key::Up);
+        let alice = Act::Assign {
+            to: "alice".into(),
+            force: false,
+            expect: Some("bob".into()),
+        };
+        assert_eq!(inbox.on_key(Key::Enter), Command::Run(10001, alice.clone()));
+        // Someone assigned it meanwhile: said, not asked about, not forced.
+        let meanwhile = Refusal {
+            code: Some("assignee_changed".into()),
+            why: "ticket 10001 was assigned to priya meanwhile".into(),
+        };
+        inbox.finished(10001, &alice, Err(meanwhile));
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Refused: ticket 10001 was assigned to priya meanwhile".into()
+            )
+        );
+        // Asked again to assign anyway, it still carries what was seen.
+        let no_room = Refusal {
+            code: Some("operator_at_capacity".into()),
+            why: "alice has 5 of 5 open tickets: assign anyway with --force".into(),
+        };
+        inbox.finished(10001, &alice, Err(no_room));
+        assert!(
+            matches!(&inbox.mode, Mode::Confirm { act: Act::Assign { force: true, expect, .. }, .. }
+                if expect.as_deref() == Some("bob")),
+            "{:?}",
+            inbox.mode
+        );
     }
 
     #[test]

@@ -225,10 +225,11 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
 async fn act_on(client: &Client, number: u64, act: &Act) -> crate::client::ClientResult<()> {
     match act {
         // `force` as `tickets assign --force` sends it.
-        Act::Assign { to, force } => {
+        Act::Assign { to, force, expect } => {
             let request = AssignRequest {
                 to: Some(to.clone()),
                 force: *force,
+                expect_assignee: Some(expect.clone()),
                 ..AssignRequest::default()
             };
             client.assign_ticket(number, &request).await

@@ -83,6 +83,7 @@ pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> C
         to: to.clone(),
         team: args.team.clone(),
         force: args.force,
+        expect_assignee: None,
     };
     let done = match (&to, &args.team) {
         (Some(to), None) => format!("Assigned to {to}:"),

@@ -232,8 +232,10 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             let handle = &online[pick].0.handle;
             // The guard of assignment by hand (no room, not in the team) is
             // asked about, as the inbox asks: the service's advice names a flag.
+            // Only if nobody changed its assignee since the walk listed it.
             let mut request = AssignRequest {
                 to: Some(handle.clone()),
+                expect_assignee: Some(ticket.assignee.clone()),
                 ..AssignRequest::default()
             };
             if let Err(error) = client.assign_ticket(number, &request).await {

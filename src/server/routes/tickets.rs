@@ -264,7 +264,10 @@ async fn show(
 /// refused, 409, unless `force` is set. Moved to a team without `to`, the
 /// ticket keeps an assignee who is in that team and is otherwise unassigned;
 /// its timeline records `team-changed` (and `unassigned`), and the event is
-/// `ticket.updated`. Already so, it is answered as it is, unchanged.
+/// `ticket.updated`. Already so, it is answered as it is, unchanged. With
+/// `expect_assignee`, a ticket whose assignee changed since the caller saw
+/// it is refused (409 `assignee_changed`) rather than taken from whoever
+/// has it now.
 #[utoipa::path(post, path = "/v1/tickets/{number}/assign", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = AssignRequest,
@@ -290,6 +293,7 @@ async fn assign(
         team: body.team,
         open_tickets,
         force: body.force,
+        expect: body.expect_assignee,
     });
     Ok(Json(act(&state, &principal, number, action).await?))
 }

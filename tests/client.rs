@@ -415,7 +415,7 @@ async fn puts_and_deletes_are_retried_too() {
     within_10s(client.set_operator_availability("bob", &body))
         .await
         .unwrap();
-    within_10s(client.delete_operator("bob", None))
+    within_10s(client.delete_operator("bob", &Default::default()))
         .await
         .unwrap();
     server.verify().await;

@@ -575,7 +575,8 @@ async fn operators_see_the_events_of_the_tickets_they_may_see() {
     desk.run(&["tickets", "note", "10002", "-m", "Carol's team's"]);
     // The last change, seen by everyone: where each reader stops.
     send_handoff(&desk, "parcel and invoice"); // 10003, first rule: billing
-    desk.run(&["tickets", "assign", "10003", "--to", "bob"]);
+    // Bob is not in billing: a lead hands it to him knowingly.
+    desk.run(&["tickets", "assign", "10003", "--to", "bob", "--force"]);
     let (store, router) = served(&desk).await;
     let all = everything(&store, &router, &owner).await;
     assert_eq!(all.len(), 12, "{:?}", kinds(&all));
@@ -1157,9 +1158,15 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
         .unwrap();
     desk.run(&["rules", "remove", rule["id"].as_str().unwrap(), "--yes"]);
     let before = store.event_bounds().await.unwrap().last;
-    desk.run(&["teams", "remove", "billing", "--yes"]);
-    // bob goes in a configuration change (as `apply --prune` removes him), not
-    // through DELETE /v1/operators, which releases his tickets first.
+    // Billing and bob go in configuration changes (as `apply --prune` removes
+    // them), not through DELETE /v1/teams and /v1/operators, which move or
+    // release their tickets first.
+    store
+        .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
+            deskctl::domain::workspace::change::remove_team(ws, "billing")
+        })
+        .await
+        .unwrap();
     store
         .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
             deskctl::domain::workspace::change::remove_operator(ws, "bob")
@@ -1243,4 +1250,35 @@ async fn email_replies_and_an_operator_removed_are_events_too() {
         .find(|e| e.event == "ticket.unassigned")
         .unwrap();
     assert!(unassigned.data["ticket"]["assignee"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ticket_moved_to_another_team_leaves_one_view_and_enters_the_other() {
+    let desk = configured(desk!());
+    let bob = desk.token("bob");
+    let carol = desk.token("carol");
+    send_handoff(&desk, "parcel"); // 10001, support: bob's team
+    let (_store, router) = served(&desk).await;
+    let mut bobs = Stream::open(&router, &bob, "", None).await.unwrap();
+    let mut carols = Stream::open(&router, &carol, "", None).await.unwrap();
+    desk.run(&["tickets", "assign", "10001", "--team", "billing"]);
+    // Bob could see it in support's unassigned tickets: now he cannot.
+    let event = bobs.next().await;
+    assert_eq!(
+        (event.event.as_str(), event.data["ticket_number"].as_u64()),
+        ("ticket.hidden", Some(10001))
+    );
+    // Carol sees it arrive among billing's, with what moved it.
+    let event = carols.next().await;
+    assert_eq!(event.event, "ticket.updated");
+    assert_eq!(event.data["ticket"]["team"], "billing");
+    assert_eq!(event.data["entries"][0]["event"], "team-changed");
+    assert_eq!(event.data["entries"][0]["body"], "Team support → billing");
+
+    // Given to bob outside his teams, then taken back: he hears it left (the
+    // stream once ended here, reading "visible now" as NULL).
+    desk.run(&["tickets", "assign", "10001", "--to", "bob", "--force"]);
+    desk.run(&["tickets", "unassign", "10001"]);
+    let events = bobs.take(2).await;
+    assert_eq!(kinds(&events), ["ticket.assigned", "ticket.hidden"]);
 }

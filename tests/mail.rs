@@ -222,6 +222,42 @@ fn a_reply_on_a_resolved_ticket_reopens_it() {
 }
 
 #[test]
+fn a_reply_on_a_resolved_ticket_of_an_operator_since_removed_goes_back_to_the_queue() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "assign", "10001", "--to", "bob", "--force"]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    desk.run(&["operators", "remove", "bob", "--yes"]);
+    assert_eq!(ticket(&desk, 10001)["ticket"]["assignee"], "bob");
+    let (status, answer) = post(
+        &server,
+        &ingest,
+        &json!({
+            "from": "dana@example.com",
+            "to": "help@example.com",
+            "subject": "Re: Invoice 99 is wrong [#10001]",
+            "text": "It is still wrong.",
+            "message-id": "<again@mail.example.com>"
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["outcome"], "reopened");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["status"], "open");
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    let bodies = timeline_bodies(&detail);
+    assert_eq!(
+        bodies[bodies.len() - 3..],
+        [
+            "Reopened: the customer replied by email",
+            "Unassigned from bob: the operator was removed",
+            "It is still wrong.",
+        ]
+    );
+}
+
+#[test]
 fn a_reply_from_someone_else_is_held_as_a_note() {
     let desk = desk!();
     let (server, ingest) = inbox(&desk);

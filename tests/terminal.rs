@@ -633,6 +633,34 @@ fn the_inbox_assigns_an_offline_operator_anyway_once_asked() {
 }
 
 #[test]
+fn the_inbox_does_not_take_a_ticket_from_whoever_was_given_it_meanwhile() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed();
+    for handle in ["alice", "bob"] {
+        desk.run(&["operators", "availability", handle, "online"]);
+    }
+    desk.seed_tickets(1);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 1", "#10001"]);
+    tmux.press("a");
+    tmux.wait_for_all(&["Assign ticket 10001 to", "alice", "bob"]);
+    // While the picker is open, another lead gives the ticket to bob.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    tmux.press("Enter");
+    tmux.wait_for("ticket 10001 was assigned to bob meanwhile");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["ticket"]["assignee"], "bob", "{shown:#}");
+}
+
+#[test]
 fn the_inbox_counts_every_ticket_and_reaches_those_beyond_the_first_page() {
     if !have_tool("tmux") {
         return;

@@ -587,7 +587,13 @@ fn an_action_already_done_is_a_no_op_that_says_so() {
         .stderr(contains(
             "ticket 10002 is already high priority: nothing to do",
         ));
-    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10002", "--to", "bob"])
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "ticket 10002 is already assigned to bob: nothing to do",
+        ));
     assert_eq!(
         desk.run(&["tickets", "show", "10002", "-o", "json"]),
         before,
@@ -1077,6 +1083,44 @@ fn operators_see_and_touch_only_what_their_role_allows() {
         .code(6)
         .stderr(contains("already taken"))
         .stderr(contains("alice").not());
+}
+
+#[test]
+fn taking_or_assigning_a_ticket_to_whoever_has_it_is_nothing_to_do() {
+    let desk = desk_with_tickets(desk!());
+    // A lead gives bob (support) a billing ticket: it is his, though not in
+    // his teams.
+    desk.run(&["tickets", "assign", "10003", "--to", "bob", "--force"]);
+    let before = desk.run(&["tickets", "show", "10003", "-o", "json"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "ticket 10003 is already assigned to bob: nothing to do",
+        ))
+        .stderr(contains("Assigned").not());
+    let bob = desk.token("bob");
+    let server = desk.serve();
+    as_token(&desk, &server, &bob, &["tickets", "take", "10003"])
+        .assert()
+        .code(0)
+        .stderr(contains("ticket 10003 is already yours: nothing to do"));
+    // The API answers it with the ticket as it is.
+    let response = server.raw(
+        "POST",
+        "/v1/tickets/10003/take",
+        &[("Authorization", &format!("Bearer {bob}"))],
+        b"",
+    );
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.json()["assignee"], "bob");
+    drop(server);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10003", "-o", "json"]),
+        before,
+        "nothing was recorded"
+    );
 }
 
 #[test]
@@ -1744,6 +1788,7 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
     let assignees = desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]);
     assert_eq!(assignees, "10004\n10002\n10001\n", "nothing moved");
 
+    // Carol is in billing, not support: handed over only knowingly.
     desk.cmd()
         .args([
             "operators",
@@ -1751,6 +1796,27 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
             "bob",
             "--reassign-to",
             "carol",
+            "--yes",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "carol is not in team support (the team of all 2 tickets): hand bob's tickets \
+             over anyway with --force",
+        ));
+    assert_eq!(
+        desk.run(&["tickets", "list", "--assignee", "bob", "-o", "name"]),
+        "10004\n10002\n10001\n",
+        "nothing moved"
+    );
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "carol",
+            "--force",
             "--yes",
         ])
         .assert()
@@ -1801,4 +1867,445 @@ fn removing_an_operator_records_unassigned_on_their_open_tickets_or_hands_them_o
         events("10003").last().unwrap().1,
         "Unassigned from carol: the operator was removed"
     );
+}
+
+#[test]
+fn a_removed_operator_stays_the_assignee_of_the_tickets_they_resolved() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "assign", "10001", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10002"]);
+    desk.token("bob");
+    let resolved = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "bob",
+            "--reassign-to",
+            "alice",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator bob (1 open ticket, handed to alice)",
+        ));
+
+    // Who handled the resolved ticket is kept, and nothing was recorded on it.
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        resolved,
+        "the resolved ticket is as it was"
+    );
+    assert_eq!(
+        numbers(&desk, &["--assignee", "bob"]),
+        [10002],
+        "reports by assignee still count it"
+    );
+    // Bob is gone for everything else.
+    assert!(
+        !desk
+            .run(&["operators", "list", "-o", "name"])
+            .contains("bob")
+    );
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(5)
+        .stderr(contains("operator 'bob' does not exist"));
+
+    // Reopened, it cannot wait on someone who is gone: back to the queue.
+    desk.run(&["tickets", "reopen", "10002"]);
+    let detail = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    let tail: Vec<(&str, &str)> = detail["timeline"].as_array().unwrap()[..]
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|e| (e["event"].as_str().unwrap(), e["body"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("reopened", "Reopened"),
+            (
+                "unassigned",
+                "Unassigned from bob: the operator was removed"
+            ),
+        ]
+    );
+
+    // The handle can be given again; the new operator starts with no open
+    // tickets and no tokens.
+    desk.run(&[
+        "operators",
+        "add",
+        "bob",
+        "--name",
+        "Bob Again",
+        "--email",
+        "bob2@example.com",
+        "--team",
+        "support",
+        "--availability",
+        "online",
+    ]);
+    let shown = parse(&desk.run(&["operators", "show", "bob", "-o", "json"]));
+    assert_eq!(shown["name"], "Bob Again");
+    assert_eq!(desk.run(&["tokens", "list", "-o", "name"]), "");
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    assert_eq!(
+        numbers(
+            &desk,
+            &["--view", "all", "--assignee", "bob", "--status", "open"]
+        ),
+        [10002]
+    );
+}
+
+#[test]
+fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let untouched = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    // No room under his capacity.
+    desk.cmd()
+        .args(["tickets", "assign", "10002", "--to", "bob"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob has 1 of 1 open tickets: assign anyway with --force",
+        ));
+    // Not in the ticket's team (10003 is billing's).
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "alice"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "alice is not in team billing (the ticket's team): assign anyway with --force",
+        ));
+    // Every reason at once.
+    desk.run(&["operators", "availability", "bob", "away"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--to", "bob"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob is away, has 1 of 1 open tickets and is not in team billing",
+        ));
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        untouched,
+        "nothing was recorded"
+    );
+    // The API refuses with the reason's code, and takes `force`.
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let assign = |body: &str| {
+        server.raw(
+            "POST",
+            "/v1/tickets/10002/assign",
+            &[
+                ("Authorization", &format!("Bearer {token}")),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        )
+    };
+    let refused = assign(r#"{"to":"carol"}"#);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "operator_not_in_team");
+    desk.run(&["operators", "availability", "bob", "online"]);
+    let refused = assign(r#"{"to":"bob"}"#);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "operator_at_capacity");
+    let forced = assign(r#"{"to":"bob","force":true}"#);
+    assert_eq!(forced.status, 200, "{}", forced.body);
+    assert_eq!(forced.json()["assignee"], "bob");
+    drop(server);
+
+    // Handing a removed operator's tickets over is guarded the same way:
+    // carol (billing) may not take support's tickets unnoticed, nor bob
+    // (now at 2 of 1) billing's.
+    desk.run(&["tickets", "assign", "10004", "--to", "carol", "--force"]);
+    desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "carol",
+            "--reassign-to",
+            "bob",
+            "--yes",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "bob has 2 of 1 open tickets (2 more would make 4) and is not in team billing \
+             (the team of 1 of the 2 tickets)",
+        ));
+    desk.cmd()
+        .args(["operators", "remove", "carol", "--force", "--yes"])
+        .assert()
+        .code(2)
+        .stderr(contains("--reassign-to"));
+    assert_eq!(
+        numbers(&desk, &["--assignee", "carol"]),
+        [10003, 10004],
+        "nothing moved"
+    );
+    desk.cmd()
+        .args([
+            "operators",
+            "remove",
+            "carol",
+            "--reassign-to",
+            "bob",
+            "--force",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed operator carol (2 open tickets, handed to bob)",
+        ));
+}
+
+#[test]
+fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["tickets", "assign", "10002", "--to", "bob"]);
+    desk.run(&["tickets", "resolve", "10004"]);
+    desk.run(&["teams", "set", "billing", "--default"]);
+    let team_of = |number: &str| {
+        parse(&desk.run(&["tickets", "show", number, "-o", "json"]))["ticket"]["team"].clone()
+    };
+    let last_event = |number: &str| {
+        let detail = parse(&desk.run(&["tickets", "show", number, "-o", "json"]));
+        let last = detail["timeline"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone();
+        (
+            last["event"].as_str().unwrap().to_string(),
+            last["body"].as_str().unwrap().to_string(),
+        )
+    };
+
+    // Not without saying where its open tickets go; nothing moves.
+    desk.cmd()
+        .args(["teams", "remove", "support", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "team support has 2 open or pending tickets: name the team they go to with \
+             --move-to TEAM",
+        ));
+    desk.cmd()
+        .args(["teams", "remove", "support", "--move-to", "ghost", "--yes"])
+        .assert()
+        .code(5)
+        .stderr(contains("team 'ghost' does not exist"));
+    desk.cmd()
+        .args([
+            "teams",
+            "remove",
+            "support",
+            "--move-to",
+            "support",
+            "--yes",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("is the team being removed"));
+    assert_eq!(team_of("10001"), "support");
+    // The question names them and where they go.
+    desk.cmd()
+        .args(["teams", "remove", "support", "--move-to", "billing"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "remove team support (2 open tickets, moved to billing)",
+        ));
+    desk.cmd()
+        .args([
+            "teams",
+            "remove",
+            "support",
+            "--move-to",
+            "billing",
+            "--yes",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed team support (2 open tickets, moved to billing)",
+        ));
+    for number in ["10001", "10002"] {
+        assert_eq!(team_of(number), "billing");
+        assert_eq!(
+            last_event(number),
+            (
+                "team-changed".to_string(),
+                "Team support → billing: team support was removed".to_string()
+            )
+        );
+    }
+    let moved = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(moved["ticket"]["assignee"], "bob", "his work goes on");
+
+    // Billing's operator sees the unassigned one and takes it.
+    let carol = desk.token("carol");
+    let server = desk.serve();
+    let unassigned = as_token(
+        &desk,
+        &server,
+        &carol,
+        &["tickets", "list", "--view", "unassigned", "-o", "name"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(unassigned.stdout).unwrap(),
+        "10001\n10003\n"
+    );
+    as_token(&desk, &server, &carol, &["tickets", "take", "10001"])
+        .assert()
+        .success();
+    drop(server);
+
+    // A lead moves a misrouted ticket: an assignee outside the new team
+    // leaves it to that team; one in it keeps it; --to names a new one.
+    desk.run(&["teams", "add", "tech", "--name", "Tech", "--member", "bob"]);
+    desk.cmd()
+        .args(["tickets", "assign", "10001", "--team", "tech"])
+        .assert()
+        .success()
+        .stderr(contains("Moved to team tech: ticket 10001"));
+    let detail = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(detail["ticket"]["team"], "tech");
+    assert_eq!(detail["ticket"]["assignee"], Value::Null);
+    let bodies: Vec<&str> = detail["timeline"].as_array().unwrap()[..]
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|e| e["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "Team billing → tech",
+            "Unassigned from carol: not in team tech"
+        ]
+    );
+    desk.run(&["tickets", "assign", "10002", "--team", "tech"]);
+    let kept = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(
+        (&kept["ticket"]["team"], &kept["ticket"]["assignee"]),
+        (&json!("tech"), &json!("bob"))
+    );
+    // The guard judges --to against the team the ticket moves to.
+    desk.cmd()
+        .args([
+            "tickets", "assign", "10003", "--team", "tech", "--to", "carol",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains("carol is not in team tech (the ticket's team)"));
+    desk.run(&[
+        "tickets", "assign", "10003", "--team", "tech", "--to", "bob",
+    ]);
+    let both = parse(&desk.run(&["tickets", "show", "10003", "-o", "json"]));
+    assert_eq!(
+        (&both["ticket"]["team"], &both["ticket"]["assignee"]),
+        (&json!("tech"), &json!("bob"))
+    );
+    desk.cmd()
+        .args([
+            "tickets", "assign", "10003", "--team", "tech", "--to", "bob",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "ticket 10003 is already assigned to bob in team tech: nothing to do",
+        ));
+    desk.cmd()
+        .args(["tickets", "assign", "10003", "--team", "tehc"])
+        .assert()
+        .code(5)
+        .stderr(contains("team 'tehc' does not exist"));
+
+    // The last team has nowhere to send them: they are left without one.
+    desk.run(&["teams", "remove", "tech", "--move-to", "billing", "--yes"]);
+    let rules = parse(&desk.run(&["rules", "list", "assignment", "-o", "json"]));
+    for rule in rules.as_array().unwrap() {
+        desk.run(&["rules", "remove", rule["id"].as_str().unwrap(), "--yes"]);
+    }
+    desk.cmd()
+        .args(["teams", "remove", "billing", "--yes"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Removed team billing (3 open tickets, left without a team)",
+        ));
+    assert_eq!(team_of("10003"), Value::Null);
+    assert_eq!(
+        last_event("10003"),
+        (
+            "team-removed".to_string(),
+            "No team now: team billing was removed".to_string()
+        )
+    );
+}
+
+#[test]
+fn an_assignment_that_expects_the_assignee_it_saw_is_refused_when_it_changed() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let assign = |body: serde_json::Value| {
+        server.raw(
+            "POST",
+            "/v1/tickets/10001/assign",
+            &[
+                ("Authorization", &format!("Bearer {token}")),
+                ("Content-Type", "application/json"),
+            ],
+            body.to_string().as_bytes(),
+        )
+    };
+    // Someone else assigned it while the caller looked at it unassigned.
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    let before = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let refused = assign(json!({"to": "alice", "expect_assignee": null}));
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "assignee_changed");
+    assert_eq!(
+        refused.json()["detail"],
+        "ticket 10001 was assigned to bob meanwhile"
+    );
+    let refused = assign(json!({"to": "alice", "expect_assignee": "carol"}));
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(
+        desk.run(&["tickets", "show", "10001", "-o", "json"]),
+        before,
+        "nothing changed"
+    );
+    // What it saw is what it is: assigned. Without an expectation, as before.
+    let moved = assign(json!({"to": "alice", "expect_assignee": "bob"}));
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.json()["assignee"], "alice");
+    desk.run(&["tickets", "unassign", "10001"]);
+    let refused = assign(json!({"to": "bob", "expect_assignee": "alice"}));
+    assert_eq!(
+        refused.json()["detail"],
+        "ticket 10001 was unassigned meanwhile"
+    );
+    let moved = assign(json!({"to": "bob"}));
+    assert_eq!(moved.status, 200, "{}", moved.body);
 }

@@ -137,6 +137,10 @@ pub struct RemoveOperatorQuery {
     /// of leaving them unassigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassign_to: Option<String>,
+    /// Hand them over even when that operator is not online, has no room
+    /// under their capacity, or is not in the tickets' teams.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub force: bool,
 }
 
 /// The answer to removing an operator.

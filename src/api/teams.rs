@@ -51,3 +51,27 @@ impl TeamUpdate {
         self.name.is_none() && self.default.is_none() && self.members.is_none()
     }
 }
+
+/// Query of `DELETE /v1/teams/{key}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RemoveTeamQuery {
+    /// Move the team's open and pending tickets to this team: needed when it
+    /// has any, unless it is the last team (they are then left without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub move_to: Option<String>,
+}
+
+/// The answer to removing a team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub struct TeamRemoved {
+    pub key: String,
+    /// Its open and pending tickets, each moved to `moved-to` (a
+    /// `team-changed` event on its timeline), or, with none, left without a
+    /// team (`team-removed`). Their assignees keep them.
+    pub open_tickets: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<String>,
+}

@@ -138,6 +138,20 @@ pub struct TicketCounts {
     pub groups: Vec<TicketCount>,
 }
 
+impl TicketCounts {
+    /// The tickets still to work, open or pending, of counts by status.
+    pub fn open_or_pending(&self) -> u64 {
+        self.groups
+            .iter()
+            .filter(|g| {
+                g.value.as_deref() == Some(TicketStatus::Open.as_str())
+                    || g.value.as_deref() == Some(TicketStatus::Pending.as_str())
+            })
+            .map(|g| g.count)
+            .sum()
+    }
+}
+
 /// The tickets that share one value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, schemars::JsonSchema)]
 pub struct TicketCount {

@@ -60,6 +60,8 @@ pub struct Ticket {
     pub status: TicketStatus,
     pub priority: Priority,
     pub requester: Requester,
+    /// The assigned operator's handle. A resolved ticket keeps the handle of
+    /// the operator who handled it after they are removed.
     #[serde(default)]
     pub assignee: Option<String>,
     #[serde(default)]
@@ -272,15 +274,32 @@ pub(super) fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<Fie
         .collect()
 }
 
-/// `POST /v1/tickets/{number}/assign`.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+/// `POST /v1/tickets/{number}/assign`: to an operator, to a team, or both;
+/// at least one of `to` and `team`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignRequest {
     /// The operator's handle.
-    pub to: String,
-    /// Assign even when the operator is not online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Move the ticket to this team (its key). Unless `to` names its operator,
+    /// an assignee who is not in that team is unassigned: the team picks it up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Assign even when the operator is not online, has no room under their
+    /// capacity, or is not in the ticket's team.
     #[serde(default)]
     pub force: bool,
+    /// Assign only if the ticket is still assigned to this operator (`null`:
+    /// still unassigned), as the caller last saw it; otherwise 409
+    /// `assignee_changed`, and nothing changes. Absent: whoever has it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::double_option"
+    )]
+    #[schema(value_type = Option<String>)]
+    pub expect_assignee: Option<Option<String>>,
 }
 
 /// `POST /v1/tickets/{number}/priority`.

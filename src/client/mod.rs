@@ -613,6 +613,22 @@ impl Client {
         Ok(())
     }
 
+    /// A `DELETE` of `path` with `query` (left off when it says nothing)
+    /// that answers what it did.
+    pub(crate) async fn delete_answered<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        path: String,
+        query: &Q,
+    ) -> ClientResult<T> {
+        let query = encode_query(query);
+        let path = match query.is_empty() {
+            true => path,
+            false => format!("{path}?{query}"),
+        };
+        let response = self.send(request(Method::DELETE, path, None)).await?;
+        self.decode(&response)
+    }
+
     /// Every item of a list endpoint, following cursors page by page.
     pub(crate) async fn get_all<T: DeserializeOwned>(&self, path: &str) -> ClientResult<Vec<T>> {
         let mut items = Vec::new();

@@ -40,32 +40,13 @@ impl Client {
     }
 
     /// Removes an operator; their open tickets are unassigned, or handed to
-    /// `reassign_to`.
+    /// `query.reassign_to`.
     pub async fn delete_operator(
         &self,
         handle: &str,
-        reassign_to: Option<&str>,
+        query: &crate::api::RemoveOperatorQuery,
     ) -> ClientResult<crate::api::OperatorRemoved> {
-        let query = crate::api::RemoveOperatorQuery {
-            reassign_to: reassign_to.map(str::to_string),
-        };
-        let response = self
-            .send(super::ApiRequest {
-                method: http::Method::DELETE,
-                path: match reassign_to {
-                    None => format!("/v1/operators/{}", segment(handle)),
-                    Some(_) => format!(
-                        "/v1/operators/{}?{}",
-                        segment(handle),
-                        super::encode_query(&query)
-                    ),
-                },
-                body: None,
-                idempotency_key: None,
-                if_match: None,
-                accept: None,
-            })
-            .await?;
-        self.decode(&response)
+        self.delete_answered(format!("/v1/operators/{}", segment(handle)), query)
+            .await
     }
 }

@@ -22,7 +22,13 @@ impl Client {
             .await
     }
 
-    pub async fn delete_team(&self, key: &str) -> ClientResult<()> {
-        self.delete(format!("/v1/teams/{}", segment(key))).await
+    /// Removes a team; its open tickets go to `query.move_to`.
+    pub async fn delete_team(
+        &self,
+        key: &str,
+        query: &crate::api::RemoveTeamQuery,
+    ) -> ClientResult<crate::api::TeamRemoved> {
+        self.delete_answered(format!("/v1/teams/{}", segment(key)), query)
+            .await
     }
 }

@@ -85,12 +85,8 @@ impl Client {
             .await
     }
 
-    pub async fn assign_ticket(&self, number: u64, to: &str, force: bool) -> ClientResult<Ticket> {
-        let body = AssignRequest {
-            to: to.to_string(),
-            force,
-        };
-        self.ticket_action(number, "assign", &body).await
+    pub async fn assign_ticket(&self, number: u64, body: &AssignRequest) -> ClientResult<Ticket> {
+        self.ticket_action(number, "assign", body).await
     }
 
     pub async fn unassign_ticket(&self, number: u64) -> ClientResult<Ticket> {

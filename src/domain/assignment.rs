@@ -3,13 +3,15 @@
 //! This module owns the assignment methods: *manual* assigns nobody; *balanced*
 //! picks the available operator with the fewest open tickets; *round-robin* takes
 //! available operators in turn. An operator is available when online and under
-//! capacity; when nobody is, the ticket stays unassigned.
+//! capacity; when nobody is, the ticket stays unassigned. And the guard of
+//! assignment by hand ([`check_by_hand`]), which refuses, unless forced, what
+//! the methods would never do.
 
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use crate::api::{AssignmentMethod, Availability};
+use crate::api::{AssignmentMethod, Availability, Operator};
 
 /// An operator who could take the ticket (normally a member of the decided team),
 /// with what assignment needs to know about them.
@@ -74,6 +76,173 @@ pub fn pick(
         AssignmentMethod::Manual => None,
         AssignmentMethod::Balanced => pick_balanced(candidates),
         AssignmentMethod::RoundRobin => pick_round_robin(candidates, last_assigned),
+    }
+}
+
+// --- assignment by hand ------------------------------------------------------
+
+/// The problem code of a manual assignment refused because the operator is
+/// not online.
+pub const NOT_ONLINE: &str = "operator_unavailable";
+/// … because they have no room left under their capacity.
+pub const AT_CAPACITY: &str = "operator_at_capacity";
+/// … because they are not in the team of a ticket handed to them.
+pub const OUTSIDE_TEAM: &str = "operator_not_in_team";
+/// The refusals of [`check_by_hand`]: what `force` (`--force`, the inbox's
+/// "assign anyway?") overrides, and nothing else.
+pub const OVERRIDABLE: [&str; 3] = [NOT_ONLINE, AT_CAPACITY, OUTSIDE_TEAM];
+
+/// The reason of a refusal that `force` overrides, from its problem `code`
+/// and `detail`, without the advice after it (which names the command's
+/// flag): what a prompt asks "assign anyway?" about. `None` for any other
+/// refusal.
+pub fn overridable_reason<'a>(code: Option<&str>, detail: &'a str) -> Option<&'a str> {
+    let code = code?;
+    if !OVERRIDABLE.contains(&code) {
+        return None;
+    }
+    Some(detail.split_once(": ").map_or(detail, |(reason, _)| reason))
+}
+
+/// Why an operator should not be handed tickets by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfit {
+    /// Away, busy or offline: they would not see the tickets soon.
+    NotOnline(Availability),
+    /// `open` open tickets of their `capacity`; `adding` more asked.
+    AtCapacity {
+        open: u32,
+        capacity: u32,
+        adding: u32,
+    },
+    /// Not a member of `teams`, the teams of `tickets` of the `of` tickets
+    /// handed over.
+    OutsideTeams {
+        teams: Vec<String>,
+        tickets: u32,
+        of: u32,
+    },
+}
+
+impl Unfit {
+    fn code(&self) -> &'static str {
+        match self {
+            Unfit::NotOnline(_) => NOT_ONLINE,
+            Unfit::AtCapacity { .. } => AT_CAPACITY,
+            Unfit::OutsideTeams { .. } => OUTSIDE_TEAM,
+        }
+    }
+
+    /// What is said of the operator: `is away`, `has 5 of 5 open tickets`...
+    fn predicate(&self) -> String {
+        match self {
+            Unfit::NotOnline(availability) => format!("is {availability}"),
+            Unfit::AtCapacity {
+                open,
+                capacity,
+                adding: 1,
+            } => format!("has {open} of {capacity} open tickets"),
+            Unfit::AtCapacity {
+                open,
+                capacity,
+                adding,
+            } => format!(
+                "has {open} of {capacity} open tickets ({adding} more would make {})",
+                open + adding
+            ),
+            Unfit::OutsideTeams { teams, tickets, of } => {
+                let noun = if teams.len() == 1 { "team" } else { "teams" };
+                let whose = match (tickets, of) {
+                    (_, 1) => "the ticket's team".to_string(),
+                    (tickets, of) if tickets == of => format!("the {noun} of all {of} tickets"),
+                    (tickets, of) => format!("the {noun} of {tickets} of the {of} tickets"),
+                };
+                format!("is not in {noun} {} ({whose})", teams.join(", "))
+            }
+        }
+    }
+}
+
+/// Every reason an operator should not be handed tickets by hand, said as
+/// one sentence without advice (`bob is away and has 5 of 5 open tickets`),
+/// with the problem code of the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub handle: String,
+    pub reasons: Vec<Unfit>,
+}
+
+impl Refused {
+    pub fn code(&self) -> &'static str {
+        self.reasons.first().map_or(NOT_ONLINE, Unfit::code)
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let predicates: Vec<String> = self.reasons.iter().map(Unfit::predicate).collect();
+        let said = match predicates.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        };
+        write!(f, "{} {said}", self.handle)
+    }
+}
+
+/// The one guard of every assignment made by hand (`tickets assign`, triage,
+/// the inbox, `operators remove --reassign-to`): `to`, who has
+/// `open_tickets` open and pending tickets, is to be handed tickets counted
+/// by team (`None`: tickets without a team, which any operator may work).
+/// Refused, unless forced, when they are not online, when the tickets would
+/// take them past their capacity, or when a ticket's team is not theirs:
+/// what automatic assignment never does, a person does only knowingly.
+pub fn check_by_hand(
+    to: &Operator,
+    open_tickets: u32,
+    tickets: &[(Option<&str>, u32)],
+) -> Result<(), Refused> {
+    let adding: u32 = tickets.iter().map(|(_, count)| count).sum();
+    let mut reasons = Vec::new();
+    if to.availability != Availability::Online {
+        reasons.push(Unfit::NotOnline(to.availability));
+    }
+    if let Some(capacity) = to.capacity
+        && open_tickets.saturating_add(adding) > capacity
+    {
+        reasons.push(Unfit::AtCapacity {
+            open: open_tickets,
+            capacity,
+            adding,
+        });
+    }
+    let mut outside: Vec<String> = Vec::new();
+    let mut outside_tickets = 0;
+    for (team, count) in tickets {
+        if let Some(team) = team
+            && !to.teams.iter().any(|t| t == team)
+            && *count > 0
+        {
+            if !outside.iter().any(|t| t == team) {
+                outside.push(team.to_string());
+            }
+            outside_tickets += count;
+        }
+    }
+    if !outside.is_empty() {
+        outside.sort();
+        reasons.push(Unfit::OutsideTeams {
+            teams: outside,
+            tickets: outside_tickets,
+            of: adding,
+        });
+    }
+    match reasons.is_empty() {
+        true => Ok(()),
+        false => Err(Refused {
+            handle: to.handle.clone(),
+            reasons,
+        }),
     }
 }
 
@@ -283,6 +452,108 @@ mod tests {
             pick(AssignmentMethod::RoundRobin, &team, None).as_deref(),
             Some("alice")
         );
+    }
+
+    // --- by hand ---------------------------------------------------------------
+
+    fn operator(availability: Availability, capacity: Option<u32>, teams: &[&str]) -> Operator {
+        serde_json::from_value(serde_json::json!({
+            "handle": "bob", "name": "Bob", "email": "bob@example.com", "role": "operator",
+            "availability": availability, "teams": teams, "capacity": capacity,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn refused(to: &Operator, open: u32, tickets: &[(Option<&str>, u32)]) -> Option<String> {
+        check_by_hand(to, open, tickets)
+            .err()
+            .map(|refused| format!("{}: {refused}", refused.code()))
+    }
+
+    #[test]
+    fn by_hand_an_online_operator_with_room_in_the_team_takes_it() {
+        let bob = operator(Availability::Online, Some(5), &["support"]);
+        assert_eq!(refused(&bob, 4, &[(Some("support"), 1)]), None);
+        // A ticket without a team is anyone's.
+        assert_eq!(refused(&bob, 0, &[(None, 5)]), None);
+        // No capacity means no limit.
+        let unlimited = operator(Availability::Online, None, &["support"]);
+        assert_eq!(refused(&unlimited, 500, &[(Some("support"), 9)]), None);
+    }
+
+    #[test]
+    fn by_hand_each_reason_is_refused_in_words_with_its_code() {
+        let support = [(Some("support"), 1)];
+        let away = operator(Availability::Away, None, &["support"]);
+        assert_eq!(
+            refused(&away, 0, &support).as_deref(),
+            Some("operator_unavailable: bob is away")
+        );
+        let full = operator(Availability::Online, Some(5), &["support"]);
+        assert_eq!(
+            refused(&full, 5, &support).as_deref(),
+            Some("operator_at_capacity: bob has 5 of 5 open tickets")
+        );
+        assert_eq!(
+            refused(&full, 6, &support).as_deref(),
+            Some("operator_at_capacity: bob has 6 of 5 open tickets"),
+            "already past it"
+        );
+        let never = operator(Availability::Online, Some(0), &["support"]);
+        assert!(refused(&never, 0, &support).is_some(), "capacity 0: never");
+        let elsewhere = operator(Availability::Online, None, &["billing"]);
+        assert_eq!(
+            refused(&elsewhere, 0, &support).as_deref(),
+            Some("operator_not_in_team: bob is not in team support (the ticket's team)")
+        );
+    }
+
+    #[test]
+    fn by_hand_a_hand_over_counts_every_ticket_and_names_every_reason() {
+        let bob = operator(Availability::Busy, Some(5), &["support"]);
+        let tickets = [(Some("support"), 2), (Some("billing"), 1), (None, 1)];
+        assert_eq!(
+            refused(&bob, 3, &tickets).as_deref(),
+            Some(
+                "operator_unavailable: bob is busy, has 3 of 5 open tickets (4 more would \
+                 make 7) and is not in team billing (the team of 1 of the 4 tickets)"
+            )
+        );
+        let online = operator(Availability::Online, Some(5), &[]);
+        assert_eq!(
+            refused(&online, 0, &[(Some("tech"), 2), (Some("billing"), 2)]).as_deref(),
+            Some(
+                "operator_not_in_team: bob is not in teams billing, tech (the teams of all 4 \
+                 tickets)"
+            )
+        );
+        assert_eq!(
+            refused(&online, 1, &[(Some("tech"), 2), (None, 1)]).as_deref(),
+            Some("operator_not_in_team: bob is not in team tech (the team of 2 of the 3 tickets)")
+        );
+        // Exactly up to the capacity is room enough.
+        assert_eq!(refused(&online, 1, &[(None, 4)]), None);
+    }
+
+    #[test]
+    fn a_prompt_asks_about_the_reason_of_an_overridable_refusal_alone() {
+        assert_eq!(
+            overridable_reason(
+                Some(AT_CAPACITY),
+                "bob has 5 of 5 open tickets: assign anyway with --force, or pick someone else"
+            ),
+            Some("bob has 5 of 5 open tickets")
+        );
+        assert_eq!(
+            overridable_reason(Some(NOT_ONLINE), "bob is away"),
+            Some("bob is away")
+        );
+        assert_eq!(
+            overridable_reason(Some("ticket_resolved"), "ticket 1 is resolved: reopen it"),
+            None
+        );
+        assert_eq!(overridable_reason(None, "unreachable"), None);
     }
 
     // --- properties ----------------------------------------------------------

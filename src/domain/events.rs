@@ -212,7 +212,14 @@ mod tests {
             ),
         ];
         for (ticket, action, kind) in cases {
-            let decision = decide(&Actor::Desk, ticket, action, at).unwrap();
+            let decision = decide(
+                &Actor::Desk,
+                ticket,
+                action,
+                &crate::domain::workspace::Snapshot::empty(),
+                at,
+            )
+            .unwrap();
             assert_eq!(ticket_change_kind(&decision.entries), kind);
         }
     }

@@ -11,7 +11,8 @@
 use jiff::Timestamp;
 
 use crate::api::{AuthorKind, Channel, InboundEmail, Ticket, TicketStatus, TimelineKind};
-use crate::domain::tickets::{NewEntry, TicketChange};
+use crate::domain::tickets::{NewEntry, TicketChange, unassign_if_removed};
+use crate::domain::workspace::Snapshot;
 
 /// The most referenced message ids an inbound message is threaded by: the
 /// `In-Reply-To` and the last ones of `References` (the nearest ancestors).
@@ -245,6 +246,7 @@ pub fn is_auto_reply<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) 
 /// it moves it back to open.
 pub fn join(
     ticket: &Ticket,
+    workspace: &Snapshot,
     from: &str,
     name: Option<&str>,
     text: &str,
@@ -291,17 +293,20 @@ pub fn join(
         dated_by_sender: false,
     };
     match ticket.status {
-        TicketStatus::Resolved => (
-            TicketChange {
+        TicketStatus::Resolved => {
+            let mut change = TicketChange {
                 status: Some(TicketStatus::Open),
                 ..TicketChange::default()
-            },
-            vec![
-                NewEntry::system("reopened", "Reopened: the customer replied by email", at),
-                message,
-            ],
-            Joined::Reopened,
-        ),
+            };
+            let mut entries = vec![NewEntry::system(
+                "reopened",
+                "Reopened: the customer replied by email",
+                at,
+            )];
+            unassign_if_removed(ticket, workspace, &mut change, &mut entries, at);
+            entries.push(message);
+            (change, entries, Joined::Reopened)
+        }
         TicketStatus::Pending => (
             TicketChange {
                 status: Some(TicketStatus::Open),
@@ -732,6 +737,7 @@ mod tests {
     fn the_requester_reopens_a_resolved_ticket() {
         let (change, entries, joined) = join(
             &ticket(TicketStatus::Resolved),
+            &Snapshot::empty(),
             "dana@example.com",
             Some("Dana"),
             "Still broken",
@@ -747,9 +753,55 @@ mod tests {
     }
 
     #[test]
+    fn a_ticket_reopened_by_its_requester_leaves_an_assignee_since_removed() {
+        let resolved = Ticket {
+            assignee: Some("carol".into()),
+            ..ticket(TicketStatus::Resolved)
+        };
+        let (change, entries, _) = join(
+            &resolved,
+            &Snapshot::empty(),
+            "dana@example.com",
+            None,
+            "Still broken",
+            false,
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(change.assignee, Some(None));
+        let events: Vec<_> = entries.iter().map(|e| e.event.as_deref()).collect();
+        assert_eq!(events, [Some("reopened"), Some("unassigned"), None]);
+        assert_eq!(
+            entries[1].body.as_deref(),
+            Some("Unassigned from carol: the operator was removed")
+        );
+        // One still there keeps it.
+        let mut workspace = Snapshot::empty();
+        workspace.operators.push(
+            serde_json::from_value(serde_json::json!({
+                "handle": "carol", "name": "Carol", "email": "carol@example.com",
+                "role": "operator", "availability": "online", "teams": [],
+                "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+            }))
+            .unwrap(),
+        );
+        let (change, entries, _) = join(
+            &resolved,
+            &workspace,
+            "dana@example.com",
+            None,
+            "Still broken",
+            false,
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(change.assignee, None);
+        assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
     fn the_requester_moves_a_pending_ticket_back_to_open_and_leaves_an_open_one() {
         let (change, entries, joined) = join(
             &ticket(TicketStatus::Pending),
+            &Snapshot::empty(),
             "dana@example.com",
             None,
             "Here it is",
@@ -761,6 +813,7 @@ mod tests {
         assert_eq!(entries[0].author.as_deref(), Some("dana@example.com"));
         let (change, entries, _) = join(
             &ticket(TicketStatus::Open),
+            &Snapshot::empty(),
             "dana@example.com",
             None,
             "More",
@@ -775,6 +828,7 @@ mod tests {
     fn a_stranger_is_held_as_a_note_and_reopens_nothing() {
         let (change, entries, joined) = join(
             &ticket(TicketStatus::Resolved),
+            &Snapshot::empty(),
             "mallory@example.net",
             Some("Mallory"),
             "Me too",
@@ -834,6 +888,7 @@ mod tests {
         ] {
             let (change, entries, joined) = join(
                 &ticket(status),
+                &Snapshot::empty(),
                 "dana@example.com",
                 Some("Dana"),
                 "I am out of the office.",

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use crate::api::{
-    AuthorKind, Availability, Channel, Environment, MessageRole, Operator, Priority, Requester,
-    Role, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
+    AuthorKind, Channel, Environment, MessageRole, Priority, Requester, Role, Ticket, TicketStatus,
+    TimelineKind, TranscriptMessage,
 };
 use crate::domain::reply::reply_channel;
 use crate::domain::validate::{Checks, Invalid};
-use crate::domain::{Refusal, handoff};
+use crate::domain::workspace::Snapshot;
+use crate::domain::{Refusal, assignment, handoff};
 
 /// The longest note or reply, in characters.
 pub const MAX_BODY_CHARS: usize = 20_000;
@@ -134,6 +135,8 @@ pub struct TicketChange {
     pub priority: Option<Priority>,
     /// `Some(None)` unassigns.
     pub assignee: Option<Option<String>>,
+    /// `Some(None)` leaves it without a team.
+    pub team: Option<Option<String>>,
     pub ai_paused: Option<bool>,
 }
 
@@ -280,8 +283,9 @@ fn may_act(actor: &Actor, ticket: &Ticket, action: &str) -> Result<(), Refusal> 
 /// Whether `action` would change nothing, so it succeeds doing nothing (and
 /// for a bulk action is no failure): resolving a resolved ticket, reopening one
 /// that is not resolved, setting the priority it has, assigning it to its
-/// assignee. Nothing is recorded for those: a timeline line "Priority medium →
-/// medium" tells nobody anything. `Err` when `actor` may not do it at all.
+/// assignee, taking one's own. Nothing is recorded for those: a timeline line
+/// "Priority medium → medium" tells nobody anything. `Err` when `actor` may
+/// not do it at all.
 pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Result<bool, Refusal> {
     let open = ticket.status != TicketStatus::Resolved;
     let (nothing, verb) = match action {
@@ -291,10 +295,22 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
             open && ticket.priority == *priority,
             "change the priority of",
         ),
-        Action::Assign { handle, .. } => {
+        Action::Assign(assignment) => {
             require_manager(actor)?;
-            (open && ticket.assignee.as_ref() == Some(handle), "assign")
+            let same_assignee = assignment
+                .to
+                .as_ref()
+                .is_none_or(|to| ticket.assignee.as_ref() == Some(to));
+            let same_team = assignment
+                .team
+                .as_ref()
+                .is_none_or(|team| ticket.team.as_ref() == Some(team));
+            (open && same_assignee && same_team, "assign")
         }
+        Action::Take => (
+            open && actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle(),
+            "take",
+        ),
         _ => return Ok(false),
     };
     if nothing {
@@ -341,13 +357,8 @@ fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
 /// Something an actor asks to do to a ticket.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// Assign to `handle` (`to` is the operator, if they exist); an operator
-    /// who is not online only with `force`.
-    Assign {
-        handle: String,
-        to: Option<Operator>,
-        force: bool,
-    },
+    /// Assign by hand, as a manager does.
+    Assign(Assignment),
     Unassign,
     /// Assign an unassigned ticket of one's teams to oneself.
     Take,
@@ -369,6 +380,22 @@ pub enum Action {
         messages: Vec<TranscriptMessage>,
         origin: Origin,
     },
+}
+
+/// An assignment by hand: to operator `to`, who has `open_tickets` open
+/// and pending tickets, refused unless `force` when
+/// [`assignment::check_by_hand`] finds them unfit; and/or to `team`, a move
+/// that unassigns the ticket unless `to` names its operator or its assignee
+/// is in that team too. At least one of `to` and `team` is named. With
+/// `expect`, only if the ticket's assignee is still that one (`Some(None)`:
+/// still unassigned): what a person picking from a list saw.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub to: Option<String>,
+    pub team: Option<String>,
+    pub open_tickets: u32,
+    pub force: bool,
+    pub expect: Option<Option<String>>,
 }
 
 /// What a ticket change sends, composed by the delivery module.
@@ -399,49 +426,163 @@ impl Decision {
     }
 }
 
-/// What a ticket of a team being removed says: it has no team now.
-pub fn team_removed(team: &str, at: Timestamp) -> NewEntry {
-    NewEntry::system(
-        "team-removed",
-        format!("No team now: team {team} was removed"),
-        at,
+/// Why team `key` may not be removed as asked: it holds `open_tickets` open
+/// and pending tickets, `move_to` names no team for them, and `others` other
+/// teams could take them. A team's tickets are never left without a team
+/// unasked (nobody's "unassigned" view shows them, and no operator may take
+/// them); only the last team's can be, having nowhere else to go.
+pub fn tickets_left_behind(
+    key: &str,
+    open_tickets: u64,
+    move_to: Option<&str>,
+    others: usize,
+) -> Option<String> {
+    if move_to.is_some() || open_tickets == 0 || others == 0 {
+        return None;
+    }
+    let tickets = match open_tickets {
+        1 => "1 open or pending ticket".to_string(),
+        n => format!("{n} open or pending tickets"),
+    };
+    Some(format!(
+        "team {key} has {tickets}: name the team they go to with --move-to TEAM"
+    ))
+}
+
+/// What removing team `team` does to one of its open and pending tickets:
+/// moved to team `to` (a `team-changed` event), or with none left without a
+/// team (`team-removed`). Its assignee keeps it: their work goes on.
+pub fn team_moved(team: &str, to: Option<&str>, at: Timestamp) -> (TicketChange, Vec<NewEntry>) {
+    let entry = match to {
+        Some(to) => NewEntry::system(
+            "team-changed",
+            format!("Team {team} → {to}: team {team} was removed"),
+            at,
+        ),
+        None => NewEntry::system(
+            "team-removed",
+            format!("No team now: team {team} was removed"),
+            at,
+        ),
+    };
+    (
+        TicketChange {
+            team: Some(to.map(str::to_string)),
+            ..TicketChange::default()
+        },
+        vec![entry],
     )
 }
 
-/// Decides `action` by `actor` on `ticket` at `at`, or refuses it.
+/// Decides `action` by `actor` on `ticket` at `at`, or refuses it;
+/// `workspace` says who the operators and teams are now.
 pub fn decide(
     actor: &Actor,
     ticket: &Ticket,
     action: Action,
+    workspace: &Snapshot,
     at: Timestamp,
 ) -> Result<Decision, Refusal> {
     match action {
-        Action::Assign { handle, to, force } => {
+        Action::Assign(Assignment {
+            to,
+            team,
+            open_tickets,
+            force,
+            expect,
+        }) => {
             require_manager(actor)?;
-            let Some(operator) = to else {
-                return Err(Refusal::UnknownReference {
-                    field: "to".into(),
-                    what: "operator",
-                    key: handle,
-                });
-            };
-            if operator.availability != Availability::Online && !force {
+            if let Some(expected) = expect
+                && expected != ticket.assignee
+            {
+                let now = match &ticket.assignee {
+                    Some(assignee) => format!("assigned to {assignee}"),
+                    None => "unassigned".to_string(),
+                };
                 return Err(Refusal::conflict(
-                    "operator_unavailable",
-                    format!(
-                        "{} is {}: assign anyway with --force, or pick someone online",
-                        operator.handle, operator.availability
-                    ),
+                    "assignee_changed",
+                    format!("ticket {} was {now} meanwhile", ticket.number),
                 ));
             }
+            let operator = match to {
+                None => None,
+                Some(to) => Some(workspace.operator(&to).ok_or(Refusal::UnknownReference {
+                    field: "to".into(),
+                    what: "operator",
+                    key: to,
+                })?),
+            };
+            let new_team = match team {
+                None => ticket.team.clone(),
+                Some(key) if workspace.team(&key).is_some() => Some(key),
+                Some(key) => {
+                    return Err(Refusal::UnknownReference {
+                        field: "team".into(),
+                        what: "team",
+                        key,
+                    });
+                }
+            };
             not_resolved(ticket, "assign")?;
-            Ok(Decision::new(
-                TicketChange {
-                    assignee: Some(Some(operator.handle.clone())),
-                    ..TicketChange::default()
-                },
-                vec![actor.event("assigned", format!("Assigned to {}", operator.handle), at)],
-            ))
+            let mut change = TicketChange::default();
+            let mut entries = Vec::new();
+            let moved = new_team != ticket.team;
+            if moved {
+                change.team = Some(new_team.clone());
+                entries.push(actor.event(
+                    "team-changed",
+                    format!(
+                        "Team {} → {}",
+                        ticket.team.as_deref().unwrap_or("none"),
+                        new_team.as_deref().unwrap_or("none")
+                    ),
+                    at,
+                ));
+            }
+            match operator {
+                Some(operator) => {
+                    if !force {
+                        let handed = [(new_team.as_deref(), 1)];
+                        assignment::check_by_hand(operator, open_tickets, &handed).map_err(
+                            |refused| {
+                                Refusal::conflict(
+                                    refused.code(),
+                                    format!(
+                                        "{refused}: assign anyway with --force, or pick \
+                                         someone else"
+                                    ),
+                                )
+                            },
+                        )?;
+                    }
+                    if ticket.assignee.as_ref() != Some(&operator.handle) {
+                        change.assignee = Some(Some(operator.handle.clone()));
+                        entries.push(actor.event(
+                            "assigned",
+                            format!("Assigned to {}", operator.handle),
+                            at,
+                        ));
+                    }
+                }
+                // Moved to a team its assignee is not in: the new team
+                // picks it up, unassigned.
+                None => {
+                    if let (true, Some(assignee), Some(new_team)) =
+                        (moved, &ticket.assignee, &new_team)
+                        && !workspace
+                            .operator(assignee)
+                            .is_some_and(|o| o.teams.contains(new_team))
+                    {
+                        change.assignee = Some(None);
+                        entries.push(actor.event(
+                            "unassigned",
+                            format!("Unassigned from {assignee}: not in team {new_team}"),
+                            at,
+                        ));
+                    }
+                }
+            }
+            Ok(Decision::new(change, entries))
         }
         Action::Unassign => {
             may_act(actor, ticket, "unassign")?;
@@ -471,6 +612,15 @@ pub fn decide(
                         .into(),
                 ));
             };
+            // Assigned to them meanwhile (by a lead, outside their teams
+            // too): theirs already, whatever its team.
+            if ticket.assignee.as_ref() == Some(handle) {
+                not_resolved(ticket, "take")?;
+                return Err(Refusal::conflict(
+                    "ticket_taken",
+                    format!("ticket {} is already yours", ticket.number),
+                ));
+            }
             // Whom a ticket outside one's teams is assigned to is not an
             // operator's business: that refusal comes first and names nobody.
             if !actor.manages() && !ticket.team.as_ref().is_some_and(|t| teams.contains(t)) {
@@ -481,7 +631,7 @@ pub fn decide(
             }
             if let Some(assignee) = &ticket.assignee {
                 // Who holds it is shown only to whoever may see the ticket.
-                let detail = if actor.manages() || assignee == handle {
+                let detail = if actor.manages() {
                     format!("ticket {} is already assigned to {assignee}", ticket.number)
                 } else {
                     format!("ticket {} is already taken", ticket.number)
@@ -620,13 +770,13 @@ pub fn decide(
                     ),
                 ));
             }
-            Ok(Decision::new(
-                TicketChange {
-                    status: Some(TicketStatus::Open),
-                    ..TicketChange::default()
-                },
-                vec![actor.event("reopened", "Reopened", at)],
-            ))
+            let mut change = TicketChange {
+                status: Some(TicketStatus::Open),
+                ..TicketChange::default()
+            };
+            let mut entries = vec![actor.event("reopened", "Reopened", at)];
+            unassign_if_removed(ticket, workspace, &mut change, &mut entries, at);
+            Ok(Decision::new(change, entries))
         }
         Action::Append { messages, origin } => {
             may_append(actor, ticket.number, &origin)?;
@@ -664,6 +814,29 @@ pub fn decide(
         }
     }
 }
+/// A resolved ticket keeps its assignee when that operator is removed: the
+/// record of who handled it. Reopened (by a person, or by the customer
+/// writing again), it must not wait on someone who is gone: `change`
+/// unassigns it, and `entries` gain the `unassigned` event the operator's
+/// removal records on open tickets, so their team sees it again.
+pub fn unassign_if_removed(
+    ticket: &Ticket,
+    workspace: &Snapshot,
+    change: &mut TicketChange,
+    entries: &mut Vec<NewEntry>,
+    at: Timestamp,
+) {
+    let Some(assignee) = &ticket.assignee else {
+        return;
+    };
+    if workspace.operator(assignee).is_some() {
+        return;
+    }
+    let (unassigned, events) = released(assignee, None, at);
+    change.assignee = unassigned.assignee;
+    entries.extend(events);
+}
+
 /// What removing operator `handle` does to one of their open tickets: an
 /// `unassigned` event saying why, and with `to` the ticket assigned to that
 /// operator (an `assigned` event).
@@ -692,6 +865,7 @@ pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Operator;
 
     fn ticket(agent: Option<&str>, ai_paused: bool) -> Ticket {
         serde_json::from_value(serde_json::json!({
@@ -708,6 +882,280 @@ mod tests {
             role,
             text: text.into(),
             at: at.map(|at| at.parse().unwrap()),
+        }
+    }
+
+    fn operator(handle: &str, teams: &[&str]) -> Operator {
+        serde_json::from_value(serde_json::json!({
+            "handle": handle, "name": handle, "email": format!("{handle}@example.com"),
+            "role": "operator", "availability": "online", "teams": teams,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn workspace(operators: &[Operator]) -> Snapshot {
+        let mut workspace = Snapshot::empty();
+        workspace.operators = operators.to_vec();
+        workspace
+    }
+
+    fn events(decision: &Decision) -> Vec<(&str, &str)> {
+        decision
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.event.as_deref().unwrap_or_default(),
+                    e.body.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reopening_keeps_the_assignee_unless_they_were_removed() {
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            assignee: Some("carol".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        let with_carol = workspace(&[operator("carol", &[])]);
+        let kept = decide(&Actor::Desk, &resolved, Action::Reopen, &with_carol, at).unwrap();
+        assert_eq!(kept.change.assignee, None);
+        assert_eq!(events(&kept), [("reopened", "Reopened")]);
+        let gone = decide(&Actor::Desk, &resolved, Action::Reopen, &workspace(&[]), at).unwrap();
+        assert_eq!(gone.change.status, Some(TicketStatus::Open));
+        assert_eq!(gone.change.assignee, Some(None));
+        assert_eq!(
+            events(&gone),
+            [
+                ("reopened", "Reopened"),
+                (
+                    "unassigned",
+                    "Unassigned from carol: the operator was removed"
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn assigning_by_hand_is_guarded_unless_forced() {
+        let ticket = Ticket {
+            team: Some("billing".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let mut bob = operator("bob", &["support"]);
+        bob.capacity = Some(2);
+        let desk = workspace(&[bob]);
+        let assign = |open_tickets, force| {
+            decide(
+                &Actor::Desk,
+                &ticket,
+                Action::Assign(Assignment {
+                    to: Some("bob".into()),
+                    team: None,
+                    open_tickets,
+                    force,
+                    expect: None,
+                }),
+                &desk,
+                Timestamp::UNIX_EPOCH,
+            )
+        };
+        match assign(2, false).unwrap_err() {
+            Refusal::Conflict { code, detail } => {
+                assert_eq!(code, assignment::AT_CAPACITY);
+                assert_eq!(
+                    detail,
+                    "bob has 2 of 2 open tickets and is not in team billing (the ticket's \
+                     team): assign anyway with --force, or pick someone else"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let forced = assign(2, true).unwrap();
+        assert_eq!(forced.change.assignee, Some(Some("bob".into())));
+        assert_eq!(events(&forced), [("assigned", "Assigned to bob")]);
+        // Nobody by that name: not found, forced or not.
+        let unknown = decide(
+            &Actor::Desk,
+            &ticket,
+            Action::Assign(Assignment {
+                to: Some("zed".into()),
+                team: None,
+                open_tickets: 0,
+                force: true,
+                expect: None,
+            }),
+            &desk,
+            Timestamp::UNIX_EPOCH,
+        );
+        assert!(matches!(unknown, Err(Refusal::UnknownReference { .. })));
+    }
+
+    fn team(key: &str) -> crate::api::Team {
+        serde_json::from_value(serde_json::json!({
+            "key": key, "name": key, "default": false, "members": [],
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn moving_a_ticket_to_a_team_leaves_it_to_that_team_unless_its_assignee_is_in_it() {
+        let mut desk = workspace(&[
+            operator("alice", &["support"]),
+            operator("bob", &["support", "tech"]),
+            operator("dave", &["tech"]),
+        ]);
+        desk.teams = vec![team("support"), team("tech")];
+        let held_by = |assignee: &str| Ticket {
+            team: Some("support".into()),
+            assignee: Some(assignee.into()),
+            ..ticket(Some("shop"), false)
+        };
+        let to_tech = |to: Option<&str>| {
+            Action::Assign(Assignment {
+                to: to.map(str::to_string),
+                team: Some("tech".into()),
+                open_tickets: 0,
+                force: false,
+                expect: None,
+            })
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        let moved = decide(&Actor::Desk, &held_by("alice"), to_tech(None), &desk, at).unwrap();
+        assert_eq!(moved.change.team, Some(Some("tech".into())));
+        assert_eq!(moved.change.assignee, Some(None));
+        assert_eq!(
+            events(&moved),
+            [
+                ("team-changed", "Team support → tech"),
+                ("unassigned", "Unassigned from alice: not in team tech")
+            ]
+        );
+        let kept = decide(&Actor::Desk, &held_by("bob"), to_tech(None), &desk, at).unwrap();
+        assert_eq!(kept.change.assignee, None);
+        assert_eq!(events(&kept), [("team-changed", "Team support → tech")]);
+        let handed = decide(
+            &Actor::Desk,
+            &held_by("alice"),
+            to_tech(Some("dave")),
+            &desk,
+            at,
+        )
+        .unwrap();
+        assert_eq!(handed.change.assignee, Some(Some("dave".into())));
+        assert_eq!(
+            events(&handed),
+            [
+                ("team-changed", "Team support → tech"),
+                ("assigned", "Assigned to dave")
+            ]
+        );
+        // The guard judges the operator against the team it moves to.
+        let refused = decide(
+            &Actor::Desk,
+            &held_by("bob"),
+            to_tech(Some("alice")),
+            &desk,
+            at,
+        );
+        assert!(
+            matches!(&refused, Err(Refusal::Conflict { code, .. }) if *code == assignment::OUTSIDE_TEAM),
+            "{refused:?}"
+        );
+        // Already there is nothing to do; a team that does not exist is named.
+        let there = Ticket {
+            team: Some("tech".into()),
+            ..held_by("bob")
+        };
+        assert_eq!(
+            changes_nothing(&Actor::Desk, &there, &to_tech(None)),
+            Ok(true)
+        );
+        let nowhere = Action::Assign(Assignment {
+            to: None,
+            team: Some("ghost".into()),
+            open_tickets: 0,
+            force: true,
+            expect: None,
+        });
+        assert!(matches!(
+            decide(&Actor::Desk, &there, nowhere, &desk, at),
+            Err(Refusal::UnknownReference { what: "team", .. })
+        ));
+    }
+
+    #[test]
+    fn a_team_is_removed_with_its_open_tickets_only_by_naming_where_they_go() {
+        assert_eq!(tickets_left_behind("support", 0, None, 2), None);
+        assert_eq!(tickets_left_behind("support", 3, Some("tech"), 2), None);
+        assert_eq!(
+            tickets_left_behind("support", 1, None, 1).as_deref(),
+            Some(
+                "team support has 1 open or pending ticket: name the team they go to with \
+                 --move-to TEAM"
+            )
+        );
+        // The last team's have nowhere else to go.
+        assert_eq!(tickets_left_behind("support", 3, None, 0), None);
+        let (change, entries) = team_moved("support", Some("tech"), Timestamp::UNIX_EPOCH);
+        assert_eq!(change.team, Some(Some("tech".into())));
+        assert_eq!(change.assignee, None, "their assignee keeps them");
+        assert_eq!(
+            entries[0].body.as_deref(),
+            Some("Team support → tech: team support was removed")
+        );
+        let (change, _) = team_moved("support", None, Timestamp::UNIX_EPOCH);
+        assert_eq!(change.team, Some(None));
+    }
+
+    #[test]
+    fn an_assignment_expecting_another_assignee_than_the_tickets_is_refused() {
+        let desk = workspace(&[operator("jose", &[]), operator("priya", &[])]);
+        let ticket = Ticket {
+            assignee: Some("priya".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let to_jose = |expect: Option<Option<&str>>| {
+            Action::Assign(Assignment {
+                to: Some("jose".into()),
+                team: None,
+                open_tickets: 0,
+                force: true,
+                expect: expect.map(|e| e.map(str::to_string)),
+            })
+        };
+        let at = Timestamp::UNIX_EPOCH;
+        match decide(&Actor::Desk, &ticket, to_jose(Some(None)), &desk, at) {
+            Err(Refusal::Conflict { code, detail }) => {
+                assert_eq!(code, "assignee_changed");
+                assert_eq!(detail, "ticket 10001 was assigned to priya meanwhile");
+            }
+            other => panic!("{other:?}"),
+        }
+        let unassigned = Ticket {
+            assignee: None,
+            ..ticket.clone()
+        };
+        match decide(
+            &Actor::Desk,
+            &unassigned,
+            to_jose(Some(Some("priya"))),
+            &desk,
+            at,
+        ) {
+            Err(Refusal::Conflict { detail, .. }) => {
+                assert_eq!(detail, "ticket 10001 was unassigned meanwhile")
+            }
+            other => panic!("{other:?}"),
+        }
+        for expect in [Some(Some("priya")), None] {
+            let decision = decide(&Actor::Desk, &ticket, to_jose(expect), &desk, at).unwrap();
+            assert_eq!(decision.change.assignee, Some(Some("jose".into())));
         }
     }
 
@@ -775,6 +1223,42 @@ mod tests {
         let undated = entry(&sent(MessageRole::Customer, "y", None));
         assert_eq!(undated.at, now);
         assert!(!undated.dated_by_sender);
+    }
+
+    #[test]
+    fn taking_ones_own_ticket_changes_nothing_whatever_its_team() {
+        let omar = Actor::Operator {
+            handle: "omar".into(),
+            role: Role::Operator,
+            teams: vec!["support".into()],
+        };
+        let billing = Ticket {
+            team: Some("billing".into()),
+            assignee: Some("omar".into()),
+            ..ticket(Some("shop"), false)
+        };
+        assert_eq!(changes_nothing(&omar, &billing, &Action::Take), Ok(true));
+        // Under the lock (assigned to him meanwhile) it is said in those words.
+        let refusal = decide(
+            &omar,
+            &billing,
+            Action::Take,
+            &Snapshot::empty(),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_err();
+        assert!(refusal.to_string().contains("already yours"), "{refusal}");
+        // Someone else's is no such thing.
+        let theirs = Ticket {
+            assignee: Some("priya".into()),
+            ..billing.clone()
+        };
+        assert_eq!(changes_nothing(&omar, &theirs, &Action::Take), Ok(false));
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            ..billing
+        };
+        assert_eq!(changes_nothing(&omar, &resolved, &Action::Take), Ok(false));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::api::{
     Channel, Event, EventKind, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
     TimelineEntry,
 };
+use crate::domain::assignment::overridable_reason;
 use crate::domain::tickets::{AiAnswering, ai_answering};
 
 /// The views, in tab order.
@@ -65,11 +66,14 @@ pub enum Key {
 /// command of the same name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Act {
-    /// Assign to an operator; `force` even when they are not online, as
-    /// `tickets assign --force` does.
+    /// Assign to an operator; `force` even when the guard of assignment by
+    /// hand refuses them, as `tickets assign --force` does; only if the
+    /// ticket's assignee is still `expect` (none: unassigned), what the
+    /// picker showed, so a change made meanwhile is not overwritten.
     Assign {
         to: String,
         force: bool,
+        expect: Option<String>,
     },
     Take,
     Reply(String),
@@ -84,8 +88,12 @@ impl Act {
     /// `take ticket 10001`: for a question on a protected context.
     fn describe(&self, number: u64) -> String {
         match self {
-            Act::Assign { to, force: false } => format!("Assign ticket {number} to {to}"),
-            Act::Assign { to, force: true } => format!("Assign ticket {number} to {to} anyway"),
+            Act::Assign {
+                to, force: false, ..
+            } => format!("Assign ticket {number} to {to}"),
+            Act::Assign {
+                to, force: true, ..
+            } => format!("Assign ticket {number} to {to} anyway"),
             Act::Take => format!("Take ticket {number}"),
             Act::Reply(_) => format!("Reply on ticket {number}"),
             Act::Note(_) => format!("Add a note to ticket {number}"),
@@ -133,15 +141,11 @@ pub enum Command {
 /// How the inbox takes a chat over, where advice names it.
 const TAKE_OVER_KEY: &str = "key o";
 
-/// The problem code of an assignment refused because the operator is not
-/// online: the one refusal the inbox can offer a way past (assign anyway).
-const OPERATOR_UNAVAILABLE: &str = "operator_unavailable";
-
 /// Why a [`Command::Run`] did not happen: the service's words, and its
 /// problem code when it answered with one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// The problem's stable code, e.g. `operator_unavailable`; none when the
+    /// The problem's stable code, e.g. `operator_at_capacity`; none when the
     /// service was not reached.
     pub code: Option<String>,
     pub why: String,
@@ -184,7 +188,12 @@ const FIELDS: [(Field, &str); 4] = [
 /// What a picker chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
-    Assign(u64),
+    /// An assignee for ticket `number`, which had assignee `seen` (none:
+    /// unassigned) when the picker opened.
+    Assign {
+        number: u64,
+        seen: Option<String>,
+    },
     Priority(u64),
     /// Which field to filter on (or clear them all).
     FilterField,
@@ -745,11 +754,12 @@ impl Inbox {
 
     fn chosen(&mut self, pick: Pick, value: String) -> Command {
         match pick {
-            Pick::Assign(number) => self.ask_or_run(
+            Pick::Assign { number, seen } => self.ask_or_run(
                 number,
                 Act::Assign {
                     to: value,
                     force: false,
+                    expect: seen,
                 },
             ),
             Pick::Priority(number) => {
@@ -914,7 +924,10 @@ impl Inbox {
                     .position(|(h, _)| Some(h) == current.as_ref())
                     .unwrap_or(0);
                 self.mode = Mode::Picker {
-                    pick: Pick::Assign(number),
+                    pick: Pick::Assign {
+                        number,
+                        seen: current,
+                    },
                     title: format!("Assign ticket {number} to"),
                     items,
                     at,
@@ -925,26 +938,30 @@ impl Inbox {
 
     /// The outcome of [`Command::Run`]: said on the status line. A refusal
     /// (409, 403…) says why in the service's words; the change it shows
-    /// arrives as an event, like anyone else's. An assignment refused because
-    /// the operator is not online is asked again, to assign anyway.
+    /// arrives as an event, like anyone else's. An assignment the guard of
+    /// assignment by hand refused (not online, no room, not in the team) is
+    /// asked again, to assign anyway.
     pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), Refusal>) {
         self.mode = Mode::Browse;
         let refusal = match outcome {
             Ok(()) => return self.say(Tone::Done, act.done(number)),
             Err(refusal) => refusal,
         };
-        if let Act::Assign { to, force: false } = act
-            && refusal.code.as_deref() == Some(OPERATOR_UNAVAILABLE)
+        // The refusals of the guard of assignment by hand (not online, no
+        // room, not in the team) can be overridden: the service's advice
+        // after its reason names the command's flag, which means nothing
+        // here, and the question takes its place.
+        if let Act::Assign {
+            to,
+            force: false,
+            expect,
+        } = act
+            && let Some(reason) = overridable_reason(refusal.code.as_deref(), &refusal.why)
         {
-            // The service's advice after its reason names the command's
-            // flag, which means nothing here: the question takes its place.
-            let reason = match refusal.why.split_once(':') {
-                Some((reason, _)) => reason.to_string(),
-                None => format!("{to} is not online"),
-            };
             let act = Act::Assign {
                 to: to.clone(),
                 force: true,
+                expect: expect.clone(),
             };
             let question = self.on_context(format!("{reason}. {}?", act.describe(number)));
             self.mode = Mode::Confirm {
@@ -2273,6 +2290,7 @@ mod tests {
         let carol = Act::Assign {
             to: "carol".into(),
             force: false,
+            expect: None,
         };
         assert_eq!(
             inbox.on_key(Key::Enter),
@@ -2339,12 +2357,14 @@ mod tests {
         let alice = Act::Assign {
             to: "alice".into(),
             force: false,
+            expect: None,
         };
         assert_eq!(inbox.on_key(Key::Enter), Command::Run(10003, alice.clone()));
         inbox.finished(10003, &alice, Err(unavailable("alice", "offline")));
         let forced = Act::Assign {
             to: "alice".into(),
             force: true,
+            expect: None,
         };
         assert_eq!(
             inbox.mode,
@@ -2385,6 +2405,94 @@ mod tests {
         assert!(
             matches!(&inbox.mode, Mode::Confirm { question, .. }
                 if question == "alice is away. Assign ticket 10003 to alice anyway? (protected context 'prod')"),
+            "{:?}",
+            inbox.mode
+        );
+    }
+
+    #[test]
+    fn an_operator_with_no_room_or_outside_the_team_is_asked_about_too() {
+        let mut inbox = inbox();
+        let jose = Act::Assign {
+            to: "jose".into(),
+            force: false,
+            expect: None,
+        };
+        for (code, reason) in [
+            ("operator_at_capacity", "jose has 5 of 5 open tickets"),
+            (
+                "operator_not_in_team",
+                "jose is not in team billing (the ticket's team)",
+            ),
+        ] {
+            let refusal = Refusal {
+                code: Some(code.into()),
+                why: format!("{reason}: assign anyway with --force, or pick someone else"),
+            };
+            inbox.finished(10003, &jose, Err(refusal));
+            assert_eq!(
+                inbox.mode,
+                Mode::Confirm {
+                    number: 10003,
+                    act: Act::Assign {
+                        to: "jose".into(),
+                        force: true,
+                        expect: None,
+                    },
+                    question: format!("{reason}. Assign ticket 10003 to jose anyway?")
+                }
+            );
+        }
+        // Any other refusal is said, and asks nothing.
+        let resolved = Refusal {
+            code: Some("ticket_resolved".into()),
+            why: "ticket 10003 is resolved: reopen it before you assign it".into(),
+        };
+        inbox.finished(10003, &jose, Err(resolved));
+        assert_eq!(inbox.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn an_assignment_carries_the_assignee_the_picker_showed_and_a_change_meanwhile_is_said() {
+        let mut inbox = inbox(); // mine: 10001, bob's
+        inbox.on_key(Key::Char('a'));
+        inbox.pick_assignee(
+            10001,
+            Ok(vec![
+                ("alice".into(), "alice".into()),
+                ("bob".into(), "bob".into()),
+            ]),
+        );
+        inbox.on_key(Key::Up);
+        let alice = Act::Assign {
+            to: "alice".into(),
+            force: false,
+            expect: Some("bob".into()),
+        };
+        assert_eq!(inbox.on_key(Key::Enter), Command::Run(10001, alice.clone()));
+        // Someone assigned it meanwhile: said, not asked about, not forced.
+        let meanwhile = Refusal {
+            code: Some("assignee_changed".into()),
+            why: "ticket 10001 was assigned to priya meanwhile".into(),
+        };
+        inbox.finished(10001, &alice, Err(meanwhile));
+        assert_eq!(inbox.mode, Mode::Browse);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Refused: ticket 10001 was assigned to priya meanwhile".into()
+            )
+        );
+        // Asked again to assign anyway, it still carries what was seen.
+        let no_room = Refusal {
+            code: Some("operator_at_capacity".into()),
+            why: "alice has 5 of 5 open tickets: assign anyway with --force".into(),
+        };
+        inbox.finished(10001, &alice, Err(no_room));
+        assert!(
+            matches!(&inbox.mode, Mode::Confirm { act: Act::Assign { force: true, expect, .. }, .. }
+                if expect.as_deref() == Some("bob")),
             "{:?}",
             inbox.mode
         );

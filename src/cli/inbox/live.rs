@@ -9,7 +9,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::api::{MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView};
+use crate::api::{
+    AssignRequest, MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView,
+};
 use crate::cli::Session;
 use crate::client::{Client, StreamItem};
 use crate::error::{CliError, CliResult};
@@ -223,7 +225,15 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
 async fn act_on(client: &Client, number: u64, act: &Act) -> crate::client::ClientResult<()> {
     match act {
         // `force` as `tickets assign --force` sends it.
-        Act::Assign { to, force } => client.assign_ticket(number, to, *force).await,
+        Act::Assign { to, force, expect } => {
+            let request = AssignRequest {
+                to: Some(to.clone()),
+                force: *force,
+                expect_assignee: Some(expect.clone()),
+                ..AssignRequest::default()
+            };
+            client.assign_ticket(number, &request).await
+        }
         Act::Take => client.take_ticket(number).await,
         Act::Reply(text) => {
             let reply = crate::api::ReplyRequest {

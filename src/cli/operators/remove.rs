@@ -1,6 +1,6 @@
 use clap::Args;
 
-use crate::api::{TicketCountBy, TicketCountQuery, TicketStatus};
+use crate::api::{RemoveOperatorQuery, TicketCountBy, TicketCountQuery};
 use crate::cli::Session;
 use crate::cli::names::{Named, OrSuggest, must_exist};
 use crate::error::CliResult;
@@ -14,6 +14,10 @@ pub struct OperatorsRemoveArgs {
     /// are left unassigned; either way each ticket's timeline says so)
     #[arg(long, value_name = "HANDLE", add = crate::cli::complete::operators())]
     pub reassign_to: Option<String>,
+    /// Hand them over even when that operator is not online, has no room
+    /// under their capacity, or is not in the tickets' teams
+    #[arg(long, requires = "reassign_to")]
+    pub force: bool,
 }
 
 /// "3 open tickets" and what becomes of them, for the confirmation.
@@ -50,15 +54,7 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
         .await
         .or_suggest(&reader, &[(Named::Operator, &args.handle)])
         .await?;
-    let open: u64 = counts
-        .groups
-        .iter()
-        .filter(|g| {
-            g.value.as_deref() == Some(TicketStatus::Open.as_str())
-                || g.value.as_deref() == Some(TicketStatus::Pending.as_str())
-        })
-        .map(|g| g.count)
-        .sum();
+    let open = counts.open_or_pending();
     if let Some(to) = &args.reassign_to {
         must_exist(&reader, Named::Operator, to).await?;
     }
@@ -75,7 +71,13 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
             .map(|to| (Named::Operator, to.as_str())),
     );
     let removed = client
-        .delete_operator(&args.handle, args.reassign_to.as_deref())
+        .delete_operator(
+            &args.handle,
+            &RemoveOperatorQuery {
+                reassign_to: args.reassign_to.clone(),
+                force: args.force,
+            },
+        )
         .await
         .or_suggest(&client, &names)
         .await?;

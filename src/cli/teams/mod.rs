@@ -35,7 +35,9 @@ pub enum TeamsCommand {
     Set(set::TeamsSetArgs),
     /// Remove a team
     #[command(visible_alias = "rm")]
-    #[command(after_help = "Examples:\n  deskctl teams remove billing")]
+    #[command(
+        after_help = "A team with open or pending tickets is removed only with --move-to TEAM: each\nticket moves there (its assignee keeps it) with a line on its timeline. Only the\nlast team's tickets, with nowhere else to go, are left without a team. To move\none misrouted ticket: deskctl tickets assign NUMBER --team KEY.\n\nExamples:\n  deskctl teams remove billing\n  deskctl teams remove billing --move-to support --yes"
+    )]
     Remove(remove::TeamsRemoveArgs),
 }
 

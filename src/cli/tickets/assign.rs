@@ -1,6 +1,7 @@
 use clap::Args;
 
-use super::each_ticket;
+use super::{Done, each_ticket_or_skip};
+use crate::api::{AssignRequest, Ticket, TicketStatus};
 use crate::cli::Session;
 use crate::cli::names::{Named, missing};
 use crate::error::{CliError, CliResult};
@@ -15,7 +16,7 @@ pub struct TicketsAssignArgs {
     #[arg(
         long,
         value_name = "HANDLE",
-        required_unless_present = "me",
+        required_unless_present_any = ["me", "team"],
         conflicts_with = "me"
     )]
     #[arg(add = crate::cli::complete::operators())]
@@ -23,41 +24,102 @@ pub struct TicketsAssignArgs {
     /// Assign them to yourself (the token's operator)
     #[arg(long)]
     pub me: bool,
-    /// Assign even when the operator is not online
+    /// Move them to this team; without --to, an assignee outside it is
+    /// unassigned, so the team picks them up
+    #[arg(long, value_name = "KEY")]
+    #[arg(add = crate::cli::complete::teams())]
+    pub team: Option<String>,
+    /// Assign even when the operator is not online, has no room under their
+    /// capacity, or is not in the ticket's team
     #[arg(long)]
     pub force: bool,
 }
 
-pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> CliResult {
-    let what = match (args.numbers.as_slice(), &args.to) {
-        ([one], Some(to)) => format!("assign ticket {one} to {to}"),
-        ([one], None) => format!("assign ticket {one} to yourself"),
-        (many, Some(to)) => format!("assign {} tickets to {to}", many.len()),
-        (many, None) => format!("assign {} tickets to yourself", many.len()),
+/// "assign ticket 10042 to bob in team tech": what the command does, for
+/// its confirmation and its status lines.
+fn describe(numbers: &[u64], to: Option<&str>, team: Option<&str>) -> String {
+    let tickets = match numbers {
+        [one] => format!("ticket {one}"),
+        many => format!("{} tickets", many.len()),
     };
+    match (to, team) {
+        (Some(to), None) => format!("assign {tickets} to {to}"),
+        (Some(to), Some(team)) => format!("assign {tickets} to {to} in team {team}"),
+        (None, Some(team)) => format!("move {tickets} to team {team}"),
+        (None, None) => format!("assign {tickets}"),
+    }
+}
+
+/// Why assigning `ticket` as asked changes nothing, if it does not.
+fn already(ticket: &Ticket, to: Option<&str>, team: Option<&str>) -> Option<String> {
+    let same_assignee = to.is_none_or(|to| ticket.assignee.as_deref() == Some(to));
+    let same_team = team.is_none_or(|team| ticket.team.as_deref() == Some(team));
+    if ticket.status == TicketStatus::Resolved || !same_assignee || !same_team {
+        return None;
+    }
+    let number = ticket.number;
+    Some(match (to, team) {
+        (Some(to), None) => format!("ticket {number} is already assigned to {to}"),
+        (Some(to), Some(team)) => {
+            format!("ticket {number} is already assigned to {to} in team {team}")
+        }
+        (None, _) => format!("ticket {number} is already in team {}", team.unwrap_or("-")),
+    })
+}
+
+pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> CliResult {
+    let whom = args.to.as_deref().or(args.me.then_some("yourself"));
+    let what = describe(&args.numbers, whom, args.team.as_deref());
     let client = session.bulk_writer(&what, args.numbers.len()).await?;
-    let to = match args.to {
-        Some(handle) => handle,
-        None => client.me().await?.operator.ok_or_else(|| {
+    let to = match (args.to, args.me) {
+        (Some(handle), _) => Some(handle),
+        (None, true) => Some(client.me().await?.operator.ok_or_else(|| {
             CliError::usage("--me needs an operator token; the local desk acts as its owner")
                 .with_hint("pass --to HANDLE")
-        })?,
+        })?),
+        (None, false) => None,
     };
-    let done = format!("Assigned to {to}:");
-    let assigned = each_ticket(
+    let request = AssignRequest {
+        to: to.clone(),
+        team: args.team.clone(),
+        force: args.force,
+        expect_assignee: None,
+    };
+    let done = match (&to, &args.team) {
+        (Some(to), None) => format!("Assigned to {to}:"),
+        (Some(to), Some(team)) => format!("Assigned to {to} in team {team}:"),
+        (None, team) => format!("Moved to team {}:", team.as_deref().unwrap_or("-")),
+    };
+    // Already so is no change: it is said, and the command succeeds, as for
+    // `resolve` (the service records nothing for it either).
+    let assigned = each_ticket_or_skip(
         session,
         &client,
         &args.numbers,
         &done,
-        async |client, number| client.assign_ticket(number, &to, args.force).await,
+        async |client, number| {
+            let ticket = client.get_ticket(number).await?.ticket;
+            if let Some(why) = already(&ticket, to.as_deref(), args.team.as_deref()) {
+                return Ok(Done::Already(why));
+            }
+            client
+                .assign_ticket(number, &request)
+                .await
+                .map(|t| Done::Changed(t.number))
+        },
     )
     .await;
-    // Every ticket fails alike for a mistyped handle: say so once, with the
-    // nearest name, and exit 5.
-    if assigned.is_err()
-        && let Some(missing) = missing(&client, Named::Operator, &to).await
-    {
-        return Err(missing);
+    // Every ticket fails alike for a mistyped handle or key: say so once,
+    // with the nearest name, and exit 5.
+    if assigned.is_err() {
+        let named = [(Named::Operator, &to), (Named::Team, &args.team)];
+        for (kind, name) in named {
+            if let Some(name) = name
+                && let Some(missing) = missing(&client, kind, name).await
+            {
+                return Err(missing);
+            }
+        }
     }
     assigned
 }

@@ -52,9 +52,9 @@ pub enum TicketsCommand {
         after_help = "Examples:\n  deskctl tickets show 10042\n  deskctl tickets show 10042 --no-pager\n  deskctl tickets show 10042 -o json"
     )]
     Show(show::TicketsShowArgs),
-    /// Assign tickets to an operator
+    /// Assign tickets to an operator, or move them to a team
     #[command(after_help = bulk_after_help!(
-        "Examples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets list --view unassigned --team billing -o name | xargs deskctl tickets assign --to carol --yes"
+        "Assigning by hand is guarded alike everywhere (here, triage, the inbox, operators\nremove --reassign-to): an operator who is not online, who has no room under their\ncapacity, or who is not in the ticket's team is refused with the reason (exit 6)\nunless --force says you mean it (triage and the inbox ask instead).\n\n--team moves tickets to another team; without --to, an assignee who is not in it\nis unassigned so the team picks them up (one who is keeps them).\n\nExamples:\n  deskctl tickets assign 10042 --to alice\n  deskctl tickets assign 10042 10043 --me\n  deskctl tickets assign 10042 --to bob --force\n  deskctl tickets assign 10042 --team billing\n  deskctl tickets assign 10042 --team billing --to carol\n  deskctl tickets list --view unassigned --team billing -o name | xargs deskctl tickets assign --to carol --yes"
     ))]
     Assign(assign::TicketsAssignArgs),
     /// Unassign tickets

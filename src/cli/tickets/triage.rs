@@ -1,10 +1,13 @@
 use clap::Args;
 
 use super::assignees::{candidates, labelled};
-use crate::api::{Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView};
+use crate::api::{
+    AssignRequest, Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView,
+};
 use crate::cli::names::filters_exist;
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
+use crate::domain::assignment::overridable_reason;
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
@@ -228,7 +231,28 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
                 return Ok(Step::Skip);
             };
             let handle = &online[pick].0.handle;
-            client.assign_ticket(number, handle, false).await?;
+            // The guard of assignment by hand (no room, not in the team) is
+            // asked about, as the inbox asks: the service's advice names a flag.
+            // Only if nobody changed its assignee since the walk listed it.
+            let mut request = AssignRequest {
+                to: Some(handle.clone()),
+                expect_assignee: Some(ticket.assignee.clone()),
+                ..AssignRequest::default()
+            };
+            if let Err(error) = client.assign_ticket(number, &request).await {
+                let detail = error.to_string();
+                let Some(reason) = overridable_reason(error.code(), &detail) else {
+                    return Err(error.into());
+                };
+                if !ui.ask(&format!(
+                    "{reason}. Assign ticket {number} to {handle} anyway?"
+                ))? {
+                    ui.info("Not assigned.");
+                    return Ok(Step::Skip);
+                }
+                request.force = true;
+                client.assign_ticket(number, &request).await?;
+            }
             ui.success(&format!("Assigned ticket {number} to {handle}"));
         }
         Action::Take => {

@@ -238,10 +238,18 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         // How the email joined the ticket, told by the change that joined it.
         let joined = std::sync::Arc::new(std::sync::OnceLock::new());
         let joining = std::sync::Arc::clone(&joined);
+        let workspace = store.workspace().await?;
         let (number, added) = store
             .record_inbound_reply(&message_id, number, move |ticket| {
-                let (change, entries, outcome) =
-                    mail::join(ticket, &from, name.as_deref(), &body, auto_reply, at);
+                let (change, entries, outcome) = mail::join(
+                    ticket,
+                    &workspace,
+                    &from,
+                    name.as_deref(),
+                    &body,
+                    auto_reply,
+                    at,
+                );
                 let _ = joining.set(outcome);
                 Ok((change, entries, Vec::new()))
             })

@@ -8,9 +8,10 @@ use axum::http::StatusCode;
 use super::{change_workspace, page_of};
 use crate::api::{
     Availability, AvailabilityUpdate, FieldError, Operator, OperatorCreate, OperatorRemoved,
-    OperatorUpdate, Page, PageQuery, Problem, RemoveOperatorQuery, Role,
+    OperatorUpdate, Page, PageQuery, Problem, RemoveOperatorQuery, Role, TicketCountBy, TicketView,
 };
 use crate::domain::Refusal;
+use crate::domain::assignment;
 use crate::domain::tickets;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
@@ -20,6 +21,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
+use crate::server::store::{Holder, TicketFilter, Viewer};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -141,7 +143,13 @@ async fn update(
 
 /// Remove an operator, with their team memberships and tokens. Their open
 /// and pending tickets are unassigned first, each with an `unassigned` event,
-/// or handed to `reassign-to`; the answer counts them.
+/// or handed to `reassign-to`, which is refused (409) as `POST
+/// /v1/tickets/{number}/assign` refuses an operator (not online, no room
+/// under their capacity, not in a ticket's team) unless `force` is set; the
+/// answer counts them. Their resolved tickets
+/// keep them as `assignee` (who handled them); one reopened later is
+/// unassigned, with an `unassigned` event. Adding the handle again gives that
+/// history to the new operator.
 #[utoipa::path(delete, path = "/v1/operators/{handle}", tag = "operators",
     params(("handle" = String, Path, description = "The operator's handle"), RemoveOperatorQuery),
     responses((status = 200, body = OperatorRemoved), (status = 404, body = Problem),
@@ -175,10 +183,41 @@ async fn remove(
     }
     // Refused removals (the last owner) are refused before any ticket moves.
     change::remove_operator(&mut (*workspace).clone(), &handle)?;
+    if let Some(to) = to.and_then(|to| workspace.operator(to))
+        && !query.force
+    {
+        let open = super::tickets::open_tickets(&state.store, &to.handle).await?;
+        let handed = state
+            .store
+            .ticket_counts(
+                &TicketFilter {
+                    view: TicketView::Mine,
+                    me: Some(handle.clone()),
+                    ..TicketFilter::everything(Viewer::Everyone)
+                },
+                TicketCountBy::Team,
+            )
+            .await?;
+        let handed: Vec<(Option<&str>, u32)> = handed
+            .iter()
+            .map(|(team, count)| (team.as_deref(), *count as u32))
+            .collect();
+        assignment::check_by_hand(to, open, &handed).map_err(|refused| {
+            Refusal::conflict(
+                refused.code(),
+                format!(
+                    "{refused}: hand {handle}'s tickets over anyway with --force, or name \
+                     someone else"
+                ),
+            )
+        })?;
+    }
     let at = crate::server::store::stored_now();
     let open_tickets = state
         .store
-        .release_tickets(&handle, |_| tickets::released(&handle, to, at))
+        .release_tickets(Holder::Operator(&handle), |_| {
+            tickets::released(&handle, to, at)
+        })
         .await?;
     change_workspace(&state, |ws, _| change::remove_operator(ws, &handle)).await?;
     Ok(Json(OperatorRemoved {

@@ -6,15 +6,21 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{change_workspace, page_of};
-use crate::api::{Page, PageQuery, Problem, Role, Team, TeamCreate, TeamUpdate};
+use crate::api::{
+    FieldError, Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved,
+    TeamUpdate, TicketCountBy, TicketStatus,
+};
+use crate::domain::Refusal;
+use crate::domain::tickets;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
-use crate::server::error::ApiResult;
+use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
+use crate::server::store::{Holder, TicketFilter, Viewer, stored_now};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -102,18 +108,84 @@ async fn update(
     Ok(Json(team(&workspace, &key)?))
 }
 
-/// Remove a team. The default team can be removed only when it is the last one.
+/// Remove a team. The default team can be removed only when it is the last
+/// one. Its open and pending tickets are moved to `move-to`, each with a
+/// `team-changed` event (their assignees keep them); a team that has any is
+/// refused (409 `team_has_tickets`) without it, unless it is the last team:
+/// they are then left without one (`team-removed`). The answer counts them.
 #[utoipa::path(delete, path = "/v1/teams/{key}", tag = "teams",
-    params(("key" = String, Path, description = "The team's key")),
-    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    params(("key" = String, Path, description = "The team's key"), RemoveTeamQuery),
+    responses((status = 200, body = TeamRemoved), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
     ApiPath(key): ApiPath<String>,
-) -> ApiResult<StatusCode> {
+    ApiQuery(query): ApiQuery<RemoveTeamQuery>,
+) -> ApiResult<Json<TeamRemoved>> {
     principal.require(Role::Manager)?;
+    let workspace = state.store.workspace().await?;
+    team(&workspace, &key)?;
+    let to = query.move_to.as_deref().map(str::trim);
+    match to {
+        Some(to) if to == key => {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "move-to",
+                format!("'{to}' is the team being removed: name another team"),
+            )]));
+        }
+        Some(to) if workspace.team(to).is_none() => {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "move-to",
+                format!("team '{to}' does not exist"),
+            )]));
+        }
+        _ => {}
+    }
+    // Refused removals (the default team) are refused before any ticket moves.
+    change::remove_team(&mut (*workspace).clone(), &key)?;
+    let counts = state
+        .store
+        .ticket_counts(
+            &TicketFilter {
+                team: Some(key.clone()),
+                ..TicketFilter::everything(Viewer::Everyone)
+            },
+            TicketCountBy::Status,
+        )
+        .await?;
+    let open_tickets: u64 = counts
+        .iter()
+        .filter(|(status, _)| {
+            status.as_deref() == Some(TicketStatus::Open.as_str())
+                || status.as_deref() == Some(TicketStatus::Pending.as_str())
+        })
+        .map(|(_, count)| count)
+        .sum();
+    let others = workspace.teams.len() - 1;
+    if let Some(why) = tickets::tickets_left_behind(&key, open_tickets, to, others) {
+        return Err(Refusal::conflict("team_has_tickets", why).into());
+    }
+    // Moved first, each with its event; without a team to go to, the
+    // workspace change leaves them without one, in its transaction.
+    let open_tickets = match to {
+        Some(to) => {
+            let at = stored_now();
+            state
+                .store
+                .release_tickets(Holder::Team(&key), |_| {
+                    tickets::team_moved(&key, Some(to), at)
+                })
+                .await?
+        }
+        None => open_tickets,
+    };
     change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(TeamRemoved {
+        key,
+        open_tickets,
+        moved_to: to.map(str::to_string),
+    }))
 }
 
 /// The team `key` of `workspace`, or 404.

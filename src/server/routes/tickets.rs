@@ -12,7 +12,7 @@ use crate::api::{
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
     TicketQuery, TicketSort, TicketView,
 };
-use crate::domain::tickets::{self, Action, Actor, MAX_BODY_CHARS, Outgoing};
+use crate::domain::tickets::{self, Action, Actor, Assignment, MAX_BODY_CHARS, Outgoing};
 use crate::domain::{Refusal, mail};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
@@ -102,15 +102,20 @@ async fn act_once(
     once: Option<IdempotencyKey>,
 ) -> ApiResult<Recorded<Ticket>> {
     let actor = actor(&state.store, principal).await?;
-    if !matches!(action, Action::Take | Action::Append { .. }) {
-        // Taking is decided under the lock alone: of two operators taking the
-        // same ticket, the loser hears it was taken, not that it is hidden.
-        // The platform adds to conversations it cannot read, of tickets its
-        // own handoffs opened (the action carries where the ticket came from).
+    // The platform adds to conversations it cannot read, of tickets its own
+    // handoffs opened (the action carries where the ticket came from).
+    if !matches!(action, Action::Append { .. }) {
         let detail = state.store.get_ticket(number).await?;
-        tickets::may_see(&actor, &detail.ticket)?;
-        if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
-            return Ok(Recorded::Created(detail.ticket));
+        match (&action, tickets::may_see(&actor, &detail.ticket)) {
+            // Taking is decided under the lock: of two operators taking the
+            // same ticket, the loser hears it was taken, not that it is hidden.
+            (Action::Take, Err(_)) => {}
+            (_, Err(refusal)) => return Err(refusal.into()),
+            (_, Ok(())) => {
+                if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
+                    return Ok(Recorded::Created(detail.ticket));
+                }
+            }
         }
     }
     // Who replies, for what is sent in their name; none for the local desk's owner.
@@ -131,11 +136,12 @@ async fn act_once(
         }
         _ => compose::EmailThread::default(),
     };
+    let workspace = state.store.workspace().await?;
     let recorded = state
         .store
         .change_ticket_once(number, once, move |ticket| {
             let at = stored_now();
-            let decision = tickets::decide(&actor, ticket, action, at)?;
+            let decision = tickets::decide(&actor, ticket, action, &workspace, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {
                 Outgoing::Reply { channel, text } => compose::reply(
                     ticket,
@@ -299,8 +305,17 @@ async fn show(
     Ok(Json(detail))
 }
 
-/// Assign a ticket to an operator (managers and owners). An operator who is not
-/// online is refused unless `force` is set.
+/// Assign a ticket to an operator, or move it to a team, or both (managers
+/// and owners). An operator who is not online (`operator_unavailable`), who
+/// has no room under their capacity (`operator_at_capacity`) or who is not in
+/// the ticket's team, the new one when it moves (`operator_not_in_team`), is
+/// refused, 409, unless `force` is set. Moved to a team without `to`, the
+/// ticket keeps an assignee who is in that team and is otherwise unassigned;
+/// its timeline records `team-changed` (and `unassigned`), and the event is
+/// `ticket.updated`. Already so, it is answered as it is, unchanged. With
+/// `expect_assignee`, a ticket whose assignee changed since the caller saw
+/// it is refused (409 `assignee_changed`) rather than taken from whoever
+/// has it now.
 #[utoipa::path(post, path = "/v1/tickets/{number}/assign", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number")),
     request_body = AssignRequest,
@@ -311,13 +326,38 @@ async fn assign(
     ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    let to = state.store.workspace().await?.operator(&body.to).cloned();
-    let action = Action::Assign {
-        handle: body.to,
-        to,
-        force: body.force,
+    if body.to.is_none() && body.team.is_none() {
+        return Err(ApiError::validation(vec![crate::api::FieldError::new(
+            "to",
+            "name the operator (`to`), the team (`team`), or both",
+        )]));
+    }
+    let open_tickets = match &body.to {
+        Some(to) => open_tickets(&state.store, to).await?,
+        None => 0,
     };
+    let action = Action::Assign(Assignment {
+        to: body.to,
+        team: body.team,
+        open_tickets,
+        force: body.force,
+        expect: body.expect_assignee,
+    });
     Ok(Json(act(&state, &principal, number, action).await?))
+}
+
+/// How many open and pending tickets operator `handle` has now, for the
+/// guard of assignment by hand. Read before the ticket's write lock: two
+/// leads assigning to the same operator at once may both find room, which a
+/// guard that warns people (and yields to `force`) can live with.
+pub(crate) async fn open_tickets(store: &Store, handle: &str) -> ApiResult<u32> {
+    Ok(store
+        .assignment_loads()
+        .await?
+        .operators
+        .into_iter()
+        .find(|candidate| candidate.handle == handle)
+        .map_or(0, |candidate| candidate.open_tickets))
 }
 
 /// Unassign a ticket.

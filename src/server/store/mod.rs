@@ -432,6 +432,8 @@ pub struct NewEvent {
     pub assignee: Option<String>,
     /// The ticket's assignee before the change.
     pub previous_assignee: Option<String>,
+    /// The ticket's team before the change.
+    pub previous_team: Option<String>,
     /// The event as the stream sends it; its id is given when it is recorded.
     pub event: Event,
 }
@@ -475,8 +477,27 @@ pub type CommittedBatch = group_commit::Committed<Recorded>;
 /// (on SQLite's writer's thread, as a [`TicketChangeFn`]).
 pub type FinishInbound = Box<dyn FnOnce(&TeamState) -> NewTicket + Send>;
 
-/// What taking a ticket from a removed operator changes and records.
+/// What taking a ticket from a removed operator (or moving it out of a
+/// removed team) changes and records.
 pub type ReleaseFn<'a> = Box<dyn Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync + 'a>;
+
+/// Whose open and pending tickets [`Tickets::release_tickets`] takes: an
+/// operator being removed (their assigned tickets), or a team (its tickets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder<'a> {
+    Operator(&'a str),
+    Team(&'a str),
+}
+
+impl<'a> Holder<'a> {
+    /// The tickets' column that names the holder, and its value.
+    pub(crate) fn column(self) -> (&'static str, &'a str) {
+        match self {
+            Holder::Operator(handle) => ("assignee", handle),
+            Holder::Team(key) => ("team_key", key),
+        }
+    }
+}
 
 /// How a webhook event moves a handoff's external state
 /// (`domain::external::apply`).
@@ -569,10 +590,12 @@ pub trait Tickets: Send + Sync {
         team: Option<&str>,
         finish: FinishInbound,
     ) -> StoreResult<(u64, bool)>;
-    /// Takes operator `handle`'s open and pending tickets from them in one
-    /// write transaction: `release` decides each one's change and entries
-    /// (`domain::tickets::released`). Answers how many tickets it changed.
-    async fn release_tickets(&self, handle: &str, release: ReleaseFn<'_>) -> StoreResult<u64>;
+    /// Takes the open and pending tickets of `holder` (an operator's, or a
+    /// team's) in one write transaction: `release` decides each one's change
+    /// and entries (`domain::tickets::released`, `team_moved`). Answers how
+    /// many tickets it changed.
+    async fn release_tickets(&self, holder: Holder<'_>, release: ReleaseFn<'_>)
+    -> StoreResult<u64>;
     /// The ticket the first of `ids` (bare message ids, nearest first) belongs
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
@@ -839,10 +862,10 @@ macro_rules! seam_by_inherent_methods {
             }
             async fn release_tickets(
                 &self,
-                handle: &str,
+                holder: $crate::server::store::Holder<'_>,
                 release: $crate::server::store::ReleaseFn<'_>,
             ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::release_tickets(self, handle, release).await
+                <$store>::release_tickets(self, holder, release).await
             }
             async fn find_email_thread(
                 &self,
@@ -1481,10 +1504,10 @@ impl Store {
     /// [`Tickets::release_tickets`] with any function.
     pub async fn release_tickets(
         &self,
-        handle: &str,
+        holder: Holder<'_>,
         release: impl Fn(&Ticket) -> (TicketChange, Vec<NewEntry>) + Send + Sync,
     ) -> StoreResult<u64> {
-        let released = self.db.release_tickets(handle, Box::new(release)).await?;
+        let released = self.db.release_tickets(holder, Box::new(release)).await?;
         self.local.feed.wake();
         Ok(released)
     }

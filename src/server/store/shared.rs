@@ -21,9 +21,9 @@ use crate::domain::external::ExternalState;
 /// triggers (SQLite's migration 0014, PostgreSQL's 0005), from [`CANDIDATES`].
 pub(crate) const CANDIDATE_COLUMNS: &str = "o.handle, o.availability, o.capacity, \
      o.last_assigned_at, COALESCE(c.open_tickets, 0) AS open_tickets";
-/// The operators with their counts of open tickets.
-pub(crate) const CANDIDATES: &str =
-    "operators o LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
+/// The operators (not those removed) with their counts of open tickets.
+pub(crate) const CANDIDATES: &str = "(SELECT * FROM operators WHERE removed_at IS NULL) o \
+     LEFT JOIN open_ticket_counts c ON c.assignee = o.handle";
 
 /// A schema migration embedded in the binary: version, description, SQL.
 pub(super) type Embedded = (i64, &'static str, &'static str);
@@ -644,18 +644,20 @@ pub(super) fn prunes_before(first: i64, last: i64) -> bool {
 }
 
 /// The event a ticket change records: the ticket after it, the entries it
-/// appended, and who could see the ticket before it.
+/// appended, and who could see the ticket before it (its assignee and team
+/// `before` the change).
 pub(super) fn ticket_event(
     kind: crate::api::EventKind,
     ticket: &crate::api::Ticket,
-    previous_assignee: Option<String>,
+    before: &crate::api::Ticket,
     entries: Vec<crate::api::TimelineEntry>,
 ) -> super::NewEvent {
     super::NewEvent {
         ticket: Some(ticket.number),
         team: ticket.team.clone(),
         assignee: ticket.assignee.clone(),
-        previous_assignee,
+        previous_assignee: before.assignee.clone(),
+        previous_team: before.team.clone(),
         event: crate::api::Event {
             id: 0,
             kind,
@@ -1005,6 +1007,7 @@ fn seen_as_ticket(
         team: ticket.and_then(|t| t.team.clone()),
         assignee: ticket.and_then(|t| t.assignee.clone()),
         previous_assignee: ticket.and_then(|t| t.assignee.clone()),
+        previous_team: ticket.and_then(|t| t.team.clone()),
         event: crate::api::Event {
             id: 0,
             kind,
@@ -1044,7 +1047,8 @@ pub(super) fn stored_entries(
 
 /// The condition on `events` rows an operator may see after the change
 /// (`now`) and before it (`before`), as `tickets list` decides: their own
-/// tickets and the unassigned tickets of their teams. `handle` is the
+/// tickets and the unassigned tickets of their teams (a ticket moved to
+/// another team leaves the view of the team it was in). `handle` is the
 /// placeholder the operator's handle is bound to.
 pub(super) fn event_visibility(viewer: &Viewer, handle: &str) -> Option<(String, String)> {
     match viewer {
@@ -1052,13 +1056,21 @@ pub(super) fn event_visibility(viewer: &Viewer, handle: &str) -> Option<(String,
         Viewer::Operator(_) => {
             let teams =
                 format!("SELECT team_key FROM team_members WHERE operator_handle = {handle}");
-            let visible = |assignee: &str| {
+            // True or false, never NULL (a NULL assignee or team compared):
+            // the condition is also read as a column, `visible_now`.
+            let visible = |assignee: &str, team: &str| {
                 format!(
-                    "(ticket_number IS NOT NULL AND ({assignee} = {handle} OR \
-                     ({assignee} IS NULL AND team_key IN ({teams}))))"
+                    "(ticket_number IS NOT NULL AND (({assignee} IS NOT NULL AND \
+                     {assignee} = {handle}) OR ({assignee} IS NULL AND {team} IS NOT NULL \
+                     AND {team} IN ({teams}))))"
                 )
             };
-            Some((visible("assignee"), visible("previous_assignee")))
+            // Events recorded before the previous team was kept (NULL)
+            // were of tickets whose team did not change.
+            Some((
+                visible("assignee", "team_key"),
+                visible("previous_assignee", "COALESCE(previous_team_key, team_key)"),
+            ))
         }
     }
 }

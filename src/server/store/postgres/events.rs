@@ -38,9 +38,9 @@ pub(crate) async fn record(conn: &mut PgConnection, events: &[NewEvent]) -> Stor
     {
         let rows = (0..chunk.len())
             .map(|row| {
-                let p = row * 8;
+                let p = row * 9;
                 format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}::jsonb, ${})",
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}::jsonb, ${})",
                     p + 1,
                     p + 2,
                     p + 3,
@@ -48,14 +48,15 @@ pub(crate) async fn record(conn: &mut PgConnection, events: &[NewEvent]) -> Stor
                     p + 5,
                     p + 6,
                     p + 7,
-                    p + 8
+                    p + 8,
+                    p + 9
                 )
             })
             .collect::<Vec<_>>()
             .join(", ");
         let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
-             payload, at) VALUES {rows}"
+             previous_team_key, payload, at) VALUES {rows}"
         )));
         for (new, id) in chunk.iter().zip(chunk_first..) {
             query = query
@@ -65,6 +66,7 @@ pub(crate) async fn record(conn: &mut PgConnection, events: &[NewEvent]) -> Stor
                 .bind(new.team.clone())
                 .bind(new.assignee.clone())
                 .bind(new.previous_assignee.clone())
+                .bind(new.previous_team.clone())
                 .bind(serde_json::to_string(&new.event).expect("events serialize"))
                 .bind(At(new.event.at));
         }
@@ -73,7 +75,7 @@ pub(crate) async fn record(conn: &mut PgConnection, events: &[NewEvent]) -> Stor
     Ok(())
 }
 
-/// Event rows written by one statement, at most (8 values each).
+/// Event rows written by one statement, at most (9 values each).
 const EVENTS_PER_INSERT: usize = 100;
 
 /// Deletes events recorded before `before`; the caller holds the counter's

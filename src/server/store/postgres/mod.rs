@@ -131,6 +131,16 @@ const MIGRATIONS: &[Embedded] = &[
         "outbox messages by the id they went out with",
         include_str!("../../../../migrations/postgres/0016_outbox_delivery_id.sql"),
     ),
+    (
+        17,
+        "removed operators kept for their tickets' history",
+        include_str!("../../../../migrations/postgres/0017_operators_removed.sql"),
+    ),
+    (
+        18,
+        "the team a ticket event moved it from",
+        include_str!("../../../../migrations/postgres/0018_events_previous_team.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under
@@ -725,16 +735,37 @@ pub(crate) async fn require_operator(
     field: &'static str,
     handle: &str,
 ) -> StoreResult<()> {
-    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = $1")
-        .bind(handle)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let found: Option<i32> =
+        sqlx::query_scalar("SELECT 1 FROM operators WHERE handle = $1 AND removed_at IS NULL")
+            .bind(handle)
+            .fetch_optional(&mut *conn)
+            .await?;
     match found {
         Some(_) => Ok(()),
         None => Err(StoreError::UnknownReference {
             field,
             what: "operator",
             key: handle.to_string(),
+        }),
+    }
+}
+
+/// Fails with `UnknownReference` unless team `key` exists.
+pub(crate) async fn require_team(
+    conn: &mut PgConnection,
+    field: &'static str,
+    key: &str,
+) -> StoreResult<()> {
+    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM teams WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "team",
+            key: key.to_string(),
         }),
     }
 }

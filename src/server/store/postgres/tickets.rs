@@ -130,12 +130,7 @@ pub(crate) async fn insert_ticket(
     let row = query.fetch_one(&mut *conn).await?;
     let created = rows::ticket(&row)?;
     let number = created.number;
-    let event = ticket_event(
-        EventKind::TicketCreated,
-        &created,
-        created.assignee.clone(),
-        stored,
-    );
+    let event = ticket_event(EventKind::TicketCreated, &created, &created, stored);
     Ok((number, event))
 }
 
@@ -362,10 +357,13 @@ pub(crate) async fn update_ticket(
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
         super::require_operator(conn, "to", handle).await?;
     }
+    if let Some(team) = update.team.as_ref().and_then(|t| t.as_ref()) {
+        super::require_team(conn, "team", team).await?;
+    }
     let now = super::now();
     sqlx::query(
-        "UPDATE tickets SET status = $1, priority = $2, assignee = $3, ai_paused = $4, \
-         last_activity_at = $5 WHERE number = $6",
+        "UPDATE tickets SET status = $1, priority = $2, assignee = $3, team_key = $7, \
+         ai_paused = $4, last_activity_at = $5 WHERE number = $6",
     )
     .bind(update.status.unwrap_or(current.status).as_str())
     .bind(update.priority.unwrap_or(current.priority).as_str())
@@ -376,6 +374,10 @@ pub(crate) async fn update_ticket(
     .bind(update.ai_paused.unwrap_or(current.ai_paused))
     .bind(now)
     .bind(number as i64)
+    .bind(match &update.team {
+        Some(team) => team.clone(),
+        None => current.team.clone(),
+    })
     .execute(&mut *conn)
     .await?;
     if let Some(Some(handle)) = &update.assignee {
@@ -388,7 +390,7 @@ pub(crate) async fn update_ticket(
     let kind = crate::domain::events::ticket_change_kind(&entries);
     let stored = append_entries(conn, number, &entries).await?;
     let after = fetch_ticket(conn, number, false).await?;
-    let event = ticket_event(kind, &after, current.assignee, stored);
+    let event = ticket_event(kind, &after, &current, stored);
     Ok((after, event))
 }
 
@@ -493,18 +495,19 @@ impl PostgresStore {
         .await
     }
 
-    /// Takes operator `handle`'s open and pending tickets from them.
+    /// Takes the open and pending tickets of `holder`.
     pub async fn release_tickets(
         &self,
-        handle: &str,
+        holder: crate::server::store::Holder<'_>,
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
+        let (column, key) = holder.column();
         super::assigning(self.pool(), async |tx| {
-            let numbers: Vec<i64> = sqlx::query_scalar(
-                "SELECT number FROM tickets WHERE assignee = $1 \
-                 AND status IN ('open', 'pending') ORDER BY number",
-            )
-            .bind(handle)
+            let numbers: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT number FROM tickets WHERE {column} = $1 \
+                 AND status IN ('open', 'pending') ORDER BY number"
+            )))
+            .bind(key)
             .fetch_all(&mut *tx)
             .await?;
             let mut events = Vec::with_capacity(numbers.len());

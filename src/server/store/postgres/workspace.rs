@@ -7,14 +7,13 @@ use std::collections::BTreeSet;
 
 use sqlx::{PgConnection, Row};
 
-use super::tickets::{append_entries, fetch_ticket, update_ticket};
+use super::tickets::update_ticket;
 use super::{At, PostgresStore};
-use crate::api::EventKind;
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Tables};
+use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl PostgresStore {
@@ -72,10 +71,11 @@ impl PostgresStore {
 }
 
 /// The open and pending tickets an operator or a team being removed leaves:
-/// the operator's are unassigned, the team's have no team, each with a
-/// timeline entry and its event, in the change's transaction (the database
-/// alone would clear them without a word: ON DELETE SET NULL). Removing an
-/// operator through `DELETE /v1/operators/{handle}` releases them first.
+/// the operator's are unassigned (nobody could work them), the team's have
+/// no team (the database alone would clear it without a word: ON DELETE SET
+/// NULL), each with a timeline entry and its event, in the change's
+/// transaction. Removing an operator through `DELETE /v1/operators/{handle}`
+/// releases them first.
 async fn release_removed(
     conn: &mut PgConnection,
     before: &Snapshot,
@@ -109,23 +109,11 @@ async fn release_removed(
         .fetch_all(&mut *conn)
         .await?;
         for number in numbers {
-            sqlx::query(
-                "UPDATE tickets SET team_key = NULL, last_activity_at = $1 WHERE number = $2",
-            )
-            .bind(super::now())
-            .bind(number)
-            .execute(&mut *conn)
+            let (_, event) = update_ticket(conn, number as u64, |_| {
+                Ok(crate::domain::tickets::team_moved(team, None, at))
+            })
             .await?;
-            let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(conn, number as u64, &[entry]).await?;
-            let ticket = fetch_ticket(conn, number as u64, false).await?;
-            let assignee = ticket.assignee.clone();
-            events.push(ticket_event(
-                EventKind::TicketUpdated,
-                &ticket,
-                assignee,
-                stored,
-            ));
+            events.push(event);
         }
     }
     Ok(events)
@@ -149,7 +137,8 @@ async fn read(conn: &mut PgConnection, lock: bool) -> StoreResult<Snapshot> {
         .await?,
         operators: all(
             "SELECT handle, display_name, email, signature, role, availability, \
-                        capacity, created_at, updated_at FROM operators ORDER BY handle",
+                        capacity, created_at, updated_at FROM operators WHERE removed_at IS NULL \
+                        ORDER BY handle",
         )
         .await?,
         teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")
@@ -212,7 +201,9 @@ async fn write_difference(
              ON CONFLICT (handle) DO UPDATE SET display_name = excluded.display_name, \
              email = excluded.email, signature = excluded.signature, role = excluded.role, \
              availability = excluded.availability, capacity = excluded.capacity, \
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, created_at = excluded.created_at, \
+             last_assigned_at = CASE WHEN operators.removed_at IS NULL \
+             THEN operators.last_assigned_at END, removed_at = NULL",
         )
         .bind(&operator.handle)
         .bind(&operator.name)
@@ -386,11 +377,23 @@ async fn write_difference(
             .execute(&mut *conn)
             .await?;
     }
-    // Memberships and tokens go with an operator, memberships and the
-    // round-robin position with a team (ON DELETE CASCADE); their tickets
-    // are left unassigned, or without a team (ON DELETE SET NULL).
+    // An operator's tokens go with them (their memberships went above), but
+    // the row stays, marked removed: the resolved tickets they handled keep
+    // them as assignee (their open ones were released before this). Memberships
+    // and the round-robin position go with a team (ON DELETE CASCADE); its
+    // tickets are left without a team (ON DELETE SET NULL).
     for operator in &operators.removed {
-        sqlx::query("DELETE FROM operators WHERE handle = $1")
+        for sql in [
+            "DELETE FROM tokens WHERE operator_handle = $1",
+            "DELETE FROM open_ticket_counts WHERE assignee = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(&operator.handle)
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::query("UPDATE operators SET removed_at = $1 WHERE handle = $2")
+            .bind(super::now())
             .bind(&operator.handle)
             .execute(&mut *conn)
             .await?;

@@ -28,7 +28,7 @@ pub(crate) fn record(conn: &Direct, events: &[NewEvent]) -> StoreResult<()> {
     }
     let mut insert = conn.prepare_cached(
         "INSERT INTO events (id, kind, ticket_number, team_key, assignee, previous_assignee, \
-         payload, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         previous_team_key, payload, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     for (new, id) in events.iter().zip(first..) {
         insert.execute(rusqlite::params![
@@ -38,6 +38,7 @@ pub(crate) fn record(conn: &Direct, events: &[NewEvent]) -> StoreResult<()> {
             new.team,
             new.assignee,
             new.previous_assignee,
+            new.previous_team,
             serde_json::to_string(&new.event).expect("events serialize"),
             stored_time(new.event.at),
         ])?;

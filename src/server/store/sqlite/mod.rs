@@ -249,6 +249,16 @@ const MIGRATIONS: &[Embedded] = &[
         "outbox messages by the id they went out with",
         include_str!("../../../../migrations/sqlite/0026_outbox_delivery_id.sql"),
     ),
+    (
+        27,
+        "removed operators kept for their tickets' history",
+        include_str!("../../../../migrations/sqlite/0027_operators_removed.sql"),
+    ),
+    (
+        28,
+        "the team a ticket event moved it from",
+        include_str!("../../../../migrations/sqlite/0028_events_previous_team.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text
@@ -620,7 +630,7 @@ pub(crate) fn require_operator(
 ) -> StoreResult<()> {
     let found = optional(
         conn,
-        "SELECT 1 FROM operators WHERE handle = ?",
+        "SELECT 1 FROM operators WHERE handle = ? AND removed_at IS NULL",
         [handle],
         |_| Ok(()),
     )?;
@@ -630,6 +640,18 @@ pub(crate) fn require_operator(
             field,
             what: "operator",
             key: handle.to_string(),
+        }),
+    }
+}
+
+/// Fails with `UnknownReference` unless team `key` exists.
+pub(crate) fn require_team(conn: &Direct, field: &'static str, key: &str) -> StoreResult<()> {
+    match optional(conn, "SELECT 1 FROM teams WHERE key = ?", [key], |_| Ok(()))? {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownReference {
+            field,
+            what: "team",
+            key: key.to_string(),
         }),
     }
 }

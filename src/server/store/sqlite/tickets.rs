@@ -137,12 +137,7 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
             )?;
         }
     }
-    let event = ticket_event(
-        EventKind::TicketCreated,
-        &created,
-        created.assignee.clone(),
-        entries,
-    );
+    let event = ticket_event(EventKind::TicketCreated, &created, &created, entries);
     Ok((number, event))
 }
 
@@ -241,17 +236,24 @@ pub(crate) fn update_ticket(
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
         super::require_operator(conn, "to", handle)?;
     }
+    if let Some(team) = update.team.as_ref().and_then(|t| t.as_ref()) {
+        super::require_team(conn, "team", team)?;
+    }
     let now = super::now();
     execute(
         conn,
-        "UPDATE tickets SET status = ?, priority = ?, assignee = ?, ai_paused = ?, \
-         last_activity_at = ? WHERE number = ?",
+        "UPDATE tickets SET status = ?, priority = ?, assignee = ?, team_key = ?, \
+         ai_paused = ?, last_activity_at = ? WHERE number = ?",
         rusqlite::params![
             update.status.unwrap_or(current.status).as_str(),
             update.priority.unwrap_or(current.priority).as_str(),
             match &update.assignee {
                 Some(assignee) => assignee.clone(),
                 None => current.assignee.clone(),
+            },
+            match &update.team {
+                Some(team) => team.clone(),
+                None => current.team.clone(),
             },
             i64::from(update.ai_paused.unwrap_or(current.ai_paused)),
             now,
@@ -268,7 +270,7 @@ pub(crate) fn update_ticket(
     let kind = crate::domain::events::ticket_change_kind(&entries);
     let stored = append_entries(conn, number, &entries)?;
     let after = fetch_ticket(conn, number)?;
-    let event = ticket_event(kind, &after, current.assignee, stored);
+    let event = ticket_event(kind, &after, &current, stored);
     Ok((after, event))
 }
 
@@ -357,14 +359,15 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
-    /// Takes operator `handle`'s open and pending tickets from them.
+    /// Takes the open and pending tickets of `holder`.
     pub async fn release_tickets(
         &self,
-        handle: &str,
+        holder: crate::server::store::Holder<'_>,
         release: crate::server::store::ReleaseFn<'_>,
     ) -> StoreResult<u64> {
+        let (column, key) = holder.column();
         self.write_on_pool(|conn| {
-            let numbers = open_ticket_numbers(conn, "assignee", handle)?;
+            let numbers = open_ticket_numbers(conn, column, key)?;
             let mut events = Vec::with_capacity(numbers.len());
             for number in &numbers {
                 let (_, event) = update_ticket(conn, *number, |ticket| Ok(release(ticket)))?;

@@ -10,14 +10,13 @@ use std::collections::BTreeSet;
 use sqlx::SqliteConnection;
 
 use super::direct::owned_rows;
-use super::tickets::{append_entries, fetch_ticket, open_ticket_numbers, update_ticket};
-use super::{Direct, SqliteStore, execute, one, stored_time};
-use crate::api::EventKind;
+use super::tickets::{open_ticket_numbers, update_ticket};
+use super::{Direct, SqliteStore, one, stored_time};
 use crate::api::Rule;
 use crate::domain::workspace::Snapshot;
 use crate::server::store::rows::{self, Fields, Tables};
+use crate::server::store::shared::removed;
 use crate::server::store::shared::{diff, encode, sections};
-use crate::server::store::shared::{removed, ticket_event};
 use crate::server::store::{NewEvent, StoreError, StoreResult, WorkspaceChange};
 
 impl SqliteStore {
@@ -79,10 +78,11 @@ impl SqliteStore {
 }
 
 /// The open and pending tickets an operator or a team being removed leaves:
-/// the operator's are unassigned, the team's have no team, each with a
-/// timeline entry and its event, in the change's transaction (the database
-/// alone would clear them without a word: ON DELETE SET NULL). Removing an
-/// operator through `DELETE /v1/operators/{handle}` releases them first.
+/// the operator's are unassigned (nobody could work them), the team's have
+/// no team (the database alone would clear it without a word: ON DELETE SET
+/// NULL), each with a timeline entry and its event, in the change's
+/// transaction. Removing an operator through `DELETE /v1/operators/{handle}`
+/// releases them first.
 fn release_removed(
     conn: &Direct,
     before: &Snapshot,
@@ -101,21 +101,10 @@ fn release_removed(
     }
     for team in teams {
         for number in open_ticket_numbers(conn, "team_key", team)? {
-            execute(
-                conn,
-                "UPDATE tickets SET team_key = NULL, last_activity_at = ? WHERE number = ?",
-                rusqlite::params![super::now(), number as i64],
-            )?;
-            let entry = crate::domain::tickets::team_removed(team, at);
-            let stored = append_entries(conn, number, &[entry])?;
-            let ticket = fetch_ticket(conn, number)?;
-            let assignee = ticket.assignee.clone();
-            events.push(ticket_event(
-                EventKind::TicketUpdated,
-                &ticket,
-                assignee,
-                stored,
-            ));
+            let (_, event) = update_ticket(conn, number, |_| {
+                Ok(crate::domain::tickets::team_moved(team, None, at))
+            })?;
+            events.push(event);
         }
     }
     Ok(events)
@@ -137,7 +126,8 @@ fn read(conn: &Direct) -> StoreResult<Snapshot> {
                       ORDER BY team_key, operator_handle")?,
         operators: all(
             "SELECT handle, display_name, email, signature, role, availability, \
-                        capacity, created_at, updated_at FROM operators ORDER BY handle",
+                        capacity, created_at, updated_at FROM operators WHERE removed_at IS NULL \
+                        ORDER BY handle",
         )?,
         teams: all("SELECT key, name, is_default, created_at, updated_at FROM teams ORDER BY key")?,
         fields: all(
@@ -195,7 +185,9 @@ async fn write_difference(
              ON CONFLICT (handle) DO UPDATE SET display_name = excluded.display_name, \
              email = excluded.email, signature = excluded.signature, role = excluded.role, \
              availability = excluded.availability, capacity = excluded.capacity, \
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, created_at = excluded.created_at, \
+             last_assigned_at = CASE WHEN operators.removed_at IS NULL \
+             THEN operators.last_assigned_at END, removed_at = NULL",
         )
         .bind(&operator.handle)
         .bind(&operator.name)
@@ -368,11 +360,23 @@ async fn write_difference(
             .execute(&mut *conn)
             .await?;
     }
-    // Memberships and tokens go with an operator, memberships and the
-    // round-robin position with a team (ON DELETE CASCADE); their tickets
-    // are left unassigned, or without a team (ON DELETE SET NULL).
+    // An operator's tokens go with them (their memberships went above), but
+    // the row stays, marked removed: the resolved tickets they handled keep
+    // them as assignee (their open ones were released before this). Memberships
+    // and the round-robin position go with a team (ON DELETE CASCADE); its
+    // tickets are left without a team (ON DELETE SET NULL).
     for operator in &operators.removed {
-        sqlx::query("DELETE FROM operators WHERE handle = ?")
+        for sql in [
+            "DELETE FROM tokens WHERE operator_handle = ?",
+            "DELETE FROM open_ticket_counts WHERE assignee = ?",
+        ] {
+            sqlx::query(sql)
+                .bind(&operator.handle)
+                .execute(&mut *conn)
+                .await?;
+        }
+        sqlx::query("UPDATE operators SET removed_at = ? WHERE handle = ?")
+            .bind(super::now())
             .bind(&operator.handle)
             .execute(&mut *conn)
             .await?;

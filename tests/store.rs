@@ -1911,6 +1911,7 @@ async fn a_ticket_change_with_an_idempotency_key_is_made_once_on_any_replica() {
                 body: Some(text.into()),
                 channel: None,
                 at: Timestamp::now(),
+                dated_by_sender: false,
             };
             Ok((TicketChange::default(), vec![entry], vec![]))
         }

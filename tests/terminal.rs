@@ -854,7 +854,6 @@ fn the_inbox_shows_control_characters_from_customers_and_keeps_its_title() {
 }
 
 #[test]
-#[test]
 fn the_inbox_pages_and_jumps_through_a_long_list() {
     if !have_tool("tmux") {
         return;

@@ -1279,12 +1279,12 @@ mod tests {
         let platform = Actor::Platform {
             token: "tok_a".into(),
         };
-        let refused = decide(&platform, &open, Action::Take, at).unwrap_err();
+        let refused = decide(&platform, &open, Action::Take, &Snapshot::empty(), at).unwrap_err();
         assert_eq!(refused, Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into()));
         assert_eq!(may_see(&platform, &open).unwrap_err(), refused);
         // The local desk acts as its owner, who assigns rather than takes.
         assert!(matches!(
-            decide(&Actor::Desk, &open, Action::Take, at),
+            decide(&Actor::Desk, &open, Action::Take, &Snapshot::empty(), at),
             Err(Refusal::Invalid(_))
         ));
     }
@@ -1341,11 +1341,24 @@ mod tests {
         };
         let at = Timestamp::UNIX_EPOCH;
         assert_eq!(
-            decide(&platform("tok_b"), &resolved, append(&ours), at).unwrap_err(),
+            decide(
+                &platform("tok_b"),
+                &resolved,
+                append(&ours),
+                &Snapshot::empty(),
+                at
+            )
+            .unwrap_err(),
             absent
         );
         assert!(matches!(
-            decide(&platform("tok_a"), &resolved, append(&ours), at),
+            decide(
+                &platform("tok_a"),
+                &resolved,
+                append(&ours),
+                &Snapshot::empty(),
+                at
+            ),
             Err(Refusal::Conflict {
                 code: "ticket_resolved",
                 ..

@@ -1285,7 +1285,7 @@ mod tests {
         // The local desk acts as its owner, who assigns rather than takes.
         assert!(matches!(
             decide(&Actor::Desk, &open, Action::Take, &Snapshot::empty(), at),
-            Err(Refusal::Invalid(_))
+            Err(Refusal::NotAnOperator(_))
         ));
     }
 

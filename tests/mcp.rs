@@ -482,7 +482,6 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         ),
         ("list_tickets", json!({"status": 5}), "status"),
         ("list_tickets", json!({"ticket": 10001}), "ticket"),
-        ("list_tickets", json!({"view": "mine"}), "view"),
         ("get_ticket", json!({}), "number"),
         ("get_ticket", json!({"number": -1}), "number"),
         ("search_tickets", json!({"query": "  "}), "query"),
@@ -506,6 +505,9 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         .collect();
     steps.push(call("get_ticket", json!({"number": 99999})));
     steps.push(call("list_tickets", json!({})));
+    // An operator's view asked of the local desk: no argument is wrong, the
+    // caller is, and the answer says what to do instead.
+    steps.push(call("list_tickets", json!({"view": "mine"})));
     let answer = drive(&python, &desk, &[], stdio(&[], steps));
     let steps = answer["steps"].as_array().unwrap();
     for ((tool, args, field), step) in cases.iter().zip(steps) {
@@ -533,6 +535,13 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         numbers(ok(&steps[cases.len() + 1])).len(),
         4,
         "the server still answers"
+    );
+    let mine = tool_error(&steps[cases.len() + 2]);
+    assert_eq!(mine["code"], "not_an_operator", "{mine:#}");
+    assert!(
+        text(&steps[cases.len() + 2]).contains("filter by assignee instead"),
+        "{}",
+        text(&steps[cases.len() + 2])
     );
 }
 

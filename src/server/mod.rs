@@ -71,6 +71,7 @@ pub struct AppState {
         crate::api::Problem,
         crate::api::FieldError,
         crate::api::TicketView,
+        crate::api::TicketSort,
         crate::api::EventReset
     )),
 )]

@@ -511,16 +511,23 @@ fn inbox_then_read_a_line(inbox: &str) -> String {
 }
 
 /// Pastes a line into whatever reads the terminal after the inbox ended,
-/// and checks it arrived as typed: no bracketed-paste markers left on.
-fn assert_a_paste_arrives_plain(tmux: &Tmux, when: &str) -> String {
+/// and checks it arrived there as typed: nothing of it read by the inbox on
+/// its way out, no bracketed-paste markers left on. Returns the inbox's
+/// exit status and the screen, as [`Tmux::wait_exit`].
+fn assert_a_paste_arrives_plain(tmux: &Tmux, when: &str) -> (i32, String) {
     tmux.paste("pasted-after\n");
-    let screen = tmux.wait_for("exit=");
-    assert!(screen.contains("pasted-after"), "{when}: {screen}");
+    // The line `head` read, shown by `cat -v` under the terminal's echo of
+    // the paste, then the status: the command line above shows `exit=` too.
+    let (code, screen) = tmux.wait_exit();
     assert!(
         !screen.contains("[200~"),
         "{when}: bracketed paste left on:\n{screen}"
     );
-    screen
+    assert!(
+        screen.contains("\npasted-after\npasted-after\nexit="),
+        "{when}: the line read after the inbox is not the paste:\n{screen}"
+    );
+    (code, screen)
 }
 
 #[test]
@@ -554,8 +561,7 @@ fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does()
             "SIG{signal}: the cursor is back:\n{}",
             tmux.screen()
         );
-        assert_a_paste_arrives_plain(&tmux, &format!("SIG{signal}"));
-        let (code, screen) = tmux.wait_exit();
+        let (code, screen) = assert_a_paste_arrives_plain(&tmux, &format!("SIG{signal}"));
         assert_eq!(code, status, "SIG{signal}: {screen}");
         // Raw mode is off: the terminal reads lines again.
         let (code, screen) = tmux.run("stty -a | tr ' ;' '\\n\\n' | grep -qx icanon");
@@ -589,8 +595,7 @@ fn a_pasted_reply_stays_in_the_box_whole_until_it_is_confirmed() {
     tmux.wait_for("Replied on ticket 10001");
     tmux.press("q");
     wait_for_main_screen(&desk);
-    assert_a_paste_arrives_plain(&tmux, "quit with q");
-    let (code, screen) = tmux.wait_exit();
+    let (code, screen) = assert_a_paste_arrives_plain(&tmux, "quit with q");
     assert_eq!(code, 0, "{screen}");
     let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
     let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
@@ -892,6 +897,8 @@ fn the_inbox_pages_and_jumps_through_a_long_list() {
     tmux.press("?");
     tmux.wait_for_all(&["PgDn PgUp", "move a page", "g Home G End"]);
     tmux.press("Escape");
+    // Escape and q read together are Alt-q, which only closes the help.
+    tmux.wait_until_screen("the help closed", |screen| !screen.contains("move a page"));
     tmux.press("q");
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");

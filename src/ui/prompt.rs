@@ -45,7 +45,9 @@ pub fn input(prompt: &str) -> Result<String, CliError> {
 /// dialoguer's password prompt reads a line with echo off and leaves Ctrl-C to
 /// the process's signal handler, which deskctl installs: the read would go on
 /// and the interrupt be lost. In raw mode for the whole prompt, Ctrl-C is a key
-/// like any other, and no keystroke of a pasted secret is ever echoed.
+/// like any other, and no keystroke of a pasted secret is ever echoed. Raw
+/// mode comes before the prompt is shown: a secret typed as soon as it shows
+/// would otherwise be echoed, and a Ctrl-C be a signal nothing reads.
 pub fn password(prompt: &str) -> Result<String, CliError> {
     let term = Term::stderr();
     let theme = ColorfulTheme::default();
@@ -53,10 +55,10 @@ pub fn password(prompt: &str) -> Result<String, CliError> {
     theme
         .format_password_prompt(&mut shown, prompt)
         .map_err(std::io::Error::other)?;
-    term.write_str(&shown)?;
-    term.flush()?;
     let secret = {
         let _raw = RawMode::enable()?;
+        term.write_str(&shown)?;
+        term.flush()?;
         read_secret(&term)
     };
     term.clear_line()?;

@@ -572,14 +572,30 @@ pub fn wait_until<T>(
     timeout: std::time::Duration,
     mut check: impl FnMut() -> Option<T>,
 ) -> T {
+    wait_until_seen(what, timeout, || check().ok_or_else(String::new))
+}
+
+/// [`wait_until`], for a `check` that says what it saw instead when it
+/// gives no value yet: a failure shows the last of it.
+pub fn wait_until_seen<T>(
+    what: &str,
+    timeout: std::time::Duration,
+    mut check: impl FnMut() -> Result<T, String>,
+) -> T {
     let deadline = std::time::Instant::now() + timeout;
     loop {
-        if let Some(value) = check() {
-            return value;
-        }
+        let seen = match check() {
+            Ok(value) => return value,
+            Err(seen) => seen,
+        };
         assert!(
             std::time::Instant::now() < deadline,
-            "timed out after {timeout:?} waiting for {what}"
+            "timed out after {timeout:?} waiting for {what}{}",
+            if seen.is_empty() {
+                String::new()
+            } else {
+                format!("; last seen:\n{seen}")
+            }
         );
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
@@ -776,8 +792,13 @@ impl Tmux {
 
     /// Waits until `ready` holds for the screen (`what` names it for a failure).
     pub fn wait_until_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        wait_until(what, std::time::Duration::from_secs(20), || {
-            Some(self.screen()).filter(|screen| ready(screen))
+        wait_until_seen(what, std::time::Duration::from_secs(20), || {
+            let screen = self.screen();
+            if ready(&screen) {
+                Ok(screen)
+            } else {
+                Err(screen)
+            }
         })
     }
 
@@ -804,11 +825,9 @@ impl Tmux {
     /// the screen. A program draws a screen in more than one write, so a
     /// capture that shows the first of them may not show the rest yet.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
-        wait_until(
-            &format!("the terminal to show {texts:?}"),
-            std::time::Duration::from_secs(20),
-            || Some(self.screen()).filter(|screen| texts.iter().all(|text| screen.contains(text))),
-        )
+        self.wait_until_screen(&format!("the terminal to show {texts:?}"), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
     }
 
     /// Runs `line` in the shell and returns its exit status and the screen.
@@ -831,11 +850,7 @@ impl Tmux {
     }
 
     fn wait_until_clear(&self) {
-        wait_until(
-            "the screen to clear",
-            std::time::Duration::from_secs(10),
-            || Some(()).filter(|_| self.screen().trim() == "@@"),
-        );
+        self.wait_until_screen("the screen to clear", |screen| screen.trim() == "@@");
     }
 
     /// Whether the terminal shows its cursor (a prompt that hid it and was

@@ -8,6 +8,8 @@ use ratatui::crossterm::event::{
     KeyModifiers,
 };
 use ratatui::crossterm::execute;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::api::{
     AssignRequest, MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView,
@@ -49,7 +51,7 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     let mut screen = FullScreen::enter();
     let status = tokio::select! {
         status = signalled => status,
-        outcome = run(&client, &mut inbox, &mut events, &mut screen.terminal) => return outcome,
+        outcome = run(&client, &mut inbox, &mut events, &mut screen) => return outcome,
     };
     drop(screen);
     // No exit kind stands for a signal: exit with the status the signal
@@ -59,12 +61,13 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
 }
 
 /// The terminal while the inbox has it: raw mode, the alternate screen,
-/// bracketed paste, the cursor hidden. Dropped, it gives the terminal back
-/// as it was, however the inbox ends: a key, an error, a signal, or the
-/// command dropped on Ctrl-C sent as a signal; a panic gives it back from
-/// the panic hook.
+/// bracketed paste, the cursor hidden, and a thread reading its events.
+/// Dropped, it gives the terminal back as it was, however the inbox ends: a
+/// key, an error, a signal, or the command dropped on Ctrl-C sent as a
+/// signal; a panic gives it back from the panic hook.
 struct FullScreen {
     terminal: ratatui::DefaultTerminal,
+    input: TerminalInput,
 }
 
 impl FullScreen {
@@ -81,17 +84,80 @@ impl FullScreen {
         // commands. Bracketed, a paste arrives as one event for the text box.
         // A terminal that cannot bracket pastes ignores the request.
         let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-        FullScreen { terminal }
+        FullScreen {
+            terminal,
+            input: TerminalInput::start(),
+        }
     }
 }
 
 impl Drop for FullScreen {
     fn drop(&mut self) {
+        // Nothing may read the terminal once it is given back: a line typed
+        // or pasted just after the inbox ends belongs to the shell (or
+        // whatever runs next), not to an inbox on its way out.
+        self.input.stop();
         // Errors are let go: after SIGHUP the terminal may be gone, and there
-        // is nothing else to restore it with.
+        // is nothing else to restore it with. The main screen comes back
+        // last, so whoever sees it finds the rest given back already.
         end_bracketed_paste();
-        let _ = ratatui::try_restore();
         let _ = self.terminal.show_cursor();
+        let _ = ratatui::try_restore();
+    }
+}
+
+/// How long the reader waits for an event before it looks whether it is to
+/// stop: the longest a quitting inbox waits for it.
+const EVENT_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The terminal's keys and pastes, read on a thread of their own: crossterm
+/// reads them blocking.
+struct TerminalInput {
+    received: tokio::sync::mpsc::UnboundedReceiver<TermEvent>,
+    stopping: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl TerminalInput {
+    fn start() -> TerminalInput {
+        let (send, received) = tokio::sync::mpsc::unbounded_channel();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = stopping.clone();
+        // An error reading ends the thread, and with it the channel: the
+        // inbox quits.
+        let reader = std::thread::spawn(move || {
+            while !stop.load(Ordering::Acquire) {
+                match event::poll(EVENT_WAIT) {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        let Ok(event) = event::read() else { return };
+                        if send.send(event).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                }
+            }
+        });
+        TerminalInput {
+            received,
+            stopping,
+            reader: Some(reader),
+        }
+    }
+
+    /// The next event; `None` once the terminal cannot be read.
+    async fn next(&mut self) -> Option<TermEvent> {
+        self.received.recv().await
+    }
+
+    /// Returns once the reader has stopped: from then on deskctl reads
+    /// nothing more from the terminal.
+    fn stop(&mut self) {
+        self.stopping.store(true, Ordering::Release);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
     }
 }
 
@@ -255,21 +321,13 @@ async fn run(
     client: &Client,
     inbox: &mut Inbox,
     events: &mut crate::client::EventStream<'_>,
-    terminal: &mut ratatui::DefaultTerminal,
+    screen: &mut FullScreen,
 ) -> CliResult {
-    // Keys are read on a thread of their own: crossterm's read blocks.
-    let (send, mut keys) = tokio::sync::mpsc::unbounded_channel();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if send.send(event).is_err() {
-                return;
-            }
-        }
-    });
+    let FullScreen { terminal, input } = screen;
     loop {
         terminal.draw(|frame| inbox.draw(frame, jiff::Timestamp::now()))?;
         let command = tokio::select! {
-            key = keys.recv() => match key {
+            key = input.next() => match key {
                 Some(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => {
                     inbox.on_key(read_key(key.code, key.modifiers))
                 }

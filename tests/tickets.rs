@@ -1531,6 +1531,56 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     assert_eq!(times(10005, "Hello?"), 1);
 }
 
+/// One append holds at most as many messages as a handoff's transcript
+/// (1000), refused as the handoff is: 413 `transcript_too_large` naming
+/// `messages`, adding nothing and keeping no idempotency key. Before, the
+/// number was bounded by the body size only, some 40,000 short messages.
+#[test]
+fn an_append_of_more_messages_than_a_transcript_holds_is_refused_whole() {
+    let desk = desk_with_tickets(desk!());
+    let (first, _, server) = two_platforms(&desk);
+    let append = |count: usize| {
+        let auth = format!("Bearer {first}");
+        let messages = vec![json!({"role": "customer", "text": "again"}); count];
+        server.raw(
+            "POST",
+            "/v1/tickets/10005/conversation",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", "many"),
+            ],
+            json!({ "messages": messages }).to_string().as_bytes(),
+        )
+    };
+    let before = desk.run(&["tickets", "show", "10005", "-o", "json"]);
+    let refused = append(1001);
+    assert_eq!(refused.status, 413, "{}", refused.body);
+    let problem = refused.json();
+    assert_eq!(problem["code"], "transcript_too_large", "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages"]);
+    assert_eq!(
+        problem["detail"],
+        "the append has 1001 messages; at most 1000 are accepted at once: send the rest \
+         in another append"
+    );
+    assert_eq!(
+        desk.run(&["tickets", "show", "10005", "-o", "json"]),
+        before
+    );
+    // The key was kept for nothing: the same key with fewer messages is new.
+    let taken = append(2);
+    assert_eq!(taken.status, 200, "{}", taken.body);
+    let shown = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    let added = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["body"] == "again")
+        .count();
+    assert_eq!(added, 2, "{shown}");
+}
+
 /// An ingest token takes no operator's action on a ticket: each is refused
 /// for its role, in the same words as every route it may not use, before the
 /// ticket is looked up, so a ticket that does not exist answers the same.

@@ -491,11 +491,15 @@ async fn reopen(
 /// timeout) are added once: the key and body already accepted answer the
 /// ticket as it stands, adding nothing; the key with another body, another
 /// ticket or from another token is `409 idempotency_key_reused`.
+///
+/// One append holds at most as many messages as a handoff's transcript
+/// (`maxItems`); more is `413 transcript_too_large` and adds nothing.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
     request_body = ConversationAppend,
-    responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 413, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
     principal: Principal,
@@ -508,6 +512,7 @@ async fn append_conversation(
         other => other.require(Role::Manager)?,
     }
     let key = idempotency::key(&headers)?;
+    tickets::check_appended_count(&body.messages).map_err(super::handoffs::rejection)?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
     // Whose ticket it is, before the key is looked up: a platform's key on a
     // ticket not its own is not found, as on a ticket that does not exist.

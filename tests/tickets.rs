@@ -720,9 +720,11 @@ fn send_with_context(desk: &Desk, context: Value) {
     desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
 }
 
-#[test]
-fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
-    let desk = desk_with_tickets(desk!());
+/// [`desk_with_tickets`] with fields plan (dropdown), seats (number) and
+/// vip (checkbox), and three tickets holding them: 10005 enterprise, 5
+/// seats, vip; 10006 pro, 12 seats; 10007 enterprise, 12 seats, not vip.
+fn desk_with_field_values(desk: Desk) -> Desk {
+    let desk = desk_with_tickets(desk);
     desk.run(&[
         "fields",
         "add",
@@ -751,6 +753,12 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
         &desk,
         json!({"plan": "enterprise", "seats": 12, "vip": "false"}),
     ); // 10007
+    desk
+}
+
+#[test]
+fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
+    let desk = desk_with_field_values(desk!());
     assert_eq!(
         numbers(&desk, &["--field", "plan=enterprise"]),
         [10007, 10005]
@@ -835,6 +843,49 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
     );
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(common::error_fields(&refused.json()), ["field"]);
+}
+
+/// The counts take the list's `field` conditions, read alike: each count's
+/// total is the number of tickets the list gives, and a condition the list
+/// refuses is refused with the same answer. Before, counts refused `field`
+/// as an unknown parameter.
+#[test]
+fn counts_filter_by_field_values_as_the_list_does() {
+    let desk = desk_with_field_values(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let get = |path: &str| server.raw("GET", path, &[("Authorization", &bearer)], b"");
+    for query in [
+        "field=plan%3Denterprise",
+        "field=seats=12",
+        "field=seats%3D12&field=plan%3Denterprise",
+        "field=vip%3Dtrue&view=resolved",
+        "field=plan%3Dpro&status=open",
+    ] {
+        let listed = get(&format!("/v1/tickets?{query}"));
+        assert_eq!(listed.status, 200, "{query}: {}", listed.body);
+        let listed = listed.json()["items"].as_array().unwrap().len() as u64;
+        for by in ["status", "team"] {
+            let counted = get(&format!("/v1/tickets/counts?by={by}&{query}"));
+            assert_eq!(counted.status, 200, "{query}: {}", counted.body);
+            assert_eq!(counted.json()["total"], listed, "by={by}&{query}");
+        }
+    }
+    let counted = get("/v1/tickets/counts?by=status&field=plan%3Denterprise").json();
+    assert_eq!(counted["groups"][0], json!({"value": "open", "count": 2}));
+    for (query, status) in [
+        ("field=seats%3Dmany", 422),
+        ("field=Plan%3Dpro", 422),
+        ("field=plan", 400),
+        (&format!("field=plan%3D{}", "x".repeat(1001)), 422),
+    ] {
+        let listed = get(&format!("/v1/tickets?{query}"));
+        let counted = get(&format!("/v1/tickets/counts?by=status&{query}"));
+        assert_eq!(listed.status, status, "{query}: {}", listed.body);
+        assert_eq!(counted.status, status, "{query}: {}", counted.body);
+        assert_eq!(counted.json(), listed.json(), "{query}");
+    }
 }
 
 #[test]

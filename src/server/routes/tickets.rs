@@ -190,9 +190,14 @@ fn read_cursor(sort: TicketSort, cursor: &str) -> Option<(String, u64)> {
     Some((activity.to_string(), number.parse().ok()?))
 }
 
-/// The tickets `query` selects for `principal`: its view, filters and cursor,
+/// The tickets `query` selects for `principal`: its view, filters (the
+/// `field` conditions read as the workspace's fields' types) and cursor,
 /// within what the caller's role sees. The list and the counts share it.
-pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
+pub(crate) async fn ticket_filter(
+    store: &Store,
+    principal: &Principal,
+    query: &TicketQuery,
+) -> ApiResult<TicketFilter> {
     let too_long = query.text_problems();
     if !too_long.is_empty() {
         return Err(ApiError::validation(too_long));
@@ -228,6 +233,14 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
             )])
         })?),
     };
+    let fields = match query.field.as_slice() {
+        [] => Vec::new(),
+        conditions => {
+            let workspace = store.workspace().await?;
+            crate::domain::field_conditions::wanted_values(&workspace.fields, conditions)
+                .map_err(ApiError::validation)?
+        }
+    };
     Ok(TicketFilter {
         view,
         me,
@@ -242,8 +255,7 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
-        // Converted by the handler, which has the workspace's fields.
-        fields: Vec::new(),
+        fields,
         sort,
         after,
     })
@@ -273,13 +285,7 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
-    let mut filter = ticket_filter(&principal, &query)?;
-    if !query.field.is_empty() {
-        let workspace = state.store.workspace().await?;
-        filter.fields =
-            crate::domain::field_conditions::wanted_values(&workspace.fields, &query.field)
-                .map_err(ApiError::validation)?;
-    }
+    let filter = ticket_filter(&state.store, &principal, &query).await?;
     let page = state.store.list_tickets(&filter, limit).await?;
     Ok(WrittenPage {
         lines: page.items,

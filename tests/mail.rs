@@ -458,6 +458,25 @@ fn long_mail_is_cut_to_fit_rather_than_bounced() {
     );
 }
 
+/// A sender's display name longer than a handoff's requester name may be
+/// (200 characters) is cut to it, ending in `…`, at a character: the mail is
+/// taken, never refused for it. Before, the whole name became the
+/// requester's, however long.
+#[test]
+fn a_long_display_name_is_cut_to_a_requester_names_limit_and_the_mail_taken() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let mut email = first_email();
+    email["from"] = json!(format!("\"{}\" <dana@example.com>", "Dänä ".repeat(60)));
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    let cut = format!("{}…", "Dänä ".repeat(40).trim_end());
+    assert_eq!(cut.chars().count(), 200);
+    let detail = ticket(&desk, 10001);
+    assert_eq!(detail["ticket"]["requester"]["name"], cut.as_str());
+    assert_eq!(detail["timeline"][1]["author"], cut.as_str());
+}
+
 #[test]
 fn a_sender_with_a_quoted_local_part_is_taken_and_a_bad_one_named_as_written() {
     let desk = desk!();

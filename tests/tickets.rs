@@ -720,9 +720,11 @@ fn send_with_context(desk: &Desk, context: Value) {
     desk.run(&["handoff", "send", "-f", common::path_str(&path)]);
 }
 
-#[test]
-fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
-    let desk = desk_with_tickets(desk!());
+/// [`desk_with_tickets`] with fields plan (dropdown), seats (number) and
+/// vip (checkbox), and three tickets holding them: 10005 enterprise, 5
+/// seats, vip; 10006 pro, 12 seats; 10007 enterprise, 12 seats, not vip.
+fn desk_with_field_values(desk: Desk) -> Desk {
+    let desk = desk_with_tickets(desk);
     desk.run(&[
         "fields",
         "add",
@@ -751,6 +753,12 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
         &desk,
         json!({"plan": "enterprise", "seats": 12, "vip": "false"}),
     ); // 10007
+    desk
+}
+
+#[test]
+fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
+    let desk = desk_with_field_values(desk!());
     assert_eq!(
         numbers(&desk, &["--field", "plan=enterprise"]),
         [10007, 10005]
@@ -835,6 +843,49 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
     );
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(common::error_fields(&refused.json()), ["field"]);
+}
+
+/// The counts take the list's `field` conditions, read alike: each count's
+/// total is the number of tickets the list gives, and a condition the list
+/// refuses is refused with the same answer. Before, counts refused `field`
+/// as an unknown parameter.
+#[test]
+fn counts_filter_by_field_values_as_the_list_does() {
+    let desk = desk_with_field_values(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let bearer = format!("Bearer {token}");
+    let get = |path: &str| server.raw("GET", path, &[("Authorization", &bearer)], b"");
+    for query in [
+        "field=plan%3Denterprise",
+        "field=seats=12",
+        "field=seats%3D12&field=plan%3Denterprise",
+        "field=vip%3Dtrue&view=resolved",
+        "field=plan%3Dpro&status=open",
+    ] {
+        let listed = get(&format!("/v1/tickets?{query}"));
+        assert_eq!(listed.status, 200, "{query}: {}", listed.body);
+        let listed = listed.json()["items"].as_array().unwrap().len() as u64;
+        for by in ["status", "team"] {
+            let counted = get(&format!("/v1/tickets/counts?by={by}&{query}"));
+            assert_eq!(counted.status, 200, "{query}: {}", counted.body);
+            assert_eq!(counted.json()["total"], listed, "by={by}&{query}");
+        }
+    }
+    let counted = get("/v1/tickets/counts?by=status&field=plan%3Denterprise").json();
+    assert_eq!(counted["groups"][0], json!({"value": "open", "count": 2}));
+    for (query, status) in [
+        ("field=seats%3Dmany", 422),
+        ("field=Plan%3Dpro", 422),
+        ("field=plan", 400),
+        (&format!("field=plan%3D{}", "x".repeat(1001)), 422),
+    ] {
+        let listed = get(&format!("/v1/tickets?{query}"));
+        let counted = get(&format!("/v1/tickets/counts?by=status&{query}"));
+        assert_eq!(listed.status, status, "{query}: {}", listed.body);
+        assert_eq!(counted.status, status, "{query}: {}", counted.body);
+        assert_eq!(counted.json(), listed.json(), "{query}");
+    }
 }
 
 #[test]
@@ -1529,6 +1580,56 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     desk.run(&["tickets", "reopen", "10005"]);
     assert_eq!(append(&first, 10005, "c2", "Hello?").status, 200);
     assert_eq!(times(10005, "Hello?"), 1);
+}
+
+/// One append holds at most as many messages as a handoff's transcript
+/// (1000), refused as the handoff is: 413 `transcript_too_large` naming
+/// `messages`, adding nothing and keeping no idempotency key. Before, the
+/// number was bounded by the body size only, some 40,000 short messages.
+#[test]
+fn an_append_of_more_messages_than_a_transcript_holds_is_refused_whole() {
+    let desk = desk_with_tickets(desk!());
+    let (first, _, server) = two_platforms(&desk);
+    let append = |count: usize| {
+        let auth = format!("Bearer {first}");
+        let messages = vec![json!({"role": "customer", "text": "again"}); count];
+        server.raw(
+            "POST",
+            "/v1/tickets/10005/conversation",
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", "many"),
+            ],
+            json!({ "messages": messages }).to_string().as_bytes(),
+        )
+    };
+    let before = desk.run(&["tickets", "show", "10005", "-o", "json"]);
+    let refused = append(1001);
+    assert_eq!(refused.status, 413, "{}", refused.body);
+    let problem = refused.json();
+    assert_eq!(problem["code"], "transcript_too_large", "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages"]);
+    assert_eq!(
+        problem["detail"],
+        "the append has 1001 messages; at most 1000 are accepted at once: send the rest \
+         in another append"
+    );
+    assert_eq!(
+        desk.run(&["tickets", "show", "10005", "-o", "json"]),
+        before
+    );
+    // The key was kept for nothing: the same key with fewer messages is new.
+    let taken = append(2);
+    assert_eq!(taken.status, 200, "{}", taken.body);
+    let shown = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    let added = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["body"] == "again")
+        .count();
+    assert_eq!(added, 2, "{shown}");
 }
 
 /// An ingest token takes no operator's action on a ticket: each is refused

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Channel, Priority, TicketQuery, TicketStatus, TicketView};
+use super::{Channel, FieldCondition, Priority, TicketQuery, TicketStatus, TicketView};
 
 wire_enum! {
     /// What tickets are counted by.
@@ -20,7 +20,7 @@ wire_enum! {
 }
 
 /// Query of `GET /v1/tickets/counts`: the grouping, and the filters of
-/// `GET /v1/tickets` (same names, same meaning), but `field`.
+/// `GET /v1/tickets` (same names, same meaning).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -65,11 +65,22 @@ pub struct TicketCountQuery {
     /// RFC 3339: last activity at or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_since: Option<String>,
+    /// `KEY=VALUE`: tickets whose field `KEY` holds `VALUE`, read as the
+    /// field's type (`seats=5`, `vip=true`; a key the desk no longer has is
+    /// compared as text). Repeat it (`field=plan=pro&field=vip=true`): a
+    /// ticket must match every one.
+    #[param(value_type = Option<Vec<String>>, style = Form, explode)]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "super::repeated"
+    )]
+    pub field: Vec<FieldCondition>,
 }
 
 impl TicketCountQuery {
     /// Counts by `by` over the tickets `filters` lists (its order, page and
-    /// cursor aside). Field conditions are the list's only: none are taken.
+    /// cursor aside).
     pub fn filtered(by: TicketCountBy, filters: TicketQuery) -> Self {
         let TicketQuery {
             view,
@@ -83,7 +94,7 @@ impl TicketCountQuery {
             q,
             created_since,
             updated_since,
-            field: _,
+            field,
             sort: _,
             limit: _,
             cursor: _,
@@ -101,6 +112,7 @@ impl TicketCountQuery {
             q,
             created_since,
             updated_since,
+            field,
         }
     }
 
@@ -118,7 +130,7 @@ impl TicketCountQuery {
             q: self.q.clone(),
             created_since: self.created_since.clone(),
             updated_since: self.updated_since.clone(),
-            field: Vec::new(),
+            field: self.field.clone(),
             sort: None,
             limit: None,
             cursor: None,

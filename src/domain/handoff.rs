@@ -144,7 +144,12 @@ pub struct Rejection {
 }
 
 impl Rejection {
-    fn new(status: u16, code: &'static str, field: impl Into<String>, message: String) -> Self {
+    pub(crate) fn new(
+        status: u16,
+        code: &'static str,
+        field: impl Into<String>,
+        message: String,
+    ) -> Self {
         Self {
             status,
             code,

@@ -376,6 +376,23 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
     email
 }
 
+/// The longest sender's display name the support inbox keeps, in characters:
+/// a handoff's longest requester name, since it becomes the requester's.
+pub const MAX_DISPLAY_NAME_CHARS: usize = crate::domain::handoff::MAX_REQUESTER_NAME_CHARS;
+
+/// A sender's display name (`From: Name <address>`) as the ticket keeps it,
+/// as its requester's name and its messages' author: within
+/// [`MAX_DISPLAY_NAME_CHARS`], cut to end in `…` when longer. A handoff
+/// with a longer name is refused, but mail is taken: refusing it would
+/// lose the customer's mail.
+pub fn fitted_display_name(name: &str) -> String {
+    if name.chars().count() <= MAX_DISPLAY_NAME_CHARS {
+        return name.to_string();
+    }
+    let kept: String = name.chars().take(MAX_DISPLAY_NAME_CHARS - 1).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// `subject` within [`MAX_SUBJECT_CHARS`]: cut, ending in `…`, and keeping
 /// its `[#N]` token, which threads a reply, when the cut would lose it.
 fn fitted_subject(subject: &str) -> String {
@@ -588,6 +605,23 @@ mod tests {
         assert_eq!(subject_token("Re: #10003 [#10003"), None);
         assert_eq!(subject_token("no token"), None);
         assert_eq!(subject_token("[#99999999999999999999999]"), None);
+    }
+
+    #[test]
+    fn a_long_display_name_is_cut_at_a_character_to_a_requester_names_limit() {
+        let most = crate::domain::handoff::MAX_REQUESTER_NAME_CHARS;
+        let fitting = "é".repeat(most);
+        assert_eq!(fitted_display_name(&fitting), fitting);
+        // Two bytes a character: a cut by bytes would split one.
+        let cut = fitted_display_name(&"é".repeat(most + 1));
+        assert_eq!(cut.chars().count(), most);
+        assert_eq!(cut, format!("{}…", "é".repeat(most - 1)));
+        // No space left before the ellipsis.
+        let spaced = format!("{} Smith", "a".repeat(most - 2));
+        assert_eq!(
+            fitted_display_name(&spaced),
+            format!("{}…", "a".repeat(most - 2))
+        );
     }
 
     #[test]

@@ -17,6 +17,27 @@ use crate::domain::{Refusal, assignment, handoff};
 /// The longest note or reply, in characters.
 pub const MAX_BODY_CHARS: usize = 20_000;
 
+/// Refuses more messages in one append than a handoff's transcript may hold
+/// ([`handoff::MAX_TRANSCRIPT_MESSAGES`]), as the handoff is refused: 413
+/// `transcript_too_large`, field `messages`. Checked before
+/// [`check_appended`]: whatever else is wrong, the platform must send less.
+pub fn check_appended_count(messages: &[TranscriptMessage]) -> Result<(), handoff::Rejection> {
+    if messages.len() <= handoff::MAX_TRANSCRIPT_MESSAGES {
+        return Ok(());
+    }
+    Err(handoff::Rejection::new(
+        413,
+        handoff::TRANSCRIPT_TOO_LARGE,
+        "messages",
+        format!(
+            "the append has {} messages; at most {} are accepted at once: send the rest \
+             in another append",
+            messages.len(),
+            handoff::MAX_TRANSCRIPT_MESSAGES
+        ),
+    ))
+}
+
 /// Checks messages the AI agent platform appends to a ticket's conversation,
 /// received at `at`: at least one, each with 1 to
 /// [`handoff::MAX_MESSAGE_CHARS`] characters and dated as a handoff's
@@ -1185,6 +1206,23 @@ mod tests {
         assert_eq!(
             fields(&bad),
             ["messages[0].text", "messages[1].at", "messages[3].at"]
+        );
+    }
+
+    #[test]
+    fn an_append_holds_at_most_as_many_messages_as_a_handoffs_transcript() {
+        let messages = |count: usize| vec![sent(MessageRole::Customer, "hi", None); count];
+        let most = handoff::MAX_TRANSCRIPT_MESSAGES;
+        assert_eq!(check_appended_count(&messages(most)), Ok(()));
+        let refused = check_appended_count(&messages(most + 1)).unwrap_err();
+        assert_eq!(
+            (refused.status, refused.code, refused.field.as_str()),
+            (413, handoff::TRANSCRIPT_TOO_LARGE, "messages")
+        );
+        assert_eq!(
+            refused.message,
+            "the append has 1001 messages; at most 1000 are accepted at once: send the rest \
+             in another append"
         );
     }
 

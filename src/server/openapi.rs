@@ -143,6 +143,12 @@ const LIMITS: &[(&str, &str, &str, usize)] = &[
         handoff::MAX_MESSAGE_CHARS,
     ),
     ("ConversationAppend", "messages", "minItems", 1),
+    (
+        "ConversationAppend",
+        "messages",
+        "maxItems",
+        handoff::MAX_TRANSCRIPT_MESSAGES,
+    ),
     ("NoteRequest", "body", "maxLength", tickets::MAX_BODY_CHARS),
     ("ReplyRequest", "body", "maxLength", tickets::MAX_BODY_CHARS),
 ];

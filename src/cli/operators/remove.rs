@@ -50,6 +50,7 @@ pub async fn cmd_operators_remove(session: &Session, args: OperatorsRemoveArgs) 
             q: None,
             created_since: None,
             updated_since: None,
+            field: Vec::new(),
         })
         .await
         .or_suggest(&reader, &[(Named::Operator, &args.handle)])

@@ -47,6 +47,7 @@ pub(crate) async fn candidates(
                 q: None,
                 created_since: None,
                 updated_since: None,
+                field: Vec::new(),
             })
             .await?;
         for group in counts.groups {

@@ -30,7 +30,7 @@ async fn count(
     ApiQuery(query): ApiQuery<TicketCountQuery>,
 ) -> ApiResult<Json<TicketCounts>> {
     principal.require_operator()?;
-    let filter = ticket_filter(&principal, &query.filters())?;
+    let filter = ticket_filter(&state.store, &principal, &query.filters()).await?;
     let rows = state.store.ticket_counts(&filter, query.by).await?;
     Ok(Json(counts(query.by, rows)))
 }

@@ -190,9 +190,14 @@ fn read_cursor(sort: TicketSort, cursor: &str) -> Option<(String, u64)> {
     Some((activity.to_string(), number.parse().ok()?))
 }
 
-/// The tickets `query` selects for `principal`: its view, filters and cursor,
+/// The tickets `query` selects for `principal`: its view, filters (the
+/// `field` conditions read as the workspace's fields' types) and cursor,
 /// within what the caller's role sees. The list and the counts share it.
-pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiResult<TicketFilter> {
+pub(crate) async fn ticket_filter(
+    store: &Store,
+    principal: &Principal,
+    query: &TicketQuery,
+) -> ApiResult<TicketFilter> {
     let too_long = query.text_problems();
     if !too_long.is_empty() {
         return Err(ApiError::validation(too_long));
@@ -228,6 +233,14 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
             )])
         })?),
     };
+    let fields = match query.field.as_slice() {
+        [] => Vec::new(),
+        conditions => {
+            let workspace = store.workspace().await?;
+            crate::domain::field_conditions::wanted_values(&workspace.fields, conditions)
+                .map_err(ApiError::validation)?
+        }
+    };
     Ok(TicketFilter {
         view,
         me,
@@ -242,8 +255,7 @@ pub(crate) fn ticket_filter(principal: &Principal, query: &TicketQuery) -> ApiRe
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
         created_since: since("created_since", &query.created_since)?,
         updated_since: since("updated_since", &query.updated_since)?,
-        // Converted by the handler, which has the workspace's fields.
-        fields: Vec::new(),
+        fields,
         sort,
         after,
     })
@@ -273,13 +285,7 @@ async fn list(
         limit: query.limit,
         cursor: None,
     })?;
-    let mut filter = ticket_filter(&principal, &query)?;
-    if !query.field.is_empty() {
-        let workspace = state.store.workspace().await?;
-        filter.fields =
-            crate::domain::field_conditions::wanted_values(&workspace.fields, &query.field)
-                .map_err(ApiError::validation)?;
-    }
+    let filter = ticket_filter(&state.store, &principal, &query).await?;
     let page = state.store.list_tickets(&filter, limit).await?;
     Ok(WrittenPage {
         lines: page.items,
@@ -491,11 +497,15 @@ async fn reopen(
 /// timeout) are added once: the key and body already accepted answer the
 /// ticket as it stands, adding nothing; the key with another body, another
 /// ticket or from another token is `409 idempotency_key_reused`.
+///
+/// One append holds at most as many messages as a handoff's transcript
+/// (`maxItems`); more is `413 transcript_too_large` and adds nothing.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
     request_body = ConversationAppend,
-    responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 413, body = Problem)))]
 async fn append_conversation(
     State(state): State<AppState>,
     principal: Principal,
@@ -508,6 +518,7 @@ async fn append_conversation(
         other => other.require(Role::Manager)?,
     }
     let key = idempotency::key(&headers)?;
+    tickets::check_appended_count(&body.messages).map_err(super::handoffs::rejection)?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
     // Whose ticket it is, before the key is looked up: a platform's key on a
     // ticket not its own is not found, as on a ticket that does not exist.

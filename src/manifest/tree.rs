@@ -13,7 +13,8 @@ use serde::de::{
     Visitor,
 };
 
-use super::diagnostic::{Pos, did_you_mean};
+use super::diagnostic::Pos;
+use crate::domain::suggest::did_you_mean;
 
 /// A node of the document, with where it starts.
 #[derive(Debug, Clone, PartialEq)]

@@ -183,6 +183,22 @@ impl Node {
         }
     }
 
+    /// Makes `key` of this mapping the string `value`, in place of what the
+    /// document says, if anything; false when this is not a mapping.
+    pub fn set_text(&mut self, key: &str, value: &str) -> bool {
+        let pos = self.pos;
+        let Value::Map(entries) = &mut self.value else {
+            return false;
+        };
+        entries.retain(|(existing, _)| existing.as_text() != Some(key));
+        let text = |text: &str| Node {
+            pos,
+            value: Value::Str(text.into()),
+        };
+        entries.push((text(key), text(value)));
+        true
+    }
+
     /// Removes the sequence item or mapping entry at `path` (child indexes from
     /// this node); returns the removed mapping key's text, if it was one.
     pub fn remove(&mut self, path: &[usize]) -> Option<Removed> {

@@ -157,25 +157,6 @@ impl fmt::Display for CliError {
     }
 }
 
-/// The known name closest to a mistyped `word`: one edit away (a swapped
-/// pair counts as one), a third of it for longer words, or close by
-/// Jaro–Winkler; none when nothing is close.
-pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let allowed = (word.chars().count() / 3).max(1);
-    known
-        .into_iter()
-        .map(|name| {
-            (
-                strsim::damerau_levenshtein(word, name),
-                strsim::jaro_winkler(word, name),
-                name,
-            )
-        })
-        .filter(|&(edits, similarity, _)| edits <= allowed || similarity > 0.85)
-        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
-        .map(|(_, _, name)| name)
-}
-
 fn chain(error: &dyn std::error::Error) -> Vec<String> {
     let mut causes = Vec::new();
     let mut current = error.source();
@@ -334,7 +315,7 @@ impl From<ConfigError> for CliError {
         let message = error.to_string();
         match &error {
             ConfigError::UnknownContext { name, known } => {
-                let nearest = nearest(
+                let nearest = crate::domain::suggest::did_you_mean(
                     name,
                     known
                         .iter()
@@ -419,17 +400,5 @@ mod tests {
         let hint = proxy.hints.join("\n");
         assert!(hint.contains("client_max_body_size"), "{hint}");
         assert!(!hint.contains("a Desk service?"), "{hint}");
-    }
-
-    #[test]
-    fn the_nearest_name_is_one_edit_or_a_swap_away() {
-        let known = ["alice", "bob", "support", "billing", "local", "prod"];
-        assert_eq!(nearest("bbo", known), Some("bob"));
-        assert_eq!(nearest("alcie", known), Some("alice"));
-        assert_eq!(nearest("suport", known), Some("support"));
-        assert_eq!(nearest("locl", known), Some("local"));
-        assert_eq!(nearest("prdo", known), Some("prod"));
-        assert_eq!(nearest("zed", known), None);
-        assert_eq!(nearest("x", known), None);
     }
 }

@@ -836,6 +836,92 @@ fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     assert_eq!(listed, json!([]), "a refused handoff stores nothing");
 }
 
+/// A handoff file with several problems has them all shown in one run, each
+/// at its file:line:column under the line it is on, as `validate` shows a
+/// document's; nothing is sent, and the exit status is 1 as for one problem.
+#[test]
+fn every_problem_of_a_handoff_file_is_shown_at_its_place_and_nothing_is_sent() {
+    let desk = configured(desk!());
+    let yaml = desk.dir.path().join("many.yaml");
+    std::fs::write(
+        &yaml,
+        "agent: shop\nenvironment: prodution\nchannel: web\nrequester:\n  name: Dana\n  \
+         emial: dana@example.com\ntranscript:\n  - role: customer\n    text: hi\n  - role: \
+         robot\n    text: hello\nreason: [1, 2]\n",
+    )
+    .unwrap();
+    let json = desk.dir.path().join("many.json");
+    std::fs::write(
+        &json,
+        r#"{
+  "agent": "shop",
+  "environment": "prodution",
+  "channel": "web",
+  "requester": {"name": "Dana", "emial": "dana@example.com"},
+  "transcript": [
+    {"role": "customer", "text": "hi"},
+    {"role": "robot", "text": "hello"}
+  ],
+  "reason": [1, 2]
+}"#,
+    )
+    .unwrap();
+    let expected = |file: &str, places: [&str; 4]| {
+        vec![
+            "error: unknown value `prodution`".to_string(),
+            format!("--> {file}:{}", places[0]),
+            "did you mean `production`?".into(),
+            "error: unknown key `emial`".into(),
+            format!("--> {file}:{}", places[1]),
+            "did you mean `email`?".into(),
+            "error: unknown value `robot`".into(),
+            format!("--> {file}:{}", places[2]),
+            "expected one of `customer`, `ai`".into(),
+            "error: invalid type: sequence, expected a string".into(),
+            format!("--> {file}:{}", places[3]),
+            format!("error: {file} is not valid: 4 errors"),
+        ]
+    };
+    for (path, wanted) in [
+        (
+            yaml.to_str().unwrap(),
+            expected(yaml.to_str().unwrap(), ["2:14", "6:3", "10:11", "12:9"]),
+        ),
+        (
+            json.to_str().unwrap(),
+            expected(json.to_str().unwrap(), ["3:18", "5:33", "8:14", "10:13"]),
+        ),
+    ] {
+        for verb in ["preview", "send"] {
+            let output = desk
+                .cmd()
+                .args(["handoff", verb, "-f", path])
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{verb} {path}: {stderr}");
+            assert!(output.stdout.is_empty(), "{verb} {path}");
+            let mut rest = stderr.as_ref();
+            for line in &wanted {
+                let at = rest
+                    .find(line.as_str())
+                    .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
+                rest = &rest[at + line.len()..];
+            }
+        }
+    }
+    // `--env` stands in for the file's wrong value; the other problems stay.
+    desk.cmd()
+        .args(["handoff", "send", "-f", yaml.to_str().unwrap()])
+        .args(["--env", "production"])
+        .assert()
+        .code(1)
+        .stderr(contains("prodution").not())
+        .stderr(contains("many.yaml is not valid: 3 errors"))
+        .stderr(contains("--env").not());
+    assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
+}
+
 #[test]
 fn bad_handoffs_are_refused_and_store_nothing() {
     let desk = configured(desk!());
@@ -917,7 +1003,8 @@ fn bad_handoffs_are_refused_and_store_nothing() {
         .args(["handoff", "send", "-f", malformed.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(contains("broken.json:4:1:"));
+        .stderr(contains("broken.json:3:16\n"))
+        .stderr(contains("error: nothing is given"));
     let yaml = desk.dir.path().join("typo.yaml");
     std::fs::write(&yaml, "agent: shop\nenviroment: production\n").unwrap();
     desk.cmd()

@@ -57,14 +57,16 @@ pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocume
 }
 
 /// One API object from a JSON or YAML file (`-` for stdin), as `-o json|yaml`
-/// prints it; its problems are shown on stderr at their place, and any one
+/// prints it, with the top-level keys `given` on the command line in place of
+/// the file's; its problems are shown on stderr at their place, and any one
 /// refuses it.
 pub(crate) fn read_object<T: serde::de::DeserializeOwned>(
     session: &Session,
     path: &Path,
+    given: &[(&str, &str)],
 ) -> Result<T, CliError> {
     let source = read_source(session, path)?;
-    manifest::parse::parse_object(&source).map_err(|diagnostics| {
+    manifest::parse::parse_object(&source, given).map_err(|diagnostics| {
         session.ui.diagnostics(&source, &diagnostics);
         CliError::general(not_valid(&[&source.name], diagnostics.len()))
     })

@@ -4,7 +4,8 @@
 
 use crate::cli::Session;
 use crate::client::{Client, ClientError, ClientResult};
-use crate::error::{CliError, CliResult, ExitKind, nearest};
+use crate::domain::suggest::did_you_mean;
+use crate::error::{CliError, CliResult, ExitKind};
 
 /// A kind of named thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +77,7 @@ pub(crate) fn not_found<'a>(
         ExitKind::NotFound,
         format!("{kind_noun} '{name}' does not exist"),
     );
-    match nearest(name, known.clone()) {
+    match did_you_mean(name, known.clone()) {
         Some(nearest) => error.with_hint(format!("did you mean '{nearest}'?")),
         None if known.into_iter().next().is_none() => {
             error.with_hint(format!("there are no {kind_noun}s yet"))

@@ -16,6 +16,7 @@
 //! - [`field_conditions`]: what a ticket list's `field=KEY=VALUE` asks for.
 //! - [`mail`]: email threading, reply trimming, and what an inbound email does to its ticket.
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
+//! - [`suggest`]: the name a typo most likely meant, for every "did you mean".
 //! - [`plan`]: what applying a document would change.
 //! - [`what_if`]: the workspace under a document, and how decisions there differ.
 
@@ -31,6 +32,7 @@ pub mod plan;
 pub mod platform;
 pub mod reply;
 pub mod rules;
+pub mod suggest;
 pub mod tickets;
 pub mod validate;
 pub mod what_if;

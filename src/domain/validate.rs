@@ -298,19 +298,6 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
 /// let error = check_slug("Tier 2").unwrap_err();
 /// assert!(error.contains("contains 'T'"));
 /// ```
-/// Suggests the closest of `candidates` to a misspelt `word`.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
 pub fn check_slug(value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Err(format!("must not be empty; {SLUG_RULE}"));
@@ -626,14 +613,6 @@ mod tests {
         // The machine itself, named with its dot too, may take clear text.
         assert!(check_outbound_url("http://localhost./hook").is_ok());
         assert!(check_outbound_url("https://metadata.example.com/").is_ok());
-    }
-
-    #[test]
-    fn suggestions_pick_the_closest_and_only_close_ones() {
-        let fields = ["handle", "name", "email", "teams"];
-        assert_eq!(did_you_mean("emial", fields), Some("email"));
-        assert_eq!(did_you_mean("team", fields), Some("teams"));
-        assert_eq!(did_you_mean("zzz", fields), None);
     }
 
     #[test]

@@ -368,8 +368,6 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         .sort_by(|a, b| (a.pos, a.severity, &a.message).cmp(&(b.pos, b.severity, &b.message)));
 }
 
-pub use crate::domain::validate::did_you_mean;
-
 #[cfg(test)]
 mod tests {
     use super::*;

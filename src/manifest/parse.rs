@@ -203,9 +203,16 @@ fn read_document(tree: Node) -> (Option<Parsed>, Vec<Diagnostic>) {
 /// it — from JSON or YAML text, with every problem at its place; `Err` holds
 /// them all (never empty). A key with no value where the value is optional
 /// is read as left out, as the API reads JSON's `null`.
-pub fn parse_object<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
+///
+/// `given` are top-level keys set whatever the text says (e.g. `handoff
+/// send --agent`): they win over the text's and stand in for what it leaves
+/// out, so neither is an error.
+pub fn parse_object<T: DeserializeOwned>(
+    source: &Source,
+    given: &[(&str, &str)],
+) -> Result<T, Vec<Diagnostic>> {
     let text = source.text();
-    let (tree, mut errors) = match read_tree(text) {
+    let (mut tree, mut errors) = match read_tree(text) {
         Ok(read) => read,
         // YAML reads JSON (tabs, one line, escapes), so a JSON file gets the
         // same places and "did you mean"; what it cannot read of a JSON file
@@ -215,6 +222,9 @@ pub fn parse_object<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagn
         }
         Err(errors) => return Err(errors),
     };
+    for (key, value) in given {
+        tree.set_text(key, value);
+    }
     let (read, more) = read_typed::<T>(tree, &|_, _| None);
     errors.extend(more);
     super::diagnostic::sort(&mut errors);
@@ -809,7 +819,7 @@ mod tests {
     }
 
     fn object_errors(name: &str, text: &str) -> Vec<(u32, u32, String, Option<String>)> {
-        parse_object::<crate::api::HandoverAction>(&Source::new(name, text, "."))
+        parse_object::<crate::api::HandoverAction>(&Source::new(name, text, "."), &[])
             .unwrap_err()
             .into_iter()
             .map(|d| (d.pos.line, d.pos.column, d.message, d.help))
@@ -855,7 +865,7 @@ mod tests {
     fn json_is_read_as_programs_write_it_and_its_syntax_errors_told_in_json_terms() {
         let tabbed = "{\n\t\"name\": \"X\",\n\t\"message-threshold\": 3\n}";
         let read: crate::api::HandoverAction =
-            parse_object(&Source::new("<stdin>", tabbed, ".")).unwrap();
+            parse_object(&Source::new("<stdin>", tabbed, "."), &[]).unwrap();
         assert_eq!((read.name.as_str(), read.message_threshold), ("X", 3));
         let found = object_errors("a.json", "{\n  \"name\": \"X\"\n  \"enabled\": true\n}");
         assert_eq!(
@@ -871,16 +881,47 @@ mod tests {
 
     #[test]
     fn a_null_in_an_api_object_is_the_key_left_out_as_the_api_reads_it() {
-        let read: crate::api::HandoverAction = parse_object(&Source::new(
-            "a.yaml",
-            "default-priority: null\nname: X\n",
-            ".",
-        ))
+        let read: crate::api::HandoverAction = parse_object(
+            &Source::new("a.yaml", "default-priority: null\nname: X\n", "."),
+            &[],
+        )
         .unwrap();
         assert_eq!(read.default_priority, None);
         assert_eq!(read.name, "X");
         // Where the value is not optional, null is still wrong.
         let found = object_errors("a.yaml", "labels: ~\n");
         assert!(found[0].2.contains("expected a mapping"), "{found:?}");
+    }
+
+    #[test]
+    fn keys_given_on_the_command_line_win_over_the_file_and_stand_in_for_it() {
+        const REST: &str = "channel: web\nrequester:\n  name: Dana\ntranscript:\n  - role: customer\n    text: hi\n";
+        let read = |text: &str, given: &[(&str, &str)]| {
+            parse_object::<crate::api::HandoffRequest>(&Source::new("h.yaml", text, "."), given)
+        };
+        let given = [("agent", "shop"), ("environment", "staging")];
+        // Left out by the file.
+        let request = read(REST, &given).unwrap();
+        assert_eq!(request.agent, "shop");
+        assert_eq!(request.environment, crate::api::Environment::Staging);
+        // Wrong in the file, given right: not an error.
+        let request = read(&format!("agent: [1]\nenvironment: prod\n{REST}"), &given).unwrap();
+        assert_eq!(request.environment, crate::api::Environment::Staging);
+        // Without them, what is missing is said; the file's other problems are all found.
+        let found = read(
+            &format!("agnet: shop\n{REST}"),
+            &[("environment", "staging")],
+        )
+        .unwrap_err()
+        .into_iter()
+        .map(|d| (d.pos.line, d.message))
+        .collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            [
+                (1, "missing key `agent`".to_string()),
+                (1, "unknown key `agnet`".to_string())
+            ]
+        );
     }
 }

@@ -13,7 +13,8 @@ use serde::de::{
     Visitor,
 };
 
-use super::diagnostic::{Pos, did_you_mean};
+use super::diagnostic::Pos;
+use crate::domain::suggest::did_you_mean;
 
 /// A node of the document, with where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +181,22 @@ impl Node {
             Value::Map(entries) => entries.get_mut(index).map(|(_, v)| v),
             _ => None,
         }
+    }
+
+    /// Makes `key` of this mapping the string `value`, in place of what the
+    /// document says, if anything; false when this is not a mapping.
+    pub fn set_text(&mut self, key: &str, value: &str) -> bool {
+        let pos = self.pos;
+        let Value::Map(entries) = &mut self.value else {
+            return false;
+        };
+        entries.retain(|(existing, _)| existing.as_text() != Some(key));
+        let text = |text: &str| Node {
+            pos,
+            value: Value::Str(text.into()),
+        };
+        entries.push((text(key), text(value)));
+        true
     }
 
     /// Removes the sequence item or mapping entry at `path` (child indexes from

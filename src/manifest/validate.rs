@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::diagnostic::{Diagnostic, Pos, did_you_mean};
+use super::diagnostic::{Diagnostic, Pos};
 use super::tree::Node;
 use crate::api::{
     DeliverySettings, DeskDocument, EmailSettings, FieldError, IntegrationPut, SecretForm,
@@ -17,6 +17,7 @@ use crate::api::{
 use crate::domain::hours::Schedule;
 use crate::domain::platform::{INBOX, INTEGRATION_KINDS};
 use crate::domain::rules::validate_condition;
+use crate::domain::suggest::did_you_mean;
 use crate::domain::validate::{
     Checks, check_assignment, check_email, check_field_options, check_handover_action, check_name,
     check_slug, normalize_assignment,

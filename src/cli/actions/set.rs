@@ -94,7 +94,7 @@ pub async fn cmd_actions_set(session: &Session, args: ActionsSetArgs) -> CliResu
         .file
         .as_deref()
         .map(|path| {
-            read_object(session, path).map_err(|error| {
+            read_object(session, path, &[]).map_err(|error| {
                 error.with_hint(format!(
                     "`deskctl actions show {} -o yaml` prints an action to start from",
                     args.agent

@@ -13,7 +13,8 @@ use clap::Subcommand;
 
 use super::Session;
 use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
-use crate::error::{CliError, CliResult};
+use crate::cli::document::read_object;
+use crate::error::CliResult;
 use crate::ui::{Detail, Tabular, Ui, context_text};
 
 #[derive(Debug, Subcommand)]
@@ -57,49 +58,24 @@ pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
 
 /// Reads a handoff from a JSON or YAML file (`-` for stdin; see
 /// docs/handoff-format.md), with `--agent` and `--env` overriding the file.
+/// Every problem of the file is shown at its place, as `validate` shows a
+/// document's, before anything is sent.
 pub(crate) fn read_handoff(
     session: &Session,
     path: &Path,
     agent: Option<String>,
     environment: Option<Environment>,
 ) -> CliResult<HandoffRequest> {
-    let text = session.read_text(path)?;
-    let name = if path.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let looks_like_json = crate::manifest::parse::looks_like_json(&name, &text);
-    let typed: Result<HandoffRequest, CliError> = if looks_like_json {
-        serde_json::from_str(&text).map_err(|e| {
-            let error = crate::manifest::parse::json_error(&e);
-            CliError::general(format!("{name}:{}: {}", error.pos, error.message))
-                .with_hint("the handoff format is described in docs/handoff-format.md")
-        })
-    } else {
-        serde_saphyr::from_str(&text).map_err(|e| {
-            let error = match crate::manifest::parse::over_reader_limits(&e) {
-                Some(over) => CliError::general(format!("{name}:{}: {}", over.pos, over.message)),
-                None => CliError::general(format!("{name} is not a valid handoff")).with_cause(e),
-            };
-            error.with_hint("the handoff format is described in docs/handoff-format.md")
-        })
-    };
-    let overrides = Overrides { agent, environment };
-    let mut request = match typed {
-        Ok(request) => request,
-        // A file may leave out what --agent or --env gives.
-        Err(error) => {
-            let value = if looks_like_json {
-                serde_json::from_str(&text).ok()
-            } else {
-                serde_saphyr::from_str(&text).ok()
-            };
-            value.and_then(|value| overrides.fill(value)).ok_or(error)?
-        }
-    };
-    overrides.apply(&mut request);
-    Ok(request)
+    let mut given = Vec::new();
+    if let Some(agent) = &agent {
+        given.push(("agent", agent.as_str()));
+    }
+    if let Some(environment) = environment {
+        given.push(("environment", environment.as_str()));
+    }
+    read_object(session, path, &given).map_err(|error| {
+        error.with_hint("the handoff format is described in docs/handoff-format.md")
+    })
 }
 
 /// `--agent` and `--env`: they win over the file, and stand in for what it

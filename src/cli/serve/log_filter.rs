@@ -5,6 +5,8 @@
 //! silenced every line, errors included. A bare word must be a level or a
 //! target deskctl logs under; `target=level` directives are left to tracing.
 
+use crate::domain::suggest::did_you_mean;
+
 /// The levels a filter may name, quietest last.
 pub(super) const LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
 
@@ -37,12 +39,8 @@ pub(super) fn check(filter: &str) -> Result<(), String> {
     match unknown {
         None => Ok(()),
         Some(word) => {
-            let lowered = word.to_ascii_lowercase();
-            let hint = crate::domain::validate::did_you_mean(
-                &lowered,
-                LEVELS.iter().chain(TARGETS).copied(),
-            )
-            .map_or_else(|| ".".into(), |close| format!("; did you mean '{close}'?"));
+            let hint = did_you_mean(word, LEVELS.iter().chain(TARGETS).copied())
+                .map_or_else(|| ".".into(), |close| format!("; did you mean '{close}'?"));
             Err(format!(
                 "DESKCTL_LOG: '{word}' is neither a level ({}) nor a target deskctl logs \
                  under ({}){hint}",

@@ -403,6 +403,16 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// Whether [`decide`] reads the workspace (who the operators and teams
+    /// are) for this action: the others are decided on the ticket alone, and
+    /// may be decided with [`Snapshot::empty`], sparing the service the look
+    /// at whether the workspace changed.
+    pub fn reads_workspace(&self) -> bool {
+        matches!(self, Action::Assign(_) | Action::Reopen)
+    }
+}
+
 /// An assignment by hand: to operator `to`, who has `open_tickets` open
 /// and pending tickets, refused unless `force` when
 /// [`assignment::check_by_hand`] finds them unfit; and/or to `team`, a move
@@ -496,7 +506,8 @@ pub fn team_moved(team: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
 }
 
 /// Decides `action` by `actor` on `ticket` at `at`, or refuses it;
-/// `workspace` says who the operators and teams are now.
+/// `workspace` says who the operators and teams are now (read only for the
+/// actions [`Action::reads_workspace`] names).
 pub fn decide(
     actor: &Actor,
     ticket: &Ticket,
@@ -932,6 +943,53 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn actions_that_do_not_read_the_workspace_are_decided_alike_without_it() {
+        let held = Ticket {
+            assignee: Some("carol".into()),
+            team: Some("support".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            ..held.clone()
+        };
+        let mut desk = workspace(&[operator("carol", &["support"])]);
+        desk.teams = vec![team("support")];
+        let carol = Actor::Operator {
+            handle: "carol".into(),
+            role: Role::Operator,
+            teams: vec!["support".into()],
+        };
+        let actions = [
+            Action::Unassign,
+            Action::Take,
+            Action::SetPriority(Priority::Urgent),
+            Action::Note("seen".into()),
+            Action::Takeover,
+            Action::Resolve,
+            Action::Reopen,
+        ];
+        let at = Timestamp::UNIX_EPOCH;
+        for ticket in [&held, &resolved] {
+            for action in &actions {
+                let decided = |workspace: &Snapshot| {
+                    format!(
+                        "{:?}",
+                        decide(&carol, ticket, action.clone(), workspace, at)
+                    )
+                };
+                let alike = decided(&desk) == decided(&Snapshot::empty());
+                assert_eq!(
+                    alike,
+                    !action.reads_workspace() || ticket.status != TicketStatus::Resolved,
+                    "{action:?} on a {:?} ticket",
+                    ticket.status
+                );
+            }
+        }
     }
 
     #[test]

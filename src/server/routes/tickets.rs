@@ -136,7 +136,12 @@ async fn act_once(
         }
         _ => compose::EmailThread::default(),
     };
-    let workspace = state.store.workspace().await?;
+    // Most actions are decided on the ticket alone: only those that read the
+    // workspace pay for the query that sees whether it changed.
+    let workspace = match action.reads_workspace() {
+        true => state.store.workspace().await?,
+        false => std::sync::Arc::new(crate::domain::workspace::Snapshot::empty()),
+    };
     let recorded = state
         .store
         .change_ticket_once(number, once, move |ticket| {

@@ -89,6 +89,24 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Nothing, when a row was `found`; otherwise `UnknownReference` to the
+    /// `what` named `key`, given in `field`.
+    pub(crate) fn unless_found<T>(
+        found: Option<T>,
+        field: &'static str,
+        what: &'static str,
+        key: &str,
+    ) -> StoreResult<()> {
+        match found {
+            Some(_) => Ok(()),
+            None => Err(StoreError::UnknownReference {
+                field,
+                what,
+                key: key.to_string(),
+            }),
+        }
+    }
+
     /// An idempotency key already taken by a different `what` (a handoff,
     /// an append).
     pub fn key_reused(key: &str, what: &str) -> StoreError {

@@ -740,14 +740,7 @@ pub(crate) async fn require_operator(
             .bind(handle)
             .fetch_optional(&mut *conn)
             .await?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownReference {
-            field,
-            what: "operator",
-            key: handle.to_string(),
-        }),
-    }
+    StoreError::unless_found(found, field, "operator", handle)
 }
 
 /// Fails with `UnknownReference` unless team `key` exists.
@@ -760,14 +753,7 @@ pub(crate) async fn require_team(
         .bind(key)
         .fetch_optional(&mut *conn)
         .await?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownReference {
-            field,
-            what: "team",
-            key: key.to_string(),
-        }),
-    }
+    StoreError::unless_found(found, field, "team", key)
 }
 
 // The traits of the storage seam, by the inherent methods of each module.

@@ -634,26 +634,13 @@ pub(crate) fn require_operator(
         [handle],
         |_| Ok(()),
     )?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownReference {
-            field,
-            what: "operator",
-            key: handle.to_string(),
-        }),
-    }
+    StoreError::unless_found(found, field, "operator", handle)
 }
 
 /// Fails with `UnknownReference` unless team `key` exists.
 pub(crate) fn require_team(conn: &Direct, field: &'static str, key: &str) -> StoreResult<()> {
-    match optional(conn, "SELECT 1 FROM teams WHERE key = ?", [key], |_| Ok(()))? {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownReference {
-            field,
-            what: "team",
-            key: key.to_string(),
-        }),
-    }
+    let found = optional(conn, "SELECT 1 FROM teams WHERE key = ?", [key], |_| Ok(()))?;
+    StoreError::unless_found(found, field, "team", key)
 }
 
 // The traits of the storage seam, by the inherent methods of each module.

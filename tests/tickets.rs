@@ -2174,6 +2174,57 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
         ));
 }
 
+/// Over HTTP, a team removal that cannot go ahead says why, first reason
+/// first, naming `move-to` when it is at fault, and removes nothing.
+#[test]
+fn a_team_removal_refused_over_http_names_its_reason_and_removes_nothing() {
+    let desk = desk_with_tickets(desk!());
+    let auth = format!("Bearer {}", desk.token("alice"));
+    let server = desk.serve();
+    let remove = |path: &str| {
+        let answer = server.raw(
+            "DELETE",
+            &format!("/v1/teams/{path}"),
+            &[("Authorization", &auth)],
+            b"",
+        );
+        (answer.status, answer.json())
+    };
+    let (status, problem) = remove("ghost?move-to=ghost");
+    assert_eq!(status, 404, "{problem}");
+    assert_eq!(problem["code"], "team_not_found");
+    for (move_to, message) in [
+        (
+            "support",
+            "'support' is the team being removed: name another team",
+        ),
+        ("ghost", "team 'ghost' does not exist"),
+    ] {
+        let (status, problem) = remove(&format!("support?move-to={move_to}"));
+        assert_eq!(status, 422, "{problem}");
+        assert_eq!(problem["code"], "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "move-to");
+        assert_eq!(problem["errors"][0]["message"], message);
+    }
+    let (status, problem) = remove("support?move-to=billing");
+    assert_eq!(status, 409, "{problem}");
+    assert_eq!(problem["code"], "default_team_required");
+    desk.run(&["teams", "set", "billing", "--default"]);
+    let (status, problem) = remove("support");
+    assert_eq!(status, 409, "{problem}");
+    assert_eq!(problem["code"], "team_has_tickets");
+    assert_eq!(
+        problem["detail"],
+        "team support has 3 open or pending tickets: name the team they go to with \
+         --move-to TEAM"
+    );
+    desk.run(&["teams", "show", "support"]);
+    assert_eq!(
+        parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]))["ticket"]["team"],
+        "support"
+    );
+}
+
 #[test]
 fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
     let desk = desk_with_tickets(desk!());

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use crate::api::{
-    AuthorKind, Channel, Environment, MessageRole, Priority, Requester, Role, Ticket, TicketStatus,
-    TimelineKind, TranscriptMessage,
+    AuthorKind, Channel, Environment, FieldError, MessageRole, Priority, Requester, Role, Ticket,
+    TicketStatus, TimelineKind, TranscriptMessage,
 };
 use crate::domain::reply::reply_channel;
 use crate::domain::validate::{Checks, Invalid};
-use crate::domain::workspace::Snapshot;
+use crate::domain::workspace::{Snapshot, change};
 use crate::domain::{Refusal, assignment, handoff};
 
 /// The longest note or reply, in characters.
@@ -455,6 +455,64 @@ impl Decision {
             outgoing: None,
         }
     }
+}
+
+/// What removing a team does with its open and pending tickets, as
+/// [`plan_team_removal`] decides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamRemoval {
+    /// The team they move to, as `move-to` named it; none: they are left
+    /// without a team (the last team's, with nowhere else to go), if any.
+    pub move_to: Option<String>,
+    /// How many open and pending tickets the team holds.
+    pub open_tickets: u64,
+}
+
+/// Decides removing team `key` from `workspace`, its tickets to go to team
+/// `move_to` (white space around it dropped), its tickets counted by status
+/// in `counts` (each status's value and count; `None` for no value).
+/// Refused, first reason first: a team that does not exist; a `move_to`
+/// that names the team removed or none that exists (field `move-to`); a
+/// removal the workspace forbids ([`change::remove_team`]: the default team,
+/// one a rule routes to); open or pending tickets with nowhere named to go
+/// ([`tickets_left_behind`], 409 `team_has_tickets`).
+pub fn plan_team_removal(
+    workspace: &Snapshot,
+    key: &str,
+    move_to: Option<&str>,
+    counts: &[(Option<String>, u64)],
+) -> Result<TeamRemoval, Refusal> {
+    if workspace.team(key).is_none() {
+        return Err(Refusal::not_found("team", key));
+    }
+    let move_to = move_to.map(str::trim);
+    let wrong_move_to = match move_to {
+        Some(to) if to == key => Some(format!(
+            "'{to}' is the team being removed: name another team"
+        )),
+        Some(to) if workspace.team(to).is_none() => Some(format!("team '{to}' does not exist")),
+        _ => None,
+    };
+    if let Some(why) = wrong_move_to {
+        return Err(Refusal::Invalid(vec![FieldError::new("move-to", why)]));
+    }
+    change::remove_team(&mut workspace.clone(), key)?;
+    let open_tickets = counts
+        .iter()
+        .filter(|(status, _)| {
+            status.as_deref() == Some(TicketStatus::Open.as_str())
+                || status.as_deref() == Some(TicketStatus::Pending.as_str())
+        })
+        .map(|(_, count)| count)
+        .sum();
+    let others = workspace.teams.len() - 1;
+    if let Some(why) = tickets_left_behind(key, open_tickets, move_to, others) {
+        return Err(Refusal::conflict("team_has_tickets", why));
+    }
+    Ok(TeamRemoval {
+        move_to: move_to.map(str::to_string),
+        open_tickets,
+    })
 }
 
 /// Why team `key` may not be removed as asked: it holds `open_tickets` open
@@ -1165,6 +1223,144 @@ mod tests {
         assert!(matches!(
             decide(&Actor::Desk, &there, nowhere, &desk, at),
             Err(Refusal::UnknownReference { what: "team", .. })
+        ));
+    }
+
+    /// Teams `support` (the default) and `tech`, and, when `billing`, a
+    /// third team `billing`.
+    fn teams(billing: bool) -> Snapshot {
+        let mut workspace = Snapshot::empty();
+        let keys: &[&str] = if billing {
+            &["support", "tech", "billing"]
+        } else {
+            &["support", "tech"]
+        };
+        for (index, key) in keys.iter().enumerate() {
+            let new = change::NewTeam {
+                key: key.to_string(),
+                name: key.to_string(),
+                default: index == 0,
+                members: Vec::new(),
+            };
+            change::add_team(&mut workspace, new, Timestamp::UNIX_EPOCH).unwrap();
+        }
+        workspace
+    }
+
+    fn by_status(counts: &[(&str, u64)]) -> Vec<(Option<String>, u64)> {
+        counts
+            .iter()
+            .map(|(status, count)| (Some(status.to_string()), *count))
+            .collect()
+    }
+
+    #[test]
+    fn a_team_removal_moves_its_open_and_pending_tickets_where_move_to_says() {
+        let desk = teams(true);
+        let counts = by_status(&[("open", 2), ("pending", 1), ("resolved", 5)]);
+        assert_eq!(
+            plan_team_removal(&desk, "tech", Some(" billing "), &counts),
+            Ok(TeamRemoval {
+                move_to: Some("billing".into()),
+                open_tickets: 3,
+            })
+        );
+        // Resolved tickets stay where they are: nothing is left behind.
+        let resolved = by_status(&[("resolved", 5)]);
+        assert_eq!(
+            plan_team_removal(&desk, "tech", None, &resolved),
+            Ok(TeamRemoval {
+                move_to: None,
+                open_tickets: 0,
+            })
+        );
+        assert_eq!(
+            plan_team_removal(&desk, "tech", Some("billing"), &[]),
+            Ok(TeamRemoval {
+                move_to: Some("billing".into()),
+                open_tickets: 0,
+            })
+        );
+    }
+
+    #[test]
+    fn a_team_removal_leaves_tickets_behind_only_when_it_is_the_last_team() {
+        let counts = by_status(&[("open", 1), ("pending", 2)]);
+        let refused = plan_team_removal(&teams(true), "tech", None, &counts).unwrap_err();
+        assert_eq!(
+            refused,
+            Refusal::conflict(
+                "team_has_tickets",
+                "team tech has 3 open or pending tickets: name the team they go to with \
+                 --move-to TEAM"
+            )
+        );
+        let mut last = teams(false);
+        change::remove_team(&mut last, "tech").unwrap();
+        assert_eq!(
+            plan_team_removal(&last, "support", None, &counts),
+            Ok(TeamRemoval {
+                move_to: None,
+                open_tickets: 3,
+            })
+        );
+    }
+
+    #[test]
+    fn a_team_removal_names_what_is_wrong_with_move_to() {
+        let desk = teams(true);
+        let invalid = |move_to: &str| match plan_team_removal(&desk, "tech", Some(move_to), &[])
+            .unwrap_err()
+        {
+            Refusal::Invalid(errors) => errors
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            invalid(" tech "),
+            [(
+                "move-to".to_string(),
+                "'tech' is the team being removed: name another team".to_string()
+            )]
+        );
+        assert_eq!(
+            invalid("ghost"),
+            [(
+                "move-to".to_string(),
+                "team 'ghost' does not exist".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_team_removal_is_refused_first_for_the_team_then_move_to_then_the_workspace() {
+        let desk = teams(true);
+        let counts = by_status(&[("open", 4)]);
+        assert_eq!(
+            plan_team_removal(&desk, "ghost", Some("ghost"), &counts),
+            Err(Refusal::not_found("team", "ghost"))
+        );
+        // The default team is refused by the workspace, but a wrong move-to first.
+        assert!(matches!(
+            plan_team_removal(&desk, "support", Some("nowhere"), &counts),
+            Err(Refusal::Invalid(_))
+        ));
+        assert!(matches!(
+            plan_team_removal(&desk, "support", Some("tech"), &counts),
+            Err(Refusal::Conflict {
+                code: "default_team_required",
+                ..
+            })
+        ));
+        // Tickets left behind are the last reason: the workspace's comes first.
+        assert!(matches!(
+            plan_team_removal(&desk, "support", None, &counts),
+            Err(Refusal::Conflict {
+                code: "default_team_required",
+                ..
+            })
         ));
     }
 

@@ -7,10 +7,9 @@ use axum::http::StatusCode;
 
 use super::{change_workspace, page_of};
 use crate::api::{
-    FieldError, Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved,
-    TeamUpdate, TicketCountBy, TicketStatus,
+    Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved, TeamUpdate,
+    TicketCountBy,
 };
-use crate::domain::Refusal;
 use crate::domain::tickets;
 use crate::domain::validate;
 use crate::domain::validate::Checks;
@@ -18,7 +17,7 @@ use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
 use crate::server::auth::{self, Principal};
-use crate::server::error::{ApiError, ApiResult};
+use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 use crate::server::store::{Holder, TicketFilter, Viewer, stored_now};
 
@@ -125,25 +124,6 @@ async fn remove(
 ) -> ApiResult<Json<TeamRemoved>> {
     principal.require(Role::Manager)?;
     let workspace = state.store.workspace().await?;
-    team(&workspace, &key)?;
-    let to = query.move_to.as_deref().map(str::trim);
-    match to {
-        Some(to) if to == key => {
-            return Err(ApiError::validation(vec![FieldError::new(
-                "move-to",
-                format!("'{to}' is the team being removed: name another team"),
-            )]));
-        }
-        Some(to) if workspace.team(to).is_none() => {
-            return Err(ApiError::validation(vec![FieldError::new(
-                "move-to",
-                format!("team '{to}' does not exist"),
-            )]));
-        }
-        _ => {}
-    }
-    // Refused removals (the default team) are refused before any ticket moves.
-    change::remove_team(&mut (*workspace).clone(), &key)?;
     let counts = state
         .store
         .ticket_counts(
@@ -154,21 +134,10 @@ async fn remove(
             TicketCountBy::Status,
         )
         .await?;
-    let open_tickets: u64 = counts
-        .iter()
-        .filter(|(status, _)| {
-            status.as_deref() == Some(TicketStatus::Open.as_str())
-                || status.as_deref() == Some(TicketStatus::Pending.as_str())
-        })
-        .map(|(_, count)| count)
-        .sum();
-    let others = workspace.teams.len() - 1;
-    if let Some(why) = tickets::tickets_left_behind(&key, open_tickets, to, others) {
-        return Err(Refusal::conflict("team_has_tickets", why).into());
-    }
+    let plan = tickets::plan_team_removal(&workspace, &key, query.move_to.as_deref(), &counts)?;
     // Moved first, each with its event; without a team to go to, the
     // workspace change leaves them without one, in its transaction.
-    let open_tickets = match to {
+    let open_tickets = match plan.move_to.as_deref() {
         Some(to) => {
             let at = stored_now();
             state
@@ -178,13 +147,13 @@ async fn remove(
                 })
                 .await?
         }
-        None => open_tickets,
+        None => plan.open_tickets,
     };
     change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;
     Ok(Json(TeamRemoved {
         key,
         open_tickets,
-        moved_to: to.map(str::to_string),
+        moved_to: plan.move_to,
     }))
 }
 

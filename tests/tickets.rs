@@ -2125,6 +2125,11 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
     let forced = assign(r#"{"to":"bob","force":true}"#);
     assert_eq!(forced.status, 200, "{}", forced.body);
     assert_eq!(forced.json()["assignee"], "bob");
+    // Naming neither an operator nor a team is refused, naming `to`.
+    let neither = assign(r#"{"force":true}"#);
+    assert_eq!(neither.status, 422, "{}", neither.body);
+    assert_eq!(neither.json()["code"], "validation_failed");
+    assert_eq!(common::error_fields(&neither.json()), ["to"]);
     drop(server);
 
     // Handing a removed operator's tickets over is guarded the same way:

@@ -419,7 +419,8 @@ impl Action {
 /// that unassigns the ticket unless `to` names its operator or its assignee
 /// is in that team too. At least one of `to` and `team` is named. With
 /// `expect`, only if the ticket's assignee is still that one (`Some(None)`:
-/// still unassigned): what a person picking from a list saw.
+/// still unassigned): what a person picking from a list saw. Made with
+/// [`Assignment::new`], which holds to the first rule.
 #[derive(Debug, Clone)]
 pub struct Assignment {
     pub to: Option<String>,
@@ -427,6 +428,26 @@ pub struct Assignment {
     pub open_tickets: u32,
     pub force: bool,
     pub expect: Option<Option<String>>,
+}
+
+impl Assignment {
+    /// An assignment to operator `to` and/or team `team`, unguarded and
+    /// expecting nothing; refused (field `to`) when it names neither.
+    pub fn new(to: Option<String>, team: Option<String>) -> Result<Assignment, Refusal> {
+        if to.is_none() && team.is_none() {
+            return Err(Refusal::Invalid(vec![FieldError::new(
+                "to",
+                "name the operator (`to`), the team (`team`), or both",
+            )]));
+        }
+        Ok(Assignment {
+            to,
+            team,
+            open_tickets: 0,
+            force: false,
+            expect: None,
+        })
+    }
 }
 
 /// What a ticket change sends, composed by the delivery module.
@@ -1252,6 +1273,28 @@ mod tests {
             .iter()
             .map(|(status, count)| (Some(status.to_string()), *count))
             .collect()
+    }
+
+    #[test]
+    fn an_assignment_names_an_operator_a_team_or_both() {
+        let refused = Assignment::new(None, None).unwrap_err();
+        assert_eq!(
+            refused,
+            Refusal::Invalid(vec![FieldError::new(
+                "to",
+                "name the operator (`to`), the team (`team`), or both"
+            )])
+        );
+        for (to, team) in [
+            (Some("alice"), None),
+            (None, Some("tech")),
+            (Some("alice"), Some("tech")),
+        ] {
+            let made = Assignment::new(to.map(str::to_string), team.map(str::to_string)).unwrap();
+            assert_eq!(made.to.as_deref(), to);
+            assert_eq!(made.team.as_deref(), team);
+            assert!(!made.force && made.expect.is_none() && made.open_tickets == 0);
+        }
     }
 
     #[test]

@@ -337,22 +337,16 @@ async fn assign(
     ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<AssignRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    if body.to.is_none() && body.team.is_none() {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "to",
-            "name the operator (`to`), the team (`team`), or both",
-        )]));
-    }
-    let open_tickets = match &body.to {
+    let assignment = Assignment::new(body.to, body.team)?;
+    let open_tickets = match &assignment.to {
         Some(to) => open_tickets(&state.store, to).await?,
         None => 0,
     };
     let action = Action::Assign(Assignment {
-        to: body.to,
-        team: body.team,
         open_tickets,
         force: body.force,
         expect: body.expect_assignee,
+        ..assignment
     });
     Ok(Json(act(&state, &principal, number, action).await?))
 }

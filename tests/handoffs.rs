@@ -1130,6 +1130,70 @@ fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
     }
 }
 
+/// A message longer than a transcript's (20,000 characters) is one answer
+/// wherever it comes: 413 `transcript_too_large` naming it, in a handoff's
+/// transcript (send and preview) and in a conversation append alike, and
+/// nothing is stored. Before, the append answered 422 `validation_failed`.
+/// A blank appended message is still a 422.
+#[test]
+fn a_message_too_long_is_refused_alike_in_a_transcript_and_an_append() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let (status, first) = server.send_json(&ingest, "POST", "/v1/handoffs", &handoff("production"));
+    assert_eq!(status, 201, "{first}");
+    let before = authed_get(&server, &owner, "/v1/tickets/10001");
+    let long = "é".repeat(20_001);
+    let mut body = handoff("production");
+    body["transcript"][1]["text"] = json!(long);
+    for path in ["/v1/handoffs", "/v1/handoffs/preview"] {
+        let (status, problem) = server.send_json(&ingest, "POST", path, &body);
+        assert_eq!(status, 413, "{path}: {problem}");
+        assert_eq!(problem["code"], "transcript_too_large", "{path}: {problem}");
+        assert_eq!(common::error_fields(&problem), ["transcript[1].text"]);
+    }
+    let append = |messages: Value| {
+        server.send_json(
+            &ingest,
+            "POST",
+            "/v1/tickets/10001/conversation",
+            &json!({ "messages": messages }),
+        )
+    };
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": "Still there?"},
+        {"role": "customer", "text": long},
+    ]));
+    assert_eq!(status, 413, "{problem}");
+    assert_eq!(problem["code"], "transcript_too_large", "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages[1].text"]);
+    assert_eq!(
+        problem["detail"],
+        "message 1 of the append has 20001 characters; at most 20000 are accepted"
+    );
+    // Two too long: each is named.
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": long},
+        {"role": "customer", "text": long},
+    ]));
+    assert_eq!(status, 413, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[0].text", "messages[1].text"]
+    );
+    let (status, problem) = append(json!([{"role": "customer", "text": "  "}]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["code"], "validation_failed", "{problem}");
+    assert_eq!(common::error_fields(&problem), ["messages[0].text"]);
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), before);
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"].as_array().unwrap().len(), 1, "{handoffs}");
+    // Exactly as long as a transcript's message is taken.
+    let (status, answer) = append(json!([{"role": "customer", "text": "é".repeat(20_000)}]));
+    assert_eq!(status, 200, "{answer}");
+}
+
 /// A transcript's own times are kept: the conversation happened before the
 /// handoff, so its messages are dated before the ticket's events, and nothing
 /// recorded later is moved after them. A time in the future (beyond a few

@@ -354,29 +354,20 @@ pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), V
             ),
         ));
     }
-    let mut too_long = Capped::new(413, TRANSCRIPT_TOO_LARGE, "transcript", "messages");
+    problems.extend(too_long_messages(
+        transcript,
+        "transcript",
+        "the transcript",
+    ));
     let mut empty = Capped::new(422, INVALID_TRANSCRIPT, "transcript", "messages");
     for (i, message) in transcript.iter().enumerate() {
-        let field = || format!("transcript[{i}].text");
         if message.text.trim().is_empty() {
             empty.push(
-                field(),
+                format!("transcript[{i}].text"),
                 format!("message {i} of the transcript has no text"),
             );
-        } else if message.text.len() > MAX_MESSAGE_CHARS {
-            let chars = message.text.chars().count();
-            if chars > MAX_MESSAGE_CHARS {
-                too_long.push(
-                    field(),
-                    format!(
-                        "message {i} of the transcript has {chars} characters; \
-                         at most {MAX_MESSAGE_CHARS} are accepted"
-                    ),
-                );
-            }
         }
     }
-    too_long.finish(&mut problems);
     empty.finish(&mut problems);
     let mut misdated = Capped::new(422, INVALID_TRANSCRIPT, "transcript", "messages");
     for (i, message) in message_time_problems(transcript, at) {
@@ -414,6 +405,40 @@ pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), V
     } else {
         Err(problems)
     }
+}
+
+/// The messages of `messages` longer than [`MAX_MESSAGE_CHARS`], each a 413
+/// `transcript_too_large` naming `{list}[i].text` (the first
+/// [`MAX_REPORTED_PER_CODE`]; the rest counted in one more, field `list`):
+/// one answer for a message too long, whether a handoff's transcript
+/// (`list` `transcript`) or an append (`messages`) holds it. `whole` names
+/// what holds them in the message, e.g. "the transcript". A blank message is
+/// refused for having no text, whatever its length, so not here.
+pub fn too_long_messages(
+    messages: &[TranscriptMessage],
+    list: &'static str,
+    whole: &str,
+) -> Vec<Rejection> {
+    let mut too_long = Capped::new(413, TRANSCRIPT_TOO_LARGE, list, "messages");
+    for (i, message) in messages.iter().enumerate() {
+        // Bytes first: no text of fewer bytes can have more characters.
+        if message.text.len() <= MAX_MESSAGE_CHARS || message.text.trim().is_empty() {
+            continue;
+        }
+        let chars = message.text.chars().count();
+        if chars > MAX_MESSAGE_CHARS {
+            too_long.push(
+                format!("{list}[{i}].text"),
+                format!(
+                    "message {i} of {whole} has {chars} characters; \
+                     at most {MAX_MESSAGE_CHARS} are accepted"
+                ),
+            );
+        }
+    }
+    let mut problems = Vec::new();
+    too_long.finish(&mut problems);
+    problems
 }
 
 /// What is wrong with the times (`at`) of `messages`, received at `at`, by

@@ -17,42 +17,54 @@ use crate::domain::{Refusal, assignment, handoff};
 /// The longest note or reply, in characters.
 pub const MAX_BODY_CHARS: usize = 20_000;
 
-/// Refuses more messages in one append than a handoff's transcript may hold
-/// ([`handoff::MAX_TRANSCRIPT_MESSAGES`]), as the handoff is refused: 413
-/// `transcript_too_large`, field `messages`. Checked before
-/// [`check_appended`]: whatever else is wrong, the platform must send less.
-pub fn check_appended_count(messages: &[TranscriptMessage]) -> Result<(), handoff::Rejection> {
-    if messages.len() <= handoff::MAX_TRANSCRIPT_MESSAGES {
-        return Ok(());
+/// Refuses an append larger than a handoff's transcript may be, as the
+/// handoff is refused: 413 `transcript_too_large` for more messages than
+/// [`handoff::MAX_TRANSCRIPT_MESSAGES`] (field `messages`) and for each
+/// message longer than [`handoff::MAX_MESSAGE_CHARS`]
+/// ([`handoff::too_long_messages`], field `messages[i].text`). Checked
+/// before [`check_appended`]: whatever else is wrong, the platform must send
+/// less.
+pub fn check_appended_size(messages: &[TranscriptMessage]) -> Result<(), Vec<handoff::Rejection>> {
+    let mut problems = Vec::new();
+    if messages.len() > handoff::MAX_TRANSCRIPT_MESSAGES {
+        problems.push(handoff::Rejection::new(
+            413,
+            handoff::TRANSCRIPT_TOO_LARGE,
+            "messages",
+            format!(
+                "the append has {} messages; at most {} are accepted at once: send the rest \
+                 in another append",
+                messages.len(),
+                handoff::MAX_TRANSCRIPT_MESSAGES
+            ),
+        ));
     }
-    Err(handoff::Rejection::new(
-        413,
-        handoff::TRANSCRIPT_TOO_LARGE,
+    problems.extend(handoff::too_long_messages(
+        messages,
         "messages",
-        format!(
-            "the append has {} messages; at most {} are accepted at once: send the rest \
-             in another append",
-            messages.len(),
-            handoff::MAX_TRANSCRIPT_MESSAGES
-        ),
-    ))
+        "the append",
+    ));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Checks messages the AI agent platform appends to a ticket's conversation,
-/// received at `at`: at least one, each with 1 to
-/// [`handoff::MAX_MESSAGE_CHARS`] characters and dated as a handoff's
-/// transcript may be ([`handoff::message_time_problems`]).
+/// received at `at`, once [`check_appended_size`] found them not too large:
+/// at least one, each with text and dated as a handoff's transcript may be
+/// ([`handoff::message_time_problems`]).
 pub fn check_appended(messages: &[TranscriptMessage], at: Timestamp) -> Result<(), Invalid> {
     let mut checks = Checks::new();
     if messages.is_empty() {
         checks.push("messages", "send at least one message");
     }
     for (index, message) in messages.iter().enumerate() {
-        let chars = message.text.chars().count();
-        if message.text.trim().is_empty() || chars > handoff::MAX_MESSAGE_CHARS {
+        if message.text.trim().is_empty() {
             checks.push(
                 &format!("messages[{index}].text"),
-                format!("must be 1 to {} characters", handoff::MAX_MESSAGE_CHARS),
+                format!("message {index} has no text"),
             );
         }
     }
@@ -1510,17 +1522,64 @@ mod tests {
     fn an_append_holds_at_most_as_many_messages_as_a_handoffs_transcript() {
         let messages = |count: usize| vec![sent(MessageRole::Customer, "hi", None); count];
         let most = handoff::MAX_TRANSCRIPT_MESSAGES;
-        assert_eq!(check_appended_count(&messages(most)), Ok(()));
-        let refused = check_appended_count(&messages(most + 1)).unwrap_err();
+        assert_eq!(check_appended_size(&messages(most)), Ok(()));
+        let refused = check_appended_size(&messages(most + 1)).unwrap_err();
+        assert_eq!(refused.len(), 1, "{refused:?}");
         assert_eq!(
-            (refused.status, refused.code, refused.field.as_str()),
+            (
+                refused[0].status,
+                refused[0].code,
+                refused[0].field.as_str()
+            ),
             (413, handoff::TRANSCRIPT_TOO_LARGE, "messages")
         );
         assert_eq!(
-            refused.message,
+            refused[0].message,
             "the append has 1001 messages; at most 1000 are accepted at once: send the rest \
              in another append"
         );
+    }
+
+    /// A message too long is the same 413 in an append as in a handoff's
+    /// transcript: the platform sent more than the desk keeps.
+    #[test]
+    fn an_appended_message_longer_than_a_transcripts_is_refused_as_in_a_transcript() {
+        let most = handoff::MAX_MESSAGE_CHARS;
+        let fits = [
+            sent(MessageRole::Customer, &"é".repeat(most), None),
+            // Blank is no text, however long: check_appended refuses it.
+            sent(MessageRole::Ai, &" ".repeat(most + 1), None),
+        ];
+        assert_eq!(check_appended_size(&fits), Ok(()));
+        let long = [
+            sent(MessageRole::Customer, "hi", None),
+            sent(MessageRole::Ai, &"x".repeat(most + 1), None),
+        ];
+        let refused = check_appended_size(&long).unwrap_err();
+        assert_eq!(
+            refused,
+            [handoff::Rejection::new(
+                413,
+                handoff::TRANSCRIPT_TOO_LARGE,
+                "messages[1].text",
+                "message 1 of the append has 20001 characters; at most 20000 are accepted".into()
+            )]
+        );
+        let in_transcript = handoff::too_long_messages(&long, "transcript", "the transcript");
+        assert_eq!(
+            (in_transcript[0].status, in_transcript[0].code),
+            (refused[0].status, refused[0].code)
+        );
+        // Too many and too long: both are said.
+        let mut both =
+            vec![sent(MessageRole::Customer, "hi", None); handoff::MAX_TRANSCRIPT_MESSAGES];
+        both.push(sent(MessageRole::Ai, &"x".repeat(most + 1), None));
+        let fields: Vec<String> = check_appended_size(&both)
+            .unwrap_err()
+            .into_iter()
+            .map(|r| r.field)
+            .collect();
+        assert_eq!(fields, ["messages", "messages[1000].text"]);
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn may_send(principal: &Principal) -> ApiResult<()> {
     }
 }
 
-pub(crate) fn rejection(rejection: Rejection) -> ApiError {
+fn rejection(rejection: Rejection) -> ApiError {
     ApiError {
         errors: vec![FieldError::new(rejection.field, rejection.message.clone())],
         ..ApiError::new(
@@ -58,7 +58,12 @@ pub(crate) fn rejection(rejection: Rejection) -> ApiError {
     }
 }
 
-fn rejections(mut all: Vec<Rejection>) -> ApiError {
+fn rejections(all: Vec<Rejection>) -> ApiError {
+    refused("the handoff", all)
+}
+
+/// The answer to `whole` (e.g. "the append") refused for `all` its problems.
+pub(crate) fn refused(whole: &str, mut all: Vec<Rejection>) -> ApiError {
     if all.len() == 1 {
         return rejection(all.remove(0));
     }
@@ -76,7 +81,7 @@ fn rejections(mut all: Vec<Rejection>) -> ApiError {
         ..ApiError::new(
             StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
             code,
-            format!("the handoff has {} problems", all.len()),
+            format!("{whole} has {} problems", all.len()),
         )
     }
 }

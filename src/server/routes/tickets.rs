@@ -498,7 +498,8 @@ async fn reopen(
 /// ticket or from another token is `409 idempotency_key_reused`.
 ///
 /// One append holds at most as many messages as a handoff's transcript
-/// (`maxItems`); more is `413 transcript_too_large` and adds nothing.
+/// (`maxItems`), each at most as long as a transcript's (`maxLength`); more
+/// is `413 transcript_too_large`, as in a handoff, and adds nothing.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
@@ -517,7 +518,8 @@ async fn append_conversation(
         other => other.require(Role::Manager)?,
     }
     let key = idempotency::key(&headers)?;
-    tickets::check_appended_count(&body.messages).map_err(super::handoffs::rejection)?;
+    tickets::check_appended_size(&body.messages)
+        .map_err(|all| super::handoffs::refused("the append", all))?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
     // Whose ticket it is, before the key is looked up: a platform's key on a
     // ticket not its own is not found, as on a ticket that does not exist.

@@ -52,7 +52,12 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         413,
         "PayloadTooLarge",
-        "The request body is larger than the limit: 32 MiB for a workspace document (`/v1/config`, `/v1/config/plan`, `/v1/handoffs/what-if`), 1 MiB for any other.",
+        "The request is too large. `body_too_large`: the body is larger than the limit, 32 MiB \
+         for a workspace document (`/v1/config`, `/v1/config/plan`, `/v1/handoffs/what-if`), \
+         1 MiB for any other. `transcript_too_large`: a handoff's transcript or a \
+         conversation append holds more messages than its `maxItems`, or a message longer \
+         than its `maxLength`; `errors` names each. `context_too_large`: a handoff's context \
+         has more keys than its `maxProperties`.",
         "body_too_large",
     ),
     (
@@ -455,6 +460,26 @@ mod tests {
                 [crate::api::PROBLEM_CONTENT_TYPE]["example"]["code"],
             "request_timeout"
         );
+    }
+
+    /// Every code the service answers 413 with is named by the one 413
+    /// response all routes with a body share.
+    #[test]
+    fn the_413_response_names_every_code_a_413_carries() {
+        let (.., description, _) = ERRORS
+            .iter()
+            .find(|(status, ..)| *status == 413)
+            .expect("a documented 413");
+        for code in [
+            "body_too_large",
+            handoff::TRANSCRIPT_TOO_LARGE,
+            handoff::CONTEXT_TOO_LARGE,
+        ] {
+            assert!(
+                description.contains(&format!("`{code}`")),
+                "{code} is not named: {description}"
+            );
+        }
     }
 
     #[test]

@@ -1286,6 +1286,74 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
     assert!(assigned < skew, "{detail}");
 }
 
+/// Every instant the API writes has exactly six fractional digits, whichever
+/// route writes it (a ticket read whole, a page of the list written from its
+/// rows, a handoff, the handoff's answer; not the request a handoff echoes):
+/// so instants compare as text in time order. A sender's whole second is `…:SS.000000Z`; jiff's own form would
+/// have written `…:SSZ` and sorted it after `…:SS.5Z`.
+#[test]
+fn every_instant_the_api_writes_has_six_fractional_digits() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let sent_at = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() - 60).unwrap();
+    let mut body = handoff("production");
+    body["transcript"][0]["at"] = json!(sent_at);
+    let (status, sent) = server.send_json(&ingest, "POST", "/v1/handoffs", &body);
+    assert_eq!(status, 201, "{sent}");
+    let handoff_id = sent["id"].as_str().unwrap();
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    let list = authed_get(&server, &owner, "/v1/tickets");
+    let read = authed_get(&server, &owner, &format!("/v1/handoffs/{handoff_id}"));
+    let timeline = detail["timeline"].as_array().unwrap();
+    let first = timeline
+        .iter()
+        .find(|e| e["body"] == body["transcript"][0]["text"]);
+    assert_eq!(
+        first.unwrap()["at"],
+        format!("{}.000000Z", sent_at.strftime("%Y-%m-%dT%H:%M:%S")),
+        "{detail}"
+    );
+    assert_eq!(
+        list["items"][0]["created_at"],
+        detail["ticket"]["created_at"]
+    );
+    let mut instants = Vec::new();
+    for document in [&sent, &detail, &list, &read] {
+        instants_in(document, &mut instants);
+    }
+    assert!(instants.len() >= 8, "{instants:?}");
+    for instant in &instants {
+        let (seconds, fraction) = instant.split_once('.').unwrap_or((instant, ""));
+        assert!(
+            seconds.len() == 19 && fraction.len() == 7 && fraction.ends_with('Z'),
+            "{instant} among {instants:?}"
+        );
+        instant.parse::<jiff::Timestamp>().unwrap();
+    }
+}
+
+/// Every string of `document` under a key that names an instant, but in a
+/// handoff's `request`: its idempotency hash is computed over that form, so it
+/// stays what replicas of every version compute.
+fn instants_in(document: &Value, instants: &mut Vec<String>) {
+    match document {
+        Value::Object(map) => {
+            for (key, value) in map.iter().filter(|(key, _)| *key != "request") {
+                match value {
+                    Value::String(text) if key == "at" || key.ends_with("_at") => {
+                        instants.push(text.clone())
+                    }
+                    _ => instants_in(value, instants),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| instants_in(item, instants)),
+        _ => {}
+    }
+}
+
 /// A requester's email follows the support inbox's rule (quoted local parts
 /// taken, white space around trimmed, a leading dot or 65 characters before
 /// the `@` refused), and a phone is bounded: before, a 900,000-character

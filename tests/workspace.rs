@@ -613,11 +613,11 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
     // Friday 2026-03-27 16:59:59 CET is open; it closes at 17:00 CET = 16:00Z.
     let c = check(&desk, "2026-03-27T15:59:59Z");
     assert_eq!(c["open"], true);
-    assert_eq!(c["next_change"], "2026-03-27T16:00:00Z");
+    assert_eq!(c["next_change"], "2026-03-27T16:00:00.000000Z");
     // Over the weekend of the spring-forward change it opens Monday 09:00 CEST = 07:00Z.
     let c = check(&desk, "2026-03-28T12:00:00Z");
     assert_eq!(c["open"], false);
-    assert_eq!(c["next_change"], "2026-03-30T07:00:00Z");
+    assert_eq!(c["next_change"], "2026-03-30T07:00:00.000000Z");
     assert_eq!(
         c["next_change_desk"],
         "2026-03-30T09:00:00+02:00[Europe/Berlin]"
@@ -625,11 +625,11 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
     // After the fall-back change, 09:00 CET is 08:00Z again.
     let c = check(&desk, "2026-10-26T07:30:00Z");
     assert_eq!(c["open"], false);
-    assert_eq!(c["next_change"], "2026-10-26T08:00:00Z");
+    assert_eq!(c["next_change"], "2026-10-26T08:00:00.000000Z");
     // Christmas is a Friday and a holiday: closed until Monday.
     let c = check(&desk, "2026-12-25T10:00:00Z");
     assert_eq!(c["open"], false);
-    assert_eq!(c["next_change"], "2026-12-28T08:00:00Z");
+    assert_eq!(c["next_change"], "2026-12-28T08:00:00.000000Z");
     assert!(c["note"].as_str().unwrap().contains("2026-12-25"), "{c}");
 
     // New York, overnight 22:00–06:00 on weekdays, across its own DST change (2026-03-08).
@@ -650,11 +650,11 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
     // Friday 2026-03-06 23:00 EST (04:00Z Saturday) is inside Friday's span.
     let c = check(&desk, "2026-03-07T04:00:00Z");
     assert_eq!(c["open"], true);
-    assert_eq!(c["next_change"], "2026-03-07T11:00:00Z");
+    assert_eq!(c["next_change"], "2026-03-07T11:00:00.000000Z");
     // Sunday night is closed; Monday 22:00 EDT (after the change) is 02:00Z Tuesday.
     let c = check(&desk, "2026-03-09T12:00:00Z");
     assert_eq!(c["open"], false);
-    assert_eq!(c["next_change"], "2026-03-10T02:00:00Z");
+    assert_eq!(c["next_change"], "2026-03-10T02:00:00.000000Z");
     // A date that is not a holiday is not found, and nothing changes.
     let before = desk.run(&["hours", "show", "-o", "json"]);
     desk.cmd()

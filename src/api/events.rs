@@ -50,6 +50,7 @@ pub struct Event {
     pub id: u64,
     pub kind: EventKind,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
     /// The ticket the event is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,6 +114,7 @@ pub struct EventDelivery {
     /// When the next attempt is due (`pending`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub next_attempt_at: Option<Timestamp>,
 }
 

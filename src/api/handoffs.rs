@@ -57,6 +57,9 @@ pub struct TranscriptMessage {
     /// When the message was written (RFC 3339), its time on the ticket: at
     /// most 5 minutes after the desk's clock, and not before a message ahead
     /// of it. Without it the message is dated when the desk receives it.
+    // jiff's own form, unlike the instants the service writes: a request's
+    // idempotency hash is computed over its serialized form, and replicas of
+    // an older version compute it so too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub at: Option<Timestamp>,
@@ -230,6 +233,7 @@ pub struct Handoff {
     /// The handoff as received.
     pub request: HandoffRequest,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
 }
 

@@ -398,6 +398,7 @@ pub struct TestReport {
     /// No check failed.
     pub ok: bool,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
     pub checks: Vec<TestCheck>,
 }
@@ -449,8 +450,10 @@ pub struct Integration {
     /// The path under the service's URL to give the platform for its webhooks.
     pub webhook_path: String,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
 }
 
@@ -504,6 +507,7 @@ pub struct DeliveryOutcome {
     /// When the next attempt is due (`queued`, `retrying`).
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub next_attempt_at: Option<Timestamp>,
 }
 
@@ -521,6 +525,7 @@ pub struct ExternalTicket {
     pub url: Option<String>,
     pub status: ExternalStatus,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
     /// How the delivery stands: queued, retrying, delivered or failed, with the
     /// reason of the last failure.

@@ -46,6 +46,7 @@ mod apply;
 mod config;
 mod events;
 mod handoffs;
+pub mod instant;
 mod integrations;
 mod operators;
 mod outbound;

@@ -52,8 +52,10 @@ pub struct Operator {
     #[serde(default)]
     pub capacity: Option<u32>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
 }
 

@@ -260,6 +260,7 @@ pub struct OutboxMessage {
     /// When the next attempt is due (pending messages).
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub next_attempt_at: Option<Timestamp>,
     /// For a pending message held back by another message of its ticket to
     /// the same destination (one ticket's messages to one place go out in
@@ -273,9 +274,11 @@ pub struct OutboxMessage {
     #[serde(default)]
     pub last_error: Option<String>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub delivered_at: Option<Timestamp>,
     /// For kind `integration`: the platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,6 +371,7 @@ pub struct HandoffEvent {
     /// queued it again included).
     pub attempts: u32,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
 }
 
@@ -403,6 +407,7 @@ pub struct DeliveryEvent {
     /// Whether the AI must stay silent on this conversation.
     pub ai_paused: bool,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
 }
 

@@ -13,8 +13,10 @@ pub struct Team {
     /// Handles of the members, sorted.
     pub members: Vec<String>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
 }
 

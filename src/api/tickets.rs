@@ -83,8 +83,10 @@ pub struct Ticket {
     #[serde(default)]
     pub handoff: Option<String>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,
 }
 
@@ -106,6 +108,7 @@ pub struct TimelineEntry {
     #[serde(default)]
     pub channel: Option<Channel>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
 }
 
@@ -363,6 +366,7 @@ pub struct RequesterToken {
     pub token: String,
     pub requester: String,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub expires_at: Timestamp,
 }
 
@@ -373,8 +377,10 @@ pub struct RequesterTicket {
     pub subject: String,
     pub status: TicketStatus,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,
 }
 

@@ -27,9 +27,11 @@ pub struct Token {
     /// The last four characters of the secret, to tell tokens apart.
     pub hint: String,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub last_used_at: Option<Timestamp>,
 }
 

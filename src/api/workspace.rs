@@ -159,8 +159,10 @@ pub struct Agent {
     #[serde(default)]
     pub handover: Option<HandoverAction>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
 }
 
@@ -300,6 +302,7 @@ pub struct HiddenReason {
 pub struct HandoverStatus {
     pub agent: String,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
     pub messages: u32,
     /// Whether the button is shown.
@@ -482,6 +485,7 @@ impl Default for BusinessHours {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct HoursCheck {
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
     /// `at` in the desk's time zone, RFC 9557 (`2026-03-29T09:00:00+02:00[Europe/Berlin]`).
     pub at_desk: String,
@@ -490,6 +494,7 @@ pub struct HoursCheck {
     /// When open changes to closed or back; none when it never does.
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize_option")]
     pub next_change: Option<Timestamp>,
     #[serde(default)]
     pub next_change_desk: Option<String>,
@@ -548,8 +553,10 @@ pub struct TicketField {
     #[serde(default)]
     pub options: Vec<String>,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub updated_at: Timestamp,
 }
 

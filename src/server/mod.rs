@@ -63,7 +63,11 @@ pub struct AppState {
     info(
         title = "Desk API",
         description = "The API of the Desk service, served by `deskctl serve`. Errors are \
-                       `application/problem+json` (RFC 9457) with a stable `code`.",
+                       `application/problem+json` (RFC 9457) with a stable `code`. Every \
+                       instant it writes is RFC 3339 in UTC with exactly six fractional \
+                       digits (`2026-11-21T12:00:01.500000Z`), so instants compare as text \
+                       in time order (but in the `request` a handoff echoes, as parsed); \
+                       any RFC 3339 instant is read.",
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

@@ -45,6 +45,7 @@ pub struct HandoffOutput {
     pub ticket: Option<u64>,
     /// The ticket on a connected platform, and where its delivery stands.
     pub external: Option<ExternalOutput>,
+    #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
     /// Why the customer was handed over: `explicit-request`, `failed-resolution`
     /// or the agent's own words.

@@ -1681,13 +1681,10 @@ pub fn stored_now() -> Timestamp {
 }
 
 /// An instant as cursors carry it: RFC 3339 in UTC with exactly six fractional
-/// digits, so that text order is time order (`…00Z` would sort after `…00.1Z`).
+/// digits, so that text order is time order (`…00Z` would sort after `…00.1Z`):
+/// the form the API writes every instant in ([`crate::api::instant`]).
 pub fn stored_time(at: Timestamp) -> String {
-    format!(
-        "{}.{:06}Z",
-        at.strftime("%Y-%m-%dT%H:%M:%S"),
-        at.subsec_microsecond()
-    )
+    crate::api::instant::Micros(at).to_string()
 }
 
 #[cfg(test)]

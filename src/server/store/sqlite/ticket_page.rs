@@ -5,7 +5,8 @@
 //! CPU time of `tickets list --all -o jsonl`. Here each row is serialized from
 //! its copied values: text borrowed, the JSON columns checked and copied as they
 //! are stored (written by serde from the same maps, so already in the form
-//! serializing them again gives), instants reshaped from their stored form.
+//! serializing them again gives), instants copied when stored in the API's
+//! form and reshaped when not.
 //! The output is byte for byte what serializing the `Ticket` gives; the tests
 //! compare the two for tickets of every shape.
 
@@ -19,6 +20,7 @@ use serde_json::value::RawValue;
 
 use super::direct::{Direct, Row, each};
 use super::parse_time;
+use crate::api::instant::Micros;
 use crate::api::{Channel, Environment, Priority, TicketStatus};
 use crate::server::store::{StoreError, StoreResult, TicketPage};
 
@@ -106,12 +108,11 @@ fn stored_json(stored: &str) -> serde_json::Result<StoredJson<'_>> {
     })
 }
 
-/// An instant as the API writes it (jiff's RFC 3339: fractional seconds
-/// without trailing zeros), from its stored form.
+/// An instant as the API writes it ([`crate::api::instant`]), from its
+/// stored form.
 enum WireTime<'r> {
-    /// As `store::stored_time` writes it, `YYYY-MM-DDTHH:MM:SS.ffffffZ`:
-    /// the seconds and the fraction's digits that are not trailing zeros.
-    Stored { seconds: &'r str, fraction: &'r str },
+    /// Already in that form, as `store::stored_time` writes it.
+    Stored(&'r str),
     /// Any other form SQLite may hold, parsed.
     Parsed(Timestamp),
 }
@@ -129,10 +130,7 @@ impl<'r> WireTime<'r> {
                 separator => byte == separator,
             });
         Ok(match shaped {
-            true => WireTime::Stored {
-                seconds: &stored[..19],
-                fraction: stored[20..26].trim_end_matches('0'),
-            },
+            true => WireTime::Stored(stored),
             false => WireTime::Parsed(at),
         })
     }
@@ -141,12 +139,8 @@ impl<'r> WireTime<'r> {
 impl fmt::Display for WireTime<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WireTime::Stored {
-                seconds,
-                fraction: "",
-            } => write!(f, "{seconds}Z"),
-            WireTime::Stored { seconds, fraction } => write!(f, "{seconds}.{fraction}Z"),
-            WireTime::Parsed(at) => at.fmt(f),
+            WireTime::Stored(stored) => f.write_str(stored),
+            WireTime::Parsed(at) => Micros(*at).fmt(f),
         }
     }
 }
@@ -488,7 +482,7 @@ mod tests {
     }
 
     #[test]
-    fn stored_instants_are_written_as_serializing_the_timestamp_writes_them() {
+    fn stored_instants_are_written_as_the_api_writes_them() {
         let base = Timestamp::from_second(1_795_000_000).unwrap();
         let micros = [
             0, 1, 10, 100, 1_000, 10_000, 100_000, 120_000, 341_972, 341_970, 999_999, 500_000,
@@ -496,11 +490,7 @@ mod tests {
         for (second, micro) in (0..).zip(micros) {
             let at = base + jiff::SignedDuration::new(second * 3_607, micro * 1_000);
             let stored = stored_time(at);
-            assert_eq!(
-                wire(&stored),
-                serde_json::to_string(&at).unwrap(),
-                "{stored}"
-            );
+            assert_eq!(wire(&stored), format!("\"{}\"", Micros(at)), "{stored}");
         }
     }
 
@@ -512,7 +502,7 @@ mod tests {
             "2026-11-20T01:00:00+01:00",
         ] {
             let at: Timestamp = other.parse().unwrap();
-            assert_eq!(wire(other), serde_json::to_string(&at).unwrap(), "{other}");
+            assert_eq!(wire(other), format!("\"{}\"", Micros(at)), "{other}");
         }
         for nonsense in [
             "yesterday",

@@ -155,13 +155,15 @@ impl TicketCounts {
     pub fn open_or_pending(&self) -> u64 {
         self.groups
             .iter()
-            .filter(|g| {
-                g.value.as_deref() == Some(TicketStatus::Open.as_str())
-                    || g.value.as_deref() == Some(TicketStatus::Pending.as_str())
-            })
+            .filter(|g| is_open_or_pending(g.value.as_deref()))
             .map(|g| g.count)
             .sum()
     }
+}
+
+/// Whether the tickets counted under status `value` are still to work.
+pub fn is_open_or_pending(value: Option<&str>) -> bool {
+    value == Some(TicketStatus::Open.as_str()) || value == Some(TicketStatus::Pending.as_str())
 }
 
 /// The tickets that share one value.

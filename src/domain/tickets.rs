@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
+use crate::api::is_open_or_pending;
 use crate::api::{
     AuthorKind, Channel, Environment, FieldError, MessageRole, Priority, Requester, Role, Ticket,
     TicketStatus, TimelineKind, TranscriptMessage,
@@ -532,10 +533,7 @@ pub fn plan_team_removal(
     change::remove_team(&mut workspace.clone(), key)?;
     let open_tickets = counts
         .iter()
-        .filter(|(status, _)| {
-            status.as_deref() == Some(TicketStatus::Open.as_str())
-                || status.as_deref() == Some(TicketStatus::Pending.as_str())
-        })
+        .filter(|(status, _)| is_open_or_pending(status.as_deref()))
         .map(|(_, count)| count)
         .sum();
     let others = workspace.teams.len() - 1;

@@ -264,7 +264,7 @@ impl TicketQuery {
 }
 
 /// The `field` conditions whose key or value is longer than any can be.
-pub(super) fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<FieldError> {
+pub fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<FieldError> {
     conditions
         .iter()
         .filter_map(|c| {

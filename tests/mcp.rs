@@ -276,25 +276,7 @@ fn send_handoff(desk: &Desk, handoff: Value) {
 fn tickets_are_listed_and_counted_by_field_values_and_a_key_no_field_has_is_named() {
     let Some(python) = python() else { return };
     let desk = copilot_desk();
-    desk.run(&[
-        "fields",
-        "add",
-        "plan",
-        "--name",
-        "Plan",
-        "--type",
-        "dropdown",
-        "--option",
-        "pro",
-        "--option",
-        "enterprise",
-    ]);
-    desk.run(&[
-        "fields", "add", "seats", "--name", "Seats", "--type", "number",
-    ]);
-    desk.run(&[
-        "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
-    ]);
+    desk.add_plan_fields();
     for context in [
         json!({"plan": "enterprise", "seats": 5, "vip": true}), // 10005
         json!({"plan": "pro", "seats": 12}),                    // 10006

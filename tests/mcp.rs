@@ -226,16 +226,14 @@ fn build_copilot_desk() -> Desk {
     ]);
     desk.run(&["assignment", "set", "--method", "manual"]);
     let send = |channel: &str, requester: Value, text: &str, reason: &str| {
-        let body = json!({
-            "agent": "shop", "environment": "production", "channel": channel,
-            "requester": requester,
-            "transcript": [{"role": "customer", "text": text}],
-            "context": {"order-id": "A-1001"},
-            "reason": reason,
-        });
-        let path = desk.dir.path().join("handoff.json");
-        std::fs::write(&path, body.to_string()).unwrap();
-        desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+        send_handoff(
+            &desk,
+            json!({
+                "channel": channel, "requester": requester,
+                "transcript": [{"role": "customer", "text": text}],
+                "context": {"order-id": "A-1001"}, "reason": reason,
+            }),
+        );
     };
     let dana = json!({"name": "Dana", "email": "dana@example.com"});
     send(
@@ -261,6 +259,128 @@ fn build_copilot_desk() -> Desk {
     desk.run(&["tickets", "assign", "10004", "--to", "alice"]);
     desk.run(&["tickets", "note", "10001", "--body", NOTE]);
     desk
+}
+
+/// Sends a handoff from the shop in production: `handoff` gives the rest.
+fn send_handoff(desk: &Desk, handoff: Value) {
+    let mut body = json!({"agent": "shop", "environment": "production"});
+    body.as_object_mut()
+        .unwrap()
+        .extend(handoff.as_object().unwrap().clone());
+    let path = desk.dir.path().join("handoff.json");
+    std::fs::write(&path, body.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+}
+
+#[test]
+fn tickets_are_listed_and_counted_by_field_values_and_a_key_no_field_has_is_named() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    desk.add_plan_fields();
+    for context in [
+        json!({"plan": "enterprise", "seats": 5, "vip": true}), // 10005
+        json!({"plan": "pro", "seats": 12}),                    // 10006
+        json!({"plan": "enterprise", "seats": 12}),             // 10007
+    ] {
+        send_handoff(
+            &desk,
+            json!({
+                "channel": "web", "requester": {"name": "Fay"}, "context": context,
+                "transcript": [{"role": "customer", "text": "About my plan"}],
+            }),
+        );
+    }
+    let listed = |field: Value| call("list_tickets", json!({ "field": field }));
+    let counted = |field: Value| call("count_tickets", json!({"by": "status", "field": field}));
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        stdio(
+            &[],
+            vec![
+                list_tools(),
+                listed(json!({"plan": "enterprise"})),
+                listed(json!({"seats": 12})),
+                listed(json!({"seats": "12", "plan": "enterprise"})),
+                listed(json!({"vip": true})),
+                call(
+                    "list_tickets",
+                    json!({"field": {"plan": "enterprise"}, "status": "resolved"}),
+                ),
+                counted(json!({"plan": "enterprise"})),
+                counted(json!({"plan": "enterprise", "seats": 12})),
+                listed(json!({"plna": "pro"})),
+                counted(json!({"plna": "pro"})),
+                listed(json!({"seats": "many"})),
+                listed(json!({"plan": "free"})),
+                listed(json!({"Plan": "pro"})),
+                listed(json!({"plan": ["pro"]})),
+                listed(json!("plan=pro")),
+            ],
+        ),
+    );
+    let steps = answer["steps"].as_array().unwrap();
+    for tool in &steps[0]["result"]["tools"].as_array().unwrap()[..] {
+        if ["list_tickets", "count_tickets"].contains(&tool["name"].as_str().unwrap()) {
+            let field = &tool["inputSchema"]["properties"]["field"];
+            assert_eq!(field["type"], json!(["object", "null"]), "{tool:#}");
+            assert!(field["description"].as_str().unwrap().contains("every one"));
+        }
+    }
+    assert_eq!(numbers(ok(&steps[1])), [10007, 10005]);
+    assert_eq!(numbers(ok(&steps[2])), [10007, 10006], "read as a number");
+    assert_eq!(numbers(ok(&steps[3])), [10007], "every value must hold");
+    assert_eq!(numbers(ok(&steps[4])), [10005], "read as a checkbox");
+    assert_eq!(
+        numbers(ok(&steps[5])),
+        Vec::<u64>::new(),
+        "and the other filters"
+    );
+    assert_eq!(text(&steps[5]), "No tickets match.");
+    assert_eq!(ok(&steps[6])["total"], 2);
+    assert_eq!(
+        ok(&steps[6])["groups"][0],
+        json!({"value": "open", "count": 2})
+    );
+    assert_eq!(ok(&steps[7])["total"], 1);
+    for (step, said) in [
+        (
+            8,
+            "the desk has no ticket field 'plna': did you mean 'plan'? the desk's fields are \
+             plan, seats, vip",
+        ),
+        (
+            9,
+            "the desk has no ticket field 'plna': did you mean 'plan'?",
+        ),
+        (10, "seats is a number field: 'many' is not a number"),
+        (
+            11,
+            "plan is a dropdown field: 'free' is not one of the options: pro, enterprise",
+        ),
+        (12, "'Plan' cannot be a ticket field's key"),
+        (
+            13,
+            "plan: expected a string, a number or true or false, not an array",
+        ),
+        (14, "expected an object, not the string \"plan=pro\""),
+    ] {
+        let error = tool_error(&steps[step]);
+        assert_eq!(error["code"], "invalid_argument", "{step}: {error:#}");
+        assert_eq!(error["field"], "field", "{step}: {error:#}");
+        let message = error["message"].as_str().unwrap();
+        assert!(message.starts_with(said), "{step}: {message}");
+    }
+    // A field removed since: tickets keep its values, found as text.
+    desk.run(&["fields", "remove", "plan", "--yes"]);
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        stdio(&[], vec![listed(json!({"plan": "enterprise"}))]),
+    );
+    assert_eq!(numbers(ok(&answer["steps"][0])), [10007, 10005]);
 }
 
 #[test]

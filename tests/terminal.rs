@@ -905,6 +905,42 @@ fn the_inbox_pages_and_jumps_through_a_long_list() {
 }
 
 #[test]
+fn an_alt_chord_in_the_inbox_is_not_its_key_and_escape_still_closes_the_help() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(1);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 1", "#10001"]);
+    // Sent as Esc then the key, read together: neither assigns nor quits.
+    // The help opening after them shows the inbox still running, in its list.
+    tmux.press("M-q");
+    tmux.press("M-a");
+    tmux.press("?");
+    tmux.wait_for("this help");
+    // Like any key, an Alt chord closes the help, and only that.
+    tmux.press("M-q");
+    tmux.wait_until_screen("the help closed", |screen| !screen.contains("this help"));
+    tmux.press("?");
+    tmux.wait_for("this help");
+    tmux.press("Escape");
+    tmux.wait_until_screen("the help closed", |screen| !screen.contains("this help"));
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(
+        shown["ticket"]["assignee"],
+        serde_json::Value::Null,
+        "{shown:#}"
+    );
+}
+
+#[test]
 fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable() {
     let desk = Desk::new();
     let document = desk.dir.path().join("desk.yaml");

@@ -725,25 +725,7 @@ fn send_with_context(desk: &Desk, context: Value) {
 /// seats, vip; 10006 pro, 12 seats; 10007 enterprise, 12 seats, not vip.
 fn desk_with_field_values(desk: Desk) -> Desk {
     let desk = desk_with_tickets(desk);
-    desk.run(&[
-        "fields",
-        "add",
-        "plan",
-        "--name",
-        "Plan",
-        "--type",
-        "dropdown",
-        "--option",
-        "pro",
-        "--option",
-        "enterprise",
-    ]);
-    desk.run(&[
-        "fields", "add", "seats", "--name", "Seats", "--type", "number",
-    ]);
-    desk.run(&[
-        "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
-    ]);
+    desk.add_plan_fields();
     send_with_context(
         &desk,
         json!({"plan": "enterprise", "seats": 5, "vip": true}),

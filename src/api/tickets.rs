@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{Channel, Environment, FieldError, Priority, Requester};
+use super::{Channel, Environment, FieldError, Priority, Requester, TicketCountBy};
 
 /// The longest search text or requester a ticket query takes, in characters.
 /// Nobody types more to find a ticket, and SQLite refuses a `LIKE` pattern
@@ -182,73 +182,143 @@ impl std::fmt::Display for FieldCondition {
     }
 }
 
-/// Query of `GET /v1/tickets`: a view, filters, an order and a cursor.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct TicketQuery {
-    /// `mine`, `all` (default), `unassigned` or `resolved`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view: Option<TicketView>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<TicketStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<Priority>,
-    /// An operator's handle.
-    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assignee: Option<String>,
-    /// A team's key.
-    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Channel>,
-    /// The source AI agent's key.
-    #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent: Option<String>,
-    /// The requester: their email (whole), their external id (whole, exact)
-    /// or any part of their name; in the email and the name A-Z in either
-    /// case, every other character exactly.
-    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requester: Option<String>,
-    /// Text searched in subjects and messages: a substring, A-Z in either
-    /// case, every other character exactly (`%` and `_` too).
-    #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub q: Option<String>,
-    /// RFC 3339: created at or after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_since: Option<String>,
-    /// RFC 3339: last activity at or after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_since: Option<String>,
-    /// `KEY=VALUE`: tickets whose field `KEY` holds `VALUE`, read as the
-    /// field's type (`seats=5`, `vip=true`; a key the desk no longer has is
-    /// compared as text). Repeat it (`field=plan=pro&field=vip=true`): a
-    /// ticket must match every one.
-    #[param(value_type = Option<Vec<String>>, style = Form, explode)]
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        with = "super::repeated"
-    )]
-    pub field: Vec<FieldCondition>,
-    /// `-activity` (default), `activity`, `-created` or `created`: by last
-    /// activity or creation, `-` for newest first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort: Option<TicketSort>,
-    #[param(minimum = 1, maximum = 500)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
-    #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cursor: Option<String>,
+/// Declares the ticket list's query and the counts' query around the
+/// filters they share, each filter written once (its name, doc, limits and
+/// serde) in `filters`: the list's own fields follow them, the counts' own
+/// fields lead. The filters are fields of each struct, not a struct of their
+/// own that both nest, because utoipa's `IntoParams` does not flatten a
+/// nested struct into parameters, and serde's `flatten` takes no
+/// `deny_unknown_fields` and hands a query string's values over as text
+/// (`limit=5` would no longer read as a number).
+macro_rules! ticket_queries {
+    (
+        filters {
+            $( $(#[$filter_meta:meta])* $filter:ident: $filter_type:ty, )*
+        }
+        $(#[$list_meta:meta])*
+        pub struct $list:ident {
+            $( $(#[$list_meta_of:meta])* pub $list_field:ident: $list_type:ty, )*
+        }
+        $(#[$count_meta:meta])*
+        pub struct $count:ident {
+            $( $(#[$count_meta_of:meta])* pub $count_field:ident: $count_type:ty, )*
+        }
+    ) => {
+        $(#[$list_meta])*
+        pub struct $list {
+            $( $(#[$filter_meta])* pub $filter: $filter_type, )*
+            $( $(#[$list_meta_of])* pub $list_field: $list_type, )*
+        }
+
+        $(#[$count_meta])*
+        pub struct $count {
+            $( $(#[$count_meta_of])* pub $count_field: $count_type, )*
+            $( $(#[$filter_meta])* pub $filter: $filter_type, )*
+        }
+
+        impl $count {
+            /// Counts over the tickets `list` selects (its order, page and
+            /// cursor aside).
+            pub fn filtered($( $count_field: $count_type, )* list: $list) -> Self {
+                Self {
+                    $( $count_field, )*
+                    $( $filter: list.$filter, )*
+                }
+            }
+
+            /// The same tickets as a list query.
+            pub fn filters(&self) -> $list {
+                let counted = self.clone();
+                $list {
+                    $( $filter: counted.$filter, )*
+                    $( $list_field: Default::default(), )*
+                }
+            }
+        }
+    };
 }
 
+ticket_queries! {
+    filters {
+        /// `mine`, `all` (default), `unassigned` or `resolved`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        view: Option<TicketView>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<TicketStatus>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        priority: Option<Priority>,
+        /// An operator's handle.
+        #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assignee: Option<String>,
+        /// A team's key.
+        #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        team: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<Channel>,
+        /// The source AI agent's key.
+        #[param(max_length = 254)] // MAX_NAME_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<String>,
+        /// The requester: their email (whole), their external id (whole, exact)
+        /// or any part of their name; in the email and the name A-Z in either
+        /// case, every other character exactly.
+        #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        requester: Option<String>,
+        /// Text searched in subjects and messages: a substring, A-Z in either
+        /// case, every other character exactly (`%` and `_` too).
+        #[param(max_length = 1000)] // MAX_SEARCH_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        q: Option<String>,
+        /// RFC 3339: created at or after.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        created_since: Option<String>,
+        /// RFC 3339: last activity at or after.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_since: Option<String>,
+        /// `KEY=VALUE`: tickets whose field `KEY` holds `VALUE`, read as the
+        /// field's type (`seats=5`, `vip=true`; a key the desk no longer has is
+        /// compared as text). Repeat it (`field=plan=pro&field=vip=true`): a
+        /// ticket must match every one.
+        #[param(value_type = Option<Vec<String>>, style = Form, explode)]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            with = "super::repeated"
+        )]
+        field: Vec<FieldCondition>,
+    }
+
+    /// Query of `GET /v1/tickets`: a view, filters, an order and a cursor.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+    #[into_params(parameter_in = Query)]
+    #[serde(deny_unknown_fields)]
+    pub struct TicketQuery {
+        /// `-activity` (default), `activity`, `-created` or `created`: by last
+        /// activity or creation, `-` for newest first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sort: Option<TicketSort>,
+        #[param(minimum = 1, maximum = 500)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<u32>,
+        /// The `next_cursor` of the previous page.
+        #[param(max_length = 200)] // MAX_CURSOR_CHARS: utoipa takes a literal only
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cursor: Option<String>,
+    }
+
+    /// Query of `GET /v1/tickets/counts`: the grouping, and the filters of
+    /// `GET /v1/tickets` (same names, same meaning).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+    #[into_params(parameter_in = Query)]
+    #[serde(deny_unknown_fields)]
+    pub struct TicketCountQuery {
+        /// `status`, `priority`, `assignee`, `team` or `channel`.
+        pub by: TicketCountBy,
+    }
+}
 impl TicketQuery {
     /// The query's texts that are longer than any value of theirs can be, by
     /// field: search texts, names and the cursor.
@@ -267,7 +337,7 @@ impl TicketQuery {
 }
 
 /// The `field` conditions whose key or value is longer than any can be.
-pub(super) fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<FieldError> {
+pub fn field_condition_problems(conditions: &[FieldCondition]) -> Vec<FieldError> {
     conditions
         .iter()
         .filter_map(|c| {
@@ -390,6 +460,69 @@ mod tests {
 
     use super::*;
     use crate::api::{MAX_CURSOR_CHARS, MAX_NAME_CHARS, TicketCountQuery};
+
+    /// A query string as the service reads it (`ApiQuery`).
+    fn read<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, String> {
+        serde_urlencoded::from_str(&crate::api::gather_repeated(query)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_list_and_the_counts_read_the_same_filters_repeated_field_included() {
+        let filters = "view=unassigned&priority=high&team=billing&q=refund%20please\
+            &created_since=2026-03-29T00:00:00Z&field=plan=pro&field=seats%3D5";
+        let list: TicketQuery = read(&format!("{filters}&limit=5&sort=created")).unwrap();
+        assert_eq!(list.view, Some(TicketView::Unassigned));
+        assert_eq!(list.priority, Some(Priority::High));
+        assert_eq!(list.team.as_deref(), Some("billing"));
+        assert_eq!(list.q.as_deref(), Some("refund please"));
+        let conditions: Vec<String> = list.field.iter().map(ToString::to_string).collect();
+        assert_eq!(conditions, ["plan=pro", "seats=5"]);
+        assert_eq!(
+            (list.limit, list.sort),
+            (Some(5), Some(TicketSort::CreatedOldest))
+        );
+        let counts: TicketCountQuery = read(&format!("by=team&{filters}")).unwrap();
+        assert_eq!(counts.by, TicketCountBy::Team);
+        assert_eq!(
+            counts.filters(),
+            TicketQuery {
+                limit: None,
+                sort: None,
+                ..list.clone()
+            }
+        );
+        assert_eq!(
+            TicketCountQuery::filtered(TicketCountBy::Team, list),
+            counts
+        );
+        // Each takes its own parameters only, and a filter's value is checked.
+        for refused in ["by=team&limit=5", "by=team&cursor=x", "by=team&mood=1"] {
+            assert!(read::<TicketCountQuery>(refused).is_err(), "{refused}");
+        }
+        for refused in ["by=team", "mood=1", "limit=many", "field=plan"] {
+            assert!(read::<TicketQuery>(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn the_list_and_the_counts_document_the_same_filters() {
+        let documented = |params: Vec<utoipa::openapi::path::Parameter>, own: &[&str]| {
+            let filters: Vec<serde_json::Value> = params
+                .into_iter()
+                .filter(|param| !own.contains(&param.name.as_str()))
+                .map(|param| serde_json::to_value(param).unwrap())
+                .collect();
+            filters
+        };
+        let list = documented(
+            TicketQuery::into_params(|| None),
+            &["sort", "limit", "cursor"],
+        );
+        let counts = documented(TicketCountQuery::into_params(|| None), &["by"]);
+        assert_eq!(list.len(), 12);
+        assert_eq!(list, counts);
+        assert!(list.iter().all(|param| param["in"] == "query"));
+    }
 
     #[test]
     fn the_documented_longest_search_text_is_the_one_refused_past() {

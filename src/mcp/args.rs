@@ -144,7 +144,7 @@ fn whole_number(schema: &Value) -> String {
 }
 
 /// A value as the caller wrote it, a long string cut short.
-fn shown(value: &Value) -> String {
+pub(super) fn shown(value: &Value) -> String {
     const LONGEST: usize = 60;
     match value {
         Value::String(text) if text.chars().count() > LONGEST => {

@@ -618,6 +618,31 @@ pub fn sqlite(path: &Path) -> deskctl::server::store::Location {
 }
 
 impl Desk {
+    /// Ticket fields plan (a dropdown of pro and enterprise), seats (a
+    /// number) and vip (a checkbox), filled from handoffs' context keys of
+    /// those names.
+    pub fn add_plan_fields(&self) {
+        self.run(&[
+            "fields",
+            "add",
+            "plan",
+            "--name",
+            "Plan",
+            "--type",
+            "dropdown",
+            "--option",
+            "pro",
+            "--option",
+            "enterprise",
+        ]);
+        self.run(&[
+            "fields", "add", "seats", "--name", "Seats", "--type", "number",
+        ]);
+        self.run(&[
+            "fields", "add", "vip", "--name", "VIP", "--type", "checkbox",
+        ]);
+    }
+
     /// An agent `shop` whose handoffs open inbox tickets, and `count` tickets
     /// (10001 upward) with a 49-character requester name and a long subject.
     pub fn seed_tickets(&self, count: usize) {

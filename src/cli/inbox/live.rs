@@ -367,10 +367,17 @@ async fn run(
     }
 }
 
-/// The inbox's key for a terminal key press.
+/// The inbox's key for a terminal key press. No Alt chord is bound, and
+/// none is read as its key alone: a terminal sends Alt-q as Esc then q, and
+/// so does a person typing Esc then q faster than the inbox reads, which
+/// crossterm reports as the one key Alt-q either way. Read as q, it would
+/// quit where Esc only meant to close the help; it is nothing instead
+/// (which, like any key, closes the help). Ctrl-C stops the inbox whatever
+/// else is held.
 pub fn read_key(code: KeyCode, modifiers: KeyModifiers) -> Key {
     match code {
         KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Key::Interrupt,
+        _ if modifiers.contains(KeyModifiers::ALT) => Key::Other,
         KeyCode::Char(c) if !modifiers.contains(KeyModifiers::CONTROL) => Key::Char(c),
         KeyCode::Up => Key::Up,
         KeyCode::Down => Key::Down,
@@ -421,5 +428,34 @@ mod tests {
         assert_eq!(read_key(KeyCode::Home, none), Key::Home);
         assert_eq!(read_key(KeyCode::End, none), Key::End);
         assert_eq!(read_key(KeyCode::F(1), none), Key::Other);
+    }
+
+    #[test]
+    fn an_alt_chord_is_no_key_of_the_inbox_but_ctrl_c_still_stops_it() {
+        let alt = KeyModifiers::ALT;
+        for code in [
+            KeyCode::Char('q'),
+            KeyCode::Char('d'),
+            KeyCode::Char('?'),
+            KeyCode::Enter,
+            KeyCode::Backspace,
+            KeyCode::Up,
+            KeyCode::Tab,
+        ] {
+            assert_eq!(read_key(code, alt), Key::Other, "Alt-{code:?}");
+        }
+        assert_eq!(
+            read_key(KeyCode::Char('Q'), alt | KeyModifiers::SHIFT),
+            Key::Other
+        );
+        assert_eq!(
+            read_key(KeyCode::Char('c'), alt | KeyModifiers::CONTROL),
+            Key::Interrupt
+        );
+        assert_eq!(read_key(KeyCode::Esc, KeyModifiers::NONE), Key::Esc);
+        assert_eq!(
+            read_key(KeyCode::Char('q'), KeyModifiers::NONE),
+            Key::Char('q')
+        );
     }
 }

@@ -1,11 +1,14 @@
 //! `count_tickets`: how many tickets, grouped, counted by the service (never by
 //! paging through every ticket).
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::list_tickets::ListTicketsArgs;
-use super::{CopilotTool, ToolError};
+use super::{CopilotTool, ToolError, unknown_field_key};
 use crate::api::{
     Channel, Priority, TicketCountBy, TicketCountQuery, TicketCounts, TicketStatus, TicketView,
 };
@@ -53,6 +56,11 @@ pub struct CountTicketsArgs {
     /// Tickets with activity at or after this (same forms as `since`).
     #[serde(default)]
     pub active_since: Option<String>,
+    /// Ticket field values by key, e.g. `{"plan": "enterprise"}`: tickets
+    /// holding every one, each value read as its field's type.
+    #[serde(default)]
+    #[schemars(schema_with = "super::field_values_schema")]
+    pub field: Option<BTreeMap<String, Value>>,
 }
 
 impl CopilotTool for CountTickets {
@@ -76,12 +84,17 @@ impl CopilotTool for CountTickets {
             text: args.text,
             since: args.since,
             active_since: args.active_since,
+            field: args.field,
             limit: None,
             cursor: None,
         }
         .query()?;
         let query = TicketCountQuery::filtered(args.by, filters);
-        Ok(client.count_tickets(&query).await?)
+        let counts = client.count_tickets(&query).await?;
+        if counts.total == 0 {
+            unknown_field_key(client, &query.field).await?;
+        }
+        Ok(counts)
     }
 
     fn text(output: &TicketCounts) -> String {

@@ -1,9 +1,15 @@
 //! `list_tickets`: the inbox's views and filters, a page at a time.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde_json::Value;
 
-use super::{CopilotTool, ToolError, cursor, limit, name, page_text, search_text, since};
+use super::{
+    CopilotTool, ToolError, cursor, field_conditions, limit, name, page_text, search_text, since,
+    unknown_field_key,
+};
 use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
 
@@ -51,6 +57,13 @@ pub struct ListTicketsArgs {
     /// the same forms as `since`.
     #[serde(default)]
     pub active_since: Option<String>,
+    /// Ticket field values by key, as a ticket's `fields` shows them, e.g.
+    /// `{"plan": "enterprise", "seats": 12}`: tickets holding every one.
+    /// Each value is read as its field's type (`12` and `"12"` are the same
+    /// number, `true` a checked box).
+    #[serde(default)]
+    #[schemars(schema_with = "super::field_values_schema")]
+    pub field: Option<BTreeMap<String, Value>>,
     /// How many tickets to return: 1 to 100, 20 when not given.
     #[serde(default)]
     #[schemars(range(min = 1, max = super::MAX_LIMIT))]
@@ -77,6 +90,7 @@ impl ListTicketsArgs {
             created_since: since("since", self.since.as_deref())?,
             updated_since: since("active_since", self.active_since.as_deref())?,
             limit: Some(limit(self.limit)?),
+            field: field_conditions(self.field)?,
             cursor: cursor(self.cursor)?,
             ..TicketQuery::default()
         })
@@ -88,14 +102,20 @@ impl CopilotTool for ListTickets {
     const TITLE: &'static str = "List tickets";
     const DESCRIPTION: &'static str = "List the help desk tickets you may see, newest activity \
         first, filtered like the inbox: by view (mine, unassigned, resolved, all), status, \
-        priority, assignee, team, channel, requester, text, and since when. Owners and \
+        priority, assignee, team, channel, requester, text, since when, and ticket field \
+        values. Owners and \
         managers see every ticket; operators see the tickets assigned to them and the \
         unassigned tickets of their teams. Each ticket has its number for get_ticket.";
     type Args = ListTicketsArgs;
     type Output = Page<Ticket>;
 
     async fn run(client: &Client, args: ListTicketsArgs) -> Result<Page<Ticket>, ToolError> {
-        Ok(client.list_tickets(&args.query()?).await?)
+        let query = args.query()?;
+        let page = client.list_tickets(&query).await?;
+        if page.items.is_empty() && query.cursor.is_none() {
+            unknown_field_key(client, &query.field).await?;
+        }
+        Ok(page)
     }
 
     fn text(output: &Page<Ticket>) -> String {

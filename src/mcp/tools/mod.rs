@@ -14,6 +14,7 @@ mod list_tickets;
 mod search_tickets;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use rmcp::ErrorData;
@@ -21,10 +22,11 @@ use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool, ToolAnnotation
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::api::{
-    Page, Requester, Ticket, cursor_problem, id_problem, name_problem, search_text_problem,
+    FieldCondition, Page, Requester, Ticket, cursor_problem, field_condition_problems, id_problem,
+    name_problem, search_text_problem,
 };
 use crate::client::{Client, ClientError};
 
@@ -338,6 +340,88 @@ fn bounded(
     }
 }
 
+/// The `field` argument's schema: ticket field values by key, each a
+/// string, a number or true or false, as a ticket's `fields` holds them.
+pub fn field_values_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["object", "null"],
+        "additionalProperties": {"type": ["string", "number", "boolean"]},
+    })
+}
+
+/// The `field` argument as the API's `field=KEY=VALUE` conditions, every
+/// one to hold. A value is sent as text, which the service reads as the
+/// field's type: `5` and `"5"` find the same number. A key no field can
+/// have, or a value longer than the API searches for, is a bad argument
+/// named here, in the API's words.
+pub fn field_conditions(
+    given: Option<BTreeMap<String, Value>>,
+) -> Result<Vec<FieldCondition>, ToolError> {
+    let mut conditions = Vec::new();
+    for (key, value) in given.into_iter().flatten() {
+        let value = match value {
+            Value::String(text) => text,
+            Value::Number(number) => number.to_string(),
+            Value::Bool(flag) => flag.to_string(),
+            other => {
+                return Err(ToolError::argument(
+                    "field",
+                    format!(
+                        "{key}: expected a string, a number or true or false, not {}",
+                        super::args::shown(&other)
+                    ),
+                ));
+            }
+        };
+        conditions.push(FieldCondition { key, value });
+    }
+    // Checked against no fields, every key is only checked to be one a field
+    // can have: a key with `=` would be sent as another key and value.
+    let bad_key = crate::domain::field_conditions::wanted_values(&[], &conditions).err();
+    let problem = bad_key
+        .into_iter()
+        .flatten()
+        .chain(field_condition_problems(&conditions))
+        .next();
+    match problem {
+        Some(problem) => Err(ToolError::argument(problem.field, problem.message)),
+        None => Ok(conditions),
+    }
+}
+
+/// After an answer with no tickets: the first `field` key the desk has no
+/// field for, as a bad argument with the nearest key and the desk's keys.
+/// The API compares such a key as text (tickets keep a removed field's
+/// values), so without this a misspelt key reads as "no ticket matches".
+pub async fn unknown_field_key(
+    client: &Client,
+    conditions: &[FieldCondition],
+) -> Result<(), ToolError> {
+    if conditions.is_empty() {
+        return Ok(());
+    }
+    let fields = client.list_fields().await?;
+    let keys: Vec<&str> = fields.iter().map(|field| field.key.as_str()).collect();
+    let Some(unknown) = conditions.iter().find(|c| !keys.contains(&c.key.as_str())) else {
+        return Ok(());
+    };
+    let nearest = match crate::domain::suggest::did_you_mean(&unknown.key, keys.iter().copied()) {
+        Some(nearest) => format!("did you mean '{nearest}'? "),
+        None => String::new(),
+    };
+    let known = match keys.is_empty() {
+        true => "the desk has no ticket fields".to_string(),
+        false => format!("the desk's fields are {}", keys.join(", ")),
+    };
+    Err(ToolError::argument(
+        "field",
+        format!(
+            "the desk has no ticket field '{}': {nearest}{known}",
+            unknown.key
+        ),
+    ))
+}
+
 /// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.
 pub fn ticket_line(ticket: &Ticket) -> String {
     let assignee = match &ticket.assignee {
@@ -523,6 +607,62 @@ mod tests {
                     assert!(message.starts_with("at most "), "{message}");
                 }
                 other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn field_values_become_the_apis_conditions_sent_as_text() {
+        let given = json!({"vip": true, "plan": "enterprise", "seats": 12, "ratio": 0.5});
+        let conditions = field_conditions(serde_json::from_value(given).unwrap()).unwrap();
+        let sent: Vec<String> = conditions.iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            sent,
+            ["plan=enterprise", "ratio=0.5", "seats=12", "vip=true"]
+        );
+        assert!(field_conditions(None).unwrap().is_empty());
+        let schema =
+            rmcp::handler::server::tool::schema_for_input::<list_tickets::ListTicketsArgs>()
+                .unwrap();
+        assert_eq!(
+            schema["properties"]["field"]["additionalProperties"],
+            json!({"type": ["string", "number", "boolean"]}),
+            "{schema:#?}"
+        );
+    }
+
+    #[test]
+    fn a_field_key_no_field_can_have_or_a_value_of_no_type_names_the_argument() {
+        let refused = [
+            (
+                json!({"plan=pro": "x"}),
+                "'plan=pro' cannot be a ticket field's key",
+            ),
+            (
+                json!({"Plan": "pro"}),
+                "'Plan' cannot be a ticket field's key",
+            ),
+            (json!({"": "pro"}), "'' cannot be a ticket field's key"),
+            (
+                json!({"plan": ["pro"]}),
+                "plan: expected a string, a number or true or false, not an array",
+            ),
+            (
+                json!({"plan": null}),
+                "plan: expected a string, a number or true or false, not null",
+            ),
+            (
+                json!({"plan": "x".repeat(crate::api::MAX_SEARCH_CHARS + 1)}),
+                "plan: at most 1000 characters",
+            ),
+        ];
+        for (given, said) in refused {
+            match field_conditions(serde_json::from_value(given.clone()).unwrap()).unwrap_err() {
+                ToolError::Argument { field, message } => {
+                    assert_eq!(field, "field", "{given}");
+                    assert!(message.starts_with(said), "{given}: {message}");
+                }
+                other => panic!("{given}: {other:?}"),
             }
         }
     }

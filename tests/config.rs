@@ -1470,8 +1470,8 @@ fn an_export_over_a_mebibyte_diffs_and_applies_back_unchanged_on_the_local_desk(
     assert!(err.contains("No changes"), "{err}");
 }
 
-#[test]
-fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+/// A desk [`DESK_YAML`] was applied to through the CLI.
+fn desk_applied_from_yaml() -> common::Desk {
     let desk = common::Desk::new();
     let file = desk.dir.path().join("desk.yaml");
     std::fs::write(&file, DESK_YAML).unwrap();
@@ -1480,6 +1480,12 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
         .args(["apply", "-f", file.to_str().unwrap(), "--yes"])
         .assert()
         .success();
+    desk
+}
+
+#[test]
+fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+    let desk = desk_applied_from_yaml();
     let handoffs = desk.dir.path().join("handoffs.jsonl");
     let line = |channel: &str| serde_json::to_string(&handoff("shop", channel, json!({}))).unwrap();
     std::fs::write(
@@ -1535,14 +1541,7 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
 
 #[test]
 fn handoff_preview_with_a_document_shows_every_bad_line_of_json_lines_and_previews_nothing() {
-    let desk = common::Desk::new();
-    let file = desk.dir.path().join("desk.yaml");
-    std::fs::write(&file, DESK_YAML).unwrap();
-    desk.cmd()
-        .env("SMTP_PASSWORD", EMAIL_PASSWORD)
-        .args(["apply", "-f", file.to_str().unwrap(), "--yes"])
-        .assert()
-        .success();
+    let desk = desk_applied_from_yaml();
     let proposal = desk.dir.path().join("proposal.yaml");
     std::fs::write(&proposal, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
     let handoffs = desk.dir.path().join("handoffs.jsonl");

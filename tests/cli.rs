@@ -979,14 +979,33 @@ fn target_directives_in_the_log_filter_are_kept() {
     assert!(log.contains("path=/v1/health}"), "{log}");
 }
 
-/// `--listen localhost:PORT` was refused as `invalid socket address syntax`.
-#[test]
-fn serve_listens_on_a_host_name() {
-    let desk = Desk::new();
+/// The loopback addresses `localhost` stands for on this machine that can be
+/// listened on: 127.0.0.1, and ::1 where it resolves to it and IPv6 is on.
+fn localhost_addresses() -> Vec<std::net::IpAddr> {
+    use std::net::ToSocketAddrs;
+    let mut addresses: Vec<std::net::IpAddr> = Vec::new();
+    for address in ("localhost", 0).to_socket_addrs().unwrap() {
+        if !addresses.contains(&address.ip()) {
+            addresses.push(address.ip());
+        }
+    }
+    let ipv6: std::net::IpAddr = "::1".parse().unwrap();
+    if !addresses.contains(&ipv6) {
+        eprintln!("the ::1 half is skipped: localhost does not stand for ::1 on this machine");
+    } else if std::net::TcpListener::bind("[::1]:0").is_err() {
+        eprintln!("the ::1 half is skipped: this machine has no IPv6 loopback");
+        addresses.retain(|address| *address != ipv6);
+    }
+    addresses
+}
+
+/// `deskctl serve` with `args`, and the lines it prints first on stdout: `lines` of them.
+fn serve_printing(desk: &Desk, args: &[&str], lines: usize) -> (common::Server, Vec<String>) {
     let log = desk.dir.path().join("serve.log");
     let child = desk
         .std_cmd()
-        .args(["serve", "--listen", "localhost:0"])
+        .arg("serve")
+        .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::fs::File::create(&log).unwrap())
@@ -997,21 +1016,107 @@ fn serve_listens_on_a_host_name() {
         url: String::new(),
         log,
     };
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(server.child.stdout.take().unwrap()),
-        &mut server.url,
-    )
-    .unwrap();
-    server.url = server.url.trim().to_string();
-    // localhost's first address that could be bound: IPv4 or IPv6 loopback.
-    assert!(
-        server.url.starts_with("http://127.0.0.1:") || server.url.starts_with("http://[::1]:"),
-        "serve printed {:?}; {}",
-        server.url,
-        server.log()
+    let mut stdout = std::io::BufReader::new(server.child.stdout.take().unwrap());
+    let printed: Vec<String> = (0..lines)
+        .map(|_| {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+            line.trim().to_string()
+        })
+        .collect();
+    server.url = printed[0].clone();
+    (server, printed)
+}
+
+/// `--listen localhost:PORT` was refused as `invalid socket address syntax`,
+/// then listened on the first address of localhost only: a client trying the
+/// other loopback got no answer.
+#[test]
+fn serve_listens_on_every_address_of_a_host_name_on_one_port() {
+    let desk = Desk::new();
+    let expected = localhost_addresses();
+    let count = expected.len();
+    let (server, printed) = serve_printing(
+        &desk,
+        &["--listen", "localhost:0", "--smtp-listen", "localhost:0"],
+        2 * count,
     );
-    let health = server.raw("GET", "/v1/health", &[], b"");
-    assert_eq!(health.status, 200, "{}", health.body);
+    let address = |url: &str, scheme: &str| -> std::net::SocketAddr {
+        url.strip_prefix(scheme)
+            .and_then(|address| address.parse().ok())
+            .unwrap_or_else(|| panic!("serve printed {url:?} for {scheme}"))
+    };
+    let http: Vec<std::net::SocketAddr> = printed[..count]
+        .iter()
+        .map(|url| address(url, "http://"))
+        .collect();
+    let smtp: Vec<std::net::SocketAddr> = printed[count..]
+        .iter()
+        .map(|url| address(url, "smtp://"))
+        .collect();
+    for bound in [&http, &smtp] {
+        let ips: Vec<std::net::IpAddr> = bound.iter().map(|address| address.ip()).collect();
+        assert_eq!(ips, expected, "{printed:?}");
+        assert!(
+            bound
+                .iter()
+                .all(|address| address.port() == bound[0].port()),
+            "port 0 is one port for all: {printed:?}"
+        );
+    }
+    let port = http[0].port();
+    // What /v1/health answers at `address`: its status line.
+    let health = |address: &std::net::SocketAddr| {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream
+            .write_all(b"GET /v1/health HTTP/1.1\r\nHost: desk\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response.lines().next().unwrap_or_default().to_string()
+    };
+    for address in &http {
+        assert_eq!(
+            health(address),
+            "HTTP/1.1 200 OK",
+            "{address}: {}",
+            server.log()
+        );
+    }
+    for address in &smtp {
+        let mut greeting = String::new();
+        let stream = std::net::TcpStream::connect(address).unwrap();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stream), &mut greeting).unwrap();
+        assert!(greeting.starts_with("220 "), "{address}: {greeting}");
+    }
+    assert_eq!(server.terminate(), Some(0));
+
+    // A port given is listened on at every address too.
+    let (server, printed) =
+        serve_printing(&desk, &["--listen", &format!("localhost:{port}")], count);
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|ip| format!("http://{}", std::net::SocketAddr::new(*ip, port)))
+        .collect();
+    assert_eq!(printed, expected, "{}", server.log());
+    for url in &printed {
+        assert_eq!(health(&address(url, "http://")), "HTTP/1.1 200 OK", "{url}");
+    }
+    assert_eq!(server.terminate(), Some(0));
+
+    // Taken at one of them: nothing is served, and the message names it.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    desk.cmd()
+        .args(["serve", "--listen", &format!("localhost:{port}")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            contains(format!("error: cannot listen on localhost:{port}"))
+                .and(contains(format!("127.0.0.1:{port}: "))),
+        );
 }
 
 #[test]

@@ -174,16 +174,34 @@ fn zsh_lists_ticket_numbers_with_their_subjects_and_no_files() {
     tmux.type_line(
         "PS1='%% '; autoload -U compinit; compinit -u; source <(deskctl completions zsh); clear",
     );
-    tmux.wait_until_screen("the zsh prompt", |screen| screen.trim() == "%");
-    tmux.type_text("deskctl tickets show ");
-    tmux.press("Tab");
-    let screen = tmux.wait_for_all(&["10001", "10002", "-- Order 2 has not arrived"]);
+    let complete = |line: &str, offered: &[&str]| {
+        // Each list is asked for on a cleared screen, so what is waited for
+        // is this list under this line, never the one before.
+        tmux.wait_until_screen("the zsh prompt alone", |screen| screen.trim() == "%");
+        tmux.type_text(line);
+        tmux.press("Tab");
+        let prompt = format!("% {}", line.trim_end());
+        let screen = tmux.wait_until_screen(&format!("zsh to list {offered:?}"), |screen| {
+            screen.starts_with(&prompt) && offered.iter().all(|text| screen.contains(text))
+        });
+        // Keys typed before zsh has handled the interrupt would join the
+        // line it aborts: the new prompt, the list gone, comes first.
+        tmux.press("C-c");
+        let interrupted = format!("{prompt}\n%");
+        tmux.wait_until_screen("the list gone under a new prompt", |screen| {
+            screen.trim() == interrupted
+        });
+        tmux.type_line("clear");
+        screen
+    };
+    let screen = complete(
+        "deskctl tickets show ",
+        &["10001", "10002", "-- Order 2 has not arrived"],
+    );
     assert!(!screen.contains("10001-file"), "{screen}");
-    tmux.press("C-c");
-    tmux.type_text("deskctl context use ");
-    tmux.press("Tab");
-    let screen = tmux.wait_for_all(&["prod", "local"]);
+    let screen = complete("deskctl context use ", &["prod", "local"]);
     assert!(!screen.contains("prod-file"), "{screen}");
+    assert!(!screen.contains("Order 2"), "the list before: {screen}");
 }
 
 #[test]

@@ -1470,8 +1470,8 @@ fn an_export_over_a_mebibyte_diffs_and_applies_back_unchanged_on_the_local_desk(
     assert!(err.contains("No changes"), "{err}");
 }
 
-#[test]
-fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+/// A desk [`DESK_YAML`] was applied to through the CLI.
+fn desk_applied_from_yaml() -> common::Desk {
     let desk = common::Desk::new();
     let file = desk.dir.path().join("desk.yaml");
     std::fs::write(&file, DESK_YAML).unwrap();
@@ -1480,6 +1480,12 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
         .args(["apply", "-f", file.to_str().unwrap(), "--yes"])
         .assert()
         .success();
+    desk
+}
+
+#[test]
+fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
+    let desk = desk_applied_from_yaml();
     let handoffs = desk.dir.path().join("handoffs.jsonl");
     let line = |channel: &str| serde_json::to_string(&handoff("shop", channel, json!({}))).unwrap();
     std::fs::write(
@@ -1531,6 +1537,62 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     let (code, out, err) = cli_output(&mut cmd);
     assert_eq!(code, 0, "{out}{err}");
     assert!(err.contains("0 of 3 would be decided differently"), "{err}");
+}
+
+#[test]
+fn handoff_preview_with_a_document_shows_every_bad_line_of_json_lines_and_previews_nothing() {
+    let desk = desk_applied_from_yaml();
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(&proposal, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+    let handoffs = desk.dir.path().join("handoffs.jsonl");
+    let good = serde_json::to_string(&handoff("shop", "web", json!({}))).unwrap();
+    let misspelt = good.replace("\"channel\"", "\"chanel\"");
+    let cut = &good[..good.len() / 2];
+    let preview = |lines: &[&str]| {
+        std::fs::write(&handoffs, lines.join("\n")).unwrap();
+        let mut cmd = desk.cmd();
+        cmd.args(["handoff", "preview", "-f", handoffs.to_str().unwrap()])
+            .args(["--with", proposal.to_str().unwrap()]);
+        cli_output(&mut cmd)
+    };
+
+    // Lines 2 and 5 are wrong: both are shown at their place, nothing is previewed.
+    let (code, out, err) = preview(&[&good, &misspelt, "", &good, cut, &good]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out, "", "{err}");
+    let name = handoffs.to_str().unwrap();
+    assert!(err.contains("error: unknown key `chanel`"), "{err}");
+    assert!(err.contains(&format!("--> {name}:2:")), "{err}");
+    assert!(
+        err.contains(&format!("--> {name}:5:{}", cut.len())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("5 | {cut}")),
+        "the line is quoted: {err}"
+    );
+    assert!(
+        err.contains(&format!("{name} is not valid: 3 errors")),
+        "line 2 misses `channel` and has `chanel`; line 5 is cut: {err}"
+    );
+    assert!(!err.contains("would be decided differently"), "{err}");
+
+    // Blank lines, and the break after the last line, are skipped: three handoffs.
+    let (code, out, err) = preview(&["", &good, "  ", &good, &good, ""]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(err.contains("0 of 3 would be decided differently"), "{err}");
+
+    // A file without a handoff has nothing to preview: it is refused.
+    for empty in [&[][..], &["", "   ", ""][..]] {
+        let (code, out, err) = preview(empty);
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(err.contains(&format!("{name} holds no handoffs")), "{err}");
+        assert!(
+            err.contains("hint: each line of a JSON Lines file is one handoff"),
+            "{err}"
+        );
+    }
 }
 
 const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1

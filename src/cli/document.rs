@@ -4,7 +4,8 @@
 //! `${file:PATH}` relative to the document) so the service receives values and
 //! never a reference it cannot follow. `validate`, `diff` and `apply` take
 //! several files or directories of them, combined into one document. An API
-//! object read from a file (`actions set -f`) is shown the same way.
+//! object read from a file (`actions set -f`), or many from JSON Lines, is
+//! shown the same way.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -66,10 +67,28 @@ pub(crate) fn read_object<T: serde::de::DeserializeOwned>(
     given: &[(&str, &str)],
 ) -> Result<T, CliError> {
     let source = read_source(session, path)?;
-    manifest::parse::parse_object(&source, given).map_err(|diagnostics| {
-        session.ui.diagnostics(&source, &diagnostics);
-        CliError::general(not_valid(&[&source.name], diagnostics.len()))
-    })
+    manifest::parse::parse_object(&source, given).map_err(|found| refuse(session, &source, found))
+}
+
+/// API objects from a JSON Lines file (`-` for stdin), one a line as `-o
+/// jsonl` prints them (blank lines skipped), each read as [`read_object`]
+/// reads one; the problems of every bad line are shown at their place, and any
+/// one refuses the file.
+pub(crate) fn read_object_lines<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    path: &Path,
+    given: &[(&str, &str)],
+) -> Result<Vec<T>, CliError> {
+    let source = read_source(session, path)?;
+    manifest::parse::parse_object_lines(&source, given)
+        .map_err(|found| refuse(session, &source, found))
+}
+
+/// Shows the problems of a file read as API objects on stderr, and the error
+/// counting them.
+fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagnostic>) -> CliError {
+    session.ui.diagnostics(source, &diagnostics);
+    CliError::general(not_valid(&[&source.name], diagnostics.len()))
 }
 
 /// The documents `args` names as `apply` and `diff` send them: combined into

@@ -12,7 +12,7 @@ use crate::cli::Session;
 use crate::config::Target;
 use crate::error::{CliError, CliResult};
 use crate::server::Store;
-use crate::server::listen::{Limits, RateLimits};
+use crate::server::listen::{self, Limits, RateLimits};
 use crate::server::store::{Location, Open};
 
 #[derive(Debug, Args)]
@@ -34,9 +34,10 @@ Examples:
   deskctl serve --max-connections 10000 --rate-limit-per-token 0
   DESKCTL_LOG=debug deskctl serve")]
 pub struct ServeArgs {
-    /// The address to listen on: IP:PORT, or HOST:PORT with a host name
-    /// (resolved at start; the first of its addresses that can be bound is
-    /// listened on, and printed); port 0 picks a free port
+    /// The address to listen on: IP:PORT, or HOST:PORT with a host name,
+    /// resolved at start and listened on at every address it stands for
+    /// (localhost is often both 127.0.0.1 and ::1), all on one port; a URL is
+    /// printed for each. Port 0 picks a free port
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7070")]
     pub listen: ListenAddress,
     /// How log lines look: `text` for people (colored on a terminal), `json`
@@ -82,7 +83,8 @@ pub struct ServeArgs {
     pub handoff_batch: u64,
     /// Also accept mail for the support inbox over SMTP on this address (e.g.
     /// 0.0.0.0:25, 127.0.0.1:2525 or localhost:2525; a host name as for
-    /// --listen; port 0 picks a free port, printed on stdout as smtp://ADDRESS)
+    /// --listen; port 0 picks a free port; each address is printed on stdout
+    /// as smtp://ADDRESS, after the URLs)
     #[arg(long, value_name = "ADDR")]
     pub smtp_listen: Option<ListenAddress>,
     /// A PEM certificate chain: SMTP offers STARTTLS with it (needs --smtp-key)
@@ -120,15 +122,34 @@ impl ServeArgs {
 }
 
 /// An address to listen on as given: an IP and port, or a host name and port,
-/// which is resolved when the listener is bound (tokio binds the first of its
-/// addresses that it can).
+/// which is resolved when the listeners are bound (see [`listen::bind`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListenAddress(String);
 
 impl ListenAddress {
-    /// Binds a listener to this address.
-    async fn bind(&self) -> std::io::Result<TcpListener> {
-        TcpListener::bind(self.0.as_str()).await
+    /// Listens on every address this one stands for; `verb` says for what
+    /// in messages (`listen`, `listen for SMTP`). Each address skipped, which
+    /// this machine does not have, is a warning: a client trying it gets no
+    /// answer. Returns the listeners and the address each listens on.
+    async fn bind(
+        &self,
+        verb: &str,
+        warn: &dyn Fn(&str),
+    ) -> CliResult<(Vec<TcpListener>, Vec<SocketAddr>)> {
+        let listeners = listen::bind(&self.0)
+            .await
+            .map_err(|e| CliError::general(format!("cannot {verb} on {self}")).with_cause(e))?;
+        for (address, error) in &listeners.skipped {
+            warn(&format!(
+                "cannot {verb} on {address}, which {self} resolves to ({error}): skipped"
+            ));
+        }
+        let addresses = listeners
+            .bound
+            .iter()
+            .map(TcpListener::local_addr)
+            .collect::<std::io::Result<_>>()?;
+        Ok((listeners.bound, addresses))
     }
 }
 
@@ -271,10 +292,8 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
             ));
         }
     }
-    let listener = args.listen.bind().await.map_err(|e| {
-        CliError::general(format!("cannot listen on {}", args.listen)).with_cause(e)
-    })?;
-    let address = listener.local_addr()?;
+    let (listeners, addresses) = args.listen.bind("listen", &warn).await?;
+    let urls: Vec<String> = addresses.iter().map(|a| format!("http://{a}")).collect();
     let shutdown = shutdown_signal()?;
     let mut limits = args.limits();
     if let Some(room) = crate::server::listen::connection_room()
@@ -291,14 +310,16 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         LogFormat::Text => session.ui.info(message),
         // Collectors read every stderr line as JSON: status lines are events too.
         LogFormat::Json => {
-            tracing::info!(desk = %location.describe(), url = %format!("http://{address}"), "{message}")
+            tracing::info!(desk = %location.describe(), url = %urls.join(" "), "{message}")
         }
     };
     status(&format!(
         "Serving desk {} (stop with Ctrl-C)",
         location.describe()
     ));
-    session.ui.print_line(&format!("http://{address}"))?;
+    for url in &urls {
+        session.ui.print_line(url)?;
+    }
     let smtp = match &args.smtp_listen {
         None => None,
         Some(smtp_address) => {
@@ -308,11 +329,10 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
                 }
                 _ => None,
             };
-            let smtp_listener = smtp_address.bind().await.map_err(|e| {
-                CliError::general(format!("cannot listen for SMTP on {smtp_address}")).with_cause(e)
-            })?;
-            let bound = smtp_listener.local_addr()?;
-            session.ui.print_line(&format!("smtp://{bound}"))?;
+            let (smtp_listeners, bound) = smtp_address.bind("listen for SMTP", &warn).await?;
+            for address in bound {
+                session.ui.print_line(&format!("smtp://{address}"))?;
+            }
             let options = crate::server::smtp::SmtpOptions {
                 hostname: args.smtp_hostname.clone(),
                 max_message_bytes: usize::try_from(args.smtp_max_size).unwrap_or(usize::MAX),
@@ -320,7 +340,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
                 tls,
             };
             Some(tokio::spawn(crate::server::smtp::run(
-                smtp_listener,
+                smtp_listeners,
                 store.clone(),
                 options,
             )))
@@ -333,7 +353,7 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         lease: Duration::from_secs(args.delivery_lease),
         workers: usize::try_from(args.delivery_workers).unwrap_or(1),
     };
-    let served = crate::server::serve(listener, store, copilot, limits, delivery, shutdown).await;
+    let served = crate::server::serve(listeners, store, copilot, limits, delivery, shutdown).await;
     if let Some(smtp) = smtp {
         smtp.abort();
     }

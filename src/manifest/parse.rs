@@ -235,6 +235,39 @@ pub fn parse_object<T: DeserializeOwned>(
     }
 }
 
+/// One `T` a line of a JSON Lines file, each line read as [`parse_object`]
+/// reads a file, with the keys `given` in each; blank lines are skipped. `Err`
+/// holds the errors of every bad line, each at its place in `source`.
+pub fn parse_object_lines<T: DeserializeOwned>(
+    source: &Source,
+    given: &[(&str, &str)],
+) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let mut objects = Vec::new();
+    let mut errors = Vec::new();
+    let lines = (1..).map_while(|number| source.line(number).map(|line| (number, line)));
+    for (number, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_object(&Source::new(source.name.clone(), line, &source.dir), given) {
+            Ok(object) => objects.push(object),
+            Err(found) => errors.extend(found.into_iter().map(|mut diagnostic| {
+                diagnostic.pos.line = number;
+                diagnostic
+            })),
+        }
+        if errors.len() >= MAX_ERRORS {
+            errors.truncate(MAX_ERRORS);
+            break;
+        }
+    }
+    if errors.is_empty() {
+        Ok(objects)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Whether a request file is JSON rather than YAML: by its name, or by the
 /// `{` it starts with.
 pub fn looks_like_json(name: &str, text: &str) -> bool {
@@ -891,6 +924,40 @@ mod tests {
         // Where the value is not optional, null is still wrong.
         let found = object_errors("a.yaml", "labels: ~\n");
         assert!(found[0].2.contains("expected a mapping"), "{found:?}");
+    }
+
+    #[test]
+    fn every_bad_line_of_json_lines_is_reported_at_its_line_and_blank_lines_are_skipped() {
+        const GOOD: &str =
+            r#"{"channel": "web", "transcript": [{"role": "customer", "text": "hi"}]}"#;
+        let read = |text: &str| {
+            parse_object_lines::<crate::api::HandoffRequest>(
+                &Source::new("h.jsonl", text, "."),
+                &[("agent", "shop"), ("environment", "staging")],
+            )
+        };
+        let text = format!(
+            "{GOOD}\n{{\"chanel\": \"web\"}}\n\n   \n{GOOD}\n{{\"channel\": \"web\"\n{GOOD}\n"
+        );
+        let found: Vec<(u32, u32, String)> = read(&text)
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, 1, "missing key `channel`".into()),
+                (2, 2, "unknown key `chanel`".into()),
+                (6, 17, "EOF while parsing an object".into()),
+            ],
+            "{found:?}"
+        );
+        let requests = read(&format!("\n{GOOD}\n\n{GOOD}\r\n{GOOD}")).unwrap();
+        assert_eq!(requests.len(), 3);
+        assert!(requests.iter().all(|request| request.agent == "shop"));
+        assert!(read("").unwrap().is_empty());
+        assert!(read("\n  \n").unwrap().is_empty());
     }
 
     #[test]

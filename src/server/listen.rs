@@ -1,6 +1,8 @@
-//! The HTTP side of `deskctl serve`: the accept loop and what protects it from
-//! slow and hostile clients.
+//! The HTTP side of `deskctl serve`: the listening sockets, the accept loop
+//! and what protects it from slow and hostile clients.
 //!
+//! - an address given as a host name is listened on at every address it
+//!   resolves to, all on one port ([`bind`]), and the SMTP listener shares that;
 //! - a connection has [`Limits::header_timeout`] to send each request's
 //!   headers, counted from when it opens or the previous answer went out, so a
 //!   half-sent request or an idle kept-alive connection is closed;
@@ -129,15 +131,146 @@ pub fn connection_room() -> Option<usize> {
     }
 }
 
-/// Serves `app` on `listener` until `shutdown` completes, then drains: see the
-/// module documentation.
+/// The sockets `serve` listens on for one `--listen` (or `--smtp-listen`)
+/// address, and the addresses it stands for that this machine does not have.
+#[derive(Debug)]
+pub struct Listeners {
+    /// One per address, all on one port, in the order the name resolved to.
+    pub bound: Vec<TcpListener>,
+    /// Each address skipped, with why (`::1` where IPv6 is turned off).
+    pub skipped: Vec<(SocketAddr, std::io::Error)>,
+}
+
+/// Listens on every address `address` (`IP:PORT` or `HOST:PORT`) stands for:
+/// a host name is resolved now and each of its addresses bound, since a
+/// client may try any of them (`localhost` is `::1` as well as `127.0.0.1`
+/// on most machines). Port 0 picks one free port for all of them. An address
+/// this machine does not have is skipped; any other failure, or no address
+/// bound, is an error naming the address.
+pub async fn bind(address: &str) -> std::io::Result<Listeners> {
+    let mut addresses: Vec<SocketAddr> = Vec::new();
+    for resolved in tokio::net::lookup_host(address).await? {
+        if !addresses.contains(&resolved) {
+            addresses.push(resolved);
+        }
+    }
+    bind_all(&addresses).await
+}
+
+/// How often port 0 is picked again when the port the first address got is
+/// taken at another.
+const PORT_PICKS: usize = 8;
+
+async fn bind_all(addresses: &[SocketAddr]) -> std::io::Result<Listeners> {
+    let picks_port = addresses.first().is_some_and(|first| first.port() == 0);
+    for _ in 1..PORT_PICKS {
+        match bind_on_one_port(addresses).await {
+            Err(error) if picks_port && error.kind() == std::io::ErrorKind::AddrInUse => {}
+            bound => return bound,
+        }
+    }
+    bind_on_one_port(addresses).await
+}
+
+/// Binds each of `addresses` in turn, port 0 standing for the port the first
+/// one bound got.
+async fn bind_on_one_port(addresses: &[SocketAddr]) -> std::io::Result<Listeners> {
+    let mut listeners = Listeners {
+        bound: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut picked = None;
+    for &given in addresses {
+        let address = SocketAddr::new(given.ip(), picked.unwrap_or(given.port()));
+        match TcpListener::bind(address).await {
+            Ok(listener) => {
+                picked = Some(listener.local_addr()?.port());
+                listeners.bound.push(listener);
+            }
+            Err(error) if is_not_on_this_machine(&error) => {
+                listeners.skipped.push((address, error));
+            }
+            Err(error) => {
+                return Err(std::io::Error::new(
+                    error.kind(),
+                    format!("{address}: {error}"),
+                ));
+            }
+        }
+    }
+    if listeners.bound.is_empty() {
+        let why = if listeners.skipped.is_empty() {
+            "it stands for no address".to_string()
+        } else {
+            let skipped: Vec<String> = listeners
+                .skipped
+                .iter()
+                .map(|(address, error)| format!("{address}: {error}"))
+                .collect();
+            format!(
+                "none of its addresses is on this machine ({})",
+                skipped.join("; ")
+            )
+        };
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AddrNotAvailable,
+            why,
+        ));
+    }
+    Ok(listeners)
+}
+
+/// Whether binding failed because this machine has no such address, or no
+/// such kind of address at all (IPv6 turned off): an address to skip, where
+/// one in use or forbidden is a conflict to report.
+fn is_not_on_this_machine(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    let no_such_family =
+        error.raw_os_error() == Some(rustix::io::Errno::AFNOSUPPORT.raw_os_error());
+    #[cfg(not(unix))]
+    let no_such_family = false;
+    error.kind() == std::io::ErrorKind::AddrNotAvailable || no_such_family
+}
+
+/// Takes connections from several listeners, each in turn first, so that a
+/// busy one does not keep the others waiting.
+pub(crate) struct Acceptor {
+    listeners: Vec<TcpListener>,
+    turn: usize,
+}
+
+impl Acceptor {
+    /// None without a listener: there would be nothing to accept.
+    pub(crate) fn new(listeners: Vec<TcpListener>) -> Option<Self> {
+        (!listeners.is_empty()).then_some(Self { listeners, turn: 0 })
+    }
+
+    /// The next connection on any of the listeners.
+    pub(crate) async fn accept(&mut self) -> std::io::Result<(TcpStream, SocketAddr)> {
+        let count = self.listeners.len();
+        self.turn = (self.turn + 1) % count;
+        let accepts =
+            (0..count).map(|i| Box::pin(self.listeners[(self.turn + i) % count].accept()));
+        futures_util::future::select_all(accepts).await.0
+    }
+
+    fn into_listeners(self) -> Vec<TcpListener> {
+        self.listeners
+    }
+}
+
+/// Serves `app` on `listeners` until `shutdown` completes, then drains: see
+/// the module documentation.
 pub(crate) async fn run(
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     app: Router,
     limits: Limits,
     draining: Draining,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let mut acceptor = Acceptor::new(listeners).ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "no address to listen on")
+    })?;
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let refusals = Arc::new(Semaphore::new(MAX_REFUSALS));
     let (stop, stopped) = watch::channel(false);
@@ -171,7 +304,7 @@ pub(crate) async fn run(
     loop {
         tokio::select! {
             () = &mut shutdown => break,
-            accepted = listener.accept() => match accepted {
+            accepted = acceptor.accept() => match accepted {
                 Ok((stream, peer)) => serve(&mut connections, stream, peer),
                 Err(error) => accept_failed(&error).await,
             },
@@ -183,25 +316,26 @@ pub(crate) async fn run(
     // Connections the kernel accepted for us are ours to answer. Asked of the
     // socket itself: tokio's readiness for the listener may not have seen the
     // latest ones yet, and they would be reset when the listener closes.
-    let listener = listener.into_std()?;
-    loop {
-        match listener.accept() {
-            Ok((stream, peer)) => match stream
-                .set_nonblocking(true)
-                .and_then(|()| TcpStream::from_std(stream))
-            {
-                Ok(stream) => serve(&mut connections, stream, peer),
-                Err(error) => tracing::warn!(%error, "accept error while stopping"),
-            },
-            Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => break,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(error) => {
-                tracing::warn!(%error, "accept error while stopping");
-                break;
+    for listener in acceptor.into_listeners() {
+        let listener = listener.into_std()?;
+        loop {
+            match listener.accept() {
+                Ok((stream, peer)) => match stream
+                    .set_nonblocking(true)
+                    .and_then(|()| TcpStream::from_std(stream))
+                {
+                    Ok(stream) => serve(&mut connections, stream, peer),
+                    Err(error) => tracing::warn!(%error, "accept error while stopping"),
+                },
+                Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    tracing::warn!(%error, "accept error while stopping");
+                    break;
+                }
             }
         }
     }
-    drop(listener);
     tokio::time::sleep(SHUTDOWN_DRAIN).await;
     let _ = stop.send(true);
     let grace = super::REQUEST_TIMEOUT + limits.header_timeout;
@@ -594,6 +728,107 @@ mod tests {
     }
 
     const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+    fn loopback(ip: &str, port: u16) -> SocketAddr {
+        SocketAddr::new(ip.parse().unwrap(), port)
+    }
+
+    /// Whether this machine has an IPv6 loopback to listen on.
+    fn has_ipv6_loopback() -> bool {
+        std::net::TcpListener::bind("[::1]:0").is_ok()
+    }
+
+    #[tokio::test]
+    async fn every_address_of_a_name_is_listened_on_one_port_and_answered() {
+        if !has_ipv6_loopback() {
+            eprintln!("skipped: this machine has no IPv6 loopback");
+            return;
+        }
+        let addresses = [loopback("127.0.0.1", 0), loopback("::1", 0)];
+        let listeners = bind_all(&addresses).await.unwrap();
+        assert!(listeners.skipped.is_empty(), "{:?}", listeners.skipped);
+        let bound: Vec<SocketAddr> = listeners
+            .bound
+            .iter()
+            .map(|listener| listener.local_addr().unwrap())
+            .collect();
+        assert_eq!(bound.len(), 2);
+        assert_eq!(bound[0].ip(), addresses[0].ip());
+        assert_eq!(bound[1].ip(), addresses[1].ip());
+        assert_eq!(
+            bound[0].port(),
+            bound[1].port(),
+            "port 0 is one port for all"
+        );
+        // Each is accepted from, the second as well as the first.
+        let mut acceptor = Acceptor::new(listeners.bound).unwrap();
+        for address in bound.iter().rev().chain(&bound) {
+            let client = TcpStream::connect(address).await.unwrap();
+            let (_, peer) = acceptor.accept().await.unwrap();
+            assert_eq!(peer, client.local_addr().unwrap());
+        }
+    }
+
+    #[tokio::test]
+    async fn an_address_this_machine_lacks_is_skipped_and_without_any_nothing_is_bound() {
+        // 192.0.2.0/24 is for documentation: no machine has it.
+        let absent = loopback("192.0.2.1", 0);
+        let listeners = bind_all(&[loopback("127.0.0.1", 0), absent]).await.unwrap();
+        assert_eq!(listeners.bound.len(), 1);
+        assert_eq!(listeners.skipped.len(), 1);
+        let port = listeners.bound[0].local_addr().unwrap().port();
+        assert_eq!(
+            listeners.skipped[0].0,
+            SocketAddr::new(absent.ip(), port),
+            "tried on the port the others got"
+        );
+        assert_eq!(
+            listeners.skipped[0].1.kind(),
+            std::io::ErrorKind::AddrNotAvailable
+        );
+        let error = bind_all(&[absent]).await.unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::AddrNotAvailable);
+        let message = error.to_string();
+        assert!(
+            message.starts_with("none of its addresses is on this machine (192.0.2.1:0: "),
+            "{message}"
+        );
+        let error = bind_all(&[]).await.unwrap_err();
+        assert_eq!(error.to_string(), "it stands for no address");
+    }
+
+    #[tokio::test]
+    async fn an_address_in_use_fails_the_whole_bind_naming_it() {
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let mut addresses = vec![loopback("127.0.0.1", port)];
+        if has_ipv6_loopback() {
+            // Listening on ::1 alone would leave clients of 127.0.0.1 to
+            // whatever holds it.
+            addresses.insert(0, loopback("::1", port));
+        }
+        let error = bind_all(&addresses).await.unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::AddrInUse);
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("127.0.0.1:{port}: ")),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_missing_address_or_address_family_is_skipped() {
+        let raw =
+            |errno: rustix::io::Errno| std::io::Error::from_raw_os_error(errno.raw_os_error());
+        assert!(is_not_on_this_machine(&raw(
+            rustix::io::Errno::ADDRNOTAVAIL
+        )));
+        assert!(is_not_on_this_machine(&raw(rustix::io::Errno::AFNOSUPPORT)));
+        assert!(!is_not_on_this_machine(&raw(rustix::io::Errno::ADDRINUSE)));
+        assert!(!is_not_on_this_machine(&raw(rustix::io::Errno::ACCESS)));
+    }
 
     #[test]
     fn a_caller_may_spend_a_minutes_budget_then_waits_for_it_to_refill() {

@@ -538,13 +538,13 @@ pub struct Delivery {
     pub workers: usize,
 }
 
-/// Serves the API, and `extra` routes beside it, on `listener` within `limits`
+/// Serves the API, and `extra` routes beside it, on `listeners` within `limits`
 /// until `shutdown` completes, then refuses new requests (503) and finishes the
 /// requests in flight (see [`listen`]). Meanwhile `delivery.workers` workers
 /// deliver the outbox, one woken by every request that changes something;
 /// each stops after the message in hand.
 pub async fn serve(
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     store: Store,
     extra: Router,
     limits: listen::Limits,
@@ -586,7 +586,7 @@ pub async fn serve(
         tracing::info!("stopping: answering the requests in flight, refusing new ones");
         streams.end_event_streams();
     };
-    let served = listen::run(listener, app, limits, draining, shutdown).await;
+    let served = listen::run(listeners, app, limits, draining, shutdown).await;
     let _ = stop.send(true);
     if tokio::time::timeout(DELIVERY_STOP_GRACE, workers.join_all())
         .await

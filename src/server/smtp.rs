@@ -69,11 +69,14 @@ pub fn tls_config(
         .map_err(|e| format!("the certificate and key do not make a TLS configuration: {e}"))
 }
 
-/// Accepts SMTP connections on `listener` until the task is dropped.
-pub async fn run(listener: TcpListener, store: Store, options: SmtpOptions) {
+/// Accepts SMTP connections on `listeners` until the task is dropped.
+pub async fn run(listeners: Vec<TcpListener>, store: Store, options: SmtpOptions) {
+    let Some(mut acceptor) = super::listen::Acceptor::new(listeners) else {
+        return;
+    };
     let room = Arc::new(Semaphore::new(options.max_connections));
     loop {
-        let (socket, peer) = match listener.accept().await {
+        let (socket, peer) = match acceptor.accept().await {
             Ok(accepted) => accepted,
             Err(error) => {
                 tracing::warn!(%error, "smtp accept failed");

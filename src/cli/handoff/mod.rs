@@ -13,8 +13,9 @@ use clap::Subcommand;
 
 use super::Session;
 use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
-use crate::cli::document::read_object;
-use crate::error::CliResult;
+use crate::cli::document::{read_object, read_object_lines};
+use crate::error::{CliError, CliResult};
+use crate::manifest;
 use crate::ui::{Detail, Tabular, Ui, context_text};
 
 #[derive(Debug, Subcommand)]
@@ -63,53 +64,50 @@ pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
 pub(crate) fn read_handoff(
     session: &Session,
     path: &Path,
-    agent: Option<String>,
+    agent: Option<&str>,
     environment: Option<Environment>,
 ) -> CliResult<HandoffRequest> {
+    read_object(session, path, &given(agent, environment))
+        .map_err(|error| error.with_hint(FORMAT_HINT))
+}
+
+/// Reads the handoffs of a JSON Lines file, one a line (blank lines skipped),
+/// as [`read_handoff`] reads one: every bad line is shown at its place, and
+/// any one refuses the file. A file without a handoff is refused too: there
+/// is nothing to preview.
+pub(crate) fn read_handoff_lines(
+    session: &Session,
+    path: &Path,
+    agent: Option<&str>,
+    environment: Option<Environment>,
+) -> CliResult<Vec<HandoffRequest>> {
+    let handoffs = read_object_lines(session, path, &given(agent, environment))
+        .map_err(|error| error.with_hint(LINES_HINT))?;
+    if handoffs.is_empty() {
+        return Err(CliError::general(format!(
+            "{} holds no handoffs",
+            manifest::source_name(path)
+        ))
+        .with_hint(LINES_HINT));
+    }
+    Ok(handoffs)
+}
+
+const FORMAT_HINT: &str = "the handoff format is described in docs/handoff-format.md";
+const LINES_HINT: &str =
+    "each line of a JSON Lines file is one handoff as docs/handoff-format.md describes";
+
+/// The keys `--agent` and `--env` give: they win over the file, and stand in
+/// for what it leaves out.
+fn given(agent: Option<&str>, environment: Option<Environment>) -> Vec<(&'static str, &str)> {
     let mut given = Vec::new();
-    if let Some(agent) = &agent {
-        given.push(("agent", agent.as_str()));
+    if let Some(agent) = agent {
+        given.push(("agent", agent));
     }
     if let Some(environment) = environment {
         given.push(("environment", environment.as_str()));
     }
-    read_object(session, path, &given).map_err(|error| {
-        error.with_hint("the handoff format is described in docs/handoff-format.md")
-    })
-}
-
-/// `--agent` and `--env`: they win over the file, and stand in for what it
-/// leaves out.
-pub(crate) struct Overrides {
-    pub agent: Option<String>,
-    pub environment: Option<Environment>,
-}
-
-impl Overrides {
-    pub fn apply(&self, request: &mut HandoffRequest) {
-        if let Some(agent) = &self.agent {
-            request.agent = agent.clone();
-        }
-        if let Some(environment) = self.environment {
-            request.environment = environment;
-        }
-    }
-
-    /// The handoff a parsed file makes once the overrides are in it; none when
-    /// it is still not one, or nothing was overridden.
-    pub fn fill(&self, mut value: serde_json::Value) -> Option<HandoffRequest> {
-        if self.agent.is_none() && self.environment.is_none() {
-            return None;
-        }
-        let object = value.as_object_mut()?;
-        if let Some(agent) = &self.agent {
-            object.insert("agent".into(), agent.clone().into());
-        }
-        if let Some(environment) = self.environment {
-            object.insert("environment".into(), environment.as_str().into());
-        }
-        serde_json::from_value(value).ok()
-    }
+    given
 }
 
 /// A decision as the preview shows it.

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Overrides, read_handoff};
+use super::{read_handoff, read_handoff_lines};
 use crate::api::{
     DecisionDifference, Environment, HandoffRequest, WhatIfOutcome, WhatIfRequest, WhatIfResult,
 };
@@ -39,7 +39,7 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
     if let Some(document) = &args.with {
         return what_if(session, &args, document).await;
     }
-    let request = read_handoff(session, &args.file, args.agent, args.environment)?;
+    let request = read_handoff(session, &args.file, args.agent.as_deref(), args.environment)?;
     let client = session.client().await?;
     let decision = client
         .preview_handoff(&request)
@@ -52,43 +52,19 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
     })
 }
 
-/// Handoffs from a JSON Lines file (one per line), or the one handoff a JSON or
+/// Handoffs from a JSON Lines file (one a line), or the one handoff a JSON or
 /// YAML file holds.
 fn read_handoffs(session: &Session, args: &HandoffPreviewArgs) -> CliResult<Vec<HandoffRequest>> {
     let is_lines = args
         .file
         .extension()
         .is_some_and(|e| e == "jsonl" || e == "ndjson");
-    if !is_lines {
-        let one = read_handoff(session, &args.file, args.agent.clone(), args.environment)?;
-        return Ok(vec![one]);
+    let (agent, environment) = (args.agent.as_deref(), args.environment);
+    if is_lines {
+        read_handoff_lines(session, &args.file, agent, environment)
+    } else {
+        Ok(vec![read_handoff(session, &args.file, agent, environment)?])
     }
-    let text = session.read_text(&args.file)?;
-    let name = args.file.display();
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            let overrides = Overrides {
-                agent: args.agent.clone(),
-                environment: args.environment,
-            };
-            let mut request = match serde_json::from_str::<HandoffRequest>(line) {
-                Ok(request) => request,
-                Err(e) => serde_json::from_str(line)
-                    .ok()
-                    .and_then(|value| overrides.fill(value))
-                    .ok_or_else(|| {
-                        CliError::general(format!("{name}:{}:{}: {e}", index + 1, e.column()))
-                            .with_hint(
-                                "each line is one handoff as docs/handoff-format.md describes",
-                            )
-                    })?,
-            };
-            overrides.apply(&mut request);
-            Ok(request)
-        })
-        .collect()
 }
 
 async fn what_if(session: &Session, args: &HandoffPreviewArgs, with: &Path) -> CliResult {

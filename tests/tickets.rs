@@ -697,6 +697,18 @@ fn bad_actions_are_refused_with_the_documented_exit_codes() {
             .code(*code)
             .stderr(contains(*message));
     }
+    // A body over 20,000 characters, refused by the service (422, exit 1)
+    // whichever verb sends it.
+    let long = "x".repeat(20_001);
+    for verb in [&["note", "10001"][..], &["reply", "10001", "--yes"]] {
+        desk.cmd()
+            .arg("tickets")
+            .args(verb)
+            .args(["-m", &long])
+            .assert()
+            .code(1)
+            .stderr(contains("body: must be at most 20000 characters"));
+    }
     let detail = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
     assert_eq!(detail["ticket"]["assignee"], Value::Null);
     assert_eq!(

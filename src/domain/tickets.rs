@@ -75,6 +75,23 @@ pub fn check_appended(messages: &[TranscriptMessage], at: Timestamp) -> Result<(
     checks.finish()
 }
 
+/// The body of a note or a reply as kept: white space around it dropped;
+/// refused (field `body`) when nothing is left or it is longer than
+/// [`MAX_BODY_CHARS`] characters.
+pub fn check_body(body: &str) -> Result<String, Invalid> {
+    let body = body.trim();
+    let mut checks = Checks::new();
+    if body.is_empty() {
+        checks.push("body", "must not be empty");
+    } else if body.len() > MAX_BODY_CHARS && body.chars().count() > MAX_BODY_CHARS {
+        checks.push(
+            "body",
+            format!("must be at most {MAX_BODY_CHARS} characters"),
+        );
+    }
+    checks.finish().map(|()| body.to_string())
+}
+
 /// A ticket to create, with its first timeline entries.
 #[derive(Debug, Clone)]
 pub struct NewTicket {
@@ -1283,6 +1300,26 @@ mod tests {
             .iter()
             .map(|(status, count)| (Some(status.to_string()), *count))
             .collect()
+    }
+
+    #[test]
+    fn a_body_is_trimmed_and_refused_empty_or_too_long() {
+        assert_eq!(check_body("  Thanks, Dana.\n").unwrap(), "Thanks, Dana.");
+        let refused = |body: &str| check_body(body).unwrap_err().0;
+        assert_eq!(
+            refused(" \n\t "),
+            [FieldError::new("body", "must not be empty")]
+        );
+        // Characters, not bytes: 20,000 three-byte characters are taken.
+        let longest = "€".repeat(MAX_BODY_CHARS);
+        assert_eq!(check_body(&format!(" {longest} ")).unwrap(), longest);
+        assert_eq!(
+            refused(&format!("{longest}a")),
+            [FieldError::new(
+                "body",
+                format!("must be at most {MAX_BODY_CHARS} characters")
+            )]
+        );
     }
 
     #[test]

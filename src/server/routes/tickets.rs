@@ -12,7 +12,7 @@ use crate::api::{
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
     TicketQuery, TicketSort, TicketView,
 };
-use crate::domain::tickets::{self, Action, Actor, Assignment, MAX_BODY_CHARS, Outgoing};
+use crate::domain::tickets::{self, Action, Actor, Assignment, Outgoing};
 use crate::domain::{Refusal, mail};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
@@ -59,23 +59,6 @@ pub(crate) async fn actor(store: &Store, principal: &Principal) -> ApiResult<Act
             }
         }
     })
-}
-
-fn check_body(body: &str) -> ApiResult<String> {
-    let body = body.trim();
-    if body.is_empty() {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "body",
-            "must not be empty",
-        )]));
-    }
-    if body.chars().count() > MAX_BODY_CHARS {
-        return Err(ApiError::validation(vec![crate::api::FieldError::new(
-            "body",
-            format!("must be at most {MAX_BODY_CHARS} characters"),
-        )]));
-    }
-    Ok(body.to_string())
 }
 
 /// Decides `action` on ticket `number` for the caller, under the write lock,
@@ -418,7 +401,7 @@ async fn note(
     ApiPath(number): ApiPath<u64>,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
-    let action = Action::Note(check_body(&body.body)?);
+    let action = Action::Note(tickets::check_body(&body.body)?);
     Ok(Json(act(&state, &principal, number, action).await?))
 }
 
@@ -436,7 +419,7 @@ async fn reply(
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
     let action = Action::Reply {
-        text: check_body(&body.body)?,
+        text: tickets::check_body(&body.body)?,
         channel: body.channel,
     };
     Ok(Json(act(&state, &principal, number, action).await?))

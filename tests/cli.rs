@@ -1117,6 +1117,14 @@ fn serve_listens_on_every_address_of_a_host_name_on_one_port() {
             contains(format!("error: cannot listen on localhost:{port}"))
                 .and(contains(format!("127.0.0.1:{port}: "))),
         );
+    // The same for SMTP's port: no URL is printed for a serve that then fails.
+    desk.cmd()
+        .args(["serve", "--listen", "127.0.0.1:0", "--smtp-listen"])
+        .arg(format!("127.0.0.1:{port}"))
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!("127.0.0.1:{port}: ")));
 }
 
 #[test]

@@ -294,6 +294,21 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     }
     let (listeners, addresses) = args.listen.bind("listen", &warn).await?;
     let urls: Vec<String> = addresses.iter().map(|a| format!("http://{a}")).collect();
+    // Every socket is bound before any URL is printed: a script that waits
+    // for the URLs never sees them from a serve about to fail.
+    let smtp = match &args.smtp_listen {
+        None => None,
+        Some(smtp_address) => {
+            let tls = match (&args.smtp_cert, &args.smtp_key) {
+                (Some(cert), Some(key)) => {
+                    Some(crate::server::smtp::tls_config(cert, key).map_err(CliError::usage)?)
+                }
+                _ => None,
+            };
+            let (smtp_listeners, bound) = smtp_address.bind("listen for SMTP", &warn).await?;
+            Some((smtp_listeners, bound, tls))
+        }
+    };
     let shutdown = shutdown_signal()?;
     let mut limits = args.limits();
     if let Some(room) = crate::server::listen::connection_room()
@@ -320,16 +335,9 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     for url in &urls {
         session.ui.print_line(url)?;
     }
-    let smtp = match &args.smtp_listen {
+    let smtp = match smtp {
         None => None,
-        Some(smtp_address) => {
-            let tls = match (&args.smtp_cert, &args.smtp_key) {
-                (Some(cert), Some(key)) => {
-                    Some(crate::server::smtp::tls_config(cert, key).map_err(CliError::usage)?)
-                }
-                _ => None,
-            };
-            let (smtp_listeners, bound) = smtp_address.bind("listen for SMTP", &warn).await?;
+        Some((smtp_listeners, bound, tls)) => {
             for address in bound {
                 session.ui.print_line(&format!("smtp://{address}"))?;
             }

@@ -371,20 +371,18 @@ fn wait_for_all(desk: &Desk, count: usize, state: &str) -> Vec<Value> {
     })
 }
 
-/// How long until the last of the pending `messages` falls due.
+/// How long until the last of the pending `messages` falls due. One no longer
+/// pending needs no wait: a command that changed the workspace delivers what
+/// is due before it returns, and on a slow machine a retry may have fallen
+/// due by then.
 fn until_all_due(messages: &[Value]) -> Duration {
     let due = messages
         .iter()
-        .map(|m| {
-            m["next_attempt_at"]
-                .as_str()
-                .unwrap()
-                .parse::<jiff::Timestamp>()
-                .unwrap()
-        })
-        .max()
-        .unwrap();
-    Duration::try_from(due.duration_since(jiff::Timestamp::now())).unwrap_or_default()
+        .filter_map(|m| m["next_attempt_at"].as_str())
+        .map(|at| at.parse::<jiff::Timestamp>().unwrap())
+        .max();
+    due.and_then(|due| Duration::try_from(due.duration_since(jiff::Timestamp::now())).ok())
+        .unwrap_or_default()
 }
 
 fn timeline_events(desk: &Desk, number: &str) -> Vec<(String, String)> {

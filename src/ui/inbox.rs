@@ -17,8 +17,8 @@ use ratatui::widgets::{
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
-    Channel, Event, EventKind, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView,
-    TimelineEntry,
+    Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketQuery, TicketStatus,
+    TicketView, TimelineEntry,
 };
 use crate::domain::assignment::overridable_reason;
 use crate::domain::tickets::{AiAnswering, ai_answering};
@@ -185,6 +185,10 @@ const FIELDS: [(Field, &str); 4] = [
     (Field::Assignee, "assignee"),
 ];
 
+/// The filter picker's item for a ticket field's value, typed as `KEY=VALUE`
+/// (`tickets list --field`).
+const TICKET_FIELD: &str = "field";
+
 /// What a picker chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
@@ -206,6 +210,8 @@ pub enum Typing {
     Reply(u64),
     Note(u64),
     Search,
+    /// A ticket field's value to filter on, `KEY=VALUE`.
+    TicketField,
 }
 
 /// What is open over the list.
@@ -253,6 +259,8 @@ pub struct Filter {
     pub assignee: Option<String>,
     /// Text matched as `tickets list --search` does.
     pub search: Option<String>,
+    /// A ticket field's value, as `tickets list --field KEY=VALUE` takes it.
+    pub field: Option<FieldCondition>,
 }
 
 impl Filter {
@@ -275,10 +283,23 @@ impl Filter {
         if let Some(a) = &self.assignee {
             parts.push(format!("assignee={a}"));
         }
+        if let Some(condition) = &self.field {
+            parts.push(format!("field:{condition}"));
+        }
         if let Some(q) = &self.search {
             parts.push(format!("/{q}"));
         }
         parts.join(" ")
+    }
+}
+
+/// A ticket field's condition as typed in the filter's text box, or what is
+/// wrong with it: the words `tickets list --field` and the API use.
+fn ticket_field_condition(text: &str) -> Result<FieldCondition, String> {
+    let condition: FieldCondition = text.parse()?;
+    match crate::api::field_condition_problems(std::slice::from_ref(&condition)).first() {
+        Some(problem) => Err(problem.message.clone()),
+        None => Ok(condition),
     }
 }
 
@@ -297,7 +318,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("x", "resolve"),
     ("u", "reopen"),
     ("p", "change priority"),
-    ("f", "filter by status, priority, channel, assignee"),
+    ("f", "filter by status, priority, channel, assignee, field"),
     ("/", "search subjects and messages"),
     ("F", "clear filter and search"),
     ("?", "this help"),
@@ -398,6 +419,7 @@ impl Inbox {
             channel: self.filter.channel,
             assignee: self.filter.assignee.clone(),
             q: self.filter.search.clone(),
+            field: self.filter.field.iter().cloned().collect(),
             ..TicketQuery::default()
         }
     }
@@ -450,7 +472,7 @@ impl Inbox {
     pub fn on_paste(&mut self, pasted: &str) -> Command {
         match &mut self.mode {
             Mode::Input { typing, text } => {
-                let one_line = *typing == Typing::Search;
+                let one_line = matches!(typing, Typing::Search | Typing::TicketField);
                 text.extend(pasted_text(pasted).chars().map(|c| match c {
                     '\n' if one_line => ' ',
                     c => c,
@@ -496,6 +518,7 @@ impl Inbox {
                     .iter()
                     .map(|(_, name)| (name.to_string(), format!("by {name}")))
                     .collect();
+                items.push((TICKET_FIELD.into(), "by a ticket field: KEY=VALUE".into()));
                 items.push(("clear".into(), "clear filter and search".into()));
                 self.mode = Mode::Picker {
                     pick: Pick::FilterField,
@@ -766,6 +789,18 @@ impl Inbox {
                 let priority = value.parse().expect("a listed priority");
                 self.ask_or_run(number, Act::Priority(priority))
             }
+            Pick::FilterField if value == TICKET_FIELD => {
+                self.mode = Mode::Input {
+                    typing: Typing::TicketField,
+                    text: self
+                        .filter
+                        .field
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                };
+                Command::Nothing
+            }
             Pick::FilterField => {
                 let Some((field, name)) = FIELDS.iter().find(|(_, n)| *n == value) else {
                     self.filter = Filter::default();
@@ -827,7 +862,7 @@ impl Inbox {
                 self.say(
                     Tone::Info,
                     match typing {
-                        Typing::Search => "Search unchanged.",
+                        Typing::Search | Typing::TicketField => "Filter and search unchanged.",
                         _ => "Cancelled: nothing was sent.",
                     },
                 );
@@ -851,6 +886,27 @@ impl Inbox {
                 self.say(Tone::Info, self.filter_message());
                 Command::Reload
             }
+            Typing::TicketField if text.is_empty() => {
+                self.filter.field = None;
+                self.say(Tone::Info, self.filter_message());
+                Command::Reload
+            }
+            Typing::TicketField => match ticket_field_condition(&text) {
+                Ok(condition) => {
+                    self.filter.field = Some(condition);
+                    self.say(Tone::Info, self.filter_message());
+                    Command::Reload
+                }
+                Err(why) => {
+                    // Left open as typed, to be put right.
+                    self.say(Tone::Refused, why);
+                    self.mode = Mode::Input {
+                        typing: Typing::TicketField,
+                        text,
+                    };
+                    Command::Nothing
+                }
+            },
             Typing::Reply(_) | Typing::Note(_) if text.is_empty() => {
                 self.say(Tone::Info, "Empty: nothing was sent.");
                 Command::Nothing
@@ -1237,12 +1293,14 @@ impl Inbox {
                     Typing::Reply(n) => format!("Reply to the customer of ticket {n}"),
                     Typing::Note(n) => format!("Internal note on ticket {n}"),
                     Typing::Search => "Search subjects and messages".to_string(),
+                    Typing::TicketField => "Filter by a ticket field: KEY=VALUE".to_string(),
                 };
                 let (rows, above) =
                     text_box_rows(text, dialog_columns(body), text_box_height(body));
                 let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
                 let keys = match typing {
                     Typing::Search => "Enter search (empty clears) · Esc cancel",
+                    Typing::TicketField => "Enter filter (empty clears) · Esc cancel",
                     _ => "Enter send · Esc cancel",
                 };
                 lines.extend([
@@ -3045,7 +3103,7 @@ mod tests {
         assert_eq!(inbox.filter.status, Some(TicketStatus::Pending));
         // Clear, from the picker and with F.
         inbox.on_key(Key::Char('f'));
-        for _ in 0..4 {
+        for _ in 0..5 {
             inbox.on_key(Key::Down);
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
@@ -3058,6 +3116,87 @@ mod tests {
         );
         inbox.filter.priority = Some(Priority::Low);
         assert_eq!(inbox.on_key(Key::Char('F')), Command::Reload);
+        assert_eq!(inbox.filter, Filter::default());
+    }
+
+    #[test]
+    fn a_ticket_field_filter_is_typed_as_key_value_checked_and_kept_for_new_events() {
+        let mut inbox = inbox();
+        let open_field_filter = |inbox: &mut Inbox| {
+            inbox.on_key(Key::Char('f'));
+            for _ in 0..4 {
+                inbox.on_key(Key::Down);
+            }
+            assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        };
+        open_field_filter(&mut inbox);
+        let text = screen(&inbox, 80, 24);
+        assert!(text.contains("Filter by a ticket field"), "{text}");
+        // Not KEY=VALUE: said, nothing reloads, the box stays open as typed.
+        type_text(&mut inbox, "enterprise");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        let (tone, why) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert!(why.contains("'enterprise' is not KEY=VALUE"), "{why}");
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::TicketField,
+                text: "enterprise".into()
+            }
+        );
+        assert_eq!(inbox.filter.field, None);
+        // A key longer than any field's: refused in the API's words.
+        inbox.mode = Mode::Input {
+            typing: Typing::TicketField,
+            text: String::new(),
+        };
+        type_text(&mut inbox, &format!("{}=1", "k".repeat(300)));
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        assert_eq!(message(&inbox).0, Tone::Refused);
+        inbox.mode = Mode::Browse;
+        // Put right: the views are read with it, and the status line says so.
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "plan=enterprise");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        let query = inbox.query(TicketView::Unassigned);
+        let conditions: Vec<String> = query.field.iter().map(ToString::to_string).collect();
+        assert_eq!(conditions, ["plan=enterprise"]);
+        assert!(
+            screen(&inbox, 120, 24).contains("field:plan=enterprise"),
+            "{}",
+            screen(&inbox, 120, 24)
+        );
+        // A new ticket is shown only if its field holds the value.
+        inbox.on_key(Key::Tab); // unassigned
+        load_whole(&mut inbox, TicketView::Unassigned, vec![]);
+        let mut gold = ticket(10008, None, "open");
+        gold.fields
+            .insert("plan".into(), serde_json::json!("enterprise"));
+        inbox.apply(&event(
+            1,
+            EventKind::TicketCreated,
+            ticket(10007, None, "open"),
+        ));
+        inbox.apply(&event(2, EventKind::TicketCreated, gold));
+        let shown: Vec<u64> = inbox.shown().iter().map(|t| t.number).collect();
+        assert_eq!(shown, [10008]);
+        // The box starts from the filter; Esc keeps it; empty lifts it.
+        open_field_filter(&mut inbox);
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::TicketField,
+                text: "plan=enterprise".into()
+            }
+        );
+        assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
+        assert!(inbox.filter.field.is_some());
+        open_field_filter(&mut inbox);
+        for _ in 0.."plan=enterprise".len() {
+            inbox.on_key(Key::Backspace);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         assert_eq!(inbox.filter, Filter::default());
     }
 

@@ -941,6 +941,43 @@ fn an_alt_chord_in_the_inbox_is_not_its_key_and_escape_still_closes_the_help() {
 }
 
 #[test]
+fn the_inbox_filters_by_a_ticket_field_typed_as_key_value() {
+    if !have_tool("tmux") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(2);
+    desk.add_plan_fields();
+    let enterprise = serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Fay"}, "context": {"plan": "enterprise"},
+        "transcript": [{"role": "customer", "text": "About my plan"}],
+    });
+    let path = desk.dir.path().join("enterprise.json");
+    std::fs::write(&path, enterprise.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    let tmux = Tmux::start(&desk, 120, 30);
+    tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
+    tmux.wait_for_all(&["unassigned 3", "#10003"]);
+    // The filter picker's fifth item: a ticket field, typed.
+    tmux.press("f");
+    tmux.wait_for("by a ticket field");
+    tmux.press_times("Down", 4);
+    tmux.press("Enter");
+    tmux.wait_for("Filter by a ticket field: KEY=VALUE");
+    tmux.type_line("plan");
+    tmux.wait_for("'plan' is not KEY=VALUE");
+    tmux.type_line("=enterprise");
+    let screen = tmux.wait_for_all(&["unassigned 1", "field:plan=enterprise"]);
+    assert!(screen.contains("#10003"), "{screen}");
+    assert!(!screen.contains("#10002"), "{screen}");
+    tmux.press("q");
+    let (code, screen) = tmux.wait_exit();
+    assert_eq!(code, 0, "{screen}");
+}
+
+#[test]
 fn a_plan_on_a_terminal_is_colored_and_what_the_document_says_is_made_printable() {
     let desk = Desk::new();
     let document = desk.dir.path().join("desk.yaml");

@@ -972,6 +972,18 @@ fn the_inbox_filters_by_a_ticket_field_typed_as_key_value() {
     let screen = tmux.wait_for_all(&["unassigned 1", "field:plan=enterprise"]);
     assert!(screen.contains("#10003"), "{screen}");
     assert!(!screen.contains("#10002"), "{screen}");
+    // A misspelt key: applied, and the nearest of the desk's keys said.
+    tmux.press("f");
+    tmux.wait_for("by a ticket field");
+    tmux.press_times("Down", 4);
+    tmux.press("Enter");
+    tmux.wait_for("Filter by a ticket field: KEY=VALUE");
+    tmux.press_times("BSpace", "plan=enterprise".len());
+    tmux.type_line("plam=pro");
+    tmux.wait_for_all(&[
+        "the desk has no ticket field 'plam': did you mean 'plan'?",
+        "unassigned 0",
+    ]);
     tmux.press("q");
     let (code, screen) = tmux.wait_exit();
     assert_eq!(code, 0, "{screen}");

@@ -359,6 +359,9 @@ pub struct Inbox {
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
+    /// The desk's ticket field keys, for the field filter's hint; none when
+    /// they could not be read.
+    pub field_keys: Option<Vec<String>>,
     /// The timeline scrolled back: the ticket and the first row shown. None
     /// follows the newest entry, and so does another ticket's timeline.
     pub timeline_top: Option<(u64, usize)>,
@@ -393,6 +396,7 @@ impl Inbox {
             message: None,
             protected: None,
             handles: Vec::new(),
+            field_keys: None,
             timeline_top: None,
             timeline_fit: Default::default(),
             list_rows: Default::default(),
@@ -848,6 +852,26 @@ impl Inbox {
         }
     }
 
+    /// What to add to the filter's message when the desk has no ticket field
+    /// `key`: applied all the same (tickets keep a removed field's values, and
+    /// the service compares them as text), but a misspelt key would read as
+    /// "no ticket matches".
+    fn unknown_field_hint(&self, key: &str) -> String {
+        let Some(keys) = &self.field_keys else {
+            return String::new();
+        };
+        if keys.iter().any(|known| known == key) {
+            return String::new();
+        }
+        let known = keys.iter().map(String::as_str);
+        match crate::domain::suggest::did_you_mean(key, known) {
+            Some(nearest) => {
+                format!(" · the desk has no ticket field '{key}': did you mean '{nearest}'?")
+            }
+            None => format!(" · the desk has no ticket field '{key}'"),
+        }
+    }
+
     fn filter_message(&self) -> String {
         if self.filter.is_empty() {
             "No filter.".into()
@@ -893,8 +917,9 @@ impl Inbox {
             }
             Typing::TicketField => match ticket_field_condition(&text) {
                 Ok(condition) => {
+                    let hint = self.unknown_field_hint(&condition.key);
                     self.filter.field = Some(condition);
-                    self.say(Tone::Info, self.filter_message());
+                    self.say(Tone::Info, format!("{}{hint}", self.filter_message()));
                     Command::Reload
                 }
                 Err(why) => {
@@ -3156,9 +3181,31 @@ mod tests {
         assert_eq!(message(&inbox).0, Tone::Refused);
         inbox.mode = Mode::Browse;
         // Put right: the views are read with it, and the status line says so.
+        // A key the desk has no field for is applied (a removed field's values
+        // stay on tickets), with the nearest key said.
+        inbox.field_keys = Some(vec!["plan".into(), "seats".into()]);
         open_field_filter(&mut inbox);
+        type_text(&mut inbox, "plam=enterprise");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Filter: field:plam=enterprise · the desk has no ticket field 'plam': \
+                 did you mean 'plan'?"
+                    .into()
+            )
+        );
+        open_field_filter(&mut inbox);
+        for _ in 0.."plam=enterprise".len() {
+            inbox.on_key(Key::Backspace);
+        }
         type_text(&mut inbox, "plan=enterprise");
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "Filter: field:plan=enterprise".into())
+        );
         let query = inbox.query(TicketView::Unassigned);
         let conditions: Vec<String> = query.field.iter().map(ToString::to_string).collect();
         assert_eq!(conditions, ["plan=enterprise"]);

@@ -43,6 +43,10 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     if let Ok(operators) = client.list_operators().await {
         inbox.handles = operators.into_iter().map(|o| o.handle).collect();
     }
+    // For the field filter's "did you mean"; without them it has none.
+    if let Ok(fields) = client.list_fields().await {
+        inbox.field_keys = Some(fields.into_iter().map(|f| f.key).collect());
+    }
     let mut events = client.events(None).await?;
     reload(&client, &mut inbox).await?;
     // In place before the screen changes: from then on no SIGTERM or SIGHUP

@@ -5,9 +5,35 @@
 
 use serde_json::Value;
 
-use crate::api::{FieldCondition, FieldError, TicketField};
+use crate::api::{FieldCondition, FieldError, TicketField, field_condition_problems};
 use crate::domain::handoff::convert;
 use crate::domain::rules::{CONTEXT_KEY_RULE, is_context_key};
+
+/// What is wrong with `condition` whatever fields the desk has, in the
+/// service's words: a key no field can have, or a key or value longer than
+/// any. One check for every place that takes a condition before it is sent
+/// (`tickets list --field`, the inbox's field filter, the copilot).
+pub fn condition_problem(condition: &FieldCondition) -> Option<String> {
+    if !is_context_key(&condition.key) {
+        return Some(format!(
+            "'{}' cannot be a ticket field's key: {CONTEXT_KEY_RULE}",
+            condition.key
+        ));
+    }
+    field_condition_problems(std::slice::from_ref(condition))
+        .into_iter()
+        .next()
+        .map(|problem| problem.message)
+}
+
+/// A condition as typed, `KEY=VALUE`, checked by [`condition_problem`].
+pub fn parse_condition(text: &str) -> Result<FieldCondition, String> {
+    let condition: FieldCondition = text.parse()?;
+    match condition_problem(&condition) {
+        Some(problem) => Err(problem),
+        None => Ok(condition),
+    }
+}
 
 /// The value each condition asks for, by key, converted to the type of the
 /// desk's field of that key; a key the desk has no field for (one removed,
@@ -58,6 +84,30 @@ pub fn holds(stored: Option<&Value>, wanted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn a_typed_condition_is_key_value_with_a_key_a_field_can_have_and_bounded_texts() {
+        let condition = parse_condition("plan=pro plus").unwrap();
+        assert_eq!(
+            (condition.key.as_str(), condition.value.as_str()),
+            ("plan", "pro plus")
+        );
+        let refused = |text: &str| parse_condition(text).unwrap_err();
+        assert!(refused("plan").contains("'plan' is not KEY=VALUE"));
+        assert!(refused("Plan=pro").starts_with("'Plan' cannot be a ticket field's key"));
+        let long = format!("plan={}", "a".repeat(1001));
+        assert_eq!(
+            refused(&long),
+            "plan: at most 1000 characters are searched for; this is 1001"
+        );
+        assert_eq!(
+            parse_condition(&format!("plan={}", "a".repeat(1000)))
+                .unwrap()
+                .value
+                .len(),
+            1000
+        );
+    }
 
     use super::*;
 

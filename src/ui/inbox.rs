@@ -293,16 +293,6 @@ impl Filter {
     }
 }
 
-/// A ticket field's condition as typed in the filter's text box, or what is
-/// wrong with it: the words `tickets list --field` and the API use.
-fn ticket_field_condition(text: &str) -> Result<FieldCondition, String> {
-    let condition: FieldCondition = text.parse()?;
-    match crate::api::field_condition_problems(std::slice::from_ref(&condition)).first() {
-        Some(problem) => Err(problem.message.clone()),
-        None => Ok(condition),
-    }
-}
-
 /// The keys, for the help overlay and `deskctl inbox --help`.
 pub const KEYS: &[(&str, &str)] = &[
     ("tab shift-tab h l", "switch views"),
@@ -915,7 +905,7 @@ impl Inbox {
                 self.say(Tone::Info, self.filter_message());
                 Command::Reload
             }
-            Typing::TicketField => match ticket_field_condition(&text) {
+            Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text) {
                 Ok(condition) => {
                     let hint = self.unknown_field_hint(&condition.key);
                     self.filter.field = Some(condition);

@@ -40,23 +40,6 @@ fn field_flag_error(error: CliError) -> CliError {
         .with_hint("`deskctl fields list` shows each field's type and options")
 }
 
-/// `KEY=VALUE`, with a key a ticket field can have and a value no longer
-/// than any searched text.
-fn parse_field_condition(text: &str) -> Result<FieldCondition, String> {
-    let condition: FieldCondition = text.parse()?;
-    if !crate::domain::rules::is_context_key(&condition.key) {
-        return Err(format!(
-            "'{}' cannot be a ticket field's key: {}",
-            condition.key,
-            crate::domain::rules::CONTEXT_KEY_RULE
-        ));
-    }
-    match search_text_problem(&condition.value) {
-        Some(problem) => Err(problem),
-        None => Ok(condition),
-    }
-}
-
 /// How many tickets a terminal shows unless told otherwise.
 const TERMINAL_LIMIT: u32 = 30;
 
@@ -107,7 +90,7 @@ pub struct TicketsListArgs {
     /// Only tickets whose field KEY holds VALUE, read as the field's type
     /// (`plan=enterprise`, `seats=5`, `vip=true`); repeat it for several,
     /// all of which must hold
-    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_field_condition)]
+    #[arg(long, value_name = "KEY=VALUE", value_parser = crate::domain::field_conditions::parse_condition)]
     pub field: Vec<FieldCondition>,
     /// The order: -activity (newest activity first, the default), activity
     /// (what has waited longest first), -created (newest tickets first) or

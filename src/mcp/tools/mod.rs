@@ -25,8 +25,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::api::{
-    FieldCondition, Page, Requester, Ticket, cursor_problem, field_condition_problems, id_problem,
-    name_problem, search_text_problem,
+    FieldCondition, Page, Requester, Ticket, cursor_problem, id_problem, name_problem,
+    search_text_problem,
 };
 use crate::client::{Client, ClientError};
 
@@ -375,16 +375,12 @@ pub fn field_conditions(
         };
         conditions.push(FieldCondition { key, value });
     }
-    // Checked against no fields, every key is only checked to be one a field
-    // can have: a key with `=` would be sent as another key and value.
-    let bad_key = crate::domain::field_conditions::wanted_values(&[], &conditions).err();
-    let problem = bad_key
-        .into_iter()
-        .flatten()
-        .chain(field_condition_problems(&conditions))
-        .next();
+    // A key with `=` would be sent as another key and value.
+    let problem = conditions
+        .iter()
+        .find_map(crate::domain::field_conditions::condition_problem);
     match problem {
-        Some(problem) => Err(ToolError::argument(problem.field, problem.message)),
+        Some(problem) => Err(ToolError::argument("field", problem)),
         None => Ok(conditions),
     }
 }

@@ -1042,6 +1042,17 @@ fn ticket_counts_follow_the_callers_role_like_the_list() {
     );
     assert_eq!(bad_time.status, 422);
     assert_eq!(bad_time.json()["errors"][0]["field"], "created_since");
+    let too_late = get(
+        "/v1/tickets/counts?by=status&created_since=9999-12-31T00:00:00Z",
+        Some(&alice),
+    );
+    assert_eq!(too_late.status, 422);
+    let why = too_late.json()["errors"][0]["message"].clone();
+    assert!(
+        why.as_str().unwrap().contains("is out of range"),
+        "{}",
+        too_late.body
+    );
 }
 
 /// An ingest token (the AI agent platform's) reads nothing through the

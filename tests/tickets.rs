@@ -193,6 +193,15 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         .assert()
         .code(2)
         .stderr(contains("is not a moment"));
+    // Past the last instant deskctl keeps: said so, not the library's overflow.
+    for late in ["9999-12-31", "9999-12-31T00:00:00Z"] {
+        desk.cmd()
+            .args(["tickets", "list", "--created-since", late])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("'{late}' is out of range")))
+            .stderr(contains("timestamp").not());
+    }
     desk.cmd()
         .args(["tickets", "list", "--limit", "2", "-o", "name"])
         .assert()

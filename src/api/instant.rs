@@ -44,9 +44,43 @@ pub fn serialize_option<S: Serializer>(
     }
 }
 
+/// The sentence for `text` when it is a well-formed date or date and time
+/// that lies past either end of the time line deskctl keeps (jiff's:
+/// -9999-01-02 to 9999-12-30, so that any offset stays in range), rather than
+/// the library's overflow message or a claim that it is no date at all.
+/// `None` for anything else, which the caller describes. Asked once reading
+/// `text` as a moment has failed: a date late in 9999 itself may be in range.
+pub fn out_of_range(text: &str) -> Option<String> {
+    let text = text.trim();
+    let pieces = jiff::fmt::temporal::Pieces::parse(text).ok()?;
+    (pieces.date().year().abs() >= 9999).then(|| {
+        format!(
+            "'{text}' is out of range: moments run from -9999-01-02 to \
+             9999-12-30T22:00:00Z"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_past_either_end_are_said_to_be_out_of_range() {
+        for text in [
+            "9999-12-31",
+            "9999-12-31T00:00:00Z",
+            " 9999-12-31T23:59:59+01:00 ",
+            "-009999-01-01T00:00:00Z",
+        ] {
+            let said = out_of_range(text).unwrap_or_else(|| panic!("{text}: no sentence"));
+            assert!(said.contains("out of range"), "{said}");
+            assert!(said.contains(text.trim()), "{said}");
+        }
+        for text in ["2026-03-29", "2026-03-29T07:30:00Z", "yesterday", "2h", ""] {
+            assert_eq!(out_of_range(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn an_instant_has_six_digits_whatever_its_precision() {

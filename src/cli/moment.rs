@@ -6,6 +6,8 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{Span, Timestamp, Zoned};
 
+use crate::api::instant::out_of_range;
+
 const FORMS: &str = "use RFC 3339 (2026-03-29T07:30:00Z), a local date and time (2026-03-29T09:30) \
                      or date (2026-03-29), now, today, yesterday, or a time ago (2h, 30m, 3 days, 1w)";
 
@@ -29,7 +31,7 @@ fn parse_instant_at(text: &str, now: &Zoned) -> Result<Timestamp, String> {
     let start_of = |date: Date| -> Result<Timestamp, String> {
         date.to_zoned(tz.clone())
             .map(|zoned| zoned.timestamp())
-            .map_err(|e| e.to_string())
+            .map_err(|e| out_of_range(text).unwrap_or_else(|| e.to_string()))
     };
     match text.to_ascii_lowercase().as_str() {
         "now" => return Ok(now.timestamp()),
@@ -53,7 +55,7 @@ fn parse_instant_at(text: &str, now: &Zoned) -> Result<Timestamp, String> {
             .map(|zoned| zoned.timestamp())
             .map_err(|e| format!("'{text}' reaches too far back: {e}"));
     }
-    Err(format!("'{text}' is not a moment: {FORMS}"))
+    Err(out_of_range(text).unwrap_or_else(|| format!("'{text}' is not a moment: {FORMS}")))
 }
 
 /// A local date and time in `tz`, only when it names exactly one instant.
@@ -68,7 +70,7 @@ fn local(civil: DateTime, tz: &TimeZone, text: &str) -> Result<Timestamp, String
         AmbiguousOffset::Unambiguous { .. } => ambiguous
             .unambiguous()
             .map(|zoned| zoned.timestamp())
-            .map_err(|e| e.to_string()),
+            .map_err(|e| out_of_range(text).unwrap_or_else(|| e.to_string())),
         AmbiguousOffset::Gap { before, .. } => Err(format!(
             "'{text}' does not exist in {zone}: the clocks skip it that day; give an offset \
              (e.g. {}) or a time outside the gap",
@@ -137,6 +139,16 @@ mod tests {
             error.contains("+02:00") && error.contains("+01:00"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn moments_past_the_end_of_time_say_so() {
+        for text in ["9999-12-31", "9999-12-31T00:00:00Z", "9999-12-31T09:30"] {
+            let error = at(text).unwrap_err();
+            assert!(error.contains("out of range"), "{text}: {error}");
+            assert!(!error.contains("timestamp"), "{text}: {error}");
+        }
+        assert!(at("9999-12-30").is_ok());
     }
 
     #[test]

@@ -262,7 +262,10 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
         at
     } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
         date.to_zoned(utc)
-            .map_err(|e| ToolError::argument(field, e.to_string()))?
+            .map_err(|e| {
+                let why = crate::api::instant::out_of_range(text).unwrap_or_else(|| e.to_string());
+                ToolError::argument(field, why)
+            })?
             .timestamp()
     } else if let Ok(span) = text.parse::<jiff::Span>() {
         // A span is always counted back from now; one written `-5d` asks for
@@ -284,13 +287,13 @@ pub fn since(field: &str, text: Option<&str>) -> Result<Option<String>, ToolErro
             .map_err(|e| ToolError::argument(field, e.to_string()))?
             .timestamp()
     } else {
-        return Err(ToolError::argument(
-            field,
+        let why = crate::api::instant::out_of_range(text).unwrap_or_else(|| {
             format!(
                 "'{text}' is not a moment: use an instant like 2026-03-29T07:30:00Z, a date \
                  like 2026-03-29, or a span back from now like 24h, 7d or 2 weeks"
-            ),
-        ));
+            )
+        });
+        return Err(ToolError::argument(field, why));
     };
     Ok(Some(at.to_string()))
 }
@@ -539,6 +542,20 @@ mod tests {
                 assert!(message.contains("yesterday-ish"), "{message}");
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_moment_past_the_end_of_time_is_said_to_be_out_of_range() {
+        for late in ["9999-12-31", "9999-12-31T00:00:00Z"] {
+            match since("since", Some(late)).unwrap_err() {
+                ToolError::Argument { field, message } => {
+                    assert_eq!(field, "since");
+                    assert!(message.contains("out of range"), "{message}");
+                    assert!(!message.contains("timestamp"), "{message}");
+                }
+                other => panic!("{late}: {other:?}"),
+            }
         }
     }
 

@@ -1595,6 +1595,79 @@ fn handoff_preview_with_a_document_shows_every_bad_line_of_json_lines_and_previe
     }
 }
 
+#[test]
+fn handoff_preview_with_a_document_reads_json_lines_on_stdin_by_their_content() {
+    let desk = desk_applied_from_yaml();
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(&proposal, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+    let good = serde_json::to_string(&handoff("shop", "web", json!({}))).unwrap();
+    let preview = |stdin: String, with: bool| {
+        let mut cmd = desk.cmd();
+        cmd.args(["handoff", "preview", "-f", "-"])
+            .write_stdin(stdin);
+        if with {
+            cmd.args(["--with", proposal.to_str().unwrap()]);
+        }
+        cli_output(&mut cmd)
+    };
+
+    // As `jq -c` prints them: a handoff a line, each compared.
+    let (code, out, err) = preview(format!("{good}\n{good}\n\n{good}\n"), true);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(err.contains("0 of 3 would be decided differently"), "{err}");
+
+    // Every bad line is shown at its number, and nothing is compared.
+    let misspelt = good.replace("\"channel\"", "\"chanel\"");
+    let cut = &good[..good.len() / 2];
+    let (code, out, err) = preview(format!("{good}\n{misspelt}\n{good}\n{cut}\n"), true);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out, "", "{err}");
+    assert!(err.contains("error: unknown key `chanel`"), "{err}");
+    assert!(err.contains("--> <stdin>:2:"), "{err}");
+    assert!(
+        err.contains(&format!("--> <stdin>:4:{}", cut.len())),
+        "{err}"
+    );
+    assert!(err.contains("<stdin> is not valid: 3 errors"), "{err}");
+    assert!(
+        err.contains("hint: each line of a JSON Lines file"),
+        "{err}"
+    );
+
+    // One handoff, pretty-printed, or on one line, is still one handoff.
+    let pretty = serde_json::to_string_pretty(&handoff("shop", "web", json!({}))).unwrap();
+    for one in [pretty, format!("{good}\n")] {
+        let (code, out, err) = preview(one.clone(), true);
+        assert_eq!(code, 0, "{one}\n{out}{err}");
+        assert_eq!(out.lines().count(), 1, "{out}");
+        assert!(err.contains("0 of 1 would be decided differently"), "{err}");
+        let (code, out, err) = preview(one, false);
+        assert_eq!(code, 0, "{out}{err}");
+    }
+
+    // Without --with, one handoff is read: several are refused, saying what reads them.
+    let lines = format!("{good}\n{good}\n");
+    let (code, out, err) = preview(lines.clone(), false);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out, "", "{err}");
+    assert!(
+        err.contains("<stdin> holds several handoffs, one a line (JSON Lines)"),
+        "{err}"
+    );
+    assert!(err.contains("hint: with `--with DESK_YAML`"), "{err}");
+    let (code, out, err) = cli_output(
+        desk.cmd()
+            .args(["handoff", "send", "-f", "-"])
+            .write_stdin(lines),
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("holds several handoffs"), "{err}");
+    assert!(err.contains("`handoff preview --with DESK_YAML`"), "{err}");
+    let (code, out, err) = cli_output(desk.cmd().args(["handoff", "list", "-o", "json"]));
+    assert_eq!((code, out.trim()), (0, "[]"), "nothing was sent: {err}");
+}
+
 const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1
 kind: Desk
 integrations:

@@ -384,6 +384,36 @@ fn serve_logs_json_lines_for_collectors() {
     assert!(!log.contains("topsecret"));
 }
 
+#[test]
+fn serve_logs_each_url_it_listens_on_as_a_json_value_of_its_own() {
+    let desk = Desk::new();
+    let (server, smtp) = desk.serve_smtp(&["--log-format", "json"]);
+    // Each URL's event is written before the URL is printed on stdout, which
+    // serve_smtp has read.
+    let events: Vec<Value> = server
+        .log()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    let urls: Vec<&str> = events.iter().filter_map(|e| e["url"].as_str()).collect();
+    let smtp = format!("smtp://{smtp}");
+    assert_eq!(urls, [server.url.as_str(), smtp.as_str()], "{events:?}");
+    for url in urls {
+        let event = events.iter().find(|e| e["url"] == url).unwrap();
+        assert_eq!(event["message"], format!("Listening on {url}"), "{event}");
+        assert!(event["desk"].is_string(), "{event}");
+    }
+    let serving = events
+        .iter()
+        .find(|e| {
+            e["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("Serving desk"))
+        })
+        .unwrap_or_else(|| panic!("no status event: {events:?}"));
+    assert!(serving.get("url").is_none(), "{serving}");
+}
+
 /// A server that is not Desk: it answers every request with an HTML 404.
 fn not_a_desk() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

@@ -67,21 +67,29 @@ pub(crate) fn read_object<T: serde::de::DeserializeOwned>(
     given: &[(&str, &str)],
 ) -> Result<T, CliError> {
     let source = read_source(session, path)?;
-    manifest::parse::parse_object(&source, given).map_err(|found| refuse(session, &source, found))
+    object_in(session, &source, given)
 }
 
-/// API objects from a JSON Lines file (`-` for stdin), one a line as `-o
-/// jsonl` prints them (blank lines skipped), each read as [`read_object`]
-/// reads one; the problems of every bad line are shown at their place, and any
-/// one refuses the file.
-pub(crate) fn read_object_lines<T: serde::de::DeserializeOwned>(
+/// The one API object of a file already read, as [`read_object`] reads it.
+pub(crate) fn object_in<T: serde::de::DeserializeOwned>(
     session: &Session,
-    path: &Path,
+    source: &Source,
+    given: &[(&str, &str)],
+) -> Result<T, CliError> {
+    manifest::parse::parse_object(source, given).map_err(|found| refuse(session, source, found))
+}
+
+/// API objects of a JSON Lines file already read, one a line as `-o jsonl`
+/// prints them (blank lines skipped), each read as [`read_object`] reads one;
+/// the problems of every bad line are shown at their place, and any one
+/// refuses the file.
+pub(crate) fn object_lines_in<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    source: &Source,
     given: &[(&str, &str)],
 ) -> Result<Vec<T>, CliError> {
-    let source = read_source(session, path)?;
-    manifest::parse::parse_object_lines(&source, given)
-        .map_err(|found| refuse(session, &source, found))
+    manifest::parse::parse_object_lines(source, given)
+        .map_err(|found| refuse(session, source, found))
 }
 
 /// Shows the problems of a file read as API objects on stderr, and the error

@@ -324,22 +324,28 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     let status = |message: &str| match args.log_format {
         LogFormat::Text => session.ui.info(message),
         // Collectors read every stderr line as JSON: status lines are events too.
-        LogFormat::Json => {
-            tracing::info!(desk = %location.describe(), url = %urls.join(" "), "{message}")
+        LogFormat::Json => tracing::info!(desk = %location.describe(), "{message}"),
+    };
+    // Each URL on stdout, for scripts; in JSON logs, an event of its own, so
+    // that a collector finds one URL in each `url` rather than a list to split.
+    let print_url = |url: &str| {
+        if args.log_format == LogFormat::Json {
+            tracing::info!(desk = %location.describe(), url, "Listening on {url}");
         }
+        session.ui.print_line(url)
     };
     status(&format!(
         "Serving desk {} (stop with Ctrl-C)",
         location.describe()
     ));
     for url in &urls {
-        session.ui.print_line(url)?;
+        print_url(url)?;
     }
     let smtp = match smtp {
         None => None,
         Some((smtp_listeners, bound, tls)) => {
             for address in bound {
-                session.ui.print_line(&format!("smtp://{address}"))?;
+                print_url(&format!("smtp://{address}"))?;
             }
             let options = crate::server::smtp::SmtpOptions {
                 hostname: args.smtp_hostname.clone(),

@@ -274,6 +274,21 @@ pub fn looks_like_json(name: &str, text: &str) -> bool {
     name.ends_with(".json") || text.trim_start().starts_with('{')
 }
 
+/// Whether `text` is JSON Lines rather than one JSON or YAML document: its
+/// first non-blank line is a whole JSON object, and another non-blank line
+/// follows. No one document reads so (JSON allows nothing after its value,
+/// YAML nothing but comments after a flow mapping at the top), so telling
+/// them apart this way never misreads a valid document; a single line is one
+/// object either way.
+pub fn holds_json_lines(text: &str) -> bool {
+    let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    lines.next().is_some()
+        && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(first).is_ok()
+}
+
 /// serde_json's error at its place, the " at line L column C" it ends with
 /// left out: ours leads the line.
 pub fn json_error(error: &serde_json::Error) -> Diagnostic {
@@ -990,5 +1005,38 @@ mod tests {
                 (1, "unknown key `agnet`".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn json_lines_are_told_from_one_document_by_their_first_line() {
+        let lines = [
+            "{\"a\": 1}\n{\"a\": 2}\n",
+            // Blank lines around them, a break of \r\n, and bad lines after the first.
+            "\n  \n{\"a\": 1}\r\n\r\n{\"a\": \n[1]\n",
+        ];
+        for text in lines {
+            assert!(holds_json_lines(text), "{text:?}");
+        }
+        let documents = [
+            "",
+            "  \n",
+            // One line is one object either way.
+            "{\"a\": 1}\n",
+            "\n{\"a\": 1}\n\n",
+            // Pretty-printed JSON opens with a line of its own.
+            "{\n  \"a\": 1\n}\n",
+            "{\"a\": {\n  \"b\": 1}}\n",
+            "a: 1\nb: 2\n",
+            // A YAML flow mapping is no JSON object.
+            "{a: 1}\n{b: 2}\n",
+            // A cut first line reads as one document, whose error is then shown there.
+            "{\"a\": \n{\"a\": 2}\n",
+            // Not an object: a list, or a value, a line.
+            "[1]\n[2]\n",
+            "1\n2\n",
+        ];
+        for text in documents {
+            assert!(!holds_json_lines(text), "{text:?}");
+        }
     }
 }

@@ -13,7 +13,7 @@ use clap::Subcommand;
 
 use super::Session;
 use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
-use crate::cli::document::{read_object, read_object_lines};
+use crate::cli::document::{object_in, object_lines_in, read_source};
 use crate::error::{CliError, CliResult};
 use crate::manifest;
 use crate::ui::{Detail, Tabular, Ui, context_text};
@@ -60,35 +60,56 @@ pub async fn dispatch(session: &Session, command: HandoffCommand) -> CliResult {
 /// Reads a handoff from a JSON or YAML file (`-` for stdin; see
 /// docs/handoff-format.md), with `--agent` and `--env` overriding the file.
 /// Every problem of the file is shown at its place, as `validate` shows a
-/// document's, before anything is sent.
+/// document's, before anything is sent. JSON Lines of several handoffs are
+/// refused with `many` as the hint: what the command can do with them.
 pub(crate) fn read_handoff(
     session: &Session,
     path: &Path,
     agent: Option<&str>,
     environment: Option<Environment>,
+    many: &str,
 ) -> CliResult<HandoffRequest> {
-    read_object(session, path, &given(agent, environment))
+    let source = read_source(session, path)?;
+    if manifest::parse::holds_json_lines(source.text()) {
+        return Err(CliError::general(format!(
+            "{} holds several handoffs, one a line (JSON Lines): this command takes one",
+            source.name
+        ))
+        .with_hint(many));
+    }
+    object_in(session, &source, &given(agent, environment))
         .map_err(|error| error.with_hint(FORMAT_HINT))
 }
 
-/// Reads the handoffs of a JSON Lines file, one a line (blank lines skipped),
-/// as [`read_handoff`] reads one: every bad line is shown at its place, and
-/// any one refuses the file. A file without a handoff is refused too: there
-/// is nothing to preview.
-pub(crate) fn read_handoff_lines(
+/// The handoffs of a file (`-` for stdin): one a line (blank lines skipped)
+/// when its name ends in `.jsonl` or `.ndjson` or it holds JSON Lines (see
+/// [`manifest::parse::holds_json_lines`]: `jq -c` piped in needs no name),
+/// each read as [`read_handoff`] reads one, every bad line shown at its place
+/// and any one refusing the file; else the one handoff of a JSON or YAML
+/// document. A file without a handoff is refused too: there is nothing to
+/// preview.
+pub(crate) fn read_handoffs(
     session: &Session,
     path: &Path,
     agent: Option<&str>,
     environment: Option<Environment>,
 ) -> CliResult<Vec<HandoffRequest>> {
-    let handoffs = read_object_lines(session, path, &given(agent, environment))
-        .map_err(|error| error.with_hint(LINES_HINT))?;
+    let source = read_source(session, path)?;
+    let given = given(agent, environment);
+    let named_lines = path
+        .extension()
+        .is_some_and(|e| e == "jsonl" || e == "ndjson");
+    if !named_lines && !manifest::parse::holds_json_lines(source.text()) {
+        let handoff =
+            object_in(session, &source, &given).map_err(|error| error.with_hint(FORMAT_HINT))?;
+        return Ok(vec![handoff]);
+    }
+    let handoffs =
+        object_lines_in(session, &source, &given).map_err(|error| error.with_hint(LINES_HINT))?;
     if handoffs.is_empty() {
-        return Err(CliError::general(format!(
-            "{} holds no handoffs",
-            manifest::source_name(path)
-        ))
-        .with_hint(LINES_HINT));
+        return Err(
+            CliError::general(format!("{} holds no handoffs", source.name)).with_hint(LINES_HINT),
+        );
     }
     Ok(handoffs)
 }

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{read_handoff, read_handoff_lines};
+use super::{read_handoff, read_handoffs};
 use crate::api::{
     DecisionDifference, Environment, HandoffRequest, WhatIfOutcome, WhatIfRequest, WhatIfResult,
 };
@@ -16,8 +16,10 @@ const WHAT_IF_BATCH: usize = 100;
 
 #[derive(Debug, Args)]
 pub struct HandoffPreviewArgs {
-    /// The handoff, JSON or YAML (`-` for stdin); with --with, also JSON Lines of
-    /// many handoffs (see docs/handoff-format.md)
+    /// The handoff, JSON or YAML (`-` for stdin); with --with, also many handoffs
+    /// as JSON Lines: a file named *.jsonl or *.ndjson, or any input whose first
+    /// line is a whole JSON object with more lines after it, as `jq -c` prints
+    /// (see docs/handoff-format.md)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub file: PathBuf,
     /// Preview as this agent instead of the file's
@@ -39,7 +41,13 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
     if let Some(document) = &args.with {
         return what_if(session, &args, document).await;
     }
-    let request = read_handoff(session, &args.file, args.agent.as_deref(), args.environment)?;
+    let request = read_handoff(
+        session,
+        &args.file,
+        args.agent.as_deref(),
+        args.environment,
+        "with `--with DESK_YAML`, handoff preview compares many handoffs with a desk document",
+    )?;
     let client = session.client().await?;
     let decision = client
         .preview_handoff(&request)
@@ -52,23 +60,8 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
     })
 }
 
-/// Handoffs from a JSON Lines file (one a line), or the one handoff a JSON or
-/// YAML file holds.
-fn read_handoffs(session: &Session, args: &HandoffPreviewArgs) -> CliResult<Vec<HandoffRequest>> {
-    let is_lines = args
-        .file
-        .extension()
-        .is_some_and(|e| e == "jsonl" || e == "ndjson");
-    let (agent, environment) = (args.agent.as_deref(), args.environment);
-    if is_lines {
-        read_handoff_lines(session, &args.file, agent, environment)
-    } else {
-        Ok(vec![read_handoff(session, &args.file, agent, environment)?])
-    }
-}
-
 async fn what_if(session: &Session, args: &HandoffPreviewArgs, with: &Path) -> CliResult {
-    let handoffs = read_handoffs(session, args)?;
+    let handoffs = read_handoffs(session, &args.file, args.agent.as_deref(), args.environment)?;
     let document = read_document(session, with)?;
     let client = session.client().await?;
     let mut results: Vec<WhatIfResult> = Vec::with_capacity(handoffs.len());

@@ -37,7 +37,13 @@ pub struct HandoffSendArgs {
 }
 
 pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliResult {
-    let request = read_handoff(session, &args.file, args.agent.as_deref(), args.environment)?;
+    let request = read_handoff(
+        session,
+        &args.file,
+        args.agent.as_deref(),
+        args.environment,
+        "send them one at a time; `handoff preview --with DESK_YAML` previews many",
+    )?;
     let key = args
         .idempotency_key
         .unwrap_or_else(|| crate::server::auth::generate_id("idem"));

@@ -12,6 +12,9 @@ pub(super) const LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", 
 
 /// The crates whose log lines reach `serve`'s log: deskctl's own and those of
 /// the libraries it serves with (tracing events, and `log` records bridged).
+/// Kept by hand: a test checks each is still a dependency, and fails when a
+/// dependency that depends on `tracing` or `log` is added until it is put
+/// here or among those the test knows are left out.
 pub(super) const TARGETS: &[&str] = &[
     "deskctl",
     "axum",
@@ -131,5 +134,92 @@ mod tests {
         assert!(warning.contains("'nonsense[[['"), "{warning}");
         assert!(warning.contains("invalid field filter"), "{warning}");
         assert!(warning.contains("error, warn, info"), "{warning}");
+    }
+
+    /// The packages of Cargo.lock, each with the packages it depends on.
+    fn locked_packages() -> Vec<(String, Vec<String>)> {
+        let lock = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock"));
+        let mut packages: Vec<(String, Vec<String>)> = Vec::new();
+        let mut in_dependencies = false;
+        for line in lock.lines() {
+            if let Some(name) = line.strip_prefix("name = ") {
+                packages.push((name.trim_matches('"').to_string(), Vec::new()));
+            } else if line == "dependencies = [" {
+                in_dependencies = true;
+            } else if line == "]" {
+                in_dependencies = false;
+            } else if in_dependencies && let Some((_, dependencies)) = packages.last_mut() {
+                // ` "name",` or ` "name version",` when two versions are locked.
+                let dependency = line.trim().trim_matches([',', '"']);
+                let name = dependency.split(' ').next().unwrap_or(dependency);
+                dependencies.push(name.to_string());
+            }
+        }
+        packages
+    }
+
+    #[test]
+    fn every_target_is_a_dependency() {
+        let packages = locked_packages();
+        for target in TARGETS {
+            let package = target.replace('_', "-");
+            assert!(
+                packages.iter().any(|(name, _)| *name == package),
+                "{target} is in TARGETS but no longer in Cargo.lock: remove it"
+            );
+        }
+    }
+
+    #[test]
+    fn every_dependency_that_logs_is_a_target_or_known_to_be_left_out() {
+        // They depend on `tracing` or `log`, but are not offered as bare
+        // words; a `TARGET=LEVEL` directive still reaches any of them.
+        const LEFT_OUT: &[&str] = &[
+            // The logging machinery itself.
+            "tracing",
+            "tracing-log",
+            "tracing-subscriber",
+            // Their main records (rejections, queries) go under `axum::` and
+            // `sqlx::`; the rest under their own module paths.
+            "axum-core",
+            "sqlx-core",
+            "sqlx-mysql",
+            "sqlx-postgres",
+            "sqlx-sqlite",
+            // The inbox's terminal interface, not `serve`.
+            "termwiz",
+            "wezterm-bidi",
+            "wezterm-dynamic",
+            // Tests only.
+            "wiremock",
+            // Android only.
+            "jni",
+            // Beneath the service, at debug or trace level if at all.
+            "iana-time-zone",
+            "jiff",
+            "jiff-core",
+            "mio",
+            "rustls-platform-verifier",
+        ];
+        let logging: Vec<String> = locked_packages()
+            .into_iter()
+            .filter(|(_, dependencies)| dependencies.iter().any(|d| d == "tracing" || d == "log"))
+            .map(|(name, _)| name)
+            .collect();
+        assert!(logging.iter().any(|name| name == "deskctl"), "{logging:?}");
+        for name in &logging {
+            let target = name.replace('-', "_");
+            assert!(
+                TARGETS.contains(&target.as_str()) || LEFT_OUT.contains(&name.as_str()),
+                "{name} depends on tracing or log: add `{target}` to TARGETS if its \
+                 records reach serve's log, else to LEFT_OUT in this test"
+            );
+        }
+        for name in LEFT_OUT {
+            assert!(
+                logging.contains(&name.to_string()),
+                "{name} in LEFT_OUT no longer depends on tracing or log: remove it"
+            );
+        }
     }
 }

@@ -452,6 +452,83 @@ fn schema_prints_yaml_with_o_yaml_and_diff_prints_names_with_o_name() {
     assert_eq!(names, ["handoff", "teams/old", "teams/support"], "{stdout}");
 }
 
+/// `deskctl ARGS` on the desk: its exit code and stdout read as JSON.
+fn json_of(desk: &Desk, args: &[&str]) -> (i32, serde_json::Value) {
+    let output = desk.cmd().args(args).output().unwrap();
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "deskctl {args:?}: {e}:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap(), json)
+}
+
+/// A CI job reads what `apply` did from stdout: the plan carried out, as
+/// `diff -o json` prints a plan, and the revision after it; "no changes" is
+/// an answer too. `--dry-run` prints the plan as `diff` does.
+#[test]
+fn apply_prints_the_plan_it_carried_out_and_the_revision_for_a_program() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, format!("{HEAD}{TEAMS}{HANDOFF}")).unwrap();
+    let file = file.to_str().unwrap();
+
+    let (code, planned) = json_of(&desk, &["diff", "-f", file, "-o", "json"]);
+    assert_eq!(code, 3);
+    let (code, dry_run) = json_of(&desk, &["apply", "--dry-run", "-f", file, "-o", "json"]);
+    assert_eq!((code, &dry_run), (3, &planned));
+
+    let (code, applied) = json_of(&desk, &["apply", "--yes", "-f", file, "-o", "json"]);
+    assert_eq!(code, 0);
+    let plan = &applied["plan"];
+    assert_eq!(plan["sections"], planned["sections"], "{applied}");
+    assert_eq!(plan["summary"], planned["summary"], "{applied}");
+    assert_eq!(plan["summary"]["add"], 1, "{applied}");
+    let revision = applied["revision"].as_str().expect("the revision now");
+    assert_ne!(Some(revision), plan["revision"].as_str(), "{applied}");
+
+    // Nothing left to apply: valid JSON all the same, with the revision as it stays.
+    let (code, unchanged) = json_of(&desk, &["apply", "--yes", "-f", file, "-o", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(unchanged["revision"], revision, "{unchanged}");
+    assert_eq!(unchanged["plan"]["sections"], serde_json::json!([]));
+    assert_eq!(unchanged["plan"]["summary"]["add"], 0);
+    let (code, dry_run) = json_of(&desk, &["apply", "--dry-run", "-f", file, "-o", "json"]);
+    assert_eq!((code, &dry_run), (0, &unchanged["plan"]));
+    let yaml = desk.run(&["apply", "--yes", "-f", file, "-o", "yaml"]);
+    let yaml: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+    assert_eq!(yaml, unchanged);
+
+    // The default prints nothing on stdout: the plan and the status line
+    // are on stderr. `-o name` names what changed, as `diff -o name` does.
+    let renamed = |name: &str| {
+        let text = format!("{HEAD}{}", TEAMS.replace("name: Support", name));
+        std::fs::write(file, text).unwrap();
+    };
+    renamed("name: Help");
+    desk.cmd()
+        .args(["apply", "--yes", "-f", file])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("~ change support"));
+    renamed("name: Helpdesk");
+    for verb in [&["diff"][..], &["apply", "--dry-run"]] {
+        desk.cmd()
+            .args(verb)
+            .args(["-f", file, "-o", "name"])
+            .assert()
+            .code(3)
+            .stdout("teams/support\n");
+    }
+    assert_eq!(
+        desk.run(&["apply", "--yes", "-f", file, "-o", "name"]),
+        "teams/support\n"
+    );
+}
+
 #[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();

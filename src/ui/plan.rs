@@ -4,20 +4,49 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Ui, printable};
-use crate::api::{ChangeAction, FieldChange, Plan};
+use super::{OutputFormat, Ui, printable};
+use crate::api::{ChangeAction, ConfigApplied, FieldChange, Plan};
 use crate::error::CliResult;
 
 impl Ui {
-    /// Prints a plan in the chosen format: the API's object, or for people
-    /// the plan, colored on a terminal.
+    /// Prints a plan in the chosen format: the API's object, `-o name` the
+    /// `section/resource` of each change, or for people the plan, colored on
+    /// a terminal.
     pub fn print_plan(&self, plan: &Plan) -> CliResult {
+        if self.format == OutputFormat::Name {
+            return self.print_changed_names(plan);
+        }
         // Colored after its names and values were made printable: escaping
         // the whole text would show the colors' own sequences as `^[[32m`.
         self.print_value_as_is(plan, || {
             let paint = |style: Style, text: &str| self.paint(style, text);
             render_plan(plan, &paint).trim_end().to_string()
         })
+    }
+
+    /// Prints what an apply did: for a program the service's answer (the plan
+    /// carried out, read as `diff -o json` prints one, and the revision now),
+    /// `-o name` the `section/resource` of each change made. For people
+    /// nothing: the plan was shown on stderr before the question, and the
+    /// status line says what was applied.
+    pub fn print_applied(&self, applied: &ConfigApplied) -> CliResult {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Yaml => {
+                self.print_value_as_is(applied, String::new)
+            }
+            OutputFormat::Name => self.print_changed_names(&applied.plan),
+            OutputFormat::Table | OutputFormat::Wide => Ok(()),
+        }
+    }
+
+    /// `section/resource` for each change (`section` alone for settings),
+    /// one a line; nothing when there is none.
+    fn print_changed_names(&self, plan: &Plan) -> CliResult {
+        let names = changed_names(plan);
+        if names.is_empty() {
+            return Ok(());
+        }
+        self.print_line(&names.join("\n"))
     }
 
     /// The plan for people on stderr, before the question whether to apply
@@ -49,6 +78,23 @@ pub fn summary_line(plan: &Plan) -> String {
         ));
     }
     line
+}
+
+/// `section/resource` for each change of `plan`, unmanaged resources left out.
+fn changed_names(plan: &Plan) -> Vec<String> {
+    plan.sections
+        .iter()
+        .flat_map(|section| {
+            section
+                .changes
+                .iter()
+                .filter(|change| change.action != ChangeAction::Unmanaged)
+                .map(move |change| match change.resource.as_str() {
+                    "" => section.section.to_string(),
+                    resource => format!("{}/{resource}", section.section),
+                })
+        })
+        .collect()
 }
 
 pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String {

@@ -1303,6 +1303,46 @@ fn a_section_in_two_files_is_an_error_at_both_places_and_nothing_is_applied() {
         ));
 }
 
+/// A section written twice is an error, and the later file's own problems
+/// in it are still shown: each file is checked on its own.
+#[test]
+fn a_section_written_twice_still_shows_the_later_files_own_problems() {
+    let desk = Desk::new();
+    write_files(
+        &desk,
+        &[
+            (
+                "t1.yaml",
+                &format!("{HEAD}teams:\n  - {{key: support, name: S, default: true}}\n"),
+            ),
+            (
+                "t2.yaml",
+                &format!("{HEAD}teams:\n  - {{key: Bad_Key, name: x, default: true}}\n"),
+            ),
+        ],
+    );
+    let bad_key = "error: 'Bad_Key' contains 'B'";
+    let alone = stderr_of(&run_in(&desk, &["validate", "-f", "t2.yaml"]).code(1));
+    assert!(alone.contains(&format!("{bad_key}")), "{alone}");
+    for verb in [&["validate"][..], &["diff"], &["apply", "--yes"]] {
+        let args = [verb, &["-f", "t1.yaml", "-f", "t2.yaml"]].concat();
+        let stderr = stderr_of(&run_in(&desk, &args).code(1));
+        assert!(
+            stderr.contains(
+                "error: section `teams` is also written in t1.yaml:3:1\n --> t2.yaml:3:1"
+            ),
+            "{verb:?}:\n{stderr}"
+        );
+        assert!(stderr.contains(bad_key), "{verb:?}:\n{stderr}");
+        assert!(stderr.contains(" --> t2.yaml:4:11"), "{verb:?}:\n{stderr}");
+        assert!(
+            stderr.contains("error: t2.yaml is not valid: 2 errors"),
+            "{verb:?}:\n{stderr}"
+        );
+    }
+    assert!(!desk.path().exists(), "nothing applied: no desk made");
+}
+
 #[test]
 fn a_reference_between_files_is_shown_in_the_file_that_makes_it() {
     let desk = Desk::new();

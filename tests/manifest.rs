@@ -529,6 +529,37 @@ fn apply_prints_the_plan_it_carried_out_and_the_revision_for_a_program() {
     );
 }
 
+/// Text from a document cannot drive the terminal from a plan: its control
+/// characters are shown in caret notation, as everywhere else.
+#[test]
+fn a_plan_shows_control_characters_in_caret_notation() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}operators:\n  - {{handle: alice, name: \"A\\u001b[31mRED \\\"q\\\"\", email: alice@acme.example, role: owner}}\nticket-fields:\n  - {{key: plan, name: Plan, type: dropdown, options: [\"x\\u0007y\"]}}\n"
+        ),
+    )
+    .unwrap();
+    let output = desk
+        .cmd()
+        .args(["diff", "-f", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("      name: \"A^[[31mRED \\\"q\\\"\"\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("      options: [\"x^Gy\"]\n"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains("\\u"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();

@@ -134,12 +134,50 @@ fn field_line(field: &FieldChange) -> String {
     }
     let show = |value: &Option<serde_json::Value>| match value {
         None => "(none)".to_string(),
-        Some(serde_json::Value::String(text)) => format!("{text:?}"),
-        Some(other) => other.to_string(),
+        Some(value) => shown_value(value),
     };
     match (&field.old, &field.new) {
         (None, new) => format!("{}: {}", field.field, show(new)),
         (old, new) => format!("{}: {} → {}", field.field, show(old), show(new)),
+    }
+}
+
+/// A value as compact JSON, but for the control characters in its text:
+/// left for [`printable`] to show in caret notation (`^[`), as every view
+/// for people shows them, where JSON would write `\u001b`. Quotes,
+/// backslashes, line breaks and tabs are escaped, so a value stays on its
+/// line and reads as one.
+fn shown_value(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let quoted = |text: &str| {
+        let mut shown = String::with_capacity(text.len() + 2);
+        shown.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => shown.push_str("\\\""),
+                '\\' => shown.push_str("\\\\"),
+                '\n' => shown.push_str("\\n"),
+                '\t' => shown.push_str("\\t"),
+                c => shown.push(c),
+            }
+        }
+        shown.push('"');
+        shown
+    };
+    match value {
+        Value::String(text) => quoted(text),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(shown_value).collect();
+            format!("[{}]", items.join(","))
+        }
+        Value::Object(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(key, value)| format!("{}:{}", quoted(key), shown_value(value)))
+                .collect();
+            format!("{{{}}}", entries.join(","))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -222,12 +260,20 @@ mod tests {
                 changes: vec![Change {
                     action: ChangeAction::Add,
                     resource: "sup\u{1b}[2Jport".into(),
-                    fields: vec![FieldChange {
-                        field: "na\u{9b}me".into(),
-                        old: None,
-                        new: Some("Help \u{7}\u{202e}".into()),
-                        sensitive: false,
-                    }],
+                    fields: vec![
+                        FieldChange {
+                            field: "na\u{9b}me".into(),
+                            old: None,
+                            new: Some("Help \u{7}\u{202e}".into()),
+                            sensitive: false,
+                        },
+                        FieldChange {
+                            field: "options".into(),
+                            old: Some(serde_json::json!(["a\u{1b}[31m"])),
+                            new: Some(serde_json::json!(["say \"hi\"\\\n", {"k\u{0}": 1}])),
+                            sensitive: false,
+                        },
+                    ],
                 }],
             }],
             ..Plan::default()
@@ -236,7 +282,15 @@ mod tests {
         let text = render_plan(&plan, &colored);
         assert!(text.contains("+ add sup^[[2Jport"), "{text:?}");
         assert!(
-            text.contains("      na\\u{9b}me: \"Help \\u{7}\\u{202e}\"\n"),
+            text.contains("      na\\u{9b}me: \"Help ^G\\u{202e}\"\n"),
+            "{text:?}"
+        );
+        // In caret notation, as every view shows them, not as Rust or JSON
+        // escapes them; quotes, backslashes and line breaks stay escaped.
+        assert!(
+            text.contains(
+                "      options: [\"a^[[31m\"] → [\"say \\\"hi\\\"\\\\\\n\",{\"k^@\":1}]\n"
+            ),
             "{text:?}"
         );
         // The only escape sequences left are the colors'.

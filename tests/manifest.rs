@@ -560,6 +560,49 @@ fn a_plan_shows_control_characters_in_caret_notation() {
     );
 }
 
+/// One reference left to the service is one, and an export without secrets
+/// has no references to set.
+#[test]
+fn status_lines_count_one_reference_and_name_only_the_secrets_an_export_has() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!("{HEAD}operators:\n  - {{handle: al, name: Al, email: al@example.com, teams: [support]}}\n"),
+    )
+    .unwrap();
+    desk.cmd()
+        .args(["diff", "-f", file.to_str().unwrap()])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "1 reference to sections the document leaves out (team `support`) is checked by the \
+             service",
+        ));
+    desk.cmd().args(["export"]).assert().success().stderr(
+        predicate::str::contains("Exported revision").and(predicate::str::contains("secret").not()),
+    );
+    let secret = desk.dir.path().join("hook.secret");
+    std::fs::write(&secret, "0123456789abcdefXYZ\n").unwrap();
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}delivery:\n  url: https://ai.example.com/hook\n  secret: ${{file:hook.secret}}\n"
+        ),
+    )
+    .unwrap();
+    desk.run(&["apply", "--yes", "-f", file.to_str().unwrap()]);
+    let reference = format!("${{file:{}}}", secret.display());
+    desk.cmd()
+        .args(["export"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "(its secret is the reference {reference}: set it to apply this file)"
+        )));
+}
+
 #[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();

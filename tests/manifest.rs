@@ -1405,7 +1405,7 @@ fn a_section_written_twice_still_shows_the_later_files_own_problems() {
     );
     let bad_key = "error: 'Bad_Key' contains 'B'";
     let alone = stderr_of(&run_in(&desk, &["validate", "-f", "t2.yaml"]).code(1));
-    assert!(alone.contains(&format!("{bad_key}")), "{alone}");
+    assert!(alone.contains(bad_key), "{alone}");
     for verb in [&["validate"][..], &["diff"], &["apply", "--yes"]] {
         let args = [verb, &["-f", "t1.yaml", "-f", "t2.yaml"]].concat();
         let stderr = stderr_of(&run_in(&desk, &args).code(1));

@@ -452,6 +452,157 @@ fn schema_prints_yaml_with_o_yaml_and_diff_prints_names_with_o_name() {
     assert_eq!(names, ["handoff", "teams/old", "teams/support"], "{stdout}");
 }
 
+/// `deskctl ARGS` on the desk: its exit code and stdout read as JSON.
+fn json_of(desk: &Desk, args: &[&str]) -> (i32, serde_json::Value) {
+    let output = desk.cmd().args(args).output().unwrap();
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "deskctl {args:?}: {e}:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap(), json)
+}
+
+/// A CI job reads what `apply` did from stdout: the plan carried out, as
+/// `diff -o json` prints a plan, and the revision after it; "no changes" is
+/// an answer too. `--dry-run` prints the plan as `diff` does.
+#[test]
+fn apply_prints_the_plan_it_carried_out_and_the_revision_for_a_program() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, format!("{HEAD}{TEAMS}{HANDOFF}")).unwrap();
+    let file = file.to_str().unwrap();
+
+    let (code, planned) = json_of(&desk, &["diff", "-f", file, "-o", "json"]);
+    assert_eq!(code, 3);
+    let (code, dry_run) = json_of(&desk, &["apply", "--dry-run", "-f", file, "-o", "json"]);
+    assert_eq!((code, &dry_run), (3, &planned));
+
+    let (code, applied) = json_of(&desk, &["apply", "--yes", "-f", file, "-o", "json"]);
+    assert_eq!(code, 0);
+    let plan = &applied["plan"];
+    assert_eq!(plan["sections"], planned["sections"], "{applied}");
+    assert_eq!(plan["summary"], planned["summary"], "{applied}");
+    assert_eq!(plan["summary"]["add"], 1, "{applied}");
+    let revision = applied["revision"].as_str().expect("the revision now");
+    assert_ne!(Some(revision), plan["revision"].as_str(), "{applied}");
+
+    // Nothing left to apply: valid JSON all the same, with the revision as it stays.
+    let (code, unchanged) = json_of(&desk, &["apply", "--yes", "-f", file, "-o", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(unchanged["revision"], revision, "{unchanged}");
+    assert_eq!(unchanged["plan"]["sections"], serde_json::json!([]));
+    assert_eq!(unchanged["plan"]["summary"]["add"], 0);
+    let (code, dry_run) = json_of(&desk, &["apply", "--dry-run", "-f", file, "-o", "json"]);
+    assert_eq!((code, &dry_run), (0, &unchanged["plan"]));
+    let yaml = desk.run(&["apply", "--yes", "-f", file, "-o", "yaml"]);
+    let yaml: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+    assert_eq!(yaml, unchanged);
+
+    // The default prints nothing on stdout: the plan and the status line
+    // are on stderr. `-o name` names what changed, as `diff -o name` does.
+    let renamed = |name: &str| {
+        let text = format!("{HEAD}{}", TEAMS.replace("name: Support", name));
+        std::fs::write(file, text).unwrap();
+    };
+    renamed("name: Help");
+    desk.cmd()
+        .args(["apply", "--yes", "-f", file])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("~ change support"));
+    renamed("name: Helpdesk");
+    for verb in [&["diff"][..], &["apply", "--dry-run"]] {
+        desk.cmd()
+            .args(verb)
+            .args(["-f", file, "-o", "name"])
+            .assert()
+            .code(3)
+            .stdout("teams/support\n");
+    }
+    assert_eq!(
+        desk.run(&["apply", "--yes", "-f", file, "-o", "name"]),
+        "teams/support\n"
+    );
+}
+
+/// Text from a document cannot drive the terminal from a plan: its control
+/// characters are shown in caret notation, as everywhere else.
+#[test]
+fn a_plan_shows_control_characters_in_caret_notation() {
+    let desk = Desk::new();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}operators:\n  - {{handle: alice, name: \"A\\u001b[31mRED \\\"q\\\"\", email: alice@acme.example, role: owner}}\nticket-fields:\n  - {{key: plan, name: Plan, type: dropdown, options: [\"x\\u0007y\"]}}\n"
+        ),
+    )
+    .unwrap();
+    let output = desk
+        .cmd()
+        .args(["diff", "-f", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("      name: \"A^[[31mRED \\\"q\\\"\"\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("      options: [\"x^Gy\"]\n"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains("\\u"),
+        "{stdout}"
+    );
+}
+
+/// One reference left to the service is one, and an export without secrets
+/// has no references to set.
+#[test]
+fn status_lines_count_one_reference_and_name_only_the_secrets_an_export_has() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!("{HEAD}operators:\n  - {{handle: al, name: Al, email: al@example.com, teams: [support]}}\n"),
+    )
+    .unwrap();
+    desk.cmd()
+        .args(["diff", "-f", file.to_str().unwrap()])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "1 reference to sections the document leaves out (team `support`) is checked by the \
+             service",
+        ));
+    desk.cmd().args(["export"]).assert().success().stderr(
+        predicate::str::contains("Exported revision").and(predicate::str::contains("secret").not()),
+    );
+    let secret = desk.dir.path().join("hook.secret");
+    std::fs::write(&secret, "0123456789abcdefXYZ\n").unwrap();
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}delivery:\n  url: https://ai.example.com/hook\n  secret: ${{file:hook.secret}}\n"
+        ),
+    )
+    .unwrap();
+    desk.run(&["apply", "--yes", "-f", file.to_str().unwrap()]);
+    let reference = format!("${{file:{}}}", secret.display());
+    desk.cmd()
+        .args(["export"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "(its secret is the reference {reference}: set it to apply this file)"
+        )));
+}
+
 #[test]
 fn secrets_resolve_from_the_environment_and_files_and_never_show() {
     let desk = Desk::new();
@@ -505,8 +656,16 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     assert!(stderr.contains("--> "), "{stderr}");
     // The offending line is shown with the secret masked.
     assert!(!stderr.contains("plain-text-secret"), "{stderr}");
-    let masked = format!("secret: {}\n", "*".repeat("plain-text-secret-1234".len()));
-    assert!(stderr.contains(&masked), "{stderr}");
+    // As wide whatever the secret's length, which a mask as long as it
+    // would tell; the caret under the mask alone.
+    assert!(stderr.contains("secret: ********\n"), "{stderr}");
+    assert!(stderr.contains("  |           ^^^^^^^^\n"), "{stderr}");
+    let long = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let assert = validate(&desk, &text.replace("plain-text-secret-1234", long)).success();
+    let stderr = stderr_of(&assert);
+    assert!(!stderr.contains("*********"), "{stderr}");
+    assert!(stderr.contains("secret: ********\n"), "{stderr}");
+    assert!(stderr.contains("  |           ^^^^^^^^\n"), "{stderr}");
 }
 
 /// A secret on a line with another mistake (a duplicate key, a bad escape, a
@@ -1224,6 +1383,46 @@ fn a_section_in_two_files_is_an_error_at_both_places_and_nothing_is_applied() {
         .stderr(predicate::str::contains(
             "error: missing key `apiVersion`\n --> b.yaml:1:1",
         ));
+}
+
+/// A section written twice is an error, and the later file's own problems
+/// in it are still shown: each file is checked on its own.
+#[test]
+fn a_section_written_twice_still_shows_the_later_files_own_problems() {
+    let desk = Desk::new();
+    write_files(
+        &desk,
+        &[
+            (
+                "t1.yaml",
+                &format!("{HEAD}teams:\n  - {{key: support, name: S, default: true}}\n"),
+            ),
+            (
+                "t2.yaml",
+                &format!("{HEAD}teams:\n  - {{key: Bad_Key, name: x, default: true}}\n"),
+            ),
+        ],
+    );
+    let bad_key = "error: 'Bad_Key' contains 'B'";
+    let alone = stderr_of(&run_in(&desk, &["validate", "-f", "t2.yaml"]).code(1));
+    assert!(alone.contains(bad_key), "{alone}");
+    for verb in [&["validate"][..], &["diff"], &["apply", "--yes"]] {
+        let args = [verb, &["-f", "t1.yaml", "-f", "t2.yaml"]].concat();
+        let stderr = stderr_of(&run_in(&desk, &args).code(1));
+        assert!(
+            stderr.contains(
+                "error: section `teams` is also written in t1.yaml:3:1\n --> t2.yaml:3:1"
+            ),
+            "{verb:?}:\n{stderr}"
+        );
+        assert!(stderr.contains(bad_key), "{verb:?}:\n{stderr}");
+        assert!(stderr.contains(" --> t2.yaml:4:11"), "{verb:?}:\n{stderr}");
+        assert!(
+            stderr.contains("error: t2.yaml is not valid: 2 errors"),
+            "{verb:?}:\n{stderr}"
+        );
+    }
+    assert!(!desk.path().exists(), "nothing applied: no desk made");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::api::ChangeAction;
+use crate::api::{ChangeAction, ConfigApplied, Plan};
 use crate::cli::Session;
 use crate::cli::diff::{plan_changing_nothing, warn_of};
 use crate::cli::document::{DocumentArgs, read_config_request};
@@ -22,7 +22,9 @@ pub struct ApplyArgs {
 
 /// Plans, shows the plan on stderr, asks for a typed `yes` (or takes --yes),
 /// then applies in one transaction guarded by the planned revision: a
-/// concurrent change applies nothing (exit 6).
+/// concurrent change applies nothing (exit 6). What was applied goes to
+/// stdout for `-o json|jsonl|yaml|name` (see [`crate::ui::Ui::print_applied`]),
+/// "no changes" included; `--dry-run` prints the plan as `diff` does.
 pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
     let (request, places) = read_config_request(session, &args.documents, args.prune)?;
     let located = |error: CliError| places.locate(session, error);
@@ -50,9 +52,11 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         .await
         .map_err(|error| located(error.into()))?;
     warn_of(session, &plan);
+    let revision = planned_against(&plan)?;
     if !plan.has_changes() {
         no_changes();
-        return Ok(());
+        // Nothing to apply is an answer too: the plan, and the revision as it stays.
+        return session.ui.print_applied(&ConfigApplied { plan, revision });
     }
     session.ui.show_plan(&plan);
     let summary = plan.summary;
@@ -66,9 +70,6 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         summary.change,
         summary.remove
     ))?;
-    let revision = plan.revision.clone().ok_or_else(|| {
-        CliError::general("the service's plan names no revision to apply against")
-    })?;
     // One request, one transaction: there is no count to show, only the wait.
     let spinner = session
         .ui
@@ -79,12 +80,17 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
             spinner.finish_and_clear();
             // A retried request whose first attempt did commit also ends here:
             // when the workspace now matches the document, the apply happened.
-            if !client.plan_config(&request).await?.has_changes() {
+            let now = client.plan_config(&request).await?;
+            if !now.has_changes() {
                 session.ui.success(&format!(
                     "The workspace matches {name} (it changed since the plan, to what the \
                      document says)."
                 ));
-                return Ok(());
+                let revision = planned_against(&now)?;
+                return session.ui.print_applied(&ConfigApplied {
+                    plan: now,
+                    revision,
+                });
             }
             return Err(
                 CliError::new(ExitKind::Conflict, CliError::from(error).message).with_hint(
@@ -114,5 +120,12 @@ pub async fn cmd_apply(session: &Session, args: ApplyArgs) -> CliResult {
         done(ChangeAction::Remove),
         applied.revision
     ));
-    Ok(())
+    session.ui.print_applied(&applied)
+}
+
+/// The revision `plan` was made against, which an apply is guarded by.
+fn planned_against(plan: &Plan) -> CliResult<String> {
+    plan.revision
+        .clone()
+        .ok_or_else(|| CliError::general("the service's plan names no revision to apply against"))
 }

@@ -2,12 +2,10 @@
 
 use clap::Args;
 
-use crate::api::ChangeAction;
 use crate::cli::Session;
 use crate::cli::document::{DocumentArgs, read_config_request};
 use crate::config::Target;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ui::OutputFormat;
 use secrecy::ExposeSecret;
 
 #[derive(Debug, Args)]
@@ -26,28 +24,7 @@ pub async fn cmd_diff(session: &Session, args: DiffArgs) -> CliResult {
         .await
         .map_err(|error| places.locate(session, error))?;
     warn_of(session, &plan);
-    if session.ui.format == OutputFormat::Name {
-        // `section/resource` for each change (`section` alone for settings).
-        let names: Vec<String> = plan
-            .sections
-            .iter()
-            .flat_map(|section| {
-                section
-                    .changes
-                    .iter()
-                    .filter(|change| change.action != ChangeAction::Unmanaged)
-                    .map(move |change| match change.resource.as_str() {
-                        "" => section.section.to_string(),
-                        resource => format!("{}/{resource}", section.section),
-                    })
-            })
-            .collect();
-        if !names.is_empty() {
-            session.ui.print_line(&names.join("\n"))?;
-        }
-    } else {
-        session.ui.print_plan(&plan)?;
-    }
+    session.ui.print_plan(&plan)?;
     if plan.has_changes() {
         Err(CliError::changes_present())
     } else {

@@ -287,16 +287,16 @@ fn unchecked_line(name: &str, documents: usize, names: &[String]) -> String {
     if names.len() > SHOWN {
         listed.push_str(&format!(" and {} more", names.len() - SHOWN));
     }
-    let count = match names.len() {
-        1 => "1 reference".to_string(),
-        n => format!("{n} references"),
+    let (count, are) = match names.len() {
+        1 => ("1 reference".to_string(), "is"),
+        n => (format!("{n} references"), "are"),
     };
     let leave = match documents {
         1 => "the document leaves",
         _ => "the documents leave",
     };
     format!(
-        "{name}: {count} to sections {leave} out ({listed}) are checked by the service, not \
+        "{name}: {count} to sections {leave} out ({listed}) {are} checked by the service, not \
          offline"
     )
 }

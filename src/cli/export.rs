@@ -2,7 +2,9 @@
 
 use clap::Args;
 
+use crate::api::DeskDocument;
 use crate::cli::Session;
+use crate::domain::workspace::document::secret_references;
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -13,10 +15,9 @@ pub struct ExportArgs {}
 pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
     let client = session.client().await?;
     let config = client.export_config().await?;
-    session.ui.info(&format!(
-        "Exported revision {} (secrets are ${{env:…}} references: set them to apply this file)",
-        config.revision
-    ));
+    session
+        .ui
+        .info(&exported_line(&config.revision, &config.document));
     // What apply would send: past the service's limit, this export would not
     // apply back in one piece.
     let size = serde_json::to_vec(&config.document).map_or(0, |json| json.len());
@@ -29,4 +30,22 @@ pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
         ));
     }
     session.ui.print_document(&config.document)
+}
+
+/// The status line of an export: its revision, and the references its
+/// secrets are written as, which must resolve where the file is applied.
+fn exported_line(revision: &str, document: &DeskDocument) -> String {
+    let references: Vec<String> = secret_references(document).into_values().collect();
+    match references.as_slice() {
+        [] => format!("Exported revision {revision}"),
+        [one] => format!(
+            "Exported revision {revision} (its secret is the reference {one}: set it to apply \
+             this file)"
+        ),
+        many => format!(
+            "Exported revision {revision} (its secrets are the references {}: set them to \
+             apply this file)",
+            many.join(", ")
+        ),
+    }
 }

@@ -222,7 +222,7 @@ pub enum Command {
     Requesters(Verbs<requesters::RequestersCommand>),
     /// Make the workspace match a desk document, in one transaction
     #[command(
-        after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f operators.yaml -f teams.yaml\n  deskctl apply -f desk/\n  deskctl apply -f desk.yaml --prune --context prod --yes"
+        after_help = "Examples:\n  deskctl apply -f desk.yaml\n  deskctl apply -f desk.yaml --dry-run\n  deskctl apply -f operators.yaml -f teams.yaml\n  deskctl apply -f desk/\n  deskctl apply -f desk.yaml --prune --context prod --yes\n  deskctl apply -f desk.yaml --yes -o json | jq .revision"
     )]
     Apply(apply::ApplyArgs),
     /// Show what applying a desk document would change (exit 3 when something would)

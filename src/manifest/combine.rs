@@ -15,8 +15,9 @@ const HEADER: [&str; 2] = ["apiVersion", "kind"];
 
 /// An error for each section written in more than one of `files` (each its
 /// name and tree): at the section's key in every file after the first that
-/// writes it, naming that first file's place. For each file, its errors.
-pub fn repeated_sections(files: &[(&str, &Node)]) -> Vec<Vec<Diagnostic>> {
+/// writes it, naming that first file's place. For each file, the sections it
+/// repeats, each with its error.
+pub fn repeated_sections<'a>(files: &[(&str, &'a Node)]) -> Vec<Vec<(&'a str, Diagnostic)>> {
     let mut first: HashMap<&str, (&str, Pos)> = HashMap::new();
     files
         .iter()
@@ -27,7 +28,8 @@ pub fn repeated_sections(files: &[(&str, &Node)]) -> Vec<Vec<Diagnostic>> {
                     continue;
                 };
                 match first.get(section) {
-                    Some((earlier, at)) => found.push(
+                    Some((earlier, at)) => found.push((
+                        section,
                         Diagnostic::error(
                             key.pos,
                             format!("section `{section}` is also written in {earlier}:{at}"),
@@ -36,7 +38,7 @@ pub fn repeated_sections(files: &[(&str, &Node)]) -> Vec<Vec<Diagnostic>> {
                             "a section is written in one file only: move all of `{section}` \
                              into one of them (lists are not merged across files)"
                         )),
-                    ),
+                    )),
                     None => {
                         first.insert(section, (name, key.pos));
                     }
@@ -48,7 +50,7 @@ pub fn repeated_sections(files: &[(&str, &Node)]) -> Vec<Vec<Diagnostic>> {
 }
 
 /// The keys of a document's sections, in file order.
-fn sections(tree: &Node) -> impl Iterator<Item = &Node> {
+fn sections(tree: &Node) -> impl Iterator<Item = &Node> + '_ {
     let entries = match &tree.value {
         Value::Map(entries) => entries.as_slice(),
         _ => &[],
@@ -141,7 +143,10 @@ mod tests {
             .iter()
             .map(|file| {
                 file.iter()
-                    .map(|d| (d.pos.line, d.message.clone()))
+                    .map(|(section, d)| {
+                        assert!(d.message.contains(&format!("`{section}`")));
+                        (d.pos.line, d.message.clone())
+                    })
                     .collect()
             })
             .collect();
@@ -162,6 +167,13 @@ mod tests {
                 ],
             ]
         );
-        assert!(found[2][0].help.as_deref().unwrap().contains("not merged"));
+        assert!(
+            found[2][0]
+                .1
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("not merged")
+        );
     }
 }

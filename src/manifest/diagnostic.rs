@@ -167,8 +167,8 @@ impl Source {
         &self.text
     }
 
-    /// The same text with the token at each of `places` replaced by `*`s of
-    /// its width, and every value written under a secret's key (see
+    /// The same text with the token at each of `places` replaced by
+    /// [`SECRET_MASK`], and every value written under a secret's key (see
     /// [`mask_secret_values`]) too, so that showing a line never shows a
     /// secret written there, even in a document that does not parse.
     pub fn masked(&self, places: &[Pos]) -> Source {
@@ -348,18 +348,20 @@ fn mask_from(line: &mut String, start: usize) {
     mask_range(line, start, width);
 }
 
+/// What a secret's characters are shown as: always as wide, since a mask
+/// as long as the secret would tell its length.
+pub const SECRET_MASK: &str = "********";
+
+/// Replaces the `width` characters of `line` from character `start` with
+/// [`SECRET_MASK`]. The only place a secret in a document's text is masked.
 fn mask_range(line: &mut String, start: usize, width: usize) {
-    *line = line
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if (start..start + width).contains(&i) {
-                '*'
-            } else {
-                c
-            }
-        })
-        .collect();
+    if width == 0 {
+        return;
+    }
+    let mut masked: String = line.chars().take(start).collect();
+    masked.push_str(SECRET_MASK);
+    masked.extend(line.chars().skip(start + width));
+    *line = masked;
 }
 
 /// Orders diagnostics by place, errors before warnings at the same place.
@@ -437,14 +439,16 @@ mod tests {
     }
 
     #[test]
-    fn masking_hides_the_token_and_keeps_the_columns() {
+    fn masking_hides_the_token_and_its_length() {
         let source = Source::new("x", "a: 1\n  secret: hunter2 # note\n", ".");
         let masked = source.masked(&[Pos {
             line: 2,
             column: 11,
         }]);
-        assert_eq!(masked.line(2), Some("  secret: ******* # note"));
+        assert_eq!(masked.line(2), Some("  secret: ******** # note"));
         assert_eq!(masked.line(1), Some("a: 1"));
+        let long = Source::new("x", format!("secret: {}", "x".repeat(36)), ".");
+        assert_eq!(long.masked(&[]).line(1), Some("secret: ********"));
     }
 
     /// Each line of `text` as `masked` shows it.
@@ -477,18 +481,18 @@ mod tests {
             "      line\n",
             "kind: Desk\n",
         ));
-        assert_eq!(lines[1], "  password: *************");
-        assert_eq!(lines[2], "  password: ************* # note");
+        assert_eq!(lines[1], "  password: ********");
+        assert_eq!(lines[2], "  password: ******** # note");
         assert_eq!(lines[3], "  password: ********");
         assert_eq!(lines[4], "  username: desk");
-        assert_eq!(lines[6], "  secret: *****************");
+        assert_eq!(lines[6], "  secret: ********");
         assert_eq!(lines[7], "  url: https://x.example/h");
-        assert_eq!(lines[11], "      api-token: **********");
+        assert_eq!(lines[11], "      api-token: ********");
         assert_eq!(lines[12], "      webhook-secret: ${env:ZD}");
         assert_eq!(lines[13], "    base-url: https://zd.example");
-        assert_eq!(lines[14], "  - secret: *");
-        assert_eq!(lines[15], "      *****");
-        assert_eq!(lines[16], "      ****");
+        assert_eq!(lines[14], "  - secret: ********");
+        assert_eq!(lines[15], "      ********");
+        assert_eq!(lines[16], "      ********");
         assert_eq!(lines[17], "kind: Desk");
         let text = lines.join("\n");
         for secret in ["FirstSecret", "Tr0ub", "TopSecret", "zd-token", "multi"] {

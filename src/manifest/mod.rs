@@ -277,10 +277,16 @@ pub fn check_all(sources: &[Source], lookup: Option<&secrets::Lookup>) -> Checke
         let found = combine::repeated_sections(&named)
             .into_iter()
             .zip(validate::validate_files(&combined, &trees));
-        for ((index, _), (repeated, invalid)) in read.iter().zip(found) {
-            files[*index]
+        for (position, (repeated, invalid)) in found.enumerate() {
+            let (sections, repeated): (Vec<&str>, Vec<Diagnostic>) = repeated.into_iter().unzip();
+            let own = match sections.as_slice() {
+                [] => Vec::new(),
+                sections => problems_of_repeated_sections(&read, &trees, position, sections),
+            };
+            let index = read[position].0;
+            files[index]
                 .diagnostics
-                .extend(repeated.into_iter().chain(invalid));
+                .extend(repeated.into_iter().chain(invalid).chain(own));
         }
     }
     let mut secret_references = std::collections::BTreeMap::new();
@@ -320,6 +326,24 @@ pub fn check_all(sources: &[Source], lookup: Option<&secrets::Lookup>) -> Checke
         files,
         secret_references,
     }
+}
+
+/// The problems of `sections`, the sections the document `read[position]`
+/// writes that an earlier one writes too: checked as its own, its sections
+/// taken before the others', since the combined document holds the earlier
+/// file's, and each file is checked on its own however many write a section.
+fn problems_of_repeated_sections(
+    read: &[(usize, parse::Parsed)],
+    trees: &[&Node],
+    position: usize,
+    sections: &[&str],
+) -> Vec<Diagnostic> {
+    let order: Vec<usize> = std::iter::once(position)
+        .chain((0..read.len()).filter(|&other| other != position))
+        .collect();
+    let document = combine::combine(order.iter().map(|&at| read[at].1.document.clone()));
+    let trees: Vec<&Node> = order.iter().map(|&at| trees[at]).collect();
+    validate::validate_own_sections(&document, &trees, sections)
 }
 
 pub use schema::json_schema;

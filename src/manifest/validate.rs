@@ -36,6 +36,31 @@ pub fn validate(document: &DeskDocument, tree: &Node) -> Vec<Diagnostic> {
 /// of the sections it holds, in file order. A reference from one file's
 /// section into another's is checked like one within a file.
 pub fn validate_files(document: &DeskDocument, trees: &[&Node]) -> Vec<Vec<Diagnostic>> {
+    report(document, trees).by_file()
+}
+
+/// The problems of the first of `trees` in its `sections` alone, with
+/// `document` combined from that file's sections before the others': the
+/// sections it writes that an earlier file writes too, which
+/// [`validate_files`] checks in that earlier file only, so that a section
+/// written twice does not hide its own problems.
+pub fn validate_own_sections(
+    document: &DeskDocument,
+    trees: &[&Node],
+    sections: &[&str],
+) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = report(document, trees)
+        .found
+        .into_iter()
+        .filter(|(file, section, _)| *file == 0 && sections.contains(&section.as_str()))
+        .map(|(_, _, diagnostic)| diagnostic)
+        .collect();
+    super::diagnostic::sort(&mut found);
+    found
+}
+
+/// Every check of `document`, each problem in the file of `trees` holding it.
+fn report<'a>(document: &DeskDocument, trees: &'a [&'a Node]) -> Report<'a> {
     let mut report = Report::new(trees);
     report.operators(document);
     report.teams(document);
@@ -47,14 +72,14 @@ pub fn validate_files(document: &DeskDocument, trees: &[&Node]) -> Vec<Vec<Diagn
     report.delivery(document);
     report.integrations(document);
     report.agents(document);
-    report.by_file()
+    report
 }
 
 struct Report<'a> {
     /// Each file's tree; a path is in the file whose tree holds its section.
     trees: &'a [&'a Node],
-    /// Each problem with the index of the file it is in.
-    found: Vec<(usize, Diagnostic)>,
+    /// Each problem with the index of the file it is in and its section.
+    found: Vec<(usize, String, Diagnostic)>,
 }
 
 /// The keys a section lists, for references into it; `None` when the document
@@ -97,8 +122,9 @@ impl<'a> Report<'a> {
     }
 
     fn push(&mut self, path: &str, diagnostic: Diagnostic) -> &mut Diagnostic {
-        self.found.push((self.file(path), diagnostic));
-        &mut self.found.last_mut().expect("just pushed").1
+        let section = path.split('.').next().unwrap_or_default().to_string();
+        self.found.push((self.file(path), section, diagnostic));
+        &mut self.found.last_mut().expect("just pushed").2
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
@@ -112,7 +138,7 @@ impl<'a> Report<'a> {
     /// The problems found, for each file in order, each file's in its order.
     fn by_file(self) -> Vec<Vec<Diagnostic>> {
         let mut files = vec![Vec::new(); self.trees.len()];
-        for (file, diagnostic) in self.found {
+        for (file, _, diagnostic) in self.found {
             files[file].push(diagnostic);
         }
         for found in &mut files {

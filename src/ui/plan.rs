@@ -4,20 +4,49 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Ui, printable};
-use crate::api::{ChangeAction, FieldChange, Plan};
+use super::{OutputFormat, Ui, printable};
+use crate::api::{ChangeAction, ConfigApplied, FieldChange, Plan};
 use crate::error::CliResult;
 
 impl Ui {
-    /// Prints a plan in the chosen format: the API's object, or for people
-    /// the plan, colored on a terminal.
+    /// Prints a plan in the chosen format: the API's object, `-o name` the
+    /// `section/resource` of each change, or for people the plan, colored on
+    /// a terminal.
     pub fn print_plan(&self, plan: &Plan) -> CliResult {
+        if self.format == OutputFormat::Name {
+            return self.print_changed_names(plan);
+        }
         // Colored after its names and values were made printable: escaping
         // the whole text would show the colors' own sequences as `^[[32m`.
         self.print_value_as_is(plan, || {
             let paint = |style: Style, text: &str| self.paint(style, text);
             render_plan(plan, &paint).trim_end().to_string()
         })
+    }
+
+    /// Prints what an apply did: for a program the service's answer (the plan
+    /// carried out, read as `diff -o json` prints one, and the revision now),
+    /// `-o name` the `section/resource` of each change made. For people
+    /// nothing: the plan was shown on stderr before the question, and the
+    /// status line says what was applied.
+    pub fn print_applied(&self, applied: &ConfigApplied) -> CliResult {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Yaml => {
+                self.print_value_as_is(applied, String::new)
+            }
+            OutputFormat::Name => self.print_changed_names(&applied.plan),
+            OutputFormat::Table | OutputFormat::Wide => Ok(()),
+        }
+    }
+
+    /// `section/resource` for each change (`section` alone for settings),
+    /// one a line; nothing when there is none.
+    fn print_changed_names(&self, plan: &Plan) -> CliResult {
+        let names = changed_names(plan);
+        if names.is_empty() {
+            return Ok(());
+        }
+        self.print_line(&names.join("\n"))
     }
 
     /// The plan for people on stderr, before the question whether to apply
@@ -49,6 +78,23 @@ pub fn summary_line(plan: &Plan) -> String {
         ));
     }
     line
+}
+
+/// `section/resource` for each change of `plan`, unmanaged resources left out.
+fn changed_names(plan: &Plan) -> Vec<String> {
+    plan.sections
+        .iter()
+        .flat_map(|section| {
+            section
+                .changes
+                .iter()
+                .filter(|change| change.action != ChangeAction::Unmanaged)
+                .map(move |change| match change.resource.as_str() {
+                    "" => section.section.to_string(),
+                    resource => format!("{}/{resource}", section.section),
+                })
+        })
+        .collect()
 }
 
 pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String {
@@ -88,12 +134,50 @@ fn field_line(field: &FieldChange) -> String {
     }
     let show = |value: &Option<serde_json::Value>| match value {
         None => "(none)".to_string(),
-        Some(serde_json::Value::String(text)) => format!("{text:?}"),
-        Some(other) => other.to_string(),
+        Some(value) => shown_value(value),
     };
     match (&field.old, &field.new) {
         (None, new) => format!("{}: {}", field.field, show(new)),
         (old, new) => format!("{}: {} → {}", field.field, show(old), show(new)),
+    }
+}
+
+/// A value as compact JSON, but for the control characters in its text:
+/// left for [`printable`] to show in caret notation (`^[`), as every view
+/// for people shows them, where JSON would write `\u001b`. Quotes,
+/// backslashes, line breaks and tabs are escaped, so a value stays on its
+/// line and reads as one.
+fn shown_value(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let quoted = |text: &str| {
+        let mut shown = String::with_capacity(text.len() + 2);
+        shown.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => shown.push_str("\\\""),
+                '\\' => shown.push_str("\\\\"),
+                '\n' => shown.push_str("\\n"),
+                '\t' => shown.push_str("\\t"),
+                c => shown.push(c),
+            }
+        }
+        shown.push('"');
+        shown
+    };
+    match value {
+        Value::String(text) => quoted(text),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(shown_value).collect();
+            format!("[{}]", items.join(","))
+        }
+        Value::Object(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(key, value)| format!("{}:{}", quoted(key), shown_value(value)))
+                .collect();
+            format!("{{{}}}", entries.join(","))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -176,12 +260,20 @@ mod tests {
                 changes: vec![Change {
                     action: ChangeAction::Add,
                     resource: "sup\u{1b}[2Jport".into(),
-                    fields: vec![FieldChange {
-                        field: "na\u{9b}me".into(),
-                        old: None,
-                        new: Some("Help \u{7}\u{202e}".into()),
-                        sensitive: false,
-                    }],
+                    fields: vec![
+                        FieldChange {
+                            field: "na\u{9b}me".into(),
+                            old: None,
+                            new: Some("Help \u{7}\u{202e}".into()),
+                            sensitive: false,
+                        },
+                        FieldChange {
+                            field: "options".into(),
+                            old: Some(serde_json::json!(["a\u{1b}[31m"])),
+                            new: Some(serde_json::json!(["say \"hi\"\\\n", {"k\u{0}": 1}])),
+                            sensitive: false,
+                        },
+                    ],
                 }],
             }],
             ..Plan::default()
@@ -190,7 +282,15 @@ mod tests {
         let text = render_plan(&plan, &colored);
         assert!(text.contains("+ add sup^[[2Jport"), "{text:?}");
         assert!(
-            text.contains("      na\\u{9b}me: \"Help \\u{7}\\u{202e}\"\n"),
+            text.contains("      na\\u{9b}me: \"Help ^G\\u{202e}\"\n"),
+            "{text:?}"
+        );
+        // In caret notation, as every view shows them, not as Rust or JSON
+        // escapes them; quotes, backslashes and line breaks stay escaped.
+        assert!(
+            text.contains(
+                "      options: [\"a^[[31m\"] → [\"say \\\"hi\\\"\\\\\\n\",{\"k^@\":1}]\n"
+            ),
             "{text:?}"
         );
         // The only escape sequences left are the colors'.

@@ -885,12 +885,10 @@ impl Inbox {
             return String::new();
         }
         let known = keys.iter().map(String::as_str);
-        match crate::domain::suggest::did_you_mean(key, known) {
-            Some(nearest) => {
-                format!(" · the desk has no ticket field '{key}': did you mean '{nearest}'?")
-            }
-            None => format!(" · the desk has no ticket field '{key}'"),
-        }
+        format!(
+            " · {}",
+            crate::domain::field_conditions::no_ticket_field(key, known)
+        )
     }
 
     /// Adds `condition` to the filter, in place of the one on its key if

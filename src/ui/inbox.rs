@@ -3177,13 +3177,6 @@ mod tests {
     #[test]
     fn a_ticket_field_filter_is_typed_as_key_value_checked_and_kept_for_new_events() {
         let mut inbox = inbox();
-        let open_field_filter = |inbox: &mut Inbox| {
-            inbox.on_key(Key::Char('f'));
-            for _ in 0..4 {
-                inbox.on_key(Key::Down);
-            }
-            assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
-        };
         open_field_filter(&mut inbox);
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("Filter by a ticket field"), "{text}");
@@ -3284,6 +3277,15 @@ mod tests {
         assert_eq!(conditions, ["plan=enterprise"]);
     }
 
+    /// Opens the ticket field box: the filter picker's fifth item.
+    fn open_field_filter(inbox: &mut Inbox) {
+        inbox.on_key(Key::Char('f'));
+        for _ in 0..4 {
+            inbox.on_key(Key::Down);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+    }
+
     /// Opens the filter picker and chooses the item labelled `label`.
     fn remove_from_filter(inbox: &mut Inbox, label: &str) {
         inbox.on_key(Key::Char('f'));
@@ -3305,11 +3307,7 @@ mod tests {
         let mut inbox = inbox();
         inbox.field_keys = Some(vec!["plan".into(), "region".into(), "seats".into()]);
         let add = |inbox: &mut Inbox, typed: &str| {
-            inbox.on_key(Key::Char('f'));
-            for _ in 0..4 {
-                inbox.on_key(Key::Down);
-            }
-            assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+            open_field_filter(inbox);
             type_text(inbox, typed);
             inbox.on_key(Key::Enter)
         };

@@ -315,15 +315,15 @@ impl From<ConfigError> for CliError {
         let message = error.to_string();
         match &error {
             ConfigError::UnknownContext { name, known } => {
-                let nearest = crate::domain::suggest::did_you_mean(
+                let question = crate::domain::suggest::did_you_mean_question(
                     name,
                     known
                         .iter()
                         .map(String::as_str)
                         .chain([crate::config::LOCAL_CONTEXT]),
                 );
-                let hint = match nearest {
-                    Some(nearest) => format!("did you mean '{nearest}'?"),
+                let hint = match question {
+                    Some(question) => question,
                     None if known.is_empty() => "no contexts are configured; add one with \
                                                  `deskctl context add NAME --server URL`"
                         .to_string(),

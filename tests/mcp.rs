@@ -347,8 +347,8 @@ fn tickets_are_listed_and_counted_by_field_values_and_a_key_no_field_has_is_name
     for (step, said) in [
         (
             8,
-            "the desk has no ticket field 'plna': did you mean 'plan'? the desk's fields are \
-             plan, seats, vip",
+            "the desk has no ticket field 'plna': did you mean 'plan'? (its fields are \
+             plan, seats, vip)",
         ),
         (
             9,

@@ -941,7 +941,7 @@ fn an_alt_chord_in_the_inbox_is_not_its_key_and_escape_still_closes_the_help() {
 }
 
 #[test]
-fn the_inbox_filters_by_a_ticket_field_typed_as_key_value() {
+fn the_inbox_filters_by_ticket_fields_typed_as_key_value_each_added_and_removed() {
     if !have_tool("tmux") {
         return;
     }
@@ -949,36 +949,63 @@ fn the_inbox_filters_by_a_ticket_field_typed_as_key_value() {
     desk.seed();
     desk.seed_tickets(2);
     desk.add_plan_fields();
-    let enterprise = serde_json::json!({
-        "agent": "shop", "environment": "production", "channel": "web",
-        "requester": {"name": "Fay"}, "context": {"plan": "enterprise"},
-        "transcript": [{"role": "customer", "text": "About my plan"}],
-    });
-    let path = desk.dir.path().join("enterprise.json");
-    std::fs::write(&path, enterprise.to_string()).unwrap();
-    desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    for (name, context) in [
+        ("enterprise", serde_json::json!({"plan": "enterprise"})),
+        (
+            "enterprise-12",
+            serde_json::json!({"plan": "enterprise", "seats": 12}),
+        ),
+    ] {
+        let handoff = serde_json::json!({
+            "agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": "Fay"}, "context": context,
+            "transcript": [{"role": "customer", "text": "About my plan"}],
+        });
+        let path = desk.dir.path().join(format!("{name}.json"));
+        std::fs::write(&path, handoff.to_string()).unwrap();
+        desk.run(&["handoff", "send", "-f", path.to_str().unwrap()]);
+    }
     let tmux = Tmux::start(&desk, 120, 30);
     tmux.type_line(&format!("{} inbox; echo \"exit=$?.\"", common::BIN));
-    tmux.wait_for_all(&["unassigned 3", "#10003"]);
-    // The filter picker's fifth item: a ticket field, typed.
-    tmux.press("f");
-    tmux.wait_for("by a ticket field");
-    tmux.press_times("Down", 4);
-    tmux.press("Enter");
-    tmux.wait_for("Filter by a ticket field: KEY=VALUE");
+    tmux.wait_for_all(&["unassigned 4", "#10004"]);
+    let add_field_condition = || {
+        // The filter picker's fifth item: a ticket field, typed.
+        tmux.press("f");
+        tmux.wait_for("by a ticket field");
+        tmux.press_times("Down", 4);
+        tmux.press("Enter");
+        tmux.wait_for("Filter by a ticket field: KEY=VALUE");
+    };
+    add_field_condition();
     tmux.type_line("plan");
     tmux.wait_for("'plan' is not KEY=VALUE");
     tmux.type_line("=enterprise");
-    let screen = tmux.wait_for_all(&["unassigned 1", "field:plan=enterprise"]);
-    assert!(screen.contains("#10003"), "{screen}");
-    assert!(!screen.contains("#10002"), "{screen}");
-    // A misspelt key: applied, and the nearest of the desk's keys said.
+    let screen = tmux.wait_for_all(&["unassigned 2", "field:plan=enterprise"]);
+    assert!(screen.contains("open 10003"), "{screen}");
+    assert!(!screen.contains("10002"), "{screen}");
+    // A second condition: a ticket must hold both.
+    add_field_condition();
+    tmux.type_line("seats=12");
+    let screen = tmux.wait_for_all(&["unassigned 1", "field:plan=enterprise field:seats=12"]);
+    assert!(screen.contains("open 10004"), "{screen}");
+    assert!(!screen.contains("10003"), "{screen}");
+    // The picker lists each condition to remove (after the ticket field
+    // item): removing seats leaves plan.
     tmux.press("f");
-    tmux.wait_for("by a ticket field");
-    tmux.press_times("Down", 4);
+    tmux.wait_for_all(&[
+        "remove field:plan=enterprise",
+        "remove field:seats=12",
+        "remove every ticket field condition",
+    ]);
+    tmux.press_times("Down", 6);
     tmux.press("Enter");
-    tmux.wait_for("Filter by a ticket field: KEY=VALUE");
-    tmux.press_times("BSpace", "plan=enterprise".len());
+    tmux.wait_until_screen("seats removed, plan kept", |screen| {
+        screen.contains("unassigned 2")
+            && screen.contains("field:plan=enterprise")
+            && !screen.contains("seats=12")
+    });
+    // A misspelt key: applied, and the nearest of the desk's keys said.
+    add_field_condition();
     tmux.type_line("plam=pro");
     tmux.wait_for_all(&[
         "the desk has no ticket field 'plam': did you mean 'plan'?",

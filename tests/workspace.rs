@@ -920,7 +920,7 @@ fn ticket_fields_are_added_changed_and_refused_when_bad() {
         (
             &["fields", "set", "ghost", "--name", "X"],
             5,
-            "ticket field 'ghost' does not exist",
+            "the desk has no ticket field 'ghost'",
         ),
     ];
     for (args, code, message) in cases {

@@ -4,7 +4,7 @@
 
 use crate::cli::Session;
 use crate::client::{Client, ClientError, ClientResult};
-use crate::domain::suggest::did_you_mean;
+use crate::domain::suggest::did_you_mean_question;
 use crate::error::{CliError, CliResult, ExitKind};
 
 /// A kind of named thing.
@@ -66,24 +66,28 @@ impl Named {
     }
 }
 
-/// A not-found error for `name`, with the nearest existing name as a hint.
-pub(crate) fn not_found<'a>(
-    kind_noun: &str,
+/// A not-found error for the `kind` called `name`, with the nearest of
+/// `known` as a hint, or else where to find them.
+fn not_found<'a>(
+    kind: Named,
     name: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,
-    list_command: &str,
 ) -> CliError {
+    let noun = kind.noun();
+    let elsewhere = match known.clone().into_iter().next() {
+        None => format!("there are no {noun}s yet"),
+        Some(_) => format!("list them with `{}`", kind.list_command()),
+    };
+    if kind == Named::Field {
+        // In the inbox's and the copilot's words, the nearest key and all.
+        let said = crate::domain::field_conditions::no_ticket_field(name, known);
+        return CliError::new(ExitKind::NotFound, said).with_hint(elsewhere);
+    }
     let error = CliError::new(
         ExitKind::NotFound,
-        format!("{kind_noun} '{name}' does not exist"),
+        format!("{noun} '{name}' does not exist"),
     );
-    match did_you_mean(name, known.clone()) {
-        Some(nearest) => error.with_hint(format!("did you mean '{nearest}'?")),
-        None if known.into_iter().next().is_none() => {
-            error.with_hint(format!("there are no {kind_noun}s yet"))
-        }
-        None => error.with_hint(format!("list them with `{list_command}`")),
-    }
+    error.with_hint(did_you_mean_question(name, known).unwrap_or(elsewhere))
 }
 
 /// A list of names (a team's members, an operator's teams) with `add` joined
@@ -185,10 +189,9 @@ pub(crate) async fn missing(client: &Client, kind: Named, name: &str) -> Option<
         return None;
     }
     Some(not_found(
-        kind.noun(),
+        kind,
         name,
         known.iter().map(|(known, _)| known.as_str()),
-        kind.list_command(),
     ))
 }
 
@@ -199,13 +202,27 @@ mod tests {
     #[test]
     fn a_typo_gets_the_nearest_name_and_nonsense_the_list_command() {
         let known = ["alice", "bob", "carol"];
-        let error = not_found("operator", "alcie", known, "deskctl operators list");
+        let error = not_found(Named::Operator, "alcie", known);
         assert_eq!(error.kind, ExitKind::NotFound);
         assert_eq!(error.message, "operator 'alcie' does not exist");
         assert_eq!(error.hints, ["did you mean 'alice'?"]);
-        let error = not_found("operator", "zzz", known, "deskctl operators list");
+        let error = not_found(Named::Operator, "zzz", known);
         assert_eq!(error.hints, ["list them with `deskctl operators list`"]);
-        let error = not_found("team", "x", [], "deskctl teams list");
+        let error = not_found(Named::Team, "x", []);
         assert_eq!(error.hints, ["there are no teams yet"]);
+    }
+
+    #[test]
+    fn a_field_key_is_said_as_the_inbox_and_the_copilot_say_it() {
+        let error = not_found(Named::Field, "plam", ["plan", "seats"]);
+        assert_eq!(error.kind, ExitKind::NotFound);
+        assert_eq!(
+            error.message,
+            "the desk has no ticket field 'plam': did you mean 'plan'?"
+        );
+        assert_eq!(error.hints, ["list them with `deskctl fields list`"]);
+        let error = not_found(Named::Field, "plan", []);
+        assert_eq!(error.message, "the desk has no ticket field 'plan'");
+        assert_eq!(error.hints, ["there are no ticket fields yet"]);
     }
 }

@@ -8,6 +8,19 @@ use serde_json::Value;
 use crate::api::{FieldCondition, FieldError, TicketField, field_condition_problems};
 use crate::domain::handoff::convert;
 use crate::domain::rules::{CONTEXT_KEY_RULE, is_context_key};
+use crate::domain::suggest::did_you_mean_question;
+
+/// What is said of a condition's `key` when the desk has no ticket field of
+/// that key, with the nearest of the desk's `keys`: `the desk has no ticket
+/// field 'plam': did you mean 'plan'?`. The one sentence for this mistake
+/// wherever it is made: `tickets list --field` (and every command naming a
+/// field), the inbox's field filter and the copilot's `field` argument.
+pub fn no_ticket_field<'a>(key: &str, keys: impl IntoIterator<Item = &'a str>) -> String {
+    match did_you_mean_question(key, keys) {
+        Some(question) => format!("the desk has no ticket field '{key}': {question}"),
+        None => format!("the desk has no ticket field '{key}'"),
+    }
+}
 
 /// What is wrong with `condition` whatever fields the desk has, in the
 /// service's words: a key no field can have, or a key or value longer than
@@ -158,6 +171,23 @@ mod tests {
         assert!(
             messages[2].contains("'free' is not one of the options"),
             "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_key_no_field_has_is_said_with_the_nearest_key_if_one_is_near() {
+        let keys = ["plan", "seats", "vip"];
+        assert_eq!(
+            no_ticket_field("plam", keys),
+            "the desk has no ticket field 'plam': did you mean 'plan'?"
+        );
+        assert_eq!(
+            no_ticket_field("region", keys),
+            "the desk has no ticket field 'region'"
+        );
+        assert_eq!(
+            no_ticket_field("plan", []),
+            "the desk has no ticket field 'plan'"
         );
     }
 

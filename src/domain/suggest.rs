@@ -36,6 +36,15 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, _, name)| name)
 }
 
+/// `did you mean 'alice'?`, for the one of `known` that [`did_you_mean`]
+/// finds: how every message about a mistyped name asks it.
+pub fn did_you_mean_question<'a>(
+    word: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    did_you_mean(word, known).map(|nearest| format!("did you mean '{nearest}'?"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +59,16 @@ mod tests {
         assert_eq!(did_you_mean("prdo", known), Some("prod"));
         // A third of a longer word may be wrong.
         assert_eq!(did_you_mean("alicia", known), Some("alice"));
+    }
+
+    #[test]
+    fn the_question_names_the_nearest_and_nothing_close_asks_nothing() {
+        let known = ["alice", "bob"];
+        assert_eq!(
+            did_you_mean_question("alcie", known).as_deref(),
+            Some("did you mean 'alice'?")
+        );
+        assert_eq!(did_you_mean_question("zed", known), None);
     }
 
     #[test]

@@ -185,9 +185,17 @@ const FIELDS: [(Field, &str); 4] = [
     (Field::Assignee, "assignee"),
 ];
 
-/// The filter picker's item for a ticket field's value, typed as `KEY=VALUE`
-/// (`tickets list --field`).
+/// The filter picker's item that adds a condition on a ticket field's value,
+/// typed as `KEY=VALUE` (`tickets list --field`).
 const TICKET_FIELD: &str = "field";
+
+/// The filter picker's item that removes the condition on a ticket field
+/// key: this followed by the key. Keys are unique among the conditions, so
+/// the key names one.
+const REMOVE_TICKET_FIELD: &str = "remove-field:";
+
+/// The filter picker's item that removes every ticket field condition.
+const REMOVE_TICKET_FIELDS: &str = "remove-fields";
 
 /// What a picker chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +218,8 @@ pub enum Typing {
     Reply(u64),
     Note(u64),
     Search,
-    /// A ticket field's value to filter on, `KEY=VALUE`.
+    /// A condition on a ticket field's value to add to the filter,
+    /// `KEY=VALUE`.
     TicketField,
 }
 
@@ -259,8 +268,9 @@ pub struct Filter {
     pub assignee: Option<String>,
     /// Text matched as `tickets list --search` does.
     pub search: Option<String>,
-    /// A ticket field's value, as `tickets list --field KEY=VALUE` takes it.
-    pub field: Option<FieldCondition>,
+    /// Ticket field values, each as `tickets list --field KEY=VALUE` takes
+    /// it, all of which a ticket must hold; one per key.
+    pub fields: Vec<FieldCondition>,
 }
 
 impl Filter {
@@ -268,7 +278,8 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// `status=open priority=urgent /refund`, for the status line.
+    /// `status=open priority=urgent field:plan=pro /refund`, for the status
+    /// line.
     fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(s) = self.status {
@@ -283,7 +294,7 @@ impl Filter {
         if let Some(a) = &self.assignee {
             parts.push(format!("assignee={a}"));
         }
-        if let Some(condition) = &self.field {
+        for condition in &self.fields {
             parts.push(format!("field:{condition}"));
         }
         if let Some(q) = &self.search {
@@ -308,7 +319,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("x", "resolve"),
     ("u", "reopen"),
     ("p", "change priority"),
-    ("f", "filter by status, priority, channel, assignee, field"),
+    ("f", "filter by status, priority, channel, assignee, fields"),
     ("/", "search subjects and messages"),
     ("F", "clear filter and search"),
     ("?", "this help"),
@@ -413,7 +424,7 @@ impl Inbox {
             channel: self.filter.channel,
             assignee: self.filter.assignee.clone(),
             q: self.filter.search.clone(),
-            field: self.filter.field.iter().cloned().collect(),
+            field: self.filter.fields.clone(),
             ..TicketQuery::default()
         }
     }
@@ -513,6 +524,18 @@ impl Inbox {
                     .map(|(_, name)| (name.to_string(), format!("by {name}")))
                     .collect();
                 items.push((TICKET_FIELD.into(), "by a ticket field: KEY=VALUE".into()));
+                items.extend(self.filter.fields.iter().map(|condition| {
+                    (
+                        format!("{REMOVE_TICKET_FIELD}{}", condition.key),
+                        format!("remove field:{condition}"),
+                    )
+                }));
+                if self.filter.fields.len() > 1 {
+                    items.push((
+                        REMOVE_TICKET_FIELDS.into(),
+                        "remove every ticket field condition".into(),
+                    ));
+                }
                 items.push(("clear".into(), "clear filter and search".into()));
                 self.mode = Mode::Picker {
                     pick: Pick::FilterField,
@@ -783,17 +806,25 @@ impl Inbox {
                 let priority = value.parse().expect("a listed priority");
                 self.ask_or_run(number, Act::Priority(priority))
             }
+            // Each time, the box adds a condition: one box holding them all
+            // would need a separator, and any separator may be in a value.
             Pick::FilterField if value == TICKET_FIELD => {
                 self.mode = Mode::Input {
                     typing: Typing::TicketField,
-                    text: self
-                        .filter
-                        .field
-                        .as_ref()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
+                    text: String::new(),
                 };
                 Command::Nothing
+            }
+            Pick::FilterField if value == REMOVE_TICKET_FIELDS => {
+                self.filter.fields.clear();
+                self.say(Tone::Info, self.filter_message());
+                Command::Reload
+            }
+            Pick::FilterField if value.starts_with(REMOVE_TICKET_FIELD) => {
+                let key = &value[REMOVE_TICKET_FIELD.len()..];
+                self.filter.fields.retain(|condition| condition.key != key);
+                self.say(Tone::Info, self.filter_message());
+                Command::Reload
             }
             Pick::FilterField => {
                 let Some((field, name)) = FIELDS.iter().find(|(_, n)| *n == value) else {
@@ -854,11 +885,21 @@ impl Inbox {
             return String::new();
         }
         let known = keys.iter().map(String::as_str);
-        match crate::domain::suggest::did_you_mean(key, known) {
-            Some(nearest) => {
-                format!(" · the desk has no ticket field '{key}': did you mean '{nearest}'?")
-            }
-            None => format!(" · the desk has no ticket field '{key}'"),
+        format!(
+            " · {}",
+            crate::domain::field_conditions::no_ticket_field(key, known)
+        )
+    }
+
+    /// Adds `condition` to the filter, in place of the one on its key if
+    /// any: a ticket holds one value per field, so two conditions on one key
+    /// could only match nothing, and a second value typed means "this one
+    /// instead".
+    fn add_field_condition(&mut self, condition: FieldCondition) {
+        let fields = &mut self.filter.fields;
+        match fields.iter_mut().find(|held| held.key == condition.key) {
+            Some(held) => *held = condition,
+            None => fields.push(condition),
         }
     }
 
@@ -901,14 +942,13 @@ impl Inbox {
                 Command::Reload
             }
             Typing::TicketField if text.is_empty() => {
-                self.filter.field = None;
-                self.say(Tone::Info, self.filter_message());
-                Command::Reload
+                self.say(Tone::Info, "No condition added: filter unchanged.");
+                Command::Nothing
             }
             Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text) {
                 Ok(condition) => {
                     let hint = self.unknown_field_hint(&condition.key);
-                    self.filter.field = Some(condition);
+                    self.add_field_condition(condition);
                     self.say(Tone::Info, format!("{}{hint}", self.filter_message()));
                     Command::Reload
                 }
@@ -1315,7 +1355,7 @@ impl Inbox {
                 let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
                 let keys = match typing {
                     Typing::Search => "Enter search (empty clears) · Esc cancel",
-                    Typing::TicketField => "Enter filter (empty clears) · Esc cancel",
+                    Typing::TicketField => "Enter add to the filter · Esc cancel",
                     _ => "Enter send · Esc cancel",
                 };
                 lines.extend([
@@ -3137,13 +3177,6 @@ mod tests {
     #[test]
     fn a_ticket_field_filter_is_typed_as_key_value_checked_and_kept_for_new_events() {
         let mut inbox = inbox();
-        let open_field_filter = |inbox: &mut Inbox| {
-            inbox.on_key(Key::Char('f'));
-            for _ in 0..4 {
-                inbox.on_key(Key::Down);
-            }
-            assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
-        };
         open_field_filter(&mut inbox);
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("Filter by a ticket field"), "{text}");
@@ -3160,7 +3193,7 @@ mod tests {
                 text: "enterprise".into()
             }
         );
-        assert_eq!(inbox.filter.field, None);
+        assert_eq!(inbox.filter.fields, []);
         // A key longer than any field's: refused in the API's words.
         inbox.mode = Mode::Input {
             typing: Typing::TicketField,
@@ -3186,10 +3219,10 @@ mod tests {
                     .into()
             )
         );
+        // The misspelt condition removed from the picker, and put right.
+        remove_from_filter(&mut inbox, "remove field:plam=enterprise");
+        assert_eq!(message(&inbox), (Tone::Info, "No filter.".into()));
         open_field_filter(&mut inbox);
-        for _ in 0.."plam=enterprise".len() {
-            inbox.on_key(Key::Backspace);
-        }
         type_text(&mut inbox, "plan=enterprise");
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         assert_eq!(
@@ -3218,23 +3251,154 @@ mod tests {
         inbox.apply(&event(2, EventKind::TicketCreated, gold));
         let shown: Vec<u64> = inbox.shown().iter().map(|t| t.number).collect();
         assert_eq!(shown, [10008]);
-        // The box starts from the filter; Esc keeps it; empty lifts it.
+        // The box starts empty, to add a condition; Esc or nothing typed
+        // leaves the filter as it was.
         open_field_filter(&mut inbox);
         assert_eq!(
             inbox.mode,
             Mode::Input {
                 typing: Typing::TicketField,
-                text: "plan=enterprise".into()
+                text: String::new()
             }
         );
         assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
-        assert!(inbox.filter.field.is_some());
         open_field_filter(&mut inbox);
-        for _ in 0.."plan=enterprise".len() {
-            inbox.on_key(Key::Backspace);
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        assert_eq!(
+            message(&inbox),
+            (Tone::Info, "No condition added: filter unchanged.".into())
+        );
+        let conditions: Vec<String> = inbox
+            .filter
+            .fields
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(conditions, ["plan=enterprise"]);
+    }
+
+    /// Opens the ticket field box: the filter picker's fifth item.
+    fn open_field_filter(inbox: &mut Inbox) {
+        inbox.on_key(Key::Char('f'));
+        for _ in 0..4 {
+            inbox.on_key(Key::Down);
+        }
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+    }
+
+    /// Opens the filter picker and chooses the item labelled `label`.
+    fn remove_from_filter(inbox: &mut Inbox, label: &str) {
+        inbox.on_key(Key::Char('f'));
+        let Mode::Picker { items, .. } = &inbox.mode else {
+            panic!("no picker: {:?}", inbox.mode)
+        };
+        let at = items
+            .iter()
+            .position(|(_, shown)| shown == label)
+            .unwrap_or_else(|| panic!("no {label:?} in {items:?}"));
+        for _ in 0..at {
+            inbox.on_key(Key::Down);
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
-        assert_eq!(inbox.filter, Filter::default());
+    }
+
+    #[test]
+    fn ticket_field_conditions_add_up_one_per_key_and_each_can_be_removed() {
+        let mut inbox = inbox();
+        inbox.field_keys = Some(vec!["plan".into(), "region".into(), "seats".into()]);
+        let add = |inbox: &mut Inbox, typed: &str| {
+            open_field_filter(inbox);
+            type_text(inbox, typed);
+            inbox.on_key(Key::Enter)
+        };
+        let conditions = |inbox: &Inbox| -> Vec<String> {
+            let query = inbox.query(TicketView::Unassigned);
+            query.field.iter().map(ToString::to_string).collect()
+        };
+        assert_eq!(add(&mut inbox, "plan=enterprise"), Command::Reload);
+        // A value may hold spaces, commas and `=`: the box takes one condition.
+        assert_eq!(add(&mut inbox, "region=eu, west = 2"), Command::Reload);
+        assert_eq!(
+            conditions(&inbox),
+            ["plan=enterprise", "region=eu, west = 2"]
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Filter: field:plan=enterprise field:region=eu, west = 2".into()
+            )
+        );
+        let text = screen(&inbox, 120, 24);
+        assert!(
+            text.contains("field:plan=enterprise field:region=eu, west = 2"),
+            "{text}"
+        );
+        // A refused condition leaves the others as they were.
+        assert_eq!(add(&mut inbox, "seats"), Command::Nothing);
+        assert_eq!(message(&inbox).0, Tone::Refused);
+        inbox.mode = Mode::Browse;
+        assert_eq!(
+            conditions(&inbox),
+            ["plan=enterprise", "region=eu, west = 2"]
+        );
+        // A second value for a key takes the first one's place; a misspelt
+        // key is added with the nearest key said, for that key only.
+        assert_eq!(add(&mut inbox, "region=eu"), Command::Reload);
+        assert_eq!(add(&mut inbox, "seat=5"), Command::Reload);
+        assert_eq!(
+            conditions(&inbox),
+            ["plan=enterprise", "region=eu", "seat=5"]
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Filter: field:plan=enterprise field:region=eu field:seat=5 · the desk has no \
+                 ticket field 'seat': did you mean 'seats'?"
+                    .into()
+            )
+        );
+        // A new ticket is shown only if it holds every value.
+        inbox.on_key(Key::Tab); // unassigned
+        load_whole(&mut inbox, TicketView::Unassigned, vec![]);
+        let with = |number: u64, fields: serde_json::Value| {
+            let mut ticket = ticket(number, None, "open");
+            ticket.fields = serde_json::from_value(fields).unwrap();
+            ticket
+        };
+        let everything = serde_json::json!({"plan": "enterprise", "region": "eu", "seat": "5"});
+        let not_eu = serde_json::json!({"plan": "enterprise", "region": "us", "seat": "5"});
+        inbox.apply(&event(1, EventKind::TicketCreated, with(10008, not_eu)));
+        inbox.apply(&event(2, EventKind::TicketCreated, with(10009, everything)));
+        let shown: Vec<u64> = inbox.shown().iter().map(|t| t.number).collect();
+        assert_eq!(shown, [10009]);
+        // The picker removes one condition, or all of them.
+        remove_from_filter(&mut inbox, "remove field:seat=5");
+        assert_eq!(conditions(&inbox), ["plan=enterprise", "region=eu"]);
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                "Filter: field:plan=enterprise field:region=eu".into()
+            )
+        );
+        inbox.filter.status = Some(TicketStatus::Open);
+        remove_from_filter(&mut inbox, "remove every ticket field condition");
+        assert_eq!(conditions(&inbox), Vec::<String>::new());
+        assert_eq!(message(&inbox), (Tone::Info, "Filter: status=open".into()));
+        // With one condition or none, there is no "every" to remove.
+        add(&mut inbox, "plan=pro");
+        inbox.on_key(Key::Char('f'));
+        let Mode::Picker { items, .. } = &inbox.mode else {
+            panic!("no picker")
+        };
+        let labels: Vec<&str> = items.iter().map(|(_, label)| label.as_str()).collect();
+        assert!(labels.contains(&"remove field:plan=pro"), "{labels:?}");
+        assert!(
+            !labels.contains(&"remove every ticket field condition"),
+            "{labels:?}"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ Keys (? shows them in the view):
   t  take             r  reply (asks first, naming where it goes)
   n  internal note    o  take over from the AI (asks first)
   x  resolve          u  reopen           p  change priority
-  f  filter by status, priority, channel, assignee or a ticket field
+  f  filter by status, priority, channel, assignee or ticket fields
   /  search subjects and messages (as tickets list --search)
   F  clear filter and search               q Esc Ctrl-C  quit
 Each action is the call its command makes (tickets take, tickets reply…); what

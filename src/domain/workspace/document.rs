@@ -18,7 +18,7 @@ use crate::api::{
     Rule, RulesSpec, SecretForm, SecretValue, TeamSpec, TicketFieldSpec,
 };
 use crate::domain::hours::Schedule;
-use crate::domain::suggest::did_you_mean;
+use crate::domain::suggest::did_you_mean_question;
 use crate::domain::validate::{self, Checks, Invalid, check_field_options};
 
 /// The environment variable an exported document names for the email password.
@@ -429,8 +429,8 @@ fn surviving<'a>(
 fn unknown_reference(what: &str, key: &str, pronoun: &str, known: &BTreeSet<&str>) -> String {
     let mut message =
         format!("{what} '{key}' does not exist and the document does not add {pronoun}");
-    if let Some(close) = did_you_mean(key, known.iter().copied()) {
-        message.push_str(&format!("; did you mean '{close}'?"));
+    if let Some(question) = did_you_mean_question(key, known.iter().copied()) {
+        message.push_str(&format!("; {question}"));
     }
     message
 }

@@ -404,21 +404,12 @@ pub async fn unknown_field_key(
     let Some(unknown) = conditions.iter().find(|c| !keys.contains(&c.key.as_str())) else {
         return Ok(());
     };
-    let nearest = match crate::domain::suggest::did_you_mean(&unknown.key, keys.iter().copied()) {
-        Some(nearest) => format!("did you mean '{nearest}'? "),
-        None => String::new(),
-    };
+    let said = crate::domain::field_conditions::no_ticket_field(&unknown.key, keys.iter().copied());
     let known = match keys.is_empty() {
-        true => "the desk has no ticket fields".to_string(),
-        false => format!("the desk's fields are {}", keys.join(", ")),
+        true => "it has none".to_string(),
+        false => format!("its fields are {}", keys.join(", ")),
     };
-    Err(ToolError::argument(
-        "field",
-        format!(
-            "the desk has no ticket field '{}': {nearest}{known}",
-            unknown.key
-        ),
-    ))
+    Err(ToolError::argument("field", format!("{said} ({known})")))
 }
 
 /// A ticket on one line: `#10042 open · high · "Subject" · requester · assignee · team · channel`.

@@ -812,6 +812,23 @@ fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
             .stdout("")
             .stderr(contains(said));
     }
+    // An option removed since: the tickets holding it are still found, and a
+    // value no ticket holds and no option is still a usage error.
+    desk.run(&[
+        "fields", "set", "plan", "--option", "free", "--option", "pro",
+    ]);
+    assert_eq!(
+        numbers(&desk, &["--field", "plan=enterprise"]),
+        [10007, 10005]
+    );
+    desk.cmd()
+        .args(["tickets", "list", "--field", "plan=enterprize"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "plan is a dropdown field: 'enterprize' is not one of the options: free, pro",
+        ));
     // A field removed since: its values stay on the tickets, found as text.
     desk.run(&["fields", "remove", "plan", "--yes"]);
     assert_eq!(

@@ -279,7 +279,8 @@ ticket_queries! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         updated_since: Option<String>,
         /// `KEY=VALUE`: tickets whose field `KEY` holds `VALUE`, read as the
-        /// field's type (`seats=5`, `vip=true`; a key the desk no longer has is
+        /// field's type (`seats=5`, `vip=true`; a key the desk no longer has,
+        /// and a dropdown value none of its options, one removed since, are
         /// compared as text). Repeat it (`field=plan=pro&field=vip=true`): a
         /// ticket must match every one.
         #[param(value_type = Option<Vec<String>>, style = Form, explode)]

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::api::{FieldCondition, FieldError, TicketField, field_condition_problems};
+use crate::api::{FieldCondition, FieldError, FieldType, TicketField, field_condition_problems};
 use crate::domain::handoff::convert;
 use crate::domain::rules::{CONTEXT_KEY_RULE, is_context_key};
 use crate::domain::suggest::did_you_mean_question;
@@ -50,9 +50,10 @@ pub fn parse_condition(text: &str) -> Result<FieldCondition, String> {
 
 /// The value each condition asks for, by key, converted to the type of the
 /// desk's field of that key; a key the desk has no field for (one removed,
-/// whose values tickets keep) asks for the text. Every condition that can
-/// ask for nothing is an error: a key no field can have, or a value its
-/// field's type cannot hold.
+/// whose values tickets keep) asks for the text, and so does a dropdown's
+/// value that is none of its options (one removed from the list: tickets
+/// keep it too). Every condition that can ask for nothing is an error: a key
+/// no field can have, or a value its field's type cannot hold.
 pub fn wanted_values(
     fields: &[TicketField],
     conditions: &[FieldCondition],
@@ -65,8 +66,8 @@ pub fn wanted_values(
             _ if !is_context_key(key) => Err(format!(
                 "'{key}' cannot be a ticket field's key: {CONTEXT_KEY_RULE}"
             )),
-            Some(field) => convert(field, &text)
-                .map_err(|why| format!("{key} is a {} field: {why}", field.field_type)),
+            Some(field) if field.field_type == FieldType::Dropdown => Ok(text),
+            Some(field) => convert(field, &text).map_err(|why| type_problem(field, &why)),
             None => Ok(text),
         };
         match converted {
@@ -78,6 +79,27 @@ pub fn wanted_values(
         true => Ok(wanted),
         false => Err(errors),
     }
+}
+
+/// For a list that came back empty: the first condition on a dropdown whose
+/// value is none of the field's options, said as a value the field cannot
+/// hold. [`wanted_values`] lets such a value through (tickets keep an option
+/// removed since), so without this a misspelt option reads as "no ticket
+/// matches".
+pub fn not_an_option(fields: &[TicketField], conditions: &[FieldCondition]) -> Option<String> {
+    conditions.iter().find_map(|FieldCondition { key, value }| {
+        let field = fields
+            .iter()
+            .find(|field| field.key == *key && field.field_type == FieldType::Dropdown)?;
+        convert(field, &Value::String(value.clone()))
+            .err()
+            .map(|why| type_problem(field, &why))
+    })
+}
+
+/// `why` a value is not one `field`'s type holds, naming the field and type.
+fn type_problem(field: &TicketField, why: &str) -> String {
+    format!("{} is a {} field: {why}", field.key, field.field_type)
 }
 
 /// Whether a ticket's stored field value is the one `wanted` (a condition's
@@ -153,9 +175,14 @@ mod tests {
                 ("old-key".to_string(), json!("x=y")),
             ]
         );
+        // An option removed from the list is still asked for: tickets keep it.
+        assert_eq!(
+            wanted_values(&fields, &[condition("plan=free")]).unwrap(),
+            [("plan".to_string(), json!("free"))]
+        );
         let errors = wanted_values(
             &fields,
-            &["seats=many", "Plan=pro", "plan=free"].map(condition),
+            &["seats=many", "Plan=pro", "vip=maybe"].map(condition),
         )
         .unwrap_err();
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
@@ -169,9 +196,29 @@ mod tests {
             "{messages:?}"
         );
         assert!(
-            messages[2].contains("'free' is not one of the options"),
+            messages[2].starts_with("vip is a checkbox field: 'maybe'"),
             "{messages:?}"
         );
+    }
+
+    #[test]
+    fn a_value_none_of_a_dropdowns_options_is_named_once_nothing_matched() {
+        let fields = [field("plan", "dropdown"), field("seats", "number")];
+        let said = |texts: &[&str]| {
+            let conditions: Vec<_> = texts.iter().map(|text| condition(text)).collect();
+            not_an_option(&fields, &conditions)
+        };
+        assert_eq!(
+            said(&["seats=5", "plan=free"]).as_deref(),
+            Some("plan is a dropdown field: 'free' is not one of the options: pro, enterprise")
+        );
+        assert_eq!(said(&["plan=pro", "seats=5"]), None);
+        assert_eq!(
+            said(&["old-key=free"]),
+            None,
+            "a removed field's key is text"
+        );
+        assert_eq!(said(&[]), None);
     }
 
     #[test]

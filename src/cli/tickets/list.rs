@@ -7,7 +7,7 @@ use crate::api::{
 };
 use crate::cli::names::{Named, filters_exist};
 use crate::cli::{Session, bounded_text, parse_instant, wire_enum_parser};
-use crate::client::StreamItem;
+use crate::client::{Client, StreamItem};
 use crate::error::{CliError, CliResult};
 use crate::ui::OutputFormat;
 
@@ -36,8 +36,29 @@ fn field_flag_error(error: CliError) -> CliError {
         return error;
     }
     let why: Vec<&str> = error.fields.iter().map(|e| e.message.as_str()).collect();
-    CliError::usage(format!("--field: {}", why.join("; ")))
+    field_flag_usage(&why.join("; "))
+}
+
+fn field_flag_usage(why: &str) -> CliError {
+    CliError::usage(format!("--field: {why}"))
         .with_hint("`deskctl fields list` shows each field's type and options")
+}
+
+/// For a list that came back empty: a `--field` value none of its dropdown's
+/// options (the service looks for it, since tickets keep an option removed
+/// from the list) is the usage error a value of the wrong type is, so that a
+/// misspelt option is not taken for "nothing matches".
+async fn options_exist(client: &Client, conditions: &[FieldCondition]) -> CliResult {
+    if conditions.is_empty() {
+        return Ok(());
+    }
+    let Ok(fields) = client.list_fields().await else {
+        return Ok(());
+    };
+    match crate::domain::field_conditions::not_an_option(&fields, conditions) {
+        Some(why) => Err(field_flag_usage(&why)),
+        None => Ok(()),
+    }
 }
 
 /// How many tickets a terminal shows unless told otherwise.
@@ -338,6 +359,7 @@ pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliRe
     };
     if shown == 0 {
         filters_exist(&client, &named_filters(&watched)).await?;
+        options_exist(&client, &watched.field).await?;
     }
     if !streaming {
         ui.print_list(&kept, "tickets")?;

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{
     CopilotTool, ToolError, cursor, field_conditions, limit, name, page_text, search_text, since,
-    unknown_field_key,
+    unknown_field_condition,
 };
 use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
@@ -113,7 +113,7 @@ impl CopilotTool for ListTickets {
         let query = args.query()?;
         let page = client.list_tickets(&query).await?;
         if page.items.is_empty() && query.cursor.is_none() {
-            unknown_field_key(client, &query.field).await?;
+            unknown_field_condition(client, &query.field).await?;
         }
         Ok(page)
     }

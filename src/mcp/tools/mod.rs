@@ -389,10 +389,11 @@ pub fn field_conditions(
 }
 
 /// After an answer with no tickets: the first `field` key the desk has no
-/// field for, as a bad argument with the nearest key and the desk's keys.
-/// The API compares such a key as text (tickets keep a removed field's
-/// values), so without this a misspelt key reads as "no ticket matches".
-pub async fn unknown_field_key(
+/// field for, as a bad argument with the nearest key and the desk's keys, or
+/// else a dropdown's value that is none of its options. The API compares such
+/// a key or value as text (tickets keep a removed field's values and a removed
+/// option), so without this a misspelt one reads as "no ticket matches".
+pub async fn unknown_field_condition(
     client: &Client,
     conditions: &[FieldCondition],
 ) -> Result<(), ToolError> {
@@ -402,7 +403,12 @@ pub async fn unknown_field_key(
     let fields = client.list_fields().await?;
     let keys: Vec<&str> = fields.iter().map(|field| field.key.as_str()).collect();
     let Some(unknown) = conditions.iter().find(|c| !keys.contains(&c.key.as_str())) else {
-        return Ok(());
+        // Tickets keep an option removed from a dropdown, so the API looks for
+        // any value; one that is no option of the field is most likely a typo.
+        return match crate::domain::field_conditions::not_an_option(&fields, conditions) {
+            Some(why) => Err(ToolError::argument("field", why)),
+            None => Ok(()),
+        };
     };
     let said = crate::domain::field_conditions::no_ticket_field(&unknown.key, keys.iter().copied());
     let known = match keys.is_empty() {

@@ -244,7 +244,7 @@ impl<'a> Report<'a> {
             self.check(&format!("{base}.handle"), check_slug(&operator.handle));
             self.check(&format!("{base}.name"), check_name(&operator.name));
             self.check(&format!("{base}.email"), check_email(&operator.email));
-            for (position, team) in operator.teams.iter().enumerate() {
+            for (position, team) in operator.teams.iter().flatten().enumerate() {
                 let path = format!("{base}.teams.{position}");
                 self.reference(&path, team, "team", "teams", teams.as_deref());
             }
@@ -265,7 +265,7 @@ impl<'a> Report<'a> {
             let base = format!("teams.{index}");
             self.check(&format!("{base}.key"), check_slug(&team.key));
             self.check(&format!("{base}.name"), check_name(&team.name));
-            for (position, member) in team.members.iter().enumerate() {
+            for (position, member) in team.members.iter().flatten().enumerate() {
                 let path = format!("{base}.members.{position}");
                 self.reference(&path, member, "operator", "operators", operators.as_deref());
             }

@@ -58,7 +58,7 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     signature: o.signature.clone(),
                     role: o.role,
                     // Membership is stated once, by the teams.
-                    teams: Vec::new(),
+                    teams: None,
                     capacity: o.capacity,
                 })
                 .collect(),
@@ -71,7 +71,9 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     key: t.key.clone(),
                     name: t.name.clone(),
                     default: t.default,
-                    members: t.members.clone(),
+                    // Stated even when empty: the document holds every team's
+                    // members, and a team left without `members` keeps its own.
+                    members: Some(t.members.clone()),
                 })
                 .collect(),
         ),
@@ -319,11 +321,11 @@ fn trim(text: &str) -> String {
 pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     for operator in document.operators.iter_mut().flatten() {
         operator.name = trim(&operator.name);
-        operator.teams = validate::dedup(std::mem::take(&mut operator.teams));
+        operator.teams = operator.teams.take().map(validate::dedup);
     }
     for team in document.teams.iter_mut().flatten() {
         team.name = trim(&team.name);
-        team.members = validate::dedup(std::mem::take(&mut team.members));
+        team.members = team.members.take().map(validate::dedup);
     }
     for field in document.ticket_fields.iter_mut().flatten() {
         field.name = trim(&field.name);
@@ -468,10 +470,10 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
                     &operator.handle,
                     &operator.name,
                     &operator.email,
-                    &operator.teams,
+                    operator.teams.as_deref().unwrap_or_default(),
                 ),
             );
-            for (at, team) in operator.teams.iter().enumerate() {
+            for (at, team) in operator.teams.iter().flatten().enumerate() {
                 if !team_keys.contains(team.as_str()) {
                     problems.push(
                         format!("{path}.teams[{at}]"),
@@ -488,9 +490,13 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
             let path = format!("teams[{index}]");
             problems.check(
                 &path,
-                validate::check_new_team(&team.key, &team.name, &team.members),
+                validate::check_new_team(
+                    &team.key,
+                    &team.name,
+                    team.members.as_deref().unwrap_or_default(),
+                ),
             );
-            for (at, handle) in team.members.iter().enumerate() {
+            for (at, handle) in team.members.iter().flatten().enumerate() {
                 if !handles.contains(handle.as_str()) {
                     problems.push(
                         format!("{path}.members[{at}]"),

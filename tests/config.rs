@@ -958,7 +958,7 @@ async fn prune_disconnects_integrations_no_action_sends_tickets_to() {
             Some(json!({ "document": no_agents, "prune": true })),
         )
         .await
-        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        .problem(StatusCode::CONFLICT, "integration_in_use");
     assert_eq!(problem["errors"][0]["field"], "integrations");
     assert!(
         problem["errors"][0]["message"]

@@ -411,6 +411,70 @@ impl Problems {
     }
 }
 
+/// The platforms handover actions may name once the document is applied.
+fn connected_after<'a>(
+    document: &'a DeskDocument,
+    current: &'a Snapshot,
+    prune: bool,
+) -> BTreeSet<&'a str> {
+    surviving(
+        document
+            .integrations
+            .as_ref()
+            .map(|i| i.iter().map(|i| i.kind.as_str())),
+        current.integrations.iter().map(|c| c.kind().as_str()),
+        prune,
+    )
+}
+
+/// Refuses a `prune` that disconnects a platform the handover action of an
+/// agent the document leaves alone sends tickets to: a workspace rule, as
+/// `integrations disconnect` refuses it (409 `integration_in_use`), at
+/// `integrations`.
+pub fn check_pruned_platforms(
+    document: &DeskDocument,
+    current: &Snapshot,
+    prune: bool,
+) -> Result<(), crate::domain::Refusal> {
+    let connected = connected_after(document, current, prune);
+    // Agents the document does not list keep their actions: pruning the
+    // platform one of them sends tickets to would strand it.
+    let agent_keys = surviving(
+        document
+            .agents
+            .as_ref()
+            .map(|a| a.iter().map(|a| a.key.as_str())),
+        current.agents.iter().map(|a| a.key.as_str()),
+        prune,
+    );
+    let unlisted_agents = current.agents.iter().filter(|agent| {
+        agent_keys.contains(agent.key.as_str())
+            && !document.agents.iter().flatten().any(|a| a.key == agent.key)
+    });
+    for agent in unlisted_agents {
+        let Some(platform) = agent.handover.as_ref().map(|a| a.platform.as_str()) else {
+            continue;
+        };
+        let connected_now = current
+            .integrations
+            .iter()
+            .any(|c| c.kind().as_str() == platform);
+        if connected_now && !connected.contains(platform) {
+            return Err(crate::domain::Refusal::conflict(
+                "integration_in_use",
+                format!(
+                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
+                     sends tickets there: list {platform} in `integrations`, or give the agent \
+                     another platform in `agents`",
+                    agent.key
+                ),
+            )
+            .at("integrations"));
+        }
+    }
+    Ok(())
+}
+
 /// The keys a section leaves in the workspace after applying: those it lists,
 /// and with `prune` off those that exist now.
 fn surviving<'a>(
@@ -590,49 +654,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
         }
     }
 
-    // The platforms handover actions may name once the document is applied.
-    let connected = surviving(
-        document
-            .integrations
-            .as_ref()
-            .map(|i| i.iter().map(|i| i.kind.as_str())),
-        current.integrations.iter().map(|c| c.kind().as_str()),
-        prune,
-    );
-    // Agents the document does not list keep their actions: pruning the
-    // platform one of them sends tickets to would strand it.
-    let agent_keys = surviving(
-        document
-            .agents
-            .as_ref()
-            .map(|a| a.iter().map(|a| a.key.as_str())),
-        current.agents.iter().map(|a| a.key.as_str()),
-        prune,
-    );
-    let unlisted_agents = current.agents.iter().filter(|agent| {
-        agent_keys.contains(agent.key.as_str())
-            && !document.agents.iter().flatten().any(|a| a.key == agent.key)
-    });
-    for agent in unlisted_agents {
-        let Some(platform) = agent.handover.as_ref().map(|a| a.platform.as_str()) else {
-            continue;
-        };
-        let connected_now = current
-            .integrations
-            .iter()
-            .any(|c| c.kind().as_str() == platform);
-        if connected_now && !connected.contains(platform) {
-            problems.push(
-                "integrations".into(),
-                format!(
-                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
-                     sends tickets there: list {platform} in `integrations`, or give the agent \
-                     another platform in `agents`",
-                    agent.key
-                ),
-            );
-        }
-    }
+    let connected = connected_after(document, current, prune);
     let connected: Vec<String> = connected.into_iter().map(str::to_string).collect();
     if let Some(list) = &document.agents {
         problems.unique("agents", list.iter().map(|a| a.key.as_str()));

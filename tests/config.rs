@@ -2156,3 +2156,51 @@ fn a_document_changes_only_the_memberships_it_states() {
         );
     }
 }
+
+#[test]
+fn a_workspace_rule_a_document_breaks_is_shown_at_its_place_and_exits_6() {
+    let desk = desk_applied_from_yaml();
+    let file = |name: &str, text: &str| {
+        let path = desk.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        common::path_str(&path).to_string()
+    };
+    let head = "apiVersion: deskctl/v1\nkind: Desk\n";
+    let fields = file(
+        "fields.yaml",
+        &format!("{head}ticket-fields:\n  - {{key: order-id, name: Order ID, type: text}}\n"),
+    );
+    desk.run(&["apply", "-q", "--yes", "-f", &fields]);
+    let retyped = file(
+        "retyped.yaml",
+        &format!("{head}ticket-fields:\n  - {{key: order-id, name: Order ID, type: date}}\n"),
+    );
+    let ownerless = file(
+        "ownerless.yaml",
+        &format!(
+            "{head}operators:\n  - {{handle: alice, name: A, email: alice@example.com, role: operator}}\n"
+        ),
+    );
+    for (path, place, message) in [
+        (
+            &retyped,
+            "4:43",
+            "ticket field 'order-id' cannot change its type",
+        ),
+        (
+            &ownerless,
+            "3:1",
+            "the document leaves the workspace without an owner",
+        ),
+    ] {
+        for args in [vec!["diff", "-f", path], vec!["apply", "--yes", "-f", path]] {
+            let (code, out, err) = cli_output(desk.cmd().args(&args));
+            assert_eq!(code, 6, "{args:?}: {out}{err}");
+            assert!(err.contains(&format!("error: {message}")), "{err}");
+            assert!(
+                err.contains(&format!("--> {path}:{place}")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}

@@ -137,7 +137,30 @@ impl<'a> Report<'a> {
             } else {
                 format!("`{}` {}", error.field, error.message)
             };
-            self.error(&path, message);
+            match self.section_key(&path) {
+                Some(pos) => {
+                    self.push(&path, Diagnostic::error(pos, message));
+                }
+                None => {
+                    self.error(&path, message);
+                }
+            }
+        }
+    }
+
+    /// Where the key of section `path` is written, when `path` is a whole
+    /// section: what the service says about a section (`operators`) is about
+    /// all of it, shown at its key rather than at its first entry.
+    fn section_key(&self, path: &str) -> Option<Pos> {
+        if path.contains('.') {
+            return None;
+        }
+        match &self.trees[self.file(path)].value {
+            super::tree::Value::Map(entries) => entries
+                .iter()
+                .find(|(key, _)| key.as_text() == Some(path))
+                .map(|(key, _)| key.pos),
+            _ => None,
         }
     }
 

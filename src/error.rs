@@ -95,8 +95,9 @@ pub struct CliError {
     pub details: Vec<String>,
     pub causes: Vec<String>,
     pub hints: Vec<String>,
-    /// The invalid fields of a request the service refused (422), for a
-    /// command that can show each at its place in the document it sent.
+    /// The fields a refusal names (a 422's invalid fields, a 409's place in
+    /// a document), for a command that can show each at its place in the
+    /// document it sent.
     /// (Boxed: every command's result carries this type.)
     pub fields: Box<[crate::api::FieldError]>,
 }
@@ -219,9 +220,9 @@ impl From<ClientError> for CliError {
                         .map(|e| format!("{}: {}", e.field, e.message))
                         .collect();
                 }
-                if *status == StatusCode::UNPROCESSABLE_ENTITY {
-                    cli.fields = problem.errors.clone().into_boxed_slice();
-                }
+                // A conflict about part of a document (a workspace rule it
+                // breaks) names its place too, as a validation problem does.
+                cli.fields = problem.errors.clone().into_boxed_slice();
                 if let Some(id) = request_id.as_ref().filter(|_| status.is_server_error()) {
                     cli.causes.push(format!("request id {id}"));
                 }

@@ -958,7 +958,7 @@ async fn prune_disconnects_integrations_no_action_sends_tickets_to() {
             Some(json!({ "document": no_agents, "prune": true })),
         )
         .await
-        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        .problem(StatusCode::CONFLICT, "integration_in_use");
     assert_eq!(problem["errors"][0]["field"], "integrations");
     assert!(
         problem["errors"][0]["message"]
@@ -2077,9 +2077,11 @@ mod round_trip {
     /// stated on both sides, resources in key order.
     fn normalized(document: &Value) -> DeskDocument {
         let document: DeskDocument = serde_json::from_value(document.clone()).unwrap();
-        let mut document = deskctl::domain::plan::normalized(
+        let document = deskctl::domain::plan::normalized(
             &deskctl::domain::workspace::document::normalize(document),
         );
+        let pairs = deskctl::domain::plan::memberships(&document);
+        let mut document = deskctl::domain::plan::with_memberships(document, &pairs);
         document
             .operators
             .iter_mut()
@@ -2141,6 +2143,137 @@ mod round_trip {
                 .build()
                 .unwrap();
             runtime.block_on(round_trip(desired))?;
+        }
+    }
+}
+
+/// The top-level `section` of `document`, as a document of its own.
+fn section_alone(document: &str, section: &str) -> String {
+    let mut lines = document
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("{section}:")));
+    let head = lines.next().expect("the section");
+    let body: Vec<&str> = lines
+        .take_while(|l| l.starts_with(' ') || l.starts_with('-'))
+        .collect();
+    format!(
+        "apiVersion: deskctl/v1\nkind: Desk\n{head}\n{}\n",
+        body.join("\n")
+    )
+}
+
+/// `deskctl teams list` as `team: members` lines.
+fn members_by_team(desk: &common::Desk) -> Vec<String> {
+    let listed: serde_json::Value =
+        serde_json::from_str(&desk.run(&["teams", "list", "-o", "json"])).unwrap();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|team| format!("{}: {}", team["key"].as_str().unwrap(), team["members"]))
+        .collect()
+}
+
+#[test]
+fn a_document_changes_only_the_memberships_it_states() {
+    for backend in [common::Backend::Sqlite, common::Backend::Postgres] {
+        let Some(desk) = common::Desk::on(backend) else {
+            continue;
+        };
+        let file = |name: &str, text: &str| {
+            let path = desk.dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            common::path_str(&path).to_string()
+        };
+        let apply = |path: &str| {
+            desk.cmd()
+                .env("SMTP_PASSWORD", EMAIL_PASSWORD)
+                .args(["apply", "-q", "--yes", "-f", path])
+                .assert()
+                .success();
+        };
+        apply(&file("desk.yaml", DESK_YAML));
+        let both = [r#"billing: ["bob"]"#, r#"support: ["alice"]"#];
+        assert_eq!(members_by_team(&desk), both);
+
+        // An export's `operators` alone: it names no memberships, so it keeps them.
+        let exported = desk.run(&["export"]);
+        let operators = file("operators.yaml", &section_alone(&exported, "operators"));
+        assert!(
+            !std::fs::read_to_string(&operators)
+                .unwrap()
+                .contains("teams")
+        );
+        let (code, out, err) = cli_output(desk.cmd().args(["diff", "-f", &operators]));
+        assert_eq!(code, 0, "{backend:?}: {out}{err}");
+        apply(&operators);
+        assert_eq!(members_by_team(&desk), both, "{backend:?}");
+
+        // Teams, then operators, in two applies: the teams' members hold.
+        let teams =
+            section_alone(&exported, "teams").replace("  - alice\n", "  - alice\n  - bob\n");
+        apply(&file("teams.yaml", &teams));
+        apply(&operators);
+        let bob_in_both = [r#"billing: ["bob"]"#, r#"support: ["alice","bob"]"#];
+        assert_eq!(members_by_team(&desk), bob_in_both, "{backend:?}");
+
+        // Stated empty, on either side, it clears.
+        let alice_in_none = "apiVersion: deskctl/v1\nkind: Desk\noperators:\n  - handle: alice\n    name: Alice Smith\n    email: alice@example.com\n    role: owner\n    teams: []\n";
+        apply(&file("alice.yaml", alice_in_none));
+        let billing_empty = "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - {key: support, name: Support, default: true}\n  - {key: billing, name: Billing, members: []}\n";
+        apply(&file("billing.yaml", billing_empty));
+        assert_eq!(
+            members_by_team(&desk),
+            ["billing: []", r#"support: ["bob"]"#],
+            "{backend:?}"
+        );
+    }
+}
+
+#[test]
+fn a_workspace_rule_a_document_breaks_is_shown_at_its_place_and_exits_6() {
+    let desk = desk_applied_from_yaml();
+    let file = |name: &str, text: &str| {
+        let path = desk.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        common::path_str(&path).to_string()
+    };
+    let head = "apiVersion: deskctl/v1\nkind: Desk\n";
+    let fields = file(
+        "fields.yaml",
+        &format!("{head}ticket-fields:\n  - {{key: order-id, name: Order ID, type: text}}\n"),
+    );
+    desk.run(&["apply", "-q", "--yes", "-f", &fields]);
+    let retyped = file(
+        "retyped.yaml",
+        &format!("{head}ticket-fields:\n  - {{key: order-id, name: Order ID, type: date}}\n"),
+    );
+    let ownerless = file(
+        "ownerless.yaml",
+        &format!(
+            "{head}operators:\n  - {{handle: alice, name: A, email: alice@example.com, role: operator}}\n"
+        ),
+    );
+    for (path, place, message) in [
+        (
+            &retyped,
+            "4:43",
+            "ticket field 'order-id' cannot change its type",
+        ),
+        (
+            &ownerless,
+            "3:1",
+            "the document leaves the workspace without an owner",
+        ),
+    ] {
+        for args in [vec!["diff", "-f", path], vec!["apply", "--yes", "-f", path]] {
+            let (code, out, err) = cli_output(desk.cmd().args(&args));
+            assert_eq!(code, 6, "{args:?}: {out}{err}");
+            assert!(err.contains(&format!("error: {message}")), "{err}");
+            assert!(
+                err.contains(&format!("--> {path}:{place}")),
+                "{args:?}: {err}"
+            );
         }
     }
 }

@@ -390,8 +390,11 @@ fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
     )
     .unwrap();
     let file = file.to_str().unwrap();
-    let message =
-        "teams: team 'vip' is the target of assignment rule 1; remove or change the rule first";
+    // Shown at the section's key, as what validate finds is.
+    let message = format!(
+        "error: team 'vip' is the target of assignment rule 1; remove or change the rule \
+         first\n --> {file}:3:1"
+    );
     // The single-resource command, the plan and the apply all refuse alike.
     desk.cmd()
         .args(["teams", "remove", "vip", "--yes"])
@@ -404,12 +407,12 @@ fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
         .args(["diff", "-f", file, "--prune"])
         .assert()
         .code(6)
-        .stderr(predicate::str::contains(message));
+        .stderr(predicate::str::contains(message.as_str()));
     desk.cmd()
         .args(["apply", "-f", file, "--prune", "--yes"])
         .assert()
         .code(6)
-        .stderr(predicate::str::contains(message));
+        .stderr(predicate::str::contains(message.as_str()));
     assert!(desk.run(&["teams", "list", "-o", "name"]).contains("vip"));
     // Without --prune nothing is removed, so nothing is refused.
     desk.cmd().args(["diff", "-f", file]).assert().code(0);

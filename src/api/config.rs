@@ -157,10 +157,12 @@ pub struct OperatorSpec {
     #[serde(default = "default_role", skip_serializing_if = "is_default_role")]
     pub role: Role,
     /// Keys of the teams the operator belongs to (the same membership as a
-    /// team's `members`; either or both may state it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// team's `members`; either or both may state it). Left out, the
+    /// operator's memberships are left alone; `[]` takes them out of every
+    /// team whose `members` the document does not list them in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(inner(regex(pattern = crate::domain::validate::SLUG_PATTERN)), example = ["billing"])]
-    pub teams: Vec<String>,
+    pub teams: Option<Vec<String>>,
     /// The most open tickets the operator takes; absent means no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = 8)]
@@ -186,9 +188,11 @@ pub struct TeamSpec {
     #[serde(default, skip_serializing_if = "is_false")]
     pub default: bool,
     /// Handles of the members (the same membership as an operator's `teams`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Left out, the team's memberships are left alone; `[]` takes out every
+    /// operator whose `teams` the document does not list it in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(inner(regex(pattern = crate::domain::validate::SLUG_PATTERN)), example = ["alice", "bob"])]
-    pub members: Vec<String>,
+    pub members: Option<Vec<String>>,
 }
 
 /// A ticket field as the document states it.

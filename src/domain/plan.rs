@@ -29,8 +29,16 @@ pub fn plan(
     prune: bool,
     fingerprints: &Fingerprints,
 ) -> Plan {
-    let desired = comparable(desired, fingerprints);
-    let current = comparable(current, fingerprints);
+    let current_pairs = memberships(current);
+    let after_pairs = memberships_after(current_pairs.clone(), desired);
+    let desired = comparable(
+        &with_memberships(desired.clone(), &after_pairs),
+        fingerprints,
+    );
+    let current = comparable(
+        &with_memberships(current.clone(), &current_pairs),
+        fingerprints,
+    );
     let mut sections = Vec::new();
     let mut add = |section: Section, changes: Vec<Change>| {
         if !changes.is_empty() {
@@ -167,27 +175,32 @@ pub fn plan(
 }
 
 /// Who is in which team, as (operator, team), once `desired` is applied to a
-/// workspace whose memberships are `current`: the document decides for the
-/// operators and teams it lists; the rest keeps its current membership.
+/// workspace whose memberships are `current`. A membership is the document's
+/// to decide when it lists the operator with `teams` or the team with
+/// `members`: it is kept when either side names it, and removed when neither
+/// does. Every other membership stays as it is, so an operator or a team
+/// listed without those keys keeps its memberships.
 pub fn memberships_after(
     current: impl IntoIterator<Item = (String, String)>,
     desired: &DeskDocument,
 ) -> BTreeSet<(String, String)> {
-    let listed_operators: BTreeSet<&str> = desired
+    let operators_stating: BTreeSet<&str> = desired
         .operators
         .iter()
         .flatten()
+        .filter(|o| o.teams.is_some())
         .map(|o| o.handle.as_str())
         .collect();
-    let listed_teams: BTreeSet<&str> = desired
+    let teams_stating: BTreeSet<&str> = desired
         .teams
         .iter()
         .flatten()
+        .filter(|t| t.members.is_some())
         .map(|t| t.key.as_str())
         .collect();
     let mut pairs = memberships(desired);
     pairs.extend(current.into_iter().filter(|(handle, team)| {
-        !listed_operators.contains(handle.as_str()) && !listed_teams.contains(team.as_str())
+        !operators_stating.contains(handle.as_str()) && !teams_stating.contains(team.as_str())
     }));
     pairs
 }
@@ -200,62 +213,57 @@ pub fn memberships(document: &DeskDocument) -> BTreeSet<(String, String)> {
             operator
                 .teams
                 .iter()
+                .flatten()
                 .map(|t| (operator.handle.clone(), t.clone())),
         );
     }
     for team in document.teams.iter().flatten() {
-        pairs.extend(team.members.iter().map(|m| (m.clone(), team.key.clone())));
+        pairs.extend(
+            team.members
+                .iter()
+                .flatten()
+                .map(|m| (m.clone(), team.key.clone())),
+        );
     }
     pairs
 }
 
+/// `document` with each listed operator's `teams` and each listed team's
+/// `members` stating `pairs` in full, sorted (left out when empty): an operator's `teams` and a
+/// team's `members` are one relation, and a key left out means "as it is",
+/// so plans compare the memberships each side ends with.
+pub fn with_memberships(
+    mut document: DeskDocument,
+    pairs: &BTreeSet<(String, String)>,
+) -> DeskDocument {
+    // None for none, as the service's own document says it: no membership
+    // is no field to compare.
+    fn listed<'a>(names: impl Iterator<Item = &'a str>) -> Option<Vec<String>> {
+        Some(names.map(str::to_string).collect::<Vec<_>>()).filter(|l| !l.is_empty())
+    }
+    let grouped = crate::domain::workspace::change::Memberships::of(pairs);
+    for operator in document.operators.iter_mut().flatten() {
+        operator.teams = listed(grouped.teams(&operator.handle));
+    }
+    for team in document.teams.iter_mut().flatten() {
+        team.members = listed(grouped.members(&team.key));
+    }
+    document
+}
+
 /// The document in the form plans compare: set-like lists sorted and without
-/// repeats, team membership stated on both sides when both sections are
-/// present (an operator's `teams` and a team's `members` are one relation).
+/// repeats.
 pub fn normalized(document: &DeskDocument) -> DeskDocument {
     let mut document = document.clone();
     fn tidy<T: Ord>(list: &mut Vec<T>) {
         list.sort();
         list.dedup();
     }
-    if let (Some(operators), Some(teams)) = (&mut document.operators, &mut document.teams) {
-        let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
-        for operator in operators.iter() {
-            pairs.extend(
-                operator
-                    .teams
-                    .iter()
-                    .map(|t| (operator.handle.clone(), t.clone())),
-            );
-        }
-        for team in teams.iter() {
-            pairs.extend(team.members.iter().map(|m| (m.clone(), team.key.clone())));
-        }
-        let handles: BTreeSet<String> = operators.iter().map(|o| o.handle.clone()).collect();
-        let keys: BTreeSet<String> = teams.iter().map(|t| t.key.clone()).collect();
-        let grouped = crate::domain::workspace::change::Memberships::of(&pairs);
-        for team in teams.iter_mut() {
-            team.members.extend(
-                grouped
-                    .members(&team.key)
-                    .filter(|h| handles.contains(*h))
-                    .map(str::to_string),
-            );
-        }
-        for operator in operators.iter_mut() {
-            operator.teams.extend(
-                grouped
-                    .teams(&operator.handle)
-                    .filter(|t| keys.contains(*t))
-                    .map(str::to_string),
-            );
-        }
-    }
     for operator in document.operators.iter_mut().flatten() {
-        tidy(&mut operator.teams);
+        operator.teams.as_mut().map(tidy);
     }
     for team in document.teams.iter_mut().flatten() {
-        tidy(&mut team.members);
+        team.members.as_mut().map(tidy);
     }
     if let Some(hours) = &mut document.business_hours {
         tidy(&mut hours.days);
@@ -539,7 +547,7 @@ mod tests {
             email: format!("{handle}@example.com"),
             signature: None,
             role: Role::Operator,
-            teams: teams.iter().map(|t| t.to_string()).collect(),
+            teams: Some(teams.iter().map(|t| t.to_string()).collect()),
             capacity: None,
         }
     }
@@ -549,7 +557,7 @@ mod tests {
             key: key.into(),
             name: key.into(),
             default,
-            members: members.iter().map(|m| m.to_string()).collect(),
+            members: Some(members.iter().map(|m| m.to_string()).collect()),
         }
     }
 
@@ -577,7 +585,7 @@ mod tests {
         let mut reordered = doc();
         reordered.operators.as_mut().unwrap().reverse();
         reordered.teams.as_mut().unwrap().reverse();
-        reordered.operators.as_mut().unwrap()[0].teams = vec!["support".into()];
+        reordered.operators.as_mut().unwrap()[0].teams = Some(vec!["support".into()]);
         assert_eq!(plan(&reordered, &doc(), true), Plan::default());
     }
 
@@ -607,11 +615,79 @@ mod tests {
     fn membership_stated_on_either_side_is_the_same() {
         // bob is in support through the team's members; alice through her teams.
         let mut other = doc();
-        other.operators.as_mut().unwrap()[1].teams = vec!["support".into()];
-        other.teams.as_mut().unwrap()[0].members = vec!["alice".into()];
-        other.operators.as_mut().unwrap()[0].teams.clear();
+        other.operators.as_mut().unwrap()[1].teams = Some(vec!["support".into()]);
+        other.teams.as_mut().unwrap()[0].members = Some(vec!["alice".into()]);
+        other.operators.as_mut().unwrap()[0].teams = Some(Vec::new());
         let found = plan(&other, &doc(), false);
         assert!(!found.has_changes(), "{found:?}");
+    }
+
+    #[test]
+    fn memberships_left_out_are_left_alone_and_an_empty_list_clears() {
+        let current: BTreeSet<(String, String)> = [("alice", "support"), ("bob", "billing")]
+            .map(|(h, t)| (h.to_string(), t.to_string()))
+            .into();
+        let pairs = |document: &DeskDocument| -> Vec<(String, String)> {
+            memberships_after(current.clone(), document)
+                .into_iter()
+                .collect()
+        };
+        let unstated = DeskDocument {
+            operators: Some(vec![OperatorSpec {
+                teams: None,
+                ..operator("alice", &[])
+            }]),
+            teams: Some(vec![TeamSpec {
+                members: None,
+                ..team("billing", true, &[])
+            }]),
+            ..DeskDocument::empty()
+        };
+        assert_eq!(
+            pairs(&unstated),
+            current.iter().cloned().collect::<Vec<_>>()
+        );
+        let alice_in_none = DeskDocument {
+            operators: Some(vec![operator("alice", &[])]),
+            ..DeskDocument::empty()
+        };
+        assert_eq!(pairs(&alice_in_none), [("bob".into(), "billing".into())]);
+        let billing_empty = DeskDocument {
+            teams: Some(vec![team("billing", true, &[])]),
+            ..DeskDocument::empty()
+        };
+        assert_eq!(pairs(&billing_empty), [("alice".into(), "support".into())]);
+        // Both sides state it: either one naming a membership keeps it.
+        let one_side = DeskDocument {
+            operators: Some(vec![operator("bob", &[])]),
+            teams: Some(vec![team("billing", true, &["bob"])]),
+            ..DeskDocument::empty()
+        };
+        assert_eq!(
+            pairs(&one_side),
+            current.iter().cloned().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn operators_without_teams_plan_no_membership_change() {
+        let mut operators_only = doc();
+        operators_only.teams = None;
+        for operator in operators_only.operators.iter_mut().flatten() {
+            operator.teams = None;
+        }
+        operators_only.email = None;
+        let found = plan(&operators_only, &doc(), false);
+        assert!(!found.has_changes(), "{found:#?}");
+        operators_only.operators.as_mut().unwrap()[0].teams = Some(Vec::new());
+        let found = plan(&operators_only, &doc(), false);
+        let changes = &found.sections[0].changes;
+        assert_eq!(
+            (changes.len(), changes[0].resource.as_str()),
+            (1, "alice"),
+            "{found:#?}"
+        );
+        assert_eq!(changes[0].fields[0].field, "teams");
     }
 
     #[test]
@@ -755,14 +831,18 @@ mod tests {
         let operators = prop::option::of(prop::collection::vec(
             (
                 slug(),
-                prop::collection::vec(slug(), 0..3),
+                prop::option::of(prop::collection::vec(slug(), 0..3)),
                 any::<bool>(),
                 prop::option::of(0u32..5),
             ),
             0..4,
         ));
         let teams = prop::option::of(prop::collection::vec(
-            (slug(), any::<bool>(), prop::collection::vec(slug(), 0..3)),
+            (
+                slug(),
+                any::<bool>(),
+                prop::option::of(prop::collection::vec(slug(), 0..3)),
+            ),
             0..4,
         ));
         let hours = prop::option::of((
@@ -804,21 +884,16 @@ mod tests {
                         .map(|(handle, teams, owner, capacity)| OperatorSpec {
                             role: if owner { Role::Owner } else { Role::Operator },
                             capacity,
-                            ..operator(
-                                &handle,
-                                &teams.iter().map(String::as_str).collect::<Vec<_>>(),
-                            )
+                            teams,
+                            ..operator(&handle, &[])
                         })
                         .collect()
                 }),
                 teams: teams.map(|list| {
                     list.into_iter()
-                        .map(|(key, default, members)| {
-                            team(
-                                &key,
-                                default,
-                                &members.iter().map(String::as_str).collect::<Vec<_>>(),
-                            )
+                        .map(|(key, default, members)| TeamSpec {
+                            members,
+                            ..team(&key, default, &[])
                         })
                         .collect()
                 }),
@@ -925,10 +1000,14 @@ mod tests {
             .map(|t| t.key.clone())
             .collect();
         for operator in document.operators.iter_mut().flatten() {
-            operator.teams.retain(|t| keys.contains(t));
+            if let Some(teams) = &mut operator.teams {
+                teams.retain(|t| keys.contains(t));
+            }
         }
         for (index, team) in document.teams.iter_mut().flatten().enumerate() {
-            team.members.retain(|m| handles.contains(m));
+            if let Some(members) = &mut team.members {
+                members.retain(|m| handles.contains(m));
+            }
             team.default = index == 0;
         }
         if let Some(rules) = document.rules.as_mut().and_then(|r| r.assignment.as_mut()) {

@@ -163,7 +163,30 @@ impl<'a> Report<'a> {
             } else {
                 format!("`{}` {}", error.field, error.message)
             };
-            self.error(&path, message);
+            match self.section_key(&path) {
+                Some(pos) => {
+                    self.push(&path, Diagnostic::error(pos, message));
+                }
+                None => {
+                    self.error(&path, message);
+                }
+            }
+        }
+    }
+
+    /// Where the key of section `path` is written, when `path` is a whole
+    /// section: what the service says about a section (`operators`) is about
+    /// all of it, shown at its key rather than at its first entry.
+    fn section_key(&self, path: &str) -> Option<Pos> {
+        if path.contains('.') {
+            return None;
+        }
+        match &self.trees[self.file(path)].value {
+            super::tree::Value::Map(entries) => entries
+                .iter()
+                .find(|(key, _)| key.as_text() == Some(path))
+                .map(|(key, _)| key.pos),
+            _ => None,
         }
     }
 
@@ -270,7 +293,7 @@ impl<'a> Report<'a> {
             self.check(&format!("{base}.handle"), check_slug(&operator.handle));
             self.check(&format!("{base}.name"), check_name(&operator.name));
             self.check(&format!("{base}.email"), check_email(&operator.email));
-            for (position, team) in operator.teams.iter().enumerate() {
+            for (position, team) in operator.teams.iter().flatten().enumerate() {
                 let path = format!("{base}.teams.{position}");
                 self.reference(&path, team, "team", "teams", teams.as_deref());
             }
@@ -291,7 +314,7 @@ impl<'a> Report<'a> {
             let base = format!("teams.{index}");
             self.check(&format!("{base}.key"), check_slug(&team.key));
             self.check(&format!("{base}.name"), check_name(&team.name));
-            for (position, member) in team.members.iter().enumerate() {
+            for (position, member) in team.members.iter().flatten().enumerate() {
                 let path = format!("{base}.members.{position}");
                 self.reference(&path, member, "operator", "operators", operators.as_deref());
             }

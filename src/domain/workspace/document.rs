@@ -58,7 +58,7 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     signature: o.signature.clone(),
                     role: o.role,
                     // Membership is stated once, by the teams.
-                    teams: Vec::new(),
+                    teams: None,
                     capacity: o.capacity,
                 })
                 .collect(),
@@ -71,7 +71,9 @@ pub fn current_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument
                     key: t.key.clone(),
                     name: t.name.clone(),
                     default: t.default,
-                    members: t.members.clone(),
+                    // Stated even when empty: the document holds every team's
+                    // members, and a team left without `members` keeps its own.
+                    members: Some(t.members.clone()),
                 })
                 .collect(),
         ),
@@ -319,11 +321,11 @@ fn trim(text: &str) -> String {
 pub fn normalize(mut document: DeskDocument) -> DeskDocument {
     for operator in document.operators.iter_mut().flatten() {
         operator.name = trim(&operator.name);
-        operator.teams = validate::dedup(std::mem::take(&mut operator.teams));
+        operator.teams = operator.teams.take().map(validate::dedup);
     }
     for team in document.teams.iter_mut().flatten() {
         team.name = trim(&team.name);
-        team.members = validate::dedup(std::mem::take(&mut team.members));
+        team.members = team.members.take().map(validate::dedup);
     }
     for field in document.ticket_fields.iter_mut().flatten() {
         field.name = trim(&field.name);
@@ -409,6 +411,70 @@ impl Problems {
     }
 }
 
+/// The platforms handover actions may name once the document is applied.
+fn connected_after<'a>(
+    document: &'a DeskDocument,
+    current: &'a Snapshot,
+    prune: bool,
+) -> BTreeSet<&'a str> {
+    surviving(
+        document
+            .integrations
+            .as_ref()
+            .map(|i| i.iter().map(|i| i.kind.as_str())),
+        current.integrations.iter().map(|c| c.kind().as_str()),
+        prune,
+    )
+}
+
+/// Refuses a `prune` that disconnects a platform the handover action of an
+/// agent the document leaves alone sends tickets to: a workspace rule, as
+/// `integrations disconnect` refuses it (409 `integration_in_use`), at
+/// `integrations`.
+pub fn check_pruned_platforms(
+    document: &DeskDocument,
+    current: &Snapshot,
+    prune: bool,
+) -> Result<(), crate::domain::Refusal> {
+    let connected = connected_after(document, current, prune);
+    // Agents the document does not list keep their actions: pruning the
+    // platform one of them sends tickets to would strand it.
+    let agent_keys = surviving(
+        document
+            .agents
+            .as_ref()
+            .map(|a| a.iter().map(|a| a.key.as_str())),
+        current.agents.iter().map(|a| a.key.as_str()),
+        prune,
+    );
+    let unlisted_agents = current.agents.iter().filter(|agent| {
+        agent_keys.contains(agent.key.as_str())
+            && !document.agents.iter().flatten().any(|a| a.key == agent.key)
+    });
+    for agent in unlisted_agents {
+        let Some(platform) = agent.handover.as_ref().map(|a| a.platform.as_str()) else {
+            continue;
+        };
+        let connected_now = current
+            .integrations
+            .iter()
+            .any(|c| c.kind().as_str() == platform);
+        if connected_now && !connected.contains(platform) {
+            return Err(crate::domain::Refusal::conflict(
+                "integration_in_use",
+                format!(
+                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
+                     sends tickets there: list {platform} in `integrations`, or give the agent \
+                     another platform in `agents`",
+                    agent.key
+                ),
+            )
+            .at("integrations"));
+        }
+    }
+    Ok(())
+}
+
 /// The keys a section leaves in the workspace after applying: those it lists,
 /// and with `prune` off those that exist now.
 fn surviving<'a>(
@@ -468,10 +534,10 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
                     &operator.handle,
                     &operator.name,
                     &operator.email,
-                    &operator.teams,
+                    operator.teams.as_deref().unwrap_or_default(),
                 ),
             );
-            for (at, team) in operator.teams.iter().enumerate() {
+            for (at, team) in operator.teams.iter().flatten().enumerate() {
                 if !team_keys.contains(team.as_str()) {
                     problems.push(
                         format!("{path}.teams[{at}]"),
@@ -488,9 +554,13 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
             let path = format!("teams[{index}]");
             problems.check(
                 &path,
-                validate::check_new_team(&team.key, &team.name, &team.members),
+                validate::check_new_team(
+                    &team.key,
+                    &team.name,
+                    team.members.as_deref().unwrap_or_default(),
+                ),
             );
-            for (at, handle) in team.members.iter().enumerate() {
+            for (at, handle) in team.members.iter().flatten().enumerate() {
                 if !handles.contains(handle.as_str()) {
                     problems.push(
                         format!("{path}.members[{at}]"),
@@ -584,49 +654,7 @@ pub fn check(document: &DeskDocument, current: &Snapshot, prune: bool) -> Result
         }
     }
 
-    // The platforms handover actions may name once the document is applied.
-    let connected = surviving(
-        document
-            .integrations
-            .as_ref()
-            .map(|i| i.iter().map(|i| i.kind.as_str())),
-        current.integrations.iter().map(|c| c.kind().as_str()),
-        prune,
-    );
-    // Agents the document does not list keep their actions: pruning the
-    // platform one of them sends tickets to would strand it.
-    let agent_keys = surviving(
-        document
-            .agents
-            .as_ref()
-            .map(|a| a.iter().map(|a| a.key.as_str())),
-        current.agents.iter().map(|a| a.key.as_str()),
-        prune,
-    );
-    let unlisted_agents = current.agents.iter().filter(|agent| {
-        agent_keys.contains(agent.key.as_str())
-            && !document.agents.iter().flatten().any(|a| a.key == agent.key)
-    });
-    for agent in unlisted_agents {
-        let Some(platform) = agent.handover.as_ref().map(|a| a.platform.as_str()) else {
-            continue;
-        };
-        let connected_now = current
-            .integrations
-            .iter()
-            .any(|c| c.kind().as_str() == platform);
-        if connected_now && !connected.contains(platform) {
-            problems.push(
-                "integrations".into(),
-                format!(
-                    "--prune would disconnect {platform}, but the handover action of agent '{}' \
-                     sends tickets there: list {platform} in `integrations`, or give the agent \
-                     another platform in `agents`",
-                    agent.key
-                ),
-            );
-        }
-    }
+    let connected = connected_after(document, current, prune);
     let connected: Vec<String> = connected.into_iter().map(str::to_string).collect();
     if let Some(list) = &document.agents {
         problems.unique("agents", list.iter().map(|a| a.key.as_str()));

@@ -94,6 +94,7 @@ fn desired(
     let prepared =
         document::prepare_secrets(normalized, current, &request.secret_references, sealing)?;
     document::check(&prepared.document, current, request.prune)?;
+    document::check_pruned_platforms(&prepared.document, current, request.prune)?;
     Ok(prepared)
 }
 

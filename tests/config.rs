@@ -2230,6 +2230,64 @@ fn a_document_changes_only_the_memberships_it_states() {
     }
 }
 
+/// `--prune` removing a team that still holds open tickets is refused as
+/// `teams remove` refuses it without `--move-to` (409 `team_has_tickets`,
+/// exit 6, at `teams`), by `diff` as by `apply`, and changes nothing; once
+/// the ticket is resolved the same document applies.
+#[test]
+fn a_pruned_team_with_open_tickets_is_refused_and_nothing_changes() {
+    let desk = desk_applied_from_yaml();
+    let handoff_file = desk.dir.path().join("handoff.json");
+    std::fs::write(
+        &handoff_file,
+        handoff("shop", "email", json!({})).to_string(),
+    )
+    .unwrap();
+    desk.run(&[
+        "handoff",
+        "send",
+        "-q",
+        "-f",
+        common::path_str(&handoff_file),
+    ]);
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&shown).unwrap()["ticket"]["team"],
+        "billing"
+    );
+    let pruned = desk.dir.path().join("pruned.yaml");
+    std::fs::write(
+        &pruned,
+        "apiVersion: deskctl/v1\nkind: Desk\nteams:\n  - {key: support, name: Support, \
+         default: true, members: [alice]}\nrules: {priority: [], assignment: []}\n",
+    )
+    .unwrap();
+    let path = common::path_str(&pruned);
+    for args in [
+        vec!["diff", "--prune", "-f", path],
+        vec!["apply", "--prune", "--yes", "-f", path],
+    ] {
+        let (code, out, err) = cli_output(desk.cmd().args(&args));
+        assert_eq!(code, 6, "{args:?}: {out}{err}");
+        assert!(
+            err.contains("--prune would remove team billing, which has 1 open or pending ticket"),
+            "{err}"
+        );
+        assert!(err.contains(&format!("--> {path}:3:1")), "{args:?}: {err}");
+    }
+    let teams = desk.run(&["teams", "list", "-o", "name"]);
+    assert!(teams.contains("billing"), "nothing changed: {teams}");
+    let shown = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&shown).unwrap()["ticket"]["team"],
+        "billing"
+    );
+    desk.run(&["tickets", "resolve", "10001", "-q"]);
+    desk.run(&["apply", "--prune", "--yes", "-q", "-f", path]);
+    let teams = desk.run(&["teams", "list", "-o", "name"]);
+    assert!(!teams.contains("billing"), "{teams}");
+}
+
 #[test]
 fn a_workspace_rule_a_document_breaks_is_shown_at_its_place_and_exits_6() {
     let desk = desk_applied_from_yaml();

@@ -7,8 +7,8 @@ use jiff::Timestamp;
 
 use crate::api::is_open_or_pending;
 use crate::api::{
-    AuthorKind, Channel, Environment, FieldError, MessageRole, Priority, Requester, Role, Ticket,
-    TicketStatus, TimelineKind, TranscriptMessage,
+    AuthorKind, ChangeAction, Channel, Environment, FieldError, MessageRole, Plan, Priority,
+    Requester, Role, Section, Ticket, TicketStatus, TimelineKind, TranscriptMessage,
 };
 use crate::domain::reply::reply_channel;
 use crate::domain::validate::{Checks, Invalid};
@@ -577,13 +577,56 @@ pub fn tickets_left_behind(
     if move_to.is_some() || open_tickets == 0 || others == 0 {
         return None;
     }
-    let tickets = match open_tickets {
+    Some(format!(
+        "team {key} has {}: name the team they go to with --move-to TEAM",
+        open_or_pending(open_tickets)
+    ))
+}
+
+fn open_or_pending(tickets: u64) -> String {
+    match tickets {
         1 => "1 open or pending ticket".to_string(),
         n => format!("{n} open or pending tickets"),
-    };
-    Some(format!(
-        "team {key} has {tickets}: name the team they go to with --move-to TEAM"
-    ))
+    }
+}
+
+/// Refuses a document that removes (`--prune`) a team still holding open or
+/// pending tickets while other teams remain, as `DELETE /v1/teams/{key}`
+/// refuses it without `move_to` ([`tickets_left_behind`]): a document has no
+/// place to say where they go. `open_by_team` counts open and pending tickets
+/// by team (groups of a count by team, any number per team); `teams_after` is
+/// how many teams the workspace keeps.
+pub fn check_pruned_teams(
+    plan: &Plan,
+    open_by_team: &[(Option<String>, u64)],
+    teams_after: usize,
+) -> Result<(), Refusal> {
+    let removed = plan
+        .sections
+        .iter()
+        .filter(|section| section.section == Section::Teams)
+        .flat_map(|section| &section.changes)
+        .filter(|change| change.action == ChangeAction::Remove);
+    for change in removed {
+        let key = change.resource.as_str();
+        let open: u64 = open_by_team
+            .iter()
+            .filter(|(team, _)| team.as_deref() == Some(key))
+            .map(|(_, count)| count)
+            .sum();
+        if tickets_left_behind(key, open, None, teams_after).is_some() {
+            return Err(Refusal::conflict(
+                "team_has_tickets",
+                format!(
+                    "--prune would remove team {key}, which has {}: move them first \
+                     (`deskctl teams remove {key} --move-to TEAM`), or list {key} in `teams`",
+                    open_or_pending(open)
+                ),
+            )
+            .at("teams"));
+        }
+    }
+    Ok(())
 }
 
 /// What removing team `team` does to one of its open and pending tickets:
@@ -1371,6 +1414,43 @@ mod tests {
                 open_tickets: 0,
             })
         );
+    }
+
+    #[test]
+    fn a_pruned_team_with_open_tickets_is_refused_unless_no_team_is_left() {
+        let plan: Plan = serde_json::from_value(serde_json::json!({
+            "sections": [{"section": "teams", "changes": [
+                {"action": "remove", "resource": "billing"},
+                {"action": "change", "resource": "support"},
+            ]}],
+            "summary": {"add": 0, "change": 1, "remove": 1, "unmanaged": 0},
+        }))
+        .unwrap();
+        // Open and pending counted by team, one group each.
+        let counts = [
+            (Some("billing".to_string()), 1),
+            (Some("support".to_string()), 7),
+            (Some("billing".to_string()), 2),
+            (None, 4),
+        ];
+        let refused = check_pruned_teams(&plan, &counts, 1).unwrap_err();
+        assert_eq!(
+            refused,
+            Refusal::conflict(
+                "team_has_tickets",
+                "--prune would remove team billing, which has 3 open or pending tickets: move \
+                 them first (`deskctl teams remove billing --move-to TEAM`), or list billing \
+                 in `teams`"
+            )
+            .at("teams")
+        );
+        assert_eq!(
+            check_pruned_teams(&plan, &counts, 0),
+            Ok(()),
+            "the last team"
+        );
+        let quiet = [(Some("support".to_string()), 7), (None, 4)];
+        assert_eq!(check_pruned_teams(&plan, &quiet, 1), Ok(()));
     }
 
     #[test]

@@ -13,16 +13,16 @@ use axum::response::{IntoResponse, Response};
 
 use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
-    WorkspaceConfig,
+    TicketCountBy, TicketStatus, WorkspaceConfig,
 };
-use crate::domain::Refusal;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document::{self, Audience, PreparedSecrets, Sealing};
+use crate::domain::{Refusal, tickets};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::store::stored_now;
+use crate::server::store::{Store, TicketFilter, Viewer, stored_now};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(export, apply)).with(routes!(plan))
@@ -184,19 +184,44 @@ fn plan_against(
 /// What applying the document would change, against the live workspace, and
 /// the revision the plan was made against. Changes nothing.
 #[utoipa::path(post, path = "/v1/config/plan", tag = "config", request_body = ConfigRequest,
-    responses((status = 200, body = Plan), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Plan), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 async fn plan(
     State(state): State<AppState>,
     AtLeast(principal): auth::Manager,
     ApiJson(request): ApiJson<ConfigRequest>,
 ) -> ApiResult<Json<Plan>> {
     audience(&principal)?;
+    let open_by_team = open_tickets_by_team(&state.store, &request).await?;
     let current = state.store.workspace().await?;
     let prune = request.prune;
     let desired = desired(request, &current, &state.store.sealing())?;
-    let (plan, _) = plan_against(&desired, &current, prune, stored_now())?;
+    let (plan, next) = plan_against(&desired, &current, prune, stored_now())?;
     authorize(&principal, &desired.document, &plan, &current)?;
+    tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
     Ok(Json(plan))
+}
+
+/// Open and pending tickets counted by team, when the document can remove
+/// teams (`prune` and a `teams` section), for [`tickets::check_pruned_teams`].
+/// Read before the workspace's transaction, as `DELETE /v1/teams/{key}`
+/// reads its counts.
+async fn open_tickets_by_team(
+    store: &Store,
+    request: &ConfigRequest,
+) -> ApiResult<Vec<(Option<String>, u64)>> {
+    if !request.prune || request.document.teams.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut counts = Vec::new();
+    for status in [TicketStatus::Open, TicketStatus::Pending] {
+        let filter = TicketFilter {
+            status: Some(status),
+            ..TicketFilter::everything(Viewer::Everyone)
+        };
+        counts.extend(store.ticket_counts(&filter, TicketCountBy::Team).await?);
+    }
+    Ok(counts)
 }
 
 /// Apply a document in one transaction, if the workspace is still at the
@@ -219,6 +244,7 @@ async fn apply(
     let prune = request.prune;
     let references = request.secret_references.clone();
     let sealing = state.store.sealing();
+    let open_by_team = open_tickets_by_team(&state.store, &request).await?;
     // Checked and planned against the workspace as the transaction sees it.
     let mut carried_out = None;
     let applied = state
@@ -228,6 +254,7 @@ async fn apply(
             desired.applicable_here()?;
             let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired.document, &plan, workspace)?;
+            tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
             document::remember_references(&mut next, &desired.document, &references);
             *workspace = next;
             carried_out = Some(plan);

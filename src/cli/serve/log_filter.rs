@@ -5,7 +5,7 @@
 //! silenced every line, errors included. A bare word must be a level or a
 //! target deskctl logs under; `target=level` directives are left to tracing.
 
-use crate::domain::suggest::did_you_mean;
+use crate::domain::suggest::did_you_mean_question;
 
 /// The levels a filter may name, quietest last.
 pub(super) const LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
@@ -42,8 +42,8 @@ pub(super) fn check(filter: &str) -> Result<(), String> {
     match unknown {
         None => Ok(()),
         Some(word) => {
-            let hint = did_you_mean(word, LEVELS.iter().chain(TARGETS).copied())
-                .map_or_else(|| ".".into(), |close| format!("; did you mean '{close}'?"));
+            let hint = did_you_mean_question(word, LEVELS.iter().chain(TARGETS).copied())
+                .map_or_else(|| ".".into(), |question| format!("; {question}"));
             Err(format!(
                 "DESKCTL_LOG: '{word}' is neither a level ({}) nor a target deskctl logs \
                  under ({}){hint}",

@@ -569,6 +569,74 @@ fn sigterm_and_sighup_give_the_inbox_terminal_back_and_exit_as_the_signal_does()
     }
 }
 
+/// Whether process `pid` has ended (a zombie has: only its status is left).
+fn has_ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name, which is in parentheses.
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+/// Kills a process a test started, if it is still there when the test ends.
+struct KillOnDrop(String);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if !has_ended(&self.0) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &self.0])
+                .status();
+        }
+    }
+}
+
+#[test]
+fn the_inbox_ends_when_its_terminal_is_closed_even_if_no_sighup_reaches_it() {
+    if !have_tool("tmux") || !have_tool("python3") {
+        return;
+    }
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let pid_file = desk.dir.path().join("inbox.pid");
+    // The inbox as the pane runs it, and as a process with SIGHUP blocked
+    // (a blocked signal stays blocked across exec): then only the terminal's
+    // end-of-file can tell it the terminal is gone.
+    let plain = format!(
+        "sh -c \"echo \\$\\$ > {}; exec {} inbox\"",
+        shell_quote(path_str(&pid_file)),
+        shell_quote(common::BIN)
+    );
+    let sighup_blocked = format!(
+        "python3 -c 'import os, signal, sys; open(sys.argv[1], \"w\").write(str(os.getpid())); \
+         signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGHUP]); \
+         os.execv(sys.argv[2], [sys.argv[2], \"inbox\"])' {} {}",
+        shell_quote(path_str(&pid_file)),
+        shell_quote(common::BIN)
+    );
+    for (how, line) in [("SIGHUP", plain), ("end-of-file only", sighup_blocked)] {
+        let _ = std::fs::remove_file(&pid_file);
+        let tmux = Tmux::start(&desk, 100, 30);
+        tmux.type_line(&line);
+        tmux.wait_for_all(&["unassigned 1", "10001", "owner (local desk)"]);
+        let pid = std::fs::read_to_string(&pid_file)
+            .unwrap()
+            .trim()
+            .to_string();
+        let _inbox = KillOnDrop(pid.clone());
+        assert!(!has_ended(&pid), "{how}: the inbox runs");
+        tmux.close();
+        // Left running, it polled the dead terminal forever at full speed.
+        common::wait_until(
+            &format!("{how}: the inbox to end once its terminal closed"),
+            std::time::Duration::from_secs(20),
+            || has_ended(&pid).then_some(()),
+        );
+    }
+}
+
 #[test]
 fn a_pasted_reply_stays_in_the_box_whole_until_it_is_confirmed() {
     if !have_tool("tmux") {

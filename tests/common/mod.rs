@@ -889,6 +889,14 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        self.close();
+    }
+}
+
+impl Tmux {
+    /// Closes the window and its terminal, as closing a terminal emulator
+    /// does: whatever runs in it is sent SIGHUP and reads end-of-file.
+    pub fn close(&self) {
         let _ = Command::new("tmux")
             .args(["-S", path_str(&self.socket), "kill-server"])
             .status();

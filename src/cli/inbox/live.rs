@@ -127,11 +127,12 @@ impl TerminalInput {
         let (send, received) = tokio::sync::mpsc::unbounded_channel();
         let stopping = Arc::new(AtomicBool::new(false));
         let stop = stopping.clone();
-        // An error reading ends the thread, and with it the channel: the
-        // inbox quits.
+        // An error reading, or a terminal gone, ends the thread, and with
+        // it the channel: the inbox quits.
         let reader = std::thread::spawn(move || {
             while !stop.load(Ordering::Acquire) {
                 match event::poll(EVENT_WAIT) {
+                    Ok(false) if terminal_hung_up() => return,
                     Ok(false) => {}
                     Ok(true) => {
                         let Ok(event) = event::read() else { return };
@@ -163,6 +164,34 @@ impl TerminalInput {
             let _ = reader.join();
         }
     }
+}
+
+/// Whether the terminal the keys come from has hung up (its window closed,
+/// its connection dropped). Read, it gives end-of-file ever after, which
+/// crossterm reports as no key yet: without this the inbox would wait for
+/// keys that never come, polling a dead terminal, even where no SIGHUP
+/// reached it.
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut terminal = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut terminal, Some(&now)) {
+        Ok(_) => terminal[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(rustix::io::Errno::INTR) => false,
+        Err(_) => true,
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
 }
 
 /// Left on, the shell (or whatever runs next) would read every paste with

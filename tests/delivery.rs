@@ -636,6 +636,58 @@ fn a_sender_with_a_quoted_local_part_gets_the_reply() {
     assert_eq!(reply["to"], "\"John Doe\"@cust.test");
 }
 
+/// A CR/LF in a customer's name used to panic the delivery worker (lettre
+/// cannot write it in `To:`): each reply took a worker down, and the desk's
+/// command exited 101 after saving its change.
+#[test]
+fn a_name_with_a_line_break_is_answered_on_one_line() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    // `Eve\r\nBcc: x@evil.example`, encoded as mail clients send it.
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: =?UTF-8?B?RXZlDQpCY2M6IHhAZXZpbC5leGFtcGxl?= <eve@example.com>\r\n\
+             To: help@example.com\r\nSubject: Hi\r\nMessage-ID: <e1@example.com>\r\n\r\nhi\r\n",
+        )
+        .assert()
+        .success();
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(
+        ticket["ticket"]["requester"]["name"],
+        "Eve Bcc: x@evil.example"
+    );
+    // A name kept with its line break (a handoff takes it as it is, as the
+    // support inbox did before) is written on one line when it is sent.
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Tom\r\nBcc: x@evil.example", "email": "tom@example.com"}),
+        "Parcel",
+    ); // 10002
+    for number in ["10001", "10002"] {
+        desk.run(&["tickets", "reply", number, "-m", "Hello", "--yes"]);
+    }
+    let mail = wait_until("both replies", WAIT, || {
+        let mail = sink.messages();
+        (mail.len() == 2).then_some(mail)
+    });
+    for (sent, (name, address)) in mail.iter().zip([
+        ("Eve Bcc: x@evil.example", "eve@example.com"),
+        ("Tom Bcc: x@evil.example", "tom@example.com"),
+    ]) {
+        assert_eq!(sent["rcpttos"], json!([address]), "{sent}");
+        let to = sent["to"].as_str().unwrap();
+        assert!(
+            to.contains(name) && to.ends_with(&format!(" <{address}>")),
+            "{sent}"
+        );
+    }
+    assert!(outbox(&desk).iter().all(|m| m["state"] == "delivered"));
+}
+
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let (desk, receiver) = telegram_chat(desk(desk!()));

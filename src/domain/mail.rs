@@ -380,14 +380,26 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
 /// a handoff's longest requester name, since it becomes the requester's.
 pub const MAX_DISPLAY_NAME_CHARS: usize = crate::domain::handoff::MAX_REQUESTER_NAME_CHARS;
 
+/// `text` as one header line: each control character read as a space, runs
+/// of white space as one, trimmed. A CR or LF would end the header it is
+/// written in (and could start another, a `Bcc:`); lettre cannot write one
+/// and panics instead.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A sender's display name (`From: Name <address>`) as the ticket keeps it,
-/// as its requester's name and its messages' author: within
+/// as its requester's name and its messages' author: on [`one_line`], within
 /// [`MAX_DISPLAY_NAME_CHARS`], cut to end in `…` when longer. A handoff
 /// with a longer name is refused, but mail is taken: refusing it would
 /// lose the customer's mail.
 pub fn fitted_display_name(name: &str) -> String {
+    let name = one_line(name);
     if name.chars().count() <= MAX_DISPLAY_NAME_CHARS {
-        return name.to_string();
+        return name;
     }
     let kept: String = name.chars().take(MAX_DISPLAY_NAME_CHARS - 1).collect();
     format!("{}…", kept.trim_end())
@@ -622,6 +634,20 @@ mod tests {
             fitted_display_name(&spaced),
             format!("{}…", "a".repeat(most - 2))
         );
+    }
+
+    #[test]
+    fn a_display_name_is_kept_on_one_line() {
+        assert_eq!(
+            fitted_display_name("Eve\r\nBcc: x@evil.example"),
+            "Eve Bcc: x@evil.example"
+        );
+        assert_eq!(
+            fitted_display_name(" Dana\t\u{7}Reyes\u{85} "),
+            "Dana Reyes"
+        );
+        assert_eq!(fitted_display_name("\r\n"), "");
+        assert_eq!(one_line("Where is my\nparcel"), "Where is my parcel");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use super::compose::{Address, EmailPayload};
 use super::{Attempt, describe};
 use crate::api::SmtpTls;
+use crate::domain::mail;
 use crate::domain::workspace::SmtpConfig;
 
 fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
@@ -22,7 +23,14 @@ fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
             address.email
         ))
     })?;
-    Ok(Mailbox::new(address.name.clone(), email))
+    // Names stored before the support inbox kept them on one line may still
+    // hold a line break, which lettre cannot write (it panics).
+    let name = address
+        .name
+        .as_deref()
+        .map(mail::one_line)
+        .filter(|name| !name.is_empty());
+    Ok(Mailbox::new(name, email))
 }
 
 fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> {
@@ -238,6 +246,30 @@ mod tests {
             headers.lines().any(|l| l == "To: \"John Doe\"@cust.test"),
             "{headers}"
         );
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_goes_out_on_one_line() {
+        // As a desk stored it before the support inbox kept names on one line.
+        let broken = EmailPayload {
+            to: Address {
+                name: Some("Eve\r\nBcc: x@evil.example".into()),
+                email: "eve@example.com".into(),
+            },
+            ..payload()
+        };
+        let written = headers(&broken);
+        assert!(!written.contains("\r\nBcc"), "{written}");
+        let to = written.lines().find(|l| l.starts_with("To: ")).unwrap();
+        assert!(to.ends_with(" <eve@example.com>"), "{written}");
+        let blank = EmailPayload {
+            to: Address {
+                name: Some("\r\n".into()),
+                email: "eve@example.com".into(),
+            },
+            ..payload()
+        };
+        assert!(headers(&blank).lines().any(|l| l == "To: eve@example.com"));
     }
 
     #[test]

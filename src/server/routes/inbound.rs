@@ -193,7 +193,10 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     let text = new_text(&email, thread.is_some());
 
     let (name, from) = parse_mailbox(&email.from);
-    let name = name.map(|name| mail::fitted_display_name(&name));
+    // Kept on one line: the name goes into the `To:` of every reply.
+    let name = name
+        .map(|name| mail::fitted_display_name(&name))
+        .filter(|name| !name.is_empty());
     let mut errors = Vec::new();
     if let Some(message) = not_one_mailbox(&email.from) {
         errors.push(FieldError::new("from", message));

@@ -688,6 +688,37 @@ fn a_name_with_a_line_break_is_answered_on_one_line() {
     assert!(outbox(&desk).iter().all(|m| m["state"] == "delivered"));
 }
 
+/// A relay without SMTPUTF8 cannot take a non-ASCII address, now or later:
+/// the message is dead at once, and the ticket's next one is not held
+/// behind it for the nine hours of retries.
+#[test]
+fn a_non_ascii_address_the_relay_cannot_take_is_dead_at_once() {
+    let desk = desk(desk!());
+    // Python's smtpd offers no SMTPUTF8.
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Jürgen", "email": "jürgen@exämple.com"}),
+        "Kaputt",
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Hallo", "--yes"]);
+    desk.run(&["tickets", "reply", "10001", "-m", "second", "--yes"]);
+    let dead = wait_for_all(&desk, 2, "dead");
+    for message in &dead {
+        assert_eq!(message["attempts"], 1, "{message}");
+        assert!(message["waiting_for"].is_null(), "{message}");
+        let error = message["last_error"].as_str().unwrap();
+        assert!(
+            error.contains("cannot take the address 'jürgen@exämple.com'")
+                && error.contains("SMTPUTF8"),
+            "{error}"
+        );
+    }
+    assert!(sink.messages().is_empty());
+}
+
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let (desk, receiver) = telegram_chat(desk(desk!()));

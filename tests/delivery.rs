@@ -719,6 +719,43 @@ fn a_non_ascii_address_the_relay_cannot_take_is_dead_at_once() {
     assert!(sink.messages().is_empty());
 }
 
+/// Mail held as a note (a colleague's, an out-of-office) is never shown to
+/// the customer, nor is its Message-ID in a reply's thread headers.
+#[test]
+fn a_reply_names_only_the_customers_own_mail_in_its_thread() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let receive = |raw: &str| {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw.to_string())
+            .assert()
+            .success();
+    };
+    receive(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Order 99\r\n\
+         Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n",
+    );
+    receive(
+        "From: Lee <lee@internal.example>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
+         Message-ID: <secret-escalation-77@mail.internal.example>\r\n\
+         In-Reply-To: <c1@mail.example.com>\r\n\r\nLegal says no refund.\r\n",
+    );
+    receive(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
+         Message-ID: <away-1@mail.example.com>\r\nAuto-Submitted: auto-replied\r\n\
+         In-Reply-To: <c1@mail.example.com>\r\n\r\nI am away.\r\n",
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(reply["in_reply_to"], "<c1@mail.example.com>");
+    assert_eq!(reply["references"], "<c1@mail.example.com>");
+}
+
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let (desk, receiver) = telegram_chat(desk(desk!()));

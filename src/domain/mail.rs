@@ -209,6 +209,16 @@ impl Joined {
             Joined::AutoReply => "auto-reply",
         }
     }
+
+    /// Whether the email is in the customer's own thread, so that a reply
+    /// may name it in `In-Reply-To` and `References`: a note's id is as
+    /// hidden from the customer as the note.
+    pub fn in_customers_thread(self) -> bool {
+        match self {
+            Joined::Appended | Joined::Reopened => true,
+            Joined::HeldAsNote | Joined::AutoReply => false,
+        }
+    }
 }
 
 /// Whether a message's headers (name, raw value) say a machine sent it on
@@ -805,6 +815,7 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Reopened);
+        assert!(joined.in_customers_thread());
         assert_eq!(change.status, Some(TicketStatus::Open));
         assert_eq!(entries[0].event.as_deref(), Some("reopened"));
         assert_eq!(entries[1].kind, TimelineKind::Message);
@@ -896,6 +907,10 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::HeldAsNote);
+        assert!(
+            !joined.in_customers_thread(),
+            "its id is not named to the customer"
+        );
         assert_eq!(change.status, None);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].kind, TimelineKind::Note);
@@ -956,6 +971,7 @@ mod tests {
                 Timestamp::UNIX_EPOCH,
             );
             assert_eq!(joined, Joined::AutoReply);
+            assert!(!joined.in_customers_thread());
             assert_eq!(change.status, None, "{status}");
             assert_eq!(entries.len(), 1);
             assert_eq!(entries[0].kind, TimelineKind::Note);

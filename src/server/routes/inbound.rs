@@ -255,7 +255,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                     at,
                 );
                 let _ = joining.set(outcome);
-                Ok((change, entries, Vec::new()))
+                Ok(((change, entries, Vec::new()), outcome.in_customers_thread()))
             })
             .await?;
         let outcome = match joined.get().copied() {

@@ -756,6 +756,36 @@ fn a_reply_names_only_the_customers_own_mail_in_its_thread() {
     assert_eq!(reply["references"], "<c1@mail.example.com>");
 }
 
+/// The customer's name goes out as they wrote it, quotes included.
+#[test]
+fn a_name_with_quotes_is_answered_as_written() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\
+             Subject: Hi\r\nMessage-ID: <b1@example.com>\r\n\r\nhi\r\n",
+        )
+        .assert()
+        .success();
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(
+        ticket["ticket"]["requester"]["name"],
+        "Jo \"The Boss\" Smith"
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Hello", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(
+        reply["to"],
+        "\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"
+    );
+}
+
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let (desk, receiver) = telegram_chat(desk(desk!()));

@@ -541,7 +541,11 @@ pub fn parse_message(
             .header_raw("From")
             .and_then(|raw| quoted_local_address(raw, address))
             .unwrap_or_else(|| address.to_string()),
-        (Some(name), address) => format!("\"{}\" <{address}>", name.replace('"', "'")),
+        // Quoted as RFC 5322 does, so the name reads back as written.
+        (Some(name), address) => format!(
+            "\"{}\" <{address}>",
+            name.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
         (None, address) => address.to_string(),
     };
     let to = match envelope_to {
@@ -643,6 +647,15 @@ mod tests {
         assert_eq!(
             fitted_display_name(&spaced),
             format!("{}…", "a".repeat(most - 2))
+        );
+    }
+
+    #[test]
+    fn a_senders_quotes_survive_parsing() {
+        let raw = b"From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\r\nHi\r\n";
+        assert_eq!(
+            parse_message(raw, None).unwrap().from,
+            "\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"
         );
     }
 

@@ -31,7 +31,8 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
     let text = text.trim();
     match (text.rfind('<'), text.rfind('>')) {
         (Some(open), Some(close)) if open < close => {
-            let name = text[..open].trim().trim_matches('"').trim();
+            let name = display_name(text[..open].trim());
+            let name = name.trim();
             (
                 (!name.is_empty()).then(|| name.to_string()),
                 text[open + 1..close].trim().to_string(),
@@ -39,6 +40,29 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
         }
         _ => (None, text.to_string()),
     }
+}
+
+/// The display name written before `<address>`: a quoted string (RFC 5322)
+/// unquoted, each `\x` read as `x`, so `"Jo \"The Boss\" Smith"` is the
+/// name `Jo "The Boss" Smith` as its owner wrote it; other text as it is,
+/// less quotes around it.
+fn display_name(written: &str) -> String {
+    let Some(quoted) = written
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return written.trim_matches('"').to_string();
+    };
+    let mut name = String::with_capacity(quoted.len());
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        // A lone backslash at the end (a name that ended in one) stays.
+        name.push(match c {
+            '\\' => chars.next().unwrap_or('\\'),
+            c => c,
+        });
+    }
+    name
 }
 
 /// Why `text` is not one mailbox: a list (`a <a@x>, b <b@x>`), a second
@@ -390,6 +414,20 @@ mod tests {
         assert_eq!(
             parse_mailbox("\"Carol Diaz\" <carol@example.com>"),
             (Some("Carol Diaz".into()), "carol@example.com".into())
+        );
+        assert_eq!(
+            parse_mailbox("\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"),
+            (
+                Some("Jo \"The Boss\" Smith".into()),
+                "boss@example.com".into()
+            )
+        );
+        assert_eq!(
+            parse_mailbox("\"C:\\\\temp\\\" <carol@example.com>")
+                .0
+                .as_deref(),
+            Some("C:\\temp\\"),
+            "an escaped backslash, and a lone one left at the end"
         );
         assert_eq!(
             parse_mailbox(" carol@example.com "),

@@ -636,6 +636,156 @@ fn a_sender_with_a_quoted_local_part_gets_the_reply() {
     assert_eq!(reply["to"], "\"John Doe\"@cust.test");
 }
 
+/// A CR/LF in a customer's name used to panic the delivery worker (lettre
+/// cannot write it in `To:`): each reply took a worker down, and the desk's
+/// command exited 101 after saving its change.
+#[test]
+fn a_name_with_a_line_break_is_answered_on_one_line() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    // `Eve\r\nBcc: x@evil.example`, encoded as mail clients send it.
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: =?UTF-8?B?RXZlDQpCY2M6IHhAZXZpbC5leGFtcGxl?= <eve@example.com>\r\n\
+             To: help@example.com\r\nSubject: Hi\r\nMessage-ID: <e1@example.com>\r\n\r\nhi\r\n",
+        )
+        .assert()
+        .success();
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(
+        ticket["ticket"]["requester"]["name"],
+        "Eve Bcc: x@evil.example"
+    );
+    // A name kept with its line break (a handoff takes it as it is, as the
+    // support inbox did before) is written on one line when it is sent.
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Tom\r\nBcc: x@evil.example", "email": "tom@example.com"}),
+        "Parcel",
+    ); // 10002
+    for number in ["10001", "10002"] {
+        desk.run(&["tickets", "reply", number, "-m", "Hello", "--yes"]);
+    }
+    let mail = wait_until("both replies", WAIT, || {
+        let mail = sink.messages();
+        (mail.len() == 2).then_some(mail)
+    });
+    for (sent, (name, address)) in mail.iter().zip([
+        ("Eve Bcc: x@evil.example", "eve@example.com"),
+        ("Tom Bcc: x@evil.example", "tom@example.com"),
+    ]) {
+        assert_eq!(sent["rcpttos"], json!([address]), "{sent}");
+        let to = sent["to"].as_str().unwrap();
+        assert!(
+            to.contains(name) && to.ends_with(&format!(" <{address}>")),
+            "{sent}"
+        );
+    }
+    assert!(outbox(&desk).iter().all(|m| m["state"] == "delivered"));
+}
+
+/// A relay without SMTPUTF8 cannot take a non-ASCII address, now or later:
+/// the message is dead at once, and the ticket's next one is not held
+/// behind it for the nine hours of retries.
+#[test]
+fn a_non_ascii_address_the_relay_cannot_take_is_dead_at_once() {
+    let desk = desk(desk!());
+    // Python's smtpd offers no SMTPUTF8.
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Jürgen", "email": "jürgen@exämple.com"}),
+        "Kaputt",
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Hallo", "--yes"]);
+    desk.run(&["tickets", "reply", "10001", "-m", "second", "--yes"]);
+    let dead = wait_for_all(&desk, 2, "dead");
+    for message in &dead {
+        assert_eq!(message["attempts"], 1, "{message}");
+        assert!(message["waiting_for"].is_null(), "{message}");
+        let error = message["last_error"].as_str().unwrap();
+        assert!(
+            error.contains("cannot take the address 'jürgen@exämple.com'")
+                && error.contains("SMTPUTF8"),
+            "{error}"
+        );
+    }
+    assert!(sink.messages().is_empty());
+}
+
+/// Mail held as a note (a colleague's, an out-of-office) is never shown to
+/// the customer, nor is its Message-ID in a reply's thread headers.
+#[test]
+fn a_reply_names_only_the_customers_own_mail_in_its_thread() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let receive = |raw: &str| {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(raw.to_string())
+            .assert()
+            .success();
+    };
+    receive(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Order 99\r\n\
+         Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n",
+    );
+    receive(
+        "From: Lee <lee@internal.example>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
+         Message-ID: <secret-escalation-77@mail.internal.example>\r\n\
+         In-Reply-To: <c1@mail.example.com>\r\n\r\nLegal says no refund.\r\n",
+    );
+    receive(
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
+         Message-ID: <away-1@mail.example.com>\r\nAuto-Submitted: auto-replied\r\n\
+         In-Reply-To: <c1@mail.example.com>\r\n\r\nI am away.\r\n",
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(reply["in_reply_to"], "<c1@mail.example.com>");
+    assert_eq!(reply["references"], "<c1@mail.example.com>");
+}
+
+/// The customer's name goes out as they wrote it, quotes included.
+#[test]
+fn a_name_with_quotes_is_answered_as_written() {
+    let desk = desk(desk!());
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_email(&desk, sink.port);
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\
+             Subject: Hi\r\nMessage-ID: <b1@example.com>\r\n\r\nhi\r\n",
+        )
+        .assert()
+        .success();
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(
+        ticket["ticket"]["requester"]["name"],
+        "Jo \"The Boss\" Smith"
+    );
+    desk.run(&["tickets", "reply", "10001", "-m", "Hello", "--yes"]);
+    let reply = wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    });
+    assert_eq!(
+        reply["to"],
+        "\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"
+    );
+}
+
 #[test]
 fn live_replies_and_takeovers_arrive_as_signed_webhooks() {
     let (desk, receiver) = telegram_chat(desk(desk!()));

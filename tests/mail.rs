@@ -879,6 +879,45 @@ fn smtplib(desk: &Desk, smtp: &str, script: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// A line break in a sender's name would end the `To:` header of every
+/// reply: each inbound path keeps the name on one line.
+#[test]
+fn a_senders_name_is_kept_on_one_line_however_the_mail_comes() {
+    if !common::have_tool("python3") {
+        return;
+    }
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let mut email = first_email();
+    email["from"] = json!("Eve\r\nBcc: x <crlf@example.com>");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(
+        ticket(&desk, 10001)["ticket"]["requester"]["name"],
+        "Eve Bcc: x"
+    );
+    drop(server);
+    let (_server, smtp) = desk.serve_smtp(&[]);
+    smtplib(
+        &desk,
+        &smtp,
+        r#"
+import base64
+name = '=?UTF-8?B?' + base64.b64encode(b'Eve\r\nBcc: x@evil.example\x07').decode() + '?='
+with smtplib.SMTP(HOST, PORT) as s:
+    s.sendmail('e@example.com', ['help@example.com'],
+        'From: %s <e1@example.com>\r\nTo: help@example.com\r\nSubject: t\r\n'
+        'Message-ID: <e1@x>\r\n\r\nhi\r\n' % name)
+"#,
+    );
+    let detail = ticket(&desk, 10002);
+    assert_eq!(
+        detail["ticket"]["requester"]["name"],
+        "Eve Bcc: x@evil.example"
+    );
+    assert_eq!(detail["timeline"][1]["author"], "Eve Bcc: x@evil.example");
+}
+
 #[test]
 fn smtp_takes_mail_for_the_support_inbox_and_threads_replies() {
     if !common::have_tool("python3") {

@@ -1264,7 +1264,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
                     at: Timestamp::now(),
                     dated_by_sender: false,
                 };
-                Ok((TicketChange::default(), vec![entry], vec![]))
+                Ok(((TicketChange::default(), vec![entry], vec![]), true))
             })
     });
     let joined: Vec<(u64, bool)> = futures_util::future::join_all(joined)
@@ -1294,11 +1294,18 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
         let id = format!("<later-{i}@example.com>");
         f.store
             .record_inbound_reply(&id, number, |_| {
-                Ok((TicketChange::default(), vec![], vec![]))
+                Ok(((TicketChange::default(), vec![], vec![]), true))
             })
             .await
             .unwrap();
     }
+    // A note's or an automatic reply's id is never named to the customer.
+    f.store
+        .record_inbound_reply("<held-note@example.com>", number, |_| {
+            Ok(((TicketChange::default(), vec![], vec![]), false))
+        })
+        .await
+        .unwrap();
     assert_eq!(
         f.store.inbound_message_ids(number, 2).await.unwrap(),
         ["<later-1@example.com>", "<later-2@example.com>"],

@@ -209,6 +209,16 @@ impl Joined {
             Joined::AutoReply => "auto-reply",
         }
     }
+
+    /// Whether the email is in the customer's own thread, so that a reply
+    /// may name it in `In-Reply-To` and `References`: a note's id is as
+    /// hidden from the customer as the note.
+    pub fn in_customers_thread(self) -> bool {
+        match self {
+            Joined::Appended | Joined::Reopened => true,
+            Joined::HeldAsNote | Joined::AutoReply => false,
+        }
+    }
 }
 
 /// Whether a message's headers (name, raw value) say a machine sent it on
@@ -380,14 +390,26 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
 /// a handoff's longest requester name, since it becomes the requester's.
 pub const MAX_DISPLAY_NAME_CHARS: usize = crate::domain::handoff::MAX_REQUESTER_NAME_CHARS;
 
+/// `text` as one header line: each control character read as a space, runs
+/// of white space as one, trimmed. A CR or LF would end the header it is
+/// written in (and could start another, a `Bcc:`); lettre cannot write one
+/// and panics instead.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A sender's display name (`From: Name <address>`) as the ticket keeps it,
-/// as its requester's name and its messages' author: within
+/// as its requester's name and its messages' author: on [`one_line`], within
 /// [`MAX_DISPLAY_NAME_CHARS`], cut to end in `…` when longer. A handoff
 /// with a longer name is refused, but mail is taken: refusing it would
 /// lose the customer's mail.
 pub fn fitted_display_name(name: &str) -> String {
+    let name = one_line(name);
     if name.chars().count() <= MAX_DISPLAY_NAME_CHARS {
-        return name.to_string();
+        return name;
     }
     let kept: String = name.chars().take(MAX_DISPLAY_NAME_CHARS - 1).collect();
     format!("{}…", kept.trim_end())
@@ -519,7 +541,11 @@ pub fn parse_message(
             .header_raw("From")
             .and_then(|raw| quoted_local_address(raw, address))
             .unwrap_or_else(|| address.to_string()),
-        (Some(name), address) => format!("\"{}\" <{address}>", name.replace('"', "'")),
+        // Quoted as RFC 5322 does, so the name reads back as written.
+        (Some(name), address) => format!(
+            "\"{}\" <{address}>",
+            name.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
         (None, address) => address.to_string(),
     };
     let to = match envelope_to {
@@ -622,6 +648,29 @@ mod tests {
             fitted_display_name(&spaced),
             format!("{}…", "a".repeat(most - 2))
         );
+    }
+
+    #[test]
+    fn a_senders_quotes_survive_parsing() {
+        let raw = b"From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\r\nHi\r\n";
+        assert_eq!(
+            parse_message(raw, None).unwrap().from,
+            "\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"
+        );
+    }
+
+    #[test]
+    fn a_display_name_is_kept_on_one_line() {
+        assert_eq!(
+            fitted_display_name("Eve\r\nBcc: x@evil.example"),
+            "Eve Bcc: x@evil.example"
+        );
+        assert_eq!(
+            fitted_display_name(" Dana\t\u{7}Reyes\u{85} "),
+            "Dana Reyes"
+        );
+        assert_eq!(fitted_display_name("\r\n"), "");
+        assert_eq!(one_line("Where is my\nparcel"), "Where is my parcel");
     }
 
     #[test]
@@ -779,6 +828,7 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::Reopened);
+        assert!(joined.in_customers_thread());
         assert_eq!(change.status, Some(TicketStatus::Open));
         assert_eq!(entries[0].event.as_deref(), Some("reopened"));
         assert_eq!(entries[1].kind, TimelineKind::Message);
@@ -870,6 +920,10 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert_eq!(joined, Joined::HeldAsNote);
+        assert!(
+            !joined.in_customers_thread(),
+            "its id is not named to the customer"
+        );
         assert_eq!(change.status, None);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].kind, TimelineKind::Note);
@@ -930,6 +984,7 @@ mod tests {
                 Timestamp::UNIX_EPOCH,
             );
             assert_eq!(joined, Joined::AutoReply);
+            assert!(!joined.in_customers_thread());
             assert_eq!(change.status, None, "{status}");
             assert_eq!(entries.len(), 1);
             assert_eq!(entries[0].kind, TimelineKind::Note);

@@ -76,11 +76,6 @@ pub struct EmailThread {
     pub message_ids: Vec<String>,
 }
 
-/// A header value on one line: line breaks in user text cannot start a header.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The operator behind an event; none is the local desk's owner.
 fn event_operator(operator: Option<&Operator>) -> EventOperator {
     match operator {
@@ -182,7 +177,7 @@ pub fn reply(
                 name: ticket.requester.name.clone(),
                 email: ticket.requester.email.clone().unwrap_or_default(),
             },
-            subject: one_line(&format!(
+            subject: mail::one_line(&format!(
                 "Re: {} [#{}]",
                 mail::without_reply_prefix(&ticket.subject),
                 ticket.number
@@ -279,7 +274,7 @@ pub fn owner_notice(
         purpose: EmailPurpose::OwnerNotice,
         from: None,
         to: owner,
-        subject: one_line(&format!(
+        subject: mail::one_line(&format!(
             "Customer asks for a human: {} [#{number}]",
             ticket.subject
         )),

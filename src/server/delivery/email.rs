@@ -13,6 +13,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use super::compose::{Address, EmailPayload};
 use super::{Attempt, describe};
 use crate::api::SmtpTls;
+use crate::domain::mail;
 use crate::domain::workspace::SmtpConfig;
 
 fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
@@ -22,7 +23,14 @@ fn mailbox(address: &Address, role: &str) -> Result<Mailbox, Attempt> {
             address.email
         ))
     })?;
-    Ok(Mailbox::new(address.name.clone(), email))
+    // Names stored before the support inbox kept them on one line may still
+    // hold a line break, which lettre cannot write (it panics).
+    let name = address
+        .name
+        .as_deref()
+        .map(mail::one_line)
+        .filter(|name| !name.is_empty());
+    Ok(Mailbox::new(name, email))
 }
 
 fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> {
@@ -69,8 +77,9 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
 }
 
 /// One attempt to hand `email` to the SMTP server. SMTP 5xx replies and bad
-/// addresses are permanent; everything else (4xx, connection, TLS, time-outs,
-/// missing settings) may succeed later.
+/// addresses (a non-ASCII one included, when the server does not offer
+/// SMTPUTF8) are permanent; everything else (4xx, connection, TLS,
+/// time-outs, missing settings) may succeed later.
 pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) -> Attempt {
     let Some(host) = config.host.as_deref() else {
         return Attempt::transient(
@@ -81,6 +90,10 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
         Ok(message) => message,
         Err(failed) => return failed,
     };
+    let envelope = message.envelope();
+    let non_ascii = (envelope.from().into_iter().chain(envelope.to()))
+        .find(|address| !address.to_string().is_ascii())
+        .map(ToString::to_string);
     let tls = match config.tls {
         SmtpTls::None => Ok(Tls::None),
         SmtpTls::Starttls => TlsParameters::new(host.to_string()).map(Tls::Required),
@@ -109,6 +122,20 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
             super::seconds(timeout)
         )),
         Ok(Ok(_)) => Attempt::Delivered,
+        // Refused by lettre before MAIL FROM: the server will not offer
+        // SMTPUTF8 on the next attempt either, and retrying would keep the
+        // ticket's later replies waiting for about nine hours.
+        Ok(Err(error))
+            if error.is_client()
+                && non_ascii.is_some()
+                && describe(&error).contains("SMTPUTF8") =>
+        {
+            Attempt::permanent(format!(
+                "the SMTP server at {host} cannot take the address '{}': it is not ASCII, \
+                 and the server does not offer SMTPUTF8",
+                non_ascii.unwrap_or_default()
+            ))
+        }
         Ok(Err(error)) if error.is_permanent() => {
             Attempt::permanent(format!("the SMTP server refused: {}", describe(&error)))
         }
@@ -225,6 +252,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_line_break_goes_out_on_one_line() {
+        // As a desk stored it before the support inbox kept names on one line.
+        let broken = EmailPayload {
+            to: Address {
+                name: Some("Eve\r\nBcc: x@evil.example".into()),
+                email: "eve@example.com".into(),
+            },
+            ..payload()
+        };
+        let written = headers(&broken);
+        assert!(!written.contains("\r\nBcc"), "{written}");
+        let to = written.lines().find(|l| l.starts_with("To: ")).unwrap();
+        assert!(to.ends_with(" <eve@example.com>"), "{written}");
+        let blank = EmailPayload {
+            to: Address {
+                name: Some("\r\n".into()),
+                email: "eve@example.com".into(),
+            },
+            ..payload()
+        };
+        assert!(headers(&blank).lines().any(|l| l == "To: eve@example.com"));
+    }
+
+    #[test]
     fn a_sender_with_a_quoted_local_part_can_be_answered() {
         let quoted = EmailPayload {
             to: Address {
@@ -238,6 +289,73 @@ mod tests {
             headers.lines().any(|l| l == "To: \"John Doe\"@cust.test"),
             "{headers}"
         );
+    }
+
+    /// An SMTP server on loopback that offers no SMTPUTF8 and accepts
+    /// everything else; its port.
+    async fn server_without_smtputf8() -> u16 {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
+                let mut in_data = false;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let command = line.to_ascii_uppercase();
+                    let answer: &[u8] = match command.get(..4).unwrap_or_default() {
+                        _ if in_data && line != "." => continue,
+                        _ if in_data => {
+                            in_data = false;
+                            b"250 queued\r\n"
+                        }
+                        "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                        "DATA" => {
+                            in_data = true;
+                            b"354 go on\r\n"
+                        }
+                        "QUIT" => b"221 bye\r\n",
+                        _ => b"250 ok\r\n",
+                    };
+                    if write.write_all(answer).await.is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        port
+    }
+
+    #[tokio::test]
+    async fn a_non_ascii_address_a_server_cannot_take_is_refused_for_good() {
+        let port = server_without_smtputf8().await;
+        let config = SmtpConfig {
+            host: Some("127.0.0.1".into()),
+            port: Some(port),
+            username: None,
+            password: None,
+            tls: SmtpTls::None,
+            from: Some("Acme Support <support@acme.example>".into()),
+        };
+        let to_juergen = EmailPayload {
+            to: Address {
+                name: Some("Jürgen".into()),
+                email: "jürgen@exämple.com".into(),
+            },
+            ..payload()
+        };
+        let timeout = Duration::from_secs(10);
+        assert_eq!(
+            send(&config, &to_juergen, timeout).await,
+            Attempt::permanent(
+                "the SMTP server at 127.0.0.1 cannot take the address 'jürgen@exämple.com': it \
+                 is not ASCII, and the server does not offer SMTPUTF8"
+            )
+        );
+        // The same server takes an ASCII address.
+        assert_eq!(send(&config, &payload(), timeout).await, Attempt::Delivered);
     }
 
     #[test]

@@ -240,7 +240,10 @@ impl Deliverer {
                 let (attempt, external) = self.attempt_external(&claimed, timeout).await;
                 (attempt, Some(external))
             }
-            _ => (self.attempt(&claimed, timeout).await, None),
+            _ => {
+                let attempt = unless_panicked(async { Ok(self.attempt(&claimed, timeout).await) });
+                (attempt.await.unwrap_or_else(Attempt::Failed), None)
+            }
         };
         let now = Timestamp::now();
         // The policy's count starts again when a message is queued again by
@@ -363,7 +366,7 @@ impl Deliverer {
         timeout: Duration,
     ) -> (Attempt, ExternalSettle) {
         let mut progress = Progress::resume(claimed.progress.as_deref(), claimed.attempts);
-        let result = self.deliver_external(claimed, timeout, &mut progress).await;
+        let result = unless_panicked(self.deliver_external(claimed, timeout, &mut progress)).await;
         let (attempt, ticket) = match result {
             Ok(delivered) => (Attempt::Delivered, Some((delivered.id, delivered.url))),
             Err(failure) => {
@@ -496,6 +499,31 @@ impl Deliverer {
     }
 }
 
+/// What `attempt` comes to, or a permanent failure naming the panic when it
+/// panics. A bug one message meets must not take its worker down with it:
+/// `deskctl serve` starts its workers once, and with none left nothing is
+/// delivered again, nor may the local desk's command exit half-way. Dead at
+/// once, since the same message would meet the same bug on every retry while
+/// its ticket's later messages wait behind it.
+async fn unless_panicked<T>(
+    attempt: impl std::future::Future<Output = Result<T, Failure>>,
+) -> Result<T, Failure> {
+    use futures_util::FutureExt;
+    match std::panic::AssertUnwindSafe(attempt).catch_unwind().await {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|why| why.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no reason given".into());
+            Err(Failure::permanent(format!(
+                "the attempt failed on a bug in deskctl: {why}"
+            )))
+        }
+    }
+}
+
 /// Resolves once `stop` is true, or its sender is gone (the service is
 /// stopping either way).
 async fn stopping(stop: &mut watch::Receiver<bool>) {
@@ -512,6 +540,27 @@ mod tests {
             permanent,
             retry_after,
         })
+    }
+
+    #[tokio::test]
+    async fn a_panicking_attempt_is_a_permanent_failure_naming_the_panic() {
+        let failure = unless_panicked(async {
+            if true {
+                panic!("a Display implementation returned an error unexpectedly");
+            }
+            Ok(())
+        })
+        .await
+        .unwrap_err();
+        assert!(failure.permanent);
+        assert_eq!(
+            failure.error,
+            "the attempt failed on a bug in deskctl: a Display implementation returned an \
+             error unexpectedly"
+        );
+        let formatted = unless_panicked::<()>(async { panic!("{} is {}", "x", 1) });
+        assert!(formatted.await.unwrap_err().error.ends_with(": x is 1"));
+        assert_eq!(unless_panicked(async { Ok(7) }).await, Ok(7));
     }
 
     #[test]

@@ -31,7 +31,8 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
     let text = text.trim();
     match (text.rfind('<'), text.rfind('>')) {
         (Some(open), Some(close)) if open < close => {
-            let name = text[..open].trim().trim_matches('"').trim();
+            let name = display_name(text[..open].trim());
+            let name = name.trim();
             (
                 (!name.is_empty()).then(|| name.to_string()),
                 text[open + 1..close].trim().to_string(),
@@ -39,6 +40,29 @@ fn parse_mailbox(text: &str) -> (Option<String>, String) {
         }
         _ => (None, text.to_string()),
     }
+}
+
+/// The display name written before `<address>`: a quoted string (RFC 5322)
+/// unquoted, each `\x` read as `x`, so `"Jo \"The Boss\" Smith"` is the
+/// name `Jo "The Boss" Smith` as its owner wrote it; other text as it is,
+/// less quotes around it.
+fn display_name(written: &str) -> String {
+    let Some(quoted) = written
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return written.trim_matches('"').to_string();
+    };
+    let mut name = String::with_capacity(quoted.len());
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        // A lone backslash at the end (a name that ended in one) stays.
+        name.push(match c {
+            '\\' => chars.next().unwrap_or('\\'),
+            c => c,
+        });
+    }
+    name
 }
 
 /// Why `text` is not one mailbox: a list (`a <a@x>, b <b@x>`), a second
@@ -193,7 +217,10 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     let text = new_text(&email, thread.is_some());
 
     let (name, from) = parse_mailbox(&email.from);
-    let name = name.map(|name| mail::fitted_display_name(&name));
+    // Kept on one line: the name goes into the `To:` of every reply.
+    let name = name
+        .map(|name| mail::fitted_display_name(&name))
+        .filter(|name| !name.is_empty());
     let mut errors = Vec::new();
     if let Some(message) = not_one_mailbox(&email.from) {
         errors.push(FieldError::new("from", message));
@@ -252,7 +279,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                     at,
                 );
                 let _ = joining.set(outcome);
-                Ok((change, entries, Vec::new()))
+                Ok(((change, entries, Vec::new()), outcome.in_customers_thread()))
             })
             .await?;
         let outcome = match joined.get().copied() {
@@ -387,6 +414,20 @@ mod tests {
         assert_eq!(
             parse_mailbox("\"Carol Diaz\" <carol@example.com>"),
             (Some("Carol Diaz".into()), "carol@example.com".into())
+        );
+        assert_eq!(
+            parse_mailbox("\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"),
+            (
+                Some("Jo \"The Boss\" Smith".into()),
+                "boss@example.com".into()
+            )
+        );
+        assert_eq!(
+            parse_mailbox("\"C:\\\\temp\\\" <carol@example.com>")
+                .0
+                .as_deref(),
+            Some("C:\\temp\\"),
+            "an escaped backslash, and a lone one left at the end"
         );
         assert_eq!(
             parse_mailbox(" carol@example.com "),

@@ -482,6 +482,12 @@ pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refus
 /// transaction shared with the writes queued beside it.
 pub type TicketChangeFn = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send>;
 
+/// A support-inbox email's change to its ticket, and whether the email is the
+/// customer's own: only those are named to the customer in a reply's thread
+/// ([`Tickets::inbound_message_ids`]); a note's or an automatic reply's id
+/// is not.
+pub type InboundReplyFn = Box<dyn FnOnce(&Ticket) -> StoreResult<(SendingChange, bool)> + Send>;
+
 /// Completes a handoff's decision from its team's assignment state.
 pub type FinishHandoff = Box<dyn FnOnce(&TeamState) -> Finished + Send>;
 
@@ -619,17 +625,20 @@ pub trait Tickets: Send + Sync {
     /// Message-ID's local part).
     async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
     /// The message ids of the last `limit` support-inbox emails on ticket
-    /// `number`, oldest first, as they were recorded (`<id>`).
+    /// `number` that were the customer's own (the email that opened it, and
+    /// the replies [`Self::record_inbound_reply`] was told were), oldest
+    /// first, as they were recorded (`<id>`).
     async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>>;
     /// Adds a support-inbox email to ticket `number` exactly once per message
-    /// id: `change` decides on the ticket as the write transaction sees it.
-    /// Answers the ticket's number (the first one's, for a message id seen
-    /// before) and whether the email was added now.
+    /// id: `change` decides on the ticket as the write transaction sees it,
+    /// and whether the email is the customer's own. Answers the ticket's
+    /// number (the first one's, for a message id seen before) and whether the
+    /// email was added now.
     async fn record_inbound_reply(
         &self,
         message_id: &str,
         number: u64,
-        change: TicketChangeFn,
+        change: InboundReplyFn,
     ) -> StoreResult<(u64, bool)>;
 }
 
@@ -902,7 +911,7 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 message_id: &str,
                 number: u64,
-                change: $crate::server::store::TicketChangeFn,
+                change: $crate::server::store::InboundReplyFn,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
                 <$store>::record_inbound_reply(self, message_id, number, change).await
             }
@@ -1535,7 +1544,7 @@ impl Store {
         &self,
         message_id: &str,
         number: u64,
-        change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
+        change: impl FnOnce(&Ticket) -> StoreResult<(SendingChange, bool)> + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let recorded = self
             .db

@@ -1121,6 +1121,25 @@ pub(crate) fn the_outbound_sent_as(delivery_id: &str, ids: &[u64]) -> StoreResul
     }
 }
 
+/// `change` as the ticket change it makes, and the flag it sets, once it has
+/// run, to whether the email is the customer's own: both backends record
+/// that beside the email, in the same transaction.
+pub(super) fn split_inbound_reply(
+    change: super::InboundReplyFn,
+) -> (
+    super::TicketChangeFn,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    let from_customer = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&from_customer);
+    let change: super::TicketChangeFn = Box::new(move |ticket| {
+        let (sending, customers) = change(ticket)?;
+        flag.store(customers, std::sync::atomic::Ordering::Relaxed);
+        Ok(sending)
+    });
+    (change, from_customer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,6 +141,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the team a ticket event moved it from",
         include_str!("../../../../migrations/postgres/0018_events_previous_team.sql"),
     ),
+    (
+        19,
+        "inbound emails from the customer, for a reply's thread",
+        include_str!("../../../../migrations/postgres/0019_inbound_emails_from_customer.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

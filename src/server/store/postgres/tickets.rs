@@ -11,13 +11,14 @@ use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
 use crate::server::store::shared::alone_on_a_bug;
+use crate::server::store::shared::split_inbound_reply;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, SearchPlan, count_column, encode, fold_ascii,
     in_order, stored_entries, ticket_condition, ticket_event, ticket_order,
 };
 use crate::server::store::{
-    IdempotencyKey, NewEvent, Recorded, StoreError, StoreResult, TicketChangeFn, TicketFilter,
-    TicketPage, check_replay,
+    IdempotencyKey, InboundReplyFn, NewEvent, Recorded, StoreError, StoreResult, TicketChangeFn,
+    TicketFilter, TicketPage, check_replay,
 };
 
 const COLUMNS: &str = "number, subject, status, priority, requester_name, requester_email, \
@@ -488,7 +489,8 @@ impl PostgresStore {
             let state = team_state(tx, team).await?;
             let ticket = finish(&state);
             let (number, created) = insert_ticket(tx, &ticket).await?;
-            record_inbound(tx, message_id, number).await?;
+            // The email that opens a ticket is its requester's.
+            record_inbound(tx, message_id, number, true).await?;
             super::events::record(tx, &[created]).await?;
             Ok((number, true))
         })
@@ -543,11 +545,11 @@ impl PostgresStore {
         Ok(None)
     }
 
-    /// The message ids of the last `limit` inbound emails on ticket `number`,
-    /// oldest first.
+    /// The message ids of the last `limit` inbound emails on ticket `number`
+    /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
         let mut ids: Vec<String> = sqlx::query_scalar(
-            "SELECT message_id FROM inbound_emails WHERE ticket_number = $1 \
+            "SELECT message_id FROM inbound_emails WHERE ticket_number = $1 AND from_customer \
              ORDER BY received_at DESC, message_id DESC LIMIT $2",
         )
         .bind(number as i64)
@@ -563,14 +565,16 @@ impl PostgresStore {
         &self,
         message_id: &str,
         number: u64,
-        change: TicketChangeFn,
+        change: InboundReplyFn,
     ) -> StoreResult<(u64, bool)> {
         super::assigning(self.pool(), async |tx| {
             if let Some(number) = inbound_seen(tx, message_id).await? {
                 return Ok((number, false));
             }
+            let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(tx, number, change).await?;
-            record_inbound(tx, message_id, number).await?;
+            let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
+            record_inbound(tx, message_id, number, from_customer).await?;
             super::events::record(tx, &[event]).await?;
             Ok((number, true))
         })
@@ -675,14 +679,20 @@ async fn inbound_seen(conn: &mut PgConnection, message_id: &str) -> StoreResult<
 
 /// Records that the inbound email `message_id` went to ticket `number`, so
 /// it is taken once.
-async fn record_inbound(conn: &mut PgConnection, message_id: &str, number: u64) -> StoreResult<()> {
+async fn record_inbound(
+    conn: &mut PgConnection,
+    message_id: &str,
+    number: u64,
+    from_customer: bool,
+) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO inbound_emails (message_id, ticket_number, received_at) \
-         VALUES ($1, $2, $3)",
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer) \
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(message_id)
     .bind(number as i64)
     .bind(super::now())
+    .bind(from_customer)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -259,6 +259,11 @@ const MIGRATIONS: &[Embedded] = &[
         "the team a ticket event moved it from",
         include_str!("../../../../migrations/sqlite/0028_events_previous_team.sql"),
     ),
+    (
+        29,
+        "inbound emails from the customer, for a reply's thread",
+        include_str!("../../../../migrations/sqlite/0029_inbound_emails_from_customer.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

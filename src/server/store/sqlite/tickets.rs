@@ -9,6 +9,7 @@ use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
 use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
+use crate::server::store::shared::split_inbound_reply;
 use crate::server::store::shared::{
     Bind, CANDIDATE_COLUMNS, CANDIDATES, Dialect, in_order, stored_entries, ticket_condition,
     ticket_event, ticket_order,
@@ -350,7 +351,8 @@ impl SqliteStore {
             let state = team_state(conn, team.as_deref())?;
             let ticket = finish(&state);
             let (number, created) = insert_ticket(conn, &ticket)?;
-            record_inbound(conn, &message_id, number)?;
+            // The email that opens a ticket is its requester's.
+            record_inbound(conn, &message_id, number, true)?;
             super::events::record(conn, &[created])?;
             Ok((number, true))
         })
@@ -399,14 +401,15 @@ impl SqliteStore {
         .await
     }
 
-    /// The message ids of the last `limit` inbound emails on ticket `number`,
-    /// oldest first.
+    /// The message ids of the last `limit` inbound emails on ticket `number`
+    /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
         let mut ids = self
             .read_direct(|conn| {
                 all(
                     conn,
-                    "SELECT message_id FROM inbound_emails WHERE ticket_number = ? \
+                    "SELECT message_id FROM inbound_emails \
+                     WHERE ticket_number = ? AND from_customer \
                      ORDER BY received_at DESC, rowid DESC LIMIT ?",
                     rusqlite::params![number as i64, limit as i64],
                     |row| Ok(row.get::<_, String>("message_id")?),
@@ -423,15 +426,17 @@ impl SqliteStore {
         &self,
         message_id: &str,
         number: u64,
-        change: crate::server::store::TicketChangeFn,
+        change: crate::server::store::InboundReplyFn,
     ) -> StoreResult<(u64, bool)> {
         let message_id = message_id.to_string();
         self.write_direct(move |conn| {
             if let Some(number) = inbound_seen(conn, &message_id)? {
                 return Ok((number, false));
             }
+            let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(conn, number, change)?;
-            record_inbound(conn, &message_id, number)?;
+            let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
+            record_inbound(conn, &message_id, number, from_customer)?;
             super::events::record(conn, &[event])?;
             Ok((number, true))
         })
@@ -554,11 +559,17 @@ fn inbound_seen(conn: &Direct, message_id: &str) -> StoreResult<Option<u64>> {
 }
 
 /// Remembers that the inbound email `message_id` went to ticket `number`.
-fn record_inbound(conn: &Direct, message_id: &str, number: u64) -> StoreResult<()> {
+fn record_inbound(
+    conn: &Direct,
+    message_id: &str,
+    number: u64,
+    from_customer: bool,
+) -> StoreResult<()> {
     execute(
         conn,
-        "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES (?, ?, ?)",
-        rusqlite::params![message_id, number as i64, super::now()],
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer) \
+         VALUES (?, ?, ?, ?)",
+        rusqlite::params![message_id, number as i64, super::now(), from_customer],
     )?;
     Ok(())
 }

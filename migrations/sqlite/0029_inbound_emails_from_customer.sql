@@ -1,0 +1,13 @@
+-- Whether an inbound email is the customer's own (the requester's, not an
+-- automatic reply): only those are named in a reply's In-Reply-To and
+-- References. The others are held as internal notes, never shown to the
+-- customer, and so are their message ids. Of the emails stored before, the
+-- desk knows only that the one that opened a ticket is its requester's: the
+-- later ones are left out rather than risk naming a note to the customer.
+ALTER TABLE inbound_emails ADD COLUMN from_customer INTEGER NOT NULL DEFAULT 0;
+UPDATE inbound_emails SET from_customer = 1
+WHERE rowid IN (
+    SELECT MIN(e.rowid) FROM inbound_emails e
+    JOIN tickets t ON t.number = e.ticket_number AND t.handoff_id IS NULL
+    GROUP BY e.ticket_number
+);

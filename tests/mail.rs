@@ -507,6 +507,58 @@ fn a_sender_with_a_quoted_local_part_is_taken_and_a_bad_one_named_as_written() {
         ));
 }
 
+/// The desk's mail carries only ASCII addresses (no SMTPUTF8): a sender it
+/// could never answer is refused on every way in, naming `from`, and nothing
+/// is stored.
+#[test]
+fn a_sender_with_a_non_ascii_address_is_refused_on_every_way_in() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let piped = "From: J\u{fc}rgen <j\u{fc}rgen@ex\u{e4}mple.com>\r\nTo: help@example.com\r\n\
+                 Subject: Hallo\r\nMessage-ID: <j1@c.example>\r\n\r\nKaputt\r\n";
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(piped)
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "'j\u{fc}rgen@ex\u{e4}mple.com' is an address the desk cannot answer",
+        ));
+    for from in [
+        "J\u{fc}rgen <j\u{fc}rgen@example.com>",
+        "juergen@ex\u{e4}mple.com",
+    ] {
+        let mut email = first_email();
+        email["from"] = json!(from);
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{answer}");
+        assert_eq!(error_fields(&answer), ["from"], "{answer}");
+    }
+    if common::have_tool("python3") {
+        let (_smtp_server, smtp) = desk.serve_smtp(&[]);
+        let out = raw_smtp(
+            &desk,
+            &smtp,
+            r#"
+s, f = open_smtp()
+envelope(s, f)
+print(command(s, f, 'From: J\u00fcrgen <j\u00fcrgen@example.com>\r\nTo: help@example.com\r\n'
+    'Subject: Hallo\r\nMessage-ID: <j2@c.example>\r\n\r\nKaputt\r\n.\r\n'.encode()))
+"#,
+        );
+        assert!(
+            out.ends_with(
+                "550 5.6.0 refused: from: 'j\u{fc}rgen@example.com' is an address the desk \
+                 cannot answer: its mail carries only ASCII addresses (no SMTPUTF8), and this \
+                 one holds '\u{fc}'\n"
+            ),
+            "{out}"
+        );
+    }
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+}
+
 /// No text the desk keeps holds a NUL (PostgreSQL refuses one, SQLite's search
 /// stops at one), but a customer's mail is never refused for it: each NUL
 /// becomes U+FFFD, over the API and from a piped message alike, and the text
@@ -1104,6 +1156,11 @@ def envelope(s, f):
                  b'RCPT TO:<help@example.com>', b'DATA']:
         print(command(s, f, line + b'\r\n'))
 "#;
+
+/// Runs `script` after [`RAW_SMTP`]'s helpers.
+fn raw_smtp(desk: &Desk, smtp: &str, script: &str) -> String {
+    smtplib(desk, smtp, &format!("{RAW_SMTP}{script}"))
+}
 
 #[test]
 fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {

@@ -185,6 +185,22 @@ pub fn trim_reply(text: &str) -> String {
     }
 }
 
+/// Why the desk could not answer a sender at `address` (already a valid
+/// customer address, [`crate::domain::validate::check_customer_email`]), or
+/// `None` when it can. The desk's mail goes out without SMTPUTF8 (RFC 6531),
+/// as most relays take it, so an address with a character beyond ASCII, in
+/// the local part or the domain, could never be written to. An internationalised
+/// domain is not punycoded instead: a mail client sending without SMTPUTF8
+/// already writes it so (`xn--…`), and one that wrote UTF-8 sent the mail on a
+/// path the desk's answer could not take back.
+pub fn unanswerable_sender(address: &str) -> Option<String> {
+    let other = address.chars().find(|c| !c.is_ascii())?;
+    Some(format!(
+        "'{address}' is an address the desk cannot answer: its mail carries only ASCII \
+         addresses (no SMTPUTF8), and this one holds '{other}'"
+    ))
+}
+
 /// What an inbound email did to the ticket it joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Joined {
@@ -1123,6 +1139,29 @@ JVBERi0xLjQK\r\n\
                 address,
                 "{from}"
             );
+        }
+    }
+
+    #[test]
+    fn only_an_ascii_sender_can_be_answered() {
+        for answerable in [
+            "dana@example.com",
+            "\"John Doe\"@cust.test",
+            "j@xn--exmple-cua.com",
+        ] {
+            assert_eq!(unanswerable_sender(answerable), None, "{answerable}");
+        }
+        for (address, other) in [
+            ("j\u{fc}rgen@example.com", '\u{fc}'),
+            ("juergen@ex\u{e4}mple.com", '\u{e4}'),
+            ("\"J\u{fc}rgen\"@example.com", '\u{fc}'),
+        ] {
+            let why = unanswerable_sender(address).expect(address);
+            assert!(
+                why.starts_with(&format!("'{address}' is an address")),
+                "{why}"
+            );
+            assert!(why.ends_with(&format!("holds '{other}'")), "{why}");
         }
     }
 

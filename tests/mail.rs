@@ -651,6 +651,36 @@ fn a_support_inbox_ticket_has_no_ai_and_is_answered_by_email() {
     assert!(!outbox.contains("webhook"), "{outbox}");
 }
 
+/// Only `-- ` (with its space) starts a signature: a bare `--` in a reply is
+/// the customer's text, and what follows it is kept.
+#[test]
+fn a_bare_double_dash_in_a_reply_is_kept_with_what_follows() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    for message in [
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Steps\r\n\
+         Message-ID: <s1@c.example>\r\n\r\nHello\r\n",
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\n\
+         Subject: Re: Steps [#10001]\r\nMessage-ID: <s2@c.example>\r\n\
+         In-Reply-To: <s1@c.example>\r\n\r\n1. open the box\r\n--\r\n\
+         2. press the red button, NOT the blue one\r\n-- \r\nDana\r\n",
+    ] {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(message)
+            .assert()
+            .success()
+            .stdout("10001\n");
+    }
+    let bodies = timeline_bodies(&ticket(&desk, 10001));
+    assert_eq!(
+        bodies.last().unwrap(),
+        "1. open the box\n--\n2. press the red button, NOT the blue one",
+        "{bodies:?}"
+    );
+}
+
 const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
 To: Help <help@example.com>\r\n\
 Subject: Invoice 99 is wrong\r\n\

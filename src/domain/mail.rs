@@ -146,13 +146,12 @@ fn starts_history(line: &str, next: Option<&str>) -> bool {
             })
 }
 
-/// Whether `line` starts the sender's signature.
+/// Whether `line` starts the sender's signature: the delimiter `-- ` (with
+/// its space, RFC 3676 4.3) or a phone's `Sent from my …` / `Get Outlook for
+/// …`. A bare `--` or `__` is the customer's text (a separator between the
+/// steps of a list, say): cutting there would lose what follows.
 fn starts_signature(line: &str) -> bool {
-    let trimmed = line.trim_end();
-    trimmed == "--"
-        || trimmed == "-- "
-        || line == "-- "
-        || trimmed == "__"
+    line == "-- "
         || line.trim_start().starts_with("Sent from my ")
         || line.trim_start().starts_with("Get Outlook for ")
 }
@@ -748,6 +747,17 @@ mod tests {
             trim_reply(inline),
             "> Which order?\nNumber 99.\n> And the date?\nMonday."
         );
+        // Only the delimiter with its space starts a signature; a bare `--`
+        // or `__` is text, and what follows it is kept.
+        let steps = "1. open the box\r\n--\r\n2. press the red button\r\n__\r\n3. wait\r\n";
+        assert_eq!(
+            trim_reply(steps),
+            "1. open the box\n--\n2. press the red button\n__\n3. wait"
+        );
+        assert_eq!(trim_reply("Done.\r\n-- \r\nDana\r\n"), "Done.");
+        assert_eq!(trim_reply("Done.\nGet Outlook for iOS\n"), "Done.");
+        let underscores = format!("Done.\n{}\nFrom: Support\n", "_".repeat(32));
+        assert_eq!(trim_reply(&underscores), "Done.");
         // Only quotes: kept whole rather than lost.
         assert_eq!(trim_reply("> just a quote\n"), "> just a quote");
         // "On" starting an ordinary sentence is not a quote header.

@@ -681,6 +681,29 @@ fn a_bare_double_dash_in_a_reply_is_kept_with_what_follows() {
     );
 }
 
+/// An HTML mail whose plain alternative is blank is read from its HTML.
+#[test]
+fn an_html_mail_with_an_empty_plain_part_keeps_its_html_as_text() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: Hal <hal@example.com>\r\nTo: help@example.com\r\nSubject: Order 7\r\n\
+             Message-ID: <h1@c.example>\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/alternative; boundary=\"X\"\r\n\r\n\
+             --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n\
+             --X\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+             <p>My order 7 never arrived</p>\r\n--X--\r\n",
+        )
+        .assert()
+        .success()
+        .stdout("10001\n");
+    let bodies = timeline_bodies(&ticket(&desk, 10001));
+    assert_eq!(bodies[1], "My order 7 never arrived", "{bodies:?}");
+}
+
 const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
 To: Help <help@example.com>\r\n\
 Subject: Invoice 99 is wrong\r\n\

@@ -567,9 +567,16 @@ pub fn parse_message(
             _ => Vec::new(),
         }
     };
+    // A client may send an HTML mail with an empty plain alternative: the
+    // HTML then holds what the customer wrote.
     let text = message
         .body_text(0)
+        .filter(|text| !text.trim().is_empty())
         .map(|text| text.into_owned())
+        .or_else(|| {
+            let html = message.body_html(0)?;
+            Some(mail_parser::decoders::html::html_to_text(&html))
+        })
         .unwrap_or_default();
     let attachments = message
         .attachments()
@@ -1009,6 +1016,21 @@ JVBERi0xLjQK\r\n\
         assert_eq!(email.attachments[0].size, 9, "the decoded size");
         let enveloped = parse_message(MULTIPART.as_bytes(), Some(" help@example.com ")).unwrap();
         assert_eq!(enveloped.to, "help@example.com");
+    }
+
+    #[test]
+    fn an_html_mail_with_a_blank_plain_alternative_is_read_from_its_html() {
+        let raw = "From: Hal <hal@example.com>\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: multipart/alternative; boundary=\"X\"\r\n\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n \r\n\r\n\
+                   --X\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+                   <p>My order 7 never arrived</p>\r\n--X--\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(email.text.trim(), "My order 7 never arrived");
+        // A plain alternative with text is taken as it is.
+        let plain = raw.replace("\r\n \r\n", "\r\nOrder 7 is late\r\n");
+        let email = parse_message(plain.as_bytes(), None).unwrap();
+        assert_eq!(email.text.trim(), "Order 7 is late");
     }
 
     #[test]

@@ -1215,15 +1215,23 @@ fn raw_smtp(desk: &Desk, smtp: &str, script: &str) -> String {
     smtplib(desk, smtp, &format!("{RAW_SMTP}{script}"))
 }
 
-#[test]
-fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+/// A seeded desk's support inbox at help@example.com, served with an SMTP
+/// listener; `None` when python3, the tests' SMTP client, is missing.
+fn smtp_inbox(desk: &Desk) -> Option<(Server, String)> {
     if !common::have_tool("python3") {
-        return;
+        return None;
     }
-    let desk = desk!();
     desk.seed();
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    let (_server, smtp) = desk.serve_smtp(&[]);
+    Some(desk.serve_smtp(&[]))
+}
+
+#[test]
+fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+    let desk = desk!();
+    let Some((_server, smtp)) = smtp_inbox(&desk) else {
+        return;
+    };
     // An MTA in front passes a bare `<LF>.<LF>` on as data; a listener that
     // ended DATA there would take what follows as a second, forged message.
     let out = smtplib(
@@ -1278,6 +1286,44 @@ print(rest(f))
     );
     assert_eq!(
         out, "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>\n[]\n",
+        "{out}"
+    );
+}
+
+/// RFC 5321 4.1.1.11: only the parameters of an advertised extension are
+/// taken; a second MAIL FROM needs RSET; SMTPUTF8, not advertised, is
+/// refused, and so is an address that would need it.
+#[test]
+fn smtp_refuses_parameters_it_does_not_offer_and_a_second_mail_from() {
+    let desk = desk!();
+    let Some((_server, smtp)) = smtp_inbox(&desk) else {
+        return;
+    };
+    let out = raw_smtp(
+        &desk,
+        &smtp,
+        r#"
+s, f = open_smtp()
+for line in ['EHLO a', 'MAIL FROM:<p@example.com> FOO=bar', 'MAIL FROM:<p@example.com> SIZE=abc',
+             'MAIL FROM:<p@example.com> SMTPUTF8', 'MAIL FROM:<j\u00fcrgen@example.com>',
+             'MAIL FROM:<p@example.com> BODY=8BITMIME SIZE=10', 'MAIL FROM:<q@example.com>',
+             'RCPT TO:<help@example.com> NOTIFY=NEVER', 'RCPT TO:<h\u00e9lp@example.com>',
+             'RSET', 'MAIL FROM:<q@example.com> BODY=7BIT', 'RCPT TO:<help@example.com>', 'QUIT']:
+    print(command(s, f, (line + '\r\n').encode()))
+"#,
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n\
+         555 5.5.4 the MAIL FROM parameter FOO is not offered\n\
+         501 5.5.4 SIZE must be a number of bytes\n\
+         555 5.5.4 SMTPUTF8 is not offered: the support inbox takes ASCII addresses only\n\
+         553 5.6.7 non-ASCII addresses need SMTPUTF8, which is not offered\n\
+         250 2.1.0 ok\n\
+         503 5.5.1 a MAIL FROM is already given: RSET first\n\
+         555 5.5.4 the RCPT TO parameter NOTIFY is not offered\n\
+         553 5.6.7 non-ASCII addresses need SMTPUTF8, which is not offered\n\
+         250 2.0.0 ok\n250 2.1.0 ok\n250 2.1.5 ok\n221 2.0.0 bye\n",
         "{out}"
     );
 }

@@ -704,6 +704,39 @@ fn an_html_mail_with_an_empty_plain_part_keeps_its_html_as_text() {
     assert_eq!(bodies[1], "My order 7 never arrived", "{bodies:?}");
 }
 
+/// A message past the limit is said to be past it (reading stopped there, so
+/// its size is not known); input that cannot be read is not a temporary
+/// failure an MTA should retry for days: 66.
+#[test]
+fn inbox_receive_names_the_limit_and_an_unreadable_input() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let big = desk.dir.path().join("big.eml");
+    let mut message = b"From: dana@example.com\r\nTo: help@example.com\r\n\r\n".to_vec();
+    message.resize(27_000_097, b'x');
+    std::fs::write(&big, message).unwrap();
+    desk.cmd()
+        .args(["inbox", "receive", "--file", big.to_str().unwrap()])
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains(
+            "error: refused the message: the message is more than 26214400 bytes, the most \
+             the support inbox takes",
+        ));
+    let missing = desk.dir.path().join("missing.eml");
+    desk.cmd()
+        .args(["inbox", "receive", "--file", missing.to_str().unwrap()])
+        .assert()
+        .code(66)
+        .stdout("")
+        .stderr(predicates::str::contains(format!(
+            "error: cannot read {}",
+            missing.display()
+        )));
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+}
+
 const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
 To: Help <help@example.com>\r\n\
 Subject: Invoice 99 is wrong\r\n\

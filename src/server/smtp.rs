@@ -608,7 +608,7 @@ async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -
         Err(malformed @ (Malformed::Empty | Malformed::NoHeaders | Malformed::NoFrom)) => {
             return format!("550 5.6.0 refused: {malformed}");
         }
-        Err(malformed @ Malformed::TooLarge(_)) => {
+        Err(malformed @ Malformed::TooLarge) => {
             return format!("552 5.3.4 refused: {malformed}");
         }
     };

@@ -28,6 +28,9 @@ pub enum ExitKind {
     Unavailable,
     /// 65: `inbox receive` refused malformed mail (sysexits EX_DATAERR: an MTA bounces it).
     DataError,
+    /// 66: `inbox receive` could not read its input (sysexits EX_NOINPUT: no
+    /// retry brings a missing file back, so an MTA bounces it).
+    NoInput,
     /// 75: `inbox receive` could not take the mail now (sysexits EX_TEMPFAIL: an
     /// MTA tries again later).
     TempFail,
@@ -49,6 +52,7 @@ impl ExitKind {
             ExitKind::Conflict => 6,
             ExitKind::Unavailable => 7,
             ExitKind::DataError => 65,
+            ExitKind::NoInput => 66,
             ExitKind::TempFail => 75,
             ExitKind::Interrupted => 130,
         }
@@ -79,6 +83,11 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         65,
         "`inbox receive`: malformed or refused mail, nothing stored (an MTA bounces it)",
+    ),
+    (
+        66,
+        "`inbox receive`: the message file (or stdin) cannot be read, nothing stored (an MTA \
+         bounces it: trying again would not help)",
     ),
     (
         75,

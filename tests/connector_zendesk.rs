@@ -689,4 +689,21 @@ async fn webhooks_are_verified_as_zendesk_signs_them() {
         Err(WebhookError::Unauthenticated(why)) => assert!(why.contains("5 minutes"), "{why}"),
         other => panic!("{other:?}"),
     }
+    // A well-formed time past the end of the time line is said to be so,
+    // not called malformed; one that is no time at all is.
+    for (stamp, said) in [
+        (
+            "9999-12-31T23:59:59Z",
+            "x-zendesk-webhook-signature-timestamp: '9999-12-31T23:59:59Z' is out of range",
+        ),
+        (
+            "yesterday",
+            "x-zendesk-webhook-signature-timestamp is not an RFC 3339 time: yesterday",
+        ),
+    ] {
+        match receive(&signed(body, stamp, SIGNING), body, now) {
+            Err(WebhookError::Unauthenticated(why)) => assert!(why.starts_with(said), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
 }

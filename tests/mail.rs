@@ -507,6 +507,58 @@ fn a_sender_with_a_quoted_local_part_is_taken_and_a_bad_one_named_as_written() {
         ));
 }
 
+/// The desk's mail carries only ASCII addresses (no SMTPUTF8): a sender it
+/// could never answer is refused on every way in, naming `from`, and nothing
+/// is stored.
+#[test]
+fn a_sender_with_a_non_ascii_address_is_refused_on_every_way_in() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let piped = "From: J\u{fc}rgen <j\u{fc}rgen@ex\u{e4}mple.com>\r\nTo: help@example.com\r\n\
+                 Subject: Hallo\r\nMessage-ID: <j1@c.example>\r\n\r\nKaputt\r\n";
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(piped)
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "'j\u{fc}rgen@ex\u{e4}mple.com' is an address the desk cannot answer",
+        ));
+    for from in [
+        "J\u{fc}rgen <j\u{fc}rgen@example.com>",
+        "juergen@ex\u{e4}mple.com",
+    ] {
+        let mut email = first_email();
+        email["from"] = json!(from);
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{answer}");
+        assert_eq!(error_fields(&answer), ["from"], "{answer}");
+    }
+    if common::have_tool("python3") {
+        let (_smtp_server, smtp) = desk.serve_smtp(&[]);
+        let out = raw_smtp(
+            &desk,
+            &smtp,
+            r#"
+s, f = open_smtp()
+envelope(s, f)
+print(command(s, f, 'From: J\u00fcrgen <j\u00fcrgen@example.com>\r\nTo: help@example.com\r\n'
+    'Subject: Hallo\r\nMessage-ID: <j2@c.example>\r\n\r\nKaputt\r\n.\r\n'.encode()))
+"#,
+        );
+        assert!(
+            out.ends_with(
+                "550 5.6.0 refused: from: 'j\u{fc}rgen@example.com' is an address the desk \
+                 cannot answer: its mail carries only ASCII addresses (no SMTPUTF8), and this \
+                 one holds '\u{fc}'\n"
+            ),
+            "{out}"
+        );
+    }
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+}
+
 /// No text the desk keeps holds a NUL (PostgreSQL refuses one, SQLite's search
 /// stops at one), but a customer's mail is never refused for it: each NUL
 /// becomes U+FFFD, over the API and from a piped message alike, and the text
@@ -597,6 +649,92 @@ fn a_support_inbox_ticket_has_no_ai_and_is_answered_by_email() {
         "{outbox}"
     );
     assert!(!outbox.contains("webhook"), "{outbox}");
+}
+
+/// Only `-- ` (with its space) starts a signature: a bare `--` in a reply is
+/// the customer's text, and what follows it is kept.
+#[test]
+fn a_bare_double_dash_in_a_reply_is_kept_with_what_follows() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    for message in [
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Steps\r\n\
+         Message-ID: <s1@c.example>\r\n\r\nHello\r\n",
+        "From: Dana <dana@example.com>\r\nTo: help@example.com\r\n\
+         Subject: Re: Steps [#10001]\r\nMessage-ID: <s2@c.example>\r\n\
+         In-Reply-To: <s1@c.example>\r\n\r\n1. open the box\r\n--\r\n\
+         2. press the red button, NOT the blue one\r\n-- \r\nDana\r\n",
+    ] {
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(message)
+            .assert()
+            .success()
+            .stdout("10001\n");
+    }
+    let bodies = timeline_bodies(&ticket(&desk, 10001));
+    assert_eq!(
+        bodies.last().unwrap(),
+        "1. open the box\n--\n2. press the red button, NOT the blue one",
+        "{bodies:?}"
+    );
+}
+
+/// An HTML mail whose plain alternative is blank is read from its HTML.
+#[test]
+fn an_html_mail_with_an_empty_plain_part_keeps_its_html_as_text() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: Hal <hal@example.com>\r\nTo: help@example.com\r\nSubject: Order 7\r\n\
+             Message-ID: <h1@c.example>\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/alternative; boundary=\"X\"\r\n\r\n\
+             --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n\
+             --X\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+             <p>My order 7 never arrived</p>\r\n--X--\r\n",
+        )
+        .assert()
+        .success()
+        .stdout("10001\n");
+    let bodies = timeline_bodies(&ticket(&desk, 10001));
+    assert_eq!(bodies[1], "My order 7 never arrived", "{bodies:?}");
+}
+
+/// A message past the limit is said to be past it (reading stopped there, so
+/// its size is not known); input that cannot be read is not a temporary
+/// failure an MTA should retry for days: 66.
+#[test]
+fn inbox_receive_names_the_limit_and_an_unreadable_input() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let big = desk.dir.path().join("big.eml");
+    let mut message = b"From: dana@example.com\r\nTo: help@example.com\r\n\r\n".to_vec();
+    message.resize(27_000_097, b'x');
+    std::fs::write(&big, message).unwrap();
+    desk.cmd()
+        .args(["inbox", "receive", "--file", big.to_str().unwrap()])
+        .assert()
+        .code(65)
+        .stderr(predicates::str::contains(
+            "error: refused the message: the message is more than 26214400 bytes, the most \
+             the support inbox takes",
+        ));
+    let missing = desk.dir.path().join("missing.eml");
+    desk.cmd()
+        .args(["inbox", "receive", "--file", missing.to_str().unwrap()])
+        .assert()
+        .code(66)
+        .stdout("")
+        .stderr(predicates::str::contains(format!(
+            "error: cannot read {}",
+            missing.display()
+        )));
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
 }
 
 const EML: &str = "From: \"Dana Smith\" <dana@example.com>\r\n\
@@ -1144,15 +1282,28 @@ def envelope(s, f):
         print(command(s, f, line + b'\r\n'))
 "#;
 
-#[test]
-fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+/// Runs `script` after [`RAW_SMTP`]'s helpers.
+fn raw_smtp(desk: &Desk, smtp: &str, script: &str) -> String {
+    smtplib(desk, smtp, &format!("{RAW_SMTP}{script}"))
+}
+
+/// A seeded desk's support inbox at help@example.com, served with an SMTP
+/// listener; `None` when python3, the tests' SMTP client, is missing.
+fn smtp_inbox(desk: &Desk) -> Option<(Server, String)> {
     if !common::have_tool("python3") {
-        return;
+        return None;
     }
-    let desk = desk!();
     desk.seed();
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    let (_server, smtp) = desk.serve_smtp(&[]);
+    Some(desk.serve_smtp(&[]))
+}
+
+#[test]
+fn smtp_ends_data_only_at_crlf_dot_crlf_so_no_message_is_smuggled_inside_another() {
+    let desk = desk!();
+    let Some((_server, smtp)) = smtp_inbox(&desk) else {
+        return;
+    };
     // An MTA in front passes a bare `<LF>.<LF>` on as data; a listener that
     // ended DATA there would take what follows as a second, forged message.
     let out = smtplib(
@@ -1207,6 +1358,44 @@ print(rest(f))
     );
     assert_eq!(
         out, "500 5.5.2 bare <LF> received: SMTP lines end with <CR><LF>\n[]\n",
+        "{out}"
+    );
+}
+
+/// RFC 5321 4.1.1.11: only the parameters of an advertised extension are
+/// taken; a second MAIL FROM needs RSET; SMTPUTF8, not advertised, is
+/// refused, and so is an address that would need it.
+#[test]
+fn smtp_refuses_parameters_it_does_not_offer_and_a_second_mail_from() {
+    let desk = desk!();
+    let Some((_server, smtp)) = smtp_inbox(&desk) else {
+        return;
+    };
+    let out = raw_smtp(
+        &desk,
+        &smtp,
+        r#"
+s, f = open_smtp()
+for line in ['EHLO a', 'MAIL FROM:<p@example.com> FOO=bar', 'MAIL FROM:<p@example.com> SIZE=abc',
+             'MAIL FROM:<p@example.com> SMTPUTF8', 'MAIL FROM:<j\u00fcrgen@example.com>',
+             'MAIL FROM:<p@example.com> BODY=8BITMIME SIZE=10', 'MAIL FROM:<q@example.com>',
+             'RCPT TO:<help@example.com> NOTIFY=NEVER', 'RCPT TO:<h\u00e9lp@example.com>',
+             'RSET', 'MAIL FROM:<q@example.com> BODY=7BIT', 'RCPT TO:<help@example.com>', 'QUIT']:
+    print(command(s, f, (line + '\r\n').encode()))
+"#,
+    );
+    assert_eq!(
+        out,
+        "250 ENHANCEDSTATUSCODES\n\
+         555 5.5.4 the MAIL FROM parameter FOO is not offered\n\
+         501 5.5.4 SIZE must be a number of bytes\n\
+         555 5.5.4 SMTPUTF8 is not offered: the support inbox takes ASCII addresses only\n\
+         553 5.6.7 non-ASCII addresses need SMTPUTF8, which is not offered\n\
+         250 2.1.0 ok\n\
+         503 5.5.1 a MAIL FROM is already given: RSET first\n\
+         555 5.5.4 the RCPT TO parameter NOTIFY is not offered\n\
+         553 5.6.7 non-ASCII addresses need SMTPUTF8, which is not offered\n\
+         250 2.0.0 ok\n250 2.1.0 ok\n250 2.1.5 ok\n221 2.0.0 bye\n",
         "{out}"
     );
 }

@@ -146,13 +146,12 @@ fn starts_history(line: &str, next: Option<&str>) -> bool {
             })
 }
 
-/// Whether `line` starts the sender's signature.
+/// Whether `line` starts the sender's signature: the delimiter `-- ` (with
+/// its space, RFC 3676 4.3) or a phone's `Sent from my …` / `Get Outlook for
+/// …`. A bare `--` or `__` is the customer's text (a separator between the
+/// steps of a list, say): cutting there would lose what follows.
 fn starts_signature(line: &str) -> bool {
-    let trimmed = line.trim_end();
-    trimmed == "--"
-        || trimmed == "-- "
-        || line == "-- "
-        || trimmed == "__"
+    line == "-- "
         || line.trim_start().starts_with("Sent from my ")
         || line.trim_start().starts_with("Get Outlook for ")
 }
@@ -183,6 +182,22 @@ pub fn trim_reply(text: &str) -> String {
     } else {
         trimmed
     }
+}
+
+/// Why the desk could not answer a sender at `address` (already a valid
+/// customer address, [`crate::domain::validate::check_customer_email`]), or
+/// `None` when it can. The desk's mail goes out without SMTPUTF8 (RFC 6531),
+/// as most relays take it, so an address with a character beyond ASCII, in
+/// the local part or the domain, could never be written to. An internationalised
+/// domain is not punycoded instead: a mail client sending without SMTPUTF8
+/// already writes it so (`xn--…`), and one that wrote UTF-8 sent the mail on a
+/// path the desk's answer could not take back.
+pub fn unanswerable_sender(address: &str) -> Option<String> {
+    let other = address.chars().find(|c| !c.is_ascii())?;
+    Some(format!(
+        "'{address}' is an address the desk cannot answer: its mail carries only ASCII \
+         addresses (no SMTPUTF8), and this one holds '{other}'"
+    ))
 }
 
 /// What an inbound email did to the ticket it joined.
@@ -494,8 +509,9 @@ fn quoted_local_address(raw_from: &str, at_domain: &str) -> Option<String> {
 pub enum Malformed {
     #[error("the message is empty")]
     Empty,
-    #[error("the message is {0} bytes, more than the {MAX_MESSAGE_BYTES} the support inbox takes")]
-    TooLarge(usize),
+    /// Reading stops past the limit, so how large it is is not known.
+    #[error("the message is more than {MAX_MESSAGE_BYTES} bytes, the most the support inbox takes")]
+    TooLarge,
     #[error("the message has no RFC 5322 header section")]
     NoHeaders,
     #[error("the message has no From: address")]
@@ -521,7 +537,7 @@ pub fn parse_message(
         return Err(Malformed::Empty);
     }
     if raw.len() > MAX_MESSAGE_BYTES {
-        return Err(Malformed::TooLarge(raw.len()));
+        return Err(Malformed::TooLarge);
     }
     let message = MessageParser::default()
         .parse(raw)
@@ -578,9 +594,16 @@ pub fn parse_message(
             _ => Vec::new(),
         }
     };
+    // A client may send an HTML mail with an empty plain alternative: the
+    // HTML then holds what the customer wrote.
     let text = message
         .body_text(0)
+        .filter(|text| !text.trim().is_empty())
         .map(|text| text.into_owned())
+        .or_else(|| {
+            let html = message.body_html(0)?;
+            Some(mail_parser::decoders::html::html_to_text(&html))
+        })
         .unwrap_or_default();
     let attachments = message
         .attachments()
@@ -781,6 +804,17 @@ mod tests {
             trim_reply(inline),
             "> Which order?\nNumber 99.\n> And the date?\nMonday."
         );
+        // Only the delimiter with its space starts a signature; a bare `--`
+        // or `__` is text, and what follows it is kept.
+        let steps = "1. open the box\r\n--\r\n2. press the red button\r\n__\r\n3. wait\r\n";
+        assert_eq!(
+            trim_reply(steps),
+            "1. open the box\n--\n2. press the red button\n__\n3. wait"
+        );
+        assert_eq!(trim_reply("Done.\r\n-- \r\nDana\r\n"), "Done.");
+        assert_eq!(trim_reply("Done.\nGet Outlook for iOS\n"), "Done.");
+        let underscores = format!("Done.\n{}\nFrom: Support\n", "_".repeat(32));
+        assert_eq!(trim_reply(&underscores), "Done.");
         // Only quotes: kept whole rather than lost.
         assert_eq!(trim_reply("> just a quote\n"), "> just a quote");
         // "On" starting an ordinary sentence is not a quote header.
@@ -1041,6 +1075,21 @@ JVBERi0xLjQK\r\n\
     }
 
     #[test]
+    fn an_html_mail_with_a_blank_plain_alternative_is_read_from_its_html() {
+        let raw = "From: Hal <hal@example.com>\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: multipart/alternative; boundary=\"X\"\r\n\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n \r\n\r\n\
+                   --X\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+                   <p>My order 7 never arrived</p>\r\n--X--\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(email.text.trim(), "My order 7 never arrived");
+        // A plain alternative with text is taken as it is.
+        let plain = raw.replace("\r\n \r\n", "\r\nOrder 7 is late\r\n");
+        let email = parse_message(plain.as_bytes(), None).unwrap();
+        assert_eq!(email.text.trim(), "Order 7 is late");
+    }
+
+    #[test]
     fn legacy_cjk_charsets_are_decoded() {
         let japanese = "注文した商品がまだ届きません。";
         for (charset, body, text) in [
@@ -1091,9 +1140,10 @@ JVBERi0xLjQK\r\n\
             Err(Malformed::NoFrom)
         );
         let big = vec![b'a'; MAX_MESSAGE_BYTES + 1];
+        assert_eq!(parse_message(&big, None), Err(Malformed::TooLarge));
         assert_eq!(
-            parse_message(&big, None),
-            Err(Malformed::TooLarge(MAX_MESSAGE_BYTES + 1))
+            Malformed::TooLarge.to_string(),
+            "the message is more than 26214400 bytes, the most the support inbox takes"
         );
     }
 
@@ -1178,6 +1228,29 @@ JVBERi0xLjQK\r\n\
                 address,
                 "{from}"
             );
+        }
+    }
+
+    #[test]
+    fn only_an_ascii_sender_can_be_answered() {
+        for answerable in [
+            "dana@example.com",
+            "\"John Doe\"@cust.test",
+            "j@xn--exmple-cua.com",
+        ] {
+            assert_eq!(unanswerable_sender(answerable), None, "{answerable}");
+        }
+        for (address, other) in [
+            ("j\u{fc}rgen@example.com", '\u{fc}'),
+            ("juergen@ex\u{e4}mple.com", '\u{e4}'),
+            ("\"J\u{fc}rgen\"@example.com", '\u{fc}'),
+        ] {
+            let why = unanswerable_sender(address).expect(address);
+            assert!(
+                why.starts_with(&format!("'{address}' is an address")),
+                "{why}"
+            );
+            assert!(why.ends_with(&format!("holds '{other}'")), "{why}");
         }
     }
 

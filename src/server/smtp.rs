@@ -157,13 +157,89 @@ fn path_argument<'a>(argument: &'a str, keyword: &str) -> Option<(&'a str, &'a s
     Some((path.trim(), params.trim()))
 }
 
-/// The SIZE= parameter of MAIL FROM, if any.
-fn declared_size(params: &str) -> Option<u64> {
-    params.split_whitespace().find_map(|p| {
-        let (key, value) = p.split_once('=')?;
-        key.eq_ignore_ascii_case("SIZE")
-            .then(|| value.parse().ok())?
-    })
+/// The SIZE MAIL FROM declares, if any, or the answer refusing its
+/// parameters: only the advertised extensions' may be used (RFC 5321
+/// 4.1.1.11), SIZE=bytes (RFC 1870) and BODY=7BIT or 8BITMIME (RFC 6152),
+/// each once. SMTPUTF8 is not advertised: the desk's own mail could not
+/// answer an address that needs it.
+fn mail_parameters(params: &str) -> Result<Option<u64>, String> {
+    let mut size = None;
+    let mut body = false;
+    for (keyword, value) in parameters(params)? {
+        let keyword = keyword.to_ascii_uppercase();
+        match keyword.as_str() {
+            "SIZE" if size.is_some() => return Err("501 5.5.4 SIZE is given twice".into()),
+            "BODY" if body => return Err("501 5.5.4 BODY is given twice".into()),
+            "SIZE" => {
+                let digits =
+                    value.filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+                let Some(digits) = digits else {
+                    return Err("501 5.5.4 SIZE must be a number of bytes".into());
+                };
+                // More digits than a u64 holds is still a size: too large.
+                size = Some(digits.parse().unwrap_or(u64::MAX));
+            }
+            "BODY" => match value {
+                Some(v) if v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME") => {
+                    body = true;
+                }
+                _ => return Err("501 5.5.4 BODY must be 7BIT or 8BITMIME".into()),
+            },
+            "SMTPUTF8" => {
+                return Err(
+                    "555 5.5.4 SMTPUTF8 is not offered: the support inbox takes ASCII addresses only"
+                        .into(),
+                );
+            }
+            _ => {
+                return Err(format!(
+                    "555 5.5.4 the MAIL FROM parameter {keyword} is not offered"
+                ));
+            }
+        }
+    }
+    Ok(size)
+}
+
+/// The answer refusing RCPT TO's parameters: no extension this server
+/// advertises defines one (RFC 5321 4.1.1.11).
+fn rcpt_parameters(params: &str) -> Result<(), String> {
+    match parameters(params)?.first() {
+        None => Ok(()),
+        Some((keyword, _)) => Err(format!(
+            "555 5.5.4 the RCPT TO parameter {keyword} is not offered"
+        )),
+    }
+}
+
+/// `KEY=value KEY2` → `[(KEY, Some(value)), (KEY2, None)]`, or `501` when a
+/// keyword is not one (RFC 5321 4.1.2: a letter or digit, then letters,
+/// digits and dashes), so a refusal can name it safely.
+fn parameters(params: &str) -> Result<Vec<(&str, Option<&str>)>, String> {
+    params
+        .split_whitespace()
+        .map(|param| {
+            let (keyword, value) = match param.split_once('=') {
+                Some((keyword, value)) => (keyword, Some(value)),
+                None => (param, None),
+            };
+            let well_formed = keyword.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && keyword
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-');
+            match well_formed {
+                true => Ok((keyword, value)),
+                false => Err("501 5.5.4 syntax error in the parameters".to_string()),
+            }
+        })
+        .collect()
+}
+
+/// The answer refusing a path with a character beyond ASCII: without
+/// SMTPUTF8 (RFC 6531), which this server does not offer, it cannot be one.
+fn non_ascii_path(path: &str) -> Option<String> {
+    (!path.is_ascii())
+        .then(|| "553 5.6.7 non-ASCII addresses need SMTPUTF8, which is not offered".to_string())
 }
 
 async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
@@ -246,32 +322,47 @@ async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
             "MAIL" if !envelope.greeted => {
                 reply(&mut stream, "503 5.5.1 EHLO first").await?;
             }
-            "MAIL" => match path_argument(argument, "FROM:") {
-                None => reply(&mut stream, "501 5.5.4 syntax: MAIL FROM:<address>").await?,
-                Some((_, params))
-                    if declared_size(params)
-                        .is_some_and(|size| size > options.max_message_bytes as u64) =>
-                {
-                    reply(
-                        &mut stream,
-                        &format!(
-                            "552 5.3.4 the message is larger than the {} bytes accepted",
-                            options.max_message_bytes
-                        ),
-                    )
-                    .await?;
+            "MAIL" if envelope.from.is_some() => {
+                reply(
+                    &mut stream,
+                    "503 5.5.1 a MAIL FROM is already given: RSET first",
+                )
+                .await?;
+            }
+            "MAIL" => {
+                let answer = match path_argument(argument, "FROM:") {
+                    None => Err("501 5.5.4 syntax: MAIL FROM:<address>".to_string()),
+                    Some((path, params)) => match (non_ascii_path(path), mail_parameters(params)) {
+                        (Some(refusal), _) | (None, Err(refusal)) => Err(refusal),
+                        (None, Ok(Some(size))) if size > options.max_message_bytes as u64 => {
+                            Err(format!(
+                                "552 5.3.4 the message is larger than the {} bytes accepted",
+                                options.max_message_bytes
+                            ))
+                        }
+                        (None, Ok(_)) => Ok(path),
+                    },
+                };
+                match answer {
+                    Err(refusal) => reply(&mut stream, &refusal).await?,
+                    Ok(path) => {
+                        envelope.from = Some(path.to_string());
+                        envelope.to.clear();
+                        reply(&mut stream, "250 2.1.0 ok").await?;
+                    }
                 }
-                Some((path, _)) => {
-                    envelope.from = Some(path.to_string());
-                    envelope.to.clear();
-                    reply(&mut stream, "250 2.1.0 ok").await?;
-                }
-            },
+            }
             "RCPT" if envelope.from.is_none() => {
                 reply(&mut stream, "503 5.5.1 MAIL first").await?;
             }
             "RCPT" => match path_argument(argument, "TO:") {
                 None => reply(&mut stream, "501 5.5.4 syntax: RCPT TO:<address>").await?,
+                Some((path, params))
+                    if let Some(refusal) =
+                        non_ascii_path(path).or_else(|| rcpt_parameters(params).err()) =>
+                {
+                    reply(&mut stream, &refusal).await?;
+                }
                 Some(_) if envelope.to.len() >= MAX_RECIPIENTS => {
                     reply(&mut stream, "452 4.5.3 too many recipients").await?;
                 }
@@ -517,7 +608,7 @@ async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -
         Err(malformed @ (Malformed::Empty | Malformed::NoHeaders | Malformed::NoFrom)) => {
             return format!("550 5.6.0 refused: {malformed}");
         }
-        Err(malformed @ Malformed::TooLarge(_)) => {
+        Err(malformed @ Malformed::TooLarge) => {
             return format!("552 5.3.4 refused: {malformed}");
         }
     };
@@ -566,9 +657,49 @@ mod tests {
         );
         assert_eq!(path_argument("TO:dana@example.com", "TO:"), None);
         assert_eq!(path_argument("", "TO:"), None);
-        assert_eq!(declared_size("BODY=8BITMIME SIZE=2048"), Some(2048));
-        assert_eq!(declared_size("size=x"), None);
-        assert_eq!(declared_size(""), None);
+    }
+
+    #[test]
+    fn only_the_advertised_parameters_are_taken() {
+        assert_eq!(mail_parameters(""), Ok(None));
+        assert_eq!(mail_parameters("BODY=8BITMIME SIZE=2048"), Ok(Some(2048)));
+        assert_eq!(mail_parameters("body=7bit"), Ok(None));
+        assert_eq!(
+            mail_parameters("SIZE=99999999999999999999999"),
+            Ok(Some(u64::MAX)),
+            "too large, not malformed"
+        );
+        for (params, answer) in [
+            (
+                "FOO=bar",
+                "555 5.5.4 the MAIL FROM parameter FOO is not offered",
+            ),
+            (
+                "SMTPUTF8",
+                "555 5.5.4 SMTPUTF8 is not offered: the support inbox takes ASCII addresses only",
+            ),
+            ("size=abc", "501 5.5.4 SIZE must be a number of bytes"),
+            ("SIZE", "501 5.5.4 SIZE must be a number of bytes"),
+            ("SIZE=-1", "501 5.5.4 SIZE must be a number of bytes"),
+            ("SIZE=1 size=2", "501 5.5.4 SIZE is given twice"),
+            ("BODY=7BIT BODY=8BITMIME", "501 5.5.4 BODY is given twice"),
+            ("BODY=BINARYMIME", "501 5.5.4 BODY must be 7BIT or 8BITMIME"),
+            ("=x", "501 5.5.4 syntax error in the parameters"),
+            ("F.O=1", "501 5.5.4 syntax error in the parameters"),
+        ] {
+            assert_eq!(mail_parameters(params), Err(answer.to_string()), "{params}");
+        }
+        assert_eq!(rcpt_parameters(""), Ok(()));
+        assert_eq!(
+            rcpt_parameters("NOTIFY=NEVER"),
+            Err("555 5.5.4 the RCPT TO parameter NOTIFY is not offered".into())
+        );
+        assert!(non_ascii_path("dana@example.com").is_none());
+        assert!(
+            non_ascii_path("j\u{fc}rgen@example.com")
+                .unwrap()
+                .starts_with("553 5.6.7")
+        );
     }
 
     /// The message `read_data` takes from `input`, and what is left after it.

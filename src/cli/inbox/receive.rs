@@ -16,15 +16,16 @@ pub struct InboxReceiveArgs {
     /// support inbox's address
     #[arg(long, value_name = "ADDRESS")]
     pub to: Option<String>,
-    /// Read the message from this file instead of stdin
+    /// Read the message from this file instead of stdin (exit 66 when it
+    /// cannot be read)
     #[arg(long, short = 'f', value_name = "PATH")]
     pub file: Option<PathBuf>,
 }
 
 /// Reads one message, parses it here (nothing is sent unless it parses), and
 /// hands it to the support inbox's pipeline. Exit codes follow sysexits, as an
-/// MTA's pipe transport reads them: 65 bounces malformed or refused mail, 75
-/// asks the MTA to try again later.
+/// MTA's pipe transport reads them: 65 bounces malformed or refused mail, 66
+/// says the input could not be read, 75 asks the MTA to try again later.
 pub async fn cmd_inbox_receive(session: &Session, args: InboxReceiveArgs) -> CliResult {
     let raw = read_message(args.file.as_ref())?;
     let email = parse_message(&raw, args.to.as_deref()).map_err(|malformed| {
@@ -55,7 +56,9 @@ fn read_message(file: Option<&PathBuf>) -> CliResult<Vec<u8>> {
             .read_to_end(&mut raw)
             .map_err(|e| format!("cannot read the message from stdin: {e}")),
     };
-    read.map_err(|message| CliError::new(ExitKind::TempFail, message))?;
+    // A file that is not there will not be there on a retry either: 75
+    // would have the MTA try again for days.
+    read.map_err(|message| CliError::new(ExitKind::NoInput, message))?;
     Ok(raw)
 }
 

@@ -423,16 +423,12 @@ impl Connector for Freshdesk {
         // The body docs/integrations/freshdesk.md gives, or the same fields
         // under `freshdesk_webhook` (the simple content picker's wrapper).
         let body = body.get("freshdesk_webhook").unwrap_or(&body);
-        let id = match &body["ticket_id"] {
-            Value::String(text) if !text.trim().is_empty() => text.trim().to_string(),
-            Value::Number(number) => number.to_string(),
-            _ => {
-                return Err(WebhookError::Malformed(
-                    "the body has no ticket_id: configure the rule's body as \
-                     docs/integrations/freshdesk.md shows"
-                        .into(),
-                ));
-            }
+        let Some(id) = ticket_id(&body["ticket_id"]) else {
+            return Err(WebhookError::Malformed(
+                "the body has no ticket_id: configure the rule's body as \
+                 docs/integrations/freshdesk.md shows"
+                    .into(),
+            ));
         };
         let assigned = body["agent"]
             .as_str()
@@ -459,26 +455,41 @@ impl Connector for Freshdesk {
     }
 }
 
-/// The event a body is about: its ticket and `updated_at`, whatever the bytes;
+/// A body's `ticket_id` as one text however it is written: `77`, `"77"`
+/// and `77.0` are the same ticket. `None` when there is none.
+fn ticket_id(value: &Value) -> Option<String> {
+    let id = match value {
+        Value::String(text) => text.trim().to_string(),
+        Value::Number(number) => match number.as_f64() {
+            // Whole, and within what an f64 holds exactly.
+            Some(whole) if number.is_f64() && whole.fract() == 0.0 && whole.abs() < 9.0e15 => {
+                format!("{}", whole as i64)
+            }
+            _ => number.to_string(),
+        },
+        _ => String::new(),
+    };
+    (!id.is_empty()).then_some(id)
+}
+
+/// The event a body is about: its ticket and `updated_at`, whatever the bytes
+/// (the id as [`ticket_id`] reads it, the time in UTC when it can be read);
 /// a body without them keys by its canonical form.
 fn replay_key(body: &[u8]) -> String {
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return canonical_key(body);
     };
     let value = value.get("freshdesk_webhook").unwrap_or(&value);
-    let id = match &value["ticket_id"] {
-        Value::String(text) => text.trim().to_string(),
-        Value::Number(number) => number.to_string(),
-        _ => String::new(),
-    };
     let at = value["updated_at"]
         .as_str()
         .map(str::trim)
         .unwrap_or_default();
-    if id.is_empty() || at.is_empty() {
+    let Some(id) = ticket_id(&value["ticket_id"]).filter(|_| !at.is_empty()) else {
         return canonical_key(body);
-    }
-    event_key(&["ticket", &id, at])
+    };
+    let at = event_time(&value["updated_at"], EventClock::Text, "updated_at")
+        .map_or_else(|| at.to_string(), |at| at.to_string());
+    event_key(&["ticket", &id, &at])
 }
 
 /// The values an Authorization header may carry the token as: the whole
@@ -505,6 +516,37 @@ fn presented_tokens(authorization: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_written_differently_is_the_same_replay() {
+        let key = |body: &str| replay_key(body.as_bytes());
+        let first = key(r#"{"ticket_id": 77, "updated_at": "2027-01-15T09:00:00Z"}"#);
+        for same in [
+            r#"{"ticket_id": 77.0, "updated_at": "2027-01-15T09:00:00Z"}"#,
+            r#"{"ticket_id": "77", "updated_at": "2027-01-15T10:00:00+01:00"}"#,
+            r#"{"ticket_id": 77, "updated_at": "2027-01-15T09:00:00.000Z"}"#,
+            r#"{"freshdesk_webhook": {"updated_at": " 2027-01-15T09:00:00Z", "ticket_id": 7.7e1}}"#,
+        ] {
+            assert_eq!(key(same), first, "{same}");
+        }
+        for other in [
+            r#"{"ticket_id": 77.5, "updated_at": "2027-01-15T09:00:00Z"}"#,
+            r#"{"ticket_id": 78, "updated_at": "2027-01-15T09:00:00Z"}"#,
+            r#"{"ticket_id": 77, "updated_at": "2027-01-15T09:00:00+01:00"}"#,
+        ] {
+            assert_ne!(key(other), first, "{other}");
+        }
+        // A time that cannot be read keys by its text, as written.
+        assert_ne!(
+            key(r#"{"ticket_id": 77, "updated_at": "soon"}"#),
+            key(r#"{"ticket_id": 77, "updated_at": "later"}"#)
+        );
+        assert_eq!(ticket_id(&json!(77.0)).as_deref(), Some("77"));
+        assert_eq!(ticket_id(&json!(" 77 ")).as_deref(), Some("77"));
+        assert_eq!(ticket_id(&json!(1e300)).as_deref(), Some("1e+300"));
+        assert_eq!(ticket_id(&json!("")), None);
+        assert_eq!(ticket_id(&Value::Null), None);
+    }
 
     #[test]
     fn a_handoffs_tag_fits_freshdesks_limit() {

@@ -439,9 +439,11 @@ impl Connector for Zendesk {
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, SIGNATURE_HEADER)?;
         let signed_at: Timestamp = timestamp.trim().parse().map_err(|_| {
-            WebhookError::Unauthenticated(format!(
-                "{TIMESTAMP_HEADER} is not an RFC 3339 time: {timestamp}"
-            ))
+            // `9999-12-31T23:59:59Z` is RFC 3339, only past the time line.
+            WebhookError::Unauthenticated(match crate::api::instant::out_of_range(timestamp) {
+                Some(why) => format!("{TIMESTAMP_HEADER}: {why}"),
+                None => format!("{TIMESTAMP_HEADER} is not an RFC 3339 time: {timestamp}"),
+            })
         })?;
         if (now - WEBHOOK_WINDOW) > signed_at || signed_at > (now + WEBHOOK_WINDOW) {
             return Err(WebhookError::Unauthenticated(format!(

@@ -226,6 +226,8 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         errors.push(FieldError::new("from", message));
     } else if let Err(message) = check_customer_email(&from) {
         errors.push(FieldError::new("from", message));
+    } else if let Some(message) = mail::unanswerable_sender(&from) {
+        errors.push(FieldError::new("from", message));
     }
     if !addressed_to(&email.to, &address) {
         errors.push(FieldError::new(

@@ -79,22 +79,9 @@ pub(crate) fn object_in<T: serde::de::DeserializeOwned>(
     manifest::parse::parse_object(source, given).map_err(|found| refuse(session, source, found))
 }
 
-/// API objects of a JSON Lines file already read, one a line as `-o jsonl`
-/// prints them (blank lines skipped), each read as [`read_object`] reads one;
-/// the problems of every bad line are shown at their place, and any one
-/// refuses the file.
-pub(crate) fn object_lines_in<T: serde::de::DeserializeOwned>(
-    session: &Session,
-    source: &Source,
-    given: &[(&str, &str)],
-) -> Result<Vec<T>, CliError> {
-    manifest::parse::parse_object_lines(source, given)
-        .map_err(|found| refuse(session, source, found))
-}
-
 /// Shows the problems of a file read as API objects on stderr, and the error
 /// counting them.
-fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagnostic>) -> CliError {
+pub(crate) fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagnostic>) -> CliError {
     session.ui.diagnostics(source, &diagnostics);
     CliError::general(not_valid(&[&source.name], diagnostics.len()))
 }

@@ -836,6 +836,28 @@ fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     assert_eq!(listed, json!([]), "a refused handoff stores nothing");
 }
 
+/// `handoff preview -f path` and `handoff send -f path` each exit 1, print
+/// nothing on stdout, and show the `wanted` lines on stderr in that order.
+fn refused_showing_in_order(desk: &Desk, path: &str, wanted: &[String]) {
+    for verb in ["preview", "send"] {
+        let output = desk
+            .cmd()
+            .args(["handoff", verb, "-f", path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{verb} {path}: {stderr}");
+        assert!(output.stdout.is_empty(), "{verb} {path}");
+        let mut rest = stderr.as_ref();
+        for line in wanted {
+            let at = rest
+                .find(line.as_str())
+                .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
+            rest = &rest[at + line.len()..];
+        }
+    }
+}
+
 /// A handoff file with several problems has them all shown in one run, each
 /// at its file:line:column under the line it is on, as `validate` shows a
 /// document's; nothing is sent, and the exit status is 1 as for one problem.
@@ -892,23 +914,7 @@ fn every_problem_of_a_handoff_file_is_shown_at_its_place_and_nothing_is_sent() {
             expected(json.to_str().unwrap(), ["3:18", "5:33", "8:14", "10:13"]),
         ),
     ] {
-        for verb in ["preview", "send"] {
-            let output = desk
-                .cmd()
-                .args(["handoff", verb, "-f", path])
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert_eq!(output.status.code(), Some(1), "{verb} {path}: {stderr}");
-            assert!(output.stdout.is_empty(), "{verb} {path}");
-            let mut rest = stderr.as_ref();
-            for line in &wanted {
-                let at = rest
-                    .find(line.as_str())
-                    .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
-                rest = &rest[at + line.len()..];
-            }
-        }
+        refused_showing_in_order(&desk, path, &wanted);
     }
     // `--env` stands in for the file's wrong value; the other problems stay.
     desk.cmd()
@@ -951,23 +957,7 @@ fn content_problems_of_a_handoff_file_are_shown_at_their_place_with_its_shape_pr
         format!("--> {file}:7:1"),
         format!("error: {file} is not valid: 4 errors"),
     ];
-    for verb in ["preview", "send"] {
-        let output = desk
-            .cmd()
-            .args(["handoff", verb, "-f", file])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{verb}: {stderr}");
-        assert!(output.stdout.is_empty(), "{verb}");
-        let mut rest = stderr.as_ref();
-        for line in &wanted {
-            let at = rest
-                .find(line.as_str())
-                .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
-            rest = &rest[at + line.len()..];
-        }
-    }
+    refused_showing_in_order(&desk, file, &wanted);
 
     let good = serde_json::to_string(&handoff("production")).unwrap();
     let mut bad = handoff("production");

@@ -1539,6 +1539,53 @@ fn handoff_preview_with_a_document_counts_the_handoffs_routed_differently() {
     assert!(err.contains("0 of 3 would be decided differently"), "{err}");
 }
 
+/// A what-if sends nothing, so it needs no secret: the document's secret
+/// references are left unresolved (and said to be), where `apply` of the
+/// same document still requires them.
+#[test]
+fn handoff_preview_with_a_document_needs_none_of_its_secrets() {
+    let desk = desk_applied_from_yaml();
+    let proposal = desk.dir.path().join("proposal.yaml");
+    let integration = "integrations:\n  - kind: zendesk\n    settings: {subdomain: acme, email: ops@acme.example}\n    \
+                       secrets:\n      api-token: ${file:no-such-secret}\n";
+    std::fs::write(&proposal, format!("{DESK_YAML}{integration}")).unwrap();
+    let handoffs = desk.dir.path().join("one.json");
+    std::fs::write(
+        &handoffs,
+        serde_json::to_string(&handoff("shop", "web", json!({}))).unwrap(),
+    )
+    .unwrap();
+    let mut cmd = desk.cmd();
+    cmd.env_remove("SMTP_PASSWORD")
+        .args(["handoff", "preview", "-f", handoffs.to_str().unwrap()])
+        .args(["--with", proposal.to_str().unwrap()]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("secret references left unresolved (${env:SMTP_PASSWORD}, ${file:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no-such-secret}): a what-if sends nothing and needs no secret"),
+        "{err}"
+    );
+    assert!(err.contains("0 of 1 would be decided differently"), "{err}");
+
+    let mut cmd = desk.cmd();
+    cmd.env_remove("SMTP_PASSWORD")
+        .args(["apply", "-f", proposal.to_str().unwrap(), "--yes"]);
+    let (code, out, err) = cli_output(&mut cmd);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("environment variable `SMTP_PASSWORD` is not set"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cannot read the secret file `no-such-secret`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn handoff_preview_with_a_document_shows_every_bad_line_of_json_lines_and_previews_nothing() {
     let desk = desk_applied_from_yaml();

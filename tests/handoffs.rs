@@ -836,6 +836,28 @@ fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     assert_eq!(listed, json!([]), "a refused handoff stores nothing");
 }
 
+/// `handoff preview -f path` and `handoff send -f path` each exit 1, print
+/// nothing on stdout, and show the `wanted` lines on stderr in that order.
+fn refused_showing_in_order(desk: &Desk, path: &str, wanted: &[String]) {
+    for verb in ["preview", "send"] {
+        let output = desk
+            .cmd()
+            .args(["handoff", verb, "-f", path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{verb} {path}: {stderr}");
+        assert!(output.stdout.is_empty(), "{verb} {path}");
+        let mut rest = stderr.as_ref();
+        for line in wanted {
+            let at = rest
+                .find(line.as_str())
+                .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
+            rest = &rest[at + line.len()..];
+        }
+    }
+}
+
 /// A handoff file with several problems has them all shown in one run, each
 /// at its file:line:column under the line it is on, as `validate` shows a
 /// document's; nothing is sent, and the exit status is 1 as for one problem.
@@ -892,23 +914,7 @@ fn every_problem_of_a_handoff_file_is_shown_at_its_place_and_nothing_is_sent() {
             expected(json.to_str().unwrap(), ["3:18", "5:33", "8:14", "10:13"]),
         ),
     ] {
-        for verb in ["preview", "send"] {
-            let output = desk
-                .cmd()
-                .args(["handoff", verb, "-f", path])
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert_eq!(output.status.code(), Some(1), "{verb} {path}: {stderr}");
-            assert!(output.stdout.is_empty(), "{verb} {path}");
-            let mut rest = stderr.as_ref();
-            for line in &wanted {
-                let at = rest
-                    .find(line.as_str())
-                    .unwrap_or_else(|| panic!("{verb}: `{line}` in order in:\n{stderr}"));
-                rest = &rest[at + line.len()..];
-            }
-        }
+        refused_showing_in_order(&desk, path, &wanted);
     }
     // `--env` stands in for the file's wrong value; the other problems stay.
     desk.cmd()
@@ -919,6 +925,58 @@ fn every_problem_of_a_handoff_file_is_shown_at_its_place_and_nothing_is_sent() {
         .stderr(contains("prodution").not())
         .stderr(contains("many.yaml is not valid: 3 errors"))
         .stderr(contains("--env").not());
+    assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
+}
+
+/// What the service would refuse of a handoff on its own (an address that is
+/// not one, a context value that is an object, a message without text) is
+/// found with the file's shape problems in the same pass, each at its place:
+/// one run shows them all, and nothing is sent. JSON Lines show them at their
+/// line.
+#[test]
+fn content_problems_of_a_handoff_file_are_shown_at_their_place_with_its_shape_problems() {
+    let desk = configured(desk!());
+    let yaml = desk.dir.path().join("content.yaml");
+    std::fs::write(
+        &yaml,
+        "agent: shop\nenvironment: production\nchannel: web\n\
+         requester: {name: Dana, email: not-an-email}\n\
+         transcript: [{role: customer, text: hi}, {role: ai, text: ' '}]\n\
+         context: {order-id: {nested: 1}}\nbogus: 1\n",
+    )
+    .unwrap();
+    let file = yaml.to_str().unwrap();
+    let wanted = [
+        "error: 'not-an-email' is not an email address: there is no '@'".to_string(),
+        format!("--> {file}:4:32"),
+        "error: message 1 of the transcript has no text".into(),
+        format!("--> {file}:5:59"),
+        "error: the value of context key 'order-id' is an object".into(),
+        format!("--> {file}:6:21"),
+        "error: unknown key `bogus`".into(),
+        format!("--> {file}:7:1"),
+        format!("error: {file} is not valid: 4 errors"),
+    ];
+    refused_showing_in_order(&desk, file, &wanted);
+
+    let good = serde_json::to_string(&handoff("production")).unwrap();
+    let mut bad = handoff("production");
+    bad["requester"]["email"] = json!("dana");
+    let bad = serde_json::to_string(&bad).unwrap();
+    let lines = desk.dir.path().join("content.jsonl");
+    std::fs::write(&lines, format!("{good}\n{bad}\n{good}\n")).unwrap();
+    let document = desk.dir.path().join("same.yaml");
+    std::fs::write(&document, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+    let column = bad.find("\"dana\"").unwrap() + 1;
+    desk.cmd()
+        .args(["handoff", "preview", "-f", lines.to_str().unwrap()])
+        .args(["--with", document.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("error: 'dana' is not an email address"))
+        .stderr(contains(format!("--> {}:2:{column}", lines.display())))
+        .stderr(contains("would be decided differently").not());
     assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
 }
 

@@ -2086,6 +2086,32 @@ fn a_removed_operator_stays_the_assignee_of_the_tickets_they_resolved() {
     );
 }
 
+/// An operator at capacity keeps a ticket already theirs: it is among the
+/// open tickets counted, so assigning it to them again, or moving it to
+/// another team with them, takes no more room; only the team is a reason.
+#[test]
+fn a_ticket_kept_by_an_operator_at_capacity_is_not_refused_for_capacity() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    desk.run(&["tickets", "assign", "10001", "--to", "bob"]);
+    desk.cmd()
+        .args([
+            "tickets", "assign", "10001", "--team", "billing", "--to", "bob",
+        ])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "error: bob is not in team billing (the ticket's team): assign anyway with --force",
+        ));
+    // A ticket new to him still finds no room.
+    desk.cmd()
+        .args(["tickets", "assign", "10002", "--to", "bob"])
+        .assert()
+        .code(6)
+        .stderr(contains("bob has 1 of 1 open tickets"));
+}
+
 #[test]
 fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
     let desk = desk_with_tickets(desk!());

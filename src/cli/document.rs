@@ -2,7 +2,8 @@
 //! `handoff preview --with`: parsed and checked offline with every problem
 //! shown at its place, secret references resolved (`${env:NAME}`,
 //! `${file:PATH}` relative to the document) so the service receives values and
-//! never a reference it cannot follow. `validate`, `diff` and `apply` take
+//! never a reference it cannot follow; a what-if, which needs no secret,
+//! leaves them as written. `validate`, `diff` and `apply` take
 //! several files or directories of them, combined into one document. An API
 //! object read from a file (`actions set -f`), or many from JSON Lines, is
 //! shown the same way.
@@ -48,13 +49,29 @@ impl DocumentArgs {
     }
 }
 
-/// The document at `path` (`-` for stdin), checked, with its secrets resolved,
-/// for a command that sends it to the service. Its problems are shown on
-/// stderr; any error refuses it. References that cannot be checked offline are
-/// summed up in one line: the service checks them next.
-pub(crate) fn read_document(session: &Session, path: &Path) -> Result<DeskDocument, CliError> {
+/// The document at `path` (`-` for stdin), checked, for a what-if
+/// (`handoff preview --with`): its secret references are left as written, not
+/// resolved, since a what-if decides handoffs against the document without
+/// sending mail, webhooks or tickets anywhere, and so needs no secret (the
+/// service drops the document's secrets before deciding). Its problems are
+/// shown on stderr; any error refuses it. References that cannot be checked
+/// offline are summed up in one line: the service checks them next.
+pub(crate) fn read_what_if_document(
+    session: &Session,
+    path: &Path,
+) -> Result<DeskDocument, CliError> {
     let source = read_source(session, path)?;
-    Ok(read_checked(session, &[source], &manifest::source_name(path))?.0)
+    let name = manifest::source_name(path);
+    let (document, references, _) = read_checked(session, &[source], &name, None)?;
+    if !references.is_empty() {
+        let listed: Vec<&str> = references.values().map(String::as_str).collect();
+        session.ui.info(&format!(
+            "{name}: secret references left unresolved ({}): a what-if sends nothing and needs \
+             no secret",
+            listed.join(", ")
+        ));
+    }
+    Ok(document)
 }
 
 /// One API object from a JSON or YAML file (`-` for stdin), as `-o json|yaml`
@@ -79,22 +96,9 @@ pub(crate) fn object_in<T: serde::de::DeserializeOwned>(
     manifest::parse::parse_object(source, given).map_err(|found| refuse(session, source, found))
 }
 
-/// API objects of a JSON Lines file already read, one a line as `-o jsonl`
-/// prints them (blank lines skipped), each read as [`read_object`] reads one;
-/// the problems of every bad line are shown at their place, and any one
-/// refuses the file.
-pub(crate) fn object_lines_in<T: serde::de::DeserializeOwned>(
-    session: &Session,
-    source: &Source,
-    given: &[(&str, &str)],
-) -> Result<Vec<T>, CliError> {
-    manifest::parse::parse_object_lines(source, given)
-        .map_err(|found| refuse(session, source, found))
-}
-
 /// Shows the problems of a file read as API objects on stderr, and the error
 /// counting them.
-fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagnostic>) -> CliError {
+pub(crate) fn refuse(session: &Session, source: &Source, diagnostics: Vec<Diagnostic>) -> CliError {
     session.ui.diagnostics(source, &diagnostics);
     CliError::general(not_valid(&[&source.name], diagnostics.len()))
 }
@@ -108,7 +112,12 @@ pub(crate) fn read_config_request(
     prune: bool,
 ) -> Result<(ConfigRequest, Places), CliError> {
     let sources = read_sources(session, args)?;
-    let (document, secret_references, places) = read_checked(session, &sources, &args.name())?;
+    let (document, secret_references, places) = read_checked(
+        session,
+        &sources,
+        &args.name(),
+        Some(&crate::env::document_secret),
+    )?;
     let request = ConfigRequest {
         document,
         prune,
@@ -151,14 +160,16 @@ impl Places {
     }
 }
 
-/// The documents of `sources`, checked as one, their problems shown; `name`
+/// The documents of `sources`, checked as one, their problems shown, their
+/// secret references resolved with `lookup` unless it is `None`; `name`
 /// names them all in a summary.
 fn read_checked(
     session: &Session,
     sources: &[Source],
     name: &str,
+    lookup: Option<&manifest::secrets::Lookup>,
 ) -> Result<(DeskDocument, BTreeMap<String, String>, Places), CliError> {
-    let checked = manifest::check_all(sources, Some(&crate::env::document_secret));
+    let checked = manifest::check_all(sources, lookup);
     let mut unchecked = Vec::new();
     for file in &checked.files {
         let (left_to_the_service, shown): (Vec<_>, Vec<_>) = file

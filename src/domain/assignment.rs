@@ -193,21 +193,27 @@ impl std::fmt::Display for Refused {
 /// The one guard of every assignment made by hand (`tickets assign`, triage,
 /// the inbox, `operators remove --reassign-to`): `to`, who has
 /// `open_tickets` open and pending tickets, is to be handed tickets counted
-/// by team (`None`: tickets without a team, which any operator may work).
+/// by team (`None`: tickets without a team, which any operator may work),
+/// `already_theirs` of which they hold already (counted in `open_tickets`).
 /// Refused, unless forced, when they are not online, when the tickets would
 /// take them past their capacity, or when a ticket's team is not theirs:
-/// what automatic assignment never does, a person does only knowingly.
+/// what automatic assignment never does, a person does only knowingly. A
+/// ticket they keep takes no more room, so only the others count against
+/// their capacity; its team is theirs to be in all the same.
 pub fn check_by_hand(
     to: &Operator,
     open_tickets: u32,
     tickets: &[(Option<&str>, u32)],
+    already_theirs: u32,
 ) -> Result<(), Refused> {
-    let adding: u32 = tickets.iter().map(|(_, count)| count).sum();
+    let handed: u32 = tickets.iter().map(|(_, count)| count).sum();
+    let adding = handed.saturating_sub(already_theirs);
     let mut reasons = Vec::new();
     if to.availability != Availability::Online {
         reasons.push(Unfit::NotOnline(to.availability));
     }
     if let Some(capacity) = to.capacity
+        && adding > 0
         && open_tickets.saturating_add(adding) > capacity
     {
         reasons.push(Unfit::AtCapacity {
@@ -234,7 +240,7 @@ pub fn check_by_hand(
         reasons.push(Unfit::OutsideTeams {
             teams: outside,
             tickets: outside_tickets,
-            of: adding,
+            of: handed,
         });
     }
     match reasons.is_empty() {
@@ -466,7 +472,16 @@ mod tests {
     }
 
     fn refused(to: &Operator, open: u32, tickets: &[(Option<&str>, u32)]) -> Option<String> {
-        check_by_hand(to, open, tickets)
+        refused_keeping(to, open, tickets, 0)
+    }
+
+    fn refused_keeping(
+        to: &Operator,
+        open: u32,
+        tickets: &[(Option<&str>, u32)],
+        already_theirs: u32,
+    ) -> Option<String> {
+        check_by_hand(to, open, tickets, already_theirs)
             .err()
             .map(|refused| format!("{}: {refused}", refused.code()))
     }
@@ -534,6 +549,26 @@ mod tests {
         );
         // Exactly up to the capacity is room enough.
         assert_eq!(refused(&online, 1, &[(None, 4)]), None);
+    }
+
+    #[test]
+    fn by_hand_a_ticket_kept_takes_no_room_but_its_team_still_counts() {
+        // Bob holds 8 of 8, the ticket among them: keeping it adds nothing.
+        let full = operator(Availability::Online, Some(8), &["support"]);
+        assert_eq!(refused_keeping(&full, 8, &[(Some("support"), 1)], 1), None);
+        // Even past his capacity, what he keeps is no more than he has.
+        assert_eq!(refused_keeping(&full, 9, &[(Some("support"), 1)], 1), None);
+        // Moved to a team he is not in, the team alone is the reason.
+        assert_eq!(
+            refused_keeping(&full, 8, &[(Some("billing"), 1)], 1).as_deref(),
+            Some("operator_not_in_team: bob is not in team billing (the ticket's team)")
+        );
+        // Of several, only those new to him count against his capacity.
+        assert_eq!(refused_keeping(&full, 6, &[(None, 3)], 1), None);
+        assert_eq!(
+            refused_keeping(&full, 7, &[(None, 3)], 1).as_deref(),
+            Some("operator_at_capacity: bob has 7 of 8 open tickets (2 more would make 9)")
+        );
     }
 
     #[test]

@@ -724,7 +724,9 @@ pub fn decide(
                 Some(operator) => {
                     if !force {
                         let handed = [(new_team.as_deref(), 1)];
-                        assignment::check_by_hand(operator, open_tickets, &handed).map_err(
+                        // Not resolved, a ticket already theirs is among their open ones.
+                        let kept = u32::from(ticket.assignee.as_ref() == Some(&operator.handle));
+                        assignment::check_by_hand(operator, open_tickets, &handed, kept).map_err(
                             |refused| {
                                 Refusal::conflict(
                                     refused.code(),
@@ -1221,6 +1223,50 @@ mod tests {
             Timestamp::UNIX_EPOCH,
         );
         assert!(matches!(unknown, Err(Refusal::UnknownReference { .. })));
+    }
+
+    #[test]
+    fn a_ticket_kept_by_its_assignee_does_not_count_against_their_capacity() {
+        let theirs = Ticket {
+            team: Some("support".into()),
+            assignee: Some("bob".into()),
+            ..ticket(Some("shop"), false)
+        };
+        let mut bob = operator("bob", &["support"]);
+        bob.capacity = Some(8);
+        let mut desk = workspace(&[bob]);
+        desk.teams = vec![team("support"), team("billing")];
+        let assign = |team: Option<&str>| {
+            decide(
+                &Actor::Desk,
+                &theirs,
+                Action::Assign(Assignment {
+                    to: Some("bob".into()),
+                    team: team.map(str::to_string),
+                    open_tickets: 8,
+                    force: false,
+                    expect: None,
+                }),
+                &desk,
+                Timestamp::UNIX_EPOCH,
+            )
+        };
+        // Assigned to him again: his 8 include it, and nothing changes.
+        let again = assign(None).unwrap();
+        assert_eq!(again.change.assignee, None);
+        assert!(again.entries.is_empty());
+        // Moved to a team he is not in: that alone is the reason.
+        match assign(Some("billing")).unwrap_err() {
+            Refusal::Conflict { code, detail } => {
+                assert_eq!(code, assignment::OUTSIDE_TEAM);
+                assert_eq!(
+                    detail,
+                    "bob is not in team billing (the ticket's team): assign anyway with \
+                     --force, or pick someone else"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn team(key: &str) -> crate::api::Team {

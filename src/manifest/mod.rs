@@ -7,6 +7,7 @@
 
 mod combine;
 pub mod diagnostic;
+pub mod handoff;
 pub mod parse;
 pub mod schema;
 pub mod secrets;

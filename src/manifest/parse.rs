@@ -211,26 +211,80 @@ pub fn parse_object<T: DeserializeOwned>(
     source: &Source,
     given: &[(&str, &str)],
 ) -> Result<T, Vec<Diagnostic>> {
+    let read = read_object(source, given)?;
+    verdict(read.object, read.errors)
+}
+
+/// What [`parse_object`] read of a file, for checks of the object that
+/// follow its reading and show their problems at their place too.
+pub(super) struct ObjectRead<T> {
+    /// The object without its offending entries, when one could be read.
+    pub object: Option<T>,
+    /// The tree as written (with the keys `given`): what the file says.
+    pub written: Node,
+    /// The tree the object was read from: `written` without the offending
+    /// entries, with stand-ins for the missing keys.
+    pub read: Node,
+    /// Every problem found in reading, unsorted.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Reads an object as [`parse_object`] does, keeping what it read; `Err`
+/// when the text could not be read at all (a syntax error).
+pub(super) fn read_object<T: DeserializeOwned>(
+    source: &Source,
+    given: &[(&str, &str)],
+) -> Result<ObjectRead<T>, Vec<Diagnostic>> {
     let text = source.text();
-    let (mut tree, mut errors) = match read_tree(text) {
+    let (mut written, mut errors) = match read_tree(text) {
         Ok(read) => read,
         // YAML reads JSON (tabs, one line, escapes), so a JSON file gets the
         // same places and "did you mean"; what it cannot read of a JSON file
         // is a JSON syntax error, told in JSON's terms.
         Err(_) if looks_like_json(&source.name, text) => {
-            return serde_json::from_str(text).map_err(|error| vec![json_error(&error)]);
+            let object = serde_json::from_str(text).map_err(|error| vec![json_error(&error)])?;
+            // JSON that YAML cannot read (a key over YAML's 1024 characters)
+            // has no places: later checks show their problems at the top.
+            let top = Node {
+                pos: Pos::START,
+                value: Value::Null,
+            };
+            return Ok(ObjectRead {
+                object: Some(object),
+                written: top.clone(),
+                read: top,
+                errors: Vec::new(),
+            });
         }
         Err(errors) => return Err(errors),
     };
     for (key, value) in given {
-        tree.set_text(key, value);
+        written.set_text(key, value);
     }
-    let (read, more) = read_typed::<T>(tree, &|_, _| None);
+    let (read, more) = read_typed::<T>(written.clone(), &|_, _| None);
     errors.extend(more);
+    let (object, read) = match read {
+        Some((object, read)) => (Some(object), read),
+        None => (None, written.clone()),
+    };
+    Ok(ObjectRead {
+        object,
+        written,
+        read,
+        errors,
+    })
+}
+
+/// `object` when no error was found; else every error (at most
+/// [`MAX_ERRORS`]), in the order of the file.
+pub(super) fn verdict<T>(
+    object: Option<T>,
+    mut errors: Vec<Diagnostic>,
+) -> Result<T, Vec<Diagnostic>> {
     super::diagnostic::sort(&mut errors);
     errors.truncate(MAX_ERRORS);
-    match read {
-        Some((object, _)) if errors.is_empty() => Ok(object),
+    match object {
+        Some(object) if errors.is_empty() => Ok(object),
         _ => Err(errors),
     }
 }
@@ -242,6 +296,16 @@ pub fn parse_object_lines<T: DeserializeOwned>(
     source: &Source,
     given: &[(&str, &str)],
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
+    parse_lines(source, |line| parse_object(line, given))
+}
+
+/// One `T` a line of a JSON Lines file, each line read by `parse_line` as a
+/// file of its own; blank lines are skipped. `Err` holds the errors of every
+/// bad line, each at its place in `source`.
+pub(super) fn parse_lines<T>(
+    source: &Source,
+    parse_line: impl Fn(&Source) -> Result<T, Vec<Diagnostic>>,
+) -> Result<Vec<T>, Vec<Diagnostic>> {
     let mut objects = Vec::new();
     let mut errors = Vec::new();
     let lines = (1..).map_while(|number| source.line(number).map(|line| (number, line)));
@@ -249,7 +313,7 @@ pub fn parse_object_lines<T: DeserializeOwned>(
         if line.trim().is_empty() {
             continue;
         }
-        match parse_object(&Source::new(source.name.clone(), line, &source.dir), given) {
+        match parse_line(&Source::new(source.name.clone(), line, &source.dir)) {
             Ok(object) => objects.push(object),
             Err(found) => errors.extend(found.into_iter().map(|mut diagnostic| {
                 diagnostic.pos.line = number;

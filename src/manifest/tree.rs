@@ -62,7 +62,15 @@ impl Node {
     /// The node at `path`, or the nearest existing ancestor; and whether it
     /// is the one at `path`.
     fn walk<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> (&Node, bool) {
+        let (node, _, whole) = self.reach(path);
+        (node, whole)
+    }
+
+    /// The node at `path`, or the nearest existing ancestor; how many steps
+    /// of the path it is down; and whether it is the one at `path`.
+    pub fn reach<'p>(&self, path: impl IntoIterator<Item = &'p str>) -> (&Node, usize, bool) {
         let mut node = self;
+        let mut depth = 0;
         for step in path {
             let next = match &node.value {
                 Value::Map(_) => node.get(step),
@@ -71,10 +79,25 @@ impl Node {
             };
             match next {
                 Some(next) => node = next,
-                None => return (node, false),
+                None => return (node, depth, false),
             }
+            depth += 1;
         }
-        (node, true)
+        (node, depth, true)
+    }
+
+    /// Whether `node`, where it starts and all it holds, is in this tree.
+    pub fn contains(&self, node: &Node) -> bool {
+        if self.pos == node.pos && self == node {
+            return true;
+        }
+        match &self.value {
+            Value::Seq(items) => items.iter().any(|item| item.contains(node)),
+            Value::Map(entries) => entries
+                .iter()
+                .any(|(key, value)| key.contains(node) || value.contains(node)),
+            _ => false,
+        }
     }
 
     /// The value of `key` in a mapping.

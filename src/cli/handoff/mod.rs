@@ -10,12 +10,13 @@ mod show;
 use std::path::Path;
 
 use clap::Subcommand;
+use jiff::Timestamp;
 
 use super::Session;
 use crate::api::{Environment, Handoff, HandoffDecision, HandoffRequest};
-use crate::cli::document::{object_in, object_lines_in, read_source};
+use crate::cli::document::{read_source, refuse};
 use crate::error::{CliError, CliResult};
-use crate::manifest;
+use crate::manifest::{self, Source};
 use crate::ui::{Detail, Tabular, Ui, context_text};
 
 #[derive(Debug, Subcommand)]
@@ -77,8 +78,14 @@ pub(crate) fn read_handoff(
         ))
         .with_hint(many));
     }
-    object_in(session, &source, &given(agent, environment))
-        .map_err(|error| error.with_hint(FORMAT_HINT))
+    one_in(session, &source, &given(agent, environment))
+}
+
+/// The one handoff of a file already read, checked offline as the service
+/// checks a handoff on its own, every problem shown at its place.
+fn one_in(session: &Session, source: &Source, given: &[(&str, &str)]) -> CliResult<HandoffRequest> {
+    manifest::handoff::parse_handoff(source, given, Timestamp::now())
+        .map_err(|found| refuse(session, source, found).with_hint(FORMAT_HINT))
 }
 
 /// The handoffs of a file (`-` for stdin): one a line (blank lines skipped)
@@ -100,12 +107,10 @@ pub(crate) fn read_handoffs(
         .extension()
         .is_some_and(|e| e == "jsonl" || e == "ndjson");
     if !named_lines && !manifest::parse::holds_json_lines(source.text()) {
-        let handoff =
-            object_in(session, &source, &given).map_err(|error| error.with_hint(FORMAT_HINT))?;
-        return Ok(vec![handoff]);
+        return Ok(vec![one_in(session, &source, &given)?]);
     }
-    let handoffs =
-        object_lines_in(session, &source, &given).map_err(|error| error.with_hint(LINES_HINT))?;
+    let handoffs = manifest::handoff::parse_handoff_lines(&source, &given, Timestamp::now())
+        .map_err(|found| refuse(session, &source, found).with_hint(LINES_HINT))?;
     if handoffs.is_empty() {
         return Err(
             CliError::general(format!("{} holds no handoffs", source.name)).with_hint(LINES_HINT),

@@ -6,7 +6,7 @@ use super::{read_handoff, read_handoffs};
 use crate::api::{
     DecisionDifference, Environment, HandoffRequest, WhatIfOutcome, WhatIfRequest, WhatIfResult,
 };
-use crate::cli::document::read_document;
+use crate::cli::document::read_what_if_document;
 use crate::cli::names::{Named, OrSuggest};
 use crate::cli::{Session, wire_enum_parser};
 use crate::error::{CliError, CliResult};
@@ -62,7 +62,7 @@ pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) ->
 
 async fn what_if(session: &Session, args: &HandoffPreviewArgs, with: &Path) -> CliResult {
     let handoffs = read_handoffs(session, &args.file, args.agent.as_deref(), args.environment)?;
-    let document = read_document(session, with)?;
+    let document = read_what_if_document(session, with)?;
     let client = session.client().await?;
     let mut results: Vec<WhatIfResult> = Vec::with_capacity(handoffs.len());
     for (batch, chunk) in handoffs.chunks(WHAT_IF_BATCH).enumerate() {

@@ -202,7 +202,7 @@ async fn remove(
             .iter()
             .map(|(team, count)| (team.as_deref(), *count as u32))
             .collect();
-        assignment::check_by_hand(to, open, &handed).map_err(|refused| {
+        assignment::check_by_hand(to, open, &handed, 0).map_err(|refused| {
             Refusal::conflict(
                 refused.code(),
                 format!(

@@ -1,0 +1,196 @@
+//! A handoff read from a file (`handoff preview -f`, `handoff send -f`):
+//! its shape, as [`parse::parse_object`] reads any API object, and then the
+//! checks the service makes of a handoff on its own ([`validate_request`]:
+//! the requester's email, context values, the transcript…), so that one pass
+//! shows every problem of the file at its place. Checks that need the
+//! workspace (the agent, its channels) are the service's.
+
+use jiff::Timestamp;
+
+use super::diagnostic::{Diagnostic, Source};
+use super::parse::{self, ObjectRead};
+use super::tree::Node;
+use crate::api::HandoffRequest;
+use crate::domain::handoff::{Rejection, normalize_request, validate_request};
+
+/// Reads one handoff, with the top-level keys `given` in place of the file's
+/// (see [`parse::parse_object`]), checked as the service would check it if
+/// received at `at`; `Err` holds every problem (never empty), each at its
+/// place.
+pub fn parse_handoff(
+    source: &Source,
+    given: &[(&str, &str)],
+    at: Timestamp,
+) -> Result<HandoffRequest, Vec<Diagnostic>> {
+    let ObjectRead {
+        object,
+        written,
+        read,
+        mut errors,
+    } = parse::read_object::<HandoffRequest>(source, given)?;
+    if let Some(request) = &object
+        && let Err(rejections) = validate_request(&normalize_request(request.clone()), at)
+    {
+        errors.extend(
+            rejections
+                .iter()
+                .filter_map(|rejection| located(rejection, &written, &read)),
+        );
+    }
+    parse::verdict(object, errors)
+}
+
+/// One handoff a line of a JSON Lines file, each read as [`parse_handoff`]
+/// reads a file; blank lines are skipped. `Err` holds the problems of every
+/// bad line, each at its place in `source`.
+pub fn parse_handoff_lines(
+    source: &Source,
+    given: &[(&str, &str)],
+    at: Timestamp,
+) -> Result<Vec<HandoffRequest>, Vec<Diagnostic>> {
+    parse::parse_lines(source, |line| parse_handoff(line, given, at))
+}
+
+/// A rejection of the handoff read from `read` at the place of its field in
+/// the file; `None` when reading dropped that field or part of it (a wrong
+/// type, an unknown key), since that problem is shown already and this one
+/// follows from it: `requester: {nmae: Dana}` is a misspelt key, not also a
+/// requester without a name.
+fn located(rejection: &Rejection, written: &Node, read: &Node) -> Option<Diagnostic> {
+    let path = field_path(&rejection.field);
+    let (node, depth, whole) = read.reach(path.iter().copied());
+    let dropped = match depth {
+        0 => path.first().is_some_and(|top| written.get(top).is_some()),
+        _ => !written.contains(node),
+    };
+    if dropped {
+        return None;
+    }
+    let message = if whole {
+        rejection.message.clone()
+    } else {
+        // Shown at an ancestor: the message must name what it is about.
+        format!("{}: {}", rejection.field, rejection.message)
+    };
+    Some(Diagnostic::error(node.pos, message))
+}
+
+/// The steps of a rejection's field in the tree: `transcript[3].text` is
+/// `transcript`, `3`, `text`; a context key is one step whatever it holds
+/// (`context.order.id` is the key `order.id`).
+fn field_path(field: &str) -> Vec<&str> {
+    if let Some(key) = field.strip_prefix("context.") {
+        return vec!["context", key];
+    }
+    field
+        .split('.')
+        .flat_map(|part| match part.split_once('[') {
+            Some((name, index)) => vec![name, index.trim_end_matches(']')],
+            None => vec![part],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-01-01T12:00:00Z".parse().unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<(u32, u32, String)> {
+        let source = Source::new("h.yaml", text, ".");
+        parse_handoff(&source, &[], now())
+            .expect_err("problems")
+            .into_iter()
+            .map(|d| (d.pos.line, d.pos.column, d.message))
+            .collect()
+    }
+
+    const GOOD: &str = "agent: shop\nenvironment: production\nchannel: web\n\
+                        requester: {name: Dana}\ntranscript: [{role: customer, text: hi}]\n";
+
+    #[test]
+    fn a_good_handoff_is_read() {
+        let source = Source::new("h.yaml", GOOD, ".");
+        let request = parse_handoff(&source, &[], now()).unwrap();
+        assert_eq!(request.agent, "shop");
+    }
+
+    #[test]
+    fn shape_and_content_problems_are_all_shown_at_their_place() {
+        let text = "agent: shop\nenvironment: production\nchannel: web\n\
+                    requester: {name: Dana, email: not-an-email}\n\
+                    transcript: [{role: customer, text: hi}, {role: ai, text: ' '}]\n\
+                    context: {order-id: {nested: 1}}\nbogus: 1\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (4, 32), "{found:?}");
+        assert!(found[0].2.contains("is not an email address"), "{found:?}");
+        assert_eq!((found[1].0, found[1].1), (5, 59), "{found:?}");
+        assert!(found[1].2.contains("has no text"), "{found:?}");
+        assert_eq!((found[2].0, found[2].1), (6, 21), "{found:?}");
+        assert!(found[2].2.contains("is an object"), "{found:?}");
+        assert_eq!(found[3], (7, 1, "unknown key `bogus`".to_string()));
+    }
+
+    #[test]
+    fn a_missing_part_is_named_and_shown_at_the_top() {
+        let text = "agent: shop\nenvironment: production\nchannel: web\n\
+                    transcript: [{role: customer, text: hi}]\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (1, 1));
+        assert!(
+            found[0]
+                .2
+                .starts_with("requester: the handoff names no requester"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn what_reading_dropped_is_not_reported_again() {
+        // A wrong type and a misspelt key: no "no requester" or "no name" on top.
+        for requester in ["requester: 5", "requester: {nmae: Dana}"] {
+            let text = GOOD.replace("requester: {name: Dana}", requester);
+            let found = problems(&text);
+            assert_eq!(found.len(), 1, "{requester}: {found:?}");
+            assert_eq!(found[0].0, 4, "{found:?}");
+        }
+        // A message dropped for its role leaves a transcript that is not empty.
+        let text = GOOD.replace("role: customer", "role: robot");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.contains("robot"), "{found:?}");
+    }
+
+    #[test]
+    fn every_bad_line_of_json_lines_is_shown_at_its_line() {
+        let good = r#"{"agent": "shop", "environment": "production", "channel": "web", "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]}"#;
+        let bad_email = good.replace(r#""name": "Dana""#, r#""email": "dana""#);
+        let text = format!("{good}\n{bad_email}\n\n{good}\n");
+        let source = Source::new("h.jsonl", text.as_str(), ".");
+        let found = parse_handoff_lines(&source, &[], now()).expect_err("line 2");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].pos.line, 2);
+        assert_eq!(
+            found[0].pos.column,
+            u32::try_from(bad_email.find(r#""dana""#).unwrap() + 1).unwrap()
+        );
+        let source = Source::new("h.jsonl", format!("{good}\n\n{good}\n").as_str(), ".");
+        assert_eq!(parse_handoff_lines(&source, &[], now()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn fields_are_split_into_steps() {
+        assert_eq!(field_path("requester.email"), ["requester", "email"]);
+        assert_eq!(
+            field_path("transcript[3].text"),
+            ["transcript", "3", "text"]
+        );
+        assert_eq!(field_path("context.order.id"), ["context", "order.id"]);
+        assert_eq!(field_path("summary"), ["summary"]);
+    }
+}

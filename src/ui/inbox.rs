@@ -17,8 +17,8 @@ use ratatui::widgets::{
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
-    Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketQuery, TicketStatus,
-    TicketView, TimelineEntry,
+    Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketField, TicketQuery,
+    TicketStatus, TicketView, TimelineEntry,
 };
 use crate::domain::assignment::overridable_reason;
 use crate::domain::tickets::{AiAnswering, ai_answering};
@@ -360,9 +360,14 @@ pub struct Inbox {
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
-    /// The desk's ticket field keys, for the field filter's hint; none when
-    /// they could not be read.
-    pub field_keys: Option<Vec<String>>,
+    /// The desk's ticket fields, for the field filter: a value its field's
+    /// type cannot hold is refused as it is typed, and a misspelt key or
+    /// option is said. None when they could not be read: the service judges
+    /// alone.
+    pub fields: Option<Vec<TicketField>>,
+    /// The filter the views shown were read with: a filter the service
+    /// refuses gives way to it, so the status line names what is listed.
+    loaded_filter: Filter,
     /// The timeline scrolled back: the ticket and the first row shown. None
     /// follows the newest entry, and so does another ticket's timeline.
     pub timeline_top: Option<(u64, usize)>,
@@ -397,7 +402,8 @@ impl Inbox {
             message: None,
             protected: None,
             handles: Vec::new(),
-            field_keys: None,
+            fields: None,
+            loaded_filter: Filter::default(),
             timeline_top: None,
             timeline_fit: Default::default(),
             list_rows: Default::default(),
@@ -873,22 +879,40 @@ impl Inbox {
         }
     }
 
+    /// Why the service would refuse to list with `condition`: a value its
+    /// field's type cannot hold (`seats=many`). Refused as typed, so that no
+    /// filter the lists were not read with is ever shown.
+    fn field_refusal(&self, condition: &FieldCondition) -> Option<String> {
+        let fields = self.fields.as_deref()?;
+        crate::domain::field_conditions::wanted_values(fields, std::slice::from_ref(condition))
+            .err()
+            .and_then(|problems| problems.into_iter().next())
+            .map(|problem| problem.message)
+    }
+
     /// What to add to the filter's message when the desk has no ticket field
-    /// `key`: applied all the same (tickets keep a removed field's values, and
-    /// the service compares them as text), but a misspelt key would read as
-    /// "no ticket matches".
-    fn unknown_field_hint(&self, key: &str) -> String {
-        let Some(keys) = &self.field_keys else {
+    /// of `condition`'s key, or its dropdown no such option: applied all the
+    /// same (tickets keep a removed field's values and a removed option, and
+    /// the service compares them as text), but a misspelt key or option would
+    /// read as "no ticket matches". Said as `tickets list --field` says it.
+    fn field_hint(&self, condition: &FieldCondition) -> String {
+        let Some(fields) = &self.fields else {
             return String::new();
         };
-        if keys.iter().any(|known| known == key) {
-            return String::new();
-        }
-        let known = keys.iter().map(String::as_str);
-        format!(
-            " · {}",
-            crate::domain::field_conditions::no_ticket_field(key, known)
-        )
+        let said = match fields.iter().any(|field| field.key == condition.key) {
+            false => {
+                let known = fields.iter().map(|field| field.key.as_str());
+                Some(crate::domain::field_conditions::no_ticket_field(
+                    &condition.key,
+                    known,
+                ))
+            }
+            true => crate::domain::field_conditions::not_an_option(
+                fields,
+                std::slice::from_ref(condition),
+            ),
+        };
+        said.map(|said| format!(" · {said}")).unwrap_or_default()
     }
 
     /// Adds `condition` to the filter, in place of the one on its key if
@@ -945,9 +969,13 @@ impl Inbox {
                 self.say(Tone::Info, "No condition added: filter unchanged.");
                 Command::Nothing
             }
-            Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text) {
+            Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text)
+                .and_then(|condition| match self.field_refusal(&condition) {
+                    Some(why) => Err(why),
+                    None => Ok(condition),
+                }) {
                 Ok(condition) => {
-                    let hint = self.unknown_field_hint(&condition.key);
+                    let hint = self.field_hint(&condition);
                     self.add_field_condition(condition);
                     self.say(Tone::Info, format!("{}{hint}", self.filter_message()));
                     Command::Reload
@@ -1091,10 +1119,21 @@ impl Inbox {
         self.say(Tone::Refused, format!("Cannot count the tickets: {why}"));
     }
 
-    /// Views could not be read again (a bad search, a lost connection).
+    /// Views could not be read again (a bad search, a lost connection). A
+    /// filter or search the lists were not read with is let go: the views
+    /// still show what the filter before it found, and the status line says
+    /// which.
     pub fn reload_failed(&mut self, why: String) {
         self.mode = Mode::Browse;
-        self.say(Tone::Refused, format!("Cannot read the tickets: {why}"));
+        let mut said = format!("Cannot read the tickets: {why}");
+        if self.filter != self.loaded_filter {
+            self.filter = self.loaded_filter.clone();
+            said.push_str(&match self.filter.is_empty() {
+                true => " · the list stays unfiltered".to_string(),
+                false => format!(" · the filter stays {}", self.filter.describe()),
+            });
+        }
+        self.say(Tone::Refused, said);
     }
 
     /// Puts the first page a view was read with in place, with the view's
@@ -1103,6 +1142,7 @@ impl Inbox {
         let at = view_index(view);
         self.tickets[at] = page.items;
         self.more[at] = page.next_cursor;
+        self.loaded_filter = self.filter.clone();
         self.set_total(view, total);
         self.selected = self.selected.min(self.shown().len().saturating_sub(1));
         self.follow_selection()
@@ -3206,7 +3246,7 @@ mod tests {
         // Put right: the views are read with it, and the status line says so.
         // A key the desk has no field for is applied (a removed field's values
         // stay on tickets), with the nearest key said.
-        inbox.field_keys = Some(vec!["plan".into(), "seats".into()]);
+        inbox.fields = Some(desk_fields(&["plan", "seats"]));
         open_field_filter(&mut inbox);
         type_text(&mut inbox, "plam=enterprise");
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
@@ -3277,6 +3317,101 @@ mod tests {
         assert_eq!(conditions, ["plan=enterprise"]);
     }
 
+    /// The desk's ticket fields of these keys: `plan` a dropdown of pro and
+    /// enterprise, `seats` a number, any other a text.
+    fn desk_fields(keys: &[&str]) -> Vec<TicketField> {
+        let field = |key: &str| {
+            let (kind, options) = match key {
+                "plan" => ("dropdown", vec!["pro", "enterprise"]),
+                "seats" => ("number", vec![]),
+                _ => ("text", vec![]),
+            };
+            serde_json::from_value(serde_json::json!({
+                "key": key, "name": key, "type": kind, "options": options,
+                "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            }))
+            .unwrap()
+        };
+        keys.iter().map(|key| field(key)).collect()
+    }
+
+    #[test]
+    fn a_field_value_the_desk_refuses_is_not_added_and_what_is_listed_matches_the_filter() {
+        let mut inbox = inbox();
+        inbox.fields = Some(desk_fields(&["plan", "seats"]));
+        // A value its number field cannot hold: said, the box stays open as
+        // typed, and the filter (and the lists) stay as they were.
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "seats=abc");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        let (tone, why) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert!(why.starts_with("seats is a number field"), "{why}");
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::TicketField,
+                text: "seats=abc".into()
+            }
+        );
+        assert_eq!(inbox.filter, Filter::default());
+        assert!(!screen(&inbox, 120, 24).contains("field:seats"));
+        // A dropdown value none of its options: applied (tickets keep an
+        // option removed since), with the reason `tickets list` gives.
+        inbox.mode = Mode::Browse;
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "plan=platinum");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        let expected = crate::domain::field_conditions::not_an_option(
+            inbox.fields.as_deref().unwrap(),
+            &inbox.filter.fields,
+        )
+        .unwrap();
+        assert!(
+            expected.starts_with("plan is a dropdown field"),
+            "{expected}"
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                format!("Filter: field:plan=platinum · {expected}")
+            )
+        );
+        // Where the fields could not be read the service judges: its refusal
+        // leaves the filter the lists were read with, and says so.
+        inbox.fields = None;
+        for view in VIEWS {
+            let tickets = inbox.tickets[view_index(view)].clone();
+            load_whole(&mut inbox, view, tickets);
+        }
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "seats=abc");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        inbox.reload_failed("field: seats is a number field: not a number".into());
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot read the tickets: field: seats is a number field: not a number · \
+                 the filter stays field:plan=platinum"
+                    .into()
+            )
+        );
+        let conditions: Vec<String> = inbox
+            .query(TicketView::All)
+            .field
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(conditions, ["plan=platinum"]);
+        let text = screen(&inbox, 120, 24);
+        assert!(
+            text.contains("field:plan=platinum") && !text.contains("seats=abc"),
+            "{text}"
+        );
+    }
+
     /// Opens the ticket field box: the filter picker's fifth item.
     fn open_field_filter(inbox: &mut Inbox) {
         inbox.on_key(Key::Char('f'));
@@ -3305,7 +3440,7 @@ mod tests {
     #[test]
     fn ticket_field_conditions_add_up_one_per_key_and_each_can_be_removed() {
         let mut inbox = inbox();
-        inbox.field_keys = Some(vec!["plan".into(), "region".into(), "seats".into()]);
+        inbox.fields = Some(desk_fields(&["plan", "region", "seats"]));
         let add = |inbox: &mut Inbox, typed: &str| {
             open_field_filter(inbox);
             type_text(inbox, typed);
@@ -3451,14 +3586,19 @@ mod tests {
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         assert_eq!(inbox.filter.search, None);
+        // A search the service refuses is let go: the list still shows what
+        // the one before found.
         inbox.reload_failed("the search is too long".into());
         assert_eq!(
             message(&inbox),
             (
                 Tone::Refused,
-                "Cannot read the tickets: the search is too long".into()
+                "Cannot read the tickets: the search is too long · the filter stays \
+                 /parcel 10003"
+                    .into()
             )
         );
+        assert_eq!(inbox.filter.search.as_deref(), Some("parcel 10003"));
     }
 
     #[test]

@@ -43,9 +43,10 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     if let Ok(operators) = client.list_operators().await {
         inbox.handles = operators.into_iter().map(|o| o.handle).collect();
     }
-    // For the field filter's "did you mean"; without them it has none.
+    // For the field filter: values checked as typed, keys and options
+    // their field does not have said; without them the service judges alone.
     if let Ok(fields) = client.list_fields().await {
-        inbox.field_keys = Some(fields.into_iter().map(|f| f.key).collect());
+        inbox.fields = Some(fields);
     }
     let mut events = client.events(None).await?;
     reload(&client, &mut inbox).await?;

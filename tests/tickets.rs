@@ -1827,6 +1827,51 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
 }
 
 #[test]
+fn triage_says_who_may_reply_before_a_reply_is_typed() {
+    let desk = desk_with_tickets(desk!());
+    let server = desk.serve();
+    let token = desk.token("carol");
+    // carol, an operator, on unassigned ticket 10003 (her team's): "reply to the
+    // customer…" (5 down), then text that must not be taken for the reply,
+    // then quit at the menu that comes back.
+    let keys = "jjjjj\rnot a reply\rq";
+    let mut cmd = desk.std_cmd_of("script");
+    cmd.env("DESKCTL_TOKEN", &token)
+        .args([
+            "-qec",
+            &format!("{} --server {} tickets triage", common::BIN, server.url),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(keys.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(
+        screen.contains(
+            "cannot reply: only the ticket's assignee, a manager or an owner may reply on \
+             ticket 10003"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Triaged 0 of 1 ticket."), "{screen}");
+    let shown = parse(&desk.run(&["tickets", "show", "10003", "-o", "json"]));
+    let bodies: Vec<&str> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["body"].as_str())
+        .collect();
+    assert!(!bodies.contains(&"not a reply"), "{bodies:?}");
+}
+
+#[test]
 fn cursor_pages_return_every_ticket_once_in_order() {
     let desk = desk_with_tickets(desk!());
     desk.run(&["tickets", "note", "10002", "-m", "bump"]);

@@ -21,7 +21,7 @@ use crate::api::{
     TicketStatus, TicketView, TimelineEntry,
 };
 use crate::domain::assignment::overridable_reason;
-use crate::domain::tickets::{AiAnswering, ai_answering};
+use crate::domain::tickets::{Actor, AiAnswering, ai_answering, may_reply};
 
 /// The views, in tab order.
 pub const VIEWS: [TicketView; 4] = [
@@ -313,7 +313,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("J K", "scroll the timeline a page: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
-    ("r", "reply to the customer (asks first)"),
+    ("r", "reply: yours, or as a manager (asks first)"),
     ("n", "add an internal note"),
     ("o", "take over from the AI (asks first)"),
     ("x", "resolve"),
@@ -334,6 +334,9 @@ pub struct Inbox {
     pub role: String,
     /// The caller's handle, for the `mine` view.
     pub me: Option<String>,
+    /// The caller as the service judges them, to say before a reply is typed
+    /// that they may not send it; none when unknown (the service judges).
+    pub actor: Option<Actor>,
     pub connection: Connection,
     /// Index into [`VIEWS`].
     pub view: usize,
@@ -389,6 +392,7 @@ impl Inbox {
             // The mine view means nothing to the local desk's owner.
             view: if me.is_some() { 0 } else { 1 },
             me,
+            actor: None,
             connection: Connection::Live,
             tickets: Default::default(),
             totals: [0; 4],
@@ -634,6 +638,13 @@ impl Inbox {
                 Command::LoadAssignees(number)
             }
             't' => self.ask_or_run(number, Act::Take),
+            // Said before anything is typed, not refused once it is.
+            'r' if let Some(actor) = &self.actor
+                && let Err(why) = may_reply(actor, &ticket) =>
+            {
+                self.say(Tone::Refused, format!("Cannot reply: {why}."));
+                Command::Nothing
+            }
             // Nothing typed is sent: said before the text box opens, in
             // the inbox's words (its key, not the command).
             'r' if let Err(why) = crate::domain::reply::reply_channel(
@@ -1109,6 +1120,20 @@ impl Inbox {
                 question,
             };
             return;
+        }
+        // Typed text is not lost to a refusal (the ticket given to someone
+        // else meanwhile): the box opens again with it, to send once put
+        // right, or to copy.
+        let typed = match act {
+            Act::Reply(text) => Some((Typing::Reply(number), text)),
+            Act::Note(text) => Some((Typing::Note(number), text)),
+            _ => None,
+        };
+        if let Some((typing, text)) = typed {
+            self.mode = Mode::Input {
+                typing,
+                text: text.clone(),
+            };
         }
         self.say(Tone::Refused, format!("Refused: {}", refusal.why));
     }
@@ -2872,6 +2897,72 @@ mod tests {
             Err("no email address is on file and the AI still answers on web".into()),
         );
         assert_eq!(message(&inbox).0, Tone::Refused);
+    }
+
+    #[test]
+    fn a_reply_the_caller_may_not_send_is_said_before_typing_and_a_refused_one_is_kept() {
+        let mut inbox = inbox();
+        inbox.actor = Some(Actor::Operator {
+            handle: "bob".into(),
+            role: crate::api::Role::Operator,
+            teams: Vec::new(),
+        });
+        // 10003 is unassigned: bob, an operator, may not reply to it.
+        inbox.on_key(Key::Tab);
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10003);
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse, "no text box");
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot reply: only the ticket's assignee, a manager or an owner may reply \
+                 on ticket 10003."
+                    .into()
+            )
+        );
+        // His own ticket: typed, asked, sent; and refused all the same (taken
+        // from him meanwhile), the box opens again with the text and why.
+        inbox.on_key(Key::BackTab);
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        type_text(&mut inbox, "On its way");
+        inbox.on_key(Key::Enter);
+        let reply = Act::Reply("On its way".into());
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, reply.clone())
+        );
+        let why = "only the ticket's assignee, a manager or an owner may reply on ticket 10001";
+        inbox.finished(10001, &reply, Err(why.into()));
+        assert_eq!(message(&inbox), (Tone::Refused, format!("Refused: {why}")));
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10001),
+                text: "On its way".into()
+            }
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("On its way") && text.contains("Refused: only"),
+            "{text}"
+        );
+        // A manager may reply to any ticket.
+        inbox.mode = Mode::Browse;
+        inbox.actor = Some(Actor::Operator {
+            handle: "bob".into(),
+            role: crate::api::Role::Manager,
+            teams: Vec::new(),
+        });
+        inbox.on_key(Key::Tab);
+        inbox.on_key(Key::Char('r'));
+        assert!(matches!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10003),
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
         _ => "owner (local desk)".to_string(),
     };
     let mut inbox = Inbox::new(client.target(), role, me.operator.clone(), ui.color());
+    inbox.actor = crate::domain::tickets::Actor::from_me(&me);
     let target = session.target()?;
     inbox.protected = target.is_protected().then(|| target.label());
     // For the assignee filter; a list that cannot be read leaves the

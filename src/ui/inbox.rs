@@ -358,6 +358,9 @@ pub struct Inbox {
     pub filter: Filter,
     /// The last outcome or refusal, for the status line.
     pub message: Option<(Tone, String)>,
+    /// The message says the service could not be reached: it goes once the
+    /// connection is live again, not to contradict "live" beside it.
+    message_unreached: bool,
     /// The protected context's name: every change is asked first there, as
     /// the commands do.
     pub protected: Option<String>,
@@ -404,6 +407,7 @@ impl Inbox {
             mode: Mode::Browse,
             filter: Filter::default(),
             message: None,
+            message_unreached: false,
             protected: None,
             handles: Vec::new(),
             fields: None,
@@ -451,6 +455,21 @@ impl Inbox {
 
     fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.message = Some((tone, text.into()));
+        self.message_unreached = false;
+    }
+
+    /// The message just said is about the service not being reached.
+    pub fn said_unreached(&mut self) {
+        self.message_unreached = true;
+    }
+
+    /// The event stream is connected again: a message about the connection
+    /// lost is over.
+    pub fn reconnected(&mut self) {
+        self.connection = Connection::Live;
+        if std::mem::take(&mut self.message_unreached) {
+            self.message = None;
+        }
     }
 
     pub fn on_key(&mut self, key: Key) -> Command {
@@ -2391,6 +2410,26 @@ mod tests {
                 .iter()
                 .all(|cell| cell.fg == ratatui::style::Color::Reset),
             "NO_COLOR: no foreground color anywhere"
+        );
+    }
+
+    #[test]
+    fn a_message_about_the_lost_connection_goes_once_it_is_live_again() {
+        let mut inbox = inbox();
+        inbox.connection = Connection::Lost("the service closed the stream".into());
+        let unreachable = "cannot reach the Desk service at http://desk:7070";
+        inbox.finished(10001, &Act::Take, Err(unreachable.into()));
+        inbox.said_unreached();
+        inbox.reconnected();
+        assert_eq!(inbox.connection, Connection::Live);
+        assert_eq!(inbox.message, None);
+        assert!(!screen(&inbox, 120, 24).contains("cannot reach"));
+        // Any other message stays.
+        inbox.finished(10001, &Act::Take, Err("ticket 10001 is bob's".into()));
+        inbox.reconnected();
+        assert_eq!(
+            message(&inbox),
+            (Tone::Refused, "Refused: ticket 10001 is bob's".into())
         );
     }
 

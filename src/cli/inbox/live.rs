@@ -15,7 +15,7 @@ use crate::api::{
     AssignRequest, MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView,
 };
 use crate::cli::Session;
-use crate::client::{Client, StreamItem};
+use crate::client::{Client, ClientError, StreamItem};
 use crate::error::{CliError, CliResult};
 use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Refusal, VIEWS};
 
@@ -308,15 +308,27 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
         }
         Command::Reload => {
             if let Err(error) = Box::pin(reload(client, inbox)).await {
+                let unreached = error.kind == crate::error::ExitKind::Unavailable;
                 inbox.reload_failed(error.message);
+                if unreached {
+                    inbox.said_unreached();
+                }
             }
         }
         Command::Run(number, act) => {
-            let outcome = act_on(client, number, &act).await.map_err(|e| Refusal {
+            let outcome = act_on(client, number, &act).await;
+            let unreached = matches!(
+                outcome,
+                Err(ClientError::Unreachable { .. } | ClientError::Timeout { .. })
+            );
+            let outcome = outcome.map_err(|e| Refusal {
                 code: e.code().map(str::to_string),
                 why: e.to_string(),
             });
             inbox.finished(number, &act, outcome);
+            if unreached {
+                inbox.said_unreached();
+            }
         }
     }
     Ok(false)
@@ -372,7 +384,7 @@ async fn run(
             },
             item = events.next() => match item? {
                 StreamItem::Event(event) => {
-                    inbox.connection = Connection::Live;
+                    inbox.reconnected();
                     let command = inbox.apply(&event);
                     recount(client, inbox).await;
                     command
@@ -382,7 +394,7 @@ async fn run(
                     Command::Nothing
                 }
                 StreamItem::Connected => {
-                    inbox.connection = Connection::Live;
+                    inbox.reconnected();
                     // What happened while away arrives as events (Last-Event-ID).
                     Command::Nothing
                 }

@@ -1072,6 +1072,24 @@ fn the_inbox_filters_by_ticket_fields_typed_as_key_value_each_added_and_removed(
             && screen.contains("field:plan=enterprise")
             && !screen.contains("seats=12")
     });
+    // A value its number field cannot hold: refused as typed, the box left
+    // open, and the list and its filter as they were.
+    add_field_condition();
+    tmux.type_line("seats=many");
+    let screen = tmux.wait_for("seats is a number field");
+    assert!(screen.contains("Filter by a ticket field"), "{screen}");
+    tmux.press("Escape");
+    let screen = tmux.wait_for("Filter and search unchanged.");
+    assert!(screen.contains("unassigned 2"), "{screen}");
+    assert!(!screen.contains("seats=many"), "{screen}");
+    // A dropdown value none of its options: why nothing matches is said, as
+    // `tickets list --field` says it.
+    add_field_condition();
+    tmux.type_line("plan=platinum");
+    tmux.wait_for_all(&[
+        "field:plan=platinum · plan is a dropdown field",
+        "unassigned 0",
+    ]);
     // A misspelt key: applied, and the nearest of the desk's keys said.
     add_field_condition();
     tmux.type_line("plam=pro");

@@ -1757,6 +1757,25 @@ fn a_filter_naming_what_the_desk_lacks_is_not_found_not_an_empty_list() {
         .success();
 }
 
+/// `deskctl ARGS` run by `script` (a terminal) with `keys` typed: what the
+/// terminal showed, once it exited with success.
+fn triage_in_a_terminal(mut script: std::process::Command, args: &str, keys: &str) -> String {
+    script
+        .args(["-qec", &format!("{} {args}", common::BIN), "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = script.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(keys.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{screen}");
+    screen
+}
+
 #[test]
 fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     let desk = desk_with_tickets(desk!());
@@ -1765,23 +1784,7 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     // ticket 10003 → "assign to…" (1 down) → the first in the picker; ticket
     // 10002 → a note, then quit (q).
     let keys = "jjjj\rchecked\rjjj\rjjj\rj\r\rjjjj\rlater\rq";
-    let mut cmd = desk.std_cmd_of("script");
-    cmd.args([
-        "-qec",
-        &format!("{} tickets triage", common::BIN),
-        "/dev/null",
-    ])
-    .stdin(std::process::Stdio::piped())
-    .stdout(std::process::Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(keys.as_bytes()).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let screen = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{screen}");
+    let screen = triage_in_a_terminal(desk.std_cmd_of("script"), "tickets triage", keys);
     assert!(screen.contains("[1/4] #10004"), "{screen}");
     // A note alone is not triage: 10002 is counted apart.
     assert!(
@@ -1824,6 +1827,37 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
     );
     assert_eq!(ticket("10002")["status"], "open");
     assert_eq!(notes("10002"), ["later"]);
+}
+
+#[test]
+fn triage_says_who_may_reply_before_a_reply_is_typed() {
+    let desk = desk_with_tickets(desk!());
+    let server = desk.serve();
+    let token = desk.token("carol");
+    // carol, an operator, on unassigned ticket 10003 (her team's): "reply to the
+    // customer…" (5 down), then text that must not be taken for the reply,
+    // then quit at the menu that comes back.
+    let keys = "jjjjj\rnot a reply\rq";
+    let mut script = desk.std_cmd_of("script");
+    script.env("DESKCTL_TOKEN", &token);
+    let triage = format!("--server {} tickets triage", server.url);
+    let screen = triage_in_a_terminal(script, &triage, keys);
+    assert!(
+        screen.contains(
+            "cannot reply: only the ticket's assignee, a manager or an owner may reply on \
+             ticket 10003"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Triaged 0 of 1 ticket."), "{screen}");
+    let shown = parse(&desk.run(&["tickets", "show", "10003", "-o", "json"]));
+    let bodies: Vec<&str> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["body"].as_str())
+        .collect();
+    assert!(!bodies.contains(&"not a reply"), "{bodies:?}");
 }
 
 #[test]

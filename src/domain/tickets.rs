@@ -216,6 +216,22 @@ impl Actor {
         }
     }
 
+    /// The caller as `GET /v1/me` describes them, for a client to judge
+    /// what the service would allow: the local desk's owner, or an operator
+    /// (their teams left out: no rule a client judges reads them). None for
+    /// an ingest token, which the client cannot tell apart from another.
+    pub fn from_me(me: &crate::api::Me) -> Option<Actor> {
+        match (me.kind.as_str(), &me.operator, me.role) {
+            ("local-owner", ..) => Some(Actor::Desk),
+            (_, Some(handle), Some(role)) => Some(Actor::Operator {
+                handle: handle.clone(),
+                role,
+                teams: Vec::new(),
+            }),
+            _ => None,
+        }
+    }
+
     fn handle(&self) -> Option<&str> {
         match self {
             Actor::Operator { handle, .. } => Some(handle),
@@ -317,6 +333,13 @@ pub fn may_append(actor: &Actor, number: u64, origin: &Origin) -> Result<(), Ref
             "only the AI agent platform, managers and owners add to the conversation".into(),
         )),
     }
+}
+
+/// Whether `actor` may reply to `ticket`'s customer: its assignee, a manager
+/// or an owner. The service's rule, for a client to say before any text is
+/// typed (the inbox, `tickets triage`) rather than after it is refused.
+pub fn may_reply(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
+    may_act(actor, ticket, "reply on")
 }
 
 /// Operators act only on tickets assigned to them; owners and managers on any.
@@ -863,7 +886,7 @@ pub fn decide(
             ))
         }
         Action::Reply { text, channel } => {
-            may_act(actor, ticket, "reply on")?;
+            may_reply(actor, ticket)?;
             not_resolved(ticket, "reply on")?;
             let channel = reply_channel(
                 ticket.channel,
@@ -1094,6 +1117,45 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_caller_as_me_describes_them_may_reply_as_the_service_decides() {
+        let me = |kind: &str, operator: Option<&str>, role: Option<Role>| crate::api::Me {
+            kind: kind.into(),
+            operator: operator.map(Into::into),
+            role,
+        };
+        let bob = Actor::from_me(&me("operator", Some("bob"), Some(Role::Operator))).unwrap();
+        let lead = Actor::from_me(&me("operator", Some("lea"), Some(Role::Manager))).unwrap();
+        let owner = Actor::from_me(&me("local-owner", None, Some(Role::Owner))).unwrap();
+        assert_eq!(Actor::from_me(&me("ingest", None, None)), None);
+        let unassigned = ticket(Some("shop"), false);
+        let bobs = Ticket {
+            assignee: Some("bob".into()),
+            ..unassigned.clone()
+        };
+        let refused = may_reply(&bob, &unassigned).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "only the ticket's assignee, a manager or an owner may reply on ticket 10001"
+        );
+        // The rule the service applies to a reply is this one.
+        let reply = Action::Reply {
+            text: "Hi".into(),
+            channel: None,
+        };
+        let decided = decide(
+            &bob,
+            &unassigned,
+            reply,
+            &Snapshot::empty(),
+            Timestamp::UNIX_EPOCH,
+        );
+        assert_eq!(decided.err(), Some(refused));
+        assert_eq!(may_reply(&bob, &bobs), Ok(()));
+        assert_eq!(may_reply(&lead, &unassigned), Ok(()));
+        assert_eq!(may_reply(&owner, &unassigned), Ok(()));
     }
 
     #[test]

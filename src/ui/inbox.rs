@@ -17,11 +17,11 @@ use ratatui::widgets::{
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::api::{
-    Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketQuery, TicketStatus,
-    TicketView, TimelineEntry,
+    Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketField, TicketQuery,
+    TicketStatus, TicketView, TimelineEntry,
 };
 use crate::domain::assignment::overridable_reason;
-use crate::domain::tickets::{AiAnswering, ai_answering};
+use crate::domain::tickets::{Actor, AiAnswering, ai_answering, may_reply};
 
 /// The views, in tab order.
 pub const VIEWS: [TicketView; 4] = [
@@ -313,7 +313,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("J K", "scroll the timeline a page: newer, older"),
     ("a", "assign (operators with availability, teams, load)"),
     ("t", "take: assign to yourself"),
-    ("r", "reply to the customer (asks first)"),
+    ("r", "reply: yours, or as a manager (asks first)"),
     ("n", "add an internal note"),
     ("o", "take over from the AI (asks first)"),
     ("x", "resolve"),
@@ -334,6 +334,9 @@ pub struct Inbox {
     pub role: String,
     /// The caller's handle, for the `mine` view.
     pub me: Option<String>,
+    /// The caller as the service judges them, to say before a reply is typed
+    /// that they may not send it; none when unknown (the service judges).
+    pub actor: Option<Actor>,
     pub connection: Connection,
     /// Index into [`VIEWS`].
     pub view: usize,
@@ -355,14 +358,22 @@ pub struct Inbox {
     pub filter: Filter,
     /// The last outcome or refusal, for the status line.
     pub message: Option<(Tone, String)>,
+    /// The message says the service could not be reached: it goes once the
+    /// connection is live again, not to contradict "live" beside it.
+    message_unreached: bool,
     /// The protected context's name: every change is asked first there, as
     /// the commands do.
     pub protected: Option<String>,
     /// Operators' handles, for the assignee filter.
     pub handles: Vec<String>,
-    /// The desk's ticket field keys, for the field filter's hint; none when
-    /// they could not be read.
-    pub field_keys: Option<Vec<String>>,
+    /// The desk's ticket fields, for the field filter: a value its field's
+    /// type cannot hold is refused as it is typed, and a misspelt key or
+    /// option is said. None when they could not be read: the service judges
+    /// alone.
+    pub fields: Option<Vec<TicketField>>,
+    /// The filter the views shown were read with: a filter the service
+    /// refuses gives way to it, so the status line names what is listed.
+    loaded_filter: Filter,
     /// The timeline scrolled back: the ticket and the first row shown. None
     /// follows the newest entry, and so does another ticket's timeline.
     pub timeline_top: Option<(u64, usize)>,
@@ -384,6 +395,7 @@ impl Inbox {
             // The mine view means nothing to the local desk's owner.
             view: if me.is_some() { 0 } else { 1 },
             me,
+            actor: None,
             connection: Connection::Live,
             tickets: Default::default(),
             totals: [0; 4],
@@ -395,9 +407,11 @@ impl Inbox {
             mode: Mode::Browse,
             filter: Filter::default(),
             message: None,
+            message_unreached: false,
             protected: None,
             handles: Vec::new(),
-            field_keys: None,
+            fields: None,
+            loaded_filter: Filter::default(),
             timeline_top: None,
             timeline_fit: Default::default(),
             list_rows: Default::default(),
@@ -441,6 +455,21 @@ impl Inbox {
 
     fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.message = Some((tone, text.into()));
+        self.message_unreached = false;
+    }
+
+    /// The message just said is about the service not being reached.
+    pub fn said_unreached(&mut self) {
+        self.message_unreached = true;
+    }
+
+    /// The event stream is connected again: a message about the connection
+    /// lost is over.
+    pub fn reconnected(&mut self) {
+        self.connection = Connection::Live;
+        if std::mem::take(&mut self.message_unreached) {
+            self.message = None;
+        }
     }
 
     pub fn on_key(&mut self, key: Key) -> Command {
@@ -628,6 +657,13 @@ impl Inbox {
                 Command::LoadAssignees(number)
             }
             't' => self.ask_or_run(number, Act::Take),
+            // Said before anything is typed, not refused once it is.
+            'r' if let Some(actor) = &self.actor
+                && let Err(why) = may_reply(actor, &ticket) =>
+            {
+                self.say(Tone::Refused, format!("Cannot reply: {why}."));
+                Command::Nothing
+            }
             // Nothing typed is sent: said before the text box opens, in
             // the inbox's words (its key, not the command).
             'r' if let Err(why) = crate::domain::reply::reply_channel(
@@ -873,22 +909,40 @@ impl Inbox {
         }
     }
 
+    /// Why the service would refuse to list with `condition`: a value its
+    /// field's type cannot hold (`seats=many`). Refused as typed, so that no
+    /// filter the lists were not read with is ever shown.
+    fn field_refusal(&self, condition: &FieldCondition) -> Option<String> {
+        let fields = self.fields.as_deref()?;
+        crate::domain::field_conditions::wanted_values(fields, std::slice::from_ref(condition))
+            .err()
+            .and_then(|problems| problems.into_iter().next())
+            .map(|problem| problem.message)
+    }
+
     /// What to add to the filter's message when the desk has no ticket field
-    /// `key`: applied all the same (tickets keep a removed field's values, and
-    /// the service compares them as text), but a misspelt key would read as
-    /// "no ticket matches".
-    fn unknown_field_hint(&self, key: &str) -> String {
-        let Some(keys) = &self.field_keys else {
+    /// of `condition`'s key, or its dropdown no such option: applied all the
+    /// same (tickets keep a removed field's values and a removed option, and
+    /// the service compares them as text), but a misspelt key or option would
+    /// read as "no ticket matches". Said as `tickets list --field` says it.
+    fn field_hint(&self, condition: &FieldCondition) -> String {
+        let Some(fields) = &self.fields else {
             return String::new();
         };
-        if keys.iter().any(|known| known == key) {
-            return String::new();
-        }
-        let known = keys.iter().map(String::as_str);
-        format!(
-            " · {}",
-            crate::domain::field_conditions::no_ticket_field(key, known)
-        )
+        let said = match fields.iter().any(|field| field.key == condition.key) {
+            false => {
+                let known = fields.iter().map(|field| field.key.as_str());
+                Some(crate::domain::field_conditions::no_ticket_field(
+                    &condition.key,
+                    known,
+                ))
+            }
+            true => crate::domain::field_conditions::not_an_option(
+                fields,
+                std::slice::from_ref(condition),
+            ),
+        };
+        said.map(|said| format!(" · {said}")).unwrap_or_default()
     }
 
     /// Adds `condition` to the filter, in place of the one on its key if
@@ -945,9 +999,13 @@ impl Inbox {
                 self.say(Tone::Info, "No condition added: filter unchanged.");
                 Command::Nothing
             }
-            Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text) {
+            Typing::TicketField => match crate::domain::field_conditions::parse_condition(&text)
+                .and_then(|condition| match self.field_refusal(&condition) {
+                    Some(why) => Err(why),
+                    None => Ok(condition),
+                }) {
                 Ok(condition) => {
-                    let hint = self.unknown_field_hint(&condition.key);
+                    let hint = self.field_hint(&condition);
                     self.add_field_condition(condition);
                     self.say(Tone::Info, format!("{}{hint}", self.filter_message()));
                     Command::Reload
@@ -1082,6 +1140,20 @@ impl Inbox {
             };
             return;
         }
+        // Typed text is not lost to a refusal (the ticket given to someone
+        // else meanwhile): the box opens again with it, to send once put
+        // right, or to copy.
+        let typed = match act {
+            Act::Reply(text) => Some((Typing::Reply(number), text)),
+            Act::Note(text) => Some((Typing::Note(number), text)),
+            _ => None,
+        };
+        if let Some((typing, text)) = typed {
+            self.mode = Mode::Input {
+                typing,
+                text: text.clone(),
+            };
+        }
         self.say(Tone::Refused, format!("Refused: {}", refusal.why));
     }
 
@@ -1091,10 +1163,21 @@ impl Inbox {
         self.say(Tone::Refused, format!("Cannot count the tickets: {why}"));
     }
 
-    /// Views could not be read again (a bad search, a lost connection).
+    /// Views could not be read again (a bad search, a lost connection). A
+    /// filter or search the lists were not read with is let go: the views
+    /// still show what the filter before it found, and the status line says
+    /// which.
     pub fn reload_failed(&mut self, why: String) {
         self.mode = Mode::Browse;
-        self.say(Tone::Refused, format!("Cannot read the tickets: {why}"));
+        let mut said = format!("Cannot read the tickets: {why}");
+        if self.filter != self.loaded_filter {
+            self.filter = self.loaded_filter.clone();
+            said.push_str(&match self.filter.is_empty() {
+                true => " · the list stays unfiltered".to_string(),
+                false => format!(" · the filter stays {}", self.filter.describe()),
+            });
+        }
+        self.say(Tone::Refused, said);
     }
 
     /// Puts the first page a view was read with in place, with the view's
@@ -1103,6 +1186,7 @@ impl Inbox {
         let at = view_index(view);
         self.tickets[at] = page.items;
         self.more[at] = page.next_cursor;
+        self.loaded_filter = self.filter.clone();
         self.set_total(view, total);
         self.selected = self.selected.min(self.shown().len().saturating_sub(1));
         self.follow_selection()
@@ -2329,6 +2413,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_message_about_the_lost_connection_goes_once_it_is_live_again() {
+        let mut inbox = inbox();
+        inbox.connection = Connection::Lost("the service closed the stream".into());
+        let unreachable = "cannot reach the Desk service at http://desk:7070";
+        inbox.finished(10001, &Act::Take, Err(unreachable.into()));
+        inbox.said_unreached();
+        inbox.reconnected();
+        assert_eq!(inbox.connection, Connection::Live);
+        assert_eq!(inbox.message, None);
+        assert!(!screen(&inbox, 120, 24).contains("cannot reach"));
+        // Any other message stays.
+        inbox.finished(10001, &Act::Take, Err("ticket 10001 is bob's".into()));
+        inbox.reconnected();
+        assert_eq!(
+            message(&inbox),
+            (Tone::Refused, "Refused: ticket 10001 is bob's".into())
+        );
+    }
+
     /// Types `text` into an open text box.
     fn type_text(inbox: &mut Inbox, text: &str) {
         for c in text.chars() {
@@ -2835,6 +2939,72 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_the_caller_may_not_send_is_said_before_typing_and_a_refused_one_is_kept() {
+        let mut inbox = inbox();
+        inbox.actor = Some(Actor::Operator {
+            handle: "bob".into(),
+            role: crate::api::Role::Operator,
+            teams: Vec::new(),
+        });
+        // 10003 is unassigned: bob, an operator, may not reply to it.
+        inbox.on_key(Key::Tab);
+        assert_eq!(inbox.selected_ticket().unwrap().number, 10003);
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        assert_eq!(inbox.mode, Mode::Browse, "no text box");
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot reply: only the ticket's assignee, a manager or an owner may reply \
+                 on ticket 10003."
+                    .into()
+            )
+        );
+        // His own ticket: typed, asked, sent; and refused all the same (taken
+        // from him meanwhile), the box opens again with the text and why.
+        inbox.on_key(Key::BackTab);
+        assert_eq!(inbox.on_key(Key::Char('r')), Command::Nothing);
+        type_text(&mut inbox, "On its way");
+        inbox.on_key(Key::Enter);
+        let reply = Act::Reply("On its way".into());
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10001, reply.clone())
+        );
+        let why = "only the ticket's assignee, a manager or an owner may reply on ticket 10001";
+        inbox.finished(10001, &reply, Err(why.into()));
+        assert_eq!(message(&inbox), (Tone::Refused, format!("Refused: {why}")));
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10001),
+                text: "On its way".into()
+            }
+        );
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.contains("On its way") && text.contains("Refused: only"),
+            "{text}"
+        );
+        // A manager may reply to any ticket.
+        inbox.mode = Mode::Browse;
+        inbox.actor = Some(Actor::Operator {
+            handle: "bob".into(),
+            role: crate::api::Role::Manager,
+            teams: Vec::new(),
+        });
+        inbox.on_key(Key::Tab);
+        inbox.on_key(Key::Char('r'));
+        assert!(matches!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::Reply(10003),
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn a_note_is_sent_without_a_question_and_an_empty_one_not_at_all() {
         let mut inbox = inbox();
         inbox.on_key(Key::Char('n'));
@@ -3206,7 +3376,7 @@ mod tests {
         // Put right: the views are read with it, and the status line says so.
         // A key the desk has no field for is applied (a removed field's values
         // stay on tickets), with the nearest key said.
-        inbox.field_keys = Some(vec!["plan".into(), "seats".into()]);
+        inbox.fields = Some(desk_fields(&["plan", "seats"]));
         open_field_filter(&mut inbox);
         type_text(&mut inbox, "plam=enterprise");
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
@@ -3277,6 +3447,101 @@ mod tests {
         assert_eq!(conditions, ["plan=enterprise"]);
     }
 
+    /// The desk's ticket fields of these keys: `plan` a dropdown of pro and
+    /// enterprise, `seats` a number, any other a text.
+    fn desk_fields(keys: &[&str]) -> Vec<TicketField> {
+        let field = |key: &str| {
+            let (kind, options) = match key {
+                "plan" => ("dropdown", vec!["pro", "enterprise"]),
+                "seats" => ("number", vec![]),
+                _ => ("text", vec![]),
+            };
+            serde_json::from_value(serde_json::json!({
+                "key": key, "name": key, "type": kind, "options": options,
+                "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            }))
+            .unwrap()
+        };
+        keys.iter().map(|key| field(key)).collect()
+    }
+
+    #[test]
+    fn a_field_value_the_desk_refuses_is_not_added_and_what_is_listed_matches_the_filter() {
+        let mut inbox = inbox();
+        inbox.fields = Some(desk_fields(&["plan", "seats"]));
+        // A value its number field cannot hold: said, the box stays open as
+        // typed, and the filter (and the lists) stay as they were.
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "seats=abc");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Nothing);
+        let (tone, why) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert!(why.starts_with("seats is a number field"), "{why}");
+        assert_eq!(
+            inbox.mode,
+            Mode::Input {
+                typing: Typing::TicketField,
+                text: "seats=abc".into()
+            }
+        );
+        assert_eq!(inbox.filter, Filter::default());
+        assert!(!screen(&inbox, 120, 24).contains("field:seats"));
+        // A dropdown value none of its options: applied (tickets keep an
+        // option removed since), with the reason `tickets list` gives.
+        inbox.mode = Mode::Browse;
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "plan=platinum");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        let expected = crate::domain::field_conditions::not_an_option(
+            inbox.fields.as_deref().unwrap(),
+            &inbox.filter.fields,
+        )
+        .unwrap();
+        assert!(
+            expected.starts_with("plan is a dropdown field"),
+            "{expected}"
+        );
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Info,
+                format!("Filter: field:plan=platinum · {expected}")
+            )
+        );
+        // Where the fields could not be read the service judges: its refusal
+        // leaves the filter the lists were read with, and says so.
+        inbox.fields = None;
+        for view in VIEWS {
+            let tickets = inbox.tickets[view_index(view)].clone();
+            load_whole(&mut inbox, view, tickets);
+        }
+        open_field_filter(&mut inbox);
+        type_text(&mut inbox, "seats=abc");
+        assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
+        inbox.reload_failed("field: seats is a number field: not a number".into());
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot read the tickets: field: seats is a number field: not a number · \
+                 the filter stays field:plan=platinum"
+                    .into()
+            )
+        );
+        let conditions: Vec<String> = inbox
+            .query(TicketView::All)
+            .field
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(conditions, ["plan=platinum"]);
+        let text = screen(&inbox, 120, 24);
+        assert!(
+            text.contains("field:plan=platinum") && !text.contains("seats=abc"),
+            "{text}"
+        );
+    }
+
     /// Opens the ticket field box: the filter picker's fifth item.
     fn open_field_filter(inbox: &mut Inbox) {
         inbox.on_key(Key::Char('f'));
@@ -3305,7 +3570,7 @@ mod tests {
     #[test]
     fn ticket_field_conditions_add_up_one_per_key_and_each_can_be_removed() {
         let mut inbox = inbox();
-        inbox.field_keys = Some(vec!["plan".into(), "region".into(), "seats".into()]);
+        inbox.fields = Some(desk_fields(&["plan", "region", "seats"]));
         let add = |inbox: &mut Inbox, typed: &str| {
             open_field_filter(inbox);
             type_text(inbox, typed);
@@ -3451,14 +3716,19 @@ mod tests {
         }
         assert_eq!(inbox.on_key(Key::Enter), Command::Reload);
         assert_eq!(inbox.filter.search, None);
+        // A search the service refuses is let go: the list still shows what
+        // the one before found.
         inbox.reload_failed("the search is too long".into());
         assert_eq!(
             message(&inbox),
             (
                 Tone::Refused,
-                "Cannot read the tickets: the search is too long".into()
+                "Cannot read the tickets: the search is too long · the filter stays \
+                 /parcel 10003"
+                    .into()
             )
         );
+        assert_eq!(inbox.filter.search.as_deref(), Some("parcel 10003"));
     }
 
     #[test]

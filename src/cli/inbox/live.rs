@@ -15,7 +15,7 @@ use crate::api::{
     AssignRequest, MAX_PAGE_LIMIT, TicketCountBy, TicketCountQuery, TicketQuery, TicketView,
 };
 use crate::cli::Session;
-use crate::client::{Client, StreamItem};
+use crate::client::{Client, ClientError, StreamItem};
 use crate::error::{CliError, CliResult};
 use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Refusal, VIEWS};
 
@@ -36,6 +36,7 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
         _ => "owner (local desk)".to_string(),
     };
     let mut inbox = Inbox::new(client.target(), role, me.operator.clone(), ui.color());
+    inbox.actor = crate::domain::tickets::Actor::from_me(&me);
     let target = session.target()?;
     inbox.protected = target.is_protected().then(|| target.label());
     // For the assignee filter; a list that cannot be read leaves the
@@ -43,9 +44,10 @@ pub async fn cmd_inbox(session: &Session) -> CliResult {
     if let Ok(operators) = client.list_operators().await {
         inbox.handles = operators.into_iter().map(|o| o.handle).collect();
     }
-    // For the field filter's "did you mean"; without them it has none.
+    // For the field filter: values checked as typed, keys and options
+    // their field does not have said; without them the service judges alone.
     if let Ok(fields) = client.list_fields().await {
-        inbox.field_keys = Some(fields.into_iter().map(|f| f.key).collect());
+        inbox.fields = Some(fields);
     }
     let mut events = client.events(None).await?;
     reload(&client, &mut inbox).await?;
@@ -306,15 +308,27 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
         }
         Command::Reload => {
             if let Err(error) = Box::pin(reload(client, inbox)).await {
+                let unreached = error.kind == crate::error::ExitKind::Unavailable;
                 inbox.reload_failed(error.message);
+                if unreached {
+                    inbox.said_unreached();
+                }
             }
         }
         Command::Run(number, act) => {
-            let outcome = act_on(client, number, &act).await.map_err(|e| Refusal {
+            let outcome = act_on(client, number, &act).await;
+            let unreached = matches!(
+                outcome,
+                Err(ClientError::Unreachable { .. } | ClientError::Timeout { .. })
+            );
+            let outcome = outcome.map_err(|e| Refusal {
                 code: e.code().map(str::to_string),
                 why: e.to_string(),
             });
             inbox.finished(number, &act, outcome);
+            if unreached {
+                inbox.said_unreached();
+            }
         }
     }
     Ok(false)
@@ -370,7 +384,7 @@ async fn run(
             },
             item = events.next() => match item? {
                 StreamItem::Event(event) => {
-                    inbox.connection = Connection::Live;
+                    inbox.reconnected();
                     let command = inbox.apply(&event);
                     recount(client, inbox).await;
                     command
@@ -380,7 +394,7 @@ async fn run(
                     Command::Nothing
                 }
                 StreamItem::Connected => {
-                    inbox.connection = Connection::Live;
+                    inbox.reconnected();
                     // What happened while away arrives as events (Last-Event-ID).
                     Command::Nothing
                 }

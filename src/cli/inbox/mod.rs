@@ -32,7 +32,9 @@ Keys (? shows them in the view):
   F  clear filter and search               q Esc Ctrl-C  quit
 Each action is the call its command makes (tickets take, tickets reply…); what
 the service refuses is said on the status line, with its reason, and nothing
-changes. On a protected context every change is asked first.
+changes. On a protected context every change is asked first. Only a ticket's
+assignee, a manager or an owner may reply to its customer: r says so before
+anything is typed, and a reply refused anyway stays in its box.
 
 Examples:
   deskctl inbox

@@ -75,7 +75,7 @@ pub enum TicketsCommand {
     Note(note::TicketsNoteArgs),
     /// Reply to the customer, on the right channel
     #[command(
-        after_help = "Examples:\n  deskctl tickets reply 10042 -m 'Your refund is on its way.'\n  deskctl tickets reply 10042 --body-file reply.txt --channel email --yes"
+        after_help = "Who may reply: the ticket's assignee, a manager or an owner.\n\nExamples:\n  deskctl tickets reply 10042 -m 'Your refund is on its way.'\n  deskctl tickets reply 10042 --body-file reply.txt --channel email --yes"
     )]
     Reply(reply::TicketsReplyArgs),
     /// Take the conversation over from the AI, which stops answering

@@ -8,6 +8,7 @@ use crate::cli::names::filters_exist;
 use crate::cli::{Session, wire_enum_parser};
 use crate::client::Client;
 use crate::domain::assignment::overridable_reason;
+use crate::domain::tickets::{Actor, may_reply};
 use crate::error::{CliError, CliResult};
 
 #[derive(Debug, Args)]
@@ -60,6 +61,8 @@ pub async fn cmd_tickets_triage(session: &Session, args: TicketsTriageArgs) -> C
         ));
     }
     let client = session.writer("triage tickets").await?;
+    // To say who may reply before a reply is typed; unknown, the service judges.
+    let actor = Actor::from_me(&client.me().await?);
     let query = TicketQuery {
         view: Some(args.view),
         team: args.team,
@@ -80,8 +83,9 @@ pub async fn cmd_tickets_triage(session: &Session, args: TicketsTriageArgs) -> C
         // A note keeps the ticket in front of you (you noted it to act on
         // it); any other action moves on.
         loop {
-            match triage_one(session, &client, ticket).await {
+            match triage_one(session, &client, ticket, actor.as_ref()).await {
                 Ok(Step::Stay(change)) => outcome.add(change),
+                Ok(Step::Again) => {}
                 Ok(Step::Next(change)) => {
                     outcome.add(change);
                     break;
@@ -119,6 +123,9 @@ enum Step {
     Next(Change),
     /// Done something; the same ticket again.
     Stay(Change),
+    /// Nothing done (a reply the caller may not send, or one refused):
+    /// the same ticket again.
+    Again,
     Skip,
     Quit,
 }
@@ -205,7 +212,12 @@ async fn show(
     Ok(())
 }
 
-async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliResult<Step> {
+async fn triage_one(
+    session: &Session,
+    client: &Client,
+    ticket: &Ticket,
+    actor: Option<&Actor>,
+) -> CliResult<Step> {
     let ui = &session.ui;
     let items: Vec<String> = ACTIONS.iter().map(|(_, label)| label.to_string()).collect();
     let Some(choice) = ui.select(&format!("Ticket {}", ticket.number), &items)? else {
@@ -278,6 +290,10 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
             return Ok(Step::Stay(Change::Noted));
         }
         Action::Reply => {
+            if let Some(Err(why)) = actor.map(|actor| may_reply(actor, ticket)) {
+                ui.warn(&format!("cannot reply: {why}"));
+                return Ok(Step::Again);
+            }
             let text = ui.input("Reply")?;
             if text.trim().is_empty() {
                 return Ok(Step::Skip);
@@ -288,15 +304,17 @@ async fn triage_one(session: &Session, client: &Client, ticket: &Ticket) -> CliR
                 ui.info("Not sent.");
                 return Ok(Step::Skip);
             }
-            client
-                .reply_ticket(
-                    number,
-                    &ReplyRequest {
-                        body: text,
-                        channel: None,
-                    },
-                )
-                .await?;
+            let reply = ReplyRequest {
+                body: text,
+                channel: None,
+            };
+            // Refused after all (the ticket given to someone else meanwhile,
+            // the connection lost): the typed text is given back, not lost.
+            if let Err(error) = client.reply_ticket(number, &reply).await {
+                ui.warn(&format!("ticket {number}: {error}"));
+                ui.info(&format!("The reply was not sent. It was:\n{}", reply.body));
+                return Ok(Step::Again);
+            }
             ui.success(&format!("Replied on ticket {number}"));
         }
         Action::Resolve => {

@@ -2487,3 +2487,27 @@ fn an_assignment_that_expects_the_assignee_it_saw_is_refused_when_it_changed() {
     let moved = assign(json!({"to": "bob"}));
     assert_eq!(moved.status, 200, "{}", moved.body);
 }
+
+#[test]
+fn a_name_that_does_not_exist_exits_5_on_the_local_desk_and_over_http_alike() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(1);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    // The service answers 422 (the request is invalid); the CLI finds which
+    // name it was given does not exist and says so as not found.
+    for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+        cmd.args(["tickets", "assign", "10001", "--to", "nobdoy", "--yes"])
+            .assert()
+            .code(5)
+            .stderr(contains("operator 'nobdoy' does not exist"));
+    }
+    for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+        cmd.args(["tickets", "assign", "10001", "--team", "suport", "--yes"])
+            .assert()
+            .code(5)
+            .stderr(contains("team 'suport' does not exist"))
+            .stderr(contains("did you mean 'support'?"));
+    }
+}

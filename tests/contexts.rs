@@ -563,3 +563,18 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
         .assert()
         .success();
 }
+
+#[test]
+fn a_token_for_a_protected_context_is_asked_for_as_an_operator_token() {
+    let (desk, server, token) = served();
+    add_context(&desk, "prod", &server.url, token, &["--protected"])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["--context", "prod", "tokens", "create", "--operator", "bob"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "create an operator token for bob on protected context 'prod'",
+        ));
+}

@@ -2511,3 +2511,21 @@ fn a_name_that_does_not_exist_exits_5_on_the_local_desk_and_over_http_alike() {
             .stderr(contains("did you mean 'support'?"));
     }
 }
+
+#[test]
+fn a_ticket_named_more_than_once_is_changed_and_counted_once() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(2);
+    // Ten numbers but two tickets: no typed confirmation, each resolved once.
+    let mut args = vec!["tickets", "resolve"];
+    args.extend(["10002", "10001"].repeat(5));
+    let output = desk.cmd().args(&args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("pass --yes"), "{stderr}");
+    let said = format!("{}{stderr}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(said.matches("10001").count(), 1, "{said}");
+    assert_eq!(said.matches("10002").count(), 1, "{said}");
+    assert!(said.find("10002") < said.find("10001"), "{said}");
+}

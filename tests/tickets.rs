@@ -2529,3 +2529,35 @@ fn a_ticket_named_more_than_once_is_changed_and_counted_once() {
     assert_eq!(said.matches("10002").count(), 1, "{said}");
     assert!(said.find("10002") < said.find("10001"), "{said}");
 }
+
+#[test]
+fn a_body_file_over_the_limit_of_a_note_or_reply_says_that_limit() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(1);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let big = desk.dir.path().join("big.txt");
+    std::fs::write(&big, "x".repeat(3_000_000)).unwrap();
+    for verb in ["note", "reply"] {
+        for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+            cmd.args([
+                "tickets",
+                verb,
+                "10001",
+                "--body-file",
+                common::path_str(&big),
+            ])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "the {verb} in {} has 3000000 characters; a {verb} takes at most 20000",
+                big.display()
+            )))
+            .stderr(contains("document").not())
+            .stderr(contains("MiB").not());
+        }
+    }
+    let timeline = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert!(!timeline.contains("xxxxxxxxxx"), "nothing was sent");
+}

@@ -191,6 +191,25 @@ impl BodyArgs {
                 "the {what} is empty: nothing was sent"
             )));
         }
+        // A file is said here, not left to the service: one over its request
+        // limit is refused before the note's own limit is looked at, with a
+        // hint about workspace documents that has nothing to do with a note.
+        // An argument cannot grow that large; the service words its refusal.
+        let limit = crate::domain::tickets::MAX_BODY_CHARS;
+        let count = text.chars().count();
+        if let (None, Some(path)) = (&self.body, &self.body_file)
+            && count > limit
+        {
+            let source = if path.as_os_str() == "-" {
+                " on stdin".to_string()
+            } else {
+                format!(" in {}", path.display())
+            };
+            return Err(CliError::general(format!(
+                "the {what}{source} has {count} characters; a {what} takes at most {limit}: \
+                 nothing was sent"
+            )));
+        }
         Ok(text)
     }
 }

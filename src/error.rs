@@ -251,10 +251,12 @@ impl From<ClientError> for CliError {
                     _ => cli,
                 }
             }
-            ClientError::InvalidUrl { .. } => CliError::usage(message).with_hint(
-                "give the service's URL with --server, DESKCTL_SERVER or \
-                 `deskctl context set NAME --server URL`",
-            ),
+            ClientError::InvalidUrl { problem, .. } => {
+                CliError::usage(message).with_hint(problem.hint().unwrap_or(
+                    "give the service's URL with --server, DESKCTL_SERVER or \
+                     `deskctl context set NAME --server URL`",
+                ))
+            }
             ClientError::NotTls { target } => CliError::general(message).with_hint(format!(
                 "the service speaks plain HTTP there: use {}",
                 target.replacen("https://", "http://", 1)
@@ -345,6 +347,21 @@ impl From<ConfigError> for CliError {
                 CliError::new(ExitKind::NotFound, message).with_hint(hint)
             }
             ConfigError::Ambiguous { .. } => CliError::usage(message),
+            ConfigError::ServerUrl {
+                context, problem, ..
+            } => {
+                let cli = CliError::usage(message);
+                let cli = match problem.hint() {
+                    Some(hint) => cli.with_hint(hint),
+                    None => cli,
+                };
+                match context {
+                    Some(name) => cli.with_hint(format!(
+                        "fix it with `deskctl context set {name} --server URL`"
+                    )),
+                    None => cli,
+                }
+            }
             ConfigError::DatabaseScheme { scheme } => {
                 CliError::usage(message).with_hint(match scheme.as_deref() {
                     Some("sqlite") => "a SQLite desk is a file: name it with --desk PATH or \

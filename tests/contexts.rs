@@ -492,3 +492,89 @@ fn a_wrong_server_url_gets_an_error_that_says_what_is_wrong() {
         .code(2)
         .stderr(contains("has no scheme"));
 }
+
+#[test]
+fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from() {
+    let (desk, server, token) = served();
+    let with_password = server.url.replacen("http://", "http://u:secretpw@", 1);
+    let masked = server.url.replacen("http://", "http://u:***@", 1);
+    let refused = |assert: assert_cmd::assert::Assert, origin: &str| {
+        assert
+            .code(2)
+            .stderr(contains(format!(
+                "{origin} '{masked}' carries a user name or password"
+            )))
+            .stderr(contains("deskctl authenticates with a token"))
+            .stderr(contains("secretpw").not());
+    };
+    for extra in [&[][..], &["--no-verify"][..]] {
+        refused(
+            add_context(&desk, "up", &with_password, token.clone(), extra).assert(),
+            "--server",
+        );
+    }
+    assert!(
+        !desk.config().exists()
+            || !std::fs::read_to_string(desk.config())
+                .unwrap()
+                .contains("secretpw")
+    );
+    refused(
+        remote(&desk)
+            .env("DESKCTL_TOKEN", &token)
+            .args(["--server", &with_password, "tickets", "list"])
+            .assert(),
+        "--server: the server URL",
+    );
+    refused(
+        remote(&desk)
+            .env("DESKCTL_TOKEN", &token)
+            .env("DESKCTL_SERVER", &with_password)
+            .args(["tickets", "list"])
+            .assert(),
+        "DESKCTL_SERVER: the server URL",
+    );
+
+    // A config file written before such URLs were refused: shown masked,
+    // refused when used, and mended with `context set`.
+    add_context(&desk, "up", &server.url, token.clone(), &[])
+        .assert()
+        .success();
+    let config = std::fs::read_to_string(desk.config()).unwrap();
+    std::fs::write(desk.config(), config.replace(&server.url, &with_password)).unwrap();
+    remote(&desk)
+        .args(["context", "list"])
+        .assert()
+        .success()
+        .stdout(contains(&masked))
+        .stdout(contains("secretpw").not());
+    refused(
+        remote(&desk)
+            .args(["--context", "up", "tickets", "list"])
+            .assert(),
+        "context 'up': the server URL",
+    );
+    remote(&desk)
+        .args(["context", "set", "up", "--server", &server.url])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["--context", "up", "tickets", "list"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_token_for_a_protected_context_is_asked_for_as_an_operator_token() {
+    let (desk, server, token) = served();
+    add_context(&desk, "prod", &server.url, token, &["--protected"])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["--context", "prod", "tokens", "create", "--operator", "bob"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "create an operator token for bob on protected context 'prod'",
+        ));
+}

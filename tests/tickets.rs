@@ -2547,3 +2547,77 @@ fn an_assignment_that_expects_the_assignee_it_saw_is_refused_when_it_changed() {
     let moved = assign(json!({"to": "bob"}));
     assert_eq!(moved.status, 200, "{}", moved.body);
 }
+
+#[test]
+fn a_name_that_does_not_exist_exits_5_on_the_local_desk_and_over_http_alike() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(1);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    // The service answers 422 (the request is invalid); the CLI finds which
+    // name it was given does not exist and says so as not found.
+    for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+        cmd.args(["tickets", "assign", "10001", "--to", "nobdoy", "--yes"])
+            .assert()
+            .code(5)
+            .stderr(contains("operator 'nobdoy' does not exist"));
+    }
+    for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+        cmd.args(["tickets", "assign", "10001", "--team", "suport", "--yes"])
+            .assert()
+            .code(5)
+            .stderr(contains("team 'suport' does not exist"))
+            .stderr(contains("did you mean 'support'?"));
+    }
+}
+
+#[test]
+fn a_ticket_named_more_than_once_is_changed_and_counted_once() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(2);
+    // Ten numbers but two tickets: no typed confirmation, each resolved once.
+    let mut args = vec!["tickets", "resolve"];
+    args.extend(["10002", "10001"].repeat(5));
+    let output = desk.cmd().args(&args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("pass --yes"), "{stderr}");
+    let said = format!("{}{stderr}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(said.matches("10001").count(), 1, "{said}");
+    assert_eq!(said.matches("10002").count(), 1, "{said}");
+    assert!(said.find("10002") < said.find("10001"), "{said}");
+}
+
+#[test]
+fn a_body_file_over_the_limit_of_a_note_or_reply_says_that_limit() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(1);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let big = desk.dir.path().join("big.txt");
+    std::fs::write(&big, "x".repeat(3_000_000)).unwrap();
+    for verb in ["note", "reply"] {
+        for mut cmd in [desk.cmd(), desk.as_token(&server, &token)] {
+            cmd.args([
+                "tickets",
+                verb,
+                "10001",
+                "--body-file",
+                common::path_str(&big),
+            ])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "the {verb} in {} has 3000000 characters; a {verb} takes at most 20000",
+                big.display()
+            )))
+            .stderr(contains("document").not())
+            .stderr(contains("MiB").not());
+        }
+    }
+    let timeline = desk.run(&["tickets", "show", "10001", "-o", "json"]);
+    assert!(!timeline.contains("xxxxxxxxxx"), "nothing was sent");
+}

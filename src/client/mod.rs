@@ -105,9 +105,13 @@ pub enum ClientError {
     },
     #[error("cannot build the HTTP client")]
     Setup(#[source] reqwest::Error),
-    /// The server URL given is not one a client can use.
-    #[error("the server URL '{url}' {reason}")]
-    InvalidUrl { url: String, reason: String },
+    /// The server URL given is not one a client can use; `url` is as
+    /// [`shown_server_url`] shows it.
+    #[error("the server URL '{url}' {problem}")]
+    InvalidUrl {
+        url: String,
+        problem: ServerUrlProblem,
+    },
     /// An `https://` URL whose server speaks plain HTTP.
     #[error("{target} does not answer with TLS (HTTPS)")]
     NotTls { target: String },
@@ -234,9 +238,9 @@ enum AttemptError {
 impl Client {
     /// A client of the service at `base` (e.g. `http://127.0.0.1:7070`).
     pub fn http(base: &str, token: Option<SecretString>) -> ClientResult<Client> {
-        let base = check_server_url(base).map_err(|reason| ClientError::InvalidUrl {
-            url: base.to_string(),
-            reason,
+        let base = check_server_url(base).map_err(|problem| ClientError::InvalidUrl {
+            url: shown_server_url(base),
+            problem,
         })?;
         // reqwest is built without a default crypto provider; ring is ours. A second
         // install (another client in this process) is refused harmlessly.
@@ -670,36 +674,98 @@ fn request(method: Method, path: String, body: Option<Vec<u8>>) -> ApiRequest {
     }
 }
 
+/// Why a server URL cannot be used. Never holds the URL's password.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ServerUrlProblem {
+    /// Not a base URL of the service: no scheme, no host, a query, /v1.
+    #[error("{0}")]
+    Malformed(String),
+    /// `user:password@`: reqwest would send it as a Basic Authorization
+    /// header in place of the Bearer token, and it would be stored and shown
+    /// wherever the URL is.
+    #[error("carries a user name or password")]
+    UserInfo,
+}
+
+impl ServerUrlProblem {
+    /// What to do about it, when there is more to say than the message.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            ServerUrlProblem::Malformed(_) => None,
+            ServerUrlProblem::UserInfo => Some(
+                "deskctl authenticates with a token: give the URL without a user name or \
+                 password, and the token with --token-stdin or DESKCTL_TOKEN",
+            ),
+        }
+    }
+}
+
 /// A server URL as the client uses it (no trailing slash), or why it cannot be
-/// one: the scheme is missing or not http(s), or it carries a query.
-pub fn check_server_url(text: &str) -> Result<String, String> {
+/// one: the scheme is missing or not http(s), it carries a user name or
+/// password, or a query.
+pub fn check_server_url(text: &str) -> Result<String, ServerUrlProblem> {
+    let malformed = |reason: String| Err(ServerUrlProblem::Malformed(reason));
     let text = text.trim().trim_end_matches('/');
+    // Before anything else, so that no other message echoes the password.
+    if user_info(text).is_some() {
+        return Err(ServerUrlProblem::UserInfo);
+    }
     if !text.contains("://") {
-        return Err(format!(
+        return malformed(format!(
             "has no scheme: use http://{text} (or https://{text} when it serves TLS)"
         ));
     }
-    let url = url::Url::parse(text).map_err(|e| format!("is not a URL: {e}"))?;
+    let url = match url::Url::parse(text) {
+        Ok(url) => url,
+        Err(e) => return malformed(format!("is not a URL: {e}")),
+    };
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!(
+        return malformed(format!(
             "uses {}://: only http:// and https:// are supported",
             url.scheme()
         ));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("names no host".into());
+        return malformed("names no host".into());
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err("has a query or fragment: give the service's base URL only".into());
+        return malformed("has a query or fragment: give the service's base URL only".into());
     }
     // Every request path starts with /v1 already: a URL that ends in it would
     // ask for /v1/v1/…, which no service answers, and say "no such endpoint".
     if let Some(base) = text.strip_suffix("/v1") {
-        return Err(format!(
+        return malformed(format!(
             "ends in /v1, which every request adds itself: use {base}"
         ));
     }
     Ok(text.to_string())
+}
+
+/// A server URL as messages and listings may show it: the password of any
+/// `user:password@` replaced by `***`, the rest as given.
+pub fn shown_server_url(text: &str) -> String {
+    let text = text.trim();
+    match user_info(text) {
+        Some((start, end)) => {
+            let user = text[start..end]
+                .split_once(':')
+                .map_or(&text[start..end], |(user, _)| user);
+            format!("{}{user}:***{}", &text[..start], &text[end..])
+        }
+        None => text.to_string(),
+    }
+}
+
+/// Where the `user[:password]` of a URL's authority lies in `text` (without
+/// its `@`), scheme or not: the parser is not asked, since text it refuses
+/// (no scheme) may still hold a password.
+fn user_info(text: &str) -> Option<(usize, usize)> {
+    let start = text.find("://").map_or(0, |at| at + 3);
+    let authority_end = text[start..]
+        .find(['/', '?', '#'])
+        .map_or(text.len(), |at| start + at);
+    let at = text[start..authority_end].rfind('@')?;
+    Some((start, start + at))
 }
 
 /// A request's path without its query, for traces.
@@ -765,20 +831,24 @@ mod tests {
             check_server_url("https://desk.example.com/desk").unwrap(),
             "https://desk.example.com/desk"
         );
-        let missing = check_server_url("127.0.0.1:7070").unwrap_err();
+        let missing = check_server_url("127.0.0.1:7070").unwrap_err().to_string();
         assert!(missing.contains("use http://127.0.0.1:7070"), "{missing}");
         assert!(
             check_server_url("ftp://x")
                 .unwrap_err()
+                .to_string()
                 .contains("only http")
         );
         assert!(
             check_server_url("http://x/?token=1")
                 .unwrap_err()
+                .to_string()
                 .contains("query")
         );
         assert!(check_server_url("http://").is_err());
-        let versioned = check_server_url("http://127.0.0.1:7070/v1/").unwrap_err();
+        let versioned = check_server_url("http://127.0.0.1:7070/v1/")
+            .unwrap_err()
+            .to_string();
         assert!(
             versioned.contains("use http://127.0.0.1:7070"),
             "{versioned}"
@@ -786,6 +856,39 @@ mod tests {
         assert_eq!(
             check_server_url("https://desk.example.com/v1desk").unwrap(),
             "https://desk.example.com/v1desk"
+        );
+    }
+
+    #[test]
+    fn server_urls_with_a_user_name_or_password_are_refused_and_shown_masked() {
+        for url in [
+            "http://u:secretpw@127.0.0.1:7070",
+            "https://u@desk.example.com/desk",
+            "http://:secretpw@127.0.0.1:7070/",
+            "u:secretpw@127.0.0.1:7070",
+        ] {
+            assert_eq!(
+                check_server_url(url),
+                Err(ServerUrlProblem::UserInfo),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            shown_server_url("http://u:secretpw@127.0.0.1:7070/desk"),
+            "http://u:***@127.0.0.1:7070/desk"
+        );
+        assert_eq!(
+            shown_server_url("u:secretpw@127.0.0.1:7070"),
+            "u:***@127.0.0.1:7070"
+        );
+        // An @ in the path is no user info.
+        assert_eq!(
+            check_server_url("http://127.0.0.1:7070/team@desk").unwrap(),
+            "http://127.0.0.1:7070/team@desk"
+        );
+        assert_eq!(
+            shown_server_url("http://127.0.0.1:7070/team@desk"),
+            "http://127.0.0.1:7070/team@desk"
         );
     }
 

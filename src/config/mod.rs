@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::Environment;
+use crate::client::{ServerUrlProblem, check_server_url, shown_server_url};
 use crate::env::EnvVars;
 
 /// The reserved name of the local desk in `context list` and `context use`.
@@ -53,6 +54,31 @@ pub enum ConfigError {
         }
     )]
     DatabaseScheme { scheme: Option<String> },
+    /// A server URL no client can use, from `origin` (`--server`,
+    /// `DESKCTL_SERVER`, `context 'prod'`); `url` never shows a password.
+    #[error("{origin}: the server URL '{url}' {problem}")]
+    ServerUrl {
+        origin: String,
+        /// The context to fix with `context set`, when one holds the URL.
+        context: Option<String>,
+        url: String,
+        problem: ServerUrlProblem,
+    },
+}
+
+/// `server` checked as the client will use it, before anything shows it
+/// or sends to it.
+fn checked_server(
+    server: &str,
+    origin: String,
+    context: Option<&str>,
+) -> Result<String, ConfigError> {
+    check_server_url(server).map_err(|problem| ConfigError::ServerUrl {
+        origin,
+        context: context.map(str::to_string),
+        url: shown_server_url(server),
+        problem,
+    })
 }
 
 /// The schemes a database URL may have: PostgreSQL's, as libpq takes them.
@@ -199,12 +225,14 @@ pub fn resolve_target(
     credentials: &Credentials,
     default_desk: &Path,
 ) -> Result<Target, ConfigError> {
-    let bare_server = |server: &str| Target::Remote {
-        context: None,
-        server: server.to_string(),
-        token: env.token.clone(),
-        environment: None,
-        protected: false,
+    let bare_server = |server: &str, origin: &str| {
+        Ok(Target::Remote {
+            context: None,
+            server: checked_server(server, origin.to_string(), None)?,
+            token: env.token.clone(),
+            environment: None,
+            protected: false,
+        })
     };
     let local = |path: &Path| Target::Local {
         path: path.to_path_buf(),
@@ -217,7 +245,7 @@ pub fn resolve_target(
         return Ok(Target::Database { url: url.clone() });
     }
     if let Some(server) = &flags.server {
-        return Ok(bare_server(server));
+        return bare_server(server, "--server");
     }
     if let Some(name) = &flags.context {
         return named_context(name, env, config, credentials, default_desk);
@@ -255,7 +283,7 @@ pub fn resolve_target(
             second: crate::env::DESKCTL_DESK,
         }),
         (Some(name), None, None) => named_context(name, env, config, credentials, default_desk),
-        (None, Some(server), None) => Ok(bare_server(server)),
+        (None, Some(server), None) => bare_server(server, crate::env::DESKCTL_SERVER),
         (None, None, Some(path)) => Ok(local(path)),
         (None, None, None) => match &config.current_context {
             Some(name) => named_context(name, env, config, credentials, default_desk),
@@ -279,7 +307,11 @@ fn named_context(
     let entry = config.get(name)?;
     Ok(Target::Remote {
         context: Some(entry.name.clone()),
-        server: entry.server.clone(),
+        server: checked_server(
+            &entry.server,
+            format!("context '{}'", entry.name),
+            Some(&entry.name),
+        )?,
         token: env.token.clone().or_else(|| {
             credentials
                 .token(name)

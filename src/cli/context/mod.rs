@@ -91,8 +91,14 @@ fn check_name(name: &str) -> CliResult {
 
 /// `--server` checked as the client will use it.
 fn server_url(text: &str) -> CliResult<String> {
-    crate::client::check_server_url(text)
-        .map_err(|reason| CliError::usage(format!("--server '{text}' {reason}")))
+    crate::client::check_server_url(text).map_err(|problem| {
+        let shown = crate::client::shown_server_url(text);
+        let cli = CliError::usage(format!("--server '{shown}' {problem}"));
+        match problem.hint() {
+            Some(hint) => cli.with_hint(hint),
+            None => cli,
+        }
+    })
 }
 
 /// The token from stdin (`--token-stdin`), DESKCTL_TOKEN or a prompt: never

@@ -96,7 +96,10 @@ pub enum TicketsCommand {
     Triage(triage::TicketsTriageArgs),
 }
 
-pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
+pub async fn dispatch(session: &Session, mut command: TicketsCommand) -> CliResult {
+    if let Some(numbers) = command.bulk_numbers() {
+        drop_repeated_numbers(numbers);
+    }
     match command {
         TicketsCommand::List(args) => list::cmd_tickets_list(session, args).await,
         TicketsCommand::Show(args) => show::cmd_tickets_show(session, args).await,
@@ -111,6 +114,29 @@ pub async fn dispatch(session: &Session, command: TicketsCommand) -> CliResult {
         TicketsCommand::Reopen(args) => reopen::cmd_tickets_reopen(session, args.into()).await,
         TicketsCommand::Triage(args) => triage::cmd_tickets_triage(session, args).await,
     }
+}
+
+impl TicketsCommand {
+    /// The ticket numbers of a verb that takes several at once.
+    fn bulk_numbers(&mut self) -> Option<&mut Vec<u64>> {
+        match self {
+            TicketsCommand::Assign(args) => Some(&mut args.numbers),
+            TicketsCommand::Unassign(args)
+            | TicketsCommand::Take(args)
+            | TicketsCommand::Takeover(args)
+            | TicketsCommand::Resolve(args) => Some(&mut args.numbers),
+            TicketsCommand::Reopen(args) => Some(&mut args.numbers),
+            _ => None,
+        }
+    }
+}
+
+/// Keeps the first of each repeated number, in the order given: a ticket
+/// named twice is one ticket, so it counts once toward the typed
+/// confirmation and is not changed (or reported) twice.
+fn drop_repeated_numbers(numbers: &mut Vec<u64>) {
+    let mut seen = std::collections::HashSet::new();
+    numbers.retain(|number| seen.insert(*number));
 }
 
 // Ticket numbers, for the verbs that take several at once. Plain comments, not
@@ -163,6 +189,25 @@ impl BodyArgs {
         if text.is_empty() {
             return Err(CliError::usage(format!(
                 "the {what} is empty: nothing was sent"
+            )));
+        }
+        // A file is said here, not left to the service: one over its request
+        // limit is refused before the note's own limit is looked at, with a
+        // hint about workspace documents that has nothing to do with a note.
+        // An argument cannot grow that large; the service words its refusal.
+        let limit = crate::domain::tickets::MAX_BODY_CHARS;
+        let count = text.chars().count();
+        if let (None, Some(path)) = (&self.body, &self.body_file)
+            && count > limit
+        {
+            let source = if path.as_os_str() == "-" {
+                " on stdin".to_string()
+            } else {
+                format!(" in {}", path.display())
+            };
+            return Err(CliError::general(format!(
+                "the {what}{source} has {count} characters; a {what} takes at most {limit}: \
+                 nothing was sent"
             )));
         }
         Ok(text)
@@ -447,6 +492,15 @@ impl Detail for TicketDetail {
 
 #[cfg(test)]
 mod tests {
+    use super::drop_repeated_numbers;
+
+    #[test]
+    fn repeated_ticket_numbers_count_once_in_the_order_first_given() {
+        let mut numbers = vec![10044, 10002, 10044, 10001, 10002, 10044];
+        drop_repeated_numbers(&mut numbers);
+        assert_eq!(numbers, [10044, 10002, 10001]);
+    }
+
     #[test]
     fn the_bulk_help_names_the_count_that_asks() {
         let help = bulk_after_help!("");

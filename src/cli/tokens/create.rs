@@ -40,8 +40,9 @@ pub async fn cmd_tokens_create(session: &Session, args: TokensCreateArgs) -> Cli
         .clone()
         .or_else(|| body.name.clone())
         .unwrap_or_default();
+    // Both kinds, operator and ingest, begin with a vowel.
     let client = session
-        .writer(&format!("create a {} token for {label}", body.kind))
+        .writer(&format!("create an {} token for {label}", body.kind))
         .await?;
     let operator: Vec<_> = body
         .operator

@@ -420,7 +420,7 @@ fn not_resolved(ticket: &Ticket, action: &str) -> Result<(), Refusal> {
         return Err(Refusal::conflict(
             "ticket_resolved",
             format!(
-                "ticket {} is resolved: reopen it before you {action} it",
+                "ticket {} is resolved: reopen it before you {action}",
                 ticket.number
             ),
         ));
@@ -727,7 +727,7 @@ pub fn decide(
                     });
                 }
             };
-            not_resolved(ticket, "assign")?;
+            not_resolved(ticket, "assign it")?;
             let mut change = TicketChange::default();
             let mut entries = Vec::new();
             let moved = new_team != ticket.team;
@@ -792,7 +792,7 @@ pub fn decide(
         }
         Action::Unassign => {
             may_act(actor, ticket, "unassign")?;
-            not_resolved(ticket, "unassign")?;
+            not_resolved(ticket, "unassign it")?;
             let Some(previous) = &ticket.assignee else {
                 return Err(Refusal::conflict(
                     "ticket_unassigned",
@@ -821,7 +821,7 @@ pub fn decide(
             // Assigned to them meanwhile (by a lead, outside their teams
             // too): theirs already, whatever its team.
             if ticket.assignee.as_ref() == Some(handle) {
-                not_resolved(ticket, "take")?;
+                not_resolved(ticket, "take it")?;
                 return Err(Refusal::conflict(
                     "ticket_taken",
                     format!("ticket {} is already yours", ticket.number),
@@ -844,7 +844,7 @@ pub fn decide(
                 };
                 return Err(Refusal::conflict("ticket_taken", detail));
             }
-            not_resolved(ticket, "take")?;
+            not_resolved(ticket, "take it")?;
             Ok(Decision::new(
                 TicketChange {
                     assignee: Some(Some(handle.clone())),
@@ -855,7 +855,7 @@ pub fn decide(
         }
         Action::SetPriority(priority) => {
             may_act(actor, ticket, "change the priority of")?;
-            not_resolved(ticket, "change the priority of")?;
+            not_resolved(ticket, "change its priority")?;
             Ok(Decision::new(
                 TicketChange {
                     priority: Some(priority),
@@ -887,7 +887,7 @@ pub fn decide(
         }
         Action::Reply { text, channel } => {
             may_reply(actor, ticket)?;
-            not_resolved(ticket, "reply on")?;
+            not_resolved(ticket, "reply to it")?;
             let channel = reply_channel(
                 ticket.channel,
                 ticket.ai_paused,
@@ -925,7 +925,7 @@ pub fn decide(
         }
         Action::Takeover => {
             may_act(actor, ticket, "take over")?;
-            not_resolved(ticket, "take over")?;
+            not_resolved(ticket, "take it over")?;
             match ai_answering(ticket) {
                 AiAnswering::Yes => {}
                 AiAnswering::NoAgent => {
@@ -956,7 +956,7 @@ pub fn decide(
         }
         Action::Resolve => {
             may_act(actor, ticket, "resolve")?;
-            not_resolved(ticket, "resolve")?;
+            not_resolved(ticket, "resolve it")?;
             Ok(Decision::new(
                 TicketChange {
                     status: Some(TicketStatus::Resolved),

@@ -170,7 +170,14 @@ fn exit_codes_page() -> String {
         "\nHTTP statuses map to codes as follows: 401 and 403 → 4, 404 → 5, 409 and 412 → 6, \
          429, 502, 503 and 504 (after retries) and unreachable or timed-out services → 7, \
          422 with code `not_an_operator` (the request needs an operator, and the local desk \
-         acts as its owner) → 2, any other error → 1. A closed output pipe is not an error (0).\n",
+         acts as its owner) → 2, any other error → 1. One exception to the 422 → 1 rule: when \
+         a command is refused because an operator, team, agent or ticket field it was given by \
+         name does not exist (`tickets assign 10001 --to nobody`, `teams set support \
+         --add-member ghost`), deskctl checks the names it was given and exits 5 with the \
+         nearest existing name, as `operators show nobody` does — a script tells \"no such \
+         thing\" (5) from \"not allowed as asked\" (1) the same way whichever way the name is \
+         used. The local desk and a remote service give the same code. A closed output pipe is \
+         not an error (0).\n",
     );
     page
 }

@@ -561,19 +561,35 @@ fn owners_notices_and_email_replies_arrive_from_the_right_senders() {
     assert_eq!(server.terminate(), Some(0));
 }
 
-#[test]
-fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
-    let desk = desk(desk!());
+/// `desk` with its email going to a fresh SMTP sink and the support inbox
+/// at help@example.com: where every test of answering mail starts.
+fn support_inbox_with_sink(desk: Desk) -> (Desk, SmtpSink) {
     let sink = SmtpSink::start(desk.dir.path(), 0);
     set_email(&desk, sink.port);
     desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    let receive = |raw: String| {
-        desk.cmd()
-            .args(["inbox", "receive"])
-            .write_stdin(raw)
-            .assert()
-            .success();
-    };
+    (desk, sink)
+}
+
+/// Takes `raw` into the support inbox, as an MTA's pipe does.
+fn receive(desk: &Desk, raw: &str) {
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(raw.to_string())
+        .assert()
+        .success();
+}
+
+/// Replies `text` on ticket 10001 and returns the first email the sink took.
+fn first_reply(desk: &Desk, sink: &SmtpSink, text: &str) -> Value {
+    desk.run(&["tickets", "reply", "10001", "-m", text, "--yes"]);
+    wait_until("the reply email", WAIT, || {
+        sink.messages().into_iter().next()
+    })
+}
+
+#[test]
+fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
+    let (desk, sink) = support_inbox_with_sink(desk(desk!()));
     let reply = |n: usize, text: &str| {
         desk.run(&["tickets", "reply", "10001", "-m", text, "--yes"]);
         wait_until("the reply email", WAIT, || {
@@ -581,9 +597,9 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
         })
     };
     receive(
+        &desk,
         "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: RE: Order 99\r\n\
-         Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n"
-            .into(),
+         Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n",
     );
     let first = reply(0, "Checking.");
     assert_eq!(first["from"], "Acme Support <support@acme.example>");
@@ -594,11 +610,14 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
 
     // The customer answers in the thread: the next reply answers that.
     let ours = first["message_id"].as_str().unwrap();
-    receive(format!(
-        "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Re: Order 99 [#10001]\r\n\
-         Message-ID: <c2@mail.example.com>\r\nIn-Reply-To: {ours}\r\n\
-         References: <c1@mail.example.com> {ours}\r\n\r\nStill nothing.\r\n"
-    ));
+    receive(
+        &desk,
+        &format!(
+            "From: dana@example.com\r\nTo: help@example.com\r\nSubject: Re: Order 99 [#10001]\r\n\
+             Message-ID: <c2@mail.example.com>\r\nIn-Reply-To: {ours}\r\n\
+             References: <c1@mail.example.com> {ours}\r\n\r\nStill nothing.\r\n"
+        ),
+    );
     let second = reply(1, "Sent again.");
     assert_eq!(second["in_reply_to"], "<c2@mail.example.com>");
     assert_eq!(
@@ -616,22 +635,13 @@ fn an_email_reply_is_answered_to_the_support_inbox_in_the_customers_thread() {
 
 #[test]
 fn a_sender_with_a_quoted_local_part_gets_the_reply() {
-    let desk = desk(desk!());
-    let sink = SmtpSink::start(desk.dir.path(), 0);
-    set_email(&desk, sink.port);
-    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    desk.cmd()
-        .args(["inbox", "receive"])
-        .write_stdin(
-            "From: \"John Doe\"@cust.test\r\nTo: help@example.com\r\nSubject: Hello\r\n\
-             Message-ID: <q1@cust.test>\r\n\r\nHi.\r\n",
-        )
-        .assert()
-        .success();
-    desk.run(&["tickets", "reply", "10001", "-m", "Hello John.", "--yes"]);
-    let reply = wait_until("the reply email", WAIT, || {
-        sink.messages().into_iter().next()
-    });
+    let (desk, sink) = support_inbox_with_sink(desk(desk!()));
+    receive(
+        &desk,
+        "From: \"John Doe\"@cust.test\r\nTo: help@example.com\r\nSubject: Hello\r\n\
+         Message-ID: <q1@cust.test>\r\n\r\nHi.\r\n",
+    );
+    let reply = first_reply(&desk, &sink, "Hello John.");
     assert_eq!(reply["rcpttos"], json!(["\"John Doe\"@cust.test"]));
     assert_eq!(reply["to"], "\"John Doe\"@cust.test");
 }
@@ -641,19 +651,13 @@ fn a_sender_with_a_quoted_local_part_gets_the_reply() {
 /// command exited 101 after saving its change.
 #[test]
 fn a_name_with_a_line_break_is_answered_on_one_line() {
-    let desk = desk(desk!());
-    let sink = SmtpSink::start(desk.dir.path(), 0);
-    set_email(&desk, sink.port);
-    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    let (desk, sink) = support_inbox_with_sink(desk(desk!()));
     // `Eve\r\nBcc: x@evil.example`, encoded as mail clients send it.
-    desk.cmd()
-        .args(["inbox", "receive"])
-        .write_stdin(
-            "From: =?UTF-8?B?RXZlDQpCY2M6IHhAZXZpbC5leGFtcGxl?= <eve@example.com>\r\n\
-             To: help@example.com\r\nSubject: Hi\r\nMessage-ID: <e1@example.com>\r\n\r\nhi\r\n",
-        )
-        .assert()
-        .success();
+    receive(
+        &desk,
+        "From: =?UTF-8?B?RXZlDQpCY2M6IHhAZXZpbC5leGFtcGxl?= <eve@example.com>\r\n\
+         To: help@example.com\r\nSubject: Hi\r\nMessage-ID: <e1@example.com>\r\n\r\nhi\r\n",
+    );
     let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
     assert_eq!(
         ticket["ticket"]["requester"]["name"],
@@ -723,35 +727,25 @@ fn a_non_ascii_address_the_relay_cannot_take_is_dead_at_once() {
 /// the customer, nor is its Message-ID in a reply's thread headers.
 #[test]
 fn a_reply_names_only_the_customers_own_mail_in_its_thread() {
-    let desk = desk(desk!());
-    let sink = SmtpSink::start(desk.dir.path(), 0);
-    set_email(&desk, sink.port);
-    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    let receive = |raw: &str| {
-        desk.cmd()
-            .args(["inbox", "receive"])
-            .write_stdin(raw.to_string())
-            .assert()
-            .success();
-    };
+    let (desk, sink) = support_inbox_with_sink(desk(desk!()));
     receive(
+        &desk,
         "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Order 99\r\n\
          Message-ID: <c1@mail.example.com>\r\n\r\nIt has not come.\r\n",
     );
     receive(
+        &desk,
         "From: Lee <lee@internal.example>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
          Message-ID: <secret-escalation-77@mail.internal.example>\r\n\
          In-Reply-To: <c1@mail.example.com>\r\n\r\nLegal says no refund.\r\n",
     );
     receive(
+        &desk,
         "From: Dana <dana@example.com>\r\nTo: help@example.com\r\nSubject: Re: Order 99\r\n\
          Message-ID: <away-1@mail.example.com>\r\nAuto-Submitted: auto-replied\r\n\
          In-Reply-To: <c1@mail.example.com>\r\n\r\nI am away.\r\n",
     );
-    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
-    let reply = wait_until("the reply email", WAIT, || {
-        sink.messages().into_iter().next()
-    });
+    let reply = first_reply(&desk, &sink, "Checking.");
     assert_eq!(reply["in_reply_to"], "<c1@mail.example.com>");
     assert_eq!(reply["references"], "<c1@mail.example.com>");
 }
@@ -759,27 +753,18 @@ fn a_reply_names_only_the_customers_own_mail_in_its_thread() {
 /// The customer's name goes out as they wrote it, quotes included.
 #[test]
 fn a_name_with_quotes_is_answered_as_written() {
-    let desk = desk(desk!());
-    let sink = SmtpSink::start(desk.dir.path(), 0);
-    set_email(&desk, sink.port);
-    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
-    desk.cmd()
-        .args(["inbox", "receive"])
-        .write_stdin(
-            "From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\
-             Subject: Hi\r\nMessage-ID: <b1@example.com>\r\n\r\nhi\r\n",
-        )
-        .assert()
-        .success();
+    let (desk, sink) = support_inbox_with_sink(desk(desk!()));
+    receive(
+        &desk,
+        "From: \"Jo \\\"The Boss\\\" Smith\" <boss@example.com>\r\nTo: help@example.com\r\n\
+         Subject: Hi\r\nMessage-ID: <b1@example.com>\r\n\r\nhi\r\n",
+    );
     let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
     assert_eq!(
         ticket["ticket"]["requester"]["name"],
         "Jo \"The Boss\" Smith"
     );
-    desk.run(&["tickets", "reply", "10001", "-m", "Hello", "--yes"]);
-    let reply = wait_until("the reply email", WAIT, || {
-        sink.messages().into_iter().next()
-    });
+    let reply = first_reply(&desk, &sink, "Hello");
     assert_eq!(
         reply["to"],
         "\"Jo \\\"The Boss\\\" Smith\" <boss@example.com>"

@@ -275,6 +275,8 @@ fn a_yaml_handoff_over_the_readers_limits_is_refused_in_words() {
             .code(1)
             .stderr(contains("bomb.yaml:"))
             .stderr(contains("more than 250,000 values"))
+            .stderr(contains("no one object is this large"))
+            .stderr(contains("workspace").not())
             .stderr(contains("budget").not())
             .stderr(contains("Nodes").not());
     }

@@ -17,6 +17,15 @@ use super::diagnostic::{Diagnostic, Pos, Source};
 use super::tree::{Node, Removed, Value, from_node};
 use crate::api::DeskDocument;
 
+/// What a text is read as: a desk document, or one API object (a handoff,
+/// an action). Advice for a text the reader refuses differs: a desk can be
+/// split across documents, an object cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Desk,
+    Object,
+}
+
 /// The most errors reported for one document; past it, the rest is noise.
 pub const MAX_ERRORS: usize = 100;
 
@@ -39,7 +48,7 @@ pub fn parse(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
 /// without the offending entries (missing keys stood in for), so that later
 /// checks can still find their problems. No document after a syntax error.
 pub fn parse_partial(source: &Source) -> (Option<Parsed>, Vec<Diagnostic>) {
-    let (tree, mut errors) = match read_tree(source.text()) {
+    let (tree, mut errors) = match read_tree(source.text(), Reading::Desk) {
         Ok(read) => read,
         Err(errors) => return (None, errors),
     };
@@ -52,7 +61,7 @@ pub fn parse_partial(source: &Source) -> (Option<Parsed>, Vec<Diagnostic>) {
 
 /// Reads the text into a located tree; duplicate keys are reported and the
 /// later entry dropped, so the rest of the document can still be checked.
-pub fn read_tree(text: &str) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn read_tree(text: &str, reading: Reading) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut options = Options::default();
     // Repeated keys reach the tree, which reports each of them.
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
@@ -64,14 +73,14 @@ pub fn read_tree(text: &str) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>>
     options.budget = Some(budget.clone());
     let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(text, options) {
         Ok(raw) => raw,
-        Err(error) => return Err(vec![syntax_error(&error, &budget)]),
+        Err(error) => return Err(vec![syntax_error(&error, &budget, reading)]),
     };
     let mut duplicates = Vec::new();
     let tree = build(raw, text, &mut duplicates);
     Ok((tree, duplicates))
 }
 
-fn syntax_error(error: &serde_saphyr::Error, budget: &Budget) -> Diagnostic {
+fn syntax_error(error: &serde_saphyr::Error, budget: &Budget, reading: Reading) -> Diagnostic {
     let pos = error
         .location()
         .filter(|location| location.line() > 0)
@@ -81,7 +90,7 @@ fn syntax_error(error: &serde_saphyr::Error, budget: &Budget) -> Diagnostic {
         })
         .unwrap_or(Pos::START);
     if let Some(breach) = budget_breach(error) {
-        let (message, help) = over_budget(breach, budget);
+        let (message, help) = over_budget(breach, budget, reading);
         return Diagnostic::error(pos, message).with_help(help);
     }
     let mut render = serde_saphyr::RenderOptions::default();
@@ -89,8 +98,18 @@ fn syntax_error(error: &serde_saphyr::Error, budget: &Budget) -> Diagnostic {
     let text = strip_location(&error.render_with_options(render));
     // The library's advice is for its callers, not for whoever wrote the file.
     if text.starts_with("multiple YAML documents detected") {
+        let help = match reading {
+            Reading::Desk => {
+                "a desk is one document: remove the `---` line and merge what follows, or use \
+                 one file per desk"
+            }
+            Reading::Object => {
+                "a file holds one object: remove the `---` line and what follows, or use one \
+                 file each"
+            }
+        };
         return Diagnostic::error(pos, "a second YAML document starts here (after `---`)")
-            .with_help("a desk is one document: remove the `---` line and merge what follows, or use one file per desk");
+            .with_help(help);
     }
     Diagnostic::error(pos, text)
 }
@@ -101,7 +120,7 @@ fn syntax_error(error: &serde_saphyr::Error, budget: &Budget) -> Diagnostic {
 /// whose own message and snippet say it well.
 pub fn over_reader_limits(error: &serde_saphyr::Error) -> Option<Diagnostic> {
     budget_breach(error)?;
-    Some(syntax_error(error, &Budget::default()))
+    Some(syntax_error(error, &Budget::default(), Reading::Desk))
 }
 
 /// The reader's limit an error reports breaching, if it is one.
@@ -117,16 +136,25 @@ fn budget_breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
 }
 
 /// A sentence naming the reader's limit a document is over, and what to change.
-fn over_budget(breach: &BudgetBreach, budget: &Budget) -> (String, String) {
-    const SPLIT: &str = "split the workspace into several documents, applied one after the \
-                         other: a section a document leaves out is left alone";
+fn over_budget(breach: &BudgetBreach, budget: &Budget, reading: Reading) -> (String, String) {
+    let smaller = match reading {
+        Reading::Desk => {
+            "split the workspace into several documents, applied one after the other: a \
+             section a document leaves out is left alone"
+        }
+        // The service's own limits on one request are far below the reader's.
+        Reading::Object => {
+            "no one object is this large: look for a value pasted in by mistake, or send less \
+             in one (a handoff's transcript: its latest messages)"
+        }
+    };
     match breach {
         BudgetBreach::Depth { .. } => (
             format!(
                 "the document nests lists and mappings more than {} levels deep",
                 budget.max_depth
             ),
-            "a desk document is a few levels deep: flatten this value, or look for a `[` or `{` \
+            "deskctl's documents are a few levels deep: flatten this value, or look for a `[` or `{` \
              that is never closed"
                 .into(),
         ),
@@ -136,14 +164,14 @@ fn over_budget(breach: &BudgetBreach, budget: &Budget) -> (String, String) {
                  most deskctl reads in one document",
                 thousands(budget.max_nodes)
             ),
-            SPLIT.into(),
+            smaller.into(),
         ),
         BudgetBreach::ScalarBytes { .. } | BudgetBreach::InputBytes { .. } => (
             format!(
                 "the document's text is over {} MiB, the most deskctl reads in one document",
                 budget.max_total_scalar_bytes / (1024 * 1024)
             ),
-            SPLIT.into(),
+            smaller.into(),
         ),
         BudgetBreach::Aliases { .. }
         | BudgetBreach::Anchors { .. }
@@ -164,7 +192,7 @@ fn over_budget(breach: &BudgetBreach, budget: &Budget) -> (String, String) {
             "the document is over one of the limits of deskctl's YAML reader (size, nesting \
              or repetition)"
                 .into(),
-            SPLIT.into(),
+            smaller.into(),
         ),
     }
 }
@@ -236,7 +264,7 @@ pub(super) fn read_object<T: DeserializeOwned>(
     given: &[(&str, &str)],
 ) -> Result<ObjectRead<T>, Vec<Diagnostic>> {
     let text = source.text();
-    let (mut written, mut errors) = match read_tree(text) {
+    let (mut written, mut errors) = match read_tree(text, Reading::Object) {
         Ok(read) => read,
         // YAML reads JSON (tabs, one line, escapes), so a JSON file gets the
         // same places and "did you mean"; what it cannot read of a JSON file
@@ -915,6 +943,12 @@ mod tests {
         for diagnostic in &found {
             assert!(!diagnostic.message.contains('{'), "{diagnostic:?}");
         }
+        // One object (a handoff) cannot be split across documents.
+        let one_object = format!("x: [{}]\n", vec!["1"; 260_000].join(","));
+        let found = read_tree(&one_object, Reading::Object).unwrap_err();
+        let help = found[0].help.as_deref().unwrap();
+        assert!(help.contains("no one object is this large"), "{help}");
+        assert!(!help.contains("documents"), "{help}");
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(thousands(64), "64");
     }

@@ -829,6 +829,27 @@ fn tickets_list_watch_prints_the_list_then_a_line_per_change() {
     assert_eq!(changed["priority"], "urgent");
 }
 
+/// A shown ticket the operator may no longer see is a line of its own, so a
+/// program keeping the list drops it (it once went to stderr alone).
+#[test]
+fn tickets_list_watch_tells_a_program_when_a_ticket_leaves_what_it_may_see() {
+    let desk = configured(desk!());
+    send_handoff(&desk, "parcel"); // 10001, support: bob's team
+    let port = crate::common::unclaimed_port();
+    let mut server = serve_on(&desk, port);
+    let watch = Running::start(over_http(&desk, "bob", port, WATCH_UNASSIGNED));
+    assert_eq!(watch.next()["number"], 10001);
+
+    desk.run(&["tickets", "assign", "10001", "--team", "billing"]);
+    assert_eq!(watch.next(), json!({"number": 10001, "hidden": true}));
+    // Its later changes are not bob's; those of his view still are.
+    desk.run(&["tickets", "note", "10001", "-m", "Billing's now"]);
+    send_handoff(&desk, "parcel again");
+    assert_eq!(watch.next()["number"], 10002);
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
 /// `deskctl serve` on `port`, once it listens.
 fn serve_on(desk: &Desk, port: u16) -> std::process::Child {
     use std::io::BufRead;

@@ -76,6 +76,22 @@ impl Ui {
         self.write_stdout(&format!("{row}\n"))
     }
 
+    /// Tells that a watched item left the view: in JSON formats `record` as a
+    /// line on stdout, where a program reading the records needs it; for
+    /// people and in names, `message` on stderr.
+    pub fn print_departure<T: Serialize>(&self, record: &T, message: &str) -> CliResult {
+        match self.format {
+            OutputFormat::Jsonl | OutputFormat::Json | OutputFormat::Yaml => {
+                let line = serde_json::to_string(record).map_err(std::io::Error::from)?;
+                self.write_stdout(&format!("{line}\n"))
+            }
+            OutputFormat::Table | OutputFormat::Wide | OutputFormat::Name => {
+                self.info(message);
+                Ok(())
+            }
+        }
+    }
+
     /// `items` as a table at the terminal's width, header first, their text
     /// made [`super::printable`].
     fn table_text<T: Tabular>(&self, items: &[T]) -> String {

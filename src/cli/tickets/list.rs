@@ -129,7 +129,8 @@ pub struct TicketsListArgs {
     #[arg(long)]
     pub all: bool,
     /// After the list, a line per change to a ticket it selects (or showed),
-    /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line
+    /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line,
+    /// and {"number": N, "hidden": true} when a ticket leaves what you may see
     #[arg(long, short = 'w')]
     pub watch: bool,
 }
@@ -405,7 +406,10 @@ async fn watch(
                         && let Some(number) = event.ticket_number
                         && shown.remove(&number)
                     {
-                        ui.info(&format!("Ticket {number} is no longer yours to see"));
+                        ui.print_departure(
+                            &serde_json::json!({"number": number, "hidden": true}),
+                            &format!("Ticket {number} is no longer yours to see"),
+                        )?;
                     }
                     continue;
                 };

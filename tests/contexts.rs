@@ -510,7 +510,7 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
     for extra in [&[][..], &["--no-verify"][..]] {
         refused(
             add_context(&desk, "up", &with_password, token.clone(), extra).assert(),
-            "--server",
+            "--server: the server URL",
         );
     }
     assert!(

@@ -68,7 +68,7 @@ pub enum ConfigError {
 
 /// `server` checked as the client will use it, before anything shows it
 /// or sends to it.
-fn checked_server(
+pub fn checked_server(
     server: &str,
     origin: String,
     context: Option<&str>,

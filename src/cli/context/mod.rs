@@ -89,16 +89,14 @@ fn check_name(name: &str) -> CliResult {
     Ok(())
 }
 
-/// `--server` checked as the client will use it.
+/// `--server` checked as the client will use it, refused in the words a
+/// global `--server` is.
 fn server_url(text: &str) -> CliResult<String> {
-    crate::client::check_server_url(text).map_err(|problem| {
-        let shown = crate::client::shown_server_url(text);
-        let cli = CliError::usage(format!("--server '{shown}' {problem}"));
-        match problem.hint() {
-            Some(hint) => cli.with_hint(hint),
-            None => cli,
-        }
-    })
+    Ok(crate::config::checked_server(
+        text,
+        "--server".into(),
+        None,
+    )?)
 }
 
 /// The token from stdin (`--token-stdin`), DESKCTL_TOKEN or a prompt: never

@@ -981,6 +981,18 @@ fn deskctl_mcp_writes_nothing_but_mcp_messages_on_stdout() {
     );
 }
 
+/// A client that hangs up before `initialize` (one checking that the command
+/// starts) ends the session as any hang-up does: exit 0, nothing on stdout.
+#[test]
+fn deskctl_mcp_ends_cleanly_when_the_client_hangs_up_before_initialize() {
+    let desk = copilot_desk();
+    let output = desk.cmd().arg("mcp").write_stdin("").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(!stderr.contains("failed"), "{stderr}");
+}
+
 #[test]
 fn deskctl_mcp_with_a_token_the_service_refuses_fails_before_it_speaks() {
     let desk = copilot_desk();

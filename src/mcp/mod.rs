@@ -112,6 +112,10 @@ impl Copilot {
                 .await
                 .map(drop)
                 .map_err(std::io::Error::other),
+            // A client that hangs up before (or while) it introduces itself
+            // (one probing that the command starts) ended the session as
+            // any hang-up does.
+            Err(rmcp::service::ServerInitializeError::ConnectionClosed(_)) => Ok(()),
             Err(error) => Err(std::io::Error::other(error)),
         };
         // The transport is gone: the error responses it queued (to a last

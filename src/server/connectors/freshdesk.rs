@@ -15,7 +15,7 @@ use super::signing::{canonical_key, event_key, same};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
     InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
-    html_paragraphs, passed,
+    html_paragraphs, number_text, passed,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -435,7 +435,7 @@ impl Connector for Freshdesk {
             .is_some_and(|agent| !agent.trim().is_empty());
         let status = match &body["status"] {
             Value::String(text) => text.trim().to_ascii_lowercase(),
-            Value::Number(number) => number.to_string(),
+            Value::Number(number) => number_text(number),
             _ => return Err(WebhookError::Malformed("the body has no status".into())),
         };
         let status = match status.as_str() {
@@ -460,13 +460,7 @@ impl Connector for Freshdesk {
 fn ticket_id(value: &Value) -> Option<String> {
     let id = match value {
         Value::String(text) => text.trim().to_string(),
-        Value::Number(number) => match number.as_f64() {
-            // Whole, and within what an f64 holds exactly.
-            Some(whole) if number.is_f64() && whole.fract() == 0.0 && whole.abs() < 9.0e15 => {
-                format!("{}", whole as i64)
-            }
-            _ => number.to_string(),
-        },
+        Value::Number(number) => number_text(number),
         _ => String::new(),
     };
     (!id.is_empty()).then_some(id)
@@ -660,6 +654,11 @@ mod tests {
         );
         assert_eq!(
             webhook(r#"{"ticket_id":7,"status":5}"#).unwrap(),
+            [event("7", ExternalStatus::Resolved)]
+        );
+        // A sender that writes every number as a float means the same.
+        assert_eq!(
+            webhook(r#"{"ticket_id":7.0,"status":4.0}"#).unwrap(),
             [event("7", ExternalStatus::Resolved)]
         );
         // The ticket's `updated_at` is Freshdesk's time of the change.

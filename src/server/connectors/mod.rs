@@ -300,6 +300,19 @@ pub enum EventClock {
     UnixMillis,
 }
 
+/// A JSON number as the text a platform means by it: a whole number written
+/// as a float (`77.0`, `4.0`: JSON has one number type, and some senders
+/// write every number so) is the integer; anything else as written.
+pub fn number_text(number: &serde_json::Number) -> String {
+    match number.as_f64() {
+        // Whole, and within what an f64 holds exactly.
+        Some(whole) if number.is_f64() && whole.fract() == 0.0 && whole.abs() < 9.0e15 => {
+            format!("{}", whole as i64)
+        }
+        _ => number.to_string(),
+    }
+}
+
 /// The platform's time of an event from `value` (its field `field`, named in
 /// the log), kept to the microsecond as the stores keep times: a finer
 /// difference the stores cannot keep must not order two events. None when
@@ -311,7 +324,7 @@ pub fn event_time(value: &serde_json::Value, clock: EventClock, field: &str) -> 
         serde_json::Value::Null => return None,
         serde_json::Value::String(text) if text.trim().is_empty() => return None,
         serde_json::Value::String(text) => text.trim().to_string(),
-        serde_json::Value::Number(number) => number.to_string(),
+        serde_json::Value::Number(number) => number_text(number),
         _ => String::new(),
     };
     let read = match clock {
@@ -441,6 +454,7 @@ mod tests {
         let seconds = |value| event_time(&value, EventClock::UnixSeconds, "at");
         assert_eq!(seconds(json!(1_800_000_000)), at("2027-01-15T08:00:00Z"));
         assert_eq!(seconds(json!("1800000000")), at("2027-01-15T08:00:00Z"));
+        assert_eq!(seconds(json!(1_800_000_000.0)), at("2027-01-15T08:00:00Z"));
         let millis = |value| event_time(&value, EventClock::UnixMillis, "at");
         assert_eq!(
             millis(json!("1800000000250")),
@@ -465,7 +479,13 @@ mod tests {
         ] {
             assert_eq!(event_time(&value, EventClock::Text, "at"), None, "{value}");
         }
-        for value in [json!("1.5e9"), json!("soon"), json!(i64::MAX), json!(-1e30)] {
+        for value in [
+            json!("1.5e9"),
+            json!("soon"),
+            json!(i64::MAX),
+            json!(-1e30),
+            json!(1_800_000_000.5),
+        ] {
             assert_eq!(
                 event_time(&value, EventClock::UnixSeconds, "at"),
                 None,

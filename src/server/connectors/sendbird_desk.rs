@@ -22,7 +22,8 @@ use serde_json::{Value, json};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, ExternalEvent, Http, InboundWebhook,
-    Lookup, Progress, Verified, WebhookError, create_once, failed, passed, split_bytes,
+    Lookup, Progress, Verified, WebhookError, create_once, failed, number_text, passed,
+    split_bytes,
 };
 use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
@@ -613,7 +614,7 @@ impl Connector for SendbirdDesk {
         }
         let ticket = &body["data"];
         let id = match &ticket["id"] {
-            Value::Number(number) => number.to_string(),
+            Value::Number(number) => number_text(number),
             Value::String(text) if !text.is_empty() => text.clone(),
             _ => {
                 return Err(WebhookError::Malformed(format!(
@@ -725,6 +726,11 @@ mod tests {
         assert_eq!(
             webhook(r#"{"eventType":"TICKET.REOPENED","data":{"id":"7"}}"#).unwrap()[0].status,
             ExternalStatus::Reopened
+        );
+        // `7.0` is ticket 7, the ticket an integer or a text names.
+        assert_eq!(
+            webhook(r#"{"eventType":"TICKET.REOPENED","data":{"id":7.0}}"#).unwrap()[0].id,
+            "7"
         );
         assert_eq!(
             webhook(r#"{"eventType":"AGENT.UPDATED","data":{}}"#),

@@ -129,7 +129,12 @@ fn starts_history(line: &str, next: Option<&str>) -> bool {
     let line = line.trim();
     let wrote = |text: &str| {
         let text = text.trim_end();
-        text.ends_with("wrote:") || text.ends_with("schrieb:") || text.ends_with("a écrit :")
+        text.ends_with("wrote:")
+            || text.ends_with("schrieb:")
+            || text.ends_with("a écrit :")
+            // German Gmail names the sender after the verb: "… um 10:00 Uhr
+            // schrieb Dana <dana@example.com>:".
+            || text.ends_with(':') && text.contains(" schrieb ")
     };
     if line.starts_with("On ") || line.starts_with("Am ") || line.starts_with("Le ") {
         // "On Tue, 2 Dec 2026, Dana <dana@example.com> wrote:", sometimes
@@ -791,6 +796,14 @@ mod tests {
         assert_eq!(trim_reply(gmail), "Thanks, that fixed it.");
         let wrapped = "Still broken.\n\nOn Tue, 2 Dec 2026 at 10:00, Bob Jones\n<bob@acme.example> wrote:\n> Try again\n";
         assert_eq!(trim_reply(wrapped), "Still broken.");
+        let german = "Geht wieder.\n\nAm Di., 2. Dez. 2026 um 10:00 Uhr schrieb Bob Jones <\n\
+                      bob@acme.example>:\n> Bitte neu starten\n";
+        assert_eq!(trim_reply(german), "Geht wieder.");
+        let thunderbird = "Danke!\n\nAm 02.12.26 um 10:00 schrieb Bob:\n> Erledigt\n";
+        assert_eq!(trim_reply(thunderbird), "Danke!");
+        // A German sentence that happens to start so is the customer's text.
+        let sentence = "Am Montag schrieb ich Ihnen schon.\nBitte antworten Sie.\n";
+        assert_eq!(trim_reply(sentence), sentence.trim_end());
         let signed = "See attached.\n-- \nDana Smith\nACME Corp\n";
         assert_eq!(trim_reply(signed), "See attached.");
         let phone = "Yes please\n\nSent from my iPhone\n\n> earlier\n";

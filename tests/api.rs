@@ -945,6 +945,54 @@ async fn only_an_owner_changes_an_owner_whatever_the_path() {
 }
 
 #[tokio::test]
+async fn integrations_are_owners_only_as_the_email_settings_are() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let mia = desk.login("mia", "manager").await;
+    let bob = desk.login("bob", "operator").await;
+    desk.call(
+        Some(&alice),
+        "PUT",
+        "/v1/integrations/zendesk",
+        Some(
+            json!({"settings": {"subdomain": "acme", "email": "desk@acme.example"},
+                    "secrets": {"api-token": "zd-token-Qx81"}}),
+        ),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    let email = desk
+        .call(Some(&mia), "GET", "/v1/settings/email", None)
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    for uri in [
+        "/v1/integrations",
+        "/v1/integrations/zendesk",
+        "/v1/integrations/zendesk/deliveries",
+    ] {
+        let problem = desk
+            .call(Some(&mia), "GET", uri, None)
+            .await
+            .problem(StatusCode::FORBIDDEN, "forbidden");
+        assert_eq!(problem["detail"], email["detail"], "{uri}");
+        assert!(!problem.to_string().contains("acme"), "{uri}: {problem}");
+        desk.call(Some(&bob), "GET", uri, None)
+            .await
+            .problem(StatusCode::FORBIDDEN, "forbidden");
+        desk.call(Some(&alice), "GET", uri, None)
+            .await
+            .ok(StatusCode::OK);
+    }
+    let zendesk = desk
+        .call(Some(&alice), "GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(zendesk["settings"]["subdomain"], "acme");
+}
+
+#[tokio::test]
 async fn a_cursor_no_page_gave_out_is_refused_not_read_as_the_start() {
     let Some(desk) = Desk::new().await else {
         return;

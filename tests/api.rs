@@ -784,6 +784,215 @@ async fn a_manager_configures_but_cannot_grant_roles_or_touch_tokens() {
 }
 
 #[tokio::test]
+async fn only_an_owner_changes_an_owner_whatever_the_path() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    desk.add_team("support").await;
+    desk.add_team("billing").await;
+    let alice = desk.login("alice", "owner").await;
+    let mia = desk.login("mia", "manager").await;
+    desk.add_operator("bob", "operator").await;
+    for (team, members) in [
+        ("support", json!(["alice", "mia", "bob"])),
+        ("billing", json!(["alice"])),
+    ] {
+        desk.owner(
+            "PATCH",
+            &format!("/v1/teams/{team}"),
+            Some(json!({ "members": members })),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+    let revision = desk
+        .owner("GET", "/v1/config", None)
+        .await
+        .ok(StatusCode::OK)["revision"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The same change as `PATCH /v1/operators/alice {"teams": [...]}`, which
+    // is refused, by every other way in.
+    let without_alice = json!({"document": {"apiVersion": "deskctl/v1", "kind": "Desk",
+        "teams": [{"key": "support", "name": "Team support", "default": true,
+                   "members": ["bob", "mia"]}]}});
+    let before = desk.snapshot().await;
+    let refused: Vec<(&str, &str, Option<Value>)> = vec![
+        (
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"teams": ["support"]})),
+        ),
+        (
+            "PATCH",
+            "/v1/teams/support",
+            Some(json!({"members": ["mia", "bob"]})),
+        ),
+        (
+            "PATCH",
+            "/v1/teams/support",
+            Some(json!({"name": "Help", "members": ["mia"]})),
+        ),
+        (
+            "POST",
+            "/v1/teams",
+            Some(json!({"key": "vip", "name": "VIP", "members": ["alice", "bob"]})),
+        ),
+        ("DELETE", "/v1/teams/billing", None),
+        (
+            "PUT",
+            "/v1/operators/alice/availability",
+            Some(json!({"availability": "online"})),
+        ),
+        ("POST", "/v1/config/plan", Some(without_alice.clone())),
+    ];
+    for (method, uri, body) in refused {
+        let problem = desk
+            .call(Some(&mia), method, uri, body)
+            .await
+            .problem(StatusCode::FORBIDDEN, "forbidden");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("'alice' is an owner: only an owner may change an owner"),
+            "{method} {uri}: {problem:#}"
+        );
+    }
+    let mut apply = request("PUT", "/v1/config", Some(&mia), Some(&without_alice));
+    apply.headers_mut().insert(
+        http::header::IF_MATCH,
+        format!("\"{revision}\"").parse().unwrap(),
+    );
+    desk.send(apply)
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    assert_eq!(desk.snapshot().await, before, "nothing changed");
+
+    // What leaves the owner as they are is still a manager's to do.
+    desk.call(
+        Some(&mia),
+        "PATCH",
+        "/v1/teams/support",
+        Some(json!({"name": "Help", "members": ["alice", "mia"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    desk.call(
+        Some(&mia),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "vip", "name": "VIP", "members": ["bob"]})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    for handle in ["mia", "bob"] {
+        desk.call(
+            Some(&mia),
+            "PUT",
+            &format!("/v1/operators/{handle}/availability"),
+            Some(json!({"availability": "online"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    }
+    assert_eq!(
+        desk.operator("alice").await,
+        before["operators"]["items"][0]
+    );
+
+    // An owner does all of it, and each change to the owner's teams shows
+    // on the owner as a change.
+    let mut stamped = desk.operator("alice").await["updated_at"].clone();
+    let mut changed = |operator: Value, teams: Value| {
+        assert_eq!(operator["teams"], teams);
+        assert_ne!(operator["updated_at"], stamped, "{operator:#}");
+        stamped = operator["updated_at"].clone();
+    };
+    desk.call(
+        Some(&alice),
+        "PATCH",
+        "/v1/teams/support",
+        Some(json!({"members": ["mia"]})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    changed(desk.operator("alice").await, json!(["billing"]));
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/teams",
+        Some(json!({"key": "gold", "name": "Gold", "members": ["alice"]})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    changed(desk.operator("alice").await, json!(["billing", "gold"]));
+    desk.call(Some(&alice), "DELETE", "/v1/teams/billing", None)
+        .await
+        .ok(StatusCode::OK);
+    changed(desk.operator("alice").await, json!(["gold"]));
+    let online = desk
+        .call(
+            Some(&alice),
+            "PUT",
+            "/v1/operators/alice/availability",
+            Some(json!({"availability": "online"})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(online["availability"], "online");
+}
+
+#[tokio::test]
+async fn integrations_are_owners_only_as_the_email_settings_are() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let mia = desk.login("mia", "manager").await;
+    let bob = desk.login("bob", "operator").await;
+    desk.call(
+        Some(&alice),
+        "PUT",
+        "/v1/integrations/zendesk",
+        Some(
+            json!({"settings": {"subdomain": "acme", "email": "desk@acme.example"},
+                    "secrets": {"api-token": "zd-token-Qx81"}}),
+        ),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    let email = desk
+        .call(Some(&mia), "GET", "/v1/settings/email", None)
+        .await
+        .problem(StatusCode::FORBIDDEN, "forbidden");
+    for uri in [
+        "/v1/integrations",
+        "/v1/integrations/zendesk",
+        "/v1/integrations/zendesk/deliveries",
+    ] {
+        let problem = desk
+            .call(Some(&mia), "GET", uri, None)
+            .await
+            .problem(StatusCode::FORBIDDEN, "forbidden");
+        assert_eq!(problem["detail"], email["detail"], "{uri}");
+        assert!(!problem.to_string().contains("acme"), "{uri}: {problem}");
+        desk.call(Some(&bob), "GET", uri, None)
+            .await
+            .problem(StatusCode::FORBIDDEN, "forbidden");
+        desk.call(Some(&alice), "GET", uri, None)
+            .await
+            .ok(StatusCode::OK);
+    }
+    let zendesk = desk
+        .call(Some(&alice), "GET", "/v1/integrations/zendesk", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(zendesk["settings"]["subdomain"], "acme");
+}
+
+#[tokio::test]
 async fn a_cursor_no_page_gave_out_is_refused_not_read_as_the_start() {
     let Some(desk) = Desk::new().await else {
         return;

@@ -1122,7 +1122,7 @@ async fn managers_change_configuration_but_not_roles_or_owner_sections() {
         problem["detail"]
             .as_str()
             .unwrap()
-            .contains("'alice', an owner"),
+            .contains("'alice' is an owner: only an owner may change an owner"),
         "{problem:#}"
     );
     let revision = desk.revision().await;

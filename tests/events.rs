@@ -1184,7 +1184,7 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
     // release their tickets first.
     store
         .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
-            deskctl::domain::workspace::change::remove_team(ws, "billing")
+            deskctl::domain::workspace::change::remove_team(ws, "billing", jiff::Timestamp::now())
         })
         .await
         .unwrap();

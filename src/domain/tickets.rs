@@ -548,13 +548,15 @@ pub struct TeamRemoval {
 /// Refused, first reason first: a team that does not exist; a `move_to`
 /// that names the team removed or none that exists (field `move-to`); a
 /// removal the workspace forbids ([`change::remove_team`]: the default team,
-/// one a rule routes to); open or pending tickets with nowhere named to go
-/// ([`tickets_left_behind`], 409 `team_has_tickets`).
+/// one a rule routes to); unless `by_owner`, an owner among its members
+/// ([`change::only_owners_change_owners`]); open or pending tickets with
+/// nowhere named to go ([`tickets_left_behind`], 409 `team_has_tickets`).
 pub fn plan_team_removal(
     workspace: &Snapshot,
     key: &str,
     move_to: Option<&str>,
     counts: &[(Option<String>, u64)],
+    by_owner: bool,
 ) -> Result<TeamRemoval, Refusal> {
     if workspace.team(key).is_none() {
         return Err(Refusal::not_found("team", key));
@@ -570,7 +572,11 @@ pub fn plan_team_removal(
     if let Some(why) = wrong_move_to {
         return Err(Refusal::Invalid(vec![FieldError::new("move-to", why)]));
     }
-    change::remove_team(&mut workspace.clone(), key)?;
+    // A trial on a copy, so that a refusal comes before any ticket moves;
+    // its stamps are thrown away with it.
+    let mut after = workspace.clone();
+    change::remove_team(&mut after, key, Timestamp::UNIX_EPOCH)?;
+    change::only_owners_change_owners(by_owner, workspace, &after)?;
     let open_tickets = counts
         .iter()
         .filter(|(status, _)| is_open_or_pending(status.as_deref()))
@@ -1500,7 +1506,7 @@ mod tests {
         let desk = teams(true);
         let counts = by_status(&[("open", 2), ("pending", 1), ("resolved", 5)]);
         assert_eq!(
-            plan_team_removal(&desk, "tech", Some(" billing "), &counts),
+            plan_team_removal(&desk, "tech", Some(" billing "), &counts, true),
             Ok(TeamRemoval {
                 move_to: Some("billing".into()),
                 open_tickets: 3,
@@ -1509,14 +1515,14 @@ mod tests {
         // Resolved tickets stay where they are: nothing is left behind.
         let resolved = by_status(&[("resolved", 5)]);
         assert_eq!(
-            plan_team_removal(&desk, "tech", None, &resolved),
+            plan_team_removal(&desk, "tech", None, &resolved, true),
             Ok(TeamRemoval {
                 move_to: None,
                 open_tickets: 0,
             })
         );
         assert_eq!(
-            plan_team_removal(&desk, "tech", Some("billing"), &[]),
+            plan_team_removal(&desk, "tech", Some("billing"), &[], true),
             Ok(TeamRemoval {
                 move_to: Some("billing".into()),
                 open_tickets: 0,
@@ -1564,7 +1570,7 @@ mod tests {
     #[test]
     fn a_team_removal_leaves_tickets_behind_only_when_it_is_the_last_team() {
         let counts = by_status(&[("open", 1), ("pending", 2)]);
-        let refused = plan_team_removal(&teams(true), "tech", None, &counts).unwrap_err();
+        let refused = plan_team_removal(&teams(true), "tech", None, &counts, true).unwrap_err();
         assert_eq!(
             refused,
             Refusal::conflict(
@@ -1574,9 +1580,9 @@ mod tests {
             )
         );
         let mut last = teams(false);
-        change::remove_team(&mut last, "tech").unwrap();
+        change::remove_team(&mut last, "tech", Timestamp::UNIX_EPOCH).unwrap();
         assert_eq!(
-            plan_team_removal(&last, "support", None, &counts),
+            plan_team_removal(&last, "support", None, &counts, true),
             Ok(TeamRemoval {
                 move_to: None,
                 open_tickets: 3,
@@ -1587,15 +1593,16 @@ mod tests {
     #[test]
     fn a_team_removal_names_what_is_wrong_with_move_to() {
         let desk = teams(true);
-        let invalid = |move_to: &str| match plan_team_removal(&desk, "tech", Some(move_to), &[])
-            .unwrap_err()
-        {
-            Refusal::Invalid(errors) => errors
-                .into_iter()
-                .map(|e| (e.field, e.message))
-                .collect::<Vec<_>>(),
-            other => panic!("{other:?}"),
-        };
+        let invalid =
+            |move_to: &str| match plan_team_removal(&desk, "tech", Some(move_to), &[], true)
+                .unwrap_err()
+            {
+                Refusal::Invalid(errors) => errors
+                    .into_iter()
+                    .map(|e| (e.field, e.message))
+                    .collect::<Vec<_>>(),
+                other => panic!("{other:?}"),
+            };
         assert_eq!(
             invalid(" tech "),
             [(
@@ -1617,16 +1624,16 @@ mod tests {
         let desk = teams(true);
         let counts = by_status(&[("open", 4)]);
         assert_eq!(
-            plan_team_removal(&desk, "ghost", Some("ghost"), &counts),
+            plan_team_removal(&desk, "ghost", Some("ghost"), &counts, true),
             Err(Refusal::not_found("team", "ghost"))
         );
         // The default team is refused by the workspace, but a wrong move-to first.
         assert!(matches!(
-            plan_team_removal(&desk, "support", Some("nowhere"), &counts),
+            plan_team_removal(&desk, "support", Some("nowhere"), &counts, true),
             Err(Refusal::Invalid(_))
         ));
         assert!(matches!(
-            plan_team_removal(&desk, "support", Some("tech"), &counts),
+            plan_team_removal(&desk, "support", Some("tech"), &counts, true),
             Err(Refusal::Conflict {
                 code: "default_team_required",
                 ..
@@ -1634,7 +1641,7 @@ mod tests {
         ));
         // Tickets left behind are the last reason: the workspace's comes first.
         assert!(matches!(
-            plan_team_removal(&desk, "support", None, &counts),
+            plan_team_removal(&desk, "support", None, &counts, true),
             Err(Refusal::Conflict {
                 code: "default_team_required",
                 ..

@@ -123,6 +123,70 @@ pub fn set_memberships(workspace: &mut Snapshot, pairs: &BTreeSet<(String, Strin
     }
 }
 
+/// [`set_memberships`], stamping `at` on every operator and team whose
+/// memberships it changed: joining or leaving a team changes both ends.
+pub fn set_memberships_at(
+    workspace: &mut Snapshot,
+    pairs: &BTreeSet<(String, String)>,
+    at: Timestamp,
+) {
+    let teams_before: Vec<Vec<String>> = workspace
+        .operators
+        .iter()
+        .map(|o| o.teams.clone())
+        .collect();
+    let members_before: Vec<Vec<String>> =
+        workspace.teams.iter().map(|t| t.members.clone()).collect();
+    set_memberships(workspace, pairs);
+    for (operator, was) in workspace.operators.iter_mut().zip(&teams_before) {
+        if operator.teams != *was {
+            operator.updated_at = at;
+        }
+    }
+    for (team, was) in workspace.teams.iter_mut().zip(&members_before) {
+        if team.members != *was {
+            team.updated_at = at;
+        }
+    }
+}
+
+/// Only an owner changes an owner: an owner's address receives the owners'
+/// alerts and replies go out under their name, and taking them off a team or
+/// off new tickets is as much a change to them as editing their profile.
+/// Unless `by_owner`, refuses a change that leaves an owner of `before`
+/// different in `after` (in anything but when they were last changed) or
+/// gone, whichever path it came by: an operator's own page, a team's
+/// members, a removed team, a document.
+pub fn only_owners_change_owners(
+    by_owner: bool,
+    before: &Snapshot,
+    after: &Snapshot,
+) -> Result<(), Refusal> {
+    if by_owner {
+        return Ok(());
+    }
+    let changed = before
+        .operators
+        .iter()
+        .filter(|operator| operator.role == Role::Owner)
+        .find(|owner| {
+            after.operator(&owner.handle).is_none_or(|now| {
+                let restamped = Operator {
+                    updated_at: owner.updated_at,
+                    ..now.clone()
+                };
+                restamped != **owner
+            })
+        });
+    match changed {
+        Some(owner) => Err(Refusal::Forbidden(format!(
+            "'{}' is an owner: only an owner may change an owner",
+            owner.handle
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// (operator, team) pairs grouped both ways, so that each team and each
 /// operator finds its own without going through every pair (thousands of
 /// operators would make that quadratic).
@@ -242,7 +306,7 @@ pub fn add_operator(
         updated_at: at,
     };
     insert_sorted(&mut workspace.operators, operator, |o| o.handle.clone());
-    set_memberships(workspace, &pairs);
+    set_memberships_at(workspace, &pairs, at);
     Ok(())
 }
 
@@ -289,7 +353,7 @@ pub fn update_operator(
         let mut pairs = memberships(workspace);
         pairs.retain(|(h, _)| h != handle);
         pairs.extend(teams.iter().map(|t| (handle.to_string(), t.clone())));
-        set_memberships(workspace, &pairs);
+        set_memberships_at(workspace, &pairs, at);
     }
     Ok(())
 }
@@ -361,7 +425,7 @@ pub fn add_team(workspace: &mut Snapshot, new: NewTeam, at: Timestamp) -> Result
         updated_at: at,
     };
     insert_sorted(&mut workspace.teams, team, |t| t.key.clone());
-    set_memberships(workspace, &pairs);
+    set_memberships_at(workspace, &pairs, at);
     Ok(())
 }
 
@@ -410,14 +474,14 @@ pub fn update_team(
         let mut pairs = memberships(workspace);
         pairs.retain(|(_, t)| t != key);
         pairs.extend(members.iter().map(|h| (h.clone(), key.to_string())));
-        set_memberships(workspace, &pairs);
+        set_memberships_at(workspace, &pairs, at);
     }
     Ok(())
 }
 
 /// Removes a team, unless it is the default while other teams remain, or an
 /// assignment rule routes to it.
-pub fn remove_team(workspace: &mut Snapshot, key: &str) -> Result<(), Refusal> {
+pub fn remove_team(workspace: &mut Snapshot, key: &str, at: Timestamp) -> Result<(), Refusal> {
     let current = team_mut(workspace, key)?;
     if current.default && workspace.teams.len() > 1 {
         return Err(Refusal::conflict(
@@ -446,7 +510,7 @@ pub fn remove_team(workspace: &mut Snapshot, key: &str) -> Result<(), Refusal> {
     let mut pairs = memberships(workspace);
     pairs.retain(|(_, t)| t != key);
     workspace.teams.retain(|t| t.key != key);
-    set_memberships(workspace, &pairs);
+    set_memberships_at(workspace, &pairs, at);
     Ok(())
 }
 
@@ -858,7 +922,7 @@ mod tests {
             position: None,
         };
         add_rule(&mut ws, rule).unwrap();
-        let refused = remove_team(&mut ws, "billing").unwrap_err();
+        let refused = remove_team(&mut ws, "billing", at()).unwrap_err();
         assert!(matches!(
             refused,
             Refusal::Conflict {
@@ -866,7 +930,7 @@ mod tests {
                 ..
             }
         ));
-        let refused = remove_team(&mut ws, "support").unwrap_err();
+        let refused = remove_team(&mut ws, "support", at()).unwrap_err();
         assert!(matches!(
             refused,
             Refusal::Conflict {
@@ -951,5 +1015,89 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn only_an_owner_changes_an_owner_in_anything_but_the_stamp() {
+        let before = desk();
+        let later = Timestamp::from_second(1_900_000_000).unwrap();
+        let refused = |after: &Snapshot| only_owners_change_owners(false, &before, after);
+        let forbidden = Err(Refusal::Forbidden(
+            "'alice' is an owner: only an owner may change an owner".into(),
+        ));
+
+        let mut off_support = before.clone();
+        let members = TeamUpdate {
+            members: Some(vec!["bob".into()]),
+            ..TeamUpdate::default()
+        };
+        update_team(&mut off_support, "support", &members, later).unwrap();
+        assert_eq!(refused(&off_support), forbidden);
+        assert_eq!(
+            only_owners_change_owners(true, &before, &off_support),
+            Ok(())
+        );
+
+        let mut into_billing = before.clone();
+        let members = TeamUpdate {
+            members: Some(vec!["alice".into(), "bob".into()]),
+            ..TeamUpdate::default()
+        };
+        update_team(&mut into_billing, "billing", &members, later).unwrap();
+        assert_eq!(refused(&into_billing), forbidden);
+
+        let mut away = before.clone();
+        set_availability(&mut away, "alice", Availability::Away, later).unwrap();
+        assert_eq!(refused(&away), forbidden);
+
+        let mut gone = before.clone();
+        let other_owner = operator("olga", Role::Owner, &[]);
+        add_operator(&mut gone, other_owner, later).unwrap();
+        let before_gone = gone.clone();
+        remove_operator(&mut gone, "alice").unwrap();
+        assert_eq!(
+            only_owners_change_owners(false, &before_gone, &gone),
+            forbidden
+        );
+
+        // Restamped but otherwise the same, and others changed: no change to her.
+        let mut others = before.clone();
+        others.operators[0].updated_at = later;
+        set_availability(&mut others, "bob", Availability::Away, later).unwrap();
+        let members = TeamUpdate {
+            members: Some(vec![]),
+            ..TeamUpdate::default()
+        };
+        update_team(&mut others, "billing", &members, later).unwrap();
+        assert_eq!(refused(&others), Ok(()));
+    }
+
+    #[test]
+    fn joining_or_leaving_a_team_is_a_change_to_both_ends() {
+        let mut ws = desk();
+        let later = Timestamp::from_second(1_900_000_000).unwrap();
+        let members = TeamUpdate {
+            members: Some(vec!["alice".into(), "bob".into()]),
+            ..TeamUpdate::default()
+        };
+        update_team(&mut ws, "billing", &members, later).unwrap();
+        let stamp = |ws: &Snapshot, handle: &str| ws.operator(handle).unwrap().updated_at;
+        assert_eq!(stamp(&ws, "alice"), later, "alice joined billing");
+        assert_eq!(stamp(&ws, "bob"), at(), "bob was in billing already");
+        assert_eq!(ws.team("billing").unwrap().updated_at, later);
+        assert_eq!(ws.team("support").unwrap().updated_at, at());
+
+        let even_later = Timestamp::from_second(2_000_000_000).unwrap();
+        remove_team(&mut ws, "billing", even_later).unwrap();
+        assert_eq!(stamp(&ws, "alice"), even_later);
+        assert_eq!(stamp(&ws, "bob"), even_later);
+
+        let teams = OperatorUpdate {
+            teams: Some(vec![]),
+            ..OperatorUpdate::default()
+        };
+        let latest = Timestamp::from_second(2_100_000_000).unwrap();
+        update_operator(&mut ws, "bob", &teams, latest).unwrap();
+        assert_eq!(stamp(&ws, "bob"), latest, "a change of teams alone");
     }
 }

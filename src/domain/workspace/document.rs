@@ -1052,18 +1052,7 @@ pub fn after(
             .into_iter()
             .filter(|(handle, team)| next.operator(handle).is_some() && next.team(team).is_some())
             .collect();
-    let before = next.clone();
-    super::change::set_memberships(&mut next, &pairs);
-    for (operator, was) in next.operators.iter_mut().zip(&before.operators) {
-        if operator.teams != was.teams {
-            operator.updated_at = at;
-        }
-    }
-    for (team, was) in next.teams.iter_mut().zip(&before.teams) {
-        if team.members != was.members {
-            team.updated_at = at;
-        }
-    }
+    super::change::set_memberships_at(&mut next, &pairs, at);
 
     if let Some(listed) = &desired.ticket_fields {
         next.fields = lay_over(

@@ -15,8 +15,8 @@ use crate::api::{
     ChangeAction, ConfigApplied, ConfigRequest, DeskDocument, Plan, Problem, Role, Section,
     TicketCountBy, TicketStatus, WorkspaceConfig,
 };
-use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document::{self, Audience, PreparedSecrets, Sealing};
+use crate::domain::workspace::{Snapshot, change};
 use crate::domain::{Refusal, tickets};
 use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
@@ -99,14 +99,15 @@ fn desired(
 }
 
 /// Refuses a plan a manager may not carry out or read: operators' roles,
-/// owners themselves (as `PATCH /v1/operators/{handle}` does: an owner's
-/// email gets the owners' alerts, replies go out under their name), email,
-/// delivery and integrations are the owners'.
+/// owners themselves (their profile or their teams, `next` against
+/// `current`, as every route decides it), email, delivery and integrations
+/// are the owners'.
 fn authorize(
     principal: &Principal,
     desired: &DeskDocument,
     plan: &Plan,
     current: &Snapshot,
+    next: &Snapshot,
 ) -> Result<(), Refusal> {
     let owners_section = [
         (desired.email.is_some(), "email"),
@@ -123,20 +124,20 @@ fn authorize(
             ))
         });
     }
-    let operator_changes = plan
+    let touches_roles = plan
         .sections
         .iter()
         .filter(|s| s.section == Section::Operators)
-        .flat_map(|s| &s.changes);
-    let touches_roles = operator_changes.clone().any(|change| match change.action {
-        ChangeAction::Add => change
-            .fields
-            .iter()
-            .any(|f| f.field == "role" && f.new != Some(serde_json::json!("operator"))),
-        ChangeAction::Change => change.fields.iter().any(|f| f.field == "role"),
-        ChangeAction::Remove => true,
-        ChangeAction::Unmanaged => false,
-    });
+        .flat_map(|s| &s.changes)
+        .any(|planned| match planned.action {
+            ChangeAction::Add => planned
+                .fields
+                .iter()
+                .any(|f| f.field == "role" && f.new != Some(serde_json::json!("operator"))),
+            ChangeAction::Change => planned.fields.iter().any(|f| f.field == "role"),
+            ChangeAction::Remove => true,
+            ChangeAction::Unmanaged => false,
+        });
     if touches_roles {
         return principal.require(Role::Owner).map_err(|error| {
             Refusal::Forbidden(format!(
@@ -145,23 +146,8 @@ fn authorize(
             ))
         });
     }
-    let changed_owner = operator_changes
-        .clone()
-        .filter(|change| change.action == ChangeAction::Change)
-        .find(|change| {
-            current
-                .operator(&change.resource)
-                .is_some_and(|operator| operator.role == Role::Owner)
-        });
-    if let Some(change) = changed_owner {
-        return principal.require(Role::Owner).map_err(|error| {
-            Refusal::Forbidden(format!(
-                "the plan changes '{}', an owner: only an owner may change an owner: {}",
-                change.resource, error.detail
-            ))
-        });
-    }
-    Ok(())
+    // Through a `teams` section as much as an `operators` one.
+    change::only_owners_change_owners(principal.require(Role::Owner).is_ok(), current, next)
 }
 
 /// The plan of `desired` against `current`, and the workspace it leaves:
@@ -197,7 +183,7 @@ async fn plan(
     let prune = request.prune;
     let desired = desired(request, &current, &state.store.sealing())?;
     let (plan, next) = plan_against(&desired, &current, prune, stored_now())?;
-    authorize(&principal, &desired.document, &plan, &current)?;
+    authorize(&principal, &desired.document, &plan, &current, &next)?;
     tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
     Ok(Json(plan))
 }
@@ -253,7 +239,7 @@ async fn apply(
             let desired = desired(request, workspace, &sealing)?;
             desired.applicable_here()?;
             let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
-            authorize(&principal, &desired.document, &plan, workspace)?;
+            authorize(&principal, &desired.document, &plan, workspace, &next)?;
             tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
             document::remember_references(&mut next, &desired.document, &references);
             *workspace = next;

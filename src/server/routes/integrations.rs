@@ -1,5 +1,6 @@
-//! `/v1/integrations`: connections to external platforms (owners connect,
-//! test and disconnect; managers read), their deliveries, and the webhooks
+//! `/v1/integrations`: connections to external platforms (owners only, as
+//! the email and delivery settings are: their settings, secrets' fingerprints
+//! and test errors are not for managers), their deliveries, and the webhooks
 //! platforms post back, which carry no bearer token: each is verified the way
 //! its platform signs.
 
@@ -47,14 +48,14 @@ fn kind(text: &str) -> ApiResult<IntegrationKind> {
     })
 }
 
-/// The connected integrations.
+/// The connected integrations (owners only).
 #[utoipa::path(get, path = "/v1/integrations", tag = "integrations",
     responses((status = 200, body = Vec<Integration>), (status = 403, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
     principal: Principal,
 ) -> ApiResult<Json<Vec<Integration>>> {
-    principal.require(Role::Manager)?;
+    principal.require(Role::Owner)?;
     let workspace = state.store.workspace().await?;
     Ok(Json(
         workspace
@@ -65,17 +66,18 @@ async fn list(
     ))
 }
 
-/// One integration: its settings, its secrets as fingerprints, its status
-/// and last test, and the webhook path to give the platform.
+/// One integration (owners only): its settings, its secrets as
+/// fingerprints, its status and last test, and the webhook path to give the
+/// platform.
 #[utoipa::path(get, path = "/v1/integrations/{kind}", tag = "integrations",
     params(("kind" = String, Path, description = "The platform, e.g. `zendesk`")),
-    responses((status = 200, body = Integration), (status = 404, body = Problem)))]
+    responses((status = 200, body = Integration), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
     ApiPath(text): ApiPath<String>,
 ) -> ApiResult<Json<Integration>> {
-    principal.require(Role::Manager)?;
+    principal.require(Role::Owner)?;
     let kind = kind(&text)?;
     Ok(Json(integration(&*state.store.workspace().await?, kind)?))
 }
@@ -153,14 +155,15 @@ async fn test(
     Ok(Json(report))
 }
 
-/// Deliveries to one platform, newest first: state, attempts, last error.
+/// Deliveries to one platform, newest first: state, attempts, last error
+/// (owners only).
 #[utoipa::path(get, path = "/v1/integrations/{kind}/deliveries", tag = "integrations",
     params(("kind" = String, Path, description = "The platform, e.g. `zendesk`"), PageQuery,
         ("state" = Option<String>, Query, description = "Only deliveries in this state")),
     responses((status = 200, body = Page<OutboxMessage>), (status = 403, body = Problem)))]
 async fn deliveries(
     State(state): State<AppState>,
-    _caller: auth::Manager,
+    _caller: auth::Owner,
     ApiPath(text): ApiPath<String>,
     ApiQuery(query): ApiQuery<DeliveriesQuery>,
 ) -> ApiResult<JsonBody<Page<OutboxMessage>>> {

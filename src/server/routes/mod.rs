@@ -24,11 +24,12 @@ use std::sync::Arc;
 use axum::Router;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
-use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery};
+use crate::api::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page, PageQuery, Role};
 use crate::domain::Refusal;
-use crate::domain::workspace::{Snapshot, document};
+use crate::domain::workspace::{Snapshot, change, document};
 
 use super::AppState;
+use super::auth::Principal;
 use super::error::{ApiError, ApiResult};
 
 /// The API's routes as they are gathered: with the OpenAPI description of
@@ -124,6 +125,23 @@ pub(crate) async fn change_workspace(
             Ok(())
         })
         .await?)
+}
+
+/// [`change_workspace`] on behalf of `principal`: refused, in the same
+/// transaction, when it changes an owner and the caller is not one
+/// ([`change::only_owners_change_owners`]), whatever the route changed.
+pub(crate) async fn change_workspace_as(
+    state: &AppState,
+    principal: &Principal,
+    change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
+) -> ApiResult<Arc<Snapshot>> {
+    let by_owner = principal.require(Role::Owner).is_ok();
+    change_workspace(state, |ws, at| {
+        let before = ws.clone();
+        change(ws, at)?;
+        change::only_owners_change_owners(by_owner, &before, ws)
+    })
+    .await
 }
 
 /// One page of a list ordered by `key`: the items after the cursor (the key of

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::{change_workspace, page_of};
+use super::{change_workspace, change_workspace_as, page_of};
 use crate::api::{
     Availability, AvailabilityUpdate, FieldError, Operator, OperatorCreate, OperatorRemoved,
     OperatorUpdate, Page, PageQuery, Problem, RemoveOperatorQuery, Role, TicketCountBy, TicketView,
@@ -89,10 +89,13 @@ async fn show(
 }
 
 /// Change an operator. Absent fields are left alone; `null` clears `signature` and `capacity`.
+/// Only owners change roles, and only an owner changes an owner (their address gets
+/// the owners' alerts, replies go out under their name): a manager is refused, 403.
 #[utoipa::path(patch, path = "/v1/operators/{handle}", tag = "operators",
     params(("handle" = String, Path, description = "The operator's handle")),
     request_body = OperatorUpdate,
-    responses((status = 200, body = Operator), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Operator), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update(
     State(state): State<AppState>,
     AtLeast(principal): auth::Manager,
@@ -123,18 +126,7 @@ async fn update(
         teams: body.teams.map(validate::dedup),
         ..body
     };
-    let caller_is_owner = principal.require(Role::Owner).is_ok();
-    let workspace = change_workspace(&state, |ws, at| {
-        // An owner's email receives the owners' alerts: only an owner changes an owner.
-        if !caller_is_owner
-            && ws
-                .operator(&handle)
-                .is_some_and(|op| op.role == Role::Owner)
-        {
-            return Err(Refusal::Forbidden(format!(
-                "'{handle}' is an owner: only an owner may change an owner"
-            )));
-        }
+    let workspace = change_workspace_as(&state, &principal, |ws, at| {
         change::update_operator(ws, &handle, &body, at)
     })
     .await?;
@@ -227,7 +219,8 @@ async fn remove(
     }))
 }
 
-/// Set whether an operator takes new tickets. Operators may set their own.
+/// Set whether an operator takes new tickets. Operators may set their own;
+/// managers set anyone's but an owner's (only an owner changes an owner).
 #[utoipa::path(put, path = "/v1/operators/{handle}/availability", tag = "operators",
     params(("handle" = String, Path, description = "The operator's handle")),
     request_body = AvailabilityUpdate,
@@ -243,7 +236,7 @@ async fn set_availability(
             .require(Role::Manager)
             .map_err(|_| ApiError::forbidden("operators may set only their own availability"))?;
     }
-    let workspace = change_workspace(&state, |ws, at| {
+    let workspace = change_workspace_as(&state, &principal, |ws, at| {
         change::set_availability(ws, &handle, body.availability, at)
     })
     .await?;

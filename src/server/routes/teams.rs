@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::{change_workspace, page_of};
+use super::{change_workspace_as, page_of};
 use crate::api::{
     Page, PageQuery, Problem, RemoveTeamQuery, Role, Team, TeamCreate, TeamRemoved, TeamUpdate,
     TicketCountBy,
@@ -16,7 +16,7 @@ use crate::domain::validate::Checks;
 use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::change::{self, NewTeam};
 use crate::server::AppState;
-use crate::server::auth::{self, Principal};
+use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
 use crate::server::store::{Holder, TicketFilter, Viewer, stored_now};
@@ -42,12 +42,14 @@ async fn list(
     })?))
 }
 
-/// Add a team. The first team becomes the default.
+/// Add a team. The first team becomes the default. Only an owner adds an
+/// owner to a team (only an owner changes an owner); a manager is refused, 403.
 #[utoipa::path(post, path = "/v1/teams", tag = "teams", request_body = TeamCreate,
-    responses((status = 201, body = Team), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Team), (status = 403, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
-    _caller: auth::Manager,
+    AtLeast(principal): auth::Manager,
     ApiJson(body): ApiJson<TeamCreate>,
 ) -> ApiResult<(StatusCode, Json<Team>)> {
     validate::check_new_team(&body.key, &body.name, &body.members)?;
@@ -58,7 +60,8 @@ async fn create(
         default: body.default,
         members: validate::dedup(body.members),
     };
-    let workspace = change_workspace(&state, |ws, at| change::add_team(ws, new, at)).await?;
+    let workspace =
+        change_workspace_as(&state, &principal, |ws, at| change::add_team(ws, new, at)).await?;
     Ok((StatusCode::CREATED, Json(team(&workspace, &key)?)))
 }
 
@@ -75,14 +78,17 @@ async fn show(
     Ok(Json(team(&*state.store.workspace().await?, &key)?))
 }
 
-/// Change a team; `default: true` moves the default here.
+/// Change a team; `default: true` moves the default here. Only an owner
+/// adds an owner to `members` or leaves one out (only an owner changes an
+/// owner); a manager is refused, 403, and nothing changes.
 #[utoipa::path(patch, path = "/v1/teams/{key}", tag = "teams",
     params(("key" = String, Path, description = "The team's key")),
     request_body = TeamUpdate,
-    responses((status = 200, body = Team), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Team), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn update(
     State(state): State<AppState>,
-    _caller: auth::Manager,
+    AtLeast(principal): auth::Manager,
     ApiPath(key): ApiPath<String>,
     ApiJson(body): ApiJson<TeamUpdate>,
 ) -> ApiResult<Json<Team>> {
@@ -102,8 +108,10 @@ async fn update(
         members: body.members.map(validate::dedup),
         ..body
     };
-    let workspace =
-        change_workspace(&state, |ws, at| change::update_team(ws, &key, &body, at)).await?;
+    let workspace = change_workspace_as(&state, &principal, |ws, at| {
+        change::update_team(ws, &key, &body, at)
+    })
+    .await?;
     Ok(Json(team(&workspace, &key)?))
 }
 
@@ -112,9 +120,11 @@ async fn update(
 /// `team-changed` event (their assignees keep them); a team that has any is
 /// refused (409 `team_has_tickets`) without it, unless it is the last team:
 /// they are then left without one (`team-removed`). The answer counts them.
+/// A team with an owner among its members is an owner's to remove (only an
+/// owner changes an owner): a manager is refused, 403, before any ticket moves.
 #[utoipa::path(delete, path = "/v1/teams/{key}", tag = "teams",
     params(("key" = String, Path, description = "The team's key"), RemoveTeamQuery),
-    responses((status = 200, body = TeamRemoved), (status = 404, body = Problem),
+    responses((status = 200, body = TeamRemoved), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn remove(
     State(state): State<AppState>,
@@ -134,7 +144,14 @@ async fn remove(
             TicketCountBy::Status,
         )
         .await?;
-    let plan = tickets::plan_team_removal(&workspace, &key, query.move_to.as_deref(), &counts)?;
+    let by_owner = principal.require(Role::Owner).is_ok();
+    let plan = tickets::plan_team_removal(
+        &workspace,
+        &key,
+        query.move_to.as_deref(),
+        &counts,
+        by_owner,
+    )?;
     // Moved first, each with its event; without a team to go to, the
     // workspace change leaves them without one, in its transaction.
     let open_tickets = match plan.move_to.as_deref() {
@@ -149,7 +166,10 @@ async fn remove(
         }
         None => plan.open_tickets,
     };
-    change_workspace(&state, |ws, _| change::remove_team(ws, &key)).await?;
+    change_workspace_as(&state, &principal, |ws, at| {
+        change::remove_team(ws, &key, at)
+    })
+    .await?;
     Ok(Json(TeamRemoved {
         key,
         open_tickets,

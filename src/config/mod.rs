@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::Environment;
-use crate::client::{ServerUrlProblem, check_server_url, shown_server_url};
+use crate::client::{ServerUrlProblem, check_server_url};
+use crate::domain::urls::shown_url;
 use crate::env::EnvVars;
 
 /// The reserved name of the local desk in `context list` and `context use`.
@@ -76,7 +77,7 @@ pub fn checked_server(
     check_server_url(server).map_err(|problem| ConfigError::ServerUrl {
         origin,
         context: context.map(str::to_string),
-        url: shown_server_url(server),
+        url: shown_url(server),
         problem,
     })
 }

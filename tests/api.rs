@@ -912,6 +912,68 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
 }
 
 #[tokio::test]
+async fn a_delivery_url_with_a_user_name_or_password_is_refused_masked() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let secret = "a-signing-secret-of-length";
+    for (url, shown) in [
+        (
+            "https://hookuser:HUNTER2@hooks.example.com/desk?api_key=QS3CRET",
+            "'https://hookuser:***@hooks.example.com/desk?api_key=***'",
+        ),
+        (
+            "https://HUNTER2@hooks.example.com/",
+            "'https://HUNTER2:***@hooks.example.com/'",
+        ),
+    ] {
+        let problem = desk
+            .call(
+                Some(&alice),
+                "PUT",
+                "/v1/settings/delivery",
+                Some(json!({"url": url, "secret": secret})),
+            )
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        assert_eq!(problem["errors"][0]["field"], "url", "{problem:#}");
+        let message = problem["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            message.starts_with(&format!("{shown} carries a user name or password")),
+            "{message}"
+        );
+        assert!(message.contains("delivery secret"), "{message}");
+        assert!(!problem.to_string().contains("QS3CRET"), "{problem:#}");
+    }
+    let kept = desk
+        .call(Some(&alice), "GET", "/v1/settings/delivery", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(kept["url"], Value::Null, "{kept:#}");
+    // An integration's base URL and the address it is made of, alike.
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PUT",
+            "/v1/integrations/zendesk",
+            Some(json!({
+                "settings": {"subdomain": "hookuser:HUNTER2@evil.example/#", "email": "a@acme.example"},
+                "secrets": {"api-token": "zendesk-token"},
+                "base-url": "https://hookuser:HUNTER2@zendesk.example/",
+            })),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(
+        error_fields(&problem),
+        ["settings.subdomain", "base-url"],
+        "{problem:#}"
+    );
+    assert!(!problem.to_string().contains("HUNTER2"), "{problem:#}");
+}
+
+#[tokio::test]
 async fn the_role_is_checked_before_the_body() {
     let Some(desk) = Desk::new().await else {
         return;

@@ -973,6 +973,51 @@ async fn a_delivery_url_with_a_user_name_or_password_is_refused_masked() {
     assert!(!problem.to_string().contains("HUNTER2"), "{problem:#}");
 }
 
+/// What GET /v1/config answers, PUT /v1/config takes back unchanged, stored
+/// secrets included: they are fingerprints there, which the service matches
+/// against what it holds; the references a file names them by come beside.
+#[tokio::test]
+async fn the_config_document_applies_back_unchanged_with_its_secrets() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    desk.call(
+        Some(&alice),
+        "PUT",
+        "/v1/settings/delivery",
+        Some(json!({"url": "https://ai.example.com/desk/events", "secret": "a-signing-secret-of-length"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let exported = desk
+        .call(Some(&alice), "GET", "/v1/config", None)
+        .await
+        .ok(StatusCode::OK);
+    let secret = exported["document"]["delivery"]["secret"].as_str().unwrap();
+    assert!(secret.starts_with("${hmac:"), "{exported:#}");
+    assert_eq!(
+        exported["secret_references"],
+        json!({"delivery.secret": "${env:DESKCTL_DELIVERY_SECRET}"})
+    );
+    let revision = exported["revision"].as_str().unwrap();
+    let body = json!({"document": exported["document"]});
+    let plan = desk
+        .call(Some(&alice), "POST", "/v1/config/plan", Some(body.clone()))
+        .await
+        .ok(StatusCode::OK);
+    let unchanged = json!({"add": 0, "change": 0, "remove": 0, "unmanaged": 0});
+    assert_eq!(plan["summary"], unchanged, "{plan:#}");
+    let mut put = request("PUT", "/v1/config", Some(&alice), Some(&body));
+    put.headers_mut().insert(
+        http::header::IF_MATCH,
+        format!("\"{revision}\"").parse().unwrap(),
+    );
+    let applied = desk.send(put).await.ok(StatusCode::OK);
+    assert_eq!(applied["revision"], revision, "{applied:#}");
+    assert_eq!(applied["plan"]["summary"], unchanged, "{applied:#}");
+}
+
 #[tokio::test]
 async fn the_role_is_checked_before_the_body() {
     let Some(desk) = Desk::new().await else {

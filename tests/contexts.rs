@@ -604,3 +604,32 @@ fn a_token_for_a_protected_context_is_asked_for_as_an_operator_token() {
             "create an operator token for bob on protected context 'prod'",
         ));
 }
+
+#[test]
+fn a_token_with_a_line_break_is_refused_before_any_request() {
+    let (desk, server, _) = served();
+    let broken = "desk_a\ndesk_b";
+    remote(&desk)
+        .env("DESKCTL_TOKEN", broken)
+        .args(["--server", &server.url, "auth", "status"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "error: DESKCTL_TOKEN: the token holds a line break or another control character",
+        ))
+        .stderr(contains("cannot reach").not())
+        .stderr(contains("desk_a").not());
+    add_context(&desk, "z", &server.url, broken, &["--no-verify"])
+        .assert()
+        .code(2)
+        .stderr(contains("--token-stdin: the token holds a line break"))
+        .stderr(contains("desk_a").not());
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_é")
+        .args(["--server", &server.url, "auth", "status"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "DESKCTL_TOKEN: the token holds a character beyond ASCII",
+        ));
+}

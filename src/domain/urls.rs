@@ -24,7 +24,7 @@ pub fn user_info(text: &str) -> Option<(usize, usize)> {
 }
 
 /// A URL as messages and listings may show it: the password of any
-/// `user:password@`, every query value and the fragment replaced by `***`
+/// `user:password@` (a user name alone, too), every query value and the fragment replaced by `***`
 /// (a query may carry a token, as Zoho Desk's webhooks do), the rest as
 /// given.
 ///
@@ -49,14 +49,12 @@ pub fn shown_url(text: &str) -> String {
     };
     let mut shown = match user_info(before_query) {
         Some((start, end)) => {
-            let user = before_query[start..end]
-                .split_once(':')
-                .map_or(&before_query[start..end], |(user, _)| user);
-            format!(
-                "{}{user}:***{}",
-                &before_query[..start],
-                &before_query[end..]
-            )
+            // A user name alone is often a token (`https://TOKEN@host`).
+            let user = match before_query[start..end].split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => "***".to_string(),
+            };
+            format!("{}{user}{}", &before_query[..start], &before_query[end..])
         }
         None => before_query.to_string(),
     };
@@ -90,7 +88,7 @@ mod tests {
                 "http://u:***@127.0.0.1:7070/desk",
             ),
             ("u:secretpw@127.0.0.1:7070", "u:***@127.0.0.1:7070"),
-            ("https://token@example.com", "https://token:***@example.com"),
+            ("https://token@example.com", "https://***@example.com"),
             (
                 "http://127.0.0.1:1/?token=SECRET",
                 "http://127.0.0.1:1/?token=***",

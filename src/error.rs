@@ -362,6 +362,17 @@ impl From<ConfigError> for CliError {
                     None => cli,
                 }
             }
+            ConfigError::Token { context, .. } => {
+                CliError::usage(message).with_hint(match context {
+                    Some(name) => {
+                        format!("store a new one with `deskctl context set {name} --token-stdin`")
+                    }
+                    None => {
+                        "give the token alone, on one line, as `deskctl tokens create` printed it"
+                            .to_string()
+                    }
+                })
+            }
             ConfigError::DatabaseScheme { scheme } => {
                 CliError::usage(message).with_hint(match scheme.as_deref() {
                     Some("sqlite") => "a SQLite desk is a file: name it with --desk PATH or \

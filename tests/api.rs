@@ -1065,6 +1065,17 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
         ("http://ai.example.com/desk/events", "https://"),
         ("https://0.0.0.0/hook", "unspecified"),
         ("http://0.0.0.0", "unspecified"),
+        // Never shown: not the password, nor a query value.
+        (
+            "https://hookuser:HUNTER2@hooks.example.com/desk?api_key=QS3CRET",
+            "'https://hookuser:***@hooks.example.com/desk?api_key=***' carries a user name \
+             or password",
+        ),
+        // A user name alone may be a token.
+        (
+            "https://HUNTER2@hooks.example.com/",
+            "'https://***@hooks.example.com/' carries a user name or password",
+        ),
     ] {
         let problem = desk
             .call(
@@ -1078,6 +1089,11 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
         assert_eq!(problem["errors"][0]["field"], "url", "{url}");
         let message = problem["errors"][0]["message"].as_str().unwrap();
         assert!(message.contains(why), "{url}: {problem:#}");
+        let text = problem.to_string();
+        assert!(
+            !text.contains("HUNTER2") && !text.contains("QS3CRET"),
+            "{problem:#}"
+        );
     }
     for url in [
         "https://ai.example.com/desk/events",
@@ -1118,6 +1134,80 @@ async fn outbound_destinations_refuse_metadata_addresses_and_clear_text() {
         .await
         .ok(StatusCode::OK);
     }
+}
+
+/// A platform's base URL and the settings its address is made of are
+/// outbound URLs too: no user name or password, none shown.
+#[tokio::test]
+async fn an_integration_address_with_a_user_name_or_password_is_refused_masked() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let problem = desk
+        .call(
+            Some(&alice),
+            "PUT",
+            "/v1/integrations/zendesk",
+            Some(json!({
+                "settings": {"subdomain": "hookuser:HUNTER2@evil.example/#", "email": "a@acme.example"},
+                "secrets": {"api-token": "zendesk-token"},
+                "base-url": "https://hookuser:HUNTER2@zendesk.example/",
+            })),
+        )
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(
+        error_fields(&problem),
+        ["settings.subdomain", "base-url"],
+        "{problem:#}"
+    );
+    assert!(!problem.to_string().contains("HUNTER2"), "{problem:#}");
+}
+
+/// What GET /v1/config answers, PUT /v1/config takes back unchanged, stored
+/// secrets included: they are fingerprints there, which the service matches
+/// against what it holds; the references a file names them by come beside.
+#[tokio::test]
+async fn the_config_document_applies_back_unchanged_with_its_secrets() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    desk.call(
+        Some(&alice),
+        "PUT",
+        "/v1/settings/delivery",
+        Some(json!({"url": "https://ai.example.com/desk/events", "secret": "a-signing-secret-of-length"})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let exported = desk
+        .call(Some(&alice), "GET", "/v1/config", None)
+        .await
+        .ok(StatusCode::OK);
+    let secret = exported["document"]["delivery"]["secret"].as_str().unwrap();
+    assert!(secret.starts_with("${hmac:"), "{exported:#}");
+    assert_eq!(
+        exported["secret_references"],
+        json!({"delivery.secret": "${env:DESKCTL_DELIVERY_SECRET}"})
+    );
+    let revision = exported["revision"].as_str().unwrap();
+    let body = json!({"document": exported["document"]});
+    let plan = desk
+        .call(Some(&alice), "POST", "/v1/config/plan", Some(body.clone()))
+        .await
+        .ok(StatusCode::OK);
+    let unchanged = json!({"add": 0, "change": 0, "remove": 0, "unmanaged": 0});
+    assert_eq!(plan["summary"], unchanged, "{plan:#}");
+    let mut put = request("PUT", "/v1/config", Some(&alice), Some(&body));
+    put.headers_mut().insert(
+        http::header::IF_MATCH,
+        format!("\"{revision}\"").parse().unwrap(),
+    );
+    let applied = desk.send(put).await.ok(StatusCode::OK);
+    assert_eq!(applied["revision"], revision, "{applied:#}");
+    assert_eq!(applied["plan"]["summary"], unchanged, "{applied:#}");
 }
 
 #[tokio::test]

@@ -1533,3 +1533,31 @@ fn validate_checks_a_referenced_secret_as_apply_does() {
         .assert()
         .stderr(contains("short.yaml:5:11").and(contains("at least 16 characters")));
 }
+
+/// Anyone may send an `x-request-id`, unauthenticated: one that is not a
+/// short run of safe characters is replaced by the service's own, so it can
+/// neither forge a log line nor fill the log.
+#[test]
+fn a_request_id_that_could_forge_a_log_line_is_replaced() {
+    let desk = Desk::new();
+    desk.create();
+    let server = desk.serve();
+    let forged = "x method=DELETE path=/v1/tokens/tok_abc}: deskctl::server: answered status=204 duration_ms=0 ";
+    let long = "a".repeat(7000);
+    for id in [forged, long.as_str(), "a\"b", "x{y}"] {
+        let response = server.raw("GET", "/v1/version", &[("X-Request-Id", id)], b"");
+        assert_eq!(response.status, 200);
+        let given = response.header("x-request-id").unwrap_or_default();
+        assert!(given.starts_with("req_"), "{id:.40}: {given}");
+    }
+    let kept = "trace-7_a.b:c-01234567890abcdef";
+    let response = server.raw("GET", "/v1/version", &[("X-Request-Id", kept)], b"");
+    assert_eq!(response.header("x-request-id"), Some(kept));
+    // Read once the service has stopped, so every request's line is written.
+    let log_file = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_file).unwrap();
+    assert!(!log.contains("tok_abc"), "{log}");
+    assert!(!log.contains(&"a".repeat(200)), "{log}");
+    assert!(log.contains(kept), "{log}");
+}

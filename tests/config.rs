@@ -119,14 +119,21 @@ impl Desk {
         self.send(None, method, uri, body.as_ref(), None).await
     }
 
+    /// The revision, and the document as `deskctl export` writes it: the
+    /// service's, its secrets named by the references it sends beside it.
     async fn export(&self) -> (String, Value) {
         let reply = self.owner("GET", "/v1/config", None).await;
         let etag = reply.etag.clone().expect("GET /v1/config has an ETag");
         let body = reply.ok();
         assert_eq!(etag, format!("\"{}\"", body["revision"].as_str().unwrap()));
+        let config: deskctl::api::WorkspaceConfig = serde_json::from_value(body.clone()).unwrap();
+        let document = deskctl::domain::workspace::document::with_references(
+            config.document,
+            &config.secret_references,
+        );
         (
             body["revision"].as_str().unwrap().to_string(),
-            body["document"].clone(),
+            serde_json::to_value(document).unwrap(),
         )
     }
 

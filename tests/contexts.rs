@@ -565,6 +565,32 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
 }
 
 #[test]
+fn a_server_url_with_a_query_is_refused_with_its_values_masked() {
+    let desk = Desk::new();
+    for (url, shown) in [
+        (
+            "http://127.0.0.1:1/?token=SECRET",
+            "'http://127.0.0.1:1/?token=***'",
+        ),
+        ("http://127.0.0.1:1/#SECRET", "'http://127.0.0.1:1/#***'"),
+    ] {
+        add_context(&desk, "z", url, "desk_x", &[])
+            .assert()
+            .code(2)
+            .stderr(contains(shown))
+            .stderr(contains("has a query or fragment"))
+            .stderr(contains("SECRET").not());
+        remote(&desk)
+            .env("DESKCTL_TOKEN", "desk_x")
+            .args(["--server", url, "tickets", "list"])
+            .assert()
+            .code(2)
+            .stderr(contains(shown))
+            .stderr(contains("SECRET").not());
+    }
+}
+
+#[test]
 fn a_token_for_a_protected_context_is_asked_for_as_an_operator_token() {
     let (desk, server, token) = served();
     add_context(&desk, "prod", &server.url, token, &["--protected"])
@@ -576,5 +602,34 @@ fn a_token_for_a_protected_context_is_asked_for_as_an_operator_token() {
         .code(2)
         .stderr(contains(
             "create an operator token for bob on protected context 'prod'",
+        ));
+}
+
+#[test]
+fn a_token_with_a_line_break_is_refused_before_any_request() {
+    let (desk, server, _) = served();
+    let broken = "desk_a\ndesk_b";
+    remote(&desk)
+        .env("DESKCTL_TOKEN", broken)
+        .args(["--server", &server.url, "auth", "status"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "error: DESKCTL_TOKEN: the token holds a line break or another control character",
+        ))
+        .stderr(contains("cannot reach").not())
+        .stderr(contains("desk_a").not());
+    add_context(&desk, "z", &server.url, broken, &["--no-verify"])
+        .assert()
+        .code(2)
+        .stderr(contains("--token-stdin: the token holds a line break"))
+        .stderr(contains("desk_a").not());
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_é")
+        .args(["--server", &server.url, "auth", "status"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "DESKCTL_TOKEN: the token holds a character beyond ASCII",
         ));
 }

@@ -1551,3 +1551,70 @@ fn stdin_and_each_file_are_read_at_most_once() {
     ));
     assert!(!desk.path().exists());
 }
+
+/// A delivery URL with a user name and password is refused wherever it is
+/// set, its password never shown nor stored; a query is accepted, its values
+/// never shown in a message.
+#[test]
+fn a_delivery_url_with_a_password_is_refused_and_never_shown_or_stored() {
+    let desk = Desk::new();
+    let url = "https://hookuser:HUNTER2@hooks.example.com/desk?api_key=QS3CRET";
+    let masked = "'https://hookuser:***@hooks.example.com/desk?api_key=***'";
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!("{HEAD}delivery:\n  url: {url}\n  secret: ${{env:HOOK_SECRET}}\n"),
+    )
+    .unwrap();
+    let assert = desk
+        .cmd()
+        .args(["validate", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(places(&assert.get_output().stderr), ["4:8"], "{stderr}");
+    assert!(
+        stderr.contains(&format!("{masked} carries a user name or password")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("delivery secret"), "{stderr}");
+    assert!(
+        !stderr.contains("HUNTER2") && !stderr.contains("QS3CRET"),
+        "{stderr}"
+    );
+
+    desk.create();
+    let set = desk
+        .cmd()
+        .args(["delivery", "set", "--url", url, "--secret-stdin"])
+        .write_stdin("whsec_0123456789abcdef")
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&set);
+    assert!(stderr.contains(masked), "{stderr}");
+    assert!(
+        !stderr.contains("HUNTER2") && !stderr.contains("QS3CRET"),
+        "{stderr}"
+    );
+    desk.cmd()
+        .args(["delivery", "show", "-o", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("hooks.example.com").not());
+    let stored = std::fs::read(desk.path()).unwrap();
+    assert!(!stored.windows(7).any(|w| w == b"HUNTER2"));
+
+    // A query alone is the receiver's business (Zoho Desk takes its token there).
+    desk.cmd()
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://hooks.example.com/desk?api_key=QS3CRET",
+            "--secret-stdin",
+        ])
+        .write_stdin("whsec_0123456789abcdef")
+        .assert()
+        .success();
+}

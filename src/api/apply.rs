@@ -21,13 +21,20 @@ pub const MAX_DOCUMENT_BODY_BYTES: usize = 32 * 1024 * 1024;
 /// [`MAX_DOCUMENT_BODY_BYTES`].
 pub const DOCUMENT_PATHS: [&str; 3] = ["/v1/config", "/v1/config/plan", "/v1/handoffs/what-if"];
 
-/// `GET /v1/config`: the workspace as a document `apply` accepts unchanged.
-/// Secrets are `${env:DESKCTL_…}` references, never values.
+/// `GET /v1/config`: the workspace as a document `PUT /v1/config` and
+/// `POST /v1/config/plan` accept unchanged. Secrets are `${hmac:…}`
+/// fingerprints of the stored ones, never values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct WorkspaceConfig {
     /// The configuration revision (also the `ETag`); pass it as `If-Match` to apply.
     pub revision: String,
     pub document: DeskDocument,
+    /// The reference each of the document's secrets is written as in a file
+    /// (`deskctl export`), by where it sits (`email.password`,
+    /// `delivery.secret`, `integrations.<kind>.<name>`): the `${env:…}` or
+    /// `${file:…}` it was applied from, else `${env:DESKCTL_…}`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub secret_references: std::collections::BTreeMap<String, String>,
 }
 
 /// `POST /v1/config/plan` and `PUT /v1/config`: a desired document, its

@@ -4,7 +4,7 @@ use clap::Args;
 
 use crate::api::DeskDocument;
 use crate::cli::Session;
-use crate::domain::workspace::document::secret_references;
+use crate::domain::workspace::document::{secret_references, with_references};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -14,7 +14,11 @@ pub struct ExportArgs {}
 /// `${env:DESKCTL_…}` references, never values.
 pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
     let client = session.client().await?;
-    let config = client.export_config().await?;
+    let mut config = client.export_config().await?;
+    // The service's document names its secrets by fingerprint, which only
+    // that workspace takes back; a file names them by the references it
+    // was applied from, to resolve wherever it is applied.
+    config.document = with_references(config.document, &config.secret_references);
     session
         .ui
         .info(&exported_line(&config.revision, &config.document));

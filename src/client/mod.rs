@@ -35,6 +35,7 @@ use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
 use crate::api::{Health, MAX_PAGE_LIMIT, Page, PageQuery, Problem, VersionInfo};
+use crate::domain::urls::shown_url;
 use crate::server::sealing::Keys;
 use crate::server::store::{Location, Open};
 use crate::server::{LocalDesk, REQUEST_ID_HEADER};
@@ -106,7 +107,7 @@ pub enum ClientError {
     #[error("cannot build the HTTP client")]
     Setup(#[source] reqwest::Error),
     /// The server URL given is not one a client can use; `url` is as
-    /// [`shown_server_url`] shows it.
+    /// [`shown_url`] shows it.
     #[error("the server URL '{url}' {problem}")]
     InvalidUrl {
         url: String,
@@ -239,7 +240,7 @@ impl Client {
     /// A client of the service at `base` (e.g. `http://127.0.0.1:7070`).
     pub fn http(base: &str, token: Option<SecretString>) -> ClientResult<Client> {
         let base = check_server_url(base).map_err(|problem| ClientError::InvalidUrl {
-            url: shown_server_url(base),
+            url: shown_url(base),
             problem,
         })?;
         // reqwest is built without a default crypto provider; ring is ours. A second
@@ -707,7 +708,7 @@ pub fn check_server_url(text: &str) -> Result<String, ServerUrlProblem> {
     let malformed = |reason: String| Err(ServerUrlProblem::Malformed(reason));
     let text = text.trim().trim_end_matches('/');
     // Before anything else, so that no other message echoes the password.
-    if user_info(text).is_some() {
+    if crate::domain::urls::user_info(text).is_some() {
         return Err(ServerUrlProblem::UserInfo);
     }
     if !text.contains("://") {
@@ -739,33 +740,6 @@ pub fn check_server_url(text: &str) -> Result<String, ServerUrlProblem> {
         ));
     }
     Ok(text.to_string())
-}
-
-/// A server URL as messages and listings may show it: the password of any
-/// `user:password@` replaced by `***`, the rest as given.
-pub fn shown_server_url(text: &str) -> String {
-    let text = text.trim();
-    match user_info(text) {
-        Some((start, end)) => {
-            let user = text[start..end]
-                .split_once(':')
-                .map_or(&text[start..end], |(user, _)| user);
-            format!("{}{user}:***{}", &text[..start], &text[end..])
-        }
-        None => text.to_string(),
-    }
-}
-
-/// Where the `user[:password]` of a URL's authority lies in `text` (without
-/// its `@`), scheme or not: the parser is not asked, since text it refuses
-/// (no scheme) may still hold a password.
-fn user_info(text: &str) -> Option<(usize, usize)> {
-    let start = text.find("://").map_or(0, |at| at + 3);
-    let authority_end = text[start..]
-        .find(['/', '?', '#'])
-        .map_or(text.len(), |at| start + at);
-    let at = text[start..authority_end].rfind('@')?;
-    Some((start, start + at))
 }
 
 /// A request's path without its query, for traces.
@@ -874,11 +848,11 @@ mod tests {
             );
         }
         assert_eq!(
-            shown_server_url("http://u:secretpw@127.0.0.1:7070/desk"),
+            shown_url("http://u:secretpw@127.0.0.1:7070/desk"),
             "http://u:***@127.0.0.1:7070/desk"
         );
         assert_eq!(
-            shown_server_url("u:secretpw@127.0.0.1:7070"),
+            shown_url("u:secretpw@127.0.0.1:7070"),
             "u:***@127.0.0.1:7070"
         );
         // An @ in the path is no user info.
@@ -887,7 +861,7 @@ mod tests {
             "http://127.0.0.1:7070/team@desk"
         );
         assert_eq!(
-            shown_server_url("http://127.0.0.1:7070/team@desk"),
+            shown_url("http://127.0.0.1:7070/team@desk"),
             "http://127.0.0.1:7070/team@desk"
         );
     }

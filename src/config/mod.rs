@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::Environment;
-use crate::client::{ServerUrlProblem, check_server_url, shown_server_url};
+use crate::client::{ServerUrlProblem, check_server_url};
+use crate::domain::urls::shown_url;
 use crate::env::EnvVars;
 
 /// The reserved name of the local desk in `context list` and `context use`.
@@ -64,6 +65,44 @@ pub enum ConfigError {
         url: String,
         problem: ServerUrlProblem,
     },
+    /// A token that cannot be sent: `whose` says where it came from
+    /// (`DESKCTL_TOKEN: the token`); the token itself is never shown.
+    #[error("{whose} {problem}, which no HTTP header can carry")]
+    Token {
+        whose: String,
+        problem: &'static str,
+        /// The context to store a new token for, when its stored one is bad.
+        context: Option<String>,
+    },
+}
+
+/// Why `token` cannot be sent as a bearer token, if it cannot: a header
+/// value holds no control character (a line break would end the header)
+/// and, as deskctl sends it, nothing beyond ASCII.
+pub fn token_problem(token: &str) -> Option<&'static str> {
+    if token.chars().any(char::is_control) {
+        Some("holds a line break or another control character")
+    } else if !token.is_ascii() {
+        Some("holds a character beyond ASCII")
+    } else {
+        None
+    }
+}
+
+/// `token` if it can be sent, else why not, naming `whose` it is.
+pub fn checked_token(
+    token: SecretString,
+    whose: String,
+    context: Option<&str>,
+) -> Result<SecretString, ConfigError> {
+    match token_problem(token.expose_secret()) {
+        None => Ok(token),
+        Some(problem) => Err(ConfigError::Token {
+            whose,
+            problem,
+            context: context.map(str::to_string),
+        }),
+    }
 }
 
 /// `server` checked as the client will use it, before anything shows it
@@ -76,7 +115,7 @@ pub fn checked_server(
     check_server_url(server).map_err(|problem| ConfigError::ServerUrl {
         origin,
         context: context.map(str::to_string),
-        url: shown_server_url(server),
+        url: shown_url(server),
         problem,
     })
 }
@@ -229,7 +268,7 @@ pub fn resolve_target(
         Ok(Target::Remote {
             context: None,
             server: checked_server(server, origin.to_string(), None)?,
-            token: env.token.clone(),
+            token: env_token(env)?,
             environment: None,
             protected: false,
         })
@@ -292,6 +331,20 @@ pub fn resolve_target(
     }
 }
 
+/// `DESKCTL_TOKEN`, if set, checked.
+fn env_token(env: &EnvVars) -> Result<Option<SecretString>, ConfigError> {
+    env.token
+        .clone()
+        .map(|token| {
+            checked_token(
+                token,
+                format!("{}: the token", crate::env::DESKCTL_TOKEN),
+                None,
+            )
+        })
+        .transpose()
+}
+
 fn named_context(
     name: &str,
     env: &EnvVars,
@@ -312,11 +365,19 @@ fn named_context(
             format!("context '{}'", entry.name),
             Some(&entry.name),
         )?,
-        token: env.token.clone().or_else(|| {
-            credentials
+        token: match env_token(env)? {
+            Some(token) => Some(token),
+            None => credentials
                 .token(name)
-                .map(|t| SecretString::from(t.to_string()))
-        }),
+                .map(|t| {
+                    checked_token(
+                        SecretString::from(t.to_string()),
+                        format!("context '{}': the stored token", entry.name),
+                        Some(&entry.name),
+                    )
+                })
+                .transpose()?,
+        },
         environment: entry.environment,
         protected: entry.protected,
     })
@@ -514,6 +575,34 @@ mod tests {
             server_and_token(&target).1.as_deref(),
             Some("desk_from_env")
         );
+    }
+
+    #[test]
+    fn a_token_no_header_can_carry_is_refused_naming_where_it_came_from() {
+        assert_eq!(token_problem("desk_abc"), None);
+        assert!(
+            token_problem("desk_a\ndesk_b")
+                .unwrap()
+                .contains("line break")
+        );
+        assert!(token_problem("desk_\u{7f}").is_some());
+        assert!(token_problem("desk_é").unwrap().contains("beyond ASCII"));
+        let env = EnvVars {
+            token: Some(SecretString::from("desk_a\ndesk_b")),
+            ..EnvVars::default()
+        };
+        let flags = TargetFlags {
+            context: Some("prod".into()),
+            ..TargetFlags::default()
+        };
+        let error = resolve_target(&flags, &env, &config(), &credentials(), Path::new("/d"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("DESKCTL_TOKEN: the token holds a line break"),
+            "{error}"
+        );
+        assert!(!error.contains("desk_a"), "{error}");
     }
 
     #[test]

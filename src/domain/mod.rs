@@ -17,6 +17,7 @@
 //! - [`mail`]: email threading, reply trimming, and what an inbound email does to its ticket.
 //! - [`validate`] and [`platform`]: the checks single writes and documents share.
 //! - [`suggest`]: the name a typo most likely meant, for every "did you mean".
+//! - [`urls`]: the credentials a URL's text carries, and the URL with them masked.
 //! - [`plan`]: what applying a document would change.
 //! - [`what_if`]: the workspace under a document, and how decisions there differ.
 
@@ -34,6 +35,7 @@ pub mod reply;
 pub mod rules;
 pub mod suggest;
 pub mod tickets;
+pub mod urls;
 pub mod validate;
 pub mod what_if;
 pub mod workspace;

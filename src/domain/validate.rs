@@ -226,6 +226,11 @@ pub fn forbidden_address(ip: std::net::IpAddr) -> Option<&'static str> {
     }
 }
 
+/// Why a URL the service calls may not hold `user:password@`: it would be
+/// sent as Basic authorization, and stored and shown with the URL.
+pub const CARRIES_USER_INFO: &str = "carries a user name or password, which would be stored \
+     and shown with the URL";
+
 /// The names cloud providers serve instance metadata (and credentials) on.
 const METADATA_NAMES: [&str; 2] = ["metadata.google.internal", "metadata"];
 
@@ -233,7 +238,9 @@ const METADATA_NAMES: [&str; 2] = ["metadata.google.internal", "metadata"];
 /// delivery webhook, a platform's API): `https://`, or `http://` only to this
 /// machine (for tests and local relays), and never a link-local, unspecified
 /// or multicast address nor a cloud metadata name, where a request would read
-/// the host's own credentials (`http://169.254.169.254/…`).
+/// the host's own credentials (`http://169.254.169.254/…`); never with a
+/// `user:password@` either. Messages show the URL as
+/// [`shown_url`](crate::domain::urls::shown_url) does.
 ///
 /// ```
 /// use deskctl::domain::validate::check_outbound_url;
@@ -243,12 +250,19 @@ const METADATA_NAMES: [&str; 2] = ["metadata.google.internal", "metadata"];
 /// assert!(check_outbound_url("http://ai.example.com/desk").is_err());
 /// assert!(check_outbound_url("https://169.254.169.254/latest").is_err());
 /// assert!(check_outbound_url("https://metadata.google.internal./").is_err());
+/// let refused = check_outbound_url("https://u:pw@ai.example.com/?k=v").unwrap_err();
+/// assert!(refused.starts_with("'https://u:***@ai.example.com/?k=***' carries a user name"));
 /// ```
 pub fn check_outbound_url(url: &str) -> Result<(), String> {
-    let parsed = url::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
+    let shown = crate::domain::urls::shown_url(url);
+    // Before anything else, so that no message echoes the password.
+    if crate::domain::urls::user_info(url).is_some() {
+        return Err(format!("'{shown}' {CARRIES_USER_INFO}"));
+    }
+    let parsed = url::Url::parse(url).map_err(|e| format!("'{shown}' is not a URL: {e}"))?;
     let host = match parsed.host() {
         Some(host) => host,
-        None => return Err(format!("'{url}' has no host")),
+        None => return Err(format!("'{shown}' has no host")),
     };
     let ip: Option<std::net::IpAddr> = match &host {
         url::Host::Ipv4(ip) => Some((*ip).into()),
@@ -267,7 +281,7 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
     };
     if let Some(why) = ip.and_then(forbidden_address) {
         return Err(format!(
-            "'{url}' points at {why}: the service never calls it"
+            "'{shown}' points at {why}: the service never calls it"
         ));
     }
     if name
@@ -275,17 +289,17 @@ pub fn check_outbound_url(url: &str) -> Result<(), String> {
         .is_some_and(|name| METADATA_NAMES.contains(&name))
     {
         return Err(format!(
-            "'{url}' names a cloud metadata service, which the service never calls"
+            "'{shown}' names a cloud metadata service, which the service never calls"
         ));
     }
     match parsed.scheme() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),
         "http" => Err(format!(
-            "'{url}' must be https:// (http:// only to this machine): what is sent \
+            "'{shown}' must be https:// (http:// only to this machine): what is sent \
              is signed customer data"
         )),
-        _ => Err(format!("'{url}' is not an http(s) URL")),
+        _ => Err(format!("'{shown}' is not an http(s) URL")),
     }
 }
 

@@ -178,6 +178,9 @@ impl Source {
             .map(|range| self.text[range.clone()].to_string())
             .collect();
         mask_secret_values(&mut lines);
+        for line in &mut lines {
+            mask_url_credentials(line);
+        }
         for pos in places {
             let Some(line) = lines.get_mut(pos.line.saturating_sub(1) as usize) else {
                 continue;
@@ -320,6 +323,26 @@ fn key_and_value(chars: &[char], column: usize) -> Option<(String, usize)> {
     Some((key, value))
 }
 
+/// Shows each URL in `line` as messages show it ([`shown_url`]): a URL's
+/// password, query values and fragment never show, though the document
+/// writes them where no secret's key stands (`delivery.url`).
+///
+/// [`shown_url`]: crate::domain::urls::shown_url
+fn mask_url_credentials(line: &mut String) {
+    let mut from = 0;
+    while let Some(at) = line[from..].find("://").map(|at| from + at) {
+        let start = line[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            .map_or(0, |before| before + 1);
+        let end = line[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ']' | '}'))
+            .map_or(line.len(), |after| at + after);
+        let shown = crate::domain::urls::shown_url(&line[start..end]);
+        from = start + shown.len();
+        line.replace_range(start..end, &shown);
+    }
+}
+
 /// Masks the value starting at character `start` of `line`: the token alone
 /// when only a comment follows it, else to the end of the line. A `${…}`
 /// reference stays.
@@ -436,6 +459,21 @@ mod tests {
         assert_eq!(token_width("x", 9), 1);
         assert_eq!(token_width("  password: ${env:SMTP}", 13), 11);
         assert_eq!(token_width("  password: ${env:SMTP}", 3), 8);
+    }
+
+    #[test]
+    fn a_urls_password_and_query_values_are_masked_on_any_line() {
+        let masked = Source::new(
+            "x",
+            "delivery:\n  url: 'https://hookuser:HUNTER2@hooks.example.com/desk?api_key=QS3CRET' # a\n  base-url: https://x.example/a@b\n",
+            ".",
+        )
+        .masked(&[]);
+        assert_eq!(
+            masked.line(2),
+            Some("  url: 'https://hookuser:***@hooks.example.com/desk?api_key=***' # a")
+        );
+        assert_eq!(masked.line(3), Some("  base-url: https://x.example/a@b"));
     }
 
     #[test]

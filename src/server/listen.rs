@@ -496,9 +496,6 @@ struct RefusedRequest {
     path: String,
 }
 
-/// The longest caller's request id echoed; a longer one is replaced.
-const MAX_REQUEST_ID_LEN: usize = 200;
-
 impl RefusedRequest {
     fn read(head: &[u8]) -> Self {
         let text = String::from_utf8_lossy(head);
@@ -520,11 +517,7 @@ impl RefusedRequest {
             .filter_map(|line| line.split_once(':'))
             .find(|(name, _)| name.trim().eq_ignore_ascii_case(super::REQUEST_ID_HEADER))
             .map(|(_, value)| value.trim())
-            .filter(|id| {
-                !id.is_empty()
-                    && id.len() <= MAX_REQUEST_ID_LEN
-                    && id.bytes().all(|b| b.is_ascii_graphic())
-            })
+            .filter(|id| super::usable_request_id(id))
             .map_or_else(|| super::auth::generate_id("req"), str::to_string);
         Self { id, method, path }
     }
@@ -896,11 +889,13 @@ mod tests {
         // An id that cannot be sent back as it came is replaced, not echoed.
         let long = format!(
             "GET / HTTP/1.1\r\nx-request-id: {}\r\n\r\n",
-            "a".repeat(201)
+            "a".repeat(super::super::MAX_REQUEST_ID_LEN + 1)
         );
         assert!(RefusedRequest::read(long.as_bytes()).id.starts_with("req_"));
         let spaced = RefusedRequest::read(b"GET / HTTP/1.1\r\nx-request-id: a b\r\n\r\n");
         assert!(spaced.id.starts_with("req_"));
+        let braced = RefusedRequest::read(b"GET / HTTP/1.1\r\nx-request-id: a}b\r\n\r\n");
+        assert!(braced.id.starts_with("req_"));
         // A header after the blank line is the body's, not the request's.
         let body = RefusedRequest::read(b"GET / HTTP/1.1\r\n\r\nx-request-id: mine\r\n");
         assert!(body.id.starts_with("req_"));

@@ -49,8 +49,39 @@ pub use self::store::Store;
 pub use crate::api::MAX_BODY_BYTES;
 /// How long one request may take before the service gives up on it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// The header carrying each request's id, set by the service when the caller sent none.
+/// The header carrying each request's id, set by the service when the caller
+/// sent none or one it does not take (see [`usable_request_id`]).
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The longest request id a caller may choose.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// Whether the service takes a caller's `x-request-id` as the request's id,
+/// echoed and logged: 1 to [`MAX_REQUEST_ID_LEN`] ASCII letters, digits and
+/// `-_.:`. Anyone may send one, unauthenticated, so anything else (spaces,
+/// quotes, braces, a log line of its own, kilobytes) gets an id of the
+/// service's own rather than reaching the log.
+pub fn usable_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Drops a caller's request id the service does not take, so that
+/// [`SetRequestIdLayer`] makes one of its own.
+async fn drop_unusable_request_id(mut request: Request<Body>) -> Request<Body> {
+    let usable = request
+        .headers()
+        .get_all(REQUEST_ID_HEADER)
+        .iter()
+        .map(|id| id.to_str().is_ok_and(usable_request_id))
+        .collect::<Vec<_>>();
+    if usable != [true] {
+        request.headers_mut().remove(REQUEST_ID_HEADER);
+    }
+    request
+}
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -308,6 +339,7 @@ fn serve_routes(routes: Router<AppState>, state: AppState, extra: Router) -> Rou
         ]))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, RandomRequestId))
+        .layer(axum::middleware::map_request(drop_unusable_request_id))
 }
 
 /// Gives up on a request that takes longer than [`REQUEST_TIMEOUT`], with a
@@ -616,6 +648,28 @@ async fn wake_deliverer(
 mod tests {
     use super::*;
     use axum::http::Method;
+
+    #[test]
+    fn only_short_ids_of_safe_characters_are_taken_from_a_caller() {
+        for id in [
+            "trace-7",
+            "0b8f5a2e-4c1d-4e8a-9f7a-2b3c4d5e6f70",
+            "a.b_c:d",
+            &"a".repeat(128),
+        ] {
+            assert!(usable_request_id(id), "{id}");
+        }
+        for id in [
+            "",
+            "a b",
+            "x}: deskctl::server: answered",
+            "a\"b",
+            "é",
+            &"a".repeat(129),
+        ] {
+            assert!(!usable_request_id(id), "{id}");
+        }
+    }
 
     #[test]
     fn only_requests_that_may_store_something_start_deliveries() {

@@ -25,7 +25,7 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
             name: entry.name.clone(),
             current: config.current_context.as_deref() == Some(entry.name.as_str()),
             // A config written before user info was refused may still hold a password.
-            server: Some(crate::client::shown_server_url(&entry.server)),
+            server: Some(crate::domain::urls::shown_url(&entry.server)),
             desk: None,
             environment: entry.environment,
             protected: entry.protected,

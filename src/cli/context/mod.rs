@@ -104,20 +104,27 @@ fn server_url(text: &str) -> CliResult<String> {
 fn read_token(session: &Session, context: &str, stdin: bool) -> CliResult<String> {
     use secrecy::ExposeSecret;
     let what = format!("token for context '{context}'");
-    let token = match (&session.env.token, stdin) {
-        (_, true) => read_secret(session, SecretSource::Stdin, &what, "--token-stdin")?,
-        (Some(token), false) => token.expose_secret().to_string(),
-        (None, false) => read_secret(
-            session,
-            SecretSource::Prompt,
-            &what,
-            "--token-stdin (or set DESKCTL_TOKEN)",
-        )?,
+    let (token, source) = match (&session.env.token, stdin) {
+        (_, true) => (
+            read_secret(session, SecretSource::Stdin, &what, "--token-stdin")?,
+            "--token-stdin",
+        ),
+        (Some(token), false) => (token.expose_secret().to_string(), crate::env::DESKCTL_TOKEN),
+        (None, false) => (
+            read_secret(
+                session,
+                SecretSource::Prompt,
+                &what,
+                "--token-stdin (or set DESKCTL_TOKEN)",
+            )?,
+            "the prompt",
+        ),
     };
     let token = token.trim().to_string();
     if token.is_empty() {
         return Err(CliError::usage("the token is empty"));
     }
+    crate::config::checked_token(token.clone().into(), format!("{source}: the token"), None)?;
     if !token.starts_with(TOKEN_PREFIX) {
         session.ui.warn(&format!(
             "the token does not start with '{TOKEN_PREFIX}': is it a deskctl token?"

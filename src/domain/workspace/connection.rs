@@ -71,6 +71,18 @@ pub fn merge(
                         format!("settings.{key}"),
                         "is empty: leave it out instead",
                     ));
+                } else if ADDRESS_SETTINGS.contains(&spec.key)
+                    && crate::domain::urls::user_info(value.trim()).is_some()
+                {
+                    errors.push(FieldError::new(
+                        format!("settings.{key}"),
+                        format!(
+                            "'{}' {}: give the address alone; the platform's credentials go \
+                             in `secrets`",
+                            crate::domain::urls::shown_url(value),
+                            crate::domain::validate::CARRIES_USER_INFO
+                        ),
+                    ));
                 } else if !spec.choices.is_empty() && !spec.choices.contains(&value.as_str()) {
                     errors.push(FieldError::new(
                         format!("settings.{key}"),
@@ -185,9 +197,20 @@ pub fn merge(
     })
 }
 
+/// The settings a platform's address is made of (`https://{subdomain}.zendesk.com`):
+/// a `user:password@` in one would ride in every call's URL, as in a base URL.
+const ADDRESS_SETTINGS: [&str; 5] = [
+    "subdomain",
+    "domain",
+    "chat-url",
+    "my-domain",
+    "application-id",
+];
+
 fn check_base_url(url: &str) -> Result<(), String> {
     crate::domain::validate::check_outbound_url(url)?;
-    let parsed = reqwest::Url::parse(url).map_err(|e| format!("'{url}' is not a URL: {e}"))?;
+    let shown = crate::domain::urls::shown_url(url);
+    let parsed = reqwest::Url::parse(url).map_err(|e| format!("'{shown}' is not a URL: {e}"))?;
     let loopback = match parsed.host() {
         Some(url::Host::Domain(name)) => name == "localhost",
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -199,7 +222,7 @@ fn check_base_url(url: &str) -> Result<(), String> {
         "http" if loopback => {}
         _ => {
             return Err(format!(
-                "'{url}' must be https:// (http:// only on this machine, for tests): secrets \
+                "'{shown}' must be https:// (http:// only on this machine, for tests): secrets \
                  travel with every call"
             ));
         }
@@ -311,6 +334,29 @@ mod tests {
         assert!(check_base_url("http://example.com").is_err());
         assert!(check_base_url("https://user:pw@example.com").is_err());
         assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn credentials_in_a_base_url_or_an_address_setting_are_refused_masked() {
+        let refused = check_base_url("https://user:HUNTER2@example.com/?key=QS3CRET").unwrap_err();
+        assert!(
+            refused.starts_with("'https://user:***@example.com/?key=***' carries a user name"),
+            "{refused}"
+        );
+        let mut put = zendesk_put();
+        put.settings
+            .insert("subdomain".into(), "user:HUNTER2@evil.example/#".into());
+        let errors = merge(IntegrationKind::Zendesk, &put, None).unwrap_err();
+        assert_eq!(errors[0].field, "settings.subdomain");
+        assert!(
+            errors[0]
+                .message
+                .contains("'user:***@evil.example/#***' carries a user name"),
+            "{}",
+            errors[0].message
+        );
+        // An email setting holds an @ of its own.
+        assert!(merge(IntegrationKind::Zendesk, &zendesk_put(), None).is_ok());
     }
 
     #[test]

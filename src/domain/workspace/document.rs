@@ -276,35 +276,63 @@ pub fn forget_replaced_references(before: &BTreeMap<String, String>, next: &mut 
     }
 }
 
-/// The live workspace as `export` writes it: stored secrets become the
-/// references they were applied from, or `${env:DESKCTL_…}` ones, so the
-/// document holds no secret and `apply` takes it back unchanged once those
-/// references hold the secrets.
-pub fn exported_document(snapshot: &Snapshot, audience: Audience) -> DeskDocument {
-    let mut document = current_document(snapshot, audience);
-    let reference = |key: String, default: &str| {
-        SecretValue::new(
-            snapshot
+/// The reference `export` writes each stored secret of `document` (a
+/// [`current_document`]) as, by where it sits: the one it was applied from,
+/// or a `${env:DESKCTL_…}` one. `GET /v1/config` sends them beside its
+/// document, whose secrets stay `${hmac:…}` so that it plans back unchanged.
+pub fn export_references(snapshot: &Snapshot, document: &DeskDocument) -> BTreeMap<String, String> {
+    // Where each secret sits, and the variable named when it was applied
+    // from none.
+    let mut variables = BTreeMap::new();
+    if document
+        .email
+        .as_ref()
+        .is_some_and(|e| e.password.is_some())
+    {
+        variables.insert("email.password".to_string(), EMAIL_PASSWORD_ENV.to_string());
+    }
+    if document
+        .delivery
+        .as_ref()
+        .is_some_and(|d| d.secret.is_some())
+    {
+        variables.insert(
+            "delivery.secret".to_string(),
+            DELIVERY_SECRET_ENV.to_string(),
+        );
+    }
+    for integration in document.integrations.iter().flatten() {
+        for name in integration.secrets.keys() {
+            variables.insert(
+                secret_key(integration.kind, name),
+                integration_secret_env(integration.kind, name),
+            );
+        }
+    }
+    variables
+        .into_iter()
+        .map(|(key, variable)| {
+            let reference = snapshot
                 .secret_references
                 .get(&key)
                 .cloned()
-                .unwrap_or_else(|| format!("${{env:{default}}}")),
-        )
-    };
-    if let Some(email) = document.email.as_mut()
-        && email.password.is_some()
-    {
-        email.password = Some(reference("email.password".into(), EMAIL_PASSWORD_ENV));
-    }
-    if let Some(delivery) = document.delivery.as_mut()
-        && delivery.secret.is_some()
-    {
-        delivery.secret = Some(reference("delivery.secret".into(), DELIVERY_SECRET_ENV));
-    }
-    for integration in document.integrations.iter_mut().flatten() {
-        let kind = integration.kind;
-        for (name, secret) in &mut integration.secrets {
-            *secret = reference(secret_key(kind, name), &integration_secret_env(kind, name));
+                .unwrap_or_else(|| format!("${{env:{variable}}}"));
+            (key, reference)
+        })
+        .collect()
+}
+
+/// `document` with each secret that `references` names (by where it sits,
+/// as [`export_references`] keys them) written as that reference: what
+/// `deskctl export` prints, a document holding no secret that `apply` takes
+/// back unchanged once the references hold the secrets.
+pub fn with_references(
+    mut document: DeskDocument,
+    references: &BTreeMap<String, String>,
+) -> DeskDocument {
+    for (key, secret) in secret_keys(&mut document) {
+        if let Some(reference) = references.get(&key) {
+            *secret = SecretValue::new(reference.clone());
         }
     }
     document

@@ -489,7 +489,17 @@ impl WebhookConfig {
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(url) = &self.url {
-            if let Err(message) = crate::domain::validate::check_outbound_url(url) {
+            if crate::domain::urls::user_info(url).is_some() {
+                errors.push(FieldError::new(
+                    "url",
+                    format!(
+                        "'{}' {}: remove them; the receiver verifies each delivery by its \
+                         signature, made with the delivery secret",
+                        crate::domain::urls::shown_url(url),
+                        crate::domain::validate::CARRIES_USER_INFO
+                    ),
+                ));
+            } else if let Err(message) = crate::domain::validate::check_outbound_url(url) {
                 errors.push(FieldError::new(
                     "url",
                     format!("{message}; e.g. https://ai.example.com/desk/events"),

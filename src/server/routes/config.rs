@@ -66,18 +66,21 @@ fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
         })
 }
 
-/// The workspace as a document `apply` accepts unchanged, with its revision
-/// (also the `ETag`). Secrets are `${env:DESKCTL_…}` references, never values;
-/// managers get no email, delivery or integrations section.
+/// The workspace as a document `PUT /v1/config` accepts unchanged, with its
+/// revision (also the `ETag`). Secrets are `${hmac:…}` fingerprints, never
+/// values, and `secret_references` the references `deskctl export` writes
+/// them as; managers get no email, delivery or integrations section.
 #[utoipa::path(get, path = "/v1/config", tag = "config",
     responses((status = 200, body = WorkspaceConfig, headers(("ETag" = String, description = "The revision"))),
         (status = 403, body = Problem)))]
 async fn export(State(state): State<AppState>, principal: Principal) -> ApiResult<Response> {
     let audience = audience(&principal)?;
     let snapshot = state.store.workspace().await?;
+    let document = document::current_document(&snapshot, audience);
     let body = WorkspaceConfig {
         revision: snapshot.revision.to_string(),
-        document: document::exported_document(&snapshot, audience),
+        secret_references: document::export_references(&snapshot, &document),
+        document,
     };
     Ok(([(header::ETAG, etag(snapshot.revision))], Json(body)).into_response())
 }

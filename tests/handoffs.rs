@@ -1190,6 +1190,58 @@ fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
     }
 }
 
+/// A rule on a context number holds for the number however the sender's
+/// JSON writer wrote it (`3`, `3.0`, `3e0`: one JSON value), in a preview
+/// and a real handoff alike. It compared the number's text, so Python's
+/// `6/2` missed `context.items=3`.
+#[test]
+fn a_rule_on_a_context_number_holds_for_the_number_however_it_is_written() {
+    let desk = configured(desk!());
+    desk.run(&[
+        "rules",
+        "add",
+        "priority",
+        "--when",
+        "context.items=3",
+        "--priority",
+        "high",
+        "--position",
+        "1",
+    ]);
+    let ingest = ingest_token(&desk, "ai");
+    let server = desk.serve();
+    for (written, wanted) in [
+        ("3", "high"),
+        ("3.0", "high"),
+        ("3e0", "high"),
+        ("4", "urgent"),
+    ] {
+        let mut body = handoff("production");
+        body["context"]["items"] = json!("ITEMS");
+        let body = body.to_string().replace(r#""ITEMS""#, written);
+        for path in ["/v1/handoffs/preview", "/v1/handoffs"] {
+            let auth = format!("Bearer {ingest}");
+            let response = server.raw(
+                "POST",
+                path,
+                &[
+                    ("Authorization", &auth),
+                    ("Content-Type", "application/json"),
+                ],
+                body.as_bytes(),
+            );
+            assert!(response.status < 300, "{path} {written}: {}", response.body);
+            let sent = response.json();
+            // A preview answers the decision itself; a handoff, with it.
+            let decision = sent.get("decision").unwrap_or(&sent);
+            assert_eq!(
+                decision["priority"]["value"], wanted,
+                "{path} {written}: {sent}"
+            );
+        }
+    }
+}
+
 /// A message longer than a transcript's (20,000 characters) is one answer
 /// wherever it comes: 413 `transcript_too_large` naming it, in a handoff's
 /// transcript (send and preview) and in a conversation append alike, and

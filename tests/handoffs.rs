@@ -1242,6 +1242,79 @@ fn a_rule_on_a_context_number_holds_for_the_number_however_it_is_written() {
     }
 }
 
+/// A whole number no 64-bit integer holds is refused (422 naming it, hinting
+/// to send it as a string) wherever a handoff or any other body holds it,
+/// and nothing is stored: reading it rounded `123456789012345678901234567890`
+/// to `1.2345678901234568e+29` and kept that. The largest and smallest that
+/// are held are kept exactly.
+#[test]
+fn a_whole_number_beyond_64_bits_is_refused_not_rounded() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let auth = format!("Bearer {ingest}");
+    let post = |path: &str, body: &str| {
+        server.raw(
+            "POST",
+            path,
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
+            body.as_bytes(),
+        )
+    };
+    let with_account = |account: &str| {
+        let mut body = handoff("production");
+        body["context"]["account"] = json!("ACCOUNT");
+        body.to_string().replace(r#""ACCOUNT""#, account)
+    };
+    for account in [
+        "123456789012345678901234567890",
+        "18446744073709551616",
+        "-9223372036854775809",
+    ] {
+        for path in ["/v1/handoffs/preview", "/v1/handoffs"] {
+            let response = post(path, &with_account(account));
+            assert_eq!(response.status, 422, "{path} {account}: {}", response.body);
+            let problem = response.json();
+            assert_eq!(
+                common::error_fields(&problem),
+                ["context.account"],
+                "{problem}"
+            );
+            let message = problem["errors"][0]["message"].as_str().unwrap();
+            assert!(message.starts_with("number out of range"), "{problem}");
+            assert!(
+                message.contains("send a larger one as a string"),
+                "{problem}"
+            );
+            assert!(
+                !problem
+                    .to_string()
+                    .contains(account.trim_start_matches('-'))
+            );
+        }
+    }
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"], json!([]), "{handoffs}");
+
+    let response = post("/v1/handoffs", &with_account("18446744073709551615"));
+    assert_eq!(response.status, 201, "{}", response.body);
+    assert!(
+        response.body.contains(r#""account":18446744073709551615"#),
+        "{}",
+        response.body
+    );
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(
+        detail["ticket"]["context"]["account"],
+        json!(u64::MAX),
+        "{detail}"
+    );
+}
+
 /// A message longer than a transcript's (20,000 characters) is one answer
 /// wherever it comes: 413 `transcript_too_large` naming it, in a handoff's
 /// transcript (send and preview) and in a conversation append alike, and

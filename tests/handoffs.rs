@@ -1406,18 +1406,21 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
     assert_eq!(status, 201, "{sent}");
     let (status, _) = send(&owner, "/v1/tickets/10001/notes", &json!({"body": "now"}));
     assert_eq!(status, 200);
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    let received = detail["timeline"][0]["at"].as_str().unwrap();
+    let received: jiff::Timestamp = received.parse().unwrap();
+    // The undated message was dated when received: an append may be dated
+    // then, not before (see the next test).
     let (status, _) = send(
         &ingest,
         "/v1/tickets/10001/conversation",
-        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": ago(1)}]}),
+        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": received}]}),
     );
     assert_eq!(status, 200);
     let detail = authed_get(&server, &owner, "/v1/tickets/10001");
     assert_eq!(entry_at(&detail, "an hour ago"), ago(60), "{detail}");
     assert_eq!(entry_at(&detail, "a minute later"), ago(59), "{detail}");
-    assert_eq!(entry_at(&detail, "while waiting"), ago(1), "{detail}");
-    let received = detail["timeline"][0]["at"].as_str().unwrap();
-    let received: jiff::Timestamp = received.parse().unwrap();
+    assert_eq!(entry_at(&detail, "while waiting"), received, "{detail}");
     assert!(received >= now, "{detail}");
     assert!(entry_at(&detail, "undated") >= received, "{detail}");
     assert!(entry_at(&detail, "now") >= received, "{detail}");
@@ -1469,6 +1472,79 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
         "{detail}"
     );
     assert!(assigned < skew, "{detail}");
+}
+
+/// An appended message dated before the ticket's last conversation message
+/// is refused (422 naming `messages[i].at`, saying that message's time) and
+/// adds nothing, as a transcript's out of order is: the conversation comes
+/// oldest first across appends. It was taken and listed after messages
+/// dated years later. Messages sent without a time are dated when received,
+/// so they are never before; equal times are in order.
+#[test]
+fn an_append_dated_before_the_tickets_last_message_is_refused() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let append = |messages: Value| {
+        server.send_json(
+            &ingest,
+            "POST",
+            "/v1/tickets/10001/conversation",
+            &json!({ "messages": messages }),
+        )
+    };
+    // An undated transcript: its messages are dated when the desk received it.
+    let (status, sent) = server.send_json(&ingest, "POST", "/v1/handoffs", &handoff("production"));
+    assert_eq!(status, 201, "{sent}");
+    let before = authed_get(&server, &owner, "/v1/tickets/10001");
+    let last = entry_at(&before, "Please get me a person.");
+
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": "hello?", "at": "2020-01-01T00:00:00Z"}
+    ]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[0].at"],
+        "{problem}"
+    );
+    let message = problem["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("before the ticket's last message"),
+        "{problem}"
+    );
+    assert!(
+        message.contains(&last.to_string()[..19]),
+        "{last}: {problem}"
+    );
+    // Only the out-of-order one is named, wherever it is in the append.
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": "undated"},
+        {"role": "ai", "text": "old", "at": last - jiff::SignedDuration::from_secs(1)}
+    ]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[1].at"],
+        "{problem}"
+    );
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), before);
+
+    let (status, answer) = append(json!([{"role": "ai", "text": "same time", "at": last}]));
+    assert_eq!(status, 200, "{answer}");
+    let (status, answer) = append(json!([{"role": "customer", "text": "undated again"}]));
+    assert_eq!(status, 200, "{answer}");
+    // The last message is now the undated one, dated when it came.
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    let (status, problem) = append(json!([{"role": "ai", "text": "late", "at": last}]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[0].at"],
+        "{problem}"
+    );
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), detail);
 }
 
 /// Every instant the API writes has exactly six fractional digits, whichever

@@ -1220,16 +1220,7 @@ fn a_rule_on_a_context_number_holds_for_the_number_however_it_is_written() {
         body["context"]["items"] = json!("ITEMS");
         let body = body.to_string().replace(r#""ITEMS""#, written);
         for path in ["/v1/handoffs/preview", "/v1/handoffs"] {
-            let auth = format!("Bearer {ingest}");
-            let response = server.raw(
-                "POST",
-                path,
-                &[
-                    ("Authorization", &auth),
-                    ("Content-Type", "application/json"),
-                ],
-                body.as_bytes(),
-            );
+            let response = post_text(&server, &ingest, path, &body);
             assert!(response.status < 300, "{path} {written}: {}", response.body);
             let sent = response.json();
             // A preview answers the decision itself; a handoff, with it.
@@ -1253,18 +1244,7 @@ fn a_whole_number_beyond_64_bits_is_refused_not_rounded() {
     let ingest = ingest_token(&desk, "ai");
     let owner = desk.token("alice");
     let server = desk.serve();
-    let auth = format!("Bearer {ingest}");
-    let post = |path: &str, body: &str| {
-        server.raw(
-            "POST",
-            path,
-            &[
-                ("Authorization", &auth),
-                ("Content-Type", "application/json"),
-            ],
-            body.as_bytes(),
-        )
-    };
+    let post = |path: &str, body: &str| post_text(&server, &ingest, path, body);
     let with_account = |account: &str| {
         let mut body = handoff("production");
         body["context"]["account"] = json!("ACCOUNT");
@@ -1706,6 +1686,21 @@ fn ingest_token(desk: &Desk, name: &str) -> String {
     desk.run(&["tokens", "create", "--ingest", "--name", name])
         .trim()
         .to_string()
+}
+
+/// `POST path` of the JSON text `body` as `token`: for numbers `json!` cannot
+/// write (`3.0` as written, beyond 64 bits).
+fn post_text(server: &Server, token: &str, path: &str, body: &str) -> common::RawResponse {
+    let auth = format!("Bearer {token}");
+    server.raw(
+        "POST",
+        path,
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
 }
 
 /// `POST /v1/handoffs` of `body` as `token`, with `key` as its Idempotency-Key.

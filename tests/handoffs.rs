@@ -1190,6 +1190,111 @@ fn a_nul_in_any_text_is_refused_naming_its_field_and_stores_nothing() {
     }
 }
 
+/// A rule on a context number holds for the number however the sender's
+/// JSON writer wrote it (`3`, `3.0`, `3e0`: one JSON value), in a preview
+/// and a real handoff alike. It compared the number's text, so Python's
+/// `6/2` missed `context.items=3`.
+#[test]
+fn a_rule_on_a_context_number_holds_for_the_number_however_it_is_written() {
+    let desk = configured(desk!());
+    desk.run(&[
+        "rules",
+        "add",
+        "priority",
+        "--when",
+        "context.items=3",
+        "--priority",
+        "high",
+        "--position",
+        "1",
+    ]);
+    let ingest = ingest_token(&desk, "ai");
+    let server = desk.serve();
+    for (written, wanted) in [
+        ("3", "high"),
+        ("3.0", "high"),
+        ("3e0", "high"),
+        ("4", "urgent"),
+    ] {
+        let mut body = handoff("production");
+        body["context"]["items"] = json!("ITEMS");
+        let body = body.to_string().replace(r#""ITEMS""#, written);
+        for path in ["/v1/handoffs/preview", "/v1/handoffs"] {
+            let response = post_text(&server, &ingest, path, &body);
+            assert!(response.status < 300, "{path} {written}: {}", response.body);
+            let sent = response.json();
+            // A preview answers the decision itself; a handoff, with it.
+            let decision = sent.get("decision").unwrap_or(&sent);
+            assert_eq!(
+                decision["priority"]["value"], wanted,
+                "{path} {written}: {sent}"
+            );
+        }
+    }
+}
+
+/// A whole number no 64-bit integer holds is refused (422 naming it, hinting
+/// to send it as a string) wherever a handoff or any other body holds it,
+/// and nothing is stored: reading it rounded `123456789012345678901234567890`
+/// to `1.2345678901234568e+29` and kept that. The largest and smallest that
+/// are held are kept exactly.
+#[test]
+fn a_whole_number_beyond_64_bits_is_refused_not_rounded() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let post = |path: &str, body: &str| post_text(&server, &ingest, path, body);
+    let with_account = |account: &str| {
+        let mut body = handoff("production");
+        body["context"]["account"] = json!("ACCOUNT");
+        body.to_string().replace(r#""ACCOUNT""#, account)
+    };
+    for account in [
+        "123456789012345678901234567890",
+        "18446744073709551616",
+        "-9223372036854775809",
+    ] {
+        for path in ["/v1/handoffs/preview", "/v1/handoffs"] {
+            let response = post(path, &with_account(account));
+            assert_eq!(response.status, 422, "{path} {account}: {}", response.body);
+            let problem = response.json();
+            assert_eq!(
+                common::error_fields(&problem),
+                ["context.account"],
+                "{problem}"
+            );
+            let message = problem["errors"][0]["message"].as_str().unwrap();
+            assert!(message.starts_with("number out of range"), "{problem}");
+            assert!(
+                message.contains("send a larger one as a string"),
+                "{problem}"
+            );
+            assert!(
+                !problem
+                    .to_string()
+                    .contains(account.trim_start_matches('-'))
+            );
+        }
+    }
+    let handoffs = authed_get(&server, &owner, "/v1/handoffs");
+    assert_eq!(handoffs["items"], json!([]), "{handoffs}");
+
+    let response = post("/v1/handoffs", &with_account("18446744073709551615"));
+    assert_eq!(response.status, 201, "{}", response.body);
+    assert!(
+        response.body.contains(r#""account":18446744073709551615"#),
+        "{}",
+        response.body
+    );
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    assert_eq!(
+        detail["ticket"]["context"]["account"],
+        json!(u64::MAX),
+        "{detail}"
+    );
+}
+
 /// A message longer than a transcript's (20,000 characters) is one answer
 /// wherever it comes: 413 `transcript_too_large` naming it, in a handoff's
 /// transcript (send and preview) and in a conversation append alike, and
@@ -1281,18 +1386,21 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
     assert_eq!(status, 201, "{sent}");
     let (status, _) = send(&owner, "/v1/tickets/10001/notes", &json!({"body": "now"}));
     assert_eq!(status, 200);
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    let received = detail["timeline"][0]["at"].as_str().unwrap();
+    let received: jiff::Timestamp = received.parse().unwrap();
+    // The undated message was dated when received: an append may be dated
+    // then, not before (see the next test).
     let (status, _) = send(
         &ingest,
         "/v1/tickets/10001/conversation",
-        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": ago(1)}]}),
+        &json!({"messages": [{"role": "customer", "text": "while waiting", "at": received}]}),
     );
     assert_eq!(status, 200);
     let detail = authed_get(&server, &owner, "/v1/tickets/10001");
     assert_eq!(entry_at(&detail, "an hour ago"), ago(60), "{detail}");
     assert_eq!(entry_at(&detail, "a minute later"), ago(59), "{detail}");
-    assert_eq!(entry_at(&detail, "while waiting"), ago(1), "{detail}");
-    let received = detail["timeline"][0]["at"].as_str().unwrap();
-    let received: jiff::Timestamp = received.parse().unwrap();
+    assert_eq!(entry_at(&detail, "while waiting"), received, "{detail}");
     assert!(received >= now, "{detail}");
     assert!(entry_at(&detail, "undated") >= received, "{detail}");
     assert!(entry_at(&detail, "now") >= received, "{detail}");
@@ -1344,6 +1452,79 @@ fn transcript_times_are_kept_and_a_future_or_disordered_one_refused() {
         "{detail}"
     );
     assert!(assigned < skew, "{detail}");
+}
+
+/// An appended message dated before the ticket's last conversation message
+/// is refused (422 naming `messages[i].at`, saying that message's time) and
+/// adds nothing, as a transcript's out of order is: the conversation comes
+/// oldest first across appends. It was taken and listed after messages
+/// dated years later. Messages sent without a time are dated when received,
+/// so they are never before; equal times are in order.
+#[test]
+fn an_append_dated_before_the_tickets_last_message_is_refused() {
+    let desk = configured(desk!());
+    let ingest = ingest_token(&desk, "ai");
+    let owner = desk.token("alice");
+    let server = desk.serve();
+    let append = |messages: Value| {
+        server.send_json(
+            &ingest,
+            "POST",
+            "/v1/tickets/10001/conversation",
+            &json!({ "messages": messages }),
+        )
+    };
+    // An undated transcript: its messages are dated when the desk received it.
+    let (status, sent) = server.send_json(&ingest, "POST", "/v1/handoffs", &handoff("production"));
+    assert_eq!(status, 201, "{sent}");
+    let before = authed_get(&server, &owner, "/v1/tickets/10001");
+    let last = entry_at(&before, "Please get me a person.");
+
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": "hello?", "at": "2020-01-01T00:00:00Z"}
+    ]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[0].at"],
+        "{problem}"
+    );
+    let message = problem["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("before the ticket's last message"),
+        "{problem}"
+    );
+    assert!(
+        message.contains(&last.to_string()[..19]),
+        "{last}: {problem}"
+    );
+    // Only the out-of-order one is named, wherever it is in the append.
+    let (status, problem) = append(json!([
+        {"role": "customer", "text": "undated"},
+        {"role": "ai", "text": "old", "at": last - jiff::SignedDuration::from_secs(1)}
+    ]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[1].at"],
+        "{problem}"
+    );
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), before);
+
+    let (status, answer) = append(json!([{"role": "ai", "text": "same time", "at": last}]));
+    assert_eq!(status, 200, "{answer}");
+    let (status, answer) = append(json!([{"role": "customer", "text": "undated again"}]));
+    assert_eq!(status, 200, "{answer}");
+    // The last message is now the undated one, dated when it came.
+    let detail = authed_get(&server, &owner, "/v1/tickets/10001");
+    let (status, problem) = append(json!([{"role": "ai", "text": "late", "at": last}]));
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        common::error_fields(&problem),
+        ["messages[0].at"],
+        "{problem}"
+    );
+    assert_eq!(authed_get(&server, &owner, "/v1/tickets/10001"), detail);
 }
 
 /// Every instant the API writes has exactly six fractional digits, whichever
@@ -1505,6 +1686,21 @@ fn ingest_token(desk: &Desk, name: &str) -> String {
     desk.run(&["tokens", "create", "--ingest", "--name", name])
         .trim()
         .to_string()
+}
+
+/// `POST path` of the JSON text `body` as `token`: for numbers `json!` cannot
+/// write (`3.0` as written, beyond 64 bits).
+fn post_text(server: &Server, token: &str, path: &str, body: &str) -> common::RawResponse {
+    let auth = format!("Bearer {token}");
+    server.raw(
+        "POST",
+        path,
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    )
 }
 
 /// `POST /v1/handoffs` of `body` as `token`, with `key` as its Idempotency-Key.

@@ -102,15 +102,30 @@ fn type_problem(field: &TicketField, why: &str) -> String {
     format!("{} is a {} field: {why}", field.key, field.field_type)
 }
 
+/// Whether `number` is the number `text` writes: `3` is `3`, `3.0` and `3e0`.
+/// Whole numbers compare exactly (beyond 2^53 a float would round
+/// 9007199254740993 to its neighbour); others as floats. A text that is no
+/// number is no number's.
+pub fn same_number(number: &serde_json::Number, text: &str) -> bool {
+    let whole = number
+        .as_i64()
+        .map(i128::from)
+        .or_else(|| number.as_u64().map(i128::from));
+    match (whole, text.parse::<i128>()) {
+        (Some(whole), Ok(wanted)) => whole == wanted,
+        _ => text
+            .parse::<f64>()
+            .is_ok_and(|wanted| wanted.is_finite() && number.as_f64() == Some(wanted)),
+    }
+}
+
 /// Whether a ticket's stored field value is the one `wanted` (a condition's
 /// text) asks for, as [`wanted_values`] converts it: a text the same text, a
 /// number the same number, a checkbox `true` or `false`.
 pub fn holds(stored: Option<&Value>, wanted: &str) -> bool {
     match stored {
         Some(Value::String(text)) => text == wanted,
-        Some(Value::Number(number)) => wanted
-            .parse::<f64>()
-            .is_ok_and(|wanted| number.as_f64() == Some(wanted)),
+        Some(Value::Number(number)) => same_number(number, wanted),
         Some(Value::Bool(flag)) => wanted == if *flag { "true" } else { "false" },
         _ => false,
     }

@@ -14,7 +14,11 @@
 //!   and requesters type their address however they like.
 //! - `matches` searches for the regular expression anywhere in the value; anchor it
 //!   with `^…$` to match the whole value.
-//! - Context values compare as text ([`ContextValue::as_text`]): `42`, `true`.
+//! - Context values compare as text ([`ContextValue::as_text`]): `42`, `true`;
+//!   except that `equals`, `not-equals` and `in` compare a number as a number:
+//!   `context.items=3` holds for `3`, `3.0` and `3e0` (one value in JSON), and
+//!   an operand that is not a number never equals one. `contains` and
+//!   `matches` search the number's text.
 //! - A condition that [`validate_condition`] rejects never holds (validation keeps
 //!   such conditions out of storage; this only makes the evaluation total).
 //!
@@ -28,8 +32,10 @@ use std::borrow::Cow;
 use regex::{Regex, RegexBuilder};
 
 use crate::api::{
-    Channel, Condition, ConditionOp, Environment, MatchMode, Priority, Rule, RuleFacts, RuleKind,
+    Channel, Condition, ConditionOp, ContextValue, Environment, MatchMode, Priority, Rule,
+    RuleFacts, RuleKind,
 };
+use crate::domain::field_conditions::same_number;
 
 /// The fields a condition may test, stated in every error about an unknown field.
 pub const FIELD_RULE: &str =
@@ -82,7 +88,7 @@ impl<'a> Field<'a> {
             Field::Reason => facts.reason.as_deref().map(Cow::Borrowed),
             Field::RequesterEmail => facts.requester_email.as_deref().map(Cow::Borrowed),
             Field::Context(key) => facts.context.get(key).map(|value| match value {
-                crate::api::ContextValue::Text(text) => Cow::Borrowed(text.as_str()),
+                ContextValue::Text(text) => Cow::Borrowed(text.as_str()),
                 other => Cow::Owned(other.as_text()),
             }),
         }
@@ -237,12 +243,19 @@ impl<'c> Compiled<'c> {
     fn holds(&self, facts: &RuleFacts) -> bool {
         let fact = self.field.fact(facts);
         let fold = self.field.ignores_case();
-        let same = |a: &str, b: &str| {
-            if fold {
-                a.to_lowercase() == b.to_lowercase()
-            } else {
-                a == b
-            }
+        let number = match self.field {
+            Field::Context(key) => match facts.context.get(key) {
+                Some(ContextValue::Number(number)) => Some(number),
+                _ => None,
+            },
+            _ => None,
+        };
+        let same = |a: &str, b: &str| match number {
+            // `3`, `3.0` and `3e0` are one JSON value: the text it came as
+            // is the sender's serializer's choice, not the customer's fact.
+            Some(number) => same_number(number, b),
+            None if fold => a.to_lowercase() == b.to_lowercase(),
+            None => a == b,
         };
         match (self.op, fact.as_deref(), self.value) {
             (ConditionOp::Exists, fact, _) => fact.is_some(),
@@ -476,7 +489,6 @@ fn matches_on_agent(rule: &Rule, facts: &RuleFacts) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::ContextValue;
     use proptest::prelude::*;
 
     fn cond(field: &str, op: ConditionOp, value: Option<&str>, values: &[&str]) -> Condition {
@@ -778,6 +790,50 @@ mod tests {
             &[]
         )));
         assert!(!holds(cond("context.total", NotEquals, Some("250"), &[])));
+    }
+
+    #[test]
+    fn numbers_compare_as_numbers_whatever_text_they_came_as() {
+        let with_items = |items: &str| RuleFacts {
+            context: [(
+                "items".to_string(),
+                ContextValue::Number(items.parse().unwrap()),
+            )]
+            .into(),
+            ..RuleFacts::default()
+        };
+        let ne = |value: &str| cond("context.items", ConditionOp::NotEquals, Some(value), &[]);
+        let isin = |values: &[&str]| cond("context.items", ConditionOp::In, None, values);
+        for sent in ["3", "3.0", "3e0", "0.3e1"] {
+            let facts = with_items(sent);
+            assert!(condition_holds(&eq("context.items", "3"), &facts), "{sent}");
+            assert!(
+                condition_holds(&eq("context.items", "3.0"), &facts),
+                "{sent}"
+            );
+            assert!(!condition_holds(&ne("3"), &facts), "{sent}");
+            assert!(condition_holds(&ne("4"), &facts), "{sent}");
+            assert!(condition_holds(&isin(&["2", "3"]), &facts), "{sent}");
+            assert!(!condition_holds(&eq("context.items", "three"), &facts));
+            assert!(condition_holds(&ne("three"), &facts));
+        }
+        // Whole numbers compare exactly where a float would round them.
+        let big = with_items("9007199254740993");
+        assert!(condition_holds(
+            &eq("context.items", "9007199254740993"),
+            &big
+        ));
+        assert!(!condition_holds(
+            &eq("context.items", "9007199254740992"),
+            &big
+        ));
+        // A text is compared as the text it is.
+        let text = RuleFacts {
+            context: [("items".to_string(), ContextValue::Text("3.0".into()))].into(),
+            ..RuleFacts::default()
+        };
+        assert!(!condition_holds(&eq("context.items", "3"), &text));
+        assert!(condition_holds(&eq("context.items", "3.0"), &text));
     }
 
     #[test]

@@ -75,6 +75,31 @@ pub fn check_appended(messages: &[TranscriptMessage], at: Timestamp) -> Result<(
     checks.finish()
 }
 
+/// A problem (field `messages[i].at`) for each appended message dated before
+/// `last`, the time of the ticket's last conversation message: the
+/// conversation comes oldest first, across appends as within one
+/// ([`handoff::message_time_problems`]). Messages without a time are dated
+/// when received, after every other, and are not compared.
+pub fn appended_before(messages: &[TranscriptMessage], last: Option<Timestamp>) -> Vec<FieldError> {
+    let Some(last) = last else {
+        return Vec::new();
+    };
+    messages
+        .iter()
+        .enumerate()
+        .filter_map(|(index, message)| {
+            let sent = message.at.filter(|sent| *sent < last)?;
+            Some(FieldError::new(
+                format!("messages[{index}].at"),
+                format!(
+                    "message {index} is dated {sent}, before the ticket's last message \
+                     ({last}): messages come oldest first"
+                ),
+            ))
+        })
+        .collect()
+}
+
 /// The body of a note or a reply as kept: white space around it dropped;
 /// refused (field `body`) when nothing is left or it is longer than
 /// [`MAX_BODY_CHARS`] characters.
@@ -453,6 +478,10 @@ pub enum Action {
     Append {
         messages: Vec<TranscriptMessage>,
         origin: Origin,
+        /// The time of the ticket's last conversation message (its
+        /// transcript's or an earlier append's), read in the write that
+        /// appends: none is dated before it ([`appended_before`]).
+        last_message_at: Option<Timestamp>,
     },
 }
 
@@ -990,13 +1019,21 @@ pub fn decide(
             unassign_if_removed(ticket, workspace, &mut change, &mut entries, at);
             Ok(Decision::new(change, entries))
         }
-        Action::Append { messages, origin } => {
+        Action::Append {
+            messages,
+            origin,
+            last_message_at,
+        } => {
             may_append(actor, ticket.number, &origin)?;
             if ticket.status == TicketStatus::Resolved {
                 return Err(Refusal::conflict(
                     "ticket_resolved",
                     format!("ticket {} is resolved", ticket.number),
                 ));
+            }
+            let disordered = appended_before(&messages, last_message_at);
+            if !disordered.is_empty() {
+                return Err(Refusal::Invalid(disordered));
             }
             let customer_wrote = messages.iter().any(|m| m.role == MessageRole::Customer);
             let mut entries: Vec<NewEntry> = messages
@@ -1078,6 +1115,36 @@ pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
 mod tests {
     use super::*;
     use crate::api::Operator;
+
+    #[test]
+    fn an_appended_message_may_not_be_dated_before_the_tickets_last_one() {
+        let at = |text: &str| text.parse::<Timestamp>().unwrap();
+        let message = |when: Option<&str>| TranscriptMessage {
+            role: MessageRole::Customer,
+            text: "hello?".into(),
+            at: when.map(at),
+        };
+        let last = Some(at("2026-12-07T10:00:00Z"));
+        let messages = [
+            message(Some("2020-01-01T00:00:00Z")),
+            message(None),
+            message(Some("2026-12-07T10:00:00Z")),
+            message(Some("2026-12-07T09:59:59.999999Z")),
+        ];
+        let problems = appended_before(&messages, last);
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["messages[0].at", "messages[3].at"]);
+        assert!(
+            problems[0]
+                .message
+                .contains("before the ticket's last message (2026-12-07T10:00:00Z)"),
+            "{problems:?}"
+        );
+        assert!(
+            appended_before(&messages, None).is_empty(),
+            "no message yet"
+        );
+    }
 
     fn ticket(agent: Option<&str>, ai_paused: bool) -> Ticket {
         serde_json::from_value(serde_json::json!({
@@ -1962,6 +2029,7 @@ mod tests {
                 at: None,
             }],
             origin: origin.clone(),
+            last_message_at: None,
         };
         let at = Timestamp::UNIX_EPOCH;
         assert_eq!(

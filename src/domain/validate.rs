@@ -139,6 +139,85 @@ pub fn nul_problems(value: &serde_json::Value) -> Vec<FieldError> {
     found.fields
 }
 
+/// What is wrong with a whole number that no 64-bit integer holds: JSON
+/// readers (serde_json's, JavaScript's) round it to a float, so an account
+/// number `123456789012345678901234567890` would be kept as
+/// `1.2345678901234568e+29` and silently name another account.
+pub const INEXACT_NUMBER_MESSAGE: &str = "number out of range: whole numbers are kept exactly \
+     from -9223372036854775808 to 18446744073709551615; send a larger one as a string";
+
+/// Whether `text`, a number as JSON or YAML writes it, is a whole number
+/// (digits, an optional sign, no fraction or exponent) that neither `i64`
+/// nor `u64` holds.
+pub fn is_inexact_whole_number(text: &str) -> bool {
+    is_decimal_integer(text) && text.parse::<i64>().is_err() && text.parse::<u64>().is_err()
+}
+
+/// Whether `text` writes a whole number in decimal: digits, with an optional
+/// sign (`04417`, `-7`, `+3`).
+pub fn is_decimal_integer(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A problem for every whole number in a JSON request body that
+/// [`is_inexact_whole_number`], each named by its path as
+/// [`nul_problems`] names texts. `body` must be valid JSON (it has been read
+/// already): what is not is left to the reader's own error.
+pub fn inexact_number_problems(body: &[u8]) -> Vec<FieldError> {
+    // The smallest such number has 19 digits: most bodies have no run that
+    // long and are not read again.
+    let longest_digit_run = body
+        .split(|b| !b.is_ascii_digit())
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0);
+    if longest_digit_run < 19 {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    if let Ok(value) = serde_json::from_slice::<&serde_json::value::RawValue>(body) {
+        find_inexact_numbers(value, String::new(), &mut problems);
+    }
+    problems
+}
+
+fn find_inexact_numbers(
+    value: &serde_json::value::RawValue,
+    path: String,
+    problems: &mut Vec<FieldError>,
+) {
+    let text = value.get();
+    match text.as_bytes().first() {
+        Some(b'{') => {
+            let members: Vec<(String, &serde_json::value::RawValue)> =
+                serde_json::from_str::<std::collections::BTreeMap<_, _>>(text)
+                    .map(|members| members.into_iter().collect())
+                    .unwrap_or_default();
+            for (key, member) in members {
+                let field = if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                };
+                find_inexact_numbers(member, field, problems);
+            }
+        }
+        Some(b'[') => {
+            let items: Vec<&serde_json::value::RawValue> =
+                serde_json::from_str(text).unwrap_or_default();
+            for (index, item) in items.into_iter().enumerate() {
+                find_inexact_numbers(item, format!("{path}[{index}]"), problems);
+            }
+        }
+        _ if is_inexact_whole_number(text) => {
+            let field = if path.is_empty() { "body".into() } else { path };
+            problems.push(FieldError::new(field, INEXACT_NUMBER_MESSAGE));
+        }
+        _ => {}
+    }
+}
+
 /// What [`nul_problems`] has found so far.
 #[derive(Default)]
 struct NulFields {
@@ -598,6 +677,33 @@ pub fn check_new_team(key: &str, name: &str, members: &[String]) -> Result<(), I
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn whole_numbers_beyond_64_bits_are_found_by_their_path() {
+        let fields = |body: &str| -> Vec<String> {
+            inexact_number_problems(body.as_bytes())
+                .into_iter()
+                .map(|problem| {
+                    assert_eq!(problem.message, INEXACT_NUMBER_MESSAGE);
+                    problem.field
+                })
+                .collect()
+        };
+        let body = r#"{"context": {"account": 123456789012345678901234567890,
+            "max": 18446744073709551615, "min": -9223372036854775808,
+            "float": 1.2345678901234567890123e29, "text": "123456789012345678901234567890"},
+            "fields": {"a-b": [1, -9223372036854775809]}, "n": 18446744073709551616}"#;
+        assert_eq!(
+            fields(body),
+            ["context.account", "fields.a-b[1]", "n"],
+            "a float, a text and the extremes are kept"
+        );
+        assert_eq!(fields("123456789012345678901234567890"), ["body"]);
+        assert!(fields(r#"{"a": 1234567890123456789, "b": "x"}"#).is_empty());
+        assert!(is_inexact_whole_number("+18446744073709551616"));
+        assert!(!is_inexact_whole_number("1e400"));
+        assert!(!is_inexact_whole_number("-"));
+    }
 
     #[test]
     fn an_outbound_url_is_refused_for_what_its_host_is() {

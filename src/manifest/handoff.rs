@@ -184,6 +184,56 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_integer_with_a_leading_zero_is_that_integer() {
+        // YAML 1.2's core schema reads `04417` as 4417; it was read as 4417.0.
+        let text = format!("{GOOD}context: {{order-id: 04417, lot: -007, price: 04.50}}\n");
+        let source = Source::new("h.yaml", text.as_str(), ".");
+        let request = parse_handoff(&source, &[], now()).unwrap();
+        assert_eq!(request.context["order-id"], serde_json::json!(4417));
+        assert_eq!(request.context["lot"], serde_json::json!(-7));
+        assert_eq!(request.context["price"], serde_json::json!(4.5));
+    }
+
+    #[test]
+    fn a_whole_number_no_64_bit_integer_holds_is_refused_at_its_place() {
+        let largest =
+            format!("{GOOD}context: {{big: 18446744073709551615, small: -9223372036854775808}}\n");
+        let source = Source::new("h.yaml", largest.as_str(), ".");
+        let request = parse_handoff(&source, &[], now()).unwrap();
+        assert_eq!(request.context["big"], serde_json::json!(u64::MAX));
+        assert_eq!(request.context["small"], serde_json::json!(i64::MIN));
+
+        for number in [
+            "18446744073709551616",
+            "123456789012345678901234567890",
+            "-9223372036854775809",
+            // Beyond i128 too.
+            "1234567890123456789012345678901234567890",
+        ] {
+            let text = format!("{GOOD}context: {{account: {number}}}\n");
+            let found = problems(&text);
+            assert_eq!(found.len(), 1, "{number}: {found:?}");
+            assert_eq!((found[0].0, found[0].1), (6, 20), "{number}: {found:?}");
+            assert!(found[0].2.starts_with("number out of range"), "{found:?}");
+            assert!(found[0].2.contains("as a string"), "{found:?}");
+        }
+        let json = r#"{"agent": "shop", "environment": "production", "channel": "web",
+"requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}],
+"context": {"account": 123456789012345678901234567890}}"#;
+        let source = Source::new("h.json", json, ".");
+        let found = parse_handoff(&source, &[], now()).expect_err("refused");
+        assert_eq!(
+            (found[0].pos.line, found[0].pos.column),
+            (3, 24),
+            "{found:?}"
+        );
+        assert!(
+            found[0].message.starts_with("number out of range"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn fields_are_split_into_steps() {
         assert_eq!(field_path("requester.email"), ["requester", "email"]);
         assert_eq!(

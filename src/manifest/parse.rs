@@ -660,7 +660,15 @@ fn build(raw: Spanned<Raw>, text: &str, duplicates: &mut Vec<Diagnostic>) -> Nod
         Raw::Null => Value::Null,
         Raw::Bool(flag) => typed(Value::Bool(flag), flag.to_string()),
         Raw::Int(number) => typed(Value::Int(number), number.to_string()),
-        Raw::Float(number) => typed(Value::Float(number), number.to_string()),
+        // serde-saphyr reads a decimal integer with a leading zero (`04417`)
+        // as a float; YAML 1.2's core schema reads it as the integer.
+        Raw::Float(number) => match source_text(text, &raw.referenced)
+            .as_deref()
+            .and_then(decimal_integer)
+        {
+            Some(whole) => typed(Value::Int(whole), whole.to_string()),
+            None => typed(Value::Float(number), number.to_string()),
+        },
         Raw::Str(string) => Value::Str(string),
         Raw::Seq(items) => Value::Seq(
             items
@@ -692,6 +700,14 @@ fn build(raw: Spanned<Raw>, text: &str, duplicates: &mut Vec<Diagnostic>) -> Nod
         }
     };
     Node { pos, value }
+}
+
+/// The integer a plain scalar of digits writes (`04417`, `-7`, `+3`);
+/// `None` for any other text, or one beyond `i128`.
+fn decimal_integer(text: &str) -> Option<i128> {
+    crate::domain::validate::is_decimal_integer(text)
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 fn same_key(a: &Node, b: &Node) -> bool {

@@ -15,6 +15,7 @@ use serde::de::{
 
 use super::diagnostic::Pos;
 use crate::domain::suggest::did_you_mean;
+use crate::domain::validate::{INEXACT_NUMBER_MESSAGE, is_inexact_whole_number};
 
 /// A node of the document, with where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -422,6 +423,14 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
         let pos = self.node.pos;
+        // Read as anything (a context value), such a number becomes a float
+        // and loses digits: refused as the service refuses it.
+        if let Value::Typed(value, text) = &self.node.value
+            && matches!(**value, Value::Int(_) | Value::Float(_))
+            && is_inexact_whole_number(text)
+        {
+            return Err(<TreeError as de::Error>::custom(INEXACT_NUMBER_MESSAGE).locate(pos));
+        }
         self.any(visitor).map_err(|error| error.locate(pos))
     }
 

@@ -126,7 +126,9 @@ pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
 /// A JSON request body: an object, as the API's schemas describe every one.
 /// A text anywhere in it that holds a NUL character is refused (422, each
 /// such field named): every text a request writes passes here, so no route
-/// can store one (see [`validate::NUL_MESSAGE`]).
+/// can store one (see [`validate::NUL_MESSAGE`]). So is a whole number no
+/// 64-bit integer holds, which reading would round
+/// ([`validate::INEXACT_NUMBER_MESSAGE`]).
 pub struct ApiJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for ApiJson<T>
@@ -145,6 +147,10 @@ where
             if !problems.is_empty() {
                 return Err(ApiError::validation(problems));
             }
+        }
+        let problems = validate::inexact_number_problems(&body);
+        if !problems.is_empty() {
+            return Err(ApiError::validation(problems));
         }
         Ok(ApiJson(value))
     }

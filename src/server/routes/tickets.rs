@@ -127,8 +127,18 @@ async fn act_once(
     };
     let recorded = state
         .store
-        .change_ticket_once(number, once, move |ticket| {
+        .change_ticket_seeing_messages(number, once, move |ticket, last_message_at| {
             let at = stored_now();
+            let action = match action {
+                Action::Append {
+                    messages, origin, ..
+                } => Action::Append {
+                    messages,
+                    origin,
+                    last_message_at,
+                },
+                action => action,
+            };
             let decision = tickets::decide(&actor, ticket, action, &workspace, at)?;
             let outgoing = decision.outgoing.map(|outgoing| match outgoing {
                 Outgoing::Reply { channel, text } => compose::reply(
@@ -515,6 +525,8 @@ async fn append_conversation(
     let action = Action::Append {
         messages: body.messages,
         origin,
+        // Read in the write, by the store: see `act_once`.
+        last_message_at: None,
     };
     let ticket = act_once(&state, &principal, number, action, once)
         .await?

@@ -477,10 +477,13 @@ pub struct EventPage {
 /// A configuration change: the next workspace from the current one.
 pub type WorkspaceChange<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), Refusal> + Send + 'a>;
 
-/// A ticket change: decided on the ticket as the write transaction sees it.
-/// It owns what it uses: SQLite runs it on its writer's thread, in a
-/// transaction shared with the writes queued beside it.
-pub type TicketChangeFn = Box<dyn FnOnce(&Ticket) -> StoreResult<SendingChange> + Send>;
+/// A ticket change: decided on the ticket as the write transaction sees it,
+/// and the time of its last conversation message (customer or AI; none
+/// before the first), read in the same transaction so that an append is
+/// ordered after what is stored. It owns what it uses: SQLite runs it on its
+/// writer's thread, in a transaction shared with the writes queued beside it.
+pub type TicketChangeFn =
+    Box<dyn FnOnce(&Ticket, Option<Timestamp>) -> StoreResult<SendingChange> + Send>;
 
 /// A support-inbox email's change to its ticket, and whether the email is the
 /// customer's own: only those are named to the customer in a reply's thread
@@ -1447,6 +1450,18 @@ impl Store {
         number: u64,
         once: Option<IdempotencyKey>,
         change: impl FnOnce(&Ticket) -> StoreResult<SendingChange> + Send + 'static,
+    ) -> StoreResult<Recorded<Ticket>> {
+        self.change_ticket_seeing_messages(number, once, move |ticket, _| change(ticket))
+            .await
+    }
+
+    /// [`Store::change_ticket_once`], the change seeing the time of the
+    /// ticket's last conversation message too (see [`TicketChangeFn`]).
+    pub async fn change_ticket_seeing_messages(
+        &self,
+        number: u64,
+        once: Option<IdempotencyKey>,
+        change: impl FnOnce(&Ticket, Option<Timestamp>) -> StoreResult<SendingChange> + Send + 'static,
     ) -> StoreResult<Recorded<Ticket>> {
         let recorded = self
             .db

@@ -1132,7 +1132,7 @@ pub(super) fn split_inbound_reply(
 ) {
     let from_customer = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = std::sync::Arc::clone(&from_customer);
-    let change: super::TicketChangeFn = Box::new(move |ticket| {
+    let change: super::TicketChangeFn = Box::new(move |ticket, _| {
         let (sending, customers) = change(ticket)?;
         flag.store(customers, std::sync::atomic::Ordering::Relaxed);
         Ok(sending)

@@ -78,8 +78,9 @@ pub(crate) async fn change_sending(
     change: TicketChangeFn,
 ) -> StoreResult<(Ticket, NewEvent)> {
     let mut outbound = Vec::new();
+    let last_message_at = super::tickets::last_message_at(conn, number).await?;
     let changed = super::tickets::update_ticket(conn, number, |current| {
-        let (update, entries, messages) = change(current)?;
+        let (update, entries, messages) = change(current, last_message_at)?;
         outbound = messages;
         Ok((update, entries))
     })

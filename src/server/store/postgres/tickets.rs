@@ -192,8 +192,9 @@ impl super::BatchWrite for BatchedChange {
             let ticket = fetch_ticket(conn, first, false).await?;
             return Ok((Recorded::Replayed(ticket), Vec::new()));
         }
-        let change: TicketChangeFn =
-            Box::new(move |ticket| alone_on_a_bug("the ticket's change", || change(ticket)));
+        let change: TicketChangeFn = Box::new(move |ticket, last_message_at| {
+            alone_on_a_bug("the ticket's change", || change(ticket, last_message_at))
+        });
         let (ticket, event) = super::outbox::change_sending(conn, number, change).await?;
         if let Some(once) = &once {
             keep_change_key(conn, once, number).await?;
@@ -241,6 +242,23 @@ fn unconfirmed_change(error: &StoreError) -> StoreError {
         "the change was committed, but the database did not confirm it durable ({error}); \
          look at the ticket before making it again"
     ))
+}
+
+/// The time of ticket `number`'s last conversation message, the customer's
+/// or the AI's; none before the first. Read in the caller's transaction,
+/// which changes the ticket under the assignment lock.
+pub(crate) async fn last_message_at(
+    conn: &mut PgConnection,
+    number: u64,
+) -> StoreResult<Option<jiff::Timestamp>> {
+    let last: Option<At> = sqlx::query_scalar(
+        "SELECT MAX(at) FROM timeline WHERE ticket_number = $1 AND kind = 'message' \
+         AND author_kind IN ('customer', 'ai')",
+    )
+    .bind(number as i64)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(last.map(|at| at.0))
 }
 
 /// Appends entries to a ticket's timeline, after its last one: answers them

@@ -73,8 +73,9 @@ pub(crate) fn change_sending(
     change: TicketChangeFn,
 ) -> StoreResult<(Ticket, NewEvent)> {
     let mut outbound = Vec::new();
+    let last_message_at = super::tickets::last_message_at(conn, number)?;
     let changed = update_ticket(conn, number, |current| {
-        let (update, entries, messages) = change(current)?;
+        let (update, entries, messages) = change(current, last_message_at)?;
         outbound = messages;
         Ok((update, entries))
     })?;

@@ -142,6 +142,18 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
     Ok((number, event))
 }
 
+/// The time of ticket `number`'s last conversation message, the customer's
+/// or the AI's; none before the first. Read in the caller's transaction.
+pub(crate) fn last_message_at(conn: &Direct, number: u64) -> StoreResult<Option<jiff::Timestamp>> {
+    let last: Option<String> = conn
+        .prepare_cached(
+            "SELECT MAX(at) FROM timeline WHERE ticket_number = ? AND kind = 'message' \
+             AND author_kind IN ('customer', 'ai')",
+        )?
+        .query_row([number as i64], |row| row.get(0))?;
+    last.as_deref().map(parse_time).transpose()
+}
+
 /// Appends entries to a ticket's timeline, after its last one: answers them as stored.
 pub(crate) fn append_entries(
     conn: &Direct,

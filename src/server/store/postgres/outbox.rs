@@ -78,13 +78,13 @@ pub(crate) async fn change_sending(
     change: TicketChangeFn,
 ) -> StoreResult<(Ticket, NewEvent)> {
     let mut outbound = Vec::new();
-    let last_message_at = super::tickets::last_message_at(conn, number).await?;
-    let changed = super::tickets::update_ticket(conn, number, |current| {
-        let (update, entries, messages) = change(current, last_message_at)?;
-        outbound = messages;
-        Ok((update, entries))
-    })
-    .await?;
+    let changed =
+        super::tickets::update_ticket_seeing_messages(conn, number, |current, last_message_at| {
+            let (update, entries, messages) = change(current, last_message_at)?;
+            outbound = messages;
+            Ok((update, entries))
+        })
+        .await?;
     enqueue(conn, &outbound).await?;
     Ok(changed)
 }

@@ -244,23 +244,6 @@ fn unconfirmed_change(error: &StoreError) -> StoreError {
     ))
 }
 
-/// The time of ticket `number`'s last conversation message, the customer's
-/// or the AI's; none before the first. Read in the caller's transaction,
-/// which changes the ticket under the assignment lock.
-pub(crate) async fn last_message_at(
-    conn: &mut PgConnection,
-    number: u64,
-) -> StoreResult<Option<jiff::Timestamp>> {
-    let last: Option<At> = sqlx::query_scalar(
-        "SELECT MAX(at) FROM timeline WHERE ticket_number = $1 AND kind = 'message' \
-         AND author_kind IN ('customer', 'ai')",
-    )
-    .bind(number as i64)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(last.map(|at| at.0))
-}
-
 /// Appends entries to a ticket's timeline, after its last one: answers them
 /// as stored. The caller holds the ticket's row lock.
 pub(crate) async fn append_entries(
@@ -371,8 +354,34 @@ pub(crate) async fn update_ticket(
     number: u64,
     change: impl FnOnce(&Ticket) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
 ) -> StoreResult<(Ticket, NewEvent)> {
-    let current = fetch_ticket(conn, number, true).await?;
-    let (update, entries) = change(&current)?;
+    update_ticket_seeing_messages(conn, number, |ticket, _| change(ticket)).await
+}
+
+/// [`update_ticket`], the change seeing the time of the ticket's last
+/// conversation message too (see [`TicketChangeFn`]), read with the locked
+/// row in the same statement: a ticket change holds the assignment lock, and
+/// its round trips set how many a second the desk makes.
+pub(crate) async fn update_ticket_seeing_messages(
+    conn: &mut PgConnection,
+    number: u64,
+    change: impl FnOnce(&Ticket, Option<jiff::Timestamp>) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
+) -> StoreResult<(Ticket, NewEvent)> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS}, (SELECT MAX(m.at) FROM timeline m \
+         WHERE m.ticket_number = tickets.number AND m.kind = 'message' \
+         AND m.author_kind IN ('customer', 'ai')) AS last_message_at \
+         FROM tickets WHERE number = $1 FOR UPDATE"
+    )))
+    .bind(number as i64)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "ticket",
+        key: number.to_string(),
+    })?;
+    let current = rows::ticket(&row)?;
+    let last_message_at: Option<At> = row.try_get("last_message_at")?;
+    let (update, entries) = change(&current, last_message_at.map(|at| at.0))?;
     if let Some(handle) = update.assignee.as_ref().and_then(|a| a.as_ref()) {
         super::require_operator(conn, "to", handle).await?;
     }

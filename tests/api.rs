@@ -1384,6 +1384,95 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() 
     assert_eq!(desk.snapshot().await, before);
 }
 
+#[tokio::test]
+async fn an_enum_field_of_the_wrong_type_is_an_invalid_body_naming_it_not_malformed_json() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
+    let with = |body: &Value, pointer: &str, value: Value| {
+        let mut body = body.clone();
+        *body.pointer_mut(pointer).unwrap() = value;
+        body
+    };
+    // (method, uri, a good body, the enum's JSON pointer, its field in errors)
+    let cases = [
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff.clone(),
+            "/channel",
+            "channel",
+        ),
+        (
+            "POST",
+            "/v1/handoffs/preview",
+            handoff.clone(),
+            "/environment",
+            "environment",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff.clone(),
+            "/transcript/0/role",
+            "transcript[0].role",
+        ),
+        (
+            "PUT",
+            "/v1/operators/alice/availability",
+            json!({"availability": "online"}),
+            "/availability",
+            "availability",
+        ),
+        (
+            "POST",
+            "/v1/tickets/1/priority",
+            json!({"priority": "high"}),
+            "/priority",
+            "priority",
+        ),
+        (
+            "POST",
+            "/v1/tokens",
+            json!({"kind": "ingest", "name": "x"}),
+            "/kind",
+            "kind",
+        ),
+    ];
+    for (method, uri, body, pointer, field) in cases {
+        let token = if uri.starts_with("/v1/handoffs") {
+            &ingest
+        } else {
+            &alice
+        };
+        for (wrong, named) in [
+            (json!(null), "invalid type: null, expected a string"),
+            (json!(3), "invalid type: integer `3`, expected a string"),
+            (json!(["web"]), "invalid type: array, expected a string"),
+        ] {
+            let body = with(&body, pointer, wrong);
+            let reply = desk
+                .call(Some(token), method, uri, Some(body.clone()))
+                .await;
+            let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+            assert_eq!(
+                error_fields(&problem),
+                [field],
+                "{method} {uri} {body}: {problem:#}"
+            );
+            assert_eq!(error_message(&problem, field), named, "{problem:#}");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(detail.contains("(at line 1 column "), "{problem:#}");
+        }
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
 /// An OpenAPI path with `value` for each of its parameters.
 fn with_parameters(path: &str, value: &str) -> String {
     static PARAMETER: std::sync::LazyLock<regex::Regex> =

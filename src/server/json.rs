@@ -234,10 +234,26 @@ pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError>
 fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> ApiError {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
+        Err(located) if located.inner().is_syntax() => match data_error::<T>(body) {
+            Some(data) => body_rejection_at(data.inner(), &path_text(data.path()), located.inner()),
+            None => body_rejection(located.inner(), &path_text(located.path())),
+        },
         Err(located) => body_rejection(located.inner(), &path_text(located.path())),
         // The value read; what follows it is the error, about the whole body.
         Ok(_) => body_rejection(&error, ""),
     }
+}
+
+/// The error of a body that is valid JSON though serde_json, reading it as
+/// a `T`, called it a syntax error: an enum from anything but a string or an
+/// object is refused as "expected value", though the JSON is fine and the
+/// value is the problem. Read from the parsed value, the error is the data
+/// error it is, at its path. `None` when the body does not parse after all.
+fn data_error<T: DeserializeOwned>(
+    body: &[u8],
+) -> Option<serde_path_to_error::Error<serde_json::Error>> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    serde_path_to_error::deserialize::<_, T>(Objects(value)).err()
 }
 
 /// How deep serde_json reads arrays and objects in one another (its
@@ -246,8 +262,18 @@ const MAX_NESTING: usize = 127;
 
 /// The answer to a body serde_json found `error` in, at `path`.
 fn body_rejection(error: &serde_json::Error, path: &str) -> ApiError {
+    body_rejection_at(error, path, error)
+}
+
+/// As [`body_rejection`], with the line and column of `placed`: an error
+/// found in a parsed value has none of its own.
+fn body_rejection_at(
+    error: &serde_json::Error,
+    path: &str,
+    placed: &serde_json::Error,
+) -> ApiError {
     let message = without_position(error);
-    let at = format!("at line {} column {}", error.line(), error.column());
+    let at = format!("at line {} column {}", placed.line(), placed.column());
     match (error.classify(), message.as_str()) {
         // Valid JSON, though serde_json files the number under syntax: the
         // value is the problem, at its place.
@@ -329,7 +355,9 @@ fn located(path: &str, message: &str, whole: &str) -> (String, String) {
         .replace("invalid type: sequence", "invalid type: array")
         .replace("invalid type: map", "invalid type: object")
         .replace("expected a sequence", "expected an array")
-        .replace("expected a map", "expected an object");
+        .replace("expected a map", "expected an object")
+        // A parsed value's words for an enum (a request's are all names).
+        .replace("expected string or map", "expected a string");
     (field, message)
 }
 

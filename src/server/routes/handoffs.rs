@@ -209,7 +209,7 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
 /// With `?wait=N` an external delivery is given up to N seconds to be delivered
 /// or to fail, and the answer shows which (`external.outcome`).
 #[utoipa::path(post, path = "/v1/handoffs", tag = "handoffs", request_body = HandoffRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat"), WaitQuery),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab"), WaitQuery),
     responses((status = 201, body = Handoff), (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 async fn create(

@@ -2413,20 +2413,77 @@ async fn page_limits_out_of_range_are_refused() {
         );
     }
 
-    // Query strings that do not parse are refused too, naming the parameter.
-    for (uri, parameter, mentions) in [
-        ("/v1/operators?limit=lots", "limit", "invalid digit"),
-        ("/v1/operators?limit=-1", "limit", "invalid digit"),
-        ("/v1/operators?page=2", "page", "unknown parameter `page`"),
+    // Query strings that do not parse are refused too, naming the parameter
+    // and the value, in words (not Rust's "invalid digit found in string").
+    for (uri, parameter, said) in [
+        (
+            "/v1/operators?limit=lots",
+            "limit",
+            "'lots' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/operators?limit=-1",
+            "limit",
+            "'-1' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/handoffs?limit=-1",
+            "limit",
+            "'-1' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/tickets?limit=99999999999",
+            "limit",
+            "'99999999999' is too large: use 1 to 500",
+        ),
+        (
+            "/v1/handoffs/hof_1?wait=soon",
+            "wait",
+            "'soon' is not a whole number (0 or more)",
+        ),
+        (
+            "/v1/operators?page=2",
+            "page",
+            "unknown parameter `page`, expected `limit` or `cursor`",
+        ),
     ] {
         let reply = desk.call(Some(&token), "GET", uri, None).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
         let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
         assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
-        assert!(
-            error_message(&problem, parameter).contains(mentions),
+        assert_eq!(
+            error_message(&problem, parameter),
+            said,
             "{uri}: {problem:#}"
         );
+    }
+}
+
+/// Every time a query takes is refused in one sentence, whichever list reads it.
+#[tokio::test]
+async fn every_time_parameter_is_refused_in_the_same_words() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    for text in ["yesterday", "2026-01-01"] {
+        let mut said = Vec::new();
+        for (list, parameter) in [
+            ("/v1/handoffs", "since"),
+            ("/v1/handoffs", "until"),
+            ("/v1/tickets", "created_since"),
+        ] {
+            let uri = format!("{list}?{parameter}={text}");
+            let reply = desk.call(Some(&token), "GET", &uri, None).await;
+            let problem = reply.json;
+            assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
+            assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
+            let message = error_message(&problem, parameter).to_string();
+            let start = format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: ");
+            assert!(message.starts_with(&start), "{uri}: {problem:#}");
+            said.push(message);
+        }
+        assert!(said.windows(2).all(|pair| pair[0] == pair[1]), "{said:#?}");
     }
 }
 

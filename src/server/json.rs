@@ -412,7 +412,15 @@ where
                     .inner()
                     .to_string()
                     .replace("unknown field", "unknown parameter");
-                let (field, message) = located(&path_text(e.path()), &message, "query");
+                let (field, mut message) = located(&path_text(e.path()), &message, "query");
+                let given = form_urlencoded::parse(query.as_bytes())
+                    .find(|(name, _)| *name == field)
+                    .map(|(_, value)| value);
+                if let Some(words) =
+                    given.and_then(|given| number_problem(&field, &given, &message))
+                {
+                    message = words;
+                }
                 Err(ApiError {
                     detail: format!("invalid query string: {field}: {message}"),
                     errors: vec![FieldError::new(field, message)],
@@ -421,6 +429,28 @@ where
             }
         }
     }
+}
+
+/// What is wrong with `given`, the value of the query parameter `field`
+/// that serde could not read as a number, in words, with the range of a
+/// page's `limit`: Rust's own ("invalid digit found in string") names neither
+/// the value nor what it should be. Every number a query takes is a whole
+/// number, 0 or more. `None` for other errors.
+fn number_problem(field: &str, given: &str, message: &str) -> Option<String> {
+    let problem = match message {
+        "invalid digit found in string" | "cannot parse integer from empty string" => {
+            "is not a whole number (0 or more)"
+        }
+        "number too large to fit in target type" => "is too large",
+        _ => return None,
+    };
+    let shown: String = given.chars().take(MAX_ECHOED_SEGMENT).collect();
+    let more = if shown.len() < given.len() { "…" } else { "" };
+    let range = match field {
+        "limit" => format!(": use 1 to {}", crate::api::MAX_PAGE_LIMIT),
+        _ => String::new(),
+    };
+    Some(format!("'{shown}{more}' {problem}{range}"))
 }
 
 /// Path parameters: a segment of the wrong type is refused naming the

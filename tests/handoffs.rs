@@ -1559,6 +1559,24 @@ fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
         response.header("content-type"),
         Some("application/problem+json")
     );
+    // A mistyped agent is told the nearest one, as the CLI tells it.
+    bad["agent"] = json!("shpo");
+    let response = server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::to_vec(&bad).unwrap(),
+    );
+    assert_eq!(response.status, 422);
+    let problem = response.json();
+    assert_eq!(problem["code"], "agent_not_found");
+    assert_eq!(
+        problem["errors"][0]["message"], "there is no AI agent 'shpo': did you mean 'shop'?",
+        "{problem}"
+    );
 }
 
 /// Two AI platforms, each with its own ingest token: each reads the handoffs

@@ -89,6 +89,7 @@ pub(crate) fn refused(whole: &str, mut all: Vec<Rejection>) -> ApiError {
 /// The workspace as the pipeline reads it, loaded from the store.
 pub(crate) struct Loaded {
     agent: Option<crate::api::Agent>,
+    agent_keys: Vec<String>,
     fields: Vec<crate::api::TicketField>,
     rules: Vec<crate::api::Rule>,
     default_team: Option<String>,
@@ -110,6 +111,7 @@ impl Loaded {
         rules.extend(snapshot.assignment_rules.iter().cloned());
         Ok(Loaded {
             agent: snapshot.agents.iter().find(|a| a.key == agent).cloned(),
+            agent_keys: snapshot.agents.iter().map(|a| a.key.clone()).collect(),
             fields: snapshot.fields.clone(),
             rules,
             default_team: snapshot
@@ -126,6 +128,7 @@ impl Loaded {
     pub(crate) fn workspace(&self) -> Workspace<'_> {
         Workspace {
             agent: self.agent.as_ref(),
+            agent_keys: &self.agent_keys,
             fields: &self.fields,
             rules: &self.rules,
             default_team: self.default_team.as_deref(),

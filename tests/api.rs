@@ -1210,8 +1210,10 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() 
             .extend(extra.as_object().unwrap().clone());
         body
     };
+    // A handoff whose own checks pass, so that only the shape is at fault.
     let handoff = |extra: Value| {
-        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web"});
+        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
         body.as_object_mut()
             .unwrap()
             .extend(extra.as_object().unwrap().clone());
@@ -1470,6 +1472,97 @@ async fn an_enum_field_of_the_wrong_type_is_an_invalid_body_naming_it_not_malfor
             assert!(detail.contains("(at line 1 column "), "{problem:#}");
         }
     }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+/// docs/handoff-format.md: "Every problem is reported at once, each naming
+/// its field": unknown keys and wrong types anywhere in the body, and what the
+/// handoff's own checks find in the rest, as `handoff send -f` shows them.
+#[tokio::test]
+async fn every_problem_of_a_handoff_body_is_reported_at_once() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "priority": "high", "language": "de",
+        "requester": {"name": "Dana", "locale": "de-DE", "email": "dana"},
+        "transcript": [
+            {"role": "customer", "text": "hi"},
+            {"role": "bot", "text": "x"},
+            {"role": "customer", "text": 5},
+            {"role": "ai", "text": " "},
+        ],
+        "summary": "s".repeat(4001),
+    });
+    for uri in ["/v1/handoffs", "/v1/handoffs/preview"] {
+        let reply = desk
+            .call(Some(&ingest), "POST", uri, Some(body.clone()))
+            .await;
+        let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        let mut fields = error_fields(&problem);
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            [
+                "language",
+                "priority",
+                "requester.email",
+                "requester.locale",
+                "summary",
+                "transcript[1].role",
+                "transcript[2].text",
+                // Counted as sent, though two entries before it were dropped.
+                "transcript[3].text",
+            ],
+            "{uri}: {problem:#}"
+        );
+        assert!(error_message(&problem, "language").contains("unknown field `language`"));
+        assert!(error_message(&problem, "transcript[1].role").contains("`bot`"));
+        assert!(error_message(&problem, "summary").contains("4001 characters"));
+        assert!(error_message(&problem, "requester.email").contains("not an email address"));
+        assert_eq!(
+            problem["detail"], "the handoff has 8 problems",
+            "{problem:#}"
+        );
+    }
+
+    // What reading dropped is not reported again: a requester whose one key
+    // is misspelt is not also one without a name, nor a transcript whose one
+    // message has a wrong role an empty one.
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"nmae": "Dana"},
+        "transcript": [{"role": "bot", "text": "x"}],
+    });
+    let reply = desk
+        .call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(
+        error_fields(&problem),
+        ["requester.nmae", "transcript[0].role"],
+        "{problem:#}"
+    );
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("the request body does not match the expected shape: 2 problems: "),
+        "{problem:#}"
+    );
+
+    // A required key of the wrong type leaves nothing to check further.
+    let body = json!({"agent": "shop", "environment": null, "channel": "web", "colour": "red"});
+    let reply = desk
+        .call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(
+        error_fields(&problem),
+        ["colour", "environment"],
+        "{problem:#}"
+    );
     assert_eq!(desk.snapshot().await, before);
 }
 

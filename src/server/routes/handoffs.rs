@@ -27,7 +27,7 @@ use crate::server::auth::{self, Principal, generate_id, generate_ordered_id};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody, PartJson};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
@@ -60,6 +60,40 @@ fn rejection(rejection: Rejection) -> ApiError {
 
 fn rejections(all: Vec<Rejection>) -> ApiError {
     refused("the handoff", all)
+}
+
+/// The handoff a body holds; or, when parts of it do not read, every
+/// problem at once: those of its shape, and those [`handoff::validate_request`]
+/// finds in the rest, received `at` (none about a part reading dropped: a
+/// misspelt `requester` key is not also a requester without a name).
+fn sent_handoff(body: PartJson<HandoffRequest>, at: Timestamp) -> ApiResult<HandoffRequest> {
+    let unread = match body.0 {
+        Ok(request) => return Ok(request),
+        Err(unread) => unread,
+    };
+    let Some(mut partly) = unread.partly else {
+        return Err(unread.error);
+    };
+    let Some(read) = partly.read.take() else {
+        return Err(unread.error);
+    };
+    let found = handoff::validate_request(&handoff::normalize_request(read), at).err();
+    let also: Vec<Rejection> = found
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|rejection| {
+            let field = partly.as_sent(&rejection.field)?;
+            Some(Rejection { field, ..rejection })
+        })
+        .collect();
+    if also.is_empty() {
+        return Err(unread.error);
+    }
+    let shape = partly
+        .problems
+        .into_iter()
+        .map(|problem| Rejection::new(422, "invalid_body", problem.field, problem.message));
+    Err(rejections(shape.chain(also).collect()))
 }
 
 /// The answer to `whole` (e.g. "the append") refused for `all` its problems.
@@ -220,9 +254,10 @@ async fn create(
     principal: Principal,
     headers: HeaderMap,
     ApiQuery(wait): ApiQuery<WaitQuery>,
-    ApiJson(request): ApiJson<HandoffRequest>,
+    body: PartJson<HandoffRequest>,
 ) -> ApiResult<(StatusCode, Json<Handoff>)> {
     may_send(&principal)?;
+    let request = sent_handoff(body, Timestamp::now())?;
     let wait = wait_for(&wait)?;
     let key = idempotency::key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
@@ -456,12 +491,13 @@ fn external_platform(workspace: &Snapshot, loaded: &Loaded) -> ApiResult<Integra
 async fn preview(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(request): ApiJson<HandoffRequest>,
+    body: PartJson<HandoffRequest>,
 ) -> ApiResult<Json<HandoffDecision>> {
     match &principal {
         Principal::Ingest { .. } => {}
         other => other.require_operator()?,
     }
+    let request = sent_handoff(body, Timestamp::now())?;
     let request = handoff::normalize_request(request);
     let at = Timestamp::now();
     handoff::validate_request(&request, at).map_err(rejections)?;

@@ -1509,8 +1509,10 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() 
             .extend(extra.as_object().unwrap().clone());
         body
     };
+    // A handoff whose own checks pass, so that only the shape is at fault.
     let handoff = |extra: Value| {
-        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web"});
+        let mut body = json!({"agent": "shop", "environment": "production", "channel": "web",
+            "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
         body.as_object_mut()
             .unwrap()
             .extend(extra.as_object().unwrap().clone());
@@ -1680,6 +1682,186 @@ async fn unknown_fields_and_wrong_types_are_invalid_bodies_at_their_json_path() 
         let detail = problem["detail"].as_str().unwrap();
         assert!(detail.contains(message), "{problem:#}");
     }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn an_enum_field_of_the_wrong_type_is_an_invalid_body_naming_it_not_malformed_json() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]});
+    let with = |body: &Value, pointer: &str, value: Value| {
+        let mut body = body.clone();
+        *body.pointer_mut(pointer).unwrap() = value;
+        body
+    };
+    // (method, uri, a good body, the enum's JSON pointer, its field in errors)
+    let cases = [
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff.clone(),
+            "/channel",
+            "channel",
+        ),
+        (
+            "POST",
+            "/v1/handoffs/preview",
+            handoff.clone(),
+            "/environment",
+            "environment",
+        ),
+        (
+            "POST",
+            "/v1/handoffs",
+            handoff.clone(),
+            "/transcript/0/role",
+            "transcript[0].role",
+        ),
+        (
+            "PUT",
+            "/v1/operators/alice/availability",
+            json!({"availability": "online"}),
+            "/availability",
+            "availability",
+        ),
+        (
+            "POST",
+            "/v1/tickets/1/priority",
+            json!({"priority": "high"}),
+            "/priority",
+            "priority",
+        ),
+        (
+            "POST",
+            "/v1/tokens",
+            json!({"kind": "ingest", "name": "x"}),
+            "/kind",
+            "kind",
+        ),
+    ];
+    for (method, uri, body, pointer, field) in cases {
+        let token = if uri.starts_with("/v1/handoffs") {
+            &ingest
+        } else {
+            &alice
+        };
+        for (wrong, named) in [
+            (json!(null), "invalid type: null, expected a string"),
+            (json!(3), "invalid type: integer `3`, expected a string"),
+            (json!(["web"]), "invalid type: array, expected a string"),
+        ] {
+            let body = with(&body, pointer, wrong);
+            let reply = desk
+                .call(Some(token), method, uri, Some(body.clone()))
+                .await;
+            let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+            assert_eq!(
+                error_fields(&problem),
+                [field],
+                "{method} {uri} {body}: {problem:#}"
+            );
+            assert_eq!(error_message(&problem, field), named, "{problem:#}");
+            let detail = problem["detail"].as_str().unwrap();
+            assert!(detail.contains("(at line 1 column "), "{problem:#}");
+        }
+    }
+    assert_eq!(desk.snapshot().await, before);
+}
+
+/// docs/handoff-format.md: "Every problem is reported at once, each naming
+/// its field": unknown keys and wrong types anywhere in the body, and what the
+/// handoff's own checks find in the rest, as `handoff send -f` shows them.
+#[tokio::test]
+async fn every_problem_of_a_handoff_body_is_reported_at_once() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let ingest = desk.ingest_token().await;
+    let before = desk.snapshot().await;
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "priority": "high", "language": "de",
+        "requester": {"name": "Dana", "locale": "de-DE", "email": "dana"},
+        "transcript": [
+            {"role": "customer", "text": "hi"},
+            {"role": "bot", "text": "x"},
+            {"role": "customer", "text": 5},
+            {"role": "ai", "text": " "},
+        ],
+        "summary": "s".repeat(4001),
+    });
+    for uri in ["/v1/handoffs", "/v1/handoffs/preview"] {
+        let reply = desk
+            .call(Some(&ingest), "POST", uri, Some(body.clone()))
+            .await;
+        let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        let mut fields = error_fields(&problem);
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            [
+                "language",
+                "priority",
+                "requester.email",
+                "requester.locale",
+                "summary",
+                "transcript[1].role",
+                "transcript[2].text",
+                // Counted as sent, though two entries before it were dropped.
+                "transcript[3].text",
+            ],
+            "{uri}: {problem:#}"
+        );
+        assert!(error_message(&problem, "language").contains("unknown field `language`"));
+        assert!(error_message(&problem, "transcript[1].role").contains("`bot`"));
+        assert!(error_message(&problem, "summary").contains("4001 characters"));
+        assert!(error_message(&problem, "requester.email").contains("not an email address"));
+        assert_eq!(
+            problem["detail"], "the handoff has 8 problems",
+            "{problem:#}"
+        );
+    }
+
+    // What reading dropped is not reported again: a requester whose one key
+    // is misspelt is not also one without a name, nor a transcript whose one
+    // message has a wrong role an empty one.
+    let body = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"nmae": "Dana"},
+        "transcript": [{"role": "bot", "text": "x"}],
+    });
+    let reply = desk
+        .call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(
+        error_fields(&problem),
+        ["requester.nmae", "transcript[0].role"],
+        "{problem:#}"
+    );
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("the request body does not match the expected shape: 2 problems: "),
+        "{problem:#}"
+    );
+
+    // A required key of the wrong type leaves nothing to check further.
+    let body = json!({"agent": "shop", "environment": null, "channel": "web", "colour": "red"});
+    let reply = desk
+        .call(Some(&ingest), "POST", "/v1/handoffs", Some(body))
+        .await;
+    let problem = reply.problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(
+        error_fields(&problem),
+        ["colour", "environment"],
+        "{problem:#}"
+    );
     assert_eq!(desk.snapshot().await, before);
 }
 
@@ -2623,20 +2805,77 @@ async fn page_limits_out_of_range_are_refused() {
         );
     }
 
-    // Query strings that do not parse are refused too, naming the parameter.
-    for (uri, parameter, mentions) in [
-        ("/v1/operators?limit=lots", "limit", "invalid digit"),
-        ("/v1/operators?limit=-1", "limit", "invalid digit"),
-        ("/v1/operators?page=2", "page", "unknown parameter `page`"),
+    // Query strings that do not parse are refused too, naming the parameter
+    // and the value, in words (not Rust's "invalid digit found in string").
+    for (uri, parameter, said) in [
+        (
+            "/v1/operators?limit=lots",
+            "limit",
+            "'lots' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/operators?limit=-1",
+            "limit",
+            "'-1' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/handoffs?limit=-1",
+            "limit",
+            "'-1' is not a whole number (0 or more): use 1 to 500",
+        ),
+        (
+            "/v1/tickets?limit=99999999999",
+            "limit",
+            "'99999999999' is too large: use 1 to 500",
+        ),
+        (
+            "/v1/handoffs/hof_1?wait=soon",
+            "wait",
+            "'soon' is not a whole number (0 or more)",
+        ),
+        (
+            "/v1/operators?page=2",
+            "page",
+            "unknown parameter `page`, expected `limit` or `cursor`",
+        ),
     ] {
         let reply = desk.call(Some(&token), "GET", uri, None).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
         let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
         assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
-        assert!(
-            error_message(&problem, parameter).contains(mentions),
+        assert_eq!(
+            error_message(&problem, parameter),
+            said,
             "{uri}: {problem:#}"
         );
+    }
+}
+
+/// Every time a query takes is refused in one sentence, whichever list reads it.
+#[tokio::test]
+async fn every_time_parameter_is_refused_in_the_same_words() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    for text in ["yesterday", "2026-01-01"] {
+        let mut said = Vec::new();
+        for (list, parameter) in [
+            ("/v1/handoffs", "since"),
+            ("/v1/handoffs", "until"),
+            ("/v1/tickets", "created_since"),
+        ] {
+            let uri = format!("{list}?{parameter}={text}");
+            let reply = desk.call(Some(&token), "GET", &uri, None).await;
+            let problem = reply.json;
+            assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
+            assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
+            let message = error_message(&problem, parameter).to_string();
+            let start = format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: ");
+            assert!(message.starts_with(&start), "{uri}: {problem:#}");
+            said.push(message);
+        }
+        assert!(said.windows(2).all(|pair| pair[0] == pair[1]), "{said:#?}");
     }
 }
 

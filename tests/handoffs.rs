@@ -805,7 +805,8 @@ fn a_repeated_idempotency_key_creates_nothing_new() {
 
 /// An `Idempotency-Key` that is sent must be a usable key: an empty or blank
 /// one is refused as an over-long one is, never taken as no key (each retry
-/// would open another ticket).
+/// would open another ticket); one with a space or tab inside is refused, as
+/// "visible ASCII characters" says.
 #[test]
 fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     let desk = configured(desk!());
@@ -814,7 +815,7 @@ fn an_empty_or_blank_idempotency_key_is_refused_not_ignored() {
     let body = serde_json::to_vec(&handoff("production")).unwrap();
     let auth = format!("Bearer {ingest}");
     let too_long = "k".repeat(201);
-    for key in ["", "   ", too_long.as_str()] {
+    for key in ["", "   ", too_long.as_str(), "a\tb c", "a b", "a\tb"] {
         // Written by hand: most clients drop a header whose value is empty.
         let response = server.raw(
             "POST",
@@ -1753,6 +1754,24 @@ fn over_http_ingest_tokens_send_handoffs_and_operators_may_not() {
     assert_eq!(
         response.header("content-type"),
         Some("application/problem+json")
+    );
+    // A mistyped agent is told the nearest one, as the CLI tells it.
+    bad["agent"] = json!("shpo");
+    let response = server.raw(
+        "POST",
+        "/v1/handoffs",
+        &[
+            ("Authorization", &auth),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::to_vec(&bad).unwrap(),
+    );
+    assert_eq!(response.status, 422);
+    let problem = response.json();
+    assert_eq!(problem["code"], "agent_not_found");
+    assert_eq!(
+        problem["errors"][0]["message"], "there is no AI agent 'shpo': did you mean 'shop'?",
+        "{problem}"
     );
 }
 

@@ -262,11 +262,19 @@ pub struct HandoffQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<HandoffOutcome>,
     /// Only handoffs received at or after this instant (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::instant::deserialize_option"
+    )]
     #[param(value_type = Option<String>, format = DateTime)]
     pub since: Option<Timestamp>,
     /// Only handoffs received before this instant (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::instant::deserialize_option"
+    )]
     #[param(value_type = Option<String>, format = DateTime)]
     pub until: Option<Timestamp>,
     #[param(minimum = 1, maximum = 500)]

@@ -61,6 +61,28 @@ pub fn out_of_range(text: &str) -> Option<String> {
     })
 }
 
+/// The one sentence for a time given as `text` that does not read as an
+/// instant (`error` is why), for every parameter that takes one.
+pub fn not_an_instant(text: &str, error: &jiff::Error) -> String {
+    out_of_range(text).unwrap_or_else(|| {
+        format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {error}")
+    })
+}
+
+/// Reads an `Option<Timestamp>` given as text (a query parameter), refusing
+/// a text that is no instant in [`not_an_instant`]'s words:
+/// `#[serde(deserialize_with = "crate::api::instant::deserialize_option")]`.
+pub fn deserialize_option<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    text.map(|text| {
+        text.parse()
+            .map_err(|error| serde::de::Error::custom(not_an_instant(&text, &error)))
+    })
+    .transpose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

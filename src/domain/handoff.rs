@@ -114,6 +114,7 @@ use crate::api::{
     HandoffOutcome, HandoffRequest, HandoffSettings, MessageRole, Priority, Requester, Rule,
     RuleFacts, TicketField, TranscriptMessage,
 };
+use crate::domain::suggest::did_you_mean_question;
 use crate::domain::validate::{MAX_EMAIL_LEN, check_customer_email};
 
 /// Everything about the workspace the pipeline reads, loaded by the caller.
@@ -121,6 +122,8 @@ use crate::domain::validate::{MAX_EMAIL_LEN, check_customer_email};
 pub struct Workspace<'a> {
     /// `None`: the request named an unknown agent.
     pub agent: Option<&'a Agent>,
+    /// Every agent's key: the nearest is suggested for an unknown one.
+    pub agent_keys: &'a [String],
     pub fields: &'a [TicketField],
     /// Both kinds, any order.
     pub rules: &'a [Rule],
@@ -217,6 +220,8 @@ pub const TEXT_LIMITS: &[(&str, usize)] = &[
 ];
 /// The longest context key, and the longest context string, in characters.
 pub const MAX_CONTEXT_KEY_CHARS: usize = 100;
+/// How much of a context key over [`MAX_CONTEXT_KEY_CHARS`] its refusal repeats.
+const ECHOED_KEY_CHARS: usize = 40;
 pub const MAX_CONTEXT_TEXT_CHARS: usize = 4000;
 
 /// No requester, or one with no name, email or external id.
@@ -318,9 +323,16 @@ pub fn validate_request(request: &HandoffRequest, at: Timestamp) -> Result<(), V
     let mut long_context = Capped::new(422, FIELD_TOO_LONG, "context", "keys");
     for (key, value) in &request.context {
         if key.chars().count() > MAX_CONTEXT_KEY_CHARS {
+            // The field stays `context`: a path holding the whole key would
+            // repeat what is too long. The message names its start.
+            let start: String = key.chars().take(ECHOED_KEY_CHARS).collect();
             long_context.push(
                 "context".to_string(),
-                format!("a context key is longer than {MAX_CONTEXT_KEY_CHARS} characters"),
+                format!(
+                    "the context key '{start}…' has {} characters; at most \
+                     {MAX_CONTEXT_KEY_CHARS} are accepted",
+                    key.chars().count()
+                ),
             );
         } else if value
             .as_str()
@@ -708,6 +720,15 @@ impl Plan {
     }
 }
 
+/// What is said of a handoff naming the agent `key` that the workspace, with
+/// agents `keys`, lacks: `there is no AI agent 'shpo': did you mean 'shop'?`.
+fn no_agent(key: &str, keys: &[String]) -> String {
+    match did_you_mean_question(key, keys.iter().map(String::as_str)) {
+        Some(question) => format!("there is no AI agent '{key}': {question}"),
+        None => format!("there is no AI agent '{key}'"),
+    }
+}
+
 /// Runs steps 1–5 and 7–8 and decides the outcome, at the instant `at` (see the
 /// module documentation). `Err` when step 1 refuses the handoff.
 pub fn plan(
@@ -721,7 +742,7 @@ pub fn plan(
             422,
             AGENT_NOT_FOUND,
             "agent",
-            format!("there is no AI agent '{}'", request.agent),
+            no_agent(&request.agent, workspace.agent_keys),
         )
     })?;
     let action = agent.handover.as_ref().ok_or_else(|| {
@@ -1421,6 +1442,7 @@ mod tests {
     #[derive(Debug)]
     struct Fixture {
         agent: Option<Agent>,
+        agent_keys: Vec<String>,
         fields: Vec<TicketField>,
         rules: Vec<Rule>,
         default_team: Option<String>,
@@ -1434,6 +1456,7 @@ mod tests {
         fn new() -> Self {
             Self {
                 agent: Some(agent(Some(HandoverAction::default()))),
+                agent_keys: vec!["shop".into()],
                 fields: ticket_fields(),
                 rules: vec![],
                 default_team: Some("support".into()),
@@ -1460,6 +1483,7 @@ mod tests {
         fn ws(&self) -> Workspace<'_> {
             Workspace {
                 agent: self.agent.as_ref(),
+                agent_keys: &self.agent_keys,
                 fields: &self.fields,
                 rules: &self.rules,
                 default_team: self.default_team.as_deref(),
@@ -1857,6 +1881,23 @@ mod tests {
     }
 
     #[test]
+    fn a_context_key_too_long_is_named_by_its_start() {
+        let mut r = request();
+        let key = format!("order-{}", "x".repeat(MAX_CONTEXT_KEY_CHARS));
+        r.context.insert(key, json!(1));
+        let problems = validate_request(&r, monday()).unwrap_err();
+        assert_eq!(codes(&problems), [FIELD_TOO_LONG]);
+        assert_eq!(problems[0].field, "context");
+        assert_eq!(
+            problems[0].message,
+            format!(
+                "the context key 'order-{}…' has 106 characters; at most 100 are accepted",
+                "x".repeat(34)
+            )
+        );
+    }
+
+    #[test]
     fn every_problem_is_reported_at_once() {
         let mut r = with_context(&[("bad", Value::Null)]);
         r.requester = Some(Requester {
@@ -1915,6 +1956,23 @@ mod tests {
         assert_eq!((rejection.status, rejection.code), (422, AGENT_NOT_FOUND));
         assert_eq!(rejection.field, "agent");
         assert!(rejection.message.contains("'shop'"));
+    }
+
+    #[test]
+    fn an_unknown_agent_is_told_the_nearest_known_one() {
+        let mut fx = Fixture::new();
+        fx.agent = None;
+        fx.agent_keys = vec!["billing".into(), "shop-eu".into()];
+        let mut sent = request();
+        sent.agent = "shop-e".into();
+        let rejection = fx.plan(&sent).unwrap_err();
+        assert_eq!(
+            rejection.message,
+            "there is no AI agent 'shop-e': did you mean 'shop-eu'?"
+        );
+        sent.agent = "warehouse".into();
+        let rejection = fx.plan(&sent).unwrap_err();
+        assert_eq!(rejection.message, "there is no AI agent 'warehouse'");
     }
 
     #[test]

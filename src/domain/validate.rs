@@ -502,7 +502,7 @@ pub fn check_handover_action(checks: &mut Checks, action: &HandoverAction) {
 pub fn check_email(value: &str) -> Result<(), String> {
     let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
     if value.len() > MAX_EMAIL_LEN {
-        return invalid("longer than 254 characters");
+        return invalid("longer than 254 bytes");
     }
     if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return invalid("it contains white space");
@@ -514,7 +514,7 @@ pub fn check_email(value: &str) -> Result<(), String> {
         return invalid("nothing before the '@'");
     }
     if local.len() > MAX_LOCAL_PART_LEN {
-        return invalid("more than 64 characters before the '@'");
+        return invalid("more than 64 bytes before the '@'");
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
         return invalid("a dot before the '@' must stand between two other characters");
@@ -545,7 +545,7 @@ pub fn check_customer_email(value: &str) -> Result<(), String> {
     };
     let invalid = |why: &str| Err(format!("'{value}' is not an email address: {why}"));
     if value.len() > MAX_EMAIL_LEN {
-        return invalid("longer than 254 characters");
+        return invalid("longer than 254 bytes");
     }
     let mut chars = quoted.char_indices();
     let close = loop {
@@ -565,7 +565,7 @@ pub fn check_customer_email(value: &str) -> Result<(), String> {
     }
     // The quotes count: they are part of the local part sent.
     if inner.len() + 2 > MAX_LOCAL_PART_LEN {
-        return invalid("more than 64 characters before the '@'");
+        return invalid("more than 64 bytes before the '@'");
     }
     let Some(domain) = rest.strip_prefix('@') else {
         return invalid("the quoted part must be followed by '@'");
@@ -786,8 +786,21 @@ mod tests {
         assert!(
             check_email(&long)
                 .unwrap_err()
-                .contains("more than 64 characters"),
+                .contains("more than 64 bytes before the '@'"),
             "{long}"
+        );
+        // Lengths are counted as mail counts them: 134 characters, 256 bytes.
+        let wide = format!("{}@example.com", "é".repeat(122));
+        assert_eq!(wide.chars().count(), 134);
+        for check in [check_email, check_customer_email] {
+            let error = check(&wide).unwrap_err();
+            assert!(error.ends_with(": longer than 254 bytes"), "{error}");
+        }
+        let wide_local = format!("{}@example.com", "é".repeat(33));
+        assert!(
+            check_email(&wide_local)
+                .unwrap_err()
+                .ends_with(": more than 64 bytes before the '@'")
         );
         assert!(
             check_email(".a@example.com")
@@ -828,7 +841,7 @@ mod tests {
             (".john@cust.test", "a dot before the '@'"),
             (
                 &format!("\"{}\"@cust.test", "j".repeat(63)),
-                "more than 64 characters",
+                "more than 64 bytes before the '@'",
             ),
         ] {
             let error = check_customer_email(bad).unwrap_err();

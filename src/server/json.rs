@@ -139,7 +139,49 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (value, body) = read_json(req, state).await?;
+        match PartJson::<T>::from_request(req, state).await?.0 {
+            Ok(value) => Ok(ApiJson(value)),
+            Err(unread) => Err(unread.error),
+        }
+    }
+}
+
+/// A JSON request body as [`ApiJson`] reads it, or, when it is JSON but not
+/// all a `T`, the refusal with what could be read of it: a route whose own
+/// checks need no workspace (a handoff's) adds theirs, so that every problem
+/// of the body is answered at once.
+pub struct PartJson<T>(pub Result<T, Unread<T>>);
+
+/// A body [`PartJson`] could not read: `error` answers it; `partly`, when
+/// it is JSON, holds what could be read of it.
+pub struct Unread<T> {
+    pub error: ApiError,
+    pub partly: Option<PartlyRead<T>>,
+}
+
+impl<T> Unread<T> {
+    /// A body of which nothing could be read.
+    fn nothing_read(error: ApiError) -> Self {
+        Unread {
+            error,
+            partly: None,
+        }
+    }
+}
+
+impl<S, T> FromRequest<S> for PartJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = json_bytes(req, state).await?;
+        let value = match read_body_partly(&body) {
+            Ok(value) => value,
+            Err(unread) => return Ok(PartJson(Err(*unread))),
+        };
         // JSON cannot hold a raw NUL in a string, only the escape `\u0000`:
         // a body without that sequence has no NUL, and is not parsed again.
         if memchr::memmem::find(&body, br"\u0000").is_some() {
@@ -152,7 +194,7 @@ where
         if !problems.is_empty() {
             return Err(ApiError::validation(problems));
         }
-        Ok(ApiJson(value))
+        Ok(PartJson(Ok(value)))
     }
 }
 
@@ -169,16 +211,12 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        Ok(MailJson(read_json(req, state).await?.0))
+        Ok(MailJson(read_body(&json_bytes(req, state).await?)?))
     }
 }
 
-/// The body as `T`, and as it came.
-async fn read_json<S, T>(req: Request, state: &S) -> Result<(T, Bytes), ApiError>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
+/// The body of a request that says it is JSON, within the route's limit.
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, ApiError> {
     if !json_content_type(req.headers()) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -200,7 +238,7 @@ where
             ));
         }
     };
-    Ok((read_body(&body)?, body))
+    Ok(body)
 }
 
 /// Whether a request says its body is JSON: `application/json`, or a type
@@ -222,6 +260,12 @@ const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a request body as a `T`, its structs from objects only.
 pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    read_body_partly(body).map_err(|unread| unread.error)
+}
+
+/// [`read_body`], and when the body is JSON but not all a `T`, what could be
+/// read of it besides the error.
+fn read_body_partly<T: DeserializeOwned>(body: &[u8]) -> Result<T, Box<Unread<T>>> {
     let body = body.strip_prefix(BYTE_ORDER_MARK).unwrap_or(body);
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match T::deserialize(Objects(&mut deserializer)).and_then(|value| {
@@ -229,21 +273,258 @@ pub(crate) fn read_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError>
         Ok(value)
     }) {
         Ok(value) => Ok(value),
-        Err(error) => Err(body_error::<T>(body, error)),
+        Err(error) => Err(Box::new(body_error::<T>(body, error))),
     }
 }
 
 /// The answer to a body that [`read_body`] could not read as a `T` (with
 /// `error`): the body is read again to find where the error is. Only then:
 /// serde_path_to_error copies every key it passes, and a handoff has dozens.
+/// A body that is JSON is read once more as a value, to find every value in
+/// it the route does not read, not only the first ([`PartlyRead`]).
 #[cold]
-fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> ApiError {
+fn body_error<T: DeserializeOwned>(body: &[u8], error: serde_json::Error) -> Unread<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
-        Err(located) => body_rejection(located.inner(), &path_text(located.path())),
+    let located = match serde_path_to_error::deserialize::<_, T>(Objects(&mut deserializer)) {
+        Err(located) => located,
         // The value read; what follows it is the error, about the whole body.
-        Ok(_) => body_rejection(&error, ""),
+        Ok(_) => return Unread::nothing_read(body_rejection(&error, "")),
+    };
+    let first = body_rejection(located.inner(), &path_text(located.path()));
+    // serde_json calls an enum given anything but a string or an object a
+    // syntax error ("expected value"), though the JSON is fine: whether the
+    // body parses tells. (A number beyond f64 and a nesting too deep do not.)
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Unread::nothing_read(first);
+    };
+    let partly = read_partly::<T>(value);
+    let at = format!(
+        "at line {} column {}",
+        located.inner().line(),
+        located.inner().column()
+    );
+    match shape_problems(&partly.problems, &at) {
+        Some(error) => Unread {
+            error,
+            partly: Some(partly),
+        },
+        None => Unread::nothing_read(first),
     }
+}
+
+/// What could be read of a body that is JSON but not all a `T`.
+pub struct PartlyRead<T> {
+    /// Every value the route does not read (an unknown key, a wrong type, a
+    /// missing key), each at its JSON path, in `errors[]`'s words.
+    pub problems: Vec<FieldError>,
+    /// The `T` read with each offending entry dropped; `None` when that
+    /// still does not read (a key it needs was missing or dropped).
+    pub read: Option<T>,
+    /// The paths of the entries dropped, as sent.
+    dropped: Vec<Vec<Step>>,
+    /// Array entries dropped, by the array's path, as sent.
+    removed: Vec<(Vec<Step>, usize)>,
+}
+
+impl<T> PartlyRead<T> {
+    /// `field` (`transcript[1].text`), a path into [`Self::read`], as a path
+    /// into the body as sent (`transcript[3].text`, two entries before it
+    /// dropped); `None` when it is, holds or is in an entry dropped: its
+    /// problem follows from that entry's, reported already. A context key
+    /// is one step whatever it holds (`context.order.id`).
+    pub fn as_sent(&self, field: &str) -> Option<String> {
+        let read: Vec<Step> = match field.strip_prefix("context.") {
+            Some(key) => vec![Step::Key("context".into()), Step::Key(key.into())],
+            None => field_steps(field),
+        };
+        let sent = as_sent(&read, &self.removed);
+        let related = |gone: &Vec<Step>| gone.starts_with(&sent) || sent.starts_with(gone);
+        match self.dropped.iter().any(related) {
+            true => None,
+            false => Some(steps_text(&sent)),
+        }
+    }
+}
+
+/// `transcript[3].text` as steps: `transcript`, `3`, `text`.
+fn field_steps(field: &str) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for part in field.split('.') {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next().filter(|key| !key.is_empty()) {
+            steps.push(Step::Key(key.to_string()));
+        }
+        for index in pieces {
+            match index.trim_end_matches(']').parse() {
+                Ok(index) => steps.push(Step::Index(index)),
+                Err(_) => steps.push(Step::Key(format!("[{index}"))),
+            }
+        }
+    }
+    steps
+}
+
+/// The most problems of one body reported: past it, the rest is noise.
+const MAX_BODY_PROBLEMS: usize = 100;
+
+/// One step into a JSON value.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Reads `value` as a `T`; on an error, records it, drops the entry at its
+/// path and reads again, so every unknown key and wrong type is found in one
+/// pass (as the manifest reads a file). A key missing where an entry was
+/// dropped follows from that entry's problem: what held it is dropped too,
+/// unreported (a message with a wrong `role` is not also one without).
+fn read_partly<T: DeserializeOwned>(mut value: serde_json::Value) -> PartlyRead<T> {
+    let mut problems = Vec::new();
+    let mut dropped: Vec<Vec<Step>> = Vec::new();
+    // Array entries dropped, by the array's path, as sent: the paths of
+    // later errors count the entries as sent.
+    let mut removed: Vec<(Vec<Step>, usize)> = Vec::new();
+    let mut read = None;
+    while problems.len() < MAX_BODY_PROBLEMS {
+        let error = match serde_path_to_error::deserialize::<_, T>(Objects(&value)) {
+            Ok(value) => {
+                read = Some(value);
+                break;
+            }
+            Err(error) => error,
+        };
+        let Some(at) = steps(error.path()) else { break };
+        let sent = as_sent(&at, &removed);
+        let message = without_position(error.inner());
+        let missing = message.starts_with("missing field `");
+        let follows = missing
+            && dropped
+                .iter()
+                .any(|gone| gone.len() > sent.len() && gone.starts_with(&sent));
+        if !follows {
+            let (field, message) = located(&steps_text(&sent), &message, "body");
+            problems.push(FieldError::new(field, message));
+        }
+        if (missing && !follows) || !remove(&mut value, &at) {
+            break;
+        }
+        if let Some((Step::Index(index), array)) = sent.split_last() {
+            removed.push((array.to_vec(), *index));
+        }
+        dropped.push(sent);
+    }
+    PartlyRead {
+        problems,
+        read,
+        dropped,
+        removed,
+    }
+}
+
+/// serde_path_to_error's path as steps; `None` for a step into an enum.
+fn steps(path: &serde_path_to_error::Path) -> Option<Vec<Step>> {
+    path.iter()
+        .map(|segment| match segment {
+            serde_path_to_error::Segment::Map { key } => Some(Step::Key(key.clone())),
+            serde_path_to_error::Segment::Seq { index } => Some(Step::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `at`, a path into the value with `removed` array entries dropped, as a
+/// path into the value as sent.
+fn as_sent(at: &[Step], removed: &[(Vec<Step>, usize)]) -> Vec<Step> {
+    let mut sent = Vec::with_capacity(at.len());
+    for step in at {
+        let step = match step {
+            Step::Index(index) => {
+                let mut gone: Vec<usize> = removed
+                    .iter()
+                    .filter(|(array, _)| *array == sent)
+                    .map(|(_, index)| *index)
+                    .collect();
+                gone.sort_unstable();
+                let index = gone
+                    .into_iter()
+                    .fold(*index, |index, gone| index + usize::from(gone <= index));
+                Step::Index(index)
+            }
+            key => key.clone(),
+        };
+        sent.push(step);
+    }
+    sent
+}
+
+/// Removes the entry at `at` from `value`; `false` when there is none (the
+/// whole value is at the empty path).
+fn remove(value: &mut serde_json::Value, at: &[Step]) -> bool {
+    let Some((last, parent)) = at.split_last() else {
+        return false;
+    };
+    let mut holder = Some(value);
+    for step in parent {
+        holder = holder.and_then(|value| match step {
+            Step::Key(key) => value.get_mut(key),
+            Step::Index(index) => value.get_mut(*index),
+        });
+    }
+    match (holder, last) {
+        (Some(serde_json::Value::Object(object)), Step::Key(key)) => object.remove(key).is_some(),
+        (Some(serde_json::Value::Array(array)), Step::Index(index)) if *index < array.len() => {
+            array.remove(*index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `transcript[2].role`, as serde_path_to_error writes a path.
+fn steps_text(steps: &[Step]) -> String {
+    let mut text = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
+        }
+    }
+    text
+}
+
+/// The answer to a body that is JSON with `problems` (none: `None`), the
+/// first of them found `at` a line and column.
+fn shape_problems(problems: &[FieldError], at: &str) -> Option<ApiError> {
+    const NAMED_IN_DETAIL: usize = 3;
+    let detail = match problems {
+        [] => return None,
+        [one] if one.field == "body" => format!("{} ({at})", one.message),
+        [one] => format!("{}: {} ({at})", one.field, one.message),
+        many => {
+            let named: Vec<String> = many
+                .iter()
+                .take(NAMED_IN_DETAIL)
+                .map(|problem| format!("{}: {}", problem.field, problem.message))
+                .collect();
+            let more = if many.len() > NAMED_IN_DETAIL {
+                "; …"
+            } else {
+                ""
+            };
+            format!("{} problems: {}{more}", many.len(), named.join("; "))
+        }
+    };
+    Some(ApiError {
+        detail: format!("the request body does not match the expected shape: {detail}"),
+        errors: problems.to_vec(),
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", "")
+    })
 }
 
 /// How deep serde_json reads arrays and objects in one another (its
@@ -335,7 +616,9 @@ fn located(path: &str, message: &str, whole: &str) -> (String, String) {
         .replace("invalid type: sequence", "invalid type: array")
         .replace("invalid type: map", "invalid type: object")
         .replace("expected a sequence", "expected an array")
-        .replace("expected a map", "expected an object");
+        .replace("expected a map", "expected an object")
+        // A parsed value's words for an enum (a request's are all names).
+        .replace("expected string or map", "expected a string");
     (field, message)
 }
 
@@ -390,7 +673,15 @@ where
                     .inner()
                     .to_string()
                     .replace("unknown field", "unknown parameter");
-                let (field, message) = located(&path_text(e.path()), &message, "query");
+                let (field, mut message) = located(&path_text(e.path()), &message, "query");
+                let given = form_urlencoded::parse(query.as_bytes())
+                    .find(|(name, _)| *name == field)
+                    .map(|(_, value)| value);
+                if let Some(words) =
+                    given.and_then(|given| number_problem(&field, &given, &message))
+                {
+                    message = words;
+                }
                 Err(ApiError {
                     detail: format!("invalid query string: {field}: {message}"),
                     errors: vec![FieldError::new(field, message)],
@@ -399,6 +690,28 @@ where
             }
         }
     }
+}
+
+/// What is wrong with `given`, the value of the query parameter `field`
+/// that serde could not read as a number, in words, with the range of a
+/// page's `limit`: Rust's own ("invalid digit found in string") names neither
+/// the value nor what it should be. Every number a query takes is a whole
+/// number, 0 or more. `None` for other errors.
+fn number_problem(field: &str, given: &str, message: &str) -> Option<String> {
+    let problem = match message {
+        "invalid digit found in string" | "cannot parse integer from empty string" => {
+            "is not a whole number (0 or more)"
+        }
+        "number too large to fit in target type" => "is too large",
+        _ => return None,
+    };
+    let shown: String = given.chars().take(MAX_ECHOED_SEGMENT).collect();
+    let more = if shown.len() < given.len() { "…" } else { "" };
+    let range = match field {
+        "limit" => format!(": use 1 to {}", crate::api::MAX_PAGE_LIMIT),
+        _ => String::new(),
+    };
+    Some(format!("'{shown}{more}' {problem}{range}"))
 }
 
 /// Path parameters: a segment of the wrong type is refused naming the

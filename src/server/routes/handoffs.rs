@@ -27,7 +27,7 @@ use crate::server::auth::{self, Principal, generate_id, generate_ordered_id};
 use crate::server::delivery::{self, Deliverer, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody, PartJson};
 use crate::server::store::Store;
 use crate::server::store::{Finished, HandoffWrite, Recorded};
 
@@ -62,6 +62,40 @@ fn rejections(all: Vec<Rejection>) -> ApiError {
     refused("the handoff", all)
 }
 
+/// The handoff a body holds; or, when parts of it do not read, every
+/// problem at once: those of its shape, and those [`handoff::validate_request`]
+/// finds in the rest, received `at` (none about a part reading dropped: a
+/// misspelt `requester` key is not also a requester without a name).
+fn sent_handoff(body: PartJson<HandoffRequest>, at: Timestamp) -> ApiResult<HandoffRequest> {
+    let unread = match body.0 {
+        Ok(request) => return Ok(request),
+        Err(unread) => unread,
+    };
+    let Some(mut partly) = unread.partly else {
+        return Err(unread.error);
+    };
+    let Some(read) = partly.read.take() else {
+        return Err(unread.error);
+    };
+    let found = handoff::validate_request(&handoff::normalize_request(read), at).err();
+    let also: Vec<Rejection> = found
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|rejection| {
+            let field = partly.as_sent(&rejection.field)?;
+            Some(Rejection { field, ..rejection })
+        })
+        .collect();
+    if also.is_empty() {
+        return Err(unread.error);
+    }
+    let shape = partly
+        .problems
+        .into_iter()
+        .map(|problem| Rejection::new(422, "invalid_body", problem.field, problem.message));
+    Err(rejections(shape.chain(also).collect()))
+}
+
 /// The answer to `whole` (e.g. "the append") refused for `all` its problems.
 pub(crate) fn refused(whole: &str, mut all: Vec<Rejection>) -> ApiError {
     if all.len() == 1 {
@@ -89,6 +123,7 @@ pub(crate) fn refused(whole: &str, mut all: Vec<Rejection>) -> ApiError {
 /// The workspace as the pipeline reads it, loaded from the store.
 pub(crate) struct Loaded {
     agent: Option<crate::api::Agent>,
+    agent_keys: Vec<String>,
     fields: Vec<crate::api::TicketField>,
     rules: Vec<crate::api::Rule>,
     default_team: Option<String>,
@@ -110,6 +145,7 @@ impl Loaded {
         rules.extend(snapshot.assignment_rules.iter().cloned());
         Ok(Loaded {
             agent: snapshot.agents.iter().find(|a| a.key == agent).cloned(),
+            agent_keys: snapshot.agents.iter().map(|a| a.key.clone()).collect(),
             fields: snapshot.fields.clone(),
             rules,
             default_team: snapshot
@@ -126,6 +162,7 @@ impl Loaded {
     pub(crate) fn workspace(&self) -> Workspace<'_> {
         Workspace {
             agent: self.agent.as_ref(),
+            agent_keys: &self.agent_keys,
             fields: &self.fields,
             rules: &self.rules,
             default_team: self.default_team.as_deref(),
@@ -209,7 +246,7 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
 /// With `?wait=N` an external delivery is given up to N seconds to be delivered
 /// or to fail, and the answer shows which (`external.outcome`).
 #[utoipa::path(post, path = "/v1/handoffs", tag = "handoffs", request_body = HandoffRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat"), WaitQuery),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab"), WaitQuery),
     responses((status = 201, body = Handoff), (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 async fn create(
@@ -217,9 +254,10 @@ async fn create(
     principal: Principal,
     headers: HeaderMap,
     ApiQuery(wait): ApiQuery<WaitQuery>,
-    ApiJson(request): ApiJson<HandoffRequest>,
+    body: PartJson<HandoffRequest>,
 ) -> ApiResult<(StatusCode, Json<Handoff>)> {
     may_send(&principal)?;
+    let request = sent_handoff(body, Timestamp::now())?;
     let wait = wait_for(&wait)?;
     let key = idempotency::key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
@@ -453,12 +491,13 @@ fn external_platform(workspace: &Snapshot, loaded: &Loaded) -> ApiResult<Integra
 async fn preview(
     State(state): State<AppState>,
     principal: Principal,
-    ApiJson(request): ApiJson<HandoffRequest>,
+    body: PartJson<HandoffRequest>,
 ) -> ApiResult<Json<HandoffDecision>> {
     match &principal {
         Principal::Ingest { .. } => {}
         other => other.require_operator()?,
     }
+    let request = sent_handoff(body, Timestamp::now())?;
     let request = handoff::normalize_request(request);
     let at = Timestamp::now();
     handoff::validate_request(&request, at).map_err(rejections)?;

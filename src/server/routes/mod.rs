@@ -189,9 +189,7 @@ pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {
 /// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`).
 pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestamp> {
     text.parse::<jiff::Timestamp>().map_err(|e| {
-        let why = crate::api::instant::out_of_range(text).unwrap_or_else(|| {
-            format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {e}")
-        });
+        let why = crate::api::instant::not_an_instant(text, &e);
         ApiError::validation(vec![crate::api::FieldError::new(field, why)])
     })
 }

@@ -495,7 +495,7 @@ async fn reopen(
 /// is `413 transcript_too_large`, as in a handoff, and adds nothing.
 #[utoipa::path(post, path = "/v1/tickets/{number}/conversation", tag = "tickets",
     params(("number" = u64, Path, description = "The ticket's number"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat")),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab")),
     request_body = ConversationAppend,
     responses((status = 200, body = ConversationState), (status = 404, body = Problem), (status = 409, body = Problem),
         (status = 413, body = Problem)))]

@@ -304,8 +304,8 @@ impl From<ClientError> for CliError {
 }
 
 impl CliError {
-    /// The desk at `desk` could not be opened: its database unreachable (7),
-    /// missing (5), or otherwise failing (1).
+    /// The desk at `desk` could not be opened: its database unreachable or
+    /// its disk full (7), missing (5), or otherwise failing (1).
     pub fn opening(desk: &str, error: &crate::server::store::StoreError) -> CliError {
         use crate::server::store::StoreError;
         let message = format!("cannot open the desk at {desk}");
@@ -317,6 +317,10 @@ impl CliError {
                      host and port right? then try again",
                 ),
             StoreError::Missing(_) => CliError::new(ExitKind::NotFound, error.to_string()),
+            // A new desk, or its schema brought up to date, on a full disk.
+            StoreError::DiskFull(_) => {
+                CliError::new(ExitKind::Unavailable, message).with_cause(error)
+            }
             _ => CliError::general(message).with_cause(error),
         }
     }

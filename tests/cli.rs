@@ -1149,6 +1149,42 @@ fn serve_refuses_a_listen_address_it_cannot_read_naming_the_form() {
         .stderr(contains("cannot listen on no-such-host.invalid:0"));
 }
 
+/// A serve that cannot listen was refused before it served anything: like
+/// any refused command that would have created its desk, it leaves no desk
+/// file behind (docs/configuration.md).
+#[test]
+fn serve_that_cannot_listen_leaves_no_new_desk_behind() {
+    let desk = Desk::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let new = desk.dir.path().join("new.sqlite");
+    for listen in [
+        vec!["--listen".to_string(), format!("127.0.0.1:{port}")],
+        vec!["--listen".to_string(), "no-such-host.invalid:1".to_string()],
+        vec![
+            "--listen".to_string(),
+            "127.0.0.1:0".to_string(),
+            "--smtp-listen".to_string(),
+            format!("127.0.0.1:{port}"),
+        ],
+    ] {
+        desk.cmd()
+            .args(["--desk", common::path_str(&new), "serve"])
+            .args(&listen)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains("error: cannot listen"));
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{}{suffix}", new.display());
+            assert!(
+                !std::path::Path::new(&file).exists(),
+                "{listen:?} left {file}"
+            );
+        }
+    }
+}
+
 // ---- terminals and color --------------------------------------------------
 
 #[test]

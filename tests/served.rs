@@ -326,3 +326,68 @@ fn a_stopping_service_waits_for_no_database_that_is_down() {
     );
     assert!(after_stop.contains("Stopped"), "{log}");
 }
+
+/// A desk file removed under `serve` (with its `-wal` and `-shm`) stays open
+/// in the service: a handoff it acknowledged then would be lost when it
+/// stops. It is refused instead, with a 503 naming the file, the health
+/// check says so, and the log says it once.
+#[test]
+fn a_desk_file_removed_under_serve_refuses_writes_and_fails_the_health_check() {
+    if !matches!(BACKEND, crate::common::Backend::Sqlite) {
+        return;
+    }
+    let desk = desk!();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\noperators:\n- {handle: alice, name: A, email: \
+         a@x.com, role: owner}\nteams:\n- {key: support, name: S, default: true}\nagents:\n- \
+         key: shop\n  name: Shop\n  handover: {platform: inbox, when-to-use: x, channels: \
+         [web]}\n",
+    )
+    .unwrap();
+    desk.run(&["apply", "-f", document.to_str().unwrap(), "--yes", "-q"]);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let handoff = serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "D", "email": "d@example.com"},
+        "transcript": [{"role": "customer", "text": "help"}],
+        "reason": "explicit-request",
+    });
+    let (status, before) = server.send_json(&token, "POST", "/v1/handoffs", &handoff);
+    assert_eq!(status, 201, "{before}");
+
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = desk.path().into_os_string();
+        file.push(suffix);
+        std::fs::remove_file(file).unwrap();
+    }
+    let removed = format!(
+        "the desk file {} was removed or replaced",
+        desk.path().display()
+    );
+    for _ in 0..2 {
+        let (status, problem) = server.send_json(&token, "POST", "/v1/handoffs", &handoff);
+        assert_eq!(status, 503, "{problem}");
+        assert_eq!(problem["type"], "urn:deskctl:problem:desk_file_replaced");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(&removed),
+            "{problem}"
+        );
+    }
+    let health = server.raw("GET", "/v1/health", &[], b"");
+    assert_eq!(health.status, 503, "{}", health.body);
+    assert!(health.header("retry-after").is_some());
+    assert_eq!(health.json()["code"], "desk_file_replaced");
+    assert!(!desk.path().exists(), "an empty desk was made in its place");
+
+    let log_path = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_path).unwrap();
+    assert_eq!(
+        log.matches("the desk file was removed or replaced").count(),
+        1,
+        "{log}"
+    );
+}

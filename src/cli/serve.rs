@@ -277,21 +277,6 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
     {
         warn(&warning);
     }
-    let keys = session.keys(&location)?;
-    let store = Store::open(&location, Open::CreateIfMissing, keys)
-        .await
-        .map_err(|e| CliError::opening(&location.describe(), &e))?;
-    // A stored secret that no key at hand opens fails every delivery that
-    // needs it, while the health check answers: said as the service starts,
-    // where whoever deploys it looks, rather than in the outbox later.
-    if let Ok(workspace) = store.workspace().await {
-        for away in workspace.sealed_away.values() {
-            warn(&format!(
-                "{}. Until then what uses it fails; the rest of the desk works",
-                away.why
-            ));
-        }
-    }
     let (listeners, addresses) = args.listen.bind("listen", &warn).await?;
     let urls: Vec<String> = addresses.iter().map(|a| format!("http://{a}")).collect();
     // Every socket is bound before any URL is printed: a script that waits
@@ -310,6 +295,24 @@ pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
         }
     };
     let shutdown = shutdown_signal()?;
+    // Opened (and created when missing) only once every socket is bound: a
+    // serve refused its address leaves no new desk file behind, as any
+    // refused command that would have created one.
+    let keys = session.keys(&location)?;
+    let store = Store::open(&location, Open::CreateIfMissing, keys)
+        .await
+        .map_err(|e| CliError::opening(&location.describe(), &e))?;
+    // A stored secret that no key at hand opens fails every delivery that
+    // needs it, while the health check answers: said as the service starts,
+    // where whoever deploys it looks, rather than in the outbox later.
+    if let Ok(workspace) = store.workspace().await {
+        for away in workspace.sealed_away.values() {
+            warn(&format!(
+                "{}. Until then what uses it fails; the rest of the desk works",
+                away.why
+            ));
+        }
+    }
     let mut limits = args.limits();
     if let Some(room) = crate::server::listen::connection_room()
         && room < limits.max_connections

@@ -236,6 +236,17 @@ impl From<StoreError> for ApiError {
                 "database_unavailable",
                 detail.clone(),
             ),
+            // Writes fail until an administrator frees space; reads still
+            // answer. The detail names the desk's path, not a secret.
+            StoreError::DiskFull(ref detail) => {
+                Self::new(StatusCode::SERVICE_UNAVAILABLE, "disk_full", detail.clone())
+            }
+            // Until the service is restarted on a desk file at its path.
+            StoreError::DeskReplaced(ref detail) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "desk_file_replaced",
+                detail.clone(),
+            ),
             // The service's own configuration is at fault, and the message
             // names only a key id and what to set: the admin needs it.
             StoreError::Sealing(ref detail) => {
@@ -317,6 +328,31 @@ mod tests {
             ApiError::from(StoreError::Unavailable("the database is down".into())).into_response();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+    }
+
+    #[test]
+    fn a_full_disk_or_a_desk_file_replaced_is_a_503_with_retry_after_naming_it() {
+        let path = std::path::Path::new("/srv/desk/desk.sqlite");
+        for (error, code, says) in [
+            (
+                StoreError::disk_full(Some(path)),
+                "disk_full",
+                "the disk holding the desk at /srv/desk/desk.sqlite is full",
+            ),
+            (
+                StoreError::DeskReplaced("the desk file /srv/desk/desk.sqlite was removed".into()),
+                "desk_file_replaced",
+                "/srv/desk/desk.sqlite was removed",
+            ),
+        ] {
+            let api = ApiError::from(error);
+            let problem = api.to_problem();
+            assert_eq!(problem.kind, format!("urn:deskctl:problem:{code}"));
+            assert!(problem.detail.unwrap().contains(says));
+            let response = api.into_response();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+        }
     }
 
     #[test]

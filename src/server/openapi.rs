@@ -93,7 +93,9 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         503,
         "Unavailable",
         "The service is stopping, at its connection cap, or cannot reach its \
-         database; see `Retry-After`.",
+         database; on a SQLite desk, the disk holding it is full (`disk_full`) or its \
+         file was removed or replaced under the service (`desk_file_replaced`); see \
+         `Retry-After`.",
         "shutting_down",
     ),
 ];

@@ -79,6 +79,14 @@ pub enum StoreError {
     /// The database cannot answer now (busy, or unreachable): try again.
     #[error("{0}")]
     Unavailable(String),
+    /// The disk holding a SQLite desk is full: nothing was written, and
+    /// writes fail until space is freed there ([`StoreError::disk_full`]).
+    #[error("{0}")]
+    DiskFull(String),
+    /// The SQLite desk file was removed or replaced while it was open:
+    /// writes to it would be lost, so none is made.
+    #[error("{0}")]
+    DeskReplaced(String),
     #[error("database error: {0}")]
     Database(String),
     #[error("could not read stored value: {0}")]
@@ -105,6 +113,19 @@ impl StoreError {
                 key: key.to_string(),
             }),
         }
+    }
+
+    /// SQLite's "database or disk is full", said of the desk at `path` once
+    /// it is known (the store's write paths name it).
+    pub(crate) fn disk_full(path: Option<&std::path::Path>) -> StoreError {
+        let desk = match path {
+            Some(path) => format!("the desk at {}", path.display()),
+            None => "the desk".to_string(),
+        };
+        StoreError::DiskFull(format!(
+            "the disk holding {desk} is full: nothing was written; free space there, then \
+             try again"
+        ))
     }
 
     /// An idempotency key already taken by a different `what` (a handoff,
@@ -398,11 +419,18 @@ pub struct TokenIdentity {
     pub last_used_at: Option<Timestamp>,
 }
 
+/// SQLite's result code for "database or disk is full" (`SQLITE_FULL`), as
+/// sqlx gives it: PostgreSQL's codes are five characters, never this.
+const SQLITE_FULL: &str = "13";
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 StoreError::Unavailable(format!("the database cannot be reached: {error}"))
+            }
+            sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_FULL) => {
+                StoreError::disk_full(None)
             }
             sqlx::Error::Database(db)
                 if db.message().contains("locked") || db.message().contains("busy") =>
@@ -1060,7 +1088,9 @@ pub trait Database:
 {
     /// Which database this is, for messages and logs: never a password.
     fn describe(&self) -> String;
-    /// A read-only check that the database answers.
+    /// A read-only check that the database answers (and, where the database
+    /// can tell, that writes can succeed: a SQLite desk's file still in place
+    /// and its disk not full).
     async fn ping(&self) -> StoreResult<()>;
     /// From now on keeps connections open for the life of the process, where
     /// that pays: a service's, not a one-command process's.

@@ -51,6 +51,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Unavailable("the desk database is busy; try again".into())
             }
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::disk_full(None),
             _ => StoreError::Database(error.to_string()),
         }
     }

@@ -28,6 +28,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{mpsc, oneshot};
 
 use super::Direct;
+use super::desk_file::DeskFile;
 use super::kept::{self, Kept};
 use crate::server::store::shared::alone_on_a_bug;
 use crate::server::store::{StoreError, StoreResult};
@@ -44,8 +45,9 @@ trait Queued: Send {
     /// Runs the write in a savepoint of its own on `conn`, inside the
     /// group's transaction. Returns how to answer it once that transaction
     /// ends, and `Err` when the transaction cannot go on (its savepoint could
-    /// not be rolled back or released).
-    fn run(self: Box<Self>, conn: &Direct) -> (Answer, StoreResult<()>);
+    /// not be rolled back or released). Its error is said of the desk
+    /// `file` (a full disk names its path).
+    fn run(self: Box<Self>, conn: &Direct, file: &DeskFile) -> (Answer, StoreResult<()>);
     /// Answers `error` without running the write: its transaction could not
     /// begin, or broke before the write's turn.
     fn refuse(self: Box<Self>, error: StoreError);
@@ -61,17 +63,23 @@ where
     W: FnOnce(&Direct) -> StoreResult<T> + Send,
     T: Send + 'static,
 {
-    fn run(self: Box<Self>, conn: &Direct) -> (Answer, StoreResult<()>) {
+    fn run(self: Box<Self>, conn: &Direct, file: &DeskFile) -> (Answer, StoreResult<()>) {
         let Write { work, answer } = *self;
         let (done, sound) = match conn.execute_batch("SAVEPOINT write") {
             Ok(()) => {
-                let done = alone_on_a_bug("the write", || work(conn));
+                let done = alone_on_a_bug("the write", || work(conn)).map_err(|e| file.explain(e));
                 let end = if done.is_ok() {
                     "RELEASE write"
                 } else {
                     "ROLLBACK TO write; RELEASE write"
                 };
-                (done, conn.execute_batch(end).map_err(StoreError::from))
+                let ended = conn.execute_batch(end).map_err(|error| match &done {
+                    // SQLite rolled the whole transaction back on the write's
+                    // own error (a full disk may): that error ends it.
+                    Err(cause) if conn.is_autocommit() => cause.clone(),
+                    _ => StoreError::from(error),
+                });
+                (done, ended)
             }
             Err(error) => {
                 let error = StoreError::from(error);
@@ -97,6 +105,8 @@ where
 pub(super) struct Writer {
     pub(super) connection: Arc<tokio::sync::Mutex<Option<Direct>>>,
     pub(super) path: PathBuf,
+    /// Whether the file at `path` is still the one opened, and has room.
+    pub(super) file: Arc<DeskFile>,
     pub(super) kept: Arc<Kept>,
     /// The most writes in one transaction.
     pub(super) most: Arc<AtomicUsize>,
@@ -116,12 +126,13 @@ impl std::fmt::Debug for Grouped {
 }
 
 impl Writer {
-    /// The handles of the writer of the desk at `path`, its connection not
-    /// opened yet.
+    /// The handles of the writer of the desk at `path`, just opened, its
+    /// connection not opened yet.
     pub(super) fn new(path: &Path) -> Writer {
         Writer {
             connection: Arc::default(),
             path: path.to_path_buf(),
+            file: Arc::new(DeskFile::new(path)),
             kept: Arc::default(),
             most: Arc::new(AtomicUsize::new(MOST_WRITES)),
         }
@@ -191,12 +202,15 @@ fn write_groups(writer: Writer, mut queue: mpsc::UnboundedReceiver<Box<dyn Queue
             let mut writes = writes.into_iter();
             let committed = kept::write(&mut connection, &writer.path, catch_up, |conn| {
                 for write in writes.by_ref() {
-                    let (answer, sound) = write.run(conn);
+                    let (answer, sound) = write.run(conn, &writer.file);
                     answers.push(answer);
                     sound?;
                 }
-                Ok(())
+                // Committed to a file no longer at the desk's path, the
+                // writes would be acknowledged and lost.
+                writer.file.check_in_place()
             });
+            let committed = writer.file.outcome(committed);
             // Writes left behind by a transaction that could not begin or go on.
             if let Err(error) = &committed {
                 for write in writes {

@@ -7,6 +7,7 @@
 //! write transaction holds the write lock from its first statement
 //! (`BEGIN IMMEDIATE`), so a read never has to turn into a write mid-way.
 
+mod desk_file;
 mod direct;
 mod events;
 mod grouped;
@@ -317,6 +318,7 @@ pub struct SqliteStore {
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Sqlite>,
     _writer: tokio::sync::OwnedMutexGuard<Option<Direct>>,
+    file: Arc<desk_file::DeskFile>,
 }
 
 impl std::ops::Deref for WriteTx {
@@ -340,15 +342,32 @@ impl WriteTx {
         &mut self,
         work: impl FnOnce(&Direct) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        direct(&mut self.tx, work).await
+        direct(&mut self.tx, |conn| {
+            let done = work(conn);
+            if done.is_err() && conn.is_autocommit() {
+                // SQLite rolled the whole transaction back on the error (a
+                // full disk may). Begun again, sqlx's rollback of it, when it
+                // is dropped, succeeds: failing, it would leave the pool's
+                // connection counted in a transaction, refusing every
+                // transaction begun on it from then on.
+                let _ = conn.execute_batch("BEGIN");
+            }
+            done
+        })
+        .await
+        .map_err(|error| self.file.explain(error))
     }
 
-    /// Indexes the queued texts if many wait ([`index_queued_text`]), then
-    /// commits.
+    /// Indexes the queued texts if many wait ([`index_queued_text`]), checks
+    /// that the desk file is still the one opened, then commits.
     pub(crate) async fn commit(mut self) -> StoreResult<()> {
         self.direct(|conn| Ok(index_queued_text(conn)?)).await?;
-        self.tx.commit().await?;
-        Ok(())
+        let file = Arc::clone(&self.file);
+        let committed = match file.check_in_place() {
+            Ok(()) => self.tx.commit().await.map_err(StoreError::from),
+            Err(replaced) => Err(replaced),
+        };
+        file.outcome(committed)
     }
 }
 
@@ -501,9 +520,18 @@ impl SqliteStore {
     /// processes in SQLite's busy timeout.
     pub(crate) async fn write(&self) -> StoreResult<WriteTx> {
         let writer = Arc::clone(&self.writer.connection).lock_owned().await;
+        // Before the pool opens a connection, which would create an empty
+        // desk where the file was removed.
+        self.writer.file.check_in_place()?;
+        let tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(|error| self.writer.file.explain(error.into()))?;
         Ok(WriteTx {
-            tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            tx,
             _writer: writer,
+            file: Arc::clone(&self.writer.file),
         })
     }
 
@@ -656,7 +684,10 @@ impl Database for SqliteStore {
     fn describe(&self) -> String {
         format!("the desk at {}", self.writer.path.display())
     }
+    /// Also `Err` while writes cannot succeed: the desk file removed or
+    /// replaced, or the disk holding it full.
     async fn ping(&self) -> StoreResult<()> {
+        self.writer.file.health()?;
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
@@ -1648,5 +1679,136 @@ mod tests {
         tx.commit().await.unwrap();
         assert_eq!(store.generation().await.unwrap(), before + 1);
         assert_eq!(team_keys(&store).await, ["elsewhere"]);
+    }
+
+    /// A team whose name needs more pages than a desk capped at its size has.
+    fn add_large_team(key: &str) -> impl FnOnce(&Direct) -> StoreResult<()> + Send + 'static {
+        add_named_team(key.to_string(), "n".repeat(200_000))
+    }
+
+    fn says_the_disk_is_full(error: &StoreError, path: &Path) -> bool {
+        matches!(error, StoreError::DiskFull(_))
+            && error.to_string().contains(&format!(
+                "the disk holding the desk at {} is full",
+                path.display()
+            ))
+    }
+
+    /// SQLite's "database or disk is full", made without filling a disk: the
+    /// connection may not grow the file past the pages it has. A write then
+    /// fails naming the desk's path, through sqlx as well as directly, and
+    /// the next one once there is room again is taken.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_full_desk_refuses_a_command_s_write_naming_its_path_until_there_is_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite");
+        SqliteStore::open(&path, Open::CreateIfMissing)
+            .await
+            .unwrap()
+            .close()
+            .await;
+        let store = SqliteStore::open_for_command(&path, Open::Existing)
+            .await
+            .unwrap();
+        // The pool's one connection, which every write of a command uses.
+        sqlx::query("PRAGMA max_page_count = 1")
+            .execute(store.pool())
+            .await
+            .unwrap();
+
+        let error = store
+            .write_on_pool(add_large_team("large"))
+            .await
+            .unwrap_err();
+        assert!(says_the_disk_is_full(&error, &path), "{error:?}");
+        assert_eq!(team_keys(&store).await, Vec::<String>::new());
+
+        sqlx::query("PRAGMA max_page_count = 1000000")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.write_on_pool(add_large_team("large")).await.unwrap();
+        store.ping().await.unwrap();
+        assert_eq!(team_keys(&store).await, ["large"]);
+
+        // A statement run through sqlx says the same.
+        sqlx::query("PRAGMA max_page_count = 1")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let mut tx = store.write().await.unwrap();
+        let through_sqlx = sqlx::query("INSERT INTO teams (key, name, created_at, updated_at) VALUES ('t', zeroblob(200000), '', '')")
+            .execute(&mut *tx)
+            .await
+            .unwrap_err();
+        let error = StoreError::from(through_sqlx);
+        assert!(matches!(error, StoreError::DiskFull(_)), "{error:?}");
+    }
+
+    /// The same on a service's writer, whose writes are grouped: the batch
+    /// is refused naming the path, and the writer takes the next once there
+    /// is room again.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_full_desk_refuses_a_service_s_grouped_writes_naming_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, path) = serving_desk(dir.path()).await;
+        store.write_direct(add_team("small")).await.unwrap();
+        let cap = |pages: u64| {
+            let writer = Arc::clone(&store.writer.connection);
+            async move {
+                let slot = writer.lock().await;
+                let conn = slot.as_ref().expect("the writer's connection is open");
+                conn.execute_batch(&format!("PRAGMA max_page_count = {pages}"))
+                    .unwrap();
+            }
+        };
+        cap(1).await;
+        let error = store
+            .write_direct(add_large_team("large"))
+            .await
+            .unwrap_err();
+        assert!(says_the_disk_is_full(&error, &path), "{error:?}");
+        assert_eq!(team_keys(&store).await, ["small"]);
+
+        cap(1_000_000).await;
+        store.write_direct(add_large_team("large")).await.unwrap();
+        store.ping().await.unwrap();
+        assert_eq!(team_keys(&store).await, ["large", "small"]);
+        store.close().await;
+    }
+
+    /// A desk file removed under a service: its writes, grouped or on the
+    /// pool, are refused rather than committed to the file removed, the
+    /// health check says so, and no empty desk is made in its place.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_desk_file_removed_under_a_service_refuses_every_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, path) = serving_desk(dir.path()).await;
+        store.write_direct(add_team("before")).await.unwrap();
+        store.ping().await.unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.clone().into_os_string();
+            file.push(suffix);
+            std::fs::remove_file(file).unwrap();
+        }
+
+        let replaced = |error: StoreError| {
+            matches!(error, StoreError::DeskReplaced(_))
+                && error.to_string().contains(&format!(
+                    "the desk file {} was removed or replaced",
+                    path.display()
+                ))
+        };
+        let grouped = store.write_direct(add_team("after")).await.unwrap_err();
+        assert!(replaced(grouped.clone()), "{grouped:?}");
+        let pooled = store.write_on_pool(add_team("after")).await.unwrap_err();
+        assert!(replaced(pooled.clone()), "{pooled:?}");
+        let health = store.ping().await.unwrap_err();
+        assert!(replaced(health.clone()), "{health:?}");
+        assert!(
+            !path.exists(),
+            "a desk was made in place of the one removed"
+        );
+        store.close().await;
     }
 }

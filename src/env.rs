@@ -17,6 +17,9 @@ pub const DESKCTL_DESK: &str = "DESKCTL_DESK";
 /// `postgres://user@host/db`. The password is better in `PGPASSWORD` or
 /// `~/.pgpass` than in the URL.
 pub const DESKCTL_DATABASE_URL: &str = "DESKCTL_DATABASE_URL";
+/// The PostgreSQL password file, instead of `~/.pgpass`: read by the
+/// driver, not by deskctl, which names it when it was passed over.
+pub const PGPASSFILE: &str = "PGPASSFILE";
 /// The keys that seal stored secrets (32 bytes in base64 each, the first
 /// sealing), instead of the key file `secret.key` beside the config.
 pub const DESKCTL_SECRET_KEY: &str = "DESKCTL_SECRET_KEY";

@@ -109,6 +109,9 @@ pub struct CliError {
     /// document it sent.
     /// (Boxed: every command's result carries this type.)
     pub fields: Box<[crate::api::FieldError]>,
+    /// Already reported as a log event (`serve --log-format json`, whose
+    /// collectors read every stderr line as JSON): nothing more is printed.
+    pub logged: bool,
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -122,6 +125,7 @@ impl CliError {
             causes: Vec::new(),
             hints: Vec::new(),
             fields: Box::default(),
+            logged: false,
         }
     }
 
@@ -139,6 +143,12 @@ impl CliError {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// This error, reported already as a log event.
+    pub fn logged(mut self) -> Self {
+        self.logged = true;
         self
     }
 

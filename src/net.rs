@@ -43,10 +43,22 @@ pub fn carries_password(url: &str) -> bool {
 /// `url` with its password (and any `password=` query parameter) replaced by
 /// `***`, for messages and logs: database URLs carry credentials.
 pub fn redacted_url(url: &str) -> String {
+    // A password's unencoded `@` parses as part of the host: what follows
+    // it would show.
+    if url.matches('@').count() > 1
+        && let Some(masked) = redacted_unparsed(url)
+    {
+        return masked;
+    }
     match url::Url::parse(url) {
         Ok(mut parsed) => {
             if parsed.password().is_some() {
                 let _ = parsed.set_password(Some("***"));
+            }
+            // A database URL has no fragment: one is the rest of a password
+            // with an unencoded `#` (`postgres://desk:#pw@db/desk`).
+            if parsed.fragment().is_some() {
+                parsed.set_fragment(Some("***"));
             }
             let pairs: Vec<(String, String)> = parsed
                 .query_pairs()
@@ -63,9 +75,36 @@ pub fn redacted_url(url: &str) -> String {
             }
             parsed.to_string()
         }
-        // Not a URL: nothing in it can be shown safely.
-        Err(_) => "(an unreadable URL)".into(),
+        Err(_) => redacted_unparsed(url).unwrap_or_else(|| "(an unreadable URL)".into()),
     }
+}
+
+/// `url`, which does not parse as a URL, with all that may be its password
+/// replaced by `***`: from the first `:` after `scheme://` to the last `@`
+/// (a password's unencoded `@`, `/` or `?` cannot show), and each
+/// `password=` parameter. Text with no `://` is not shown: nothing tells
+/// what in it is a password.
+fn redacted_unparsed(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let rest = match (rest.find(':'), rest.rfind('@')) {
+        (Some(colon), Some(at)) if colon < at => format!("{}:***{}", &rest[..colon], &rest[at..]),
+        _ => rest.to_string(),
+    };
+    let Some((before, query)) = rest.split_once('?') else {
+        return Some(format!("{scheme}://{rest}"));
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((query, fragment)) => (query, format!("#{fragment}")),
+        None => (query, String::new()),
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    Some(format!("{scheme}://{before}?{}{fragment}", query.join("&")))
 }
 
 /// Why an attempt failed, and whether trying again can help.
@@ -211,6 +250,20 @@ mod tests {
             "postgres:///desk?host=%2Frun%2Fpg&password=***&user=desk"
         );
         assert!(!redacted_url("not a url s3cret").contains("s3cret"));
+        assert!(!redacted_url("postgres://desk:#s3cret@db/desk").contains("s3cret"));
+        // Not a URL, but shown, its password masked.
+        assert_eq!(
+            redacted_url("postgres://desk@/desk?host=/run/pg"),
+            "postgres://desk@/desk?host=/run/pg"
+        );
+        assert_eq!(
+            redacted_url("postgres://desk:s3cret@127.0.0.1:99999/desk"),
+            "postgres://desk:***@127.0.0.1:99999/desk"
+        );
+        assert_eq!(
+            redacted_url("postgres://desk:s3@c/r?e#t@/desk?host=/run/pg&PASSWORD=s3cret&user=d"),
+            "postgres://desk:***@/desk?host=/run/pg&PASSWORD=***&user=d"
+        );
         assert!(carries_password("postgres://desk:s3cret@db/desk"));
         assert!(carries_password("postgres:///desk?password=s3cret"));
         assert!(!carries_password("postgres://desk@db/desk"));

@@ -384,6 +384,70 @@ fn serve_logs_json_lines_for_collectors() {
     assert!(!log.contains("topsecret"));
 }
 
+/// A serve that cannot start says why in a JSON event when it logs JSON,
+/// as every other line is, and exits as it would otherwise.
+#[test]
+fn serve_logs_a_fatal_start_up_error_as_a_json_event() {
+    let desk = Desk::new();
+    let events = |output: std::process::Output| -> Vec<Value> {
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert!(output.stdout.is_empty(), "{output:?}");
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+            .collect()
+    };
+    let error = |events: &[Value]| -> Value {
+        let errors: Vec<&Value> = events.iter().filter(|e| e["level"] == "ERROR").collect();
+        assert_eq!(errors.len(), 1, "{events:?}");
+        errors[0].clone()
+    };
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let listen = format!("127.0.0.1:{port}");
+    let output = desk
+        .cmd()
+        .args(["serve", "--log-format", "json", "--listen", &listen])
+        .output()
+        .unwrap();
+    let event = error(&events(output));
+    assert_eq!(event["message"], format!("cannot listen on {listen}"));
+    assert!(
+        event["cause"].as_str().unwrap().contains(&listen),
+        "{event}"
+    );
+
+    let garbage = desk.dir.path().join("not-a-desk.db");
+    std::fs::write(&garbage, vec![b'x'; 8192]).unwrap();
+    let output = desk
+        .cmd()
+        .arg("--desk")
+        .arg(&garbage)
+        .args(["serve", "--log-format", "json", "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    let event = error(&events(output));
+    assert_eq!(
+        event["message"],
+        format!("cannot open the desk at {}", garbage.display())
+    );
+    assert!(event["cause"].is_string(), "{event}");
+
+    // As text, the same error as any command's.
+    desk.cmd()
+        .arg("--desk")
+        .arg(&garbage)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "\nerror: cannot open the desk at {}\n  caused by: ",
+            garbage.display()
+        )));
+}
+
 #[test]
 fn serve_logs_each_url_it_listens_on_as_a_json_value_of_its_own() {
     let desk = Desk::new();

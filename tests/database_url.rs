@@ -74,6 +74,40 @@ fn special_characters_in_a_password_are_to_be_percent_encoded() {
     }
 }
 
+/// A URL that does not parse is shown in the error, its password masked;
+/// a socket URL naming a user with no host is told the two forms that work.
+#[test]
+fn a_url_that_does_not_parse_is_shown_masked_with_the_forms_that_work() {
+    let desk = Desk::new();
+    let socket = "postgres://desk@/desk?host=/run/pg";
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", socket)
+        .args(["teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "the database URL {socket} is not valid: "
+        )))
+        .stderr(contains(
+            "empty host; a socket URL that names a user gives it as the `user=` parameter \
+             (postgres:///DATABASE?host=/run/postgresql&user=USER) or the socket directory, \
+             percent-encoded, as the host (postgres://USER@%2Frun%2Fpostgresql/DATABASE)",
+        ));
+    desk.elsewhere()
+        .env(
+            "DESKCTL_DATABASE_URL",
+            format!("postgres://desk:{PASSWORD}@127.0.0.1:99999/desk"),
+        )
+        .args(["teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "the database URL postgres://desk:***@127.0.0.1:99999/desk is not valid",
+        ))
+        .stderr(contains("(an unreadable URL)").not())
+        .stderr(contains(PASSWORD).not());
+}
+
 /// The same URL with `user` in place of its user.
 fn as_user(url: &str, user: &str) -> String {
     let mut parsed = url::Url::parse(url).unwrap();
@@ -230,4 +264,66 @@ fn processes_starting_together_on_a_new_database_apply_the_schema_once() {
             "op-0\nop-1\nop-2\n"
         );
     }
+}
+
+/// A password file the driver passes over, as psql does, because its group
+/// or others may read it: a URL without a password is refused as before, and
+/// the error names the file and `chmod 600`. Made private, it is read.
+#[test]
+fn a_password_file_others_may_read_is_named_when_the_password_is_refused() {
+    let Some(cluster) = postgres::password_cluster(PASSWORD) else {
+        return;
+    };
+    let database = cluster.tcp.database();
+    let desk = Desk::new();
+    let pgpass = desk.dir.path().join("pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("127.0.0.1:{}:*:*:{PASSWORD}\n", cluster.tcp.port),
+    )
+    .unwrap();
+    let chmod = |mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let teams = || {
+        let mut command = desk.elsewhere();
+        command
+            .env("DESKCTL_DATABASE_URL", &database.url)
+            .env("PGPASSFILE", &pgpass)
+            .args(["teams", "list"]);
+        command
+    };
+    chmod(0o644);
+    let shown = pgpass.display();
+    teams()
+        .assert()
+        .code(1)
+        .stderr(contains("refused user"))
+        .stderr(contains(format!(
+            "the password file {shown} was not read, as its group or others may read it \
+             (mode 0644; it must be u=rw, 0600, or less): `chmod 600 {shown}`"
+        )))
+        .stderr(contains(PASSWORD).not());
+
+    // Read now: the password is taken, and only the desk is missing.
+    chmod(0o600);
+    teams()
+        .assert()
+        .code(5)
+        .stderr(contains("no desk in the database"));
+
+    // A wrong password in the URL is not the password file's fault.
+    chmod(0o644);
+    let wrong = database
+        .url
+        .replacen("deskctl@", "deskctl:not-the-password@", 1);
+    desk.elsewhere()
+        .env("DESKCTL_DATABASE_URL", &wrong)
+        .env("PGPASSFILE", &pgpass)
+        .args(["teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("refused user"))
+        .stderr(contains("password file").not());
 }

@@ -774,14 +774,23 @@ fn with_delivery_secret(command: &mut assert_cmd::Command) -> (i32, String, Stri
     run_with_secrets(command, &[("DESKCTL_DELIVERY_SECRET", WEBHOOK_SECRET)])
 }
 
+/// A replica of `desk` given another key than the one every test command
+/// seals with.
+fn serve_with_another_key(desk: &Desk) -> crate::common::Server {
+    let mut another_key = desk.std_cmd();
+    let stranger = deskctl::server::sealing::Key::generate();
+    another_key.env("DESKCTL_SECRET_KEY", stranger.encoded().as_str());
+    desk.serve_by(another_key, "another-key", &[])
+}
+
 /// On PostgreSQL, a replica given another key than the others is treated as
 /// one given none. An export made where the key opens the delivery secret
 /// names it `${env:DESKCTL_DELIVERY_SECRET}` (set with `delivery set`, it was
 /// applied from no reference): that replica cannot compare it, and sealing
 /// it under its own key would stop every other replica signing webhooks, so
 /// the plan says it cannot be applied there and why, and apply is refused,
-/// changing nothing. Entering it again on purpose with `delivery set`, what
-/// the refusal offers when no replica holds the key any more, still works.
+/// changing nothing; so is `delivery set`. Removed first, what the refusal
+/// offers when no replica holds the key any more, it is entered again.
 #[test]
 fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_open() {
     let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
@@ -804,10 +813,7 @@ fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_ope
     assert_usable(&stored);
 
     let right_key = crate::common::keys_key().id();
-    let mut another_key = desk.std_cmd();
-    let stranger = deskctl::server::sealing::Key::generate();
-    another_key.env("DESKCTL_SECRET_KEY", stranger.encoded().as_str());
-    let server = desk.serve_by(another_key, "another-key", &[]);
+    let server = serve_with_another_key(&desk);
     let token = desk.token("alice");
     let refused = format!(
         "delivery.secret cannot be applied here: the secret delivery.secret is sealed with key \
@@ -816,8 +822,9 @@ fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_ope
     let advice = [
         "give this one the same DESKCTL_SECRET_KEY as the others".to_string(),
         format!(
-            "do that (`deskctl delivery set --secret-stdin`) only if no replica holds key \
-             {right_key} any more"
+            "only if no replica holds key {right_key} any more, remove the secret (`deskctl \
+             delivery set --no-url --no-secret`) and enter it again (`deskctl delivery set \
+             --secret-stdin`)"
         ),
     ];
     let (code, stdout, stderr) =
@@ -843,7 +850,30 @@ fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_ope
     // Still the secret every other replica opens, byte for byte.
     assert_eq!(desk.run(&["delivery", "show"]), stored);
 
-    // Entered again on purpose, it is sealed under this replica's key.
+    // `delivery set` is refused the same way, and changes nothing.
+    let output = desk
+        .as_token(&server, &token)
+        .args(["delivery", "set", "--secret-env", "WHSEC"])
+        .env("WHSEC", "whsec-from-the-wrong-replica-0123")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: delivery.secret cannot be set here: the secret delivery.secret is sealed \
+             with key {right_key}, which is not at hand"
+        )) && advice.iter().all(|a| stderr.contains(a))
+            && !stderr.contains("whsec-from-the-wrong-replica"),
+        "{stderr}"
+    );
+    assert_eq!(desk.run(&["delivery", "show"]), stored);
+
+    // Removed, then entered again on purpose: sealed under this replica's key.
+    desk.as_token(&server, &token)
+        .args(["delivery", "set", "--no-url", "--no-secret"])
+        .assert()
+        .success();
     enter_delivery_secret(
         desk.as_token(&server, &token),
         "whsec-entered-again-on-purpose-01",
@@ -855,6 +885,84 @@ fn on_postgres_a_replica_with_another_key_refuses_to_seal_a_secret_it_cannot_ope
         .unwrap();
     assert_usable(&String::from_utf8_lossy(&shown.stdout));
     assert!(desk.run(&["delivery", "show"]).contains("cannot be used"));
+    assert_eq!(server.terminate(), Some(0));
+}
+
+/// On PostgreSQL, `email set` and `integrations connect` through a replica
+/// given another key than the others are refused as `apply` is (exit 6,
+/// nothing changed) when they give a new value to a secret sealed under the
+/// others' key: sealed under this replica's, it would stop working on every
+/// replica that works. What seals nothing still changes there.
+#[test]
+fn on_postgres_a_replica_with_another_key_refuses_every_write_that_would_seal_over_the_others_key()
+{
+    let Some(desk) = Desk::on(crate::common::Backend::Postgres) else {
+        return;
+    };
+    desk.seed();
+    desk.cmd()
+        .args(["email", "set", "--host", "smtp.example.com"])
+        .args(["--username", "desk", "--password-env", "SMTP_PASSWORD"])
+        .env("SMTP_PASSWORD", PASSWORD)
+        .assert()
+        .success();
+    let connect = |mut command: assert_cmd::Command| {
+        command
+            .args(["integrations", "connect", "zendesk", "--no-test"])
+            .args([
+                "--set",
+                "subdomain=acme",
+                "--set",
+                "email=admin@acme.example",
+            ])
+            .args(["--secret", "api-token=env:ZD_TOKEN"])
+            .env("ZD_TOKEN", ZD_TOKEN)
+            .output()
+            .unwrap()
+    };
+    let output = connect(desk.cmd());
+    assert!(output.status.success(), "{output:?}");
+    let email = desk.run(&["email", "show"]);
+    let zendesk = desk.run(&["integrations", "show", "zendesk"]);
+    assert_usable(&email);
+
+    let right_key = crate::common::keys_key().id();
+    let server = serve_with_another_key(&desk);
+    let token = desk.token("alice");
+    let refused = |output: std::process::Output, place: &str| {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(6), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "error: {place} cannot be set here: the secret {place} is sealed with key \
+                 {right_key}, which is not at hand"
+            )) && stderr.contains("give this one the same DESKCTL_SECRET_KEY as the others")
+                && !stderr.contains("a-new-secret-from-the-wrong-replica"),
+            "{stderr}"
+        );
+    };
+
+    let output = desk
+        .as_token(&server, &token)
+        .args(["email", "set", "--password-env", "NEW_PASSWORD"])
+        .env("NEW_PASSWORD", "a-new-secret-from-the-wrong-replica")
+        .output()
+        .unwrap();
+    refused(output, "email.password");
+    let mut command = desk.as_token(&server, &token);
+    command.env("ZD_TOKEN", "a-new-secret-from-the-wrong-replica");
+    refused(connect(command), "integrations.zendesk.api-token");
+    assert_eq!(desk.run(&["email", "show"]), email);
+    assert_eq!(desk.run(&["integrations", "show", "zendesk"]), zendesk);
+
+    // A change that leaves the secret alone seals nothing: it goes through.
+    desk.as_token(&server, &token)
+        .args(["email", "set", "--host", "smtp2.example.com"])
+        .assert()
+        .success();
+    let email = desk.run(&["email", "show"]);
+    assert!(email.contains("smtp2.example.com"), "{email}");
+    assert_usable(&email);
     assert_eq!(server.terminate(), Some(0));
 }
 

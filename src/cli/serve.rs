@@ -207,11 +207,13 @@ pub enum LogFormat {
 /// misspelt level) or that tracing cannot read is replaced by the default:
 /// returned is the warning that says so.
 fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
-    // rmcp says at info level that each stateless `/v1/mcp` request ended.
+    // rmcp says at info level that each stateless `/v1/mcp` request ended;
+    // sqlx passes PostgreSQL's notices on at info, such as the one every
+    // replica's start gets from `CREATE TABLE IF NOT EXISTS _sqlx_migrations`.
     let (default, level) = if session.verbose > 0 {
         ("debug", "debug")
     } else {
-        ("info,rmcp=warn", "info")
+        ("info,rmcp=warn,sqlx::postgres::notice=warn", "info")
     };
     let chosen = session.env.log.as_deref().map(|filter| {
         log_filter::check(filter).and_then(|()| {
@@ -249,7 +251,40 @@ fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
 /// Serves the desk file over HTTP until SIGINT or SIGTERM, then finishes the
 /// requests in flight. Prints the URL on stdout, so scripts can read it.
 pub async fn cmd_serve(session: &Session, args: ServeArgs) -> CliResult {
-    let filter_warning = init_logging(session, args.log_format);
+    let format = args.log_format;
+    let filter_warning = init_logging(session, format);
+    let served = serve_desk(session, args, filter_warning).await;
+    match served {
+        // Collectors read every stderr line as JSON: a fatal error, as
+        // `cannot open the desk` or `cannot listen`, is an event too.
+        Err(error) if format == LogFormat::Json => {
+            log_fatal(&error);
+            Err(error.logged())
+        }
+        served => served,
+    }
+}
+
+/// `error` as an `ERROR` event: its message, what caused it and what to do.
+fn log_fatal(error: &CliError) {
+    let joined = |lines: &[String]| (!lines.is_empty()).then(|| lines.join("; "));
+    let cause = joined(&error.causes);
+    let details = joined(&error.details);
+    let hint = joined(&error.hints);
+    tracing::error!(
+        cause = cause.as_deref(),
+        details = details.as_deref(),
+        hint = hint.as_deref(),
+        "{}",
+        error.message
+    );
+}
+
+async fn serve_desk(
+    session: &Session,
+    args: ServeArgs,
+    filter_warning: Option<String>,
+) -> CliResult {
     if session.flags.server.is_some() || session.flags.context.is_some() {
         return Err(CliError::usage(
             "serve runs a desk: use --desk PATH (or DESKCTL_DESK) or --database URL (or \

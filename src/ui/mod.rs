@@ -301,6 +301,7 @@ impl Ui {
     /// Reports an error on stderr and returns the process's exit code.
     pub fn report(&self, error: &CliError) -> u8 {
         if error.kind == ExitKind::BrokenPipe
+            || error.logged
             || (error.kind == ExitKind::ChangesPresent && error.message.is_empty())
         {
             return error.kind.code();

@@ -320,6 +320,41 @@ pub fn tls_cluster() -> Option<TlsCluster> {
     Some(TlsCluster { tcp, files })
 }
 
+/// A cluster of one test's own that takes TCP connections on 127.0.0.1 only
+/// with a password (`scram-sha-256`): its superuser's is `password`. `None`
+/// where [`own_cluster`] would be.
+pub fn password_cluster(password: &str) -> Option<PasswordCluster> {
+    let files = tempfile::Builder::new()
+        .prefix("deskctl-pg-password-")
+        .tempdir_in(if is_root() {
+            PathBuf::from("/tmp")
+        } else {
+            std::env::temp_dir()
+        })
+        .expect("a directory for pg_hba.conf");
+    let hba = files.path().join("pg_hba.conf");
+    std::fs::write(
+        &hba,
+        "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n",
+    )
+    .unwrap();
+    // The server, as user postgres when root, reads it.
+    let _ = Command::new("chmod").arg("0755").arg(files.path()).status();
+    let _ = Command::new("chmod").arg("0644").arg(&hba).status();
+    let tcp = tcp_cluster(&format!("-c hba_file={}", hba.display()))?;
+    tcp.own
+        .database()
+        .sql(&format!("ALTER ROLE {SUPERUSER} PASSWORD '{password}'"));
+    Some(PasswordCluster { tcp, _files: files })
+}
+
+/// See [`password_cluster`].
+pub struct PasswordCluster {
+    pub tcp: TcpCluster,
+    /// Its `pg_hba.conf`.
+    _files: tempfile::TempDir,
+}
+
 /// See [`tls_cluster`].
 pub struct TlsCluster {
     pub tcp: TcpCluster,

@@ -774,6 +774,46 @@ pub enum Sealing {
     NoKey(String),
 }
 
+impl Sealing {
+    /// Whether a new value for the secret `away` must not be sealed here:
+    /// its key is elsewhere, with replicas sharing the database, so sealed
+    /// under this replica's key it would break on every replica that works.
+    pub fn breaks_elsewhere(&self, away: &SealedAway) -> bool {
+        away.key_elsewhere && matches!(self, Sealing::Shared { .. })
+    }
+}
+
+/// Refuses a single-resource change (`email set`, `delivery set`,
+/// `integrations connect`) that gives a new value to a secret `apply` would
+/// refuse to seal here ([`Sealing::breaks_elsewhere`]), naming each such
+/// secret and why. Removing one seals nothing, so it is never refused: that
+/// is the way to enter it again once no replica holds its key any more.
+/// `before` is [`secret_values`] of `next` before the change.
+pub fn refuse_sealing_elsewhere_keys(
+    before: &BTreeMap<String, String>,
+    next: &Snapshot,
+    sealing: &Sealing,
+) -> Result<(), crate::domain::Refusal> {
+    let refused: Vec<String> = next
+        .secret_values()
+        .into_iter()
+        .filter(|(place, value)| before.get(place) != Some(value))
+        .filter_map(|(place, _)| {
+            let away = next.sealed_away.get(&place)?;
+            sealing
+                .breaks_elsewhere(away)
+                .then(|| format!("{place} cannot be set here: {}", away.why))
+        })
+        .collect();
+    if refused.is_empty() {
+        return Ok(());
+    }
+    Err(crate::domain::Refusal::conflict(
+        "secret_key_elsewhere",
+        refused.join("\n"),
+    ))
+}
+
 /// A document's secrets readied for planning ([`prepare_secrets`]), and
 /// what the plan must say about them.
 #[derive(Debug)]
@@ -915,7 +955,7 @@ impl SecretAt<'_> {
                 ));
                 return;
             }
-            if away.key_elsewhere && matches!(sealing, Sealing::Shared { .. }) {
+            if sealing.breaks_elsewhere(away) {
                 let refused = format!("{path} cannot be applied here: {why}");
                 warnings.push(refused.clone());
                 prepared.not_here.push(refused);
@@ -1347,6 +1387,30 @@ mod tests {
 
     fn sealed_away() -> Snapshot {
         sealed_away_with(false)
+    }
+
+    #[test]
+    fn a_change_sealing_over_a_key_other_replicas_hold_is_refused_as_apply_is() {
+        let refusal = |key_elsewhere: bool, sealing: &Sealing, password: Option<&str>| {
+            let mut next = sealed_away_with(key_elsewhere);
+            let before = secret_values(&mut next);
+            next.email.password = password.map(str::to_string);
+            next.email.host = Some("smtp2.example.com".into());
+            refuse_sealing_elsewhere_keys(&before, &next, sealing)
+        };
+        match refusal(true, &shared(), Some("new")) {
+            Err(crate::domain::Refusal::Conflict { code, detail }) => {
+                assert_eq!(code, "secret_key_elsewhere");
+                assert_eq!(detail, format!("email.password cannot be set here: {WHY}"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Kept, or removed: nothing is sealed.
+        assert!(refusal(true, &shared(), Some(SEALED)).is_ok());
+        assert!(refusal(true, &shared(), None).is_ok());
+        // A desk of its own, or a key lost everywhere: entering it again mends it.
+        assert!(refusal(false, &shared(), Some("new")).is_ok());
+        assert!(refusal(true, &Sealing::Alone, Some("new")).is_ok());
     }
 
     #[test]

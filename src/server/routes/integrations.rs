@@ -84,12 +84,14 @@ async fn show(
 
 /// Connect, or change a connection. Settings and field mappings are replaced
 /// whole; secrets not named are kept, `null` removes one. A changed
-/// connection is untested until `POST …/test`.
+/// connection is untested until `POST …/test`. A new secret is refused (409)
+/// on a replica lacking the key the stored one is sealed with, which other
+/// replicas hold.
 #[utoipa::path(put, path = "/v1/integrations/{kind}", tag = "integrations",
     params(("kind" = String, Path, description = "The platform, e.g. `zendesk`")),
     request_body = IntegrationPut,
     responses((status = 200, body = Integration), (status = 201, body = Integration),
-        (status = 403, body = Problem), (status = 422, body = Problem)))]
+        (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn put(
     State(state): State<AppState>,
     _caller: auth::Owner,

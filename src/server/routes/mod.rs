@@ -116,11 +116,13 @@ pub(crate) async fn change_workspace(
     change: impl FnOnce(&mut Snapshot, jiff::Timestamp) -> Result<(), Refusal> + Send,
 ) -> ApiResult<Arc<Snapshot>> {
     let at = super::store::stored_now();
+    let sealing = state.store.sealing();
     Ok(state
         .store
         .change_workspace(None, |ws| {
             let before = document::secret_values(ws);
             change(ws, at)?;
+            document::refuse_sealing_elsewhere_keys(&before, ws, &sealing)?;
             document::forget_replaced_references(&before, ws);
             Ok(())
         })

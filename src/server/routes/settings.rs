@@ -184,10 +184,13 @@ async fn get_email(
 }
 
 /// Replace the email settings (owners only). A `password` left out keeps the
-/// stored one; `null` removes it.
+/// stored one; `null` removes it. A new password is refused (409) on a
+/// replica lacking the key the stored one is sealed with, which other
+/// replicas hold.
 #[utoipa::path(put, path = "/v1/settings/email", tag = "settings",
     request_body = EmailSettings,
-    responses((status = 200, body = EmailSettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = EmailSettings), (status = 403, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn put_email(
     State(state): State<AppState>,
     _caller: auth::Owner,
@@ -220,10 +223,13 @@ async fn get_delivery(
 }
 
 /// Replace the delivery webhook settings (owners only). A `secret` left out
-/// keeps the stored one; `null` removes it. A URL needs a secret.
+/// keeps the stored one; `null` removes it. A URL needs a secret. A new
+/// secret is refused (409) on a replica lacking the key the stored one is
+/// sealed with, which other replicas hold.
 #[utoipa::path(put, path = "/v1/settings/delivery", tag = "settings",
     request_body = DeliverySettings,
-    responses((status = 200, body = DeliverySettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = DeliverySettings), (status = 403, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn put_delivery(
     State(state): State<AppState>,
     _caller: auth::Owner,

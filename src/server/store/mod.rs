@@ -1642,21 +1642,36 @@ fn open_secrets(keys: &Keys, snapshot: &mut Snapshot, shared: bool) {
 
 /// Why the secret at `place` cannot be used (`why` it did not open) and
 /// what to do. Entering it again seals it under the key at hand: that mends
-/// it on a desk of its own, and on a database replicas share when its key
-/// (`missing`) is lost everywhere; but when only this process lacks that key,
-/// it would break the secret on every replica that holds it, so there the
-/// advice is the key first.
+/// it on a desk of its own; but on a database replicas share, where another
+/// replica may hold its key (`missing`), it would break the secret on every
+/// replica that does, so a new value is refused there (domain
+/// `refuse_sealing_elsewhere_keys`) and the advice is the key first. Removing it seals nothing: once the key is lost everywhere, that
+/// clears the way to enter it again.
 fn unusable(place: &str, why: &str, missing: Option<&str>, shared: bool) -> String {
     let again = enter_again(place);
     match missing {
         Some(id) if shared => format!(
             "{why}. Replicas must share one key: give this one the same {} as the others (or a \
-             copy of their key file). Entering the secret again would seal it under the key at \
-             hand here, which replicas without it cannot open: do that ({again}) only if no \
-             replica holds key {id} any more",
-            sealing::SECRET_KEY_ENV
+             copy of their key file). A new value is not sealed here, as replicas without this \
+             one's key could not open it: only if no replica holds key {id} any more, remove \
+             the secret ({}) and enter it again ({again})",
+            sealing::SECRET_KEY_ENV,
+            remove(place),
         ),
         _ => format!("{why}; or enter it again: {again}"),
+    }
+}
+
+/// The command that removes the secret at `place`.
+fn remove(place: &str) -> String {
+    match place.split('.').collect::<Vec<_>>()[..] {
+        ["email", _] => "`deskctl email set --no-password`".to_string(),
+        // A URL needs a secret: the webhook goes with it.
+        ["delivery", _] => "`deskctl delivery set --no-url --no-secret`".to_string(),
+        // A required secret cannot be removed from a connection: the
+        // connection goes with it.
+        ["integrations", kind, _] => format!("`deskctl integrations disconnect {kind}`"),
+        _ => format!("remove {place}"),
     }
 }
 
@@ -1833,8 +1848,9 @@ mod tests {
             why.contains(&format!("sealed with key {id}, which is not at hand"))
                 && why.contains("give this one the same DESKCTL_SECRET_KEY as the others")
                 && why.contains(&format!(
-                    "do that (`deskctl email set --password-stdin`) only if no replica holds \
-                     key {id} any more"
+                    "only if no replica holds key {id} any more, remove the secret (`deskctl \
+                     email set --no-password`) and enter it again (`deskctl email set \
+                     --password-stdin`)"
                 )),
             "{why}"
         );

@@ -207,12 +207,20 @@ impl PostgresStore {
     async fn open_with(url: &str, open: Open, connections: u32) -> StoreResult<PostgresStore> {
         let described = crate::net::redacted_url(url);
         let options = PgConnectOptions::from_str(&with_address_host(url)).map_err(|error| {
-            StoreError::Connect(format!(
-                "the database URL {described} is not valid: {}; expected \
-                 postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
+            let error = scrub(&error.to_string(), url);
+            // `postgres://desk@/desk?host=/run/pg`: libpq reads it, a URL
+            // parser does not (a user needs a host).
+            let fix = if url::Url::parse(url) == Err(url::ParseError::EmptyHost) {
+                "; a socket URL that names a user gives it as the `user=` parameter \
+                 (postgres:///DATABASE?host=/run/postgresql&user=USER) or the socket directory, \
+                 percent-encoded, as the host (postgres://USER@%2Frun%2Fpostgresql/DATABASE)"
+            } else {
+                "; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, where a user or \
                  password with special characters has them percent-encoded \
-                 (`@` as %40, `:` as %3A, `/` as %2F, `?` as %3F, `#` as %23, `%` as %25)",
-                scrub(&error.to_string(), url)
+                 (`@` as %40, `:` as %3A, `/` as %2F, `?` as %3F, `#` as %23, `%` as %25)"
+            };
+            StoreError::Connect(format!(
+                "the database URL {described} is not valid: {error}{fix}"
             ))
         })?;
         // One connection first: a wrong host, user, password or database is
@@ -433,10 +441,21 @@ fn connect_error(
                  a server that asks for TLS needs `sslmode=verify-full&sslrootcert=CA.pem` \
                  in the URL"
             )),
-            Some("28P01" | "28000") => StoreError::Connect(format!(
-                "PostgreSQL at {described} refused user '{user}': check the user and password \
-                 ({detail})"
-            )),
+            Some("28P01" | "28000") => {
+                let refused = format!(
+                    "PostgreSQL at {described} refused user '{user}': check the user and \
+                     password ({detail})"
+                );
+                // No password given, and none found in a password file: one
+                // the driver passed over may be the one meant.
+                let no_password = sqlx::ConnectOptions::to_url_lossy(options)
+                    .password()
+                    .is_none();
+                match ignored_password_file().filter(|_| no_password) {
+                    Some(why) => StoreError::Connect(format!("{refused}; {why}")),
+                    None => StoreError::Connect(refused),
+                }
+            }
             Some("3D000") => StoreError::Connect(format!(
                 "PostgreSQL at {described} has no database '{database}': create it \
                  (`createdb {database}`) or fix the URL"
@@ -459,6 +478,40 @@ fn connect_error(
             "cannot connect to PostgreSQL at {described}: {detail}"
         )),
     }
+}
+
+/// Why a password file the driver read past may hold the password a
+/// connection lacked, if one does: like libpq, sqlx ignores one that its
+/// group or others may read (on Linux, where it checks), and says so only at
+/// `warn` in a log the CLI does not show. It reads `PGPASSFILE`, then
+/// `~/.pgpass`.
+fn ignored_password_file() -> Option<String> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Read where and when sqlx reads it, to name the file it passed over.
+        let named = std::env::var_os(crate::env::PGPASSFILE).map(std::path::PathBuf::from);
+        let home = etcetera::home_dir().ok().map(|home| home.join(".pgpass"));
+        named.into_iter().chain(home).find_map(|path| {
+            let mode = std::fs::metadata(&path).ok()?.permissions().mode();
+            loose_password_file(&path, mode)
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
+}
+
+/// What to tell of the password file at `path` with permissions `mode`, if
+/// the driver ignores it: one its group or others may read.
+fn loose_password_file(path: &std::path::Path, mode: u32) -> Option<String> {
+    let path = path.display();
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "the password file {path} was not read, as its group or others may read it \
+             (mode {:04o}; it must be u=rw, 0600, or less): `chmod 600 {path}`",
+            mode & 0o7777
+        )
+    })
 }
 
 /// sqlx's text when a server answers a request for TLS (`sslmode=require`,
@@ -857,6 +910,23 @@ mod tests {
             refused.contains("ALTER DATABASE desk OWNER TO desk;"),
             "{refused}"
         );
+    }
+
+    #[test]
+    fn a_password_file_its_group_or_others_may_read_is_named_with_the_fix() {
+        let path = std::path::Path::new("/home/sre/.pgpass");
+        for mode in [0o100644, 0o640, 0o604, 0o660] {
+            let why = loose_password_file(path, mode).unwrap();
+            assert!(
+                why.contains("the password file /home/sre/.pgpass was not read")
+                    && why.contains(&format!("(mode {:04o};", mode & 0o7777))
+                    && why.ends_with("`chmod 600 /home/sre/.pgpass`"),
+                "{why}"
+            );
+        }
+        for mode in [0o100600, 0o400, 0o700] {
+            assert_eq!(loose_password_file(path, mode), None, "{mode:o}");
+        }
     }
 
     #[test]

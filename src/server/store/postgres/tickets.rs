@@ -33,9 +33,20 @@ pub(crate) async fn fetch_ticket(
     number: u64,
     lock: bool,
 ) -> StoreResult<Ticket> {
+    rows::ticket(&ticket_row(conn, number, "", lock).await?)
+}
+
+/// Ticket `number`'s row: its [`COLUMNS`] and the `extra` ones (each after
+/// a comma); with `lock`, locked as [`fetch_ticket`] locks it.
+async fn ticket_row(
+    conn: &mut PgConnection,
+    number: u64,
+    extra: &str,
+    lock: bool,
+) -> StoreResult<sqlx::postgres::PgRow> {
     let lock = if lock { " FOR UPDATE" } else { "" };
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM tickets WHERE number = $1{lock}"
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS}{extra} FROM tickets WHERE number = $1{lock}"
     )))
     .bind(number as i64)
     .fetch_optional(&mut *conn)
@@ -43,8 +54,7 @@ pub(crate) async fn fetch_ticket(
     .ok_or_else(|| StoreError::NotFound {
         what: "ticket",
         key: number.to_string(),
-    })?;
-    rows::ticket(&row)
+    })
 }
 
 /// The members of `team` with their open tickets, and the team's round-robin
@@ -366,19 +376,10 @@ pub(crate) async fn update_ticket_seeing_messages(
     number: u64,
     change: impl FnOnce(&Ticket, Option<jiff::Timestamp>) -> StoreResult<(TicketChange, Vec<NewEntry>)>,
 ) -> StoreResult<(Ticket, NewEvent)> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS}, (SELECT MAX(m.at) FROM timeline m \
+    const LAST_MESSAGE_AT: &str = ", (SELECT MAX(m.at) FROM timeline m \
          WHERE m.ticket_number = tickets.number AND m.kind = 'message' \
-         AND m.author_kind IN ('customer', 'ai')) AS last_message_at \
-         FROM tickets WHERE number = $1 FOR UPDATE"
-    )))
-    .bind(number as i64)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or_else(|| StoreError::NotFound {
-        what: "ticket",
-        key: number.to_string(),
-    })?;
+         AND m.author_kind IN ('customer', 'ai')) AS last_message_at";
+    let row = ticket_row(conn, number, LAST_MESSAGE_AT, true).await?;
     let current = rows::ticket(&row)?;
     let last_message_at: Option<At> = row.try_get("last_message_at")?;
     let (update, entries) = change(&current, last_message_at.map(|at| at.0))?;

@@ -1190,7 +1190,7 @@ async fn a_team_removed_and_an_operator_removed_by_a_configuration_change_are_ev
         .unwrap();
     store
         .change_workspace(None, |ws: &mut deskctl::domain::workspace::Snapshot| {
-            deskctl::domain::workspace::change::remove_operator(ws, "bob")
+            deskctl::domain::workspace::change::remove_operator(ws, "bob", jiff::Timestamp::now())
         })
         .await
         .unwrap();

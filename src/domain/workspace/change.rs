@@ -375,7 +375,11 @@ pub fn set_availability(
 }
 
 /// Removes an operator with their memberships, unless they are the last owner.
-pub fn remove_operator(workspace: &mut Snapshot, handle: &str) -> Result<(), Refusal> {
+pub fn remove_operator(
+    workspace: &mut Snapshot,
+    handle: &str,
+    at: Timestamp,
+) -> Result<(), Refusal> {
     let current = operator_mut(workspace, handle)?;
     if current.role == Role::Owner {
         ensure_another_owner(workspace, handle, "remove")?;
@@ -383,7 +387,7 @@ pub fn remove_operator(workspace: &mut Snapshot, handle: &str) -> Result<(), Ref
     let mut pairs = memberships(workspace);
     pairs.retain(|(h, _)| h != handle);
     workspace.operators.retain(|o| o.handle != handle);
-    set_memberships(workspace, &pairs);
+    set_memberships_at(workspace, &pairs, at);
     Ok(())
 }
 
@@ -869,7 +873,7 @@ mod tests {
         update_team(&mut ws, "billing", &update, at()).unwrap();
         assert_eq!(ws.operator("bob").unwrap().teams, ["support"]);
         assert_eq!(ws.operator("alice").unwrap().teams, ["billing", "support"]);
-        remove_operator(&mut ws, "bob").unwrap();
+        remove_operator(&mut ws, "bob", at()).unwrap();
         assert_eq!(ws.team("support").unwrap().members, ["alice"]);
     }
 
@@ -889,7 +893,7 @@ mod tests {
             }
         ));
         assert!(matches!(
-            remove_operator(&mut ws, "alice").unwrap_err(),
+            remove_operator(&mut ws, "alice", at()).unwrap_err(),
             Refusal::Conflict {
                 code: "last_owner",
                 ..
@@ -900,7 +904,7 @@ mod tests {
             ..OperatorUpdate::default()
         };
         update_operator(&mut ws, "bob", &promote, at()).unwrap();
-        remove_operator(&mut ws, "alice").unwrap();
+        remove_operator(&mut ws, "alice", at()).unwrap();
     }
 
     #[test]
@@ -1054,7 +1058,7 @@ mod tests {
         let other_owner = operator("olga", Role::Owner, &[]);
         add_operator(&mut gone, other_owner, later).unwrap();
         let before_gone = gone.clone();
-        remove_operator(&mut gone, "alice").unwrap();
+        remove_operator(&mut gone, "alice", at()).unwrap();
         assert_eq!(
             only_owners_change_owners(false, &before_gone, &gone),
             forbidden
@@ -1099,5 +1103,11 @@ mod tests {
         let latest = Timestamp::from_second(2_100_000_000).unwrap();
         update_operator(&mut ws, "bob", &teams, latest).unwrap();
         assert_eq!(stamp(&ws, "bob"), latest, "a change of teams alone");
+
+        // An operator removed leaves their teams: the teams changed.
+        let mut ws = desk();
+        remove_operator(&mut ws, "bob", later).unwrap();
+        assert_eq!(ws.team("billing").unwrap().updated_at, later);
+        assert_eq!(ws.team("support").unwrap().updated_at, later);
     }
 }

@@ -21,7 +21,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
-use crate::server::store::{Holder, TicketFilter, Viewer};
+use crate::server::store::{Holder, TicketFilter, Viewer, stored_now};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes
@@ -174,7 +174,7 @@ async fn remove(
         _ => {}
     }
     // Refused removals (the last owner) are refused before any ticket moves.
-    change::remove_operator(&mut (*workspace).clone(), &handle)?;
+    change::remove_operator(&mut (*workspace).clone(), &handle, stored_now())?;
     if let Some(to) = to.and_then(|to| workspace.operator(to))
         && !query.force
     {
@@ -204,14 +204,14 @@ async fn remove(
             )
         })?;
     }
-    let at = crate::server::store::stored_now();
+    let at = stored_now();
     let open_tickets = state
         .store
         .release_tickets(Holder::Operator(&handle), |_| {
             tickets::released(&handle, to, at)
         })
         .await?;
-    change_workspace(&state, |ws, _| change::remove_operator(ws, &handle)).await?;
+    change_workspace(&state, |ws, at| change::remove_operator(ws, &handle, at)).await?;
     Ok(Json(OperatorRemoved {
         handle,
         open_tickets,

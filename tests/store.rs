@@ -3264,6 +3264,71 @@ fn reads_of_a_desk_that_does_not_exist_yet_create_nothing() {
         .code(0);
 }
 
+/// A delivery URL an older deskctl stored with `user:password@` in it (now
+/// refused when set) is shown and exported with the password masked, and the
+/// document exported is refused until the credentials are removed, saying so.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_delivery_url_stored_with_credentials_never_shows_them() {
+    let Some(desk) = Desk::on(BACKEND) else {
+        return;
+    };
+    desk.cmd()
+        .args([
+            "delivery",
+            "set",
+            "--url",
+            "https://hooks.example.com/desk?key=receiver-token",
+            "--secret-stdin",
+        ])
+        .write_stdin("a-delivery-secret-of-32-characters\n")
+        .assert()
+        .success();
+    let with_credentials = "UPDATE settings SET value = replace(value, \
+        'https://hooks.example.com', 'https://bot:hunter2pw@hooks.example.com') \
+        WHERE name = 'delivery'";
+    match desk.location() {
+        deskctl::server::store::Location::Sqlite(path) => {
+            let url = format!("sqlite://{}", path.display());
+            let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+            sqlx::query(with_credentials).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        deskctl::server::store::Location::Postgres(_) => {
+            desk.database.as_ref().unwrap().sql(
+                "UPDATE settings SET value = replace(value::text, \
+                 'https://hooks.example.com', 'https://bot:hunter2pw@hooks.example.com')::jsonb \
+                 WHERE name = 'delivery'",
+            );
+        }
+    }
+    let shown: serde_json::Value =
+        serde_json::from_str(&desk.run(&["delivery", "show", "-o", "json"])).unwrap();
+    assert_eq!(
+        shown["url"],
+        "https://bot:***@hooks.example.com/desk?key=receiver-token"
+    );
+    let text = desk.run(&["delivery", "show"]);
+    assert!(!text.contains("hunter2pw"), "{text}");
+    let exported = desk.run(&["export"]);
+    assert!(!exported.contains("hunter2pw"), "{exported}");
+    assert!(
+        exported.contains("url: https://bot:***@hooks.example.com/desk?key=receiver-token"),
+        "{exported}"
+    );
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(&document, exported).unwrap();
+    let refused = desk
+        .cmd()
+        .args(["apply", "-f"])
+        .arg(&document)
+        .env("DESKCTL_DELIVERY_SECRET", "a-delivery-secret-of-32-characters")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(stderr.contains("user name or password"), "{stderr}");
+    assert!(!stderr.contains("hunter2pw"), "{stderr}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_migrated_by_a_newer_deskctl_is_refused_and_left_alone() {
     let f = fixture!();

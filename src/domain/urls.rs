@@ -47,17 +47,7 @@ pub fn shown_url(text: &str) -> String {
         Some((before, query)) => (before, Some(query)),
         None => (before_fragment, None),
     };
-    let mut shown = match user_info(before_query) {
-        Some((start, end)) => {
-            // A user name alone is often a token (`https://TOKEN@host`).
-            let user = match before_query[start..end].split_once(':') {
-                Some((user, _)) => format!("{user}:***"),
-                None => "***".to_string(),
-            };
-            format!("{}{user}{}", &before_query[..start], &before_query[end..])
-        }
-        None => before_query.to_string(),
-    };
+    let mut shown = without_credentials(before_query);
     if let Some(query) = query {
         let pairs: Vec<String> = query
             .split('&')
@@ -74,6 +64,35 @@ pub fn shown_url(text: &str) -> String {
         shown.push_str("#***");
     }
     shown
+}
+
+/// `text` with only the password of its `user:password@` replaced by `***`,
+/// and a user name alone too (it is often a token: `https://TOKEN@host`).
+/// For a URL stored before credentials in URLs were refused: shown and
+/// exported without them, otherwise as given (its query may be the
+/// receiver's own token, which the owner set and may read).
+///
+/// ```
+/// use deskctl::domain::urls::without_credentials;
+///
+/// assert_eq!(
+///     without_credentials("https://u:pw@example.com/hook?key=k"),
+///     "https://u:***@example.com/hook?key=k"
+/// );
+/// assert_eq!(without_credentials("https://TOKEN@example.com"), "https://***@example.com");
+/// assert_eq!(without_credentials("https://example.com/a@b"), "https://example.com/a@b");
+/// ```
+pub fn without_credentials(text: &str) -> String {
+    match user_info(text) {
+        Some((start, end)) => {
+            let user = match text[start..end].split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => "***".to_string(),
+            };
+            format!("{}{user}{}", &text[..start], &text[end..])
+        }
+        None => text.to_string(),
+    }
 }
 
 #[cfg(test)]

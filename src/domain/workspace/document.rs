@@ -19,6 +19,7 @@ use crate::api::{
 };
 use crate::domain::hours::Schedule;
 use crate::domain::suggest::did_you_mean_question;
+use crate::domain::urls::without_credentials;
 use crate::domain::validate::{self, Checks, Invalid, check_field_options};
 
 /// The environment variable an exported document names for the email password.
@@ -149,7 +150,7 @@ fn email_spec(config: &SmtpConfig, fingerprints: &Fingerprints) -> EmailSpec {
 
 fn delivery_spec(config: &WebhookConfig, fingerprints: &Fingerprints) -> DeliverySpec {
     DeliverySpec {
-        url: config.url.clone(),
+        url: config.url.as_deref().map(without_credentials),
         secret: stored_secret(config.secret.as_deref(), fingerprints),
     }
 }
@@ -163,7 +164,7 @@ fn integration_spec(connection: &Connection, fingerprints: &Fingerprints) -> Int
             .iter()
             .map(|(name, value)| (name.clone(), fingerprinted(value, fingerprints)))
             .collect(),
-        base_url: connection.base_url.clone(),
+        base_url: connection.base_url.as_deref().map(without_credentials),
         fields: connection.fields.clone(),
         priorities: connection.priorities.clone(),
     }
@@ -733,7 +734,7 @@ fn check_connection(connection: &Connection) -> Result<(), Invalid> {
             .iter()
             .map(|(name, value)| (name.clone(), Some(value.clone())))
             .collect(),
-        base_url: connection.base_url.clone(),
+        base_url: connection.base_url.as_deref().map(without_credentials),
         fields: connection.fields.clone(),
         priorities: connection.priorities.clone(),
     };

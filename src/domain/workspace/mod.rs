@@ -23,6 +23,7 @@ use crate::api::{
     HandoffSettings, Integration, IntegrationKind, IntegrationStatus, NotificationSettings,
     Operator, Rule, RuleKind, SecretInfo, SmtpTls, Team, TestReport, TicketField,
 };
+use crate::domain::urls::without_credentials;
 
 /// The place of the SMTP password among the stored secrets.
 pub const EMAIL_PASSWORD: &str = "email.password";
@@ -117,7 +118,7 @@ impl IntegrationRecord {
                     (name.clone(), info)
                 })
                 .collect(),
-            base_url: connection.base_url.clone(),
+            base_url: connection.base_url.as_deref().map(without_credentials),
             fields: connection.fields.clone(),
             priorities: connection.priorities.clone(),
             status: self.status,
@@ -461,7 +462,7 @@ impl WebhookConfig {
     /// why it cannot be used, if so.
     pub fn view(&self, fingerprints: &Fingerprints, unusable: Option<&str>) -> DeliverySettings {
         DeliverySettings {
-            url: self.url.clone(),
+            url: self.url.as_deref().map(without_credentials),
             secret: None,
             secret_set: self.secret.is_some(),
             secret_fingerprint: self.secret.as_deref().map(|s| fingerprints.of(s)),

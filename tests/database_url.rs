@@ -3,12 +3,13 @@
 //! parse says how to write a password, and a server that refuses a
 //! connection for now (starting, stopping, out of slots) is unavailable
 //! (exit 7), not a fault of the URL (exit 1). An IPv6 host connects as psql
-//! connects to it. No password is ever printed.
+//! connects to it. No password is ever printed. A server out of disk is a
+//! full disk, as on SQLite.
 
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
-use crate::common::{Desk, postgres};
+use crate::common::{Backend, Desk, postgres};
 
 const PASSWORD: &str = "s3cret-pw";
 
@@ -326,4 +327,79 @@ fn a_password_file_others_may_read_is_named_when_the_password_is_refused() {
         .code(1)
         .stderr(contains("refused user"))
         .stderr(contains("password file").not());
+}
+
+/// PostgreSQL's own "disk full" (53100) is the disk-full refusal a SQLite
+/// desk gives: exit 7 from a command, 503 `disk_full` with `Retry-After` from
+/// the service, nothing written, and the same write works once there is room.
+#[test]
+fn a_postgres_server_out_of_disk_refuses_writes_as_a_full_disk() {
+    let Some(desk) = Desk::on(Backend::Postgres) else {
+        return;
+    };
+    let database = desk
+        .database
+        .as_ref()
+        .expect("a PostgreSQL desk's database");
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    // A trigger raising the code PostgreSQL raises when it cannot extend a
+    // table's file: a full disk, without filling one.
+    database.sql(
+        "CREATE FUNCTION pretend_the_disk_is_full() RETURNS trigger AS $$ \
+         BEGIN RAISE EXCEPTION 'could not extend file \"base/1/2\": No space left on device' \
+         USING ERRCODE = 'disk_full'; END $$ LANGUAGE plpgsql; \
+         CREATE TRIGGER full_disk BEFORE INSERT ON teams \
+         FOR EACH ROW EXECUTE FUNCTION pretend_the_disk_is_full()",
+    );
+    let refused = desk
+        .cmd()
+        .args(["teams", "add", "billing", "--name", "Billing"])
+        .assert()
+        .code(7);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("the database server's disk is full")
+            && stderr.contains("No space left on device")
+            && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+
+    desk.run(&[
+        "operators",
+        "add",
+        "alice",
+        "--name",
+        "Alice",
+        "--email",
+        "alice@example.com",
+        "--role",
+        "owner",
+    ]);
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let auth = format!("Bearer {token}");
+    let response = server.raw(
+        "POST",
+        "/v1/teams",
+        &[
+            ("Authorization", auth.as_str()),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"key": "billing", "name": "Billing"}"#,
+    );
+    assert_eq!(response.status, 503, "{}", response.body);
+    assert!(
+        response
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("retry-after")),
+        "{:?}",
+        response.headers
+    );
+    assert_eq!(response.json()["code"], "disk_full", "{}", response.body);
+
+    database.sql("DROP TRIGGER full_disk ON teams");
+    desk.run(&["teams", "add", "billing", "--name", "Billing"]);
+    let teams = desk.run(&["teams", "list", "-o", "json"]);
+    assert!(teams.contains("\"billing\""), "{teams}");
 }

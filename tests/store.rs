@@ -3321,7 +3321,10 @@ async fn a_delivery_url_stored_with_credentials_never_shows_them() {
         .cmd()
         .args(["apply", "-f"])
         .arg(&document)
-        .env("DESKCTL_DELIVERY_SECRET", "a-delivery-secret-of-32-characters")
+        .env(
+            "DESKCTL_DELIVERY_SECRET",
+            "a-delivery-secret-of-32-characters",
+        )
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();

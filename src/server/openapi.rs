@@ -93,8 +93,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         503,
         "Unavailable",
         "The service is stopping, at its connection cap, or cannot reach its \
-         database; on a SQLite desk, the disk holding it is full (`disk_full`) or its \
-         file was removed or replaced under the service (`desk_file_replaced`); see \
+         database; the disk holding the desk or the database server's is full \
+         (`disk_full`); on a SQLite desk, its file was removed or replaced under the service (`desk_file_replaced`); see \
          `Retry-After`.",
         "shutting_down",
     ),

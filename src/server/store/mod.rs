@@ -423,6 +423,9 @@ pub struct TokenIdentity {
 /// sqlx gives it: PostgreSQL's codes are five characters, never this.
 const SQLITE_FULL: &str = "13";
 
+/// PostgreSQL's `disk_full`: the server could not extend a file.
+const POSTGRES_DISK_FULL: &str = "53100";
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
@@ -431,6 +434,13 @@ impl From<sqlx::Error> for StoreError {
             }
             sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_FULL) => {
                 StoreError::disk_full(None)
+            }
+            sqlx::Error::Database(db) if db.code().as_deref() == Some(POSTGRES_DISK_FULL) => {
+                StoreError::DiskFull(format!(
+                    "the database server's disk is full ({}): nothing was written; free \
+                     space there, then try again",
+                    db.message()
+                ))
             }
             sqlx::Error::Database(db)
                 if db.message().contains("locked") || db.message().contains("busy") =>

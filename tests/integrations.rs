@@ -167,6 +167,80 @@ async fn a_production_handoff_arrives_before_the_command_returns() {
     assert!(deliveries.contains("delivered"), "{deliveries}");
 }
 
+/// Deliveries to integrations are owners only, like the integrations: a
+/// manager's outbox leaves them out, and reading or retrying one is refused
+/// (exit 4) whichever command or route asks, while an owner sees and
+/// retries it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deliveries_to_integrations_are_owners_only_in_the_outbox_too() {
+    let server = zendesk_ok().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    send(&desk, "one");
+    for (handle, role) in [("olga", "owner"), ("mia", "manager")] {
+        desk.run(&[
+            "operators",
+            "add",
+            handle,
+            "--name",
+            handle,
+            "--email",
+            &format!("{handle}@example.com"),
+            "--role",
+            role,
+        ]);
+    }
+    let owner = desk.token("olga");
+    let manager = desk.token("mia");
+    let served = desk.serve();
+
+    let listed = desk
+        .as_token(&served, &manager)
+        .args(["outbox", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "{listed:?}");
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed, json!([]), "a manager's outbox: {listed}");
+    for args in [
+        &["integrations", "deliveries", "zendesk"][..],
+        &["outbox", "list", "--kind", "integration"],
+        &["outbox", "show", "1"],
+        &["outbox", "retry", "1"],
+        &["integrations", "retry", "1"],
+    ] {
+        let refused = desk
+            .as_token(&served, &manager)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(4), "{args:?}: {refused:?}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains("needs the owner role"),
+            "{args:?}: {stderr}"
+        );
+    }
+
+    let owned = desk
+        .as_token(&served, &owner)
+        .args(["integrations", "deliveries", "zendesk", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(owned.status.success(), "{owned:?}");
+    let owned: Value = serde_json::from_slice(&owned.stdout).unwrap();
+    assert_eq!(owned.as_array().map(Vec::len), Some(1), "{owned}");
+    assert_eq!(owned[0]["kind"], "integration");
+    desk.as_token(&served, &owner)
+        .args(["outbox", "show", "1"])
+        .assert()
+        .success();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     let server = zendesk_ok().await;

@@ -389,7 +389,11 @@ impl Fixture {
             .await
             .unwrap();
         let everything = OutboxQuery::default();
-        let newest = self.store.list_outbox(&everything, None, 1).await.unwrap();
+        let newest = self
+            .store
+            .list_outbox(&everything, true, None, 1)
+            .await
+            .unwrap();
         newest[0].id
     }
 }
@@ -641,7 +645,7 @@ async fn six_see_the_ones_before_them_and_fail_alone(
 /// No message is in `store`'s outbox.
 async fn assert_nothing_queued(store: &Store) {
     let queued = store
-        .list_outbox(&OutboxQuery::default(), None, 50)
+        .list_outbox(&OutboxQuery::default(), true, None, 50)
         .await
         .unwrap();
     assert!(queued.is_empty(), "{queued:?}");
@@ -2042,7 +2046,7 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
     }
     let all = f
         .store
-        .list_outbox(&OutboxQuery::default(), None, 100)
+        .list_outbox(&OutboxQuery::default(), true, None, 100)
         .await
         .unwrap();
     let ids: Vec<u64> = all.iter().map(|m| m.id).collect();
@@ -2052,7 +2056,7 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
     loop {
         let page = f
             .store
-            .list_outbox(&OutboxQuery::default(), before, 3)
+            .list_outbox(&OutboxQuery::default(), true, before, 3)
             .await
             .unwrap();
         seen.extend(page.iter().map(|m| m.id));
@@ -2066,7 +2070,11 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
         ticket: Some(numbers[2]),
         ..Default::default()
     };
-    let filtered = f.store.list_outbox(&about_one, None, 100).await.unwrap();
+    let filtered = f
+        .store
+        .list_outbox(&about_one, true, None, 100)
+        .await
+        .unwrap();
     assert_eq!(
         filtered
             .iter()
@@ -2494,7 +2502,7 @@ async fn a_tickets_messages_to_one_destination_go_out_in_the_order_they_were_que
         ticket: Some(dana),
         ..OutboxQuery::default()
     };
-    let listed = f.store.list_outbox(&listed, None, 10).await.unwrap();
+    let listed = f.store.list_outbox(&listed, true, None, 10).await.unwrap();
     let listed: Vec<_> = listed.iter().map(|m| (m.id, m.waiting_for)).collect();
     assert_eq!(
         listed,

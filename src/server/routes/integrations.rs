@@ -178,7 +178,7 @@ async fn deliveries(
         ..OutboxQuery::default()
     };
     Ok(JsonBody(
-        super::outbox::page(&state.store, &outbox_query).await?,
+        super::outbox::page(&state.store, &outbox_query, true).await?,
     ))
 }
 

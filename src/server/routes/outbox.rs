@@ -1,5 +1,6 @@
 //! `/v1/outbox`: the messages the desk sends — pending, delivered or dead —
-//! and putting a dead one back in the queue. Owners and managers.
+//! and putting a dead one back in the queue. Owners and managers; deliveries
+//! to integrations, like the integrations themselves, owners only.
 
 use super::{ApiRoutes, routes};
 use axum::Json;
@@ -7,7 +8,7 @@ use axum::extract::State;
 
 use super::{into_page, page_limit};
 use crate::api::{
-    FieldError, OutboxMessage, OutboxQuery, OutboxRef, Page, PageQuery, Problem, Role,
+    FieldError, OutboxKind, OutboxMessage, OutboxQuery, OutboxRef, Page, PageQuery, Problem, Role,
 };
 use crate::server::auth::{self, Principal};
 use crate::server::error::{ApiError, ApiResult};
@@ -22,18 +23,32 @@ pub fn add(routes: ApiRoutes) -> ApiRoutes {
 }
 
 /// Outbound messages, newest first, with their attempts and last error.
+/// Deliveries to integrations are listed to owners only: a manager's list
+/// leaves them out, and asking for them (`kind=integration`, `integration`)
+/// is refused.
 #[utoipa::path(get, path = "/v1/outbox", tag = "outbox", params(OutboxQuery),
     responses((status = 200, body = Page<OutboxMessage>), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list(
     State(state): State<AppState>,
-    _caller: auth::Manager,
+    auth::AtLeast(principal): auth::Manager,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> ApiResult<JsonBody<Page<OutboxMessage>>> {
-    Ok(JsonBody(page(&state.store, &query).await?))
+    if query.kind == Some(OutboxKind::Integration) || query.integration.is_some() {
+        principal.require(Role::Owner)?;
+    }
+    let with_integrations = principal.require(Role::Owner).is_ok();
+    Ok(JsonBody(
+        page(&state.store, &query, with_integrations).await?,
+    ))
 }
 
-/// A page of the messages `query` matches (its limit and cursor included).
-pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<OutboxMessage>> {
+/// A page of the messages `query` matches (its limit and cursor included),
+/// deliveries to integrations only `with_integrations`.
+pub(crate) async fn page(
+    store: &Store,
+    query: &OutboxQuery,
+    with_integrations: bool,
+) -> ApiResult<Page<OutboxMessage>> {
     let limit = page_limit(&PageQuery {
         limit: query.limit,
         cursor: None,
@@ -62,7 +77,9 @@ pub(crate) async fn page(store: &Store, query: &OutboxQuery) -> ApiResult<Page<O
             "no ticket has a number this large",
         )]));
     }
-    let items = store.list_outbox(query, before, limit + 1).await?;
+    let items = store
+        .list_outbox(query, with_integrations, before, limit + 1)
+        .await?;
     Ok(into_page(items, limit, |m| m.id.to_string()))
 }
 
@@ -88,7 +105,18 @@ async fn show(
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
     let id = outbound_id(&state.store, &id).await?;
-    Ok(Json(state.store.get_outbound(id).await?))
+    let message = state.store.get_outbound(id).await?;
+    require_owner_for_integrations(&principal, &message)?;
+    Ok(Json(message))
+}
+
+/// Refuses a manager a delivery to an integration: integrations are owners
+/// only, their deliveries as much as their settings.
+fn require_owner_for_integrations(principal: &Principal, message: &OutboxMessage) -> ApiResult<()> {
+    if message.kind == OutboxKind::Integration {
+        principal.require(Role::Owner)?;
+    }
+    Ok(())
 }
 
 /// Queue a dead message again, with a fresh set of attempts, or try a pending
@@ -104,6 +132,7 @@ async fn retry(
 ) -> ApiResult<Json<OutboxMessage>> {
     principal.require(Role::Manager)?;
     let id = outbound_id(&state.store, &id).await?;
+    require_owner_for_integrations(&principal, &state.store.get_outbound(id).await?)?;
     Ok(Json(state.store.retry_outbound(id).await?))
 }
 

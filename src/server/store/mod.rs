@@ -751,10 +751,12 @@ pub trait Outbox: Send + Sync {
     /// other is due.
     async fn next_outbound_due(&self) -> StoreResult<Option<Timestamp>>;
     /// Messages newest first, filtered, with ids below `before`, each with
-    /// the message it waits for as of now, if any.
+    /// the message it waits for as of now, if any; deliveries to integrations
+    /// only `with_integrations`.
     async fn list_outbox(
         &self,
         query: &OutboxQuery,
+        with_integrations: bool,
         before: Option<u64>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>>;
@@ -1025,10 +1027,11 @@ macro_rules! seam_by_inherent_methods {
             async fn list_outbox(
                 &self,
                 query: &$crate::api::OutboxQuery,
+                with_integrations: bool,
                 before: Option<u64>,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::OutboxMessage>> {
-                <$store>::list_outbox(self, query, before, limit).await
+                <$store>::list_outbox(self, query, with_integrations, before, limit).await
             }
             async fn get_outbound(
                 &self,

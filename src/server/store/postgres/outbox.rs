@@ -306,6 +306,7 @@ impl PostgresStore {
     pub async fn list_outbox(
         &self,
         query: &OutboxQuery,
+        with_integrations: bool,
         before: Option<u64>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>> {
@@ -315,6 +316,7 @@ impl PostgresStore {
                AND ($4::text IS NULL OR integration = $4) \
                AND ($5::bigint IS NULL OR ticket_number = $5) \
                AND ($6::bigint IS NULL OR id < $6) \
+               AND ($8 OR kind <> 'integration') \
              ORDER BY id DESC LIMIT $7"
         )))
         .bind(super::now())
@@ -324,6 +326,7 @@ impl PostgresStore {
         .bind(query.ticket.map(|n| n as i64))
         .bind(before.map(|id| id as i64))
         .bind(i64::from(limit))
+        .bind(with_integrations)
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(from_row).collect()

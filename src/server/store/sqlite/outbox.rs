@@ -287,6 +287,7 @@ impl SqliteStore {
     pub async fn list_outbox(
         &self,
         query: &OutboxQuery,
+        with_integrations: bool,
         before: Option<u64>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>> {
@@ -303,6 +304,7 @@ impl SqliteStore {
                      WHERE (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR kind = ?3) \
                        AND (?4 IS NULL OR integration = ?4) \
                        AND (?5 IS NULL OR ticket_number = ?5) AND (?6 IS NULL OR id < ?6) \
+                       AND (?8 OR kind <> 'integration') \
                      ORDER BY id DESC LIMIT ?7"
                 ),
                 rusqlite::params![
@@ -312,7 +314,8 @@ impl SqliteStore {
                     integration,
                     ticket,
                     before,
-                    i64::from(limit)
+                    i64::from(limit),
+                    with_integrations
                 ],
                 |row| from_row(row),
             )

@@ -112,6 +112,23 @@ mod tests {
                         requester: {name: Dana}\ntranscript: [{role: customer, text: hi}]\n";
 
     #[test]
+    fn the_documented_yaml_example_is_the_json_example() {
+        let read = |name: &str, text: &str| {
+            parse_handoff(&Source::new(name, text, "."), &[], now())
+                .unwrap_or_else(|found| panic!("{name}: {found:?}"))
+        };
+        let json = read(
+            "handoff.json",
+            include_str!("../../docs/examples/handoff.json"),
+        );
+        let yaml = read(
+            "handoff.yaml",
+            include_str!("../../docs/examples/handoff.yaml"),
+        );
+        assert_eq!(yaml, json);
+    }
+
+    #[test]
     fn a_good_handoff_is_read() {
         let source = Source::new("h.yaml", GOOD, ".");
         let request = parse_handoff(&source, &[], now()).unwrap();

@@ -888,6 +888,60 @@ fn serve_refuses_a_remote_target() {
         ));
 }
 
+/// A desk path that is a directory (`--desk /tmp`) was told to `chmod 600`
+/// the directory, then failed to open it: it is a bad argument, refused
+/// before anything looks at it.
+#[test]
+fn a_desk_path_that_is_a_directory_is_refused_as_a_bad_argument() {
+    let desk = Desk::new();
+    let shared = desk.dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    }
+    let dir = common::path_str(&shared);
+    let refused = |mut cmd: assert_cmd::Command, args: &[&str], named: &str| {
+        cmd.args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!(
+                "error: {named} is a directory, not a desk file"
+            )))
+            .stderr(contains(format!("name a file, e.g. {dir}/desk.sqlite")))
+            .stderr(contains("chmod").not())
+            .stderr(contains("other users").not());
+    };
+    let flag = format!("--desk {dir}");
+    refused(desk.cmd(), &["--desk", dir, "teams", "list"], &flag);
+    refused(
+        desk.cmd(),
+        &[
+            "--desk", dir, "teams", "add", "support", "--name", "Support",
+        ],
+        &flag,
+    );
+    refused(
+        desk.cmd(),
+        &["--desk", dir, "serve", "--listen", "127.0.0.1:0"],
+        &flag,
+    );
+    let mut by_variable = desk.cmd();
+    by_variable.env("DESKCTL_DESK", dir);
+    refused(
+        by_variable,
+        &["operators", "list"],
+        &format!("DESKCTL_DESK={dir}"),
+    );
+    assert_eq!(
+        std::fs::read_dir(&shared).unwrap().count(),
+        0,
+        "nothing is created"
+    );
+}
+
 /// serve picks its desk as every other command does: a flag over a variable,
 /// two variables at once an error. (It took DESKCTL_DATABASE_URL over
 /// `--desk`, and so served the database the environment named instead of the

@@ -1722,6 +1722,119 @@ fn handoff_preview_with_a_document_reads_json_lines_on_stdin_by_their_content() 
     assert_eq!((code, out.trim()), (0, "[]"), "nothing was sent: {err}");
 }
 
+#[test]
+fn json_lines_after_a_byte_order_mark_are_json_lines_on_stdin_and_under_any_name() {
+    let desk = desk_applied_from_yaml();
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(&proposal, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+    let good = serde_json::to_string(&handoff("shop", "web", json!({}))).unwrap();
+    let preview = |file: &str, stdin: &str| {
+        cli_output(
+            desk.cmd()
+                .args(["handoff", "preview", "-f", file])
+                .args(["--with", proposal.to_str().unwrap()])
+                .write_stdin(stdin),
+        )
+    };
+    let marked = format!("\u{feff}{good}\n{good}\n");
+    let (code, out, err) = preview("-", &marked);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("0 of 2 would be decided differently"), "{err}");
+    for name in ["b.txt", "b.json"] {
+        let file = desk.dir.path().join(name);
+        std::fs::write(&file, &marked).unwrap();
+        let (code, out, err) = preview(file.to_str().unwrap(), "");
+        assert_eq!(code, 0, "{name}: {out}{err}");
+        assert!(err.contains("0 of 2 would be decided differently"), "{err}");
+    }
+    // A problem of the first line is where it is without the mark.
+    let misspelt = good.replace("\"channel\"", "\"chanel\"");
+    let place = |err: &str| {
+        err.lines()
+            .find(|line| line.contains("--> <stdin>:1:"))
+            .map(str::to_string)
+    };
+    let (code, _, unmarked) = preview("-", &format!("{misspelt}\n{good}\n"));
+    assert_eq!(code, 1, "{unmarked}");
+    let (code, out, err) = preview("-", &format!("\u{feff}{misspelt}\n{good}\n"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("error: unknown key `chanel`"), "{err}");
+    assert!(place(&err).is_some(), "{err}");
+    assert_eq!(place(&err), place(&unmarked), "{err}");
+    assert!(err.contains(&format!("1 | {}", &misspelt[..40])), "{err}");
+}
+
+#[test]
+fn handoff_preview_refuses_reading_both_the_handoffs_and_the_document_from_stdin() {
+    let desk = desk_applied_from_yaml();
+    let good = serde_json::to_string(&handoff("shop", "web", json!({}))).unwrap();
+    let (code, out, err) = cli_output(
+        desk.cmd()
+            .args(["handoff", "preview", "-f", "-", "--with", "-"])
+            .write_stdin(format!("{good}\n")),
+    );
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("error: `-f -` and `--with -` both read stdin, which can be read once"),
+        "{err}"
+    );
+    assert!(!err.contains("apiVersion"), "nothing was read: {err}");
+    // One of them from stdin is fine.
+    let proposal = desk.dir.path().join("proposal.yaml");
+    std::fs::write(&proposal, "apiVersion: deskctl/v1\nkind: Desk\n").unwrap();
+    let (code, out, err) = cli_output(
+        desk.cmd()
+            .args(["handoff", "preview", "-f", "-"])
+            .args(["--with", proposal.to_str().unwrap()])
+            .write_stdin(format!("{good}\n")),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn a_handoff_over_the_request_limit_is_refused_naming_its_file_and_limit() {
+    let desk = desk_applied_from_yaml();
+    let mut large = handoff("shop", "web", json!({}));
+    // 60 messages of 19,000 characters: each within its limit, 1.1 MB in all.
+    large["transcript"] = (0..60)
+        .map(|_| json!({"role": "customer", "text": "x".repeat(19_000)}))
+        .collect();
+    let file = desk.dir.path().join("large.json");
+    std::fs::write(&file, serde_json::to_string(&large).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+    let local = || desk.cmd();
+    // Refused before anything is sent: an unreachable service is never asked.
+    let remote = || {
+        let mut cmd = desk.elsewhere();
+        cmd.args(["--server", "http://127.0.0.1:9"]);
+        cmd
+    };
+    for (verb, mut cmd) in [
+        ("preview", local()),
+        ("send", local()),
+        ("preview", remote()),
+        ("send", remote()),
+    ] {
+        let (code, out, err) = cli_output(cmd.args(["handoff", verb, "-f", file]));
+        assert_eq!((code, out.as_str()), (1, ""), "{verb}: {err}");
+        assert!(
+            err.contains(&format!("error: the handoff in {file} is ")),
+            "{verb}: {err}"
+        );
+        assert!(
+            err.contains("bytes as sent (JSON), over the 1 MiB (1048576 bytes) a handoff may be"),
+            "{verb}: {err}"
+        );
+        assert!(err.contains("hint: send less in one handoff"), "{err}");
+        assert!(
+            !err.contains("workspace document") && !err.contains("older deskctl"),
+            "{verb}: {err}"
+        );
+    }
+    let (code, out, err) = cli_output(desk.cmd().args(["handoff", "list", "-o", "json"]));
+    assert_eq!((code, out.trim()), (0, "[]"), "nothing was sent: {err}");
+}
+
 const ZENDESK_YAML: &str = r#"apiVersion: deskctl/v1
 kind: Desk
 integrations:

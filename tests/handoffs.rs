@@ -246,12 +246,26 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
     assert_eq!(json["environment"], "production");
     assert_eq!(desk.run(&["handoff", "list", "-o", "json"]).trim(), "[]");
 
-    // The documented examples parse and preview.
+    // The documented examples parse and preview, the same handoff in either
+    // format: a development preview, which sending would not make a ticket.
     desk.run(&["agents", "set", "shop", "--name", "Shop"]);
-    for example in ["docs/examples/handoff.json", "docs/examples/handoff.yaml"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
-        desk.run(&["handoff", "preview", "-f", path.to_str().unwrap()]);
-    }
+    let decisions: Vec<Value> = ["docs/examples/handoff.json", "docs/examples/handoff.yaml"]
+        .iter()
+        .map(|example| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+            parse(&desk.run(&[
+                "handoff",
+                "preview",
+                "-f",
+                path.to_str().unwrap(),
+                "-o",
+                "json",
+            ]))
+        })
+        .collect();
+    assert_eq!(decisions[0]["environment"], "development");
+    assert_eq!(decisions[0]["outcome"], "preview");
+    assert_eq!(decisions[1], decisions[0]);
 }
 
 #[test]

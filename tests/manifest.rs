@@ -177,6 +177,17 @@ fn text_that_is_not_utf8_is_refused_at_its_first_bad_byte_naming_the_file_or_std
         "{stderr}"
     );
     assert!(stderr.contains("1 | apiVersion: deskctl/v1"), "{stderr}");
+    // UTF-8 with a byte order mark is read: the advice must not say otherwise.
+    assert!(
+        stderr.contains("deskctl reads UTF-8 only, with or without a byte order mark"),
+        "{stderr}"
+    );
+    std::fs::write(&file, format!("\u{feff}{HEAD}")).unwrap();
+    desk.cmd()
+        .args(["validate", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
 }
 
 #[test]

@@ -37,17 +37,33 @@ impl Session {
         Ok(Credentials::load(&self.paths.credentials)?)
     }
 
-    /// The target the flags, environment and config pick.
+    /// The target the flags, environment and config pick. A local desk that
+    /// is a directory is refused here, before anything looks at its mode or
+    /// tries to open it: SQLite cannot, and advice to `chmod` the directory
+    /// (`/tmp`) would be harmful.
     pub fn target(&self) -> CliResult<Target> {
         let config = self.load_config()?;
         let credentials = self.load_credentials()?;
-        Ok(resolve_target(
+        let target = resolve_target(
             &self.flags,
             &self.env,
             &config,
             &credentials,
             &self.paths.default_desk,
-        )?)
+        )?;
+        if let Target::Local { path } = &target
+            && path.is_dir()
+        {
+            return Err(CliError::usage(format!(
+                "{} is a directory, not a desk file",
+                self.desk_named(path)
+            ))
+            .with_hint(format!(
+                "a local desk is one SQLite file: name a file, e.g. {}",
+                path.join("desk.sqlite").display()
+            )));
+        }
+        Ok(target)
     }
 
     /// A client for reading. A read never creates a desk: a local desk that
@@ -68,7 +84,20 @@ impl Session {
     /// The error of a read on a local desk that does not exist, naming what
     /// chose the path.
     fn no_desk(&self, path: &std::path::Path) -> CliError {
-        let named_by = if self.flags.desk.is_some() {
+        CliError::new(
+            crate::error::ExitKind::NotFound,
+            format!("no desk at {} ({})", path.display(), self.desk_origin(path)),
+        )
+        .with_hint(
+            "a read never creates a desk: check the path, or create the desk with any \
+             command that writes (e.g. `deskctl apply -f desk.yaml` or `deskctl teams add`) \
+             or with `deskctl serve`",
+        )
+    }
+
+    /// What chose the local desk at `path`: `named by --desk`, `the default desk`…
+    fn desk_origin(&self, path: &std::path::Path) -> String {
+        if self.flags.desk.is_some() {
             "named by --desk".to_string()
         } else if self.env.desk.is_some() {
             format!("named by {}", crate::env::DESKCTL_DESK)
@@ -76,16 +105,20 @@ impl Session {
             "the default desk".to_string()
         } else {
             "the current context's desk".to_string()
-        };
-        CliError::new(
-            crate::error::ExitKind::NotFound,
-            format!("no desk at {} ({named_by})", path.display()),
-        )
-        .with_hint(
-            "a read never creates a desk: check the path, or create the desk with any \
-             command that writes (e.g. `deskctl apply -f desk.yaml` or `deskctl teams add`) \
-             or with `deskctl serve`",
-        )
+        }
+    }
+
+    /// The local desk at `path` as the one who chose it wrote it: `--desk
+    /// PATH`, `DESKCTL_DESK=PATH`, or the default desk's path.
+    fn desk_named(&self, path: &std::path::Path) -> String {
+        let shown = path.display();
+        if self.flags.desk.is_some() {
+            format!("--desk {shown}")
+        } else if self.env.desk.is_some() {
+            format!("{}={shown}", crate::env::DESKCTL_DESK)
+        } else {
+            format!("the desk {shown} ({})", self.desk_origin(path))
+        }
     }
 
     /// A client for a command that plans and then changes (`apply`): it may

@@ -139,6 +139,10 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The byte order mark a UTF-8 text may start with (docs/handoff-format.md
+/// allows one).
+pub const BOM: char = '\u{feff}';
+
 /// A document's text and where it came from.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -200,12 +204,18 @@ impl Source {
 }
 
 /// The byte range of each line of `text`, its break left out. Lines end as
-/// YAML ends them: at `\n`, `\r\n` or a lone `\r`.
+/// YAML ends them: at `\n`, `\r\n` or a lone `\r`. A byte order mark is no
+/// part of the first line: the readers skip it and count columns after it, so
+/// a line shown (or read alone, as a line of JSON Lines) must too.
 fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut at = 0;
+    let mut start = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    let mut at = start;
     while at < bytes.len() {
         match bytes[at] {
             b'\n' => {
@@ -440,6 +450,16 @@ mod tests {
         assert_eq!(source.line(9), None);
         let old_mac = Source::new("x", "a: 1\rb: 2", ".");
         assert_eq!(old_mac.line(2), Some("b: 2"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_line() {
+        let source = Source::new("x", "\u{feff}a: 1\n\u{feff}b: 2", ".");
+        assert_eq!(source.line(1), Some("a: 1"));
+        // Only the text's first character is a mark; later it is text.
+        assert_eq!(source.line(2), Some("\u{feff}b: 2"));
+        assert_eq!(source.text(), "\u{feff}a: 1\n\u{feff}b: 2");
+        assert_eq!(Source::new("x", "\u{feff}", ".").line(1), Some(""));
     }
 
     #[test]

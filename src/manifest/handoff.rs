@@ -112,6 +112,23 @@ mod tests {
                         requester: {name: Dana}\ntranscript: [{role: customer, text: hi}]\n";
 
     #[test]
+    fn the_documented_yaml_example_is_the_json_example() {
+        let read = |name: &str, text: &str| {
+            parse_handoff(&Source::new(name, text, "."), &[], now())
+                .unwrap_or_else(|found| panic!("{name}: {found:?}"))
+        };
+        let json = read(
+            "handoff.json",
+            include_str!("../../docs/examples/handoff.json"),
+        );
+        let yaml = read(
+            "handoff.yaml",
+            include_str!("../../docs/examples/handoff.yaml"),
+        );
+        assert_eq!(yaml, json);
+    }
+
+    #[test]
     fn a_good_handoff_is_read() {
         let source = Source::new("h.yaml", GOOD, ".");
         let request = parse_handoff(&source, &[], now()).unwrap();
@@ -181,6 +198,46 @@ mod tests {
         );
         let source = Source::new("h.jsonl", format!("{good}\n\n{good}\n").as_str(), ".");
         assert_eq!(parse_handoff_lines(&source, &[], now()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_json_lines_is_skipped_and_counts_no_column() {
+        let good = r#"{"agent": "shop", "environment": "production", "channel": "web", "requester": {"name": "Dana"}, "transcript": [{"role": "customer", "text": "hi"}]}"#;
+        let bad_email = good.replace(r#""name": "Dana""#, r#""email": "dana""#);
+        let text = format!("\u{feff}{good}\n{good}\n");
+        assert!(parse::holds_json_lines(&text));
+        let source = Source::new("b.txt", text.as_str(), ".");
+        assert_eq!(parse_handoff_lines(&source, &[], now()).unwrap().len(), 2);
+        // A problem on the first line is where an editor shows it, after the mark.
+        let text = format!("\u{feff}{bad_email}\n{good}\n");
+        let source = Source::new("b.txt", text.as_str(), ".");
+        let found = parse_handoff_lines(&source, &[], now()).expect_err("line 1");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].pos.line, found[0].pos.column),
+            (
+                1,
+                u32::try_from(bad_email.find(r#""dana""#).unwrap() + 1).unwrap()
+            )
+        );
+    }
+
+    #[test]
+    fn one_json_handoff_after_a_byte_order_mark_is_read_where_yaml_cannot_read_it() {
+        // A key over YAML's 1024 characters: only JSON's reader takes it.
+        let long_key = "k".repeat(1100);
+        let text = format!(
+            "\u{feff}{{\"agent\": \"shop\", \"environment\": \"production\", \"channel\": \"web\", \
+             \"requester\": {{\"name\": \"Dana\"}}, \"context\": {{\"{long_key}\": 1}}, \
+             \"transcript\": [{{\"role\": \"customer\", \"text\": \"hi\"}}]}}"
+        );
+        let found = parse_handoff(&Source::new("h.json", text.as_str(), "."), &[], now())
+            .expect_err("the key is too long");
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            matches!(&messages[..], [one] if one.contains("has 1100 characters")),
+            "{messages:?}"
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn documents_in(dir: &Path, recursive: bool) -> std::io::Result<Vec<std::pat
 fn decode(name: String, bytes: Vec<u8>, dir: &Path) -> Result<Source, ReadError> {
     if let Some(text) = utf16(&bytes) {
         let diagnostic = Diagnostic::error(Pos::START, "the file is UTF-16; save it as UTF-8")
-            .with_help("deskctl reads UTF-8 only (without a byte order mark)");
+            .with_help("deskctl reads UTF-8 only, with or without a byte order mark");
         let shown = Source::new(name, text, dir);
         return Err(ReadError::NotUtf8(Box::new(NotUtf8 { shown, diagnostic })));
     }

@@ -13,7 +13,7 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Se
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, SnippetMode, Spanned};
 
-use super::diagnostic::{Diagnostic, Pos, Source};
+use super::diagnostic::{BOM, Diagnostic, Pos, Source};
 use super::tree::{Node, Removed, Value, from_node};
 use crate::api::DeskDocument;
 
@@ -270,7 +270,9 @@ pub(super) fn read_object<T: DeserializeOwned>(
         // same places and "did you mean"; what it cannot read of a JSON file
         // is a JSON syntax error, told in JSON's terms.
         Err(_) if looks_like_json(&source.name, text) => {
-            let object = serde_json::from_str(text).map_err(|error| vec![json_error(&error)])?;
+            // YAML skips a byte order mark; JSON's reader must be spared it.
+            let json = text.strip_prefix(BOM).unwrap_or(text);
+            let object = serde_json::from_str(json).map_err(|error| vec![json_error(&error)])?;
             // JSON that YAML cannot read (a key over YAML's 1024 characters)
             // has no places: later checks show their problems at the top.
             let top = Node {
@@ -373,6 +375,7 @@ pub fn looks_like_json(name: &str, text: &str) -> bool {
 /// them apart this way never misreads a valid document; a single line is one
 /// object either way.
 pub fn holds_json_lines(text: &str) -> bool {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let mut lines = text.lines().filter(|line| !line.trim().is_empty());
     let Some(first) = lines.next() else {
         return false;

@@ -636,7 +636,9 @@ pub fn exposed_desk(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        // A directory's mode is not the desk's: never advise a `chmod` of one.
+        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let mode = metadata.permissions().mode() & 0o777;
         (mode & 0o077 != 0).then(|| {
             let p = path.display();
             format!(

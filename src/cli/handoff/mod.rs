@@ -78,7 +78,30 @@ pub(crate) fn read_handoff(
         ))
         .with_hint(many));
     }
-    one_in(session, &source, &given(agent, environment))
+    let request = one_in(session, &source, &given(agent, environment))?;
+    refuse_over_body_limit(&source.name, &request)?;
+    Ok(request)
+}
+
+/// Refuses a handoff larger than the service takes in one request, before
+/// it is sent: the service's refusal would speak of requests in general,
+/// and of workspace documents, not of this file.
+fn refuse_over_body_limit(name: &str, request: &HandoffRequest) -> CliResult {
+    // As the client sends it: compact JSON.
+    let size = serde_json::to_vec(request).map_or(0, |body| body.len());
+    let limit = crate::api::MAX_BODY_BYTES;
+    if size <= limit {
+        return Ok(());
+    }
+    Err(CliError::general(format!(
+        "the handoff in {name} is {size} bytes as sent (JSON), over the {} MiB ({limit} bytes) \
+         a handoff may be",
+        limit / (1024 * 1024)
+    ))
+    .with_hint(
+        "send less in one handoff: the transcript's latest messages, shorter context values \
+         (the limits are in docs/handoff-format.md)",
+    ))
 }
 
 /// The one handoff of a file already read, checked offline as the service

@@ -38,6 +38,14 @@ pub struct HandoffPreviewArgs {
 
 /// Runs the real pipeline on the current context's desk and stores nothing.
 pub async fn cmd_handoff_preview(session: &Session, args: HandoffPreviewArgs) -> CliResult {
+    let stdin = Path::new("-");
+    if args.file == stdin && args.with.as_deref() == Some(stdin) {
+        // Read first, the handoffs would leave the document empty, and its error mislead.
+        return Err(CliError::usage(
+            "`-f -` and `--with -` both read stdin, which can be read once: give the handoffs \
+             or the document as a file",
+        ));
+    }
     if let Some(document) = &args.with {
         return what_if(session, &args, document).await;
     }

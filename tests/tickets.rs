@@ -1109,10 +1109,11 @@ fn operators_see_and_touch_only_what_their_role_allows() {
         &desk,
         &server,
         &bob,
-        &["tickets", "assign", "10001", "--to", "bob"],
+        &["tickets", "assign", "10001", "--to", "alice"],
     )
     .assert()
-    .code(4);
+    .code(4)
+    .stderr(contains("who may assign tickets only to themselves"));
     as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
         .assert()
         .code(4)
@@ -1131,6 +1132,8 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     as_token(&desk, &server, &bob, &["tickets", "resolve", "10001"])
         .assert()
         .success();
+    // An operator assigns to himself as he takes: an unassigned ticket of
+    // his teams.
     as_token(
         &desk,
         &server,
@@ -1138,7 +1141,10 @@ fn operators_see_and_touch_only_what_their_role_allows() {
         &["tickets", "assign", "10004", "--me"],
     )
     .assert()
-    .code(4);
+    .success()
+    .stderr(contains("Assigned to bob: ticket 10004"));
+    assert_eq!(list(&bob, &["--view", "mine"]), [10004, 10002]);
+    // A manager's assignment to herself takes the ticket from whoever has it.
     as_token(
         &desk,
         &server,
@@ -1149,12 +1155,14 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     .success();
     assert_eq!(list(&manager_alice, &["--view", "mine"]), [10004]);
     // Taking a ticket someone holds says it is taken, not who holds it: bob
-    // may not see a ticket assigned to another.
-    as_token(&desk, &server, &bob, &["tickets", "take", "10004"])
-        .assert()
-        .code(6)
-        .stderr(contains("already taken"))
-        .stderr(contains("alice").not());
+    // may not see a ticket assigned to another. His --me says the same.
+    for verb in [&["take", "10004"][..], &["assign", "10004", "--me"]] {
+        as_token(&desk, &server, &bob, &[&["tickets"][..], verb].concat())
+            .assert()
+            .code(6)
+            .stderr(contains("ticket 10004 is already taken"))
+            .stderr(contains("alice").not());
+    }
 }
 
 #[test]
@@ -2144,6 +2152,200 @@ fn a_ticket_kept_by_an_operator_at_capacity_is_not_refused_for_capacity() {
         .assert()
         .code(6)
         .stderr(contains("bob has 1 of 1 open tickets"));
+}
+
+/// `tickets take` is an assignment by hand to oneself, guarded as `tickets
+/// assign --me` is: not online, no room under one's capacity, or a ticket
+/// outside one's teams (a manager's take) is refused with the reason (exit
+/// 6, 409 with its code) and changes nothing, unless forced.
+#[test]
+fn taking_is_guarded_as_assigning_to_oneself_and_forced_knowingly() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&[
+        "operators",
+        "add",
+        "mia",
+        "--name",
+        "Mia",
+        "--email",
+        "mia@acme.example",
+        "--role",
+        "manager",
+        "--team",
+        "support",
+        "--availability",
+        "online",
+        "--capacity",
+        "1",
+    ]);
+    let mia = desk.token("mia");
+    let server = desk.serve();
+    let mia_runs = |args: &[&str]| as_token(&desk, &server, &mia, args);
+    mia_runs(&["tickets", "take", "10001"])
+        .assert()
+        .success()
+        .stderr(contains("Took ticket 10001"));
+    let untouched = desk.run(&["tickets", "show", "10002", "-o", "json"]);
+    mia_runs(&["tickets", "assign", "10002", "--me"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "mia has 1 of 1 open tickets: assign anyway with --force",
+        ));
+    mia_runs(&["tickets", "take", "10002"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "mia has 1 of 1 open tickets: take it anyway with --force",
+        ));
+    assert_eq!(
+        desk.run(&["tickets", "show", "10002", "-o", "json"]),
+        untouched,
+        "nothing was recorded"
+    );
+    mia_runs(&["tickets", "take", "10002", "--force"])
+        .assert()
+        .success()
+        .stderr(contains("Took ticket 10002"));
+    // Offline, every reason is said at once; a manager's take outside her
+    // teams (10003 is billing's) is refused for that too.
+    mia_runs(&["operators", "availability", "mia", "offline"])
+        .assert()
+        .success();
+    mia_runs(&["tickets", "take", "10004"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "mia is offline and has 2 of 1 open tickets: take it anyway",
+        ));
+    mia_runs(&["tickets", "take", "10003"])
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "mia is offline, has 2 of 1 open tickets and is not in team billing \
+             (the ticket's team)",
+        ));
+    assert_eq!(numbers(&desk, &["--assignee", "mia"]), [10002, 10001]);
+    // The API refuses with the reason's code, and takes `force` in the query.
+    let take = |query: &str| {
+        send(
+            &server,
+            &mia,
+            "POST",
+            &format!("/v1/tickets/10004/take{query}"),
+            &Value::Null,
+        )
+    };
+    let refused = take("");
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert_eq!(refused.json()["code"], "operator_unavailable");
+    let unreadable = take("?force=maybe");
+    assert_eq!(unreadable.status, 400, "{}", unreadable.body);
+    assert!(unreadable.body.contains("force"), "{}", unreadable.body);
+    let forced = take("?force=true");
+    assert_eq!(forced.status, 200, "{}", forced.body);
+    assert_eq!(forced.json()["assignee"], "mia");
+}
+
+/// Who may assign whom through `POST /v1/tickets/{n}/assign`: an operator
+/// only themselves (a take, guarded alike), managers and owners anyone.
+#[test]
+fn an_operator_assigns_only_to_themselves_and_as_a_take() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&["operators", "set", "bob", "--capacity", "1"]);
+    desk.run(&["tickets", "assign", "10003", "--to", "carol"]);
+    let bob = desk.token("bob");
+    let alice = desk.token("alice");
+    let server = desk.serve();
+    let assign = |token: &str, number: u64, body: Value| {
+        send(
+            &server,
+            token,
+            "POST",
+            &format!("/v1/tickets/{number}/assign"),
+            &body,
+        )
+    };
+    for (who, token, number, body, status, code) in [
+        // Assigning someone else or moving a ticket stays a manager's.
+        ("bob", &bob, 10001, json!({"to": "alice"}), 403, "forbidden"),
+        (
+            "bob",
+            &bob,
+            10001,
+            json!({"to": "bob", "team": "support"}),
+            403,
+            "forbidden",
+        ),
+        (
+            "bob",
+            &bob,
+            10001,
+            json!({"team": "billing"}),
+            403,
+            "forbidden",
+        ),
+        // As `take` decides it: another's ticket in his team is taken, one
+        // outside his teams none of his business.
+        (
+            "alice",
+            &alice,
+            10004,
+            json!({"to": "carol", "force": true}),
+            200,
+            "",
+        ),
+        (
+            "bob",
+            &bob,
+            10004,
+            json!({"to": "bob"}),
+            409,
+            "ticket_taken",
+        ),
+        ("bob", &bob, 10003, json!({"to": "bob"}), 403, "forbidden"),
+        ("bob", &bob, 10001, json!({"to": "bob"}), 200, ""),
+        // Guarded: no room under his capacity, unless forced.
+        (
+            "bob",
+            &bob,
+            10002,
+            json!({"to": "bob"}),
+            409,
+            "operator_at_capacity",
+        ),
+        (
+            "bob",
+            &bob,
+            10002,
+            json!({"to": "bob", "force": true}),
+            200,
+            "",
+        ),
+    ] {
+        let answer = assign(token, number, body.clone());
+        assert_eq!(
+            answer.status, status,
+            "{who} {number} {body}: {}",
+            answer.body
+        );
+        if status != 200 {
+            assert_eq!(answer.json()["code"], code, "{who} {number} {body}");
+        }
+    }
+    let forbidden = assign(&bob, 10001, json!({"to": "alice"}));
+    assert!(
+        forbidden.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("'bob' (operator), who may assign tickets only to themselves"),
+        "{}",
+        forbidden.body
+    );
+    drop(server);
+    assert_eq!(numbers(&desk, &["--assignee", "bob"]), [10002, 10001]);
+    let timeline = desk.run(&["tickets", "show", "10001"]);
+    assert!(timeline.contains("Taken by bob"), "{timeline}");
 }
 
 #[test]

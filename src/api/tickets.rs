@@ -376,6 +376,17 @@ pub struct AssignRequest {
     pub expect_assignee: Option<Option<String>>,
 }
 
+/// Query of `POST /v1/tickets/{number}/take`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct TakeQuery {
+    /// Take it even when you are not online, have no room under your
+    /// capacity, or are not in the ticket's team (a manager's take).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub force: bool,
+}
+
 /// `POST /v1/tickets/{number}/priority`.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,7 @@ use serde_json::value::RawValue;
 use super::{Client, ClientError, ClientResult, encode_query};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, JSON_LINES, NEXT_CURSOR_HEADER,
-    NoteRequest, Page, Priority, PriorityRequest, ReplyRequest, RequesterTicket, Ticket,
+    NoteRequest, Page, Priority, PriorityRequest, ReplyRequest, RequesterTicket, TakeQuery, Ticket,
     TicketQuery,
 };
 use crate::net::segment;
@@ -94,8 +94,14 @@ impl Client {
             .await
     }
 
-    pub async fn take_ticket(&self, number: u64) -> ClientResult<Ticket> {
-        self.ticket_action(number, "take", &serde_json::json!({}))
+    /// Assigns ticket `number` to the token's operator; `query.force` even
+    /// when the guard of assignment by hand refuses them.
+    pub async fn take_ticket(&self, number: u64, query: &TakeQuery) -> ClientResult<Ticket> {
+        let action = match encode_query(query) {
+            query if query.is_empty() => "take".to_string(),
+            query => format!("take?{query}"),
+        };
+        self.ticket_action(number, &action, &serde_json::json!({}))
             .await
     }
 

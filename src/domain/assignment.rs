@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use crate::api::{AssignmentMethod, Availability, Operator};
+use crate::domain::Refusal;
 
 /// An operator who could take the ticket (normally a member of the decided team),
 /// with what assignment needs to know about them.
@@ -176,6 +177,12 @@ impl Refused {
     pub fn code(&self) -> &'static str {
         self.reasons.first().map_or(NOT_ONLINE, Unfit::code)
     }
+
+    /// The 409 that says why and then `advice` (how to go ahead anyway):
+    /// [`overridable_reason`] reads the reason back from it.
+    pub fn refusal(&self, advice: &str) -> Refusal {
+        Refusal::conflict(self.code(), format!("{self}: {advice}"))
+    }
 }
 
 impl std::fmt::Display for Refused {
@@ -190,8 +197,8 @@ impl std::fmt::Display for Refused {
     }
 }
 
-/// The one guard of every assignment made by hand (`tickets assign`, triage,
-/// the inbox, `operators remove --reassign-to`): `to`, who has
+/// The one guard of every assignment made by hand (`tickets assign`,
+/// `tickets take`, triage, the inbox, `operators remove --reassign-to`): `to`, who has
 /// `open_tickets` open and pending tickets, is to be handed tickets counted
 /// by team (`None`: tickets without a team, which any operator may work),
 /// `already_theirs` of which they hold already (counted in `open_tickets`).

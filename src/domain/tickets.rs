@@ -313,12 +313,16 @@ pub fn may_see(actor: &Actor, ticket: &Ticket) -> Result<(), Refusal> {
     )))
 }
 
-/// Refuses all but owners and managers (and the desk itself).
-pub fn require_manager(actor: &Actor) -> Result<(), Refusal> {
+/// Refuses an assignment by hand to anyone but oneself to all but owners and
+/// managers: an operator's assignment to themselves is a take
+/// ([`Action::as_taken_by`]), and the refusal says so.
+fn may_assign(actor: &Actor) -> Result<(), Refusal> {
     match actor {
         _ if actor.manages() => Ok(()),
         Actor::Operator { handle, role, .. } => Err(Refusal::Forbidden(format!(
-            "this needs the manager role or higher; the token acts as '{handle}' ({role})"
+            "assigning to someone else or moving to a team needs the manager role or higher; \
+             the token acts as '{handle}' ({role}), who may assign tickets only to themselves \
+             (`tickets take` or `tickets assign --me`)"
         ))),
         _ => Err(platform_refused()),
     }
@@ -395,7 +399,7 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
             "change the priority of",
         ),
         Action::Assign(assignment) => {
-            require_manager(actor)?;
+            may_assign(actor)?;
             let same_assignee = assignment
                 .to
                 .as_ref()
@@ -406,7 +410,7 @@ pub fn changes_nothing(actor: &Actor, ticket: &Ticket, action: &Action) -> Resul
                 .is_none_or(|team| ticket.team.as_ref() == Some(team));
             (open && same_assignee && same_team, "assign")
         }
-        Action::Take => (
+        Action::Take { .. } => (
             open && actor.handle().is_some() && ticket.assignee.as_deref() == actor.handle(),
             "take",
         ),
@@ -459,8 +463,13 @@ pub enum Action {
     /// Assign by hand, as a manager does.
     Assign(Assignment),
     Unassign,
-    /// Assign an unassigned ticket of one's teams to oneself.
-    Take,
+    /// Assign an unassigned ticket of one's teams to oneself, who has
+    /// `open_tickets` open and pending tickets: guarded as any assignment by
+    /// hand ([`assignment::check_by_hand`]), unless `force`.
+    Take {
+        open_tickets: u32,
+        force: bool,
+    },
     SetPriority(Priority),
     /// An internal note.
     Note(String),
@@ -491,7 +500,31 @@ impl Action {
     /// may be decided with [`Snapshot::empty`], sparing the service the look
     /// at whether the workspace changed.
     pub fn reads_workspace(&self) -> bool {
-        matches!(self, Action::Assign(_) | Action::Reopen)
+        matches!(
+            self,
+            Action::Assign(_) | Action::Take { .. } | Action::Reopen
+        )
+    }
+
+    /// This action as `actor` asks it: an operator's assignment of a ticket
+    /// to themselves, no team named, is a take, allowed and guarded as
+    /// `tickets take` is (a ticket of their teams nobody holds); assigning
+    /// to anyone else stays a manager's. A manager's is an assignment still,
+    /// which may take a ticket from whoever holds it.
+    pub fn as_taken_by(self, actor: &Actor) -> Action {
+        match self {
+            Action::Assign(Assignment {
+                to: Some(to),
+                team: None,
+                open_tickets,
+                force,
+                ..
+            }) if !actor.manages() && actor.handle() == Some(to.as_str()) => Action::Take {
+                open_tickets,
+                force,
+            },
+            action => action,
+        }
     }
 }
 
@@ -722,7 +755,7 @@ pub fn decide(
     workspace: &Snapshot,
     at: Timestamp,
 ) -> Result<Decision, Refusal> {
-    match action {
+    match action.as_taken_by(actor) {
         Action::Assign(Assignment {
             to,
             team,
@@ -730,7 +763,7 @@ pub fn decide(
             force,
             expect,
         }) => {
-            require_manager(actor)?;
+            may_assign(actor)?;
             if let Some(expected) = expect
                 && expected != ticket.assignee
             {
@@ -786,13 +819,7 @@ pub fn decide(
                         let kept = u32::from(ticket.assignee.as_ref() == Some(&operator.handle));
                         assignment::check_by_hand(operator, open_tickets, &handed, kept).map_err(
                             |refused| {
-                                Refusal::conflict(
-                                    refused.code(),
-                                    format!(
-                                        "{refused}: assign anyway with --force, or pick \
-                                         someone else"
-                                    ),
-                                )
+                                refused.refusal("assign anyway with --force, or pick someone else")
                             },
                         )?;
                     }
@@ -842,7 +869,10 @@ pub fn decide(
                 vec![actor.event("unassigned", format!("Unassigned from {previous}"), at)],
             ))
         }
-        Action::Take => {
+        Action::Take {
+            open_tickets,
+            force,
+        } => {
             let Actor::Operator { handle, teams, .. } = actor else {
                 if matches!(actor, Actor::Platform { .. }) {
                     return Err(platform_refused());
@@ -880,6 +910,18 @@ pub fn decide(
                 return Err(Refusal::conflict("ticket_taken", detail));
             }
             not_resolved(ticket, "take it")?;
+            // Taking is assigning to oneself, guarded alike: whoever is not
+            // online, has no room, or takes a ticket outside their teams (a
+            // manager may) does so knowingly.
+            if !force && let Some(operator) = workspace.operator(handle) {
+                assignment::check_by_hand(
+                    operator,
+                    open_tickets,
+                    &[(ticket.team.as_deref(), 1)],
+                    0,
+                )
+                .map_err(|refused| refused.refusal("take it anyway with --force"))?;
+            }
             Ok(Decision::new(
                 TicketChange {
                     assignee: Some(Some(handle.clone())),
@@ -1114,7 +1156,13 @@ pub fn released(handle: &str, to: Option<&str>, at: Timestamp) -> (TicketChange,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::Operator;
+    use crate::api::{Availability, Operator};
+
+    /// Taking with no open tickets, unforced.
+    const TAKE: Action = Action::Take {
+        open_tickets: 0,
+        force: false,
+    };
 
     #[test]
     fn an_appended_message_may_not_be_dated_before_the_tickets_last_one() {
@@ -1251,7 +1299,6 @@ mod tests {
         };
         let actions = [
             Action::Unassign,
-            Action::Take,
             Action::SetPriority(Priority::Urgent),
             Action::Note("seen".into()),
             Action::Takeover,
@@ -1928,12 +1975,12 @@ mod tests {
             assignee: Some("omar".into()),
             ..ticket(Some("shop"), false)
         };
-        assert_eq!(changes_nothing(&omar, &billing, &Action::Take), Ok(true));
+        assert_eq!(changes_nothing(&omar, &billing, &TAKE), Ok(true));
         // Under the lock (assigned to him meanwhile) it is said in those words.
         let refusal = decide(
             &omar,
             &billing,
-            Action::Take,
+            TAKE,
             &Snapshot::empty(),
             Timestamp::UNIX_EPOCH,
         )
@@ -1944,12 +1991,142 @@ mod tests {
             assignee: Some("priya".into()),
             ..billing.clone()
         };
-        assert_eq!(changes_nothing(&omar, &theirs, &Action::Take), Ok(false));
+        assert_eq!(changes_nothing(&omar, &theirs, &TAKE), Ok(false));
         let resolved = Ticket {
             status: TicketStatus::Resolved,
             ..billing
         };
-        assert_eq!(changes_nothing(&omar, &resolved, &Action::Take), Ok(false));
+        assert_eq!(changes_nothing(&omar, &resolved, &TAKE), Ok(false));
+    }
+
+    /// An operator of team support with `role`.
+    fn in_support(handle: &str, role: Role) -> Actor {
+        Actor::Operator {
+            handle: handle.into(),
+            role,
+            teams: vec!["support".into()],
+        }
+    }
+
+    /// An open, unassigned ticket of team support.
+    fn support_ticket() -> Ticket {
+        Ticket {
+            team: Some("support".into()),
+            ..ticket(Some("shop"), false)
+        }
+    }
+
+    #[test]
+    fn taking_is_guarded_as_every_assignment_by_hand_and_forced_knowingly() {
+        let mut mia = operator("mia", &["support"]);
+        mia.role = Role::Manager;
+        mia.capacity = Some(1);
+        let manager = in_support("mia", Role::Manager);
+        let support = support_ticket();
+        let at = Timestamp::UNIX_EPOCH;
+        let take = |desk: &Snapshot, ticket: &Ticket, open_tickets, force| {
+            let action = Action::Take {
+                open_tickets,
+                force,
+            };
+            decide(&manager, ticket, action, desk, at).map(|d| d.change.assignee)
+        };
+        let refused = |desk: &Snapshot, ticket: &Ticket, open_tickets| {
+            let refusal = take(desk, ticket, open_tickets, false).unwrap_err();
+            let Refusal::Conflict { code, .. } = &refusal else {
+                panic!("{refusal:?}");
+            };
+            (*code, refusal.to_string())
+        };
+        let desk = workspace(std::slice::from_ref(&mia));
+        assert_eq!(
+            take(&desk, &support, 0, false),
+            Ok(Some(Some("mia".into())))
+        );
+        assert_eq!(
+            refused(&desk, &support, 1),
+            (
+                assignment::AT_CAPACITY,
+                "mia has 1 of 1 open tickets: take it anyway with --force".into()
+            )
+        );
+        assert_eq!(take(&desk, &support, 1, true), Ok(Some(Some("mia".into()))));
+        // A manager may take a ticket outside their teams, knowingly.
+        let billing = Ticket {
+            team: Some("billing".into()),
+            ..support.clone()
+        };
+        assert_eq!(refused(&desk, &billing, 0).0, assignment::OUTSIDE_TEAM);
+        mia.availability = Availability::Offline;
+        let desk = workspace(&[mia]);
+        assert_eq!(
+            refused(&desk, &support, 1),
+            (
+                assignment::NOT_ONLINE,
+                "mia is offline and has 1 of 1 open tickets: take it anyway with --force".into()
+            )
+        );
+        assert_eq!(take(&desk, &support, 1, true), Ok(Some(Some("mia".into()))));
+    }
+
+    #[test]
+    fn an_operators_assignment_to_themselves_is_a_take_and_to_anyone_else_a_managers() {
+        let mut bob_online = operator("bob", &["support"]);
+        bob_online.capacity = Some(1);
+        let desk = workspace(&[bob_online, operator("carol", &["support"])]);
+        let bob = in_support("bob", Role::Operator);
+        let lead = in_support("lea", Role::Manager);
+        let support = support_ticket();
+        let at = Timestamp::UNIX_EPOCH;
+        let assign = |to: &str, team: Option<&str>, open_tickets, force| {
+            Action::Assign(Assignment {
+                open_tickets,
+                force,
+                ..Assignment::new(Some(to.into()), team.map(Into::into)).unwrap()
+            })
+        };
+        let to_himself = decide(&bob, &support, assign("bob", None, 0, false), &desk, at).unwrap();
+        assert_eq!(to_himself.change.assignee, Some(Some("bob".into())));
+        assert_eq!(events(&to_himself), [("assigned", "Taken by bob")]);
+        // Guarded as his take is, and forced as it is.
+        let full = decide(&bob, &support, assign("bob", None, 1, false), &desk, at).unwrap_err();
+        assert_eq!(
+            full.to_string(),
+            "bob has 1 of 1 open tickets: take it anyway with --force"
+        );
+        assert!(decide(&bob, &support, assign("bob", None, 1, true), &desk, at).is_ok());
+        // Nor does it take a ticket someone holds, as a take does not.
+        let carols = Ticket {
+            assignee: Some("carol".into()),
+            ..support.clone()
+        };
+        let taken = decide(&bob, &carols, assign("bob", None, 0, false), &desk, at).unwrap_err();
+        assert_eq!(taken.to_string(), "ticket 10001 is already taken");
+        // Assigning to anyone else, or moving a ticket, stays a manager's.
+        for action in [
+            assign("carol", None, 0, false),
+            assign("bob", Some("support"), 0, false),
+        ] {
+            let refused = decide(&bob, &support, action.clone(), &desk, at).unwrap_err();
+            assert!(
+                matches!(&refused, Refusal::Forbidden(why) if why.contains("needs the manager role")
+                    && why.contains("may assign tickets only to themselves")),
+                "{refused:?}"
+            );
+            assert_eq!(changes_nothing(&bob, &support, &action), Err(refused));
+        }
+        // A manager's assignment to themselves stays an assignment.
+        assert!(matches!(
+            assign("lea", None, 0, false).as_taken_by(&lead),
+            Action::Assign(_)
+        ));
+        assert!(matches!(
+            assign("bob", None, 0, true).as_taken_by(&bob),
+            Action::Take {
+                open_tickets: 0,
+                force: true
+            }
+        ));
     }
 
     #[test]
@@ -1970,12 +2147,12 @@ mod tests {
         let platform = Actor::Platform {
             token: "tok_a".into(),
         };
-        let refused = decide(&platform, &open, Action::Take, &Snapshot::empty(), at).unwrap_err();
+        let refused = decide(&platform, &open, TAKE, &Snapshot::empty(), at).unwrap_err();
         assert_eq!(refused, Refusal::Forbidden(INGEST_TOKENS_MAY_NOT.into()));
         assert_eq!(may_see(&platform, &open).unwrap_err(), refused);
         // The local desk acts as its owner, who assigns rather than takes.
         assert!(matches!(
-            decide(&Actor::Desk, &open, Action::Take, &Snapshot::empty(), at),
+            decide(&Actor::Desk, &open, TAKE, &Snapshot::empty(), at),
             Err(Refusal::NotAnOperator(_))
         ));
     }

@@ -75,7 +75,10 @@ pub enum Act {
         force: bool,
         expect: Option<String>,
     },
-    Take,
+    /// Assign to oneself; `force` as `tickets take --force` does.
+    Take {
+        force: bool,
+    },
     Reply(String),
     Note(String),
     Takeover,
@@ -94,7 +97,8 @@ impl Act {
             Act::Assign {
                 to, force: true, ..
             } => format!("Assign ticket {number} to {to} anyway"),
-            Act::Take => format!("Take ticket {number}"),
+            Act::Take { force: false } => format!("Take ticket {number}"),
+            Act::Take { force: true } => format!("Take ticket {number} anyway"),
             Act::Reply(_) => format!("Reply on ticket {number}"),
             Act::Note(_) => format!("Add a note to ticket {number}"),
             Act::Takeover => format!("Take over ticket {number}"),
@@ -104,11 +108,30 @@ impl Act {
         }
     }
 
+    /// This assignment by hand (to someone, or a take), forced: what is
+    /// asked about when the guard refused it unforced. None for any other
+    /// act, or one forced already.
+    fn forced(&self) -> Option<Act> {
+        match self {
+            Act::Assign {
+                to,
+                force: false,
+                expect,
+            } => Some(Act::Assign {
+                to: to.clone(),
+                force: true,
+                expect: expect.clone(),
+            }),
+            Act::Take { force: false } => Some(Act::Take { force: true }),
+            _ => None,
+        }
+    }
+
     /// `Took ticket 10001`: the status line after it succeeded.
     pub fn done(&self, number: u64) -> String {
         match self {
             Act::Assign { to, .. } => format!("Assigned ticket {number} to {to}"),
-            Act::Take => format!("Took ticket {number}"),
+            Act::Take { .. } => format!("Took ticket {number}"),
             Act::Reply(_) => format!("Replied on ticket {number}"),
             Act::Note(_) => format!("Added a note to ticket {number}"),
             Act::Takeover => format!("Took over ticket {number}: the AI stops answering"),
@@ -656,7 +679,7 @@ impl Inbox {
                 self.mode = Mode::Busy(format!("Reading operators for ticket {number}…"));
                 Command::LoadAssignees(number)
             }
-            't' => self.ask_or_run(number, Act::Take),
+            't' => self.ask_or_run(number, Act::Take { force: false }),
             // Said before anything is typed, not refused once it is.
             'r' if let Some(actor) = &self.actor
                 && let Err(why) = may_reply(actor, &ticket) =>
@@ -1107,9 +1130,9 @@ impl Inbox {
 
     /// The outcome of [`Command::Run`]: said on the status line. A refusal
     /// (409, 403…) says why in the service's words; the change it shows
-    /// arrives as an event, like anyone else's. An assignment the guard of
-    /// assignment by hand refused (not online, no room, not in the team) is
-    /// asked again, to assign anyway.
+    /// arrives as an event, like anyone else's. An assignment or a take the
+    /// guard of assignment by hand refused (not online, no room, not in the
+    /// team) is asked again, to go ahead anyway.
     pub fn finished(&mut self, number: u64, act: &Act, outcome: Result<(), Refusal>) {
         self.mode = Mode::Browse;
         let refusal = match outcome {
@@ -1120,18 +1143,9 @@ impl Inbox {
         // room, not in the team) can be overridden: the service's advice
         // after its reason names the command's flag, which means nothing
         // here, and the question takes its place.
-        if let Act::Assign {
-            to,
-            force: false,
-            expect,
-        } = act
+        if let Some(act) = act.forced()
             && let Some(reason) = overridable_reason(refusal.code.as_deref(), &refusal.why)
         {
-            let act = Act::Assign {
-                to: to.clone(),
-                force: true,
-                expect: expect.clone(),
-            };
             let question = self.on_context(format!("{reason}. {}?", act.describe(number)));
             self.mode = Mode::Confirm {
                 number,
@@ -2418,14 +2432,18 @@ mod tests {
         let mut inbox = inbox();
         inbox.connection = Connection::Lost("the service closed the stream".into());
         let unreachable = "cannot reach the Desk service at http://desk:7070";
-        inbox.finished(10001, &Act::Take, Err(unreachable.into()));
+        inbox.finished(10001, &Act::Take { force: false }, Err(unreachable.into()));
         inbox.said_unreached();
         inbox.reconnected();
         assert_eq!(inbox.connection, Connection::Live);
         assert_eq!(inbox.message, None);
         assert!(!screen(&inbox, 120, 24).contains("cannot reach"));
         // Any other message stays.
-        inbox.finished(10001, &Act::Take, Err("ticket 10001 is bob's".into()));
+        inbox.finished(
+            10001,
+            &Act::Take { force: false },
+            Err("ticket 10001 is bob's".into()),
+        );
         inbox.reconnected();
         assert_eq!(
             message(&inbox),
@@ -2448,11 +2466,14 @@ mod tests {
     fn take_runs_at_once_and_the_outcome_shows_on_the_status_line() {
         let mut inbox = inbox();
         inbox.on_key(Key::Tab); // unassigned, 10003
-        assert_eq!(inbox.on_key(Key::Char('t')), Command::Run(10003, Act::Take));
+        assert_eq!(
+            inbox.on_key(Key::Char('t')),
+            Command::Run(10003, Act::Take { force: false })
+        );
         assert!(matches!(inbox.mode, Mode::Busy(_)));
         assert_eq!(inbox.on_key(Key::Char('j')), Command::Nothing, "keys wait");
         assert_eq!(inbox.selected, 0);
-        inbox.finished(10003, &Act::Take, Ok(()));
+        inbox.finished(10003, &Act::Take { force: false }, Ok(()));
         assert_eq!(inbox.mode, Mode::Browse);
         assert_eq!(message(&inbox), (Tone::Done, "Took ticket 10003".into()));
         let text = screen(&inbox, 80, 24);
@@ -2461,10 +2482,13 @@ mod tests {
             "{text}"
         );
         // Refused (another operator took it first): why, in the service's words.
-        assert_eq!(inbox.on_key(Key::Char('t')), Command::Run(10003, Act::Take));
+        assert_eq!(
+            inbox.on_key(Key::Char('t')),
+            Command::Run(10003, Act::Take { force: false })
+        );
         inbox.finished(
             10003,
-            &Act::Take,
+            &Act::Take { force: false },
             Err("ticket 10003 is already assigned to alice".into()),
         );
         assert_eq!(
@@ -2563,6 +2587,40 @@ mod tests {
                 "{handle} is {availability}: assign anyway with --force, or pick someone online"
             ),
         }
+    }
+
+    #[test]
+    fn a_take_past_ones_capacity_is_asked_about_and_taken_anyway_with_force() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Tab); // unassigned, 10003
+        let take = Act::Take { force: false };
+        assert_eq!(
+            inbox.on_key(Key::Char('t')),
+            Command::Run(10003, take.clone())
+        );
+        let full = Refusal {
+            code: Some("operator_at_capacity".into()),
+            why: "mia has 1 of 1 open tickets: take it anyway with --force".into(),
+        };
+        inbox.finished(10003, &take, Err(full.clone()));
+        let forced = Act::Take { force: true };
+        assert_eq!(
+            inbox.mode,
+            Mode::Confirm {
+                number: 10003,
+                act: forced.clone(),
+                question: "mia has 1 of 1 open tickets. Take ticket 10003 anyway?".into()
+            }
+        );
+        assert_eq!(
+            inbox.on_key(Key::Char('y')),
+            Command::Run(10003, forced.clone())
+        );
+        inbox.finished(10003, &forced, Ok(()));
+        assert_eq!(message(&inbox), (Tone::Done, "Took ticket 10003".into()));
+        // A forced take refused is not asked again.
+        inbox.finished(10003, &forced, Err(full));
+        assert_eq!(inbox.mode, Mode::Browse);
     }
 
     #[test]
@@ -3202,7 +3260,7 @@ mod tests {
             inbox.mode,
             Mode::Confirm {
                 number: 10001,
-                act: Act::Take,
+                act: Act::Take { force: false },
                 question: "Take ticket 10001? (protected context 'prod')".into()
             }
         );

@@ -347,7 +347,11 @@ async fn act_on(client: &Client, number: u64, act: &Act) -> crate::client::Clien
             };
             client.assign_ticket(number, &request).await
         }
-        Act::Take => client.take_ticket(number).await,
+        // `force` as `tickets take --force` sends it.
+        Act::Take { force } => {
+            let query = crate::api::TakeQuery { force: *force };
+            client.take_ticket(number, &query).await
+        }
         Act::Reply(text) => {
             let reply = crate::api::ReplyRequest {
                 body: text.clone(),

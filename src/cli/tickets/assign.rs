@@ -21,7 +21,8 @@ pub struct TicketsAssignArgs {
     )]
     #[arg(add = crate::cli::complete::operators())]
     pub to: Option<String>,
-    /// Assign them to yourself (the token's operator)
+    /// Assign them to yourself (the token's operator); for an operator, as
+    /// `tickets take` does
     #[arg(long)]
     pub me: bool,
     /// Move them to this team; without --to, an assignee outside it is
@@ -98,8 +99,12 @@ pub async fn cmd_tickets_assign(session: &Session, args: TicketsAssignArgs) -> C
         &args.numbers,
         &done,
         async |client, number| {
-            let ticket = client.get_ticket(number).await?.ticket;
-            if let Some(why) = already(&ticket, to.as_deref(), args.team.as_deref()) {
+            // A ticket you may not read (an operator's --me on one someone
+            // holds) is left to the service to refuse in its own words, as
+            // `tickets take` leaves it.
+            if let Ok(detail) = client.get_ticket(number).await
+                && let Some(why) = already(&detail.ticket, to.as_deref(), args.team.as_deref())
+            {
                 return Ok(Done::Already(why));
             }
             client

@@ -1,20 +1,36 @@
+use clap::Args;
+
 use super::{Done, TicketsNumbersArgs, each_ticket_or_skip};
-use crate::api::TicketStatus;
+use crate::api::{TakeQuery, TicketStatus};
 use crate::cli::Session;
 use crate::error::CliResult;
 
-pub async fn cmd_tickets_take(session: &Session, args: TicketsNumbersArgs) -> CliResult {
+// Plain comments: a doc comment here would take the place of the verb's about.
+#[derive(Debug, Args)]
+pub struct TicketsTakeArgs {
+    #[command(flatten)]
+    pub tickets: TicketsNumbersArgs,
+    /// Take them even when you are not online, have no room under your
+    /// capacity, or are not in the ticket's team (a manager may take another
+    /// team's tickets)
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub async fn cmd_tickets_take(session: &Session, args: TicketsTakeArgs) -> CliResult {
+    let TicketsTakeArgs { tickets, force } = args;
     let client = session
-        .bulk_writer(&args.describe("take"), args.numbers.len())
+        .bulk_writer(&tickets.describe("take"), tickets.numbers.len())
         .await?;
     let me = client.me().await?.operator;
+    let query = TakeQuery { force };
     // Already yours (a lead assigned it to you, in your teams or not) is no
     // conflict: it is said, and the command succeeds, as for `resolve`. A
     // ticket you may not read is left to `take` to refuse in its own words.
     each_ticket_or_skip(
         session,
         &client,
-        &args.numbers,
+        &tickets.numbers,
         "Took",
         async |client, number| {
             if let Some(me) = &me
@@ -25,7 +41,7 @@ pub async fn cmd_tickets_take(session: &Session, args: TicketsNumbersArgs) -> Cl
                 return Ok(Done::Already(format!("ticket {number} is already yours")));
             }
             client
-                .take_ticket(number)
+                .take_ticket(number, &query)
                 .await
                 .map(|t| Done::Changed(t.number))
         },

@@ -2,7 +2,7 @@ use clap::Args;
 
 use super::assignees::{candidates, labelled};
 use crate::api::{
-    AssignRequest, Availability, Priority, ReplyRequest, Ticket, TicketQuery, TicketView,
+    AssignRequest, Availability, Priority, ReplyRequest, TakeQuery, Ticket, TicketQuery, TicketView,
 };
 use crate::cli::names::filters_exist;
 use crate::cli::{Session, wire_enum_parser};
@@ -268,7 +268,20 @@ async fn triage_one(
             ui.success(&format!("Assigned ticket {number} to {handle}"));
         }
         Action::Take => {
-            client.take_ticket(number).await?;
+            // Guarded as an assignment by hand, and asked about alike.
+            let mut query = TakeQuery::default();
+            if let Err(error) = client.take_ticket(number, &query).await {
+                let detail = error.to_string();
+                let Some(reason) = overridable_reason(error.code(), &detail) else {
+                    return Err(error.into());
+                };
+                if !ui.ask(&format!("{reason}. Take ticket {number} anyway?"))? {
+                    ui.info("Not taken.");
+                    return Ok(Step::Skip);
+                }
+                query.force = true;
+                client.take_ticket(number, &query).await?;
+            }
             ui.success(&format!("Took ticket {number}"));
         }
         Action::Priority => {

@@ -10,7 +10,6 @@ use crate::api::{
     Availability, AvailabilityUpdate, FieldError, Operator, OperatorCreate, OperatorRemoved,
     OperatorUpdate, Page, PageQuery, Problem, RemoveOperatorQuery, Role, TicketCountBy, TicketView,
 };
-use crate::domain::Refusal;
 use crate::domain::assignment;
 use crate::domain::tickets;
 use crate::domain::validate;
@@ -195,13 +194,9 @@ async fn remove(
             .map(|(team, count)| (team.as_deref(), *count as u32))
             .collect();
         assignment::check_by_hand(to, open, &handed, 0).map_err(|refused| {
-            Refusal::conflict(
-                refused.code(),
-                format!(
-                    "{refused}: hand {handle}'s tickets over anyway with --force, or name \
-                     someone else"
-                ),
-            )
+            refused.refusal(&format!(
+                "hand {handle}'s tickets over anyway with --force, or name someone else"
+            ))
         })?;
     }
     let at = stored_now();

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use super::{page_limit, parse_instant};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, PageQuery,
-    PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, Ticket, TicketDetail,
+    PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, TakeQuery, Ticket, TicketDetail,
     TicketQuery, TicketSort, TicketView,
 };
 use crate::domain::tickets::{self, Action, Actor, Assignment, Outgoing};
@@ -85,6 +85,7 @@ async fn act_once(
     once: Option<IdempotencyKey>,
 ) -> ApiResult<Recorded<Ticket>> {
     let actor = actor(&state.store, principal).await?;
+    let action = action.as_taken_by(&actor);
     // The platform adds to conversations it cannot read, of tickets its own
     // handoffs opened (the action carries where the ticket came from).
     if !matches!(action, Action::Append { .. }) {
@@ -92,7 +93,7 @@ async fn act_once(
         match (&action, tickets::may_see(&actor, &detail.ticket)) {
             // Taking is decided under the lock: of two operators taking the
             // same ticket, the loser hears it was taken, not that it is hidden.
-            (Action::Take, Err(_)) => {}
+            (Action::Take { .. }, Err(_)) => {}
             (_, Err(refusal)) => return Err(refusal.into()),
             (_, Ok(())) => {
                 if tickets::changes_nothing(&actor, &detail.ticket, &action)? {
@@ -310,10 +311,12 @@ async fn show(
 }
 
 /// Assign a ticket to an operator, or move it to a team, or both (managers
-/// and owners). An operator who is not online (`operator_unavailable`), who
-/// has no room under their capacity (`operator_at_capacity`) or who is not in
-/// the ticket's team, the new one when it moves (`operator_not_in_team`), is
-/// refused, 409, unless `force` is set. Moved to a team without `to`, the
+/// and owners; an operator assigns only to themselves, which is a take,
+/// decided as `POST /v1/tickets/{number}/take` decides it). An operator who
+/// is not online (`operator_unavailable`), who has no room under their
+/// capacity (`operator_at_capacity`) or who is not in the ticket's team, the
+/// new one when it moves (`operator_not_in_team`), is refused, 409, unless
+/// `force` is set. Moved to a team without `to`, the
 /// ticket keeps an assignee who is in that team and is otherwise unassigned;
 /// its timeline records `team-changed` (and `unassigned`), and the event is
 /// `ticket.updated`. Already so, it is answered as it is, unchanged. With
@@ -372,17 +375,32 @@ async fn unassign(
     ))
 }
 
-/// Take an unassigned ticket: assign it to yourself. Exactly one of two
-/// operators taking the same ticket at once wins; the other gets 409.
+/// Take an unassigned ticket: assign it to yourself. Guarded as `POST
+/// /v1/tickets/{number}/assign` is: if you are not online
+/// (`operator_unavailable`), have no room under your capacity
+/// (`operator_at_capacity`) or are not in the ticket's team (a manager's
+/// take, `operator_not_in_team`), it is refused, 409, unless `force` is set.
+/// A ticket someone holds is refused (409 `ticket_taken`); one already yours
+/// is answered as it is, unchanged. Exactly one of two operators taking the
+/// same ticket at once wins; the other gets 409.
 #[utoipa::path(post, path = "/v1/tickets/{number}/take", tag = "tickets",
-    params(("number" = u64, Path, description = "The ticket's number")),
+    params(("number" = u64, Path, description = "The ticket's number"), TakeQuery),
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn take(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
     ApiPath(number): ApiPath<u64>,
+    ApiQuery(query): ApiQuery<TakeQuery>,
 ) -> ApiResult<Json<Ticket>> {
-    Ok(Json(act(&state, &principal, number, Action::Take).await?))
+    let open_tickets = match principal.handle() {
+        Some(handle) => open_tickets(&state.store, handle).await?,
+        None => 0,
+    };
+    let action = Action::Take {
+        open_tickets,
+        force: query.force,
+    };
+    Ok(Json(act(&state, &principal, number, action).await?))
 }
 
 /// Change a ticket's priority.

@@ -2053,32 +2053,41 @@ async fn a_path_parameter_that_does_not_read_is_a_400_naming_it_in_words() {
                     continue;
                 }
                 let name = parameter["name"].as_str().unwrap();
-                // A number that is not one; text that is not UTF-8.
-                let (segment, mentions) = match parameter["schema"]["type"].as_str() {
-                    Some("integer") => ("abc", "'abc' is not a whole number"),
-                    _ => ("%FF%FE", "not UTF-8"),
+                // A number that is not one, a whole number too large for any
+                // ticket; text that is not UTF-8.
+                let cases = match parameter["schema"]["type"].as_str() {
+                    Some("integer") => vec![
+                        ("abc", "'abc' is not a whole number"),
+                        (
+                            "99999999999999999999",
+                            "'99999999999999999999' is too large: no ticket has a number this large",
+                        ),
+                    ],
+                    _ => vec![("%FF%FE", "not UTF-8")],
                 };
-                let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
-                let body = (method != "get" && method != "delete").then(|| json!({}));
-                let reply = desk
-                    .call(Some(&alice), &method.to_uppercase(), &uri, body)
-                    .await;
-                let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
-                assert_eq!(
-                    error_fields(&problem),
-                    [name],
-                    "{method} {uri}: {problem:#}"
-                );
-                assert!(
-                    error_message(&problem, name).contains(mentions),
-                    "{method} {uri}: {problem:#}"
-                );
-                let detail = problem["detail"].as_str().unwrap();
-                assert!(
-                    detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
-                    "{method} {uri}: {problem:#}"
-                );
-                checked += 1;
+                for (segment, mentions) in cases {
+                    let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
+                    let body = (method != "get" && method != "delete").then(|| json!({}));
+                    let reply = desk
+                        .call(Some(&alice), &method.to_uppercase(), &uri, body)
+                        .await;
+                    let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
+                    assert_eq!(
+                        error_fields(&problem),
+                        [name],
+                        "{method} {uri}: {problem:#}"
+                    );
+                    assert!(
+                        error_message(&problem, name).contains(mentions),
+                        "{method} {uri}: {problem:#}"
+                    );
+                    let detail = problem["detail"].as_str().unwrap();
+                    assert!(
+                        detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
+                        "{method} {uri}: {problem:#}"
+                    );
+                    checked += 1;
+                }
             }
         }
     }

@@ -5,6 +5,7 @@
 use crate::common;
 
 use common::Desk;
+use predicates::prelude::PredicateBooleanExt as _;
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -683,6 +684,23 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("both added and removed"));
+    // A flag's date that does not exist is named by its flag, not by its
+    // place in the stored list.
+    desk.cmd()
+        .args([
+            "hours",
+            "set",
+            "--holiday",
+            "2027-03-28",
+            "--holiday",
+            "2027-02-30",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "invalid value '2027-02-30' for '--holiday <DATE>': not a date: February 2027 has 28 days",
+        ))
+        .stderr(predicates::str::contains("holidays[").not());
     assert_eq!(desk.run(&["hours", "show", "-o", "json"]), before);
 }
 

@@ -2886,6 +2886,30 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
         }
         assert!(said.windows(2).all(|pair| pair[0] == pair[1]), "{said:#?}");
     }
+    // An offset's `+` sent unencoded arrives as a space: the answer says to
+    // encode it, and with it encoded the same time reads.
+    for (list, parameter) in [
+        ("/v1/handoffs", "since"),
+        ("/v1/handoffs", "until"),
+        ("/v1/tickets", "created_since"),
+    ] {
+        let uri = format!("{list}?{parameter}=2026-12-07T11:40:00+05:30");
+        let reply = desk.call(Some(&token), "GET", &uri, None).await;
+        let problem = reply.json;
+        assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
+        let message = error_message(&problem, parameter);
+        assert!(
+            message.starts_with("'2026-12-07T11:40:00 05:30' is not an RFC 3339 instant")
+                && message.ends_with(
+                    "(a `+` in a URL's query string reads as a space: write it as `%2B`)"
+                ),
+            "{uri}: {problem:#}"
+        );
+        let encoded = uri.replace('+', "%2B");
+        desk.call(Some(&token), "GET", &encoded, None)
+            .await
+            .ok(StatusCode::OK);
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -2867,13 +2867,14 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
         return;
     };
     let token = desk.login("alice", "owner").await;
+    let parameters = [
+        ("/v1/handoffs", "since"),
+        ("/v1/handoffs", "until"),
+        ("/v1/tickets", "created_since"),
+    ];
     for text in ["yesterday", "2026-01-01"] {
         let mut said = Vec::new();
-        for (list, parameter) in [
-            ("/v1/handoffs", "since"),
-            ("/v1/handoffs", "until"),
-            ("/v1/tickets", "created_since"),
-        ] {
+        for (list, parameter) in parameters {
             let uri = format!("{list}?{parameter}={text}");
             let reply = desk.call(Some(&token), "GET", &uri, None).await;
             let problem = reply.json;
@@ -2888,11 +2889,7 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
     }
     // An offset's `+` sent unencoded arrives as a space: the answer says to
     // encode it, and with it encoded the same time reads.
-    for (list, parameter) in [
-        ("/v1/handoffs", "since"),
-        ("/v1/handoffs", "until"),
-        ("/v1/tickets", "created_since"),
-    ] {
+    for (list, parameter) in parameters {
         let uri = format!("{list}?{parameter}=2026-12-07T11:40:00+05:30");
         let reply = desk.call(Some(&token), "GET", &uri, None).await;
         let problem = reply.json;

@@ -2053,32 +2053,41 @@ async fn a_path_parameter_that_does_not_read_is_a_400_naming_it_in_words() {
                     continue;
                 }
                 let name = parameter["name"].as_str().unwrap();
-                // A number that is not one; text that is not UTF-8.
-                let (segment, mentions) = match parameter["schema"]["type"].as_str() {
-                    Some("integer") => ("abc", "'abc' is not a whole number"),
-                    _ => ("%FF%FE", "not UTF-8"),
+                // A number that is not one, a whole number too large for any
+                // ticket; text that is not UTF-8.
+                let cases = match parameter["schema"]["type"].as_str() {
+                    Some("integer") => vec![
+                        ("abc", "'abc' is not a whole number"),
+                        (
+                            "99999999999999999999",
+                            "'99999999999999999999' is too large: no ticket has a number this large",
+                        ),
+                    ],
+                    _ => vec![("%FF%FE", "not UTF-8")],
                 };
-                let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
-                let body = (method != "get" && method != "delete").then(|| json!({}));
-                let reply = desk
-                    .call(Some(&alice), &method.to_uppercase(), &uri, body)
-                    .await;
-                let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
-                assert_eq!(
-                    error_fields(&problem),
-                    [name],
-                    "{method} {uri}: {problem:#}"
-                );
-                assert!(
-                    error_message(&problem, name).contains(mentions),
-                    "{method} {uri}: {problem:#}"
-                );
-                let detail = problem["detail"].as_str().unwrap();
-                assert!(
-                    detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
-                    "{method} {uri}: {problem:#}"
-                );
-                checked += 1;
+                for (segment, mentions) in cases {
+                    let uri = with_parameters(&path.replace(&format!("{{{name}}}"), segment), "1");
+                    let body = (method != "get" && method != "delete").then(|| json!({}));
+                    let reply = desk
+                        .call(Some(&alice), &method.to_uppercase(), &uri, body)
+                        .await;
+                    let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_path");
+                    assert_eq!(
+                        error_fields(&problem),
+                        [name],
+                        "{method} {uri}: {problem:#}"
+                    );
+                    assert!(
+                        error_message(&problem, name).contains(mentions),
+                        "{method} {uri}: {problem:#}"
+                    );
+                    let detail = problem["detail"].as_str().unwrap();
+                    assert!(
+                        detail.contains(&format!("`{name}`")) && !detail.contains("u64"),
+                        "{method} {uri}: {problem:#}"
+                    );
+                    checked += 1;
+                }
             }
         }
     }
@@ -2858,13 +2867,14 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
         return;
     };
     let token = desk.login("alice", "owner").await;
+    let parameters = [
+        ("/v1/handoffs", "since"),
+        ("/v1/handoffs", "until"),
+        ("/v1/tickets", "created_since"),
+    ];
     for text in ["yesterday", "2026-01-01"] {
         let mut said = Vec::new();
-        for (list, parameter) in [
-            ("/v1/handoffs", "since"),
-            ("/v1/handoffs", "until"),
-            ("/v1/tickets", "created_since"),
-        ] {
+        for (list, parameter) in parameters {
             let uri = format!("{list}?{parameter}={text}");
             let reply = desk.call(Some(&token), "GET", &uri, None).await;
             let problem = reply.json;
@@ -2876,6 +2886,26 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
             said.push(message);
         }
         assert!(said.windows(2).all(|pair| pair[0] == pair[1]), "{said:#?}");
+    }
+    // An offset's `+` sent unencoded arrives as a space: the answer says to
+    // encode it, and with it encoded the same time reads.
+    for (list, parameter) in parameters {
+        let uri = format!("{list}?{parameter}=2026-12-07T11:40:00+05:30");
+        let reply = desk.call(Some(&token), "GET", &uri, None).await;
+        let problem = reply.json;
+        assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
+        let message = error_message(&problem, parameter);
+        assert!(
+            message.starts_with("'2026-12-07T11:40:00 05:30' is not an RFC 3339 instant")
+                && message.ends_with(
+                    "(a `+` in a URL's query string reads as a space: write it as `%2B`)"
+                ),
+            "{uri}: {problem:#}"
+        );
+        let encoded = uri.replace('+', "%2B");
+        desk.call(Some(&token), "GET", &encoded, None)
+            .await
+            .ok(StatusCode::OK);
     }
 }
 

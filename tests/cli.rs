@@ -1427,6 +1427,48 @@ fn handoff_settings_are_shown_and_set_from_the_command_line() {
         .stderr(contains("--preview-in-non-production"));
 }
 
+/// Piped tables show times to the whole second, so a column has one width;
+/// `-o json` keeps the API's six fractional digits.
+#[test]
+fn piped_tables_show_times_to_the_second_and_json_keeps_the_fraction() {
+    let desk = common::integrations::desk_with_agent();
+    let handoff = serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Sam", "email": "sam@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"}],
+        "reason": "explicit-request",
+    });
+    let file = desk.dir.path().join("handoff.json");
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", file.to_str().unwrap()]);
+    desk.run(&["handoff", "send", "-f", file.to_str().unwrap()]);
+    for args in [
+        &["tickets", "list", "-o", "wide"][..],
+        &["operators", "list", "-o", "wide"],
+        &["requesters", "tickets", "sam@example.com"],
+    ] {
+        let shown = desk.run(args);
+        let times: Vec<&str> = shown
+            .lines()
+            .flat_map(|line| line.split('\t'))
+            .filter(|cell| cell.parse::<jiff::Timestamp>().is_ok())
+            .collect();
+        assert!(!times.is_empty(), "{args:?}: {shown}");
+        for time in times {
+            assert!(
+                time.len() == "2026-12-07T06:08:46Z".len() && !time.contains('.'),
+                "{args:?}: {time} in\n{shown}"
+            );
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&desk.run(&["tickets", "list", "-o", "json"])).unwrap();
+    for ticket in json.as_array().unwrap() {
+        let at = ticket["last_activity_at"].as_str().unwrap();
+        assert_eq!(at.len(), "2026-12-07T06:08:46.000000Z".len(), "{at}");
+    }
+}
+
 /// Text from a customer cannot drive the reader's terminal: control
 /// characters show in caret notation in every format for people (JSON keeps
 /// them, escaped).

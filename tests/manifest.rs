@@ -429,6 +429,70 @@ fn diff_prune_shows_the_refusal_apply_prune_would_meet_with_the_same_message() {
     desk.cmd().args(["diff", "-f", file]).assert().code(0);
 }
 
+/// Pruning an operator leaves their open tickets unassigned and revokes
+/// their tokens: the plan says so before apply does it.
+#[test]
+fn diff_prune_says_a_removed_operators_tickets_are_unassigned_and_tokens_revoked() {
+    let desk = Desk::new();
+    desk.seed();
+    desk.seed_tickets(4);
+    desk.run(&[
+        "tickets", "assign", "10001", "10002", "10003", "--to", "bob", "--force",
+    ]);
+    desk.run(&["tickets", "resolve", "10003", "--yes"]);
+    desk.run(&["tickets", "assign", "10004", "--to", "alice", "--force"]);
+    desk.run(&["tokens", "create", "--operator", "bob"]);
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}operators:\n  - handle: alice\n    name: Alice Smith\n    \
+             email: alice@example.com\n    role: owner\n    teams: [support]\n"
+        ),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let line = "- remove bob (2 open tickets will be unassigned, 1 token revoked)";
+    desk.cmd()
+        .args(["diff", "-f", file, "--prune"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains(line));
+    let (code, plan) = json_of(&desk, &["diff", "-f", file, "--prune", "-o", "json"]);
+    assert_eq!(code, 3);
+    let bob = &plan["sections"][0]["changes"][0];
+    assert_eq!(bob["resource"], "bob", "{plan:#}");
+    assert_eq!(
+        bob["effects"],
+        serde_json::json!({"unassigned_tickets": 2, "revoked_tokens": 1}),
+        "{plan:#}"
+    );
+    // Without --prune bob is unmanaged, and nothing happens to what he holds.
+    let kept = desk.cmd().args(["diff", "-f", file]).output().unwrap();
+    assert!(
+        !String::from_utf8(kept.stdout)
+            .unwrap()
+            .contains("unassigned")
+    );
+    desk.cmd()
+        .args(["apply", "-f", file, "--prune", "--yes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(line));
+    let (_, tickets) = json_of(
+        &desk,
+        &["tickets", "list", "--view", "unassigned", "-o", "json"],
+    );
+    let numbers: Vec<u64> = tickets
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers.len(), 2, "{tickets:#}");
+    assert!(numbers.contains(&10001) && numbers.contains(&10002));
+}
+
 #[test]
 fn schema_prints_yaml_with_o_yaml_and_diff_prints_names_with_o_name() {
     let desk = Desk::new();

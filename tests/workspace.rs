@@ -5,6 +5,7 @@
 use crate::common;
 
 use common::Desk;
+use predicates::prelude::PredicateBooleanExt as _;
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -683,6 +684,23 @@ fn hours_check_is_right_around_dst_changes_holidays_and_overnight_spans() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("both added and removed"));
+    // A flag's date that does not exist is named by its flag, not by its
+    // place in the stored list.
+    desk.cmd()
+        .args([
+            "hours",
+            "set",
+            "--holiday",
+            "2027-03-28",
+            "--holiday",
+            "2027-02-30",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "invalid value '2027-02-30' for '--holiday <DATE>': not a date: February 2027 has 28 days",
+        ))
+        .stderr(predicates::str::contains("holidays[").not());
     assert_eq!(desk.run(&["hours", "show", "-o", "json"]), before);
 }
 
@@ -705,29 +723,32 @@ fn hours_check_reads_and_shows_your_times_in_your_zone_and_refuses_skipped_ones(
             .unwrap()
     };
     // 09:30 in New York is 15:30 in Berlin; "yours" stays in New York's time,
-    // piped or not.
-    let output = run("America/New_York", "2026-03-30T09:30");
-    let shown = String::from_utf8(output.stdout).unwrap();
-    let line = |label: &str| {
-        shown
-            .lines()
-            .find_map(|l| l.strip_prefix(label))
-            .map(str::trim)
-            .unwrap_or_else(|| panic!("no {label} in:\n{shown}"))
-            .to_string()
-    };
-    assert_eq!(
-        line("At (desk):"),
-        "2026-03-30T15:30:00+02:00[Europe/Berlin]"
-    );
-    assert_eq!(
-        line("At (yours):"),
-        "2026-03-30T09:30:00-04:00[America/New_York]"
-    );
-    assert_eq!(
-        line("Closes (yours):"),
-        "2026-03-30T11:00:00-04:00[America/New_York]"
-    );
+    // piped or not. A moment with a fraction of a second reads to the second
+    // in both zones.
+    for at in ["2026-03-30T09:30", "2026-03-30T09:30:00.519162073-04:00"] {
+        let output = run("America/New_York", at);
+        let shown = String::from_utf8(output.stdout).unwrap();
+        let line = |label: &str| {
+            shown
+                .lines()
+                .find_map(|l| l.strip_prefix(label))
+                .map(str::trim)
+                .unwrap_or_else(|| panic!("no {label} in:\n{shown}"))
+                .to_string()
+        };
+        assert_eq!(
+            line("At (desk):"),
+            "2026-03-30T15:30:00+02:00[Europe/Berlin]"
+        );
+        assert_eq!(
+            line("At (yours):"),
+            "2026-03-30T09:30:00-04:00[America/New_York]"
+        );
+        assert_eq!(
+            line("Closes (yours):"),
+            "2026-03-30T11:00:00-04:00[America/New_York]"
+        );
+    }
     let on_terminal = {
         let mut cmd = desk.terminal_command(100, &["hours", "check", "--at", "2026-03-30T09:30"]);
         cmd.env("TZ", "America/New_York");

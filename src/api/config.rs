@@ -542,6 +542,21 @@ pub struct Change {
     /// none for a remove or unmanaged resource.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
+    /// What removing an operator also does, beyond the document; absent when
+    /// it does nothing more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effects: Option<RemovalEffects>,
+}
+
+/// What removing an operator does to what they hold.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, JsonSchema,
+)]
+pub struct RemovalEffects {
+    /// Their open and pending tickets, left unassigned.
+    pub unassigned_tickets: u64,
+    /// Their tokens, revoked.
+    pub revoked_tokens: u64,
 }
 
 /// The changes to one section, in a stable order.

@@ -61,12 +61,21 @@ pub fn out_of_range(text: &str) -> Option<String> {
     })
 }
 
-/// The one sentence for a time given as `text` that does not read as an
-/// instant (`error` is why), for every parameter that takes one.
+/// The one sentence for a time given as `text` in a query that does not
+/// read as an instant (`error` is why), for every parameter that takes one.
 pub fn not_an_instant(text: &str, error: &jiff::Error) -> String {
-    out_of_range(text).unwrap_or_else(|| {
+    let said = out_of_range(text).unwrap_or_else(|| {
         format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: {error}")
-    })
+    });
+    // A query string reads a bare `+` as a space, so an offset such as
+    // `+05:30` sent unencoded arrives as ` 05:30`.
+    let plus_sent_bare = text.contains(' ') && text.replace(' ', "+").parse::<Timestamp>().is_ok();
+    match plus_sent_bare {
+        true => {
+            format!("{said} (a `+` in a URL's query string reads as a space: write it as `%2B`)")
+        }
+        false => said,
+    }
 }
 
 /// Reads an `Option<Timestamp>` given as text (a query parameter), refusing
@@ -86,6 +95,22 @@ pub fn deserialize_option<'de, D: serde::Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_offset_whose_plus_arrived_as_a_space_says_to_encode_it() {
+        let said = |text: &str| not_an_instant(text, &text.parse::<Timestamp>().unwrap_err());
+        let hint = "write it as `%2B`";
+        let bare_plus = said("2026-12-07T11:40:00 05:30");
+        assert!(
+            bare_plus.contains("'2026-12-07T11:40:00 05:30'"),
+            "{bare_plus}"
+        );
+        assert!(bare_plus.contains(hint), "{bare_plus}");
+        for no_plus_meant in ["2026-12-07 11:40:00", "2026-12-07T11:40:00 -05:30", "soon"] {
+            let message = said(no_plus_meant);
+            assert!(!message.contains(hint), "{message}");
+        }
+    }
 
     #[test]
     fn dates_past_either_end_are_said_to_be_out_of_range() {

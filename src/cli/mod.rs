@@ -362,6 +362,17 @@ pub(crate) fn bounded_text(
     }
 }
 
+/// The value parser of every argument that names a ticket by its number:
+/// Rust's own errors ("invalid digit found in string") say neither what a
+/// ticket number is nor that a long one is a number at all.
+pub(crate) fn parse_ticket_number(text: &str) -> Result<u64, String> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("not a ticket number: a ticket number is a whole number, such as 10001".into());
+    }
+    text.parse()
+        .map_err(|_| "no ticket has a number this large".to_string())
+}
+
 pub async fn dispatch(command: Command, session: &Session) -> CliResult {
     match command {
         Command::Serve(args) => serve::cmd_serve(session, args).await,
@@ -429,6 +440,50 @@ mod tests {
             .map(|(path, _)| path)
             .collect();
         assert!(missing.is_empty(), "no examples: {missing:#?}");
+    }
+
+    #[test]
+    fn a_ticket_number_that_is_not_one_says_what_a_ticket_number_is() {
+        // `N` stands for the ticket number.
+        let commands: [&[&str]; 8] = [
+            &["tickets", "show", "--", "N"],
+            &["tickets", "reply", "-m", "ok", "--", "N"],
+            &["tickets", "note", "-m", "ok", "--", "N"],
+            &["tickets", "priority", "--", "N", "high"],
+            &["tickets", "assign", "--me", "--", "N"],
+            &["tickets", "resolve", "--", "10001", "N"],
+            &["tickets", "reopen", "--", "N"],
+            &["outbox", "list", "--ticket=N"],
+        ];
+        for words in commands {
+            for (number, problem) in [
+                (
+                    "-1",
+                    "not a ticket number: a ticket number is a whole number, such as 10001",
+                ),
+                (
+                    "ten",
+                    "not a ticket number: a ticket number is a whole number, such as 10001",
+                ),
+                ("99999999999999999999", "no ticket has a number this large"),
+            ] {
+                let argv: Vec<String> = std::iter::once("deskctl".to_string())
+                    .chain(words.iter().map(|word| word.replace('N', number)))
+                    .collect();
+                let error = command().try_get_matches_from(&argv).unwrap_err();
+                assert_eq!(
+                    error.kind(),
+                    clap::error::ErrorKind::ValueValidation,
+                    "{argv:?}"
+                );
+                let message = error.to_string();
+                assert!(
+                    message.contains(&format!("'{number}'")) && message.contains(problem),
+                    "{argv:?}: {message}"
+                );
+            }
+        }
+        assert_eq!(parse_ticket_number("10001"), Ok(10001));
     }
 
     #[test]

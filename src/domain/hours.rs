@@ -353,20 +353,52 @@ pub fn parse_time(text: &str) -> Result<Time, String> {
     Time::new(hour as i8, minute as i8, 0, 0).map_err(|_| invalid())
 }
 
-/// Parses a strict `YYYY-MM-DD` calendar date.
+/// Parses a strict `YYYY-MM-DD` calendar date; the error names `text`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    let invalid = || format!("'{text}' is not a date: use YYYY-MM-DD, e.g. 2026-12-25");
+    read_date(text).map_err(|problem| format!("'{text}' is {problem}"))
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// [`parse_date`] for callers that show `text` themselves (clap does): the
+/// error says what is wrong without repeating it, and for a day or month
+/// the calendar lacks, which one.
+pub fn read_date(text: &str) -> Result<Date, String> {
+    let malformed = || "not a date: use YYYY-MM-DD, e.g. 2026-12-25".to_string();
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return Err(invalid());
+        return Err(malformed());
     }
     let year = two_digits(&bytes[0..2])
         .zip(two_digits(&bytes[2..4]))
         .map(|(high, low)| high * 100 + low)
-        .ok_or_else(invalid)?;
-    let month = two_digits(&bytes[5..7]).ok_or_else(invalid)?;
-    let day = two_digits(&bytes[8..10]).ok_or_else(invalid)?;
-    Date::new(year as i16, month as i8, day as i8).map_err(|_| invalid())
+        .ok_or_else(malformed)?;
+    let month = two_digits(&bytes[5..7]).ok_or_else(malformed)?;
+    let day = two_digits(&bytes[8..10]).ok_or_else(malformed)?;
+    let Some(month_name) = MONTH_NAMES.get(usize::from(month).wrapping_sub(1)) else {
+        return Err(format!(
+            "not a date: there is no month {month:02}; use YYYY-MM-DD"
+        ));
+    };
+    let first = Date::new(year as i16, month as i8, 1).map_err(|_| malformed())?;
+    let days = first.days_in_month();
+    if day == 0 || day > days as u16 {
+        return Err(format!("not a date: {month_name} {year} has {days} days"));
+    }
+    Date::new(year as i16, month as i8, day as i8).map_err(|_| malformed())
 }
 
 /// The value of two ASCII digits.
@@ -1120,6 +1152,31 @@ mod tests {
             assert!(parse_time(bad).is_err(), "{bad}");
         }
         assert_eq!(parse_date("2028-02-29"), Ok(jiff::civil::date(2028, 2, 29)));
+        assert_eq!(parse_date("0000-01-01"), Ok(jiff::civil::date(0, 1, 1)));
+        assert_eq!(
+            parse_date("2027-02-30"),
+            Err("'2027-02-30' is not a date: February 2027 has 28 days".into())
+        );
+        assert_eq!(
+            read_date("2026-04-31"),
+            Err("not a date: April 2026 has 30 days".into())
+        );
+        assert_eq!(
+            read_date("2026-01-00"),
+            Err("not a date: January 2026 has 31 days".into())
+        );
+        assert_eq!(
+            read_date("2026-13-01"),
+            Err("not a date: there is no month 13; use YYYY-MM-DD".into())
+        );
+        assert_eq!(
+            read_date("2026-00-10"),
+            Err("not a date: there is no month 00; use YYYY-MM-DD".into())
+        );
+        assert_eq!(
+            read_date("25.12.2026"),
+            Err("not a date: use YYYY-MM-DD, e.g. 2026-12-25".into())
+        );
         for bad in [
             "2026-02-29",
             "2026-1-01",

@@ -61,18 +61,43 @@ pub fn reply_references(ids: &[String]) -> Vec<String> {
     kept[kept.len().saturating_sub(MAX_THREAD_IDS)..].to_vec()
 }
 
-/// `subject` without one leading `Re:` or `Aw:` (any case), so that the
-/// desk's `Re: ` on a reply to "Re: Invoice" is not doubled.
+/// Reply prefixes mail clients put before a subject: English and Latin `Re`,
+/// German `Aw`, Scandinavian `Sv`, Dutch `Antw`. `Fwd:` is not one: a reply to
+/// a forward keeps it.
+const REPLY_PREFIXES: [&str; 4] = ["re", "aw", "sv", "antw"];
+
+/// `subject` without its leading reply prefixes (any case, repeated, with or
+/// without spaces, numbered as `Re[2]:`), so that the desk's `Re: ` on a reply
+/// to "Re: Re: Invoice" is not doubled.
 pub fn without_reply_prefix(subject: &str) -> &str {
-    let subject = subject.trim_start();
-    match subject.get(..3) {
-        Some(prefix)
-            if prefix.eq_ignore_ascii_case("re:") || prefix.eq_ignore_ascii_case("aw:") =>
-        {
-            subject[3..].trim_start()
-        }
-        _ => subject,
+    let mut rest = subject.trim_start();
+    while let Some(after) = after_one_reply_prefix(rest) {
+        rest = after.trim_start();
     }
+    rest
+}
+
+/// What follows `subject`'s first reply prefix and its colon, if it starts with one.
+fn after_one_reply_prefix(subject: &str) -> Option<&str> {
+    let word_end = subject
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(subject.len());
+    let word = &subject[..word_end];
+    if !REPLY_PREFIXES
+        .iter()
+        .any(|prefix| word.eq_ignore_ascii_case(prefix))
+    {
+        return None;
+    }
+    let mut rest = &subject[word_end..];
+    if let Some(counted) = rest.strip_prefix('[') {
+        let (count, after) = counted.split_once(']')?;
+        if count.is_empty() || !count.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        rest = after;
+    }
+    rest.trim_start().strip_prefix(':')
 }
 
 /// A message id without its angle brackets and surrounding space.
@@ -778,14 +803,31 @@ mod tests {
     }
 
     #[test]
-    fn one_reply_prefix_is_stripped() {
+    fn every_leading_reply_prefix_is_stripped() {
         assert_eq!(without_reply_prefix("Re: Invoice"), "Invoice");
         assert_eq!(without_reply_prefix("RE:Invoice"), "Invoice");
         assert_eq!(without_reply_prefix("Aw: Rechnung"), "Rechnung");
-        assert_eq!(without_reply_prefix("Re: Re: Invoice"), "Re: Invoice");
+        assert_eq!(without_reply_prefix("AW: Rechnung"), "Rechnung");
+        assert_eq!(without_reply_prefix("Re: Re: Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("Re:Re:RE: Invoice C"), "Invoice C");
+        assert_eq!(without_reply_prefix("Re: AW: Sv: Antw: Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("Re[2]: Invoice"), "Invoice");
+        assert_eq!(without_reply_prefix("Re [3]: x"), "Re [3]: x");
+        assert_eq!(without_reply_prefix("Re : Facture"), "Facture");
+        assert_eq!(without_reply_prefix("Re[x]: Invoice"), "Re[x]: Invoice");
+        assert_eq!(without_reply_prefix("Re[]: Invoice"), "Re[]: Invoice");
+        assert_eq!(without_reply_prefix("Re: Fwd: Invoice"), "Fwd: Invoice");
+        assert_eq!(without_reply_prefix("Fwd: Re: Invoice"), "Fwd: Re: Invoice");
+        assert_eq!(without_reply_prefix("Re: "), "");
         assert_eq!(without_reply_prefix("Refund"), "Refund");
+        assert_eq!(
+            without_reply_prefix("Regarding: Refund"),
+            "Regarding: Refund"
+        );
+        assert_eq!(without_reply_prefix("Re"), "Re");
         assert_eq!(without_reply_prefix("Invoice Re: x"), "Invoice Re: x");
         assert_eq!(without_reply_prefix("ré"), "ré");
+        assert_eq!(without_reply_prefix("Ré: x"), "Ré: x");
         assert_eq!(without_reply_prefix(""), "");
     }
 

@@ -16,8 +16,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::{
-    Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, SecretForm, SecretValue,
-    Section, SectionPlan,
+    Change, ChangeAction, DeskDocument, FieldChange, Plan, PlanSummary, RemovalEffects, SecretForm,
+    SecretValue, Section, SectionPlan,
 };
 use crate::domain::workspace::Fingerprints;
 
@@ -374,6 +374,31 @@ fn change<T: Serialize>(
         action,
         resource,
         fields,
+        effects: None,
+    }
+}
+
+/// Says on each operator `plan` removes what applying it does beyond the
+/// document, as apply does it: their open and pending tickets are left
+/// unassigned and their tokens revoked. `open_tickets` and `tokens` are
+/// counted by operator handle.
+pub fn note_operator_removals(
+    plan: &mut Plan,
+    open_tickets: &BTreeMap<String, u64>,
+    tokens: &BTreeMap<String, u64>,
+) {
+    let removed = plan
+        .sections
+        .iter_mut()
+        .filter(|section| section.section == Section::Operators)
+        .flat_map(|section| section.changes.iter_mut())
+        .filter(|change| change.action == ChangeAction::Remove);
+    for change in removed {
+        let effects = RemovalEffects {
+            unassigned_tickets: open_tickets.get(&change.resource).copied().unwrap_or(0),
+            revoked_tokens: tokens.get(&change.resource).copied().unwrap_or(0),
+        };
+        change.effects = (effects != RemovalEffects::default()).then_some(effects);
     }
 }
 
@@ -789,6 +814,36 @@ mod tests {
             }
         );
         assert_eq!(pruned.sections[0].changes[0].resource, "bob");
+    }
+
+    #[test]
+    fn a_removed_operator_says_their_open_tickets_are_unassigned_and_tokens_revoked() {
+        let desired = DeskDocument {
+            operators: Some(vec![operator("alice", &["support"])]),
+            ..DeskDocument::empty()
+        };
+        let counts = |pairs: &[(&str, u64)]| -> BTreeMap<String, u64> {
+            pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        };
+        // Alice, kept, holds tickets too: only a removal says what it does.
+        let open = counts(&[("alice", 5), ("bob", 3)]);
+        let tokens = counts(&[("bob", 1)]);
+        let mut pruned = plan(&desired, &doc(), true);
+        note_operator_removals(&mut pruned, &open, &tokens);
+        let bob = &pruned.sections[0].changes[0];
+        assert_eq!(
+            bob.effects,
+            Some(RemovalEffects {
+                unassigned_tickets: 3,
+                revoked_tokens: 1
+            })
+        );
+        let mut kept = plan(&desired, &doc(), false);
+        note_operator_removals(&mut kept, &open, &tokens);
+        assert_eq!(kept.sections[0].changes[0].effects, None, "unmanaged");
+        let mut idle = plan(&desired, &doc(), true);
+        note_operator_removals(&mut idle, &counts(&[("alice", 5)]), &BTreeMap::new());
+        assert_eq!(idle.sections[0].changes[0].effects, None, "nothing held");
     }
 
     #[test]

@@ -755,20 +755,27 @@ fn path_rejection(kind: PathErrorKind, names: &[String]) -> ApiError {
             key,
             value,
             expected_type,
-        } => (key, value, format!("is not {}", what_is(expected_type))),
+        } => {
+            let problem = type_problem(&key, &value, expected_type);
+            (key, value, problem)
+        }
         PathErrorKind::ParseErrorAtIndex {
             index,
             value,
             expected_type,
-        } => (
-            name(index),
-            value,
-            format!("is not {}", what_is(expected_type)),
-        ),
+        } => {
+            let parameter = name(index);
+            let problem = type_problem(&parameter, &value, expected_type);
+            (parameter, value, problem)
+        }
         PathErrorKind::ParseError {
             value,
             expected_type,
-        } => (name(0), value, format!("is not {}", what_is(expected_type))),
+        } => {
+            let parameter = name(0);
+            let problem = type_problem(&parameter, &value, expected_type);
+            (parameter, value, problem)
+        }
         PathErrorKind::InvalidUtf8InPathParam { key } => {
             let message = "is not UTF-8 text once percent-decoded";
             return invalid_path_message(&key, message.into());
@@ -799,6 +806,23 @@ fn invalid_path_message(parameter: &str, message: String) -> ApiError {
         errors: vec![FieldError::new(parameter, message)],
         ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_path", "")
     }
+}
+
+/// What is wrong with `value`, which did not read as the Rust type
+/// `expected_type`, in words. Digits alone are a whole number, only one too
+/// large for any ticket (or other thing `parameter` numbers) to have.
+fn type_problem(parameter: &str, value: &str, expected_type: &str) -> String {
+    let unsigned = matches!(
+        expected_type,
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize"
+    );
+    if unsigned && !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return match parameter {
+            "number" => "is too large: no ticket has a number this large".into(),
+            _ => format!("is too large: no {parameter} is this large"),
+        };
+    }
+    format!("is not {}", what_is(expected_type))
 }
 
 /// What a value of the Rust type `expected_type` is, in words.
@@ -949,10 +973,36 @@ mod tests {
         assert_eq!(error.errors[0].field, "id");
         let message = &error.errors[0].message;
         assert!(
-            message.ends_with("…' is not a whole number (0 or more)"),
+            message.ends_with("…' is too large: no id is this large"),
             "{message}"
         );
         assert!(message.len() < 120, "{message}");
+        let error = path_rejection(
+            PathErrorKind::ParseError {
+                value: "99999999999999999999".into(),
+                expected_type: "u64",
+            },
+            &["number".to_string()],
+        );
+        assert_eq!(error.errors[0].field, "number");
+        assert_eq!(
+            error.errors[0].message,
+            "'99999999999999999999' is too large: no ticket has a number this large"
+        );
+        for not_a_number in ["-1", "", "1e3", "12a"] {
+            let error = path_rejection(
+                PathErrorKind::ParseErrorAtKey {
+                    key: "number".into(),
+                    value: not_a_number.into(),
+                    expected_type: "u64",
+                },
+                &[],
+            );
+            assert_eq!(
+                error.errors[0].message,
+                format!("'{not_a_number}' is not a whole number (0 or more)")
+            );
+        }
         let error = path_rejection(
             PathErrorKind::ParseError {
                 value: "abc".into(),

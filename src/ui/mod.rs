@@ -12,7 +12,7 @@ mod table;
 mod time;
 
 pub use output::{Detail, Tabular};
-pub use time::relative;
+pub use time::{relative, zoned_to_the_second};
 
 use std::io::{IsTerminal, Write};
 

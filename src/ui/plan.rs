@@ -5,7 +5,7 @@
 use anstyle::{AnsiColor, Style};
 
 use super::{OutputFormat, Ui, printable};
-use crate::api::{ChangeAction, ConfigApplied, FieldChange, Plan};
+use crate::api::{ChangeAction, ConfigApplied, FieldChange, Plan, RemovalEffects};
 use crate::error::CliResult;
 
 impl Ui {
@@ -114,7 +114,10 @@ pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String
             } else {
                 &change.resource
             };
-            let head = format!("  {mark} {verb} {}", printable(name));
+            let mut head = format!("  {mark} {verb} {}", printable(name));
+            if let Some(effects) = &change.effects {
+                head.push_str(&format!(" ({})", effects_phrase(effects)));
+            }
             text.push_str(&paint(color.on_default(), &head));
             text.push('\n');
             for field in &change.fields {
@@ -126,6 +129,29 @@ pub fn render_plan(plan: &Plan, paint: &dyn Fn(Style, &str) -> String) -> String
     text.push_str(&summary_line(plan));
     text.push('\n');
     text
+}
+
+/// "3 open tickets will be unassigned, 1 token revoked": what removing an
+/// operator does beyond the document.
+fn effects_phrase(effects: &RemovalEffects) -> String {
+    let count = |n: u64, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    let mut parts = Vec::new();
+    if effects.unassigned_tickets > 0 {
+        parts.push(format!(
+            "{} will be unassigned",
+            count(effects.unassigned_tickets, "open ticket")
+        ));
+    }
+    if effects.revoked_tokens > 0 {
+        parts.push(format!(
+            "{} revoked",
+            count(effects.revoked_tokens, "token")
+        ));
+    }
+    parts.join(", ")
 }
 
 fn field_line(field: &FieldChange) -> String {
@@ -196,6 +222,7 @@ mod tests {
                     changes: vec![
                         Change {
                             action: ChangeAction::Add,
+                            effects: None,
                             resource: "carol".into(),
                             fields: vec![FieldChange {
                                 field: "name".into(),
@@ -206,6 +233,7 @@ mod tests {
                         },
                         Change {
                             action: ChangeAction::Change,
+                            effects: None,
                             resource: "bob".into(),
                             fields: vec![FieldChange {
                                 field: "capacity".into(),
@@ -216,7 +244,26 @@ mod tests {
                         },
                         Change {
                             action: ChangeAction::Unmanaged,
+                            effects: None,
                             resource: "dave".into(),
+                            fields: vec![],
+                        },
+                        Change {
+                            action: ChangeAction::Remove,
+                            effects: Some(RemovalEffects {
+                                unassigned_tickets: 3,
+                                revoked_tokens: 1,
+                            }),
+                            resource: "erin".into(),
+                            fields: vec![],
+                        },
+                        Change {
+                            action: ChangeAction::Remove,
+                            effects: Some(RemovalEffects {
+                                unassigned_tickets: 0,
+                                revoked_tokens: 2,
+                            }),
+                            resource: "frank".into(),
                             fields: vec![],
                         },
                     ],
@@ -225,6 +272,7 @@ mod tests {
                     section: Section::Email,
                     changes: vec![Change {
                         action: ChangeAction::Change,
+                        effects: None,
                         resource: String::new(),
                         fields: vec![FieldChange {
                             field: "password".into(),
@@ -238,7 +286,7 @@ mod tests {
             summary: PlanSummary {
                 add: 1,
                 change: 2,
-                remove: 0,
+                remove: 2,
                 unmanaged: 1,
             },
             warnings: Vec::new(),
@@ -246,9 +294,11 @@ mod tests {
         let plain = |_: Style, text: &str| text.to_string();
         assert_eq!(
             render_plan(&plan, &plain),
-            "operators\n  + add carol\n      name: \"Carol\"\n  ~ change bob\n      capacity: 3 → 5\n  ? unmanaged dave\n\n\
+            "operators\n  + add carol\n      name: \"Carol\"\n  ~ change bob\n      capacity: 3 → 5\n  ? unmanaged dave\n\
+             \x20 - remove erin (3 open tickets will be unassigned, 1 token revoked)\n\
+             \x20 - remove frank (2 tokens revoked)\n\n\
              email\n  ~ change email\n      password: (sensitive value changed)\n\n\
-             Plan: 1 to add, 2 to change, 0 to remove. 1 unmanaged (not in the document; kept, --prune removes them).\n"
+             Plan: 1 to add, 2 to change, 2 to remove. 1 unmanaged (not in the document; kept, --prune removes them).\n"
         );
     }
 
@@ -259,6 +309,7 @@ mod tests {
                 section: Section::Teams,
                 changes: vec![Change {
                     action: ChangeAction::Add,
+                    effects: None,
                     resource: "sup\u{1b}[2Jport".into(),
                     fields: vec![
                         FieldChange {

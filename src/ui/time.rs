@@ -13,7 +13,7 @@ impl Ui {
         if self.stdout_tty {
             relative(at, Timestamp::now())
         } else {
-            at.to_string()
+            to_the_second(at).to_string()
         }
     }
 
@@ -23,19 +23,38 @@ impl Ui {
         if self.stdout_tty {
             self.local_instant(at)
         } else {
-            at.to_string()
+            to_the_second(at).to_string()
         }
     }
 
     /// A moment in the caller's time zone whatever the output: labelled "yours",
     /// it must not turn into UTC when piped. RFC 3339 with the zone when piped.
     pub fn local_instant(&self, at: Timestamp) -> String {
-        let zoned = at.to_zoned(TimeZone::system());
+        let zoned = to_the_second(at).to_zoned(TimeZone::system());
         if self.stdout_tty {
             zoned.strftime("%Y-%m-%d %H:%M:%S %Z").to_string()
         } else {
             zoned.to_string()
         }
+    }
+}
+
+/// A moment as people read it, in tables and details: to the whole second,
+/// so that a column's times have one width and one moment shown in two zones
+/// reads the same. `-o json` keeps the API's precision.
+fn to_the_second(at: Timestamp) -> Timestamp {
+    Timestamp::from_second(at.as_second()).unwrap_or(at)
+}
+
+/// A moment the API wrote as text with its zone (RFC 9557, e.g. a time at
+/// the desk), to the whole second as [`to_the_second`]; text that is no such
+/// moment is shown as it came.
+pub fn zoned_to_the_second(text: &str) -> String {
+    match text.parse::<jiff::Zoned>() {
+        Ok(zoned) => to_the_second(zoned.timestamp())
+            .to_zoned(zoned.time_zone().clone())
+            .to_string(),
+        Err(_) => text.to_string(),
     }
 }
 
@@ -49,7 +68,7 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
     let now = now.to_zoned(TimeZone::UTC);
     let at = at.to_zoned(TimeZone::UTC);
     let Ok(span) = at.since(ZonedDifference::new(&now).largest(Unit::Year)) else {
-        return at.timestamp().to_string();
+        return to_the_second(at.timestamp()).to_string();
     };
     let unit = [Unit::Year, Unit::Month, Unit::Day, Unit::Hour, Unit::Minute]
         .into_iter()
@@ -102,6 +121,23 @@ mod tests {
             Timestamp::from_second(1_800_000_000 - seconds).unwrap(),
             now,
         )
+    }
+
+    #[test]
+    fn people_read_moments_to_the_whole_second() {
+        let at: Timestamp = "2026-12-07T04:09:52.519162073Z".parse().unwrap();
+        assert_eq!(to_the_second(at).to_string(), "2026-12-07T04:09:52Z");
+        let whole: Timestamp = "2026-12-07T06:08:46Z".parse().unwrap();
+        assert_eq!(to_the_second(whole), whole);
+        assert_eq!(
+            zoned_to_the_second("2026-12-07T15:09:52.519162073+11:00[Australia/Sydney]"),
+            "2026-12-07T15:09:52+11:00[Australia/Sydney]"
+        );
+        assert_eq!(
+            zoned_to_the_second("2026-03-30T15:30:00+02:00[Europe/Berlin]"),
+            "2026-03-30T15:30:00+02:00[Europe/Berlin]"
+        );
+        assert_eq!(zoned_to_the_second("tomorrow"), "tomorrow");
     }
 
     #[test]

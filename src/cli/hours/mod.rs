@@ -10,7 +10,7 @@ use clap::Subcommand;
 use super::Session;
 use crate::api::{BusinessHours, HoursCheck};
 use crate::error::CliResult;
-use crate::ui::{Detail, Tabular, Ui};
+use crate::ui::{Detail, Tabular, Ui, zoned_to_the_second};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -109,7 +109,7 @@ impl Detail for HoursCheck {
         };
         let mut fields = vec![
             ("Status", state),
-            ("At (desk)", self.at_desk.clone()),
+            ("At (desk)", zoned_to_the_second(&self.at_desk)),
             ("At (yours)", ui.local_instant(self.at)),
         ];
         match (self.next_change, &self.next_change_desk) {
@@ -120,7 +120,7 @@ impl Detail for HoursCheck {
                     } else {
                         "Opens (desk)"
                     },
-                    desk.clone(),
+                    zoned_to_the_second(desk),
                 ));
                 fields.push((
                     if self.open {

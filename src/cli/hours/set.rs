@@ -25,10 +25,10 @@ pub struct HoursSetArgs {
     #[arg(long, value_name = "BOOL")]
     pub overnight: Option<bool>,
     /// Add a holiday, `YYYY-MM-DD` (repeat for several)
-    #[arg(long = "holiday", value_name = "DATE")]
+    #[arg(long = "holiday", value_name = "DATE", value_parser = parse_holiday)]
     pub holidays: Vec<String>,
     /// Remove a holiday (repeat for several)
-    #[arg(long = "remove-holiday", value_name = "DATE")]
+    #[arg(long = "remove-holiday", value_name = "DATE", value_parser = parse_holiday)]
     pub remove_holidays: Vec<String>,
 }
 
@@ -39,6 +39,13 @@ fn parse_weekday(text: &str) -> Result<Weekday, String> {
         .find(|name| **name == lower || (lower.len() >= 3 && name.starts_with(&lower)))
         .map(|name| name.parse().expect("a listed day"))
         .ok_or_else(|| format!("'{text}' is not a day: use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+/// A holiday flag's date, checked where the flag names it: once merged with
+/// the stored holidays, the service could only point at a place in a list
+/// the user never sees.
+fn parse_holiday(text: &str) -> Result<String, String> {
+    crate::domain::hours::read_date(text).map(|_| text.to_string())
 }
 
 pub async fn cmd_hours_set(session: &Session, args: HoursSetArgs) -> CliResult {
@@ -125,5 +132,28 @@ mod tests {
         assert_eq!(parse_weekday("SAT"), Ok(Weekday::Saturday));
         assert!(parse_weekday("mo").is_err());
         assert!(parse_weekday("funday").is_err());
+    }
+
+    #[test]
+    fn a_holiday_that_is_not_a_date_is_refused_naming_the_flag_and_why() {
+        use clap::Parser;
+        #[derive(Debug, Parser)]
+        struct Command {
+            #[command(flatten)]
+            args: HoursSetArgs,
+        }
+        for flag in ["--holiday", "--remove-holiday"] {
+            let error = Command::try_parse_from(["hours", flag, "2027-03-28", flag, "2027-02-30"])
+                .unwrap_err();
+            assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
+            let message = error.to_string();
+            assert!(
+                message.contains(&format!("invalid value '2027-02-30' for '{flag} <DATE>'"))
+                    && message.contains("not a date: February 2027 has 28 days"),
+                "{message}"
+            );
+        }
+        let parsed = Command::try_parse_from(["hours", "--holiday", "2028-02-29"]).unwrap();
+        assert_eq!(parsed.args.holidays, ["2028-02-29"]);
     }
 }

@@ -13,7 +13,7 @@ pub struct OutboxListArgs {
     #[arg(long, value_parser = wire_enum_parser::<OutboxKind>(OutboxKind::NAMES))]
     pub kind: Option<OutboxKind>,
     /// Only messages about this ticket
-    #[arg(long, value_name = "NUMBER")]
+    #[arg(long, value_name = "NUMBER", value_parser = crate::cli::parse_ticket_number)]
     pub ticket: Option<u64>,
     /// At most this many (newest first)
     #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",

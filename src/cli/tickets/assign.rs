@@ -9,7 +9,7 @@ use crate::error::{CliError, CliResult};
 #[derive(Debug, Args)]
 pub struct TicketsAssignArgs {
     /// Ticket numbers
-    #[arg(required = true, value_name = "NUMBER")]
+    #[arg(required = true, value_name = "NUMBER", value_parser = crate::cli::parse_ticket_number)]
     #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
     /// The operator to assign them to

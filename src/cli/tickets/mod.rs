@@ -146,7 +146,7 @@ fn drop_repeated_numbers(numbers: &mut Vec<u64>) {
 #[derive(Debug, Args)]
 pub struct TicketsNumbersArgs {
     /// Ticket numbers
-    #[arg(required = true, value_name = "NUMBER")]
+    #[arg(required = true, value_name = "NUMBER", value_parser = crate::cli::parse_ticket_number)]
     #[arg(add = crate::cli::complete::tickets())]
     pub numbers: Vec<u64>,
 }

@@ -8,6 +8,7 @@ use crate::error::CliResult;
 pub struct TicketsNoteArgs {
     /// The ticket's number
     #[arg(add = crate::cli::complete::tickets())]
+    #[arg(value_parser = crate::cli::parse_ticket_number)]
     pub number: u64,
     #[command(flatten)]
     pub body: BodyArgs,

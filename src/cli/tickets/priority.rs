@@ -9,6 +9,7 @@ use crate::error::CliResult;
 pub struct TicketsPriorityArgs {
     /// The ticket's number
     #[arg(add = crate::cli::complete::tickets())]
+    #[arg(value_parser = crate::cli::parse_ticket_number)]
     pub number: u64,
     /// The new priority
     #[arg(value_parser = wire_enum_parser::<Priority>(Priority::NAMES))]

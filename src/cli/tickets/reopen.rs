@@ -10,7 +10,7 @@ use crate::error::CliResult;
 #[derive(Debug, Args)]
 pub struct TicketsReopenArgs {
     /// Ticket numbers
-    #[arg(required = true, value_name = "NUMBER")]
+    #[arg(required = true, value_name = "NUMBER", value_parser = crate::cli::parse_ticket_number)]
     #[arg(add = crate::cli::complete::resolved_tickets())]
     pub numbers: Vec<u64>,
 }

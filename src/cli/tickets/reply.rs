@@ -10,6 +10,7 @@ use crate::error::CliResult;
 pub struct TicketsReplyArgs {
     /// The ticket's number
     #[arg(add = crate::cli::complete::tickets())]
+    #[arg(value_parser = crate::cli::parse_ticket_number)]
     pub number: u64,
     #[command(flatten)]
     pub body: BodyArgs,

@@ -7,6 +7,7 @@ use crate::error::CliResult;
 pub struct TicketsShowArgs {
     /// The ticket's number
     #[arg(add = crate::cli::complete::tickets())]
+    #[arg(value_parser = crate::cli::parse_ticket_number)]
     pub number: u64,
     /// Print straight to the terminal, without $PAGER, however long
     #[arg(long)]

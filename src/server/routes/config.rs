@@ -5,6 +5,8 @@
 //! Owners and managers change configuration; a document that touches
 //! operators' roles, email, delivery or integrations needs an owner.
 
+use std::collections::BTreeMap;
+
 use super::{ApiRoutes, routes};
 use axum::Json;
 use axum::extract::State;
@@ -182,13 +184,64 @@ async fn plan(
 ) -> ApiResult<Json<Plan>> {
     audience(&principal)?;
     let open_by_team = open_tickets_by_team(&state.store, &request).await?;
+    let held = held_by_operators(&state.store, &request).await?;
     let current = state.store.workspace().await?;
     let prune = request.prune;
     let desired = desired(request, &current, &state.store.sealing())?;
-    let (plan, next) = plan_against(&desired, &current, prune, stored_now())?;
+    let (mut plan, next) = plan_against(&desired, &current, prune, stored_now())?;
     authorize(&principal, &desired.document, &plan, &current, &next)?;
     tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
+    crate::domain::plan::note_operator_removals(&mut plan, &held.open_tickets, &held.tokens);
     Ok(Json(plan))
+}
+
+/// Open and pending tickets and tokens, counted by operator handle.
+#[derive(Default)]
+struct HeldByOperators {
+    open_tickets: BTreeMap<String, u64>,
+    tokens: BTreeMap<String, u64>,
+}
+
+/// What each operator holds, when the document can remove operators
+/// (`prune` and an `operators` section): removing one leaves their tickets
+/// unassigned and revokes their tokens, and the plan says so. Read before
+/// the workspace's transaction, as [`open_tickets_by_team`] is.
+async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<HeldByOperators> {
+    let mut held = HeldByOperators::default();
+    if !request.prune || request.document.operators.is_none() {
+        return Ok(held);
+    }
+    for status in [TicketStatus::Open, TicketStatus::Pending] {
+        let filter = TicketFilter {
+            status: Some(status),
+            ..TicketFilter::everything(Viewer::Everyone)
+        };
+        for (handle, count) in store
+            .ticket_counts(&filter, TicketCountBy::Assignee)
+            .await?
+        {
+            if let Some(handle) = handle {
+                *held.open_tickets.entry(handle).or_default() += count;
+            }
+        }
+    }
+    let mut after: Option<String> = None;
+    loop {
+        let page = store
+            .list_tokens(after.as_deref(), crate::api::MAX_PAGE_LIMIT)
+            .await?;
+        for token in &page {
+            if let Some(handle) = &token.operator {
+                *held.tokens.entry(handle.clone()).or_default() += 1;
+            }
+        }
+        match page.last() {
+            Some(last) if page.len() == crate::api::MAX_PAGE_LIMIT as usize => {
+                after = Some(last.id.clone());
+            }
+            _ => return Ok(held),
+        }
+    }
 }
 
 /// Open and pending tickets counted by team, when the document can remove
@@ -234,6 +287,7 @@ async fn apply(
     let references = request.secret_references.clone();
     let sealing = state.store.sealing();
     let open_by_team = open_tickets_by_team(&state.store, &request).await?;
+    let held = held_by_operators(&state.store, &request).await?;
     // Checked and planned against the workspace as the transaction sees it.
     let mut carried_out = None;
     let applied = state
@@ -241,9 +295,14 @@ async fn apply(
         .change_workspace(Some(expected), |workspace| {
             let desired = desired(request, workspace, &sealing)?;
             desired.applicable_here()?;
-            let (plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
+            let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
             authorize(&principal, &desired.document, &plan, workspace, &next)?;
             tickets::check_pruned_teams(&plan, &open_by_team, next.teams.len())?;
+            crate::domain::plan::note_operator_removals(
+                &mut plan,
+                &held.open_tickets,
+                &held.tokens,
+            );
             document::remember_references(&mut next, &desired.document, &references);
             *workspace = next;
             carried_out = Some(plan);

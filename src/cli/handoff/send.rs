@@ -72,8 +72,9 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
         ),
         None => match &handoff.external {
             Some(external) => format!(
-                "{} ticket, {}",
+                "{} delivery {}, {}",
                 external.kind.title(),
+                external.delivery,
                 super::delivery_text(&external.outcome, &session.ui)
             ),
             None => format!("{} (no ticket)", handoff.outcome),

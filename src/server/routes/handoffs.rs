@@ -309,6 +309,7 @@ async fn create(
         false => Vec::new(),
     };
     let handoff_id = write.id.clone();
+    let connections = workspace.clone();
     let recorded = state
         .store
         .record_handoff(write, move |team| {
@@ -316,14 +317,20 @@ async fn create(
             let decision = plan.decide(team);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
-            let delivery = match outcome {
-                HandoffOutcome::External => decision
-                    .platform
-                    .parse::<IntegrationKind>()
-                    .ok()
-                    .map(|kind| compose::escalation(kind, &handoff_id, &decision, &request, at)),
-                _ => None,
-            };
+            let delivery =
+                match outcome {
+                    HandoffOutcome::External => decision
+                        .platform
+                        .parse::<IntegrationKind>()
+                        .ok()
+                        .map(|kind| {
+                            let made = connections
+                                .connection(kind)
+                                .map_or("ticket", crate::server::connectors::made_noun);
+                            compose::escalation(kind, made, &handoff_id, &decision, &request, at)
+                        }),
+                    _ => None,
+                };
             let notices = match (&ticket, owners.is_empty()) {
                 (Some(ticket), false) => {
                     let ticket = ticket.clone();

@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    connection, deliver_first, escalation, lose_answer, secret_free,
+    assert_no_forged_turns, connection, deliver, deliver_first, escalation, long_and_forged,
+    lose_answer, secret_free,
 };
 use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, IntegrationKind, Priority, TestCheck};
@@ -160,6 +161,21 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
     );
     assert_customer_sees_no_agent_material(
         conversation["messages"][0]["message_parts"][0]["text"]["content"]
+            .as_str()
+            .unwrap(),
+    );
+}
+
+#[tokio::test]
+async fn no_message_forges_a_turn_in_the_private_note() {
+    let server = MockServer::start().await;
+    fake(&server, created()).await;
+    deliver(&freshchat(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let notes = posted(&server, "/v2/conversations/conv-1/messages").await;
+    assert_no_forged_turns(
+        notes[0]["message_parts"][0]["text"]["content"]
             .as_str()
             .unwrap(),
     );

@@ -12,8 +12,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
-    html_page, html_text, lose_answer, secret_free, without_email,
+    assert_no_forged_turns, assert_title_cut_at, assert_unreadable_and_tried_again, bodies,
+    connection, deliver, deliver_first, escalation, html_page, html_text, long_and_forged,
+    lose_answer, secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -142,6 +143,24 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
         "{}\n{}",
         ticket["subject"], ticket["description"]
     ));
+}
+
+#[tokio::test]
+async fn a_long_title_is_cut_at_255_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(43))
+        .mount(&server)
+        .await;
+    note_ok(&server, 43, 1).await;
+    deliver(&freshdesk(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v2/tickets").await[0];
+    assert_title_cut_at(ticket["subject"].as_str().unwrap(), 255);
+    let note = &bodies(&server, "POST", "/api/v2/tickets/43/notes").await[0];
+    assert_no_forged_turns(&html_text(note["body"].as_str().unwrap()));
 }
 
 #[tokio::test]

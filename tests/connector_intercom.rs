@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    connection, deliver, deliver_first, escalation, html_text, lose_answer, received, secret_free,
+    assert_no_forged_turns, assert_title_cut_at, connection, deliver, deliver_first, escalation,
+    html_text, long_and_forged, lose_answer, received, secret_free,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
@@ -305,6 +306,34 @@ async fn a_ticket_type_makes_a_ticket_with_tags_and_an_admin_note() {
 }
 
 #[tokio::test]
+async fn a_long_ticket_title_is_cut_at_255_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    contact_found(&server).await;
+    intercom_call("POST", "/tickets")
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "type": "ticket", "id": "1295", "ticket_id": "1390", "ticket_state": "submitted"
+        })))
+        .mount(&server)
+        .await;
+    tags_ok(&server, "/tickets/1295").await;
+    note_ok(&server, "/tickets/1295/reply").await;
+    let connection = intercom(&server, &[("ticket-type-id", "1234")]);
+    deliver(&connection, &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let requests = all_as_documented(&server).await;
+    let ticket = sent(&requests, "POST", "/tickets")[0];
+    assert_title_cut_at(
+        ticket["ticket_attributes"]["_default_title_"]
+            .as_str()
+            .unwrap(),
+        255,
+    );
+    let note = sent(&requests, "POST", "/tickets/1295/reply")[0];
+    assert_no_forged_turns(&html_text(note["body"].as_str().unwrap()));
+}
+
+#[tokio::test]
 async fn the_priority_tag_follows_the_connections_own_names() {
     let server = MockServer::start().await;
     contact_found(&server).await;
@@ -463,7 +492,10 @@ async fn a_search_that_cannot_see_it_yet_is_not_believed_until_the_index_caught_
         "{wait:?}"
     );
     assert!(
-        failure.error.contains("search may not show it yet"),
+        failure.error.starts_with(
+            "an earlier attempt may have made the conversation, and the platform's search may \
+             not show it yet: looking again in "
+        ),
         "{}",
         failure.error
     );
@@ -676,7 +708,10 @@ async fn webhooks_are_verified_with_the_client_secret() {
     };
     let signature = hmac_sha1_header(CLIENT_SECRET.as_bytes(), body.as_bytes());
     let (verified, events) = receive(Some(signature.clone()), body).unwrap();
-    assert_eq!(verified.replay_key, signature);
+    assert_eq!(
+        verified.replay_key, "notification notif_1",
+        "the notification's id, the same when Intercom sends it again"
+    );
     assert_eq!(events[0].id, "36000324324");
     assert_eq!(events[0].status, ExternalStatus::Resolved);
     let tampered = body.replace("closed", "opened");
@@ -943,6 +978,36 @@ mod end_to_end {
             !log.contains(TOKEN) && !log.contains(CLIENT_SECRET),
             "{log}"
         );
+    }
+
+    /// Intercom sends a notification again with the same `id` and a higher
+    /// `delivery_attempts` (so another signature): a replay, never applied
+    /// over a change that came after it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_notification_sent_again_is_a_replay_and_changes_nothing() {
+        let (_intercom, desk, id) = delivered("redelivered").await;
+        let serve = desk.serve();
+        let post = |notification: &str, topic: &str, attempts: u32| {
+            let body = format!(
+                r#"{{"type":"notification_event","topic":"{topic}","id":"{notification}","created_at":1800000600,"first_sent_at":1800000600,"delivery_attempts":{attempts},"data":{{"item":{{"type":"conversation","id":"36000324324"}}}}}}"#
+            );
+            let signature = hmac_sha1_header(CLIENT_SECRET.as_bytes(), body.as_bytes());
+            serve.raw(
+                "POST",
+                "/v1/integrations/intercom/webhook",
+                &[
+                    ("Content-Type", "application/json"),
+                    ("X-Hub-Signature", &signature),
+                ],
+                body.as_bytes(),
+            )
+        };
+        assert_eq!(post("notif_c", "conversation.admin.closed", 1).status, 200);
+        assert_eq!(post("notif_o", "conversation.admin.opened", 1).status, 200);
+        let again = post("notif_c", "conversation.admin.closed", 2);
+        assert_eq!(again.status, 409, "{}", again.body);
+        assert_eq!(again.json()["code"], "webhook_replayed", "{}", again.body);
+        assert_eq!(show(&desk, &id)["external"]["status"], "reopened");
     }
 
     /// Intercom retries and does not keep order: an `opened` notification

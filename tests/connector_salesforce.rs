@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
-    html_page, lose_answer, secret_free, without_email,
+    assert_no_forged_turns, assert_title_cut_at, assert_unreadable_and_tried_again, bodies,
+    connection, deliver, deliver_first, escalation, html_page, long_and_forged, lose_answer,
+    secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, MessageRole, Priority};
 use deskctl::server::connectors::salesforce::COMMENT_BYTES;
@@ -168,6 +169,29 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
         "{}\n{}",
         case["Subject"], case["Description"]
     ));
+}
+
+#[tokio::test]
+async fn a_long_subject_is_cut_at_255_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    token_ok(&server, 1).await;
+    Mock::given(method("PATCH"))
+        .and(path(CASE))
+        .respond_with(created("5005g00000AbCdE"))
+        .mount(&server)
+        .await;
+    comments_ok(&server, "5005g00000AbCdE", 1).await;
+    deliver(&salesforce(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let case = &bodies(&server, "PATCH", CASE).await[0];
+    assert_title_cut_at(case["Subject"].as_str().unwrap(), 255);
+    let note: String = bodies(&server, "POST", &format!("{API}/sobjects/CaseComment/"))
+        .await
+        .iter()
+        .map(|c| c["CommentBody"].as_str().unwrap().to_string())
+        .collect();
+    assert_no_forged_turns(&note);
 }
 
 /// The read of u-42's Contact by the field `contact-id-field` names, once.

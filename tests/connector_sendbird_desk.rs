@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use common::connectors::{
     FIRST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    connection, deliver, deliver_first, escalation, lose_answer, received, secret_free,
+    assert_no_forged_turns, assert_title_cut_at, connection, deliver, deliver_first, escalation,
+    long_and_forged, lose_answer, received, secret_free,
 };
 use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
@@ -230,6 +231,27 @@ async fn the_whole_handoff_reaches_agents_in_a_related_chat_the_customer_is_not_
         "{order:?}"
     );
     assert_customer_sees_no_agent_material(created["channelName"].as_str().unwrap());
+}
+
+#[tokio::test]
+async fn a_long_title_is_cut_at_100_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    fake(
+        &server,
+        ResponseTemplate::new(200).set_body_json(ticket(9001)),
+    )
+    .await;
+    deliver(&sendbird(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let created = &posted(&server, "/platform/v1/tickets").await[0];
+    assert_title_cut_at(created["channelName"].as_str().unwrap(), 100);
+    let note: String = posted(&server, &format!("/v3/group_channels/{RELATED}/messages"))
+        .await
+        .iter()
+        .map(|message| message["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_no_forged_turns(&note);
 }
 
 #[tokio::test]

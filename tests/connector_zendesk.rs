@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    assert_unreadable_and_tried_again, bodies, connection, deliver, deliver_first, escalation,
-    html_page, lose_answer, secret_free, without_email,
+    assert_no_forged_turns, assert_title_cut_at, assert_unreadable_and_tried_again, bodies,
+    connection, deliver, deliver_first, escalation, html_page, long_and_forged, lose_answer,
+    secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, Requester};
 use deskctl::server::connectors::signing::hmac_sha256_base64;
@@ -171,6 +172,26 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
     );
     let public = format!("{}\n{}", ticket["subject"], ticket["comment"]["body"]);
     assert_customer_sees_no_agent_material(&public);
+}
+
+#[tokio::test]
+async fn a_long_subject_is_cut_at_150_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    user_ok(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(35436))
+        .mount(&server)
+        .await;
+    note_ok(&server, 35436, 1).await;
+    deliver(&zendesk(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v2/tickets").await[0];
+    Spec::load("zendesk-support.yaml").check_schema("TicketCreateRequest", ticket);
+    assert_title_cut_at(ticket["ticket"]["subject"].as_str().unwrap(), 150);
+    let note = &bodies(&server, "PUT", "/api/v2/tickets/35436").await[0];
+    assert_no_forged_turns(note["ticket"]["comment"]["body"].as_str().unwrap());
 }
 
 #[tokio::test]

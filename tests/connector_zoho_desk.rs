@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    bodies, connection, deliver, deliver_first, escalation, html_text, lose_answer, secret_free,
-    without_email,
+    assert_no_forged_turns, assert_title_cut_at, bodies, connection, deliver, deliver_first,
+    escalation, html_text, long_and_forged, lose_answer, secret_free, without_email,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority, TestCheck};
 use deskctl::server::connectors::{self, Http, InboundWebhook, Progress, WebhookError};
@@ -189,6 +189,25 @@ async fn the_whole_handoff_reaches_agents_and_the_customer_sees_only_their_words
         ticket["subject"],
         html_text(ticket["description"].as_str().unwrap())
     ));
+}
+
+#[tokio::test]
+async fn a_long_subject_is_cut_at_255_characters_and_no_message_forges_a_turn() {
+    let server = MockServer::start().await;
+    token_ok(&server, ACCESS_TOKEN, 1).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/tickets"))
+        .respond_with(created("3000000123001"))
+        .mount(&server)
+        .await;
+    comment_ok(&server, "3000000123001", 1).await;
+    deliver(&zoho(&server), &long_and_forged(Priority::High), 1)
+        .await
+        .unwrap();
+    let ticket = &bodies(&server, "POST", "/api/v1/tickets").await[0];
+    assert_title_cut_at(ticket["subject"].as_str().unwrap(), 255);
+    let comment = &bodies(&server, "POST", "/api/v1/tickets/3000000123001/comments").await[0];
+    assert_no_forged_turns(comment["content"].as_str().unwrap());
 }
 
 #[tokio::test]

@@ -167,6 +167,130 @@ async fn a_production_handoff_arrives_before_the_command_returns() {
     assert!(deliveries.contains("delivered"), "{deliveries}");
 }
 
+/// A name `connect` does not know, or on the wrong flag, and a secret written
+/// on the command line, are usage errors (2) caught before anything is read
+/// or sent; a value that may be a secret is never repeated.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connect_refuses_misnamed_settings_and_literal_secrets_as_usage_errors() {
+    let desk = desk_with_agent();
+    let cases: [(&[&str], &str, &str); 6] = [
+        (
+            &["--set", "subdomian=acme", "--no-test"],
+            "--set subdomian=…: zendesk has no setting 'subdomian'",
+            "did you mean 'subdomain'?",
+        ),
+        (
+            &["--secret", "api-tokn=env:ZD_TOKEN", "--no-test"],
+            "--secret api-tokn: zendesk has no secret 'api-tokn'",
+            "did you mean 'api-token'?",
+        ),
+        (
+            &["--set", "api-token=abc123literal", "--no-test"],
+            "--set api-token=…: api-token is a secret: give it with --secret api-token=env:NAME",
+            "",
+        ),
+        (
+            &["--unset", "api-token"],
+            "api-token is a secret",
+            "--remove-secret api-token",
+        ),
+        (
+            &["--secret", "subdomain=env:ZD_TOKEN"],
+            "--secret subdomain: subdomain is a setting, not a secret: give it with --set \
+             subdomain=VALUE",
+            "",
+        ),
+        (
+            &["--secret", "api-token=abc123literal"],
+            "--secret api-token=…: the value must be env:NAME, file:PATH or - (stdin); secrets \
+             are never taken on the command line",
+            "",
+        ),
+    ];
+    for (args, error, hint) in cases {
+        let output = desk
+            .cmd()
+            .env("ZD_TOKEN", TOKEN)
+            .args(["integrations", "connect", "zendesk"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(error), "{args:?}: {stderr}");
+        assert!(stderr.contains(hint), "{args:?}: {stderr}");
+        assert!(!stderr.contains("abc123literal"), "{args:?}: {stderr}");
+        assert!(!stderr.contains(TOKEN), "{args:?}: {stderr}");
+    }
+    let (found, shown) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(!found, "nothing was saved: {shown}");
+}
+
+/// The local desk has no worker to finish an attempt after its command
+/// exits: `handoff send` waits the local desk's 5 s at most, says what tries
+/// again, records the attempt it cut short and gives up its claim, so
+/// `integrations retry` tries again at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_platform_on_the_local_desk_is_cut_short_recorded_and_retried_at_once() {
+    let server = zendesk_ok().await;
+    // The first create hangs far longer than any wait; the next one works.
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created().set_delay(Duration::from_secs(120)))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created())
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let file = desk.dir.path().join("slow.json");
+    let handoff = json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "A person, please."}]
+    });
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    let (ok, text) = run(
+        &desk,
+        &[
+            "handoff",
+            "send",
+            "-f",
+            file.to_str().unwrap(),
+            "-o",
+            "json",
+        ],
+    );
+    assert!(ok, "{text}");
+    assert!(
+        text.contains(
+            "no outcome within 5 s: it stays pending, and the next deskctl command that changes \
+             something tries again (`deskctl integrations retry 1` at once"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("in the background"), "{text}");
+    let sent = integrations::parse(&text[..text.rfind('}').unwrap() + 1]);
+    let id = sent["id"].as_str().unwrap();
+    let outcome = &show(&desk, id)["external"]["outcome"];
+    assert_eq!(outcome["attempts"], 1, "{outcome}");
+    // Cut short within what was left of the 5 s once the handoff was stored.
+    assert!(
+        outcome["error"]
+            .as_str()
+            .is_some_and(|error| error.starts_with("Zendesk took longer than ")),
+        "the attempt cut short is recorded: {outcome}"
+    );
+    let retried = run_ok(&desk, SECRETS, &["integrations", "retry", "1"]);
+    assert!(retried.contains("Queued"), "{retried}");
+    let shown = show(&desk, id);
+    assert_eq!(shown["external"]["status"], "created", "{shown}");
+    assert_eq!(posts(&server).await.len(), 2, "cut short, then made");
+}
+
 /// Deliveries to integrations are owners only, like the integrations: a
 /// manager's outbox leaves them out, and reading or retrying one is refused
 /// (exit 4) whichever command or route asks, while an owner sees and

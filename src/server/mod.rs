@@ -451,8 +451,9 @@ impl MakeRequestId for RandomRequestId {
 /// Requests are marked as coming from the desk file's owner, who may do anything.
 /// With no background worker to deliver what requests queue in the outbox, each
 /// request that changes something delivers what is due before it answers, within
-/// [`delivery::LOCAL_BUDGET`]; what is left waits for the next such request or
-/// for `deskctl serve`.
+/// [`delivery::LOCAL_BUDGET`] (a [`delivery::LocalBudget`], which the request
+/// itself may have spent some of); what is left waits for the next such
+/// request or for `deskctl serve`.
 #[derive(Debug, Clone)]
 pub struct LocalDesk {
     router: Router,
@@ -497,6 +498,8 @@ impl LocalDesk {
     /// Sends one request through the router.
     pub async fn call(&self, mut request: Request<Body>) -> Response<Body> {
         request.extensions_mut().insert(auth::LocalCaller);
+        let budget = delivery::LocalBudget::default();
+        request.extensions_mut().insert(budget.clone());
         let changes = is_change(request.method(), request.uri().path());
         if changes {
             self.changed
@@ -510,7 +513,11 @@ impl LocalDesk {
             self.committed
                 .store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        if changes && let Err(error) = self.deliverer.deliver_due(delivery::LOCAL_BUDGET).await {
+        if changes
+            && let Err(error) = budget
+                .deliver_due(&self.deliverer, delivery::LOCAL_BUDGET)
+                .await
+        {
             tracing::warn!(%error, "could not deliver queued messages");
         }
         response

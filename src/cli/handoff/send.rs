@@ -27,13 +27,34 @@ pub struct HandoffSendArgs {
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
     /// Seconds to wait for a delivery to an external platform to be delivered or
-    /// to fail (0 to 20). A failed delivery exits 1
+    /// to fail (0 to 20; the local desk waits 5 at most). A failed delivery exits 1
     #[arg(long, value_name = "SECONDS", default_value_t = 10,
         value_parser = clap::value_parser!(u32).range(0..=20))]
     pub wait: u32,
     /// Do not wait for the delivery's outcome (the same as `--wait 0`)
     #[arg(long, conflicts_with = "wait")]
     pub no_wait: bool,
+}
+
+/// Why a delivery still pending after `wait` seconds will yet go out: the
+/// service's workers retry it; the local desk, which has none, spent at most
+/// its own budget, and a later command tries again.
+fn still_pending(
+    client: &crate::client::Client,
+    handoff: &crate::api::Handoff,
+    wait: u32,
+) -> String {
+    if client.local_desk().is_none() {
+        return format!("no outcome within {wait} s: it is retried in the background");
+    }
+    let budget = crate::server::delivery::LOCAL_BUDGET.as_secs();
+    let delivery = handoff.external.as_ref().map_or(0, |e| e.delivery);
+    format!(
+        "no outcome within {} s: it stays pending, and the next deskctl command that changes \
+         something tries again (`deskctl integrations retry {delivery}` at once, or `deskctl \
+         serve` on this desk)",
+        u64::from(wait).min(budget)
+    )
 }
 
 pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliResult {
@@ -72,8 +93,9 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
         ),
         None => match &handoff.external {
             Some(external) => format!(
-                "{} ticket, {}",
+                "{} delivery {}, {}",
                 external.kind.title(),
+                external.delivery,
                 super::delivery_text(&external.outcome, &session.ui)
             ),
             None => format!("{} (no ticket)", handoff.outcome),
@@ -98,9 +120,10 @@ pub async fn cmd_handoff_send(session: &Session, args: HandoffSendArgs) -> CliRe
     }
     match state {
         Some(state) if state.is_pending() && wait > 0 => session.ui.warn(&format!(
-            "Handoff {}: {what}; no outcome within {wait} s: it is retried in the background \
-             (`deskctl handoff show {}`)",
-            handoff.id, handoff.id
+            "Handoff {}: {what}; {} (`deskctl handoff show {}`)",
+            handoff.id,
+            still_pending(&client, &handoff, wait),
+            handoff.id
         )),
         _ => session
             .ui

@@ -4,9 +4,10 @@ use std::path::Path;
 use clap::Args;
 
 use super::{kind_parser, print_report};
-use crate::api::{IntegrationKind, IntegrationPut, Priority};
+use crate::api::{IntegrationKind, IntegrationPut, Priority, SettingSpec};
 use crate::cli::Session;
 use crate::cli::secret::{SecretSource, read_secret};
+use crate::domain::workspace::connection::{self, Misnamed};
 use crate::error::{CliError, CliResult};
 
 pub(super) const EXAMPLES: &str = "Examples:
@@ -76,6 +77,17 @@ pub async fn cmd_integrations_connect(
     args: IntegrationsConnectArgs,
 ) -> CliResult {
     let kind = args.kind;
+    // Names are checked as the service checks them, before any secret is
+    // read or anything is sent: a misspelt or misplaced one is a usage error.
+    for (key, _) in &args.settings {
+        check_name(kind, key, Flag::Set)?;
+    }
+    for key in &args.unset {
+        check_name(kind, key, Flag::Unset)?;
+    }
+    for name in &args.remove_secret {
+        check_name(kind, name, Flag::RemoveSecret)?;
+    }
     // Read every secret before anything is sent, so a bad source changes nothing.
     let mut secrets: BTreeMap<String, Option<String>> = BTreeMap::new();
     for given in &args.secrets {
@@ -83,19 +95,18 @@ pub async fn cmd_integrations_connect(
             Some((name, source)) => (name, Some(source)),
             None => (given.as_str(), None),
         };
-        let Some(spec) = kind.setting(name).filter(|spec| spec.secret) else {
-            return Err(unknown_secret(kind, name));
-        };
+        let spec = check_name(kind, name, Flag::Secret)?;
         let source = match source {
             None => SecretSource::Prompt,
             Some("-") => SecretSource::Stdin,
+            // Anything else may be the secret itself: never repeated.
             Some(source) => match source.split_once(':') {
                 Some(("env", var)) => SecretSource::Env(var),
                 Some(("file", path)) => SecretSource::File(Path::new(path)),
                 _ => {
                     return Err(CliError::usage(format!(
-                        "--secret {name}=…: '{source}' is not a source: use env:VAR, file:PATH \
-                         or - (stdin); a secret itself never goes on the command line"
+                        "--secret {name}=…: the value must be env:NAME, file:PATH or - (stdin); \
+                         secrets are never taken on the command line"
                     )));
                 }
             },
@@ -110,9 +121,6 @@ pub async fn cmd_integrations_connect(
         secrets.insert(spec.key.to_string(), Some(value));
     }
     for name in &args.remove_secret {
-        if !kind.setting(name).is_some_and(|spec| spec.secret) {
-            return Err(unknown_secret(kind, name));
-        }
         secrets.insert(name.clone(), None);
     }
     let client = session.writer(&format!("connect {}", kind.title())).await?;
@@ -173,15 +181,49 @@ pub async fn cmd_integrations_connect(
     print_report(session, kind, &report)
 }
 
-fn unknown_secret(kind: IntegrationKind, name: &str) -> CliError {
-    let secrets: Vec<&str> = kind
-        .settings()
-        .iter()
-        .filter(|spec| spec.secret)
-        .map(|spec| spec.key)
-        .collect();
-    CliError::usage(format!(
-        "{kind} has no secret '{name}': its secrets are {}",
-        secrets.join(", ")
-    ))
+/// The flag a name was given with.
+#[derive(Debug, Clone, Copy)]
+enum Flag {
+    Set,
+    Unset,
+    Secret,
+    RemoveSecret,
+}
+
+/// `key`'s setting or secret, or a usage error saying which flag it takes
+/// (with the name it is likely a misspelling of). A value given with it is
+/// never repeated: it may be a secret on the wrong flag.
+fn check_name(kind: IntegrationKind, key: &str, flag: Flag) -> CliResult<&'static SettingSpec> {
+    let secret = matches!(flag, Flag::Secret | Flag::RemoveSecret);
+    let given = match flag {
+        Flag::Set => format!("--set {key}=…"),
+        Flag::Unset => format!("--unset {key}"),
+        Flag::Secret => format!("--secret {key}"),
+        Flag::RemoveSecret => format!("--remove-secret {key}"),
+    };
+    let misnamed = match connection::check_name(kind, key, secret) {
+        Ok(spec) => return Ok(spec),
+        Err(misnamed) => misnamed,
+    };
+    let error = match misnamed {
+        Misnamed::Unknown { nearest, known } => {
+            let sort = if secret { "secret" } else { "setting" };
+            let error = CliError::usage(format!("{given}: {kind} has no {sort} '{key}'"));
+            let known = format!("its {sort}s: {}", known.join(", "));
+            match nearest {
+                Some(nearest) => error.with_hint(format!("did you mean '{nearest}'? ({known})")),
+                None => error.with_hint(known),
+            }
+        }
+        Misnamed::Secret => CliError::usage(format!(
+            "{given}: {key} is a secret: give it with --secret {key}=env:NAME (or file:PATH, or - \
+             for stdin), remove it with --remove-secret {key}; secrets are never taken on the \
+             command line"
+        )),
+        Misnamed::NotSecret => CliError::usage(format!(
+            "{given}: {key} is a setting, not a secret: give it with --set {key}=VALUE, remove it \
+             with --unset {key}"
+        )),
+    };
+    Err(error)
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::api::{FieldError, IntegrationKind, IntegrationPut, Priority};
+use crate::api::{FieldError, IntegrationKind, IntegrationPut, Priority, SettingSpec};
 
 /// A connection as the service keeps it: settings and secrets in clear.
 #[derive(Clone, PartialEq)]
@@ -45,6 +45,69 @@ pub const DESK_VALUES: &[&str] = &[
     "desk.team",
 ];
 
+/// Why `key` cannot be given as a setting (`secret` false) or a secret
+/// (`secret` true) of `kind`: the one check of names the service makes and
+/// the CLI makes first, each in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Misnamed {
+    /// `kind` has no such name; `nearest` is the name of the same sort it is
+    /// likely a misspelling of; `known` lists the names of that sort.
+    Unknown {
+        nearest: Option<&'static str>,
+        known: Vec<&'static str>,
+    },
+    /// A secret given as a setting.
+    Secret,
+    /// A setting given as a secret.
+    NotSecret,
+}
+
+/// Checks that `key` names one of `kind`'s settings (`secret` false) or
+/// secrets (`secret` true).
+pub fn check_name(
+    kind: IntegrationKind,
+    key: &str,
+    secret: bool,
+) -> Result<&'static SettingSpec, Misnamed> {
+    match kind.setting(key) {
+        Some(spec) if spec.secret == secret => Ok(spec),
+        Some(_) if secret => Err(Misnamed::NotSecret),
+        Some(_) => Err(Misnamed::Secret),
+        None => {
+            let known: Vec<&'static str> = kind
+                .settings()
+                .iter()
+                .filter(|spec| spec.secret == secret)
+                .map(|spec| spec.key)
+                .collect();
+            Err(Misnamed::Unknown {
+                nearest: crate::domain::suggest::did_you_mean(key, known.iter().copied()),
+                known,
+            })
+        }
+    }
+}
+
+impl Misnamed {
+    /// The message the API answers with, for `settings.{key}` or `secrets.{key}`.
+    fn api_message(&self, kind: IntegrationKind, key: &str, secret: bool) -> String {
+        let sort = if secret { "secret" } else { "setting" };
+        match self {
+            Misnamed::Secret => "is a secret: send it in `secrets`, never with the settings".into(),
+            Misnamed::NotSecret => "is not a secret: send it in `settings`".into(),
+            Misnamed::Unknown { nearest, known } => {
+                let guess = nearest
+                    .map(|nearest| format!(" (did you mean '{nearest}'?)"))
+                    .unwrap_or_default();
+                format!(
+                    "{kind} has no {sort} '{key}'{guess}; its {sort}s: {}",
+                    known.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// The connection `put` asks for, on top of the stored one (whose secrets a
 /// PUT that does not name them keeps), checked against the kind's settings:
 /// unknown names, missing required settings, values outside the choices, a
@@ -55,77 +118,61 @@ pub fn merge(
     stored: Option<&Connection>,
 ) -> Result<Connection, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let known = |secret: bool| -> String {
-        kind.settings()
-            .iter()
-            .filter(|spec| spec.secret == secret)
-            .map(|spec| spec.key)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     for (key, value) in &put.settings {
-        match kind.setting(key) {
-            Some(spec) if !spec.secret => {
-                if value.trim().is_empty() {
-                    errors.push(FieldError::new(
-                        format!("settings.{key}"),
-                        "is empty: leave it out instead",
-                    ));
-                } else if ADDRESS_SETTINGS.contains(&spec.key)
-                    && crate::domain::urls::user_info(value.trim()).is_some()
-                {
-                    errors.push(FieldError::new(
-                        format!("settings.{key}"),
-                        format!(
-                            "'{}' {}: give the address alone; the platform's credentials go \
-                             in `secrets`",
-                            crate::domain::urls::shown_url(value),
-                            crate::domain::validate::CARRIES_USER_INFO
-                        ),
-                    ));
-                } else if !spec.choices.is_empty() && !spec.choices.contains(&value.as_str()) {
-                    errors.push(FieldError::new(
-                        format!("settings.{key}"),
-                        format!("'{value}' is not one of: {}", spec.choices.join(", ")),
-                    ));
-                }
+        let spec = match check_name(kind, key, false) {
+            Ok(spec) => spec,
+            Err(misnamed) => {
+                errors.push(FieldError::new(
+                    format!("settings.{key}"),
+                    misnamed.api_message(kind, key, false),
+                ));
+                continue;
             }
-            Some(_) => errors.push(FieldError::new(
+        };
+        if value.trim().is_empty() {
+            errors.push(FieldError::new(
                 format!("settings.{key}"),
-                "is a secret: send it in `secrets`, never with the settings",
-            )),
-            None => errors.push(FieldError::new(
+                "is empty: leave it out instead",
+            ));
+        } else if ADDRESS_SETTINGS.contains(&spec.key)
+            && crate::domain::urls::user_info(value.trim()).is_some()
+        {
+            errors.push(FieldError::new(
                 format!("settings.{key}"),
                 format!(
-                    "{kind} has no setting '{key}'; its settings: {}",
-                    known(false)
+                    "'{}' {}: give the address alone; the platform's credentials go \
+                     in `secrets`",
+                    crate::domain::urls::shown_url(value),
+                    crate::domain::validate::CARRIES_USER_INFO
                 ),
-            )),
+            ));
+        } else if !spec.choices.is_empty() && !spec.choices.contains(&value.as_str()) {
+            errors.push(FieldError::new(
+                format!("settings.{key}"),
+                format!("'{value}' is not one of: {}", spec.choices.join(", ")),
+            ));
         }
     }
     let mut secrets = stored.map(|c| c.secrets.clone()).unwrap_or_default();
     for (key, value) in &put.secrets {
-        match kind.setting(key) {
-            Some(spec) if spec.secret => match value {
-                Some(value) if value.is_empty() => errors.push(FieldError::new(
-                    format!("secrets.{key}"),
-                    "is empty: send null to remove it",
-                )),
-                Some(value) => {
-                    secrets.insert(key.clone(), value.clone());
-                }
-                None => {
-                    secrets.remove(key);
-                }
-            },
-            Some(_) => errors.push(FieldError::new(
+        if let Err(misnamed) = check_name(kind, key, true) {
+            errors.push(FieldError::new(
                 format!("secrets.{key}"),
-                "is not a secret: send it in `settings`",
-            )),
-            None => errors.push(FieldError::new(
+                misnamed.api_message(kind, key, true),
+            ));
+            continue;
+        }
+        match value {
+            Some(value) if value.is_empty() => errors.push(FieldError::new(
                 format!("secrets.{key}"),
-                format!("{kind} has no secret '{key}'; its secrets: {}", known(true)),
+                "is empty: send null to remove it",
             )),
+            Some(value) => {
+                secrets.insert(key.clone(), value.clone());
+            }
+            None => {
+                secrets.remove(key);
+            }
         }
     }
     for spec in kind.settings().iter().filter(|spec| spec.required) {
@@ -251,6 +298,60 @@ mod tests {
             secrets: [("api-token".to_string(), Some("tok-1".to_string()))].into(),
             ..IntegrationPut::default()
         }
+    }
+
+    #[test]
+    fn a_misnamed_setting_or_secret_says_which_it_is_or_what_was_meant() {
+        let kind = IntegrationKind::Zendesk;
+        assert_eq!(
+            check_name(kind, "subdomain", false).unwrap().key,
+            "subdomain"
+        );
+        assert_eq!(
+            check_name(kind, "api-token", true).unwrap().key,
+            "api-token"
+        );
+        assert_eq!(check_name(kind, "api-token", false), Err(Misnamed::Secret));
+        assert_eq!(
+            check_name(kind, "subdomain", true),
+            Err(Misnamed::NotSecret)
+        );
+        let Err(Misnamed::Unknown { nearest, known }) = check_name(kind, "subdomian", false) else {
+            panic!("subdomian is no setting");
+        };
+        assert_eq!(nearest, Some("subdomain"));
+        assert!(known.contains(&"email") && !known.contains(&"api-token"));
+        let Err(Misnamed::Unknown { nearest, .. }) = check_name(kind, "api-tokn", true) else {
+            panic!("api-tokn is no secret");
+        };
+        assert_eq!(nearest, Some("api-token"));
+
+        let mut put = zendesk_put();
+        put.settings.insert("subdomian".into(), "acme".into());
+        put.settings
+            .insert("api-token".into(), "abc123literal".into());
+        let errors = merge(kind, &put, None).unwrap_err();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        assert!(
+            messages.contains(
+                &"settings.api-token: is a secret: send it in `secrets`, never with the settings"
+                    .to_string()
+            ),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.starts_with(
+                "settings.subdomian: zendesk has no setting 'subdomian' (did you mean 'subdomain'?)"
+            )),
+            "{messages:?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("abc123literal")),
+            "{messages:?}"
+        );
     }
 
     #[test]

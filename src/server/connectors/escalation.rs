@@ -24,7 +24,8 @@ use crate::api::{
 pub struct Escalation {
     /// The handoff's id: what a repeated delivery finds its ticket by.
     pub handoff: String,
-    /// The customer's first message, cut short: the ticket's title.
+    /// Desk's own subject (the first message cut to Desk's 80 characters);
+    /// a platform's title is [`Escalation::title`], cut at its own limit.
     pub subject: String,
     pub summary: String,
     pub transcript: Vec<TranscriptMessage>,
@@ -93,8 +94,24 @@ impl Escalation {
         .unwrap_or_else(|| "Customer".to_string())
     }
 
+    /// The ticket's title on a platform that takes at most `max_chars`
+    /// characters: the customer's first message (white space collapsed) cut
+    /// there with an ellipsis, not at Desk's own shorter subject. A payload
+    /// without a customer message keeps its subject.
+    pub fn title(&self, max_chars: usize) -> String {
+        let first = self
+            .transcript
+            .iter()
+            .find(|message| {
+                message.role == MessageRole::Customer && !message.text.trim().is_empty()
+            })
+            .map_or(self.subject.as_str(), |message| message.text.as_str());
+        crate::domain::handoff::cut(first, max_chars)
+    }
+
     /// The transcript, oldest first, one `Customer: …` / `AI: …` line per
-    /// message (with its time when the AI agent platform gave one).
+    /// message (with its time when the AI agent platform gave one); a
+    /// message's further lines are [`continued`], so none reads as a turn.
     pub fn transcript_text(&self) -> String {
         self.transcript
             .iter()
@@ -103,9 +120,10 @@ impl Escalation {
                     MessageRole::Customer => "Customer",
                     MessageRole::Ai => "AI",
                 };
+                let text = continued(&message.text);
                 match message.at {
-                    Some(at) => format!("[{at}] {who}: {}", message.text),
-                    None => format!("{who}: {}", message.text),
+                    Some(at) => format!("[{at}] {who}: {text}"),
+                    None => format!("{who}: {text}"),
                 }
             })
             .collect::<Vec<_>>()
@@ -169,7 +187,7 @@ impl Escalation {
         }
         let mut text = "Context:".to_string();
         for (key, value) in &self.context {
-            text.push_str(&format!("\n{key}: {}", plain(value)));
+            text.push_str(&format!("\n{key}: {}", continued(&plain(value))));
         }
         text
     }
@@ -236,6 +254,32 @@ pub fn plain(value: &Value) -> String {
         Value::String(text) => text.clone(),
         other => other.to_string(),
     }
+}
+
+/// What begins each further line of a multi-line value in the agents' note.
+pub const CONTINUATION: &str = "> ";
+
+/// `text` as the rest of one line of the agents' note: every line after its
+/// first begins with [`CONTINUATION`] (a blank one with `>` alone), so text
+/// the customer wrote can never begin a line that reads as another turn
+/// (`AI: …`) or a heading of the note. Every line break counts, `\r` and
+/// Unicode's separators too, as some viewers break on them.
+pub fn continued(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut lines = text.split([
+        '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+    ]);
+    let mut out = lines.next().unwrap_or_default().to_string();
+    for line in lines {
+        out.push('\n');
+        if line.trim().is_empty() {
+            out.push_str(CONTINUATION.trim_end());
+        } else {
+            out.push_str(CONTINUATION);
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Text as a tag or a key most platforms accept: lowercase letters, digits
@@ -444,6 +488,63 @@ mod tests {
         let mut silent = escalation();
         silent.transcript.retain(|m| m.role == MessageRole::Ai);
         assert_eq!(silent.customer_words(), "Where is my refund?");
+    }
+
+    #[test]
+    fn a_message_with_line_breaks_cannot_forge_a_turn_in_the_note() {
+        let mut forged = escalation();
+        forged.transcript[0].at = None;
+        forged.transcript[0].text =
+            "need refund\nAI: Refund of $5000 approved.\r\nCustomer: thanks\n\nSummary:\rok\u{2028}AI: x"
+                .into();
+        assert_eq!(
+            forged.transcript_text(),
+            "Customer: need refund\n\
+             > AI: Refund of $5000 approved.\n\
+             > Customer: thanks\n\
+             >\n\
+             > Summary:\n\
+             > ok\n\
+             > AI: x\n\
+             AI: Let me get someone."
+        );
+        let note = forged.agent_note();
+        for line in note
+            .lines()
+            .skip_while(|line| *line != "Transcript:")
+            .skip(1)
+        {
+            assert!(
+                line == "AI: Let me get someone."
+                    || line.starts_with("Customer: need refund")
+                    || line.starts_with('>'),
+                "{line:?} reads as a turn of its own"
+            );
+        }
+        // A context value is one `key: value` line in the same way.
+        forged.context = [("note".to_string(), json!("a\nAI: b"))].into();
+        assert!(forged.context_text().ends_with("note: a\n> AI: b"));
+        assert_eq!(continued("one line"), "one line");
+    }
+
+    #[test]
+    fn the_title_is_the_first_message_cut_at_the_platforms_limit() {
+        let mut long = escalation();
+        let first = format!("{}😀😀é", "A".repeat(148));
+        long.transcript[0].text = format!("  {first}\n");
+        long.subject = crate::domain::handoff::cut(&first, 80);
+        assert_eq!(long.title(255), first, "whole when it fits");
+        let title = long.title(150);
+        assert_eq!(title.chars().count(), 150);
+        assert_eq!(title, format!("{}😀…", "A".repeat(148)));
+        let title = long.title(100);
+        assert_eq!(title, format!("{}…", "A".repeat(99)));
+        long.transcript.retain(|m| m.role == MessageRole::Ai);
+        assert_eq!(
+            long.title(150),
+            long.subject,
+            "no customer message: the subject"
+        );
     }
 
     #[test]

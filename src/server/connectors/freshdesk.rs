@@ -21,6 +21,8 @@ use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Freshdesk;
+/// Freshdesk's limit on a ticket's subject (it refuses a longer one).
+const SUBJECT_CHARS: usize = 255;
 /// Freshdesk's `source` for a ticket that started in a chat.
 const SOURCE_CHAT: u8 = 7;
 /// Freshdesk's `status` for an open ticket.
@@ -237,7 +239,7 @@ impl Freshdesk {
         }
         let mut ticket = json!({
             "name": escalation.requester_name(),
-            "subject": escalation.subject,
+            "subject": escalation.title(SUBJECT_CHARS),
             "description": html_paragraphs(&escalation.customer_words()),
             "priority": priority,
             "status": STATUS_OPEN,

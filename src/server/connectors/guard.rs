@@ -125,6 +125,27 @@ impl Progress {
     }
 }
 
+/// A create's step: the key its progress is kept under, and what it makes,
+/// for people. Most steps are named by what they make; a key kept by
+/// deliveries already queued keeps its name when what it makes varies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step<'a> {
+    pub key: &'a str,
+    pub what: &'a str,
+}
+
+impl<'a> From<&'a str> for Step<'a> {
+    fn from(key: &'a str) -> Self {
+        Step { key, what: key }
+    }
+}
+
+impl<'a> From<&'a String> for Step<'a> {
+    fn from(key: &'a String) -> Self {
+        Step::from(key.as_str())
+    }
+}
+
 /// How a platform's look-up sees what was just made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
@@ -140,14 +161,15 @@ pub enum Lookup {
 /// `create` answers whatever the platform's status; `read` turns the answer
 /// into what was made or a [`Failure`]. `find` and `create` are futures, so
 /// neither runs unless it is needed.
-pub async fn create_once<T>(
+pub async fn create_once<'a, T>(
     progress: &mut Progress,
-    step: &str,
+    step: impl Into<Step<'a>>,
     lookup: Lookup,
     find: impl Future<Output = Result<Option<T>, Failure>>,
     create: impl Future<Output = Result<Answer, Failure>>,
     read: impl FnOnce(&Answer) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
+    let Step { key: step, what } = step.into();
     if progress.must_look(step) {
         if let Some(found) = find.await? {
             return Ok(found);
@@ -160,7 +182,7 @@ pub async fn create_once<T>(
                 let wait = Duration::try_from(settled.duration_since(now)).unwrap_or(lag);
                 return Err(Failure {
                     error: format!(
-                        "an earlier attempt may have made the {step}, and the platform's \
+                        "an earlier attempt may have made the {what}, and the platform's \
                          search may not show it yet: looking again in {} s before making it",
                         wait.as_secs().max(1)
                     ),

@@ -16,13 +16,16 @@ use super::http::{classify, unreadable};
 use super::signing::{check_header, hmac_sha1_header};
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
-    InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
-    html_paragraphs, passed, text_or_number, warning,
+    InboundWebhook, Lookup, Progress, Step, Verified, WebhookError, create_once, event_time,
+    failed, html_paragraphs, passed, text_or_number, warning,
 };
 use crate::api::{ExternalStatus, IntegrationKind, TestCheck};
 use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::Intercom;
+/// The longest ticket title Desk sends: Intercom documents no limit, and a
+/// title is read at a glance in its inbox list.
+const TITLE_CHARS: usize = 255;
 /// The API version every call pins, so a workspace's default cannot change
 /// the shapes this connector reads.
 pub const API_VERSION: &str = "2.11";
@@ -93,6 +96,14 @@ impl Made {
         }
     }
 
+    /// What it is called, for people.
+    fn noun(self) -> &'static str {
+        match self {
+            Made::Conversation => "conversation",
+            Made::Ticket => "ticket",
+        }
+    }
+
     /// The path segment of its API: `conversations` or `tickets`.
     fn path(self) -> &'static str {
         match self {
@@ -100,6 +111,11 @@ impl Made {
             Made::Ticket => "tickets",
         }
     }
+}
+
+/// What `connection` makes: a conversation, or a ticket with a ticket type.
+pub fn made_noun(connection: &Connection) -> &'static str {
+    Made::of(connection).noun()
 }
 
 /// The tags that show agents Desk's priority and team: Intercom 2.11 cannot
@@ -294,7 +310,7 @@ impl Api<'_> {
                     .connection
                     .mapped_object(escalation)
                     .unwrap_or_else(|| json!({}));
-                attributes["_default_title_"] = json!(escalation.subject);
+                attributes["_default_title_"] = json!(escalation.title(TITLE_CHARS));
                 attributes["_default_description_"] = json!(escalation.customer_words());
                 json!({
                     "ticket_type_id": self.connection.setting("ticket-type-id"),
@@ -468,7 +484,10 @@ impl Connector for Intercom {
                 let body = api.create_body(made, escalation, &contact, &role);
                 let id = create_once(
                     progress,
-                    "made",
+                    Step {
+                        key: "made",
+                        what: made.noun(),
+                    },
                     Lookup::Indexed(SEARCH_LAG),
                     api.find(made, escalation, &contact),
                     api.fetch(reqwest::Method::POST, &format!("/{}", made.path()), &body),
@@ -556,7 +575,7 @@ impl Connector for Intercom {
         let expected = hmac_sha1_header(secret.as_bytes(), webhook.body);
         let signature = webhook.header(SIGNATURE_HEADER);
         check_header(signature, &expected, "X-Hub-Signature")?;
-        Ok(Verified::kept(expected))
+        Ok(Verified::kept(replay_key(webhook.body, expected)))
     }
 
     fn events(&self, webhook: &InboundWebhook<'_>) -> Result<Vec<ExternalEvent>, WebhookError> {
@@ -607,9 +626,33 @@ impl Connector for Intercom {
     }
 }
 
+/// What identifies a notification: its `id`, which Intercom keeps when it
+/// sends the notification again (only `delivery_attempts` and the signature
+/// change); a body without one, by its signature.
+fn replay_key(body: &[u8], signature: String) -> String {
+    serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|body| text_or_number(&body["id"]))
+        .map_or(signature, |id| format!("notification {id}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notification_sent_again_has_the_same_replay_key() {
+        let first = br#"{"type":"notification_event","id":"notif_c","topic":"conversation.admin.closed","delivery_attempts":1,"first_sent_at":1800000000,"created_at":1800000000}"#;
+        let again = br#"{"type":"notification_event","id":"notif_c","topic":"conversation.admin.closed","delivery_attempts":2,"first_sent_at":1800000000,"created_at":1800000000}"#;
+        let other = br#"{"type":"notification_event","id":"notif_o","topic":"conversation.admin.opened","delivery_attempts":1,"created_at":1800000000}"#;
+        let key = |body: &[u8]| replay_key(body, hmac_sha1_header(b"secret", body));
+        assert_eq!(key(first), "notification notif_c");
+        assert_eq!(key(first), key(again));
+        assert_ne!(key(first), key(other));
+        // Without an id, the signature tells requests apart.
+        assert_eq!(key(b"{}"), hmac_sha1_header(b"secret", b"{}"));
+        assert_eq!(key(b"not json"), hmac_sha1_header(b"secret", b"not json"));
+    }
 
     #[test]
     fn error_lists_are_read() {

@@ -38,7 +38,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use self::escalation::{Escalation, html_paragraphs, split_bytes};
-pub use self::guard::{Lookup, Progress, create_once};
+pub use self::guard::{Lookup, Progress, Step, create_once};
 pub use self::http::{Answer, Http};
 use crate::api::{IntegrationKind, Priority, TestCheck};
 pub use crate::domain::workspace::{Connection, DESK_VALUES};
@@ -249,6 +249,21 @@ macro_rules! with_connector {
             }
         }
     };
+}
+
+/// What `connection` makes on its platform, for people: a Salesforce case,
+/// a Freshchat conversation, an Intercom conversation (a ticket once it has
+/// a ticket type), else a ticket.
+pub fn made_noun(connection: &Connection) -> &'static str {
+    match connection.kind {
+        IntegrationKind::Intercom => intercom::made_noun(connection),
+        IntegrationKind::Salesforce => "case",
+        IntegrationKind::Freshchat => "conversation",
+        IntegrationKind::Zendesk
+        | IntegrationKind::Freshdesk
+        | IntegrationKind::ZohoDesk
+        | IntegrationKind::SendbirdDesk => "ticket",
+    }
 }
 
 /// Tests `connection` with its platform's connector.

@@ -24,6 +24,7 @@ const KIND: IntegrationKind = IntegrationKind::Salesforce;
 const DEFAULT_API_VERSION: &str = "62.0";
 /// CaseComment.CommentBody holds at most this many bytes.
 pub const COMMENT_BYTES: usize = 4000;
+/// The Case `Subject` field's length, in characters.
 const SUBJECT_CHARS: usize = 255;
 const DESCRIPTION_CHARS: usize = 32_000;
 const SUPPLIED_NAME_CHARS: usize = 80;
@@ -350,10 +351,7 @@ impl Salesforce {
             });
         let requester = &escalation.requester;
         let mut case = serde_json::Map::new();
-        case.insert(
-            "Subject".into(),
-            json!(cut(&escalation.subject, SUBJECT_CHARS)),
-        );
+        case.insert("Subject".into(), json!(escalation.title(SUBJECT_CHARS)));
         case.insert(
             "Description".into(),
             json!(cut(&escalation.customer_words(), DESCRIPTION_CHARS)),

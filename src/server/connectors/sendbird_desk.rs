@@ -174,7 +174,7 @@ fn created(answer: &Answer) -> Result<Value, Failure> {
 
 impl SendbirdDesk {
     fn channel_name(escalation: &Escalation) -> String {
-        escalation.subject.chars().take(MAX_CHANNEL_NAME).collect()
+        escalation.title(MAX_CHANNEL_NAME)
     }
 
     /// Makes Chat user `user` unless it exists. Making a user is idempotent

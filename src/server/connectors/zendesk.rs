@@ -244,7 +244,7 @@ impl Zendesk {
             tags.push(format!("desk-team-{}", slug(team)));
         }
         let mut ticket = json!({
-            "subject": escalation.subject.chars().take(SUBJECT_CHARS).collect::<String>(),
+            "subject": escalation.title(SUBJECT_CHARS),
             "comment": {"body": escalation.customer_words(), "public": true},
             "priority": connection.priority(escalation.priority, priority),
             "external_id": escalation.handoff,

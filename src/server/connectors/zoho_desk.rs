@@ -25,6 +25,8 @@ use crate::api::{ExternalStatus, IntegrationKind, Priority, TestCheck};
 use crate::net::Failure;
 
 const KIND: IntegrationKind = IntegrationKind::ZohoDesk;
+/// Zoho Desk's limit on a ticket's subject.
+const SUBJECT_CHARS: usize = 255;
 /// How long before its end a cached access token is refreshed anyway.
 const TOKEN_MARGIN: Duration = Duration::from_secs(60);
 
@@ -417,7 +419,7 @@ impl ZohoDesk {
     ) -> Result<Value, Failure> {
         let requester = &escalation.requester;
         let mut ticket = json!({
-            "subject": escalation.subject,
+            "subject": escalation.title(SUBJECT_CHARS),
             "departmentId": connection.required("department-id")?,
             "description": html_paragraphs(&escalation.customer_words()),
             "priority": connection.priority(escalation.priority, priority),

@@ -290,6 +290,7 @@ pub fn owner_notice(
 /// into a ticket there.
 pub fn escalation(
     kind: IntegrationKind,
+    made: &str,
     handoff: &str,
     decision: &HandoffDecision,
     request: &HandoffRequest,
@@ -322,7 +323,7 @@ pub fn escalation(
         kind: OutboxKind::Integration,
         ticket: None,
         description: format!(
-            "{} ticket for handoff {handoff}: {}",
+            "{} {made} for handoff {handoff}: {}",
             kind.title(),
             decision.subject
         ),
@@ -496,7 +497,8 @@ mod tests {
             summary: None,
         };
         let queued = escalation(
-            IntegrationKind::Zendesk,
+            IntegrationKind::Intercom,
+            "conversation",
             "hof_1",
             &decision,
             &request,
@@ -514,6 +516,13 @@ mod tests {
         assert_eq!(sent.team_source, Some(DecisionSource::DefaultTeam));
         assert_eq!(sent.reason.as_deref(), Some("explicit-request"));
         assert_eq!(queued.handoff.as_deref(), Some("hof_1"));
+        assert!(
+            queued
+                .description
+                .starts_with("Intercom conversation for handoff hof_1: "),
+            "named for what the platform makes: {}",
+            queued.description
+        );
     }
 
     #[test]

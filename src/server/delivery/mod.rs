@@ -37,6 +37,33 @@ const LEASE: Duration = Duration::from_secs(120);
 pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the local desk spends delivering after a request, at most.
 pub const LOCAL_BUDGET: Duration = Duration::from_secs(5);
+/// The local desk's [`LOCAL_BUDGET`] for one request, shared by the request
+/// itself (a handoff waiting for its delivery) and the delivery after it, so
+/// a command spends it once. Requests of the local desk carry it as an
+/// extension; its presence is how a route knows no worker will finish an
+/// attempt after the command exits.
+#[derive(Debug, Clone, Default)]
+pub struct LocalBudget {
+    spent: Arc<std::sync::Mutex<Duration>>,
+}
+
+impl LocalBudget {
+    /// What is left of the budget.
+    pub fn left(&self) -> Duration {
+        LOCAL_BUDGET.saturating_sub(*self.spent.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// [`Deliverer::deliver_due`] for at most `most` of what is left: an
+    /// attempt still under way then is cut short, its failure recorded and
+    /// its claim given up, so the next command can try at once.
+    pub async fn deliver_due(&self, deliverer: &Deliverer, most: Duration) -> StoreResult<usize> {
+        let start = Instant::now();
+        let delivered = deliverer.deliver_due(most.min(self.left())).await;
+        *self.spent.lock().unwrap_or_else(|e| e.into_inner()) += start.elapsed();
+        delivered
+    }
+}
+
 /// How often an idle worker looks for messages queued by other processes.
 const POLL: Duration = Duration::from_secs(15);
 

@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use super::{ApiRoutes, routes};
-use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use axum::{Extension, Json};
 use jiff::Timestamp;
 
 use super::page_limit;
@@ -24,7 +24,7 @@ use crate::domain::workspace::Snapshot;
 use crate::domain::workspace::document;
 use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, generate_ordered_id};
-use crate::server::delivery::{self, Deliverer, compose};
+use crate::server::delivery::{self, Deliverer, LocalBudget, compose};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody, PartJson};
@@ -252,13 +252,14 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
+    local: Option<Extension<LocalBudget>>,
     headers: HeaderMap,
     ApiQuery(wait): ApiQuery<WaitQuery>,
     body: PartJson<HandoffRequest>,
 ) -> ApiResult<(StatusCode, Json<Handoff>)> {
     may_send(&principal)?;
     let request = sent_handoff(body, Timestamp::now())?;
-    let wait = wait_for(&wait)?;
+    let wait = Waiting::new(wait_for(&wait)?, local);
     let key = idempotency::key(&headers)?;
     let sent_by = principal.ingest_token().map(str::to_string);
     // The request as sent tells a replay from a reused key; the pipeline
@@ -275,7 +276,7 @@ async fn create(
             // since. An accepted handoff's key is otherwise checked where it is
             // recorded, in the same transaction, saving a read on every handoff.
             return match key {
-                Some(key) => match replayed(&state.store, &key, &sha, wait).await? {
+                Some(key) => match replayed(&state.store, &key, &sha, &wait).await? {
                     Some(first) => Ok((StatusCode::OK, Json(first))),
                     None => Err(refused),
                 },
@@ -309,6 +310,7 @@ async fn create(
         false => Vec::new(),
     };
     let handoff_id = write.id.clone();
+    let connections = workspace.clone();
     let recorded = state
         .store
         .record_handoff(write, move |team| {
@@ -316,14 +318,20 @@ async fn create(
             let decision = plan.decide(team);
             let ticket =
                 (outcome == HandoffOutcome::Ticket).then(|| new_ticket(&decision, &request, at));
-            let delivery = match outcome {
-                HandoffOutcome::External => decision
-                    .platform
-                    .parse::<IntegrationKind>()
-                    .ok()
-                    .map(|kind| compose::escalation(kind, &handoff_id, &decision, &request, at)),
-                _ => None,
-            };
+            let delivery =
+                match outcome {
+                    HandoffOutcome::External => decision
+                        .platform
+                        .parse::<IntegrationKind>()
+                        .ok()
+                        .map(|kind| {
+                            let made = connections
+                                .connection(kind)
+                                .map_or("ticket", crate::server::connectors::made_noun);
+                            compose::escalation(kind, made, &handoff_id, &decision, &request, at)
+                        }),
+                    _ => None,
+                };
             let notices = match (&ticket, owners.is_empty()) {
                 (Some(ticket), false) => {
                     let ticket = ticket.clone();
@@ -352,11 +360,11 @@ async fn create(
     Ok(match recorded {
         Recorded::Created(handoff) => (
             StatusCode::CREATED,
-            Json(awaited(&state.store, handoff, wait).await?),
+            Json(awaited(&state.store, handoff, &wait).await?),
         ),
         Recorded::Replayed(handoff) => (
             StatusCode::OK,
-            Json(awaited(&state.store, handoff, wait).await?),
+            Json(awaited(&state.store, handoff, &wait).await?),
         ),
     })
 }
@@ -383,7 +391,7 @@ async fn replayed(
     store: &Store,
     key: &str,
     sha: &str,
-    wait: Duration,
+    wait: &Waiting,
 ) -> ApiResult<Option<Handoff>> {
     let Some((first, first_sha)) = store.find_handoff_by_key(key).await? else {
         return Ok(None);
@@ -406,6 +414,22 @@ fn wait_for(query: &WaitQuery) -> ApiResult<Duration> {
     }
 }
 
+/// How long a request watches a handoff's delivery, and whether it comes
+/// from the local desk, whose budget bounds it.
+struct Waiting {
+    wait: Duration,
+    local: Option<LocalBudget>,
+}
+
+impl Waiting {
+    fn new(wait: Duration, local: Option<Extension<LocalBudget>>) -> Self {
+        Self {
+            wait,
+            local: local.map(|Extension(budget)| budget),
+        }
+    }
+}
+
 /// `handoff` once its external delivery is delivered or failed, or as it stands
 /// when `wait` runs out. Meanwhile this request delivers what is due itself (the
 /// outbox's leases keep it from clashing with the delivery worker), so the wait
@@ -416,14 +440,26 @@ fn wait_for(query: &WaitQuery) -> ApiResult<Duration> {
 /// look-up can miss a ticket the platform is still making, so it makes a
 /// second one. Each attempt therefore runs on a task of its own with the
 /// attempt's own time limit, and goes on after the wait is over.
-async fn awaited(store: &Store, handoff: Handoff, wait: Duration) -> ApiResult<Handoff> {
+///
+/// Except on the local desk: no worker finishes an attempt after its command
+/// exits, so the wait is the local desk's own budget (5 seconds at most), and
+/// an attempt still under way then is cut short as its delivery after any
+/// change would cut it, with its failure recorded and its claim given up.
+async fn awaited(store: &Store, handoff: Handoff, waiting: &Waiting) -> ApiResult<Handoff> {
     let pending = |h: &Handoff| {
         h.external
             .as_ref()
             .is_some_and(|e| e.outcome.state.is_pending())
     };
+    let wait = waiting.wait;
     if wait.is_zero() || !pending(&handoff) {
         return Ok(handoff);
+    }
+    if let Some(budget) = &waiting.local {
+        budget
+            .deliver_due(&Deliverer::new(store.clone()), wait)
+            .await?;
+        return Ok(store.get_handoff(&handoff.id).await?);
     }
     let start = Instant::now();
     let deliverer = Deliverer::new(store.clone());
@@ -613,6 +649,7 @@ async fn list(
 async fn show(
     State(state): State<AppState>,
     principal: Principal,
+    local: Option<Extension<LocalBudget>>,
     ApiPath(id): ApiPath<String>,
     ApiQuery(wait): ApiQuery<WaitQuery>,
 ) -> ApiResult<Json<Handoff>> {
@@ -630,7 +667,7 @@ async fn show(
         }
         None => principal.require(Role::Manager)?,
     }
-    let wait = wait_for(&wait)?;
+    let wait = Waiting::new(wait_for(&wait)?, local);
     let handoff = state.store.get_handoff(&id).await?;
-    Ok(Json(awaited(&state.store, handoff, wait).await?))
+    Ok(Json(awaited(&state.store, handoff, &wait).await?))
 }

@@ -1392,6 +1392,46 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     assert_eq!(resolved.status, 409);
 }
 
+/// A cursor is read whole before any ticket is: one whose time is no time
+/// (a month 13, a day 45) is refused as not given out, in every order's
+/// shape, as one that is no cursor at all, on both backends alike.
+#[test]
+fn a_cursor_whose_time_is_no_time_is_refused_in_every_order() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let get = |query: &str| {
+        server.raw(
+            "GET",
+            &format!("/v1/tickets?limit=3&{query}"),
+            &[("Authorization", &format!("Bearer {token}"))],
+            b"",
+        )
+    };
+    for (sort, prefix) in [
+        ("-activity", ""),
+        ("activity", "activity%3A"),
+        ("-created", "-created%3A"),
+        ("created", "created%3A"),
+    ] {
+        for time in [
+            "2026-13-45T99%3A99%3A99Z",
+            "9999-99-99T00%3A00%3A00Z",
+            "2026-02-30T00%3A00%3A00Z",
+            "zzzz",
+        ] {
+            let query = format!("sort={sort}&cursor={prefix}{time}%7C10003");
+            let refused = get(&query);
+            assert_eq!(refused.status, 422, "{query}: {}", refused.body);
+            assert_eq!(refused.json()["errors"][0]["field"], "cursor", "{query}");
+        }
+        // A cursor written with a whole second reads as that instant.
+        let query = format!("sort={sort}&cursor={prefix}2026-01-01T00%3A00%3A00Z%7C10003");
+        let read = get(&query);
+        assert_eq!(read.status, 200, "{query}: {}", read.body);
+    }
+}
+
 /// Two AI platforms share the desk, each with its own ingest token: each
 /// adds to the conversations of the tickets its own handoffs opened, and to
 /// no other: another platform's ticket, one a person handed over and one

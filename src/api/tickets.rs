@@ -85,6 +85,8 @@ pub struct Ticket {
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
+    /// The last message in or out, or status change: what the customer saw
+    /// happen. Notes, priorities, assignments and takeovers leave it as it is.
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,
@@ -478,6 +480,8 @@ pub struct RequesterTicket {
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
+    /// The last message in or out, or status change: what the customer saw
+    /// happen. Notes, priorities, assignments and takeovers leave it as it is.
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,

@@ -1289,10 +1289,10 @@ fn two_platforms(desk: &Desk) -> (String, String, Server) {
     (first, second, server)
 }
 
-#[test]
-fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
-    let desk = desk_with_tickets(desk!());
-    let ingest = ingest_token(&desk, "ai");
+/// An ingest token made on `desk`, the desk served, and dana's conversation
+/// handed over with that token: ticket 10005.
+fn handed_over_by_a_platform(desk: &Desk) -> (String, Server) {
+    let ingest = ingest_token(desk, "ai");
     let server = desk.serve();
     let sent = send(
         &server,
@@ -1302,6 +1302,13 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
         &web_handoff("dana@example.com", "Still no parcel"),
     );
     assert_eq!(sent.json()["ticket"], 10005, "{}", sent.body);
+    (ingest, server)
+}
+
+#[test]
+fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
+    let desk = desk_with_tickets(desk!());
+    let (ingest, server) = handed_over_by_a_platform(&desk);
     let append = |text: &str| {
         send(
             &server,
@@ -1404,16 +1411,7 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
 #[test]
 fn only_what_the_customer_sees_happen_moves_the_last_activity() {
     let desk = desk_with_tickets(desk!());
-    let ingest = ingest_token(&desk, "ai");
-    let server = desk.serve();
-    let sent = send(
-        &server,
-        &ingest,
-        "POST",
-        "/v1/handoffs",
-        &web_handoff("dana@example.com", "Still no parcel"),
-    );
-    assert_eq!(sent.json()["ticket"], 10005, "{}", sent.body);
+    let (ingest, server) = handed_over_by_a_platform(&desk);
     let minted = send(
         &server,
         &ingest,

@@ -464,8 +464,8 @@ fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
 
     assert_eq!(
         numbers(ok(&steps[1])),
-        [10001, 10004, 10003, 10002],
-        "newest activity first: the note made 10001 the newest"
+        [10004, 10003, 10002, 10001],
+        "newest activity first: an internal note on 10001 is no activity"
     );
     assert!(
         text(&steps[1]).contains("#10003 open · medium · \"Invoice 55 is wrong\""),
@@ -709,7 +709,7 @@ fn an_operator_sees_what_the_inbox_shows_them_and_an_owner_sees_every_ticket() {
                 .collect()
         })
         .unwrap();
-    assert_eq!(inbox_of_bob, [10001, 10002]);
+    assert_eq!(inbox_of_bob, [10002, 10001]);
     assert_eq!(
         numbers(ok(&steps_of_bob[0])),
         inbox_of_bob,
@@ -738,7 +738,7 @@ fn an_operator_sees_what_the_inbox_shows_them_and_an_owner_sees_every_ticket() {
     let steps_of_alice = answer["steps"].as_array().unwrap();
     assert_eq!(
         numbers(ok(&steps_of_alice[0])),
-        [10001, 10004, 10003, 10002]
+        [10004, 10003, 10002, 10001]
     );
     assert_eq!(numbers(ok(&steps_of_alice[1])), [10004]);
     assert_eq!(ok(&steps_of_alice[2])["total"], 4);
@@ -864,7 +864,7 @@ fn the_http_copilot_needs_a_bearer_token_and_acts_with_it() {
     assert_eq!(steps[0]["result"]["tools"].as_array().unwrap().len(), 6);
     assert_eq!(
         numbers(ok(&steps[1])),
-        [10001, 10002],
+        [10002, 10001],
         "bob's view, not the owner's"
     );
     assert_eq!(steps[2]["error"]["code"], -32602);

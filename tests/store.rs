@@ -1995,13 +1995,20 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
                 .await,
         );
     }
-    // A note on the oldest moves it to the front.
+    // A status change on the oldest moves it to the front.
     let first = numbers[0];
     f.store
         .change_ticket(first, move |_| {
             Ok((
-                TicketChange::default(),
-                vec![NewEntry::system("note", "bump", Timestamp::now())],
+                TicketChange {
+                    status: Some(TicketStatus::Pending),
+                    ..TicketChange::default()
+                },
+                vec![NewEntry::system(
+                    "status-changed",
+                    "Status open → pending",
+                    Timestamp::now(),
+                )],
                 vec![],
             ))
         })

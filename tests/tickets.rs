@@ -120,7 +120,6 @@ fn views_and_filters_return_exactly_the_right_tickets() {
     );
     desk.run(&["tickets", "assign", "10001", "10002", "--to", "bob"]);
     desk.run(&["tickets", "resolve", "10003"]);
-    // Actions count as activity: the assigned tickets move to the top.
     assert_eq!(numbers(&desk, &["--view", "unassigned"]), [10004]);
     // The timeline is in order of time as well as of record.
     let shown: serde_json::Value =
@@ -138,19 +137,20 @@ fn views_and_filters_return_exactly_the_right_tickets() {
     assert_eq!(numbers(&desk, &["--priority", "high"]), [10002]);
     assert_eq!(numbers(&desk, &["--channel", "email"]), [10003]);
     assert_eq!(numbers(&desk, &["--team", "billing"]), [10003]);
-    assert_eq!(numbers(&desk, &["--status", "open"]), [10002, 10001, 10004]);
+    // Assigning is no activity: the customer saw nothing happen.
+    assert_eq!(numbers(&desk, &["--status", "open"]), [10004, 10002, 10001]);
     assert_eq!(
         numbers(&desk, &["--requester", "DANA@example.com"]),
-        [10001, 10004]
+        [10004, 10001]
     );
     // A name matches in any case, and in part.
     assert_eq!(
         numbers(&desk, &["--requester", "customer REFUND please"]),
         [10002]
     );
-    assert_eq!(numbers(&desk, &["--requester", "parcel"]), [10001, 10004]);
+    assert_eq!(numbers(&desk, &["--requester", "parcel"]), [10004, 10001]);
     assert_eq!(numbers(&desk, &["--requester", "dana"]), Vec::<u64>::new());
-    assert_eq!(numbers(&desk, &["--search", "parcel"]), [10001, 10004]);
+    assert_eq!(numbers(&desk, &["--search", "parcel"]), [10004, 10001]);
     assert_eq!(
         numbers(&desk, &["--search", "100%"]),
         Vec::<u64>::new(),
@@ -166,7 +166,7 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         numbers(&desk, &["--created-since", "2999-01-01T00:00:00Z"]),
         Vec::<u64>::new()
     );
-    assert_eq!(numbers(&desk, &["--limit", "2"]), [10003, 10002]);
+    assert_eq!(numbers(&desk, &["--limit", "2"]), [10003, 10004]);
     assert_eq!(numbers(&desk, &["--limit", "1"]), [10003]);
     desk.cmd()
         .args(["tickets", "list", "--limit", "1", "-o", "name"])
@@ -230,7 +230,7 @@ fn views_and_filters_return_exactly_the_right_tickets() {
         .lines()
         .map(|l| parse(l)["number"].as_u64().unwrap())
         .collect();
-    assert_eq!(streamed, [10003, 10002, 10001, 10004]);
+    assert_eq!(streamed, [10003, 10004, 10002, 10001]);
     // Each line is the ticket `-o json` shows, exactly (the service's own JSON
     // passed through, not decoded and encoded again).
     let whole = parse(&desk.run(&["tickets", "list", "--all", "-o", "json"]));
@@ -912,11 +912,15 @@ fn counts_filter_by_field_values_as_the_list_does() {
 #[test]
 fn tickets_are_sorted_by_activity_or_creation_and_every_page_follows_the_order() {
     let desk = desk_with_tickets(desk!());
-    desk.run(&["tickets", "note", "10002", "-m", "bump"]);
-    assert_eq!(numbers(&desk, &[]), [10002, 10004, 10003, 10001]);
+    // A note and a new priority answer nobody: 10002 waits as long as before.
+    desk.run(&["tickets", "note", "10002", "-m", "internal"]);
+    desk.run(&["tickets", "priority", "10002", "low"]);
+    assert_eq!(numbers(&desk, &[]), [10004, 10003, 10002, 10001]);
+    desk.run(&["tickets", "reply", "10001", "-m", "On its way.", "--yes"]);
+    assert_eq!(numbers(&desk, &[]), [10001, 10004, 10003, 10002]);
     for (sort, expected) in [
-        ("-activity", [10002, 10004, 10003, 10001]),
-        ("activity", [10001, 10003, 10004, 10002]),
+        ("-activity", [10001, 10004, 10003, 10002]),
+        ("activity", [10002, 10003, 10004, 10001]),
         ("-created", [10004, 10003, 10002, 10001]),
         ("created", [10001, 10002, 10003, 10004]),
     ] {
@@ -957,8 +961,8 @@ fn tickets_are_sorted_by_activity_or_creation_and_every_page_follows_the_order()
     let encoded = |cursor: &str| cursor.replace(':', "%3A").replace('|', "%7C");
     let mut cursors = Vec::new();
     for (sort, expected) in [
-        ("-activity", [10002, 10004, 10003, 10001]),
-        ("activity", [10001, 10003, 10004, 10002]),
+        ("-activity", [10001, 10004, 10003, 10002]),
+        ("activity", [10002, 10003, 10004, 10001]),
         ("-created", [10004, 10003, 10002, 10001]),
         ("created", [10001, 10002, 10003, 10004]),
     ] {
@@ -1090,7 +1094,7 @@ fn operators_see_and_touch_only_what_their_role_allows() {
     // bob: his own ticket and support's unassigned ones; never billing's.
     assert_eq!(
         list(&bob, &[]),
-        [10003, 10002, 10004, 10001]
+        [10004, 10003, 10002, 10001]
             .into_iter()
             .filter(|n| *n != 10003)
             .collect::<Vec<_>>()
@@ -1293,10 +1297,10 @@ fn two_platforms(desk: &Desk) -> (String, String, Server) {
     (first, second, server)
 }
 
-#[test]
-fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
-    let desk = desk_with_tickets(desk!());
-    let ingest = ingest_token(&desk, "ai");
+/// An ingest token made on `desk`, the desk served, and dana's conversation
+/// handed over with that token: ticket 10005.
+fn handed_over_by_a_platform(desk: &Desk) -> (String, Server) {
+    let ingest = ingest_token(desk, "ai");
     let server = desk.serve();
     let sent = send(
         &server,
@@ -1306,6 +1310,13 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
         &web_handoff("dana@example.com", "Still no parcel"),
     );
     assert_eq!(sent.json()["ticket"], 10005, "{}", sent.body);
+    (ingest, server)
+}
+
+#[test]
+fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
+    let desk = desk_with_tickets(desk!());
+    let (ingest, server) = handed_over_by_a_platform(&desk);
     let append = |text: &str| {
         send(
             &server,
@@ -1398,6 +1409,109 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
     assert_eq!(listed(), [(10005, "resolved".to_string())]);
     let resolved = append("after");
     assert_eq!(resolved.status, 409);
+}
+
+/// The customer's own view shows when their ticket last moved: a note, a
+/// new priority, an assignment or a takeover is never shown to them, and
+/// neither is its time. The queue sorted by activity follows the same time,
+/// so an internal note does not put a customer still waiting for an answer
+/// behind the others.
+#[test]
+fn only_what_the_customer_sees_happen_moves_the_last_activity() {
+    let desk = desk_with_tickets(desk!());
+    let (ingest, server) = handed_over_by_a_platform(&desk);
+    let minted = send(
+        &server,
+        &ingest,
+        "POST",
+        "/v1/requesters/tokens",
+        &json!({"requester": "dana@example.com"}),
+    );
+    let dana = minted.json()["token"].as_str().unwrap().to_string();
+    let seen_by_dana = || {
+        let mine = send(
+            &server,
+            &dana,
+            "GET",
+            "/v1/requesters/me/tickets",
+            &Value::Null,
+        );
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        let activity = mine.json()[0]["last_activity_at"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        activity.parse::<jiff::Timestamp>().unwrap()
+    };
+    let waited_longest = || numbers(&desk, &["--sort", "activity"]);
+    let handed_over = seen_by_dana();
+    assert_eq!(waited_longest(), [10001, 10002, 10003, 10004, 10005]);
+
+    desk.run(&["tickets", "note", "10005", "-m", "internal"]);
+    desk.run(&["tickets", "priority", "10005", "low"]);
+    desk.run(&["tickets", "assign", "10005", "--to", "bob"]);
+    desk.run(&["tickets", "takeover", "10005"]);
+    desk.run(&["tickets", "note", "10001", "-m", "still looking"]);
+    assert_eq!(seen_by_dana(), handed_over);
+    assert_eq!(waited_longest(), [10001, 10002, 10003, 10004, 10005]);
+    let shown = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+    assert_eq!(
+        shown["ticket"]["last_activity_at"]
+            .as_str()
+            .unwrap()
+            .parse::<jiff::Timestamp>()
+            .unwrap(),
+        handed_over,
+        "staff read the same time"
+    );
+
+    desk.run(&["tickets", "reply", "10001", "-m", "Found it.", "--yes"]);
+    assert_eq!(waited_longest(), [10002, 10003, 10004, 10005, 10001]);
+    desk.run(&["tickets", "reply", "10005", "-m", "On its way.", "--yes"]);
+    let replied = seen_by_dana();
+    assert!(replied > handed_over, "{replied} after {handed_over}");
+    desk.run(&["tickets", "resolve", "10005"]);
+    assert!(seen_by_dana() > replied, "the status change is seen");
+}
+
+/// A cursor is read whole before any ticket is: one whose time is no time
+/// (a month 13, a day 45) is refused as not given out, in every order's
+/// shape, as one that is no cursor at all, on both backends alike.
+#[test]
+fn a_cursor_whose_time_is_no_time_is_refused_in_every_order() {
+    let desk = desk_with_tickets(desk!());
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let get = |query: &str| {
+        server.raw(
+            "GET",
+            &format!("/v1/tickets?limit=3&{query}"),
+            &[("Authorization", &format!("Bearer {token}"))],
+            b"",
+        )
+    };
+    for (sort, prefix) in [
+        ("-activity", ""),
+        ("activity", "activity%3A"),
+        ("-created", "-created%3A"),
+        ("created", "created%3A"),
+    ] {
+        for time in [
+            "2026-13-45T99%3A99%3A99Z",
+            "9999-99-99T00%3A00%3A00Z",
+            "2026-02-30T00%3A00%3A00Z",
+            "zzzz",
+        ] {
+            let query = format!("sort={sort}&cursor={prefix}{time}%7C10003");
+            let refused = get(&query);
+            assert_eq!(refused.status, 422, "{query}: {}", refused.body);
+            assert_eq!(refused.json()["errors"][0]["field"], "cursor", "{query}");
+        }
+        // A cursor written with a whole second reads as that instant.
+        let query = format!("sort={sort}&cursor={prefix}2026-01-01T00%3A00%3A00Z%7C10003");
+        let read = get(&query);
+        assert_eq!(read.status, 200, "{query}: {}", read.body);
+    }
 }
 
 /// Two AI platforms share the desk, each with its own ingest token: each
@@ -1871,7 +1985,7 @@ fn triage_says_who_may_reply_before_a_reply_is_typed() {
 #[test]
 fn cursor_pages_return_every_ticket_once_in_order() {
     let desk = desk_with_tickets(desk!());
-    desk.run(&["tickets", "note", "10002", "-m", "bump"]);
+    desk.run(&["tickets", "resolve", "10002"]);
     let all = numbers(&desk, &[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let paged = runtime.block_on(async {
@@ -1895,7 +2009,7 @@ fn cursor_pages_return_every_ticket_once_in_order() {
     });
     assert_eq!(paged, all);
     assert_eq!(paged.len(), 4);
-    assert_eq!(paged[0], 10002, "the note made it the most recent");
+    assert_eq!(paged[0], 10002, "resolving it made it the most recent");
 }
 
 #[test]
@@ -2442,7 +2556,7 @@ fn every_assignment_by_hand_is_guarded_alike_and_forced_knowingly() {
         .stderr(contains("--reassign-to"));
     assert_eq!(
         numbers(&desk, &["--assignee", "carol"]),
-        [10003, 10004],
+        [10004, 10003],
         "nothing moved"
     );
     desk.cmd()
@@ -2611,7 +2725,7 @@ fn a_team_goes_only_with_its_tickets_moved_and_a_lead_moves_a_misrouted_one() {
     .unwrap();
     assert_eq!(
         String::from_utf8(unassigned.stdout).unwrap(),
-        "10001\n10003\n"
+        "10003\n10001\n"
     );
     as_token(&desk, &server, &carol, &["tickets", "take", "10001"])
         .assert()

@@ -39,7 +39,9 @@ type Row = (
 );
 
 /// Newest activity first, as `tickets list` orders them (10005 was assigned
-/// as it was created and never touched again).
+/// as it was created and never touched again). 10001's note, assignment and
+/// priority came later, but the customer saw none of them: the upgrade puts
+/// its last activity back at its creation, last in the list.
 const TICKETS: [Row; 6] = [
     (
         10006,
@@ -78,15 +80,6 @@ const TICKETS: [Row; 6] = [
         Some("hof_72bfaa35f6f0"),
     ),
     (
-        10001,
-        "open",
-        "high",
-        Some("bob"),
-        "web",
-        "dana@example.com",
-        Some("hof_745d2b792bee"),
-    ),
-    (
         10005,
         "open",
         "medium",
@@ -94,6 +87,15 @@ const TICKETS: [Row; 6] = [
         "web",
         "c2@example.com",
         Some("hof_0cc37c3944f9"),
+    ),
+    (
+        10001,
+        "open",
+        "high",
+        Some("bob"),
+        "web",
+        "dana@example.com",
+        Some("hof_745d2b792bee"),
     ),
 ];
 

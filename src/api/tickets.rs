@@ -85,6 +85,8 @@ pub struct Ticket {
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
+    /// The last message in or out, or status change: what the customer saw
+    /// happen. Notes, priorities, assignments and takeovers leave it as it is.
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,
@@ -150,6 +152,34 @@ wire_enum! {
         /// Oldest tickets first.
         CreatedOldest = "created",
     }
+}
+
+/// The cursor to the page after the ticket whose last activity time (in
+/// stored form) and number are `activity` and `number`, in `sort`'s order:
+/// `ACTIVITY|NUMBER`, led by the sort and `:` but for the default, so each
+/// order takes back only its own.
+pub fn write_ticket_cursor(sort: TicketSort, activity: &str, number: u64) -> String {
+    match sort {
+        TicketSort::ActivityNewest => format!("{activity}|{number}"),
+        other => format!("{other}:{activity}|{number}"),
+    }
+}
+
+/// What [`write_ticket_cursor`] wrote for `sort`, read back: the time as an
+/// instant and the number. None for any other text, and for one whose time
+/// is no instant (`2026-13-45T99:99:99Z`): the store compares the time with
+/// the times it holds, and must never be handed one that is not a time.
+pub fn read_ticket_cursor(sort: TicketSort, cursor: &str) -> Option<(Timestamp, u64)> {
+    let key = match sort {
+        TicketSort::ActivityNewest => cursor,
+        other => cursor.strip_prefix(other.as_str())?.strip_prefix(':')?,
+    };
+    let (activity, number) = key.split_once('|')?;
+    // Another order's cursor starts with its name, never with a time's digits.
+    if !activity.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((activity.parse().ok()?, number.parse().ok()?))
 }
 
 /// A `field=KEY=VALUE` filter of a ticket list: the ticket field `KEY` holds
@@ -461,6 +491,8 @@ pub struct RequesterTicket {
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub created_at: Timestamp,
+    /// The last message in or out, or status change: what the customer saw
+    /// happen. Notes, priorities, assignments and takeovers leave it as it is.
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub last_activity_at: Timestamp,
@@ -476,6 +508,50 @@ mod tests {
     /// A query string as the service reads it (`ApiQuery`).
     fn read<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, String> {
         serde_urlencoded::from_str(&crate::api::gather_repeated(query)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_ticket_cursor_is_read_back_only_for_its_sort_and_only_with_a_real_time() {
+        let activity = "2026-11-21T12:00:01.500000Z";
+        let at: Timestamp = activity.parse().unwrap();
+        for sort in [
+            TicketSort::ActivityNewest,
+            TicketSort::ActivityOldest,
+            TicketSort::CreatedNewest,
+            TicketSort::CreatedOldest,
+        ] {
+            let cursor = write_ticket_cursor(sort, activity, 10036);
+            assert_eq!(
+                read_ticket_cursor(sort, &cursor),
+                Some((at, 10036)),
+                "{cursor}"
+            );
+            let shape = cursor.replace(activity, "{}");
+            for malformed in [
+                "2026-13-45T99:99:99Z",
+                "9999-99-99T00:00:00Z",
+                "2026-02-30T00:00:00Z",
+                "2026-11-21",
+                "2026-11-21T12:00:01.500000Z junk",
+            ] {
+                let cursor = shape.replace("{}", malformed);
+                assert_eq!(read_ticket_cursor(sort, &cursor), None, "{cursor}");
+            }
+            for malformed in [
+                "zzzz|1",
+                "",
+                "|",
+                "2026-11-21T12:00:00Z|",
+                "2026-11-21T12:00:00Z|x",
+            ] {
+                assert_eq!(read_ticket_cursor(sort, malformed), None, "{malformed}");
+            }
+        }
+        let newest = write_ticket_cursor(TicketSort::ActivityNewest, activity, 1);
+        assert_eq!(
+            read_ticket_cursor(TicketSort::ActivityOldest, &newest),
+            None
+        );
     }
 
     #[test]

@@ -216,6 +216,19 @@ pub struct TicketChange {
     pub ai_paused: Option<bool>,
 }
 
+/// Whether a change to `ticket` is activity, which moves its last activity
+/// time: what the customer sees happen (a message in or out of the
+/// conversation, a status change). The customer's own view shows that time,
+/// and the queue sorted by activity shows who has waited longest for an
+/// answer: an internal note, a new priority, an assignment, a takeover or a
+/// delivery's outcome tells the customer nothing and answers nobody.
+pub fn is_activity(ticket: &Ticket, change: &TicketChange, entries: &[NewEntry]) -> bool {
+    entries
+        .iter()
+        .any(|entry| entry.kind == TimelineKind::Message)
+        || change.status.is_some_and(|status| status != ticket.status)
+}
+
 /// Who acts on a ticket, as the ticket rules see them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Actor {
@@ -1323,6 +1336,55 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn only_what_the_customer_sees_happen_is_activity() {
+        let open = Ticket {
+            channel: Channel::Web,
+            ..ticket(Some("shop"), false)
+        };
+        let resolved = Ticket {
+            status: TicketStatus::Resolved,
+            ..open.clone()
+        };
+        let desk = workspace(&[operator("bob", &[])]);
+        let assign = Action::Assign(Assignment::new(Some("bob".into()), None).unwrap());
+        let customer_writes = Action::Append {
+            messages: vec![sent(MessageRole::Customer, "Any news?", None)],
+            origin: Origin::Desk,
+            last_message_at: None,
+        };
+        let reply = Action::Reply {
+            text: "On its way.".into(),
+            channel: None,
+        };
+        for (ticket, action, activity) in [
+            (&open, Action::Note("internal".into()), false),
+            (&open, Action::SetPriority(Priority::Low), false),
+            (&open, assign, false),
+            (&open, Action::Takeover, false),
+            (&open, reply, true),
+            (&open, customer_writes, true),
+            (&open, Action::Resolve, true),
+            (&resolved, Action::Reopen, true),
+        ] {
+            let described = format!("{action:?}");
+            let decision = decide(&Actor::Desk, ticket, action, &desk, Timestamp::UNIX_EPOCH)
+                .unwrap_or_else(|refused| panic!("{described}: {refused:?}"));
+            assert_eq!(
+                is_activity(ticket, &decision.change, &decision.entries),
+                activity,
+                "{described}"
+            );
+        }
+        // A status set to the one the ticket has already is no change the
+        // customer sees.
+        let same = TicketChange {
+            status: Some(TicketStatus::Open),
+            ..TicketChange::default()
+        };
+        assert!(!is_activity(&open, &same, &[]));
     }
 
     #[test]

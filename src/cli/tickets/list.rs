@@ -115,8 +115,10 @@ pub struct TicketsListArgs {
     pub field: Vec<FieldCondition>,
     /// The order: -activity (newest activity first, the default), activity
     /// (what has waited longest first), -created (newest tickets first) or
-    /// created (oldest first). Each walks an index, so long lists page as
-    /// fast; there is no order by priority: filter with --priority
+    /// created (oldest first). Activity is what the customer sees happen: a
+    /// message in or out, a status change; a note, a priority or an
+    /// assignment is none. Each walks an index, so long lists page as fast;
+    /// there is no order by priority: filter with --priority
     #[arg(long, value_name = "ORDER", allow_hyphen_values = true,
         value_parser = wire_enum_parser::<TicketSort>(TicketSort::NAMES))]
     pub sort: Option<TicketSort>,

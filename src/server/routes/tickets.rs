@@ -10,7 +10,7 @@ use super::{page_limit, parse_instant};
 use crate::api::{
     AssignRequest, ConversationAppend, ConversationState, NoteRequest, Page, PageQuery,
     PriorityRequest, Problem, ReplyRequest, RequesterTicket, Role, TakeQuery, Ticket, TicketDetail,
-    TicketQuery, TicketSort, TicketView,
+    TicketQuery, TicketView, read_ticket_cursor, write_ticket_cursor,
 };
 use crate::domain::tickets::{self, Action, Actor, Assignment, Outgoing};
 use crate::domain::{Refusal, mail};
@@ -165,30 +165,6 @@ async fn act_once(
     Ok(recorded)
 }
 
-/// The cursor to the page after the ticket whose activity and number (in
-/// stored form) are `after`, in `sort`'s order: `ACTIVITY|NUMBER`, led by the
-/// sort and `:` but for the default, so each order takes back only its own.
-fn write_cursor(sort: TicketSort, (activity, number): (String, u64)) -> String {
-    match sort {
-        TicketSort::ActivityNewest => format!("{activity}|{number}"),
-        other => format!("{other}:{activity}|{number}"),
-    }
-}
-
-/// What [`write_cursor`] wrote for `sort`, read back; none for any other text.
-fn read_cursor(sort: TicketSort, cursor: &str) -> Option<(String, u64)> {
-    let key = match sort {
-        TicketSort::ActivityNewest => cursor,
-        other => cursor.strip_prefix(other.as_str())?.strip_prefix(':')?,
-    };
-    let (activity, number) = key.split_once('|')?;
-    // Another order's cursor starts with its name, never with a time's digits.
-    if !activity.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((activity.to_string(), number.parse().ok()?))
-}
-
 /// The tickets `query` selects for `principal`: its view, filters (the
 /// `field` conditions read as the workspace's fields' types) and cursor,
 /// within what the caller's role sees. The list and the counts share it.
@@ -224,7 +200,10 @@ pub(crate) async fn ticket_filter(
     let sort = query.sort.unwrap_or_default();
     let after = match query.cursor.as_deref() {
         None => None,
-        Some(cursor) => Some(read_cursor(sort, cursor).ok_or_else(|| {
+        Some(cursor) => Some(
+            read_ticket_cursor(sort, cursor)
+                .map(|(activity, number)| (stored_time(activity), number))
+                .ok_or_else(|| {
             ApiError::validation(vec![crate::api::FieldError::new(
                 "cursor",
                 "not a cursor this service gave out for this sort: pass the `next_cursor` of \
@@ -290,7 +269,7 @@ async fn list(
         lines: page.items,
         next_cursor: page
             .next_after
-            .map(|after| write_cursor(filter.sort, after)),
+            .map(|(activity, number)| write_ticket_cursor(filter.sort, &activity, number)),
         as_lines: accepts_json_lines(&headers),
     })
 }

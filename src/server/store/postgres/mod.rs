@@ -146,6 +146,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails from the customer, for a reply's thread",
         include_str!("../../../../migrations/postgres/0019_inbound_emails_from_customer.sql"),
     ),
+    (
+        20,
+        "last activity: what the customer saw happen",
+        include_str!("../../../../migrations/postgres/0020_activity_seen_by_the_customer.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -7,7 +7,7 @@ use super::{At, PostgresStore, at};
 use crate::api::{Channel, Ticket, TicketCountBy, TicketDetail};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
+use crate::domain::tickets::{self, NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::group_commit::{Committed, GroupCommit};
 use crate::server::store::rows;
 use crate::server::store::shared::alone_on_a_bug;
@@ -390,9 +390,10 @@ pub(crate) async fn update_ticket_seeing_messages(
         super::require_team(conn, "team", team).await?;
     }
     let now = super::now();
+    let activity = tickets::is_activity(&current, &update, &entries).then_some(now);
     sqlx::query(
         "UPDATE tickets SET status = $1, priority = $2, assignee = $3, team_key = $7, \
-         ai_paused = $4, last_activity_at = $5 WHERE number = $6",
+         ai_paused = $4, last_activity_at = COALESCE($5, last_activity_at) WHERE number = $6",
     )
     .bind(update.status.unwrap_or(current.status).as_str())
     .bind(update.priority.unwrap_or(current.priority).as_str())
@@ -401,7 +402,7 @@ pub(crate) async fn update_ticket_seeing_messages(
         None => current.assignee.clone(),
     })
     .bind(update.ai_paused.unwrap_or(current.ai_paused))
-    .bind(now)
+    .bind(activity)
     .bind(number as i64)
     .bind(match &update.team {
         Some(team) => team.clone(),

@@ -265,6 +265,11 @@ const MIGRATIONS: &[Embedded] = &[
         "inbound emails from the customer, for a reply's thread",
         include_str!("../../../../migrations/sqlite/0029_inbound_emails_from_customer.sql"),
     ),
+    (
+        30,
+        "last activity: what the customer saw happen",
+        include_str!("../../../../migrations/sqlite/0030_activity_seen_by_the_customer.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

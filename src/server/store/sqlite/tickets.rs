@@ -7,7 +7,7 @@ use super::{Direct, SqliteStore, all, execute, one, optional, parse_time};
 use crate::api::{Channel, Ticket, TicketDetail, TicketStatus};
 use crate::api::{EventKind, TimelineEntry};
 use crate::domain::assignment::{Loads, TeamState};
-use crate::domain::tickets::{NewEntry, NewTicket, Origin, TicketChange};
+use crate::domain::tickets::{self, NewEntry, NewTicket, Origin, TicketChange};
 use crate::server::store::rows;
 use crate::server::store::shared::split_inbound_reply;
 use crate::server::store::shared::{
@@ -253,10 +253,11 @@ pub(crate) fn update_ticket(
         super::require_team(conn, "team", team)?;
     }
     let now = super::now();
+    let activity = tickets::is_activity(&current, &update, &entries).then(|| now.clone());
     execute(
         conn,
         "UPDATE tickets SET status = ?, priority = ?, assignee = ?, team_key = ?, \
-         ai_paused = ?, last_activity_at = ? WHERE number = ?",
+         ai_paused = ?, last_activity_at = COALESCE(?, last_activity_at) WHERE number = ?",
         rusqlite::params![
             update.status.unwrap_or(current.status).as_str(),
             update.priority.unwrap_or(current.priority).as_str(),
@@ -269,7 +270,7 @@ pub(crate) fn update_ticket(
                 None => current.team.clone(),
             },
             i64::from(update.ai_paused.unwrap_or(current.ai_paused)),
-            now,
+            activity,
             number as i64,
         ],
     )?;

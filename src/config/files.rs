@@ -86,8 +86,22 @@ impl ConfigFile {
 }
 
 impl Credentials {
+    /// The file at `path`; a problem in it is told without the value it is
+    /// about, which may be a token (`prod: desk_…` for `prod: {token: …}`).
     pub fn load(path: &Path) -> Result<Credentials, ConfigError> {
-        load_yaml(path, |_, _| Vec::new())
+        load_yaml(path, |_, _| Vec::new()).map_err(|error| match error {
+            ConfigError::Parse { path, problems } => ConfigError::Parse {
+                path,
+                problems: problems
+                    .into_iter()
+                    .map(|mut problem| {
+                        problem.message = without_quoted_text(&problem.message);
+                        problem
+                    })
+                    .collect(),
+            },
+            other => other,
+        })
     }
 
     /// Writes the file readable by its owner only.
@@ -162,6 +176,17 @@ fn holds_nothing(text: &str) -> bool {
     text.lines()
         .map(str::trim)
         .all(|line| line.is_empty() || line.starts_with('#'))
+}
+
+/// `message` with what it quotes in double quotes (a string value read
+/// where another kind was expected) left out.
+fn without_quoted_text(message: &str) -> String {
+    match (message.find('"'), message.rfind('"')) {
+        (Some(first), Some(last)) if first < last => {
+            format!("{}\"…\"{}", &message[..first], &message[last + 1..])
+        }
+        _ => message.to_string(),
+    }
 }
 
 /// Two contexts of one name (commands would use the first, `context remove`
@@ -366,6 +391,17 @@ mod tests {
             problems[1].starts_with("6:9: a second context named `a` (the first is on line 2)"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_problem_in_the_credentials_never_shows_a_token() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("credentials.yaml");
+        std::fs::write(&path, "contexts:\n  prod: desk_s3cret\n").unwrap();
+        let problems = problems_of(Credentials::load(&path));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("2:9: "), "{problems:?}");
+        assert!(!problems[0].contains("s3cret"), "{problems:?}");
     }
 
     #[cfg(unix)]

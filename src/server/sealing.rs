@@ -637,7 +637,9 @@ pub fn open_to_others(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        // A directory's mode is not a file's: never advise a `chmod` of one.
+        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let mode = metadata.permissions().mode() & 0o777;
         (mode & 0o077 != 0).then_some(mode)
     }
     #[cfg(not(unix))]

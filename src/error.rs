@@ -361,6 +361,32 @@ impl From<ConfigError> for CliError {
                 CliError::new(ExitKind::NotFound, message).with_hint(hint)
             }
             ConfigError::Ambiguous { .. } => CliError::usage(message),
+            ConfigError::Parse { path, problems } => {
+                // `PATH:LINE:COLUMN: what`, as a compiler says it; no snippet
+                // is shown, since the line may be a credentials file's token.
+                let at = |problem: &crate::manifest::Diagnostic| {
+                    format!("{}:{}: {}", path.display(), problem.pos, problem.message)
+                };
+                match problems.as_slice() {
+                    [only] => {
+                        let mut cli = CliError::general(at(only));
+                        cli.hints.extend(only.help.clone());
+                        cli
+                    }
+                    many => {
+                        let mut cli =
+                            CliError::general(format!("{message}: {} errors", many.len()));
+                        cli.details = many
+                            .iter()
+                            .map(|problem| match &problem.help {
+                                Some(help) => format!("{}; {help}", at(problem)),
+                                None => at(problem),
+                            })
+                            .collect();
+                        cli
+                    }
+                }
+            }
             ConfigError::ServerUrl {
                 context, problem, ..
             } => {

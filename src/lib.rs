@@ -98,6 +98,7 @@ fn execute(cli: Cli, env: EnvVars, ui: Ui) -> Result<(), CliError> {
         verbose: cli.global.verbose,
         color: cli.global.color,
         opened: Default::default(),
+        credentials_warned: Default::default(),
     };
     let runtime = if serving {
         tokio::runtime::Builder::new_multi_thread()

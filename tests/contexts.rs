@@ -697,3 +697,283 @@ fn a_token_with_a_line_break_is_refused_before_any_request() {
             "DESKCTL_TOKEN: the token holds a character beyond ASCII",
         ));
 }
+
+/// A context stored without a service: `--no-verify`.
+fn add_unchecked(desk: &Desk, name: &str, server: &str) -> assert_cmd::assert::Assert {
+    add_context(desk, name, server, "desk_unchecked", &["--no-verify"]).assert()
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_config_and_credentials_files_are_written_through_their_links() {
+    let desk = Desk::new();
+    let home = desk
+        .config()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let dotfiles = home.join("dotfiles");
+    std::fs::create_dir_all(&dotfiles).unwrap();
+    std::fs::create_dir_all(desk.config().parent().unwrap()).unwrap();
+    std::fs::write(dotfiles.join("config.yaml"), "contexts: []\n").unwrap();
+    std::fs::write(dotfiles.join("credentials.yaml"), "contexts: {}\n").unwrap();
+    std::os::unix::fs::symlink("../dotfiles/config.yaml", desk.config()).unwrap();
+    std::os::unix::fs::symlink(dotfiles.join("credentials.yaml"), desk.credentials()).unwrap();
+
+    add_unchecked(&desk, "s", "http://127.0.0.1:9").success();
+    remote(&desk)
+        .args(["context", "use", "s"])
+        .assert()
+        .success();
+    remote(&desk)
+        .args(["context", "set", "s", "--protected"])
+        .assert()
+        .success();
+    for link in [desk.config(), desk.credentials()] {
+        let kind = std::fs::symlink_metadata(&link).unwrap().file_type();
+        assert!(kind.is_symlink(), "{} is a link still", link.display());
+    }
+    let config = std::fs::read_to_string(dotfiles.join("config.yaml")).unwrap();
+    assert!(config.contains("current-context: s"), "{config}");
+    assert!(config.contains("protected: true"), "{config}");
+    let credentials = std::fs::read_to_string(dotfiles.join("credentials.yaml")).unwrap();
+    assert!(credentials.contains("desk_unchecked"), "{credentials}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dotfiles.join("credentials.yaml"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_config_file_naming_a_context_twice_or_local_is_refused_at_the_name() {
+    let desk = Desk::new();
+    add_unchecked(&desk, "a", "http://127.0.0.1:9").success();
+    let config = desk.config();
+    let written = "current-context: a\ncontexts:\n- name: a\n  server: http://127.0.0.1:1\n\
+                   - name: a\n  server: http://127.0.0.1:2\n";
+    std::fs::write(&config, written).unwrap();
+    let path = config.display().to_string();
+    for args in [
+        &["context", "list"][..],
+        &["--context", "a", "context", "show"],
+        &["context", "remove", "a", "--yes"],
+    ] {
+        remote(&desk)
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "error: {path}:5:9: a second context named `a` (the first is on line 3)"
+            )))
+            .stderr(contains("hint: rename or remove one of them"));
+    }
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), written);
+
+    std::fs::write(
+        &config,
+        "contexts:\n- name: local\n  server: http://127.0.0.1:1\n",
+    )
+    .unwrap();
+    remote(&desk)
+        .args(["--context", "local", "context", "show"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "error: {path}:2:9: `local` is the name of the local desk"
+        )));
+}
+
+#[test]
+fn a_broken_config_file_is_told_at_its_path_line_and_column_in_plain_words() {
+    let desk = Desk::new();
+    add_unchecked(&desk, "a", "http://127.0.0.1:9").success();
+    let config = desk.config();
+    std::fs::write(
+        &config,
+        "current-context: a\ncontexts:\n- name: a\n  server: http://127.0.0.1:1\n  \
+         environment: prod\ncurrent-context: a\n",
+    )
+    .unwrap();
+    let path = config.display().to_string();
+    let output = remote(&desk).args(["context", "list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {path} is not a valid deskctl config file: 2 errors\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{path}:5:16: unknown value `prod`; did you mean `production`?"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{path}:6:1: duplicate key `current-context`")),
+        "{stderr}"
+    );
+    for internal in ["<input>", "unknown variant", "DuplicateKeyPolicy"] {
+        assert!(!stderr.contains(internal), "{stderr}");
+    }
+
+    std::fs::write(
+        &config,
+        "contexts:\n- name: a\n  server: http://x\n  protectd: true\n",
+    )
+    .unwrap();
+    remote(&desk)
+        .args(["context", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "error: {path}:4:3: unknown key `protectd`\n"
+        )))
+        .stderr(contains("hint: did you mean `protected`?"));
+}
+
+#[cfg(unix)]
+#[test]
+fn credentials_other_users_can_read_are_used_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let desk = Desk::new();
+    add_unchecked(&desk, "b", "http://127.0.0.1:9").success();
+    let credentials = desk.credentials();
+    std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let path = credentials.display().to_string();
+    let output = remote(&desk)
+        .args(["--context", "b", "context", "show"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: the credentials file {path} can be read by other users (mode 0644): \
+             `chmod 600 {path}`\n"
+        )
+    );
+    std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o600)).unwrap();
+    remote(&desk)
+        .args(["--context", "b", "context", "show"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn context_use_warns_when_a_variable_overrides_the_switch() {
+    let desk = Desk::new();
+    add_unchecked(&desk, "a", "http://127.0.0.1:8").success();
+    add_unchecked(&desk, "b", "http://127.0.0.1:9").success();
+    for (variable, value) in [
+        ("DESKCTL_CONTEXT", "a"),
+        ("DESKCTL_SERVER", "http://127.0.0.1:7"),
+        ("DESKCTL_DESK", "/tmp/elsewhere.sqlite"),
+    ] {
+        remote(&desk)
+            .env(variable, value)
+            .args(["context", "use", "b"])
+            .assert()
+            .success()
+            .stderr(contains("Switched to context b"))
+            .stderr(contains(format!(
+                "warning: {variable} is set and comes before the current context"
+            )));
+    }
+    remote(&desk)
+        .env("DESKCTL_CONTEXT", "b")
+        .args(["context", "use", "b"])
+        .assert()
+        .success()
+        .stderr(contains("warning").not());
+
+    // `context show` says which one commands use, and what picked it.
+    let shown = |env: Option<&str>, args: &[&str]| -> Value {
+        let mut cmd = remote(&desk);
+        if let Some(context) = env {
+            cmd.env("DESKCTL_CONTEXT", context);
+        }
+        let output = cmd
+            .args(["context", "show", "-o", "json"])
+            .args(args)
+            .output();
+        serde_json::from_slice(&output.unwrap().stdout).unwrap()
+    };
+    let used = shown(Some("a"), &[]);
+    assert_eq!(used["name"], "a");
+    assert_eq!(used["current"], false);
+    assert_eq!(used["chosen_by"], "DESKCTL_CONTEXT");
+    let current = shown(Some("a"), &["b"]);
+    assert_eq!(current["current"], true);
+    assert!(current.get("chosen_by").is_none(), "{current}");
+    assert_eq!(shown(None, &["b"])["chosen_by"], "current-context");
+    remote(&desk)
+        .env("DESKCTL_CONTEXT", "a")
+        .args(["context", "show"])
+        .assert()
+        .success()
+        .stdout(contains("In use:      yes (DESKCTL_CONTEXT)"));
+}
+
+#[test]
+fn context_names_are_refused_unless_letters_digits_dashes_dots_or_underscores() {
+    let desk = Desk::new();
+    for name in ["x/../y", "/", "..", ".", "a*", "a:b", "ä"] {
+        add_unchecked(&desk, name, "http://127.0.0.1:9")
+            .code(2)
+            .stderr(contains(format!(
+                "'{name}' is not a valid context name: use letters, digits, dashes, dots or \
+                 underscores"
+            )));
+    }
+    assert!(!desk.config().exists());
+    add_unchecked(&desk, "eu-west_2.prod", "http://127.0.0.1:9").success();
+    remote(&desk)
+        .args(["context", "rename", "eu-west_2.prod", "a/b"])
+        .assert()
+        .code(2);
+
+    for (args, done) in [
+        (&["context", "remove", "local", "--yes"][..], "removed"),
+        (&["context", "rename", "local", "mine"], "renamed"),
+        (&["context", "set", "local", "--protected"], "changed"),
+    ] {
+        remote(&desk)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains(format!(
+                "'local' is the local desk, not a configured context: it cannot be {done}"
+            )))
+            .stderr(contains("did you mean").not());
+    }
+}
+
+#[test]
+fn context_list_lists_contexts_when_the_credentials_cannot_be_read() {
+    let desk = Desk::new();
+    add_unchecked(&desk, "a", "http://127.0.0.1:9").success();
+    let credentials = desk.credentials();
+    std::fs::remove_file(&credentials).unwrap();
+    // A directory where the file should be: unreadable, even by root.
+    std::fs::create_dir(&credentials).unwrap();
+    remote(&desk)
+        .args(["context", "list"])
+        .assert()
+        .success()
+        .stdout(contains("http://127.0.0.1:9"))
+        .stdout(contains("unknown"))
+        .stderr(contains(format!(
+            "warning: cannot read {}",
+            credentials.display()
+        )))
+        .stderr(contains("each context's token is shown as unknown"));
+}

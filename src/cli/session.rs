@@ -26,6 +26,9 @@ pub struct Session {
     /// The local desks this command opened, finished by [`Session::finish`],
     /// each with its file when this command created it.
     pub opened: std::sync::Mutex<Vec<(LocalDesk, Option<std::path::PathBuf>)>>,
+    /// Whether this command warned already that others can read the
+    /// credentials file.
+    pub credentials_warned: std::sync::atomic::AtomicBool,
 }
 
 impl Session {
@@ -33,8 +36,18 @@ impl Session {
         Ok(ConfigFile::load(&self.paths.config)?)
     }
 
+    /// The stored tokens, with a warning (once a command) when others can
+    /// read them.
     pub fn load_credentials(&self) -> CliResult<Credentials> {
-        Ok(Credentials::load(&self.paths.credentials)?)
+        let credentials = Credentials::load(&self.paths.credentials)?;
+        if let Some(warning) = Credentials::exposed(&self.paths.credentials)
+            && !self
+                .credentials_warned
+                .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.ui.warn(&warning);
+        }
+        Ok(credentials)
     }
 
     /// The target the flags, environment and config pick. A local desk that

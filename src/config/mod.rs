@@ -30,8 +30,12 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not a valid deskctl config file:\n{message}")]
-    Parse { path: PathBuf, message: String },
+    /// Every problem of the file, each at its place (never empty).
+    #[error("{path} is not a valid deskctl config file")]
+    Parse {
+        path: PathBuf,
+        problems: Vec<crate::manifest::Diagnostic>,
+    },
     #[error("cannot write {path}")]
     Write {
         path: PathBuf,
@@ -87,6 +91,51 @@ pub fn token_problem(token: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Whether `name` can name a context: it is typed on command lines and in
+/// `DESKCTL_CONTEXT`, so it holds ASCII letters, digits, dashes, dots and
+/// underscores only, and is not `.` or `..`, which read as directories.
+/// (`local`, the local desk's name, is refused apart.)
+pub fn is_valid_context_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+}
+
+/// The first variable set that picks the target over the current context,
+/// in [`resolve_target`]'s order: while it is set, `context use` changes
+/// nothing that commands use.
+pub fn overriding_variable(env: &EnvVars) -> Option<&'static str> {
+    [
+        (env.database.is_some(), crate::env::DESKCTL_DATABASE_URL),
+        (env.context.is_some(), crate::env::DESKCTL_CONTEXT),
+        (env.server.is_some(), crate::env::DESKCTL_SERVER),
+        (env.desk.is_some(), crate::env::DESKCTL_DESK),
+    ]
+    .into_iter()
+    .find_map(|(set, name)| set.then_some(name))
+}
+
+/// What picks the target [`resolve_target`] resolves: the flag or the
+/// variable set, else `current-context`, else `default` (the local desk).
+pub fn chosen_by(flags: &TargetFlags, env: &EnvVars, config: &ConfigFile) -> &'static str {
+    let flag = [
+        (flags.desk.is_some(), "--desk"),
+        (flags.database.is_some(), "--database"),
+        (flags.server.is_some(), "--server"),
+        (flags.context.is_some(), "--context"),
+    ]
+    .into_iter()
+    .find_map(|(set, name)| set.then_some(name));
+    flag.or_else(|| overriding_variable(env))
+        .unwrap_or(match config.current_context {
+            Some(_) => "current-context",
+            None => "default",
+        })
 }
 
 /// `token` if it can be sent, else why not, naming `whose` it is.
@@ -638,6 +687,45 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn context_names_are_letters_digits_dashes_dots_and_underscores() {
+        for name in ["prod", "eu-west.2", "a_b", "..a", "A1"] {
+            assert!(is_valid_context_name(name), "{name}");
+        }
+        for name in ["", ".", "..", "x/../y", "/", "a*", "a:b", "ä", "a b", "a\n"] {
+            assert!(!is_valid_context_name(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn what_picks_the_target_follows_the_order_of_precedence() {
+        let env = EnvVars {
+            context: Some("prod".into()),
+            server: Some("http://x".into()),
+            ..EnvVars::default()
+        };
+        assert_eq!(overriding_variable(&env), Some("DESKCTL_CONTEXT"));
+        assert_eq!(
+            chosen_by(&TargetFlags::default(), &env, &config()),
+            "DESKCTL_CONTEXT"
+        );
+        let flags = TargetFlags {
+            context: Some("staging".into()),
+            ..TargetFlags::default()
+        };
+        assert_eq!(chosen_by(&flags, &env, &config()), "--context");
+        let none = EnvVars::default();
+        assert_eq!(overriding_variable(&none), None);
+        assert_eq!(
+            chosen_by(&TargetFlags::default(), &none, &config()),
+            "current-context"
+        );
+        assert_eq!(
+            chosen_by(&TargetFlags::default(), &none, &ConfigFile::default()),
+            "default"
+        );
     }
 
     #[test]

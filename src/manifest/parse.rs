@@ -245,7 +245,7 @@ pub fn parse_object<T: DeserializeOwned>(
 
 /// What [`parse_object`] read of a file, for checks of the object that
 /// follow its reading and show their problems at their place too.
-pub(super) struct ObjectRead<T> {
+pub(crate) struct ObjectRead<T> {
     /// The object without its offending entries, when one could be read.
     pub object: Option<T>,
     /// The tree as written (with the keys `given`): what the file says.
@@ -259,7 +259,7 @@ pub(super) struct ObjectRead<T> {
 
 /// Reads an object as [`parse_object`] does, keeping what it read; `Err`
 /// when the text could not be read at all (a syntax error).
-pub(super) fn read_object<T: DeserializeOwned>(
+pub(crate) fn read_object<T: DeserializeOwned>(
     source: &Source,
     given: &[(&str, &str)],
 ) -> Result<ObjectRead<T>, Vec<Diagnostic>> {
@@ -307,7 +307,7 @@ pub(super) fn read_object<T: DeserializeOwned>(
 
 /// `object` when no error was found; else every error (at most
 /// [`MAX_ERRORS`]), in the order of the file.
-pub(super) fn verdict<T>(
+pub(crate) fn verdict<T>(
     object: Option<T>,
     mut errors: Vec<Diagnostic>,
 ) -> Result<T, Vec<Diagnostic>> {

@@ -631,27 +631,32 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// A warning when the desk file at `path` can be read by other users.
-pub fn exposed_desk(path: &Path) -> Option<String> {
+/// The permission bits of the file at `path` when users other than its
+/// owner have any access to it (never on other systems than Unix).
+pub fn open_to_others(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // A directory's mode is not the desk's: never advise a `chmod` of one.
+        // A directory's mode is not a file's: never advise a `chmod` of one.
         let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
         let mode = metadata.permissions().mode() & 0o777;
-        (mode & 0o077 != 0).then(|| {
-            let p = path.display();
-            format!(
-                "the desk {p} can be read by other users (mode {mode:04o}): \
-                 `chmod 600 {p} {p}-wal {p}-shm`"
-            )
-        })
+        (mode & 0o077 != 0).then_some(mode)
     }
     #[cfg(not(unix))]
     {
         let _ = path;
         None
     }
+}
+
+/// A warning when the desk file at `path` can be read by other users.
+pub fn exposed_desk(path: &Path) -> Option<String> {
+    let mode = open_to_others(path)?;
+    let p = path.display();
+    Some(format!(
+        "the desk {p} can be read by other users (mode {mode:04o}): \
+         `chmod 600 {p} {p}-wal {p}-shm`"
+    ))
 }
 
 #[cfg(test)]

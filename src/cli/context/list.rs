@@ -10,7 +10,21 @@ pub struct ContextListArgs {}
 
 pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult {
     let config = session.load_config()?;
-    let credentials = session.load_credentials()?;
+    // The list shows only whether a token is stored: a credentials file
+    // that cannot be read leaves that unknown, not the contexts unlisted.
+    let credentials = match session.load_credentials() {
+        Ok(credentials) => Some(credentials),
+        Err(error) => {
+            let why = std::iter::once(error.message)
+                .chain(error.causes)
+                .collect::<Vec<_>>()
+                .join(": ");
+            session
+                .ui
+                .warn(&format!("{why}; each context's token is shown as unknown"));
+            None
+        }
+    };
     let mut views = vec![ContextView {
         name: LOCAL_CONTEXT.to_string(),
         current: config.current_context.is_none(),
@@ -19,6 +33,7 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
         environment: None,
         protected: false,
         token: "not needed".into(),
+        chosen_by: None,
     }];
     views.extend(config.contexts.iter().map(|entry| {
         ContextView {
@@ -29,12 +44,13 @@ pub fn cmd_context_list(session: &Session, _args: ContextListArgs) -> CliResult 
             desk: None,
             environment: entry.environment,
             protected: entry.protected,
-            token: if credentials.token(&entry.name).is_some() {
-                "stored"
-            } else {
-                "none"
+            token: match &credentials {
+                Some(credentials) if credentials.token(&entry.name).is_some() => "stored",
+                Some(_) => "none",
+                None => "unknown",
             }
             .into(),
+            chosen_by: None,
         }
     }));
     session.ui.print_list(&views, "contexts")

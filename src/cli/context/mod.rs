@@ -81,10 +81,23 @@ fn check_name(name: &str) -> CliResult {
             "'local' is reserved for the local desk: choose another name",
         ));
     }
-    if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if !crate::config::is_valid_context_name(name) {
         return Err(CliError::usage(format!(
-            "'{name}' is not a valid context name: use letters, digits, dashes, dots or underscores"
+            "'{name}' is not a valid context name: use letters, digits, dashes, dots or \
+             underscores (not `.` or `..` alone)"
         )));
+    }
+    Ok(())
+}
+
+/// Refuses `local` where a configured context is named: the local desk is
+/// no context to remove, rename or change.
+fn not_local(name: &str, action: &str) -> CliResult {
+    if name == LOCAL_CONTEXT {
+        return Err(CliError::usage(format!(
+            "'local' is the local desk, not a configured context: it cannot be {action}"
+        ))
+        .with_hint("to stop using a context, `deskctl context use local`"));
     }
     Ok(())
 }
@@ -167,8 +180,14 @@ pub struct ContextView {
     pub environment: Option<Environment>,
     pub protected: bool,
     /// Where the token comes from: `stored`, `DESKCTL_TOKEN` or `none`
-    /// (`not needed` for the local desk).
+    /// (`not needed` for the local desk; `unknown` when the credentials
+    /// file cannot be read).
     pub token: String,
+    /// `context show`: what makes commands use this target now (`--context`,
+    /// `DESKCTL_CONTEXT`, `current-context`, `default`…); absent when they
+    /// use another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_by: Option<String>,
 }
 
 impl Tabular for ContextView {
@@ -224,6 +243,13 @@ impl Detail for ContextView {
             ),
             ("Token", self.token.clone()),
             ("Current", if self.current { "yes" } else { "no" }.into()),
+            (
+                "In use",
+                match &self.chosen_by {
+                    Some(chosen_by) => format!("yes ({chosen_by})"),
+                    None => "no".into(),
+                },
+            ),
         ]);
         fields
     }

@@ -12,6 +12,7 @@ pub struct ContextRemoveArgs {
 
 /// Asks first (or takes --yes): the stored token goes with it.
 pub fn cmd_context_remove(session: &Session, args: ContextRemoveArgs) -> CliResult {
+    super::not_local(&args.name, "removed")?;
     let mut config = session.load_config()?;
     config.get(&args.name)?;
     session.ui.confirm(&format!(

@@ -15,6 +15,7 @@ pub struct ContextRenameArgs {
 
 /// Renames a context with its stored token, and keeps it current if it was.
 pub fn cmd_context_rename(session: &Session, args: ContextRenameArgs) -> CliResult {
+    super::not_local(&args.old, "renamed")?;
     check_name(&args.new)?;
     let mut config = session.load_config()?;
     if config.find(&args.new).is_some() {

@@ -39,6 +39,7 @@ pub async fn cmd_context_set(session: &Session, args: ContextSetArgs) -> CliResu
         return Err(CliError::usage("nothing to change")
             .with_hint("pass --server, --token-stdin, --environment or --protected"));
     }
+    super::not_local(&args.name, "changed")?;
     let mut config = session.load_config()?;
     let entry = config.get_mut(&args.name)?;
     let mut credentials = session.load_credentials()?;

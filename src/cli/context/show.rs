@@ -3,7 +3,7 @@ use secrecy::SecretString;
 
 use super::ContextView;
 use crate::cli::Session;
-use crate::config::{LOCAL_CONTEXT, Target, TargetFlags, resolve_target};
+use crate::config::{LOCAL_CONTEXT, Target, TargetFlags, chosen_by, resolve_target};
 use crate::error::CliResult;
 
 #[derive(Debug, Args)]
@@ -16,20 +16,29 @@ pub struct ContextShowArgs {
 pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
     let config = session.load_config()?;
     let credentials = session.load_credentials()?;
-    let flags = match args.name {
-        Some(name) => TargetFlags {
-            context: Some(name),
-            ..TargetFlags::default()
-        },
-        None => session.flags.clone(),
+    let resolve = |flags: &TargetFlags| {
+        resolve_target(
+            flags,
+            &session.env,
+            &config,
+            &credentials,
+            &session.paths.default_desk,
+        )
     };
-    let target = resolve_target(
-        &flags,
-        &session.env,
-        &config,
-        &credentials,
-        &session.paths.default_desk,
-    )?;
+    let chosen_by = chosen_by(&session.flags, &session.env, &config).to_string();
+    let (target, chosen_by) = match args.name {
+        Some(name) => {
+            let target = resolve(&TargetFlags {
+                context: Some(name),
+                ..TargetFlags::default()
+            })?;
+            // What commands use now may not resolve (two variables set):
+            // then this context is not it.
+            let in_use = resolve(&session.flags).is_ok_and(|used| same_target(&used, &target));
+            (target, in_use.then_some(chosen_by))
+        }
+        None => (resolve(&session.flags)?, Some(chosen_by)),
+    };
     let current = |name: &str| match &config.current_context {
         Some(current) => current == name,
         None => name == LOCAL_CONTEXT,
@@ -43,6 +52,7 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             environment: None,
             protected: false,
             token: "not needed".into(),
+            chosen_by,
         },
         Target::Database { .. } => ContextView {
             name: "-".into(),
@@ -52,6 +62,7 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             environment: None,
             protected: false,
             token: "not needed".into(),
+            chosen_by,
         },
         Target::Remote {
             context,
@@ -67,9 +78,26 @@ pub fn cmd_context_show(session: &Session, args: ContextShowArgs) -> CliResult {
             environment,
             protected,
             token: token_source(token.as_ref(), session.env.token.is_some()),
+            chosen_by,
         },
     };
     session.ui.print_item(&view)
+}
+
+/// Whether two targets are the same local desk file or the same context.
+fn same_target(a: &Target, b: &Target) -> bool {
+    match (a, b) {
+        (Target::Local { path: a }, Target::Local { path: b }) => a == b,
+        (
+            Target::Remote {
+                context: Some(a), ..
+            },
+            Target::Remote {
+                context: Some(b), ..
+            },
+        ) => a == b,
+        _ => false,
+    }
 }
 
 fn token_source(token: Option<&SecretString>, from_env: bool) -> String {

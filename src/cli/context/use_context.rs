@@ -23,5 +23,18 @@ pub fn cmd_context_use(session: &Session, args: ContextUseArgs) -> CliResult {
     session
         .ui
         .success(&format!("Switched to context {}", args.name));
+    let overridden = crate::config::overriding_variable(&session.env)
+        // `DESKCTL_CONTEXT` naming this very context picks it anyway.
+        .filter(|&variable| {
+            variable != crate::env::DESKCTL_CONTEXT
+                || session.env.context.as_deref() != Some(args.name.as_str())
+        });
+    if let Some(variable) = overridden {
+        session.ui.warn(&format!(
+            "{variable} is set and comes before the current context: commands still go \
+             where it says, not to {0}, until it is unset",
+            args.name
+        ));
+    }
     Ok(())
 }

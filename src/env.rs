@@ -40,6 +40,8 @@ pub const LESS: &str = "LESS";
 pub const COLUMNS: &str = "COLUMNS";
 /// Any value turns color off (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
+/// The terminal's type; `dumb` cannot be drawn on full-screen.
+pub const TERM: &str = "TERM";
 
 /// Every documented variable with what it does, for `--help` and docs.
 pub const DOCUMENTED: &[(&str, &str)] = &[
@@ -108,6 +110,9 @@ pub struct EnvVars {
     pub less_set: bool,
     pub columns: Option<usize>,
     pub no_color: bool,
+    /// `TERM` is `dumb`, or unset on Unix: a terminal that cannot be
+    /// drawn on full-screen.
+    pub dumb_terminal: bool,
 }
 
 impl EnvVars {
@@ -147,6 +152,10 @@ impl EnvVars {
                 .and_then(|v| v.trim().parse().ok())
                 .filter(|&n| n > 0),
             no_color: get(NO_COLOR).is_some(),
+            dumb_terminal: match text(TERM) {
+                Some(term) => term == "dumb",
+                None => cfg!(unix),
+            },
         }
     }
 }
@@ -202,5 +211,8 @@ mod tests {
         assert_eq!(vars(&[(COLUMNS, "60")]).columns, Some(60));
         assert_eq!(vars(&[(COLUMNS, "0")]).columns, None);
         assert_eq!(vars(&[(COLUMNS, "wide")]).columns, None);
+        assert!(vars(&[(TERM, "dumb")]).dumb_terminal);
+        assert!(!vars(&[(TERM, "xterm-256color")]).dumb_terminal);
+        assert_eq!(vars(&[]).dumb_terminal, cfg!(unix));
     }
 }

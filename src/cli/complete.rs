@@ -90,7 +90,7 @@ pub fn contexts() -> ArgValueCompleter {
         std::iter::once((LOCAL_CONTEXT.to_string(), "the local desk".to_string()))
             .chain(config.contexts.into_iter().map(|c| (c.name, c.server)))
             .filter(|(name, _)| name.starts_with(prefix))
-            .map(|(name, help)| CompletionCandidate::new(name).help(Some(help.into())))
+            .map(|(name, help)| candidate(name, &help))
             .collect()
     })
 }
@@ -153,11 +153,16 @@ fn ask_desk(
         .unwrap_or_default()
         .into_iter()
         .filter(|(value, _)| value.starts_with(prefix))
-        .map(|(value, help)| {
-            let help = help.lines().next().unwrap_or_default().to_string();
-            CompletionCandidate::new(value).help(Some(help.into()))
-        })
+        .map(|(value, help)| candidate(value, &help))
         .collect()
+}
+
+/// A value offered with its description, which a shell prints as it is:
+/// shown on one line, as tables and the inbox show text from customers
+/// (a subject's tab would end fish's description, its line break the
+/// candidate, and a bidirectional override reorder the line).
+fn candidate(value: String, help: &str) -> CompletionCandidate {
+    CompletionCandidate::new(value).help(Some(crate::ui::one_line(help).into()))
 }
 
 /// A client of the target the words being completed name, or of the current
@@ -242,6 +247,17 @@ mod tests {
         assert_eq!(flags.desk, Some(PathBuf::from("/tmp/d.sqlite")));
         let flags = target_flags(&words("deskctl tickets show --context"));
         assert_eq!(flags.context, None);
+    }
+
+    #[test]
+    fn a_description_from_the_desk_cannot_break_the_shells_line() {
+        let offered = candidate(
+            "10008".into(),
+            "tab\there\nnext line \u{202e}reversed\x1b[2J",
+        );
+        let help = offered.get_help().unwrap().to_string();
+        assert_eq!(help, "tab here next line \\u{202e}reversed^[[2J");
+        assert_eq!(offered.get_value(), "10008");
     }
 
     #[test]

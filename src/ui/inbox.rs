@@ -14,7 +14,8 @@ use ratatui::widgets::{
     Block, Borders, Clear, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
     ScrollbarState, Tabs, Wrap,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::api::{
     Channel, Event, EventKind, FieldCondition, Page, Priority, Ticket, TicketField, TicketQuery,
@@ -172,14 +173,27 @@ pub struct Refusal {
     /// service was not reached.
     pub code: Option<String>,
     pub why: String,
+    pub reached: Reached,
+}
+
+/// How far a change that did not happen got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// The service answered and refused it.
+    Refused,
+    /// The service could not be reached: nothing was sent.
+    NotSent,
+    /// The service did not answer in time: it may have made the change.
+    NoAnswer,
 }
 
 impl From<&str> for Refusal {
-    /// A refusal without a problem code.
+    /// A refusal by the service without a problem code.
     fn from(why: &str) -> Refusal {
         Refusal {
             code: None,
             why: why.to_string(),
+            reached: Reached::Refused,
         }
     }
 }
@@ -1168,7 +1182,17 @@ impl Inbox {
                 text: text.clone(),
             };
         }
-        self.say(Tone::Refused, format!("Refused: {}", refusal.why));
+        // Only the service refuses: a change it never got, or did not answer
+        // about, is not said to be refused.
+        let said = match refusal.reached {
+            Reached::Refused => format!("Refused: {}", refusal.why),
+            Reached::NotSent => format!("Not sent: {}", refusal.why),
+            Reached::NoAnswer => format!(
+                "Unknown whether it was done: {}; check the ticket before trying again",
+                refusal.why
+            ),
+        };
+        self.say(Tone::Refused, said);
     }
 
     /// A view could not be counted: its tab keeps the count it had until
@@ -1388,13 +1412,7 @@ impl Inbox {
         let Some((_, text)) = &self.message else {
             return vec![key_help(columns)];
         };
-        let mut rows = wrap(text, columns);
-        if rows.len() > MESSAGE_ROWS {
-            rows.truncate(MESSAGE_ROWS);
-            let last = &mut rows[MESSAGE_ROWS - 1];
-            *last = super::table::truncate(&format!("{last} …"), columns);
-        }
-        rows
+        wrap_at_most(text, columns, MESSAGE_ROWS)
     }
 
     fn draw_message(&self, frame: &mut Frame, area: Rect, rows: Vec<String>) {
@@ -1517,7 +1535,8 @@ impl Inbox {
             ticket.assignee.as_deref().unwrap_or("unassigned"),
             ticket.team.as_deref().unwrap_or("no team"),
         );
-        let header: Vec<Line> = wrap(&format!("#{} {}", ticket.number, ticket.subject), columns)
+        let subject = format!("#{} {}", ticket.number, ticket.subject);
+        let header: Vec<Line> = wrap_at_most(&subject, columns, SUBJECT_ROWS)
             .into_iter()
             .map(|row| Line::styled(row, bold))
             .chain(wrap(&state, columns).into_iter().map(Line::from))
@@ -1567,6 +1586,11 @@ impl Inbox {
 /// The most rows an outcome takes above the status line: a refusal says
 /// why in full, the list keeps most of the screen.
 const MESSAGE_ROWS: usize = 3;
+
+/// The most rows a subject takes above its timeline: a subject may be 300
+/// characters, which on a small terminal would leave no room for the
+/// timeline at all.
+const SUBJECT_ROWS: usize = 2;
 
 /// The keys the row above the status line names, most needed first: `?`
 /// first, since it lists every key.
@@ -1664,22 +1688,34 @@ fn wrap(text: &str, columns: usize) -> Vec<String> {
         let mut row = String::new();
         let mut used = 0;
         for word in displayed(line).split_inclusive(' ') {
-            if used > 0 && used + word.trim_end_matches(' ').width() > columns {
+            if used > 0 && used + super::width::columns(word.trim_end_matches(' ')) > columns {
                 rows.push(row.trim_end().to_string());
                 row.clear();
                 used = 0;
             }
-            for c in word.chars() {
-                let width = c.width().unwrap_or(0);
-                if used > 0 && used + width > columns && c != ' ' {
+            for grapheme in word.graphemes(true) {
+                let width = grapheme.width();
+                if used > 0 && used + width > columns && grapheme != " " {
                     rows.push(std::mem::take(&mut row));
                     used = 0;
                 }
-                row.push(c);
+                row.push_str(grapheme);
                 used += width;
             }
         }
         rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
+/// `text` wrapped as [`wrap`] does, in `most` rows at most: the last one
+/// cut with `…` when there is more.
+fn wrap_at_most(text: &str, columns: usize, most: usize) -> Vec<String> {
+    let mut rows = wrap(text, columns);
+    if rows.len() > most && most > 0 {
+        rows.truncate(most);
+        let last = &mut rows[most - 1];
+        *last = super::width::truncate(&format!("{last} …"), columns);
     }
     rows
 }
@@ -1717,6 +1753,7 @@ fn dialog(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, highligh
         })
         .collect();
     frame.render_widget(Clear, rect);
+    blank_straddling(frame.buffer_mut(), rect);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()
@@ -1725,6 +1762,21 @@ fn dialog(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, highligh
         ),
         rect,
     );
+}
+
+/// Blanks a full-width character just left of `rect`: its right half is
+/// under the box's left border, and a terminal drawing it whole would hide
+/// the border.
+fn blank_straddling(buffer: &mut ratatui::buffer::Buffer, rect: Rect) {
+    let Some(left) = rect.x.checked_sub(1) else {
+        return;
+    };
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buffer[(left, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// One list row: status, number, requester, subject, priority, assignee,
@@ -1763,36 +1815,18 @@ fn row(ticket: &Ticket, now: Timestamp, width: usize) -> String {
         age(ticket.last_activity_at, now),
     ]
     .join(" ");
-    clip(&text, width)
+    super::width::clip(&text, width).to_string()
 }
 
-/// `text` as the screen shows it, on one line: made [`super::printable`]
-/// (ratatui would leave an ESC or a BEL out, so that `]0;title` read as
-/// text, and draw a bidirectional override as it is), then line breaks and
-/// tabs as spaces; widths are measured on what is drawn.
+/// `text` as the screen shows it (see [`super::one_line`]); widths are
+/// measured on what is drawn.
 fn displayed(text: &str) -> String {
-    super::printable(text).replace(['\n', '\t'], " ")
+    super::one_line(text)
 }
 
-/// `text` in exactly `width` display columns (a full-width character takes
-/// two): cut with `…` when longer, padded with spaces when shorter.
+/// `text` in exactly `width` display columns, as drawn (see [`displayed`]).
 fn cell(text: &str, width: usize) -> String {
-    let mut cut = super::table::truncate(&displayed(text), width);
-    let used = cut.width();
-    cut.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    cut
-}
-
-/// The start of `text` that fits in `width` display columns: a full-width
-/// character that would straddle the edge is left out whole.
-fn clip(text: &str, width: usize) -> String {
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect()
+    super::width::cell(&displayed(text), width)
 }
 
 /// `now`, `5m`, `3h`, `2d`: an age in three columns.
@@ -1811,6 +1845,7 @@ mod tests {
     use super::*;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use unicode_width::UnicodeWidthChar;
 
     fn ticket(number: u64, assignee: Option<&str>, status: &str) -> Ticket {
         serde_json::from_value(serde_json::json!({
@@ -2014,6 +2049,70 @@ mod tests {
         ));
         let text = screen(&inbox, 80, 24);
         assert!(text.contains("bob: note: the newest"), "{text}");
+    }
+
+    /// The character drawn at display `column` of `line`.
+    fn char_at(line: &str, column: usize) -> Option<char> {
+        let mut used = 0;
+        line.chars().find(|c| {
+            used += c.width().unwrap_or(0);
+            used > column
+        })
+    }
+
+    #[test]
+    fn a_popup_keeps_its_left_border_over_full_width_text() {
+        let mut inbox = inbox();
+        let mine = &mut inbox.tickets[0];
+        mine.extend((1..30).map(|n| ticket(10100 + n, Some("bob"), "open")));
+        for (at, ticket) in mine.iter_mut().enumerate() {
+            // Each row's full-width characters a column further on.
+            ticket.requester.name = Some(format!("{}{}", "a".repeat(at % 2), "李小龙".repeat(6)));
+            ticket.subject = "中文全角字符测试，请帮我查询订单状态。".repeat(3);
+        }
+        assert_eq!(inbox.on_key(Key::Char('?')), Command::Nothing);
+        for width in 80..=100 {
+            let text = screen(&inbox, width, 30);
+            let lines: Vec<&str> = text.lines().collect();
+            let top = lines.iter().position(|l| l.contains(" Keys ")).unwrap();
+            let last = lines
+                .iter()
+                .position(|l| l.contains("Any key closes"))
+                .unwrap();
+            let left = column_of(lines[last], "Any key closes").unwrap() - 1;
+            for line in &lines[top + 1..=last] {
+                assert_eq!(char_at(line, left), Some('│'), "at {width}:\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_subject_leaves_the_timeline_in_sight() {
+        let mut inbox = inbox();
+        inbox.tickets[0][0].subject = "Where is my parcel ".repeat(15).chars().take(280).collect();
+        inbox.timeline = Some((
+            10001,
+            vec![TimelineEntry {
+                seq: 1,
+                kind: crate::api::TimelineKind::Message,
+                author_kind: crate::api::AuthorKind::Customer,
+                author: Some("Dana".into()),
+                event: None,
+                body: Some("Hello, my parcel is late.".into()),
+                channel: None,
+                at: Timestamp::UNIX_EPOCH,
+            }],
+        ));
+        let text = screen(&inbox, 80, 16);
+        let rows = pane(&text);
+        assert!(
+            rows.iter().any(|r| r.contains("Dana: message: Hello")),
+            "{text}"
+        );
+        // Under the tabs, two rows of subject, then the ticket's state.
+        assert!(rows[1].starts_with("#10001 Where is my"), "{text}");
+        assert!(rows[2].ends_with('…'), "{text}");
+        assert!(rows[3].starts_with("open · medium"), "{text}");
     }
 
     /// The timeline pane's rows of a screen: right of the list, without the
@@ -2431,8 +2530,19 @@ mod tests {
     fn a_message_about_the_lost_connection_goes_once_it_is_live_again() {
         let mut inbox = inbox();
         inbox.connection = Connection::Lost("the service closed the stream".into());
-        let unreachable = "cannot reach the Desk service at http://desk:7070";
-        inbox.finished(10001, &Act::Take { force: false }, Err(unreachable.into()));
+        let unreachable = Refusal {
+            code: None,
+            why: "cannot reach the Desk service at http://desk:7070".into(),
+            reached: Reached::NotSent,
+        };
+        inbox.finished(10001, &Act::Take { force: false }, Err(unreachable));
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Not sent: cannot reach the Desk service at http://desk:7070".into()
+            )
+        );
         inbox.said_unreached();
         inbox.reconnected();
         assert_eq!(inbox.connection, Connection::Live);
@@ -2448,6 +2558,24 @@ mod tests {
         assert_eq!(
             message(&inbox),
             (Tone::Refused, "Refused: ticket 10001 is bob's".into())
+        );
+    }
+
+    #[test]
+    fn a_change_the_service_did_not_answer_about_may_have_been_made() {
+        let mut inbox = inbox();
+        let no_answer = Refusal {
+            code: None,
+            why: "the Desk service at http://desk:7070 did not answer in time".into(),
+            reached: Reached::NoAnswer,
+        };
+        inbox.finished(10001, &Act::Take { force: false }, Err(no_answer));
+        let (tone, said) = message(&inbox);
+        assert_eq!(tone, Tone::Refused);
+        assert!(
+            said.starts_with("Unknown whether it was done: the Desk service")
+                && said.ends_with("check the ticket before trying again"),
+            "{said}"
         );
     }
 
@@ -2586,6 +2714,7 @@ mod tests {
             why: format!(
                 "{handle} is {availability}: assign anyway with --force, or pick someone online"
             ),
+            reached: Reached::Refused,
         }
     }
 
@@ -2601,6 +2730,7 @@ mod tests {
         let full = Refusal {
             code: Some("operator_at_capacity".into()),
             why: "mia has 1 of 1 open tickets: take it anyway with --force".into(),
+            reached: Reached::Refused,
         };
         inbox.finished(10003, &take, Err(full.clone()));
         let forced = Act::Take { force: true };
@@ -2703,6 +2833,7 @@ mod tests {
             let refusal = Refusal {
                 code: Some(code.into()),
                 why: format!("{reason}: assign anyway with --force, or pick someone else"),
+                reached: Reached::Refused,
             };
             inbox.finished(10003, &jose, Err(refusal));
             assert_eq!(
@@ -2722,6 +2853,7 @@ mod tests {
         let resolved = Refusal {
             code: Some("ticket_resolved".into()),
             why: "ticket 10003 is resolved: reopen it before you assign it".into(),
+            reached: Reached::Refused,
         };
         inbox.finished(10003, &jose, Err(resolved));
         assert_eq!(inbox.mode, Mode::Browse);
@@ -2749,6 +2881,7 @@ mod tests {
         let meanwhile = Refusal {
             code: Some("assignee_changed".into()),
             why: "ticket 10001 was assigned to priya meanwhile".into(),
+            reached: Reached::Refused,
         };
         inbox.finished(10001, &alice, Err(meanwhile));
         assert_eq!(inbox.mode, Mode::Browse);
@@ -2763,6 +2896,7 @@ mod tests {
         let no_room = Refusal {
             code: Some("operator_at_capacity".into()),
             why: "alice has 5 of 5 open tickets: assign anyway with --force".into(),
+            reached: Reached::Refused,
         };
         inbox.finished(10001, &alice, Err(no_room));
         assert!(

@@ -10,6 +10,7 @@ pub mod plan;
 mod prompt;
 mod table;
 mod time;
+mod width;
 
 pub use output::{Detail, Tabular};
 pub use time::{relative, zoned_to_the_second};
@@ -88,6 +89,9 @@ pub struct Ui {
     quiet: bool,
     no_input: bool,
     yes: bool,
+    /// The columns of the last table printed on a terminal, which rows
+    /// printed under it (`--watch`) keep.
+    last_table: std::sync::Arc<std::sync::Mutex<Option<table::Columns>>>,
 }
 
 /// What the global flags say about output and interaction; the environment adds
@@ -128,6 +132,7 @@ impl Ui {
             quiet: settings.quiet,
             no_input: settings.no_input || env.no_input,
             yes: settings.yes,
+            last_table: Default::default(),
         }
     }
 
@@ -456,6 +461,15 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(shown)
+}
+
+/// `text` on one line as a terminal may be given it: made [`printable`]
+/// (ratatui would leave an ESC or a BEL out, so that `]0;title` read as
+/// text, and draw a bidirectional override as it is), then line breaks and
+/// tabs as spaces (a tab is also what separates a completion from its
+/// description in fish).
+pub fn one_line(text: &str) -> String {
+    printable(text).replace(['\n', '\t'], " ")
 }
 
 /// Whether a terminal would take `c` as an instruction rather than show it:

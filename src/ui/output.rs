@@ -3,10 +3,9 @@
 
 use std::io::Write;
 
-use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::table::{self, Tone};
+use super::table::{self, tone_style};
 use super::{OutputFormat, Ui};
 use crate::error::CliResult;
 
@@ -50,8 +49,9 @@ impl Ui {
                 if items.is_empty() {
                     self.info(&format!("No {noun}."));
                 } else {
-                    let text = self.table_text(items);
+                    let (text, columns) = self.table_text(items);
                     out.write_all(text.as_bytes())?;
+                    *self.last_table_lock() = Some(columns);
                 }
             }
             // Piped tables, JSON lines and names are records, one per line.
@@ -71,9 +71,36 @@ impl Ui {
         if !(self.stdout_tty && self.format_is_for_people()) {
             return self.print_rows(std::slice::from_ref(item));
         }
-        let text = self.table_text(std::slice::from_ref(item));
-        let row = text.lines().skip(1).collect::<Vec<_>>().join("\n");
-        self.write_stdout(&format!("{row}\n"))
+        // Under a table printed before, in its columns and widths, so
+        // that every column stays under its header.
+        let mut last_table = self.last_table_lock();
+        let row = match last_table.as_ref() {
+            Some(columns) => {
+                let rows = self.table_cells(std::slice::from_ref(item));
+                table::render_rows(&T::columns(self.wide()), rows, columns, self.color)
+            }
+            None => {
+                let (text, columns) = self.table_text(std::slice::from_ref(item));
+                *last_table = Some(columns);
+                text.lines()
+                    .skip(1)
+                    .map(|line| format!("{line}\n"))
+                    .collect()
+            }
+        };
+        self.write_stdout(&row)
+    }
+
+    fn wide(&self) -> bool {
+        self.format == OutputFormat::Wide
+    }
+
+    /// The layout of the last table printed; a panic while it was held
+    /// left a layout as good as any.
+    fn last_table_lock(&self) -> std::sync::MutexGuard<'_, Option<table::Columns>> {
+        self.last_table
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Tells that a watched item left the view: in JSON formats `record` as a
@@ -92,19 +119,24 @@ impl Ui {
         }
     }
 
-    /// `items` as a table at the terminal's width, header first, their text
-    /// made [`super::printable`].
-    fn table_text<T: Tabular>(&self, items: &[T]) -> String {
-        let wide = self.format == OutputFormat::Wide;
-        let rows = items
+    /// Each item's cells, made [`super::printable`].
+    fn table_cells<T: Tabular>(&self, items: &[T]) -> Vec<Vec<String>> {
+        items
             .iter()
             .map(|item| {
-                let cells = item.cells(self, wide).into_iter();
+                let cells = item.cells(self, self.wide()).into_iter();
                 cells
                     .map(|cell| super::printable(&cell).into_owned())
                     .collect()
             })
-            .collect();
+            .collect()
+    }
+
+    /// `items` as a table at the terminal's width, header first, their text
+    /// made [`super::printable`]; and the columns it was laid out in.
+    fn table_text<T: Tabular>(&self, items: &[T]) -> (String, table::Columns) {
+        let wide = self.wide();
+        let rows = self.table_cells(items);
         // `-o wide` shows every column that fits; on a terminal too narrow
         // for them all its own columns go first, then those the default
         // table leaves out, in the same order: it never shows less than
@@ -289,15 +321,6 @@ impl Ui {
             }
         }
         Ok(String::from_utf8(out).expect("rendered text is UTF-8"))
-    }
-}
-
-fn tone_style(tone: Tone) -> Style {
-    match tone {
-        Tone::Good => AnsiColor::Green.on_default(),
-        Tone::Warn => AnsiColor::Yellow.on_default(),
-        Tone::Bad => AnsiColor::Red.on_default().bold(),
-        Tone::Quiet => Style::new().dimmed(),
     }
 }
 

@@ -5,9 +5,6 @@
 //! terminal a table may first leave out its optional columns (`-o wide` its
 //! extra ones before them). Nothing wraps.
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Row, Table, presets};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
 /// Space between columns.
 const GAP: usize = 2;
 /// The narrowest a cut column is worth showing; below it, optional columns go.
@@ -25,80 +22,123 @@ pub(crate) struct Layout<'a> {
     pub optional: &'a [&'a str],
 }
 
-/// A table's text at `width` columns, one line per row, without trailing spaces.
+/// Which columns a table shows and how wide each is: kept after the table
+/// is printed, so that rows printed under it later (a watch's) line up with
+/// its header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Columns {
+    /// The indexes of the columns shown.
+    kept: Vec<usize>,
+    /// The width of each column shown.
+    widths: Vec<usize>,
+}
+
+/// A table's text at `width` columns, one line per row, without trailing
+/// spaces, and the columns it was laid out in.
 pub(crate) fn render(
     headers: &[&str],
     rows: Vec<Vec<String>>,
     layout: Layout<'_>,
     width: usize,
     color: bool,
+) -> (String, Columns) {
+    let rows = one_line_cells(rows);
+    let columns = lay_out(headers, &rows, layout, width);
+    let mut text = String::new();
+    let header = headers.iter().map(|h| h.to_string()).collect();
+    push_line(&mut text, headers, header, &columns, color, true);
+    for cells in rows {
+        push_line(&mut text, headers, cells, &columns, color, false);
+    }
+    (text, columns)
+}
+
+/// Rows laid out in `columns` of an earlier table, without its header.
+pub(crate) fn render_rows(
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    columns: &Columns,
+    color: bool,
 ) -> String {
-    // One line per cell, whatever the value holds.
-    let rows: Vec<Vec<String>> = rows
-        .into_iter()
+    let mut text = String::new();
+    for cells in one_line_cells(rows) {
+        push_line(&mut text, headers, cells, columns, color, false);
+    }
+    text
+}
+
+/// One line per cell, whatever the value holds.
+fn one_line_cells(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
         .map(|cells| {
             cells
                 .into_iter()
                 .map(|c| c.replace(['\n', '\t', '\r'], " "))
                 .collect()
         })
+        .collect()
+}
+
+/// The columns kept at `width` and their widths.
+fn lay_out(headers: &[&str], rows: &[Vec<String>], layout: Layout<'_>, width: usize) -> Columns {
+    let kept = kept_columns(headers, rows, layout, width);
+    let kept_headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();
+    let kept_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|cells| kept.iter().map(|&i| cells[i].clone()).collect())
         .collect();
-    let kept = kept_columns(headers, &rows, layout, width);
-    let headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();
-    let rows: Vec<Vec<String>> = rows
-        .into_iter()
-        .map(|mut cells| {
-            kept.iter()
-                .map(|&i| std::mem::take(&mut cells[i]))
-                .collect()
-        })
+    let natural = natural_widths(&kept_headers, &kept_rows);
+    let is_fixed: Vec<bool> = kept_headers
+        .iter()
+        .map(|h| layout.fixed.contains(h))
         .collect();
-    let natural = natural_widths(&headers, &rows);
-    let is_fixed: Vec<bool> = headers.iter().map(|h| layout.fixed.contains(h)).collect();
     let mut widths = fit_widths(&natural, &is_fixed, width);
     if widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1) > width {
         // The fixed columns alone are too wide: cut them too rather than wrap.
         widths = fit_widths(&natural, &vec![false; natural.len()], width);
     }
-    let headers = headers.as_slice();
+    Columns { kept, widths }
+}
 
-    let mut table = Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(Row::from(headers.iter().zip(&widths).map(|(h, &w)| {
-        let cell = Cell::new(truncate(h, w));
-        if color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
+/// One row in `columns`: each cell cut and padded to its column's width,
+/// [`GAP`] between columns, no trailing spaces. Laid out here rather than by
+/// a table crate, so that every width is measured one way: per grapheme
+/// cluster, as the terminal draws it.
+fn push_line(
+    text: &mut String,
+    headers: &[&str],
+    mut cells: Vec<String>,
+    columns: &Columns,
+    color: bool,
+    header: bool,
+) {
+    let mut line = String::new();
+    for (index, (&column, &width)) in columns.kept.iter().zip(&columns.widths).enumerate() {
+        if index > 0 {
+            line.push_str(&" ".repeat(GAP));
         }
-    })));
-    for cells in rows {
-        table.add_row(Row::from(
-            cells
-                .into_iter()
-                .zip(headers.iter().zip(&widths))
-                .map(|(value, (column, &w))| styled(column, truncate(&value, w), color)),
-        ));
+        let value = cells
+            .get_mut(column)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let cut = super::width::truncate(&value, width);
+        let padding = width.saturating_sub(super::width::columns(&cut));
+        let style = match (color, header) {
+            (false, _) => None,
+            (true, true) => Some(anstyle::Style::new().bold()),
+            (true, false) => headers
+                .get(column)
+                .and_then(|h| tone(h, &value))
+                .map(tone_style),
+        };
+        match style {
+            Some(style) => line.push_str(&format!("{style}{cut}{style:#}")),
+            None => line.push_str(&cut),
+        }
+        line.push_str(&" ".repeat(padding));
     }
-    let last = headers.len().saturating_sub(1);
-    for (index, column) in table.column_iter_mut().enumerate() {
-        let gap = if index == last { 0 } else { GAP as u16 };
-        column.set_padding((0, gap));
-        column.set_cell_alignment(CellAlignment::Left);
-    }
-    let mut text = String::new();
-    for line in table.lines() {
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
+    text.push_str(line.trim_end());
+    text.push('\n');
 }
 
 /// Each column's widest cell, header included.
@@ -107,8 +147,8 @@ fn natural_widths(headers: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
         .map(|column| {
             rows.iter()
                 .filter_map(|cells| cells.get(column))
-                .map(|cell| cell.width())
-                .chain(std::iter::once(headers[column].width()))
+                .map(|cell| super::width::columns(cell))
+                .chain(std::iter::once(super::width::columns(headers[column])))
                 .max()
                 .unwrap_or(0)
         })
@@ -208,36 +248,14 @@ fn fit_widths(natural: &[usize], fixed: &[bool], total: usize) -> Vec<usize> {
     widths
 }
 
-/// `text` cut to `width` display columns, ending in `…` when cut.
-pub(super) fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut cut = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        cut.push(c);
-        used += w;
-    }
-    if width > 0 {
-        cut.push('…');
-    }
-    cut
-}
-
-fn styled(column: &str, value: String, color: bool) -> Cell {
-    let tone = if color { tone(column, &value) } else { None };
-    let cell = Cell::new(value);
+/// How a [`Tone`] is drawn.
+pub(crate) fn tone_style(tone: Tone) -> anstyle::Style {
+    use anstyle::{AnsiColor, Style};
     match tone {
-        Some(Tone::Good) => cell.fg(Color::Green),
-        Some(Tone::Warn) => cell.fg(Color::Yellow),
-        Some(Tone::Bad) => cell.fg(Color::Red).add_attribute(Attribute::Bold),
-        Some(Tone::Quiet) => cell.add_attribute(Attribute::Dim),
-        None => cell,
+        Tone::Good => AnsiColor::Green.on_default(),
+        Tone::Warn => AnsiColor::Yellow.on_default(),
+        Tone::Bad => AnsiColor::Red.on_default().bold(),
+        Tone::Quiet => Style::new().dimmed(),
     }
 }
 
@@ -298,6 +316,7 @@ mod tests {
             optional: &[],
         };
         render(HEADERS, rows(), layout, width, false)
+            .0
             .lines()
             .map(str::to_string)
             .collect()
@@ -356,9 +375,6 @@ mod tests {
         assert_eq!(fit_widths(&[3, 4], &[false, false], 80), vec![3, 4]);
         // No room at all: a cut column still shows its `…`.
         assert_eq!(fit_widths(&[30, 30], &[true, false], 20), vec![30, 1]);
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 3), "abc");
-        assert_eq!(truncate("日本語です", 5), "日本…");
     }
 
     #[test]
@@ -391,15 +407,70 @@ mod tests {
             fixed: FIXED,
             optional: &["REQUESTER"],
         };
-        let narrow = render(HEADERS, rows(), layout, 50, false);
+        let (narrow, _) = render(HEADERS, rows(), layout, 50, false);
         assert!(!narrow.contains("REQUESTER"), "{narrow}");
         assert!(
             narrow.contains("SUBJECT") && narrow.contains("10001"),
             "{narrow}"
         );
         assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
-        let wide = render(HEADERS, rows(), layout, 200, false);
+        let (wide, _) = render(HEADERS, rows(), layout, 200, false);
         assert!(wide.contains("REQUESTER"), "{wide}");
+    }
+
+    #[test]
+    fn rows_printed_later_keep_the_tables_columns_and_widths() {
+        let layout = Layout {
+            fixed: FIXED,
+            optional: &["REQUESTER"],
+        };
+        let short = vec![vec![
+            "open".into(),
+            "10001".into(),
+            "Dana".into(),
+            "Parcel".into(),
+            "now".into(),
+        ]];
+        let (table, columns) = render(HEADERS, short, layout, 50, false);
+        let header = table.lines().next().unwrap();
+        let later = render_rows(HEADERS, rows(), &columns, false);
+        let column = |line: &str, text: &str| {
+            line.find(text)
+                .map(|at| crate::ui::width::columns(&line[..at]))
+        };
+        for line in later.lines() {
+            assert_eq!(
+                column(line, "5 minut"),
+                column(header, "ACTIVITY"),
+                "{table}{later}"
+            );
+            assert!(
+                line.contains("My ord… "),
+                "cut as the header's column: {later}"
+            );
+        }
+    }
+
+    #[test]
+    fn emoji_sequences_keep_the_columns_in_place() {
+        let mut rows = rows();
+        rows[0][3] = "Refund 😀👍🏽👨\u{200d}👩\u{200d}👧 please 🇩🇪 and more words here".into();
+        for width in [60, 80, 120] {
+            let (table, _) = render(
+                HEADERS,
+                rows.clone(),
+                Layout {
+                    fixed: FIXED,
+                    optional: &[],
+                },
+                width,
+                false,
+            );
+            let lines: Vec<&str> = table.lines().collect();
+            let end = crate::ui::width::columns(lines[2]);
+            assert_eq!(crate::ui::width::columns(lines[1]), end, "{table}");
+            assert!(end <= width, "{table}");
+        }
     }
 
     #[test]
@@ -408,9 +479,9 @@ mod tests {
         assert_eq!(tone("Status", "open"), Some(Tone::Good));
         assert_eq!(tone("SUBJECT", "urgent"), None);
         let row = || vec![vec!["open".to_string()]];
-        let colored = render(&["STATUS"], row(), Layout::default(), 80, true);
+        let (colored, _) = render(&["STATUS"], row(), Layout::default(), 80, true);
         assert!(colored.contains("\x1b["), "{colored:?}");
-        let plain = render(&["STATUS"], row(), Layout::default(), 80, false);
+        let (plain, _) = render(&["STATUS"], row(), Layout::default(), 80, false);
         assert!(!plain.contains('\x1b'), "{plain:?}");
     }
 }

@@ -17,13 +17,14 @@ use crate::api::{
 use crate::cli::Session;
 use crate::client::{Client, ClientError, StreamItem};
 use crate::error::{CliError, CliResult};
-use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Refusal, VIEWS};
+use crate::ui::inbox::{Act, Command, Connection, Inbox, Key, Reached, Refusal, VIEWS};
 
 pub async fn cmd_inbox(session: &Session) -> CliResult {
     let ui = &session.ui;
-    if !ui.can_prompt() {
+    if !ui.can_prompt() || session.env.dumb_terminal {
         return Err(CliError::usage(
-            "inbox is full-screen: it needs a terminal (stdin and stdout) and no --no-input",
+            "inbox is full-screen: it needs a terminal (stdin and stdout) that TERM \
+             names, not dumb, and no --no-input",
         )
         .with_hint(
             "without one, use `deskctl tickets list --watch` or `deskctl events` (JSON Lines)",
@@ -324,6 +325,11 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
             let outcome = outcome.map_err(|e| Refusal {
                 code: e.code().map(str::to_string),
                 why: e.to_string(),
+                reached: match e {
+                    ClientError::Unreachable { .. } => Reached::NotSent,
+                    ClientError::Timeout { .. } => Reached::NoAnswer,
+                    _ => Reached::Refused,
+                },
             });
             inbox.finished(number, &act, outcome);
             if unreached {
@@ -379,6 +385,12 @@ async fn run(
         terminal.draw(|frame| inbox.draw(frame, jiff::Timestamp::now()))?;
         let command = tokio::select! {
             key = input.next() => match key {
+                Some(TermEvent::Key(key))
+                    if key.kind == KeyEventKind::Press && is_suspend(key.code, key.modifiers) =>
+                {
+                    suspend(terminal, input)?;
+                    Command::Nothing
+                }
                 Some(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => {
                     inbox.on_key(read_key(key.code, key.modifiers))
                 }
@@ -416,6 +428,43 @@ async fn run(
             return Ok(());
         }
     }
+}
+
+/// Ctrl-Z, which raw mode delivers as a key rather than as SIGTSTP.
+fn is_suspend(code: KeyCode, modifiers: KeyModifiers) -> bool {
+    code == KeyCode::Char('z') && modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// Stops the inbox as Ctrl-Z stops any job, the terminal given back to the
+/// shell meanwhile (as less, vim and htop do); once the shell continues it
+/// (`fg`), the inbox takes the terminal again and draws it whole.
+#[cfg(unix)]
+fn suspend(terminal: &mut ratatui::DefaultTerminal, input: &mut TerminalInput) -> CliResult {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    input.stop();
+    end_bracketed_paste();
+    let _ = terminal.show_cursor();
+    let _ = ratatui::try_restore();
+    // The whole job stops, as the terminal would have stopped it: a shell
+    // script or `sh -c` around deskctl too.
+    rustix::process::kill_current_process_group(rustix::process::Signal::TSTP)
+        .map_err(|e| CliError::general("cannot suspend the inbox").with_cause(e))?;
+    // Continued.
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    terminal.hide_cursor()?;
+    terminal.clear()?;
+    *input = TerminalInput::start();
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn suspend(_: &mut ratatui::DefaultTerminal, _: &mut TerminalInput) -> CliResult {
+    Ok(())
 }
 
 /// The inbox's key for a terminal key press. No Alt chord is bound, and

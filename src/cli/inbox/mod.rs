@@ -30,9 +30,11 @@ Keys (? shows them in the view):
   f  filter by status, priority, channel, assignee or ticket fields
   /  search subjects and messages (as tickets list --search)
   F  clear filter and search               q Esc Ctrl-C  quit
+  Ctrl-Z  suspend (fg resumes)
 Each action is the call its command makes (tickets take, tickets reply…); what
 the service refuses is said on the status line, with its reason, and nothing
-changes. On a protected context every change is asked first. Only a ticket's
+changes. One that cannot reach the service is said not sent; one it did not
+answer in time may have been made: check the ticket. On a protected context every change is asked first. Only a ticket's
 assignee, a manager or an owner may reply to its customer: r says so before
 anything is typed, and a reply refused anyway stays in its box.
 

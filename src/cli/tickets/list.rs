@@ -133,6 +133,7 @@ pub struct TicketsListArgs {
     /// After the list, a line per change to a ticket it selects (or showed),
     /// as it happens, until Ctrl-C; with -o jsonl, one ticket object a line,
     /// and {"number": N, "hidden": true} when a ticket leaves what you may see
+    /// (not with -o json or -o yaml, which cannot go on once printed)
     #[arg(long, short = 'w')]
     pub watch: bool,
 }
@@ -301,6 +302,17 @@ impl Printed {
 
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
     let ui = &session.ui;
+    // A JSON array or a YAML document cannot go on once printed: changes
+    // after it would make the output neither.
+    if args.watch && matches!(ui.format, OutputFormat::Json | OutputFormat::Yaml) {
+        return Err(CliError::usage(format!(
+            "--watch cannot print -o {}: use -o jsonl for a stream of changes",
+            match ui.format {
+                OutputFormat::Yaml => "yaml",
+                _ => "json",
+            }
+        )));
+    }
     let limit = match (args.limit, args.all) {
         (Some(n), _) => Some(n),
         (None, true) => None,

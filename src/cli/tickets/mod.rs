@@ -44,7 +44,7 @@ pub enum TicketsCommand {
     /// List tickets in a view, filtered; newest activity first (see --sort)
     #[command(visible_alias = "ls")]
     #[command(
-        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets list --status open --priority urgent --since 2h\n  deskctl tickets list --team billing --created-since yesterday -o wide\n  deskctl tickets list --field plan=enterprise --field vip=true\n  deskctl tickets list --view unassigned --sort activity   # waiting longest first\n  deskctl tickets list --all -o jsonl | jq .number"
+        after_help = "Examples:\n  deskctl tickets list --view unassigned\n  deskctl tickets list --status open --priority urgent --since 2h\n  deskctl tickets list --team billing --created-since yesterday -o wide\n  deskctl tickets list --field plan=enterprise --field refund-amount=25\n  deskctl tickets list --view unassigned --sort activity   # waiting longest first\n  deskctl tickets list --all -o jsonl | jq .number"
     )]
     List(list::TicketsListArgs),
     /// Show a ticket and its whole timeline

@@ -38,7 +38,7 @@ echo "== What would this handoff do? (a dry run: nothing is stored)"
 deskctl handoff preview -f docs/examples/handoff.json --agent shop-assistant
 echo
 echo "== Send it in production: it opens a ticket (the same key never opens a second)"
-deskctl handoff send -f docs/examples/handoff.yaml --agent shop-assistant \
+deskctl handoff send -f docs/examples/handoff.yaml --agent shop-assistant --env production \
   --idempotency-key quickstart-handoff-1 >/dev/null
 echo
 echo "== The ticket it opened"

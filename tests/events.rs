@@ -1080,10 +1080,12 @@ fn keys_in_the_inbox_take_and_note_a_ticket_through_the_api_at_200_by_50() {
     tmux.wait_for("Added a note to ticket 10001");
     // The timeline on the right grew by the note, from the event.
     tmux.wait_for("bob: note: Asked the warehouse");
-    // An operator may not assign: the picker lists everyone, the service refuses.
+    // An operator assigns only to themselves: the picker lists everyone
+    // (bob, who holds it, selected), and the service refuses anyone else.
     tmux.press("a");
     // Availability and load shown.
     tmux.wait_for_all(&["Assign ticket 10001 to", "online", "open"]);
+    tmux.press("Down");
     tmux.press("Enter");
     tmux.wait_for("Refused: ");
     // A reply is asked first; n sends nothing.

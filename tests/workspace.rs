@@ -824,13 +824,20 @@ fn bad_hours_are_refused_with_every_reason_and_change_nothing() {
             "set",
             "--start",
             "25:00",
-            "--holiday",
-            "2026-02-30",
+            "--end",
+            "24:30",
         ])
         .assert()
         .code(1)
         .stderr(contains("start"))
-        .stderr(contains("holidays"));
+        .stderr(contains("end"));
+    // A flag's date that is no date is a bad argument, said with why.
+    desk.cmd()
+        .args(["hours", "set", "--holiday", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr(contains("--holiday"))
+        .stderr(contains("February 2026 has 28 days"));
     desk.cmd()
         .args(["hours", "set", "--days", "mon,funday"])
         .assert()

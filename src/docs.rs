@@ -169,6 +169,8 @@ fn exit_codes_page() -> String {
     page.push_str(
         "\nHTTP statuses map to codes as follows: 401 and 403 → 4, 404 → 5, 409 and 412 → 6, \
          429, 502, 503 and 504 (after retries) and unreachable or timed-out services → 7, \
+         a failed TLS connection (a certificate the client does not trust, a server that speaks \
+         no TLS: trying again cannot mend it) → 1, \
          422 with code `not_an_operator` (the request needs an operator, and the local desk \
          acts as its owner) → 2, any other error → 1. One exception to the 422 → 1 rule: when \
          a command is refused because an operator, team, agent or ticket field it was given by \

@@ -291,9 +291,17 @@ impl From<ClientError> for CliError {
                     "is {target} a Desk service? `deskctl serve` prints its URL when it starts"
                 ))
             }
+            // Not 7: trying again cannot mend a certificate or a protocol.
             ClientError::Tls { .. } => {
-                let mut cli = CliError::new(ExitKind::Unavailable, message);
+                let mut cli = CliError::general(message);
                 cli.causes = chain(&error);
+                if error.unknown_issuer() {
+                    cli = cli.with_hint(
+                        "no CA this machine trusts signed the service's certificate: trust a \
+                         private CA with SSL_CERT_FILE=ca.pem (a PEM file of CA certificates) or \
+                         SSL_CERT_DIR, see docs/deployment.md",
+                    );
+                }
                 cli
             }
             ClientError::LocalDesk { path, source } => CliError::opening(path, source),

@@ -7,6 +7,8 @@ use http::HeaderMap;
 use http::header::RETRY_AFTER;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use crate::domain::urls;
+
 /// Characters left as they are in a path segment: RFC 3986's unreserved set.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -32,79 +34,18 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 /// Whether `url` names a password (in its user info or its query).
 pub fn carries_password(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|parsed| {
-        parsed.password().is_some()
-            || parsed
-                .query_pairs()
-                .any(|(key, _)| key.eq_ignore_ascii_case("password"))
-    })
+    urls::carries_secret(url, urls::DATABASE_URL)
 }
 
 /// `url` with its password (and any `password=` query parameter) replaced by
-/// `***`, for messages and logs: database URLs carry credentials.
+/// `***`, for messages and logs: database URLs carry credentials. Text that
+/// names no scheme is not shown: a libpq `key=value` string, say, where
+/// nothing marks what is a password.
 pub fn redacted_url(url: &str) -> String {
-    // A password's unencoded `@` parses as part of the host: what follows
-    // it would show.
-    if url.matches('@').count() > 1
-        && let Some(masked) = redacted_unparsed(url)
-    {
-        return masked;
+    match urls::scheme(url.trim()) {
+        Some(_) => urls::masked_url(url, urls::DATABASE_URL),
+        None => "(an unreadable URL)".into(),
     }
-    match url::Url::parse(url) {
-        Ok(mut parsed) => {
-            if parsed.password().is_some() {
-                let _ = parsed.set_password(Some("***"));
-            }
-            // A database URL has no fragment: one is the rest of a password
-            // with an unencoded `#` (`postgres://desk:#pw@db/desk`).
-            if parsed.fragment().is_some() {
-                parsed.set_fragment(Some("***"));
-            }
-            let pairs: Vec<(String, String)> = parsed
-                .query_pairs()
-                .map(|(k, v)| {
-                    let secret = k.eq_ignore_ascii_case("password");
-                    (
-                        k.into_owned(),
-                        if secret { "***".into() } else { v.into_owned() },
-                    )
-                })
-                .collect();
-            if !pairs.is_empty() {
-                parsed.query_pairs_mut().clear().extend_pairs(pairs);
-            }
-            parsed.to_string()
-        }
-        Err(_) => redacted_unparsed(url).unwrap_or_else(|| "(an unreadable URL)".into()),
-    }
-}
-
-/// `url`, which does not parse as a URL, with all that may be its password
-/// replaced by `***`: from the first `:` after `scheme://` to the last `@`
-/// (a password's unencoded `@`, `/` or `?` cannot show), and each
-/// `password=` parameter. Text with no `://` is not shown: nothing tells
-/// what in it is a password.
-fn redacted_unparsed(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let rest = match (rest.find(':'), rest.rfind('@')) {
-        (Some(colon), Some(at)) if colon < at => format!("{}:***{}", &rest[..colon], &rest[at..]),
-        _ => rest.to_string(),
-    };
-    let Some((before, query)) = rest.split_once('?') else {
-        return Some(format!("{scheme}://{rest}"));
-    };
-    let (query, fragment) = match query.split_once('#') {
-        Some((query, fragment)) => (query, format!("#{fragment}")),
-        None => (query, String::new()),
-    };
-    let query: Vec<String> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
-            _ => pair.to_string(),
-        })
-        .collect();
-    Some(format!("{scheme}://{before}?{}{fragment}", query.join("&")))
 }
 
 /// Why an attempt failed, and whether trying again can help.
@@ -247,7 +188,7 @@ mod tests {
         );
         assert_eq!(
             redacted_url("postgres:///desk?host=/run/pg&password=s3cret&user=desk"),
-            "postgres:///desk?host=%2Frun%2Fpg&password=***&user=desk"
+            "postgres:///desk?host=/run/pg&password=***&user=desk"
         );
         assert!(!redacted_url("not a url s3cret").contains("s3cret"));
         assert!(!redacted_url("postgres://desk:#s3cret@db/desk").contains("s3cret"));
@@ -264,7 +205,16 @@ mod tests {
             redacted_url("postgres://desk:s3@c/r?e#t@/desk?host=/run/pg&PASSWORD=s3cret&user=d"),
             "postgres://desk:***@/desk?host=/run/pg&PASSWORD=***&user=d"
         );
+        assert_eq!(
+            redacted_url("postgres://desk:pa/ss@db/desk"),
+            "postgres://desk:***@db/desk"
+        );
+        assert_eq!(
+            redacted_url("host=db password=s3cret"),
+            "(an unreadable URL)"
+        );
         assert!(carries_password("postgres://desk:s3cret@db/desk"));
+        assert!(carries_password("postgres://desk:pa/ss@db/desk"));
         assert!(carries_password("postgres:///desk?password=s3cret"));
         assert!(!carries_password("postgres://desk@db/desk"));
     }

@@ -483,22 +483,58 @@ fn not_a_desk() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            answer_as_not_a_desk(&mut stream);
+        }
+    });
+    url
+}
+
+/// Reads a request from `stream` and answers it with an HTML 404.
+fn answer_as_not_a_desk(stream: &mut (impl Read + Write)) {
+    let mut reader = BufReader::new(&mut *stream);
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let body = "<!DOCTYPE HTML>\n<html><head><title>Error response</title></head>\
+                <body><h1>Error response</h1><p>Error code: 404</p></body></html>\n";
+    let _ = stream.write_all(
+        format!(
+            "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    let _ = stream.flush();
+    let _ = stream.read(&mut [0; 1]);
+}
+
+/// The same over TLS, with the certificate for 127.0.0.1 that
+/// [`common::postgres::make_certificates`] makes in `dir`: its URL.
+fn not_a_desk_over_tls(dir: &std::path::Path) -> String {
+    use rustls_pki_types::pem::PemObject;
+    common::postgres::make_certificates(dir);
+    let certificates = rustls_pki_types::CertificateDer::pem_file_iter(dir.join("server.pem"))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = rustls_pki_types::PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(certificates, key)
+            .unwrap(),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(&stream);
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let body = "<!DOCTYPE HTML>\n<html><head><title>Error response</title></head>\
-                        <body><h1>Error response</h1><p>Error code: 404</p></body></html>\n";
-            let _ = (&stream).write_all(
-                format!(
-                    "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                )
-                .as_bytes(),
-            );
-            let _ = (&stream).read(&mut [0; 1]);
+            let connection = rustls::ServerConnection::new(config.clone()).unwrap();
+            answer_as_not_a_desk(&mut rustls::StreamOwned::new(connection, stream));
         }
     });
     url
@@ -557,11 +593,82 @@ fn a_wrong_server_url_gets_an_error_that_says_what_is_wrong() {
         .stderr(contains("has no scheme"));
 }
 
+/// A certificate no trusted CA signed will not pass by trying again: exit
+/// 1, not 7 (unreachable), with how to trust a private CA; trusted so, the
+/// connection is made.
+#[test]
+fn an_untrusted_certificate_is_an_error_with_how_to_trust_its_ca() {
+    if !common::have_tool("openssl") {
+        return;
+    }
+    let desk = Desk::new();
+    let certificates = tempfile::tempdir().unwrap();
+    let url = not_a_desk_over_tls(certificates.path());
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_x")
+        .args(["--server", &url, "teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!("cannot make a TLS connection to {url}")))
+        .stderr(contains("UnknownIssuer"))
+        .stderr(contains("SSL_CERT_FILE=ca.pem"))
+        .stderr(contains("is `deskctl serve` running").not());
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_x")
+        .env("SSL_CERT_FILE", certificates.path().join("ca.pem"))
+        .args(["--server", &url, "teams", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!(
+            "{url} answered 404 Not Found with an HTML page"
+        )))
+        .stderr(contains("TLS").not());
+}
+
+/// A request's query may hold customer data: an error names the service
+/// and the path, never the query, as `-v`'s traces do.
+#[test]
+fn an_unreachable_service_is_named_without_the_query() {
+    let desk = Desk::new();
+    let port = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    remote(&desk)
+        .env("DESKCTL_TOKEN", "desk_x")
+        .args(["--server", &url, "tickets", "list", "--requester"])
+        .arg("dana@example.com")
+        .assert()
+        .code(7)
+        .stderr(contains(format!("cannot reach the Desk service at {url}")))
+        .stderr(contains(format!("{url}/v1/tickets)")))
+        .stderr(contains("dana").not())
+        .stderr(contains("view=").not());
+}
+
 #[test]
 fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from() {
     let (desk, server, token) = served();
-    let with_password = server.url.replacen("http://", "http://u:secretpw@", 1);
+    // A password's unencoded `/`, `?`, `#` or `@` (which URL parsers read as
+    // the end of the user info or the authority) hides none of it.
+    for password in ["secretpw", "hun/ter2", "Qx7@Zr9/Kp3?Lm5#Wv8"] {
+        refused_wherever_it_comes_from(&desk, &server, &token, password);
+    }
+}
+
+fn refused_wherever_it_comes_from(desk: &Desk, server: &Server, token: &str, password: &str) {
+    let with_password = server
+        .url
+        .replacen("http://", &format!("http://u:{password}@"), 1);
     let masked = server.url.replacen("http://", "http://u:***@", 1);
+    let shows_password = || {
+        password
+            .split(['/', '?', '#', '@'])
+            .fold(predicate::never().boxed(), |any, part| {
+                any.or(contains(part)).boxed()
+            })
+    };
     let refused = |assert: assert_cmd::assert::Assert, origin: &str| {
         assert
             .code(2)
@@ -569,11 +676,11 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
                 "{origin} '{masked}' carries a user name or password"
             )))
             .stderr(contains("deskctl authenticates with a token"))
-            .stderr(contains("secretpw").not());
+            .stderr(shows_password().not());
     };
     for extra in [&[][..], &["--no-verify"][..]] {
         refused(
-            add_context(&desk, "up", &with_password, token.clone(), extra).assert(),
+            add_context(desk, "up", &with_password, token, extra).assert(),
             "--server: the server URL",
         );
     }
@@ -581,18 +688,18 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
         !desk.config().exists()
             || !std::fs::read_to_string(desk.config())
                 .unwrap()
-                .contains("secretpw")
+                .contains(password)
     );
     refused(
-        remote(&desk)
-            .env("DESKCTL_TOKEN", &token)
+        remote(desk)
+            .env("DESKCTL_TOKEN", token)
             .args(["--server", &with_password, "tickets", "list"])
             .assert(),
         "--server: the server URL",
     );
     refused(
-        remote(&desk)
-            .env("DESKCTL_TOKEN", &token)
+        remote(desk)
+            .env("DESKCTL_TOKEN", token)
             .env("DESKCTL_SERVER", &with_password)
             .args(["tickets", "list"])
             .assert(),
@@ -601,29 +708,33 @@ fn a_server_url_with_a_user_name_or_password_is_refused_wherever_it_comes_from()
 
     // A config file written before such URLs were refused: shown masked,
     // refused when used, and mended with `context set`.
-    add_context(&desk, "up", &server.url, token.clone(), &[])
+    add_context(desk, "up", &server.url, token, &[])
         .assert()
         .success();
     let config = std::fs::read_to_string(desk.config()).unwrap();
     std::fs::write(desk.config(), config.replace(&server.url, &with_password)).unwrap();
-    remote(&desk)
+    remote(desk)
         .args(["context", "list"])
         .assert()
         .success()
         .stdout(contains(&masked))
-        .stdout(contains("secretpw").not());
+        .stdout(shows_password().not());
     refused(
-        remote(&desk)
+        remote(desk)
             .args(["--context", "up", "tickets", "list"])
             .assert(),
         "context 'up': the server URL",
     );
-    remote(&desk)
+    remote(desk)
         .args(["context", "set", "up", "--server", &server.url])
         .assert()
         .success();
-    remote(&desk)
+    remote(desk)
         .args(["--context", "up", "tickets", "list"])
+        .assert()
+        .success();
+    remote(desk)
+        .args(["context", "remove", "up", "--yes"])
         .assert()
         .success();
 }

@@ -107,7 +107,7 @@ impl Client {
                     .await
                     .map_err(|source| ClientError::Unreachable {
                         target: self.target(),
-                        source,
+                        source: super::without_query(source),
                     })?;
                 if !response.status().is_success() {
                     let status = response.status();
@@ -126,7 +126,9 @@ impl Client {
                         match response.chunk().await {
                             Ok(Some(chunk)) => Some((Ok(chunk), response)),
                             Ok(None) => None,
-                            Err(error) => Some((Err(error.to_string()), response)),
+                            Err(error) => {
+                                Some((Err(super::without_query(error).to_string()), response))
+                            }
                         }
                     },
                 ));

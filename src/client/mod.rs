@@ -141,6 +141,20 @@ impl ClientError {
         }
     }
 
+    /// A TLS failure because no CA the client trusts signed the server's
+    /// certificate (a private CA's): trusting that CA mends it.
+    pub fn unknown_issuer(&self) -> bool {
+        matches!(
+            self,
+            ClientError::Tls { source, .. } if matches!(
+                tls_error(source),
+                Some(rustls::Error::InvalidCertificate(
+                    rustls::CertificateError::UnknownIssuer
+                ))
+            )
+        )
+    }
+
     /// The problem's stable code, e.g. `operator_not_found`.
     pub fn code(&self) -> Option<&str> {
         match self {
@@ -438,6 +452,7 @@ impl Client {
                         .body(body.clone());
                 }
                 let response = builder.send().await.map_err(|e| {
+                    let e = without_query(e);
                     if e.is_timeout() {
                         AttemptError::Timeout
                     } else if let Some(tls) = tls_error(&e) {
@@ -470,7 +485,7 @@ impl Client {
                     } else {
                         AttemptError::Other(ClientError::Unreachable {
                             target: self.target(),
-                            source: e,
+                            source: without_query(e),
                         })
                     }
                 })?;
@@ -745,6 +760,17 @@ pub fn check_server_url(text: &str) -> Result<String, ServerUrlProblem> {
 /// A request's path without its query, for traces.
 fn path_only(path: &str) -> &str {
     path.split_once('?').map_or(path, |(path, _)| path)
+}
+
+/// `error` without the query of the URL it names, which its message shows:
+/// a query may hold customer data (`?requester=dana%40example.com`), and no
+/// message shows it, as `-v`'s traces do not.
+fn without_query(mut error: reqwest::Error) -> reqwest::Error {
+    if let Some(url) = error.url_mut() {
+        url.set_query(None);
+        url.set_fragment(None);
+    }
+    error
 }
 
 /// The rustls error behind a failed request, if TLS is what failed. An

@@ -176,18 +176,7 @@ const DATABASE_SCHEMES: &[&str] = &["postgres", "postgresql"];
 /// tries to connect: sqlx takes any scheme as PostgreSQL's, so `http://…`
 /// would be used as one and `sqlite://…` reported as a server out of reach.
 pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
-    // A scheme only where `://` follows: in `user:password@host` the text
-    // before the colon is no scheme, and what follows must not be shown.
-    let scheme = url
-        .split_once("://")
-        .map(|(scheme, _)| scheme)
-        .filter(|scheme| {
-            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        });
-    match scheme {
+    match crate::domain::urls::scheme(url) {
         Some(scheme)
             if DATABASE_SCHEMES
                 .iter()

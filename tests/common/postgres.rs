@@ -224,7 +224,7 @@ impl TcpCluster {
 /// A cluster of one test's own that takes TCP connections on 127.0.0.1 with
 /// TLS only (`hostssl`; a plain connection finds no `pg_hba.conf` entry),
 /// its certificate (for `localhost` and `127.0.0.1`) signed by a CA made
-/// here with `openssl` (which the caller makes sure of). `None` where
+/// with [`make_certificates`] (the caller makes sure of `openssl`). `None` where
 /// [`own_cluster`] would be.
 pub fn tls_cluster() -> Option<TlsCluster> {
     let root = is_root();
@@ -237,13 +237,48 @@ pub fn tls_cluster() -> Option<TlsCluster> {
         })
         .expect("a directory for the certificates");
     let path = |name: &str| files.path().join(name);
+    make_certificates(files.path());
+    std::fs::write(
+        path("pg_hba.conf"),
+        "local all all trust\nhostssl all all 127.0.0.1/32 trust\n",
+    )
+    .unwrap();
+    // PostgreSQL refuses a key that others may read, and must read it itself.
+    let _ = Command::new("chmod")
+        .arg("0600")
+        .arg(path("server.key"))
+        .status();
+    let _ = Command::new("chmod").arg("0755").arg(files.path()).status();
+    if root {
+        let _ = Command::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(files.path())
+            .status();
+    }
+    let tcp = tcp_cluster(&format!(
+        "-c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
+        path("server.pem").display(),
+        path("server.key").display(),
+        path("pg_hba.conf").display()
+    ))?;
+    Some(TlsCluster { tcp, files })
+}
+
+/// A CA (`ca.pem`, `ca.key`) made in `dir` with `openssl` (which the caller
+/// makes sure of), and a certificate it signed for `localhost` and
+/// `127.0.0.1` (`server.pem`, `server.key`).
+pub fn make_certificates(dir: &Path) {
     let openssl = |args: &[&str]| {
         let output = Command::new("openssl")
             .args(args)
-            .current_dir(files.path())
+            .current_dir(dir)
             .output()
             .expect("openssl runs");
-        assert!(output.status.success(), "{}", failed("openssl", Ok(output)));
+        assert!(
+            output.status.success(),
+            "openssl: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     };
     let ec = [
         "-newkey",
@@ -273,7 +308,7 @@ pub fn tls_cluster() -> Option<TlsCluster> {
     ];
     openssl(&[&["req"][..], &ec, &server].concat());
     std::fs::write(
-        path("san.ext"),
+        dir.join("san.ext"),
         "subjectAltName=DNS:localhost,IP:127.0.0.1\n",
     )
     .unwrap();
@@ -294,30 +329,6 @@ pub fn tls_cluster() -> Option<TlsCluster> {
         "-out",
         "server.pem",
     ]);
-    std::fs::write(
-        path("pg_hba.conf"),
-        "local all all trust\nhostssl all all 127.0.0.1/32 trust\n",
-    )
-    .unwrap();
-    // PostgreSQL refuses a key that others may read, and must read it itself.
-    let _ = Command::new("chmod")
-        .arg("0600")
-        .arg(path("server.key"))
-        .status();
-    let _ = Command::new("chmod").arg("0755").arg(files.path()).status();
-    if root {
-        let _ = Command::new("chown")
-            .args(["-R", "postgres:postgres"])
-            .arg(files.path())
-            .status();
-    }
-    let tcp = tcp_cluster(&format!(
-        "-c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c hba_file={}",
-        path("server.pem").display(),
-        path("server.key").display(),
-        path("pg_hba.conf").display()
-    ))?;
-    Some(TlsCluster { tcp, files })
 }
 
 /// A cluster of one test's own that takes TCP connections on 127.0.0.1 only

@@ -819,14 +819,7 @@ fn bad_hours_are_refused_with_every_reason_and_change_nothing() {
         .code(1)
         .stderr(contains("overnight"));
     desk.cmd()
-        .args([
-            "hours",
-            "set",
-            "--start",
-            "25:00",
-            "--end",
-            "24:30",
-        ])
+        .args(["hours", "set", "--start", "25:00", "--end", "24:30"])
         .assert()
         .code(1)
         .stderr(contains("start"))

@@ -403,7 +403,7 @@ async fn a_permanent_error_is_reported_and_not_retried() {
             "error": "RecordInvalid", "description": "Record validation errors",
             "details": {"requester": [{"description": "Requester: Email is invalid"}]}
         })))
-        .expect(1)
+        .expect(2)
         .mount(&server)
         .await;
     let desk = connected(&server.uri());
@@ -415,6 +415,17 @@ async fn a_permanent_error_is_reported_and_not_retried() {
     let shown = show(&desk, sent["id"].as_str().unwrap());
     assert_eq!(shown["external"]["status"], "failed", "{shown}");
     assert_eq!(posts(&server).await.len(), 1);
+    // Retried by hand on the local desk, it is tried at once and refused
+    // again: said as a failure with the platform's reason, not as queued.
+    let (ok, retried) = run(&desk, &["integrations", "retry", "1"]);
+    assert!(!ok, "{retried}");
+    assert!(
+        retried.contains("message 1 was tried again and failed")
+            && retried.contains("Requester: Email is invalid")
+            && !retried.contains("Queued"),
+        "{retried}"
+    );
+    assert_eq!(posts(&server).await.len(), 2);
 }
 
 fn signed_headers(body: &str, secret: &str) -> Vec<(String, String)> {

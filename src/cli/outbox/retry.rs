@@ -1,6 +1,6 @@
 use clap::Args;
 
-use crate::api::OutboxRef;
+use crate::api::{OutboxRef, OutboxState};
 use crate::cli::Session;
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -36,7 +36,20 @@ pub(crate) async fn retry_messages(session: &Session, ids: &[OutboxRef], noun: &
                     OutboxRef::Id(_) => message.id.to_string(),
                     OutboxRef::Delivery(sent_as) => format!("{} ({sent_as})", message.id),
                 };
-                session.ui.success(&format!("Queued message {named} again"));
+                match message.state {
+                    // Tried at once in-process (a local desk) and refused for good.
+                    OutboxState::Dead => failures.push((
+                        id,
+                        CliError::general(format!(
+                            "message {named} was tried again and failed: {}",
+                            message
+                                .last_error
+                                .as_deref()
+                                .unwrap_or("no reason recorded")
+                        )),
+                    )),
+                    _ => session.ui.success(&format!("Queued message {named} again")),
+                }
                 retried.push(message);
             }
             Err(error) => failures.push((id, error.into())),

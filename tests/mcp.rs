@@ -896,6 +896,59 @@ fn the_http_copilot_needs_a_bearer_token_and_acts_with_it() {
     );
 }
 
+#[test]
+fn an_answer_larger_than_a_request_may_be_is_still_given_over_http() {
+    let desk = copilot_desk();
+    let (server, [alice, _, _]) = served(&desk);
+    // 1.5 MB of conversation: a handoff of 760 kB, and as much again added
+    // later, each within the 1 MiB a request may carry.
+    let messages = |from: usize| -> Vec<Value> {
+        (from..from + 40)
+            .map(|i| json!({"role": "customer", "text": format!("message {i} {}", "x".repeat(19_000))}))
+            .collect()
+    };
+    send_handoff(
+        &desk,
+        json!({"channel": "web", "requester": {"name": "Lou"}, "transcript": messages(0)}),
+    );
+    let (status, answer) = server.send_json(
+        &alice,
+        "POST",
+        "/v1/tickets/10005/conversation",
+        &json!({"messages": messages(40)}),
+    );
+    assert_eq!(status, 200, "{answer:#}");
+
+    let bearer = format!("Bearer {alice}");
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json, text/event-stream"),
+        ("Authorization", bearer.as_str()),
+    ];
+    let request = json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+        "params": {"name": "get_ticket", "arguments": {"number": 10005}}});
+    let response = server.raw("POST", "/v1/mcp", &headers, request.to_string().as_bytes());
+    let start: String = response.body.chars().take(500).collect();
+    assert_eq!(response.status, 200, "{start}");
+    assert!(
+        response.body.len() > 2 * 1024 * 1024,
+        "{}",
+        response.body.len()
+    );
+    let result = &response.json()["result"];
+    assert_eq!(result["isError"], false);
+    let timeline = result["structuredContent"]["timeline"].as_array().unwrap();
+    let said = |entry: &&Value| {
+        entry["body"]
+            .as_str()
+            .is_some_and(|b| b.starts_with("message 79 "))
+    };
+    assert!(
+        timeline.iter().any(|entry| said(&entry)),
+        "the last message is there"
+    );
+}
+
 /// Reads `deskctl mcp`'s stdout a line at a time, on its own thread, so a test
 /// waits for each answer and never for longer than it must.
 fn lines_of(stdout: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {

@@ -1046,6 +1046,42 @@ fn deskctl_mcp_ends_cleanly_when_the_client_hangs_up_before_initialize() {
     assert!(!stderr.contains("failed"), "{stderr}");
 }
 
+/// A client that hangs up by closing its end of stdout (and not yet stdin)
+/// ends the session too: nothing can be answered any more, and that is no
+/// error of deskctl's.
+#[test]
+fn deskctl_mcp_ends_cleanly_when_the_client_stops_reading() {
+    let desk = copilot_desk();
+    let mut child = desk
+        .std_cmd()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {},
+        "clientInfo": {"name": "gone", "version": "1"}}});
+    writeln!(stdin, "{initialize}").unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.contains("\"serverInfo\""), "{line}");
+    drop(stdout);
+    let call = json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+        "params": {"name": "count_tickets", "arguments": {"by": "status"}}});
+    writeln!(stdin, "{call}").unwrap();
+    let status = common::wait_until("deskctl mcp to end", Duration::from_secs(60), || {
+        child.try_wait().unwrap()
+    });
+    let stderr = std::io::read_to_string(child.stderr.take().unwrap()).unwrap();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    drop(stdin);
+}
+
 #[test]
 fn deskctl_mcp_with_a_token_the_service_refuses_fails_before_it_speaks() {
     let desk = copilot_desk();

@@ -120,8 +120,12 @@ impl Copilot {
         };
         // The transport is gone: the error responses it queued (to a last
         // line that was not JSON, say) are written before the process ends.
-        writing.await.map_err(std::io::Error::other)??;
-        served
+        match writing.await.map_err(std::io::Error::other)? {
+            // A client that closed its end of stdout hung up: the session
+            // ended as when it closes stdin.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            written => written.and(served),
+        }
     }
 }
 

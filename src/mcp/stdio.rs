@@ -266,7 +266,17 @@ impl<R: AsyncRead + Unpin + Send + 'static> Transport<RoleServer> for LineTransp
 
     async fn receive(&mut self) -> Option<ClientJsonRpcMessage> {
         loop {
-            match self.read_line().await {
+            // Once nothing can be written (the client closed its end of
+            // stdout), no request can be answered: the session is over, as
+            // when the client closes stdin.
+            let read = match self.output.clone() {
+                Some(output) => tokio::select! {
+                    read = self.read_line() => read,
+                    () = output.closed() => return None,
+                },
+                None => self.read_line().await,
+            };
+            match read {
                 Ok(Read::Line) => {}
                 Ok(Read::TooLong) => {
                     let message = format!(

@@ -949,6 +949,30 @@ fn an_answer_larger_than_a_request_may_be_is_still_given_over_http() {
     );
 }
 
+#[test]
+fn serve_verbose_logs_the_copilots_requests_but_not_its_answers() {
+    let desk = copilot_desk();
+    let alice = desk.token("alice");
+    let server = desk.serve_with(&["-v"]);
+    let bearer = format!("Bearer {alice}");
+    let headers = [
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json, text/event-stream"),
+        ("Authorization", bearer.as_str()),
+    ];
+    let request = json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+        "params": {"name": "get_ticket", "arguments": {"number": 10001}}});
+    let response = server.raw("POST", "/v1/mcp", &headers, request.to_string().as_bytes());
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert!(response.body.contains(NOTE), "alice reads the note");
+    let log = server.log();
+    assert!(log.contains("path=/v1/mcp"), "{log}");
+    assert!(log.contains("DEBUG"), "-v logs at debug: {log}");
+    for private in [NOTE, "Where is my parcel", "dana@example.com"] {
+        assert!(!log.contains(private), "{private} logged:\n{log}");
+    }
+}
+
 /// Reads `deskctl mcp`'s stdout a line at a time, on its own thread, so a test
 /// waits for each answer and never for longer than it must.
 fn lines_of(stdout: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {

@@ -210,8 +210,11 @@ fn init_logging(session: &Session, format: LogFormat) -> Option<String> {
     // rmcp says at info level that each stateless `/v1/mcp` request ended;
     // sqlx passes PostgreSQL's notices on at info, such as the one every
     // replica's start gets from `CREATE TABLE IF NOT EXISTS _sqlx_migrations`.
+    // At debug rmcp writes out every message whole: each copilot answer,
+    // tickets, internal notes and customers' details in full, which no API
+    // route logs; `DESKCTL_LOG` can still ask for them.
     let (default, level) = if session.verbose > 0 {
-        ("debug", "debug")
+        ("debug,rmcp=info", "debug")
     } else {
         ("info,rmcp=warn,sqlx::postgres::notice=warn", "info")
     };

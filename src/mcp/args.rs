@@ -45,7 +45,8 @@ pub fn parse<T: DeserializeOwned + JsonSchema + 'static>(
             return Err(ToolError::argument(name, "is required"));
         }
     }
-    let given = Value::Object(arguments);
+    let mut given = Value::Object(arguments);
+    whole_numbers_as_integers(&schema, &mut given);
     // A NUL would reach the API, which refuses it, as the parameter's name:
     // named here as the argument the assistant wrote.
     if let Some(problem) = crate::domain::validate::nul_problems(&given)
@@ -64,6 +65,34 @@ pub fn parse<T: DeserializeOwned + JsonSchema + 'static>(
         };
         ToolError::argument(field, message)
     })
+}
+
+/// Each argument the schema types `integer` and the caller wrote as a
+/// number with a zero fraction (`10042.0`), as the integer it is: JSON
+/// Schema counts it one, and so do clients that hold every number as a
+/// float; serde would refuse it as "not a whole number".
+fn whole_numbers_as_integers(schema: &JsonObject, given: &mut Value) {
+    let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    let Some(arguments) = given.as_object_mut() else {
+        return;
+    };
+    for (name, value) in arguments.iter_mut() {
+        let integer = match properties.get(name).and_then(|p| p.get("type")) {
+            Some(Value::String(kind)) => kind == "integer",
+            Some(Value::Array(kinds)) => kinds.iter().any(|kind| kind == "integer"),
+            _ => false,
+        };
+        let Some(number) = value.as_f64().filter(|_| integer && value.is_f64()) else {
+            continue;
+        };
+        // Within ±2^53 every whole float is the integer it says.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        if number.fract() == 0.0 && number.abs() <= EXACT {
+            *value = Value::from(number as i64);
+        }
+    }
 }
 
 /// What the schema lets argument `name` be, in JSON terms: "one of open,
@@ -258,6 +287,31 @@ mod tests {
                 assert!(!message.contains(rust), "{message}");
             }
         }
+    }
+
+    #[test]
+    fn a_whole_number_written_with_a_fraction_is_the_integer_it_is() {
+        let args = parse_json(json!({"number": 10042.0})).unwrap();
+        assert_eq!(args.number, 10042);
+        let args = parse_json(json!({"number": 1e4})).unwrap();
+        assert_eq!(args.number, 10000);
+        let (name, message) = field(parse_json(json!({"number": 10042.5})));
+        assert_eq!(name, "number");
+        assert_eq!(
+            message,
+            "expected a whole number, 0 or more, not the number 10042.5"
+        );
+        let (_, message) = field(parse_json(json!({"number": -1.0})));
+        assert_eq!(
+            message,
+            "expected a whole number, 0 or more, not the number -1"
+        );
+        // Past 2^53 a float is no longer sure to be the integer it reads as.
+        let (_, message) = field(parse_json(json!({"number": 1e20})));
+        assert!(
+            message.starts_with("expected a whole number, 0 or more, not the number 1"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -384,6 +384,60 @@ fn tickets_are_listed_and_counted_by_field_values_and_a_key_no_field_has_is_name
 }
 
 #[test]
+fn a_misspelt_handle_or_team_is_a_bad_argument_not_no_tickets() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    let answer = drive(
+        &python,
+        &desk,
+        &[],
+        stdio(
+            &[],
+            vec![
+                call("list_tickets", json!({"assignee": "bobb"})),
+                call("count_tickets", json!({"by": "status", "team": "biling"})),
+                call("list_operators", json!({"team": "suport"})),
+                call("list_tickets", json!({"assignee": "zz", "team": "billing"})),
+                // Names the desk has, and no ticket: nothing to correct.
+                call(
+                    "list_tickets",
+                    json!({"assignee": "carol", "team": "billing"}),
+                ),
+                call("count_tickets", json!({"by": "team", "assignee": "carol"})),
+            ],
+        ),
+    );
+    let steps = answer["steps"].as_array().unwrap();
+    let refused = [
+        (
+            "assignee",
+            "the desk has no operator 'bobb': did you mean 'bob'? (its operators are alice, bob, carol)",
+        ),
+        (
+            "team",
+            "the desk has no team 'biling': did you mean 'billing'? (its teams are billing, support)",
+        ),
+        (
+            "team",
+            "the desk has no team 'suport': did you mean 'support'? (its teams are billing, support)",
+        ),
+        (
+            "assignee",
+            "the desk has no operator 'zz' (its operators are alice, bob, carol)",
+        ),
+    ];
+    for (step, (field, message)) in steps.iter().zip(refused) {
+        let error = tool_error(step);
+        assert_eq!(error["code"], "invalid_argument", "{step:#}");
+        assert_eq!(error["field"], field, "{step:#}");
+        assert_eq!(error["message"], message, "{step:#}");
+        assert!(text(step).starts_with(&format!("Invalid argument {field}: ")));
+    }
+    assert_eq!(text(&steps[4]), "No tickets match.");
+    assert_eq!(ok(&steps[5])["total"], 0);
+}
+
+#[test]
 fn on_the_local_desk_every_tool_answers_with_numbers_and_structure() {
     let Some(python) = python() else { return };
     let desk = copilot_desk();
@@ -1369,10 +1423,14 @@ fn a_name_id_or_cursor_too_long_for_the_api_is_a_bad_argument() {
                 "{tool}: {error:#}"
             );
         }
-        assert_eq!(
-            numbers(ok(&steps[cases.len()])),
-            Vec::<u64>::new(),
-            "the longest a key can be is looked for (and matches no team)"
+        // The longest a key can be is looked for, matches no ticket, and
+        // is then said to be no team's.
+        let error = tool_error(&steps[cases.len()]);
+        assert_eq!(error["field"], "team", "{error:#}");
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("the desk has no team 'xxx"),
+            "{message}"
         );
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::list_tickets::ListTicketsArgs;
-use super::{CopilotTool, ToolError, unknown_field_condition};
+use super::{CopilotTool, ToolError, unknown_filter};
 use crate::api::{
     Channel, Priority, TicketCountBy, TicketCountQuery, TicketCounts, TicketStatus, TicketView,
 };
@@ -92,7 +92,7 @@ impl CopilotTool for CountTickets {
         let query = TicketCountQuery::filtered(args.by, filters);
         let counts = client.count_tickets(&query).await?;
         if counts.total == 0 {
-            unknown_field_condition(client, &query.field).await?;
+            unknown_filter(client, &query.filters()).await?;
         }
         Ok(counts)
     }

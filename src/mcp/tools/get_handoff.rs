@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CopilotTool, ToolError, requester};
+use super::{CopilotTool, ToolError, flat, indented, quoted, requester};
 use crate::api::{
     AssignmentMethod, Channel, Environment, ExternalStatus, Handoff, HandoffOutcome,
     IntegrationKind, Priority,
@@ -224,9 +224,9 @@ impl CopilotTool for GetHandoff {
             format!(
                 "Customer: {} · reason: {}",
                 output.requester,
-                output.reason.as_deref().unwrap_or("none given")
+                output.reason.as_deref().map_or("none given".into(), flat)
             ),
-            format!("Subject: {}", output.subject),
+            format!("Subject: {}", quoted(&output.subject)),
             format!(
                 "Priority {}: {}",
                 output.priority.value, output.priority.why
@@ -247,12 +247,13 @@ impl CopilotTool for GetHandoff {
             let fields: Vec<String> = output
                 .fields
                 .iter()
-                .map(|(key, value)| format!("{key} = {value}"))
+                .map(|(key, value)| format!("{} = {value}", flat(key)))
                 .collect();
             lines.push(format!("Fields set: {}", fields.join(", ")));
         }
         let mut list = |label: &str, items: &[String]| {
             if !items.is_empty() {
+                let items: Vec<String> = items.iter().map(|item| flat(item)).collect();
                 lines.push(format!("{label}: {}", items.join("; ")));
             }
         };
@@ -263,8 +264,8 @@ impl CopilotTool for GetHandoff {
         );
         list("Invalid context keys", &output.invalid_context_keys);
         list("Warnings", &output.warnings);
-        lines.push(format!("The customer saw {}", output.customer_saw));
-        lines.push(format!("Summary: {}", output.summary));
+        lines.push(format!("The customer saw {}", flat(&output.customer_saw)));
+        lines.push(format!("Summary: {}", indented(&output.summary)));
         lines.join("\n")
     }
 }

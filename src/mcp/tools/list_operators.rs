@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CopilotTool, ToolError, name};
+use super::{CopilotTool, ToolError, flat, name};
 use crate::api::{Availability, Operator};
 use crate::client::Client;
 
@@ -44,7 +44,10 @@ impl CopilotTool for ListOperators {
             .into_iter()
             .filter(|o| args.availability.is_none_or(|a| o.availability == a))
             .filter(|o| team.as_ref().is_none_or(|t| o.teams.contains(t)))
-            .collect();
+            .collect::<Vec<_>>();
+        if let Some(team) = team.as_deref().filter(|_| operators.is_empty()) {
+            super::unknown_team(client, team).await?;
+        }
         Ok(OperatorList { operators })
     }
 
@@ -63,7 +66,10 @@ impl CopilotTool for ListOperators {
                 };
                 format!(
                     "{} ({}) · {} · {} · {teams}",
-                    o.handle, o.name, o.availability, o.role
+                    o.handle,
+                    flat(&o.name),
+                    o.availability,
+                    o.role
                 )
             })
             .collect();

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{
-    CopilotTool, ToolError, cursor, field_conditions, limit, name, page_text, search_text, since,
-    unknown_field_condition,
+    CopilotTool, ToolError, cursor, field_conditions, limit, name, page_text, search_text,
+    sendable, since, unknown_filter,
 };
 use crate::api::{Channel, Page, Priority, Ticket, TicketQuery, TicketStatus, TicketView};
 use crate::client::Client;
@@ -77,7 +77,7 @@ pub struct ListTicketsArgs {
 impl ListTicketsArgs {
     /// The API's query for these arguments.
     pub fn query(self) -> Result<TicketQuery, ToolError> {
-        Ok(TicketQuery {
+        sendable(TicketQuery {
             view: self.view,
             status: self.status,
             priority: self.priority,
@@ -113,7 +113,7 @@ impl CopilotTool for ListTickets {
         let query = args.query()?;
         let page = client.list_tickets(&query).await?;
         if page.items.is_empty() && query.cursor.is_none() {
-            unknown_field_condition(client, &query.field).await?;
+            unknown_filter(client, &query).await?;
         }
         Ok(page)
     }

@@ -2145,6 +2145,56 @@ async fn a_body_without_a_json_content_type_is_a_415() {
     assert_eq!(desk.snapshot().await, before);
 }
 
+/// JSON is UTF-8 (RFC 8259): a body declared in another charset is a 415
+/// saying so, not read as UTF-8 anyway (Latin-1 text then fails as a bad
+/// code point, or reads as other characters). UTF-8 declared, in any case,
+/// is read.
+#[tokio::test]
+async fn a_body_declared_in_another_charset_is_a_415() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+    let body = |name: &str| {
+        json!({"handle": "jose", "name": name, "email": "jose@example.com"}).to_string()
+    };
+    for charset in ["iso-8859-1", "utf-16", "windows-1252"] {
+        let content_type = format!("application/json; charset={charset}");
+        let latin1: Vec<u8> = body("José").chars().map(|c| c as u8).collect();
+        let reply = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                Some(&content_type),
+                latin1,
+            ))
+            .await;
+        let problem = reply.problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(charset),
+            "{problem:#}"
+        );
+    }
+    assert_eq!(desk.snapshot().await, before);
+    for (handle, charset) in [("jose", "utf-8"), ("ana", "UTF-8"), ("eve", "\"utf8\"")] {
+        let content_type = format!("application/json; charset={charset}");
+        let body = json!({"handle": handle, "name": "José", "email": format!("{handle}@example.com")});
+        let made = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                Some(&content_type),
+                body.to_string(),
+            ))
+            .await
+            .ok(StatusCode::CREATED);
+        assert_eq!(made["name"], "José", "{charset}");
+    }
+}
+
 #[tokio::test]
 async fn a_body_over_the_limit_is_a_413() {
     let Some(desk) = Desk::new().await else {

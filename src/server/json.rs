@@ -224,6 +224,16 @@ async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, Ap
             "the request body must be sent with `Content-Type: application/json`",
         ));
     }
+    if let Some(charset) = other_charset(req.headers()) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "the request body is declared `charset={charset}`, but JSON is read as UTF-8 \
+                 only (RFC 8259): send it as UTF-8, with `charset=utf-8` or no charset"
+            ),
+        ));
+    }
     let limit = super::body_limit(req.uri().path());
     let body = match Bytes::from_request(req, state).await {
         Ok(body) => body,
@@ -252,6 +262,24 @@ fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
             mime.type_() == "application"
                 && (mime.subtype() == "json" || mime.suffix().is_some_and(|name| name == "json"))
         })
+}
+
+/// The charset a JSON request declares when it is not UTF-8: its bytes
+/// would be read as UTF-8 all the same, and text in another encoding then
+/// either fails with a message about a code point or, worse, reads as other
+/// characters than were sent.
+fn other_charset(headers: &axum::http::HeaderMap) -> Option<String> {
+    let mime = headers
+        .get(axum::http::header::CONTENT_TYPE)?
+        .to_str()
+        .ok()?
+        .parse::<mime::Mime>()
+        .ok()?;
+    let charset = mime.get_param(mime::CHARSET)?;
+    let utf8 = ["utf-8", "utf8"]
+        .iter()
+        .any(|name| charset.as_str().eq_ignore_ascii_case(name));
+    (!utf8).then(|| charset.to_string())
 }
 
 /// The byte-order mark some Windows tools write before UTF-8 text: RFC 8259

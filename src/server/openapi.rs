@@ -63,7 +63,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         415,
         "UnsupportedMediaType",
-        "The request body was not sent as `application/json` (`unsupported_media_type`), \
+        "The request body was not sent as `application/json` (`unsupported_media_type`; \
+         JSON is UTF-8, so a body declared in another `charset` is refused too), \
          or was sent compressed (`unsupported_content_encoding`, with `Accept-Encoding: \
          identity`): the service decodes no `Content-Encoding`.",
         "unsupported_media_type",

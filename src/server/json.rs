@@ -628,8 +628,10 @@ fn path_text(path: &serde_path_to_error::Path) -> String {
 /// (an array, an object; not serde's sequence and map).
 fn located(path: &str, message: &str, whole: &str) -> (String, String) {
     let mut field = path.to_string();
+    // A key missing or given twice is named, not what holds it.
     let missing = message
         .strip_prefix("missing field `")
+        .or_else(|| message.strip_prefix("duplicate field `"))
         .and_then(|rest| rest.strip_suffix('`'));
     if let Some(key) = missing {
         if !field.is_empty() {
@@ -710,13 +712,20 @@ where
                 {
                     message = words;
                 }
-                Err(ApiError {
-                    detail: format!("invalid query string: {field}: {message}"),
-                    errors: vec![FieldError::new(field, message)],
-                    ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
-                })
+                Err(query_refused(field, message))
             }
         }
+    }
+}
+
+/// The answer to a query parameter `field` that does not read as its type
+/// (`message` says why): `400 invalid_query`, whether serde found it or a
+/// route reading the parameter itself did.
+pub(crate) fn query_refused(field: String, message: String) -> ApiError {
+    ApiError {
+        detail: format!("invalid query string: {field}: {message}"),
+        errors: vec![FieldError::new(field, message)],
+        ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
     }
 }
 

@@ -188,11 +188,13 @@ pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {
     }
 }
 
-/// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`).
+/// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`); one
+/// that does not read is refused as a query that serde reads refuses it
+/// (`/v1/handoffs?since=`): `400 invalid_query`.
 pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestamp> {
     text.parse::<jiff::Timestamp>().map_err(|e| {
         let why = crate::api::instant::not_an_instant(text, &e);
-        ApiError::validation(vec![crate::api::FieldError::new(field, why)])
+        crate::server::json::query_refused(field.to_string(), why)
     })
 }
 

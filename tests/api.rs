@@ -2591,6 +2591,114 @@ async fn unknown_routes_and_methods_are_problems() {
 // Teams and owners: workspace invariants
 // ---------------------------------------------------------------------------
 
+/// Every 201 Created names the new resource in `Location` (without it the
+/// created resource would be the request's own URI, `/v1/handoffs`), and
+/// reading it there answers what the 201 did. A replay, which creates
+/// nothing, is a 200 without one.
+#[tokio::test]
+async fn a_created_resource_is_named_by_its_location() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    let rule = json!({"conditions": [{"field": "channel", "op": "equals", "value": "web"}],
+        "priority": "high"});
+    let created = [
+        (
+            "/v1/operators",
+            json!({"handle": "zed", "name": "Zed", "email": "zed@example.com"}),
+        ),
+        ("/v1/teams", json!({"key": "billing", "name": "Billing"})),
+        ("/v1/agents", json!({"key": "shop", "name": "Shop"})),
+        (
+            "/v1/ticket-fields",
+            json!({"key": "plan", "name": "Plan", "type": "text"}),
+        ),
+        ("/v1/rules/priority", rule),
+    ];
+    let mut locations = Vec::new();
+    for (path, body) in created {
+        let reply = desk.call(Some(&token), "POST", path, Some(body)).await;
+        let location = reply.header("location").map(str::to_string);
+        let made = reply.ok(StatusCode::CREATED);
+        let location = location.unwrap_or_else(|| panic!("POST {path}: no Location"));
+        assert!(location.starts_with(&format!("{path}/")), "{path}: {location}");
+        let read = desk.call(Some(&token), "GET", &location, None).await;
+        assert_eq!(read.ok(StatusCode::OK), made, "{location}");
+        locations.push(location);
+    }
+    assert_eq!(
+        locations[..4],
+        [
+            "/v1/operators/zed",
+            "/v1/teams/billing",
+            "/v1/agents/shop",
+            "/v1/ticket-fields/plan"
+        ]
+    );
+
+    desk.call(
+        Some(&token),
+        "PUT",
+        "/v1/agents/shop/handover",
+        Some(json!({"channels": ["web"], "enabled": true})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"}]});
+    let mut sent = request("POST", "/v1/handoffs", Some(&token), Some(&handoff));
+    sent.headers_mut()
+        .insert("idempotency-key", "parcel-1".parse().unwrap());
+    let reply = desk.send(sent).await;
+    let location = reply.header("location").map(str::to_string);
+    let made = reply.ok(StatusCode::CREATED);
+    assert_eq!(
+        location.as_deref(),
+        Some(format!("/v1/handoffs/{}", made["id"].as_str().unwrap()).as_str())
+    );
+    let read = desk
+        .call(Some(&token), "GET", location.as_deref().unwrap(), None)
+        .await;
+    assert_eq!(read.ok(StatusCode::OK)["id"], made["id"]);
+    let mut again = request("POST", "/v1/handoffs", Some(&token), Some(&handoff));
+    again
+        .headers_mut()
+        .insert("idempotency-key", "parcel-1".parse().unwrap());
+    let replayed = desk.send(again).await;
+    assert_eq!(replayed.header("location"), None);
+    assert_eq!(replayed.ok(StatusCode::OK)["id"], made["id"]);
+
+    desk.call(
+        Some(&token),
+        "PUT",
+        "/v1/settings/assignment",
+        Some(json!({"support-inbox": {"enabled": true, "address": "help@example.com"}})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let email = json!({"from": "carl@example.com", "to": "help@example.com",
+        "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
+    let reply = desk
+        .call(Some(&token), "POST", "/v1/inbound/email", Some(email.clone()))
+        .await;
+    let location = reply.header("location").map(str::to_string);
+    let made = reply.ok(StatusCode::CREATED);
+    assert_eq!(
+        location,
+        Some(format!("/v1/tickets/{}", made["ticket"].as_u64().unwrap()))
+    );
+    desk.call(Some(&token), "GET", &location.unwrap(), None)
+        .await
+        .ok(StatusCode::OK);
+    let duplicate = desk
+        .call(Some(&token), "POST", "/v1/inbound/email", Some(email))
+        .await;
+    assert_eq!(duplicate.header("location"), None);
+    duplicate.ok(StatusCode::OK);
+}
+
 #[tokio::test]
 async fn the_first_team_is_the_default_and_the_default_can_move() {
     let Some(desk) = Desk::new().await else {

@@ -3329,6 +3329,100 @@ async fn patch_leaves_absent_fields_alone_and_null_clears() {
     assert_eq!(billing["default"], false);
 }
 
+/// A PATCH field that cannot be cleared refuses `null` (422 naming it, and
+/// nothing changes), as the document states it: not nullable. Before, `null`
+/// was read as left out: alone it was "nothing to change", beside another
+/// field silently ignored.
+#[tokio::test]
+async fn patch_refuses_null_for_what_cannot_be_cleared() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/agents",
+        Some(json!({"key": "shop", "name": "Shop"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/ticket-fields",
+        Some(json!({"key": "plan", "name": "Plan", "type": "dropdown", "options": ["pro"]})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    // Each beside a change that would be taken alone: nothing of it is made.
+    let refused = [
+        ("/v1/operators/alice", "name", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "email", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "role", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "availability", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "teams", json!({"signature": "-- A"})),
+        ("/v1/teams/support", "name", json!({"members": ["alice"]})),
+        ("/v1/teams/support", "default", json!({"name": "Help"})),
+        ("/v1/teams/support", "members", json!({"name": "Help"})),
+        ("/v1/agents/shop", "name", json!({})),
+        ("/v1/ticket-fields/plan", "name", json!({"options": ["pro", "team"]})),
+        ("/v1/ticket-fields/plan", "options", json!({"name": "Tier"})),
+    ];
+    let document = deskctl::server::openapi();
+    for (path, field, mut body) in refused {
+        let before = desk.call(Some(&alice), "GET", path, None).await.json;
+        body[field] = Value::Null;
+        let problem = desk
+            .call(Some(&alice), "PATCH", path, Some(body.clone()))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        assert_eq!(error_fields(&problem), [field], "{path} {body}: {problem:#}");
+        assert!(
+            error_message(&problem, field).contains("may not be null"),
+            "{path}: {problem:#}"
+        );
+        let after = desk.call(Some(&alice), "GET", path, None).await.json;
+        assert_eq!(after, before, "{path} {body}");
+        // The document says so: the property is not nullable.
+        let operation = &document["paths"][path_template(path)]["patch"];
+        let schema = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
+        let property = &document["components"]["schemas"][schema]["properties"][field];
+        assert!(
+            !property.to_string().contains("\"null\""),
+            "{schema}.{field} is documented nullable: {property}"
+        );
+    }
+    // What can be cleared still is.
+    let cleared = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"signature": null, "capacity": null})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(cleared["capacity"], Value::Null);
+}
+
+/// `/v1/operators/alice` as the document's path template.
+fn path_template(path: &str) -> &'static str {
+    match path.rsplit_once('/').map(|(collection, _)| collection) {
+        Some("/v1/operators") => "/v1/operators/{handle}",
+        Some("/v1/teams") => "/v1/teams/{key}",
+        Some("/v1/agents") => "/v1/agents/{key}",
+        Some("/v1/ticket-fields") => "/v1/ticket-fields/{key}",
+        _ => panic!("no template for {path}"),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Concurrency
 // ---------------------------------------------------------------------------

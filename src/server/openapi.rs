@@ -234,6 +234,17 @@ pub(crate) fn finish(doc: &mut Value) {
             "schema": {"type": "string"},
         }
     });
+    // Every 429 and 503 says when to ask again (error.rs, listen.rs): stated
+    // so that a client generated from the document can read it.
+    for name in ["RateLimited", "Unavailable"] {
+        responses[name]["headers"] = json!({
+            "Retry-After": {
+                "description": "Seconds to wait before sending the request again.",
+                "required": true,
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        });
+    }
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
@@ -453,6 +464,11 @@ mod tests {
         finish(&mut doc);
         let challenge = &doc["components"]["responses"]["Unauthenticated"]["headers"];
         assert_eq!(challenge["WWW-Authenticate"]["schema"]["type"], "string");
+        for name in ["RateLimited", "Unavailable"] {
+            let wait = &doc["components"]["responses"][name]["headers"]["Retry-After"];
+            assert_eq!(wait["schema"]["type"], "integer", "{name}");
+            assert_eq!(wait["required"], true, "{name}");
+        }
         let responses = &doc["paths"]["/v1/teams"]["post"]["responses"];
         assert_eq!(
             responses["408"]["$ref"],

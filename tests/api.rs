@@ -2180,7 +2180,8 @@ async fn a_body_declared_in_another_charset_is_a_415() {
     assert_eq!(desk.snapshot().await, before);
     for (handle, charset) in [("jose", "utf-8"), ("ana", "UTF-8"), ("eve", "\"utf8\"")] {
         let content_type = format!("application/json; charset={charset}");
-        let body = json!({"handle": handle, "name": "José", "email": format!("{handle}@example.com")});
+        let body =
+            json!({"handle": handle, "name": "José", "email": format!("{handle}@example.com")});
         let made = desk
             .send(raw_request(
                 "POST",
@@ -2622,7 +2623,10 @@ async fn a_created_resource_is_named_by_its_location() {
         let location = reply.header("location").map(str::to_string);
         let made = reply.ok(StatusCode::CREATED);
         let location = location.unwrap_or_else(|| panic!("POST {path}: no Location"));
-        assert!(location.starts_with(&format!("{path}/")), "{path}: {location}");
+        assert!(
+            location.starts_with(&format!("{path}/")),
+            "{path}: {location}"
+        );
         let read = desk.call(Some(&token), "GET", &location, None).await;
         assert_eq!(read.ok(StatusCode::OK), made, "{location}");
         locations.push(location);
@@ -2681,7 +2685,12 @@ async fn a_created_resource_is_named_by_its_location() {
     let email = json!({"from": "carl@example.com", "to": "help@example.com",
         "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
     let reply = desk
-        .call(Some(&token), "POST", "/v1/inbound/email", Some(email.clone()))
+        .call(
+            Some(&token),
+            "POST",
+            "/v1/inbound/email",
+            Some(email.clone()),
+        )
         .await;
     let location = reply.header("location").map(str::to_string);
     let made = reply.ok(StatusCode::CREATED);
@@ -3361,13 +3370,21 @@ async fn patch_refuses_null_for_what_cannot_be_cleared() {
         ("/v1/operators/alice", "name", json!({"signature": "-- A"})),
         ("/v1/operators/alice", "email", json!({"signature": "-- A"})),
         ("/v1/operators/alice", "role", json!({"signature": "-- A"})),
-        ("/v1/operators/alice", "availability", json!({"signature": "-- A"})),
+        (
+            "/v1/operators/alice",
+            "availability",
+            json!({"signature": "-- A"}),
+        ),
         ("/v1/operators/alice", "teams", json!({"signature": "-- A"})),
         ("/v1/teams/support", "name", json!({"members": ["alice"]})),
         ("/v1/teams/support", "default", json!({"name": "Help"})),
         ("/v1/teams/support", "members", json!({"name": "Help"})),
         ("/v1/agents/shop", "name", json!({})),
-        ("/v1/ticket-fields/plan", "name", json!({"options": ["pro", "team"]})),
+        (
+            "/v1/ticket-fields/plan",
+            "name",
+            json!({"options": ["pro", "team"]}),
+        ),
         ("/v1/ticket-fields/plan", "options", json!({"name": "Tier"})),
     ];
     let document = deskctl::server::openapi();
@@ -3378,7 +3395,11 @@ async fn patch_refuses_null_for_what_cannot_be_cleared() {
             .call(Some(&alice), "PATCH", path, Some(body.clone()))
             .await
             .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-        assert_eq!(error_fields(&problem), [field], "{path} {body}: {problem:#}");
+        assert_eq!(
+            error_fields(&problem),
+            [field],
+            "{path} {body}: {problem:#}"
+        );
         assert!(
             error_message(&problem, field).contains("may not be null"),
             "{path}: {problem:#}"

@@ -1734,7 +1734,14 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
 fn a_reply_sent_again_with_its_idempotency_key_goes_out_once() {
     let desk = desk_with_tickets(desk!());
     desk.run(&[
-        "operators", "add", "mia", "--name", "Mia", "--email", "mia@example.com", "--role",
+        "operators",
+        "add",
+        "mia",
+        "--name",
+        "Mia",
+        "--email",
+        "mia@example.com",
+        "--role",
         "manager",
     ]);
     let (_ingest, server) = handed_over_by_a_platform(&desk);

@@ -366,7 +366,9 @@ async fn create(
             body: awaited(&state.store, handoff, &wait).await?,
         }
         .into_response(),
-        Recorded::Replayed(handoff) => Json(awaited(&state.store, handoff, &wait).await?).into_response(),
+        Recorded::Replayed(handoff) => {
+            Json(awaited(&state.store, handoff, &wait).await?).into_response()
+        }
     })
 }
 

@@ -3,9 +3,9 @@
 
 use super::{ApiRoutes, Created, routes};
 use axum::Json;
-use axum::response::IntoResponse;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use jiff::Timestamp;
 
 use super::handoffs::{Loaded, assignment_entry};

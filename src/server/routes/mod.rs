@@ -120,8 +120,7 @@ pub(crate) struct Created<T> {
 
 impl<T: serde::Serialize> axum::response::IntoResponse for Created<T> {
     fn into_response(self) -> axum::response::Response {
-        let mut response =
-            (axum::http::StatusCode::CREATED, axum::Json(self.body)).into_response();
+        let mut response = (axum::http::StatusCode::CREATED, axum::Json(self.body)).into_response();
         // Keys and ids are slugs and `[a-z0-9_]`: always a valid value.
         if let Ok(location) = axum::http::HeaderValue::try_from(self.location) {
             response

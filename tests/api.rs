@@ -2145,6 +2145,57 @@ async fn a_body_without_a_json_content_type_is_a_415() {
     assert_eq!(desk.snapshot().await, before);
 }
 
+/// JSON is UTF-8 (RFC 8259): a body declared in another charset is a 415
+/// saying so, not read as UTF-8 anyway (Latin-1 text then fails as a bad
+/// code point, or reads as other characters). UTF-8 declared, in any case,
+/// is read.
+#[tokio::test]
+async fn a_body_declared_in_another_charset_is_a_415() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+    let body = |name: &str| {
+        json!({"handle": "jose", "name": name, "email": "jose@example.com"}).to_string()
+    };
+    for charset in ["iso-8859-1", "utf-16", "windows-1252"] {
+        let content_type = format!("application/json; charset={charset}");
+        let latin1: Vec<u8> = body("José").chars().map(|c| c as u8).collect();
+        let reply = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                Some(&content_type),
+                latin1,
+            ))
+            .await;
+        let problem = reply.problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(charset),
+            "{problem:#}"
+        );
+    }
+    assert_eq!(desk.snapshot().await, before);
+    for (handle, charset) in [("jose", "utf-8"), ("ana", "UTF-8"), ("eve", "\"utf8\"")] {
+        let content_type = format!("application/json; charset={charset}");
+        let body =
+            json!({"handle": handle, "name": "José", "email": format!("{handle}@example.com")});
+        let made = desk
+            .send(raw_request(
+                "POST",
+                "/v1/operators",
+                &alice,
+                Some(&content_type),
+                body.to_string(),
+            ))
+            .await
+            .ok(StatusCode::CREATED);
+        assert_eq!(made["name"], "José", "{charset}");
+    }
+}
+
 #[tokio::test]
 async fn a_body_over_the_limit_is_a_413() {
     let Some(desk) = Desk::new().await else {
@@ -2541,6 +2592,122 @@ async fn unknown_routes_and_methods_are_problems() {
 // Teams and owners: workspace invariants
 // ---------------------------------------------------------------------------
 
+/// Every 201 Created names the new resource in `Location` (without it the
+/// created resource would be the request's own URI, `/v1/handoffs`), and
+/// reading it there answers what the 201 did. A replay, which creates
+/// nothing, is a 200 without one.
+#[tokio::test]
+async fn a_created_resource_is_named_by_its_location() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    let rule = json!({"conditions": [{"field": "channel", "op": "equals", "value": "web"}],
+        "priority": "high"});
+    let created = [
+        (
+            "/v1/operators",
+            json!({"handle": "zed", "name": "Zed", "email": "zed@example.com"}),
+        ),
+        ("/v1/teams", json!({"key": "billing", "name": "Billing"})),
+        ("/v1/agents", json!({"key": "shop", "name": "Shop"})),
+        (
+            "/v1/ticket-fields",
+            json!({"key": "plan", "name": "Plan", "type": "text"}),
+        ),
+        ("/v1/rules/priority", rule),
+    ];
+    let mut locations = Vec::new();
+    for (path, body) in created {
+        let reply = desk.call(Some(&token), "POST", path, Some(body)).await;
+        let location = reply.header("location").map(str::to_string);
+        let made = reply.ok(StatusCode::CREATED);
+        let location = location.unwrap_or_else(|| panic!("POST {path}: no Location"));
+        assert!(
+            location.starts_with(&format!("{path}/")),
+            "{path}: {location}"
+        );
+        let read = desk.call(Some(&token), "GET", &location, None).await;
+        assert_eq!(read.ok(StatusCode::OK), made, "{location}");
+        locations.push(location);
+    }
+    assert_eq!(
+        locations[..4],
+        [
+            "/v1/operators/zed",
+            "/v1/teams/billing",
+            "/v1/agents/shop",
+            "/v1/ticket-fields/plan"
+        ]
+    );
+
+    desk.call(
+        Some(&token),
+        "PUT",
+        "/v1/agents/shop/handover",
+        Some(json!({"channels": ["web"], "enabled": true})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"}]});
+    let mut sent = request("POST", "/v1/handoffs", Some(&token), Some(&handoff));
+    sent.headers_mut()
+        .insert("idempotency-key", "parcel-1".parse().unwrap());
+    let reply = desk.send(sent).await;
+    let location = reply.header("location").map(str::to_string);
+    let made = reply.ok(StatusCode::CREATED);
+    assert_eq!(
+        location.as_deref(),
+        Some(format!("/v1/handoffs/{}", made["id"].as_str().unwrap()).as_str())
+    );
+    let read = desk
+        .call(Some(&token), "GET", location.as_deref().unwrap(), None)
+        .await;
+    assert_eq!(read.ok(StatusCode::OK)["id"], made["id"]);
+    let mut again = request("POST", "/v1/handoffs", Some(&token), Some(&handoff));
+    again
+        .headers_mut()
+        .insert("idempotency-key", "parcel-1".parse().unwrap());
+    let replayed = desk.send(again).await;
+    assert_eq!(replayed.header("location"), None);
+    assert_eq!(replayed.ok(StatusCode::OK)["id"], made["id"]);
+
+    desk.call(
+        Some(&token),
+        "PUT",
+        "/v1/settings/assignment",
+        Some(json!({"support-inbox": {"enabled": true, "address": "help@example.com"}})),
+    )
+    .await
+    .ok(StatusCode::OK);
+    let email = json!({"from": "carl@example.com", "to": "help@example.com",
+        "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
+    let reply = desk
+        .call(
+            Some(&token),
+            "POST",
+            "/v1/inbound/email",
+            Some(email.clone()),
+        )
+        .await;
+    let location = reply.header("location").map(str::to_string);
+    let made = reply.ok(StatusCode::CREATED);
+    assert_eq!(
+        location,
+        Some(format!("/v1/tickets/{}", made["ticket"].as_u64().unwrap()))
+    );
+    desk.call(Some(&token), "GET", &location.unwrap(), None)
+        .await
+        .ok(StatusCode::OK);
+    let duplicate = desk
+        .call(Some(&token), "POST", "/v1/inbound/email", Some(email))
+        .await;
+    assert_eq!(duplicate.header("location"), None);
+    duplicate.ok(StatusCode::OK);
+}
+
 #[tokio::test]
 async fn the_first_team_is_the_default_and_the_default_can_move() {
     let Some(desk) = Desk::new().await else {
@@ -2860,7 +3027,39 @@ async fn page_limits_out_of_range_are_refused() {
     }
 }
 
-/// Every time a query takes is refused in one sentence, whichever list reads it.
+/// A query parameter or a body key given twice is refused naming it, not
+/// the whole query or body.
+#[tokio::test]
+async fn a_parameter_or_key_given_twice_is_refused_naming_it() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let reply = desk
+        .call(Some(&token), "GET", "/v1/tickets?limit=1&limit=2", None)
+        .await;
+    let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+    assert_eq!(error_fields(&problem), ["limit"], "{problem:#}");
+    assert_eq!(error_message(&problem, "limit"), "duplicate field `limit`");
+    let twice = raw_request(
+        "PATCH",
+        "/v1/teams/support",
+        &token,
+        Some("application/json"),
+        r#"{"name": "Help", "name": "Care"}"#,
+    );
+    let problem = desk
+        .send(twice)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    assert_eq!(error_fields(&problem), ["name"], "{problem:#}");
+    assert_eq!(desk.team("support").await["name"], "Team support");
+}
+
+/// Every time a query takes is refused in one sentence and with one status,
+/// `400 invalid_query` as any parameter that does not read as its type,
+/// whichever route reads it (the tickets' and the `at` of checks were 422).
 #[tokio::test]
 async fn every_time_parameter_is_refused_in_the_same_words() {
     let Some(desk) = Desk::new().await else {
@@ -2871,14 +3070,16 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
         ("/v1/handoffs", "since"),
         ("/v1/handoffs", "until"),
         ("/v1/tickets", "created_since"),
+        ("/v1/tickets", "updated_since"),
+        ("/v1/tickets/counts?by=status&", "created_since"),
+        ("/v1/settings/business-hours/check", "at"),
     ];
     for text in ["yesterday", "2026-01-01"] {
         let mut said = Vec::new();
         for (list, parameter) in parameters {
-            let uri = format!("{list}?{parameter}={text}");
+            let uri = format!("{list}?{parameter}={text}").replace("&?", "&");
             let reply = desk.call(Some(&token), "GET", &uri, None).await;
-            let problem = reply.json;
-            assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
+            let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
             assert_eq!(error_fields(&problem), [parameter], "{uri}: {problem:#}");
             let message = error_message(&problem, parameter).to_string();
             let start = format!("'{text}' is not an RFC 3339 instant like 2026-03-29T07:30:00Z: ");
@@ -2890,7 +3091,7 @@ async fn every_time_parameter_is_refused_in_the_same_words() {
     // An offset's `+` sent unencoded arrives as a space: the answer says to
     // encode it, and with it encoded the same time reads.
     for (list, parameter) in parameters {
-        let uri = format!("{list}?{parameter}=2026-12-07T11:40:00+05:30");
+        let uri = format!("{list}?{parameter}=2026-12-07T11:40:00+05:30").replace("&?", "&");
         let reply = desk.call(Some(&token), "GET", &uri, None).await;
         let problem = reply.json;
         assert!(reply.status.is_client_error(), "{uri}: {problem:#}");
@@ -3135,6 +3336,112 @@ async fn patch_leaves_absent_fields_alone_and_null_clears() {
     assert_eq!(billing["name"], "Billing & Refunds");
     assert_eq!(billing["members"], json!(["alice", "bob"]));
     assert_eq!(billing["default"], false);
+}
+
+/// A PATCH field that cannot be cleared refuses `null` (422 naming it, and
+/// nothing changes), as the document states it: not nullable. Before, `null`
+/// was read as left out: alone it was "nothing to change", beside another
+/// field silently ignored.
+#[tokio::test]
+async fn patch_refuses_null_for_what_cannot_be_cleared() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/agents",
+        Some(json!({"key": "shop", "name": "Shop"})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    desk.call(
+        Some(&alice),
+        "POST",
+        "/v1/ticket-fields",
+        Some(json!({"key": "plan", "name": "Plan", "type": "dropdown", "options": ["pro"]})),
+    )
+    .await
+    .ok(StatusCode::CREATED);
+    // Each beside a change that would be taken alone: nothing of it is made.
+    let refused = [
+        ("/v1/operators/alice", "name", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "email", json!({"signature": "-- A"})),
+        ("/v1/operators/alice", "role", json!({"signature": "-- A"})),
+        (
+            "/v1/operators/alice",
+            "availability",
+            json!({"signature": "-- A"}),
+        ),
+        ("/v1/operators/alice", "teams", json!({"signature": "-- A"})),
+        ("/v1/teams/support", "name", json!({"members": ["alice"]})),
+        ("/v1/teams/support", "default", json!({"name": "Help"})),
+        ("/v1/teams/support", "members", json!({"name": "Help"})),
+        ("/v1/agents/shop", "name", json!({})),
+        (
+            "/v1/ticket-fields/plan",
+            "name",
+            json!({"options": ["pro", "team"]}),
+        ),
+        ("/v1/ticket-fields/plan", "options", json!({"name": "Tier"})),
+    ];
+    let document = deskctl::server::openapi();
+    for (path, field, mut body) in refused {
+        let before = desk.call(Some(&alice), "GET", path, None).await.json;
+        body[field] = Value::Null;
+        let problem = desk
+            .call(Some(&alice), "PATCH", path, Some(body.clone()))
+            .await
+            .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        assert_eq!(
+            error_fields(&problem),
+            [field],
+            "{path} {body}: {problem:#}"
+        );
+        assert!(
+            error_message(&problem, field).contains("may not be null"),
+            "{path}: {problem:#}"
+        );
+        let after = desk.call(Some(&alice), "GET", path, None).await.json;
+        assert_eq!(after, before, "{path} {body}");
+        // The document says so: the property is not nullable.
+        let operation = &document["paths"][path_template(path)]["patch"];
+        let schema = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
+        let property = &document["components"]["schemas"][schema]["properties"][field];
+        assert!(
+            !property.to_string().contains("\"null\""),
+            "{schema}.{field} is documented nullable: {property}"
+        );
+    }
+    // What can be cleared still is.
+    let cleared = desk
+        .call(
+            Some(&alice),
+            "PATCH",
+            "/v1/operators/alice",
+            Some(json!({"signature": null, "capacity": null})),
+        )
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(cleared["capacity"], Value::Null);
+}
+
+/// `/v1/operators/alice` as the document's path template.
+fn path_template(path: &str) -> &'static str {
+    match path.rsplit_once('/').map(|(collection, _)| collection) {
+        Some("/v1/operators") => "/v1/operators/{handle}",
+        Some("/v1/teams") => "/v1/teams/{key}",
+        Some("/v1/agents") => "/v1/agents/{key}",
+        Some("/v1/ticket-fields") => "/v1/ticket-fields/{key}",
+        _ => panic!("no template for {path}"),
+    }
 }
 
 // ---------------------------------------------------------------------------

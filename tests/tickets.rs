@@ -1725,6 +1725,88 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     assert_eq!(times(10005, "Hello?"), 1);
 }
 
+/// An operator's reply sent again with its Idempotency-Key (a retry after a
+/// timeout) goes out once: the key and body already accepted answer the
+/// ticket as it stands and queue nothing. The key with another text, as a
+/// note, or from another operator is refused and sends nothing; a note sent
+/// again with its key is added once.
+#[test]
+fn a_reply_sent_again_with_its_idempotency_key_goes_out_once() {
+    let desk = desk_with_tickets(desk!());
+    desk.run(&[
+        "operators",
+        "add",
+        "mia",
+        "--name",
+        "Mia",
+        "--email",
+        "mia@example.com",
+        "--role",
+        "manager",
+    ]);
+    let (_ingest, server) = handed_over_by_a_platform(&desk);
+    let alice = desk.token("alice");
+    let mia = desk.token("mia");
+    let write = |token: &str, verb: &str, key: &str, text: &str| {
+        let auth = format!("Bearer {token}");
+        server.raw(
+            "POST",
+            &format!("/v1/tickets/10005/{verb}"),
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", key),
+            ],
+            json!({ "body": text }).to_string().as_bytes(),
+        )
+    };
+    let times = |text: &str| {
+        let shown = parse(&desk.run(&["tickets", "show", "10005", "-o", "json"]));
+        shown["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["body"].as_str().is_some_and(|b| b.trim() == text))
+            .count()
+    };
+    let queued = || {
+        let listed = parse(&desk.run(&["outbox", "list", "--ticket", "10005", "-o", "json"]));
+        listed.as_array().map_or(0, Vec::len)
+    };
+    let text = "Your refund is on its way";
+    let sent = write(&alice, "messages", "r1", text);
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert_eq!(queued(), 1);
+    let again = write(&alice, "messages", "r1", text);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.json()["number"], 10005);
+    assert_eq!(times(text), 1);
+    assert_eq!(queued(), 1);
+
+    for (token, verb, body) in [
+        (&alice, "messages", "Something else"),
+        (&alice, "notes", text),
+        (&mia, "messages", text),
+    ] {
+        let reused = write(token, verb, "r1", body);
+        assert_eq!(reused.status, 409, "{verb} {body}: {}", reused.body);
+        assert_eq!(reused.json()["code"], "idempotency_key_reused");
+    }
+    assert_eq!(times("Something else"), 0);
+    assert_eq!(times(text), 1);
+    assert_eq!(queued(), 1);
+    let refused = write(&alice, "messages", "a b", "Bad key");
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(common::error_fields(&refused.json()), ["Idempotency-Key"]);
+    assert_eq!(times("Bad key"), 0);
+
+    for _ in 0..2 {
+        let noted = write(&mia, "notes", "n1", "Refund approved by finance");
+        assert_eq!(noted.status, 200, "{}", noted.body);
+    }
+    assert_eq!(times("Refund approved by finance"), 1);
+}
+
 /// One append holds at most as many messages as a handoff's transcript
 /// (1000), refused as the handoff is: 413 `transcript_too_large` naming
 /// `messages`, adding nothing and keeping no idempotency key. Before, the

@@ -294,6 +294,27 @@ pub struct VersionInfo {
 ///
 /// Serde cannot tell an absent field from `null` with a plain `Option`, so
 /// clearable fields use `Option<Option<T>>` with this helper.
+/// A PATCH field that may be left out but not cleared: `null` is refused,
+/// naming the field, rather than read as left out, so a client that sends
+/// `"name": null` to clear it hears that it cannot (the fields that can be
+/// cleared use [`double_option`]).
+pub(crate) mod not_null {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        match Option::<T>::deserialize(deserializer)? {
+            Some(value) => Ok(Some(value)),
+            None => Err(D::Error::custom(
+                "may not be null: leave it out to keep the value as it is",
+            )),
+        }
+    }
+}
+
 pub(crate) mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

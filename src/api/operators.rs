@@ -80,13 +80,24 @@ pub struct OperatorCreate {
     pub capacity: Option<u32>,
 }
 
-/// `PATCH /v1/operators/{handle}`: absent fields are left alone, `null` clears.
+/// `PATCH /v1/operators/{handle}`: absent fields are left alone; `null` clears
+/// `signature` and `capacity`, and is refused for any other field.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OperatorUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub email: Option<String>,
     #[serde(
         default,
@@ -95,12 +106,27 @@ pub struct OperatorUpdate {
     )]
     #[schema(value_type = Option<String>)]
     pub signature: Option<Option<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub role: Option<Role>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub availability: Option<Availability>,
     /// Replaces the operator's teams.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub teams: Option<Vec<String>>,
     #[serde(
         default,

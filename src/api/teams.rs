@@ -33,18 +33,33 @@ pub struct TeamCreate {
     pub members: Vec<String>,
 }
 
-/// `PATCH /v1/teams/{key}`: absent fields are left alone.
+/// `PATCH /v1/teams/{key}`: absent fields are left alone; none may be `null`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeamUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub name: Option<String>,
     /// `true` makes this the default team (the previous default stops being it).
     /// `false` on the default team is refused: make another team the default instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub default: Option<bool>,
     /// Replaces the members.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub members: Option<Vec<String>>,
 }
 

@@ -178,7 +178,12 @@ pub struct AgentCreate {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgentUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub name: Option<String>,
 }
 
@@ -576,10 +581,20 @@ pub struct TicketFieldCreate {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketFieldUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub name: Option<String>,
     /// Replaces a dropdown's choices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::not_null::deserialize"
+    )]
+    #[schema(nullable = false)]
     pub options: Option<Vec<String>>,
 }
 

@@ -224,6 +224,16 @@ async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, Ap
             "the request body must be sent with `Content-Type: application/json`",
         ));
     }
+    if let Some(charset) = other_charset(req.headers()) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "the request body is declared `charset={charset}`, but JSON is read as UTF-8 \
+                 only (RFC 8259): send it as UTF-8, with `charset=utf-8` or no charset"
+            ),
+        ));
+    }
     let limit = super::body_limit(req.uri().path());
     let body = match Bytes::from_request(req, state).await {
         Ok(body) => body,
@@ -252,6 +262,24 @@ fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
             mime.type_() == "application"
                 && (mime.subtype() == "json" || mime.suffix().is_some_and(|name| name == "json"))
         })
+}
+
+/// The charset a JSON request declares when it is not UTF-8: its bytes
+/// would be read as UTF-8 all the same, and text in another encoding then
+/// either fails with a message about a code point or, worse, reads as other
+/// characters than were sent.
+fn other_charset(headers: &axum::http::HeaderMap) -> Option<String> {
+    let mime = headers
+        .get(axum::http::header::CONTENT_TYPE)?
+        .to_str()
+        .ok()?
+        .parse::<mime::Mime>()
+        .ok()?;
+    let charset = mime.get_param(mime::CHARSET)?;
+    let utf8 = ["utf-8", "utf8"]
+        .iter()
+        .any(|name| charset.as_str().eq_ignore_ascii_case(name));
+    (!utf8).then(|| charset.to_string())
 }
 
 /// The byte-order mark some Windows tools write before UTF-8 text: RFC 8259
@@ -600,8 +628,10 @@ fn path_text(path: &serde_path_to_error::Path) -> String {
 /// (an array, an object; not serde's sequence and map).
 fn located(path: &str, message: &str, whole: &str) -> (String, String) {
     let mut field = path.to_string();
+    // A key missing or given twice is named, not what holds it.
     let missing = message
         .strip_prefix("missing field `")
+        .or_else(|| message.strip_prefix("duplicate field `"))
         .and_then(|rest| rest.strip_suffix('`'));
     if let Some(key) = missing {
         if !field.is_empty() {
@@ -682,13 +712,20 @@ where
                 {
                     message = words;
                 }
-                Err(ApiError {
-                    detail: format!("invalid query string: {field}: {message}"),
-                    errors: vec![FieldError::new(field, message)],
-                    ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
-                })
+                Err(query_refused(field, message))
             }
         }
+    }
+}
+
+/// The answer to a query parameter `field` that does not read as its type
+/// (`message` says why): `400 invalid_query`, whether serde found it or a
+/// route reading the parameter itself did.
+pub(crate) fn query_refused(field: String, message: String) -> ApiError {
+    ApiError {
+        detail: format!("invalid query string: {field}: {message}"),
+        errors: vec![FieldError::new(field, message)],
+        ..ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", "")
     }
 }
 

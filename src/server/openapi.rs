@@ -63,7 +63,8 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
     (
         415,
         "UnsupportedMediaType",
-        "The request body was not sent as `application/json` (`unsupported_media_type`), \
+        "The request body was not sent as `application/json` (`unsupported_media_type`; \
+         JSON is UTF-8, so a body declared in another `charset` is refused too), \
          or was sent compressed (`unsupported_content_encoding`, with `Accept-Encoding: \
          identity`): the service decodes no `Content-Encoding`.",
         "unsupported_media_type",
@@ -233,6 +234,17 @@ pub(crate) fn finish(doc: &mut Value) {
             "schema": {"type": "string"},
         }
     });
+    // Every 429 and 503 says when to ask again (error.rs, listen.rs): stated
+    // so that a client generated from the document can read it.
+    for name in ["RateLimited", "Unavailable"] {
+        responses[name]["headers"] = json!({
+            "Retry-After": {
+                "description": "Seconds to wait before sending the request again.",
+                "required": true,
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        });
+    }
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
@@ -452,6 +464,11 @@ mod tests {
         finish(&mut doc);
         let challenge = &doc["components"]["responses"]["Unauthenticated"]["headers"];
         assert_eq!(challenge["WWW-Authenticate"]["schema"]["type"], "string");
+        for name in ["RateLimited", "Unavailable"] {
+            let wait = &doc["components"]["responses"][name]["headers"]["Retry-After"];
+            assert_eq!(wait["schema"]["type"], "integer", "{name}");
+            assert_eq!(wait["required"], true, "{name}");
+        }
         let responses = &doc["paths"]["/v1/teams"]["post"]["responses"];
         assert_eq!(
             responses["408"]["$ref"],

@@ -1,6 +1,6 @@
 //! `/v1/agents`: AI agents and their handover actions.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -48,12 +48,14 @@ async fn list(
 
 /// Add an AI agent.
 #[utoipa::path(post, path = "/v1/agents", tag = "agents", request_body = AgentCreate,
-    responses((status = 201, body = Agent), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Agent,
+            headers(("Location" = String, description = "The new agent: `/v1/agents/{key}`"))),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     _caller: auth::Manager,
     ApiJson(body): ApiJson<AgentCreate>,
-) -> ApiResult<(StatusCode, Json<Agent>)> {
+) -> ApiResult<Created<Agent>> {
     Checks::new()
         .slug("key", &body.key)
         .name("name", &body.name)
@@ -62,7 +64,10 @@ async fn create(
         change::add_agent(ws, &body.key, body.name.trim(), at)
     })
     .await?;
-    Ok((StatusCode::CREATED, Json(agent(&workspace, &body.key)?)))
+    Ok(Created {
+        location: format!("/v1/agents/{}", body.key),
+        body: agent(&workspace, &body.key)?,
+    })
 }
 
 /// Show one AI agent with its handover action.

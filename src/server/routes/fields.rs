@@ -1,6 +1,6 @@
 //! `/v1/ticket-fields`: fields set on tickets from context keys with the same key.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -41,12 +41,14 @@ async fn list(
 
 /// Add a ticket field.
 #[utoipa::path(post, path = "/v1/ticket-fields", tag = "ticket-fields", request_body = TicketFieldCreate,
-    responses((status = 201, body = TicketField), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = TicketField,
+            headers(("Location" = String, description = "The new field: `/v1/ticket-fields/{key}`"))),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     _caller: auth::Manager,
     ApiJson(mut body): ApiJson<TicketFieldCreate>,
-) -> ApiResult<(StatusCode, Json<TicketField>)> {
+) -> ApiResult<Created<TicketField>> {
     body.name = body.name.trim().to_string();
     body.options = validate::trimmed(body.options);
     let mut checks = Checks::new();
@@ -54,7 +56,10 @@ async fn create(
     check_field_options(&mut checks, body.field_type, &body.options);
     checks.finish()?;
     let workspace = change_workspace(&state, |ws, at| change::add_field(ws, &body, at)).await?;
-    Ok((StatusCode::CREATED, Json(field(&workspace, &body.key)?)))
+    Ok(Created {
+        location: format!("/v1/ticket-fields/{}", body.key),
+        body: field(&workspace, &body.key)?,
+    })
 }
 
 /// Show one ticket field.

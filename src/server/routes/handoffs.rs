@@ -3,9 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
 use axum::{Extension, Json};
 use jiff::Timestamp;
 
@@ -247,7 +248,9 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
 /// or to fail, and the answer shows which (`external.outcome`).
 #[utoipa::path(post, path = "/v1/handoffs", tag = "handoffs", request_body = HandoffRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab"), WaitQuery),
-    responses((status = 201, body = Handoff), (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
+    responses((status = 201, body = Handoff,
+            headers(("Location" = String, description = "The new handoff: `/v1/handoffs/{id}`"))),
+        (status = 200, description = "A replay of an accepted idempotency key", body = Handoff),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
@@ -256,7 +259,7 @@ async fn create(
     headers: HeaderMap,
     ApiQuery(wait): ApiQuery<WaitQuery>,
     body: PartJson<HandoffRequest>,
-) -> ApiResult<(StatusCode, Json<Handoff>)> {
+) -> ApiResult<axum::response::Response> {
     may_send(&principal)?;
     let request = sent_handoff(body, Timestamp::now())?;
     let wait = Waiting::new(wait_for(&wait)?, local);
@@ -277,7 +280,7 @@ async fn create(
             // recorded, in the same transaction, saving a read on every handoff.
             return match key {
                 Some(key) => match replayed(&state.store, &key, &sha, &wait).await? {
-                    Some(first) => Ok((StatusCode::OK, Json(first))),
+                    Some(first) => Ok(Json(first).into_response()),
                     None => Err(refused),
                 },
                 None => Err(refused),
@@ -358,14 +361,14 @@ async fn create(
         })
         .await?;
     Ok(match recorded {
-        Recorded::Created(handoff) => (
-            StatusCode::CREATED,
-            Json(awaited(&state.store, handoff, &wait).await?),
-        ),
-        Recorded::Replayed(handoff) => (
-            StatusCode::OK,
-            Json(awaited(&state.store, handoff, &wait).await?),
-        ),
+        Recorded::Created(handoff) => Created {
+            location: format!("/v1/handoffs/{}", handoff.id),
+            body: awaited(&state.store, handoff, &wait).await?,
+        }
+        .into_response(),
+        Recorded::Replayed(handoff) => {
+            Json(awaited(&state.store, handoff, &wait).await?).into_response()
+        }
     })
 }
 

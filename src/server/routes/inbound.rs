@@ -1,10 +1,11 @@
 //! `/v1/inbound/email`: the support inbox. Email to its address opens a ticket
 //! handled by people, with no AI involved, or joins the ticket it answers.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use jiff::Timestamp;
 
 use super::handoffs::{Loaded, assignment_entry};
@@ -165,23 +166,28 @@ fn message_body(email: &InboundEmail, mut body: String) -> String {
 /// else opens a ticket handled by people. A message id seen before creates
 /// nothing and answers with its ticket (200).
 #[utoipa::path(post, path = "/v1/inbound/email", tag = "inbound", request_body = InboundEmail,
-    responses((status = 201, body = InboundResult), (status = 200, body = InboundResult),
+    responses((status = 201, body = InboundResult,
+            headers(("Location" = String, description = "The ticket the message opened: `/v1/tickets/{number}`"))),
+        (status = 200, body = InboundResult),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn receive(
     State(state): State<AppState>,
     principal: Principal,
     MailJson(email): MailJson<InboundEmail>,
-) -> ApiResult<(StatusCode, Json<InboundResult>)> {
+) -> ApiResult<axum::response::Response> {
     match &principal {
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
     let result = intake(&state.store, email).await?;
-    let status = match result.outcome {
-        InboundOutcome::Created => StatusCode::CREATED,
-        _ => StatusCode::OK,
-    };
-    Ok((status, Json(result)))
+    Ok(match result.outcome {
+        InboundOutcome::Created => Created {
+            location: format!("/v1/tickets/{}", result.ticket),
+            body: result,
+        }
+        .into_response(),
+        _ => Json(result).into_response(),
+    })
 }
 
 /// The support inbox's one pipeline: the HTTP route, `deskctl inbox receive`

@@ -109,6 +109,28 @@ macro_rules! routes {
 }
 pub(crate) use routes;
 
+/// A `201 Created` answer: `body`, with `Location` naming the path where the
+/// new resource is read. Without it the created resource would be the target
+/// URI (RFC 9110 §15.3.2), `/v1/handoffs` for a handoff, and a client would
+/// have to build the path itself.
+pub(crate) struct Created<T> {
+    pub location: String,
+    pub body: T,
+}
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Created<T> {
+    fn into_response(self) -> axum::response::Response {
+        let mut response = (axum::http::StatusCode::CREATED, axum::Json(self.body)).into_response();
+        // Keys and ids are slugs and `[a-z0-9_]`: always a valid value.
+        if let Ok(location) = axum::http::HeaderValue::try_from(self.location) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::LOCATION, location);
+        }
+        response
+    }
+}
+
 /// Changes the workspace with `change`, given the instant to stamp what it
 /// changes (as stored: to the microsecond), and answers the workspace after it.
 pub(crate) async fn change_workspace(
@@ -188,11 +210,13 @@ pub(crate) fn page_limit(query: &PageQuery) -> ApiResult<u32> {
     }
 }
 
-/// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`).
+/// An instant given in a query, RFC 3339 (e.g. `2026-03-29T07:30:00Z`); one
+/// that does not read is refused as a query that serde reads refuses it
+/// (`/v1/handoffs?since=`): `400 invalid_query`.
 pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestamp> {
     text.parse::<jiff::Timestamp>().map_err(|e| {
         let why = crate::api::instant::not_an_instant(text, &e);
-        ApiError::validation(vec![crate::api::FieldError::new(field, why)])
+        crate::server::json::query_refused(field.to_string(), why)
     })
 }
 

@@ -1,9 +1,8 @@
 //! `/v1/operators`: the people who work tickets.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 
 use super::{change_workspace, change_workspace_as, page_of};
 use crate::api::{
@@ -46,12 +45,14 @@ async fn list(
 
 /// Add an operator. Managers add operators; only owners give the owner or manager role.
 #[utoipa::path(post, path = "/v1/operators", tag = "operators", request_body = OperatorCreate,
-    responses((status = 201, body = Operator), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Operator,
+            headers(("Location" = String, description = "The new operator: `/v1/operators/{handle}`"))),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     AtLeast(principal): auth::Manager,
     ApiJson(body): ApiJson<OperatorCreate>,
-) -> ApiResult<(StatusCode, Json<Operator>)> {
+) -> ApiResult<Created<Operator>> {
     let role = body.role.unwrap_or(Role::Operator);
     principal.require(if role == Role::Operator {
         Role::Manager
@@ -71,7 +72,10 @@ async fn create(
         capacity: body.capacity,
     };
     let workspace = change_workspace(&state, |ws, at| change::add_operator(ws, new, at)).await?;
-    Ok((StatusCode::CREATED, Json(operator(&workspace, &handle)?)))
+    Ok(Created {
+        location: format!("/v1/operators/{handle}"),
+        body: operator(&workspace, &handle)?,
+    })
 }
 
 /// Show one operator.

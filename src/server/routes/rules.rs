@@ -1,6 +1,6 @@
 //! `/v1/rules/{kind}`: the ordered priority and assignment rules.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -51,13 +51,15 @@ async fn list(
 #[utoipa::path(post, path = "/v1/rules/{kind}", tag = "rules",
     params(("kind" = String, Path, description = "`priority` or `assignment`")),
     request_body = RuleCreate,
-    responses((status = 201, body = Rule), (status = 422, body = Problem)))]
+    responses((status = 201, body = Rule,
+            headers(("Location" = String, description = "The new rule: `/v1/rules/{kind}/{id}`"))),
+        (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     _caller: auth::Manager,
     ApiPath(kind_text): ApiPath<String>,
     ApiJson(body): ApiJson<RuleCreate>,
-) -> ApiResult<(StatusCode, Json<Rule>)> {
+) -> ApiResult<Created<Rule>> {
     let kind = kind(&kind_text)?;
     let name = body
         .name
@@ -110,7 +112,10 @@ async fn create(
         position: body.position,
     };
     let workspace = change_workspace(&state, |ws, _| change::add_rule(ws, new)).await?;
-    Ok((StatusCode::CREATED, Json(rule(&workspace, kind, &id)?)))
+    Ok(Created {
+        location: format!("/v1/rules/{kind_text}/{id}"),
+        body: rule(&workspace, kind, &id)?,
+    })
 }
 
 /// Show one rule.

@@ -1,9 +1,8 @@
 //! `/v1/teams`: groups of operators that tickets are routed to.
 
-use super::{ApiRoutes, routes};
+use super::{ApiRoutes, Created, routes};
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 
 use super::{change_workspace_as, page_of};
 use crate::api::{
@@ -45,13 +44,15 @@ async fn list(
 /// Add a team. The first team becomes the default. Only an owner adds an
 /// owner to a team (only an owner changes an owner); a manager is refused, 403.
 #[utoipa::path(post, path = "/v1/teams", tag = "teams", request_body = TeamCreate,
-    responses((status = 201, body = Team), (status = 403, body = Problem), (status = 409, body = Problem),
+    responses((status = 201, body = Team,
+            headers(("Location" = String, description = "The new team: `/v1/teams/{key}`"))),
+        (status = 403, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
 async fn create(
     State(state): State<AppState>,
     AtLeast(principal): auth::Manager,
     ApiJson(body): ApiJson<TeamCreate>,
-) -> ApiResult<(StatusCode, Json<Team>)> {
+) -> ApiResult<Created<Team>> {
     validate::check_new_team(&body.key, &body.name, &body.members)?;
     let key = body.key.clone();
     let new = NewTeam {
@@ -62,7 +63,10 @@ async fn create(
     };
     let workspace =
         change_workspace_as(&state, &principal, |ws, at| change::add_team(ws, new, at)).await?;
-    Ok((StatusCode::CREATED, Json(team(&workspace, &key)?)))
+    Ok(Created {
+        location: format!("/v1/teams/{key}"),
+        body: team(&workspace, &key)?,
+    })
 }
 
 /// Show one team.

@@ -397,39 +397,76 @@ async fn set_priority(
     Ok(Json(act(&state, &principal, number, action).await?))
 }
 
-/// Add an internal note: never shown to the customer.
+/// The idempotency key a write on ticket `number` was sent with, if any,
+/// bound to what it asks (`what` and `body`) and to who asks it: the key
+/// sent again by another operator, for another ticket or with another body
+/// is a reused key (409), never a replay of someone else's write.
+fn once_per_key(
+    headers: &HeaderMap,
+    principal: &Principal,
+    number: u64,
+    what: &str,
+    body: &impl serde::Serialize,
+) -> ApiResult<Option<IdempotencyKey>> {
+    let Some(key) = idempotency::key(headers)? else {
+        return Ok(None);
+    };
+    let request = (what, number, principal.handle(), body);
+    Ok(Some(IdempotencyKey {
+        key,
+        request_sha256: idempotency::request_hash(&request, principal.ingest_token()),
+    }))
+}
+
+/// Add an internal note: never shown to the customer. With an
+/// `Idempotency-Key`, the same note sent again (a retry after a timeout) is
+/// added once, as a reply is.
 #[utoipa::path(post, path = "/v1/tickets/{number}/notes", tag = "tickets",
-    params(("number" = u64, Path, description = "The ticket's number")),
+    params(("number" = u64, Path, description = "The ticket's number"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab")),
     request_body = NoteRequest,
-    responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn note(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
     ApiPath(number): ApiPath<u64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> ApiResult<Json<Ticket>> {
+    let once = once_per_key(&headers, &principal, number, "note", &body)?;
     let action = Action::Note(tickets::check_body(&body.body)?);
-    Ok(Json(act(&state, &principal, number, action).await?))
+    let ticket = act_once(&state, &principal, number, action, once).await?;
+    Ok(Json(ticket.into_inner()))
 }
 
 /// Reply to the customer. The channel is the live chat once taken over, else
 /// email when an address is on file; `channel` overrides. The reply is queued
 /// for delivery in the same transaction: by email, or through the delivery webhook.
+///
+/// With an `Idempotency-Key`, the same reply sent again (a retry after a
+/// timeout) is sent once: the key and body already accepted from the same
+/// operator answer the ticket as it stands now, and queue nothing. The key
+/// with another body, on another ticket or from another operator is `409
+/// idempotency_key_reused`; a reply refused keeps no key.
 #[utoipa::path(post, path = "/v1/tickets/{number}/messages", tag = "tickets",
-    params(("number" = u64, Path, description = "The ticket's number")),
+    params(("number" = u64, Path, description = "The ticket's number"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes the request safe to repeat: 1 to 200 visible ASCII characters, no space or tab")),
     request_body = ReplyRequest,
     responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn reply(
     State(state): State<AppState>,
     AtLeast(principal): auth::AnyOperator,
     ApiPath(number): ApiPath<u64>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> ApiResult<Json<Ticket>> {
+    let once = once_per_key(&headers, &principal, number, "reply", &body)?;
     let action = Action::Reply {
         text: tickets::check_body(&body.body)?,
         channel: body.channel,
     };
-    Ok(Json(act(&state, &principal, number, action).await?))
+    let ticket = act_once(&state, &principal, number, action, once).await?;
+    Ok(Json(ticket.into_inner()))
 }
 
 /// Take the conversation over from the AI: it stops answering the customer.

@@ -515,6 +515,129 @@ fn fitted_attachments(
     attachments
 }
 
+/// The text of a message's body parts, in order, each HTML one read as text
+/// ([`html_text`]). A message may have several: a mail client writes the
+/// text around an inline image as two parts (`multipart/mixed`: text, image,
+/// text), and the customer's words after the image are in the second.
+fn parts_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>) -> String {
+    let texts: Vec<String> = parts
+        .filter_map(|part| match &part.body {
+            mail_parser::PartType::Text(text) => Some(text.to_string()),
+            mail_parser::PartType::Html(html) => Some(html_text(html)),
+            _ => None,
+        })
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    match texts.as_slice() {
+        [one] => one.clone(),
+        several => several
+            .iter()
+            .map(|text| text.trim_start_matches(['\r', '\n']).trim_end())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    }
+}
+
+/// Where [`html_text`] marks a block element's edge: a noncharacter, which
+/// no mail carries (one that does has it read as U+FFFD).
+const BLOCK_EDGE: char = '\u{FDD0}';
+
+/// The elements a browser shows on lines of their own (Gmail and Outlook
+/// write each line of an HTML mail in a `<div>` or a `<p>`), table rows
+/// included.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+/// HTML as the text its reader sees. mail-parser's `html_to_text` breaks
+/// lines only at `<br>` and `</p>`, so block elements ran into each other
+/// (`<div>Hello,</div><div>my order</div>` read `Hello,my order`, and
+/// Gmail's `On … wrote:` line was glued to the reply, its quote never cut),
+/// as did table cells. Here each block element's edges become one line break
+/// however many meet (`</div><div>`), plus the breaks `<br>` and `</p>` make
+/// (`<div><br></div>` is an empty line), and cells and rows are set apart.
+pub fn html_text(html: &str) -> String {
+    let mut marked = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        marked.push_str(&rest[..open].replace(BLOCK_EDGE, "\u{FFFD}"));
+        let tag = &rest[open + 1..];
+        let name = tag.strip_prefix('/').unwrap_or(tag);
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        if BLOCK_ELEMENTS
+            .iter()
+            .any(|block| name.eq_ignore_ascii_case(block))
+        {
+            marked.push(BLOCK_EDGE);
+        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
+            marked.push(' ');
+        }
+        marked.push('<');
+        rest = tag;
+    }
+    marked.push_str(&rest.replace(BLOCK_EDGE, "\u{FFFD}"));
+    let text = mail_parser::decoders::html::html_to_text(&marked);
+    // Each run of edges and the white space around them: one line break, and
+    // one more for each the HTML made itself.
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars() {
+        if c == BLOCK_EDGE || c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        flush_run(&mut out, &mut run);
+        out.push(c);
+    }
+    flush_run(&mut out, &mut run);
+    out.trim().to_string()
+}
+
+/// A run of white space and block edges (see [`html_text`]) written out:
+/// as it is without an edge, else as line breaks.
+fn flush_run(out: &mut String, run: &mut String) {
+    if run.contains(BLOCK_EDGE) {
+        let breaks = 1 + run.matches('\n').count();
+        out.push_str(&"\n".repeat(breaks));
+    } else {
+        out.push_str(run);
+    }
+    run.clear();
+}
+
 /// The sender's address when mail-parser reads it wrong: a quoted local part
 /// without angle brackets (`From: "John Doe"@cust.test`) comes out as the
 /// name `John Doe` and the address `@cust.test`. The quoted string just before
@@ -626,15 +749,9 @@ pub fn parse_message(
     };
     // A client may send an HTML mail with an empty plain alternative: the
     // HTML then holds what the customer wrote.
-    let text = message
-        .body_text(0)
+    let text = Some(parts_text(message.text_bodies()))
         .filter(|text| !text.trim().is_empty())
-        .map(|text| text.into_owned())
-        .or_else(|| {
-            let html = message.body_html(0)?;
-            Some(mail_parser::decoders::html::html_to_text(&html))
-        })
-        .unwrap_or_default();
+        .unwrap_or_else(|| parts_text(message.html_bodies()));
     let attachments = message
         .attachments()
         .map(|part| crate::api::InboundAttachment {
@@ -1142,6 +1259,62 @@ JVBERi0xLjQK\r\n\
         let plain = raw.replace("\r\n \r\n", "\r\nOrder 7 is late\r\n");
         let email = parse_message(plain.as_bytes(), None).unwrap();
         assert_eq!(email.text.trim(), "Order 7 is late");
+    }
+
+    #[test]
+    fn the_text_after_an_inline_image_is_kept() {
+        // Apple Mail writes a plain mail with a picture in its middle so.
+        let raw = "From: Dana <dana@example.com>\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: multipart/mixed; boundary=\"X\"\r\n\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+                   The box came like this:\r\n\r\n\
+                   --X\r\nContent-Type: image/jpeg; name=\"box.jpg\"\r\n\
+                   Content-Disposition: inline; filename=\"box.jpg\"\r\n\
+                   Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+                   \r\nI want a refund for order 7.\r\n--X--\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(
+            email.text,
+            "The box came like this:\n\nI want a refund for order 7."
+        );
+        assert_eq!(email.attachments.len(), 1);
+        assert_eq!(email.attachments[0].name, "box.jpg");
+    }
+
+    #[test]
+    fn html_is_read_with_its_blocks_on_lines_of_their_own() {
+        // Gmail's HTML: a line per `<div>`, `<div><br></div>` an empty one.
+        assert_eq!(
+            html_text(
+                "<div dir=\"ltr\"><div>Hello team,</div><div><br></div>\n\
+                 <div>my order 7 is late.</div></div>"
+            ),
+            "Hello team,\n\nmy order 7 is late."
+        );
+        assert_eq!(
+            html_text(
+                "<html><head><style>div { color: red }</style></head><body>\
+                 <p>Items:</p><ul><li>one</li><li>two</li></ul>\
+                 <table><tr><td>Order</td><td>7</td></tr><tr><th>Total</th><td>9</td></tr></table>\
+                 <h1>Title</h1>after<br>next &amp; last</body></html>"
+            ),
+            "Items:\n\none\ntwo\nOrder 7\nTotal 9\nTitle\nafter\nnext & last"
+        );
+        assert_eq!(html_text("<b>Hello</b> <i>you</i>"), "Hello you");
+        assert_eq!(html_text("a\u{FDD0}b"), "a\u{FFFD}b");
+        // An HTML-only reply from Gmail: its quote starts a line, and is cut.
+        let reply = html_text(
+            "<div dir=\"ltr\">Still not here.</div><br><div class=\"gmail_quote\">\
+             <div dir=\"ltr\" class=\"gmail_attr\">On Mon, 7 Dec 2026 at 10:00, Bob \
+             &lt;bob@acme.example&gt; wrote:<br></div><blockquote class=\"gmail_quote\">\
+             <div>It is on its way.</div></blockquote></div>",
+        );
+        assert_eq!(trim_reply(&reply), "Still not here.");
+        let raw = "From: Hana <hana@example.com>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+                   <div>Hello team,</div><div>my order 7 is late.</div>\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(email.text, "Hello team,\nmy order 7 is late.");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use lettre::address::Envelope;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{self, ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -70,7 +70,12 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
             .in_reply_to(last.clone())
             .references(email.references.join(" "));
     }
+    // lettre's `body` writes no `MIME-Version` (its `singlepart` does, with
+    // a body it will not encode for us): without one, a reader may take the
+    // charset and quoted-printable of a reply with an accent as plain ASCII
+    // (RFC 2045 4), and spam filters count it against the desk.
     message
+        .header(header::MIME_VERSION_1_0)
         .header(ContentType::TEXT_PLAIN)
         .body(email.body.clone())
         .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))
@@ -224,6 +229,8 @@ mod tests {
             "In-Reply-To: <c2@mail.example.com>",
             "References: <c1@mail.example.com> <c2@mail.example.com>",
             "Message-ID: <msg_1@acme.example>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
         ] {
             assert!(headers.lines().any(|l| l == line), "{line} in\n{headers}");
         }

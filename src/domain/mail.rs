@@ -414,7 +414,8 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
     let ids = email
         .in_reply_to
         .iter_mut()
-        .chain(email.references.iter_mut());
+        .chain(email.references.iter_mut())
+        .chain(email.reply_to.iter_mut());
     for text in [
         &mut email.from,
         &mut email.to,
@@ -638,6 +639,33 @@ fn flush_run(out: &mut String, run: &mut String) {
     run.clear();
 }
 
+/// A mailbox header's display name and address as the support inbox takes
+/// them, trimmed; `raw` is the header as sent, for a quoted local part
+/// mail-parser reads wrong ([`quoted_local_address`]).
+fn mailbox(name: Option<&str>, address: &str, raw: Option<&str>) -> (Option<String>, String) {
+    let name = name.map(str::trim).filter(|n| !n.is_empty());
+    match address.trim() {
+        address if address.starts_with('@') => (
+            None,
+            raw.and_then(|raw| quoted_local_address(raw, address))
+                .unwrap_or_else(|| address.to_string()),
+        ),
+        address => (name.map(str::to_string), address.to_string()),
+    }
+}
+
+/// A mailbox as the inbound API takes it: `"Name" <address>`, the name
+/// quoted as RFC 5322 does so it reads back as written, or the bare address.
+fn mailbox_text((name, address): (Option<String>, String)) -> String {
+    match name {
+        Some(name) => format!(
+            "\"{}\" <{address}>",
+            name.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
+        None => address,
+    }
+}
+
 /// The sender's address when mail-parser reads it wrong: a quoted local part
 /// without angle brackets (`From: "John Doe"@cust.test`) comes out as the
 /// name `John Doe` and the address `@cust.test`. The quoted string just before
@@ -702,21 +730,20 @@ pub fn parse_message(
         .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
         .filter(|(_, address)| !address.trim().is_empty())
         .ok_or(Malformed::NoFrom)?;
-    let from = match (
-        from.0.map(str::trim).filter(|n| !n.is_empty()),
-        from.1.trim(),
-    ) {
-        (_, address) if address.starts_with('@') => message
-            .header_raw("From")
-            .and_then(|raw| quoted_local_address(raw, address))
-            .unwrap_or_else(|| address.to_string()),
-        // Quoted as RFC 5322 does, so the name reads back as written.
-        (Some(name), address) => format!(
-            "\"{}\" <{address}>",
-            name.replace('\\', "\\\\").replace('"', "\\\"")
-        ),
-        (None, address) => address.to_string(),
-    };
+    let from = mailbox_text(mailbox(from.0, from.1, message.header_raw("From")));
+    // One mailbox the desk can answer, or none: mail is not refused for an
+    // odd Reply-To, its From is answered instead.
+    let reply_to = message
+        .reply_to()
+        .filter(|list| list.iter().count() == 1)
+        .and_then(|list| list.first())
+        .and_then(|addr| {
+            let (name, address) =
+                mailbox(addr.name(), addr.address()?, message.header_raw("Reply-To"));
+            let answerable = crate::domain::validate::check_customer_email(&address).is_ok()
+                && unanswerable_sender(&address).is_none();
+            answerable.then(|| mailbox_text((name, address)))
+        });
     let to = match envelope_to {
         Some(to) => to.trim().to_string(),
         None => message
@@ -772,6 +799,7 @@ pub fn parse_message(
         .collect();
     Ok(crate::api::InboundEmail {
         from,
+        reply_to,
         to,
         subject: fitted_subject(message.subject().unwrap_or_default().trim()),
         text: fitted_text(text),
@@ -847,6 +875,7 @@ mod tests {
     fn every_nul_in_an_email_becomes_the_replacement_character() {
         let email = InboundEmail {
             from: "Dana\u{0} <dana@example.com>".into(),
+            reply_to: Some("Jo\u{0} <jo@example.com>".into()),
             to: "help@example.com".into(),
             subject: "a\u{0}b".into(),
             text: "one\u{0}two\u{0}".into(),
@@ -873,7 +902,7 @@ mod tests {
             .unwrap()
             .matches('\u{FFFD}')
             .count();
-        assert_eq!(replaced, 9);
+        assert_eq!(replaced, 10);
 
         let plain = InboundEmail {
             subject: "Refund".into(),
@@ -1315,6 +1344,33 @@ JVBERi0xLjQK\r\n\
                    <div>Hello team,</div><div>my order 7 is late.</div>\r\n";
         let email = parse_message(raw.as_bytes(), None).unwrap();
         assert_eq!(email.text, "Hello team,\nmy order 7 is late.");
+    }
+
+    #[test]
+    fn a_reply_to_of_one_answerable_mailbox_is_taken() {
+        let reply_to = |header: &str| {
+            let raw = format!(
+                "From: Shop Form <noreply@shop.example>\r\n{header}To: help@example.com\r\n\r\nHi\r\n"
+            );
+            parse_message(raw.as_bytes(), None).unwrap().reply_to
+        };
+        assert_eq!(
+            reply_to("Reply-To: Jane Roe <jane@example.org>\r\n").as_deref(),
+            Some("\"Jane Roe\" <jane@example.org>")
+        );
+        assert_eq!(
+            reply_to("Reply-To: \"John Doe\"@cust.test\r\n").as_deref(),
+            Some("\"John Doe\"@cust.test")
+        );
+        for odd in [
+            "",
+            "Reply-To: a@example.org, b@example.org\r\n",
+            "Reply-To: j\u{fc}rgen@example.org\r\n",
+            "Reply-To: not an address\r\n",
+            "Reply-To: undisclosed-recipients:;\r\n",
+        ] {
+            assert_eq!(reply_to(odd), None, "{odd}");
+        }
     }
 
     #[test]

@@ -1735,3 +1735,36 @@ fn a_contact_forms_mail_is_answered_at_its_reply_to() {
         4
     );
 }
+
+/// Ids longer than a mail header holds, too many references and overlong
+/// attachment names are refused over the JSON API, each field named, and
+/// nothing is stored.
+#[test]
+fn the_json_api_refuses_overlong_ids_and_attachment_names() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let long = format!("<{}@x>", "a".repeat(1000));
+    let many: Vec<String> = (0..101).map(|i| format!("<r{i}@x>")).collect();
+    let attachment = |name: &str| json!([{"name": name, "content-type": "text/plain", "size": 1}]);
+    for (field, value, problem) in [
+        ("message-id", json!(long), "message-id"),
+        ("in-reply-to", json!(long), "in-reply-to"),
+        ("references", json!([long]), "references"),
+        ("references", json!(many), "references"),
+        ("attachments", attachment(&"n".repeat(256)), "attachments"),
+    ] {
+        let mut email = first_email();
+        email[field] = value;
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{field}: {answer}");
+        assert_eq!(error_fields(&answer), [problem], "{answer}");
+    }
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+    // At the limits, taken.
+    let mut email = first_email();
+    email["message-id"] = json!(format!("<{}@x>", "a".repeat(994)));
+    email["references"] = json!(many[1..]);
+    email["attachments"] = attachment(&"n".repeat(255));
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+}

@@ -393,6 +393,19 @@ pub const MAX_SUBJECT_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 pub const MAX_ATTACHMENTS: usize = 100;
 
+/// The longest message id (`Message-ID`, `In-Reply-To`, each of
+/// `References`) the support inbox takes, with its angle brackets: a mail
+/// header line holds at most 998 characters (RFC 5322 2.1.1). The JSON API
+/// refuses a longer one; mail parsed here drops it (a made-up id stands for
+/// its own `Message-ID`).
+pub const MAX_MESSAGE_ID_CHARS: usize = 998;
+/// The most `References` ids taken: the nearest ones; threading reads the
+/// last [`MAX_THREAD_IDS`] of them.
+pub const MAX_REFERENCES: usize = 100;
+/// The longest attachment name and content type the ticket lists (a file
+/// name's usual limit); mail parsed here is cut to fit, ending in `…`.
+pub const MAX_ATTACHMENT_TEXT_CHARS: usize = 255;
+
 /// What the support inbox puts where an email's text holds a NUL character:
 /// U+FFFD, the replacement character. No text the desk keeps may hold a NUL
 /// ([`crate::domain::validate::NUL_MESSAGE`]), but a customer's mail is
@@ -453,11 +466,15 @@ pub fn one_line(text: &str) -> String {
 /// with a longer name is refused, but mail is taken: refusing it would
 /// lose the customer's mail.
 pub fn fitted_display_name(name: &str) -> String {
-    let name = one_line(name);
-    if name.chars().count() <= MAX_DISPLAY_NAME_CHARS {
-        return name;
+    cut_to(one_line(name), MAX_DISPLAY_NAME_CHARS)
+}
+
+/// `text` within `most` characters: cut, ending in `…`, when longer.
+fn cut_to(text: String, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text;
     }
-    let kept: String = name.chars().take(MAX_DISPLAY_NAME_CHARS - 1).collect();
+    let kept: String = text.chars().take(most - 1).collect();
     format!("{}…", kept.trim_end())
 }
 
@@ -755,8 +772,9 @@ pub fn parse_message(
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let message_id = match message.message_id() {
-        Some(id) if !id.trim().is_empty() => format!("<{}>", bare_id(id)),
+    let fits = |id: &String| id.chars().count() <= MAX_MESSAGE_ID_CHARS;
+    let message_id = match message.message_id().map(|id| format!("<{}>", bare_id(id))) {
+        Some(id) if id != "<>" && fits(&id) => id,
         _ => {
             let digest: String = sha2::Sha256::digest(raw)
                 .iter()
@@ -766,13 +784,15 @@ pub fn parse_message(
         }
     };
     let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
-        match value {
+        let ids: Vec<String> = match value {
             mail_parser::HeaderValue::Text(id) => vec![format!("<{}>", bare_id(id))],
             mail_parser::HeaderValue::TextList(ids) => {
                 ids.iter().map(|id| format!("<{}>", bare_id(id))).collect()
             }
             _ => Vec::new(),
-        }
+        };
+        let ids: Vec<String> = ids.into_iter().filter(fits).collect();
+        ids[ids.len().saturating_sub(MAX_REFERENCES)..].to_vec()
     };
     // A client may send an HTML mail with an empty plain alternative: the
     // HTML then holds what the customer wrote.
@@ -782,18 +802,22 @@ pub fn parse_message(
     let attachments = message
         .attachments()
         .map(|part| crate::api::InboundAttachment {
-            name: part
-                .attachment_name()
-                .map(str::to_string)
-                .unwrap_or_else(|| "attachment".into()),
-            content_type: part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_string(),
-                })
-                .unwrap_or_else(|| "application/octet-stream".into())
-                .to_ascii_lowercase(),
+            name: cut_to(
+                part.attachment_name()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| "attachment".into()),
+                MAX_ATTACHMENT_TEXT_CHARS,
+            ),
+            content_type: cut_to(
+                part.content_type()
+                    .map(|ct| match ct.subtype() {
+                        Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                        None => ct.ctype().to_string(),
+                    })
+                    .unwrap_or_else(|| "application/octet-stream".into())
+                    .to_ascii_lowercase(),
+                MAX_ATTACHMENT_TEXT_CHARS,
+            ),
             size: part.contents().len() as u64,
         })
         .collect();
@@ -1371,6 +1395,35 @@ JVBERi0xLjQK\r\n\
         ] {
             assert_eq!(reply_to(odd), None, "{odd}");
         }
+    }
+
+    #[test]
+    fn overlong_ids_and_attachment_names_are_fitted_not_refused() {
+        let long = "x".repeat(MAX_MESSAGE_ID_CHARS);
+        let references: Vec<String> = (0..MAX_REFERENCES + 20)
+            .map(|i| format!("<r{i}@x>"))
+            .collect();
+        let raw = format!(
+            "From: dana@example.com\r\nMessage-ID: <{long}@x>\r\nIn-Reply-To: <{long}@y>\r\n\
+             References: {} <{long}@z>\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"X\"\r\n\r\n\
+             --X\r\nContent-Type: text/plain\r\n\r\nHi\r\n\
+             --X\r\nContent-Type: application/pdf\r\n\
+             Content-Disposition: attachment; filename=\"{}.pdf\"\r\n\r\nPDF\r\n--X--\r\n",
+            references.join(" "),
+            "n".repeat(300),
+        );
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert!(
+            email.message_id.ends_with("@sha256.deskctl.invalid>"),
+            "{}",
+            email.message_id
+        );
+        assert_eq!(email.in_reply_to, None);
+        assert_eq!(email.references, references[20..].to_vec());
+        let name = &email.attachments[0].name;
+        assert_eq!(name.chars().count(), MAX_ATTACHMENT_TEXT_CHARS);
+        assert!(name.ends_with("n…"), "{name}");
     }
 
     #[test]

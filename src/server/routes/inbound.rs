@@ -12,7 +12,10 @@ use crate::api::{
     AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundOutcome, InboundResult,
     Problem, Requester, Role, RuleFacts, TimelineKind,
 };
-use crate::domain::mail::{self, Joined, MAX_ATTACHMENTS, MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
+use crate::domain::mail::{
+    self, Joined, MAX_ATTACHMENT_TEXT_CHARS, MAX_ATTACHMENTS, MAX_MESSAGE_ID_CHARS, MAX_REFERENCES,
+    MAX_SUBJECT_CHARS, MAX_TEXT_CHARS,
+};
 use crate::domain::tickets::{NewEntry, NewTicket};
 use crate::domain::validate::check_customer_email;
 use crate::domain::{handoff, rules};
@@ -279,6 +282,45 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         errors.push(FieldError::new(
             "attachments",
             format!("must be at most {MAX_ATTACHMENTS}"),
+        ));
+    }
+    let too_long = |text: &String, most: usize| text.chars().count() > most;
+    if email.attachments.iter().any(|a| {
+        too_long(&a.name, MAX_ATTACHMENT_TEXT_CHARS)
+            || too_long(&a.content_type, MAX_ATTACHMENT_TEXT_CHARS)
+    }) {
+        errors.push(FieldError::new(
+            "attachments",
+            format!(
+                "each name and content-type must be at most {MAX_ATTACHMENT_TEXT_CHARS} characters"
+            ),
+        ));
+    }
+    let id_problem =
+        format!("must be at most {MAX_MESSAGE_ID_CHARS} characters, as a mail header holds");
+    if too_long(&email.message_id, MAX_MESSAGE_ID_CHARS) {
+        errors.push(FieldError::new("message-id", id_problem.clone()));
+    }
+    if email
+        .in_reply_to
+        .as_ref()
+        .is_some_and(|id| too_long(id, MAX_MESSAGE_ID_CHARS))
+    {
+        errors.push(FieldError::new("in-reply-to", id_problem.clone()));
+    }
+    if email.references.len() > MAX_REFERENCES {
+        errors.push(FieldError::new(
+            "references",
+            format!("must be at most {MAX_REFERENCES} message ids, the nearest ancestors"),
+        ));
+    } else if email
+        .references
+        .iter()
+        .any(|id| too_long(id, MAX_MESSAGE_ID_CHARS))
+    {
+        errors.push(FieldError::new(
+            "references",
+            format!("each id {id_problem}"),
         ));
     }
     let Some(message_id) = message_id.filter(|_| errors.is_empty()) else {

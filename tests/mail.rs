@@ -1633,3 +1633,138 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
     let (status, _) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
     assert_eq!(status, 401);
 }
+
+/// A contact form writes from its own no-reply address and names the
+/// customer in `Reply-To`: the customer is the requester, whom the desk
+/// answers and whose own mail answers as them.
+#[test]
+fn a_contact_forms_mail_is_answered_at_its_reply_to() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let form = "From: Shop Contact Form <noreply@shop.example>\r\n\
+                Reply-To: Jane Roe <jane@example.org>\r\nTo: help@example.com\r\n\
+                Subject: Where is order 55?\r\nMessage-ID: <form-1@shop.example>\r\n\r\n\
+                Name: Jane Roe\r\nMessage: where is order 55?\r\n";
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(form)
+        .assert()
+        .success()
+        .stdout("10001\n");
+    let detail = ticket(&desk, 10001);
+    assert_eq!(
+        detail["ticket"]["requester"],
+        json!({"name": "Jane Roe", "email": "jane@example.org"})
+    );
+    assert_eq!(
+        timeline_bodies(&detail)[0],
+        "Email to the support inbox help@example.com from noreply@shop.example, answered at \
+         its Reply-To jane@example.org"
+    );
+    assert_eq!(detail["timeline"][1]["author"], "Jane Roe");
+
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "It ships today.",
+        "--yes",
+    ]);
+    let outbox: Value =
+        serde_json::from_str(&desk.run(&["outbox", "list", "--ticket", "10001", "-o", "json"]))
+            .unwrap();
+    let items = outbox.as_array().or_else(|| outbox["items"].as_array());
+    assert_eq!(
+        items.unwrap()[0]["payload"]["to"],
+        json!({"name": "Jane Roe", "email": "jane@example.org"})
+    );
+
+    // Jane answers from her own mailbox: the customer, not someone else.
+    let answer = "From: Jane Roe <jane@example.org>\r\nTo: help@example.com\r\n\
+                  Subject: Re: Where is order 55? [#10001]\r\nMessage-ID: <jane-2@example.org>\r\n\r\n\
+                  Thank you!\r\n";
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(answer)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Added the reply to ticket 10001"));
+
+    // A Reply-To the desk cannot answer, a list, or the support inbox's own
+    // address is passed over in mail: its From is answered.
+    for (reply_to, id) in [
+        ("jürgen@example.org", "form-2"),
+        ("a@example.org, b@example.org", "form-3"),
+        ("Help <HELP@example.com>", "form-4"),
+    ] {
+        let odd = form
+            .replace("Jane Roe <jane@example.org>", reply_to)
+            .replace("form-1", id);
+        let created = desk
+            .cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(odd)
+            .assert()
+            .success();
+        let number: u64 = String::from_utf8_lossy(&created.get_output().stdout)
+            .trim()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            ticket(&desk, number)["ticket"]["requester"]["email"],
+            "noreply@shop.example",
+            "{reply_to}"
+        );
+    }
+
+    // The JSON API names a Reply-To it cannot take, and stores nothing.
+    for reply_to in [
+        "a@example.org, b@example.org",
+        "not an address",
+        "jürgen@example.org",
+    ] {
+        let mut email = first_email();
+        email["reply-to"] = json!(reply_to);
+        let (status, problem) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{reply_to}: {problem}");
+        assert_eq!(error_fields(&problem), ["reply-to"], "{problem}");
+    }
+    assert_eq!(
+        desk.run(&["tickets", "list", "-o", "name"]).lines().count(),
+        4
+    );
+}
+
+/// Ids longer than a mail header holds, too many references and overlong
+/// attachment names are refused over the JSON API, each field named, and
+/// nothing is stored.
+#[test]
+fn the_json_api_refuses_overlong_ids_and_attachment_names() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let long = format!("<{}@x>", "a".repeat(1000));
+    let many: Vec<String> = (0..101).map(|i| format!("<r{i}@x>")).collect();
+    let attachment = |name: &str| json!([{"name": name, "content-type": "text/plain", "size": 1}]);
+    for (field, value, problem) in [
+        ("message-id", json!(long), "message-id"),
+        ("in-reply-to", json!(long), "in-reply-to"),
+        ("references", json!([long]), "references"),
+        ("references", json!(many), "references"),
+        ("attachments", attachment(&"n".repeat(256)), "attachments"),
+    ] {
+        let mut email = first_email();
+        email[field] = value;
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 422, "{field}: {answer}");
+        assert_eq!(error_fields(&answer), [problem], "{answer}");
+    }
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "");
+    // At the limits, taken.
+    let mut email = first_email();
+    email["message-id"] = json!(format!("<{}@x>", "a".repeat(994)));
+    email["references"] = json!(many[1..]);
+    email["attachments"] = attachment(&"n".repeat(255));
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+}

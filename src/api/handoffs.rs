@@ -302,6 +302,13 @@ impl HandoffQuery {
 pub struct InboundEmail {
     /// `Name <address>` or a bare address.
     pub from: String,
+    /// The `Reply-To` header, when it names one mailbox (`Name <address>` or
+    /// a bare address): where the sender asks answers to go, as a contact
+    /// form's mail comes from the form's address and names the customer
+    /// here. Its address, not `from`'s, is then the requester's: replies go
+    /// to it, and mail from it answers as the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
     pub to: String,
     #[serde(default)]
     pub subject: String,

@@ -393,6 +393,19 @@ pub const MAX_SUBJECT_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 pub const MAX_ATTACHMENTS: usize = 100;
 
+/// The longest message id (`Message-ID`, `In-Reply-To`, each of
+/// `References`) the support inbox takes, with its angle brackets: a mail
+/// header line holds at most 998 characters (RFC 5322 2.1.1). The JSON API
+/// refuses a longer one; mail parsed here drops it (a made-up id stands for
+/// its own `Message-ID`).
+pub const MAX_MESSAGE_ID_CHARS: usize = 998;
+/// The most `References` ids taken: the nearest ones; threading reads the
+/// last [`MAX_THREAD_IDS`] of them.
+pub const MAX_REFERENCES: usize = 100;
+/// The longest attachment name and content type the ticket lists (a file
+/// name's usual limit); mail parsed here is cut to fit, ending in `…`.
+pub const MAX_ATTACHMENT_TEXT_CHARS: usize = 255;
+
 /// What the support inbox puts where an email's text holds a NUL character:
 /// U+FFFD, the replacement character. No text the desk keeps may hold a NUL
 /// ([`crate::domain::validate::NUL_MESSAGE`]), but a customer's mail is
@@ -414,7 +427,8 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
     let ids = email
         .in_reply_to
         .iter_mut()
-        .chain(email.references.iter_mut());
+        .chain(email.references.iter_mut())
+        .chain(email.reply_to.iter_mut());
     for text in [
         &mut email.from,
         &mut email.to,
@@ -452,11 +466,15 @@ pub fn one_line(text: &str) -> String {
 /// with a longer name is refused, but mail is taken: refusing it would
 /// lose the customer's mail.
 pub fn fitted_display_name(name: &str) -> String {
-    let name = one_line(name);
-    if name.chars().count() <= MAX_DISPLAY_NAME_CHARS {
-        return name;
+    cut_to(one_line(name), MAX_DISPLAY_NAME_CHARS)
+}
+
+/// `text` within `most` characters: cut, ending in `…`, when longer.
+fn cut_to(text: String, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text;
     }
-    let kept: String = name.chars().take(MAX_DISPLAY_NAME_CHARS - 1).collect();
+    let kept: String = text.chars().take(most - 1).collect();
     format!("{}…", kept.trim_end())
 }
 
@@ -513,6 +531,156 @@ fn fitted_attachments(
         size: rest.iter().map(|a| a.size).sum(),
     });
     attachments
+}
+
+/// The text of a message's body parts, in order, each HTML one read as text
+/// ([`html_text`]). A message may have several: a mail client writes the
+/// text around an inline image as two parts (`multipart/mixed`: text, image,
+/// text), and the customer's words after the image are in the second.
+fn parts_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>) -> String {
+    let texts: Vec<String> = parts
+        .filter_map(|part| match &part.body {
+            mail_parser::PartType::Text(text) => Some(text.to_string()),
+            mail_parser::PartType::Html(html) => Some(html_text(html)),
+            _ => None,
+        })
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    match texts.as_slice() {
+        [one] => one.clone(),
+        several => several
+            .iter()
+            .map(|text| text.trim_start_matches(['\r', '\n']).trim_end())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    }
+}
+
+/// Where [`html_text`] marks a block element's edge: a noncharacter, which
+/// no mail carries (one that does has it read as U+FFFD).
+const BLOCK_EDGE: char = '\u{FDD0}';
+
+/// The elements a browser shows on lines of their own (Gmail and Outlook
+/// write each line of an HTML mail in a `<div>` or a `<p>`), table rows
+/// included.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+/// HTML as the text its reader sees. mail-parser's `html_to_text` breaks
+/// lines only at `<br>` and `</p>`, so block elements ran into each other
+/// (`<div>Hello,</div><div>my order</div>` read `Hello,my order`, and
+/// Gmail's `On … wrote:` line was glued to the reply, its quote never cut),
+/// as did table cells. Here each block element's edges become one line break
+/// however many meet (`</div><div>`), plus the breaks `<br>` and `</p>` make
+/// (`<div><br></div>` is an empty line), and cells and rows are set apart.
+pub fn html_text(html: &str) -> String {
+    let mut marked = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        marked.push_str(&rest[..open].replace(BLOCK_EDGE, "\u{FFFD}"));
+        let tag = &rest[open + 1..];
+        let name = tag.strip_prefix('/').unwrap_or(tag);
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        if BLOCK_ELEMENTS
+            .iter()
+            .any(|block| name.eq_ignore_ascii_case(block))
+        {
+            marked.push(BLOCK_EDGE);
+        } else if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
+            marked.push(' ');
+        }
+        marked.push('<');
+        rest = tag;
+    }
+    marked.push_str(&rest.replace(BLOCK_EDGE, "\u{FFFD}"));
+    let text = mail_parser::decoders::html::html_to_text(&marked);
+    // Each run of edges and the white space around them: one line break, and
+    // one more for each the HTML made itself.
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars() {
+        if c == BLOCK_EDGE || c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        flush_run(&mut out, &mut run);
+        out.push(c);
+    }
+    flush_run(&mut out, &mut run);
+    out.trim().to_string()
+}
+
+/// A run of white space and block edges (see [`html_text`]) written out:
+/// as it is without an edge, else as line breaks.
+fn flush_run(out: &mut String, run: &mut String) {
+    if run.contains(BLOCK_EDGE) {
+        let breaks = 1 + run.matches('\n').count();
+        out.push_str(&"\n".repeat(breaks));
+    } else {
+        out.push_str(run);
+    }
+    run.clear();
+}
+
+/// A mailbox header's display name and address as the support inbox takes
+/// them, trimmed; `raw` is the header as sent, for a quoted local part
+/// mail-parser reads wrong ([`quoted_local_address`]).
+fn mailbox(name: Option<&str>, address: &str, raw: Option<&str>) -> (Option<String>, String) {
+    let name = name.map(str::trim).filter(|n| !n.is_empty());
+    match address.trim() {
+        address if address.starts_with('@') => (
+            None,
+            raw.and_then(|raw| quoted_local_address(raw, address))
+                .unwrap_or_else(|| address.to_string()),
+        ),
+        address => (name.map(str::to_string), address.to_string()),
+    }
+}
+
+/// A mailbox as the inbound API takes it: `"Name" <address>`, the name
+/// quoted as RFC 5322 does so it reads back as written, or the bare address.
+fn mailbox_text((name, address): (Option<String>, String)) -> String {
+    match name {
+        Some(name) => format!(
+            "\"{}\" <{address}>",
+            name.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
+        None => address,
+    }
 }
 
 /// The sender's address when mail-parser reads it wrong: a quoted local part
@@ -579,21 +747,20 @@ pub fn parse_message(
         .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
         .filter(|(_, address)| !address.trim().is_empty())
         .ok_or(Malformed::NoFrom)?;
-    let from = match (
-        from.0.map(str::trim).filter(|n| !n.is_empty()),
-        from.1.trim(),
-    ) {
-        (_, address) if address.starts_with('@') => message
-            .header_raw("From")
-            .and_then(|raw| quoted_local_address(raw, address))
-            .unwrap_or_else(|| address.to_string()),
-        // Quoted as RFC 5322 does, so the name reads back as written.
-        (Some(name), address) => format!(
-            "\"{}\" <{address}>",
-            name.replace('\\', "\\\\").replace('"', "\\\"")
-        ),
-        (None, address) => address.to_string(),
-    };
+    let from = mailbox_text(mailbox(from.0, from.1, message.header_raw("From")));
+    // One mailbox the desk can answer, or none: mail is not refused for an
+    // odd Reply-To, its From is answered instead.
+    let reply_to = message
+        .reply_to()
+        .filter(|list| list.iter().count() == 1)
+        .and_then(|list| list.first())
+        .and_then(|addr| {
+            let (name, address) =
+                mailbox(addr.name(), addr.address()?, message.header_raw("Reply-To"));
+            let answerable = crate::domain::validate::check_customer_email(&address).is_ok()
+                && unanswerable_sender(&address).is_none();
+            answerable.then(|| mailbox_text((name, address)))
+        });
     let to = match envelope_to {
         Some(to) => to.trim().to_string(),
         None => message
@@ -605,8 +772,9 @@ pub fn parse_message(
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let message_id = match message.message_id() {
-        Some(id) if !id.trim().is_empty() => format!("<{}>", bare_id(id)),
+    let fits = |id: &String| id.chars().count() <= MAX_MESSAGE_ID_CHARS;
+    let message_id = match message.message_id().map(|id| format!("<{}>", bare_id(id))) {
+        Some(id) if id != "<>" && fits(&id) => id,
         _ => {
             let digest: String = sha2::Sha256::digest(raw)
                 .iter()
@@ -616,45 +784,46 @@ pub fn parse_message(
         }
     };
     let ids = |value: &mail_parser::HeaderValue<'_>| -> Vec<String> {
-        match value {
+        let ids: Vec<String> = match value {
             mail_parser::HeaderValue::Text(id) => vec![format!("<{}>", bare_id(id))],
             mail_parser::HeaderValue::TextList(ids) => {
                 ids.iter().map(|id| format!("<{}>", bare_id(id))).collect()
             }
             _ => Vec::new(),
-        }
+        };
+        let ids: Vec<String> = ids.into_iter().filter(fits).collect();
+        ids[ids.len().saturating_sub(MAX_REFERENCES)..].to_vec()
     };
     // A client may send an HTML mail with an empty plain alternative: the
     // HTML then holds what the customer wrote.
-    let text = message
-        .body_text(0)
+    let text = Some(parts_text(message.text_bodies()))
         .filter(|text| !text.trim().is_empty())
-        .map(|text| text.into_owned())
-        .or_else(|| {
-            let html = message.body_html(0)?;
-            Some(mail_parser::decoders::html::html_to_text(&html))
-        })
-        .unwrap_or_default();
+        .unwrap_or_else(|| parts_text(message.html_bodies()));
     let attachments = message
         .attachments()
         .map(|part| crate::api::InboundAttachment {
-            name: part
-                .attachment_name()
-                .map(str::to_string)
-                .unwrap_or_else(|| "attachment".into()),
-            content_type: part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_string(),
-                })
-                .unwrap_or_else(|| "application/octet-stream".into())
-                .to_ascii_lowercase(),
+            name: cut_to(
+                part.attachment_name()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| "attachment".into()),
+                MAX_ATTACHMENT_TEXT_CHARS,
+            ),
+            content_type: cut_to(
+                part.content_type()
+                    .map(|ct| match ct.subtype() {
+                        Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                        None => ct.ctype().to_string(),
+                    })
+                    .unwrap_or_else(|| "application/octet-stream".into())
+                    .to_ascii_lowercase(),
+                MAX_ATTACHMENT_TEXT_CHARS,
+            ),
             size: part.contents().len() as u64,
         })
         .collect();
     Ok(crate::api::InboundEmail {
         from,
+        reply_to,
         to,
         subject: fitted_subject(message.subject().unwrap_or_default().trim()),
         text: fitted_text(text),
@@ -730,6 +899,7 @@ mod tests {
     fn every_nul_in_an_email_becomes_the_replacement_character() {
         let email = InboundEmail {
             from: "Dana\u{0} <dana@example.com>".into(),
+            reply_to: Some("Jo\u{0} <jo@example.com>".into()),
             to: "help@example.com".into(),
             subject: "a\u{0}b".into(),
             text: "one\u{0}two\u{0}".into(),
@@ -756,7 +926,7 @@ mod tests {
             .unwrap()
             .matches('\u{FFFD}')
             .count();
-        assert_eq!(replaced, 9);
+        assert_eq!(replaced, 10);
 
         let plain = InboundEmail {
             subject: "Refund".into(),
@@ -1142,6 +1312,118 @@ JVBERi0xLjQK\r\n\
         let plain = raw.replace("\r\n \r\n", "\r\nOrder 7 is late\r\n");
         let email = parse_message(plain.as_bytes(), None).unwrap();
         assert_eq!(email.text.trim(), "Order 7 is late");
+    }
+
+    #[test]
+    fn the_text_after_an_inline_image_is_kept() {
+        // Apple Mail writes a plain mail with a picture in its middle so.
+        let raw = "From: Dana <dana@example.com>\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: multipart/mixed; boundary=\"X\"\r\n\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+                   The box came like this:\r\n\r\n\
+                   --X\r\nContent-Type: image/jpeg; name=\"box.jpg\"\r\n\
+                   Content-Disposition: inline; filename=\"box.jpg\"\r\n\
+                   Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n\
+                   --X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+                   \r\nI want a refund for order 7.\r\n--X--\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(
+            email.text,
+            "The box came like this:\n\nI want a refund for order 7."
+        );
+        assert_eq!(email.attachments.len(), 1);
+        assert_eq!(email.attachments[0].name, "box.jpg");
+    }
+
+    #[test]
+    fn html_is_read_with_its_blocks_on_lines_of_their_own() {
+        // Gmail's HTML: a line per `<div>`, `<div><br></div>` an empty one.
+        assert_eq!(
+            html_text(
+                "<div dir=\"ltr\"><div>Hello team,</div><div><br></div>\n\
+                 <div>my order 7 is late.</div></div>"
+            ),
+            "Hello team,\n\nmy order 7 is late."
+        );
+        assert_eq!(
+            html_text(
+                "<html><head><style>div { color: red }</style></head><body>\
+                 <p>Items:</p><ul><li>one</li><li>two</li></ul>\
+                 <table><tr><td>Order</td><td>7</td></tr><tr><th>Total</th><td>9</td></tr></table>\
+                 <h1>Title</h1>after<br>next &amp; last</body></html>"
+            ),
+            "Items:\n\none\ntwo\nOrder 7\nTotal 9\nTitle\nafter\nnext & last"
+        );
+        assert_eq!(html_text("<b>Hello</b> <i>you</i>"), "Hello you");
+        assert_eq!(html_text("a\u{FDD0}b"), "a\u{FFFD}b");
+        // An HTML-only reply from Gmail: its quote starts a line, and is cut.
+        let reply = html_text(
+            "<div dir=\"ltr\">Still not here.</div><br><div class=\"gmail_quote\">\
+             <div dir=\"ltr\" class=\"gmail_attr\">On Mon, 7 Dec 2026 at 10:00, Bob \
+             &lt;bob@acme.example&gt; wrote:<br></div><blockquote class=\"gmail_quote\">\
+             <div>It is on its way.</div></blockquote></div>",
+        );
+        assert_eq!(trim_reply(&reply), "Still not here.");
+        let raw = "From: Hana <hana@example.com>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+                   <div>Hello team,</div><div>my order 7 is late.</div>\r\n";
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert_eq!(email.text, "Hello team,\nmy order 7 is late.");
+    }
+
+    #[test]
+    fn a_reply_to_of_one_answerable_mailbox_is_taken() {
+        let reply_to = |header: &str| {
+            let raw = format!(
+                "From: Shop Form <noreply@shop.example>\r\n{header}To: help@example.com\r\n\r\nHi\r\n"
+            );
+            parse_message(raw.as_bytes(), None).unwrap().reply_to
+        };
+        assert_eq!(
+            reply_to("Reply-To: Jane Roe <jane@example.org>\r\n").as_deref(),
+            Some("\"Jane Roe\" <jane@example.org>")
+        );
+        assert_eq!(
+            reply_to("Reply-To: \"John Doe\"@cust.test\r\n").as_deref(),
+            Some("\"John Doe\"@cust.test")
+        );
+        for odd in [
+            "",
+            "Reply-To: a@example.org, b@example.org\r\n",
+            "Reply-To: j\u{fc}rgen@example.org\r\n",
+            "Reply-To: not an address\r\n",
+            "Reply-To: undisclosed-recipients:;\r\n",
+        ] {
+            assert_eq!(reply_to(odd), None, "{odd}");
+        }
+    }
+
+    #[test]
+    fn overlong_ids_and_attachment_names_are_fitted_not_refused() {
+        let long = "x".repeat(MAX_MESSAGE_ID_CHARS);
+        let references: Vec<String> = (0..MAX_REFERENCES + 20)
+            .map(|i| format!("<r{i}@x>"))
+            .collect();
+        let raw = format!(
+            "From: dana@example.com\r\nMessage-ID: <{long}@x>\r\nIn-Reply-To: <{long}@y>\r\n\
+             References: {} <{long}@z>\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"X\"\r\n\r\n\
+             --X\r\nContent-Type: text/plain\r\n\r\nHi\r\n\
+             --X\r\nContent-Type: application/pdf\r\n\
+             Content-Disposition: attachment; filename=\"{}.pdf\"\r\n\r\nPDF\r\n--X--\r\n",
+            references.join(" "),
+            "n".repeat(300),
+        );
+        let email = parse_message(raw.as_bytes(), None).unwrap();
+        assert!(
+            email.message_id.ends_with("@sha256.deskctl.invalid>"),
+            "{}",
+            email.message_id
+        );
+        assert_eq!(email.in_reply_to, None);
+        assert_eq!(email.references, references[20..].to_vec());
+        let name = &email.attachments[0].name;
+        assert_eq!(name.chars().count(), MAX_ATTACHMENT_TEXT_CHARS);
+        assert!(name.ends_with("n…"), "{name}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use lettre::address::Envelope;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{self, ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -70,16 +70,28 @@ fn build(config: &SmtpConfig, email: &EmailPayload) -> Result<Message, Attempt> 
             .in_reply_to(last.clone())
             .references(email.references.join(" "));
     }
+    // lettre's `body` writes no `MIME-Version` (its `singlepart` does, with
+    // a body it will not encode for us): without one, a reader may take the
+    // charset and quoted-printable of a reply with an accent as plain ASCII
+    // (RFC 2045 4), and spam filters count it against the desk.
     message
+        .header(header::MIME_VERSION_1_0)
         .header(ContentType::TEXT_PLAIN)
         .body(email.body.clone())
         .map_err(|e| Attempt::permanent(format!("cannot build the email: {e}")))
 }
 
+/// Whether an SMTP reply refuses the desk's login rather than the message:
+/// `530` authentication (RFC 4954) or STARTTLS (RFC 3207) required, `534`
+/// mechanism too weak, `535` credentials invalid, `538` encryption required.
+fn refuses_the_login(code: lettre::transport::smtp::response::Code) -> bool {
+    matches!(code.to_string().as_str(), "530" | "534" | "535" | "538")
+}
+
 /// One attempt to hand `email` to the SMTP server. SMTP 5xx replies and bad
 /// addresses (a non-ASCII one included, when the server does not offer
 /// SMTPUTF8) are permanent; everything else (4xx, connection, TLS,
-/// time-outs, missing settings) may succeed later.
+/// time-outs, missing settings, a refused login) may succeed later.
 pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) -> Attempt {
     let Some(host) = config.host.as_deref() else {
         return Attempt::transient(
@@ -134,6 +146,16 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
                 "the SMTP server at {host} cannot take the address '{}': it is not ASCII, \
                  and the server does not offer SMTPUTF8",
                 non_ascii.unwrap_or_default()
+            ))
+        }
+        // The desk's own login refused: a setting to fix, not this message.
+        // Tried again, as while no server is set, so the replies waiting go
+        // out once the password is right, rather than each dead at once.
+        Ok(Err(error)) if error.status().is_some_and(refuses_the_login) => {
+            Attempt::transient(format!(
+                "the SMTP server at {host} refused the desk's login: {}; check the username, \
+                 password and TLS mode with `deskctl email set`",
+                describe(&error)
             ))
         }
         Ok(Err(error)) if error.is_permanent() => {
@@ -224,6 +246,8 @@ mod tests {
             "In-Reply-To: <c2@mail.example.com>",
             "References: <c1@mail.example.com> <c2@mail.example.com>",
             "Message-ID: <msg_1@acme.example>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
         ] {
             assert!(headers.lines().any(|l| l == line), "{line} in\n{headers}");
         }
@@ -291,9 +315,9 @@ mod tests {
         );
     }
 
-    /// An SMTP server on loopback that offers no SMTPUTF8 and accepts
-    /// everything else; its port.
-    async fn server_without_smtputf8() -> u16 {
+    /// An SMTP server on loopback that offers no SMTPUTF8, answers EHLO
+    /// with `ehlo`, AUTH with `auth`, and accepts everything else; its port.
+    async fn smtp_server(ehlo: &'static [u8], auth: &'static [u8]) -> u16 {
         use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -311,7 +335,8 @@ mod tests {
                             in_data = false;
                             b"250 queued\r\n"
                         }
-                        "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                        "EHLO" => ehlo,
+                        "AUTH" => auth,
                         "DATA" => {
                             in_data = true;
                             b"354 go on\r\n"
@@ -328,17 +353,63 @@ mod tests {
         port
     }
 
-    #[tokio::test]
-    async fn a_non_ascii_address_a_server_cannot_take_is_refused_for_good() {
-        let port = server_without_smtputf8().await;
-        let config = SmtpConfig {
+    async fn server_without_smtputf8() -> u16 {
+        smtp_server(b"250-sink\r\n250 8BITMIME\r\n", b"502 no\r\n").await
+    }
+
+    fn on_loopback(port: u16) -> SmtpConfig {
+        SmtpConfig {
             host: Some("127.0.0.1".into()),
             port: Some(port),
             username: None,
             password: None,
             tls: SmtpTls::None,
             from: Some("Acme Support <support@acme.example>".into()),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_login_the_server_refuses_is_tried_again() {
+        let timeout = Duration::from_secs(10);
+        let logging_in = |port| SmtpConfig {
+            username: Some("desk".into()),
+            password: Some("hunter22".into()),
+            ..on_loopback(port)
         };
+        for refusal in [
+            &b"535 5.7.8 authentication credentials invalid\r\n"[..],
+            b"534 5.7.9 authentication mechanism is too weak\r\n",
+            b"538 5.7.11 encryption required for requested authentication mechanism\r\n",
+        ] {
+            let port = smtp_server(b"250-sink\r\n250 AUTH PLAIN LOGIN\r\n", refusal).await;
+            let Attempt::Failed(failure) = send(&logging_in(port), &payload(), timeout).await
+            else {
+                panic!("delivered despite {refusal:?}");
+            };
+            assert!(!failure.permanent, "{failure:?}");
+            let code = String::from_utf8_lossy(&refusal[..3]).into_owned();
+            assert!(
+                failure.error.starts_with(
+                    "the SMTP server at 127.0.0.1 refused the desk's login: permanent error"
+                ) && failure.error.contains(&code)
+                    && failure.error.ends_with(
+                        "check the username, password and TLS mode with `deskctl email set`"
+                    ),
+                "{failure:?}"
+            );
+            assert!(!failure.error.contains("hunter22"), "{failure:?}");
+        }
+        // A message refused for itself stays refused for good.
+        let port = smtp_server(b"250-sink\r\n250 AUTH PLAIN\r\n", b"235 2.7.0 ok\r\n").await;
+        assert_eq!(
+            send(&logging_in(port), &payload(), timeout).await,
+            Attempt::Delivered
+        );
+    }
+
+    #[tokio::test]
+    async fn a_non_ascii_address_a_server_cannot_take_is_refused_for_good() {
+        let config = on_loopback(server_without_smtputf8().await);
         let to_juergen = EmailPayload {
             to: Address {
                 name: Some("Jürgen".into()),

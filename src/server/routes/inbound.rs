@@ -13,7 +13,10 @@ use crate::api::{
     AuthorKind, Channel, Environment, FieldError, InboundEmail, InboundOutcome, InboundResult,
     Problem, Requester, Role, RuleFacts, TimelineKind,
 };
-use crate::domain::mail::{self, Joined, MAX_ATTACHMENTS, MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
+use crate::domain::mail::{
+    self, Joined, MAX_ATTACHMENT_TEXT_CHARS, MAX_ATTACHMENTS, MAX_MESSAGE_ID_CHARS, MAX_REFERENCES,
+    MAX_SUBJECT_CHARS, MAX_TEXT_CHARS,
+};
 use crate::domain::tickets::{NewEntry, NewTicket};
 use crate::domain::validate::check_customer_email;
 use crate::domain::{handoff, rules};
@@ -222,19 +225,43 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     // quoted thread is short.
     let text = new_text(&email, thread.is_some());
 
-    let (name, from) = parse_mailbox(&email.from);
+    let (from_name, sender) = parse_mailbox(&email.from);
+    let mut errors = Vec::new();
+    for (field, mailbox) in [
+        ("from", Some(&email.from)),
+        ("reply-to", email.reply_to.as_ref()),
+    ] {
+        let Some(mailbox) = mailbox else { continue };
+        let (_, address) = parse_mailbox(mailbox);
+        if let Some(message) = not_one_mailbox(mailbox) {
+            errors.push(FieldError::new(field, message));
+        } else if let Err(message) = check_customer_email(&address) {
+            errors.push(FieldError::new(field, message));
+        } else if let Some(message) = mail::unanswerable_sender(&address) {
+            errors.push(FieldError::new(field, message));
+        }
+    }
+    // The requester is whom answers go to: the Reply-To (a contact form's
+    // customer) when it names another address than From, and not the
+    // support inbox's own, which would have the desk write to itself.
+    let (name, from) = match email.reply_to.as_deref().map(parse_mailbox) {
+        Some((name, answer))
+            if !answer.eq_ignore_ascii_case(&sender) && !answer.eq_ignore_ascii_case(&address) =>
+        {
+            (name, answer)
+        }
+        _ => (from_name, sender.clone()),
+    };
+    let opened = match from == sender {
+        true => format!("Email to the support inbox {address}"),
+        false => format!(
+            "Email to the support inbox {address} from {sender}, answered at its Reply-To {from}"
+        ),
+    };
     // Kept on one line: the name goes into the `To:` of every reply.
     let name = name
         .map(|name| mail::fitted_display_name(&name))
         .filter(|name| !name.is_empty());
-    let mut errors = Vec::new();
-    if let Some(message) = not_one_mailbox(&email.from) {
-        errors.push(FieldError::new("from", message));
-    } else if let Err(message) = check_customer_email(&from) {
-        errors.push(FieldError::new("from", message));
-    } else if let Some(message) = mail::unanswerable_sender(&from) {
-        errors.push(FieldError::new("from", message));
-    }
     if !addressed_to(&email.to, &address) {
         errors.push(FieldError::new(
             "to",
@@ -261,6 +288,45 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         errors.push(FieldError::new(
             "attachments",
             format!("must be at most {MAX_ATTACHMENTS}"),
+        ));
+    }
+    let too_long = |text: &String, most: usize| text.chars().count() > most;
+    if email.attachments.iter().any(|a| {
+        too_long(&a.name, MAX_ATTACHMENT_TEXT_CHARS)
+            || too_long(&a.content_type, MAX_ATTACHMENT_TEXT_CHARS)
+    }) {
+        errors.push(FieldError::new(
+            "attachments",
+            format!(
+                "each name and content-type must be at most {MAX_ATTACHMENT_TEXT_CHARS} characters"
+            ),
+        ));
+    }
+    let id_problem =
+        format!("must be at most {MAX_MESSAGE_ID_CHARS} characters, as a mail header holds");
+    if too_long(&email.message_id, MAX_MESSAGE_ID_CHARS) {
+        errors.push(FieldError::new("message-id", id_problem.clone()));
+    }
+    if email
+        .in_reply_to
+        .as_ref()
+        .is_some_and(|id| too_long(id, MAX_MESSAGE_ID_CHARS))
+    {
+        errors.push(FieldError::new("in-reply-to", id_problem.clone()));
+    }
+    if email.references.len() > MAX_REFERENCES {
+        errors.push(FieldError::new(
+            "references",
+            format!("must be at most {MAX_REFERENCES} message ids, the nearest ancestors"),
+        ));
+    } else if email
+        .references
+        .iter()
+        .any(|id| too_long(id, MAX_MESSAGE_ID_CHARS))
+    {
+        errors.push(FieldError::new(
+            "references",
+            format!("each id {id_problem}"),
         ));
     }
     let Some(message_id) = message_id.filter(|_| errors.is_empty()) else {
@@ -333,11 +399,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                 state.last_assigned.as_deref(),
             );
             let mut timeline = vec![
-                NewEntry::system(
-                    "created",
-                    format!("Email to the support inbox {address}"),
-                    at,
-                ),
+                NewEntry::system("created", opened, at),
                 NewEntry {
                     kind: TimelineKind::Message,
                     author_kind: AuthorKind::Customer,

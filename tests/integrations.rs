@@ -173,7 +173,29 @@ async fn a_production_handoff_arrives_before_the_command_returns() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connect_refuses_misnamed_settings_and_literal_secrets_as_usage_errors() {
     let desk = desk_with_agent();
-    let cases: [(&[&str], &str, &str); 6] = [
+    let cases: [(&[&str], &str, &str); 10] = [
+        // A secret typed without its name, or on a flag for settings: the
+        // error says what is wrong without the text.
+        (
+            &["--set", "abc123literal", "--no-test"],
+            "--set takes KEY=VALUE, and the value given has no `=` (it is not repeated here",
+            "Usage:",
+        ),
+        (
+            &["--set", "=abc123literal", "--no-test"],
+            "--set takes KEY=VALUE, and the value given has nothing before its `=`",
+            "",
+        ),
+        (
+            &["--field", "abc123literal", "--no-test"],
+            "--field takes KEY=VALUE, and the value given has no `=`",
+            "",
+        ),
+        (
+            &["--secret", "abc123literal", "--no-test"],
+            "--secret: zendesk has no secret by the name given (it is not repeated here",
+            "its secrets: api-token",
+        ),
         (
             &["--set", "subdomian=acme", "--no-test"],
             "--set subdomian=…: zendesk has no setting 'subdomian'",

@@ -313,6 +313,32 @@ async fn a_slow_platform_on_the_local_desk_is_cut_short_recorded_and_retried_at_
     assert_eq!(posts(&server).await.len(), 2, "cut short, then made");
 }
 
+/// `integrations retry` reads its ids as `outbox retry` does: what is no
+/// id is a usage error saying what an id is, before the desk is opened.
+#[test]
+fn integrations_retry_reads_ids_as_outbox_retry_does() {
+    let desk = Desk::new();
+    for noun in ["integrations", "outbox"] {
+        for (id, said) in [
+            (
+                "abc",
+                "is neither a message's id (a whole number) nor the id it went out with",
+            ),
+            (
+                "123456789012345678901234",
+                "is larger than any message's id",
+            ),
+        ] {
+            desk.cmd()
+                .args([noun, "retry", "1", id])
+                .assert()
+                .code(2)
+                .stderr(predicates::str::contains(said));
+        }
+    }
+    assert!(!desk.path().exists());
+}
+
 /// Deliveries to integrations are owners only, like the integrations: a
 /// manager's outbox leaves them out, and reading or retrying one is refused
 /// (exit 4) whichever command or route asks, while an owner sees and

@@ -776,8 +776,10 @@ fn deskctl_events_refuses_a_document_format_and_prints_ids_by_name() {
             "events" => &["events", "--after", "0", "-o", format],
             _ => &["tickets", "list", "--watch", "-o", format],
         };
+        // A stream that is not refused would run until killed.
         desk.cmd()
             .args(args)
+            .timeout(std::time::Duration::from_secs(60))
             .assert()
             .code(2)
             .stdout("")

@@ -35,10 +35,10 @@ echo "== Apply it: the plan, then one transaction (run again: no changes)"
 deskctl apply -f docs/examples/desk.yaml --yes
 echo
 echo "== What would this handoff do? (a dry run: nothing is stored)"
-deskctl handoff preview -f docs/examples/handoff.json --agent shop-assistant
+deskctl handoff preview -f docs/examples/handoff.json
 echo
 echo "== Send it in production: it opens a ticket (the same key never opens a second)"
-deskctl handoff send -f docs/examples/handoff.yaml --agent shop-assistant --env production \
+deskctl handoff send -f docs/examples/handoff.yaml --env production \
   --idempotency-key quickstart-handoff-1 >/dev/null
 echo
 echo "== The ticket it opened"

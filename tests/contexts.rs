@@ -625,6 +625,32 @@ fn an_untrusted_certificate_is_an_error_with_how_to_trust_its_ca() {
         .stderr(contains("TLS").not());
 }
 
+/// The event stream does not take an untrusted certificate for a service
+/// that is down, to reconnect to for ever: `events` and `tickets list
+/// --watch` fail as a one-shot command does, with how to trust the CA.
+#[test]
+fn a_stream_refused_an_untrusted_certificate_fails_with_how_to_trust_its_ca() {
+    if !common::have_tool("openssl") {
+        return;
+    }
+    let desk = Desk::new();
+    let certificates = tempfile::tempdir().unwrap();
+    let url = not_a_desk_over_tls(certificates.path());
+    for args in [&["events"][..], &["tickets", "list", "--watch"]] {
+        remote(&desk)
+            .env("DESKCTL_TOKEN", "desk_x")
+            .args(["--server", &url])
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(1)
+            .stderr(contains(format!("cannot make a TLS connection to {url}")))
+            .stderr(contains("SSL_CERT_FILE=ca.pem"))
+            .stderr(contains("reconnecting").not())
+            .stderr(contains("is `deskctl serve` running").not());
+    }
+}
+
 /// A request's query may hold customer data: an error names the service
 /// and the path, never the query, as `-v`'s traces do.
 #[test]

@@ -765,6 +765,64 @@ fn deskctl_events_prints_every_change_as_a_json_line() {
     assert_eq!(note["entries"][0]["body"], "Seen from afar");
 }
 
+/// A stream of changes is never one document: `-o json` and `-o yaml` are
+/// usage errors naming the format that streams, before anything is read, as
+/// for `tickets list --watch`; `-o name` prints each event's id.
+#[test]
+fn deskctl_events_refuses_a_document_format_and_prints_ids_by_name() {
+    let desk = configured(desk!());
+    for (command, format) in [("events", "json"), ("events", "yaml"), ("--watch", "yaml")] {
+        let args: &[&str] = match command {
+            "events" => &["events", "--after", "0", "-o", format],
+            _ => &["tickets", "list", "--watch", "-o", format],
+        };
+        // A stream that is not refused would run until killed.
+        desk.cmd()
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(format!(
+                "{command} cannot print -o {format}: use -o jsonl for a stream of changes"
+            )));
+    }
+    send_handoff(&desk, "parcel");
+    let mut command = desk.std_cmd();
+    command.args(["events", "--after", "0", "-o", "name"]);
+    let events = Running::start(command);
+    let line = |events: &Running| {
+        events
+            .lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the command printed nothing for a minute")
+    };
+    assert_eq!(line(&events), "1");
+    assert_eq!(line(&events), "2");
+}
+
+/// On a terminal `deskctl events` prints a row per event for people, never
+/// the JSON a pipe gets.
+#[test]
+fn deskctl_events_on_a_terminal_prints_a_row_per_event() {
+    if !crate::common::have_tool("tmux") {
+        return;
+    }
+    let desk = configured(desk!());
+    let terminal = crate::common::Tmux::start(&desk, 100, 20);
+    terminal.type_line(&format!("{} events", crate::common::BIN));
+    terminal.wait_for("Watching events on");
+    send_handoff(&desk, "parcel");
+    let screen = terminal.wait_for("handoff hof_");
+    let created = screen
+        .lines()
+        .find(|line| line.contains("ticket.created"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(created.contains("10001"), "{screen}");
+    assert!(!screen.contains("{\"id\""), "{screen}");
+    terminal.press("C-c");
+}
+
 /// On a terminal, a watched change is a row like the list's: one line that
 /// fits the width, never the tab-separated record a pipe gets.
 #[test]

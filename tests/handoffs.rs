@@ -248,7 +248,15 @@ fn a_dry_run_preview_explains_everything_and_stores_nothing() {
 
     // The documented examples parse and preview, the same handoff in either
     // format: a development preview, which sending would not make a ticket.
-    desk.run(&["agents", "set", "shop", "--name", "Shop"]);
+    // They name the example desk's agent (docs/examples/desk.yaml).
+    desk.run(&[
+        "agents",
+        "add",
+        "shop-assistant",
+        "--name",
+        "Shop assistant",
+    ]);
+    desk.run(&["actions", "set", "shop-assistant", "--channel", "web"]);
     let decisions: Vec<Value> = ["docs/examples/handoff.json", "docs/examples/handoff.yaml"]
         .iter()
         .map(|example| {

@@ -173,7 +173,29 @@ async fn a_production_handoff_arrives_before_the_command_returns() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connect_refuses_misnamed_settings_and_literal_secrets_as_usage_errors() {
     let desk = desk_with_agent();
-    let cases: [(&[&str], &str, &str); 6] = [
+    let cases: [(&[&str], &str, &str); 10] = [
+        // A secret typed without its name, or on a flag for settings: the
+        // error says what is wrong without the text.
+        (
+            &["--set", "abc123literal", "--no-test"],
+            "--set takes KEY=VALUE, and the value given has no `=` (it is not repeated here",
+            "Usage:",
+        ),
+        (
+            &["--set", "=abc123literal", "--no-test"],
+            "--set takes KEY=VALUE, and the value given has nothing before its `=`",
+            "",
+        ),
+        (
+            &["--field", "abc123literal", "--no-test"],
+            "--field takes KEY=VALUE, and the value given has no `=`",
+            "",
+        ),
+        (
+            &["--secret", "abc123literal", "--no-test"],
+            "--secret: zendesk has no secret by the name given (it is not repeated here",
+            "its secrets: api-token",
+        ),
         (
             &["--set", "subdomian=acme", "--no-test"],
             "--set subdomian=…: zendesk has no setting 'subdomian'",
@@ -289,6 +311,32 @@ async fn a_slow_platform_on_the_local_desk_is_cut_short_recorded_and_retried_at_
     let shown = show(&desk, id);
     assert_eq!(shown["external"]["status"], "created", "{shown}");
     assert_eq!(posts(&server).await.len(), 2, "cut short, then made");
+}
+
+/// `integrations retry` reads its ids as `outbox retry` does: what is no
+/// id is a usage error saying what an id is, before the desk is opened.
+#[test]
+fn integrations_retry_reads_ids_as_outbox_retry_does() {
+    let desk = Desk::new();
+    for noun in ["integrations", "outbox"] {
+        for (id, said) in [
+            (
+                "abc",
+                "is neither a message's id (a whole number) nor the id it went out with",
+            ),
+            (
+                "123456789012345678901234",
+                "is larger than any message's id",
+            ),
+        ] {
+            desk.cmd()
+                .args([noun, "retry", "1", id])
+                .assert()
+                .code(2)
+                .stderr(predicates::str::contains(said));
+        }
+    }
+    assert!(!desk.path().exists());
 }
 
 /// Deliveries to integrations are owners only, like the integrations: a

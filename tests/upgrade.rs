@@ -328,3 +328,81 @@ async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_tic
         Some("10007")
     );
 }
+
+/// PostgreSQL's migration 0020, as SQLite's 0030 above: a ticket an older
+/// deskctl moved up for a change its customer never saw (a note, a new
+/// priority) takes back the time of the last thing the customer saw; one
+/// whose last change was a status change keeps it. No older PostgreSQL
+/// database is kept, so one is made as it was before 0020: today's schema
+/// (0020 changes no table), the tickets dated as the older deskctl dated
+/// them, and 0020 not recorded as run; opening it runs 0020.
+#[test]
+fn a_postgres_desk_from_before_migration_20_dates_tickets_by_what_the_customer_saw() {
+    let Some(desk) = Desk::on(common::Backend::Postgres) else {
+        return;
+    };
+    let database = desk.database.as_ref().expect("a PostgreSQL desk");
+    desk.seed_tickets(3);
+    desk.run(&["tickets", "note", "10001", "-m", "Asked the warehouse"]);
+    desk.run(&["tickets", "priority", "10001", "urgent"]);
+    desk.run(&["tickets", "note", "10002", "-m", "Refund approved"]);
+    desk.run(&["tickets", "resolve", "10002", "--yes"]);
+    // Before 0020 every change moved a ticket's last activity.
+    database.sql(
+        "UPDATE tickets SET last_activity_at = \
+         (SELECT MAX(at) FROM timeline WHERE ticket_number = tickets.number)",
+    );
+    let when = |number: u64, what: &str| {
+        database
+            .sql(&format!(
+                "SELECT {what} FROM timeline WHERE ticket_number = {number}"
+            ))
+            .trim()
+            .to_string()
+    };
+    let activity = |number: u64| {
+        database
+            .sql(&format!(
+                "SELECT last_activity_at FROM tickets WHERE number = {number}"
+            ))
+            .trim()
+            .to_string()
+    };
+    let created = |number: u64| {
+        database
+            .sql(&format!(
+                "SELECT created_at FROM tickets WHERE number = {number}"
+            ))
+            .trim()
+            .to_string()
+    };
+    let resolved = when(10002, "MAX(at) FILTER (WHERE event = 'resolved')");
+    assert_ne!(
+        activity(10001),
+        created(10001),
+        "moved by the note and the priority"
+    );
+    assert_eq!(activity(10002), resolved);
+    database.sql("DELETE FROM _sqlx_migrations WHERE version = 20");
+
+    desk.run(&["teams", "list"]);
+    // Its customer saw nothing after the handoff that opened it (whose
+    // messages came with it): its creation.
+    assert_eq!(activity(10001), created(10001));
+    assert_eq!(activity(10002), resolved, "a status change is activity");
+    assert_eq!(
+        database
+            .sql("SELECT number FROM tickets ORDER BY last_activity_at DESC, number DESC")
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["10002", "10003", "10001"],
+        "newest activity the customer saw first"
+    );
+    assert_eq!(
+        database
+            .sql("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 20")
+            .trim(),
+        "1",
+        "0020 ran"
+    );
+}

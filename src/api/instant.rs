@@ -33,6 +33,12 @@ pub fn serialize<S: Serializer>(at: &Timestamp, serializer: S) -> Result<S::Ok, 
     serializer.collect_str(&Micros(*at))
 }
 
+/// `at` without its fraction of a second: how a moment is shown to people,
+/// and written where the API spells it in a time zone (`at_desk`).
+pub fn to_the_second(at: Timestamp) -> Timestamp {
+    Timestamp::from_second(at.as_second()).unwrap_or(at)
+}
+
 /// [`serialize`] for an `Option<Timestamp>`.
 pub fn serialize_option<S: Serializer>(
     at: &Option<Timestamp>,

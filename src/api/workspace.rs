@@ -492,7 +492,8 @@ pub struct HoursCheck {
     #[schema(value_type = String, format = DateTime)]
     #[serde(serialize_with = "crate::api::instant::serialize")]
     pub at: Timestamp,
-    /// `at` in the desk's time zone, RFC 9557 (`2026-03-29T09:00:00+02:00[Europe/Berlin]`).
+    /// `at` in the desk's time zone to the whole second, RFC 9557
+    /// (`2026-03-29T09:00:00+02:00[Europe/Berlin]`).
     pub at_desk: String,
     pub enabled: bool,
     pub open: bool,

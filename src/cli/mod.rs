@@ -194,7 +194,7 @@ pub enum Command {
         after_help = "Examples:\n  deskctl inbox\n  deskctl inbox --context prod\n  deskctl inbox receive < message.eml"
     )]
     Inbox(inbox::InboxArgs),
-    /// Print every change as it happens, as JSON Lines (the event stream)
+    /// Print every change as it happens (the event stream): JSON Lines, or rows on a terminal
     #[command(
         after_help = "Examples:\n  deskctl events\n  deskctl events --after 1200 | jq -c 'select(.kind == \"handoff\")'\n  deskctl tickets list --view unassigned --watch"
     )]

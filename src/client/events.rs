@@ -105,10 +105,7 @@ impl Client {
                 let response = builder
                     .send()
                     .await
-                    .map_err(|source| ClientError::Unreachable {
-                        target: self.target(),
-                        source: super::without_query(source),
-                    })?;
+                    .map_err(|error| self.attempt_error(self.unanswered(error)))?;
                 if !response.status().is_success() {
                     let status = response.status();
                     let headers = response.headers().clone();

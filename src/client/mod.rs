@@ -394,15 +394,8 @@ impl Client {
             .await;
         match outcome {
             Ok(response) if response.status.is_success() => Ok(response),
-            Ok(response) | Err(AttemptError::Retryable(response)) => Err(self.error_from(response)),
-            Err(AttemptError::Connect(source)) => Err(ClientError::Unreachable {
-                target: self.target(),
-                source,
-            }),
-            Err(AttemptError::Timeout) => Err(ClientError::Timeout {
-                target: self.target(),
-            }),
-            Err(AttemptError::Other(error)) => Err(error),
+            Ok(response) => Err(self.error_from(response)),
+            Err(error) => Err(self.attempt_error(error)),
         }
     }
 
@@ -435,6 +428,51 @@ impl Client {
         outcome
     }
 
+    /// Why a request sent over HTTP got no answer: a connection not made
+    /// (which may be tried again), a timeout, a TLS handshake that failed
+    /// (which trying again cannot mend: the server speaks no TLS, or its
+    /// certificate is not trusted), or a connection that broke.
+    fn unanswered(&self, error: reqwest::Error) -> AttemptError {
+        let error = without_query(error);
+        if error.is_timeout() {
+            AttemptError::Timeout
+        } else if let Some(tls) = tls_error(&error) {
+            AttemptError::Other(match tls {
+                rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => {
+                    ClientError::NotTls {
+                        target: self.target(),
+                    }
+                }
+                _ => ClientError::Tls {
+                    target: self.target(),
+                    source: error,
+                },
+            })
+        } else if error.is_connect() {
+            AttemptError::Connect(error)
+        } else {
+            AttemptError::Other(ClientError::Unreachable {
+                target: self.target(),
+                source: error,
+            })
+        }
+    }
+
+    /// The error a caller sees for the last attempt's failure.
+    fn attempt_error(&self, error: AttemptError) -> ClientError {
+        match error {
+            AttemptError::Connect(source) => ClientError::Unreachable {
+                target: self.target(),
+                source,
+            },
+            AttemptError::Timeout => ClientError::Timeout {
+                target: self.target(),
+            },
+            AttemptError::Other(error) => error,
+            AttemptError::Retryable(response) => self.error_from(response),
+        }
+    }
+
     async fn send_once(&self, request: &ApiRequest) -> Result<ApiResponse, AttemptError> {
         let response = match &self.transport {
             Transport::Http { base, http, .. } => {
@@ -451,32 +489,7 @@ impl Client {
                         .header(CONTENT_TYPE, "application/json")
                         .body(body.clone());
                 }
-                let response = builder.send().await.map_err(|e| {
-                    let e = without_query(e);
-                    if e.is_timeout() {
-                        AttemptError::Timeout
-                    } else if let Some(tls) = tls_error(&e) {
-                        // Trying again cannot change what the server speaks.
-                        AttemptError::Other(match tls {
-                            rustls::Error::InvalidMessage(
-                                rustls::InvalidMessage::InvalidContentType,
-                            ) => ClientError::NotTls {
-                                target: self.target(),
-                            },
-                            _ => ClientError::Tls {
-                                target: self.target(),
-                                source: e,
-                            },
-                        })
-                    } else if e.is_connect() {
-                        AttemptError::Connect(e)
-                    } else {
-                        AttemptError::Other(ClientError::Unreachable {
-                            target: self.target(),
-                            source: e,
-                        })
-                    }
-                })?;
+                let response = builder.send().await.map_err(|e| self.unanswered(e))?;
                 let status = response.status();
                 let headers = response.headers().clone();
                 let body = response.bytes().await.map_err(|e| {

@@ -56,7 +56,7 @@ impl ConfigFile {
 
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let text = serde_saphyr::to_string(self).expect("the config serializes");
-        atomic_write(path, text.as_bytes(), 0o644)
+        atomic_write(path, text.as_bytes(), 0o644, 0o777)
     }
 
     pub fn find(&self, name: &str) -> Option<&ContextEntry> {
@@ -104,10 +104,12 @@ impl Credentials {
         })
     }
 
-    /// Writes the file readable by its owner only.
+    /// Writes the file readable by its owner only: created 0600, and one
+    /// rewritten keeps its mode less anything beyond 0600 (a file others
+    /// could read is closed to them).
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let text = serde_saphyr::to_string(self).expect("credentials serialize");
-        atomic_write(path, text.as_bytes(), 0o600)
+        atomic_write(path, text.as_bytes(), 0o600, 0o600)
     }
 
     /// A warning when the credentials file at `path` can be read by other
@@ -251,15 +253,32 @@ fn write_target(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Replaces `path` with `contents` so a reader never sees half a file, creating
-/// the directory when needed. The file gets `mode` (on Unix) from its creation.
-/// When `path` is a symbolic link, the file it leads to is replaced and the
-/// link kept.
-pub fn atomic_write(path: &Path, contents: &[u8], mode: u32) -> Result<(), ConfigError> {
+/// the directory when needed. On Unix a new file gets `mode`; a file replaced
+/// keeps its own (a user's `chmod 600` stays), less any bit beyond `at_most`,
+/// from the moment it is written. When `path` is a symbolic link, the file it
+/// leads to is replaced and the link kept.
+pub fn atomic_write(
+    path: &Path,
+    contents: &[u8],
+    mode: u32,
+    at_most: u32,
+) -> Result<(), ConfigError> {
     let error = |source| ConfigError::Write {
         path: path.to_path_buf(),
         source,
     };
     let path = &write_target(path).map_err(error)?;
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        match std::fs::metadata(path) {
+            Ok(metadata) => metadata.permissions().mode() & 0o777 & at_most,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => mode,
+            Err(e) => return Err(error(e)),
+        }
+    };
+    #[cfg(not(unix))]
+    let _ = at_most;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -315,6 +334,40 @@ mod tests {
             assert_eq!(mode, 0o600);
         }
         assert_eq!(Credentials::load(&path).unwrap(), credentials);
+    }
+
+    /// A rewrite keeps the mode its owner gave the file; credentials never
+    /// keep more than 0600.
+    #[cfg(unix)]
+    #[test]
+    fn a_rewritten_file_keeps_its_mode_and_credentials_stay_the_owners() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode_of = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let chmod = |path: &Path, mode: u32| {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+        };
+        let config = dir.path().join("config.yaml");
+        ConfigFile::default().save(&config).unwrap();
+        assert_eq!(mode_of(&config), 0o644, "a new config");
+        chmod(&config, 0o600);
+        ConfigFile::default().save(&config).unwrap();
+        assert_eq!(mode_of(&config), 0o600, "a config made private stays so");
+        chmod(&config, 0o640);
+        ConfigFile::default().save(&config).unwrap();
+        assert_eq!(mode_of(&config), 0o640);
+
+        let credentials = dir.path().join("credentials.yaml");
+        let mut stored = Credentials::default();
+        stored.set_token("prod", "desk_secret".into());
+        std::fs::write(&credentials, "").unwrap();
+        chmod(&credentials, 0o644);
+        stored.save(&credentials).unwrap();
+        assert_eq!(mode_of(&credentials), 0o600, "closed to others");
+        chmod(&credentials, 0o400);
+        stored.save(&credentials).unwrap();
+        assert_eq!(mode_of(&credentials), 0o400, "kept: no more than 0600");
+        assert_eq!(Credentials::load(&credentials).unwrap(), stored);
     }
 
     #[test]

@@ -236,9 +236,13 @@ impl Schedule {
             })
     }
 
-    /// `at` in the desk's zone, RFC 9557: `2026-03-29T09:00:00+02:00[Europe/Berlin]`.
+    /// `at` in the desk's zone to the whole second, RFC 9557:
+    /// `2026-03-29T09:00:00+02:00[Europe/Berlin]` (the instant itself keeps
+    /// its fraction where the API writes it as one).
     pub fn in_desk_zone(&self, at: Timestamp) -> String {
-        at.to_zoned(self.timezone.clone()).to_string()
+        crate::api::instant::to_the_second(at)
+            .to_zoned(self.timezone.clone())
+            .to_string()
     }
 
     /// The span that starts on `date`, if any.
@@ -848,6 +852,20 @@ mod tests {
             check.next_change_desk.as_deref(),
             Some("2026-03-29T09:00:00+02:00[Europe/Berlin]")
         );
+    }
+
+    /// The desk's time is written to the whole second, as people read it;
+    /// the instant keeps its fraction.
+    #[test]
+    fn the_desk_time_of_an_instant_with_a_fraction_is_to_the_whole_second() {
+        let at = utc("2026-03-28T20:00:05.123456789Z");
+        let check = check(
+            &settings("Europe/Berlin", EVERY_DAY, "09:00", "17:00", false, &[]),
+            at,
+        )
+        .unwrap();
+        assert_eq!(check.at, at);
+        assert_eq!(check.at_desk, "2026-03-28T21:00:05+01:00[Europe/Berlin]");
     }
 
     #[test]

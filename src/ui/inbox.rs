@@ -1231,7 +1231,7 @@ impl Inbox {
     }
 
     /// A view's next page, after what is loaded. A ticket already in the
-    /// list (an event moved it to the top since) is not listed twice.
+    /// list (an event moved it up since) is not listed twice.
     pub fn append(&mut self, view: TicketView, page: Page<Ticket>) -> Command {
         let at = view_index(view);
         let list = &mut self.tickets[at];
@@ -1322,8 +1322,20 @@ impl Inbox {
                         &event.entries,
                         self.me.as_deref(),
                     );
-                    if now {
-                        list.insert(0, ticket.clone());
+                    // In its place by the list's order, newest customer-visible
+                    // activity first: a note or an assignment leaves a ticket
+                    // where it was, as `tickets list` would list it. A place
+                    // past the tickets read while there are more is on a
+                    // page not read yet, which brings it.
+                    let place = list
+                        .iter()
+                        .position(|t| {
+                            (t.last_activity_at, t.number)
+                                < (ticket.last_activity_at, ticket.number)
+                        })
+                        .unwrap_or(list.len());
+                    if now && (was || place < list.len() || self.more[at].is_none()) {
+                        list.insert(place, ticket.clone());
                     }
                     self.recount(at, was, now, new);
                 }
@@ -2274,11 +2286,11 @@ mod tests {
             Command::LoadMore(TicketView::Unassigned, "after-10004".into()),
             "on the last ticket loaded"
         );
-        // Meanwhile a note moves 10002, beyond the page, to the top: whether
-        // it was counted already only the service can tell.
-        let mut noted = event(1, EventKind::TicketNote, ticket(10002, None, "open"));
-        noted.entries = Vec::new();
-        inbox.apply(&noted);
+        // Meanwhile a customer's message moves 10002, beyond the page, to the
+        // top: whether it was counted already only the service can tell.
+        let mut written = ticket(10002, None, "open");
+        written.last_activity_at = "2026-01-01T00:05:00Z".parse().unwrap();
+        inbox.apply(&event(1, EventKind::TicketMessage, written));
         assert_eq!(inbox.shown()[0].number, 10002);
         assert_eq!(inbox.uncounted(), [TicketView::Unassigned, TicketView::All]);
         inbox.set_total(TicketView::All, 6);
@@ -2323,6 +2335,46 @@ mod tests {
             tabs(&inbox)
         );
         assert!(inbox.uncounted().is_empty());
+    }
+
+    /// The list is in `tickets list --sort activity`'s order: only what the
+    /// customer sees happen (`domain::tickets::is_activity`, which moves the
+    /// ticket's last activity time) moves a ticket up; a note, a priority or
+    /// an assignment leaves it in its place.
+    #[test]
+    fn only_what_the_customer_sees_moves_a_ticket_up_the_list() {
+        let mut inbox = Inbox::new("the local desk".into(), "owner".into(), None, false);
+        let at = |number: u64, assignee: Option<&str>, minute: u32| {
+            let mut ticket = ticket(number, assignee, "open");
+            ticket.last_activity_at = format!("2026-01-01T00:{minute:02}:00Z").parse().unwrap();
+            ticket
+        };
+        let tickets = vec![at(10003, None, 3), at(10002, None, 2), at(10001, None, 1)];
+        load_whole(&mut inbox, TicketView::Unassigned, tickets.clone());
+        load_whole(&mut inbox, TicketView::All, tickets);
+        load_whole(&mut inbox, TicketView::Resolved, Vec::new());
+        let order = |inbox: &Inbox, view: TicketView| -> Vec<u64> {
+            inbox.tickets[view_index(view)]
+                .iter()
+                .map(|t| t.number)
+                .collect()
+        };
+        inbox.apply(&event(1, EventKind::TicketNote, at(10001, None, 1)));
+        inbox.apply(&event(2, EventKind::TicketPriority, at(10002, None, 2)));
+        inbox.apply(&event(
+            3,
+            EventKind::TicketAssigned,
+            at(10001, Some("bob"), 1),
+        ));
+        assert_eq!(order(&inbox, TicketView::All), [10003, 10002, 10001]);
+        assert_eq!(order(&inbox, TicketView::Unassigned), [10003, 10002]);
+        // Unassigned again, it goes back to its place, not to the top.
+        inbox.apply(&event(4, EventKind::TicketUnassigned, at(10001, None, 1)));
+        assert_eq!(order(&inbox, TicketView::Unassigned), [10003, 10002, 10001]);
+        // A message is activity: the ticket goes to the top.
+        inbox.apply(&event(5, EventKind::TicketMessage, at(10002, None, 9)));
+        assert_eq!(order(&inbox, TicketView::All), [10002, 10003, 10001]);
+        assert_eq!(order(&inbox, TicketView::Unassigned), [10002, 10003, 10001]);
     }
 
     #[test]

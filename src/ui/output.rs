@@ -64,6 +64,23 @@ impl Ui {
         Ok(())
     }
 
+    /// Refuses the formats a stream of changes cannot be printed in (`what`
+    /// streams until interrupted): a JSON array or a YAML document cannot go
+    /// on once printed, and changes after it would make it neither.
+    pub fn streamable(&self, what: &str) -> CliResult {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Yaml => {
+                let format = clap::ValueEnum::to_possible_value(&self.format)
+                    .expect("every format has a name");
+                Err(crate::error::CliError::usage(format!(
+                    "{what} cannot print -o {}: use -o jsonl for a stream of changes",
+                    format.get_name()
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Prints one item that changed while a list is watched: on a terminal a
     /// table row like the list's (one line, cut to fit, without the header
     /// printed above it), else a record as [`Ui::print_rows`] writes it.

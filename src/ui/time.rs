@@ -6,6 +6,10 @@ use jiff::tz::TimeZone;
 use jiff::{RoundMode, SpanRound, Timestamp, Unit, ZonedDifference};
 
 use super::Ui;
+// Moments as people read them, in tables and details: to the whole second,
+// so that a column's times have one width and one moment shown in two zones
+// reads the same. `-o json` keeps the API's precision.
+use crate::api::instant::to_the_second;
 
 impl Ui {
     /// A time for people: relative on a terminal, RFC 3339 when piped.
@@ -37,13 +41,6 @@ impl Ui {
             zoned.to_string()
         }
     }
-}
-
-/// A moment as people read it, in tables and details: to the whole second,
-/// so that a column's times have one width and one moment shown in two zones
-/// reads the same. `-o json` keeps the API's precision.
-fn to_the_second(at: Timestamp) -> Timestamp {
-    Timestamp::from_second(at.as_second()).unwrap_or(at)
 }
 
 /// A moment the API wrote as text with its zone (RFC 9557, e.g. a time at

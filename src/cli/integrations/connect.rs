@@ -23,7 +23,7 @@ pub struct IntegrationsConnectArgs {
     #[arg(value_parser = kind_parser())]
     pub kind: IntegrationKind,
     /// A setting, e.g. `--set subdomain=acme` (repeat for each; see the list below)
-    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = key_value)]
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = KeyValue)]
     pub settings: Vec<(String, String)>,
     /// Remove a setting kept from an earlier connect
     #[arg(long, value_name = "KEY")]
@@ -45,29 +45,59 @@ pub struct IntegrationsConnectArgs {
     /// own values (desk.team, desk.priority, desk.reason, desk.handoff,
     /// desk.agent, desk.channel, desk.environment) to a platform custom field:
     /// KEY=PLATFORM_FIELD
-    #[arg(long = "field", value_name = "KEY=FIELD", value_parser = key_value)]
+    #[arg(long = "field", value_name = "KEY=FIELD", value_parser = KeyValue)]
     pub fields: Vec<(String, String)>,
     /// Stop sending a context key or Desk value to the platform
     #[arg(long, value_name = "KEY")]
     pub unmap_field: Vec<String>,
     /// Use this platform value for a Desk priority: PRIORITY=VALUE, e.g. urgent=Critical
-    #[arg(long = "priority", value_name = "PRIORITY=VALUE", value_parser = priority_value)]
+    #[arg(long = "priority", value_name = "PRIORITY=VALUE", value_parser = priority_value())]
     pub priorities: Vec<(Priority, String)>,
     /// Save without testing the connection
     #[arg(long)]
     pub no_test: bool,
 }
 
-fn key_value(text: &str) -> Result<(String, String), String> {
-    match text.split_once('=') {
-        Some((key, value)) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
-        _ => Err(format!("'{text}' is not KEY=VALUE")),
+/// `KEY=VALUE`, as `--set`, `--field` and `--priority` take it. Text that is
+/// not is refused without being repeated (clap's own error would quote it):
+/// it may be a secret typed on the wrong flag, or without its name.
+#[derive(Debug, Clone, Copy)]
+struct KeyValue;
+
+impl clap::builder::TypedValueParser for KeyValue {
+    type Value = (String, String);
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let flag = arg
+            .and_then(clap::Arg::get_long)
+            .map_or_else(|| "this flag".to_string(), |long| format!("--{long}"));
+        let refuse = |what: &str| {
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!(
+                    "{flag} takes KEY=VALUE, and the value given {what} (it is not repeated \
+                     here: it may be a secret)"
+                ),
+            )
+            .format(&mut command.clone())
+        };
+        match value.to_str().map(|text| text.split_once('=')) {
+            Some(Some((key, value))) if !key.is_empty() => Ok((key.to_string(), value.to_string())),
+            Some(Some(_)) => Err(refuse("has nothing before its `=`")),
+            Some(None) => Err(refuse("has no `=`")),
+            None => Err(refuse("is not UTF-8")),
+        }
     }
 }
 
-fn priority_value(text: &str) -> Result<(Priority, String), String> {
-    let (priority, value) = key_value(text)?;
-    Ok((priority.parse()?, value))
+fn priority_value() -> impl clap::builder::TypedValueParser<Value = (Priority, String)> {
+    use clap::builder::TypedValueParser;
+    KeyValue.try_map(|(priority, value)| Ok::<_, String>((priority.parse::<Priority>()?, value)))
 }
 
 /// Connects (or changes) an integration: what is given replaces what is kept,
@@ -95,7 +125,13 @@ pub async fn cmd_integrations_connect(
             Some((name, source)) => (name, Some(source)),
             None => (given.as_str(), None),
         };
-        let spec = check_name(kind, name, Flag::Secret)?;
+        let spec = check_name(
+            kind,
+            name,
+            Flag::Secret {
+                named: source.is_some(),
+            },
+        )?;
         let source = match source {
             None => SecretSource::Prompt,
             Some("-") => SecretSource::Stdin,
@@ -186,7 +222,11 @@ pub async fn cmd_integrations_connect(
 enum Flag {
     Set,
     Unset,
-    Secret,
+    /// `named`: given as `NAME=SOURCE`; a bare `--secret TEXT` may be the
+    /// secret itself, typed where its name goes.
+    Secret {
+        named: bool,
+    },
     RemoveSecret,
 }
 
@@ -194,11 +234,11 @@ enum Flag {
 /// (with the name it is likely a misspelling of). A value given with it is
 /// never repeated: it may be a secret on the wrong flag.
 fn check_name(kind: IntegrationKind, key: &str, flag: Flag) -> CliResult<&'static SettingSpec> {
-    let secret = matches!(flag, Flag::Secret | Flag::RemoveSecret);
+    let secret = matches!(flag, Flag::Secret { .. } | Flag::RemoveSecret);
     let given = match flag {
         Flag::Set => format!("--set {key}=…"),
         Flag::Unset => format!("--unset {key}"),
-        Flag::Secret => format!("--secret {key}"),
+        Flag::Secret { .. } => format!("--secret {key}"),
         Flag::RemoveSecret => format!("--remove-secret {key}"),
     };
     let misnamed = match connection::check_name(kind, key, secret) {
@@ -208,7 +248,13 @@ fn check_name(kind: IntegrationKind, key: &str, flag: Flag) -> CliResult<&'stati
     let error = match misnamed {
         Misnamed::Unknown { nearest, known } => {
             let sort = if secret { "secret" } else { "setting" };
-            let error = CliError::usage(format!("{given}: {kind} has no {sort} '{key}'"));
+            let error = match flag {
+                Flag::Secret { named: false } => CliError::usage(format!(
+                    "--secret: {kind} has no secret by the name given (it is not repeated here: \
+                     it may be the secret itself; secrets are never taken on the command line)"
+                )),
+                _ => CliError::usage(format!("{given}: {kind} has no {sort} '{key}'")),
+            };
             let known = format!("its {sort}s: {}", known.join(", "));
             match nearest {
                 Some(nearest) => error.with_hint(format!("did you mean '{nearest}'? ({known})")),

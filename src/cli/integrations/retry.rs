@@ -8,11 +8,10 @@ use crate::error::CliResult;
 pub struct IntegrationsRetryArgs {
     /// The deliveries' ids (see `deskctl integrations deliveries --state dead`)
     #[arg(required = true, value_name = "ID")]
-    pub ids: Vec<u64>,
+    pub ids: Vec<OutboxRef>,
 }
 
 /// Deliveries are outbox messages: queued again the same way.
 pub async fn cmd_integrations_retry(session: &Session, args: IntegrationsRetryArgs) -> CliResult {
-    let ids: Vec<OutboxRef> = args.ids.into_iter().map(OutboxRef::Id).collect();
-    crate::cli::outbox::retry_messages(session, &ids, "deliveries").await
+    crate::cli::outbox::retry_messages(session, &args.ids, "deliveries").await
 }

@@ -302,16 +302,8 @@ impl Printed {
 
 pub async fn cmd_tickets_list(session: &Session, args: TicketsListArgs) -> CliResult {
     let ui = &session.ui;
-    // A JSON array or a YAML document cannot go on once printed: changes
-    // after it would make the output neither.
-    if args.watch && matches!(ui.format, OutputFormat::Json | OutputFormat::Yaml) {
-        return Err(CliError::usage(format!(
-            "--watch cannot print -o {}: use -o jsonl for a stream of changes",
-            match ui.format {
-                OutputFormat::Yaml => "yaml",
-                _ => "json",
-            }
-        )));
+    if args.watch {
+        ui.streamable("--watch")?;
     }
     let limit = match (args.limit, args.all) {
         (Some(n), _) => Some(n),

@@ -222,8 +222,7 @@ pub(crate) fn parse_instant(field: &str, text: &str) -> ApiResult<jiff::Timestam
 
 /// Now, without the fraction of a second nobody wants to read.
 pub(crate) fn now_to_the_second() -> jiff::Timestamp {
-    jiff::Timestamp::from_second(jiff::Timestamp::now().as_second())
-        .expect("now is within jiff's range")
+    crate::api::instant::to_the_second(jiff::Timestamp::now())
 }
 
 /// Cuts a list fetched with `limit + 1` rows into a page and its cursor.

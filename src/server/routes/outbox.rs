@@ -33,10 +33,13 @@ async fn list(
     auth::AtLeast(principal): auth::Manager,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> ApiResult<JsonBody<Page<OutboxMessage>>> {
-    if query.kind == Some(OutboxKind::Integration) || query.integration.is_some() {
-        principal.require(Role::Owner)?;
-    }
-    let with_integrations = principal.require(Role::Owner).is_ok();
+    let asks_for_integrations =
+        query.kind == Some(OutboxKind::Integration) || query.integration.is_some();
+    let with_integrations = match principal.require(Role::Owner) {
+        Ok(()) => true,
+        Err(refused) if asks_for_integrations => return Err(refused),
+        Err(_) => false,
+    };
     Ok(JsonBody(
         page(&state.store, &query, with_integrations).await?,
     ))

@@ -759,6 +759,9 @@ fn a_secret_on_a_broken_line_is_never_shown() {
         "email:\n  host: smtp.x.example\n  username: u\n  password: SecondSecret77: x\n",
         "delivery:\n  url: https://x.example/h\n  secret: {a: SecondSecret77}\n",
         "integrations:\n  - kind: zendesk\n    secrets:\n      api-token: SecondSecret77\n    bogus: 1\n    bogus: 2\n",
+        // Written in flow style, the secret's key is not the first of its line.
+        "email: {host: smtp.x.example, username: u, password: SecondSecret77, port: 0\n",
+        "integrations:\n  - {kind: zendesk, secrets: {api-token: SecondSecret77}, oops: 1\n",
     ];
     for (n, text) in broken.iter().enumerate() {
         let file = desk.dir.path().join(format!("broken-{n}.yaml"));

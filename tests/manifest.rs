@@ -746,6 +746,48 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     assert!(stderr.contains("  |           ^^^^^^^^\n"), "{stderr}");
 }
 
+/// A reference mistyped — its closing brace left out, a space after it, text
+/// around it — is not taken for a secret written in the document (a warning),
+/// which `apply` would set as the password: it is an error at its place, and
+/// nothing is applied.
+#[test]
+fn a_mistyped_secret_reference_is_an_error_not_a_literal_secret() {
+    let desk = Desk::new();
+    for value in [
+        "${env:SMTP_PASSWORD",
+        "\"${env:SMTP_PASSWORD} \"",
+        "x${file:smtp.secret}",
+    ] {
+        let text = format!(
+            "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: {value}\n"
+        );
+        let assert = validate(&desk, &text).code(1);
+        let stderr = stderr_of(&assert);
+        assert_eq!(places(&assert.get_output().stderr), ["6:13"], "{stderr}");
+        assert!(
+            stderr.contains("error: a mistyped secret reference"),
+            "{value}: {stderr}"
+        );
+        assert!(!stderr.contains("SMTP_PASSWORD"), "{value}: {stderr}");
+        let file = desk.dir.path().join("desk.yaml");
+        desk.cmd()
+            .env("SMTP_PASSWORD", "correct horse battery staple")
+            .args(["apply", "--yes", "-f"])
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("a mistyped secret reference"));
+    }
+    assert!(!desk.path().exists(), "a refused apply leaves no desk");
+    // A secret of its own that merely holds a `$` is still one, warned about.
+    let text = format!(
+        "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: pa$$word{{1}}\n"
+    );
+    validate(&desk, &text)
+        .success()
+        .stderr(predicate::str::contains("warning: a secret is written"));
+}
+
 /// A secret on a line with another mistake (a duplicate key, a bad escape, a
 /// syntax error, the wrong type) is masked too, by `validate`, `diff` and
 /// `apply` alike, though the document does not parse, and `validate -o json`

@@ -273,6 +273,19 @@ impl<'a> Report<'a> {
                 self.error(path, "not a secret reference").help =
                     Some("use ${env:NAME} or ${file:PATH}".into());
             }
+            // A reference mistyped (`${env:NAME` without its brace, a space
+            // after it) would otherwise be applied as the secret itself.
+            SecretForm::Literal(text) if reads_as_reference(text) => {
+                self.error(
+                    path,
+                    "a mistyped secret reference: it would be applied as the secret itself",
+                )
+                .help = Some(
+                    "write ${env:NAME} or ${file:PATH} alone in the value (a secret that truly \
+                     starts with `${` goes in a file, named by ${file:PATH})"
+                        .into(),
+                );
+            }
             SecretForm::Literal(_) => {
                 self.warning(
                     path,
@@ -599,6 +612,12 @@ pub fn resolved_secrets(
         report.field_errors("delivery", errors);
     }
     report.by_file().pop().expect("one file's problems")
+}
+
+/// Whether a value written as a secret itself reads as a reference meant for
+/// one: it starts with `${`, or names `${env:` or `${file:` in it.
+fn reads_as_reference(text: &str) -> bool {
+    text.trim_start().starts_with("${") || text.contains("${env:") || text.contains("${file:")
 }
 
 fn offline_secret(secret: &SecretValue) -> String {

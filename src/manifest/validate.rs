@@ -249,12 +249,7 @@ impl<'a> Report<'a> {
     fn secret(&mut self, path: &str, secret: &SecretValue) {
         match secret.form() {
             SecretForm::Env(name) => {
-                let valid = name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                if !valid {
+                if !super::secrets::is_variable_name(name) {
                     self.error(
                         path,
                         format!("`{name}` is not an environment variable name"),

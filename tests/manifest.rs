@@ -746,6 +746,29 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     assert!(stderr.contains("  |           ^^^^^^^^\n"), "{stderr}");
 }
 
+/// What the service refuses once it has trimmed a document's texts, as it
+/// stores them, `validate` refuses too: a label or auto-reply of spaces only,
+/// dropdown options that repeat once trimmed, an option of spaces.
+#[test]
+fn validate_refuses_what_the_service_refuses_once_trimmed() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}ticket-fields:\n  - {{key: plan, name: Plan, type: dropdown, options: [pro, ' pro', ' ']}}\nagents:\n  - key: bot\n    name: Bot\n    handover:\n      platform: inbox\n      auto-reply: ' '\n      labels: {{waiting: '  '}}\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["4:60", "4:68", "10:19", "11:25"],
+        "{stderr}"
+    );
+    assert!(stderr.contains("'pro' is listed twice"), "{stderr}");
+    assert!(
+        stderr.contains("must not be empty: the customer sees it"),
+        "{stderr}"
+    );
+}
+
 /// A reference mistyped — its closing brace left out, a space after it, text
 /// around it — is not taken for a secret written in the document (a warning),
 /// which `apply` would set as the password: it is an error at its place, and

@@ -359,7 +359,9 @@ impl<'a> Report<'a> {
             self.check(&format!("{base}.key"), check_slug(&field.key));
             self.check(&format!("{base}.name"), check_name(&field.name));
             let mut checks = Checks::new();
-            check_field_options(&mut checks, field.field_type, &field.options);
+            // Checked as the service stores them: trimmed.
+            let options = crate::domain::validate::trimmed(field.options.clone());
+            check_field_options(&mut checks, field.field_type, &options);
             self.field_errors(&base, checks.into_errors());
         }
         self.unique(
@@ -541,7 +543,9 @@ impl<'a> Report<'a> {
                 continue;
             };
             let mut checks = Checks::new();
-            check_handover_action(&mut checks, action);
+            // Checked as the service stores it: its texts trimmed.
+            let action = crate::domain::validate::normalize_action(action.clone());
+            check_handover_action(&mut checks, &action);
             self.field_errors(&format!("{base}.handover"), checks.into_errors());
             let path = format!("{base}.handover.platform");
             let platform = action.platform.as_str();

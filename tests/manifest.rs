@@ -746,6 +746,71 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     assert!(stderr.contains("  |           ^^^^^^^^\n"), "{stderr}");
 }
 
+/// What the service refuses once it has trimmed a document's texts, as it
+/// stores them, `validate` refuses too: a label or auto-reply of spaces only,
+/// dropdown options that repeat once trimmed, an option of spaces.
+#[test]
+fn validate_refuses_what_the_service_refuses_once_trimmed() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}ticket-fields:\n  - {{key: plan, name: Plan, type: dropdown, options: [pro, ' pro', ' ']}}\nagents:\n  - key: bot\n    name: Bot\n    handover:\n      platform: inbox\n      auto-reply: ' '\n      labels: {{waiting: '  '}}\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = stderr_of(&assert);
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["4:60", "4:68", "10:19", "11:25"],
+        "{stderr}"
+    );
+    assert!(stderr.contains("'pro' is listed twice"), "{stderr}");
+    assert!(
+        stderr.contains("must not be empty: the customer sees it"),
+        "{stderr}"
+    );
+}
+
+/// A reference mistyped — its closing brace left out, a space after it, text
+/// around it — is not taken for a secret written in the document (a warning),
+/// which `apply` would set as the password: it is an error at its place, and
+/// nothing is applied.
+#[test]
+fn a_mistyped_secret_reference_is_an_error_not_a_literal_secret() {
+    let desk = Desk::new();
+    for value in [
+        "${env:SMTP_PASSWORD",
+        "\"${env:SMTP_PASSWORD} \"",
+        "x${file:smtp.secret}",
+    ] {
+        let text = format!(
+            "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: {value}\n"
+        );
+        let assert = validate(&desk, &text).code(1);
+        let stderr = stderr_of(&assert);
+        assert_eq!(places(&assert.get_output().stderr), ["6:13"], "{stderr}");
+        assert!(
+            stderr.contains("error: a mistyped secret reference"),
+            "{value}: {stderr}"
+        );
+        assert!(!stderr.contains("SMTP_PASSWORD"), "{value}: {stderr}");
+        let file = desk.dir.path().join("desk.yaml");
+        desk.cmd()
+            .env("SMTP_PASSWORD", "correct horse battery staple")
+            .args(["apply", "--yes", "-f"])
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("a mistyped secret reference"));
+    }
+    assert!(!desk.path().exists(), "a refused apply leaves no desk");
+    // A secret of its own that merely holds a `$` is still one, warned about.
+    let text = format!(
+        "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: pa$$word{{1}}\n"
+    );
+    validate(&desk, &text)
+        .success()
+        .stderr(predicate::str::contains("warning: a secret is written"));
+}
+
 /// A secret on a line with another mistake (a duplicate key, a bad escape, a
 /// syntax error, the wrong type) is masked too, by `validate`, `diff` and
 /// `apply` alike, though the document does not parse, and `validate -o json`
@@ -759,6 +824,9 @@ fn a_secret_on_a_broken_line_is_never_shown() {
         "email:\n  host: smtp.x.example\n  username: u\n  password: SecondSecret77: x\n",
         "delivery:\n  url: https://x.example/h\n  secret: {a: SecondSecret77}\n",
         "integrations:\n  - kind: zendesk\n    secrets:\n      api-token: SecondSecret77\n    bogus: 1\n    bogus: 2\n",
+        // Written in flow style, the secret's key is not the first of its line.
+        "email: {host: smtp.x.example, username: u, password: SecondSecret77, port: 0\n",
+        "integrations:\n  - {kind: zendesk, secrets: {api-token: SecondSecret77}, oops: 1\n",
     ];
     for (n, text) in broken.iter().enumerate() {
         let file = desk.dir.path().join(format!("broken-{n}.yaml"));

@@ -1027,3 +1027,47 @@ fn a_secret_entered_again_by_hand_forgets_the_reference_it_was_applied_from() {
     );
     assert!(!exported.contains("SMTP_PASSWORD"), "{exported}");
 }
+
+/// The first `diff` of a CI job, before the desk exists, plans against an
+/// empty workspace: it warns only of what the `apply` after it would meet. A
+/// SQLite desk seals with `DESKCTL_SECRET_KEY`, or with the key file it makes
+/// on first need, so neither warns that a secret cannot be applied; and the
+/// plan writes neither the desk nor the key file.
+#[test]
+fn a_first_diff_does_not_warn_of_a_key_the_apply_will_have() {
+    let desk = Desk::new();
+    let document = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &document,
+        "apiVersion: deskctl/v1\nkind: Desk\ndelivery:\n  url: https://ai.example.com/hook\n  secret: ${env:HOOK_SECRET}\n",
+    )
+    .unwrap();
+    for with_key in [true, false] {
+        for plan in [&["diff", "-f"][..], &["apply", "--dry-run", "-f"]] {
+            let mut command = if with_key { desk.cmd() } else { cmd(&desk) };
+            let assert = command
+                .env("HOOK_SECRET", WEBHOOK_SECRET)
+                .args(plan)
+                .arg(&document)
+                .assert()
+                .code(3);
+            let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+            assert!(
+                stderr.contains("planned against an empty workspace"),
+                "{stderr}"
+            );
+            assert!(!stderr.contains("warning"), "{with_key} {plan:?}: {stderr}");
+            assert!(!desk.path().exists(), "{plan:?} created the desk");
+            assert!(!key_file(&desk).exists(), "{plan:?} made the key file");
+        }
+    }
+    cmd(&desk)
+        .env("HOOK_SECRET", WEBHOOK_SECRET)
+        .args(["apply", "--yes", "-f"])
+        .arg(&document)
+        .assert()
+        .success()
+        .stderr(predicates::prelude::PredicateBooleanExt::not(
+            predicates::str::contains("warning"),
+        ));
+}

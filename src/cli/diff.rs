@@ -6,6 +6,8 @@ use crate::cli::Session;
 use crate::cli::document::{DocumentArgs, read_config_request};
 use crate::config::Target;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::server::sealing::{Key, Keys};
+use crate::server::store::{Location, Open};
 use secrecy::ExposeSecret;
 
 #[derive(Debug, Args)]
@@ -53,25 +55,42 @@ pub(crate) async fn plan_changing_nothing(
         Err(error) if error.kind == ExitKind::NotFound => error,
         Err(error) => return Err(error),
     };
-    let missing = match session.target()? {
-        Target::Local { path } => format!("at {}", path.display()),
-        Target::Database { url } => format!(
-            "in the database at {}",
-            crate::net::redacted_url(url.expose_secret())
+    let (missing, location) = match session.target()? {
+        Target::Local { path } => (
+            format!("at {}", path.display()),
+            Location::Sqlite(path.clone()),
+        ),
+        Target::Database { url } => (
+            format!(
+                "in the database at {}",
+                crate::net::redacted_url(url.expose_secret())
+            ),
+            Location::Postgres(url.expose_secret().to_string()),
         ),
         Target::Remote { .. } => return Err(error),
     };
     session.ui.info(&format!(
         "No desk {missing} yet: planned against an empty workspace (a read creates none)"
     ));
-    plan_on_scratch_desk(request).await
+    // The desk, once made, seals secrets with the keys it would be given: a
+    // key of its own for the scratch desk when they hold one or may make one
+    // (never written), so that the plan warns only of what apply would meet.
+    let keys = session.keys(&location)?;
+    let keys = if keys.can_seal() {
+        Keys::given(vec![Key::generate()])
+    } else {
+        keys
+    };
+    plan_on_scratch_desk(request, keys).await
 }
 
 /// The plan of `request` against an empty workspace: a desk made for it in a
-/// directory of its own under the system's temporary directory, removed after.
-async fn plan_on_scratch_desk(request: &crate::api::ConfigRequest) -> CliResult<crate::api::Plan> {
-    use crate::server::sealing::Keys;
-    use crate::server::store::{Location, Open};
+/// directory of its own under the system's temporary directory, removed after,
+/// sealing secrets with `keys`.
+async fn plan_on_scratch_desk(
+    request: &crate::api::ConfigRequest,
+    keys: Keys,
+) -> CliResult<crate::api::Plan> {
     let dir = std::env::temp_dir().join(format!(
         "deskctl-diff-{}-{}",
         std::process::id(),
@@ -79,12 +98,8 @@ async fn plan_on_scratch_desk(request: &crate::api::ConfigRequest) -> CliResult<
     ));
     let location = Location::Sqlite(dir.join("desk.sqlite"));
     let planned = async {
-        let client = crate::client::Client::local_with(
-            &location,
-            Open::CreateIfMissing,
-            Keys::given(Vec::new()),
-        )
-        .await?;
+        let client =
+            crate::client::Client::local_with(&location, Open::CreateIfMissing, keys).await?;
         let plan = client.plan_config(request).await;
         client.close().await;
         plan

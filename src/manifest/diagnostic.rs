@@ -182,6 +182,7 @@ impl Source {
             .map(|range| self.text[range.clone()].to_string())
             .collect();
         mask_secret_values(&mut lines);
+        mask_flow_secrets(&mut lines);
         for line in &mut lines {
             mask_url_credentials(line);
         }
@@ -313,6 +314,142 @@ fn mask_secret_values(lines: &mut [String]) {
             under = Some((key_column, true));
         }
     }
+}
+
+/// Masks, by the text alone, the secrets written in flow style, where a
+/// secret's key is not the first of its line (`email: {host: x, password: y}`,
+/// `secrets: {api-token: y}`): what [`mask_secret_values`] cannot see. A flow
+/// that goes on over several lines is followed to its end, so its later lines
+/// are masked too. `${…}` references are not secrets and stay.
+fn mask_flow_secrets(lines: &mut [String]) {
+    // The open `{` and `[` of the flow being read, innermost last, each with
+    // whether every value in it is a secret (a secret's own value, or the
+    // map of an integration's secrets).
+    let mut open: Vec<bool> = Vec::new();
+    for line in lines.iter_mut() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        // Whether the next value is a secret: it follows a secret's key.
+        let mut secret_value = false;
+        if open.is_empty() {
+            // In block style only a value, or a list item, may open a flow.
+            let mut column = chars.iter().take_while(|c| **c == ' ').count();
+            while chars.get(column) == Some(&'-') && chars.get(column + 1) == Some(&' ') {
+                column += 2;
+                while chars.get(column) == Some(&' ') {
+                    column += 1;
+                }
+            }
+            at = match key_and_value(&chars, column) {
+                _ if matches!(chars.get(column), Some('{' | '[')) => column,
+                Some((key, value)) => {
+                    secret_value =
+                        SECRET_KEYS.contains(&key.as_str()) || SECRET_MAPS.contains(&key.as_str());
+                    value
+                }
+                None => column,
+            };
+            if !matches!(chars.get(at), Some('{' | '[')) {
+                continue;
+            }
+        }
+        let mut masks = Vec::new();
+        while at < chars.len() {
+            let c = chars[at];
+            match c {
+                ' ' | '\t' => at += 1,
+                '#' if at == 0 || chars[at - 1].is_whitespace() => break,
+                '{' | '[' => {
+                    open.push(secret_value || open.last() == Some(&true));
+                    secret_value = false;
+                    at += 1;
+                }
+                '}' | ']' => {
+                    open.pop();
+                    secret_value = false;
+                    at += 1;
+                    if open.is_empty() {
+                        break;
+                    }
+                }
+                ',' => {
+                    secret_value = false;
+                    at += 1;
+                }
+                _ => {
+                    let end = flow_scalar_end(&chars, at);
+                    let mut next = end;
+                    while chars.get(next).is_some_and(|c| *c == ' ') {
+                        next += 1;
+                    }
+                    let is_key = chars.get(next) == Some(&':')
+                        && chars
+                            .get(next + 1)
+                            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '}' | ']'));
+                    if is_key {
+                        let key: String = chars[at..end].iter().collect();
+                        let key = key.trim_matches(|c| c == '"' || c == '\'');
+                        secret_value = SECRET_KEYS.contains(&key) || SECRET_MAPS.contains(&key);
+                        at = next + 1;
+                        continue;
+                    }
+                    let token: String = chars[at..end].iter().collect();
+                    let reference = token.starts_with("${") && token.ends_with('}');
+                    if (secret_value || open.last() == Some(&true)) && !reference {
+                        masks.push((at, end - at));
+                    }
+                    secret_value = false;
+                    at = end;
+                }
+            }
+        }
+        // From the right, so that the places to their left stay where they are.
+        for (start, width) in masks.into_iter().rev() {
+            mask_range(line, start, width);
+        }
+    }
+}
+
+/// Where the scalar starting at character `start` of a flow ends: after its
+/// closing quote, or before what ends a plain scalar in a flow (`,`, `]`,
+/// `}`, a key's `: `, a comment); a line break ends it too.
+fn flow_scalar_end(chars: &[char], start: usize) -> usize {
+    if let Some(quote @ ('"' | '\'')) = chars.get(start) {
+        let mut at = start + 1;
+        while at < chars.len() {
+            match chars[at] {
+                '\\' if *quote == '"' => at += 2,
+                c if c == *quote => return at + 1,
+                _ => at += 1,
+            }
+        }
+        return chars.len();
+    }
+    let mut end = start;
+    while end < chars.len() {
+        let c = chars[end];
+        let key_indicator = c == ':'
+            && chars
+                .get(end + 1)
+                .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '}' | ']'));
+        let comment = c == '#' && end > start && chars[end - 1].is_whitespace();
+        // `${env:NAME}` holds braces of its own.
+        let reference_brace = c == '}'
+            && chars[start..end].starts_with(&['$', '{'])
+            && !chars[start..end].contains(&'}');
+        if (matches!(c, ',' | ']' | '}') && !reference_brace) || key_indicator || comment {
+            break;
+        }
+        end += 1;
+        if reference_brace {
+            break;
+        }
+    }
+    // Spaces before what ends it are no part of it.
+    while end > start && chars[end - 1] == ' ' {
+        end -= 1;
+    }
+    end
 }
 
 /// The key of a `key: value` line starting at `column` (unquoted), and the
@@ -515,6 +652,47 @@ mod tests {
         (1..)
             .map_while(|n| masked.line(n).map(str::to_string))
             .collect()
+    }
+
+    #[test]
+    fn secrets_written_in_flow_style_are_masked_even_where_the_document_breaks() {
+        let lines = shown(concat!(
+            "email: {host: smtp.x.example, username: u, password: hunter2secret, port: 0\n",
+            "delivery: {url: 'https://x.example/h', \"secret\": \"Top, Secret}\" } # a\n",
+            "integrations:\n",
+            "  - {kind: zendesk, secrets: {api-token: zd-token-1, webhook-secret: ${env:ZD}},\n",
+            "     settings: {subdomain: acme}, secrets: {\n",
+            "       api-token: zd-token-2 }, fields: {order-id: '36'}}\n",
+            "rules: {priority: [{name: a, conditions: [{field: reason, op: equals, value: secret}]}]}\n",
+            "email: {password: [multi, part]}\n",
+        ));
+        assert_eq!(
+            lines[0],
+            "email: {host: smtp.x.example, username: u, password: ********, port: 0"
+        );
+        assert_eq!(
+            lines[1],
+            "delivery: {url: 'https://x.example/h', \"secret\": ******** } # a"
+        );
+        assert_eq!(
+            lines[3],
+            "  - {kind: zendesk, secrets: {api-token: ********, webhook-secret: ${env:ZD}},"
+        );
+        assert_eq!(lines[4], "     settings: {subdomain: acme}, secrets: {");
+        assert_eq!(
+            lines[5],
+            "       api-token: ******** }, fields: {order-id: '36'}}"
+        );
+        // A value that only reads like a secret's key is no secret.
+        assert_eq!(
+            lines[6],
+            "rules: {priority: [{name: a, conditions: [{field: reason, op: equals, value: secret}]}]}"
+        );
+        assert_eq!(lines[7], "email: {password: [********, ********]}");
+        let text = lines.join("\n");
+        for secret in ["hunter2", "Top", "zd-token", "multi"] {
+            assert!(!text.contains(secret), "{text}");
+        }
     }
 
     #[test]

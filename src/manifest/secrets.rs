@@ -30,6 +30,8 @@ pub fn resolve(
     for (path, secret) in secrets_mut(document) {
         let pos = tree.locate(path.split('.'));
         let resolved = match secret.form() {
+            // `validate` says what is wrong with the name: no variable to look for.
+            SecretForm::Env(name) if !is_variable_name(name) => continue,
             SecretForm::Env(name) => match lookup(name).filter(|value| !value.is_empty()) {
                 Some(value) => value.into_string().map_err(|_| {
                     Diagnostic::error(
@@ -54,6 +56,15 @@ pub fn resolve(
         }
     }
     errors
+}
+
+/// Whether `name` may name an environment variable in `${env:NAME}`: letters,
+/// digits and underscores, not starting with a digit.
+pub fn is_variable_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// The references a document names its secrets by, as the service records
@@ -139,6 +150,21 @@ mod tests {
 
     fn anchored_one(reference: &str, dir: &Path) -> String {
         anchored(BTreeMap::from([("k".into(), reference.into())]), dir)["k"].clone()
+    }
+
+    #[test]
+    fn a_name_no_variable_can_have_is_not_looked_up() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["", "1X", "SMTP PASSWORD"] {
+            let text = format!(
+                "apiVersion: deskctl/v1\nkind: Desk\nemail:\n  password: ${{env:{name}}}\n"
+            );
+            let source = Source::new("desk.yaml", text, dir.path());
+            let parsed = parse(&source).unwrap();
+            let mut doc = parsed.document;
+            let lookup = |_: &str| -> Option<OsString> { None };
+            assert_eq!(resolve(&mut doc, &parsed.tree, &source, &lookup), vec![]);
+        }
     }
 
     #[test]

@@ -249,12 +249,7 @@ impl<'a> Report<'a> {
     fn secret(&mut self, path: &str, secret: &SecretValue) {
         match secret.form() {
             SecretForm::Env(name) => {
-                let valid = name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                if !valid {
+                if !super::secrets::is_variable_name(name) {
                     self.error(
                         path,
                         format!("`{name}` is not an environment variable name"),
@@ -272,6 +267,19 @@ impl<'a> Report<'a> {
             SecretForm::Malformed => {
                 self.error(path, "not a secret reference").help =
                     Some("use ${env:NAME} or ${file:PATH}".into());
+            }
+            // A reference mistyped (`${env:NAME` without its brace, a space
+            // after it) would otherwise be applied as the secret itself.
+            SecretForm::Literal(text) if reads_as_reference(text) => {
+                self.error(
+                    path,
+                    "a mistyped secret reference: it would be applied as the secret itself",
+                )
+                .help = Some(
+                    "write ${env:NAME} or ${file:PATH} alone in the value (a secret that truly \
+                     starts with `${` goes in a file, named by ${file:PATH})"
+                        .into(),
+                );
             }
             SecretForm::Literal(_) => {
                 self.warning(
@@ -351,7 +359,9 @@ impl<'a> Report<'a> {
             self.check(&format!("{base}.key"), check_slug(&field.key));
             self.check(&format!("{base}.name"), check_name(&field.name));
             let mut checks = Checks::new();
-            check_field_options(&mut checks, field.field_type, &field.options);
+            // Checked as the service stores them: trimmed.
+            let options = crate::domain::validate::trimmed(field.options.clone());
+            check_field_options(&mut checks, field.field_type, &options);
             self.field_errors(&base, checks.into_errors());
         }
         self.unique(
@@ -533,7 +543,9 @@ impl<'a> Report<'a> {
                 continue;
             };
             let mut checks = Checks::new();
-            check_handover_action(&mut checks, action);
+            // Checked as the service stores it: its texts trimmed.
+            let action = crate::domain::validate::normalize_action(action.clone());
+            check_handover_action(&mut checks, &action);
             self.field_errors(&format!("{base}.handover"), checks.into_errors());
             let path = format!("{base}.handover.platform");
             let platform = action.platform.as_str();
@@ -599,6 +611,12 @@ pub fn resolved_secrets(
         report.field_errors("delivery", errors);
     }
     report.by_file().pop().expect("one file's problems")
+}
+
+/// Whether a value written as a secret itself reads as a reference meant for
+/// one: it starts with `${`, or names `${env:` or `${file:` in it.
+fn reads_as_reference(text: &str) -> bool {
+    text.trim_start().starts_with("${") || text.contains("${env:") || text.contains("${file:")
 }
 
 fn offline_secret(secret: &SecretValue) -> String {

@@ -122,3 +122,43 @@ fn a_server_without_tls_is_named_as_such_when_tls_is_required() {
         .code(5)
         .stderr(contains("no desk in the database"));
 }
+
+/// A CA certificate that is not where `sslrootcert` (or `PGSSLROOTCERT`)
+/// says is a mistake in the set-up, named as such (exit 1), not a server out
+/// of reach to try again later (exit 7), which the driver's own "No such file
+/// or directory" made it.
+#[test]
+fn a_ca_certificate_file_that_is_not_there_is_named_not_taken_for_a_server_down() {
+    if !common::have_tool("openssl") {
+        return;
+    }
+    let Some(cluster) = common::postgres::tls_cluster() else {
+        return;
+    };
+    let database = cluster.tcp.database();
+    let desk = Desk::new();
+    let missing = desk.dir.path().join("db-ca.pem");
+    let in_url = format!(
+        "{}?sslmode=verify-full&sslrootcert={}",
+        database.url,
+        missing.display()
+    );
+    let in_variable = format!("{}?sslmode=verify-full", database.url);
+    for (url, root) in [(&in_url, None), (&in_variable, Some(&missing))] {
+        let mut command = desk.elsewhere();
+        command.env("DESKCTL_DATABASE_URL", url);
+        if let Some(root) = root {
+            command.env("PGSSLROOTCERT", root);
+        }
+        command
+            .args(["operators", "list"])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "cannot read the CA certificate {}, named by sslrootcert (or PGSSLROOTCERT)",
+                missing.display()
+            )))
+            .stderr(contains("cannot reach").not())
+            .stderr(contains("is the database server running").not());
+    }
+}

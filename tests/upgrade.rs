@@ -406,3 +406,48 @@ fn a_postgres_desk_from_before_migration_20_dates_tickets_by_what_the_customer_s
         "0020 ran"
     );
 }
+
+/// A command that only reads an old desk writes to it all the same: opening
+/// it brings its schema up to date, and its first look at the workspace seals
+/// the SMTP password the old release stored in clear. Once the command is
+/// done, the desk file alone holds both, as after any command that changed
+/// the desk (docs/deployment.md, "Backups"): a copy of it is the upgraded
+/// desk, and the password is in it sealed only, not left in clear until a
+/// later process copies the log in.
+#[tokio::test]
+async fn a_read_that_upgrades_an_old_desk_leaves_the_upgrade_in_the_desk_file() {
+    use axum::body::Body;
+    use deskctl::server::LocalDesk;
+    // Reading the settings looks at the workspace; a ticket list does not.
+    for (read, sealed) in [("/v1/settings/email", true), ("/v1/tickets", false)] {
+        let desk = old_desk();
+        let local = LocalDesk::open(
+            &common::sqlite(&desk.path()),
+            Open::Existing,
+            common::keys(),
+        )
+        .await
+        .unwrap();
+        let request = http::Request::get(read).body(Body::empty()).unwrap();
+        let answer = local.call(request).await;
+        assert!(answer.status().is_success(), "{read}: {}", answer.status());
+        local.finish().await;
+
+        let mut log = desk.path().into_os_string();
+        log.push("-wal");
+        let logged = std::fs::metadata(&log).map_or(0, |m| m.len());
+        assert_eq!(logged, 0, "{read}: the upgrade is still only in the log");
+        if sealed {
+            let file = std::fs::read(desk.path()).unwrap();
+            let holds = |text: &str| file.windows(text.len()).any(|w| w == text.as_bytes());
+            assert!(
+                !holds("fixture-pw"),
+                "the password is still in clear in the desk file"
+            );
+            assert!(
+                holds("sealed:v1:"),
+                "the sealed password is not in the desk file"
+            );
+        }
+    }
+}

@@ -530,10 +530,14 @@ impl LocalDesk {
     /// Ends a command's use of the desk. After a change its connections are
     /// closed: on SQLite the last one to close copies the log into the desk
     /// file, so a copy of that file alone, made next (a CI job keeping it as
-    /// an artifact), holds what the command wrote. A command that only read
-    /// leaves its connections to the process's exit, as before.
+    /// an artifact), holds what the command wrote. So are they after a write
+    /// the desk made by itself (its schema brought up to date, secrets an
+    /// older deskctl stored open sealed), also for a command that only read:
+    /// else the desk file would keep the old schema and those secrets open,
+    /// the new ones only in the log. A command that only read leaves its
+    /// connections to the process's exit.
     pub async fn finish(&self) {
-        if self.changed.load(std::sync::atomic::Ordering::Relaxed) {
+        if self.changed.load(std::sync::atomic::Ordering::Relaxed) || self.store.wrote_unasked() {
             self.close().await;
         }
     }

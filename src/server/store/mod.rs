@@ -1136,6 +1136,9 @@ pub trait Database:
     fn shared_by_replicas(&self) -> bool {
         false
     }
+    /// Whether opening the database brought its schema up to date: it wrote,
+    /// whatever the command asked for.
+    fn migrated(&self) -> bool;
     async fn close(&self);
 }
 
@@ -1212,6 +1215,8 @@ struct Local {
     /// Whether the workspace was read for secrets stored open (see
     /// [`Store::first_look_at_secrets`]).
     secrets_looked_at: AtomicBool,
+    /// Whether that look found secrets stored open and sealed them.
+    sealed_open_secrets: AtomicBool,
     token_uses: token_uses::TokenUses,
 }
 
@@ -1237,6 +1242,7 @@ impl Store {
             feed: Arc::default(),
             handoffs: group_commit::HandoffCommit::handoffs(&db),
             secrets_looked_at: AtomicBool::default(),
+            sealed_open_secrets: AtomicBool::default(),
             token_uses: token_uses::TokenUses::default(),
         });
         Store { db, keys, local }
@@ -1322,7 +1328,7 @@ impl Store {
         }
         let mut stored = self.db.read_workspace().await?;
         if self.first_look_at_secrets() && self.must_seal(&mut stored) {
-            return self.change_workspace(None, |_| Ok(())).await;
+            return self.seal_stored_secrets().await;
         }
         Ok(self.opened(stored))
     }
@@ -1387,11 +1393,29 @@ impl Store {
         self.first_look_at_secrets();
         let mut stored = self.db.read_workspace().await?;
         if self.must_seal(&mut stored) {
-            self.change_workspace(None, |_| Ok(())).await?;
+            self.seal_stored_secrets().await?;
         } else {
             self.opened(stored);
         }
         Ok(())
+    }
+
+    /// Seals the secrets the workspace holds open: a change that changes
+    /// nothing else, since a change seals every secret stored open.
+    async fn seal_stored_secrets(&self) -> StoreResult<Arc<Snapshot>> {
+        let sealed = self.change_workspace(None, |_| Ok(())).await?;
+        self.local
+            .sealed_open_secrets
+            .store(true, Ordering::Relaxed);
+        Ok(sealed)
+    }
+
+    /// Whether this process wrote to the desk without being asked to:
+    /// opening it brought its schema up to date, or a read sealed secrets an
+    /// older deskctl stored open. A command that only read closes the desk
+    /// after such a write all the same (see [`crate::server::LocalDesk::finish`]).
+    pub fn wrote_unasked(&self) -> bool {
+        self.db.migrated() || self.local.sealed_open_secrets.load(Ordering::Relaxed)
     }
 
     /// Whether this is the first read of the workspace that looks for

@@ -180,6 +180,8 @@ pub struct PostgresStore {
     described: String,
     /// Who it connects as, and to which database: for what to fix.
     role: Role,
+    /// Whether opening it brought the schema up to date.
+    migrated: bool,
 }
 
 /// The user a store connects as, and its database.
@@ -246,20 +248,26 @@ impl PostgresStore {
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options)
             .await?;
-        let store = PostgresStore {
+        let mut store = PostgresStore {
             changes: std::sync::Arc::new(tickets::change_commits(pool.clone())),
             pool,
             described,
             role,
+            migrated: false,
         };
-        if let Err(error) = store.migrate(open).await {
-            store.pool.close().await;
-            return Err(error);
+        match store.migrate(open).await {
+            Ok(migrated) => store.migrated = migrated,
+            Err(error) => {
+                store.pool.close().await;
+                return Err(error);
+            }
         }
         Ok(store)
     }
 
-    async fn migrate(&self, open: Open) -> StoreResult<()> {
+    /// Brings the schema up to date; whether it applied migrations (or
+    /// another replica did meanwhile).
+    async fn migrate(&self, open: Open) -> StoreResult<bool> {
         let exists: bool = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
             .fetch_one(&self.pool)
             .await?;
@@ -270,7 +278,7 @@ impl PostgresStore {
             .fetch_all(&self.pool)
             .await?;
             if shared::check_applied(&applied, MIGRATIONS, &self.described)? {
-                return Ok(());
+                return Ok(false);
             }
         } else if open == Open::Existing {
             return Err(StoreError::Missing(format!(
@@ -303,6 +311,7 @@ impl PostgresStore {
             Ok(()) => conn
                 .unlock()
                 .await
+                .map(|()| true)
                 .map_err(|error| self.migration_error(error)),
             Err(error) => {
                 // Closing the connection ends its session, and the lock with it.
@@ -476,7 +485,20 @@ fn connect_error(
         sqlx::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<rustls::Error>()) => {
             tls_refused(false)
         }
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
+        // The driver reads the certificate and key files as it connects, and
+        // tells one it cannot read as it tells a server it cannot reach.
+        sqlx::Error::Io(io) => match is_file_error(io.kind())
+            .then(|| unreadable_tls_file(options))
+            .flatten()
+        {
+            Some(why) => StoreError::Connect(format!(
+                "cannot connect to PostgreSQL at {described} over TLS: {why}"
+            )),
+            None => {
+                StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
+            }
+        },
+        sqlx::Error::PoolTimedOut => {
             StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
         }
         _ => StoreError::Connect(format!(
@@ -519,6 +541,51 @@ fn loose_password_file(path: &std::path::Path, mode: u32) -> Option<String> {
     })
 }
 
+/// Whether an I/O error is one of reading a file, not of reaching a server.
+fn is_file_error(kind: std::io::ErrorKind) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        kind,
+        ErrorKind::NotFound | ErrorKind::PermissionDenied | ErrorKind::IsADirectory
+    )
+}
+
+/// The certificate or key file named for TLS (`sslrootcert`, `sslcert`,
+/// `sslkey`, or `PGSSLROOTCERT`, `PGSSLCERT`, `PGSSLKEY`) that cannot be read,
+/// if one cannot: what it is for, and why.
+fn unreadable_tls_file(options: &PgConnectOptions) -> Option<String> {
+    let url = sqlx::ConnectOptions::to_url_lossy(options);
+    url.query_pairs().find_map(|(parameter, value)| {
+        let (variable, what) = match &*parameter {
+            "sslrootcert" => ("PGSSLROOTCERT", "the CA certificate"),
+            "sslcert" => ("PGSSLCERT", "the client certificate"),
+            "sslkey" => ("PGSSLKEY", "the client key"),
+            _ => return None,
+        };
+        // A file is given as `file: PATH`; a certificate given inline is
+        // no file to read.
+        let path = value.strip_prefix("file: ")?;
+        // Like libpq, the driver reads the CA's file only to check the
+        // server's certificate.
+        let checks = matches!(
+            options.get_ssl_mode(),
+            PgSslMode::VerifyCa | PgSslMode::VerifyFull
+        );
+        if parameter == "sslrootcert" && !checks {
+            return None;
+        }
+        let why = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => "it is a directory".to_string(),
+            Ok(_) => std::fs::File::open(path).err()?.to_string(),
+            Err(error) => error.to_string(),
+        };
+        Some(format!(
+            "cannot read {what} {path}, named by {parameter} (or {variable}): {why}; \
+             fix the path, or make the file readable by the user deskctl runs as"
+        ))
+    })
+}
+
 /// sqlx's text when a server answers a request for TLS (`sslmode=require`,
 /// `verify-ca`, `verify-full`) that it takes none.
 const SERVER_WITHOUT_TLS: &str = "server does not support TLS";
@@ -540,9 +607,29 @@ fn tls_failure(described: &str, detail: &str, mode: PgSslMode, server_without_tl
     let failed = format!("the TLS connection to PostgreSQL at {described} failed: {detail}");
     match mode {
         PgSslMode::VerifyCa | PgSslMode::VerifyFull => {
-            format!("{failed} (sslrootcert must name the CA that signed the server's certificate)")
+            format!("{failed} ({})", certificate_hint(detail))
         }
         _ => failed,
+    }
+}
+
+/// What to change when the server's certificate was not accepted, by what
+/// rustls found wrong with it (`detail`, its message).
+fn certificate_hint(detail: &str) -> &'static str {
+    if detail.contains("CaUsedAsEndEntity") {
+        // A self-signed certificate made as the PostgreSQL manual makes one
+        // (`openssl req -new -x509`, CA:TRUE by default): libpq takes it as
+        // its own root, rustls takes no CA certificate as a server's.
+        "the server's certificate is itself a CA certificate (basicConstraints CA:TRUE, as \
+         `openssl req -x509` makes a self-signed one), which is not taken as a server's: give \
+         the server a certificate signed by a CA and name that CA in sslrootcert, or connect \
+         with sslmode=require, which encrypts without checking the certificate"
+    } else if detail.contains("not valid for name") || detail.contains("NotValidForName") {
+        "sslmode=verify-full checks the URL's host against the names the certificate holds: \
+         connect by one of them, or use sslmode=verify-ca, which checks only that the CA \
+         in sslrootcert signed it"
+    } else {
+        "sslrootcert must name the CA that signed the server's certificate"
     }
 }
 
@@ -837,6 +924,9 @@ impl Database for PostgresStore {
     fn shared_by_replicas(&self) -> bool {
         true
     }
+    fn migrated(&self) -> bool {
+        self.migrated
+    }
     async fn close(&self) {
         self.pool.close().await;
     }
@@ -966,6 +1056,83 @@ mod tests {
         // the CA's fault.
         let failed = tls_failure(described, "handshake failure", PgSslMode::Require, false);
         assert!(failed.ends_with("failed: handshake failure"), "{failed}");
+    }
+
+    /// What rustls says of a certificate it refused picks what to change:
+    /// a self-signed CA certificate (the PostgreSQL manual's own recipe) and
+    /// a host the certificate does not name are no fault of sslrootcert.
+    #[test]
+    fn a_refused_certificate_is_told_what_to_change_by_what_is_wrong_with_it() {
+        let described = "postgres://desk@127.0.0.1/desk";
+        let hint = |detail: &str| tls_failure(described, detail, PgSslMode::VerifyFull, false);
+        let self_signed = hint(
+            "error communicating with database: invalid peer certificate: \
+             Other(OtherError(CaUsedAsEndEntity))",
+        );
+        assert!(
+            self_signed.contains("is itself a CA certificate")
+                && self_signed.contains("sslmode=require"),
+            "{self_signed}"
+        );
+        assert!(
+            !self_signed.contains("sslrootcert must name"),
+            "{self_signed}"
+        );
+        let elsewhere = hint(
+            "error communicating with database: invalid peer certificate: certificate not \
+             valid for name \"127.0.0.1\"; certificate is only valid for DnsName(\"db.internal\")",
+        );
+        assert!(
+            elsewhere.contains("checks the URL's host against the names")
+                && elsewhere.contains("sslmode=verify-ca"),
+            "{elsewhere}"
+        );
+        assert!(!elsewhere.contains("sslrootcert must name"), "{elsewhere}");
+        let unknown = hint("invalid peer certificate: UnknownIssuer");
+        assert!(
+            unknown.contains("sslrootcert must name the CA"),
+            "{unknown}"
+        );
+    }
+
+    /// A CA certificate, client certificate or key file that cannot be read
+    /// is named, with why; a readable one, or none, is not the fault.
+    #[test]
+    fn a_tls_file_that_cannot_be_read_is_named_with_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let readable = dir.path().join("ca.pem");
+        std::fs::write(&readable, "-----BEGIN CERTIFICATE-----\n").unwrap();
+        let missing = dir.path().join("missing.pem");
+        let url = |query: String| options(&format!("postgres://desk@db/desk?{query}"));
+        let named = |parameter: &str, path: &std::path::Path| {
+            unreadable_tls_file(&url(format!(
+                "sslmode=verify-full&{parameter}={}",
+                path.display()
+            )))
+        };
+        for (parameter, variable) in [
+            ("sslrootcert", "PGSSLROOTCERT"),
+            ("sslcert", "PGSSLCERT"),
+            ("sslkey", "PGSSLKEY"),
+        ] {
+            let why = named(parameter, &missing).expect(parameter);
+            assert!(
+                why.contains(&format!(
+                    "{}, named by {parameter} (or {variable})",
+                    missing.display()
+                )) && why.contains("No such file or directory"),
+                "{why}"
+            );
+            let why = named(parameter, dir.path()).expect(parameter);
+            assert!(why.contains("it is a directory"), "{why}");
+            assert_eq!(named(parameter, &readable), None);
+        }
+        assert_eq!(unreadable_tls_file(&url("sslmode=require".into())), None);
+        // Only a mode that checks the server's certificate reads the CA's.
+        let unchecked = format!("sslmode=require&sslrootcert={}", missing.display());
+        assert_eq!(unreadable_tls_file(&url(unchecked)), None);
+        assert!(is_file_error(std::io::ErrorKind::NotFound));
+        assert!(!is_file_error(std::io::ErrorKind::ConnectionRefused));
     }
 
     fn options(url: &str) -> PgConnectOptions {

@@ -317,6 +317,9 @@ pub struct SqliteStore {
     writer: grouped::Writer,
     /// The writes on the writer's kept connection, grouped into transactions.
     grouped: Arc<grouped::Grouped>,
+    /// Whether opening the desk brought its schema up to date (see
+    /// [`Database::migrated`]).
+    migrated: bool,
 }
 
 /// A write transaction, holding this process's writer lock until it ends.
@@ -459,10 +462,11 @@ impl SqliteStore {
             }
             Process::OneCommand => pool.max_connections(1).connect_lazy_with(options),
         };
-        let store = SqliteStore {
+        let mut store = SqliteStore {
             pool,
             writer: grouped::Writer::new(path),
             grouped: Arc::default(),
+            migrated: false,
         };
         if process == Process::OneCommand {
             store.writer.kept.start_reading();
@@ -474,9 +478,12 @@ impl SqliteStore {
                 return Ok(store);
             }
         }
-        if let Err(error) = store.migrate().await {
-            store.pool.close().await;
-            return Err(error);
+        match store.migrate().await {
+            Ok(migrated) => store.migrated = migrated,
+            Err(error) => {
+                store.pool.close().await;
+                return Err(error);
+            }
         }
         Ok(store)
     }
@@ -492,7 +499,9 @@ impl SqliteStore {
             .map_err(Opening::Store)
     }
 
-    async fn migrate(&self) -> Result<(), Opening> {
+    /// Brings the schema up to date; whether it wrote to do so (or may
+    /// have: another process may have applied it meanwhile).
+    async fn migrate(&self) -> Result<bool, Opening> {
         // The common case, a desk already up to date, needs no write lock: a
         // read-only command must not queue behind a busy writer.
         let mut conn = self.pool.acquire().await?;
@@ -500,7 +509,7 @@ impl SqliteStore {
         if let Ok(applied) = &applied
             && self.up_to_date(applied)?
         {
-            return Ok(());
+            return Ok(false);
         }
         // sqlx takes no migration lock on SQLite, so two processes opening a new
         // desk would both apply the schema. Under BEGIN IMMEDIATE the second waits
@@ -510,7 +519,7 @@ impl SqliteStore {
         match migrator.run(&mut *conn).await {
             Ok(()) => {
                 sqlx::query("COMMIT").execute(&mut *conn).await?;
-                Ok(())
+                Ok(true)
             }
             Err(error) => {
                 let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
@@ -712,6 +721,9 @@ impl Database for SqliteStore {
     }
     fn set_most_grouped(&self, most: usize) {
         self.writer.set_most(most);
+    }
+    fn migrated(&self) -> bool {
+        self.migrated
     }
     async fn close(&self) {
         self.writer.kept.close();

@@ -385,6 +385,12 @@ pub fn normalize(mut document: DeskDocument) -> DeskDocument {
         agent.name = trim(&agent.name);
         agent.handover = agent.handover.take().map(validate::normalize_action);
     }
+    // As `email set` stores them, so a document applies what the command takes.
+    if let Some(email) = document.email.as_mut() {
+        for text in [&mut email.host, &mut email.username, &mut email.from] {
+            *text = super::trimmed(text.take());
+        }
+    }
     document
 }
 
@@ -1388,6 +1394,23 @@ mod tests {
 
     fn sealed_away() -> Snapshot {
         sealed_away_with(false)
+    }
+
+    #[test]
+    fn the_email_section_is_trimmed_as_email_set_trims_it() {
+        let document: DeskDocument = serde_json::from_value(serde_json::json!({
+            "apiVersion": "deskctl/v1",
+            "kind": "Desk",
+            "email": {"host": " smtp.example.com ", "username": "  ", "from": " Desk <desk@example.com>\n"},
+        }))
+        .unwrap();
+        assert!(check(&document, &Snapshot::empty(), false).is_err());
+        let document = normalize(document);
+        let email = document.email.as_ref().unwrap();
+        assert_eq!(email.host.as_deref(), Some("smtp.example.com"));
+        assert_eq!(email.username, None);
+        assert_eq!(email.from.as_deref(), Some("Desk <desk@example.com>"));
+        check(&document, &Snapshot::empty(), false).unwrap();
     }
 
     #[test]

@@ -340,7 +340,8 @@ impl fmt::Debug for SmtpConfig {
     }
 }
 
-fn trimmed(value: Option<String>) -> Option<String> {
+/// A text as `email set` stores it: trimmed, and none when nothing is left.
+pub(crate) fn trimmed(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())

@@ -91,7 +91,20 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
         }
         source = cause.source();
     }
-    text
+    without_repeats(&text)
+}
+
+/// `Connection error: Connection error: x` as `Connection error: x`: lettre
+/// writes its source into its own message, and that source can be another
+/// error of the same kind, which [`describe`]'s check cannot see.
+fn without_repeats(text: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in text.split(": ") {
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(": ")
 }
 
 /// The resolver of the service's outbound calls (delivery webhook,
@@ -140,6 +153,37 @@ fn allowed_addresses(
 mod tests {
     use super::*;
     use http::HeaderValue;
+
+    #[derive(Debug)]
+    struct Nested(&'static str, Option<Box<Nested>>);
+    impl std::fmt::Display for Nested {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // As lettre's errors: the kind, then the source written in.
+            f.write_str(self.0)?;
+            match &self.1 {
+                Some(source) => write!(f, ": {source}"),
+                None => Ok(()),
+            }
+        }
+    }
+    impl std::error::Error for Nested {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn an_error_whose_source_says_the_same_is_described_once() {
+        let corrupt = Nested("received corrupt message of type InvalidContentType", None);
+        let inner = Nested("Connection error", Some(Box::new(corrupt)));
+        let outer = Nested("Connection error", Some(Box::new(inner)));
+        assert_eq!(
+            describe(&outer),
+            "Connection error: received corrupt message of type InvalidContentType"
+        );
+        let plain = Nested("refused", Some(Box::new(Nested("port closed", None))));
+        assert_eq!(describe(&plain), "refused: port closed");
+    }
 
     fn headers(value: &str) -> HeaderMap {
         let mut map = HeaderMap::new();

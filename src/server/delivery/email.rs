@@ -161,14 +161,39 @@ pub async fn send(config: &SmtpConfig, email: &EmailPayload, timeout: Duration) 
         Ok(Err(error)) if error.is_permanent() => {
             Attempt::permanent(format!("the SMTP server refused: {}", describe(&error)))
         }
-        Ok(Err(error)) => Attempt::transient(format!("SMTP {host}: {}", describe(&error))),
+        Ok(Err(error)) => {
+            let why = describe(&error);
+            let hint = tls_mode_hint(config.tls, &why).unwrap_or_default();
+            Attempt::transient(format!("SMTP {host}: {why}{hint}"))
+        }
     }
+}
+
+/// What to change when the TLS mode does not match the server's port: TLS
+/// from the first byte (`tls`, port 465) spoken to a server that starts in
+/// plain text (25 or 587) reads its greeting as a corrupt TLS record.
+fn tls_mode_hint(tls: SmtpTls, why: &str) -> Option<&'static str> {
+    (tls == SmtpTls::Tls && why.contains("received corrupt message")).then_some(
+        "; the server does not start with TLS on this port: if it offers STARTTLS (usually \
+         port 587), set `deskctl email set --tls starttls`",
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::workspace::Fingerprints;
+
+    #[test]
+    fn a_tls_mode_the_port_does_not_speak_is_named() {
+        let corrupt = "Connection error: received corrupt message of type InvalidContentType";
+        assert!(
+            tls_mode_hint(SmtpTls::Tls, corrupt)
+                .is_some_and(|hint| hint.contains("--tls starttls"))
+        );
+        assert_eq!(tls_mode_hint(SmtpTls::Starttls, corrupt), None);
+        assert_eq!(tls_mode_hint(SmtpTls::Tls, "Connection refused"), None);
+    }
 
     fn config() -> SmtpConfig {
         SmtpConfig {

@@ -13,6 +13,7 @@ pub struct ExportArgs {}
 /// Writes the document as YAML (or JSON with `-o json`). Secrets appear as
 /// `${env:DESKCTL_…}` references, never values.
 pub async fn cmd_export(session: &Session, _args: ExportArgs) -> CliResult {
+    session.ui.documentable()?;
     let client = session.client().await?;
     let mut config = client.export_config().await?;
     // The service's document names its secrets by fingerprint, which only

@@ -64,6 +64,18 @@ impl Ui {
         Ok(())
     }
 
+    /// Refuses `-o name` for a command that prints a document, before it asks
+    /// for one: a document has no names, and YAML a script did not ask for
+    /// would pass for an answer.
+    pub fn documentable(&self) -> CliResult {
+        if self.format == OutputFormat::Name {
+            return Err(crate::error::CliError::usage(
+                "a document has no names to print: use -o yaml (the default), -o json or -o jsonl",
+            ));
+        }
+        Ok(())
+    }
+
     /// Refuses the formats a stream of changes cannot be printed in (`what`
     /// streams until interrupted): a JSON array or a YAML document cannot go
     /// on once printed, and changes after it would make it neither.

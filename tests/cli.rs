@@ -1502,6 +1502,48 @@ fn control_characters_from_a_customer_never_reach_the_terminal() {
     assert!(json.contains("\\u001b]0;PWNED"), "{json}");
 }
 
+/// A requester's name with a line break (a handoff may carry one) stays on
+/// the Requester line of `tickets show`, rather than starting a line that
+/// reads as another field.
+#[test]
+fn a_requester_name_with_a_line_break_stays_on_its_line() {
+    let desk = common::integrations::desk_with_agent();
+    let handoff = serde_json::json!({
+        "agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"name": "Nina\nStatus: resolved", "email": "nina@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my order?"}],
+        "reason": "explicit-request",
+    });
+    let file = desk.dir.path().join("handoff.json");
+    std::fs::write(&file, handoff.to_string()).unwrap();
+    desk.run(&["handoff", "send", "-f", file.to_str().unwrap()]);
+    let shown = desk.run(&["tickets", "show", "10001"]);
+    assert!(
+        shown.contains("Nina Status: resolved <nina@example.com>"),
+        "{shown}"
+    );
+    assert!(
+        !shown
+            .lines()
+            .any(|line| line.trim_start().starts_with("Status: resolved")),
+        "{shown}"
+    );
+}
+
+/// `export -o name` is a usage error that prints nothing, not YAML.
+#[test]
+fn an_export_has_no_names_to_print() {
+    let desk = Desk::new();
+    desk.run(&["teams", "add", "support", "--name", "Support"]);
+    desk.cmd()
+        .args(["export", "-o", "name"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("a document has no names to print"));
+    assert!(desk.run(&["export", "-o", "jsonl"]).starts_with('{'));
+}
+
 /// A document is shown as it is: `export` keeps a team name's right-to-left
 /// override exact (YAML writes control characters as escapes itself), so
 /// that the export applies back unchanged; `validate` quotes a document's

@@ -435,7 +435,9 @@ impl Detail for TicketDetail {
             ("Ticket", format!("{} {}", t.number, t.subject)),
             ("Status", t.status.to_string()),
             ("Priority", t.priority.to_string()),
-            ("Requester", requester),
+            // A name a handoff sent with a line break would start a line
+            // that reads as a field of its own.
+            ("Requester", crate::ui::one_line(&requester)),
             ("Assignee", or_dash(&t.assignee)),
             ("Team", or_dash(&t.team)),
             ("Agent", or_dash(&t.agent)),
@@ -472,7 +474,9 @@ impl Detail for TicketDetail {
                 .iter()
                 .map(|e| {
                     let who = match (&e.author, e.author_kind) {
-                        (Some(author), kind) => format!("{author} ({kind})"),
+                        (Some(author), kind) => {
+                            format!("{} ({kind})", crate::ui::one_line(author))
+                        }
                         (None, kind) => kind.to_string(),
                     };
                     let what = match (e.kind, &e.event) {

@@ -304,6 +304,12 @@ async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_tic
         .await
         .unwrap();
     assert_eq!((number, created), (10006, false));
+    // Migration 0029: the email that opened the ticket is its requester's
+    // own, so a reply names it in its In-Reply-To and References.
+    assert_eq!(
+        store.inbound_message_ids(10006, 20).await.unwrap(),
+        ["<fx-1@example.com>"]
+    );
     store.close().await;
 
     // An old idempotency key with another request is refused, and creates nothing.
@@ -404,6 +410,49 @@ fn a_postgres_desk_from_before_migration_20_dates_tickets_by_what_the_customer_s
             .trim(),
         "1",
         "0020 ran"
+    );
+}
+
+/// PostgreSQL's migration 0019, as SQLite's 0029 (checked on the old desk
+/// file above): of the emails stored before it, only the first of a ticket
+/// an email opened is taken for its requester's own; the later ones, and any
+/// email on a ticket a handoff opened, are left out rather than risk naming
+/// an internal note's message id to the customer. The database is made as it
+/// was before 0019: its column dropped, 0019 not recorded as run.
+#[test]
+fn a_postgres_desk_from_before_migration_19_names_only_each_email_tickets_first_email() {
+    let Some(desk) = Desk::on(common::Backend::Postgres) else {
+        return;
+    };
+    let database = desk.database.as_ref().expect("a PostgreSQL desk");
+    desk.seed_tickets(3);
+    // Tickets 10001 and 10002 as an email opened them; 10003 a handoff's.
+    database.sql("UPDATE tickets SET handoff_id = NULL WHERE number IN (10001, 10002)");
+    database.sql(
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at) VALUES \
+         ('<a2@mail.example.com>', 10001, '2026-12-01T10:05:00Z'), \
+         ('<a1@mail.example.com>', 10001, '2026-12-01T10:00:00Z'), \
+         ('<b1@mail.example.com>', 10002, '2026-12-01T11:00:00Z'), \
+         ('<c1@mail.example.com>', 10003, '2026-12-01T12:00:00Z')",
+    );
+    database.sql("ALTER TABLE inbound_emails DROP COLUMN from_customer");
+    database.sql("DELETE FROM _sqlx_migrations WHERE version = 19");
+
+    desk.run(&["teams", "list"]);
+    assert_eq!(
+        database
+            .sql("SELECT message_id FROM inbound_emails WHERE from_customer ORDER BY message_id")
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["<a1@mail.example.com>", "<b1@mail.example.com>"],
+        "each email ticket's first email, by when it came, not by its id"
+    );
+    assert_eq!(
+        database
+            .sql("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 19")
+            .trim(),
+        "1",
+        "0019 ran"
     );
 }
 

@@ -600,8 +600,13 @@ pub trait Workspace: Send + Sync {
 /// API tokens, stored only as hashes.
 #[async_trait]
 pub trait Tokens: Send + Sync {
-    /// Tokens ordered by id, after `after`.
-    async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>>;
+    /// Tokens oldest first (by creation time, then id), after the one
+    /// created at `after`'s time with its id.
+    async fn list_tokens(
+        &self,
+        after: Option<(Timestamp, &str)>,
+        limit: u32,
+    ) -> StoreResult<Vec<Token>>;
     async fn create_token(&self, new: NewToken) -> StoreResult<Token>;
     async fn delete_token(&self, id: &str) -> StoreResult<()>;
     /// The token whose secret hashes to `secret_sha256`, with whom it acts as.
@@ -849,7 +854,7 @@ macro_rules! seam_by_inherent_methods {
         impl $crate::server::store::Tokens for $store {
             async fn list_tokens(
                 &self,
-                after: Option<&str>,
+                after: Option<(::jiff::Timestamp, &str)>,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Token>> {
                 <$store>::list_tokens(self, after, limit)

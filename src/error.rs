@@ -66,8 +66,8 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         2,
         "usage: invalid arguments (an operator's request, such as `--me`, `tickets take` or \
-         `--view mine`, from the local desk's owner included), or an answer was needed and \
-         prompting is not possible",
+         `--view mine`, from the local desk's owner included, and filters too long together to \
+         send), or an answer was needed and prompting is not possible",
     ),
     (3, "changes present (`diff`, `apply --dry-run`)"),
     (4, "not authenticated or not allowed"),
@@ -305,6 +305,10 @@ impl From<ClientError> for CliError {
                 cli
             }
             ClientError::LocalDesk { path, source } => CliError::opening(path, source),
+            // What was asked must change: sending it again cannot help.
+            ClientError::UrlTooLong { .. } => CliError::usage(message).with_hint(
+                "filters are sent in the request's URL: pass fewer `--field` values, or shorter ones",
+            ),
             ClientError::Unreachable { target, .. } | ClientError::Timeout { target } => {
                 let mut cli = CliError::new(ExitKind::Unavailable, message);
                 cli.causes = chain(&error);

@@ -1020,6 +1020,52 @@ async fn a_cursor_no_page_gave_out_is_refused_not_read_as_the_start() {
         .ok(StatusCode::OK);
 }
 
+/// Tokens are listed as they were made, oldest first, not by their random
+/// ids, and a page's cursor goes on after its last token.
+#[tokio::test]
+async fn tokens_are_listed_in_the_order_they_were_made_page_by_page() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    desk.add_operator("alice", "owner").await;
+    let mut made = Vec::new();
+    for _ in 0..6 {
+        made.push(desk.token_for("alice").await.0);
+    }
+    let listed = desk
+        .owner("GET", "/v1/tokens", None)
+        .await
+        .ok(StatusCode::OK);
+    let ids = |page: &Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&listed), made, "{listed:#}");
+    let mut paged = Vec::new();
+    let mut uri = "/v1/tokens?limit=4".to_string();
+    loop {
+        let page = desk.owner("GET", &uri, None).await.ok(StatusCode::OK);
+        paged.extend(ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(cursor) => {
+                let cursor = cursor.replace('|', "%7C").replace(':', "%3A");
+                uri = format!("/v1/tokens?limit=4&cursor={cursor}");
+            }
+            None => break,
+        }
+    }
+    assert_eq!(paged, made);
+    // A bare id, as cursors were before, is no cursor this service gives out.
+    let old = format!("/v1/tokens?cursor={}", made[2]);
+    desk.owner("GET", &old, None)
+        .await
+        .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+}
+
 #[tokio::test]
 async fn the_routers_own_errors_are_problems_too() {
     let Some(desk) = Desk::new().await else {
@@ -3702,21 +3748,49 @@ async fn the_copilot_refuses_what_is_not_one_json_rpc_message_with_a_400() {
 }
 
 #[tokio::test]
-async fn the_copilot_names_the_accept_values_it_needs() {
+async fn the_copilot_serves_an_accept_that_takes_json_and_names_the_values_otherwise() {
     let Some(desk) = Desk::new().await else {
         return;
     };
     let alice = desk.login("alice", "owner").await;
     let copilot = with_copilot(&desk).await;
     let list = r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#;
-    for accept in [None, Some("*/*"), Some("application/json")] {
+    // Every answer to a POST is JSON: what takes JSON is served, curl's and
+    // most libraries' `*/*` included, as HTTP reads `Accept`.
+    for accept in [
+        None,
+        Some("*/*"),
+        Some("*/*;q=0.8"),
+        Some("application/*"),
+        Some("application/json"),
+        Some("application/json, text/event-stream"),
+        Some("text/html, application/json;q=0.1"),
+    ] {
         let request = to_copilot(&alice, "application/json", accept, list);
+        let reply = collect(copilot.clone().oneshot(request).await.unwrap()).await;
+        let answer = reply.ok(StatusCode::OK);
+        assert!(
+            answer["result"]["tools"]
+                .as_array()
+                .is_some_and(|t| !t.is_empty()),
+            "{accept:?}: {answer:#}"
+        );
+    }
+    for accept in [
+        "text/event-stream",
+        "text/html",
+        "text/*",
+        "*/*;q=0",
+        "application/json;q=0, */*",
+    ] {
+        let request = to_copilot(&alice, "application/json", Some(accept), list);
         let reply = collect(copilot.clone().oneshot(request).await.unwrap()).await;
         let problem = reply.problem(StatusCode::NOT_ACCEPTABLE, "not_acceptable");
         let detail = problem["detail"].as_str().unwrap();
         assert!(
-            detail.contains("Accept: application/json, text/event-stream"),
-            "{accept:?}: {detail}"
+            detail.contains("send `Accept: application/json, text/event-stream`")
+                && detail.contains(&format!("`Accept: {accept}` was sent")),
+            "{accept}: {detail}"
         );
     }
 }

@@ -719,7 +719,11 @@ async fn the_local_client_lists_what_it_created() {
     let client = Client::local(&crate::common::sqlite(&path), crate::common::keys())
         .await
         .expect("open the local desk");
-    assert_eq!(client.target(), "the local desk");
+    assert_eq!(
+        client.target(),
+        format!("the desk at {}", path.display()),
+        "named as the file it runs on"
+    );
 
     client
         .create_team(&TeamCreate {

@@ -679,9 +679,18 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         .collect();
     steps.push(call("get_ticket", json!({"number": 99999})));
     steps.push(call("list_tickets", json!({})));
-    // An operator's view asked of the local desk: no argument is wrong, the
-    // caller is, and the answer says what to do instead.
+    // An operator's view asked of the local desk, whose owner is no
+    // operator: `view` is what to change, and the answer says why and what
+    // to do instead.
     steps.push(call("list_tickets", json!({"view": "mine"})));
+    steps.push(call(
+        "count_tickets",
+        json!({"view": "mine", "by": "status"}),
+    ));
+    steps.push(call(
+        "search_tickets",
+        json!({"view": "mine", "query": "parcel"}),
+    ));
     let answer = drive(&python, &desk, &[], stdio(&[], steps));
     let steps = answer["steps"].as_array().unwrap();
     for ((tool, args, field), step) in cases.iter().zip(steps) {
@@ -710,13 +719,66 @@ fn bad_arguments_are_tool_errors_that_name_the_argument() {
         4,
         "the server still answers"
     );
-    let mine = tool_error(&steps[cases.len() + 2]);
-    assert_eq!(mine["code"], "not_an_operator", "{mine:#}");
-    assert!(
-        text(&steps[cases.len() + 2]).contains("filter by assignee instead"),
-        "{}",
-        text(&steps[cases.len() + 2])
-    );
+    for step in &steps[cases.len() + 2..] {
+        let mine = tool_error(step);
+        assert_eq!(mine["code"], "invalid_argument", "{mine:#}");
+        assert_eq!(mine["field"], "view", "{mine:#}");
+        assert!(
+            text(step).starts_with("Invalid argument view: the mine view is an operator's")
+                && text(step).contains("the local desk acts as its owner")
+                && text(step).contains("filter by assignee instead"),
+            "{}",
+            text(step)
+        );
+    }
+}
+
+/// A ticket number searched for is put first on the first page, and the page
+/// still holds `limit` tickets: the text match it pushes off leads the next
+/// page, and the ticket is not shown again there.
+#[test]
+fn a_ticket_number_searched_for_leads_a_page_of_no_more_than_the_limit() {
+    let Some(python) = python() else { return };
+    let desk = copilot_desk();
+    // 10005 to 10007 all name ticket 10005.
+    for name in ["Gus", "Hal", "Ida"] {
+        send_handoff(
+            &desk,
+            json!({
+                "channel": "web", "requester": {"name": name},
+                "transcript": [{"role": "customer", "text": "Same problem as 10005"}],
+            }),
+        );
+    }
+    let search = |limit: u64, cursor: Option<&str>| {
+        let mut arguments = json!({"query": "10005", "limit": limit});
+        if let Some(cursor) = cursor {
+            arguments["cursor"] = json!(cursor);
+        }
+        call("search_tickets", arguments)
+    };
+    let pages = |steps: Vec<Value>| {
+        let answer = drive(&python, &desk, &[], stdio(&[], steps));
+        answer["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|step| ok(step).clone())
+            .collect::<Vec<_>>()
+    };
+    let first = pages(vec![search(2, None), search(1, None)]);
+    assert_eq!(numbers(&first[0]), [10005, 10007], "{:#}", first[0]);
+    assert_eq!(numbers(&first[1]), [10005], "{:#}", first[1]);
+    let cursor = |page: &Value| page["next_cursor"].as_str().unwrap().to_string();
+    let (after_two, after_one) = (cursor(&first[0]), cursor(&first[1]));
+    let next = pages(vec![
+        search(2, Some(&after_two)),
+        search(1, Some(&after_one)),
+        search(100, Some(&after_one)),
+    ]);
+    assert_eq!(numbers(&next[0]), [10006], "{:#}", next[0]);
+    assert_eq!(numbers(&next[1]), [10007], "{:#}", next[1]);
+    assert_eq!(numbers(&next[2]), [10007, 10006], "{:#}", next[2]);
 }
 
 /// `deskctl serve` on the copilot desk, and tokens for alice (owner), bob and carol.
@@ -1106,10 +1168,12 @@ fn deskctl_mcp_writes_nothing_but_mcp_messages_on_stdout() {
         "and the server goes on answering"
     );
     let stderr = std::io::read_to_string(child.stderr.take().unwrap()).unwrap();
-    assert!(
-        stderr.contains("deskctl mcp: read-only tools as the local desk's owner"),
-        "{stderr}"
+    // The desk it runs on is named: a desk file here, not "the local desk".
+    let said = format!(
+        "deskctl mcp: read-only tools as the local desk's owner on the desk at {}, over MCP",
+        desk.path().display()
     );
+    assert!(stderr.contains(&said), "{stderr}");
 }
 
 /// A client that hangs up before `initialize` (one checking that the command

@@ -293,6 +293,47 @@ fn requests_answer_503_with_retry_after_when_postgres_stops_mid_run() {
     assert_eq!(server.raw("GET", "/v1/tickets", &auth, b"").status, 200);
 }
 
+/// With PostgreSQL stopped mid-run, a request's 503 and the delivery
+/// worker's log say that PostgreSQL cannot be reached, naming its URL (never
+/// its password), as a command that cannot open the desk says it: not the
+/// pool's "pool timed out while waiting for an open connection".
+#[test]
+fn postgres_stopped_mid_run_is_named_in_answers_and_the_workers_log() {
+    let Some((cluster, desk)) = crate::common::Desk::crashable_over_tcp(BACKEND) else {
+        return;
+    };
+    desk.seed();
+    let bearer = format!("Bearer {}", desk.token("alice"));
+    // A 2-second lease has the idle worker look at the outbox every 2 seconds.
+    let server = desk.serve_by(desk.std_cmd(), "serve", &["--delivery-lease", "2"]);
+    let auth = [("Authorization", bearer.as_str())];
+    assert_eq!(server.raw("GET", "/v1/operators", &auth, b"").status, 200);
+    cluster.own.crash();
+    let answer = server.raw("GET", "/v1/operators", &auth, b"");
+    assert_eq!(answer.status, 503, "{}", answer.body);
+    let detail = answer.json()["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.starts_with("cannot reach PostgreSQL at postgres://")
+            && detail.contains("no connection within 5 s"),
+        "{detail}"
+    );
+    // The worker has met the pool's wait by now, at least once.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let log_path = server.log.clone();
+    assert_eq!(server.terminate(), Some(0));
+    let log = std::fs::read_to_string(log_path).unwrap();
+    let worker = log
+        .lines()
+        .find(|line| line.contains("the delivery worker cannot read the outbox"))
+        .unwrap_or_else(|| panic!("no worker line in {log}"));
+    assert!(
+        worker.contains("cannot reach PostgreSQL at postgres://"),
+        "{worker}"
+    );
+    assert!(!log.contains("pool timed out"), "{log}");
+    cluster.own.restart();
+}
+
 /// On SIGTERM with PostgreSQL down, neither the delivery worker (no message
 /// in hand) nor the event log's poller waits out the pool: nothing either
 /// asked the database is reported after the service began to stop.

@@ -2090,7 +2090,8 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
         ["m2"]
     );
 
-    // Tokens: by id, after an id.
+    // Tokens: as they were made (not by their random ids), after the one
+    // made at a time with its id.
     for n in [3, 1, 2] {
         f.store
             .create_token(NewToken {
@@ -2105,14 +2106,13 @@ async fn cursors_page_through_tickets_handoffs_outbox_and_tokens_once_in_order()
             .unwrap();
     }
     let ids =
-        |tokens: Vec<deskctl::api::Token>| tokens.into_iter().map(|t| t.id).collect::<Vec<_>>();
+        |tokens: &[deskctl::api::Token]| tokens.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    let first = f.store.list_tokens(None, 2).await.unwrap();
+    assert_eq!(ids(&first), ["tok_test3", "tok_test1"]);
+    let after = (first[1].created_at, first[1].id.as_str());
     assert_eq!(
-        ids(f.store.list_tokens(None, 2).await.unwrap()),
-        ["tok_test1", "tok_test2"]
-    );
-    assert_eq!(
-        ids(f.store.list_tokens(Some("tok_test2"), 2).await.unwrap()),
-        ["tok_test3"]
+        ids(&f.store.list_tokens(Some(after), 2).await.unwrap()),
+        ["tok_test2"]
     );
     let found = f
         .store

@@ -759,6 +759,44 @@ fn desk_with_field_values(desk: Desk) -> Desk {
     desk
 }
 
+/// Many long `--field` values come to a URL no service takes: refused
+/// before anything is sent, as a usage error saying which limit, not the
+/// service's or the HTTP library's "uri too long" as a failed answer.
+#[test]
+fn field_values_too_long_together_to_send_are_a_usage_error_naming_the_limit() {
+    let desk = desk!();
+    desk.seed();
+    let value = "v".repeat(1_000);
+    let mut args = vec!["tickets".to_string(), "list".to_string()];
+    for i in 0..70 {
+        args.extend(["--field".to_string(), format!("k{i}={value}")]);
+    }
+    let token = desk.token("alice");
+    let server = desk.serve();
+    let over_http = ["--server".to_string(), server.url.clone()];
+    for extra in [&[][..], &over_http[..]] {
+        let mut command = desk.cmd();
+        if !extra.is_empty() {
+            command = desk.elsewhere();
+            command.env("DESKCTL_TOKEN", &token);
+        }
+        command
+            .args(&args)
+            .args(extra)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains("error: the request's URL comes to "))
+            .stderr(contains(
+                "bytes, more than the 61440 a request to a Desk service may have",
+            ))
+            .stderr(contains("hint: filters are sent in the request's URL"))
+            .stderr(contains("uri too long").not());
+    }
+    let log = server.log();
+    assert!(!log.contains("/v1/tickets"), "nothing was sent: {log}");
+}
+
 #[test]
 fn tickets_are_filtered_by_field_values_read_as_each_fields_type() {
     let desk = desk_with_field_values(desk!());

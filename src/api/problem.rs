@@ -10,6 +10,11 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 /// other arguments do it.
 pub const NOT_AN_OPERATOR: &str = "not_an_operator";
 
+/// The problem code (503) of a request that arrived while the service was
+/// stopping (a restart, a deploy): sent again, to another replica or once it
+/// is back, it is answered.
+pub const SHUTTING_DOWN: &str = "shutting_down";
+
 /// An error body as RFC 9457 describes it, with a stable machine `code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Problem {

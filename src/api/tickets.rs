@@ -165,6 +165,13 @@ pub fn write_ticket_cursor(sort: TicketSort, activity: &str, number: u64) -> Str
     }
 }
 
+/// The cursor to the page after `ticket` in `sort`'s order: the one the
+/// service gives out when `ticket` ends a page.
+pub fn ticket_cursor(sort: TicketSort, ticket: &Ticket) -> String {
+    let activity = super::instant::Micros(ticket.last_activity_at).to_string();
+    write_ticket_cursor(sort, &activity, ticket.number)
+}
+
 /// What [`write_ticket_cursor`] wrote for `sort`, read back: the time as an
 /// instant and the number. None for any other text, and for one whose time
 /// is no instant (`2026-13-45T99:99:99Z`): the store compares the time with

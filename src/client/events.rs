@@ -207,7 +207,7 @@ impl EventStream<'_> {
                     Err(error) if mendable(&error) => {
                         self.failures += 1;
                         return Ok(StreamItem::Disconnected {
-                            reason: error.to_string(),
+                            reason: disconnected_because(&error),
                             retry_in: backoff(self.failures),
                         });
                     }
@@ -287,6 +287,16 @@ fn mendable(error: &ClientError) -> bool {
     }
 }
 
+/// Why a stream could not connect, said for a caller that reconnects by
+/// itself: the error, but for a service that is stopping, whose answer asks
+/// the sender of a request to send it again.
+fn disconnected_because(error: &ClientError) -> String {
+    match error.code() {
+        Some(crate::api::SHUTTING_DOWN) => "the service is stopping".to_string(),
+        _ => error.to_string(),
+    }
+}
+
 /// 0.5 s, 1 s, 2 s, … up to [`MAX_BACKOFF`].
 fn backoff(failures: u32) -> Duration {
     let wait = Duration::from_millis(500) * 2u32.saturating_pow(failures.saturating_sub(1).min(8));
@@ -296,6 +306,30 @@ fn backoff(failures: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stopping_service_is_said_without_its_advice_to_send_again() {
+        let refused = |code: &str, detail: &str| ClientError::Api {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            problem: Box::new(crate::api::Problem {
+                kind: format!("urn:deskctl:problem:{code}"),
+                title: "Service Unavailable".into(),
+                status: 503,
+                detail: Some(detail.into()),
+                code: code.into(),
+                errors: Vec::new(),
+            }),
+            request_id: None,
+        };
+        let stopping = refused(
+            crate::api::SHUTTING_DOWN,
+            "the service is stopping; send the request again",
+        );
+        assert!(mendable(&stopping));
+        assert_eq!(disconnected_because(&stopping), "the service is stopping");
+        let down = refused("database_unavailable", "the database did not answer");
+        assert_eq!(disconnected_because(&down), "the database did not answer");
+    }
 
     #[test]
     fn reconnections_back_off_to_a_ceiling() {

@@ -50,6 +50,19 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// in flight, and a `POST` cannot safely be sent again.
 pub const IDLE_CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The longest path and query a request may have, in bytes: the HTTP
+/// libraries at both ends (and the in-process transport, which builds the
+/// same request) take a URL of at most 65,534, scheme and host included.
+/// Only many long filter values come near it (`--field`, each value up to
+/// 1,000 characters).
+pub const MAX_URL_BYTES: usize = 60 * 1024;
+
+/// Why a request to `path` (its path and query) cannot be sent, if it
+/// cannot: too long a URL for any service to take. Checked by every send.
+pub fn url_problem(path: &str) -> Option<ClientError> {
+    (path.len() > MAX_URL_BYTES).then_some(ClientError::UrlTooLong { bytes: path.len() })
+}
+
 /// When and how often to try a request again.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -123,6 +136,13 @@ pub enum ClientError {
         #[source]
         source: reqwest::Error,
     },
+    /// A request whose path and query are longer than [`MAX_URL_BYTES`]:
+    /// refused before it is sent, which no service would take.
+    #[error(
+        "the request's URL comes to {bytes} bytes, more than the {MAX_URL_BYTES} a request to a \
+         Desk service may have: ask for fewer or shorter values"
+    )]
+    UrlTooLong { bytes: usize },
     /// An answer that is not the Desk API's: a web page, a proxy's error page.
     #[error("{target} answered {status} with {what}, not a Desk API answer")]
     Foreign {
@@ -322,11 +342,12 @@ impl Client {
         self
     }
 
-    /// Where requests go, for messages: a URL or `local desk <path>`.
+    /// Where requests go, for messages: a URL, or the desk run in-process
+    /// (`the desk at PATH`, `the desk in PostgreSQL at URL`).
     pub fn target(&self) -> String {
         match &self.transport {
             Transport::Http { base, .. } => base.clone(),
-            Transport::InProcess(InProcess::Desk(_)) => "the local desk".to_string(),
+            Transport::InProcess(InProcess::Desk(desk)) => desk.describe(),
             Transport::InProcess(InProcess::Router(_)) => "this service".to_string(),
         }
     }
@@ -349,6 +370,9 @@ impl Client {
     /// Sends a request, retrying what is safe to retry, and returns a 2xx answer
     /// or the error the service gave.
     pub async fn send(&self, request: ApiRequest) -> ClientResult<ApiResponse> {
+        if let Some(problem) = url_problem(&request.path) {
+            return Err(problem);
+        }
         let retry_safe = matches!(request.method, Method::GET | Method::PUT | Method::DELETE)
             || request.idempotency_key.is_some();
         let backoff = ExponentialBuilder::default()

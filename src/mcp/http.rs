@@ -86,9 +86,36 @@ async fn authenticate(State(state): State<AppState>, request: Request, next: Nex
     next.run(Request::from_parts(parts, body)).await
 }
 
-/// What a client must accept: MCP's streamable HTTP transport answers a
-/// request with JSON or an event stream, and asks clients to take both.
+/// What MCP's streamable HTTP transport asks a client to accept, and the
+/// transport (rmcp) requires to the letter before it serves a `POST`.
 const ACCEPT_BOTH: &str = "application/json, text/event-stream";
+
+/// What a `GET` (an event stream) must accept.
+const EVENT_STREAM: &str = "text/event-stream";
+
+/// `request` with the `Accept` rmcp requires when the one sent takes what
+/// the copilot answers with: every `POST` is answered with JSON (this
+/// transport never streams one), and a `GET` would be an event stream. So
+/// `*/*` (curl's and most HTTP libraries' default), `application/*`, a bare
+/// `application/json` or no `Accept` at all is served, as HTTP reads them
+/// (RFC 9110); rmcp alone takes only the two types spelt out, and refuses
+/// `*/*` though it takes both.
+fn with_accept_served(mut request: Request) -> Request {
+    let takes = |media| crate::server::json::accepts(request.headers(), media);
+    let served = if request.method() == Method::POST {
+        takes("application/json").then_some(ACCEPT_BOTH)
+    } else if request.method() == Method::GET {
+        takes(EVENT_STREAM).then_some(EVENT_STREAM)
+    } else {
+        None
+    };
+    if let Some(served) = served {
+        request
+            .headers_mut()
+            .insert(ACCEPT, axum::http::HeaderValue::from_static(served));
+    }
+    request
+}
 
 /// Answers the transport's own refusals as the API answers the same faults,
 /// with a problem code that says which: rmcp answers a body that is not one
@@ -98,6 +125,7 @@ const ACCEPT_BOTH: &str = "application/json, text/event-stream";
 /// body may be any, so it is a problem, like every other error here.
 async fn explain_refusals(request: Request, next: Next) -> Response {
     let accept = request.headers().get(ACCEPT).cloned();
+    let request = with_accept_served(request);
     // Only a JSON POST reaches rmcp's parser; kept to tell what it refused.
     if request.method() != Method::POST || !is_json(request.headers()) {
         return explain_not_acceptable(next.run(request).await, accept.as_ref());
@@ -210,7 +238,8 @@ fn not_one_message(body: &Bytes) -> ApiError {
     }
 }
 
-/// rmcp's plain `406` as a problem naming the `Accept` values it needs.
+/// rmcp's plain `406` (an `Accept` that takes nothing the copilot answers
+/// with: see [`with_accept_served`]) as a problem naming the values to send.
 fn explain_not_acceptable(
     response: Response,
     accept: Option<&axum::http::HeaderValue>,
@@ -226,8 +255,9 @@ fn explain_not_acceptable(
         StatusCode::NOT_ACCEPTABLE,
         "not_acceptable",
         format!(
-            "the copilot answers with JSON or an event stream, and MCP's streamable HTTP \
-             transport needs a client to accept both: send `Accept: {ACCEPT_BOTH}` ({sent})"
+            "the copilot answers a request with JSON (and a stream with `{EVENT_STREAM}`), which \
+             the `Accept` header does not take: send `Accept: {ACCEPT_BOTH}`, as MCP's \
+             streamable HTTP transport asks ({sent})"
         ),
     )
     .into_response()

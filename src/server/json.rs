@@ -102,18 +102,7 @@ impl axum::response::IntoResponse for WrittenPage {
 pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
     let mut lines = None;
     let mut json = None;
-    let ranges = headers
-        .get_all(axum::http::header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','));
-    for range in ranges {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or_default().trim();
-        let quality = parts
-            .filter_map(|parameter| parameter.split_once('='))
-            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
-            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+    for (media, quality) in accept_ranges(headers) {
         if media.eq_ignore_ascii_case(JSON_LINES) {
             lines = Some(quality);
         } else if media.eq_ignore_ascii_case("application/json") {
@@ -121,6 +110,50 @@ pub fn accepts_json_lines(headers: &axum::http::HeaderMap) -> bool {
         }
     }
     lines.is_some_and(|lines| lines > 0.0 && json.is_none_or(|json| lines >= json))
+}
+
+/// Whether a request's `Accept` headers take `media` (`type/subtype`): the
+/// most specific range that matches it (`type/subtype`, then `type/*`, then
+/// `*/*`) has a quality above zero, as RFC 9110 (12.5.1) reads them. A
+/// request without `Accept` takes anything.
+pub fn accepts(headers: &axum::http::HeaderMap, media: &str) -> bool {
+    if !headers.contains_key(axum::http::header::ACCEPT) {
+        return true;
+    }
+    let kind = media.split('/').next().unwrap_or_default();
+    let specificity = |range: &str| -> Option<u8> {
+        let (range_kind, range_sub) = range.split_once('/')?;
+        if range.eq_ignore_ascii_case(media) {
+            Some(2)
+        } else if range_sub == "*" && range_kind.eq_ignore_ascii_case(kind) {
+            Some(1)
+        } else {
+            (range == "*/*").then_some(0)
+        }
+    };
+    accept_ranges(headers)
+        .filter_map(|(range, quality)| Some((specificity(range)?, quality)))
+        .max_by_key(|(specificity, _)| *specificity)
+        .is_some_and(|(_, quality)| quality > 0.0)
+}
+
+/// Each media range of a request's `Accept` headers with its quality (1
+/// unless `q` says otherwise; a `q` that is no number counts as 0).
+fn accept_ranges(headers: &axum::http::HeaderMap) -> impl Iterator<Item = (&str, f32)> {
+    headers
+        .get_all(axum::http::header::ACCEPT)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|range| {
+            let mut parts = range.split(';');
+            let media = parts.next().unwrap_or_default().trim();
+            let quality = parts
+                .filter_map(|parameter| parameter.split_once('='))
+                .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+                .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+            (media, quality)
+        })
 }
 
 /// A JSON request body: an object, as the API's schemas describe every one.
@@ -967,6 +1000,35 @@ mod tests {
         assert!(!accepts(&["application/x-ndjson;q=0"]));
         assert!(!accepts(&["application/x-ndjson;q=nonsense"]));
         assert!(!accepts(&["application/x-ndjson;q=0.5, application/json"]));
+    }
+
+    #[test]
+    fn a_media_type_is_taken_by_its_own_range_or_a_wildcard_unless_weighed_zero() {
+        let accepts = |values: &[&str], media: &str| {
+            let mut headers = axum::http::HeaderMap::new();
+            for value in values {
+                headers.append(axum::http::header::ACCEPT, value.parse().unwrap());
+            }
+            accepts(&headers, media)
+        };
+        let json = "application/json";
+        assert!(accepts(&[], json), "no Accept takes anything");
+        assert!(accepts(&["*/*"], json));
+        assert!(accepts(&["application/*"], json));
+        assert!(accepts(&["Application/JSON"], json));
+        assert!(accepts(&["text/html", "application/json;q=0.1"], json));
+        assert!(accepts(&["*/*;q=0.8"], json));
+        assert!(!accepts(&["text/*"], json));
+        assert!(!accepts(&["text/event-stream"], json));
+        assert!(!accepts(&["application/xml"], json));
+        assert!(!accepts(&["*/*;q=0"], json));
+        assert!(
+            !accepts(&["application/json;q=0, */*"], json),
+            "the most specific wins"
+        );
+        assert!(accepts(&["*/*;q=0, application/*"], json));
+        assert!(accepts(&["text/*"], "text/event-stream"));
+        assert!(!accepts(&["application/*"], "text/event-stream"));
     }
 
     #[test]

@@ -533,7 +533,7 @@ pub(crate) async fn refuse_when_draining(
     let mut response = if draining.is_set() {
         let mut refused = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "shutting_down",
+            crate::api::SHUTTING_DOWN,
             "the service is stopping; send the request again",
         )
         .into_response();

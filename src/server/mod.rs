@@ -488,6 +488,12 @@ impl LocalDesk {
         })
     }
 
+    /// Which desk this is, for messages: `the desk at PATH` or `the desk in
+    /// PostgreSQL at URL` (without its password).
+    pub fn describe(&self) -> String {
+        self.store.describe()
+    }
+
     /// Whether a change sent through this desk succeeded. Each request is
     /// one transaction, so a desk whose every change was refused holds
     /// nothing this command wrote.

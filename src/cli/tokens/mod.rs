@@ -14,7 +14,7 @@ use crate::ui::{Detail, Tabular, Ui};
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum TokensCommand {
-    /// List tokens (never their secrets)
+    /// List tokens, oldest first (never their secrets)
     #[command(visible_alias = "ls")]
     #[command(after_help = "Examples:\n  deskctl tokens list")]
     List(list::TokensListArgs),

@@ -90,7 +90,10 @@ impl CopilotTool for CountTickets {
         }
         .query()?;
         let query = TicketCountQuery::filtered(args.by, filters);
-        let counts = client.count_tickets(&query).await?;
+        let counts = client
+            .count_tickets(&query)
+            .await
+            .map_err(ToolError::of_view)?;
         if counts.total == 0 {
             unknown_filter(client, &query.filters()).await?;
         }

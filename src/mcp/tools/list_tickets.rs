@@ -111,7 +111,10 @@ impl CopilotTool for ListTickets {
 
     async fn run(client: &Client, args: ListTicketsArgs) -> Result<Page<Ticket>, ToolError> {
         let query = args.query()?;
-        let page = client.list_tickets(&query).await?;
+        let page = client
+            .list_tickets(&query)
+            .await
+            .map_err(ToolError::of_view)?;
         if page.items.is_empty() && query.cursor.is_none() {
             unknown_filter(client, &query).await?;
         }

@@ -160,6 +160,17 @@ impl ToolError {
         }
     }
 
+    /// `error` from listing, counting or searching tickets in a `view`: the
+    /// API refuses the `mine` view to a caller who is no operator (the local
+    /// desk's owner, `not_an_operator`), and that argument is what to change,
+    /// named as every other bad argument is.
+    pub fn of_view(error: ClientError) -> Self {
+        if error.code() == Some(crate::api::NOT_AN_OPERATOR) {
+            return ToolError::argument("view", error.to_string());
+        }
+        ToolError::Service(error)
+    }
+
     /// A tool result marked as an error: text saying what went wrong (and which
     /// argument), and the same as structured content.
     fn into_result(self) -> CallToolResult {
@@ -388,26 +399,17 @@ pub fn field_conditions(
     }
 }
 
-/// The longest query the copilot sends, in bytes: the HTTP libraries at
-/// both ends take a URL (path and query) of at most 65,534.
-const MAX_QUERY_BYTES: usize = 60 * 1024;
-
-/// `query` as the API takes it, unless it is too long to send. Every other
-/// filter is bounded well within it; many long `field` values together are
-/// not, and are a bad argument named here rather than a service that seems
-/// to be down.
+/// `query` as the API takes it, unless it is too long to send
+/// ([`crate::client::url_problem`]). Every other filter is bounded well
+/// within it; many long `field` values together are not, and are a bad
+/// argument named here rather than a service that seems to be down.
 pub fn sendable(query: TicketQuery) -> Result<TicketQuery, ToolError> {
-    let bytes = crate::client::encode_query(&query).len();
-    if bytes > MAX_QUERY_BYTES {
-        return Err(ToolError::argument(
-            "field",
-            format!(
-                "the values asked for come to {bytes} bytes in the request, more than the \
-                 {MAX_QUERY_BYTES} it can carry: ask for fewer or shorter values"
-            ),
-        ));
+    // The longer of the two paths it is sent to.
+    let path = format!("/v1/tickets/counts?{}", crate::client::encode_query(&query));
+    match crate::client::url_problem(&path) {
+        Some(problem) => Err(ToolError::argument("field", problem.to_string())),
+        None => Ok(query),
     }
-    Ok(query)
 }
 
 /// After an answer with no tickets: the first filter that names something
@@ -849,7 +851,7 @@ mod tests {
             ToolError::Argument { field, message } => {
                 assert_eq!(field, "field");
                 assert!(
-                    message.contains("more than the 61440 it can carry"),
+                    message.contains("more than the 61440 a request to a Desk service may have"),
                     "{message}"
                 );
             }

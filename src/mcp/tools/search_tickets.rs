@@ -1,10 +1,16 @@
 //! `search_tickets`: words in subjects and messages, or a ticket's number.
 
+use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{CopilotTool, ToolError, cursor, limit, page_text, search_text};
-use crate::api::{Page, Ticket, TicketQuery, TicketStatus, TicketView};
+
+use crate::api::instant::Micros;
+use crate::api::{
+    Page, Ticket, TicketQuery, TicketSort, TicketStatus, TicketView, ticket_cursor,
+    write_ticket_cursor,
+};
 use crate::client::{Client, ClientError};
 
 pub struct SearchTickets;
@@ -33,6 +39,23 @@ pub struct SearchTicketsArgs {
     pub cursor: Option<String>,
 }
 
+/// `ticket` first on a page of at most `limit` text matches: the last match
+/// it pushes off leads the next page, which starts after the match now last
+/// (or, with a page of one, from the first match).
+fn first_of(page: &mut Page<Ticket>, ticket: Ticket, limit: u32) {
+    page.items.insert(0, ticket);
+    if page.items.len() <= limit as usize {
+        return;
+    }
+    page.items.truncate(limit as usize);
+    let sort = TicketSort::default();
+    page.next_cursor = Some(match &page.items[1..] {
+        [.., last] => ticket_cursor(sort, last),
+        // After a ticket later than any: every match follows it.
+        [] => write_ticket_cursor(sort, &Micros(Timestamp::MAX).to_string(), 0),
+    });
+}
+
 /// The number a query names, as `10042` or `#10042`.
 fn ticket_number(query: &str) -> Option<u64> {
     query.trim().trim_start_matches('#').parse().ok()
@@ -57,27 +80,38 @@ impl CopilotTool for SearchTickets {
         };
         let words = words.trim().to_string();
         let after = cursor(args.cursor)?;
+        let limit = limit(args.limit)?;
         let query = TicketQuery {
             view: args.view,
             status: args.status,
             q: Some(words.clone()),
-            limit: Some(limit(args.limit)?),
+            limit: Some(limit),
             cursor: after.clone(),
             ..TicketQuery::default()
         };
-        let mut page = client.list_tickets(&query).await?;
+        let mut page = client
+            .list_tickets(&query)
+            .await
+            .map_err(ToolError::of_view)?;
+        let Some(number) =
+            ticket_number(&words).filter(|_| args.status.is_none() && args.view.is_none())
+        else {
+            return Ok(page);
+        };
+        if after.is_some() {
+            // The first page showed it already, whatever its text.
+            page.items.retain(|ticket| ticket.number != number);
+            return Ok(page);
+        }
         // A number is looked up through the same role check as get_ticket (a
-        // ticket the caller may not see is not found), on an unfiltered first page.
-        let unfiltered = args.status.is_none() && args.view.is_none() && after.is_none();
-        if let Some(number) = ticket_number(&words).filter(|_| unfiltered) {
-            match client.get_ticket(number).await {
-                Ok(detail) if !page.items.iter().any(|t| t.number == number) => {
-                    page.items.insert(0, detail.ticket);
-                }
-                Ok(_) => {}
-                Err(ClientError::Api { status, .. }) if status.is_client_error() => {}
-                Err(other) => return Err(other.into()),
+        // ticket the caller may not see is not found).
+        match client.get_ticket(number).await {
+            Ok(detail) if !page.items.iter().any(|t| t.number == number) => {
+                first_of(&mut page, detail.ticket, limit);
             }
+            Ok(_) => {}
+            Err(ClientError::Api { status, .. }) if status.is_client_error() => {}
+            Err(other) => return Err(other.into()),
         }
         Ok(page)
     }

@@ -526,17 +526,28 @@ impl Deliverer {
     }
 }
 
-/// What `attempt` comes to, or a permanent failure naming the panic when it
-/// panics. A bug one message meets must not take its worker down with it:
-/// `deskctl serve` starts its workers once, and with none left nothing is
-/// delivered again, nor may the local desk's command exit half-way. Dead at
-/// once, since the same message would meet the same bug on every retry while
-/// its ticket's later messages wait behind it.
+tokio::task_local! {
+    /// Where the panic [`unless_panicked`] is catching happened, as the
+    /// panic hook tells it ([`hook_caught_panics`]).
+    static CAUGHT_AT: Arc<std::sync::Mutex<Option<String>>>;
+}
+
+/// What `attempt` comes to, or a permanent failure naming the panic (its
+/// message and where it happened) when it panics. A bug one message meets
+/// must not take its worker down with it: `deskctl serve` starts its workers
+/// once, and with none left nothing is delivered again, nor may the local
+/// desk's command exit half-way. Dead at once, since the same message would
+/// meet the same bug on every retry while its ticket's later messages wait
+/// behind it. The failure is logged (and kept on the message) once; the
+/// panic is not also printed to stderr as an uncaught one would be.
 async fn unless_panicked<T>(
     attempt: impl std::future::Future<Output = Result<T, Failure>>,
 ) -> Result<T, Failure> {
     use futures_util::FutureExt;
-    match std::panic::AssertUnwindSafe(attempt).catch_unwind().await {
+    hook_caught_panics();
+    let caught_at = Arc::default();
+    let caught = std::panic::AssertUnwindSafe(attempt).catch_unwind();
+    match CAUGHT_AT.scope(Arc::clone(&caught_at), caught).await {
         Ok(outcome) => outcome,
         Err(panic) => {
             let why = panic
@@ -544,11 +555,38 @@ async fn unless_panicked<T>(
                 .map(|why| why.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "no reason given".into());
+            let at = caught_at
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .map(|at| format!(" at {at}"))
+                .unwrap_or_default();
             Err(Failure::permanent(format!(
-                "the attempt failed on a bug in deskctl: {why}"
+                "the attempt failed on a bug in deskctl{at}: {why}"
             )))
         }
     }
+}
+
+/// Has the process's panic hook leave a panic [`unless_panicked`] catches
+/// to it (noting only where it happened), and print every other as before.
+/// Installed once, over whatever hook was there.
+fn hook_caught_panics() {
+    static HOOKED: std::sync::Once = std::sync::Once::new();
+    HOOKED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let at = info
+                .location()
+                .map(|at| format!("{}:{}:{}", at.file(), at.line(), at.column()));
+            let caught = CAUGHT_AT.try_with(|place| {
+                *place.lock().unwrap_or_else(|e| e.into_inner()) = at;
+            });
+            if caught.is_err() {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// Resolves once `stop` is true, or its sender is gone (the service is
@@ -580,10 +618,21 @@ mod tests {
         .await
         .unwrap_err();
         assert!(failure.permanent);
-        assert_eq!(
-            failure.error,
-            "the attempt failed on a bug in deskctl: a Display implementation returned an \
-             error unexpectedly"
+        // Where it happened comes from the panic hook, which leaves a caught
+        // panic to the log line instead of printing it to stderr too.
+        assert!(
+            failure.error.starts_with(
+                "the attempt failed on a bug in deskctl at src/server/delivery/mod.rs:"
+            ),
+            "{}",
+            failure.error
+        );
+        assert!(
+            failure
+                .error
+                .ends_with(": a Display implementation returned an error unexpectedly"),
+            "{}",
+            failure.error
         );
         let formatted = unless_panicked::<()>(async { panic!("{} is {}", "x", 1) });
         assert!(formatted.await.unwrap_err().error.ends_with(": x is 1"));

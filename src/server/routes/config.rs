@@ -225,10 +225,13 @@ async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<
             }
         }
     }
-    let mut after: Option<String> = None;
+    let mut after: Option<(jiff::Timestamp, String)> = None;
     loop {
         let page = store
-            .list_tokens(after.as_deref(), crate::api::MAX_PAGE_LIMIT)
+            .list_tokens(
+                after.as_ref().map(|(time, id)| (*time, id.as_str())),
+                crate::api::MAX_PAGE_LIMIT,
+            )
             .await?;
         for token in &page {
             if let Some(handle) = &token.operator {
@@ -237,7 +240,7 @@ async fn held_by_operators(store: &Store, request: &ConfigRequest) -> ApiResult<
         }
         match page.last() {
             Some(last) if page.len() == crate::api::MAX_PAGE_LIMIT as usize => {
-                after = Some(last.id.clone());
+                after = Some((last.created_at, last.id.clone()));
             }
             _ => return Ok(held),
         }

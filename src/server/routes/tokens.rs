@@ -14,7 +14,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, Principal, generate_id, generate_secret, hash_secret};
 use crate::server::error::ApiResult;
 use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody};
-use crate::server::store::NewToken;
+use crate::server::store::{NewToken, stored_time};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(list, create)).with(routes!(revoke))
@@ -29,18 +29,28 @@ async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<JsonBody<Page<Token>>> {
     let limit = page_limit(&query)?;
-    if query
-        .cursor
-        .as_deref()
-        .is_some_and(|cursor| !cursor.starts_with("tok_") || cursor_problem(cursor).is_some())
-    {
-        return Err(super::bad_cursor());
+    let after = match query.cursor.as_deref() {
+        None => None,
+        Some(cursor) => Some(read_token_cursor(cursor).ok_or_else(super::bad_cursor)?),
+    };
+    let items = state.store.list_tokens(after, limit + 1).await?;
+    Ok(JsonBody(into_page(items, limit, token_cursor)))
+}
+
+/// The cursor to the tokens created after `token`: its creation time (as
+/// stored) and its id, which together order tokens as they were made.
+fn token_cursor(token: &Token) -> String {
+    format!("{}|{}", stored_time(token.created_at), token.id)
+}
+
+/// What [`token_cursor`] wrote, read back; none for any other text.
+fn read_token_cursor(cursor: &str) -> Option<(jiff::Timestamp, &str)> {
+    if cursor_problem(cursor).is_some() {
+        return None;
     }
-    let items = state
-        .store
-        .list_tokens(query.cursor.as_deref(), limit + 1)
-        .await?;
-    Ok(JsonBody(into_page(items, limit, |t| t.id.clone())))
+    let (time, id) = cursor.split_once('|')?;
+    let time = time.parse().ok()?;
+    id.starts_with("tok_").then_some((time, id))
 }
 
 /// Create a token. The answer holds the secret: it is never shown again.

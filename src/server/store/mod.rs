@@ -419,6 +419,11 @@ pub struct TokenIdentity {
     pub last_used_at: Option<Timestamp>,
 }
 
+/// How a database that cannot be reached is said before the store knows
+/// which it is; a backend's `explained` names it (see
+/// [`seam_by_inherent_methods`]).
+pub(crate) const DATABASE_UNREACHABLE: &str = "the database cannot be reached";
+
 /// SQLite's result code for "database or disk is full" (`SQLITE_FULL`), as
 /// sqlx gives it: PostgreSQL's codes are five characters, never this.
 const SQLITE_FULL: &str = "13";
@@ -430,7 +435,7 @@ impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                StoreError::Unavailable(format!("the database cannot be reached: {error}"))
+                StoreError::Unavailable(format!("{DATABASE_UNREACHABLE}: {error}"))
             }
             sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_FULL) => {
                 StoreError::disk_full(None)
@@ -595,8 +600,13 @@ pub trait Workspace: Send + Sync {
 /// API tokens, stored only as hashes.
 #[async_trait]
 pub trait Tokens: Send + Sync {
-    /// Tokens ordered by id, after `after`.
-    async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>>;
+    /// Tokens oldest first (by creation time, then id), after the one
+    /// created at `after`'s time with its id.
+    async fn list_tokens(
+        &self,
+        after: Option<(Timestamp, &str)>,
+        limit: u32,
+    ) -> StoreResult<Vec<Token>>;
     async fn create_token(&self, new: NewToken) -> StoreResult<Token>;
     async fn delete_token(&self, id: &str) -> StoreResult<()>;
     /// The token whose secret hashes to `secret_sha256`, with whom it acts as.
@@ -809,24 +819,34 @@ pub trait Events: Send + Sync {
 
 /// The traits of the seam for a backend whose inherent methods carry the
 /// same names and signatures: one place for the forwarding both backends need.
+/// Every error passes through the backend's `explained(&self, StoreError)`,
+/// which says it of that database: a PostgreSQL server out of reach named
+/// with its URL, a SQLite desk file removed under the service named with its
+/// path, whichever statement met it.
 macro_rules! seam_by_inherent_methods {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::server::store::Workspace for $store {
             async fn generation(&self) -> $crate::server::store::StoreResult<u64> {
-                <$store>::generation(self).await
+                <$store>::generation(self)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn read_workspace(
                 &self,
             ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
-                <$store>::read_workspace(self).await
+                <$store>::read_workspace(self)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn change_workspace(
                 &self,
                 expected: Option<u64>,
                 change: $crate::server::store::WorkspaceChange<'_>,
             ) -> $crate::server::store::StoreResult<$crate::domain::workspace::Snapshot> {
-                <$store>::change_workspace(self, expected, change).await
+                <$store>::change_workspace(self, expected, change)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -834,35 +854,47 @@ macro_rules! seam_by_inherent_methods {
         impl $crate::server::store::Tokens for $store {
             async fn list_tokens(
                 &self,
-                after: Option<&str>,
+                after: Option<(::jiff::Timestamp, &str)>,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Token>> {
-                <$store>::list_tokens(self, after, limit).await
+                <$store>::list_tokens(self, after, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn create_token(
                 &self,
                 new: $crate::server::store::NewToken,
             ) -> $crate::server::store::StoreResult<$crate::api::Token> {
-                <$store>::create_token(self, new).await
+                <$store>::create_token(self, new)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn delete_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
-                <$store>::delete_token(self, id).await
+                <$store>::delete_token(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn find_token(
                 &self,
                 secret_sha256: &str,
             ) -> $crate::server::store::StoreResult<Option<$crate::server::store::TokenIdentity>>
             {
-                <$store>::find_token(self, secret_sha256).await
+                <$store>::find_token(self, secret_sha256)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn touch_token(&self, id: &str) -> $crate::server::store::StoreResult<()> {
-                <$store>::touch_token(self, id).await
+                <$store>::touch_token(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn ingest_token_hash(
                 &self,
                 id: &str,
             ) -> $crate::server::store::StoreResult<Option<String>> {
-                <$store>::ingest_token_hash(self, id).await
+                <$store>::ingest_token_hash(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -873,44 +905,58 @@ macro_rules! seam_by_inherent_methods {
                 filter: &$crate::server::store::TicketFilter,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<$crate::server::store::TicketPage> {
-                <$store>::list_tickets(self, filter, limit).await
+                <$store>::list_tickets(self, filter, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn ticket_counts(
                 &self,
                 filter: &$crate::server::store::TicketFilter,
                 by: $crate::api::TicketCountBy,
             ) -> $crate::server::store::StoreResult<Vec<(Option<String>, u64)>> {
-                <$store>::ticket_counts(self, filter, by).await
+                <$store>::ticket_counts(self, filter, by)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn get_ticket(
                 &self,
                 number: u64,
             ) -> $crate::server::store::StoreResult<$crate::api::TicketDetail> {
-                <$store>::get_ticket(self, number).await
+                <$store>::get_ticket(self, number)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn requester_tickets(
                 &self,
                 id: &str,
                 sent_by: Option<&str>,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id, sent_by).await
+                <$store>::requester_tickets(self, id, sent_by)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn ticket_origin(
                 &self,
                 number: u64,
             ) -> $crate::server::store::StoreResult<$crate::domain::tickets::Origin> {
-                <$store>::ticket_origin(self, number).await
+                <$store>::ticket_origin(self, number)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn assignment_loads(
                 &self,
             ) -> $crate::server::store::StoreResult<$crate::domain::assignment::Loads> {
-                <$store>::assignment_loads(self).await
+                <$store>::assignment_loads(self)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn team_state(
                 &self,
                 team: Option<&str>,
             ) -> $crate::server::store::StoreResult<$crate::domain::assignment::TeamState> {
-                <$store>::team_state(self, team).await
+                <$store>::team_state(self, team)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn change_ticket(
                 &self,
@@ -920,7 +966,9 @@ macro_rules! seam_by_inherent_methods {
             ) -> $crate::server::store::StoreResult<
                 $crate::server::store::Recorded<$crate::api::Ticket>,
             > {
-                <$store>::change_ticket(self, number, once, change).await
+                <$store>::change_ticket(self, number, once, change)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn record_inbound_email(
                 &self,
@@ -928,27 +976,35 @@ macro_rules! seam_by_inherent_methods {
                 team: Option<&str>,
                 finish: $crate::server::store::FinishInbound,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_email(self, message_id, team, finish).await
+                <$store>::record_inbound_email(self, message_id, team, finish)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn release_tickets(
                 &self,
                 holder: $crate::server::store::Holder<'_>,
                 release: $crate::server::store::ReleaseFn<'_>,
             ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::release_tickets(self, holder, release).await
+                <$store>::release_tickets(self, holder, release)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn find_email_thread(
                 &self,
                 ids: &[String],
             ) -> $crate::server::store::StoreResult<Option<u64>> {
-                <$store>::find_email_thread(self, ids).await
+                <$store>::find_email_thread(self, ids)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn inbound_message_ids(
                 &self,
                 number: u64,
                 limit: usize,
             ) -> $crate::server::store::StoreResult<Vec<String>> {
-                <$store>::inbound_message_ids(self, number, limit).await
+                <$store>::inbound_message_ids(self, number, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn record_inbound_reply(
                 &self,
@@ -956,7 +1012,9 @@ macro_rules! seam_by_inherent_methods {
                 number: u64,
                 change: $crate::server::store::InboundReplyFn,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_reply(self, message_id, number, change).await
+                <$store>::record_inbound_reply(self, message_id, number, change)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -966,32 +1024,42 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 batch: $crate::server::store::HandoffBatch,
             ) -> $crate::server::store::StoreResult<$crate::server::store::CommittedBatch> {
-                <$store>::commit_handoffs(self, batch).await
+                <$store>::commit_handoffs(self, batch)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn get_handoff(
                 &self,
                 id: &str,
             ) -> $crate::server::store::StoreResult<$crate::api::Handoff> {
-                <$store>::get_handoff(self, id).await
+                <$store>::get_handoff(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn handoff_sender(
                 &self,
                 id: &str,
             ) -> $crate::server::store::StoreResult<Option<String>> {
-                <$store>::handoff_sender(self, id).await
+                <$store>::handoff_sender(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn list_handoffs(
                 &self,
                 query: &$crate::api::HandoffQuery,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Handoff>> {
-                <$store>::list_handoffs(self, query, limit).await
+                <$store>::list_handoffs(self, query, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn find_handoff_by_key(
                 &self,
                 key: &str,
             ) -> $crate::server::store::StoreResult<Option<($crate::api::Handoff, String)>> {
-                <$store>::find_handoff_by_key(self, key).await
+                <$store>::find_handoff_by_key(self, key)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -1002,7 +1070,9 @@ macro_rules! seam_by_inherent_methods {
                 owner: &str,
                 lease: ::std::time::Duration,
             ) -> $crate::server::store::StoreResult<Option<$crate::server::store::Claimed>> {
-                <$store>::claim_outbound(self, owner, lease).await
+                <$store>::claim_outbound(self, owner, lease)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn settle_outbound(
                 &self,
@@ -1011,18 +1081,24 @@ macro_rules! seam_by_inherent_methods {
                 note: Option<$crate::domain::tickets::NewEntry>,
                 external: Option<$crate::server::store::ExternalSettle>,
             ) -> $crate::server::store::StoreResult<bool> {
-                <$store>::settle_outbound(self, claimed, settle, note, external).await
+                <$store>::settle_outbound(self, claimed, settle, note, external)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn next_due_among(
                 &self,
                 ids: &[u64],
             ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
-                <$store>::next_due_among(self, ids).await
+                <$store>::next_due_among(self, ids)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn next_outbound_due(
                 &self,
             ) -> $crate::server::store::StoreResult<Option<::jiff::Timestamp>> {
-                <$store>::next_outbound_due(self).await
+                <$store>::next_outbound_due(self)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn list_outbox(
                 &self,
@@ -1031,25 +1107,33 @@ macro_rules! seam_by_inherent_methods {
                 before: Option<u64>,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::OutboxMessage>> {
-                <$store>::list_outbox(self, query, with_integrations, before, limit).await
+                <$store>::list_outbox(self, query, with_integrations, before, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn get_outbound(
                 &self,
                 id: u64,
             ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
-                <$store>::get_outbound(self, id).await
+                <$store>::get_outbound(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn find_outbound(
                 &self,
                 delivery_id: &str,
             ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::find_outbound(self, delivery_id).await
+                <$store>::find_outbound(self, delivery_id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn retry_outbound(
                 &self,
                 id: u64,
             ) -> $crate::server::store::StoreResult<$crate::api::OutboxMessage> {
-                <$store>::retry_outbound(self, id).await
+                <$store>::retry_outbound(self, id)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -1058,7 +1142,9 @@ macro_rules! seam_by_inherent_methods {
             async fn event_bounds(
                 &self,
             ) -> $crate::server::store::StoreResult<$crate::server::store::EventBounds> {
-                <$store>::event_bounds(self).await
+                <$store>::event_bounds(self)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn events_after(
                 &self,
@@ -1066,13 +1152,17 @@ macro_rules! seam_by_inherent_methods {
                 viewer: &$crate::server::store::Viewer,
                 limit: u32,
             ) -> $crate::server::store::StoreResult<$crate::server::store::EventPage> {
-                <$store>::events_after(self, after, viewer, limit).await
+                <$store>::events_after(self, after, viewer, limit)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
             async fn prune_events(
                 &self,
                 before: ::jiff::Timestamp,
             ) -> $crate::server::store::StoreResult<u64> {
-                <$store>::prune_events(self, before).await
+                <$store>::prune_events(self, before)
+                    .await
+                    .map_err(|error| self.explained(error))
             }
         }
 
@@ -1088,6 +1178,7 @@ macro_rules! seam_by_inherent_methods {
             ) -> $crate::server::store::StoreResult<Vec<String>> {
                 <$store>::accept_webhook(self, kind, replay_digest, events, advance, forget_before)
                     .await
+                    .map_err(|error| self.explained(error))
             }
         }
     };

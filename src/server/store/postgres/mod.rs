@@ -351,6 +351,21 @@ impl PostgresStore {
         }
     }
 
+    /// `error`, said of this database (see
+    /// [`super::seam_by_inherent_methods`]): a server out of reach is named
+    /// with its URL, as opening the desk names it ([`connect_error`]).
+    pub(crate) fn explained(&self, error: StoreError) -> StoreError {
+        match error {
+            StoreError::Unavailable(detail) => {
+                match detail.strip_prefix(super::DATABASE_UNREACHABLE) {
+                    Some(cause) => unreachable(&self.described, cause.trim_start_matches(": ")),
+                    None => StoreError::Unavailable(detail),
+                }
+            }
+            other => other,
+        }
+    }
+
     pub(crate) fn pool(&self) -> &PgPool {
         &self.pool
     }
@@ -424,6 +439,21 @@ fn scrub(text: &str, url: &str) -> String {
     }
 }
 
+/// PostgreSQL at `described` out of reach, for `cause`: the pool's own
+/// "timed out" said as what it means to whoever runs the service.
+fn unreachable(described: &str, cause: &str) -> StoreError {
+    let cause = if cause == sqlx::Error::PoolTimedOut.to_string() {
+        format!(
+            "no connection within {} s (the server is down or restarting, or every \
+             connection is busy)",
+            ACQUIRE_TIMEOUT.as_secs()
+        )
+    } else {
+        cause.to_string()
+    };
+    StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {cause}"))
+}
+
 /// Why connecting failed, naming what to fix.
 fn connect_error(
     error: &sqlx::Error,
@@ -494,13 +524,9 @@ fn connect_error(
             Some(why) => StoreError::Connect(format!(
                 "cannot connect to PostgreSQL at {described} over TLS: {why}"
             )),
-            None => {
-                StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
-            }
+            None => unreachable(described, &detail),
         },
-        sqlx::Error::PoolTimedOut => {
-            StoreError::Unavailable(format!("cannot reach PostgreSQL at {described}: {detail}"))
-        }
+        sqlx::Error::PoolTimedOut => unreachable(described, &detail),
         _ => StoreError::Connect(format!(
             "cannot connect to PostgreSQL at {described}: {detail}"
         )),

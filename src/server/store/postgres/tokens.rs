@@ -1,5 +1,6 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
+use jiff::Timestamp;
 use sqlx::AssertSqlSafe;
 
 use super::{PostgresStore, require_operator};
@@ -10,12 +11,20 @@ use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
 
 impl PostgresStore {
-    /// Tokens ordered by id, starting after `after`.
-    pub async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
+    /// Tokens oldest first, starting after the one created at `after`'s
+    /// time with its id.
+    pub async fn list_tokens(
+        &self,
+        after: Option<(Timestamp, &str)>,
+        limit: u32,
+    ) -> StoreResult<Vec<Token>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM tokens WHERE id > $1 ORDER BY id LIMIT $2"
+            "SELECT {COLUMNS} FROM tokens \
+             WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1, $2) \
+             ORDER BY created_at, id LIMIT $3"
         )))
-        .bind(after.unwrap_or(""))
+        .bind(after.map(|(time, _)| super::At(time)))
+        .bind(after.map_or("", |(_, id)| id))
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;

@@ -82,8 +82,8 @@ impl DeskFile {
     fn replaced_error(&self) -> StoreError {
         StoreError::DeskReplaced(format!(
             "the desk file {} was removed or replaced after deskctl opened it: writes are \
-             refused, since they would be lost with the file that was removed; restart \
-             `deskctl serve` on the desk file to serve",
+             refused, since they would be lost with the file that was removed, and reads can \
+             fail; restart `deskctl serve` on the desk file to serve",
             self.path.display()
         ))
     }

@@ -549,6 +549,17 @@ impl SqliteStore {
         })
     }
 
+    /// `error`, said of this desk (see [`super::seam_by_inherent_methods`]):
+    /// a statement that failed while the desk file is no longer the one
+    /// opened (a read on a connection opened anew finds no file) is that,
+    /// naming the path, not an internal error.
+    pub(crate) fn explained(&self, error: StoreError) -> StoreError {
+        match error {
+            StoreError::Database(_) | StoreError::Unavailable(_) => self.writer.file.explain(error),
+            other => other,
+        }
+    }
+
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
     }
@@ -1826,6 +1837,38 @@ mod tests {
             !path.exists(),
             "a desk was made in place of the one removed"
         );
+        store.close().await;
+    }
+
+    /// A read that needs a connection opened anew after the desk file was
+    /// removed under a service finds no file: it says that, naming the path,
+    /// rather than failing as a database error (an internal error, 500).
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_read_after_the_desk_file_was_removed_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, path) = serving_desk(dir.path()).await;
+        super::super::Tokens::list_tokens(&store, None, 10)
+            .await
+            .unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.clone().into_os_string();
+            file.push(suffix);
+            std::fs::remove_file(file).unwrap();
+        }
+        // No idle reader left: the next read opens a connection.
+        store.writer.kept.close();
+        let error = super::super::Tokens::list_tokens(&store, None, 10)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, StoreError::DeskReplaced(_)), "{error:?}");
+        assert!(
+            error.to_string().contains(&format!(
+                "the desk file {} was removed or replaced",
+                path.display()
+            )),
+            "{error}"
+        );
+        assert!(!path.exists(), "a desk was made in its place");
         store.close().await;
     }
 }

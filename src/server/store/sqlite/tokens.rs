@@ -1,5 +1,6 @@
 //! The `tokens` table: only hashes of secrets are stored.
 
+use jiff::Timestamp;
 use sqlx::AssertSqlSafe;
 
 use super::{SqliteStore, all, optional, require_operator};
@@ -10,13 +11,26 @@ use crate::server::store::{NewToken, StoreError, StoreResult, TokenIdentity};
 const COLUMNS: &str = "id, name, kind, operator_handle, hint, created_at, last_used_at";
 
 impl SqliteStore {
-    /// Tokens ordered by id, starting after `after`.
-    pub async fn list_tokens(&self, after: Option<&str>, limit: u32) -> StoreResult<Vec<Token>> {
+    /// Tokens oldest first, starting after the one created at `after`'s
+    /// time with its id.
+    pub async fn list_tokens(
+        &self,
+        after: Option<(Timestamp, &str)>,
+        limit: u32,
+    ) -> StoreResult<Vec<Token>> {
+        let (after_time, after_id) = match after {
+            Some((time, id)) => (Some(super::stored_time(time)), id),
+            None => (None, ""),
+        };
         self.read_direct(|conn| {
             all(
                 conn,
-                &format!("SELECT {COLUMNS} FROM tokens WHERE id > ? ORDER BY id LIMIT ?"),
-                rusqlite::params![after.unwrap_or(""), i64::from(limit)],
+                &format!(
+                    "SELECT {COLUMNS} FROM tokens \
+                     WHERE ?1 IS NULL OR (created_at, id) > (?1, ?2) \
+                     ORDER BY created_at, id LIMIT ?3"
+                ),
+                rusqlite::params![after_time, after_id, i64::from(limit)],
                 |row| rows::token(row),
             )
         })

@@ -749,6 +749,78 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
 /// What the service refuses once it has trimmed a document's texts, as it
 /// stores them, `validate` refuses too: a label or auto-reply of spaces only,
 /// dropdown options that repeat once trimmed, an option of spaces.
+/// YAML reads `.inf`, `-.inf` and `.nan` as numbers JSON has not: a text
+/// field takes them as the text they are (as it takes `1.5`), a number field
+/// says what it wants, in the words of every other wrong type.
+#[test]
+fn numbers_that_are_not_finite_are_text_in_a_text_field_and_refused_in_a_number_field() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}email:\n  host: smtp.x.example\n  port: .inf\noperators:\n  - handle: al\n    \
+         name: .NaN\n    email: al@x.example\n    capacity: -.inf\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["5:9", "10:15"],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: invalid type: `.inf` (a number that is not finite), expected a whole number \
+             from 0 to 65535\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: invalid type: `-.inf` (a number that is not finite), expected a whole number \
+             from 0 to 4294967295\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("policy"), "{stderr}");
+    // As text, `.NaN` is a name like any other.
+    let name =
+        format!("{HEAD}operators:\n  - handle: al\n    name: .NaN\n    email: al@x.example\n");
+    validate(&desk, &name).success();
+}
+
+/// No text the desk keeps may hold a NUL character: `validate` says so at
+/// its place, as the service would refuse it; and a secret read from a file
+/// that holds one is shown at its line, not at the top of the document.
+#[test]
+fn a_nul_character_is_refused_at_its_place_offline_and_by_the_service() {
+    let desk = Desk::new();
+    let text = format!("{HEAD}agents:\n  - key: shop\n    name: \"Shop\\0\"\n");
+    let assert = validate(&desk, &text).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(places(&assert.get_output().stderr), ["5:11"], "{stderr}");
+    assert!(
+        stderr.contains("error: contains a NUL character"),
+        "{stderr}"
+    );
+
+    std::fs::write(desk.dir.path().join("smtp-password"), "hunter2\0secret").unwrap();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}email:\n  host: smtp.x.example\n  username: u\n  password: ${{file:smtp-password}}\n"
+        ),
+    )
+    .unwrap();
+    let assert = desk.cmd().args(["diff", "-f"]).arg(&file).assert().code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(places(&assert.get_output().stderr), ["6:13"], "{stderr}");
+    assert!(
+        stderr.contains("error: contains a NUL character"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
 #[test]
 fn validate_refuses_what_the_service_refuses_once_trimmed() {
     let desk = Desk::new();

@@ -749,6 +749,78 @@ fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
 /// What the service refuses once it has trimmed a document's texts, as it
 /// stores them, `validate` refuses too: a label or auto-reply of spaces only,
 /// dropdown options that repeat once trimmed, an option of spaces.
+/// YAML reads `.inf`, `-.inf` and `.nan` as numbers JSON has not: a text
+/// field takes them as the text they are (as it takes `1.5`), a number field
+/// says what it wants, in the words of every other wrong type.
+#[test]
+fn numbers_that_are_not_finite_are_text_in_a_text_field_and_refused_in_a_number_field() {
+    let desk = Desk::new();
+    let text = format!(
+        "{HEAD}email:\n  host: smtp.x.example\n  port: .inf\noperators:\n  - handle: al\n    \
+         name: .NaN\n    email: al@x.example\n    capacity: -.inf\n"
+    );
+    let assert = validate(&desk, &text).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(
+        places(&assert.get_output().stderr),
+        ["5:9", "10:15"],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: invalid type: `.inf` (a number that is not finite), expected a whole number \
+             from 0 to 65535\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: invalid type: `-.inf` (a number that is not finite), expected a whole number \
+             from 0 to 4294967295\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("policy"), "{stderr}");
+    // As text, `.NaN` is a name like any other.
+    let name =
+        format!("{HEAD}operators:\n  - handle: al\n    name: .NaN\n    email: al@x.example\n");
+    validate(&desk, &name).success();
+}
+
+/// No text the desk keeps may hold a NUL character: `validate` says so at
+/// its place, as the service would refuse it; and a secret read from a file
+/// that holds one is shown at its line, not at the top of the document.
+#[test]
+fn a_nul_character_is_refused_at_its_place_offline_and_by_the_service() {
+    let desk = Desk::new();
+    let text = format!("{HEAD}agents:\n  - key: shop\n    name: \"Shop\\0\"\n");
+    let assert = validate(&desk, &text).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(places(&assert.get_output().stderr), ["5:11"], "{stderr}");
+    assert!(
+        stderr.contains("error: contains a NUL character"),
+        "{stderr}"
+    );
+
+    std::fs::write(desk.dir.path().join("smtp-password"), "hunter2\0secret").unwrap();
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{HEAD}email:\n  host: smtp.x.example\n  username: u\n  password: ${{file:smtp-password}}\n"
+        ),
+    )
+    .unwrap();
+    let assert = desk.cmd().args(["diff", "-f"]).arg(&file).assert().code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(places(&assert.get_output().stderr), ["6:13"], "{stderr}");
+    assert!(
+        stderr.contains("error: contains a NUL character"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
 #[test]
 fn validate_refuses_what_the_service_refuses_once_trimmed() {
     let desk = Desk::new();
@@ -1045,8 +1117,11 @@ fn days_take_the_short_names_hours_set_takes_and_numbers_are_described_plainly()
 
 // ---- the JSON Schema, checked by a real validator -------------------------
 
-/// Every object schema's properties, with where they are.
+/// Every object schema's properties, with where they are. The rules between
+/// properties (`if`/`then`, `allOf`, …) name properties to constrain them,
+/// not to describe them again: they are left out.
 fn properties(node: &serde_json::Value, at: &str, found: &mut Vec<(String, serde_json::Value)>) {
+    const RULES: [&str; 6] = ["if", "then", "else", "allOf", "not", "contains"];
     match node {
         serde_json::Value::Object(map) => {
             if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
@@ -1054,7 +1129,7 @@ fn properties(node: &serde_json::Value, at: &str, found: &mut Vec<(String, serde
                     found.push((format!("{at}.{name}"), property.clone()));
                 }
             }
-            for (key, value) in map {
+            for (key, value) in map.iter().filter(|(key, _)| !RULES.contains(&key.as_str())) {
                 properties(value, &format!("{at}/{key}"), found);
             }
         }
@@ -1368,6 +1443,229 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     assert_eq!((checked.errors(), checked.warnings()), (0, 1));
     let handover = &checked.document.unwrap().agents.unwrap()[0].handover;
     assert_eq!(handover.as_ref().unwrap().default_priority, None);
+}
+
+/// Every rule of `validate` that JSON Schema can state is in the schema: each
+/// document here is refused by both (an editor flags what CI would), and
+/// each of the near misses after them is taken by both.
+#[test]
+fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
+    let validator = common::schema_validator();
+    let field = |options: &str| {
+        format!("{HEAD}ticket-fields:\n  - key: plan\n    name: Plan\n    {options}\n")
+    };
+    let condition = |condition: &str| {
+        format!(
+            "{HEAD}rules:\n  priority:\n    - priority: high\n      conditions:\n        - {condition}\n"
+        )
+    };
+    let action = |fields: &str| {
+        format!("{HEAD}agents:\n  - key: shop\n    name: Shop\n    handover: {fields}\n")
+    };
+    let email = |fields: &str| format!("{HEAD}email: {fields}\n");
+    let secret = |value: &str| {
+        format!("{HEAD}email: {{host: smtp.x.example, username: u, password: '{value}'}}\n")
+    };
+    let teams = |teams: &str| format!("{HEAD}teams: {teams}\n");
+    let bad = [
+        ("port 0", email("{host: smtp.x.example, port: 0}")),
+        ("a host with a space", email("{host: 'smtp x.example'}")),
+        ("a host that is a URL", email("{host: 'smtp://x.example'}")),
+        (
+            "a day twice",
+            format!("{HEAD}business-hours:\n  days: [mon, tue, mon]\n"),
+        ),
+        (
+            "an option twice",
+            field("type: dropdown\n    options: [a, b, a]"),
+        ),
+        (
+            "an option of spaces",
+            field("type: dropdown\n    options: [a, ' ']"),
+        ),
+        ("a dropdown without options", field("type: dropdown")),
+        (
+            "options of a text field",
+            field("type: text\n    options: [a]"),
+        ),
+        (
+            "a name of spaces",
+            format!("{HEAD}ticket-fields:\n  - key: plan\n    name: '  '\n    type: text\n"),
+        ),
+        (
+            "a rule's name of spaces",
+            format!(
+                "{HEAD}rules:\n  assignment:\n    - name: ' '\n      team: billing\n      conditions: []\n"
+            ),
+        ),
+        (
+            "an unknown condition field",
+            condition("{field: chanel, op: exists}"),
+        ),
+        (
+            "a context key in capitals",
+            condition("{field: context.Order, op: exists}"),
+        ),
+        (
+            "equals without a value",
+            condition("{field: reason, op: equals}"),
+        ),
+        (
+            "equals with values",
+            condition("{field: reason, op: equals, value: a, values: [a]}"),
+        ),
+        (
+            "in with a value",
+            condition("{field: reason, op: in, value: a}"),
+        ),
+        (
+            "in with no values",
+            condition("{field: reason, op: in, values: []}"),
+        ),
+        (
+            "exists with a value",
+            condition("{field: context.vip, op: exists, value: 'yes'}"),
+        ),
+        (
+            "an unknown channel",
+            condition("{field: channel, op: in, values: [web, fax]}"),
+        ),
+        (
+            "an unknown environment",
+            condition("{field: environment, op: equals, value: prod}"),
+        ),
+        ("a label of spaces", action("{labels: {waiting: '  '}}")),
+        ("an auto-reply of spaces", action("{auto-reply: ' '}")),
+        (
+            "an enabled action without channels",
+            action("{channels: []}"),
+        ),
+        ("an unknown platform", action("{platform: inbx}")),
+        (
+            "an enabled support inbox without an address",
+            format!("{HEAD}assignment:\n  support-inbox: {{enabled: true}}\n"),
+        ),
+        (
+            "a webhook that is not http(s)",
+            format!("{HEAD}delivery: {{url: 'ftp://ai.example/hook', secret: '${{env:HOOK}}'}}\n"),
+        ),
+        (
+            "an integration's base URL that is not http(s)",
+            format!("{HEAD}integrations:\n  - kind: zendesk\n    base-url: 'ftp://x.example'\n"),
+        ),
+        ("no default team", teams("[{key: a, name: A}]")),
+        (
+            "two default teams",
+            teams("[{key: a, name: A, default: true}, {key: b, name: B, default: true}]"),
+        ),
+        ("an empty variable name", secret("${env:}")),
+        ("a variable name with a dash", secret("${env:SMTP-PW}")),
+        ("a file not named", secret("${file: }")),
+        ("a reference of no kind", secret("${vault:smtp}")),
+        ("a reference without its brace", secret("${env:SMTP")),
+    ];
+    for (what, text) in bad {
+        let document: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert!(
+            !validator.is_valid(&document),
+            "the schema accepts {what}:\n{text}"
+        );
+        let source = deskctl::manifest::Source::new("desk.yaml", text.clone(), ".");
+        let checked = deskctl::manifest::check(&source, None);
+        assert!(checked.errors() > 0, "validate accepts {what}:\n{text}");
+    }
+    let good = [
+        ("port 1", email("{host: ' smtp.x.example ', port: 1}")),
+        (
+            "each day once",
+            format!("{HEAD}business-hours:\n  days: [mon, tue]\n"),
+        ),
+        (
+            "a dropdown",
+            field("type: dropdown\n    options: [a, ' b ']"),
+        ),
+        (
+            "a text field with no options",
+            field("type: text\n    options: []"),
+        ),
+        (
+            "a context key",
+            condition("{field: context.order-id, op: exists}"),
+        ),
+        (
+            "equals",
+            condition("{field: requester.email, op: equals, value: a}"),
+        ),
+        (
+            "equals with no values",
+            condition("{field: reason, op: equals, value: a, values: []}"),
+        ),
+        (
+            "in",
+            condition("{field: channel, op: in, values: [web, email]}"),
+        ),
+        (
+            "matches",
+            condition("{field: channel, op: matches, value: '^w'}"),
+        ),
+        (
+            "not-equals",
+            condition("{field: environment, op: not-equals, value: production}"),
+        ),
+        (
+            "a disabled action without channels",
+            action("{enabled: false, channels: []}"),
+        ),
+        ("an integration's platform", action("{platform: zendesk}")),
+        (
+            "the inbox",
+            action("{platform: inbox, labels: {waiting: ' Wait '}}"),
+        ),
+        (
+            "a support inbox with an address",
+            format!(
+                "{HEAD}assignment:\n  support-inbox: {{enabled: true, address: help@acme.example}}\n"
+            ),
+        ),
+        (
+            "a webhook to this machine",
+            format!(
+                "{HEAD}delivery: {{url: 'http://127.0.0.1:9000/hook', secret: '${{env:HOOK}}'}}\n"
+            ),
+        ),
+        ("no teams", teams("[]")),
+        (
+            "one default team",
+            teams("[{key: a, name: A, default: false}, {key: b, name: B, default: true}]"),
+        ),
+        ("a variable", secret("${env:SMTP_PASSWORD}")),
+        ("a file", secret("${file:secrets/smtp}")),
+        ("a fingerprint", secret("${hmac:0123456789ab}")),
+        ("a secret written out", secret("hunter2 $ {x}")),
+    ];
+    for (what, text) in good {
+        let document: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "the schema refuses {what}: {errors:?}\n{text}"
+        );
+        let source = deskctl::manifest::Source::new("desk.yaml", text.clone(), ".");
+        let checked = deskctl::manifest::check(&source, None);
+        let found: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(
+            found.is_empty(),
+            "validate refuses {what}: {found:?}\n{text}"
+        );
+    }
 }
 
 // Several documents read as one: `-f a.yaml -f b.yaml`, `-f dir/`.

@@ -51,6 +51,13 @@ pub struct DeskDocument {
     /// Groups of operators tickets are routed to; exactly one is the default.
     /// One at a time: `deskctl teams add|set|remove`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend(
+        "if" = {"minItems": 1},
+        "then" = {
+            "contains": {"properties": {"default": {"const": true}}, "required": ["default"]},
+            "maxContains": 1,
+        },
+    ))]
     pub teams: Option<Vec<TeamSpec>>,
     /// Ticket fields, set from handoff context keys of the same key.
     /// One at a time: `deskctl fields add|set|remove`.
@@ -139,7 +146,7 @@ pub struct OperatorSpec {
     #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"alice")]
     pub handle: String,
     /// The name customers see.
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Alice Martin")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Alice Martin")]
     pub name: String,
     /// The address replies are sent from.
     #[schemars(
@@ -181,7 +188,7 @@ pub struct TeamSpec {
     #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"billing")]
     pub key: String,
     /// The team's name, as lists and plans show it.
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Billing")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Billing")]
     pub name: String,
     /// Tickets no assignment rule routes go to the default team; exactly one
     /// team of the section is the default.
@@ -198,20 +205,29 @@ pub struct TeamSpec {
 /// A ticket field as the document states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(extend(
+    "if" = {"properties": {"type": {"const": "dropdown"}}, "required": ["type"]},
+    "then" = {"required": ["options"], "properties": {"options": {"minItems": 1}}},
+    "else" = {"properties": {"options": {"maxItems": 0}}},
+))]
 pub struct TicketFieldSpec {
     /// Lowercase letters, digits and dashes, e.g. `order-id`; handoff context
     /// keys of the same name fill it.
     #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"order-id")]
     pub key: String,
     /// The field's name, as operators see it on a ticket.
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Order ID")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Order ID")]
     pub name: String,
     /// `text`, `number`, `dropdown`, `checkbox` or `date`.
     #[serde(rename = "type")]
     pub field_type: FieldType,
-    /// The choices of a dropdown; only dropdowns have them.
+    /// The choices of a dropdown, each once; only dropdowns have them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(length(min = 1)), example = ["free", "pro", "enterprise"])]
+    #[schemars(
+        inner(regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN)),
+        extend("uniqueItems" = true),
+        example = ["free", "pro", "enterprise"]
+    )]
     pub options: Vec<String>,
 }
 
@@ -242,7 +258,7 @@ fn is_match_all(mode: &MatchMode) -> bool {
 pub struct PriorityRuleSpec {
     /// A name to recognise the rule by in plans and lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Refunds are urgent")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Refunds are urgent")]
     pub name: Option<String>,
     /// `all` (the default) or `any` of the conditions must hold.
     #[serde(
@@ -263,7 +279,7 @@ pub struct PriorityRuleSpec {
 pub struct AssignmentRuleSpec {
     /// A name to recognise the rule by in plans and lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Billing questions")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Billing questions")]
     pub name: Option<String>,
     /// `all` (the default) or `any` of the conditions must hold.
     #[serde(
@@ -289,11 +305,15 @@ fn default_tls() -> SmtpTls {
 pub struct EmailSpec {
     /// The SMTP server's host name; absent means email is not set up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = &"smtp.acme.example")]
+    #[schemars(
+        regex(pattern = crate::domain::workspace::SMTP_HOST_PATTERN),
+        extend("not" = {"pattern": "://"}),
+        example = &"smtp.acme.example"
+    )]
     pub host: Option<String>,
     /// The SMTP port; absent means the TLS mode's usual one (25, 587 or 465).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(example = 587)]
+    #[schemars(range(min = 1), example = 587)]
     pub port: Option<u16>,
     /// The user name to log in with; absent sends without logging in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,7 +338,11 @@ pub struct EmailSpec {
 pub struct DeliverySpec {
     /// The platform's delivery webhook (`https://…`); absent means not set up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(url, example = &"https://ai.acme.example/desk/events")]
+    #[schemars(
+        url,
+        regex(pattern = crate::domain::validate::HTTP_URL_PATTERN),
+        example = &"https://ai.acme.example/desk/events"
+    )]
     pub url: Option<String>,
     /// The signing secret (16 or more characters): `${env:NAME}` or `${file:PATH}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,7 +367,11 @@ pub struct IntegrationSpec {
     pub secrets: BTreeMap<String, SecretValue>,
     /// Talk to the platform here instead of its documented host: a sandbox or a proxy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(url, example = &"https://acme-sandbox.zendesk.com")]
+    #[schemars(
+        url,
+        regex(pattern = crate::domain::validate::HTTP_URL_PATTERN),
+        example = &"https://acme-sandbox.zendesk.com"
+    )]
     pub base_url: Option<String>,
     /// Context key (or one of Desk's own values: `desk.team`, `desk.priority`,
     /// `desk.reason`, …) → the platform's custom field that receives its value.
@@ -393,7 +421,7 @@ pub struct AgentSpec {
     #[schemars(regex(pattern = crate::domain::validate::SLUG_PATTERN), example = &"shop-assistant")]
     pub key: String,
     /// The agent's name, as lists and handoffs show it.
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), example = &"Shop Assistant")]
+    #[schemars(length(min = 1, max = crate::domain::validate::MAX_NAME_LEN), regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN), example = &"Shop Assistant")]
     pub name: String,
     /// The agent's handover action; absent means the agent has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -410,6 +438,7 @@ pub struct AgentSpec {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(transparent)]
 #[schema(value_type = String)]
+#[schemars(transform = SecretValue::schema_forms)]
 pub struct SecretValue(pub String);
 
 /// What a [`SecretValue`]'s text says.
@@ -463,6 +492,28 @@ impl SecretValue {
         } else {
             SecretForm::Malformed
         }
+    }
+
+    /// Regular expressions of the forms `validate` takes: a reference
+    /// (`${env:NAME}` with a name a variable can have, `${file:PATH}` naming
+    /// a file), a fingerprint, or a secret written out that does not read as
+    /// a mistyped reference (starting with `${`, or naming `${env:` or
+    /// `${file:` in it), which is warned about.
+    pub const REFERENCE_PATTERN: &'static str = r"^\$\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[\s\S]*\S[\s\S]*|(hmac|sha256|sealed-sha256):[\s\S]*)\}$";
+    /// See [`Self::REFERENCE_PATTERN`]: what a secret written out must not match.
+    pub const MISTYPED_REFERENCE_PATTERN: &'static str = r"^\s*\$\{|\$\{env:|\$\{file:";
+
+    /// A text that reads as a reference is a well-formed one. (No `anyOf`:
+    /// an editor would say only that it matches none of them.)
+    fn schema_forms(schema: &mut schemars::Schema) {
+        schema.insert(
+            "if".into(),
+            serde_json::json!({"pattern": Self::MISTYPED_REFERENCE_PATTERN}),
+        );
+        schema.insert(
+            "then".into(),
+            serde_json::json!({"pattern": Self::REFERENCE_PATTERN}),
+        );
     }
 
     /// The text: a reference, a fingerprint or the secret itself. Never print it.

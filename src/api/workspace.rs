@@ -193,11 +193,17 @@ pub struct AgentUpdate {
 pub struct HandoverLabels {
     /// Shown while the customer waits for a person.
     #[serde(default = "default_waiting_label")]
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
+    #[schemars(
+        length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS),
+        regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN)
+    )]
     pub waiting: String,
     /// Shown once a person has joined.
     #[serde(default = "default_connected_label")]
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
+    #[schemars(
+        length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS),
+        regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN)
+    )]
     pub connected: String,
 }
 
@@ -244,6 +250,10 @@ fn yes() -> bool {
 /// absent fields take their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(extend(
+    "if" = {"properties": {"enabled": {"const": false}}, "required": ["enabled"]},
+    "else" = {"properties": {"channels": {"minItems": 1}}},
+))]
 pub struct HandoverAction {
     /// What the agent calls the action, e.g. `Escalate_To_Human`.
     #[serde(default = "default_action_name")]
@@ -254,7 +264,7 @@ pub struct HandoverAction {
     pub enabled: bool,
     /// `inbox` (Desk's own) or the kind of a connected integration.
     #[serde(default = "default_platform")]
-    #[schemars(example = &"zendesk")]
+    #[schemars(example = &"zendesk", transform = platform_names)]
     pub platform: String,
     /// Guidance for the agent: what the action does, what data moves, when to use it.
     #[serde(default)]
@@ -281,8 +291,19 @@ pub struct HandoverAction {
     pub labels: HandoverLabels,
     /// Shown when nobody is available (outside business hours, or nobody online).
     #[serde(default = "default_auto_reply")]
-    #[schemars(length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS))]
+    #[schemars(
+        length(min = 1, max = crate::domain::validate::MAX_TEXT_CHARS),
+        regex(pattern = crate::domain::validate::NOT_BLANK_PATTERN)
+    )]
     pub auto_reply: String,
+}
+
+/// The platforms a handover action may name, as the schema's choices:
+/// Desk's inbox and each integration kind.
+fn platform_names(schema: &mut schemars::Schema) {
+    let mut names = vec![crate::domain::platform::INBOX];
+    names.extend(crate::domain::platform::INTEGRATION_KINDS);
+    schema.insert("enum".into(), names.into());
 }
 
 impl Default for HandoverAction {
@@ -374,6 +395,10 @@ pub struct HandoverStatusQuery {
 /// The support inbox: email to its address opens a ticket handled by people.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "if" = {"properties": {"enabled": {"const": true}}, "required": ["enabled"]},
+    "then" = {"required": ["address"]},
+))]
 pub struct SupportInbox {
     /// Whether email to the address opens tickets; enabled needs an address.
     #[serde(default)]
@@ -429,7 +454,7 @@ pub struct BusinessHours {
     pub timezone: String,
     /// Working days; a span starts on each of them.
     #[serde(default = "default_days")]
-    #[schemars(with = "Vec<WeekdayName>")]
+    #[schemars(with = "Vec<WeekdayName>", extend("uniqueItems" = true))]
     pub days: Vec<Weekday>,
     /// `HH:MM`, local time.
     #[serde(default = "default_start")]
@@ -602,9 +627,10 @@ pub struct TicketFieldUpdate {
 /// One test of a rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = operands_of_each_op)]
 pub struct Condition {
     /// `channel`, `agent`, `environment`, `reason`, `requester.email` or `context.<key>`.
-    #[schemars(example = &"context.plan")]
+    #[schemars(regex(pattern = crate::domain::rules::FIELD_PATTERN), example = &"context.plan")]
     pub field: String,
     /// How the field is tested: `equals`, `not-equals`, `in`, `contains`,
     /// `matches` (a regular expression) or `exists`.
@@ -617,6 +643,63 @@ pub struct Condition {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(example = ["pro", "enterprise"])]
     pub values: Vec<String>,
+}
+
+/// States in a condition's schema what `domain::rules::validate_condition`
+/// asks of its operands: `value` for the operators that compare with one,
+/// a non-empty `values` for `in`, neither for `exists`; and a channel's or an
+/// environment's names where one is compared with.
+fn operands_of_each_op(schema: &mut schemars::Schema) {
+    let when = |ops: &[ConditionOp], then: serde_json::Value| {
+        let ops: Vec<&str> = ops.iter().map(|op| op.as_str()).collect();
+        serde_json::json!({
+            "if": {"properties": {"op": {"enum": ops}}, "required": ["op"]},
+            "then": then,
+        })
+    };
+    let none = serde_json::json!({"maxItems": 0});
+    let mut rules = vec![
+        when(
+            &[
+                ConditionOp::Equals,
+                ConditionOp::NotEquals,
+                ConditionOp::Contains,
+                ConditionOp::Matches,
+            ],
+            serde_json::json!({"required": ["value"], "properties": {"values": none}}),
+        ),
+        when(
+            &[ConditionOp::In],
+            serde_json::json!({
+                "required": ["values"],
+                "properties": {"value": false, "values": {"minItems": 1}},
+            }),
+        ),
+        when(
+            &[ConditionOp::Exists],
+            serde_json::json!({"properties": {"value": false, "values": none}}),
+        ),
+    ];
+    for (field, names) in [
+        ("channel", Channel::NAMES),
+        ("environment", Environment::NAMES),
+    ] {
+        let compared =
+            [ConditionOp::Equals, ConditionOp::NotEquals, ConditionOp::In].map(ConditionOp::as_str);
+        rules.push(serde_json::json!({
+            "if": {
+                "properties": {"field": {"const": field}, "op": {"enum": compared}},
+                "required": ["field", "op"],
+            },
+            "then": {
+                "properties": {
+                    "value": {"enum": names},
+                    "values": {"items": {"enum": names}},
+                },
+            },
+        }));
+    }
+    schema.insert("allOf".into(), rules.into());
 }
 
 /// An ordered rule: when its conditions hold, it sets a priority (priority rules)

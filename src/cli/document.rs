@@ -143,7 +143,20 @@ impl Places {
             return error;
         }
         let trees: Vec<&manifest::Node> = self.files.iter().map(|(_, tree)| tree).collect();
-        let found = manifest::validate::service_errors(&trees, &error.fields);
+        // The checks of the whole request body (a NUL in any text) name a
+        // field by its path in the request, the document's under `document`.
+        let fields: Vec<_> = error
+            .fields
+            .iter()
+            .map(|field| {
+                let mut field = field.clone();
+                if let Some(path) = field.field.strip_prefix("document.") {
+                    field.field = path.to_string();
+                }
+                field
+            })
+            .collect();
+        let found = manifest::validate::service_errors(&trees, &fields);
         let mut invalid = Vec::new();
         let mut errors = 0;
         for ((shown, _), diagnostics) in self.files.iter().zip(found) {

@@ -5,7 +5,8 @@
 //! Lists whose order means nothing (operators, teams and their members,
 //! fields, integrations, agents, channels, days, holidays) compare as sets
 //! keyed by handle, key or kind, so reordering a file changes nothing. Rule
-//! order is meaningful: rules compare by position. An absent section is left
+//! order is meaningful: rules compare by position, or by name where each
+//! has its own (a rule moved is a change of its position). An absent section is left
 //! alone; with `prune`, resources a present section does not list are
 //! removed, without it they are reported as unmanaged and kept. Secrets
 //! compare by fingerprint, so an unchanged secret is never a change.
@@ -484,7 +485,10 @@ fn single<T: Serialize + PartialEq>(
     }
 }
 
-/// A rule list compared by position: `#2 (name)` is the second rule.
+/// A rule list compared by position: `#2 (name)` is the second rule. Where
+/// every rule compared has a name of its own, rules are matched by name
+/// instead ([`ordered_by_name`]), so that a rule inserted or moved shows as
+/// itself rather than as every rule after it changed.
 fn ordered<T: Serialize + PartialEq>(
     desired: &Option<Vec<T>>,
     current: &Option<Vec<T>>,
@@ -496,6 +500,9 @@ fn ordered<T: Serialize + PartialEq>(
         return Vec::new();
     };
     let current: &[T] = current.as_deref().unwrap_or_default();
+    if let Some(changes) = ordered_by_name(desired, current, &name, prune, section) {
+        return changes;
+    }
     let label = |index: usize, item: &T| match name(item) {
         Some(name) => format!("#{} ({name})", index + 1),
         None => format!("#{}", index + 1),
@@ -530,6 +537,100 @@ fn ordered<T: Serialize + PartialEq>(
         ));
     }
     changes
+}
+
+/// [`ordered`] with rules matched by name: a listed rule whose name a rule
+/// it replaces has is that rule, changed where its fields differ and moved
+/// (`position`) where its place does; one whose name none has is added; a
+/// replaced rule whose name the list does not give is removed. Applying lays
+/// the list out as given, in place of as many rules as it lists (all of them
+/// with `prune`); the ones after those stay, unmanaged. `None` (compare by
+/// position) unless every listed and every replaced rule has a name, each
+/// its own, and no rule that stays has one the list gives.
+fn ordered_by_name<T: Serialize + PartialEq>(
+    desired: &[T],
+    current: &[T],
+    name: &impl Fn(&T) -> Option<String>,
+    prune: bool,
+    section: Section,
+) -> Option<Vec<Change>> {
+    let replaced = if prune {
+        current.len()
+    } else {
+        current.len().min(desired.len())
+    };
+    let (now, staying) = current.split_at(replaced);
+    let wanted: Vec<String> = desired.iter().map(name).collect::<Option<_>>()?;
+    let named: Vec<String> = now.iter().map(name).collect::<Option<_>>()?;
+    let distinct = |names: &[String]| names.iter().collect::<BTreeSet<_>>().len() == names.len();
+    if !distinct(&wanted) || !distinct(&named) {
+        return None;
+    }
+    if staying
+        .iter()
+        .filter_map(name)
+        .any(|stays| wanted.contains(&stays))
+    {
+        return None;
+    }
+    let mut changes = Vec::new();
+    for (index, (item, rule)) in desired.iter().zip(&wanted).enumerate() {
+        let resource = format!("#{} ({rule})", index + 1);
+        let Some(at) = named.iter().position(|other| other == rule) else {
+            changes.push(change(
+                section,
+                ChangeAction::Add,
+                resource,
+                None,
+                Some(item),
+            ));
+            continue;
+        };
+        let mut fields = field_changes(section, Some(&now[at]), Some(item));
+        if at != index {
+            fields.push(FieldChange {
+                field: "position".into(),
+                old: Some((at + 1).into()),
+                new: Some((index + 1).into()),
+                sensitive: false,
+            });
+            fields.sort_by(|a, b| a.field.cmp(&b.field));
+        }
+        if !fields.is_empty() {
+            changes.push(Change {
+                action: ChangeAction::Change,
+                resource,
+                fields,
+                effects: None,
+            });
+        }
+    }
+    for (at, (item, rule)) in now.iter().zip(&named).enumerate() {
+        if !wanted.contains(rule) {
+            changes.push(change(
+                section,
+                ChangeAction::Remove,
+                format!("#{} ({rule})", at + 1),
+                Some(item),
+                None,
+            ));
+        }
+    }
+    for (offset, item) in staying.iter().enumerate() {
+        let index = replaced + offset + 1;
+        let resource = match name(item) {
+            Some(name) => format!("#{index} ({name})"),
+            None => format!("#{index}"),
+        };
+        changes.push(change(
+            section,
+            ChangeAction::Unmanaged,
+            resource,
+            Some(item),
+            None,
+        ));
+    }
+    Some(changes)
 }
 
 /// Every secret of a document with its path in the file.
@@ -876,6 +977,130 @@ mod tests {
         let found = plan(&desired, &current, false);
         assert_eq!(found.summary.change, 2);
         assert_eq!(found.sections[0].changes[0].resource, "#1 (spam)");
+    }
+
+    /// Priority rules of `names` (`None`: no name), each its own priority.
+    fn rules(names: &[Option<&str>]) -> DeskDocument {
+        let priorities = [
+            Priority::Urgent,
+            Priority::High,
+            Priority::Medium,
+            Priority::Low,
+        ];
+        DeskDocument {
+            rules: Some(RulesSpec {
+                priority: Some(
+                    names
+                        .iter()
+                        .enumerate()
+                        .map(|(index, name)| PriorityRuleSpec {
+                            name: name.map(String::from),
+                            match_mode: crate::api::MatchMode::All,
+                            conditions: vec![],
+                            priority: priorities[index % 4],
+                        })
+                        .collect(),
+                ),
+                assignment: None,
+            }),
+            ..DeskDocument::empty()
+        }
+    }
+
+    /// Each change of a plan as `action resource: field old → new, …`.
+    fn described(plan: &Plan) -> Vec<String> {
+        plan.sections
+            .iter()
+            .flat_map(|section| &section.changes)
+            .map(|change| {
+                let fields: Vec<String> = change
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let shown =
+                            |v: &Option<Value>| v.as_ref().map_or("-".into(), Value::to_string);
+                        format!("{} {} → {}", f.field, shown(&f.old), shown(&f.new))
+                    })
+                    .collect();
+                format!(
+                    "{} {}: {}",
+                    change.action,
+                    change.resource,
+                    fields.join(", ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn named_rules_are_matched_by_name_so_one_inserted_is_one_added_and_the_rest_moved() {
+        let current = rules(&[Some("enterprise"), Some("refunds")]);
+        let mut desired = rules(&[Some("vip"), Some("enterprise"), Some("refunds")]);
+        // Each keeps its own priority: only the places change.
+        let listed = desired.rules.as_mut().unwrap().priority.as_mut().unwrap();
+        listed[0].priority = Priority::Low;
+        listed[1].priority = Priority::Urgent;
+        listed[2].priority = Priority::High;
+        let found = plan(&desired, &current, false);
+        assert_eq!(
+            described(&found),
+            [
+                "add #1 (vip): conditions - → [], name - → \"vip\", priority - → \"low\"",
+                "change #2 (enterprise): position 1 → 2",
+                "change #3 (refunds): position 2 → 3",
+            ]
+        );
+        // A rule renamed, and one the list drops, in the rules it replaces.
+        let desired = rules(&[Some("refunds"), Some("spam")]);
+        let found = plan(&desired, &current, false);
+        assert_eq!(
+            described(&found),
+            [
+                "change #1 (refunds): position 2 → 1, priority \"high\" → \"urgent\"",
+                "add #2 (spam): conditions - → [], name - → \"spam\", priority - → \"high\"",
+                "remove #1 (enterprise): ",
+            ]
+        );
+        // Applied, the plan is empty.
+        assert!(described(&plan(&current, &current, true)).is_empty());
+    }
+
+    #[test]
+    fn rules_stay_compared_by_position_unless_each_has_a_name_of_its_own() {
+        let current = rules(&[Some("a"), None]);
+        let desired = rules(&[Some("b"), Some("a"), None]);
+        assert_eq!(
+            described(&plan(&desired, &current, false))[0],
+            "change #1 (b): name \"a\" → \"b\""
+        );
+        let twice = rules(&[Some("a"), Some("a")]);
+        assert_eq!(
+            described(&plan(&twice, &rules(&[Some("a"), Some("b")]), false)),
+            ["change #2 (a): name \"b\" → \"a\""]
+        );
+        // Past the rules the list replaces, rules stay (unmanaged) unless
+        // pruned; one that stays and is named in the list makes names
+        // ambiguous, so places are compared.
+        let current = rules(&[Some("a"), Some("b"), Some("c")]);
+        let desired = rules(&[Some("x"), Some("a")]);
+        assert_eq!(
+            described(&plan(&desired, &current, false)),
+            [
+                "add #1 (x): conditions - → [], name - → \"x\", priority - → \"urgent\"",
+                "change #2 (a): position 1 → 2, priority \"urgent\" → \"high\"",
+                "remove #2 (b): ",
+                "unmanaged #3 (c): ",
+            ]
+        );
+        assert_eq!(
+            described(&plan(&desired, &current, true)).last().unwrap(),
+            "remove #3 (c): "
+        );
+        let desired = rules(&[Some("c")]);
+        assert_eq!(
+            described(&plan(&desired, &current, false))[0],
+            "change #1 (c): name \"a\" → \"c\""
+        );
     }
 
     fn slug() -> impl Strategy<Value = String> {

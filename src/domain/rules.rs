@@ -41,6 +41,11 @@ use crate::domain::field_conditions::same_number;
 pub const FIELD_RULE: &str =
     "use channel, agent, environment, reason, requester.email or context.<key>";
 
+/// [`Field::parse`]'s rule as a regular expression, for the document's JSON
+/// Schema (a property test holds the two to the same answers).
+pub const FIELD_PATTERN: &str =
+    r"^(channel|agent|environment|reason|requester\.email|context\.[a-z0-9-]+)$";
+
 /// The rule for context keys, stated in every error about one.
 pub const CONTEXT_KEY_RULE: &str = "lowercase letters, digits and dashes only (^[a-z0-9-]+$)";
 
@@ -1394,6 +1399,17 @@ mod tests {
                 &cond("requester.email", ConditionOp::Matches, Some(&regex::escape(&varied)), &[]),
                 &facts
             ));
+        }
+    }
+
+    proptest! {
+        /// The schema's pattern says exactly what the check says.
+        #[test]
+        fn the_field_pattern_is_the_field_check(
+            value in "(channel|agent|environment|reason|requester[.]email|context[.]?|Channel|)[a-zA-Z0-9 .-]{0,4}"
+        ) {
+            let pattern = regex::Regex::new(FIELD_PATTERN).unwrap();
+            prop_assert_eq!(pattern.is_match(&value), Field::parse(&value).is_ok(), "{:?}", value);
         }
     }
 }

@@ -33,6 +33,18 @@ pub const MAX_LOCAL_PART_LEN: usize = 64;
 /// [`check_handover_action`]'s rule for an action's name, as a regular expression.
 pub const ACTION_NAME_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
 
+/// A text that is not blank (some character is not white space), as a
+/// regular expression for the JSON Schema: what [`check_name`] asks of a
+/// name, and the service of the texts it trims before it checks them (a
+/// handover's labels and auto-reply, a dropdown's options).
+pub const NOT_BLANK_PATTERN: &str = r"\S";
+
+/// The scheme [`check_outbound_url`] asks of a URL, as a regular expression
+/// for the JSON Schema (`http` or `https`, in any case, after the spaces and
+/// control characters a URL reader skips); the rest of its rules (http only
+/// to this machine, no forbidden address) are the check's alone.
+pub const HTTP_URL_PATTERN: &str = r"^[\x00-\x20]*[Hh][Tt][Tt][Pp][Ss]?://";
+
 /// The rule stated in every error about a slug, so users learn it from the message.
 pub const SLUG_RULE: &str = "use 1 to 40 lowercase letters (a-z), digits and dashes, \
                              starting with a letter or digit";
@@ -929,6 +941,12 @@ mod tests {
         fn the_email_pattern_is_the_email_check(value in "[a-z@. \t+-]{0,12}") {
             let pattern = regex::Regex::new(EMAIL_PATTERN).unwrap();
             prop_assert_eq!(pattern.is_match(&value), check_email(&value).is_ok(), "{:?}", value);
+        }
+
+        #[test]
+        fn the_not_blank_pattern_is_the_name_check(value in "[a-z \t\u{a0}\u{3000}]{0,3}") {
+            let pattern = regex::Regex::new(NOT_BLANK_PATTERN).unwrap();
+            prop_assert_eq!(pattern.is_match(&value), check_name(&value).is_ok(), "{:?}", value);
         }
 
         #[test]

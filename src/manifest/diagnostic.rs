@@ -154,6 +154,59 @@ pub struct Source {
     lines: Vec<std::ops::Range<usize>>,
     /// What `${file:PATH}` references are relative to.
     pub dir: PathBuf,
+    /// For a text [`Source::masked`], each line's replacements, in the order
+    /// made: where the file's columns are in the line as shown.
+    edits: Vec<Vec<Edit>>,
+}
+
+/// A run of a line's characters replaced by others of another length (a
+/// secret by [`SECRET_MASK`], a URL's password by `***`): `start` and `old`
+/// count characters of the line as it was when the replacement was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Edit {
+    start: usize,
+    old: usize,
+    new: usize,
+}
+
+/// A line being masked, with the replacements made in it.
+struct MaskedLine {
+    text: String,
+    edits: Vec<Edit>,
+}
+
+impl MaskedLine {
+    /// Replaces the `width` characters from character `start` with `with`.
+    fn replace(&mut self, start: usize, width: usize, with: &str) {
+        let mut text: String = self.text.chars().take(start).collect();
+        text.push_str(with);
+        text.extend(self.text.chars().skip(start + width));
+        self.text = text;
+        self.edits.push(Edit {
+            start,
+            old: width,
+            new: with.chars().count(),
+        });
+    }
+
+    /// Where the character at `column` (0-based) of the line as first given
+    /// is now: shifted by the replacements before it, or at the start of the
+    /// one that took it.
+    fn column_now(&self, column: usize) -> usize {
+        shift(&self.edits, column)
+    }
+}
+
+/// `column` (0-based, of the line before `edits`) in the line after them.
+fn shift(edits: &[Edit], mut column: usize) -> usize {
+    for edit in edits {
+        if column >= edit.start + edit.old {
+            column = column - edit.old + edit.new;
+        } else if column >= edit.start {
+            column = edit.start;
+        }
+    }
+    column
 }
 
 impl Source {
@@ -164,6 +217,7 @@ impl Source {
             lines: line_ranges(&text),
             text,
             dir: dir.as_ref().to_path_buf(),
+            edits: Vec::new(),
         }
     }
 
@@ -175,11 +229,17 @@ impl Source {
     /// [`SECRET_MASK`], and every value written under a secret's key (see
     /// [`mask_secret_values`]) too, so that showing a line never shows a
     /// secret written there, even in a document that does not parse.
+    ///
+    /// A diagnostic keeps the file's columns; [`Source::shown_column`] says
+    /// where one is in the line shown, the masks being as wide as they are.
     pub fn masked(&self, places: &[Pos]) -> Source {
-        let mut lines: Vec<String> = self
+        let mut lines: Vec<MaskedLine> = self
             .lines
             .iter()
-            .map(|range| self.text[range.clone()].to_string())
+            .map(|range| MaskedLine {
+                text: self.text[range.clone()].to_string(),
+                edits: Vec::new(),
+            })
             .collect();
         mask_secret_values(&mut lines);
         mask_flow_secrets(&mut lines);
@@ -190,11 +250,30 @@ impl Source {
             let Some(line) = lines.get_mut(pos.line.saturating_sub(1) as usize) else {
                 continue;
             };
-            let start = pos.column.saturating_sub(1) as usize;
-            let width = token_width(line, pos.column);
+            // The place is the file's: the line may have changed before it.
+            let start = line.column_now(pos.column.saturating_sub(1) as usize);
+            let width = token_width(&line.text, start as u32 + 1);
             mask_range(line, start, width);
         }
-        Source::new(self.name.clone(), lines.join("\n"), &self.dir)
+        let text: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+        let mut masked = Source::new(self.name.clone(), text.join("\n"), &self.dir);
+        masked.edits = lines.into_iter().map(|line| line.edits).collect();
+        masked
+    }
+
+    /// Where the file's 1-based `column` of `line` is in the line as shown
+    /// (see [`Source::masked`]): the same column when nothing before it was
+    /// replaced.
+    pub fn shown_column(&self, line: u32, column: u32) -> u32 {
+        let Some(edits) = usize::try_from(line)
+            .ok()
+            .and_then(|line| line.checked_sub(1))
+            .and_then(|index| self.edits.get(index))
+        else {
+            return column;
+        };
+        let shown = shift(edits, column.saturating_sub(1) as usize);
+        u32::try_from(shown).map_or(column, |shown| shown + 1)
     }
 
     /// The text of a 1-based line, without its line break.
@@ -275,12 +354,12 @@ const SECRET_MAPS: [&str; 1] = ["secrets"];
 /// every line indented under it (a value that goes on, a map of secrets), so
 /// that a document that does not parse, or whose secret has the wrong shape,
 /// shows none either. `${…}` references are not secrets and stay.
-fn mask_secret_values(lines: &mut [String]) {
+fn mask_secret_values(lines: &mut [MaskedLine]) {
     // The column of the secret's key whose more indented lines are masked,
     // and whether they are a map of secrets (whose keys stay readable).
     let mut under: Option<(usize, bool)> = None;
     for line in lines.iter_mut() {
-        let chars: Vec<char> = line.chars().collect();
+        let chars: Vec<char> = line.text.chars().collect();
         let indent = chars.iter().take_while(|c| **c == ' ').count();
         if chars[indent..].iter().all(|c| c.is_whitespace()) {
             continue;
@@ -321,13 +400,13 @@ fn mask_secret_values(lines: &mut [String]) {
 /// `secrets: {api-token: y}`): what [`mask_secret_values`] cannot see. A flow
 /// that goes on over several lines is followed to its end, so its later lines
 /// are masked too. `${…}` references are not secrets and stay.
-fn mask_flow_secrets(lines: &mut [String]) {
+fn mask_flow_secrets(lines: &mut [MaskedLine]) {
     // The open `{` and `[` of the flow being read, innermost last, each with
     // whether every value in it is a secret (a secret's own value, or the
     // map of an integration's secrets).
     let mut open: Vec<bool> = Vec::new();
     for line in lines.iter_mut() {
-        let chars: Vec<char> = line.chars().collect();
+        let chars: Vec<char> = line.text.chars().collect();
         let mut at = 0;
         // Whether the next value is a secret: it follows a secret's key.
         let mut secret_value = false;
@@ -475,30 +554,35 @@ fn key_and_value(chars: &[char], column: usize) -> Option<(String, usize)> {
 /// writes them where no secret's key stands (`delivery.url`).
 ///
 /// [`shown_url`]: crate::domain::urls::shown_url
-fn mask_url_credentials(line: &mut String) {
+fn mask_url_credentials(line: &mut MaskedLine) {
     let mut from = 0;
-    while let Some(at) = line[from..].find("://").map(|at| from + at) {
-        let start = line[..at]
+    while let Some(at) = line.text[from..].find("://").map(|at| from + at) {
+        let text = &line.text;
+        let start = text[..at]
             .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
             .map_or(0, |before| before + 1);
-        let end = line[at..]
+        let end = text[at..]
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ']' | '}'))
-            .map_or(line.len(), |after| at + after);
-        let shown = crate::domain::urls::shown_url(&line[start..end]);
+            .map_or(text.len(), |after| at + after);
+        let shown = crate::domain::urls::shown_url(&text[start..end]);
         from = start + shown.len();
-        line.replace_range(start..end, &shown);
+        if shown != text[start..end] {
+            let start_char = text[..start].chars().count();
+            let width = text[start..end].chars().count();
+            line.replace(start_char, width, &shown);
+        }
     }
 }
 
 /// Masks the value starting at character `start` of `line`: the token alone
 /// when only a comment follows it, else to the end of the line. A `${…}`
 /// reference stays.
-fn mask_value(line: &mut String, start: usize) {
-    let rest: String = line.chars().skip(start).collect();
+fn mask_value(line: &mut MaskedLine, start: usize) {
+    let rest: String = line.text.chars().skip(start).collect();
     if rest.is_empty() {
         return;
     }
-    let width = token_width(line, start as u32 + 1);
+    let width = token_width(&line.text, start as u32 + 1);
     let token: String = rest.chars().take(width).collect();
     if token.starts_with("${") && token.ends_with('}') {
         return;
@@ -513,8 +597,8 @@ fn mask_value(line: &mut String, start: usize) {
     }
 }
 
-fn mask_from(line: &mut String, start: usize) {
-    let width = line.chars().count().saturating_sub(start);
+fn mask_from(line: &mut MaskedLine, start: usize) {
+    let width = line.text.chars().count().saturating_sub(start);
     mask_range(line, start, width);
 }
 
@@ -524,14 +608,11 @@ pub const SECRET_MASK: &str = "********";
 
 /// Replaces the `width` characters of `line` from character `start` with
 /// [`SECRET_MASK`]. The only place a secret in a document's text is masked.
-fn mask_range(line: &mut String, start: usize, width: usize) {
+fn mask_range(line: &mut MaskedLine, start: usize, width: usize) {
     if width == 0 {
         return;
     }
-    let mut masked: String = line.chars().take(start).collect();
-    masked.push_str(SECRET_MASK);
-    masked.extend(line.chars().skip(start + width));
-    *line = masked;
+    line.replace(start, width, SECRET_MASK);
 }
 
 /// Orders diagnostics by place, errors before warnings at the same place.

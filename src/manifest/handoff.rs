@@ -153,6 +153,43 @@ mod tests {
     }
 
     #[test]
+    fn a_number_that_is_not_finite_is_text_in_a_text_and_refused_as_a_context_value() {
+        // Read as anything, `.inf` would be sent as JSON's null.
+        let text = GOOD.replace("name: Dana", "name: .inf") + "context: {items: -.Inf, ok: 1}\n";
+        let found = problems(&text);
+        assert_eq!(
+            found,
+            [(
+                6,
+                18,
+                "`-.Inf` is a number that is not finite, which JSON cannot carry: write \
+                 `'-.Inf'` in quotes for the text, or a finite number"
+                    .to_string()
+            )]
+        );
+        let text = GOOD.replace("name: Dana", "name: .nan");
+        let request = parse_handoff(&Source::new("h.yaml", text, "."), &[], now()).unwrap();
+        assert_eq!(
+            request.requester.and_then(|r| r.name).as_deref(),
+            Some(".nan")
+        );
+    }
+
+    #[test]
+    fn a_nul_character_in_any_text_is_shown_at_its_place_before_anything_is_sent() {
+        let nul = crate::domain::validate::NUL_MESSAGE.to_string();
+        let yaml = GOOD.replace("name: Dana", "name: \"Dana\\0\"") + "context: {\"k\\0\": v}\n";
+        assert_eq!(
+            problems(&yaml),
+            [(4, 19, nul.clone()), (6, 11, nul.clone())]
+        );
+        let json = "{\"agent\": \"shop\", \"environment\": \"production\", \"channel\": \"web\",\n\
+                    \"requester\": {\"name\": \"Dana\\u0000Reyes\"},\n\
+                    \"transcript\": [{\"role\": \"customer\", \"text\": \"hi\"}]}";
+        assert_eq!(problems(json), [(2, 23, nul)]);
+    }
+
+    #[test]
     fn a_missing_part_is_named_and_shown_at_the_top() {
         let text = "agent: shop\nenvironment: production\nchannel: web\n\
                     transcript: [{role: customer, text: hi}]\n";

@@ -11,11 +11,14 @@ use std::collections::HashSet;
 
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, SnippetMode, Spanned};
+use serde_saphyr::{
+    Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, SnippetMode, Spanned,
+};
 
 use super::diagnostic::{BOM, Diagnostic, Pos, Source};
 use super::tree::{Node, Removed, Value, from_node};
 use crate::api::DeskDocument;
+use crate::domain::validate::NUL_MESSAGE;
 
 /// What a text is read as: a desk document, or one API object (a handoff,
 /// an action). Advice for a text the reader refuses differs: a desk can be
@@ -60,13 +63,17 @@ pub fn parse_partial(source: &Source) -> (Option<Parsed>, Vec<Diagnostic>) {
 }
 
 /// Reads the text into a located tree; duplicate keys are reported and the
-/// later entry dropped, so the rest of the document can still be checked.
+/// later entry dropped, so the rest of the document can still be checked, and
+/// so is every text holding a NUL character.
 pub fn read_tree(text: &str, reading: Reading) -> Result<(Node, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut options = Options::default();
     // Repeated keys reach the tree, which reports each of them.
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     // `yes`, `no`, `on` and `off` stay strings: a boolean is `true` or `false`.
     options.strict_booleans = true;
+    // `.inf` and `.nan` reach the tree with their text, as `1.5` does: a text
+    // field takes them as text, and a number field refuses them in its words.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
     options.with_snippet = false;
     // The reader's limits, set here so that messages can name them.
     let budget = Budget::default();
@@ -75,9 +82,9 @@ pub fn read_tree(text: &str, reading: Reading) -> Result<(Node, Vec<Diagnostic>)
         Ok(raw) => raw,
         Err(error) => return Err(vec![syntax_error(&error, &budget, reading)]),
     };
-    let mut duplicates = Vec::new();
-    let tree = build(raw, text, &mut duplicates);
-    Ok((tree, duplicates))
+    let mut problems = Vec::new();
+    let tree = build(raw, text, &mut problems);
+    Ok((tree, problems))
 }
 
 fn syntax_error(error: &serde_saphyr::Error, budget: &Budget, reading: Reading) -> Diagnostic {
@@ -362,10 +369,17 @@ pub(super) fn parse_lines<T>(
     }
 }
 
-/// Whether a request file is JSON rather than YAML: by its name, or by the
-/// `{` it starts with.
+/// Whether a request file that YAML cannot read is JSON, so that its error
+/// is told in JSON's terms: it is an object (starts with `{`) whose first key
+/// is quoted (or that is empty), as JSON writes one, or one in a file named
+/// `*.json`. A flow mapping of YAML (`{agent: shop, …`) is YAML's to tell,
+/// and so is a `*.json` file holding YAML's block style.
 pub fn looks_like_json(name: &str, text: &str) -> bool {
-    name.ends_with(".json") || text.trim_start().starts_with('{')
+    let text = text.strip_prefix(BOM).unwrap_or(text).trim_start();
+    let Some(inside) = text.strip_prefix('{') else {
+        return false;
+    };
+    name.ends_with(".json") || inside.trim_start().starts_with(['"', '}'])
 }
 
 /// Whether `text` is JSON Lines rather than one JSON or YAML document: its
@@ -653,7 +667,11 @@ fn source_text(text: &str, location: &serde_saphyr::Location) -> Option<String> 
         .filter(|slice| !slice.is_empty())
 }
 
-fn build(raw: Spanned<Raw>, text: &str, duplicates: &mut Vec<Diagnostic>) -> Node {
+/// The located tree of `raw`. Problems no typed read would see are added to
+/// `problems`, each at its place: a key given twice (the later entry left
+/// out), and a text holding a NUL character, which the service refuses in
+/// any text it is sent (naming only the field).
+fn build(raw: Spanned<Raw>, text: &str, problems: &mut Vec<Diagnostic>) -> Node {
     let pos = pos_of(&raw.referenced);
     let typed = |value: Value, fallback: String| {
         let source = source_text(text, &raw.referenced).unwrap_or(fallback);
@@ -672,24 +690,29 @@ fn build(raw: Spanned<Raw>, text: &str, duplicates: &mut Vec<Diagnostic>) -> Nod
             Some(whole) => typed(Value::Int(whole), whole.to_string()),
             None => typed(Value::Float(number), number.to_string()),
         },
-        Raw::Str(string) => Value::Str(string),
+        Raw::Str(string) => {
+            if string.contains('\0') {
+                problems.push(Diagnostic::error(pos, NUL_MESSAGE));
+            }
+            Value::Str(string)
+        }
         Raw::Seq(items) => Value::Seq(
             items
                 .into_iter()
-                .map(|item| build(item, text, duplicates))
+                .map(|item| build(item, text, problems))
                 .collect(),
         ),
         Raw::Map(raw_entries) => {
             let mut entries: Vec<(Node, Node)> = Vec::with_capacity(raw_entries.len());
             for (key, value) in raw_entries {
-                let key = build(key, text, duplicates);
-                let value = build(value, text, duplicates);
+                let key = build(key, text, problems);
+                let value = build(value, text, problems);
                 let first = entries
                     .iter()
                     .find(|(seen, _)| same_key(seen, &key))
                     .map(|(seen, _)| seen.pos);
                 match first {
-                    Some(first) => duplicates.push(
+                    Some(first) => problems.push(
                         Diagnostic::error(
                             key.pos,
                             format!("duplicate key `{}`", key.as_text().unwrap_or("?")),
@@ -1042,6 +1065,39 @@ mod tests {
         let found = object_errors("a.json", "{\"enabled\": tru}");
         assert_eq!(found[0].0, 1, "{found:?}");
         assert!(found[0].2.contains("expected a boolean"), "{found:?}");
+        // Wherever it is, JSON that does not read is told in JSON's terms.
+        let found = object_errors(
+            "a.yaml",
+            "\u{feff} {\n \"name\": \"X\"\n \"enabled\": true}",
+        );
+        assert_eq!(found, [(3, 2, "expected `,` or `}`".into(), None)]);
+    }
+
+    #[test]
+    fn yaml_that_starts_like_json_or_is_named_json_is_told_in_yamls_terms() {
+        let yaml = object_errors("a.yaml", "{name: X, enabled: true\n");
+        let json = serde_json::from_str::<serde_json::Value>("{name: X, enabled: true\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(yaml.len(), 1, "{yaml:?}");
+        assert!(
+            !json.starts_with(&yaml[0].2),
+            "told in JSON's terms: {yaml:?}"
+        );
+        // A `*.json` file that holds YAML's block style is YAML too.
+        let block = object_errors("a.json", "name: X\nwhen-to-use: \"unclosed\n");
+        assert_eq!(block.len(), 1, "{block:?}");
+        assert_ne!(
+            block[0].2, "expected value",
+            "told in JSON's terms: {block:?}"
+        );
+        assert_eq!(block[0].0, 3, "{block:?}");
+        // What does not read in a file named JSON that starts as JSON does
+        // is JSON's to tell: the name says what it was meant to be.
+        assert_eq!(
+            object_errors("a.json", "{name: X, enabled: true\n")[0].2,
+            "key must be a string"
+        );
     }
 
     #[test]

@@ -369,7 +369,24 @@ struct NodeDeserializer<'a> {
 
 impl<'a> NodeDeserializer<'a> {
     fn invalid<T>(&self, expected: &dyn de::Expected) -> Result<T, TreeError> {
+        if let Some(text) = self.non_finite() {
+            return Err(de::Error::custom(format!(
+                "invalid type: `{text}` (a number that is not finite), expected {expected}"
+            )));
+        }
         Err(de::Error::invalid_type(self.node.unexpected(), expected))
+    }
+
+    /// The text of a plain scalar YAML reads as a number that is not finite
+    /// (`.inf`, `-.Inf`, `.nan`, `1e999`): a text field takes it as text,
+    /// but no value sent as JSON can be such a number.
+    fn non_finite(&self) -> Option<&str> {
+        match &self.node.value {
+            Value::Typed(value, text) if matches!(**value, Value::Float(n) if !n.is_finite()) => {
+                Some(text)
+            }
+            _ => None,
+        }
     }
 
     fn any<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
@@ -431,6 +448,14 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         {
             return Err(<TreeError as de::Error>::custom(INEXACT_NUMBER_MESSAGE).locate(pos));
         }
+        // Read as anything, it would be sent as JSON's `null`.
+        if let Some(text) = self.non_finite() {
+            let message = format!(
+                "`{text}` is a number that is not finite, which JSON cannot carry: write \
+                 `'{text}'` in quotes for the text, or a finite number"
+            );
+            return Err(<TreeError as de::Error>::custom(message).locate(pos));
+        }
         self.any(visitor).map_err(|error| error.locate(pos))
     }
 
@@ -455,7 +480,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
         let pos = self.node.pos;
         match self.typed() {
-            Value::Float(number) => visitor.visit_f64(*number),
+            Value::Float(number) if number.is_finite() => visitor.visit_f64(*number),
             Value::Int(number) => visitor.visit_f64(*number as f64),
             _ => self.invalid(&visitor),
         }

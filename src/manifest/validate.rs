@@ -247,47 +247,16 @@ impl<'a> Report<'a> {
     }
 
     fn secret(&mut self, path: &str, secret: &SecretValue) {
-        match secret.form() {
-            SecretForm::Env(name) => {
-                if !super::secrets::is_variable_name(name) {
-                    self.error(
-                        path,
-                        format!("`{name}` is not an environment variable name"),
-                    )
-                    .help = Some(
-                        "use letters, digits and underscores, e.g. ${env:SMTP_PASSWORD}".into(),
-                    );
-                }
-            }
-            SecretForm::File(file) if file.trim().is_empty() => {
-                self.error(path, "the secret's file is not named").help =
-                    Some("e.g. ${file:secrets/smtp-password}".into());
-            }
-            SecretForm::File(_) | SecretForm::Fingerprint(_) => {}
-            SecretForm::Malformed => {
-                self.error(path, "not a secret reference").help =
-                    Some("use ${env:NAME} or ${file:PATH}".into());
-            }
-            // A reference mistyped (`${env:NAME` without its brace, a space
-            // after it) would otherwise be applied as the secret itself.
-            SecretForm::Literal(text) if reads_as_reference(text) => {
-                self.error(
-                    path,
-                    "a mistyped secret reference: it would be applied as the secret itself",
-                )
-                .help = Some(
-                    "write ${env:NAME} or ${file:PATH} alone in the value (a secret that truly \
-                     starts with `${` goes in a file, named by ${file:PATH})"
-                        .into(),
-                );
-            }
-            SecretForm::Literal(_) => {
+        match secret_error(secret) {
+            Some((message, help)) => self.error(path, message).help = Some(help),
+            None if matches!(secret.form(), SecretForm::Literal(_)) => {
                 self.warning(
                     path,
                     "a secret is written in the document: whoever reads the file reads it",
                 )
                 .help = Some("use ${env:NAME} or ${file:PATH} instead".into());
             }
+            None => {}
         }
     }
 
@@ -613,6 +582,37 @@ pub fn resolved_secrets(
     report.by_file().pop().expect("one file's problems")
 }
 
+/// What is wrong with a secret as written, with how to fix it; `None` when
+/// it can be used (a secret written out is warned about, not refused).
+/// `SecretValue::REFERENCE_PATTERN` and `MISTYPED_REFERENCE_PATTERN` say the
+/// same for the JSON Schema.
+fn secret_error(secret: &SecretValue) -> Option<(String, String)> {
+    match secret.form() {
+        SecretForm::Env(name) if !super::secrets::is_variable_name(name) => Some((
+            format!("`{name}` is not an environment variable name"),
+            "use letters, digits and underscores, e.g. ${env:SMTP_PASSWORD}".into(),
+        )),
+        SecretForm::File(file) if file.trim().is_empty() => Some((
+            "the secret's file is not named".into(),
+            "e.g. ${file:secrets/smtp-password}".into(),
+        )),
+        SecretForm::Env(_) | SecretForm::File(_) | SecretForm::Fingerprint(_) => None,
+        SecretForm::Malformed => Some((
+            "not a secret reference".into(),
+            "use ${env:NAME} or ${file:PATH}".into(),
+        )),
+        // A reference mistyped (`${env:NAME` without its brace, a space
+        // after it) would otherwise be applied as the secret itself.
+        SecretForm::Literal(text) if reads_as_reference(text) => Some((
+            "a mistyped secret reference: it would be applied as the secret itself".into(),
+            "write ${env:NAME} or ${file:PATH} alone in the value (a secret that truly \
+             starts with `${` goes in a file, named by ${file:PATH})"
+                .into(),
+        )),
+        SecretForm::Literal(_) => None,
+    }
+}
+
 /// Whether a value written as a secret itself reads as a reference meant for
 /// one: it starts with `${`, or names `${env:` or `${file:` in it.
 fn reads_as_reference(text: &str) -> bool {
@@ -729,5 +729,19 @@ mod tests {
                 vec![(7, "team 'vip' does not exist".to_string())],
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// The schema's patterns take exactly the secrets `validate` does.
+        #[test]
+        fn the_secret_patterns_are_the_secret_checks(
+            text in r"(\$\{|\$\{env:|\$\{file:|\$\{hmac:| |\n)?[a-zA-Z0-9_ \n${}:]{0,6}"
+        ) {
+            let reference = regex::Regex::new(SecretValue::REFERENCE_PATTERN).unwrap();
+            let mistyped = regex::Regex::new(SecretValue::MISTYPED_REFERENCE_PATTERN).unwrap();
+            let schema_takes = reference.is_match(&text) || !mistyped.is_match(&text);
+            let validate_takes = secret_error(&SecretValue::new(text.clone())).is_none();
+            proptest::prop_assert_eq!(schema_takes, validate_takes, "{:?}", text);
+        }
     }
 }

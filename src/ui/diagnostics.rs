@@ -40,7 +40,9 @@ pub fn render_diagnostic(
         printable(&source.name),
     );
     if let Some(whole) = source.line(pos.line) {
-        let (line, column) = excerpt(whole, pos.column);
+        // The place is the file's; the line shown may have a secret masked
+        // before it, its mask as wide whatever the secret's length.
+        let (line, column) = excerpt(whole, source.shown_column(pos.line, pos.column));
         let line = line.as_str();
         let before: String = line
             .chars()
@@ -135,6 +137,43 @@ mod tests {
             render_diagnostic(&source, &diagnostic, &plain),
             "error: unknown key `emial`\n --> desk.yaml:3:5\n  |\n3 |     emial: a@x.com\n  |     ^^^^^\n  = help: did you mean `email`?\n\n"
         );
+    }
+
+    #[test]
+    fn the_caret_stays_under_its_place_after_a_masked_secret_on_its_line() {
+        let text = "email: {host: h.example, username: u, password: hunter2secretlong, port: 0}\n\
+                    delivery: {url: 'https://u:longpassword@x.example/h', secret: abcdefghijklmnopq, x: 1}\n";
+        let source = Source::new("desk.yaml", text, ".").masked(&[]);
+        let plain = |_: Style, text: &str| text.to_string();
+        // What the caret is under in the line shown, for a diagnostic at the
+        // file's place of `token` on `line`; and the place it names.
+        let under = |line: u32, token: &str| {
+            let column = text
+                .lines()
+                .nth(line as usize - 1)
+                .unwrap()
+                .find(token)
+                .unwrap()
+                + 1;
+            let pos = Pos {
+                line,
+                column: column as u32,
+            };
+            let shown = render_diagnostic(&source, &Diagnostic::error(pos, "bad"), &plain);
+            let lines: Vec<&str> = shown.lines().collect();
+            let caret = lines[4].find('^').unwrap();
+            let width = lines[4].matches('^').count();
+            let place = lines[1].rsplit_once(':').unwrap().1.to_string();
+            let at: String = lines[3].chars().skip(caret).take(width).collect();
+            (at, place)
+        };
+        assert_eq!(under(1, "0}"), ("0".to_string(), "74".to_string()));
+        assert_eq!(under(1, "port"), ("port".to_string(), "68".to_string()));
+        // A place inside a secret is at its mask.
+        assert_eq!(under(1, "secretlong").0, "********");
+        // After a URL's password (shown as `***`) and a secret.
+        assert_eq!(under(2, "x: 1").0, "x");
+        assert_eq!(under(2, "secret:").0, "secret");
     }
 
     #[test]

@@ -299,6 +299,11 @@ impl Snapshot {
     }
 }
 
+/// [`SmtpConfig::check`]'s rule for a host as regular expressions, for the
+/// document's JSON Schema: no white space but around it (it is trimmed),
+/// and (the schema's `not`) no `://`. Its length is the check's alone.
+pub const SMTP_HOST_PATTERN: &str = r"^\s*\S*\s*$";
+
 /// The email settings as stored: [`EmailSettings`] with the password itself.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -138,7 +138,10 @@ impl Escalation {
 
     /// Who and how: the handoff id, the agent, channel and environment, the
     /// reason, the priority and team with what chose them, and the customer
-    /// with every identifier the handoff carries.
+    /// with every identifier the handoff carries. Each is one line: the
+    /// reason and the customer's name and ids come from the AI agent
+    /// platform, often in the customer's words, so their further lines are
+    /// [`continued`] as a message's are.
     pub fn details(&self) -> String {
         let mut lines = vec![
             format!("{} from AI agent {}", self.mark(), self.agent),
@@ -176,7 +179,11 @@ impl Escalation {
             }
         }
         lines.push(format!("Customer: {}", customer.join(" · ")));
-        lines.join("\n")
+        lines
+            .iter()
+            .map(|line| continued(line))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Every context key, mapped to a platform field or not, one `key: value`
@@ -194,13 +201,15 @@ impl Escalation {
 
     /// The agents' note: the details, the context, the summary once, then the
     /// transcript. Connectors put it where agents see it and the customer does
-    /// not (an internal note, a private comment, a related chat).
+    /// not (an internal note, a private comment, a related chat). The summary
+    /// may be the AI agent's own, written from what the customer said: its
+    /// further lines are [`continued`] too.
     pub fn agent_note(&self) -> String {
         let mut text = format!(
             "{}\n\n{}\n\nSummary:\n{}",
             self.details(),
             self.context_text(),
-            self.summary.trim()
+            continued(self.summary.trim())
         );
         if !self.transcript.is_empty() {
             text.push_str("\n\nTranscript:\n");
@@ -561,6 +570,45 @@ mod tests {
         assert_eq!(
             html_paragraphs("Refund <late> & \"lost\"\nline two\n\nTranscript:"),
             "<p>Refund &lt;late&gt; &amp; &quot;lost&quot;<br>line two</p><p>Transcript:</p>"
+        );
+    }
+
+    #[test]
+    fn the_requester_reason_and_summary_cannot_forge_a_line_in_the_note() {
+        let mut forged = escalation();
+        forged.requester.name = Some("Eve\nAI: I approved a full refund".into());
+        forged.requester.external_id = Some("x1\r\nCustomer: forged".into());
+        forged.reason = Some("other\nCustomer: I was promised a refund\nTranscript:".into());
+        forged.summary = "Short.\nCustomer: forged line\u{2028}AI: forged ai".into();
+        let note = forged.agent_note();
+        let forged_lines: Vec<&str> = note
+            .lines()
+            .filter(|line| {
+                line.starts_with("AI:")
+                    || line.starts_with("Transcript:")
+                    || line.starts_with("Customer: forged")
+                    || line.starts_with("Customer: I was")
+            })
+            .collect();
+        assert_eq!(
+            forged_lines,
+            ["Transcript:", "AI: Let me get someone."],
+            "only the heading and the real turn: {note}"
+        );
+        assert!(
+            note.contains("Reason: other\n> Customer: I was promised a refund\n> Transcript:\n"),
+            "{note}"
+        );
+        assert!(
+            note.contains(
+                "Customer: Eve\n> AI: I approved a full refund · external id x1\n> \
+                 Customer: forged · phone +15550100\n"
+            ),
+            "{note}"
+        );
+        assert!(
+            note.contains("Summary:\nShort.\n> Customer: forged line\n> AI: forged ai\n"),
+            "{note}"
         );
     }
 

@@ -218,6 +218,42 @@ impl Escalation {
         text
     }
 
+    /// The agents' note for a platform that keeps a note to at most
+    /// `max_bytes`: one piece when it fits, else pieces cut between lines,
+    /// the first opening as the whole note does and each further one with
+    /// its own line, `Desk handoff {id}, part {k} of {n}`, which tells agents
+    /// where it belongs and a repeated delivery which pieces it has made
+    /// ([`Escalation::piece_mark`]). Nothing is cut off.
+    pub fn agent_note_pieces(&self, max_bytes: usize) -> Vec<String> {
+        let note = self.agent_note();
+        if note.len() <= max_bytes {
+            return vec![note];
+        }
+        // Room for the longest heading a piece can get.
+        let heading = self.piece_heading(usize::MAX / 2, usize::MAX / 2).len() + 1;
+        let pieces = split_bytes(&note, max_bytes.saturating_sub(heading).max(1));
+        let count = pieces.len();
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(|(index, piece)| match index {
+                0 => piece,
+                _ => format!("{}\n{piece}", self.piece_heading(index + 1, count)),
+            })
+            .collect()
+    }
+
+    /// The line a piece of [`Escalation::agent_note_pieces`] is recognised
+    /// by: the note's own first line for the first, its heading for the
+    /// others.
+    pub fn piece_mark(&self, piece: &str) -> String {
+        piece.lines().next().unwrap_or_default().to_string()
+    }
+
+    fn piece_heading(&self, part: usize, count: usize) -> String {
+        format!("{}, part {part} of {count}", self.mark())
+    }
+
     /// The value a connection's mapping names: a ticket field (converted to
     /// its type), a context key as received, or one of Desk's own values
     /// ([`crate::domain::workspace::DESK_VALUES`]).
@@ -537,40 +573,38 @@ mod tests {
     }
 
     #[test]
-    fn the_title_is_the_first_message_cut_at_the_platforms_limit() {
+    fn a_long_note_is_cut_into_pieces_that_each_say_where_they_belong() {
         let mut long = escalation();
-        let first = format!("{}😀😀é", "A".repeat(148));
-        long.transcript[0].text = format!("  {first}\n");
-        long.subject = crate::domain::handoff::cut(&first, 80);
-        assert_eq!(long.title(255), first, "whole when it fits");
-        let title = long.title(150);
-        assert_eq!(title.chars().count(), 150);
-        assert_eq!(title, format!("{}😀…", "A".repeat(148)));
-        let title = long.title(100);
-        assert_eq!(title, format!("{}…", "A".repeat(99)));
-        long.transcript.retain(|m| m.role == MessageRole::Ai);
+        assert_eq!(long.agent_note_pieces(4000), [long.agent_note()]);
+        long.transcript = (0..40)
+            .map(|n| TranscriptMessage {
+                role: MessageRole::Customer,
+                text: format!("message {n} {}", "é".repeat(200)),
+                at: None,
+            })
+            .collect();
+        let note = long.agent_note();
+        let pieces = long.agent_note_pieces(4000);
+        assert!(pieces.len() > 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|piece| piece.len() <= 4000));
         assert_eq!(
-            long.title(150),
-            long.subject,
-            "no customer message: the subject"
+            long.piece_mark(&pieces[0]),
+            "Desk handoff hof_1 from AI agent shop"
         );
-    }
-
-    #[test]
-    fn slugs_are_lowercase_with_dashes() {
-        assert_eq!(
-            slug("Failed resolution: refund!"),
-            "failed-resolution-refund"
-        );
-        assert_eq!(slug("billing"), "billing");
-    }
-
-    #[test]
-    fn text_becomes_escaped_html_paragraphs() {
-        assert_eq!(
-            html_paragraphs("Refund <late> & \"lost\"\nline two\n\nTranscript:"),
-            "<p>Refund &lt;late&gt; &amp; &quot;lost&quot;<br>line two</p><p>Transcript:</p>"
-        );
+        let count = pieces.len();
+        let mut rebuilt = pieces[0].clone();
+        for (index, piece) in pieces.iter().enumerate().skip(1) {
+            let heading = format!("Desk handoff hof_1, part {} of {count}", index + 1);
+            assert_eq!(long.piece_mark(piece), heading);
+            rebuilt.push_str(piece.strip_prefix(&format!("{heading}\n")).unwrap());
+        }
+        assert_eq!(rebuilt, note, "nothing is lost or repeated");
+        for n in 0..40 {
+            assert_eq!(
+                rebuilt.matches(&format!("Customer: message {n} ")).count(),
+                1
+            );
+        }
     }
 
     #[test]
@@ -609,6 +643,43 @@ mod tests {
         assert!(
             note.contains("Summary:\nShort.\n> Customer: forged line\n> AI: forged ai\n"),
             "{note}"
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_first_message_cut_at_the_platforms_limit() {
+        let mut long = escalation();
+        let first = format!("{}😀😀é", "A".repeat(148));
+        long.transcript[0].text = format!("  {first}\n");
+        long.subject = crate::domain::handoff::cut(&first, 80);
+        assert_eq!(long.title(255), first, "whole when it fits");
+        let title = long.title(150);
+        assert_eq!(title.chars().count(), 150);
+        assert_eq!(title, format!("{}😀…", "A".repeat(148)));
+        let title = long.title(100);
+        assert_eq!(title, format!("{}…", "A".repeat(99)));
+        long.transcript.retain(|m| m.role == MessageRole::Ai);
+        assert_eq!(
+            long.title(150),
+            long.subject,
+            "no customer message: the subject"
+        );
+    }
+
+    #[test]
+    fn slugs_are_lowercase_with_dashes() {
+        assert_eq!(
+            slug("Failed resolution: refund!"),
+            "failed-resolution-refund"
+        );
+        assert_eq!(slug("billing"), "billing");
+    }
+
+    #[test]
+    fn text_becomes_escaped_html_paragraphs() {
+        assert_eq!(
+            html_paragraphs("Refund <late> & \"lost\"\nline two\n\nTranscript:"),
+            "<p>Refund &lt;late&gt; &amp; &quot;lost&quot;<br>line two</p><p>Transcript:</p>"
         );
     }
 

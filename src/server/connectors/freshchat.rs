@@ -578,6 +578,11 @@ impl Connector for Freshchat {
                 id
             }
         };
+        let delivered = Delivered {
+            id: conversation.clone(),
+            url: None,
+        };
+        progress.made(&delivered);
         if progress.get("note").is_none() {
             let agent = self.agent(http, connection).await?;
             let messages = format!("{base}/conversations/{}/messages", segment(&conversation));
@@ -601,10 +606,7 @@ impl Connector for Freshchat {
             .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered {
-            id: conversation,
-            url: None,
-        })
+        Ok(delivered)
     }
 
     fn verify(

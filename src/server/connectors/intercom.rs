@@ -517,6 +517,11 @@ impl Connector for Intercom {
                 id
             }
         };
+        let delivered = Delivered {
+            id: id.clone(),
+            url: None,
+        };
+        progress.made(&delivered);
         let path = made.path();
         let admin = match progress.get("admin") {
             Some(admin) => admin.to_string(),
@@ -572,7 +577,7 @@ impl Connector for Intercom {
             .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered { id, url: None })
+        Ok(delivered)
     }
 
     fn verify(

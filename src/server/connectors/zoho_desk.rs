@@ -759,6 +759,11 @@ impl Connector for ZohoDesk {
             }
         }
         let ticket = progress.get("ticket").unwrap_or_default().to_string();
+        let delivered = Delivered {
+            url: progress.get("url").map(str::to_string),
+            id: ticket.clone(),
+        };
+        progress.made(&delivered);
         if progress.get("comment").is_none() {
             let comment = json!({
                 "content": escalation.agent_note(),
@@ -784,10 +789,7 @@ impl Connector for ZohoDesk {
             .await?;
             progress.set("comment", "added");
         }
-        Ok(Delivered {
-            url: progress.get("url").map(str::to_string),
-            id: ticket,
-        })
+        Ok(delivered)
     }
 
     fn verify(

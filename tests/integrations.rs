@@ -248,6 +248,48 @@ async fn connect_refuses_misnamed_settings_and_literal_secrets_as_usage_errors()
     assert!(!found, "nothing was saved: {shown}");
 }
 
+/// Zendesk takes four priorities: a mapping to anything else is refused when
+/// it is made (exit 1, nothing saved), not by Zendesk at the next handoff.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connect_refuses_a_priority_the_platform_does_not_take() {
+    let desk = desk_with_agent();
+    let connect = |priority: &str| {
+        desk.cmd()
+            .env("ZD_TOKEN", TOKEN)
+            .args([
+                "integrations",
+                "connect",
+                "zendesk",
+                "--set",
+                "subdomain=acme",
+                "--set",
+                "email=admin@acme.example",
+                "--secret",
+                "api-token=env:ZD_TOKEN",
+                "--priority",
+                priority,
+                "--no-test",
+            ])
+            .output()
+            .unwrap()
+    };
+    let refused = connect("urgent=URGENT!!");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "priorities.urgent: 'URGENT!!' is not a Zendesk priority: it takes low, normal, \
+             high, urgent"
+        ),
+        "{stderr}"
+    );
+    let (found, shown) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(!found, "nothing was saved: {shown}");
+    assert!(connect("urgent=high").status.success());
+    let (_, shown) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(shown.contains("urgent: high"), "{shown}");
+}
+
 /// The local desk has no worker to finish an attempt after its command
 /// exits: `handoff send` waits the local desk's 5 s at most, says what tries
 /// again, records the attempt it cut short and gives up its claim, so

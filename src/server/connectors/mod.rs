@@ -426,8 +426,34 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::{EventClock, event_time};
+    use crate::api::{IntegrationKind, Priority};
     use jiff::Timestamp;
     use serde_json::json;
+
+    #[test]
+    fn each_connectors_own_priorities_are_values_its_platform_takes() {
+        let usual: [(IntegrationKind, fn(Priority) -> String); 3] = [
+            (IntegrationKind::Zendesk, super::zendesk::priority),
+            (IntegrationKind::Freshdesk, super::freshdesk::priority),
+            (
+                IntegrationKind::SendbirdDesk,
+                super::sendbird_desk::priority,
+            ),
+        ];
+        for (kind, usual) in usual {
+            let values = kind.priority_values().unwrap();
+            let mapped: Vec<String> = [
+                Priority::Low,
+                Priority::Medium,
+                Priority::High,
+                Priority::Urgent,
+            ]
+            .into_iter()
+            .map(usual)
+            .collect();
+            assert_eq!(mapped, values, "{kind}");
+        }
+    }
 
     fn at(text: &str) -> Option<Timestamp> {
         Some(text.parse().unwrap())

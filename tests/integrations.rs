@@ -484,6 +484,45 @@ async fn a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     assert!(deliveries.contains("\"attempts\": 2"), "{deliveries}");
 }
 
+/// A platform (or a proxy before it) whose error repeats the request's
+/// credentials: what deskctl keeps and shows of the error has them masked,
+/// as sent and inside the basic-auth header's base64.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_that_repeats_the_credentials_is_kept_without_them() {
+    use base64::Engine;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+        ))
+        .mount(&server)
+        .await;
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("admin@acme.example/token:{TOKEN}"));
+    Mock::given(method("POST"))
+        .and(path("/api/v2/users/create_or_update"))
+        .respond_with(ResponseTemplate::new(422).set_body_raw(
+            format!("refused: Authorization: Basic {basic} (token {TOKEN})"),
+            "text/plain",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = send(&desk, "echoed");
+    // `run` fails if the token shows anywhere in what deskctl prints.
+    let (_, dead) = run(&desk, &["integrations", "deliveries", "--state", "dead"]);
+    assert!(
+        dead.contains("refused: Authorization: Basic *** (token ***)"),
+        "{dead}"
+    );
+    assert!(!dead.contains(&basic), "{dead}");
+    let shown = show(&desk, sent["id"].as_str().unwrap()).to_string();
+    assert!(shown.contains("Basic *** (token ***)"), "{shown}");
+    assert!(!shown.contains(&basic) && !shown.contains(TOKEN), "{shown}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_permanent_error_is_reported_and_not_retried() {
     let server = zendesk_ok().await;

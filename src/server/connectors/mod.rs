@@ -528,7 +528,8 @@ mod tests {
 
     #[test]
     fn each_connectors_own_priorities_are_values_its_platform_takes() {
-        let usual: [(IntegrationKind, fn(Priority) -> String); 3] = [
+        type Mapping = fn(Priority) -> String;
+        let usual: [(IntegrationKind, Mapping); 3] = [
             (IntegrationKind::Zendesk, super::zendesk::priority),
             (IntegrationKind::Freshdesk, super::freshdesk::priority),
             (

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    assert_no_forged_turns, connection, deliver, deliver_first, escalation, long_and_forged,
-    lose_answer, secret_free,
+    assert_no_forged_turns, assert_unreadable_and_tried_again, connection, deliver, deliver_first,
+    escalation, html_page, long_and_forged, lose_answer, secret_free,
 };
 use common::integrations::{desk_with_agent, posted, run, send, show};
 use deskctl::api::{CheckOutcome, IntegrationKind, Priority, TestCheck};
@@ -395,6 +395,48 @@ async fn a_note_already_written_is_not_written_again() {
         "the note was not written twice"
     );
     assert_eq!(posted(&server, "/v2/conversations").await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_message_list_that_cannot_be_read_is_tried_again_not_taken_for_no_note() {
+    let truncated = ResponseTemplate::new(200).set_body_string(r#"{"messages": [{"id": "m"#);
+    for unreadable in [html_page(), truncated] {
+        let server = MockServer::start().await;
+        // The note fails with a server error the first time.
+        Mock::given(method("POST"))
+            .and(path("/v2/conversations/conv-1/messages"))
+            .and(body_partial_json(json!({"message_type": "private"})))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        fake(&server, created()).await;
+        let connection = freshchat(&server);
+        let http = Http::default();
+        let handoff = escalation(Priority::High);
+        let mut first = Progress::resume(None, 1);
+        connectors::deliver(&http, &connection, &handoff, &mut first)
+            .await
+            .unwrap_err();
+        Mock::given(method("GET"))
+            .and(path("/v2/conversations/conv-1/messages"))
+            .respond_with(unreadable)
+            .expect(1)
+            .mount(&server)
+            .await;
+        let mut second = Progress::resume(Some(&first.to_json()), 2);
+        let failure = connectors::deliver(&http, &connection, &handoff, &mut second)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Freshchat");
+        assert_eq!(
+            posted(&server, "/v2/conversations/conv-1/messages")
+                .await
+                .len(),
+            1,
+            "no second note"
+        );
+    }
 }
 
 async fn test_with(agents: ResponseTemplate, topics: Option<Value>) -> Vec<TestCheck> {

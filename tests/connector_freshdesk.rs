@@ -823,6 +823,54 @@ async fn cli_a_permanent_error_is_reported_and_not_retried() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cli_a_ticket_made_before_a_step_failed_for_good_is_still_named() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/agents/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": 1, "contact": {"name": "Ann Agent", "email": "ann@acme.example"}}),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(43))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets/43/notes"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "description": "Validation failed",
+            "errors": [{"field": "body", "message": "It is too long", "code": "invalid_value"}]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = common::integrations::send(&desk, ENV, "half-made");
+    let shown = common::integrations::show(&desk, sent["id"].as_str().unwrap());
+    // The ticket exists on Freshdesk with the customer's words: the failed
+    // handoff says which it is, so people can find it.
+    assert_eq!(shown["external"]["status"], "failed", "{shown}");
+    assert_eq!(shown["external"]["id"], "43", "{shown}");
+    assert_eq!(
+        shown["external"]["url"],
+        format!("{}/a/tickets/43", server.uri()),
+        "{shown}"
+    );
+    assert!(
+        shown["external"]["outcome"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("It is too long"),
+        "{shown}"
+    );
+    let text = desk.run(&["handoff", "show", sent["id"].as_str().unwrap()]);
+    assert!(text.contains("Freshdesk #43: failed since"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cli_webhooks_with_the_token_move_the_handoff_under_serve() {
     let server = freshdesk_ok().await;
     Mock::given(method("POST"))

@@ -13,8 +13,9 @@ use std::time::Duration;
 
 use common::connectors::{
     LAST_WORDS, Spec, assert_agents_see_the_whole_handoff, assert_customer_sees_no_agent_material,
-    assert_no_forged_turns, assert_title_cut_at, connection, deliver, deliver_first, escalation,
-    html_text, long_and_forged, lose_answer, received, secret_free,
+    assert_no_forged_turns, assert_title_cut_at, assert_unreadable_and_tried_again, connection,
+    deliver, deliver_first, escalation, html_page, html_text, long_and_forged, lose_answer,
+    received, secret_free,
 };
 use deskctl::api::{CheckOutcome, ExternalStatus, IntegrationKind, Priority};
 use deskctl::server::connectors::signing::hmac_sha1_header;
@@ -567,6 +568,82 @@ async fn a_note_already_added_is_not_added_again() {
         .await
         .unwrap();
     assert_eq!(delivered.id, CONVERSATION);
+}
+
+/// Answers a 200 that is not Intercom's JSON: a sign-in page, a cut-off body.
+fn unreadable_answers() -> [ResponseTemplate; 2] {
+    [
+        html_page(),
+        ResponseTemplate::new(200).set_body_string(r#"{"type": "list", "data": [{"id": "66"#),
+    ]
+}
+
+#[tokio::test]
+async fn a_contact_search_that_cannot_be_read_is_tried_again_not_taken_for_no_contact() {
+    for unreadable in unreadable_answers() {
+        let server = MockServer::start().await;
+        intercom_call("POST", "/contacts/search")
+            .respond_with(unreadable)
+            .expect(1)
+            .mount(&server)
+            .await;
+        intercom_call("POST", "/contacts")
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": CONTACT})))
+            .expect(0)
+            .mount(&server)
+            .await;
+        let failure = deliver_first(&intercom(&server, &[]), Priority::High)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Intercom");
+    }
+}
+
+#[tokio::test]
+async fn a_search_or_a_conversation_that_cannot_be_read_makes_nothing_twice() {
+    for unreadable in unreadable_answers() {
+        // The conversation search after a lost create.
+        let server = MockServer::start().await;
+        contact_found(&server).await;
+        intercom_call("POST", "/conversations/search")
+            .respond_with(unreadable.clone())
+            .expect(1)
+            .mount(&server)
+            .await;
+        intercom_call("POST", "/conversations")
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .expect(0)
+            .mount(&server)
+            .await;
+        let failure = deliver(&intercom(&server, &[]), &escalation(Priority::High), 2)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Intercom");
+
+        // The conversation read to find a note an earlier attempt may have added.
+        let server = MockServer::start().await;
+        contact_found(&server).await;
+        searched(
+            &server,
+            json!([{"type": "conversation", "id": CONVERSATION}]),
+        )
+        .await;
+        tags_ok(&server, &format!("/conversations/{CONVERSATION}")).await;
+        intercom_call("GET", &format!("/conversations/{CONVERSATION}"))
+            .respond_with(unreadable)
+            .expect(1)
+            .mount(&server)
+            .await;
+        intercom_call("POST", &format!("/conversations/{CONVERSATION}/reply"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .expect(0)
+            .mount(&server)
+            .await;
+        let failure = deliver(&intercom(&server, &[]), &escalation(Priority::High), 2)
+            .await
+            .unwrap_err();
+        assert_unreadable_and_tried_again(&failure, "Intercom");
+    }
 }
 
 async fn me(server: &MockServer, status: u16, body: serde_json::Value) {

@@ -547,6 +547,98 @@ async fn a_failed_note_is_added_on_the_next_attempt_without_a_second_ticket() {
     );
 }
 
+/// [`escalation`] with a conversation of 120 KB: twelve long customer messages.
+fn long_conversation() -> connectors::Escalation {
+    let mut long = escalation(Priority::High);
+    long.transcript = (1..=12)
+        .map(|n| deskctl::api::TranscriptMessage {
+            role: deskctl::api::MessageRole::Customer,
+            text: format!("message {n}: {}", "x".repeat(10_000)),
+            at: None,
+        })
+        .collect();
+    long
+}
+
+/// The private comments PUT on ticket `id`, in order.
+async fn private_comments(server: &MockServer, id: u64) -> Vec<String> {
+    bodies(server, "PUT", &format!("/api/v2/tickets/{id}"))
+        .await
+        .into_iter()
+        .map(|body| {
+            assert_eq!(body["ticket"]["comment"]["public"], false, "{body}");
+            body["ticket"]["comment"]["body"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_long_note_goes_in_several_private_comments_with_nothing_cut_off() {
+    let server = MockServer::start().await;
+    user_ok(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/tickets"))
+        .respond_with(created(11))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v2/tickets/11"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ticket": {"id": 11}})))
+        .mount(&server)
+        .await;
+    let long = long_conversation();
+    deliver(&zendesk(&server), &long, 1).await.unwrap();
+    let comments = private_comments(&server, 11).await;
+    assert_eq!(
+        comments.len(),
+        4,
+        "120 KB in pieces of at most 32,000 bytes"
+    );
+    assert!(comments.iter().all(|body| body.len() <= 32_000));
+    assert!(comments[0].starts_with("Desk handoff hof_1 from AI agent shop-assistant\n"));
+    let mut whole = comments[0].clone();
+    for (index, body) in comments.iter().enumerate().skip(1) {
+        let heading = format!("Desk handoff hof_1, part {} of 4\n", index + 1);
+        whole.push_str(
+            body.strip_prefix(&heading)
+                .unwrap_or_else(|| panic!("{body:.80}")),
+        );
+    }
+    assert_eq!(whole, long.agent_note(), "every word, once, in order");
+}
+
+#[tokio::test]
+async fn a_retry_adds_only_the_pieces_of_the_note_zendesk_does_not_have() {
+    let server = MockServer::start().await;
+    user_ok(&server).await;
+    made_before(&server, 12).await;
+    let long = long_conversation();
+    let pieces = long.agent_note_pieces(32_000);
+    assert_eq!(pieces.len(), 4);
+    // An earlier attempt added the first two pieces, its answer to the
+    // second lost.
+    comments(
+        &server,
+        12,
+        json!([{"id": 1, "public": true, "body": LAST_WORDS},
+               {"id": 2, "public": false, "body": pieces[0]},
+               {"id": 3, "public": false, "body": pieces[1]}]),
+    )
+    .await;
+    Mock::given(method("PUT"))
+        .and(path("/api/v2/tickets/12"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ticket": {"id": 12}})))
+        .expect(2)
+        .mount(&server)
+        .await;
+    deliver(&zendesk(&server), &long, 2).await.unwrap();
+    assert_eq!(private_comments(&server, 12).await, pieces[2..]);
+}
+
 async fn test_with(status: u16, body: serde_json::Value) -> Vec<deskctl::api::TestCheck> {
     test_with_body(ResponseTemplate::new(status).set_body_json(body)).await
 }

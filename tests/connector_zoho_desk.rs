@@ -529,6 +529,51 @@ async fn a_lost_answer_is_found_by_the_handoff_field_instead_of_created_twice() 
 }
 
 #[tokio::test]
+async fn a_ticket_made_before_a_busy_hour_is_found_pages_down_not_made_twice() {
+    let server = MockServer::start().await;
+    no_ticket_search(&server).await;
+    token_ok(&server, ACCESS_TOKEN, 1).await;
+    // Two hundred tickets came to the department after the one made.
+    for from in [0, 100] {
+        let others: Vec<serde_json::Value> = (from..from + 100)
+            .map(|n| json!({"id": n.to_string(), "cf": {"cf_desk_handoff": format!("hof_x{n}")}}))
+            .collect();
+        Mock::given(method("GET"))
+            .and(path("/api/v1/tickets"))
+            .and(query_param("departmentId", "3000000007043"))
+            .and(query_param("sortBy", "-createdTime"))
+            .and(query_param("from", from.to_string().as_str()))
+            .and(query_param("limit", "100"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "data": others })))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/api/v1/tickets"))
+        .and(query_param("from", "200"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": [
+            {"id": "77", "cf": {"cf_desk_handoff": "hof_1"},
+             "webUrl": "https://desk.zoho.eu/support/acme/ShowHomePage.do#Cases/dv/77"}
+        ]})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v1/tickets"))
+        .respond_with(created("78"))
+        .expect(0)
+        .mount(&server)
+        .await;
+    comments(&server, "77", json!([])).await;
+    comment_ok(&server, "77", 1).await;
+    let delivered = deliver(&zoho(&server), &escalation(Priority::High), 2)
+        .await
+        .unwrap();
+    assert_eq!(delivered.id, "77");
+}
+
+#[tokio::test]
 async fn a_retry_after_a_refused_create_creates_without_looking() {
     let server = MockServer::start().await;
     no_ticket_search(&server).await;

@@ -248,6 +248,48 @@ async fn connect_refuses_misnamed_settings_and_literal_secrets_as_usage_errors()
     assert!(!found, "nothing was saved: {shown}");
 }
 
+/// Zendesk takes four priorities: a mapping to anything else is refused when
+/// it is made (exit 1, nothing saved), not by Zendesk at the next handoff.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connect_refuses_a_priority_the_platform_does_not_take() {
+    let desk = desk_with_agent();
+    let connect = |priority: &str| {
+        desk.cmd()
+            .env("ZD_TOKEN", TOKEN)
+            .args([
+                "integrations",
+                "connect",
+                "zendesk",
+                "--set",
+                "subdomain=acme",
+                "--set",
+                "email=admin@acme.example",
+                "--secret",
+                "api-token=env:ZD_TOKEN",
+                "--priority",
+                priority,
+                "--no-test",
+            ])
+            .output()
+            .unwrap()
+    };
+    let refused = connect("urgent=URGENT!!");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "priorities.urgent: 'URGENT!!' is not a Zendesk priority: it takes low, normal, \
+             high, urgent"
+        ),
+        "{stderr}"
+    );
+    let (found, shown) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(!found, "nothing was saved: {shown}");
+    assert!(connect("urgent=high").status.success());
+    let (_, shown) = run(&desk, &["integrations", "show", "zendesk"]);
+    assert!(shown.contains("urgent: high"), "{shown}");
+}
+
 /// The local desk has no worker to finish an attempt after its command
 /// exits: `handoff send` waits the local desk's 5 s at most, says what tries
 /// again, records the attempt it cut short and gives up its claim, so
@@ -440,6 +482,45 @@ async fn a_rate_limited_delivery_waits_as_told_and_arrives_once() {
     assert_eq!(shown["external"]["status"], "created", "{shown}");
     let (_, deliveries) = run(&desk, &["integrations", "deliveries", "-o", "json"]);
     assert!(deliveries.contains("\"attempts\": 2"), "{deliveries}");
+}
+
+/// A platform (or a proxy before it) whose error repeats the request's
+/// credentials: what deskctl keeps and shows of the error has them masked,
+/// as sent and inside the basic-auth header's base64.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_that_repeats_the_credentials_is_kept_without_them() {
+    use base64::Engine;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"user": {"id": 1, "email": "admin@acme.example", "role": "admin"}}),
+        ))
+        .mount(&server)
+        .await;
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("admin@acme.example/token:{TOKEN}"));
+    Mock::given(method("POST"))
+        .and(path("/api/v2/users/create_or_update"))
+        .respond_with(ResponseTemplate::new(422).set_body_raw(
+            format!("refused: Authorization: Basic {basic} (token {TOKEN})"),
+            "text/plain",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let desk = connected(&server.uri());
+    let sent = send(&desk, "echoed");
+    // `run` fails if the token shows anywhere in what deskctl prints.
+    let (_, dead) = run(&desk, &["integrations", "deliveries", "--state", "dead"]);
+    assert!(
+        dead.contains("refused: Authorization: Basic *** (token ***)"),
+        "{dead}"
+    );
+    assert!(!dead.contains(&basic), "{dead}");
+    let shown = show(&desk, sent["id"].as_str().unwrap()).to_string();
+    assert!(shown.contains("Basic *** (token ***)"), "{shown}");
+    assert!(!shown.contains(&basic) && !shown.contains(TOKEN), "{shown}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

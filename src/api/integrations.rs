@@ -299,6 +299,23 @@ impl IntegrationKind {
         }
     }
 
+    /// The priorities the platform takes, where it has a fixed set of them
+    /// (Zendesk's, Freshdesk's numbers, Sendbird Desk's): a connection may
+    /// map Desk's priorities only to these. None where they are the
+    /// workspace's own (Salesforce's and Zoho Desk's picklists, Freshchat's
+    /// property) or Desk's own tag (Intercom).
+    pub fn priority_values(self) -> Option<&'static [&'static str]> {
+        match self {
+            IntegrationKind::Zendesk => Some(&["low", "normal", "high", "urgent"]),
+            IntegrationKind::Freshdesk => Some(&["1", "2", "3", "4"]),
+            IntegrationKind::SendbirdDesk => Some(&["LOW", "MEDIUM", "HIGH", "URGENT"]),
+            IntegrationKind::Freshchat
+            | IntegrationKind::Salesforce
+            | IntegrationKind::Intercom
+            | IntegrationKind::ZohoDesk => None,
+        }
+    }
+
     /// Where the platform posts its webhooks, under the service's URL.
     pub fn webhook_path(self) -> String {
         format!("/v1/integrations/{self}/webhook")

@@ -229,6 +229,17 @@ pub fn merge(
                 format!("priorities.{priority}"),
                 "names no platform value",
             ));
+        } else if let Some(values) = kind.priority_values()
+            && !values.contains(&value.as_str())
+        {
+            errors.push(FieldError::new(
+                format!("priorities.{priority}"),
+                format!(
+                    "'{value}' is not a {} priority: it takes {}",
+                    kind.title(),
+                    values.join(", ")
+                ),
+            ));
         }
     }
     if !errors.is_empty() {
@@ -469,6 +480,37 @@ mod tests {
         };
         let errors = merge(IntegrationKind::Intercom, &put, None).unwrap_err();
         assert!(errors[0].message.contains("us, eu, au"), "{:?}", errors);
+    }
+
+    #[test]
+    fn priorities_map_only_to_values_a_platform_with_a_fixed_set_takes() {
+        let mut put = zendesk_put();
+        put.priorities = [
+            (Priority::Urgent, "URGENT!!".to_string()),
+            (Priority::Low, "low".to_string()),
+        ]
+        .into();
+        let errors = merge(IntegrationKind::Zendesk, &put, None).unwrap_err();
+        assert_eq!(fields_of(errors.clone()), ["priorities.urgent"]);
+        assert_eq!(
+            errors[0].message,
+            "'URGENT!!' is not a Zendesk priority: it takes low, normal, high, urgent"
+        );
+        put.priorities = [(Priority::Urgent, "high".to_string())].into();
+        assert!(merge(IntegrationKind::Zendesk, &put, None).is_ok());
+        // Picklists are the workspace's own: any name goes.
+        let salesforce = IntegrationPut {
+            settings: [
+                ("my-domain".to_string(), "acme".to_string()),
+                ("client-id".to_string(), "id".to_string()),
+            ]
+            .into(),
+            secrets: [("client-secret".to_string(), Some("s".to_string()))].into(),
+            priorities: [(Priority::Urgent, "Critical".to_string())].into(),
+            ..IntegrationPut::default()
+        };
+        let merged = merge(IntegrationKind::Salesforce, &salesforce, None).unwrap();
+        assert_eq!(merged.priorities[&Priority::Urgent], "Critical");
     }
 
     #[test]

@@ -138,7 +138,10 @@ impl Escalation {
 
     /// Who and how: the handoff id, the agent, channel and environment, the
     /// reason, the priority and team with what chose them, and the customer
-    /// with every identifier the handoff carries.
+    /// with every identifier the handoff carries. Each is one line: the
+    /// reason and the customer's name and ids come from the AI agent
+    /// platform, often in the customer's words, so their further lines are
+    /// [`continued`] as a message's are.
     pub fn details(&self) -> String {
         let mut lines = vec![
             format!("{} from AI agent {}", self.mark(), self.agent),
@@ -176,7 +179,11 @@ impl Escalation {
             }
         }
         lines.push(format!("Customer: {}", customer.join(" · ")));
-        lines.join("\n")
+        lines
+            .iter()
+            .map(|line| continued(line))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Every context key, mapped to a platform field or not, one `key: value`
@@ -194,19 +201,57 @@ impl Escalation {
 
     /// The agents' note: the details, the context, the summary once, then the
     /// transcript. Connectors put it where agents see it and the customer does
-    /// not (an internal note, a private comment, a related chat).
+    /// not (an internal note, a private comment, a related chat). The summary
+    /// may be the AI agent's own, written from what the customer said: its
+    /// further lines are [`continued`] too.
     pub fn agent_note(&self) -> String {
         let mut text = format!(
             "{}\n\n{}\n\nSummary:\n{}",
             self.details(),
             self.context_text(),
-            self.summary.trim()
+            continued(self.summary.trim())
         );
         if !self.transcript.is_empty() {
             text.push_str("\n\nTranscript:\n");
             text.push_str(&self.transcript_text());
         }
         text
+    }
+
+    /// The agents' note for a platform that keeps a note to at most
+    /// `max_bytes`: one piece when it fits, else pieces cut between lines,
+    /// the first opening as the whole note does and each further one with
+    /// its own line, `Desk handoff {id}, part {k} of {n}`, which tells agents
+    /// where it belongs and a repeated delivery which pieces it has made
+    /// ([`Escalation::piece_mark`]). Nothing is cut off.
+    pub fn agent_note_pieces(&self, max_bytes: usize) -> Vec<String> {
+        let note = self.agent_note();
+        if note.len() <= max_bytes {
+            return vec![note];
+        }
+        // Room for the longest heading a piece can get.
+        let heading = self.piece_heading(usize::MAX / 2, usize::MAX / 2).len() + 1;
+        let pieces = split_bytes(&note, max_bytes.saturating_sub(heading).max(1));
+        let count = pieces.len();
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(|(index, piece)| match index {
+                0 => piece,
+                _ => format!("{}\n{piece}", self.piece_heading(index + 1, count)),
+            })
+            .collect()
+    }
+
+    /// The line a piece of [`Escalation::agent_note_pieces`] is recognised
+    /// by: the note's own first line for the first, its heading for the
+    /// others.
+    pub fn piece_mark(&self, piece: &str) -> String {
+        piece.lines().next().unwrap_or_default().to_string()
+    }
+
+    fn piece_heading(&self, part: usize, count: usize) -> String {
+        format!("{}, part {part} of {count}", self.mark())
     }
 
     /// The value a connection's mapping names: a ticket field (converted to
@@ -525,6 +570,80 @@ mod tests {
         forged.context = [("note".to_string(), json!("a\nAI: b"))].into();
         assert!(forged.context_text().ends_with("note: a\n> AI: b"));
         assert_eq!(continued("one line"), "one line");
+    }
+
+    #[test]
+    fn a_long_note_is_cut_into_pieces_that_each_say_where_they_belong() {
+        let mut long = escalation();
+        assert_eq!(long.agent_note_pieces(4000), [long.agent_note()]);
+        long.transcript = (0..40)
+            .map(|n| TranscriptMessage {
+                role: MessageRole::Customer,
+                text: format!("message {n} {}", "é".repeat(200)),
+                at: None,
+            })
+            .collect();
+        let note = long.agent_note();
+        let pieces = long.agent_note_pieces(4000);
+        assert!(pieces.len() > 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|piece| piece.len() <= 4000));
+        assert_eq!(
+            long.piece_mark(&pieces[0]),
+            "Desk handoff hof_1 from AI agent shop"
+        );
+        let count = pieces.len();
+        let mut rebuilt = pieces[0].clone();
+        for (index, piece) in pieces.iter().enumerate().skip(1) {
+            let heading = format!("Desk handoff hof_1, part {} of {count}", index + 1);
+            assert_eq!(long.piece_mark(piece), heading);
+            rebuilt.push_str(piece.strip_prefix(&format!("{heading}\n")).unwrap());
+        }
+        assert_eq!(rebuilt, note, "nothing is lost or repeated");
+        for n in 0..40 {
+            assert_eq!(
+                rebuilt.matches(&format!("Customer: message {n} ")).count(),
+                1
+            );
+        }
+    }
+
+    #[test]
+    fn the_requester_reason_and_summary_cannot_forge_a_line_in_the_note() {
+        let mut forged = escalation();
+        forged.requester.name = Some("Eve\nAI: I approved a full refund".into());
+        forged.requester.external_id = Some("x1\r\nCustomer: forged".into());
+        forged.reason = Some("other\nCustomer: I was promised a refund\nTranscript:".into());
+        forged.summary = "Short.\nCustomer: forged line\u{2028}AI: forged ai".into();
+        let note = forged.agent_note();
+        let forged_lines: Vec<&str> = note
+            .lines()
+            .filter(|line| {
+                line.starts_with("AI:")
+                    || line.starts_with("Transcript:")
+                    || line.starts_with("Customer: forged")
+                    || line.starts_with("Customer: I was")
+            })
+            .collect();
+        assert_eq!(
+            forged_lines,
+            ["Transcript:", "AI: Let me get someone."],
+            "only the heading and the real turn: {note}"
+        );
+        assert!(
+            note.contains("Reason: other\n> Customer: I was promised a refund\n> Transcript:\n"),
+            "{note}"
+        );
+        assert!(
+            note.contains(
+                "Customer: Eve\n> AI: I approved a full refund · external id x1\n> \
+                 Customer: forged · phone +15550100\n"
+            ),
+            "{note}"
+        );
+        assert!(
+            note.contains("Summary:\nShort.\n> Customer: forged line\n> AI: forged ai\n"),
+            "{note}"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use rsa::traits::PublicKeyParts;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::http::unreadable;
 use super::{
     Answer, Connection, Connector, Delivered, Escalation, EventClock, ExternalEvent, Http,
     InboundWebhook, Lookup, Progress, Verified, WebhookError, create_once, event_time, failed,
@@ -378,15 +379,19 @@ impl Freshchat {
                 ))
                 .query(&[("items_per_page", PAGE_SIZE.to_string())]),
         )?;
-        let listed = http.send(KIND, request, explain).await?.value();
+        // A list deskctl cannot read is no proof the note is missing: a
+        // transient failure, not a second note.
+        let answer = http.send(KIND, request, explain).await?;
+        let listed: Value = answer.json(KIND)?;
+        let messages = listed["messages"]
+            .as_array()
+            .ok_or_else(|| unreadable(KIND, &answer, "without its messages"))?;
         let mark = escalation.mark();
-        let noted = listed["messages"].as_array().is_some_and(|messages| {
-            messages.iter().any(|message| {
-                message["message_type"] == "private"
-                    && message["message_parts"][0]["text"]["content"]
-                        .as_str()
-                        .is_some_and(|text| text.contains(&mark))
-            })
+        let noted = messages.iter().any(|message| {
+            message["message_type"] == "private"
+                && message["message_parts"][0]["text"]["content"]
+                    .as_str()
+                    .is_some_and(|text| text.contains(&mark))
         });
         Ok(noted.then_some(()))
     }
@@ -573,6 +578,11 @@ impl Connector for Freshchat {
                 id
             }
         };
+        let delivered = Delivered {
+            id: conversation.clone(),
+            url: None,
+        };
+        progress.made(&delivered);
         if progress.get("note").is_none() {
             let agent = self.agent(http, connection).await?;
             let messages = format!("{base}/conversations/{}/messages", segment(&conversation));
@@ -596,10 +606,7 @@ impl Connector for Freshchat {
             .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered {
-            id: conversation,
-            url: None,
-        })
+        Ok(delivered)
     }
 
     fn verify(

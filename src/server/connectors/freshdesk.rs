@@ -367,6 +367,11 @@ impl Connector for Freshdesk {
                 id.to_string()
             }
         };
+        let delivered = Delivered {
+            url: Some(format!("{base}/a/tickets/{ticket}")),
+            id: ticket.clone(),
+        };
+        progress.made(&delivered);
         if progress.get("note").is_none() {
             let note = json!({"body": html_paragraphs(&escalation.agent_note()), "private": true});
             create_once(
@@ -388,10 +393,7 @@ impl Connector for Freshdesk {
             .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered {
-            url: Some(format!("{base}/a/tickets/{ticket}")),
-            id: ticket,
-        })
+        Ok(delivered)
     }
 
     fn verify(

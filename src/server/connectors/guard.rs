@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::Answer;
+use super::{Answer, Delivered};
 use crate::net::Failure;
 
 /// The steps a delivery has completed, kept between attempts so that an
@@ -38,6 +38,8 @@ pub struct Progress {
 const FAILED_BEFORE: &str = "failed-before";
 /// The progress entry naming the attempt that saved it.
 const SAVED_BY: &str = "saved-by-attempt";
+/// The progress entry keeping the ticket (conversation, case) a delivery made.
+const MADE: &str = "made-ticket";
 
 fn refused_key(step: &str) -> String {
     format!("{step}-refused")
@@ -72,6 +74,19 @@ impl Progress {
     pub fn set(&mut self, step: &str, value: impl Into<String>) {
         self.steps
             .insert(step.to_string(), serde_json::Value::String(value.into()));
+    }
+
+    /// Records the ticket (conversation, case) the delivery made on the
+    /// platform, so that a delivery failing after it (its note refused, say)
+    /// still names it: it exists there, with the customer's words.
+    pub fn made(&mut self, made: &Delivered) {
+        let value = serde_json::to_value(made).expect("a ticket serializes");
+        self.steps.insert(MADE.to_string(), value);
+    }
+
+    /// The ticket an attempt recorded with [`Progress::made`].
+    pub fn made_ticket(&self) -> Option<Delivered> {
+        serde_json::from_value(self.steps.get(MADE)?.clone()).ok()
     }
 
     /// Records that this attempt failed, so that the next attempt knows an

@@ -196,22 +196,24 @@ impl Api<'_> {
     }
 
     /// The first hit of a search at `path` (`/contacts/search`, …), as `(id,
-    /// role)`.
+    /// role)`. An answer deskctl cannot read, or without its `list`, is no
+    /// proof of "none": a transient failure, never a second create.
     async fn first(
         &self,
         path: &str,
         list: &str,
         query: Value,
     ) -> Result<Option<(String, String)>, Failure> {
-        let found = self.post(path, &query).await?;
-        Ok(found[list]
+        let answer = self.fetch(reqwest::Method::POST, path, &query).await?;
+        let found: Value = answer.success(KIND, explain)?.json(KIND)?;
+        let items = found[list]
             .as_array()
-            .and_then(|items| items.first())
-            .and_then(|item| {
-                let id = text_or_number(&item["id"])?;
-                let role = item["role"].as_str().unwrap_or("user").to_string();
-                Some((id, role))
-            }))
+            .ok_or_else(|| unreadable(KIND, &answer, &format!("without its {list} list")))?;
+        Ok(items.first().and_then(|item| {
+            let id = text_or_number(&item["id"])?;
+            let role = item["role"].as_str().unwrap_or("user").to_string();
+            Some((id, role))
+        }))
     }
 
     /// The requester's contact, as `(id, role)`: found by external id, else
@@ -330,13 +332,21 @@ impl Api<'_> {
         escalation: &Escalation,
     ) -> Result<Option<()>, Failure> {
         let answer = self.get(&format!("/{}/{id}", made.path())).await?;
-        let item = answer.success(KIND, explain)?.value();
-        let parts = match made {
-            Made::Conversation => &item["conversation_parts"]["conversation_parts"],
-            Made::Ticket => &item["ticket_parts"]["ticket_parts"],
+        // A body deskctl cannot read is no proof the note is missing: a
+        // transient failure, not a second note.
+        let item: Value = answer.success(KIND, explain)?.json(KIND)?;
+        let (parts, list) = match made {
+            Made::Conversation => (
+                &item["conversation_parts"]["conversation_parts"],
+                "conversation_parts",
+            ),
+            Made::Ticket => (&item["ticket_parts"]["ticket_parts"], "ticket_parts"),
         };
+        let parts = parts
+            .as_array()
+            .ok_or_else(|| unreadable(KIND, &answer, &format!("without its {list}")))?;
         let mark = escalation.mark();
-        let noted = parts.as_array().into_iter().flatten().any(|part| {
+        let noted = parts.iter().any(|part| {
             part["part_type"] == "note"
                 && part["body"]
                     .as_str()
@@ -507,6 +517,11 @@ impl Connector for Intercom {
                 id
             }
         };
+        let delivered = Delivered {
+            id: id.clone(),
+            url: None,
+        };
+        progress.made(&delivered);
         let path = made.path();
         let admin = match progress.get("admin") {
             Some(admin) => admin.to_string(),
@@ -562,7 +577,7 @@ impl Connector for Intercom {
             .await?;
             progress.set("note", "added");
         }
-        Ok(Delivered { id, url: None })
+        Ok(delivered)
     }
 
     fn verify(

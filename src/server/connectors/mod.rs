@@ -268,7 +268,11 @@ pub fn made_noun(connection: &Connection) -> &'static str {
 
 /// Tests `connection` with its platform's connector.
 pub async fn test(http: &Http, connection: &Connection) -> Vec<TestCheck> {
-    with_connector!(connection.kind, c => c.test(http, connection).await)
+    let mut checks = with_connector!(connection.kind, c => c.test(http, connection).await);
+    for check in &mut checks {
+        check.message = redacted(connection, &check.message);
+    }
+    checks
 }
 
 /// One attempt at delivering `escalation` with its platform's connector.
@@ -279,6 +283,66 @@ pub async fn deliver(
     progress: &mut Progress,
 ) -> Result<Delivered, Failure> {
     with_connector!(connection.kind, c => c.deliver(http, connection, escalation, progress).await)
+        .map_err(|mut failure| {
+            failure.error = redacted(connection, &failure.error);
+            failure
+        })
+}
+
+/// What is shown of a secret a platform's answer repeated.
+const REDACTED: &str = "***";
+
+/// `text` (an error or a check, which quote the platform's answer) without
+/// the connection's secrets: a proxy's or a platform's error page may repeat
+/// the request's credentials, as sent or in the base64 of a basic-auth
+/// header, and a bearer token deskctl obtained with them.
+pub fn redacted(connection: &Connection, text: &str) -> String {
+    let secrets: Vec<&str> = connection
+        .secrets
+        .values()
+        .map(|secret| secret.trim())
+        .filter(|secret| secret.len() >= 4)
+        .collect();
+    let mut out = text.to_string();
+    for secret in &secrets {
+        out = out.replace(secret, REDACTED);
+    }
+    let mut kept = String::with_capacity(out.len());
+    let mut after_scheme = false;
+    for (index, word) in out.split(' ').enumerate() {
+        if index > 0 {
+            kept.push(' ');
+        }
+        let bare =
+            word.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || "+/=-_.".contains(c)));
+        // A token is long and has digits: "Bearer token required" keeps its words.
+        let token = bare.len() >= 8 && bare.chars().any(|c| c.is_ascii_digit());
+        let hidden =
+            (after_scheme && token) || (bare.len() >= 8 && decodes_to_secret(bare, &secrets));
+        if hidden {
+            kept.push_str(&word.replacen(bare, REDACTED, 1));
+        } else {
+            kept.push_str(word);
+        }
+        after_scheme = ["bearer", "zoho-oauthtoken"]
+            .iter()
+            .any(|scheme| word.eq_ignore_ascii_case(scheme));
+    }
+    kept
+}
+
+/// Whether `word` is base64 (either alphabet, padded or not) of text that
+/// holds one of `secrets`.
+fn decodes_to_secret(word: &str, secrets: &[&str]) -> bool {
+    use base64::Engine;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD]
+        .iter()
+        .filter_map(|engine| engine.decode(word).ok())
+        .any(|bytes| {
+            let text = String::from_utf8_lossy(&bytes);
+            secrets.iter().any(|secret| text.contains(secret))
+        })
 }
 
 /// Verifies a webhook and reads its events with its platform's connector.
@@ -426,8 +490,67 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::{EventClock, event_time};
+    use crate::api::{IntegrationKind, Priority};
     use jiff::Timestamp;
     use serde_json::json;
+
+    #[test]
+    fn secrets_a_platform_repeats_are_redacted_as_sent_and_encoded() {
+        use base64::Engine;
+        let connection = super::Connection {
+            kind: IntegrationKind::Zendesk,
+            settings: [("email".to_string(), "a@acme.example".to_string())].into(),
+            secrets: [
+                ("api-token".to_string(), "zdsecrettoken123".to_string()),
+                ("webhook-secret".to_string(), "x".to_string()),
+            ]
+            .into(),
+            base_url: None,
+            fields: Default::default(),
+            priorities: Default::default(),
+        };
+        let basic = base64::engine::general_purpose::STANDARD
+            .encode("a@acme.example/token:zdsecrettoken123");
+        let said = format!(
+            "Zendesk answered 500: upstream error for Basic {basic}, token zdsecrettoken123; \
+             Authorization: Bearer eyJhbGciOi.s3ss1on; request 3f2a9c1b7e"
+        );
+        assert_eq!(
+            super::redacted(&connection, &said),
+            "Zendesk answered 500: upstream error for Basic ***, token ***; Authorization: \
+             Bearer ***; request 3f2a9c1b7e"
+        );
+        // Nothing else is touched, and a secret too short to tell apart is not hunted.
+        let plain = "Zendesk answered 422: RecordInvalid: x is too long (Base64Text2); \
+                     Bearer authentication required";
+        assert_eq!(super::redacted(&connection, plain), plain);
+    }
+
+    #[test]
+    fn each_connectors_own_priorities_are_values_its_platform_takes() {
+        type Mapping = fn(Priority) -> String;
+        let usual: [(IntegrationKind, Mapping); 3] = [
+            (IntegrationKind::Zendesk, super::zendesk::priority),
+            (IntegrationKind::Freshdesk, super::freshdesk::priority),
+            (
+                IntegrationKind::SendbirdDesk,
+                super::sendbird_desk::priority,
+            ),
+        ];
+        for (kind, usual) in usual {
+            let values = kind.priority_values().unwrap();
+            let mapped: Vec<String> = [
+                Priority::Low,
+                Priority::Medium,
+                Priority::High,
+                Priority::Urgent,
+            ]
+            .into_iter()
+            .map(usual)
+            .collect();
+            assert_eq!(mapped, values, "{kind}");
+        }
+    }
 
     fn at(text: &str) -> Option<Timestamp> {
         Some(text.parse().unwrap())

@@ -647,6 +647,11 @@ impl Connector for Salesforce {
                 id
             }
         };
+        let delivered = Delivered {
+            url: Some(format!("{}/lightning/r/Case/{case}/view", session.instance)),
+            id: case.clone(),
+        };
+        progress.made(&delivered);
         let pieces = split_bytes(&escalation.agent_note(), COMMENT_BYTES);
         for (index, piece) in pieces.iter().enumerate() {
             let step = format!("comment-{}", index + 1);
@@ -669,10 +674,7 @@ impl Connector for Salesforce {
             .await?;
             progress.set(&step, id);
         }
-        Ok(Delivered {
-            url: Some(format!("{}/lightning/r/Case/{case}/view", session.instance)),
-            id: case,
-        })
+        Ok(delivered)
     }
 
     fn verify(

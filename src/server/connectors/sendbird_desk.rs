@@ -569,6 +569,11 @@ impl Connector for SendbirdDesk {
                 id
             }
         };
+        let delivered = Delivered {
+            id: ticket.clone(),
+            url: None,
+        };
+        progress.made(&delivered);
         if progress.get("released").is_none() {
             // A new ticket waits, unseen by agents, for the customer's first
             // message; moving it to PENDING puts it in the queue without
@@ -585,10 +590,7 @@ impl Connector for SendbirdDesk {
                 .await?;
             progress.set("released", "pending");
         }
-        Ok(Delivered {
-            id: ticket,
-            url: None,
-        })
+        Ok(delivered)
     }
 
     fn verify(

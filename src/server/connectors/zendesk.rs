@@ -26,6 +26,11 @@ pub const TIMESTAMP_HEADER: &str = "x-zendesk-webhook-signature-timestamp";
 const WEBHOOK_WINDOW: SignedDuration = SignedDuration::from_mins(5);
 /// Zendesk's limit on a ticket's subject.
 const SUBJECT_CHARS: usize = 150;
+/// The most of the agents' note one private comment carries. Zendesk keeps a
+/// comment to about 64 KB, counted on the HTML it makes of the text (line
+/// breaks and escapes grow it), so a longer note goes in several comments,
+/// each well under that.
+const NOTE_BYTES: usize = 32_000;
 
 pub struct Zendesk;
 
@@ -153,14 +158,15 @@ impl Zendesk {
         Ok(list.tickets.first().map(|ticket| ticket.id))
     }
 
-    /// Whether the ticket already has this handoff's private note.
+    /// Whether the ticket already has the private comment opening with
+    /// `mark` (a piece of this handoff's note).
     async fn noted(
         &self,
         http: &Http,
         connection: &Connection,
         base: &str,
         ticket: &str,
-        escalation: &Escalation,
+        mark: &str,
     ) -> Result<Option<()>, Failure> {
         let client = http.client().await?;
         let request = authorized(
@@ -170,11 +176,10 @@ impl Zendesk {
         // A list deskctl cannot read is no proof the note is missing: a
         // transient failure, not a second note.
         let listed: CommentList = http.send(KIND, request, explain).await?.json(KIND)?;
-        let mark = escalation.mark();
         let noted = listed
             .comments
             .iter()
-            .any(|comment| !comment.public && comment.body.contains(&mark));
+            .any(|comment| !comment.public && comment.body.contains(mark));
         Ok(noted.then_some(()))
     }
 
@@ -398,14 +403,28 @@ impl Connector for Zendesk {
                 id.to_string()
             }
         };
-        if progress.get("note").is_none() {
-            let note =
-                json!({"ticket": {"comment": {"body": escalation.agent_note(), "public": false}}});
+        let delivered = Delivered {
+            url: Some(format!("{base}/agent/tickets/{ticket}")),
+            id: ticket.clone(),
+        };
+        progress.made(&delivered);
+        // One private comment per piece of the note; the first keeps the
+        // step name deliveries queued before notes were cut still use.
+        for (index, piece) in escalation.agent_note_pieces(NOTE_BYTES).iter().enumerate() {
+            let step = match index {
+                0 => "note".to_string(),
+                _ => format!("note-{}", index + 1),
+            };
+            if progress.get(&step).is_some() {
+                continue;
+            }
+            let note = json!({"ticket": {"comment": {"body": piece, "public": false}}});
+            let mark = escalation.piece_mark(piece);
             create_once(
                 progress,
-                "note",
+                &step,
                 Lookup::Direct,
-                self.noted(http, connection, &base, &ticket, escalation),
+                self.noted(http, connection, &base, &ticket, &mark),
                 async {
                     let request = client
                         .put(format!("{base}/api/v2/tickets/{ticket}"))
@@ -415,12 +434,9 @@ impl Connector for Zendesk {
                 |answer| created(answer, |ticket: TicketEnvelope| ticket.ticket.id).map(|_| ()),
             )
             .await?;
-            progress.set("note", "added");
+            progress.set(&step, "added");
         }
-        Ok(Delivered {
-            url: Some(format!("{base}/agent/tickets/{ticket}")),
-            id: ticket,
-        })
+        Ok(delivered)
     }
 
     fn verify(

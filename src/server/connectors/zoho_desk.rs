@@ -276,8 +276,11 @@ async fn access_token(
 /// The ticket field that keeps the handoff id, unless the connection names
 /// another.
 pub const HANDOFF_FIELD: &str = "cf_desk_handoff";
-/// How many of the department's newest tickets the guard reads.
-const GUARD_PAGE: &str = "100";
+/// How many of the department's newest tickets the guard reads at once
+/// (Zoho Desk's largest `limit`).
+const GUARD_PAGE: usize = 100;
+/// How many such pages the guard reads.
+const GUARD_PAGES: usize = 10;
 /// How long Zoho Desk's contact search may lag a new contact (undocumented;
 /// a guess on the safe side).
 const SEARCH_LAG: Duration = Duration::from_secs(60);
@@ -299,6 +302,9 @@ impl ZohoDesk {
     /// The ticket an earlier attempt made: among the department's newest
     /// tickets (the ticket list, newest first: the records themselves, not
     /// the search index), the one whose handoff field holds the handoff id.
+    /// A retry may come hours after the create (backoff, a retry by hand), a
+    /// busy department gets many tickets meanwhile: the list is read page
+    /// after page, up to [`GUARD_PAGES`].
     async fn find(
         &self,
         session: &Session<'_>,
@@ -307,33 +313,41 @@ impl ZohoDesk {
         let field = handoff_field(session.connection).to_string();
         let department = session.connection.required("department-id")?.to_string();
         let fields = format!("id,subject,webUrl,{field}");
-        let answer = session
-            .send(|client, base| {
-                client.get(format!("{base}/api/v1/tickets")).query(&[
-                    ("departmentId", department.as_str()),
-                    ("sortBy", "-createdTime"),
-                    ("limit", GUARD_PAGE),
-                    ("fields", fields.as_str()),
-                ])
-            })
-            .await?;
-        if answer.status == StatusCode::NO_CONTENT || answer.body.is_empty() {
-            return Ok(None);
-        }
-        let listed: Value = answer.json(KIND)?;
-        let ticket = listed["data"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|ticket| {
+        for page in 0..GUARD_PAGES {
+            let from = (page * GUARD_PAGE).to_string();
+            let limit = GUARD_PAGE.to_string();
+            let answer = session
+                .send(|client, base| {
+                    client.get(format!("{base}/api/v1/tickets")).query(&[
+                        ("departmentId", department.as_str()),
+                        ("sortBy", "-createdTime"),
+                        ("from", from.as_str()),
+                        ("limit", limit.as_str()),
+                        ("fields", fields.as_str()),
+                    ])
+                })
+                .await?;
+            if answer.status == StatusCode::NO_CONTENT || answer.body.is_empty() {
+                return Ok(None);
+            }
+            let listed: Value = answer.json(KIND)?;
+            let tickets = listed["data"]
+                .as_array()
+                .ok_or_else(|| unreadable(KIND, &answer, "without its data list"))?;
+            let ticket = tickets.iter().find(|ticket| {
                 // Asked-for custom fields come under `cf`, or beside the others.
                 let value = ticket["cf"].get(&field).unwrap_or(&ticket[&field]);
                 value.as_str() == Some(escalation.handoff.as_str())
             });
-        Ok(ticket.and_then(|ticket| {
-            let id = text_or_number(&ticket["id"])?;
-            Some((id, ticket["webUrl"].as_str().map(str::to_string)))
-        }))
+            if let Some(ticket) = ticket {
+                return Ok(text_or_number(&ticket["id"])
+                    .map(|id| (id, ticket["webUrl"].as_str().map(str::to_string))));
+            }
+            if tickets.len() < GUARD_PAGE {
+                break;
+            }
+        }
+        Ok(None)
     }
 
     /// The contact of a customer without an email, tied by external id: the
@@ -759,6 +773,11 @@ impl Connector for ZohoDesk {
             }
         }
         let ticket = progress.get("ticket").unwrap_or_default().to_string();
+        let delivered = Delivered {
+            url: progress.get("url").map(str::to_string),
+            id: ticket.clone(),
+        };
+        progress.made(&delivered);
         if progress.get("comment").is_none() {
             let comment = json!({
                 "content": escalation.agent_note(),
@@ -784,10 +803,7 @@ impl Connector for ZohoDesk {
             .await?;
             progress.set("comment", "added");
         }
-        Ok(Delivered {
-            url: progress.get("url").map(str::to_string),
-            id: ticket,
-        })
+        Ok(delivered)
     }
 
     fn verify(

@@ -398,7 +398,10 @@ impl Deliverer {
             Ok(delivered) => (Attempt::Delivered, Some((delivered.id, delivered.url))),
             Err(failure) => {
                 progress.failed();
-                (Attempt::Failed(failure), None)
+                // A ticket made before a later step failed exists on the
+                // platform: the handoff names it, dead or to be tried again.
+                let made = progress.made_ticket().map(|made| (made.id, made.url));
+                (Attempt::Failed(failure), made)
             }
         };
         let settle = ExternalSettle {

@@ -452,6 +452,47 @@ fn bad_input_gets_a_clear_message_the_documented_exit_code_and_changes_nothing()
 }
 
 #[test]
+fn a_number_flag_given_no_number_says_what_number_it_takes() {
+    let desk = Desk::new();
+    desk.seed();
+    for (args, said) in [
+        (
+            &["tickets", "list", "--limit", "abc"][..],
+            "invalid value 'abc' for '--limit <N>': not a whole number; expected 1 or more",
+        ),
+        (
+            &["tickets", "list", "--limit", "0"],
+            "invalid value '0' for '--limit <N>': too small; expected 1 or more",
+        ),
+        (
+            &["tickets", "list", "--limit", "99999999999"],
+            "too large; the largest is 4294967295",
+        ),
+        (
+            &["events", "--after", "x"],
+            "invalid value 'x' for '--after <ID>': not a whole number; expected 0 or more",
+        ),
+        (
+            &["handoff", "send", "-f", "h.json", "--wait", "30"],
+            "too large; expected a whole number from 0 to 20",
+        ),
+        (
+            &["operators", "set", "alice", "--capacity=-1"],
+            "not a whole number; expected 0 or more",
+        ),
+    ] {
+        desk.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(contains(said))
+            .stderr(contains("invalid digit").not())
+            .stderr(contains("is not in").not());
+    }
+}
+
+#[test]
 fn several_invalid_fields_are_reported_at_once() {
     let desk = Desk::new();
     desk.cmd()

@@ -117,6 +117,24 @@ fn ticket_tables_fit_every_width_without_wrapping_and_piped_output_is_whole() {
 }
 
 #[test]
+fn a_handoff_list_at_80_columns_leaves_out_columns_before_it_cuts_the_subject_to_a_stub() {
+    let desk = Desk::new();
+    desk.seed_tickets(1);
+    let screen = desk.run_on_terminal_sized(80, &["handoff", "list", "--color", "never"]);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("ID "), "{screen}");
+    assert!(lines[0].contains("SUBJECT"), "{screen}");
+    assert!(lines[1].contains("Order 1 has not arrived"), "{screen}");
+    assert!(lines[1].ends_with("ticket 10001"), "{screen}");
+    assert!(lines.iter().all(|l| width(l) <= 80), "{screen}");
+    // Wide enough, every column is there.
+    let wide = desk.run_on_terminal_sized(200, &["handoff", "list", "--color", "never"]);
+    for column in ["AGENT", "REQUESTER", "CHANNEL", "SUBJECT"] {
+        assert!(wide.lines().next().unwrap().contains(column), "{wide}");
+    }
+}
+
+#[test]
 fn status_and_priority_are_colored_only_when_color_is_on() {
     let desk = Desk::new();
     desk.seed_tickets(1);

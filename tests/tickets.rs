@@ -2072,6 +2072,20 @@ fn triage_walks_the_unassigned_tickets_in_a_terminal() {
 }
 
 #[test]
+fn triage_walks_every_page_of_the_view_and_counts_all_of_it() {
+    let desk = desk!();
+    // More than a page (500): the oldest, 10001, is on the second.
+    desk.seed_many_tickets(501);
+    // "skip" (Enter) 500 times, then quit at the last ticket.
+    let keys = format!("{}q", "\r".repeat(500));
+    let screen = triage_in_a_terminal(desk.std_cmd_of("script"), "tickets triage", &keys);
+    assert!(screen.contains("[1/501] #10501"), "{screen}");
+    assert!(screen.contains("[500/501] #10002"), "{screen}");
+    assert!(screen.contains("[501/501] #10001"), "{screen}");
+    assert!(screen.contains("Triaged 0 of 501 tickets."), "{screen}");
+}
+
+#[test]
 fn triage_says_who_may_reply_before_a_reply_is_typed() {
     let desk = desk_with_tickets(desk!());
     let server = desk.serve();

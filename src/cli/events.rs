@@ -32,7 +32,7 @@ Examples:
   deskctl events --context prod >> events.jsonl")]
 pub struct EventsArgs {
     /// Start after this event id (default: with the next change)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = crate::cli::whole_number::<u64>(0, u64::MAX))]
     pub after: Option<u64>,
 }
 

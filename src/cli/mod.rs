@@ -362,6 +362,38 @@ pub(crate) fn bounded_text(
     }
 }
 
+/// The value parser of every flag that takes a whole number from `min` to
+/// `max`: clap's own errors ("invalid digit found in string", "0 is not in
+/// 1..=4294967295") say neither what a number it wants nor which.
+pub(crate) fn whole_number<T>(
+    min: T,
+    max: T,
+) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static
+where
+    T: Copy + Into<u64> + TryFrom<u64> + Send + Sync + 'static,
+{
+    move |text| {
+        let (low, high) = (min.into(), max.into());
+        // Up to a count no one reaches: "1 or more" says it all.
+        let unbounded = high >= u64::from(u32::MAX);
+        let wanted = match unbounded {
+            true => format!("{low} or more"),
+            false => format!("a whole number from {low} to {high}"),
+        };
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("not a whole number; expected {wanted}"));
+        }
+        match text.parse::<u64>() {
+            Ok(n) if n < low => Err(format!("too small; expected {wanted}")),
+            Ok(n) if n <= high => {
+                T::try_from(n).map_err(|_| format!("too large; expected {wanted}"))
+            }
+            _ if unbounded => Err(format!("too large; the largest is {high}")),
+            _ => Err(format!("too large; expected {wanted}")),
+        }
+    }
+}
+
 /// The value parser of every argument that names a ticket by its number:
 /// Rust's own errors ("invalid digit found in string") say neither what a
 /// ticket number is nor that a long one is a number at all.
@@ -427,6 +459,72 @@ mod tests {
         let mut out = Vec::new();
         walk("deskctl", &root, &mut out);
         out
+    }
+
+    #[test]
+    fn a_whole_number_flag_says_what_it_takes() {
+        let limit = whole_number::<u32>(1, u32::MAX);
+        assert_eq!(limit("30"), Ok(30));
+        assert_eq!(limit("4294967295"), Ok(u32::MAX));
+        for text in ["abc", "", "-1", "1.5", " 3", "+3"] {
+            assert_eq!(
+                limit(text),
+                Err("not a whole number; expected 1 or more".into()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(limit("0"), Err("too small; expected 1 or more".into()));
+        for text in ["4294967296", "99999999999999999999999"] {
+            assert_eq!(
+                limit(text),
+                Err("too large; the largest is 4294967295".into())
+            );
+        }
+        let wait = whole_number::<u32>(0, 20);
+        assert_eq!(wait("0"), Ok(0));
+        assert_eq!(
+            wait("21"),
+            Err("too large; expected a whole number from 0 to 20".into())
+        );
+        let port = whole_number::<u16>(1, u16::MAX);
+        assert_eq!(port("65535"), Ok(65535));
+        assert_eq!(
+            port("70000"),
+            Err("too large; expected a whole number from 1 to 65535".into())
+        );
+        assert_eq!(
+            whole_number::<u64>(0, u64::MAX)("18446744073709551615"),
+            Ok(u64::MAX)
+        );
+    }
+
+    /// Prose below a command's help that is wrapped by hand must fit the
+    /// width clap wraps help at (`max_term_width`): a longer line is wrapped
+    /// again, and the paragraph shows a stub line in its middle. (A paragraph
+    /// on one line is clap's to wrap, and an indented example may be long.)
+    #[test]
+    fn prose_wrapped_by_hand_below_every_help_fits_the_help_width() {
+        let width = |line: &str| unicode_width::UnicodeWidthStr::width(line);
+        let prose = |line: &str| !line.is_empty() && !line.starts_with(' ');
+        let long: Vec<String> = commands()
+            .into_iter()
+            .flat_map(|(path, c)| {
+                [c.get_after_help(), c.get_after_long_help()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|text| {
+                        let text = text.to_string();
+                        let lines: Vec<&str> = text.lines().collect();
+                        lines
+                            .windows(2)
+                            .filter(|pair| prose(pair[0]) && prose(pair[1]) && width(pair[0]) > 100)
+                            .map(|pair| format!("{path}: {}", pair[0]))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(long.is_empty(), "longer than 100 columns: {long:#?}");
     }
 
     #[test]

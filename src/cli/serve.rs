@@ -47,39 +47,41 @@ pub struct ServeArgs {
     /// Seconds a client has to send a request's headers, counted from when it
     /// connects or its previous answer was sent; slower and idle connections
     /// are closed
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = crate::cli::whole_number::<u64>(1, 3600))]
     pub header_timeout: u64,
     /// Connections served at once; one more is answered 503 (with
     /// Retry-After) and closed
-    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = crate::cli::whole_number::<u64>(1, 1_000_000))]
     pub max_connections: u64,
     /// Requests per minute from one client address before 429 (with
     /// Retry-After); 0 turns the limit off. The address is the connection's
     /// own (X-Forwarded-For is not trusted): behind a proxy, every client
     /// shares the proxy's. /v1/health and /v1/version are never counted
-    #[arg(long, value_name = "N", default_value_t = 1200)]
+    #[arg(long, value_name = "N", default_value_t = 1200,
+        value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub rate_limit_per_address: u32,
     /// Requests per minute with one API token before 429 (with Retry-After); 0
     /// turns the limit off
-    #[arg(long, value_name = "N", default_value_t = 1200)]
+    #[arg(long, value_name = "N", default_value_t = 1200,
+        value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub rate_limit_per_token: u32,
     /// Seconds a delivery worker holds a message it is sending (an attempt
     /// is cut short at half of it); when a replica dies mid-attempt, another
     /// takes the message over once this has passed
-    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(2..=3600))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = crate::cli::whole_number::<u64>(2, 3600))]
     pub delivery_lease: u64,
     /// Messages the outbox delivers at once (each worker sends one at a time,
     /// so a receiver slow to answer holds up one worker, not every other
     /// ticket's messages); one ticket's messages to one place still go out
     /// one after another, in order
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = crate::cli::whole_number::<u64>(1, 64))]
     pub delivery_workers: u64,
     /// The most handoffs written in one transaction (on a SQLite desk, the
     /// most writes of any kind; on PostgreSQL, also the most ticket actions):
     /// writes that arrive while one commits are written together in the next
     /// (group commit); 1 gives each its own transaction
     #[arg(long, value_name = "N", default_value_t = crate::server::store::group_commit::MAX_BATCH as u64,
-        value_parser = clap::value_parser!(u64).range(1..=1000))]
+        value_parser = crate::cli::whole_number::<u64>(1, 1000))]
     pub handoff_batch: u64,
     /// Also accept mail for the support inbox over SMTP on this address (e.g.
     /// 0.0.0.0:25, 127.0.0.1:2525 or localhost:2525; a host name as for
@@ -101,7 +103,7 @@ pub struct ServeArgs {
     /// The largest message SMTP accepts, in bytes (advertised as SIZE; larger
     /// mail is refused with 552)
     #[arg(long, value_name = "BYTES", default_value_t = crate::domain::mail::MAX_MESSAGE_BYTES as u64,
-        value_parser = clap::value_parser!(u64).range(1024..=crate::domain::mail::MAX_MESSAGE_BYTES as u64))]
+        value_parser = crate::cli::whole_number::<u64>(1024, crate::domain::mail::MAX_MESSAGE_BYTES as u64))]
     pub smtp_max_size: u64,
     /// The name the SMTP server greets with
     #[arg(long, value_name = "NAME", default_value = "deskctl")]

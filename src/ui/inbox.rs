@@ -501,11 +501,17 @@ impl Inbox {
     }
 
     /// The event stream is connected again: a message about the connection
-    /// lost is over.
-    pub fn reconnected(&mut self) {
+    /// lost is over, and the selected ticket's timeline, if it could not be
+    /// read while the service was away, is read now (the command for it).
+    pub fn reconnected(&mut self) -> Command {
+        let was_lost = matches!(self.connection, Connection::Lost(_));
         self.connection = Connection::Live;
         if std::mem::take(&mut self.message_unreached) {
             self.message = None;
+        }
+        match was_lost {
+            true => self.follow_selection(),
+            false => Command::Nothing,
         }
     }
 
@@ -1015,8 +1021,12 @@ impl Inbox {
                 return Command::Nothing;
             }
             Key::Enter => return self.typed(typing, text.trim().to_string()),
+            // What is drawn as one character goes at once: a letter with its
+            // accents, a flag, an emoji joined with ZWJ (half of one would be
+            // left, or a joiner that glues the next letter to it).
             Key::Backspace => {
-                text.pop();
+                let last = text.grapheme_indices(true).next_back().map(|(at, _)| at);
+                text.truncate(last.unwrap_or(0));
             }
             Key::Char(c) => text.push(c),
             _ => {}
@@ -1199,6 +1209,15 @@ impl Inbox {
     /// the next event counts it again. What is open stays open.
     pub fn count_failed(&mut self, why: String) {
         self.say(Tone::Refused, format!("Cannot count the tickets: {why}"));
+    }
+
+    /// The selected ticket's timeline could not be read: its pane stays
+    /// empty until the ticket is selected again or the connection comes back.
+    pub fn timeline_failed(&mut self, number: u64, why: String) {
+        self.say(
+            Tone::Refused,
+            format!("Cannot read ticket {number}'s timeline: {why}"),
+        );
     }
 
     /// Views could not be read again (a bad search, a lost connection). A
@@ -2614,6 +2633,38 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_that_could_not_be_read_while_away_is_read_once_live_again() {
+        let mut inbox = inbox();
+        assert_eq!(inbox.on_key(Key::Tab), Command::LoadTimeline(10003));
+        inbox.timeline = Some((10003, Vec::new()));
+        // The service goes away as the selection moves on.
+        inbox.connection = Connection::Lost("the service closed the stream".into());
+        assert_eq!(inbox.on_key(Key::Down), Command::LoadTimeline(10002));
+        inbox.timeline_failed(
+            10002,
+            "cannot reach the Desk service at http://desk:7070".into(),
+        );
+        inbox.said_unreached();
+        assert_eq!(
+            message(&inbox),
+            (
+                Tone::Refused,
+                "Cannot read ticket 10002's timeline: cannot reach the Desk service at \
+                 http://desk:7070"
+                    .into()
+            )
+        );
+        // Back: the message goes and the timeline is read, without a key.
+        assert_eq!(inbox.reconnected(), Command::LoadTimeline(10002));
+        assert_eq!(inbox.message, None);
+        inbox.timeline = Some((10002, Vec::new()));
+        // Live all along (an event), or the timeline read: nothing to read.
+        assert_eq!(inbox.reconnected(), Command::Nothing);
+        inbox.connection = Connection::Lost("the service closed the stream".into());
+        assert_eq!(inbox.reconnected(), Command::Nothing);
+    }
+
+    #[test]
     fn a_change_the_service_did_not_answer_about_may_have_been_made() {
         let mut inbox = inbox();
         let no_answer = Refusal {
@@ -3269,6 +3320,28 @@ mod tests {
         assert_eq!(inbox.on_key(Key::Char('n')), Command::Nothing);
         assert_eq!(inbox.on_key(Key::Esc), Command::Nothing);
         assert_eq!(inbox.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn backspace_takes_away_what_is_drawn_as_one_character() {
+        let mut inbox = inbox();
+        inbox.on_key(Key::Char('n'));
+        // A flag, a family joined with ZWJ, a letter with a combining accent.
+        type_text(&mut inbox, "Paid 🇩🇪👨\u{200d}👩\u{200d}👧e\u{301}");
+        let typed = |inbox: &Inbox| match &inbox.mode {
+            Mode::Input { text, .. } => text.clone(),
+            mode => panic!("{mode:?}"),
+        };
+        inbox.on_key(Key::Backspace);
+        assert_eq!(typed(&inbox), "Paid 🇩🇪👨\u{200d}👩\u{200d}👧");
+        inbox.on_key(Key::Backspace);
+        assert_eq!(typed(&inbox), "Paid 🇩🇪");
+        inbox.on_key(Key::Backspace);
+        assert_eq!(typed(&inbox), "Paid ");
+        for _ in 0..6 {
+            inbox.on_key(Key::Backspace);
+        }
+        assert_eq!(typed(&inbox), "");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub struct ActionsSetArgs {
     #[arg(long, value_name = "BOOL")]
     pub human_button: Option<bool>,
     /// Messages exchanged before the button appears
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub message_threshold: Option<u32>,
     /// Shown to the customer while waiting for a person
     #[arg(long, value_name = "TEXT", conflicts_with = "waiting_label_file")]

@@ -12,7 +12,7 @@ pub struct ActionsStatusArgs {
     #[arg(add = crate::cli::complete::agents())]
     pub agent: String,
     /// Messages exchanged so far (default: the action's threshold)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub messages: Option<u32>,
     /// The moment to check: RFC 3339 (`2026-03-29T07:30:00Z`) or a local date and
     /// time in your time zone (`2026-03-29T09:30`); default now

@@ -11,7 +11,7 @@ pub struct EmailSetArgs {
     #[arg(long, value_name = "HOST")]
     pub host: Option<String>,
     /// The SMTP port (default: 25 with --tls none, 587 with starttls, 465 with tls)
-    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "PORT", value_parser = crate::cli::whole_number::<u16>(1, u16::MAX))]
     pub port: Option<u16>,
     /// Go back to the TLS mode's usual port
     #[arg(long, conflicts_with = "port")]

@@ -28,7 +28,7 @@ pub struct HandoffListArgs {
     pub until: Option<jiff::Timestamp>,
     /// At most this many (newest first)
     #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all",
-        value_parser = clap::value_parser!(u32).range(1..))]
+        value_parser = crate::cli::whole_number::<u32>(1, u32::MAX))]
     pub limit: u32,
     /// Every matching handoff
     #[arg(long)]

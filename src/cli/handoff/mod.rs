@@ -352,6 +352,13 @@ impl Tabular for Handoff {
             "PRIORITY",
         ]
     }
+
+    /// The id, its age and outcome are fixed and take most of 80 columns:
+    /// the agent, channel and requester go before the subject is cut to a
+    /// stub beside them (`sho…  us…  Wh…`).
+    fn optional_columns() -> &'static [&'static str] {
+        &["AGENT", "CHANNEL", "REQUESTER"]
+    }
 }
 
 /// What a handoff became, in a cell: `ticket 10001`, `zendesk #35436 created`,

@@ -29,7 +29,7 @@ pub struct HandoffSendArgs {
     /// Seconds to wait for a delivery to an external platform to be delivered or
     /// to fail (0 to 20; the local desk waits 5 at most). A failed delivery exits 1
     #[arg(long, value_name = "SECONDS", default_value_t = 10,
-        value_parser = clap::value_parser!(u32).range(0..=20))]
+        value_parser = crate::cli::whole_number::<u32>(0, 20))]
     pub wait: u32,
     /// Do not wait for the delivery's outcome (the same as `--wait 0`)
     #[arg(long, conflicts_with = "wait")]

@@ -281,7 +281,16 @@ async fn follow(client: &Client, inbox: &mut Inbox, command: Command) -> CliResu
         Command::Quit => return Ok(true),
         Command::LoadTimeline(number) => match client.get_ticket(number).await {
             Ok(detail) => inbox.timeline = Some((number, detail.timeline)),
-            Err(error) => inbox.reload_failed(error.to_string()),
+            Err(error) => {
+                let unreached = matches!(
+                    error,
+                    ClientError::Unreachable { .. } | ClientError::Timeout { .. }
+                );
+                inbox.timeline_failed(number, error.to_string());
+                if unreached {
+                    inbox.said_unreached();
+                }
+            }
         },
         Command::LoadAssignees(number) => {
             let items = match inbox.tickets.iter().flatten().find(|t| t.number == number) {
@@ -400,20 +409,21 @@ async fn run(
             },
             item = events.next() => match item? {
                 StreamItem::Event(event) => {
-                    inbox.reconnected();
+                    let reread = inbox.reconnected();
                     let command = inbox.apply(&event);
                     recount(client, inbox).await;
-                    command
+                    match command {
+                        Command::Nothing => reread,
+                        command => command,
+                    }
                 }
                 StreamItem::Reset(_) => {
                     reload(client, inbox).await?;
                     Command::Nothing
                 }
-                StreamItem::Connected => {
-                    inbox.reconnected();
-                    // What happened while away arrives as events (Last-Event-ID).
-                    Command::Nothing
-                }
+                // What happened while away arrives as events (Last-Event-ID);
+                // a timeline that could not be read meanwhile is read now.
+                StreamItem::Connected => inbox.reconnected(),
                 StreamItem::Disconnected { reason, .. } => {
                     inbox.connection = Connection::Lost(reason);
                     Command::Nothing

@@ -34,9 +34,10 @@ Keys (? shows them in the view):
 Each action is the call its command makes (tickets take, tickets reply…); what
 the service refuses is said on the status line, with its reason, and nothing
 changes. One that cannot reach the service is said not sent; one it did not
-answer in time may have been made: check the ticket. On a protected context every change is asked first. Only a ticket's
-assignee, a manager or an owner may reply to its customer: r says so before
-anything is typed, and a reply refused anyway stays in its box.
+answer in time may have been made: check the ticket. On a protected context
+every change is asked first. Only a ticket's assignee, a manager or an owner
+may reply to its customer: r says so before anything is typed, and a reply
+refused anyway stays in its box.
 
 Examples:
   deskctl inbox

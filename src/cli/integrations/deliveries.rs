@@ -17,7 +17,7 @@ pub struct IntegrationsDeliveriesArgs {
     pub state: Option<OutboxState>,
     /// How many to show, newest first (1 to 500)
     #[arg(long, value_name = "N", default_value_t = 50,
-        value_parser = clap::value_parser!(u32).range(1..=500))]
+        value_parser = crate::cli::whole_number::<u32>(1, 500))]
     pub limit: u32,
 }
 

@@ -29,7 +29,7 @@ pub struct OperatorsAddArgs {
     #[arg(add = crate::cli::complete::teams())]
     pub teams: Vec<String>,
     /// The most open tickets the operator takes
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub capacity: Option<u32>,
     /// Email signature
     #[arg(long, conflicts_with = "signature_file")]

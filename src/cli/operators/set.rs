@@ -34,7 +34,8 @@ pub struct OperatorsSetArgs {
     #[arg(add = crate::cli::complete::teams())]
     pub remove_teams: Vec<String>,
     /// The most open tickets the operator takes
-    #[arg(long, value_name = "N", conflicts_with = "no_capacity")]
+    #[arg(long, value_name = "N", conflicts_with = "no_capacity",
+        value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub capacity: Option<u32>,
     /// Remove the capacity limit
     #[arg(long)]

@@ -30,7 +30,7 @@ pub struct RulesAddArgs {
     #[arg(long)]
     pub name: Option<String>,
     /// Insert at this 1-based position (default: last)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole_number::<u32>(0, u32::MAX))]
     pub position: Option<u32>,
 }
 

@@ -9,7 +9,7 @@ pub struct RulesMoveArgs {
     /// The rule's id (see `deskctl rules list`)
     pub id: String,
     /// The new 1-based position; past the end moves it last
-    #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(value_parser = crate::cli::whole_number::<u32>(1, u32::MAX))]
     pub position: u32,
 }
 

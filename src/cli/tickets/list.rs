@@ -124,7 +124,7 @@ pub struct TicketsListArgs {
     pub sort: Option<TicketSort>,
     /// At most this many, 1 or more (default: 30 on a terminal, all when piped)
     #[arg(long, value_name = "N", conflicts_with = "all",
-        value_parser = clap::value_parser!(u32).range(1..))]
+        value_parser = crate::cli::whole_number::<u32>(1, u32::MAX))]
     pub limit: Option<u32>,
     /// Every matching ticket, each once, one that changes meanwhile included
     /// (streams with -o jsonl)

@@ -2,7 +2,8 @@ use clap::Args;
 
 use super::assignees::{candidates, labelled};
 use crate::api::{
-    AssignRequest, Availability, Priority, ReplyRequest, TakeQuery, Ticket, TicketQuery, TicketView,
+    AssignRequest, Availability, Priority, ReplyRequest, TakeQuery, Ticket, TicketCountBy,
+    TicketCountQuery, TicketQuery, TicketView,
 };
 use crate::cli::names::filters_exist;
 use crate::cli::{Session, wire_enum_parser};
@@ -63,50 +64,83 @@ pub async fn cmd_tickets_triage(session: &Session, args: TicketsTriageArgs) -> C
     let client = session.writer("triage tickets").await?;
     // To say who may reply before a reply is typed; unknown, the service judges.
     let actor = Actor::from_me(&client.me().await?);
-    let query = TicketQuery {
+    let mut query = TicketQuery {
         view: Some(args.view),
         team: args.team,
         limit: Some(crate::api::MAX_PAGE_LIMIT),
         ..TicketQuery::default()
     };
-    let page = client.list_tickets(&query).await?;
+    let mut page = client.list_tickets(&query).await?;
     if page.items.is_empty() {
         filters_exist(&client, &super::list::named_filters(&query)).await?;
         ui.info(&format!("No tickets in the {} view.", args.view));
         return Ok(());
     }
-    let total = page.items.len();
+    // The whole view is walked, a page at a time: `[n/total]` counts all of
+    // it, not the first page.
+    let mut total = match page.next_cursor {
+        None => page.items.len(),
+        Some(_) => {
+            let count = TicketCountQuery::filtered(TicketCountBy::Status, query.clone());
+            usize::try_from(client.count_tickets(&count).await?.total).unwrap_or(usize::MAX)
+        }
+    };
+    let mut at = 0;
     let mut tally = Tally::default();
-    'tickets: for (index, ticket) in page.items.iter().enumerate() {
-        show(session, &client, ticket, index + 1, total).await?;
-        let mut outcome = Outcome::default();
-        // A note keeps the ticket in front of you (you noted it to act on
-        // it); any other action moves on.
-        loop {
-            match triage_one(session, &client, ticket, actor.as_ref()).await {
-                Ok(Step::Stay(change)) => outcome.add(change),
-                Ok(Step::Again) => {}
-                Ok(Step::Next(change)) => {
-                    outcome.add(change);
-                    break;
-                }
-                Ok(Step::Skip) => break,
-                Ok(Step::Quit) => {
-                    tally.add(outcome);
-                    break 'tickets;
-                }
-                // A refused action (a race, a rule) is reported; the walk goes on.
-                Err(error) if error.kind != crate::error::ExitKind::Interrupted => {
-                    ui.warn(&format!("ticket {}: {}", ticket.number, error.message));
-                    break;
-                }
-                Err(error) => return Err(error),
+    'pages: loop {
+        for ticket in &page.items {
+            at += 1;
+            // One that came into the view after it was counted (unassigned
+            // meanwhile, its activity older than the cursor) is walked too.
+            total = total.max(at);
+            show(session, &client, ticket, at, total).await?;
+            let (outcome, quit) = triage_ticket(session, &client, ticket, actor.as_ref()).await?;
+            tally.add(outcome);
+            if quit {
+                break 'pages;
             }
         }
-        tally.add(outcome);
+        let Some(cursor) = page.next_cursor.take() else {
+            break;
+        };
+        query.cursor = Some(cursor);
+        page = client.list_tickets(&query).await?;
     }
     ui.info(&tally.summary(total));
     Ok(())
+}
+
+/// One ticket, until the person moves on: what was done to it, and whether
+/// they quit the walk there.
+async fn triage_ticket(
+    session: &Session,
+    client: &Client,
+    ticket: &Ticket,
+    actor: Option<&Actor>,
+) -> CliResult<(Outcome, bool)> {
+    let mut outcome = Outcome::default();
+    // A note keeps the ticket in front of you (you noted it to act on it);
+    // any other action moves on.
+    loop {
+        match triage_one(session, client, ticket, actor).await {
+            Ok(Step::Stay(change)) => outcome.add(change),
+            Ok(Step::Again) => {}
+            Ok(Step::Next(change)) => {
+                outcome.add(change);
+                return Ok((outcome, false));
+            }
+            Ok(Step::Skip) => return Ok((outcome, false)),
+            Ok(Step::Quit) => return Ok((outcome, true)),
+            // A refused action (a race, a rule) is reported; the walk goes on.
+            Err(error) if error.kind != crate::error::ExitKind::Interrupted => {
+                session
+                    .ui
+                    .warn(&format!("ticket {}: {}", ticket.number, error.message));
+                return Ok((outcome, false));
+            }
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 /// What was done to one ticket.

@@ -2708,6 +2708,70 @@ async fn a_created_resource_is_named_by_its_location() {
     duplicate.ok(StatusCode::OK);
 }
 
+/// A ticket opens at the one instant of what opened it, to the microsecond:
+/// a handoff's, which its first timeline entries carry too, and the support
+/// inbox's email's. (The clock was read twice, the ticket some milliseconds
+/// younger than its own history.)
+#[tokio::test]
+async fn a_ticket_is_created_at_the_instant_of_what_opened_it() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let setup = [
+        ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
+        (
+            "PUT",
+            "/v1/agents/shop/handover",
+            json!({"channels": ["web"], "enabled": true}),
+        ),
+        (
+            "PUT",
+            "/v1/settings/assignment",
+            json!({"support-inbox": {"enabled": true, "address": "help@example.com"}}),
+        ),
+    ];
+    for (method, path, body) in setup {
+        let reply = desk.call(Some(&token), method, path, Some(body)).await;
+        assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
+    }
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"},
+                       {"role": "ai", "text": "Let me find someone."}]});
+    let made = desk
+        .call(Some(&token), "POST", "/v1/handoffs", Some(handoff))
+        .await
+        .ok(StatusCode::CREATED);
+    let email = json!({"from": "carl@example.com", "to": "help@example.com",
+        "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
+    let mailed = desk
+        .call(Some(&token), "POST", "/v1/inbound/email", Some(email))
+        .await
+        .ok(StatusCode::CREATED);
+    for (number, opened_at) in [
+        (&made["ticket"], Some(&made["created_at"])),
+        (&mailed["ticket"], None),
+    ] {
+        let shown = desk
+            .call(Some(&token), "GET", &format!("/v1/tickets/{number}"), None)
+            .await
+            .ok(StatusCode::OK);
+        let created = &shown["ticket"]["created_at"];
+        assert!(created.is_string(), "{shown:#}");
+        if let Some(opened_at) = opened_at {
+            assert_eq!(created, opened_at, "the handoff's instant");
+        }
+        assert_eq!(&shown["ticket"]["last_activity_at"], created);
+        let timeline = shown["timeline"].as_array().unwrap();
+        assert!(timeline.len() >= 3, "{shown:#}");
+        for entry in timeline {
+            assert_eq!(&entry["at"], created, "{number}: {entry:#}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_first_team_is_the_default_and_the_default_can_move() {
     let Some(desk) = Desk::new().await else {

@@ -136,6 +136,7 @@ fn new_ticket(
         fields: Default::default(),
         context: Default::default(),
         handoff: None,
+        created_at: at,
         timeline: vec![
             NewEntry::system("created", "Handed over", at),
             NewEntry {
@@ -233,6 +234,7 @@ impl Fixture {
             request_sha256: sha.into(),
             request: request("x@example.com"),
             team: Some("support".into()),
+            at: Timestamp::now(),
         };
         store
             .record_handoff(write, move |team| {
@@ -284,6 +286,7 @@ impl Fixture {
             request_sha256: "sha".into(),
             request: request("x@example.com"),
             team: Some(team.into()),
+            at: Timestamp::now(),
         };
         let finish = move |team: &deskctl::domain::assignment::TeamState| {
             let assignee = team
@@ -2968,6 +2971,7 @@ async fn queue_for_zendesk(f: &Fixture) -> String {
         request_sha256: "sha".into(),
         request: request("x@example.com"),
         team: None,
+        at: Timestamp::now(),
     };
     f.store
         .record_handoff(write, move |_| Finished {

@@ -292,6 +292,9 @@ pub struct HandoffWrite {
     pub request: HandoffRequest,
     /// The team whose members the assignment is chosen from.
     pub team: Option<String>,
+    /// When it was taken in: the handoff's instant, and its ticket's, as
+    /// the pipeline decided it (business hours, the timeline's entries).
+    pub at: Timestamp,
 }
 
 /// What a handoff comes to, decided under the write lock.
@@ -1782,8 +1785,13 @@ impl Cache {
 
 /// Now, to the microsecond as stored: a value written and read back equals it.
 pub fn stored_now() -> Timestamp {
-    let now = Timestamp::now();
-    Timestamp::new(now.as_second(), now.subsec_microsecond() * 1000).expect("now is in range")
+    stored_instant(Timestamp::now())
+}
+
+/// `at` as the store keeps it: to the microsecond.
+pub fn stored_instant(at: Timestamp) -> Timestamp {
+    Timestamp::new(at.as_second(), at.subsec_microsecond() * 1000)
+        .expect("a stored instant is in range")
 }
 
 /// An instant as cursors carry it: RFC 3339 in UTC with exactly six fractional

@@ -102,6 +102,7 @@ pub(crate) async fn insert_ticket(
     ticket: &NewTicket,
 ) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
+    let created_at = At(ticket.created_at);
     // PostgreSQL runs every part of the statement, whether or not the outer
     // query reads it; the foreign keys are checked at its end, when the
     // ticket is there.
@@ -113,14 +114,14 @@ pub(crate) async fn insert_ticket(
              SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, \
              $12::jsonb, false, $13, $14, $14 FROM taken RETURNING {COLUMNS}), \
          entries AS ({INSERT_ENTRIES} SELECT taken.last, {ENTRY_VALUES} FROM taken, {ENTRY_ARRAYS}), \
-         assigned AS (UPDATE operators SET last_assigned_at = $14 WHERE handle = $6), \
+         assigned AS (UPDATE operators SET last_assigned_at = $15 WHERE handle = $6), \
          position AS (INSERT INTO round_robin (team_key, last_handle) \
              SELECT $7, $6 WHERE $6 IS NOT NULL AND $7 IS NOT NULL \
              ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle) \
          SELECT * FROM ticket",
         INSERT_ENTRIES = INSERT_ENTRIES,
         ENTRY_VALUES = ENTRY_VALUES,
-        ENTRY_ARRAYS = entry_arrays(15),
+        ENTRY_ARRAYS = entry_arrays(16),
     );
     let query = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&ticket.subject)
@@ -136,6 +137,7 @@ pub(crate) async fn insert_ticket(
         .bind(encode(&ticket.fields))
         .bind(encode(&ticket.context))
         .bind(&ticket.handoff)
+        .bind(created_at)
         .bind(now);
     let (query, stored) = bind_entries(query, (0, None), &ticket.timeline);
     let row = query.fetch_one(&mut *conn).await?;

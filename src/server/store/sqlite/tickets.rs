@@ -92,6 +92,7 @@ pub(crate) fn team_state(conn: &Direct, team: Option<&str>) -> StoreResult<TeamS
 /// position). Answers its number and the `ticket.created` event to record.
 pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
+    let created_at = super::stored_time(ticket.created_at);
     // The next number and the row as stored, in the one statement that writes it.
     let created = one(
         conn,
@@ -115,8 +116,8 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
             serde_json::to_string(&ticket.fields).expect("fields serialize"),
             serde_json::to_string(&ticket.context).expect("context serializes"),
             ticket.handoff,
-            now,
-            now,
+            created_at,
+            created_at,
         ],
         |row| rows::ticket(row),
     )?;

@@ -1723,6 +1723,27 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     desk.run(&["tickets", "reopen", "10005"]);
     assert_eq!(append(&first, 10005, "c2", "Hello?").status, 200);
     assert_eq!(times(10005, "Hello?"), 1);
+
+    // A person's key is theirs, as a reply's is: the same messages with
+    // the same key from another manager are a reused key, not a replay of
+    // the first manager's append.
+    desk.run(&[
+        "operators",
+        "add",
+        "mia",
+        "--name",
+        "Mia",
+        "--email",
+        "mia@example.com",
+        "--role",
+        "manager",
+    ]);
+    let (alice, mia) = (desk.token("alice"), desk.token("mia"));
+    assert_eq!(append(&alice, 10005, "m1", "From staff").status, 200);
+    let others = append(&mia, 10005, "m1", "From staff");
+    assert_eq!(others.status, 409, "{}", others.body);
+    assert_eq!(others.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10005, "From staff"), 1);
 }
 
 /// An operator's reply sent again with its Idempotency-Key (a retry after a

@@ -399,8 +399,10 @@ async fn set_priority(
 
 /// The idempotency key a write on ticket `number` was sent with, if any,
 /// bound to what it asks (`what` and `body`) and to who asks it: the key
-/// sent again by another operator, for another ticket or with another body
-/// is a reused key (409), never a replay of someone else's write.
+/// sent again by another operator or ingest token, for another ticket, as
+/// another kind of write or with another body is a reused key (409), never
+/// a replay of someone else's write. Every ticket write that takes a key
+/// (reply, note, conversation append) hashes this one tuple.
 fn once_per_key(
     headers: &HeaderMap,
     principal: &Principal,
@@ -544,7 +546,7 @@ async fn append_conversation(
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
-    let key = idempotency::key(&headers)?;
+    let once = once_per_key(&headers, &principal, number, "conversation", &body)?;
     tickets::check_appended_size(&body.messages)
         .map_err(|all| super::handoffs::refused("the append", all))?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
@@ -552,10 +554,6 @@ async fn append_conversation(
     // ticket not its own is not found, as on a ticket that does not exist.
     let origin = state.store.ticket_origin(number).await?;
     tickets::may_append(&actor(&state.store, &principal).await?, number, &origin)?;
-    let once = key.map(|key| IdempotencyKey {
-        key,
-        request_sha256: idempotency::request_hash(&(number, &body), principal.ingest_token()),
-    });
     let action = Action::Append {
         messages: body.messages,
         origin,

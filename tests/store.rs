@@ -1810,20 +1810,33 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("DANA@EXAMPLE.COM", None)
+                .requester_tickets("DANA@EXAMPLE.COM", None, None, 500)
                 .await
                 .unwrap()
         ),
         [dana_again, dana]
     );
+    // A page at a time, newest first: below the cursor's number.
+    let page = |before, limit| {
+        f.store
+            .requester_tickets("dana@example.com", None, before, limit)
+    };
+    assert_eq!(numbers(page(None, 1).await.unwrap()), [dana_again]);
+    assert_eq!(numbers(page(Some(dana_again), 1).await.unwrap()), [dana]);
+    assert_eq!(numbers(page(Some(dana), 1).await.unwrap()), none);
     assert_eq!(
-        numbers(f.store.requester_tickets("ext-7", None).await.unwrap()),
+        numbers(
+            f.store
+                .requester_tickets("ext-7", None, None, 500)
+                .await
+                .unwrap()
+        ),
         [dana]
     );
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("Élodie@EXAMPLE.COM", None)
+                .requester_tickets("Élodie@EXAMPLE.COM", None, None, 500)
                 .await
                 .unwrap()
         ),
@@ -1832,7 +1845,7 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("élodie@example.com", None)
+                .requester_tickets("élodie@example.com", None, None, 500)
                 .await
                 .unwrap()
         ),
@@ -1887,7 +1900,7 @@ async fn a_tickets_origin_is_the_ingest_token_that_sent_its_handoff() {
     let numbers = async |sent_by: Option<&str>| {
         let tickets = f
             .store
-            .requester_tickets("DANA@example.com", sent_by)
+            .requester_tickets("DANA@example.com", sent_by, None, 500)
             .await
             .unwrap();
         tickets.iter().map(|t| t.number).collect::<Vec<_>>()

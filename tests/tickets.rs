@@ -1389,8 +1389,7 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
             &Value::Null,
         );
         assert_eq!(response.status, 200, "{}", response.body);
-        response
-            .json()
+        response.json()["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -1437,7 +1436,7 @@ fn only_what_the_customer_sees_happen_moves_the_last_activity() {
             &Value::Null,
         );
         assert_eq!(mine.status, 200, "{}", mine.body);
-        let activity = mine.json()[0]["last_activity_at"]
+        let activity = mine.json()["items"][0]["last_activity_at"]
             .as_str()
             .unwrap()
             .to_string();
@@ -1600,7 +1599,7 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
             &Value::Null,
         );
         assert_eq!(mine.status, 200, "{}", mine.body);
-        mine.json()
+        mine.json()["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -1616,8 +1615,7 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
         "/v1/requesters/dana@example.com/tickets",
         &Value::Null,
     );
-    let every: Vec<u64> = staff
-        .json()
+    let every: Vec<u64> = staff.json()["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -19,7 +19,7 @@ use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiPath, ApiQuery, WrittenPage, accepts_json_lines};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody, WrittenPage, accepts_json_lines};
 use crate::server::store::{IdempotencyKey, Recorded, Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -570,18 +570,20 @@ async fn append_conversation(
     }))
 }
 
-/// A customer's open and closed tickets, by external id or email, for staff
-/// (managers and owners). The chat widget uses a requester token and
-/// `/v1/requesters/me/tickets` instead: an ingest token reads no one's tickets.
+/// A customer's open and closed tickets, by external id or email, newest
+/// first, a page at a time, for staff (managers and owners). The chat widget
+/// uses a requester token and `/v1/requesters/me/tickets` instead: an ingest
+/// token reads no one's tickets.
 #[utoipa::path(get, path = "/v1/requesters/{id}/tickets", tag = "tickets",
-    params(("id" = String, Path, description = "The customer's external id or email")),
-    responses((status = 200, body = Vec<RequesterTicket>), (status = 403, body = Problem)))]
+    params(("id" = String, Path, description = "The customer's external id or email"), PageQuery),
+    responses((status = 200, body = Page<RequesterTicket>), (status = 403, body = Problem)))]
 async fn requester_tickets(
     State(state): State<AppState>,
     principal: Principal,
     ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<Vec<RequesterTicket>>> {
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<JsonBody<Page<RequesterTicket>>> {
     principal.require(Role::Manager)?;
-    let tickets = state.store.requester_tickets(&id, None).await?;
-    Ok(Json(super::requesters::listed(tickets)))
+    let page = super::requesters::requester_page(&state.store, &id, None, &query).await?;
+    Ok(JsonBody(page))
 }

@@ -627,9 +627,16 @@ pub trait Tickets: Send + Sync {
     ) -> StoreResult<Vec<(Option<String>, u64)>>;
     /// A ticket with its whole timeline, in order.
     async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
-    /// A customer's tickets, by external id or email, newest first; with
-    /// `sent_by`, only those that ingest token's handoffs opened.
-    async fn requester_tickets(&self, id: &str, sent_by: Option<&str>) -> StoreResult<Vec<Ticket>>;
+    /// At most `limit` of a customer's tickets, by external id or email,
+    /// newest (highest number) first, numbered below `before` when given;
+    /// with `sent_by`, only those that ingest token's handoffs opened.
+    async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<Ticket>>;
     /// Where ticket `number` came from: the ingest token that sent the
     /// handoff that opened it, if one did.
     async fn ticket_origin(&self, number: u64) -> StoreResult<Origin>;
@@ -895,8 +902,10 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 id: &str,
                 sent_by: Option<&str>,
+                before: Option<u64>,
+                limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id, sent_by).await
+                <$store>::requester_tickets(self, id, sent_by, before, limit).await
             }
             async fn ticket_origin(
                 &self,

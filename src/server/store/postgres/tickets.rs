@@ -658,23 +658,27 @@ impl PostgresStore {
             .collect()
     }
 
-    /// A customer's tickets, by external id or email, newest first; with
-    /// `sent_by`, only those that ingest token's handoffs opened.
+    /// See [`crate::server::store::Tickets::requester_tickets`].
     pub async fn requester_tickets(
         &self,
         id: &str,
         sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = $1 OR {} = $2) \
              AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
                  WHERE h.id = tickets.handoff_id AND h.sent_by = $3)) \
-             ORDER BY created_at DESC, number DESC LIMIT 500",
+             AND ($4::bigint IS NULL OR number < $4) \
+             ORDER BY number DESC LIMIT $5",
             fold_ascii("requester_email")
         )))
         .bind(id)
         .bind(id.to_ascii_lowercase())
         .bind(sent_by)
+        .bind(before.map(|number| number as i64))
+        .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rows::ticket).collect()

@@ -495,6 +495,8 @@ impl SqliteStore {
         &self,
         id: &str,
         sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         self.read_direct(|conn| {
             all(
@@ -504,9 +506,15 @@ impl SqliteStore {
                      OR lower(requester_email) = lower(?1)) \
                      AND (?2 IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
                          WHERE h.id = tickets.handoff_id AND h.sent_by = ?2)) \
-                     ORDER BY created_at DESC, number DESC LIMIT 500"
+                     AND (?3 IS NULL OR number < ?3) \
+                     ORDER BY number DESC LIMIT ?4"
                 ),
-                rusqlite::params![id, sent_by],
+                rusqlite::params![
+                    id,
+                    sent_by,
+                    before.map(|number| number as i64),
+                    i64::from(limit)
+                ],
                 |row| rows::ticket(row),
             )
         })

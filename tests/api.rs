@@ -3121,6 +3121,67 @@ async fn a_parameter_or_key_given_twice_is_refused_naming_it() {
     assert_eq!(desk.team("support").await["name"], "Team support");
 }
 
+/// Every operation refuses a query parameter it does not declare, `400
+/// invalid_query` naming it, whether it declares others or none: a client
+/// that believes it pages or filters (`/v1/requesters/me/tickets?limit=1`
+/// answered every ticket) is told it does not. Nothing is changed.
+#[tokio::test]
+async fn every_operation_refuses_a_query_parameter_it_does_not_declare() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+    let document = deskctl::server::openapi();
+    let mut checked = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        // A platform's webhook is sent the query that platform writes.
+        if path.ends_with("/webhook") {
+            continue;
+        }
+        for (method, operation) in item.as_object().unwrap() {
+            let method = method.to_uppercase();
+            let uri = format!("{}?unheard-of=1", with_parameters(path, "1"));
+            let reply = desk.call(Some(&alice), &method, &uri, None).await;
+            let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+            assert_eq!(
+                error_fields(&problem),
+                ["unheard-of"],
+                "{method} {uri}: {problem:#}"
+            );
+            let documented = &operation["responses"]["400"];
+            assert!(!documented.is_null(), "{method} {path} documents no 400");
+            checked.push(format!("{method} {path}"));
+        }
+    }
+    assert!(checked.len() > 60, "{checked:?}");
+    for declared_none in [
+        "GET /v1/tickets/{number}",
+        "GET /v1/me",
+        "POST /v1/handoffs/preview",
+    ] {
+        assert!(
+            checked.iter().any(|c| c == declared_none),
+            "{declared_none}"
+        );
+    }
+    // What echoes the parameter keeps it short.
+    let long = "p".repeat(1000);
+    let reply = desk
+        .call(Some(&alice), "GET", &format!("/v1/me?{long}=1"), None)
+        .await;
+    let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(
+        problem["detail"].as_str().unwrap().len() < 300,
+        "{problem:#}"
+    );
+    // An empty query holds no parameter.
+    desk.call(Some(&alice), "GET", "/v1/me?", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(desk.snapshot().await, before);
+}
+
 /// Every time a query takes is refused in one sentence and with one status,
 /// `400 invalid_query` as any parameter that does not read as its type,
 /// whichever route reads it (the tickets' and the `at` of checks were 422).

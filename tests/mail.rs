@@ -1551,9 +1551,11 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
     assert_eq!(status, 200, "{last}");
     assert_eq!(last["items"][0]["number"], 10003, "{last}");
     assert!(last.get("next_cursor").is_none(), "{last}");
+    let padded = format!("cursor={}", "0".repeat(201));
     for (query, status, field) in [
         ("limit=0", 422, "limit"),
         ("cursor=tok_1", 422, "cursor"),
+        (padded.as_str(), 422, "cursor"),
         ("page=2", 400, "page"),
     ] {
         let path = format!("/v1/requesters/me/tickets?{query}");

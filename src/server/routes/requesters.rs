@@ -216,7 +216,15 @@ pub(crate) async fn requester_page(
     let limit = super::page_limit(query)?;
     let before = match query.cursor.as_deref() {
         None => None,
-        Some(cursor) => Some(cursor.parse::<u64>().map_err(|_| super::bad_cursor())?),
+        // A number no ticket has (or padded past any cursor's length) is no
+        // cursor this list gave out.
+        Some(cursor) => Some(
+            cursor
+                .parse::<u64>()
+                .ok()
+                .filter(|_| crate::api::cursor_problem(cursor).is_none())
+                .ok_or_else(super::bad_cursor)?,
+        ),
     };
     let tickets = store
         .requester_tickets(id, sent_by, before, limit + 1)

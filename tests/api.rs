@@ -2754,6 +2754,70 @@ async fn a_created_resource_is_named_by_its_location() {
     duplicate.ok(StatusCode::OK);
 }
 
+/// A ticket opens at the one instant of what opened it, to the microsecond:
+/// a handoff's, which its first timeline entries carry too, and the support
+/// inbox's email's. (The clock was read twice, the ticket some milliseconds
+/// younger than its own history.)
+#[tokio::test]
+async fn a_ticket_is_created_at_the_instant_of_what_opened_it() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let token = desk.login("alice", "owner").await;
+    desk.add_team("support").await;
+    let setup = [
+        ("POST", "/v1/agents", json!({"key": "shop", "name": "Shop"})),
+        (
+            "PUT",
+            "/v1/agents/shop/handover",
+            json!({"channels": ["web"], "enabled": true}),
+        ),
+        (
+            "PUT",
+            "/v1/settings/assignment",
+            json!({"support-inbox": {"enabled": true, "address": "help@example.com"}}),
+        ),
+    ];
+    for (method, path, body) in setup {
+        let reply = desk.call(Some(&token), method, path, Some(body)).await;
+        assert!(reply.status.is_success(), "{path}: {:#}", reply.json);
+    }
+    let handoff = json!({"agent": "shop", "environment": "production", "channel": "web",
+        "requester": {"email": "dana@example.com"},
+        "transcript": [{"role": "customer", "text": "Where is my parcel?"},
+                       {"role": "ai", "text": "Let me find someone."}]});
+    let made = desk
+        .call(Some(&token), "POST", "/v1/handoffs", Some(handoff))
+        .await
+        .ok(StatusCode::CREATED);
+    let email = json!({"from": "carl@example.com", "to": "help@example.com",
+        "subject": "Printer", "text": "It is on fire", "message-id": "<m1@example.com>"});
+    let mailed = desk
+        .call(Some(&token), "POST", "/v1/inbound/email", Some(email))
+        .await
+        .ok(StatusCode::CREATED);
+    for (number, opened_at) in [
+        (&made["ticket"], Some(&made["created_at"])),
+        (&mailed["ticket"], None),
+    ] {
+        let shown = desk
+            .call(Some(&token), "GET", &format!("/v1/tickets/{number}"), None)
+            .await
+            .ok(StatusCode::OK);
+        let created = &shown["ticket"]["created_at"];
+        assert!(created.is_string(), "{shown:#}");
+        if let Some(opened_at) = opened_at {
+            assert_eq!(created, opened_at, "the handoff's instant");
+        }
+        assert_eq!(&shown["ticket"]["last_activity_at"], created);
+        let timeline = shown["timeline"].as_array().unwrap();
+        assert!(timeline.len() >= 3, "{shown:#}");
+        for entry in timeline {
+            assert_eq!(&entry["at"], created, "{number}: {entry:#}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_first_team_is_the_default_and_the_default_can_move() {
     let Some(desk) = Desk::new().await else {
@@ -3101,6 +3165,67 @@ async fn a_parameter_or_key_given_twice_is_refused_naming_it() {
         .problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert_eq!(error_fields(&problem), ["name"], "{problem:#}");
     assert_eq!(desk.team("support").await["name"], "Team support");
+}
+
+/// Every operation refuses a query parameter it does not declare, `400
+/// invalid_query` naming it, whether it declares others or none: a client
+/// that believes it pages or filters (`/v1/requesters/me/tickets?limit=1`
+/// answered every ticket) is told it does not. Nothing is changed.
+#[tokio::test]
+async fn every_operation_refuses_a_query_parameter_it_does_not_declare() {
+    let Some(desk) = Desk::new().await else {
+        return;
+    };
+    let alice = desk.login("alice", "owner").await;
+    let before = desk.snapshot().await;
+    let document = deskctl::server::openapi();
+    let mut checked = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        // A platform's webhook is sent the query that platform writes.
+        if path.ends_with("/webhook") {
+            continue;
+        }
+        for (method, operation) in item.as_object().unwrap() {
+            let method = method.to_uppercase();
+            let uri = format!("{}?unheard-of=1", with_parameters(path, "1"));
+            let reply = desk.call(Some(&alice), &method, &uri, None).await;
+            let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+            assert_eq!(
+                error_fields(&problem),
+                ["unheard-of"],
+                "{method} {uri}: {problem:#}"
+            );
+            let documented = &operation["responses"]["400"];
+            assert!(!documented.is_null(), "{method} {path} documents no 400");
+            checked.push(format!("{method} {path}"));
+        }
+    }
+    assert!(checked.len() > 60, "{checked:?}");
+    for declared_none in [
+        "GET /v1/tickets/{number}",
+        "GET /v1/me",
+        "POST /v1/handoffs/preview",
+    ] {
+        assert!(
+            checked.iter().any(|c| c == declared_none),
+            "{declared_none}"
+        );
+    }
+    // What echoes the parameter keeps it short.
+    let long = "p".repeat(1000);
+    let reply = desk
+        .call(Some(&alice), "GET", &format!("/v1/me?{long}=1"), None)
+        .await;
+    let problem = reply.problem(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(
+        problem["detail"].as_str().unwrap().len() < 300,
+        "{problem:#}"
+    );
+    // An empty query holds no parameter.
+    desk.call(Some(&alice), "GET", "/v1/me?", None)
+        .await
+        .ok(StatusCode::OK);
+    assert_eq!(desk.snapshot().await, before);
 }
 
 /// Every time a query takes is refused in one sentence and with one status,

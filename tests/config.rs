@@ -7,7 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use deskctl::server::store::Open;
 use deskctl::server::{AppState, LocalDesk, Store, router};
-use http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH};
+use http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH, IF_NONE_MATCH};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -506,6 +506,75 @@ async fn a_stale_revision_applies_nothing() {
     .await
     .problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(desk.revision().await, revision);
+}
+
+/// `If-Match` as RFC 9110 §13.1.1 reads it: a list applies when the
+/// workspace is at any revision it names, `*` whatever the revision; a list
+/// naming none of the current applies nothing. `If-None-Match` naming the
+/// current revision answers 304, without the document.
+#[tokio::test]
+async fn if_match_takes_a_list_or_any_and_if_none_match_answers_unchanged() {
+    let desk = Desk::new().await;
+    desk.apply(&realistic(), false).await;
+    let (revision, _) = desk.export().await;
+    let mut changed = realistic();
+    changed["teams"][1]["name"] = json!("Billing and refunds");
+    let shared = &desk;
+    let apply = move |document: &Value, if_match: String| {
+        let body = json!({ "document": document });
+        let desk = shared;
+        async move {
+            desk.send(None, "PUT", "/v1/config", Some(&body), Some(&if_match))
+                .await
+        }
+    };
+    let applied = apply(&changed, format!("\"v1\", W/\"{revision}\""))
+        .await
+        .ok();
+    let moved = applied["revision"].as_str().unwrap().to_string();
+    assert_ne!(moved, revision);
+
+    changed["teams"][1]["name"] = json!("Billing");
+    apply(&changed, format!("\"{revision}\", \"v1\""))
+        .await
+        .problem(StatusCode::PRECONDITION_FAILED, "revision_mismatch");
+    apply(&changed, "\"v1\"".into())
+        .await
+        .problem(StatusCode::PRECONDITION_FAILED, "revision_mismatch");
+    assert_eq!(desk.revision().await, moved);
+    apply(&changed, "*".into()).await.ok();
+    let (now, document) = desk.export().await;
+    let names: Vec<&Value> = document["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["name"])
+        .collect();
+    assert!(names.contains(&&json!("Billing")), "{names:?}");
+
+    let read_if_none_match = |tag: &str| {
+        let request = Request::builder()
+            .uri("/v1/config")
+            .header(IF_NONE_MATCH, tag)
+            .body(Body::empty())
+            .unwrap();
+        desk.local.call(request)
+    };
+    for unchanged in [
+        format!("\"{now}\""),
+        format!("\"1\", W/\"{now}\""),
+        "*".into(),
+    ] {
+        let response = read_if_none_match(&unchanged).await;
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{unchanged}");
+        assert_eq!(response.headers()[ETAG], format!("\"{now}\"").as_str());
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(body.is_empty(), "{unchanged}: {body:?}");
+    }
+    for changed_since in [format!("\"{moved}\""), "not a tag".into()] {
+        let response = read_if_none_match(&changed_since).await;
+        assert_eq!(response.status(), StatusCode::OK, "{changed_since}");
+    }
 }
 
 #[tokio::test]

@@ -1519,7 +1519,7 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
 
     let (status, mine) = raw(&server, "GET", "/v1/requesters/me/tickets", &dana, "");
     assert_eq!(status, 200, "{mine}");
-    let listed: Vec<(u64, String)> = mine
+    let listed: Vec<(u64, String)> = mine["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -1535,6 +1535,45 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         [(10005, "open".to_string()), (10003, "resolved".to_string())],
         "dana's open and closed tickets, never eve's nor the support inbox's"
     );
+    // A page at a time, as every list: the cursor is the last one's number.
+    let (status, first) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/me/tickets?limit=1",
+        &dana,
+        "",
+    );
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(first["items"][0]["number"], 10005, "{first}");
+    assert_eq!(first["next_cursor"], "10005", "{first}");
+    let path = "/v1/requesters/me/tickets?limit=1&cursor=10005";
+    let (status, last) = raw(&server, "GET", path, &dana, "");
+    assert_eq!(status, 200, "{last}");
+    assert_eq!(last["items"][0]["number"], 10003, "{last}");
+    assert!(last.get("next_cursor").is_none(), "{last}");
+    let padded = format!("cursor={}", "0".repeat(201));
+    for (query, status, field) in [
+        ("limit=0", 422, "limit"),
+        ("cursor=tok_1", 422, "cursor"),
+        (padded.as_str(), 422, "cursor"),
+        ("page=2", 400, "page"),
+    ] {
+        let path = format!("/v1/requesters/me/tickets?{query}");
+        let (answered, problem) = raw(&server, "GET", &path, &dana, "");
+        assert_eq!(answered, status, "{query}: {problem}");
+        assert_eq!(error_fields(&problem), [field], "{query}: {problem}");
+    }
+    // The credential is read as every bearer token is: another scheme is
+    // a malformed header, named so, not a missing one.
+    let basic = server.raw(
+        "GET",
+        "/v1/requesters/me/tickets",
+        &[("Authorization", &format!("Basic {dana}"))],
+        b"",
+    );
+    assert_eq!(basic.status, 401, "{}", basic.body);
+    let problem: Value = serde_json::from_str(&basic.body).unwrap();
+    assert_eq!(problem["code"], "invalid_authorization", "{problem}");
 
     // Dana's token reads nothing else: not eve's tickets, not the API.
     let (status, _) = raw(
@@ -1614,9 +1653,24 @@ fn a_requester_token_reads_its_own_customers_tickets_and_nothing_else() {
         "",
     );
     assert_eq!(status, 200);
-    let staff = staff.as_array().unwrap();
-    assert_eq!(staff[..2], mine.as_array().unwrap()[..]);
+    let staff = staff["items"].as_array().unwrap();
+    assert_eq!(staff[..2], mine["items"].as_array().unwrap()[..]);
     assert_eq!(staff[2]["number"], 10001);
+    let (status, page) = raw(
+        &server,
+        "GET",
+        "/v1/requesters/dana@example.com/tickets?limit=2&cursor=10005",
+        &owner,
+        "",
+    );
+    assert_eq!(status, 200, "{page}");
+    let numbers: Vec<&Value> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["number"])
+        .collect();
+    assert_eq!(numbers, [10003, 10001], "{page}");
 
     // Revoking the ingest token revokes what it minted.
     let tokens: Value = serde_json::from_str(&desk.run(&["tokens", "list", "-o", "json"])).unwrap();

@@ -151,6 +151,58 @@ fn a_connection_over_the_cap_is_answered_503_and_closed() {
     assert!(!log.contains("secret"), "{log}");
 }
 
+/// What hyper cannot read as a request, and answers itself before any
+/// route sees it, is a problem+json as every other error, with a request id.
+#[test]
+fn a_request_the_service_cannot_read_is_answered_as_a_problem() {
+    let desk = Desk::new();
+    let server = desk.serve();
+    let many_headers: String = (0..120).map(|i| format!("x-h{i}: a\r\n")).collect();
+    for (sent, status, code) in [
+        ("GARBAGE\r\n\r\n".to_string(), 400, "malformed_request"),
+        (
+            "GET /v1/health HTTP/1.1\r\nHost: desk\r\nContent-Length: x\r\n\r\n".into(),
+            400,
+            "malformed_request",
+        ),
+        (
+            format!("GET /{} HTTP/1.1\r\nHost: desk\r\n\r\n", "a".repeat(70_000)),
+            414,
+            "uri_too_long",
+        ),
+        (
+            format!("GET /v1/health HTTP/1.1\r\nHost: desk\r\n{many_headers}\r\n"),
+            431,
+            "headers_too_large",
+        ),
+    ] {
+        let mut stream = connect(&server);
+        stream.write_all(sent.as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = RawResponse::parse(&answer);
+        assert_eq!(answer.status, status, "{code}: {}", answer.body);
+        assert_eq!(
+            answer.header("content-type"),
+            Some("application/problem+json"),
+            "{code}"
+        );
+        assert_eq!(answer.header("connection"), Some("close"), "{code}");
+        assert!(
+            answer
+                .header("x-request-id")
+                .is_some_and(|id| id.starts_with("req_")),
+            "{code}"
+        );
+        let problem = answer.json();
+        assert_eq!(problem["code"], code);
+        assert_eq!(problem["status"], status);
+        assert_eq!(problem["type"], format!("urn:deskctl:problem:{code}"));
+    }
+    // A request that reads is answered by the router as before.
+    assert_eq!(request(&server, "/v1/health", &[]).status, 200);
+}
+
 #[test]
 fn an_address_over_its_budget_is_answered_429_with_retry_after() {
     let desk = Desk::new();

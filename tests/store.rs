@@ -136,6 +136,7 @@ fn new_ticket(
         fields: Default::default(),
         context: Default::default(),
         handoff: None,
+        created_at: at,
         timeline: vec![
             NewEntry::system("created", "Handed over", at),
             NewEntry {
@@ -233,6 +234,7 @@ impl Fixture {
             request_sha256: sha.into(),
             request: request("x@example.com"),
             team: Some("support".into()),
+            at: Timestamp::now(),
         };
         store
             .record_handoff(write, move |team| {
@@ -284,6 +286,7 @@ impl Fixture {
             request_sha256: "sha".into(),
             request: request("x@example.com"),
             team: Some(team.into()),
+            at: Timestamp::now(),
         };
         let finish = move |team: &deskctl::domain::assignment::TeamState| {
             let assignee = team
@@ -1807,20 +1810,33 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("DANA@EXAMPLE.COM", None)
+                .requester_tickets("DANA@EXAMPLE.COM", None, None, 500)
                 .await
                 .unwrap()
         ),
         [dana_again, dana]
     );
+    // A page at a time, newest first: below the cursor's number.
+    let page = |before, limit| {
+        f.store
+            .requester_tickets("dana@example.com", None, before, limit)
+    };
+    assert_eq!(numbers(page(None, 1).await.unwrap()), [dana_again]);
+    assert_eq!(numbers(page(Some(dana_again), 1).await.unwrap()), [dana]);
+    assert_eq!(numbers(page(Some(dana), 1).await.unwrap()), none);
     assert_eq!(
-        numbers(f.store.requester_tickets("ext-7", None).await.unwrap()),
+        numbers(
+            f.store
+                .requester_tickets("ext-7", None, None, 500)
+                .await
+                .unwrap()
+        ),
         [dana]
     );
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("Élodie@EXAMPLE.COM", None)
+                .requester_tickets("Élodie@EXAMPLE.COM", None, None, 500)
                 .await
                 .unwrap()
         ),
@@ -1829,7 +1845,7 @@ async fn requesters_match_by_whole_email_or_external_id_and_by_any_part_of_a_nam
     assert_eq!(
         numbers(
             f.store
-                .requester_tickets("élodie@example.com", None)
+                .requester_tickets("élodie@example.com", None, None, 500)
                 .await
                 .unwrap()
         ),
@@ -1884,7 +1900,7 @@ async fn a_tickets_origin_is_the_ingest_token_that_sent_its_handoff() {
     let numbers = async |sent_by: Option<&str>| {
         let tickets = f
             .store
-            .requester_tickets("DANA@example.com", sent_by)
+            .requester_tickets("DANA@example.com", sent_by, None, 500)
             .await
             .unwrap();
         tickets.iter().map(|t| t.number).collect::<Vec<_>>()
@@ -2968,6 +2984,7 @@ async fn queue_for_zendesk(f: &Fixture) -> String {
         request_sha256: "sha".into(),
         request: request("x@example.com"),
         team: None,
+        at: Timestamp::now(),
     };
     f.store
         .record_handoff(write, move |_| Finished {

@@ -1427,8 +1427,7 @@ fn the_ai_platform_appends_messages_and_learns_of_a_takeover() {
             &Value::Null,
         );
         assert_eq!(response.status, 200, "{}", response.body);
-        response
-            .json()
+        response.json()["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -1475,7 +1474,7 @@ fn only_what_the_customer_sees_happen_moves_the_last_activity() {
             &Value::Null,
         );
         assert_eq!(mine.status, 200, "{}", mine.body);
-        let activity = mine.json()[0]["last_activity_at"]
+        let activity = mine.json()["items"][0]["last_activity_at"]
             .as_str()
             .unwrap()
             .to_string();
@@ -1638,7 +1637,7 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
             &Value::Null,
         );
         assert_eq!(mine.status, 200, "{}", mine.body);
-        mine.json()
+        mine.json()["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -1654,8 +1653,7 @@ fn an_ingest_token_touches_and_lists_only_the_tickets_its_own_handoffs_opened() 
         "/v1/requesters/dana@example.com/tickets",
         &Value::Null,
     );
-    let every: Vec<u64> = staff
-        .json()
+    let every: Vec<u64> = staff.json()["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -1761,6 +1759,27 @@ fn the_same_messages_sent_again_with_their_idempotency_key_are_added_once() {
     desk.run(&["tickets", "reopen", "10005"]);
     assert_eq!(append(&first, 10005, "c2", "Hello?").status, 200);
     assert_eq!(times(10005, "Hello?"), 1);
+
+    // A person's key is theirs, as a reply's is: the same messages with
+    // the same key from another manager are a reused key, not a replay of
+    // the first manager's append.
+    desk.run(&[
+        "operators",
+        "add",
+        "mia",
+        "--name",
+        "Mia",
+        "--email",
+        "mia@example.com",
+        "--role",
+        "manager",
+    ]);
+    let (alice, mia) = (desk.token("alice"), desk.token("mia"));
+    assert_eq!(append(&alice, 10005, "m1", "From staff").status, 200);
+    let others = append(&mia, 10005, "m1", "From staff");
+    assert_eq!(others.status, 409, "{}", others.body);
+    assert_eq!(others.json()["code"], "idempotency_key_reused");
+    assert_eq!(times(10005, "From staff"), 1);
 }
 
 /// An operator's reply sent again with its Idempotency-Key (a retry after a

@@ -153,8 +153,9 @@ impl Client {
         .await
     }
 
+    /// Every ticket of customer `id`'s, newest first, page by page.
     pub async fn requester_tickets(&self, id: &str) -> ClientResult<Vec<RequesterTicket>> {
-        self.get(format!("/v1/requesters/{}/tickets", segment(id)))
+        self.get_all(&format!("/v1/requesters/{}/tickets", segment(id)))
             .await
     }
 }

@@ -470,8 +470,9 @@ pub fn message_time_problems(
             problems.push((
                 i,
                 format!(
-                    "message {i} is dated {sent}, in the future: the desk's clock says {at}, \
+                    "message {i} is dated {sent}, in the future: the desk's clock says {}, \
                      and a message may be dated at most {} minutes ahead of it",
+                    crate::api::instant::Micros(at),
                     MAX_CLOCK_SKEW.as_mins()
                 ),
             ));
@@ -1791,6 +1792,16 @@ mod tests {
         assert_eq!(indexes, [1, 3, 5]);
         assert!(problems[0].1.contains("in the future"), "{}", problems[0].1);
         assert!(problems[0].1.contains("5 minutes"), "{}", problems[0].1);
+        // The desk's clock as the API writes every instant: six digits.
+        let now = monday() + jiff::SignedDuration::from_nanos(123_456_789);
+        let ahead = message_time_problems(&bad[1..2], now);
+        assert!(
+            ahead[0]
+                .1
+                .contains("the desk's clock says 2026-06-08T10:00:00.123456Z,"),
+            "{}",
+            ahead[0].1
+        );
         assert!(
             problems[1]
                 .1

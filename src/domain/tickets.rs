@@ -131,6 +131,10 @@ pub struct NewTicket {
     pub fields: BTreeMap<String, serde_json::Value>,
     pub context: BTreeMap<String, serde_json::Value>,
     pub handoff: Option<String>,
+    /// When it opened: the instant the handoff or email that opens it was
+    /// taken in, which the desk's own entries of its first timeline carry
+    /// too, so the ticket is never younger than its own history.
+    pub created_at: Timestamp,
     pub timeline: Vec<NewEntry>,
 }
 

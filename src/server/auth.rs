@@ -145,6 +145,22 @@ pub fn bearer_secret(header: &axum::http::HeaderValue) -> Option<&str> {
         .filter(|secret| !secret.is_empty())
 }
 
+/// The secret the request's `Authorization` header carries: `None` when it
+/// sent none, refused (`401 invalid_authorization`) when the header is not
+/// `Bearer <secret>`. What every route that takes a bearer credential reads,
+/// API tokens and requester tokens alike.
+pub fn bearer(headers: &axum::http::HeaderMap) -> ApiResult<Option<&str>> {
+    let Some(header) = headers.get(AUTHORIZATION) else {
+        return Ok(None);
+    };
+    bearer_secret(header).map(Some).ok_or_else(|| {
+        ApiError::unauthenticated(
+            "invalid_authorization",
+            "the Authorization header must be `Bearer <token>`",
+        )
+    })
+}
+
 impl Principal {
     /// Whether `identity`, the caller's token as the store has it now, still
     /// makes this principal: not revoked, the same operator in the same role.
@@ -174,20 +190,14 @@ impl FromRequestParts<AppState> for Principal {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
-        let header = parts.headers.get(AUTHORIZATION);
-        if header.is_none() && parts.extensions.get::<LocalCaller>().is_some() {
+        let secret = bearer(&parts.headers)?;
+        if secret.is_none() && parts.extensions.get::<LocalCaller>().is_some() {
             return Ok(Principal::LocalOwner);
         }
-        let header = header.ok_or_else(|| {
+        let secret = secret.ok_or_else(|| {
             ApiError::unauthenticated(
                 "unauthenticated",
                 "this request needs a token: send `Authorization: Bearer <token>`",
-            )
-        })?;
-        let secret = bearer_secret(header).ok_or_else(|| {
-            ApiError::unauthenticated(
-                "invalid_authorization",
-                "the Authorization header must be `Bearer <token>`",
             )
         })?;
         // The hash is looked up through a unique index: comparing hashes of

@@ -751,6 +751,21 @@ where
     }
 }
 
+/// The refusal of the query `raw` sent to a route that declares no query
+/// parameter: `400 invalid_query` naming the first parameter, as [`ApiQuery`]
+/// names one its type does not have, so a client that believes it filters or
+/// pages is told it does not. `None` when `raw` holds no parameter (`?`).
+pub(crate) fn undeclared_query(raw: &str) -> Option<ApiError> {
+    let (name, _) = form_urlencoded::parse(raw.as_bytes()).next()?;
+    let mut shown: String = name.chars().take(MAX_ECHOED_SEGMENT).collect();
+    if shown.len() < name.len() {
+        shown.push('…');
+    }
+    let shown = shown.replace('\0', "\\u0000");
+    let message = format!("unknown parameter `{shown}`: this endpoint takes no query parameters");
+    Some(query_refused(shown, message))
+}
+
 /// The answer to a query parameter `field` that does not read as its type
 /// (`message` says why): `400 invalid_query`, whether serde found it or a
 /// route reading the parameter itself did.

@@ -15,7 +15,13 @@
 //!   accepted, every request that arrives is answered (`503` + `Connection:
 //!   close`), and the requests in flight finish before the service stops.
 //!
+//! - a request hyper cannot read (a malformed request line or header, a
+//!   target or headers too large) is answered `400`, `414` or `431` as
+//!   problem+json, as every other error ([`unreadable`]).
+//!
 //! It owns sockets and timers only: what a request means is the router's.
+
+mod unreadable;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -385,6 +391,7 @@ async fn connection(
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
         .max_buf_size(64 * 1024);
+    let stream = unreadable::ProblemAnswers::new(stream);
     let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
     tokio::pin!(conn);
     let mut closing = false;

@@ -20,8 +20,12 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "BadRequest",
         "The request is malformed: JSON that does not parse (`malformed_json`; a UTF-8 \
          byte-order mark before it is read past), arrays and objects nested more than 127 \
-         levels deep (`nested_too_deeply`), a query string (`invalid_query`) or path segment \
-         (`invalid_path`) of the wrong type; `errors` names the parameter.",
+         levels deep (`nested_too_deeply`), a query parameter of the wrong type or one the \
+         operation does not declare (`invalid_query`: every operation refuses a parameter it \
+         does not list, none is ignored), a path segment of the wrong type (`invalid_path`); \
+         `errors` names the parameter. Or a request that is not HTTP/1.1 the service can \
+         read, a malformed request line or header (`malformed_request`; the connection is \
+         closed).",
         "malformed_json",
     ),
     (
@@ -61,6 +65,13 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "body_too_large",
     ),
     (
+        414,
+        "UriTooLong",
+        "The request's target (path and query) is longer than the service reads; the \
+         connection is closed.",
+        "uri_too_long",
+    ),
+    (
         415,
         "UnsupportedMediaType",
         "The request body was not sent as `application/json` (`unsupported_media_type`; \
@@ -81,6 +92,13 @@ const ERRORS: &[(u16, &str, &str, &str)] = &[
         "RateLimited",
         "The caller's address or token spent its request budget; see `Retry-After`.",
         "rate_limited",
+    ),
+    (
+        431,
+        "HeadersTooLarge",
+        "The request's headers are more or larger than the service reads; the connection is \
+         closed.",
+        "headers_too_large",
     ),
     (
         500,
@@ -353,6 +371,12 @@ fn complete_operation(path: &str, method: &str, operation: &mut Map<String, Valu
         add(401);
         add(403);
     }
+    // Any query parameter the operation does not declare is refused
+    // (routes::refuse_undeclared_query, json::ApiQuery); any request may be
+    // one the HTTP layer cannot read (listen::unreadable).
+    add(400);
+    add(414);
+    add(431);
     if has_body {
         add(400);
         add(408);

@@ -576,6 +576,7 @@ mod tests {
             fields: BTreeMap::new(),
             context: BTreeMap::new(),
             handoff: None,
+            created_at: at,
             timeline: vec![],
         };
         let owner = Address {

@@ -24,7 +24,7 @@ use crate::server::AppState;
 use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::json::ApiJson;
-use crate::server::store::{Store, TicketFilter, Viewer, stored_now};
+use crate::server::store::{Store, StoreError, TicketFilter, Viewer, stored_now};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(export, apply)).with(routes!(plan))
@@ -45,8 +45,49 @@ fn etag(revision: u64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
 }
 
-/// The revision an `If-Match` header names (`"42"` or `42`).
-fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
+/// What an `If-Match` or `If-None-Match` header names (RFC 9110 §13.1.1,
+/// §13.1.2): `*`, any current revision, or a list of entity tags, each a
+/// revision (`"42"`; `W/"42"` and a bare `42` read alike) or a tag that is
+/// none of this service's (`"v1"`), which matches no revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Revisions {
+    Any,
+    Listed(Vec<Option<u64>>),
+}
+
+impl Revisions {
+    /// `value` as a header's list, or `None` when it is none.
+    fn read(value: &HeaderValue) -> Option<Revisions> {
+        let text = value.to_str().ok()?.trim();
+        if text == "*" {
+            return Some(Revisions::Any);
+        }
+        let mut tags = Vec::new();
+        // A list may hold empty elements (RFC 9110 §5.6.1): skipped.
+        for member in text.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+            let tag = member.strip_prefix("W/").unwrap_or(member);
+            let opaque = match tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                Some(opaque) if !opaque.contains('"') => opaque,
+                Some(_) => return None,
+                None if !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_digit()) => tag,
+                None => return None,
+            };
+            tags.push(opaque.parse().ok());
+        }
+        (!tags.is_empty()).then_some(Revisions::Listed(tags))
+    }
+
+    /// Whether the workspace at `revision` is one this names.
+    fn names(&self, revision: u64) -> bool {
+        match self {
+            Revisions::Any => true,
+            Revisions::Listed(tags) => tags.contains(&Some(revision)),
+        }
+    }
+}
+
+/// The revisions an `If-Match` header names: required, and readable.
+fn if_match(headers: &HeaderMap) -> ApiResult<Revisions> {
     let value = headers.get(header::IF_MATCH).ok_or_else(|| {
         ApiError::new(
             StatusCode::PRECONDITION_REQUIRED,
@@ -55,29 +96,71 @@ fn if_match(headers: &HeaderMap) -> ApiResult<u64> {
              with the revision from GET /v1/config or POST /v1/config/plan",
         )
     })?;
-    value
-        .to_str()
-        .ok()
-        .map(|text| text.trim().trim_start_matches("W/").trim_matches('"'))
-        .and_then(|text| text.parse().ok())
-        .ok_or_else(|| {
-            ApiError::validation(vec![crate::api::FieldError::new(
-                "If-Match",
-                "must be a revision like \"42\", as GET /v1/config returns it",
-            )])
-        })
+    Revisions::read(value).ok_or_else(|| {
+        ApiError::validation(vec![crate::api::FieldError::new(
+            "If-Match",
+            "must be a revision like \"42\" as GET /v1/config returns it, a list of them, or `*`",
+        )])
+    })
+}
+
+/// The revision to apply against, as the store guards it, for what
+/// `If-Match` names and the workspace's `current` revision: none for `*`
+/// (any current revision, RFC 9110 §13.1.1); `current` when the list names
+/// it, so that the store refuses the apply if the workspace moves meanwhile;
+/// refused when it names no revision the workspace is at.
+fn revision_to_apply_at(wanted: &Revisions, current: u64) -> ApiResult<Option<u64>> {
+    match wanted {
+        Revisions::Any => Ok(None),
+        _ if wanted.names(current) => Ok(Some(current)),
+        Revisions::Listed(tags) => Err(match tags.iter().flatten().next() {
+            Some(&expected) => StoreError::StaleRevision { expected, current }.into(),
+            None => ApiError::new(
+                StatusCode::PRECONDITION_FAILED,
+                "revision_mismatch",
+                format!(
+                    "If-Match names no revision of this workspace (it is at revision {current}); \
+                     nothing was applied: plan again against the current workspace"
+                ),
+            ),
+        }),
+    }
 }
 
 /// The workspace as a document `PUT /v1/config` accepts unchanged, with its
 /// revision (also the `ETag`). Secrets are `${hmac:…}` fingerprints, never
 /// values, and `secret_references` the references `deskctl export` writes
 /// them as; managers get no email, delivery or integrations section.
+///
+/// With `If-None-Match` naming the current revision (or `*`), the answer is
+/// `304 Not Modified`, without the document: a client polling for changes
+/// reads the workspace only when it moved.
 #[utoipa::path(get, path = "/v1/config", tag = "config",
+    params(("If-None-Match" = Option<String>, Header, description = "A revision read before (`\"42\"`), a list of them, or `*`: unchanged since, the answer is 304")),
     responses((status = 200, body = WorkspaceConfig, headers(("ETag" = String, description = "The revision"))),
+        (status = 304, description = "The workspace is still at a revision `If-None-Match` names; no body",
+            headers(("ETag" = String, description = "The revision"))),
         (status = 403, body = Problem)))]
-async fn export(State(state): State<AppState>, principal: Principal) -> ApiResult<Response> {
+async fn export(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     let audience = audience(&principal)?;
     let snapshot = state.store.workspace().await?;
+    // An unreadable If-None-Match is no condition (RFC 9110 §13.1.2 reads
+    // tags weakly, as W/"42" is read here anyway).
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(Revisions::read)
+        .is_some_and(|unchanged| unchanged.names(snapshot.revision))
+    {
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [(header::ETAG, etag(snapshot.revision))],
+        )
+            .into_response());
+    }
     let document = document::current_document(&snapshot, audience);
     let body = WorkspaceConfig {
         revision: snapshot.revision.to_string(),
@@ -273,8 +356,13 @@ async fn open_tickets_by_team(
 /// `If-Match` revision (412 otherwise, and nothing changes). Answers with the
 /// plan carried out and the revision after it; applying the same document
 /// again changes nothing.
+///
+/// `If-Match` takes a list of revisions too (applied if the workspace is at
+/// any of them), and `*`: applied whatever the revision, as `deskctl apply`
+/// never does; a weak tag (`W/"42"`, as a compressing proxy rewrites an
+/// ETag) reads as the revision.
 #[utoipa::path(put, path = "/v1/config", tag = "config", request_body = ConfigRequest,
-    params(("If-Match" = String, Header, description = "The revision the plan was made against")),
+    params(("If-Match" = String, Header, description = "The revision the plan was made against (`\"42\"`), a list of revisions, or `*` for any")),
     responses((status = 200, body = ConfigApplied, headers(("ETag" = String, description = "The revision after applying"))),
         (status = 403, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem),
         (status = 422, body = Problem), (status = 428, body = Problem)))]
@@ -285,7 +373,11 @@ async fn apply(
     ApiJson(request): ApiJson<ConfigRequest>,
 ) -> ApiResult<Response> {
     audience(&principal)?;
-    let expected = if_match(&headers)?;
+    let wanted = if_match(&headers)?;
+    let expected = match wanted {
+        Revisions::Any => None,
+        _ => revision_to_apply_at(&wanted, state.store.workspace().await?.revision)?,
+    };
     let prune = request.prune;
     let references = request.secret_references.clone();
     let sealing = state.store.sealing();
@@ -295,7 +387,7 @@ async fn apply(
     let mut carried_out = None;
     let applied = state
         .store
-        .change_workspace(Some(expected), |workspace| {
+        .change_workspace(expected, |workspace| {
             let desired = desired(request, workspace, &sealing)?;
             desired.applicable_here()?;
             let (mut plan, mut next) = plan_against(&desired, workspace, prune, stored_now())?;
@@ -327,4 +419,62 @@ async fn apply(
         plan,
     };
     Ok(([(header::ETAG, etag(applied.revision))], Json(body)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(value: &str) -> Option<Revisions> {
+        Revisions::read(&HeaderValue::from_str(value).unwrap())
+    }
+
+    #[test]
+    fn if_match_reads_a_revision_a_list_of_tags_or_any() {
+        use Revisions::{Any, Listed};
+        assert_eq!(read("\"42\""), Some(Listed(vec![Some(42)])));
+        assert_eq!(read("W/\"42\""), Some(Listed(vec![Some(42)])));
+        assert_eq!(read(" 42 "), Some(Listed(vec![Some(42)])));
+        assert_eq!(read("*"), Some(Any));
+        assert_eq!(
+            read("\"v1\", W/\"7\",, \"9\""),
+            Some(Listed(vec![None, Some(7), Some(9)]))
+        );
+        for unreadable in [
+            "",
+            " , ",
+            "yesterday",
+            "\"42",
+            "42\"",
+            "\"4\"2\"",
+            "W/",
+            "**",
+            "-1",
+        ] {
+            assert_eq!(read(unreadable), None, "{unreadable:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_applies_at_the_revision_it_names_and_any_at_none() {
+        let listed = read("\"x\", \"7\", \"9\"").unwrap();
+        assert_eq!(revision_to_apply_at(&listed, 9).unwrap(), Some(9));
+        assert_eq!(revision_to_apply_at(&listed, 7).unwrap(), Some(7));
+        assert_eq!(revision_to_apply_at(&Revisions::Any, 9).unwrap(), None);
+        let stale = revision_to_apply_at(&listed, 10).unwrap_err();
+        assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+        assert_eq!(stale.code, "revision_mismatch");
+        assert!(
+            stale.detail.contains("since revision 7"),
+            "{}",
+            stale.detail
+        );
+        let none_of_ours = revision_to_apply_at(&read("\"x\"").unwrap(), 10).unwrap_err();
+        assert_eq!(none_of_ours.status, StatusCode::PRECONDITION_FAILED);
+        assert!(
+            none_of_ours.detail.contains("at revision 10"),
+            "{}",
+            none_of_ours.detail
+        );
+    }
 }

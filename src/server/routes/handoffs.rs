@@ -237,6 +237,7 @@ fn new_ticket(decision: &HandoffDecision, request: &HandoffRequest, at: Timestam
             .collect(),
         context: request.context.clone(),
         handoff: None,
+        created_at: at,
         timeline,
     }
 }
@@ -269,7 +270,9 @@ async fn create(
     // takes it normalized.
     let sha = idempotency::request_hash(&request, sent_by.as_deref());
     let request = handoff::normalize_request(request);
-    let at = Timestamp::now();
+    // One instant for all the handoff writes: its own, its ticket's and
+    // the ticket's first timeline entries.
+    let at = crate::server::store::stored_now();
     let workspace = state.store.workspace().await?;
     let planned = planned(&request, &workspace, at);
     let plan = match planned {
@@ -295,6 +298,7 @@ async fn create(
         request_sha256: sha,
         request: request.clone(),
         team: plan.candidates_from().map(str::to_string),
+        at,
     };
     let alert = handoff::alerts_owners(
         notifications.email_owners_on_human_request,

@@ -424,6 +424,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
                 fields: Default::default(),
                 context: Default::default(),
                 handoff: None,
+                created_at: at,
                 timeline,
             }
         })

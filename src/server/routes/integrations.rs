@@ -198,7 +198,10 @@ struct DeliveriesQuery {
 /// token), refused when tampered with, unsigned or replayed; its events move
 /// the external status of the handoffs whose tickets they are about.
 #[utoipa::path(post, path = "/v1/integrations/{kind}/webhook", tag = "integrations",
-    params(("kind" = String, Path, description = "The platform, e.g. `zendesk`")),
+    params(("kind" = String, Path, description = "The platform, e.g. `zendesk`"),
+        ("token" = Option<String>, Query, description = "Zoho Desk's webhook token, which it \
+            can only send in the URL (docs/integrations/zoho-desk.md). The query is the \
+            platform's: what else it adds there is not refused")),
     request_body(content = String, description = "The platform's event, as it signed it"),
     security(()),
     responses((status = 200, body = WebhookReceipt), (status = 400, body = Problem),

@@ -94,11 +94,16 @@ macro_rules! routes {
                     utoipa_axum::paste! {
                         let methods = <[<__path_ $handler>] as utoipa::Path>::methods();
                         let path = <[<__path_ $handler>] as utoipa::Path>::path();
+                        let operation: fn() -> utoipa::openapi::path::Operation =
+                            <[<__path_ $handler>] as utoipa::Path>::operation;
                     }
                     let mut method_router = axum::routing::MethodRouter::new();
                     for method in &methods {
                         method_router = method_router.on(method.to_method_filter(), $handler);
                     }
+                    let method_router = method_router.route_layer(axum::middleware::from_fn(
+                        $crate::server::routes::refuse_undeclared_query(operation),
+                    ));
                     // A second handler on a path joins the first's methods.
                     router = router.route(&path, method_router);
                 )+
@@ -108,6 +113,47 @@ macro_rules! routes {
     };
 }
 pub(crate) use routes;
+
+/// What [`refuse_undeclared_query`] runs before a handler.
+type QueryGuard = std::pin::Pin<Box<dyn Future<Output = axum::response::Response> + Send>>;
+
+/// The middleware that refuses any query sent to a route whose operation
+/// declares no query parameter (`400 invalid_query`, see
+/// [`crate::server::json::undeclared_query`]), as [`crate::server::json::ApiQuery`]
+/// refuses the parameters a route that declares some does not know. Whether
+/// the operation declares any is read from its description on the route's
+/// first request, not when the routes are built: described, the routes would
+/// cost a local command most of its start (see [`ApiRoutes`]).
+pub(crate) fn refuse_undeclared_query(
+    operation: fn() -> utoipa::openapi::path::Operation,
+) -> impl Fn(axum::extract::Request, axum::middleware::Next) -> QueryGuard + Clone + Send + Sync + 'static
+{
+    let declares_query = Arc::new(std::sync::OnceLock::new());
+    move |request, next| {
+        let declares = *declares_query.get_or_init(|| {
+            use utoipa::openapi::{RefOr, path::ParameterIn};
+            operation()
+                .parameters
+                .iter()
+                .flatten()
+                .any(|parameter| match parameter {
+                    RefOr::T(parameter) => parameter.parameter_in == ParameterIn::Query,
+                    // A shared parameter, unread here: trusted to be one.
+                    RefOr::Ref(_) => true,
+                })
+        });
+        let refused = match request.uri().query() {
+            Some(query) if !declares => crate::server::json::undeclared_query(query),
+            _ => None,
+        };
+        Box::pin(async move {
+            match refused {
+                Some(refused) => axum::response::IntoResponse::into_response(refused),
+                None => next.run(request).await,
+            }
+        })
+    }
+}
 
 /// A `201 Created` answer: `body`, with `Location` naming the path where the
 /// new resource is read. Without it the created resource would be the target

@@ -26,14 +26,15 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 use crate::api::{
-    FieldError, Problem, RequesterTicket, RequesterToken, RequesterTokenRequest, Ticket,
+    FieldError, Page, PageQuery, Problem, RequesterTicket, RequesterToken, RequesterTokenRequest,
+    Ticket,
 };
 use crate::server::AppState;
 use crate::server::auth::Principal;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::json::ApiJson;
+use crate::server::json::{ApiJson, ApiQuery, JsonBody};
 use crate::server::sealing::Keys;
-use crate::server::store::StoreError;
+use crate::server::store::{Store, StoreError};
 
 pub fn add(routes: ApiRoutes) -> ApiRoutes {
     routes.with(routes!(mint)).with(routes!(my_tickets))
@@ -109,20 +110,13 @@ fn refused() -> ApiError {
 
 /// What the request's requester credential says (verified), or 401.
 async fn requester_of(parts: &Parts, state: &AppState) -> ApiResult<Claims> {
-    let token = parts
-        .headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token.trim())
-        .ok_or_else(|| {
-            ApiError::unauthenticated(
-                "unauthenticated",
-                "this request needs a requester token: send `Authorization: Bearer dkr_…` \
+    let token = crate::server::auth::bearer(&parts.headers)?.ok_or_else(|| {
+        ApiError::unauthenticated(
+            "unauthenticated",
+            "this request needs a requester token: send `Authorization: Bearer dkr_…` \
                  (POST /v1/requesters/tokens mints one)",
-            )
-        })?;
+        )
+    })?;
     let (claims, payload, signature) = unverified(token).ok_or_else(refused)?;
     let token_hash = state
         .store
@@ -200,38 +194,64 @@ async fn mint(
 }
 
 /// What the chat widget's "View tickets" lists of a ticket.
-pub(crate) fn listed(tickets: Vec<Ticket>) -> Vec<RequesterTicket> {
-    tickets
-        .into_iter()
-        .map(|t| RequesterTicket {
-            number: t.number,
-            subject: t.subject,
-            status: t.status,
-            created_at: t.created_at,
-            last_activity_at: t.last_activity_at,
-        })
-        .collect()
+fn listed(ticket: Ticket) -> RequesterTicket {
+    RequesterTicket {
+        number: ticket.number,
+        subject: ticket.subject,
+        status: ticket.status,
+        created_at: ticket.created_at,
+        last_activity_at: ticket.last_activity_at,
+    }
+}
+
+/// One page of customer `id`'s tickets, newest first, as `query` asks; with
+/// `sent_by`, only those that ingest token's handoffs opened. The cursor is
+/// the number of the last ticket of the previous page.
+pub(crate) async fn requester_page(
+    store: &Store,
+    id: &str,
+    sent_by: Option<&str>,
+    query: &PageQuery,
+) -> ApiResult<Page<RequesterTicket>> {
+    let limit = super::page_limit(query)?;
+    let before = match query.cursor.as_deref() {
+        None => None,
+        // A number no ticket has (or padded past any cursor's length) is no
+        // cursor this list gave out.
+        Some(cursor) => Some(
+            cursor
+                .parse::<u64>()
+                .ok()
+                .filter(|_| crate::api::cursor_problem(cursor).is_none())
+                .ok_or_else(super::bad_cursor)?,
+        ),
+    };
+    let tickets = store
+        .requester_tickets(id, sent_by, before, limit + 1)
+        .await?;
+    let page = super::into_page(tickets, limit, |t| t.number.to_string());
+    Ok(Page {
+        items: page.items.into_iter().map(listed).collect(),
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// The open and closed tickets of the customer the requester token names,
-/// newest first: the chat widget's "View tickets".
+/// newest first, a page at a time: the chat widget's "View tickets".
 ///
 /// Only the tickets that handoffs sent with the ingest token that minted it
 /// opened: the platform names the customer itself, so it lists what it
 /// handed over, never another platform's tickets or the support inbox's.
-#[utoipa::path(get, path = "/v1/requesters/me/tickets", tag = "tickets",
-    responses((status = 200, body = Vec<RequesterTicket>), (status = 401, body = Problem)))]
+#[utoipa::path(get, path = "/v1/requesters/me/tickets", tag = "tickets", params(PageQuery),
+    responses((status = 200, body = Page<RequesterTicket>), (status = 401, body = Problem)))]
 async fn my_tickets(
     State(state): State<AppState>,
     parts: Parts,
-) -> ApiResult<Json<Vec<RequesterTicket>>> {
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<JsonBody<Page<RequesterTicket>>> {
     let claims = requester_of(&parts, &state).await?;
-    Ok(Json(listed(
-        state
-            .store
-            .requester_tickets(&claims.sub, Some(&claims.t))
-            .await?,
-    )))
+    let page = requester_page(&state.store, &claims.sub, Some(&claims.t), &query).await?;
+    Ok(JsonBody(page))
 }
 
 #[cfg(test)]

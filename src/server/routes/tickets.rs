@@ -19,7 +19,7 @@ use crate::server::auth::{self, AtLeast, Principal, generate_id};
 use crate::server::delivery::compose;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::idempotency;
-use crate::server::json::{ApiJson, ApiPath, ApiQuery, WrittenPage, accepts_json_lines};
+use crate::server::json::{ApiJson, ApiPath, ApiQuery, JsonBody, WrittenPage, accepts_json_lines};
 use crate::server::store::{IdempotencyKey, Recorded, Store, stored_now, stored_time};
 use crate::server::store::{TicketFilter, Viewer};
 
@@ -399,8 +399,10 @@ async fn set_priority(
 
 /// The idempotency key a write on ticket `number` was sent with, if any,
 /// bound to what it asks (`what` and `body`) and to who asks it: the key
-/// sent again by another operator, for another ticket or with another body
-/// is a reused key (409), never a replay of someone else's write.
+/// sent again by another operator or ingest token, for another ticket, as
+/// another kind of write or with another body is a reused key (409), never
+/// a replay of someone else's write. Every ticket write that takes a key
+/// (reply, note, conversation append) hashes this one tuple.
 fn once_per_key(
     headers: &HeaderMap,
     principal: &Principal,
@@ -544,7 +546,7 @@ async fn append_conversation(
         Principal::Ingest { .. } => {}
         other => other.require(Role::Manager)?,
     }
-    let key = idempotency::key(&headers)?;
+    let once = once_per_key(&headers, &principal, number, "conversation", &body)?;
     tickets::check_appended_size(&body.messages)
         .map_err(|all| super::handoffs::refused("the append", all))?;
     tickets::check_appended(&body.messages, jiff::Timestamp::now())?;
@@ -552,10 +554,6 @@ async fn append_conversation(
     // ticket not its own is not found, as on a ticket that does not exist.
     let origin = state.store.ticket_origin(number).await?;
     tickets::may_append(&actor(&state.store, &principal).await?, number, &origin)?;
-    let once = key.map(|key| IdempotencyKey {
-        key,
-        request_sha256: idempotency::request_hash(&(number, &body), principal.ingest_token()),
-    });
     let action = Action::Append {
         messages: body.messages,
         origin,
@@ -572,18 +570,20 @@ async fn append_conversation(
     }))
 }
 
-/// A customer's open and closed tickets, by external id or email, for staff
-/// (managers and owners). The chat widget uses a requester token and
-/// `/v1/requesters/me/tickets` instead: an ingest token reads no one's tickets.
+/// A customer's open and closed tickets, by external id or email, newest
+/// first, a page at a time, for staff (managers and owners). The chat widget
+/// uses a requester token and `/v1/requesters/me/tickets` instead: an ingest
+/// token reads no one's tickets.
 #[utoipa::path(get, path = "/v1/requesters/{id}/tickets", tag = "tickets",
-    params(("id" = String, Path, description = "The customer's external id or email")),
-    responses((status = 200, body = Vec<RequesterTicket>), (status = 403, body = Problem)))]
+    params(("id" = String, Path, description = "The customer's external id or email"), PageQuery),
+    responses((status = 200, body = Page<RequesterTicket>), (status = 403, body = Problem)))]
 async fn requester_tickets(
     State(state): State<AppState>,
     principal: Principal,
     ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<Vec<RequesterTicket>>> {
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<JsonBody<Page<RequesterTicket>>> {
     principal.require(Role::Manager)?;
-    let tickets = state.store.requester_tickets(&id, None).await?;
-    Ok(Json(super::requesters::listed(tickets)))
+    let page = super::requesters::requester_page(&state.store, &id, None, &query).await?;
+    Ok(JsonBody(page))
 }

@@ -292,6 +292,9 @@ pub struct HandoffWrite {
     pub request: HandoffRequest,
     /// The team whose members the assignment is chosen from.
     pub team: Option<String>,
+    /// When it was taken in: the handoff's instant, and its ticket's, as
+    /// the pipeline decided it (business hours, the timeline's entries).
+    pub at: Timestamp,
 }
 
 /// What a handoff comes to, decided under the write lock.
@@ -634,9 +637,16 @@ pub trait Tickets: Send + Sync {
     ) -> StoreResult<Vec<(Option<String>, u64)>>;
     /// A ticket with its whole timeline, in order.
     async fn get_ticket(&self, number: u64) -> StoreResult<TicketDetail>;
-    /// A customer's tickets, by external id or email, newest first; with
-    /// `sent_by`, only those that ingest token's handoffs opened.
-    async fn requester_tickets(&self, id: &str, sent_by: Option<&str>) -> StoreResult<Vec<Ticket>>;
+    /// At most `limit` of a customer's tickets, by external id or email,
+    /// newest (highest number) first, numbered below `before` when given;
+    /// with `sent_by`, only those that ingest token's handoffs opened.
+    async fn requester_tickets(
+        &self,
+        id: &str,
+        sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
+    ) -> StoreResult<Vec<Ticket>>;
     /// Where ticket `number` came from: the ingest token that sent the
     /// handoff that opened it, if one did.
     async fn ticket_origin(&self, number: u64) -> StoreResult<Origin>;
@@ -930,8 +940,10 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 id: &str,
                 sent_by: Option<&str>,
+                before: Option<u64>,
+                limit: u32,
             ) -> $crate::server::store::StoreResult<Vec<$crate::api::Ticket>> {
-                <$store>::requester_tickets(self, id, sent_by)
+                <$store>::requester_tickets(self, id, sent_by, before, limit)
                     .await
                     .map_err(|error| self.explained(error))
             }
@@ -1873,8 +1885,13 @@ impl Cache {
 
 /// Now, to the microsecond as stored: a value written and read back equals it.
 pub fn stored_now() -> Timestamp {
-    let now = Timestamp::now();
-    Timestamp::new(now.as_second(), now.subsec_microsecond() * 1000).expect("now is in range")
+    stored_instant(Timestamp::now())
+}
+
+/// `at` as the store keeps it: to the microsecond.
+pub fn stored_instant(at: Timestamp) -> Timestamp {
+    Timestamp::new(at.as_second(), at.subsec_microsecond() * 1000)
+        .expect("a stored instant is in range")
 }
 
 /// An instant as cursors carry it: RFC 3339 in UTC with exactly six fractional

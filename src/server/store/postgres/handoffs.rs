@@ -15,7 +15,7 @@ use crate::server::store::shared::delivery_outcome;
 use crate::server::store::shared::{encode, finish_handoff, recorded_handoff};
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewEvent, NewOutbound,
-    Recorded, StoreError, StoreResult, check_replay,
+    Recorded, StoreError, StoreResult, check_replay, stored_instant,
 };
 
 /// A handoff's columns, with the outbox message delivering it.
@@ -164,7 +164,7 @@ async fn record_one(
         }
         None => None,
     };
-    let created_at = super::now().0;
+    let created_at = stored_instant(write.at);
     sqlx::query(
         "INSERT INTO handoffs (id, idempotency_key, agent_key, environment, outcome, \
              ticket_number, decision, request, created_at, request_sha256, sent_by) \

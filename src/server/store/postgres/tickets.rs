@@ -102,6 +102,7 @@ pub(crate) async fn insert_ticket(
     ticket: &NewTicket,
 ) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
+    let created_at = At(ticket.created_at);
     // PostgreSQL runs every part of the statement, whether or not the outer
     // query reads it; the foreign keys are checked at its end, when the
     // ticket is there.
@@ -113,14 +114,14 @@ pub(crate) async fn insert_ticket(
              SELECT taken.last, $1, 'open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, \
              $12::jsonb, false, $13, $14, $14 FROM taken RETURNING {COLUMNS}), \
          entries AS ({INSERT_ENTRIES} SELECT taken.last, {ENTRY_VALUES} FROM taken, {ENTRY_ARRAYS}), \
-         assigned AS (UPDATE operators SET last_assigned_at = $14 WHERE handle = $6), \
+         assigned AS (UPDATE operators SET last_assigned_at = $15 WHERE handle = $6), \
          position AS (INSERT INTO round_robin (team_key, last_handle) \
              SELECT $7, $6 WHERE $6 IS NOT NULL AND $7 IS NOT NULL \
              ON CONFLICT (team_key) DO UPDATE SET last_handle = excluded.last_handle) \
          SELECT * FROM ticket",
         INSERT_ENTRIES = INSERT_ENTRIES,
         ENTRY_VALUES = ENTRY_VALUES,
-        ENTRY_ARRAYS = entry_arrays(15),
+        ENTRY_ARRAYS = entry_arrays(16),
     );
     let query = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(&ticket.subject)
@@ -136,6 +137,7 @@ pub(crate) async fn insert_ticket(
         .bind(encode(&ticket.fields))
         .bind(encode(&ticket.context))
         .bind(&ticket.handoff)
+        .bind(created_at)
         .bind(now);
     let (query, stored) = bind_entries(query, (0, None), &ticket.timeline);
     let row = query.fetch_one(&mut *conn).await?;
@@ -656,23 +658,27 @@ impl PostgresStore {
             .collect()
     }
 
-    /// A customer's tickets, by external id or email, newest first; with
-    /// `sent_by`, only those that ingest token's handoffs opened.
+    /// See [`crate::server::store::Tickets::requester_tickets`].
     pub async fn requester_tickets(
         &self,
         id: &str,
         sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM tickets WHERE (requester_external_id = $1 OR {} = $2) \
              AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
                  WHERE h.id = tickets.handoff_id AND h.sent_by = $3)) \
-             ORDER BY created_at DESC, number DESC LIMIT 500",
+             AND ($4::bigint IS NULL OR number < $4) \
+             ORDER BY number DESC LIMIT $5",
             fold_ascii("requester_email")
         )))
         .bind(id)
         .bind(id.to_ascii_lowercase())
         .bind(sent_by)
+        .bind(before.map(|number| number as i64))
+        .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(rows::ticket).collect()

@@ -12,7 +12,7 @@ use crate::server::store::shared::{
 };
 use crate::server::store::{
     CommittedBatch, FinishHandoff, Finished, HandoffBatch, HandoffWrite, NewOutbound, Recorded,
-    StoreError, StoreResult, check_replay,
+    StoreError, StoreResult, check_replay, stored_instant,
 };
 
 const COLUMNS: &str = "id, idempotency_key, agent_key, environment, outcome, ticket_number, \
@@ -92,7 +92,7 @@ pub(super) fn record_one(
         None => None,
     };
     // Microseconds, as stored, so the answer equals what a later read returns.
-    let created_at = super::parse_time(&super::now())?;
+    let created_at = stored_instant(write.at);
     execute(
         conn,
         &format!(

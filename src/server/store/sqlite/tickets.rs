@@ -92,6 +92,7 @@ pub(crate) fn team_state(conn: &Direct, team: Option<&str>) -> StoreResult<TeamS
 /// position). Answers its number and the `ticket.created` event to record.
 pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u64, NewEvent)> {
     let now = super::now();
+    let created_at = super::stored_time(ticket.created_at);
     // The next number and the row as stored, in the one statement that writes it.
     let created = one(
         conn,
@@ -115,8 +116,8 @@ pub(crate) fn insert_ticket(conn: &Direct, ticket: &NewTicket) -> StoreResult<(u
             serde_json::to_string(&ticket.fields).expect("fields serialize"),
             serde_json::to_string(&ticket.context).expect("context serializes"),
             ticket.handoff,
-            now,
-            now,
+            created_at,
+            created_at,
         ],
         |row| rows::ticket(row),
     )?;
@@ -494,6 +495,8 @@ impl SqliteStore {
         &self,
         id: &str,
         sent_by: Option<&str>,
+        before: Option<u64>,
+        limit: u32,
     ) -> StoreResult<Vec<Ticket>> {
         self.read_direct(|conn| {
             all(
@@ -503,9 +506,15 @@ impl SqliteStore {
                      OR lower(requester_email) = lower(?1)) \
                      AND (?2 IS NULL OR EXISTS (SELECT 1 FROM handoffs h \
                          WHERE h.id = tickets.handoff_id AND h.sent_by = ?2)) \
-                     ORDER BY created_at DESC, number DESC LIMIT 500"
+                     AND (?3 IS NULL OR number < ?3) \
+                     ORDER BY number DESC LIMIT ?4"
                 ),
-                rusqlite::params![id, sent_by],
+                rusqlite::params![
+                    id,
+                    sent_by,
+                    before.map(|number| number as i64),
+                    i64::from(limit)
+                ],
                 |row| rows::ticket(row),
             )
         })

@@ -298,12 +298,21 @@ async fn the_store_finds_old_tokens_and_keys_and_numbers_go_on_from_the_last_tic
     assert_eq!(handoff.id, "hof_f79a4ef863d3");
     // The inbound email is known: the same message opens nothing again.
     let (number, created) = store
-        .record_inbound_email("<fx-1@example.com>", Some("support"), |_| {
+        .record_inbound_email("<fx-1@example.com>", "new", Some("support"), |_| {
             panic!("a message seen before opens no ticket")
         })
         .await
         .unwrap();
     assert_eq!((number, created), (10006, false));
+    // Stored before digests were kept: seen, with no digest, so the same
+    // message sent again is still a duplicate.
+    assert_eq!(
+        store
+            .inbound_email_digest("<fx-1@example.com>")
+            .await
+            .unwrap(),
+        Some(None)
+    );
     store.close().await;
 
     // An old idempotency key with another request is refused, and creates nothing.

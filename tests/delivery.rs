@@ -1149,6 +1149,66 @@ fn permanent_errors_dead_letter_at_once_and_retry_queues_again() {
     assert!((100..=120).contains(&wait), "retry in {wait} s");
 }
 
+/// A reply the customer never got (dead) does not leave its ticket waiting
+/// on them: pending or resolved, the ticket is open again, back in the queue
+/// beside the `delivery-failed` event.
+#[test]
+fn a_dead_reply_puts_its_ticket_back_in_the_queue() {
+    let desk = desk(desk!());
+    let receiver = Receiver::start(0);
+    let sink = SmtpSink::start(desk.dir.path(), 0);
+    set_delivery(&desk, receiver.port);
+    handoff(
+        &desk,
+        "email",
+        json!({"name": "Rex", "email": "reject@example.com"}),
+        "Invoice",
+    ); // 10001
+    handoff(&desk, "web", json!({"name": "Dana"}), "Parcel"); // 10002
+
+    // No SMTP server yet: the reply waits, and the ticket is resolved
+    // meanwhile; then the server refuses the address for good.
+    desk.run(&[
+        "tickets",
+        "reply",
+        "10001",
+        "-m",
+        "About your invoice",
+        "--yes",
+    ]);
+    desk.run(&["tickets", "resolve", "10001"]);
+    set_email(&desk, sink.port);
+    // The attempt dies: whatever the command answers, the outbox says so.
+    let _ = desk.cmd().args(["outbox", "retry", "1"]).output();
+    assert_eq!(outbox(&desk)[0]["state"], "dead");
+    let ticket = parse(&desk.run(&["tickets", "show", "10001", "-o", "json"]));
+    assert_eq!(ticket["ticket"]["status"], "open");
+    let events = timeline_events(&desk, "10001");
+    let last: Vec<&str> = events[events.len() - 2..]
+        .iter()
+        .map(|(event, _)| event.as_str())
+        .collect();
+    assert_eq!(last, ["delivery-failed", "reopened"], "{events:?}");
+    assert_eq!(
+        events.last().unwrap().1,
+        "Reopened: the customer did not get the reply"
+    );
+
+    // A live chat's reply the receiver refuses: pending → open.
+    desk.run(&["tickets", "takeover", "10002"]);
+    receiver.answer(410, None);
+    desk.run(&["tickets", "reply", "10002", "-m", "On its way", "--yes"]);
+    let ticket = parse(&desk.run(&["tickets", "show", "10002", "-o", "json"]));
+    assert_eq!(ticket["ticket"]["status"], "open");
+    assert_eq!(
+        timeline_events(&desk, "10002").last().unwrap(),
+        &(
+            "status-changed".to_string(),
+            "Status pending → open: the customer did not get the reply".to_string()
+        )
+    );
+}
+
 /// An integrator's receiver logs `X-Desk-Delivery`, not the outbox's own id:
 /// that id looks the message up and queues it again, on the API and in the CLI.
 #[test]

@@ -1822,3 +1822,255 @@ fn the_json_api_refuses_overlong_ids_and_attachment_names() {
     let (status, answer) = post(&server, &ingest, &email);
     assert_eq!(status, 201, "{answer}");
 }
+
+/// A delivery status notification as Postfix writes one, returning the
+/// headers of the message `returned_id` that did not reach `recipient`.
+fn bounce_eml(message_id: &str, returned_id: &str, action: &str) -> String {
+    format!(
+        "From: MAILER-DAEMON@mx.example.com (Mail Delivery System)\r\n\
+         To: help@example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+         Message-ID: <{message_id}>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\r\n\r\n\
+         --B1\r\nContent-Type: text/plain\r\n\r\n\
+         This is the mail system at host mx.example.com.\r\n\r\n\
+         --B1\r\nContent-Type: message/delivery-status\r\n\r\n\
+         Reporting-MTA: dns; mx.example.com\r\n\r\n\
+         Final-Recipient: rfc822; dana@example.com\r\nAction: {action}\r\nStatus: 5.1.1\r\n\
+         Diagnostic-Code: smtp; 550 5.1.1 <dana@example.com>: Recipient address\r\n\
+         \x20   rejected: User unknown\r\n\r\n\
+         --B1\r\nContent-Type: text/rfc822-headers\r\n\r\n\
+         From: Bob Jones <bob@example.com>\r\nTo: dana@example.com\r\n\
+         Subject: Re: Invoice 99 is wrong [#10001]\r\nMessage-ID: <{returned_id}>\r\n\r\n\
+         --B1--\r\n"
+    )
+}
+
+/// A bounce never opens a ticket: one of the desk's reply is recorded on the
+/// reply's ticket (its status left as it is), once; one of nothing the desk
+/// sent, or of no failure, is dropped.
+#[test]
+fn a_bounce_of_our_reply_is_recorded_on_its_ticket_and_opens_none() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    post(&server, &ingest, &first_email());
+    desk.run(&["tickets", "reply", "10001", "-m", "Checking.", "--yes"]);
+    let id = reply_id(&desk, 10001);
+    let bounce = bounce_eml("b1@mx.example.com", &format!("{id}@example.com"), "failed");
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(bounce.clone())
+        .assert()
+        .success()
+        .stdout("10001\n")
+        .stderr(predicates::str::contains(
+            "Recorded the bounce on ticket 10001: an email the desk sent did not arrive",
+        ));
+    let detail = ticket(&desk, 10001);
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["event"], "delivery-failed");
+    assert_eq!(
+        last["body"],
+        "An email the desk sent to dana@example.com bounced: 5.1.1, 550 5.1.1 \
+         <dana@example.com>: Recipient address rejected: User unknown (a delivery report \
+         from MAILER-DAEMON@mx.example.com); the customer did not get it"
+    );
+    assert_eq!(
+        detail["ticket"]["status"], "pending",
+        "a report moves nothing"
+    );
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+    // The same report again changes nothing.
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(bounce)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Already received"));
+    assert_eq!(
+        ticket(&desk, 10001)["timeline"].as_array().unwrap().len(),
+        detail["timeline"].as_array().unwrap().len()
+    );
+
+    // A bounce of nothing the desk sent, and a delay notice: dropped.
+    for (eml, returned) in [
+        ("b2@mx.example.com", "someone-else@elsewhere.example"),
+        ("b3@mx.example.com", &format!("{id}@example.com")),
+    ] {
+        let action = if eml.starts_with("b3") {
+            "delayed"
+        } else {
+            "failed"
+        };
+        desk.cmd()
+            .args(["inbox", "receive"])
+            .write_stdin(bounce_eml(eml, returned, action))
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(predicates::str::contains("Dropped: a delivery report"));
+    }
+    // An old-style bounce (qmail's: plain text, the message quoted) from
+    // MAILER-DAEMON is one too.
+    let qmail = format!(
+        "From: MAILER-DAEMON@mx.example.com\r\nTo: help@example.com\r\n\
+         Subject: failure notice\r\nMessage-ID: <b4@mx.example.com>\r\n\r\n\
+         Hi. This is the qmail-send program at mx.example.com.\r\n\
+         <dana@example.com>:\r\nSorry, no mailbox here by that name.\r\n\r\n\
+         --- Below this line is a copy of the message.\r\n\r\n\
+         From: Bob Jones <bob@example.com>\r\nMessage-ID: <{id}@example.com>\r\n\
+         Subject: Re: Invoice 99 is wrong\r\n\r\nChecking.\r\n"
+    );
+    desk.cmd()
+        .args(["inbox", "receive", "-o", "json"])
+        .write_stdin(qmail)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"outcome\": \"bounce\""));
+    assert_eq!(desk.run(&["tickets", "list", "-o", "name"]), "10001\n");
+
+    // Over the JSON API, the caller says what the report is.
+    let mut report = first_email();
+    report["from"] = json!("MAILER-DAEMON");
+    report["message-id"] = json!("<b5@mx.example.com>");
+    report["bounce"] = json!({"message-id": format!("<{id}@example.com>"), "action": "delayed"});
+    let (status, answer) = post(&server, &ingest, &report);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        answer,
+        json!({"ticket": null, "created": false, "outcome": "dropped"})
+    );
+    report["bounce"] = json!({"message-id": format!("<{id}@example.com>"), "status": "5.2.2"});
+    let (status, answer) = post(&server, &ingest, &report);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        answer,
+        json!({"ticket": 10001, "created": false, "outcome": "bounce"})
+    );
+    report["message-id"] = json!("<b6@mx.example.com>");
+    report["bounce"] = json!({"diagnostic": "x".repeat(999)});
+    let (status, answer) = post(&server, &ingest, &report);
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(error_fields(&answer), ["bounce"]);
+}
+
+/// Mail for a sub-address of the support inbox (`help+billing@…`, RFC 5233)
+/// is the support inbox's, on every way in; another local part is not.
+#[test]
+fn a_plus_address_of_the_support_inbox_is_taken() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let mut email = first_email();
+    email["to"] = json!("Billing <HELP+billing@example.com>");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 201, "{answer}");
+    email["to"] = json!("helpdesk+billing@example.com");
+    email["message-id"] = json!("<second@mail.example.com>");
+    let (status, answer) = post(&server, &ingest, &email);
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(error_fields(&answer), ["to"]);
+    drop(server);
+    desk.cmd()
+        .args(["inbox", "receive", "--to", "help+orders@example.com"])
+        .write_stdin(
+            "From: kim@example.com\r\nTo: help+orders@example.com\r\nSubject: Order\r\n\
+             Message-ID: <plus-1@example.com>\r\n\r\nWhere is it?\r\n",
+        )
+        .assert()
+        .success()
+        .stdout("10002\n");
+    if !common::have_tool("python3") {
+        return;
+    }
+    let (_server, smtp) = desk.serve_smtp(&[]);
+    let out = smtplib(
+        &desk,
+        &smtp,
+        "with smtplib.SMTP(HOST, PORT) as s:\n\
+         \x20   s.ehlo()\n\
+         \x20   print(s.mail('kim@example.com')[0], s.rcpt('help+billing@example.com')[0], \
+         s.rcpt('helpx@example.com')[0], s.rcpt('help+x@other.example')[0])\n",
+    );
+    assert_eq!(out, "250 250 550 550\n", "{out}");
+}
+
+/// Some mailers reuse a Message-ID: another sender's message under an id
+/// seen before is kept, and the SMTP answer never names someone else's
+/// ticket; only the same message again is a duplicate.
+#[test]
+fn a_reused_message_id_keeps_the_other_message_and_names_no_other_ticket() {
+    let desk = desk!();
+    let (server, ingest) = inbox(&desk);
+    let (status, _) = post(&server, &ingest, &first_email());
+    assert_eq!(status, 201);
+    // Another sender, another text, the same id: a new ticket.
+    let mut other = first_email();
+    other["from"] = json!("Eve <eve@example.org>");
+    other["text"] = json!("Something else entirely.");
+    let (status, answer) = post(&server, &ingest, &other);
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(answer["ticket"], 10002);
+    // Each sent again is a duplicate of itself.
+    for (email, number) in [(first_email(), 10001), (other, 10002)] {
+        let (status, answer) = post(&server, &ingest, &email);
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(answer["outcome"], "duplicate");
+        assert_eq!(answer["ticket"], number);
+    }
+    drop(server);
+    if !common::have_tool("python3") {
+        return;
+    }
+    let (_server, smtp) = desk.serve_smtp(&[]);
+    let message = |from: &str, subject: &str, text: &str| {
+        format!(
+            "'From: {from}\\r\\nTo: help@example.com\\r\\nSubject: {subject}\\r\\n\
+             Message-ID: <reused@x>\\r\\n\\r\\n{text}\\r\\n'"
+        )
+    };
+    let script = format!(
+        "with smtplib.SMTP(HOST, PORT) as s:\n\
+         \x20   s.ehlo()\n\
+         \x20   for m in [{}, {}, {}, {}]:\n\
+         \x20       s.mail('x@example.com'); s.rcpt('help@example.com'); \
+         print(s.data(m)[1].decode())\n",
+        message("dana@example.com", "Hi", "first"),
+        message("eve@example.org", "Hi", "second"),
+        message("eve@example.org", "Hi", "second"),
+        // A stranger on someone else's ticket: held as a note, unnamed.
+        message("mallory@example.net", "Re: Hi [#10001]", "third"),
+    );
+    let out = smtplib(&desk, &smtp, &script);
+    assert_eq!(
+        out,
+        "2.0.0 opened ticket 10003\n2.0.0 opened ticket 10004\n2.0.0 already received\n\
+         2.0.0 received\n",
+        "{out}"
+    );
+}
+
+/// A line break decoded from a subject's encoded word is read as a space:
+/// the subject is one header line, and is shown as one.
+#[test]
+fn a_subject_is_kept_on_one_line() {
+    let desk = desk!();
+    desk.seed();
+    desk.run(&["assignment", "set", "--support-inbox", "help@example.com"]);
+    desk.cmd()
+        .args(["inbox", "receive"])
+        .write_stdin(
+            "From: dana@example.com\r\nTo: help@example.com\r\n\
+             Subject: =?utf-8?q?Hi=0D=0ABcc=3A_y=40evil=2Eexample?=\r\n\
+             Message-ID: <crlf-subject@example.com>\r\n\r\nhello\r\n",
+        )
+        .assert()
+        .success();
+    assert_eq!(
+        ticket(&desk, 10001)["ticket"]["subject"],
+        "Hi Bcc: y@evil.example"
+    );
+}

@@ -1244,7 +1244,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     let f = fixture!();
     let opened = (0..8).map(|i| {
         f.other
-            .record_inbound_email("<burst@example.com>", Some("support"), move |_| {
+            .record_inbound_email("<burst@example.com>", "burst", Some("support"), move |_| {
                 let who = requester("Kim", "kim@example.com", None);
                 new_ticket(&format!("Delivery {i}"), "my order", who, None)
             })
@@ -1260,7 +1260,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
 
     let joined = (0..8).map(|i| {
         f.other
-            .record_inbound_reply("<burst-reply@example.com>", number, move |_| {
+            .record_inbound_reply("<burst-reply@example.com>", "reply", number, move |_| {
                 let entry = NewEntry {
                     kind: TimelineKind::Message,
                     author_kind: AuthorKind::Customer,
@@ -1281,6 +1281,22 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
         .collect();
     assert!(joined.iter().all(|&(n, _)| n == number), "{joined:?}");
     assert_eq!(joined.iter().filter(|(_, added)| *added).count(), 1);
+    // What each message said is kept with its id, to tell a message sent
+    // again from another that reuses its id.
+    assert_eq!(
+        f.store
+            .inbound_email_digest("<burst-reply@example.com>")
+            .await
+            .unwrap(),
+        Some(Some("reply".to_string()))
+    );
+    assert_eq!(
+        f.store
+            .inbound_email_digest("<never@example.com>")
+            .await
+            .unwrap(),
+        None
+    );
     let replies = f
         .store
         .get_ticket(number)
@@ -1300,7 +1316,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     for i in 0..3 {
         let id = format!("<later-{i}@example.com>");
         f.store
-            .record_inbound_reply(&id, number, |_| {
+            .record_inbound_reply(&id, "later", number, |_| {
                 Ok(((TicketChange::default(), vec![], vec![]), true))
             })
             .await
@@ -1308,7 +1324,7 @@ async fn concurrent_deliveries_of_one_email_open_one_ticket_and_join_it_once() {
     }
     // A note's or an automatic reply's id is never named to the customer.
     f.store
-        .record_inbound_reply("<held-note@example.com>", number, |_| {
+        .record_inbound_reply("<held-note@example.com>", "note", number, |_| {
             Ok(((TicketChange::default(), vec![], vec![]), false))
         })
         .await

@@ -331,6 +331,50 @@ pub struct InboundEmail {
     /// kept as a note and changes nothing; it is never answered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_reply: bool,
+    /// A delivery status notification (a bounce, RFC 3464): a mail server
+    /// reporting that a message did not reach its recipient. It never opens
+    /// a ticket: a failure to deliver the desk's own email is recorded on
+    /// that email's ticket (a `delivery-failed` event), anything else is
+    /// dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounce: Option<InboundBounce>,
+}
+
+/// What a delivery status notification (a bounce) reports, each part as its
+/// `message/delivery-status` section writes it (RFC 3464); every part is
+/// optional, as old-style bounces carry none of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InboundBounce {
+    /// The `Message-ID` of the message that was not delivered, from the
+    /// headers the report returns: the desk's own reply, whose ticket the
+    /// report is recorded on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// The recipient it did not reach (`Final-Recipient`, without its `rfc822;`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// What became of it (`Action`): `failed` (the default), or `delayed`,
+    /// `delivered`, `relayed`, `expanded`, which are not failures and are
+    /// dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The status code (`Status`), e.g. `5.1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The receiving server's answer (`Diagnostic-Code`), e.g. `smtp; 550
+    /// 5.1.1 User unknown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagnostic: Option<String>,
+}
+
+impl InboundBounce {
+    /// Whether it reports a failure: its `Action` is `failed`, or not given.
+    pub fn failed(&self) -> bool {
+        self.action
+            .as_deref()
+            .is_none_or(|action| action.trim().eq_ignore_ascii_case("failed"))
+    }
 }
 
 /// An attachment of an inbound email, as the ticket lists it.
@@ -361,13 +405,20 @@ wire_enum! {
         AutoReply = "auto-reply",
         /// Its message id was seen before: nothing changed.
         Duplicate = "duplicate",
+        /// A bounce of the desk's email: recorded on that email's ticket as a
+        /// `delivery-failed` event; the ticket's status is left as it is.
+        Bounce = "bounce",
+        /// A bounce of no email the desk sent, or a delivery report of no
+        /// failure (a delay): nothing stored, no ticket opened.
+        Dropped = "dropped",
     }
 }
 
 /// The answer to an inbound email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct InboundResult {
-    pub ticket: u64,
+    /// The ticket the message went to; `null` when it was `dropped`.
+    pub ticket: Option<u64>,
     /// False when the message id was seen before and nothing was created.
     pub created: bool,
     pub outcome: InboundOutcome,

@@ -10,7 +10,9 @@
 
 use jiff::Timestamp;
 
-use crate::api::{AuthorKind, Channel, InboundEmail, Ticket, TicketStatus, TimelineKind};
+use crate::api::{
+    AuthorKind, Channel, InboundBounce, InboundEmail, Ticket, TicketStatus, TimelineKind,
+};
 use crate::domain::tickets::{NewEntry, TicketChange, unassign_if_removed};
 use crate::domain::workspace::Snapshot;
 
@@ -59,6 +61,65 @@ pub fn reply_references(ids: &[String]) -> Vec<String> {
     };
     let kept: Vec<String> = ids.iter().filter(referable).cloned().collect();
     kept[kept.len().saturating_sub(MAX_THREAD_IDS)..].to_vec()
+}
+
+/// A digest of what an inbound email says: its sender's address (any
+/// case), subject, text and attachments. The same message delivered again
+/// has the same one; another message that reuses its Message-ID (some
+/// mailers do) has not. The recipients are left out: one message sent to
+/// two of the support inbox's addresses arrives twice, and is one.
+pub fn content_digest(sender: &str, email: &InboundEmail) -> String {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    // NUL separates the parts: no part holds one ([`without_nul`]).
+    // The text as any way in writes it: line ends and the white space
+    // around it differ between the JSON API and a parsed message.
+    let sender = sender.trim().to_lowercase();
+    let subject = email.subject.trim().to_string();
+    let text = email.text.replace("\r\n", "\n").trim().to_string();
+    for part in [&sender, &subject, &text] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    for attachment in &email.attachments {
+        hash.update(
+            format!(
+                "{}\0{}\0{}\0",
+                attachment.name, attachment.content_type, attachment.size
+            )
+            .as_bytes(),
+        );
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The message id the support inbox keeps a message under when another
+/// message came before with its Message-ID: made from its content's
+/// [`content_digest`], in the domain of made-up ids, which a reply never
+/// names.
+pub fn content_message_id(digest: &str) -> String {
+    format!("<{digest}@{MADE_UP_ID_DOMAIN}>")
+}
+
+/// Whether `recipient` is the support inbox's `address` (any case), or a
+/// sub-address of it (RFC 5233): `help+billing@example.com` for
+/// `help@example.com`, which mail services deliver to the same mailbox.
+/// An address that already holds a `+` has no sub-addresses.
+pub fn is_support_address(recipient: &str, address: &str) -> bool {
+    let recipient = recipient.trim();
+    if recipient.eq_ignore_ascii_case(address.trim()) {
+        return true;
+    }
+    let (Some((local, domain)), Some((base, support_domain))) =
+        (recipient.rsplit_once('@'), address.trim().rsplit_once('@'))
+    else {
+        return false;
+    };
+    domain.eq_ignore_ascii_case(support_domain)
+        && !base.contains('+')
+        && local
+            .split_once('+')
+            .is_some_and(|(local, _)| local.eq_ignore_ascii_case(base))
 }
 
 /// Reply prefixes mail clients put before a subject: English and Latin `Re`,
@@ -429,6 +490,17 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
         .iter_mut()
         .chain(email.references.iter_mut())
         .chain(email.reply_to.iter_mut());
+    let bounce = email.bounce.iter_mut().flat_map(|bounce| {
+        [
+            &mut bounce.message_id,
+            &mut bounce.recipient,
+            &mut bounce.action,
+            &mut bounce.status,
+            &mut bounce.diagnostic,
+        ]
+        .into_iter()
+        .flatten()
+    });
     for text in [
         &mut email.from,
         &mut email.to,
@@ -439,6 +511,7 @@ pub fn without_nul(mut email: InboundEmail) -> InboundEmail {
     .into_iter()
     .chain(ids)
     .chain(attachments)
+    .chain(bounce)
     {
         replace(text);
     }
@@ -702,6 +775,195 @@ fn quoted_local_address(raw_from: &str, at_domain: &str) -> Option<String> {
     Some(format!("{}{at_domain}", &raw_from[open..at]))
 }
 
+/// Whether `address` is a mail system's own: `MAILER-DAEMON` (any case)
+/// sends nothing but bounces, and `postmaster` sends them when its mail says
+/// a machine sent it on its own ([`is_auto_reply`]); a person writing from
+/// `postmaster@` is a person.
+fn mail_system_sender(address: &str, automatic: bool) -> bool {
+    let local = address.rsplit_once('@').map_or(address, |(local, _)| local);
+    local.eq_ignore_ascii_case("mailer-daemon")
+        || automatic && local.eq_ignore_ascii_case("postmaster")
+}
+
+/// Whether `message` is a delivery status notification by its type:
+/// `multipart/report; report-type=delivery-status` (RFC 3464), or the
+/// `global-delivery-status` of RFC 6533.
+fn is_delivery_report(message: &mail_parser::Message<'_>) -> bool {
+    use mail_parser::MimeHeaders;
+    message.content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct
+                .subtype()
+                .is_some_and(|sub| sub.eq_ignore_ascii_case("report"))
+            && ct.attributes().unwrap_or_default().iter().any(|a| {
+                a.name.eq_ignore_ascii_case("report-type")
+                    && ["delivery-status", "global-delivery-status"]
+                        .iter()
+                        .any(|kind| a.value.trim().eq_ignore_ascii_case(kind))
+            })
+    })
+}
+
+/// A `message/delivery-status` section (RFC 3464) read: the first recipient
+/// block that failed (or gives no `Action`), else the first one. Blocks are
+/// separated by blank lines; a line starting with white space goes on the
+/// field before it. `rfc822;` and `smtp;` before a recipient or a diagnostic
+/// are dropped.
+pub fn delivery_status(text: &str) -> InboundBounce {
+    let mut blocks: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for line in text.lines() {
+        let block = blocks.last_mut().expect("there is always a block");
+        if line.trim().is_empty() {
+            if !block.is_empty() {
+                blocks.push(Vec::new());
+            }
+        } else if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = block.last_mut() {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+        } else if let Some((name, value)) = line.split_once(':') {
+            block.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        }
+    }
+    let field = |block: &[(String, String)], name: &str| {
+        block
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+    };
+    let untyped = |value: String| match value.split_once(';') {
+        Some((kind, rest)) if !kind.trim().contains(char::is_whitespace) => rest.trim().to_string(),
+        _ => value,
+    };
+    let recipients: Vec<&Vec<(String, String)>> = blocks
+        .iter()
+        .filter(|block| {
+            field(block, "final-recipient").is_some() || field(block, "action").is_some()
+        })
+        .collect();
+    let failed = |block: &&&Vec<(String, String)>| {
+        field(block, "action").is_none_or(|action| action.eq_ignore_ascii_case("failed"))
+    };
+    let Some(block) = recipients.iter().find(failed).or(recipients.first()) else {
+        return InboundBounce::default();
+    };
+    InboundBounce {
+        message_id: None,
+        recipient: field(block, "final-recipient")
+            .or_else(|| field(block, "original-recipient"))
+            .map(untyped),
+        action: field(block, "action"),
+        status: field(block, "status"),
+        diagnostic: field(block, "diagnostic-code").map(untyped),
+    }
+}
+
+/// The `Message-ID` of the message a bounce returns: from its returned
+/// headers (`text/rfc822-headers`) or message (`message/rfc822`), else from
+/// a `Message-ID:` line in its text, where old-style bounces (qmail's) quote
+/// the message.
+fn returned_message_id(message: &mail_parser::Message<'_>) -> Option<String> {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let returned = message.parts.iter().skip(1).find_map(|part| {
+        if let Some(nested) = part.message() {
+            return nested.message_id().map(str::to_string);
+        }
+        let headers = part.content_type().is_some_and(|ct| {
+            (ct.ctype().eq_ignore_ascii_case("text") || ct.ctype().eq_ignore_ascii_case("message"))
+                && ct
+                    .subtype()
+                    .is_some_and(|sub| sub.eq_ignore_ascii_case("rfc822-headers"))
+        });
+        headers
+            .then(|| MessageParser::default().parse_headers(part.contents()))
+            .flatten()
+            .and_then(|headers| headers.message_id().map(str::to_string))
+    });
+    returned.or_else(|| {
+        message.text_bodies().find_map(|part| {
+            part.text_contents()?.lines().find_map(|line| {
+                let (name, value) = line.split_once(':')?;
+                name.trim()
+                    .eq_ignore_ascii_case("message-id")
+                    .then(|| bare_id(value).to_string())
+            })
+        })
+    })
+}
+
+/// The bounce `message` is, if it is one: a delivery report by its type, or
+/// mail from a mail system ([`mail_system_sender`]); each part on one line
+/// and within [`MAX_MESSAGE_ID_CHARS`], a longer message id dropped.
+fn bounce_report(
+    message: &mail_parser::Message<'_>,
+    sender: &str,
+    automatic: bool,
+) -> Option<InboundBounce> {
+    use mail_parser::MimeHeaders;
+    if !is_delivery_report(message) && !mail_system_sender(sender, automatic) {
+        return None;
+    }
+    let status = message.parts.iter().skip(1).find(|part| {
+        part.content_type().is_some_and(|ct| {
+            ct.ctype().eq_ignore_ascii_case("message")
+                && ct.subtype().is_some_and(|sub| {
+                    sub.eq_ignore_ascii_case("delivery-status")
+                        || sub.eq_ignore_ascii_case("global-delivery-status")
+                })
+        })
+    });
+    let mut bounce = status
+        .map(|part| delivery_status(&String::from_utf8_lossy(part.contents())))
+        .unwrap_or_default();
+    bounce.message_id = returned_message_id(message)
+        .map(|id| format!("<{}>", bare_id(&id)))
+        .filter(|id| id != "<>" && id.chars().count() <= MAX_MESSAGE_ID_CHARS);
+    let fitted = |text: &mut Option<String>| {
+        *text = text
+            .take()
+            .map(|text| cut_to(one_line(&text), MAX_MESSAGE_ID_CHARS))
+            .filter(|text| !text.is_empty());
+    };
+    for text in [
+        &mut bounce.recipient,
+        &mut bounce.action,
+        &mut bounce.status,
+        &mut bounce.diagnostic,
+    ] {
+        fitted(text);
+    }
+    Some(bounce)
+}
+
+/// The timeline entry a bounce of the desk's email leaves on its ticket: a
+/// `delivery-failed` event saying whom it did not reach and why, as the
+/// report says (`reporter` is who sent the report). It changes nothing
+/// else: anyone can send a report, so it does not move the ticket.
+pub fn bounced(bounce: &InboundBounce, reporter: &str, at: Timestamp) -> NewEntry {
+    let to = bounce
+        .recipient
+        .as_deref()
+        .map(|recipient| format!(" to {recipient}"))
+        .unwrap_or_default();
+    let why: Vec<&str> = [bounce.status.as_deref(), bounce.diagnostic.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let why = match why.as_slice() {
+        [] => String::new(),
+        parts => format!(": {}", parts.join(", ")),
+    };
+    NewEntry::system(
+        "delivery-failed",
+        format!(
+            "An email the desk sent{to} bounced{why} (a delivery report from {reporter}); \
+             the customer did not get it"
+        ),
+        at,
+    )
+}
+
 /// Why a raw message cannot go into the support inbox.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Malformed {
@@ -747,7 +1009,10 @@ pub fn parse_message(
         .and_then(|addr| addr.address().map(|a| (addr.name(), a)))
         .filter(|(_, address)| !address.trim().is_empty())
         .ok_or(Malformed::NoFrom)?;
-    let from = mailbox_text(mailbox(from.0, from.1, message.header_raw("From")));
+    let from = mailbox(from.0, from.1, message.header_raw("From"));
+    let automatic = is_auto_reply(message.headers_raw());
+    let bounce = bounce_report(&message, &from.1, automatic);
+    let from = mailbox_text(from);
     // One mailbox the desk can answer, or none: mail is not refused for an
     // odd Reply-To, its From is answered instead.
     let reply_to = message
@@ -799,8 +1064,27 @@ pub fn parse_message(
     let text = Some(parts_text(message.text_bodies()))
         .filter(|text| !text.trim().is_empty())
         .unwrap_or_else(|| parts_text(message.html_bodies()));
+    // A multipart that mail-parser could not split (no boundary, or one its
+    // body never uses) comes out whole, as one attachment of type
+    // `multipart/…`: what the customer wrote is in it, so it is kept as
+    // text rather than listed as an attachment and lost.
+    let unsplit = |part: &&mail_parser::MessagePart<'_>| {
+        part.content_type()
+            .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart"))
+    };
+    let text = std::iter::once(text)
+        .chain(
+            message
+                .attachments()
+                .filter(unsplit)
+                .map(|part| String::from_utf8_lossy(part.contents()).trim().to_string()),
+        )
+        .filter(|text| !text.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let attachments = message
         .attachments()
+        .filter(|part| !unsplit(part))
         .map(|part| crate::api::InboundAttachment {
             name: cut_to(
                 part.attachment_name()
@@ -831,7 +1115,8 @@ pub fn parse_message(
         in_reply_to: ids(message.in_reply_to()).into_iter().next_back(),
         references: ids(message.references()),
         attachments: fitted_attachments(attachments),
-        auto_reply: is_auto_reply(message.headers_raw()),
+        auto_reply: automatic,
+        bounce,
     })
 }
 
@@ -870,6 +1155,176 @@ mod tests {
             fitted_display_name(&spaced),
             format!("{}…", "a".repeat(most - 2))
         );
+    }
+
+    /// A Postfix-style report: its status part, and the headers returned.
+    const DSN: &[u8] = b"From: MAILER-DAEMON@mx.example.com (Mail Delivery System)\r\n\
+        To: help@example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+        Message-ID: <dsn-1@mx.example.com>\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/report; report-type=\"delivery-status\"; boundary=\"B\"\r\n\r\n\
+        --B\r\nContent-Type: text/plain\r\n\r\nI'm sorry.\r\n\
+        --B\r\nContent-Type: message/delivery-status\r\n\r\n\
+        Reporting-MTA: dns; mx.example.com\r\n\r\n\
+        Final-Recipient: rfc822; gone@example.com\r\nAction: delayed\r\nStatus: 4.4.1\r\n\r\n\
+        Final-Recipient: rfc822; dana@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+        Diagnostic-Code: smtp; 550 5.1.1 User\r\n unknown\r\n\r\n\
+        --B\r\nContent-Type: text/rfc822-headers\r\n\r\n\
+        From: bob@example.com\r\nMessage-ID: <msg_1a2b@example.com>\r\n\r\n--B--\r\n";
+
+    #[test]
+    fn a_delivery_report_is_read_as_a_bounce_of_the_message_it_returns() {
+        let email = parse_message(DSN, None).unwrap();
+        assert_eq!(
+            email.bounce,
+            Some(InboundBounce {
+                message_id: Some("<msg_1a2b@example.com>".into()),
+                recipient: Some("dana@example.com".into()),
+                action: Some("failed".into()),
+                status: Some("5.1.1".into()),
+                diagnostic: Some("550 5.1.1 User unknown".into()),
+            }),
+            "the failed recipient, its folded diagnostic unfolded"
+        );
+        assert!(email.bounce.unwrap().failed());
+        // A returned message (message/rfc822) names its id as well.
+        let returned = b"From: Mail System <postmaster@mx.example.com>\r\nTo: help@example.com\r\n\
+            Auto-Submitted: auto-replied\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n\
+            --B\r\nContent-Type: text/plain\r\n\r\nUndeliverable.\r\n\
+            --B\r\nContent-Type: message/rfc822\r\n\r\n\
+            From: bob@example.com\r\nMessage-ID: <msg_3c4d@example.com>\r\n\r\nHello\r\n--B--\r\n";
+        let bounce = parse_message(returned, None).unwrap().bounce.unwrap();
+        assert_eq!(bounce.message_id.as_deref(), Some("<msg_3c4d@example.com>"));
+        assert!(bounce.failed(), "no Action given: a failure");
+        // A person writing from postmaster@, and anyone else, is no bounce.
+        for person in [
+            "From: postmaster@shop.example\r\nTo: help@example.com\r\n\r\nYour MX is down\r\n",
+            "From: dana@example.com\r\nTo: help@example.com\r\n\r\nMessage-ID: <x@y>\r\n",
+        ] {
+            assert_eq!(parse_message(person.as_bytes(), None).unwrap().bounce, None);
+        }
+    }
+
+    #[test]
+    fn a_delivery_status_without_a_failure_reports_the_first_recipient() {
+        let bounce = delivery_status(
+            "Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822;a@x\nAction: delayed\n\
+             Status: 4.4.1\n\nOriginal-Recipient: rfc822;b@x\nAction: delivered\n",
+        );
+        assert_eq!(bounce.recipient.as_deref(), Some("a@x"));
+        assert!(!bounce.failed());
+        assert_eq!(delivery_status("nothing here"), InboundBounce::default());
+    }
+
+    #[test]
+    fn a_bounce_names_whom_the_email_did_not_reach_and_why() {
+        let at = Timestamp::UNIX_EPOCH;
+        let bounce = InboundBounce {
+            recipient: Some("dana@example.com".into()),
+            status: Some("5.1.1".into()),
+            diagnostic: Some("550 User unknown".into()),
+            ..InboundBounce::default()
+        };
+        let entry = bounced(&bounce, "MAILER-DAEMON@mx", at);
+        assert_eq!(entry.event.as_deref(), Some("delivery-failed"));
+        assert_eq!(
+            entry.body.as_deref(),
+            Some(
+                "An email the desk sent to dana@example.com bounced: 5.1.1, 550 User unknown \
+                 (a delivery report from MAILER-DAEMON@mx); the customer did not get it"
+            )
+        );
+        let bare = bounced(&InboundBounce::default(), "MAILER-DAEMON", at);
+        assert_eq!(
+            bare.body.as_deref(),
+            Some(
+                "An email the desk sent bounced (a delivery report from MAILER-DAEMON); \
+                 the customer did not get it"
+            )
+        );
+    }
+
+    #[test]
+    fn sub_addresses_of_the_support_address_are_its_own() {
+        for yes in [
+            "help@example.com",
+            "HELP@Example.com",
+            "help+billing@example.com",
+            "Help+@example.com",
+        ] {
+            assert!(is_support_address(yes, "help@example.com"), "{yes}");
+        }
+        for no in [
+            "helpx@example.com",
+            "help+billing@other.example",
+            "billing+help@example.com",
+            "help",
+        ] {
+            assert!(!is_support_address(no, "help@example.com"), "{no}");
+        }
+        assert!(!is_support_address("help+a+b@x", "help+a@x"));
+        assert!(is_support_address("help+a@x", "help+a@x"));
+    }
+
+    #[test]
+    fn a_digest_tells_a_message_sent_again_from_another_under_its_id() {
+        let email = |from: &str, text: &str| InboundEmail {
+            from: from.into(),
+            reply_to: None,
+            to: "help@example.com".into(),
+            subject: "Hi".into(),
+            text: text.into(),
+            message_id: "<same@x>".into(),
+            in_reply_to: None,
+            references: vec![],
+            attachments: vec![],
+            auto_reply: false,
+            bounce: None,
+        };
+        let first = content_digest("dana@example.com", &email("Dana <dana@example.com>", "one"));
+        assert_eq!(
+            first,
+            content_digest(
+                "DANA@example.com",
+                &InboundEmail {
+                    to: "help+billing@example.com".into(),
+                    ..email("dana@example.com", "one")
+                }
+            ),
+            "the same message to another of the inbox's addresses"
+        );
+        assert_ne!(
+            first,
+            content_digest("eve@example.org", &email("eve@example.org", "one"))
+        );
+        assert_ne!(
+            first,
+            content_digest("dana@example.com", &email("dana@example.com", "two"))
+        );
+        assert_eq!(first.len(), 64);
+        assert_eq!(
+            content_message_id(&first),
+            format!("<{first}@sha256.deskctl.invalid>")
+        );
+        assert!(reply_references(&[content_message_id(&first)]).is_empty());
+    }
+
+    #[test]
+    fn a_multipart_that_cannot_be_split_is_kept_as_text() {
+        for (content_type, body) in [
+            ("multipart/alternative", "plain words without a boundary"),
+            (
+                "multipart/mixed; boundary=\"NOPE\"",
+                "--OTHER\r\nContent-Type: text/plain\r\n\r\nhello there\r\n--OTHER--",
+            ),
+        ] {
+            let raw = format!(
+                "From: dana@example.com\r\nTo: help@example.com\r\nMIME-Version: 1.0\r\n\
+                 Content-Type: {content_type}\r\n\r\n{body}\r\n"
+            );
+            let email = parse_message(raw.as_bytes(), None).unwrap();
+            assert_eq!(email.text, body, "{content_type}");
+            assert!(email.attachments.is_empty(), "{:?}", email.attachments);
+        }
     }
 
     #[test]
@@ -912,6 +1367,10 @@ mod tests {
                 size: 1,
             }],
             auto_reply: false,
+            bounce: Some(crate::api::InboundBounce {
+                diagnostic: Some("550\u{0}".into()),
+                ..Default::default()
+            }),
         };
         let clean = without_nul(email.clone());
         assert_eq!(clean.subject, "a\u{FFFD}b");
@@ -926,7 +1385,7 @@ mod tests {
             .unwrap()
             .matches('\u{FFFD}')
             .count();
-        assert_eq!(replaced, 10);
+        assert_eq!(replaced, 11);
 
         let plain = InboundEmail {
             subject: "Refund".into(),

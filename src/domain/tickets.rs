@@ -1122,6 +1122,42 @@ pub fn decide(
         }
     }
 }
+/// What a reply the customer never got (its message dead) does to its
+/// ticket: one waiting on the customer (pending) or resolved is open again,
+/// back in the queue, where the team sees the `delivery-failed` event beside
+/// it and can reach the customer another way; an open one is in the queue
+/// already and stays as it is.
+pub fn reply_not_delivered(
+    ticket: &Ticket,
+    workspace: &Snapshot,
+    at: Timestamp,
+) -> (TicketChange, Vec<NewEntry>) {
+    let mut change = TicketChange {
+        status: Some(TicketStatus::Open),
+        ..TicketChange::default()
+    };
+    match ticket.status {
+        TicketStatus::Open => (TicketChange::default(), Vec::new()),
+        TicketStatus::Pending => (
+            change,
+            vec![NewEntry::system(
+                "status-changed",
+                "Status pending → open: the customer did not get the reply",
+                at,
+            )],
+        ),
+        TicketStatus::Resolved => {
+            let mut entries = vec![NewEntry::system(
+                "reopened",
+                "Reopened: the customer did not get the reply",
+                at,
+            )];
+            unassign_if_removed(ticket, workspace, &mut change, &mut entries, at);
+            (change, entries)
+        }
+    }
+}
+
 /// A resolved ticket keeps its assignee when that operator is removed: the
 /// record of who handled it. Reopened (by a person, or by the customer
 /// writing again), it must not wait on someone who is gone: `change`
@@ -1416,6 +1452,55 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn a_reply_the_customer_never_got_puts_the_ticket_back_in_the_queue() {
+        let at = Timestamp::UNIX_EPOCH;
+        let with_carol = workspace(&[operator("carol", &[])]);
+        let with = |status| Ticket {
+            status,
+            assignee: Some("carol".into()),
+            ..ticket(None, false)
+        };
+        let bodies = |entries: &[NewEntry]| -> Vec<(String, String)> {
+            entries
+                .iter()
+                .map(|e| (e.event.clone().unwrap(), e.body.clone().unwrap()))
+                .collect()
+        };
+        let (change, entries) = reply_not_delivered(&with(TicketStatus::Open), &with_carol, at);
+        assert_eq!(
+            (change.status, entries.len()),
+            (None, 0),
+            "in the queue already"
+        );
+        let (change, entries) = reply_not_delivered(&with(TicketStatus::Pending), &with_carol, at);
+        assert_eq!(change.status, Some(TicketStatus::Open));
+        assert_eq!(
+            bodies(&entries),
+            [(
+                "status-changed".into(),
+                "Status pending → open: the customer did not get the reply".into()
+            )]
+        );
+        let (change, entries) = reply_not_delivered(&with(TicketStatus::Resolved), &with_carol, at);
+        assert_eq!(
+            (change.status, change.assignee),
+            (Some(TicketStatus::Open), None)
+        );
+        assert_eq!(
+            bodies(&entries),
+            [(
+                "reopened".into(),
+                "Reopened: the customer did not get the reply".into()
+            )]
+        );
+        // Reopened, it does not wait on an operator since removed.
+        let (change, entries) =
+            reply_not_delivered(&with(TicketStatus::Resolved), &workspace(&[]), at);
+        assert_eq!(change.assignee, Some(None));
+        assert_eq!(entries[1].event.as_deref(), Some("unassigned"));
     }
 
     #[test]

@@ -20,8 +20,8 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-use crate::api::InboundOutcome;
-use crate::domain::mail::{Malformed, parse_message};
+use crate::api::{InboundOutcome, InboundResult};
+use crate::domain::mail::{self, Malformed, parse_message};
 use crate::server::routes::inbound::intake;
 use crate::server::store::Store;
 
@@ -368,7 +368,7 @@ async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
                 }
                 Some((path, _)) => match support_address(store).await {
                     Err(answer) => reply(&mut stream, &answer).await?,
-                    Ok(address) if path.eq_ignore_ascii_case(&address) => {
+                    Ok(address) if mail::is_support_address(path, &address) => {
                         envelope.to.push(path.to_string());
                         reply(&mut stream, "250 2.1.5 ok").await?;
                     }
@@ -601,6 +601,24 @@ async fn read_data<S: AsyncRead + Unpin>(
     }
 }
 
+/// What the answer to a message taken says. The sender hears the number of
+/// the ticket their own mail opened or joined, and no other: a message
+/// held as a note, a duplicate (some mailers reuse Message-IDs) or a bounce
+/// may concern someone else's ticket, which is none of the sender's business.
+fn taken(result: &InboundResult) -> String {
+    let own = |what: &str| match result.ticket {
+        Some(number) => format!("{what} {number}"),
+        None => "received".to_string(),
+    };
+    match result.outcome {
+        InboundOutcome::Created => own("opened ticket"),
+        InboundOutcome::Appended | InboundOutcome::Reopened => own("added to ticket"),
+        InboundOutcome::HeldAsNote | InboundOutcome::AutoReply => "received".into(),
+        InboundOutcome::Duplicate => "already received".into(),
+        InboundOutcome::Bounce | InboundOutcome::Dropped => "delivery report received".into(),
+    }
+}
+
 /// Hands a message to the pipeline and answers as SMTP does.
 async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -> String {
     let email = match parse_message(raw, Some(recipient)) {
@@ -614,16 +632,8 @@ async fn deliver(store: &Store, raw: &[u8], recipient: &str, peer: SocketAddr) -
     };
     match intake(store, email).await {
         Ok(result) => {
-            let what = match result.outcome {
-                InboundOutcome::Created => "opened ticket",
-                InboundOutcome::Appended | InboundOutcome::Reopened => "added to ticket",
-                InboundOutcome::HeldAsNote | InboundOutcome::AutoReply => {
-                    "held as a note on ticket"
-                }
-                InboundOutcome::Duplicate => "already received on ticket",
-            };
             tracing::info!(%peer, ticket = result.ticket, outcome = %result.outcome, "smtp: message taken");
-            format!("250 2.0.0 {what} {}", result.ticket)
+            format!("250 2.0.0 {}", taken(&result))
         }
         Err(error) if error.status.is_client_error() && error.status.as_u16() != 409 => {
             let detail = match error.errors.first() {

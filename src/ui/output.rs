@@ -240,6 +240,17 @@ impl Ui {
         Ok(())
     }
 
+    /// Prints a value that has no text: its JSON or YAML, and nothing with
+    /// any other format (the status line on stderr says what happened).
+    pub fn print_value_only<T: serde::Serialize>(&self, value: &T) -> CliResult {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Yaml => {
+                self.print_value_as_is(value, String::new)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Prints a whole value: its JSON or YAML, or for people `text()` made
     /// [`super::printable`].
     pub fn print_value<T: serde::Serialize>(

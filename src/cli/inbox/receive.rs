@@ -89,7 +89,13 @@ fn deferred(mut error: CliError) -> CliError {
 }
 
 fn report(session: &Session, result: &InboundResult) -> CliResult {
-    let n = result.ticket;
+    let Some(n) = result.ticket else {
+        session.ui.success(
+            "Dropped: a delivery report about no email the desk sent, or of no failure; \
+             nothing was stored",
+        );
+        return session.ui.print_value_only(result);
+    };
     let message = match result.outcome {
         InboundOutcome::Created => format!("Opened ticket {n}"),
         InboundOutcome::Appended => format!("Added the reply to ticket {n}"),
@@ -102,6 +108,12 @@ fn report(session: &Session, result: &InboundResult) -> CliResult {
         }
         InboundOutcome::Duplicate => {
             format!("Already received: the message is on ticket {n}, nothing changed")
+        }
+        InboundOutcome::Bounce => {
+            format!("Recorded the bounce on ticket {n}: an email the desk sent did not arrive")
+        }
+        InboundOutcome::Dropped => {
+            "Dropped: a delivery report of no failure; nothing was stored".into()
         }
     };
     session.ui.success(&message);

@@ -23,10 +23,10 @@ use tokio::sync::{Notify, watch};
 
 use self::compose::{EmailPayload, EmailPurpose};
 use super::connectors::{self, Escalation, Progress};
-use super::store::{Claimed, ExternalSettle, Settle};
+use super::store::{Claimed, ExternalSettle, Settle, TicketNote};
 use super::store::{Store, StoreResult};
 use crate::api::{DeliveryEvent, DeliveryEventType, HandoffEvent, HandoffEventType, OutboxKind};
-use crate::domain::tickets::NewEntry;
+use crate::domain::tickets::{self, NewEntry};
 use crate::domain::workspace::{DELIVERY_SECRET, EMAIL_PASSWORD};
 pub use crate::net::Failure;
 pub(crate) use crate::net::describe;
@@ -204,6 +204,18 @@ fn note(claimed: &Claimed, settle: &Settle, at: Timestamp) -> Option<NewEntry> {
     Some(NewEntry::system(event, body, at))
 }
 
+/// Whether `claimed` is a reply to the customer (by email, or relayed to
+/// their live chat), which they do not have when it is dead.
+fn is_customer_reply(claimed: &Claimed) -> bool {
+    match claimed.kind {
+        OutboxKind::Email => serde_json::from_str::<EmailPayload>(&claimed.payload)
+            .is_ok_and(|email| email.purpose == EmailPurpose::Reply),
+        OutboxKind::Webhook => serde_json::from_str::<DeliveryEvent>(&claimed.payload)
+            .is_ok_and(|event| event.event_type == DeliveryEventType::Reply),
+        OutboxKind::Integration => false,
+    }
+}
+
 /// A uniform number in `[0, 1)` for jitter.
 fn random_unit() -> f64 {
     let mut bytes = [0u8; 4];
@@ -297,7 +309,17 @@ impl Deliverer {
                 %error, "delivery failed for good"
             ),
         }
-        let note = note(&claimed, &settled, now);
+        let mut note = note(&claimed, &settled, now).map(TicketNote::new);
+        // A dead reply: the customer never got it, so the ticket must not
+        // wait on them.
+        if let (Some(note), Settle::Dead { .. }) = (&mut note, &settled)
+            && is_customer_reply(&claimed)
+        {
+            let workspace = self.store.workspace().await?;
+            note.then = Some(Box::new(move |ticket| {
+                tickets::reply_not_delivered(ticket, &workspace, now)
+            }));
+        }
         if !self
             .store
             .settle_outbound(&claimed, &settled, note, external)

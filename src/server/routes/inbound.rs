@@ -128,13 +128,14 @@ fn recorded_message_id(id: &str) -> Option<String> {
     (!bare.is_empty()).then(|| format!("<{bare}>"))
 }
 
-/// Whether `to` (one mailbox, or a comma-separated list) names `address`.
+/// Whether `to` (one mailbox, or a comma-separated list) names `address`,
+/// or a sub-address of it ([`mail::is_support_address`]).
 fn addressed_to(to: &str, address: &str) -> bool {
     let (_, whole) = parse_mailbox(to);
-    whole.eq_ignore_ascii_case(address)
+    mail::is_support_address(&whole, address)
         || to
             .split(',')
-            .any(|part| parse_mailbox(part).1.eq_ignore_ascii_case(address))
+            .any(|part| mail::is_support_address(&parse_mailbox(part).1, address))
 }
 
 /// The text an inbound email adds: trimmed of quoted history and signature
@@ -183,9 +184,9 @@ async fn receive(
         other => other.require(Role::Manager)?,
     }
     let result = intake(&state.store, email).await?;
-    Ok(match result.outcome {
-        InboundOutcome::Created => Created {
-            location: format!("/v1/tickets/{}", result.ticket),
+    Ok(match (result.outcome, result.ticket) {
+        (InboundOutcome::Created, Some(number)) => Created {
+            location: format!("/v1/tickets/{number}"),
             body: result,
         }
         .into_response(),
@@ -196,7 +197,10 @@ async fn receive(
 /// The support inbox's one pipeline: the HTTP route, `deskctl inbox receive`
 /// (through the route) and the SMTP listener all come here.
 pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResult> {
-    let email = mail::without_nul(email);
+    let mut email = mail::without_nul(email);
+    // A subject is one header line: a line break decoded from an encoded
+    // word would split the ticket's header wherever it is shown.
+    email.subject = mail::one_line(&email.subject);
     let loaded = Loaded::load(store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {
@@ -209,8 +213,19 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             ));
         }
     };
-    // A reply: by the messages it references, then by the subject's token.
-    let ids = mail::thread_ids(email.in_reply_to.as_deref(), &email.references);
+    // A reply: by the messages it references (a bounce by the message it
+    // returns first), then by the subject's token.
+    let returned = email.bounce.as_ref().and_then(|b| b.message_id.as_deref());
+    let mut ids: Vec<String> = returned
+        .map(|id| mail::bare_id(id).to_string())
+        .filter(|id| !id.is_empty())
+        .into_iter()
+        .collect();
+    for id in mail::thread_ids(email.in_reply_to.as_deref(), &email.references) {
+        if ids.len() < mail::MAX_THREAD_IDS && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     let mut thread = store.find_email_thread(&ids).await?;
     if thread.is_none()
         && let Some(number) = mail::subject_token(&email.subject)
@@ -231,7 +246,11 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         ("from", Some(&email.from)),
         ("reply-to", email.reply_to.as_ref()),
     ] {
-        let Some(mailbox) = mailbox else { continue };
+        // A bounce's sender is a mail system, never answered (a local one
+        // writes `MAILER-DAEMON` with no domain).
+        let Some(mailbox) = mailbox.filter(|_| email.bounce.is_none()) else {
+            continue;
+        };
         let (_, address) = parse_mailbox(mailbox);
         if let Some(message) = not_one_mailbox(mailbox) {
             errors.push(FieldError::new(field, message));
@@ -329,10 +348,61 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             format!("each id {id_problem}"),
         ));
     }
+    if let Some(bounce) = &email.bounce {
+        let parts = [
+            &bounce.message_id,
+            &bounce.recipient,
+            &bounce.action,
+            &bounce.status,
+            &bounce.diagnostic,
+        ];
+        if parts
+            .into_iter()
+            .flatten()
+            .any(|text| too_long(text, MAX_MESSAGE_ID_CHARS))
+        {
+            errors.push(FieldError::new("bounce", format!("each part {id_problem}")));
+        }
+    }
     let Some(message_id) = message_id.filter(|_| errors.is_empty()) else {
         return Err(ApiError::validation(errors));
     };
+    // Some mailers reuse a Message-ID: another message under an id seen
+    // before is kept under an id made from its content, and only the same
+    // message sent again is a duplicate.
+    let digest = mail::content_digest(&sender, &email);
+    let message_id = match store.inbound_email_digest(&message_id).await? {
+        Some(Some(seen)) if seen != digest => mail::content_message_id(&digest),
+        _ => message_id,
+    };
     let at = Timestamp::now();
+
+    if let Some(bounce) = &email.bounce {
+        // A bounce never opens a ticket: a report of no email of the desk's
+        // (or of no failure) is dropped, and one of its email is recorded
+        // on that email's ticket, which it does not move.
+        let Some(number) = thread.filter(|_| bounce.failed()) else {
+            return Ok(InboundResult {
+                ticket: None,
+                created: false,
+                outcome: InboundOutcome::Dropped,
+            });
+        };
+        let entry = mail::bounced(bounce, &sender, at);
+        let (number, added) = store
+            .record_inbound_reply(&message_id, &digest, number, move |_| {
+                Ok(((Default::default(), vec![entry], Vec::new()), false))
+            })
+            .await?;
+        return Ok(InboundResult {
+            ticket: Some(number),
+            created: false,
+            outcome: match added {
+                true => InboundOutcome::Bounce,
+                false => InboundOutcome::Duplicate,
+            },
+        });
+    }
     let body = message_body(&email, text);
 
     if let Some(number) = thread {
@@ -342,7 +412,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         let joining = std::sync::Arc::clone(&joined);
         let workspace = store.workspace().await?;
         let (number, added) = store
-            .record_inbound_reply(&message_id, number, move |ticket| {
+            .record_inbound_reply(&message_id, &digest, number, move |ticket| {
                 let (change, entries, outcome) = mail::join(
                     ticket,
                     &workspace,
@@ -364,7 +434,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
             _ => InboundOutcome::Duplicate,
         };
         return Ok(InboundResult {
-            ticket: number,
+            ticket: Some(number),
             created: false,
             outcome,
         });
@@ -391,7 +461,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
     };
     let team_key = team.value.clone();
     let (number, created) = store
-        .record_inbound_email(&message_id, team_key.as_deref(), move |state| {
+        .record_inbound_email(&message_id, &digest, team_key.as_deref(), move |state| {
             let assignee = handoff::assign(
                 method,
                 team.value.as_deref(),
@@ -430,7 +500,7 @@ pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResu
         })
         .await?;
     Ok(InboundResult {
-        ticket: number,
+        ticket: Some(number),
         created,
         outcome: if created {
             InboundOutcome::Created

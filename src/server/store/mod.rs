@@ -373,6 +373,30 @@ pub struct Claimed {
     pub progress: Option<String>,
 }
 
+/// What a settled message leaves on its ticket: `entry` on its timeline
+/// and, with `then`, a change that follows from it, decided on the ticket as
+/// the settling transaction sees it (a reply the customer never got puts the
+/// ticket back in the queue).
+pub struct TicketNote {
+    pub entry: NewEntry,
+    pub then: Option<ReleaseFn<'static>>,
+}
+
+impl TicketNote {
+    pub fn new(entry: NewEntry) -> TicketNote {
+        TicketNote { entry, then: None }
+    }
+}
+
+impl std::fmt::Debug for TicketNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TicketNote")
+            .field("entry", &self.entry)
+            .field("then", &self.then.is_some())
+            .finish()
+    }
+}
+
 /// What an attempt at an external delivery leaves for the handoff.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExternalSettle {
@@ -672,6 +696,7 @@ pub trait Tickets: Send + Sync {
     async fn record_inbound_email(
         &self,
         message_id: &str,
+        digest: &str,
         team: Option<&str>,
         finish: FinishInbound,
     ) -> StoreResult<(u64, bool)>;
@@ -685,6 +710,10 @@ pub trait Tickets: Send + Sync {
     /// to: a message the support inbox received, or one the desk sent (by its
     /// Message-ID's local part).
     async fn find_email_thread(&self, ids: &[String]) -> StoreResult<Option<u64>>;
+    /// Whether a support-inbox email with `message_id` came before, and if
+    /// so the digest of what it said (`None` for one stored before digests
+    /// were kept), so that another message reusing its id is not taken for it.
+    async fn inbound_email_digest(&self, message_id: &str) -> StoreResult<Option<Option<String>>>;
     /// The message ids of the last `limit` support-inbox emails on ticket
     /// `number` that were the customer's own (the email that opened it, and
     /// the replies [`Self::record_inbound_reply`] was told were), oldest
@@ -698,6 +727,7 @@ pub trait Tickets: Send + Sync {
     async fn record_inbound_reply(
         &self,
         message_id: &str,
+        digest: &str,
         number: u64,
         change: InboundReplyFn,
     ) -> StoreResult<(u64, bool)>;
@@ -757,12 +787,13 @@ pub trait Outbox: Send + Sync {
         lease: std::time::Duration,
     ) -> StoreResult<Option<Claimed>>;
     /// Settles a claimed message, if `claimed.lease_owner` still holds it,
-    /// appending `note` to its ticket's timeline. Answers whether it did.
+    /// appending `note` to its ticket's timeline, and making the change that
+    /// follows from it. Answers whether it did.
     async fn settle_outbound(
         &self,
         claimed: &Claimed,
         settle: &Settle,
-        note: Option<NewEntry>,
+        note: Option<TicketNote>,
         external: Option<ExternalSettle>,
     ) -> StoreResult<bool>;
     /// When the first of `ids` that is still queued is due.
@@ -985,10 +1016,11 @@ macro_rules! seam_by_inherent_methods {
             async fn record_inbound_email(
                 &self,
                 message_id: &str,
+                digest: &str,
                 team: Option<&str>,
                 finish: $crate::server::store::FinishInbound,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_email(self, message_id, team, finish)
+                <$store>::record_inbound_email(self, message_id, digest, team, finish)
                     .await
                     .map_err(|error| self.explained(error))
             }
@@ -1009,6 +1041,14 @@ macro_rules! seam_by_inherent_methods {
                     .await
                     .map_err(|error| self.explained(error))
             }
+            async fn inbound_email_digest(
+                &self,
+                message_id: &str,
+            ) -> $crate::server::store::StoreResult<Option<Option<String>>> {
+                <$store>::inbound_email_digest(self, message_id)
+                    .await
+                    .map_err(|error| self.explained(error))
+            }
             async fn inbound_message_ids(
                 &self,
                 number: u64,
@@ -1021,10 +1061,11 @@ macro_rules! seam_by_inherent_methods {
             async fn record_inbound_reply(
                 &self,
                 message_id: &str,
+                digest: &str,
                 number: u64,
                 change: $crate::server::store::InboundReplyFn,
             ) -> $crate::server::store::StoreResult<(u64, bool)> {
-                <$store>::record_inbound_reply(self, message_id, number, change)
+                <$store>::record_inbound_reply(self, message_id, digest, number, change)
                     .await
                     .map_err(|error| self.explained(error))
             }
@@ -1090,7 +1131,7 @@ macro_rules! seam_by_inherent_methods {
                 &self,
                 claimed: &$crate::server::store::Claimed,
                 settle: &$crate::server::store::Settle,
-                note: Option<$crate::domain::tickets::NewEntry>,
+                note: Option<$crate::server::store::TicketNote>,
                 external: Option<$crate::server::store::ExternalSettle>,
             ) -> $crate::server::store::StoreResult<bool> {
                 <$store>::settle_outbound(self, claimed, settle, note, external)
@@ -1702,12 +1743,13 @@ impl Store {
     pub async fn record_inbound_email(
         &self,
         message_id: &str,
+        digest: &str,
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let recorded = self
             .db
-            .record_inbound_email(message_id, team, Box::new(finish))
+            .record_inbound_email(message_id, digest, team, Box::new(finish))
             .await?;
         self.local.feed.wake();
         Ok(recorded)
@@ -1728,12 +1770,13 @@ impl Store {
     pub async fn record_inbound_reply(
         &self,
         message_id: &str,
+        digest: &str,
         number: u64,
         change: impl FnOnce(&Ticket) -> StoreResult<(SendingChange, bool)> + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let recorded = self
             .db
-            .record_inbound_reply(message_id, number, Box::new(change))
+            .record_inbound_reply(message_id, digest, number, Box::new(change))
             .await?;
         self.local.feed.wake();
         Ok(recorded)

@@ -151,6 +151,11 @@ const MIGRATIONS: &[Embedded] = &[
         "last activity: what the customer saw happen",
         include_str!("../../../../migrations/postgres/0020_activity_seen_by_the_customer.sql"),
     ),
+    (
+        21,
+        "inbound emails by their content, for a reused message id",
+        include_str!("../../../../migrations/postgres/0021_inbound_emails_content.sql"),
+    ),
 ];
 
 /// Connections per process: replicas multiply it, so it stays well under

@@ -17,18 +17,18 @@ use jiff::{SignedDuration, Timestamp};
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, Row};
 
-use super::tickets::{append_entries, fetch_ticket};
+use super::tickets::{append_entries, fetch_ticket, update_ticket};
 use super::{At, PostgresStore, parse_enum};
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
-use crate::domain::tickets::NewEntry;
 use crate::server::store::shared::{
     decode, delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
     the_outbound_sent_as,
 };
 use crate::server::store::{
-    Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult, TicketChangeFn,
+    Claimed, ExternalSettle, NewEvent, NewOutbound, Settle, StoreError, StoreResult,
+    TicketChangeFn, TicketNote,
 };
 
 /// The columns of an [`OutboxMessage`], read `FROM outbox AS due` with now
@@ -191,7 +191,7 @@ impl PostgresStore {
         &self,
         claimed: &Claimed,
         settle: &Settle,
-        note: Option<NewEntry>,
+        note: Option<TicketNote>,
         external: Option<ExternalSettle>,
     ) -> StoreResult<bool> {
         let mut tx = self.pool().begin().await?;
@@ -224,12 +224,13 @@ impl PostgresStore {
         if let Some(ticket) = claimed.ticket {
             reschedule_waiting(&mut tx, claimed.id, ticket, settle, now).await?;
         }
-        let entries = match (claimed.ticket, note) {
+        let (entries, then) = match (claimed.ticket, note) {
             (Some(number), Some(note)) => {
                 fetch_ticket(&mut tx, number, true).await?;
-                append_entries(&mut tx, number, &[note]).await?
+                let entries = append_entries(&mut tx, number, &[note.entry]).await?;
+                (entries, note.then.map(|then| (number, then)))
             }
-            _ => Vec::new(),
+            _ => (Vec::new(), None),
         };
         let delivery = settled_delivery(claimed, settle);
         if let Some(event) = external.as_ref().and_then(|e| e.event.as_ref())
@@ -263,9 +264,16 @@ impl PostgresStore {
             Some(number) => Some(fetch_ticket(&mut tx, number, false).await?),
             None => None,
         };
-        let event = delivery_event(delivery, ticket.as_ref(), entries);
+        let mut events = vec![delivery_event(delivery, ticket.as_ref(), entries)];
+        if let (Some((number, then)), Some(ticket)) = (then, &ticket) {
+            let (change, entries) = then(ticket);
+            if !entries.is_empty() {
+                let (_, event) = update_ticket(&mut tx, number, |_| Ok((change, entries))).await?;
+                events.push(event);
+            }
+        }
         // Last: the event counter's row lock is held until commit.
-        super::events::record(&mut tx, &[event]).await?;
+        super::events::record(&mut tx, &events).await?;
         tx.commit().await?;
         Ok(true)
     }

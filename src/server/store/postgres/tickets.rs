@@ -510,6 +510,7 @@ impl PostgresStore {
     pub async fn record_inbound_email(
         &self,
         message_id: &str,
+        digest: &str,
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket,
     ) -> StoreResult<(u64, bool)> {
@@ -521,7 +522,7 @@ impl PostgresStore {
             let ticket = finish(&state);
             let (number, created) = insert_ticket(tx, &ticket).await?;
             // The email that opens a ticket is its requester's.
-            record_inbound(tx, message_id, number, true).await?;
+            record_inbound(tx, message_id, digest, number, true).await?;
             super::events::record(tx, &[created]).await?;
             Ok((number, true))
         })
@@ -576,6 +577,20 @@ impl PostgresStore {
         Ok(None)
     }
 
+    /// Whether an inbound email with `message_id` came before, and if so the
+    /// digest of its content (none for one stored before digests were kept).
+    pub async fn inbound_email_digest(
+        &self,
+        message_id: &str,
+    ) -> StoreResult<Option<Option<String>>> {
+        Ok(
+            sqlx::query_scalar("SELECT content_sha256 FROM inbound_emails WHERE message_id = $1")
+                .bind(message_id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
     /// The message ids of the last `limit` inbound emails on ticket `number`
     /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
@@ -595,6 +610,7 @@ impl PostgresStore {
     pub async fn record_inbound_reply(
         &self,
         message_id: &str,
+        digest: &str,
         number: u64,
         change: InboundReplyFn,
     ) -> StoreResult<(u64, bool)> {
@@ -605,7 +621,7 @@ impl PostgresStore {
             let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(tx, number, change).await?;
             let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
-            record_inbound(tx, message_id, number, from_customer).await?;
+            record_inbound(tx, message_id, digest, number, from_customer).await?;
             super::events::record(tx, &[event]).await?;
             Ok((number, true))
         })
@@ -717,17 +733,19 @@ async fn inbound_seen(conn: &mut PgConnection, message_id: &str) -> StoreResult<
 async fn record_inbound(
     conn: &mut PgConnection,
     message_id: &str,
+    digest: &str,
     number: u64,
     from_customer: bool,
 ) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer, \
+         content_sha256) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(message_id)
     .bind(number as i64)
     .bind(super::now())
     .bind(from_customer)
+    .bind(digest)
     .execute(&mut *conn)
     .await?;
     Ok(())

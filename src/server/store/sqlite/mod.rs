@@ -270,6 +270,11 @@ const MIGRATIONS: &[Embedded] = &[
         "last activity: what the customer saw happen",
         include_str!("../../../../migrations/sqlite/0030_activity_seen_by_the_customer.sql"),
     ),
+    (
+        31,
+        "inbound emails by their content, for a reused message id",
+        include_str!("../../../../migrations/sqlite/0031_inbound_emails_content.sql"),
+    ),
 ];
 
 /// Moves the texts queued by the triggers (migration 0015) into the text

@@ -21,7 +21,6 @@ use super::{
 use crate::api::{
     ExternalStatus, IntegrationKind, OutboxKind, OutboxMessage, OutboxQuery, OutboxState, Ticket,
 };
-use crate::domain::tickets::NewEntry;
 use crate::server::store::rows::Fields;
 use crate::server::store::shared::{
     delivery_event, outbox_waiting_for, outbox_waits, requeued, settled_delivery,
@@ -29,7 +28,7 @@ use crate::server::store::shared::{
 };
 use crate::server::store::{
     Claimed, ExternalSettle, IdempotencyKey, NewEvent, NewOutbound, Recorded, Settle, StoreError,
-    StoreResult, TicketChangeFn, check_replay,
+    StoreResult, TicketChangeFn, TicketNote, check_replay,
 };
 
 /// The columns of an [`OutboxMessage`], read `FROM outbox AS due` with now
@@ -232,7 +231,7 @@ impl SqliteStore {
         &self,
         claimed: &Claimed,
         settle: &Settle,
-        note: Option<NewEntry>,
+        note: Option<TicketNote>,
         external: Option<ExternalSettle>,
     ) -> StoreResult<bool> {
         let mut tx = self.write().await?;
@@ -451,7 +450,7 @@ fn settle_claimed(
     conn: &Direct,
     claimed: &Claimed,
     settle: &Settle,
-    note: Option<NewEntry>,
+    note: Option<TicketNote>,
     external: Option<ExternalSettle>,
 ) -> StoreResult<bool> {
     let now = now();
@@ -482,9 +481,12 @@ fn settle_claimed(
     if let Some(ticket) = claimed.ticket {
         reschedule_waiting(conn, claimed.id, ticket, settle, &now)?;
     }
-    let entries = match (claimed.ticket, note) {
-        (Some(number), Some(note)) => append_entries(conn, number, &[note])?,
-        _ => Vec::new(),
+    let (entries, then) = match (claimed.ticket, note) {
+        (Some(number), Some(note)) => (
+            append_entries(conn, number, &[note.entry])?,
+            note.then.map(|then| (number, then)),
+        ),
+        _ => (Vec::new(), None),
     };
     let delivery = settled_delivery(claimed, settle);
     if let Some(external) = external {
@@ -526,8 +528,15 @@ fn settle_claimed(
         .ticket
         .map(|number| fetch_ticket(conn, number))
         .transpose()?;
-    let event = delivery_event(delivery, ticket.as_ref(), entries);
-    super::events::record(conn, &[event])?;
+    let mut events = vec![delivery_event(delivery, ticket.as_ref(), entries)];
+    if let (Some((number, then)), Some(ticket)) = (then, &ticket) {
+        let (change, entries) = then(ticket);
+        if !entries.is_empty() {
+            let (_, event) = update_ticket(conn, number, |_| Ok((change, entries)))?;
+            events.push(event);
+        }
+    }
+    super::events::record(conn, &events)?;
     Ok(true)
 }
 

@@ -353,10 +353,12 @@ impl SqliteStore {
     pub async fn record_inbound_email(
         &self,
         message_id: &str,
+        digest: &str,
         team: Option<&str>,
         finish: impl FnOnce(&TeamState) -> NewTicket + Send + 'static,
     ) -> StoreResult<(u64, bool)> {
         let message_id = message_id.to_string();
+        let digest = digest.to_string();
         let team = team.map(str::to_string);
         self.write_direct(move |conn| {
             if let Some(number) = inbound_seen(conn, &message_id)? {
@@ -366,7 +368,7 @@ impl SqliteStore {
             let ticket = finish(&state);
             let (number, created) = insert_ticket(conn, &ticket)?;
             // The email that opens a ticket is its requester's.
-            record_inbound(conn, &message_id, number, true)?;
+            record_inbound(conn, &message_id, &digest, number, true)?;
             super::events::record(conn, &[created])?;
             Ok((number, true))
         })
@@ -415,6 +417,24 @@ impl SqliteStore {
         .await
     }
 
+    /// Whether an inbound email with `message_id` came before, and if so the
+    /// digest of its content (none for one stored before digests were kept).
+    pub async fn inbound_email_digest(
+        &self,
+        message_id: &str,
+    ) -> StoreResult<Option<Option<String>>> {
+        let message_id = message_id.to_string();
+        self.read_direct(move |conn| {
+            optional(
+                conn,
+                "SELECT content_sha256 FROM inbound_emails WHERE message_id = ?",
+                [&message_id],
+                |row| Ok(row.get::<_, Option<String>>(0)?),
+            )
+        })
+        .await
+    }
+
     /// The message ids of the last `limit` inbound emails on ticket `number`
     /// that were the customer's own, oldest first.
     pub async fn inbound_message_ids(&self, number: u64, limit: usize) -> StoreResult<Vec<String>> {
@@ -439,10 +459,12 @@ impl SqliteStore {
     pub async fn record_inbound_reply(
         &self,
         message_id: &str,
+        digest: &str,
         number: u64,
         change: crate::server::store::InboundReplyFn,
     ) -> StoreResult<(u64, bool)> {
         let message_id = message_id.to_string();
+        let digest = digest.to_string();
         self.write_direct(move |conn| {
             if let Some(number) = inbound_seen(conn, &message_id)? {
                 return Ok((number, false));
@@ -450,7 +472,7 @@ impl SqliteStore {
             let (change, from_customer) = split_inbound_reply(change);
             let (_, event) = super::outbox::change_sending(conn, number, change)?;
             let from_customer = from_customer.load(std::sync::atomic::Ordering::Relaxed);
-            record_inbound(conn, &message_id, number, from_customer)?;
+            record_inbound(conn, &message_id, &digest, number, from_customer)?;
             super::events::record(conn, &[event])?;
             Ok((number, true))
         })
@@ -580,18 +602,26 @@ fn inbound_seen(conn: &Direct, message_id: &str) -> StoreResult<Option<u64>> {
     )
 }
 
-/// Remembers that the inbound email `message_id` went to ticket `number`.
+/// Remembers that the inbound email `message_id`, saying what `digest`
+/// stands for, went to ticket `number`.
 fn record_inbound(
     conn: &Direct,
     message_id: &str,
+    digest: &str,
     number: u64,
     from_customer: bool,
 ) -> StoreResult<()> {
     execute(
         conn,
-        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer) \
-         VALUES (?, ?, ?, ?)",
-        rusqlite::params![message_id, number as i64, super::now(), from_customer],
+        "INSERT INTO inbound_emails (message_id, ticket_number, received_at, from_customer, \
+         content_sha256) VALUES (?, ?, ?, ?, ?)",
+        rusqlite::params![
+            message_id,
+            number as i64,
+            super::now(),
+            from_customer,
+            digest
+        ],
     )?;
     Ok(())
 }

@@ -533,6 +533,23 @@ pub fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// `subject` as one header line: each line break, with the white space
+/// folded around it, becomes one space (an encoded word may decode to one,
+/// and it would split the ticket's header wherever it is shown). Other
+/// control characters stay: the subject is the customer's, and what a
+/// terminal would take as an instruction is shown escaped where it is
+/// drawn (`ui::printable`), so an operator sees that it was sent.
+pub fn subject_line(subject: &str) -> String {
+    subject
+        .split([
+            '\r', '\n', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A sender's display name (`From: Name <address>`) as the ticket keeps it,
 /// as its requester's name and its messages' author: on [`one_line`], within
 /// [`MAX_DISPLAY_NAME_CHARS`], cut to end in `…` when longer. A handoff
@@ -1348,6 +1365,22 @@ mod tests {
         );
         assert_eq!(fitted_display_name("\r\n"), "");
         assert_eq!(one_line("Where is my\nparcel"), "Where is my parcel");
+    }
+
+    #[test]
+    fn a_subject_is_one_line_that_keeps_its_other_control_characters() {
+        assert_eq!(
+            subject_line("Hi\r\n Bcc: y@evil.example"),
+            "Hi Bcc: y@evil.example"
+        );
+        assert_eq!(subject_line("a\u{2028}b\u{85}c\u{0b}d"), "a b c d");
+        // An escape sequence stays, to be shown escaped where it is drawn.
+        assert_eq!(
+            subject_line("Refund \u{1b}]0;owned\u{7}"),
+            "Refund \u{1b}]0;owned\u{7}"
+        );
+        assert_eq!(subject_line("  Two  spaces\ttab "), "Two  spaces\ttab");
+        assert_eq!(subject_line("\r\n"), "");
     }
 
     #[test]

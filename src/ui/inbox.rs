@@ -1425,12 +1425,21 @@ impl Inbox {
                 self.style(Style::default().yellow()),
             ),
         };
-        let mut spans = vec![
-            Span::raw(format!("{} · {} · ", self.target, self.role)),
-            connection,
-        ];
-        if !self.filter.is_empty() {
-            spans.push(Span::raw(format!(" · {}", self.filter.describe())));
+        let filter = match self.filter.is_empty() {
+            true => String::new(),
+            false => format!(" · {}", self.filter.describe()),
+        };
+        // The desk's name gives way first: a PostgreSQL URL or a deep path
+        // must not push who is signed in and whether it is live off the line.
+        let after_target = format!(" · {} · ", self.role);
+        let others = super::width::columns(&after_target)
+            + super::width::columns(&connection.content)
+            + super::width::columns(&filter);
+        let room = usize::from(status.width).saturating_sub(others);
+        let target = super::width::truncate(&self.target, room.max(MIN_TARGET_COLUMNS));
+        let mut spans = vec![Span::raw(format!("{target}{after_target}")), connection];
+        if !filter.is_empty() {
+            spans.push(Span::raw(filter));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), status);
         self.draw_overlay(frame, body);
@@ -1617,6 +1626,10 @@ impl Inbox {
 /// The most rows an outcome takes above the status line: a refusal says
 /// why in full, the list keeps most of the screen.
 const MESSAGE_ROWS: usize = 3;
+
+/// The fewest columns the status line leaves the desk's name when the rest
+/// needs the width: enough to tell a URL from a path.
+const MIN_TARGET_COLUMNS: usize = 12;
 
 /// The most rows a subject takes above its timeline: a subject may be 300
 /// characters, which on a small terminal would leave no room for the
@@ -2250,6 +2263,39 @@ mod tests {
         inbox.on_key(Key::Tab);
         inbox.on_key(Key::BackTab);
         assert_eq!(inbox.timeline_top, None);
+    }
+
+    #[test]
+    fn a_long_desk_name_gives_way_to_who_is_signed_in_and_whether_it_is_live() {
+        let mut inbox = inbox();
+        inbox.target = format!(
+            "the desk in PostgreSQL at postgres:///deskctl?host=/tmp/{}",
+            "deep/".repeat(20)
+        );
+        let text = screen(&inbox, 80, 24);
+        let status = text.lines().nth(23).unwrap();
+        assert_eq!(
+            status.trim_end(),
+            "the desk in PostgreSQL at postgres:///deskctl?host=/tmp… · bob (operator) · live",
+            "{text}"
+        );
+        // Too narrow even for that: the name keeps a stub, and the line is cut.
+        let text = screen(&inbox, 30, 12);
+        let status = text.lines().nth(11).unwrap();
+        assert!(
+            status.starts_with("the desk in… · bob (operator)"),
+            "{text}"
+        );
+        // A name that fits is shown whole.
+        inbox.target = "the desk at /srv/desk.sqlite".into();
+        let text = screen(&inbox, 80, 24);
+        assert!(
+            text.lines()
+                .nth(23)
+                .unwrap()
+                .starts_with("the desk at /srv/desk.sqlite · bob (operator) · live"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -198,9 +198,7 @@ async fn receive(
 /// (through the route) and the SMTP listener all come here.
 pub async fn intake(store: &Store, email: InboundEmail) -> ApiResult<InboundResult> {
     let mut email = mail::without_nul(email);
-    // A subject is one header line: a line break decoded from an encoded
-    // word would split the ticket's header wherever it is shown.
-    email.subject = mail::one_line(&email.subject);
+    email.subject = mail::subject_line(&email.subject);
     let loaded = Loaded::load(store, "").await?;
     let inbox = &loaded.assignment.support_inbox;
     let address = match (&inbox.address, inbox.enabled) {

@@ -558,6 +558,10 @@ pub struct WebhookReceipt {
     /// them arrived late for (timed by the platform before the last one
     /// applied).
     pub updated: Vec<String>,
+    /// The same event was received before: it was applied then, and nothing
+    /// is applied again. Platforms send an event again when they did not get
+    /// the first answer, and only a 2xx stops them.
+    pub replay: bool,
 }
 
 #[cfg(test)]

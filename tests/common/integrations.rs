@@ -131,3 +131,13 @@ pub async fn external_moves(desk: &Desk, id: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Checks a webhook's answer to an event received before: a 200 (a platform
+/// sends the event again until it gets a 2xx) saying it is a replay and
+/// moving no handoff.
+pub fn assert_replay(answer: &super::RawResponse, what: &str) {
+    assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+    let receipt = answer.json();
+    assert_eq!(receipt["replay"], true, "{what}: {}", answer.body);
+    assert_eq!(receipt["updated"], json!([]), "{what}: {}", answer.body);
+}

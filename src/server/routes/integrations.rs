@@ -195,8 +195,9 @@ struct DeliveriesQuery {
 }
 
 /// A platform's webhook: verified the way that platform signs (no bearer
-/// token), refused when tampered with, unsigned or replayed; its events move
-/// the external status of the handoffs whose tickets they are about.
+/// token), refused when tampered with or unsigned; its events move the
+/// external status of the handoffs whose tickets they are about. The same
+/// event again is acknowledged (`replay: true`) and applied no second time.
 #[utoipa::path(post, path = "/v1/integrations/{kind}/webhook", tag = "integrations",
     params(("kind" = String, Path, description = "The platform, e.g. `zendesk`"),
         ("token" = Option<String>, Query, description = "Zoho Desk's webhook token, which it \
@@ -205,7 +206,7 @@ struct DeliveriesQuery {
     request_body(content = String, description = "The platform's event, as it signed it"),
     security(()),
     responses((status = 200, body = WebhookReceipt), (status = 400, body = Problem),
-        (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 401, body = Problem), (status = 404, body = Problem),
         (status = 503, body = Problem)))]
 async fn webhook(
     State(state): State<AppState>,
@@ -262,9 +263,13 @@ async fn webhook(
             verified.forget_before,
         )
         .await?;
+    if updated.is_none() {
+        tracing::info!(%kind, "acknowledged a webhook event received before");
+    }
     Ok(Json(WebhookReceipt {
         events: events.len() as u32,
-        updated,
+        replay: updated.is_none(),
+        updated: updated.unwrap_or_default(),
     }))
 }
 

@@ -825,7 +825,8 @@ pub trait Outbox: Send + Sync {
 #[async_trait]
 pub trait Webhooks: Send + Sync {
     /// Records a verified webhook once (`replay_digest`, the SHA-256 of what
-    /// identifies it, seen again is a conflict), and moves the external state
+    /// identifies it, seen again is a replay: `None`, nothing applied again,
+    /// nothing written), and moves the external state
     /// of the handoffs its events are about as `advance` says, in order: the
     /// status (an event each move) and the platform's time of the last event
     /// applied. Answers the handoffs whose status changed. In the same transaction, receipts of `kind`
@@ -839,7 +840,7 @@ pub trait Webhooks: Send + Sync {
         events: &[ExternalEvent],
         advance: Advance,
         forget_before: Option<jiff::Timestamp>,
-    ) -> StoreResult<Vec<String>>;
+    ) -> StoreResult<Option<Vec<String>>>;
 }
 
 /// The event stream: events are written by the methods that make the changes
@@ -1228,7 +1229,7 @@ macro_rules! seam_by_inherent_methods {
                 events: &[$crate::domain::external::ExternalEvent],
                 advance: $crate::server::store::Advance,
                 forget_before: Option<jiff::Timestamp>,
-            ) -> $crate::server::store::StoreResult<Vec<String>> {
+            ) -> $crate::server::store::StoreResult<Option<Vec<String>>> {
                 <$store>::accept_webhook(self, kind, replay_digest, events, advance, forget_before)
                     .await
                     .map_err(|error| self.explained(error))

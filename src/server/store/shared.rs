@@ -904,15 +904,6 @@ pub(super) fn delivery_event(
     )
 }
 
-/// The answer to a webhook seen before: its receipt is kept, and a replay
-/// changes nothing.
-pub(super) fn webhook_replayed(kind: crate::api::IntegrationKind) -> StoreError {
-    StoreError::Conflict {
-        code: "webhook_replayed",
-        detail: format!("this {} webhook was received before", kind.title()),
-    }
-}
-
 /// What one webhook event does to the external state of its handoff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ExternalChange {

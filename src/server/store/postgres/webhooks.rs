@@ -9,13 +9,14 @@ use super::{At, PostgresStore, parse_enum};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::domain::external::{ExternalEvent, ExternalState};
 use crate::server::store::StoreResult;
-use crate::server::store::shared::{WebhookMoves, webhook_replayed};
+use crate::server::store::shared::WebhookMoves;
 
 impl PostgresStore {
     /// Records a verified webhook once (the receipt's primary key makes a
     /// concurrent copy wait, then find it), and moves the external state of
     /// the handoffs its events are about as `advance` says, each row locked
-    /// so that two webhooks about one ticket apply one after the other. Receipts of
+    /// so that two webhooks about one ticket apply one after the other. A
+    /// replay is `None` and changes nothing. Receipts of
     /// `kind` older than `forget_before` go first, in the same transaction.
     pub async fn accept_webhook(
         &self,
@@ -24,7 +25,7 @@ impl PostgresStore {
         events: &[ExternalEvent],
         advance: impl Fn(ExternalState, &ExternalEvent) -> ExternalState,
         forget_before: Option<Timestamp>,
-    ) -> StoreResult<Vec<String>> {
+    ) -> StoreResult<Option<Vec<String>>> {
         let mut tx = self.pool().begin().await?;
         let now = super::now();
         if let Some(before) = forget_before {
@@ -45,7 +46,7 @@ impl PostgresStore {
         .await?
         .rows_affected();
         if fresh == 0 {
-            return Err(webhook_replayed(kind));
+            return Ok(None);
         }
         let mut moves = WebhookMoves::new(kind);
         for event in events {
@@ -109,6 +110,6 @@ impl PostgresStore {
         // Last: the event counter's row lock is held until commit.
         super::events::record(&mut tx, &recorded).await?;
         tx.commit().await?;
-        Ok(updated)
+        Ok(Some(updated))
     }
 }

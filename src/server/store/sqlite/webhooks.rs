@@ -7,12 +7,12 @@ use sqlx::Row;
 use super::{SqliteStore, now, parse_enum, parse_time};
 use crate::api::{ExternalStatus, IntegrationKind};
 use crate::domain::external::{ExternalEvent, ExternalState};
-use crate::server::store::shared::{WebhookMoves, webhook_replayed};
+use crate::server::store::shared::WebhookMoves;
 use crate::server::store::{StoreResult, stored_time};
 
 impl SqliteStore {
-    /// Records a verified webhook once: the same request again is a conflict
-    /// (a replay), and changes nothing. Receipts of `kind` older than
+    /// Records a verified webhook once: the same request again is a replay
+    /// (`None`), and changes nothing. Receipts of `kind` older than
     /// `forget_before` go first, in the same transaction. Each event moves the
     /// external state of the handoff whose ticket it is about, in order (a
     /// later event of the same webhook sees what an earlier one did); events
@@ -25,7 +25,7 @@ impl SqliteStore {
         events: &[ExternalEvent],
         advance: impl Fn(ExternalState, &ExternalEvent) -> ExternalState,
         forget_before: Option<Timestamp>,
-    ) -> StoreResult<Vec<String>> {
+    ) -> StoreResult<Option<Vec<String>>> {
         let mut tx = self.write().await?;
         let now = now();
         if let Some(before) = forget_before {
@@ -46,7 +46,7 @@ impl SqliteStore {
         .await?
         .rows_affected();
         if fresh == 0 {
-            return Err(webhook_replayed(kind));
+            return Ok(None);
         }
         let mut moves = WebhookMoves::new(kind);
         for event in events {
@@ -111,6 +111,6 @@ impl SqliteStore {
         tx.direct(|conn| super::events::record(conn, &recorded))
             .await?;
         tx.commit().await?;
-        Ok(updated)
+        Ok(Some(updated))
     }
 }

@@ -768,8 +768,8 @@ fn numbers_that_are_not_finite_are_text_in_a_text_field_and_refused_in_a_number_
     );
     assert!(
         stderr.contains(
-            "error: invalid type: `.inf` (a number that is not finite), expected a whole number \
-             from 0 to 65535\n"
+            "error: invalid type: `.inf` (a number that is not finite), expected a port from 1 \
+             to 65535\n"
         ),
         "{stderr}"
     );

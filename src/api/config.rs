@@ -312,8 +312,12 @@ pub struct EmailSpec {
     )]
     pub host: Option<String>,
     /// The SMTP port; absent means the TLS mode's usual one (25, 587 or 465).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1), example = 587)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::api::port::deserialize"
+    )]
+    #[schemars(with = "Option<u16>", range(min = 1), example = 587)]
     pub port: Option<u16>,
     /// The user name to log in with; absent sends without logging in.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1218,7 +1218,7 @@ fn the_schema_states_the_rules_validate_applies_from_the_same_constants() {
     assert_eq!(hours["holidays"]["items"]["format"], "date");
     assert_eq!(
         defs["HandoverAction"]["properties"]["name"]["pattern"],
-        deskctl::domain::validate::ACTION_NAME_PATTERN
+        deskctl::domain::validate::ACTION_NAME_UNTRIMMED_PATTERN
     );
     assert_eq!(
         defs["OperatorSpec"]["properties"]["name"]["maxLength"],
@@ -1445,6 +1445,89 @@ fn bad_documents_are_refused_by_the_schema_and_by_validate_alike() {
     assert_eq!(handover.as_ref().unwrap().default_priority, None);
 }
 
+/// Each integration kind's settings and secrets, as the schema states them
+/// and `validate` checks them, from the same specs: every kind with its
+/// required ones is taken by both; without any one of them, or with a name
+/// it has not, or a secret among its settings, it is refused by both.
+#[test]
+fn the_schema_states_each_integration_kinds_settings_as_validate_checks_them() {
+    use deskctl::api::IntegrationKind;
+    let validator = common::schema_validator();
+    let document = |kind: &str, settings: &[(String, String)], secrets: &[(String, String)]| {
+        let map = |pairs: &[(String, String)]| {
+            let entries: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: '{v}'")).collect();
+            format!("{{{}}}", entries.join(", "))
+        };
+        format!(
+            "{HEAD}integrations:\n  - kind: {kind}\n    settings: {}\n    secrets: {}\n",
+            map(settings),
+            map(secrets)
+        )
+    };
+    let judged = |text: &str| {
+        let value: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+        let source = deskctl::manifest::Source::new("desk.yaml", text.to_string(), ".");
+        let checked = deskctl::manifest::check(&source, None);
+        (validator.is_valid(&value), checked.errors() == 0)
+    };
+    for name in IntegrationKind::NAMES {
+        let kind: IntegrationKind = name.parse().unwrap();
+        let required = |secret: bool| -> Vec<(String, String)> {
+            kind.settings()
+                .iter()
+                .filter(|spec| spec.secret == secret && spec.required)
+                .map(|spec| {
+                    let value = match (secret, spec.choices.first()) {
+                        (true, _) => "${env:A_SECRET}".to_string(),
+                        (false, Some(choice)) => choice.to_string(),
+                        // An address setting, where one is asked for.
+                        (false, None) if spec.key.contains("url") => {
+                            "https://acme.example".to_string()
+                        }
+                        (false, None) if spec.key.contains("email") => {
+                            "desk@acme.example".to_string()
+                        }
+                        (false, None) => "acme".to_string(),
+                    };
+                    (spec.key.to_string(), value)
+                })
+                .collect()
+        };
+        let (settings, secrets) = (required(false), required(true));
+        let whole = document(name, &settings, &secrets);
+        assert_eq!(
+            judged(&whole),
+            (true, true),
+            "{name}, as required:\n{whole}"
+        );
+        for left_out in 0..settings.len() + secrets.len() {
+            let mut settings = settings.clone();
+            let mut secrets = secrets.clone();
+            if left_out < settings.len() {
+                settings.remove(left_out);
+            } else {
+                secrets.remove(left_out - settings.len());
+            }
+            let text = document(name, &settings, &secrets);
+            assert_eq!(
+                judged(&text),
+                (false, false),
+                "{name}, one left out:\n{text}"
+            );
+        }
+        let mut unknown = settings.clone();
+        unknown.push(("no-such-setting".into(), "x".into()));
+        let text = document(name, &unknown, &secrets);
+        assert_eq!(judged(&text), (false, false), "{name}, unknown:\n{text}");
+        if let Some((secret, _)) = secrets.first() {
+            let mut misplaced = settings.clone();
+            misplaced.push((secret.clone(), "x".into()));
+            let text = document(name, &misplaced, &secrets);
+            assert_eq!(judged(&text), (false, false), "{name}, misplaced:\n{text}");
+        }
+    }
+}
+
 /// Every rule of `validate` that JSON Schema can state is in the schema: each
 /// document here is refused by both (an editor flags what CI would), and
 /// each of the near misses after them is taken by both.
@@ -1467,6 +1550,11 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
         format!("{HEAD}email: {{host: smtp.x.example, username: u, password: '{value}'}}\n")
     };
     let teams = |teams: &str| format!("{HEAD}teams: {teams}\n");
+    let integration = |kind: &str, settings: &str, secrets: &str| {
+        format!(
+            "{HEAD}integrations:\n  - kind: {kind}\n    settings: {settings}\n    secrets: {secrets}\n"
+        )
+    };
     let bad = [
         ("port 0", email("{host: smtp.x.example, port: 0}")),
         ("a host with a space", email("{host: 'smtp x.example'}")),
@@ -1541,6 +1629,55 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
             action("{channels: []}"),
         ),
         ("an unknown platform", action("{platform: inbx}")),
+        (
+            "an action name with a space inside",
+            action("{name: 'Escalate To_Human'}"),
+        ),
+        ("an action name of spaces", action("{name: '  '}")),
+        (
+            "a zendesk without its subdomain",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a zendesk without its token",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme}",
+                "{}",
+            ),
+        ),
+        (
+            "a setting zendesk has not",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme, sudomain: acme}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a secret given as a setting",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme, api-token: x}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a setting of spaces",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: ' '}",
+                "{api-token: '${env:ZD}'}",
+            ),
+        ),
+        (
+            "a region intercom has not",
+            integration("intercom", "{region: mars}", "{access-token: '${env:IC}'}"),
+        ),
         (
             "an enabled support inbox without an address",
             format!("{HEAD}assignment:\n  support-inbox: {{enabled: true}}\n"),
@@ -1617,6 +1754,22 @@ fn the_schema_refuses_what_validate_refuses_wherever_json_schema_can_say_it() {
             action("{enabled: false, channels: []}"),
         ),
         ("an integration's platform", action("{platform: zendesk}")),
+        (
+            "an action name with spaces around it, trimmed",
+            action("{name: ' Escalate_To_Human '}"),
+        ),
+        (
+            "a zendesk",
+            integration(
+                "zendesk",
+                "{email: desk@acme.example, subdomain: acme}",
+                "{api-token: '${env:ZD}', webhook-secret: '${env:ZDW}'}",
+            ),
+        ),
+        (
+            "an intercom in a region",
+            integration("intercom", "{region: eu}", "{access-token: '${env:IC}'}"),
+        ),
         (
             "the inbox",
             action("{platform: inbox, labels: {waiting: ' Wait '}}"),

@@ -719,6 +719,95 @@ fn secrets_resolve_from_the_environment_and_files_and_never_show() {
         .success();
 }
 
+/// A CI job without the secrets diffs with `--skip-secrets`, as it
+/// validates: each secret is planned by its reference (the one it was
+/// applied from is no change, another is one), with a warning that its
+/// value was not compared; `apply` takes it with `--dry-run` only. Without
+/// it, the unset variable is named at its place, with the way out.
+#[test]
+fn diff_and_a_dry_run_skip_secrets_planning_each_by_its_reference() {
+    let desk = Desk::new();
+    let text = |variable: &str| {
+        format!(
+            "{HEAD}email:\n  host: smtp.example.com\n  username: desk\n  password: ${{env:{variable}}}\n"
+        )
+    };
+    let file = desk.dir.path().join("desk.yaml");
+    std::fs::write(&file, text("SMTP_PASSWORD")).unwrap();
+    desk.cmd()
+        .env("SMTP_PASSWORD", "correct horse battery staple")
+        .args(["apply", "--yes", "-f"])
+        .arg(&file)
+        .assert()
+        .success();
+
+    let unset = desk.cmd().args(["diff", "-f"]).arg(&file).assert().code(1);
+    let stderr = stderr_of(&unset);
+    assert_eq!(places(&unset.get_output().stderr), ["6:13"], "{stderr}");
+    assert!(
+        stderr.contains("environment variable `SMTP_PASSWORD` is not set")
+            && stderr.contains("--skip-secrets"),
+        "{stderr}"
+    );
+
+    for args in [&["diff"][..], &["apply", "--dry-run"]] {
+        let same = desk
+            .cmd()
+            .args(args)
+            .args(["--skip-secrets", "-f"])
+            .arg(&file)
+            .assert()
+            .success();
+        let stderr = stderr_of(&same);
+        assert!(
+            stderr.contains(
+                "warning: email.password: secrets skipped: planned as unchanged, as it was \
+                 applied from ${env:SMTP_PASSWORD} too"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+
+    std::fs::write(&file, text("NEW_SMTP_PASSWORD")).unwrap();
+    let changed = desk
+        .cmd()
+        .args(["diff", "--skip-secrets", "-o", "json", "-f"])
+        .arg(&file)
+        .assert()
+        .code(3);
+    let plan: serde_json::Value = serde_json::from_slice(&changed.get_output().stdout).unwrap();
+    let field = &plan["sections"][0]["changes"][0]["fields"][0];
+    assert!(
+        field["field"].as_str().unwrap().ends_with("password") && field["sensitive"] == true,
+        "{plan}"
+    );
+    let warnings = plan["warnings"].to_string();
+    assert!(
+        warnings.contains("planned as changed")
+            && warnings.contains("${env:NEW_SMTP_PASSWORD}")
+            && !warnings.contains("horse"),
+        "{warnings}"
+    );
+
+    let refused = desk
+        .cmd()
+        .args(["apply", "--yes", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&refused).contains("add --dry-run"),
+        "{}",
+        stderr_of(&refused)
+    );
+    // Nothing was applied: the plan still has its change.
+    desk.cmd()
+        .args(["diff", "--skip-secrets", "-f"])
+        .arg(&file)
+        .assert()
+        .code(3);
+}
+
 #[test]
 fn a_literal_secret_is_accepted_with_a_warning_and_masked_in_the_shown_line() {
     let desk = Desk::new();
